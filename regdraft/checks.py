@@ -1,0 +1,21 @@
+"""Workspace-wide checks behind `regdraft check`: each check returns a list of problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from regdraft import api
+from regdraft.errors import Problem
+from regdraft.store import Workspace
+
+Check = Callable[[Workspace, "str | None"], list[Problem]]
+
+CHECKS: list[Check] = [api.check]
+
+
+def check_workspace(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """Run every check over the workspace (or one regulation) and return all problems."""
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(ws, name))
+    return problems

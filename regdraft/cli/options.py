@@ -1,0 +1,40 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from regdraft.store import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def workspace_option(func: F) -> F:
+    """`-C/--workspace DIR`: the workspace to use (default: the one around the current directory)."""
+    return click.option(
+        "-C", "--workspace", "workspace",
+        type=click.Path(file_okay=False, path_type=Path), default=None, envvar="REGDRAFT_WORKSPACE",
+        help="The workspace directory (default: found from the current directory).",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    """`--json`: machine-readable output."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(func)
+
+
+def output_option(func: F) -> F:
+    """`-o/--output FILE`: where to write the result."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="The file to write.",
+    )(func)
+
+
+def open_workspace(path: Path | None) -> Workspace:
+    """The workspace at `path`, or the one around the current directory."""
+    return Workspace.find(path)

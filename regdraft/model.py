@@ -1,0 +1,503 @@
+"""The immutable document model: regulations, units and their stable addresses.
+
+Invariants of a `Regulation` built by `regdraft.markdown.parse`:
+1. Text is NFC, without line breaks inside a paragraph, without trailing spaces.
+2. Parts hold chapters or articles; chapters hold sections or articles; sections hold
+   articles; articles hold clauses or points; clauses hold points. Points hold no units.
+3. Labels are canonical: parts and sections Arabic (`1`), chapters Roman (`II`), articles and
+   clauses Arabic with an optional lower-case suffix (`20a`, `5a`), points a Vietnamese letter
+   with an optional digit suffix (`b`, `đ`, `d1`) whatever the document's language.
+4. An address (`d12.k2.b`) identifies one unit and never changes when others are inserted or
+   repealed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from regdraft.errors import AddressError, UnknownUnit
+
+
+class Kind(StrEnum):
+    """The level of a unit in a regulation."""
+
+    PART = "part"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    ARTICLE = "article"
+    CLAUSE = "clause"
+    POINT = "point"
+
+
+HEADING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE})
+
+POINT_LETTERS = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+
+_NOUNS = {
+    "vi": {
+        Kind.PART: "Phần",
+        Kind.CHAPTER: "Chương",
+        Kind.SECTION: "Mục",
+        Kind.ARTICLE: "Điều",
+        Kind.CLAUSE: "khoản",
+        Kind.POINT: "điểm",
+    },
+    "en": {
+        Kind.PART: "Part",
+        Kind.CHAPTER: "Chapter",
+        Kind.SECTION: "Section",
+        Kind.ARTICLE: "Article",
+        Kind.CLAUSE: "clause",
+        Kind.POINT: "point",
+    },
+}
+
+REPEALED_TEXT = {"vi": "(được bãi bỏ)", "en": "(repealed)"}
+
+_VI_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_EN_ORDINALS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def noun(kind: Kind, language: str = "vi") -> str:
+    """The word for a unit kind in a language (`Điều`, `khoản`, `Article`, `clause`)."""
+    return _NOUNS.get(language, _NOUNS["vi"])[kind]
+
+
+def to_roman(number: int) -> str:
+    """Write a positive integer in Roman numerals."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def from_roman(text: str) -> int | None:
+    """Read a Roman numeral; None when `text` is not one in canonical form."""
+    upper = text.upper()
+    if not upper or any(ch not in "IVXLCDM" for ch in upper):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(upper):
+        value = values[ch]
+        if i + 1 < len(upper) and values[upper[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if total > 0 and to_roman(total) == upper else None
+
+
+def part_label_text(label: str, language: str) -> str:
+    """How a part's number is written in a heading (`thứ nhất`, `One`)."""
+    ordinals = _VI_ORDINALS if language == "vi" else _EN_ORDINALS
+    if label.isdigit() and 1 <= int(label) <= len(ordinals):
+        word = ordinals[int(label) - 1]
+        return f"thứ {word}" if language == "vi" else word
+    return label
+
+
+def part_label_from_text(text: str) -> str | None:
+    """Read a part's number from `thứ nhất`, `One`, `1`; None when unreadable."""
+    words = text.strip()
+    if words.isdigit():
+        return str(int(words))
+    lowered = words.lower()
+    if lowered.startswith("thứ "):
+        lowered = lowered[4:].strip()
+    for ordinals in (_VI_ORDINALS, _EN_ORDINALS):
+        for i, word in enumerate(ordinals):
+            if lowered == word.lower():
+                return str(i + 1)
+    if lowered == "tư" or lowered == "bốn":
+        return "4"
+    return None
+
+
+_SUFFIXED = re.compile(r"^(\d+)([a-z]*)$")
+_POINT = re.compile(r"^([a-zđ])(\d*)$")
+
+
+def label_order(kind: Kind, label: str) -> tuple[int, str]:
+    """A sort key for a label: the base position and the suffix (`5a` -> (5, 'a'))."""
+    if kind is Kind.POINT:
+        match = _POINT.match(label)
+        if match and match.group(1) in POINT_LETTERS:
+            return POINT_LETTERS.index(match.group(1)) + 1, match.group(2)
+        return 0, label
+    if kind is Kind.CHAPTER:
+        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+        roman = from_roman(base)
+        return (roman or 0), label[len(base):]
+    match = _SUFFIXED.match(label)
+    if match:
+        return int(match.group(1)), match.group(2)
+    return 0, label
+
+
+def base_label(kind: Kind, position: int) -> str:
+    """The plain label at a position in a sequence (3 -> `3`, `III`, or `c`)."""
+    if kind is Kind.POINT:
+        return POINT_LETTERS[position - 1] if 0 < position <= len(POINT_LETTERS) else "?"
+    if kind is Kind.CHAPTER:
+        return to_roman(position)
+    return str(position)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A part, chapter, section, article, clause or point.
+
+    `text` holds the unit's own paragraphs (for a clause or point the first one follows the
+    label); dash sub-points are paragraphs starting with `- ` or `+ `. `children` are the units
+    below it. A repealed unit keeps its place with no text, title or children.
+    `line` is where the unit starts in its source file and takes no part in equality.
+    """
+
+    kind: Kind
+    label: str
+    title: str | None = None
+    text: tuple[str, ...] = ()
+    children: tuple[Unit, ...] = ()
+    repealed: bool = False
+    line: int = field(default=0, compare=False)
+
+    def segment(self) -> Segment:
+        """This unit's own part of an address."""
+        return Segment(self.kind, self.label)
+
+    def all_text(self) -> str:
+        """The unit's whole text, its own and its children's, one paragraph per line."""
+        return "\n".join(_flatten_text(self))
+
+
+def _flatten_text(unit: Unit) -> Iterator[str]:
+    if unit.title:
+        yield unit.title
+    yield from unit.text
+    for child in unit.children:
+        yield from _flatten_text(child)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Segment:
+    """One step of an address: a kind and a label."""
+
+    kind: Kind
+    label: str
+
+    def code(self) -> str:
+        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`."""
+        if self.kind is Kind.ARTICLE:
+            return f"d{self.label}"
+        if self.kind is Kind.CLAUSE:
+            return f"k{self.label}"
+        if self.kind is Kind.POINT:
+            return self.label.replace("đ", "dd")
+        if self.kind is Kind.CHAPTER:
+            position, suffix = label_order(Kind.CHAPTER, self.label)
+            return f"ch{position}{suffix}"
+        if self.kind is Kind.SECTION:
+            return f"m{self.label}"
+        return f"p{self.label}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Address:
+    """A stable identifier of a unit, as its chain of segments.
+
+    Articles start an address on their own (`d12`), since article numbers run through the
+    whole document; sections carry their chapter (`ch2.m1`).
+    """
+
+    segments: tuple[Segment, ...]
+
+    def __str__(self) -> str:
+        return ".".join(s.code() for s in self.segments)
+
+    @property
+    def kind(self) -> Kind:
+        """The kind of the unit addressed."""
+        return self.segments[-1].kind
+
+    @property
+    def label(self) -> str:
+        """The label of the unit addressed."""
+        return self.segments[-1].label
+
+    def parent(self) -> Address | None:
+        """The address of the enclosing addressable unit, or None for a top-level one."""
+        return Address(self.segments[:-1]) if len(self.segments) > 1 else None
+
+    def child(self, kind: Kind, label: str) -> Address:
+        """The address of a unit below this one."""
+        return Address((*self.segments, Segment(kind, label)))
+
+    def contains(self, other: Address) -> bool:
+        """True when `other` is this unit or lies inside it."""
+        return other.segments[: len(self.segments)] == self.segments
+
+    def describe(self, language: str = "vi") -> str:
+        """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`."""
+        words = []
+        for seg in reversed(self.segments):
+            label = seg.label
+            if seg.kind is Kind.POINT and language == "en":
+                label = label.replace("đ", "dd")
+            if seg.kind is Kind.PART:
+                label = part_label_text(label, language)
+            words.append(f"{noun(seg.kind, language)} {label}")
+        return (", " if language == "en" else " ").join(words)
+
+    @classmethod
+    def parse(cls, text: str) -> Address:
+        """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms."""
+        raw = text.strip()
+        if not raw:
+            raise AddressError("An empty address was given; write it like d12.k2.b or 'Điều 12 khoản 2'.")
+        if " " not in raw and "," not in raw:
+            return _parse_code(raw)
+        return _parse_words(raw)
+
+
+_CODE = re.compile(
+    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+)
+
+
+def _parse_code(raw: str) -> Address:
+    segments: list[Segment] = []
+    for piece in raw.lower().replace("/", ".").split("."):
+        match = _CODE.match(piece)
+        if not match:
+            raise AddressError(f"'{raw}' is not an address: '{piece}' is not a unit (use d12.k2.b).")
+        group = match.lastgroup
+        if group == "d" and segments and segments[-1].kind in (Kind.ARTICLE, Kind.CLAUSE):
+            group = "pt"  # `d1` after an article or clause is point d1, not article 1
+        if group == "p":
+            segments.append(Segment(Kind.PART, piece[1:]))
+        elif group == "ch":
+            number = re.match(r"ch(\d+)([a-z]?)", piece)
+            assert number is not None
+            segments.append(Segment(Kind.CHAPTER, to_roman(int(number.group(1))) + number.group(2)))
+        elif group == "m":
+            segments.append(Segment(Kind.SECTION, piece[1:]))
+        elif group == "d":
+            segments.append(Segment(Kind.ARTICLE, piece[1:]))
+        elif group == "k":
+            segments.append(Segment(Kind.CLAUSE, piece[1:]))
+        else:
+            label = piece.replace("dd", "đ")
+            segments.append(Segment(Kind.POINT, label))
+    return _checked(Address(tuple(segments)), raw)
+
+
+_WORD_KINDS = {
+    "phần": Kind.PART, "part": Kind.PART,
+    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
+    "mục": Kind.SECTION, "section": Kind.SECTION,
+    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
+    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
+    "điểm": Kind.POINT, "point": Kind.POINT,
+}
+_ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+
+
+def _parse_words(raw: str) -> Address:
+    from regdraft.text import nfc
+
+    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", nfc(raw)).split()
+    found: dict[Kind, str] = {}
+    i = 0
+    while i < len(words):
+        kind = _WORD_KINDS.get(words[i].lower())
+        if kind is None or i + 1 >= len(words):
+            raise AddressError(f"'{raw}' is not an address: cannot read '{words[i]}'.")
+        label = words[i + 1]
+        i += 2
+        if kind is Kind.PART and label.lower() == "thứ" and i < len(words):
+            label = f"thứ {words[i]}"
+            i += 1
+        if kind in found:
+            raise AddressError(f"'{raw}' names {noun(kind)} twice.")
+        found[kind] = _canonical_label(kind, label, raw)
+    kinds = [k for k in _ORDER if k in found]
+    if Kind.ARTICLE in found:
+        kinds = [k for k in kinds if k in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)]
+        if len(kinds) != len(found):
+            raise AddressError(f"'{raw}' mixes an article with a chapter or part; articles are numbered through the whole document, so name the article alone.")
+    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds)), raw)
+
+
+def _canonical_label(kind: Kind, label: str, raw: str) -> str:
+    label = label.strip(".:")
+    if kind is Kind.PART:
+        number = part_label_from_text(label)
+        if number is None:
+            raise AddressError(f"'{raw}': '{label}' is not a part number.")
+        return number
+    if kind is Kind.CHAPTER:
+        if label.isdigit():
+            return to_roman(int(label))
+        return label.upper()
+    if kind is Kind.POINT:
+        return label.lower().replace("dd", "đ")
+    return label.lower()
+
+
+def _checked(address: Address, raw: str) -> Address:
+    kinds = [s.kind for s in address.segments]
+    allowed = (
+        [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
+        [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
+    )
+    if kinds not in allowed:
+        raise AddressError(
+            f"'{raw}' is not an address: write an article with its clause and point "
+            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1) or a part (p1)."
+        )
+    return address
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A unit found in a regulation, with its address and the headings above it."""
+
+    address: Address
+    unit: Unit
+    ancestors: tuple[Unit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Regulation:
+    """A whole regulation: front matter, preamble paragraphs and the tree of units.
+
+    `front_matter` is the YAML source, kept verbatim (comments included); `meta` is its parsed
+    form and takes no part in equality. `source` names the file it came from, for messages.
+    """
+
+    front_matter: str
+    preamble: tuple[str, ...] = ()
+    units: tuple[Unit, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    source: str = field(default="", compare=False)
+
+    @property
+    def id(self) -> str:
+        """The document number, e.g. `01-QC/TU`."""
+        return str(self.meta.get("id", ""))
+
+    @property
+    def language(self) -> str:
+        """`vi` or `en`."""
+        return str(self.meta.get("language", "vi"))
+
+    @property
+    def title(self) -> str:
+        """The document's full title."""
+        return str(self.meta.get("title", ""))
+
+    def walk(self) -> Iterator[Located]:
+        """Every unit in document order, with its address and ancestors."""
+        yield from _walk(self.units, (), None)
+
+    def articles(self) -> Iterator[Located]:
+        """Every article in document order."""
+        return (loc for loc in self.walk() if loc.unit.kind is Kind.ARTICLE)
+
+    def index(self) -> dict[Address, Located]:
+        """A map from each address to its unit."""
+        return {loc.address: loc for loc in self.walk()}
+
+    def find(self, address: Address | str) -> Located:
+        """The unit at an address; `UnknownUnit` naming the nearest existing unit if absent."""
+        target = Address.parse(address) if isinstance(address, str) else address
+        for loc in self.walk():
+            if loc.address == target:
+                return loc
+        raise UnknownUnit(_missing_message(self, target))
+
+    def with_units(self, units: Sequence[Unit]) -> Regulation:
+        """A copy with another tree of units."""
+        return replace(self, units=tuple(units))
+
+
+def _missing_message(reg: Regulation, target: Address) -> str:
+    where = reg.source or reg.id or "the regulation"
+    parent = target.parent()
+    described = target.describe(reg.language)
+    if parent is not None:
+        try:
+            reg.find(parent)
+        except UnknownUnit as exc:
+            return str(exc)
+        return f"{where}: {parent.describe(reg.language)} has no {described.split(' ')[0]} {target.label} ({described} does not exist)."
+    return f"{where}: {described} does not exist."
+
+
+def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | None) -> Iterator[Located]:
+    for unit in units:
+        address = unit_address(unit, base)
+        yield Located(address, unit, ancestors)
+        if unit.children:
+            yield from _walk(unit.children, (*ancestors, unit), address)
+
+
+def unit_address(unit: Unit, parent: Address | None) -> Address:
+    """The address of `unit` given the address of the unit that holds it."""
+    segment = unit.segment()
+    if unit.kind in (Kind.ARTICLE, Kind.PART, Kind.CHAPTER):
+        return Address((segment,))
+    if parent is None:
+        return Address((segment,))
+    return parent.child(unit.kind, unit.label)
+
+
+def map_units(
+    units: Sequence[Unit],
+    target: Address,
+    change: Callable[[Unit], Sequence[Unit]],
+    base: Address | None = None,
+) -> tuple[tuple[Unit, ...], bool]:
+    """Replace the unit at `target` by `change(unit)` (zero, one or several units).
+
+    Returns the new sequence and whether the target was found. Other units are shared, not
+    copied, so the cost is proportional to the depth of the target.
+    """
+    out: list[Unit] = []
+    found = False
+    for unit in units:
+        if found:
+            out.append(unit)
+            continue
+        address = unit_address(unit, base)
+        if address == target:
+            out.extend(change(unit))
+            found = True
+        elif unit.children and _may_contain(unit, address, target):
+            children, found = map_units(unit.children, target, change, address)
+            out.append(replace(unit, children=children) if found else unit)
+        else:
+            out.append(unit)
+    return tuple(out), found
+
+
+def _may_contain(unit: Unit, address: Address, target: Address) -> bool:
+    if unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+        # Articles and chapters are addressed without their containers.
+        return True
+    return address.contains(target)
+
+
+def repealed_unit(unit: Unit) -> Unit:
+    """The placeholder a repealed unit leaves behind."""
+    return Unit(unit.kind, unit.label, None, (), (), True, unit.line)

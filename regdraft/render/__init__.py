@@ -1,0 +1,1 @@
+"""Output formats: terminal text, HTML (Jinja2), PDF (WeasyPrint) and DOCX (python-docx)."""
