@@ -11,7 +11,7 @@ from typing import Any
 
 from regdraft.errors import ParseError, Problem, RegdraftError
 from regdraft.markdown import canonical, decode, parse, render
-from regdraft.model import Address, Located, Regulation
+from regdraft.model import Address, Located, Regulation, unit_address
 from regdraft.render.text import heading_path, plain
 from regdraft.store import Workspace
 
@@ -82,7 +82,7 @@ def _unit_json(loc: Located) -> dict[str, Any]:
     return {
         "address": str(loc.address), "kind": unit.kind.value, "label": unit.label, "title": unit.title,
         "text": list(unit.text), "repealed": unit.repealed,
-        "children": [str(loc.address.child(c.kind, c.label)) if c.kind.value in ("clause", "point") else c.label for c in unit.children],
+        "children": [str(unit_address(c, loc.address)) for c in unit.children],
         "line": unit.line,
     }
 

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from regdraft import api
+from regdraft import api, refs
 from regdraft.errors import Problem
 from regdraft.store import Workspace
 
 Check = Callable[[Workspace, "str | None"], list[Problem]]
 
-CHECKS: list[Check] = [api.check]
+CHECKS: list[Check] = [api.check, refs.check]
+
+
+def _amendments(ws: Workspace, name: str | None) -> list[Problem]:
+    """Regulations edited without an amendment, and problems of pending amendments."""
+    from regdraft.timeline import check_replay
+
+    return check_replay(ws, name)
+
+
+CHECKS.append(_amendments)
 
 
 def check_workspace(ws: Workspace, name: str | None = None) -> list[Problem]:

@@ -63,7 +63,9 @@ _md: MarkdownIt | None = None
 def _markdown() -> MarkdownIt:
     global _md
     if _md is None:
-        _md = MarkdownIt("commonmark", {"html": False}).enable("table")
+        # Only block structure is used (inline content is taken raw), so inline parsing is
+        # skipped; link reference definitions are disabled so no line is ever swallowed.
+        _md = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["inline", "reference"])
     return _md
 
 
@@ -71,16 +73,16 @@ def decode(data: bytes | str, source: str = "") -> str:
     """Turn file bytes into normalised text: UTF-8 checked, BOM dropped, LF line ends, NFC."""
     if isinstance(data, bytes):
         if b"\x00" in data[:8192]:
-            raise ParseError(f"{source or 'The input'} looks like a binary file, not a Markdown regulation.")
+            raise ParseError.collect([Problem(
+                "This looks like a binary file, not a Markdown regulation.", source, 1)])
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise ParseError(
-                f"{source or 'The input'}:{line}: is not UTF-8 text (byte 0x{data[exc.start]:02x} "
-                f"at offset {exc.start}); save it as UTF-8, or convert a legacy TCVN3/VNI file with "
-                "`regdraft import`."
-            ) from None
+            raise ParseError.collect([Problem(
+                f"The file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "save it as UTF-8, or convert a legacy TCVN3/VNI file with `regdraft import`.",
+                source, line)]) from None
     else:
         text = data
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -136,6 +138,7 @@ class _Builder:
         if label is None:
             if raw_label is None:
                 self.problem(line, f"The heading '{content}' has no number.")
+            self._detach(_Node(kind, "?", None, line))
             return
         node = _Node(kind, label, (title or "").strip() or None, line)
         self._attach_heading(node)
@@ -160,6 +163,14 @@ class _Builder:
             self.problem(line, bad)
             return None
         return raw
+
+    def _detach(self, node: _Node) -> None:
+        """Open a unit that is kept out of the tree, so the clauses under a broken heading
+        do not spill into the previous article and cause a cascade of false problems."""
+        order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+        for kind in order[order.index(node.kind):]:
+            self.stack.pop(kind, None)
+        self.stack[node.kind] = node
 
     def _attach_heading(self, node: _Node) -> None:
         order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
@@ -219,7 +230,7 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tup
     """Split off the YAML front matter; return its text, its data and the body's first line index."""
     if not lines or lines[0].rstrip() != "---":
         problems.append(Problem(
-            "does not start with front matter (a '---' line, YAML keys such as id, title and "
+            "The file does not start with front matter (a '---' line, YAML keys such as id, title and "
             "language, and a closing '---'), so it is not a regulation file.", source, 1))
         return "", {}, 0
     for end in range(1, len(lines)):
@@ -258,8 +269,70 @@ def _raw(lines: list[str], token: Token, offset: int) -> str:
     return "\n".join(line.rstrip() for line in lines[offset + start: offset + end]).strip("\n")
 
 
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
+_ATX = re.compile(r"^#{1,6}[ \t]+(.*)$")
+_ORDERED_START = re.compile(r"^\d{1,9}[.)](?:[ \t]|$)")
+
+
+def _simple_block(line: str) -> tuple[str, str] | None:
+    """Classify a one-line block whose CommonMark meaning is certain; None when unsure.
+
+    A line alone between blank lines that starts at column 0 with a letter, `(` or digits
+    not forming a list marker is a paragraph whatever follows it; `## text` without a closing
+    `#` sequence is a heading. Everything else goes through markdown-it.
+    """
+    first = line[:1]
+    if first == "#":
+        match = _ATX.match(line)
+        if match is None or line.endswith("#"):
+            return None
+        content = match.group(1).strip()
+        return ("heading", content) if content else None
+    if first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line)):
+        return "para", line.strip()
+    return None
+
+
 def _blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
-    """Yield (kind, content, line) for each top-level block: heading, para, item, raw."""
+    """Yield (kind, content, line) for each top-level block: heading, para, item, raw.
+
+    Fast path: canonical files are mostly one-line blocks, which are classified directly;
+    runs of other blocks are handed to markdown-it with their line offset. Blank lines end
+    every construct that could otherwise swallow the next column-0 paragraph or heading, so
+    the result equals parsing the whole body with markdown-it (tested), except that a fenced
+    code block (which may contain blank lines) sends the whole body through markdown-it.
+    """
+    if _FENCE.search(body):
+        yield from _markdown_blocks(body, lines, offset)
+        return
+    body_lines = body.split("\n")
+    run_start: int | None = None
+    i = 0
+    count = len(body_lines)
+    while i < count:
+        line = body_lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        end = i + 1
+        while end < count and body_lines[end].strip():
+            end += 1
+        simple = _simple_block(line) if end == i + 1 else None
+        if simple is None:
+            if run_start is None:
+                run_start = i
+        else:
+            if run_start is not None:
+                yield from _markdown_blocks("\n".join(body_lines[run_start:i]), lines, offset + run_start)
+                run_start = None
+            yield simple[0], simple[1], offset + i + 1
+        i = end
+    if run_start is not None:
+        yield from _markdown_blocks("\n".join(body_lines[run_start:]), lines, offset + run_start)
+
+
+def _markdown_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+    """`_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
     tokens = _markdown().parse(body)
     i = 0
     while i < len(tokens):
@@ -339,6 +412,10 @@ def parse(data: bytes | str, source: str = "") -> Regulation:
     problems: list[Problem] = []
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems)
+    if body_start == 0 and problems:
+        # Not a regulation at all (a README, a letter): reporting every heading as a
+        # problem would bury the one that matters.
+        raise ParseError.collect(problems, "regulation")
     language = meta.get("language", "vi") if meta.get("language") in ("vi", "en") else "vi"
     builder = _Builder(source, language, body_start)
     body = "\n".join(lines[body_start:])
@@ -413,6 +490,7 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
     for unit in units:
         label_text = unit.label.replace("đ", "dd") if lang == "en" and kind is Kind.POINT else unit.label
         shown = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
+        shown = shown[:1].upper() + shown[1:]
         if unit.label in seen:
             problems.append(Problem(f"{shown} appears twice; each number may be used only once.", source, unit.line))
             continue
@@ -526,3 +604,15 @@ def with_meta(reg: Regulation, **changes: Any) -> Regulation:
     """A copy of `reg` with front-matter keys changed (the YAML is rewritten)."""
     meta = {**reg.meta, **changes}
     return dc_replace(reg, front_matter=dump_front_matter(meta), meta=meta)
+
+
+def blocks(text: str, first_line: int = 1) -> Iterator[tuple[str, str, int]]:
+    """The Markdown blocks of `text` as (kind, content, line): heading, para or raw.
+
+    Used by readers of other Markdown documents (amending documents) that need the same
+    block rules and line numbers as regulations; an ordered-list item `3. text` comes out as
+    the clause paragraph `3\\. text` and a dash item as `- text`.
+    """
+    lines = text.split("\n")
+    offset = first_line - 1
+    yield from _blocks(text, [""] * offset + lines, offset)

@@ -281,8 +281,13 @@ def _parse_code(raw: str) -> Address:
         if not match:
             raise AddressError(f"'{raw}' is not an address: '{piece}' is not a unit (use d12.k2.b).")
         group = match.lastgroup
-        if group == "d" and segments and segments[-1].kind in (Kind.ARTICLE, Kind.CLAUSE):
-            group = "pt"  # `d1` after an article or clause is point d1, not article 1
+        below = segments[-1].kind if segments else None
+        # Inside an article or clause, `d1`, `p1`, `m1` are inserted points (d1, p1, m1),
+        # and inside a clause `k1` is point k1: those letters are point letters too.
+        if below in (Kind.ARTICLE, Kind.CLAUSE) and group in ("d", "p", "m"):
+            group = "pt"
+        elif below is Kind.CLAUSE and group == "k":
+            group = "pt"
         if group == "p":
             segments.append(Segment(Kind.PART, piece[1:]))
         elif group == "ch":
@@ -348,9 +353,18 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
     if kind is Kind.CHAPTER:
         if label.isdigit():
             return to_roman(int(label))
-        return label.upper()
+        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if from_roman(base) is None:
+            raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
+        return base.upper() + label[len(base):]
     if kind is Kind.POINT:
-        return label.lower().replace("dd", "đ")
+        point = label.lower().replace("dd", "đ")
+        if not _POINT.match(point) or point[0] not in POINT_LETTERS:
+            raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ, d1 ...).")
+        return point
+    if not _SUFFIXED.match(label.lower()) or (kind is Kind.SECTION and not label.isdigit()):
+        article = "an article" if kind is Kind.ARTICLE else f"a {kind.value}"
+        raise AddressError(f"'{raw}': '{label}' is not {article} number (write it like 12 or 12a).")
     return label.lower()
 
 

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from regdraft.errors import StoreError
 
 if TYPE_CHECKING:
@@ -73,10 +71,14 @@ class Workspace:
     def config(self) -> dict[str, Any]:
         """The workspace settings from regdraft.yaml over the defaults."""
         if self._config is None:
+            import yaml  # imported here so that `regdraft --help` stays fast
+
             path = self.root / CONFIG_NAME
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except (OSError, yaml.YAMLError) as exc:
+                # Missing only while `init` is writing it: the defaults apply.
+                text = path.read_text(encoding="utf-8") if path.is_file() else ""
+                data = yaml.safe_load(text) or {}
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
                 raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
             if not isinstance(data, dict):
                 raise StoreError(f"{path}: the workspace settings must be YAML keys and values.")
@@ -162,8 +164,19 @@ class Workspace:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
         if not paths:
             return []
-        out = self.repo.git.status("--porcelain", "--untracked-files=all", "--", *paths)
-        return [line[3:] for line in out.splitlines() if line.strip()]
+        # -z: paths come unquoted, whatever characters they hold (`Tờ trình.md`).
+        out = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
+        entries = out.split("\0")
+        found: list[str] = []
+        i = 0
+        while i < len(entries):
+            entry = entries[i]
+            if len(entry) > 3:
+                found.append(entry[3:])
+                if entry[0] in "RC":
+                    i += 1  # a rename or copy is followed by its original path
+            i += 1
+        return found
 
     def identity_env(self) -> dict[str, str]:
         """Author and committer for commits: the user's git identity, else the fallback."""
@@ -221,6 +234,17 @@ class Workspace:
             raise StoreError(f"git refused the commit ({str(detail).strip()}); the workspace is as it was.") from None
         return self.repo.head.commit.hexsha
 
+    def _git(self, command: str, *args: str) -> str:
+        """Run a read-only git command; a git failure becomes a StoreError."""
+        import git
+
+        try:
+            out: str = getattr(self.repo.git, command)(*args, strip_newline_in_stdout=False)
+        except git.GitCommandError as exc:
+            detail = str(exc.stderr or exc).strip()
+            raise StoreError(f"git {command} failed in {self.root}: {detail}") from None
+        return out
+
     def _head(self) -> str | None:
         try:
             return self.repo.head.commit.hexsha
@@ -246,7 +270,9 @@ class Workspace:
 
     def log(self, relative: str) -> list[LogEntry]:
         """The commits that touched a file, newest first, following renames."""
-        out = self.repo.git.log("--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", "--", relative)
+        if self._head() is None:
+            return []
+        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", "--", relative)
         entries = []
         for line in out.splitlines():
             sha, author, date, subject = line.split("\x00", 3)
@@ -257,6 +283,7 @@ class Workspace:
 def init_workspace(directory: Path, example_from: Path | None = None) -> Workspace:
     """Create a workspace in `directory` (a new or existing git repository) and commit it."""
     import git
+    import yaml
 
     directory.mkdir(parents=True, exist_ok=True)
     try:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from regdraft import api
 from regdraft.cli.options import json_option, open_workspace, workspace_option
 from regdraft.errors import RegdraftError
 
@@ -45,6 +44,8 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft list --json
     """
+    from regdraft import api
+
     rows = api.list_regulations(open_workspace(workspace))
     if as_json:
         click.echo(json.dumps([{"id": r.id, "path": r.path, "title": r.title, "language": r.language,
@@ -75,6 +76,8 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         regdraft show 01-QC/TU d5.k2
         regdraft show 01-QC/TU "Điều 12 khoản 2 điểm b" --at HEAD~1
     """
+    from regdraft import api
+
     ws = open_workspace(workspace)
     if as_of is not None:
         from regdraft.timeline import regulation_as_of
@@ -145,6 +148,8 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
     Example:
         regdraft fmt --check
     """
+    from regdraft import api
+
     result = api.format_files(open_workspace(workspace), list(regulations), check_only)
     for p in result.problems:
         click.echo(str(p), err=True)

@@ -1,0 +1,33 @@
+"""The amendments engine: read an amending document, apply it all or nothing, render it.
+
+The core never touches files or git; `regdraft.amend.workspace` reads and writes the
+workspace.
+"""
+
+from __future__ import annotations
+
+from regdraft.amend.apply import Applied, AppliedChange, ChangeKind, apply
+from regdraft.amend.document import (
+    PENDING,
+    STATUSES,
+    Amendment,
+    DocumentArticle,
+    Instruction,
+    load_amendment,
+    render_amendment,
+)
+from regdraft.amend.grammar import (
+    AmendGroup,
+    InsertUnit,
+    Operation,
+    RepealUnits,
+    ReplaceHeading,
+    ReplaceUnit,
+    ReplaceWords,
+)
+
+__all__ = [
+    "PENDING", "STATUSES", "AmendGroup", "Amendment", "Applied", "AppliedChange", "ChangeKind",
+    "DocumentArticle", "InsertUnit", "Instruction", "Operation", "RepealUnits", "ReplaceHeading",
+    "ReplaceUnit", "ReplaceWords", "apply", "load_amendment", "render_amendment",
+]

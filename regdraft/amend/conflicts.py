@@ -1,0 +1,131 @@
+"""Which provisions instructions touch, and where two of them collide.
+
+Within one amendment, two instructions conflict when they touch the same or nested provisions
+in ways that cannot both be applied (amending a clause and repealing its article). Between
+pending amendments, any two instructions touching the same or nested provisions are reported,
+including one creating or repealing what the other targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from regdraft.amend.document import Amendment, Instruction
+from regdraft.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.errors import Problem
+from regdraft.model import Address
+
+VERBS = {
+    "amends": ("amends", "sửa đổi"),
+    "renames": ("renames", "sửa đổi tên"),
+    "inserts": ("inserts", "bổ sung"),
+    "repeals": ("repeals", "bãi bỏ"),
+    "words": ("changes words in", "thay thế cụm từ tại"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """One provision an instruction touches, and how."""
+
+    address: Address
+    mode: str  # amends | renames | inserts | repeals | words
+
+
+def footprints(ins: Instruction) -> Iterator[Footprint]:
+    """The provisions an instruction touches (a change of words throughout touches none)."""
+    op = ins.op
+    if isinstance(op, ReplaceUnit):
+        yield Footprint(op.target, "amends")
+    elif isinstance(op, ReplaceHeading):
+        yield Footprint(op.target, "renames")
+    elif isinstance(op, InsertUnit):
+        yield Footprint(op.target, "inserts")
+    elif isinstance(op, RepealUnits):
+        yield from (Footprint(t, "repeals") for t in op.targets)
+    elif isinstance(op, ReplaceWords):
+        yield from (Footprint(t, "words") for t in op.targets)
+
+
+def _overlap(a: Address, b: Address) -> bool:
+    return a.contains(b) or b.contains(a)
+
+
+def _collide(a: Footprint, b: Footprint) -> bool:
+    """Within one amendment: may these two not both be applied?"""
+    if not _overlap(a.address, b.address):
+        return False
+    if a.mode == "words" and b.mode == "words":
+        return False
+    if a.mode == "renames":
+        return b.address.contains(a.address)
+    if b.mode == "renames":
+        return a.address.contains(b.address)
+    return True
+
+
+def _describe(fp: Footprint, language: str) -> str:
+    verb = VERBS[fp.mode][0 if language == "en" else 0]
+    return f"{verb} {fp.address.describe(language)}"
+
+
+def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Problem]:
+    """Pairs of instructions of one amendment that touch the same or nested provisions."""
+    problems: list[Problem] = []
+    seen: list[tuple[Instruction, Footprint]] = []
+    for ins in amendment.leaves():
+        reported = False
+        for fp in footprints(ins):
+            for other, ofp in seen:
+                if other is ins or reported or not _collide(fp, ofp):
+                    continue
+                problems.append(Problem(
+                    f"instruction {ins.location} ({_short(ins.text)}) {_describe(fp, language)}, but instruction "
+                    f"{other.location} (line {other.line}) already {_describe(ofp, language)}; one provision may be "
+                    "changed by one instruction only: merge them.", amendment.source, ins.line))
+                reported = True
+        seen.extend((ins, fp) for fp in footprints(ins))
+    return problems
+
+
+def _short(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two pending amendments touching the same or nested provisions."""
+
+    first: Amendment
+    second: Amendment
+    first_instruction: Instruction
+    second_instruction: Instruction
+    first_address: Address
+    second_address: Address
+    first_mode: str
+    second_mode: str
+
+    def describe(self, language: str = "vi") -> str:
+        """One sentence naming both amendments, instructions and provisions."""
+        a = f"{self.first.slug} (instruction {self.first_instruction.location}, line {self.first_instruction.line}) " \
+            f"{VERBS[self.first_mode][0]} {self.first_address.describe(language)}"
+        b = f"{self.second.slug} (instruction {self.second_instruction.location}, line {self.second_instruction.line}) " \
+            f"{VERBS[self.second_mode][0]} {self.second_address.describe(language)}"
+        return f"{a}; {b}."
+
+
+def between(amendments: Sequence[Amendment]) -> list[Conflict]:
+    """Every pair of instructions from two different amendments of one regulation that overlap."""
+    out: list[Conflict] = []
+    prints = [(a, [(ins, fp) for ins in a.leaves() for fp in footprints(ins)]) for a in amendments]
+    for i, (first, first_prints) in enumerate(prints):
+        for second, second_prints in prints[i + 1:]:
+            if first.regulation != second.regulation:
+                continue
+            for ins_a, fp_a in first_prints:
+                for ins_b, fp_b in second_prints:
+                    if _overlap(fp_a.address, fp_b.address):
+                        out.append(Conflict(first, second, ins_a, ins_b, fp_a.address, fp_b.address,
+                                            fp_a.mode, fp_b.mode))
+    return out

@@ -1,0 +1,553 @@
+"""The amending document: front matter, preamble, Điều 1 with its instructions, closing articles.
+
+`load_amendment(data, source, slug)` reads `amendments/<slug>/amendment.md`.
+
+Post-conditions of `load_amendment`:
+1. Every problem (front matter, an unreadable instruction, a missing or stray quote, a quoted
+   unit whose kind or label differs from the instruction's) is reported in one `ParseError`,
+   each with its file and line; nothing is guessed.
+2. Each instruction carries a complete operation with absolute addresses and, for those that
+   take new text, the new unit (or title) read with the regulation format's rules.
+3. `render_amendment(load_amendment(text))` is the canonical Markdown of the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from regdraft.amend.grammar import (
+    AmendGroup,
+    GrammarError,
+    InsertUnit,
+    Operation,
+    ReplaceHeading,
+    ReplaceUnit,
+    read_instruction,
+)
+from regdraft.errors import ParseError, Problem
+from regdraft.markdown import blocks, decode
+from regdraft.model import Address, Kind, Unit, from_roman, noun, to_roman
+
+STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
+PENDING = ("draft", "circulating", "submitted")
+
+_HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
+_TOP = re.compile(r"^(\d+[a-z]?)\\?\.\s+(.*)$", re.S)
+_NESTED = re.compile(r"^(dd|[a-zđ])(\d*)\)\s+(.*)$", re.S)
+_CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+_POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
+_CLOSE = re.compile(r"[”\"][.;,]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """One numbered instruction of Điều 1 (or a lettered one nested in a group).
+
+    `location` is where it stands in the amending document (`3`, `3.a`); `text` is the
+    instruction sentence; `quote` the quoted paragraphs as written; `unit` the new unit (or,
+    for a renamed heading, a unit carrying only the new title); `children` the nested
+    instructions of a group.
+    """
+
+    location: str
+    line: int
+    text: str
+    op: Operation
+    quote: tuple[str, ...] = ()
+    unit: Unit | None = None
+    children: tuple[Instruction, ...] = ()
+    article: str = "1"
+
+    def cite(self, language: str = "vi") -> str:
+        """Where the instruction stands: `khoản 1 Điều 1`, `điểm a khoản 3 Điều 1`."""
+        top, _, sub = self.location.partition(".")
+        if language == "en":
+            if sub:
+                return f"point {sub.replace('đ', 'dd')}, clause {top}, Article {self.article}"
+            return f"clause {top} of Article {self.article}"
+        return (f"điểm {sub} " if sub else "") + f"khoản {top} Điều {self.article}"
+
+    @property
+    def title(self) -> str | None:
+        """The new title of a renamed heading."""
+        return self.unit.title if self.unit is not None and isinstance(self.op, ReplaceHeading) else None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentArticle:
+    """An article of the amending document itself, kept as text (Điều 2, Điều 3 ...)."""
+
+    label: str
+    title: str | None
+    paragraphs: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """A whole amending document, as data."""
+
+    slug: str
+    source: str
+    meta: Mapping[str, Any]
+    front_matter: str
+    preamble: tuple[str, ...]
+    article: DocumentArticle
+    instructions: tuple[Instruction, ...]
+    closing: tuple[DocumentArticle, ...] = ()
+
+    @property
+    def number(self) -> str:
+        """The document number (`05-QC/TU`), empty until one is given."""
+        return str(self.meta.get("number") or "")
+
+    @property
+    def status(self) -> str:
+        """One of STATUSES."""
+        return str(self.meta.get("status") or "draft")
+
+    @property
+    def draft(self) -> int | None:
+        """The draft number (`Dự thảo lần N`)."""
+        value = self.meta.get("draft")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def signed(self) -> dt.date | None:
+        """The signing date, once adopted."""
+        return as_date(self.meta.get("signed"))
+
+    @property
+    def effective(self) -> dt.date | None:
+        """The date the amendment takes effect (the date that counts for the text in force)."""
+        return as_date(self.meta.get("effective"))
+
+    @property
+    def regulation(self) -> str:
+        """The id of the regulation amended (`01-QC/TU`)."""
+        return str(self.meta.get("regulation") or "")
+
+    @property
+    def language(self) -> str:
+        """`vi` or `en`."""
+        return str(self.meta.get("language") or "vi")
+
+    @property
+    def title(self) -> str:
+        """The document's title."""
+        return str(self.meta.get("title") or "")
+
+    @property
+    def name(self) -> str:
+        """How messages name it: its number, else its slug."""
+        return self.number or self.slug
+
+    def leaves(self) -> Iterator[Instruction]:
+        """Every instruction that changes the text, nested ones in place of their group."""
+        for ins in self.instructions:
+            if ins.children:
+                yield from ins.children
+            elif not isinstance(ins.op, AmendGroup):
+                yield ins
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A front-matter date (a YAML date or a `YYYY-MM-DD` string); None when absent or unreadable."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tuple[str, dict[str, Any], int]:
+    if not lines or lines[0].rstrip() != "---":
+        problems.append(Problem("does not start with front matter ('---', keys such as number, title, "
+                                "regulation and status, then '---').", source, 1))
+        return "", {}, 0
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        problems.append(Problem("The front matter opened on this line is never closed with a '---' line.", source, 1))
+        return "", {}, len(lines)
+    raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(f"The front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}.",
+                                source, mark.line + 2 if mark is not None else 1))
+        return raw, {}, end + 1
+    if not isinstance(data, dict):
+        problems.append(Problem("The front matter must be YAML keys and values (a mapping).", source, 2))
+        return raw, {}, end + 1
+    _check_meta(data, lines[: end], source, problems)
+    return raw, data, end + 1
+
+
+def _key_line(lines: list[str], key: str) -> int:
+    for i, line in enumerate(lines):
+        if line.startswith(f"{key}:"):
+            return i + 1
+    return 1
+
+
+def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: list[Problem]) -> None:
+    if not data.get("regulation"):
+        problems.append(Problem("The front matter lacks 'regulation', the id of the regulation this amends "
+                                "(e.g. regulation: 01-QC/TU).", source, 1))
+    status = data.get("status", "draft")
+    if status not in STATUSES:
+        problems.append(Problem(f"The status '{status}' is not one of {', '.join(STATUSES)}.", source,
+                                _key_line(lines, "status")))
+    if data.get("language", "vi") not in ("vi", "en"):
+        problems.append(Problem(f"The language '{data.get('language')}' is not vi or en.", source, _key_line(lines, "language")))
+    draft = data.get("draft")
+    if draft is not None and (not isinstance(draft, int) or isinstance(draft, bool) or draft < 1):
+        problems.append(Problem(f"The draft number '{draft}' is not a whole number from 1.", source, _key_line(lines, "draft")))
+    for key in ("signed", "effective"):
+        if data.get(key) not in (None, "") and as_date(data.get(key)) is None:
+            problems.append(Problem(f"The {key} date '{data.get(key)}' is not a date written YYYY-MM-DD.", source,
+                                    _key_line(lines, key)))
+    if status == "adopted" and (as_date(data.get("signed")) is None or as_date(data.get("effective")) is None):
+        problems.append(Problem("An adopted amendment needs both its signed and its effective date.", source,
+                                _key_line(lines, "status")))
+
+
+def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
+    """Read an amending document; `ParseError` listing every problem with its file and line."""
+    text = decode(data, source)
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    front, meta, body_start = _front_matter(lines, source, problems)
+    language = meta.get("language") if meta.get("language") in ("vi", "en") else "vi"
+    preamble: list[str] = []
+    articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []
+    body = "\n".join(lines[body_start:])
+    for kind, content, line in blocks(body, body_start + 1):
+        if kind == "heading":
+            match = _HEADING.match(content.strip())
+            if match is None:
+                problems.append(Problem(f"The heading '{content}' is not an article heading "
+                                        f"('{noun(Kind.ARTICLE, language)} 1. ...').", source, line))
+                continue
+            articles.append((DocumentArticle(match.group(2), (match.group(3) or "").strip() or None, (), line), []))
+        elif articles:
+            articles[-1][1].append((content, line))
+        else:
+            preamble.append(content)
+    if not articles:
+        problems.append(Problem(f"has no '{noun(Kind.ARTICLE, language)} 1' heading holding the instructions.",
+                                source, body_start + 1))
+        raise ParseError.collect(problems, "amendment")
+    head, paragraphs = articles[0]
+    lead, instructions = _instructions(paragraphs, head.label, source, language, problems)
+    first = DocumentArticle(head.label, head.title, tuple(lead), head.line)
+    closing = tuple(DocumentArticle(a.label, a.title, tuple(p for p, _ in paras), a.line) for a, paras in articles[1:])
+    if problems:
+        problems.sort(key=lambda p: p.line)
+        raise ParseError.collect(problems, "amendment")
+    return Amendment(slug, source, meta, front, tuple(preamble), first, tuple(instructions), closing)
+
+
+@dataclass
+class _Draft:
+    location: str
+    line: int
+    text: str
+    op: Operation | None
+    quote: list[tuple[str, int]] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
+    closed: bool = False
+
+
+def _instructions(paragraphs: list[tuple[str, int]], article: str, source: str, language: str,
+                  problems: list[Problem]) -> tuple[list[str], list[Instruction]]:
+    lead: list[str] = []
+    tops: list[_Draft] = []
+    open_quote: _Draft | None = None
+    for content, line in paragraphs:
+        if open_quote is not None:
+            open_quote.quote.append((content, line))
+            if _closes(open_quote.quote):
+                open_quote.closed = True
+                open_quote = None
+            continue
+        if content[:1] in ("“", '"'):
+            owner = _quote_owner(tops)
+            if owner is None:
+                problems.append(Problem("This quoted text does not follow an instruction that takes new text "
+                                        "(one ending in 'như sau:' or ':').", source, line))
+                continue
+            owner.quote.append((content, line))
+            if _closes(owner.quote):
+                owner.closed = True
+            else:
+                open_quote = owner
+            continue
+        top = _TOP.match(content)
+        nested = None if top else _NESTED.match(content)
+        if top:
+            tops.append(_read(top.group(1), top.group(2), line, None, source, language, problems))
+        elif nested and tops and isinstance(tops[-1].op, AmendGroup):
+            label = nested.group(1).replace("dd", "đ") + nested.group(2)
+            group = tops[-1]
+            context = group.op.target if isinstance(group.op, AmendGroup) else None
+            group.children.append(_read(f"{group.location}.{label}", nested.group(3), line, context,
+                                        source, language, problems))
+        elif not tops:
+            lead.append(content)
+        else:
+            hint = (" If it is new text, put it in quotes (“...”)." if _CLAUSE.match(content) or _POINT.match(content)
+                    else "")
+            problems.append(Problem(f"This paragraph is neither an instruction nor quoted new text: "
+                                    f"'{_short(content)}'.{hint}", source, line))
+    if open_quote is not None:
+        problems.append(Problem(f"instruction {open_quote.location} ({_short(open_quote.text)}): the quoted text "
+                                f"opened on line {open_quote.quote[0][1]} is never closed with ” (or \").",
+                                source, open_quote.quote[0][1]))
+        open_quote.op = None
+    return lead, [_finish(d, article, source, language, problems) for d in tops if d.op is not None]
+
+
+def _closes(quote: list[tuple[str, int]]) -> bool:
+    """The quote is complete when its last paragraph ends with a closing mark that balances it."""
+    last = quote[-1][0]
+    if not _CLOSE.search(last):
+        return False
+    joined = "\n".join(p for p, _ in quote)
+    if joined.startswith("“"):
+        return joined.count("“") == joined.count("”")
+    return joined.count('"') % 2 == 0
+
+
+def _quote_owner(tops: list[_Draft]) -> _Draft | None:
+    if not tops:
+        return None
+    last = tops[-1].children[-1] if tops[-1].children else tops[-1]
+    if last.op is not None and isinstance(last.op, (ReplaceUnit, ReplaceHeading, InsertUnit)) and not last.quote:
+        return last
+    return None
+
+
+def _read(location: str, sentence: str, line: int, context: Address | None, source: str, language: str,
+          problems: list[Problem]) -> _Draft:
+    text = " ".join(sentence.split())
+    try:
+        op: Operation | None = read_instruction(text, language, context)
+    except GrammarError as exc:
+        problems.append(Problem(f"instruction {location} ({_short(text)}): {exc}", source, line))
+        op = None
+    return _Draft(location, line, text, op)
+
+
+def _short(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _finish(draft: _Draft, article: str, source: str, language: str, problems: list[Problem]) -> Instruction:
+    where = f"instruction {draft.location} ({_short(draft.text)})"
+    children = tuple(_finish(c, article, source, language, problems) for c in draft.children if c.op is not None)
+    assert draft.op is not None
+    if isinstance(draft.op, AmendGroup) and not draft.children:
+        problems.append(Problem(f"{where}: announces several changes but no lettered instructions "
+                                "(a) ..., b) ...) follow it.", source, draft.line))
+    unit: Unit | None = None
+    if isinstance(draft.op, (ReplaceUnit, ReplaceHeading, InsertUnit)):
+        if not draft.quote:
+            problems.append(Problem(f"{where}: the new text in quotes (“...”) is missing after it.", source, draft.line))
+        else:
+            try:
+                unit = _quoted(draft.op, draft.quote, language)
+            except GrammarError as exc:
+                problems.append(Problem(f"{where}: {exc}", source, draft.quote[0][1]))
+    return Instruction(draft.location, draft.line, draft.text, draft.op, tuple(p for p, _ in draft.quote),
+                       unit, children, article)
+
+
+def strip_quotes(paragraphs: list[str]) -> list[str]:
+    """The quoted paragraphs without the opening and closing marks (and a final `.` or `;`)."""
+    out = list(paragraphs)
+    out[0] = out[0][1:]
+    out[-1] = _CLOSE.sub("", out[-1])
+    return [p.strip() for p in out]
+
+
+def _quoted(op: Operation, quote: list[tuple[str, int]], language: str) -> Unit:
+    """Build the new unit from the quoted paragraphs, using the regulation format's rules."""
+    paragraphs = strip_quotes([p for p, _ in quote])
+    line = quote[0][1]
+    if isinstance(op, ReplaceHeading):
+        return _heading(op.target, paragraphs, line, language)
+    target = op.target if isinstance(op, (ReplaceUnit, InsertUnit)) else None
+    assert target is not None
+    kind, label = target.kind, target.label
+    first = paragraphs[0]
+    lines = [line + i for i in range(len(paragraphs))]
+    expected = _written_label(kind, label, language)
+    if kind is Kind.ARTICLE:
+        match = _HEADING.match(first)
+        if match is None or match.group(2) != label:
+            raise GrammarError(f"the quoted text must begin with '{expected}', the unit the instruction names, "
+                               f"not '{_short(first, 40)}'.")
+        root = Unit(Kind.ARTICLE, label, (match.group(3) or "").strip() or None, (), (), False, line)
+        rest = paragraphs[1:]
+    else:
+        found = _unit_start(first)
+        if found is None or found[0] is not kind or found[1] != label:
+            raise GrammarError(f"the quoted text must begin with '{expected}', the unit the instruction names, "
+                               f"not '{_short(first, 40)}'.")
+        root = Unit(kind, label, None, (found[2],) if found[2] else (), (), False, line)
+        rest = paragraphs[1:]
+    return _build_tree(root, rest, lines[1:], language)
+
+
+def _written_label(kind: Kind, label: str, language: str) -> str:
+    if kind is Kind.ARTICLE:
+        return f"{noun(kind, language)} {label}."
+    if kind is Kind.CLAUSE:
+        return f"{label}."
+    return f"{label.replace('đ', 'dd') if language == 'en' else label})"
+
+
+def _unit_start(paragraph: str) -> tuple[Kind, str, str] | None:
+    clause = _CLAUSE.match(paragraph)
+    if clause:
+        return Kind.CLAUSE, clause.group(1), (clause.group(2) or "").strip()
+    point = _POINT.match(paragraph)
+    if point:
+        return Kind.POINT, point.group(1).replace("dd", "đ") + point.group(2), (point.group(3) or "").strip()
+    return None
+
+
+def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: str) -> Unit:
+    """Attach clauses, points and text below `root` as the regulation parser would."""
+    clauses: list[tuple[Unit, list[Unit]]] = []
+    root_points: list[Unit] = []
+    root_text = list(root.text)
+    last: list[str] = root_text
+    texts: dict[int, list[str]] = {}
+    for paragraph, line in zip(paragraphs, lines):
+        start = None if paragraph.startswith(("- ", "+ ")) else _unit_start(paragraph)
+        if start is not None and start[0] is Kind.CLAUSE and root.kind is Kind.ARTICLE:
+            unit = Unit(Kind.CLAUSE, start[1], None, (start[2],) if start[2] else (), (), False, line)
+            clauses.append((unit, []))
+            texts[id(unit)] = list(unit.text)
+            last = texts[id(unit)]
+        elif start is not None and start[0] is Kind.POINT and root.kind is not Kind.POINT:
+            point = Unit(Kind.POINT, start[1], None, (start[2],) if start[2] else (), (), False, line)
+            texts[id(point)] = list(point.text)
+            (clauses[-1][1] if clauses else root_points).append(point)
+            last = texts[id(point)]
+        elif start is not None:
+            inside = noun(root.kind, language)
+            raise GrammarError(f"the quoted {inside} contains '{_short(paragraph, 40)}', which is not part of a "
+                               f"{inside}; quote one unit per instruction.")
+        else:
+            last.append(paragraph)
+
+    def finish(unit: Unit, children: tuple[Unit, ...] = ()) -> Unit:
+        return Unit(unit.kind, unit.label, unit.title, tuple(texts.get(id(unit), unit.text)), children, False, unit.line)
+
+    children = tuple(finish(p) for p in root_points) + tuple(
+        finish(c, tuple(finish(p) for p in points)) for c, points in clauses)
+    return Unit(root.kind, root.label, root.title, tuple(root_text), children, False, root.line)
+
+
+def _heading(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:
+    if len(paragraphs) != 1:
+        raise GrammarError("a new title is one quoted paragraph.")
+    title = paragraphs[0]
+    word = re.escape(noun(target.kind, language))
+    match = re.match(rf"^{word}\s+([^\s.:]+)\s*[.:]\s*(.+)$", title, re.I)
+    if match:
+        label = match.group(1)
+        if target.kind is Kind.CHAPTER and label.isdigit():
+            label = to_roman(int(label))
+        if label != target.label and not (target.kind is Kind.CHAPTER and from_roman(label) is None):
+            raise GrammarError(f"the quoted title names {noun(target.kind, language)} {label}, but the "
+                               f"instruction renames {target.describe(language)}.")
+        title = match.group(2).strip()
+    if not title:
+        raise GrammarError("the new title is empty.")
+    return Unit(target.kind, target.label, title, (), (), False, line)
+
+
+def render_amendment(amendment: Amendment) -> str:
+    """The canonical Markdown of an amending document."""
+    out = ["---", amendment.front_matter, "---"] if amendment.front_matter else ["---", "---"]
+    parts: list[str] = list(_paragraphs(amendment.preamble))
+    word = noun(Kind.ARTICLE, amendment.language)
+    for article in (amendment.article, *amendment.closing):
+        heading = f"## {word} {article.label}" + (f". {article.title}" if article.title else "")
+        parts.append(heading)
+        parts.extend(_paragraphs(article.paragraphs))
+        if article is amendment.article:
+            for ins in amendment.instructions:
+                parts.extend(_instruction_blocks(ins, top=True))
+    return "\n".join(out) + "\n\n" + "\n\n".join(parts) + "\n"
+
+
+def _instruction_blocks(ins: Instruction, top: bool) -> list[str]:
+    label = ins.location.rpartition(".")[2]
+    marker = f"{label}\\." if top else f"{label})"
+    out = [f"{marker} {ins.text}"]
+    out.extend(_paragraphs(ins.quote))
+    for child in ins.children:
+        out.extend(_instruction_blocks(child, top=False))
+    return out
+
+
+def _paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
+    """Paragraphs as blocks; consecutive dash items form one tight list, as in regulations."""
+    out: list[str] = []
+    in_list = False
+    for para in paragraphs:
+        dash = para.startswith(("- ", "+ "))
+        if dash and in_list:
+            out[-1] += "\n" + (("  " + para) if para.startswith("+ ") else para)
+        else:
+            out.append(para)
+        in_list = dash
+    return out
+
+
+def with_front_matter(text: str, changes: Mapping[str, Any]) -> str:
+    """The document text with top-level front-matter keys set, other lines kept as written."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise ParseError("The amending document has no front matter to update.")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        raise ParseError("The amending document's front matter is never closed.")
+    head = lines[1:end]
+    for key, value in changes.items():
+        rendered = f"{key}: {_scalar(value)}"
+        for i, line in enumerate(head):
+            if line.startswith(f"{key}:"):
+                head[i] = rendered
+                break
+        else:
+            head.append(rendered)
+    return "\n".join([lines[0], *head, *lines[end:]])
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
+        return str(value)
+    dumped: str = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    return dumped.removesuffix("\n...\n").strip()

@@ -1,0 +1,237 @@
+"""Amendments in a workspace: load, list, check, preview, scaffold, change status, adopt.
+
+Files live in `amendments/<slug>/amendment.md`. Every write is one `Workspace.commit`
+(all or nothing, refusing over uncommitted changes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from regdraft.amend.apply import Applied, apply
+from regdraft.amend.document import PENDING, STATUSES, Amendment, load_amendment, with_front_matter
+from regdraft.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
+from regdraft.markdown import decode, parse, render
+from regdraft.model import Regulation
+from regdraft.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.amend.conflicts import Conflict
+
+# Status changes `amend status` accepts; `adopted` is reached only through `amend adopt`.
+TRANSITIONS: Mapping[str, tuple[str, ...]] = {
+    "draft": ("circulating", "submitted", "withdrawn"),
+    "circulating": ("draft", "submitted", "withdrawn"),
+    "submitted": ("draft", "circulating", "rejected", "withdrawn"),
+    "adopted": (),
+    "rejected": ("draft",),
+    "withdrawn": ("draft",),
+}
+
+
+def amendment_path(slug: str) -> str:
+    """Where an amendment lives: `amendments/<slug>/amendment.md`."""
+    if not slug or "/" in slug or "\\" in slug or slug.startswith("."):
+        raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens (e.g. qc-sua-doi-2025).")
+    return f"amendments/{slug}/amendment.md"
+
+
+def slugs(ws: Workspace) -> list[str]:
+    """The names of every amendment in the workspace, sorted."""
+    folder = ws.root / "amendments"
+    if not folder.is_dir():
+        return []
+    return sorted(p.parent.name for p in folder.glob("*/amendment.md"))
+
+
+def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
+    """Read and parse one amendment, in the working tree or at a git revision."""
+    relative = amendment_path(slug)
+    if rev is None and not ws.path(relative).is_file():
+        known = ", ".join(slugs(ws)) or "none"
+        raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
+    return load_amendment(ws.read(relative, rev), relative, slug)
+
+
+def list_amendments(ws: Workspace) -> list[Amendment]:
+    """Every amendment that can be read, sorted by name (see `survey` for the broken ones too)."""
+    return [a for a in (entry.amendment for entry in survey(ws)) if a is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One amendment of `amend list`: the document, or why it cannot be read."""
+
+    slug: str
+    amendment: Amendment | None
+    error: ParseError | None = None
+
+
+def survey(ws: Workspace) -> list[Entry]:
+    """Every amendment in the workspace, readable or not."""
+    out = []
+    for slug in slugs(ws):
+        try:
+            out.append(Entry(slug, load(ws, slug)))
+        except ParseError as exc:
+            out.append(Entry(slug, None, exc))
+    return out
+
+
+def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = None) -> Regulation:
+    """The regulation an amendment names, as it stands in the working tree (or at `rev`)."""
+    from regdraft.api import load_regulation
+
+    if not amendment.regulation:
+        raise RegdraftError(f"{amendment.source}: the front matter does not name the regulation it amends.")
+    return load_regulation(ws, amendment.regulation, rev)
+
+
+def preview(ws: Workspace, slug: str, rev: str | None = None) -> Applied:
+    """The target regulation with the amendment applied; writes nothing.
+
+    A pending amendment applies to the regulation as it stands; an adopted one is shown as
+    the replay of the base text up to and including it.
+    """
+    amendment = load(ws, slug, rev)
+    if amendment.status == "adopted":
+        from regdraft.timeline import replay_through
+
+        return replay_through(ws, amendment)
+    return apply(target_regulation(ws, amendment, rev), amendment)
+
+
+def check(ws: Workspace, slug: str) -> list[Problem]:
+    """Every problem of one amendment: reading it, applying it, and reading the result back."""
+    try:
+        amendment = load(ws, slug)
+    except ParseError as exc:
+        return list(exc.problems) or [Problem(str(exc), amendment_path(slug))]
+    return check_amendment(ws, amendment)
+
+
+def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """Problems applying a loaded amendment to its regulation (none for an adopted one)."""
+    if amendment.status not in PENDING:
+        return []
+    try:
+        applied = apply(target_regulation(ws, amendment), amendment)
+    except (AmendmentConflict, ParseError) as exc:
+        return list(exc.problems) or [Problem(str(exc), amendment.source)]
+    except StoreError as exc:
+        return [Problem(str(exc), amendment.source, 1)]
+    text = render(applied.regulation)
+    try:
+        again = parse(text, applied.regulation.source)
+    except ParseError as exc:
+        return [Problem(f"the amended text does not read back: {p}", amendment.source) for p in exc.problems]
+    if again != applied.regulation:
+        return [Problem("the amended text does not read back as the same provisions; check the quoted text "
+                        "for paragraphs that look like clauses or points.", amendment.source)]
+    return []
+
+
+def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) -> Amendment:
+    """Change an amendment's status (and draft number) in one commit; transitions are checked."""
+    amendment = load(ws, slug)
+    if status not in STATUSES:
+        raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
+    if status == "adopted":
+        raise UsageError("An amendment becomes adopted with `regdraft amend adopt SLUG --signed DATE --effective DATE`.")
+    current = amendment.status
+    if status != current and status not in TRANSITIONS.get(current, ()):
+        allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"
+        raise RegdraftError(f"{amendment.source}: cannot move from {current} to {status}; from {current} the next "
+                            f"status can be: {allowed}.")
+    changes: dict[str, Any] = {"status": status}
+    if draft is not None:
+        if draft < 1:
+            raise UsageError("The draft number starts at 1.")
+        changes["draft"] = draft
+    relative = amendment_path(slug)
+    text = with_front_matter(decode(ws.read(relative), relative), changes)
+    updated = load_amendment(text, relative, slug)
+    ws.commit({relative: text.encode("utf-8")}, f"Set amendment {amendment.name} to {status}"
+              + (f" (draft {draft})" if draft is not None else ""))
+    return updated
+
+
+def parse_date(value: str | dt.date, what: str) -> dt.date:
+    """A date from `YYYY-MM-DD`; `UsageError` naming the option otherwise."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"The {what} date '{value}' is not a date written YYYY-MM-DD.") from None
+
+
+def base_path(ws: Workspace, regulation_path: str) -> str:
+    """Where the text a regulation had before its first adopted amendment is kept."""
+    return f"regulations/history/{Path(regulation_path).stem}/base.md"
+
+
+def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.date) -> str:
+    """Apply a pending amendment to its regulation and record it as adopted: one commit and a tag.
+
+    The first adoption also stores the regulation's text before it as the base for replay.
+    Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
+    """
+    signed_on, effective_on = parse_date(signed, "signing"), parse_date(effective, "effective")
+    if effective_on < signed_on:
+        raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
+    amendment = load(ws, slug)
+    if amendment.status not in PENDING:
+        raise RegdraftError(f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
+                            "or submitted amendment can be adopted.")
+    if not amendment.number:
+        raise RegdraftError(f"{amendment.source}: give the amendment its document number (number: 05-QC/TU) "
+                            "in the front matter before adopting it.")
+    from regdraft.rounds import check_adoptable
+
+    check_adoptable(ws, slug)  # refuses without a recorded vote majority when regdraft.yaml requires one
+    reg_path = ws.locate_regulation(amendment.regulation)
+    _check_order(ws, amendment, effective_on)
+    relative = amendment_path(slug)
+    dirty = ws.dirty([reg_path, relative])
+    if dirty:
+        raise StoreError("Refusing to adopt over uncommitted changes to " + ", ".join(dirty)
+                         + "; commit or stash them first (nothing was changed).")
+    original = ws.read(reg_path)
+    regulation = parse(original, reg_path)
+    applied = apply(regulation, amendment)
+    text = with_front_matter(decode(ws.read(relative), relative),
+                             {"status": "adopted", "signed": signed_on, "effective": effective_on})
+    load_amendment(text, relative, slug)
+    changes: dict[str, bytes | None] = {
+        reg_path: render(applied.regulation).encode("utf-8"),
+        relative: text.encode("utf-8"),
+    }
+    base = base_path(ws, reg_path)
+    if not ws.path(base).is_file():
+        changes[base] = original
+    tag = "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
+    message = (f"Adopt amendment {amendment.number} to {amendment.regulation} "
+               f"(signed {signed_on}, effective {effective_on})")
+    return ws.commit(changes, message, tag=tag)
+
+
+def _check_order(ws: Workspace, amendment: Amendment, effective: dt.date) -> None:
+    """Adopted amendments must take effect in the order they are adopted, so replay is exact."""
+    for other in list_amendments(ws):
+        if other.status == "adopted" and other.regulation == amendment.regulation and other.effective \
+                and other.effective > effective:
+            raise RegdraftError(
+                f"{amendment.source}: {other.name} is already adopted with effect from {other.effective}, after "
+                f"{effective}; adopt amendments in the order they take effect (nothing was changed).")
+
+
+def pending_conflicts(ws: Workspace) -> list[Conflict]:
+    """Pairs of instructions of different pending amendments touching the same or nested provisions."""
+    from regdraft.amend.conflicts import between
+
+    return between([a for a in list_amendments(ws) if a.status in PENDING])

@@ -1,0 +1,198 @@
+"""`regdraft amend ...`: write, check, preview, adopt amendments and list their conflicts.
+
+Other modules add subcommands with `from regdraft.cli.amend import amend; amend.add_command(...)`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from regdraft.cli.options import json_option, open_workspace, output_option, workspace_option
+
+
+@click.group()
+def amend() -> None:
+    """Write, check, preview and adopt amending documents (amendments/<slug>/amendment.md).
+
+    \b
+    Example:
+        regdraft amend check qc-sua-doi-2025
+        regdraft amend preview qc-sua-doi-2025 -o /tmp/amended.md
+    """
+
+
+@amend.command("new")
+@click.argument("slug")
+@click.option("--regulation", "-r", required=True, help="The regulation to amend (id, e.g. 01-QC/TU).")
+@click.option("--title", default=None, help="The amending document's title (default: the usual wording).")
+@workspace_option
+def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -> None:
+    """Start a new amending document for a regulation (one commit).
+
+    \b
+    Example:
+        regdraft amend new qc-sua-doi-2026 --regulation 01-QC/TU
+    """
+    from regdraft.amend.scaffold import new as scaffold
+
+    path = scaffold(open_workspace(workspace), slug, regulation, title)
+    click.echo(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
+
+
+@amend.command("list")
+@workspace_option
+@json_option
+def list_(workspace: Path | None, as_json: bool) -> None:
+    """List the amendments with their status, draft, number and instruction count.
+
+    \b
+    Example:
+        regdraft amend list --json
+    """
+    from regdraft.amend.workspace import survey
+
+    rows = [{"slug": e.slug, "status": e.amendment.status if e.amendment else "unreadable",
+             "draft": e.amendment.draft if e.amendment else None, "number": e.amendment.number if e.amendment else "",
+             "regulation": e.amendment.regulation if e.amendment else "",
+             "instructions": len(e.amendment.instructions) if e.amendment else 0,
+             "error": f"{len(e.error.problems) or 1} problem(s)" if e.error else ""}
+            for e in survey(open_workspace(workspace))]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No amendments yet: start one with `regdraft amend new SLUG --regulation REG`.")
+    for r in rows:
+        draft = f"draft {r['draft']}" if r["draft"] else ""
+        detail = r["error"] or f"{r['instructions']} instructions"
+        click.echo(f"{r['slug']:<24} {r['status']:<12} {draft:<8} {r['number'] or '-':<12} {r['regulation']:<12} {detail}")
+
+
+@amend.command("status")
+@click.argument("slug")
+@click.argument("status")
+@click.option("--draft", type=int, default=None, help="Set the draft number too (Dự thảo lần N).")
+@workspace_option
+def status(slug: str, status: str, draft: int | None, workspace: Path | None) -> None:
+    """Set an amendment's status: draft, circulating, submitted, rejected or withdrawn.
+
+    \b
+    Example:
+        regdraft amend status qc-sua-doi-2025 submitted --draft 3
+    """
+    from regdraft.amend.workspace import set_status
+
+    updated = set_status(open_workspace(workspace), slug, status, draft)
+    click.echo(f"{slug} is now {updated.status}" + (f" (draft {updated.draft})." if updated.draft else "."))
+
+
+@amend.command("check")
+@click.argument("slug")
+@workspace_option
+@json_option
+def check(slug: str, workspace: Path | None, as_json: bool) -> None:
+    """Report every problem of an amendment against its regulation; exit 1 if any.
+
+    \b
+    Example:
+        regdraft amend check qc-sua-doi-2025
+    """
+    from regdraft.amend.workspace import check as check_amendment
+    from regdraft.refs import amendment_report
+
+    ws = open_workspace(workspace)
+    problems = check_amendment(ws, slug)
+    broken, to_check = amendment_report(ws, slug)
+    problems += broken
+    if as_json:
+        click.echo(json.dumps([{"file": p.source, "line": p.line, "message": p.message} for p in problems],
+                              ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            click.echo(str(p))
+        for p in to_check:
+            click.echo(f"requires checking: {p}")
+        click.echo(f"{slug}: no problems found." if not problems else f"{len(problems)} problem(s) found.",
+                   err=bool(problems))
+    if problems:
+        raise SystemExit(1)
+
+
+@amend.command("preview")
+@click.argument("slug")
+@click.option("--at", "rev", default=None, help="Use the amendment and regulation at a git revision.")
+@output_option
+@workspace_option
+def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | None) -> None:
+    """Print the regulation as amended (Markdown); writes nothing unless -o names a file.
+
+    \b
+    Example:
+        regdraft amend preview qc-sua-doi-2025 -o amended.md
+    """
+    from regdraft.amend.workspace import preview as amended
+    from regdraft.markdown import render
+
+    from regdraft.refs import amendment_report
+
+    ws = open_workspace(workspace)
+    text = render(amended(ws, slug, rev).regulation)
+    if rev is None:
+        broken, to_check = amendment_report(ws, slug)
+        for problem in broken + to_check:
+            click.echo(f"note: {problem}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}.")
+
+
+@amend.command("adopt")
+@click.argument("slug")
+@click.option("--signed", required=True, help="The signing date, YYYY-MM-DD.")
+@click.option("--effective", required=True, help="The effective date, YYYY-MM-DD.")
+@workspace_option
+def adopt(slug: str, signed: str, effective: str, workspace: Path | None) -> None:
+    """Apply an amendment to its regulation and record it as adopted: one commit and a tag.
+
+    \b
+    Example:
+        regdraft amend adopt qc-sua-doi-2025 --signed 2025-10-20 --effective 2025-11-01
+    """
+    from regdraft.amend.workspace import adopt as adopt_amendment
+
+    sha = adopt_amendment(open_workspace(workspace), slug, signed, effective)
+    click.echo(f"Adopted {slug} in commit {sha[:8]}.")
+
+
+@amend.command("conflicts")
+@workspace_option
+@json_option
+def conflicts(workspace: Path | None, as_json: bool) -> None:
+    """List pairs of pending amendments that touch the same or nested provisions.
+
+    \b
+    Example:
+        regdraft amend conflicts
+    """
+    from regdraft.amend.workspace import pending_conflicts
+
+    found = pending_conflicts(open_workspace(workspace))
+    if as_json:
+        click.echo(json.dumps([{"first": c.first.slug, "second": c.second.slug,
+                                "first_instruction": c.first_instruction.location,
+                                "second_instruction": c.second_instruction.location,
+                                "first_provision": str(c.first_address), "second_provision": str(c.second_address),
+                                "description": c.describe(c.first.language)} for c in found],
+                              ensure_ascii=False, indent=2))
+        return
+    for c in found:
+        click.echo(c.describe(c.first.language))
+    click.echo("No conflicts between pending amendments." if not found else f"{len(found)} conflict(s).")
+
+
+COMMANDS = [amend]

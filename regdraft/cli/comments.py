@@ -1,0 +1,320 @@
+"""Comment-round commands: `round ...`, `comment ...` and `amend vote`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from regdraft.cli.options import json_option, open_workspace, output_option, workspace_option
+
+DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
+TYPES = ("general", "substantive", "editorial")
+
+
+@click.group("round")
+def round_() -> None:
+    """Circulate a draft for comments: open, list, show, close and report rounds.
+
+    \b
+    Example:
+        regdraft round open qc-sua-doi-2025 --title "Lấy ý kiến các ban, sở, ngành" \\
+            --due 2025-07-15 --consult "Ban Tổ chức Tỉnh ủy" --consult "Ban Tuyên giáo Tỉnh ủy"
+        regdraft round report qc-sua-doi-2025 -o bao-cao.pdf
+    """
+
+
+def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]:
+    bodies = list(consult)
+    if consult_file is not None:
+        bodies += [line.strip() for line in consult_file.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+    return bodies
+
+
+@round_.command("open")
+@click.argument("slug")
+@click.option("--title", default="", help="What the round is, e.g. 'Lấy ý kiến các ban, sở, ngành'.")
+@click.option("--due", required=True, help="The date replies are due (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--consult", multiple=True, metavar="BODY", help="A body asked for comments (repeatable).")
+@click.option("--consult-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="A UTF-8 text file naming one consulted body per line.")
+@workspace_option
+def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consult_file: Path | None,
+               workspace: Path | None) -> None:
+    """Open a round on the committed draft: records its revision and draft number.
+
+    The amendment's `draft` number must be higher than the previous round's; edit it and
+    commit before opening the next round.
+
+    \b
+    Example:
+        regdraft round open qc-sua-doi-2025 --due 2025-07-15 --consult-file bodies.txt
+    """
+    from regdraft import rounds
+
+    r = rounds.open_round(open_workspace(workspace), slug, title, due, _consulted(consult, consult_file))
+    click.echo(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
+               f"{len(r.consulted)} bodies consulted, due {r.due}.")
+
+
+def _round_json(r: Any) -> dict[str, Any]:
+    return {"number": r.number, "title": r.title, "due": r.due, "consulted": list(r.consulted),
+            "revision": r.revision, "draft": r.draft, "status": r.status.value, "opened": r.opened,
+            "closed": r.closed or None}
+
+
+@round_.command("list")
+@click.argument("slug")
+@workspace_option
+@json_option
+def round_list(slug: str, workspace: Path | None, as_json: bool) -> None:
+    """List the rounds of an amendment.
+
+    \b
+    Example:
+        regdraft round list qc-sua-doi-2025
+    """
+    from regdraft import rounds
+
+    found = rounds.load_rounds(open_workspace(workspace), slug)
+    if as_json:
+        click.echo(json.dumps([_round_json(r) for r in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(f"No rounds on {slug} yet.")
+    for r in found:
+        click.echo(f"{r.number:>3}  {r.status.value:<6}  draft {r.draft:<3} due {r.due}  {r.revision[:8]}  {r.title}")
+
+
+@round_.command("show")
+@click.argument("slug")
+@click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
+@workspace_option
+@json_option
+def round_show(slug: str, number: int | None, workspace: Path | None, as_json: bool) -> None:
+    """Show a round with its counts of comments, answers and bodies.
+
+    \b
+    Example:
+        regdraft round show qc-sua-doi-2025 --round 1
+    """
+    from regdraft import rounds
+
+    s = rounds.summarise(open_workspace(workspace), slug, number)
+    if as_json:
+        click.echo(json.dumps({**_round_json(s.round), "comments": s.comments, "open": s.open,
+                               "dispositions": s.by_disposition, "replied": list(s.replied),
+                               "agreeing": list(s.agreeing)}, ensure_ascii=False, indent=2))
+        return
+    r = s.round
+    click.echo(f"Round {r.number} on {slug} ({r.status.value}): {r.title}\n"
+               f"Draft {r.draft} at {r.revision[:8]}, opened {r.opened}, due {r.due}"
+               + (f", closed {r.closed}" if r.closed else ""))
+    click.echo(f"Consulted {len(r.consulted)}, replied {len(s.replied)}, counted as agreeing {len(s.agreeing)}.")
+    answers = ", ".join(f"{k} {v}" for k, v in sorted(s.by_disposition.items())) or "none"
+    click.echo(f"Comments {s.comments}, awaiting an answer {s.open}; answered: {answers}.")
+
+
+@round_.command("close")
+@click.argument("slug")
+@click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
+@workspace_option
+def round_close(slug: str, number: int | None, workspace: Path | None) -> None:
+    """Close a round: no more comments are added to it.
+
+    \b
+    Example:
+        regdraft round close qc-sua-doi-2025
+    """
+    from regdraft import rounds
+
+    r = rounds.close_round(open_workspace(workspace), slug, number)
+    click.echo(f"Closed round {r.number} on {slug}.")
+
+
+@round_.command("report")
+@click.argument("slug")
+@click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
+@output_option
+@workspace_option
+def round_report(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> None:
+    """Write the comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến).
+
+    The format follows the file name: .pdf (landscape A4), .docx, .csv or .html.
+
+    \b
+    Example:
+        regdraft round report qc-sua-doi-2025 --round 1 -o bao-cao-tiep-thu.pdf
+    """
+    from regdraft import rounds
+    from regdraft.errors import UsageError
+    from regdraft.render.report import write_report
+
+    if output is None:
+        raise UsageError("Name the report file with -o FILE.pdf, .docx, .csv or .html.")
+    ws = open_workspace(workspace)
+    report = rounds.build_report(ws, slug, number)
+    write_report(report, output, ws)
+    click.echo(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
+
+
+@click.group("comment")
+def comment() -> None:
+    """Record, import, list and answer comments on a circulated draft.
+
+    \b
+    Example:
+        regdraft comment add qc-sua-doi-2025 --by "Ban Tổ chức Tỉnh ủy" --on d5.k2 --text "Đề nghị ..."
+        regdraft comment respond c7f3 --disposition accepted --reply "Đã tiếp thu."
+    """
+
+
+@comment.command("add")
+@click.argument("slug")
+@click.option("--by", required=True, help="The body that made the comment.")
+@click.option("--on", "on", default="general", show_default=True,
+              help="The provision (d5.k2 or 'khoản 2 Điều 5'), or 'general'.")
+@click.option("--text", required=True, help="What the body wrote.")
+@click.option("--proposal", default="", help="The wording the body proposes, if any.")
+@click.option("--type", "type_", type=click.Choice(TYPES), default=None,
+              help="general, substantive or editorial (default: general for 'general', else substantive).")
+@click.option("--round", "number", type=int, default=None, help="The open round (default: the open one).")
+@workspace_option
+def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: str | None, number: int | None,
+                workspace: Path | None) -> None:
+    """Record one comment, checked against the draft circulated in the round.
+
+    \b
+    Example:
+        regdraft comment add qc-sua-doi-2025 --by "Ban Tổ chức Tỉnh ủy" \\
+            --on "khoản 2 Điều 5" --text "Đề nghị bổ sung ..." --type substantive
+    """
+    from regdraft import rounds
+
+    c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number)
+    click.echo(f"Added comment {c.id} on {c.on} by {c.by} (round {c.round}).")
+
+
+@comment.command("import")
+@click.argument("slug")
+@click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@workspace_option
+def comment_import(slug: str, sheet: Path, workspace: Path | None) -> None:
+    """Import comments typed into a CSV (UTF-8) or XLSX sheet, all or nothing.
+
+    Row 1 names the columns: by, on, text (required), type, proposal, round (optional).
+    `on` is an address or 'general'; `round` defaults to the open round. Every bad row is
+    reported with its row number and nothing is imported until all rows are right.
+
+    \b
+    Example:
+        regdraft comment import qc-sua-doi-2025 gop-y.xlsx
+    """
+    from regdraft import rounds
+
+    imported = rounds.import_comments(open_workspace(workspace), slug, sheet)
+    click.echo(f"Imported {len(imported)} comments on {slug}: {', '.join(c.id for c in imported)}.")
+
+
+@comment.command("list")
+@click.argument("slug")
+@click.option("--round", "number", type=int, default=None, help="Only this round.")
+@click.option("--open", "open_only", is_flag=True, help="Only comments without a disposition.")
+@click.option("--on", "on", default=None, help="Only comments on this provision (or where it moved).")
+@click.option("--by", default=None, help="Only comments from this body (part of its name is enough).")
+@workspace_option
+@json_option
+def comment_list(slug: str, number: int | None, open_only: bool, on: str | None, by: str | None,
+                 workspace: Path | None, as_json: bool) -> None:
+    """List comments and where each provision stands in the current draft.
+
+    The state is unchanged, changed, moved to ADDRESS (found by its text) or removed.
+
+    \b
+    Example:
+        regdraft comment list qc-sua-doi-2025 --open --on d5
+    """
+    from regdraft import rounds
+
+    listed = rounds.list_comments(open_workspace(workspace), slug, number, open_only, on, by)
+    if as_json:
+        click.echo(json.dumps([_comment_json(item) for item in listed], ensure_ascii=False, indent=2))
+        return
+    if not listed:
+        click.echo("No comments match.")
+    for item in listed:
+        c = item.comment
+        answer = c.disposition.value if c.disposition else "open"
+        click.echo(f"{c.id:<6} r{c.round} {c.on:<10} {item.placement.describe():<24} {answer:<9} {c.by}: {c.text}")
+
+
+def _comment_json(item: Any) -> dict[str, Any]:
+    c = item.comment
+    return {"id": c.id, "round": c.round, "by": c.by, "on": c.on, "type": c.type.value, "text": c.text,
+            "proposal": c.proposal, "anchor": c.anchor,
+            "disposition": c.disposition.value if c.disposition else None, "reply": c.reply,
+            "created": c.created, "responded": c.responded or None,
+            "state": item.placement.state.value, "now_at": item.placement.address}
+
+
+@comment.command("respond")
+@click.argument("comment_id", metavar="ID")
+@click.option("--disposition", required=True, type=click.Choice(DISPOSITIONS),
+              help="accepted (tiếp thu), partly (tiếp thu một phần), rejected (không tiếp thu), noted (ghi nhận).")
+@click.option("--reply", default="", help="The office's explanation (giải trình).")
+@click.option("--amendment", "slug", default=None, help="The amendment, when the id exists in several.")
+@workspace_option
+def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | None, workspace: Path | None) -> None:
+    """Record the office's decision on a comment and its reply.
+
+    \b
+    Example:
+        regdraft comment respond c7f3 --disposition partly --reply "Tiếp thu, chỉnh sửa tại khoản 2."
+    """
+    from regdraft import rounds
+
+    c = rounds.respond_comment(open_workspace(workspace), comment_id, disposition, reply, slug)
+    assert c.disposition is not None
+    click.echo(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label}).")
+
+
+@click.command("vote")
+@click.argument("slug")
+@click.option("--for", "for_", type=click.IntRange(min=0), required=True, help="Votes for.")
+@click.option("--against", type=click.IntRange(min=0), required=True, help="Votes against.")
+@click.option("--abstain", type=click.IntRange(min=0), default=0, show_default=True, help="Abstentions.")
+@click.option("--date", "date", required=True, help="The conference date (YYYY-MM-DD).")
+@click.option("--members", type=click.IntRange(min=1), default=None,
+              help="Members entitled to vote; the majority is then more than half of them.")
+@workspace_option
+def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: int | None,
+         workspace: Path | None) -> None:
+    """Record the Executive Committee conference vote on an amendment.
+
+    Without --members a majority is more than half of the votes cast.
+
+    \b
+    Example:
+        regdraft amend vote qc-sua-doi-2025 --for 45 --against 2 --abstain 1 --date 2025-09-20 --members 49
+    """
+    from regdraft import rounds
+
+    v = rounds.record_vote(open_workspace(workspace), slug, for_, against, abstain, date, members)
+    click.echo(f"Recorded the vote on {slug} ({v.date}): {v.for_} for, {v.against} against, "
+               f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
+
+
+def _register_vote() -> None:
+    """Put `vote` under `regdraft amend`; without the amend group (not built yet) it is left out."""
+    try:
+        from regdraft.cli.amend import amend
+    except ImportError:
+        return
+    amend.add_command(vote)
+
+
+_register_vote()
+
+COMMANDS = [round_, comment]

@@ -1,0 +1,52 @@
+"""The `import` command: bring a Word or text regulation into the workspace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from regdraft.cli.options import json_option, open_workspace, output_option, workspace_option
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "reg_id", default=None, help="The document number, e.g. 01-QC/TU (default: the number in the header).")
+@click.option("--lang", "language", type=click.Choice(["vi", "en"]), default=None, help="The document's language (default: detected).")
+@click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
+              help="Read the text in this encoding instead of detecting TCVN3/VNI.")
+@click.option("--force", is_flag=True, help="Replace an existing regulation file.")
+@output_option
+@workspace_option
+@json_option
+def import_(file: Path, reg_id: str | None, language: str | None, encoding: str | None, force: bool,
+            output: Path | None, workspace: Path | None, as_json: bool) -> None:
+    """Import a regulation from FILE (.docx, .txt or .md) and report what could not be placed.
+
+    Without -o the result is committed to the workspace as regulations/<id>.md (one commit);
+    with -o it is written to that file. Neither overwrites an existing file without --force.
+    Header keys the file does not give (id, type, title, issuer, signed) are written as FIXME,
+    with a comment, and listed in the report: fill them in before use.
+
+    \b
+    Example:
+        regdraft import quy-che.docx --id 01-QC/TU
+        regdraft import luat.txt --encoding tcvn3 -o luat.md
+    """
+    from regdraft.importer import import_file, save_to_file, save_to_workspace
+
+    result = import_file(file, reg_id=reg_id, language=language, encoding=encoding)
+    if output is not None:
+        written = str(save_to_file(result, output, force))
+    else:
+        written = save_to_workspace(result, open_workspace(workspace), force)
+    if as_json:
+        click.echo(json.dumps({"written": written, **result.report.as_dict()}, ensure_ascii=False, indent=2))
+        return
+    articles = sum(1 for _ in result.regulation.articles())
+    click.echo(f"Wrote {written} ({articles} articles).")
+    click.echo(result.report.text())
+
+
+COMMANDS = [import_]

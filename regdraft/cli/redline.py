@@ -1,0 +1,99 @@
+"""`regdraft redline` and `regdraft compare`: the comparison of two versions as PDF or HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from regdraft.cli.options import open_workspace, output_option, workspace_option
+
+_format = click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+                       help="Output format (default: from the -o suffix, else pdf).")
+_layout = click.option("--layout", type=click.Choice(["inline", "table"]), default="inline", show_default=True,
+                       help="inline: the full text with marks; table: the landscape comparison table.")
+_changed_only = click.option("--changed-only", is_flag=True, help="Collapse unchanged articles to one line.")
+_strict = click.option("--strict-tones", is_flag=True,
+                       help="Show differences of tone-mark placement only (ủy/uỷ) as changes.")
+
+
+def _fmt(fmt: str | None, output: Path | None) -> str:
+    if fmt:
+        return fmt
+    return "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "pdf"
+
+
+@click.command()
+@click.argument("regulation")
+@click.option("--from", "rev_from", metavar="REV", default=None, help="The old version (default: the working tree).")
+@click.option("--to", "rev_to", metavar="REV", default=None, help="The new version: a git revision.")
+@click.option("--amendment", metavar="SLUG", default=None,
+              help="The new version: the text with this amendment applied (default: the pending one).")
+@output_option
+@_format
+@_layout
+@_changed_only
+@_strict
+@workspace_option
+def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment: str | None,
+            output: Path | None, fmt: str | None, layout: str, changed_only: bool, strict_tones: bool,
+            workspace: Path | None) -> None:
+    """Write a redline of a regulation: by default the text in force against the pending amendment.
+
+    \b
+    Example:
+        regdraft redline 01-QC/TU
+        regdraft redline 01-QC/TU --layout table -o bang-so-sanh.pdf
+        regdraft redline 01-QC/TU --from HEAD~3 --to HEAD --format html
+    """
+    from regdraft import redline as rl
+
+    ws = open_workspace(workspace)
+    result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
+                      strict_tones=strict_tones)
+    kind = _fmt(fmt, output)
+    target = output if output is not None else rl.default_output(ws, result, kind)
+    written = rl.write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
+                       workspace_root=ws.root, config=ws.config, progress=True)
+    click.echo(f"{written} ({len(result.comparison.changes)} changes)")
+
+
+@click.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option
+@_format
+@_layout
+@_changed_only
+@_strict
+def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: str,
+            changed_only: bool, strict_tones: bool) -> None:
+    """Compare any two regulation files and write the redline (default: redline-NEW.pdf here).
+
+    \b
+    Example:
+        regdraft compare old.md new.md -o redline.html
+    """
+    from regdraft import redline as rl
+
+    result = rl.build_files(old, new, strict_tones=strict_tones)
+    kind = _fmt(fmt, output)
+    target = output if output is not None else Path(f"redline-{new.stem}.{kind}")
+    workspace_root = _workspace_root(new)
+    written = rl.write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
+                       workspace_root=workspace_root, progress=True)
+    click.echo(f"{written} ({len(result.comparison.changes)} changes)")
+
+
+def _workspace_root(path: Path) -> Path | None:
+    """The workspace around a file, for its template overrides; None outside any workspace."""
+    from regdraft.errors import StoreError
+    from regdraft.store import Workspace
+
+    try:
+        return Workspace.find(path.resolve().parent).root
+    except StoreError:
+        return None
+
+
+COMMANDS = [redline, compare]

@@ -1,0 +1,123 @@
+"""Exports over a workspace: the consolidated text as of a date, and the amending document itself.
+
+Post-conditions:
+1. The format is `--format` when given, else the output file's suffix; anything else is a
+   `UsageError` and nothing is written.
+2. The output file is written whole or not at all.
+3. The consolidated text replays the base text with the adopted amendments in force on the
+   date (today by default); a date before the base document took effect is a `RegdraftError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from regdraft.errors import UsageError
+
+if TYPE_CHECKING:
+    from regdraft.consolidate import ConsolidatedText
+    from regdraft.store import Workspace
+
+FORMATS = ("pdf", "docx", "html", "md")
+AMENDMENT_FORMATS = ("pdf", "docx", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export wrote."""
+
+    path: Path
+    format: str
+    as_of: dt.date | None = None
+    amendments: tuple[str, ...] = ()
+    footnotes: int = 0
+
+
+def output_format(output: Path | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
+    """The format asked for: `fmt`, else the output's suffix; `UsageError` when neither fits."""
+    chosen = (fmt or (output.suffix.lstrip(".") if output is not None else "")).lower()
+    if chosen not in allowed:
+        given = f"'{chosen}'" if chosen else "no format"
+        raise UsageError(f"Cannot export as {given}: choose --format {'|'.join(allowed)} "
+                         "(or give an output file ending in one of those suffixes).")
+    return chosen
+
+
+def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
+    """The consolidated text of a regulation in force on `as_of` (default: today)."""
+    from regdraft.amend.workspace import parse_date
+    from regdraft.consolidate import consolidate
+    from regdraft.timeline import adopted_for, base_text, replay
+
+    day = dt.date.today() if as_of is None else parse_date(as_of, "--as-of")
+    base = base_text(ws, ws.locate_regulation(name))
+    timeline = replay(base, adopted_for(ws, base.id), day)
+    return consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day)
+
+
+def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | None = None,
+                      as_of: str | dt.date | None = None, *, progress: bool = False) -> Exported:
+    """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown."""
+    chosen = output_format(output, fmt, FORMATS)
+    ct = consolidated_text(ws, name, as_of)
+    target = output or Path(f"{ct.regulation.id.replace('/', '-')}-hop-nhat-{ct.as_of.isoformat()}.{chosen}")
+    from regdraft.render import consolidated as writer
+
+    if chosen == "md":
+        _write_atomic(target, writer.consolidated_markdown(ct).encode("utf-8"))
+    else:
+        from regdraft.render.profile import load_profile
+
+        profile = load_profile(ws.config)
+        if chosen == "docx":
+            writer.write_consolidated_docx(ct, profile, target)
+        else:
+            from regdraft.render.html import environment
+
+            page = writer.consolidated_html(ct, environment(ws.root), profile, paged=chosen == "pdf")
+            _write_page(page, target, chosen, progress)
+    return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes))
+
+
+def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | None = None,
+                     today: dt.date | None = None, *, progress: bool = False) -> Exported:
+    """Write an amending document itself as PDF, DOCX or HTML, ready for signature."""
+    from regdraft.amend.workspace import load
+    from regdraft.render import consolidated as writer
+    from regdraft.render.profile import load_profile
+
+    chosen = output_format(output, fmt, AMENDMENT_FORMATS)
+    amendment = load(ws, slug)
+    target = output or Path(f"{slug}.{chosen}")
+    profile = load_profile(ws.config)
+    when = today or dt.date.today()
+    if chosen == "docx":
+        writer.write_amendment_docx(amendment, profile, target, when)
+    else:
+        from regdraft.render.html import environment
+
+        _write_page(writer.amendment_html(amendment, environment(ws.root), profile, when), target, chosen, progress)
+    return Exported(target, chosen)
+
+
+def _write_page(page: str, target: Path, fmt: str, progress: bool) -> None:
+    if fmt == "html":
+        _write_atomic(target, page.encode("utf-8"))
+        return
+    from regdraft.render.pdf import write_pdf
+
+    write_pdf(page, target, progress=progress)
+
+
+def _write_atomic(output: Path, data: bytes) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".regdraft-tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)

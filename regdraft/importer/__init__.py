@@ -1,0 +1,184 @@
+"""Import an existing regulation from Word (.docx), plain text (.txt) or Markdown (.md).
+
+`import_file(path, reg_id=...)` returns an `ImportResult`: the `Regulation`, its canonical file
+text (written with `regdraft.markdown.render`) and an `ImportReport`.
+
+Post-conditions of `import_file`:
+1. Every non-empty input paragraph is in the file text (as front matter, heading, label,
+   text or table) or quoted in the report; decorative rules are listed as `skipped`.
+2. The front matter has every required key; a key the header did not give holds the value
+   `FIXME` with a YAML comment, and a `missing` note names it.
+3. `report.passes_check` is True exactly when `regdraft.markdown.parse` accepts the text;
+   otherwise the `check` notes quote every problem it found.
+4. When the text is parsed back, it gives the same tree (`parse(text) == regulation`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from regdraft.errors import ParseError, RegdraftError, StoreError, UsageError
+from regdraft.importer.classify import classify, decorative
+from regdraft.importer.header import compose_title, flatten_tables, header_end, read_closing, read_header
+from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
+from regdraft.markdown import REQUIRED_KEYS, parse, render, validate
+from regdraft.model import Regulation
+from regdraft.store import Workspace, regulation_filename
+
+__all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "import_paragraphs",
+           "save_to_file", "save_to_workspace", "PLACEHOLDER"]
+
+PLACEHOLDER = "FIXME"
+FORMATS = (".txt", ".md", ".markdown", ".docx")
+_KEY_ORDER = ("id", "type", "title", "language", "national", "motto", "superior", "issuer", "number",
+              "place", "signed", "draft", "signer", "recipients")
+
+
+def import_file(path: Path, reg_id: str | None = None, language: str | None = None,
+                encoding: str | None = None) -> ImportResult:
+    """Read a .docx, .txt or .md file and build the regulation with its report."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
+    data = path.read_bytes()
+    if suffix == ".docx":
+        from regdraft.importer.docx import read_docx
+
+        paragraphs, used, notes = read_docx(data, path.name, encoding)
+        unit = "paragraph"
+    else:
+        from regdraft.importer.plaintext import read_text
+
+        paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
+        unit = "line"
+    return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language)
+
+
+def detect_language(paragraphs: Sequence[Paragraph]) -> str:
+    """`en` when English article headings outnumber Vietnamese ones, else `vi`."""
+    vi = sum(1 for p in paragraphs if p.text.startswith("Điều "))
+    en = sum(1 for p in paragraphs if re.match(r"^Article \d", p.text))
+    return "en" if en > vi else "vi"
+
+
+def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str,
+                      notes: Sequence[Note] = (), reg_id: str | None = None,
+                      language: str | None = None) -> ImportResult:
+    """Build a regulation from input paragraphs (the format-independent part of the import)."""
+    language = language or detect_language(paragraphs)
+    if language not in ("vi", "en"):
+        raise UsageError(f"Unknown language '{language}'; use vi or en.")
+    all_notes = list(notes)
+    # Layout tables in the header and the signature block are read as their lines.
+    end = header_end(paragraphs)
+    items = flatten_tables(paragraphs[:end]) + list(paragraphs[end:])
+    header = read_header(items)
+    all_notes.extend(header.notes)
+    tail = _flatten_closing_tables(items[header.body_start:])
+    closing = read_closing(tail, 0)
+    all_notes.extend(closing.notes)
+    body = []
+    for para in tail[:closing.body_end]:
+        if para.rows is None and decorative(para.text) and not para.text.startswith(("- ", "+ ")):
+            all_notes.append(Note(para.where, "skipped", "A decorative line was left out.", para.text))
+        else:
+            body.append(para)
+    preamble, units = classify([*header.preamble, *body], language, all_notes)
+    title, title_notes = compose_title(header, preamble)
+    all_notes.extend(title_notes)
+    if title:
+        header.meta["title"] = title
+    meta = _front_matter(header.meta, closing.signer, closing.recipients, reg_id, language)
+    if meta.get("number") == meta.get("id"):
+        meta.pop("number", None)
+    front, missing = dump_front_matter(meta)
+    all_notes.extend(Note(0, "missing", f"The header gives no '{key}'; the file says {PLACEHOLDER} there: fill it in.")
+                     for key in missing)
+    target = f"regulations/{regulation_filename(str(meta['id']))}"
+    reg = Regulation(front, preamble, units, _loaded(front), target)
+    if not units:
+        all_notes.append(Note(0, "info", "No chapters or articles were found; everything is preamble text."))
+    all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
+    text = render(reg)
+    passes = True
+    try:
+        parse(text, target)
+    except ParseError as exc:
+        passes = False
+        all_notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in exc.problems)
+    report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
+    return ImportResult(reg, text, report, tuple(paragraphs))
+
+
+def _flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Tables among the last few blocks that hold a signature or recipients are layout, not content."""
+    out = list(paragraphs[:-4])
+    for para in paragraphs[-4:]:
+        cells = " ".join(" ".join(r) for r in para.rows) if para.rows is not None else ""
+        if cells and re.search(r"(?i:nơi nhận|recipients)|T/M|TM\\.|KT\\.|BÍ THƯ|CHỦ TỊCH", cells):
+            out.extend(flatten_tables([para]))
+        else:
+            out.append(para)
+    return out
+
+
+def _front_matter(found: dict[str, Any], signer: dict[str, str], recipients: list[str],
+                  reg_id: str | None, language: str) -> dict[str, Any]:
+    meta: dict[str, Any] = dict(found)
+    meta["id"] = reg_id or found.get("number")
+    if not meta["id"]:
+        raise UsageError("The header gives no document number; name the regulation with --id (e.g. --id 01-QC/TU).")
+    meta["language"] = language
+    if signer:
+        meta["signer"] = signer
+    if recipients:
+        meta["recipients"] = recipients
+    for key in REQUIRED_KEYS:
+        meta.setdefault(key, None)
+    ordered = {key: meta[key] for key in _KEY_ORDER if key in meta}
+    ordered.update({k: v for k, v in meta.items() if k not in ordered})
+    return ordered
+
+
+def dump_front_matter(meta: dict[str, Any]) -> tuple[str, list[str]]:
+    """YAML for the front matter, one line per value; missing required keys become FIXME."""
+    missing = [key for key in REQUIRED_KEYS if meta.get(key) in (None, "")]
+    lines = []
+    for key, value in meta.items():
+        if key in missing:
+            lines.append(f"{key}: {PLACEHOLDER}  # regdraft import: not found in the header; fill in")
+            continue
+        lines.append(yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False,
+                                    default_flow_style=False, width=1_000_000).rstrip("\n"))
+    return "\n".join(lines), missing
+
+
+def _loaded(front: str) -> dict[str, Any]:
+    data = yaml.safe_load(front)
+    return data if isinstance(data, dict) else {}
+
+
+def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Path:
+    """Write the imported file to `output`; never over an existing file unless `force`."""
+    if output.exists() and not force:
+        raise RegdraftError(f"{output} already exists; pass --force to overwrite it (nothing was written).")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(result.text, encoding="utf-8", newline="\n")
+    return output
+
+
+def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) -> str:
+    """Commit the imported file as regulations/<id>.md (one commit); return its relative path."""
+    relative = result.regulation.source
+    if ws.path(relative).exists() and not force:
+        raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
+                         "(the old text stays in git history).")
+    ws.commit({relative: result.text.encode("utf-8")},
+              f"Import {result.regulation.id} from {result.report.source}")
+    return relative
+

@@ -1,0 +1,334 @@
+"""Turn the body paragraphs of a document into the unit tree of a `Regulation`.
+
+Post-conditions of `classify`:
+1. Every paragraph is placed: as a heading (part, chapter, section, article), a clause, a
+   point, a dash sub-point, a table, or plain text of the unit most recently opened (the
+   preamble before any heading), following the rules of docs/format.md.
+2. Labels are kept as written (a gap or a repeated number stays); only their spelling is made
+   canonical (`Chương 1:` -> chapter `I`, `a-` -> `a)`, `1-` -> `1.`).
+3. A paragraph that looks like a label but cannot be one where it stands (a clause before any
+   article, a number far out of sequence, text inside a quotation) is kept as plain text, with
+   its Markdown escaped so it reads back as text, and a note saying why.
+4. Text paragraphs are escaped so that `markdown.parse(markdown.render(tree))` gives back the
+   same tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from regdraft.importer.report import Note, Paragraph
+from regdraft.model import (
+    HEADING_KINDS,
+    POINT_LETTERS,
+    REPEALED_TEXT,
+    Kind,
+    Unit,
+    from_roman,
+    label_order,
+    noun,
+    part_label_from_text,
+    to_roman,
+)
+
+_KEYWORDS = {
+    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE},
+    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE},
+}
+_HEADING = re.compile(
+    r"^(?P<kw>phần|chương|mục|điều|part|chapter|section|article)\s+"
+    r"(?P<label>thứ\s+\w+|\d+[a-z]?|[IVXLCDM]+\b|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s*(?P<sep>[.:\-–—])?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"^(?P<label>\d{1,3}[a-z]?)\s?(?P<sep>[.\-)])(?:\s+|$|(?=[^\W\d_]))(?P<text>.*)$")
+_POINT = re.compile(r"^\(?(?P<label>dd|[a-zđ])(?P<suffix>\d*)\s?(?P<sep>[)\-.])(?:\s+|$)(?P<text>.*)$")
+_DASH = re.compile(r"^(?P<mark>[-–—−•·∙◦▪*+])\s*(?P<text>.*)$")
+_DECORATIVE = re.compile(r"^[-–—_=*~.·•\s]+$")
+
+_ORDER = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+
+
+def decorative(text: str) -> bool:
+    """True for a line of rules or asterisks (`--------`, `*`, `***`) that carries no words."""
+    return bool(_DECORATIVE.match(text))
+
+
+# Markdown that would read a text paragraph as something else: a clause or a point, a list,
+# a heading, a quotation, a code fence or a link definition.
+_AS_CLAUSE = re.compile(r"^(\d+[a-z]?)\\?([.)])(?=\s|$)")
+_AS_POINT = re.compile(r"^(dd|[a-zđ]\d*)\)(?=\s|$)")
+_AS_BLOCK = re.compile(r"^(?:[*+\-](?=\s|$)|#{1,6}(?=\s|$)|>|```|~~~|\[[^\]]*\]:)")
+
+
+def literal(text: str) -> str:
+    """Escape a paragraph so that the Markdown reader takes it as plain text, nothing more."""
+    if text.startswith(("- ", "+ ")):
+        return text[:2] + literal(text[2:])
+    clause = _AS_CLAUSE.match(text)
+    if clause:
+        label, mark = clause.groups()
+        if mark == ")" and not label.isdigit():
+            return text
+        # `1\.` is how the format writes a clause, so a literal number takes an entity.
+        escaped = r"\)" if mark == ")" else "&#46;"
+        return label + escaped + text[clause.end():]
+    point = _AS_POINT.match(text)
+    if point:
+        return point.group(1) + "\\" + text[point.end(1):]
+    if _AS_BLOCK.match(text):
+        return "\\" + text
+    return text
+
+
+def table_markdown(rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table for rows of cells; the first row is the header row."""
+    width = max((len(r) for r in rows), default=0) or 1
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+    lines = []
+    for i, row in enumerate(rows or [[""]]):
+        cells = [cell(c) for c in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if i == 0:
+            lines.append("|" + "|".join([" --- "] * width) + "|")
+    return "\n".join(line.replace("|  |", "| |") for line in lines)
+
+
+@dataclass
+class _Node:
+    kind: Kind
+    label: str
+    title: str | None
+    where: int
+    text: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self, language: str) -> Unit:
+        repealed_text = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
+        if (self.text == [repealed_text] and not self.children) or (
+            self.kind in HEADING_KINDS and self.title == repealed_text and not self.text and not self.children
+        ):
+            return Unit(self.kind, self.label, None, (), (), True, self.where)
+        return Unit(self.kind, self.label, self.title, tuple(self.text),
+                    tuple(c.freeze(language) for c in self.children), False, self.where)
+
+
+@dataclass
+class _State:
+    language: str
+    notes: list[Note]
+    preamble: list[str] = field(default_factory=list)
+    top: list[_Node] = field(default_factory=list)
+    stack: dict[Kind, _Node] = field(default_factory=dict)
+    articles: int = 0
+    quote_depth: int = 0
+    quote_start: int = 0
+    arabic_chapters: list[int] = field(default_factory=list)
+
+
+def classify(paragraphs: Sequence[Paragraph], language: str, notes: list[Note]) -> tuple[tuple[str, ...], tuple[Unit, ...]]:
+    """Build the preamble and the units from body paragraphs, appending notes about them."""
+    state = _State(language, notes)
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        i += 1
+        if para.rows is not None:
+            _text(state, table_markdown(para.rows))
+            continue
+        if state.quote_depth > 0 and not _closes_quote(state, para):
+            _text(state, literal(para.text))
+            _track_quotes(state, para)
+            continue
+        heading = _heading(para, language)
+        if heading is not None:
+            kind, label, title = heading
+            if title is None and kind is not Kind.ARTICLE and i < len(paragraphs) and _title_like(paragraphs[i], language):
+                title = paragraphs[i].text
+                i += 1
+            _open_heading(state, kind, label, title, para)
+        elif not _labelled(state, para):
+            dash = _DASH.match(para.text)
+            if dash and dash.group("text") and not decorative(para.text):
+                marker = "+ " if dash.group("mark") == "+" else "- "
+                _text(state, marker + literal(dash.group("text")))
+            else:
+                _text(state, literal(para.text))
+        _track_quotes(state, para)
+    if state.arabic_chapters:
+        notes.append(Note(state.arabic_chapters[0], "info",
+                          f"{len(state.arabic_chapters)} chapter(s) were numbered in Arabic numerals "
+                          f"(`{noun(Kind.CHAPTER, language)} 1:`); they are written in Roman numerals, as the format requires."))
+    units = tuple(node.freeze(language) for node in state.top)
+    return tuple(state.preamble), units
+
+
+def _track_quotes(state: _State, para: Paragraph) -> None:
+    opened = para.text.count("“") - para.text.count("”")
+    if state.quote_depth == 0 and opened > 0:
+        state.quote_start = para.where
+    state.quote_depth = max(0, state.quote_depth + opened)
+
+
+def _closes_quote(state: _State, para: Paragraph) -> bool:
+    """A quotation never closed must not swallow the rest: the next article heading ends it."""
+    heading = _heading(para, state.language)
+    if heading is None or heading[0] is not Kind.ARTICLE:
+        return False
+    if label_order(Kind.ARTICLE, heading[1])[0] != state.articles + 1:
+        return False
+    state.notes.append(Note(state.quote_start, "info",
+                            "A quotation opened here (“) is not closed (”) before the next article; "
+                            "the article heading ends it."))
+    state.quote_depth = 0
+    return True
+
+
+def _heading(para: Paragraph, language: str) -> tuple[Kind, str, str | None] | None:
+    match = _HEADING.match(para.text)
+    if match is None:
+        return None
+    kind = _KEYWORDS[language].get(match.group("kw").lower())
+    if kind is None:
+        return None
+    raw, sep, title = match.group("label"), match.group("sep"), match.group("title").strip()
+    if title and not sep and not (title.upper() == title or para.heading):
+        return None  # `Điều 5 của Luật này ...` is a sentence, not a heading
+    label = _canonical_label(kind, raw)
+    if label is None:
+        return None
+    return kind, label, title or None
+
+
+def _canonical_label(kind: Kind, raw: str) -> str | None:
+    if kind is Kind.PART:
+        roman = from_roman(raw)
+        return str(roman) if roman else part_label_from_text(raw)
+    if kind is Kind.CHAPTER:
+        if raw.isdigit():
+            return to_roman(int(raw))
+        return raw.upper() if from_roman(raw) else None
+    if kind is Kind.SECTION:
+        roman = from_roman(raw)
+        return raw if raw.isdigit() else (str(roman) if roman else None)
+    return raw.lower() if re.match(r"^\d+[a-z]?$", raw, re.I) else None
+
+
+def _title_like(para: Paragraph, language: str) -> bool:
+    """The paragraph after `Chương I` is its title when it is capitals or a short phrase."""
+    text = para.text
+    if para.rows is not None or _heading(para, language) or _CLAUSE.match(text) or decorative(text):
+        return False
+    return text.upper() == text or para.heading or (len(text) < 120 and not text.endswith((".", ";", ":", ",")))
+
+
+def _open_heading(state: _State, kind: Kind, label: str, title: str | None, para: Paragraph) -> None:
+    for k in _ORDER[_ORDER.index(kind):]:
+        state.stack.pop(k, None)
+    node = _Node(kind, label, title, para.where)
+    parent: _Node | None = None
+    if kind is Kind.SECTION:
+        parent = state.stack.get(Kind.CHAPTER)
+    elif kind is Kind.CHAPTER:
+        parent = state.stack.get(Kind.PART)
+        if re.match(r"^\S+\s+\d", para.text):
+            state.arabic_chapters.append(para.where)
+    elif kind is Kind.ARTICLE:
+        parent = state.stack.get(Kind.SECTION) or state.stack.get(Kind.CHAPTER) or state.stack.get(Kind.PART)
+        state.articles = max(state.articles, label_order(kind, label)[0])
+    (parent.children if parent else state.top).append(node)
+    state.stack[kind] = node
+
+
+def _labelled(state: _State, para: Paragraph) -> bool:
+    """Place a clause or point paragraph; False when the paragraph is not one."""
+    clause = _CLAUSE.match(para.text)
+    if clause and not (clause.group("sep") == ")" and not clause.group("label").isdigit()):
+        return _clause(state, para, clause.group("label"), clause.group("text"))
+    point = _POINT.match(para.text)
+    if point:
+        letter = point.group("label")
+        if point.group(0).startswith("(") and point.group("sep") != ")":
+            return False
+        label = ("đ" if letter == "dd" else letter) + point.group("suffix")
+        return _point(state, para, label, point.group("sep"), point.group("text"))
+    return False
+
+
+def _clause(state: _State, para: Paragraph, label: str, text: str) -> bool:
+    article = state.stack.get(Kind.ARTICLE)
+    name = noun(Kind.CLAUSE, state.language)
+    if article is None:
+        state.notes.append(Note(para.where, "unclassified",
+                                f"This looks like {name} {label} but stands outside any article; kept as text.", para.text))
+        return False
+    clauses = [c for c in article.children if c.kind is Kind.CLAUSE]
+    previous = label_order(Kind.CLAUSE, clauses[-1].label)[0] if clauses else 0
+    position = label_order(Kind.CLAUSE, label)[0]
+    if not (previous - 1 <= position <= previous + 3):
+        state.notes.append(Note(para.where, "unclassified",
+                                f"This looks like {name} {label}, but the clauses of "
+                                f"{noun(Kind.ARTICLE, state.language)} {article.label} have reached "
+                                f"{previous}; kept as text of the unit above.", para.text))
+        return False
+    state.stack.pop(Kind.POINT, None)
+    node = _Node(Kind.CLAUSE, label, None, para.where, [literal(text)] if text else [])
+    article.children.append(node)
+    state.stack[Kind.CLAUSE] = node
+    return True
+
+
+_ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> bool:
+    parent = state.stack.get(Kind.CLAUSE) or state.stack.get(Kind.ARTICLE)
+    name = noun(Kind.POINT, state.language)
+    if parent is None:
+        if sep == ")":
+            state.notes.append(Note(para.where, "unclassified",
+                                    f"This looks like {name} {label} but stands outside any article; kept as text.", para.text))
+        return False
+    points = [c for c in parent.children if c.kind is Kind.POINT]
+    previous = label_order(Kind.POINT, points[-1].label) if points else (0, "")
+    position, suffix = label_order(Kind.POINT, label)
+    if position == 0:
+        # Word's automatic letters run a b c d e f g: keep the literal `f` and let the check say why.
+        letters = [p.label for p in points]
+        english = _ENGLISH_LETTERS.index(label[0]) if label[0] in _ENGLISH_LETTERS else -1
+        plausible = english > 0 and bool(letters) and letters[-1][:1] == _ENGLISH_LETTERS[english - 1]
+        if not plausible:
+            return False
+    elif sep != ")" and not (position == previous[0] + 1 or (suffix and position == previous[0])):
+        return False  # `a.` and `a-` are too common in prose to trust out of sequence
+    elif sep == ")" and not (previous[0] - 1 <= position <= previous[0] + 3):
+        state.notes.append(Note(para.where, "unclassified",
+                                f"This looks like {name} {label}, but the points above have reached "
+                                f"{POINT_LETTERS[previous[0] - 1] if previous[0] else 'none'}; kept as text.", para.text))
+        return False
+    if points and _english_successor(points[-1].label, label) and position != previous[0] + 1:
+        state.notes.append(Note(para.where, "numbering",
+                                f"{name.capitalize()} {label} follows {points[-1].label} in the English alphabet, "
+                                "as Word's automatic letters do; Vietnamese points run a b c d đ e g h i k "
+                                "(no f, j, w, z): renumber by hand.", para.text))
+    node = _Node(Kind.POINT, label, None, para.where, [literal(text)] if text else [])
+    parent.children.append(node)
+    state.stack[Kind.POINT] = node
+    return True
+
+
+def _english_successor(before: str, label: str) -> bool:
+    return (len(before) == 1 and len(label) == 1 and before in _ENGLISH_LETTERS and label in _ENGLISH_LETTERS
+            and _ENGLISH_LETTERS.index(label) == _ENGLISH_LETTERS.index(before) + 1)
+
+
+def _text(state: _State, content: str) -> None:
+    for kind in reversed(_ORDER):
+        node = state.stack.get(kind)
+        if node is not None:
+            node.text.append(content)
+            return
+    state.preamble.append(content)

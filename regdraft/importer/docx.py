@@ -1,0 +1,286 @@
+"""Word (.docx) input: body paragraphs and tables in order, Word numbering made literal,
+legacy-font runs converted. Owns python-docx for reading (imported lazily).
+
+Post-conditions of `read_docx`:
+1. Paragraphs come in document order, numbered from 1 (a table counts as one); a manual line
+   break inside a paragraph starts a new paragraph with the same number.
+2. A paragraph with Word automatic numbering starts with the label Word would show
+   (`1.`, `a)`, `Điều 3.`), computed from numbering.xml: the level's format and text, its
+   start value, `startOverride`, and one counter per list and level, deeper levels restarting.
+   Bullets become `- ` (or `+ ` for a `+` bullet).
+3. Runs in `.VnTime`-family fonts are read as TCVN3 (upper-cased for the `...H` capitals
+   fonts) and runs in `VNI-` fonts as VNI; `encoding` forces one reading for every run.
+4. Deleted revisions and text boxes are left out; inserted revisions are kept.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from regdraft.errors import ParseError, UsageError
+from regdraft.importer import legacy
+from regdraft.importer.plaintext import clean
+from regdraft.importer.report import Note, Paragraph
+from regdraft.model import to_roman
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _w(name: str) -> str:
+    return _W + name
+
+
+def _val(element: Any, child: str, attr: str = "val") -> str | None:
+    if element is None:
+        return None
+    found = element.find(_w(child))
+    return None if found is None else found.get(_w(attr))
+
+
+class _Styles:
+    """Paragraph and run style lookups through `basedOn` chains."""
+
+    def __init__(self, styles_element: Any) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.default_font: str | None = None
+        if styles_element is None:
+            return
+        for style in styles_element.iter(_w("style")):
+            self.by_id[style.get(_w("styleId"))] = style
+        defaults = styles_element.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+        self.default_font = _font(defaults)
+
+    def chain(self, style_id: str | None) -> Iterator[Any]:
+        seen: set[str] = set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            yield style
+            style_id = _val(style, "basedOn")
+
+    def font(self, style_id: str | None) -> str | None:
+        for style in self.chain(style_id):
+            font = _font(style.find(_w("rPr")))
+            if font:
+                return font
+        return None
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        for style in self.chain(style_id):
+            num = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            if num is not None and _val(num, "numId"):
+                return str(_val(num, "numId")), int(_val(num, "ilvl") or 0)
+        return None
+
+    def is_heading(self, style_id: str | None) -> bool:
+        for style in self.chain(style_id):
+            name = (_val(style, "name") or "").lower()
+            if name.startswith(("heading", "title")):
+                return True
+        return False
+
+
+def _font(rpr: Any) -> str | None:
+    if rpr is None:
+        return None
+    fonts = rpr.find(_w("rFonts"))
+    if fonts is None:
+        return None
+    return fonts.get(_w("ascii")) or fonts.get(_w("hAnsi"))
+
+
+class _Numbering:
+    """Word's automatic numbering: definitions from numbering.xml and the running counters."""
+
+    def __init__(self, numbering_element: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if numbering_element is None:
+            return
+        for abstract in numbering_element.iter(_w("abstractNum")):
+            levels = {}
+            for lvl in abstract.iter(_w("lvl")):
+                # Word writes w:start; the default of 1 covers generators that leave it out.
+                start = int(_val(lvl, "start") or 1)
+                levels[int(lvl.get(_w("ilvl")) or 0)] = (start, _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+            self.levels[str(abstract.get(_w("abstractNumId")))] = levels
+        for num in numbering_element.iter(_w("num")):
+            overrides = {}
+            for override in num.iter(_w("lvlOverride")):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    overrides[int(override.get(_w("ilvl")) or 0)] = int(start)
+            self.nums[str(num.get(_w("numId")))] = (str(_val(num, "abstractNumId")), overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """Advance the list's counter at `ilvl` and return the label Word shows, or None."""
+        if num_id == "0" or num_id not in self.nums:
+            return None
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(num_id, {})
+        start = overrides.get(ilvl, levels[ilvl][0])
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        _, fmt, text = levels[ilvl]
+        if fmt == "bullet":
+            return "+" if text.strip() == "+" else "-"
+        if fmt == "none":
+            return text.strip() or None
+        for level in range(ilvl, -1, -1):
+            if level in levels:
+                value = counters.get(level, overrides.get(level, levels[level][0]))
+                text = text.replace(f"%{level + 1}", _format(value, levels[level][1]))
+        return text.strip() or None
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        n = value
+        while n > 0:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = to_roman(value) if value > 0 else str(value)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+class _Reader:
+    def __init__(self, document: Any, encoding: str | None) -> None:
+        self.styles = _Styles(document.styles.element)
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            numbering = None
+        self.numbering = _Numbering(numbering)
+        self.encoding = encoding
+        self.converted: dict[str, list[int]] = {}
+
+    def paragraph(self, p: Any, where: int) -> list[Paragraph]:
+        style = _val(p.find(_w("pPr")), "pStyle")
+        parts: list[str] = []
+        for run in p.iter(_w("r")):
+            if _inside(run, p, ("del", "txbxContent")):
+                continue
+            parts.append(self.run_text(run, style, where))
+        text = "".join(parts)
+        label = self.list_label(p, style)
+        pieces = [clean(piece) for piece in text.split("\n")]
+        pieces = [piece for piece in pieces if piece]
+        if label:
+            pieces = [f"{label} {pieces[0] if pieces else ''}".strip(), *pieces[1:]]
+        heading = self.styles.is_heading(style)
+        return [Paragraph(piece, where, heading=heading) for piece in pieces]
+
+    def list_label(self, p: Any, style: str | None) -> str | None:
+        num = p.find(f"{_w('pPr')}/{_w('numPr')}")
+        if num is not None and _val(num, "numId") is not None:
+            return self.numbering.label(str(_val(num, "numId")), int(_val(num, "ilvl") or 0))
+        inherited = self.styles.numbering(style)
+        return self.numbering.label(*inherited) if inherited else None
+
+    def run_text(self, run: Any, paragraph_style: str | None, where: int) -> str:
+        out = []
+        for child in run:
+            tag = child.tag
+            if tag == _w("t"):
+                out.append(child.text or "")
+            elif tag in (_w("tab"), _w("ptab")):
+                out.append(" ")
+            elif tag in (_w("br"), _w("cr")):
+                out.append("\n")
+            elif tag == _w("noBreakHyphen"):
+                out.append("-")
+        text = "".join(out)
+        if not text.strip():
+            return text
+        rpr = run.find(_w("rPr"))
+        font = _font(rpr) or self.styles.font(_val(rpr, "rStyle")) or self.styles.font(paragraph_style) or self.styles.default_font
+        encoding = self.encoding or legacy.font_encoding(font)
+        if encoding in (None, "utf-8"):
+            return text
+        self.converted.setdefault(str(encoding), []).append(where)
+        converted = legacy.decode(text, str(encoding))
+        return converted.upper() if self.encoding is None and legacy.capitals_font(font) else converted
+
+    def table(self, tbl: Any, where: int) -> Paragraph:
+        rows: list[tuple[str, ...]] = []
+        for tr in tbl.iter(_w("tr")):
+            if _inside(tr, tbl, ("tbl",)):
+                continue
+            cells: list[str] = []
+            for tc in tr.iterchildren(_w("tc")):
+                tcpr = tc.find(_w("tcPr"))
+                merged = tcpr is not None and tcpr.find(_w("vMerge")) is not None and _val(tcpr, "vMerge") != "restart"
+                lines = [] if merged else [q.text for p in tc.iter(_w("p")) for q in self.paragraph(p, where)]
+                cells.append("\n".join(lines))
+                span = int(_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
+                cells.extend([""] * (span - 1))
+            rows.append(tuple(cells))
+        return Paragraph("", where, rows=tuple(rows))
+
+
+def _inside(element: Any, stop: Any, names: tuple[str, ...]) -> bool:
+    """True when `element` lies inside one of the named elements below `stop`."""
+    tags = {_w(n) for n in names}
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[list[Paragraph], str, list[Note]]:
+    """Read a Word file into paragraphs; return them, a summary of the encodings and notes."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if encoding is not None and encoding not in legacy.ENCODINGS:
+        raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.ENCODINGS)}.")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise ParseError(f"{source} is not a Word .docx file that can be read ({exc}).") from None
+    except Exception as exc:  # zipfile and lxml raise their own types for damaged files
+        raise ParseError(f"{source} is not a Word .docx file that can be read ({type(exc).__name__}: {exc}).") from None
+    reader = _Reader(document, encoding)
+    paragraphs: list[Paragraph] = []
+    where = 0
+    for block in _blocks(document.element.body):
+        where += 1
+        if block.tag == _w("tbl"):
+            paragraphs.append(reader.table(block, where))
+        else:
+            paragraphs.extend(reader.paragraph(block, where))
+    notes = [
+        Note(places[0], "encoding", f"{len(places)} run(s) in {name.upper()} "
+             f"({'forced by --encoding' if encoding else 'shown by their fonts'}) were converted to Unicode, "
+             f"the first in this paragraph.")
+        for name, places in reader.converted.items()
+    ]
+    used = ", ".join(sorted(reader.converted)) or "utf-8"
+    if used != "utf-8":
+        used = f"utf-8 with {used} runs"
+    return paragraphs, used, notes
+
+
+def _blocks(body: Any) -> Iterator[Any]:
+    for child in body.iterchildren():
+        if child.tag in (_w("p"), _w("tbl")):
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _blocks(content)

@@ -1,0 +1,324 @@
+"""The header block (issuer, number, place and date, type and title) and the closing block
+(signature, recipients) of a document, read into front-matter keys.
+
+Post-conditions of `read_header`:
+1. Only leading paragraphs are read, up to the preamble (`Căn cứ ...`), the first heading, or
+   the last title line; each one read becomes a front-matter value and a `header` note that
+   quotes it, so its text stays in the report.
+2. Leading lines it cannot place are returned as preamble paragraphs, with an `unclassified` note.
+
+Post-conditions of `read_closing`:
+1. Only a trailing run of signature-like paragraphs after the last heading is taken (signer
+   lines, a name, `(Đã ký)`, `Nơi nhận:` and its items); everything else stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from regdraft.importer.classify import decorative
+from regdraft.importer.report import Note, Paragraph
+
+_NATIONAL = re.compile(
+    r"^(cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|đảng cộng sản việt nam"
+    r"|socialist republic of vi[eệ]t ?nam|communist party of vi[eệ]t ?nam)$", re.I)
+_MOTTO = re.compile(r"^(độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|independence\s*[-–]\s*freedom\s*[-–]\s*happiness)$", re.I)
+_NUMBER = re.compile(r"^(?:(?P<prefix>[^\d:]{1,40}?)\s+)?(?:số|no\.?|number)\s*:?\s*(?P<number>[\w./\-]*\d[\w./\-]*)\s*$", re.I)
+_DATE_VI = re.compile(
+    r"^(?:(?P<place>[^,\d]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\.?$", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_DATE_EN = re.compile(
+    r"^(?:(?P<place>[^,\d]{2,40}),\s*)?(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]+)|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2}),?)\s+(?P<y>\d{4})\.?$",
+    re.I)
+_DRAFT = re.compile(r"^(dự thảo|draft)\b", re.I)
+_TYPES = ("bộ luật", "luật", "pháp lệnh", "nghị quyết", "nghị định", "quyết định", "quy chế", "quy định",
+          "thông tư", "chỉ thị", "kết luận", "hướng dẫn", "điều lệ", "thông báo",
+          "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular",
+          "directive", "charter", "statute")
+_TYPE_LINE = re.compile(rf"^(?P<type>{'|'.join(_TYPES)})\b\s*(?P<rest>.*)$", re.I)
+_PREAMBLE = re.compile(
+    r"^(căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|thực hiện|quốc hội ban hành|chính phủ ban hành"
+    r"|pursuant|having regard|in accordance|on the proposal|at the proposal)\b", re.I)
+_HEADING_START = re.compile(r"^(phần|chương|mục|điều|part|chapter|section|article)\s+(thứ\s+\w+|\d+|[IVXLCDM]+\b)", re.I)
+_NAMED_LAWS = ("Luật", "Bộ luật", "Pháp lệnh", "Law")
+
+_ON_BEHALF = re.compile(r"^(t/m|tm\.|kt\.|k/t|q\.|tl\.|tuq\.|t\.m|on behalf of|for the)\s*", re.I)
+_SIGNED_NOTE = re.compile(r"^\(?(đã ký|signed|đã ký và đóng dấu|ký tên, đóng dấu|sealed)[^)]*\)?\.?$", re.I)
+_RECIPIENTS = re.compile(r"^(nơi nhận|recipients|distribution)\s*:?\s*(?P<rest>.*)$", re.I)
+
+
+def _name_like(text: str) -> bool:
+    """A person's name: two to six capitalised words of letters, nothing else."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() and w.rstrip(".").isalpha() for w in words)
+
+
+def _caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def sentence_case(text: str) -> str:
+    """Lower-case a title written in capitals, keeping codes such as `QH11` and Roman numerals."""
+    words = []
+    for word in text.split():
+        keep = any(ch.isdigit() for ch in word) or re.fullmatch(r"[IVXLC]+[.,;:]?", word)
+        words.append(word if keep else word.lower())
+    return " ".join(words)
+
+
+@dataclass
+class Header:
+    """What the header block gave: front-matter values, notes, and where the body starts."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list)
+    body_start: int = 0
+    title_lines: list[Paragraph] = field(default_factory=list)
+
+
+def flatten_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Layout tables (header and signature blocks are often two-column tables) as paragraphs.
+
+    Cells are read column by column, so the left block comes before the right one.
+    """
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        if para.rows is None:
+            out.append(para)
+            continue
+        width = max((len(r) for r in para.rows), default=0)
+        for col in range(width):
+            for row in para.rows:
+                if col < len(row):
+                    for line in row[col].split("\n"):
+                        if line.strip():
+                            out.append(Paragraph(line.strip(), para.where))
+    return out
+
+
+def header_end(paragraphs: Sequence[Paragraph]) -> int:
+    """The index of the first paragraph that is preamble or structure (the header's upper bound)."""
+    for i, para in enumerate(paragraphs):
+        if para.rows is None and (_PREAMBLE.match(para.text) or _HEADING_START.match(para.text)):
+            return i
+    return len(paragraphs)
+
+
+def read_header(paragraphs: Sequence[Paragraph]) -> Header:
+    """Read the header block at the start of `paragraphs` (tables already flattened)."""
+    header = Header()
+    meta = header.meta
+    issuers: list[Paragraph] = []
+    limit = header_end(paragraphs)
+    i = 0
+    while i < limit:
+        para = paragraphs[i]
+        text = para.text
+        i += 1
+        if decorative(text):
+            header.notes.append(Note(para.where, "skipped", "A decorative line in the header was left out.", text))
+            continue
+        if "type" in meta:
+            # After the type line come the title lines; anything else ends the header.
+            if _title_line(text, header) and len(header.title_lines) < 3:
+                header.title_lines.append(para)
+                header.notes.append(Note(para.where, "header", "Read as part of the title.", text))
+                continue
+            i -= 1
+            break
+        key = _header_key(text, meta)
+        if key == "issuer":
+            issuers.append(para)
+        elif key:
+            header.notes.append(Note(para.where, "header", f"Read as the front-matter key '{key}'.", text))
+        else:
+            header.preamble.append(para)
+            header.notes.append(Note(para.where, "unclassified",
+                                     "A line in the header block was not recognised; kept as preamble text.", text))
+    header.body_start = i
+    if issuers:
+        meta["issuer"] = issuers[-1].text
+        header.notes.append(Note(issuers[-1].where, "header", "Read as the front-matter key 'issuer'.", issuers[-1].text))
+        if len(issuers) > 1:
+            meta["superior"] = " ".join(p.text for p in issuers[:-1])
+            for p in issuers[:-1]:
+                header.notes.append(Note(p.where, "header", "Read as the front-matter key 'superior'.", p.text))
+    return header
+
+
+def _title_line(text: str, header: Header) -> bool:
+    if _PREAMBLE.match(text) or _HEADING_START.match(text) or _DATE_VI.match(text) or _NUMBER.match(text):
+        return False
+    return _caps(text) or (len(text) < 300 and not text.endswith((";", ":")))
+
+
+def _header_key(text: str, meta: dict[str, Any]) -> str | None:
+    """Store what one header line says in `meta`; return the key, `issuer` for a candidate, or None."""
+    if _NATIONAL.match(text) and "national" not in meta:
+        meta["national"] = text
+        return "national"
+    if _MOTTO.match(text):
+        meta["motto"] = text
+        return "motto"
+    number = _NUMBER.match(text)
+    if number and "number" not in meta:
+        meta["number"] = number.group("number")
+        return "number"
+    when = _read_date(text)
+    if when is not None and "signed" not in meta:
+        place, signed = when
+        if place:
+            meta["place"] = place
+        meta["signed"] = signed
+        return "place and signed"
+    if _DRAFT.match(text):
+        meta["draft"] = text
+        return "draft"
+    kind = _TYPE_LINE.match(text)
+    if kind and _caps(kind.group("type")):
+        meta["type"] = kind.group("type").capitalize()
+        if kind.group("rest"):
+            meta["summary"] = kind.group("rest")
+        return "type"
+    if _caps(text) and len(text.split()) <= 12:
+        return "issuer"
+    return None
+
+
+def _read_date(text: str) -> tuple[str, date] | None:
+    found = _DATE_VI.match(text)
+    try:
+        if found:
+            return (found.group("place") or "").strip(), date(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+        found = _DATE_EN.match(text)
+        if found:
+            month = (found.group("m1") or found.group("m2")).lower()
+            if month in _MONTHS:
+                day = int(found.group("d1") or found.group("d2"))
+                return (found.group("place") or "").strip(), date(int(found.group("y")), _MONTHS.index(month) + 1, day)
+    except ValueError:
+        return None
+    return None
+
+
+def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, list[Note]]:
+    """The title from the type and title lines, or from `... ban hành Luật X.` in the preamble."""
+    kind = header.meta.get("type")
+    if not kind:
+        return None, []
+    lines = ([header.meta.pop("summary")] if "summary" in header.meta else []) + [p.text for p in header.title_lines]
+    for text in preamble:
+        named = re.search(rf"ban hành ({re.escape(str(kind))} [^.;]+)\.?$", text, re.I)
+        if named:
+            return named.group(1)[0].upper() + named.group(1)[1:], [Note(
+                0, "info", f"The title was taken from the preamble sentence «{text}».")]
+    if not lines:
+        return None, []
+    summary = " ".join(lines)
+    notes = []
+    # Older laws print `LUẬT / CỦA QUỐC HỘI ... SỐ 15/2003/QH11 ... VỀ THI ĐUA, KHEN THƯỞNG`.
+    subject = re.match(r"^(?:CỦA|OF) .+? (?:VỀ|ON) (.+)$", summary)
+    if subject and _caps(summary):
+        summary = subject.group(1)
+        notes.append(Note(header.title_lines[0].where if header.title_lines else 0, "info",
+                          "The title line names the issuer, number and date; only its subject was kept in the title."))
+    if _caps(summary):
+        summary = sentence_case(summary)
+        notes.append(Note(header.title_lines[0].where if header.title_lines else 0, "info",
+                          "The title was written in capitals and has been lower-cased; check the capitals of names."))
+    if kind in _NAMED_LAWS and summary:
+        summary = summary[0].upper() + summary[1:]
+    return f"{kind} {summary}".strip(), notes
+
+
+@dataclass
+class Closing:
+    """The signature and recipients found at the end, and where the body ends."""
+
+    body_end: int
+    signer: dict[str, str] = field(default_factory=dict)
+    recipients: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def _closing_kind(text: str, in_recipients: bool) -> str | None:
+    if decorative(text):
+        return "decorative"
+    if _RECIPIENTS.match(text):
+        return "recipients"
+    if in_recipients and (text[:1] in "-–+•" or text.endswith((";", ".", ","))):
+        return "recipient"
+    if _ON_BEHALF.match(text):
+        return "on_behalf"
+    if _SIGNED_NOTE.match(text):
+        return "note"
+    if _caps(text) and len(text.split()) <= 8 and not any(ch.isdigit() for ch in text) and not _HEADING_START.match(text):
+        return "title"
+    if _name_like(text) and len(text) <= 60:
+        return "name"
+    return None
+
+
+def read_closing(paragraphs: Sequence[Paragraph], start: int) -> Closing:
+    """Find the signature block at the end of `paragraphs[start:]` (tables flattened)."""
+    n = len(paragraphs)
+    last_heading = max((i for i in range(start, n) if _HEADING_START.match(paragraphs[i].text)), default=start - 1)
+    for j in range(max(last_heading + 1, n - 30), n):
+        kinds = _suffix_kinds(paragraphs[j:])
+        if kinds is not None and kinds[0] != "decorative" and set(kinds) & {"on_behalf", "title", "name", "recipients"}:
+            return _closing(paragraphs, j, kinds)
+    return Closing(n)
+
+
+def _suffix_kinds(tail: Sequence[Paragraph]) -> list[str] | None:
+    kinds: list[str] = []
+    in_recipients = False
+    for para in tail:
+        kind = _closing_kind(para.text, in_recipients)
+        if kind is None:
+            return None
+        if kind == "recipients":
+            in_recipients = True
+        elif kind in ("on_behalf", "title", "note"):
+            in_recipients = False
+        kinds.append(kind)
+    return kinds
+
+
+def _closing(paragraphs: Sequence[Paragraph], start: int, kinds: list[str]) -> Closing:
+    closing = Closing(start)
+    for para, kind in zip(paragraphs[start:], kinds, strict=True):
+        text = para.text
+        if kind == "decorative":
+            closing.notes.append(Note(para.where, "skipped", "A decorative line in the signature block was left out.", text))
+            continue
+        if kind == "recipients":
+            rest = _RECIPIENTS.match(text)
+            if rest and rest.group("rest"):
+                closing.recipients.append(rest.group("rest"))
+            closing.notes.append(Note(para.where, "closing", "Starts the recipients list (front-matter key 'recipients').", text))
+            continue
+        if kind == "recipient":
+            closing.recipients.append(text.lstrip("-–+• ").strip())
+            key = "recipients"
+        elif kind in ("on_behalf", "title") and kind in closing.signer:
+            closing.signer[kind] += " " + text
+            key = f"signer.{kind}"
+        elif kind == "title" and "on_behalf" not in closing.signer and "title" in closing.signer:
+            closing.signer["title"] += " " + text
+            key = "signer.title"
+        else:
+            if kind in closing.signer:
+                closing.signer[kind] += " " + text
+            else:
+                closing.signer[kind] = text
+            key = f"signer.{kind}"
+        closing.notes.append(Note(para.where, "closing", f"Read as the front-matter key '{key}'.", text))
+    return closing

@@ -1,0 +1,206 @@
+"""Legacy Vietnamese 8-bit encodings (TCVN3/ABC and VNI Windows) to Unicode NFC.
+
+Both encodings predate Unicode: the bytes were shown through special fonts (`.VnTime` for
+TCVN3, `VNI-Times` for VNI), so a file or a Word run holds characters such as `B¶o Th¾ng`
+("Bảo Thắng", TCVN3) or `Vieät Nam` ("Việt Nam", VNI). Python's cp1258 is neither.
+
+Post-conditions:
+1. `decode_tcvn3(encode_tcvn3(s)) == s` and `decode_vni(encode_vni(s)) == s` for every NFC
+   string `s` written with the letters those encodings can express. TCVN3 has no upper-case
+   toned letters: in a word otherwise in capitals (`TỉNH`) they are restored as capitals;
+   elsewhere (a capital toned initial, `Ủy`) they come out lower-case, as `.VnTime` shows them.
+2. `detect(text)` names the reading under which the most words are well-formed Vietnamese
+   syllables, preferring the text as it is when no legacy reading does clearly better.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from regdraft.text import nfc
+
+ENCODINGS = ("utf-8", "tcvn3", "vni")
+
+# TCVN3 (TCVN 5712:1993, "ABC"): one byte per letter, read here through Latin-1, where the
+# byte values and the code points coincide. Upper-case toned letters have no code: documents
+# showed them through the `.VnTimeH` family of fonts, which draw the lower-case codes as capitals.
+_TCVN3_ROWS = {
+    "ĂÂÊÔƠƯĐăâêôơưđ": range(0xA1, 0xAF),
+    "àảãáạ": range(0xB5, 0xBA),
+    "ằẳẵắ": range(0xBB, 0xBF),
+    "ặầẩẫấậ": (0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB),
+    "èẻẽéẹ": (0xCC, 0xCE, 0xCF, 0xD0, 0xD1),
+    "ềểễếệ": range(0xD2, 0xD7),
+    "ìỉĩíị": (0xD7, 0xD8, 0xDC, 0xDD, 0xDE),
+    "òỏõóọ": (0xDF, 0xE1, 0xE2, 0xE3, 0xE4),
+    "ồổỗốộ": range(0xE5, 0xEA),
+    "ờởỡớợ": range(0xEA, 0xEF),
+    "ùủũúụ": (0xEF, 0xF1, 0xF2, 0xF3, 0xF4),
+    "ừửữứự": range(0xF5, 0xFA),
+    "ỳỷỹýỵ": range(0xFA, 0xFF),
+}
+TCVN3_TO_UNICODE: Mapping[str, str] = {
+    chr(code): letter
+    for letters, codes in _TCVN3_ROWS.items()
+    for letter, code in zip(letters, codes, strict=True)
+}
+_TCVN3_TABLE = str.maketrans(dict(TCVN3_TO_UNICODE))
+_UNICODE_TO_TCVN3 = {letter: code for code, letter in TCVN3_TO_UNICODE.items()}
+
+# VNI Windows: a base letter followed by a mark character (`a` + `ù` = á, `e` + `ä` = ệ),
+# plus a few single characters (`ô` = ơ, `ö` = ư, `ñ` = đ, and the toned i's and ỵ).
+_TONES = {"acute": "\u0301", "grave": "\u0300", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323", "": ""}
+_VNI_TONE_MARKS = {"ù": "acute", "ø": "grave", "û": "hook", "õ": "tilde", "ï": "dot"}
+_VNI_CIRCUMFLEX_MARKS = {"â": "", "á": "acute", "à": "grave", "å": "hook", "ã": "tilde", "ä": "dot"}
+_VNI_BREVE_MARKS = {"ê": "", "é": "acute", "è": "grave", "ú": "hook", "ü": "tilde", "ë": "dot"}
+_VNI_SINGLE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+
+
+def _vni_pairs() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for upper in (False, True):
+        def case(s: str, up: bool = upper) -> str:
+            return s.upper() if up else s
+
+        for base in ("a", "e", "o", "u", "y", "ô", "ö"):
+            letter = _VNI_SINGLE.get(base, base)
+            for mark, tone in _VNI_TONE_MARKS.items():
+                pairs[case(base) + case(mark)] = nfc(case(letter) + _TONES[tone])
+        for base in ("a", "e", "o"):
+            for mark, tone in _VNI_CIRCUMFLEX_MARKS.items():
+                pairs[case(base) + case(mark)] = nfc(case(base) + "\u0302" + _TONES[tone])
+        for mark, tone in _VNI_BREVE_MARKS.items():
+            pairs[case("a") + case(mark)] = nfc(case("a") + "\u0306" + _TONES[tone])
+    return pairs
+
+
+VNI_PAIRS: Mapping[str, str] = _vni_pairs()
+VNI_SINGLES: Mapping[str, str] = {
+    **_VNI_SINGLE, **{k.upper(): v.upper() for k, v in _VNI_SINGLE.items()},
+}
+_VNI_PATTERN = re.compile(
+    "|".join(re.escape(k) for k in sorted([*VNI_PAIRS, *VNI_SINGLES], key=len, reverse=True))
+)
+_UNICODE_TO_VNI = {
+    **{v: k for k, v in VNI_SINGLES.items() if k != v},
+    **{v: k for k, v in VNI_PAIRS.items()},
+}
+
+
+_CAPS_WORD = re.compile(r"\w*[A-Z]\w*")
+
+
+def _capitals(match: re.Match[str]) -> str:
+    """`TỉNH` -> `TỈNH`: TCVN3 has no capital toned letters, so a capitals word shows lower-case ones."""
+    word = match.group(0)
+    ascii_letters = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    if word.islower() or word.isupper() or not all(ch.isupper() for ch in ascii_letters):
+        return word
+    if not any(ch.isupper() for ch in word[1:] if ch.isascii()):
+        return word
+    return word.upper()
+
+
+def decode_tcvn3(text: str) -> str:
+    """Read text written in TCVN3 (as Latin-1 characters) as Unicode NFC."""
+    return nfc(_CAPS_WORD.sub(_capitals, text.translate(_TCVN3_TABLE)))
+
+
+def decode_vni(text: str) -> str:
+    """Read text written in VNI Windows (as cp1252 characters) as Unicode NFC."""
+    return nfc(_VNI_PATTERN.sub(lambda m: VNI_PAIRS.get(m.group(0)) or VNI_SINGLES[m.group(0)], text))
+
+
+def encode_tcvn3(text: str) -> str:
+    """Write Unicode text in TCVN3; upper-case toned letters become lower-case (as `.VnTime`)."""
+    out = []
+    for ch in nfc(text):
+        code = _UNICODE_TO_TCVN3.get(ch) or _UNICODE_TO_TCVN3.get(ch.lower())
+        out.append(code if code is not None else ch)
+    return "".join(out)
+
+
+def encode_vni(text: str) -> str:
+    """Write Unicode text in VNI Windows characters."""
+    return "".join(_UNICODE_TO_VNI.get(ch, ch) for ch in nfc(text))
+
+
+def decode(text: str, encoding: str) -> str:
+    """Convert text in a named encoding (`utf-8` means: already Unicode) to NFC."""
+    if encoding == "tcvn3":
+        return decode_tcvn3(text)
+    if encoding == "vni":
+        return decode_vni(text)
+    return nfc(text)
+
+
+def font_encoding(font: str | None) -> str | None:
+    """The legacy encoding a font name shows (`.VnTime` -> tcvn3, `VNI-Times` -> vni), or None."""
+    if not font:
+        return None
+    if font.startswith(".Vn") or font.startswith("Vn"):
+        return "tcvn3"
+    if font.upper().startswith("VNI-") or font.upper().startswith("VNI "):
+        return "vni"
+    return None
+
+
+def capitals_font(font: str | None) -> bool:
+    """True for the TCVN3 capitals fonts (`.VnTimeH`, `.VnArialH`) that draw lower case as caps."""
+    return bool(font) and font_encoding(font) == "tcvn3" and str(font).rstrip().endswith("H")
+
+
+# A well-formed Vietnamese syllable: initial consonants, one to three vowels, a final.
+_VOWELS = "aăâeêioôơuưy"
+_INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+_SYLLABLE = re.compile(rf"^{_INITIAL}[{_VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnpt])?$")
+_WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”‘’/\\-]+")
+_TONE_MARKS = frozenset(_TONES.values()) - {""}
+SAMPLE_SIZE = 200_000
+
+
+def _syllable_key(word: str) -> tuple[str, int]:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for ch in decomposed if ch in _TONE_MARKS)
+    bare = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", bare), tones
+
+
+def vietnamese_score(text: str) -> int:
+    """How many non-ASCII words of `text` are well-formed Vietnamese syllables, minus the rest."""
+    score = 0
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        bare, tones = _syllable_key(word)
+        score += 1 if tones <= 1 and _SYLLABLE.match(bare) else -1
+    return score
+
+
+def detect(text: str) -> str:
+    """The encoding `text` is most likely written in: `utf-8` (as is), `tcvn3` or `vni`."""
+    sample = text[:SAMPLE_SIZE]
+    if sample.isascii():
+        return "utf-8"
+    scores = {name: vietnamese_score(decode(sample, name)) for name in ENCODINGS}
+    best = max(scores, key=lambda name: scores[name])
+    # Prefer the text as written unless a legacy reading is clearly better.
+    return best if best != "utf-8" and scores[best] > max(scores["utf-8"], 0) else "utf-8"
+
+
+# cp1252 gives the bytes 0x80-0x9F their Windows meaning; its five gaps keep Latin-1's.
+_C1_TABLE = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def bytes_to_text(data: bytes) -> tuple[str, bool]:
+    """Bytes as text: UTF-8 when valid (True), else cp1252 with Latin-1 for its gaps (False)."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), True
+    except UnicodeDecodeError:
+        return data.decode("latin-1").translate(_C1_TABLE), False

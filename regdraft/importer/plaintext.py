@@ -1,0 +1,65 @@
+"""Plain-text (and Markdown) input: bytes to paragraphs, one per non-blank line.
+
+Post-conditions of `read_text`:
+1. Each non-blank line becomes one `Paragraph` with its 1-based line number, whitespace
+   collapsed, in Unicode NFC.
+2. Legacy TCVN3/VNI text is detected (or forced) and converted; the encoding used is returned.
+3. For Markdown input, `#` heading marks and the `\\.` clause escape are removed, so the text
+   reads as the document would print.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from regdraft.errors import ParseError, UsageError
+from regdraft.importer import legacy
+from regdraft.importer.report import Note, Paragraph
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_CLAUSE = re.compile(r"^(\d+[a-z]?)\\\.")
+
+
+def clean(text: str) -> str:
+    """Collapse runs of spaces (including no-break spaces) and trim the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def read_text(data: bytes, source: str, encoding: str | None = None,
+              markdown: bool = False) -> tuple[list[Paragraph], str, list[Note]]:
+    """Split a text file into paragraphs; return them, the encoding used and encoding notes."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError(f"{source} looks like a binary file, not text; import .txt, .md or .docx files.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, unicode_ok = data.decode("utf-16"), True
+    else:
+        text, unicode_ok = legacy.bytes_to_text(data)
+    notes: list[Note] = []
+    if encoding is None:
+        encoding = legacy.detect(text)
+        if encoding != "utf-8":
+            notes.append(Note(0, "encoding", f"The text looks like {encoding.upper()}; it was converted to Unicode "
+                                             f"(force another reading with --encoding)."))
+        elif not unicode_ok:
+            notes.append(Note(0, "encoding", "The file is not UTF-8 and no Vietnamese legacy encoding was "
+                                             "recognised; it was read as Windows-1252."))
+    elif encoding not in legacy.ENCODINGS:
+        raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.ENCODINGS)}.")
+    if encoding == "utf-8" and not unicodedata.is_normalized("NFC", text):
+        notes.append(Note(0, "info", "Some text was not in Unicode NFC (letters and marks stored apart); "
+                                     "it was normalised to NFC."))
+    text = legacy.decode(text, encoding)
+    paragraphs: list[Paragraph] = []
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        line = clean(raw)
+        if not line:
+            continue
+        heading = False
+        if markdown:
+            stripped = _MD_HEADING.sub("", line)
+            heading = stripped != line
+            line = _MD_CLAUSE.sub(r"\1.", stripped)
+        paragraphs.append(Paragraph(line, number, heading=heading))
+    return paragraphs, encoding, notes

@@ -1,0 +1,95 @@
+"""What the importer reads (paragraphs) and what it tells the user (the import report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from regdraft.model import Regulation
+
+# Report categories, in the order they are printed.
+CATEGORIES = (
+    "unclassified",  # kept as plain text where it stood; the structure could not place it
+    "numbering",     # a label out of sequence, repeated or not a valid label
+    "missing",       # a required front-matter key the header did not give (placeholder written)
+    "header",        # a header line and the front-matter key it became
+    "closing",       # a signature or recipients line and the front-matter key it became
+    "skipped",       # a decorative line (rules, asterisks) left out of the output
+    "encoding",      # legacy text converted to Unicode
+    "check",         # why the written file does not pass `regdraft check`
+    "info",          # anything else worth knowing
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One input paragraph: its text, where it was (line or paragraph number), and hints.
+
+    `rows` holds a table's cells when the paragraph is a table; `heading` is True when the
+    source styled it as a heading (Word's Heading/Title styles).
+    """
+
+    text: str
+    where: int
+    rows: tuple[tuple[str, ...], ...] | None = None
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One report entry: where, what kind, a full-sentence message and the paragraph's text."""
+
+    where: int
+    category: str
+    message: str
+    text: str = ""
+
+    def line(self, unit: str) -> str:
+        """The note as one printable line: `line 12: [numbering] ... | text`."""
+        place = f"{unit} {self.where}" if self.where else "document"
+        shown = f"  «{self.text}»" if self.text else ""
+        return f"{place}: [{self.category}] {self.message}{shown}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"where": self.where, "category": self.category, "message": self.message, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """Everything the importer wants the user to know, in document order within category."""
+
+    source: str
+    unit: str  # "line" for text files, "paragraph" for Word files
+    encoding: str
+    notes: tuple[Note, ...] = ()
+    passes_check: bool = True
+
+    def by_category(self, category: str) -> list[Note]:
+        """The notes of one category."""
+        return sorted((n for n in self.notes if n.category == category), key=lambda n: n.where)
+
+    def text(self) -> str:
+        """The printable report, grouped by category."""
+        lines = [f"{self.source}: read as {self.encoding}; {len(self.notes)} note(s)."]
+        for category in CATEGORIES:
+            for note in self.by_category(category):
+                lines.append("  " + note.line(self.unit))
+        lines.append("The file passes `regdraft check`." if self.passes_check
+                     else "The file does not pass `regdraft check`; the [check] notes say why.")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"source": self.source, "unit": self.unit, "encoding": self.encoding,
+                "passes_check": self.passes_check, "notes": [n.as_dict() for n in self.notes]}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """An imported regulation, its canonical file text and the report."""
+
+    regulation: Regulation
+    text: str
+    report: ImportReport
+    paragraphs: tuple[Paragraph, ...] = field(default=(), compare=False)

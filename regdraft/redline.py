@@ -1,0 +1,431 @@
+"""Redlines: compare two versions of a regulation and write the comparison as HTML or PDF.
+
+`build(ws, name, ...)` picks the two versions (working tree, revisions, or the text with a
+pending amendment applied) and compares them; `build_files` does it for two files;
+`render_html` and `write` turn a `Redline` into a document in the office's format.
+
+Post-conditions:
+1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace.
+2. The cover line names both versions with their document number, commit and date.
+3. The summary lists every change of the comparison with a link to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from regdraft.diff import ChangeKind, Comparison, DiffSegment, Op, Provision, compare
+from regdraft.errors import RegdraftError, UsageError
+from regdraft.markdown import heading_text, parse, unit_label_text
+from regdraft.model import REPEALED_TEXT, Kind, Regulation, Unit
+from regdraft.store import Workspace
+
+PENDING_STATUSES = ("draft", "circulating", "submitted")
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One side of a comparison, as named on the cover line."""
+
+    label: str
+    doc_id: str = ""
+    commit: str = ""
+    date: str = ""
+
+    def describe(self) -> str:
+        """`Văn bản hiện hành (01-QC/TU, commit 4934479, 2021-01-09)`."""
+        bits = [b for b in (self.doc_id, f"commit {self.commit}" if self.commit else "", self.date) if b]
+        return f"{self.label} ({', '.join(bits)})" if bits else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Redline:
+    """A comparison with what the document needs around it: versions, draft number, reasons."""
+
+    comparison: Comparison
+    old_version: Version
+    new_version: Version
+    draft: int | None = None
+    number: str | None = None
+    reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stem: str = "redline"
+
+    def cover_line(self) -> str:
+        """The line naming the two versions compared."""
+        joiner = " so với " if self.comparison.new.language == "vi" else " compared with "
+        return self.old_version.describe() + joiner + self.new_version.describe()
+
+
+_WORDS = {
+    "vi": {
+        "in_force": "Văn bản hiện hành", "version": "Phiên bản", "draft": "Dự thảo lần",
+        "amended": "Văn bản sửa đổi", "uncommitted": "có thay đổi chưa commit",
+        "summary": "Tóm tắt các thay đổi", "no_changes": "Không có thay đổi.",
+        "unchanged": "không thay đổi", "table_title": "Bảng so sánh", "number": "STT",
+        "current": "Quy định hiện hành", "proposed": "Dự thảo sửa đổi, bổ sung",
+        "note": "Ghi chú, lý do", "moved_from": "Chuyển từ",
+    },
+    "en": {
+        "in_force": "Text in force", "version": "Version", "draft": "Draft",
+        "amended": "Amending document", "uncommitted": "with uncommitted changes",
+        "summary": "Summary of changes", "no_changes": "No changes.", "unchanged": "unchanged",
+        "table_title": "Comparison table", "number": "No.", "current": "Current text",
+        "proposed": "Proposed text", "note": "Note, reason", "moved_from": "Moved from",
+    },
+}
+_KIND_LABELS = {
+    "vi": {
+        ChangeKind.AMENDED: "sửa đổi, bổ sung", ChangeKind.INSERTED: "bổ sung mới",
+        ChangeKind.REPEALED: "bãi bỏ", ChangeKind.MOVED: "chuyển vị trí",
+        ChangeKind.WORDS_REPLACED: "thay thế cụm từ", ChangeKind.HEADING_CHANGED: "sửa đổi tên",
+    },
+    "en": {kind: kind.value for kind in ChangeKind},
+}
+
+
+def _words(language: str) -> dict[str, str]:
+    return _WORDS.get(language, _WORDS["vi"])
+
+
+def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str | None = None,
+          amendment: str | None = None, strict_tones: bool = False) -> Redline:
+    """Compare a regulation: `rev_from` (default the working tree) against `rev_to` or an amendment.
+
+    With neither `rev_to` nor `amendment`, the newest pending amendment to the regulation is used.
+    """
+    if rev_to is not None and amendment is not None:
+        raise UsageError("Give either --to REV or --amendment SLUG, not both.")
+    relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
+    old = parse(ws.read(relative, rev_from), relative)
+    words = _words(old.language)
+    old_version = _revision_version(ws, relative, rev_from, old, words)
+    stem = Path(relative).stem
+    if rev_to is not None:
+        new = parse(ws.read(relative, rev_to), f"{relative}@{rev_to}")
+        new_version = _revision_version(ws, relative, rev_to, new, words)
+        return Redline(compare(old, new, strict_tones=strict_tones), old_version, new_version, stem=stem)
+    slug = amendment or pending_amendment(ws, old)
+    return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem)
+
+
+def _located(ws: Workspace, name: str) -> str:
+    try:
+        return ws.locate_regulation(name)
+    except RegdraftError:
+        from regdraft.store import regulation_filename
+
+        return name if name.endswith(".md") else f"regulations/{regulation_filename(name)}"
+
+
+def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
+                      words: Mapping[str, str]) -> Version:
+    if rev is None:
+        try:
+            sha = ws.resolve("HEAD").hexsha[:7]
+            dirty = bool(ws.dirty([relative]))
+        except RegdraftError:
+            sha, dirty = "", False
+        commit = f"{sha}, {words['uncommitted']}" if dirty and sha else sha
+        date = str(reg.meta.get("effective") or reg.meta.get("signed") or "")
+        return Version(words["in_force"], reg.id, commit, date)
+    commit = ws.resolve(rev)
+    return Version(f"{words['version']} {rev}", reg.id, commit.hexsha[:7],
+                   commit.committed_datetime.date().isoformat())
+
+
+def pending_amendment(ws: Workspace, reg: Regulation) -> str:
+    """The slug of the newest amendment to `reg` still pending (draft, circulating or submitted)."""
+    amend = _amend_module()
+    found: list[tuple[str, int, str]] = []
+    for path in sorted((ws.root / "amendments").glob("*/amendment.md")):
+        slug = path.parent.name
+        try:
+            doc = amend.load(ws, slug)
+        except RegdraftError:
+            continue
+        if str(doc.regulation) == reg.id and str(doc.status) in PENDING_STATUSES:
+            meta = doc.meta or {}
+            found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug))
+    if not found:
+        raise RegdraftError(
+            f"There is no pending amendment to {reg.id} in {ws.root / 'amendments'} (status draft, "
+            "circulating or submitted); pass --to REV or --amendment SLUG to choose what to compare."
+        )
+    return max(found)[2]
+
+
+def _amend_module() -> Any:
+    try:
+        from regdraft.amend import workspace as amend_workspace
+    except ImportError:
+        raise RegdraftError(
+            "This installation cannot apply amendments yet (regdraft.amend.workspace is missing); "
+            "compare revisions with --from/--to instead."
+        ) from None
+    return amend_workspace
+
+
+def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
+                    rev: str | None, strict_tones: bool, stem: str) -> Redline:
+    amend = _amend_module()
+    doc = amend.load(ws, slug)
+    if str(doc.regulation) != old.id:
+        raise RegdraftError(
+            f"amendments/{slug}/amendment.md amends {doc.regulation}, not {old.id}; choose an "
+            f"amendment to {old.id}."
+        )
+    applied = amend.preview(ws, slug, rev)
+    words = _words(old.language)
+    draft = doc.draft
+    label = f"{words['draft']} {draft}" if draft else words["amended"]
+    meta = doc.meta or {}
+    new_version = Version(label, str(doc.number or ""), "", str(meta.get("date") or meta.get("signed") or ""))
+    comparison = compare(old, applied.regulation, strict_tones=strict_tones)
+    return Redline(comparison, old_version, new_version, draft, str(doc.number or "") or None,
+                   _reasons(applied.changes, old.language), stem)
+
+
+def _reasons(changes: Sequence[Any], language: str) -> dict[str, tuple[str, ...]]:
+    """Notes per address: the amending instruction (where it stands, what it says) behind each change."""
+    out: dict[str, list[str]] = {}
+    for change in changes or ():
+        address = getattr(change, "address", None)
+        instruction = getattr(change, "instruction", None)
+        if address is None or instruction is None:
+            continue
+        where = instruction.cite(language) if hasattr(instruction, "cite") else ""
+        text = str(getattr(instruction, "text", "") or "")
+        note = f"{where}: {text}" if where and text else where or text
+        if note and note not in out.get(str(address), []):
+            out.setdefault(str(address), []).append(note)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:
+    """Compare two regulation files anywhere on disk."""
+    try:
+        old = parse(old_path.read_bytes(), str(old_path))
+        new = parse(new_path.read_bytes(), str(new_path))
+    except FileNotFoundError as exc:
+        raise RegdraftError(f"{exc.filename} does not exist.") from None
+    old_v = Version(old_path.name, old.id, "", str(old.meta.get("signed") or ""))
+    new_v = Version(new_path.name, new.id, "", str(new.meta.get("signed") or ""))
+    return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem)
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One printed paragraph of marked-up text."""
+
+    html: Markup
+    css: str
+
+
+def _para_class(text: str) -> str:
+    return "dash" if text.startswith("- ") else "sub-dash" if text.startswith("+ ") else "para"
+
+
+def _segment_html(seg: DiffSegment, moved: bool) -> str:
+    from regdraft.render.html import inline_markdown
+
+    body = inline_markdown(seg.text) if seg.text.strip() else escape(seg.text)
+    if seg.op is Op.EQUAL:
+        return f'<span class="moved-text">{body}</span>' if moved else str(body)
+    tag, css = ("del", "del") if seg.op is Op.DELETE else ("ins", "ins")
+    return f'<{tag} class="{css}">{body}</{tag}>'
+
+
+def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False) -> list[Paragraph]:
+    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions."""
+    paragraphs: list[list[DiffSegment]] = [[]]
+    for seg in segments:
+        if (side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE):
+            continue
+        pieces = seg.text.split("\n")
+        olds = seg.old_text.split("\n") if seg.op is Op.EQUAL else pieces
+        for k, piece in enumerate(pieces):
+            if k:
+                paragraphs.append([])
+            if piece:
+                old = olds[k] if k < len(olds) and olds[k] != piece else None
+                paragraphs[-1].append(DiffSegment(seg.op, piece, old))
+    out = []
+    for para in paragraphs:
+        if not para:
+            continue
+        first = para[0].text
+        out.append(Paragraph(Markup("".join(_segment_html(s, moved) for s in para)), _para_class(first)))
+    return out
+
+
+def _renumbered(old: str, new: str, side: str) -> Markup:
+    if old == new or side == "new":
+        return escape(new)
+    if side == "old":
+        return escape(old)
+    return Markup(f'<del class="moved">{escape(old)}</del> <ins class="moved">{escape(new)}</ins>')
+
+
+class _Helpers:
+    """Functions the redline templates call, bound to the document's language."""
+
+    def __init__(self, redline: Redline) -> None:
+        self.redline = redline
+        self.language = redline.comparison.new.language
+        self.words = _words(self.language)
+
+    def heading(self, unit: Unit) -> str:
+        return heading_text(unit, self.language)
+
+    def label(self, unit: Unit) -> str:
+        return unit_label_text(unit, self.language)
+
+    def heading_marked(self, p: Provision, side: str) -> Markup:
+        unit = p.new or p.old
+        assert unit is not None
+        old_label = heading_text(_bare(p.old), self.language) if p.old else ""
+        new_label = heading_text(_bare(p.new), self.language) if p.new else ""
+        if p.new is None:
+            label = Markup(f'<del class="del">{escape(old_label)}</del>') if side != "new" else Markup("")
+        elif p.old is None:
+            label = Markup(f'<ins class="ins">{escape(new_label)}</ins>') if side != "old" else Markup("")
+        else:
+            label = _renumbered(old_label, new_label, side)
+        if p.identical:
+            title = escape(unit.title or "")
+        else:
+            title = Markup(" ").join(x.html for x in marked(p.title, side, p.change is ChangeKind.MOVED))
+        if p.change is ChangeKind.REPEALED and p.new is not None and side != "old":
+            title = title + Markup(f' <ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+        if not title:
+            return label
+        joiner = Markup("<br>") if unit.kind is not Kind.ARTICLE else Markup(". ")
+        return label + joiner + title
+
+    def label_marked(self, p: Provision, side: str) -> Markup:
+        old = unit_label_text(p.old, self.language) if p.old else ""
+        new = unit_label_text(p.new, self.language) if p.new else ""
+        if p.new is None:
+            return Markup(f'<span class="label"><del class="del">{escape(old)}</del></span>') if side != "new" else Markup("")
+        if p.old is None:
+            return Markup(f'<span class="label"><ins class="ins">{escape(new)}</ins></span>') if side != "old" else Markup("")
+        return Markup(f'<span class="label">{_renumbered(old, new, side)}</span>')
+
+    def body(self, p: Provision, side: str) -> list[Paragraph]:
+        """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
+        paragraphs = marked(p.text, side, p.change is ChangeKind.MOVED)
+        if p.change is ChangeKind.REPEALED and p.new is not None and p.kind is not Kind.ARTICLE and side != "old":
+            placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+            if paragraphs:
+                last = paragraphs[-1]
+                paragraphs[-1] = Paragraph(last.html + Markup(" ") + placeholder, last.css)
+            else:
+                paragraphs.append(Paragraph(placeholder, "para"))
+        return paragraphs
+
+    def describe(self, change: Any) -> str:
+        old, new = change.old_address, change.new_address
+        if old is not None and new is not None and old != new:
+            return f"{old.describe(self.language)} → {new.describe(self.language)}"
+        return str(change.address.describe(self.language))
+
+    def kind_label(self, kind: ChangeKind | None) -> str:
+        return _KIND_LABELS.get(self.language, _KIND_LABELS["vi"]).get(kind, "") if kind else ""
+
+    def moved_note(self, p: Provision) -> str:
+        assert p.old_address is not None
+        return f"{self.words['moved_from']} {p.old_address.describe(self.language)}"
+
+    def reasons(self, p: Provision) -> tuple[str, ...]:
+        """The instructions behind a change: its own, else those of the nearest enclosing unit."""
+        address: Any = p.address
+        while address is not None:
+            found = self.redline.reasons.get(str(address))
+            if found:
+                return found
+            address = address.parent()
+        return ()
+
+    def touched(self, p: Provision) -> bool:
+        return p.change is not None or any(self.touched(c) for c in p.children)
+
+
+def _bare(unit: Unit | None) -> Unit:
+    """The unit with its title dropped, so `heading_text` gives only `Điều 5`."""
+    assert unit is not None
+    return Unit(unit.kind, unit.label)
+
+
+def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
+    """Every provision listed as a change, in document order."""
+    for p in provisions:
+        if p.change is not None and p.anchor:
+            yield p
+        if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+            yield from changed_provisions(p.children)
+
+
+def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
+                workspace_root: Path | None = None, profile: Any = None) -> str:
+    """The redline as an HTML document (inline marks, or the landscape comparison table)."""
+    from regdraft.render.html import document_header, environment
+    from regdraft.render.profile import PROFILES
+
+    if layout not in ("inline", "table"):
+        raise UsageError(f"The layout '{layout}' is unknown; use inline or table.")
+    profile = profile or PROFILES["party-36"]
+    comparison = redline.comparison
+    new = comparison.new
+    helpers = _Helpers(redline)
+    header = document_header(new.meta, profile, draft=redline.draft, number=redline.number,
+                             date="" if redline.number else None)
+    env = environment(workspace_root)
+    env.globals.update(
+        heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
+        label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
+        moved_note=helpers.moved_note, body=helpers.body, reasons=helpers.reasons, touched=helpers.touched,
+        marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
+    )
+    template = env.get_template(f"redline-{layout}.html.j2")
+    return template.render(
+        lang=helpers.language, profile=profile, header=header, words=helpers.words,
+        orientation="landscape" if layout == "table" else "portrait",
+        cover_line=redline.cover_line(), changes=comparison.changes,
+        provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
+        changed_only=changed_only,
+    )
+
+
+def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
+    """`out/redline-<stem>.<fmt>` inside the workspace."""
+    return ws.path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', redline.stem)}.{fmt}")
+
+
+def write(redline: Redline, output: Path, *, fmt: str = "pdf", layout: str = "inline",
+          changed_only: bool = False, workspace_root: Path | None = None,
+          config: Mapping[str, Any] | None = None, progress: bool = False) -> Path:
+    """Write the redline as PDF or HTML to `output`; return the path written."""
+    from regdraft.render.profile import load_profile
+
+    if fmt not in ("pdf", "html"):
+        raise UsageError(f"The format '{fmt}' is unknown; use pdf or html.")
+    profile = load_profile(config or {})
+    html = render_html(redline, layout=layout, changed_only=changed_only,
+                       workspace_root=workspace_root, profile=profile)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "html":
+        output.write_text(html, encoding="utf-8")
+    else:
+        from regdraft.render.pdf import write_pdf
+
+        write_pdf(html, output, progress=progress)
+    return output

@@ -1,0 +1,162 @@
+"""HTML rendering with Jinja2: the shared environment, safe inline Markdown and the header block.
+
+Templates ship in `regdraft/templates`; a workspace's `templates/` folder overrides them by name.
+
+Post-conditions:
+1. Every template is rendered with autoescaping on; text from documents reaches the HTML only
+   through escaping or `inline_markdown`.
+2. `inline_markdown` never emits a URL in an attribute (no `href`, no `src`): links become their
+   text and images are dropped, so nothing a regulation writes can make the PDF fetch anything.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from regdraft.render.profile import Profile, place_date
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_inline_md: MarkdownIt | None = None
+
+
+def environment(workspace_root: Path | None) -> jinja2.Environment:
+    """A Jinja2 environment: the workspace's `templates/` first, then the package's; autoescape on."""
+    search = [str(PACKAGE_TEMPLATES)]
+    if workspace_root is not None and (workspace_root / "templates").is_dir():
+        search.insert(0, str(workspace_root / "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["inline"] = inline_markdown
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside a <style> element (for running headers)."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,;:/()-_" or ord(ch) > 127 else f"\\{ord(ch):x} " for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')
+
+
+def _markdown() -> MarkdownIt:
+    global _inline_md
+    if _inline_md is None:
+        from markdown_it import MarkdownIt
+
+        # linkify stays off: a bare URL is kept as plain text, never turned into a link.
+        _inline_md = MarkdownIt("commonmark", {"html": False})
+    return _inline_md
+
+
+def inline_markdown(text: str) -> Markup:
+    """A paragraph's inline Markdown (bold, italic, code) as safe HTML, without links or images."""
+    if not text:
+        return Markup("")
+    tokens = _markdown().parseInline(text)
+    out: list[str] = []
+    for token in tokens:
+        _inline_tokens(token.children or [], out)
+    return Markup("".join(out))
+
+
+_TAGS = {"strong_open": "<strong>", "strong_close": "</strong>", "em_open": "<em>", "em_close": "</em>",
+         "s_open": "<s>", "s_close": "</s>"}
+
+
+def _inline_tokens(tokens: list[Token], out: list[str]) -> None:
+    for token in tokens:
+        if token.type == "image":
+            continue  # images are dropped: rendering one would mean fetching it
+        if token.type in ("link_open", "link_close"):
+            continue  # links keep their text only; the target never reaches the output
+        if token.type in _TAGS:
+            out.append(_TAGS[token.type])
+        elif token.type == "code_inline":
+            out.append(f"<code>{html.escape(token.content)}</code>")
+        elif token.type == "softbreak":
+            out.append(" ")
+        elif token.type == "hardbreak":
+            out.append("<br>")
+        elif token.type in ("text", "html_inline"):
+            out.append(html.escape(token.content, quote=False))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHeader:
+    """The header block of a Party or state document, ready for `base.html.j2`."""
+
+    national: str
+    motto: str
+    superior: str
+    issuer: str
+    issuer_mark: str
+    number: str
+    place_date: str
+    type: str
+    summary: str
+    draft: str
+    running: str
+
+
+def document_header(
+    meta: Mapping[str, Any],
+    profile: Profile,
+    *,
+    number: str | None = None,
+    draft: int | str | None = None,
+    type_: str | None = None,
+    summary: str | None = None,
+    date: Any = None,
+    running: str | None = None,
+) -> DocumentHeader:
+    """The header block for a document from its front matter (keys of docs/format.md)."""
+    language = str(meta.get("language", "vi"))
+    doc_type = str(type_ if type_ is not None else meta.get("type", ""))
+    title = str(meta.get("title", ""))
+    if summary is None:
+        summary = title[len(doc_type):].strip() if doc_type and title.lower().startswith(doc_type.lower()) else title
+    doc_number = str(number if number is not None else meta.get("id", ""))
+    when = date if date is not None else meta.get("signed")
+    draft_text = ""
+    if draft is not None and draft != "":
+        label = profile.draft_label if language == "vi" else "DRAFT"
+        word = "lần" if language == "vi" else "no."
+        draft_text = f"{label} {word} {draft}" if str(draft).isdigit() else f"{label} {draft}"
+    return DocumentHeader(
+        national=str(meta.get("national") or profile.national_default),
+        motto=profile.motto,
+        superior=str(meta.get("superior") or ""),
+        issuer=str(meta.get("issuer") or ""),
+        issuer_mark=profile.issuer_mark,
+        number=profile.number_line(doc_number) if doc_number else "",
+        place_date=place_date(str(meta.get("place") or ""), when, language) if when else "",
+        type=doc_type,
+        summary=summary,
+        draft=draft_text,
+        running=running if running is not None else f"{doc_number} {summary}".strip(),
+    )
+
+
+def font_faces() -> list[tuple[str, str, str, str]]:
+    """The @font-face rules for the body font: (family, weight, style, file URL)."""
+    from regdraft.render.pdf import body_fonts
+
+    return [(family, weight, style, path.as_uri()) for family, weight, style, path in body_fonts()]

@@ -1,0 +1,196 @@
+"""PDF output with WeasyPrint (imported lazily), contained to the package's own assets.
+
+Post-conditions of `write_pdf`:
+1. The only resources WeasyPrint may read are files under the package's templates/assets
+   folders and the body font files found by `body_fonts`; every other URL (file:, http:,
+   data:, relative paths leaving the package) is refused without being opened.
+2. The body font is a Times-metric face covering Vietnamese (Tinos, else Liberation Serif 2),
+   embedded in the PDF; without one, a `RegdraftError` says which package to install.
+3. The output file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from regdraft.errors import RegdraftError
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+ASSET_DIRS = (PACKAGE_ROOT / "templates", PACKAGE_ROOT / "assets")
+
+# Preferred first: Tinos (fonts-croscore), then Liberation Serif 2 (fonts-liberation2). The 1.x
+# Liberation Serif that many Debian machines have lacks most Vietnamese letters, so it is not
+# accepted from the generic folder; only the liberation2 folder is.
+_FONT_CANDIDATES = (
+    ("Tinos", (PACKAGE_ROOT / "assets" / "fonts", Path("/usr/share/fonts/truetype/croscore"),
+               Path("/usr/share/fonts/truetype/tinos"), Path("/usr/local/share/fonts"))),
+    ("LiberationSerif", (PACKAGE_ROOT / "assets" / "fonts", Path("/usr/share/fonts/truetype/liberation2"),
+                         Path("/usr/local/share/fonts"))),
+)
+_FAMILY_NAMES = {"Tinos": "Tinos", "LiberationSerif": "Liberation Serif"}
+_FACES = (("Regular", "normal", "normal"), ("Bold", "bold", "normal"),
+          ("Italic", "normal", "italic"), ("BoldItalic", "bold", "italic"))
+
+
+def body_fonts() -> list[tuple[str, str, str, Path]]:
+    """The body font files: (family, weight, style, path) for regular, bold, italic, bold italic."""
+    extra = os.environ.get("REGDRAFT_FONT_DIR")
+    for family, folders in _FONT_CANDIDATES:
+        search = ((Path(extra),) if extra else ()) + folders
+        found = []
+        for suffix, weight, style in _FACES:
+            path = next((d / f"{family}-{suffix}.ttf" for d in search if (d / f"{family}-{suffix}.ttf").is_file()), None)
+            if path is None:
+                break
+            found.append((_FAMILY_NAMES[family], weight, style, path.resolve()))
+        else:
+            return found
+    raise RegdraftError(
+        "No Times-metric font with Vietnamese letters was found for the PDF (looked for Tinos and "
+        "Liberation Serif 2); install it with `sudo apt-get install fonts-croscore` (or "
+        "fonts-liberation2), or set REGDRAFT_FONT_DIR to a folder holding Tinos-Regular.ttf, "
+        "Tinos-Bold.ttf, Tinos-Italic.ttf and Tinos-BoldItalic.ttf."
+    )
+
+
+def font_css(fonts: list[tuple[str, str, str, Path]]) -> str:
+    """@font-face rules binding the body family to the located font files."""
+    rules = []
+    for family, weight, style, path in fonts:
+        rules.append(
+            f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+            f'src: url("{path.as_uri()}"); }}'
+        )
+    return "\n".join(rules)
+
+
+def contained_fetcher(allowed_files: frozenset[Path] = frozenset()) -> Any:
+    """A WeasyPrint URL fetcher that serves package assets and `allowed_files`, refusing the rest."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed_dirs = tuple(d.resolve() for d in ASSET_DIRS)
+
+    class ContainedFetcher(URLFetcher):  # type: ignore[misc]
+        """Serves only known local files; `refused` lists every other URL asked for."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+            self.refused: list[str] = []
+            self.served: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            path = _local_path(url)
+            if path is None or not _allowed(path, allowed_files, allowed_dirs):
+                self.refused.append(url)
+                # Refused before any I/O: nothing is opened, resolved over the network or read.
+                raise ValueError(f"regdraft does not fetch {url!r} while rendering")
+            self.served.append(url)
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": _mime(path)})
+
+    return ContainedFetcher()
+
+
+def _local_path(url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        return Path(unquote(parts.path)).resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _allowed(path: Path, files: frozenset[Path], dirs: tuple[Path, ...]) -> bool:
+    if path in files:
+        return True
+    return path.is_file() and any(d in path.parents for d in dirs)
+
+
+def _mime(path: Path) -> str:
+    return {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2",
+            ".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix.lower(), "application/octet-stream")
+
+
+def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any = None) -> None:
+    """Render `html` to a PDF file with the body font embedded and no outside resources."""
+    fonts = body_fonts()
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    url_fetcher = fetcher if fetcher is not None else contained_fetcher(frozenset(p for *_, p in fonts))
+    font_config = FontConfiguration()
+    base_url = (PACKAGE_ROOT / "templates").as_uri() + "/"
+    with _progress(progress) as stage:
+        stage("reading")
+        stylesheet = weasyprint.CSS(string=font_css(fonts), font_config=font_config, url_fetcher=url_fetcher)
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)
+        stage("laying out pages")
+        rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
+        stage(f"writing {len(rendered.pages)} pages")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(output.name + ".regdraft-tmp")
+        try:
+            rendered.write_pdf(tmp)
+            os.replace(tmp, output)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+class _Ticker:
+    """Prints the current stage and elapsed time on stderr once rendering passes two seconds."""
+
+    def __init__(self) -> None:
+        self.stage = "starting"
+        self.start = time.monotonic()
+        self.done = threading.Event()
+        self.shown = False
+
+    def run(self) -> None:
+        if self.done.wait(2.0):
+            return
+        while not self.done.is_set():
+            elapsed = time.monotonic() - self.start
+            bar = "#" * min(30, int(elapsed * 2)) + "." * max(0, 30 - int(elapsed * 2))
+            sys.stderr.write(f"\rPDF [{bar}] {elapsed:4.1f}s {self.stage:<24}")
+            sys.stderr.flush()
+            self.shown = True
+            self.done.wait(0.5)
+
+
+class _progress:
+    """Context manager yielding a `stage(name)` callback; silent unless enabled and slow."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.ticker = _Ticker() if enabled else None
+        self.thread: threading.Thread | None = None
+
+    def __enter__(self) -> Any:
+        if self.ticker is not None:
+            self.thread = threading.Thread(target=self.ticker.run, daemon=True)
+            self.thread.start()
+        ticker = self.ticker
+
+        def stage(name: str) -> None:
+            if ticker is not None:
+                ticker.stage = name
+
+        # Refused resources are expected (see the module docstring); WeasyPrint would log each.
+        self.level = logging.getLogger("weasyprint").level
+        logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+        return stage
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("weasyprint").setLevel(self.level)
+        if self.ticker is not None and self.thread is not None:
+            self.ticker.done.set()
+            self.thread.join()
+            if self.ticker.shown:
+                sys.stderr.write("\n")
+

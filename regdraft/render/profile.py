@@ -1,0 +1,99 @@
+"""The document-format profile: page, margins, fonts and header rules of an office's documents.
+
+The Party format (Guideline 36-HD/VPTW) is the default; the state format (Decree 30/2020/NĐ-CP)
+is the alternative. A workspace picks one with the `profile` key of regdraft.yaml, either by
+name (`party-36`) or as a mapping that names a base profile and overrides fields:
+
+    profile:
+      name: party-36
+      body_pt: 13
+
+Post-conditions of `load_profile`:
+1. The result is one of the known profiles, possibly with some fields overridden.
+2. An unknown name or field raises `RegdraftError` naming the known ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from regdraft.errors import RegdraftError
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How documents of one office look on paper (sizes in mm and points)."""
+
+    name: str
+    page_size: str = "A4"
+    margin_top: float = 20
+    margin_bottom: float = 20
+    margin_left: float = 30
+    margin_right: float = 15
+    font_family: str = "Times New Roman"
+    body_pt: float = 14
+    national_pt: float = 15
+    issuer_pt: float = 14
+    number_colon: bool = False
+    national_default: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    motto: str = ""
+    issuer_mark: str = "*"
+    page_numbers: str = "bottom"
+    number_first_page: bool = True
+    draft_label: str = "DỰ THẢO"
+
+    def number_line(self, number: str) -> str:
+        """The document number as printed: `Số 01-QC/TU` (Party) or `Số: 30/2020/NĐ-CP` (state)."""
+        return f"Số{':' if self.number_colon else ''} {number}"
+
+
+PROFILES: dict[str, Profile] = {
+    "party-36": Profile(name="party-36"),
+    "state-30": Profile(
+        name="state-30", margin_top=20, margin_bottom=20, margin_left=30, margin_right=15,
+        body_pt=14, national_pt=13, issuer_pt=13, number_colon=True,
+        national_default="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto="Độc lập - Tự do - Hạnh phúc",
+        issuer_mark="", page_numbers="top", number_first_page=False,
+    ),
+}
+
+
+def load_profile(config: Mapping[str, Any]) -> Profile:
+    """The profile a workspace's settings choose (default `party-36`)."""
+    chosen = config.get("profile", "party-36")
+    overrides: dict[str, Any] = {}
+    if isinstance(chosen, Mapping):
+        overrides = {k: v for k, v in chosen.items() if k != "name"}
+        chosen = chosen.get("name", "party-36")
+    base = PROFILES.get(str(chosen))
+    if base is None:
+        known = ", ".join(sorted(PROFILES))
+        raise RegdraftError(f"regdraft.yaml: the profile '{chosen}' is unknown; use one of {known}.")
+    allowed = {f.name for f in fields(Profile)} - {"name"}
+    unknown = sorted(set(overrides) - allowed)
+    if unknown:
+        raise RegdraftError(
+            f"regdraft.yaml: the profile setting(s) {', '.join(unknown)} are unknown; "
+            f"known settings: {', '.join(sorted(allowed))}."
+        )
+    return replace(base, **overrides) if overrides else base
+
+
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def place_date(place: str, date: dt.date | str | None, language: str = "vi") -> str:
+    """`Điện Biên, ngày 09 tháng 01 năm 2021`: days below 10 and months 1-2 take a leading zero."""
+    if date is None or date == "":
+        return place
+    day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+    if language == "en":
+        text = f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+        return f"{place}, {text}" if place else text
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text.capitalize()

@@ -1,0 +1,136 @@
+"""The comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến) as HTML, PDF, DOCX or CSV.
+
+Post-conditions of `write_report`:
+1. The format follows the output's suffix; any other suffix is a `UsageError` and nothing is written.
+2. Every format holds the same preface counts and the same rows, numbered 1..n, grouped by
+   provision in document order with general comments first.
+3. The PDF and DOCX are landscape A4 with the profile's margins and the Party header block.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from regdraft.errors import UsageError
+
+if TYPE_CHECKING:
+    from regdraft.render.html import DocumentHeader
+    from regdraft.render.profile import Profile
+    from regdraft.rounds import Report
+    from regdraft.store import Workspace
+
+COLUMNS = ("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình")
+CSV_COLUMNS = ("STT", "Điều, khoản", "Địa chỉ", "Chủ thể góp ý", "Nội dung góp ý", "Đề xuất",
+               "Tiếp thu", "Giải trình")
+FORMATS = (".pdf", ".docx", ".csv", ".html")
+# Share of the text width per column, for the DOCX table.
+_SHARES = (0.06, 0.14, 0.16, 0.34, 0.30)
+
+
+def report_title(report: Report) -> str:
+    """The summary line under BÁO CÁO."""
+    return (f"Tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với Dự thảo lần {report.round.draft} "
+            f"{report.title}")
+
+
+def header(report: Report, profile: Profile, today: dt.date) -> DocumentHeader:
+    """The Party header block of the report, from the amendment's front matter."""
+    from regdraft.render.html import document_header
+
+    return document_header(report.meta, profile, number="", type_="BÁO CÁO", summary=report_title(report),
+                           date=today, running=f"Báo cáo tiếp thu, giải trình - Dự thảo lần {report.round.draft}")
+
+
+def write_report(report: Report, output: Path, ws: Workspace, today: dt.date | None = None) -> None:
+    """Write the report in the format its file name asks for."""
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"{output.name}: the report is written as {', '.join(FORMATS)}; choose one of those suffixes.")
+    if suffix == ".csv":
+        _write_atomic(output, csv_text(report).encode("utf-8-sig"))
+        return
+    from regdraft.render.profile import load_profile
+
+    profile = load_profile(ws.config)
+    when = today or dt.date.today()
+    if suffix == ".docx":
+        write_docx(report, output, profile, when)
+        return
+    page = html_text(report, ws, profile, when)
+    if suffix == ".html":
+        _write_atomic(output, page.encode("utf-8"))
+        return
+    from regdraft.render.pdf import write_pdf
+
+    write_pdf(page, output)
+
+
+def _write_atomic(output: Path, data: bytes) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".regdraft-tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def csv_text(report: Report) -> str:
+    """The report as CSV: one line per comment, with the address for sorting and filtering."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for group in report.groups:
+        for row in group.rows:
+            writer.writerow([row.number, group.provision, group.on, row.by, row.text, row.proposal,
+                             row.disposition, row.reply])
+    return buffer.getvalue()
+
+
+def html_text(report: Report, ws: Workspace | None, profile: Profile, today: dt.date) -> str:
+    """The report as a standalone HTML page (landscape A4 when printed)."""
+    from regdraft.render.html import environment
+
+    env = environment(ws.root if ws is not None else None)
+    template = env.get_template("comment_report.html.j2")
+    return template.render(report=report, header=header(report, profile, today), profile=profile,
+                           columns=COLUMNS, preface=report.preface(),
+                           lang=str(report.meta.get("language", "vi")), orientation="landscape")
+
+
+def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -> None:
+    """The report as a landscape Word document that opens and edits in Word and LibreOffice."""
+    from regdraft.render import docx as word
+
+    document = word.new_document(profile, landscape=True)
+    word.party_header(document, header(report, profile, today), profile)
+    word.paragraph(document, "BÁO CÁO", bold=True, align="center", space_after=0)
+    word.paragraph(document, report_title(report), bold=True, align="center")
+    for line in report.preface():
+        word.paragraph(document, line)
+    width = word.text_width_mm(document)
+    widths = [width * share for share in _SHARES]
+    small = max(profile.body_pt - 2, 10)
+    table = word.grid_table(document, COLUMNS, widths, size=small)
+    for group in report.groups:
+        first = None
+        last = None
+        for row in group.rows:
+            comment: list[tuple[str, dict[str, Any]]] = [(row.text, {})]
+            if row.proposal:
+                comment.append((f"Đề xuất: {row.proposal}", {"italic": True}))
+            answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or "Chưa xử lý", {"bold": True})]
+            if row.reply:
+                answer.append((row.reply, {}))
+            cells = word.add_row(table, [str(row.number), group.provision if first is None else "", row.by,
+                                         comment, answer], widths, size=small)
+            first = first or cells[1]
+            last = cells[1]
+        if first is not None and last is not None:
+            word.merge_down(first, last)
+    word.save(document, output)

@@ -1,0 +1,525 @@
+"""Comment rounds in a workspace: open, close and list rounds; add, import, list and answer
+comments; the data of the comment report; the conference vote.
+
+Files, one small YAML file each so that two clones merge without conflicts:
+    amendments/<slug>/rounds/<n>.yaml       a round
+    amendments/<slug>/comments/<id>.yaml    a comment
+    amendments/<slug>/vote.yaml             the conference vote
+
+Post-conditions:
+1. Every action that writes is exactly one commit (`Workspace.commit`), or changes nothing.
+2. A round records the commit holding the circulated amendment text (HEAD when it was opened)
+   and that text's draft number; a later round must circulate a higher draft number.
+3. Comments are checked against the draft circulated in their round, never the working tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from regdraft.comments import (
+    GENERAL,
+    Comment,
+    Placement,
+    Round,
+    RoundStatus,
+    State,
+    UsageProblem,
+    body_key,
+    canonical_on,
+    comment_from_yaml,
+    comment_to_yaml,
+    describe_on,
+    follow,
+    new_comment_id,
+    prepare,
+    read_sheet,
+    respond,
+    round_from_yaml,
+    round_to_yaml,
+    validate_rows,
+)
+from regdraft.errors import RegdraftError, StoreError
+from regdraft.model import Regulation
+from regdraft.text import nfc
+
+if TYPE_CHECKING:
+    from regdraft.store import Workspace
+
+
+def amendment_folder(slug: str) -> str:
+    """The workspace-relative folder of an amendment."""
+    return f"amendments/{slug}"
+
+
+def _amendment_file(ws: Workspace, slug: str) -> str:
+    from regdraft.amend.workspace import amendment_path
+
+    relative = amendment_path(slug)
+    if not ws.path(relative).is_file():
+        folder = ws.root / "amendments"
+        known = sorted(p.parent.name for p in folder.glob("*/amendment.md")) if folder.is_dir() else []
+        raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {', '.join(known) or 'none'}).")
+    return relative
+
+
+def _amendment(ws: Workspace, slug: str, rev: str | None = None) -> Any:
+    from regdraft.amend.workspace import load
+
+    return load(ws, slug, rev=rev)
+
+
+def draft_text(ws: Workspace, slug: str, rev: str | None = None) -> Regulation:
+    """The draft: the target regulation with the amendment applied, at `rev` or in the working tree."""
+    from regdraft.amend.workspace import preview
+
+    regulation: Regulation = preview(ws, slug, rev=rev).regulation
+    return regulation
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# -- rounds -----------------------------------------------------------------------------------
+
+
+def load_rounds(ws: Workspace, slug: str) -> list[Round]:
+    """Every round of an amendment, by number."""
+    _amendment_file(ws, slug)
+    folder = ws.path(f"{amendment_folder(slug)}/rounds")
+    rounds = [round_from_yaml(p.read_bytes(), ws.relative(p)) for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    return sorted(rounds, key=lambda r: r.number)
+
+
+def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
+    """Round `number`, or the latest round when None."""
+    rounds = load_rounds(ws, slug)
+    if not rounds:
+        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet; open one with `regdraft round open {slug}`.")
+    if number is None:
+        return rounds[-1]
+    for r in rounds:
+        if r.number == number:
+            return r
+    known = ", ".join(str(r.number) for r in rounds)
+    raise RegdraftError(f"The amendment '{slug}' has no round {number} (rounds: {known}).")
+
+
+def _round_path(slug: str, number: int) -> str:
+    return f"{amendment_folder(slug)}/rounds/{number}.yaml"
+
+
+def parse_due(due: str) -> str:
+    """A due date as YYYY-MM-DD; also reads DD/MM/YYYY as written in Vietnamese letters."""
+    text = due.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise UsageProblem(f"The due date '{due}' is not a date; write it as YYYY-MM-DD (or DD/MM/YYYY).")
+
+
+def _unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for body in bodies:
+        name = " ".join(nfc(body).split())
+        if name and body_key(name) not in seen:
+            seen[body_key(name)] = name
+    return tuple(seen.values())
+
+
+def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequence[str]) -> Round:
+    """Open the next round on the committed amendment text (one commit); refuse over edits."""
+    relative = _amendment_file(ws, slug)
+    watched = [relative]
+    amendment = _amendment(ws, slug, "HEAD")
+    try:
+        watched.append(ws.locate_regulation(str(amendment.regulation)))
+    except RegdraftError:
+        pass  # the amendment engine reports a missing target itself when the draft is built
+    dirty = ws.dirty(watched)
+    if dirty:
+        raise StoreError(
+            f"{', '.join(dirty)} has uncommitted changes; a round circulates committed text, so commit "
+            "them first (nothing was changed)."
+        )
+    rounds = load_rounds(ws, slug)
+    still_open = [r.number for r in rounds if r.status is RoundStatus.OPEN]
+    if still_open:
+        raise RegdraftError(f"Round {still_open[0]} of '{slug}' is still open; close it with `regdraft round close {slug}` first.")
+    draft = amendment.draft
+    if draft is None:
+        raise RegdraftError(f"{relative} has no draft number; add `draft: 1` to its front matter and commit it before opening a round.")
+    if rounds and int(draft) <= rounds[-1].draft:
+        raise RegdraftError(
+            f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
+            f"circulates the next draft, so set `draft: {rounds[-1].draft + 1}` in its front matter and commit it first."
+        )
+    bodies = _unique_bodies(consulted)
+    if not bodies:
+        raise UsageProblem("Name the bodies consulted with --consult BODY (repeatable) or --consult-file FILE.")
+    draft_text(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
+    number = rounds[-1].number + 1 if rounds else 1
+    revision = ws.resolve("HEAD").hexsha
+    new = Round(number, nfc(title).strip() or f"Lấy ý kiến dự thảo lần {draft}", parse_due(due), bodies,
+                revision, int(draft), RoundStatus.OPEN, _now())
+    ws.commit({_round_path(slug, number): round_to_yaml(new).encode("utf-8")},
+              f"Open comment round {number} on {slug} (draft {draft})")
+    return new
+
+
+def close_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
+    """Close a round (the latest when None) in one commit."""
+    r = find_round(ws, slug, number)
+    if r.status is RoundStatus.CLOSED:
+        raise RegdraftError(f"Round {r.number} of '{slug}' is already closed.")
+    closed = replace(r, status=RoundStatus.CLOSED, closed=_now())
+    ws.commit({_round_path(slug, r.number): round_to_yaml(closed).encode("utf-8")},
+              f"Close comment round {r.number} on {slug}")
+    return closed
+
+
+@dataclass(frozen=True, slots=True)
+class RoundSummary:
+    """A round with its counts, for `round show`."""
+
+    round: Round
+    comments: int
+    open: int
+    by_disposition: dict[str, int]
+    replied: tuple[str, ...]
+    agreeing: tuple[str, ...]
+
+
+def _bodies(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The bodies that replied and the consulted bodies counted as agreeing."""
+    replied = _unique_bodies(c.by for c in comments)
+    keys = {body_key(b) for b in replied}
+    return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
+
+
+def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSummary:
+    """A round and its counts of comments, dispositions and bodies."""
+    r = find_round(ws, slug, number)
+    comments = [c for c in load_comments(ws, slug) if c.round == r.number]
+    counts: dict[str, int] = {}
+    for c in comments:
+        if c.disposition is not None:
+            counts[c.disposition.value] = counts.get(c.disposition.value, 0) + 1
+    replied, agreeing = _bodies(r, comments)
+    return RoundSummary(r, len(comments), sum(1 for c in comments if c.is_open), counts, replied, agreeing)
+
+
+# -- comments ---------------------------------------------------------------------------------
+
+
+def _comment_path(slug: str, comment_id: str) -> str:
+    return f"{amendment_folder(slug)}/comments/{comment_id}.yaml"
+
+
+def load_comments(ws: Workspace, slug: str) -> list[Comment]:
+    """Every comment on an amendment, by round then creation time."""
+    folder = ws.path(f"{amendment_folder(slug)}/comments")
+    if not folder.is_dir():
+        return []
+    comments = [comment_from_yaml(p.read_bytes(), ws.relative(p)) for p in folder.glob("*.yaml")]
+    return sorted(comments, key=lambda c: (c.round, c.created, c.id))
+
+
+def _open_round(rounds: Sequence[Round], number: int | None, slug: str) -> Round:
+    if number is None:
+        current = [r for r in rounds if r.status is RoundStatus.OPEN]
+        if not current:
+            raise RegdraftError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
+        return current[-1]
+    for r in rounds:
+        if r.number == number:
+            if r.status is RoundStatus.CLOSED:
+                raise RegdraftError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
+            return r
+    raise RegdraftError(f"The amendment '{slug}' has no round {number}.")
+
+
+class _Drafts:
+    """Drafts circulated in rounds, built once per call."""
+
+    def __init__(self, ws: Workspace, slug: str, rounds: Sequence[Round]) -> None:
+        self.ws, self.slug, self.rounds = ws, slug, rounds
+        self.cache: dict[str | None, Regulation] = {}
+
+    def at(self, revision: str | None) -> Regulation:
+        if revision not in self.cache:
+            self.cache[revision] = draft_text(self.ws, self.slug, revision)
+        return self.cache[revision]
+
+    def open_round(self, number: int) -> Regulation:
+        return self.at(_open_round(self.rounds, number, self.slug).revision)
+
+
+def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment]:
+    used = set(taken)
+    out = []
+    when = _now()
+    for c in comments:
+        seed = f"{c.round}|{c.by}|{c.on}|{c.text}|{when}|{os.urandom(8).hex()}"
+        cid = new_comment_id(seed, used)
+        used.add(cid)
+        out.append(replace(c, id=cid, created=when))
+    return out
+
+
+def _taken_ids(ws: Workspace, slug: str) -> list[str]:
+    folder = ws.path(f"{amendment_folder(slug)}/comments")
+    return [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+
+
+def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
+                type_: str | None = None, round_number: int | None = None) -> Comment:
+    """Record one comment in an open round (one commit)."""
+    rounds = load_rounds(ws, slug)
+    r = _open_round(rounds, round_number, slug)
+    comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision), proposal, type_)
+    (comment,) = _with_ids([comment], _taken_ids(ws, slug))
+    ws.commit({_comment_path(slug, comment.id): comment_to_yaml(comment).encode("utf-8")},
+              f"Comment {comment.id} on {slug} {comment.on} by {comment.by}")
+    return comment
+
+
+def import_comments(ws: Workspace, slug: str, sheet: Path) -> list[Comment]:
+    """Import every row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong."""
+    rounds = load_rounds(ws, slug)
+    drafts = _Drafts(ws, slug, rounds)
+    current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
+    rows = read_sheet(sheet)
+    if not rows:
+        raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
+    comments = _with_ids(validate_rows(rows, drafts.open_round, current[-1] if current else None, sheet.name),
+                         _taken_ids(ws, slug))
+    changes: dict[str, bytes | None] = {_comment_path(slug, c.id): comment_to_yaml(c).encode("utf-8") for c in comments}
+    ws.commit(changes, f"Import {len(comments)} comments on {slug} from {sheet.name}")
+    return comments
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A comment and where its provision stands in the current draft."""
+
+    comment: Comment
+    placement: Placement
+
+
+def list_comments(ws: Workspace, slug: str, round_number: int | None = None, open_only: bool = False,
+                  on: str | None = None, by: str | None = None) -> list[Listed]:
+    """Comments matching the filters, each placed in the current draft (the anchor follows moves)."""
+    rounds = load_rounds(ws, slug)
+    drafts = _Drafts(ws, slug, rounds)
+    target = canonical_on(on) if on else None
+    out = []
+    for c in load_comments(ws, slug):
+        if round_number is not None and c.round != round_number:
+            continue
+        if open_only and not c.is_open:
+            continue
+        if by is not None and body_key(by) not in body_key(c.by):
+            continue
+        placement = _place(c, rounds, drafts)
+        if target is not None and target not in (c.on, placement.address):
+            continue
+        out.append(Listed(c, placement))
+    return out
+
+
+def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
+    if c.on == GENERAL:
+        return Placement(State.GENERAL, GENERAL)
+    later = [drafts.at(r.revision) for r in rounds if r.number > c.round]
+    return follow(c.on, c.anchor, [*later, drafts.at(None)])
+
+
+def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tuple[str, Comment]:
+    """The amendment slug and the comment with this id (searched in every amendment when no slug)."""
+    cid = comment_id.strip().lower()
+    pattern = f"{slug}/comments/{cid}.yaml" if slug else f"*/comments/{cid}.yaml"
+    found = sorted((ws.root / "amendments").glob(pattern)) if (ws.root / "amendments").is_dir() else []
+    if not found:
+        raise RegdraftError(f"There is no comment '{comment_id}'" + (f" on '{slug}'." if slug else " in any amendment."))
+    if len(found) > 1:
+        slugs = ", ".join(p.parent.parent.name for p in found)
+        raise UsageProblem(f"The comment id '{comment_id}' exists in several amendments ({slugs}); name one with --amendment.")
+    path = found[0]
+    return path.parent.parent.name, comment_from_yaml(path.read_bytes(), ws.relative(path))
+
+
+def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str,
+                    slug: str | None = None) -> Comment:
+    """Record the office's disposition and reply on a comment (one commit)."""
+    where, comment = find_comment(ws, comment_id, slug)
+    answered = respond(comment, disposition, reply, _now())
+    ws.commit({_comment_path(where, comment.id): comment_to_yaml(answered).encode("utf-8")},
+              f"Respond to comment {comment.id} on {where}: {answered.disposition}")
+    return answered
+
+
+# -- the comment report -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One comment in the report table."""
+
+    number: int
+    by: str
+    text: str
+    proposal: str
+    disposition: str
+    reply: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportGroup:
+    """The comments on one provision."""
+
+    on: str
+    provision: str
+    rows: tuple[ReportRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The data of the Báo cáo tổng hợp, tiếp thu, giải trình ý kiến for one round."""
+
+    slug: str
+    meta: dict[str, Any]
+    round: Round
+    replied: tuple[str, ...]
+    agreeing: tuple[str, ...]
+    groups: tuple[ReportGroup, ...]
+
+    @property
+    def title(self) -> str:
+        """The amendment's title."""
+        return str(self.meta.get("title", self.slug))
+
+    def preface(self) -> list[str]:
+        """The counting paragraphs before the table."""
+        r = self.round
+        return [
+            f"Thực hiện việc lấy ý kiến đối với Dự thảo lần {r.draft} {self.title}"
+            + (f" ({r.title})" if r.title else "") + f", đã gửi xin ý kiến {len(r.consulted)} cơ quan, đơn vị.",
+            f"Đã nhận được ý kiến góp ý của {len(self.replied)} cơ quan, đơn vị; "
+            f"{len(self.agreeing)} cơ quan, đơn vị không có văn bản góp ý (được coi là nhất trí với dự thảo).",
+            f"Tổng số ý kiến góp ý: {sum(len(g.rows) for g in self.groups)}.",
+        ]
+
+
+def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> Report:
+    """The report of a round (the latest when None): comments grouped by provision in document order."""
+    r = find_round(ws, slug, round_number)
+    comments = [c for c in load_comments(ws, slug) if c.round == r.number]
+    draft = draft_text(ws, slug, r.revision)
+    order = {str(loc.address): i for i, loc in enumerate(draft.walk())}
+    groups: dict[str, list[Comment]] = {}
+    for c in comments:
+        groups.setdefault(c.on, []).append(c)
+    keys = sorted(groups, key=lambda on: (-1 if on == GENERAL else order.get(on, len(order)), on))
+    number = 0
+    built = []
+    for on in keys:
+        rows = []
+        for c in groups[on]:
+            number += 1
+            rows.append(ReportRow(number, c.by, c.text, c.proposal,
+                                  c.disposition.label if c.disposition else "", c.reply))
+        built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
+    replied, agreeing = _bodies(r, comments)
+    meta = dict(getattr(_amendment(ws, slug, r.revision), "meta", {}) or {})
+    return Report(slug, meta, r, replied, agreeing, tuple(built))
+
+
+# -- the conference vote ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """The Executive Committee conference vote on an amendment.
+
+    `members` is the number entitled to vote when known; a majority is more than half of it,
+    else more than half of the votes cast.
+    """
+
+    for_: int
+    against: int
+    abstain: int
+    date: str
+    members: int | None = None
+
+    @property
+    def majority(self) -> bool:
+        """True when the votes for are more than half of the members (or of the votes cast)."""
+        base = self.members if self.members is not None else self.for_ + self.against + self.abstain
+        return self.for_ * 2 > base
+
+
+def _vote_path(slug: str) -> str:
+    return f"{amendment_folder(slug)}/vote.yaml"
+
+
+def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str,
+                members: int | None = None) -> Vote:
+    """Record the conference vote next to the amendment (one commit)."""
+    _amendment_file(ws, slug)
+    if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
+        raise UsageProblem("The vote counts must not be negative, and the votes cast cannot exceed --members.")
+    vote = Vote(for_, against, abstain, parse_due(date), members)
+    data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
+            "date": vote.date, "majority": vote.majority}
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    ws.commit({_vote_path(slug): text.encode("utf-8")},
+              f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining")
+    return vote
+
+
+def load_vote(ws: Workspace, slug: str) -> Vote | None:
+    """The recorded vote on an amendment, or None."""
+    path = ws.path(_vote_path(slug))
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        members = data.get("members")
+        return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
+                    int(members) if members is not None else None)
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError):
+        raise RegdraftError(f"{_vote_path(slug)}: cannot read the vote (keys: for, against, abstain, date, members).") from None
+
+
+def vote_majority(ws: Workspace, slug: str) -> bool:
+    """True when a vote is recorded for the amendment and it carried a majority."""
+    vote = load_vote(ws, slug)
+    return vote is not None and vote.majority
+
+
+def check_adoptable(ws: Workspace, slug: str) -> None:
+    """Refuse (RegdraftError) when the workspace requires a vote majority and none is recorded."""
+    if not ws.config.get("require_vote_majority"):
+        return
+    vote = load_vote(ws, slug)
+    if vote is None:
+        raise RegdraftError(
+            f"regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded "
+            f"for '{slug}'; record it with `regdraft amend vote {slug} --for N --against N --abstain N --date DATE`."
+        )
+    if not vote.majority:
+        raise RegdraftError(
+            f"The conference vote on '{slug}' ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining"
+            f" on {vote.date}) is not a majority; regdraft.yaml requires one before adoption."
+        )

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Set up everything regdraft needs on a Debian/Ubuntu machine; safe to run again.
+# - Debian packages (fonts with full Vietnamese coverage, Pango for WeasyPrint, poppler) are
+#   installed only when missing, with sudo only when not root.
+# - A virtual environment .venv (Python >= 3.11) with regdraft and its test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+required_packages=(fonts-croscore fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0)
+optional_packages=(poppler-utils)
+
+missing() {
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            printf '%s\n' "$pkg"
+        fi
+    done
+}
+
+install_debian_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian system; skipping system packages"; return 0; }
+    local need=() optional=()
+    mapfile -t need < <(missing "${required_packages[@]}")
+    mapfile -t optional < <(missing "${optional_packages[@]}")
+    if [ ${#need[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
+        return 0
+    fi
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo -n)
+        else
+            say "cannot install ${need[*]} ${optional[*]}: not root and no sudo"
+            [ ${#need[@]} -eq 0 ] && return 0
+            return 1
+        fi
+    fi
+    say "installing ${need[*]} ${optional[*]}"
+    "${sudo[@]}" apt-get update -qq </dev/null
+    if [ ${#need[@]} -gt 0 ]; then
+        "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null
+    fi
+    if [ ${#optional[@]} -gt 0 ]; then
+        "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${optional[@]}" </dev/null \
+            || say "optional ${optional[*]} could not be installed; continuing"
+    fi
+}
+
+find_python() {
+    local candidate
+    for candidate in python3.11 python3 python3.12 python3.13; do
+        if command -v "$candidate" >/dev/null 2>&1 \
+            && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+make_venv() {
+    if [ ! -x .venv/bin/python ]; then
+        local python
+        python=$(find_python) || { say "Python 3.11 or newer is required"; return 1; }
+        say "creating .venv with $python"
+        "$python" -m venv .venv
+    fi
+    # Reinstall only when the project definition changed since the last successful install.
+    local stamp=.venv/.regdraft-installed
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || ! .venv/bin/python -c 'import regdraft, pytest' 2>/dev/null; then
+        say "installing regdraft and its test tools into .venv"
+        .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' </dev/null
+        touch "$stamp"
+    fi
+}
+
+install_debian_packages
+make_venv

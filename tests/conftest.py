@@ -1,0 +1,94 @@
+"""Shared fixtures: real git workspaces in tmp_path and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from regdraft.cli import cli
+from regdraft.store import Workspace, init_workspace
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "vi"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHIPPED_REGULATION = REPO_ROOT / "regulations" / "01-QC-TU.md"
+SHIPPED_ENGLISH = REPO_ROOT / "regulations" / "01-QC-TU-EN.md"
+SHIPPED_AMENDMENT = "qc-sua-doi-2025"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read the developer's git config, so the fallback identity is exercised."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
+                "REGDRAFT_WORKSPACE"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def tmp_workspace(tmp_path: Path) -> Workspace:
+    """A real git workspace seeded with the shipped regulation and amendment."""
+    return init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+
+
+@pytest.fixture
+def empty_workspace(tmp_path: Path) -> Workspace:
+    """A real git workspace with the layout and no documents."""
+    return init_workspace(tmp_path / "empty")
+
+
+@pytest.fixture
+def mini_workspace(tmp_path: Path) -> Workspace:
+    """A real git workspace holding the small fixture regulation tests/fixtures/mini.md."""
+    ws = init_workspace(tmp_path / "mini")
+    ws.commit({"regulations/MINI-QC.md": (FIXTURES / "mini.md").read_bytes()}, "Add mini regulation")
+    return ws
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run the CLI in-process: invoke(workspace, "show", "01-QC/TU", ...)."""
+    runner = CliRunner()
+
+    def run(ws: Workspace | Path | None, *args: str, input: str | None = None,
+            catch: bool = True) -> Result:
+        prefix = ["-C", str(ws.root if isinstance(ws, Workspace) else ws)] if ws is not None else []
+        # `-C` belongs to each subcommand; put it after the command path.
+        argv = list(args)
+        split = _command_depth(argv)
+        argv = argv[:split] + prefix + argv[split:]
+        return runner.invoke(cli, argv, input=input, catch_exceptions=catch)
+
+    return run
+
+
+def _command_depth(argv: list[str]) -> int:
+    """How many leading words of argv name the (sub)command."""
+    command = cli
+    depth = 0
+    import click
+
+    while depth < len(argv) and isinstance(command, click.Group):
+        sub = command.get_command(click.Context(command), argv[depth])
+        if sub is None:
+            break
+        command = sub
+        depth += 1
+    return depth
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden`: rewrite the golden files under tests/golden instead of comparing."""
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite golden files (tests/golden) from the current output.")

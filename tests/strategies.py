@@ -1,0 +1,218 @@
+"""Hypothesis strategies for valid regulation trees (what `regdraft.markdown.parse` can produce).
+
+Other test modules import these names: `regulations`, `articles`, `paragraphs`, `titles`,
+`words`, `VI_WORDS`. The generated text is "safe": words from a fixed list, so no paragraph
+starts with something that reads as a label, a heading, a list item, a table or a quote.
+
+Post-conditions of `regulations()`:
+1. Labels run without gaps; inserted labels (`5a`, `d1`) sit right after their base.
+2. Article numbers run through the whole document; every article is inside a chapter when
+   the document has chapters.
+3. A clause's or article's children are all clauses or all points (the format cannot put a
+   point directly under an article after one of its clauses).
+4. `render(tree)` is canonical and `parse(render(tree)) == tree`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from regdraft.markdown import dump_front_matter
+from regdraft.model import POINT_LETTERS, Kind, Regulation, Unit, to_roman
+
+VI_WORDS = (
+    "Ban", "Chấp", "hành", "Đảng", "bộ", "tỉnh", "Thường", "vụ", "Tỉnh", "ủy", "trực",
+    "quy", "chế", "làm", "việc", "nhiệm", "quyền", "hạn", "trách", "cán", "lãnh", "đạo",
+    "chỉ", "thực", "hiện", "nghị", "quyết", "kiểm", "tra", "giám", "sát", "báo", "cáo",
+    "hội", "công", "tác", "văn", "bản", "điều", "khoản", "điểm", "theo", "của", "và", "các",
+    "những", "được", "phải", "trong", "năm", "2021", "09/01/2021", "đồng", "chí", "Bí", "thư",
+    "Phó", "Ủy", "viên", "tập", "thể", "cá", "nhân", "phụ", "dân", "chủ", "tập", "trung",
+    "uỷ", "hoà", "khóa", "XIV", "nhiệm", "kỳ", "2020", "-", "2025", "(nếu", "có)", "01-QC/TU",
+    "Điều", "12;", "khoản", "2,", "điểm", "b", "đ", "đối", "với", "người", "đứng", "đầu",
+)
+_STARTS = (
+    "Ban", "Thường", "Tỉnh", "Quy", "Chủ", "Thực", "Lãnh", "Kiểm", "Báo", "Hội", "Công",
+    "Văn", "Những", "Các", "Đồng", "Bí", "Phó", "Ủy", "Tập", "Người", "Đối", "Căn", "Giữ",
+    "Trong", "Việc", "Mọi", "Đề", "Quyết", "Xây", "Ý",
+)
+_ENDINGS = ("", ".", ";", ":", ",")
+_UPPER_WORDS = (
+    "NHỮNG", "QUY", "ĐỊNH", "CHUNG", "TRÁCH", "NHIỆM", "QUYỀN", "HẠN", "CHẾ", "ĐỘ", "LÀM",
+    "VIỆC", "QUAN", "HỆ", "CÔNG", "TÁC", "ĐIỀU", "KHOẢN", "THI", "HÀNH", "HỘI", "NGHỊ", "VÀ",
+)
+
+words = st.sampled_from(VI_WORDS)
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn, min_words: int = 1, max_words: int = 14) -> str:
+    """A one-line paragraph of safe Vietnamese text."""
+    first = draw(st.sampled_from(_STARTS))
+    rest = draw(st.lists(words, min_size=min_words - 1, max_size=max_words - 1))
+    return " ".join([first, *rest]) + draw(st.sampled_from(_ENDINGS))
+
+
+@st.composite
+def titles(draw: st.DrawFn, upper: bool = False) -> str:
+    """An article title (sentence case) or a chapter/section title (capitals)."""
+    if upper:
+        return " ".join(draw(st.lists(st.sampled_from(_UPPER_WORDS), min_size=1, max_size=6)))
+    first = draw(st.sampled_from(_STARTS))
+    rest = draw(st.lists(words, max_size=8))
+    return " ".join([first, *rest]).rstrip("-").rstrip()
+
+
+@st.composite
+def dash_items(draw: st.DrawFn) -> list[str]:
+    """A run of dash sub-points: `- text`, optionally followed by `+ text` items below it."""
+    items: list[str] = []
+    for _ in range(draw(st.integers(1, 3))):
+        items.append("- " + draw(paragraphs(max_words=8)))
+        for _ in range(draw(st.integers(0, 2))):
+            items.append("+ " + draw(paragraphs(max_words=6)))
+    return items
+
+
+@st.composite
+def unit_text(draw: st.DrawFn, lead: bool = True) -> tuple[str, ...]:
+    """A unit's own paragraphs: an optional first paragraph, dash runs and continuations."""
+    out: list[str] = []
+    if lead and draw(st.booleans()) or not lead and draw(st.integers(0, 3)) == 0:
+        out.append(draw(paragraphs()))
+    for _ in range(draw(st.integers(0, 2))):
+        if draw(st.booleans()):
+            out.extend(draw(dash_items()))
+        else:
+            out.append(draw(paragraphs()))
+    if lead and not out:
+        out.append(draw(paragraphs()))
+    return tuple(out)
+
+
+def _labels(kind: Kind, count: int, inserted: list[int]) -> list[str]:
+    """Plain labels 1..count, each followed by as many inserted labels as `inserted` says."""
+    out: list[str] = []
+    for position in range(1, count + 1):
+        base = POINT_LETTERS[position - 1] if kind is Kind.POINT else str(position)
+        out.append(base)
+        extra = inserted[position - 1] if position - 1 < len(inserted) else 0
+        for n in range(1, extra + 1):
+            out.append(f"{base}{n}" if kind is Kind.POINT else f"{base}{'abc'[n - 1]}")
+    return out
+
+
+@st.composite
+def label_sequences(draw: st.DrawFn, kind: Kind, min_size: int, max_size: int) -> list[str]:
+    """A valid label sequence with occasional inserted labels (`5a`, `d1`, `20a`)."""
+    limit = min(max_size, len(POINT_LETTERS)) if kind is Kind.POINT else max_size
+    count = draw(st.integers(min_size, limit))
+    inserted = draw(st.lists(st.sampled_from((0, 0, 0, 0, 1, 2)), min_size=count, max_size=count))
+    return _labels(kind, count, inserted)
+
+
+def _repealed(kind: Kind, label: str) -> Unit:
+    return Unit(kind, label, None, (), (), True)
+
+
+@st.composite
+def points(draw: st.DrawFn) -> tuple[Unit, ...]:
+    """A sequence of points, some repealed, including `đ` and inserted ones."""
+    out = []
+    for label in draw(label_sequences(Kind.POINT, 1, 7)):
+        if draw(st.integers(0, 9)) == 0:
+            out.append(_repealed(Kind.POINT, label))
+        else:
+            out.append(Unit(Kind.POINT, label, None, draw(unit_text(lead=False))))
+    return tuple(out)
+
+
+@st.composite
+def clauses(draw: st.DrawFn) -> tuple[Unit, ...]:
+    """A sequence of clauses, some with points, some repealed."""
+    out = []
+    for label in draw(label_sequences(Kind.CLAUSE, 1, 5)):
+        if draw(st.integers(0, 9)) == 0:
+            out.append(_repealed(Kind.CLAUSE, label))
+            continue
+        children = draw(points()) if draw(st.integers(0, 2)) == 0 else ()
+        out.append(Unit(Kind.CLAUSE, label, None, draw(unit_text(lead=not children)), children))
+    return tuple(out)
+
+
+@st.composite
+def articles(draw: st.DrawFn, label: str = "1") -> Unit:
+    """One article: titled or not, with lead-in text, clauses or points, or repealed."""
+    if draw(st.integers(0, 11)) == 0:
+        return _repealed(Kind.ARTICLE, label)
+    title = draw(titles()) if draw(st.integers(0, 4)) else None
+    shape = draw(st.sampled_from(("clauses", "clauses", "points", "text", "empty")))
+    if shape == "clauses":
+        lead = (draw(paragraphs()),) if draw(st.booleans()) else ()
+        return Unit(Kind.ARTICLE, label, title, lead, draw(clauses()))
+    if shape == "points":
+        lead = (draw(paragraphs()),) if draw(st.booleans()) else ()
+        return Unit(Kind.ARTICLE, label, title, lead, draw(points()))
+    if shape == "text":
+        return Unit(Kind.ARTICLE, label, title, draw(unit_text()))
+    return Unit(Kind.ARTICLE, label, title)
+
+
+def front_matter(language: str, reg_id: str = "99-QC/TU") -> dict[str, Any]:
+    """A minimal valid front-matter mapping."""
+    return {
+        "id": reg_id,
+        "type": "Quy chế" if language == "vi" else "Regulation",
+        "title": "Quy chế làm việc thử nghiệm" if language == "vi" else "Test working regulation",
+        "language": language,
+        "issuer": "TỈNH ỦY ĐIỆN BIÊN",
+        "signed": "2021-01-09",
+    }
+
+
+@st.composite
+def regulations(draw: st.DrawFn, language: str | None = None, max_articles: int = 12) -> Regulation:
+    """A whole valid regulation tree in Vietnamese or English, with or without chapters."""
+    lang = language or draw(st.sampled_from(("vi", "en")))
+    labels = draw(label_sequences(Kind.ARTICLE, 1, max_articles))
+    arts = [draw(articles(label)) for label in labels]
+    layout = draw(st.sampled_from(("flat", "chapters", "chapters", "parts")))
+    units: tuple[Unit, ...]
+    if layout == "flat":
+        units = tuple(arts)
+    else:
+        chapters = _chapters(draw, arts)
+        if layout == "parts" and len(chapters) > 1:
+            cut = draw(st.integers(1, len(chapters) - 1))
+            units = (
+                Unit(Kind.PART, "1", draw(titles(upper=True)), (), tuple(chapters[:cut])),
+                Unit(Kind.PART, "2", draw(titles(upper=True)), (), tuple(chapters[cut:])),
+            )
+        else:
+            units = tuple(chapters)
+    preamble = tuple(draw(st.lists(paragraphs(), max_size=3)))
+    meta = front_matter(lang)
+    return Regulation(dump_front_matter(meta), preamble, units, meta)
+
+
+def _chapters(draw: st.DrawFn, arts: list[Unit]) -> list[Unit]:
+    """Split articles into consecutive chapters, some of them divided into sections."""
+    chapters: list[Unit] = []
+    rest = list(arts)
+    number = 1
+    while rest:
+        size = draw(st.integers(1, max(1, min(len(rest), 5))))
+        chunk, rest = rest[:size], rest[size:]
+        title = draw(titles(upper=True)) if draw(st.integers(0, 5)) else None
+        if len(chunk) > 1 and draw(st.integers(0, 2)) == 0:
+            cut = draw(st.integers(1, len(chunk) - 1))
+            sections = (
+                Unit(Kind.SECTION, "1", draw(titles(upper=True)), (), tuple(chunk[:cut])),
+                Unit(Kind.SECTION, "2", draw(titles(upper=True)), (), tuple(chunk[cut:])),
+            )
+            chapters.append(Unit(Kind.CHAPTER, to_roman(number), title, (), sections))
+        else:
+            chapters.append(Unit(Kind.CHAPTER, to_roman(number), title, (), tuple(chunk)))
+        number += 1
+    return chapters

@@ -1,0 +1,182 @@
+"""`regdraft amend ...` end to end in real git workspaces, including all-or-nothing adoption."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from regdraft.store import Workspace
+
+from .conftest import Invoke
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "amend" / "vi.md"
+REG = "regulations/02-QC-TU.md"
+
+
+def amendment_text(body: str, number: str = "07-QC/TU", status: str = "draft") -> str:
+    return (f"---\nnumber: {number}\ntype: Quy chế\ntitle: Quy chế sửa đổi\nregulation: 02-QC/TU\nlanguage: vi\n"
+            f"status: {status}\ndraft: 1\nsigned: null\neffective: null\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
+            f"## Điều 1. Sửa đổi, bổ sung một số điều\n\n{body.strip()}\n\n## Điều 2. Hiệu lực thi hành\n\n"
+            "Quy chế này có hiệu lực kể từ ngày ký.\n")
+
+
+@pytest.fixture
+def ws(empty_workspace: Workspace) -> Workspace:
+    empty_workspace.commit({
+        REG: FIXTURE.read_bytes(),
+        "amendments/good/amendment.md": amendment_text(
+            "1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”\n\n"
+            "2\\. Bãi bỏ Điều 4.").encode(),
+        "amendments/bad/amendment.md": amendment_text(
+            "1\\. Bãi bỏ khoản 1 Điều 1.\n\n2\\. Bãi bỏ khoản 9 Điều 1.", number="08-QC/TU").encode(),
+    }, "Add test regulation and amendments")
+    return empty_workspace
+
+
+def snapshot(ws: Workspace) -> tuple[str, str, dict[str, bytes]]:
+    files = {p.relative_to(ws.root).as_posix(): p.read_bytes()
+             for p in ws.root.rglob("*") if p.is_file() and ".git" not in p.parts}
+    return ws.repo.head.commit.hexsha, ws.repo.git.status("--porcelain"), files
+
+
+def test_help_lists_the_subcommands(invoke: Invoke) -> None:
+    result = invoke(None, "amend", "--help")
+    assert result.exit_code == 0
+    for name in ("new", "list", "status", "check", "preview", "adopt", "conflicts"):
+        assert name in result.output
+        sub = invoke(None, "amend", name, "--help")
+        assert sub.exit_code == 0 and "Example:" in sub.output
+
+
+def test_check_ok_and_failing(ws: Workspace, invoke: Invoke) -> None:
+    ok = invoke(ws, "amend", "check", "good")
+    assert ok.exit_code == 0, ok.output
+    assert "no problems" in ok.output
+    bad = invoke(ws, "amend", "check", "bad")
+    assert bad.exit_code == 1
+    assert "amendments/bad/amendment.md:19: instruction 2 (Bãi bỏ khoản 9 Điều 1.): Điều 1 has no khoản 9" in bad.output
+    missing = invoke(ws, "amend", "check", "nope")
+    assert missing.exit_code == 1 and "There is no amendment 'nope'" in missing.output
+    assert "Traceback" not in missing.output
+
+
+def test_preview_writes_nothing_unless_asked(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    before = snapshot(ws)
+    result = invoke(ws, "amend", "preview", "good")
+    assert result.exit_code == 0
+    assert "2\\. Thường trực Tỉnh ủy bảo đảm thực hiện." in result.output
+    assert "## Điều 4. (được bãi bỏ)" in result.output
+    assert snapshot(ws) == before
+    target = tmp_path / "out.md"
+    assert invoke(ws, "amend", "preview", "good", "-o", str(target)).exit_code == 0
+    assert "(được bãi bỏ)" in target.read_text(encoding="utf-8")
+    failing = invoke(ws, "amend", "preview", "bad")
+    assert failing.exit_code == 1 and "nothing was changed" in failing.output
+
+
+def test_list_and_json(ws: Workspace, invoke: Invoke) -> None:
+    result = invoke(ws, "amend", "list", "--json")
+    rows = {r["slug"]: r for r in json.loads(result.output)}
+    assert rows["good"] == {"slug": "good", "status": "draft", "draft": 1, "number": "07-QC/TU",
+                            "regulation": "02-QC/TU", "instructions": 2, "error": ""}
+    text = invoke(ws, "amend", "list").output
+    assert "good" in text and "2 instructions" in text
+
+
+def test_new_scaffold_reads_back(ws: Workspace, invoke: Invoke) -> None:
+    result = invoke(ws, "amend", "new", "sua-doi-2026", "--regulation", "02-QC/TU")
+    assert result.exit_code == 0, result.output
+    text = (ws.root / "amendments/sua-doi-2026/amendment.md").read_text(encoding="utf-8")
+    assert "regulation: 02-QC/TU" in text and "status: draft" in text
+    assert "## Điều 1. Sửa đổi, bổ sung một số điều của quy chế thử nghiệm sửa đổi" in text
+    assert "## Điều 2. Hiệu lực thi hành" in text
+    assert ws.dirty(["amendments"]) == []
+    assert invoke(ws, "amend", "check", "sua-doi-2026").exit_code == 0
+    again = invoke(ws, "amend", "new", "sua-doi-2026", "--regulation", "02-QC/TU")
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_status_transitions(ws: Workspace, invoke: Invoke) -> None:
+    result = invoke(ws, "amend", "status", "good", "circulating", "--draft", "2")
+    assert result.exit_code == 0, result.output
+    text = (ws.root / "amendments/good/amendment.md").read_text(encoding="utf-8")
+    assert "status: circulating" in text and "draft: 2" in text
+    assert ws.repo.head.commit.message.startswith("Set amendment 07-QC/TU to circulating")
+    assert invoke(ws, "amend", "status", "good", "sideways").exit_code == 2
+    assert "amend adopt" in invoke(ws, "amend", "status", "good", "adopted").output
+    assert invoke(ws, "amend", "status", "good", "withdrawn").exit_code == 0
+    wrong = invoke(ws, "amend", "status", "good", "submitted")
+    assert wrong.exit_code == 1 and "cannot move from withdrawn to submitted" in wrong.output
+
+
+def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> None:
+    original = (ws.root / REG).read_bytes()
+    result = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
+    assert result.exit_code == 0, result.output
+    head = ws.repo.head.commit
+    assert sorted(head.stats.files) == ["amendments/good/amendment.md", REG, "regulations/history/02-QC-TU/base.md"]
+    assert ws.repo.git.tag("--points-at", "HEAD") == "adopted/07-QC-TU"
+    assert (ws.root / "regulations/history/02-QC-TU/base.md").read_bytes() == original
+    amended = (ws.root / "amendments/good/amendment.md").read_text(encoding="utf-8")
+    assert "status: adopted" in amended and "signed: 2025-10-20" in amended and "effective: 2025-11-01" in amended
+    assert "## Điều 4. (được bãi bỏ)" in (ws.root / REG).read_text(encoding="utf-8")
+    assert ws.repo.git.status("--porcelain") == ""
+    again = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
+    assert again.exit_code == 1 and "is adopted" in again.output
+    assert "edited without an amendment" not in invoke(ws, "check").output
+
+
+def test_adopt_failing_instruction_changes_nothing(ws: Workspace, invoke: Invoke) -> None:
+    before = snapshot(ws)
+    result = invoke(ws, "amend", "adopt", "bad", "--signed", "2025-10-20", "--effective", "2025-11-01")
+    assert result.exit_code == 1
+    assert "Điều 1 has no khoản 9" in result.output
+    assert snapshot(ws) == before
+
+
+def test_adopt_over_dirty_file_changes_nothing(ws: Workspace, invoke: Invoke) -> None:
+    path = ws.root / REG
+    path.write_bytes(path.read_bytes() + b"\n")
+    before = snapshot(ws)
+    result = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
+    assert result.exit_code == 1
+    assert "uncommitted changes" in result.output
+    assert snapshot(ws) == before
+
+
+def test_adopt_bad_dates(ws: Workspace, invoke: Invoke) -> None:
+    before = snapshot(ws)
+    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-13-01", "--effective", "2025-11-01").exit_code == 2
+    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-11-02", "--effective", "2025-11-01").exit_code == 2
+    assert snapshot(ws) == before
+
+
+def test_conflicts_between_pending_amendments(ws: Workspace, invoke: Invoke) -> None:
+    ws.commit({"amendments/other/amendment.md": amendment_text(
+        "1\\. Bổ sung điểm a vào khoản 2 Điều 1 như sau:\n\n“a) X.”\n\n2\\. Sửa đổi tên Điều 4 như sau:\n\n“Y”",
+        number="09-QC/TU").encode()}, "Add another amendment")
+    result = invoke(ws, "amend", "conflicts", "--json")
+    assert result.exit_code == 0
+    pairs = {(c["first"], c["second"], c["first_provision"], c["second_provision"]) for c in json.loads(result.output)}
+    assert ("good", "other", "d1.k2", "d1.k2.a") in pairs
+    assert ("good", "other", "d4", "d4") in pairs
+    assert ("bad", "good", "d1.k1", "d1.k2") not in pairs
+    text = invoke(ws, "amend", "conflicts").output
+    assert "good (instruction 2, line 21) repeals Điều 4; other (instruction 2, line 21) renames Điều 4." in text
+
+
+def test_workspace_check_reports_pending_problems_and_unamended_edits(ws: Workspace, invoke: Invoke) -> None:
+    result = invoke(ws, "check")
+    assert result.exit_code == 1
+    assert "amendments/bad/amendment.md:19" in result.output
+    ws.commit({"amendments/bad/amendment.md": None}, "Drop the bad amendment")
+    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01").exit_code == 0
+    assert invoke(ws, "check").exit_code == 0
+    path = ws.root / REG
+    path.write_text(path.read_text(encoding="utf-8").replace("3 tháng một lần", "2 tháng một lần"), encoding="utf-8")
+    edited = invoke(ws, "check")
+    assert edited.exit_code == 1
+    assert "regulations/02-QC-TU.md" in edited.output and "edited without an amendment" in edited.output
+    assert "khoản 1 Điều 3" in edited.output

@@ -1,0 +1,92 @@
+"""`regdraft comment ...` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from regdraft import rounds
+from regdraft.store import Workspace
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
+SLUG = "mini-sua"
+
+
+@pytest.fixture
+def ws(mini_workspace: Workspace) -> Workspace:
+    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": (FIX / "amendment-1.md").read_bytes()}, "Draft 1")
+    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến", "2025-07-15",
+                      ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"])
+    return mini_workspace
+
+
+def test_add_list_respond(ws, invoke):
+    result = invoke(ws, "comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "điểm c khoản 2 Điều 2",
+                    "--text", "Đề nghị làm rõ.", "--proposal", "Thiểu số phục tùng đa số.", "--type", "editorial")
+    assert result.exit_code == 0, result.output
+    cid = result.output.split()[2]
+    assert result.output.startswith(f"Added comment {cid} on d2.k2.c by Ban Tổ chức Tỉnh ủy (round 1).")
+    listed = invoke(ws, "comment", "list", SLUG)
+    assert cid in listed.output and "unchanged" in listed.output and "open" in listed.output
+    answered = invoke(ws, "comment", "respond", cid, "--disposition", "partly", "--reply", "Tiếp thu một phần.")
+    assert answered.exit_code == 0 and "partly (Tiếp thu một phần)" in answered.output
+    data = json.loads(invoke(ws, "comment", "list", SLUG, "--json").output)
+    assert [(d["id"], d["disposition"], d["type"], d["state"]) for d in data] == [(cid, "partly", "editorial", "unchanged")]
+    assert invoke(ws, "comment", "list", SLUG, "--open").output.strip() == "No comments match."
+
+
+def test_add_rejects_unknown_provision(ws, invoke):
+    result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d2.k9", "--text", "x")
+    assert result.exit_code == 1 and "khoản 9" in result.output and "Traceback" not in result.output
+    result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "Điều", "--text", "x")
+    assert result.exit_code == 1 and "not an address" in result.output
+
+
+def test_list_filters(ws, invoke):
+    for by, on in (("Ban Tổ chức Tỉnh ủy", "d1"), ("Ban Tuyên giáo Tỉnh ủy", "d2a"), ("Ban Tuyên giáo Tỉnh ủy", "general")):
+        rounds.add_comment(ws, SLUG, by, on, f"{by} {on}")
+
+    def ons(*args: str) -> list[str]:
+        return [d["on"] for d in json.loads(invoke(ws, "comment", "list", SLUG, "--json", *args).output)]
+
+    assert sorted(ons("--by", "tuyên giáo")) == ["d2a", "general"]
+    assert ons("--on", "Điều 2a") == ["d2a"]
+    assert sorted(ons("--round", "1")) == ["d1", "d2a", "general"]
+    assert ons("--round", "2") == []
+
+
+def test_import_csv_and_bad_rows(ws, invoke, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("by,on,text\nBan A,d1,Đúng\nBan B,d7,Sai\nBan C,,\n", encoding="utf-8")
+    result = invoke(ws, "comment", "import", SLUG, str(bad))
+    assert result.exit_code == 1
+    assert "2 rows are wrong, so nothing was imported" in result.output
+    assert "bad.csv: row 3:" in result.output and "bad.csv: row 4:" in result.output
+    assert rounds.load_comments(ws, SLUG) == []
+    good = tmp_path / "good.csv"
+    good.write_text("by,on,text,type\nBan A,d1,Đúng,\nBan B,general,Nhất trí,general\n", encoding="utf-8")
+    result = invoke(ws, "comment", "import", SLUG, str(good))
+    assert result.exit_code == 0 and result.output.startswith("Imported 2 comments on mini-sua")
+    assert len(rounds.load_comments(ws, SLUG)) == 2
+
+
+def test_import_xlsx(ws, invoke, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Chủ thể góp ý", "Điều, khoản", "Nội dung góp ý", "Đề xuất"])
+    book.active.append(["Ban Tổ chức Tỉnh ủy", "khoản 1 Điều 2", "Sửa câu chữ", "thống nhất, toàn diện"])
+    path = tmp_path / "gop-y.xlsx"
+    book.save(path)
+    assert invoke(ws, "comment", "import", SLUG, str(path)).exit_code == 0
+    (comment,) = rounds.load_comments(ws, SLUG)
+    assert (comment.on, comment.proposal) == ("d2.k1", "thống nhất, toàn diện")
+
+
+def test_respond_unknown_id(ws, invoke):
+    result = invoke(ws, "comment", "respond", "ffff", "--disposition", "noted")
+    assert result.exit_code == 1 and "no comment 'ffff'" in result.output
+    result = invoke(ws, "comment", "respond", "ffff", "--disposition", "maybe")
+    assert result.exit_code == 2

@@ -1,0 +1,292 @@
+"""The core commands against real temporary git workspaces: init, list, show, check, log, fmt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from regdraft.store import Workspace
+from tests.conftest import FIXTURES, Invoke
+
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+
+
+def git(ws: Workspace, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ws.root, check=True, capture_output=True, text=True).stdout
+
+
+def snapshot(ws: Workspace) -> tuple[str, str, str]:
+    return git(ws, "rev-parse", "HEAD"), git(ws, "ls-files", "-s"), git(ws, "status", "--porcelain", "-uall")
+
+
+def assert_clean_failure(result: Result, code: int = 1) -> None:
+    """A user mistake: the given exit code, a message, and never a traceback."""
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.strip()
+
+
+# init ---------------------------------------------------------------------------------------
+
+def test_init_new_directory(tmp_path: Path, invoke: Invoke) -> None:
+    result = invoke(None, "init", str(tmp_path / "office"), catch=False)
+    assert result.exit_code == 0 and "Created a regdraft workspace" in result.output
+    ws = Workspace(tmp_path / "office")
+    assert (ws.root / "regdraft.yaml").is_file()
+    assert git(ws, "log", "--format=%an|%s") == "regdraft|Set up regdraft workspace\n"
+
+
+def test_init_existing_git_repository(tmp_path: Path, invoke: Invoke) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    result = invoke(None, "init", str(root))
+    assert result.exit_code == 0, result.output
+    assert (root / "regulations").is_dir()
+
+
+def test_init_twice_is_an_error(tmp_path: Path, invoke: Invoke) -> None:
+    assert invoke(None, "init", str(tmp_path / "w")).exit_code == 0
+    result = invoke(None, "init", str(tmp_path / "w"))
+    assert_clean_failure(result)
+    assert "already a regdraft workspace" in result.output
+
+
+def test_init_example_seeds_the_shipped_data(tmp_path: Path, invoke: Invoke) -> None:
+    result = invoke(None, "init", "--example", str(tmp_path / "ex"), catch=False)
+    assert result.exit_code == 0
+    root = tmp_path / "ex"
+    assert (root / "regulations" / "01-QC-TU.md").is_file()
+    assert (root / "regulations" / "01-QC-TU-EN.md").is_file()
+    assert (root / "amendments" / "qc-sua-doi-2025").is_dir()
+    assert git(Workspace(root), "status", "--porcelain") == ""
+    assert invoke(root, "check").exit_code == 0
+
+
+# list ---------------------------------------------------------------------------------------
+
+def test_list(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "list", catch=False)
+    assert result.exit_code == 0
+    line = next(ln for ln in result.output.splitlines() if ln.startswith("01-QC/TU "))
+    assert " vi " in line and "articles" in line and "Quy chế làm việc" in line
+    rows = json.loads(invoke(tmp_workspace, "list", "--json").output)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["01-QC/TU"]["language"] == "vi" and by_id["01-QC/TU"]["articles"] >= 28
+    assert by_id["01-QC/TU"]["path"] == "regulations/01-QC-TU.md"
+    assert any(r["language"] == "en" for r in rows)
+
+
+def test_list_empty_and_broken(empty_workspace: Workspace, invoke: Invoke) -> None:
+    assert "No regulations yet" in invoke(empty_workspace, "list").output
+    (empty_workspace.root / "regulations" / "BAD.md").write_bytes(b"\xff\xfe\x00")
+    result = invoke(empty_workspace, "list", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.output)[0]["error"] == "1 problem(s)"
+
+
+# show ---------------------------------------------------------------------------------------
+
+def test_show_whole_regulation_is_the_canonical_file(mini_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(mini_workspace, "show", "MINI-QC", catch=False)
+    assert result.exit_code == 0 and result.output == MINI
+
+
+@pytest.mark.parametrize("address", ["d2.k2.b", "điểm b khoản 2 Điều 2", "Điều 2 khoản 2 điểm b"])
+def test_show_one_provision_with_its_heading_path(mini_workspace: Workspace, invoke: Invoke, address: str) -> None:
+    result = invoke(mini_workspace, "show", "MINI-QC", address, catch=False)
+    assert result.exit_code == 0
+    head, body = result.output.split("\n\n", 1)
+    assert head == "điểm b khoản 2 Điều 2  (Chương I › Điều 2 › khoản 2)"
+    assert body.strip() == "b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;"
+
+
+def test_show_shipped_article(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "show", "01-QC/TU", "d1", catch=False)
+    assert result.exit_code == 0
+    assert result.output.startswith("Điều 1  (Chương I)")
+    assert "Điều 1. Phạm vi điều chỉnh" in result.output
+
+
+def test_show_at_revision(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    ws.commit({"regulations/MINI-QC.md": MINI.replace("Thiểu số phục tùng", "Thiểu số luôn phục tùng").encode()},
+              "Change point c")
+    now = invoke(ws, "show", "MINI-QC", "d2.k2.c").output
+    before = invoke(ws, "show", "MINI-QC", "d2.k2.c", "--at", "HEAD~1").output
+    assert "luôn" in now and "luôn" not in before
+    whole = invoke(ws, "show", "MINI-QC", "--at", "HEAD~1").output
+    assert whole == MINI
+    result = invoke(ws, "show", "MINI-QC", "--at", "no-such-rev")
+    assert_clean_failure(result)
+    assert "There is no revision 'no-such-rev'" in result.output
+
+
+@pytest.mark.parametrize(("address", "message"), [
+    ("d99", "Điều 99 does not exist"),
+    ("d2.k9", "Điều 2 has no khoản 9"),
+    ("Điều abc", "not an article number"),
+    ("zz", "'zz' is not a unit"),
+])
+def test_show_unknown_address(mini_workspace: Workspace, invoke: Invoke, address: str, message: str) -> None:
+    result = invoke(mini_workspace, "show", "MINI-QC", address)
+    assert_clean_failure(result)
+    assert message in result.output
+
+
+def test_show_unknown_regulation(mini_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(mini_workspace, "show", "NOPE")
+    assert_clean_failure(result)
+    assert "There is no regulation 'NOPE'" in result.output and "MINI-QC" in result.output
+
+
+def test_show_json(mini_workspace: Workspace, invoke: Invoke) -> None:
+    data = json.loads(invoke(mini_workspace, "show", "MINI-QC", "d2.k2", "--json", catch=False).output)
+    assert data["address"] == "d2.k2" and data["kind"] == "clause"
+    assert data["children"] == ["d2.k2.a", "d2.k2.b", "d2.k2.c"]
+    whole = json.loads(invoke(mini_workspace, "show", "MINI-QC", "--json").output)
+    assert whole["id"] == "MINI-QC"
+    assert [u["address"] for u in whole["units"]][:3] == ["ch1", "d1", "d2"]
+    chapter = json.loads(invoke(mini_workspace, "show", "MINI-QC", "ch1", "--json").output)
+    assert chapter["children"] == ["d1", "d2"]
+
+
+def test_outside_a_workspace(tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(None, "list")
+    assert_clean_failure(result)
+    assert "not inside a regdraft workspace" in result.output
+
+
+# check --------------------------------------------------------------------------------------
+
+def test_check_clean(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "check", catch=False)
+    assert result.exit_code == 0 and "No problems found." in result.output
+    assert invoke(tmp_workspace, "check", "01-QC/TU").exit_code == 0
+
+
+def test_check_reports_file_and_line(mini_workspace: Workspace, invoke: Invoke) -> None:
+    broken = MINI.replace("c) Thiểu số", "d) Thiểu số").replace("## Điều 4", "## Điều 5")
+    (mini_workspace.root / "regulations" / "MINI-QC.md").write_text(broken, encoding="utf-8")
+    result = invoke(mini_workspace, "check")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "regulations/MINI-QC.md:31: Điểm d khoản 2 Điều 2 is out of sequence" in result.output
+    assert "regulations/MINI-QC.md:46: Điều 5 is out of sequence" in result.output
+    assert "2 problem(s) found." in result.output
+    data = json.loads(invoke(mini_workspace, "check", "--json").stdout)
+    assert [(p["file"], p["line"]) for p in data] == [("regulations/MINI-QC.md", 31), ("regulations/MINI-QC.md", 46)]
+
+
+# log ----------------------------------------------------------------------------------------
+
+def test_log(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    ws.commit({"regulations/MINI-QC.md": MINI.replace("ký.", "ban hành.").encode()}, "Reword Điều 4")
+    result = invoke(ws, "log", "MINI-QC", catch=False)
+    lines = result.output.splitlines()
+    assert len(lines) == 2 and lines[0].endswith("Reword Điều 4") and lines[1].endswith("Add mini regulation")
+    assert "regdraft" in lines[0]
+    data = json.loads(invoke(ws, "log", "MINI-QC", "--json").output)
+    assert [e["subject"] for e in data] == ["Reword Điều 4", "Add mini regulation"]
+
+
+# fmt ----------------------------------------------------------------------------------------
+
+NON_CANONICAL = ("\ufeff" + MINI.replace("\n", "  \r\n").replace("\\. ", ". ")).encode()
+
+
+def test_fmt_check_on_canonical_and_non_canonical(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    result = invoke(ws, "fmt", "--check")
+    assert result.exit_code == 0 and "All files are canonical." in result.output
+    ws.commit({"regulations/MINI-QC.md": NON_CANONICAL}, "Save from Windows")
+    before = snapshot(ws)
+    result = invoke(ws, "fmt", "--check")
+    assert result.exit_code == 1 and "would reformat regulations/MINI-QC.md" in result.output
+    assert snapshot(ws) == before
+
+
+def test_fmt_rewrites_in_one_commit(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    ws.commit({"regulations/MINI-QC.md": NON_CANONICAL}, "Save from Windows")
+    head = git(ws, "rev-parse", "HEAD").strip()
+    result = invoke(ws, "fmt", catch=False)
+    assert result.exit_code == 0 and "reformatted regulations/MINI-QC.md" in result.output
+    assert (ws.root / "regulations" / "MINI-QC.md").read_text(encoding="utf-8") == MINI
+    assert git(ws, "rev-list", "--count", f"{head}..HEAD").strip() == "1"
+    assert git(ws, "show", "--name-only", "--format=%s", "HEAD").split("\n")[0].startswith("Format ")
+    assert git(ws, "status", "--porcelain") == ""
+    assert invoke(ws, "fmt").output.strip() == "All files are canonical."
+
+
+def test_fmt_refuses_over_uncommitted_changes(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    (ws.root / "regulations" / "MINI-QC.md").write_bytes(NON_CANONICAL)
+    before = snapshot(ws)
+    result = invoke(ws, "fmt")
+    assert_clean_failure(result)
+    assert "uncommitted changes to regulations/MINI-QC.md" in result.output
+    assert snapshot(ws) == before
+    assert (ws.root / "regulations" / "MINI-QC.md").read_bytes() == NON_CANONICAL
+
+
+def test_fmt_reports_broken_files_and_writes_nothing(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    ws.commit({"regulations/MINI-QC.md": NON_CANONICAL, "regulations/B.md": b"---\nid: B\n"}, "Add")
+    before = snapshot(ws)
+    result = invoke(ws, "fmt")
+    assert_clean_failure(result)
+    assert "regulations/B.md:1:" in result.output
+    assert snapshot(ws) == before
+
+
+# bad input ----------------------------------------------------------------------------------
+
+BAD_INPUTS = {
+    "non-utf8": (b"---\nid: X\n---\n\nVi\xea\xe7t\n", "not UTF-8"),
+    "binary": (bytes(range(256)) * 40, "binary file"),
+    "empty": (b"", "does not start with front matter"),
+    "not a regulation": (b"# Meeting notes\n\n1. Buy paper\n2. Call the printer\n", "not a regulation file"),
+    "10 MB of text": (b"Lorem ipsum dolor sit amet. " * 380_000, "not a regulation file"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS), ids=list(BAD_INPUTS))
+@pytest.mark.parametrize("command", ["show", "check", "fmt"])
+def test_bad_input_gives_a_clear_message(empty_workspace: Workspace, invoke: Invoke, case: str, command: str) -> None:
+    data, fragment = BAD_INPUTS[case]
+    empty_workspace.commit({"regulations/BAD.md": data}, "Add a bad file")
+    args = [command, "BAD"] if command != "check" else [command]
+    result = invoke(empty_workspace, *args)
+    assert_clean_failure(result)
+    assert "regulations/BAD.md:" in result.output and fragment in result.output
+
+
+def test_bom_file_is_accepted_and_formatted(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    ws.commit({"regulations/MINI-QC.md": b"\xef\xbb\xbf" + MINI.encode()}, "BOM")
+    assert invoke(ws, "check").exit_code == 0
+    assert invoke(ws, "show", "MINI-QC", "d1").exit_code == 0
+    assert invoke(ws, "fmt", "--check").exit_code == 1
+    assert invoke(ws, "fmt").exit_code == 0
+    assert (ws.root / "regulations" / "MINI-QC.md").read_bytes() == MINI.encode()
+
+
+def test_ten_megabyte_regulation_is_parsed(empty_workspace: Workspace, invoke: Invoke) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks.generate import generate
+
+    text = generate(7200)
+    assert len(text.encode()) > 10_000_000
+    empty_workspace.commit({"regulations/BIG.md": text.encode()}, "Add a big one")
+    result = invoke(empty_workspace, "show", "BIG", "d7200.k1")
+    assert result.exit_code == 0 and result.output.startswith("khoản 1 Điều 7200")

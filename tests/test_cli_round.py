@@ -1,0 +1,110 @@
+"""`regdraft round ...` and `regdraft amend vote` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from regdraft import rounds
+from regdraft.store import Workspace
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
+SLUG = "mini-sua"
+
+
+@pytest.fixture
+def ws(mini_workspace: Workspace) -> Workspace:
+    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": (FIX / "amendment-1.md").read_bytes()}, "Draft 1")
+    return mini_workspace
+
+
+def test_open_list_show_close(ws, invoke):
+    result = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2025-07-15",
+                    "--consult", "Ban Tổ chức Tỉnh ủy", "--consult-file", str(FIX / "bodies.txt"))
+    assert result.exit_code == 0, result.output
+    assert "Opened round 1 on mini-sua: draft 1" in result.output and "3 bodies consulted" in result.output
+    listed = json.loads(invoke(ws, "round", "list", SLUG, "--json").output)
+    assert [(r["number"], r["status"], r["draft"]) for r in listed] == [(1, "open", 1)]
+    assert listed[0]["revision"] == ws.resolve("HEAD~1").hexsha
+    rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "x")
+    shown = invoke(ws, "round", "show", SLUG)
+    assert "Consulted 3, replied 1, counted as agreeing 2." in shown.output
+    assert "Comments 1, awaiting an answer 1" in shown.output
+    data = json.loads(invoke(ws, "round", "show", SLUG, "--json").output)
+    assert data["agreeing"] == ["Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+    assert invoke(ws, "round", "close", SLUG).output.strip() == "Closed round 1 on mini-sua."
+    assert "closed" in invoke(ws, "round", "list", SLUG).output
+
+
+def test_open_errors_are_messages_not_tracebacks(ws, invoke):
+    result = invoke(ws, "round", "open", SLUG, "--due", "2025-07-15")
+    assert result.exit_code == 2 and "--consult" in result.output
+    result = invoke(ws, "round", "open", "missing", "--due", "2025-07-15", "--consult", "A")
+    assert result.exit_code == 1 and "no amendment 'missing'" in result.output
+    assert "Traceback" not in result.output
+    result = invoke(ws, "round", "show", SLUG)
+    assert result.exit_code == 1 and "has no comment rounds yet" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".docx", ".html"])
+def test_report_formats(ws, invoke, tmp_path, suffix):
+    rounds.open_round(ws, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
+    c = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2a", "Đề nghị bổ sung chữ ký số.")
+    rounds.respond_comment(ws, c.id, "accepted", "Đã bổ sung.")
+    out = tmp_path / f"bao-cao{suffix}"
+    result = invoke(ws, "round", "report", SLUG, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    if suffix == ".docx":
+        import docx
+
+        text = "\n".join(cell.text for row in docx.Document(str(out)).tables[1].rows for cell in row.cells)
+    else:
+        text = out.read_text(encoding="utf-8-sig")
+    assert "Điều 2a" in text and "Đề nghị bổ sung chữ ký số." in text and "Tiếp thu" in text and "Đã bổ sung." in text
+
+
+def test_report_needs_output_and_known_suffix(ws, invoke, tmp_path):
+    rounds.open_round(ws, SLUG, "", "2025-07-15", ["A"])
+    assert invoke(ws, "round", "report", SLUG).exit_code == 2
+    result = invoke(ws, "round", "report", SLUG, "-o", str(tmp_path / "x.txt"))
+    assert result.exit_code == 2 and ".pdf, .docx, .csv, .html" in result.output
+
+
+def test_amend_vote(ws, invoke):
+    result = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "5", "--abstain", "2",
+                    "--date", "2025-09-20", "--members", "49")
+    assert result.exit_code == 0, result.output
+    assert "30 for, 5 against, 2 abstaining: a majority" in result.output
+    assert rounds.vote_majority(ws, SLUG)
+    bad = invoke(ws, "amend", "vote", SLUG, "--for", "-1", "--against", "0", "--date", "2025-09-20")
+    assert bad.exit_code == 2
+
+
+def test_every_command_has_an_example(invoke):
+    from regdraft.cli.comments import comment, round_, vote
+
+    for group in (round_, comment):
+        assert "Example:" in (group.help or "")
+        for command in group.commands.values():
+            assert "Example:" in (command.help or ""), command.name
+    assert "Example:" in (vote.help or "")
+
+
+def test_adopt_requires_vote_majority_when_configured(ws, invoke):
+    import yaml
+
+    config = yaml.safe_load((ws.root / "regdraft.yaml").read_text(encoding="utf-8"))
+    config["require_vote_majority"] = True
+    ws.commit({"regdraft.yaml": yaml.safe_dump(config, allow_unicode=True).encode()}, "Require a vote")
+    head = ws.resolve("HEAD").hexsha
+    args = ("amend", "adopt", SLUG, "--signed", "2025-10-20", "--effective", "2025-11-01")
+    refused = invoke(ws, *args)
+    assert refused.exit_code == 1 and "no vote is recorded for 'mini-sua'" in refused.output
+    assert ws.resolve("HEAD").hexsha == head
+    invoke(ws, "amend", "vote", SLUG, "--for", "10", "--against", "20", "--date", "2025-10-15")
+    assert "is not a majority" in invoke(ws, *args).output
+    invoke(ws, "amend", "vote", SLUG, "--for", "25", "--against", "5", "--date", "2025-10-15")
+    adopted = invoke(ws, *args)
+    assert adopted.exit_code == 0, adopted.output

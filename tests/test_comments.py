@@ -1,0 +1,213 @@
+"""The pure core of comment rounds: values, YAML, ids, validation and anchoring."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regdraft import comments as c
+from regdraft.errors import ParseError, RegdraftError, UnknownUnit
+from regdraft.markdown import parse
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
+
+
+@pytest.fixture(scope="module")
+def draft1():
+    return parse((FIX / "draft1.md").read_bytes(), "draft1.md")
+
+
+@pytest.fixture(scope="module")
+def draft2():
+    return parse((FIX / "draft2.md").read_bytes(), "draft2.md")
+
+
+def test_prepare_canonicalises_address_and_keeps_anchor(draft1):
+    comment = c.prepare(1, " Ban Tổ chức Tỉnh ủy ", "khoản 2 Điều 2", "Đề nghị làm rõ.", draft1)
+    assert comment.on == "d2.k2"
+    assert comment.by == "Ban Tổ chức Tỉnh ủy"
+    assert comment.type is c.CommentType.SUBSTANTIVE
+    assert comment.anchor.startswith("Thực hiện nguyên tắc tập trung dân chủ")
+    assert "Thiểu số phục tùng đa số." in comment.anchor
+
+
+def test_prepare_general_comment_has_no_anchor(draft1):
+    comment = c.prepare(1, "Ban Tuyên giáo", "chung", "Nhất trí.", draft1)
+    assert (comment.on, comment.type, comment.anchor) == ("general", c.CommentType.GENERAL, "")
+
+
+def test_prepare_rejects_missing_provision_and_bad_type(draft1):
+    with pytest.raises(UnknownUnit, match="khoản 9"):
+        c.prepare(1, "A", "d2.k9", "x", draft1)
+    with pytest.raises(RegdraftError, match="not one of general"):
+        c.prepare(1, "A", "d2", "x", draft1, type_="urgent")
+    with pytest.raises(RegdraftError, match="empty"):
+        c.prepare(1, "A", "d2", "  ", draft1)
+
+
+comment_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=comment_texts, reply=st.text(max_size=30), proposal=st.text(max_size=30),
+       disposition=st.sampled_from([None, *c.Disposition]))
+def test_comment_yaml_round_trips(text, reply, proposal, disposition):
+    from regdraft.text import nfc
+
+    comment = c.Comment("ab12", 2, "Ban Tổ chức", "d5.k2.dd", c.CommentType.EDITORIAL, nfc(text).strip(),
+                        nfc(proposal).strip(), "Dòng một\nDòng hai", disposition, nfc(reply).strip(),
+                        "2025-06-01T09:00:00+07:00", "")
+    assert c.comment_from_yaml(c.comment_to_yaml(comment), "x.yaml") == comment
+
+
+def test_round_yaml_round_trips():
+    r = c.Round(2, "Lấy ý kiến", "2025-07-15", ("Ban A", "Ban B"), "a" * 40, 3, c.RoundStatus.CLOSED,
+                "2025-06-01T09:00:00+07:00", "2025-07-16T10:00:00+07:00")
+    assert c.round_from_yaml(c.round_to_yaml(r), "r.yaml") == r
+
+
+def test_comment_file_written_by_hand_with_bare_on_key():
+    comment = c.comment_from_yaml("id: k2x9\nround: 1\nby: Ban A\non: d3\ntext: Sửa\n", "k2x9.yaml")
+    assert comment.on == "d3"
+
+
+def test_broken_comment_file_names_the_file():
+    with pytest.raises(ParseError, match="comments/x.yaml: the key 'by' is missing"):
+        c.comment_from_yaml("id: x\nround: 1\nprovision: d1\ntext: t\n", "comments/x.yaml")
+    with pytest.raises(ParseError, match="'disposition: maybe' is not one of"):
+        c.comment_from_yaml("id: x\nround: 1\nby: A\nprovision: d1\ntext: t\ndisposition: maybe\n", "x.yaml")
+
+
+def test_ids_are_short_hex_and_avoid_taken():
+    first = c.new_comment_id("seed", [])
+    assert len(first) == 4 and all(ch in "0123456789abcdef" for ch in first)
+    second = c.new_comment_id("seed", [first])
+    assert second != first and len(second) == 4
+    assert not any(c.new_comment_id(f"s{i}", []).isdigit() for i in range(200))
+
+
+def test_respond_records_disposition_with_vietnamese_label(draft1):
+    comment = c.prepare(1, "A", "d1", "x", draft1)
+    answered = c.respond(comment, "Partly", " Tiếp thu một phần. ", "2025-07-01")
+    assert answered.disposition is c.Disposition.PARTLY
+    assert answered.disposition.label == "Tiếp thu một phần"
+    assert answered.reply == "Tiếp thu một phần." and not answered.is_open
+    with pytest.raises(RegdraftError, match="accepted, partly, rejected, noted"):
+        c.respond(comment, "maybe", "", "")
+    assert [d.label for d in c.Disposition] == ["Tiếp thu", "Tiếp thu một phần", "Không tiếp thu", "Ghi nhận"]
+
+
+# -- anchoring across two drafts --------------------------------------------------------------
+
+
+def test_locate_unchanged_changed_moved_removed(draft1, draft2):
+    def placed(on):
+        return c.locate(on, c.anchor_text(draft1, on), draft2)
+
+    assert placed("d1").state is c.State.UNCHANGED
+    changed = placed("d2.k1")
+    assert changed.state is c.State.CHANGED and changed.address == "d2.k1"
+    moved = placed("d2.k3")
+    assert moved.state is c.State.MOVED and moved.address == "d3.k3" and moved.changed
+    assert moved.describe() == "moved to d3.k3 (changed)"
+    assert placed("d2.k2.c").describe() == "removed"
+    assert c.locate("general", "", draft2).state is c.State.GENERAL
+
+
+def test_follow_through_drafts_keeps_the_moved_address(draft1, draft2):
+    anchor = c.anchor_text(draft1, "d2.k3")
+    # Draft 3 is draft 2 again: the provision stays where it moved to.
+    placement = c.follow("d2.k3", anchor, [draft2, draft2])
+    assert (placement.state, placement.address) == (c.State.MOVED, "d3.k3")
+    assert c.follow("d1", c.anchor_text(draft1, "d1"), [draft2]).state is c.State.UNCHANGED
+    assert c.follow("d2.k2.c", c.anchor_text(draft1, "d2.k2.c"), [draft2, draft2]).state is c.State.REMOVED
+
+
+def test_tone_placement_alone_is_unchanged(draft1):
+    anchor = c.anchor_text(draft1, "d2.k2.b").replace("Tỉnh ủy", "Tỉnh uỷ")
+    assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED
+
+
+# -- sheets -----------------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path):
+    path = _write(tmp_path, "g.csv", "Chủ thể góp ý,Điều khoản,Nội dung góp ý\nBan A,d1,Sửa\n,,\nBan B,chung,Nhất trí\n")
+    rows = c.read_sheet(path)
+    assert [n for n, _ in rows] == [2, 4]
+    assert rows[1][1] == {"by": "Ban B", "on": "chung", "text": "Nhất trí"}
+
+
+def test_read_sheet_rejects_unknown_and_missing_columns(tmp_path):
+    path = _write(tmp_path, "g.csv", "by,colour\nBan A,red\n")
+    with pytest.raises(ParseError) as err:
+        c.read_sheet(path)
+    report = err.value.report()
+    assert "unknown column 'colour'" in report and "on, text are missing" in report
+
+
+def test_validate_rows_reports_every_bad_row(draft1):
+    rows = [
+        (2, {"by": "Ban A", "on": "d1", "text": "Đúng"}),
+        (3, {"by": "Ban B", "on": "d9", "text": "Sai điều"}),
+        (4, {"by": "", "on": "d1", "text": "Thiếu chủ thể"}),
+        (5, {"by": "Ban C", "on": "d2.k1", "text": "x", "type": "urgent"}),
+        (6, {"by": "Ban C", "on": "d2.k1", "text": "x", "round": "two"}),
+        (7, {"by": "Ban C", "on": "d2.k1", "text": "x", "type": "editorial"}),
+    ]
+    with pytest.raises(ParseError) as err:
+        c.validate_rows(rows, lambda n: draft1, 1, "g.csv")
+    problems = err.value.problems
+    assert [p.unit for p in problems] == ["row 3", "row 4", "row 5", "row 6"]
+    assert "nothing was imported" in err.value.report()
+    assert "Điều 9 does not exist" in str(problems[0])
+
+
+def test_validate_rows_uses_default_round_and_the_rounds_draft(draft1):
+    def drafts(n):
+        if n != 2:
+            raise RegdraftError(f"The amendment has no open round {n}.")
+        return draft1
+
+    made = c.validate_rows([(2, {"by": "A", "on": "Điều 2 khoản 1", "text": "t"})], drafts, 2, "g.csv")
+    assert [(m.round, m.on) for m in made] == [(2, "d2.k1")]
+    with pytest.raises(ParseError) as err:
+        c.validate_rows([(2, {"by": "A", "on": "d1", "text": "t", "round": "1"})], drafts, 2, "g.csv")
+    assert "row 2: The amendment has no open round 1." in err.value.report()
+
+
+def test_read_xlsx(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["round", "by", "on", "type", "text", "proposal"])
+    sheet.append([1, "Ban Tổ chức", "d2.k1", "editorial", "Sửa chữ", "thống nhất"])
+    path = tmp_path / "g.xlsx"
+    book.save(path)
+    assert c.read_sheet(path) == [(2, {"round": "1", "by": "Ban Tổ chức", "on": "d2.k1", "type": "editorial",
+                                       "text": "Sửa chữ", "proposal": "thống nhất"})]
+
+
+def test_describe_on_and_body_matching():
+    assert c.describe_on("d2.k1") == "Khoản 1 Điều 2"
+    assert c.describe_on("general") == "Góp ý chung"
+    assert c.same_body("Ban Tổ chức Tỉnh ủy", "ban tổ chức  Tỉnh uỷ")
+    assert not c.same_body("Ban Tổ chức", "Ban Tuyên giáo")
+
+
+def test_replace_keeps_comment_frozen(draft1):
+    comment = c.prepare(1, "A", "d1", "x", draft1)
+    with pytest.raises(AttributeError):
+        comment.text = "y"  # type: ignore[misc]
+    assert replace(comment, id="abcd").id == "abcd"

@@ -1,0 +1,173 @@
+"""The structure-aware comparison: alignment, moves, word-level segments, tone folding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regdraft import diff as diff_module
+from regdraft.diff import ChangeKind, Op, compare, diff_words, new_side, old_side
+from regdraft.errors import RegdraftError
+from regdraft.markdown import parse
+from regdraft.model import Address
+from tests.strategies import VI_WORDS
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+
+
+def _edited(*pairs: tuple[str, str]) -> str:
+    text = MINI
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def _kinds(old: str, new: str, **kw: bool) -> list[tuple[str, str | None, str | None]]:
+    result = compare(parse(old), parse(new), **kw)
+    return [(c.kind.value, str(c.old_address) if c.old_address else None,
+             str(c.new_address) if c.new_address else None) for c in result.changes]
+
+
+def test_identical_documents_have_no_changes() -> None:
+    result = compare(parse(MINI), parse(MINI))
+    assert result.changes == ()
+    assert all(p.identical for p in result.provisions)
+
+
+def test_words_replaced_inside_a_point_keeps_the_name_whole() -> None:
+    new = _edited(("trước Ban Thường vụ Tỉnh ủy", "trước Ban Chấp hành Tỉnh ủy"))
+    result = compare(parse(MINI), parse(new))
+    [change] = result.changes
+    assert change.kind is ChangeKind.WORDS_REPLACED
+    assert change.new_address == Address.parse("d2.k2.b")
+    edits = [(s.op, s.text) for s in change.segments if s.op is not Op.EQUAL]
+    assert edits == [(Op.DELETE, "Thường vụ"), (Op.INSERT, "Chấp hành")]
+
+
+def test_inserted_repealed_and_heading_changes_in_document_order() -> None:
+    new = _edited(
+        ("c) Thiểu số phục tùng đa số.", "c) Thiểu số phục tùng đa số;\n\nd) Điểm mới."),
+        ("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "3\\. (được bãi bỏ)"),
+        ("## Điều 4\n", "## Điều 4. Hiệu lực thi hành\n"),
+    )
+    assert _kinds(MINI, new) == [
+        ("words replaced", "d2.k2.c", "d2.k2.c"),
+        ("inserted", None, "d2.k2.d"),
+        ("repealed", "d2.k3", "d2.k3"),
+        ("heading changed", "d4", "d4"),
+    ]
+
+
+def test_a_provision_deleted_outright_is_reported_where_it_stood() -> None:
+    new = _edited(("\n\n3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", ""))
+    assert _kinds(MINI, new) == [("repealed", "d2.k3", None)]
+
+
+def test_renumbered_articles_are_moved_not_deleted_and_inserted() -> None:
+    inserted = "## Điều 3. Điều mới chèn vào\n\nNội dung hoàn toàn mới về chế độ thông tin báo cáo định kỳ.\n\n"
+    new = _edited(("## Điều 4\n", "## Điều 5\n"), ("## Điều 3. Hội nghị", inserted + "## Điều 4. Hội nghị"))
+    kinds = _kinds(MINI, new)
+    assert ("moved", "d3", "d4") in kinds
+    assert ("moved", "d4", "d5") in kinds
+    assert ("inserted", None, "d3") in kinds
+    assert not any(k == "repealed" for k, _, _ in kinds)
+
+
+def test_amended_clause_with_low_similarity_stays_at_its_address() -> None:
+    new = _edited(("1\\. Bảo đảm sự lãnh đạo tập trung, thống nhất của Ban Chấp hành Đảng bộ tỉnh.",
+                   "1\\. Mọi hoạt động phải công khai với nhân dân."))
+    assert _kinds(MINI, new) == [("amended", "d2.k1", "d2.k1")]
+
+
+def test_tone_placement_only_is_not_a_change_unless_strict() -> None:
+    new = _edited(("Ban Thường vụ Tỉnh ủy;", "Ban Thường vụ Tỉnh uỷ;"))
+    assert _kinds(MINI, new) == []
+    assert _kinds(MINI, new, strict_tones=True) == [("words replaced", "d2.k2.b", "d2.k2.b")]
+
+
+def test_tone_folded_equal_segment_remembers_both_spellings() -> None:
+    segments = diff_words("Tỉnh ủy họp", "Tỉnh uỷ họp ngay")
+    assert old_side(segments) == "Tỉnh ủy họp"
+    assert new_side(segments) == "Tỉnh uỷ họp ngay"
+
+
+def test_single_syllable_between_edits_is_absorbed() -> None:
+    segments = diff_words("Thường trực Tỉnh ủy quyết định", "Ban Thường vụ Tỉnh ủy quyết định")
+    edits = [s for s in segments if s.op is not Op.EQUAL]
+    assert [s.op for s in edits] == [Op.DELETE, Op.INSERT]
+    assert edits[0].text == "Thường trực"
+    assert edits[1].text == "Ban Thường vụ"
+
+
+def test_degenerate_result_is_detected_and_redone(monkeypatch: pytest.MonkeyPatch) -> None:
+    def everything_replaced(a: str, b: str) -> list[tuple[int, str]]:
+        return [(-1, a), (1, b)]
+
+    monkeypatch.setattr(diff_module, "_dmp_runs", everything_replaced)
+    segments = diff_words("Ban Thường vụ Tỉnh ủy họp", "Ban Chấp hành Tỉnh ủy họp")
+    assert any(s.op is Op.EQUAL and "Tỉnh ủy họp" in s.text for s in segments)
+    assert old_side(segments) == "Ban Thường vụ Tỉnh ủy họp"
+
+
+def test_texts_with_nothing_in_common_are_a_plain_replacement() -> None:
+    segments = diff_words("một hai", "ba bốn")
+    assert [s.op for s in segments] == [Op.DELETE, Op.INSERT]
+
+
+def test_degenerate_failure_everywhere_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(diff_module, "_dmp_runs", lambda a, b: [(-1, a), (1, b)])
+    monkeypatch.setattr(diff_module, "_difflib_runs", lambda a, b: [(-1, a), (1, b)])
+    with pytest.raises(RegdraftError, match="degenerated"):
+        diff_words("Ban Thường vụ", "Ban Chấp hành")
+
+
+_texts = st.lists(st.sampled_from(VI_WORDS), min_size=0, max_size=30)
+_seps = st.sampled_from([" ", " ", " ", ", ", "; ", "\n", "  "])
+
+
+@st.composite
+def _edited_pair(draw: st.DrawFn) -> tuple[str, str]:
+    words = draw(_texts)
+    old = "".join(w + draw(_seps) for w in words).strip()
+    edited = list(words)
+    for _ in range(draw(st.integers(0, 6))):
+        op = draw(st.sampled_from(["ins", "del", "sub"]))
+        at = draw(st.integers(0, len(edited)))
+        if op == "ins":
+            edited.insert(at, draw(st.sampled_from(VI_WORDS)))
+        elif edited and at < len(edited):
+            if op == "del":
+                del edited[at]
+            else:
+                edited[at] = draw(st.sampled_from(VI_WORDS))
+    new = "".join(w + draw(_seps) for w in edited).strip()
+    return old, new
+
+
+@settings(max_examples=80, deadline=None)
+@given(_edited_pair(), st.booleans())
+def test_segments_rebuild_both_texts_in_order(pair: tuple[str, str], strict: bool) -> None:
+    old, new = pair
+    segments = diff_words(old, new, strict_tones=strict)
+    assert old_side(segments) == old
+    assert new_side(segments) == new
+    if strict:
+        assert "".join(s.text for s in segments if s.op is not Op.INSERT) == old
+    assert all(s.text for s in segments)
+
+
+def test_large_documents_compare_only_changed_articles() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    generate = pytest.importorskip("generate").generate
+    text = generate(200, seed=3)
+    changed = text.replace("## Điều 17.", "## Điều 17. Sửa", 1)
+    result = compare(parse(text), parse(changed))
+    assert [str(c.address) for c in result.changes] == ["d17"]
+    assert result.changes[0].kind is ChangeKind.HEADING_CHANGED

@@ -1,0 +1,125 @@
+"""TCVN3 and VNI conversion tables, detection, and legacy text files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regdraft.importer import import_file
+from regdraft.importer.legacy import (
+    decode_tcvn3,
+    decode_vni,
+    detect,
+    encode_tcvn3,
+    encode_vni,
+    font_encoding,
+)
+
+PARAGRAPH = (
+    "Ban Chấp hành Đảng bộ tỉnh có nhiệm vụ, quyền hạn sau: lãnh đạo thực hiện Nghị quyết Đại hội "
+    "đại biểu Đảng bộ tỉnh; quyết định những chủ trương lớn về phát triển kinh tế - xã hội, quốc phòng, "
+    "an ninh; kiểm tra, giám sát việc thực hiện. Người đứng đầu chịu trách nhiệm trước tập thể; "
+    "ưu tiên bồi dưỡng cán bộ trẻ, nữ, người dân tộc thiểu số. Thường trực Tỉnh ủy ủy quyền xử lý "
+    "công việc ngày thường; kỹ thuật, mỹ thuật, lý luận, tuyển sinh, Huân chương, khuyến khích, "
+    "quyền lợi, nguyện vọng, thuở ấy, khuỷu tay, ngoẵng, thuyền, khuya, ưỡn, ựa, ỷ lại."
+)
+
+# Known words, both ways (TCVN3 as the .VnTime fonts show it; VNI as VNI-Times shows it).
+TCVN3_WORDS = [
+    ("B¶o Th¾ng", "Bảo Thắng"),
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam"),
+    ("§éc lËp - Tù do - H¹nh phóc", "Độc lập - Tự do - Hạnh phúc"),
+    ("ng­êi", "người"),
+    ("Hu©n ch­¬ng", "Huân chương"),
+    ("§iÒu", "Điều"),
+    ("®¶ng", "đảng"),
+]
+VNI_WORDS = [
+    ("Vieät Nam", "Việt Nam"),
+    ("Tieáng Vieät", "Tiếng Việt"),
+    ("ÑAÛNG COÄNG SAÛN VIEÄT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    ("Ñieàu", "Điều"),
+    ("ngöôøi", "người"),
+    ("thöông", "thương"),
+]
+
+
+@pytest.mark.parametrize(("legacy", "unicode"), TCVN3_WORDS)
+def test_tcvn3_known_words(legacy: str, unicode: str) -> None:
+    assert decode_tcvn3(legacy) == unicode
+    assert encode_tcvn3(unicode) == legacy
+
+
+@pytest.mark.parametrize(("legacy", "unicode"), VNI_WORDS)
+def test_vni_known_words(legacy: str, unicode: str) -> None:
+    assert decode_vni(legacy) == unicode
+    assert encode_vni(unicode) == legacy
+
+
+def test_whole_paragraph_survives_both_encodings() -> None:
+    assert decode_vni(encode_vni(PARAGRAPH)) == PARAGRAPH
+    assert encode_tcvn3(PARAGRAPH) != PARAGRAPH
+    assert decode_tcvn3(encode_tcvn3(PARAGRAPH)) == PARAGRAPH
+
+
+VIETNAMESE_LETTERS = sorted(set("aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợ"
+                                "pqrstuùủũúụưừửữứựvxyỳỷỹýỵ"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet=VIETNAMESE_LETTERS, min_size=1, max_size=7), min_size=1, max_size=12))
+def test_any_lower_case_text_round_trips(words: list[str]) -> None:
+    text = " ".join(words)
+    assert decode_tcvn3(encode_tcvn3(text)) == text
+    assert decode_vni(encode_vni(text)) == text
+    assert decode_vni(encode_vni(text.upper())) == text.upper()
+
+
+def test_detection() -> None:
+    assert detect(PARAGRAPH) == "utf-8"
+    assert detect(encode_tcvn3(PARAGRAPH)) == "tcvn3"
+    assert detect(encode_vni(PARAGRAPH)) == "vni"
+    assert detect("Plain ASCII text.") == "utf-8"
+
+
+def test_fonts() -> None:
+    assert font_encoding(".VnTime") == "tcvn3"
+    assert font_encoding(".VnTimeH") == "tcvn3"
+    assert font_encoding("VNI-Times") == "vni"
+    assert font_encoding("Times New Roman") is None
+
+
+LAW = "TỈNH ỦY ĐIỆN BIÊN\nSố 01-QC/TU\nĐiện Biên, ngày 09 tháng 01 năm 2021\nQUY CHẾ\nlàm việc của Ban Chấp hành\n" \
+      "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n1. Quy chế này quy định chế độ làm việc.\n" \
+      "a) Người đứng đầu chịu trách nhiệm;\n"
+
+
+@pytest.mark.parametrize(("encode", "name"), [(encode_tcvn3, "tcvn3"), (encode_vni, "vni")])
+def test_legacy_text_file_is_detected_and_converted(tmp_path: Path, encode: object, name: str) -> None:
+    data = encode(LAW).encode("cp1252")  # type: ignore[operator]
+    path = tmp_path / "law.txt"
+    path.write_bytes(data)
+    result = import_file(path)
+    assert result.report.encoding == name
+    reg = result.regulation
+    assert reg.find("d1").unit.title == "Phạm vi điều chỉnh"
+    assert reg.find("d1.k1.a").unit.text == ("Người đứng đầu chịu trách nhiệm;",)
+    assert reg.meta["issuer"] in ("TỈNH ỦY ĐIỆN BIÊN", "tỉnh ủy điện biên")
+
+
+def test_legacy_characters_saved_as_utf8_are_detected(tmp_path: Path) -> None:
+    path = tmp_path / "law.txt"
+    path.write_text(encode_tcvn3(LAW), encoding="utf-8")
+    assert import_file(path).report.encoding == "tcvn3"
+
+
+def test_forced_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "law.txt"
+    path.write_text(encode_vni(LAW), encoding="utf-8")
+    as_written = import_file(path, reg_id="01-QC/TU", encoding="utf-8")
+    assert encode_vni("Phạm vi điều chỉnh") in as_written.text
+    assert not list(as_written.regulation.articles())
+    assert import_file(path, encoding="vni").regulation.find("d1").unit.title == "Phạm vi điều chỉnh"

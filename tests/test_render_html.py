@@ -1,0 +1,92 @@
+"""Shared rendering: the Jinja2 environment, safe inline Markdown, the header block, profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from regdraft.errors import RegdraftError
+from regdraft.render.html import document_header, environment, inline_markdown
+from regdraft.render.profile import PROFILES, load_profile, place_date
+
+
+def test_inline_markdown_keeps_emphasis_and_escapes_html() -> None:
+    out = inline_markdown("**Ban Thường vụ** và *Tỉnh ủy* <script>alert(1)</script> & `x<y`")
+    assert "<strong>Ban Thường vụ</strong>" in out
+    assert "<em>Tỉnh ủy</em>" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<code>x&lt;y</code>" in out
+
+
+@pytest.mark.parametrize("text", [
+    "Xem [Điều lệ](http://127.0.0.1:9/x) và ![ảnh](http://127.0.0.1:9/a.png)",
+    "Xem [mật khẩu](../../../etc/passwd) ![](/etc/passwd)",
+    '<img src="file:///etc/passwd"> <a href="http://example.org">x</a>',
+])
+def test_inline_markdown_never_emits_a_url_attribute(text: str) -> None:
+    from html.parser import HTMLParser
+
+    tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, attrs))
+
+    Collect().feed(str(inline_markdown(text)))
+    assert all(not attrs for _, attrs in tags)
+    assert not {tag for tag, _ in tags} & {"a", "img", "link", "script"}
+
+
+def test_links_keep_their_text() -> None:
+    assert str(inline_markdown("theo [Điều lệ Đảng](http://x.invalid/dieu-le)")) == "theo Điều lệ Đảng"
+
+
+def test_workspace_templates_override_package_ones_by_name(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.css.j2").write_text("/* office override */", encoding="utf-8")
+    source, _, _ = environment(tmp_path).loader.get_source(environment(tmp_path), "base.css.j2")  # type: ignore[union-attr]
+    assert source == "/* office override */"
+    package_source, _, _ = environment(None).loader.get_source(environment(None), "base.css.j2")  # type: ignore[union-attr]
+    assert "@page" in package_source
+
+
+def test_environment_autoescapes() -> None:
+    template = environment(None).from_string("{{ x }}")
+    assert template.render(x="<b>") == "&lt;b&gt;"
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2021-01-09", "Điện Biên, ngày 09 tháng 01 năm 2021"),
+    ("2021-02-15", "Điện Biên, ngày 15 tháng 02 năm 2021"),
+    ("2021-03-05", "Điện Biên, ngày 05 tháng 3 năm 2021"),
+    (dt.date(2025, 12, 20), "Điện Biên, ngày 20 tháng 12 năm 2025"),
+])
+def test_place_and_date_take_leading_zeros(date: object, expected: str) -> None:
+    assert place_date("Điện Biên", date) == expected  # type: ignore[arg-type]
+
+
+def test_header_block_from_front_matter() -> None:
+    meta = {"id": "01-QC/TU", "type": "Quy chế", "language": "vi", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
+            "place": "Điện Biên", "signed": dt.date(2021, 1, 9),
+            "title": "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh"}
+    header = document_header(meta, PROFILES["party-36"], draft=2)
+    assert header.number == "Số 01-QC/TU"
+    assert header.national == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert header.summary == "làm việc của Ban Chấp hành Đảng bộ tỉnh"
+    assert header.draft == "DỰ THẢO lần 2"
+    assert header.place_date == "Điện Biên, ngày 09 tháng 01 năm 2021"
+    state = document_header(meta, PROFILES["state-30"])
+    assert state.number == "Số: 01-QC/TU"
+
+
+def test_profile_from_config() -> None:
+    assert load_profile({}).name == "party-36"
+    assert load_profile({"profile": "state-30"}).number_colon
+    custom = load_profile({"profile": {"name": "party-36", "body_pt": 13}})
+    assert custom.body_pt == 13 and custom.margin_left == 30
+    with pytest.raises(RegdraftError, match="unknown"):
+        load_profile({"profile": "nope"})
+    with pytest.raises(RegdraftError, match="colour"):
+        load_profile({"profile": {"name": "party-36", "colour": "red"}})

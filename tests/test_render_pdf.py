@@ -1,0 +1,142 @@
+"""PDF output: embedded Vietnamese font, NFC text, and rendering that fetches nothing outside."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from regdraft.errors import RegdraftError
+from regdraft.redline import build_files, write
+from regdraft.render import pdf as pdf_module
+from regdraft.render.pdf import contained_fetcher, write_pdf
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+
+
+def pdf_text(path: Path) -> str:
+    """All the text of a PDF, pages joined."""
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return " ".join(text.split())
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """The /BaseFont names of every font on every page."""
+    names = set()
+    for page in PdfReader(str(path)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            names.add(str(ref.get_object()["/BaseFont"]))
+    return names
+
+
+@pytest.fixture
+def recording_server() -> Iterator[tuple[str, list[str]]]:
+    """An HTTP server on 127.0.0.1 (random port) that records every request it receives."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _hostile_pair(tmp_path: Path, base: str) -> tuple[Path, Path]:
+    hostile = (
+        f"c) Thiểu số phục tùng đa số, xem ![sơ đồ]({base}/img.png) và [mật khẩu](file:///etc/passwd), "
+        f"![x](../../../../../../etc/passwd) <img src=\"{base}/raw.png\"> [tài liệu]({base}/doc)."
+    )
+    old = tmp_path / "old.md"
+    new = tmp_path / "new.md"
+    old.write_text(MINI, encoding="utf-8")
+    new.write_text(MINI.replace("c) Thiểu số phục tùng đa số.", hostile), encoding="utf-8")
+    return old, new
+
+
+def test_redline_pdf_embeds_tinos_and_keeps_vietnamese_nfc(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(MINI, encoding="utf-8")
+    new.write_text(MINI.replace("Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh"), encoding="utf-8")
+    out = write(build_files(old, new), tmp_path / "r.pdf", fmt="pdf")
+    fonts = pdf_fonts(out)
+    assert fonts and all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in fonts), fonts
+    text = pdf_text(out)
+    assert unicodedata.is_normalized("NFC", text)
+    for phrase in ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY ĐIỆN BIÊN", "Điện Biên, ngày 09 tháng 01 năm 2021",
+                   "Tập thể thảo luận dân chủ", "Thiểu số phục tùng đa số", "Trang 1/"):
+        assert phrase in text
+    assert "điểm b khoản 2 Điều 2" in text  # the summary line of the one change
+
+
+def test_hostile_links_in_a_regulation_fetch_nothing(tmp_path: Path,
+                                                      recording_server: tuple[str, list[str]]) -> None:
+    base, requests = recording_server
+    old, new = _hostile_pair(tmp_path, base)
+    out = write(build_files(old, new), tmp_path / "hostile.pdf", fmt="pdf")
+    assert out.stat().st_size > 1000
+    assert requests == []
+    text = pdf_text(out)
+    assert "root:" not in text
+    assert "Thiểu số phục tùng đa số" in text
+
+
+def test_fetcher_refuses_everything_but_package_assets(tmp_path: Path,
+                                                      recording_server: tuple[str, list[str]]) -> None:
+    base, requests = recording_server
+    fonts = frozenset(p for *_, p in pdf_module.body_fonts())
+    fetcher = contained_fetcher(fonts)
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(b"not an image")
+    html = f"""<html><head>
+<link rel="stylesheet" href="{base}/style.css">
+<style>@import url("{base}/import.css"); body {{ background: url("{base}/bg.png"); }}</style>
+</head><body><p>Nội dung thử nghiệm</p>
+<img src="{base}/a.png"><img src="file:///etc/passwd"><img src="../../../../../../etc/passwd">
+<img src="{outside.as_uri()}"><img src="data:image/png;base64,iVBORw0KGgo=">
+</body></html>"""
+    write_pdf(html, tmp_path / "direct.pdf", fetcher=fetcher)
+    assert (tmp_path / "direct.pdf").is_file()
+    assert requests == []
+    refused = " ".join(fetcher.refused)
+    for needle in ("/a.png", "/style.css", "/import.css", "/bg.png", "/etc/passwd", "secret.png"):
+        assert needle in refused
+    assert all(url.startswith("file://") for url in fetcher.served)
+    assert {Path(url[len("file://"):]) for url in fetcher.served} <= fonts
+    assert "Nội dung thử nghiệm" in pdf_text(tmp_path / "direct.pdf")
+
+
+def test_missing_font_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_module, "_FONT_CANDIDATES", (("Tinos", (tmp_path,)),))
+    monkeypatch.delenv("REGDRAFT_FONT_DIR", raising=False)
+    with pytest.raises(RegdraftError, match="fonts-croscore"):
+        write_pdf("<p>x</p>", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_liberation_serif_2_is_the_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    liberation = Path("/usr/share/fonts/truetype/liberation2")
+    if not (liberation / "LiberationSerif-Regular.ttf").is_file():
+        pytest.skip("fonts-liberation2 is not installed")
+    monkeypatch.setattr(pdf_module, "_FONT_CANDIDATES",
+                        (("Tinos", (tmp_path,)), ("LiberationSerif", (liberation,))))
+    write_pdf('<p style="font-family: \'Liberation Serif\'">Ban Thường vụ Tỉnh ủy</p>', tmp_path / "l.pdf")
+    assert all("LiberationSerif" in f.replace("-", "") for f in pdf_fonts(tmp_path / "l.pdf"))

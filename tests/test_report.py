@@ -1,0 +1,146 @@
+"""The comment report in each format, read back from the file written."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from regdraft.comments import Round, RoundStatus
+from regdraft.errors import UsageError
+from regdraft.render.report import csv_text, write_report
+from regdraft.rounds import Report, ReportGroup, ReportRow
+
+META = {"title": "Quy chế sửa đổi, bổ sung Quy chế làm việc", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
+        "national": "ĐẢNG CỘNG SẢN VIỆT NAM", "place": "Điện Biên", "language": "vi"}
+TODAY = dt.date(2025, 7, 20)
+
+
+@pytest.fixture
+def report() -> Report:
+    r = Round(1, "Lấy ý kiến các ban, sở, ngành", "2025-07-15",
+              ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"), "f" * 40, 2,
+              RoundStatus.CLOSED)
+    groups = (
+        ReportGroup("general", "Góp ý chung", (
+            ReportRow(1, "Ban Tuyên giáo Tỉnh ủy", "Cơ bản nhất trí với dự thảo.", "", "Ghi nhận", ""),)),
+        ReportGroup("d2.k1", "Khoản 1 Điều 2", (
+            ReportRow(2, "Ban Tổ chức Tỉnh ủy", "Đề nghị bổ sung cụm từ “toàn diện”.", "tập trung, thống nhất, toàn diện",
+                      "Tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2."),
+            ReportRow(3, "Ban Tuyên giáo Tỉnh ủy", "Đề nghị giữ nguyên.", "", "Không tiếp thu",
+                      "Giữ như dự thảo vì phù hợp Quy định 24-QĐ/TW."))),
+        ReportGroup("d3", "Điều 3", (ReportRow(4, "Ban Tổ chức Tỉnh ủy", "Sửa lỗi chính tả.", "", "", ""),)),
+    )
+    return Report("qc-sua-doi", META, r, ("Ban Tuyên giáo Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"),
+                  ("Ủy ban Kiểm tra Tỉnh ủy",), groups)
+
+
+def test_preface_counts_bodies(report):
+    preface = " ".join(report.preface())
+    assert "Dự thảo lần 2" in preface
+    assert "đã gửi xin ý kiến 3 cơ quan, đơn vị" in preface
+    assert "ý kiến góp ý của 2 cơ quan, đơn vị; 1 cơ quan, đơn vị không có văn bản góp ý" in preface
+    assert "Tổng số ý kiến góp ý: 4." in preface
+
+
+def test_csv_rows_in_order(report, mini_workspace, tmp_path):
+    out = tmp_path / "r.csv"
+    write_report(report, out, mini_workspace, TODAY)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel opens UTF-8 CSV correctly only with a BOM
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["STT", "Điều, khoản", "Địa chỉ", "Chủ thể góp ý"]
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
+    assert rows[2][1:] == ["Khoản 1 Điều 2", "d2.k1", "Ban Tổ chức Tỉnh ủy", "Đề nghị bổ sung cụm từ “toàn diện”.",
+                           "tập trung, thống nhất, toàn diện", "Tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2."]
+    assert csv_text(report) == data.decode("utf-8-sig")
+
+
+def test_docx_landscape_with_table(report, mini_workspace, tmp_path):
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    out = tmp_path / "r.docx"
+    write_report(report, out, mini_workspace, TODAY)
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "BÁO CÁO" in text and "Dự thảo lần 2" in text and "1 cơ quan, đơn vị không có văn bản góp ý" in text
+    header = document.tables[0]
+    assert "TỈNH ỦY ĐIỆN BIÊN" in header.cell(0, 0).text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header.cell(0, 1).text
+    assert "Điện Biên, ngày 20 tháng 7 năm 2025" in header.cell(0, 1).text
+    table = document.tables[1]
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert cells[0] == ["STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình"]
+    assert [row[0] for row in cells[1:]] == ["1", "2", "3", "4"]
+    # The provision cell spans its group's rows (merged), and reads once per row in python-docx.
+    assert cells[2][1] == cells[3][1] == "Khoản 1 Điều 2"
+    assert "Đề xuất: tập trung, thống nhất, toàn diện" in cells[2][3]
+    assert cells[3][4].startswith("Không tiếp thu") and "Quy định 24-QĐ/TW" in cells[3][4]
+    assert cells[4][4] == "Chưa xử lý"
+    fonts = {r.font.name for p in document.paragraphs for r in p.runs} | {document.styles["Normal"].font.name}
+    assert fonts <= {None, "Times New Roman"}
+
+
+def test_html_escapes_and_groups(report, mini_workspace, tmp_path):
+    out = tmp_path / "r.html"
+    bad = Report(report.slug, report.meta, report.round, report.replied, report.agreeing,
+                 (ReportGroup("d1", "Điều 1", (ReportRow(1, "<b>Ban</b>", "[x](http://e.vn) <img src=x>", "", "", ""),)),))
+    write_report(bad, out, mini_workspace, TODAY)
+    page = out.read_text(encoding="utf-8")
+    assert "&lt;b&gt;Ban&lt;/b&gt;" in page and "http://e.vn" not in page and "<img" not in page
+    write_report(report, out, mini_workspace, TODAY)
+    page = out.read_text(encoding="utf-8")
+    assert 'class="landscape"' in page and "A4 landscape" in page and 'rowspan="2"' in page
+
+
+def test_pdf_text_and_landscape(report, mini_workspace, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "r.pdf"
+    write_report(report, out, mini_workspace, TODAY)
+    pdf = PdfReader(str(out))
+    page = pdf.pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    for expected in ("BÁO CÁO", "ĐẢNG CỘNG SẢN VIỆT NAM", "Nội dung tiếp thu, giải trình", "Khoản 1 Điều 2",
+                     "Ban Tổ chức Tỉnh ủy", "Không tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2.",
+                     "1 cơ quan, đơn vị không có văn bản góp ý"):
+        assert expected in text, expected
+    fonts = {str(font.get("/BaseFont", "")) for p in pdf.pages
+             for font in (p["/Resources"].get("/Font") or {}).values()
+             for font in [font.get_object()]}
+    assert any("Tinos" in f or "LiberationSerif" in f for f in fonts), fonts
+
+
+def test_unknown_suffix_writes_nothing(report, mini_workspace, tmp_path):
+    with pytest.raises(UsageError, match=r"\.pdf, \.docx, \.csv, \.html"):
+        write_report(report, tmp_path / "r.odt", mini_workspace, TODAY)
+    assert not (tmp_path / "r.odt").exists()
+
+
+def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
+    from pypdf import PdfReader
+
+    from regdraft import rounds
+    from tests.conftest import SHIPPED_AMENDMENT as slug
+
+    r = rounds.open_round(tmp_workspace, slug, "Lấy ý kiến các ban, sở, ngành", "2025-07-15",
+                          ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Văn phòng Tỉnh ủy", "Sở Nội vụ"])
+    later = rounds.add_comment(tmp_workspace, slug, "Sở Nội vụ", "Điều 20a", "Đề nghị quy định rõ văn bản mật.")
+    first = rounds.add_comment(tmp_workspace, slug, "Ban Tổ chức Tỉnh ủy", "khoản 2 Điều 5", "Đề nghị giữ định kỳ 6 tháng.")
+    rounds.respond_comment(tmp_workspace, first.id, "noted", "Ghi nhận, giữ như dự thảo.")
+    report = rounds.build_report(tmp_workspace, slug)
+    assert [g.on for g in report.groups] == ["d5.k2", "d20a"]  # document order, not entry order
+    assert later.anchor.startswith("Làm việc trên môi trường điện tử")
+    out = tmp_path / "bao-cao.pdf"
+    write_report(report, out, tmp_workspace, TODAY)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
+    for expected in (f"Dự thảo lần {r.draft}", "đã gửi xin ý kiến 4 cơ quan, đơn vị", "Khoản 2 Điều 5", "Điều 20a",
+                     "Ghi nhận", "Ghi nhận, giữ như dự thảo.", "2 cơ quan, đơn vị không có văn bản góp ý"):
+        assert expected in text, expected

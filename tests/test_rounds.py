@@ -1,0 +1,235 @@
+"""Comment rounds in a real git workspace: every action one commit, anchoring across drafts, merges."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from regdraft import rounds
+from regdraft.comments import Disposition, RoundStatus, State
+from regdraft.errors import ParseError, RegdraftError, StoreError, UnknownUnit
+from regdraft.store import Workspace
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
+SLUG = "mini-sua"
+AMENDMENT = f"amendments/{SLUG}/amendment.md"
+BODIES = ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy")
+
+
+def commits(ws: Workspace) -> int:
+    return len(list(ws.repo.iter_commits()))
+
+
+@pytest.fixture
+def ws(mini_workspace: Workspace) -> Workspace:
+    """The mini regulation with draft 1 of an amendment committed."""
+    mini_workspace.commit({AMENDMENT: (FIX / "amendment-1.md").read_bytes()}, "Draft 1")
+    return mini_workspace
+
+
+def draft2(ws: Workspace) -> None:
+    ws.commit({AMENDMENT: (FIX / "amendment-2.md").read_bytes()}, "Draft 2")
+
+
+@pytest.fixture
+def opened(ws: Workspace) -> Workspace:
+    rounds.open_round(ws, SLUG, "Lấy ý kiến các ban", "2025-07-15", BODIES)
+    return ws
+
+
+def test_open_records_head_and_draft_in_one_commit(ws):
+    head, before = ws.resolve("HEAD").hexsha, commits(ws)
+    r = rounds.open_round(ws, SLUG, "Lấy ý kiến các ban", "15/07/2025", [*BODIES, "Ban Tổ chức Tỉnh uỷ", " "])
+    assert (r.number, r.draft, r.revision, r.due, r.status) == (1, 1, head, "2025-07-15", RoundStatus.OPEN)
+    assert r.consulted == BODIES  # the tone-placement duplicate and the blank line are dropped
+    assert commits(ws) == before + 1
+    data = yaml.safe_load(ws.read(f"amendments/{SLUG}/rounds/1.yaml", "HEAD"))
+    assert data["revision"] == head and data["draft"] == 1 and data["consulted"] == list(BODIES)
+
+
+def test_open_refuses_uncommitted_amendment(ws):
+    path = ws.path(AMENDMENT)
+    path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    before = commits(ws)
+    with pytest.raises(StoreError, match=f"{AMENDMENT} has uncommitted changes"):
+        rounds.open_round(ws, SLUG, "", "2025-07-15", BODIES)
+    assert commits(ws) == before and rounds.load_rounds(ws, SLUG) == []
+
+
+def test_next_round_needs_closed_round_and_higher_draft(opened):
+    ws = opened
+    with pytest.raises(RegdraftError, match="Round 1 of 'mini-sua' is still open"):
+        rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
+    closed = rounds.close_round(ws, SLUG)
+    assert closed.status is RoundStatus.CLOSED and closed.closed
+    with pytest.raises(RegdraftError, match="already closed"):
+        rounds.close_round(ws, SLUG, 1)
+    with pytest.raises(RegdraftError, match="set `draft: 2`"):
+        rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
+    draft2(ws)
+    second = rounds.open_round(ws, SLUG, "Thường trực Tỉnh ủy", "2025-08-01", ["Thường trực Tỉnh ủy"])
+    assert (second.number, second.draft) == (2, 2)
+    assert [r.number for r in rounds.load_rounds(ws, SLUG)] == [1, 2]
+
+
+def test_open_refuses_bad_input(ws):
+    with pytest.raises(RegdraftError, match="not a date"):
+        rounds.open_round(ws, SLUG, "", "next week", BODIES)
+    with pytest.raises(RegdraftError, match="--consult"):
+        rounds.open_round(ws, SLUG, "", "2025-07-15", [])
+    with pytest.raises(StoreError, match="no amendment 'nope'.*known: mini-sua"):
+        rounds.open_round(ws, "nope", "", "2025-07-15", BODIES)
+
+
+def test_add_comment_checks_the_circulated_draft(opened):
+    ws = opened
+    before = commits(ws)
+    c = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "Điều 2a", "Đề nghị làm rõ.")
+    assert commits(ws) == before + 1 and len(c.id) == 4
+    assert c.on == "d2a" and c.anchor.startswith("Làm việc trên môi trường điện tử")
+    assert ws.dirty([f"amendments/{SLUG}/comments/{c.id}.yaml"]) == []
+    with pytest.raises(UnknownUnit, match="Điều 9"):
+        rounds.add_comment(ws, SLUG, "Ban A", "d9", "x")
+    # Draft 2 is committed while round 1 is still open: comments still go against draft 1.
+    draft2(ws)
+    late = rounds.add_comment(ws, SLUG, "Ban Tuyên giáo Tỉnh ủy", "d2a", "Nhất trí.")
+    assert late.round == 1
+    assert commits(ws) == before + 3
+
+
+def test_add_comment_needs_an_open_round(ws):
+    with pytest.raises(RegdraftError, match="No round of 'mini-sua' is open"):
+        rounds.add_comment(ws, SLUG, "Ban A", "d1", "x")
+
+
+def _csv(tmp_path: Path, rows: list[list[str]]) -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["by", "on", "type", "text", "proposal"], *rows])
+    path = tmp_path / "gop-y.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_import_all_or_nothing(opened, tmp_path):
+    ws = opened
+    before = commits(ws)
+    bad = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""], ["Ban B", "d2.k7", "", "Sai", ""],
+                          ["", "d1", "", "Thiếu", ""], ["Ban C", "d1", "loud", "x", ""]])
+    with pytest.raises(ParseError) as err:
+        rounds.import_comments(ws, SLUG, bad)
+    assert [p.unit for p in err.value.problems] == ["row 3", "row 4", "row 5"]
+    assert commits(ws) == before and rounds.load_comments(ws, SLUG) == []
+    good = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""], ["Ban B", "khoản 2 Điều 2", "editorial", "Sửa chữ", "thống nhất"],
+                           ["Ban C", "general", "", "Nhất trí", ""]])
+    made = rounds.import_comments(ws, SLUG, good)
+    assert commits(ws) == before + 1
+    assert sorted(c.on for c in rounds.load_comments(ws, SLUG)) == ["d1", "d2.k2", "general"]
+    assert len({c.id for c in made}) == 3
+
+
+def test_list_follows_provisions_into_the_next_draft(opened):
+    ws = opened
+    ids = {on: rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", on, f"Về {on}").id
+           for on in ("d1", "d2.k2.c", "d2a", "d3.k1", "general")}
+    before = {item.comment.on: item.placement.state for item in rounds.list_comments(ws, SLUG)}
+    assert before == {"d1": State.UNCHANGED, "d2.k2.c": State.UNCHANGED, "d2a": State.UNCHANGED,
+                      "d3.k1": State.UNCHANGED, "general": State.GENERAL}
+    rounds.close_round(ws, SLUG)
+    draft2(ws)
+    rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
+    after = {item.comment.on: item.placement.describe() for item in rounds.list_comments(ws, SLUG)}
+    assert after == {"d1": "unchanged", "d2.k2.c": "changed", "d2a": "moved to d3.k3 (changed)",
+                     "d3.k1": "removed", "general": "general"}
+    # The anchor follows the move: filtering by the new address finds the comment.
+    assert [i.comment.id for i in rounds.list_comments(ws, SLUG, on="khoản 3 Điều 3")] == [ids["d2a"]]
+    assert [i.comment.id for i in rounds.list_comments(ws, SLUG, on="d2a")] == [ids["d2a"]]
+    assert rounds.list_comments(ws, SLUG, round_number=2) == []
+
+
+def test_list_filters_by_body_and_open(opened):
+    ws = opened
+    a = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "x")
+    rounds.add_comment(ws, SLUG, "Ủy ban Kiểm tra Tỉnh ủy", "d1", "y")
+    rounds.respond_comment(ws, a.id, "accepted", "Đã sửa.")
+    assert [i.comment.by for i in rounds.list_comments(ws, SLUG, by="kiểm tra")] == ["Ủy ban Kiểm tra Tỉnh ủy"]
+    assert [i.comment.by for i in rounds.list_comments(ws, SLUG, open_only=True)] == ["Ủy ban Kiểm tra Tỉnh ủy"]
+
+
+def test_respond_records_disposition_in_one_commit(opened):
+    ws = opened
+    c = rounds.add_comment(ws, SLUG, "Ban A", "d1", "x")
+    before = commits(ws)
+    answered = rounds.respond_comment(ws, c.id.upper(), "partly", "Tiếp thu một phần.")
+    assert answered.disposition is Disposition.PARTLY and answered.responded
+    assert commits(ws) == before + 1
+    assert rounds.find_comment(ws, c.id)[1] == answered
+    with pytest.raises(RegdraftError, match="no comment 'zzzz'"):
+        rounds.respond_comment(ws, "zzzz", "noted", "")
+
+
+def test_summary_and_report(opened, tmp_path):
+    ws = opened
+    rounds.add_comment(ws, SLUG, "Ban Tuyên giáo Tỉnh uỷ", "d3", "Về Điều 3")
+    first = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2.k2.c", "Về điểm c")
+    rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "general", "Nhất trí chung")
+    rounds.add_comment(ws, SLUG, "Sở Nội vụ", "d2a", "Về Điều 2a")
+    rounds.respond_comment(ws, first.id, "rejected", "Giữ như dự thảo.")
+    summary = rounds.summarise(ws, SLUG)
+    assert (summary.comments, summary.open, summary.by_disposition) == (4, 3, {"rejected": 1})
+    assert summary.agreeing == ("Ủy ban Kiểm tra Tỉnh ủy",)
+    report = rounds.build_report(ws, SLUG)
+    assert [g.on for g in report.groups] == ["general", "d2.k2.c", "d2a", "d3"]
+    assert [row.number for g in report.groups for row in g.rows] == [1, 2, 3, 4]
+    assert report.groups[1].rows[0].disposition == "Không tiếp thu"
+    assert report.groups[1].provision == "Điểm c khoản 2 Điều 2"
+    assert len(report.replied) == 3 and report.agreeing == ("Ủy ban Kiểm tra Tỉnh ủy",)
+    assert report.title.startswith("Quy chế sửa đổi, bổ sung")
+
+
+def test_vote_and_majority(ws, monkeypatch):
+    assert rounds.vote_majority(ws, SLUG) is False
+    before = commits(ws)
+    vote = rounds.record_vote(ws, SLUG, 30, 10, 5, "2025-09-20", members=49)
+    assert commits(ws) == before + 1 and vote.majority and rounds.vote_majority(ws, SLUG)
+    rounds.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20", members=49)  # 24 of 49 is not more than half
+    assert rounds.vote_majority(ws, SLUG) is False
+    rounds.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20")  # without members: of 39 votes cast
+    assert rounds.vote_majority(ws, SLUG) is True
+    with pytest.raises(RegdraftError, match="cannot exceed --members"):
+        rounds.record_vote(ws, SLUG, 30, 30, 0, "2025-09-20", members=49)
+
+
+def test_check_adoptable_follows_the_config(ws):
+    rounds.check_adoptable(ws, SLUG)  # not required by default
+    ws.config["require_vote_majority"] = True
+    with pytest.raises(RegdraftError, match="no vote is recorded"):
+        rounds.check_adoptable(ws, SLUG)
+    rounds.record_vote(ws, SLUG, 10, 20, 0, "2025-09-20")
+    with pytest.raises(RegdraftError, match="is not a majority"):
+        rounds.check_adoptable(ws, SLUG)
+    rounds.record_vote(ws, SLUG, 20, 10, 0, "2025-09-20")
+    rounds.check_adoptable(ws, SLUG)
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@x", *args], cwd=cwd, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_comments_from_two_clones_merge_without_conflict(opened, tmp_path):
+    ws = opened
+    _git(tmp_path, "clone", "-q", str(ws.root), "a")
+    _git(tmp_path, "clone", "-q", str(ws.root), "b")
+    a, b = Workspace(tmp_path / "a"), Workspace(tmp_path / "b")
+    ca = rounds.add_comment(a, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Từ máy A")
+    cb = rounds.add_comment(b, SLUG, "Ban Tuyên giáo Tỉnh ủy", "d1", "Từ máy B")
+    assert ca.id != cb.id
+    _git(b.root, "pull", "-q", "--no-rebase", "--no-edit", str(a.root), "HEAD")
+    assert _git(b.root, "status", "--porcelain") == ""
+    texts = sorted(c.text for c in rounds.load_comments(Workspace(tmp_path / "b"), SLUG))
+    assert texts == ["Từ máy A", "Từ máy B"]

@@ -1,0 +1,89 @@
+"""Legal time: replaying adopted amendments by effective date, independent of commit order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from regdraft.amend import load_amendment
+from regdraft.amend.workspace import adopt
+from regdraft.errors import RegdraftError
+from regdraft.markdown import parse
+from regdraft.store import Workspace
+from regdraft.timeline import regulation_as_of, replay
+
+from .conftest import Invoke
+from .test_cli_amend import amendment_text
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "amend" / "vi.md"
+REG = "regulations/02-QC-TU.md"
+FIRST = "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ 2 tháng một lần.”"
+SECOND = ("1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ mỗi tháng một lần.”\n\n"
+          "2\\. Bổ sung Điều 4a vào sau Điều 4:\n\n“Điều 4a. Hội nghị trực tuyến\n\nHội nghị có thể họp trực tuyến.”")
+
+
+@pytest.fixture
+def ws(empty_workspace: Workspace) -> Workspace:
+    empty_workspace.commit({
+        REG: FIXTURE.read_bytes(),
+        "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU").encode(),
+        "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU").encode(),
+    }, "Add regulation and two amendments")
+    return empty_workspace
+
+
+def clause(ws: Workspace, day: str) -> str:
+    return regulation_as_of(ws, "02-QC/TU", day).find("d3.k1").unit.text[0]
+
+
+def test_replay_by_effective_date(ws: Workspace) -> None:
+    adopt(ws, "first", "2022-01-10", "2022-02-01")
+    adopt(ws, "second", "2023-05-10", "2023-06-01")
+    assert clause(ws, "2021-06-01") == "Ban Chấp hành họp thường lệ 3 tháng một lần."
+    assert clause(ws, "2022-01-31") == "Ban Chấp hành họp thường lệ 3 tháng một lần."
+    assert clause(ws, "2022-02-01") == "Ban Chấp hành họp thường lệ 2 tháng một lần."
+    assert clause(ws, dt.date(2023, 5, 31)) == "Ban Chấp hành họp thường lệ 2 tháng một lần."
+    latest = regulation_as_of(ws, "02-QC/TU", "2023-06-01")
+    assert latest.find("d3.k1").unit.text[0] == "Ban Chấp hành họp thường lệ mỗi tháng một lần."
+    assert latest.find("d4a").unit.title == "Hội nghị trực tuyến"
+    with pytest.raises(RegdraftError):
+        regulation_as_of(ws, "02-QC/TU", "2022-12-31").find("d4a")
+    # the text in force today is exactly the committed file
+    assert latest == parse((ws.root / REG).read_bytes())
+    with pytest.raises(RegdraftError, match="took effect on 2021-01-09"):
+        regulation_as_of(ws, "02-QC/TU", "2020-12-31")
+
+
+def test_replay_ignores_commit_order_and_git_time(ws: Workspace) -> None:
+    base = parse(FIXTURE.read_bytes())
+    first = load_amendment(amendment_text(FIRST, number="10-QC/TU", status="adopted")
+                           .replace("signed: null", "signed: 2022-01-10").replace("effective: null", "effective: 2022-02-01"),
+                           "a.md", "first")
+    second = load_amendment(amendment_text(SECOND, number="11-QC/TU", status="adopted")
+                            .replace("signed: null", "signed: 2023-05-10").replace("effective: null", "effective: 2023-06-01"),
+                            "b.md", "second")
+    timeline = replay(base, [second, first], None)
+    assert [a.slug for a, _ in timeline.steps] == ["first", "second"]
+    assert [a.slug for a, _ in replay(base, [second, first], dt.date(2022, 3, 1)).steps] == ["first"]
+    assert replay(base, [second, first], dt.date(2020, 1, 1)).regulation == base
+
+
+def test_adopting_out_of_effective_order_is_refused(ws: Workspace) -> None:
+    adopt(ws, "second", "2023-05-10", "2023-06-01")
+    head = ws.repo.head.commit.hexsha
+    with pytest.raises(RegdraftError, match="adopt amendments in the order they take effect"):
+        adopt(ws, "first", "2022-01-10", "2022-02-01")
+    assert ws.repo.head.commit.hexsha == head
+
+
+def test_show_as_of_and_preview_of_adopted(ws: Workspace, invoke: Invoke) -> None:
+    adopt(ws, "first", "2022-01-10", "2022-02-01")
+    adopt(ws, "second", "2023-05-10", "2023-06-01")
+    result = invoke(ws, "show", "02-QC/TU", "d3.k1", "--as-of", "2022-06-01")
+    assert result.exit_code == 0, result.output
+    assert "2 tháng một lần" in result.output
+    preview = invoke(ws, "amend", "preview", "first")
+    assert preview.exit_code == 0
+    assert "2 tháng một lần" in preview.output and "Điều 4a" not in preview.output
