@@ -26,7 +26,15 @@ from enum import StrEnum
 
 from regdraft.errors import RegdraftError
 from regdraft.markdown import heading_text, unit_label_text
-from regdraft.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Regulation, Unit, unit_address
+from regdraft.model import (
+    HEADING_KINDS,
+    REPEALED_TEXT,
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+    unit_address,
+)
 from regdraft.text import tone_key
 
 
@@ -409,10 +417,10 @@ class _Comparer:
         text = (DiffSegment(op, "\n".join(unit.text)),) if unit.text else ()
         if unit.repealed:
             title, text = (), ()
-        old, new = (unit, None) if op is Op.DELETE else (None, unit)
-        addresses = (item.address, None) if op is Op.DELETE else (None, item.address)
-        return Provision(unit.kind, old, new, *addresses, kind, title, text, children,
-                         depth=item.depth, anchor=self.anchor() if top else "")
+        gone = op is Op.DELETE
+        return Provision(unit.kind, unit if gone else None, None if gone else unit,
+                         item.address if gone else None, None if gone else item.address,
+                         kind, title, text, children, depth=item.depth, anchor=self.anchor() if top else "")
 
     def pair(self, old: _Item, new: _Item) -> Provision:
         o, n = old.unit, new.unit
@@ -448,7 +456,8 @@ class _Comparer:
                          depth=new.depth, anchor=anchor)
 
     def words(self, old: str, new: str) -> tuple[DiffSegment, ...]:
-        if old == new or (not self.strict and tone_key(old) == tone_key(new)):
+        # NFC texts differing only in tone placement have the same length: skip folding otherwise.
+        if old == new or (not self.strict and len(old) == len(new) and tone_key(old) == tone_key(new)):
             return (DiffSegment(Op.EQUAL, new, old if old != new else None),) if new or old else ()
         return diff_words(old, new, strict_tones=self.strict)
 
@@ -510,7 +519,9 @@ def _flat(reg: Regulation) -> list[_Item]:
             depth = depth_of.get(unit.kind, 0)
             if has_parts and unit.kind not in (Kind.PART, Kind.ARTICLE):
                 depth += 1
-            items.append(_Item(str(address), unit, address, depth))
+            # Parts, chapters and articles are numbered through the document; sections per chapter.
+            key = f"{base}.m{unit.label}" if unit.kind is Kind.SECTION else f"{unit.kind}:{unit.label}"
+            items.append(_Item(key, unit, address, depth))
             if unit.kind is not Kind.ARTICLE:  # an article keeps its clauses and points
                 visit(unit.children, address)
 

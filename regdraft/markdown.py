@@ -101,7 +101,10 @@ class _Node:
     def freeze(self, language: str) -> Unit:
         repealed = (
             self.text == [REPEALED_TEXT[language]] and not self.children
-        ) or (self.kind in HEADING_KINDS and self.title == REPEALED_TEXT[language] and not self.text and not self.children)
+        ) or (
+            self.kind in HEADING_KINDS and self.title == REPEALED_TEXT[language]
+            and not self.text and not self.children
+        )
         if repealed:
             return Unit(self.kind, self.label, None, (), (), True, self.line)
         return Unit(
@@ -131,7 +134,8 @@ class _Builder:
         kind = words.get(match.group(1).lower()) if match else None
         if match is None or kind is None:
             keywords = ", ".join(w.capitalize() for w in words)
-            self.problem(line, f"The heading '{content}' is not a unit heading: it must start with {keywords} and a number.")
+            self.problem(
+                line, f"The heading '{content}' is not a unit heading: it must start with {keywords} and a number.")
             return
         raw_label, title = match.group(2), match.group(3)
         label = self._label(kind, raw_label, content, line) if raw_label else None
@@ -201,7 +205,9 @@ class _Builder:
     def clause(self, label: str, text: str | None, line: int) -> None:
         article = self.stack.get(Kind.ARTICLE)
         if article is None:
-            self.problem(line, f"{noun(Kind.CLAUSE, self.language).capitalize()} {label} is outside any article; put it under a heading like '## {noun(Kind.ARTICLE, self.language)} N'.")
+            clause, heading = noun(Kind.CLAUSE, self.language).capitalize(), noun(Kind.ARTICLE, self.language)
+            self.problem(
+                line, f"{clause} {label} is outside any article; put it under a heading like '## {heading} N'.")
             return
         self.stack.pop(Kind.POINT, None)
         node = _Node(Kind.CLAUSE, label, None, line, [text] if text else [])
@@ -211,7 +217,8 @@ class _Builder:
     def point(self, label: str, text: str | None, line: int) -> None:
         parent = self.stack.get(Kind.CLAUSE) or self.stack.get(Kind.ARTICLE)
         if parent is None:
-            self.problem(line, f"{noun(Kind.POINT, self.language).capitalize()} {label} is outside any article or clause.")
+            point = noun(Kind.POINT, self.language).capitalize()
+            self.problem(line, f"{point} {label} is outside any article or clause.")
             return
         node = _Node(Kind.POINT, label, None, line, [text] if text else [])
         parent.children.append(node)
@@ -306,16 +313,17 @@ def _blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str
         yield from _markdown_blocks(body, lines, offset)
         return
     body_lines = body.split("\n")
+    filled = [bool(line.strip(" \t")) for line in body_lines]  # CommonMark's blank: spaces, tabs
     run_start: int | None = None
     i = 0
     count = len(body_lines)
     while i < count:
         line = body_lines[i]
-        if not line.strip():
+        if not filled[i]:
             i += 1
             continue
         end = i + 1
-        while end < count and body_lines[end].strip():
+        while end < count and filled[end]:
             end += 1
         simple = _simple_block(line) if end == i + 1 else None
         if simple is None:
@@ -454,7 +462,8 @@ def validate(reg: Regulation) -> list[Problem]:
                 articles.append(unit)
                 if uses_chapters and (parent is None or parent.kind is Kind.PART):
                     problems.append(Problem(
-                        f"{noun(Kind.ARTICLE, lang)} {unit.label} is not inside any chapter, but this document uses chapters.",
+                        f"{noun(Kind.ARTICLE, lang)} {unit.label} is not inside any chapter, "
+                        "but this document uses chapters.",
                         reg.source, unit.line))
             elif unit.kind is Kind.CHAPTER:
                 chapters.append(unit)
@@ -464,9 +473,11 @@ def validate(reg: Regulation) -> list[Problem]:
                 kinds = {c.kind for c in unit.children}
                 for kind in (Kind.CLAUSE, Kind.POINT):
                     if kind in kinds:
-                        _sequence([c for c in unit.children if c.kind is kind], kind, lang, reg.source, problems, _where(unit, parent, lang))
+                        _sequence([c for c in unit.children if c.kind is kind], kind, lang, reg.source,
+                                  problems, _where(unit, parent, lang))
             if unit.kind is Kind.CHAPTER:
-                _sequence([c for c in unit.children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, f"{noun(Kind.CHAPTER, lang)} {unit.label}")
+                _sequence([c for c in unit.children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
+                          problems, f"{noun(Kind.CHAPTER, lang)} {unit.label}")
             visit(unit.children, unit)
 
     visit(reg.units, None)
@@ -487,29 +498,35 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
     name = noun(kind, lang)
     previous: tuple[int, str] = (0, "")
     seen: set[str] = set()
-    for unit in units:
+
+    def shown(unit: Unit) -> str:
+        # Built only when there is a problem: most sequences are fine and this is hot.
         label_text = unit.label.replace("đ", "dd") if lang == "en" and kind is Kind.POINT else unit.label
-        shown = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
-        shown = shown[:1].upper() + shown[1:]
+        text = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
+        return text[:1].upper() + text[1:]
+
+    for unit in units:
         if unit.label in seen:
-            problems.append(Problem(f"{shown} appears twice; each number may be used only once.", source, unit.line))
+            problems.append(Problem(
+                f"{shown(unit)} appears twice; each number may be used only once.", source, unit.line))
             continue
         seen.add(unit.label)
         position, suffix = label_order(kind, unit.label)
         if position == 0:
-            problems.append(Problem(f"{shown} does not have a valid label.", source, unit.line))
+            problems.append(Problem(f"{shown(unit)} does not have a valid label.", source, unit.line))
             continue
-        expected = base_label(kind, previous[0] + 1)
         if suffix:
             ok = position == previous[0] and (len(suffix), suffix) > (len(previous[1]), previous[1])
             if not ok:
                 problems.append(Problem(
-                    f"{shown} is out of place: an inserted {name} must follow {name} {base_label(kind, position)}.",
+                    f"{shown(unit)} is out of place: an inserted {name} must follow "
+                    f"{name} {base_label(kind, position)}.",
                     source, unit.line))
         elif position != previous[0] + 1:
             after = f" after {name} {base_label(kind, previous[0])}" if previous[0] else " first"
+            expected = base_label(kind, previous[0] + 1)
             problems.append(Problem(
-                f"{shown} is out of sequence: expected {name} {expected}{after}.", source, unit.line))
+                f"{shown(unit)} is out of sequence: expected {name} {expected}{after}.", source, unit.line))
         previous = (position, suffix)
 
 

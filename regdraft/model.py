@@ -339,7 +339,9 @@ def _parse_words(raw: str) -> Address:
     if Kind.ARTICLE in found:
         kinds = [k for k in kinds if k in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)]
         if len(kinds) != len(found):
-            raise AddressError(f"'{raw}' mixes an article with a chapter or part; articles are numbered through the whole document, so name the article alone.")
+            raise AddressError(
+                f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
+                "whole document, so name the article alone.")
     return _checked(Address(tuple(Segment(k, found[k]) for k in kinds)), raw)
 
 
@@ -454,7 +456,8 @@ def _missing_message(reg: Regulation, target: Address) -> str:
             reg.find(parent)
         except UnknownUnit as exc:
             return str(exc)
-        return f"{where}: {parent.describe(reg.language)} has no {described.split(' ')[0]} {target.label} ({described} does not exist)."
+        above = parent.describe(reg.language)
+        return f"{where}: {above} has no {described.split(' ')[0]} {target.label} ({described} does not exist)."
     return f"{where}: {described} does not exist."
 
 

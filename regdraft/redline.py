@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from regdraft.diff import ChangeKind, Comparison, DiffSegment, Op, Provision, compare
 from regdraft.errors import RegdraftError, UsageError
 from regdraft.markdown import heading_text, parse, unit_label_text
-from regdraft.model import REPEALED_TEXT, Kind, Regulation, Unit
+from regdraft.model import REPEALED_TEXT, Address, Kind, Regulation, Unit
 from regdraft.store import Workspace
 
 PENDING_STATUSES = ("draft", "circulating", "submitted")
@@ -55,6 +55,7 @@ class Redline:
     number: str | None = None
     reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     stem: str = "redline"
+    references: tuple[str, ...] = ()
 
     def cover_line(self) -> str:
         """The line naming the two versions compared."""
@@ -70,6 +71,7 @@ _WORDS = {
         "unchanged": "không thay đổi", "table_title": "Bảng so sánh", "number": "STT",
         "current": "Quy định hiện hành", "proposed": "Dự thảo sửa đổi, bổ sung",
         "note": "Ghi chú, lý do", "moved_from": "Chuyển từ",
+        "references": "Các quy định có tham chiếu cần rà soát",
     },
     "en": {
         "in_force": "Text in force", "version": "Version", "draft": "Draft",
@@ -77,6 +79,7 @@ _WORDS = {
         "summary": "Summary of changes", "no_changes": "No changes.", "unchanged": "unchanged",
         "table_title": "Comparison table", "number": "No.", "current": "Current text",
         "proposed": "Proposed text", "note": "Note, reason", "moved_from": "Moved from",
+        "references": "Provisions whose references need checking",
     },
 }
 _KIND_LABELS = {
@@ -109,7 +112,9 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     if rev_to is not None:
         new = parse(ws.read(relative, rev_to), f"{relative}@{rev_to}")
         new_version = _revision_version(ws, relative, rev_to, new, words)
-        return Redline(compare(old, new, strict_tones=strict_tones), old_version, new_version, stem=stem)
+        comparison = compare(old, new, strict_tones=strict_tones)
+        return Redline(comparison, old_version, new_version, stem=stem,
+                       references=_references(comparison, _changed_addresses(comparison)))
     slug = amendment or pending_amendment(ws, old)
     return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem)
 
@@ -188,7 +193,25 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     new_version = Version(label, str(doc.number or ""), "", str(meta.get("date") or meta.get("signed") or ""))
     comparison = compare(old, applied.regulation, strict_tones=strict_tones)
     return Redline(comparison, old_version, new_version, draft, str(doc.number or "") or None,
-                   _reasons(applied.changes, old.language), stem)
+                   _reasons(applied.changes, old.language), stem,
+                   _references(comparison, [c.address for c in applied.changes]))
+
+
+def _changed_addresses(comparison: Comparison) -> list[Address]:
+    """The old addresses of every changed provision (the new one for insertions)."""
+    return [a for c in comparison.changes if (a := c.old_address or c.new_address) is not None]
+
+
+def _references(comparison: Comparison, changed: Sequence[Address]) -> tuple[str, ...]:
+    """Sentences naming the references that the change breaks or that need checking."""
+    from regdraft.refs import affected_references
+
+    issues = affected_references(comparison.old, comparison.new, changed)
+    return tuple(_sentence(issue.note(comparison.new.language)) for issue in issues)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _reasons(changes: Sequence[Any], language: str) -> dict[str, tuple[str, ...]]:
@@ -401,7 +424,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         orientation="landscape" if layout == "table" else "portrait",
         cover_line=redline.cover_line(), changes=comparison.changes,
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
-        changed_only=changed_only,
+        changed_only=changed_only, references=redline.references,
     )
 
 

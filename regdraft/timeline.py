@@ -91,7 +91,9 @@ def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
     for done, applied in timeline.steps:
         if done.slug == amendment.slug:
             return applied
-    raise RegdraftError(f"{amendment.source}: the adopted amendment has no effective date, so it is not in the history.")
+    raise RegdraftError(
+        f"{amendment.source}: the adopted amendment has no effective date, so it is not in the history."
+    )
 
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -108,8 +110,11 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
         except ParseError:
             continue  # the regulation check reports it
         ids.add(current.id)
-        adopted = [e.amendment for e in entries if e.amendment is not None and e.amendment.status == "adopted"
-                   and e.amendment.regulation == current.id]
+        adopted = [
+            e.amendment
+            for e in entries
+            if e.amendment is not None and e.amendment.status == "adopted" and e.amendment.regulation == current.id
+        ]
         if adopted:
             problems.extend(_compare(ws, path, current, adopted))
     for entry in entries:
@@ -129,9 +134,14 @@ def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendm
     if replayed.units == current.units and replayed.preamble == current.preamble:
         return []
     where, line = _first_difference(current, replayed)
-    return [Problem(f"differs from its base text with the adopted amendments replayed (first at {where}): it was "
-                    "edited without an amendment. Undo the edit, or write it as an amendment and adopt it.",
-                    path, line)]
+    return [
+        Problem(
+            f"differs from its base text with the adopted amendments replayed (first at {where}): it was "
+            "edited without an amendment. Undo the edit, or write it as an amendment and adopt it.",
+            path,
+            line,
+        )
+    ]
 
 
 def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, int]:
@@ -140,7 +150,13 @@ def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, i
     mine: Iterator[Located] = current.walk()
     theirs: Iterator[Located] = replayed.walk()
     language = current.language
-    for a, b in zip(mine, theirs):
-        if a.address != b.address or (a.unit.title, a.unit.text, a.unit.repealed) != (b.unit.title, b.unit.text, b.unit.repealed):
-            return (a.address.describe(language) if a.address == b.address else heading_text(a.unit, language)), a.unit.line
+    for a, b in zip(mine, theirs, strict=False):
+        if a.address != b.address or (a.unit.title, a.unit.text, a.unit.repealed) != (
+            b.unit.title,
+            b.unit.text,
+            b.unit.repealed,
+        ):
+            return (
+                a.address.describe(language) if a.address == b.address else heading_text(a.unit, language)
+            ), a.unit.line
     return "the end of the document", 0

@@ -9,7 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
-required_packages=(fonts-croscore fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0)
+required_packages=(fonts-croscore fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 optional_packages=(poppler-utils)
 
 missing() {

@@ -22,8 +22,10 @@ def regulation(language: str = "vi") -> Regulation:
 def amendment(body: str, language: str = "vi") -> Amendment:
     reg = "02-QC/TU" if language == "vi" else "02-QC/TU-EN"
     head = "Điều 1. Sửa đổi, bổ sung một số điều" if language == "vi" else "Article 1. Amendments"
-    text = (f"---\nnumber: 07-QC/TU\ntitle: Test\nregulation: {reg}\nlanguage: {language}\nstatus: draft\n"
-            f"draft: 1\n---\n\n## {head}\n\n{body.strip()}\n")
+    text = (
+        f"---\nnumber: 07-QC/TU\ntitle: Test\nregulation: {reg}\nlanguage: {language}\nstatus: draft\n"
+        f"draft: 1\n---\n\n## {head}\n\n{body.strip()}\n"
+    )
     return load_amendment(text, SOURCE, "test")
 
 
@@ -41,6 +43,7 @@ def text_of(reg: Regulation, address: str) -> str:
 
 # --- Vietnamese -----------------------------------------------------------------------------
 
+
 def failure(body: str, language: str = "vi", reg: Regulation | None = None) -> str:
     with pytest.raises(AmendmentConflict) as info:
         apply(reg or regulation(language), amendment(body, language))
@@ -53,9 +56,11 @@ def test_replace_clause_vi() -> None:
 
 
 def test_replace_clause_with_points_and_plain_list_numbers() -> None:
-    body = ("1\\. Sửa đổi, bổ sung Điều 5 như sau:\n\n“Điều 5. Chế độ thông tin, báo cáo\n\n"
-            "1. Báo cáo định kỳ hằng quý:\n\na) Báo cáo tình hình;\n\nb) Báo cáo kết quả.\n\n"
-            "2. Báo cáo đột xuất.”.")
+    body = (
+        "1\\. Sửa đổi, bổ sung Điều 5 như sau:\n\n“Điều 5. Chế độ thông tin, báo cáo\n\n"
+        "1. Báo cáo định kỳ hằng quý:\n\na) Báo cáo tình hình;\n\nb) Báo cáo kết quả.\n\n"
+        "2. Báo cáo đột xuất.”."
+    )
     reg = applied(body)
     article = reg.find("d5").unit
     assert article.title == "Chế độ thông tin, báo cáo"
@@ -69,17 +74,22 @@ def test_replace_point_with_straight_quotes() -> None:
 
 
 def test_replace_heading_vi() -> None:
-    reg = applied("1\\. Sửa đổi tên Chương II như sau:\n\n“CHẾ ĐỘ LÀM VIỆC VÀ HỘI NGHỊ”.\n\n"
-                  "2\\. Sửa đổi tên Điều 3 như sau:\n\n“Điều 3. Hội nghị thường lệ”")
+    reg = applied(
+        "1\\. Sửa đổi tên Chương II như sau:\n\n“CHẾ ĐỘ LÀM VIỆC VÀ HỘI NGHỊ”.\n\n"
+        "2\\. Sửa đổi tên Điều 3 như sau:\n\n“Điều 3. Hội nghị thường lệ”"
+    )
     assert reg.find("ch2").unit.title == "CHẾ ĐỘ LÀM VIỆC VÀ HỘI NGHỊ"
     assert reg.find("d3").unit.title == "Hội nghị thường lệ"
     assert text_of(reg, "d3.k1") == "Ban Chấp hành họp thường lệ 3 tháng một lần."
 
 
 def test_insert_after_vi() -> None:
-    body = ("1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. Hội nghị có thể họp trực tuyến.”\n\n"
-            "2\\. Bổ sung Điều 3a vào sau Điều 3:\n\n“Điều 3a. Hội nghị trực tuyến\n\nHội nghị trực tuyến theo quy định.”\n\n"
-            "3\\. Bổ sung điểm b1 vào sau điểm b khoản 2 Điều 2:\n\n“b1) Công tác dân vận;”")
+    body = (
+        "1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. Hội nghị có thể họp trực tuyến.”\n\n"
+        "2\\. Bổ sung Điều 3a vào sau Điều 3:\n\n“Điều 3a. Hội nghị trực tuyến\n\n"
+        "Hội nghị trực tuyến theo quy định.”\n\n"
+        "3\\. Bổ sung điểm b1 vào sau điểm b khoản 2 Điều 2:\n\n“b1) Công tác dân vận;”"
+    )
     reg = applied(body)
     assert [c.label for c in reg.find("d3").unit.children] == ["1", "1a", "2"]
     assert reg.find("d3a").unit.text == ("Hội nghị trực tuyến theo quy định.",)
@@ -89,8 +99,10 @@ def test_insert_after_vi() -> None:
 
 
 def test_append_at_end_vi() -> None:
-    body = ("1\\. Bổ sung khoản 3 vào Điều 5 như sau:\n\n“3\\. Báo cáo chuyên đề theo yêu cầu.”\n\n"
-            "2\\. Bổ sung điểm đ vào khoản 2 Điều 2 như sau:\n\n“đ) Công tác đối ngoại.”")
+    body = (
+        "1\\. Bổ sung khoản 3 vào Điều 5 như sau:\n\n“3\\. Báo cáo chuyên đề theo yêu cầu.”\n\n"
+        "2\\. Bổ sung điểm đ vào khoản 2 Điều 2 như sau:\n\n“đ) Công tác đối ngoại.”"
+    )
     reg = applied(body)
     assert text_of(reg, "d5.k3") == "Báo cáo chuyên đề theo yêu cầu."
     assert reg.find("d2.k2.dd").unit.text == ("Công tác đối ngoại.",)
@@ -105,8 +117,10 @@ def test_repeal_one_and_several_vi() -> None:
 
 
 def test_replace_words_named_and_throughout_vi() -> None:
-    reg = applied("1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Ban Thường vụ” tại khoản 2 Điều 1 và "
-                  "khoản 3 Điều 2.\n\n2\\. Thay thế cụm từ “Ban Chấp hành” bằng cụm từ “BCH” trong toàn bộ Quy chế.")
+    reg = applied(
+        "1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Ban Thường vụ” tại khoản 2 Điều 1 và "
+        "khoản 3 Điều 2.\n\n2\\. Thay thế cụm từ “Ban Chấp hành” bằng cụm từ “BCH” trong toàn bộ Quy chế."
+    )
     assert text_of(reg, "d1.k2") == "Ban Thường vụ bảo đảm thực hiện Quy chế này."
     # tone placement differs (uỷ) but the phrase matches; the rest of the sentence is kept
     assert text_of(reg, "d2.k3") == "Ban Thường vụ báo cáo BCH định kỳ."
@@ -127,32 +141,41 @@ def test_words_match_whole_words_only() -> None:
 
 
 def test_nested_group_vi() -> None:
-    body = ("1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 2 như sau:\n\n"
-            "a) Sửa đổi, bổ sung điểm c như sau:\n\n“c) Công tác kiểm tra, giám sát và kỷ luật đảng;”\n\n"
-            "b) Bổ sung điểm đ vào sau điểm d như sau:\n\n“đ) Công tác dân vận.”.\n\n"
-            "c) Bãi bỏ điểm a.")
+    body = (
+        "1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 2 như sau:\n\n"
+        "a) Sửa đổi, bổ sung điểm c như sau:\n\n“c) Công tác kiểm tra, giám sát và kỷ luật đảng;”\n\n"
+        "b) Bổ sung điểm đ vào sau điểm d như sau:\n\n“đ) Công tác dân vận.”.\n\n"
+        "c) Bãi bỏ điểm a."
+    )
     amend = amendment(body)
     assert [i.location for i in amend.leaves()] == ["1.a", "1.b", "1.c"]
     assert amend.instructions[0].children[0].cite("vi") == "điểm a khoản 1 Điều 1"
     result = apply(regulation(), amend)
     assert [(str(c.address), c.kind) for c in result.changes] == [
-        ("d2.k2.c", ChangeKind.AMENDED), ("d2.k2.dd", ChangeKind.INSERTED), ("d2.k2.a", ChangeKind.REPEALED)]
+        ("d2.k2.c", ChangeKind.AMENDED),
+        ("d2.k2.dd", ChangeKind.INSERTED),
+        ("d2.k2.a", ChangeKind.REPEALED),
+    ]
     assert result.changes[0].instruction.location == "1.a"
 
 
 # --- English --------------------------------------------------------------------------------
 
+
 def test_every_kind_en() -> None:
-    body = ("1\\. Clause 2 of Article 1 is amended to read:\n\n\"2. The Standing Office ensures compliance.\"\n\n"
-            "2\\. The title of Chapter II is amended to read:\n\n\"Chapter II. WORKING RULES\"\n\n"
-            "3\\. Insert clause 1a after clause 1 of Article 3:\n\n\"1a. Conferences may be held online.\"\n\n"
-            "4\\. Insert point dd at the end of clause 2 of Article 2:\n\n\"dd) External relations.\"\n\n"
-            "5\\. Repeal point b, clause 2, Article 2.\n\n"
-            "6\\. Replace the words \"Executive Committee\" with \"Committee\" in clause 3 of Article 2.\n\n"
-            "7\\. Delete the words \", term XIV\" in clause 1 of Article 1.\n\n"
-            "8\\. Some points of clause 2 of Article 2 are amended as follows:\n\n"
-            "a) Point c is amended to read:\n\n\"c) Inspection, supervision and discipline;\"\n\n"
-            "9\\. Insert Article 3a after Article 3:\n\n\"Article 3a. Online conferences\n\n1. Online conferences are lawful.\"")
+    body = (
+        '1\\. Clause 2 of Article 1 is amended to read:\n\n"2. The Standing Office ensures compliance."\n\n'
+        '2\\. The title of Chapter II is amended to read:\n\n"Chapter II. WORKING RULES"\n\n'
+        '3\\. Insert clause 1a after clause 1 of Article 3:\n\n"1a. Conferences may be held online."\n\n'
+        '4\\. Insert point dd at the end of clause 2 of Article 2:\n\n"dd) External relations."\n\n'
+        "5\\. Repeal point b, clause 2, Article 2.\n\n"
+        '6\\. Replace the words "Executive Committee" with "Committee" in clause 3 of Article 2.\n\n'
+        '7\\. Delete the words ", term XIV" in clause 1 of Article 1.\n\n'
+        "8\\. Some points of clause 2 of Article 2 are amended as follows:\n\n"
+        'a) Point c is amended to read:\n\n"c) Inspection, supervision and discipline;"\n\n'
+        '9\\. Insert Article 3a after Article 3:\n\n"Article 3a. Online conferences\n\n'
+        '1. Online conferences are lawful."'
+    )
     reg = applied(body, "en")
     assert text_of(reg, "d1.k2") == "The Standing Office ensures compliance."
     assert reg.find("ch2").unit.title == "WORKING RULES"
@@ -167,12 +190,15 @@ def test_every_kind_en() -> None:
 
 
 def test_words_throughout_en() -> None:
-    reg = applied('1\\. Replace the words "Standing Committee" with "Standing Board" throughout these Regulations.', "en")
+    reg = applied(
+        '1\\. Replace the words "Standing Committee" with "Standing Board" throughout these Regulations.', "en"
+    )
     assert "Standing Committee" not in render(reg)
     assert text_of(reg, "d1.k2").startswith("The Standing Board")
 
 
 # --- errors ---------------------------------------------------------------------------------
+
 
 def problems(body: str, language: str = "vi") -> list[str]:
     with pytest.raises(AmendmentConflict) as info:
@@ -198,21 +224,27 @@ def test_all_problems_in_one_run_and_nothing_applied() -> None:
 
 
 def test_label_taken_and_out_of_place() -> None:
-    found = problems("1\\. Bổ sung khoản 2 vào sau khoản 1 Điều 1 như sau:\n\n“2\\. X.”\n\n"
-                     "2\\. Bổ sung khoản 1b vào sau khoản 1 Điều 3 như sau:\n\n“1b\\. Y.”\n\n"
-                     "3\\. Bổ sung khoản 4 vào Điều 5 như sau:\n\n“4\\. Z.”")
+    found = problems(
+        "1\\. Bổ sung khoản 2 vào sau khoản 1 Điều 1 như sau:\n\n“2\\. X.”\n\n"
+        "2\\. Bổ sung khoản 1b vào sau khoản 1 Điều 3 như sau:\n\n“1b\\. Y.”\n\n"
+        "3\\. Bổ sung khoản 4 vào Điều 5 như sau:\n\n“4\\. Z.”"
+    )
     assert "khoản 2 Điều 1 already exists" in found[0]
     assert "is out of place" in found[1] and "is labelled 1a" in found[1]
     assert "takes the next label, 3" in found[2]
 
 
 def test_insert_after_an_inserted_unit() -> None:
-    body = ("1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. A.”\n\n"
-            "2\\. Bổ sung khoản 1b vào sau khoản 1a Điều 3 như sau:\n\n“1b\\. B.”")
+    body = (
+        "1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. A.”\n\n"
+        "2\\. Bổ sung khoản 1b vào sau khoản 1a Điều 3 như sau:\n\n“1b\\. B.”"
+    )
     reg = applied(body)
     assert [c.label for c in reg.find("d3").unit.children] == ["1", "1a", "1b", "2"]
-    found = problems("1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. A.”\n\n"
-                     "2\\. Bổ sung khoản 1b vào sau khoản 1 Điều 3 như sau:\n\n“1b\\. B.”")
+    found = problems(
+        "1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. A.”\n\n"
+        "2\\. Bổ sung khoản 1b vào sau khoản 1 Điều 3 như sau:\n\n“1b\\. B.”"
+    )
     assert "khoản 1a already follows it, so insert after khoản 1a" in found[0]
 
 
@@ -225,9 +257,11 @@ def test_phrase_not_found_says_how_often_it_occurs() -> None:
 
 
 def test_conflicting_instructions() -> None:
-    found = problems("1\\. Sửa đổi, bổ sung điểm b khoản 2 Điều 2 như sau:\n\n“b) X;”\n\n"
-                     "2\\. Bãi bỏ khoản 2 Điều 2.\n\n3\\. Sửa đổi tên Điều 3 như sau:\n\n“Y”\n\n"
-                     "4\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Z.”")
+    found = problems(
+        "1\\. Sửa đổi, bổ sung điểm b khoản 2 Điều 2 như sau:\n\n“b) X;”\n\n"
+        "2\\. Bãi bỏ khoản 2 Điều 2.\n\n3\\. Sửa đổi tên Điều 3 như sau:\n\n“Y”\n\n"
+        "4\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Z.”"
+    )
     assert len(found) == 1
     assert found[0].startswith(f"{SOURCE}:16: instruction 2 (Bãi bỏ khoản 2 Điều 2.) repeals khoản 2 Điều 2")
     assert "instruction 1 (line 12) already amends điểm b khoản 2 Điều 2" in found[0]

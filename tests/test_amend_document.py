@@ -38,8 +38,11 @@ def test_shipped_amendment_reads_and_renders_canonically() -> None:
 
 
 def test_properties_and_cite() -> None:
-    amendment = load_amendment(HEAD.replace("draft: 2", "draft: 2\nsigned: 2025-10-01\neffective: '2025-11-01'")
-                               + "1\\. Bãi bỏ Điều 4.\n", SOURCE, "x")
+    amendment = load_amendment(
+        HEAD.replace("draft: 2", "draft: 2\nsigned: 2025-10-01\neffective: '2025-11-01'") + "1\\. Bãi bỏ Điều 4.\n",
+        SOURCE,
+        "x",
+    )
     assert amendment.signed == dt.date(2025, 10, 1)
     assert amendment.effective == dt.date(2025, 11, 1)
     assert amendment.status == "draft"
@@ -50,8 +53,10 @@ def test_properties_and_cite() -> None:
 
 
 def test_quote_spanning_paragraphs_and_lists() -> None:
-    body = ("1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị:\n\n- Dự thảo;\n- Tài liệu “mật”.\n\n"
-            "a) Điểm một;\n\nb) Điểm hai.”.\n")
+    body = (
+        "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị:\n\n- Dự thảo;\n- Tài liệu “mật”.\n\n"
+        "a) Điểm một;\n\nb) Điểm hai.”.\n"
+    )
     amendment = load_amendment(HEAD + body, SOURCE, "x")
     ins = amendment.instructions[0]
     assert isinstance(ins.op, ReplaceUnit)
@@ -63,37 +68,47 @@ def test_quote_spanning_paragraphs_and_lists() -> None:
 
 def test_unclosed_quote() -> None:
     found = problems("1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị.\n\n2\\. Bãi bỏ Điều 4.\n")
-    assert found == [f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the quoted text "
-                     "opened on line 11 is never closed with ” (or \")."]
+    assert found == [
+        f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the quoted text "
+        'opened on line 11 is never closed with ” (or ").'
+    ]
 
 
 def test_missing_quote_and_stray_text() -> None:
-    found = problems("1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n2\\. Bãi bỏ Điều 4.\n\n"
-                     "b) Công tác cán bộ.\n\n“3\\. Lạc chỗ.”\n")
+    found = problems(
+        "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n2\\. Bãi bỏ Điều 4.\n\n"
+        "b) Công tác cán bộ.\n\n“3\\. Lạc chỗ.”\n"
+    )
     assert found[0].startswith(f"{SOURCE}:9: instruction 1") and "the new text in quotes" in found[0]
     assert found[1].startswith(f"{SOURCE}:13:") and "If it is new text, put it in quotes" in found[1]
     assert found[2].startswith(f"{SOURCE}:15:") and "does not follow an instruction" in found[2]
 
 
 def test_quoted_label_must_match() -> None:
-    found = problems("1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“3\\. Khác.”\n\n"
-                     "2\\. Bổ sung Điều 20a vào sau Điều 20:\n\n“Điều 20b. Sai”\n\n"
-                     "3\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 2 như sau:\n\n“a) Một;\n\nb) Hai.”\n")
+    found = problems(
+        "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“3\\. Khác.”\n\n"
+        "2\\. Bổ sung Điều 20a vào sau Điều 20:\n\n“Điều 20b. Sai”\n\n"
+        "3\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 2 như sau:\n\n“a) Một;\n\nb) Hai.”\n"
+    )
     assert "must begin with '2.'" in found[0] and found[0].startswith(f"{SOURCE}:11:")
     assert "must begin with 'Điều 20a.'" in found[1]
     assert "quote one unit per instruction" in found[2]
 
 
 def test_group_without_children_and_relative_outside() -> None:
-    found = problems("1\\. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:\n\n"
-                     "2\\. Sửa đổi, bổ sung một số khoản của Điều 5 như sau:\n\n"
-                     "a) Sửa đổi, bổ sung khoản 2 Điều 6 như sau:\n\n“2\\. X.”\n")
+    found = problems(
+        "1\\. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:\n\n"
+        "2\\. Sửa đổi, bổ sung một số khoản của Điều 5 như sau:\n\n"
+        "a) Sửa đổi, bổ sung khoản 2 Điều 6 như sau:\n\n“2\\. X.”\n"
+    )
     assert any("no lettered instructions" in p and ":9:" in p for p in found), found
     assert any("lies outside Điều 5" in p and ":13:" in p for p in found), found
 
 
 def test_front_matter_problems() -> None:
-    found = problems("1\\. Bãi bỏ Điều 4.\n", head="---\nstatus: pending\ndraft: zero\nsigned: tomorrow\n---\n\n## Điều 1. X\n\n")
+    found = problems(
+        "1\\. Bãi bỏ Điều 4.\n", head="---\nstatus: pending\ndraft: zero\nsigned: tomorrow\n---\n\n## Điều 1. X\n\n"
+    )
     joined = "\n".join(found)
     assert "lacks 'regulation'" in joined
     assert f"{SOURCE}:2: The status 'pending'" in joined

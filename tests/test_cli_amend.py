@@ -16,28 +16,38 @@ REG = "regulations/02-QC-TU.md"
 
 
 def amendment_text(body: str, number: str = "07-QC/TU", status: str = "draft") -> str:
-    return (f"---\nnumber: {number}\ntype: Quy chế\ntitle: Quy chế sửa đổi\nregulation: 02-QC/TU\nlanguage: vi\n"
-            f"status: {status}\ndraft: 1\nsigned: null\neffective: null\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
-            f"## Điều 1. Sửa đổi, bổ sung một số điều\n\n{body.strip()}\n\n## Điều 2. Hiệu lực thi hành\n\n"
-            "Quy chế này có hiệu lực kể từ ngày ký.\n")
+    return (
+        f"---\nnumber: {number}\ntype: Quy chế\ntitle: Quy chế sửa đổi\nregulation: 02-QC/TU\nlanguage: vi\n"
+        f"status: {status}\ndraft: 1\nsigned: null\neffective: null\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
+        f"## Điều 1. Sửa đổi, bổ sung một số điều\n\n{body.strip()}\n\n## Điều 2. Hiệu lực thi hành\n\n"
+        "Quy chế này có hiệu lực kể từ ngày ký.\n"
+    )
 
 
 @pytest.fixture
 def ws(empty_workspace: Workspace) -> Workspace:
-    empty_workspace.commit({
-        REG: FIXTURE.read_bytes(),
-        "amendments/good/amendment.md": amendment_text(
-            "1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”\n\n"
-            "2\\. Bãi bỏ Điều 4.").encode(),
-        "amendments/bad/amendment.md": amendment_text(
-            "1\\. Bãi bỏ khoản 1 Điều 1.\n\n2\\. Bãi bỏ khoản 9 Điều 1.", number="08-QC/TU").encode(),
-    }, "Add test regulation and amendments")
+    empty_workspace.commit(
+        {
+            REG: FIXTURE.read_bytes(),
+            "amendments/good/amendment.md": amendment_text(
+                "1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”\n\n"
+                "2\\. Bãi bỏ Điều 4."
+            ).encode(),
+            "amendments/bad/amendment.md": amendment_text(
+                "1\\. Bãi bỏ khoản 1 Điều 1.\n\n2\\. Bãi bỏ khoản 9 Điều 1.", number="08-QC/TU"
+            ).encode(),
+        },
+        "Add test regulation and amendments",
+    )
     return empty_workspace
 
 
 def snapshot(ws: Workspace) -> tuple[str, str, dict[str, bytes]]:
-    files = {p.relative_to(ws.root).as_posix(): p.read_bytes()
-             for p in ws.root.rglob("*") if p.is_file() and ".git" not in p.parts}
+    files = {
+        p.relative_to(ws.root).as_posix(): p.read_bytes()
+        for p in ws.root.rglob("*")
+        if p.is_file() and ".git" not in p.parts
+    }
     return ws.repo.head.commit.hexsha, ws.repo.git.status("--porcelain"), files
 
 
@@ -79,8 +89,15 @@ def test_preview_writes_nothing_unless_asked(ws: Workspace, invoke: Invoke, tmp_
 def test_list_and_json(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "amend", "list", "--json")
     rows = {r["slug"]: r for r in json.loads(result.output)}
-    assert rows["good"] == {"slug": "good", "status": "draft", "draft": 1, "number": "07-QC/TU",
-                            "regulation": "02-QC/TU", "instructions": 2, "error": ""}
+    assert rows["good"] == {
+        "slug": "good",
+        "status": "draft",
+        "draft": 1,
+        "number": "07-QC/TU",
+        "regulation": "02-QC/TU",
+        "instructions": 2,
+        "error": "",
+    }
     text = invoke(ws, "amend", "list").output
     assert "good" in text and "2 instructions" in text
 
@@ -154,9 +171,15 @@ def test_adopt_bad_dates(ws: Workspace, invoke: Invoke) -> None:
 
 
 def test_conflicts_between_pending_amendments(ws: Workspace, invoke: Invoke) -> None:
-    ws.commit({"amendments/other/amendment.md": amendment_text(
-        "1\\. Bổ sung điểm a vào khoản 2 Điều 1 như sau:\n\n“a) X.”\n\n2\\. Sửa đổi tên Điều 4 như sau:\n\n“Y”",
-        number="09-QC/TU").encode()}, "Add another amendment")
+    ws.commit(
+        {
+            "amendments/other/amendment.md": amendment_text(
+                "1\\. Bổ sung điểm a vào khoản 2 Điều 1 như sau:\n\n“a) X.”\n\n2\\. Sửa đổi tên Điều 4 như sau:\n\n“Y”",
+                number="09-QC/TU",
+            ).encode()
+        },
+        "Add another amendment",
+    )
     result = invoke(ws, "amend", "conflicts", "--json")
     assert result.exit_code == 0
     pairs = {(c["first"], c["second"], c["first_provision"], c["second_provision"]) for c in json.loads(result.output)}

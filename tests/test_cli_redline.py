@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.store import Workspace
-from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
+from tests.conftest import FIXTURES, Invoke
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -131,3 +131,15 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     for change in redline.comparison.changes:
         assert " ".join(helpers.describe(change).split()) in text
     assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(pdf))
+
+
+def test_summary_lists_references_that_need_checking(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    # khoản 3 Điều 6 cites khoản 2 Điều 5, which the shipped amendment rewrites.
+    assert "Khoản 3 Điều 6 dẫn chiếu khoản 2 Điều 5, quy định được sửa đổi: cần rà soát." in redline.references
+    html = rl.render_html(redline)
+    assert "Các quy định có tham chiếu cần rà soát" in html
+    assert "Khoản 3 Điều 6 dẫn chiếu khoản 2 Điều 5" in html

@@ -91,7 +91,7 @@ Para
 
     more code
 
-Wrapped  
+Wrapped\x20\x20
 paragraph
 | a | b |
 |---|---|
@@ -100,6 +100,8 @@ paragraph
 [x]: http://example.org
 
 2021.
+\u00a0
+Tab\tinside
 
 1\\. ok
 
@@ -318,7 +320,8 @@ def test_non_utf8_names_the_line() -> None:
 
 
 def test_english_error_messages() -> None:
-    text = FM.replace("language: vi", "language: en") + "# Chapter I. A\n\n## Article 1. A\n\n1\\. X:\n\na) Y;\n\nc) Z.\n"
+    text = (FM.replace("language: vi", "language: en")
+            + "# Chapter I. A\n\n## Article 1. A\n\n1\\. X:\n\na) Y;\n\nc) Z.\n")
     (line, message), = _problems(text)
     assert line == 18 and message.startswith("Point c of clause 1 Article 1 is out of sequence")
 

@@ -26,7 +26,8 @@ def test_init_creates_layout_and_one_commit_with_fallback_identity(empty_workspa
     for folder in ("regulations", "amendments", "templates"):
         assert (ws.root / folder).is_dir()
     assert (ws.root / "regdraft.yaml").is_file()
-    assert git(ws, "log", "--format=%an <%ae>|%s").splitlines() == ["regdraft <regdraft@localhost>|Set up regdraft workspace"]
+    log = git(ws, "log", "--format=%an <%ae>|%s").splitlines()
+    assert log == ["regdraft <regdraft@localhost>|Set up regdraft workspace"]
     assert git(ws, "status", "--porcelain") == ""
 
 

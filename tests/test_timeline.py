@@ -20,17 +20,22 @@ from .test_cli_amend import amendment_text
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "amend" / "vi.md"
 REG = "regulations/02-QC-TU.md"
 FIRST = "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ 2 tháng một lần.”"
-SECOND = ("1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ mỗi tháng một lần.”\n\n"
-          "2\\. Bổ sung Điều 4a vào sau Điều 4:\n\n“Điều 4a. Hội nghị trực tuyến\n\nHội nghị có thể họp trực tuyến.”")
+SECOND = (
+    "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ mỗi tháng một lần.”\n\n"
+    "2\\. Bổ sung Điều 4a vào sau Điều 4:\n\n“Điều 4a. Hội nghị trực tuyến\n\nHội nghị có thể họp trực tuyến.”"
+)
 
 
 @pytest.fixture
 def ws(empty_workspace: Workspace) -> Workspace:
-    empty_workspace.commit({
-        REG: FIXTURE.read_bytes(),
-        "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU").encode(),
-        "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU").encode(),
-    }, "Add regulation and two amendments")
+    empty_workspace.commit(
+        {
+            REG: FIXTURE.read_bytes(),
+            "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU").encode(),
+            "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU").encode(),
+        },
+        "Add regulation and two amendments",
+    )
     return empty_workspace
 
 
@@ -58,12 +63,20 @@ def test_replay_by_effective_date(ws: Workspace) -> None:
 
 def test_replay_ignores_commit_order_and_git_time(ws: Workspace) -> None:
     base = parse(FIXTURE.read_bytes())
-    first = load_amendment(amendment_text(FIRST, number="10-QC/TU", status="adopted")
-                           .replace("signed: null", "signed: 2022-01-10").replace("effective: null", "effective: 2022-02-01"),
-                           "a.md", "first")
-    second = load_amendment(amendment_text(SECOND, number="11-QC/TU", status="adopted")
-                            .replace("signed: null", "signed: 2023-05-10").replace("effective: null", "effective: 2023-06-01"),
-                            "b.md", "second")
+    first = load_amendment(
+        amendment_text(FIRST, number="10-QC/TU", status="adopted")
+        .replace("signed: null", "signed: 2022-01-10")
+        .replace("effective: null", "effective: 2022-02-01"),
+        "a.md",
+        "first",
+    )
+    second = load_amendment(
+        amendment_text(SECOND, number="11-QC/TU", status="adopted")
+        .replace("signed: null", "signed: 2023-05-10")
+        .replace("effective: null", "effective: 2023-06-01"),
+        "b.md",
+        "second",
+    )
     timeline = replay(base, [second, first], None)
     assert [a.slug for a, _ in timeline.steps] == ["first", "second"]
     assert [a.slug for a, _ in replay(base, [second, first], dt.date(2022, 3, 1)).steps] == ["first"]

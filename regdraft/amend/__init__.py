@@ -27,7 +27,22 @@ from regdraft.amend.grammar import (
 )
 
 __all__ = [
-    "PENDING", "STATUSES", "AmendGroup", "Amendment", "Applied", "AppliedChange", "ChangeKind",
-    "DocumentArticle", "InsertUnit", "Instruction", "Operation", "RepealUnits", "ReplaceHeading",
-    "ReplaceUnit", "ReplaceWords", "apply", "load_amendment", "render_amendment",
+    "PENDING",
+    "STATUSES",
+    "AmendGroup",
+    "Amendment",
+    "Applied",
+    "AppliedChange",
+    "ChangeKind",
+    "DocumentArticle",
+    "InsertUnit",
+    "Instruction",
+    "Operation",
+    "RepealUnits",
+    "ReplaceHeading",
+    "ReplaceUnit",
+    "ReplaceWords",
+    "apply",
+    "load_amendment",
+    "render_amendment",
 ]

@@ -30,7 +30,6 @@ from regdraft.model import (
     Unit,
     base_label,
     label_order,
-    map_units,
     noun,
     repealed_unit,
     unit_address,
@@ -87,20 +86,25 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
         try:
             units, made = _apply_one(units, ins, language)
         except _Failure as exc:
-            problems.append(Problem(f"instruction {ins.location} ({_short(ins.text)}): {exc}", amendment.source, ins.line))
+            problems.append(
+                Problem(f"instruction {ins.location} ({_short(ins.text)}): {exc}", amendment.source, ins.line)
+            )
             continue
         changes.extend(made)
     result = reg.with_units(units)
     if not problems:
         for p in validate(result):
-            problems.append(Problem(f"the amended {reg.id or 'regulation'} would be malformed: {p.message}",
-                                    amendment.source, 0))
+            problems.append(
+                Problem(f"the amended {reg.id or 'regulation'} would be malformed: {p.message}", amendment.source, 0)
+            )
     if problems:
         problems.sort(key=lambda p: p.line)
         count = len(problems)
         raise AmendmentConflict(
             f"{amendment.source}: {count} problem{'s' if count != 1 else ''} applying {amendment.name} to "
-            f"{reg.id or reg.source}; nothing was changed:", problems)
+            f"{reg.id or reg.source}; nothing was changed:",
+            problems,
+        )
     return Applied(result, tuple(changes))
 
 
@@ -141,31 +145,77 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
     raise _Failure("this kind of instruction cannot be applied on its own.")
 
 
+Path = list[tuple[tuple[Unit, ...], int]]
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+
+
 def find_unit(units: Sequence[Unit], target: Address) -> Unit | None:
     """The unit at `target`, descending by labels (faster than walking every unit)."""
-    segments = target.segments
-    first = segments[0]
-    found = _find_top(units, first.kind, first.label)
-    for seg in segments[1:]:
+    path = _path(tuple(units), target)
+    if path is None:
+        return None
+    level, index = path[-1]
+    return level[index]
+
+
+def _path(units: Units, target: Address) -> Path | None:
+    """The chain of (sequence, index) from the top level down to the unit at `target`."""
+    first, *rest = target.segments
+    chain: Path = []
+    if not _top_path(units, first.kind, first.label, chain, prune=True):
+        chain = []
+        if not _top_path(units, first.kind, first.label, chain, prune=False):
+            return None
+    for seg in rest:
+        level, index = chain[-1]
+        children = level[index].children
+        found = next((i for i, c in enumerate(children) if c.kind is seg.kind and c.label == seg.label), None)
         if found is None:
             return None
-        found = next((c for c in found.children if c.kind is seg.kind and c.label == seg.label), None)
-    return found
+        chain.append((children, found))
+    return chain
 
 
-def _find_top(units: Sequence[Unit], kind: Kind, label: str) -> Unit | None:
-    for unit in units:
+def _top_path(units: Units, kind: Kind, label: str, chain: Path, prune: bool) -> bool:
+    """Find a part, chapter or article through the containers, appending the steps to `chain`."""
+    wanted = label_order(kind, label) if kind is Kind.ARTICLE else None
+    for i, unit in enumerate(units):
         if unit.kind is kind and unit.label == label:
-            return unit
-        if unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION) and unit.children:
-            if kind is Kind.CHAPTER and unit.kind is not Kind.PART:
+            chain.append((units, i))
+            return True
+        if unit.kind not in _CONTAINERS or not unit.children or kind is Kind.PART:
+            continue
+        if kind is Kind.CHAPTER and unit.kind is not Kind.PART:
+            continue
+        if prune and wanted is not None:
+            # Articles run in order through the document: skip containers that end before it.
+            last = _last_article(unit)
+            if last is not None and label_order(Kind.ARTICLE, last.label) < wanted:
                 continue
-            if kind is Kind.PART:
-                continue
-            found = _find_top(unit.children, kind, label)
-            if found is not None:
-                return found
-    return None
+        chain.append((units, i))
+        if _top_path(unit.children, kind, label, chain, prune):
+            return True
+        chain.pop()
+    return False
+
+
+def _last_article(unit: Unit) -> Unit | None:
+    while unit.kind in _CONTAINERS and unit.children:
+        unit = unit.children[-1]
+    return unit if unit.kind is Kind.ARTICLE else None
+
+
+def _rebuild(chain: Path, replacement: Sequence[Unit]) -> Units:
+    """The top-level units with the unit at the end of `chain` replaced by `replacement`."""
+    items: tuple[Unit, ...] = tuple(replacement)
+    for depth in range(len(chain) - 1, -1, -1):
+        level, index = chain[depth]
+        sequence = level[:index] + items + level[index + 1 :]
+        if depth == 0:
+            return sequence
+        parent_level, parent_index = chain[depth - 1]
+        items = (replace(parent_level[parent_index], children=sequence),)
+    return items
 
 
 def _existing(units: Units, target: Address, language: str) -> Unit:
@@ -188,10 +238,11 @@ def _missing(units: Units, target: Address, language: str) -> str:
 
 
 def _map(units: Units, target: Address, change: Callable[[Unit], Sequence[Unit]]) -> Units:
-    out, found = map_units(units, target, change)
-    if not found:
+    chain = _path(units, target)
+    if chain is None:
         raise _Failure(f"{target} could not be reached.")
-    return out
+    level, index = chain[-1]
+    return _rebuild(chain, change(level[index]))
 
 
 def next_insert_label(kind: Kind, label: str) -> str:
@@ -242,9 +293,11 @@ def _insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
         is_last = index == len(siblings) - 1
         next_number = base_label(kind, label_order(kind, sibling.label)[0] + 1)
         if label != expected and not (is_last and label == next_number):
-            message = f"{word} {label} is out of place: a {word} inserted after {word} {sibling.label} is labelled {expected}"
+            message = (
+                f"{word} {label} is out of place: a {word} inserted after {word} {sibling.label} is labelled {expected}"
+            )
             base = label_order(kind, sibling.label)[0]
-            run = [s.label for s in siblings[index + 1:] if label_order(kind, s.label)[0] == base]
+            run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
             if run:
                 message += f", and {word} {run[-1]} already follows it, so insert after {word} {run[-1]}"
             raise _Failure(message + ".")
@@ -256,15 +309,19 @@ def _insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
     same = [c for c in holder.children if c.kind is kind]
     other = [c for c in holder.children if c.kind is not kind]
     if other and not same:
-        raise _Failure(f"{op.parent.describe(language)} is divided into {noun(other[0].kind, language)}s; "
-                       f"add the {word} to one of them.")
+        raise _Failure(
+            f"{op.parent.describe(language)} is divided into {noun(other[0].kind, language)}s; "
+            f"add the {word} to one of them."
+        )
     if any(c.label == label for c in same):
         raise _Failure(f"{shown} already exists.")
     last = label_order(kind, same[-1].label)[0] if same else 0
     expected = base_label(kind, last + 1)
     if label != expected:
-        raise _Failure(f"{word} {label} is out of place: a {word} added at the end of "
-                       f"{op.parent.describe(language)} takes the next label, {expected}.")
+        raise _Failure(
+            f"{word} {label} is out of place: a {word} added at the end of "
+            f"{op.parent.describe(language)} takes the next label, {expected}."
+        )
     return _map(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
 
 
@@ -276,8 +333,10 @@ def _append_article(units: Units, op: InsertUnit, holder: Unit, new: Unit, langu
     inside: list[Unit] = []
     _collect_articles(holder.children, inside)
     if op.target.label != expected or (articles and (not inside or inside[-1] is not articles[-1])):
-        raise _Failure(f"{noun(Kind.ARTICLE, language)} {op.target.label} is out of place: an article added at the "
-                       f"end takes the next number, {expected}, in the chapter holding the last article.")
+        raise _Failure(
+            f"{noun(Kind.ARTICLE, language)} {op.target.label} is out of place: an article added at the "
+            f"end takes the next number, {expected}, in the chapter holding the last article."
+        )
     assert op.parent is not None
     return _map(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
 
@@ -300,14 +359,21 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         if _occurrences(unit, op.old) == 0:
             missing.append(target.describe(language))
             continue
-        parent = target.parent()
-        units = _map(units, target, lambda u: [_replace_tree(u, parent, op, record)])
+        units = _map(units, target, _rewriter(target.parent(), op, record))
     if missing:
         elsewhere = sum(_occurrences(u, op.old) for u in units)
         where = " and ".join(missing)
-        raise _Failure(f"“{op.old}” is found 0 times in {where} (it occurs {elsewhere} "
-                       f"time{'s' if elsewhere != 1 else ''} in the whole regulation).")
+        raise _Failure(
+            f"“{op.old}” is found 0 times in {where} (it occurs {elsewhere} "
+            f"time{'s' if elsewhere != 1 else ''} in the whole regulation)."
+        )
     return units, made
+
+
+def _rewriter(
+    parent: Address | None, op: ReplaceWords, record: Callable[[Address], None]
+) -> Callable[[Unit], list[Unit]]:
+    return lambda unit: [_replace_tree(unit, parent, op, record)]
 
 
 def _occurrences(unit: Unit, phrase: str) -> int:
@@ -331,6 +397,6 @@ def _replace_tree(unit: Unit, parent: Address | None, op: ReplaceWords, record: 
     if hits:
         record(address)
     children = tuple(_replace_tree(c, address, op, record) for c in unit.children)
-    if not hits and all(a is b for a, b in zip(children, unit.children)):
+    if not hits and all(a is b for a, b in zip(children, unit.children, strict=True)):
         return unit
     return replace(unit, title=title, text=tuple(texts), children=children)

@@ -80,10 +80,16 @@ def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Pr
             for other, ofp in seen:
                 if other is ins or reported or not _collide(fp, ofp):
                     continue
-                problems.append(Problem(
-                    f"instruction {ins.location} ({_short(ins.text)}) {_describe(fp, language)}, but instruction "
-                    f"{other.location} (line {other.line}) already {_describe(ofp, language)}; one provision may be "
-                    "changed by one instruction only: merge them.", amendment.source, ins.line))
+                problems.append(
+                    Problem(
+                        f"instruction {ins.location} ({_short(ins.text)}) {_describe(fp, language)}, but instruction "
+                        f"{other.location} (line {other.line}) already {_describe(ofp, language)}; "
+                        "one provision may be "
+                        "changed by one instruction only: merge them.",
+                        amendment.source,
+                        ins.line,
+                    )
+                )
                 reported = True
         seen.extend((ins, fp) for fp in footprints(ins))
     return problems
@@ -108,10 +114,14 @@ class Conflict:
 
     def describe(self, language: str = "vi") -> str:
         """One sentence naming both amendments, instructions and provisions."""
-        a = f"{self.first.slug} (instruction {self.first_instruction.location}, line {self.first_instruction.line}) " \
+        a = (
+            f"{self.first.slug} (instruction {self.first_instruction.location}, line {self.first_instruction.line}) "
             f"{VERBS[self.first_mode][0]} {self.first_address.describe(language)}"
-        b = f"{self.second.slug} (instruction {self.second_instruction.location}, line {self.second_instruction.line}) " \
+        )
+        b = (
+            f"{self.second.slug} (instruction {self.second_instruction.location}, line {self.second_instruction.line}) "
             f"{VERBS[self.second_mode][0]} {self.second_address.describe(language)}"
+        )
         return f"{a}; {b}."
 
 
@@ -120,12 +130,13 @@ def between(amendments: Sequence[Amendment]) -> list[Conflict]:
     out: list[Conflict] = []
     prints = [(a, [(ins, fp) for ins in a.leaves() for fp in footprints(ins)]) for a in amendments]
     for i, (first, first_prints) in enumerate(prints):
-        for second, second_prints in prints[i + 1:]:
+        for second, second_prints in prints[i + 1 :]:
             if first.regulation != second.regulation:
                 continue
             for ins_a, fp_a in first_prints:
                 for ins_b, fp_b in second_prints:
                     if _overlap(fp_a.address, fp_b.address):
-                        out.append(Conflict(first, second, ins_a, ins_b, fp_a.address, fp_b.address,
-                                            fp_a.mode, fp_b.mode))
+                        out.append(
+                            Conflict(first, second, ins_a, ins_b, fp_a.address, fp_b.address, fp_a.mode, fp_b.mode)
+                        )
     return out

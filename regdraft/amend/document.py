@@ -173,8 +173,14 @@ def as_date(value: Any) -> dt.date | None:
 
 def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tuple[str, dict[str, Any], int]:
     if not lines or lines[0].rstrip() != "---":
-        problems.append(Problem("does not start with front matter ('---', keys such as number, title, "
-                                "regulation and status, then '---').", source, 1))
+        problems.append(
+            Problem(
+                "does not start with front matter ('---', keys such as number, title, "
+                "regulation and status, then '---').",
+                source,
+                1,
+            )
+        )
         return "", {}, 0
     for end in range(1, len(lines)):
         if lines[end].rstrip() in ("---", "..."):
@@ -187,13 +193,18 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tup
         data = yaml.safe_load(raw) if raw.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(f"The front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}.",
-                                source, mark.line + 2 if mark is not None else 1))
+        problems.append(
+            Problem(
+                f"The front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}.",
+                source,
+                mark.line + 2 if mark is not None else 1,
+            )
+        )
         return raw, {}, end + 1
     if not isinstance(data, dict):
         problems.append(Problem("The front matter must be YAML keys and values (a mapping).", source, 2))
         return raw, {}, end + 1
-    _check_meta(data, lines[: end], source, problems)
+    _check_meta(data, lines[:end], source, problems)
     return raw, data, end + 1
 
 
@@ -206,24 +217,41 @@ def _key_line(lines: list[str], key: str) -> int:
 
 def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: list[Problem]) -> None:
     if not data.get("regulation"):
-        problems.append(Problem("The front matter lacks 'regulation', the id of the regulation this amends "
-                                "(e.g. regulation: 01-QC/TU).", source, 1))
+        problems.append(
+            Problem(
+                "The front matter lacks 'regulation', the id of the regulation this amends "
+                "(e.g. regulation: 01-QC/TU).",
+                source,
+                1,
+            )
+        )
     status = data.get("status", "draft")
     if status not in STATUSES:
-        problems.append(Problem(f"The status '{status}' is not one of {', '.join(STATUSES)}.", source,
-                                _key_line(lines, "status")))
+        problems.append(
+            Problem(f"The status '{status}' is not one of {', '.join(STATUSES)}.", source, _key_line(lines, "status"))
+        )
     if data.get("language", "vi") not in ("vi", "en"):
-        problems.append(Problem(f"The language '{data.get('language')}' is not vi or en.", source, _key_line(lines, "language")))
+        problems.append(
+            Problem(f"The language '{data.get('language')}' is not vi or en.", source, _key_line(lines, "language"))
+        )
     draft = data.get("draft")
     if draft is not None and (not isinstance(draft, int) or isinstance(draft, bool) or draft < 1):
-        problems.append(Problem(f"The draft number '{draft}' is not a whole number from 1.", source, _key_line(lines, "draft")))
+        problems.append(
+            Problem(f"The draft number '{draft}' is not a whole number from 1.", source, _key_line(lines, "draft"))
+        )
     for key in ("signed", "effective"):
         if data.get(key) not in (None, "") and as_date(data.get(key)) is None:
-            problems.append(Problem(f"The {key} date '{data.get(key)}' is not a date written YYYY-MM-DD.", source,
-                                    _key_line(lines, key)))
+            problems.append(
+                Problem(
+                    f"The {key} date '{data.get(key)}' is not a date written YYYY-MM-DD.", source, _key_line(lines, key)
+                )
+            )
     if status == "adopted" and (as_date(data.get("signed")) is None or as_date(data.get("effective")) is None):
-        problems.append(Problem("An adopted amendment needs both its signed and its effective date.", source,
-                                _key_line(lines, "status")))
+        problems.append(
+            Problem(
+                "An adopted amendment needs both its signed and its effective date.", source, _key_line(lines, "status")
+            )
+        )
 
 
 def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
@@ -232,7 +260,7 @@ def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
     problems: list[Problem] = []
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems)
-    language = meta.get("language") if meta.get("language") in ("vi", "en") else "vi"
+    language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
     preamble: list[str] = []
     articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []
     body = "\n".join(lines[body_start:])
@@ -240,8 +268,13 @@ def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
         if kind == "heading":
             match = _HEADING.match(content.strip())
             if match is None:
-                problems.append(Problem(f"The heading '{content}' is not an article heading "
-                                        f"('{noun(Kind.ARTICLE, language)} 1. ...').", source, line))
+                problems.append(
+                    Problem(
+                        f"The heading '{content}' is not an article heading ('{noun(Kind.ARTICLE, language)} 1. ...').",
+                        source,
+                        line,
+                    )
+                )
                 continue
             articles.append((DocumentArticle(match.group(2), (match.group(3) or "").strip() or None, (), line), []))
         elif articles:
@@ -249,8 +282,11 @@ def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
         else:
             preamble.append(content)
     if not articles:
-        problems.append(Problem(f"has no '{noun(Kind.ARTICLE, language)} 1' heading holding the instructions.",
-                                source, body_start + 1))
+        problems.append(
+            Problem(
+                f"has no '{noun(Kind.ARTICLE, language)} 1' heading holding the instructions.", source, body_start + 1
+            )
+        )
         raise ParseError.collect(problems, "amendment")
     head, paragraphs = articles[0]
     lead, instructions = _instructions(paragraphs, head.label, source, language, problems)
@@ -273,8 +309,9 @@ class _Draft:
     closed: bool = False
 
 
-def _instructions(paragraphs: list[tuple[str, int]], article: str, source: str, language: str,
-                  problems: list[Problem]) -> tuple[list[str], list[Instruction]]:
+def _instructions(
+    paragraphs: list[tuple[str, int]], article: str, source: str, language: str, problems: list[Problem]
+) -> tuple[list[str], list[Instruction]]:
     lead: list[str] = []
     tops: list[_Draft] = []
     open_quote: _Draft | None = None
@@ -288,8 +325,14 @@ def _instructions(paragraphs: list[tuple[str, int]], article: str, source: str, 
         if content[:1] in ("“", '"'):
             owner = _quote_owner(tops)
             if owner is None:
-                problems.append(Problem("This quoted text does not follow an instruction that takes new text "
-                                        "(one ending in 'như sau:' or ':').", source, line))
+                problems.append(
+                    Problem(
+                        "This quoted text does not follow an instruction that takes new text "
+                        "(one ending in 'như sau:' or ':').",
+                        source,
+                        line,
+                    )
+                )
                 continue
             owner.quote.append((content, line))
             if _closes(owner.quote):
@@ -305,19 +348,33 @@ def _instructions(paragraphs: list[tuple[str, int]], article: str, source: str, 
             label = nested.group(1).replace("dd", "đ") + nested.group(2)
             group = tops[-1]
             context = group.op.target if isinstance(group.op, AmendGroup) else None
-            group.children.append(_read(f"{group.location}.{label}", nested.group(3), line, context,
-                                        source, language, problems))
+            group.children.append(
+                _read(f"{group.location}.{label}", nested.group(3), line, context, source, language, problems)
+            )
         elif not tops:
             lead.append(content)
         else:
-            hint = (" If it is new text, put it in quotes (“...”)." if _CLAUSE.match(content) or _POINT.match(content)
-                    else "")
-            problems.append(Problem(f"This paragraph is neither an instruction nor quoted new text: "
-                                    f"'{_short(content)}'.{hint}", source, line))
+            hint = (
+                " If it is new text, put it in quotes (“...”)."
+                if _CLAUSE.match(content) or _POINT.match(content)
+                else ""
+            )
+            problems.append(
+                Problem(
+                    f"This paragraph is neither an instruction nor quoted new text: '{_short(content)}'.{hint}",
+                    source,
+                    line,
+                )
+            )
     if open_quote is not None:
-        problems.append(Problem(f"instruction {open_quote.location} ({_short(open_quote.text)}): the quoted text "
-                                f"opened on line {open_quote.quote[0][1]} is never closed with ” (or \").",
-                                source, open_quote.quote[0][1]))
+        problems.append(
+            Problem(
+                f"instruction {open_quote.location} ({_short(open_quote.text)}): the quoted text "
+                f'opened on line {open_quote.quote[0][1]} is never closed with ” (or ").',
+                source,
+                open_quote.quote[0][1],
+            )
+        )
         open_quote.op = None
     return lead, [_finish(d, article, source, language, problems) for d in tops if d.op is not None]
 
@@ -342,8 +399,15 @@ def _quote_owner(tops: list[_Draft]) -> _Draft | None:
     return None
 
 
-def _read(location: str, sentence: str, line: int, context: Address | None, source: str, language: str,
-          problems: list[Problem]) -> _Draft:
+def _read(
+    location: str,
+    sentence: str,
+    line: int,
+    context: Address | None,
+    source: str,
+    language: str,
+    problems: list[Problem],
+) -> _Draft:
     text = " ".join(sentence.split())
     try:
         op: Operation | None = read_instruction(text, language, context)
@@ -362,19 +426,27 @@ def _finish(draft: _Draft, article: str, source: str, language: str, problems: l
     children = tuple(_finish(c, article, source, language, problems) for c in draft.children if c.op is not None)
     assert draft.op is not None
     if isinstance(draft.op, AmendGroup) and not draft.children:
-        problems.append(Problem(f"{where}: announces several changes but no lettered instructions "
-                                "(a) ..., b) ...) follow it.", source, draft.line))
+        problems.append(
+            Problem(
+                f"{where}: announces several changes but no lettered instructions (a) ..., b) ...) follow it.",
+                source,
+                draft.line,
+            )
+        )
     unit: Unit | None = None
     if isinstance(draft.op, (ReplaceUnit, ReplaceHeading, InsertUnit)):
         if not draft.quote:
-            problems.append(Problem(f"{where}: the new text in quotes (“...”) is missing after it.", source, draft.line))
+            problems.append(
+                Problem(f"{where}: the new text in quotes (“...”) is missing after it.", source, draft.line)
+            )
         else:
             try:
                 unit = _quoted(draft.op, draft.quote, language)
             except GrammarError as exc:
                 problems.append(Problem(f"{where}: {exc}", source, draft.quote[0][1]))
-    return Instruction(draft.location, draft.line, draft.text, draft.op, tuple(p for p, _ in draft.quote),
-                       unit, children, article)
+    return Instruction(
+        draft.location, draft.line, draft.text, draft.op, tuple(p for p, _ in draft.quote), unit, children, article
+    )
 
 
 def strip_quotes(paragraphs: list[str]) -> list[str]:
@@ -400,15 +472,19 @@ def _quoted(op: Operation, quote: list[tuple[str, int]], language: str) -> Unit:
     if kind is Kind.ARTICLE:
         match = _HEADING.match(first)
         if match is None or match.group(2) != label:
-            raise GrammarError(f"the quoted text must begin with '{expected}', the unit the instruction names, "
-                               f"not '{_short(first, 40)}'.")
+            raise GrammarError(
+                f"the quoted text must begin with '{expected}', the unit the instruction names, "
+                f"not '{_short(first, 40)}'."
+            )
         root = Unit(Kind.ARTICLE, label, (match.group(3) or "").strip() or None, (), (), False, line)
         rest = paragraphs[1:]
     else:
         found = _unit_start(first)
         if found is None or found[0] is not kind or found[1] != label:
-            raise GrammarError(f"the quoted text must begin with '{expected}', the unit the instruction names, "
-                               f"not '{_short(first, 40)}'.")
+            raise GrammarError(
+                f"the quoted text must begin with '{expected}', the unit the instruction names, "
+                f"not '{_short(first, 40)}'."
+            )
         root = Unit(kind, label, None, (found[2],) if found[2] else (), (), False, line)
         rest = paragraphs[1:]
     return _build_tree(root, rest, lines[1:], language)
@@ -439,7 +515,7 @@ def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: s
     root_text = list(root.text)
     last: list[str] = root_text
     texts: dict[int, list[str]] = {}
-    for paragraph, line in zip(paragraphs, lines):
+    for paragraph, line in zip(paragraphs, lines, strict=True):
         start = None if paragraph.startswith(("- ", "+ ")) else _unit_start(paragraph)
         if start is not None and start[0] is Kind.CLAUSE and root.kind is Kind.ARTICLE:
             unit = Unit(Kind.CLAUSE, start[1], None, (start[2],) if start[2] else (), (), False, line)
@@ -453,16 +529,21 @@ def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: s
             last = texts[id(point)]
         elif start is not None:
             inside = noun(root.kind, language)
-            raise GrammarError(f"the quoted {inside} contains '{_short(paragraph, 40)}', which is not part of a "
-                               f"{inside}; quote one unit per instruction.")
+            raise GrammarError(
+                f"the quoted {inside} contains '{_short(paragraph, 40)}', which is not part of a "
+                f"{inside}; quote one unit per instruction."
+            )
         else:
             last.append(paragraph)
 
     def finish(unit: Unit, children: tuple[Unit, ...] = ()) -> Unit:
-        return Unit(unit.kind, unit.label, unit.title, tuple(texts.get(id(unit), unit.text)), children, False, unit.line)
+        return Unit(
+            unit.kind, unit.label, unit.title, tuple(texts.get(id(unit), unit.text)), children, False, unit.line
+        )
 
     children = tuple(finish(p) for p in root_points) + tuple(
-        finish(c, tuple(finish(p) for p in points)) for c, points in clauses)
+        finish(c, tuple(finish(p) for p in points)) for c, points in clauses
+    )
     return Unit(root.kind, root.label, root.title, tuple(root_text), children, False, root.line)
 
 
@@ -477,8 +558,10 @@ def _heading(target: Address, paragraphs: list[str], line: int, language: str) -
         if target.kind is Kind.CHAPTER and label.isdigit():
             label = to_roman(int(label))
         if label != target.label and not (target.kind is Kind.CHAPTER and from_roman(label) is None):
-            raise GrammarError(f"the quoted title names {noun(target.kind, language)} {label}, but the "
-                               f"instruction renames {target.describe(language)}.")
+            raise GrammarError(
+                f"the quoted title names {noun(target.kind, language)} {label}, but the "
+                f"instruction renames {target.describe(language)}."
+            )
         title = match.group(2).strip()
     if not title:
         raise GrammarError("the new title is empty.")

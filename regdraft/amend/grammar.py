@@ -79,12 +79,12 @@ Operation = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWor
 
 TAKES_QUOTE = (ReplaceUnit, ReplaceHeading, InsertUnit)
 
-_Q_OPEN = "[“\"]"
-_Q_CLOSE = "[”\"]"
+_Q_OPEN = '[“"]'
+_Q_CLOSE = '[”"]'
 
 
 def _q(name: str) -> str:
-    return f"{_Q_OPEN}(?P<{name}>[^“”\"]+){_Q_CLOSE}"
+    return f'{_Q_OPEN}(?P<{name}>[^“”"]+){_Q_CLOSE}'
 
 
 _I = re.IGNORECASE
@@ -93,48 +93,72 @@ _EN_WHOLE = r"throughout (?:these|this) (?:Regulations?|document)"
 _FORMS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "vi": [
         ("heading", re.compile(r"^Sửa đổi(?:, bổ sung)? (?:tên|tiêu đề) (?P<cite>.+?) như sau:$", _I)),
-        ("group", re.compile(r"^Sửa đổi, bổ sung một số (?:điểm|khoản|điều|nội dung) (?:của|tại) (?P<cite>.+?) như sau:$", _I)),
+        (
+            "group",
+            re.compile(
+                r"^Sửa đổi, bổ sung một số (?:điểm|khoản|điều|nội dung) (?:của|tại) (?P<cite>.+?) như sau:$", _I
+            ),
+        ),
         ("amend", re.compile(r"^Sửa đổi(?:, bổ sung)? (?P<cite>.+?) như sau:$", _I)),
         ("amend", re.compile(r"^(?P<cite>.+?) được sửa đổi(?:, bổ sung)? như sau:$", _I)),
         ("after", re.compile(r"^Bổ sung (?P<new>.+?) vào sau (?P<cite>.+?)(?: như sau)?:$", _I)),
         ("append", re.compile(r"^Bổ sung (?P<new>.+?) vào(?: cuối)? (?P<cite>.+?)(?: như sau)?:$", _I)),
         ("repeal", re.compile(r"^Bãi bỏ (?P<cite>.+?)[.;]$", _I)),
-        ("words", re.compile(
-            rf"^Thay thế (?:cụm từ|từ) {_q('old')} bằng (?:cụm từ |từ )?{_q('new')} "
-            rf"(?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$", _I)),
+        (
+            "words",
+            re.compile(
+                rf"^Thay thế (?:cụm từ|từ) {_q('old')} bằng (?:cụm từ |từ )?{_q('new')} "
+                rf"(?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$",
+                _I,
+            ),
+        ),
         ("delete", re.compile(rf"^Bỏ (?:cụm từ|từ) {_q('old')} (?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$", _I)),
     ],
     "en": [
         ("heading", re.compile(r"^The (?:title|heading) of (?P<cite>.+?) is amended to read:$", _I)),
-        ("group", re.compile(r"^Some (?:points|clauses|articles|provisions) of (?P<cite>.+?) are amended as follows:$", _I)),
+        (
+            "group",
+            re.compile(r"^Some (?:points|clauses|articles|provisions) of (?P<cite>.+?) are amended as follows:$", _I),
+        ),
         ("group", re.compile(r"^(?P<cite>.+?) is amended as follows:$", _I)),
         ("amend", re.compile(r"^(?P<cite>.+?) (?:is|are) amended to read:$", _I)),
         ("after", re.compile(r"^Insert (?P<new>.+?) after (?P<cite>.+?):$", _I)),
         ("append", re.compile(r"^(?:Insert|Add) (?P<new>.+?) (?:at the end of|to|into) (?P<cite>.+?):$", _I)),
         ("repeal", re.compile(r"^Repeal (?P<cite>.+?)[.;]$", _I)),
-        ("words", re.compile(
-            rf"^Replace the words? {_q('old')} with {_q('new')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$", _I)),
+        (
+            "words",
+            re.compile(rf"^Replace the words? {_q('old')} with {_q('new')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$", _I),
+        ),
         ("delete", re.compile(rf"^Delete the words? {_q('old')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$", _I)),
     ],
 }
 
 _EXAMPLES = {
     "vi": "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "
-          "'Bãi bỏ điểm b khoản 2 Điều 9.', 'Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 2 Điều 15.'",
+    "'Bãi bỏ điểm b khoản 2 Điều 9.', 'Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 2 Điều 15.'",
     "en": "'Clause 2 of Article 5 is amended to read:', 'Insert clause 5a after clause 5 of Article 4:', "
-          "'Repeal point b, clause 2, Article 9.', 'Replace the words \"A\" with \"B\" in clause 2 of Article 15.'",
+    "'Repeal point b, clause 2, Article 9.', 'Replace the words \"A\" with \"B\" in clause 2 of Article 15.'",
 }
 
 # Citation tokens: a unit noun and its label. Order of levels, smallest first.
 _LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
 _NOUN_KINDS = {
-    "điểm": Kind.POINT, "point": Kind.POINT, "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
-    "điều": Kind.ARTICLE, "article": Kind.ARTICLE, "mục": Kind.SECTION, "section": Kind.SECTION,
-    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
+    "điểm": Kind.POINT,
+    "point": Kind.POINT,
+    "khoản": Kind.CLAUSE,
+    "clause": Kind.CLAUSE,
+    "điều": Kind.ARTICLE,
+    "article": Kind.ARTICLE,
+    "mục": Kind.SECTION,
+    "section": Kind.SECTION,
+    "chương": Kind.CHAPTER,
+    "chapter": Kind.CHAPTER,
 }
 _TOKEN = re.compile(
     r"(?P<noun>điểm|point|khoản|clause|điều|article|mục|section|chương|chapter)\s+"
-    r"(?P<label>[0-9A-Za-zđĐ]+)(?![\wđĐ])", _I)
+    r"(?P<label>[0-9A-Za-zđĐ]+)(?![\wđĐ])",
+    _I,
+)
 _SEPARATOR = re.compile(r"\s*(?:(?P<word>,|\bvà\b|\band\b|\bof\b|\bcủa\b)\s*)?", _I)
 _LABELS = {
     Kind.POINT: re.compile(r"^(?:dd|[a-zđ])\d*$"),
@@ -150,7 +174,7 @@ Citation = dict[Kind, str]
 def _label(kind: Kind, raw: str) -> str:
     if kind is Kind.CHAPTER:
         base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
-        return (to_roman(int(base)) if base.isdigit() else base.upper()) + raw[len(base):]
+        return (to_roman(int(base)) if base.isdigit() else base.upper()) + raw[len(base) :]
     label = raw.lower()
     return label.replace("dd", "đ") if kind is Kind.POINT else label
 
@@ -171,8 +195,10 @@ def read_citations(text: str, language: str) -> list[Citation]:
         token = _TOKEN.match(text, start)
         if token is None:
             rest = text[start:] or text[position:]
-            raise GrammarError(f"cannot read the provisions '{text}': '{rest}' is not a provision such as "
-                               f"'{'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'}'.")
+            raise GrammarError(
+                f"cannot read the provisions '{text}': '{rest}' is not a provision such as "
+                f"'{'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'}'."
+            )
         kind = _NOUN_KINDS[token.group("noun").lower()]
         raw_label = token.group("label")
         if not _LABELS[kind].match(raw_label if kind is Kind.CHAPTER else raw_label.lower()):
@@ -185,9 +211,11 @@ def read_citations(text: str, language: str) -> list[Citation]:
         elif ascending and kind not in current:
             current[kind] = label
         else:
-            raise GrammarError(f"cannot read the provisions '{text}': {token.group(0)} cannot follow "
-                               f"{_show(current, language)} there; separate provisions with ',' or "
-                               f"'{'và' if language == 'vi' else 'and'}'.")
+            raise GrammarError(
+                f"cannot read the provisions '{text}': {token.group(0)} cannot follow "
+                f"{_show(current, language)} there; separate provisions with ',' or "
+                f"'{'và' if language == 'vi' else 'and'}'."
+            )
         position = token.end()
     if not citations:
         raise GrammarError("names no provision.")
@@ -205,8 +233,11 @@ def resolve(citations: list[Citation], context: Address | None, language: str) -
     for i in range(len(filled) - 2, -1, -1):
         top = max(_LEVEL[k] for k in filled[i])
         following = filled[i + 1]
-        inherit = (Kind.CLAUSE, Kind.ARTICLE) if top < _LEVEL[Kind.ARTICLE] else (
-            (Kind.CHAPTER,) if top == _LEVEL[Kind.SECTION] else ())
+        inherit = (
+            (Kind.CLAUSE, Kind.ARTICLE)
+            if top < _LEVEL[Kind.ARTICLE]
+            else ((Kind.CHAPTER,) if top == _LEVEL[Kind.SECTION] else ())
+        )
         for kind in inherit:
             if _LEVEL[kind] > top and kind in following:
                 filled[i].setdefault(kind, following[kind])
@@ -221,19 +252,28 @@ def _address(citation: Citation, context: Address | None, language: str) -> Addr
             if _LEVEL[seg.kind] > top and seg.kind in (Kind.ARTICLE, Kind.CLAUSE):
                 citation.setdefault(seg.kind, seg.label)
     if Kind.SECTION in citation and Kind.CHAPTER not in citation:
-        raise GrammarError(f"{shown} does not name its chapter ({'Mục 1 Chương II' if language == 'vi' else 'Section 1 of Chapter II'}).")
+        raise GrammarError(
+            f"{shown} does not name its chapter "
+            f"({'Mục 1 Chương II' if language == 'vi' else 'Section 1 of Chapter II'})."
+        )
     if top < _LEVEL[Kind.ARTICLE] and Kind.ARTICLE not in citation:
-        raise GrammarError(f"{shown} does not name its article; write it in full "
-                           f"({'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'}).")
+        raise GrammarError(
+            f"{shown} does not name its article; write it in full "
+            f"({'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'})."
+        )
     order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
     segments = tuple(Segment(k, citation[k]) for k in order if k in citation)
     if Kind.ARTICLE in citation and any(k in citation for k in (Kind.CHAPTER, Kind.SECTION)):
-        raise GrammarError(f"{shown} names a chapter or section with an article; articles are numbered "
-                           "through the whole document, so name the article alone.")
+        raise GrammarError(
+            f"{shown} names a chapter or section with an article; articles are numbered "
+            "through the whole document, so name the article alone."
+        )
     address = Address(segments)
     if context is not None and not context.contains(address):
-        raise GrammarError(f"{address.describe(language)} lies outside {context.describe(language)}, "
-                           "the provision this group of instructions amends.")
+        raise GrammarError(
+            f"{address.describe(language)} lies outside {context.describe(language)}, "
+            "the provision this group of instructions amends."
+        )
     return address
 
 
@@ -255,7 +295,9 @@ def read_instruction(sentence: str, language: str, context: Address | None = Non
         try:
             return _build(name, match, context, language)
         except GrammarError:
-            if name in ("amend", "group") and any(p.match(text) for n, p in forms if n in ("heading", "after", "append")):
+            if name in ("amend", "group") and any(
+                p.match(text) for n, p in forms if n in ("heading", "after", "append")
+            ):
                 continue
             raise
     raise GrammarError(_unreadable(text, language))
@@ -273,26 +315,30 @@ def _build(name: str, match: re.Match[str], context: Address | None, language: s
     if name == "amend":
         target = _one(cite or "", context, language)
         if target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-            raise GrammarError(f"only an article, clause or point can be replaced as a whole; to rename "
-                               f"{target.describe(language)} write "
-                               f"'{'Sửa đổi tên ' + target.describe(language) + ' như sau:' if language == 'vi' else 'The title of ' + target.describe(language) + ' is amended to read:'}'.")
+            raise GrammarError(
+                f"only an article, clause or point can be replaced as a whole; to rename "
+                f"{target.describe(language)} write "
+                f"'{_rename_form(target, language)}'.
+            )
         return ReplaceUnit(target)
     if name == "heading":
         target = _one(cite or "", context, language)
         if target.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE):
-            raise GrammarError(f"{target.describe(language)} has no title to rename; only parts, chapters, "
-                               "sections and articles have titles.")
+            raise GrammarError(
+                f"{target.describe(language)} has no title to rename; only parts, chapters, "
+                "sections and articles have titles."
+            )
         return ReplaceHeading(target)
     if name in ("after", "append"):
         return _insert(name, groups.get("new") or "", cite or "", context, language)
     if name == "repeal":
-        targets = resolve(read_citations(cite or "", language), context, language)
-        for target in targets:
+        repealed = resolve(read_citations(cite or "", language), context, language)
+        for target in repealed:
             if target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
                 raise GrammarError(f"{target.describe(language)} cannot be repealed by regdraft; repeal its articles.")
-        if len(set(targets)) != len(targets):
+        if len(set(repealed)) != len(repealed):
             raise GrammarError("names the same provision twice.")
-        return RepealUnits(tuple(targets))
+        return RepealUnits(tuple(repealed))
     old = groups["old"].strip()
     new = groups.get("new")
     targets = tuple(resolve(read_citations(cite, language), context, language)) if cite else ()
@@ -306,25 +352,42 @@ def _build(name: str, match: re.Match[str], context: Address | None, language: s
 def _insert(name: str, new: str, cite: str, context: Address | None, language: str) -> InsertUnit:
     items = read_citations(new, language)
     if len(items) != 1 or len(items[0]) != 1:
-        raise GrammarError(f"name only the new unit ('{'khoản 5a' if language == 'vi' else 'clause 5a'}'); "
-                           "its place comes from the provision it follows or joins.")
-    (kind, label), = items[0].items()
+        raise GrammarError(
+            f"name only the new unit ('{'khoản 5a' if language == 'vi' else 'clause 5a'}'); "
+            "its place comes from the provision it follows or joins."
+        )
+    ((kind, label),) = items[0].items()
     if kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         raise GrammarError(f"regdraft inserts articles, clauses and points, not a {noun(kind, language)}.")
     where = _one(cite, context, language)
     if name == "after":
         if where.kind is not kind:
-            raise GrammarError(f"a {noun(kind, language)} can only be inserted after another "
-                               f"{noun(kind, language)}, not after {where.describe(language)}.")
+            raise GrammarError(
+                f"a {noun(kind, language)} can only be inserted after another "
+                f"{noun(kind, language)}, not after {where.describe(language)}."
+            )
         parent = where.parent()
-        target = Address((Segment(kind, label),)) if kind is Kind.ARTICLE else Address((*(parent.segments if parent else ()), Segment(kind, label)))
+        target = (
+            Address((Segment(kind, label),))
+            if kind is Kind.ARTICLE
+            else Address((*(parent.segments if parent else ()), Segment(kind, label)))
+        )
         return InsertUnit(target, after=where)
-    allowed = {Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART), Kind.CLAUSE: (Kind.ARTICLE,),
-               Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE)}[kind]
+    allowed = {
+        Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
+        Kind.CLAUSE: (Kind.ARTICLE,),
+        Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE),
+    }[kind]
     if where.kind not in allowed:
         raise GrammarError(f"a {noun(kind, language)} cannot be added to {where.describe(language)}.")
     target = Address((Segment(kind, label),)) if kind is Kind.ARTICLE else where.child(kind, label)
     return InsertUnit(target, parent=where)
+
+
+def _rename_form(target: Address, language: str) -> str:
+    if language == "vi":
+        return f"Sửa đổi tên {target.describe(language)} như sau:"
+    return f"The title of {target.describe(language)} is amended to read:"
 
 
 def _unreadable(text: str, language: str) -> str:
@@ -332,6 +395,9 @@ def _unreadable(text: str, language: str) -> str:
     content_verbs = ("sửa đổi", "bổ sung", "insert", "add ") if language == "vi" or language == "en" else ()
     if any(lowered.startswith(v) for v in content_verbs) and not text.endswith(":"):
         return "cannot read this instruction: an instruction followed by new text must end with ':'."
-    if lowered.startswith(("bãi bỏ", "thay thế", "bỏ cụm", "repeal", "replace", "delete")) and not text.endswith((".", ";")):
+    if lowered.startswith(("bãi bỏ", "thay thế", "bỏ cụm", "repeal", "replace", "delete")) and not text.endswith(
+        (".", ";")
+    ):
         return "cannot read this instruction: it must end with '.' or ';'."
-    return f"cannot read this instruction; it must follow one of the documented forms, e.g. {_EXAMPLES.get(language, _EXAMPLES['vi'])}."
+    examples = _EXAMPLES.get(language, _EXAMPLES["vi"])
+    return f"cannot read this instruction; it must follow one of the documented forms, e.g. {examples}."

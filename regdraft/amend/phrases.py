@@ -8,10 +8,31 @@ replacement is inserted exactly as the drafter wrote it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from regdraft.text import tone_key
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _toneless_table() -> dict[int, str | None]:
+    """Map every precomposed letter carrying a Vietnamese tone mark to the letter without it."""
+    table: dict[int, str | None] = {ord(mark): None for mark in _TONE_MARKS}
+    for code in range(0xC0, 0x1F00):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        stripped = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
+        if stripped != decomposed:
+            table[code] = unicodedata.normalize("NFC", stripped)
+    return table
+
+
+_TONELESS = _toneless_table()
+
+
+def _loose(text: str) -> str:
+    # A cheap necessary condition: texts equal under tone_key are equal without any tone.
+    return " ".join(text.translate(_TONELESS).split())
 
 
 def _key(token: str) -> str:
@@ -27,7 +48,7 @@ def _keys(text: str) -> list[tuple[int, int, str]]:
 def find(text: str, phrase: str) -> list[tuple[int, int]]:
     """The non-overlapping spans where `phrase` occurs in `text` as whole words."""
     wanted = " ".join(phrase.split())
-    if not wanted or tone_key(wanted) not in tone_key(" ".join(text.split())):
+    if not wanted or _loose(wanted) not in _loose(text):
         return []
     pattern = [k for _, _, k in _keys(wanted)]
     tokens = _keys(text)
@@ -57,7 +78,7 @@ def replace(text: str, phrase: str, new: str | None) -> tuple[str, int]:
             text = left + new + right
             continue
         # Deleting words must not leave a double space or a space before punctuation.
-        if left.endswith(" ") and (not right or right[:1].isspace() or right[:1] in ",.;:)”\""):
+        if left.endswith(" ") and (not right or right[:1].isspace() or right[:1] in ',.;:)”"'):
             left = left.rstrip()
         if not left:
             right = right.lstrip()

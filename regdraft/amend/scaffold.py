@@ -43,7 +43,8 @@ def document_text(reg: Regulation, title: str) -> str:
             "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
             f"Căn cứ {reg.title} ban hành kèm theo Quy chế số {reg.id} ngày {signed},",
             f"Ban Chấp hành Đảng bộ tỉnh ban hành {title[:1].lower() + title[1:]} như sau:",
-            f"## Điều 1. Sửa đổi, bổ sung một số điều của {base_title} ban hành kèm theo Quy chế số {reg.id} ngày {signed}",
+            f"## Điều 1. Sửa đổi, bổ sung một số điều của {base_title} "
+            f"ban hành kèm theo Quy chế số {reg.id} ngày {signed}",
             "## Điều 2. Hiệu lực thi hành",
             "Quy chế này có hiệu lực kể từ ngày ký. Các đồng chí Tỉnh ủy viên, các tổ chức đảng, cơ quan, đơn vị có "
             "liên quan chịu trách nhiệm thi hành Quy chế này.",
@@ -69,8 +70,11 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     reg = load_regulation(ws, regulation)
     if not title:
-        title = (f"Quy chế sửa đổi, bổ sung một số điều của {reg.title[:1].lower() + reg.title[1:]}"
-                 if reg.language != "en" else f"Regulations amending the {reg.title}")
+        title = (
+            f"Quy chế sửa đổi, bổ sung một số điều của {reg.title[:1].lower() + reg.title[1:]}"
+            if reg.language != "en"
+            else f"Regulations amending the {reg.title}"
+        )
     text = document_text(reg, title)
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")

@@ -130,8 +130,13 @@ def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
     except ParseError as exc:
         return [Problem(f"the amended text does not read back: {p}", amendment.source) for p in exc.problems]
     if again != applied.regulation:
-        return [Problem("the amended text does not read back as the same provisions; check the quoted text "
-                        "for paragraphs that look like clauses or points.", amendment.source)]
+        return [
+            Problem(
+                "the amended text does not read back as the same provisions; check the quoted text "
+                "for paragraphs that look like clauses or points.",
+                amendment.source,
+            )
+        ]
     return []
 
 
@@ -141,12 +146,16 @@ def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) 
     if status not in STATUSES:
         raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
     if status == "adopted":
-        raise UsageError("An amendment becomes adopted with `regdraft amend adopt SLUG --signed DATE --effective DATE`.")
+        raise UsageError(
+            "An amendment becomes adopted with `regdraft amend adopt SLUG --signed DATE --effective DATE`."
+        )
     current = amendment.status
     if status != current and status not in TRANSITIONS.get(current, ()):
         allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"
-        raise RegdraftError(f"{amendment.source}: cannot move from {current} to {status}; from {current} the next "
-                            f"status can be: {allowed}.")
+        raise RegdraftError(
+            f"{amendment.source}: cannot move from {current} to {status}; from {current} the next "
+            f"status can be: {allowed}."
+        )
     changes: dict[str, Any] = {"status": status}
     if draft is not None:
         if draft < 1:
@@ -155,8 +164,10 @@ def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) 
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)
     updated = load_amendment(text, relative, slug)
-    ws.commit({relative: text.encode("utf-8")}, f"Set amendment {amendment.name} to {status}"
-              + (f" (draft {draft})" if draft is not None else ""))
+    ws.commit(
+        {relative: text.encode("utf-8")},
+        f"Set amendment {amendment.name} to {status}" + (f" (draft {draft})" if draft is not None else ""),
+    )
     return updated
 
 
@@ -186,11 +197,15 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
     amendment = load(ws, slug)
     if amendment.status not in PENDING:
-        raise RegdraftError(f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
-                            "or submitted amendment can be adopted.")
+        raise RegdraftError(
+            f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
+            "or submitted amendment can be adopted."
+        )
     if not amendment.number:
-        raise RegdraftError(f"{amendment.source}: give the amendment its document number (number: 05-QC/TU) "
-                            "in the front matter before adopting it.")
+        raise RegdraftError(
+            f"{amendment.source}: give the amendment its document number (number: 05-QC/TU) "
+            "in the front matter before adopting it."
+        )
     from regdraft.rounds import check_adoptable
 
     check_adoptable(ws, slug)  # refuses without a recorded vote majority when regdraft.yaml requires one
@@ -199,13 +214,17 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     relative = amendment_path(slug)
     dirty = ws.dirty([reg_path, relative])
     if dirty:
-        raise StoreError("Refusing to adopt over uncommitted changes to " + ", ".join(dirty)
-                         + "; commit or stash them first (nothing was changed).")
+        raise StoreError(
+            "Refusing to adopt over uncommitted changes to "
+            + ", ".join(dirty)
+            + "; commit or stash them first (nothing was changed)."
+        )
     original = ws.read(reg_path)
     regulation = parse(original, reg_path)
     applied = apply(regulation, amendment)
-    text = with_front_matter(decode(ws.read(relative), relative),
-                             {"status": "adopted", "signed": signed_on, "effective": effective_on})
+    text = with_front_matter(
+        decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
+    )
     load_amendment(text, relative, slug)
     changes: dict[str, bytes | None] = {
         reg_path: render(applied.regulation).encode("utf-8"),
@@ -215,19 +234,25 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     if not ws.path(base).is_file():
         changes[base] = original
     tag = "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
-    message = (f"Adopt amendment {amendment.number} to {amendment.regulation} "
-               f"(signed {signed_on}, effective {effective_on})")
+    message = (
+        f"Adopt amendment {amendment.number} to {amendment.regulation} (signed {signed_on}, effective {effective_on})"
+    )
     return ws.commit(changes, message, tag=tag)
 
 
 def _check_order(ws: Workspace, amendment: Amendment, effective: dt.date) -> None:
     """Adopted amendments must take effect in the order they are adopted, so replay is exact."""
     for other in list_amendments(ws):
-        if other.status == "adopted" and other.regulation == amendment.regulation and other.effective \
-                and other.effective > effective:
+        if (
+            other.status == "adopted"
+            and other.regulation == amendment.regulation
+            and other.effective
+            and other.effective > effective
+        ):
             raise RegdraftError(
                 f"{amendment.source}: {other.name} is already adopted with effect from {other.effective}, after "
-                f"{effective}; adopt amendments in the order they take effect (nothing was changed).")
+                f"{effective}; adopt amendments in the order they take effect (nothing was changed)."
+            )
 
 
 def pending_conflicts(ws: Workspace) -> list[Conflict]:

@@ -27,7 +27,7 @@ class RegdraftGroup(click.Group):
             if exc.exit_code == 2:
                 raise click.UsageError(exc.report(), ctx) from None
             error = click.ClickException(exc.report())
-            error.exit_code = exc.exit_code
+            error.exit_code = exc.exit_code  # type: ignore[misc]  # click types it as a class constant
             raise error from None
         except OSError as exc:
             name = f" {exc.filename}" if getattr(exc, "filename", None) else ""

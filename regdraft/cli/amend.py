@@ -68,7 +68,8 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     for r in rows:
         draft = f"draft {r['draft']}" if r["draft"] else ""
         detail = r["error"] or f"{r['instructions']} instructions"
-        click.echo(f"{r['slug']:<24} {r['status']:<12} {draft:<8} {r['number'] or '-':<12} {r['regulation']:<12} {detail}")
+        number = r["number"] or "-"
+        click.echo(f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {r['regulation']:<12} {detail}")
 
 
 @amend.command("status")
@@ -135,7 +136,6 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
     """
     from regdraft.amend.workspace import preview as amended
     from regdraft.markdown import render
-
     from regdraft.refs import amendment_report
 
     ws = open_workspace(workspace)

@@ -62,7 +62,8 @@ def list_(workspace: Path | None, as_json: bool) -> None:
 @click.argument("regulation")
 @click.argument("address", required=False)
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
-@click.option("--as-of", "as_of", default=None, help="The text in force on a date (YYYY-MM-DD), replaying adopted amendments.")
+@click.option("--as-of", "as_of", default=None,
+              help="The text in force on a date (YYYY-MM-DD), replaying adopted amendments.")
 @workspace_option
 @json_option
 def show(regulation: str, address: str | None, rev: str | None, as_of: str | None,

@@ -24,7 +24,13 @@ import yaml
 
 from regdraft.errors import ParseError, RegdraftError, StoreError, UsageError
 from regdraft.importer.classify import classify, decorative
-from regdraft.importer.header import compose_title, flatten_tables, header_end, read_closing, read_header
+from regdraft.importer.header import (
+    compose_title,
+    flatten_tables,
+    header_end,
+    read_closing,
+    read_header,
+)
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 from regdraft.markdown import REQUIRED_KEYS, parse, render, validate
 from regdraft.model import Regulation
@@ -178,7 +184,10 @@ def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) 
     if ws.path(relative).exists() and not force:
         raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
                          "(the old text stays in git history).")
-    ws.commit({relative: result.text.encode("utf-8")},
+    data = result.text.encode("utf-8")
+    if ws.path(relative).is_file() and ws.path(relative).read_bytes() == data and not ws.dirty([relative]):
+        return relative  # the same text is already committed: nothing to record
+    ws.commit({relative: data},
               f"Import {result.regulation.id} from {result.report.source}")
     return relative
 

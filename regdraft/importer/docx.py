@@ -88,7 +88,8 @@ def _font(rpr: Any) -> str | None:
     fonts = rpr.find(_w("rFonts"))
     if fonts is None:
         return None
-    return fonts.get(_w("ascii")) or fonts.get(_w("hAnsi"))
+    name = fonts.get(_w("ascii")) or fonts.get(_w("hAnsi"))
+    return str(name) if name else None
 
 
 class _Numbering:
@@ -108,11 +109,11 @@ class _Numbering:
                 levels[int(lvl.get(_w("ilvl")) or 0)] = (start, _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
             self.levels[str(abstract.get(_w("abstractNumId")))] = levels
         for num in numbering_element.iter(_w("num")):
-            overrides = {}
+            overrides: dict[int, int] = {}
             for override in num.iter(_w("lvlOverride")):
-                start = _val(override, "startOverride")
-                if start is not None:
-                    overrides[int(override.get(_w("ilvl")) or 0)] = int(start)
+                value = _val(override, "startOverride")
+                if value is not None:
+                    overrides[int(override.get(_w("ilvl")) or 0)] = int(value)
             self.nums[str(num.get(_w("numId")))] = (str(_val(num, "abstractNumId")), overrides)
 
     def label(self, num_id: str, ilvl: int) -> str | None:

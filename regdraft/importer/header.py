@@ -5,7 +5,7 @@ Post-conditions of `read_header`:
 1. Only leading paragraphs are read, up to the preamble (`Căn cứ ...`), the first heading, or
    the last title line; each one read becomes a front-matter value and a `header` note that
    quotes it, so its text stays in the report.
-2. Leading lines it cannot place are returned as preamble paragraphs, with an `unclassified` note.
+2. Leading lines it cannot place are returned as preamble paragraphs, with a note.
 
 Post-conditions of `read_closing`:
 1. Only a trailing run of signature-like paragraphs after the last heading is taken (signer
@@ -140,7 +140,7 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             header.notes.append(Note(para.where, "header", f"Read as the front-matter key '{key}'.", text))
         else:
             header.preamble.append(para)
-            header.notes.append(Note(para.where, "unclassified",
+            header.notes.append(Note(para.where, "info",
                                      "A line in the header block was not recognised; kept as preamble text.", text))
     header.body_start = i
     if issuers:

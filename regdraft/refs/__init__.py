@@ -77,6 +77,18 @@ class ReferenceIssue:
             )
         return f"{head}, whose text the amendment changes: check that the reference still holds."
 
+    def note(self, language: str = "vi") -> str:
+        """The same finding worded for the document a reviewer reads (the redline summary)."""
+        source = self.reference.source.describe(language)
+        target = self.target.describe(language)
+        if language != "vi":
+            return self.describe(language)
+        if self.kind == "broken":
+            return f"{source} dẫn chiếu {target}, quy định bị bãi bỏ: cần sửa dẫn chiếu."
+        if self.changed is not None and self.changed != self.target:
+            return f"{source} dẫn chiếu {target}; dự thảo sửa đổi {self.changed.describe(language)}: cần rà soát."
+        return f"{source} dẫn chiếu {target}, quy định được sửa đổi: cần rà soát."
+
 
 @dataclass(frozen=True, slots=True)
 class _Context:

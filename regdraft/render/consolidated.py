@@ -167,8 +167,9 @@ def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> 
                              draft=draft, date=amendment.signed)
     if amendment.signed is None:
         place = str(amendment.meta.get("place") or "")
-        blank = (f"ngày      tháng      năm {today.year}" if amendment.language == "vi"
-                 else f"....... {today.year}")
+        gap = "\u00a0" * 6  # kept open for the date of signing; plain spaces would collapse
+        blank = (f"ngày{gap}tháng{gap}năm {today.year}" if amendment.language == "vi"
+                 else f"{gap}{gap} {today.year}")
         header = dataclasses.replace(header, place_date=f"{place}, {blank}" if place else blank)
     return header
 
@@ -352,7 +353,7 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
         paragraph(left, WORDS.get(language, WORDS["vi"])["recipients"], bold=True, italic=True,
                   size=profile.body_pt - 2, align="left", space_after=0)
         for item in recipients:
-            paragraph(left, str(item), size=profile.body_pt - 2, align="left", space_after=0)
+            paragraph(left, f"- {item}", size=profile.body_pt - 3, align="left", space_after=0)
     for key, bold in (("on_behalf", True), ("title", True)):
         if signer.get(key):
             paragraph(right, str(signer[key]), bold=bold, align="center", space_after=0)

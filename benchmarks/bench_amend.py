@@ -1,0 +1,123 @@
+"""Benchmark the amendments engine.
+
+1. `regdraft amend check` + `regdraft amend preview` of the shipped amendment, as commands
+   (wall time, including Python start-up), in a throw-away copy of the example workspace.
+2. Applying 100 instructions (every kind) to a generated 1,000-article regulation, in-process.
+
+Run from the repository root: `.venv/bin/python benchmarks/bench_amend.py [--runs 5]`.
+Targets (issue 3): check + preview under 0.3 s wall; 100 instructions under 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate  # noqa: E402
+from regdraft.amend import apply, load_amendment  # noqa: E402
+from regdraft.amend.apply import next_insert_label  # noqa: E402
+from regdraft.markdown import parse  # noqa: E402
+from regdraft.model import Kind, Regulation  # noqa: E402
+
+BIN = Path(sys.executable).parent / "regdraft"
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    """The median wall time of `action` over `runs` runs, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def hundred_instructions(reg: Regulation) -> str:
+    """An amending document with 100 instructions of every kind, one article each."""
+    parts = []
+    articles = [loc.unit for loc in reg.articles() if any(c.kind is Kind.CLAUSE for c in loc.unit.children)]
+    step = max(1, len(articles) // 100)
+    for n, article in enumerate(articles[::step][:100], start=1):
+        d = article.label
+        clause = next(c for c in article.children if c.kind is Kind.CLAUSE)
+        k = clause.label
+        kind = n % 6
+        if kind == 0:
+            parts.append(f"{n}\\. Sửa đổi, bổ sung khoản {k} Điều {d} như sau:\n\n“{k}\\. Nội dung mới của khoản {k}.”")
+        elif kind == 1:
+            new = next_insert_label(Kind.CLAUSE, k)
+            parts.append(f"{n}\\. Bổ sung khoản {new} vào sau khoản {k} Điều {d} như sau:\n\n“{new}\\. Khoản bổ sung.”")
+        elif kind == 2:
+            parts.append(f"{n}\\. Bãi bỏ khoản {k} Điều {d}.")
+        elif kind == 3:
+            parts.append(f"{n}\\. Sửa đổi tên Điều {d} như sau:\n\n“Điều {d}. Tên mới”")
+        elif kind == 4:
+            word = clause.text[0].split()[0] if clause.text else "Ban"
+            parts.append(f"{n}\\. Thay thế cụm từ “{word}” bằng cụm từ “Cụm từ mới” tại khoản {k} Điều {d}.")
+        else:
+            parts.append(f"{n}\\. Sửa đổi, bổ sung Điều {d} như sau:\n\n“Điều {d}. Điều mới\n\n1\\. Một.\n\na) Hai.”")
+    return (
+        f"---\nregulation: {reg.id}\nstatus: draft\n---\n\n## Điều 1. Sửa đổi, bổ sung\n\n" + "\n\n".join(parts) + "\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run both benchmarks and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = Path(tmp) / "ws"
+        subprocess.run([str(BIN), "init", "--example", str(workspace)], check=True, capture_output=True)
+
+        def check_and_preview() -> None:
+            for command in ("check", "preview"):
+                subprocess.run(
+                    [str(BIN), "amend", command, "qc-sua-doi-2025", "-C", str(workspace)],
+                    check=True,
+                    capture_output=True,
+                )
+
+        rows.append(
+            (
+                "`amend check` + `amend preview` of the shipped amendment (two processes)",
+                median_time(check_and_preview, args.runs),
+                0.3,
+            )
+        )
+    reg = parse(generate(1000, seed=1))
+    text = hundred_instructions(reg)
+    amendment = load_amendment(text, "bench.md", "bench")
+    assert len(amendment.instructions) == 100
+    rows.append(
+        (
+            "apply 100 instructions to a 1,000-article regulation (in-process)",
+            median_time(lambda: apply(reg, amendment), args.runs),
+            0.2,
+        )
+    )
+    rows.append(
+        (
+            "read the 100-instruction amending document (in-process)",
+            median_time(lambda: load_amendment(text, "bench.md", "bench"), args.runs),
+            None,
+        )
+    )
+    print("| benchmark | median (s) | target (s) |")
+    print("|---|---|---|")
+    for name, seconds, target in rows:
+        print(f"| {name} | {seconds:.3f} | {target if target is not None else '-'} |")
+
+
+if __name__ == "__main__":
+    main()

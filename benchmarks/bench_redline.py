@@ -1,0 +1,56 @@
+"""Benchmark the redline PDF of the shipped pending amendment, end to end.
+
+Creates a fresh example workspace in a temporary folder and times `regdraft redline 01-QC/TU`
+(the CLI process, start to finish) and, in-process, each stage: build, HTML, PDF.
+
+Usage: python benchmarks/bench_redline.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the wall time of the CLI and of each stage."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    from regdraft import redline as rl
+    from regdraft.store import init_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = init_workspace(Path(tmp) / "ws", example_from=REPO)
+        walls = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            command = [str(Path(sys.executable).with_name("regdraft")), "redline", "01-QC/TU", "-C", str(ws.root)]
+            subprocess.run(command, check=True, capture_output=True)
+            walls.append(time.perf_counter() - start)
+        stages = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            redline = rl.build(ws, "01-QC/TU")
+            t1 = time.perf_counter()
+            html = rl.render_html(redline)
+            t2 = time.perf_counter()
+            from regdraft.render.pdf import write_pdf
+
+            write_pdf(html, ws.root / "out" / "bench.pdf")
+            t3 = time.perf_counter()
+            stages.append((t1 - t0, t2 - t1, t3 - t2))
+        best = min(stages, key=sum)
+        print(f"redline PDF of the shipped amendment: CLI wall {min(walls):.2f} s (best of {args.repeat}); "
+              f"in-process build {best[0] * 1000:.0f} ms, HTML {best[1] * 1000:.0f} ms, PDF {best[2]:.2f} s; "
+              f"{len(redline.comparison.changes)} changes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""`regdraft export` (the consolidated text) and `regdraft amend export` (the amending document)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from regdraft.cli.amend import amend
+from regdraft.cli.options import open_workspace, output_option, workspace_option
+
+
+@click.command("export")
+@click.argument("regulation")
+@click.option("--as-of", "as_of", default=None, help="The date the text is in force on, YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
+              help="The output format (default: from the output file's suffix).")
+@output_option
+@workspace_option
+def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | None, workspace: Path | None) -> None:
+    """Export the consolidated text of a regulation (văn bản hợp nhất) as in force on a date.
+
+    Every adopted amendment in force on the date is merged in; each changed provision carries a
+    footnote naming the amending document and the date it took effect.
+
+    \b
+    Example:
+        regdraft export 01-QC/TU --as-of 2025-06-01 --format pdf -o hop-nhat.pdf
+        regdraft export 01-QC/TU -o hop-nhat.docx
+    """
+    from regdraft.export import export_regulation
+
+    done = export_regulation(open_workspace(workspace), regulation, output, fmt, as_of,
+                             progress=sys.stderr.isatty())
+    amended = ", ".join(done.amendments) or "no amendments"
+    click.echo(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
+               f"({amended}; {done.footnotes} footnote(s)).")
+
+
+@click.command("export")
+@click.argument("slug")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default=None,
+              help="The output format (default: from the output file's suffix).")
+@output_option
+@workspace_option
+def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Path | None) -> None:
+    """Export the amending document itself, ready for signature (DỰ THẢO lần N until adopted).
+
+    \b
+    Example:
+        regdraft amend export qc-sua-doi-2025 --format pdf -o du-thao.pdf
+    """
+    from regdraft.export import export_amendment
+
+    done = export_amendment(open_workspace(workspace), slug, output, fmt, progress=sys.stderr.isatty())
+    click.echo(f"Wrote {done.path} ({done.format}).")
+
+
+amend.add_command(amend_export)
+
+COMMANDS = [export]

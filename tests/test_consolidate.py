@@ -1,0 +1,250 @@
+"""The consolidated text core: footnote wording, chaining, numbering, dates and the opening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regdraft.consolidate import (
+    BANNER,
+    ConsolidatedText,
+    consolidate,
+    date_text,
+    issuer_name,
+)
+from regdraft.errors import RegdraftError
+from regdraft.markdown import parse
+from regdraft.model import Address, Regulation, Unit, map_units, repealed_unit
+from regdraft.render.consolidated import consolidated_markdown
+from tests.conftest import FIXTURES, SHIPPED_ENGLISH
+from tests.strategies import regulations
+
+
+@dataclass(frozen=True)
+class FakeInstruction:
+    """Stands for an instruction of an amending document: where it stands."""
+
+    where_vi: str
+    where_en: str = ""
+
+    def cite(self, language: str) -> str:
+        return self.where_en if language == "en" else self.where_vi
+
+
+@dataclass(frozen=True)
+class FakeChange:
+    address: Address | None
+    kind: str
+    instruction: FakeInstruction
+    old_words: str | None = None
+    new_words: str | None = None
+
+
+@dataclass(frozen=True)
+class FakeApplied:
+    regulation: Regulation
+    changes: Sequence[FakeChange]
+
+
+def amendment_meta(number: str, signed: str, effective: str, **more: Any) -> dict[str, Any]:
+    return {"number": number, "type": "Quy chế", "issuer": "TỈNH ỦY ĐIỆN BIÊN", "place": "Điện Biên",
+            "title": "Quy chế sửa đổi, bổ sung một số điều của Quy chế thử nghiệm",
+            "signed": dt.date.fromisoformat(signed), "effective": dt.date.fromisoformat(effective), **more}
+
+
+@pytest.fixture
+def mini() -> Regulation:
+    return parse((FIXTURES / "mini.md").read_bytes(), "mini.md")
+
+
+def change(address: str | None, kind: str, where: str, old: str | None = None, new: str | None = None) -> FakeChange:
+    return FakeChange(Address.parse(address) if address else None, kind, FakeInstruction(where), old, new)
+
+
+def repeal(reg: Regulation, address: str) -> Regulation:
+    units, found = map_units(reg.units, Address.parse(address), lambda u: [repealed_unit(u)])
+    assert found
+    return reg.with_units(units)
+
+
+def two_steps(mini: Regulation) -> list[tuple[dict[str, Any], FakeApplied]]:
+    first = repeal(mini, "d2.k2.c")
+    second = repeal(first, "d3.k2")
+    return [
+        (amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"), FakeApplied(first, [
+            change("d2.k2.c", "repealed", "khoản 1 Điều 1"),
+            change("d2.k1", "amended", "khoản 2 Điều 1"),
+            change("ch2", "heading", "khoản 3 Điều 1"),
+        ])),
+        (amendment_meta("07-QC/TU", "2025-12-20", "2026-01-01"), FakeApplied(second, [
+            change("d2.k1", "words_replaced", "khoản 1 Điều 1", "lãnh đạo", "chỉ đạo"),
+            change("d3.k2", "repealed", "khoản 2 Điều 1"),
+            change("d1", "words_deleted", "khoản 3 Điều 1", "nguyên tắc, "),
+        ])),
+    ]
+
+
+def test_the_formal_wording_of_each_kind_in_vietnamese(mini: Regulation) -> None:
+    ct = consolidate(mini, two_steps(mini), dt.date(2025, 6, 1))
+    notes = {str(f.address): f.text for f in ct.footnotes}
+    ref = ("Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên, "
+           "có hiệu lực kể từ ngày 01 tháng 4 năm 2025.")
+    assert notes["d2.k2.c"] == f"Điểm này được bãi bỏ theo quy định tại khoản 1 Điều 1 {ref}"
+    assert notes["d2.k1"] == f"Khoản này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 {ref}"
+    assert notes["ch2"] == f"Tên Chương này được sửa đổi theo quy định tại khoản 3 Điều 1 {ref}"
+
+
+def test_words_inserted_and_article_wording() -> None:
+    reg = parse((FIXTURES / "mini.md").read_bytes())
+    steps = [(amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"), FakeApplied(reg, [
+        change("d4", "inserted", "khoản 9 Điều 1"),
+        change("d3.k1", "words_replaced", "khoản 1 Điều 1", "3 tháng", "6 tháng"),
+        change("d3.k2", "words_deleted", "khoản 2 Điều 1", "theo Điều 2"),
+    ]))]
+    notes = {str(f.address): f.text for f in consolidate(reg, steps).footnotes}
+    assert notes["d4"].startswith("Điều này được bổ sung theo quy định tại khoản 9 Điều 1 Quy chế số 05-QC/TU")
+    assert notes["d3.k1"].startswith("Cụm từ “3 tháng” được thay thế bằng cụm từ “6 tháng” theo quy định tại khoản 1 Điều 1")
+    assert notes["d3.k2"].startswith("Cụm từ “theo Điều 2” được bỏ theo quy định tại khoản 2 Điều 1")
+
+
+def test_several_changes_to_one_unit_are_chained_oldest_first(mini: Regulation) -> None:
+    ct = consolidate(mini, two_steps(mini), dt.date(2026, 1, 1))
+    note = next(f for f in ct.footnotes if str(f.address) == "d2.k1")
+    first, second = note.text.split(". Cụm từ")
+    assert "05-QC/TU" in first and "được sửa đổi, bổ sung" in first
+    assert second.startswith(" “lãnh đạo” được thay thế bằng cụm từ “chỉ đạo”")
+    assert "07-QC/TU ngày 20 tháng 12 năm 2025" in second
+    assert second.endswith("có hiệu lực kể từ ngày 01 tháng 01 năm 2026.")
+    assert sum(1 for f in ct.footnotes if str(f.address) == "d2.k1") == 1
+
+
+def test_footnotes_are_numbered_in_document_order(mini: Regulation) -> None:
+    ct = consolidate(mini, two_steps(mini), dt.date(2026, 1, 1))
+    assert [str(f.address) for f in ct.footnotes] == ["d1", "d2.k1", "d2.k2.c", "ch2", "d3.k2"]
+    assert [f.number for f in ct.footnotes] == [1, 2, 3, 4, 5]
+    assert ct.marker(Address.parse("ch2")) == 4
+    assert ct.marker(Address.parse("d2.k2")) is None
+
+
+def test_a_later_replacement_supersedes_notes_inside_it(mini: Regulation) -> None:
+    steps = two_steps(mini)
+    later = (amendment_meta("08-QC/TU", "2026-05-01", "2026-06-01"),
+             FakeApplied(steps[1][1].regulation, [change("d2", "amended", "khoản 1 Điều 1")]))
+    ct = consolidate(mini, [*steps, later], dt.date(2026, 6, 1))
+    addresses = [str(f.address) for f in ct.footnotes]
+    assert "d2.k1" not in addresses and "d2.k2.c" not in addresses
+    assert addresses[:2] == ["d1", "d2"]
+
+
+@pytest.mark.parametrize(("as_of", "numbers", "repealed"), [
+    (dt.date(2021, 1, 9), (), set()),
+    (dt.date(2025, 3, 31), (), set()),
+    (dt.date(2025, 4, 1), ("05-QC/TU",), {"d2.k2.c"}),
+    (dt.date(2025, 12, 31), ("05-QC/TU",), {"d2.k2.c"}),
+    (dt.date(2026, 1, 1), ("05-QC/TU", "07-QC/TU"), {"d2.k2.c", "d3.k2"}),
+])
+def test_as_of_selects_the_amendments_in_force(mini: Regulation, as_of: dt.date, numbers: tuple[str, ...],
+                                               repealed: set[str]) -> None:
+    ct = consolidate(mini, two_steps(mini), as_of)
+    assert tuple(a.number for a in ct.amendments) == numbers
+    assert {str(loc.address) for loc in ct.regulation.walk() if loc.unit.repealed} == repealed
+    if not numbers:
+        assert ct.footnotes == ()
+        assert "chưa được sửa đổi, bổ sung tính đến" in ct.opening.lead
+
+
+def test_a_date_before_the_base_document_is_an_error(mini: Regulation) -> None:
+    with pytest.raises(RegdraftError, match=r"MINI-QC took effect on 2021-01-09.*2021-01-08.*2021-01-09 or later"):
+        consolidate(mini, two_steps(mini), dt.date(2021, 1, 8))
+
+
+def test_amendments_out_of_order_are_refused(mini: Regulation) -> None:
+    with pytest.raises(RegdraftError, match="order of their effective dates"):
+        consolidate(mini, list(reversed(two_steps(mini))), dt.date(2026, 1, 1))
+
+
+def test_the_opening_names_each_document_with_its_effective_date(mini: Regulation) -> None:
+    ct = consolidate(mini, two_steps(mini), dt.date(2026, 2, 1))
+    assert ct.opening.lead == ("Quy chế thử nghiệm số MINI-QC ngày 09 tháng 01 năm 2021 của Tỉnh ủy Điện Biên, "
+                               "có hiệu lực kể từ ngày 09 tháng 01 năm 2021, được sửa đổi, bổ sung bởi:")
+    assert ct.opening.items == (
+        "Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên sửa đổi, bổ sung một số điều của "
+        "Quy chế thử nghiệm, có hiệu lực kể từ ngày 01 tháng 4 năm 2025.",
+        "Quy chế số 07-QC/TU ngày 20 tháng 12 năm 2025 của Tỉnh ủy Điện Biên sửa đổi, bổ sung một số điều của "
+        "Quy chế thử nghiệm, có hiệu lực kể từ ngày 01 tháng 01 năm 2026.",
+    )
+    assert "ngày 01 tháng 02 năm 2026" in ct.opening.close
+    assert ct.banner == BANNER["vi"] == "VĂN BẢN HỢP NHẤT (bản để tham khảo)"
+
+
+def test_english_wording_for_an_english_regulation() -> None:
+    reg = parse(SHIPPED_ENGLISH.read_bytes(), "01-QC-TU-EN.md")
+    meta = {"number": "05-QC/TU-EN", "type": "Regulation", "issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE",
+            "language": "en", "title": "Regulation amending the Working Regulations", "signed": "2025-03-15",
+            "effective": "2025-04-01"}
+    cite = FakeInstruction("", "clause 1 of Article 1")
+    steps = [(meta, FakeApplied(repeal(reg, "d10"), [
+        FakeChange(Address.parse("d10"), "repealed", cite),
+        FakeChange(Address.parse("d5.k2"), "amended", cite),
+        FakeChange(Address.parse("d3.k1"), "words_replaced", cite, "term XII", "term XIII"),
+        FakeChange(Address.parse("ch5"), "heading", cite),
+    ]))]
+    ct = consolidate(reg, steps, dt.date(2025, 4, 1))
+    notes = {str(f.address): f.text for f in ct.footnotes}
+    tail = ("by clause 1 of Article 1 of Regulation No. 05-QC/TU-EN of 15 March 2025 of the Dien Bien "
+            "Provincial Party Committee, effective from 1 April 2025.")
+    assert notes["d10"] == f"This article was repealed {tail}"
+    assert notes["d5.k2"] == f"This clause was amended {tail}"
+    assert notes["d3.k1"] == f"The words “term XII” were replaced with “term XIII” {tail}"
+    assert notes["ch5"] == f"The title of this chapter was amended {tail}"
+    assert ct.banner == "CONSOLIDATED TEXT (for reference)"
+    assert ct.opening.lead.endswith("effective from 9 January 2021, is amended by:")
+
+
+def test_dates_take_leading_zeros_as_party_documents_write_them() -> None:
+    assert date_text(dt.date(2021, 1, 9), "vi") == "ngày 09 tháng 01 năm 2021"
+    assert date_text(dt.date(2025, 3, 5), "vi") == "ngày 05 tháng 3 năm 2025"
+    assert date_text(dt.date(2025, 12, 20), "vi") == "ngày 20 tháng 12 năm 2025"
+    assert date_text(dt.date(2025, 4, 1), "en") == "1 April 2025"
+
+
+def test_issuer_in_running_text() -> None:
+    assert issuer_name({"issuer": "TỈNH ỦY ĐIỆN BIÊN", "place": "Điện Biên"}) == "Tỉnh ủy Điện Biên"
+    assert issuer_name({"issuer": "TỈNH ỦY ĐIỆN BIÊN", "issuer_name": "Tỉnh ủy tỉnh Điện Biên"}) == "Tỉnh ủy tỉnh Điện Biên"
+    assert issuer_name({"issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE", "language": "en"}) == \
+        "the Dien Bien Provincial Party Committee"
+
+
+_MARK = re.compile(r"\[\^\d+\] ?")
+
+
+def _unmarked(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    out = []
+    for unit in units:
+        title = _MARK.sub("", unit.title).strip() or None if unit.title else unit.title
+        text = tuple(_MARK.sub("", t) for t in unit.text)
+        text = tuple(t for t in text if t)
+        out.append(replace(unit, title=title, text=text, children=_unmarked(unit.children)))
+    return tuple(out)
+
+
+@settings(max_examples=60, deadline=None)
+@given(reg=regulations(), data=st.data())
+def test_markdown_export_parses_again_with_only_the_markers_added(reg: Regulation, data: st.DataObject) -> None:
+    addresses = [loc.address for loc in reg.walk() if not loc.unit.repealed]
+    chosen = data.draw(st.lists(st.sampled_from(addresses), unique=True, max_size=6)) if addresses else []
+    meta = amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01")
+    steps = [(meta, FakeApplied(reg, [change(str(a), "amended", "khoản 1 Điều 1") for a in chosen]))]
+    ct: ConsolidatedText = consolidate(reg, steps, dt.date(2025, 4, 1))
+    again = parse(consolidated_markdown(ct))
+    assert _unmarked(again.units) == reg.units
+    numbers = [int(n) for n in re.findall(r"\[\^(\d+)\]", "\n".join(u.all_text() for u in again.units))]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) == len({a for a in chosen})

@@ -1,0 +1,133 @@
+"""The classifier: heading, clause and point styles real documents use; escaping; the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regdraft.importer import import_file, import_paragraphs
+from regdraft.importer.classify import literal
+from regdraft.importer.report import Paragraph
+from regdraft.markdown import parse
+from regdraft.model import Kind
+
+
+def _import(text: str, reg_id: str = "T/1", language: str | None = None):  # type: ignore[no-untyped-def]
+    paragraphs = [Paragraph(line.strip(), n) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    return import_paragraphs(paragraphs, "t.txt", "line", "utf-8", reg_id=reg_id, language=language)
+
+
+STYLES = """\
+Phần thứ nhất
+QUY ĐỊNH CHUNG
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+Mục 1
+PHẠM VI
+Điều 1. Phạm vi
+1- Khoản một kiểu Đảng:
+a- điểm a;
+b- điểm b;
+2. Khoản hai:
+a. điểm a;
+b. điểm b;
+c) điểm c;
+d) điểm d;
+đ) điểm đ:
+- gạch đầu dòng;
++ dấu cộng;
+Đoạn tiếp theo của điểm đ.
+Điều 2
+Điều không tiêu đề.
+Chương 2:
+TỔ CHỨC
+Điều 3: Tiêu đề sau dấu hai chấm
+Nội dung.
+"""
+
+
+def test_styles_of_real_documents() -> None:
+    result = _import(STYLES)
+    reg = result.regulation
+    assert [(u.kind, u.label, u.title) for u in reg.units] == [(Kind.PART, "1", "QUY ĐỊNH CHUNG")]
+    chapters = reg.units[0].children
+    assert [(c.label, c.title) for c in chapters] == [("I", "NHỮNG QUY ĐỊNH CHUNG"), ("II", "TỔ CHỨC")]
+    assert reg.find("ch1.m1").unit.title == "PHẠM VI"
+    assert [str(loc.address) for loc in reg.walk() if loc.unit.kind in (Kind.CLAUSE, Kind.POINT)] == [
+        "d1.k1", "d1.k1.a", "d1.k1.b", "d1.k2", "d1.k2.a", "d1.k2.b", "d1.k2.c", "d1.k2.d", "d1.k2.dd"]
+    assert reg.find("d1.k2.dd").unit.text == ("điểm đ:", "- gạch đầu dòng;", "+ dấu cộng;", "Đoạn tiếp theo của điểm đ.")
+    assert reg.find("d2").unit.title is None and reg.find("d2").unit.text == ("Điều không tiêu đề.",)
+    assert reg.find("d3").unit.title == "Tiêu đề sau dấu hai chấm"
+    assert result.report.passes_check, result.report.text()
+    assert parse(result.text, "x.md") == reg
+
+
+def test_numbering_defects_are_kept_and_reported() -> None:
+    result = _import("Điều 1. A\n1. một\na) a\nc) c\n3. ba\nĐiều 3. C\nnội dung\n")
+    reg = result.regulation
+    assert [c.label for c in reg.find("d1.k1").unit.children] == ["a", "c"]
+    assert [loc.unit.label for loc in reg.articles()] == ["1", "3"]
+    assert not result.report.passes_check
+    numbering = " ".join(n.message for n in result.report.by_category("numbering")).lower()
+    assert "điểm c" in numbering and "khoản 3" in numbering and "điều 3" in numbering
+    assert {n.where for n in result.report.by_category("numbering")} == {4, 5, 6}
+    assert len(result.report.by_category("check")) == 3
+
+
+def test_labels_that_cannot_be_placed_stay_text_and_are_reported() -> None:
+    result = _import("1. trước mọi điều\nĐiều 1. A\n1. một\n9. chín là một con số xa\n")
+    reg = result.regulation
+    assert reg.preamble == ("1&#46; trước mọi điều",)
+    assert reg.find("d1.k1").unit.text == ("một", "9&#46; chín là một con số xa")
+    assert [n.where for n in result.report.by_category("unclassified")] == [1, 4]
+    assert result.report.passes_check
+    assert parse(result.text, "x.md") == reg
+
+
+def test_sentence_starting_with_dieu_is_not_a_heading() -> None:
+    reg = _import("Điều 1. A\nĐiều 5 của Luật này được áp dụng.\n").regulation
+    assert [loc.unit.label for loc in reg.articles()] == ["1"]
+
+
+def test_quotations_are_text() -> None:
+    text = "Điều 1. Sửa đổi\n1. Sửa đổi khoản 2 như sau:\n“2. Khoản mới:\na) điểm mới;\nb) điểm khác.”.\n2. Tiếp.\n"
+    result = _import(text)
+    reg = result.regulation
+    assert [c.label for c in reg.find("d1").unit.children] == ["1", "2"]
+    assert reg.find("d1.k1").unit.text == ("Sửa đổi khoản 2 như sau:", "“2. Khoản mới:", "a\\) điểm mới;", "b\\) điểm khác.”.")
+    assert parse(result.text, "x.md") == reg
+
+
+def test_english_document() -> None:
+    text = "Chapter I\nGENERAL\nArticle 1. Scope\n1. First clause:\n(a) point a;\n(b) point b.\n"
+    result = _import(text, language="en")
+    assert [str(loc.address) for loc in result.regulation.walk()][1:] == ["d1", "d1.k1", "d1.k1.a", "d1.k1.b"]
+    assert result.report.passes_check
+
+
+def test_missing_header_keys_become_fixme() -> None:
+    result = _import("Điều 1. A\nnội dung\n")
+    assert {n.message.split("'")[1] for n in result.report.by_category("missing")} == {"type", "title", "issuer", "signed"}
+    assert "signed: FIXME  # regdraft import: not found in the header; fill in" in result.text
+    assert result.report.passes_check  # FIXME is a value, so the file is still a valid regulation
+
+
+def test_markdown_input(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("# Chương I. CHUNG\n\n## Điều 1. Phạm vi\n\n1\\. Một.\n\na) Điểm a.\n", encoding="utf-8")
+    reg = import_file(path, reg_id="R/1").regulation
+    assert [str(loc.address) for loc in reg.walk()] == ["ch1", "d1", "d1.k1", "d1.k1.a"]
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("abđ1290.)-+*#>|[]:` “”\\ ")), min_size=1, max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINE.map(lambda s: " ".join(s.split())).filter(bool), min_size=1, max_size=6))
+def test_text_paragraphs_read_back_as_the_same_text(lines: list[str]) -> None:
+    """Whatever a text paragraph looks like, once escaped it parses back as that paragraph."""
+    body = "\n\n".join(literal(line) for line in lines)
+    reg = parse(f"---\nid: X\ntype: T\ntitle: T\nlanguage: vi\nissuer: I\nsigned: 2020-01-01\n---\n\n## Điều 1\n\n{body}\n", "x.md")
+    assert reg.find("d1").unit.text == tuple(literal(line) for line in lines)
