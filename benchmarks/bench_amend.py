@@ -24,9 +24,11 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
 from regdraft.amend import apply, load_amendment  # noqa: E402
+from regdraft.amend import workspace as amend_workspace  # noqa: E402
 from regdraft.amend.apply import next_insert_label  # noqa: E402
 from regdraft.markdown import parse  # noqa: E402
 from regdraft.model import Kind, Regulation  # noqa: E402
+from regdraft.store import Workspace  # noqa: E402
 
 BIN = Path(sys.executable).parent / "regdraft"
 
@@ -95,6 +97,14 @@ def main(argv: list[str] | None = None) -> None:
                 0.3,
             )
         )
+        ws = Workspace(workspace)
+
+        def in_process() -> None:
+            amend_workspace.check(ws, "qc-sua-doi-2025")
+            amend_workspace.preview(ws, "qc-sua-doi-2025")
+
+        in_process()  # imports and first-use caches are not what this row measures
+        rows.append(("check + preview of the shipped amendment (in-process)", median_time(in_process, args.runs), None))
     reg = parse(generate(1000, seed=1))
     text = hundred_instructions(reg)
     amendment = load_amendment(text, "bench.md", "bench")

@@ -149,7 +149,8 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
     if not raw:
         return ""
     if str(meta.get("language", "vi")) == "en":
-        return "the " + " ".join(w if w.isupper() and len(w) <= 3 and w != "OF" else w.capitalize() for w in raw.split())
+        small = {"of", "and", "the"}
+        return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in raw.split())
     text = raw.lower()
     text = text[:1].upper() + text[1:]
     place = str(meta.get("place") or "").strip()
@@ -236,8 +237,8 @@ def note_sentence(change: Change, source: Source, language: str) -> str:
     elif kind == "heading":
         head = f"Tên {this} được sửa đổi"
     else:
-        verb = {"amended": "được sửa đổi, bổ sung", "inserted": "được bổ sung", "repealed": "được bãi bỏ"}.get(kind, kind)
-        head = f"{this} {verb}"
+        verbs = {"amended": "được sửa đổi, bổ sung", "inserted": "được bổ sung", "repealed": "được bãi bỏ"}
+        head = f"{this} {verbs.get(kind, kind)}"
     return f"{head} theo quy định tại {where}{tail}."
 
 
@@ -303,31 +304,43 @@ def consolidate(
     included = [step for step, effective in zip(steps, known, strict=True) if effective <= as_of]
     regulation = included[-1][1].regulation if included else base
     language = regulation.language
-    notes: dict[Address | None, list[str]] = {}
+    notes: dict[Address | None, list[tuple[int, str]]] = {}
     sources = []
-    for meta, applied in included:
+    for step, (meta, applied) in enumerate(included):
         source = source_of(meta)
         sources.append(source)
         for change in applied.changes:
             address = change.address
             if change_kind(change) in ("amended", "repealed") and address is not None:
-                for inner in [a for a in notes if a is not None and a != address and address.contains(a)]:
-                    del notes[inner]
+                _supersede(notes, address, step)
             sentence = note_sentence(change, source, language)
             chain = notes.setdefault(address, [])
-            if not chain or chain[-1] != sentence:
-                chain.append(sentence)
+            if not chain or chain[-1][1] != sentence:
+                chain.append((step, sentence))
     footnotes, markers = _number(regulation, notes)
     return ConsolidatedText(regulation, as_of, base_source, tuple(sources), footnotes,
                             opening_of(base_source, sources, as_of, language), markers)
 
 
-def _number(regulation: Regulation, notes: Mapping[Address | None, list[str]]) -> tuple[tuple[Footnote, ...], dict[Address | None, int]]:
+def _supersede(notes: dict[Address | None, list[tuple[int, str]]], address: Address, step: int) -> None:
+    """Drop what earlier steps noted inside a unit that is now replaced or repealed as a whole."""
+    for inner in [a for a in notes if a is not None and a != address and address.contains(a)]:
+        kept = [(s, text) for s, text in notes[inner] if s >= step]
+        if kept:
+            notes[inner] = kept
+        else:
+            del notes[inner]
+
+
+Notes = Mapping[Address | None, list[tuple[int, str]]]
+
+
+def _number(regulation: Regulation, notes: Notes) -> tuple[tuple[Footnote, ...], dict[Address | None, int]]:
     """Number the notes in document order: whole-document notes, then each unit as it comes."""
     order: list[Address | None] = [None] if None in notes else []
     order += [loc.address for loc in regulation.walk() if loc.address in notes]
     # A note on a unit no longer in the text (should not happen: repealed units stay) still
     # counts, at the end, rather than disappearing silently.
     order += [a for a in notes if a not in order]
-    footnotes = tuple(Footnote(i, a, " ".join(notes[a])) for i, a in enumerate(order, 1))
+    footnotes = tuple(Footnote(i, a, " ".join(text for _, text in notes[a])) for i, a in enumerate(order, 1))
     return footnotes, {f.address: f.number for f in footnotes}

@@ -18,6 +18,7 @@ Post-conditions of `render`:
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -261,6 +262,10 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tup
     for key in REQUIRED_KEYS:
         if data.get(key) in (None, ""):
             problems.append(Problem(f"The front matter lacks the required key '{key}'.", source, 1))
+        elif data.get(key) == "FIXME":
+            problems.append(Problem(
+                f"The front matter's '{key}' is still the placeholder FIXME (left by `regdraft import` "
+                "where the header did not say); fill it in.", source, 1))
     if data.get("language", "vi") not in ("vi", "en"):
         problems.append(Problem(f"The front matter's language is '{data.get('language')}'; use vi or en.", source, 1))
     return raw, data, end + 1
@@ -416,6 +421,18 @@ def _dash_content(content: str) -> bool:
 
 def parse(data: bytes | str, source: str = "") -> Regulation:
     """Parse a regulation file; raise `ParseError` listing every problem found."""
+    # Parsing allocates hundreds of thousands of objects and makes no reference cycles, so
+    # the cyclic garbage collector only costs time here (about 15% on large files).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(data, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(data: bytes | str, source: str) -> Regulation:
     text = decode(data, source)
     problems: list[Problem] = []
     lines = text.split("\n")

@@ -225,29 +225,22 @@ def test_not_a_docx_is_a_clean_error(tmp_path: Path) -> None:
         import_file(path, reg_id="X/1")
 
 
-def _docx_exporter() -> object | None:
-    if importlib.util.find_spec("regdraft.render.docx") is None:
-        return None
-    module = importlib.import_module("regdraft.render.docx")
-    for name in ("render_docx", "to_docx", "regulation_docx", "render", "export"):
-        if callable(getattr(module, name, None)):
-            return getattr(module, name)
-    return None
-
-
 def test_round_trip_export_to_docx_and_import_back(tmp_path: Path) -> None:
-    exporter = _docx_exporter()
-    if exporter is None:
-        pytest.skip("regdraft.render.docx (the DOCX exporter) does not exist yet")
-    original = parse((Path(__file__).parent / "fixtures" / "mini.md").read_bytes(), "mini.md")
-    produced = exporter(original)  # type: ignore[operator]
-    data = produced if isinstance(produced, bytes) else io.BytesIO()
-    if not isinstance(produced, bytes):
-        produced.save(data)  # type: ignore[union-attr]
-        data = data.getvalue()
-    path = tmp_path / "mini.docx"
-    path.write_bytes(data)
-    back = import_file(path, reg_id=original.id).regulation
-    assert back.units == original.units
-    assert back.preamble == original.preamble
+    import datetime as dt
 
+    from regdraft.consolidate import consolidate
+    from regdraft.render.consolidated import write_consolidated_docx
+    from regdraft.render.profile import load_profile
+
+    shipped = Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md"
+    original = parse(shipped.read_bytes(), "01-QC-TU.md")
+    path = tmp_path / "01-QC-TU.docx"
+    write_consolidated_docx(consolidate(original, [], dt.date(2022, 1, 1)), load_profile({}), path)
+    result = import_file(path)
+    back = result.regulation
+    assert back.units == original.units
+    assert back.id == original.id
+    assert back.meta["issuer"] == original.meta["issuer"]
+    # The consolidated copy carries its banner before the legal bases; nothing else is added.
+    assert back.preamble[-len(original.preamble):] == original.preamble
+    assert [p for p in back.preamble[:-len(original.preamble)] if "HỢP NHẤT" not in p] == []

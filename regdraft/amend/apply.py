@@ -18,8 +18,9 @@ from enum import StrEnum
 
 from regdraft.amend import phrases
 from regdraft.amend.conflicts import instruction_conflicts
-from regdraft.amend.document import Amendment, Instruction, _short
+from regdraft.amend.document import Amendment, Instruction
 from regdraft.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.amend.quote import short
 from regdraft.errors import AmendmentConflict, Problem
 from regdraft.markdown import validate
 from regdraft.model import (
@@ -87,7 +88,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
             units, made = _apply_one(units, ins, language)
         except _Failure as exc:
             problems.append(
-                Problem(f"instruction {ins.location} ({_short(ins.text)}): {exc}", amendment.source, ins.line)
+                Problem(f"instruction {ins.location} ({short(ins.text)}): {exc}", amendment.source, ins.line)
             )
             continue
         changes.extend(made)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from regdraft.amend.document import Amendment, Instruction
 from regdraft.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.amend.quote import short
 from regdraft.errors import Problem
 from regdraft.model import Address
 
@@ -66,8 +67,7 @@ def _collide(a: Footprint, b: Footprint) -> bool:
 
 
 def _describe(fp: Footprint, language: str) -> str:
-    verb = VERBS[fp.mode][0 if language == "en" else 0]
-    return f"{verb} {fp.address.describe(language)}"
+    return f"{VERBS[fp.mode][0]} {fp.address.describe(language)}"
 
 
 def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Problem]:
@@ -82,7 +82,7 @@ def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Pr
                     continue
                 problems.append(
                     Problem(
-                        f"instruction {ins.location} ({_short(ins.text)}) {_describe(fp, language)}, but instruction "
+                        f"instruction {ins.location} ({short(ins.text)}) {_describe(fp, language)}, but instruction "
                         f"{other.location} (line {other.line}) already {_describe(ofp, language)}; "
                         "one provision may be "
                         "changed by one instruction only: merge them.",
@@ -93,10 +93,6 @@ def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Pr
                 reported = True
         seen.extend((ins, fp) for fp in footprints(ins))
     return problems
-
-
-def _short(text: str, limit: int = 110) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,7 +318,7 @@ def _build(name: str, match: re.Match[str], context: Address | None, language: s
             raise GrammarError(
                 f"only an article, clause or point can be replaced as a whole; to rename "
                 f"{target.describe(language)} write "
-                f"'{_rename_form(target, language)}'.
+                f"'{_rename_form(target, language)}'."
             )
         return ReplaceUnit(target)
     if name == "heading":

@@ -169,7 +169,7 @@ def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> 
         place = str(amendment.meta.get("place") or "")
         gap = "\u00a0" * 6  # kept open for the date of signing; plain spaces would collapse
         blank = (f"ngày{gap}tháng{gap}năm {today.year}" if amendment.language == "vi"
-                 else f"{gap}{gap} {today.year}")
+                 else f"{gap}{gap}{today.year}")
         header = dataclasses.replace(header, place_date=f"{place}, {blank}" if place else blank)
     return header
 

@@ -309,11 +309,14 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
     if "Footnote Reference" not in names:
         ref_style = document.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
         ref_style.font.superscript = True
+    # python-docx names a new style's id after its name without spaces, which is the id
+    # `footnote_reference` writes: `FootnoteReference`.
     text_id = document.styles["Footnote Text"].style_id
     ref_id = document.styles["Footnote Reference"].style_id
     body = [
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        '</w:footnote>',
     ]
     for number, text in notes:
         body.append(
@@ -326,10 +329,6 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
     part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"),
                 document.part.package)
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
-    if ref_id != "FootnoteReference":
-        for ref in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rStyle"):
-            if ref.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "FootnoteReference":
-                ref.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", ref_id)
 
 
 def read_footnotes(path: Path) -> dict[int, str]:

@@ -1,0 +1,624 @@
+"""The amending instructions that turn the text in force into the drafter's edited text.
+
+`instructions_from_edits(old, edited)` compares two versions of a regulation by address
+(existing units are never renumbered, so an address is a stable identity) and writes the
+instructions of Điều 1 as the amend package's own `Instruction` objects.
+
+Choices (docs/from-edits.md):
+- A changed point is amended on its own; a clause or article is amended as a whole when its
+  lead-in changed together with a child or its title, or when more than half of its children
+  changed (amended, inserted or repealed). A changed article title alone is renamed.
+- One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
+  instruction when it changed in two or more provisions, or in the lead-in of a unit that has
+  children; `trong toàn bộ Quy chế` when those provisions hold every occurrence.
+- Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles) or
+  `Bổ sung X vào Y` (the next number at the end of a clause or article).
+- A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
+  repeals are joined in one instruction. A deleted unit stays as a placeholder.
+- Two or more consecutive instructions on the points of one clause (or the clauses of one
+  article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`.
+
+Post-conditions of `instructions_from_edits`:
+1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).
+2. Rendered with `render_amendment`, read back with `load_amendment` and applied with
+   `apply` to `old`, they give exactly `edited`'s provisions (deleted units as placeholders);
+   this is checked before returning, and `RegdraftError` is raised when it cannot hold.
+3. Renumbered existing units raise `RegdraftError` naming them, unless `allow_renumber`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from regdraft.amend import phrases
+from regdraft.amend.apply import apply
+from regdraft.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
+from regdraft.amend.grammar import (
+    InsertUnit,
+    Operation,
+    RepealUnits,
+    ReplaceHeading,
+    ReplaceUnit,
+    ReplaceWords,
+)
+from regdraft.amend.wording import join_repeals, layout, number
+from regdraft.errors import AmendmentConflict, ParseError, RegdraftError, UsageError
+from regdraft.markdown import render
+from regdraft.model import (
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+    label_order,
+    repealed_unit,
+    unit_address,
+)
+
+if TYPE_CHECKING:
+    from regdraft.store import Workspace
+
+RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
+SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One planned instruction before it is worded.
+
+    `unit` is the new unit (amend, insert) or the renamed heading; `fallback` holds the
+    unit-level steps a phrase change becomes when it is not worth a `Thay thế cụm từ`.
+    """
+
+    op: Operation
+    position: int
+    unit: Unit | None = None
+    fallback: tuple[Step, ...] = ()
+    holder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """The generated instructions and notes for the drafter."""
+
+    instructions: tuple[Instruction, ...]
+    notes: tuple[str, ...] = ()
+
+
+def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumber: bool = False) -> Generated:
+    """The instructions that amend `old` into `edited` (see the module's post-conditions)."""
+    language = old.language
+    moves = renumbered(old, edited)
+    new, removed = restore_removed(old, edited)
+    _check_structure(old, new)
+    planner = _Planner(old, new)
+    steps = planner.steps()
+    # Inside a unit re-enacted as a whole the quoted text numbers its parts afresh.
+    whole = [s.op.target for s in _all_steps(steps) if isinstance(s.op, ReplaceUnit)]
+    loose = [m for m in moves if not any(w.contains(m[0]) and w != m[0] for w in whole)]
+    if loose and not allow_renumber:
+        raise RegdraftError(_renumber_message(loose, edited, language))
+    notes = [f"{a.describe(language)} is missing from {edited.source or 'the edited text'}; it is repealed and "
+             "stays in place as a placeholder, as existing units are never removed or renumbered." for a in removed]
+    if old.preamble != edited.preamble:
+        notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
+                     "change is not in the instructions.")
+    if dict(old.meta) != dict(edited.meta):
+        notes.append("The edited text changes the front matter; that change is not in the instructions.")
+    target = render(old.with_units(new.units))
+    failure = ""
+    for words in ("throughout", "targeted", "none"):
+        planned = [(s.op, s.unit) for s in planner.decide(steps, words)]
+        instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
+        failure = _verify(old, instructions, target)
+        if not failure:
+            return Generated(instructions, tuple(notes))
+    raise RegdraftError(f"regdraft could not write instructions that reproduce the edited text exactly "
+                        f"({failure}); please report this with the two texts.")
+
+
+# Renumbering -----------------------------------------------------------------------------
+
+
+def renumbered(old: Regulation, new: Regulation) -> list[tuple[Address, Address]]:
+    """Existing units whose content now stands under another label: (old address, new address)."""
+    moves = _moves([loc.unit for loc in old.articles()], [loc.unit for loc in new.articles()], None)
+    new_index = new.index()
+    for loc in old.walk():
+        if loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE) and not loc.unit.repealed and loc.unit.children:
+            twin = new_index.get(loc.address)
+            if twin is not None and not twin.unit.repealed:
+                moves += _moves(loc.unit.children, twin.unit.children, loc.address)
+    return moves
+
+
+def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> list[tuple[Address, Address]]:
+    from regdraft.diff import similarity
+
+    old_by = {(u.kind, u.label): u for u in old if not u.repealed}
+    new_by = {(u.kind, u.label): u for u in new if not u.repealed}
+    texts = {id(u): _content(u) for u in (*old_by.values(), *new_by.values())}
+
+    def alike(a: Unit, b: Unit, threshold: float) -> bool:
+        x, y = texts[id(a)], texts[id(b)]
+        return bool(x) and (x == y or similarity(x, y) >= threshold)
+
+    out = []
+    for key, unit in old_by.items():
+        twin = new_by.get(key)
+        if twin is not None and alike(unit, twin, SAME_UNIT):
+            continue
+        for other_key, other in new_by.items():
+            if other_key == key or other_key[0] is not key[0]:
+                continue
+            before = old_by.get(other_key)
+            if before is not None and alike(before, other, SAME_UNIT):
+                continue
+            if alike(unit, other, RENUMBER_SIMILAR):
+                out.append((unit_address(unit, parent), unit_address(other, parent)))
+                break
+    return out
+
+
+def _content(unit: Unit) -> str:
+    return unit.all_text()
+
+
+def _all_steps(steps: Sequence[Step]) -> Iterator[Step]:
+    for step in steps:
+        yield step
+        yield from _all_steps(step.fallback)
+
+
+def _renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, language: str) -> str:
+    shown = "; ".join(f"{a.describe(language)} is now numbered {b.describe(language)}" for a, b in moves)
+    return (f"{edited.source or 'The edited text'} renumbers existing provisions: {shown}. Existing units are "
+            "never renumbered: keep their numbers, give an inserted unit the number it follows plus a suffix "
+            "(khoản 5a after khoản 5, Điều 20a after Điều 20, điểm d1 after điểm d) and leave a repealed unit as "
+            "a placeholder; or pass --allow-renumber to amend each provision under its number as it now reads.")
+
+
+# Deleted units and structure ---------------------------------------------------------------
+
+
+def _key(unit: Unit) -> tuple[int, int, str]:
+    position, suffix = label_order(unit.kind, unit.label)
+    return position, len(suffix), suffix
+
+
+def restore_removed(old: Regulation, edited: Regulation) -> tuple[Regulation, list[Address]]:
+    """`edited` with every unit it dropped put back as a repealed placeholder, and their addresses."""
+    present = {loc.unit.label for loc in edited.articles()}
+    removed: list[Address] = []
+    units = _restore(old.units, edited.units, None, present, removed)
+    return edited.with_units(units), removed
+
+
+def _restore(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None, present: set[str],
+             removed: list[Address]) -> tuple[Unit, ...]:
+    old_by = {(u.kind, u.label): u for u in old}
+    out: list[Unit] = []
+    for unit in new:
+        before = old_by.get((unit.kind, unit.label))
+        address = unit_address(unit, parent)
+        if before is not None and not before.repealed and not unit.repealed and (before.children or unit.children):
+            unit = replace(unit, children=_restore(before.children, unit.children, address, present, removed))
+        out.append(unit)
+    labels = {(u.kind, u.label) for u in new}
+    for unit in old:
+        if (unit.kind, unit.label) in labels or unit.kind in _CONTAINERS:
+            continue
+        if unit.kind is Kind.ARTICLE and unit.label in present:
+            continue
+        if not unit.repealed:
+            removed.append(unit_address(unit, parent))
+        same = [i for i, u in enumerate(out) if u.kind is unit.kind]
+        earlier = [i for i in same if _key(out[i]) < _key(unit)]
+        at = earlier[-1] + 1 if earlier else (same[0] if same else len(out))
+        out.insert(at, repealed_unit(unit))
+    return tuple(out)
+
+
+def _chains(reg: Regulation) -> tuple[list[Address], dict[str, tuple[Address, ...]]]:
+    containers: list[Address] = []
+    chains: dict[str, tuple[Address, ...]] = {}
+    for loc in reg.walk():
+        if loc.unit.kind in _CONTAINERS:
+            containers.append(loc.address)
+        elif loc.unit.kind is Kind.ARTICLE:
+            chains[loc.unit.label] = tuple(unit_address(a, None) if a.kind is not Kind.SECTION else
+                                           _section_address(loc.ancestors, a) for a in loc.ancestors)
+    return containers, chains
+
+
+def _section_address(ancestors: tuple[Unit, ...], section: Unit) -> Address:
+    chapter = next(a for a in ancestors if a.kind is Kind.CHAPTER)
+    return unit_address(section, unit_address(chapter, None))
+
+
+def _check_structure(old: Regulation, new: Regulation) -> None:
+    language = old.language
+    old_containers, old_chains = _chains(old)
+    new_containers, new_chains = _chains(new)
+    if old_containers != new_containers:
+        added = [a.describe(language) for a in new_containers if a not in old_containers]
+        gone = [a.describe(language) for a in old_containers if a not in new_containers]
+        change = "; ".join(filter(None, [f"adds {', '.join(added)}" if added else "",
+                                         f"removes {', '.join(gone)}" if gone else ""])) or "reorders them"
+        raise RegdraftError(f"The edited text changes the parts, chapters or sections ({change}); an amending "
+                            "document can rename them but not add, remove, renumber or reorder them.")
+    old_index = old.index()
+    for loc in new.walk():
+        if loc.unit.kind in _CONTAINERS:
+            before = old_index[loc.address].unit
+            if before.text != loc.unit.text:
+                raise RegdraftError(f"The edited text changes the paragraphs directly under "
+                                    f"{loc.address.describe(language)}; only articles, clauses and points can be "
+                                    "amended, so move that text into an article.")
+            if loc.unit.kind is Kind.PART and before.title != loc.unit.title:
+                raise RegdraftError(f"The edited text renames {loc.address.describe(language)}; instructions can "
+                                    "rename chapters, sections and articles, not parts.")
+            if before.title and not loc.unit.title:
+                raise RegdraftError(f"The edited text removes the title of {loc.address.describe(language)}; "
+                                    "an amending document can change a title but not remove it.")
+    previous: tuple[Address, ...] | None = None
+    for label, chain in new_chains.items():
+        expected = old_chains.get(label, previous)
+        if expected is not None and chain != expected:
+            where = " ".join(a.describe(language) for a in reversed(expected)) or "the document's top level"
+            raise RegdraftError(f"The edited text places {Address.parse('d' + label).describe(language)} outside "
+                                f"{where}, where it {'stands' if label in old_chains else 'is inserted'}; articles "
+                                "cannot be moved between chapters or sections, and an inserted article stays in "
+                                "the chapter of the article it follows.")
+        previous = chain
+
+
+# Planning --------------------------------------------------------------------------------
+
+
+class _Planner:
+    """Compares the two trees unit by unit and plans a step for each change."""
+
+    def __init__(self, old: Regulation, new: Regulation) -> None:
+        self.old = old
+        self.new = new
+        self.language = old.language
+        self.old_index = {a: loc.unit for a, loc in old.index().items()}
+        self.position = {loc.address: i for i, loc in enumerate(new.walk())}
+        articles = [loc.address for loc in new.articles()]
+        self.previous_article = {a: (articles[i - 1] if i else None) for i, a in enumerate(articles)}
+
+    def steps(self) -> list[Step]:
+        """Every change, as unit-level steps and phrase candidates, in document order."""
+        out: list[Step] = []
+        for loc in self.new.walk():
+            unit, address = loc.unit, loc.address
+            if unit.kind in _CONTAINERS:
+                before = self.old_index[address]
+                if before.title != unit.title:
+                    out.append(Step(ReplaceHeading(address), self.position[address], unit))
+            elif unit.kind is Kind.ARTICLE:
+                out.extend(self._pair(self.old_index.get(address), unit, address, None, None))
+        return sorted(out, key=lambda s: s.position)
+
+    def _pair(self, before: Unit | None, unit: Unit, address: Address, parent: Address | None,
+              previous: Address | None) -> list[Step]:
+        where = address.describe(self.language)
+        if before is None:
+            if unit.repealed:
+                raise RegdraftError(f"The edited text adds {where} as a repealed placeholder; a new unit "
+                                    "needs its text.")
+            return [self._insert(unit, address, parent, previous)]
+        if before.repealed:
+            if not unit.repealed:
+                raise RegdraftError(f"{where} was repealed and the edited text gives it new text; a repealed "
+                                    "unit cannot be re-enacted: insert a new unit with a suffixed number instead.")
+            return []
+        if unit.repealed:
+            return [Step(RepealUnits((address,)), self.position[address])]
+        if before == unit:
+            return []
+        return self._amend(before, unit, address)
+
+    def _insert(self, unit: Unit, address: Address, parent: Address | None, previous: Address | None) -> Step:
+        suffixed = bool(label_order(unit.kind, unit.label)[1])
+        if unit.kind is Kind.ARTICLE:
+            previous = self.previous_article[address]
+        if previous is not None and (suffixed or unit.kind is Kind.ARTICLE):
+            op = InsertUnit(address, after=previous)
+        elif parent is not None and not suffixed:
+            op = InsertUnit(address, parent=parent)
+        else:
+            raise RegdraftError(f"The edited text inserts {address.describe(self.language)} where regdraft cannot "
+                                "place it; an inserted unit follows the unit whose number it extends.")
+        return Step(op, self.position[address], unit)
+
+    def _amend(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
+        # A phrase instruction starts where a unit's own text changed; a title alone is renamed.
+        change = phrase_change(before, unit) if before.text != unit.text else None
+        if change is None:
+            return self._unit_steps(before, unit, address)
+        old, new = change
+        return [Step(ReplaceWords(old, new, (address,)), self.position[address],
+                     fallback=tuple(self._unit_steps(before, unit, address)), holder=bool(unit.children))]
+
+    def _unit_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
+        whole = [Step(ReplaceUnit(address), self.position[address], unit)]
+        if unit.kind is Kind.POINT:
+            return whole
+        title_changed = before.title != unit.title
+        lead_changed = before.text != unit.text
+        if title_changed and not unit.title:
+            return whole
+        children, changed, total = self._children(before, unit, address)
+        if lead_changed or (total >= 2 and changed * 2 > total):
+            return whole
+        rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
+        return rename + children
+
+    def _children(self, before: Unit, unit: Unit, address: Address) -> tuple[list[Step], int, int]:
+        old_by = {(c.kind, c.label): c for c in before.children}
+        steps: list[Step] = []
+        changed = total = 0
+        previous: dict[Kind, Address] = {}
+        for child in unit.children:
+            child_address = address.child(child.kind, child.label)
+            was = old_by.get((child.kind, child.label))
+            if not (was is not None and was.repealed and child.repealed):
+                total += 1
+            made = self._pair(was, child, child_address, address, previous.get(child.kind))
+            changed += bool(made)
+            steps.extend(made)
+            previous[child.kind] = child_address
+        return steps, changed, total
+
+    def decide(self, steps: list[Step], words: str) -> list[Step]:
+        """Turn phrase candidates into `Thay thế cụm từ` instructions or their unit-level steps."""
+        by_phrase: dict[tuple[str, str | None], list[Step]] = {}
+        for step in steps:
+            if isinstance(step.op, ReplaceWords):
+                by_phrase.setdefault((step.op.old, step.op.new), []).append(step)
+        out = [s for s in steps if not isinstance(s.op, ReplaceWords)]
+        for (old, new), group in by_phrase.items():
+            if words == "none" or (len(group) == 1 and not group[0].holder):
+                out.extend(f for s in group for f in s.fallback)
+                continue
+            targets = tuple(t for s in group for t in s.op.targets)  # type: ignore[union-attr]
+            if words == "throughout" and len(targets) >= 2 and not self._elsewhere(old, targets):
+                targets = ()
+            out.append(Step(ReplaceWords(old, new, targets), group[0].position))
+        return sorted(out, key=lambda s: s.position)
+
+    def _elsewhere(self, phrase: str, targets: tuple[Address, ...]) -> bool:
+        for loc in self.old.walk():
+            if any(t.contains(loc.address) for t in targets):
+                continue
+            own = ([loc.unit.title] if loc.unit.title else []) + list(loc.unit.text)
+            if any(phrases.count(text, phrase) for text in own):
+                return True
+        return False
+
+
+# Phrases ---------------------------------------------------------------------------------
+
+
+def _strings(unit: Unit) -> Iterator[tuple[object, str]]:
+    yield (unit.kind, unit.label, unit.repealed, unit.title is None, len(unit.text), len(unit.children)), ""
+    if unit.title is not None:
+        yield None, unit.title
+    for text in unit.text:
+        yield None, text
+    for child in unit.children:
+        yield from _strings(child)
+
+
+def phrase_change(before: Unit, after: Unit) -> tuple[str, str | None] | None:
+    """The one phrase replaced (new text) or deleted (None) everywhere in a unit, if that is all."""
+    left, right = list(_strings(before)), list(_strings(after))
+    if len(left) != len(right):
+        return None
+    pairs = list(zip(left, right, strict=True))
+    if any(a[0] != b[0] for a, b in pairs):
+        return None
+    found: tuple[str, str | None] | None = None
+    for (_, x), (_, y) in pairs:
+        if x != y:
+            edit = _edit(x, y)
+            if edit is None or (found is not None and edit != found):
+                return None
+            found = edit
+    if found is None:
+        return None
+    old, new = found
+    if not old or "\n" in old or any(q in old + (new or "") for q in "“”\""):
+        return None
+    if any(phrases.replace(x, old, new)[0] != y for (_, x), (_, y) in pairs):
+        return None
+    return found
+
+
+def _edit(old: str, new: str) -> tuple[str, str | None] | None:
+    """The phrase change between two paragraphs: one edit repeated, else the span of all edits."""
+    from regdraft.diff import Op, diff_words
+
+    try:
+        segments = diff_words(old, new, strict_tones=True)
+    except RegdraftError:
+        return None
+    runs: list[tuple[str, str]] = []
+    deleted = inserted = previous = ""
+    changed = [i for i, s in enumerate(segments) if s.op is not Op.EQUAL]
+    for segment in (*segments, None):
+        if segment is None or segment.op is Op.EQUAL:
+            if not deleted.strip() and inserted:
+                # Words only added: the phrase is the word before them, replaced by it and them.
+                anchor = re.search(r"(?:\S+\s+)?\S+\s*$", previous)
+                if anchor is None:
+                    return None
+                deleted, inserted = anchor.group() + deleted, anchor.group() + inserted
+            if deleted or inserted:
+                runs.append((deleted, inserted))
+            deleted = inserted = ""
+            previous = segment.text if segment is not None else ""
+        elif segment.op is Op.DELETE:
+            deleted += segment.text
+        else:
+            inserted += segment.text
+    edits = {(d.strip(), i.strip() or None) for d, i in runs}
+    if len(edits) == 1:
+        edit = edits.pop()
+        return edit if edit[0] else None
+    if not changed:
+        return None
+    # Several different edits in one paragraph (`30-QĐ/TW ngày 26/7/2016`): one phrase spanning them.
+    span = segments[changed[0]:changed[-1] + 1]
+    before = "".join(s.old_text for s in span if s.op is not Op.INSERT).strip()
+    after = "".join(s.text for s in span if s.op is not Op.DELETE).strip()
+    return (before, after or None) if before else None
+
+
+# Checking ------------------------------------------------------------------------------
+
+
+def document(old: Regulation, instructions: tuple[Instruction, ...]) -> Amendment:
+    """A bare amending document holding `instructions`, for checking them."""
+    from regdraft.markdown import dump_front_matter
+
+    meta = {"regulation": old.id, "language": old.language, "status": "draft"}
+    return Amendment("generated", "<generated instructions>", meta, dump_front_matter(meta), (),
+                     DocumentArticle("1", None), instructions)
+
+
+def _verify(old: Regulation, instructions: tuple[Instruction, ...], target: str) -> str:
+    """Empty when the instructions, written out and read back, turn `old` into `target`."""
+    text = render_amendment(document(old, instructions))
+    try:
+        applied = apply(old, load_amendment(text, "<generated instructions>", "generated"))
+    except (ParseError, AmendmentConflict) as exc:
+        return exc.report()
+    result = render(applied.regulation)
+    if result == target:
+        return ""
+    import difflib
+
+    lines = list(difflib.unified_diff(target.splitlines(), result.splitlines(), lineterm="", n=0))
+    return "the amended text differs: " + " / ".join(lines[2:6])
+
+
+# The amending document ---------------------------------------------------------------------
+
+_INSTRUCTION_LINE = re.compile(r"^\d+[a-z]?\\?\.\s")
+
+
+def split_instructions(text: str) -> tuple[str, str, str]:
+    """An amending document as (before, Điều 1's numbered instructions, after), by lines."""
+    lines = text.split("\n")
+    start = 1 if lines and lines[0].rstrip() == "---" else 0
+    if start:
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
+    headings = [i for i in range(start, len(lines)) if lines[i].startswith("#")]
+    if not headings:
+        return text, "", ""
+    end = headings[1] if len(headings) > 1 else len(lines)
+    first = next((i for i in range(headings[0] + 1, end) if _INSTRUCTION_LINE.match(lines[i])), end)
+    before = "\n".join(lines[:first]).rstrip("\n") + "\n\n"
+    region = "\n".join(lines[first:end]).strip("\n")
+    after = "\n".join(lines[end:])
+    return before, region, after
+
+
+@dataclass(frozen=True, slots=True)
+class Regenerated:
+    """The amending document with regenerated instructions, and what changed in them."""
+
+    text: str
+    diff: tuple[str, ...]
+    notes: tuple[str, ...]
+    count: int
+
+
+def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
+               allow_renumber: bool = False) -> Regenerated:
+    """`existing` with Điều 1's instructions replaced by those from the edits; all else kept."""
+    import difflib
+
+    generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
+    before, region, after = split_instructions(existing)
+    shell = load_amendment(before + after, source, slug)
+    if shell.regulation and old.id and shell.regulation != old.id:
+        raise RegdraftError(f"{source}: the amendment is for {shell.regulation}, but the edited text is "
+                            f"{old.id}.")
+    rendered = render_amendment(replace(shell, instructions=generated.instructions))
+    new_region = split_instructions(rendered)[1]
+    text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
+    load_amendment(text, source, slug)  # what is written must read back
+    diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
+                                      "instructions (after)", lineterm=""))
+    return Regenerated(text, diff, generated.notes, len(generated.instructions))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What `regdraft amend from-edits` did."""
+
+    path: str
+    created: bool
+    commit: str | None
+    result: Regenerated
+
+
+def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
+               edited_rev: str | None = None, regulation: str | None = None,
+               allow_renumber: bool = False) -> Outcome:
+    """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit."""
+    from regdraft.amend.scaffold import document_text
+    from regdraft.amend.workspace import amendment_path
+    from regdraft.markdown import decode, parse
+
+    relative = amendment_path(slug)
+    exists = ws.path(relative).is_file()
+    existing = decode(ws.read(relative), relative) if exists else None
+    if existing is not None:
+        shell = load_amendment("".join(_parts(existing)), relative, slug)
+        if shell.status not in ("draft", "circulating", "submitted"):
+            raise RegdraftError(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
+                                "instructions can be regenerated.")
+        regulation = regulation or shell.regulation
+    if edited is not None:
+        new = parse(edited, edited_name)
+        regulation = regulation or new.id
+    if not regulation:
+        raise UsageError("Name the regulation with --regulation (the amendment does not exist yet).")
+    reg_path = ws.locate_regulation(regulation)
+    old = parse(ws.read(reg_path), reg_path)
+    if edited is None:
+        if edited_rev is None:
+            raise UsageError("Give the edited text with --edited FILE or --edited-rev REV.")
+        new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}")
+    if new.id and new.id != old.id:
+        raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
+    if existing is None:
+        title = (f"Quy chế sửa đổi, bổ sung một số điều của {old.title[:1].lower() + old.title[1:]}"
+                 if old.language != "en" else f"Regulations amending the {old.title}")
+        base = document_text(old, title)
+    else:
+        base = existing
+    result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber)
+    if existing is not None and result.text == existing:
+        return Outcome(relative, False, None, result)
+    verb = "Write" if existing is None else "Regenerate"
+    sha = ws.commit({relative: result.text.encode("utf-8")},
+                    f"{verb} the instructions of amendment {slug} from the edited text of {old.id}")
+    return Outcome(relative, existing is None, sha, result)
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
+def _parts(text: str) -> tuple[str, str]:
+    before, _, after = split_instructions(text)
+    return before, after

@@ -1,0 +1,54 @@
+"""`regdraft amend from-edits`: write an amendment's instructions from the drafter's edited text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from regdraft.cli.amend import amend
+from regdraft.cli.options import open_workspace, workspace_option
+
+
+@click.command("from-edits")
+@click.argument("slug")
+@click.option("--edited", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The edited copy of the regulation (a Markdown file).")
+@click.option("--edited-rev", default=None, help="Take the edited text from a git revision or branch instead.")
+@click.option("--regulation", "-r", default=None, help="The regulation (id), when the amendment does not exist yet.")
+@click.option("--allow-renumber", is_flag=True, help="Amend renumbered provisions under their new numbers.")
+@workspace_option
+def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulation: str | None,
+               allow_renumber: bool, workspace: Path | None) -> None:
+    """Regenerate an amendment's instructions (Điều 1) from an edited text (one commit).
+
+    Compares the regulation in force with the edited text; the front matter, preamble and
+    other articles of the amendment are kept. Prints the change in the instructions.
+
+    \b
+    Example:
+        cp regulations/01-QC-TU.md /tmp/edited.md   # then edit /tmp/edited.md
+        regdraft amend from-edits qc-sua-doi-2026 --edited /tmp/edited.md
+        regdraft amend from-edits qc-sua-doi-2026 --edited-rev draft-branch
+    """
+    from regdraft.amend.edits import from_edits as regenerate
+    from regdraft.errors import UsageError
+
+    if (edited is None) == (edited_rev is None):
+        raise UsageError("Give the edited text with either --edited FILE or --edited-rev REV.")
+    outcome = regenerate(open_workspace(workspace), slug, edited=edited.read_bytes() if edited else None,
+                         edited_name=str(edited or ""), edited_rev=edited_rev, regulation=regulation,
+                         allow_renumber=allow_renumber)
+    for note in outcome.result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
+    if outcome.commit is None:
+        click.echo(f"{outcome.path} is unchanged ({outcome.result.count} instructions).")
+    else:
+        verb = "Created" if outcome.created else "Updated"
+        click.echo(f"{verb} {outcome.path} with {outcome.result.count} instructions in commit {outcome.commit[:8]}.")
+
+
+amend.add_command(from_edits)
+
+COMMANDS: list[click.Command] = []

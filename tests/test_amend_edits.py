@@ -1,0 +1,322 @@
+"""Writing the amending instructions from the drafter's edits (regdraft.amend.edits).
+
+The property that makes it trustworthy: the generated instructions, written out, read back
+and applied to the text in force, give exactly the edited text. Plus hand-written cases whose
+instruction text is checked word for word, in Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from regdraft.amend import apply, load_amendment, render_amendment
+from regdraft.amend.apply import next_insert_label
+from regdraft.amend.edits import document, instructions_from_edits, restore_removed, split_instructions
+from regdraft.errors import RegdraftError
+from regdraft.markdown import parse, render, validate
+from regdraft.model import HEADING_KINDS, POINT_LETTERS, Address, Kind, Regulation, Unit, base_label, label_order
+from regdraft.model import map_units, repealed_unit
+
+from .conftest import FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION
+from .strategies import regulations
+
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+SHIPPED = parse(SHIPPED_REGULATION.read_bytes(), "regulations/01-QC-TU.md")
+ENGLISH = parse(SHIPPED_ENGLISH.read_bytes(), "regulations/01-QC-TU-EN.md")
+
+
+def body(old_text: str, new_text: str, allow_renumber: bool = False) -> str:
+    """The instructions generated for an edit, as the amending document writes them."""
+    old, new = parse(old_text, "old.md"), parse(new_text, "edited.md")
+    generated = instructions_from_edits(old, new, allow_renumber=allow_renumber)
+    return split_instructions(render_amendment(document(old, generated.instructions)))[1]
+
+
+def reproduces(old: Regulation, edited: Regulation, allow_renumber: bool = False) -> None:
+    """Apply the generated amendment (written out and read back) and compare rendered Markdown."""
+    generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
+    text = render_amendment(document(old, generated.instructions))
+    amendment = load_amendment(text, "generated.md", "generated")
+    result = apply(old, amendment).regulation
+    expected, _ = restore_removed(old, edited)
+    assert render(result) == render(old.with_units(expected.units)), text
+
+
+# Hand-written cases, word for word ---------------------------------------------------------
+
+
+def test_a_changed_point_amends_the_point() -> None:
+    new = MINI.replace("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;")
+    assert body(MINI, new) == (
+        "1\\. Sửa đổi, bổ sung điểm a khoản 2 Điều 2 như sau:\n\n"
+        "“a) Tập thể thảo luận dân chủ, công khai;”.")
+
+
+def test_most_of_a_clause_changed_amends_the_clause() -> None:
+    new = (MINI.replace("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;")
+           .replace("c) Thiểu số phục tùng đa số.", "c) Thiểu số phục tùng đa số, cá nhân phục tùng tổ chức."))
+    assert body(MINI, new) == (
+        "1\\. Sửa đổi, bổ sung khoản 2 Điều 2 như sau:\n\n"
+        "“2\\. Thực hiện nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách:\n\n"
+        "a) Tập thể thảo luận dân chủ, công khai;\n\n"
+        "b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\n"
+        "c) Thiểu số phục tùng đa số, cá nhân phục tùng tổ chức.”.")
+
+
+def test_several_points_of_one_clause_are_nested() -> None:
+    new = (MINI.replace("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;")
+           .replace("c) Thiểu số phục tùng đa số.", "c) Thiểu số phục tùng đa số.\n\nd) Cá nhân phục tùng tổ chức."))
+    assert body(MINI, new) == (
+        "1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 2 như sau:\n\n"
+        "a) Sửa đổi, bổ sung điểm a như sau:\n\n"
+        "“a) Tập thể thảo luận dân chủ, công khai;”.\n\n"
+        "b) Bổ sung điểm d vào khoản 2 Điều 2 như sau:\n\n"
+        "“d) Cá nhân phục tùng tổ chức.”.")
+
+
+def test_headings_inserts_and_repeals() -> None:
+    new = (MINI.replace("## Điều 2. Nguyên tắc làm việc", "## Điều 2. Các nguyên tắc làm việc")
+           .replace("# Chương II. CHẾ ĐỘ LÀM VIỆC", "# Chương II. CHẾ ĐỘ LÀM VIỆC VÀ QUAN HỆ CÔNG TÁC")
+           .replace("b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;",
+                    "b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\n"
+                    "b1) Người đứng đầu chịu trách nhiệm cá nhân;")
+           .replace("2\\. Thường trực Tỉnh ủy chuẩn bị nội dung hội nghị theo Điều 2.", "2\\. (được bãi bỏ)")
+           .replace("## Điều 4\n", "## Điều 3a. Hội nghị trực tuyến\n\nHội nghị có thể tổ chức trực tuyến.\n\n"
+                    "## Điều 4\n"))
+    assert body(MINI, new) == (
+        "1\\. Sửa đổi tên Điều 2 như sau:\n\n“Điều 2. Các nguyên tắc làm việc”.\n\n"
+        "2\\. Bổ sung điểm b1 vào sau điểm b khoản 2 Điều 2 như sau:\n\n"
+        "“b1) Người đứng đầu chịu trách nhiệm cá nhân;”.\n\n"
+        "3\\. Sửa đổi tên Chương II như sau:\n\n“CHẾ ĐỘ LÀM VIỆC VÀ QUAN HỆ CÔNG TÁC”.\n\n"
+        "4\\. Bãi bỏ khoản 2 Điều 3.\n\n"
+        "5\\. Bổ sung Điều 3a vào sau Điều 3 như sau:\n\n“Điều 3a. Hội nghị trực tuyến\n\n"
+        "Hội nghị có thể tổ chức trực tuyến.”.")
+
+
+def test_a_phrase_replaced_in_several_provisions_is_one_instruction() -> None:
+    new = (MINI.replace("chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh", "chế độ làm việc của Tỉnh ủy")
+           .replace("thống nhất của Ban Chấp hành Đảng bộ tỉnh.", "thống nhất của Tỉnh ủy."))
+    assert body(MINI, new) == (
+        "1\\. Thay thế cụm từ “Ban Chấp hành Đảng bộ tỉnh” bằng cụm từ “Tỉnh ủy” trong toàn bộ Quy chế.")
+
+
+def test_a_phrase_replaced_in_some_of_its_places_names_them() -> None:
+    new = (MINI.replace("chế độ làm việc của Ban Chấp hành", "chế độ làm việc của Tỉnh ủy")
+           .replace("1\\. Ban Chấp hành họp", "1\\. Tỉnh ủy họp"))
+    assert body(MINI, new) == (
+        "1\\. Thay thế cụm từ “Ban Chấp hành” bằng cụm từ “Tỉnh ủy” tại Điều 1 và khoản 1 Điều 3.")
+
+
+def test_consecutive_changes_to_the_clauses_of_one_article_are_nested() -> None:
+    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
+    new = (text.replace("nói đi đôi với làm,", "nói đi đôi với làm, làm theo cam kết,")
+           .replace("quyết định theo đa số.", "quyết định theo đa số; khi biểu quyết phải ghi rõ kết quả."))
+    old, edited = parse(text, "old.md"), parse(new, "edited.md")
+    (group,) = instructions_from_edits(old, edited).instructions
+    assert group.text == "Sửa đổi, bổ sung một số khoản của Điều 3 như sau:"
+    assert [(c.location, c.text) for c in group.children] == [
+        ("1.a", "Sửa đổi, bổ sung khoản 2 như sau:"), ("1.b", "Sửa đổi, bổ sung khoản 5 như sau:")]
+    assert group.children[1].quote[-1].endswith("nói đi đôi với làm, làm theo cam kết, đề cao tinh thần trách nhiệm "
+                                                 "và hiệu quả công việc.”.")
+    reproduces(old, edited)
+
+
+def test_deleted_words_and_a_changed_lead_in() -> None:
+    new = (MINI.replace("Thường trực Tỉnh ủy chuẩn bị", "Thường trực chuẩn bị")
+           .replace("trước Ban Thường vụ Tỉnh ủy;", "trước Ban Thường vụ;"))
+    assert body(MINI, new) == "1\\. Bỏ cụm từ “Tỉnh ủy” trong toàn bộ Quy chế."
+    lead = MINI.replace("Thực hiện nguyên tắc tập trung dân chủ", "Thực hiện nghiêm nguyên tắc tập trung dân chủ")
+    assert body(MINI, lead) == (
+        "1\\. Thay thế cụm từ “Thực hiện” bằng cụm từ “Thực hiện nghiêm” tại khoản 2 Điều 2.")
+
+
+def test_an_appended_clause_and_a_deleted_one() -> None:
+    appended = MINI.replace("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.",
+                            "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.\n\n"
+                            "4\\. Giữ gìn đoàn kết nội bộ.")
+    assert body(MINI, appended) == (
+        "1\\. Bổ sung khoản 4 vào Điều 2 như sau:\n\n“4\\. Giữ gìn đoàn kết nội bộ.”.")
+    deleted = MINI.replace("\n\n3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "")
+    old, new = parse(MINI, "old.md"), parse(deleted, "edited.md")
+    generated = instructions_from_edits(old, new)
+    assert [i.text for i in generated.instructions] == ["Bãi bỏ khoản 3 Điều 2."]
+    assert "khoản 3 Điều 2 is missing from edited.md" in generated.notes[0]
+    reproduces(old, new)
+
+
+def test_renumbering_is_refused_with_the_convention_unless_allowed() -> None:
+    new = MINI.replace("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.",
+                       "3\\. Giữ gìn đoàn kết nội bộ.\n\n4\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.")
+    with pytest.raises(RegdraftError) as caught:
+        body(MINI, new)
+    message = str(caught.value)
+    assert "khoản 3 Điều 2 is now numbered khoản 4 Điều 2" in message
+    assert "never renumbered" in message and "khoản 5a after khoản 5" in message and "--allow-renumber" in message
+    assert body(MINI, new, allow_renumber=True) == (
+        "1\\. Sửa đổi, bổ sung một số khoản của Điều 2 như sau:\n\n"
+        "a) Sửa đổi, bổ sung khoản 3 như sau:\n\n“3\\. Giữ gìn đoàn kết nội bộ.”.\n\n"
+        "b) Bổ sung khoản 4 vào Điều 2 như sau:\n\n"
+        "“4\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.”.")
+    reproduces(parse(MINI), parse(new), allow_renumber=True)
+
+
+def test_renumbering_inside_a_unit_amended_as_a_whole_is_allowed() -> None:
+    from regdraft.amend import load_amendment as load
+
+    amendment = load((SHIPPED_REGULATION.parent.parent / "amendments" / "qc-sua-doi-2025" / "amendment.md")
+                     .read_text(encoding="utf-8"), "amendment.md", "qc-sua-doi-2025")
+    edited = apply(SHIPPED, amendment).regulation
+    reproduces(SHIPPED, edited)
+    text = split_instructions(render_amendment(document(SHIPPED, instructions_from_edits(SHIPPED, edited)
+                                                        .instructions)))[1]
+    assert "7\\. Sửa đổi, bổ sung Điều 9 như sau:" in text
+    assert ("Thay thế cụm từ “30-QĐ/TW ngày 26/7/2016” bằng cụm từ “22-QĐ/TW ngày 28/7/2021” "
+            "trong toàn bộ Quy chế.") in text
+    assert "Thay thế cụm từ “Ban cán sự đảng” bằng cụm từ “Đảng ủy” tại khoản 2 Điều 23 và khoản 1 Điều 24." in text
+
+
+def test_english_wording() -> None:
+    english = SHIPPED_ENGLISH.read_text(encoding="utf-8")
+    new = (english.replace("c) To discuss and give opinions on the province's annual",
+                           "c) To discuss and decide on the province's annual")
+           .replace("# Chapter V. WORKING RELATIONS", "# Chapter V. WORKING RELATIONS OF THE EXECUTIVE COMMITTEE"))
+    assert body(english, new) == (
+        "1\\. Point c, clause 1, Article 4 is amended to read:\n\n"
+        "“c) To discuss and decide on the province's annual and five-year socio-economic development plans, "
+        "budget estimates and defence and security tasks before they are submitted to the Provincial People's "
+        "Council;”.\n\n"
+        "2\\. The title of Chapter V is amended to read:\n\n“WORKING RELATIONS OF THE EXECUTIVE COMMITTEE”.")
+    words = english.replace("Provincial People's Council", "Provincial People's Council and its Standing Board")
+    assert body(english, words).startswith(
+        "1\\. Replace the words “People's Council” with “People's Council and its Standing Board” in point c, "
+        "clause 1, "
+        "Article 4, point b, clause 3, Article 4 and point c, clause 1, Article 5.")
+    reproduces(ENGLISH, parse(words))
+
+
+def test_moving_an_article_to_another_chapter_is_refused() -> None:
+    moved = MINI.replace("# Chương II. CHẾ ĐỘ LÀM VIỆC\n\n", "").replace(
+        "## Điều 3. Hội nghị", "# Chương II. CHẾ ĐỘ LÀM VIỆC\n\n## Điều 3. Hội nghị")
+    assert moved == MINI  # the chapter heading already stands there: nothing moves
+    moved = MINI.replace("# Chương II. CHẾ ĐỘ LÀM VIỆC\n\n", "").replace("## Điều 4\n", "# Chương II. CHẾ ĐỘ LÀM "
+                                                                          "VIỆC\n\n## Điều 4\n")
+    with pytest.raises(RegdraftError, match="articles cannot be moved between chapters"):
+        body(MINI, moved)
+
+
+# The property: applying the generated amendment reproduces the edited text ----------------
+
+NEW_TEXT = "Nội dung bổ sung mới theo yêu cầu thực tiễn."
+NEW_WORD = "rà soát"
+
+Edit = Callable[[Regulation], Regulation]
+
+
+def _change(reg: Regulation, address: Address, change: Callable[[Unit], list[Unit]]) -> Regulation:
+    units, found = map_units(reg.units, address, change)
+    assert found
+    return reg.with_units(units)
+
+
+def _live(reg: Regulation, kinds: tuple[Kind, ...]) -> list[Address]:
+    return [loc.address for loc in reg.walk()
+            if loc.unit.kind in kinds and not loc.unit.repealed and not any(a.repealed for a in loc.ancestors)]
+
+
+@st.composite
+def edits(draw: st.DrawFn, reg: Regulation) -> Regulation:
+    """One random drafter's edit of `reg` (the result may be invalid: callers `assume` it is not)."""
+    kind = draw(st.sampled_from(("words", "phrase", "insert", "append", "repeal", "title")))
+    with_text = [a for a in _live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) if reg.find(a).unit.text]
+    if kind == "words" and with_text:
+        address = draw(st.sampled_from(with_text))
+        unit = reg.find(address).unit
+        index = draw(st.integers(0, len(unit.text) - 1))
+        words = unit.text[index].split(" ")
+        at = draw(st.integers(1, len(words)))
+        if len(words) > 3 and draw(st.booleans()):
+            words[at - 1 if at > 1 else 1] = NEW_WORD
+        else:
+            words.insert(at, NEW_WORD)
+        text = list(unit.text)
+        text[index] = " ".join(words)
+        return _change(reg, address, lambda u: [replace(u, text=tuple(text))])
+    if kind == "phrase":
+        vocabulary = sorted({w for a in with_text for t in reg.find(a).unit.text for w in re.findall(r"\w{3,}", t)})
+        assume(vocabulary)
+        word = draw(st.sampled_from(vocabulary))
+        holders = [a for a in with_text if any(re.search(rf"\b{re.escape(word)}\b", t) for t in reg.find(a).unit.text)]
+        chosen = draw(st.lists(st.sampled_from(holders), min_size=1, max_size=len(holders), unique=True))
+        new_word = draw(st.sampled_from(("kiểm điểm", "", "Thường trực")))
+        for address in chosen:
+            def swap(u: Unit) -> list[Unit]:
+                text = tuple(re.sub(rf"\b{re.escape(word)}\b", new_word, t).replace("  ", " ").strip() for t in u.text)
+                return [replace(u, text=text)]
+            reg = _change(reg, address, swap)
+        return reg
+    if kind in ("insert", "append"):
+        address = draw(st.sampled_from(_live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) or [Address(())]))
+        assume(address.segments)
+        unit = reg.find(address).unit
+        if kind == "insert":
+            label = next_insert_label(unit.kind, unit.label)
+        else:
+            position = label_order(unit.kind, unit.label)[0] + 1
+            assume(unit.kind is not Kind.POINT or position <= len(POINT_LETTERS))
+            label = base_label(unit.kind, position)
+        title = "Điều khoản bổ sung" if unit.kind is Kind.ARTICLE else None
+        new = Unit(unit.kind, label, title, (NEW_TEXT,))
+        return _change(reg, address, lambda u: [u, new])
+    if kind == "repeal":
+        address = draw(st.sampled_from(_live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) or [Address(())]))
+        assume(address.segments)
+        return _change(reg, address, lambda u: [repealed_unit(u)])
+    headings = [a for a in _live(reg, tuple(HEADING_KINDS - {Kind.PART})) if reg.find(a).unit.title]
+    assume(headings)
+    address = draw(st.sampled_from(headings))
+    return _change(reg, address, lambda u: [replace(u, title=f"{u.title} và {NEW_WORD}")])
+
+
+@st.composite
+def edited(draw: st.DrawFn, base: st.SearchStrategy[Regulation]) -> tuple[Regulation, Regulation]:
+    """A regulation and a copy with one to four random edits, as a drafter would save it."""
+    old = draw(base)
+    new = old
+    for _ in range(draw(st.integers(1, 4))):
+        new = draw(edits(new))
+    assume(not validate(new))
+    text = render(new)
+    try:
+        reparsed = parse(text, "edited.md")
+    except RegdraftError:
+        assume(False)
+        raise
+    return old, reparsed
+
+
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                          HealthCheck.filter_too_much])
+
+
+@PROPERTY
+@given(edited(st.sampled_from(["vi"]).map(lambda _: SHIPPED)))
+def test_the_generated_amendment_reproduces_edits_of_the_shipped_regulation(pair: tuple[Regulation, Regulation]) -> None:
+    reproduces(*pair)
+
+
+@PROPERTY
+@given(edited(st.sampled_from(["en"]).map(lambda _: ENGLISH)))
+def test_the_generated_amendment_reproduces_edits_of_the_english_regulation(pair: tuple[Regulation, Regulation]) -> None:
+    reproduces(*pair)
+
+
+@PROPERTY
+@given(edited(regulations(max_articles=6).map(lambda r: parse(render(r), "generated.md"))))
+def test_the_generated_amendment_reproduces_edits_of_generated_regulations(pair: tuple[Regulation, Regulation]) -> None:
+    reproduces(*pair)

@@ -1,0 +1,83 @@
+"""`regdraft export` and `regdraft amend export` from the command line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from regdraft.markdown import parse
+from regdraft.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+
+
+def test_export_markdown_as_of_a_date_after_adoption_via_the_cli(tmp_workspace: Workspace, invoke: Invoke,
+                                                                 tmp_path: Path) -> None:
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15",
+                     "--effective", "2025-04-01")
+    assert adopted.exit_code == 0, adopted.output
+    out = tmp_path / "hop-nhat.md"
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-04-01", "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"the text in force on 2025-04-01 \(05-QC/TU; \d+ footnote\(s\)\)", result.output)
+    reg = parse(out.read_bytes())
+    assert reg.find("d20a").unit.title is not None and "Làm việc trên môi trường điện tử" in reg.find("d20a").unit.title
+    before = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-03-31", "--format", "md",
+                    "-o", str(tmp_path / "before.md"))
+    assert "(no amendments; 0 footnote(s))" in before.output
+    assert "Điều 20a" not in (tmp_path / "before.md").read_text(encoding="utf-8")
+
+
+def test_export_format_option_wins_over_the_suffix(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "hop-nhat.out"
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "html", "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_export_docx(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "hop-nhat.docx"
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    assert "VĂN BẢN HỢP NHẤT (bản để tham khảo)" in [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_a_date_before_the_regulation_is_a_clean_error(tmp_workspace: Workspace, invoke: Invoke,
+                                                       tmp_path: Path) -> None:
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2020-01-01", "-o", str(tmp_path / "x.md"))
+    assert result.exit_code == 1
+    assert "01-QC/TU took effect on 2021-01-09" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_bad_date_and_unknown_format_are_usage_errors(tmp_workspace: Workspace, invoke: Invoke,
+                                                      tmp_path: Path) -> None:
+    bad_date = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "1/4/2025", "-o", str(tmp_path / "x.md"))
+    assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
+    bad_suffix = invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(tmp_path / "x.txt"))
+    assert bad_suffix.exit_code == 2 and "pdf|docx|html|md" in bad_suffix.output
+    unknown = invoke(tmp_workspace, "export", "99-QC/TU", "-o", str(tmp_path / "x.md"))
+    assert unknown.exit_code == 1 and "Traceback" not in unknown.output
+
+
+def test_amend_export_renders_the_draft(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "du-thao.html"
+    result = invoke(tmp_workspace, "amend", "export", SHIPPED_AMENDMENT, "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "DỰ THẢO lần 2" in page and "BÍ THƯ" in page and "Lưu Văn phòng Tỉnh ủy." in page
+    docx_out = tmp_path / "du-thao.bin"
+    result = invoke(tmp_workspace, "amend", "export", SHIPPED_AMENDMENT, "--format", "docx", "-o", str(docx_out))
+    assert result.exit_code == 0 and docx_out.read_bytes()[:2] == b"PK"
+
+
+def test_amend_export_of_an_unknown_slug(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke(tmp_workspace, "amend", "export", "no-such", "-o", str(tmp_path / "a.html"))
+    assert result.exit_code == 1 and "no-such" in result.output and "Traceback" not in result.output
+
+
+def test_help_texts_carry_examples(invoke: Invoke) -> None:
+    for args in (("export", "--help"), ("amend", "export", "--help")):
+        result = invoke(None, *args)
+        assert result.exit_code == 0 and "Example:" in result.output
