@@ -11,6 +11,10 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 
 required_packages=(fonts-croscore fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 optional_packages=(poppler-utils)
+# The test suite also opens exported DOCX files in LibreOffice (headless) when it can.
+if [ "${REGDRAFT_TEST_TOOLS:-0}" = 1 ]; then
+    optional_packages+=(libreoffice-writer-nogui)
+fi
 
 missing() {
     local pkg

@@ -20,8 +20,18 @@ from regdraft.amend.apply import next_insert_label
 from regdraft.amend.edits import document, instructions_from_edits, restore_removed, split_instructions
 from regdraft.errors import RegdraftError
 from regdraft.markdown import parse, render, validate
-from regdraft.model import HEADING_KINDS, POINT_LETTERS, Address, Kind, Regulation, Unit, base_label, label_order
-from regdraft.model import map_units, repealed_unit
+from regdraft.model import (
+    HEADING_KINDS,
+    POINT_LETTERS,
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+    base_label,
+    label_order,
+    map_units,
+    repealed_unit,
+)
 
 from .conftest import FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION
 from .strategies import regulations
@@ -46,6 +56,7 @@ def reproduces(old: Regulation, edited: Regulation, allow_renumber: bool = False
     result = apply(old, amendment).regulation
     expected, _ = restore_removed(old, edited)
     assert render(result) == render(old.with_units(expected.units)), text
+    assert parse(render(result)) == result  # placeholders in quoted units read back as repealed units
 
 
 # Hand-written cases, word for word ---------------------------------------------------------
@@ -215,7 +226,7 @@ def test_moving_an_article_to_another_chapter_is_refused() -> None:
 NEW_TEXT = "Nội dung bổ sung mới theo yêu cầu thực tiễn."
 NEW_WORD = "rà soát"
 
-Edit = Callable[[Regulation], Regulation]
+Pair = tuple[Regulation, Regulation]
 
 
 def _change(reg: Regulation, address: Address, change: Callable[[Unit], list[Unit]]) -> Regulation:
@@ -229,14 +240,19 @@ def _live(reg: Regulation, kinds: tuple[Kind, ...]) -> list[Address]:
             if loc.unit.kind in kinds and not loc.unit.repealed and not any(a.repealed for a in loc.ancestors)]
 
 
+def _units(reg: Regulation) -> dict[Address, Unit]:
+    return {loc.address: loc.unit for loc in reg.walk()}
+
+
 @st.composite
 def edits(draw: st.DrawFn, reg: Regulation) -> Regulation:
     """One random drafter's edit of `reg` (the result may be invalid: callers `assume` it is not)."""
     kind = draw(st.sampled_from(("words", "phrase", "insert", "append", "repeal", "title")))
-    with_text = [a for a in _live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) if reg.find(a).unit.text]
+    units = _units(reg)
+    with_text = [a for a in _live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) if units[a].text]
     if kind == "words" and with_text:
         address = draw(st.sampled_from(with_text))
-        unit = reg.find(address).unit
+        unit = units[address]
         index = draw(st.integers(0, len(unit.text) - 1))
         words = unit.text[index].split(" ")
         at = draw(st.integers(1, len(words)))
@@ -248,10 +264,10 @@ def edits(draw: st.DrawFn, reg: Regulation) -> Regulation:
         text[index] = " ".join(words)
         return _change(reg, address, lambda u: [replace(u, text=tuple(text))])
     if kind == "phrase":
-        vocabulary = sorted({w for a in with_text for t in reg.find(a).unit.text for w in re.findall(r"\w{3,}", t)})
+        vocabulary = sorted({w for a in with_text for t in units[a].text for w in re.findall(r"\w{3,}", t)})
         assume(vocabulary)
         word = draw(st.sampled_from(vocabulary))
-        holders = [a for a in with_text if any(re.search(rf"\b{re.escape(word)}\b", t) for t in reg.find(a).unit.text)]
+        holders = [a for a in with_text if any(re.search(rf"\b{re.escape(word)}\b", t) for t in units[a].text)]
         chosen = draw(st.lists(st.sampled_from(holders), min_size=1, max_size=len(holders), unique=True))
         new_word = draw(st.sampled_from(("kiểm điểm", "", "Thường trực")))
         for address in chosen:
@@ -263,7 +279,7 @@ def edits(draw: st.DrawFn, reg: Regulation) -> Regulation:
     if kind in ("insert", "append"):
         address = draw(st.sampled_from(_live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) or [Address(())]))
         assume(address.segments)
-        unit = reg.find(address).unit
+        unit = units[address]
         if kind == "insert":
             label = next_insert_label(unit.kind, unit.label)
         else:
@@ -277,7 +293,7 @@ def edits(draw: st.DrawFn, reg: Regulation) -> Regulation:
         address = draw(st.sampled_from(_live(reg, (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)) or [Address(())]))
         assume(address.segments)
         return _change(reg, address, lambda u: [repealed_unit(u)])
-    headings = [a for a in _live(reg, tuple(HEADING_KINDS - {Kind.PART})) if reg.find(a).unit.title]
+    headings = [a for a in _live(reg, tuple(HEADING_KINDS - {Kind.PART})) if units[a].title]
     assume(headings)
     address = draw(st.sampled_from(headings))
     return _change(reg, address, lambda u: [replace(u, title=f"{u.title} và {NEW_WORD}")])
@@ -291,6 +307,9 @@ def edited(draw: st.DrawFn, base: st.SearchStrategy[Regulation]) -> tuple[Regula
     for _ in range(draw(st.integers(1, 4))):
         new = draw(edits(new))
     assume(not validate(new))
+    # Inserting a unit and repealing it in the same draft leaves nothing an amendment can say.
+    before = _units(old)
+    assume(all(a in before for a, u in _units(new).items() if u.repealed))
     text = render(new)
     try:
         reparsed = parse(text, "edited.md")
@@ -306,17 +325,17 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 
 @PROPERTY
 @given(edited(st.sampled_from(["vi"]).map(lambda _: SHIPPED)))
-def test_the_generated_amendment_reproduces_edits_of_the_shipped_regulation(pair: tuple[Regulation, Regulation]) -> None:
+def test_the_generated_amendment_reproduces_edits_of_the_shipped_regulation(pair: Pair) -> None:
     reproduces(*pair)
 
 
 @PROPERTY
 @given(edited(st.sampled_from(["en"]).map(lambda _: ENGLISH)))
-def test_the_generated_amendment_reproduces_edits_of_the_english_regulation(pair: tuple[Regulation, Regulation]) -> None:
+def test_the_generated_amendment_reproduces_edits_of_the_english_regulation(pair: Pair) -> None:
     reproduces(*pair)
 
 
 @PROPERTY
 @given(edited(regulations(max_articles=6).map(lambda r: parse(render(r), "generated.md"))))
-def test_the_generated_amendment_reproduces_edits_of_generated_regulations(pair: tuple[Regulation, Regulation]) -> None:
+def test_the_generated_amendment_reproduces_edits_of_generated_regulations(pair: Pair) -> None:
     reproduces(*pair)

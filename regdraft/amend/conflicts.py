@@ -59,6 +59,9 @@ def _collide(a: Footprint, b: Footprint) -> bool:
         return False
     if a.mode == "words" and b.mode == "words":
         return False
+    if a.mode == "renames" and b.mode == "renames":
+        # Renaming a chapter and a section inside it change two different titles.
+        return a.address == b.address
     if a.mode == "renames":
         return b.address.contains(a.address)
     if b.mode == "renames":

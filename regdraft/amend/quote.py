@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from regdraft.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
-from regdraft.model import Address, Kind, Unit, from_roman, noun, to_roman
+from regdraft.model import REPEALED_TEXT, Address, Kind, Unit, from_roman, noun, to_roman
 
 HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
@@ -110,9 +110,11 @@ def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: s
             last.append(paragraph)
 
     def finish(unit: Unit, children: tuple[Unit, ...] = ()) -> Unit:
-        return Unit(
-            unit.kind, unit.label, unit.title, tuple(texts.get(id(unit), unit.text)), children, False, unit.line
-        )
+        text = tuple(texts.get(id(unit), unit.text))
+        # A quoted placeholder (`b) (được bãi bỏ)`) is a repealed unit, as the regulation parser reads it.
+        repealed = text == (REPEALED_TEXT[language],) and not children
+        return Unit(unit.kind, unit.label, None if repealed else unit.title, () if repealed else text, children,
+                    repealed, unit.line)
 
     children = tuple(finish(p) for p in root_points) + tuple(
         finish(c, tuple(finish(p) for p in points)) for c, points in clauses

@@ -1,0 +1,97 @@
+"""`regdraft amend from-edits` end to end in real git workspaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regdraft.amend import load_amendment
+from regdraft.store import Workspace
+
+from .conftest import SHIPPED_AMENDMENT, Invoke
+
+REG = "regulations/01-QC-TU.md"
+AMENDMENT = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+OLD_POINT = "c) Thảo luận, cho ý kiến về kế hoạch phát triển kinh tế - xã hội, dự toán ngân sách,"
+NEW_POINT = "c) Thảo luận, quyết định về kế hoạch phát triển kinh tế - xã hội, dự toán ngân sách,"
+
+
+def edited_copy(ws: Workspace, tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    text = ws.path(REG).read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "edited.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_help_has_an_example(invoke: Invoke) -> None:
+    result = invoke(None, "amend", "from-edits", "--help")
+    assert result.exit_code == 0 and "Example:" in result.output and "--edited-rev" in result.output
+
+
+def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, tmp_path: Path,
+                                                     invoke: Invoke) -> None:
+    edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(edited), catch=False)
+    assert result.exit_code == 0, result.output
+    assert "+1\\. Sửa đổi, bổ sung điểm c khoản 1 Điều 4 như sau:" in result.output
+    assert "Created amendments/qc-moi/amendment.md with 1 instructions" in result.output
+    text = tmp_workspace.path("amendments/qc-moi/amendment.md").read_text(encoding="utf-8")
+    amendment = load_amendment(text, "amendment.md", "qc-moi")
+    assert amendment.regulation == "01-QC/TU" and amendment.status == "draft"
+    assert amendment.closing  # the scaffold's closing article is there
+    assert tmp_workspace.repo.head.commit.message.startswith("Write the instructions of amendment qc-moi")
+    assert invoke(tmp_workspace, "amend", "check", "qc-moi").exit_code == 0
+    again = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(edited))
+    assert again.exit_code == 0 and "Instructions: no change." in again.output and "is unchanged" in again.output
+
+
+def test_regenerates_only_the_instructions_of_an_existing_amendment(tmp_workspace: Workspace, tmp_path: Path,
+                                                                     invoke: Invoke) -> None:
+    before = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
+    edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
+    head = tmp_workspace.repo.head.commit.hexsha
+    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    assert "-14\\. Thay thế cụm từ" in result.output and "+1\\. Sửa đổi, bổ sung điểm c khoản 1 Điều 4" in result.output
+    after = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
+    head_part, _, _ = before.partition("1\\. Sửa đổi, bổ sung một số điểm")
+    assert after.startswith(head_part)  # front matter, preamble and Điều 1's heading kept byte for byte
+    assert after.endswith(before[before.index("## Điều 2. Điều khoản chuyển tiếp"):])
+    assert tmp_workspace.repo.head.commit.parents[0].hexsha == head  # one commit
+    assert tmp_workspace.repo.git.status("--porcelain") == ""
+
+
+def test_edited_revision_and_renumbering(tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    text = tmp_workspace.path(REG).read_text(encoding="utf-8")
+    renumbered = text.replace(
+        "4\\. Kết luận của Thường trực Tỉnh ủy được thông báo",
+        "4\\. Thường trực Tỉnh ủy có thể họp trực tuyến.\n\n5\\. Kết luận của Thường trực Tỉnh ủy được thông báo")
+    assert renumbered != text
+    repo = tmp_workspace.repo
+    repo.git.checkout("-q", "-b", "draft")
+    tmp_workspace.commit({REG: renumbered.encode("utf-8")}, "Draft edits")
+    repo.git.checkout("-q", "main")
+    refused = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited-rev", "draft", "-r", "01-QC/TU")
+    assert refused.exit_code == 1
+    assert "khoản 4 Điều 14 is now numbered khoản 5 Điều 14" in refused.output
+    assert "never renumbered" in refused.output and "Traceback" not in refused.output
+    allowed = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited-rev", "draft", "-r", "01-QC/TU",
+                     "--allow-renumber")
+    assert allowed.exit_code == 0, allowed.output
+    assert invoke(tmp_workspace, "amend", "check", "qc-moi").exit_code == 0
+
+
+def test_usage_errors_and_dirty_files(tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    neither = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT)
+    assert neither.exit_code == 2 and "--edited FILE or --edited-rev REV" in neither.output
+    edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
+    path = tmp_workspace.path(AMENDMENT)
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    dirty = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert dirty.exit_code == 1 and "uncommitted changes" in dirty.output
+    broken = tmp_path / "broken.md"
+    broken.write_text("no front matter\n", encoding="utf-8")
+    bad = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(broken), "-r", "01-QC/TU")
+    assert bad.exit_code == 1 and "broken.md" in bad.output and "Traceback" not in bad.output
