@@ -10,6 +10,8 @@ import random
 import sys
 from pathlib import Path
 
+from regdraft.model import POINT_LETTERS, Kind, noun, to_roman
+
 _SUBJECTS = (
     "Ban Chấp hành Đảng bộ tỉnh", "Ban Thường vụ Tỉnh ủy", "Thường trực Tỉnh ủy",
     "Bí thư Tỉnh ủy", "Phó Bí thư Thường trực Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy",
@@ -43,22 +45,8 @@ _CHAPTER_TITLES = (
     "NHỮNG QUY ĐỊNH CHUNG", "TRÁCH NHIỆM, QUYỀN HẠN CỦA CÁC TẬP THỂ", "CHẾ ĐỘ LÀM VIỆC",
     "QUAN HỆ CÔNG TÁC", "TRÁCH NHIỆM CỦA CÁ NHÂN", "KIỂM TRA, GIÁM SÁT", "ĐIỀU KHOẢN THI HÀNH",
 )
-_POINTS = "a b c d đ e g h i".split()
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_WORDS = {
-    "vi": ("Chương", "Mục", "Điều"),
-    "en": ("Chapter", "Section", "Article"),
-}
-
-
-def _roman(number: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
+# The first nine point letters (a to i, with đ and without f): points stay short in a generated article.
+_POINTS = POINT_LETTERS[:9]
 
 
 def _sentence(rng: random.Random, end: str = ".") -> str:
@@ -69,7 +57,7 @@ def _sentence(rng: random.Random, end: str = ".") -> str:
 def _article(rng: random.Random, number: int, language: str, depth: int) -> list[str]:
     """The blocks of one article: heading, optional lead-in, clauses with points and dashes."""
     title = rng.choice(_TITLES).format(s=rng.choice(_SUBJECTS))
-    blocks = [f"{'#' * depth} {_WORDS[language][2]} {number}. {title}"]
+    blocks = [f"{'#' * depth} {noun(Kind.ARTICLE, language)} {number}. {title}"]
     if rng.random() < 0.3:
         blocks.append(_sentence(rng, ":"))
     for clause in range(1, rng.randint(2, 5) + 1):
@@ -98,11 +86,11 @@ def generate(n_articles: int, seed: int = 0, language: str = "vi") -> str:
     while number < n_articles:
         chapter += 1
         size = min(rng.randint(6, 10), n_articles - number)
-        blocks.append(f"# {_WORDS[language][0]} {_roman(chapter)}. {rng.choice(_CHAPTER_TITLES)}")
+        blocks.append(f"# {noun(Kind.CHAPTER, language)} {to_roman(chapter)}. {rng.choice(_CHAPTER_TITLES)}")
         sections = 2 if size >= 8 and rng.random() < 0.3 else 0
         for i in range(size):
             if sections and i in (0, size // 2):
-                blocks.append(f"## {_WORDS[language][1]} {1 if i == 0 else 2}. {rng.choice(_CHAPTER_TITLES)}")
+                blocks.append(f"## {noun(Kind.SECTION, language)} {1 if i == 0 else 2}. {rng.choice(_CHAPTER_TITLES)}")
             number += 1
             blocks.extend(_article(rng, number, language, 3 if sections else 2))
     return "\n".join(head) + "\n\n" + "\n\n".join(blocks) + "\n"

@@ -1,4 +1,4 @@
-"""Comment rounds as values: rounds, comments, dispositions, anchoring and sheet import.
+"""Comment rounds as values: rounds, comments, dispositions, anchoring and imported sheet rows.
 
 Pure core: no git, no click, no clock (callers pass times in). Each round and each comment is
 one small YAML file so that comments typed on two machines merge without conflict.
@@ -14,20 +14,20 @@ Post-conditions:
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from regdraft.errors import ParseError, Problem, RegdraftError, UnknownUnit
+# `read_sheet` is re-exported: callers take the whole comment core from this module.
+from regdraft.comment_sheet import Row
+from regdraft.comment_sheet import read_sheet as read_sheet
+from regdraft.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.model import REPEALED_TEXT, Address, Kind, Regulation
 from regdraft.text import nfc, tone_key
 
@@ -178,13 +178,18 @@ def _int(value: Any, key: str, source: str) -> int:
         raise ParseError(f"{source}: '{key}: {value}' is not a whole number.") from None
 
 
-def round_to_yaml(r: Round) -> str:
-    """The YAML file of a round."""
-    return _dump({
+def round_fields(r: Round) -> dict[str, Any]:
+    """A round as plain keys and values: its YAML file, and its JSON in `round list`."""
+    return {
         "number": r.number, "title": r.title, "due": r.due, "consulted": list(r.consulted),
         "revision": r.revision, "draft": r.draft, "status": r.status.value,
         "opened": r.opened, "closed": r.closed or None,
-    })
+    }
+
+
+def round_to_yaml(r: Round) -> str:
+    """The YAML file of a round."""
+    return _dump(round_fields(r))
 
 
 def round_from_yaml(text: str | bytes, source: str = "") -> Round:
@@ -279,10 +284,10 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
     """A new comment checked against the draft it is made on (id and times left empty)."""
     body = nfc(by).strip()
     if not body:
-        raise UsageProblem("the commenting body (by) is empty.")
+        raise UsageError("the commenting body (by) is empty.")
     words = nfc(text).strip()
     if not words:
-        raise UsageProblem("the comment text is empty.")
+        raise UsageError("the comment text is empty.")
     address = canonical_on(on)
     if address != GENERAL:
         try:
@@ -296,15 +301,9 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
     try:
         ctype = CommentType(kind)
     except ValueError:
-        raise UsageProblem(f"type '{type_}' is not one of general, substantive, editorial.") from None
+        raise UsageError(f"type '{type_}' is not one of general, substantive, editorial.") from None
     return Comment("", round_number, body, address, ctype, words, nfc(proposal).strip(),
                    anchor_text(draft, address))
-
-
-class UsageProblem(RegdraftError):
-    """A value given for a comment is wrong (exit code 2 from the CLI)."""
-
-    exit_code = 2
 
 
 def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:
@@ -313,88 +312,11 @@ def respond(comment: Comment, disposition: str, reply: str, when: str) -> Commen
         decided = Disposition(disposition.strip().lower())
     except ValueError:
         allowed = ", ".join(d.value for d in Disposition)
-        raise UsageProblem(f"'{disposition}' is not a disposition; use one of {allowed}.") from None
+        raise UsageError(f"'{disposition}' is not a disposition; use one of {allowed}.") from None
     return replace(comment, disposition=decided, reply=nfc(reply).strip(), responded=when)
 
 
-# -- sheets -----------------------------------------------------------------------------------
-
-COLUMNS = ("round", "by", "on", "type", "text", "proposal")
-REQUIRED_COLUMNS = ("by", "on", "text")
-_COLUMN_ALIASES = {
-    "đợt": "round", "vòng": "round",
-    "chủ thể góp ý": "by", "cơ quan": "by", "đơn vị": "by",
-    "điều, khoản": "on", "điều khoản": "on", "address": "on",
-    "loại": "type",
-    "nội dung góp ý": "text", "comment": "text",
-    "đề xuất": "proposal", "đề nghị": "proposal",
-}
-
-Row = tuple[int, dict[str, str]]
-
-
-def read_sheet(path: Path) -> list[Row]:
-    """The rows of a CSV or XLSX sheet as (row number, {column: value}); the header is row 1."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ParseError(f"{path.name}:{line}: is not UTF-8 text; save the sheet as 'CSV UTF-8'.") from None
-        table = [list(r) for r in csv.reader(io.StringIO(text))]
-    elif suffix in (".xlsx", ".xlsm"):
-        table = _xlsx_table(path)
-    else:
-        raise UsageProblem(f"{path.name}: comments are imported from .csv or .xlsx files.")
-    return _rows(table, path.name)
-
-
-def _xlsx_table(path: Path) -> list[list[str]]:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ParseError(f"{path.name}: cannot be read as an Excel workbook ({exc}).") from None
-    try:
-        sheet = book.worksheets[0]
-        return [["" if v is None else _cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _rows(table: list[list[str]], source: str) -> list[Row]:
-    if not table:
-        raise ParseError(f"{source}: the sheet is empty; row 1 must name the columns ({', '.join(COLUMNS)}).")
-    header = [_column(h) for h in table[0]]
-    problems = [Problem(f"unknown column '{raw}' (columns: {', '.join(COLUMNS)}).", source, 0, "row 1")
-                for raw, name in zip(table[0], header, strict=True) if name is None and raw.strip()]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        problems.append(Problem(f"the column(s) {', '.join(missing)} are missing.", source, 0, "row 1"))
-    if problems:
-        raise ParseError.collect(problems, "sheet")
-    rows: list[Row] = []
-    for number, cells in enumerate(table[1:], start=2):
-        values = {name: nfc(str(cell)).strip() for name, cell in zip(header, cells, strict=False) if name}
-        if any(values.values()):
-            rows.append((number, values))
-    return rows
-
-
-def _column(raw: str) -> str | None:
-    name = " ".join(nfc(str(raw)).strip().lower().split())
-    if name in COLUMNS:
-        return name
-    return _COLUMN_ALIASES.get(name)
+# -- sheet rows -------------------------------------------------------------------------------
 
 
 def validate_rows(rows: Sequence[Row], drafts: Callable[[int], Regulation], default_round: int | None,
@@ -423,10 +345,10 @@ def validate_rows(rows: Sequence[Row], drafts: Callable[[int], Regulation], defa
 def _row_round(value: str, default_round: int | None) -> int:
     if not value:
         if default_round is None:
-            raise UsageProblem("the round is empty and no round is open.")
+            raise UsageError("the round is empty and no round is open.")
         return default_round
     if not re.fullmatch(r"\d+", value):
-        raise UsageProblem(f"round '{value}' is not a round number.")
+        raise UsageError(f"round '{value}' is not a round number.")
     return int(value)
 
 
@@ -543,6 +465,23 @@ def same_body(a: str, b: str) -> bool:
 def body_key(name: str) -> str:
     """A key under which names of one body (`Tỉnh ủy`, `Tỉnh uỷ`) group together."""
     return _key(name)
+
+
+def unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
+    """Each body once, in first-named order and spelling, spacing tidied; blank names dropped."""
+    seen: dict[str, str] = {}
+    for body in bodies:
+        name = " ".join(nfc(body).split())
+        if name and body_key(name) not in seen:
+            seen[body_key(name)] = name
+    return tuple(seen.values())
+
+
+def replied_and_agreeing(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The bodies that replied in a round, and the consulted bodies that did not (counted as agreeing)."""
+    replied = unique_bodies(c.by for c in comments)
+    keys = {body_key(b) for b in replied}
+    return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
 
 
 def describe_on(on: str, language: str = "vi") -> str:

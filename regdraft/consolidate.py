@@ -168,21 +168,65 @@ def source_of(meta: Mapping[str, Any]) -> Source:
                   issuer_name(meta), signed, effective)
 
 
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """How one language words references and footnotes; the functions below fill the `{...}` fields.
+
+    In footnotes `{this}` is the changed unit (`this clause`, `khoản này`) and `{This}` the same
+    capitalised.
+    """
+
+    reference: str
+    untyped: str
+    signed: str
+    issuer: str
+    effective: str
+    unit: str
+    document: str
+    words_replaced: str
+    words_deleted: str
+    heading: str
+    changed: str
+    verbs: Mapping[str, str]
+    cited: str
+    sentence: str
+
+
+_WORDING = {
+    "en": _Wording(
+        reference="{type} No. {number}", untyped="Document", signed=" of {date}", issuer=" of {issuer}",
+        effective=", effective from {date}",
+        unit="this {noun}", document="this document",
+        words_replaced="The words “{old}” were replaced with “{new}”", words_deleted="The words “{old}” were deleted",
+        heading="The title of {this} was amended", changed="{This} was {verb}", verbs={},
+        cited="{cite} of {ref}", sentence="{head} by {where}{tail}.",
+    ),
+    "vi": _Wording(
+        reference="{type} số {number}", untyped="Văn bản", signed=" {date}", issuer=" của {issuer}",
+        effective=", có hiệu lực kể từ {date}",
+        unit="{noun} này", document="Văn bản này",
+        words_replaced="Cụm từ “{old}” được thay thế bằng cụm từ “{new}”", words_deleted="Cụm từ “{old}” được bỏ",
+        heading="Tên {This} được sửa đổi", changed="{This} {verb}",
+        verbs={"amended": "được sửa đổi, bổ sung", "inserted": "được bổ sung", "repealed": "được bãi bỏ"},
+        cited="{cite} {ref}", sentence="{head} theo quy định tại {where}{tail}.",
+    ),
+}
+
+
+def _language(language: str) -> str:
+    return "en" if language == "en" else "vi"
+
+
 def reference(source: Source, language: str, with_summary: bool = False) -> str:
     """`Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên` (or English)."""
-    summary = _summary(source) if with_summary else ""
-    if language == "en":
-        text = f"{source.type or 'Document'} No. {source.number}"
-        if source.signed:
-            text += f" of {date_text(source.signed, 'en')}"
-        if source.issuer:
-            text += f" of {source.issuer}"
-        return text + (f" {summary}" if summary else "")
-    text = f"{source.type or 'Văn bản'} số {source.number}"
+    lang = _language(language)
+    wording = _WORDING[lang]
+    text = wording.reference.format(type=source.type or wording.untyped, number=source.number)
     if source.signed:
-        text += f" {date_text(source.signed, 'vi')}"
+        text += wording.signed.format(date=date_text(source.signed, lang))
     if source.issuer:
-        text += f" của {source.issuer}"
+        text += wording.issuer.format(issuer=source.issuer)
+    summary = _summary(source) if with_summary else ""
     return text + (f" {summary}" if summary else "")
 
 
@@ -196,9 +240,8 @@ def _summary(source: Source) -> str:
 def _effective_clause(source: Source, language: str) -> str:
     if source.effective is None:
         return ""
-    if language == "en":
-        return f", effective from {date_text(source.effective, 'en')}"
-    return f", có hiệu lực kể từ {date_text(source.effective, 'vi')}"
+    lang = _language(language)
+    return _WORDING[lang].effective.format(date=date_text(source.effective, lang))
 
 
 def change_kind(change: Change) -> str:
@@ -209,37 +252,19 @@ def change_kind(change: Change) -> str:
 
 def note_sentence(change: Change, source: Source, language: str) -> str:
     """One sentence of a footnote, in the formal wording for the change's kind."""
+    lang = _language(language)
+    wording = _WORDING[lang]
     kind = change_kind(change)
     address = change.address
     cite = change.instruction.cite(language)
     ref = reference(source, language)
-    tail = _effective_clause(source, language)
-    if language == "en":
-        where = f"{cite} of {ref}" if cite else ref
-        this = f"this {noun(address.kind, 'en').lower()}" if address is not None else "this document"
-        if kind == "words_replaced":
-            head = f"The words “{change.old_words}” were replaced with “{change.new_words}”"
-        elif kind == "words_deleted":
-            head = f"The words “{change.old_words}” were deleted"
-        elif kind == "heading":
-            head = f"The title of {this} was amended"
-        else:
-            verb = {"amended": "amended", "inserted": "inserted", "repealed": "repealed"}.get(kind, kind)
-            head = f"{this[0].upper()}{this[1:]} was {verb}"
-        return f"{head} by {where}{tail}."
-    where = f"{cite} {ref}" if cite else ref
-    this = f"{noun(address.kind, 'vi')} này" if address is not None else "Văn bản này"
-    this = this[0].upper() + this[1:]
-    if kind == "words_replaced":
-        head = f"Cụm từ “{change.old_words}” được thay thế bằng cụm từ “{change.new_words}”"
-    elif kind == "words_deleted":
-        head = f"Cụm từ “{change.old_words}” được bỏ"
-    elif kind == "heading":
-        head = f"Tên {this} được sửa đổi"
-    else:
-        verbs = {"amended": "được sửa đổi, bổ sung", "inserted": "được bổ sung", "repealed": "được bãi bỏ"}
-        head = f"{this} {verbs.get(kind, kind)}"
-    return f"{head} theo quy định tại {where}{tail}."
+    this = wording.unit.format(noun=noun(address.kind, lang).lower()) if address is not None else wording.document
+    template = {"words_replaced": wording.words_replaced, "words_deleted": wording.words_deleted,
+                "heading": wording.heading}.get(kind, wording.changed)
+    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
+                           verb=wording.verbs.get(kind, kind))
+    where = wording.cited.format(cite=cite, ref=ref) if cite else ref
+    return wording.sentence.format(head=head, where=where, tail=_effective_clause(source, language))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,14 @@ Post-conditions of `compare`:
 from __future__ import annotations
 
 import difflib
-import functools
+import gc
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
+from regdraft.align import Item, align, child_items, flatten, token_key
+from regdraft.align import similarity as similarity
 from regdraft.errors import RegdraftError
 from regdraft.markdown import heading_text, unit_label_text
 from regdraft.model import (
@@ -33,7 +34,6 @@ from regdraft.model import (
     Kind,
     Regulation,
     Unit,
-    unit_address,
 )
 from regdraft.text import tone_key
 
@@ -100,15 +100,25 @@ def _code(i: int) -> str:
     return chr(0xE000 + i) if i < 0x1900 else chr(0xF0000 + i - 0x1900)
 
 
+class _Codes(dict[str, str]):
+    """Token keys to one-character codes for the character diff; each new key takes the next code."""
+
+    def __missing__(self, key: str) -> str:
+        code = self[key] = _code(len(self))
+        return code
+
+
 def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffSegment, ...]:
     """A word-level diff readable as phrases (see the module's post-conditions 2-4)."""
     if old == new:
         return (DiffSegment(Op.EQUAL, new),) if new else ()
     a, b = tokens(old), tokens(new)
-    fold = (lambda t: t) if strict_tones else _token_key
-    codes: dict[str, str] = {}
-    a_chars = "".join(codes.setdefault(fold(t), _code(len(codes))) for t in a)
-    b_chars = "".join(codes.setdefault(fold(t), _code(len(codes))) for t in b)
+    codes = _Codes()
+    if strict_tones:
+        a_chars, b_chars = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
+    else:
+        a_chars = "".join(map(codes.__getitem__, map(token_key, a)))
+        b_chars = "".join(map(codes.__getitem__, map(token_key, b)))
     runs = _dmp_runs(a_chars, b_chars)
     if _degenerate(runs) and set(a_chars) & set(b_chars):
         runs = _difflib_runs(a_chars, b_chars)
@@ -118,12 +128,6 @@ def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffS
                 "for texts that share words; please report this with the two texts."
             )
     return _merge(_to_segments(runs, a, b))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _token_key(token: str) -> str:
-    # Tokens repeat heavily across a document; folding each distinct one once keeps this cheap.
-    return tone_key(token)
 
 
 def _dmp_runs(a: str, b: str) -> list[tuple[int, str]]:
@@ -226,22 +230,23 @@ def _coalesce(segments: list[DiffSegment]) -> list[DiffSegment]:
     return out
 
 
-def similarity(old: str, new: str) -> float:
-    """How much two texts share their words (Dice coefficient over tone-folded words, 0..1)."""
-    a, b = _bag(old), _bag(new)
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 0.0
+class _Placed:
+    """Something found at an old address, a new one, or both."""
 
+    __slots__ = ()
+    old_address: Address | None
+    new_address: Address | None
 
-def _bag(text: str) -> Counter[str]:
-    return Counter(_token_key(w) for w in _WORD.findall(text.lower()))
-
-
-_WORD = re.compile(r"\w+")
+    @property
+    def address(self) -> Address:
+        """The new address, or the old one for a provision that no longer exists."""
+        found = self.new_address or self.old_address
+        assert found is not None
+        return found
 
 
 @dataclass(frozen=True, slots=True)
-class Provision:
+class Provision(_Placed):
     """One provision aligned across the two versions.
 
     `identical` provisions carry no segments or children: render `new` as it is. Provisions
@@ -261,16 +266,9 @@ class Provision:
     depth: int = 0
     anchor: str = ""
 
-    @property
-    def address(self) -> Address:
-        """The new address, or the old one for a provision that no longer exists."""
-        found = self.new_address or self.old_address
-        assert found is not None
-        return found
-
 
 @dataclass(frozen=True, slots=True)
-class Change:
+class Change(_Placed):
     """One changed provision: where it was and is, what happened, and the words changed."""
 
     kind: ChangeKind
@@ -280,13 +278,6 @@ class Change:
     segments: tuple[DiffSegment, ...]
     title: tuple[DiffSegment, ...] = ()
     anchor: str = ""
-
-    @property
-    def address(self) -> Address:
-        """The new address, or the old one for a provision that no longer exists."""
-        found = self.new_address or self.old_address
-        assert found is not None
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,36 +289,6 @@ class Comparison:
     provisions: tuple[Provision, ...]
     changes: tuple[Change, ...]
     strict_tones: bool = False
-
-
-CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
-MOVE = 0.6      # different address, at least this similar: the same provision, moved
-_FUZZY_LIMIT = 250_000  # beyond this many candidate pairs, moves are found by exact content only
-
-
-@dataclass(slots=True)
-class _Item:
-    key: str
-    unit: Unit
-    address: Address
-    depth: int = 0
-    _content: str | None = field(default=None)
-
-    @property
-    def heading_only(self) -> bool:
-        return self.unit.kind in HEADING_KINDS and self.unit.kind is not Kind.ARTICLE
-
-    def content(self) -> str:
-        if self._content is None:
-            u = self.unit
-            self._content = "\n".join([u.title or "", *u.text]) if self.heading_only else u.all_text()
-        return self._content
-
-    def same(self, other: _Item) -> bool:
-        a, b = self.unit, other.unit
-        if self.heading_only:
-            return (a.title, a.text, a.repealed) == (b.title, b.text, b.repealed)
-        return a == b
 
 
 class _Comparer:
@@ -344,62 +305,8 @@ class _Comparer:
         self.count += 1
         return f"chg-{self.count}"
 
-    def align(self, old: Sequence[_Item], new: Sequence[_Item]) -> list[tuple[int | None, int | None]]:
-        """Pairs of (old index, new index) in document order; None on the missing side."""
-        old_by_key = {item.key: i for i, item in enumerate(old)}
-        match_old: dict[int, int] = {}
-        match_new: dict[int, int] = {}
-        weak: list[tuple[int, int]] = []
-        for j, item in enumerate(new):
-            i = old_by_key.get(item.key)
-            if i is None:
-                continue
-            if old[i].same(item) or similarity(old[i].content(), item.content()) >= CONFIRM:
-                match_old[i], match_new[j] = j, i
-            else:
-                weak.append((i, j))
-        if self.detect_moves and len(match_old) < len(old) and len(match_new) < len(new):
-            self._match_moves(old, new, match_old, match_new)
-        for i, j in weak:
-            if i not in match_old and j not in match_new:
-                match_old[i], match_new[j] = j, i
-        return _document_order(len(old), len(new), match_old, match_new)
-
-    def _match_moves(self, old: Sequence[_Item], new: Sequence[_Item],
-                     match_old: dict[int, int], match_new: dict[int, int]) -> None:
-        free_old = [i for i in range(len(old)) if i not in match_old and not old[i].unit.repealed]
-        free_new = [j for j in range(len(new)) if j not in match_new and not new[j].unit.repealed]
-        by_content: dict[tuple[Kind, str], list[int]] = {}
-        for i in free_old:
-            text = self.fold(old[i].content())
-            if text.strip():
-                by_content.setdefault((old[i].unit.kind, text), []).append(i)
-        rest_new = []
-        for j in free_new:
-            same = by_content.get((new[j].unit.kind, self.fold(new[j].content())))
-            if same:
-                i = same.pop(0)
-                match_old[i], match_new[j] = j, i
-            else:
-                rest_new.append(j)
-        rest_old = [i for i in free_old if i not in match_old]
-        if not rest_old or not rest_new or len(rest_old) * len(rest_new) > _FUZZY_LIMIT:
-            return
-        scored = []
-        for i in rest_old:
-            if len(_bag(old[i].content())) < 3:
-                continue
-            for j in rest_new:
-                if old[i].unit.kind is new[j].unit.kind:
-                    score = similarity(old[i].content(), new[j].content())
-                    if score >= MOVE:
-                        scored.append((score, i, j))
-        for _, i, j in sorted(scored, key=lambda s: -s[0]):
-            if i not in match_old and j not in match_new:
-                match_old[i], match_new[j] = j, i
-
-    def level(self, old: Sequence[_Item], new: Sequence[_Item]) -> Iterator[Provision]:
-        for i, j in self.align(old, new):
+    def level(self, old: Sequence[Item], new: Sequence[Item]) -> Iterator[Provision]:
+        for i, j in align(old, new, fold=self.fold, detect_moves=self.detect_moves):
             if i is None:
                 assert j is not None
                 yield self.one_sided(new[j], Op.INSERT, ChangeKind.INSERTED, top=True)
@@ -408,11 +315,10 @@ class _Comparer:
             else:
                 yield self.pair(old[i], new[j])
 
-    def one_sided(self, item: _Item, op: Op, kind: ChangeKind, top: bool) -> Provision:
+    def one_sided(self, item: Item, op: Op, kind: ChangeKind, top: bool) -> Provision:
         unit = item.unit
         children = () if item.heading_only else tuple(
-            self.one_sided(_Item(c.label, c, unit_address(c, item.address)), op, kind, top=False)
-            for c in unit.children)
+            self.one_sided(child, op, kind, top=False) for child in child_items(unit, item.address))
         title = (DiffSegment(op, unit.title),) if unit.title else ()
         text = (DiffSegment(op, "\n".join(unit.text)),) if unit.text else ()
         if unit.repealed:
@@ -422,7 +328,7 @@ class _Comparer:
                          item.address if gone else None, None if gone else item.address,
                          kind, title, text, children, depth=item.depth, anchor=self.anchor() if top else "")
 
-    def pair(self, old: _Item, new: _Item) -> Provision:
+    def pair(self, old: Item, new: Item) -> Provision:
         o, n = old.unit, new.unit
         moved = old.address != new.address
         if old.same(new) and not moved:
@@ -440,7 +346,7 @@ class _Comparer:
         text = self.words("\n".join(o.text), "\n".join(n.text))
         children: tuple[Provision, ...] = ()
         if not old.heading_only:
-            children = tuple(self.level(_children(o, old.address), _children(n, new.address)))
+            children = tuple(self.level(child_items(o, old.address), child_items(n, new.address)))
         title_changed = any(s.op is not Op.EQUAL for s in title)
         text_changed = any(s.op is not Op.EQUAL for s in text)
         change: ChangeKind | None = None
@@ -460,10 +366,6 @@ class _Comparer:
         if old == new or (not self.strict and len(old) == len(new) and tone_key(old) == tone_key(new)):
             return (DiffSegment(Op.EQUAL, new, old if old != new else None),) if new or old else ()
         return diff_words(old, new, strict_tones=self.strict)
-
-
-def _children(unit: Unit, address: Address) -> list[_Item]:
-    return [_Item(f"{c.kind}:{c.label}", c, unit_address(c, address)) for c in unit.children]
 
 
 def _words_replaced(segments: Sequence[DiffSegment]) -> bool:
@@ -488,53 +390,20 @@ def _words_replaced(segments: Sequence[DiffSegment]) -> bool:
     return 0 < edits <= 5
 
 
-def _document_order(n_old: int, n_new: int, match_old: dict[int, int],
-                    match_new: dict[int, int]) -> list[tuple[int | None, int | None]]:
-    """New order, with each removed item placed after the item that preceded it in the old text."""
-    anchored: dict[int, list[int]] = {}
-    last = -1
-    for i in range(n_old):
-        if i in match_old:
-            last = match_old[i]
-        else:
-            anchored.setdefault(last, []).append(i)
-    out: list[tuple[int | None, int | None]] = [(i, None) for i in anchored.get(-1, [])]
-    for j in range(n_new):
-        out.append((match_new.get(j), j))
-        out.extend((i, None) for i in anchored.get(j, []))
-    return out
-
-
-def _flat(reg: Regulation) -> list[_Item]:
-    """Headings and articles in document order (articles keep their clauses and points)."""
-    items: list[_Item] = []
-    depth_of = {Kind.PART: 1, Kind.CHAPTER: 1, Kind.SECTION: 2}
-    has_parts = any(u.kind is Kind.PART for u in reg.units)
-
-    def visit(units: Sequence[Unit], base: Address | None) -> None:
-        for unit in units:
-            if unit.kind in (Kind.CLAUSE, Kind.POINT):
-                continue
-            address = unit_address(unit, base)
-            depth = depth_of.get(unit.kind, 0)
-            if has_parts and unit.kind not in (Kind.PART, Kind.ARTICLE):
-                depth += 1
-            # Parts, chapters and articles are numbered through the document; sections per chapter.
-            key = f"{base}.m{unit.label}" if unit.kind is Kind.SECTION else f"{unit.kind}:{unit.label}"
-            items.append(_Item(key, unit, address, depth))
-            if unit.kind is not Kind.ARTICLE:  # an article keeps its clauses and points
-                visit(unit.children, address)
-
-    visit(reg.units, None)
-    return items
-
-
 def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
             detect_moves: bool = True) -> Comparison:
     """Compare two versions of a regulation provision by provision (see the module docstring)."""
-    comparer = _Comparer(new.language, strict_tones, detect_moves)
-    provisions = tuple(comparer.level(_flat(old), _flat(new)))
-    return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
+    # Comparing allocates an object or more per provision and makes no reference cycles, so
+    # the cyclic garbage collector only costs time here (as in `regdraft.markdown.parse`).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        comparer = _Comparer(new.language, strict_tones, detect_moves)
+        provisions = tuple(comparer.level(flatten(old), flatten(new)))
+        return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:

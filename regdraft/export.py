@@ -11,12 +11,12 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.errors import UsageError
+from regdraft.render.output import write_atomic, write_page
 
 if TYPE_CHECKING:
     from regdraft.consolidate import ConsolidatedText
@@ -68,7 +68,7 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     from regdraft.render import consolidated as writer
 
     if chosen == "md":
-        _write_atomic(target, writer.consolidated_markdown(ct).encode("utf-8"))
+        write_atomic(target, writer.consolidated_markdown(ct).encode("utf-8"))
     else:
         from regdraft.render.profile import load_profile
 
@@ -79,7 +79,7 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
             from regdraft.render.html import environment
 
             page = writer.consolidated_html(ct, environment(ws.root), profile, paged=chosen == "pdf")
-            _write_page(page, target, chosen, progress)
+            write_page(page, target, pdf=chosen == "pdf", progress=progress)
     return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes))
 
 
@@ -100,24 +100,6 @@ def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | N
     else:
         from regdraft.render.html import environment
 
-        _write_page(writer.amendment_html(amendment, environment(ws.root), profile, when), target, chosen, progress)
+        page = writer.amendment_html(amendment, environment(ws.root), profile, when)
+        write_page(page, target, pdf=chosen == "pdf", progress=progress)
     return Exported(target, chosen)
-
-
-def _write_page(page: str, target: Path, fmt: str, progress: bool) -> None:
-    if fmt == "html":
-        _write_atomic(target, page.encode("utf-8"))
-        return
-    from regdraft.render.pdf import write_pdf
-
-    write_pdf(page, target, progress=progress)
-
-
-def _write_atomic(output: Path, data: bytes) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".regdraft-tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -24,6 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+# The report's classes stay importable from here, where the report is built.
+from regdraft.comment_report import Report, report_of
+from regdraft.comment_report import ReportGroup as ReportGroup
+from regdraft.comment_report import ReportRow as ReportRow
 from regdraft.comments import (
     GENERAL,
     Comment,
@@ -31,22 +35,23 @@ from regdraft.comments import (
     Round,
     RoundStatus,
     State,
-    UsageProblem,
     body_key,
     canonical_on,
     comment_from_yaml,
     comment_to_yaml,
-    describe_on,
     follow,
     new_comment_id,
     prepare,
     read_sheet,
+    replied_and_agreeing,
     respond,
+    round_fields,
     round_from_yaml,
     round_to_yaml,
+    unique_bodies,
     validate_rows,
 )
-from regdraft.errors import RegdraftError, StoreError
+from regdraft.errors import RegdraftError, StoreError, UsageError
 from regdraft.model import Regulation
 from regdraft.text import nfc
 
@@ -66,7 +71,8 @@ def _amendment_file(ws: Workspace, slug: str) -> str:
     if not ws.path(relative).is_file():
         folder = ws.root / "amendments"
         known = sorted(p.parent.name for p in folder.glob("*/amendment.md")) if folder.is_dir() else []
-        raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {', '.join(known) or 'none'}).")
+        raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; "
+                         f"known: {', '.join(known) or 'none'}).")
     return relative
 
 
@@ -103,7 +109,8 @@ def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     """Round `number`, or the latest round when None."""
     rounds = load_rounds(ws, slug)
     if not rounds:
-        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet; open one with `regdraft round open {slug}`.")
+        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet; "
+                            f"open one with `regdraft round open {slug}`.")
     if number is None:
         return rounds[-1]
     for r in rounds:
@@ -113,28 +120,27 @@ def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     raise RegdraftError(f"The amendment '{slug}' has no round {number} (rounds: {known}).")
 
 
-def _round_path(slug: str, number: int) -> str:
-    return f"{amendment_folder(slug)}/rounds/{number}.yaml"
+def _round_change(slug: str, r: Round) -> dict[str, bytes | None]:
+    return {f"{amendment_folder(slug)}/rounds/{r.number}.yaml": round_to_yaml(r).encode("utf-8")}
 
 
-def parse_due(due: str) -> str:
-    """A due date as YYYY-MM-DD; also reads DD/MM/YYYY as written in Vietnamese letters."""
-    text = due.strip()
+def parse_date(value: str, what: str) -> str:
+    """A date as YYYY-MM-DD; also reads DD/MM/YYYY as written in Vietnamese letters.
+
+    `what` names the date and its option in the error (`the due date (--due)`).
+    """
+    text = value.strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    raise UsageProblem(f"The due date '{due}' is not a date; write it as YYYY-MM-DD (or DD/MM/YYYY).")
+    raise UsageError(f"{what[:1].upper()}{what[1:]} '{value}' is not a date; write it as YYYY-MM-DD (or DD/MM/YYYY).")
 
 
-def _unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for body in bodies:
-        name = " ".join(nfc(body).split())
-        if name and body_key(name) not in seen:
-            seen[body_key(name)] = name
-    return tuple(seen.values())
+def parse_due(due: str) -> str:
+    """The due date of a round (`--due`) as YYYY-MM-DD."""
+    return parse_date(due, "the due date (--due)")
 
 
 def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequence[str]) -> Round:
@@ -155,25 +161,27 @@ def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequen
     rounds = load_rounds(ws, slug)
     still_open = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     if still_open:
-        raise RegdraftError(f"Round {still_open[0]} of '{slug}' is still open; close it with `regdraft round close {slug}` first.")
+        raise RegdraftError(f"Round {still_open[0]} of '{slug}' is still open; "
+                            f"close it with `regdraft round close {slug}` first.")
     draft = amendment.draft
     if draft is None:
-        raise RegdraftError(f"{relative} has no draft number; add `draft: 1` to its front matter and commit it before opening a round.")
+        raise RegdraftError(f"{relative} has no draft number; add `draft: 1` to its front matter "
+                            "and commit it before opening a round.")
     if rounds and int(draft) <= rounds[-1].draft:
         raise RegdraftError(
             f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
-            f"circulates the next draft, so set `draft: {rounds[-1].draft + 1}` in its front matter and commit it first."
+            f"circulates the next draft, so set `draft: {rounds[-1].draft + 1}` in its front matter "
+            "and commit it first."
         )
-    bodies = _unique_bodies(consulted)
+    bodies = unique_bodies(consulted)
     if not bodies:
-        raise UsageProblem("Name the bodies consulted with --consult BODY (repeatable) or --consult-file FILE.")
+        raise UsageError("Name the bodies consulted with --consult BODY (repeatable) or --consult-file FILE.")
     draft_text(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
     number = rounds[-1].number + 1 if rounds else 1
     revision = ws.resolve("HEAD").hexsha
     new = Round(number, nfc(title).strip() or f"Lấy ý kiến dự thảo lần {draft}", parse_due(due), bodies,
                 revision, int(draft), RoundStatus.OPEN, _now())
-    ws.commit({_round_path(slug, number): round_to_yaml(new).encode("utf-8")},
-              f"Open comment round {number} on {slug} (draft {draft})")
+    ws.commit(_round_change(slug, new), f"Open comment round {number} on {slug} (draft {draft})")
     return new
 
 
@@ -183,8 +191,7 @@ def close_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     if r.status is RoundStatus.CLOSED:
         raise RegdraftError(f"Round {r.number} of '{slug}' is already closed.")
     closed = replace(r, status=RoundStatus.CLOSED, closed=_now())
-    ws.commit({_round_path(slug, r.number): round_to_yaml(closed).encode("utf-8")},
-              f"Close comment round {r.number} on {slug}")
+    ws.commit(_round_change(slug, closed), f"Close comment round {r.number} on {slug}")
     return closed
 
 
@@ -199,12 +206,21 @@ class RoundSummary:
     replied: tuple[str, ...]
     agreeing: tuple[str, ...]
 
+    def fields(self) -> dict[str, Any]:
+        """The round's fields with its counts, for `round show --json`."""
+        return {**round_fields(self.round), "comments": self.comments, "open": self.open,
+                "dispositions": self.by_disposition, "replied": list(self.replied), "agreeing": list(self.agreeing)}
 
-def _bodies(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The bodies that replied and the consulted bodies counted as agreeing."""
-    replied = _unique_bodies(c.by for c in comments)
-    keys = {body_key(b) for b in replied}
-    return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
+    def lines(self, slug: str) -> list[str]:
+        """The round and its counts as lines of text, for `round show`."""
+        r = self.round
+        answers = ", ".join(f"{k} {v}" for k, v in sorted(self.by_disposition.items())) or "none"
+        return [f"Round {r.number} on {slug} ({r.status.value}): {r.title}",
+                f"Draft {r.draft} at {r.revision[:8]}, opened {r.opened}, due {r.due}"
+                + (f", closed {r.closed}" if r.closed else ""),
+                f"Consulted {len(r.consulted)}, replied {len(self.replied)}, "
+                f"counted as agreeing {len(self.agreeing)}.",
+                f"Comments {self.comments}, awaiting an answer {self.open}; answered: {answers}."]
 
 
 def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSummary:
@@ -215,15 +231,15 @@ def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSumma
     for c in comments:
         if c.disposition is not None:
             counts[c.disposition.value] = counts.get(c.disposition.value, 0) + 1
-    replied, agreeing = _bodies(r, comments)
+    replied, agreeing = replied_and_agreeing(r, comments)
     return RoundSummary(r, len(comments), sum(1 for c in comments if c.is_open), counts, replied, agreeing)
 
 
 # -- comments ---------------------------------------------------------------------------------
 
 
-def _comment_path(slug: str, comment_id: str) -> str:
-    return f"{amendment_folder(slug)}/comments/{comment_id}.yaml"
+def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes | None]:
+    return {f"{amendment_folder(slug)}/comments/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
 
 
 def load_comments(ws: Workspace, slug: str) -> list[Comment]:
@@ -289,8 +305,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     r = _open_round(rounds, round_number, slug)
     comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision), proposal, type_)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
-    ws.commit({_comment_path(slug, comment.id): comment_to_yaml(comment).encode("utf-8")},
-              f"Comment {comment.id} on {slug} {comment.on} by {comment.by}")
+    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on} by {comment.by}")
     return comment
 
 
@@ -304,8 +319,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> list[Comment]:
         raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
     comments = _with_ids(validate_rows(rows, drafts.open_round, current[-1] if current else None, sheet.name),
                          _taken_ids(ws, slug))
-    changes: dict[str, bytes | None] = {_comment_path(slug, c.id): comment_to_yaml(c).encode("utf-8") for c in comments}
-    ws.commit(changes, f"Import {len(comments)} comments on {slug} from {sheet.name}")
+    ws.commit(_comment_changes(slug, comments), f"Import {len(comments)} comments on {slug} from {sheet.name}")
     return comments
 
 
@@ -351,10 +365,12 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     pattern = f"{slug}/comments/{cid}.yaml" if slug else f"*/comments/{cid}.yaml"
     found = sorted((ws.root / "amendments").glob(pattern)) if (ws.root / "amendments").is_dir() else []
     if not found:
-        raise RegdraftError(f"There is no comment '{comment_id}'" + (f" on '{slug}'." if slug else " in any amendment."))
+        where = f"on '{slug}'" if slug else "in any amendment"
+        raise RegdraftError(f"There is no comment '{comment_id}' {where}.")
     if len(found) > 1:
         slugs = ", ".join(p.parent.parent.name for p in found)
-        raise UsageProblem(f"The comment id '{comment_id}' exists in several amendments ({slugs}); name one with --amendment.")
+        raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "
+                         "name one with --amendment.")
     path = found[0]
     return path.parent.parent.name, comment_from_yaml(path.read_bytes(), ws.relative(path))
 
@@ -364,7 +380,7 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
     """Record the office's disposition and reply on a comment (one commit)."""
     where, comment = find_comment(ws, comment_id, slug)
     answered = respond(comment, disposition, reply, _now())
-    ws.commit({_comment_path(where, comment.id): comment_to_yaml(answered).encode("utf-8")},
+    ws.commit(_comment_changes(where, [answered]),
               f"Respond to comment {comment.id} on {where}: {answered.disposition}")
     return answered
 
@@ -372,77 +388,13 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
 # -- the comment report -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRow:
-    """One comment in the report table."""
-
-    number: int
-    by: str
-    text: str
-    proposal: str
-    disposition: str
-    reply: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReportGroup:
-    """The comments on one provision."""
-
-    on: str
-    provision: str
-    rows: tuple[ReportRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """The data of the Báo cáo tổng hợp, tiếp thu, giải trình ý kiến for one round."""
-
-    slug: str
-    meta: dict[str, Any]
-    round: Round
-    replied: tuple[str, ...]
-    agreeing: tuple[str, ...]
-    groups: tuple[ReportGroup, ...]
-
-    @property
-    def title(self) -> str:
-        """The amendment's title."""
-        return str(self.meta.get("title", self.slug))
-
-    def preface(self) -> list[str]:
-        """The counting paragraphs before the table."""
-        r = self.round
-        return [
-            f"Thực hiện việc lấy ý kiến đối với Dự thảo lần {r.draft} {self.title}"
-            + (f" ({r.title})" if r.title else "") + f", đã gửi xin ý kiến {len(r.consulted)} cơ quan, đơn vị.",
-            f"Đã nhận được ý kiến góp ý của {len(self.replied)} cơ quan, đơn vị; "
-            f"{len(self.agreeing)} cơ quan, đơn vị không có văn bản góp ý (được coi là nhất trí với dự thảo).",
-            f"Tổng số ý kiến góp ý: {sum(len(g.rows) for g in self.groups)}.",
-        ]
-
-
 def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> Report:
     """The report of a round (the latest when None): comments grouped by provision in document order."""
     r = find_round(ws, slug, round_number)
     comments = [c for c in load_comments(ws, slug) if c.round == r.number]
     draft = draft_text(ws, slug, r.revision)
-    order = {str(loc.address): i for i, loc in enumerate(draft.walk())}
-    groups: dict[str, list[Comment]] = {}
-    for c in comments:
-        groups.setdefault(c.on, []).append(c)
-    keys = sorted(groups, key=lambda on: (-1 if on == GENERAL else order.get(on, len(order)), on))
-    number = 0
-    built = []
-    for on in keys:
-        rows = []
-        for c in groups[on]:
-            number += 1
-            rows.append(ReportRow(number, c.by, c.text, c.proposal,
-                                  c.disposition.label if c.disposition else "", c.reply))
-        built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
-    replied, agreeing = _bodies(r, comments)
     meta = dict(getattr(_amendment(ws, slug, r.revision), "meta", {}) or {})
-    return Report(slug, meta, r, replied, agreeing, tuple(built))
+    return report_of(slug, meta, r, comments, draft)
 
 
 # -- the conference vote ----------------------------------------------------------------------
@@ -478,8 +430,8 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     """Record the conference vote next to the amendment (one commit)."""
     _amendment_file(ws, slug)
     if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
-        raise UsageProblem("The vote counts must not be negative, and the votes cast cannot exceed --members.")
-    vote = Vote(for_, against, abstain, parse_due(date), members)
+        raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed --members.")
+    vote = Vote(for_, against, abstain, parse_date(date, "the vote date (--date)"), members)
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority}
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
@@ -499,7 +451,8 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
         return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
                     int(members) if members is not None else None)
     except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError):
-        raise RegdraftError(f"{_vote_path(slug)}: cannot read the vote (keys: for, against, abstain, date, members).") from None
+        raise RegdraftError(f"{_vote_path(slug)}: cannot read the vote "
+                            "(keys: for, against, abstain, date, members).") from None
 
 
 def vote_majority(ws: Workspace, slug: str) -> bool:

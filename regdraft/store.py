@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 CONFIG_NAME = "regdraft.yaml"
 LAYOUT = ("regulations", "amendments", "templates")
+OUTPUT_DIR = "out/"
 DEFAULT_CONFIG: dict[str, Any] = {
     "identity": {"name": "regdraft", "email": "regdraft@localhost"},
     "profile": "party-36",
@@ -300,6 +301,11 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
     for folder in LAYOUT:
         if not (directory / folder).exists():
             changes[f"{folder}/.gitkeep"] = b""
+    ignore = directory / ".gitignore"
+    ignored = ignore.read_bytes() if ignore.is_file() else b""
+    if OUTPUT_DIR.encode() not in ignored.splitlines():
+        # Redlines and exports default to out/; they are handed out, not versioned.
+        changes[".gitignore"] = ignored + (b"" if not ignored or ignored.endswith(b"\n") else b"\n") + OUTPUT_DIR.encode() + b"\n"
     if example_from is not None:
         for folder in ("regulations", "amendments"):
             for path in sorted((example_from / folder).rglob("*")):

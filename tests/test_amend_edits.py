@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from regdraft.amend import apply, load_amendment, render_amendment
 from regdraft.amend.apply import next_insert_label
-from regdraft.amend.edits import document, instructions_from_edits, restore_removed, split_instructions
+from regdraft.amend.edits import document, instructions_from_edits, restore_removed
+from regdraft.amend.regenerate import split_instructions
 from regdraft.errors import RegdraftError
 from regdraft.markdown import parse, render, validate
 from regdraft.model import (

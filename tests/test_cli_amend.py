@@ -15,10 +15,11 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "amend" / "vi.md"
 REG = "regulations/02-QC-TU.md"
 
 
-def amendment_text(body: str, number: str = "07-QC/TU", status: str = "draft") -> str:
+def amendment_text(body: str, number: str = "07-QC/TU", status: str = "draft", signed: str = "null",
+                   effective: str = "null") -> str:
     return (
         f"---\nnumber: {number}\ntype: Quy chế\ntitle: Quy chế sửa đổi\nregulation: 02-QC/TU\nlanguage: vi\n"
-        f"status: {status}\ndraft: 1\nsigned: null\neffective: null\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
+        f"status: {status}\ndraft: 1\nsigned: {signed}\neffective: {effective}\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
         f"## Điều 1. Sửa đổi, bổ sung một số điều\n\n{body.strip()}\n\n## Điều 2. Hiệu lực thi hành\n\n"
         "Quy chế này có hiệu lực kể từ ngày ký.\n"
     )
@@ -145,21 +146,19 @@ def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> Non
     assert "edited without an amendment" not in invoke(ws, "check").output
 
 
-def test_adopt_failing_instruction_changes_nothing(ws: Workspace, invoke: Invoke) -> None:
+@pytest.mark.parametrize(
+    ("slug", "dirty", "message"),
+    [("bad", False, "Điều 1 has no khoản 9"), ("good", True, "uncommitted changes")],
+    ids=["failing-instruction", "dirty-regulation"],
+)
+def test_adopt_that_fails_changes_nothing(ws: Workspace, invoke: Invoke, slug: str, dirty: bool, message: str) -> None:
+    if dirty:
+        path = ws.root / REG
+        path.write_bytes(path.read_bytes() + b"\n")
     before = snapshot(ws)
-    result = invoke(ws, "amend", "adopt", "bad", "--signed", "2025-10-20", "--effective", "2025-11-01")
+    result = invoke(ws, "amend", "adopt", slug, "--signed", "2025-10-20", "--effective", "2025-11-01")
     assert result.exit_code == 1
-    assert "Điều 1 has no khoản 9" in result.output
-    assert snapshot(ws) == before
-
-
-def test_adopt_over_dirty_file_changes_nothing(ws: Workspace, invoke: Invoke) -> None:
-    path = ws.root / REG
-    path.write_bytes(path.read_bytes() + b"\n")
-    before = snapshot(ws)
-    result = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
-    assert result.exit_code == 1
-    assert "uncommitted changes" in result.output
+    assert message in result.output
     assert snapshot(ws) == before
 
 

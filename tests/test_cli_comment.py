@@ -33,7 +33,8 @@ def test_add_list_respond(ws, invoke):
     answered = invoke(ws, "comment", "respond", cid, "--disposition", "partly", "--reply", "Tiếp thu một phần.")
     assert answered.exit_code == 0 and "partly (Tiếp thu một phần)" in answered.output
     data = json.loads(invoke(ws, "comment", "list", SLUG, "--json").output)
-    assert [(d["id"], d["disposition"], d["type"], d["state"]) for d in data] == [(cid, "partly", "editorial", "unchanged")]
+    assert [(d["id"], d["disposition"], d["type"], d["state"]) for d in data] == [
+        (cid, "partly", "editorial", "unchanged")]
     assert invoke(ws, "comment", "list", SLUG, "--open").output.strip() == "No comments match."
 
 
@@ -45,7 +46,8 @@ def test_add_rejects_unknown_provision(ws, invoke):
 
 
 def test_list_filters(ws, invoke):
-    for by, on in (("Ban Tổ chức Tỉnh ủy", "d1"), ("Ban Tuyên giáo Tỉnh ủy", "d2a"), ("Ban Tuyên giáo Tỉnh ủy", "general")):
+    for by, on in (("Ban Tổ chức Tỉnh ủy", "d1"), ("Ban Tuyên giáo Tỉnh ủy", "d2a"),
+                   ("Ban Tuyên giáo Tỉnh ủy", "general")):
         rounds.add_comment(ws, SLUG, by, on, f"{by} {on}")
 
     def ons(*args: str) -> list[str]:

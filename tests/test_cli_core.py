@@ -290,3 +290,28 @@ def test_ten_megabyte_regulation_is_parsed(empty_workspace: Workspace, invoke: I
     empty_workspace.commit({"regulations/BIG.md": text.encode()}, "Add a big one")
     result = invoke(empty_workspace, "show", "BIG", "d7200.k1")
     assert result.exit_code == 0 and result.output.startswith("khoản 1 Điều 7200")
+
+
+def test_init_ignores_the_output_folder_so_redlines_leave_git_clean(tmp_path: Path, invoke: Invoke) -> None:
+    repo = tmp_path / "existing"
+    repo.mkdir()
+    (repo / ".gitignore").write_text("*.tmp", encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@x"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "add", ".gitignore"], check=True)
+    subprocess.run([*git, "commit", "-qm", "ignore"], check=True)
+    result = invoke(None, "init", str(repo))
+    assert result.exit_code == 0, result.output
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == "*.tmp\nout/\n"
+    (repo / "out").mkdir()
+    (repo / "out" / "redline.pdf").write_bytes(b"%PDF")
+    ws = Workspace(repo)
+    assert ws.repo.git.status("--porcelain") == ""
+
+
+def test_a_usage_error_inside_a_command_does_not_print_the_top_level_usage(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "show", "01-QC/TU", "--as-of", "not-a-date")
+    assert result.exit_code in (1, 2)
+    assert "Usage: regdraft [OPTIONS] COMMAND" not in result.output
+    assert "not-a-date" in result.output

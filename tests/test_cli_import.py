@@ -78,3 +78,50 @@ def test_no_number_and_no_id(invoke: Invoke, tmp_path: Path) -> None:
 def test_help_has_an_example(invoke: Invoke) -> None:
     result = invoke(None, "import", "--help")
     assert result.exit_code == 0 and "Example:" in result.output and "FIXME" in result.output
+
+
+@pytest.mark.parametrize("text", ["", "Đây là một đoạn văn xuôi.\nKhông có điều nào ở đây.\n",
+                                  "TỈNH ỦY ĐIỆN BIÊN\nSố 01-QC/TU\nQUY CHẾ\nlàm việc\nCăn cứ Điều lệ Đảng;\n"])
+def test_a_file_without_articles_is_refused(empty_workspace: Workspace, invoke: Invoke, tmp_path: Path,
+                                            text: str) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text(text, encoding="utf-8")
+    before = len(list(empty_workspace.repo.iter_commits()))
+    result = invoke(empty_workspace, "import", str(path), "--id", "01-QC/TU")
+    assert result.exit_code == 1, result.output
+    assert "prose.txt: no article headings (`Điều 1`" in result.output and "nothing was written" in result.output
+    assert len(list(empty_workspace.repo.iter_commits())) == before
+    assert not (empty_workspace.root / "regulations" / "01-QC-TU.md").exists()
+    out = tmp_path / "out.md"
+    assert invoke(None, "import", str(path), "--id", "01-QC/TU", "-o", str(out)).exit_code == 1
+    assert not out.exists()
+
+
+def test_report_names_the_output_file(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "bare.txt"
+    path.write_text("Điều 1. A\n1. Một.\n", encoding="utf-8")
+    out = tmp_path / "x" / "out.md"
+    result = invoke(None, "import", str(path), "--id", "X-5", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    checks = [line for line in result.output.splitlines() if ": [check] " in line]
+    assert checks and all(f"[check] {out}:1: " in line for line in checks)
+    assert "regulations/X-5.md" not in result.output
+
+
+@pytest.mark.parametrize("bad", ["../../evil", "..", ".hidden", "a b", "x/", "/etc/x", "a..b", "-x", "01-QC\\TU"])
+def test_an_id_that_is_not_a_document_number_is_refused(empty_workspace: Workspace, invoke: Invoke,
+                                                       tmp_path: Path, bad: str) -> None:
+    before = len(list(empty_workspace.repo.iter_commits()))
+    result = invoke(empty_workspace, "import", str(_small(tmp_path)), "--id", bad)
+    assert result.exit_code == 2, result.output
+    assert f"--id '{bad}' is not a document number" in result.output and "Traceback" not in result.output
+    assert len(list(empty_workspace.repo.iter_commits())) == before
+    assert sorted(p.name for p in (empty_workspace.root / "regulations").iterdir() if p.suffix == ".md") == []
+    assert not (empty_workspace.root.parent / "evil.md").exists()
+
+
+@pytest.mark.parametrize("good", ["01-QC/TU", "24-QĐ/TW", "12/2012/QH13", "01-QC/TU-EN", "1.2-HD"])
+def test_document_numbers_are_accepted_as_ids(invoke: Invoke, tmp_path: Path, good: str) -> None:
+    result = invoke(None, "import", str(_small(tmp_path)), "--id", good, "-o", str(tmp_path / "o.md"))
+    assert result.exit_code == 0, result.output
+    assert f"id: {good}" in (tmp_path / "o.md").read_text(encoding="utf-8")

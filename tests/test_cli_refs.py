@@ -77,6 +77,17 @@ def test_refs_usage_errors_without_traceback(refs_workspace: Workspace, invoke: 
     assert unknown.exception is None or isinstance(unknown.exception, SystemExit)
 
 
+def test_refs_to_a_provision_that_does_not_exist_fails(refs_workspace: Workspace, invoke: Invoke) -> None:
+    for args in (("d99",), ("--from", "d99"), ("d4.k9",)):
+        result = invoke(refs_workspace, "refs", "98-QC/TU", *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "does not exist" in result.output and "No references found" not in result.output
+    assert "Điều 99 does not exist" in invoke(refs_workspace, "refs", "98-QC/TU", "d99").output
+    # A provision that is gone but still cited is listed, so the citations can be found and fixed.
+    broken = invoke(refs_workspace, "refs", "97-QC/TU", "d3.k7")
+    assert broken.exit_code == 0 and '"khoản 7 Điều 3" -> khoản 7 Điều 3 (does not exist)' in broken.output
+
+
 def test_check_reports_references_to_missing_provisions(
     refs_workspace: Workspace, invoke: Invoke
 ) -> None:

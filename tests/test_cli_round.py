@@ -82,6 +82,17 @@ def test_amend_vote(ws, invoke):
     assert bad.exit_code == 2
 
 
+def test_bad_dates_name_their_option(ws, invoke):
+    vote = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/13/2025")
+    assert vote.exit_code == 2
+    assert "The vote date (--date) '20/13/2025' is not a date" in vote.output and "due" not in vote.output
+    opened = invoke(ws, "round", "open", SLUG, "--due", "next week", "--consult", "Ban Tổ chức Tỉnh ủy")
+    assert opened.exit_code == 2 and "The due date (--due) 'next week' is not a date" in opened.output
+    # DD/MM/YYYY is read for the vote date as for the due date.
+    good = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/09/2025")
+    assert good.exit_code == 0 and "(2025-09-20)" in good.output
+
+
 def test_every_command_has_an_example(invoke):
     from regdraft.cli.comments import comment, round_, vote
 

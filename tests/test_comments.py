@@ -142,7 +142,8 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path):
-    path = _write(tmp_path, "g.csv", "Chủ thể góp ý,Điều khoản,Nội dung góp ý\nBan A,d1,Sửa\n,,\nBan B,chung,Nhất trí\n")
+    path = _write(tmp_path, "g.csv",
+                  "Chủ thể góp ý,Điều khoản,Nội dung góp ý\nBan A,d1,Sửa\n,,\nBan B,chung,Nhất trí\n")
     rows = c.read_sheet(path)
     assert [n for n, _ in rows] == [2, 4]
     assert rows[1][1] == {"by": "Ban B", "on": "chung", "text": "Nhất trí"}

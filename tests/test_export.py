@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,30 @@ def test_amendment_docx_reads_back(tmp_workspace: Workspace, tmp_path: Path) -> 
 def test_amendment_export_refuses_markdown(tmp_workspace: Workspace, tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         export_amendment(tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "a.md")
+
+
+def test_english_documents_print_english_header_words(tmp_workspace: Workspace, tmp_path: Path,
+                                                      invoke: Any) -> None:
+    """Number line, draft banner, place and date, and page numbers follow the document's language."""
+    from pypdf import PdfReader
+
+    def pdf_text(path: Path) -> str:
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+    regulation = pdf_text(export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "en.pdf").path)
+    assert "No. 01-QC/TU-EN" in regulation and "Dien Bien, 9 January 2021" in regulation
+    assert re.search(r"Page 1/\d+", regulation)
+    assert "Số" not in regulation and "Trang" not in regulation
+    tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+                         "Add an English amendment")
+    amendment = pdf_text(export_amendment(tmp_workspace, "en1", tmp_path / "a.pdf", today=dt.date(2025, 2, 1)).path)
+    assert "DRAFT No. 1" in amendment and "Page 1/1" in amendment
+    assert "DỰ THẢO" not in amendment and "Số" not in amendment and "Trang" not in amendment
+    done = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--amendment", "en1", "--format", "html",
+                  "-o", str(tmp_path / "rl.html"))
+    assert done.exit_code == 0, done.output
+    page = (tmp_path / "rl.html").read_text()
+    assert '<div class="number">No. 01-QC/TU-EN</div>' in page and '<p class="draft-banner">DRAFT No. 1</p>' in page
+    assert 'content: "Page " counter(page)' in page and "Trang" not in page
+    vietnamese = export_regulation(tmp_workspace, "01-QC/TU", tmp_path / "vi.html").path.read_text()
+    assert '<div class="number">Số 01-QC/TU</div>' in vietnamese and 'content: "Trang " counter(page)' in vietnamese

@@ -13,7 +13,6 @@ from regdraft.importer.report import Paragraph
 from regdraft.markdown import parse
 from regdraft.model import Kind
 
-
 HEADER = ("TỈNH ỦY ĐIỆN BIÊN", "Số 01-QC/TU", "Điện Biên, ngày 09 tháng 01 năm 2021", "QUY CHẾ", "làm việc thử nghiệm")
 HEADER_EN = ("DIEN BIEN PROVINCIAL PARTY COMMITTEE", "No. 01-QC/TU", "Dien Bien, 9 January 2021", "REGULATION",
              "on trial work")
@@ -67,7 +66,8 @@ def test_styles_of_real_documents() -> None:
     assert reg.find("ch1.m1").unit.title == "PHẠM VI"
     assert [str(loc.address) for loc in reg.walk() if loc.unit.kind in (Kind.CLAUSE, Kind.POINT)] == [
         "d1.k1", "d1.k1.a", "d1.k1.b", "d1.k2", "d1.k2.a", "d1.k2.b", "d1.k2.c", "d1.k2.d", "d1.k2.dd"]
-    assert reg.find("d1.k2.dd").unit.text == ("điểm đ:", "- gạch đầu dòng;", "+ dấu cộng;", "Đoạn tiếp theo của điểm đ.")
+    assert reg.find("d1.k2.dd").unit.text == (
+        "điểm đ:", "- gạch đầu dòng;", "+ dấu cộng;", "Đoạn tiếp theo của điểm đ.")
     assert reg.find("d2").unit.title is None and reg.find("d2").unit.text == ("Điều không tiêu đề.",)
     assert reg.find("d3").unit.title == "Tiêu đề sau dấu hai chấm"
     assert result.report.passes_check, result.report.text()
@@ -109,7 +109,8 @@ def test_quotations_are_text() -> None:
     result = _import(text)
     reg = result.regulation
     assert [c.label for c in reg.find("d1").unit.children] == ["1", "2"]
-    assert reg.find("d1.k1").unit.text == ("Sửa đổi khoản 2 như sau:", "“2. Khoản mới:", "a\\) điểm mới;", "b\\) điểm khác.”.")
+    assert reg.find("d1.k1").unit.text == (
+        "Sửa đổi khoản 2 như sau:", "“2. Khoản mới:", "a\\) điểm mới;", "b\\) điểm khác.”.")
     assert parse(result.text, "x.md") == reg
 
 
@@ -122,7 +123,8 @@ def test_english_document() -> None:
 
 def test_missing_header_keys_become_fixme() -> None:
     result = _import("Điều 1. A\nnội dung\n", header=())
-    assert {n.message.split("'")[1] for n in result.report.by_category("missing")} == {"type", "title", "issuer", "signed"}
+    missing = {n.message.split("'")[1] for n in result.report.by_category("missing")}
+    assert missing == {"type", "title", "issuer", "signed"}
     assert "signed: FIXME  # regdraft import: not found in the header; fill in" in result.text
     # A placeholder is not a date: `regdraft check` names each one until the drafter fills it in.
     assert not result.report.passes_check
@@ -145,5 +147,20 @@ _LINE = st.text(alphabet=st.sampled_from(list("abđ1290.)-+*#>|[]:` “”\\ "))
 def test_text_paragraphs_read_back_as_the_same_text(lines: list[str]) -> None:
     """Whatever a text paragraph looks like, once escaped it parses back as that paragraph."""
     body = "\n\n".join(literal(line) for line in lines)
-    reg = parse(f"---\nid: X\ntype: T\ntitle: T\nlanguage: vi\nissuer: I\nsigned: 2020-01-01\n---\n\n## Điều 1\n\n{body}\n", "x.md")
+    reg = parse(f"---\nid: X\ntype: T\ntitle: T\nlanguage: vi\nissuer: I\nsigned: 2020-01-01\n---\n\n"
+                f"## Điều 1\n\n{body}\n", "x.md")
     assert reg.find("d1").unit.text == tuple(literal(line) for line in lines)
+
+
+def test_header_title_wins_over_the_preamble_sentence() -> None:
+    """`QUY CHẾ / làm việc ...` gives the title; `... ban hành Quy chế ... như sau:` does not replace it."""
+    text = ("Căn cứ Điều lệ Đảng;\nBan Chấp hành ban hành Quy chế làm việc khóa XIV như sau:\n"
+            "Điều 1. Phạm vi\n1. Một.\n")
+    assert _import(text).regulation.meta["title"] == "Quy chế làm việc thử nghiệm"
+    # Without title lines in the header the preamble sentence names it, without "như sau:".
+    bare = _import(text, header=("TỈNH ỦY ĐIỆN BIÊN", "Số 01-QC/TU", "QUY CHẾ"))
+    assert bare.regulation.meta["title"] == "Quy chế làm việc khóa XIV"
+    # A title printed in capitals takes its capitals from the preamble when the words agree.
+    law = _import("Quốc hội ban hành Luật Tổ chức Quốc hội.\nĐiều 1. Phạm vi\n1. Một.\n",
+                  header=("QUỐC HỘI", "Luật số: 57/2014/QH13", "LUẬT", "TỔ CHỨC QUỐC HỘI"))
+    assert law.regulation.meta["title"] == "Luật Tổ chức Quốc hội"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -116,7 +113,8 @@ def test_word_numbering_becomes_literal_labels(tmp_path: Path) -> None:
     result = import_file(party_docx(tmp_path / "qc.docx"))
     reg = result.regulation
     assert [loc.unit.label for loc in reg.articles()] == ["1", "2", "3"]
-    assert [u.title for u in (loc.unit for loc in reg.articles())] == ["Phạm vi điều chỉnh", "Nguyên tắc làm việc", "Hội nghị"]
+    titles = [loc.unit.title for loc in reg.articles()]
+    assert titles == ["Phạm vi điều chỉnh", "Nguyên tắc làm việc", "Hội nghị"]
     assert [str(loc.address) for loc in reg.walk() if loc.unit.kind in (Kind.CLAUSE, Kind.POINT)] == [
         "d2.k1", "d2.k1.a", "d2.k1.b", "d2.k2", "d2.k2.a"]
     assert reg.find("d2.k2.a").unit.text[0] == "Trong Đảng;"
@@ -240,7 +238,13 @@ def test_round_trip_export_to_docx_and_import_back(tmp_path: Path) -> None:
     back = result.regulation
     assert back.units == original.units
     assert back.id == original.id
-    assert back.meta["issuer"] == original.meta["issuer"]
-    # The consolidated copy carries its banner before the legal bases; nothing else is added.
-    assert back.preamble[-len(original.preamble):] == original.preamble
-    assert [p for p in back.preamble[:-len(original.preamble)] if "HỢP NHẤT" not in p] == []
+    for key in ("issuer", "title", "type", "place", "signed", "national", "signer", "recipients"):
+        assert back.meta[key] == original.meta[key], key
+    # The header's type and summary give the title, not the preamble's "ban hành Quy chế ... như sau:".
+    assert back.meta["title"] == "Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025"
+    # The consolidated copy's mark and opening are left out (and quoted in the report).
+    assert back.preamble == original.preamble
+    skipped = [n.text for n in result.report.by_category("skipped")]
+    assert "VĂN BẢN HỢP NHẤT (bản để tham khảo)" in skipped
+    assert any(t.startswith("Quy chế làm việc") and "chưa được sửa đổi" in t for t in skipped)
+    assert result.report.passes_check

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from regdraft.blocks import body_blocks, markdown_it_blocks
 from regdraft.errors import ParseError
 from regdraft.markdown import (
-    _blocks,
-    _markdown_blocks,
     canonical,
     decode,
     parse,
@@ -66,7 +65,7 @@ def test_parse_of_render_is_identity(reg: object) -> None:
 def test_fast_block_reader_equals_markdown_it(reg: object) -> None:
     text = render(reg)  # type: ignore[arg-type]
     lines = text.split("\n")
-    assert list(_blocks(text, lines, 0)) == list(_markdown_blocks(text, lines, 0))
+    assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))
 
 
 TRICKY_BLOCKS = """Text
@@ -115,11 +114,11 @@ fenced
 
 def test_fast_block_reader_equals_markdown_it_on_tricky_blocks() -> None:
     lines = TRICKY_BLOCKS.split("\n")
-    fast = list(_blocks(TRICKY_BLOCKS, lines, 0))
-    assert fast == list(_markdown_blocks(TRICKY_BLOCKS, lines, 0))
+    fast = list(body_blocks(TRICKY_BLOCKS, lines, 0))
+    assert fast == list(markdown_it_blocks(TRICKY_BLOCKS, lines, 0))
     without_fence = TRICKY_BLOCKS.split("```")[0]
     lines = without_fence.split("\n")
-    assert list(_blocks(without_fence, lines, 0)) == list(_markdown_blocks(without_fence, lines, 0))
+    assert list(body_blocks(without_fence, lines, 0)) == list(markdown_it_blocks(without_fence, lines, 0))
 
 
 def test_link_reference_lines_are_kept_as_text() -> None:

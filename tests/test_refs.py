@@ -431,3 +431,30 @@ def test_corpus_references_resolve_and_are_all_found(path: Path) -> None:
         assert {r.external for r in amending} == {"Luật Giáo dục nghề nghiệp số 74/2014/QH13"}
     if path.stem == "luat-du-lich":
         assert sum(len(r.targets) for r in refs) >= 80
+
+
+def test_document_name_after_a_list_belongs_to_the_last_item_only() -> None:
+    """`..., Điều 4, Điều 5 Điều lệ Đảng`: only Điều 5 is of the Charter; the rest are of this regulation."""
+    sentence = "theo Điều 45, khoản 3 Điều này, điểm a, b khoản 1 Điều 4, Điều 5 Điều lệ Đảng."
+    refs = refs_in("vi", "d2.k2", sentence)
+    assert [(r.text, r.external) for r in refs] == [
+        ("Điều 45, khoản 3 Điều này, điểm a, b khoản 1 Điều 4", None),
+        ("Điều 5 Điều lệ Đảng", "Điều lệ Đảng"),
+    ]
+    assert targets(refs) == [["d45", "d2.k3", "d4.k1.a", "d4.k1.b"], []]
+    missing = missing_targets(with_text("vi", "d2.k2", sentence))
+    assert [(str(r.source), str(t)) for r, t in missing] == [("d2.k2", "d45")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "external"),
+    [
+        ("theo khoản 1, khoản 2 Điều 4 Luật Cán bộ, công chức.", "khoản 1, khoản 2 Điều 4 Luật Cán bộ"),
+        ("theo Điều 4, 5 Điều lệ Đảng.", "Điều 4, 5 Điều lệ Đảng"),
+        ("theo Điều 4 và Điều 5 Điều lệ Đảng.", "Điều 4 và Điều 5 Điều lệ Đảng"),
+    ],
+)
+def test_document_name_covers_the_items_it_holds(sentence: str, external: str) -> None:
+    """Clauses of the named article, a bare list of labels and `và` all stay with the document."""
+    refs = refs_in("vi", "d2.k2", sentence)
+    assert [(r.text, r.targets) for r in refs] == [(external, ())]

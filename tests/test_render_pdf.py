@@ -15,6 +15,8 @@ from regdraft.errors import RegdraftError
 from regdraft.redline import build_files, write
 from regdraft.render import pdf as pdf_module
 from regdraft.render.pdf import contained_fetcher, write_pdf
+from regdraft.store import Workspace
+from tests.conftest import Invoke
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
@@ -140,3 +142,62 @@ def test_liberation_serif_2_is_the_fallback(tmp_path: Path, monkeypatch: pytest.
                         (("Tinos", (tmp_path,)), ("LiberationSerif", (liberation,))))
     write_pdf('<p style="font-family: \'Liberation Serif\'">Ban Thường vụ Tỉnh ủy</p>', tmp_path / "l.pdf")
     assert all("LiberationSerif" in f.replace("-", "") for f in pdf_fonts(tmp_path / "l.pdf"))
+
+
+class _Terminal:
+    """A stream that says whether it is a terminal and keeps what is written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _render_slowly(stream: _Terminal, enabled: bool = True) -> str:
+    import time
+
+    with pdf_module._progress(enabled, stream, delay=0) as stage:  # type: ignore[arg-type]
+        stage("laying out pages")
+        deadline = time.monotonic() + 5
+        while stream.tty and enabled and "PDF [" not in stream.text and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+    return stream.text
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REGDRAFT_PROGRESS", raising=False)
+    shown = _render_slowly(_Terminal(tty=True))
+    assert "PDF [" in shown and "laying out pages" in shown
+    assert _render_slowly(_Terminal(tty=False)) == ""  # a file or a pipe: no carriage-return noise
+    assert _render_slowly(_Terminal(tty=True), enabled=False) == ""
+    monkeypatch.setenv("REGDRAFT_PROGRESS", "always")
+    assert "PDF [" in _render_slowly(_Terminal(tty=False))
+    monkeypatch.setenv("REGDRAFT_PROGRESS", "never")
+    assert _render_slowly(_Terminal(tty=True)) == ""
+
+
+def test_redline_pdf_with_stderr_not_a_terminal_has_no_progress_bar(
+    mini_workspace: Workspace, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`regdraft redline ... 2>file` asks for the bar, but stderr is no terminal (CliRunner's is not)."""
+    amendment = Path(__file__).resolve().parent / "fixtures" / "comments" / "amendment-1.md"
+    mini_workspace.commit({"amendments/mini-sua/amendment.md": amendment.read_bytes()}, "Draft 1")
+    monkeypatch.setattr(pdf_module, "PROGRESS_DELAY", 0.0)
+    monkeypatch.delenv("REGDRAFT_PROGRESS", raising=False)
+    args = ("redline", "MINI-QC", "--amendment", "mini-sua", "-o", str(tmp_path / "r.pdf"))
+    quiet = invoke(mini_workspace, *args)
+    assert quiet.exit_code == 0, quiet.output
+    assert "PDF [" not in quiet.output and "\r" not in quiet.output
+    monkeypatch.setenv("REGDRAFT_PROGRESS", "always")  # the same run, forced: the bar is there to be seen
+    forced = invoke(mini_workspace, *args)
+    assert forced.exit_code == 0 and "PDF [" in forced.output

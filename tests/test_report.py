@@ -27,7 +27,8 @@ def report() -> Report:
         ReportGroup("general", "Góp ý chung", (
             ReportRow(1, "Ban Tuyên giáo Tỉnh ủy", "Cơ bản nhất trí với dự thảo.", "", "Ghi nhận", ""),)),
         ReportGroup("d2.k1", "Khoản 1 Điều 2", (
-            ReportRow(2, "Ban Tổ chức Tỉnh ủy", "Đề nghị bổ sung cụm từ “toàn diện”.", "tập trung, thống nhất, toàn diện",
+            ReportRow(2, "Ban Tổ chức Tỉnh ủy", "Đề nghị bổ sung cụm từ “toàn diện”.",
+                      "tập trung, thống nhất, toàn diện",
                       "Tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2."),
             ReportRow(3, "Ban Tuyên giáo Tỉnh ủy", "Đề nghị giữ nguyên.", "", "Không tiếp thu",
                       "Giữ như dự thảo vì phù hợp Quy định 24-QĐ/TW."))),
@@ -90,7 +91,8 @@ def test_docx_landscape_with_table(report, mini_workspace, tmp_path):
 def test_html_escapes_and_groups(report, mini_workspace, tmp_path):
     out = tmp_path / "r.html"
     bad = Report(report.slug, report.meta, report.round, report.replied, report.agreeing,
-                 (ReportGroup("d1", "Điều 1", (ReportRow(1, "<b>Ban</b>", "[x](http://e.vn) <img src=x>", "", "", ""),)),))
+                 (ReportGroup("d1", "Điều 1",
+                              (ReportRow(1, "<b>Ban</b>", "[x](http://e.vn) <img src=x>", "", "", ""),)),))
     write_report(bad, out, mini_workspace, TODAY)
     page = out.read_text(encoding="utf-8")
     assert "&lt;b&gt;Ban&lt;/b&gt;" in page and "http://e.vn" not in page and "<img" not in page
@@ -133,7 +135,8 @@ def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
     r = rounds.open_round(tmp_workspace, slug, "Lấy ý kiến các ban, sở, ngành", "2025-07-15",
                           ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Văn phòng Tỉnh ủy", "Sở Nội vụ"])
     later = rounds.add_comment(tmp_workspace, slug, "Sở Nội vụ", "Điều 20a", "Đề nghị quy định rõ văn bản mật.")
-    first = rounds.add_comment(tmp_workspace, slug, "Ban Tổ chức Tỉnh ủy", "khoản 2 Điều 5", "Đề nghị giữ định kỳ 6 tháng.")
+    first = rounds.add_comment(tmp_workspace, slug, "Ban Tổ chức Tỉnh ủy", "khoản 2 Điều 5",
+                               "Đề nghị giữ định kỳ 6 tháng.")
     rounds.respond_comment(tmp_workspace, first.id, "noted", "Ghi nhận, giữ như dự thảo.")
     report = rounds.build_report(tmp_workspace, slug)
     assert [g.on for g in report.groups] == ["d5.k2", "d20a"]  # document order, not entry order

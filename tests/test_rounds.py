@@ -124,7 +124,8 @@ def test_import_all_or_nothing(opened, tmp_path):
         rounds.import_comments(ws, SLUG, bad)
     assert [p.unit for p in err.value.problems] == ["row 3", "row 4", "row 5"]
     assert commits(ws) == before and rounds.load_comments(ws, SLUG) == []
-    good = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""], ["Ban B", "khoản 2 Điều 2", "editorial", "Sửa chữ", "thống nhất"],
+    good = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""],
+                           ["Ban B", "khoản 2 Điều 2", "editorial", "Sửa chữ", "thống nhất"],
                            ["Ban C", "general", "", "Nhất trí", ""]])
     made = rounds.import_comments(ws, SLUG, good)
     assert commits(ws) == before + 1

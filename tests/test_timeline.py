@@ -63,20 +63,8 @@ def test_replay_by_effective_date(ws: Workspace) -> None:
 
 def test_replay_ignores_commit_order_and_git_time(ws: Workspace) -> None:
     base = parse(FIXTURE.read_bytes())
-    first = load_amendment(
-        amendment_text(FIRST, number="10-QC/TU", status="adopted")
-        .replace("signed: null", "signed: 2022-01-10")
-        .replace("effective: null", "effective: 2022-02-01"),
-        "a.md",
-        "first",
-    )
-    second = load_amendment(
-        amendment_text(SECOND, number="11-QC/TU", status="adopted")
-        .replace("signed: null", "signed: 2023-05-10")
-        .replace("effective: null", "effective: 2023-06-01"),
-        "b.md",
-        "second",
-    )
+    first = load_amendment(amendment_text(FIRST, "10-QC/TU", "adopted", "2022-01-10", "2022-02-01"), "a.md", "first")
+    second = load_amendment(amendment_text(SECOND, "11-QC/TU", "adopted", "2023-05-10", "2023-06-01"), "b.md", "second")
     timeline = replay(base, [second, first], None)
     assert [a.slug for a, _ in timeline.steps] == ["first", "second"]
     assert [a.slug for a, _ in replay(base, [second, first], dt.date(2022, 3, 1)).steps] == ["first"]

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from regdraft.amend.document import Amendment, Instruction
-from regdraft.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
 from regdraft.amend.quote import short
 from regdraft.errors import Problem
 from regdraft.model import Address
@@ -34,19 +34,19 @@ class Footprint:
     mode: str  # amends | renames | inserts | repeals | words
 
 
+_MODES: dict[type, str] = {
+    ReplaceUnit: "amends",
+    ReplaceHeading: "renames",
+    InsertUnit: "inserts",
+    RepealUnits: "repeals",
+    ReplaceWords: "words",
+}
+
+
 def footprints(ins: Instruction) -> Iterator[Footprint]:
     """The provisions an instruction touches (a change of words throughout touches none)."""
-    op = ins.op
-    if isinstance(op, ReplaceUnit):
-        yield Footprint(op.target, "amends")
-    elif isinstance(op, ReplaceHeading):
-        yield Footprint(op.target, "renames")
-    elif isinstance(op, InsertUnit):
-        yield Footprint(op.target, "inserts")
-    elif isinstance(op, RepealUnits):
-        yield from (Footprint(t, "repeals") for t in op.targets)
-    elif isinstance(op, ReplaceWords):
-        yield from (Footprint(t, "words") for t in op.targets)
+    for address in targets(ins.op):
+        yield Footprint(address, _MODES[type(ins.op)])
 
 
 def _overlap(a: Address, b: Address) -> bool:
@@ -113,15 +113,22 @@ class Conflict:
 
     def describe(self, language: str = "vi") -> str:
         """One sentence naming both amendments, instructions and provisions."""
-        a = (
-            f"{self.first.slug} (instruction {self.first_instruction.location}, line {self.first_instruction.line}) "
-            f"{VERBS[self.first_mode][0]} {self.first_address.describe(language)}"
-        )
-        b = (
-            f"{self.second.slug} (instruction {self.second_instruction.location}, line {self.second_instruction.line}) "
-            f"{VERBS[self.second_mode][0]} {self.second_address.describe(language)}"
-        )
-        return f"{a}; {b}."
+        first = _side(self.first, self.first_instruction, Footprint(self.first_address, self.first_mode), language)
+        second = _side(self.second, self.second_instruction, Footprint(self.second_address, self.second_mode),
+                       language)
+        return f"{first}; {second}."
+
+    def as_dict(self) -> dict[str, str]:
+        """The conflict as `amend conflicts --json` lists it."""
+        return {"first": self.first.slug, "second": self.second.slug,
+                "first_instruction": self.first_instruction.location,
+                "second_instruction": self.second_instruction.location,
+                "first_provision": str(self.first_address), "second_provision": str(self.second_address),
+                "description": self.describe(self.first.language)}
+
+
+def _side(amendment: Amendment, ins: Instruction, fp: Footprint, language: str) -> str:
+    return f"{amendment.slug} (instruction {ins.location}, line {ins.line}) {_describe(fp, language)}"
 
 
 def between(amendments: Sequence[Amendment]) -> list[Conflict]:

@@ -32,6 +32,7 @@ from regdraft.amend.grammar import (
 )
 from regdraft.amend.quote import CLAUSE, CLOSE, HEADING, POINT, quoted_unit, short
 from regdraft.errors import ParseError, Problem
+from regdraft.frontmatter import read_front_matter
 from regdraft.markdown import blocks, decode
 from regdraft.model import Address, Kind, Unit, noun
 
@@ -169,40 +170,17 @@ def as_date(value: Any) -> dt.date | None:
 
 
 def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tuple[str, dict[str, Any], int]:
-    if not lines or lines[0].rstrip() != "---":
-        problems.append(
-            Problem(
-                "does not start with front matter ('---', keys such as number, title, "
-                "regulation and status, then '---').",
-                source,
-                1,
-            )
-        )
-        return "", {}, 0
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
-        problems.append(Problem("The front matter opened on this line is never closed with a '---' line.", source, 1))
-        return "", {}, len(lines)
-    raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
-    try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(
-            Problem(
-                f"The front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}.",
-                source,
-                mark.line + 2 if mark is not None else 1,
-            )
-        )
-        return raw, {}, end + 1
-    if not isinstance(data, dict):
-        problems.append(Problem("The front matter must be YAML keys and values (a mapping).", source, 2))
-        return raw, {}, end + 1
-    _check_meta(data, lines[:end], source, problems)
-    return raw, data, end + 1
+    raw, data, body_start = read_front_matter(
+        lines,
+        source,
+        problems,
+        absent="does not start with front matter ('---', keys such as number, title, "
+        "regulation and status, then '---').",
+    )
+    if data is None:
+        return raw, {}, body_start
+    _check_meta(data, lines[: body_start - 1], source, problems)
+    return raw, data, body_start
 
 
 def _key_line(lines: list[str], key: str) -> int:

@@ -2,7 +2,8 @@
 
 `instructions_from_edits(old, edited)` compares two versions of a regulation by address
 (existing units are never renumbered, so an address is a stable identity) and writes the
-instructions of Điều 1 as the amend package's own `Instruction` objects.
+instructions of Điều 1 as the amend package's own `Instruction` objects
+(`regdraft.amend.regenerate` puts them into an amending document in the workspace).
 
 Choices (docs/from-edits.md):
 - A changed point is amended on its own; a clause or article is amended as a whole when its
@@ -28,37 +29,17 @@ Post-conditions of `instructions_from_edits`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from regdraft.amend import phrases
 from regdraft.amend.apply import apply
 from regdraft.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
-from regdraft.amend.grammar import (
-    InsertUnit,
-    Operation,
-    RepealUnits,
-    ReplaceHeading,
-    ReplaceUnit,
-    ReplaceWords,
-)
+from regdraft.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.amend.wording import join_repeals, layout, number
-from regdraft.errors import AmendmentConflict, ParseError, RegdraftError, UsageError
+from regdraft.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.markdown import render
-from regdraft.model import (
-    Address,
-    Kind,
-    Regulation,
-    Unit,
-    label_order,
-    repealed_unit,
-    unit_address,
-)
-
-if TYPE_CHECKING:
-    from regdraft.store import Workspace
+from regdraft.model import Address, Kind, Regulation, Unit, label_order, repealed_unit, unit_address
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
 SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
@@ -338,7 +319,7 @@ class _Planner:
 
     def _amend(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
         # A phrase instruction starts where a unit's own text changed; a title alone is renamed.
-        change = phrase_change(before, unit) if before.text != unit.text else None
+        change = phrases.phrase_change(before, unit) if before.text != unit.text else None
         if change is None:
             return self._unit_steps(before, unit, address)
         old, new = change
@@ -402,84 +383,6 @@ class _Planner:
         return False
 
 
-# Phrases ---------------------------------------------------------------------------------
-
-
-def _strings(unit: Unit) -> Iterator[tuple[object, str]]:
-    yield (unit.kind, unit.label, unit.repealed, unit.title is None, len(unit.text), len(unit.children)), ""
-    if unit.title is not None:
-        yield None, unit.title
-    for text in unit.text:
-        yield None, text
-    for child in unit.children:
-        yield from _strings(child)
-
-
-def phrase_change(before: Unit, after: Unit) -> tuple[str, str | None] | None:
-    """The one phrase replaced (new text) or deleted (None) everywhere in a unit, if that is all."""
-    left, right = list(_strings(before)), list(_strings(after))
-    if len(left) != len(right):
-        return None
-    pairs = list(zip(left, right, strict=True))
-    if any(a[0] != b[0] for a, b in pairs):
-        return None
-    found: tuple[str, str | None] | None = None
-    for (_, x), (_, y) in pairs:
-        if x != y:
-            edit = _edit(x, y)
-            if edit is None or (found is not None and edit != found):
-                return None
-            found = edit
-    if found is None:
-        return None
-    old, new = found
-    if not old or "\n" in old or any(q in old + (new or "") for q in "“”\""):
-        return None
-    if any(phrases.replace(x, old, new)[0] != y for (_, x), (_, y) in pairs):
-        return None
-    return found
-
-
-def _edit(old: str, new: str) -> tuple[str, str | None] | None:
-    """The phrase change between two paragraphs: one edit repeated, else the span of all edits."""
-    from regdraft.diff import Op, diff_words
-
-    try:
-        segments = diff_words(old, new, strict_tones=True)
-    except RegdraftError:
-        return None
-    runs: list[tuple[str, str]] = []
-    deleted = inserted = previous = ""
-    changed = [i for i, s in enumerate(segments) if s.op is not Op.EQUAL]
-    for segment in (*segments, None):
-        if segment is None or segment.op is Op.EQUAL:
-            if not deleted.strip() and inserted:
-                # Words only added: the phrase is the word before them, replaced by it and them.
-                anchor = re.search(r"(?:\S+\s+)?\S+\s*$", previous)
-                if anchor is None:
-                    return None
-                deleted, inserted = anchor.group() + deleted, anchor.group() + inserted
-            if deleted or inserted:
-                runs.append((deleted, inserted))
-            deleted = inserted = ""
-            previous = segment.text if segment is not None else ""
-        elif segment.op is Op.DELETE:
-            deleted += segment.text
-        else:
-            inserted += segment.text
-    edits = {(d.strip(), i.strip() or None) for d, i in runs}
-    if len(edits) == 1:
-        edit = edits.pop()
-        return edit if edit[0] else None
-    if not changed:
-        return None
-    # Several different edits in one paragraph (`30-QĐ/TW ngày 26/7/2016`): one phrase spanning them.
-    span = segments[changed[0]:changed[-1] + 1]
-    before = "".join(s.old_text for s in span if s.op is not Op.INSERT).strip()
-    after = "".join(s.text for s in span if s.op is not Op.DELETE).strip()
-    return (before, after or None) if before else None
-
-
 # Checking ------------------------------------------------------------------------------
 
 
@@ -506,119 +409,3 @@ def _verify(old: Regulation, instructions: tuple[Instruction, ...], target: str)
 
     lines = list(difflib.unified_diff(target.splitlines(), result.splitlines(), lineterm="", n=0))
     return "the amended text differs: " + " / ".join(lines[2:6])
-
-
-# The amending document ---------------------------------------------------------------------
-
-_INSTRUCTION_LINE = re.compile(r"^\d+[a-z]?\\?\.\s")
-
-
-def split_instructions(text: str) -> tuple[str, str, str]:
-    """An amending document as (before, Điều 1's numbered instructions, after), by lines."""
-    lines = text.split("\n")
-    start = 1 if lines and lines[0].rstrip() == "---" else 0
-    if start:
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
-    headings = [i for i in range(start, len(lines)) if lines[i].startswith("#")]
-    if not headings:
-        return text, "", ""
-    end = headings[1] if len(headings) > 1 else len(lines)
-    first = next((i for i in range(headings[0] + 1, end) if _INSTRUCTION_LINE.match(lines[i])), end)
-    before = "\n".join(lines[:first]).rstrip("\n") + "\n\n"
-    region = "\n".join(lines[first:end]).strip("\n")
-    after = "\n".join(lines[end:])
-    return before, region, after
-
-
-@dataclass(frozen=True, slots=True)
-class Regenerated:
-    """The amending document with regenerated instructions, and what changed in them."""
-
-    text: str
-    diff: tuple[str, ...]
-    notes: tuple[str, ...]
-    count: int
-
-
-def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
-               allow_renumber: bool = False) -> Regenerated:
-    """`existing` with Điều 1's instructions replaced by those from the edits; all else kept."""
-    import difflib
-
-    generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
-    before, region, after = split_instructions(existing)
-    shell = load_amendment(before + after, source, slug)
-    if shell.regulation and old.id and shell.regulation != old.id:
-        raise RegdraftError(f"{source}: the amendment is for {shell.regulation}, but the edited text is "
-                            f"{old.id}.")
-    rendered = render_amendment(replace(shell, instructions=generated.instructions))
-    new_region = split_instructions(rendered)[1]
-    text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
-    load_amendment(text, source, slug)  # what is written must read back
-    diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
-                                      "instructions (after)", lineterm=""))
-    return Regenerated(text, diff, generated.notes, len(generated.instructions))
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What `regdraft amend from-edits` did."""
-
-    path: str
-    created: bool
-    commit: str | None
-    result: Regenerated
-
-
-def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
-               edited_rev: str | None = None, regulation: str | None = None,
-               allow_renumber: bool = False) -> Outcome:
-    """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit."""
-    from regdraft.amend.scaffold import document_text
-    from regdraft.amend.workspace import amendment_path
-    from regdraft.markdown import decode, parse
-
-    relative = amendment_path(slug)
-    exists = ws.path(relative).is_file()
-    existing = decode(ws.read(relative), relative) if exists else None
-    if existing is not None:
-        shell = load_amendment("".join(_parts(existing)), relative, slug)
-        if shell.status not in ("draft", "circulating", "submitted"):
-            raise RegdraftError(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
-                                "instructions can be regenerated.")
-        regulation = regulation or shell.regulation
-    if edited is not None:
-        new = parse(edited, edited_name)
-        regulation = regulation or new.id
-    if not regulation:
-        raise UsageError("Name the regulation with --regulation (the amendment does not exist yet).")
-    reg_path = ws.locate_regulation(regulation)
-    old = parse(ws.read(reg_path), reg_path)
-    if edited is None:
-        if edited_rev is None:
-            raise UsageError("Give the edited text with --edited FILE or --edited-rev REV.")
-        new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}")
-    if new.id and new.id != old.id:
-        raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
-    if existing is None:
-        title = (f"Quy chế sửa đổi, bổ sung một số điều của {old.title[:1].lower() + old.title[1:]}"
-                 if old.language != "en" else f"Regulations amending the {old.title}")
-        base = document_text(old, title)
-    else:
-        base = existing
-    result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber)
-    if existing is not None and result.text == existing:
-        return Outcome(relative, False, None, result)
-    verb = "Write" if existing is None else "Regenerate"
-    sha = ws.commit({relative: result.text.encode("utf-8")},
-                    f"{verb} the instructions of amendment {slug} from the edited text of {old.id}")
-    return Outcome(relative, existing is None, sha, result)
-
-
-def _lines(text: str) -> list[str]:
-    return text.split("\n") if text else []
-
-
-def _parts(text: str) -> tuple[str, str]:
-    before, _, after = split_instructions(text)
-    return before, after

@@ -14,6 +14,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,16 @@ Operation = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWor
 
 TAKES_QUOTE = (ReplaceUnit, ReplaceHeading, InsertUnit)
 
+
+def targets(op: Operation) -> tuple[Address, ...]:
+    """The provisions an operation names (none for a group, or for words changed throughout)."""
+    if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)):
+        return (op.target,)
+    if isinstance(op, (RepealUnits, ReplaceWords)):
+        return op.targets
+    return ()
+
+
 _Q_OPEN = '[“"]'
 _Q_CLOSE = '[”"]'
 
@@ -90,48 +101,41 @@ def _q(name: str) -> str:
 _I = re.IGNORECASE
 _VI_WHOLE = r"trong toàn bộ (?:Quy chế|Quy định|văn bản)(?: này)?"
 _EN_WHOLE = r"throughout (?:these|this) (?:Regulations?|document)"
-_FORMS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+# The documented forms, tried in order. They are compiled per language on first use (`_forms`):
+# a document is in one language, so the other language's forms are never compiled.
+_FORM_SOURCES: dict[str, list[tuple[str, str]]] = {
     "vi": [
-        ("heading", re.compile(r"^Sửa đổi(?:, bổ sung)? (?:tên|tiêu đề) (?P<cite>.+?) như sau:$", _I)),
-        (
-            "group",
-            re.compile(
-                r"^Sửa đổi, bổ sung một số (?:điểm|khoản|điều|nội dung) (?:của|tại) (?P<cite>.+?) như sau:$", _I
-            ),
-        ),
-        ("amend", re.compile(r"^Sửa đổi(?:, bổ sung)? (?P<cite>.+?) như sau:$", _I)),
-        ("amend", re.compile(r"^(?P<cite>.+?) được sửa đổi(?:, bổ sung)? như sau:$", _I)),
-        ("after", re.compile(r"^Bổ sung (?P<new>.+?) vào sau (?P<cite>.+?)(?: như sau)?:$", _I)),
-        ("append", re.compile(r"^Bổ sung (?P<new>.+?) vào(?: cuối)? (?P<cite>.+?)(?: như sau)?:$", _I)),
-        ("repeal", re.compile(r"^Bãi bỏ (?P<cite>.+?)[.;]$", _I)),
-        (
-            "words",
-            re.compile(
-                rf"^Thay thế (?:cụm từ|từ) {_q('old')} bằng (?:cụm từ |từ )?{_q('new')} "
-                rf"(?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$",
-                _I,
-            ),
-        ),
-        ("delete", re.compile(rf"^Bỏ (?:cụm từ|từ) {_q('old')} (?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$", _I)),
+        ("heading", r"^Sửa đổi(?:, bổ sung)? (?:tên|tiêu đề) (?P<cite>.+?) như sau:$"),
+        ("group", r"^Sửa đổi, bổ sung một số (?:điểm|khoản|điều|nội dung) (?:của|tại) (?P<cite>.+?) như sau:$"),
+        ("amend", r"^Sửa đổi(?:, bổ sung)? (?P<cite>.+?) như sau:$"),
+        ("amend", r"^(?P<cite>.+?) được sửa đổi(?:, bổ sung)? như sau:$"),
+        ("after", r"^Bổ sung (?P<new>.+?) vào sau (?P<cite>.+?)(?: như sau)?:$"),
+        ("append", r"^Bổ sung (?P<new>.+?) vào(?: cuối)? (?P<cite>.+?)(?: như sau)?:$"),
+        ("repeal", r"^Bãi bỏ (?P<cite>.+?)[.;]$"),
+        ("words", rf"^Thay thế (?:cụm từ|từ) {_q('old')} bằng (?:cụm từ |từ )?{_q('new')} "
+                  rf"(?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$"),
+        ("delete", rf"^Bỏ (?:cụm từ|từ) {_q('old')} (?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$"),
     ],
     "en": [
-        ("heading", re.compile(r"^The (?:title|heading) of (?P<cite>.+?) is amended to read:$", _I)),
-        (
-            "group",
-            re.compile(r"^Some (?:points|clauses|articles|provisions) of (?P<cite>.+?) are amended as follows:$", _I),
-        ),
-        ("group", re.compile(r"^(?P<cite>.+?) is amended as follows:$", _I)),
-        ("amend", re.compile(r"^(?P<cite>.+?) (?:is|are) amended to read:$", _I)),
-        ("after", re.compile(r"^Insert (?P<new>.+?) after (?P<cite>.+?):$", _I)),
-        ("append", re.compile(r"^(?:Insert|Add) (?P<new>.+?) (?:at the end of|to|into) (?P<cite>.+?):$", _I)),
-        ("repeal", re.compile(r"^Repeal (?P<cite>.+?)[.;]$", _I)),
-        (
-            "words",
-            re.compile(rf"^Replace the words? {_q('old')} with {_q('new')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$", _I),
-        ),
-        ("delete", re.compile(rf"^Delete the words? {_q('old')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$", _I)),
+        ("heading", r"^The (?:title|heading) of (?P<cite>.+?) is amended to read:$"),
+        ("group", r"^Some (?:points|clauses|articles|provisions) of (?P<cite>.+?) are amended as follows:$"),
+        ("group", r"^(?P<cite>.+?) is amended as follows:$"),
+        ("amend", r"^(?P<cite>.+?) (?:is|are) amended to read:$"),
+        ("after", r"^Insert (?P<new>.+?) after (?P<cite>.+?):$"),
+        ("append", r"^(?:Insert|Add) (?P<new>.+?) (?:at the end of|to|into) (?P<cite>.+?):$"),
+        ("repeal", r"^Repeal (?P<cite>.+?)[.;]$"),
+        ("words", rf"^Replace the words? {_q('old')} with {_q('new')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$"),
+        ("delete", rf"^Delete the words? {_q('old')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$"),
     ],
 }
+
+
+@functools.cache
+def _forms(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The forms of `language` (Vietnamese for any other), compiled."""
+    sources = _FORM_SOURCES.get(language, _FORM_SOURCES["vi"])
+    return tuple((name, re.compile(source, _I)) for name, source in sources)
+
 
 _EXAMPLES = {
     "vi": "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "
@@ -286,7 +290,7 @@ def _one(text: str, context: Address | None, language: str) -> Address:
 
 def read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
     """Read one instruction sentence into an operation; `GrammarError` when it does not fit."""
-    forms = _FORMS.get(language, _FORMS["vi"])
+    forms = _forms(language)
     text = " ".join(sentence.split())
     for name, pattern in forms:
         match = pattern.match(text)

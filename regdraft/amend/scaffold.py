@@ -21,6 +21,13 @@ def _date_vi(value: Any) -> str:
     return text
 
 
+def default_title(reg: Regulation) -> str:
+    """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của ...`."""
+    if reg.language == "en":
+        return f"Regulations amending the {reg.title}"
+    return f"Quy chế sửa đổi, bổ sung một số điều của {reg.title[:1].lower() + reg.title[1:]}"
+
+
 def document_text(reg: Regulation, title: str) -> str:
     """The Markdown of an empty amending document for `reg`, ready for instructions."""
     vi = reg.language != "en"
@@ -69,13 +76,7 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
     if slug in slugs(ws) or ws.path(relative).exists():
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     reg = load_regulation(ws, regulation)
-    if not title:
-        title = (
-            f"Quy chế sửa đổi, bổ sung một số điều của {reg.title[:1].lower() + reg.title[1:]}"
-            if reg.language != "en"
-            else f"Regulations amending the {reg.title}"
-        )
-    text = document_text(reg, title)
+    text = document_text(reg, title or default_title(reg))
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
     return relative

@@ -26,6 +26,7 @@ from regdraft.amend.grammar import (
     ReplaceHeading,
     ReplaceUnit,
     ReplaceWords,
+    targets,
 )
 from regdraft.model import POINT_LETTERS, REPEALED_TEXT, Address, Kind, Segment, Unit, noun, part_label_text
 
@@ -77,44 +78,61 @@ def whole_document(meta_type: str, language: str) -> str:
     return "trong toàn bộ Quy định" if meta_type.strip().lower() == "quy định" else "trong toàn bộ Quy chế"
 
 
+# The forms of DOMAIN.md, named as `grammar` names the forms it reads: `where` is the provision
+# cited, `new` the unit inserted or the new words, `old` the words replaced, `some` the kind of
+# units a group amends; `in` introduces the provisions a phrase changes in.
+_FORMS = {
+    "vi": {
+        "amend": "Sửa đổi, bổ sung {where} như sau:",
+        "heading": "Sửa đổi tên {where} như sau:",
+        "after": "Bổ sung {new} vào sau {where} như sau:",
+        "append": "Bổ sung {new} vào {where} như sau:",
+        "repeal": "Bãi bỏ {where}.",
+        "words": "Thay thế cụm từ {old} bằng cụm từ {new} {where}.",
+        "delete": "Bỏ cụm từ {old} {where}.",
+        "group": "Sửa đổi, bổ sung một số {some} của {where} như sau:",
+        "in": "tại {where}",
+    },
+    "en": {
+        "amend": "{Where} is amended to read:",
+        "heading": "The title of {where} is amended to read:",
+        "after": "Insert {new} after {where}:",
+        "append": "Add {new} to {where}:",
+        "repeal": "Repeal {where}.",
+        "words": "Replace the words {old} with {new} {where}.",
+        "delete": "Delete the words {old} {where}.",
+        "group": "Some {some} of {where} are amended as follows:",
+        "in": "in {where}",
+    },
+}
+
+
 def sentence(op: Operation, language: str, context: Address | None = None, *,
              document_type: str = "Quy chế", group_kind: Kind = Kind.POINT) -> str:
     """The instruction sentence for an operation, in the formal wording of `language`."""
     en = language == "en"
-    if isinstance(op, ReplaceUnit):
-        where = cite(op.target, language, context)
-        return f"{_capital(where)} is amended to read:" if en else f"Sửa đổi, bổ sung {where} như sau:"
-    if isinstance(op, ReplaceHeading):
-        where = cite(op.target, language, context)
-        return f"The title of {where} is amended to read:" if en else f"Sửa đổi tên {where} như sau:"
-    if isinstance(op, InsertUnit):
-        new = _word(op.target.segments[-1], language)
-        if op.after is not None:
-            after = cite(op.after, language, context)
-            return f"Insert {new} after {after}:" if en else f"Bổ sung {new} vào sau {after} như sau:"
-        assert op.parent is not None
-        parent = cite(op.parent, language, context)
-        return f"Add {new} to {parent}:" if en else f"Bổ sung {new} vào {parent} như sau:"
-    if isinstance(op, RepealUnits):
-        where = cite_list(op.targets, language, context)
-        return f"Repeal {where}." if en else f"Bãi bỏ {where}."
+    forms = _FORMS["en" if en else "vi"]
+    old = new = ""
     if isinstance(op, ReplaceWords):
-        if op.throughout:
-            where = whole_document(document_type, language)
-        else:
-            where = ("in " if en else "tại ") + cite_list(op.targets, language, context)
+        form = "delete" if op.new is None else "words"
         old = f"{OPEN}{op.old}{CLOSE}"
-        if op.new is None:
-            return f"Delete the words {old} {where}." if en else f"Bỏ cụm từ {old} {where}."
-        new_words = f"{OPEN}{op.new}{CLOSE}"
-        return (f"Replace the words {old} with {new_words} {where}." if en
-                else f"Thay thế cụm từ {old} bằng cụm từ {new_words} {where}.")
-    assert isinstance(op, AmendGroup) and op.target is not None
-    where = cite(op.target, language, context)
-    if en:
-        plural = "points" if group_kind is Kind.POINT else "clauses"
-        return f"Some {plural} of {where} are amended as follows:"
-    return f"Sửa đổi, bổ sung một số {noun(group_kind, 'vi')} của {where} như sau:"
+        new = f"{OPEN}{op.new}{CLOSE}" if op.new is not None else ""
+        where = (whole_document(document_type, language) if op.throughout
+                 else forms["in"].format(where=cite_list(op.targets, language, context)))
+    elif isinstance(op, RepealUnits):
+        form, where = "repeal", cite_list(op.targets, language, context)
+    elif isinstance(op, InsertUnit):
+        form, place = ("after", op.after) if op.after is not None else ("append", op.parent)
+        assert place is not None
+        new, where = _word(op.target.segments[-1], language), cite(place, language, context)
+    elif isinstance(op, (ReplaceUnit, ReplaceHeading)):
+        form = "amend" if isinstance(op, ReplaceUnit) else "heading"
+        where = cite(op.target, language, context)
+    else:
+        assert isinstance(op, AmendGroup) and op.target is not None
+        form, where = "group", cite(op.target, language, context)
+    some = ("points" if group_kind is Kind.POINT else "clauses") if en else noun(group_kind, "vi")
+    return forms[form].format(where=where, Where=_capital(where), new=new, old=old, some=some)
 
 
 def unit_paragraphs(unit: Unit, language: str) -> list[str]:
@@ -173,15 +191,6 @@ def join_repeals(planned: list[Planned]) -> list[Planned]:
         else:
             out.append((op, unit))
     return out
-
-
-def targets(op: Operation) -> tuple[Address, ...]:
-    """The provisions an operation names."""
-    if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)):
-        return (op.target,)
-    if isinstance(op, (RepealUnits, ReplaceWords)):
-        return op.targets
-    return ()
 
 
 def _holder(op: Operation) -> Address | None:

@@ -70,6 +70,22 @@ class Entry:
     amendment: Amendment | None
     error: ParseError | None = None
 
+    def row(self) -> dict[str, Any]:
+        """The entry as `amend list --json` lists it."""
+        a = self.amendment
+        return {"slug": self.slug, "status": a.status if a else "unreadable", "draft": a.draft if a else None,
+                "number": a.number if a else "", "regulation": a.regulation if a else "",
+                "instructions": len(a.instructions) if a else 0,
+                "error": f"{len(self.error.problems) or 1} problem(s)" if self.error else ""}
+
+    def line(self) -> str:
+        """The entry as one aligned line of `amend list`."""
+        r = self.row()
+        draft = f"draft {r['draft']}" if r["draft"] else ""
+        detail = r["error"] or f"{r['instructions']} instructions"
+        number = r["number"] or "-"
+        return f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {r['regulation']:<12} {detail}"
+
 
 def survey(ws: Workspace) -> list[Entry]:
     """Every amendment in the workspace, readable or not."""
@@ -97,47 +113,115 @@ def preview(ws: Workspace, slug: str, rev: str | None = None) -> Applied:
     A pending amendment applies to the regulation as it stands; an adopted one is shown as
     the replay of the base text up to and including it.
     """
+    return _preview(ws, slug, rev, notes=False).applied
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What `amend preview` shows: the amended regulation and notes on references to check."""
+
+    applied: Applied
+    notes: tuple[Problem, ...] = ()
+
+
+def preview_with_notes(ws: Workspace, slug: str, rev: str | None = None) -> Preview:
+    """`preview`, with the references a pending amendment breaks or changes (in the working tree only)."""
+    return _preview(ws, slug, rev, notes=rev is None)
+
+
+def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool) -> Preview:
     amendment = load(ws, slug, rev)
     if amendment.status == "adopted":
         from regdraft.timeline import replay_through
 
-        return replay_through(ws, amendment)
-    return apply(target_regulation(ws, amendment, rev), amendment)
+        return Preview(replay_through(ws, amendment))
+    before = target_regulation(ws, amendment, rev)
+    applied = apply(before, amendment)
+    if not notes or amendment.status not in PENDING:
+        return Preview(applied)
+    broken, to_check = reference_problems(before, applied)
+    return Preview(applied, broken + to_check)
+
+
+def reference_problems(before: Regulation, applied: Applied) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """References the applied amendment breaks, and those to check, located in the regulation file."""
+    from regdraft.refs import affected_references
+
+    issues = affected_references(before, applied.regulation, [c.address for c in applied.changes])
+    found: dict[str, list[Problem]] = {"broken": [], "check": []}
+    for issue in issues:
+        found[issue.kind].append(Problem(issue.describe(before.language), before.source, issue.reference.line))
+    return tuple(found["broken"]), tuple(found["check"])
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What `amend check` reports: the problems (broken references included), and references to check."""
+
+    problems: tuple[Problem, ...]
+    to_check: tuple[Problem, ...] = ()
+
+    def as_json(self) -> list[dict[str, Any]]:
+        """The problems as `amend check --json` lists them."""
+        return [{"file": p.source, "line": p.line, "message": p.message} for p in self.problems]
 
 
 def check(ws: Workspace, slug: str) -> list[Problem]:
     """Every problem of one amendment: reading it, applying it, and reading the result back."""
-    try:
-        amendment = load(ws, slug)
-    except ParseError as exc:
-        return list(exc.problems) or [Problem(str(exc), amendment_path(slug))]
-    return check_amendment(ws, amendment)
+    return list(_review(ws, slug, references=False).problems)
+
+
+def review(ws: Workspace, slug: str) -> Review:
+    """`check`, plus the references the amendment breaks (as problems) and those to check."""
+    return _review(ws, slug, references=True)
 
 
 def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
     """Problems applying a loaded amendment to its regulation (none for an adopted one)."""
-    if amendment.status not in PENDING:
-        return []
+    return list(_checked(ws, amendment, references=False).problems)
+
+
+def _review(ws: Workspace, slug: str, references: bool) -> Review:
     try:
-        applied = apply(target_regulation(ws, amendment), amendment)
+        amendment = load(ws, slug)
+    except ParseError as exc:
+        return Review(exc.problems or (Problem(str(exc), amendment_path(slug)),))
+    return _checked(ws, amendment, references)
+
+
+def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
+    if amendment.status not in PENDING:
+        return Review(())
+    try:
+        before = target_regulation(ws, amendment)
+        applied = apply(before, amendment)
     except (AmendmentConflict, ParseError) as exc:
-        return list(exc.problems) or [Problem(str(exc), amendment.source)]
+        return Review(exc.problems or (Problem(str(exc), amendment.source),))
     except StoreError as exc:
-        return [Problem(str(exc), amendment.source, 1)]
+        return Review((Problem(str(exc), amendment.source, 1),))
+    problems = _read_back(applied, amendment)
+    if not references:
+        return Review(problems)
+    broken, to_check = reference_problems(before, applied)
+    return Review(problems + broken, to_check)
+
+
+def _read_back(applied: Applied, amendment: Amendment) -> tuple[Problem, ...]:
+    """Problems reading the amended text back: it must parse to the same provisions."""
     text = render(applied.regulation)
     try:
         again = parse(text, applied.regulation.source)
     except ParseError as exc:
-        return [Problem(f"the amended text does not read back: {p}", amendment.source) for p in exc.problems]
+        return tuple(Problem(f"the amended text does not read back: {p}", amendment.source) for p in exc.problems)
     if again != applied.regulation:
-        return [
+        return (
             Problem(
                 "the amended text does not read back as the same provisions; check the quoted text "
                 "for paragraphs that look like clauses or points.",
                 amendment.source,
-            )
-        ]
-    return []
+            ),
+        )
+    return ()
 
 
 def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) -> Amendment:

@@ -25,7 +25,9 @@ class RegdraftGroup(click.Group):
             return super().invoke(ctx)
         except RegdraftError as exc:
             if exc.exit_code == 2:
-                raise click.UsageError(exc.report(), ctx) from None
+                # The failing subcommand's context is gone by now; the top-level usage line would
+                # mislead, so the message stands alone (exit code 2 all the same).
+                raise click.UsageError(exc.report()) from None
             error = click.ClickException(exc.report())
             error.exit_code = exc.exit_code  # type: ignore[misc]  # click types it as a class constant
             raise error from None

@@ -54,22 +54,14 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     """
     from regdraft.amend.workspace import survey
 
-    rows = [{"slug": e.slug, "status": e.amendment.status if e.amendment else "unreadable",
-             "draft": e.amendment.draft if e.amendment else None, "number": e.amendment.number if e.amendment else "",
-             "regulation": e.amendment.regulation if e.amendment else "",
-             "instructions": len(e.amendment.instructions) if e.amendment else 0,
-             "error": f"{len(e.error.problems) or 1} problem(s)" if e.error else ""}
-            for e in survey(open_workspace(workspace))]
+    entries = survey(open_workspace(workspace))
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([e.row() for e in entries], ensure_ascii=False, indent=2))
         return
-    if not rows:
+    if not entries:
         click.echo("No amendments yet: start one with `regdraft amend new SLUG --regulation REG`.")
-    for r in rows:
-        draft = f"draft {r['draft']}" if r["draft"] else ""
-        detail = r["error"] or f"{r['instructions']} instructions"
-        number = r["number"] or "-"
-        click.echo(f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {r['regulation']:<12} {detail}")
+    for entry in entries:
+        click.echo(entry.line())
 
 
 @amend.command("status")
@@ -101,20 +93,16 @@ def check(slug: str, workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft amend check qc-sua-doi-2025
     """
-    from regdraft.amend.workspace import check as check_amendment
-    from regdraft.refs import amendment_report
+    from regdraft.amend.workspace import review
 
-    ws = open_workspace(workspace)
-    problems = check_amendment(ws, slug)
-    broken, to_check = amendment_report(ws, slug)
-    problems += broken
+    found = review(open_workspace(workspace), slug)
+    problems = found.problems
     if as_json:
-        click.echo(json.dumps([{"file": p.source, "line": p.line, "message": p.message} for p in problems],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
     else:
         for p in problems:
             click.echo(str(p))
-        for p in to_check:
+        for p in found.to_check:
             click.echo(f"requires checking: {p}")
         click.echo(f"{slug}: no problems found." if not problems else f"{len(problems)} problem(s) found.",
                    err=bool(problems))
@@ -134,16 +122,13 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
     Example:
         regdraft amend preview qc-sua-doi-2025 -o amended.md
     """
-    from regdraft.amend.workspace import preview as amended
+    from regdraft.amend.workspace import preview_with_notes
     from regdraft.markdown import render
-    from regdraft.refs import amendment_report
 
-    ws = open_workspace(workspace)
-    text = render(amended(ws, slug, rev).regulation)
-    if rev is None:
-        broken, to_check = amendment_report(ws, slug)
-        for problem in broken + to_check:
-            click.echo(f"note: {problem}", err=True)
+    shown = preview_with_notes(open_workspace(workspace), slug, rev)
+    text = render(shown.applied.regulation)
+    for problem in shown.notes:
+        click.echo(f"note: {problem}", err=True)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -183,12 +168,7 @@ def conflicts(workspace: Path | None, as_json: bool) -> None:
 
     found = pending_conflicts(open_workspace(workspace))
     if as_json:
-        click.echo(json.dumps([{"first": c.first.slug, "second": c.second.slug,
-                                "first_instruction": c.first_instruction.location,
-                                "second_instruction": c.second_instruction.location,
-                                "first_provision": str(c.first_address), "second_provision": str(c.second_address),
-                                "description": c.describe(c.first.language)} for c in found],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps([c.as_dict() for c in found], ensure_ascii=False, indent=2))
         return
     for c in found:
         click.echo(c.describe(c.first.language))

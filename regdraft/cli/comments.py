@@ -59,12 +59,6 @@ def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consul
                f"{len(r.consulted)} bodies consulted, due {r.due}.")
 
 
-def _round_json(r: Any) -> dict[str, Any]:
-    return {"number": r.number, "title": r.title, "due": r.due, "consulted": list(r.consulted),
-            "revision": r.revision, "draft": r.draft, "status": r.status.value, "opened": r.opened,
-            "closed": r.closed or None}
-
-
 @round_.command("list")
 @click.argument("slug")
 @workspace_option
@@ -77,10 +71,11 @@ def round_list(slug: str, workspace: Path | None, as_json: bool) -> None:
         regdraft round list qc-sua-doi-2025
     """
     from regdraft import rounds
+    from regdraft.comments import round_fields
 
     found = rounds.load_rounds(open_workspace(workspace), slug)
     if as_json:
-        click.echo(json.dumps([_round_json(r) for r in found], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([round_fields(r) for r in found], ensure_ascii=False, indent=2))
         return
     if not found:
         click.echo(f"No rounds on {slug} yet.")
@@ -102,19 +97,11 @@ def round_show(slug: str, number: int | None, workspace: Path | None, as_json: b
     """
     from regdraft import rounds
 
-    s = rounds.summarise(open_workspace(workspace), slug, number)
+    summary = rounds.summarise(open_workspace(workspace), slug, number)
     if as_json:
-        click.echo(json.dumps({**_round_json(s.round), "comments": s.comments, "open": s.open,
-                               "dispositions": s.by_disposition, "replied": list(s.replied),
-                               "agreeing": list(s.agreeing)}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summary.fields(), ensure_ascii=False, indent=2))
         return
-    r = s.round
-    click.echo(f"Round {r.number} on {slug} ({r.status.value}): {r.title}\n"
-               f"Draft {r.draft} at {r.revision[:8]}, opened {r.opened}, due {r.due}"
-               + (f", closed {r.closed}" if r.closed else ""))
-    click.echo(f"Consulted {len(r.consulted)}, replied {len(s.replied)}, counted as agreeing {len(s.agreeing)}.")
-    answers = ", ".join(f"{k} {v}" for k, v in sorted(s.by_disposition.items())) or "none"
-    click.echo(f"Comments {s.comments}, awaiting an answer {s.open}; answered: {answers}.")
+    click.echo("\n".join(summary.lines(slug)))
 
 
 @round_.command("close")
@@ -285,7 +272,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @click.option("--for", "for_", type=click.IntRange(min=0), required=True, help="Votes for.")
 @click.option("--against", type=click.IntRange(min=0), required=True, help="Votes against.")
 @click.option("--abstain", type=click.IntRange(min=0), default=0, show_default=True, help="Abstentions.")
-@click.option("--date", "date", required=True, help="The conference date (YYYY-MM-DD).")
+@click.option("--date", "date", required=True, help="The conference date (YYYY-MM-DD or DD/MM/YYYY).")
 @click.option("--members", type=click.IntRange(min=1), default=None,
               help="Members entitled to vote; the majority is then more than half of them.")
 @workspace_option

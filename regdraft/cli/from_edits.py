@@ -31,7 +31,7 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
         regdraft amend from-edits qc-sua-doi-2026 --edited /tmp/edited.md
         regdraft amend from-edits qc-sua-doi-2026 --edited-rev draft-branch
     """
-    from regdraft.amend.edits import from_edits as regenerate
+    from regdraft.amend.regenerate import from_edits as regenerate
     from regdraft.errors import UsageError
 
     if (edited is None) == (edited_rev is None):
@@ -42,11 +42,7 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
     for note in outcome.result.notes:
         click.echo(f"note: {note}", err=True)
     click.echo("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
-    if outcome.commit is None:
-        click.echo(f"{outcome.path} is unchanged ({outcome.result.count} instructions).")
-    else:
-        verb = "Created" if outcome.created else "Updated"
-        click.echo(f"{verb} {outcome.path} with {outcome.result.count} instructions in commit {outcome.commit[:8]}.")
+    click.echo(outcome.summary())
 
 
 amend.add_command(from_edits)

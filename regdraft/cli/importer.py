@@ -12,8 +12,10 @@ from regdraft.cli.options import json_option, open_workspace, output_option, wor
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--id", "reg_id", default=None, help="The document number, e.g. 01-QC/TU (default: the number in the header).")
-@click.option("--lang", "language", type=click.Choice(["vi", "en"]), default=None, help="The document's language (default: detected).")
+@click.option("--id", "reg_id", default=None,
+              help="The document number, e.g. 01-QC/TU (default: the number in the header).")
+@click.option("--lang", "language", type=click.Choice(["vi", "en"]), default=None,
+              help="The document's language (default: detected).")
 @click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
               help="Read the text in this encoding instead of detecting TCVN3/VNI.")
 @click.option("--force", is_flag=True, help="Replace an existing regulation file.")
@@ -36,7 +38,8 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
     """
     from regdraft.importer import import_file, save_to_file, save_to_workspace
 
-    result = import_file(file, reg_id=reg_id, language=language, encoding=encoding)
+    result = import_file(file, reg_id=reg_id, language=language, encoding=encoding,
+                         target=str(output) if output is not None else None)
     if output is not None:
         written = str(save_to_file(result, output, force))
     else:

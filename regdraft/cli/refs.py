@@ -13,32 +13,15 @@ from regdraft.cli.options import json_option, open_workspace, workspace_option
 @click.command()
 @click.argument("regulation")
 @click.argument("address", required=False)
-@click.option(
-    "--from",
-    "source",
-    default=None,
-    metavar="ADDRESS",
-    help="List what this provision (and the units inside it) refers to.",
-)
-@click.option(
-    "--external",
-    is_flag=True,
-    help="List only references to other documents (Điều lệ Đảng, Quy định số ...).",
-)
-@click.option(
-    "--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha)."
-)
+@click.option("--from", "source", default=None, metavar="ADDRESS",
+              help="List what this provision (and the units inside it) refers to.")
+@click.option("--external", is_flag=True,
+              help="List only references to other documents (Điều lệ Đảng, Quy định số ...).")
+@click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
 @workspace_option
 @json_option
-def refs(
-    regulation: str,
-    address: str | None,
-    source: str | None,
-    external: bool,
-    rev: str | None,
-    workspace: Path | None,
-    as_json: bool,
-) -> None:
+def refs(regulation: str, address: str | None, source: str | None, external: bool, rev: str | None,
+         workspace: Path | None, as_json: bool) -> None:
     """List every provision that refers to ADDRESS (units inside it are marked "inside").
 
     With --from, list what a provision refers to; with neither, list every reference.
@@ -55,16 +38,11 @@ def refs(
     from regdraft.errors import UsageError
 
     if address is not None and source is not None:
-        raise UsageError(
-            "Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), "
-            "not both."
-        )
+        raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both.")
     reg = api.load_regulation(open_workspace(workspace), regulation, rev)
     rows = references.listing(reg, to=address, source=source, external=external)
     if as_json:
-        click.echo(
-            json.dumps([references.listed_json(reg, r) for r in rows], ensure_ascii=False, indent=2)
-        )
+        click.echo(json.dumps([references.listed_json(reg, r) for r in rows], ensure_ascii=False, indent=2))
         return
     for row in rows:
         click.echo(references.listed_text(reg, row))

@@ -8,9 +8,10 @@ Post-conditions of `import_file`:
    text or table) or quoted in the report; decorative rules are listed as `skipped`.
 2. The front matter has every required key; a key the header did not give holds the value
    `FIXME` with a YAML comment, and a `missing` note names it.
-3. `report.passes_check` is True exactly when `regdraft.markdown.parse` accepts the text;
+3. A text without any article heading raises `RegdraftError`: there is nothing to import.
+4. `report.passes_check` is True exactly when `regdraft.markdown.parse` accepts the text;
    otherwise the `check` notes quote every problem it found.
-4. When the text is parsed back, it gives the same tree (`parse(text) == regulation`).
+5. When the text is parsed back, it gives the same tree (`parse(text) == regulation`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from regdraft.importer.header import (
 )
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 from regdraft.markdown import REQUIRED_KEYS, parse, render, validate
-from regdraft.model import Regulation
+from regdraft.model import Kind, Regulation, Unit
 from regdraft.store import Workspace, regulation_filename
 
 __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "import_paragraphs",
@@ -46,8 +47,14 @@ _KEY_ORDER = ("id", "type", "title", "language", "national", "motto", "superior"
 
 
 def import_file(path: Path, reg_id: str | None = None, language: str | None = None,
-                encoding: str | None = None) -> ImportResult:
-    """Read a .docx, .txt or .md file and build the regulation with its report."""
+                encoding: str | None = None, target: str | None = None) -> ImportResult:
+    """Read a .docx, .txt or .md file and build the regulation with its report.
+
+    `target` is the file the text will be written to, named by the report's notes (default
+    `regulations/<id>.md`, where `save_to_workspace` commits it).
+    """
+    if reg_id is not None:
+        check_id(reg_id, "--id")
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
@@ -62,7 +69,24 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
 
         paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
         unit = "line"
-    return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language)
+    return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language,
+                             target=target)
+
+
+# A document number: letters and digits, with `-`, `/` and `.` between them (`01-QC/TU`,
+# `24-QĐ/TW`, `12/2012/QH13`, `1.2-HD`); it names a file under regulations/, so nothing that
+# could climb out of that folder (`..`, a leading dot or slash) is accepted.
+_DOCUMENT_NUMBER = re.compile(r"[^\W_](?:[-/.]?[^\W_])*")
+
+
+def check_id(reg_id: str, given_as: str, hint: str = "") -> str:
+    """`reg_id` when it is a document number; otherwise a `UsageError` saying what one looks like."""
+    if _DOCUMENT_NUMBER.fullmatch(reg_id):
+        return reg_id
+    raise UsageError(
+        f"{given_as} '{reg_id}' is not a document number: use letters and digits with '-', '/' or '.' "
+        f"between them, e.g. 01-QC/TU (no spaces, no '..', no leading or trailing '.', '/' or '-').{hint}"
+    )
 
 
 def detect_language(paragraphs: Sequence[Paragraph]) -> str:
@@ -74,7 +98,7 @@ def detect_language(paragraphs: Sequence[Paragraph]) -> str:
 
 def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str,
                       notes: Sequence[Note] = (), reg_id: str | None = None,
-                      language: str | None = None) -> ImportResult:
+                      language: str | None = None, target: str | None = None) -> ImportResult:
     """Build a regulation from input paragraphs (the format-independent part of the import)."""
     language = language or detect_language(paragraphs)
     if language not in ("vi", "en"):
@@ -95,6 +119,11 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         else:
             body.append(para)
     preamble, units = classify([*header.preamble, *body], language, all_notes)
+    if not any(_has_article(unit) for unit in units):
+        raise RegdraftError(
+            f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so there is "
+            "no regulation to import; nothing was written."
+        )
     title, title_notes = compose_title(header, preamble)
     all_notes.extend(title_notes)
     if title:
@@ -105,10 +134,9 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     front, missing = dump_front_matter(meta)
     all_notes.extend(Note(0, "missing", f"The header gives no '{key}'; the file says {PLACEHOLDER} there: fill it in.")
                      for key in missing)
-    target = f"regulations/{regulation_filename(str(meta['id']))}"
-    reg = Regulation(front, preamble, units, _loaded(front), target)
-    if not units:
-        all_notes.append(Note(0, "info", "No chapters or articles were found; everything is preamble text."))
+    relative = f"regulations/{regulation_filename(str(meta['id']))}"
+    reg = Regulation(front, preamble, units, _loaded(front), relative)
+    target = target or relative
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
     text = render(reg)
     passes = True
@@ -119,6 +147,10 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in exc.problems)
     report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
     return ImportResult(reg, text, report, tuple(paragraphs))
+
+
+def _has_article(unit: Unit) -> bool:
+    return unit.kind is Kind.ARTICLE or any(_has_article(child) for child in unit.children)
 
 
 def _flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -139,6 +171,8 @@ def _front_matter(found: dict[str, Any], signer: dict[str, str], recipients: lis
     meta["id"] = reg_id or found.get("number")
     if not meta["id"]:
         raise UsageError("The header gives no document number; name the regulation with --id (e.g. --id 01-QC/TU).")
+    if not reg_id:
+        check_id(str(meta["id"]), "The header's number", " Name the regulation with --id.")
     meta["language"] = language
     if signer:
         meta["signer"] = signer

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 
 from regdraft.importer.report import Note, Paragraph
 from regdraft.model import (
-    HEADING_KINDS,
     POINT_LETTERS,
-    REPEALED_TEXT,
     Kind,
+    OpenUnit,
     Unit,
     from_roman,
     label_order,
@@ -98,31 +97,12 @@ def table_markdown(rows: Sequence[Sequence[str]]) -> str:
 
 
 @dataclass
-class _Node:
-    kind: Kind
-    label: str
-    title: str | None
-    where: int
-    text: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-
-    def freeze(self, language: str) -> Unit:
-        repealed_text = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
-        if (self.text == [repealed_text] and not self.children) or (
-            self.kind in HEADING_KINDS and self.title == repealed_text and not self.text and not self.children
-        ):
-            return Unit(self.kind, self.label, None, (), (), True, self.where)
-        return Unit(self.kind, self.label, self.title, tuple(self.text),
-                    tuple(c.freeze(language) for c in self.children), False, self.where)
-
-
-@dataclass
 class _State:
     language: str
     notes: list[Note]
     preamble: list[str] = field(default_factory=list)
-    top: list[_Node] = field(default_factory=list)
-    stack: dict[Kind, _Node] = field(default_factory=dict)
+    top: list[OpenUnit] = field(default_factory=list)
+    stack: dict[Kind, OpenUnit] = field(default_factory=dict)
     articles: int = 0
     quote_depth: int = 0
     quote_start: int = 0
@@ -228,8 +208,8 @@ def _title_like(para: Paragraph, language: str) -> bool:
 def _open_heading(state: _State, kind: Kind, label: str, title: str | None, para: Paragraph) -> None:
     for k in _ORDER[_ORDER.index(kind):]:
         state.stack.pop(k, None)
-    node = _Node(kind, label, title, para.where)
-    parent: _Node | None = None
+    node = OpenUnit(kind, label, title, para.where)
+    parent: OpenUnit | None = None
     if kind is Kind.SECTION:
         parent = state.stack.get(Kind.CHAPTER)
     elif kind is Kind.CHAPTER:
@@ -275,7 +255,7 @@ def _clause(state: _State, para: Paragraph, label: str, text: str) -> bool:
                                 f"{previous}; kept as text of the unit above.", para.text))
         return False
     state.stack.pop(Kind.POINT, None)
-    node = _Node(Kind.CLAUSE, label, None, para.where, [literal(text)] if text else [])
+    node = OpenUnit(Kind.CLAUSE, label, None, para.where, [literal(text)] if text else [])
     article.children.append(node)
     state.stack[Kind.CLAUSE] = node
     return True
@@ -314,7 +294,7 @@ def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> b
                                 f"{name.capitalize()} {label} follows {points[-1].label} in the English alphabet, "
                                 "as Word's automatic letters do; Vietnamese points run a b c d đ e g h i k "
                                 "(no f, j, w, z): renumber by hand.", para.text))
-    node = _Node(Kind.POINT, label, None, para.where, [literal(text)] if text else [])
+    node = OpenUnit(Kind.POINT, label, None, para.where, [literal(text)] if text else [])
     parent.children.append(node)
     state.stack[Kind.POINT] = node
     return True

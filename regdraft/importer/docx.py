@@ -106,7 +106,8 @@ class _Numbering:
             for lvl in abstract.iter(_w("lvl")):
                 # Word writes w:start; the default of 1 covers generators that leave it out.
                 start = int(_val(lvl, "start") or 1)
-                levels[int(lvl.get(_w("ilvl")) or 0)] = (start, _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+                fmt = _val(lvl, "numFmt") or "decimal"
+                levels[int(lvl.get(_w("ilvl")) or 0)] = (start, fmt, _val(lvl, "lvlText") or "")
             self.levels[str(abstract.get(_w("abstractNumId")))] = levels
         for num in numbering_element.iter(_w("num")):
             overrides: dict[int, int] = {}
@@ -207,7 +208,8 @@ class _Reader:
         if not text.strip():
             return text
         rpr = run.find(_w("rPr"))
-        font = _font(rpr) or self.styles.font(_val(rpr, "rStyle")) or self.styles.font(paragraph_style) or self.styles.default_font
+        font = (_font(rpr) or self.styles.font(_val(rpr, "rStyle")) or self.styles.font(paragraph_style)
+                or self.styles.default_font)
         encoding = self.encoding or legacy.font_encoding(font)
         if encoding in (None, "utf-8"):
             return text

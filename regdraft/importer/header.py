@@ -26,8 +26,10 @@ from regdraft.importer.report import Note, Paragraph
 _NATIONAL = re.compile(
     r"^(cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|đảng cộng sản việt nam"
     r"|socialist republic of vi[eệ]t ?nam|communist party of vi[eệ]t ?nam)$", re.I)
-_MOTTO = re.compile(r"^(độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|independence\s*[-–]\s*freedom\s*[-–]\s*happiness)$", re.I)
-_NUMBER = re.compile(r"^(?:(?P<prefix>[^\d:]{1,40}?)\s+)?(?:số|no\.?|number)\s*:?\s*(?P<number>[\w./\-]*\d[\w./\-]*)\s*$", re.I)
+_MOTTO = re.compile(
+    r"^(độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|independence\s*[-–]\s*freedom\s*[-–]\s*happiness)$", re.I)
+_NUMBER = re.compile(
+    r"^(?:(?P<prefix>[^\d:]{1,40}?)\s+)?(?:số|no\.?|number)\s*:?\s*(?P<number>[\w./\-]*\d[\w./\-]*)\s*$", re.I)
 _DATE_VI = re.compile(
     r"^(?:(?P<place>[^,\d]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\.?$", re.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -36,6 +38,8 @@ _DATE_EN = re.compile(
     r"^(?:(?P<place>[^,\d]{2,40}),\s*)?(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]+)|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2}),?)\s+(?P<y>\d{4})\.?$",
     re.I)
 _DRAFT = re.compile(r"^(dự thảo|draft)\b", re.I)
+# The mark regdraft's consolidated export prints under the header (docs/export.md).
+_CONSOLIDATED = re.compile(r"^(văn bản hợp nhất|consolidated text)\b", re.I)
 _TYPES = ("bộ luật", "luật", "pháp lệnh", "nghị quyết", "nghị định", "quyết định", "quy chế", "quy định",
           "thông tư", "chỉ thị", "kết luận", "hướng dẫn", "điều lệ", "thông báo",
           "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular",
@@ -44,7 +48,8 @@ _TYPE_LINE = re.compile(rf"^(?P<type>{'|'.join(_TYPES)})\b\s*(?P<rest>.*)$", re.
 _PREAMBLE = re.compile(
     r"^(căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|thực hiện|quốc hội ban hành|chính phủ ban hành"
     r"|pursuant|having regard|in accordance|on the proposal|at the proposal)\b", re.I)
-_HEADING_START = re.compile(r"^(phần|chương|mục|điều|part|chapter|section|article)\s+(thứ\s+\w+|\d+|[IVXLCDM]+\b)", re.I)
+_HEADING_START = re.compile(
+    r"^(phần|chương|mục|điều|part|chapter|section|article)\s+(thứ\s+\w+|\d+|[IVXLCDM]+\b)", re.I)
 _NAMED_LAWS = ("Luật", "Bộ luật", "Pháp lệnh", "Law")
 
 _ON_BEHALF = re.compile(r"^(t/m|tm\.|kt\.|k/t|q\.|tl\.|tuq\.|t\.m|on behalf of|for the)\s*", re.I)
@@ -81,6 +86,11 @@ class Header:
     preamble: list[Paragraph] = field(default_factory=list)
     body_start: int = 0
     title_lines: list[Paragraph] = field(default_factory=list)
+    consolidated: bool = False  # the document is a consolidated copy (its opening is not the regulation's)
+
+    def read_as(self, para: Paragraph, key: str) -> None:
+        """Note that `para` was read as the front-matter key `key`, quoting it for the report."""
+        self.notes.append(Note(para.where, "header", f"Read as the front-matter key '{key}'.", para.text))
 
 
 def flatten_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -125,6 +135,17 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
         if decorative(text):
             header.notes.append(Note(para.where, "skipped", "A decorative line in the header was left out.", text))
             continue
+        if _CONSOLIDATED.match(text):
+            header.consolidated = True
+            header.notes.append(Note(para.where, "skipped", "The consolidated-text mark was left out: it is not "
+                                     "part of the regulation.", text))
+            continue
+        if "type" in meta and header.consolidated and (header.title_lines or "summary" in meta):
+            # A consolidated copy prints one title line, then its opening (the base document, the
+            # amending documents and the date in force), which belongs to the copy, not the text.
+            header.notes.append(Note(para.where, "skipped", "The opening of the consolidated copy was left out: "
+                                     "it is not part of the regulation.", text))
+            continue
         if "type" in meta:
             # After the type line come the title lines; anything else ends the header.
             if _title_line(text, header) and len(header.title_lines) < 3:
@@ -137,7 +158,7 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
         if key == "issuer":
             issuers.append(para)
         elif key:
-            header.notes.append(Note(para.where, "header", f"Read as the front-matter key '{key}'.", text))
+            header.read_as(para, key)
         else:
             header.preamble.append(para)
             header.notes.append(Note(para.where, "info",
@@ -145,11 +166,11 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
     header.body_start = i
     if issuers:
         meta["issuer"] = issuers[-1].text
-        header.notes.append(Note(issuers[-1].where, "header", "Read as the front-matter key 'issuer'.", issuers[-1].text))
+        header.read_as(issuers[-1], "issuer")
         if len(issuers) > 1:
             meta["superior"] = " ".join(p.text for p in issuers[:-1])
             for p in issuers[:-1]:
-                header.notes.append(Note(p.where, "header", "Read as the front-matter key 'superior'.", p.text))
+                header.read_as(p, "superior")
     return header
 
 
@@ -169,7 +190,7 @@ def _header_key(text: str, meta: dict[str, Any]) -> str | None:
         return "motto"
     number = _NUMBER.match(text)
     if number and "number" not in meta:
-        meta["number"] = number.group("number")
+        meta["number"] = number.group("number").rstrip("./-")  # `Số: 15/2003/QH11.` ends a sentence
         return "number"
     when = _read_date(text)
     if when is not None and "signed" not in meta:
@@ -196,7 +217,8 @@ def _read_date(text: str) -> tuple[str, date] | None:
     found = _DATE_VI.match(text)
     try:
         if found:
-            return (found.group("place") or "").strip(), date(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+            signed = date(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+            return (found.group("place") or "").strip(), signed
         found = _DATE_EN.match(text)
         if found:
             month = (found.group("m1") or found.group("m2")).lower()
@@ -209,18 +231,17 @@ def _read_date(text: str) -> tuple[str, date] | None:
 
 
 def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, list[Note]]:
-    """The title from the type and title lines, or from `... ban hành Luật X.` in the preamble."""
+    """The title from the type and title lines; from `... ban hành Luật X.` in the preamble only
+    when the header has no title lines, or to restore the capitals of a title printed in capitals."""
     kind = header.meta.get("type")
     if not kind:
         return None, []
     lines = ([header.meta.pop("summary")] if "summary" in header.meta else []) + [p.text for p in header.title_lines]
-    for text in preamble:
-        named = re.search(rf"ban hành ({re.escape(str(kind))} [^.;]+)\.?$", text, re.I)
-        if named:
-            return named.group(1)[0].upper() + named.group(1)[1:], [Note(
-                0, "info", f"The title was taken from the preamble sentence «{text}».")]
+    named, sentence = _named_in_preamble(str(kind), preamble)
     if not lines:
-        return None, []
+        if named is None:
+            return None, []
+        return named, [Note(0, "info", f"The title was taken from the preamble sentence «{sentence}».")]
     summary = " ".join(lines)
     notes = []
     # Older laws print `LUẬT / CỦA QUỐC HỘI ... SỐ 15/2003/QH11 ... VỀ THI ĐUA, KHEN THƯỞNG`.
@@ -229,13 +250,28 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
         summary = subject.group(1)
         notes.append(Note(header.title_lines[0].where if header.title_lines else 0, "info",
                           "The title line names the issuer, number and date; only its subject was kept in the title."))
-    if _caps(summary):
+    in_capitals = _caps(summary)
+    if in_capitals:
         summary = sentence_case(summary)
-        notes.append(Note(header.title_lines[0].where if header.title_lines else 0, "info",
-                          "The title was written in capitals and has been lower-cased; check the capitals of names."))
     if kind in _NAMED_LAWS and summary:
         summary = summary[0].upper() + summary[1:]
-    return f"{kind} {summary}".strip(), notes
+    title = f"{kind} {summary}".strip()
+    if in_capitals and named is not None and named.lower() == title.lower():
+        return named, [*notes, Note(0, "info", f"The title's capitals were taken from the preamble sentence "
+                                               f"«{sentence}».")]
+    if in_capitals:
+        notes.append(Note(header.title_lines[0].where if header.title_lines else 0, "info",
+                          "The title was written in capitals and has been lower-cased; check the capitals of names."))
+    return title, notes
+
+
+def _named_in_preamble(kind: str, preamble: Sequence[str]) -> tuple[str | None, str]:
+    """The document a preamble sentence issues (`Quốc hội ban hành Luật Công đoàn.`), and the sentence."""
+    for text in preamble:
+        named = re.search(rf"ban hành ({re.escape(kind)} [^.;:]+?)(?:\s+như sau)?\s*[.:]?$", text, re.I)
+        if named:
+            return named.group(1)[0].upper() + named.group(1)[1:], text
+    return None, ""
 
 
 @dataclass
@@ -259,7 +295,8 @@ def _closing_kind(text: str, in_recipients: bool) -> str | None:
         return "on_behalf"
     if _SIGNED_NOTE.match(text):
         return "note"
-    if _caps(text) and len(text.split()) <= 8 and not any(ch.isdigit() for ch in text) and not _HEADING_START.match(text):
+    if (_caps(text) and len(text.split()) <= 8 and not any(ch.isdigit() for ch in text)
+            and not _HEADING_START.match(text)):
         return "title"
     if _name_like(text) and len(text) <= 60:
         return "name"
@@ -297,13 +334,15 @@ def _closing(paragraphs: Sequence[Paragraph], start: int, kinds: list[str]) -> C
     for para, kind in zip(paragraphs[start:], kinds, strict=True):
         text = para.text
         if kind == "decorative":
-            closing.notes.append(Note(para.where, "skipped", "A decorative line in the signature block was left out.", text))
+            closing.notes.append(Note(para.where, "skipped",
+                                      "A decorative line in the signature block was left out.", text))
             continue
         if kind == "recipients":
             rest = _RECIPIENTS.match(text)
             if rest and rest.group("rest"):
                 closing.recipients.append(rest.group("rest"))
-            closing.notes.append(Note(para.where, "closing", "Starts the recipients list (front-matter key 'recipients').", text))
+            closing.notes.append(Note(para.where, "closing",
+                                      "Starts the recipients list (front-matter key 'recipients').", text))
             continue
         if kind == "recipient":
             closing.recipients.append(text.lstrip("-–+• ").strip())

@@ -177,23 +177,36 @@ def _paragraph_references(
         pos = max(phrase.scan_end, start.end())
         words = text[start.start() : phrase.end]
         if phrase.external is not None and not phrase.external.endswith(f" {own_id}"):
+            if phrase.internal:
+                ctx = ctx or _Context.of(loc)
+                inside = text[start.start() : phrase.internal_end]
+                yield from _internal(loc, inside, phrase.internal, ctx, amended)
+                words = text[phrase.external_start : phrase.end]
             yield Reference(loc.address, loc.unit.line, words, (), phrase.external)
             continue
         if phrase.external is not None:
             words = text[start.start() : phrase.end - len(phrase.external)].rstrip(" ,")
-        elif amended is not None and not any(relative(node) for node in phrase.nodes):
-            # In an article amending another document, citations are of that document.
-            yield Reference(loc.address, loc.unit.line, words, (), amended)
-            continue
+            amended = None
         ctx = ctx or _Context.of(loc)
-        targets: list[Address] = []
-        for node in phrase.nodes:
-            for chain in chains(node):
-                address = _resolve(chain, ctx)
-                if address is not None and address not in targets:
-                    targets.append(address)
-        if targets:
-            yield Reference(loc.address, loc.unit.line, words, tuple(targets), None)
+        yield from _internal(loc, words, phrase.nodes, ctx, amended)
+
+
+def _internal(
+    loc: Located, words: str, nodes: tuple[Node, ...], ctx: _Context, amended: str | None
+) -> Iterator[Reference]:
+    """The reference cited nodes make in this regulation (or in the document an article amends)."""
+    if amended is not None and not any(relative(node) for node in nodes):
+        # In an article amending another document, citations are of that document.
+        yield Reference(loc.address, loc.unit.line, words, (), amended)
+        return
+    targets: list[Address] = []
+    for node in nodes:
+        for chain in chains(node):
+            address = _resolve(chain, ctx)
+            if address is not None and address not in targets:
+                targets.append(address)
+    if targets:
+        yield Reference(loc.address, loc.unit.line, words, tuple(targets), None)
 
 
 def find_references(reg: Regulation) -> list[Reference]:
@@ -384,11 +397,17 @@ class Listed:
 def listing(
     reg: Regulation, to: str | None = None, source: str | None = None, external: bool = False
 ) -> list[Listed]:
-    """What `regdraft refs` lists: references to `to`, from `source`, external ones, or all."""
+    """What `regdraft refs` lists: references to `to`, from `source`, external ones, or all.
+
+    `to` or `source` naming no provision of the regulation raises `UnknownUnit`, except that
+    references still pointing at a provision that no longer exists are listed (marked missing).
+    """
     index = reg.index()
     if to is not None:
         address = Address.parse(to)
         refs = referring_to(reg, address)
+        if not refs and address not in index:
+            reg.find(address)  # raises UnknownUnit: "Điều 99 does not exist"
     elif source is not None:
         refs = referred_from(reg, reg.find(Address.parse(source)).address)
     else:

@@ -33,6 +33,13 @@ _NOT_A_LABEL = (
     r"|years?|months?|days?|per\b)(?!\w))"
 )
 _NUMBER = r"(\d+[a-z]?)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL
+# Clause, article, section and chapter labels are written alike in both languages; points differ.
+_SHARED_LABELS = {
+    Kind.CLAUSE: re.compile(_NUMBER),
+    Kind.ARTICLE: re.compile(_NUMBER),
+    Kind.SECTION: re.compile(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
+    Kind.CHAPTER: re.compile(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +85,7 @@ _VI = Grammar(
         Kind.POINT: re.compile(
             r"([a-zđ]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:và|hoặc|đến|tới|khoản|Khoản|Điều|của|này|nêu|trên|dưới|tại|thì|Quy|Luật)(?!\w))"
         ),
-        Kind.CLAUSE: re.compile(_NUMBER),
-        Kind.ARTICLE: re.compile(_NUMBER),
-        Kind.SECTION: re.compile(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
-        Kind.CHAPTER: re.compile(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
+        **_SHARED_LABELS,
     },
     this=re.compile(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+này(?!\w)"),
     glue=re.compile(
@@ -122,10 +126,7 @@ _EN = Grammar(
         Kind.POINT: re.compile(
             r"(dd\d*|[a-z]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:and|or|to|through|of|in|above|below|this|these|clause|Article|hereof)(?!\w))"
         ),
-        Kind.CLAUSE: re.compile(_NUMBER),
-        Kind.ARTICLE: re.compile(_NUMBER),
-        Kind.SECTION: re.compile(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
-        Kind.CHAPTER: re.compile(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
+        **_SHARED_LABELS,
     },
     this=re.compile(r"(?i:this|the\s+present)\s+((?i:point|clause|article|chapter|section))(?!\w)"),
     glue=re.compile(
@@ -149,6 +150,7 @@ _EN = Grammar(
 
 
 def grammar(language: str) -> Grammar:
+    """The compiled patterns for a language (English for `en`, else Vietnamese)."""
     return _EN if language == "en" else _VI
 
 
@@ -163,10 +165,18 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
+    """One citation read from the text: the cited units and where the reading stopped."""
+
     nodes: tuple[Node, ...]
     end: int  # end of the cited words (without a document name)
     scan_end: int  # where scanning resumes (after any document name)
     external: str | None
+    # When a list ends with another document's name (`Điều 45, Điều 5 Điều lệ Đảng`), the name
+    # belongs to the last item only: the earlier items are `internal`, cited in the words up to
+    # `internal_end`, and `nodes` are the items from `external_start` on.
+    internal: tuple[Node, ...] = ()
+    internal_end: int = 0
+    external_start: int = 0
 
 
 def _canonical(kind: Kind, raw: str) -> str:
@@ -218,6 +228,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     last = Node(kind, label)
     pending: list[Node] = []
     _add(pending, last)
+    split: tuple[int, int, set[int]] | None = None  # the last `, <noun>`: glue start, unit start, closed items
     while True:
         glue = g.glue.match(text, end)
         if not glue:
@@ -238,6 +249,10 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         if unit is None:
             break
         kind, label, _, unit_end = unit
+        if how == "list" and "," in glue.group(0):
+            # A comma then a new noun starts a new item; the items before it that it cannot
+            # hold (as large as it or larger) are complete, whatever document name follows.
+            split = (glue.start(), after, {id(p) for p in pending if RANK[p.kind] <= RANK[kind]})
         if how == "range" and kind is last.kind and label is not None and last.label is not None:
             for lab in _expand(kind, last.label, label)[1:]:
                 last = Node(kind, lab)
@@ -264,9 +279,12 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     if other and (words is None or words.split()[0][:1].isupper()):
         # A document named by words must start with a capital (`Luật Tổ chức ...`): a
         # lower-case `quy định` after a citation is the sentence going on.
-        return Phrase(
-            tuple(pending), other.end(), other.end(), " ".join(other.group("name").split())
-        )
+        name = " ".join(other.group("name").split())
+        internal = [p for p in pending if split is not None and id(p) in split[2]]
+        if split is None or not internal:
+            return Phrase(tuple(pending), other.end(), other.end(), name)
+        external = tuple(p for p in pending if id(p) not in split[2])
+        return Phrase(external, other.end(), other.end(), name, tuple(internal), split[0], split[1])
     return Phrase(tuple(pending), end, end, None)
 
 

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from regdraft.render.output import write_atomic
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table, _Cell
@@ -217,15 +219,7 @@ def merge_down(top: _Cell, bottom: _Cell) -> None:
 
 def save(document: Document, output: Path) -> None:
     """Write the document whole or not at all."""
-    import os
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".regdraft-tmp")
-    try:
-        document.save(str(tmp))
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(output, lambda path: document.save(str(path)))
 
 
 def paragraph_style(document: Document, name: str, *, bold: bool = False, italic: bool = False,

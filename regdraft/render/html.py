@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from regdraft.render.profile import Profile, place_date
+from regdraft.render.profile import Profile, place_date, words
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -114,6 +114,7 @@ class DocumentHeader:
     summary: str
     draft: str
     running: str
+    page: str = "Trang"
 
 
 def document_header(
@@ -135,23 +136,20 @@ def document_header(
         summary = title[len(doc_type):].strip() if doc_type and title.lower().startswith(doc_type.lower()) else title
     doc_number = str(number if number is not None else meta.get("id", ""))
     when = date if date is not None else meta.get("signed")
-    draft_text = ""
-    if draft is not None and draft != "":
-        label = profile.draft_label if language == "vi" else "DRAFT"
-        word = "lần" if language == "vi" else "no."
-        draft_text = f"{label} {word} {draft}" if str(draft).isdigit() else f"{label} {draft}"
+    draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
     return DocumentHeader(
         national=str(meta.get("national") or profile.national_default),
         motto=profile.motto,
         superior=str(meta.get("superior") or ""),
         issuer=str(meta.get("issuer") or ""),
         issuer_mark=profile.issuer_mark,
-        number=profile.number_line(doc_number) if doc_number else "",
+        number=profile.number_line(doc_number, language) if doc_number else "",
         place_date=place_date(str(meta.get("place") or ""), when, language) if when else "",
         type=doc_type,
         summary=summary,
         draft=draft_text,
         running=running if running is not None else f"{doc_number} {summary}".strip(),
+        page=words(language)["page"],
     )
 
 

@@ -17,10 +17,11 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
 from regdraft.errors import RegdraftError
+from regdraft.render.output import write_atomic
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ASSET_DIRS = (PACKAGE_ROOT / "templates", PACKAGE_ROOT / "assets")
@@ -46,7 +47,8 @@ def body_fonts() -> list[tuple[str, str, str, Path]]:
         search = ((Path(extra),) if extra else ()) + folders
         found = []
         for suffix, weight, style in _FACES:
-            path = next((d / f"{family}-{suffix}.ttf" for d in search if (d / f"{family}-{suffix}.ttf").is_file()), None)
+            name = f"{family}-{suffix}.ttf"
+            path = next((d / name for d in search if (d / name).is_file()), None)
             if path is None:
                 break
             found.append((_FAMILY_NAMES[family], weight, style, path.resolve()))
@@ -119,7 +121,10 @@ def _mime(path: Path) -> str:
 
 
 def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any = None) -> None:
-    """Render `html` to a PDF file with the body font embedded and no outside resources."""
+    """Render `html` to a PDF file with the body font embedded and no outside resources.
+
+    `progress` asks for a progress bar on stderr; it is drawn only when stderr is a terminal.
+    """
     fonts = body_fonts()
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -134,41 +139,55 @@ def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any =
         stage("laying out pages")
         rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
         stage(f"writing {len(rendered.pages)} pages")
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".regdraft-tmp")
-        try:
-            rendered.write_pdf(tmp)
-            os.replace(tmp, output)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(output, rendered.write_pdf)
+
+
+PROGRESS_DELAY = 2.0  # seconds; a quick render never shows the bar
 
 
 class _Ticker:
-    """Prints the current stage and elapsed time on stderr once rendering passes two seconds."""
+    """Prints the current stage and elapsed time on `stream` once rendering passes `delay` seconds."""
 
-    def __init__(self) -> None:
+    def __init__(self, stream: TextIO, delay: float) -> None:
         self.stage = "starting"
+        self.stream = stream
+        self.delay = delay
         self.start = time.monotonic()
         self.done = threading.Event()
         self.shown = False
 
     def run(self) -> None:
-        if self.done.wait(2.0):
+        if self.done.wait(self.delay):
             return
         while not self.done.is_set():
             elapsed = time.monotonic() - self.start
             bar = "#" * min(30, int(elapsed * 2)) + "." * max(0, 30 - int(elapsed * 2))
-            sys.stderr.write(f"\rPDF [{bar}] {elapsed:4.1f}s {self.stage:<24}")
-            sys.stderr.flush()
+            self.stream.write(f"\rPDF [{bar}] {elapsed:4.1f}s {self.stage:<24}")
+            self.stream.flush()
             self.shown = True
             self.done.wait(0.5)
 
 
-class _progress:
-    """Context manager yielding a `stage(name)` callback; silent unless enabled and slow."""
+def progress_shown(enabled: bool, stream: TextIO) -> bool:
+    """Whether the progress bar is drawn: asked for and `stream` is a terminal.
 
-    def __init__(self, enabled: bool) -> None:
-        self.ticker = _Ticker() if enabled else None
+    A bar of carriage returns only makes sense on a terminal; in a file or a pipe it is noise.
+    REGDRAFT_PROGRESS=always draws it anyway (for tests), =never never draws it.
+    """
+    forced = os.environ.get("REGDRAFT_PROGRESS", "").lower()
+    if forced in ("always", "never"):
+        return forced == "always"
+    isatty = getattr(stream, "isatty", None)
+    return enabled and callable(isatty) and bool(isatty())
+
+
+class _progress:
+    """Context manager yielding a `stage(name)` callback; silent unless shown (see `progress_shown`) and slow."""
+
+    def __init__(self, enabled: bool, stream: TextIO | None = None, delay: float | None = None) -> None:
+        out = stream if stream is not None else sys.stderr
+        wait = PROGRESS_DELAY if delay is None else delay
+        self.ticker = _Ticker(out, wait) if progress_shown(enabled, out) else None
         self.thread: threading.Thread | None = None
 
     def __enter__(self) -> Any:
@@ -192,5 +211,4 @@ class _progress:
             self.ticker.done.set()
             self.thread.join()
             if self.ticker.shown:
-                sys.stderr.write("\n")
-
+                self.ticker.stream.write("\n")

@@ -45,9 +45,27 @@ class Profile:
     number_first_page: bool = True
     draft_label: str = "DỰ THẢO"
 
-    def number_line(self, number: str) -> str:
-        """The document number as printed: `Số 01-QC/TU` (Party) or `Số: 30/2020/NĐ-CP` (state)."""
-        return f"Số{':' if self.number_colon else ''} {number}"
+    def number_line(self, number: str, language: str = "vi") -> str:
+        """The document number as printed: `Số 01-QC/TU` (Party), `Số: 30/2020/NĐ-CP` (state), `No. ...` (English)."""
+        return f"{words(language)['number']}{':' if self.number_colon else ''} {number}"
+
+    def draft_line(self, draft: int | str, language: str = "vi") -> str:
+        """The draft banner: `DỰ THẢO lần 2` (Vietnamese, label from the profile) or `DRAFT No. 2` (English)."""
+        label = self.draft_label if language == "vi" else words(language)["draft"]
+        return f"{label} {words(language)['draft_no']} {draft}" if str(draft).isdigit() else f"{label} {draft}"
+
+
+# The fixed words the header block and page numbers print, by document language; a language
+# without an entry falls back to Vietnamese.
+WORDS: dict[str, dict[str, str]] = {
+    "vi": {"number": "Số", "draft": "DỰ THẢO", "draft_no": "lần", "page": "Trang"},
+    "en": {"number": "No.", "draft": "DRAFT", "draft_no": "No.", "page": "Page"},
+}
+
+
+def words(language: str) -> dict[str, str]:
+    """The header block's fixed words in `language` (Vietnamese when the language is unknown)."""
+    return WORDS.get(language, WORDS["vi"])
 
 
 PROFILES: dict[str, Profile] = {

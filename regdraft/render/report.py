@@ -12,16 +12,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.errors import UsageError
+from regdraft.render.output import write_atomic, write_page
 
 if TYPE_CHECKING:
+    from regdraft.comment_report import Report
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
-    from regdraft.rounds import Report
     from regdraft.store import Workspace
 
 COLUMNS = ("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình")
@@ -52,7 +52,7 @@ def write_report(report: Report, output: Path, ws: Workspace, today: dt.date | N
     if suffix not in FORMATS:
         raise UsageError(f"{output.name}: the report is written as {', '.join(FORMATS)}; choose one of those suffixes.")
     if suffix == ".csv":
-        _write_atomic(output, csv_text(report).encode("utf-8-sig"))
+        write_atomic(output, csv_text(report).encode("utf-8-sig"))
         return
     from regdraft.render.profile import load_profile
 
@@ -61,23 +61,7 @@ def write_report(report: Report, output: Path, ws: Workspace, today: dt.date | N
     if suffix == ".docx":
         write_docx(report, output, profile, when)
         return
-    page = html_text(report, ws, profile, when)
-    if suffix == ".html":
-        _write_atomic(output, page.encode("utf-8"))
-        return
-    from regdraft.render.pdf import write_pdf
-
-    write_pdf(page, output)
-
-
-def _write_atomic(output: Path, data: bytes) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".regdraft-tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_page(html_text(report, ws, profile, when), output, pdf=suffix == ".pdf")
 
 
 def csv_text(report: Report) -> str:
