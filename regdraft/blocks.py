@@ -68,7 +68,7 @@ def _simple_block(line: str) -> tuple[str, str] | None:
 
 
 def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
-    """Yield (kind, content, line) for each top-level block: heading, para, item, raw.
+    """Yield (kind, content, line) for each top-level block of `body`, which starts at `lines[offset]`.
 
     Fast path: canonical files are mostly one-line blocks, which are classified directly;
     runs of other blocks are handed to markdown-it with their line offset. Blank lines end
@@ -107,7 +107,7 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
 
 
 def markdown_it_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
-    """`_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
+    """`body_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
     tokens = block_parser().parse(body)
     i = 0
     while i < len(tokens):

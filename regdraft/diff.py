@@ -1,8 +1,8 @@
 """Structure-aware comparison of two versions of a regulation; owns diff_match_patch.
 
 `compare(old, new) -> Comparison`: provisions are aligned by address, confirmed by content;
-provisions whose content reappears under another address are reported as moved; words are
-compared only inside provisions that changed.
+provisions whose content reappears under another address are reported as moved (both done by
+`regdraft.align`); words are compared only inside provisions that changed.
 
 Post-conditions of `compare`:
 1. `Comparison.changes` lists every changed provision once, in document order (new order, with

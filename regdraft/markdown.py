@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from dataclasses import replace as dc_replace
 from typing import Any
 
-from regdraft.blocks import block_parser as _markdown  # noqa: F401  (benchmarks/bench_parse.py times it)
 from regdraft.blocks import blocks as blocks
 from regdraft.blocks import body_blocks
 from regdraft.errors import ParseError, Problem
@@ -57,6 +56,7 @@ _CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 _POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _ARTICLE_LABEL = re.compile(r"^\d+[a-z]?$")
 _SECTION_LABEL = re.compile(r"^\d+$")
+
 
 def decode(data: bytes | str, source: str = "") -> str:
     """Turn file bytes into normalised text: UTF-8 checked, BOM dropped, LF line ends, NFC."""

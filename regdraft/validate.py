@@ -8,8 +8,8 @@ Post-conditions of `validate`:
    and parts through the whole document.
 2. An inserted label (`5a`, `d1`) directly follows its base or an earlier insertion on it.
 3. When the document uses chapters, every article is inside one.
-4. Each problem names the file, line and unit, in the document's language; an empty list
-   means the tree passes.
+4. Each problem carries the file and line and names the unit with the document's words
+   (`Điều 5`, `Article 5`); an empty list means the tree passes.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 

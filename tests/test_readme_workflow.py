@@ -45,5 +45,6 @@ def test_every_workflow_command_runs(tmp_path: Path) -> None:
         assert (office / made).stat().st_size > 0, made
     # from-edits turned the one-word edit into one formal instruction.
     amendment = (office / "amendments" / "qc-sua-doi-2026" / "amendment.md").read_text(encoding="utf-8")
-    assert "2 tháng một lần" in amendment and "Sửa đổi, bổ sung" in amendment
+    assert "Sửa đổi, bổ sung điểm a khoản 1 Điều 12 như sau:" in amendment
+    assert "“a) Thường lệ hai tháng một lần" in amendment
     assert "Traceback" not in done.stderr

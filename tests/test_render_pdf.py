@@ -162,26 +162,27 @@ class _Terminal:
         pass
 
 
-def _render_slowly(stream: _Terminal, enabled: bool = True) -> str:
+def _render_slowly(stream: _Terminal, enabled: bool = True, expect: bool = False) -> str:
+    """Stay in a render long enough for a bar to be drawn: until it is, when one is `expect`ed."""
     import time
 
     with pdf_module._progress(enabled, stream, delay=0) as stage:  # type: ignore[arg-type]
         stage("laying out pages")
-        deadline = time.monotonic() + 5
-        while stream.tty and enabled and "PDF [" not in stream.text and time.monotonic() < deadline:
+        deadline = time.monotonic() + 10
+        while expect and "laying out" not in stream.text and time.monotonic() < deadline:
             time.sleep(0.01)
-        time.sleep(0.05)
+        time.sleep(0.1)
     return stream.text
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("REGDRAFT_PROGRESS", raising=False)
-    shown = _render_slowly(_Terminal(tty=True))
+    shown = _render_slowly(_Terminal(tty=True), expect=True)
     assert "PDF [" in shown and "laying out pages" in shown
     assert _render_slowly(_Terminal(tty=False)) == ""  # a file or a pipe: no carriage-return noise
     assert _render_slowly(_Terminal(tty=True), enabled=False) == ""
     monkeypatch.setenv("REGDRAFT_PROGRESS", "always")
-    assert "PDF [" in _render_slowly(_Terminal(tty=False))
+    assert "PDF [" in _render_slowly(_Terminal(tty=False), expect=True)  # forced: drawn though not a terminal
     monkeypatch.setenv("REGDRAFT_PROGRESS", "never")
     assert _render_slowly(_Terminal(tty=True)) == ""
 

@@ -124,6 +124,7 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
     """
     from regdraft.amend.workspace import preview_with_notes
     from regdraft.markdown import render
+    from regdraft.render.output import write_atomic
 
     shown = preview_with_notes(open_workspace(workspace), slug, rev)
     text = render(shown.applied.regulation)
@@ -132,7 +133,7 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text.encode("utf-8"))
         click.echo(f"Wrote {output}.")
 
 

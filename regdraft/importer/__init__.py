@@ -207,8 +207,9 @@ def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Pat
     """Write the imported file to `output`; never over an existing file unless `force`."""
     if output.exists() and not force:
         raise RegdraftError(f"{output} already exists; pass --force to overwrite it (nothing was written).")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(result.text, encoding="utf-8", newline="\n")
+    from regdraft.render.output import write_atomic
+
+    write_atomic(output, result.text.encode("utf-8"))
     return output
 
 

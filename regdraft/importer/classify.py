@@ -109,7 +109,9 @@ class _State:
     arabic_chapters: list[int] = field(default_factory=list)
 
 
-def classify(paragraphs: Sequence[Paragraph], language: str, notes: list[Note]) -> tuple[tuple[str, ...], tuple[Unit, ...]]:
+def classify(
+    paragraphs: Sequence[Paragraph], language: str, notes: list[Note]
+) -> tuple[tuple[str, ...], tuple[Unit, ...]]:
     """Build the preamble and the units from body paragraphs, appending notes about them."""
     state = _State(language, notes)
     i = 0
@@ -126,7 +128,8 @@ def classify(paragraphs: Sequence[Paragraph], language: str, notes: list[Note]) 
         heading = _heading(para, language)
         if heading is not None:
             kind, label, title = heading
-            if title is None and kind is not Kind.ARTICLE and i < len(paragraphs) and _title_like(paragraphs[i], language):
+            untitled = title is None and kind is not Kind.ARTICLE
+            if untitled and i < len(paragraphs) and _title_like(paragraphs[i], language):
                 title = paragraphs[i].text
                 i += 1
             _open_heading(state, kind, label, title, para)
@@ -141,7 +144,8 @@ def classify(paragraphs: Sequence[Paragraph], language: str, notes: list[Note]) 
     if state.arabic_chapters:
         notes.append(Note(state.arabic_chapters[0], "info",
                           f"{len(state.arabic_chapters)} chapter(s) were numbered in Arabic numerals "
-                          f"(`{noun(Kind.CHAPTER, language)} 1:`); they are written in Roman numerals, as the format requires."))
+                          f"(`{noun(Kind.CHAPTER, language)} 1:`); they are written in Roman numerals, "
+                          "as the format requires."))
     units = tuple(node.freeze(language) for node in state.top)
     return tuple(state.preamble), units
 
@@ -243,7 +247,8 @@ def _clause(state: _State, para: Paragraph, label: str, text: str) -> bool:
     name = noun(Kind.CLAUSE, state.language)
     if article is None:
         state.notes.append(Note(para.where, "unclassified",
-                                f"This looks like {name} {label} but stands outside any article; kept as text.", para.text))
+                                f"This looks like {name} {label} but stands outside any article; kept as text.",
+                                para.text))
         return False
     clauses = [c for c in article.children if c.kind is Kind.CLAUSE]
     previous = label_order(Kind.CLAUSE, clauses[-1].label)[0] if clauses else 0
@@ -270,7 +275,8 @@ def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> b
     if parent is None:
         if sep == ")":
             state.notes.append(Note(para.where, "unclassified",
-                                    f"This looks like {name} {label} but stands outside any article; kept as text.", para.text))
+                                    f"This looks like {name} {label} but stands outside any article; kept as text.",
+                                    para.text))
         return False
     points = [c for c in parent.children if c.kind is Kind.POINT]
     previous = label_order(Kind.POINT, points[-1].label) if points else (0, "")
@@ -287,7 +293,8 @@ def _point(state: _State, para: Paragraph, label: str, sep: str, text: str) -> b
     elif sep == ")" and not (previous[0] - 1 <= position <= previous[0] + 3):
         state.notes.append(Note(para.where, "unclassified",
                                 f"This looks like {name} {label}, but the points above have reached "
-                                f"{POINT_LETTERS[previous[0] - 1] if previous[0] else 'none'}; kept as text.", para.text))
+                                f"{POINT_LETTERS[previous[0] - 1] if previous[0] else 'none'}; kept as text.",
+                                para.text))
         return False
     if points and _english_successor(points[-1].label, label) and position != previous[0] + 1:
         state.notes.append(Note(para.where, "numbering",

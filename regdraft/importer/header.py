@@ -39,7 +39,7 @@ _DATE_EN = re.compile(
     re.I)
 _DRAFT = re.compile(r"^(dự thảo|draft)\b", re.I)
 # The mark regdraft's consolidated export prints under the header (docs/export.md).
-_CONSOLIDATED = re.compile(r"^(văn bản hợp nhất|consolidated text)\b", re.I)
+_CONSOLIDATED = re.compile(r"^(văn bản hợp nhất|consolidated text)\s*(\(.*\))?$", re.I)
 _TYPES = ("bộ luật", "luật", "pháp lệnh", "nghị quyết", "nghị định", "quyết định", "quy chế", "quy định",
           "thông tư", "chỉ thị", "kết luận", "hướng dẫn", "điều lệ", "thông báo",
           "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular",

@@ -364,9 +364,10 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
 
 
 def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str) -> None:
-    from regdraft.render.docx import paragraph, party_header
+    from regdraft.render.docx import page_numbers, paragraph, party_header
 
     party_header(document, header, profile)
+    page_numbers(document, profile, header.page)
     if banner:
         paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)
     paragraph(document, header.type, bold=True, align="center", upper=True, size=profile.body_pt + 1, space_after=0)

@@ -118,43 +118,146 @@ def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = Fa
 
 
 def party_header(document: Document, header: DocumentHeader, profile: Profile) -> None:
-    """The header block: issuer and `*` top left; national line (and place, date) top right."""
+    """The header block, a borderless two-column table whose first lines share one row.
+
+    Left: superior, issuer, `*`, number. Right: national line (and motto) with a rule as long as
+    its text under it, then the place and date in italics. The page numbers are `page_numbers`.
+    """
     width = text_width_mm(document)
-    table = borderless_table(document, 2, [width * 0.42, width * 0.58])
+    widths = (width * 0.42, width * 0.58)
+    table = borderless_table(document, 2, widths)
     left, right = table.rows[0].cells
-    _first(left, header.superior, size=profile.issuer_pt, align="center", upper=True)
-    paragraph(left, header.issuer, bold=True, size=profile.issuer_pt, align="center", upper=True, space_after=0)
+    size = profile.issuer_pt
+    lines: list[tuple[str, dict[str, Any]]] = []
+    if header.superior:
+        lines.append((header.superior, {"size": size, "upper": True}))
+    lines.append((header.issuer, {"bold": True, "size": size, "upper": True}))
     if header.issuer_mark:
-        paragraph(left, header.issuer_mark, align="center", space_after=0)
+        lines.append((header.issuer_mark, {"size": size}))
     if header.number:
-        paragraph(left, header.number, align="center", space_after=0)
-    _first(right, header.national, bold=True, size=profile.national_pt, align="center", upper=True)
+        lines.append((header.number, {"size": size}))
+    for text, style in lines:
+        _first(left, text, align="center", **style)
+    national = _first(right, header.national, bold=True, size=profile.national_pt, align="center", upper=True)
+    ruled, ruled_size = national, profile.national_pt
     if header.motto:
-        paragraph(right, header.motto, bold=True, align="center", space_after=0)
+        ruled = paragraph(right, header.motto, bold=True, size=size, align="center", space_after=0)
+        ruled_size = size
+    # The rule under the national line (or the motto) is as long as the text: a bottom border
+    # narrowed by indents, which Word and LibreOffice both draw.
+    from regdraft.render.pdf import text_width_pt
+
+    text_mm = text_width_pt(ruled.text, ruled_size, bold=True) * 25.4 / 72
+    cell_mm = widths[1] - 2 * _CELL_MARGIN_MM
+    _bottom_rule(ruled, max(0.0, (cell_mm - text_mm) / 2 - 1))
     paragraph(right, "", space_after=0)
     if header.place_date:
         paragraph(right, header.place_date, italic=True, align="center", space_after=0)
+    paragraph(document, "", space_after=0)  # a line between the header block and what follows
 
 
-def _first(cell: _Cell, text: str, **style: Any) -> None:
-    """Write into the cell's own first paragraph (python-docx creates one), else add one."""
-    if not text:
-        return
-    para = cell.paragraphs[0]
-    if para.text:
-        paragraph(cell, text, space_after=0, **style)
-        return
+_CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (0.19 cm)
+
+
+def _bottom_rule(para: Paragraph, indent_mm: float) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    para.paragraph_format.left_indent = Mm(indent_mm)
+    para.paragraph_format.right_indent = Mm(indent_mm)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    # Word rejects a file whose elements are out of schema order: pBdr goes before these.
+    para._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
+
+
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                     "w:tblPrChange")
+
+
+def page_numbers(document: Document, profile: Profile, word: str = "Trang") -> None:
+    """`Trang n/N` (PAGE and NUMPAGES fields) where the profile puts page numbers, as the PDF does.
+
+    `party-36`: bottom right of every page, page 1 included; `state-30`: top centre from page 2.
+    Later sections (landscape tables) link to the first one's header and footer, so they share it.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER if style.get("align") == "center" else None
+    section = document.sections[0]
+    top = profile.page_numbers == "top"
+    if not profile.number_first_page:
+        section.different_first_page_header_footer = True  # the first page's own header stays empty
+    container = section.header if top else section.footer
+    para = container.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER if top else WD_ALIGN_PARAGRAPH.RIGHT
+    size = 12 if top else 11
+    add_run(para, f"{word} ", size=size)
+    _field(para, "PAGE", "1", size)
+    add_run(para, "/", size=size)
+    _field(para, "NUMPAGES", "1", size)
+
+
+def _field(para: Paragraph, instruction: str, shown: str, size: float) -> None:
+    """A Word field (`PAGE`, `NUMPAGES`) as begin / instruction / separate / result / end runs."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def fld_char(kind: str) -> None:
+        run = add_run(para, "", size=size)
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run._r.append(char)
+
+    fld_char("begin")
+    run = add_run(para, "", size=size)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run._r.append(text)
+    fld_char("separate")
+    add_run(para, shown, size=size)
+    fld_char("end")
+
+
+def _first(cell: _Cell, text: str, **style: Any) -> Paragraph:
+    """Write into the cell's own first paragraph (python-docx creates one), else add one."""
+    para: Paragraph = cell.paragraphs[0]
+    if not text:
+        return para
+    if para.text:
+        return paragraph(cell, text, space_after=0, **style)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    if style.get("align") == "center":
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_run(para, text.upper() if style.get("upper") else text, bold=style.get("bold", False),
-            size=style.get("size"))
+            italic=style.get("italic", False), size=style.get("size"))
+    return para
 
 
 def borderless_table(document: Document, columns: int, widths_mm: Sequence[float]) -> Table:
     """A one-row table without borders, for side-by-side blocks."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     table: Table = document.add_table(rows=1, cols=columns)
     _widths(table, widths_mm)
+    # Said outright, so a template whose default table style has borders cannot add them.
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "nil")
+        borders.append(line)
+    table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLBORDERS)
     return table
 
 

@@ -62,6 +62,35 @@ def body_fonts() -> list[tuple[str, str, str, Path]]:
     )
 
 
+def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
+    """The printed width of one line of `text` in the body font (Times metrics), in points.
+
+    Used where a line must be as long as its text (the rule under the national line of a
+    DOCX header); without the font files, an average letter width stands in.
+    """
+    try:
+        fonts = body_fonts()
+    except RegdraftError:
+        return len(text) * size_pt * (0.62 if bold else 0.55)
+    path = next(p for _, weight, style, p in fonts if style == "normal" and (weight == "bold") == bold)
+    cmap, advances, units = _metrics(path)
+    default = units // 2
+    total = sum(advances.get(cmap.get(ord(ch), ""), (default, 0))[0] for ch in text)
+    return total / units * size_pt
+
+
+_METRICS: dict[Path, tuple[dict[int, str], dict[str, tuple[int, int]], int]] = {}
+
+
+def _metrics(path: Path) -> tuple[dict[int, str], dict[str, tuple[int, int]], int]:
+    if path not in _METRICS:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(str(path), lazy=True) as font:
+            _METRICS[path] = (dict(font.getBestCmap()), dict(font["hmtx"].metrics), int(font["head"].unitsPerEm))
+    return _METRICS[path]
+
+
 def font_css(fonts: list[tuple[str, str, str, Path]]) -> str:
     """@font-face rules binding the body family to the located font files."""
     rules = []

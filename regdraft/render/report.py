@@ -92,7 +92,9 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     from regdraft.render import docx as word
 
     document = word.new_document(profile, landscape=True)
-    word.party_header(document, header(report, profile, today), profile)
+    head = header(report, profile, today)
+    word.party_header(document, head, profile)
+    word.page_numbers(document, profile, head.page)
     word.paragraph(document, "BÁO CÁO", bold=True, align="center", space_after=0)
     word.paragraph(document, report_title(report), bold=True, align="center")
     for line in report.preface():
