@@ -357,34 +357,6 @@ def check(ws: Workspace, name: str | None = None) -> list[Problem]:
     return problems
 
 
-def amendment_report(ws: Workspace, slug: str) -> tuple[list[Problem], list[Problem]]:
-    """For `amend check`/`preview`: references a pending amendment breaks, and those to check.
-
-    Returns (broken, to_check) as problems located in the regulation file. Both are empty when
-    the amendment is not pending or cannot be applied: `amend check` reports why.
-    """
-    from regdraft.amend.apply import apply
-    from regdraft.amend.document import PENDING
-    from regdraft.amend.workspace import load, target_regulation
-    from regdraft.errors import Problem, RegdraftError
-
-    try:
-        amendment = load(ws, slug)
-        if amendment.status not in PENDING:
-            return [], []
-        before = target_regulation(ws, amendment)
-        applied = apply(before, amendment)
-    except RegdraftError:
-        return [], []
-    issues = affected_references(before, applied.regulation, [c.address for c in applied.changes])
-    found: dict[str, list[Problem]] = {"broken": [], "check": []}
-    for issue in issues:
-        found[issue.kind].append(
-            Problem(issue.describe(before.language), before.source, issue.reference.line)
-        )
-    return found["broken"], found["check"]
-
-
 @dataclass(frozen=True, slots=True)
 class Listed:
     """A row of `regdraft refs`: a reference, its targets inside the unit asked, those missing."""
