@@ -48,3 +48,13 @@ def test_every_workflow_command_runs(tmp_path: Path) -> None:
     assert "Sửa đổi, bổ sung điểm a khoản 1 Điều 12 như sau:" in amendment
     assert "“a) Thường lệ hai tháng một lần" in amendment
     assert "Traceback" not in done.stderr
+    # The outputs are the documents the README promises, not just files.
+    from pypdf import PdfReader
+
+    def text(name: str) -> str:
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(office / name).pages).split())
+
+    assert "DỰ THẢO lần 2" in text("out/redline-01-QC-TU.pdf")
+    assert "BẢNG SO SÁNH" in text("out/bang-so-sanh.pdf")
+    assert "VĂN BẢN HỢP NHẤT" in text("out/hop-nhat.pdf")
+    assert "Ban Tổ chức Tỉnh ủy" in text("out/bao-cao-tiep-thu.pdf")
