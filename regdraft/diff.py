@@ -19,8 +19,8 @@ from __future__ import annotations
 import difflib
 import gc
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from regdraft.align import Item, align, child_items, flatten, token_key
@@ -46,6 +46,7 @@ class ChangeKind(StrEnum):
     REPEALED = "repealed"
     MOVED = "moved"
     WORDS_REPLACED = "words replaced"
+    WORDS_DELETED = "words deleted"
     HEADING_CHANGED = "heading changed"
 
 
@@ -353,7 +354,7 @@ class _Comparer:
         if moved:
             change = ChangeKind.MOVED
         elif text_changed:
-            change = ChangeKind.WORDS_REPLACED if _words_replaced(text) and not title_changed else ChangeKind.AMENDED
+            change = (_phrase_change(text) if not title_changed else None) or ChangeKind.AMENDED
         elif title_changed:
             change = ChangeKind.HEADING_CHANGED
         if change is not None and not anchor:
@@ -368,9 +369,14 @@ class _Comparer:
         return diff_words(old, new, strict_tones=self.strict)
 
 
-def _words_replaced(segments: Sequence[DiffSegment]) -> bool:
-    """True when every edit swaps or drops a short phrase (`Thay thế cụm từ`, `Bỏ cụm từ`)."""
+def _phrase_change(segments: Sequence[DiffSegment]) -> ChangeKind | None:
+    """The kind of a change made of a few short phrase edits (`Thay thế cụm từ`, `Bỏ cụm từ`), else None.
+
+    Only deletions: words deleted; any phrase put in place of another: words replaced. A change
+    that adds words without removing any, or edits long or many passages, is an amendment.
+    """
     edits = 0
+    replaced = False
     i = 0
     while i < len(segments):
         seg = segments[i]
@@ -378,16 +384,19 @@ def _words_replaced(segments: Sequence[DiffSegment]) -> bool:
             i += 1
             continue
         if seg.op is Op.INSERT or "\n" in seg.text:
-            return False
+            return None
         edits += 1
         if len(re.findall(r"\w+", seg.text)) > 8:
-            return False
+            return None
         if i + 1 < len(segments) and segments[i + 1].op is Op.INSERT:
             if len(re.findall(r"\w+", segments[i + 1].text)) > 8 or "\n" in segments[i + 1].text:
-                return False
+                return None
+            replaced = True
             i += 1
         i += 1
-    return 0 < edits <= 5
+    if not 0 < edits <= 5:
+        return None
+    return ChangeKind.WORDS_REPLACED if replaced else ChangeKind.WORDS_DELETED
 
 
 def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
@@ -399,11 +408,60 @@ def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
     gc.disable()
     try:
         comparer = _Comparer(new.language, strict_tones, detect_moves)
-        provisions = tuple(comparer.level(flatten(old), flatten(new)))
+        provisions = _numbered(tuple(comparer.level(flatten(old), flatten(new))))
         return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
     finally:
         if collecting:
             gc.enable()
+
+
+# Kinds an amendment states for a whole provision: what changed inside it is part of that change.
+_WHOLE = (ChangeKind.AMENDED, ChangeKind.INSERTED, ChangeKind.REPEALED)
+
+
+def with_stated_kinds(comparison: Comparison, stated: Mapping[str, ChangeKind]) -> Comparison:
+    """The comparison with the provisions an amendment names labelled as the amendment states.
+
+    `stated` maps address codes (`d5.k2`) to the kind of change the amending instruction makes.
+
+    Post-conditions:
+    1. A provision named in `stated` that differs between the versions is listed with the stated
+       kind, also when only its clauses or points changed (`khoản 2 Điều 5` amended, not just its
+       point b).
+    2. Changes inside a provision stated as amended, inserted or repealed belong to it: they stay
+       marked in the text but are not listed on their own, unless `stated` names them too.
+    3. Every other change keeps the kind read from the text.
+    4. Listed changes are anchored `chg-1`, `chg-2` ... in document order.
+    """
+    provisions = _numbered(tuple(_stated(p, stated, False) for p in comparison.provisions))
+    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
+
+
+def _stated(p: Provision, stated: Mapping[str, ChangeKind], inside: bool) -> Provision:
+    if p.identical:
+        return p
+    kind = stated.get(str(p.address))
+    children = tuple(_stated(c, stated, inside or kind in _WHOLE) for c in p.children)
+    if kind is not None:
+        return replace(p, change=kind, children=children, anchor="listed")
+    return replace(p, children=children, anchor="" if inside else p.anchor)
+
+
+def _numbered(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
+    """The provisions with the listed ones anchored `chg-1`, `chg-2` ... in document order."""
+    count = 0
+
+    def number(p: Provision) -> Provision:
+        nonlocal count
+        anchor = p.anchor
+        if p.change is not None and p.anchor:
+            count += 1
+            anchor = f"chg-{count}"
+        if not p.children:
+            return p if anchor == p.anchor else replace(p, anchor=anchor)
+        return replace(p, anchor=anchor, children=tuple(number(c) for c in p.children))
+
+    return tuple(number(p) for p in provisions)
 
 
 def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:

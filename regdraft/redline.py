@@ -6,27 +6,36 @@ pending amendment applied) and compares them; `build_files` does it for two file
 
 Post-conditions:
 1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace.
-2. The cover line names both versions with their document number, commit and date.
-3. The summary lists every change of the comparison with a link to it.
+2. The cover line names both versions with their document number and the commit (with its date)
+   that last changed each file, or says that a file has uncommitted changes.
+3. The summary lists every change of the comparison with a link to it; against an amendment,
+   each provision an instruction names is listed with the kind of change the instruction makes.
+4. Page 1 carries the place-and-date line: blank days for an amendment not yet signed (as the
+   amending document prints it), the regulation's own date when two of its revisions are compared.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from regdraft.diff import ChangeKind, Comparison, DiffSegment, Op, Provision, compare
+from regdraft.diff import ChangeKind, Comparison, DiffSegment, Op, Provision, compare, with_stated_kinds
 from regdraft.errors import RegdraftError, UsageError
 from regdraft.markdown import heading_text, parse, unit_label_text
 from regdraft.model import REPEALED_TEXT, Address, Kind, Regulation, Unit
 from regdraft.store import Workspace
 
-PENDING_STATUSES = ("draft", "circulating", "submitted")
+if TYPE_CHECKING:
+    from regdraft.amend.document import Amendment
+    from regdraft.render.html import DocumentHeader
+    from regdraft.render.profile import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +46,12 @@ class Version:
     doc_id: str = ""
     commit: str = ""
     date: str = ""
+    uncommitted: str = ""
 
     def describe(self) -> str:
-        """`Văn bản hiện hành (01-QC/TU, commit 4934479, 2021-01-09)`."""
-        bits = [b for b in (self.doc_id, f"commit {self.commit}" if self.commit else "", self.date) if b]
+        """`Văn bản hiện hành (01-QC/TU, commit 4934479, 2026-03-02)`, or `(..., chưa commit)`."""
+        commit = f"commit {self.commit}" if self.commit else ""
+        bits = [b for b in (self.doc_id, self.uncommitted or commit, "" if self.uncommitted else self.date) if b]
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
 
@@ -56,6 +67,7 @@ class Redline:
     reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     stem: str = "redline"
     references: tuple[str, ...] = ()
+    amendment: Amendment | None = None
 
     def cover_line(self) -> str:
         """The line naming the two versions compared."""
@@ -66,7 +78,7 @@ class Redline:
 _WORDS = {
     "vi": {
         "in_force": "Văn bản hiện hành", "version": "Phiên bản", "draft": "Dự thảo lần",
-        "amended": "Văn bản sửa đổi", "uncommitted": "có thay đổi chưa commit",
+        "amended": "Văn bản sửa đổi", "uncommitted": "chưa commit", "provision": "Điều, khoản",
         "summary": "Tóm tắt các thay đổi", "no_changes": "Không có thay đổi.",
         "unchanged": "không thay đổi", "table_title": "Bảng so sánh", "number": "STT",
         "current": "Quy định hiện hành", "proposed": "Dự thảo sửa đổi, bổ sung",
@@ -75,18 +87,25 @@ _WORDS = {
     },
     "en": {
         "in_force": "Text in force", "version": "Version", "draft": "Draft",
-        "amended": "Amending document", "uncommitted": "with uncommitted changes",
+        "amended": "Amending document", "uncommitted": "uncommitted changes", "provision": "Provision",
         "summary": "Summary of changes", "no_changes": "No changes.", "unchanged": "unchanged",
         "table_title": "Comparison table", "number": "No.", "current": "Current text",
         "proposed": "Proposed text", "note": "Note, reason", "moved_from": "Moved from",
         "references": "Provisions whose references need checking",
     },
 }
+# What the amending instructions say they do (`AppliedChange.kind`), as kinds of change.
+_STATED_KINDS = {
+    "amended": ChangeKind.AMENDED, "inserted": ChangeKind.INSERTED, "repealed": ChangeKind.REPEALED,
+    "heading": ChangeKind.HEADING_CHANGED, "words_replaced": ChangeKind.WORDS_REPLACED,
+    "words_deleted": ChangeKind.WORDS_DELETED,
+}
 _KIND_LABELS = {
     "vi": {
         ChangeKind.AMENDED: "sửa đổi, bổ sung", ChangeKind.INSERTED: "bổ sung mới",
         ChangeKind.REPEALED: "bãi bỏ", ChangeKind.MOVED: "chuyển vị trí",
-        ChangeKind.WORDS_REPLACED: "thay thế cụm từ", ChangeKind.HEADING_CHANGED: "sửa đổi tên",
+        ChangeKind.WORDS_REPLACED: "thay thế cụm từ", ChangeKind.WORDS_DELETED: "bỏ cụm từ",
+        ChangeKind.HEADING_CHANGED: "sửa đổi tên",
     },
     "en": {kind: kind.value for kind in ChangeKind},
 }
@@ -131,21 +150,30 @@ def _located(ws: Workspace, name: str) -> str:
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
                       words: Mapping[str, str]) -> Version:
     if rev is None:
-        try:
-            sha = ws.resolve("HEAD").hexsha[:7]
-            dirty = bool(ws.dirty([relative]))
-        except RegdraftError:
-            sha, dirty = "", False
-        commit = f"{sha}, {words['uncommitted']}" if dirty and sha else sha
-        date = str(reg.meta.get("effective") or reg.meta.get("signed") or "")
-        return Version(words["in_force"], reg.id, commit, date)
+        return _file_version(ws, relative, words["in_force"], reg.id, words)
     commit = ws.resolve(rev)
     return Version(f"{words['version']} {rev}", reg.id, commit.hexsha[:7],
                    commit.committed_datetime.date().isoformat())
 
 
+def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],
+                  rev: str | None = None) -> Version:
+    """A file's version: the commit that last changed it (at `rev`, else in the working tree)."""
+    try:
+        if rev is None and ws.dirty([relative]):
+            return Version(label, doc_id, uncommitted=words["uncommitted"])
+        last = ws.log(relative, rev=rev, limit=1)
+    except RegdraftError:
+        return Version(label, doc_id)  # not a git repository: nothing to name but the document
+    if not last:
+        return Version(label, doc_id, uncommitted=words["uncommitted"])
+    return Version(label, doc_id, last[0].sha[:7], last[0].date)
+
+
 def pending_amendment(ws: Workspace, reg: Regulation) -> str:
     """The slug of the newest amendment to `reg` still pending (draft, circulating or submitted)."""
+    from regdraft.amend.document import PENDING
+
     amend = _amend_module()
     found: list[tuple[str, int, str]] = []
     for path in sorted((ws.root / "amendments").glob("*/amendment.md")):
@@ -154,7 +182,7 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
             doc = amend.load(ws, slug)
         except RegdraftError:
             continue
-        if str(doc.regulation) == reg.id and str(doc.status) in PENDING_STATUSES:
+        if str(doc.regulation) == reg.id and str(doc.status) in PENDING:
             meta = doc.meta or {}
             found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug))
     if not found:
@@ -179,7 +207,7 @@ def _amend_module() -> Any:
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
                     rev: str | None, strict_tones: bool, stem: str) -> Redline:
     amend = _amend_module()
-    doc = amend.load(ws, slug)
+    doc = amend.load(ws, slug, rev)
     if str(doc.regulation) != old.id:
         raise RegdraftError(
             f"amendments/{slug}/amendment.md amends {doc.regulation}, not {old.id}; choose an "
@@ -187,14 +215,13 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
         )
     applied = amend.preview(ws, slug, rev)
     words = _words(old.language)
-    draft = doc.draft
-    label = f"{words['draft']} {draft}" if draft else words["amended"]
-    meta = doc.meta or {}
-    new_version = Version(label, str(doc.number or ""), "", str(meta.get("date") or meta.get("signed") or ""))
-    comparison = compare(old, applied.regulation, strict_tones=strict_tones)
-    return Redline(comparison, old_version, new_version, draft, str(doc.number or "") or None,
+    label = f"{words['draft']} {doc.draft}" if doc.draft else words["amended"]
+    new_version = _file_version(ws, amend.amendment_path(slug), label, str(doc.number or ""), words, rev)
+    stated = {str(c.address): _STATED_KINDS[str(c.kind)] for c in applied.changes if str(c.kind) in _STATED_KINDS}
+    comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
+    return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(applied.changes, old.language), stem,
-                   _references(comparison, [c.address for c in applied.changes]))
+                   _references(comparison, [c.address for c in applied.changes]), doc)
 
 
 def _changed_addresses(comparison: Comparison) -> list[Address]:
@@ -338,10 +365,10 @@ class _Helpers:
         old = unit_label_text(p.old, self.language) if p.old else ""
         new = unit_label_text(p.new, self.language) if p.new else ""
         if p.new is None:
-            return Markup(f'<span class="label"><del class="del">{escape(old)}</del></span>') if side != "new" else Markup("")
+            return Markup(f'<del class="del">{escape(old)}</del>') if side != "new" else Markup("")
         if p.old is None:
-            return Markup(f'<span class="label"><ins class="ins">{escape(new)}</ins></span>') if side != "old" else Markup("")
-        return Markup(f'<span class="label">{_renumbered(old, new, side)}</span>')
+            return Markup(f'<ins class="ins">{escape(new)}</ins>') if side != "old" else Markup("")
+        return _renumbered(old, new, side)
 
     def body(self, p: Provision, side: str) -> list[Paragraph]:
         """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
@@ -360,6 +387,10 @@ class _Helpers:
         if old is not None and new is not None and old != new:
             return f"{old.describe(self.language)} → {new.describe(self.language)}"
         return str(change.address.describe(self.language))
+
+    def where(self, change: Any) -> str:
+        """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
+        return _sentence(self.describe(change))
 
     def kind_label(self, kind: ChangeKind | None) -> str:
         return _KIND_LABELS.get(self.language, _KIND_LABELS["vi"]).get(kind, "") if kind else ""
@@ -397,25 +428,43 @@ def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
             yield from changed_provisions(p.children)
 
 
+def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentHeader:
+    """Page 1's header block: the regulation's title, with the draft's number, banner and date line.
+
+    Against an amendment, the `DỰ THẢO lần N` banner and the place-and-date line are those the
+    amending document prints (`amend export`): blank days until it is signed; the number is the
+    amendment's, or the regulation's while the amendment has none. Between two revisions, the
+    regulation's own number and date.
+    """
+    from regdraft.render.html import document_header
+
+    header = document_header(redline.comparison.new.meta, profile, draft=redline.draft, number=redline.number)
+    if redline.amendment is None:
+        return header
+    from regdraft.render.consolidated import amendment_header
+
+    own = amendment_header(redline.amendment, profile, today)
+    return dataclasses.replace(header, draft=own.draft, place_date=own.place_date)
+
+
 def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
-                workspace_root: Path | None = None, profile: Any = None) -> str:
+                workspace_root: Path | None = None, profile: Any = None, today: dt.date | None = None) -> str:
     """The redline as an HTML document (inline marks, or the landscape comparison table)."""
-    from regdraft.render.html import document_header, environment
+    from regdraft.render.html import environment
     from regdraft.render.profile import PROFILES
 
     if layout not in ("inline", "table"):
         raise UsageError(f"The layout '{layout}' is unknown; use inline or table.")
     profile = profile or PROFILES["party-36"]
     comparison = redline.comparison
-    new = comparison.new
     helpers = _Helpers(redline)
-    header = document_header(new.meta, profile, draft=redline.draft, number=redline.number,
-                             date="" if redline.number else None)
+    header = page_header(redline, profile, today or dt.date.today())
     env = environment(workspace_root)
     env.globals.update(
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
-        moved_note=helpers.moved_note, body=helpers.body, reasons=helpers.reasons, touched=helpers.touched,
+        where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, reasons=helpers.reasons,
+        touched=helpers.touched,
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )
     template = env.get_template(f"redline-{layout}.html.j2")
@@ -435,20 +484,15 @@ def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
 
 def write(redline: Redline, output: Path, *, fmt: str = "pdf", layout: str = "inline",
           changed_only: bool = False, workspace_root: Path | None = None,
-          config: Mapping[str, Any] | None = None, progress: bool = False) -> Path:
-    """Write the redline as PDF or HTML to `output`; return the path written."""
+          config: Mapping[str, Any] | None = None, progress: bool = False, today: dt.date | None = None) -> Path:
+    """Write the redline as PDF or HTML to `output`, whole or not at all; return the path written."""
+    from regdraft.render.output import write_page
     from regdraft.render.profile import load_profile
 
     if fmt not in ("pdf", "html"):
         raise UsageError(f"The format '{fmt}' is unknown; use pdf or html.")
     profile = load_profile(config or {})
     html = render_html(redline, layout=layout, changed_only=changed_only,
-                       workspace_root=workspace_root, profile=profile)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "html":
-        output.write_text(html, encoding="utf-8")
-    else:
-        from regdraft.render.pdf import write_pdf
-
-        write_pdf(html, output, progress=progress)
+                       workspace_root=workspace_root, profile=profile, today=today)
+    write_page(html, output, pdf=fmt == "pdf", progress=progress)
     return output

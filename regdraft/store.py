@@ -269,11 +269,15 @@ class Workspace:
         else:
             self.repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *saved)
 
-    def log(self, relative: str) -> list[LogEntry]:
-        """The commits that touched a file, newest first, following renames."""
+    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[LogEntry]:
+        """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
         if self._head() is None:
             return []
-        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", "--", relative)
+        options = [f"--max-count={limit}"] if limit is not None else []
+        if rev is not None:
+            options.append(self.resolve(rev).hexsha)
+        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", *options,
+                        "--", relative)
         entries = []
         for line in out.splitlines():
             sha, author, date, subject = line.split("\x00", 3)

@@ -98,7 +98,7 @@ def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: regulations edited without an amendment, and problems of pending amendments."""
-    from regdraft.amend.workspace import check_amendment, survey
+    from regdraft.amend.workspace import check, check_amendment, survey
 
     entries = survey(ws)
     paths = [ws.locate_regulation(name)] if name else [ws.relative(p) for p in ws.regulation_files()]
@@ -120,7 +120,8 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     for entry in entries:
         if entry.amendment is None:
             if name is None and entry.error is not None:
-                problems.extend(entry.error.problems or [Problem(str(entry.error), entry.slug)])
+                # What its readable instructions would do is checked too: every problem in one run.
+                problems.extend(check(ws, entry.slug) or [Problem(str(entry.error), entry.slug)])
         elif entry.amendment.status in PENDING and entry.amendment.regulation in ids:
             problems.extend(check_amendment(ws, entry.amendment))
     return problems

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.amend import ReplaceUnit, load_amendment, render_amendment
-from regdraft.amend.document import with_front_matter
+from regdraft.amend.document import read_amendment, with_front_matter
 from regdraft.errors import ParseError
 
 SHIPPED = Path(__file__).resolve().parents[1] / "amendments" / "qc-sua-doi-2025" / "amendment.md"
@@ -125,3 +125,35 @@ def test_with_front_matter_keeps_other_lines() -> None:
     text = "---\n# a comment\nnumber: 05-QC/TU\nstatus: draft\n---\n\nbody\n"
     out = with_front_matter(text, {"status": "adopted", "signed": dt.date(2025, 10, 1)})
     assert out == "---\n# a comment\nnumber: 05-QC/TU\nstatus: adopted\nsigned: 2025-10-01\n---\n\nbody\n"
+
+
+def test_an_unreadable_instruction_keeps_its_quote_without_a_second_error() -> None:
+    found = problems(
+        "1\\. Sửa đổi, bổ sung một số khoản của Điều 5 như sau:\n\n"
+        "a) Sửa đổi, bổ sung khoản 2 Điều 6 như sau:\n\n“2\\. X.”\n\n"
+        "2\\. Sửa đổi, bổ sung khoản 3 Điều 5 như sau\n\n“3\\. Y:\n\na) Z.”\n"
+    )
+    assert found == [
+        f"{SOURCE}:11: instruction 1.a (Sửa đổi, bổ sung khoản 2 Điều 6 như sau:): khoản 2 Điều 6 lies outside "
+        "Điều 5, the provision this group of instructions amends.",
+        f"{SOURCE}:15: instruction 2 (Sửa đổi, bổ sung khoản 3 Điều 5 như sau): cannot read this instruction: an "
+        "instruction followed by new text must end with ':'.",
+    ]
+
+
+def test_read_amendment_keeps_the_instructions_that_can_be_applied() -> None:
+    amendment, found = read_amendment(
+        HEAD + "1\\. Sửa đổi, bổ sung một số khoản của Điều 5 như sau:\n\n"
+        "a) Sửa đổi, bổ sung khoản 2 Điều 6 như sau:\n\n“2\\. X.”\n\n"
+        "b) Bãi bỏ khoản 3.\n\n"
+        "2\\. Sửa đổi, bổ sung khoản 1 Điều 7 như sau:\n\n“2\\. Y.”\n\n"
+        "3\\. Bãi bỏ Điều 4 như sau\n\n"
+        "4\\. Bãi bỏ Điều 8.\n", SOURCE, "x")
+    assert [p.line for p in found] == [11, 19, 21]  # outside the group, wrong quoted label, unreadable
+    assert amendment is not None
+    assert [(i.location, [c.location for c in i.children]) for i in amendment.instructions] == [
+        ("1", ["1.b"]), ("4", [])]
+    assert [i.text for i in amendment.leaves()] == ["Bãi bỏ khoản 3.", "Bãi bỏ Điều 8."]
+    with pytest.raises(ParseError):
+        load_amendment(HEAD + "1\\. Bãi bỏ Điều 4 như sau\n", SOURCE, "x")
+    assert read_amendment("no front matter\n", SOURCE, "x")[0] is None

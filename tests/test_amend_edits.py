@@ -125,6 +125,77 @@ def test_a_phrase_replaced_in_some_of_its_places_names_them() -> None:
         "1\\. Thay thế cụm từ “Ban Chấp hành” bằng cụm từ “Tỉnh ủy” tại Điều 1 và khoản 1 Điều 3.")
 
 
+SHIPPED_TEXT = SHIPPED_REGULATION.read_text(encoding="utf-8")
+
+
+def test_a_phrase_replaced_everywhere_is_widened_until_it_is_unambiguous() -> None:
+    # The word difference is `Tỉnh ủy` → `Tỉnh ủy khóa XIV`, but `Tỉnh ủy` also stands, unedited, in
+    # `Ban Thường vụ Tỉnh ủy` in the same provisions: the phrase grows to the whole name.
+    new = SHIPPED_TEXT.replace("Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy khóa XIV")
+    assert body(SHIPPED_TEXT, new) == (
+        "1\\. Thay thế cụm từ “Thường trực Tỉnh ủy” bằng cụm từ “Thường trực Tỉnh ủy khóa XIV” trong toàn bộ Quy chế.")
+    reproduces(SHIPPED, parse(new))
+
+
+def test_hang_nam_everywhere_is_one_instruction_although_hang_thang_stays() -> None:
+    new = SHIPPED_TEXT.replace("hằng năm", "hàng năm")
+    assert SHIPPED_TEXT.count("hằng năm") == 12 and "hằng tháng" in new and "Hằng năm" in new
+    assert body(SHIPPED_TEXT, new) == (
+        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” trong toàn bộ Quy chế.")
+
+
+def test_deleted_words_are_widened_past_the_same_words_elsewhere() -> None:
+    # `Bỏ cụm từ “Ủy ban”` would also cut `Ủy ban nhân dân tỉnh`.
+    new = SHIPPED_TEXT.replace("Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam")
+    assert body(SHIPPED_TEXT, new) == (
+        "1\\. Thay thế cụm từ “Ủy ban Mặt trận Tổ quốc Việt Nam” bằng cụm từ “Mặt trận Tổ quốc Việt Nam” "
+        "trong toàn bộ Quy chế.")
+    reproduces(SHIPPED, parse(new))
+
+
+def test_a_phrase_in_two_provisions_is_widened_past_other_words_there() -> None:
+    # `Tỉnh ủy` alone also stands in `Phó Bí thư Tỉnh ủy` (khoản 2 Điều 14) and `Ban Thường vụ Tỉnh ủy`
+    # (điểm d khoản 2 Điều 19); the two provisions hold every `Chánh Văn phòng Tỉnh ủy` of the Quy chế.
+    new = SHIPPED_TEXT.replace("Chánh Văn phòng Tỉnh ủy", "Chánh Văn phòng")
+    assert body(SHIPPED_TEXT, new) == (
+        "1\\. Thay thế cụm từ “Chánh Văn phòng Tỉnh ủy” bằng cụm từ “Chánh Văn phòng” trong toàn bộ Quy chế.")
+    # With a third, unedited `Chánh Văn phòng Tỉnh ủy` in Điều 27, the two provisions are named.
+    base = SHIPPED_TEXT.replace("Văn phòng Tỉnh ủy là đầu mối",
+                                "Văn phòng Tỉnh ủy, do Chánh Văn phòng Tỉnh ủy phụ trách, là đầu mối")
+    assert base != SHIPPED_TEXT
+    new = (base.replace("Chánh Văn phòng Tỉnh ủy được mời", "Chánh Văn phòng được mời")
+           .replace("d) Chánh Văn phòng Tỉnh ủy ký", "d) Chánh Văn phòng ký"))
+    assert body(base, new) == (
+        "1\\. Thay thế cụm từ “Chánh Văn phòng Tỉnh ủy” bằng cụm từ “Chánh Văn phòng” tại khoản 2 Điều 14 và "
+        "điểm d khoản 2 Điều 19.")
+    reproduces(parse(base), parse(new))
+
+
+def test_a_provision_with_other_edits_is_amended_and_left_out_of_the_phrase_instruction() -> None:
+    new = (SHIPPED_TEXT.replace("hằng năm", "hàng năm")
+           .replace("Tỉnh ủy; xem xét, thi hành kỷ luật", "Tỉnh ủy; xem xét, quyết định thi hành kỷ luật"))
+    assert body(SHIPPED_TEXT, new) == (
+        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, điểm a khoản 1 Điều 4, "
+        "điểm c khoản 1 Điều 4, điểm đ khoản 1 Điều 4, khoản 4 Điều 4, khoản 6 Điều 4, điểm a khoản 1 Điều 5, "
+        "khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 Điều 23 và khoản 2 Điều 29.\n\n"
+        "2\\. Sửa đổi, bổ sung điểm g khoản 1 Điều 5 như sau:\n\n"
+        "“g) Lãnh đạo công tác kiểm tra, giám sát của Đảng bộ tỉnh; quyết định chương trình kiểm tra, giám sát "
+        "hàng năm của Ban Thường vụ Tỉnh ủy; xem xét, quyết định thi hành kỷ luật tổ chức đảng và đảng viên theo "
+        "thẩm quyền;”.")
+    reproduces(SHIPPED, parse(new))
+
+
+def test_occurrences_are_counted_tone_folded_as_apply_matches_them() -> None:
+    # `Tỉnh uỷ` in khoản 2 Điều 3 is the same word for `apply`: `Bỏ cụm từ “Tỉnh ủy” trong toàn bộ Quy chế`
+    # would delete it too, so the phrase grows to `Ban Thường vụ Tỉnh ủy`, which stands only where edited.
+    base = (MINI.replace("chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh.",
+                         "chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh và Ban Thường vụ Tỉnh ủy.")
+            .replace("2\\. Thường trực Tỉnh ủy chuẩn bị", "2\\. Thường trực Tỉnh uỷ chuẩn bị"))
+    new = base.replace("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ")
+    assert body(base, new) == (
+        "1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Ban Thường vụ” trong toàn bộ Quy chế.")
+
+
 def test_consecutive_changes_to_the_clauses_of_one_article_are_nested() -> None:
     text = SHIPPED_REGULATION.read_text(encoding="utf-8")
     new = (text.replace("nói đi đôi với làm,", "nói đi đôi với làm, làm theo cam kết,")
@@ -178,19 +249,65 @@ def test_renumbering_is_refused_with_the_convention_unless_allowed() -> None:
     reproduces(parse(MINI), parse(new), allow_renumber=True)
 
 
-def test_renumbering_inside_a_unit_amended_as_a_whole_is_allowed() -> None:
+def test_renumbered_points_of_a_clause_are_refused_unless_allowed() -> None:
+    old_points = ("a) Tập thể thảo luận dân chủ;\n\nb) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ "
+                  "Tỉnh ủy;\n\nc) Thiểu số phục tùng đa số.")
+    new = MINI.replace(old_points, "a) Đoàn kết, thống nhất;\n\nb) Tập thể thảo luận dân chủ;\n\n"
+                       "c) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\n"
+                       "d) Thiểu số phục tùng đa số.")
+    assert new != MINI
+    with pytest.raises(RegdraftError) as caught:
+        body(MINI, new)
+    assert str(caught.value) == (
+        "edited.md renumbers existing provisions: điểm a khoản 2 Điều 2 is now numbered điểm b khoản 2 Điều 2; "
+        "điểm b khoản 2 Điều 2 is now numbered điểm c khoản 2 Điều 2; điểm c khoản 2 Điều 2 is now numbered "
+        "điểm d khoản 2 Điều 2. Existing units are never renumbered: keep their numbers, give an inserted unit "
+        "the number it follows plus a suffix (khoản 5a after khoản 5, Điều 20a after Điều 20, điểm d1 after "
+        "điểm d) and leave a repealed unit as a placeholder; or pass --allow-renumber to amend each provision "
+        "under its number as it now reads.")
+    assert body(MINI, new, allow_renumber=True) == (
+        "1\\. Sửa đổi, bổ sung khoản 2 Điều 2 như sau:\n\n"
+        "“2\\. Thực hiện nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách:\n\n"
+        "a) Đoàn kết, thống nhất;\n\nb) Tập thể thảo luận dân chủ;\n\n"
+        "c) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\nd) Thiểu số phục tùng đa số.”.")
+    reproduces(parse(MINI), parse(new), allow_renumber=True)
+
+
+def test_renumbered_clauses_of_an_article_amended_as_a_whole_are_refused_unless_allowed() -> None:
+    lines = SHIPPED_TEXT.split("\n")
+    start = lines.index("## Điều 10. Trách nhiệm, quyền hạn của Phó Bí thư Thường trực Tỉnh ủy")
+    end = lines.index("## Điều 11. Trách nhiệm, quyền hạn của các Phó Bí thư Tỉnh ủy khác")
+    clauses = [line for line in lines[start + 1:end] if line]
+    assert [c[:3] for c in clauses] == ["1\\.", "2\\.", "3\\.", "4\\.", "5\\."]
+    shifted = ["1\\. Chỉ đạo công tác chuyển đổi số của các cơ quan đảng tỉnh."]
+    shifted += [f"{int(c[0]) + 1}{c[1:]}" for c in clauses]
+    new = "\n".join([*lines[:start + 1], "", "\n\n".join(shifted), "", *lines[end:]])
+    with pytest.raises(RegdraftError) as caught:
+        body(SHIPPED_TEXT, new)
+    assert ("renumbers existing provisions: khoản 1 Điều 10 is now numbered khoản 2 Điều 10; khoản 2 Điều 10 is "
+            "now numbered khoản 3 Điều 10; khoản 3 Điều 10 is now numbered khoản 4 Điều 10; khoản 4 Điều 10 is now "
+            "numbered khoản 5 Điều 10; khoản 5 Điều 10 is now numbered khoản 6 Điều 10. Existing units are never "
+            "renumbered") in str(caught.value)
+    assert body(SHIPPED_TEXT, new, allow_renumber=True).startswith("1\\. Sửa đổi, bổ sung Điều 10 như sau:\n\n"
+                                                                   "“Điều 10. Trách nhiệm, quyền hạn")
+    reproduces(SHIPPED, parse(new), allow_renumber=True)
+
+
+def test_the_shipped_amendment_renumbers_clauses_of_dieu_9_so_it_needs_allow_renumber() -> None:
     from regdraft.amend import load_amendment as load
 
     amendment = load((SHIPPED_REGULATION.parent.parent / "amendments" / "qc-sua-doi-2025" / "amendment.md")
                      .read_text(encoding="utf-8"), "amendment.md", "qc-sua-doi-2025")
     edited = apply(SHIPPED, amendment).regulation
-    reproduces(SHIPPED, edited)
-    text = split_instructions(render_amendment(document(SHIPPED, instructions_from_edits(SHIPPED, edited)
-                                                        .instructions)))[1]
+    with pytest.raises(RegdraftError, match="khoản 4 Điều 9 is now numbered khoản 5 Điều 9"):
+        instructions_from_edits(SHIPPED, edited)
+    reproduces(SHIPPED, edited, allow_renumber=True)
+    text = split_instructions(render_amendment(document(SHIPPED, instructions_from_edits(
+        SHIPPED, edited, allow_renumber=True).instructions)))[1]
     assert "7\\. Sửa đổi, bổ sung Điều 9 như sau:" in text
     assert ("Thay thế cụm từ “30-QĐ/TW ngày 26/7/2016” bằng cụm từ “22-QĐ/TW ngày 28/7/2021” "
             "trong toàn bộ Quy chế.") in text
-    assert "Thay thế cụm từ “Ban cán sự đảng” bằng cụm từ “Đảng ủy” tại khoản 2 Điều 23 và khoản 1 Điều 24." in text
+    assert "Thay thế cụm từ “Ban cán sự đảng Ủy ban” bằng cụm từ “Đảng ủy Ủy ban” trong toàn bộ Quy chế." in text
 
 
 def test_english_wording() -> None:
@@ -205,10 +322,9 @@ def test_english_wording() -> None:
         "Council;”.\n\n"
         "2\\. The title of Chapter V is amended to read:\n\n“WORKING RELATIONS OF THE EXECUTIVE COMMITTEE”.")
     words = english.replace("Provincial People's Council", "Provincial People's Council and its Standing Board")
-    assert body(english, words).startswith(
-        "1\\. Replace the words “People's Council” with “People's Council and its Standing Board” in point c, "
-        "clause 1, "
-        "Article 4, point b, clause 3, Article 4 and point c, clause 1, Article 5.")
+    assert body(english, words) == (
+        "1\\. Replace the words “Provincial People's Council” with “Provincial People's Council and its Standing "
+        "Board” throughout these Regulations.")
     reproduces(ENGLISH, parse(words))
 
 

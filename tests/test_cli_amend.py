@@ -202,3 +202,38 @@ def test_workspace_check_reports_pending_problems_and_unamended_edits(ws: Worksp
     assert edited.exit_code == 1
     assert "regulations/02-QC-TU.md" in edited.output and "edited without an amendment" in edited.output
     assert "khoản 1 Điều 3" in edited.output
+
+
+def test_check_reports_reading_and_applying_problems_in_one_run(ws: Workspace, invoke: Invoke) -> None:
+    ws.commit({"amendments/mixed/amendment.md": amendment_text(
+        "1\\. Bãi bỏ khoản 9 Điều 1.\n\n"
+        "2\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau\n\n“1\\. Tập trung dân chủ.\n\na) X.”\n\n"
+        "3\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 2 như sau:\n\n"
+        "a) Bãi bỏ khoản 1 Điều 1.\n\n"
+        "b) Bãi bỏ điểm c.\n\n"
+        "4\\. Bãi bỏ khoản 2 Điều 2.\n\n"
+        "5\\. Thay thế cụm từ “Ban Bí thư” bằng cụm từ “Bộ Chính trị” tại khoản 1 Điều 1.",
+        number="09-QC/TU").encode()}, "Add an amendment with several problems")
+    before = snapshot(ws)
+    result = invoke(ws, "amend", "check", "mixed")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    source = "amendments/mixed/amendment.md"
+    reported = [line for line in result.output.splitlines() if line.startswith(source)]
+    assert reported == [
+        f"{source}:17: instruction 1 (Bãi bỏ khoản 9 Điều 1.): Điều 1 has no khoản 9 (khoản 9 Điều 1 does not exist).",
+        f"{source}:19: instruction 2 (Sửa đổi, bổ sung khoản 1 Điều 2 như sau): cannot read this instruction: an "
+        "instruction followed by new text must end with ':'.",
+        f"{source}:27: instruction 3.a (Bãi bỏ khoản 1 Điều 1.): khoản 1 Điều 1 lies outside khoản 2 Điều 2, the "
+        "provision this group of instructions amends.",
+        f"{source}:31: instruction 4 (Bãi bỏ khoản 2 Điều 2.) repeals khoản 2 Điều 2, but instruction 3.b (line 29) "
+        "already repeals điểm c khoản 2 Điều 2; one provision may be changed by one instruction only: merge them.",
+        f"{source}:33: instruction 5 (Thay thế cụm từ “Ban Bí thư” bằng cụm từ “Bộ Chính trị” tại khoản 1 Điều 1.): "
+        "“Ban Bí thư” is found 0 times in khoản 1 Điều 1 (it occurs 0 times in the whole regulation).",
+    ]
+    assert "5 problem(s) found." in result.output
+    as_json = invoke(ws, "amend", "check", "mixed", "--json")
+    assert [p["line"] for p in json.loads(as_json.output)] == [17, 19, 27, 31, 33]
+    assert snapshot(ws) == before  # checking applies nothing for real
+    workspace = invoke(ws, "check")
+    assert workspace.exit_code == 1
+    assert all(line in workspace.output for line in reported), workspace.output

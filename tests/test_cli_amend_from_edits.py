@@ -95,3 +95,39 @@ def test_usage_errors_and_dirty_files(tmp_workspace: Workspace, tmp_path: Path, 
     broken.write_text("no front matter\n", encoding="utf-8")
     bad = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(broken), "-r", "01-QC/TU")
     assert bad.exit_code == 1 and "broken.md" in bad.output and "Traceback" not in bad.output
+
+
+def test_a_phrase_replaced_everywhere_is_one_instruction(tmp_workspace: Workspace, tmp_path: Path,
+                                                         invoke: Invoke) -> None:
+    edited = edited_copy(tmp_workspace, tmp_path, ("Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy khóa XIV"))
+    result = invoke(tmp_workspace, "amend", "from-edits", "x", "--edited", str(edited), "-r", "01-QC/TU")
+    assert result.exit_code == 0, result.output
+    added = [line for line in result.output.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert added == ["+1\\. Thay thế cụm từ “Thường trực Tỉnh ủy” bằng cụm từ “Thường trực Tỉnh ủy khóa XIV” "
+                     "trong toàn bộ Quy chế."]
+    assert "with 1 instructions" in result.output
+    assert invoke(tmp_workspace, "amend", "check", "x").exit_code == 0
+
+
+def test_renumbered_clauses_inside_an_article_are_refused_unless_allowed(tmp_workspace: Workspace, tmp_path: Path,
+                                                                         invoke: Invoke) -> None:
+    clauses = [(f"\n\n{n}\\. {first}", f"\n\n{n + 1}\\. {first}") for n, first in
+               ((5, "Thực hiện các nhiệm vụ khác do Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Tỉnh ủy và Bí thư"),
+                (4, "Ký các văn bản của Ban Chấp hành, Ban Thường vụ, Thường trực Tỉnh ủy theo phân công"),
+                (3, "Trực tiếp làm Trưởng Ban Bảo vệ"), (2, "Trực tiếp chỉ đạo công tác xây dựng Đảng về chính trị"),
+                (1, "Giúp Bí thư chủ trì công việc hằng ngày"))]
+    heading = "## Điều 10. Trách nhiệm, quyền hạn của Phó Bí thư Thường trực Tỉnh ủy"
+    edited = edited_copy(tmp_workspace, tmp_path, *clauses,
+                         (heading, f"{heading}\n\n1\\. Chỉ đạo công tác chuyển đổi số của các cơ quan đảng tỉnh."))
+    head = tmp_workspace.repo.head.commit.hexsha
+    refused = invoke(tmp_workspace, "amend", "from-edits", "x", "--edited", str(edited), "-r", "01-QC/TU")
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert ("khoản 1 Điều 10 is now numbered khoản 2 Điều 10; khoản 2 Điều 10 is now numbered khoản 3 Điều 10; "
+            "khoản 3 Điều 10 is now numbered khoản 4 Điều 10; khoản 4 Điều 10 is now numbered khoản 5 Điều 10; "
+            "khoản 5 Điều 10 is now numbered khoản 6 Điều 10. Existing units are never renumbered") in refused.output
+    assert tmp_workspace.repo.head.commit.hexsha == head and not tmp_workspace.path("amendments/x").exists()
+    allowed = invoke(tmp_workspace, "amend", "from-edits", "x", "--edited", str(edited), "-r", "01-QC/TU",
+                     "--allow-renumber")
+    assert allowed.exit_code == 0, allowed.output
+    assert "+1\\. Sửa đổi, bổ sung Điều 10 như sau:" in allowed.output
+    assert invoke(tmp_workspace, "amend", "check", "x").exit_code == 0

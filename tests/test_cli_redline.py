@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.store import Workspace
-from tests.conftest import FIXTURES, Invoke
+from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -79,6 +80,8 @@ def test_table_layout_is_landscape_with_one_row_per_change(mini_workspace: Works
     html = out.read_text(encoding="utf-8")
     assert '<body class="landscape">' in html and "BẢNG SO SÁNH" in html
     assert len(re.findall(r'<tr id="chg-\d+">', html)) == 2
+    assert '<th class="col-where">Điều, khoản</th>' in html
+    assert re.findall(r'<td class="col-where">([^<]*)</td>', html) == ["Điểm b khoản 2 Điều 2", "Điều 4"]
 
 
 def test_redline_without_a_pending_amendment_says_what_to_do(mini_workspace: Workspace, invoke: Invoke) -> None:
@@ -95,6 +98,7 @@ def test_to_and_amendment_together_is_a_usage_error(mini_workspace: Workspace, i
 
 def _normalised(html: str) -> str:
     html = re.sub(r"commit [0-9a-f]{7}", "commit SHA", html)
+    html = re.sub(r"(tháng\s+năm) \d{4}", r"\1 YEAR", html)  # an unsigned draft's date line: this year
     return re.sub(r"\d{4}-\d{2}-\d{2}", "DATE", html)
 
 
@@ -124,6 +128,8 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     text = pdf_text(pdf)
     assert unicodedata.is_normalized("NFC", text)
     assert "DỰ THẢO lần" in text and "Văn bản hiện hành (01-QC/TU, commit" in text
+    assert f"Điện Biên, ngày tháng năm {dt.date.today().year}" in text  # blank days: not signed yet
+    assert pdf.stat().st_size < 1_500_000  # fonts embedded as subsets
     assert re.search(r"Trang 1/\d+", text)
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.comparison.changes
@@ -143,3 +149,144 @@ def test_summary_lists_references_that_need_checking(tmp_workspace: Workspace) -
     html = rl.render_html(redline)
     assert "Các quy định có tham chiếu cần rà soát" in html
     assert "Khoản 3 Điều 6 dẫn chiếu khoản 2 Điều 5" in html
+
+
+NBSP6 = "\u00a0" * 6
+
+
+def _summary(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a href="#chg-\d+">([^<]*)</a></td><td class="summary-kind">([^<]*)</td>', html)
+
+
+def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    html = rl.render_html(redline)
+    summary = _summary(html)
+    # One line per provision an instruction names, in document order (as the text runs).
+    assert [where for where, _ in summary] == [
+        "khoản 1 Điều 3", "điểm c khoản 1 Điều 4", "điểm e khoản 1 Điều 4", "khoản 2 Điều 5", "khoản 4a Điều 6",
+        "Điều 7", "điểm d1 khoản 2 Điều 8", "Điều 9", "khoản 3 Điều 10", "điểm b khoản 1 Điều 12",
+        "khoản 5 Điều 14", "điểm c khoản 2 Điều 16", "Điều 20a", "khoản 1 Điều 21", "khoản 3 Điều 21",
+        "Chương V", "khoản 2 Điều 23", "khoản 1 Điều 24", "khoản 1 Điều 26",
+    ]
+    kinds = dict(summary)
+    assert kinds["khoản 1 Điều 3"] == "bỏ cụm từ"  # `Bỏ cụm từ “khóa XII”`
+    assert kinds["khoản 2 Điều 5"] == "sửa đổi, bổ sung"  # `Sửa đổi, bổ sung khoản 2 Điều 5`
+    assert kinds["Điều 9"] == "sửa đổi, bổ sung"
+    assert kinds["khoản 2 Điều 23"] == "thay thế cụm từ" and kinds["Điều 7"] == "sửa đổi tên"
+    # The points changed inside khoản 2 Điều 5 are still marked in the text, under the clause's anchor.
+    clause = html[html.index('id="chg-4"'):html.index('id="chg-5"')]
+    assert "<del class=\"del\">.</del><ins class=\"ins\">;</ins>" in clause
+    assert "<ins class=\"ins\">c)</ins>" in clause
+
+
+def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    helpers = rl._Helpers(redline)
+    kinds = {str(c.address): c.kind.value for c in redline.comparison.changes}
+    assert kinds["d3.k1"] == "words deleted" and kinds["d5.k2"] == "amended" and kinds["ch5"] == "heading changed"
+    assert helpers.kind_label(redline.comparison.changes[0].kind) == "bỏ cụm từ"
+
+
+def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    regulation = tmp_workspace.log("regulations/01-QC-TU.md")[0]
+    amendment = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+    draft = (tmp_workspace.root / amendment).read_text(encoding="utf-8")
+    tmp_workspace.commit({amendment: draft.replace("draft: 2", "draft: 3").encode()}, "Draft 3")
+    draft3 = tmp_workspace.log(amendment)[0]
+    assert draft3.sha != regulation.sha
+    line = rl.build(tmp_workspace, "01-QC/TU").cover_line()
+    assert line == (f"Văn bản hiện hành (01-QC/TU, commit {regulation.sha[:7]}, {regulation.date}) "
+                    f"so với Dự thảo lần 3 (05-QC/TU, commit {draft3.sha[:7]}, {draft3.date})")
+    (tmp_workspace.root / amendment).write_text(draft.replace("draft: 2", "draft: 4"), encoding="utf-8")
+    line = rl.build(tmp_workspace, "01-QC/TU").cover_line()
+    assert line.endswith("so với Dự thảo lần 4 (05-QC/TU, chưa commit)")
+    assert line.startswith(f"Văn bản hiện hành (01-QC/TU, commit {regulation.sha[:7]}, ")
+
+
+def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+                         "Add an English amendment")
+    regulation = tmp_workspace.log("regulations/01-QC-TU-EN.md")[0]
+    amendment = tmp_workspace.log("amendments/en1/amendment.md")[0]
+    redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
+    assert redline.cover_line() == (
+        f"Text in force (01-QC/TU-EN, commit {regulation.sha[:7]}, {regulation.date}) "
+        f"compared with Draft 1 (commit {amendment.sha[:7]}, {amendment.date})"
+    )
+    html = rl.render_html(redline, today=dt.date(2026, 3, 5))
+    assert f'<div class="place-date">Dien Bien, {NBSP6}{NBSP6}2026</div>' in html
+    assert '<p class="draft-banner">DRAFT No. 1</p>' in html
+
+
+def test_page_one_has_the_draft_place_and_date_line(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    html = rl.render_html(rl.build(tmp_workspace, "01-QC/TU"), today=dt.date(2026, 3, 5))
+    assert f'<div class="place-date">Điện Biên, ngày{NBSP6}tháng{NBSP6}năm 2026</div>' in html
+    assert '<div class="number">Số 05-QC/TU</div>' in html and '<p class="draft-banner">DỰ THẢO lần 2</p>' in html
+
+
+def test_two_revisions_carry_the_regulation_own_date(mini_workspace: Workspace, invoke: Invoke) -> None:
+    _edit_mini(mini_workspace)
+    out = mini_workspace.root / "r.html"
+    invoke(mini_workspace, "redline", "MINI-QC", "--from", "HEAD~1", "--to", "HEAD", "-o", str(out), catch=False)
+    html = out.read_text(encoding="utf-8")
+    assert '<div class="place-date">Điện Biên, ngày 09 tháng 01 năm 2021</div>' in html
+    assert '<div class="number">Số MINI-QC</div>' in html and '<p class="draft-banner">' not in html
+
+
+def test_table_rows_name_each_provision_in_summary_order(tmp_workspace: Workspace) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    table = rl.render_html(redline, layout="table")
+    inline = rl.render_html(redline)
+    names = re.findall(r'<td class="col-where">([^<]*)</td>', table)
+    assert names == [where[:1].upper() + where[1:] for where, _ in _summary(inline)]
+    assert "Khoản 2 Điều 5" in names and "Điểm b khoản 2 Điều 5" not in names
+    assert re.findall(r'<tr id="(chg-\d+)">', table) == [f"chg-{n}" for n in range(1, len(names) + 1)]
+
+
+def test_output_under_a_file_is_a_clear_error(mini_workspace: Workspace, invoke: Invoke) -> None:
+    _edit_mini(mini_workspace)
+    blocker = mini_workspace.root / "out"
+    blocker.mkdir(exist_ok=True)
+    (blocker / "file").write_text("x", encoding="utf-8")
+    target = blocker / "file" / "r.html"
+    result = invoke(mini_workspace, "redline", "MINI-QC", "--from", "HEAD~1", "--to", "HEAD", "-o", str(target))
+    assert result.exit_code == 1 and "is a file, not a folder" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regdraft import redline as rl
+
+    _edit_mini(mini_workspace)
+    target = mini_workspace.root / "r.html"
+    target.write_text("previous", encoding="utf-8")
+    redline = rl.build(mini_workspace, "MINI-QC", rev_from="HEAD~1", rev_to="HEAD")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "write_bytes", fail)
+    with pytest.raises(OSError):
+        rl.write(redline, target, fmt="html")
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert list(mini_workspace.root.glob("r.html*")) == [target]

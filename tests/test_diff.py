@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regdraft import diff as diff_module
-from regdraft.diff import ChangeKind, Op, compare, diff_words, new_side, old_side
+from regdraft.diff import ChangeKind, Op, Provision, compare, diff_words, new_side, old_side, with_stated_kinds
 from regdraft.errors import RegdraftError
 from regdraft.markdown import parse
 from regdraft.model import Address
@@ -61,6 +61,55 @@ def test_inserted_repealed_and_heading_changes_in_document_order() -> None:
         ("repealed", "d2.k3", "d2.k3"),
         ("heading changed", "d4", "d4"),
     ]
+
+
+def test_a_change_that_only_deletes_words_is_words_deleted() -> None:
+    new = _edited(("chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy", "chịu trách nhiệm"),
+                  ("tập thể lãnh đạo, cá nhân phụ trách", "tập thể lãnh đạo, phụ trách"))
+    assert _kinds(MINI, new) == [("words deleted", "d2.k2", "d2.k2"), ("words deleted", "d2.k2.b", "d2.k2.b")]
+
+
+def test_a_change_that_adds_words_is_an_amendment_not_a_phrase_change() -> None:
+    new = _edited(("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;"))
+    assert _kinds(MINI, new) == [("amended", "d2.k2.a", "d2.k2.a")]
+
+
+def test_anchors_follow_document_order() -> None:
+    new = _edited(("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận;"),
+                  ("2\\. Thực hiện nguyên tắc", "2\\. Thực hiện đầy đủ nguyên tắc"),
+                  ("## Điều 4\n", "## Điều 4. Hiệu lực\n"))
+    result = compare(parse(MINI), parse(new))
+    assert [str(c.address) for c in result.changes] == ["d2.k2", "d2.k2.a", "d4"]
+    assert [c.anchor for c in result.changes] == ["chg-1", "chg-2", "chg-3"]
+
+
+def _find(provisions: tuple[Provision, ...], code: str) -> Provision:
+    for p in provisions:
+        if str(p.address) == code:
+            return p
+        if p.children and code.startswith(f"{p.address}."):
+            return _find(p.children, code)
+    raise AssertionError(f"{code} not found")
+
+
+def test_stated_kinds_list_the_provision_an_instruction_names_not_its_points() -> None:
+    # `Sửa đổi, bổ sung khoản 2 Điều 2`: only point c's full stop changed and a point d came in.
+    new = _edited(("c) Thiểu số phục tùng đa số.", "c) Thiểu số phục tùng đa số;\n\nd) Điểm mới."),
+                  ("chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy", "chịu trách nhiệm"),
+                  ("## Điều 4\n", "## Điều 4. Hiệu lực thi hành\n"))
+    plain = compare(parse(MINI), parse(new))
+    assert [str(c.address) for c in plain.changes] == ["d2.k2.b", "d2.k2.c", "d2.k2.d", "d4"]
+    stated = with_stated_kinds(plain, {"d2.k2": ChangeKind.AMENDED, "d2.k2.b": ChangeKind.WORDS_DELETED})
+    assert [(str(c.address), c.kind.value, c.anchor) for c in stated.changes] == [
+        ("d2.k2", "amended", "chg-1"),
+        ("d2.k2.b", "words deleted", "chg-2"),  # named by an instruction of its own
+        ("d4", "heading changed", "chg-3"),  # not named: the kind read from the text
+    ]
+    points = {str(p.address): p for p in _find(stated.provisions, "d2.k2").children}
+    # Point c and the new point d are part of the amended clause: still marked, not listed.
+    assert points["d2.k2.c"].change is ChangeKind.WORDS_REPLACED and points["d2.k2.c"].anchor == ""
+    assert points["d2.k2.d"].change is ChangeKind.INSERTED and points["d2.k2.d"].anchor == ""
+    assert [s.op for s in points["d2.k2.c"].text if s.op is not Op.EQUAL] == [Op.DELETE, Op.INSERT]
 
 
 def test_a_provision_deleted_outright_is_reported_where_it_stood() -> None:

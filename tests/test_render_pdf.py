@@ -202,3 +202,42 @@ def test_redline_pdf_with_stderr_not_a_terminal_has_no_progress_bar(
     monkeypatch.setenv("REGDRAFT_PROGRESS", "always")  # the same run, forced: the bar is there to be seen
     forced = invoke(mini_workspace, *args)
     assert forced.exit_code == 0 and "PDF [" in forced.output
+
+
+def test_library_lookup_from_one_ldconfig_listing_answers_as_ctypes_does() -> None:
+    """WeasyPrint's native libraries are found from one `ldconfig -p`: same answers, hits and misses."""
+    import ctypes.util
+
+    listing = pdf_module._ldconfig_sonames()
+    if listing is None:
+        pytest.skip("no ldconfig listing on this system")
+    names = ("c", "m", "gobject-2.0", "pango-1.0", "harfbuzz", "harfbuzz-subset", "fontconfig", "pangoft2-1.0",
+             "libgobject-2.0-0", "harfbuzz-vector-0.0", "libharfbuzz-vector.0.dylib", "no-such-library-here")
+    for name in names:
+        assert pdf_module._soname(listing, name) == ctypes.util._findSoname_ldconfig(name), name  # type: ignore[attr-defined]
+
+
+def test_weasyprint_import_leaves_the_library_lookup_as_it_was() -> None:
+    import ctypes.util
+
+    before = ctypes.util.find_library
+    weasyprint = pdf_module.import_weasyprint()
+    assert ctypes.util.find_library is before
+    assert hasattr(weasyprint, "HTML")
+    from weasyprint.text.ffi import harfbuzz_subset
+
+    if ctypes.util._findSoname_ldconfig("harfbuzz-subset"):  # type: ignore[attr-defined]
+        assert harfbuzz_subset is not None  # found, so fonts are subset by HarfBuzz (fast), not fontTools
+
+
+def test_garbage_collector_settings_are_restored_after_a_render(tmp_path: Path) -> None:
+    import gc
+
+    threshold = gc.get_threshold()
+    with pytest.raises(RuntimeError), pdf_module._fewer_collections():
+        assert gc.get_threshold()[0] >= 50_000 and gc.get_freeze_count() > 0
+        raise RuntimeError("render failed")
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0
+    write_pdf("<p>Ban Thường vụ Tỉnh ủy</p>", tmp_path / "g.pdf")
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0
+    assert "Ban Thường vụ Tỉnh ủy" in pdf_text(tmp_path / "g.pdf")

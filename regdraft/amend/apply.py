@@ -377,6 +377,16 @@ def _rewriter(
     return lambda unit: [_replace_tree(unit, parent, op, record)]
 
 
+def occurrences(unit: Unit, phrase: str) -> int:
+    """How often `phrase` occurs in a unit (title, text and every unit inside), as instructions match it."""
+    return _occurrences(unit, phrase)
+
+
+def replace_words(unit: Unit, old: str, new: str | None) -> Unit:
+    """`unit` with `old` replaced by `new` (deleted for None) everywhere in it, as an instruction does."""
+    return _replace_tree(unit, None, ReplaceWords(old, new), lambda _address: None)
+
+
 def _occurrences(unit: Unit, phrase: str) -> int:
     total = phrases.count(unit.title, phrase) if unit.title else 0
     total += sum(phrases.count(t, phrase) for t in unit.text)

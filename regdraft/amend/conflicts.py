@@ -12,7 +12,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from regdraft.amend.document import Amendment, Instruction
-from regdraft.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
+from regdraft.amend.grammar import (
+    InsertUnit,
+    Operation,
+    RepealUnits,
+    ReplaceHeading,
+    ReplaceUnit,
+    ReplaceWords,
+    targets,
+)
 from regdraft.amend.quote import short
 from regdraft.errors import Problem
 from regdraft.model import Address
@@ -51,6 +59,16 @@ def footprints(ins: Instruction) -> Iterator[Footprint]:
 
 def _overlap(a: Address, b: Address) -> bool:
     return a.contains(b) or b.contains(a)
+
+
+def collide(a: Footprint, b: Footprint) -> bool:
+    """Within one amendment: may these two not both be applied?"""
+    return _collide(a, b)
+
+
+def mode(op: Operation) -> str:
+    """How an operation touches the provisions it names (amends, renames, inserts, repeals, words)."""
+    return _MODES[type(op)]
 
 
 def _collide(a: Footprint, b: Footprint) -> bool:

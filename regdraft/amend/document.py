@@ -231,6 +231,19 @@ def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: l
 
 def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
     """Read an amending document; `ParseError` listing every problem with its file and line."""
+    amendment, problems = read_amendment(data, source, slug)
+    if problems or amendment is None:
+        raise ParseError.collect(problems, "amendment")
+    return amendment
+
+
+def read_amendment(data: bytes | str, source: str, slug: str) -> tuple[Amendment | None, tuple[Problem, ...]]:
+    """Read an amending document as far as it can be read: the instructions that read, and every problem.
+
+    For `amend check`, which reports what the instructions that could be read would do too. The
+    amendment is None when there is nothing to apply (no front matter naming the regulation, no
+    article holding instructions).
+    """
     text = decode(data, source)
     problems: list[Problem] = []
     lines = text.split("\n")
@@ -262,15 +275,14 @@ def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
                 f"has no '{noun(Kind.ARTICLE, language)} 1' heading holding the instructions.", source, body_start + 1
             )
         )
-        raise ParseError.collect(problems, "amendment")
+        return None, tuple(problems)
     head, paragraphs = articles[0]
     lead, instructions = _instructions(paragraphs, head.label, source, language, problems)
     first = DocumentArticle(head.label, head.title, tuple(lead), head.line)
     closing = tuple(DocumentArticle(a.label, a.title, tuple(p for p, _ in paras), a.line) for a, paras in articles[1:])
-    if problems:
-        problems.sort(key=lambda p: p.line)
-        raise ParseError.collect(problems, "amendment")
-    return Amendment(slug, source, meta, front, tuple(preamble), first, tuple(instructions), closing)
+    problems.sort(key=lambda p: p.line)
+    amendment = Amendment(slug, source, meta, front, tuple(preamble), first, tuple(instructions), closing)
+    return (amendment if meta.get("regulation") else None), tuple(problems)
 
 
 @dataclass
@@ -319,6 +331,10 @@ def _instructions(
         nested = None if top else _NESTED.match(content)
         if top:
             tops.append(_read(top.group(1), top.group(2), line, None, source, language, problems))
+        elif nested and tops and tops[-1].op is None:
+            # Under an instruction that could not be read (reported already): relative addresses
+            # have nothing to be relative to, so its lettered instructions are not read either.
+            tops[-1].children.append(_Draft(f"{tops[-1].location}.{nested.group(1)}", line, content, None))
         elif nested and tops and isinstance(tops[-1].op, AmendGroup):
             label = nested.group(1).replace("dd", "đ") + nested.group(2)
             group = tops[-1]
@@ -349,7 +365,8 @@ def _instructions(
             )
         )
         open_quote.op = None
-    return lead, [_finish(d, article, source, language, problems) for d in tops if d.op is not None]
+    finished = [_finish(d, article, source, language, problems) for d in tops if d.op is not None]
+    return lead, [ins for ins in finished if ins is not None]
 
 
 def _closes(quote: list[tuple[str, int]]) -> bool:
@@ -367,7 +384,10 @@ def _quote_owner(tops: list[_Draft]) -> _Draft | None:
     if not tops:
         return None
     last = tops[-1].children[-1] if tops[-1].children else tops[-1]
-    if last.op is not None and isinstance(last.op, (ReplaceUnit, ReplaceHeading, InsertUnit)) and not last.quote:
+    if last.quote:
+        return None
+    # The quote of an instruction that could not be read is its own (that error is reported once).
+    if last.op is None or isinstance(last.op, (ReplaceUnit, ReplaceHeading, InsertUnit)):
         return last
     return None
 
@@ -390,10 +410,14 @@ def _read(
     return _Draft(location, line, text, op)
 
 
-def _finish(draft: _Draft, article: str, source: str, language: str, problems: list[Problem]) -> Instruction:
+def _finish(draft: _Draft, article: str, source: str, language: str, problems: list[Problem]) -> Instruction | None:
+    """The instruction, or None when it cannot be applied (its problem is reported)."""
     where = f"instruction {draft.location} ({short(draft.text)})"
-    children = tuple(_finish(c, article, source, language, problems) for c in draft.children if c.op is not None)
+    finished = [_finish(c, article, source, language, problems) for c in draft.children if c.op is not None]
+    children = tuple(c for c in finished if c is not None)
     assert draft.op is not None
+    if draft.children and not children:
+        return None  # none of its lettered instructions can be applied
     if isinstance(draft.op, AmendGroup) and not draft.children:
         problems.append(
             Problem(
@@ -408,11 +432,14 @@ def _finish(draft: _Draft, article: str, source: str, language: str, problems: l
             problems.append(
                 Problem(f"{where}: the new text in quotes (“...”) is missing after it.", source, draft.line)
             )
-        else:
-            try:
-                unit = quoted_unit(draft.op, draft.quote, language)
-            except GrammarError as exc:
-                problems.append(Problem(f"{where}: {exc}", source, draft.quote[0][1]))
+            return None
+        try:
+            unit = quoted_unit(draft.op, draft.quote, language)
+        except GrammarError as exc:
+            problems.append(Problem(f"{where}: {exc}", source, draft.quote[0][1]))
+            return None
+    elif isinstance(draft.op, AmendGroup) and not draft.children:
+        return None
     return Instruction(
         draft.location, draft.line, draft.text, draft.op, tuple(p for p, _ in draft.quote), unit, children, article
     )

@@ -11,7 +11,9 @@ Choices (docs/from-edits.md):
   changed (amended, inserted or repealed). A changed article title alone is renamed.
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
   instruction when it changed in two or more provisions, or in the lead-in of a unit that has
-  children; `trong toàn bộ Quy chế` when those provisions hold every occurrence.
+  children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
+  widened by whole words until it is unambiguous where it applies (`regdraft.amend.replacements`);
+  a provision with other edits is amended on its own and not named by the phrase instruction.
 - Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles) or
   `Bổ sung X vào Y` (the next number at the end of a clause or article).
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
@@ -24,18 +26,20 @@ Post-conditions of `instructions_from_edits`:
 2. Rendered with `render_amendment`, read back with `load_amendment` and applied with
    `apply` to `old`, they give exactly `edited`'s provisions (deleted units as placeholders);
    this is checked before returning, and `RegdraftError` is raised when it cannot hold.
-3. Renumbered existing units raise `RegdraftError` naming them, unless `allow_renumber`.
+3. Renumbered existing units (articles, clauses of an article, points of a clause, found by
+   their content, also inside a unit amended as a whole) raise `RegdraftError` naming them,
+   unless `allow_renumber`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.amend import phrases
-from regdraft.amend.apply import apply
+from regdraft.amend import replacements
+from regdraft.amend.apply import apply, occurrences
 from regdraft.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
-from regdraft.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.amend.wording import join_repeals, layout, number
 from regdraft.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.markdown import render
@@ -48,17 +52,11 @@ _CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One planned instruction before it is worded.
-
-    `unit` is the new unit (amend, insert) or the renamed heading; `fallback` holds the
-    unit-level steps a phrase change becomes when it is not worth a `Thay thế cụm từ`.
-    """
+    """One planned instruction before it is worded: `unit` is the new unit or the renamed heading."""
 
     op: Operation
     position: int
     unit: Unit | None = None
-    fallback: tuple[Step, ...] = ()
-    holder: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +73,8 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     moves = renumbered(old, edited)
     new, removed = restore_removed(old, edited)
     _check_structure(old, new)
-    planner = _Planner(old, new)
-    steps = planner.steps()
-    # Inside a unit re-enacted as a whole the quoted text numbers its parts afresh.
-    whole = [s.op.target for s in _all_steps(steps) if isinstance(s.op, ReplaceUnit)]
-    loose = [m for m in moves if not any(w.contains(m[0]) and w != m[0] for w in whole)]
-    if loose and not allow_renumber:
-        raise RegdraftError(_renumber_message(loose, edited, language))
+    if moves and not allow_renumber:
+        raise RegdraftError(_renumber_message(moves, edited, language))
     notes = [f"{a.describe(language)} is missing from {edited.source or 'the edited text'}; it is repealed and "
              "stays in place as a placeholder, as existing units are never removed or renumbered." for a in removed]
     if old.preamble != edited.preamble:
@@ -92,13 +85,38 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     target = render(old.with_units(new.units))
     failure = ""
     for words in ("throughout", "targeted", "none"):
-        planned = [(s.op, s.unit) for s in planner.decide(steps, words)]
+        planned = _plan(old, new, words)
         instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
         failure = _verify(old, instructions, target)
         if not failure:
             return Generated(instructions, tuple(notes))
     raise RegdraftError(f"regdraft could not write instructions that reproduce the edited text exactly "
                         f"({failure}); please report this with the two texts.")
+
+
+def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation, Unit | None]]:
+    """Phrase instructions (`words`: throughout, targeted or none) and unit-level steps, in document order."""
+    excluded: set[Address] = set()
+    while True:
+        chosen, current = ([], old) if words == "none" else replacements.choose(
+            old, new, throughout=words == "throughout", excluded=frozenset(excluded))
+        planner = _Planner(current, new)
+        steps = planner.steps()
+        clash = replacements.clashes(chosen, [s.op for s in steps])
+        if not clash:
+            break
+        # A provision with other changes is amended on its own; the phrase instruction leaves it alone.
+        excluded |= clash
+    planned = [(s.position, 0, s.op, s.unit) for s in steps]
+    for c in chosen:
+        position = planner.position[c.first]
+        op: Operation = c.op
+        earlier = [s.unit for s in steps if s.position < position and s.unit is not None]
+        if c.op.throughout and any(occurrences(u, c.op.old) for u in earlier):
+            # Applied after them, a change throughout would change the new text they quote too.
+            op = replace(c.op, targets=c.named)
+        planned.append((position, 1, op, None))
+    return [(op, unit) for _, _, op, unit in sorted(planned, key=lambda p: (p[0], p[1]))]
 
 
 # Renumbering -----------------------------------------------------------------------------
@@ -123,22 +141,25 @@ def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> 
     new_by = {(u.kind, u.label): u for u in new if not u.repealed}
     texts = {id(u): _content(u) for u in (*old_by.values(), *new_by.values())}
 
-    def alike(a: Unit, b: Unit, threshold: float) -> bool:
+    def score(a: Unit | None, b: Unit | None) -> float:
+        if a is None or b is None or not texts[id(a)]:
+            return 0.0
         x, y = texts[id(a)], texts[id(b)]
-        return bool(x) and (x == y or similarity(x, y) >= threshold)
+        return 1.0 if x == y else similarity(x, y)
 
     out = []
     for key, unit in old_by.items():
-        twin = new_by.get(key)
-        if twin is not None and alike(unit, twin, SAME_UNIT):
+        own = score(unit, new_by.get(key))
+        if own == 1.0:
             continue
         for other_key, other in new_by.items():
             if other_key == key or other_key[0] is not key[0]:
                 continue
-            before = old_by.get(other_key)
-            if before is not None and alike(before, other, SAME_UNIT):
-                continue
-            if alike(unit, other, RENUMBER_SIMILAR):
+            moved = score(unit, other)
+            held = score(old_by.get(other_key), other)  # the unit that had that label, still there?
+            # Moved: its content now stands elsewhere, word for word (even when what took its label looks
+            # alike, as the clauses of one article do), or nearly so when nothing like it kept its label.
+            if (moved == 1.0 and held < 1.0) or (own < SAME_UNIT and moved >= RENUMBER_SIMILAR and held < SAME_UNIT):
                 out.append((unit_address(unit, parent), unit_address(other, parent)))
                 break
     return out
@@ -146,12 +167,6 @@ def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> 
 
 def _content(unit: Unit) -> str:
     return unit.all_text()
-
-
-def _all_steps(steps: Sequence[Step]) -> Iterator[Step]:
-    for step in steps:
-        yield step
-        yield from _all_steps(step.fallback)
 
 
 def _renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, language: str) -> str:
@@ -302,7 +317,7 @@ class _Planner:
             return [Step(RepealUnits((address,)), self.position[address])]
         if before == unit:
             return []
-        return self._amend(before, unit, address)
+        return self._unit_steps(before, unit, address)
 
     def _insert(self, unit: Unit, address: Address, parent: Address | None, previous: Address | None) -> Step:
         suffixed = bool(label_order(unit.kind, unit.label)[1])
@@ -316,15 +331,6 @@ class _Planner:
             raise RegdraftError(f"The edited text inserts {address.describe(self.language)} where regdraft cannot "
                                 "place it; an inserted unit follows the unit whose number it extends.")
         return Step(op, self.position[address], unit)
-
-    def _amend(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
-        # A phrase instruction starts where a unit's own text changed; a title alone is renamed.
-        change = phrases.phrase_change(before, unit) if before.text != unit.text else None
-        if change is None:
-            return self._unit_steps(before, unit, address)
-        old, new = change
-        return [Step(ReplaceWords(old, new, (address,)), self.position[address],
-                     fallback=tuple(self._unit_steps(before, unit, address)), holder=bool(unit.children))]
 
     def _unit_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
         whole = [Step(ReplaceUnit(address), self.position[address], unit)]
@@ -355,32 +361,6 @@ class _Planner:
             steps.extend(made)
             previous[child.kind] = child_address
         return steps, changed, total
-
-    def decide(self, steps: list[Step], words: str) -> list[Step]:
-        """Turn phrase candidates into `Thay thế cụm từ` instructions or their unit-level steps."""
-        by_phrase: dict[tuple[str, str | None], list[Step]] = {}
-        for step in steps:
-            if isinstance(step.op, ReplaceWords):
-                by_phrase.setdefault((step.op.old, step.op.new), []).append(step)
-        out = [s for s in steps if not isinstance(s.op, ReplaceWords)]
-        for (old, new), group in by_phrase.items():
-            if words == "none" or (len(group) == 1 and not group[0].holder):
-                out.extend(f for s in group for f in s.fallback)
-                continue
-            targets = tuple(t for s in group for t in s.op.targets)  # type: ignore[union-attr]
-            if words == "throughout" and len(targets) >= 2 and not self._elsewhere(old, targets):
-                targets = ()
-            out.append(Step(ReplaceWords(old, new, targets), group[0].position))
-        return sorted(out, key=lambda s: s.position)
-
-    def _elsewhere(self, phrase: str, targets: tuple[Address, ...]) -> bool:
-        for loc in self.old.walk():
-            if any(t.contains(loc.address) for t in targets):
-                continue
-            own = ([loc.unit.title] if loc.unit.title else []) + list(loc.unit.text)
-            if any(phrases.count(text, phrase) for text in own):
-                return True
-        return False
 
 
 # Checking ------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
-"""Whole-word phrases for `Thay thế cụm từ` / `Bỏ cụm từ` instructions: match, replace, detect.
+"""Whole-word phrases for `Thay thế cụm từ` / `Bỏ cụm từ` instructions: match and replace.
 
 A phrase matches on word boundaries only (never inside a longer word), whitespace runs are
 equal to one space, and words compare through `tone_key`, so `Tỉnh ủy` finds `Tỉnh uỷ`; the
-replacement is inserted exactly as the drafter wrote it. `phrase_change` finds, for
-`regdraft amend from-edits`, the one phrase an edit replaced throughout a unit.
+replacement is inserted exactly as the drafter wrote it. `regdraft amend from-edits` finds
+phrases with these same functions (`regdraft.amend.replacements`), so what it writes matches
+exactly what `apply` changes.
 """
 
 from __future__ import annotations
@@ -11,10 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 
-from regdraft.errors import RegdraftError
-from regdraft.model import Unit
 from regdraft.text import tone_key
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -56,6 +54,11 @@ def _keys(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text))
 
 
+def tokens(text: str) -> list[str]:
+    """`text` cut into the tokens phrases are matched by: words, whitespace runs, single marks."""
+    return _TOKEN.findall(text)
+
+
 def find(text: str, phrase: str) -> list[tuple[int, int]]:
     """The non-overlapping spans where `phrase` occurs in `text` as whole words."""
     wanted = " ".join(phrase.split())
@@ -95,81 +98,3 @@ def replace(text: str, phrase: str, new: str | None) -> tuple[str, int]:
             right = right.lstrip()
         text = left + right
     return text, len(spans)
-
-
-# Detecting a phrase change --------------------------------------------------------------
-
-
-def _strings(unit: Unit) -> Iterator[tuple[object, str]]:
-    yield (unit.kind, unit.label, unit.repealed, unit.title is None, len(unit.text), len(unit.children)), ""
-    if unit.title is not None:
-        yield None, unit.title
-    for text in unit.text:
-        yield None, text
-    for child in unit.children:
-        yield from _strings(child)
-
-
-def phrase_change(before: Unit, after: Unit) -> tuple[str, str | None] | None:
-    """The one phrase replaced (new text) or deleted (None) everywhere in a unit, if that is all."""
-    left, right = list(_strings(before)), list(_strings(after))
-    if len(left) != len(right):
-        return None
-    pairs = list(zip(left, right, strict=True))
-    if any(a[0] != b[0] for a, b in pairs):
-        return None
-    found: tuple[str, str | None] | None = None
-    for (_, x), (_, y) in pairs:
-        if x != y:
-            edit = _edit(x, y)
-            if edit is None or (found is not None and edit != found):
-                return None
-            found = edit
-    if found is None:
-        return None
-    old, new = found
-    if not old or "\n" in old or any(q in old + (new or "") for q in "“”\""):
-        return None
-    if any(replace(x, old, new)[0] != y for (_, x), (_, y) in pairs):
-        return None
-    return found
-
-
-def _edit(old: str, new: str) -> tuple[str, str | None] | None:
-    """The phrase change between two paragraphs: one edit repeated, else the span of all edits."""
-    from regdraft.diff import Op, diff_words
-
-    try:
-        segments = diff_words(old, new, strict_tones=True)
-    except RegdraftError:
-        return None
-    runs: list[tuple[str, str]] = []
-    deleted = inserted = previous = ""
-    changed = [i for i, s in enumerate(segments) if s.op is not Op.EQUAL]
-    for segment in (*segments, None):
-        if segment is None or segment.op is Op.EQUAL:
-            if not deleted.strip() and inserted:
-                # Words only added: the phrase is the word before them, replaced by it and them.
-                anchor = re.search(r"(?:\S+\s+)?\S+\s*$", previous)
-                if anchor is None:
-                    return None
-                deleted, inserted = anchor.group() + deleted, anchor.group() + inserted
-            if deleted or inserted:
-                runs.append((deleted, inserted))
-            deleted = inserted = ""
-            previous = segment.text if segment is not None else ""
-        elif segment.op is Op.DELETE:
-            deleted += segment.text
-        else:
-            inserted += segment.text
-    edits = {(d.strip(), i.strip() or None) for d, i in runs}
-    if len(edits) == 1:
-        edit = edits.pop()
-        return edit if edit[0] else None
-    if not changed:
-        return None
-    # Several different edits in one paragraph (`30-QĐ/TW ngày 26/7/2016`): one phrase spanning them.
-    span = segments[changed[0]:changed[-1] + 1]
-    before = "".join(s.old_text for s in span if s.op is not Op.INSERT).strip()
-    after = "".join(s.text for s in span if s.op is not Op.DELETE).strip()
-    return (before, after or None) if before else None

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.amend.apply import Applied, apply
-from regdraft.amend.document import PENDING, STATUSES, Amendment, load_amendment, with_front_matter
+from regdraft.amend.document import (
+    PENDING,
+    STATUSES,
+    Amendment,
+    load_amendment,
+    read_amendment,
+    with_front_matter,
+)
 from regdraft.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
 from regdraft.markdown import decode, parse, render
 from regdraft.model import Regulation
@@ -182,11 +189,20 @@ def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
 
 
 def _review(ws: Workspace, slug: str, references: bool) -> Review:
+    relative = amendment_path(slug)
+    if not ws.path(relative).is_file():
+        load(ws, slug)  # says which amendments there are
     try:
-        amendment = load(ws, slug)
-    except ParseError as exc:
-        return Review(exc.problems or (Problem(str(exc), amendment_path(slug)),))
-    return _checked(ws, amendment, references)
+        amendment, reading = read_amendment(ws.read(relative), relative, slug)
+    except ParseError as exc:  # not even text
+        return Review(exc.problems or (Problem(str(exc), relative),))
+    if amendment is None:
+        return Review(reading)
+    # Every problem in one run: what the instructions that could be read would do is checked too
+    # (applied to a copy in memory; nothing is written).
+    checked = _checked(ws, amendment, references)
+    problems = sorted((*reading, *checked.problems), key=lambda p: (p.line == 0, p.line))
+    return Review(tuple(problems), checked.to_check)
 
 
 def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
