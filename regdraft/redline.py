@@ -172,9 +172,9 @@ def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: 
 
 def pending_amendment(ws: Workspace, reg: Regulation) -> str:
     """The slug of the newest amendment to `reg` still pending (draft, circulating or submitted)."""
+    amend = _amend_module()
     from regdraft.amend.document import PENDING
 
-    amend = _amend_module()
     found: list[tuple[str, int, str]] = []
     for path in sorted((ws.root / "amendments").glob("*/amendment.md")):
         slug = path.parent.name

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from regdraft.errors import RegdraftError
 from regdraft.store import Workspace
 from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 from tests.test_render_pdf import pdf_fonts, pdf_text
@@ -290,3 +291,15 @@ def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypa
     monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == "previous"
     assert list(mini_workspace.root.glob("r.html*")) == [target]
+
+
+def test_pending_means_what_the_amendment_module_says(tmp_workspace: Workspace,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    _amend_engine()
+    from regdraft import redline as rl
+    from regdraft.amend import document
+
+    assert rl.pending_amendment(tmp_workspace, rl.build(tmp_workspace, "01-QC/TU").comparison.old) == SHIPPED_AMENDMENT
+    monkeypatch.setattr(document, "PENDING", ("draft",))  # the shipped amendment is `circulating`
+    with pytest.raises(RegdraftError, match="no pending amendment"):
+        rl.build(tmp_workspace, "01-QC/TU")

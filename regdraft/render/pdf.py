@@ -205,7 +205,9 @@ def import_weasyprint() -> Any:
     Linux), or LD_LIBRARY_PATH points elsewhere, or the fast import fails, the stock lookup is used.
     """
     if "weasyprint" in sys.modules:
-        return sys.modules["weasyprint"]
+        import weasyprint  # not sys.modules[...]: this waits for an import under way in another thread
+
+        return weasyprint
     import ctypes.util
 
     sonames = None if os.environ.get("LD_LIBRARY_PATH") else _ldconfig_sonames()
