@@ -309,7 +309,8 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
     ignored = ignore.read_bytes() if ignore.is_file() else b""
     if OUTPUT_DIR.encode() not in ignored.splitlines():
         # Redlines and exports default to out/; they are handed out, not versioned.
-        changes[".gitignore"] = ignored + (b"" if not ignored or ignored.endswith(b"\n") else b"\n") + OUTPUT_DIR.encode() + b"\n"
+        separator = b"" if not ignored or ignored.endswith(b"\n") else b"\n"
+        changes[".gitignore"] = ignored + separator + OUTPUT_DIR.encode() + b"\n"
     if example_from is not None:
         for folder in ("regulations", "amendments"):
             for path in sorted((example_from / folder).rglob("*")):
