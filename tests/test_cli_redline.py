@@ -18,10 +18,6 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
 
 
-def _amend_engine() -> None:
-    pytest.importorskip("regdraft.amend.workspace")
-
-
 def _edit_mini(ws: Workspace) -> None:
     text = MINI.replace("Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Tỉnh ủy").replace(
         "## Điều 4\n", "## Điều 4. Hiệu lực thi hành\n")
@@ -86,7 +82,6 @@ def test_table_layout_is_landscape_with_one_row_per_change(mini_workspace: Works
 
 
 def test_redline_without_a_pending_amendment_says_what_to_do(mini_workspace: Workspace, invoke: Invoke) -> None:
-    _amend_engine()
     result = invoke(mini_workspace, "redline", "MINI-QC")
     assert result.exit_code == 1
     assert "no pending amendment" in result.output and "--to REV" in result.output
@@ -105,7 +100,6 @@ def _normalised(html: str) -> str:
 
 def test_golden_html_of_the_shipped_amendment(tmp_workspace: Workspace, invoke: Invoke,
                                               request: pytest.FixtureRequest) -> None:
-    _amend_engine()
     out = tmp_workspace.root / "out" / "golden.html"
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", "-o", str(out), catch=False)
     assert result.exit_code == 0, result.output
@@ -119,7 +113,6 @@ def test_golden_html_of_the_shipped_amendment(tmp_workspace: Workspace, invoke: 
 
 
 def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invoke: Invoke) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     result = invoke(tmp_workspace, "redline", "01-QC/TU", catch=False)
@@ -141,7 +134,6 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
 
 
 def test_summary_lists_references_that_need_checking(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
@@ -160,7 +152,6 @@ def _summary(html: str) -> list[tuple[str, str]]:
 
 
 def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
@@ -185,7 +176,6 @@ def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_wor
 
 
 def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
@@ -196,7 +186,6 @@ def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None
 
 
 def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     regulation = tmp_workspace.log("regulations/01-QC-TU.md")[0]
@@ -215,7 +204,6 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
 
 
 def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
@@ -233,7 +221,6 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
 
 
 def test_page_one_has_the_draft_place_and_date_line(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     html = rl.render_html(rl.build(tmp_workspace, "01-QC/TU"), today=dt.date(2026, 3, 5))
@@ -251,7 +238,6 @@ def test_two_revisions_carry_the_regulation_own_date(mini_workspace: Workspace, 
 
 
 def test_table_rows_name_each_provision_in_summary_order(tmp_workspace: Workspace) -> None:
-    _amend_engine()
     from regdraft import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
@@ -295,7 +281,6 @@ def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypa
 
 def test_pending_means_what_the_amendment_module_says(tmp_workspace: Workspace,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    _amend_engine()
     from regdraft import redline as rl
     from regdraft.amend import document
 

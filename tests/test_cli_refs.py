@@ -7,7 +7,7 @@ import json
 import pytest
 
 from regdraft.store import Workspace
-from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, SHIPPED_REGULATION, Invoke
+from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 
 REFS = FIXTURES / "refs"
 
@@ -111,9 +111,6 @@ def test_refs_help_has_an_example(invoke: Invoke) -> None:
     assert result.exit_code == 0 and "Example:" in result.output and "--from" in result.output
 
 
-@pytest.mark.skipif(
-    not SHIPPED_REGULATION.exists(), reason="the shipped regulation is not written yet"
-)
 def test_shipped_regulation_refs(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "refs", "01-QC/TU", "d15", "--json", catch=False)
     rows = json.loads(result.output)
@@ -125,9 +122,6 @@ def test_shipped_regulation_refs(tmp_workspace: Workspace, invoke: Invoke) -> No
     ]
 
 
-@pytest.mark.skipif(
-    not SHIPPED_REGULATION.exists(), reason="the shipped regulation is not written yet"
-)
 def test_amend_check_names_references_to_check(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT)
     assert result.exit_code == 0, result.output
@@ -137,9 +131,6 @@ def test_amend_check_names_references_to_check(tmp_workspace: Workspace, invoke:
     ) in result.output
 
 
-@pytest.mark.skipif(
-    not SHIPPED_REGULATION.exists(), reason="the shipped regulation is not written yet"
-)
 def test_amend_check_fails_on_a_broken_reference(tmp_workspace: Workspace, invoke: Invoke) -> None:
     path = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
     text = tmp_workspace.read(path).decode("utf-8")
