@@ -89,11 +89,18 @@ def _unit_json(loc: Located) -> dict[str, Any]:
 
 def check_file(ws: Workspace, path: Path) -> list[Problem]:
     """Every problem in one regulation file."""
+    from regdraft.store import regulation_filename
+
     relative = ws.relative(path)
     try:
-        parse(path.read_bytes(), relative)
+        reg = parse(path.read_bytes(), relative)
     except ParseError as exc:
         return list(exc.problems) or [Problem(str(exc), relative)]
+    expected = regulation_filename(reg.id)
+    if path.name != expected:
+        # Commands find a regulation by its id through the file name, so a mismatch hides it.
+        return [Problem(f"The file's id is {reg.id}, so it must be named regulations/{expected} "
+                        f"(commands look it up by that name); rename it.", relative, 1)]
     return []
 
 

@@ -39,7 +39,11 @@ class Exported:
 
 def output_format(output: Path | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The format asked for: `fmt`, else the output's suffix; `UsageError` when neither fits."""
-    chosen = (fmt or (output.suffix.lstrip(".") if output is not None else "")).lower()
+    suffix = output.suffix.lstrip(".").lower() if output is not None else ""
+    chosen = (fmt or suffix).lower()
+    if fmt and suffix in allowed and suffix != chosen:
+        raise UsageError(f"--format {chosen} does not match the output file {output}: give a file ending "
+                         f"in .{chosen}, or leave out --format.")
     if chosen not in allowed:
         given = f"'{chosen}'" if chosen else "no format"
         raise UsageError(f"Cannot export as {given}: choose --format {'|'.join(allowed)} "

@@ -315,3 +315,13 @@ def test_a_usage_error_inside_a_command_does_not_print_the_top_level_usage(
     assert result.exit_code in (1, 2)
     assert "Usage: regdraft [OPTIONS] COMMAND" not in result.output
     assert "not-a-date" in result.output
+
+
+def test_check_reports_a_file_named_otherwise_than_its_id(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    text = (tmp_workspace.root / "regulations" / "01-QC-TU-EN.md").read_text(encoding="utf-8")
+    tmp_workspace.commit({"regulations/other-name.md": text.replace("id: 01-QC/TU-EN", "id: 02-QC/TU-EN", 1)
+                          .encode("utf-8")}, "Add a misnamed copy")
+    result = invoke(tmp_workspace, "check")
+    assert result.exit_code == 1
+    assert ("regulations/other-name.md:1: The file's id is 02-QC/TU-EN, so it must be named "
+            "regulations/02-QC-TU-EN.md") in result.output

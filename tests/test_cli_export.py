@@ -81,3 +81,11 @@ def test_help_texts_carry_examples(invoke: Invoke) -> None:
     for args in (("export", "--help"), ("amend", "export", "--help")):
         result = invoke(None, *args)
         assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_a_format_that_contradicts_the_file_ending_is_refused(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    out = tmp_workspace.root / "out" / "x.docx"
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "pdf", "-o", str(out))
+    assert result.exit_code == 2
+    assert "--format pdf does not match the output file" in result.output
+    assert not out.exists()

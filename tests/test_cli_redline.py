@@ -31,7 +31,7 @@ def test_compare_two_files_writes_html(tmp_path: Path, invoke: Invoke) -> None:
     out = tmp_path / "r.html"
     result = invoke(None, "compare", str(old), str(new), "-o", str(out), catch=False)
     assert result.exit_code == 0, result.output
-    assert str(out) in result.output and "1 changes" in result.output
+    assert str(out) in result.output and "(1 change)" in result.output
     html = out.read_text(encoding="utf-8")
     assert 'href="#chg-1"' in html and 'id="chg-1"' in html
     assert '<del class="del">.</del><ins class="ins">;</ins>' in html

@@ -89,7 +89,8 @@ class Entry:
         """The entry as one aligned line of `amend list`."""
         r = self.row()
         draft = f"draft {r['draft']}" if r["draft"] else ""
-        detail = r["error"] or f"{r['instructions']} instructions"
+        count = r["instructions"]
+        detail = r["error"] or f"{count} instruction{'' if count == 1 else 's'}"
         number = r["number"] or "-"
         return f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {r['regulation']:<12} {detail}"
 

@@ -55,7 +55,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     target = output if output is not None else rl.default_output(ws, result, kind)
     written = rl.write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
                        workspace_root=ws.root, config=ws.config, progress=True)
-    click.echo(f"{written} ({len(result.comparison.changes)} changes)")
+    click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 
 @click.command()
@@ -82,7 +82,7 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     workspace_root = _workspace_root(new)
     written = rl.write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
                        workspace_root=workspace_root, progress=True)
-    click.echo(f"{written} ({len(result.comparison.changes)} changes)")
+    click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 
 def _workspace_root(path: Path) -> Path | None:
@@ -97,3 +97,7 @@ def _workspace_root(path: Path) -> Path | None:
 
 
 COMMANDS = [redline, compare]
+
+
+def _changes(count: int) -> str:
+    return f"{count} change" if count == 1 else f"{count} changes"

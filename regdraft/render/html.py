@@ -148,7 +148,8 @@ def document_header(
         type=doc_type,
         summary=summary,
         draft=draft_text,
-        running=running if running is not None else f"{doc_number} {summary}".strip(),
+        # The summary alone ("làm việc của ...") does not read as a title; the full title does.
+        running=running if running is not None else " – ".join(p for p in (doc_number, title) if p),
         page=words(language)["page"],
     )
 
