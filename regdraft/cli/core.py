@@ -48,8 +48,9 @@ def list_(workspace: Path | None, as_json: bool) -> None:
 
     rows = api.list_regulations(open_workspace(workspace))
     if as_json:
-        click.echo(json.dumps([{"id": r.id, "path": r.path, "title": r.title, "language": r.language,
-                                "articles": r.articles, "error": r.error} for r in rows], ensure_ascii=False, indent=2))
+        from dataclasses import asdict
+
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
         click.echo("No regulations yet: add one under regulations/ or run `regdraft import`.")
