@@ -288,3 +288,13 @@ def test_pending_means_what_the_amendment_module_says(tmp_workspace: Workspace,
     monkeypatch.setattr(document, "PENDING", ("draft",))  # the shipped amendment is `circulating`
     with pytest.raises(RegdraftError, match="no pending amendment"):
         rl.build(tmp_workspace, "01-QC/TU")
+
+
+def test_reference_notes_say_whether_the_draft_inserts_repeals_or_amends(tmp_workspace: Workspace) -> None:
+    from regdraft import redline as rl
+
+    notes = rl.build(tmp_workspace, "01-QC/TU").references
+    # The shipped draft inserts điểm d1 khoản 2 Điều 8 and repeals điểm c khoản 2 Điều 16.
+    assert "Khoản 3 Điều 11 dẫn chiếu Điều 8; dự thảo bổ sung điểm d1 khoản 2 Điều 8: cần rà soát." in notes
+    assert "Khoản 3 Điều 12 dẫn chiếu Điều 16; dự thảo bãi bỏ điểm c khoản 2 Điều 16: cần rà soát." in notes
+    assert "Điều 5 dẫn chiếu Điều 4; dự thảo sửa đổi điểm c khoản 1 Điều 4: cần rà soát." in notes

@@ -57,13 +57,15 @@ class Reference:
 class ReferenceIssue:
     """A reference an amendment breaks (`broken`) or whose target's content it changes (`check`).
 
-    `changed` is the changed provision that makes the reference need attention, when known.
+    `changed` is the changed provision that makes the reference need attention, when known, and
+    `how` says what the change did to it: `inserted`, `repealed` or `amended`.
     """
 
     reference: Reference
     target: Address
     kind: Literal["broken", "check"]
     changed: Address | None = None
+    how: Literal["inserted", "repealed", "amended"] = "amended"
 
     def describe(self, language: str = "vi") -> str:
         """A sentence naming both ends: `khoản 2 Điều 7 refers to Điều 5, which ...`."""
@@ -71,8 +73,9 @@ class ReferenceIssue:
         if self.kind == "broken":
             return f"{head}, which the amendment repeals or removes: the reference is broken."
         if self.changed is not None and self.changed != self.target:
+            verb = {"inserted": "inserts", "repealed": "repeals"}.get(self.how, "changes")
             return (
-                f"{head}; the amendment changes {self.changed.describe(language)}: "
+                f"{head}; the amendment {verb} {self.changed.describe(language)}: "
                 "check that the reference still holds."
             )
         return f"{head}, whose text the amendment changes: check that the reference still holds."
@@ -86,7 +89,8 @@ class ReferenceIssue:
         if self.kind == "broken":
             return f"{source} dẫn chiếu {target}, quy định bị bãi bỏ: cần sửa dẫn chiếu."
         if self.changed is not None and self.changed != self.target:
-            return f"{source} dẫn chiếu {target}; dự thảo sửa đổi {self.changed.describe(language)}: cần rà soát."
+            verb = {"inserted": "bổ sung", "repealed": "bãi bỏ"}.get(self.how, "sửa đổi")
+            return f"{source} dẫn chiếu {target}; dự thảo {verb} {self.changed.describe(language)}: cần rà soát."
         return f"{source} dẫn chiếu {target}, quy định được sửa đổi: cần rà soát."
 
 
@@ -306,8 +310,18 @@ def affected_references(
                 None,
             )
             if cause is not None:
-                issues.append(ReferenceIssue(ref, target, "check", cause))
+                issues.append(ReferenceIssue(ref, target, "check", cause, _how(cause, before_index, after_index)))
     return issues
+
+
+def _how(changed: Address, before: dict[Address, Located], after: dict[Address, Located]) -> Literal[
+        "inserted", "repealed", "amended"]:
+    """What a change did to a provision, read from the texts before and after it."""
+    if changed not in before:
+        return "inserted"
+    if _gone(changed, after):
+        return "repealed"
+    return "amended"
 
 
 def referring_to(reg: Regulation, address: Address) -> list[Reference]:
