@@ -19,6 +19,10 @@ import yaml
 
 from regdraft.errors import Problem
 
+# The value `regdraft import` writes for a required key the source does not give; `check`
+# refuses it until the drafter fills it in.
+PLACEHOLDER = "FIXME"
+
 
 def read_front_matter(
     lines: list[str], source: str, problems: list[Problem], *, absent: str

@@ -27,8 +27,8 @@ from typing import Any
 from regdraft.blocks import blocks as blocks
 from regdraft.blocks import body_blocks
 from regdraft.errors import ParseError, Problem
+from regdraft.frontmatter import PLACEHOLDER, read_front_matter
 from regdraft.frontmatter import dump_front_matter as dump_front_matter
-from regdraft.frontmatter import read_front_matter
 from regdraft.model import (
     HEADING_KINDS,
     REPEALED_TEXT,
@@ -208,9 +208,9 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tup
     for key in REQUIRED_KEYS:
         if data.get(key) in (None, ""):
             problems.append(Problem(f"The front matter lacks the required key '{key}'.", source, 1))
-        elif data.get(key) == "FIXME":
+        elif data.get(key) == PLACEHOLDER:
             problems.append(Problem(
-                f"The front matter's '{key}' is still the placeholder FIXME (left by `regdraft import` "
+                f"The front matter's '{key}' is still the placeholder {PLACEHOLDER} (left by `regdraft import` "
                 "where the header did not say); fill it in.", source, 1))
     if data.get("language", "vi") not in ("vi", "en"):
         problems.append(Problem(f"The front matter's language is '{data.get('language')}'; use vi or en.", source, 1))

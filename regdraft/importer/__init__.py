@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from regdraft.errors import ParseError, RegdraftError, StoreError, UsageError
+from regdraft.frontmatter import PLACEHOLDER
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     compose_title,
@@ -40,7 +41,6 @@ from regdraft.store import Workspace, regulation_filename
 __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "import_paragraphs",
            "save_to_file", "save_to_workspace", "PLACEHOLDER"]
 
-PLACEHOLDER = "FIXME"
 FORMATS = (".txt", ".md", ".markdown", ".docx")
 _KEY_ORDER = ("id", "type", "title", "language", "national", "motto", "superior", "issuer", "number",
               "place", "signed", "draft", "signer", "recipients")

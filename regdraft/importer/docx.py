@@ -164,7 +164,7 @@ class _Reader:
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
-            numbering = None
+            numbering = None  # python-docx raises these when the file has no numbering part
         self.numbering = _Numbering(numbering)
         self.encoding = encoding
         self.converted: dict[str, list[int]] = {}
