@@ -86,6 +86,14 @@ def test_detection() -> None:
     assert detect("Plain ASCII text.") == "utf-8"
 
 
+def test_unicode_text_full_of_symbols_is_not_read_as_tcvn3() -> None:
+    # Nghị định 63/2010 (shared corpus) has a form with 127 '£' boxes, which TCVN3 reads as 'Ê',
+    # a valid syllable: the symbols must not outvote its Unicode letters.
+    text = PARAGRAPH + " £" * 400
+    assert detect(text) == "utf-8"
+    assert detect(encode_tcvn3(PARAGRAPH) + " £" * 400) == "tcvn3"
+
+
 def test_fonts() -> None:
     assert font_encoding(".VnTime") == "tcvn3"
     assert font_encoding(".VnTimeH") == "tcvn3"

@@ -160,6 +160,8 @@ _SYLLABLE = re.compile(rf"^{_INITIAL}[{_VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnpt])?$")
 _WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”‘’/\\-]+")
 _TONE_MARKS = frozenset(_TONES.values()) - {""}
 SAMPLE_SIZE = 100_000
+_UNICODE_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
+_UNICODE_EVIDENCE = 20
 
 
 @functools.lru_cache(maxsize=65536)
@@ -184,6 +186,11 @@ def detect(text: str) -> str:
     """The encoding `text` is most likely written in: `utf-8` (as is), `tcvn3` or `vni`."""
     sample = text[:SAMPLE_SIZE]
     if sample.isascii():
+        return "utf-8"
+    # Legacy bytes are read through Latin-1/cp1252, which hold no Vietnamese Unicode letter
+    # (ơ, ư, đ, ạ ... ỹ): text that has them is Unicode already, whatever symbols (£, ▪)
+    # a legacy reading would turn into letters.
+    if len(_UNICODE_VIETNAMESE.findall(nfc(sample))) >= _UNICODE_EVIDENCE:
         return "utf-8"
     scores = {name: vietnamese_score(decode(sample, name)) for name in ENCODINGS}
     best = max(scores, key=lambda name: scores[name])
