@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from regdraft.amend import apply, load_amendment  # noqa: E402
-from regdraft.amend import workspace as amend_workspace  # noqa: E402
-from regdraft.amend.apply import next_insert_label  # noqa: E402
-from regdraft.markdown import parse  # noqa: E402
-from regdraft.model import Kind, Regulation  # noqa: E402
-from regdraft.store import Workspace  # noqa: E402
+from regdraft.core.amend import apply, load_amendment  # noqa: E402
+from regdraft.core.amend import workspace as amend_workspace  # noqa: E402
+from regdraft.core.amend.apply import next_insert_label  # noqa: E402
+from regdraft.core.markdown import parse  # noqa: E402
+from regdraft.core.model import Kind, Regulation  # noqa: E402
+from regdraft.workspace.store import Workspace  # noqa: E402
 
 BIN = Path(sys.executable).parent / "regdraft"
 

@@ -1,6 +1,6 @@
 """Benchmark the diff stage on generated regulations with 5 % of articles changed.
 
-Runs `regdraft.diff.compare` (parsing excluded) and, in the same run on the same files,
+Runs `regdraft.core.diff.compare` (parsing excluded) and, in the same run on the same files,
 `git diff --no-index --word-diff=porcelain`, and prints both times and change counts.
 
 Usage: python benchmarks/bench_diff.py [1000 5000 ...] [--repeat 3]
@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate  # noqa: E402
 
-from regdraft.diff import Op, compare  # noqa: E402
-from regdraft.markdown import parse  # noqa: E402
+from regdraft.core.diff import Op, compare  # noqa: E402
+from regdraft.core.markdown import parse  # noqa: E402
 
 _EDITS = (
     lambda s: s.replace("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", 1),
@@ -79,7 +79,7 @@ def run(n: int, repeat: int) -> dict[str, float]:
         new_file.write_text(new_text, encoding="utf-8")
         git = [git_word_diff(old_file, new_file) for _ in range(repeat)]
     git_time = min(g[0] for g in git)
-    # The first run is the one a command pays: later ones reuse the word caches of `regdraft.align`.
+    # The first run is the one a command pays: later ones reuse the word caches of `regdraft.core.align`.
     print(f"{n:>6} articles, {edited} edited: regdraft {min(times) * 1000:7.1f} ms (first {times[0] * 1000:.1f}), "
           f"{len(result.changes)} changes ({runs} edit runs) | git word-diff {git_time * 1000:7.1f} ms, "
           f"{git[0][1]} hunks ({git[0][2]} changed word runs)")

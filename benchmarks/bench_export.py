@@ -28,15 +28,15 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_amend import hundred_instructions  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
-from regdraft.amend import apply, load_amendment  # noqa: E402
-from regdraft.consolidate import consolidate  # noqa: E402
-from regdraft.export import export_regulation  # noqa: E402
-from regdraft.markdown import parse  # noqa: E402
+from regdraft.core.amend import apply, load_amendment  # noqa: E402
+from regdraft.core.consolidate import consolidate  # noqa: E402
+from regdraft.core.markdown import parse  # noqa: E402
 from regdraft.render.consolidated import consolidated_html  # noqa: E402
 from regdraft.render.html import environment  # noqa: E402
 from regdraft.render.pdf import write_pdf  # noqa: E402
 from regdraft.render.profile import load_profile  # noqa: E402
-from regdraft.store import Workspace  # noqa: E402
+from regdraft.workspace.export import export_regulation  # noqa: E402
+from regdraft.workspace.store import Workspace  # noqa: E402
 
 BIN = Path(sys.executable).parent / "regdraft"
 

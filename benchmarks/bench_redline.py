@@ -28,8 +28,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    from regdraft import redline as rl
-    from regdraft.store import init_workspace
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
+    from regdraft.workspace.store import init_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = init_workspace(Path(tmp) / "ws", example_from=REPO)
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
             t0 = time.perf_counter()
             redline = rl.build(ws, "01-QC/TU")
             t1 = time.perf_counter()
-            html = rl.render_html(redline)
+            html = rr.render_html(redline)
             t2 = time.perf_counter()
             from regdraft.render.pdf import write_pdf
 

@@ -10,7 +10,7 @@ import random
 import sys
 from pathlib import Path
 
-from regdraft.model import POINT_LETTERS, Kind, noun, to_roman
+from regdraft.core.model import POINT_LETTERS, Kind, noun, to_roman
 
 _SUBJECTS = (
     "Ban Chấp hành Đảng bộ tỉnh", "Ban Thường vụ Tỉnh ủy", "Thường trực Tỉnh ủy",

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from regdraft.cli import cli
-from regdraft.store import Workspace, init_workspace
+from regdraft.workspace.store import Workspace, init_workspace
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"

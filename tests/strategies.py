@@ -1,4 +1,4 @@
-"""Hypothesis strategies for valid regulation trees (what `regdraft.markdown.parse` can produce).
+"""Hypothesis strategies for valid regulation trees (what `regdraft.core.markdown.parse` can produce).
 
 Other test modules import these names: `regulations`, `articles`, `paragraphs`, `titles`,
 `words`, `VI_WORDS`. The generated text is "safe": words from a fixed list, so no paragraph
@@ -19,8 +19,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from regdraft.markdown import dump_front_matter
-from regdraft.model import POINT_LETTERS, Kind, Regulation, Unit, to_roman
+from regdraft.core.markdown import dump_front_matter
+from regdraft.core.model import POINT_LETTERS, Kind, Regulation, Unit, to_roman
 
 VI_WORDS = (
     "Ban", "Chấp", "hành", "Đảng", "bộ", "tỉnh", "Thường", "vụ", "Tỉnh", "ủy", "trực",

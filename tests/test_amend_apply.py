@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.amend import Amendment, ChangeKind, apply, load_amendment
-from regdraft.errors import AmendmentConflict, ParseError
-from regdraft.markdown import parse, render, validate
-from regdraft.model import Address, Regulation
+from regdraft.core.amend import Amendment, ChangeKind, apply, load_amendment
+from regdraft.core.errors import AmendmentConflict, ParseError
+from regdraft.core.markdown import parse, render, validate
+from regdraft.core.model import Address, Regulation
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "amend"
 SOURCE = "amendments/test/amendment.md"
@@ -285,8 +285,8 @@ def test_grammar_errors_are_parse_errors_with_lines() -> None:
 
 
 def test_shipped_amendment_applies_and_round_trips(tmp_workspace: object) -> None:
-    from regdraft.amend.workspace import preview
-    from regdraft.store import Workspace
+    from regdraft.workspace.lifecycle import preview
+    from regdraft.workspace.store import Workspace
 
     assert isinstance(tmp_workspace, Workspace)
     result = preview(tmp_workspace, "qc-sua-doi-2025")

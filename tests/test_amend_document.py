@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.amend import ReplaceUnit, load_amendment, render_amendment
-from regdraft.amend.document import read_amendment, with_front_matter
-from regdraft.errors import ParseError
+from regdraft.core.amend import ReplaceUnit, load_amendment, render_amendment
+from regdraft.core.amend.document import read_amendment, with_front_matter
+from regdraft.core.errors import ParseError
 
 SHIPPED = Path(__file__).resolve().parents[1] / "amendments" / "qc-sua-doi-2025" / "amendment.md"
 SOURCE = "amendments/x/amendment.md"

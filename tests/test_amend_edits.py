@@ -1,4 +1,4 @@
-"""Writing the amending instructions from the drafter's edits (regdraft.amend.edits).
+"""Writing the amending instructions from the drafter's edits (regdraft.core.amend.edits).
 
 The property that makes it trustworthy: the generated instructions, written out, read back
 and applied to the text in force, give exactly the edited text. Plus hand-written cases whose
@@ -15,13 +15,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from regdraft.amend import apply, load_amendment, render_amendment
-from regdraft.amend.apply import next_insert_label
-from regdraft.amend.edits import document, instructions_from_edits, restore_removed
-from regdraft.amend.regenerate import split_instructions
-from regdraft.errors import RegdraftError
-from regdraft.markdown import parse, render, validate
-from regdraft.model import (
+from regdraft.core.amend import apply, load_amendment, render_amendment
+from regdraft.core.amend.apply import next_insert_label
+from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse, render, validate
+from regdraft.core.model import (
     HEADING_KINDS,
     POINT_LETTERS,
     Address,
@@ -33,6 +32,7 @@ from regdraft.model import (
     map_units,
     repealed_unit,
 )
+from regdraft.workspace.regenerate import split_instructions
 
 from .conftest import FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION
 from .strategies import regulations
@@ -294,7 +294,7 @@ def test_renumbered_clauses_of_an_article_amended_as_a_whole_are_refused_unless_
 
 
 def test_the_shipped_amendment_renumbers_clauses_of_dieu_9_so_it_needs_allow_renumber() -> None:
-    from regdraft.amend import load_amendment as load
+    from regdraft.core.amend import load_amendment as load
 
     amendment = load((SHIPPED_REGULATION.parent.parent / "amendments" / "qc-sua-doi-2025" / "amendment.md")
                      .read_text(encoding="utf-8"), "amendment.md", "qc-sua-doi-2025")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from regdraft.amend.grammar import (
+from regdraft.core.amend.grammar import (
     AmendGroup,
     GrammarError,
     InsertUnit,
@@ -14,7 +14,7 @@ from regdraft.amend.grammar import (
     ReplaceWords,
     read_instruction,
 )
-from regdraft.model import Address
+from regdraft.core.model import Address
 
 A = Address.parse
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regdraft.amend import apply, load_amendment
-from regdraft.amend.apply import next_insert_label
-from regdraft.markdown import parse, render, validate
-from regdraft.model import POINT_LETTERS, Kind
+from regdraft.core.amend import apply, load_amendment
+from regdraft.core.amend.apply import next_insert_label
+from regdraft.core.markdown import parse, render, validate
+from regdraft.core.model import POINT_LETTERS, Kind
 
 WORDS = ["Ban", "Chấp", "hành", "Tỉnh", "ủy", "uỷ", "họp", "báo", "cáo", "công", "tác", "Thường", "vụ", "kiểm", "tra"]
 
@@ -35,7 +35,7 @@ def regulations(draw: st.DrawFn) -> str:
 
 
 def _instruction(draw: st.DrawFn, article: object, counter: int) -> str | None:
-    from regdraft.model import Unit
+    from regdraft.core.model import Unit
 
     assert isinstance(article, Unit)
     d = article.label

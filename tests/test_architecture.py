@@ -1,4 +1,5 @@
-"""Layering rules: the core never imports click or git; `--help` stays light; every command
+"""Layering rules: imports point down the layers (core, render and importer, workspace, cli) with no
+cycles; click only in the CLI, GitPython only in the git store; `--help` stays light; every command
 documents itself with an example."""
 
 from __future__ import annotations
@@ -16,44 +17,150 @@ from regdraft.cli import cli
 from tests.conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "regdraft"
-# The edges: click belongs to regdraft/cli/, GitPython to regdraft/store.py. Everything else is
-# core or library code and must import neither (new modules are covered without listing them).
-EDGES = {"store.py"}
-EDGE_PACKAGES = {"cli"}
-FORBIDDEN_IN_CORE = {"click", "git"}
+# The layers, bottom to top, and the layers each may import. A module imports its own layer and
+# those listed; anything else (including a layer above it) is a violation. New modules are covered
+# without listing them: every module under regdraft/ must sit in one of these folders.
+ALLOWED: dict[str, set[str]] = {
+    "core": {"core"},                                     # pure: no file, git or workspace access
+    "render": {"core", "render"},                          # values in, documents out
+    "importer": {"core", "importer"},                      # external files in, model out
+    "workspace": {"core", "render", "importer", "workspace"},  # the only layer reading the workspace
+    "cli": {"core", "render", "importer", "workspace", "cli"},
+}
+# Third-party edges: click belongs to the CLI, GitPython to the git store alone.
+CLICK_LAYERS = {"cli"}
+GIT_MODULES = {"regdraft.workspace.store"}
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl"}
 
 
-def core_files() -> list[Path]:
-    return [path for path in sorted(PACKAGE.rglob("*.py"))
-            if path.relative_to(PACKAGE).parts[0] not in EDGE_PACKAGES and path.name not in EDGES]
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
 
 
-def imported_roots(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    roots: set[str] = set()
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def _type_checking_only(tree: ast.AST) -> set[int]:
+    """Line numbers of imports under `if TYPE_CHECKING:` (annotations only; never executed)."""
+    lines: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for inner in node.body:
+                lines.update(n.lineno for n in ast.walk(inner) if isinstance(n, ast.Import | ast.ImportFrom))
+    return lines
+
+
+def imports_of(path: Path, *, runtime_only: bool = False, here: str = "") -> tuple[set[str], set[str]]:
+    """(third-party roots, regdraft modules) that a file imports, at the top or inside functions."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    skip = _type_checking_only(tree) if runtime_only else set()
+    here = here or module_name(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
+    roots: set[str] = set()
+    internal: set[str] = set()
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) in skip:
+            continue
         if isinstance(node, ast.Import):
-            roots.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            roots.add(node.module.split(".")[0])
-    return roots
+            for alias in node.names:
+                if alias.name.startswith("regdraft"):
+                    internal.add(alias.name)
+                else:
+                    roots.add(alias.name.split(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            if not module.startswith("regdraft"):
+                roots.add(module.split(".")[0])
+                continue
+            for alias in node.names:  # `from regdraft.core import refs` imports the module refs
+                target = f"{module}.{alias.name}"
+                internal.add(target if target in MODULES else module)
+    return roots, internal
 
 
-def test_there_is_a_core_to_check() -> None:
-    names = {p.name for p in core_files()}
-    assert {"model.py", "markdown.py", "text.py", "errors.py"} <= names
+def test_every_module_sits_in_a_layer() -> None:
+    strays = [m for m in MODULES if m != "regdraft" and layer(m) not in ALLOWED]
+    assert strays == []
+    assert {"regdraft.core.model", "regdraft.core.markdown", "regdraft.workspace.store",
+            "regdraft.render.pdf", "regdraft.importer", "regdraft.cli"} <= set(MODULES)
 
 
-@pytest.mark.parametrize("path", core_files(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
-def test_core_module_never_imports_click_or_git(path: Path) -> None:
-    assert not imported_roots(path) & FORBIDDEN_IN_CORE
+@pytest.mark.parametrize("module", sorted(MODULES), ids=str)
+def test_imports_point_down_the_layers(module: str) -> None:
+    roots, internal = imports_of(MODULES[module])
+    allowed = ALLOWED.get(layer(module), set())
+    wrong = sorted(m for m in internal if m != "regdraft" and layer(m) not in allowed)
+    assert wrong == [], f"{module} ({layer(module) or 'top'}) may import only {sorted(allowed)}"
+    if layer(module) not in CLICK_LAYERS:
+        assert "click" not in roots
+    if module not in GIT_MODULES:
+        assert "git" not in roots
 
 
-def test_the_ast_check_catches_an_import(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.py"
-    bad.write_text("def f():\n    import git.repo\n    from click import echo\n")
-    assert imported_roots(bad) >= {"git", "click"}
+def test_no_import_cycles() -> None:
+    graph = {m: {t for t in imports_of(p, runtime_only=True)[1] if t in MODULES and t != m}
+             for m, p in MODULES.items()}
+    # A package and its own submodules may refer to each other (`__init__` re-exports them).
+    graph = {m: {t for t in targets if not m.startswith(t + ".") and not t.startswith(m + ".")}
+             for m, targets in graph.items()}
+    cycles = _cycles(graph)
+    assert cycles == [], f"import cycles: {cycles}"
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_checks_catch_what_they_look_for(tmp_path: Path) -> None:
+    bad = tmp_path / "probe.py"
+    bad.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..render import html\n"
+                   "def f():\n    import git.repo\n    from click import echo\n"
+                   "    from regdraft.workspace.store import Workspace\n    from . import refs\n")
+    roots, internal = imports_of(bad, here="regdraft.core.probe")
+    assert {"git", "click"} <= roots
+    assert internal == {"regdraft.workspace.store", "regdraft.core.refs", "regdraft.render.html"}
+    assert "regdraft.render.html" not in imports_of(bad, here="regdraft.core.probe", runtime_only=True)[1]
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
 def _modules_after(code: str) -> set[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.store import Workspace
+from regdraft.workspace.store import Workspace
 
 from .conftest import Invoke
 

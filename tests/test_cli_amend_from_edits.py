@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from regdraft.amend import load_amendment
-from regdraft.store import Workspace
+from regdraft.core.amend import load_amendment
+from regdraft.workspace.store import Workspace
 
 from .conftest import SHIPPED_AMENDMENT, Invoke
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from regdraft import rounds
-from regdraft.store import Workspace
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from regdraft.store import Workspace
+from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, Invoke
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")

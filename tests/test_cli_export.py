@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from regdraft.markdown import parse
-from regdraft.store import Workspace
+from regdraft.core.markdown import parse
+from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from regdraft.store import Workspace
+from regdraft.workspace.store import Workspace
 
 Invoke = Callable[..., Any]
 LAW = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vi" / "luat-cong-doan.txt"

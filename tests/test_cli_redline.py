@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.errors import RegdraftError
-from regdraft.store import Workspace
+from regdraft.core.errors import RegdraftError
+from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
@@ -113,7 +113,8 @@ def test_golden_html_of_the_shipped_amendment(tmp_workspace: Workspace, invoke: 
 
 
 def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invoke: Invoke) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     result = invoke(tmp_workspace, "redline", "01-QC/TU", catch=False)
     assert result.exit_code == 0, result.output
@@ -127,19 +128,20 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     assert re.search(r"Trang 1/\d+", text)
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.comparison.changes
-    helpers = rl._Helpers(redline)
+    helpers = rr._Helpers(redline)
     for change in redline.comparison.changes:
         assert " ".join(helpers.describe(change).split()) in text
     assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(pdf))
 
 
 def test_summary_lists_references_that_need_checking(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
     # khoản 3 Điều 6 cites khoản 2 Điều 5, which the shipped amendment rewrites.
     assert "Khoản 3 Điều 6 dẫn chiếu khoản 2 Điều 5, quy định được sửa đổi: cần rà soát." in redline.references
-    html = rl.render_html(redline)
+    html = rr.render_html(redline)
     assert "Các quy định có tham chiếu cần rà soát" in html
     assert "Khoản 3 Điều 6 dẫn chiếu khoản 2 Điều 5" in html
 
@@ -152,10 +154,11 @@ def _summary(html: str) -> list[tuple[str, str]]:
 
 
 def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    html = rl.render_html(redline)
+    html = rr.render_html(redline)
     summary = _summary(html)
     # One line per provision an instruction names, in document order (as the text runs).
     assert [where for where, _ in summary] == [
@@ -176,17 +179,18 @@ def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_wor
 
 
 def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    helpers = rl._Helpers(redline)
+    helpers = rr._Helpers(redline)
     kinds = {str(c.address): c.kind.value for c in redline.comparison.changes}
     assert kinds["d3.k1"] == "words deleted" and kinds["d5.k2"] == "amended" and kinds["ch5"] == "heading changed"
     assert helpers.kind_label(redline.comparison.changes[0].kind) == "bỏ cụm từ"
 
 
 def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.workspace import redline as rl
 
     regulation = tmp_workspace.log("regulations/01-QC-TU.md")[0]
     amendment = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
@@ -204,7 +208,8 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
 
 
 def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
                          "Add an English amendment")
@@ -215,15 +220,16 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
         f"Text in force (01-QC/TU-EN, commit {regulation.sha[:7]}, {regulation.date}) "
         f"compared with Draft 1 (commit {amendment.sha[:7]}, {amendment.date})"
     )
-    html = rl.render_html(redline, today=dt.date(2026, 3, 5))
+    html = rr.render_html(redline, today=dt.date(2026, 3, 5))
     assert f'<div class="place-date">Dien Bien, {NBSP6}{NBSP6}2026</div>' in html
     assert '<p class="draft-banner">DRAFT No. 1</p>' in html
 
 
 def test_page_one_has_the_draft_place_and_date_line(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
-    html = rl.render_html(rl.build(tmp_workspace, "01-QC/TU"), today=dt.date(2026, 3, 5))
+    html = rr.render_html(rl.build(tmp_workspace, "01-QC/TU"), today=dt.date(2026, 3, 5))
     assert f'<div class="place-date">Điện Biên, ngày{NBSP6}tháng{NBSP6}năm 2026</div>' in html
     assert '<div class="number">Số 05-QC/TU</div>' in html and '<p class="draft-banner">DỰ THẢO lần 2</p>' in html
 
@@ -238,11 +244,12 @@ def test_two_revisions_carry_the_regulation_own_date(mini_workspace: Workspace, 
 
 
 def test_table_rows_name_each_provision_in_summary_order(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    table = rl.render_html(redline, layout="table")
-    inline = rl.render_html(redline)
+    table = rr.render_html(redline, layout="table")
+    inline = rr.render_html(redline)
     names = re.findall(r'<td class="col-where">([^<]*)</td>', table)
     assert names == [where[:1].upper() + where[1:] for where, _ in _summary(inline)]
     assert "Khoản 2 Điều 5" in names and "Điểm b khoản 2 Điều 5" not in names
@@ -261,7 +268,8 @@ def test_output_under_a_file_is_a_clear_error(mini_workspace: Workspace, invoke:
 
 
 def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    from regdraft import redline as rl
+    from regdraft.render import redline as rr
+    from regdraft.workspace import redline as rl
 
     _edit_mini(mini_workspace)
     target = mini_workspace.root / "r.html"
@@ -273,7 +281,7 @@ def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypa
 
     monkeypatch.setattr(Path, "write_bytes", fail)
     with pytest.raises(OSError):
-        rl.write(redline, target, fmt="html")
+        rr.write(redline, target, fmt="html")
     monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == "previous"
     assert list(mini_workspace.root.glob("r.html*")) == [target]
@@ -281,8 +289,8 @@ def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypa
 
 def test_pending_means_what_the_amendment_module_says(tmp_workspace: Workspace,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from regdraft import redline as rl
-    from regdraft.amend import document
+    from regdraft.core.amend import document
+    from regdraft.workspace import redline as rl
 
     assert rl.pending_amendment(tmp_workspace, rl.build(tmp_workspace, "01-QC/TU").comparison.old) == SHIPPED_AMENDMENT
     monkeypatch.setattr(document, "PENDING", ("draft",))  # the shipped amendment is `circulating`
@@ -291,7 +299,7 @@ def test_pending_means_what_the_amendment_module_says(tmp_workspace: Workspace,
 
 
 def test_reference_notes_say_whether_the_draft_inserts_repeals_or_amends(tmp_workspace: Workspace) -> None:
-    from regdraft import redline as rl
+    from regdraft.workspace import redline as rl
 
     notes = rl.build(tmp_workspace, "01-QC/TU").references
     # The shipped draft inserts điểm d1 khoản 2 Điều 8 and repeals điểm c khoản 2 Điều 16.

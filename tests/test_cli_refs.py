@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from regdraft.store import Workspace
+from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 
 REFS = FIXTURES / "refs"

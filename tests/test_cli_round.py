@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from regdraft import rounds
-from regdraft.store import Workspace
+from regdraft.workspace import rounds, votes
+from regdraft.workspace.store import Workspace
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -77,7 +77,7 @@ def test_amend_vote(ws, invoke):
                     "--date", "2025-09-20", "--members", "49")
     assert result.exit_code == 0, result.output
     assert "30 for, 5 against, 2 abstaining: a majority" in result.output
-    assert rounds.vote_majority(ws, SLUG)
+    assert votes.vote_majority(ws, SLUG)
     bad = invoke(ws, "amend", "vote", SLUG, "--for", "-1", "--against", "0", "--date", "2025-09-20")
     assert bad.exit_code == 2
 

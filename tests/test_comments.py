@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regdraft import comments as c
-from regdraft.errors import ParseError, RegdraftError, UnknownUnit
-from regdraft.markdown import parse
+from regdraft.core import comments as c
+from regdraft.core.errors import ParseError, RegdraftError, UnknownUnit
+from regdraft.core.markdown import parse
+from regdraft.importer.comment_sheet import read_sheet
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 
@@ -56,7 +57,7 @@ comment_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_si
 @given(text=comment_texts, reply=st.text(max_size=30), proposal=st.text(max_size=30),
        disposition=st.sampled_from([None, *c.Disposition]))
 def test_comment_yaml_round_trips(text, reply, proposal, disposition):
-    from regdraft.text import nfc
+    from regdraft.core.text import nfc
 
     comment = c.Comment("ab12", 2, "Ban Tổ chức", "d5.k2.dd", c.CommentType.EDITORIAL, nfc(text).strip(),
                         nfc(proposal).strip(), "Dòng một\nDòng hai", disposition, nfc(reply).strip(),
@@ -144,7 +145,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path):
     path = _write(tmp_path, "g.csv",
                   "Chủ thể góp ý,Điều khoản,Nội dung góp ý\nBan A,d1,Sửa\n,,\nBan B,chung,Nhất trí\n")
-    rows = c.read_sheet(path)
+    rows = read_sheet(path)
     assert [n for n, _ in rows] == [2, 4]
     assert rows[1][1] == {"by": "Ban B", "on": "chung", "text": "Nhất trí"}
 
@@ -152,7 +153,7 @@ def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path):
 def test_read_sheet_rejects_unknown_and_missing_columns(tmp_path):
     path = _write(tmp_path, "g.csv", "by,colour\nBan A,red\n")
     with pytest.raises(ParseError) as err:
-        c.read_sheet(path)
+        read_sheet(path)
     report = err.value.report()
     assert "unknown column 'colour'" in report and "on, text are missing" in report
 
@@ -196,7 +197,7 @@ def test_read_xlsx(tmp_path):
     sheet.append([1, "Ban Tổ chức", "d2.k1", "editorial", "Sửa chữ", "thống nhất"])
     path = tmp_path / "g.xlsx"
     book.save(path)
-    assert c.read_sheet(path) == [(2, {"round": "1", "by": "Ban Tổ chức", "on": "d2.k1", "type": "editorial",
+    assert read_sheet(path) == [(2, {"round": "1", "by": "Ban Tổ chức", "on": "d2.k1", "type": "editorial",
                                        "text": "Sửa chữ", "proposal": "thống nhất"})]
 
 

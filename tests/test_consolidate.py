@@ -12,16 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regdraft.consolidate import (
+from regdraft.core.consolidate import (
     BANNER,
     ConsolidatedText,
     consolidate,
     date_text,
     issuer_name,
 )
-from regdraft.errors import RegdraftError
-from regdraft.markdown import parse
-from regdraft.model import REPEALED_TEXT, Address, Regulation, Unit, map_units, repealed_unit
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse
+from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit, map_units, repealed_unit
 from regdraft.render.consolidated import consolidated_markdown
 from tests.conftest import FIXTURES, SHIPPED_ENGLISH
 from tests.strategies import regulations

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regdraft import diff as diff_module
-from regdraft.diff import ChangeKind, Op, Provision, compare, diff_words, new_side, old_side, with_stated_kinds
-from regdraft.errors import RegdraftError
-from regdraft.markdown import parse
-from regdraft.model import Address
+from regdraft.core import diff as diff_module
+from regdraft.core.diff import ChangeKind, Op, Provision, compare, diff_words, new_side, old_side, with_stated_kinds
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse
+from regdraft.core.model import Address
 from tests.strategies import VI_WORDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

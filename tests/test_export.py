@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from regdraft.amend.workspace import adopt
-from regdraft.consolidate import ConsolidatedText
-from regdraft.errors import RegdraftError, UsageError
-from regdraft.export import consolidated_text, export_amendment, export_regulation
-from regdraft.markdown import parse
-from regdraft.model import Address
+from regdraft.core.consolidate import ConsolidatedText
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.markdown import parse
+from regdraft.core.model import Address
 from regdraft.render.docx import read_footnotes
-from regdraft.store import Workspace, init_workspace
+from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
+from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT
 from tests.test_consolidate import unmarked
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regdraft.core.markdown import parse
+from regdraft.core.model import Kind
 from regdraft.importer import import_file, import_paragraphs
 from regdraft.importer.classify import literal
 from regdraft.importer.report import Paragraph
-from regdraft.markdown import parse
-from regdraft.model import Kind
 
 HEADER = ("TỈNH ỦY ĐIỆN BIÊN", "Số 01-QC/TU", "Điện Biên, ngày 09 tháng 01 năm 2021", "QUY CHẾ", "làm việc thử nghiệm")
 HEADER_EN = ("DIEN BIEN PROVINCIAL PARTY COMMITTEE", "No. 01-QC/TU", "Dien Bien, 9 January 2021", "REGULATION",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from regdraft.core.markdown import parse
+from regdraft.core.model import Kind
 from regdraft.importer import import_file
-from regdraft.markdown import parse
-from regdraft.model import Kind
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vi"
 FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.errors import ParseError
+from regdraft.core.errors import ParseError
+from regdraft.core.markdown import parse
+from regdraft.core.model import Kind
 from regdraft.importer import import_file
 from regdraft.importer.docx import read_docx
 from regdraft.importer.legacy import encode_tcvn3, encode_vni
-from regdraft.markdown import parse
-from regdraft.model import Kind
 
 docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
@@ -226,7 +226,7 @@ def test_not_a_docx_is_a_clean_error(tmp_path: Path) -> None:
 def test_round_trip_export_to_docx_and_import_back(tmp_path: Path) -> None:
     import datetime as dt
 
-    from regdraft.consolidate import consolidate
+    from regdraft.core.consolidate import consolidate
     from regdraft.render.consolidated import write_consolidated_docx
     from regdraft.render.profile import load_profile
 

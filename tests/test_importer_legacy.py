@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regdraft.errors import RegdraftError
+from regdraft.core.errors import RegdraftError
 from regdraft.importer import import_file
 from regdraft.importer.legacy import (
     decode_tcvn3,

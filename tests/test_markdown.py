@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from regdraft.blocks import body_blocks, markdown_it_blocks
-from regdraft.errors import ParseError
-from regdraft.markdown import (
+from regdraft.core.blocks import body_blocks, markdown_it_blocks
+from regdraft.core.errors import ParseError
+from regdraft.core.markdown import (
     canonical,
     decode,
     parse,
@@ -18,7 +18,7 @@ from regdraft.markdown import (
     render_unit,
     with_meta,
 )
-from regdraft.model import Kind
+from regdraft.core.model import Kind
 from tests.conftest import FIXTURES, REPO_ROOT
 from tests.strategies import regulations
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regdraft.errors import AddressError, UnknownUnit
-from regdraft.markdown import parse
-from regdraft.model import (
+from regdraft.core.errors import AddressError, UnknownUnit
+from regdraft.core.markdown import parse
+from regdraft.core.model import (
     Address,
     Kind,
     Regulation,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.markdown import parse
-from regdraft.model import Address, Regulation, map_units, repealed_unit
-from regdraft.refs import (
+from regdraft.core.markdown import parse
+from regdraft.core.model import Address, Regulation, map_units, repealed_unit
+from regdraft.core.refs import (
     Reference,
     affected_references,
     find_references,

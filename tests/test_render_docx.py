@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from regdraft.export import consolidated_text, export_amendment, export_regulation
 from regdraft.render.consolidated import write_consolidated_docx
 from regdraft.render.profile import PROFILES
 from regdraft.render.report import write_report
-from regdraft.rounds import Report
-from regdraft.store import Workspace
+from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
+from regdraft.workspace.rounds import Report
+from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT
 from tests.test_report import TODAY
 from tests.test_report import report as report  # noqa: F401  (the comment report fixture)
@@ -97,7 +97,7 @@ def test_comment_report_docx_has_the_header_row_and_page_numbers(report: Report,
     import docx
 
     out = tmp_path / "r.docx"
-    write_report(report, out, mini_workspace, TODAY)
+    write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     document = docx.Document(str(out))
     left, right = document.tables[0].rows[0].cells
     assert left.paragraphs[0].text == "TỈNH ỦY ĐIỆN BIÊN" and right.paragraphs[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM"

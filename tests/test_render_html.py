@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.errors import RegdraftError
+from regdraft.core.errors import RegdraftError
 from regdraft.render.html import document_header, environment, inline_markdown
 from regdraft.render.profile import PROFILES, load_profile, place_date
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.errors import RegdraftError
-from regdraft.render.output import write_atomic
-from regdraft.store import Workspace
+from regdraft.core.errors import RegdraftError
+from regdraft.render.files import write_atomic
+from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from regdraft.errors import RegdraftError
-from regdraft.redline import build_files, write
+from regdraft.core.errors import RegdraftError
 from regdraft.render import pdf as pdf_module
 from regdraft.render.pdf import contained_fetcher, write_pdf
-from regdraft.store import Workspace
+from regdraft.render.redline import write
+from regdraft.workspace.redline import build_files
+from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

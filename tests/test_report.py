@@ -8,10 +8,10 @@ import io
 
 import pytest
 
-from regdraft.comments import Round, RoundStatus
-from regdraft.errors import UsageError
+from regdraft.core.comments import Round, RoundStatus
+from regdraft.core.errors import UsageError
 from regdraft.render.report import csv_text, write_report
-from regdraft.rounds import Report, ReportGroup, ReportRow
+from regdraft.workspace.rounds import Report, ReportGroup, ReportRow
 
 META = {"title": "Quy chế sửa đổi, bổ sung Quy chế làm việc", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
         "national": "ĐẢNG CỘNG SẢN VIỆT NAM", "place": "Điện Biên", "language": "vi"}
@@ -48,7 +48,7 @@ def test_preface_counts_bodies(report):
 
 def test_csv_rows_in_order(report, mini_workspace, tmp_path):
     out = tmp_path / "r.csv"
-    write_report(report, out, mini_workspace, TODAY)
+    write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel opens UTF-8 CSV correctly only with a BOM
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -64,7 +64,7 @@ def test_docx_landscape_with_table(report, mini_workspace, tmp_path):
     from docx.enum.section import WD_ORIENT
 
     out = tmp_path / "r.docx"
-    write_report(report, out, mini_workspace, TODAY)
+    write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     document = docx.Document(str(out))
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
@@ -93,10 +93,10 @@ def test_html_escapes_and_groups(report, mini_workspace, tmp_path):
     bad = Report(report.slug, report.meta, report.round, report.replied, report.agreeing,
                  (ReportGroup("d1", "Điều 1",
                               (ReportRow(1, "<b>Ban</b>", "[x](http://e.vn) <img src=x>", "", "", ""),)),))
-    write_report(bad, out, mini_workspace, TODAY)
+    write_report(bad, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     page = out.read_text(encoding="utf-8")
     assert "&lt;b&gt;Ban&lt;/b&gt;" in page and "http://e.vn" not in page and "<img" not in page
-    write_report(report, out, mini_workspace, TODAY)
+    write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     page = out.read_text(encoding="utf-8")
     assert 'class="landscape"' in page and "A4 landscape" in page and 'rowspan="2"' in page
 
@@ -105,7 +105,7 @@ def test_pdf_text_and_landscape(report, mini_workspace, tmp_path):
     from pypdf import PdfReader
 
     out = tmp_path / "r.pdf"
-    write_report(report, out, mini_workspace, TODAY)
+    write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     pdf = PdfReader(str(out))
     page = pdf.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)
@@ -122,14 +122,15 @@ def test_pdf_text_and_landscape(report, mini_workspace, tmp_path):
 
 def test_unknown_suffix_writes_nothing(report, mini_workspace, tmp_path):
     with pytest.raises(UsageError, match=r"\.pdf, \.docx, \.csv, \.html"):
-        write_report(report, tmp_path / "r.odt", mini_workspace, TODAY)
+        write_report(report, tmp_path / "r.odt", workspace_root=mini_workspace.root, config=mini_workspace.config,
+                     today=TODAY)
     assert not (tmp_path / "r.odt").exists()
 
 
 def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
     from pypdf import PdfReader
 
-    from regdraft import rounds
+    from regdraft.workspace import rounds
     from tests.conftest import SHIPPED_AMENDMENT as slug
 
     r = rounds.open_round(tmp_workspace, slug, "Lấy ý kiến các ban, sở, ngành", "2025-07-15",
@@ -142,7 +143,7 @@ def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
     assert [g.on for g in report.groups] == ["d5.k2", "d20a"]  # document order, not entry order
     assert later.anchor.startswith("Làm việc trên môi trường điện tử")
     out = tmp_path / "bao-cao.pdf"
-    write_report(report, out, tmp_workspace, TODAY)
+    write_report(report, out, workspace_root=tmp_workspace.root, config=tmp_workspace.config, today=TODAY)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
     for expected in (f"Dự thảo lần {r.draft}", "đã gửi xin ý kiến 4 cơ quan, đơn vị", "Khoản 2 Điều 5", "Điều 20a",
                      "Ghi nhận", "Ghi nhận, giữ như dự thảo.", "2 cơ quan, đơn vị không có văn bản góp ý"):

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from regdraft import rounds
-from regdraft.comments import Disposition, RoundStatus, State
-from regdraft.errors import ParseError, RegdraftError, StoreError, UnknownUnit
-from regdraft.store import Workspace
+from regdraft.core.comments import Disposition, RoundStatus, State
+from regdraft.core.errors import ParseError, RegdraftError, StoreError, UnknownUnit
+from regdraft.workspace import rounds, votes
+from regdraft.workspace.store import Workspace
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -193,28 +193,28 @@ def test_summary_and_report(opened, tmp_path):
 
 
 def test_vote_and_majority(ws, monkeypatch):
-    assert rounds.vote_majority(ws, SLUG) is False
+    assert votes.vote_majority(ws, SLUG) is False
     before = commits(ws)
-    vote = rounds.record_vote(ws, SLUG, 30, 10, 5, "2025-09-20", members=49)
-    assert commits(ws) == before + 1 and vote.majority and rounds.vote_majority(ws, SLUG)
-    rounds.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20", members=49)  # 24 of 49 is not more than half
-    assert rounds.vote_majority(ws, SLUG) is False
-    rounds.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20")  # without members: of 39 votes cast
-    assert rounds.vote_majority(ws, SLUG) is True
+    vote = votes.record_vote(ws, SLUG, 30, 10, 5, "2025-09-20", members=49)
+    assert commits(ws) == before + 1 and vote.majority and votes.vote_majority(ws, SLUG)
+    votes.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20", members=49)  # 24 of 49 is not more than half
+    assert votes.vote_majority(ws, SLUG) is False
+    votes.record_vote(ws, SLUG, 24, 10, 5, "2025-09-20")  # without members: of 39 votes cast
+    assert votes.vote_majority(ws, SLUG) is True
     with pytest.raises(RegdraftError, match="cannot exceed --members"):
-        rounds.record_vote(ws, SLUG, 30, 30, 0, "2025-09-20", members=49)
+        votes.record_vote(ws, SLUG, 30, 30, 0, "2025-09-20", members=49)
 
 
 def test_check_adoptable_follows_the_config(ws):
-    rounds.check_adoptable(ws, SLUG)  # not required by default
+    votes.check_adoptable(ws, SLUG)  # not required by default
     ws.config["require_vote_majority"] = True
     with pytest.raises(RegdraftError, match="no vote is recorded"):
-        rounds.check_adoptable(ws, SLUG)
-    rounds.record_vote(ws, SLUG, 10, 20, 0, "2025-09-20")
+        votes.check_adoptable(ws, SLUG)
+    votes.record_vote(ws, SLUG, 10, 20, 0, "2025-09-20")
     with pytest.raises(RegdraftError, match="is not a majority"):
-        rounds.check_adoptable(ws, SLUG)
-    rounds.record_vote(ws, SLUG, 20, 10, 0, "2025-09-20")
-    rounds.check_adoptable(ws, SLUG)
+        votes.check_adoptable(ws, SLUG)
+    votes.record_vote(ws, SLUG, 20, 10, 0, "2025-09-20")
+    votes.check_adoptable(ws, SLUG)
 
 
 def _git(cwd: Path, *args: str) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.errors import StoreError
-from regdraft.store import Workspace, init_workspace, regulation_filename
+from regdraft.core.errors import StoreError
+from regdraft.core.layout import regulation_filename
+from regdraft.workspace.store import Workspace, init_workspace
 
 
 def git(ws: Workspace | Path, *args: str) -> str:

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from regdraft.text import nfc, tone_key
+from regdraft.core.text import nfc, tone_key
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.amend import load_amendment
-from regdraft.amend.workspace import adopt
-from regdraft.errors import RegdraftError
-from regdraft.markdown import parse
-from regdraft.store import Workspace
-from regdraft.timeline import regulation_as_of, replay
+from regdraft.core.amend import load_amendment
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse
+from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.timeline import regulation_as_of, replay
 
 from .conftest import Invoke
 from .test_cli_amend import amendment_text

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from regdraft import __version__
-from regdraft.errors import RegdraftError
+from regdraft.core.errors import RegdraftError
 
 
 class RegdraftGroup(click.Group):

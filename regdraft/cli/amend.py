@@ -36,7 +36,7 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
     Example:
         regdraft amend new qc-sua-doi-2026 --regulation 01-QC/TU
     """
-    from regdraft.amend.scaffold import new as scaffold
+    from regdraft.workspace.scaffold import new as scaffold
 
     path = scaffold(open_workspace(workspace), slug, regulation, title)
     click.echo(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
@@ -52,7 +52,7 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft amend list --json
     """
-    from regdraft.amend.workspace import survey
+    from regdraft.workspace.amendments import survey
 
     entries = survey(open_workspace(workspace))
     if as_json:
@@ -76,7 +76,7 @@ def status(slug: str, status: str, draft: int | None, workspace: Path | None) ->
     Example:
         regdraft amend status qc-sua-doi-2025 submitted --draft 3
     """
-    from regdraft.amend.workspace import set_status
+    from regdraft.workspace.lifecycle import set_status
 
     updated = set_status(open_workspace(workspace), slug, status, draft)
     click.echo(f"{slug} is now {updated.status}" + (f" (draft {updated.draft})." if updated.draft else "."))
@@ -93,7 +93,7 @@ def check(slug: str, workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft amend check qc-sua-doi-2025
     """
-    from regdraft.amend.workspace import review
+    from regdraft.workspace.lifecycle import review
 
     found = review(open_workspace(workspace), slug)
     problems = found.problems
@@ -122,9 +122,9 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
     Example:
         regdraft amend preview qc-sua-doi-2025 -o amended.md
     """
-    from regdraft.amend.workspace import preview_with_notes
-    from regdraft.markdown import render
-    from regdraft.render.output import write_atomic
+    from regdraft.core.markdown import render
+    from regdraft.render.files import write_atomic
+    from regdraft.workspace.lifecycle import preview_with_notes
 
     shown = preview_with_notes(open_workspace(workspace), slug, rev)
     text = render(shown.applied.regulation)
@@ -149,7 +149,7 @@ def adopt(slug: str, signed: str, effective: str, workspace: Path | None) -> Non
     Example:
         regdraft amend adopt qc-sua-doi-2025 --signed 2025-10-20 --effective 2025-11-01
     """
-    from regdraft.amend.workspace import adopt as adopt_amendment
+    from regdraft.workspace.lifecycle import adopt as adopt_amendment
 
     sha = adopt_amendment(open_workspace(workspace), slug, signed, effective)
     click.echo(f"Adopted {slug} in commit {sha[:8]}.")
@@ -165,7 +165,7 @@ def conflicts(workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft amend conflicts
     """
-    from regdraft.amend.workspace import pending_conflicts
+    from regdraft.workspace.lifecycle import pending_conflicts
 
     found = pending_conflicts(open_workspace(workspace))
     if as_json:

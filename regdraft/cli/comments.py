@@ -52,7 +52,7 @@ def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consul
     Example:
         regdraft round open qc-sua-doi-2025 --due 2025-07-15 --consult-file bodies.txt
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     r = rounds.open_round(open_workspace(workspace), slug, title, due, _consulted(consult, consult_file))
     click.echo(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
@@ -70,8 +70,8 @@ def round_list(slug: str, workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft round list qc-sua-doi-2025
     """
-    from regdraft import rounds
-    from regdraft.comments import round_fields
+    from regdraft.core.comments import round_fields
+    from regdraft.workspace import rounds
 
     found = rounds.load_rounds(open_workspace(workspace), slug)
     if as_json:
@@ -95,7 +95,7 @@ def round_show(slug: str, number: int | None, workspace: Path | None, as_json: b
     Example:
         regdraft round show qc-sua-doi-2025 --round 1
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     summary = rounds.summarise(open_workspace(workspace), slug, number)
     if as_json:
@@ -115,7 +115,7 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> None:
     Example:
         regdraft round close qc-sua-doi-2025
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     r = rounds.close_round(open_workspace(workspace), slug, number)
     click.echo(f"Closed round {r.number} on {slug}.")
@@ -135,15 +135,15 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
     Example:
         regdraft round report qc-sua-doi-2025 --round 1 -o bao-cao-tiep-thu.pdf
     """
-    from regdraft import rounds
-    from regdraft.errors import UsageError
+    from regdraft.core.errors import UsageError
     from regdraft.render.report import write_report
+    from regdraft.workspace import rounds
 
     if output is None:
         raise UsageError("Name the report file with -o FILE.pdf, .docx, .csv or .html.")
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)
-    write_report(report, output, ws)
+    write_report(report, output, workspace_root=ws.root, config=ws.config)
     click.echo(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
 
 
@@ -178,7 +178,7 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
         regdraft comment add qc-sua-doi-2025 --by "Ban Tổ chức Tỉnh ủy" \\
             --on "khoản 2 Điều 5" --text "Đề nghị bổ sung ..." --type substantive
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number)
     click.echo(f"Added comment {c.id} on {c.on} by {c.by} (round {c.round}).")
@@ -199,7 +199,7 @@ def comment_import(slug: str, sheet: Path, workspace: Path | None) -> None:
     Example:
         regdraft comment import qc-sua-doi-2025 gop-y.xlsx
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     imported = rounds.import_comments(open_workspace(workspace), slug, sheet)
     click.echo(f"Imported {len(imported)} comments on {slug}: {', '.join(c.id for c in imported)}.")
@@ -223,7 +223,7 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     Example:
         regdraft comment list qc-sua-doi-2025 --open --on d5
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     listed = rounds.list_comments(open_workspace(workspace), slug, number, open_only, on, by)
     if as_json:
@@ -260,7 +260,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
     Example:
         regdraft comment respond c7f3 --disposition partly --reply "Tiếp thu, chỉnh sửa tại khoản 2."
     """
-    from regdraft import rounds
+    from regdraft.workspace import rounds
 
     c = rounds.respond_comment(open_workspace(workspace), comment_id, disposition, reply, slug)
     assert c.disposition is not None
@@ -286,9 +286,9 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     Example:
         regdraft amend vote qc-sua-doi-2025 --for 45 --against 2 --abstain 1 --date 2025-09-20 --members 49
     """
-    from regdraft import rounds
+    from regdraft.workspace.votes import record_vote
 
-    v = rounds.record_vote(open_workspace(workspace), slug, for_, against, abstain, date, members)
+    v = record_vote(open_workspace(workspace), slug, for_, against, abstain, date, members)
     click.echo(f"Recorded the vote on {slug} ({v.date}): {v.for_} for, {v.against} against, "
                f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
 

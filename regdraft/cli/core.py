@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import json_option, open_workspace, workspace_option
-from regdraft.errors import RegdraftError
+from regdraft.core.errors import RegdraftError
 
 
 def _example_data() -> Path:
@@ -28,7 +28,7 @@ def init(directory: Path, example: bool) -> None:
     Example:
         regdraft init --example office
     """
-    from regdraft.store import init_workspace
+    from regdraft.workspace.store import init_workspace
 
     ws = init_workspace(directory, _example_data() if example else None)
     click.echo(f"Created a regdraft workspace in {ws.root}.")
@@ -44,7 +44,7 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     Example:
         regdraft list --json
     """
-    from regdraft import api
+    from regdraft.workspace import api
 
     rows = api.list_regulations(open_workspace(workspace))
     if as_json:
@@ -78,11 +78,11 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         regdraft show 01-QC/TU d5.k2
         regdraft show 01-QC/TU "Điều 12 khoản 2 điểm b" --at HEAD~1
     """
-    from regdraft import api
+    from regdraft.workspace import api
 
     ws = open_workspace(workspace)
     if as_of is not None:
-        from regdraft.timeline import regulation_as_of
+        from regdraft.workspace.timeline import regulation_as_of
 
         reg = regulation_as_of(ws, regulation, as_of)
     else:
@@ -104,7 +104,7 @@ def check(regulation: str | None, workspace: Path | None, as_json: bool) -> None
     Example:
         regdraft check 01-QC/TU
     """
-    from regdraft.checks import check_workspace
+    from regdraft.workspace.checks import check_workspace
 
     problems = check_workspace(open_workspace(workspace), regulation)
     if as_json:
@@ -150,7 +150,7 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
     Example:
         regdraft fmt --check
     """
-    from regdraft import api
+    from regdraft.workspace import api
 
     result = api.format_files(open_workspace(workspace), list(regulations), check_only)
     for p in result.problems:

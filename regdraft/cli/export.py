@@ -29,7 +29,7 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
         regdraft export 01-QC/TU --as-of 2025-06-01 --format pdf -o hop-nhat.pdf
         regdraft export 01-QC/TU -o hop-nhat.docx
     """
-    from regdraft.export import export_regulation
+    from regdraft.workspace.export import export_regulation
 
     done = export_regulation(open_workspace(workspace), regulation, output, fmt, as_of,
                              progress=sys.stderr.isatty())
@@ -51,7 +51,7 @@ def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Pat
     Example:
         regdraft amend export qc-sua-doi-2025 --format pdf -o du-thao.pdf
     """
-    from regdraft.export import export_amendment
+    from regdraft.workspace.export import export_amendment
 
     done = export_amendment(open_workspace(workspace), slug, output, fmt, progress=sys.stderr.isatty())
     click.echo(f"Wrote {done.path} ({done.format}).")

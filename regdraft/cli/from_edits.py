@@ -31,8 +31,8 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
         regdraft amend from-edits qc-sua-doi-2026 --edited /tmp/edited.md
         regdraft amend from-edits qc-sua-doi-2026 --edited-rev draft-branch
     """
-    from regdraft.amend.regenerate import from_edits as regenerate
-    from regdraft.errors import UsageError
+    from regdraft.core.errors import UsageError
+    from regdraft.workspace.regenerate import from_edits as regenerate
 
     if (edited is None) == (edited_rev is None):
         raise UsageError("Give the edited text with either --edited FILE or --edited-rev REV.")

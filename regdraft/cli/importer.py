@@ -36,7 +36,8 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
         regdraft import quy-che.docx --id 01-QC/TU
         regdraft import luat.txt --encoding tcvn3 -o luat.md
     """
-    from regdraft.importer import import_file, save_to_file, save_to_workspace
+    from regdraft.importer import import_file
+    from regdraft.workspace.imports import save_to_file, save_to_workspace
 
     result = import_file(file, reg_id=reg_id, language=language, encoding=encoding,
                          target=str(output) if output is not None else None)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from regdraft.store import Workspace
+from regdraft.workspace.store import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 

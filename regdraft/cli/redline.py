@@ -46,14 +46,15 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         regdraft redline 01-QC/TU --layout table -o bang-so-sanh.pdf
         regdraft redline 01-QC/TU --from HEAD~3 --to HEAD --format html
     """
-    from regdraft import redline as rl
+    from regdraft.render.redline import write
+    from regdraft.workspace import redline as rl
 
     ws = open_workspace(workspace)
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
                       strict_tones=strict_tones)
     kind = _fmt(fmt, output)
     target = output if output is not None else rl.default_output(ws, result, kind)
-    written = rl.write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
+    written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
                        workspace_root=ws.root, config=ws.config, progress=True)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
@@ -74,21 +75,22 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     Example:
         regdraft compare old.md new.md -o redline.html
     """
-    from regdraft import redline as rl
+    from regdraft.render.redline import write
+    from regdraft.workspace import redline as rl
 
     result = rl.build_files(old, new, strict_tones=strict_tones)
     kind = _fmt(fmt, output)
     target = output if output is not None else Path(f"redline-{new.stem}.{kind}")
     workspace_root = _workspace_root(new)
-    written = rl.write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
+    written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
                        workspace_root=workspace_root, progress=True)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 
 def _workspace_root(path: Path) -> Path | None:
     """The workspace around a file, for its template overrides; None outside any workspace."""
-    from regdraft.errors import StoreError
-    from regdraft.store import Workspace
+    from regdraft.core.errors import StoreError
+    from regdraft.workspace.store import Workspace
 
     try:
         return Workspace.find(path.resolve().parent).root

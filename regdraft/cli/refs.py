@@ -33,9 +33,9 @@ def refs(regulation: str, address: str | None, source: str | None, external: boo
         regdraft refs 01-QC/TU --from "Điều 17"
         regdraft refs 01-QC/TU --external --json
     """
-    from regdraft import api
-    from regdraft import refs as references
-    from regdraft.errors import UsageError
+    from regdraft.core import refs as references
+    from regdraft.core.errors import UsageError
+    from regdraft.workspace import api
 
     if address is not None and source is not None:
         raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both.")

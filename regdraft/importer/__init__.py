@@ -1,7 +1,7 @@
 """Import an existing regulation from Word (.docx), plain text (.txt) or Markdown (.md).
 
 `import_file(path, reg_id=...)` returns an `ImportResult`: the `Regulation`, its canonical file
-text (written with `regdraft.markdown.render`) and an `ImportReport`.
+text (written with `regdraft.core.markdown.render`) and an `ImportReport`.
 
 Post-conditions of `import_file`:
 1. Every non-empty input paragraph is in the file text (as front matter, heading, label,
@@ -9,7 +9,7 @@ Post-conditions of `import_file`:
 2. The front matter has every required key; a key the header did not give holds the value
    `FIXME` with a YAML comment, and a `missing` note names it.
 3. A text without any article heading raises `RegdraftError`: there is nothing to import.
-4. `report.passes_check` is True exactly when `regdraft.markdown.parse` accepts the text;
+4. `report.passes_check` is True exactly when `regdraft.core.markdown.parse` accepts the text;
    otherwise the `check` notes quote every problem it found.
 5. When the text is parsed back, it gives the same tree (`parse(text) == regulation`).
 """
@@ -23,8 +23,11 @@ from typing import Any
 
 import yaml
 
-from regdraft.errors import ParseError, RegdraftError, StoreError, UsageError
-from regdraft.frontmatter import PLACEHOLDER
+from regdraft.core.errors import ParseError, RegdraftError, UsageError
+from regdraft.core.frontmatter import PLACEHOLDER
+from regdraft.core.layout import regulation_filename
+from regdraft.core.markdown import REQUIRED_KEYS, parse, render, validate
+from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     compose_title,
@@ -34,9 +37,6 @@ from regdraft.importer.header import (
     read_header,
 )
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
-from regdraft.markdown import REQUIRED_KEYS, parse, render, validate
-from regdraft.model import Kind, Regulation, Unit
-from regdraft.store import Workspace, regulation_filename
 
 __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "import_paragraphs",
            "save_to_file", "save_to_workspace", "PLACEHOLDER"]
@@ -201,28 +201,3 @@ def dump_front_matter(meta: dict[str, Any]) -> tuple[str, list[str]]:
 def _loaded(front: str) -> dict[str, Any]:
     data = yaml.safe_load(front)
     return data if isinstance(data, dict) else {}
-
-
-def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Path:
-    """Write the imported file to `output`; never over an existing file unless `force`."""
-    if output.exists() and not force:
-        raise RegdraftError(f"{output} already exists; pass --force to overwrite it (nothing was written).")
-    from regdraft.render.output import write_atomic
-
-    write_atomic(output, result.text.encode("utf-8"))
-    return output
-
-
-def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) -> str:
-    """Commit the imported file as regulations/<id>.md (one commit); return its relative path."""
-    relative = result.regulation.source
-    if ws.path(relative).exists() and not force:
-        raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
-                         "(the old text stays in git history).")
-    data = result.text.encode("utf-8")
-    if ws.path(relative).is_file() and ws.path(relative).read_bytes() == data and not ws.dirty([relative]):
-        return relative  # the same text is already committed: nothing to record
-    ws.commit({relative: data},
-              f"Import {result.regulation.id} from {result.report.source}")
-    return relative
-

@@ -19,8 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from regdraft.importer.report import Note, Paragraph
-from regdraft.model import (
+from regdraft.core.model import (
     POINT_LETTERS,
     Kind,
     OpenUnit,
@@ -31,6 +30,7 @@ from regdraft.model import (
     part_label_from_text,
     to_roman,
 )
+from regdraft.importer.report import Note, Paragraph
 
 _KEYWORDS = {
     "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE},

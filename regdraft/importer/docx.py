@@ -19,11 +19,11 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from regdraft.errors import ParseError, UsageError
+from regdraft.core.errors import ParseError, UsageError
+from regdraft.core.model import to_roman
 from regdraft.importer import legacy
 from regdraft.importer.plaintext import clean
 from regdraft.importer.report import Note, Paragraph
-from regdraft.model import to_roman
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

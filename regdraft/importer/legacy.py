@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from regdraft.text import nfc
+from regdraft.core.text import nfc
 
 ENCODINGS = ("utf-8", "tcvn3", "vni")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from regdraft.errors import ParseError, UsageError
+from regdraft.core.errors import ParseError, UsageError
 from regdraft.importer import legacy
 from regdraft.importer.report import Note, Paragraph
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from regdraft.model import Regulation
+from regdraft.core.model import Regulation
 
 # Report categories, in the order they are printed.
 CATEGORIES = (

@@ -8,7 +8,7 @@ Post-conditions:
 1. A changed unit's footnote marker follows its label (`2.`³, `c)`⁴, `Điều 20a.`⁵) in every
    format; the PDF gets real page footnotes (CSS `float: footnote`), the HTML numbered notes
    at the end, the DOCX real Word footnotes, the Markdown `[^n]` markers and definitions.
-2. `regdraft.markdown.parse` accepts the Markdown export: its markers follow the label after a
+2. `regdraft.core.markdown.parse` accepts the Markdown export: its markers follow the label after a
    space (`2\\. [^3] text`) or the heading's dot (`## Điều 20a.[^5] Title`), and the footnote
    definitions, the banner and the opening stand in the preamble, before the first unit.
 3. The DOCX defines one named paragraph style per level (`Chương`, `Điều`, `Khoản`, `Điểm` ...;
@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.consolidate import ConsolidatedText
-from regdraft.markdown import dump_front_matter
-from regdraft.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, noun, part_label_text, unit_address
+from regdraft.core.consolidate import ConsolidatedText
+from regdraft.core.markdown import dump_front_matter
+from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, noun, part_label_text, unit_address
 
 if TYPE_CHECKING:
     import jinja2
 
-    from regdraft.amend import Amendment
+    from regdraft.core.amend import Amendment
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.render.output import write_atomic
+from regdraft.render.files import write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
-from regdraft.errors import RegdraftError
-from regdraft.render.output import write_atomic
+from regdraft.core.errors import RegdraftError
+from regdraft.render.files import write_atomic
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ASSET_DIRS = (PACKAGE_ROOT / "templates", PACKAGE_ROOT / "assets")

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from regdraft.errors import RegdraftError
+from regdraft.core.errors import RegdraftError
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,17 +12,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.errors import UsageError
-from regdraft.render.output import write_atomic, write_page
+from regdraft.core.errors import UsageError
+from regdraft.render.files import write_atomic
+from regdraft.render.output import write_page
 
 if TYPE_CHECKING:
-    from regdraft.comment_report import Report
+    from regdraft.core.comment_report import Report
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
-    from regdraft.store import Workspace
 
 COLUMNS = ("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình")
 CSV_COLUMNS = ("STT", "Điều, khoản", "Địa chỉ", "Chủ thể góp ý", "Nội dung góp ý", "Đề xuất",
@@ -46,8 +47,9 @@ def header(report: Report, profile: Profile, today: dt.date) -> DocumentHeader:
                            date=today, running=f"Báo cáo tiếp thu, giải trình - Dự thảo lần {report.round.draft}")
 
 
-def write_report(report: Report, output: Path, ws: Workspace, today: dt.date | None = None) -> None:
-    """Write the report in the format its file name asks for."""
+def write_report(report: Report, output: Path, *, workspace_root: Path | None = None,
+                 config: Mapping[str, Any] | None = None, today: dt.date | None = None) -> None:
+    """Write the report in the format its file name asks for, with the workspace's profile and templates."""
     suffix = output.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{output.name}: the report is written as {', '.join(FORMATS)}; choose one of those suffixes.")
@@ -56,12 +58,12 @@ def write_report(report: Report, output: Path, ws: Workspace, today: dt.date | N
         return
     from regdraft.render.profile import load_profile
 
-    profile = load_profile(ws.config)
+    profile = load_profile(config or {})
     when = today or dt.date.today()
     if suffix == ".docx":
         write_docx(report, output, profile, when)
         return
-    write_page(html_text(report, ws, profile, when), output, pdf=suffix == ".pdf")
+    write_page(html_text(report, workspace_root, profile, when), output, pdf=suffix == ".pdf")
 
 
 def csv_text(report: Report) -> str:
@@ -76,11 +78,11 @@ def csv_text(report: Report) -> str:
     return buffer.getvalue()
 
 
-def html_text(report: Report, ws: Workspace | None, profile: Profile, today: dt.date) -> str:
+def html_text(report: Report, workspace_root: Path | None, profile: Profile, today: dt.date) -> str:
     """The report as a standalone HTML page (landscape A4 when printed)."""
     from regdraft.render.html import environment
 
-    env = environment(ws.root if ws is not None else None)
+    env = environment(workspace_root)
     template = env.get_template("comment_report.html.j2")
     return template.render(report=report, header=header(report, profile, today), profile=profile,
                            columns=COLUMNS, preface=report.preface(),

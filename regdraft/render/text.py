@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from regdraft.markdown import heading_text, unit_label_text
-from regdraft.model import HEADING_KINDS, REPEALED_TEXT, Kind, Located, Unit
+from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Located, Unit
 
 
 def heading_path(located: Located, language: str) -> str:

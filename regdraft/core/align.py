@@ -1,0 +1,223 @@
+"""Which provision of the old version is which provision of the new one.
+
+`flatten(reg)` lists a regulation's headings and articles as `Item`s; `align(old, new)` pairs two
+such lists (or the clauses and points of two articles) for `regdraft.core.diff.compare`.
+
+Post-conditions of `align`:
+1. Every old and every new index appears in exactly one pair; the pairs are in the new
+   document's order, each removed item right after the item that preceded it in the old one.
+2. Items with the same key are paired when their content is identical or at least `CONFIRM`
+   similar; otherwise they are paired only if move detection does not claim either of them.
+3. With `detect_moves`, an unpaired item is paired with one under another key whose content is
+   the same (tone-folded unless strict) or, failing that, the most similar one at least `MOVE`
+   similar, of the same kind; a repealed item is never moved.
+4. The result depends only on the items' keys, kinds and content: no clock, no randomness.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+
+from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation, Unit, unit_address
+from regdraft.core.text import tone_key
+
+CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
+MOVE = 0.6      # different address, at least this similar: the same provision, moved
+_FUZZY_LIMIT = 250_000  # beyond this many candidate pairs, moves are found by exact content only
+
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def token_key(token: str) -> str:
+    """`tone_key` of one word or token, cached: tokens repeat heavily across a document."""
+    return tone_key(token)
+
+
+def similarity(old: str, new: str) -> float:
+    """How much two texts share their words (Dice coefficient over tone-folded words, 0..1)."""
+    return _dice(_bag(old), _bag(new))
+
+
+def _bag(text: str) -> Counter[str]:
+    # Old and new versions share most lines, and an article shares its lines with its clauses:
+    # reading each distinct line once is what keeps comparing large documents fast.
+    return Counter(chain.from_iterable(map(_line_words, text.split("\n"))))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _line_words(line: str) -> tuple[str, ...]:
+    return tuple(map(token_key, _WORD.findall(line.lower())))
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    total = a.total() + b.total()
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+@dataclass(slots=True)
+class Item:
+    """A provision to align: its alignment key, unit, address and depth in the outline.
+
+    Content, word bag and the last equality check are computed once and kept, since alignment
+    asks for them repeatedly.
+    """
+
+    key: str
+    unit: Unit
+    address: Address
+    depth: int = 0
+    _content: str | None = field(default=None, repr=False)
+    _bag: Counter[str] | None = field(default=None, repr=False)
+    _same: tuple[Item, bool] | None = field(default=None, repr=False)
+
+    @property
+    def heading_only(self) -> bool:
+        """True for a part, chapter or section: compared by its own heading and text only."""
+        return self.unit.kind in HEADING_KINDS and self.unit.kind is not Kind.ARTICLE
+
+    def content(self) -> str:
+        """The text compared: a heading's own title and text, or an article's whole text."""
+        if self._content is None:
+            u = self.unit
+            self._content = "\n".join([u.title or "", *u.text]) if self.heading_only else u.all_text()
+        return self._content
+
+    def bag(self) -> Counter[str]:
+        """The tone-folded words of `content`, with their counts."""
+        if self._bag is None:
+            self._bag = _bag(self.content())
+        return self._bag
+
+    def same(self, other: Item) -> bool:
+        """True when the two provisions are equal in everything compared."""
+        if self._same is not None and self._same[0] is other:
+            return self._same[1]
+        a, b = self.unit, other.unit
+        if self.heading_only:
+            result = (a.title, a.text, a.repealed) == (b.title, b.text, b.repealed)
+        else:
+            result = a == b
+        self._same = (other, result)
+        return result
+
+    def similarity(self, other: Item) -> float:
+        """`similarity` of the two contents, from the kept word bags."""
+        return _dice(self.bag(), other.bag())
+
+
+def flatten(reg: Regulation) -> list[Item]:
+    """Headings and articles in document order (articles keep their clauses and points)."""
+    items: list[Item] = []
+    _visit(reg.units, None, any(u.kind is Kind.PART for u in reg.units), items)
+    return items
+
+
+_DEPTH = {Kind.PART: 1, Kind.CHAPTER: 1, Kind.SECTION: 2}
+
+
+def _visit(units: Sequence[Unit], base: Address | None, has_parts: bool, items: list[Item]) -> None:
+    for unit in units:
+        if unit.kind in (Kind.CLAUSE, Kind.POINT):
+            continue
+        address = unit_address(unit, base)
+        depth = _DEPTH.get(unit.kind, 0)
+        if has_parts and unit.kind not in (Kind.PART, Kind.ARTICLE):
+            depth += 1
+        # Parts, chapters and articles are numbered through the document; sections per chapter.
+        key = f"{base}.m{unit.label}" if unit.kind is Kind.SECTION else f"{unit.kind}:{unit.label}"
+        items.append(Item(key, unit, address, depth))
+        if unit.kind is not Kind.ARTICLE:  # an article keeps its clauses and points
+            _visit(unit.children, address, has_parts, items)
+
+
+def child_items(unit: Unit, address: Address) -> list[Item]:
+    """The clauses and points directly inside an article or clause, as items."""
+    return [Item(f"{c.kind}:{c.label}", c, unit_address(c, address)) for c in unit.children]
+
+
+def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str],
+          detect_moves: bool = True) -> list[tuple[int | None, int | None]]:
+    """Pairs of (old index, new index) in document order; None on the missing side.
+
+    `fold` maps content to the form in which moved provisions must be equal (`tone_key`, or
+    the identity for strict comparison).
+    """
+    old_by_key = {item.key: i for i, item in enumerate(old)}
+    match_old: dict[int, int] = {}
+    match_new: dict[int, int] = {}
+    weak: list[tuple[int, int]] = []
+    for j, item in enumerate(new):
+        i = old_by_key.get(item.key)
+        if i is None:
+            continue
+        if old[i].same(item) or old[i].similarity(item) >= CONFIRM:
+            match_old[i], match_new[j] = j, i
+        else:
+            weak.append((i, j))
+    if detect_moves and len(match_old) < len(old) and len(match_new) < len(new):
+        _match_moves(old, new, match_old, match_new, fold)
+    for i, j in weak:
+        if i not in match_old and j not in match_new:
+            match_old[i], match_new[j] = j, i
+    return _document_order(len(old), len(new), match_old, match_new)
+
+
+def _match_moves(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int], match_new: dict[int, int],
+                 fold: Callable[[str], str]) -> None:
+    free_old = [i for i in range(len(old)) if i not in match_old and not old[i].unit.repealed]
+    free_new = [j for j in range(len(new)) if j not in match_new and not new[j].unit.repealed]
+    by_content: dict[tuple[Kind, str], list[int]] = {}
+    for i in free_old:
+        text = fold(old[i].content())
+        if text.strip():
+            by_content.setdefault((old[i].unit.kind, text), []).append(i)
+    rest_new = []
+    for j in free_new:
+        same = by_content.get((new[j].unit.kind, fold(new[j].content())))
+        if same:
+            i = same.pop(0)
+            match_old[i], match_new[j] = j, i
+        else:
+            rest_new.append(j)
+    rest_old = [i for i in free_old if i not in match_old]
+    if not rest_old or not rest_new or len(rest_old) * len(rest_new) > _FUZZY_LIMIT:
+        return
+    scored = []
+    sizes = {j: new[j].bag().total() for j in rest_new}
+    for i in rest_old:
+        bag = old[i].bag()
+        if len(bag) < 3:
+            continue
+        size = bag.total()
+        for j in rest_new:
+            # The score cannot exceed 2 * min / sum of the two word counts: skip pairs that cannot reach MOVE.
+            if old[i].unit.kind is new[j].unit.kind and 2 * min(size, sizes[j]) >= MOVE * (size + sizes[j]):
+                score = _dice(bag, new[j].bag())
+                if score >= MOVE:
+                    scored.append((score, i, j))
+    for _, i, j in sorted(scored, key=lambda s: -s[0]):
+        if i not in match_old and j not in match_new:
+            match_old[i], match_new[j] = j, i
+
+
+def _document_order(n_old: int, n_new: int, match_old: dict[int, int],
+                    match_new: dict[int, int]) -> list[tuple[int | None, int | None]]:
+    """New order, with each removed item placed after the item that preceded it in the old text."""
+    anchored: dict[int, list[int]] = {}
+    last = -1
+    for i in range(n_old):
+        if i in match_old:
+            last = match_old[i]
+        else:
+            anchored.setdefault(last, []).append(i)
+    out: list[tuple[int | None, int | None]] = [(i, None) for i in anchored.get(-1, [])]
+    for j in range(n_new):
+        out.append((match_new.get(j), j))
+        out.extend((i, None) for i in anchored.get(j, []))
+    return out

@@ -1,0 +1,413 @@
+"""Apply an amending document to a regulation, all or nothing.
+
+Post-conditions of `apply(reg, amendment)`:
+1. Either every instruction applies and the result is returned, or `AmendmentConflict` lists
+   every instruction that cannot be applied (missing target, label taken or out of place,
+   phrase not found where named, conflicting instructions), each with file, line and text.
+2. `reg` is never modified (the model is immutable); untouched units are shared.
+3. The result passes `markdown.validate` and `parse(render(result)) == result`.
+4. Instructions apply in document order; existing units are never renumbered, and repealed
+   units stay as placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from regdraft.core.amend import phrases
+from regdraft.core.amend.conflicts import instruction_conflicts
+from regdraft.core.amend.document import Amendment, Instruction
+from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.core.amend.quote import short
+from regdraft.core.errors import AmendmentConflict, Problem
+from regdraft.core.markdown import validate
+from regdraft.core.model import (
+    HEADING_KINDS,
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+    base_label,
+    label_order,
+    noun,
+    repealed_unit,
+    unit_address,
+)
+
+
+class ChangeKind(StrEnum):
+    """What an instruction did to one provision."""
+
+    AMENDED = "amended"
+    INSERTED = "inserted"
+    REPEALED = "repealed"
+    HEADING = "heading"
+    WORDS_REPLACED = "words_replaced"
+    WORDS_DELETED = "words_deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedChange:
+    """One provision changed by one instruction."""
+
+    address: Address
+    kind: ChangeKind
+    instruction: Instruction
+    old_words: str | None = None
+    new_words: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """The amended regulation and the changes, in the order they were made."""
+
+    regulation: Regulation
+    changes: tuple[AppliedChange, ...]
+
+
+class _Failure(Exception):
+    """One instruction cannot be applied; the message says why."""
+
+
+Units = tuple[Unit, ...]
+
+
+def apply(reg: Regulation, amendment: Amendment) -> Applied:
+    """Apply every instruction of `amendment` to `reg`; `AmendmentConflict` if any fails."""
+    language = reg.language
+    problems: list[Problem] = []
+    if amendment.regulation and reg.id and amendment.regulation != reg.id:
+        problems.append(Problem(f"The amendment is for {amendment.regulation}, not {reg.id}.", amendment.source, 1))
+    problems.extend(instruction_conflicts(amendment, language))
+    units: Units = reg.units
+    changes: list[AppliedChange] = []
+    for ins in amendment.leaves():
+        try:
+            units, made = _apply_one(units, ins, language)
+        except _Failure as exc:
+            problems.append(
+                Problem(f"instruction {ins.location} ({short(ins.text)}): {exc}", amendment.source, ins.line)
+            )
+            continue
+        changes.extend(made)
+    result = reg.with_units(units)
+    if not problems:
+        for p in validate(result):
+            problems.append(
+                Problem(f"the amended {reg.id or 'regulation'} would be malformed: {p.message}", amendment.source, 0)
+            )
+    if problems:
+        problems.sort(key=lambda p: p.line)
+        count = len(problems)
+        raise AmendmentConflict(
+            f"{amendment.source}: {count} problem{'s' if count != 1 else ''} applying {amendment.name} to "
+            f"{reg.id or reg.source}; nothing was changed:",
+            problems,
+        )
+    return Applied(result, tuple(changes))
+
+
+def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
+    op = ins.op
+    if isinstance(op, ReplaceUnit):
+        _existing(units, op.target, language)
+        new = ins.unit
+        assert new is not None
+        units = _map(units, op.target, lambda _u: [new])
+        return units, [AppliedChange(op.target, ChangeKind.AMENDED, ins)]
+    if isinstance(op, ReplaceHeading):
+        current = _existing(units, op.target, language)
+        if current.kind not in HEADING_KINDS:
+            raise _Failure(f"{op.target.describe(language)} has no title.")
+        title = ins.title or ""
+        units = _map(units, op.target, lambda u: [replace(u, title=title)])
+        return units, [AppliedChange(op.target, ChangeKind.HEADING, ins, current.title, title)]
+    if isinstance(op, InsertUnit):
+        assert ins.unit is not None
+        return _insert(units, op, ins.unit, language), [AppliedChange(op.target, ChangeKind.INSERTED, ins)]
+    if isinstance(op, RepealUnits):
+        failures = []
+        made = []
+        for target in op.targets:
+            try:
+                _existing(units, target, language)
+            except _Failure as exc:
+                failures.append(str(exc))
+                continue
+            units = _map(units, target, lambda u: [repealed_unit(u)])
+            made.append(AppliedChange(target, ChangeKind.REPEALED, ins))
+        if failures:
+            raise _Failure(" ".join(failures))
+        return units, made
+    if isinstance(op, ReplaceWords):
+        return _words(units, op, ins, language)
+    raise _Failure("this kind of instruction cannot be applied on its own.")
+
+
+Path = list[tuple[tuple[Unit, ...], int]]
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+
+
+def find_unit(units: Sequence[Unit], target: Address) -> Unit | None:
+    """The unit at `target`, descending by labels (faster than walking every unit)."""
+    path = _path(tuple(units), target)
+    if path is None:
+        return None
+    level, index = path[-1]
+    return level[index]
+
+
+def _path(units: Units, target: Address) -> Path | None:
+    """The chain of (sequence, index) from the top level down to the unit at `target`."""
+    first, *rest = target.segments
+    chain: Path = []
+    if not _top_path(units, first.kind, first.label, chain, prune=True):
+        chain = []
+        if not _top_path(units, first.kind, first.label, chain, prune=False):
+            return None
+    for seg in rest:
+        level, index = chain[-1]
+        children = level[index].children
+        found = next((i for i, c in enumerate(children) if c.kind is seg.kind and c.label == seg.label), None)
+        if found is None:
+            return None
+        chain.append((children, found))
+    return chain
+
+
+def _top_path(units: Units, kind: Kind, label: str, chain: Path, prune: bool) -> bool:
+    """Find a part, chapter or article through the containers, appending the steps to `chain`."""
+    wanted = label_order(kind, label) if kind is Kind.ARTICLE else None
+    for i, unit in enumerate(units):
+        if unit.kind is kind and unit.label == label:
+            chain.append((units, i))
+            return True
+        if unit.kind not in _CONTAINERS or not unit.children or kind is Kind.PART:
+            continue
+        if kind is Kind.CHAPTER and unit.kind is not Kind.PART:
+            continue
+        if prune and wanted is not None:
+            # Articles run in order through the document: skip containers that end before it.
+            last = _last_article(unit)
+            if last is not None and label_order(Kind.ARTICLE, last.label) < wanted:
+                continue
+        chain.append((units, i))
+        if _top_path(unit.children, kind, label, chain, prune):
+            return True
+        chain.pop()
+    return False
+
+
+def _last_article(unit: Unit) -> Unit | None:
+    while unit.kind in _CONTAINERS and unit.children:
+        unit = unit.children[-1]
+    return unit if unit.kind is Kind.ARTICLE else None
+
+
+def _rebuild(chain: Path, replacement: Sequence[Unit]) -> Units:
+    """The top-level units with the unit at the end of `chain` replaced by `replacement`."""
+    items: tuple[Unit, ...] = tuple(replacement)
+    for depth in range(len(chain) - 1, -1, -1):
+        level, index = chain[depth]
+        sequence = level[:index] + items + level[index + 1 :]
+        if depth == 0:
+            return sequence
+        parent_level, parent_index = chain[depth - 1]
+        items = (replace(parent_level[parent_index], children=sequence),)
+    return items
+
+
+def _existing(units: Units, target: Address, language: str) -> Unit:
+    unit = find_unit(units, target)
+    if unit is None:
+        raise _Failure(_missing(units, target, language))
+    if unit.repealed:
+        raise _Failure(f"{target.describe(language)} has been repealed; it can no longer be changed.")
+    return unit
+
+
+def _missing(units: Units, target: Address, language: str) -> str:
+    parent = target.parent()
+    if parent is not None and find_unit(units, parent) is not None:
+        word = noun(target.kind, language)
+        return f"{parent.describe(language)} has no {word} {target.label} ({target.describe(language)} does not exist)."
+    if parent is not None:
+        return _missing(units, parent, language)
+    return f"{target.describe(language)} does not exist."
+
+
+def _map(units: Units, target: Address, change: Callable[[Unit], Sequence[Unit]]) -> Units:
+    chain = _path(units, target)
+    if chain is None:
+        raise _Failure(f"{target} could not be reached.")
+    level, index = chain[-1]
+    return _rebuild(chain, change(level[index]))
+
+
+def next_insert_label(kind: Kind, label: str) -> str:
+    """The label an inserted unit takes after `label`: 5 -> 5a -> 5b; d -> d1 -> d2."""
+    position, suffix = label_order(kind, label)
+    base = label[: len(label) - len(suffix)] if suffix else label
+    if kind is Kind.POINT:
+        return f"{base}{int(suffix) + 1 if suffix else 1}"
+    if not suffix:
+        return f"{base}a"
+    del position
+    return base + suffix[:-1] + chr(ord(suffix[-1]) + 1) if suffix[-1] != "z" else base + suffix + "a"
+
+
+def _siblings(units: Units, parent: Address | None, kind: Kind) -> list[Unit]:
+    if kind is Kind.ARTICLE:
+        out: list[Unit] = []
+        _collect_articles(units, out)
+        return out
+    holder = find_unit(units, parent) if parent is not None else None
+    return [c for c in holder.children if c.kind is kind] if holder is not None else []
+
+
+def _collect_articles(units: Sequence[Unit], out: list[Unit]) -> None:
+    for unit in units:
+        if unit.kind is Kind.ARTICLE:
+            out.append(unit)
+        elif unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+            _collect_articles(unit.children, out)
+
+
+def _insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
+    kind, label = op.target.kind, op.target.label
+    word = noun(kind, language)
+    shown = op.target.describe(language)
+    if op.after is not None:
+        sibling = find_unit(units, op.after)
+        if sibling is None:
+            raise _Failure(_missing(units, op.after, language))
+        parent = op.after.parent()
+        if parent is not None:
+            _existing(units, parent, language)
+        siblings = _siblings(units, parent, kind)
+        if any(s.label == label for s in siblings):
+            raise _Failure(f"{shown} already exists; choose the next free label.")
+        index = next(i for i, s in enumerate(siblings) if s.label == sibling.label)
+        expected = next_insert_label(kind, sibling.label)
+        is_last = index == len(siblings) - 1
+        next_number = base_label(kind, label_order(kind, sibling.label)[0] + 1)
+        if label != expected and not (is_last and label == next_number):
+            message = (
+                f"{word} {label} is out of place: a {word} inserted after {word} {sibling.label} is labelled {expected}"
+            )
+            base = label_order(kind, sibling.label)[0]
+            run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
+            if run:
+                message += f", and {word} {run[-1]} already follows it, so insert after {word} {run[-1]}"
+            raise _Failure(message + ".")
+        return _map(units, op.after, lambda u: [u, new])
+    assert op.parent is not None
+    holder = _existing(units, op.parent, language)
+    if kind is Kind.ARTICLE:
+        return _append_article(units, op, holder, new, language)
+    same = [c for c in holder.children if c.kind is kind]
+    other = [c for c in holder.children if c.kind is not kind]
+    if other and not same:
+        raise _Failure(
+            f"{op.parent.describe(language)} is divided into {noun(other[0].kind, language)}s; "
+            f"add the {word} to one of them."
+        )
+    if any(c.label == label for c in same):
+        raise _Failure(f"{shown} already exists.")
+    last = label_order(kind, same[-1].label)[0] if same else 0
+    expected = base_label(kind, last + 1)
+    if label != expected:
+        raise _Failure(
+            f"{word} {label} is out of place: a {word} added at the end of "
+            f"{op.parent.describe(language)} takes the next label, {expected}."
+        )
+    return _map(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
+
+
+def _append_article(units: Units, op: InsertUnit, holder: Unit, new: Unit, language: str) -> Units:
+    articles = _siblings(units, None, Kind.ARTICLE)
+    if any(a.label == op.target.label for a in articles):
+        raise _Failure(f"{op.target.describe(language)} already exists.")
+    expected = base_label(Kind.ARTICLE, (label_order(Kind.ARTICLE, articles[-1].label)[0] if articles else 0) + 1)
+    inside: list[Unit] = []
+    _collect_articles(holder.children, inside)
+    if op.target.label != expected or (articles and (not inside or inside[-1] is not articles[-1])):
+        raise _Failure(
+            f"{noun(Kind.ARTICLE, language)} {op.target.label} is out of place: an article added at the "
+            f"end takes the next number, {expected}, in the chapter holding the last article."
+        )
+    assert op.parent is not None
+    return _map(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
+
+
+def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
+    kind = ChangeKind.WORDS_DELETED if op.new is None else ChangeKind.WORDS_REPLACED
+    made: list[AppliedChange] = []
+
+    def record(address: Address) -> None:
+        made.append(AppliedChange(address, kind, ins, op.old, op.new))
+
+    if op.throughout:
+        new_units = tuple(_replace_tree(u, None, op, record) for u in units)
+        if not made:
+            raise _Failure(f"“{op.old}” does not occur anywhere in the regulation.")
+        return new_units, made
+    missing: list[str] = []
+    for target in op.targets:
+        unit = _existing(units, target, language)
+        if _occurrences(unit, op.old) == 0:
+            missing.append(target.describe(language))
+            continue
+        units = _map(units, target, _rewriter(target.parent(), op, record))
+    if missing:
+        elsewhere = sum(_occurrences(u, op.old) for u in units)
+        where = " and ".join(missing)
+        raise _Failure(
+            f"“{op.old}” is found 0 times in {where} (it occurs {elsewhere} "
+            f"time{'s' if elsewhere != 1 else ''} in the whole regulation)."
+        )
+    return units, made
+
+
+def _rewriter(
+    parent: Address | None, op: ReplaceWords, record: Callable[[Address], None]
+) -> Callable[[Unit], list[Unit]]:
+    return lambda unit: [_replace_tree(unit, parent, op, record)]
+
+
+def occurrences(unit: Unit, phrase: str) -> int:
+    """How often `phrase` occurs in a unit (title, text and every unit inside), as instructions match it."""
+    return _occurrences(unit, phrase)
+
+
+def replace_words(unit: Unit, old: str, new: str | None) -> Unit:
+    """`unit` with `old` replaced by `new` (deleted for None) everywhere in it, as an instruction does."""
+    return _replace_tree(unit, None, ReplaceWords(old, new), lambda _address: None)
+
+
+def _occurrences(unit: Unit, phrase: str) -> int:
+    total = phrases.count(unit.title, phrase) if unit.title else 0
+    total += sum(phrases.count(t, phrase) for t in unit.text)
+    return total + sum(_occurrences(c, phrase) for c in unit.children)
+
+
+def _replace_tree(unit: Unit, parent: Address | None, op: ReplaceWords, record: Callable[[Address], None]) -> Unit:
+    address = unit_address(unit, parent)
+    hits = 0
+    title = unit.title
+    if title:
+        title, n = phrases.replace(title, op.old, op.new)
+        hits += n
+    texts = []
+    for text in unit.text:
+        new_text, n = phrases.replace(text, op.old, op.new)
+        hits += n
+        texts.append(new_text)
+    if hits:
+        record(address)
+    children = tuple(_replace_tree(c, address, op, record) for c in unit.children)
+    if not hits and all(a is b for a, b in zip(children, unit.children, strict=True)):
+        return unit
+    return replace(unit, title=title, text=tuple(texts), children=children)

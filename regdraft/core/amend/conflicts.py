@@ -1,0 +1,166 @@
+"""Which provisions instructions touch, and where two of them collide.
+
+Within one amendment, two instructions conflict when they touch the same or nested provisions
+in ways that cannot both be applied (amending a clause and repealing its article). Between
+pending amendments, any two instructions touching the same or nested provisions are reported,
+including one creating or repealing what the other targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from regdraft.core.amend.document import Amendment, Instruction
+from regdraft.core.amend.grammar import (
+    InsertUnit,
+    Operation,
+    RepealUnits,
+    ReplaceHeading,
+    ReplaceUnit,
+    ReplaceWords,
+    targets,
+)
+from regdraft.core.amend.quote import short
+from regdraft.core.errors import Problem
+from regdraft.core.model import Address
+
+VERBS = {
+    "amends": ("amends", "sửa đổi"),
+    "renames": ("renames", "sửa đổi tên"),
+    "inserts": ("inserts", "bổ sung"),
+    "repeals": ("repeals", "bãi bỏ"),
+    "words": ("changes words in", "thay thế cụm từ tại"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """One provision an instruction touches, and how."""
+
+    address: Address
+    mode: str  # amends | renames | inserts | repeals | words
+
+
+_MODES: dict[type, str] = {
+    ReplaceUnit: "amends",
+    ReplaceHeading: "renames",
+    InsertUnit: "inserts",
+    RepealUnits: "repeals",
+    ReplaceWords: "words",
+}
+
+
+def footprints(ins: Instruction) -> Iterator[Footprint]:
+    """The provisions an instruction touches (a change of words throughout touches none)."""
+    for address in targets(ins.op):
+        yield Footprint(address, _MODES[type(ins.op)])
+
+
+def _overlap(a: Address, b: Address) -> bool:
+    return a.contains(b) or b.contains(a)
+
+
+def collide(a: Footprint, b: Footprint) -> bool:
+    """Within one amendment: may these two not both be applied?"""
+    return _collide(a, b)
+
+
+def mode(op: Operation) -> str:
+    """How an operation touches the provisions it names (amends, renames, inserts, repeals, words)."""
+    return _MODES[type(op)]
+
+
+def _collide(a: Footprint, b: Footprint) -> bool:
+    """Within one amendment: may these two not both be applied?"""
+    if not _overlap(a.address, b.address):
+        return False
+    if a.mode == "words" and b.mode == "words":
+        return False
+    if a.mode == "renames" and b.mode == "renames":
+        # Renaming a chapter and a section inside it change two different titles.
+        return a.address == b.address
+    if a.mode == "renames":
+        return b.address.contains(a.address)
+    if b.mode == "renames":
+        return a.address.contains(b.address)
+    return True
+
+
+def _describe(fp: Footprint, language: str) -> str:
+    return f"{VERBS[fp.mode][0]} {fp.address.describe(language)}"
+
+
+def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Problem]:
+    """Pairs of instructions of one amendment that touch the same or nested provisions."""
+    problems: list[Problem] = []
+    seen: list[tuple[Instruction, Footprint]] = []
+    for ins in amendment.leaves():
+        reported = False
+        for fp in footprints(ins):
+            for other, ofp in seen:
+                if other is ins or reported or not _collide(fp, ofp):
+                    continue
+                problems.append(
+                    Problem(
+                        f"instruction {ins.location} ({short(ins.text)}) {_describe(fp, language)}, but instruction "
+                        f"{other.location} (line {other.line}) already {_describe(ofp, language)}; "
+                        "one provision may be "
+                        "changed by one instruction only: merge them.",
+                        amendment.source,
+                        ins.line,
+                    )
+                )
+                reported = True
+        seen.extend((ins, fp) for fp in footprints(ins))
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two pending amendments touching the same or nested provisions."""
+
+    first: Amendment
+    second: Amendment
+    first_instruction: Instruction
+    second_instruction: Instruction
+    first_address: Address
+    second_address: Address
+    first_mode: str
+    second_mode: str
+
+    def describe(self, language: str = "vi") -> str:
+        """One sentence naming both amendments, instructions and provisions."""
+        first = _side(self.first, self.first_instruction, Footprint(self.first_address, self.first_mode), language)
+        second = _side(self.second, self.second_instruction, Footprint(self.second_address, self.second_mode),
+                       language)
+        return f"{first}; {second}."
+
+    def as_dict(self) -> dict[str, str]:
+        """The conflict as `amend conflicts --json` lists it."""
+        return {"first": self.first.slug, "second": self.second.slug,
+                "first_instruction": self.first_instruction.location,
+                "second_instruction": self.second_instruction.location,
+                "first_provision": str(self.first_address), "second_provision": str(self.second_address),
+                "description": self.describe(self.first.language)}
+
+
+def _side(amendment: Amendment, ins: Instruction, fp: Footprint, language: str) -> str:
+    return f"{amendment.slug} (instruction {ins.location}, line {ins.line}) {_describe(fp, language)}"
+
+
+def between(amendments: Sequence[Amendment]) -> list[Conflict]:
+    """Every pair of instructions from two different amendments of one regulation that overlap."""
+    out: list[Conflict] = []
+    prints = [(a, [(ins, fp) for ins in a.leaves() for fp in footprints(ins)]) for a in amendments]
+    for i, (first, first_prints) in enumerate(prints):
+        for second, second_prints in prints[i + 1 :]:
+            if first.regulation != second.regulation:
+                continue
+            for ins_a, fp_a in first_prints:
+                for ins_b, fp_b in second_prints:
+                    if _overlap(fp_a.address, fp_b.address):
+                        out.append(
+                            Conflict(first, second, ins_a, ins_b, fp_a.address, fp_b.address, fp_a.mode, fp_b.mode)
+                        )
+    return out

@@ -1,0 +1,391 @@
+"""The amending instructions that turn the text in force into the drafter's edited text.
+
+`instructions_from_edits(old, edited)` compares two versions of a regulation by address
+(existing units are never renumbered, so an address is a stable identity) and writes the
+instructions of Điều 1 as the amend package's own `Instruction` objects
+(`regdraft.workspace.regenerate` puts them into an amending document in the workspace).
+
+Choices (docs/from-edits.md):
+- A changed point is amended on its own; a clause or article is amended as a whole when its
+  lead-in changed together with a child or its title, or when more than half of its children
+  changed (amended, inserted or repealed). A changed article title alone is renamed.
+- One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
+  instruction when it changed in two or more provisions, or in the lead-in of a unit that has
+  children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
+  widened by whole words until it is unambiguous where it applies (`regdraft.core.amend.replacements`);
+  a provision with other edits is amended on its own and not named by the phrase instruction.
+- Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles) or
+  `Bổ sung X vào Y` (the next number at the end of a clause or article).
+- A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
+  repeals are joined in one instruction. A deleted unit stays as a placeholder.
+- Two or more consecutive instructions on the points of one clause (or the clauses of one
+  article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`.
+
+Post-conditions of `instructions_from_edits`:
+1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).
+2. Rendered with `render_amendment`, read back with `load_amendment` and applied with
+   `apply` to `old`, they give exactly `edited`'s provisions (deleted units as placeholders);
+   this is checked before returning, and `RegdraftError` is raised when it cannot hold.
+3. Renumbered existing units (articles, clauses of an article, points of a clause, found by
+   their content, also inside a unit amended as a whole) raise `RegdraftError` naming them,
+   unless `allow_renumber`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from regdraft.core.amend import replacements
+from regdraft.core.amend.apply import apply, occurrences
+from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
+from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
+from regdraft.core.amend.wording import join_repeals, layout, number
+from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
+from regdraft.core.markdown import render
+from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, repealed_unit, unit_address
+
+RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
+SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One planned instruction before it is worded: `unit` is the new unit or the renamed heading."""
+
+    op: Operation
+    position: int
+    unit: Unit | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """The generated instructions and notes for the drafter."""
+
+    instructions: tuple[Instruction, ...]
+    notes: tuple[str, ...] = ()
+
+
+def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumber: bool = False) -> Generated:
+    """The instructions that amend `old` into `edited` (see the module's post-conditions)."""
+    language = old.language
+    moves = renumbered(old, edited)
+    new, removed = restore_removed(old, edited)
+    _check_structure(old, new)
+    if moves and not allow_renumber:
+        raise RegdraftError(_renumber_message(moves, edited, language))
+    notes = [f"{a.describe(language)} is missing from {edited.source or 'the edited text'}; it is repealed and "
+             "stays in place as a placeholder, as existing units are never removed or renumbered." for a in removed]
+    if old.preamble != edited.preamble:
+        notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
+                     "change is not in the instructions.")
+    if dict(old.meta) != dict(edited.meta):
+        notes.append("The edited text changes the front matter; that change is not in the instructions.")
+    target = render(old.with_units(new.units))
+    failure = ""
+    for words in ("throughout", "targeted", "none"):
+        planned = _plan(old, new, words)
+        instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
+        failure = _verify(old, instructions, target)
+        if not failure:
+            return Generated(instructions, tuple(notes))
+    raise RegdraftError(f"regdraft could not write instructions that reproduce the edited text exactly "
+                        f"({failure}); please report this with the two texts.")
+
+
+def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation, Unit | None]]:
+    """Phrase instructions (`words`: throughout, targeted or none) and unit-level steps, in document order."""
+    excluded: set[Address] = set()
+    while True:
+        chosen, current = ([], old) if words == "none" else replacements.choose(
+            old, new, throughout=words == "throughout", excluded=frozenset(excluded))
+        planner = _Planner(current, new)
+        steps = planner.steps()
+        clash = replacements.clashes(chosen, [s.op for s in steps])
+        if not clash:
+            break
+        # A provision with other changes is amended on its own; the phrase instruction leaves it alone.
+        excluded |= clash
+    planned = [(s.position, 0, s.op, s.unit) for s in steps]
+    for c in chosen:
+        position = planner.position[c.first]
+        op: Operation = c.op
+        earlier = [s.unit for s in steps if s.position < position and s.unit is not None]
+        if c.op.throughout and any(occurrences(u, c.op.old) for u in earlier):
+            # Applied after them, a change throughout would change the new text they quote too.
+            op = replace(c.op, targets=c.named)
+        planned.append((position, 1, op, None))
+    return [(op, unit) for _, _, op, unit in sorted(planned, key=lambda p: (p[0], p[1]))]
+
+
+# Renumbering -----------------------------------------------------------------------------
+
+
+def renumbered(old: Regulation, new: Regulation) -> list[tuple[Address, Address]]:
+    """Existing units whose content now stands under another label: (old address, new address)."""
+    moves = _moves([loc.unit for loc in old.articles()], [loc.unit for loc in new.articles()], None)
+    new_index = new.index()
+    for loc in old.walk():
+        if loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE) and not loc.unit.repealed and loc.unit.children:
+            twin = new_index.get(loc.address)
+            if twin is not None and not twin.unit.repealed:
+                moves += _moves(loc.unit.children, twin.unit.children, loc.address)
+    return moves
+
+
+def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> list[tuple[Address, Address]]:
+    from regdraft.core.diff import similarity
+
+    old_by = {(u.kind, u.label): u for u in old if not u.repealed}
+    new_by = {(u.kind, u.label): u for u in new if not u.repealed}
+    texts = {id(u): _content(u) for u in (*old_by.values(), *new_by.values())}
+
+    def score(a: Unit | None, b: Unit | None) -> float:
+        if a is None or b is None or not texts[id(a)]:
+            return 0.0
+        x, y = texts[id(a)], texts[id(b)]
+        return 1.0 if x == y else similarity(x, y)
+
+    out = []
+    for key, unit in old_by.items():
+        own = score(unit, new_by.get(key))
+        if own == 1.0:
+            continue
+        for other_key, other in new_by.items():
+            if other_key == key or other_key[0] is not key[0]:
+                continue
+            moved = score(unit, other)
+            held = score(old_by.get(other_key), other)  # the unit that had that label, still there?
+            # Moved: its content now stands elsewhere, word for word (even when what took its label looks
+            # alike, as the clauses of one article do), or nearly so when nothing like it kept its label.
+            if (moved == 1.0 and held < 1.0) or (own < SAME_UNIT and moved >= RENUMBER_SIMILAR and held < SAME_UNIT):
+                out.append((unit_address(unit, parent), unit_address(other, parent)))
+                break
+    return out
+
+
+def _content(unit: Unit) -> str:
+    return unit.all_text()
+
+
+def _renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, language: str) -> str:
+    shown = "; ".join(f"{a.describe(language)} is now numbered {b.describe(language)}" for a, b in moves)
+    return (f"{edited.source or 'The edited text'} renumbers existing provisions: {shown}. Existing units are "
+            "never renumbered: keep their numbers, give an inserted unit the number it follows plus a suffix "
+            "(khoản 5a after khoản 5, Điều 20a after Điều 20, điểm d1 after điểm d) and leave a repealed unit as "
+            "a placeholder; or pass --allow-renumber to amend each provision under its number as it now reads.")
+
+
+# Deleted units and structure ---------------------------------------------------------------
+
+
+def _key(unit: Unit) -> tuple[int, int, str]:
+    position, suffix = label_order(unit.kind, unit.label)
+    return position, len(suffix), suffix
+
+
+def restore_removed(old: Regulation, edited: Regulation) -> tuple[Regulation, list[Address]]:
+    """`edited` with every unit it dropped put back as a repealed placeholder, and their addresses."""
+    present = {loc.unit.label for loc in edited.articles()}
+    removed: list[Address] = []
+    units = _restore(old.units, edited.units, None, present, removed)
+    return edited.with_units(units), removed
+
+
+def _restore(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None, present: set[str],
+             removed: list[Address]) -> tuple[Unit, ...]:
+    old_by = {(u.kind, u.label): u for u in old}
+    out: list[Unit] = []
+    for unit in new:
+        before = old_by.get((unit.kind, unit.label))
+        address = unit_address(unit, parent)
+        if before is not None and not before.repealed and not unit.repealed and (before.children or unit.children):
+            unit = replace(unit, children=_restore(before.children, unit.children, address, present, removed))
+        out.append(unit)
+    labels = {(u.kind, u.label) for u in new}
+    for unit in old:
+        if (unit.kind, unit.label) in labels or unit.kind in _CONTAINERS:
+            continue
+        if unit.kind is Kind.ARTICLE and unit.label in present:
+            continue
+        if not unit.repealed:
+            removed.append(unit_address(unit, parent))
+        same = [i for i, u in enumerate(out) if u.kind is unit.kind]
+        earlier = [i for i in same if _key(out[i]) < _key(unit)]
+        at = earlier[-1] + 1 if earlier else (same[0] if same else len(out))
+        out.insert(at, repealed_unit(unit))
+    return tuple(out)
+
+
+def _chains(reg: Regulation) -> tuple[list[Address], dict[str, tuple[Address, ...]]]:
+    containers: list[Address] = []
+    chains: dict[str, tuple[Address, ...]] = {}
+    for loc in reg.walk():
+        if loc.unit.kind in _CONTAINERS:
+            containers.append(loc.address)
+        elif loc.unit.kind is Kind.ARTICLE:
+            chains[loc.unit.label] = tuple(unit_address(a, None) if a.kind is not Kind.SECTION else
+                                           _section_address(loc.ancestors, a) for a in loc.ancestors)
+    return containers, chains
+
+
+def _section_address(ancestors: tuple[Unit, ...], section: Unit) -> Address:
+    chapter = next(a for a in ancestors if a.kind is Kind.CHAPTER)
+    return unit_address(section, unit_address(chapter, None))
+
+
+def _check_structure(old: Regulation, new: Regulation) -> None:
+    language = old.language
+    old_containers, old_chains = _chains(old)
+    new_containers, new_chains = _chains(new)
+    if old_containers != new_containers:
+        added = [a.describe(language) for a in new_containers if a not in old_containers]
+        gone = [a.describe(language) for a in old_containers if a not in new_containers]
+        change = "; ".join(filter(None, [f"adds {', '.join(added)}" if added else "",
+                                         f"removes {', '.join(gone)}" if gone else ""])) or "reorders them"
+        raise RegdraftError(f"The edited text changes the parts, chapters or sections ({change}); an amending "
+                            "document can rename them but not add, remove, renumber or reorder them.")
+    old_index = old.index()
+    for loc in new.walk():
+        if loc.unit.kind in _CONTAINERS:
+            before = old_index[loc.address].unit
+            if before.text != loc.unit.text:
+                raise RegdraftError(f"The edited text changes the paragraphs directly under "
+                                    f"{loc.address.describe(language)}; only articles, clauses and points can be "
+                                    "amended, so move that text into an article.")
+            if loc.unit.kind is Kind.PART and before.title != loc.unit.title:
+                raise RegdraftError(f"The edited text renames {loc.address.describe(language)}; instructions can "
+                                    "rename chapters, sections and articles, not parts.")
+            if before.title and not loc.unit.title:
+                raise RegdraftError(f"The edited text removes the title of {loc.address.describe(language)}; "
+                                    "an amending document can change a title but not remove it.")
+    previous: tuple[Address, ...] | None = None
+    for label, chain in new_chains.items():
+        expected = old_chains.get(label, previous)
+        if expected is not None and chain != expected:
+            where = " ".join(a.describe(language) for a in reversed(expected)) or "the document's top level"
+            raise RegdraftError(f"The edited text places {Address.parse('d' + label).describe(language)} outside "
+                                f"{where}, where it {'stands' if label in old_chains else 'is inserted'}; articles "
+                                "cannot be moved between chapters or sections, and an inserted article stays in "
+                                "the chapter of the article it follows.")
+        previous = chain
+
+
+# Planning --------------------------------------------------------------------------------
+
+
+class _Planner:
+    """Compares the two trees unit by unit and plans a step for each change."""
+
+    def __init__(self, old: Regulation, new: Regulation) -> None:
+        self.old = old
+        self.new = new
+        self.language = old.language
+        self.old_index = {a: loc.unit for a, loc in old.index().items()}
+        self.position = {loc.address: i for i, loc in enumerate(new.walk())}
+        articles = [loc.address for loc in new.articles()]
+        self.previous_article = {a: (articles[i - 1] if i else None) for i, a in enumerate(articles)}
+
+    def steps(self) -> list[Step]:
+        """Every change, as unit-level steps and phrase candidates, in document order."""
+        out: list[Step] = []
+        for loc in self.new.walk():
+            unit, address = loc.unit, loc.address
+            if unit.kind in _CONTAINERS:
+                before = self.old_index[address]
+                if before.title != unit.title:
+                    out.append(Step(ReplaceHeading(address), self.position[address], unit))
+            elif unit.kind is Kind.ARTICLE:
+                out.extend(self._pair(self.old_index.get(address), unit, address, None, None))
+        return sorted(out, key=lambda s: s.position)
+
+    def _pair(self, before: Unit | None, unit: Unit, address: Address, parent: Address | None,
+              previous: Address | None) -> list[Step]:
+        where = address.describe(self.language)
+        if before is None:
+            if unit.repealed:
+                raise RegdraftError(f"The edited text adds {where} as a repealed placeholder; a new unit "
+                                    "needs its text.")
+            return [self._insert(unit, address, parent, previous)]
+        if before.repealed:
+            if not unit.repealed:
+                raise RegdraftError(f"{where} was repealed and the edited text gives it new text; a repealed "
+                                    "unit cannot be re-enacted: insert a new unit with a suffixed number instead.")
+            return []
+        if unit.repealed:
+            return [Step(RepealUnits((address,)), self.position[address])]
+        if before == unit:
+            return []
+        return self._unit_steps(before, unit, address)
+
+    def _insert(self, unit: Unit, address: Address, parent: Address | None, previous: Address | None) -> Step:
+        suffixed = bool(label_order(unit.kind, unit.label)[1])
+        if unit.kind is Kind.ARTICLE:
+            previous = self.previous_article[address]
+        if previous is not None and (suffixed or unit.kind is Kind.ARTICLE):
+            op = InsertUnit(address, after=previous)
+        elif parent is not None and not suffixed:
+            op = InsertUnit(address, parent=parent)
+        else:
+            raise RegdraftError(f"The edited text inserts {address.describe(self.language)} where regdraft cannot "
+                                "place it; an inserted unit follows the unit whose number it extends.")
+        return Step(op, self.position[address], unit)
+
+    def _unit_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
+        whole = [Step(ReplaceUnit(address), self.position[address], unit)]
+        if unit.kind is Kind.POINT:
+            return whole
+        title_changed = before.title != unit.title
+        lead_changed = before.text != unit.text
+        if title_changed and not unit.title:
+            return whole
+        children, changed, total = self._children(before, unit, address)
+        if lead_changed or (total >= 2 and changed * 2 > total):
+            return whole
+        rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
+        return rename + children
+
+    def _children(self, before: Unit, unit: Unit, address: Address) -> tuple[list[Step], int, int]:
+        old_by = {(c.kind, c.label): c for c in before.children}
+        steps: list[Step] = []
+        changed = total = 0
+        previous: dict[Kind, Address] = {}
+        for child in unit.children:
+            child_address = address.child(child.kind, child.label)
+            was = old_by.get((child.kind, child.label))
+            if not (was is not None and was.repealed and child.repealed):
+                total += 1
+            made = self._pair(was, child, child_address, address, previous.get(child.kind))
+            changed += bool(made)
+            steps.extend(made)
+            previous[child.kind] = child_address
+        return steps, changed, total
+
+
+# Checking ------------------------------------------------------------------------------
+
+
+def document(old: Regulation, instructions: tuple[Instruction, ...]) -> Amendment:
+    """A bare amending document holding `instructions`, for checking them."""
+    from regdraft.core.markdown import dump_front_matter
+
+    meta = {"regulation": old.id, "language": old.language, "status": "draft"}
+    return Amendment("generated", "<generated instructions>", meta, dump_front_matter(meta), (),
+                     DocumentArticle("1", None), instructions)
+
+
+def _verify(old: Regulation, instructions: tuple[Instruction, ...], target: str) -> str:
+    """Empty when the instructions, written out and read back, turn `old` into `target`."""
+    text = render_amendment(document(old, instructions))
+    try:
+        applied = apply(old, load_amendment(text, "<generated instructions>", "generated"))
+    except (ParseError, AmendmentConflict) as exc:
+        return exc.report()
+    result = render(applied.regulation)
+    if result == target:
+        return ""
+    import difflib
+
+    lines = list(difflib.unified_diff(target.splitlines(), result.splitlines(), lineterm="", n=0))
+    return "the amended text differs: " + " / ".join(lines[2:6])

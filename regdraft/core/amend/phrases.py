@@ -1,0 +1,100 @@
+"""Whole-word phrases for `Thay thế cụm từ` / `Bỏ cụm từ` instructions: match and replace.
+
+A phrase matches on word boundaries only (never inside a longer word), whitespace runs are
+equal to one space, and words compare through `tone_key`, so `Tỉnh ủy` finds `Tỉnh uỷ`; the
+replacement is inserted exactly as the drafter wrote it. `regdraft amend from-edits` finds
+phrases with these same functions (`regdraft.core.amend.replacements`), so what it writes matches
+exactly what `apply` changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from regdraft.core.text import tone_key
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+@functools.cache
+def _toneless_table() -> dict[int, str | None]:
+    """Map every precomposed letter carrying a Vietnamese tone mark to the letter without it."""
+    marks: dict[int, str | None] = {ord(mark): None for mark in _TONE_MARKS}
+    table = dict(marks)
+    # Built on first use: a few milliseconds most commands never need.
+    for code in range(0xC0, 0x1F00):
+        if not unicodedata.decomposition(chr(code)):
+            continue  # NFD leaves it as it is: no tone mark to strip
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        stripped = decomposed.translate(marks)
+        if stripped != decomposed:
+            table[code] = unicodedata.normalize("NFC", stripped)
+    return table
+
+
+# Cached because applying an amendment looks for each phrase in every paragraph, often
+# several times (counting, then replacing; one pass per `Thay thế cụm từ` instruction).
+@functools.lru_cache(maxsize=4096)
+def _loose(text: str) -> str:
+    # A cheap necessary condition: texts equal under tone_key are equal without any tone.
+    return " ".join(text.translate(_toneless_table()).split())
+
+
+def _key(token: str) -> str:
+    if token[0].isspace():
+        return " "
+    return tone_key(token) if token[0].isalnum() or token[0] == "_" else token
+
+
+@functools.lru_cache(maxsize=1024)
+def _keys(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text))
+
+
+def tokens(text: str) -> list[str]:
+    """`text` cut into the tokens phrases are matched by: words, whitespace runs, single marks."""
+    return _TOKEN.findall(text)
+
+
+def find(text: str, phrase: str) -> list[tuple[int, int]]:
+    """The non-overlapping spans where `phrase` occurs in `text` as whole words."""
+    wanted = " ".join(phrase.split())
+    if not wanted or _loose(wanted) not in _loose(text):
+        return []
+    pattern = [k for _, _, k in _keys(wanted)]
+    tokens = _keys(text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    size = len(pattern)
+    while i + size <= len(tokens):
+        if all(tokens[i + j][2] == pattern[j] for j in range(size)):
+            spans.append((tokens[i][0], tokens[i + size - 1][1]))
+            i += size
+        else:
+            i += 1
+    return spans
+
+
+def count(text: str, phrase: str) -> int:
+    """How many times `phrase` occurs in `text` as whole words."""
+    return len(find(text, phrase))
+
+
+def replace(text: str, phrase: str, new: str | None) -> tuple[str, int]:
+    """`text` with every whole-word occurrence of `phrase` replaced by `new` (deleted for None)."""
+    spans = find(text, phrase)
+    for start, end in reversed(spans):
+        left, right = text[:start], text[end:]
+        if new is not None:
+            text = left + new + right
+            continue
+        # Deleting words must not leave a double space or a space before punctuation.
+        if left.endswith(" ") and (not right or right[:1].isspace() or right[:1] in ',.;:)”"'):
+            left = left.rstrip()
+        if not left:
+            right = right.lstrip()
+        text = left + right
+    return text, len(spans)

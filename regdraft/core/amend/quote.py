@@ -1,0 +1,143 @@
+"""Quoted new text in an amending document: the unit (or title) between “ and ”.
+
+The quoted paragraphs are read with the regulation format's rules (docs/format.md), so the
+new unit is exactly what `regdraft.core.markdown.parse` would build from the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, from_roman, noun, to_roman
+
+HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
+CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
+CLOSE = re.compile(r"[”\"][.;,]?$")
+
+
+def short(text: str, limit: int = 110) -> str:
+    """`text`, cut with an ellipsis when longer than `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def strip_quotes(paragraphs: list[str]) -> list[str]:
+    """The quoted paragraphs without the opening and closing marks (and a final `.` or `;`)."""
+    out = list(paragraphs)
+    out[0] = out[0][1:]
+    out[-1] = CLOSE.sub("", out[-1])
+    return [p.strip() for p in out]
+
+
+def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> Unit:
+    """Build the new unit from the quoted paragraphs, using the regulation format's rules."""
+    paragraphs = strip_quotes([p for p, _ in quote])
+    line = quote[0][1]
+    if isinstance(op, ReplaceHeading):
+        return _heading(op.target, paragraphs, line, language)
+    target = op.target if isinstance(op, (ReplaceUnit, InsertUnit)) else None
+    assert target is not None
+    kind, label = target.kind, target.label
+    first = paragraphs[0]
+    lines = [line + i for i in range(len(paragraphs))]
+    expected = _written_label(kind, label, language)
+    if kind is Kind.ARTICLE:
+        match = HEADING.match(first)
+        if match is None or match.group(2) != label:
+            raise GrammarError(
+                f"the quoted text must begin with '{expected}', the unit the instruction names, "
+                f"not '{short(first, 40)}'."
+            )
+        root = Unit(Kind.ARTICLE, label, (match.group(3) or "").strip() or None, (), (), False, line)
+        rest = paragraphs[1:]
+    else:
+        found = _unit_start(first)
+        if found is None or found[0] is not kind or found[1] != label:
+            raise GrammarError(
+                f"the quoted text must begin with '{expected}', the unit the instruction names, "
+                f"not '{short(first, 40)}'."
+            )
+        root = Unit(kind, label, None, (found[2],) if found[2] else (), (), False, line)
+        rest = paragraphs[1:]
+    return _build_tree(root, rest, lines[1:], language)
+
+
+def _written_label(kind: Kind, label: str, language: str) -> str:
+    if kind is Kind.ARTICLE:
+        return f"{noun(kind, language)} {label}."
+    if kind is Kind.CLAUSE:
+        return f"{label}."
+    return f"{label.replace('đ', 'dd') if language == 'en' else label})"
+
+
+def _unit_start(paragraph: str) -> tuple[Kind, str, str] | None:
+    clause = CLAUSE.match(paragraph)
+    if clause:
+        return Kind.CLAUSE, clause.group(1), (clause.group(2) or "").strip()
+    point = POINT.match(paragraph)
+    if point:
+        return Kind.POINT, point.group(1).replace("dd", "đ") + point.group(2), (point.group(3) or "").strip()
+    return None
+
+
+def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: str) -> Unit:
+    """Attach clauses, points and text below `root` as the regulation parser would."""
+    clauses: list[tuple[Unit, list[Unit]]] = []
+    root_points: list[Unit] = []
+    root_text = list(root.text)
+    last: list[str] = root_text
+    texts: dict[int, list[str]] = {}
+    for paragraph, line in zip(paragraphs, lines, strict=True):
+        start = None if paragraph.startswith(("- ", "+ ")) else _unit_start(paragraph)
+        if start is not None and start[0] is Kind.CLAUSE and root.kind is Kind.ARTICLE:
+            unit = Unit(Kind.CLAUSE, start[1], None, (start[2],) if start[2] else (), (), False, line)
+            clauses.append((unit, []))
+            texts[id(unit)] = list(unit.text)
+            last = texts[id(unit)]
+        elif start is not None and start[0] is Kind.POINT and root.kind is not Kind.POINT:
+            point = Unit(Kind.POINT, start[1], None, (start[2],) if start[2] else (), (), False, line)
+            texts[id(point)] = list(point.text)
+            (clauses[-1][1] if clauses else root_points).append(point)
+            last = texts[id(point)]
+        elif start is not None:
+            inside = noun(root.kind, language)
+            raise GrammarError(
+                f"the quoted {inside} contains '{short(paragraph, 40)}', which is not part of a "
+                f"{inside}; quote one unit per instruction."
+            )
+        else:
+            last.append(paragraph)
+
+    def finish(unit: Unit, children: tuple[Unit, ...] = ()) -> Unit:
+        text = tuple(texts.get(id(unit), unit.text))
+        # A quoted placeholder (`b) (được bãi bỏ)`) is a repealed unit, as the regulation parser reads it.
+        repealed = text == (REPEALED_TEXT[language],) and not children
+        return Unit(unit.kind, unit.label, None if repealed else unit.title, () if repealed else text, children,
+                    repealed, unit.line)
+
+    children = tuple(finish(p) for p in root_points) + tuple(
+        finish(c, tuple(finish(p) for p in points)) for c, points in clauses
+    )
+    return Unit(root.kind, root.label, root.title, tuple(root_text), children, False, root.line)
+
+
+def _heading(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:
+    if len(paragraphs) != 1:
+        raise GrammarError("a new title is one quoted paragraph.")
+    title = paragraphs[0]
+    word = re.escape(noun(target.kind, language))
+    match = re.match(rf"^{word}\s+([^\s.:]+)\s*[.:]\s*(.+)$", title, re.I)
+    if match:
+        label = match.group(1)
+        if target.kind is Kind.CHAPTER and label.isdigit():
+            label = to_roman(int(label))
+        if label != target.label and not (target.kind is Kind.CHAPTER and from_roman(label) is None):
+            raise GrammarError(
+                f"the quoted title names {noun(target.kind, language)} {label}, but the "
+                f"instruction renames {target.describe(language)}."
+            )
+        title = match.group(2).strip()
+    if not title:
+        raise GrammarError("the new title is empty.")
+    return Unit(target.kind, target.label, title, (), (), False, line)

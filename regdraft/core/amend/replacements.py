@@ -1,0 +1,293 @@
+"""Phrase instructions (`Thay thế cụm từ`, `Bỏ cụm từ`) found in the drafter's edits.
+
+`choose(old, new, ...)` finds the phrases the edits replaced (or deleted) identically in
+several provisions and writes one `ReplaceWords` for each. The word difference of an edit
+(`Tỉnh ủy` → `Tỉnh ủy khóa XIV`) is widened by whole words, left and right, until the phrase
+is unambiguous where it is applied (`Thường trực Tỉnh ủy` → `Thường trực Tỉnh ủy khóa XIV`):
+every occurrence of it in the provisions named, or in the whole regulation for `trong toàn bộ
+Quy chế`, is an edited occurrence, changed the same way. Occurrences are found and replaced
+with the very functions `apply` uses (`apply.occurrences`, `apply.replace_words`).
+
+Post-conditions of `choose`:
+1. Each chosen instruction, applied in turn with `apply.replace_words`, turns every provision
+   it names (`Chosen.named`) into that provision of `new`, and nothing else; a throughout one
+   changes no occurrence outside them (except titles of chapters it also explains).
+2. A provision with other edits besides the phrase is never named (it is amended on its own),
+   nor is one in `excluded`.
+3. Among the phrases that explain the most edits, one that can be written throughout wins,
+   then the one whose ends do not split a name (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`),
+   then the shortest.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from regdraft.core.amend.apply import occurrences, replace_words
+from regdraft.core.amend.conflicts import Footprint, collide, mode
+from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
+from regdraft.core.amend.phrases import tokens
+from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
+
+WIDEST = 8  # words a phrase may take in on each side of the edit
+MOST_EDITS = 6  # a paragraph with more edits is not searched for phrases spanning several of them
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+_OPENERS = "(“\"'["
+_CLOSERS = ",.;:)”\"'!?…]"
+_UNQUOTABLE = ("“", "”", '"', "\n")  # the grammar reads a phrase between quote marks, on one line
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """One edit in a title or paragraph of a provision: `paragraph[start:end]` became `new`."""
+
+    holder: Address
+    index: int  # the paragraph of the holder's text (-1: its title)
+    paragraph: str
+    start: int
+    end: int
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found at an edit: where it starts in the paragraph, and how well it reads (lower is better)."""
+
+    site: Site
+    start: int
+    cost: int
+    loose: bool  # words only added, anchored on the words after them
+
+    @property
+    def occurrence(self) -> tuple[Address, int, int]:
+        """Which occurrence of the phrase in the regulation this is."""
+        return self.site.holder, self.site.index, self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """A phrase instruction, the provisions it changes (even when written throughout) and its first edit."""
+
+    op: ReplaceWords
+    named: tuple[Address, ...]
+    first: Address
+
+
+@dataclass(frozen=True, slots=True)
+class _Score:
+    covered: int  # edits the instruction makes
+    throughout: bool  # written `trong toàn bộ Quy chế`
+    whole: bool  # every occurrence in the regulation is an edit of it (even where a provision is amended instead)
+    cost: int
+    loose: int
+    words: int
+    size: int
+
+    def rank(self) -> tuple[int, bool, bool, int, int, int, int]:
+        return self.covered, self.throughout, self.whole, -self.cost, -self.loose, -self.words, -self.size
+
+
+def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
+           excluded: frozenset[Address] = frozenset()) -> tuple[list[Chosen], Regulation]:
+    """The phrase instructions for the edits from `old` to `new`, and `old` with them applied."""
+    chosen: list[Chosen] = []
+    current = old
+    after = {loc.address: loc.unit for loc in new.walk()}
+    for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
+        best = _best(current, after, throughout, excluded)
+        if best is None:
+            break
+        chosen.append(best)
+        current = _applied(current, best)
+    return chosen, current
+
+
+def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
+    """Provisions named by phrase instructions that other instructions also change (or contain)."""
+    prints = [Footprint(a, mode(op)) for op in ops for a in targets(op)]
+    return {a for c in chosen for a in c.named if any(collide(Footprint(a, "words"), p) for p in prints)}
+
+
+# The edits --------------------------------------------------------------------------------
+
+
+def sites(old: Regulation, after: dict[Address, Unit]) -> list[Site]:
+    """Every word edit in a title or paragraph that both texts hold, in document order."""
+    out: list[Site] = []
+    for loc in old.walk():
+        unit, twin = loc.unit, after.get(loc.address)
+        if twin is None or unit.repealed or twin.repealed or unit == twin:
+            continue
+        pairs: list[tuple[int, str, str]] = []
+        if unit.title and twin.title and unit.title != twin.title:
+            pairs.append((-1, unit.title, twin.title))
+        if len(unit.text) == len(twin.text):
+            pairs.extend((i, x, y) for i, (x, y) in enumerate(zip(unit.text, twin.text, strict=True)) if x != y)
+        for index, x, y in pairs:
+            out.extend(Site(loc.address, index, x, start, end, text) for start, end, text in _edits(x, y))
+    return out
+
+
+def _offsets(parts: list[str]) -> list[int]:
+    out = [0]
+    for part in parts:
+        out.append(out[-1] + len(part))
+    return out
+
+
+def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The edits between two paragraphs as (start, end, new text): each alone, and runs of them together."""
+    a, b = tokens(old), tokens(new)
+    at, bt = _offsets(a), _offsets(b)
+    regions: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        floor = regions[-1][1] if regions else 0
+        # Words only added or only removed are placed as far left as they can go, so the same edit is
+        # found the same way in every paragraph (`Council| and its Standing Board| and`).
+        while i1 > floor and (i1 == i2 and a[i1 - 1] == b[j2 - 1] or j1 == j2 and a[i1 - 1] == a[i2 - 1]):
+            i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
+        if regions and all(t.isspace() for t in a[regions[-1][1]:i1]):
+            regions[-1][1], regions[-1][3] = i2, j2  # edits only a space apart are one edit
+        else:
+            regions.append([i1, i2, j1, j2])
+    spans = [(i, j) for i in range(len(regions)) for j in range(i, len(regions))]
+    if len(regions) > MOST_EDITS:
+        spans = [(i, i) for i in range(len(regions))] + [(0, len(regions) - 1)]
+    return [(at[regions[i][0]], at[regions[j][1]], new[bt[regions[i][2]]:bt[regions[j][3]]]) for i, j in spans]
+
+
+# Widening an edit to a phrase ---------------------------------------------------------------
+
+
+def _cuts(paragraph: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where a phrase around `paragraph[start:end]` may begin and end: the edit, then whole tokens outwards."""
+    bounds = _offsets(tokens(paragraph))
+    words = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if not paragraph[bounds[i]].isspace()]
+    lefts = [start] + [s for s, _ in reversed(words) if s < start][:WIDEST]
+    rights = [end] + [e for _, e in words if e > end][:WIDEST]
+    return lefts, rights
+
+
+def widenings(site: Site) -> Iterator[tuple[str, str | None, Hit]]:
+    """The phrases (old, new or None for deleted words) that express one edit, and where each stands.
+
+    The cost counts the cuts that split a word or a name, then whether words only added are
+    anchored on the words after them rather than those before (`Thực hiện` → `Thực hiện nghiêm`
+    reads better than `nguyên` → `nghiêm nguyên`).
+    """
+    added = site.start == site.end
+    para = site.paragraph
+    lefts, rights = _cuts(para, site.start, site.end)
+    for left in lefts:
+        for right in rights:
+            raw = para[left:right]
+            old = raw.strip()
+            new = (para[left:site.start] + site.new + para[site.end:right]).strip()
+            if not old or old == new or not re.search(r"\w", old) or any(q in old + new for q in _UNQUOTABLE):
+                continue
+            start = left + len(raw) - len(raw.lstrip())
+            end = right - (len(raw) - len(raw.rstrip()))
+            yield old, new or None, Hit(site, start, _cost(para, start, end), added and left == site.start)
+
+
+def _cost(para: str, start: int, end: int) -> int:
+    """How badly a phrase's ends cut the text: inside a word (2), or inside a name (1)."""
+    before, after, inside = para[:start], para[end:], para[start:end].split()
+    cost = 0
+    if before and not before[-1].isspace():
+        cost += 0 if before[-1] in _OPENERS else 2
+    elif before.strip():
+        previous = before.split()[-1]
+        # `Thường trực`, `Chánh Văn phòng`: a capitalised word starts a name that goes on.
+        cost += previous[0].isupper() and previous[-1].isalnum()
+    if after and not after[0].isspace():
+        cost += 0 if after[0] in _CLOSERS else 2
+    elif after.strip():
+        following, last = after.split()[0], inside[-1]
+        lead = ([""] + before.split()[-1:] + inside)[-2]  # the word before the last one
+        # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the
+        # last of a run of capitals: `Việt Nam`), nor just before a capital.
+        capital = last[0].isupper() and not (lead[:1].isupper() and lead[-1:].isalnum())
+        cost += last[-1].isalnum() and following[0].isalnum() and (capital or following[0].isupper())
+    return cost
+
+
+# Choosing --------------------------------------------------------------------------------
+
+
+def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
+          excluded: frozenset[Address]) -> Chosen | None:
+    found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
+    for site in sites(current, after):
+        for old, new, hit in widenings(site):
+            seen = found.setdefault((old, new), {})
+            known = seen.get(hit.occurrence)
+            if known is None or (hit.cost, hit.loose) < (known.cost, known.loose):
+                seen[hit.occurrence] = hit
+    before = {loc.address: loc.unit for loc in current.walk()}
+    totals: dict[str, int] = {}
+
+    def total(phrase: str) -> int:
+        if phrase not in totals:
+            totals[phrase] = sum(occurrences(u, phrase) for u in current.units)
+        return totals[phrase]
+
+    best: tuple[tuple[int, bool, bool, int, int, int, int], Chosen] | None = None
+    # Most edits first: a phrase found at fewer edits than the best so far covers fewer.
+    for (old, new), hits in sorted(found.items(), key=lambda item: -len(item[1])):
+        if best is not None and len(hits) < best[0][0]:
+            break
+        holders = list(dict.fromkeys(hit.site.holder for hit in hits.values()))
+        if len(holders) < 2 and not before[holders[0]].children:
+            continue
+        candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, throughout, excluded)
+        if candidate is not None and (best is None or candidate[0].rank() > best[0]):
+            best = (candidate[0].rank(), candidate[1])
+    return best[1] if best is not None else None
+
+
+def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address], before: dict[Address, Unit],
+              after: dict[Address, Unit], total: Callable[[str], int], throughout: bool,
+              excluded: frozenset[Address]) -> tuple[_Score, Chosen] | None:
+    explained: list[Address] = []
+    titles = 0
+    for holder in holders:
+        unit, twin = before[holder], after[holder]
+        if unit.kind in _CONTAINERS:
+            heading = Unit(unit.kind, unit.label, unit.title)
+            if replace_words(heading, old, new).title == twin.title:
+                titles += occurrences(heading, old)
+                explained.append(holder)
+        elif holder not in excluded and replace_words(unit, old, new) == twin:
+            explained.append(holder)
+    named = [h for h in explained if before[h].kind not in _CONTAINERS
+             and not any(o != h and o.contains(h) and before[o].kind not in _CONTAINERS for o in explained)]
+    if not named:
+        return None
+    lone = named[0]
+    if len(named) < 2 and not (before[lone].children and any(h.site.index >= 0 and h.site.holder == lone
+                                                             for h in hits)):
+        return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
+    everywhere = throughout and len(named) >= 2 and total(old) == titles + sum(occurrences(before[h], old)
+                                                                          for h in named)
+    covered = [h for h in hits if any(n.contains(h.site.holder) for n in named)
+               or (everywhere and h.site.holder in explained)]
+    score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
+                   sum(h.loose for h in covered), len(old.split()), len(old))
+    first = min((h.site.holder for h in covered), key=holders.index)
+    return score, Chosen(ReplaceWords(old, new, () if everywhere else tuple(named)), tuple(named), first)
+
+
+def _applied(current: Regulation, chosen: Chosen) -> Regulation:
+    op = chosen.op
+    if op.throughout:
+        return current.with_units(tuple(replace_words(u, op.old, op.new) for u in current.units))
+    units = current.units
+    for address in op.targets:
+        units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new)])
+    return current.with_units(units)

@@ -1,0 +1,255 @@
+"""The formal wording of amending instructions: an operation becomes its sentence and quote.
+
+The amend package reads instruction sentences (`grammar.read_instruction`) but keeps each
+instruction's text as the drafter wrote it; this module writes that text for instructions
+that regdraft generates itself (`regdraft amend from-edits`), in the forms of DOMAIN.md.
+
+Post-conditions:
+1. `grammar.read_instruction(sentence(op, ...), language, context)` returns `op` again, for
+   every operation `sentence` accepts.
+2. `quote(unit, ...)`, read back by `load_amendment` under a ReplaceUnit or InsertUnit of the
+   same address, gives `unit` again (placeholders included); `heading_quote` likewise for a
+   ReplaceHeading.
+3. Citations run smallest unit first, relative to a group's provision when `context` is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from regdraft.core.amend.document import Instruction
+from regdraft.core.amend.grammar import (
+    AmendGroup,
+    InsertUnit,
+    Operation,
+    RepealUnits,
+    ReplaceHeading,
+    ReplaceUnit,
+    ReplaceWords,
+    targets,
+)
+from regdraft.core.model import POINT_LETTERS, REPEALED_TEXT, Address, Kind, Segment, Unit, noun, part_label_text
+
+OPEN, CLOSE = "“", "”"
+
+
+def _label(segment: Segment, language: str) -> str:
+    if segment.kind is Kind.POINT and language == "en":
+        return segment.label.replace("đ", "dd")
+    if segment.kind is Kind.PART:
+        return part_label_text(segment.label, language)
+    return segment.label
+
+
+def _word(segment: Segment, language: str) -> str:
+    return f"{noun(segment.kind, language)} {_label(segment, language)}"
+
+
+def cite(address: Address, language: str, context: Address | None = None) -> str:
+    """A provision as instructions cite it: `điểm b khoản 2 Điều 9`, `clause 2 of Article 5`."""
+    segments = address.segments
+    if context is not None and address != context and context.contains(address):
+        segments = segments[len(context.segments):]
+    words = [_word(s, language) for s in reversed(segments)]
+    if language != "en":
+        return " ".join(words)
+    if len(words) == 2:
+        return f"{words[0]} of {words[1]}"
+    return ", ".join(words)
+
+
+def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None) -> str:
+    """Several provisions: `khoản 2 Điều 15 và khoản 1 Điều 32`, `A, B and C`."""
+    items = [cite(a, language, context) for a in addresses]
+    if len(items) == 1:
+        return items[0]
+    joiner = " and " if language == "en" else " và "
+    return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def whole_document(meta_type: str, language: str) -> str:
+    """`trong toàn bộ Quy chế` (or `Quy định`), `throughout these Regulations`."""
+    if language == "en":
+        return "throughout these Regulations"
+    return "trong toàn bộ Quy định" if meta_type.strip().lower() == "quy định" else "trong toàn bộ Quy chế"
+
+
+# The forms of DOMAIN.md, named as `grammar` names the forms it reads: `where` is the provision
+# cited, `new` the unit inserted or the new words, `old` the words replaced, `some` the kind of
+# units a group amends; `in` introduces the provisions a phrase changes in.
+_FORMS = {
+    "vi": {
+        "amend": "Sửa đổi, bổ sung {where} như sau:",
+        "heading": "Sửa đổi tên {where} như sau:",
+        "after": "Bổ sung {new} vào sau {where} như sau:",
+        "append": "Bổ sung {new} vào {where} như sau:",
+        "repeal": "Bãi bỏ {where}.",
+        "words": "Thay thế cụm từ {old} bằng cụm từ {new} {where}.",
+        "delete": "Bỏ cụm từ {old} {where}.",
+        "group": "Sửa đổi, bổ sung một số {some} của {where} như sau:",
+        "in": "tại {where}",
+    },
+    "en": {
+        "amend": "{Where} is amended to read:",
+        "heading": "The title of {where} is amended to read:",
+        "after": "Insert {new} after {where}:",
+        "append": "Add {new} to {where}:",
+        "repeal": "Repeal {where}.",
+        "words": "Replace the words {old} with {new} {where}.",
+        "delete": "Delete the words {old} {where}.",
+        "group": "Some {some} of {where} are amended as follows:",
+        "in": "in {where}",
+    },
+}
+
+
+def sentence(op: Operation, language: str, context: Address | None = None, *,
+             document_type: str = "Quy chế", group_kind: Kind = Kind.POINT) -> str:
+    """The instruction sentence for an operation, in the formal wording of `language`."""
+    en = language == "en"
+    forms = _FORMS["en" if en else "vi"]
+    old = new = ""
+    if isinstance(op, ReplaceWords):
+        form = "delete" if op.new is None else "words"
+        old = f"{OPEN}{op.old}{CLOSE}"
+        new = f"{OPEN}{op.new}{CLOSE}" if op.new is not None else ""
+        where = (whole_document(document_type, language) if op.throughout
+                 else forms["in"].format(where=cite_list(op.targets, language, context)))
+    elif isinstance(op, RepealUnits):
+        form, where = "repeal", cite_list(op.targets, language, context)
+    elif isinstance(op, InsertUnit):
+        form, place = ("after", op.after) if op.after is not None else ("append", op.parent)
+        assert place is not None
+        new, where = _word(op.target.segments[-1], language), cite(place, language, context)
+    elif isinstance(op, (ReplaceUnit, ReplaceHeading)):
+        form = "amend" if isinstance(op, ReplaceUnit) else "heading"
+        where = cite(op.target, language, context)
+    else:
+        assert isinstance(op, AmendGroup) and op.target is not None
+        form, where = "group", cite(op.target, language, context)
+    some = ("points" if group_kind is Kind.POINT else "clauses") if en else noun(group_kind, "vi")
+    return forms[form].format(where=where, Where=_capital(where), new=new, old=old, some=some)
+
+
+def unit_paragraphs(unit: Unit, language: str) -> list[str]:
+    """A unit's paragraphs as a quote holds them: label first, then text, then its children."""
+    if unit.kind is Kind.ARTICLE:
+        head = f"{noun(Kind.ARTICLE, language)} {unit.label}"
+        out = [f"{head}. {REPEALED_TEXT[language]}" if unit.repealed else
+               f"{head}. {unit.title}" if unit.title else head]
+        if unit.repealed:
+            return out
+        out.extend(unit.text)
+    else:
+        marker = f"{unit.label}\\." if unit.kind is Kind.CLAUSE else f"{_label(unit.segment(), language)})"
+        if unit.repealed:
+            return [f"{marker} {REPEALED_TEXT[language]}"]
+        first = unit.text[0] if unit.text and not unit.text[0].startswith(("- ", "+ ")) else ""
+        out = [f"{marker} {first}" if first else marker]
+        out.extend(unit.text[1:] if first else unit.text)
+    for child in unit.children:
+        out.extend(unit_paragraphs(child, language))
+    return out
+
+
+def quote(unit: Unit, language: str) -> tuple[str, ...]:
+    """The quoted new text of an amended or inserted unit: `“2\\. ...` ... `...”.`."""
+    return _quoted(unit_paragraphs(unit, language))
+
+
+def heading_quote(unit: Unit, language: str) -> tuple[str, ...]:
+    """The quoted new title of a renamed heading (`“Điều 7. Title”.`, `“TITLE”.`)."""
+    if unit.kind is Kind.ARTICLE:
+        return _quoted([f"{noun(Kind.ARTICLE, language)} {unit.label}. {unit.title}"])
+    return _quoted([unit.title or ""])
+
+
+def _quoted(paragraphs: list[str]) -> tuple[str, ...]:
+    out = list(paragraphs)
+    out[0] = OPEN + out[0]
+    out[-1] = out[-1] + CLOSE + "."
+    return tuple(out)
+
+
+# Laying out the instructions of Điều 1 ------------------------------------------------------
+
+Planned = tuple[Operation, Unit | None]
+"""An operation with its new unit (amended, inserted) or renamed heading, before it is worded."""
+
+
+def join_repeals(planned: list[Planned]) -> list[Planned]:
+    """Consecutive repeals joined in one instruction (`Bãi bỏ khoản 3 Điều 10 và Điều 12.`)."""
+    out: list[Planned] = []
+    for op, unit in planned:
+        last = out[-1][0] if out else None
+        if isinstance(op, RepealUnits) and isinstance(last, RepealUnits):
+            out[-1] = (RepealUnits(last.targets + op.targets), None)
+        else:
+            out.append((op, unit))
+    return out
+
+
+def _holder(op: Operation) -> Address | None:
+    """The clause or article whose direct children the operation changes, if it changes only those."""
+    if isinstance(op, ReplaceHeading):
+        return None
+    named = targets(op)
+    parents = {t.parent() for t in named}
+    if len(parents) != 1 or len({t.kind for t in named}) != 1:
+        return None
+    parent = parents.pop()
+    return parent if parent is not None and parent.kind in (Kind.ARTICLE, Kind.CLAUSE) else None
+
+
+def layout(planned: list[Planned]) -> list[tuple[Address | None, list[Planned]]]:
+    """Top-level instructions: two or more consecutive ones on the children of one provision form a group."""
+    runs: list[tuple[Address | None, list[Planned]]] = []
+    for item in planned:
+        holder = _holder(item[0])
+        if runs and holder is not None and runs[-1][0] == holder:
+            runs[-1][1].append(item)
+        else:
+            runs.append((holder, [item]))
+    out: list[tuple[Address | None, list[Planned]]] = []
+    for holder, members in runs:
+        if holder is not None and len(members) >= 2:
+            out.append((holder, members))
+        else:
+            out.extend((None, [m]) for m in members)
+    return out
+
+
+def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
+           document_type: str = "") -> tuple[Instruction, ...]:
+    """Worded instructions numbered 1, 2, ... with nested ones lettered a), b), ..."""
+    letters = [p.replace("đ", "dd") if language == "en" else p for p in POINT_LETTERS]
+    out: list[Instruction] = []
+    for n, (holder, members) in enumerate(groups, start=1):
+        if holder is None:
+            out.append(instruction(members[0], str(n), language, None, document_type))
+            continue
+        children = tuple(instruction(m, f"{n}.{letters[i]}", language, holder, document_type)
+                         for i, m in enumerate(members))
+        op = AmendGroup(holder)
+        kind = targets(members[0][0])[0].kind
+        out.append(Instruction(str(n), 0, sentence(op, language, group_kind=kind), op, (), None, children))
+    return tuple(out)
+
+
+def instruction(planned: Planned, location: str, language: str, context: Address | None = None,
+                document_type: str = "") -> Instruction:
+    """One worded instruction, with its quoted new text."""
+    op, unit = planned
+    text = sentence(op, language, context, document_type=document_type)
+    if isinstance(op, ReplaceHeading):
+        assert unit is not None
+        renamed = Unit(unit.kind, unit.label, unit.title)
+        return Instruction(location, 0, text, op, heading_quote(unit, language), renamed)
+    if isinstance(op, (ReplaceUnit, InsertUnit)):
+        assert unit is not None
+        return Instruction(location, 0, text, op, quote(unit, language), unit)
+    return Instruction(location, 0, text, op)

@@ -1,0 +1,189 @@
+"""The block structure of a Markdown file, with line numbers; owns markdown_it.
+
+`blocks(text, first_line)` yields (kind, content, line) for each top-level block; the readers of
+regulations (`regdraft.core.markdown`) and of amending documents share it, so both follow the same
+block rules and report the same line numbers.
+
+Post-conditions of `body_blocks` (and `blocks`):
+1. Kinds are `heading`, `para` and `raw` (tables, quotes, code, rules kept as their source lines).
+2. Paragraph and heading content is one line: wrapped lines are joined with single spaces.
+3. An ordered-list item `3. text` comes out as the clause paragraph `3\\. text`, a dash item as
+   `- text` (`+ text` for a `+` item), nested items in document order.
+4. The result equals `markdown_it_blocks`, markdown-it's own reading of the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_md: MarkdownIt | None = None
+
+
+def block_parser() -> MarkdownIt:
+    """The shared markdown-it parser, reading block structure only (built on first use)."""
+    global _md
+    if _md is None:
+        # Only block structure is used (inline content is taken raw), so inline parsing is
+        # skipped; link reference definitions are disabled so no line is ever swallowed.
+        _md = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["inline", "reference"])
+    return _md
+
+
+def _inline(tokens: list[Token], i: int) -> str:
+    return " ".join(line.strip() for line in tokens[i + 1].content.split("\n"))
+
+
+def _raw(lines: list[str], token: Token, offset: int) -> str:
+    assert token.map is not None
+    start, end = token.map
+    return "\n".join(line.rstrip() for line in lines[offset + start: offset + end]).strip("\n")
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
+_ATX = re.compile(r"^#{1,6}[ \t]+(.*)$")
+_ORDERED_START = re.compile(r"^\d{1,9}[.)](?:[ \t]|$)")
+
+
+def _simple_block(line: str) -> tuple[str, str] | None:
+    """Classify a one-line block whose CommonMark meaning is certain; None when unsure.
+
+    A line alone between blank lines that starts at column 0 with a letter, `(` or digits
+    not forming a list marker is a paragraph whatever follows it; `## text` without a closing
+    `#` sequence is a heading. Everything else goes through markdown-it.
+    """
+    first = line[:1]
+    if first == "#":
+        match = _ATX.match(line)
+        if match is None or line.endswith("#"):
+            return None
+        content = match.group(1).strip()
+        return ("heading", content) if content else None
+    if first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line)):
+        return "para", line.strip()
+    return None
+
+
+def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+    """Yield (kind, content, line) for each top-level block of `body`, which starts at `lines[offset]`.
+
+    Fast path: canonical files are mostly one-line blocks, which are classified directly;
+    runs of other blocks are handed to markdown-it with their line offset. Blank lines end
+    every construct that could otherwise swallow the next column-0 paragraph or heading, so
+    the result equals parsing the whole body with markdown-it (tested), except that a fenced
+    code block (which may contain blank lines) sends the whole body through markdown-it.
+    """
+    if _FENCE.search(body):
+        yield from markdown_it_blocks(body, lines, offset)
+        return
+    body_lines = body.split("\n")
+    filled = [bool(line.strip(" \t")) for line in body_lines]  # CommonMark's blank: spaces, tabs
+    run_start: int | None = None
+    i = 0
+    count = len(body_lines)
+    while i < count:
+        line = body_lines[i]
+        if not filled[i]:
+            i += 1
+            continue
+        end = i + 1
+        while end < count and filled[end]:
+            end += 1
+        simple = _simple_block(line) if end == i + 1 else None
+        if simple is None:
+            if run_start is None:
+                run_start = i
+        else:
+            if run_start is not None:
+                yield from markdown_it_blocks("\n".join(body_lines[run_start:i]), lines, offset + run_start)
+                run_start = None
+            yield simple[0], simple[1], offset + i + 1
+        i = end
+    if run_start is not None:
+        yield from markdown_it_blocks("\n".join(body_lines[run_start:]), lines, offset + run_start)
+
+
+def markdown_it_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+    """`body_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
+    tokens = block_parser().parse(body)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = (tok.map[0] if tok.map else 0) + offset + 1
+        if tok.type == "heading_open":
+            yield "heading", _inline(tokens, i), line
+            i += 3
+        elif tok.type == "paragraph_open":
+            yield "para", _inline(tokens, i), line
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            end = _close(tokens, i)
+            yield from _list_items(tokens[i:end + 1], lines, offset)
+            i = end + 1
+        else:
+            if tok.nesting == 1:
+                end = _close(tokens, i)
+            else:
+                end = i
+            if tok.map is not None:
+                yield "raw", _raw(lines, tok, offset), line
+            i = end + 1
+
+
+def _close(tokens: list[Token], start: int) -> int:
+    depth = 0
+    for j in range(start, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _list_items(tokens: list[Token], lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+    """Flatten (possibly nested) lists: dash items become `- ` / `+ ` text, numbers clauses."""
+    kinds: list[tuple[str, str]] = []  # stack of (list type, marker)
+    first_in_item = False
+    for j, tok in enumerate(tokens):
+        line = (tok.map[0] if tok.map else 0) + offset + 1
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            kinds.append((tok.type, tok.markup))
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            kinds.pop()
+        elif tok.type == "list_item_open":
+            first_in_item = True
+            list_type, _ = kinds[-1]
+            if list_type == "ordered_list_open":
+                # `1. text` is a clause written without the escaping backslash.
+                number = tok.info
+                content = tokens[j + 2].content if tokens[j + 1].type == "paragraph_open" else ""
+                text = " ".join(p.strip() for p in content.split("\n"))
+                yield "para", f"{number}\\. {text}" if text else f"{number}\\.", line
+        elif tok.type == "paragraph_open":
+            list_type, marker = kinds[-1]
+            text = " ".join(p.strip() for p in tokens[j + 1].content.split("\n"))
+            if first_in_item and list_type == "ordered_list_open":
+                first_in_item = False
+                continue
+            if first_in_item:
+                prefix = "+ " if marker == "+" else "- "
+                yield "para", prefix + text, line
+            else:
+                yield "para", text, line
+            first_in_item = False
+        elif tok.type in ("heading_open", "table_open", "blockquote_open", "fence", "code_block", "hr") and tok.map:
+            yield "raw", _raw(lines, tok, offset), line
+
+
+def blocks(text: str, first_line: int = 1) -> Iterator[tuple[str, str, int]]:
+    """The Markdown blocks of `text` as (kind, content, line): heading, para or raw.
+
+    Used by readers of other Markdown documents (amending documents) that need the same
+    block rules and line numbers as regulations; an ordered-list item `3. text` comes out as
+    the clause paragraph `3\\. text` and a dash item as `- text`.
+    """
+    lines = text.split("\n")
+    offset = first_line - 1
+    yield from body_blocks(text, [""] * offset + lines, offset)

@@ -1,0 +1,89 @@
+"""The data of the comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến) of one round.
+
+Pure core: the caller reads the round, its comments and its draft from the workspace
+(`rounds.build_report`); `render.report` lays the result out.
+
+Post-conditions of `report_of`:
+1. Comments are grouped by provision: general comments first, then in the draft's document
+   order (provisions the draft lacks last, by address).
+2. Rows are numbered 1..n across groups, in that order; within a group they keep the
+   comments' order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing
+from regdraft.core.model import Regulation
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One comment in the report table."""
+
+    number: int
+    by: str
+    text: str
+    proposal: str
+    disposition: str
+    reply: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportGroup:
+    """The comments on one provision."""
+
+    on: str
+    provision: str
+    rows: tuple[ReportRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The data of the Báo cáo tổng hợp, tiếp thu, giải trình ý kiến for one round."""
+
+    slug: str
+    meta: dict[str, Any]
+    round: Round
+    replied: tuple[str, ...]
+    agreeing: tuple[str, ...]
+    groups: tuple[ReportGroup, ...]
+
+    @property
+    def title(self) -> str:
+        """The amendment's title."""
+        return str(self.meta.get("title", self.slug))
+
+    def preface(self) -> list[str]:
+        """The counting paragraphs before the table."""
+        r = self.round
+        return [
+            f"Thực hiện việc lấy ý kiến đối với Dự thảo lần {r.draft} {self.title}"
+            + (f" ({r.title})" if r.title else "") + f", đã gửi xin ý kiến {len(r.consulted)} cơ quan, đơn vị.",
+            f"Đã nhận được ý kiến góp ý của {len(self.replied)} cơ quan, đơn vị; "
+            f"{len(self.agreeing)} cơ quan, đơn vị không có văn bản góp ý (được coi là nhất trí với dự thảo).",
+            f"Tổng số ý kiến góp ý: {sum(len(g.rows) for g in self.groups)}.",
+        ]
+
+
+def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation) -> Report:
+    """The report of round `r` from its comments and the draft it circulated."""
+    order = {str(loc.address): i for i, loc in enumerate(draft.walk())}
+    groups: dict[str, list[Comment]] = {}
+    for c in comments:
+        groups.setdefault(c.on, []).append(c)
+    keys = sorted(groups, key=lambda on: (-1 if on == GENERAL else order.get(on, len(order)), on))
+    number = 0
+    built = []
+    for on in keys:
+        rows = []
+        for c in groups[on]:
+            number += 1
+            rows.append(ReportRow(number, c.by, c.text, c.proposal,
+                                  c.disposition.label if c.disposition else "", c.reply))
+        built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
+    replied, agreeing = replied_and_agreeing(r, comments)
+    return Report(slug, meta, r, replied, agreeing, tuple(built))

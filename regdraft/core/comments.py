@@ -1,0 +1,493 @@
+"""Comment rounds as values: rounds, comments, dispositions, anchoring and imported sheet rows.
+
+Pure core: no git, no click, no clock (callers pass times in). Each round and each comment is
+one small YAML file so that comments typed on two machines merge without conflict.
+
+Post-conditions:
+1. `comment_from_yaml(comment_to_yaml(c)) == c` and `round_from_yaml(round_to_yaml(r)) == r`.
+2. `prepare` returns a comment whose `on` is a canonical address present in the draft it was
+   made on (or `general`) and whose `anchor` is that provision's exact text in that draft.
+3. `validate_rows` either returns one comment per non-blank row or raises one `ParseError`
+   naming every bad row by its spreadsheet row number.
+4. `locate`/`follow` never raise for a well-formed comment: the answer is a `Placement`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from enum import StrEnum
+from typing import Any
+
+import yaml
+
+from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
+from regdraft.core.text import nfc, tone_key
+
+# One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
+Row = tuple[int, dict[str, str]]
+
+GENERAL = "general"
+_GENERAL_WORDS = frozenset({"general", "chung", "góp ý chung", "chung toàn văn", "toàn văn", ""})
+
+
+class Disposition(StrEnum):
+    """What the office decided to do with a comment."""
+
+    ACCEPTED = "accepted"
+    PARTLY = "partly"
+    REJECTED = "rejected"
+    NOTED = "noted"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese wording used in the comment report."""
+        return DISPOSITION_LABELS[self]
+
+
+DISPOSITION_LABELS = {
+    Disposition.ACCEPTED: "Tiếp thu",
+    Disposition.PARTLY: "Tiếp thu một phần",
+    Disposition.REJECTED: "Không tiếp thu",
+    Disposition.NOTED: "Ghi nhận",
+}
+
+
+class CommentType(StrEnum):
+    """Whether a comment is about the whole draft, its substance, or its wording."""
+
+    GENERAL = "general"
+    SUBSTANTIVE = "substantive"
+    EDITORIAL = "editorial"
+
+
+class RoundStatus(StrEnum):
+    """A round collects comments while open."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """One circulation of a draft for comments.
+
+    `revision` is the commit holding the amendment text that was circulated; `draft` is its
+    draft number (Dự thảo lần N); `consulted` the bodies asked, in the order given.
+    """
+
+    number: int
+    title: str
+    due: str
+    consulted: tuple[str, ...]
+    revision: str
+    draft: int
+    status: RoundStatus = RoundStatus.OPEN
+    opened: str = ""
+    closed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One comment from one body on one provision (or on the draft as a whole).
+
+    `on` is a canonical address (`d2.k1`) or `general`; `anchor` is the provision's exact
+    text in the draft circulated in `round`, kept so that later drafts can be compared.
+    """
+
+    id: str
+    round: int
+    by: str
+    on: str
+    type: CommentType
+    text: str
+    proposal: str = ""
+    anchor: str = ""
+    disposition: Disposition | None = None
+    reply: str = ""
+    created: str = ""
+    responded: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """True while the office has not recorded a disposition."""
+        return self.disposition is None
+
+
+# -- YAML -------------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as `|` blocks, so a comment file reads (and diffs) like the letter."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(ch in value for ch in "\r\x85\u2028\u2029"):
+        style: str | None = '"'  # YAML would read these as line breaks; quote them
+    else:
+        style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    return yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def _load(text: str | bytes, source: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise ParseError(f"{source}:{line}: is not valid YAML ({getattr(exc, 'problem', exc)}).") from None
+    if not isinstance(data, dict):
+        raise ParseError(f"{source}: must hold YAML keys and values.")
+    if "provision" not in data:
+        # YAML 1.1 reads a bare `on:` key as the boolean true; accept it as the provision.
+        for alias in ("on", True):
+            if alias in data:
+                data["provision"] = data.pop(alias)
+    return data
+
+
+def _field(data: Mapping[str, Any], key: str, source: str) -> Any:
+    if data.get(key) in (None, ""):
+        raise ParseError(f"{source}: the key '{key}' is missing.")
+    return data[key]
+
+
+def _enum(kind: type[StrEnum], value: Any, key: str, source: str) -> Any:
+    try:
+        return kind(str(value))
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise ParseError(f"{source}: '{key}: {value}' is not one of {allowed}.") from None
+
+
+def _int(value: Any, key: str, source: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ParseError(f"{source}: '{key}: {value}' is not a whole number.") from None
+
+
+def round_fields(r: Round) -> dict[str, Any]:
+    """A round as plain keys and values: its YAML file, and its JSON in `round list`."""
+    return {
+        "number": r.number, "title": r.title, "due": r.due, "consulted": list(r.consulted),
+        "revision": r.revision, "draft": r.draft, "status": r.status.value,
+        "opened": r.opened, "closed": r.closed or None,
+    }
+
+
+def round_to_yaml(r: Round) -> str:
+    """The YAML file of a round."""
+    return _dump(round_fields(r))
+
+
+def round_from_yaml(text: str | bytes, source: str = "") -> Round:
+    """Read a round file; `ParseError` naming the file when a key is missing or wrong."""
+    data = _load(text, source)
+    consulted = data.get("consulted") or []
+    if not isinstance(consulted, list):
+        raise ParseError(f"{source}: 'consulted' must be a list of bodies.")
+    return Round(
+        number=_int(_field(data, "number", source), "number", source),
+        title=str(data.get("title") or ""),
+        due=str(data.get("due") or ""),
+        consulted=tuple(nfc(str(b)) for b in consulted),
+        revision=str(_field(data, "revision", source)),
+        draft=_int(_field(data, "draft", source), "draft", source),
+        status=_enum(RoundStatus, data.get("status") or "open", "status", source),
+        opened=str(data.get("opened") or ""),
+        closed=str(data.get("closed") or ""),
+    )
+
+
+def comment_to_yaml(c: Comment) -> str:
+    """The YAML file of a comment."""
+    return _dump({
+        "id": c.id, "round": c.round, "by": c.by, "provision": c.on, "type": c.type.value,
+        "text": c.text, "proposal": c.proposal or None, "anchor": c.anchor or None,
+        "disposition": c.disposition.value if c.disposition else None, "reply": c.reply or None,
+        "created": c.created, "responded": c.responded or None,
+    })
+
+
+def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
+    """Read a comment file; `ParseError` naming the file when a key is missing or wrong."""
+    data = _load(text, source)
+    disposition = data.get("disposition")
+    return Comment(
+        id=str(_field(data, "id", source)),
+        round=_int(_field(data, "round", source), "round", source),
+        by=nfc(str(_field(data, "by", source))),
+        on=str(_field(data, "provision", source)),
+        type=_enum(CommentType, data.get("type") or "general", "type", source),
+        text=nfc(str(_field(data, "text", source))),
+        proposal=nfc(str(data.get("proposal") or "")),
+        anchor=nfc(str(data.get("anchor") or "")),
+        disposition=_enum(Disposition, disposition, "disposition", source) if disposition else None,
+        reply=nfc(str(data.get("reply") or "")),
+        created=str(data.get("created") or ""),
+        responded=str(data.get("responded") or ""),
+    )
+
+
+# -- ids --------------------------------------------------------------------------------------
+
+
+def new_comment_id(seed: str, taken: Iterable[str]) -> str:
+    """A short hex id (4 characters, up to 6 when crowded) from `seed`, not in `taken`.
+
+    `seed` should hold the comment's content, the time and some randomness: a counter would
+    collide when two clones add comments at the same time.
+    """
+    used = set(taken)
+    for length in (4, 5, 6):
+        for attempt in range(32):
+            candidate = hashlib.sha1(f"{seed}|{attempt}".encode()).hexdigest()[:length]
+            # An all-digit id would read as a number (and lose its zeros) in a spreadsheet.
+            if candidate not in used and not candidate.isdigit():
+                return candidate
+    raise RegdraftError("Could not make a unique comment id; try again.")
+
+
+# -- building and validating comments ---------------------------------------------------------
+
+
+def canonical_on(on: str) -> str:
+    """`general`, or the short canonical form of an address (`Điều 2 khoản 1` -> `d2.k1`)."""
+    value = nfc(on).strip()
+    if value.lower() in _GENERAL_WORDS:
+        return GENERAL
+    return str(Address.parse(value))
+
+
+def anchor_text(draft: Regulation, on: str) -> str:
+    """The exact text of the provision at `on` in a draft (empty for `general`)."""
+    if on == GENERAL:
+        return ""
+    unit = draft.find(on).unit
+    return REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"]) if unit.repealed else unit.all_text()
+
+
+def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
+            proposal: str = "", type_: str | None = None) -> Comment:
+    """A new comment checked against the draft it is made on (id and times left empty)."""
+    body = nfc(by).strip()
+    if not body:
+        raise UsageError("the commenting body (by) is empty.")
+    words = nfc(text).strip()
+    if not words:
+        raise UsageError("the comment text is empty.")
+    address = canonical_on(on)
+    if address != GENERAL:
+        try:
+            draft.find(address)
+        except UnknownUnit as exc:
+            raise UnknownUnit(f"{exc.args[0]} Comments name provisions of the draft circulated in "
+                              f"round {round_number}.") from None
+    kind = type_.strip().lower() if type_ and type_.strip() else None
+    if kind is None:
+        kind = CommentType.GENERAL.value if address == GENERAL else CommentType.SUBSTANTIVE.value
+    try:
+        ctype = CommentType(kind)
+    except ValueError:
+        raise UsageError(f"type '{type_}' is not one of general, substantive, editorial.") from None
+    return Comment("", round_number, body, address, ctype, words, nfc(proposal).strip(),
+                   anchor_text(draft, address))
+
+
+def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:
+    """The comment with a disposition and the office's reply recorded."""
+    try:
+        decided = Disposition(disposition.strip().lower())
+    except ValueError:
+        allowed = ", ".join(d.value for d in Disposition)
+        raise UsageError(f"'{disposition}' is not a disposition; use one of {allowed}.") from None
+    return replace(comment, disposition=decided, reply=nfc(reply).strip(), responded=when)
+
+
+# -- sheet rows -------------------------------------------------------------------------------
+
+
+def validate_rows(rows: Sequence[Row], drafts: Callable[[int], Regulation], default_round: int | None,
+                  source: str) -> list[Comment]:
+    """One comment per row, or a `ParseError` listing every bad row with its row number.
+
+    `drafts(n)` returns the draft circulated in open round n and raises `RegdraftError` with
+    a sentence when there is no such open round; rows without a round go to `default_round`.
+    """
+    comments: list[Comment] = []
+    problems: list[Problem] = []
+    for number, values in rows:
+        try:
+            round_number = _row_round(values.get("round", ""), default_round)
+            comments.append(prepare(round_number, values.get("by", ""), values.get("on", ""),
+                                    values.get("text", ""), drafts(round_number),
+                                    values.get("proposal", ""), values.get("type")))
+        except RegdraftError as exc:
+            problems.append(Problem(str(exc.args[0]) if exc.args else str(exc), source, 0, f"row {number}"))
+    if problems:
+        noun = "row is" if len(problems) == 1 else "rows are"
+        raise ParseError(f"{source}: {len(problems)} {noun} wrong, so nothing was imported:", problems)
+    return comments
+
+
+def _row_round(value: str, default_round: int | None) -> int:
+    if not value:
+        if default_round is None:
+            raise UsageError("the round is empty and no round is open.")
+        return default_round
+    if not re.fullmatch(r"\d+", value):
+        raise UsageError(f"round '{value}' is not a round number.")
+    return int(value)
+
+
+# -- anchoring --------------------------------------------------------------------------------
+
+MOVE_THRESHOLD = 0.75
+_ANCHORED_KINDS = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+
+
+class State(StrEnum):
+    """Where a commented provision stands in a later draft."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    MOVED = "moved"
+    REMOVED = "removed"
+    GENERAL = "general"
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A comment's provision in a later draft: its state, current address and text."""
+
+    state: State
+    address: str
+    text: str = ""
+    changed: bool = False
+
+    def describe(self) -> str:
+        """`unchanged`, `changed`, `moved to d3.k1a` (`, changed`), `removed` or `general`."""
+        if self.state is State.MOVED:
+            return f"moved to {self.address}" + (" (changed)" if self.changed else "")
+        return self.state.value
+
+
+def _key(text: str) -> str:
+    return " ".join(tone_key(text).casefold().split())
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < MOVE_THRESHOLD or matcher.quick_ratio() < MOVE_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, str, str]:
+    best = (0.0, "", "")
+    for loc in draft.walk():
+        address = str(loc.address)
+        if loc.unit.kind not in _ANCHORED_KINDS or loc.unit.repealed or address == exclude:
+            continue
+        text = loc.unit.all_text()
+        score = 1.0 if _key(text) == key else _similarity(key, _key(text))
+        if score > best[0]:
+            best = (score, address, text)
+    return best
+
+
+def locate(on: str, anchor: str, draft: Regulation) -> Placement:
+    """Where the provision a comment was made on stands in `draft`.
+
+    Unchanged or changed when its address still holds it; moved when the address is gone,
+    repealed or now holds other text and similar text appears elsewhere; removed otherwise.
+    """
+    if on == GENERAL:
+        return Placement(State.GENERAL, GENERAL)
+    key = _key(anchor)
+    repealed_anchor = anchor in REPEALED_TEXT.values()
+    here = draft.index().get(Address.parse(on))
+    if here is not None and (not here.unit.repealed or repealed_anchor):
+        text = anchor_text(draft, on)
+        if _key(text) == key:
+            return Placement(State.UNCHANGED, on, text)
+        score = _similarity(key, _key(text))
+        if score < MOVE_THRESHOLD and not repealed_anchor:
+            best, address, moved = _best_elsewhere(key, draft, on)
+            if best >= MOVE_THRESHOLD and best > score:
+                return Placement(State.MOVED, address, moved, best < 1.0)
+        return Placement(State.CHANGED, on, text, True)
+    if not repealed_anchor:
+        best, address, moved = _best_elsewhere(key, draft, on)
+        if best >= MOVE_THRESHOLD:
+            return Placement(State.MOVED, address, moved, best < 1.0)
+    return Placement(State.REMOVED, on)
+
+
+def follow(on: str, anchor: str, drafts: Sequence[Regulation]) -> Placement:
+    """Follow a provision through successive drafts (oldest first) to the last one.
+
+    Each step re-anchors on the text found, so a provision that drifts a little in every
+    draft and moves once is still followed; the state compares the last draft with the
+    original anchor.
+    """
+    if on == GENERAL:
+        return Placement(State.GENERAL, GENERAL)
+    address, text = on, anchor
+    for draft in drafts:
+        step = locate(address, text, draft)
+        if step.state is State.REMOVED:
+            return step
+        address, text = step.address, step.text
+    changed = _key(text) != _key(anchor)
+    if address != on:
+        return Placement(State.MOVED, address, text, changed)
+    return Placement(State.CHANGED if changed else State.UNCHANGED, on, text, changed)
+
+
+def same_body(a: str, b: str) -> bool:
+    """True when two names of a body differ only in case, spacing or tone placement."""
+    return _key(a) == _key(b)
+
+
+def body_key(name: str) -> str:
+    """A key under which names of one body (`Tỉnh ủy`, `Tỉnh uỷ`) group together."""
+    return _key(name)
+
+
+def unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
+    """Each body once, in first-named order and spelling, spacing tidied; blank names dropped."""
+    seen: dict[str, str] = {}
+    for body in bodies:
+        name = " ".join(nfc(body).split())
+        if name and body_key(name) not in seen:
+            seen[body_key(name)] = name
+    return tuple(seen.values())
+
+
+def replied_and_agreeing(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The bodies that replied in a round, and the consulted bodies that did not (counted as agreeing)."""
+    replied = unique_bodies(c.by for c in comments)
+    keys = {body_key(b) for b in replied}
+    return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
+
+
+def describe_on(on: str, language: str = "vi") -> str:
+    """The provision column of the report: `Khoản 1 Điều 2`, or `Góp ý chung`."""
+    if on == GENERAL:
+        return "Góp ý chung" if language == "vi" else "General"
+    text = Address.parse(on).describe(language)
+    return text[:1].upper() + text[1:]
+

@@ -1,0 +1,371 @@
+"""The consolidated text (văn bản hợp nhất): a regulation as of a date, with provenance notes.
+
+`consolidate(base, steps, as_of)` takes the base regulation and the adopted amendments already
+applied in order (each step an amendment and what applying it did), and returns a
+`ConsolidatedText`: the text in force on `as_of`, one footnote per changed unit in the formal
+wording of the Ordinance on consolidation (Pháp lệnh 01/2012/UBTVQH13), and the opening that
+lists the base document and each amending document with its effective date.
+
+Post-conditions of `consolidate`:
+1. Only steps whose amendment takes effect on or before `as_of` count; the text is the
+   regulation produced by the last of them (the base when there is none).
+2. `as_of` before the base document's effective date raises `RegdraftError`.
+3. Every changed unit still in the text carries exactly one footnote; several changes to one
+   unit are chained, oldest first, in that footnote.
+4. A change to a unit that a later step replaces or repeals as a whole no longer has its own
+   footnote: its text is gone, and the enclosing unit's footnote tells the story.
+5. Footnotes are numbered 1, 2, 3 ... in document order (notes on the whole document first).
+6. The wording is Vietnamese or English after the regulation's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from regdraft.core.errors import RegdraftError
+from regdraft.core.model import Address, Regulation, noun
+
+BANNER = {"vi": "VĂN BẢN HỢP NHẤT (bản để tham khảo)", "en": "CONSOLIDATED TEXT (for reference)"}
+
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+class Instruction(Protocol):
+    """Where an instruction stands in its amending document."""
+
+    def cite(self, language: str) -> str:
+        """`khoản 1 Điều 1`, `clause 1 of Article 1`."""
+        ...
+
+
+class Change(Protocol):
+    """One effect of an amendment on one unit (`regdraft.core.amend` AppliedChange)."""
+
+    @property
+    def address(self) -> Address | None: ...
+    @property
+    def kind(self) -> Any: ...
+    @property
+    def instruction(self) -> Instruction: ...
+    @property
+    def old_words(self) -> str | None: ...
+    @property
+    def new_words(self) -> str | None: ...
+
+
+class Applied(Protocol):
+    """The result of applying one amendment: the new text and the changes."""
+
+    @property
+    def regulation(self) -> Regulation: ...
+    @property
+    def changes(self) -> Sequence[Change]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document named in the opening: the base regulation or an amending document."""
+
+    number: str
+    type: str
+    title: str
+    issuer: str
+    signed: dt.date | None
+    effective: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """One provenance note; `address` None means a note on the whole document."""
+
+    number: int
+    address: Address | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsolidatedText:
+    """A regulation as in force on `as_of`, with its provenance notes and opening."""
+
+    regulation: Regulation
+    as_of: dt.date
+    base: Source
+    amendments: tuple[Source, ...]
+    footnotes: tuple[Footnote, ...]
+    opening: Opening
+    _markers: Mapping[Address | None, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def language(self) -> str:
+        """`vi` or `en`."""
+        return self.regulation.language
+
+    @property
+    def banner(self) -> str:
+        """`VĂN BẢN HỢP NHẤT (bản để tham khảo)` or its English form."""
+        return BANNER.get(self.language, BANNER["vi"])
+
+    def marker(self, address: Address | None) -> int | None:
+        """The footnote number after a unit's label, or None when the unit is unchanged."""
+        return self._markers.get(address)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date from a front-matter value (`date`, `datetime` or `YYYY-MM-DD`); None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise RegdraftError(f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 2025-03-15).") from None
+
+
+def date_text(day: dt.date, language: str) -> str:
+    """`ngày 09 tháng 01 năm 2021` (days below 10 and months 1-2 padded) or `9 January 2021`."""
+    if language == "en":
+        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def issuer_name(meta: Mapping[str, Any]) -> str:
+    """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`.
+
+    The header prints the issuer in capitals; running text needs sentence case with the place
+    name kept, which a capitalised string cannot tell us, so `issuer_name` in the front matter
+    wins and the place name is restored otherwise.
+    """
+    if meta.get("issuer_name"):
+        return str(meta["issuer_name"])
+    raw = str(meta.get("issuer") or "").strip()
+    if not raw:
+        return ""
+    if str(meta.get("language", "vi")) == "en":
+        small = {"of", "and", "the"}
+        return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in raw.split())
+    text = raw.lower()
+    text = text[:1].upper() + text[1:]
+    place = str(meta.get("place") or "").strip()
+    if place and place.lower() in text:
+        text = text.replace(place.lower(), place)
+    return text
+
+
+def source_of(meta: Mapping[str, Any]) -> Source:
+    """The opening's entry for a document, from its front matter (regulation or amendment)."""
+    number = str(meta.get("id") or meta.get("number") or "")
+    signed = as_date(meta.get("signed"))
+    effective = as_date(meta.get("effective")) or signed
+    return Source(number, str(meta.get("type") or ""), str(meta.get("title") or ""),
+                  issuer_name(meta), signed, effective)
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """How one language words references and footnotes; the functions below fill the `{...}` fields.
+
+    In footnotes `{this}` is the changed unit (`this clause`, `khoản này`) and `{This}` the same
+    capitalised.
+    """
+
+    reference: str
+    untyped: str
+    signed: str
+    issuer: str
+    effective: str
+    unit: str
+    document: str
+    words_replaced: str
+    words_deleted: str
+    heading: str
+    changed: str
+    verbs: Mapping[str, str]
+    cited: str
+    sentence: str
+
+
+_WORDING = {
+    "en": _Wording(
+        reference="{type} No. {number}", untyped="Document", signed=" of {date}", issuer=" of {issuer}",
+        effective=", effective from {date}",
+        unit="this {noun}", document="this document",
+        words_replaced="The words “{old}” were replaced with “{new}”", words_deleted="The words “{old}” were deleted",
+        heading="The title of {this} was amended", changed="{This} was {verb}", verbs={},
+        cited="{cite} of {ref}", sentence="{head} by {where}{tail}.",
+    ),
+    "vi": _Wording(
+        reference="{type} số {number}", untyped="Văn bản", signed=" {date}", issuer=" của {issuer}",
+        effective=", có hiệu lực kể từ {date}",
+        unit="{noun} này", document="Văn bản này",
+        words_replaced="Cụm từ “{old}” được thay thế bằng cụm từ “{new}”", words_deleted="Cụm từ “{old}” được bỏ",
+        heading="Tên {This} được sửa đổi", changed="{This} {verb}",
+        verbs={"amended": "được sửa đổi, bổ sung", "inserted": "được bổ sung", "repealed": "được bãi bỏ"},
+        cited="{cite} {ref}", sentence="{head} theo quy định tại {where}{tail}.",
+    ),
+}
+
+
+def _language(language: str) -> str:
+    return "en" if language == "en" else "vi"
+
+
+def reference(source: Source, language: str, with_summary: bool = False) -> str:
+    """`Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên` (or English)."""
+    lang = _language(language)
+    wording = _WORDING[lang]
+    text = wording.reference.format(type=source.type or wording.untyped, number=source.number)
+    if source.signed:
+        text += wording.signed.format(date=date_text(source.signed, lang))
+    if source.issuer:
+        text += wording.issuer.format(issuer=source.issuer)
+    summary = _summary(source) if with_summary else ""
+    return text + (f" {summary}" if summary else "")
+
+
+def _summary(source: Source) -> str:
+    """The title without its leading document type (`sửa đổi, bổ sung một số điều của ...`)."""
+    if source.type and source.title.lower().startswith(source.type.lower()):
+        return source.title[len(source.type):].strip()
+    return source.title
+
+
+def _effective_clause(source: Source, language: str) -> str:
+    if source.effective is None:
+        return ""
+    lang = _language(language)
+    return _WORDING[lang].effective.format(date=date_text(source.effective, lang))
+
+
+def change_kind(change: Change) -> str:
+    """The change's kind as a plain string (`amended`, `inserted`, ...), whatever its type."""
+    kind = change.kind
+    return str(getattr(kind, "value", kind))
+
+
+def note_sentence(change: Change, source: Source, language: str) -> str:
+    """One sentence of a footnote, in the formal wording for the change's kind."""
+    lang = _language(language)
+    wording = _WORDING[lang]
+    kind = change_kind(change)
+    address = change.address
+    cite = change.instruction.cite(language)
+    ref = reference(source, language)
+    this = wording.unit.format(noun=noun(address.kind, lang).lower()) if address is not None else wording.document
+    template = {"words_replaced": wording.words_replaced, "words_deleted": wording.words_deleted,
+                "heading": wording.heading}.get(kind, wording.changed)
+    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
+                           verb=wording.verbs.get(kind, kind))
+    where = wording.cited.format(cite=cite, ref=ref) if cite else ref
+    return wording.sentence.format(head=head, where=where, tail=_effective_clause(source, language))
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The opening of a consolidated text: a lead sentence, one item per amending document, a close."""
+
+    lead: str
+    items: tuple[str, ...] = ()
+    close: str = ""
+
+
+def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, language: str) -> Opening:
+    """The opening: the base document with its effective date, then each amending document."""
+    en = language == "en"
+    lead = f"{base.title or base.type}, No. {base.number}" if en else f"{base.title or base.type} số {base.number}"
+    if base.signed:
+        lead += f" of {date_text(base.signed, 'en')}" if en else f" {date_text(base.signed, 'vi')}"
+    if base.issuer:
+        lead += f", issued by {base.issuer}" if en else f" của {base.issuer}"
+    lead += _effective_clause(base, language)
+    when = date_text(as_of, language)
+    if not amendments:
+        return Opening(f"{lead}, has not been amended as of {when}." if en
+                       else f"{lead}, chưa được sửa đổi, bổ sung tính đến {when}.")
+    items = tuple(f"{reference(a, language, with_summary=True)}{_effective_clause(a, language)}."
+                  for a in amendments)
+    if en:
+        return Opening(f"{lead}, is amended by:", items,
+                       f"This consolidated text shows the provisions in force on {when}; it is for reference only.")
+    return Opening(f"{lead}, được sửa đổi, bổ sung bởi:", items,
+                   f"Văn bản hợp nhất này thể hiện các quy định có hiệu lực tính đến {when}; chỉ dùng để tham khảo.")
+
+
+def consolidate(
+    base: Regulation,
+    steps: Sequence[tuple[Mapping[str, Any], Applied]],
+    as_of: dt.date | None = None,
+) -> ConsolidatedText:
+    """The text in force on `as_of` (default: after every step) with its provenance notes.
+
+    `steps` are (front matter of the amending document, what applying it did), in the order
+    they were applied, which is the order of their effective dates.
+    """
+    base_source = source_of(base.meta)
+    start = base_source.effective
+    dates = [as_date(meta.get("effective")) for meta, _ in steps]
+    if as_of is None:
+        as_of = max([d for d in dates if d is not None] + [start or dt.date.today()])
+    if start is not None and as_of < start:
+        raise RegdraftError(
+            f"{base.id} took effect on {start.isoformat()}, so no text of it was in force on "
+            f"{as_of.isoformat()}; give --as-of {start.isoformat()} or later."
+        )
+    for (meta, _), effective in zip(steps, dates, strict=True):
+        if effective is None:
+            name = meta.get("number") or meta.get("id") or "An amending document"
+            raise RegdraftError(f"{name} has no effective date, so it cannot take its place in the "
+                                "consolidated text; adopt it with its effective date first.")
+    known = [d for d in dates if d is not None]
+    if known != sorted(known):
+        raise RegdraftError("The amending documents were not applied in the order of their effective dates.")
+    included = [step for step, effective in zip(steps, known, strict=True) if effective <= as_of]
+    regulation = included[-1][1].regulation if included else base
+    language = regulation.language
+    notes: dict[Address | None, list[tuple[int, str]]] = {}
+    sources = []
+    for step, (meta, applied) in enumerate(included):
+        source = source_of(meta)
+        sources.append(source)
+        for change in applied.changes:
+            address = change.address
+            if change_kind(change) in ("amended", "repealed") and address is not None:
+                _supersede(notes, address, step)
+            sentence = note_sentence(change, source, language)
+            chain = notes.setdefault(address, [])
+            if not chain or chain[-1][1] != sentence:
+                chain.append((step, sentence))
+    footnotes, markers = _number(regulation, notes)
+    return ConsolidatedText(regulation, as_of, base_source, tuple(sources), footnotes,
+                            opening_of(base_source, sources, as_of, language), markers)
+
+
+def _supersede(notes: dict[Address | None, list[tuple[int, str]]], address: Address, step: int) -> None:
+    """Drop what earlier steps noted inside a unit that is now replaced or repealed as a whole."""
+    for inner in [a for a in notes if a is not None and a != address and address.contains(a)]:
+        kept = [(s, text) for s, text in notes[inner] if s >= step]
+        if kept:
+            notes[inner] = kept
+        else:
+            del notes[inner]
+
+
+Notes = Mapping[Address | None, list[tuple[int, str]]]
+
+
+def _number(regulation: Regulation, notes: Notes) -> tuple[tuple[Footnote, ...], dict[Address | None, int]]:
+    """Number the notes in document order: whole-document notes, then each unit as it comes."""
+    order: list[Address | None] = [None] if None in notes else []
+    order += [loc.address for loc in regulation.walk() if loc.address in notes]
+    # A note on a unit no longer in the text (should not happen: repealed units stay) still
+    # counts, at the end, rather than disappearing silently.
+    order += [a for a in notes if a not in order]
+    footnotes = tuple(Footnote(i, a, " ".join(text for _, text in notes[a])) for i, a in enumerate(order, 1))
+    return footnotes, {f.address: f.number for f in footnotes}

@@ -1,0 +1,486 @@
+"""Structure-aware comparison of two versions of a regulation; owns diff_match_patch.
+
+`compare(old, new) -> Comparison`: provisions are aligned by address, confirmed by content;
+provisions whose content reappears under another address are reported as moved (both done by
+`regdraft.core.align`); words are compared only inside provisions that changed.
+
+Post-conditions of `compare`:
+1. `Comparison.changes` lists every changed provision once, in document order (new order, with
+   removed provisions where they stood), each with its old and new address and its kind.
+2. For every word-level result, the old text is exactly the concatenation of the equal and
+   deleted segments and the new text that of the equal and inserted segments, in order.
+3. Differences of tone-mark placement only (`ủy`/`uỷ`) are not changes unless `strict_tones`.
+4. A provision whose old and new text share words is never shown as "all deleted, all
+   inserted": the word diff is exact (no timeout) and such a result is detected and redone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from regdraft.core.align import Item, align, child_items, flatten, token_key
+from regdraft.core.align import similarity as similarity
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.model import (
+    HEADING_KINDS,
+    REPEALED_TEXT,
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+)
+from regdraft.core.text import tone_key
+
+
+class ChangeKind(StrEnum):
+    """What happened to a provision."""
+
+    AMENDED = "amended"
+    INSERTED = "inserted"
+    REPEALED = "repealed"
+    MOVED = "moved"
+    WORDS_REPLACED = "words replaced"
+    WORDS_DELETED = "words deleted"
+    HEADING_CHANGED = "heading changed"
+
+
+class Op(StrEnum):
+    """One word-level operation."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSegment:
+    """A run of text that is unchanged, deleted or inserted.
+
+    `text` is the new-side text (the old text for a deletion); `old` holds the old-side text of
+    an equal run when it differs from the new one only in tone-mark placement.
+    """
+
+    op: Op
+    text: str
+    old: str | None = None
+
+    @property
+    def old_text(self) -> str:
+        """The text of this run in the old version."""
+        return self.old if self.old is not None else self.text
+
+
+def old_side(segments: Sequence[DiffSegment]) -> str:
+    """The old text: equal and deleted runs, in order."""
+    return "".join(s.old_text for s in segments if s.op is not Op.INSERT)
+
+
+def new_side(segments: Sequence[DiffSegment]) -> str:
+    """The new text: equal and inserted runs, in order."""
+    return "".join(s.text for s in segments if s.op is not Op.DELETE)
+
+
+# Words (Vietnamese syllables included), runs of spaces and single other characters.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_WORDISH = re.compile(r"\w")
+
+
+def tokens(text: str) -> list[str]:
+    """Split text into words, runs of whitespace and single punctuation marks."""
+    return _TOKEN.findall(text)
+
+
+def _code(i: int) -> str:
+    # Private-use code points: never surrogates, never whitespace the semantic cleanup special-cases.
+    return chr(0xE000 + i) if i < 0x1900 else chr(0xF0000 + i - 0x1900)
+
+
+class _Codes(dict[str, str]):
+    """Token keys to one-character codes for the character diff; each new key takes the next code."""
+
+    def __missing__(self, key: str) -> str:
+        code = self[key] = _code(len(self))
+        return code
+
+
+def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffSegment, ...]:
+    """A word-level diff readable as phrases (see the module's post-conditions 2-4)."""
+    if old == new:
+        return (DiffSegment(Op.EQUAL, new),) if new else ()
+    a, b = tokens(old), tokens(new)
+    codes = _Codes()
+    if strict_tones:
+        a_chars, b_chars = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
+    else:
+        a_chars = "".join(map(codes.__getitem__, map(token_key, a)))
+        b_chars = "".join(map(codes.__getitem__, map(token_key, b)))
+    runs = _dmp_runs(a_chars, b_chars)
+    if _degenerate(runs) and set(a_chars) & set(b_chars):
+        runs = _difflib_runs(a_chars, b_chars)
+        if _degenerate(runs):
+            raise RegdraftError(
+                "The word comparison degenerated into 'everything deleted, everything inserted' "
+                "for texts that share words; please report this with the two texts."
+            )
+    return _merge(_to_segments(runs, a, b))
+
+
+def _dmp_runs(a: str, b: str) -> list[tuple[int, str]]:
+    import diff_match_patch
+
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0  # exact: a timeout silently returns "all deleted, all inserted"
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(int(op), text) for op, text in diffs]
+
+
+def _difflib_runs(a: str, b: str) -> list[tuple[int, str]]:
+    runs: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append((0, a[i1:i2]))
+        else:
+            if i2 > i1:
+                runs.append((-1, a[i1:i2]))
+            if j2 > j1:
+                runs.append((1, b[j1:j2]))
+    return runs
+
+
+def _degenerate(runs: list[tuple[int, str]]) -> bool:
+    return bool(runs) and not any(op == 0 for op, _ in runs)
+
+
+def _to_segments(runs: list[tuple[int, str]], a: list[str], b: list[str]) -> list[DiffSegment]:
+    out: list[DiffSegment] = []
+    i = j = 0
+    for op, chars in runs:
+        n = len(chars)
+        if op == 0:
+            old, new = "".join(a[i:i + n]), "".join(b[j:j + n])
+            out.append(DiffSegment(Op.EQUAL, new, old if old != new else None))
+            i, j = i + n, j + n
+        elif op < 0:
+            out.append(DiffSegment(Op.DELETE, "".join(a[i:i + n])))
+            i += n
+        else:
+            out.append(DiffSegment(Op.INSERT, "".join(b[j:j + n])))
+            j += n
+    return out
+
+
+def _absorbable(segment: DiffSegment) -> bool:
+    """An unchanged run too short to stand between two edits: spaces, punctuation, one syllable."""
+    if "\n" in segment.text:
+        return False
+    return len(_WORDISH.findall(segment.text)) == 0 or len(re.findall(r"\w+", segment.text)) <= 1
+
+
+def _merge(segments: list[DiffSegment]) -> tuple[DiffSegment, ...]:
+    """Join edits separated only by a space or a single syllable, so names are not fragmented."""
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(segments) - 1):
+            seg = segments[k]
+            if (seg.op is Op.EQUAL and segments[k - 1].op is not Op.EQUAL
+                    and segments[k + 1].op is not Op.EQUAL and _absorbable(seg)):
+                segments[k:k + 1] = [DiffSegment(Op.DELETE, seg.old_text), DiffSegment(Op.INSERT, seg.text)]
+                changed = True
+                break
+        if changed:
+            segments = _coalesce(segments)
+    return tuple(_coalesce(segments))
+
+
+def _coalesce(segments: list[DiffSegment]) -> list[DiffSegment]:
+    """Within each run of edits, all deletions first, then all insertions."""
+    out: list[DiffSegment] = []
+    pending_del: list[str] = []
+    pending_ins: list[str] = []
+
+    def flush() -> None:
+        if pending_del:
+            out.append(DiffSegment(Op.DELETE, "".join(pending_del)))
+        if pending_ins:
+            out.append(DiffSegment(Op.INSERT, "".join(pending_ins)))
+        pending_del.clear()
+        pending_ins.clear()
+
+    for seg in segments:
+        if seg.op is Op.DELETE:
+            pending_del.append(seg.text)
+        elif seg.op is Op.INSERT:
+            pending_ins.append(seg.text)
+        else:
+            flush()
+            if out and out[-1].op is Op.EQUAL:
+                prev = out[-1]
+                old = (prev.old_text + seg.old_text) if (prev.old or seg.old) else None
+                out[-1] = DiffSegment(Op.EQUAL, prev.text + seg.text, old)
+            elif seg.text:
+                out.append(seg)
+    flush()
+    return out
+
+
+class _Placed:
+    """Something found at an old address, a new one, or both."""
+
+    __slots__ = ()
+    old_address: Address | None
+    new_address: Address | None
+
+    @property
+    def address(self) -> Address:
+        """The new address, or the old one for a provision that no longer exists."""
+        found = self.new_address or self.old_address
+        assert found is not None
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Provision(_Placed):
+    """One provision aligned across the two versions.
+
+    `identical` provisions carry no segments or children: render `new` as it is. Provisions
+    inside an inserted or repealed one repeat its `change` and are not listed separately.
+    """
+
+    kind: Kind
+    old: Unit | None
+    new: Unit | None
+    old_address: Address | None
+    new_address: Address | None
+    change: ChangeKind | None = None
+    title: tuple[DiffSegment, ...] = ()
+    text: tuple[DiffSegment, ...] = ()
+    children: tuple[Provision, ...] = ()
+    identical: bool = False
+    depth: int = 0
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Change(_Placed):
+    """One changed provision: where it was and is, what happened, and the words changed."""
+
+    kind: ChangeKind
+    unit_kind: Kind
+    old_address: Address | None
+    new_address: Address | None
+    segments: tuple[DiffSegment, ...]
+    title: tuple[DiffSegment, ...] = ()
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of `compare`: the aligned document and the list of its changes."""
+
+    old: Regulation
+    new: Regulation
+    provisions: tuple[Provision, ...]
+    changes: tuple[Change, ...]
+    strict_tones: bool = False
+
+
+class _Comparer:
+    def __init__(self, language: str, strict_tones: bool, detect_moves: bool) -> None:
+        self.language = language
+        self.strict = strict_tones
+        self.detect_moves = detect_moves
+        self.count = 0
+
+    def fold(self, text: str) -> str:
+        return text if self.strict else tone_key(text)
+
+    def anchor(self) -> str:
+        self.count += 1
+        return f"chg-{self.count}"
+
+    def level(self, old: Sequence[Item], new: Sequence[Item]) -> Iterator[Provision]:
+        for i, j in align(old, new, fold=self.fold, detect_moves=self.detect_moves):
+            if i is None:
+                assert j is not None
+                yield self.one_sided(new[j], Op.INSERT, ChangeKind.INSERTED, top=True)
+            elif j is None:
+                yield self.one_sided(old[i], Op.DELETE, ChangeKind.REPEALED, top=True)
+            else:
+                yield self.pair(old[i], new[j])
+
+    def one_sided(self, item: Item, op: Op, kind: ChangeKind, top: bool) -> Provision:
+        unit = item.unit
+        children = () if item.heading_only else tuple(
+            self.one_sided(child, op, kind, top=False) for child in child_items(unit, item.address))
+        title = (DiffSegment(op, unit.title),) if unit.title else ()
+        text = (DiffSegment(op, "\n".join(unit.text)),) if unit.text else ()
+        if unit.repealed:
+            title, text = (), ()
+        gone = op is Op.DELETE
+        return Provision(unit.kind, unit if gone else None, None if gone else unit,
+                         item.address if gone else None, None if gone else item.address,
+                         kind, title, text, children, depth=item.depth, anchor=self.anchor() if top else "")
+
+    def pair(self, old: Item, new: Item) -> Provision:
+        o, n = old.unit, new.unit
+        moved = old.address != new.address
+        if old.same(new) and not moved:
+            return Provision(n.kind, o, n, old.address, new.address, identical=True, depth=new.depth)
+        if n.repealed and not o.repealed:
+            gone = self.one_sided(old, Op.DELETE, ChangeKind.REPEALED, top=True)
+            return Provision(n.kind, o, n, old.address, new.address, ChangeKind.REPEALED, gone.title,
+                             gone.text, gone.children, depth=new.depth, anchor=gone.anchor)
+        if o.repealed and not n.repealed:
+            added = self.one_sided(new, Op.INSERT, ChangeKind.INSERTED, top=True)
+            return Provision(n.kind, o, n, old.address, new.address, ChangeKind.INSERTED, added.title,
+                             added.text, added.children, depth=new.depth, anchor=added.anchor)
+        anchor = self.anchor() if moved else ""
+        title = self.words(o.title or "", n.title or "")
+        text = self.words("\n".join(o.text), "\n".join(n.text))
+        children: tuple[Provision, ...] = ()
+        if not old.heading_only:
+            children = tuple(self.level(child_items(o, old.address), child_items(n, new.address)))
+        title_changed = any(s.op is not Op.EQUAL for s in title)
+        text_changed = any(s.op is not Op.EQUAL for s in text)
+        change: ChangeKind | None = None
+        if moved:
+            change = ChangeKind.MOVED
+        elif text_changed:
+            change = (_phrase_change(text) if not title_changed else None) or ChangeKind.AMENDED
+        elif title_changed:
+            change = ChangeKind.HEADING_CHANGED
+        if change is not None and not anchor:
+            anchor = self.anchor()
+        return Provision(n.kind, o, n, old.address, new.address, change, title, text, children,
+                         depth=new.depth, anchor=anchor)
+
+    def words(self, old: str, new: str) -> tuple[DiffSegment, ...]:
+        # NFC texts differing only in tone placement have the same length: skip folding otherwise.
+        if old == new or (not self.strict and len(old) == len(new) and tone_key(old) == tone_key(new)):
+            return (DiffSegment(Op.EQUAL, new, old if old != new else None),) if new or old else ()
+        return diff_words(old, new, strict_tones=self.strict)
+
+
+def _phrase_change(segments: Sequence[DiffSegment]) -> ChangeKind | None:
+    """The kind of a change made of a few short phrase edits (`Thay thế cụm từ`, `Bỏ cụm từ`), else None.
+
+    Only deletions: words deleted; any phrase put in place of another: words replaced. A change
+    that adds words without removing any, or edits long or many passages, is an amendment.
+    """
+    edits = 0
+    replaced = False
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        if seg.op is Op.EQUAL:
+            i += 1
+            continue
+        if seg.op is Op.INSERT or "\n" in seg.text:
+            return None
+        edits += 1
+        if len(re.findall(r"\w+", seg.text)) > 8:
+            return None
+        if i + 1 < len(segments) and segments[i + 1].op is Op.INSERT:
+            if len(re.findall(r"\w+", segments[i + 1].text)) > 8 or "\n" in segments[i + 1].text:
+                return None
+            replaced = True
+            i += 1
+        i += 1
+    if not 0 < edits <= 5:
+        return None
+    return ChangeKind.WORDS_REPLACED if replaced else ChangeKind.WORDS_DELETED
+
+
+def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
+            detect_moves: bool = True) -> Comparison:
+    """Compare two versions of a regulation provision by provision (see the module docstring)."""
+    # Comparing allocates an object or more per provision and makes no reference cycles, so
+    # the cyclic garbage collector only costs time here (as in `regdraft.core.markdown.parse`).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        comparer = _Comparer(new.language, strict_tones, detect_moves)
+        provisions = _numbered(tuple(comparer.level(flatten(old), flatten(new))))
+        return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# Kinds an amendment states for a whole provision: what changed inside it is part of that change.
+_WHOLE = (ChangeKind.AMENDED, ChangeKind.INSERTED, ChangeKind.REPEALED)
+
+
+def with_stated_kinds(comparison: Comparison, stated: Mapping[str, ChangeKind]) -> Comparison:
+    """The comparison with the provisions an amendment names labelled as the amendment states.
+
+    `stated` maps address codes (`d5.k2`) to the kind of change the amending instruction makes.
+
+    Post-conditions:
+    1. A provision named in `stated` that differs between the versions is listed with the stated
+       kind, also when only its clauses or points changed (`khoản 2 Điều 5` amended, not just its
+       point b).
+    2. Changes inside a provision stated as amended, inserted or repealed belong to it: they stay
+       marked in the text but are not listed on their own, unless `stated` names them too.
+    3. Every other change keeps the kind read from the text.
+    4. Listed changes are anchored `chg-1`, `chg-2` ... in document order.
+    """
+    provisions = _numbered(tuple(_stated(p, stated, False) for p in comparison.provisions))
+    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
+
+
+def _stated(p: Provision, stated: Mapping[str, ChangeKind], inside: bool) -> Provision:
+    if p.identical:
+        return p
+    kind = stated.get(str(p.address))
+    children = tuple(_stated(c, stated, inside or kind in _WHOLE) for c in p.children)
+    if kind is not None:
+        return replace(p, change=kind, children=children, anchor="listed")
+    return replace(p, children=children, anchor="" if inside else p.anchor)
+
+
+def _numbered(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
+    """The provisions with the listed ones anchored `chg-1`, `chg-2` ... in document order."""
+    count = 0
+
+    def number(p: Provision) -> Provision:
+        nonlocal count
+        anchor = p.anchor
+        if p.change is not None and p.anchor:
+            count += 1
+            anchor = f"chg-{count}"
+        if not p.children:
+            return p if anchor == p.anchor else replace(p, anchor=anchor)
+        return replace(p, anchor=anchor, children=tuple(number(c) for c in p.children))
+
+    return tuple(number(p) for p in provisions)
+
+
+def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
+    for p in provisions:
+        if p.change is not None and p.anchor:
+            yield Change(p.change, p.kind, p.old_address, p.new_address, p.text, p.title, p.anchor)
+        if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+            yield from _changes(p.children)
+
+
+def unit_lines(unit: Unit, language: str) -> list[str]:
+    """A unit and its children as printed lines: `Điều 5. Title`, `1. text`, `a) text`."""
+    if unit.kind in HEADING_KINDS:
+        lines = [heading_text(unit, language), *unit.text]
+    elif unit.repealed:
+        return [f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"]
+    else:
+        first = unit.text[0] if unit.text else ""
+        lines = [f"{unit_label_text(unit, language)} {first}".rstrip(), *unit.text[1:]]
+    for child in unit.children:
+        lines.extend(unit_lines(child, language))
+    return lines

@@ -1,0 +1,60 @@
+"""The YAML front matter that opens regulation and amendment files.
+
+`read_front_matter(lines, source, problems, absent=...)` splits it off and reads it;
+`dump_front_matter(meta)` writes a mapping back as YAML.
+
+Post-conditions:
+1. The body starts at the returned line index: 0 when there is no front matter, just after the
+   closing `---` (or `...`) otherwise, the end of the file when it is never closed.
+2. The raw text is the YAML between the markers, trailing spaces and outer blank lines dropped.
+3. The data is None, with one problem added (its file and line), when the front matter is
+   missing, unclosed, not YAML or not a mapping; callers check their own keys only otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from regdraft.core.errors import Problem
+
+# The value `regdraft import` writes for a required key the source does not give; `check`
+# refuses it until the drafter fills it in.
+PLACEHOLDER = "FIXME"
+
+
+def read_front_matter(
+    lines: list[str], source: str, problems: list[Problem], *, absent: str
+) -> tuple[str, dict[str, Any] | None, int]:
+    """Split off the front matter: its text, its mapping (None if unreadable), the body's first line index.
+
+    `absent` is the message reported when the file does not start with a `---` line.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        problems.append(Problem(absent, source, 1))
+        return "", None, 0
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        problems.append(Problem("The front matter opened on this line is never closed with a '---' line.", source, 1))
+        return "", None, len(lines)
+    raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(Problem(f"The front matter is not valid YAML: {reason}.", source, line))
+        return raw, None, end + 1
+    if not isinstance(data, dict):
+        problems.append(Problem("The front matter must be YAML keys and values (a mapping).", source, 2))
+        return raw, None, end + 1
+    return raw, data, end + 1
+
+
+def dump_front_matter(meta: dict[str, Any]) -> str:
+    """YAML text for a front-matter mapping, keys in the given order, Unicode kept."""
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip("\n")

@@ -1,0 +1,147 @@
+"""Unit kinds and their labels: the words for them and how labels are numbered, read and written.
+
+Label rules (see invariant 3 in `regdraft.core.model`): parts and sections are Arabic (`1`),
+chapters Roman (`II`), articles and clauses Arabic with an optional lower-case suffix
+(`20a`, `5a`), points a Vietnamese letter with an optional digit suffix (`b`, `đ`, `d1`).
+
+Post-conditions:
+1. `from_roman(to_roman(n)) == n` for every positive n; `from_roman` accepts only canonical numerals.
+2. `part_label_from_text(part_label_text(label, language)) == label` for vi and en.
+3. `label_order` sorts labels as they stand in a sequence; an unreadable label has position 0.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """The level of a unit in a regulation."""
+
+    PART = "part"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    ARTICLE = "article"
+    CLAUSE = "clause"
+    POINT = "point"
+
+
+HEADING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE})
+
+POINT_LETTERS = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+
+_NOUNS = {
+    "vi": {
+        Kind.PART: "Phần",
+        Kind.CHAPTER: "Chương",
+        Kind.SECTION: "Mục",
+        Kind.ARTICLE: "Điều",
+        Kind.CLAUSE: "khoản",
+        Kind.POINT: "điểm",
+    },
+    "en": {
+        Kind.PART: "Part",
+        Kind.CHAPTER: "Chapter",
+        Kind.SECTION: "Section",
+        Kind.ARTICLE: "Article",
+        Kind.CLAUSE: "clause",
+        Kind.POINT: "point",
+    },
+}
+
+REPEALED_TEXT = {"vi": "(được bãi bỏ)", "en": "(repealed)"}
+
+_VI_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_EN_ORDINALS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def noun(kind: Kind, language: str = "vi") -> str:
+    """The word for a unit kind in a language (`Điều`, `khoản`, `Article`, `clause`)."""
+    return _NOUNS.get(language, _NOUNS["vi"])[kind]
+
+
+def to_roman(number: int) -> str:
+    """Write a positive integer in Roman numerals."""
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def from_roman(text: str) -> int | None:
+    """Read a Roman numeral; None when `text` is not one in canonical form."""
+    upper = text.upper()
+    if not upper or any(ch not in "IVXLCDM" for ch in upper):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(upper):
+        value = values[ch]
+        if i + 1 < len(upper) and values[upper[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if total > 0 and to_roman(total) == upper else None
+
+
+def part_label_text(label: str, language: str) -> str:
+    """How a part's number is written in a heading (`thứ nhất`, `One`)."""
+    ordinals = _VI_ORDINALS if language == "vi" else _EN_ORDINALS
+    if label.isdigit() and 1 <= int(label) <= len(ordinals):
+        word = ordinals[int(label) - 1]
+        return f"thứ {word}" if language == "vi" else word
+    return label
+
+
+def part_label_from_text(text: str) -> str | None:
+    """Read a part's number from `thứ nhất`, `One`, `1`; None when unreadable."""
+    words = text.strip()
+    if words.isdigit():
+        return str(int(words))
+    lowered = words.lower()
+    if lowered.startswith("thứ "):
+        lowered = lowered[4:].strip()
+    for ordinals in (_VI_ORDINALS, _EN_ORDINALS):
+        for i, word in enumerate(ordinals):
+            if lowered == word.lower():
+                return str(i + 1)
+    if lowered == "tư" or lowered == "bốn":
+        return "4"
+    return None
+
+
+SUFFIXED_LABEL = re.compile(r"^(\d+)([a-z]*)$")
+POINT_LABEL = re.compile(r"^([a-zđ])(\d*)$")
+
+
+def label_order(kind: Kind, label: str) -> tuple[int, str]:
+    """A sort key for a label: the base position and the suffix (`5a` -> (5, 'a'))."""
+    if kind is Kind.POINT:
+        match = POINT_LABEL.match(label)
+        if match and match.group(1) in POINT_LETTERS:
+            return POINT_LETTERS.index(match.group(1)) + 1, match.group(2)
+        return 0, label
+    if kind is Kind.CHAPTER:
+        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+        roman = from_roman(base)
+        return (roman or 0), label[len(base):]
+    match = SUFFIXED_LABEL.match(label)
+    if match:
+        return int(match.group(1)), match.group(2)
+    return 0, label
+
+
+def base_label(kind: Kind, position: int) -> str:
+    """The plain label at a position in a sequence (3 -> `3`, `III`, or `c`)."""
+    if kind is Kind.POINT:
+        return POINT_LETTERS[position - 1] if 0 < position <= len(POINT_LETTERS) else "?"
+    if kind is Kind.CHAPTER:
+        return to_roman(position)
+    return str(position)

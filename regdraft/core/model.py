@@ -1,0 +1,437 @@
+"""The immutable document model: regulations, units and their stable addresses.
+
+Invariants of a `Regulation` built by `regdraft.core.markdown.parse`:
+1. Text is NFC, without line breaks inside a paragraph, without trailing spaces.
+2. Parts hold chapters or articles; chapters hold sections or articles; sections hold
+   articles; articles hold clauses or points; clauses hold points. Points hold no units.
+3. Labels are canonical: parts and sections Arabic (`1`), chapters Roman (`II`), articles and
+   clauses Arabic with an optional lower-case suffix (`20a`, `5a`), points a Vietnamese letter
+   with an optional digit suffix (`b`, `đ`, `d1`) whatever the document's language.
+4. An address (`d12.k2.b`) identifies one unit and never changes when others are inserted or
+   repealed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from regdraft.core.errors import AddressError, UnknownUnit
+from regdraft.core.labels import (
+    HEADING_KINDS,
+    POINT_LABEL,
+    POINT_LETTERS,
+    REPEALED_TEXT,
+    SUFFIXED_LABEL,
+    Kind,
+    base_label,
+    from_roman,
+    label_order,
+    noun,
+    part_label_from_text,
+    part_label_text,
+    to_roman,
+)
+
+__all__ = [
+    # Kinds and labels live in regdraft.core.labels; they are re-exported here, where most readers look.
+    "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "from_roman", "label_order",
+    "noun", "part_label_from_text", "part_label_text", "to_roman",
+    "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
+    "map_units", "repealed_unit", "unit_address",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A part, chapter, section, article, clause or point.
+
+    `text` holds the unit's own paragraphs (for a clause or point the first one follows the
+    label); dash sub-points are paragraphs starting with `- ` or `+ `. `children` are the units
+    below it. A repealed unit keeps its place with no text, title or children.
+    `line` is where the unit starts in its source file and takes no part in equality.
+    """
+
+    kind: Kind
+    label: str
+    title: str | None = None
+    text: tuple[str, ...] = ()
+    children: tuple[Unit, ...] = ()
+    repealed: bool = False
+    line: int = field(default=0, compare=False)
+
+    def segment(self) -> Segment:
+        """This unit's own part of an address."""
+        return Segment(self.kind, self.label)
+
+    def all_text(self) -> str:
+        """The unit's whole text, its own and its children's, one paragraph per line."""
+        return "\n".join(_flatten_text(self))
+
+
+@dataclass
+class OpenUnit:
+    """A unit still being read: text and children are added until `freeze` makes the `Unit`.
+
+    Shared by the Markdown reader and the importer so both recognise a repealed unit alike:
+    a unit whose only text is the repealed placeholder, or a heading whose title is.
+    """
+
+    kind: Kind
+    label: str
+    title: str | None
+    line: int
+    text: list[str] = field(default_factory=list)
+    children: list[OpenUnit] = field(default_factory=list)
+
+    def freeze(self, language: str) -> Unit:
+        """The immutable unit, with its children frozen; the repealed placeholder if it is one."""
+        repealed_text = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
+        if (self.text == [repealed_text] and not self.children) or (
+            self.kind in HEADING_KINDS and self.title == repealed_text and not self.text and not self.children
+        ):
+            return Unit(self.kind, self.label, None, (), (), True, self.line)
+        return Unit(self.kind, self.label, self.title, tuple(self.text),
+                    tuple(c.freeze(language) for c in self.children), False, self.line)
+
+
+def _flatten_text(unit: Unit) -> Iterator[str]:
+    if unit.title:
+        yield unit.title
+    yield from unit.text
+    for child in unit.children:
+        yield from _flatten_text(child)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Segment:
+    """One step of an address: a kind and a label."""
+
+    kind: Kind
+    label: str
+
+    def code(self) -> str:
+        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`."""
+        if self.kind is Kind.ARTICLE:
+            return f"d{self.label}"
+        if self.kind is Kind.CLAUSE:
+            return f"k{self.label}"
+        if self.kind is Kind.POINT:
+            return self.label.replace("đ", "dd")
+        if self.kind is Kind.CHAPTER:
+            position, suffix = label_order(Kind.CHAPTER, self.label)
+            return f"ch{position}{suffix}"
+        if self.kind is Kind.SECTION:
+            return f"m{self.label}"
+        return f"p{self.label}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Address:
+    """A stable identifier of a unit, as its chain of segments.
+
+    Articles start an address on their own (`d12`), since article numbers run through the
+    whole document; sections carry their chapter (`ch2.m1`).
+    """
+
+    segments: tuple[Segment, ...]
+
+    def __str__(self) -> str:
+        return ".".join(s.code() for s in self.segments)
+
+    @property
+    def kind(self) -> Kind:
+        """The kind of the unit addressed."""
+        return self.segments[-1].kind
+
+    @property
+    def label(self) -> str:
+        """The label of the unit addressed."""
+        return self.segments[-1].label
+
+    def parent(self) -> Address | None:
+        """The address of the enclosing addressable unit, or None for a top-level one."""
+        return Address(self.segments[:-1]) if len(self.segments) > 1 else None
+
+    def child(self, kind: Kind, label: str) -> Address:
+        """The address of a unit below this one."""
+        return Address((*self.segments, Segment(kind, label)))
+
+    def contains(self, other: Address) -> bool:
+        """True when `other` is this unit or lies inside it."""
+        return other.segments[: len(self.segments)] == self.segments
+
+    def describe(self, language: str = "vi") -> str:
+        """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`."""
+        words = []
+        for seg in reversed(self.segments):
+            label = seg.label
+            if seg.kind is Kind.POINT and language == "en":
+                label = label.replace("đ", "dd")
+            if seg.kind is Kind.PART:
+                label = part_label_text(label, language)
+            words.append(f"{noun(seg.kind, language)} {label}")
+        return (", " if language == "en" else " ").join(words)
+
+    @classmethod
+    def parse(cls, text: str) -> Address:
+        """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms."""
+        raw = text.strip()
+        if not raw:
+            raise AddressError("An empty address was given; write it like d12.k2.b or 'Điều 12 khoản 2'.")
+        if " " not in raw and "," not in raw:
+            return _parse_code(raw)
+        return _parse_words(raw)
+
+
+_CODE = re.compile(
+    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+)
+
+
+def _parse_code(raw: str) -> Address:
+    segments: list[Segment] = []
+    for piece in raw.lower().replace("/", ".").split("."):
+        match = _CODE.match(piece)
+        if not match:
+            raise AddressError(f"'{raw}' is not an address: '{piece}' is not a unit (use d12.k2.b).")
+        group = match.lastgroup
+        below = segments[-1].kind if segments else None
+        # Inside an article or clause, `d1`, `p1`, `m1` are inserted points (d1, p1, m1),
+        # and inside a clause `k1` is point k1: those letters are point letters too.
+        if below in (Kind.ARTICLE, Kind.CLAUSE) and group in ("d", "p", "m"):
+            group = "pt"
+        elif below is Kind.CLAUSE and group == "k":
+            group = "pt"
+        if group == "p":
+            segments.append(Segment(Kind.PART, piece[1:]))
+        elif group == "ch":
+            number = re.match(r"ch(\d+)([a-z]?)", piece)
+            assert number is not None
+            segments.append(Segment(Kind.CHAPTER, to_roman(int(number.group(1))) + number.group(2)))
+        elif group == "m":
+            segments.append(Segment(Kind.SECTION, piece[1:]))
+        elif group == "d":
+            segments.append(Segment(Kind.ARTICLE, piece[1:]))
+        elif group == "k":
+            segments.append(Segment(Kind.CLAUSE, piece[1:]))
+        else:
+            label = piece.replace("dd", "đ")
+            segments.append(Segment(Kind.POINT, label))
+    return _checked(Address(tuple(segments)), raw)
+
+
+_WORD_KINDS = {
+    "phần": Kind.PART, "part": Kind.PART,
+    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
+    "mục": Kind.SECTION, "section": Kind.SECTION,
+    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
+    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
+    "điểm": Kind.POINT, "point": Kind.POINT,
+}
+_ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+
+
+def _parse_words(raw: str) -> Address:
+    from regdraft.core.text import nfc
+
+    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", nfc(raw)).split()
+    found: dict[Kind, str] = {}
+    i = 0
+    while i < len(words):
+        kind = _WORD_KINDS.get(words[i].lower())
+        if kind is None or i + 1 >= len(words):
+            raise AddressError(f"'{raw}' is not an address: cannot read '{words[i]}'.")
+        label = words[i + 1]
+        i += 2
+        if kind is Kind.PART and label.lower() == "thứ" and i < len(words):
+            label = f"thứ {words[i]}"
+            i += 1
+        if kind in found:
+            raise AddressError(f"'{raw}' names {noun(kind)} twice.")
+        found[kind] = _canonical_label(kind, label, raw)
+    kinds = [k for k in _ORDER if k in found]
+    if Kind.ARTICLE in found:
+        kinds = [k for k in kinds if k in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)]
+        if len(kinds) != len(found):
+            raise AddressError(
+                f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
+                "whole document, so name the article alone.")
+    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds)), raw)
+
+
+def _canonical_label(kind: Kind, label: str, raw: str) -> str:
+    label = label.strip(".:")
+    if kind is Kind.PART:
+        number = part_label_from_text(label)
+        if number is None:
+            raise AddressError(f"'{raw}': '{label}' is not a part number.")
+        return number
+    if kind is Kind.CHAPTER:
+        if label.isdigit():
+            return to_roman(int(label))
+        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if from_roman(base) is None:
+            raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
+        return base.upper() + label[len(base):]
+    if kind is Kind.POINT:
+        point = label.lower().replace("dd", "đ")
+        if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
+            raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ, d1 ...).")
+        return point
+    if not SUFFIXED_LABEL.match(label.lower()) or (kind is Kind.SECTION and not label.isdigit()):
+        article = "an article" if kind is Kind.ARTICLE else f"a {kind.value}"
+        raise AddressError(f"'{raw}': '{label}' is not {article} number (write it like 12 or 12a).")
+    return label.lower()
+
+
+def _checked(address: Address, raw: str) -> Address:
+    kinds = [s.kind for s in address.segments]
+    allowed = (
+        [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
+        [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
+    )
+    if kinds not in allowed:
+        raise AddressError(
+            f"'{raw}' is not an address: write an article with its clause and point "
+            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1) or a part (p1)."
+        )
+    return address
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A unit found in a regulation, with its address and the headings above it."""
+
+    address: Address
+    unit: Unit
+    ancestors: tuple[Unit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Regulation:
+    """A whole regulation: front matter, preamble paragraphs and the tree of units.
+
+    `front_matter` is the YAML source, kept verbatim (comments included); `meta` is its parsed
+    form and takes no part in equality. `source` names the file it came from, for messages.
+    """
+
+    front_matter: str
+    preamble: tuple[str, ...] = ()
+    units: tuple[Unit, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    source: str = field(default="", compare=False)
+
+    @property
+    def id(self) -> str:
+        """The document number, e.g. `01-QC/TU`."""
+        return str(self.meta.get("id", ""))
+
+    @property
+    def language(self) -> str:
+        """`vi` or `en`."""
+        return str(self.meta.get("language", "vi"))
+
+    @property
+    def title(self) -> str:
+        """The document's full title."""
+        return str(self.meta.get("title", ""))
+
+    def walk(self) -> Iterator[Located]:
+        """Every unit in document order, with its address and ancestors."""
+        yield from _walk(self.units, (), None)
+
+    def articles(self) -> Iterator[Located]:
+        """Every article in document order."""
+        return (loc for loc in self.walk() if loc.unit.kind is Kind.ARTICLE)
+
+    def index(self) -> dict[Address, Located]:
+        """A map from each address to its unit."""
+        return {loc.address: loc for loc in self.walk()}
+
+    def find(self, address: Address | str) -> Located:
+        """The unit at an address; `UnknownUnit` naming the nearest existing unit if absent."""
+        target = Address.parse(address) if isinstance(address, str) else address
+        for loc in self.walk():
+            if loc.address == target:
+                return loc
+        raise UnknownUnit(_missing_message(self, target))
+
+    def with_units(self, units: Sequence[Unit]) -> Regulation:
+        """A copy with another tree of units."""
+        return replace(self, units=tuple(units))
+
+
+def _missing_message(reg: Regulation, target: Address) -> str:
+    where = reg.source or reg.id or "the regulation"
+    parent = target.parent()
+    described = target.describe(reg.language)
+    if parent is not None:
+        try:
+            reg.find(parent)
+        except UnknownUnit as exc:
+            return str(exc)
+        above = parent.describe(reg.language)
+        return f"{where}: {above} has no {described.split(' ')[0]} {target.label} ({described} does not exist)."
+    return f"{where}: {described} does not exist."
+
+
+def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | None) -> Iterator[Located]:
+    for unit in units:
+        address = unit_address(unit, base)
+        yield Located(address, unit, ancestors)
+        if unit.children:
+            yield from _walk(unit.children, (*ancestors, unit), address)
+
+
+def unit_address(unit: Unit, parent: Address | None) -> Address:
+    """The address of `unit` given the address of the unit that holds it."""
+    segment = unit.segment()
+    if unit.kind in (Kind.ARTICLE, Kind.PART, Kind.CHAPTER):
+        return Address((segment,))
+    if parent is None:
+        return Address((segment,))
+    return parent.child(unit.kind, unit.label)
+
+
+def map_units(
+    units: Sequence[Unit],
+    target: Address,
+    change: Callable[[Unit], Sequence[Unit]],
+    base: Address | None = None,
+) -> tuple[tuple[Unit, ...], bool]:
+    """Replace the unit at `target` by `change(unit)` (zero, one or several units).
+
+    Returns the new sequence and whether the target was found. Other units are shared, not
+    copied, so the cost is proportional to the depth of the target.
+    """
+    out: list[Unit] = []
+    found = False
+    for unit in units:
+        if found:
+            out.append(unit)
+            continue
+        address = unit_address(unit, base)
+        if address == target:
+            out.extend(change(unit))
+            found = True
+        elif unit.children and _may_contain(unit, address, target):
+            children, found = map_units(unit.children, target, change, address)
+            out.append(replace(unit, children=children) if found else unit)
+        else:
+            out.append(unit)
+    return tuple(out), found
+
+
+def _may_contain(unit: Unit, address: Address, target: Address) -> bool:
+    if unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+        # Articles and chapters are addressed without their containers.
+        return True
+    return address.contains(target)
+
+
+def repealed_unit(unit: Unit) -> Unit:
+    """The placeholder a repealed unit leaves behind."""
+    return Unit(unit.kind, unit.label, None, (), (), True, unit.line)

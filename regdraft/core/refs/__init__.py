@@ -1,0 +1,414 @@
+"""Cross-references between provisions: find them in the text, resolve them, check them.
+
+Post-conditions of `find_references`:
+1. Every paragraph of every unit's own text is read once, in document order; headings,
+   titles and the preamble are not (a source must be a provision).
+2. A reference's `source` is the smallest unit whose text holds it; relative words
+   (`khoản này`, `Điều này`, `clause 3 of this Article`, a bare `khoản 3`) are resolved
+   against that unit, so `targets` are always absolute addresses.
+3. A reference followed by the name of another document (`Điều 5 Điều lệ Đảng`,
+   `Quy định số 24-QĐ/TW`) has `external` set and no `targets`: it is listed, never checked.
+   So does one in an article whose title amends another document (`Điều 113. Sửa đổi, bổ
+   sung một số điều của Luật ...`), unless it says `này`/`this`. A mention of the document
+   itself (`Quy chế này`, `these Regulations`, its own number) is no reference.
+4. Numbers that are not citations (dates, amounts, `Điều lệ`, `Chương trình`) yield nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from regdraft.core.model import Address, Kind, Located, Regulation, Segment
+from regdraft.core.refs.citations import (
+    PROVISION,
+    THIS,
+    Grammar,
+    Node,
+    amended_document,
+    chains,
+    grammar,
+    read_phrase,
+    relative,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A citation found in the text of a provision.
+
+    `targets` are absolute addresses in this regulation (several for a list or a range);
+    for an external reference `external` names the other document and `targets` is empty.
+    """
+
+    source: Address
+    line: int
+    text: str
+    targets: tuple[Address, ...]
+    external: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceIssue:
+    """A reference an amendment breaks (`broken`) or whose target's content it changes (`check`).
+
+    `changed` is the changed provision that makes the reference need attention, when known, and
+    `how` says what the change did to it: `inserted`, `repealed` or `amended`.
+    """
+
+    reference: Reference
+    target: Address
+    kind: Literal["broken", "check"]
+    changed: Address | None = None
+    how: Literal["inserted", "repealed", "amended"] = "amended"
+
+    def describe(self, language: str = "vi") -> str:
+        """A sentence naming both ends: `khoản 2 Điều 7 refers to Điều 5, which ...`."""
+        head = _refers(self.reference, self.target, language)
+        if self.kind == "broken":
+            return f"{head}, which the amendment repeals or removes: the reference is broken."
+        if self.changed is not None and self.changed != self.target:
+            verb = {"inserted": "inserts", "repealed": "repeals"}.get(self.how, "changes")
+            return (
+                f"{head}; the amendment {verb} {self.changed.describe(language)}: "
+                "check that the reference still holds."
+            )
+        return f"{head}, whose text the amendment changes: check that the reference still holds."
+
+    def note(self, language: str = "vi") -> str:
+        """The same finding worded for the document a reviewer reads (the redline summary)."""
+        source = self.reference.source.describe(language)
+        target = self.target.describe(language)
+        if language != "vi":
+            return self.describe(language)
+        if self.kind == "broken":
+            return f"{source} dẫn chiếu {target}, quy định bị bãi bỏ: cần sửa dẫn chiếu."
+        if self.changed is not None and self.changed != self.target:
+            verb = {"inserted": "bổ sung", "repealed": "bãi bỏ"}.get(self.how, "sửa đổi")
+            return f"{source} dẫn chiếu {target}; dự thảo {verb} {self.changed.describe(language)}: cần rà soát."
+        return f"{source} dẫn chiếu {target}, quy định được sửa đổi: cần rà soát."
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Where a reference stands, to resolve relative words against."""
+
+    units: dict[Kind, Address]
+
+    @classmethod
+    def of(cls, loc: Located) -> _Context:
+        units: dict[Kind, Address] = {}
+        segments = loc.address.segments
+        if loc.unit.kind in PROVISION:
+            for i, seg in enumerate(segments):
+                units[seg.kind] = Address(segments[: i + 1])
+        chapter = next((u for u in loc.ancestors if u.kind is Kind.CHAPTER), None)
+        if loc.unit.kind is Kind.CHAPTER:
+            chapter = loc.unit
+        if chapter is not None:
+            units[Kind.CHAPTER] = Address((chapter.segment(),))
+            section = next((u for u in loc.ancestors if u.kind is Kind.SECTION), None)
+            if loc.unit.kind is Kind.SECTION:
+                section = loc.unit
+            if section is not None:
+                units[Kind.SECTION] = units[Kind.CHAPTER].child(Kind.SECTION, section.label)
+        return cls(units)
+
+
+def _resolve(chain: list[Node], ctx: _Context) -> Address | None:
+    """The absolute address a chain of cited units names, or None when it cannot be placed."""
+    provision = [n for n in chain if n.kind in PROVISION]
+    if provision:
+        head = provision[0].kind
+        address: Address | None = None
+        if head is Kind.CLAUSE:
+            address = ctx.units.get(Kind.ARTICLE)
+        elif head is Kind.POINT:
+            address = ctx.units.get(Kind.CLAUSE) or ctx.units.get(Kind.ARTICLE)
+        if head is not Kind.ARTICLE and address is None and provision[0].label is not THIS:
+            return None
+        for node in provision:
+            if node.label is THIS:
+                address = ctx.units.get(node.kind)
+                if address is None:
+                    return None
+            elif node.kind is Kind.ARTICLE or address is None:
+                address = Address((Segment(node.kind, node.label),))
+            else:
+                address = address.child(node.kind, node.label)
+        return address
+    chapter = next((n for n in chain if n.kind is Kind.CHAPTER), None)
+    section = next((n for n in chain if n.kind is Kind.SECTION), None)
+    if chapter is None or chapter.label is THIS:
+        found = ctx.units.get(Kind.CHAPTER)
+    else:
+        found = Address((Segment(Kind.CHAPTER, chapter.label),))
+    if section is None or found is None:
+        return found
+    if section.label is THIS:
+        return ctx.units.get(Kind.SECTION)
+    return found.child(Kind.SECTION, section.label)
+
+
+def _paragraph_references(
+    text: str, loc: Located, g: Grammar, own_id: str, amended: str | None
+) -> Iterator[Reference]:
+    ctx: _Context | None = None
+    pos = 0
+    while True:
+        start = g.start.search(text, pos)
+        if start is None:
+            return
+        if start.group("doc") is not None:
+            doc = g.numbered.match(text, start.start())
+            if doc is None:
+                pos = start.end()
+                continue
+            name = " ".join(doc.group("name").split())
+            if doc.group("number") != own_id:
+                yield Reference(loc.address, loc.unit.line, name, (), name)
+            pos = doc.end()
+            continue
+        phrase = read_phrase(text, start.start(), g)
+        if phrase is None:
+            pos = start.end()
+            continue
+        pos = max(phrase.scan_end, start.end())
+        words = text[start.start() : phrase.end]
+        if phrase.external is not None and not phrase.external.endswith(f" {own_id}"):
+            if phrase.internal:
+                ctx = ctx or _Context.of(loc)
+                inside = text[start.start() : phrase.internal_end]
+                yield from _internal(loc, inside, phrase.internal, ctx, amended)
+                words = text[phrase.external_start : phrase.end]
+            yield Reference(loc.address, loc.unit.line, words, (), phrase.external)
+            continue
+        if phrase.external is not None:
+            words = text[start.start() : phrase.end - len(phrase.external)].rstrip(" ,")
+            amended = None
+        ctx = ctx or _Context.of(loc)
+        yield from _internal(loc, words, phrase.nodes, ctx, amended)
+
+
+def _internal(
+    loc: Located, words: str, nodes: tuple[Node, ...], ctx: _Context, amended: str | None
+) -> Iterator[Reference]:
+    """The reference cited nodes make in this regulation (or in the document an article amends)."""
+    if amended is not None and not any(relative(node) for node in nodes):
+        # In an article amending another document, citations are of that document.
+        yield Reference(loc.address, loc.unit.line, words, (), amended)
+        return
+    targets: list[Address] = []
+    for node in nodes:
+        for chain in chains(node):
+            address = _resolve(chain, ctx)
+            if address is not None and address not in targets:
+                targets.append(address)
+    if targets:
+        yield Reference(loc.address, loc.unit.line, words, tuple(targets), None)
+
+
+def find_references(reg: Regulation) -> list[Reference]:
+    """Every reference in the regulation's provisions, in document order (see the module notes)."""
+    g = grammar(reg.language)
+    own_id = reg.id
+    found: list[Reference] = []
+    amended: str | None = None
+    for loc in reg.walk():
+        if loc.unit.kind is not Kind.CLAUSE and loc.unit.kind is not Kind.POINT:
+            amended = (
+                amended_document(loc.unit.title, g, own_id)
+                if loc.unit.kind is Kind.ARTICLE
+                else None
+            )
+        for paragraph in loc.unit.text:
+            found.extend(_paragraph_references(paragraph, loc, g, own_id, amended))
+    return found
+
+
+def _ancestry(reg: Regulation) -> dict[Address, tuple[Address, ...]]:
+    """For each unit, the addresses of the units around it (chapters and sections included)."""
+    out: dict[Address, tuple[Address, ...]] = {}
+    stack: list[Address] = []
+    for loc in reg.walk():
+        depth = len(loc.ancestors)
+        del stack[depth:]
+        out[loc.address] = tuple(stack)
+        stack.append(loc.address)
+    return out
+
+
+def _encloses(outer: Address, inner: Address, ancestry: dict[Address, tuple[Address, ...]]) -> bool:
+    return outer.contains(inner) or outer in ancestry.get(inner, ())
+
+
+def _repealed_at(target: Address, index: dict[Address, Located]) -> bool:
+    """True when the target, or a provision holding it, is a repealed placeholder."""
+    probe: Address | None = target
+    while probe is not None:
+        loc = index.get(probe)
+        if loc is not None and loc.unit.repealed:
+            return True
+        probe = probe.parent()
+    return False
+
+
+def _gone(target: Address, index: dict[Address, Located]) -> bool:
+    return target not in index or _repealed_at(target, index)
+
+
+def missing_targets(reg: Regulation) -> list[tuple[Reference, Address]]:
+    """Internal references whose target does not exist or has been repealed, with that target."""
+    index = reg.index()
+    return [
+        (ref, target)
+        for ref in find_references(reg)
+        if ref.external is None
+        for target in ref.targets
+        if _gone(target, index)
+    ]
+
+
+def affected_references(
+    before: Regulation, after: Regulation, changed: Iterable[Address]
+) -> list[ReferenceIssue]:
+    """References in `after` to provisions the change repealed or removed, or whose text it changed.
+
+    1. `broken`: the target existed (unrepealed) in `before` and is gone or repealed in `after`.
+    2. `check`: the target is a changed provision, lies inside one or holds one; references
+       standing in the changed text itself, or pointing at a unit that holds them, are left out.
+    3. References that were already broken in `before` are not reported.
+    """
+    changes = list(dict.fromkeys(changed))
+    before_index, after_index = before.index(), after.index()
+    ancestry = {**_ancestry(before), **_ancestry(after)}
+    issues: list[ReferenceIssue] = []
+    for ref in find_references(after):
+        if ref.external is not None:
+            continue
+        for target in ref.targets:
+            if _gone(target, before_index):
+                continue
+            if _gone(target, after_index):
+                cause = next((c for c in changes if _encloses(c, target, ancestry)), None)
+                issues.append(ReferenceIssue(ref, target, "broken", cause))
+                continue
+            if _encloses(target, ref.source, ancestry):
+                continue
+            cause = next(
+                (
+                    c
+                    for c in changes
+                    if not _encloses(c, ref.source, ancestry)
+                    and (_encloses(c, target, ancestry) or _encloses(target, c, ancestry))
+                ),
+                None,
+            )
+            if cause is not None:
+                issues.append(ReferenceIssue(ref, target, "check", cause, _how(cause, before_index, after_index)))
+    return issues
+
+
+def _how(changed: Address, before: dict[Address, Located], after: dict[Address, Located]) -> Literal[
+        "inserted", "repealed", "amended"]:
+    """What a change did to a provision, read from the texts before and after it."""
+    if changed not in before:
+        return "inserted"
+    if _gone(changed, after):
+        return "repealed"
+    return "amended"
+
+
+def referring_to(reg: Regulation, address: Address) -> list[Reference]:
+    """Internal references whose targets are `address` or units inside it."""
+    ancestry = _ancestry(reg)
+    return [
+        ref
+        for ref in find_references(reg)
+        if ref.external is None and any(_encloses(address, t, ancestry) for t in ref.targets)
+    ]
+
+
+def referred_from(reg: Regulation, address: Address) -> list[Reference]:
+    """References (external ones included) standing in `address` or in units inside it."""
+    ancestry = _ancestry(reg)
+    return [ref for ref in find_references(reg) if _encloses(address, ref.source, ancestry)]
+
+
+def _refers(ref: Reference, target: Address, language: str) -> str:
+    said = target.describe(language)
+    quoted = "" if ref.text == said else f' ("{ref.text}")'
+    return f"{ref.source.describe(language)} refers to {said}{quoted}"
+
+
+def missing_message(reg: Regulation, ref: Reference, target: Address) -> str:
+    """The sentence `regdraft check` prints for a reference to a provision that does not exist."""
+    index = reg.index()
+    state = "has been repealed" if _repealed_at(target, index) else "does not exist"
+    return f"{_refers(ref, target, reg.language)}, which {state}."
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A row of `regdraft refs`: a reference, its targets inside the unit asked, those missing."""
+
+    reference: Reference
+    inside: tuple[Address, ...] = ()
+    missing: tuple[Address, ...] = ()
+
+
+def listing(
+    reg: Regulation, to: str | None = None, source: str | None = None, external: bool = False
+) -> list[Listed]:
+    """What `regdraft refs` lists: references to `to`, from `source`, external ones, or all.
+
+    `to` or `source` naming no provision of the regulation raises `UnknownUnit`, except that
+    references still pointing at a provision that no longer exists are listed (marked missing).
+    """
+    index = reg.index()
+    if to is not None:
+        address = Address.parse(to)
+        refs = referring_to(reg, address)
+        if not refs and address not in index:
+            reg.find(address)  # raises UnknownUnit: "Điều 99 does not exist"
+    elif source is not None:
+        refs = referred_from(reg, reg.find(Address.parse(source)).address)
+    else:
+        refs = find_references(reg)
+    if external:
+        refs = [r for r in refs if r.external is not None]
+    rows = []
+    for ref in refs:
+        inside = tuple(t for t in ref.targets if to is not None and t != address)
+        rows.append(Listed(ref, inside, tuple(t for t in ref.targets if _gone(t, index))))
+    return rows
+
+
+def listed_text(reg: Regulation, row: Listed) -> str:
+    """A listing row as one line: `file:line: source: "words" -> targets`."""
+    ref, lang = row.reference, reg.language
+    where = f'{reg.source or reg.id}:{ref.line}: {ref.source.describe(lang)}: "{ref.text}"'
+    if ref.external is not None:
+        return f"{where} (external: {ref.external})"
+    marks = []
+    for t in ref.targets:
+        note = " (does not exist)" if t in row.missing else " (inside)" if t in row.inside else ""
+        marks.append(t.describe(lang) + note)
+    return f"{where} -> {'; '.join(marks)}"
+
+
+def listed_json(reg: Regulation, row: Listed) -> dict[str, Any]:
+    """A listing row as JSON-ready data."""
+    ref = row.reference
+    return {
+        "file": reg.source,
+        "line": ref.line,
+        "source": str(ref.source),
+        "source_text": ref.source.describe(reg.language),
+        "text": ref.text,
+        "targets": [str(t) for t in ref.targets],
+        "external": ref.external,
+        "inside": [str(t) for t in row.inside],
+        "missing": [str(t) for t in row.missing],
+    }

@@ -1,0 +1,316 @@
+"""Reading citations: the words of a reference, in Vietnamese or English, as a tree of cited units.
+
+`read_phrase(text, pos, grammar)` reads one citation (`điểm a, b khoản 1 Điều 3`,
+`points a and b of clause 1 of Article 3`) into nodes whose labels are canonical (chapters in
+Roman numerals, `đ` for point dd) or `THIS` for relative words (`khoản này`, `this clause`);
+the caller resolves them against the provision the citation stands in. Patterns are compiled
+once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from regdraft.core.model import Kind, base_label, label_order, to_roman
+
+RANK = {
+    Kind.PART: 0,
+    Kind.CHAPTER: 1,
+    Kind.SECTION: 2,
+    Kind.ARTICLE: 3,
+    Kind.CLAUSE: 4,
+    Kind.POINT: 5,
+}
+PROVISION = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+_RANGE_LIMIT = 200
+THIS: None = None  # the label of a relative unit: `khoản này`, `this clause`
+
+# Words after a number that make it an amount or a duration, not a citation (`khoản 2 triệu đồng`).
+_NOT_A_LABEL = (
+    r"(?!\s*(?:%|triệu|tỷ|nghìn|đồng|tháng|năm|ngày|giờ|phút|lần|người"
+    r"|years?|months?|days?|per\b)(?!\w))"
+)
+_NUMBER = r"(\d+[a-z]?)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL
+# Clause, article, section and chapter labels are written alike in both languages; points differ.
+_SHARED_LABELS = {
+    Kind.CLAUSE: re.compile(_NUMBER),
+    Kind.ARTICLE: re.compile(_NUMBER),
+    Kind.SECTION: re.compile(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
+    Kind.CHAPTER: re.compile(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The compiled patterns of one language; built once at import."""
+
+    start: re.Pattern[str]
+    noun: re.Pattern[str]
+    nouns: dict[str, Kind]
+    labels: dict[Kind, re.Pattern[str]]
+    this: re.Pattern[str]
+    glue: re.Pattern[str]
+    own_document: re.Pattern[str]
+    other_document: re.Pattern[str]
+    numbered: re.Pattern[str]
+
+
+_VI_DOC_TYPES = (
+    "Quy chế|Quy định|Luật|Bộ luật|Nghị quyết|Nghị định|Hướng dẫn|Quyết định|Chỉ thị|"
+    "Thông tư|Pháp lệnh|Kết luận|Thông báo|Công văn|Điều lệ|Hiến pháp|Văn bản"
+)
+# Words that end a document's name (`Luật Tổ chức chính quyền địa phương và ...`).
+_VI_STOP = (
+    r"(?:và|hoặc|thì|được|để|về|của|có|đã|là|theo|trong|khi|ngày|năm|này|do|với|cho|tại"
+    r"|nhưng|mà|phải|không|quy|như|sau|trên|nêu|đối|đến)"
+)
+_DOC_NUMBER = r"(?P<number>\d[\w\-/.Đđ]*\w|\d)"
+
+_VI = Grammar(
+    start=re.compile(
+        r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s)"
+        rf"|(?P<doc>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*\d))"
+    ),
+    noun=re.compile(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+"),
+    nouns={
+        "điểm": Kind.POINT,
+        "khoản": Kind.CLAUSE,
+        "điều": Kind.ARTICLE,
+        "chương": Kind.CHAPTER,
+        "mục": Kind.SECTION,
+    },
+    labels={
+        Kind.POINT: re.compile(
+            r"([a-zđ]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:và|hoặc|đến|tới|khoản|Khoản|Điều|của|này|nêu|trên|dưới|tại|thì|Quy|Luật)(?!\w))"
+        ),
+        **_SHARED_LABELS,
+    },
+    this=re.compile(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+này(?!\w)"),
+    glue=re.compile(
+        r"(?P<list>\s*,\s*(?:và\s+|hoặc\s+)?|\s+(?:và/hoặc|và|hoặc)\s+)"
+        r"|(?P<range>\s+(?:đến|tới)\s+(?:hết\s+)?)"
+        r"|(?P<of>\s+của\s+|\s+)"
+    ),
+    own_document=re.compile(rf"(?:,\s*|\s+)(?:của\s+|tại\s+)?(?i:{_VI_DOC_TYPES})\s+này(?!\w)"),
+    other_document=re.compile(
+        r"(?:,\s*|\s+)(?:của\s+)?"
+        r"(?P<name>Điều lệ Đảng(?: Cộng sản Việt Nam)?|Hiến pháp(?: năm \d{4})?"
+        rf"|(?:{_VI_DOC_TYPES})(?:\s+(?:số\s*:?\s*)?{_DOC_NUMBER}"
+        rf"|(?P<words>(?:\s+(?!{_VI_STOP}(?!\w))[^\s,;.:()]+){{1,8}})))"
+    ),
+    numbered=re.compile(rf"(?P<name>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*{_DOC_NUMBER})"),
+)
+
+_EN_DOC_TYPES = (
+    "Regulations?|Rules|Decisions?|Resolutions?|Directives?|Guidelines?|Guidance|Decrees?|"
+    "Circulars?|Conclusions?|Instructions?|Laws?|Codes?|Ordinances?|Charter|Statute"
+)
+
+_EN = Grammar(
+    start=re.compile(
+        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|articles?|chapters?|sections?)\s"
+        r"|(?i:this|the\s+present)\s+(?i:point|clause|article|chapter|section)(?!\w))"
+        rf"|(?P<doc>(?:{_EN_DOC_TYPES})\s+No\.?\s*\d))"
+    ),
+    noun=re.compile(r"(?:the\s+)?((?i:point|clause|article|chapter|section))s?\s+"),
+    nouns={
+        "point": Kind.POINT,
+        "clause": Kind.CLAUSE,
+        "article": Kind.ARTICLE,
+        "chapter": Kind.CHAPTER,
+        "section": Kind.SECTION,
+    },
+    labels={
+        Kind.POINT: re.compile(
+            r"(dd\d*|[a-z]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:and|or|to|through|of|in|above|below|this|these|clause|Article|hereof)(?!\w))"
+        ),
+        **_SHARED_LABELS,
+    },
+    this=re.compile(r"(?i:this|the\s+present)\s+((?i:point|clause|article|chapter|section))(?!\w)"),
+    glue=re.compile(
+        r"(?P<list>\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)"
+        r"|(?P<range>\s+(?:to|through)\s+)"
+        r"|(?P<of>\s*,?\s+of\s+|\s+)"
+    ),
+    own_document=re.compile(
+        r"(?:,\s*|\s+)(?:of\s+|in\s+)?(?:these|this|the\s+present)\s+"
+        r"(?:Regulations?|Rules|Law|Code|document|Decision|Resolution|Guidelines?|Decree|Directive"
+        r"|Charter)(?!\w)"
+    ),
+    other_document=re.compile(
+        r"(?:,\s*|\s+)(?:of\s+)?(?:the\s+)?"
+        r"(?P<name>Party\s+Charter|Charter\s+of\s+the\s+Communist\s+Party\s+of\s+Viet\s?[Nn]am"
+        rf"|Constitution|(?:{_EN_DOC_TYPES})\s+(?:No\.?\s*{_DOC_NUMBER}"
+        r"|on\s+[^,;.:()]+?(?=[,;.:()]|\s+(?:of|to|in|shall|is|are|which|that)\b|$)))"
+    ),
+    numbered=re.compile(rf"(?P<name>(?:{_EN_DOC_TYPES})\s+No\.?\s*{_DOC_NUMBER})"),
+)
+
+
+def grammar(language: str) -> Grammar:
+    """The compiled patterns for a language (English for `en`, else Vietnamese)."""
+    return _EN if language == "en" else _VI
+
+
+@dataclass(slots=True)
+class Node:
+    """One cited unit while a phrase is being read (mutable only during parsing)."""
+
+    kind: Kind
+    label: str | None
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One citation read from the text: the cited units and where the reading stopped."""
+
+    nodes: tuple[Node, ...]
+    end: int  # end of the cited words (without a document name)
+    scan_end: int  # where scanning resumes (after any document name)
+    external: str | None
+    # When a list ends with another document's name (`Điều 45, Điều 5 Điều lệ Đảng`), the name
+    # belongs to the last item only: the earlier items are `internal`, cited in the words up to
+    # `internal_end`, and `nodes` are the items from `external_start` on.
+    internal: tuple[Node, ...] = ()
+    internal_end: int = 0
+    external_start: int = 0
+
+
+def _canonical(kind: Kind, raw: str) -> str:
+    if kind is Kind.CHAPTER:
+        return to_roman(int(raw)) if raw.isdigit() else raw.upper()
+    if kind is Kind.POINT:
+        return raw.lower().replace("dd", "đ")
+    return raw.lower()
+
+
+def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, int] | None:
+    """A noun with its label (or `này`/`this`) at `pos`: kind, label, noun start, end."""
+    this = g.this.match(text, pos)
+    if this:
+        return g.nouns[this.group(1).lower()], THIS, pos, this.end()
+    noun = g.noun.match(text, pos)
+    if not noun:
+        return None
+    kind = g.nouns[noun.group(1).lower()]
+    label = g.labels[kind].match(text, noun.end())
+    if not label:
+        return None
+    return kind, _canonical(kind, label.group(1)), noun.start(1), label.end()
+
+
+def _expand(kind: Kind, first: str, last: str) -> list[str]:
+    """The labels of a range `Điều 5 đến Điều 8`: 5, 6, 7, 8 (endpoints kept as written)."""
+    start, _ = label_order(kind, first)
+    stop, _ = label_order(kind, last)
+    if start <= 0 or stop <= start or stop - start > _RANGE_LIMIT:
+        return [first, last]
+    return [first, *(base_label(kind, p) for p in range(start + 1, stop)), last]
+
+
+def _add(pending: list[Node], node: Node) -> None:
+    """Add a node; it takes as children the lower units cited just before it."""
+    lower = [p for p in pending if RANK[p.kind] > RANK[node.kind]]
+    node.children.extend(lower)
+    pending[:] = [p for p in pending if RANK[p.kind] <= RANK[node.kind]]
+    pending.append(node)
+
+
+def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
+    """Read a citation starting at `pos`, or None when the words there are not one."""
+    first = _unit_at(text, pos, g)
+    if first is None:
+        return None
+    kind, label, _, end = first
+    last = Node(kind, label)
+    pending: list[Node] = []
+    _add(pending, last)
+    split: tuple[int, int, set[int]] | None = None  # the last `, <noun>`: glue start, unit start, closed items
+    while True:
+        glue = g.glue.match(text, end)
+        if not glue:
+            break
+        how = glue.lastgroup
+        after = glue.end()
+        bare = g.labels[last.kind].match(text, after) if how in ("list", "range") else None
+        if bare:
+            labels = [_canonical(last.kind, bare.group(1))]
+            if how == "range" and last.label is not None and not last.children:
+                labels = _expand(last.kind, last.label, labels[0])[1:]
+            for lab in labels:
+                last = Node(last.kind, lab)
+                _add(pending, last)
+            end = bare.end()
+            continue
+        unit = _unit_at(text, after, g)
+        if unit is None:
+            break
+        kind, label, _, unit_end = unit
+        if how == "list" and "," in glue.group(0):
+            # A comma then a new noun starts a new item; the items before it that it cannot
+            # hold (as large as it or larger) are complete, whatever document name follows.
+            split = (glue.start(), after, {id(p) for p in pending if RANK[p.kind] <= RANK[kind]})
+        if how == "range" and kind is last.kind and label is not None and last.label is not None:
+            for lab in _expand(kind, last.label, label)[1:]:
+                last = Node(kind, lab)
+                _add(pending, last)
+        elif (
+            how == "of"
+            and RANK[kind] > RANK[last.kind]
+            and not last.children
+            and glue.group(0).strip() == ""
+        ):
+            # Written largest first (`Điều 12 khoản 2`): the lower unit belongs to the one before.
+            child = Node(kind, label)
+            last.children.append(child)
+            last = child
+        else:
+            last = Node(kind, label)
+            _add(pending, last)
+        end = unit_end
+    own = g.own_document.match(text, end)
+    if own:
+        return Phrase(tuple(pending), end, own.end(), None)
+    other = g.other_document.match(text, end)
+    words = other.groupdict().get("words") if other else None
+    if other and (words is None or words.split()[0][:1].isupper()):
+        # A document named by words must start with a capital (`Luật Tổ chức ...`): a
+        # lower-case `quy định` after a citation is the sentence going on.
+        name = " ".join(other.group("name").split())
+        internal = [p for p in pending if split is not None and id(p) in split[2]]
+        if split is None or not internal:
+            return Phrase(tuple(pending), other.end(), other.end(), name)
+        external = tuple(p for p in pending if id(p) not in split[2])
+        return Phrase(external, other.end(), other.end(), name, tuple(internal), split[0], split[1])
+    return Phrase(tuple(pending), end, end, None)
+
+
+def relative(node: Node) -> bool:
+    return node.label is THIS or any(relative(child) for child in node.children)
+
+
+def chains(node: Node) -> Iterator[list[Node]]:
+    if not node.children:
+        yield [node]
+        return
+    for child in node.children:
+        for chain in chains(child):
+            yield [node, *chain]
+
+
+_AMENDING_TITLE = re.compile(
+    r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Amend|Supplement|Repeal|Replace)", re.I
+)
+
+
+def amended_document(title: str | None, g: Grammar, own_id: str) -> str | None:
+    """The other document an article amends (`Điều 113. Sửa đổi ... của Luật Giáo dục ...`)."""
+    if not title or not _AMENDING_TITLE.match(title):
+        return None
+    found = g.other_document.search(title)
+    if found is None or found.group("name").endswith(f" {own_id}"):
+        return None
+    return " ".join(found.group("name").split())

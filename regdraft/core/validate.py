@@ -1,0 +1,103 @@
+"""Structural checks on a regulation tree: label sequences, duplicates, articles outside chapters.
+
+`validate(reg) -> list[Problem]`, run by `regdraft.core.markdown.parse` and after applying amendments.
+
+Post-conditions of `validate`:
+1. Within each article and clause, clauses and points run 1, 2, 3 (a, b, c ...) with no
+   duplicates or gaps; the same holds for sections within a chapter and for articles, chapters
+   and parts through the whole document.
+2. An inserted label (`5a`, `d1`) directly follows its base or an earlier insertion on it.
+3. When the document uses chapters, every article is inside one.
+4. Each problem carries the file and line and names the unit with the document's words
+   (`Điều 5`, `Article 5`); an empty list means the tree passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from regdraft.core.errors import Problem
+from regdraft.core.model import Kind, Regulation, Unit, base_label, label_order, noun
+
+
+def validate(reg: Regulation) -> list[Problem]:
+    """Structural checks on a tree: label sequences, duplicates, articles outside chapters."""
+    problems: list[Problem] = []
+    lang = reg.language
+    uses_chapters = any(u.kind is Kind.CHAPTER or any(c.kind is Kind.CHAPTER for c in u.children) for u in reg.units)
+    articles: list[Unit] = []
+    chapters: list[Unit] = []
+    parts: list[Unit] = []
+
+    def visit(units: Sequence[Unit], parent: Unit | None) -> None:
+        for unit in units:
+            if unit.kind is Kind.ARTICLE:
+                articles.append(unit)
+                if uses_chapters and (parent is None or parent.kind is Kind.PART):
+                    problems.append(Problem(
+                        f"{noun(Kind.ARTICLE, lang)} {unit.label} is not inside any chapter, "
+                        "but this document uses chapters.",
+                        reg.source, unit.line))
+            elif unit.kind is Kind.CHAPTER:
+                chapters.append(unit)
+            elif unit.kind is Kind.PART:
+                parts.append(unit)
+            if unit.kind in (Kind.ARTICLE, Kind.CLAUSE):
+                kinds = {c.kind for c in unit.children}
+                for kind in (Kind.CLAUSE, Kind.POINT):
+                    if kind in kinds:
+                        _sequence([c for c in unit.children if c.kind is kind], kind, lang, reg.source,
+                                  problems, _where(unit, parent, lang))
+            if unit.kind is Kind.CHAPTER:
+                _sequence([c for c in unit.children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
+                          problems, f"{noun(Kind.CHAPTER, lang)} {unit.label}")
+            visit(unit.children, unit)
+
+    visit(reg.units, None)
+    _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "")
+    _sequence(chapters, Kind.CHAPTER, lang, reg.source, problems, "")
+    _sequence(parts, Kind.PART, lang, reg.source, problems, "")
+    return problems
+
+
+def _where(unit: Unit, parent: Unit | None, lang: str) -> str:
+    if unit.kind is Kind.CLAUSE and parent is not None:
+        return f"{noun(Kind.CLAUSE, lang)} {unit.label} {noun(Kind.ARTICLE, lang)} {parent.label}"
+    return f"{noun(unit.kind, lang)} {unit.label}"
+
+
+def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problems: list[Problem], where: str) -> None:
+    """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base."""
+    name = noun(kind, lang)
+    previous: tuple[int, str] = (0, "")
+    seen: set[str] = set()
+
+    def shown(unit: Unit) -> str:
+        # Built only when there is a problem: most sequences are fine and this is hot.
+        label_text = unit.label.replace("đ", "dd") if lang == "en" and kind is Kind.POINT else unit.label
+        text = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
+        return text[:1].upper() + text[1:]
+
+    for unit in units:
+        if unit.label in seen:
+            problems.append(Problem(
+                f"{shown(unit)} appears twice; each number may be used only once.", source, unit.line))
+            continue
+        seen.add(unit.label)
+        position, suffix = label_order(kind, unit.label)
+        if position == 0:
+            problems.append(Problem(f"{shown(unit)} does not have a valid label.", source, unit.line))
+            continue
+        if suffix:
+            ok = position == previous[0] and (len(suffix), suffix) > (len(previous[1]), previous[1])
+            if not ok:
+                problems.append(Problem(
+                    f"{shown(unit)} is out of place: an inserted {name} must follow "
+                    f"{name} {base_label(kind, position)}.",
+                    source, unit.line))
+        elif position != previous[0] + 1:
+            after = f" after {name} {base_label(kind, previous[0])}" if previous[0] else " first"
+            expected = base_label(kind, previous[0] + 1)
+            problems.append(Problem(
+                f"{shown(unit)} is out of sequence: expected {name} {expected}{after}.", source, unit.line))
+        previous = (position, suffix)

@@ -1,0 +1,334 @@
+"""Redline documents: a `Redline` (two versions compared) laid out as HTML or PDF.
+
+`render_html` and `write` turn a `Redline` into a document in the office's format; choosing the
+two versions from a workspace is `regdraft.workspace.redline`.
+
+Post-conditions:
+1. The cover line names both versions with their document number and the commit (with its date)
+   that last changed each file, or says that a file has uncommitted changes.
+2. The summary lists every change of the comparison with a link to it; against an amendment,
+   each provision an instruction names is listed with the kind of change the instruction makes.
+3. Page 1 carries the place-and-date line: blank days for an amendment not yet signed (as the
+   amending document prints it), the regulation's own date when two of its revisions are compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from regdraft.core.diff import ChangeKind, Comparison, DiffSegment, Op, Provision
+from regdraft.core.errors import UsageError
+from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.model import REPEALED_TEXT, Kind, Unit
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
+    from regdraft.render.html import DocumentHeader
+    from regdraft.render.profile import Profile
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One side of a comparison, as named on the cover line."""
+
+    label: str
+    doc_id: str = ""
+    commit: str = ""
+    date: str = ""
+    uncommitted: str = ""
+
+    def describe(self) -> str:
+        """`Văn bản hiện hành (01-QC/TU, commit 4934479, 2026-03-02)`, or `(..., chưa commit)`."""
+        commit = f"commit {self.commit}" if self.commit else ""
+        bits = [b for b in (self.doc_id, self.uncommitted or commit, "" if self.uncommitted else self.date) if b]
+        return f"{self.label} ({', '.join(bits)})" if bits else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Redline:
+    """A comparison with what the document needs around it: versions, draft number, reasons."""
+
+    comparison: Comparison
+    old_version: Version
+    new_version: Version
+    draft: int | None = None
+    number: str | None = None
+    reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stem: str = "redline"
+    references: tuple[str, ...] = ()
+    amendment: Amendment | None = None
+
+    def cover_line(self) -> str:
+        """The line naming the two versions compared."""
+        joiner = " so với " if self.comparison.new.language == "vi" else " compared with "
+        return self.old_version.describe() + joiner + self.new_version.describe()
+
+
+_WORDS = {
+    "vi": {
+        "in_force": "Văn bản hiện hành", "version": "Phiên bản", "draft": "Dự thảo lần",
+        "amended": "Văn bản sửa đổi", "uncommitted": "chưa commit", "provision": "Điều, khoản",
+        "summary": "Tóm tắt các thay đổi", "no_changes": "Không có thay đổi.",
+        "unchanged": "không thay đổi", "table_title": "Bảng so sánh", "number": "STT",
+        "current": "Quy định hiện hành", "proposed": "Dự thảo sửa đổi, bổ sung",
+        "note": "Ghi chú, lý do", "moved_from": "Chuyển từ",
+        "references": "Các quy định có tham chiếu cần rà soát",
+    },
+    "en": {
+        "in_force": "Text in force", "version": "Version", "draft": "Draft",
+        "amended": "Amending document", "uncommitted": "uncommitted changes", "provision": "Provision",
+        "summary": "Summary of changes", "no_changes": "No changes.", "unchanged": "unchanged",
+        "table_title": "Comparison table", "number": "No.", "current": "Current text",
+        "proposed": "Proposed text", "note": "Note, reason", "moved_from": "Moved from",
+        "references": "Provisions whose references need checking",
+    },
+}
+_KIND_LABELS = {
+    "vi": {
+        ChangeKind.AMENDED: "sửa đổi, bổ sung", ChangeKind.INSERTED: "bổ sung mới",
+        ChangeKind.REPEALED: "bãi bỏ", ChangeKind.MOVED: "chuyển vị trí",
+        ChangeKind.WORDS_REPLACED: "thay thế cụm từ", ChangeKind.WORDS_DELETED: "bỏ cụm từ",
+        ChangeKind.HEADING_CHANGED: "sửa đổi tên",
+    },
+    "en": {kind: kind.value for kind in ChangeKind},
+}
+
+
+def words_for(language: str) -> dict[str, str]:
+    return _WORDS.get(language, _WORDS["vi"])
+
+
+def sentence(text: str) -> str:
+    """`text` with its first letter capitalised."""
+    return text[:1].upper() + text[1:]
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One printed paragraph of marked-up text."""
+
+    html: Markup
+    css: str
+
+
+def _para_class(text: str) -> str:
+    return "dash" if text.startswith("- ") else "sub-dash" if text.startswith("+ ") else "para"
+
+
+def _segment_html(seg: DiffSegment, moved: bool) -> str:
+    from regdraft.render.html import inline_markdown
+
+    body = inline_markdown(seg.text) if seg.text.strip() else escape(seg.text)
+    if seg.op is Op.EQUAL:
+        return f'<span class="moved-text">{body}</span>' if moved else str(body)
+    tag, css = ("del", "del") if seg.op is Op.DELETE else ("ins", "ins")
+    return f'<{tag} class="{css}">{body}</{tag}>'
+
+
+def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False) -> list[Paragraph]:
+    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions."""
+    paragraphs: list[list[DiffSegment]] = [[]]
+    for seg in segments:
+        if (side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE):
+            continue
+        pieces = seg.text.split("\n")
+        olds = seg.old_text.split("\n") if seg.op is Op.EQUAL else pieces
+        for k, piece in enumerate(pieces):
+            if k:
+                paragraphs.append([])
+            if piece:
+                old = olds[k] if k < len(olds) and olds[k] != piece else None
+                paragraphs[-1].append(DiffSegment(seg.op, piece, old))
+    out = []
+    for para in paragraphs:
+        if not para:
+            continue
+        first = para[0].text
+        out.append(Paragraph(Markup("".join(_segment_html(s, moved) for s in para)), _para_class(first)))
+    return out
+
+
+def _renumbered(old: str, new: str, side: str) -> Markup:
+    if old == new or side == "new":
+        return escape(new)
+    if side == "old":
+        return escape(old)
+    return Markup(f'<del class="moved">{escape(old)}</del> <ins class="moved">{escape(new)}</ins>')
+
+
+class _Helpers:
+    """Functions the redline templates call, bound to the document's language."""
+
+    def __init__(self, redline: Redline) -> None:
+        self.redline = redline
+        self.language = redline.comparison.new.language
+        self.words = words_for(self.language)
+
+    def heading(self, unit: Unit) -> str:
+        return heading_text(unit, self.language)
+
+    def label(self, unit: Unit) -> str:
+        return unit_label_text(unit, self.language)
+
+    def heading_marked(self, p: Provision, side: str) -> Markup:
+        unit = p.new or p.old
+        assert unit is not None
+        old_label = heading_text(_bare(p.old), self.language) if p.old else ""
+        new_label = heading_text(_bare(p.new), self.language) if p.new else ""
+        if p.new is None:
+            label = Markup(f'<del class="del">{escape(old_label)}</del>') if side != "new" else Markup("")
+        elif p.old is None:
+            label = Markup(f'<ins class="ins">{escape(new_label)}</ins>') if side != "old" else Markup("")
+        else:
+            label = _renumbered(old_label, new_label, side)
+        if p.identical:
+            title = escape(unit.title or "")
+        else:
+            title = Markup(" ").join(x.html for x in marked(p.title, side, p.change is ChangeKind.MOVED))
+        if p.change is ChangeKind.REPEALED and p.new is not None and side != "old":
+            title = title + Markup(f' <ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+        if not title:
+            return label
+        joiner = Markup("<br>") if unit.kind is not Kind.ARTICLE else Markup(". ")
+        return label + joiner + title
+
+    def label_marked(self, p: Provision, side: str) -> Markup:
+        old = unit_label_text(p.old, self.language) if p.old else ""
+        new = unit_label_text(p.new, self.language) if p.new else ""
+        if p.new is None:
+            return Markup(f'<del class="del">{escape(old)}</del>') if side != "new" else Markup("")
+        if p.old is None:
+            return Markup(f'<ins class="ins">{escape(new)}</ins>') if side != "old" else Markup("")
+        return _renumbered(old, new, side)
+
+    def body(self, p: Provision, side: str) -> list[Paragraph]:
+        """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
+        paragraphs = marked(p.text, side, p.change is ChangeKind.MOVED)
+        if p.change is ChangeKind.REPEALED and p.new is not None and p.kind is not Kind.ARTICLE and side != "old":
+            placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+            if paragraphs:
+                last = paragraphs[-1]
+                paragraphs[-1] = Paragraph(last.html + Markup(" ") + placeholder, last.css)
+            else:
+                paragraphs.append(Paragraph(placeholder, "para"))
+        return paragraphs
+
+    def describe(self, change: Any) -> str:
+        old, new = change.old_address, change.new_address
+        if old is not None and new is not None and old != new:
+            return f"{old.describe(self.language)} → {new.describe(self.language)}"
+        return str(change.address.describe(self.language))
+
+    def where(self, change: Any) -> str:
+        """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
+        return sentence(self.describe(change))
+
+    def kind_label(self, kind: ChangeKind | None) -> str:
+        return _KIND_LABELS.get(self.language, _KIND_LABELS["vi"]).get(kind, "") if kind else ""
+
+    def moved_note(self, p: Provision) -> str:
+        assert p.old_address is not None
+        return f"{self.words['moved_from']} {p.old_address.describe(self.language)}"
+
+    def reasons(self, p: Provision) -> tuple[str, ...]:
+        """The instructions behind a change: its own, else those of the nearest enclosing unit."""
+        address: Any = p.address
+        while address is not None:
+            found = self.redline.reasons.get(str(address))
+            if found:
+                return found
+            address = address.parent()
+        return ()
+
+    def touched(self, p: Provision) -> bool:
+        return p.change is not None or any(self.touched(c) for c in p.children)
+
+
+def _bare(unit: Unit | None) -> Unit:
+    """The unit with its title dropped, so `heading_text` gives only `Điều 5`."""
+    assert unit is not None
+    return Unit(unit.kind, unit.label)
+
+
+def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
+    """Every provision listed as a change, in document order."""
+    for p in provisions:
+        if p.change is not None and p.anchor:
+            yield p
+        if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+            yield from changed_provisions(p.children)
+
+
+def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentHeader:
+    """Page 1's header block: the regulation's title, with the draft's number, banner and date line.
+
+    Against an amendment, the `DỰ THẢO lần N` banner and the place-and-date line are those the
+    amending document prints (`amend export`): blank days until it is signed; the number is the
+    amendment's, or the regulation's while the amendment has none. Between two revisions, the
+    regulation's own number and date.
+    """
+    from regdraft.render.html import document_header
+
+    header = document_header(redline.comparison.new.meta, profile, draft=redline.draft, number=redline.number)
+    if redline.amendment is None:
+        return header
+    from regdraft.render.consolidated import amendment_header
+
+    own = amendment_header(redline.amendment, profile, today)
+    return dataclasses.replace(header, draft=own.draft, place_date=own.place_date)
+
+
+def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
+                workspace_root: Path | None = None, profile: Any = None, today: dt.date | None = None) -> str:
+    """The redline as an HTML document (inline marks, or the landscape comparison table)."""
+    from regdraft.render.html import environment
+    from regdraft.render.profile import PROFILES
+
+    if layout not in ("inline", "table"):
+        raise UsageError(f"The layout '{layout}' is unknown; use inline or table.")
+    profile = profile or PROFILES["party-36"]
+    comparison = redline.comparison
+    helpers = _Helpers(redline)
+    header = page_header(redline, profile, today or dt.date.today())
+    env = environment(workspace_root)
+    env.globals.update(
+        heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
+        label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
+        where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, reasons=helpers.reasons,
+        touched=helpers.touched,
+        marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
+    )
+    template = env.get_template(f"redline-{layout}.html.j2")
+    return template.render(
+        lang=helpers.language, profile=profile, header=header, words=helpers.words,
+        orientation="landscape" if layout == "table" else "portrait",
+        cover_line=redline.cover_line(), changes=comparison.changes,
+        provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
+        changed_only=changed_only, references=redline.references,
+    )
+
+
+def write(redline: Redline, output: Path, *, fmt: str = "pdf", layout: str = "inline",
+          changed_only: bool = False, workspace_root: Path | None = None,
+          config: Mapping[str, Any] | None = None, progress: bool = False, today: dt.date | None = None) -> Path:
+    """Write the redline as PDF or HTML to `output`, whole or not at all; return the path written."""
+    from regdraft.render.output import write_page
+    from regdraft.render.profile import load_profile
+
+    if fmt not in ("pdf", "html"):
+        raise UsageError(f"The format '{fmt}' is unknown; use pdf or html.")
+    profile = load_profile(config or {})
+    html = render_html(redline, layout=layout, changed_only=changed_only,
+                       workspace_root=workspace_root, profile=profile, today=today)
+    write_page(html, output, pdf=fmt == "pdf", progress=progress)
+    return output

@@ -1,0 +1,147 @@
+"""The library face of regdraft: what each command does, as functions over a workspace.
+
+The CLI converts arguments, calls one function here and prints the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.markdown import canonical, decode, parse, render
+from regdraft.core.model import Address, Located, Regulation, unit_address
+from regdraft.render.text import heading_path, plain
+from regdraft.workspace.store import Workspace
+
+
+def load_regulation(ws: Workspace, name: str, rev: str | None = None) -> Regulation:
+    """Read and parse a regulation by id, file stem or path, in the working tree or at `rev`."""
+    relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
+    return parse(ws.read(relative, rev), relative)
+
+
+def _locate_at(ws: Workspace, name: str, rev: str) -> str:
+    try:
+        return ws.locate_regulation(name)
+    except RegdraftError:
+        from regdraft.core.layout import regulation_filename
+
+        return f"regulations/{regulation_filename(name)}"
+
+
+@dataclass(frozen=True, slots=True)
+class RegulationSummary:
+    """One line of `regdraft list`."""
+
+    id: str
+    path: str
+    title: str
+    language: str
+    articles: int
+    error: str = ""
+
+
+def list_regulations(ws: Workspace) -> list[RegulationSummary]:
+    """Every regulation in the workspace, with a count of articles or the reason it fails."""
+    out = []
+    for path in ws.regulation_files():
+        relative = ws.relative(path)
+        try:
+            reg = parse(path.read_bytes(), relative)
+        except ParseError as exc:
+            out.append(RegulationSummary(path.stem, relative, "", "", 0, f"{len(exc.problems) or 1} problem(s)"))
+            continue
+        out.append(RegulationSummary(reg.id, relative, reg.title, reg.language, sum(1 for _ in reg.articles())))
+    return out
+
+
+def show(reg: Regulation, address: str | None = None) -> str:
+    """The whole regulation as text, or one provision with the headings above it."""
+    if address is None:
+        return render(reg)
+    located = reg.find(Address.parse(address))
+    path = heading_path(located, reg.language)
+    body = plain(located.unit, reg.language)
+    title = located.address.describe(reg.language)
+    head = f"{title}  ({path})" if path else title
+    return f"{head}\n\n{body}\n"
+
+
+def show_json(reg: Regulation, address: str | None = None) -> dict[str, Any]:
+    """A provision (or the whole document) as JSON-ready data."""
+    if address is None:
+        return {"id": reg.id, "title": reg.title, "language": reg.language,
+                "units": [_unit_json(loc) for loc in reg.walk()]}
+    return _unit_json(reg.find(Address.parse(address)))
+
+
+def _unit_json(loc: Located) -> dict[str, Any]:
+    unit = loc.unit
+    return {
+        "address": str(loc.address), "kind": unit.kind.value, "label": unit.label, "title": unit.title,
+        "text": list(unit.text), "repealed": unit.repealed,
+        "children": [str(unit_address(c, loc.address)) for c in unit.children],
+        "line": unit.line,
+    }
+
+
+def check_file(ws: Workspace, path: Path) -> list[Problem]:
+    """Every problem in one regulation file."""
+    from regdraft.core.layout import regulation_filename
+
+    relative = ws.relative(path)
+    try:
+        reg = parse(path.read_bytes(), relative)
+    except ParseError as exc:
+        return list(exc.problems) or [Problem(str(exc), relative)]
+    expected = regulation_filename(reg.id)
+    if path.name != expected:
+        # Commands find a regulation by its id through the file name, so a mismatch hides it.
+        return [Problem(f"The file's id is {reg.id}, so it must be named regulations/{expected} "
+                        f"(commands look it up by that name); rename it.", relative, 1)]
+    return []
+
+
+def check(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """Every problem in one regulation or in all of them."""
+    paths = [ws.path(ws.locate_regulation(name))] if name else list(ws.regulation_files())
+    problems: list[Problem] = []
+    for path in paths:
+        problems.extend(check_file(ws, path))
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class FormatResult:
+    """What `regdraft fmt` found or changed."""
+
+    changed: list[str]
+    problems: list[Problem]
+
+
+def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
+    """Rewrite regulation files canonically (one commit), or only report which would change."""
+    paths = [ws.path(ws.locate_regulation(n)) for n in names] if names else list(ws.regulation_files())
+    changes: dict[str, bytes | None] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        relative = ws.relative(path)
+        data = path.read_bytes()
+        try:
+            text = canonical(data, relative)
+        except ParseError as exc:
+            problems.extend(exc.problems or [Problem(str(exc), relative)])
+            continue
+        if text.encode("utf-8") != data:
+            changes[relative] = text.encode("utf-8")
+    if changes and not check_only and not problems:
+        ws.commit(changes, "Format " + ", ".join(sorted(changes)) + " canonically")
+    return FormatResult(sorted(changes), problems)
+
+
+def is_canonical(data: bytes | str) -> bool:
+    """True when a regulation file is already in canonical form."""
+    text = decode(data)
+    return render(parse(text)) == text

@@ -1,0 +1,109 @@
+"""Workspace-wide checks behind `regdraft check`: each check returns a list of problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from regdraft.core.amend.document import PENDING, Amendment
+from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.markdown import heading_text, parse
+from regdraft.core.model import Located, Regulation
+from regdraft.core.refs import missing_message, missing_targets
+from regdraft.workspace import api
+from regdraft.workspace.amendments import survey
+from regdraft.workspace.lifecycle import check, check_amendment
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.timeline import base_text, replay
+
+Check = Callable[[Workspace, "str | None"], list[Problem]]
+
+
+def check_workspace(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """Run every check over the workspace (or one regulation) and return all problems."""
+    problems: list[Problem] = []
+    for run in CHECKS:
+        problems.extend(run(ws, name))
+    return problems
+
+
+def references(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: references to provisions that do not exist, in one or every regulation."""
+    paths = [ws.path(ws.locate_regulation(name))] if name else list(ws.regulation_files())
+    problems: list[Problem] = []
+    for path in paths:
+        relative = ws.relative(path)
+        try:
+            reg = parse(path.read_bytes(), relative)
+        except ParseError:
+            continue  # the structural check reports why the file cannot be read
+        for ref, target in missing_targets(reg):
+            problems.append(Problem(missing_message(reg, ref, target), relative, ref.line))
+    return problems
+
+
+def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: regulations edited without an amendment, and problems of pending amendments."""
+    entries = survey(ws)
+    paths = [ws.locate_regulation(name)] if name else [ws.relative(p) for p in ws.regulation_files()]
+    problems: list[Problem] = []
+    ids: set[str] = set()
+    for path in paths:
+        try:
+            current = parse(ws.read(path), path)
+        except ParseError:
+            continue  # the regulation check reports it
+        ids.add(current.id)
+        adopted = [
+            e.amendment
+            for e in entries
+            if e.amendment is not None and e.amendment.status == "adopted" and e.amendment.regulation == current.id
+        ]
+        if adopted:
+            problems.extend(_compare(ws, path, current, adopted))
+    for entry in entries:
+        if entry.amendment is None:
+            if name is None and entry.error is not None:
+                # What its readable instructions would do is checked too: every problem in one run.
+                problems.extend(check(ws, entry.slug) or [Problem(str(entry.error), entry.slug)])
+        elif entry.amendment.status in PENDING and entry.amendment.regulation in ids:
+            problems.extend(check_amendment(ws, entry.amendment))
+    return problems
+
+
+def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> list[Problem]:
+    try:
+        replayed = replay(base_text(ws, path), adopted, None).regulation
+    except (RegdraftError, ParseError) as exc:
+        return [Problem(f"replaying the adopted amendments on the base text fails: {exc.report()}", path)]
+    if replayed.units == current.units and replayed.preamble == current.preamble:
+        return []
+    where, line = _first_difference(current, replayed)
+    return [
+        Problem(
+            f"differs from its base text with the adopted amendments replayed (first at {where}): it was "
+            "edited without an amendment. Undo the edit, or write it as an amendment and adopt it.",
+            path,
+            line,
+        )
+    ]
+
+
+def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, int]:
+    if current.preamble != replayed.preamble:
+        return "the preamble", 0
+    mine: Iterator[Located] = current.walk()
+    theirs: Iterator[Located] = replayed.walk()
+    language = current.language
+    for a, b in zip(mine, theirs, strict=False):
+        if a.address != b.address or (a.unit.title, a.unit.text, a.unit.repealed) != (
+            b.unit.title,
+            b.unit.text,
+            b.unit.repealed,
+        ):
+            return (
+                a.address.describe(language) if a.address == b.address else heading_text(a.unit, language)
+            ), a.unit.line
+    return "the end of the document", 0
+
+
+CHECKS: list[Check] = [api.check, references, check_replay]

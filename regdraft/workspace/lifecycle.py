@@ -1,0 +1,272 @@
+"""The life of an amendment in a workspace: check, preview, change status, adopt.
+
+Reading amendments and where they live is `workspace.amendments`. Every write is one `Workspace.commit`
+(all or nothing, refusing over uncommitted changes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.amend.apply import Applied, apply
+from regdraft.core.amend.document import (
+    PENDING,
+    STATUSES,
+    Amendment,
+    load_amendment,
+    read_amendment,
+    with_front_matter,
+)
+from regdraft.core.dates import parse_date
+from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
+from regdraft.core.markdown import decode, parse, render
+from regdraft.core.model import Regulation
+from regdraft.workspace.amendments import amendment_path, base_path, list_amendments, load, target_regulation
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.timeline import replay_through
+from regdraft.workspace.votes import check_adoptable
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.conflicts import Conflict
+
+# Status changes `amend status` accepts; `adopted` is reached only through `amend adopt`.
+TRANSITIONS: Mapping[str, tuple[str, ...]] = {
+    "draft": ("circulating", "submitted", "withdrawn"),
+    "circulating": ("draft", "submitted", "withdrawn"),
+    "submitted": ("draft", "circulating", "rejected", "withdrawn"),
+    "adopted": (),
+    "rejected": ("draft",),
+    "withdrawn": ("draft",),
+}
+
+
+def preview(ws: Workspace, slug: str, rev: str | None = None) -> Applied:
+    """The target regulation with the amendment applied; writes nothing.
+
+    A pending amendment applies to the regulation as it stands; an adopted one is shown as
+    the replay of the base text up to and including it.
+    """
+    return _preview(ws, slug, rev, notes=False).applied
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What `amend preview` shows: the amended regulation and notes on references to check."""
+
+    applied: Applied
+    notes: tuple[Problem, ...] = ()
+
+
+def preview_with_notes(ws: Workspace, slug: str, rev: str | None = None) -> Preview:
+    """`preview`, with the references a pending amendment breaks or changes (in the working tree only)."""
+    return _preview(ws, slug, rev, notes=rev is None)
+
+
+def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool) -> Preview:
+    amendment = load(ws, slug, rev)
+    if amendment.status == "adopted":
+        return Preview(replay_through(ws, amendment))
+    before = target_regulation(ws, amendment, rev)
+    applied = apply(before, amendment)
+    if not notes or amendment.status not in PENDING:
+        return Preview(applied)
+    broken, to_check = reference_problems(before, applied)
+    return Preview(applied, broken + to_check)
+
+
+def reference_problems(before: Regulation, applied: Applied) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """References the applied amendment breaks, and those to check, located in the regulation file."""
+    from regdraft.core.refs import affected_references
+
+    issues = affected_references(before, applied.regulation, [c.address for c in applied.changes])
+    found: dict[str, list[Problem]] = {"broken": [], "check": []}
+    for issue in issues:
+        found[issue.kind].append(Problem(issue.describe(before.language), before.source, issue.reference.line))
+    return tuple(found["broken"]), tuple(found["check"])
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What `amend check` reports: the problems (broken references included), and references to check."""
+
+    problems: tuple[Problem, ...]
+    to_check: tuple[Problem, ...] = ()
+
+    def as_json(self) -> list[dict[str, Any]]:
+        """The problems as `amend check --json` lists them."""
+        return [{"file": p.source, "line": p.line, "message": p.message} for p in self.problems]
+
+
+def check(ws: Workspace, slug: str) -> list[Problem]:
+    """Every problem of one amendment: reading it, applying it, and reading the result back."""
+    return list(_review(ws, slug, references=False).problems)
+
+
+def review(ws: Workspace, slug: str) -> Review:
+    """`check`, plus the references the amendment breaks (as problems) and those to check."""
+    return _review(ws, slug, references=True)
+
+
+def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """Problems applying a loaded amendment to its regulation (none for an adopted one)."""
+    return list(_checked(ws, amendment, references=False).problems)
+
+
+def _review(ws: Workspace, slug: str, references: bool) -> Review:
+    relative = amendment_path(slug)
+    if not ws.path(relative).is_file():
+        load(ws, slug)  # says which amendments there are
+    try:
+        amendment, reading = read_amendment(ws.read(relative), relative, slug)
+    except ParseError as exc:  # not even text
+        return Review(exc.problems or (Problem(str(exc), relative),))
+    if amendment is None:
+        return Review(reading)
+    # Every problem in one run: what the instructions that could be read would do is checked too
+    # (applied to a copy in memory; nothing is written).
+    checked = _checked(ws, amendment, references)
+    problems = sorted((*reading, *checked.problems), key=lambda p: (p.line == 0, p.line))
+    return Review(tuple(problems), checked.to_check)
+
+
+def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
+    if amendment.status not in PENDING:
+        return Review(())
+    try:
+        before = target_regulation(ws, amendment)
+        applied = apply(before, amendment)
+    except (AmendmentConflict, ParseError) as exc:
+        return Review(exc.problems or (Problem(str(exc), amendment.source),))
+    except StoreError as exc:
+        return Review((Problem(str(exc), amendment.source, 1),))
+    problems = _read_back(applied, amendment)
+    if not references:
+        return Review(problems)
+    broken, to_check = reference_problems(before, applied)
+    return Review(problems + broken, to_check)
+
+
+def _read_back(applied: Applied, amendment: Amendment) -> tuple[Problem, ...]:
+    """Problems reading the amended text back: it must parse to the same provisions."""
+    text = render(applied.regulation)
+    try:
+        again = parse(text, applied.regulation.source)
+    except ParseError as exc:
+        return tuple(Problem(f"the amended text does not read back: {p}", amendment.source) for p in exc.problems)
+    if again != applied.regulation:
+        return (
+            Problem(
+                "the amended text does not read back as the same provisions; check the quoted text "
+                "for paragraphs that look like clauses or points.",
+                amendment.source,
+            ),
+        )
+    return ()
+
+
+def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) -> Amendment:
+    """Change an amendment's status (and draft number) in one commit; transitions are checked."""
+    amendment = load(ws, slug)
+    if status not in STATUSES:
+        raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
+    if status == "adopted":
+        raise UsageError(
+            "An amendment becomes adopted with `regdraft amend adopt SLUG --signed DATE --effective DATE`."
+        )
+    current = amendment.status
+    if status != current and status not in TRANSITIONS.get(current, ()):
+        allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"
+        raise RegdraftError(
+            f"{amendment.source}: cannot move from {current} to {status}; from {current} the next "
+            f"status can be: {allowed}."
+        )
+    changes: dict[str, Any] = {"status": status}
+    if draft is not None:
+        if draft < 1:
+            raise UsageError("The draft number starts at 1.")
+        changes["draft"] = draft
+    relative = amendment_path(slug)
+    text = with_front_matter(decode(ws.read(relative), relative), changes)
+    updated = load_amendment(text, relative, slug)
+    ws.commit(
+        {relative: text.encode("utf-8")},
+        f"Set amendment {amendment.name} to {status}" + (f" (draft {draft})" if draft is not None else ""),
+    )
+    return updated
+
+
+def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.date) -> str:
+    """Apply a pending amendment to its regulation and record it as adopted: one commit and a tag.
+
+    The first adoption also stores the regulation's text before it as the base for replay.
+    Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
+    """
+    signed_on, effective_on = parse_date(signed, "signing"), parse_date(effective, "effective")
+    if effective_on < signed_on:
+        raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
+    amendment = load(ws, slug)
+    if amendment.status not in PENDING:
+        raise RegdraftError(
+            f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
+            "or submitted amendment can be adopted."
+        )
+    if not amendment.number:
+        raise RegdraftError(
+            f"{amendment.source}: give the amendment its document number (number: 05-QC/TU) "
+            "in the front matter before adopting it."
+        )
+    check_adoptable(ws, slug)  # refuses without a recorded vote majority when regdraft.yaml requires one
+    reg_path = ws.locate_regulation(amendment.regulation)
+    _check_order(ws, amendment, effective_on)
+    relative = amendment_path(slug)
+    dirty = ws.dirty([reg_path, relative])
+    if dirty:
+        raise StoreError(
+            "Refusing to adopt over uncommitted changes to "
+            + ", ".join(dirty)
+            + "; commit or stash them first (nothing was changed)."
+        )
+    original = ws.read(reg_path)
+    regulation = parse(original, reg_path)
+    applied = apply(regulation, amendment)
+    text = with_front_matter(
+        decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
+    )
+    load_amendment(text, relative, slug)
+    changes: dict[str, bytes | None] = {
+        reg_path: render(applied.regulation).encode("utf-8"),
+        relative: text.encode("utf-8"),
+    }
+    base = base_path(ws, reg_path)
+    if not ws.path(base).is_file():
+        changes[base] = original
+    tag = "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
+    message = (
+        f"Adopt amendment {amendment.number} to {amendment.regulation} (signed {signed_on}, effective {effective_on})"
+    )
+    return ws.commit(changes, message, tag=tag)
+
+
+def _check_order(ws: Workspace, amendment: Amendment, effective: dt.date) -> None:
+    """Adopted amendments must take effect in the order they are adopted, so replay is exact."""
+    for other in list_amendments(ws):
+        if (
+            other.status == "adopted"
+            and other.regulation == amendment.regulation
+            and other.effective
+            and other.effective > effective
+        ):
+            raise RegdraftError(
+                f"{amendment.source}: {other.name} is already adopted with effect from {other.effective}, after "
+                f"{effective}; adopt amendments in the order they take effect (nothing was changed)."
+            )
+
+
+def pending_conflicts(ws: Workspace) -> list[Conflict]:
+    """Pairs of instructions of different pending amendments touching the same or nested provisions."""
+    from regdraft.core.amend.conflicts import between
+
+    return between([a for a in list_amendments(ws) if a.status in PENDING])

@@ -1,0 +1,174 @@
+"""Redlines of a workspace: choose the two versions of a regulation and compare them.
+
+`build(ws, name, ...)` picks the two versions (working tree, revisions, or the text with a
+pending amendment applied) and compares them; `build_files` does it for two files. The document
+is laid out by `regdraft.render.redline`.
+
+Post-conditions:
+1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace.
+2. Each version is named by its document number and the commit (with its date) that last changed
+   its file, or as having uncommitted changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from regdraft.core.amend import document
+from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.markdown import parse
+from regdraft.core.model import Address, Regulation
+from regdraft.core.refs import affected_references
+from regdraft.render.redline import Redline, Version, sentence, words_for
+from regdraft.workspace.amendments import amendment_path, load
+from regdraft.workspace.lifecycle import preview
+from regdraft.workspace.store import Workspace
+
+# What the amending instructions say they do (`AppliedChange.kind`), as kinds of change.
+_STATED_KINDS = {
+    "amended": ChangeKind.AMENDED, "inserted": ChangeKind.INSERTED, "repealed": ChangeKind.REPEALED,
+    "heading": ChangeKind.HEADING_CHANGED, "words_replaced": ChangeKind.WORDS_REPLACED,
+    "words_deleted": ChangeKind.WORDS_DELETED,
+}
+def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str | None = None,
+          amendment: str | None = None, strict_tones: bool = False) -> Redline:
+    """Compare a regulation: `rev_from` (default the working tree) against `rev_to` or an amendment.
+
+    With neither `rev_to` nor `amendment`, the newest pending amendment to the regulation is used.
+    """
+    if rev_to is not None and amendment is not None:
+        raise UsageError("Give either --to REV or --amendment SLUG, not both.")
+    relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
+    old = parse(ws.read(relative, rev_from), relative)
+    words = words_for(old.language)
+    old_version = _revision_version(ws, relative, rev_from, old, words)
+    stem = Path(relative).stem
+    if rev_to is not None:
+        new = parse(ws.read(relative, rev_to), f"{relative}@{rev_to}")
+        new_version = _revision_version(ws, relative, rev_to, new, words)
+        comparison = compare(old, new, strict_tones=strict_tones)
+        return Redline(comparison, old_version, new_version, stem=stem,
+                       references=_references(comparison, _changed_addresses(comparison)))
+    slug = amendment or pending_amendment(ws, old)
+    return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem)
+
+
+def _located(ws: Workspace, name: str) -> str:
+    try:
+        return ws.locate_regulation(name)
+    except RegdraftError:
+        from regdraft.core.layout import regulation_filename
+
+        return name if name.endswith(".md") else f"regulations/{regulation_filename(name)}"
+
+
+def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
+                      words: Mapping[str, str]) -> Version:
+    if rev is None:
+        return _file_version(ws, relative, words["in_force"], reg.id, words)
+    commit = ws.resolve(rev)
+    return Version(f"{words['version']} {rev}", reg.id, commit.hexsha[:7],
+                   commit.committed_datetime.date().isoformat())
+
+
+def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],
+                  rev: str | None = None) -> Version:
+    """A file's version: the commit that last changed it (at `rev`, else in the working tree)."""
+    try:
+        if rev is None and ws.dirty([relative]):
+            return Version(label, doc_id, uncommitted=words["uncommitted"])
+        last = ws.log(relative, rev=rev, limit=1)
+    except RegdraftError:
+        return Version(label, doc_id)  # not a git repository: nothing to name but the document
+    if not last:
+        return Version(label, doc_id, uncommitted=words["uncommitted"])
+    return Version(label, doc_id, last[0].sha[:7], last[0].date)
+
+
+def pending_amendment(ws: Workspace, reg: Regulation) -> str:
+    """The slug of the newest amendment to `reg` still pending (draft, circulating or submitted)."""
+    found: list[tuple[str, int, str]] = []
+    for path in sorted((ws.root / "amendments").glob("*/amendment.md")):
+        slug = path.parent.name
+        try:
+            doc = load(ws, slug)
+        except RegdraftError:
+            continue
+        if str(doc.regulation) == reg.id and str(doc.status) in document.PENDING:
+            meta = doc.meta or {}
+            found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug))
+    if not found:
+        raise RegdraftError(
+            f"There is no pending amendment to {reg.id} in {ws.root / 'amendments'} (status draft, "
+            "circulating or submitted); pass --to REV or --amendment SLUG to choose what to compare."
+        )
+    return max(found)[2]
+
+
+def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
+                    rev: str | None, strict_tones: bool, stem: str) -> Redline:
+    doc = load(ws, slug, rev)
+    if str(doc.regulation) != old.id:
+        raise RegdraftError(
+            f"amendments/{slug}/amendment.md amends {doc.regulation}, not {old.id}; choose an "
+            f"amendment to {old.id}."
+        )
+    applied = preview(ws, slug, rev)
+    words = words_for(old.language)
+    label = f"{words['draft']} {doc.draft}" if doc.draft else words["amended"]
+    new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
+    stated = {str(c.address): _STATED_KINDS[str(c.kind)] for c in applied.changes if str(c.kind) in _STATED_KINDS}
+    comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
+    return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
+                   _reasons(applied.changes, old.language), stem,
+                   _references(comparison, [c.address for c in applied.changes]), doc)
+
+
+def _changed_addresses(comparison: Comparison) -> list[Address]:
+    """The old addresses of every changed provision (the new one for insertions)."""
+    return [a for c in comparison.changes if (a := c.old_address or c.new_address) is not None]
+
+
+def _references(comparison: Comparison, changed: Sequence[Address]) -> tuple[str, ...]:
+    """Sentences naming the references that the change breaks or that need checking."""
+    issues = affected_references(comparison.old, comparison.new, changed)
+    return tuple(sentence(issue.note(comparison.new.language)) for issue in issues)
+
+
+def _reasons(changes: Sequence[Any], language: str) -> dict[str, tuple[str, ...]]:
+    """Notes per address: the amending instruction (where it stands, what it says) behind each change."""
+    out: dict[str, list[str]] = {}
+    for change in changes or ():
+        address = getattr(change, "address", None)
+        instruction = getattr(change, "instruction", None)
+        if address is None or instruction is None:
+            continue
+        where = instruction.cite(language) if hasattr(instruction, "cite") else ""
+        text = str(getattr(instruction, "text", "") or "")
+        note = f"{where}: {text}" if where and text else where or text
+        if note and note not in out.get(str(address), []):
+            out.setdefault(str(address), []).append(note)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:
+    """Compare two regulation files anywhere on disk."""
+    try:
+        old = parse(old_path.read_bytes(), str(old_path))
+        new = parse(new_path.read_bytes(), str(new_path))
+    except FileNotFoundError as exc:
+        raise RegdraftError(f"{exc.filename} does not exist.") from None
+    old_v = Version(old_path.name, old.id, "", str(old.meta.get("signed") or ""))
+    new_v = Version(new_path.name, new.id, "", str(new.meta.get("signed") or ""))
+    return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem)
+
+
+def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
+    """`out/redline-<stem>.<fmt>` inside the workspace."""
+    return ws.path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', redline.stem)}.{fmt}")
+
+

@@ -1,0 +1,141 @@
+"""Regenerating an amending document's instructions from the drafter's edited text.
+
+`regenerate(existing, old, edited)` replaces the numbered instructions of Điều 1 in an
+amending document's Markdown with those `edits.instructions_from_edits` writes, keeping
+everything else; `from_edits(ws, slug, ...)` does it in the workspace, in one commit.
+
+Post-conditions of `regenerate`:
+1. Front matter, preamble, the heading of Điều 1 and every other article are kept byte for byte.
+2. The text it returns reads back with `load_amendment`; `RegdraftError` otherwise.
+3. `diff` is the unified diff of the instructions alone (empty when they did not change).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from regdraft.core.amend.document import PENDING, load_amendment, render_amendment
+from regdraft.core.amend.edits import instructions_from_edits
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.model import Regulation
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+
+_INSTRUCTION_LINE = re.compile(r"^\d+[a-z]?\\?\.\s")
+
+
+def split_instructions(text: str) -> tuple[str, str, str]:
+    """An amending document as (before, Điều 1's numbered instructions, after), by lines."""
+    lines = text.split("\n")
+    start = 1 if lines and lines[0].rstrip() == "---" else 0
+    if start:
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
+    headings = [i for i in range(start, len(lines)) if lines[i].startswith("#")]
+    if not headings:
+        return text, "", ""
+    end = headings[1] if len(headings) > 1 else len(lines)
+    first = next((i for i in range(headings[0] + 1, end) if _INSTRUCTION_LINE.match(lines[i])), end)
+    before = "\n".join(lines[:first]).rstrip("\n") + "\n\n"
+    region = "\n".join(lines[first:end]).strip("\n")
+    after = "\n".join(lines[end:])
+    return before, region, after
+
+
+@dataclass(frozen=True, slots=True)
+class Regenerated:
+    """The amending document with regenerated instructions, and what changed in them."""
+
+    text: str
+    diff: tuple[str, ...]
+    notes: tuple[str, ...]
+    count: int
+
+
+def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
+               allow_renumber: bool = False) -> Regenerated:
+    """`existing` with Điều 1's instructions replaced by those from the edits; all else kept."""
+    import difflib
+
+    generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
+    before, region, after = split_instructions(existing)
+    shell = load_amendment(before + after, source, slug)
+    if shell.regulation and old.id and shell.regulation != old.id:
+        raise RegdraftError(f"{source}: the amendment is for {shell.regulation}, but the edited text is "
+                            f"{old.id}.")
+    rendered = render_amendment(replace(shell, instructions=generated.instructions))
+    new_region = split_instructions(rendered)[1]
+    text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
+    load_amendment(text, source, slug)  # what is written must read back
+    diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
+                                      "instructions (after)", lineterm=""))
+    return Regenerated(text, diff, generated.notes, len(generated.instructions))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What `regdraft amend from-edits` did."""
+
+    path: str
+    created: bool
+    commit: str | None
+    result: Regenerated
+
+    def summary(self) -> str:
+        """The closing line of `amend from-edits`: what was written, in which commit."""
+        count = self.result.count
+        if self.commit is None:
+            return f"{self.path} is unchanged ({count} instructions)."
+        verb = "Created" if self.created else "Updated"
+        return f"{verb} {self.path} with {count} instructions in commit {self.commit[:8]}."
+
+
+def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
+               edited_rev: str | None = None, regulation: str | None = None,
+               allow_renumber: bool = False) -> Outcome:
+    """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit."""
+    from regdraft.core.markdown import decode, parse
+    from regdraft.workspace.amendments import amendment_path
+    from regdraft.workspace.scaffold import default_title, document_text
+
+    relative = amendment_path(slug)
+    exists = ws.path(relative).is_file()
+    existing = decode(ws.read(relative), relative) if exists else None
+    if existing is not None:
+        shell = load_amendment("".join(_parts(existing)), relative, slug)
+        if shell.status not in PENDING:
+            raise RegdraftError(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
+                                "instructions can be regenerated.")
+        regulation = regulation or shell.regulation
+    if edited is not None:
+        new = parse(edited, edited_name)
+        regulation = regulation or new.id
+    if not regulation:
+        raise UsageError("Name the regulation with --regulation (the amendment does not exist yet).")
+    reg_path = ws.locate_regulation(regulation)
+    old = parse(ws.read(reg_path), reg_path)
+    if edited is None:
+        if edited_rev is None:
+            raise UsageError("Give the edited text with --edited FILE or --edited-rev REV.")
+        new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}")
+    if new.id and new.id != old.id:
+        raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
+    base = existing if existing is not None else document_text(old, default_title(old))
+    result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber)
+    if existing is not None and result.text == existing:
+        return Outcome(relative, False, None, result)
+    verb = "Write" if existing is None else "Regenerate"
+    sha = ws.commit({relative: result.text.encode("utf-8")},
+                    f"{verb} the instructions of amendment {slug} from the edited text of {old.id}")
+    return Outcome(relative, existing is None, sha, result)
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
+def _parts(text: str) -> tuple[str, str]:
+    before, _, after = split_instructions(text)
+    return before, after

@@ -1,0 +1,361 @@
+"""Comment rounds in a workspace: open, close and list rounds; add, import, list and answer
+comments; the data of the comment report (the conference vote is `votes`).
+
+Files, one small YAML file each so that two clones merge without conflicts:
+    amendments/<slug>/rounds/<n>.yaml       a round
+    amendments/<slug>/comments/<id>.yaml    a comment
+    amendments/<slug>/vote.yaml             the conference vote
+
+Post-conditions:
+1. Every action that writes is exactly one commit (`Workspace.commit`), or changes nothing.
+2. A round records the commit holding the circulated amendment text (HEAD when it was opened)
+   and that text's draft number; a later round must circulate a higher draft number.
+3. Comments are checked against the draft circulated in their round, never the working tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+# The report's classes stay importable from here, where the report is built.
+from regdraft.core.comment_report import Report, report_of
+from regdraft.core.comment_report import ReportGroup as ReportGroup
+from regdraft.core.comment_report import ReportRow as ReportRow
+from regdraft.core.comments import (
+    GENERAL,
+    Comment,
+    Placement,
+    Round,
+    RoundStatus,
+    State,
+    body_key,
+    canonical_on,
+    comment_from_yaml,
+    comment_to_yaml,
+    follow,
+    new_comment_id,
+    prepare,
+    replied_and_agreeing,
+    respond,
+    round_fields,
+    round_from_yaml,
+    round_to_yaml,
+    unique_bodies,
+    validate_rows,
+)
+from regdraft.core.dates import iso_date
+from regdraft.core.errors import RegdraftError, StoreError, UsageError
+from regdraft.core.model import Regulation
+from regdraft.core.text import nfc
+from regdraft.importer.comment_sheet import read_sheet
+from regdraft.workspace.amendments import amendment_file, amendment_folder, load
+from regdraft.workspace.lifecycle import preview
+from regdraft.workspace.store import Workspace
+
+
+def _amendment(ws: Workspace, slug: str, rev: str | None = None) -> Any:
+    return load(ws, slug, rev=rev)
+
+
+def draft_text(ws: Workspace, slug: str, rev: str | None = None) -> Regulation:
+    """The draft: the target regulation with the amendment applied, at `rev` or in the working tree."""
+    regulation: Regulation = preview(ws, slug, rev=rev).regulation
+    return regulation
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# -- rounds -----------------------------------------------------------------------------------
+
+
+def load_rounds(ws: Workspace, slug: str) -> list[Round]:
+    """Every round of an amendment, by number."""
+    amendment_file(ws, slug)
+    folder = ws.path(f"{amendment_folder(slug)}/rounds")
+    rounds = [round_from_yaml(p.read_bytes(), ws.relative(p)) for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    return sorted(rounds, key=lambda r: r.number)
+
+
+def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
+    """Round `number`, or the latest round when None."""
+    rounds = load_rounds(ws, slug)
+    if not rounds:
+        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet; "
+                            f"open one with `regdraft round open {slug}`.")
+    if number is None:
+        return rounds[-1]
+    for r in rounds:
+        if r.number == number:
+            return r
+    known = ", ".join(str(r.number) for r in rounds)
+    raise RegdraftError(f"The amendment '{slug}' has no round {number} (rounds: {known}).")
+
+
+def _round_change(slug: str, r: Round) -> dict[str, bytes | None]:
+    return {f"{amendment_folder(slug)}/rounds/{r.number}.yaml": round_to_yaml(r).encode("utf-8")}
+
+
+def parse_due(due: str) -> str:
+    """The due date of a round (`--due`) as YYYY-MM-DD."""
+    return iso_date(due, "the due date (--due)")
+
+
+def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequence[str]) -> Round:
+    """Open the next round on the committed amendment text (one commit); refuse over edits."""
+    relative = amendment_file(ws, slug)
+    watched = [relative]
+    amendment = _amendment(ws, slug, "HEAD")
+    try:
+        watched.append(ws.locate_regulation(str(amendment.regulation)))
+    except RegdraftError:
+        pass  # the amendment engine reports a missing target itself when the draft is built
+    dirty = ws.dirty(watched)
+    if dirty:
+        raise StoreError(
+            f"{', '.join(dirty)} has uncommitted changes; a round circulates committed text, so commit "
+            "them first (nothing was changed)."
+        )
+    rounds = load_rounds(ws, slug)
+    still_open = [r.number for r in rounds if r.status is RoundStatus.OPEN]
+    if still_open:
+        raise RegdraftError(f"Round {still_open[0]} of '{slug}' is still open; "
+                            f"close it with `regdraft round close {slug}` first.")
+    draft = amendment.draft
+    if draft is None:
+        raise RegdraftError(f"{relative} has no draft number; add `draft: 1` to its front matter "
+                            "and commit it before opening a round.")
+    if rounds and int(draft) <= rounds[-1].draft:
+        raise RegdraftError(
+            f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
+            f"circulates the next draft, so set `draft: {rounds[-1].draft + 1}` in its front matter "
+            "and commit it first."
+        )
+    bodies = unique_bodies(consulted)
+    if not bodies:
+        raise UsageError("Name the bodies consulted with --consult BODY (repeatable) or --consult-file FILE.")
+    draft_text(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
+    number = rounds[-1].number + 1 if rounds else 1
+    revision = ws.resolve("HEAD").hexsha
+    new = Round(number, nfc(title).strip() or f"Lấy ý kiến dự thảo lần {draft}", parse_due(due), bodies,
+                revision, int(draft), RoundStatus.OPEN, _now())
+    ws.commit(_round_change(slug, new), f"Open comment round {number} on {slug} (draft {draft})")
+    return new
+
+
+def close_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
+    """Close a round (the latest when None) in one commit."""
+    r = find_round(ws, slug, number)
+    if r.status is RoundStatus.CLOSED:
+        raise RegdraftError(f"Round {r.number} of '{slug}' is already closed.")
+    closed = replace(r, status=RoundStatus.CLOSED, closed=_now())
+    ws.commit(_round_change(slug, closed), f"Close comment round {r.number} on {slug}")
+    return closed
+
+
+@dataclass(frozen=True, slots=True)
+class RoundSummary:
+    """A round with its counts, for `round show`."""
+
+    round: Round
+    comments: int
+    open: int
+    by_disposition: dict[str, int]
+    replied: tuple[str, ...]
+    agreeing: tuple[str, ...]
+
+    def fields(self) -> dict[str, Any]:
+        """The round's fields with its counts, for `round show --json`."""
+        return {**round_fields(self.round), "comments": self.comments, "open": self.open,
+                "dispositions": self.by_disposition, "replied": list(self.replied), "agreeing": list(self.agreeing)}
+
+    def lines(self, slug: str) -> list[str]:
+        """The round and its counts as lines of text, for `round show`."""
+        r = self.round
+        answers = ", ".join(f"{k} {v}" for k, v in sorted(self.by_disposition.items())) or "none"
+        return [f"Round {r.number} on {slug} ({r.status.value}): {r.title}",
+                f"Draft {r.draft} at {r.revision[:8]}, opened {r.opened}, due {r.due}"
+                + (f", closed {r.closed}" if r.closed else ""),
+                f"Consulted {len(r.consulted)}, replied {len(self.replied)}, "
+                f"counted as agreeing {len(self.agreeing)}.",
+                f"Comments {self.comments}, awaiting an answer {self.open}; answered: {answers}."]
+
+
+def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSummary:
+    """A round and its counts of comments, dispositions and bodies."""
+    r = find_round(ws, slug, number)
+    comments = [c for c in load_comments(ws, slug) if c.round == r.number]
+    counts: dict[str, int] = {}
+    for c in comments:
+        if c.disposition is not None:
+            counts[c.disposition.value] = counts.get(c.disposition.value, 0) + 1
+    replied, agreeing = replied_and_agreeing(r, comments)
+    return RoundSummary(r, len(comments), sum(1 for c in comments if c.is_open), counts, replied, agreeing)
+
+
+# -- comments ---------------------------------------------------------------------------------
+
+
+def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes | None]:
+    return {f"{amendment_folder(slug)}/comments/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
+
+
+def load_comments(ws: Workspace, slug: str) -> list[Comment]:
+    """Every comment on an amendment, by round then creation time."""
+    folder = ws.path(f"{amendment_folder(slug)}/comments")
+    if not folder.is_dir():
+        return []
+    comments = [comment_from_yaml(p.read_bytes(), ws.relative(p)) for p in folder.glob("*.yaml")]
+    return sorted(comments, key=lambda c: (c.round, c.created, c.id))
+
+
+def _open_round(rounds: Sequence[Round], number: int | None, slug: str) -> Round:
+    if number is None:
+        current = [r for r in rounds if r.status is RoundStatus.OPEN]
+        if not current:
+            raise RegdraftError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
+        return current[-1]
+    for r in rounds:
+        if r.number == number:
+            if r.status is RoundStatus.CLOSED:
+                raise RegdraftError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
+            return r
+    raise RegdraftError(f"The amendment '{slug}' has no round {number}.")
+
+
+class _Drafts:
+    """Drafts circulated in rounds, built once per call."""
+
+    def __init__(self, ws: Workspace, slug: str, rounds: Sequence[Round]) -> None:
+        self.ws, self.slug, self.rounds = ws, slug, rounds
+        self.cache: dict[str | None, Regulation] = {}
+
+    def at(self, revision: str | None) -> Regulation:
+        if revision not in self.cache:
+            self.cache[revision] = draft_text(self.ws, self.slug, revision)
+        return self.cache[revision]
+
+    def open_round(self, number: int) -> Regulation:
+        return self.at(_open_round(self.rounds, number, self.slug).revision)
+
+
+def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment]:
+    used = set(taken)
+    out = []
+    when = _now()
+    for c in comments:
+        seed = f"{c.round}|{c.by}|{c.on}|{c.text}|{when}|{os.urandom(8).hex()}"
+        cid = new_comment_id(seed, used)
+        used.add(cid)
+        out.append(replace(c, id=cid, created=when))
+    return out
+
+
+def _taken_ids(ws: Workspace, slug: str) -> list[str]:
+    folder = ws.path(f"{amendment_folder(slug)}/comments")
+    return [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+
+
+def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
+                type_: str | None = None, round_number: int | None = None) -> Comment:
+    """Record one comment in an open round (one commit)."""
+    rounds = load_rounds(ws, slug)
+    r = _open_round(rounds, round_number, slug)
+    comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision), proposal, type_)
+    (comment,) = _with_ids([comment], _taken_ids(ws, slug))
+    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on} by {comment.by}")
+    return comment
+
+
+def import_comments(ws: Workspace, slug: str, sheet: Path) -> list[Comment]:
+    """Import every row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong."""
+    rounds = load_rounds(ws, slug)
+    drafts = _Drafts(ws, slug, rounds)
+    current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
+    rows = read_sheet(sheet)
+    if not rows:
+        raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
+    comments = _with_ids(validate_rows(rows, drafts.open_round, current[-1] if current else None, sheet.name),
+                         _taken_ids(ws, slug))
+    ws.commit(_comment_changes(slug, comments), f"Import {len(comments)} comments on {slug} from {sheet.name}")
+    return comments
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A comment and where its provision stands in the current draft."""
+
+    comment: Comment
+    placement: Placement
+
+
+def list_comments(ws: Workspace, slug: str, round_number: int | None = None, open_only: bool = False,
+                  on: str | None = None, by: str | None = None) -> list[Listed]:
+    """Comments matching the filters, each placed in the current draft (the anchor follows moves)."""
+    rounds = load_rounds(ws, slug)
+    drafts = _Drafts(ws, slug, rounds)
+    target = canonical_on(on) if on else None
+    out = []
+    for c in load_comments(ws, slug):
+        if round_number is not None and c.round != round_number:
+            continue
+        if open_only and not c.is_open:
+            continue
+        if by is not None and body_key(by) not in body_key(c.by):
+            continue
+        placement = _place(c, rounds, drafts)
+        if target is not None and target not in (c.on, placement.address):
+            continue
+        out.append(Listed(c, placement))
+    return out
+
+
+def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
+    if c.on == GENERAL:
+        return Placement(State.GENERAL, GENERAL)
+    later = [drafts.at(r.revision) for r in rounds if r.number > c.round]
+    return follow(c.on, c.anchor, [*later, drafts.at(None)])
+
+
+def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tuple[str, Comment]:
+    """The amendment slug and the comment with this id (searched in every amendment when no slug)."""
+    cid = comment_id.strip().lower()
+    pattern = f"{slug}/comments/{cid}.yaml" if slug else f"*/comments/{cid}.yaml"
+    found = sorted((ws.root / "amendments").glob(pattern)) if (ws.root / "amendments").is_dir() else []
+    if not found:
+        where = f"on '{slug}'" if slug else "in any amendment"
+        raise RegdraftError(f"There is no comment '{comment_id}' {where}.")
+    if len(found) > 1:
+        slugs = ", ".join(p.parent.parent.name for p in found)
+        raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "
+                         "name one with --amendment.")
+    path = found[0]
+    return path.parent.parent.name, comment_from_yaml(path.read_bytes(), ws.relative(path))
+
+
+def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str,
+                    slug: str | None = None) -> Comment:
+    """Record the office's disposition and reply on a comment (one commit)."""
+    where, comment = find_comment(ws, comment_id, slug)
+    answered = respond(comment, disposition, reply, _now())
+    ws.commit(_comment_changes(where, [answered]),
+              f"Respond to comment {comment.id} on {where}: {answered.disposition}")
+    return answered
+
+
+# -- the comment report -----------------------------------------------------------------------
+
+
+def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> Report:
+    """The report of a round (the latest when None): comments grouped by provision in document order."""
+    r = find_round(ws, slug, round_number)
+    comments = [c for c in load_comments(ws, slug) if c.round == r.number]
+    draft = draft_text(ws, slug, r.revision)
+    meta = dict(getattr(_amendment(ws, slug, r.revision), "meta", {}) or {})
+    return report_of(slug, meta, r, comments, draft)

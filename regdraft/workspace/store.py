@@ -1,0 +1,316 @@
+"""The git-backed workspace: read at a revision, write and commit, tag, log. Owns git.
+
+A workspace is a git repository holding `regdraft.yaml`, `regulations/`, `amendments/` and
+`templates/`. Every write is one commit under the user's git identity (or the workspace's
+fallback identity), and refuses to run over uncommitted changes to the files it touches.
+
+Post-conditions of `Workspace.commit`:
+1. Either every file is written and one commit records exactly those files, or the files,
+   the index and HEAD are as they were before the call.
+2. Files outside the workspace are never written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.errors import StoreError
+from regdraft.core.layout import regulation_filename
+
+if TYPE_CHECKING:
+    import git
+
+CONFIG_NAME = "regdraft.yaml"
+LAYOUT = ("regulations", "amendments", "templates")
+OUTPUT_DIR = "out/"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "identity": {"name": "regdraft", "email": "regdraft@localhost"},
+    "profile": "party-36",
+    "require_vote_majority": False,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One commit that touched a file."""
+
+    sha: str
+    author: str
+    date: str
+    subject: str
+
+
+class Workspace:
+    """A regdraft workspace on disk; git is imported only when history is needed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self._repo: git.Repo | None = None
+        self._config: dict[str, Any] | None = None
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Workspace:
+        """The workspace containing `start` (default: the current directory)."""
+        here = (start or Path.cwd()).resolve()
+        for candidate in (here, *here.parents):
+            if (candidate / CONFIG_NAME).is_file():
+                return cls(candidate)
+        raise StoreError(
+            f"{here} is not inside a regdraft workspace (no {CONFIG_NAME} found in it or above it); "
+            "run `regdraft init` to create one, or pass --workspace DIR."
+        )
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The workspace settings from regdraft.yaml over the defaults."""
+        if self._config is None:
+            import yaml  # imported here so that `regdraft --help` stays fast
+
+            path = self.root / CONFIG_NAME
+            try:
+                # Missing only while `init` is writing it: the defaults apply.
+                text = path.read_text(encoding="utf-8") if path.is_file() else ""
+                data = yaml.safe_load(text) or {}
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
+            if not isinstance(data, dict):
+                raise StoreError(f"{path}: the workspace settings must be YAML keys and values.")
+            self._config = {**DEFAULT_CONFIG, **data}
+        return self._config
+
+    @property
+    def repo(self) -> git.Repo:
+        """The git repository (GitPython is imported on first use)."""
+        if self._repo is None:
+            import git
+
+            try:
+                self._repo = git.Repo(self.root)
+            except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+                raise StoreError(f"{self.root} is not a git repository; run `regdraft init` there.") from None
+        return self._repo
+
+    def path(self, relative: str) -> Path:
+        """An absolute path inside the workspace; refuses paths that leave it."""
+        target = (self.root / relative).resolve()
+        if target != self.root and self.root not in target.parents:
+            raise StoreError(f"'{relative}' is outside the workspace {self.root}; regdraft writes only inside it.")
+        return target
+
+    def relative(self, path: Path) -> str:
+        """A path relative to the workspace root, with forward slashes."""
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def read(self, relative: str, rev: str | None = None) -> bytes:
+        """A file's bytes in the working tree, or at a git revision (read from git objects)."""
+        if rev is None:
+            try:
+                return self.path(relative).read_bytes()
+            except FileNotFoundError:
+                raise StoreError(f"{relative} does not exist in the workspace.") from None
+        commit = self.resolve(rev)
+        try:
+            blob = commit.tree / relative
+        except KeyError:
+            raise StoreError(f"{relative} does not exist at revision {rev} ({commit.hexsha[:8]}).") from None
+        data: bytes = blob.data_stream.read()
+        return data
+
+    def resolve(self, rev: str) -> git.Commit:
+        """The commit a revision names (branch, tag, sha, HEAD~2 ...)."""
+        import git
+
+        try:
+            return self.repo.commit(rev)
+        except (git.BadName, ValueError, git.BadObject):
+            raise StoreError(f"There is no revision '{rev}' in {self.root}.") from None
+
+    def revision_info(self, rev: str) -> tuple[str, str]:
+        """A revision's short sha and commit date (YYYY-MM-DD)."""
+        commit = self.resolve(rev)
+        return commit.hexsha[:8], commit.committed_datetime.date().isoformat()
+
+    def regulation_files(self) -> Iterator[Path]:
+        """Every regulation file in the workspace, sorted."""
+        folder = self.root / "regulations"
+        if folder.is_dir():
+            yield from sorted(folder.glob("*.md"))
+
+    def locate_regulation(self, name: str) -> str:
+        """The workspace-relative path of a regulation named by id, file stem or path."""
+        candidates = [
+            f"regulations/{regulation_filename(name)}",
+            f"regulations/{name}",
+            name,
+        ]
+        for candidate in candidates:
+            try:
+                path = self.path(candidate)
+            except StoreError:
+                continue
+            if path.is_file():
+                return self.relative(path)
+        known = ", ".join(p.stem for p in self.regulation_files()) or "none"
+        raise StoreError(f"There is no regulation '{name}' in {self.root / 'regulations'} (known: {known}).")
+
+    def dirty(self, paths: list[str]) -> list[str]:
+        """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
+        if not paths:
+            return []
+        # -z: paths come unquoted, whatever characters they hold (`Tờ trình.md`).
+        out = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
+        entries = out.split("\0")
+        found: list[str] = []
+        i = 0
+        while i < len(entries):
+            entry = entries[i]
+            if len(entry) > 3:
+                found.append(entry[3:])
+                if entry[0] in "RC":
+                    i += 1  # a rename or copy is followed by its original path
+            i += 1
+        return found
+
+    def identity_env(self) -> dict[str, str]:
+        """Author and committer for commits: the user's git identity, else the fallback."""
+        reader = self.repo.config_reader()
+        name = reader.get_value("user", "name", "") if reader.has_section("user") else ""
+        email = reader.get_value("user", "email", "") if reader.has_section("user") else ""
+        fallback = self.config.get("identity") or DEFAULT_CONFIG["identity"]
+        env = {}
+        if not (name or os.environ.get("GIT_AUTHOR_NAME")):
+            env["GIT_AUTHOR_NAME"] = env["GIT_COMMITTER_NAME"] = str(fallback.get("name", "regdraft"))
+        if not (email or os.environ.get("GIT_AUTHOR_EMAIL")):
+            env["GIT_AUTHOR_EMAIL"] = env["GIT_COMMITTER_EMAIL"] = str(fallback.get("email", "regdraft@localhost"))
+        return env
+
+    def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
+               allow_dirty: bool = False) -> str:
+        """Write (or delete, for None) the files and record them in one commit; return its sha.
+
+        Refuses when any of the files has uncommitted changes, naming them. On any failure
+        the files, the index and HEAD are restored.
+        """
+        paths = sorted(changes)
+        for relative in paths:
+            self.path(relative)
+        if not allow_dirty:
+            dirty = self.dirty(paths)
+            if dirty:
+                raise StoreError(
+                    "Refusing to write over uncommitted changes to " + ", ".join(dirty)
+                    + "; commit or stash them first (nothing was changed)."
+                )
+        if tag and self._tag_exists(tag):
+            raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
+        saved = {p: (self.path(p).read_bytes() if self.path(p).is_file() else None) for p in paths}
+        head = self._head()
+        env = self.identity_env()
+        try:
+            for relative, data in changes.items():
+                target = self.path(relative)
+                if data is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = target.with_name(target.name + ".regdraft-tmp")
+                    tmp.write_bytes(data)
+                    os.replace(tmp, target)
+            self.repo.git.add("-A", "--", *paths)
+            with self.repo.git.custom_environment(**env):
+                self.repo.git.commit("-q", "--no-verify", "-m", message, "--", *paths)
+                if tag:
+                    self.repo.git.tag("-a", tag, "-m", message)
+        except Exception as exc:
+            self._restore(saved, head)
+            detail = getattr(exc, "stderr", "") or str(exc)
+            raise StoreError(f"git refused the commit ({str(detail).strip()}); the workspace is as it was.") from None
+        return self.repo.head.commit.hexsha
+
+    def _git(self, command: str, *args: str) -> str:
+        """Run a read-only git command; a git failure becomes a StoreError."""
+        import git
+
+        try:
+            out: str = getattr(self.repo.git, command)(*args, strip_newline_in_stdout=False)
+        except git.GitCommandError as exc:
+            detail = str(exc.stderr or exc).strip()
+            raise StoreError(f"git {command} failed in {self.root}: {detail}") from None
+        return out
+
+    def _head(self) -> str | None:
+        try:
+            return self.repo.head.commit.hexsha
+        except ValueError:
+            return None
+
+    def _tag_exists(self, tag: str) -> bool:
+        return bool(self.repo.git.tag("--list", tag))
+
+    def _restore(self, saved: Mapping[str, bytes | None], head: str | None) -> None:
+        if head is not None and self._head() != head:
+            self.repo.git.reset("-q", "--soft", head)
+        for relative, data in saved.items():
+            target = self.path(relative)
+            if data is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.write_bytes(data)
+        if head is not None:
+            self.repo.git.reset("-q", head, "--", *saved)
+        else:
+            self.repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *saved)
+
+    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[LogEntry]:
+        """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
+        if self._head() is None:
+            return []
+        options = [f"--max-count={limit}"] if limit is not None else []
+        if rev is not None:
+            options.append(self.resolve(rev).hexsha)
+        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", *options,
+                        "--", relative)
+        entries = []
+        for line in out.splitlines():
+            sha, author, date, subject = line.split("\x00", 3)
+            entries.append(LogEntry(sha, author, date, subject))
+        return entries
+
+
+def init_workspace(directory: Path, example_from: Path | None = None) -> Workspace:
+    """Create a workspace in `directory` (a new or existing git repository) and commit it."""
+    import git
+    import yaml
+
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        repo = git.Repo(directory)
+    except git.InvalidGitRepositoryError:
+        repo = git.Repo.init(directory, initial_branch="main")
+    if (directory / CONFIG_NAME).exists():
+        raise StoreError(f"{directory} is already a regdraft workspace ({CONFIG_NAME} exists).")
+    workspace = Workspace(directory)
+    workspace._repo = repo
+    changes: dict[str, bytes | None] = {
+        CONFIG_NAME: yaml.safe_dump(DEFAULT_CONFIG, sort_keys=False, allow_unicode=True).encode(),
+    }
+    for folder in LAYOUT:
+        if not (directory / folder).exists():
+            changes[f"{folder}/.gitkeep"] = b""
+    ignore = directory / ".gitignore"
+    ignored = ignore.read_bytes() if ignore.is_file() else b""
+    if OUTPUT_DIR.encode() not in ignored.splitlines():
+        # Redlines and exports default to out/; they are handed out, not versioned.
+        separator = b"" if not ignored or ignored.endswith(b"\n") else b"\n"
+        changes[".gitignore"] = ignored + separator + OUTPUT_DIR.encode() + b"\n"
+    if example_from is not None:
+        for folder in ("regulations", "amendments"):
+            for path in sorted((example_from / folder).rglob("*")):
+                if path.is_file():
+                    changes[f"{folder}/{path.relative_to(example_from / folder).as_posix()}"] = path.read_bytes()
+    workspace.commit(changes, "Set up regdraft workspace" + (" with the example data" if example_from else ""))
+    return workspace

@@ -1,0 +1,92 @@
+"""Legal time: the text in force on a date, replayed from the base text and adopted amendments.
+
+Amendments are data. The text in force on a date is the base text (the regulation as it was
+before its first adopted amendment, kept in `regulations/history/<stem>/base.md`; the current
+file when nothing was ever adopted) with every adopted amendment whose effective date is on or
+before that date applied in order of effective date. Commit dates play no part.
+
+Post-conditions of `replay`:
+1. Amendments apply in order of (effective date, signing date, number); those without an
+   effective date, or taking effect after `as_of`, are left out.
+2. The result is exactly what applying them one after another gives; any failure raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from regdraft.core.amend.apply import Applied, apply
+from regdraft.core.amend.document import Amendment, as_date
+from regdraft.core.dates import parse_date
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse
+from regdraft.core.model import Regulation
+from regdraft.workspace.amendments import base_path, list_amendments
+from regdraft.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The text reached by a replay, and each amendment applied on the way."""
+
+    regulation: Regulation
+    steps: tuple[tuple[Amendment, Applied], ...]
+
+
+def _order(amendment: Amendment) -> tuple[dt.date, dt.date, str, str]:
+    return (amendment.effective or dt.date.max, amendment.signed or dt.date.max, amendment.number, amendment.slug)
+
+
+def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | None) -> Timeline:
+    """Apply the amendments in force on `as_of` (all with an effective date, for None) to `base`."""
+    current = base
+    steps: list[tuple[Amendment, Applied]] = []
+    for amendment in sorted(amendments, key=_order):
+        effective = amendment.effective
+        if effective is None or (as_of is not None and effective > as_of):
+            continue
+        applied = apply(current, amendment)
+        steps.append((amendment, applied))
+        current = applied.regulation
+    return Timeline(current, tuple(steps))
+
+
+def adopted_for(ws: Workspace, reg_id: str) -> list[Amendment]:
+    """The adopted amendments of a regulation, in replay order."""
+    found = [a for a in list_amendments(ws) if a.status == "adopted" and a.regulation == reg_id]
+    return sorted(found, key=_order)
+
+
+def base_text(ws: Workspace, regulation_path: str) -> Regulation:
+    """The text before the first adopted amendment, or the current file when none was adopted."""
+    base = base_path(ws, regulation_path)
+    if ws.path(base).is_file():
+        return parse(ws.read(base), base)
+    return parse(ws.read(regulation_path), regulation_path)
+
+
+def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulation:
+    """The text of a regulation in force on a date."""
+    day = parse_date(as_of, "--as-of")
+    path = ws.locate_regulation(name)
+    base = base_text(ws, path)
+    start = as_date(base.meta.get("effective")) or as_date(base.meta.get("signed"))
+    if start is not None and day < start:
+        raise RegdraftError(f"{base.id} took effect on {start}; no text of it was in force on {day}.")
+    return replay(base, adopted_for(ws, base.id), day).regulation
+
+
+def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
+    """The adopted `amendment` as applied in the replay of its regulation's history."""
+    path = ws.locate_regulation(amendment.regulation)
+    base = base_text(ws, path)
+    history = [a for a in adopted_for(ws, base.id) if _order(a) <= _order(amendment)]
+    timeline = replay(base, history, None)
+    for done, applied in timeline.steps:
+        if done.slug == amendment.slug:
+            return applied
+    raise RegdraftError(
+        f"{amendment.source}: the adopted amendment has no effective date, so it is not in the history."
+    )

@@ -1,0 +1,90 @@
+"""The Executive Committee conference vote on an amendment, kept in `amendments/<slug>/vote.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from regdraft.core.dates import iso_date
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.workspace.amendments import amendment_file, amendment_folder
+from regdraft.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """The Executive Committee conference vote on an amendment.
+
+    `members` is the number entitled to vote when known; a majority is more than half of it,
+    else more than half of the votes cast.
+    """
+
+    for_: int
+    against: int
+    abstain: int
+    date: str
+    members: int | None = None
+
+    @property
+    def majority(self) -> bool:
+        """True when the votes for are more than half of the members (or of the votes cast)."""
+        base = self.members if self.members is not None else self.for_ + self.against + self.abstain
+        return self.for_ * 2 > base
+
+
+def _vote_path(slug: str) -> str:
+    return f"{amendment_folder(slug)}/vote.yaml"
+
+
+def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str,
+                members: int | None = None) -> Vote:
+    """Record the conference vote next to the amendment (one commit)."""
+    amendment_file(ws, slug)
+    if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
+        raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed --members.")
+    vote = Vote(for_, against, abstain, iso_date(date, "the vote date (--date)"), members)
+    data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
+            "date": vote.date, "majority": vote.majority}
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    ws.commit({_vote_path(slug): text.encode("utf-8")},
+              f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining")
+    return vote
+
+
+def load_vote(ws: Workspace, slug: str) -> Vote | None:
+    """The recorded vote on an amendment, or None."""
+    path = ws.path(_vote_path(slug))
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        members = data.get("members")
+        return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
+                    int(members) if members is not None else None)
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError):
+        raise RegdraftError(f"{_vote_path(slug)}: cannot read the vote "
+                            "(keys: for, against, abstain, date, members).") from None
+
+
+def vote_majority(ws: Workspace, slug: str) -> bool:
+    """True when a vote is recorded for the amendment and it carried a majority."""
+    vote = load_vote(ws, slug)
+    return vote is not None and vote.majority
+
+
+def check_adoptable(ws: Workspace, slug: str) -> None:
+    """Refuse (RegdraftError) when the workspace requires a vote majority and none is recorded."""
+    if not ws.config.get("require_vote_majority"):
+        return
+    vote = load_vote(ws, slug)
+    if vote is None:
+        raise RegdraftError(
+            f"regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded "
+            f"for '{slug}'; record it with `regdraft amend vote {slug} --for N --against N --abstain N --date DATE`."
+        )
+    if not vote.majority:
+        raise RegdraftError(
+            f"The conference vote on '{slug}' ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining"
+            f" on {vote.date}) is not a majority; regdraft.yaml requires one before adoption."
+        )
