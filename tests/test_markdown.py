@@ -265,7 +265,8 @@ STRUCTURAL_ERRORS = {
         "Điểm d1 khoản 1 Điều 1 is out of place"),
     "article under no chapter": (
         FM + "## Điều 1. A\n\n# Chương I. A\n\n## Điều 2. B\n", 10, "Điều 1 is not inside any chapter"),
-    "section outside a chapter": (FM + "## Mục 1. X\n\n## Điều 1\n", 10, "Mục 1 is not inside a chapter"),
+    "sections out of sequence with no chapter": (
+        FM + "# Mục 1. X\n\n## Điều 1\n\n# Mục 3. Y\n\n## Điều 2\n", 14, "Mục 3 is out of sequence"),
     "unclosed front matter": ("---\nid: X\ntitle: T\n\n## Điều 1\n", 1, "never closed"),
     "invalid YAML": ("---\nid: X\ntitle: [unclosed\nlanguage: vi\n---\n\n## Điều 1\n", 4, "not valid YAML"),
     "front matter not a mapping": ("---\n- a\n- b\n---\n\n## Điều 1\n", 2, "must be YAML keys"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import json_option, open_workspace, workspace_option
+from regdraft.cli.options import json_option, note_problems, open_workspace, workspace_option
 from regdraft.core.errors import RegdraftError
 
 
@@ -55,7 +55,8 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     if not rows:
         click.echo("No regulations yet: add one under regulations/ or run `regdraft import`.")
     for r in rows:
-        status = r.error or f"{r.articles} articles"
+        status = r.error or f"{r.articles} articles" + (f", {r.problems} problem{'s' if r.problems != 1 else ''}"
+                                                         if r.problems else "")
         click.echo(f"{r.id:<16} {r.language:<3} {status:<14} {r.title}")
 
 
@@ -86,7 +87,8 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
 
         reg = regulation_as_of(ws, regulation, as_of)
     else:
-        reg = api.load_regulation(ws, regulation, rev)
+        reg, problems = api.read_regulation(ws, regulation, rev)
+        note_problems(problems, reg.source)
     if as_json:
         click.echo(json.dumps(api.show_json(reg, address), ensure_ascii=False, indent=2))
     else:

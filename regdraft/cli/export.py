@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.amend import amend
-from regdraft.cli.options import open_workspace, output_option, workspace_option
+from regdraft.cli.options import note_problems, open_workspace, output_option, workspace_option
 
 
 @click.command("export")
@@ -29,9 +29,12 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
         regdraft export 01-QC/TU --as-of 2025-06-01 --format pdf -o hop-nhat.pdf
         regdraft export 01-QC/TU -o hop-nhat.docx
     """
+    from regdraft.workspace import api
     from regdraft.workspace.export import export_regulation
 
-    done = export_regulation(open_workspace(workspace), regulation, output, fmt, as_of,
+    ws = open_workspace(workspace)
+    note_problems(api.read_regulation(ws, regulation)[1], ws.locate_regulation(regulation))
+    done = export_regulation(ws, regulation, output, fmt, as_of,
                              progress=sys.stderr.isatty())
     amended = ", ".join(done.amendments) or "no amendments"
     click.echo(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "

@@ -38,3 +38,12 @@ def output_option(func: F) -> F:
 def open_workspace(path: Path | None) -> Workspace:
     """The workspace at `path`, or the one around the current directory."""
     return Workspace.find(path)
+
+
+def note_problems(problems: list[Any], relative: str) -> None:
+    """Tell the reader, on stderr, how many problems `regdraft check` reports in the text used."""
+    from regdraft.workspace.api import problems_note
+
+    note = problems_note(problems, relative)
+    if note:
+        click.echo(note, err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import open_workspace, output_option, workspace_option
+from regdraft.cli.options import note_problems, open_workspace, output_option, workspace_option
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
@@ -47,9 +47,11 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         regdraft redline 01-QC/TU --from HEAD~3 --to HEAD --format html
     """
     from regdraft.render.redline import write
+    from regdraft.workspace import api
     from regdraft.workspace import redline as rl
 
     ws = open_workspace(workspace)
+    note_problems(api.read_regulation(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
                       strict_tones=strict_tones)
     kind = _fmt(fmt, output)

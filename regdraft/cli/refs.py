@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import json_option, open_workspace, workspace_option
+from regdraft.cli.options import json_option, note_problems, open_workspace, workspace_option
 
 
 @click.command()
@@ -39,7 +39,8 @@ def refs(regulation: str, address: str | None, source: str | None, external: boo
 
     if address is not None and source is not None:
         raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both.")
-    reg = api.load_regulation(open_workspace(workspace), regulation, rev)
+    reg, problems = api.read_regulation(open_workspace(workspace), regulation, rev)
+    note_problems(problems, reg.source)
     rows = references.listing(reg, to=address, source=source, external=external)
     if as_json:
         click.echo(json.dumps([references.listed_json(reg, r) for r in rows], ensure_ascii=False, indent=2))

@@ -128,6 +128,15 @@ def as_date(value: Any) -> dt.date | None:
         raise RegdraftError(f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 2025-03-15).") from None
 
 
+def _date_or_none(value: Any) -> dt.date | None:
+    """A front-matter date, or None when it is no date (a `FIXME` left by import, which
+    `regdraft check` reports): reading the text does not depend on it."""
+    try:
+        return as_date(value)
+    except RegdraftError:
+        return None
+
+
 def date_text(day: dt.date, language: str) -> str:
     """`ngày 09 tháng 01 năm 2021` (days below 10 and months 1-2 padded) or `9 January 2021`."""
     if language == "en":
@@ -162,8 +171,8 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
 def source_of(meta: Mapping[str, Any]) -> Source:
     """The opening's entry for a document, from its front matter (regulation or amendment)."""
     number = str(meta.get("id") or meta.get("number") or "")
-    signed = as_date(meta.get("signed"))
-    effective = as_date(meta.get("effective")) or signed
+    signed, effective = _date_or_none(meta.get("signed")), _date_or_none(meta.get("effective"))
+    effective = effective or signed
     return Source(number, str(meta.get("type") or ""), str(meta.get("title") or ""),
                   issuer_name(meta), signed, effective)
 

@@ -2,6 +2,10 @@
 
 `parse(text) -> Regulation` and `render(Regulation) -> str`.
 
+`read(text) -> Reading` is the same reading without the verdict: the tree as far as it can be
+built, and the problems found; commands that only read (show, refs, export, redline) use it, so a
+regulation with problems stays usable.
+
 Post-conditions of `parse`:
 1. The input may be bytes or text, with a BOM, CRLF or CR line ends, NFD text, trailing
    spaces, extra blank lines or wrapped paragraphs; the tree is the same as for the canonical
@@ -21,6 +25,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
 
@@ -81,8 +86,10 @@ def decode(data: bytes | str, source: str = "") -> str:
 class _Builder:
     """Turns the Markdown block stream into the unit tree, collecting problems."""
 
-    def __init__(self, source: str, language: str, offset: int) -> None:
+    def __init__(self, source: str, language: str, offset: int, lines: Sequence[str] = ()) -> None:
         self.source = source
+        self.lines = lines
+        self.levels: dict[int, int] = {}  # id(OpenUnit) -> its heading's number of `#`
         self.language = language
         self.offset = offset
         self.problems: list[Problem] = []
@@ -110,6 +117,8 @@ class _Builder:
             self._detach(OpenUnit(kind, "?", None, line))
             return
         node = OpenUnit(kind, label, (title or "").strip() or None, line)
+        raw = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        self.levels[id(node)] = len(raw) - len(raw.lstrip("#"))
         self._attach_heading(node)
 
     def _label(self, kind: Kind, raw: str, content: str, line: int) -> str | None:
@@ -147,13 +156,19 @@ class _Builder:
             self.stack.pop(kind, None)
         parent: OpenUnit | None = None
         if node.kind is Kind.SECTION:
-            parent = self.stack.get(Kind.CHAPTER)
-            if parent is None:
-                self.problem(node.line, f"{noun(Kind.SECTION, self.language)} {node.label} is not inside a chapter.")
+            # Real laws have sections directly under a part, or with no chapter at all.
+            parent = self.stack.get(Kind.CHAPTER) or self.stack.get(Kind.PART)
         elif node.kind is Kind.CHAPTER:
             parent = self.stack.get(Kind.PART)
         elif node.kind is Kind.ARTICLE:
-            parent = self.stack.get(Kind.SECTION) or self.stack.get(Kind.CHAPTER) or self.stack.get(Kind.PART)
+            section = self.stack.get(Kind.SECTION)
+            if section is not None and section.children and (
+                    self.levels.get(id(node), 0) < self.levels.get(id(section.children[0]), 0)):
+                # A chapter holding articles after its sections writes them one level above the
+                # articles of a section (canonically `##` against `###`); levels decide nothing else.
+                self.stack.pop(Kind.SECTION)
+                section = None
+            parent = section or self.stack.get(Kind.CHAPTER) or self.stack.get(Kind.PART)
         (parent.children if parent else self.top).append(node)
         self.stack[node.kind] = node
 
@@ -221,20 +236,36 @@ def _dash_content(content: str) -> bool:
     return content.startswith("- ") or content.startswith("+ ")
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A regulation as far as it could be read, with every problem found (none: it passes)."""
+
+    regulation: Regulation
+    problems: tuple[Problem, ...] = ()
+
+
 def parse(data: bytes | str, source: str = "") -> Regulation:
     """Parse a regulation file; raise `ParseError` listing every problem found."""
+    reading = read(data, source)
+    if reading.problems:
+        raise ParseError.collect(reading.problems, "regulation")
+    return reading.regulation
+
+
+def read(data: bytes | str, source: str = "") -> Reading:
+    """Read a regulation file as far as it goes; only text that is no regulation raises `ParseError`."""
     # Parsing allocates hundreds of thousands of objects and makes no reference cycles, so
     # the cyclic garbage collector only costs time here (about 15% on large files).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse(data, source)
+        return _read(data, source)
     finally:
         if collecting:
             gc.enable()
 
 
-def _parse(data: bytes | str, source: str) -> Regulation:
+def _read(data: bytes | str, source: str) -> Reading:
     text = decode(data, source)
     problems: list[Problem] = []
     lines = text.split("\n")
@@ -244,7 +275,7 @@ def _parse(data: bytes | str, source: str) -> Regulation:
         # problem would bury the one that matters.
         raise ParseError.collect(problems, "regulation")
     language = meta.get("language", "vi") if meta.get("language") in ("vi", "en") else "vi"
-    builder = _Builder(source, language, body_start)
+    builder = _Builder(source, language, body_start, lines)
     body = "\n".join(lines[body_start:])
     for kind, content, line in body_blocks(body, lines, body_start):
         if kind == "heading":
@@ -260,10 +291,8 @@ def _parse(data: bytes | str, source: str) -> Regulation:
     units = tuple(node.freeze(language) for node in builder.top)
     regulation = Regulation(front, tuple(builder.preamble), units, meta, source)
     problems.extend(validate(regulation))
-    if problems:
-        problems.sort(key=lambda p: p.line)
-        raise ParseError.collect(problems, "regulation")
-    return regulation
+    problems.sort(key=lambda p: p.line)
+    return Reading(regulation, tuple(problems))
 
 
 def render(reg: Regulation) -> str:

@@ -2,8 +2,9 @@
 
 Invariants of a `Regulation` built by `regdraft.core.markdown.parse`:
 1. Text is NFC, without line breaks inside a paragraph, without trailing spaces.
-2. Parts hold chapters or articles; chapters hold sections or articles; sections hold
-   articles; articles hold clauses or points; clauses hold points. Points hold no units.
+2. Parts hold chapters, sections or articles; chapters hold sections or articles (or both);
+   sections hold articles; a document may hold any of them at the top; articles hold
+   clauses or points; clauses hold points. Points hold no units.
 3. Labels are canonical: parts and sections Arabic (`1`), chapters Roman (`II`), articles and
    clauses Arabic with an optional lower-case suffix (`20a`, `5a`), points a Vietnamese letter
    with an optional digit suffix (`b`, `đ`, `d1`) whatever the document's language.
@@ -292,6 +293,7 @@ def _checked(address: Address, raw: str) -> Address:
     allowed = (
         [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
         [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
+        [Kind.PART, Kind.SECTION], [Kind.SECTION],
     )
     if kinds not in allowed:
         raise AddressError(

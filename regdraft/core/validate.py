@@ -7,7 +7,9 @@ Post-conditions of `validate`:
    duplicates or gaps; the same holds for sections within a chapter and for articles, chapters
    and parts through the whole document.
 2. An inserted label (`5a`, `d1`) directly follows its base or an earlier insertion on it.
-3. When the document uses chapters, every article is inside one.
+3. When the document uses chapters, every article is inside one or directly inside a part
+   (the Civil Code's last part holds articles with no chapter); sections run 1, 2, 3 within
+   their chapter, or within their part or the whole document when they stand under no chapter.
 4. Each problem carries the file and line and names the unit with the document's words
    (`Điều 5`, `Article 5`); an empty list means the tree passes.
 """
@@ -33,7 +35,7 @@ def validate(reg: Regulation) -> list[Problem]:
         for unit in units:
             if unit.kind is Kind.ARTICLE:
                 articles.append(unit)
-                if uses_chapters and (parent is None or parent.kind is Kind.PART):
+                if uses_chapters and parent is None:
                     problems.append(Problem(
                         f"{noun(Kind.ARTICLE, lang)} {unit.label} is not inside any chapter, "
                         "but this document uses chapters.",
@@ -48,12 +50,13 @@ def validate(reg: Regulation) -> list[Problem]:
                     if kind in kinds:
                         _sequence([c for c in unit.children if c.kind is kind], kind, lang, reg.source,
                                   problems, _where(unit, parent, lang))
-            if unit.kind is Kind.CHAPTER:
+            if unit.kind in (Kind.CHAPTER, Kind.PART):
                 _sequence([c for c in unit.children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
-                          problems, f"{noun(Kind.CHAPTER, lang)} {unit.label}")
+                          problems, f"{noun(unit.kind, lang)} {unit.label}")
             visit(unit.children, unit)
 
     visit(reg.units, None)
+    _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "")
     _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "")
     _sequence(chapters, Kind.CHAPTER, lang, reg.source, problems, "")
     _sequence(parts, Kind.PART, lang, reg.source, problems, "")

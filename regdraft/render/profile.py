@@ -108,7 +108,12 @@ def place_date(place: str, date: dt.date | str | None, language: str = "vi") -> 
     """`Điện Biên, ngày 09 tháng 01 năm 2021`: days below 10 and months 1-2 take a leading zero."""
     if date is None or date == "":
         return place
-    day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+    try:
+        day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+    except ValueError:
+        # A placeholder (`FIXME`) or a typed date that is not ISO: `regdraft check` names it;
+        # the document still prints, with the value as written.
+        return f"{place}, {date}" if place else str(date)
     if language == "en":
         text = f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
         return f"{place}, {text}" if place else text

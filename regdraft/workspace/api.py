@@ -10,16 +10,55 @@ from pathlib import Path
 from typing import Any
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError
-from regdraft.core.markdown import canonical, decode, parse, render
+from regdraft.core.layout import regulation_filename
+from regdraft.core.markdown import Reading, canonical, decode, parse, read, render
 from regdraft.core.model import Address, Located, Regulation, unit_address
+from regdraft.core.refs import missing_problems
 from regdraft.render.text import heading_path, plain
 from regdraft.workspace.store import Workspace
 
 
-def load_regulation(ws: Workspace, name: str, rev: str | None = None) -> Regulation:
-    """Read and parse a regulation by id, file stem or path, in the working tree or at `rev`."""
+def load_regulation(ws: Workspace, name: str, rev: str | None = None, strict: bool = False) -> Regulation:
+    """Read a regulation by id, file stem or path, in the working tree or at `rev`.
+
+    The text is read as far as it goes even when `regdraft check` finds problems in it (see
+    `read_regulation`); with `strict`, any problem raises `ParseError` instead.
+    """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
-    return parse(ws.read(relative, rev), relative)
+    data = ws.read(relative, rev)
+    return parse(data, relative) if strict else read(data, relative).regulation
+
+
+def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[Regulation, list[Problem]]:
+    """A regulation as far as it reads, with the problems `regdraft check` reports in its file.
+
+    In the working tree these are exactly the problems of `check(ws, name)`; at a revision,
+    those of the text as it stood then (its structure and its references).
+    """
+    relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
+    reading = read(ws.read(relative, rev), relative)
+    problems = file_problems(reading, ws.path(relative) if rev is None else None)
+    return reading.regulation, problems
+
+
+def file_problems(reading: Reading, path: Path | None = None) -> list[Problem]:
+    """The problems of one read regulation file: its structure, its references, and (given
+    the `path` it lies at in the workspace) whether its name matches its id."""
+    reg = reading.regulation
+    problems = [*reading.problems, *missing_problems(reg)]
+    if path is not None and reg.id and path.name != regulation_filename(reg.id):
+        # Commands find a regulation by its id through the file name, so a mismatch hides it.
+        expected = regulation_filename(reg.id)
+        problems.append(Problem(f"The file's id is {reg.id}, so it must be named regulations/{expected} "
+                                f"(commands look it up by that name); rename it.", reg.source, 1))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def problems_note(problems: list[Problem], relative: str) -> str | None:
+    """The line a reading command prints when the text it shows has problems, else None."""
+    if not problems:
+        return None
+    return f"Note: `regdraft check` reports {_count(len(problems))} in {relative}; the text is used as it reads."
 
 
 def _locate_at(ws: Workspace, name: str, rev: str) -> str:
@@ -40,21 +79,30 @@ class RegulationSummary:
     title: str
     language: str
     articles: int
+    problems: int = 0
     error: str = ""
 
 
 def list_regulations(ws: Workspace) -> list[RegulationSummary]:
-    """Every regulation in the workspace, with a count of articles or the reason it fails."""
+    """Every regulation in the workspace, with a count of its articles and of the problems
+    `regdraft check` reports in it (`error` only for a file that is no regulation at all)."""
     out = []
     for path in ws.regulation_files():
         relative = ws.relative(path)
         try:
-            reg = parse(path.read_bytes(), relative)
+            reading = read(path.read_bytes(), relative)
         except ParseError as exc:
-            out.append(RegulationSummary(path.stem, relative, "", "", 0, f"{len(exc.problems) or 1} problem(s)"))
+            problems = len(exc.problems) or 1
+            out.append(RegulationSummary(path.stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
             continue
-        out.append(RegulationSummary(reg.id, relative, reg.title, reg.language, sum(1 for _ in reg.articles())))
+        reg = reading.regulation
+        out.append(RegulationSummary(reg.id or path.stem, relative, reg.title, reg.language,
+                                     sum(1 for _ in reg.articles()), len(file_problems(reading, path))))
     return out
+
+
+def _count(problems: int) -> str:
+    return f"{problems} problem" + ("" if problems == 1 else "s")
 
 
 def show(reg: Regulation, address: str | None = None) -> str:
@@ -88,20 +136,13 @@ def _unit_json(loc: Located) -> dict[str, Any]:
 
 
 def check_file(ws: Workspace, path: Path) -> list[Problem]:
-    """Every problem in one regulation file."""
-    from regdraft.core.layout import regulation_filename
-
+    """Every problem in one regulation file: structure, references, file name."""
     relative = ws.relative(path)
     try:
-        reg = parse(path.read_bytes(), relative)
+        reading = read(path.read_bytes(), relative)
     except ParseError as exc:
         return list(exc.problems) or [Problem(str(exc), relative)]
-    expected = regulation_filename(reg.id)
-    if path.name != expected:
-        # Commands find a regulation by its id through the file name, so a mismatch hides it.
-        return [Problem(f"The file's id is {reg.id}, so it must be named regulations/{expected} "
-                        f"(commands look it up by that name); rename it.", relative, 1)]
-    return []
+    return file_problems(reading, path)
 
 
 def check(ws: Workspace, name: str | None = None) -> list[Problem]:

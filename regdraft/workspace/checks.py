@@ -8,7 +8,6 @@ from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.markdown import heading_text, parse
 from regdraft.core.model import Located, Regulation
-from regdraft.core.refs import missing_message, missing_targets
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.lifecycle import check, check_amendment
@@ -23,21 +22,6 @@ def check_workspace(ws: Workspace, name: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for run in CHECKS:
         problems.extend(run(ws, name))
-    return problems
-
-
-def references(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """`regdraft check`: references to provisions that do not exist, in one or every regulation."""
-    paths = [ws.path(ws.locate_regulation(name))] if name else list(ws.regulation_files())
-    problems: list[Problem] = []
-    for path in paths:
-        relative = ws.relative(path)
-        try:
-            reg = parse(path.read_bytes(), relative)
-        except ParseError:
-            continue  # the structural check reports why the file cannot be read
-        for ref, target in missing_targets(reg):
-            problems.append(Problem(missing_message(reg, ref, target), relative, ref.line))
     return problems
 
 
@@ -106,4 +90,5 @@ def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, i
     return "the end of the document", 0
 
 
-CHECKS: list[Check] = [api.check, references, check_replay]
+# api.check covers each regulation file: its structure, its references and its name.
+CHECKS: list[Check] = [api.check, check_replay]

@@ -22,7 +22,7 @@ from regdraft.core.amend.document import (
 )
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
-from regdraft.core.markdown import decode, parse, render
+from regdraft.core.markdown import decode, parse, read, render
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import amendment_path, base_path, list_amendments, load, target_regulation
 from regdraft.workspace.store import Workspace
@@ -142,20 +142,22 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
         return Review(exc.problems or (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
-    problems = _read_back(applied, amendment)
+    problems = _read_back(applied, amendment, before)
     if not references:
         return Review(problems)
     broken, to_check = reference_problems(before, applied)
     return Review(problems + broken, to_check)
 
 
-def _read_back(applied: Applied, amendment: Amendment) -> tuple[Problem, ...]:
-    """Problems reading the amended text back: it must parse to the same provisions."""
-    text = render(applied.regulation)
-    try:
-        again = parse(text, applied.regulation.source)
-    except ParseError as exc:
-        return tuple(Problem(f"the amended text does not read back: {p}", amendment.source) for p in exc.problems)
+def _read_back(applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:
+    """Problems reading the amended text back: it must read as the same provisions, with no
+    problem the text before it did not have."""
+    known = {p.message for p in read(render(before), before.source).problems}
+    reading = read(render(applied.regulation), applied.regulation.source)
+    again = reading.regulation
+    new = [p for p in reading.problems if p.message not in known]
+    if new:
+        return tuple(Problem(f"the amended text does not read back: {p}", amendment.source) for p in new)
     if again != applied.regulation:
         return (
             Problem(

@@ -20,7 +20,7 @@ from typing import Any
 from regdraft.core.amend import document
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError, UsageError
-from regdraft.core.markdown import parse
+from regdraft.core.markdown import read
 from regdraft.core.model import Address, Regulation
 from regdraft.core.refs import affected_references
 from regdraft.render.redline import Redline, Version, sentence, words_for
@@ -43,12 +43,12 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     if rev_to is not None and amendment is not None:
         raise UsageError("Give either --to REV or --amendment SLUG, not both.")
     relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
-    old = parse(ws.read(relative, rev_from), relative)
+    old = read(ws.read(relative, rev_from), relative).regulation
     words = words_for(old.language)
     old_version = _revision_version(ws, relative, rev_from, old, words)
     stem = Path(relative).stem
     if rev_to is not None:
-        new = parse(ws.read(relative, rev_to), f"{relative}@{rev_to}")
+        new = read(ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
         new_version = _revision_version(ws, relative, rev_to, new, words)
         comparison = compare(old, new, strict_tones=strict_tones)
         return Redline(comparison, old_version, new_version, stem=stem,
@@ -158,8 +158,8 @@ def _reasons(changes: Sequence[Any], language: str) -> dict[str, tuple[str, ...]
 def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:
     """Compare two regulation files anywhere on disk."""
     try:
-        old = parse(old_path.read_bytes(), str(old_path))
-        new = parse(new_path.read_bytes(), str(new_path))
+        old = read(old_path.read_bytes(), str(old_path)).regulation
+        new = read(new_path.read_bytes(), str(new_path)).regulation
     except FileNotFoundError as exc:
         raise RegdraftError(f"{exc.filename} does not exist.") from None
     old_v = Version(old_path.name, old.id, "", str(old.meta.get("signed") or ""))

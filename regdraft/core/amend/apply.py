@@ -5,7 +5,7 @@ Post-conditions of `apply(reg, amendment)`:
    every instruction that cannot be applied (missing target, label taken or out of place,
    phrase not found where named, conflicting instructions), each with file, line and text.
 2. `reg` is never modified (the model is immutable); untouched units are shared.
-3. The result passes `markdown.validate` and `parse(render(result)) == result`.
+3. The result adds no `markdown.validate` problem to those of the base text, and `parse(render(result)) == result`.
 4. Instructions apply in document order; existing units are never renumbered, and repealed
    units stay as placeholders.
 """
@@ -94,7 +94,11 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
         changes.extend(made)
     result = reg.with_units(units)
     if not problems:
+        # A base text with problems of its own stays readable: only what the amendment breaks counts.
+        known = {p.message for p in validate(reg)}
         for p in validate(result):
+            if p.message in known:
+                continue
             problems.append(
                 Problem(f"the amended {reg.id or 'regulation'} would be malformed: {p.message}", amendment.source, 0)
             )

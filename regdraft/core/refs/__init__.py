@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from regdraft.core.errors import Problem
 from regdraft.core.model import Address, Kind, Located, Regulation, Segment
 from regdraft.core.refs.citations import (
     PROVISION,
@@ -347,6 +348,11 @@ def missing_message(reg: Regulation, ref: Reference, target: Address) -> str:
     index = reg.index()
     state = "has been repealed" if _repealed_at(target, index) else "does not exist"
     return f"{_refers(ref, target, reg.language)}, which {state}."
+
+
+def missing_problems(reg: Regulation) -> list[Problem]:
+    """What `regdraft check` reports about references: each one to a provision that does not exist."""
+    return [Problem(missing_message(reg, ref, target), reg.source, ref.line) for ref, target in missing_targets(reg)]
 
 
 @dataclass(frozen=True, slots=True)
