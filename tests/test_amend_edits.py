@@ -87,7 +87,7 @@ def test_several_points_of_one_clause_are_nested() -> None:
     assert body(MINI, new) == (
         "1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 2 như sau:\n\n"
         "a) Sửa đổi, bổ sung điểm a như sau:\n\n"
-        "“a) Tập thể thảo luận dân chủ, công khai;”.\n\n"
+        "“a) Tập thể thảo luận dân chủ, công khai;”;\n\n"
         "b) Bổ sung điểm d vào khoản 2 Điều 2 như sau:\n\n"
         "“d) Cá nhân phục tùng tổ chức.”.")
 
@@ -174,14 +174,15 @@ def test_a_phrase_in_two_provisions_is_widened_past_other_words_there() -> None:
 def test_a_provision_with_other_edits_is_amended_and_left_out_of_the_phrase_instruction() -> None:
     new = (SHIPPED_TEXT.replace("hằng năm", "hàng năm")
            .replace("Tỉnh ủy; xem xét, thi hành kỷ luật", "Tỉnh ủy; xem xét, quyết định thi hành kỷ luật"))
+    # House style: the structural instructions first, the word replacements last.
     assert body(SHIPPED_TEXT, new) == (
-        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, điểm a khoản 1 Điều 4, "
-        "điểm c khoản 1 Điều 4, điểm đ khoản 1 Điều 4, khoản 4 Điều 4, khoản 6 Điều 4, điểm a khoản 1 Điều 5, "
-        "khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 Điều 23 và khoản 2 Điều 29.\n\n"
-        "2\\. Sửa đổi, bổ sung điểm g khoản 1 Điều 5 như sau:\n\n"
+        "1\\. Sửa đổi, bổ sung điểm g khoản 1 Điều 5 như sau:\n\n"
         "“g) Lãnh đạo công tác kiểm tra, giám sát của Đảng bộ tỉnh; quyết định chương trình kiểm tra, giám sát "
         "hàng năm của Ban Thường vụ Tỉnh ủy; xem xét, quyết định thi hành kỷ luật tổ chức đảng và đảng viên theo "
-        "thẩm quyền;”.")
+        "thẩm quyền;”.\n\n"
+        "2\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, điểm a khoản 1 Điều 4, "
+        "điểm c khoản 1 Điều 4, điểm đ khoản 1 Điều 4, khoản 4 Điều 4, khoản 6 Điều 4, điểm a khoản 1 Điều 5, "
+        "khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 Điều 23 và khoản 2 Điều 29.")
     reproduces(SHIPPED, parse(new))
 
 
@@ -243,7 +244,7 @@ def test_renumbering_is_refused_with_the_convention_unless_allowed() -> None:
     assert "never renumbered" in message and "khoản 5a after khoản 5" in message and "--allow-renumber" in message
     assert body(MINI, new, allow_renumber=True) == (
         "1\\. Sửa đổi, bổ sung một số khoản của Điều 2 như sau:\n\n"
-        "a) Sửa đổi, bổ sung khoản 3 như sau:\n\n“3\\. Giữ gìn đoàn kết nội bộ.”.\n\n"
+        "a) Sửa đổi, bổ sung khoản 3 như sau:\n\n“3\\. Giữ gìn đoàn kết nội bộ.”;\n\n"
         "b) Bổ sung khoản 4 vào Điều 2 như sau:\n\n"
         "“4\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.”.")
     reproduces(parse(MINI), parse(new), allow_renumber=True)
@@ -305,9 +306,11 @@ def test_the_shipped_amendment_renumbers_clauses_of_dieu_9_so_it_needs_allow_ren
     text = split_instructions(render_amendment(document(SHIPPED, instructions_from_edits(
         SHIPPED, edited, allow_renumber=True).instructions)))[1]
     assert "7\\. Sửa đổi, bổ sung Điều 9 như sau:" in text
-    assert ("Thay thế cụm từ “30-QĐ/TW ngày 26/7/2016” bằng cụm từ “22-QĐ/TW ngày 28/7/2021” "
+    # Whole citations and whole names, as the office wrote them in the shipped amendment.
+    assert ("Thay thế cụm từ “Quy định số 30-QĐ/TW ngày 26/7/2016” bằng cụm từ “Quy định số 22-QĐ/TW ngày "
+            "28/7/2021” trong toàn bộ Quy chế.") in text
+    assert ("Thay thế cụm từ “Ban cán sự đảng Ủy ban nhân dân tỉnh” bằng cụm từ “Đảng ủy Ủy ban nhân dân tỉnh” "
             "trong toàn bộ Quy chế.") in text
-    assert "Thay thế cụm từ “Ban cán sự đảng Ủy ban” bằng cụm từ “Đảng ủy Ủy ban” trong toàn bộ Quy chế." in text
 
 
 def test_english_wording() -> None:

@@ -108,7 +108,11 @@ def test_new_scaffold_reads_back(ws: Workspace, invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     text = (ws.root / "amendments/sua-doi-2026/amendment.md").read_text(encoding="utf-8")
     assert "regulation: 02-QC/TU" in text and "status: draft" in text
-    assert "## Điều 1. Sửa đổi, bổ sung một số điều của quy chế thử nghiệm sửa đổi" in text
+    # The document type is a name: "Quy chế" keeps its capital in the title, the preamble and Điều 1.
+    assert "title: Quy chế sửa đổi, bổ sung một số điều của Quy chế thử nghiệm sửa đổi" in text
+    assert "Ban Chấp hành Đảng bộ tỉnh ban hành Quy chế sửa đổi, bổ sung một số điều của Quy chế thử nghiệm" in text
+    assert "## Điều 1. Sửa đổi, bổ sung một số điều của Quy chế thử nghiệm sửa đổi" in text
+    assert "quy chế" not in text
     assert "## Điều 2. Hiệu lực thi hành" in text
     assert ws.dirty(["amendments"]) == []
     assert invoke(ws, "amend", "check", "sua-doi-2026").exit_code == 0

@@ -110,7 +110,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                                 "instructions can be regenerated.")
         regulation = regulation or shell.regulation
     if edited is not None:
-        new = parse(edited, edited_name)
+        new = parse(edited, edited_name, numbering=False)  # a unit deleted outright leaves a gap
         regulation = regulation or new.id
     if not regulation:
         raise UsageError("Name the regulation with --regulation (the amendment does not exist yet).")
@@ -119,7 +119,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     if edited is None:
         if edited_rev is None:
             raise UsageError("Give the edited text with --edited FILE or --edited-rev REV.")
-        new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}")
+        new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}", numbering=False)
     if new.id and new.id != old.id:
         raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
     base = existing if existing is not None else document_text(old, default_title(old))

@@ -11,6 +11,8 @@ from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import amendment_path, slugs
 from regdraft.workspace.store import Workspace
 
+# A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
+_DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quyết", "Luật", "Điều", "Thông", "Pháp"})
 _KEPT = ("issuer", "national", "superior", "place", "signer", "recipients")
 
 
@@ -22,10 +24,17 @@ def _date_vi(value: Any) -> str:
 
 
 def default_title(reg: Regulation) -> str:
-    """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của ...`."""
+    """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của Quy chế ...`."""
     if reg.language == "en":
         return f"Regulations amending the {reg.title}"
-    return f"Quy chế sửa đổi, bổ sung một số điều của {reg.title[:1].lower() + reg.title[1:]}"
+    return f"Quy chế sửa đổi, bổ sung một số điều của {cited(reg.title)}"
+
+
+def cited(title: str) -> str:
+    """A title as the running text cites it: the document type keeps its capital (`Quy chế làm việc ...`)."""
+    if title.split(" ")[0] in _DOCUMENT_TYPES or title[:2].isupper():
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def document_text(reg: Regulation, title: str) -> str:
@@ -44,12 +53,12 @@ def document_text(reg: Regulation, title: str) -> str:
     }
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
     signed = _date_vi(reg.meta.get("signed"))
-    base_title = reg.title[:1].lower() + reg.title[1:] if vi else reg.title
+    base_title = cited(reg.title) if vi else reg.title
     if vi:
         body = [
             "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
             f"Căn cứ {reg.title} ban hành kèm theo Quy chế số {reg.id} ngày {signed},",
-            f"Ban Chấp hành Đảng bộ tỉnh ban hành {title[:1].lower() + title[1:]} như sau:",
+            f"Ban Chấp hành Đảng bộ tỉnh ban hành {cited(title)} như sau:",
             f"## Điều 1. Sửa đổi, bổ sung một số điều của {base_title} "
             f"ban hành kèm theo Quy chế số {reg.id} ngày {signed}",
             "## Điều 2. Hiệu lực thi hành",

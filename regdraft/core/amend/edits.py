@@ -42,7 +42,7 @@ from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
-from regdraft.core.markdown import render
+from regdraft.core.markdown import render, validate
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, repealed_unit, unit_address
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
@@ -72,6 +72,9 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     language = old.language
     moves = renumbered(old, edited)
     new, removed = restore_removed(old, edited)
+    numbering = validate(new)  # a unit deleted outright is back as a placeholder: no gap is left from it
+    if numbering:
+        raise ParseError.collect(numbering, "regulation")
     _check_structure(old, new)
     if moves and not allow_renumber:
         raise RegdraftError(_renumber_message(moves, edited, language))
@@ -107,16 +110,16 @@ def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation,
             break
         # A provision with other changes is amended on its own; the phrase instruction leaves it alone.
         excluded |= clash
-    planned = [(s.position, 0, s.op, s.unit) for s in steps]
-    for c in chosen:
-        position = planner.position[c.first]
+    # House style: the structural instructions in document order, then the word replacements.
+    planned: list[tuple[Operation, Unit | None]] = [(s.op, s.unit) for s in steps]
+    quoted = [s.unit for s in steps if s.unit is not None]
+    for c in sorted(chosen, key=lambda c: planner.position[c.first]):
         op: Operation = c.op
-        earlier = [s.unit for s in steps if s.position < position and s.unit is not None]
-        if c.op.throughout and any(occurrences(u, c.op.old) for u in earlier):
+        if c.op.throughout and any(occurrences(u, c.op.old) for u in quoted):
             # Applied after them, a change throughout would change the new text they quote too.
             op = replace(c.op, targets=c.named)
-        planned.append((position, 1, op, None))
-    return [(op, unit) for _, _, op, unit in sorted(planned, key=lambda p: (p[0], p[1]))]
+        planned.append((op, None))
+    return planned
 
 
 # Renumbering -----------------------------------------------------------------------------

@@ -30,13 +30,12 @@ from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
 from regdraft.core.amend.phrases import tokens
+from regdraft.core.amend.readable import Cohesion, cost, is_whole, only_function_words, word_edges
 from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
 MOST_EDITS = 6  # a paragraph with more edits is not searched for phrases spanning several of them
 _CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
-_OPENERS = "(“\"'["
-_CLOSERS = ",.;:)”\"'!?…]"
 _UNQUOTABLE = ("“", "”", '"', "\n")  # the grammar reads a phrase between quote marks, on one line
 
 
@@ -96,8 +95,9 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     chosen: list[Chosen] = []
     current = old
     after = {loc.address: loc.unit for loc in new.walk()}
+    cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)])
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
-        best = _best(current, after, throughout, excluded)
+        best = _best(current, after, throughout, excluded, cohesion)
         if best is None:
             break
         chosen.append(best)
@@ -165,66 +165,48 @@ def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
 
 
 def _cuts(paragraph: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Where a phrase around `paragraph[start:end]` may begin and end: the edit, then whole tokens outwards."""
-    bounds = _offsets(tokens(paragraph))
-    words = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if not paragraph[bounds[i]].isspace()]
-    lefts = [start] + [s for s, _ in reversed(words) if s < start][:WIDEST]
-    rights = [end] + [e for _, e in words if e > end][:WIDEST]
+    """Where a phrase around `paragraph[start:end]` may begin and end: word edges, from the edit outwards."""
+    starts, ends = word_edges(paragraph)
+    # An edit that takes in the space next to a word starts (ends) at that word.
+    while start < end and paragraph[start].isspace():
+        start += 1
+    while end > start and paragraph[end - 1].isspace():
+        end -= 1
+    lefts = [s for s in reversed(starts) if s <= start][:WIDEST]
+    rights = [e for e in ends if e >= end][:WIDEST]
     return lefts, rights
 
 
-def widenings(site: Site) -> Iterator[tuple[str, str | None, Hit]]:
+def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[str, str | None, Hit]]:
     """The phrases (old, new or None for deleted words) that express one edit, and where each stands.
 
-    The cost counts the cuts that split a word or a name, then whether words only added are
-    anchored on the words after them rather than those before (`Thực hiện` → `Thực hiện nghiêm`
-    reads better than `nguyên` → `nghiêm nguyên`).
+    Only whole words that cut no citation and are not function words alone
+    (`regdraft.core.amend.readable`). The cost counts ends that split a name or a compound, then
+    whether words only added are anchored on the words after them rather than those before
+    (`Thực hiện` → `Thực hiện nghiêm` reads better than `nguyên` → `nghiêm nguyên`).
     """
     added = site.start == site.end
     para = site.paragraph
     lefts, rights = _cuts(para, site.start, site.end)
     for left in lefts:
         for right in rights:
-            raw = para[left:right]
-            old = raw.strip()
+            old = para[left:right]
             new = (para[left:site.start] + site.new + para[site.end:right]).strip()
-            if not old or old == new or not re.search(r"\w", old) or any(q in old + new for q in _UNQUOTABLE):
+            if (old == new or any(q in old + new for q in _UNQUOTABLE) or not is_whole(para, left, right)
+                    or only_function_words(old) or (new and not (new[0].isalnum() and new[-1].isalnum()))
+                    or (new and only_function_words(new))):
                 continue
-            start = left + len(raw) - len(raw.lstrip())
-            end = right - (len(raw) - len(raw.rstrip()))
-            yield old, new or None, Hit(site, start, _cost(para, start, end), added and left == site.start)
-
-
-def _cost(para: str, start: int, end: int) -> int:
-    """How badly a phrase's ends cut the text: inside a word (2), or inside a name (1)."""
-    before, after, inside = para[:start], para[end:], para[start:end].split()
-    cost = 0
-    if before and not before[-1].isspace():
-        cost += 0 if before[-1] in _OPENERS else 2
-    elif before.strip():
-        previous = before.split()[-1]
-        # `Thường trực`, `Chánh Văn phòng`: a capitalised word starts a name that goes on.
-        cost += previous[0].isupper() and previous[-1].isalnum()
-    if after and not after[0].isspace():
-        cost += 0 if after[0] in _CLOSERS else 2
-    elif after.strip():
-        following, last = after.split()[0], inside[-1]
-        lead = ([""] + before.split()[-1:] + inside)[-2]  # the word before the last one
-        # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the
-        # last of a run of capitals: `Việt Nam`), nor just before a capital.
-        capital = last[0].isupper() and not (lead[:1].isupper() and lead[-1:].isalnum())
-        cost += last[-1].isalnum() and following[0].isalnum() and (capital or following[0].isupper())
-    return cost
+            yield old, new or None, Hit(site, left, cost(para, left, right, cohesion), added and left == site.start)
 
 
 # Choosing --------------------------------------------------------------------------------
 
 
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
-          excluded: frozenset[Address]) -> Chosen | None:
+          excluded: frozenset[Address], cohesion: Cohesion) -> Chosen | None:
     found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
     for site in sites(current, after):
-        for old, new, hit in widenings(site):
+        for old, new, hit in widenings(site, cohesion):
             seen = found.setdefault((old, new), {})
             known = seen.get(hit.occurrence)
             if known is None or (hit.cost, hit.loose) < (known.cost, known.loose):
@@ -277,6 +259,8 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
                                                                           for h in named)
     covered = [h for h in hits if any(n.contains(h.site.holder) for n in named)
                or (everywhere and h.site.holder in explained)]
+    if len(named) < 2 and any(h.cost or len(old) * 2 > len(h.site.paragraph) for h in covered):
+        return None  # in one lead-in, a phrase that reads worse than the clause itself: amend the clause
     score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)

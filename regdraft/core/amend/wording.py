@@ -156,22 +156,22 @@ def unit_paragraphs(unit: Unit, language: str) -> list[str]:
     return out
 
 
-def quote(unit: Unit, language: str) -> tuple[str, ...]:
-    """The quoted new text of an amended or inserted unit: `“2\\. ...` ... `...”.`."""
-    return _quoted(unit_paragraphs(unit, language))
+def quote(unit: Unit, language: str, end: str = ".") -> tuple[str, ...]:
+    """The quoted new text of an amended or inserted unit: `“2\\. ...` ... `...”.` (or `”;`)."""
+    return _quoted(unit_paragraphs(unit, language), end)
 
 
-def heading_quote(unit: Unit, language: str) -> tuple[str, ...]:
+def heading_quote(unit: Unit, language: str, end: str = ".") -> tuple[str, ...]:
     """The quoted new title of a renamed heading (`“Điều 7. Title”.`, `“TITLE”.`)."""
     if unit.kind is Kind.ARTICLE:
-        return _quoted([f"{noun(Kind.ARTICLE, language)} {unit.label}. {unit.title}"])
-    return _quoted([unit.title or ""])
+        return _quoted([f"{noun(Kind.ARTICLE, language)} {unit.label}. {unit.title}"], end)
+    return _quoted([unit.title or ""], end)
 
 
-def _quoted(paragraphs: list[str]) -> tuple[str, ...]:
+def _quoted(paragraphs: list[str], end: str) -> tuple[str, ...]:
     out = list(paragraphs)
     out[0] = OPEN + out[0]
-    out[-1] = out[-1] + CLOSE + "."
+    out[-1] = out[-1] + CLOSE + end
     return tuple(out)
 
 
@@ -232,7 +232,8 @@ def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
         if holder is None:
             out.append(instruction(members[0], str(n), language, None, document_type))
             continue
-        children = tuple(instruction(m, f"{n}.{letters[i]}", language, holder, document_type)
+        children = tuple(instruction(m, f"{n}.{letters[i]}", language, holder, document_type,
+                                     last=i == len(members) - 1)
                          for i, m in enumerate(members))
         op = AmendGroup(holder)
         kind = targets(members[0][0])[0].kind
@@ -241,15 +242,20 @@ def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
 
 
 def instruction(planned: Planned, location: str, language: str, context: Address | None = None,
-                document_type: str = "") -> Instruction:
-    """One worded instruction, with its quoted new text."""
+                document_type: str = "", *, last: bool = True) -> Instruction:
+    """One worded instruction, with its quoted new text.
+
+    House style closes a quote with `”.` at the end of an instruction or group and with `”;`
+    before the next sub-instruction of a group (`last=False`).
+    """
     op, unit = planned
     text = sentence(op, language, context, document_type=document_type)
+    end = "." if last else ";"
     if isinstance(op, ReplaceHeading):
         assert unit is not None
         renamed = Unit(unit.kind, unit.label, unit.title)
-        return Instruction(location, 0, text, op, heading_quote(unit, language), renamed)
+        return Instruction(location, 0, text, op, heading_quote(unit, language, end), renamed)
     if isinstance(op, (ReplaceUnit, InsertUnit)):
         assert unit is not None
-        return Instruction(location, 0, text, op, quote(unit, language), unit)
+        return Instruction(location, 0, text, op, quote(unit, language, end), unit)
     return Instruction(location, 0, text, op)

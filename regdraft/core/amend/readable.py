@@ -1,0 +1,164 @@
+"""Where a quoted phrase may begin and end so that a reader recognises it.
+
+`regdraft amend from-edits` widens a word edit to a phrase (`regdraft.core.amend.replacements`);
+this module says which phrases a senior drafter would sign as written:
+
+1. A phrase is whole words: it starts and ends on a letter or digit, at the edge of a
+   whitespace-delimited word (punctuation around the word stays outside: `tháng,` gives
+   `tháng`); `phrase_spans` lists exactly those spans, never part of a word.
+2. It never cuts a citation: `Quy định số 30-QĐ/TW ngày 26/7/2016` is quoted whole or not at
+   all (`citations`), and a date is quoted with its `ngày`.
+3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
+4. `cost` counts what makes it harder to read: an end between two words that belong together
+   (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`), an end inside a
+   name (`Văn phòng|Tỉnh ủy`). Among phrases that make the same edits the cheapest wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+OPENERS = "(“\"'["
+CLOSERS = ",.;:)”\"'!?…]"
+
+# Words that join or introduce phrases rather than name things: a phrase may hold them, but not
+# consist of them, and an edge next to one outside the phrase is a natural place to stop.
+FUNCTION_WORDS = frozenset("""
+và hoặc hay của cho với tại theo trong ngoài trên dưới về để do bởi từ đến tới khi nếu thì mà là
+được bị có các những một mọi mỗi này đó ấy đã đang sẽ không chưa cũng vẫn như nhằm giữa qua vào
+ra lên nhưng vì nên bằng đối cùng thuộc sau trước
+and or of the a an to in on for with by at from its their as be is are this that these those
+""".split())
+
+# Words that may open a phrase (`một năm`, `các cơ quan`) though they cannot end one.
+OPENING_WORDS = frozenset("một các những mọi mỗi the a an".split())
+
+_DOCUMENT = (r"(?:Quy định|Quyết định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|Quy chế|Luật|Nghị định|Thông tư|"
+             r"Thông báo|Công văn|Pháp lệnh|Điều lệ|Regulation|Decision|Resolution|Directive|Decree|Law)")
+_NUMBER = r"[\w.]*\d[\w.]*(?:[-/][\w.]+)*"
+_DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
+_CITATION = re.compile(
+    rf"\b{_DOCUMENT}(?: (?:số|No\.))? {_NUMBER}(?: (?:ngày|of) (?:{_DATE}))?"
+    rf"|\b(?:ngày|of) (?:{_DATE})", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=2048)
+def citations(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """The spans of citations (`Quy định số 30-QĐ/TW ngày 26/7/2016`) and dates in a paragraph."""
+    return tuple((m.start(), m.end()) for m in _CITATION.finditer(paragraph))
+
+
+@functools.lru_cache(maxsize=2048)
+def word_edges(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a quoted phrase may start and where it may end: the letter-or-digit edges of words."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in re.finditer(r"\S+", paragraph):
+        word = match.group()
+        inner = word.lstrip(OPENERS).rstrip(CLOSERS)
+        if not inner or not (inner[0].isalnum() and inner[-1].isalnum()):
+            continue
+        start = match.start() + word.index(inner)
+        starts.append(start)
+        ends.append(start + len(inner))
+    return tuple(starts), tuple(ends)
+
+
+def is_whole(paragraph: str, start: int, end: int) -> bool:
+    """True when `paragraph[start:end]` is whole words and cuts no citation (rules 1 and 2)."""
+    starts, ends = word_edges(paragraph)
+    if start not in starts or end not in ends or start >= end:
+        return False
+    return not any(s < start < e or s < end < e for s, e in citations(paragraph))
+
+
+def only_function_words(phrase: str) -> bool:
+    """True when every word of `phrase` is a function word (`một`, `của các`): not a phrase to quote."""
+    words = [w.strip(OPENERS + CLOSERS).lower() for w in phrase.split()]
+    return all(w in FUNCTION_WORDS or not w for w in words)
+
+
+def _bare(word: str) -> str:
+    return word.strip(OPENERS + CLOSERS)
+
+
+_BREAK = "|"  # what follows a word at the end of a paragraph or before punctuation
+
+
+class Cohesion:
+    """Which words always follow (or precede) a run of up to three words in a regulation's text.
+
+    Only runs that stand at least twice say anything: in a single place every neighbour is "always".
+
+    `ủy quyền` after `Ban Chấp hành`, `nhân dân tỉnh` after `đảng Ủy ban`: when a phrase's last
+    words are followed by the same word everywhere in the text, ending the phrase there cuts
+    a compound or a name.
+    """
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.count: dict[tuple[str, ...], int] = {}
+        self.after: dict[tuple[str, ...], set[str]] = {}
+        self.before: dict[tuple[str, ...], set[str]] = {}
+        for paragraph in paragraphs:
+            for run in _runs(paragraph):
+                for i in range(len(run)):
+                    for k in (1, 2, 3):
+                        if i + k > len(run):
+                            break
+                        gram = tuple(run[i:i + k])
+                        self.count[gram] = self.count.get(gram, 0) + 1
+                        self.after.setdefault(gram, set()).add(run[i + k] if i + k < len(run) else _BREAK)
+                        self.before.setdefault(gram, set()).add(run[i - 1] if i else _BREAK)
+
+    def runs_on(self, words: list[str], following: str) -> bool:
+        """True when `following` comes after the last words of `words` wherever they stand."""
+        gram = tuple(w.lower() for w in words[-3:])
+        return self.count.get(gram, 0) >= 2 and self.after[gram] == {following.lower()}
+
+    def runs_back(self, words: list[str], previous: str) -> bool:
+        """True when `previous` comes before the first words of `words` wherever they stand."""
+        gram = tuple(w.lower() for w in words[:3])
+        return self.count.get(gram, 0) >= 2 and self.before[gram] == {previous.lower()}
+
+
+def _runs(paragraph: str) -> list[list[str]]:
+    """The paragraph's words in runs unbroken by punctuation, lower-cased."""
+    runs: list[list[str]] = [[]]
+    for word in paragraph.split():
+        bare = _bare(word)
+        if word[:1] in OPENERS or not bare:
+            runs.append([])
+        if bare:
+            runs[-1].append(bare.lower())
+        if word[-1:] in CLOSERS:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None) -> int:
+    """How much harder to read the phrase `paragraph[start:end]` is for where its ends fall (rule 4)."""
+    before, after = paragraph[:start], paragraph[end:]
+    inside = [_bare(w) for w in paragraph[start:end].split()]
+    first = inside[0].lower()
+    total = (first in FUNCTION_WORDS - OPENING_WORDS) + (inside[-1].lower() in FUNCTION_WORDS and len(inside) > 1)
+    previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
+    following = after.split()[0] if after[:1].isspace() and after.strip() else ""
+    if previous and previous[-1].isalnum():
+        # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on.
+        total += _capital(previous)
+        if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in FUNCTION_WORDS:
+            total += cohesion.runs_back(inside, _bare(previous))
+    if following and following[0].isalnum():
+        last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
+        # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the last
+        # of a run of capitals: `Việt Nam`), nor just before a capital.
+        capital = _capital(last) and not (_capital(lead) and lead[-1:].isalnum())
+        named = last[-1].isalnum() and (capital or _capital(following))
+        total += named or (cohesion is not None and _bare(following).lower() not in FUNCTION_WORDS
+                           and cohesion.runs_on(inside, _bare(following)))
+    return int(total)
