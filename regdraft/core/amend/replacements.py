@@ -22,7 +22,6 @@ Post-conditions of `choose`:
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
