@@ -69,18 +69,26 @@ class Report:
         ]
 
 
-def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation) -> Report:
-    """The report of round `r` from its comments and the draft it circulated."""
+def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[str, list[Comment]]]:
+    """Comments grouped by the provision they were made on: general first, then in document order.
+
+    Provisions the draft lacks come last, by address; each group keeps the comments' order.
+    """
     order = {str(loc.address): i for i, loc in enumerate(draft.walk())}
     groups: dict[str, list[Comment]] = {}
     for c in comments:
         groups.setdefault(c.on, []).append(c)
     keys = sorted(groups, key=lambda on: (-1 if on == GENERAL else order.get(on, len(order)), on))
+    return [(on, groups[on]) for on in keys]
+
+
+def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation) -> Report:
+    """The report of round `r` from its comments and the draft it circulated."""
     number = 0
     built = []
-    for on in keys:
+    for on, group in by_provision(comments, draft):
         rows = []
-        for c in groups[on]:
+        for c in group:
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label if c.disposition else "", c.reply))

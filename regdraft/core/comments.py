@@ -97,6 +97,7 @@ class Comment:
 
     `on` is a canonical address (`d2.k1`) or `general`; `anchor` is the provision's exact
     text in the draft circulated in `round`, kept so that later drafts can be compared.
+    `accepted_in` is the commit that wrote an accepted proposal into the amendment.
     """
 
     id: str
@@ -111,6 +112,7 @@ class Comment:
     reply: str = ""
     created: str = ""
     responded: str = ""
+    accepted_in: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -212,13 +214,16 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment."""
-    return _dump({
+    """The YAML file of a comment (`accepted_in` only once a proposal was written into the text)."""
+    fields: dict[str, Any] = {
         "id": c.id, "round": c.round, "by": c.by, "provision": c.on, "type": c.type.value,
         "text": c.text, "proposal": c.proposal or None, "anchor": c.anchor or None,
         "disposition": c.disposition.value if c.disposition else None, "reply": c.reply or None,
         "created": c.created, "responded": c.responded or None,
-    })
+    }
+    if c.accepted_in:
+        fields["accepted_in"] = c.accepted_in
+    return _dump(fields)
 
 
 def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
@@ -238,6 +243,7 @@ def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
         reply=nfc(str(data.get("reply") or "")),
         created=str(data.get("created") or ""),
         responded=str(data.get("responded") or ""),
+        accepted_in=str(data.get("accepted_in") or ""),
     )
 
 

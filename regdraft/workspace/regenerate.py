@@ -94,8 +94,11 @@ class Outcome:
 
 def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
                edited_rev: str | None = None, regulation: str | None = None,
-               allow_renumber: bool = False) -> Outcome:
-    """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit."""
+               allow_renumber: bool = False, message: str | None = None, author: str | None = None) -> Outcome:
+    """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
+
+    `message` replaces the commit message (accepting a proposal names the comment in it).
+    """
     from regdraft.core.markdown import decode, parse
     from regdraft.workspace.amendments import amendment_path
     from regdraft.workspace.scaffold import default_title, document_text
@@ -128,7 +131,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         return Outcome(relative, False, None, result)
     verb = "Write" if existing is None else "Regenerate"
     sha = ws.commit({relative: result.text.encode("utf-8")},
-                    f"{verb} the instructions of amendment {slug} from the edited text of {old.id}")
+                    message or f"{verb} the instructions of amendment {slug} from the edited text of {old.id}",
+                    author=author)
     return Outcome(relative, existing is None, sha, result)
 
 

@@ -263,13 +263,14 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
 
 
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
-                type_: str | None = None, round_number: int | None = None) -> Comment:
-    """Record one comment in an open round (one commit)."""
+                type_: str | None = None, round_number: int | None = None, author: str | None = None) -> Comment:
+    """Record one comment in an open round (one commit, authored by `author` when given)."""
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug)
     comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision), proposal, type_)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
-    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on} by {comment.by}")
+    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on} by {comment.by}",
+              author=author)
     return comment
 
 
@@ -340,12 +341,16 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
 
 
 def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str,
-                    slug: str | None = None) -> Comment:
-    """Record the office's disposition and reply on a comment (one commit)."""
+                    slug: str | None = None, author: str | None = None, accepted_in: str = "") -> Comment:
+    """Record the office's disposition and reply on a comment (one commit).
+
+    `accepted_in` names the commit that wrote the comment's proposal into the amendment.
+    """
     where, comment = find_comment(ws, comment_id, slug)
-    answered = respond(comment, disposition, reply, _now())
+    answered = replace(respond(comment, disposition, reply, _now()), accepted_in=accepted_in or comment.accepted_in)
     ws.commit(_comment_changes(where, [answered]),
-              f"Respond to comment {comment.id} on {where}: {answered.disposition}")
+              f"Respond to comment {comment.id} on {where}: {answered.disposition}"
+              + (f" (written into the text in {accepted_in[:8]})" if accepted_in else ""), author=author)
     return answered
 
 

@@ -188,12 +188,23 @@ class Workspace:
             env["GIT_AUTHOR_EMAIL"] = env["GIT_COMMITTER_EMAIL"] = str(fallback.get("email", "regdraft@localhost"))
         return env
 
+    def person(self, name: str) -> str:
+        """`Name <email>` for a commit authored by someone without a git identity here (a reviewer).
+
+        Angle brackets and line breaks are dropped from the name, as git would refuse them; the
+        email is the workspace's fallback identity's.
+        """
+        clean = " ".join("".join(ch for ch in name if ch not in "<>").split())
+        fallback = self.config.get("identity") or DEFAULT_CONFIG["identity"]
+        return f"{clean or 'regdraft'} <{fallback.get('email', 'regdraft@localhost')}>"
+
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
-               allow_dirty: bool = False) -> str:
+               allow_dirty: bool = False, author: str | None = None) -> str:
         """Write (or delete, for None) the files and record them in one commit; return its sha.
 
         Refuses when any of the files has uncommitted changes, naming them. On any failure
-        the files, the index and HEAD are restored.
+        the files, the index and HEAD are restored. `author` (`Name <email>`) records the
+        person the change comes from; the committer stays the workspace's identity.
         """
         paths = sorted(changes)
         for relative in paths:
@@ -222,7 +233,8 @@ class Workspace:
                     os.replace(tmp, target)
             self.repo.git.add("-A", "--", *paths)
             with self.repo.git.custom_environment(**env):
-                self.repo.git.commit("-q", "--no-verify", "-m", message, "--", *paths)
+                by = ["--author", author] if author else []
+                self.repo.git.commit("-q", "--no-verify", *by, "-m", message, "--", *paths)
                 if tag:
                     self.repo.git.tag("-a", tag, "-m", message)
         except Exception as exc:

@@ -1,0 +1,85 @@
+"""A proposed wording for one provision, as a reviewer edits it: the provision one paragraph a line.
+
+`editor_text(unit, language)` is what the wording editor opens with; `proposed_unit` reads the
+edited lines back into a unit with the regulation format's rules (those of quoted new text in
+an amending document), so a proposal can replace the provision in the draft.
+
+Post-conditions:
+1. `proposed_unit(editor_text(u, lang), address_of_u, lang) == u` for an article, clause or
+   point that is not repealed (up to `line`, which takes no part in equality).
+2. `proposed_unit` raises `UsageError` with a sentence naming the provision when the lines
+   cannot be that provision (another label, a clause inside a point, nothing at all).
+"""
+
+from __future__ import annotations
+
+from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
+from regdraft.core.amend.quote import quoted_unit
+from regdraft.core.errors import UsageError
+from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, repealed_unit
+
+PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+
+
+def editor_text(unit: Unit, language: str) -> str:
+    """The provision as lines: its label and first paragraph, then one paragraph (or point) a line."""
+    lines: list[str] = []
+    _lines(unit, language, lines)
+    return "\n".join(lines)
+
+
+def _lines(unit: Unit, language: str, out: list[str]) -> None:
+    if unit.kind is Kind.ARTICLE:
+        out.append(heading_text(unit, language))
+        out.extend(unit.text)
+    elif unit.repealed:
+        out.append(f"{unit_label_text(unit, language)} {REPEALED_TEXT[language]}")
+        return
+    else:
+        first, rest = (unit.text[0], unit.text[1:]) if unit.text else ("", ())
+        out.append(f"{unit_label_text(unit, language)} {first}".rstrip())
+        out.extend(rest)
+    for child in unit.children:
+        _lines(child, language, out)
+
+
+def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
+    """The unit a proposal writes for the provision at `address` (its label added when left out)."""
+    target = address.segments[-1]
+    described = address.describe(language)
+    if target.kind not in PROPOSABLE:
+        raise UsageError(f"A wording can be proposed for an article, a clause or a point, not for {described}.")
+    lines = [" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise UsageError(f"The proposed wording for {described} is empty.")
+    if not _starts_with_label(lines[0], target.kind, target.label, language):
+        if target.kind is Kind.ARTICLE:
+            raise UsageError(f"The proposed wording for {described} must begin with its heading line "
+                             f"('{_label(target.kind, target.label, language)} ...').")
+        lines[0] = f"{_label(target.kind, target.label, language)} {lines[0]}"
+    quoted = [(f"“{lines[0]}" if i == 0 else line, i + 1) for i, line in enumerate(lines)]
+    quoted[-1] = (quoted[-1][0] + "”", quoted[-1][1])
+    try:
+        unit = quoted_unit(ReplaceUnit(address), quoted, language)
+    except GrammarError as exc:
+        raise UsageError(f"The proposed wording does not read as {described}: {exc}") from None
+    # The placeholder alone proposes to repeal the provision, as the regulation parser reads it.
+    return repealed_unit(unit) if unit.text == (REPEALED_TEXT[language],) and not unit.children else unit
+
+
+def _label(kind: Kind, label: str, language: str) -> str:
+    if kind is Kind.ARTICLE:
+        return f"{'Điều' if language == 'vi' else 'Article'} {label}."
+    return unit_label_text(Unit(kind, label), language)
+
+
+def _starts_with_label(line: str, kind: Kind, label: str, language: str) -> bool:
+    if kind is Kind.ARTICLE:
+        word = "Điều" if language == "vi" else "Article"
+        return line.lower().startswith(f"{word.lower()} {label}".lower()) and (
+            len(line) == len(word) + 1 + len(label) or line[len(word) + 1 + len(label)] in ".: ")
+    head = unit_label_text(Unit(kind, label), language)
+    escaped = head.replace(".", "\\.")
+    return line.startswith((head + " ", escaped + " ")) or line in (head, escaped)

@@ -1,0 +1,69 @@
+"""Accepting a comment's proposed wording: the wording becomes a change to the amendment's text.
+
+The draft (the regulation with the amendment applied, in the working tree) gets the proposed
+provision in place of the commented one, and `amend from-edits` regenerates the amendment's
+instructions from that edited text.
+
+Post-conditions of `accept_proposal`:
+1. Two commits: the amendment's new instructions (its message names the comment), then the
+   comment marked accepted with `accepted_in` naming the first; or nothing at all when refused.
+2. The draft built from the amendment afterwards holds the proposed provision exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from regdraft.core.amend.proposal import PROPOSABLE, proposed_unit
+from regdraft.core.comments import GENERAL, Comment, State, describe_on
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import render
+from regdraft.core.model import Address, map_units
+from regdraft.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """What accepting a proposal did: the comment as answered and the commit that changed the text."""
+
+    comment: Comment
+    commit: str
+
+
+def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
+                    author: str | None = None) -> Accepted:
+    """Write a comment's proposed wording into the amendment (one commit naming it), then accept the comment."""
+    from regdraft.workspace.regenerate import from_edits
+    from regdraft.workspace.rounds import draft_text, find_comment, list_comments, respond_comment
+
+    where, comment = find_comment(ws, comment_id, slug)
+    if not comment.proposal:
+        raise RegdraftError(f"Comment {comment.id} proposes no wording; answer it with a disposition instead.")
+    if comment.accepted_in:
+        raise RegdraftError(f"The proposal of comment {comment.id} was already written into the text "
+                            f"in commit {comment.accepted_in[:8]}.")
+    if comment.on == GENERAL:
+        raise RegdraftError(f"Comment {comment.id} is a general comment; its proposal names no provision "
+                            "to replace, so edit the text and run `regdraft amend from-edits`.")
+    placement = next(item.placement for item in list_comments(ws, where) if item.comment.id == comment.id)
+    if placement.state is State.REMOVED:
+        raise RegdraftError(f"{describe_on(comment.on)} of comment {comment.id} is no longer in the draft; "
+                            "its proposal has no provision to replace.")
+    draft = draft_text(ws, where)
+    address = Address.parse(placement.address)
+    if address.segments[-1].kind not in PROPOSABLE:
+        raise RegdraftError(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
+                            "article, a clause or a point.")
+    new = proposed_unit(comment.proposal, address, draft.language)
+    units, _ = map_units(draft.units, address, lambda _unit: (new,))
+    edited = draft.with_units(units)
+    if edited == draft:
+        raise RegdraftError(f"The proposal of comment {comment.id} is already the text of "
+                            f"{describe_on(placement.address, draft.language).lower()} in the draft.")
+    outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}", allow_renumber=True,
+                         message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
+                                 f"{placement.address} into amendment {where}", author=author)
+    if outcome.commit is None:
+        raise RegdraftError(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.")
+    answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
+    return Accepted(answered, outcome.commit)
