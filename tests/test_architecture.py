@@ -25,7 +25,8 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"core", "render"},                          # values in, documents out
     "importer": {"core", "importer"},                      # external files in, model out
     "workspace": {"core", "render", "importer", "workspace"},  # the only layer reading the workspace
-    "cli": {"core", "render", "importer", "workspace", "cli"},
+    "cli": {"core", "render", "importer", "workspace", "web", "cli"},
+    "web": {"core", "render", "importer", "workspace", "web"},  # the review server, a face like cli
 }
 # Third-party edges: click belongs to the CLI, GitPython to the git store alone.
 CLICK_LAYERS = {"cli"}

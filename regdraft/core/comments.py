@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -390,7 +391,9 @@ class Placement:
         return self.state.value
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
+    # Cached: placing comments folds every provision of a draft, once per comment otherwise.
     return " ".join(tone_key(text).casefold().split())
 
 
@@ -414,11 +417,13 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, s
     return best
 
 
+@lru_cache(maxsize=1024)
 def locate(on: str, anchor: str, draft: Regulation) -> Placement:
     """Where the provision a comment was made on stands in `draft`.
 
     Unchanged or changed when its address still holds it; moved when the address is gone,
     repealed or now holds other text and similar text appears elsewhere; removed otherwise.
+    Cached by value (a draft is an immutable tree): a server places the same comments often.
     """
     if on == GENERAL:
         return Placement(State.GENERAL, GENERAL)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +31,25 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _inline_md: MarkdownIt | None = None
 
 
-def environment(workspace_root: Path | None) -> jinja2.Environment:
-    """A Jinja2 environment: the workspace's `templates/` first, then the package's; autoescape on."""
+@dataclass(frozen=True, slots=True)
+class PageTemplate:
+    """A face's page around a document: its template (which extends the document's), folder and globals."""
+
+    name: str
+    folder: Path
+    globals: Mapping[str, Any] = field(default_factory=dict)
+
+
+def environment(workspace_root: Path | None, page: PageTemplate | None = None) -> jinja2.Environment:
+    """A Jinja2 environment: the workspace's `templates/` first, then the package's; autoescape on.
+
+    `page` adds a face's template folder after those, and its globals (the review server's pages).
+    """
     search = [str(PACKAGE_TEMPLATES)]
     if workspace_root is not None and (workspace_root / "templates").is_dir():
         search.insert(0, str(workspace_root / "templates"))
+    if page is not None:
+        search.append(str(page.folder))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
         autoescape=True,
@@ -45,7 +59,21 @@ def environment(workspace_root: Path | None) -> jinja2.Environment:
     )
     env.filters["inline"] = inline_markdown
     env.filters["css_string"] = css_string
+    # Annotation hooks of the provision macros, off for print; the review server turns them on.
+    env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, child_address=_child_address)
+    if page is not None:
+        env.globals.update(page.globals)
     return env
+
+
+def _no_mark(address: object) -> Markup:
+    return Markup("")
+
+
+def _child_address(unit: Any, parent: Any) -> Any:
+    from regdraft.model import unit_address
+
+    return unit_address(unit, parent)
 
 
 def css_string(text: str) -> Markup:

@@ -30,7 +30,7 @@ from regdraft.core.model import REPEALED_TEXT, Kind, Unit
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
-    from regdraft.render.html import DocumentHeader
+    from regdraft.render.html import DocumentHeader, PageTemplate
     from regdraft.render.profile import Profile
 
 
@@ -289,8 +289,12 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
 
 
 def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
-                workspace_root: Path | None = None, profile: Any = None, today: dt.date | None = None) -> str:
-    """The redline as an HTML document (inline marks, or the landscape comparison table)."""
+                workspace_root: Path | None = None, profile: Any = None, today: dt.date | None = None,
+                page: PageTemplate | None = None) -> str:
+    """The redline as an HTML document (inline marks, or the landscape comparison table).
+
+    `page` renders it through another template that extends the layout's (the review server's).
+    """
     from regdraft.render.html import environment
     from regdraft.render.profile import PROFILES
 
@@ -300,7 +304,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     comparison = redline.comparison
     helpers = _Helpers(redline)
     header = page_header(redline, profile, today or dt.date.today())
-    env = environment(workspace_root)
+    env = environment(workspace_root, page)
     env.globals.update(
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
@@ -308,7 +312,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         touched=helpers.touched,
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )
-    template = env.get_template(f"redline-{layout}.html.j2")
+    template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
     return template.render(
         lang=helpers.language, profile=profile, header=header, words=helpers.words,
         orientation="landscape" if layout == "table" else "portrait",

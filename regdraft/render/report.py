@@ -22,7 +22,7 @@ from regdraft.render.output import write_page
 
 if TYPE_CHECKING:
     from regdraft.core.comment_report import Report
-    from regdraft.render.html import DocumentHeader
+    from regdraft.render.html import DocumentHeader, PageTemplate
     from regdraft.render.profile import Profile
 
 COLUMNS = ("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình")
@@ -78,12 +78,13 @@ def csv_text(report: Report) -> str:
     return buffer.getvalue()
 
 
-def html_text(report: Report, workspace_root: Path | None, profile: Profile, today: dt.date) -> str:
-    """The report as a standalone HTML page (landscape A4 when printed)."""
+def html_text(report: Report, workspace_root: Path | None, profile: Profile, today: dt.date,
+              page: PageTemplate | None = None) -> str:
+    """The report as a standalone HTML page (landscape A4 when printed), or in a face's `page`."""
     from regdraft.render.html import environment
 
-    env = environment(workspace_root)
-    template = env.get_template("comment_report.html.j2")
+    env = environment(workspace_root, page)
+    template = env.get_template(page.name if page else "comment_report.html.j2")
     return template.render(report=report, header=header(report, profile, today), profile=profile,
                            columns=COLUMNS, preface=report.preface(),
                            lang=str(report.meta.get("language", "vi")), orientation="landscape")

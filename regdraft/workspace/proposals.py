@@ -60,8 +60,9 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if edited == draft:
         raise RegdraftError(f"The proposal of comment {comment.id} is already the text of "
                             f"{describe_on(placement.address, draft.language).lower()} in the draft.")
-    outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}", allow_renumber=True,
-                         message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
+    # The draft may already renumber provisions (the amendment's own doing, not the proposal's).
+    outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
+                         allow_renumber=True, message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
                                  f"{placement.address} into amendment {where}", author=author)
     if outcome.commit is None:
         raise RegdraftError(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.")

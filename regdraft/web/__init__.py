@@ -1,0 +1,49 @@
+"""The review server: committee members read the redline in a browser, comment, and the office answers.
+
+A face, like `regdraft.cli`: it parses requests, calls one library function and shows the
+result; it never runs git itself. Starlette routes the requests and uvicorn serves them.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from pathlib import Path
+
+from regdraft.core.errors import RegdraftError
+
+DEFAULT_PORT = 8421
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.1, ::1 and localhost: addresses only this machine reaches."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None]) -> None:
+    """Serve the review of the workspace at `root` until interrupted; print the address first.
+
+    Without `host` the server listens on 127.0.0.1 only; with one, every visitor needs an
+    access link (`regdraft review invite`).
+    """
+    import uvicorn
+
+    from regdraft.web.app import create_app
+    from regdraft.workspace.access import links
+    from regdraft.workspace.store import Workspace
+
+    listen = host or "127.0.0.1"
+    required = host is not None
+    if required and not links(Workspace(root)):
+        raise RegdraftError("With --host every visitor needs an access link, and there are none yet; create them "
+                            "with `regdraft review invite --name NAME --body BODY` first.")
+    app = create_app(root, links=required)
+    shown = f"[{listen}]" if ":" in listen else listen
+    echo(f"Serving the review of {root} at http://{shown}:{port}/" +
+         (" (access links required)" if required else "") + "; press Ctrl-C to stop.")
+    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False)

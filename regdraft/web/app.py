@@ -1,0 +1,343 @@
+"""The review server's routes: pages, forms and downloads over one workspace (Starlette).
+
+Handlers are async; everything that reads or writes the workspace runs in a worker thread,
+and every write holds the workspace's write lock, so simultaneous submissions are recorded one
+after the other as separate commits.
+
+Post-conditions:
+1. Without access links (`links=False`) the visitor is the local drafter, and only requests
+   addressed to 127.0.0.1 or localhost are served (no DNS rebinding).
+2. With access links, a request without a valid link's cookie sees only the page asking for one.
+3. Every POST is refused (403) unless its CSRF token matches the browser's cookie.
+4. A refused write answers with the same page, the reason and everything the person typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import tempfile
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.render.html import PageTemplate, environment
+from regdraft.web import actions, pages
+from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
+from regdraft.workspace.access import lookup
+from regdraft.workspace.store import Workspace
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+LOCAL_HOSTS = ["127.0.0.1", "localhost"]
+T = TypeVar("T")
+
+
+class Server:
+    """The state of one review server: its workspace, whether links are required, its secret and lock."""
+
+    def __init__(self, root: Path, *, links: bool, secret: bytes | None = None,
+                 lock: Callable[[Workspace], Any] | None = None) -> None:
+        self.root = root.resolve()
+        self.links = links
+        self.secret = secret or secrets.token_bytes(32)
+        self._local_lock = threading.Lock()
+        self.lock = lock
+
+    def workspace(self) -> Workspace:
+        """A fresh view of the workspace for one request (settings and access links re-read)."""
+        return Workspace(self.root)
+
+    def write(self, action: Callable[[Workspace], T]) -> T:
+        """Run one write with the workspace to itself: one at a time, whoever else writes."""
+        with self._local_lock:
+            ws = self.workspace()
+            if self.lock is None:
+                return action(ws)
+            with self.lock(ws):
+                return action(ws)
+
+    def visitor(self, request: Request) -> Visitor | None:
+        """The local drafter, or the person of the access link in the request's cookie."""
+        if not self.links:
+            return LOCAL
+        link = lookup(self.workspace(), request.cookies.get(ACCESS_COOKIE, ""))
+        return Visitor(link.name, link.body, link.role, link.key) if link else None
+
+
+def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) -> Starlette:
+    """The review application over the workspace at `root`."""
+    from regdraft.workspace import store
+
+    server = Server(root, links=links, secret=secret, lock=getattr(store, "write_lock", None))
+    routes = [
+        Route("/", _page(server, _home)),
+        Route("/access/{token}", _page(server, _access, public=True)),
+        Route("/a/{slug}", _page(server, _amendment)),
+        Route("/a/{slug}/redline", _page(server, _redline)),
+        Route("/a/{slug}/comments", _page(server, _comments)),
+        Route("/a/{slug}/comments", _page(server, _add_comment), methods=["POST"]),
+        Route("/a/{slug}/comments/{cid}/respond", _page(server, _respond), methods=["POST"]),
+        Route("/a/{slug}/comments/{cid}/accept", _page(server, _accept), methods=["POST"]),
+        Route("/a/{slug}/report", _page(server, _report)),
+        Route("/a/{slug}/report.{fmt}", _page(server, _download)),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    middleware = [Middleware(Limits)]
+    if not links:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS))
+    return Starlette(routes=routes, middleware=middleware)
+
+
+# -- plumbing ---------------------------------------------------------------------------------
+
+Handler = Callable[["Context"], Any]
+
+
+class Context:
+    """One request as the handlers see it: the server, the visitor, the CSRF cookie and token."""
+
+    def __init__(self, server: Server, request: Request, visitor: Visitor) -> None:
+        self.server, self.request, self.visitor = server, request, visitor
+        self.cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
+        self.fresh_cookie = CSRF_COOKIE not in request.cookies
+        self.csrf = csrf_token(server.secret, self.cookie, visitor)
+
+    def param(self, name: str) -> str:
+        """A path parameter."""
+        return str(self.request.path_params.get(name, ""))
+
+    def query(self, name: str) -> str | None:
+        """A query parameter, or None when absent or empty."""
+        return self.request.query_params.get(name) or None
+
+    def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        """A page of the server's own templates."""
+        return self.respond(_environment(self.server, name, self.globals(**context)).get_template(name).render(),
+                            status)
+
+    def globals(self, **context: Any) -> dict[str, Any]:
+        """What every page template sees."""
+        return {"visitor": self.visitor, "csrf": self.csrf, "links": self.server.links, "quote": quote, **context}
+
+    def respond(self, html: str, status: int = 200) -> HTMLResponse:
+        """An HTML response that also sets the CSRF cookie when the browser had none."""
+        response = HTMLResponse(html, status)
+        if self.fresh_cookie:
+            response.set_cookie(CSRF_COOKIE, self.cookie, httponly=True, samesite="strict")
+        return response
+
+    async def run(self, read: Callable[[Workspace], T]) -> T:
+        """Read the workspace in a worker thread."""
+        return await run_in_threadpool(lambda: read(self.server.workspace()))
+
+    async def write(self, action: Callable[[Workspace], T]) -> T:
+        """Write to the workspace in a worker thread, holding the write lock."""
+        return await run_in_threadpool(self.server.write, action)
+
+
+def _environment(server: Server, name: str, globals_: Mapping[str, Any]) -> Any:
+    return environment(server.root, PageTemplate(name, TEMPLATES, globals_))
+
+
+def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[Request], Any]:
+    async def endpoint(request: Request) -> Response:
+        visitor = server.visitor(request) if not public else LOCAL
+        if visitor is None:
+            context = Context(server, request, LOCAL)
+            return context.render("web-message.html.j2", 401, title="An access link is needed",
+                                  message="This review server admits people through the access link the drafting "
+                                          "office sent them. Open your link again.")
+        context = Context(server, request, visitor)
+        if request.method == "POST":
+            origin = request.headers.get("origin")
+            host = request.headers.get("host", "")
+            sent = (await request.form()).get("csrf")
+            token = sent if isinstance(sent, str) else ""
+            foreign = origin is not None and origin.split("://", 1)[-1] != host
+            if foreign or not csrf_ok(server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token):
+                return context.render("web-message.html.j2", 403, title="The form has expired",
+                                      message="The form was not sent from this page (or the page is too old); "
+                                              "reload the page and send it again.")
+        try:
+            response: Response = await handler(context)
+        except RegdraftError as exc:
+            status = 400 if isinstance(exc, UsageError) else 403 if isinstance(exc, actions.Forbidden) else 404
+            return context.render("web-message.html.j2", status, title="Cannot show this", message=exc.report())
+        return response
+
+    return endpoint
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+async def _home(c: Context) -> Response:
+    data = await c.run(pages.home)
+    return c.render("web-home.html.j2", home=data)
+
+
+async def _access(c: Context) -> Response:
+    token = c.param("token")
+    link = await c.run(lambda ws: lookup(ws, token))
+    if link is None:
+        return c.render("web-message.html.j2", 403, title="This access link is not valid",
+                        message="The link was revoked or mistyped; ask the drafting office for a new one.")
+    response = RedirectResponse("/", 303)
+    response.set_cookie(ACCESS_COOKIE, token, httponly=True, samesite="strict", max_age=90 * 24 * 3600)
+    return response
+
+
+async def _amendment(c: Context) -> Response:
+    return RedirectResponse(f"/a/{quote(c.param('slug'))}/redline", 303)
+
+
+def _round_param(c: Context, value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit():
+        raise UsageError(f"'{value}' is not a round number.")
+    return int(value)
+
+
+async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str = "", status: int = 200,
+                   round_number: int | None = None) -> Response:
+    slug = c.param("slug")
+    number = round_number if round_number is not None else _round_param(c, c.query("round"))
+    rev_from, rev_to = c.query("from"), c.query("to")
+
+    def build(ws: Workspace) -> str:
+        from regdraft.render.profile import load_profile
+        from regdraft.render.redline import render_html
+
+        page = pages.redline_page(ws, slug, number, rev_from, rev_to)
+        globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
+                             texts_json=_json_data(page.texts), annotate=True, mark=_mark,
+                             badge=lambda address: _badge(page, address))
+        return render_html(page.redline, workspace_root=ws.root, profile=load_profile(ws.config),
+                           page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_))
+
+    return c.respond(await c.run(build), status)
+
+
+def _mark(address: Any) -> Markup:
+    return Markup(' data-on="{}"').format(str(address))
+
+
+def _badge(page: pages.RedlinePage, address: Any) -> Markup:
+    badge = page.badges.get(str(address))
+    if badge is None:
+        return Markup("")
+    states = " ".join(f"state-{state}" for state, _ in badge.states)
+    target = f"/a/{quote(page.slug)}/comments" + (f"?round={page.round.number}" if page.round else "")
+    return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target, str(address), badge.text())
+
+
+def _json_data(data: Any) -> Markup:
+    """JSON for a data block: `<`, `>` and `&` escaped, so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+async def _comments(c: Context, form: Mapping[str, str] | None = None, error: str = "", target: str = "",
+                    status: int = 200) -> Response:
+    slug = c.param("slug")
+    number = _round_param(c, c.query("round"))
+    data = await c.run(lambda ws: pages.answer_page(ws, slug, number))
+    return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
+                    done=c.query("done"))
+
+
+async def _report(c: Context) -> Response:
+    slug = c.param("slug")
+    number = _round_param(c, c.query("round"))
+
+    def build(ws: Workspace) -> str:
+        from regdraft.render.profile import load_profile
+        from regdraft.render.report import html_text
+        from regdraft.workspace.rounds import build_report
+
+        report = build_report(ws, slug, number)
+        page = PageTemplate("web-report.html.j2", TEMPLATES, c.globals(slug=slug, number=report.round.number))
+        return html_text(report, ws.root, load_profile(ws.config), dt.date.today(), page)
+
+    return c.respond(await c.run(build))
+
+
+async def _download(c: Context) -> Response:
+    slug, fmt = c.param("slug"), c.param("fmt")
+    if fmt not in ("pdf", "docx", "csv"):
+        raise UsageError(f"The report is downloaded as pdf, docx or csv, not '{fmt}'.")
+    number = _round_param(c, c.query("round"))
+
+    def build(ws: Workspace) -> tuple[bytes, int]:
+        from regdraft.render.report import write_report
+        from regdraft.workspace.rounds import build_report
+
+        report = build_report(ws, slug, number)
+        with tempfile.TemporaryDirectory(prefix="regdraft-report-") as folder:
+            target = Path(folder) / f"report.{fmt}"
+            write_report(report, target, workspace_root=ws.root, config=ws.config)
+            return target.read_bytes(), report.round.number
+
+    data, round_number = await c.run(build)
+    kinds = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8",
+             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    name = f"bao-cao-tiep-thu-{slug}-vong-{round_number}.{fmt}"
+    return Response(data, headers={"content-type": kinds[fmt], "content-disposition": f'attachment; filename="{name}"'})
+
+
+# -- forms ------------------------------------------------------------------------------------
+
+
+async def _add_comment(c: Context) -> Response:
+    slug = c.param("slug")
+    values = actions.form_values(await c.request.form())
+    try:
+        done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values))
+    except RegdraftError as exc:
+        number = int(values["round"]) if values["round"].isdigit() else None
+        return await _redline(c, values, exc.report(), _status(exc), number)
+    where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}"
+    return RedirectResponse(f"{where}#on-{done.comment.on}", 303)
+
+
+async def _respond(c: Context) -> Response:
+    return await _answer(c, actions.respond)
+
+
+async def _accept(c: Context) -> Response:
+    return await _answer(c, actions.accept)
+
+
+async def _answer(c: Context, action: Callable[..., Any]) -> Response:
+    slug, cid = c.param("slug"), pages.comment_id(c.param("cid"))
+    values = actions.form_values(await c.request.form())
+    try:
+        done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values))
+    except RegdraftError as exc:
+        return await _comments(c, values, exc.report(), cid, _status(exc))
+    return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}#c-{done.id}", 303)
+
+
+def _status(exc: RegdraftError) -> int:
+    """400 for a form filled wrongly, 403 for what the visitor may not do, 409 for the workspace's state."""
+    if isinstance(exc, actions.Forbidden):
+        return 403
+    return 400 if isinstance(exc, UsageError) else 409
+

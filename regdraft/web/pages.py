@@ -1,0 +1,263 @@
+"""What each page of the review server shows, built from library calls (no git, no HTTP).
+
+Post-conditions:
+1. `redline_page` shows the draft circulating in the amendment's open round by default, a
+   round's draft when asked, or any two versions of the draft; commenting is on only for the
+   draft of an open round.
+2. Every commented provision on the page carries the count and the states of its comments, as
+   `comment list` places them in the current draft.
+3. `answer_page` groups a round's comments by provision in the round draft's document order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from regdraft.core.amend.proposal import PROPOSABLE, editor_text
+from regdraft.core.comment_report import by_provision
+from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.model import Regulation
+from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.render.redline import Redline
+    from regdraft.workspace.rounds import Listed
+
+_REVISION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_./~^-]{0,99}$")
+_COMMENT_ID = re.compile(r"^[0-9a-f]{4,6}$")
+
+
+def revision(value: str) -> str:
+    """A revision named in a URL, refused when it is not a plain name, sha or `sha~1`."""
+    if not _REVISION.match(value) or ".." in value:
+        raise UsageError(f"'{value}' is not a revision (a commit id, a tag or a branch).")
+    return value
+
+
+def comment_id(value: str) -> str:
+    """A comment id from a URL (4 to 6 hexadecimal characters)."""
+    if not _COMMENT_ID.match(value):
+        raise UsageError(f"'{value}' is not a comment id.")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRow:
+    """A round on the home page."""
+
+    number: int
+    title: str
+    status: str
+    due: str
+    draft: int
+    consulted: int
+    replied: int
+    comments: int
+    open: int
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentRow:
+    """An amendment on the home page, with its rounds."""
+
+    slug: str
+    number: str
+    regulation: str
+    status: str
+    draft: int | None
+    error: str
+    rounds: tuple[RoundRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The home page: regulations, amendments and their rounds."""
+
+    regulations: list[object]
+    amendments: list[AmendmentRow]
+
+
+def home(ws: Workspace) -> Home:
+    """The regulations, the amendments with status and draft, and their rounds with counts."""
+    from regdraft.workspace.amendments import survey
+    from regdraft.workspace.api import list_regulations
+    from regdraft.workspace.rounds import load_rounds, summarise
+
+    rows = []
+    for entry in survey(ws):
+        a = entry.amendment
+        rounds = []
+        for r in load_rounds(ws, entry.slug) if a else []:
+            s = summarise(ws, entry.slug, r.number)
+            rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted),
+                                   len(s.replied), s.comments, s.open))
+        rows.append(AmendmentRow(entry.slug, a.number if a else "", a.regulation if a else "",
+                                 a.status if a else "unreadable", a.draft if a else None,
+                                 str(entry.error) if entry.error else "", tuple(rounds)))
+    return Home(list(list_regulations(ws)), rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """The comments on one provision of the page: how many, and where each stands now."""
+
+    address: str
+    count: int
+    states: tuple[tuple[str, int], ...]
+
+    def text(self) -> str:
+        """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved`."""
+        noun = "comment" if self.count == 1 else "comments"
+        if len(self.states) == 1:
+            return f"{self.count} {noun} · {self.states[0][0]}"
+        return f"{self.count} {noun} · " + ", ".join(f"{n} {state}" for state, n in self.states)
+
+
+@dataclass(frozen=True, slots=True)
+class RedlinePage:
+    """A redline with what the review page adds: the round, its comments and the commenting form."""
+
+    slug: str
+    redline: Redline
+    heading: str
+    round: Round | None
+    commenting: bool
+    badges: dict[str, Badge]
+    texts: dict[str, str] = field(default_factory=dict)
+    provisions: tuple[tuple[str, str], ...] = ()
+    rounds: tuple[Round, ...] = ()
+
+
+def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_from: str | None = None,
+                 rev_to: str | None = None) -> RedlinePage:
+    """The redline of an amendment's draft, with its comments placed on the provisions."""
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.redline import build
+    from regdraft.workspace.rounds import list_comments, load_rounds
+
+    amendment = load(ws, slug)
+    rounds = load_rounds(ws, slug)
+    listed = list_comments(ws, slug)
+    if rev_from is not None or rev_to is not None:
+        redline = _two_drafts(ws, slug, revision(rev_from or "HEAD"), revision(rev_to) if rev_to else None)
+        badges = _badges([(item.placement.address, item) for item in listed])
+        return RedlinePage(slug, redline, f"Draft at {rev_from or 'HEAD'} against "
+                           f"{rev_to or 'the working draft'}", None, False, badges, rounds=tuple(rounds))
+    shown = _round_to_show(rounds, round_number, slug)
+    if shown is None:
+        redline = build(ws, amendment.regulation, amendment=slug)
+        badges = _badges([(item.placement.address, item) for item in listed])
+        return RedlinePage(slug, redline, "Working draft (no comment round yet)", None, False, badges,
+                           rounds=tuple(rounds))
+    redline = build(ws, amendment.regulation, rev_from=shown.revision, amendment=slug)
+    badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
+                      for item in listed])
+    commenting = shown.status is RoundStatus.OPEN
+    texts: dict[str, str] = {}
+    provisions: list[tuple[str, str]] = []
+    if commenting:
+        draft: Regulation = redline.comparison.new
+        for loc in draft.walk():
+            if loc.unit.kind in PROPOSABLE:
+                address = str(loc.address)
+                texts[address] = editor_text(loc.unit, draft.language)
+                provisions.append((address, describe_on(address, draft.language)))
+    state = "open" if commenting else "closed, read-only"
+    return RedlinePage(slug, redline, f"Draft {shown.draft} circulated in round {shown.number} ({state})", shown,
+                       commenting, badges, texts, tuple(provisions), tuple(rounds))
+
+
+def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str) -> Round | None:
+    if number is not None:
+        for r in rounds:
+            if r.number == number:
+                return r
+        raise RegdraftError(f"The amendment '{slug}' has no round {number}.")
+    current = [r for r in rounds if r.status is RoundStatus.OPEN]
+    return current[-1] if current else (rounds[-1] if rounds else None)
+
+
+def _badges(placed: Sequence[tuple[str, Listed]]) -> dict[str, Badge]:
+    """Per address shown on the page: the count of comments and of each state."""
+    grouped: dict[str, dict[str, int]] = {}
+    for address, item in placed:
+        counts = grouped.setdefault(address, {})
+        state = item.placement.state.value
+        counts[state] = counts.get(state, 0) + 1
+    return {address: Badge(address, sum(counts.values()), tuple(sorted(counts.items())))
+            for address, counts in grouped.items()}
+
+
+def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None) -> Redline:
+    """The draft at one revision against the draft at another (or in the working tree)."""
+    from regdraft.core.diff import compare
+    from regdraft.render.redline import Redline, Version
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.rounds import draft_text
+
+    old, new = draft_text(ws, slug, rev_from), draft_text(ws, slug, rev_to)
+    after = load(ws, slug, rev_to)
+
+    def version(rev: str | None) -> Version:
+        if rev is None:
+            return Version("Working draft", new.id)
+        sha, date = ws.revision_info(rev)
+        return Version(f"Draft at {rev}", new.id, sha[:7], date)
+
+    return Redline(compare(old, new), version(rev_from), version(rev_to), after.draft, after.number or None,
+                   stem=slug, amendment=after)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerItem:
+    """A comment on the answering page, with where its provision stands now."""
+
+    comment: Comment
+    state: str
+    now_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerGroup:
+    """The comments on one provision."""
+
+    on: str
+    provision: str
+    items: tuple[AnswerItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPage:
+    """A round's comments grouped by provision in document order."""
+
+    slug: str
+    round: Round
+    rounds: tuple[Round, ...]
+    groups: tuple[AnswerGroup, ...]
+
+    @property
+    def open(self) -> bool:
+        """True while the round takes comments and answers."""
+        return self.round.status is RoundStatus.OPEN
+
+
+def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> AnswerPage:
+    """The comments of a round (the open one, else the latest) grouped by provision in document order."""
+    from regdraft.workspace.rounds import draft_text, list_comments, load_rounds
+
+    rounds = load_rounds(ws, slug)
+    shown = _round_to_show(rounds, round_number, slug)
+    if shown is None:
+        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet.")
+    listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
+    draft = draft_text(ws, slug, shown.revision)
+    groups = []
+    for on, comments in by_provision([item.comment for item in listed.values()], draft):
+        items = tuple(AnswerItem(c, listed[c.id].placement.describe(), listed[c.id].placement.address)
+                      for c in comments)
+        groups.append(AnswerGroup(on, describe_on(on, draft.language), items))
+    return AnswerPage(slug, shown, tuple(rounds), tuple(groups))

@@ -1,0 +1,79 @@
+// regdraft review: pick a provision by selecting words in it or clicking it, and open the
+// wording editor with its current text. Only this file runs on the pages: documents are text.
+"use strict";
+(function () {
+  const form = document.getElementById("comment-form");
+  if (!form) { return; }
+  const on = document.getElementById("comment-on");
+  const text = document.getElementById("comment-text");
+  const proposal = document.getElementById("comment-proposal");
+  const proposalBox = document.getElementById("proposal-box");
+  const where = document.getElementById("comment-where");
+  const data = document.getElementById("provision-texts");
+  const texts = data ? JSON.parse(data.textContent || "{}") : {};
+  let quoted = "";      // the quotation this script put at the start of the comment
+  let editorFrom = "";  // the text the wording editor was opened with
+
+  function provisionOf(node) {
+    const element = node && (node.nodeType === 1 ? node : node.parentElement);
+    return element ? element.closest("[data-on]") : null;
+  }
+
+  function highlight(address) {
+    document.querySelectorAll(".selected-provision").forEach(function (el) {
+      el.classList.remove("selected-provision");
+    });
+    document.querySelectorAll('[data-on="' + CSS.escape(address) + '"]').forEach(function (el) {
+      el.classList.add("selected-provision");
+    });
+  }
+
+  function choose(address, phrase) {
+    on.value = address;
+    highlight(address);
+    where.textContent = phrase ? "Selected: “" + phrase + "” in " + address : "Provision " + address;
+    if (phrase) {
+      const rest = text.value.startsWith(quoted) ? text.value.slice(quoted.length) : text.value;
+      quoted = "“" + phrase + "”: ";
+      text.value = quoted + rest;
+    }
+    const current = texts[address];
+    if (current !== undefined && (proposal.value === "" || proposal.value === editorFrom)) {
+      proposal.value = current;
+      editorFrom = current;
+    }
+    text.focus();
+  }
+
+  // The words a reader selected, without those the redline shows as deleted.
+  function selectedPhrase(selection) {
+    const copy = document.createElement("div");
+    copy.appendChild(selection.getRangeAt(0).cloneContents());
+    copy.querySelectorAll("del, .badge").forEach(function (el) { el.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  document.addEventListener("mouseup", function (event) {
+    if (event.target.closest && event.target.closest(".comment-panel, .review-bar, a")) { return; }
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed && selection.rangeCount) {
+      const start = provisionOf(selection.anchorNode);
+      if (start) { choose(start.dataset.on, selectedPhrase(selection)); }
+      return;
+    }
+    const clicked = provisionOf(event.target);
+    if (clicked) { choose(clicked.dataset.on, ""); }
+  });
+
+  proposalBox.addEventListener("toggle", function () {
+    if (proposalBox.open && proposal.value === "" && texts[on.value] !== undefined) {
+      proposal.value = texts[on.value];
+      editorFrom = proposal.value;
+    }
+  });
+
+  form.addEventListener("submit", function () {
+    // An untouched editor proposes nothing.
+    if (proposal.value === editorFrom) { proposal.value = ""; }
+  });
+})();

@@ -1,0 +1,144 @@
+"""Access links to the review server: who may comment as which body, and who answers.
+
+A link carries a random token; the workspace keeps only its SHA-256, with the person's name,
+body and role, under `review: access:` in regdraft.yaml (one commit per change, so the office
+sees who was invited in the history). Revoking a link removes its entry.
+
+Post-conditions:
+1. `invite` returns the only copy of the token; the file holds its hash, never the token.
+2. `lookup` finds an entry only for a token whose hash is stored, comparing in constant time.
+3. The rest of regdraft.yaml (other keys, comments) is kept byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import yaml
+
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.text import nfc
+from regdraft.workspace.store import CONFIG_NAME, Workspace
+
+
+class Role(StrEnum):
+    """A reviewer comments for their body; a drafter also answers comments and accepts proposals."""
+
+    REVIEWER = "reviewer"
+    DRAFTER = "drafter"
+
+
+@dataclass(frozen=True, slots=True)
+class AccessLink:
+    """One person's access: the hash of their token, and who they are."""
+
+    key: str
+    name: str
+    body: str
+    role: Role
+    token_sha256: str
+    created: str = ""
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 of a token, as stored."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def links(ws: Workspace) -> list[AccessLink]:
+    """The access links of the workspace, as regdraft.yaml holds them now."""
+    section = ws.config.get("review") or {}
+    entries = section.get("access") if isinstance(section, dict) else None
+    out = []
+    for entry in entries or []:
+        if not isinstance(entry, dict) or not entry.get("token_sha256"):
+            continue
+        digest = str(entry["token_sha256"])
+        try:
+            role = Role(str(entry.get("role") or "reviewer"))
+        except ValueError:
+            continue  # an unknown role grants nothing
+        out.append(AccessLink(digest[:8], nfc(str(entry.get("name") or "")), nfc(str(entry.get("body") or "")),
+                              role, digest, str(entry.get("created") or "")))
+    return out
+
+
+def lookup(ws: Workspace, token: str) -> AccessLink | None:
+    """The link a token opens, or None."""
+    if not token or len(token) > 200:
+        return None
+    digest = token_hash(token)
+    found = None
+    for link in links(ws):
+        if hmac.compare_digest(link.token_sha256, digest):
+            found = link
+    return found
+
+
+def invite(ws: Workspace, name: str, body: str, role: str = "reviewer") -> tuple[AccessLink, str]:
+    """A new access link (one commit); returns it with its token, which is shown only this once."""
+    person = " ".join(nfc(name).split())
+    who = " ".join(nfc(body).split())
+    if not person:
+        raise UsageError("Name the person the link is for with --name.")
+    try:
+        kind = Role(role)
+    except ValueError:
+        raise UsageError(f"The role '{role}' is unknown; use reviewer or drafter.") from None
+    if kind is Role.REVIEWER and not who:
+        raise UsageError("A reviewer comments for a body; name it with --body.")
+    token = secrets.token_urlsafe(32)
+    link = AccessLink(token_hash(token)[:8], person, who, kind, token_hash(token),
+                      dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    _write(ws, [*links(ws), link], f"Invite {person} ({who or 'no body'}) to review as {kind.value}")
+    return link, token
+
+
+def revoke(ws: Workspace, key: str) -> list[AccessLink]:
+    """Remove the links named by `key` (the id `invite` printed, or the person's name); one commit."""
+    wanted = nfc(key).strip()
+    if not wanted:
+        raise UsageError("Name the link to revoke by its id or the person's name.")
+    current = links(ws)
+    gone = [link for link in current if link.key == wanted.lower() or link.name.casefold() == wanted.casefold()]
+    if not gone:
+        known = ", ".join(f"{link.key} ({link.name})" for link in current) or "none"
+        raise RegdraftError(f"No access link matches '{key}' (links: {known}).")
+    names = ", ".join(link.name for link in gone)
+    _write(ws, [link for link in current if link not in gone], f"Revoke the review access of {names}")
+    return gone
+
+
+def _write(ws: Workspace, entries: Sequence[AccessLink], message: str) -> None:
+    text = ws.read(CONFIG_NAME).decode("utf-8") if ws.path(CONFIG_NAME).is_file() else ""
+    section = ws.config.get("review") if isinstance(ws.config.get("review"), dict) else {}
+    data: dict[str, Any] = {**(section or {}), "access": [
+        {"name": e.name, "body": e.body, "role": e.role.value, "token_sha256": e.token_sha256, "created": e.created}
+        for e in entries
+    ]}
+    block = yaml.safe_dump({"review": data}, allow_unicode=True, sort_keys=False)
+    kept = _without_key(text, "review").rstrip("\n")
+    ws.commit({CONFIG_NAME: ((kept + "\n") if kept else "").encode("utf-8") + block.encode("utf-8")}, message)
+
+
+def _without_key(text: str, key: str) -> str:
+    """YAML text without one top-level key and the lines indented under it."""
+    out: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            skipping = True
+            continue
+        if skipping and (not line.strip() or line[:1] in (" ", "\t", "-") or line.lstrip().startswith("#")):
+            continue
+        skipping = False
+        out.append(line)
+    return "\n".join(out)
