@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from regdraft.render.profile import Profile, place_date, words
@@ -40,6 +41,28 @@ class PageTemplate:
     globals: Mapping[str, Any] = field(default_factory=dict)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, keyed by file and source checksum.
+
+    A long-running face (the review server) builds an environment per page; without this,
+    compiling the redline templates would cost more than rendering them.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(workspace_root: Path | None, page: PageTemplate | None = None) -> jinja2.Environment:
     """A Jinja2 environment: the workspace's `templates/` first, then the package's; autoescape on.
 
@@ -56,6 +79,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_COMPILED,
     )
     env.filters["inline"] = inline_markdown
     env.filters["css_string"] = css_string
@@ -71,7 +95,7 @@ def _no_mark(address: object) -> Markup:
 
 
 def _child_address(unit: Any, parent: Any) -> Any:
-    from regdraft.model import unit_address
+    from regdraft.core.model import unit_address
 
     return unit_address(unit, parent)
 

@@ -57,6 +57,8 @@ class Server:
         self.links = links
         self.secret = secret or secrets.token_bytes(32)
         self._local_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._cache: dict[tuple[object, ...], Any] = {}
         self.lock = lock
 
     def workspace(self) -> Workspace:
@@ -71,6 +73,26 @@ class Server:
                 return action(ws)
             with self.lock(ws):
                 return action(ws)
+
+    def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:
+        """`build()`, remembered for the committed state it was built from.
+
+        Pages are built from committed files unless the working tree has edits: the key holds
+        HEAD's commit, and nothing is remembered while regulations or amendments are edited.
+        """
+        if ws.dirty(["regulations", "amendments"]):
+            return build()
+        state = (ws.resolve("HEAD").hexsha, *key)
+        with self._cache_lock:
+            if state in self._cache:
+                found: T = self._cache[state]
+                return found
+        value = build()
+        with self._cache_lock:
+            self._cache[state] = value
+            while len(self._cache) > 32:
+                self._cache.pop(next(iter(self._cache)))
+        return value
 
     def visitor(self, request: Request) -> Visitor | None:
         """The local drafter, or the person of the access link in the request's cookie."""
@@ -225,7 +247,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         from regdraft.render.profile import load_profile
         from regdraft.render.redline import render_html
 
-        page = pages.redline_page(ws, slug, number, rev_from, rev_to)
+        page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to),
+                               lambda: pages.redline_page(ws, slug, number, rev_from, rev_to))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              texts_json=_json_data(page.texts), annotate=True, mark=_mark,
                              badge=lambda address: _badge(page, address))

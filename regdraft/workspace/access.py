@@ -53,12 +53,21 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def _section(ws: Workspace) -> dict[str, Any]:
+    """The `review:` settings as regdraft.yaml holds them now (read afresh: links change while serving)."""
+    try:
+        data = yaml.safe_load(ws.read(CONFIG_NAME)) if ws.path(CONFIG_NAME).is_file() else {}
+    except yaml.YAMLError as exc:
+        raise RegdraftError(f"{CONFIG_NAME}: cannot read the workspace settings: {exc}") from None
+    section = data.get("review") if isinstance(data, dict) else None
+    return section if isinstance(section, dict) else {}
+
+
 def links(ws: Workspace) -> list[AccessLink]:
     """The access links of the workspace, as regdraft.yaml holds them now."""
-    section = ws.config.get("review") or {}
-    entries = section.get("access") if isinstance(section, dict) else None
+    entries = _section(ws).get("access")
     out = []
-    for entry in entries or []:
+    for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, dict) or not entry.get("token_sha256"):
             continue
         digest = str(entry["token_sha256"])
@@ -119,8 +128,7 @@ def revoke(ws: Workspace, key: str) -> list[AccessLink]:
 
 def _write(ws: Workspace, entries: Sequence[AccessLink], message: str) -> None:
     text = ws.read(CONFIG_NAME).decode("utf-8") if ws.path(CONFIG_NAME).is_file() else ""
-    section = ws.config.get("review") if isinstance(ws.config.get("review"), dict) else {}
-    data: dict[str, Any] = {**(section or {}), "access": [
+    data: dict[str, Any] = {**_section(ws), "access": [
         {"name": e.name, "body": e.body, "role": e.role.value, "token_sha256": e.token_sha256, "created": e.created}
         for e in entries
     ]}

@@ -14,7 +14,7 @@ Post-conditions:
 from __future__ import annotations
 
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
-from regdraft.core.amend.quote import quoted_unit
+from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import UsageError
 from regdraft.core.markdown import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, repealed_unit
@@ -54,7 +54,8 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     lines = [line for line in lines if line]
     if not lines:
         raise UsageError(f"The proposed wording for {described} is empty.")
-    if not _starts_with_label(lines[0], target.kind, target.label, language):
+    labelled = bool(CLAUSE.match(lines[0]) or POINT.match(lines[0]) or HEADING.match(lines[0]))
+    if not labelled and not _starts_with_label(lines[0], target.kind, target.label, language):
         if target.kind is Kind.ARTICLE:
             raise UsageError(f"The proposed wording for {described} must begin with its heading line "
                              f"('{_label(target.kind, target.label, language)} ...').")

@@ -1,0 +1,64 @@
+"""Shared setup of the review server tests: a workspace with an open round, a client, form tokens."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from regdraft.workspace.rounds import open_round
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import REPO_ROOT
+
+SLUG = "qc-sua-doi-2025"
+BODIES = ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy")
+LOCAL = "http://127.0.0.1"
+
+
+@pytest.fixture
+def review_ws(tmp_path: Path) -> Workspace:
+    """The shipped regulation and amendment, with round 1 open on draft 2."""
+    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+    open_round(ws, SLUG, "Lấy ý kiến các ban", "2025-03-15", BODIES)
+    return ws
+
+
+def client(ws: Workspace, links: bool = False) -> TestClient:
+    """A test client of the review server over `ws`, as a browser on this machine."""
+    from regdraft.web.app import create_app
+
+    return TestClient(create_app(ws.root, links=links), base_url=LOCAL, follow_redirects=False)
+
+
+def token(c: TestClient, url: str = f"/a/{SLUG}/redline") -> str:
+    """The CSRF token of the forms on a page (and the cookie it is bound to, kept by the client)."""
+    page = c.get(url)
+    assert page.status_code == 200, page.text
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found, "the page has no form"
+    return found.group(1)
+
+
+def head(ws: Workspace) -> str:
+    """The current commit."""
+    return ws.resolve("HEAD").hexsha
+
+
+def comment_form(csrf: str, **fields: str) -> dict[str, str]:
+    """A filled comment form: a comment by Ban Tổ chức on khoản 2 Điều 5 unless told otherwise."""
+    return {"csrf": csrf, "round": "1", "body": BODIES[0], "name": "Nguyễn Văn An", "on": "d5.k2",
+            "text": "Đề nghị làm rõ thời hạn báo cáo.", "proposal": "", "type": "", **fields}
+
+
+def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
+    """Change words of the amendment's text, committed (or left as an uncommitted edit)."""
+    relative = f"amendments/{SLUG}/amendment.md"
+    text = ws.read(relative).decode("utf-8")
+    assert old in text
+    data = text.replace(old, new).encode("utf-8")
+    if commit:
+        ws.commit({relative: data}, "Edit the draft")
+    else:
+        ws.path(relative).write_bytes(data)

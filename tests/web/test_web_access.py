@@ -1,0 +1,105 @@
+"""Access links: invited people only, reviewers only for their body, drafters alone answer."""
+
+from __future__ import annotations
+
+import re
+
+from regdraft.workspace.access import invite, links, lookup, revoke
+from regdraft.workspace.rounds import add_comment, load_comments
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+from tests.web.conftest import BODIES, SLUG, client, comment_form, head, token
+
+
+def _enter(ws: Workspace, secret: str):  # type: ignore[no-untyped-def]
+    c = client(ws, links=True)
+    opened = c.get(f"/access/{secret}")
+    assert opened.status_code == 303 and opened.headers["location"] == "/"
+    return c
+
+
+def test_invite_stores_only_the_hash_and_revoke_removes_it(review_ws: Workspace, invoke: Invoke) -> None:
+    before = head(review_ws)
+    link, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    config = review_ws.path("regdraft.yaml").read_text(encoding="utf-8")
+    assert secret not in config and link.token_sha256 in config
+    assert config.startswith("# regdraft workspace settings") or "identity:" in config  # the rest is kept
+    assert review_ws.repo.git.rev_list(f"{before}..HEAD").count("\n") == 0  # one commit
+    assert lookup(review_ws, secret) == link and lookup(review_ws, secret + "x") is None
+    out = invoke(review_ws, "review", "invite", "--name", "Trần Thị Bình", "--role", "drafter", "--url",
+                 "http://10.1.2.3:8421/")
+    assert out.exit_code == 0, out.output
+    printed = re.search(r"http://10\.1\.2\.3:8421/access/([A-Za-z0-9_-]{40,})", out.output)
+    assert printed and lookup(review_ws, printed.group(1)) is not None
+    assert [x.name for x in links(review_ws)] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    listed = invoke(review_ws, "review", "links")
+    assert link.key in listed.output and printed.group(1) not in listed.output
+    gone = invoke(review_ws, "review", "revoke", link.key)
+    assert gone.exit_code == 0 and "Nguyễn Văn An" in gone.output
+    assert lookup(review_ws, secret) is None and len(links(review_ws)) == 1
+    assert invoke(review_ws, "review", "revoke", "nobody").exit_code == 1
+    reviewer_without_body = invoke(review_ws, "review", "invite", "--name", "X")
+    assert reviewer_without_body.exit_code == 2 and "--body" in reviewer_without_body.output
+
+
+def test_without_a_link_nothing_is_shown(review_ws: Workspace) -> None:
+    invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = client(review_ws, links=True)
+    for url in ("/", f"/a/{SLUG}/redline", f"/a/{SLUG}/comments", f"/a/{SLUG}/report", f"/a/{SLUG}/report.csv"):
+        page = c.get(url, headers={"host": "review.office.local"})
+        assert page.status_code == 401 and "An access link is needed" in page.text, url
+        assert "01-QC/TU" not in page.text
+    assert c.get("/access/not-a-token").status_code == 403
+
+
+def test_reviewer_comments_only_as_their_body_and_cannot_answer(review_ws: Workspace) -> None:
+    _, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = _enter(review_ws, secret)
+    page = c.get(f"/a/{SLUG}/redline").text
+    assert f'name="body" value="{BODIES[0]}" readonly' in page and 'value="Nguyễn Văn An" readonly' in page
+    before = head(review_ws)
+    other = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), body=BODIES[1], text="Giả danh."))
+    assert other.status_code == 403 and "Your access link is for Ban Tổ chức Tỉnh ủy" in other.text
+    assert "Giả danh." in other.text and head(review_ws) == before
+    own = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), name="Tên khác", text="Góp ý thật."))
+    assert own.status_code == 303
+    (comment,) = load_comments(review_ws, SLUG)
+    assert comment.by == BODIES[0]
+    assert review_ws.repo.git.log("-1", "--format=%an") == "Nguyễn Văn An"   # the link's person, not the field
+    answers = c.get(f"/a/{SLUG}/comments").text
+    assert "/respond" not in answers and "/accept" not in answers
+    before = head(review_ws)
+    for action in ("respond", "accept"):
+        refused = c.post(f"/a/{SLUG}/comments/{comment.id}/{action}",
+                         data={"csrf": token(c), "disposition": "accepted", "reply": "x"})
+        assert refused.status_code == 403 and "Only the drafting office answers" in refused.text
+    assert head(review_ws) == before
+
+
+def test_drafter_link_answers_under_their_name(review_ws: Workspace) -> None:
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.")
+    _, secret = invite(review_ws, "Chánh Văn phòng", "", "drafter")
+    c = _enter(review_ws, secret)
+    done = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
+                  data={"csrf": token(c, f"/a/{SLUG}/comments"), "disposition": "noted", "reply": "Ghi nhận."})
+    assert done.status_code == 303
+    assert review_ws.repo.git.log("-1", "--format=%an") == "Chánh Văn phòng"
+
+
+def test_a_revoked_link_stops_working(review_ws: Workspace) -> None:
+    link, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = _enter(review_ws, secret)
+    assert c.get("/").status_code == 200
+    revoke(review_ws, link.key)
+    assert c.get("/").status_code == 401
+
+
+def test_serving_the_network_needs_links(review_ws: Workspace, invoke: Invoke) -> None:
+    refused = invoke(review_ws, "review", "--host", "0.0.0.0")
+    assert refused.exit_code == 1 and "access link" in refused.output
+
+
+def test_links_mode_accepts_any_host_name(review_ws: Workspace) -> None:
+    _, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = _enter(review_ws, secret)
+    assert c.get("/", headers={"host": "10.0.0.5:8421"}).status_code == 200

@@ -1,0 +1,182 @@
+"""The review server's forms: comment, answer, accept a proposal; and every refusal, which writes nothing."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from regdraft.core.comments import anchor_text, comment_to_yaml
+from regdraft.workspace.rounds import add_comment, close_round, draft_text, find_round, load_comments
+from regdraft.workspace.store import Workspace
+from tests.web.conftest import (
+    BODIES,
+    SLUG,
+    client,
+    comment_form,
+    edit_draft,
+    head,
+    token,
+)
+
+
+def _files(ws: Workspace, sha: str) -> list[str]:
+    return ws.repo.git.show("--name-only", "--format=", sha).split()
+
+
+def test_a_comment_is_written_as_comment_add_writes_it(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    before = head(review_ws)
+    proposal = "2. Thực hiện chế độ báo cáo định kỳ với Ban Chấp hành Đảng bộ tỉnh."
+    sent = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), proposal=proposal, type="editorial"))
+    assert sent.status_code == 303
+    (comment,) = load_comments(review_ws, SLUG)
+    assert sent.headers["location"] == f"/a/{SLUG}/redline?round=1&added={comment.id}#on-d5.k2"
+    relative = f"amendments/{SLUG}/comments/{comment.id}.yaml"
+    data = yaml.safe_load(review_ws.path(relative).read_text(encoding="utf-8"))
+    circulated = draft_text(review_ws, SLUG, find_round(review_ws, SLUG).revision)
+    assert data["anchor"] == anchor_text(circulated, "d5.k2")       # the exact text commented on
+    assert (data["by"], data["provision"], data["type"]) == (BODIES[0], "d5.k2", "editorial")
+    assert data["proposal"] == proposal
+    assert review_ws.path(relative).read_text(encoding="utf-8") == comment_to_yaml(comment)
+    # One commit, holding that one file, authored by the person, with comment add's message.
+    assert review_ws.repo.git.rev_list(f"{before}..HEAD").split() == [head(review_ws)]
+    assert _files(review_ws, "HEAD") == [relative]
+    author = review_ws.repo.git.log("-1", "--format=%an|%s")
+    assert author == f"Nguyễn Văn An|Comment {comment.id} on {SLUG} d5.k2 by {BODIES[0]}"
+    # The same comment recorded on the command line has the same keys, in the same order.
+    cli = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ thời hạn báo cáo.", proposal, "editorial")
+    cli_keys = list(yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{cli.id}.yaml").read_text()).keys())
+    assert list(data) == cli_keys
+    assert "Comment" in c.get(sent.headers["location"]).text
+
+
+def test_refused_comment_shows_the_reason_and_keeps_the_text(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    before = head(review_ws)
+    typed = "Một góp ý dài, gõ cẩn thận <b>không được mất</b>."
+    wrong_body = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), body="Sở Tài chính", text=typed,
+                                                                   proposal="2. Đề xuất mới."))
+    assert wrong_body.status_code == 400
+    assert "&#39;Sở Tài chính&#39; is not among the bodies consulted in round 1" in wrong_body.text
+    assert "Một góp ý dài, gõ cẩn thận &lt;b&gt;không được mất&lt;/b&gt;." in wrong_body.text
+    assert "2. Đề xuất mới." in wrong_body.text
+    no_name = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), name="  ", text=typed))
+    assert no_name.status_code == 400 and "Write your name" in no_name.text
+    bad_provision = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d99.k1", text=typed))
+    assert bad_provision.status_code == 409 and "Điều 99" in bad_provision.text and "gõ cẩn thận" in bad_provision.text
+    assert head(review_ws) == before and load_comments(review_ws, SLUG) == []
+
+
+def test_round_closed_meanwhile(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    csrf = token(c)                 # the page was opened while the round was open
+    close_round(review_ws, SLUG)
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(csrf, text="Gửi sau khi đóng vòng."))
+    assert refused.status_code == 409
+    assert "Round 1 of &#39;qc-sua-doi-2025&#39; is closed, so it is read-only" in refused.text
+    assert "Gửi sau khi đóng vòng." in refused.text
+    assert head(review_ws) == before
+
+
+def test_csrf_is_required_on_every_form(review_ws: Workspace) -> None:
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.", proposal="2. Mới.")
+    c = client(review_ws)
+    good = token(c)
+    before = head(review_ws)
+    for url, data in ((f"/a/{SLUG}/comments", comment_form("")),
+                      (f"/a/{SLUG}/comments", comment_form("0" * 64)),
+                      (f"/a/{SLUG}/comments/{comment.id}/respond", {"csrf": "x", "disposition": "noted"}),
+                      (f"/a/{SLUG}/comments/{comment.id}/accept", {"reply": "ok"})):
+        refused = c.post(url, data=data)
+        assert refused.status_code == 403 and "The form has expired" in refused.text, url
+    # A token is bound to its browser: another client's cookie does not match it.
+    other = client(review_ws)
+    other.get("/")
+    assert other.post(f"/a/{SLUG}/comments", data=comment_form(good)).status_code == 403
+    # A form posted from another site is refused even with the right token.
+    foreign = c.post(f"/a/{SLUG}/comments", data=comment_form(good), headers={"origin": "http://evil.example"})
+    assert foreign.status_code == 403
+    assert head(review_ws) == before
+
+
+def test_request_size_is_bounded(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    before = head(review_ws)
+    huge = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="x" * 100_000))
+    assert huge.status_code == 413 and "larger than 64 KiB" in huge.text
+    assert head(review_ws) == before
+
+
+def test_answering_records_disposition_and_reply(review_ws: Workspace) -> None:
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.")
+    c = client(review_ws)
+    done = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
+                  data={"csrf": token(c), "disposition": "partly", "reply": "Tiếp thu một phần, sửa khoản 2."})
+    assert done.status_code == 303 and done.headers["location"].endswith(f"#c-{comment.id}")
+    (answered,) = load_comments(review_ws, SLUG)
+    assert answered.disposition is not None and answered.disposition.value == "partly"
+    assert answered.reply == "Tiếp thu một phần, sửa khoản 2."
+    assert _files(review_ws, "HEAD") == [f"amendments/{SLUG}/comments/{comment.id}.yaml"]
+    page = c.get(done.headers["location"]).text
+    assert "<strong>Tiếp thu một phần</strong>: Tiếp thu một phần, sửa khoản 2." in page
+    missing = c.post(f"/a/{SLUG}/comments/{comment.id}/respond", data={"csrf": token(c), "disposition": "",
+                                                                        "reply": "Lời đáp giữ lại"})
+    assert missing.status_code == 400 and "Choose a disposition" in missing.text and "Lời đáp giữ lại" in missing.text
+    assert c.post(f"/a/{SLUG}/comments/zzzz/respond", data={"csrf": token(c)}).status_code == 400
+
+
+def test_accepting_a_proposal_changes_the_amendment_in_one_commit_naming_the_comment(review_ws: Workspace) -> None:
+    proposal = ("b) Định kỳ hằng quý, một năm báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt của tỉnh "
+                "và kết quả thực hiện các nghị quyết, chỉ thị của Đảng;")
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Đề nghị báo cáo hằng quý.", proposal=proposal)
+    c = client(review_ws)
+    before = head(review_ws)
+    done = c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c), "reply": "Tiếp thu."})
+    assert done.status_code == 303
+    first, second = review_ws.repo.git.rev_list("--reverse", f"{before}..HEAD").split()
+    assert _files(review_ws, first) == [f"amendments/{SLUG}/amendment.md"]
+    assert comment.id in review_ws.repo.git.log("-1", "--format=%s", first)
+    assert _files(review_ws, second) == [f"amendments/{SLUG}/comments/{comment.id}.yaml"]
+    (accepted,) = load_comments(review_ws, SLUG)
+    assert accepted.disposition is not None and accepted.disposition.value == "accepted"
+    assert accepted.accepted_in == first and accepted.reply == "Tiếp thu."
+    draft = draft_text(review_ws, SLUG)
+    assert draft.find("d5.k2.b").unit.text == (proposal[3:],)
+    page = c.get(done.headers["location"]).text
+    assert f'href="/a/{SLUG}/redline?from={first}~1&amp;to={first}">{first[:8]}</a>' in page
+    shown = c.get(f"/a/{SLUG}/redline?from={first}~1&to={first}").text
+    assert re.search(r'<ins class="ins">[^<]*hằng quý', shown)
+
+
+def test_accept_refused_over_uncommitted_edits_keeps_the_reply(review_ws: Workspace) -> None:
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Sửa.", proposal="b) Báo cáo hằng quý;")
+    edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng tháng", commit=False)
+    c = client(review_ws)
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments/{comment.id}/accept",
+                     data={"csrf": token(c, f"/a/{SLUG}/comments"), "reply": "Trả lời đã gõ"})
+    assert refused.status_code == 409
+    assert "uncommitted changes to amendments/qc-sua-doi-2025/amendment.md" in refused.text
+    assert "Trả lời đã gõ" in refused.text
+    assert head(review_ws) == before and load_comments(review_ws, SLUG)[0].disposition is None
+
+
+def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> None:
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Sửa.", proposal="c) Một điểm khác hẳn.")
+    c = client(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c, f"/a/{SLUG}/comments")})
+    assert refused.status_code == 400 and "does not read as điểm b khoản 2 Điều 5" in refused.text
+
+
+def test_closed_round_cannot_be_answered(review_ws: Workspace) -> None:
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.", proposal="2. Mới.")
+    c = client(review_ws)
+    csrf = token(c)
+    close_round(review_ws, SLUG)
+    before = head(review_ws)
+    for action in ("respond", "accept"):
+        refused = c.post(f"/a/{SLUG}/comments/{comment.id}/{action}", data={"csrf": csrf, "disposition": "noted"})
+        assert refused.status_code == 409 and "read-only" in refused.text
+    assert head(review_ws) == before

@@ -1,0 +1,150 @@
+"""The review server's pages, through Starlette's test client: what each shows, and what it refuses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from regdraft.core.comments import RoundStatus
+from regdraft.workspace.rounds import add_comment, close_round, open_round
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import REPO_ROOT
+from tests.web.conftest import BODIES, SLUG, client, edit_draft
+
+
+def test_home_lists_regulations_amendments_and_open_rounds(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    page = c.get("/")
+    assert page.status_code == 200
+    assert "01-QC/TU" in page.text and "Quy chế làm việc" in page.text
+    row = re.search(r"<tr>\s*<td><a href=\"/a/qc-sua-doi-2025/redline\">.*?</tr>", page.text, re.S)
+    assert row, page.text
+    assert "circulating" in row.group(0) and "<td>2</td>" in row.group(0)
+    assert "Round 1 (open, due 2025-03-15)" in row.group(0)
+    assert "0 of 3 bodies replied" in row.group(0)
+    add_comment(review_ws, SLUG, BODIES[1], "d20a", "Đề nghị bổ sung.")
+    assert "1 of 3 bodies replied, 1 comments, 1 awaiting an answer" in c.get("/").text
+
+
+def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(review_ws: Workspace) -> None:
+    add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ.")
+    add_comment(review_ws, SLUG, BODIES[1], "d5.k2", "Đề nghị bỏ.")
+    page = client(review_ws).get(f"/a/{SLUG}/redline")
+    assert page.status_code == 200
+    text = page.text
+    assert "Draft 2 circulated in round 1 (open)" in text
+    assert 'class="ins"' in text and 'class="del"' in text          # the redline's own marks
+    assert "Tóm tắt các thay đổi" in text                             # and its summary
+    assert 'data-on="d5.k2"' in text and 'data-on="d5.k2.a"' in text  # every provision is addressable
+    badge = re.search(r'<a class="badge ([^"]*)" href="/a/qc-sua-doi-2025/comments\?round=1#on-d5.k2">([^<]*)</a>',
+                      text)
+    assert badge and badge.group(1) == "state-unchanged" and badge.group(2) == "2 comments · unchanged"
+    assert 'id="comment-form"' in text
+    texts = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', text, re.S)
+    assert texts and '"d5.k2.a": "a) Báo cáo Ban Chấp hành' in texts.group(1)
+
+
+def test_badge_says_changed_once_the_provision_changed_since_the_comment(review_ws: Workspace) -> None:
+    add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Đề nghị sửa.")
+    edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
+    text = client(review_ws).get(f"/a/{SLUG}/redline").text
+    assert "1 comment · changed" in text and "state-changed" in text
+
+
+def test_document_text_is_escaped_and_never_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+    evil = '<script>alert("x")</script><style>body{display:none}</style><img src="http://example.com/x.png">'
+    text = ws.read("regulations/01-QC-TU.md").decode("utf-8")
+    assert "Quy chế này quy định" in text
+    ws.commit({"regulations/01-QC-TU.md": text.replace("Quy chế này quy định", evil + " Quy chế này quy định", 1)
+               .encode("utf-8")}, "A hostile edit")
+    open_round(ws, SLUG, "", "2025-03-15", BODIES)
+    add_comment(ws, SLUG, BODIES[0], "general", evil)
+    c = client(ws)
+    for url in (f"/a/{SLUG}/redline", f"/a/{SLUG}/comments", f"/a/{SLUG}/report"):
+        page = c.get(url)
+        assert page.status_code == 200
+        assert "&lt;script&gt;" in page.text, url
+        assert "<script>alert" not in page.text and "<style>body{display" not in page.text
+        assert '<img src="http://example.com' not in page.text
+        scripts = re.findall(r"<script[^>]*>", page.text)
+        assert set(scripts) <= {'<script src="/static/review.js" defer>',
+                                '<script type="application/json" id="provision-texts">'}
+        policy = page.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+
+
+def test_any_two_versions_of_the_draft(review_ws: Workspace) -> None:
+    first = review_ws.resolve("HEAD").hexsha
+    edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
+    page = client(review_ws).get(f"/a/{SLUG}/redline?from={first[:10]}&to=HEAD")
+    assert page.status_code == 200
+    assert f"Draft at {first[:10]}" in page.text
+    assert re.search(r'<del class="del">[^<]*6 tháng, một năm', page.text)
+    assert re.search(r'<ins class="ins">[^<]*hằng quý', page.text)
+    assert 'id="comment-form"' not in page.text   # comments go to the circulated draft only
+
+
+def test_closed_round_is_read_only(review_ws: Workspace) -> None:
+    close_round(review_ws, SLUG)
+    c = client(review_ws)
+    page = c.get(f"/a/{SLUG}/redline")
+    assert "Round 1 is closed: this draft is read-only." in page.text
+    assert 'id="comment-form"' not in page.text
+    answers = c.get(f"/a/{SLUG}/comments")
+    assert "This round is closed" in answers.text and "/respond" not in answers.text
+
+
+def test_comments_are_grouped_by_provision_in_document_order(review_ws: Workspace) -> None:
+    add_comment(review_ws, SLUG, BODIES[0], "d20a", "Về Điều 20a.")
+    add_comment(review_ws, SLUG, BODIES[1], "d5.k2", "Về khoản 2 Điều 5.")
+    add_comment(review_ws, SLUG, BODIES[2], "general", "Góp ý chung.")
+    add_comment(review_ws, SLUG, BODIES[2], "d5.k2", "Thêm về khoản 2 Điều 5.")
+    page = client(review_ws).get(f"/a/{SLUG}/comments")
+    headings = re.findall(r'<section class="provision-group" id="on-([^"]+)">', page.text)
+    assert headings == ["general", "d5.k2", "d20a"]
+    group = page.text[page.text.index('id="on-d5.k2"'):page.text.index('id="on-d20a"')]
+    assert group.index("Về khoản 2 Điều 5.") < group.index("Thêm về khoản 2 Điều 5.")
+    assert page.text.count("/respond") == 4   # the local user is the drafter: every comment can be answered
+
+
+def test_report_page_and_downloads(review_ws: Workspace) -> None:
+    add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ thời hạn.", proposal="2. Mới.")
+    c = client(review_ws)
+    page = c.get(f"/a/{SLUG}/report")
+    assert page.status_code == 200
+    assert "BÁO CÁO" in page.text and "Đề nghị làm rõ thời hạn." in page.text
+    for fmt in ("pdf", "docx", "csv"):
+        assert f'href="/a/{SLUG}/report.{fmt}?round=1"' in page.text
+    sheet = c.get(f"/a/{SLUG}/report.csv?round=1")
+    assert sheet.headers["content-type"].startswith("text/csv")
+    assert "attachment" in sheet.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig"))))
+    assert rows[1][3:5] == [BODIES[0], "Đề nghị làm rõ thời hạn."]
+    word = c.get(f"/a/{SLUG}/report.docx?round=1")
+    assert word.status_code == 200 and word.content[:2] == b"PK"
+    pdf = c.get(f"/a/{SLUG}/report.pdf?round=1")
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "BÁO CÁO" in text and "Ban Tổ chức Tỉnh ủy" in text
+    assert c.get(f"/a/{SLUG}/report.exe").status_code == 400
+
+
+def test_refusals_of_bad_addresses(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    missing = c.get("/a/no-such-thing/redline")
+    assert missing.status_code == 404 and "There is no amendment &#39;no-such-thing&#39;" in missing.text
+    assert c.get("/a/..%2F..%2Fetc/redline").status_code in (400, 404)
+    assert c.get(f"/a/{SLUG}/redline?from=HEAD:regdraft.yaml").status_code == 400
+    assert c.get(f"/a/{SLUG}/redline?round=x").status_code == 400
+    assert c.get(f"/a/{SLUG}/redline?round=7").status_code == 404
+    assert c.get("/static/../../regdraft.yaml").status_code == 404
+    assert c.get("/", headers={"host": "attacker.example"}).status_code == 400  # no DNS rebinding
+
+
+def test_round_status_is_read_from_the_workspace(review_ws: Workspace) -> None:
+    from regdraft.workspace.rounds import find_round
+
+    assert find_round(review_ws, SLUG).status is RoundStatus.OPEN
