@@ -11,6 +11,8 @@ Post-conditions of `regulations()`:
 3. A clause's or article's children are all clauses or all points (the format cannot put a
    point directly under an article after one of its clauses).
 4. `render(tree)` is canonical and `parse(render(tree)) == tree`.
+5. A clause or article with children sometimes has a closing text (đoạn cuối) after them, and
+   a last point or clause sometimes has a further paragraph that reads like one.
 """
 
 from __future__ import annotations
@@ -137,8 +139,15 @@ def clauses(draw: st.DrawFn) -> tuple[Unit, ...]:
             out.append(_repealed(Kind.CLAUSE, label))
             continue
         children = draw(points()) if draw(st.integers(0, 2)) == 0 else ()
-        out.append(Unit(Kind.CLAUSE, label, None, draw(unit_text(lead=not children)), children))
+        out.append(Unit(Kind.CLAUSE, label, None, draw(unit_text(lead=not children)), children,
+                        closing=draw(closings()) if children else ()))
     return tuple(out)
+
+
+@st.composite
+def closings(draw: st.DrawFn) -> tuple[str, ...]:
+    """Usually no closing text; sometimes one or two paragraphs (with dash items)."""
+    return draw(unit_text()) if draw(st.integers(0, 2)) == 0 else ()
 
 
 @st.composite
@@ -150,10 +159,10 @@ def articles(draw: st.DrawFn, label: str = "1") -> Unit:
     shape = draw(st.sampled_from(("clauses", "clauses", "points", "text", "empty")))
     if shape == "clauses":
         lead = (draw(paragraphs()),) if draw(st.booleans()) else ()
-        return Unit(Kind.ARTICLE, label, title, lead, draw(clauses()))
+        return Unit(Kind.ARTICLE, label, title, lead, draw(clauses()), closing=draw(closings()))
     if shape == "points":
         lead = (draw(paragraphs()),) if draw(st.booleans()) else ()
-        return Unit(Kind.ARTICLE, label, title, lead, draw(points()))
+        return Unit(Kind.ARTICLE, label, title, lead, draw(points()), closing=draw(closings()))
     if shape == "text":
         return Unit(Kind.ARTICLE, label, title, draw(unit_text()))
     return Unit(Kind.ARTICLE, label, title)

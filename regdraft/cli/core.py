@@ -100,23 +100,24 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
 @workspace_option
 @json_option
 def check(regulation: str | None, workspace: Path | None, as_json: bool) -> None:
-    """Check regulations (all, or one) and report every problem; exit 1 if there are any.
+    """Check regulations (all, or one) and report every problem; exit 1 if there are any (warnings alone exit 0).
 
     \b
     Example:
         regdraft check 01-QC/TU
     """
-    from regdraft.workspace.checks import check_workspace
+    from regdraft.workspace.checks import check_summary, check_workspace
 
     problems = check_workspace(open_workspace(workspace), regulation)
     if as_json:
-        click.echo(json.dumps([{"file": p.source, "line": p.line, "unit": p.unit, "message": p.message}
+        click.echo(json.dumps([{"file": p.source, "line": p.line, "unit": p.unit, "message": p.message,
+                                 "warning": p.warning}
                                for p in problems], ensure_ascii=False, indent=2))
     else:
         for p in problems:
             click.echo(str(p))
-        click.echo("No problems found." if not problems else f"{len(problems)} problem(s) found.", err=bool(problems))
-    if problems:
+        click.echo(check_summary(problems), err=bool(problems))
+    if any(not p.warning for p in problems):
         raise SystemExit(1)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from regdraft.core.errors import RegdraftError
-from regdraft.core.model import Address, Regulation, noun
+from regdraft.core.model import Address, Regulation, noun, part_name
 
 BANNER = {"vi": "VĂN BẢN HỢP NHẤT (bản để tham khảo)", "en": "CONSOLIDATED TEXT (for reference)"}
 
@@ -268,6 +268,8 @@ def note_sentence(change: Change, source: Source, language: str) -> str:
     cite = change.instruction.cite(language)
     ref = reference(source, language)
     this = wording.unit.format(noun=noun(address.kind, lang).lower()) if address is not None else wording.document
+    if address is not None and address.part:
+        this = f"{part_name(address.part, address.kind, lang)} {this}"
     template = {"words_replaced": wording.words_replaced, "words_deleted": wording.words_deleted,
                 "heading": wording.heading}.get(kind, wording.changed)
     head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
@@ -345,7 +347,9 @@ def consolidate(
         sources.append(source)
         for change in applied.changes:
             address = change.address
-            if change_kind(change) in ("amended", "repealed") and address is not None:
+            if address is not None and address.part:
+                address = address.unit  # a lead-in or closing text is noted on its unit
+            elif change_kind(change) in ("amended", "repealed") and address is not None:
                 _supersede(notes, address, step)
             sentence = note_sentence(change, source, language)
             chain = notes.setdefault(address, [])

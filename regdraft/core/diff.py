@@ -266,6 +266,7 @@ class Provision(_Placed):
     identical: bool = False
     depth: int = 0
     anchor: str = ""
+    closing: tuple[DiffSegment, ...] = ()  # the closing text after the children (đoạn cuối)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,12 +323,14 @@ class _Comparer:
             self.one_sided(child, op, kind, top=False) for child in child_items(unit, item.address))
         title = (DiffSegment(op, unit.title),) if unit.title else ()
         text = (DiffSegment(op, "\n".join(unit.text)),) if unit.text else ()
+        closing = (DiffSegment(op, "\n".join(unit.closing)),) if unit.closing and not item.heading_only else ()
         if unit.repealed:
             title, text = (), ()
         gone = op is Op.DELETE
         return Provision(unit.kind, unit if gone else None, None if gone else unit,
                          item.address if gone else None, None if gone else item.address,
-                         kind, title, text, children, depth=item.depth, anchor=self.anchor() if top else "")
+                         kind, title, text, children, depth=item.depth, anchor=self.anchor() if top else "",
+                         closing=closing)
 
     def pair(self, old: Item, new: Item) -> Provision:
         o, n = old.unit, new.unit
@@ -337,19 +340,21 @@ class _Comparer:
         if n.repealed and not o.repealed:
             gone = self.one_sided(old, Op.DELETE, ChangeKind.REPEALED, top=True)
             return Provision(n.kind, o, n, old.address, new.address, ChangeKind.REPEALED, gone.title,
-                             gone.text, gone.children, depth=new.depth, anchor=gone.anchor)
+                             gone.text, gone.children, depth=new.depth, anchor=gone.anchor, closing=gone.closing)
         if o.repealed and not n.repealed:
             added = self.one_sided(new, Op.INSERT, ChangeKind.INSERTED, top=True)
             return Provision(n.kind, o, n, old.address, new.address, ChangeKind.INSERTED, added.title,
-                             added.text, added.children, depth=new.depth, anchor=added.anchor)
+                             added.text, added.children, depth=new.depth, anchor=added.anchor, closing=added.closing)
         anchor = self.anchor() if moved else ""
         title = self.words(o.title or "", n.title or "")
         text = self.words("\n".join(o.text), "\n".join(n.text))
         children: tuple[Provision, ...] = ()
+        closing: tuple[DiffSegment, ...] = ()
         if not old.heading_only:
             children = tuple(self.level(child_items(o, old.address), child_items(n, new.address)))
+            closing = self.words("\n".join(o.closing), "\n".join(n.closing))
         title_changed = any(s.op is not Op.EQUAL for s in title)
-        text_changed = any(s.op is not Op.EQUAL for s in text)
+        text_changed = any(s.op is not Op.EQUAL for s in text) or any(s.op is not Op.EQUAL for s in closing)
         change: ChangeKind | None = None
         if moved:
             change = ChangeKind.MOVED
@@ -360,7 +365,7 @@ class _Comparer:
         if change is not None and not anchor:
             anchor = self.anchor()
         return Provision(n.kind, o, n, old.address, new.address, change, title, text, children,
-                         depth=new.depth, anchor=anchor)
+                         depth=new.depth, anchor=anchor, closing=closing)
 
     def words(self, old: str, new: str) -> tuple[DiffSegment, ...]:
         # NFC texts differing only in tone placement have the same length: skip folding otherwise.
@@ -467,7 +472,10 @@ def _numbered(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
 def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
     for p in provisions:
         if p.change is not None and p.anchor:
-            yield Change(p.change, p.kind, p.old_address, p.new_address, p.text, p.title, p.anchor)
+            segments = p.text
+            if any(s.op is not Op.EQUAL for s in p.closing):
+                segments = (*p.text, DiffSegment(Op.EQUAL, "\n"), *p.closing) if p.text else p.closing
+            yield Change(p.change, p.kind, p.old_address, p.new_address, segments, p.title, p.anchor)
         if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
             yield from _changes(p.children)
 
@@ -483,4 +491,5 @@ def unit_lines(unit: Unit, language: str) -> list[str]:
         lines = [f"{unit_label_text(unit, language)} {first}".rstrip(), *unit.text[1:]]
     for child in unit.children:
         lines.extend(unit_lines(child, language))
+    lines.extend(unit.closing)
     return lines

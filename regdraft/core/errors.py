@@ -17,13 +17,14 @@ class Problem:
     source: str = ""
     line: int = 0
     unit: str = ""
+    warning: bool = False  # the document is read, but perhaps not as meant: say so, do not fail
 
     def __str__(self) -> str:
         where = self.source or "<text>"
         if self.line:
             where = f"{where}:{self.line}"
         unit = f" {self.unit}:" if self.unit else ""
-        return f"{where}:{unit} {self.message}"
+        return f"{where}:{unit} {'warning: ' if self.warning else ''}{self.message}"
 
 
 class RegdraftError(Exception):

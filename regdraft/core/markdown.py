@@ -37,9 +37,11 @@ from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.model import (
     HEADING_KINDS,
     REPEALED_TEXT,
+    Address,
     Kind,
     OpenUnit,
     Regulation,
+    Segment,
     Unit,
     from_roman,
     noun,
@@ -60,6 +62,15 @@ _HEADING = re.compile(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-�
 _CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 _POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _ARTICLE_LABEL = re.compile(r"^\d+[a-z]?$")
+# A closing-text marker (docs/format.md): an HTML comment, so Markdown viewers do not show it.
+_CLOSING_MARK = re.compile(
+    r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
+    re.IGNORECASE,
+)
+_CONTINUED_MARK = re.compile(r"^<!--\s*(?:tiếp(?:\s+theo)?|continued)\s*-->$", re.IGNORECASE)
+_MARK_UNIT = re.compile(r"^(khoản|clause|điều|article|điểm|point)\s+(\S+)$", re.IGNORECASE)
+_MARK_KINDS = {"khoản": Kind.CLAUSE, "clause": Kind.CLAUSE, "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
+               "điểm": Kind.POINT, "point": Kind.POINT}
 _SECTION_LABEL = re.compile(r"^\d+$")
 
 
@@ -96,11 +107,19 @@ class _Builder:
         self.preamble: list[str] = []
         self.top: list[OpenUnit] = []
         self.stack: dict[Kind, OpenUnit] = {}
+        # The unit whose closing text is being read (after a closing marker), if any.
+        self.closing_of: OpenUnit | None = None
+        self.continued = False  # a continuation marker came just before the next paragraph
+        # Continuation paragraphs of a clause or point: (unit, its holder, index, line, marked).
+        self.continuations: list[tuple[OpenUnit, OpenUnit, int, int, bool]] = []
+        self.holder: dict[int, OpenUnit] = {}
+        self.warnings: list[Problem] = []
 
     def problem(self, line: int, message: str, unit: str = "") -> None:
         self.problems.append(Problem(message, self.source, line, unit))
 
     def heading(self, content: str, line: int) -> None:
+        self._end_marks(line)
         match = _HEADING.match(content.strip())
         words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
         kind = words.get(match.group(1).lower()) if match else None
@@ -183,6 +202,7 @@ class _Builder:
             self.text(content, line)
 
     def clause(self, label: str, text: str | None, line: int) -> None:
+        self._end_marks(line)
         article = self.stack.get(Kind.ARTICLE)
         if article is None:
             clause, heading = noun(Kind.CLAUSE, self.language).capitalize(), noun(Kind.ARTICLE, self.language)
@@ -191,26 +211,118 @@ class _Builder:
             return
         self.stack.pop(Kind.POINT, None)
         node = OpenUnit(Kind.CLAUSE, label, None, line, [text] if text else [])
+        self._after_closing(article, node)
         article.children.append(node)
+        self.holder[id(node)] = article
         self.stack[Kind.CLAUSE] = node
 
     def point(self, label: str, text: str | None, line: int) -> None:
+        self._end_marks(line)
         parent = self.stack.get(Kind.CLAUSE) or self.stack.get(Kind.ARTICLE)
         if parent is None:
             point = noun(Kind.POINT, self.language).capitalize()
             self.problem(line, f"{point} {label} is outside any article or clause.")
             return
         node = OpenUnit(Kind.POINT, label, None, line, [text] if text else [])
+        self._after_closing(parent, node)
         parent.children.append(node)
+        self.holder[id(node)] = parent
         self.stack[Kind.POINT] = node
 
+    def _after_closing(self, holder: OpenUnit, node: OpenUnit) -> None:
+        if holder.closing:
+            self.problem(node.line, (
+                f"{self._name(node).capitalize()} comes after the closing text of {self._name(holder)} "
+                f"(line {holder.line}); the closing text must follow the last {noun(node.kind, self.language)}."))
+
+    def _name(self, node: OpenUnit) -> str:
+        """The unit's citation with the units holding it: `điểm đ khoản 2 Điều 21`."""
+        chain = [node]
+        while chain[-1].kind in (Kind.CLAUSE, Kind.POINT) and id(chain[-1]) in self.holder:
+            chain.append(self.holder[id(chain[-1])])
+        kinds = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+        segments = tuple(Segment(n.kind, n.label) for n in reversed(chain) if n.kind in kinds)
+        if not segments:
+            return f"{noun(node.kind, self.language)} {node.label}"
+        return Address(segments).describe(self.language)
+
+    def _end_marks(self, line: int) -> None:
+        """A clause, point or heading ends a closing text and cancels a dangling marker."""
+        if self.closing_of is not None and not self.closing_of.closing:
+            self.problem(line, "A closing-text marker is not followed by any paragraph; remove it.")
+        self.closing_of = None
+        self.continued = False
+
+    def closing_mark(self, unit: str | None, line: int) -> None:
+        """`<!-- đoạn cuối [khoản N] -->`: the paragraphs that follow close a unit holding points or clauses."""
+        self._end_marks(line)
+        holder: OpenUnit | None = None
+        if unit:
+            named = _MARK_UNIT.match(unit.strip())
+            kind = _MARK_KINDS.get(named.group(1).lower()) if named else None
+            if named is None or kind is None:
+                self.problem(line, (f"The closing-text marker names '{unit}'; name the unit it closes like "
+                                    f"'<!-- đoạn cuối khoản 3 -->' or '<!-- đoạn cuối Điều 8 -->', or nothing."))
+                return
+            holder = self.stack.get(kind)
+            if holder is None or holder.label != named.group(2).replace("dd", "đ"):
+                self.problem(line, (f"The closing-text marker names {noun(kind, self.language)} {named.group(2)}, "
+                                    "which is not the unit just above it; put it right after that unit's last "
+                                    "point or clause."))
+                return
+        else:
+            point = self.stack.get(Kind.POINT)
+            if point is not None:
+                holder = self.holder.get(id(point))
+            elif self.stack.get(Kind.CLAUSE) is not None:
+                holder = self.stack.get(Kind.ARTICLE)
+        if holder is None or not holder.children:
+            what = f"{self._name(holder)} has no points or clauses" if holder else "no point or clause comes before it"
+            self.problem(line, (f"A closing-text marker needs points or clauses above it to close, but {what}; "
+                                "remove the marker (the paragraph then belongs to the unit above it)."))
+            return
+        if holder.closing:
+            self.problem(line, f"{self._name(holder).capitalize()} already has a closing text; remove this marker.")
+            return
+        self.closing_of = holder
+
+    def continued_mark(self, line: int) -> None:
+        """`<!-- tiếp -->`: the next paragraph continues the unit above (silences the ambiguity warning)."""
+        self.continued = True
+
     def text(self, content: str, line: int) -> None:
+        if self.closing_of is not None:
+            self.closing_of.closing.append(content)
+            return
+        marked, self.continued = self.continued, False
         for kind in (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART):
             node = self.stack.get(kind)
             if node is not None:
+                if node.text and kind in (Kind.POINT, Kind.CLAUSE) and not _dash_content(content):
+                    holder = self.holder.get(id(node))
+                    if holder is not None:
+                        self.continuations.append((node, holder, len(node.text), line, marked))
                 node.text.append(content)
                 return
         self.preamble.append(content)
+
+    def ambiguities(self) -> list[Problem]:
+        """Warnings for unmarked paragraphs after a last point or clause that read like a closing text."""
+        out = []
+        for node, holder, index, line, marked in self.continuations:
+            if marked or node.children or node is not holder.children[-1] or holder.closing:
+                continue
+            if not looks_closing(holder.text, node.text[index - 1], node.text[index]):
+                continue
+            vi = self.language == "vi"
+            mark = closing_marker(holder.kind, holder.label, self.language)
+            cont = CONTINUED_MARKER["vi" if vi else "en"]
+            out.append(Problem(
+                f"this paragraph is read as a further paragraph of {self._name(node)}, but it reads like the "
+                f"closing text of {self._name(holder)}; if it closes {self._name(holder)}, put the line "
+                f"'{mark}' before it; if it belongs to {self._name(node)}, put '{cont}' before it.",
+                self.source, line, warning=True))
+        return out
 
 
 def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tuple[str, dict[str, Any], int]:
@@ -242,6 +354,7 @@ class Reading:
 
     regulation: Regulation
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # paragraphs whose reading is doubtful (docs/format.md)
 
 
 def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Regulation:
@@ -291,16 +404,59 @@ def _read(data: bytes | str, source: str) -> Reading:
         elif kind == "para":
             if _dash_content(content):
                 builder.text(content, line)
+            elif content.startswith("<!--") and (mark := _CLOSING_MARK.match(content)):
+                builder.closing_mark(mark.group("unit"), line)
+            elif content.startswith("<!--") and _CONTINUED_MARK.match(content):
+                builder.continued_mark(line)
             else:
                 builder.paragraph(content, line)
         else:
             builder.text(content, line)
+    builder._end_marks(len(lines))
     problems.extend(builder.problems)
     units = tuple(node.freeze(language) for node in builder.top)
     regulation = Regulation(front, tuple(builder.preamble), units, meta, source)
     problems.extend(validate(regulation))
     problems.sort(key=lambda p: p.line)
-    return Reading(regulation, tuple(problems))
+    return Reading(regulation, tuple(problems), tuple(builder.ambiguities()))
+
+
+CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
+
+
+def closing_mark(paragraph: str) -> tuple[Kind, str] | tuple[()] | None:
+    """For a closing-text marker, the unit it names (`()` when it names none); None for any other paragraph."""
+    if not paragraph.startswith("<!--"):
+        return None
+    match = _CLOSING_MARK.match(paragraph)
+    if match is None:
+        return None
+    if not match.group("unit"):
+        return ()
+    named = _MARK_UNIT.match(match.group("unit").strip())
+    kind = _MARK_KINDS.get(named.group(1).lower()) if named else None
+    if named is None or kind is None:
+        return None
+    return kind, named.group(2).replace("dd", "đ")
+
+
+def closing_marker(kind: Kind, label: str, language: str) -> str:
+    """The line written before a closing text: `<!-- đoạn cuối khoản 3 -->`, `<!-- closing text of Article 8 -->`."""
+    shown = label.replace("đ", "dd") if language == "en" and kind is Kind.POINT else label
+    if language == "en":
+        return f"<!-- closing text of {noun(kind, language)} {shown} -->"
+    return f"<!-- {'phần' if kind is Kind.ARTICLE else 'đoạn'} cuối {noun(kind, language)} {shown} -->"
+
+
+def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str) -> bool:
+    """Whether `paragraph`, after `previous` in a unit's last point or clause, reads like the holder's closing text.
+
+    It does when the holder's lead-in announces a list (ends with ':'), the paragraph before it
+    ends a sentence and it starts a new one with a capital letter.
+    """
+    lead = [t for t in lead_in if not _dash_content(t)]
+    return (bool(lead) and lead[-1].rstrip().endswith(":") and previous.rstrip().endswith(".")
+            and paragraph[:1].isupper())
 
 
 def render(reg: Regulation) -> str:
@@ -340,12 +496,12 @@ def unit_label_text(unit: Unit, language: str) -> str:
     return heading_text(unit, language)
 
 
-def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str]) -> None:
+def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_in: Sequence[str] = ()) -> None:
+    """Append `unit`'s blocks; `lead_in` is the holder's lead-in when `unit` is its last child."""
     if unit.kind in HEADING_KINDS:
         blocks.append("#" * min(depth, 6) + " " + heading_text(unit, language))
         blocks.extend(_text_blocks(unit.text))
-        for child in unit.children:
-            _render_unit(child, depth + 1, language, blocks)
+        _render_children(unit, depth + 1, language, blocks)
         return
     marker = f"{unit.label}\\." if unit.kind is Kind.CLAUSE else unit_label_text(unit, language)
     if unit.repealed:
@@ -354,12 +510,41 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str]) -> No
     first, rest = (unit.text[0], unit.text[1:]) if unit.text else ("", ())
     if first and not _dash_content(first):
         blocks.append(f"{marker} {first}")
-        blocks.extend(_text_blocks(rest))
+        paragraphs: Sequence[str] = rest
     else:
         blocks.append(marker)
-        blocks.extend(_text_blocks(unit.text))
-    for child in unit.children:
-        _render_unit(child, depth, language, blocks)
+        paragraphs = unit.text
+    if lead_in and not unit.children:
+        # A paragraph that reads like the holder's closing text is marked as a continuation, so
+        # the canonical file is never ambiguous (docs/format.md).
+        blocks.extend(_continued_blocks(unit.text, len(unit.text) - len(paragraphs), lead_in, language))
+    else:
+        blocks.extend(_text_blocks(paragraphs))
+    _render_children(unit, depth, language, blocks)
+
+
+def _render_children(unit: Unit, depth: int, language: str, blocks: list[str]) -> None:
+    last = len(unit.children) - 1
+    for i, child in enumerate(unit.children):
+        _render_unit(child, depth, language, blocks, unit.text if i == last and not unit.closing else ())
+    if unit.closing:
+        blocks.append(closing_marker(unit.kind, unit.label, language))
+        blocks.extend(_text_blocks(unit.closing))
+
+
+def _continued_blocks(text: Sequence[str], start: int, lead_in: Sequence[str], language: str) -> list[str]:
+    """`text[start:]` as blocks, with the continuation marker before a paragraph that reads like a closing."""
+    out: list[str] = []
+    run: list[str] = []
+    for i in range(start, len(text)):
+        para = text[i]
+        if i and not _dash_content(para) and looks_closing(lead_in, text[i - 1], para):
+            out.extend(_text_blocks(run))
+            run = []
+            out.append(CONTINUED_MARKER[language])
+        run.append(para)
+    out.extend(_text_blocks(run))
+    return out
 
 
 def _text_blocks(paragraphs: Sequence[str]) -> list[str]:

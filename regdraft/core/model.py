@@ -40,8 +40,8 @@ __all__ = [
     # Kinds and labels live in regdraft.core.labels; they are re-exported here, where most readers look.
     "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "from_roman", "label_order",
     "noun", "part_label_from_text", "part_label_text", "to_roman",
-    "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
-    "map_units", "repealed_unit", "unit_address",
+    "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
+    "map_units", "part_name", "part_paragraphs", "part_text", "repealed_unit", "unit_address", "with_part",
 ]
 
 
@@ -49,9 +49,11 @@ __all__ = [
 class Unit:
     """A part, chapter, section, article, clause or point.
 
-    `text` holds the unit's own paragraphs (for a clause or point the first one follows the
-    label); dash sub-points are paragraphs starting with `- ` or `+ `. `children` are the units
-    below it. A repealed unit keeps its place with no text, title or children.
+    `text` holds the unit's own paragraphs before its children (for a clause or point the first
+    one follows the label): for a unit with children it is the lead-in (đoạn mở đầu). Dash
+    sub-points are paragraphs starting with `- ` or `+ `. `children` are the units below it.
+    `closing` holds the paragraphs after the last child (đoạn cuối); only a unit with children
+    has one. A repealed unit keeps its place with no text, title, children or closing.
     `line` is where the unit starts in its source file and takes no part in equality.
     """
 
@@ -62,6 +64,7 @@ class Unit:
     children: tuple[Unit, ...] = ()
     repealed: bool = False
     line: int = field(default=0, compare=False)
+    closing: tuple[str, ...] = ()
 
     def segment(self) -> Segment:
         """This unit's own part of an address."""
@@ -86,6 +89,7 @@ class OpenUnit:
     line: int
     text: list[str] = field(default_factory=list)
     children: list[OpenUnit] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
 
     def freeze(self, language: str) -> Unit:
         """The immutable unit, with its children frozen; the repealed placeholder if it is one."""
@@ -95,7 +99,7 @@ class OpenUnit:
         ):
             return Unit(self.kind, self.label, None, (), (), True, self.line)
         return Unit(self.kind, self.label, self.title, tuple(self.text),
-                    tuple(c.freeze(language) for c in self.children), False, self.line)
+                    tuple(c.freeze(language) for c in self.children), False, self.line, tuple(self.closing))
 
 
 def _flatten_text(unit: Unit) -> Iterator[str]:
@@ -104,6 +108,7 @@ def _flatten_text(unit: Unit) -> Iterator[str]:
     yield from unit.text
     for child in unit.children:
         yield from _flatten_text(child)
+    yield from unit.closing
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -129,22 +134,31 @@ class Segment:
         return f"p{self.label}"
 
 
+INTRO = "intro"
+END = "end"
+PARTS = (INTRO, END)
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Address:
     """A stable identifier of a unit, as its chain of segments.
 
     Articles start an address on their own (`d12`), since article numbers run through the
-    whole document; sections carry their chapter (`ch2.m1`).
+    whole document; sections carry their chapter (`ch2.m1`). `part` names a part of the unit
+    instead of the whole: `intro` its lead-in (đoạn mở đầu, the text before its points or
+    clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`.
     """
 
     segments: tuple[Segment, ...]
+    part: str = ""
 
     def __str__(self) -> str:
-        return ".".join(s.code() for s in self.segments)
+        code = ".".join(s.code() for s in self.segments)
+        return f"{code}.{self.part}" if self.part else code
 
     @property
     def kind(self) -> Kind:
-        """The kind of the unit addressed."""
+        """The kind of the unit addressed (the unit whose part it is, for a part)."""
         return self.segments[-1].kind
 
     @property
@@ -152,8 +166,21 @@ class Address:
         """The label of the unit addressed."""
         return self.segments[-1].label
 
+    @property
+    def unit(self) -> Address:
+        """The address of the whole unit (itself, unless it names a lead-in or closing text)."""
+        return Address(self.segments) if self.part else self
+
+    def with_part(self, part: str) -> Address:
+        """The address of a part of this unit: `INTRO` (lead-in) or `END` (closing text)."""
+        if part not in PARTS:
+            raise AddressError(f"'{part}' is not a part of a unit; use {INTRO} or {END}.")
+        return Address(self.segments, part)
+
     def parent(self) -> Address | None:
-        """The address of the enclosing addressable unit, or None for a top-level one."""
+        """The address of the enclosing addressable unit (for a part, the unit itself), or None."""
+        if self.part:
+            return Address(self.segments)
         return Address(self.segments[:-1]) if len(self.segments) > 1 else None
 
     def child(self, kind: Kind, label: str) -> Address:
@@ -161,11 +188,17 @@ class Address:
         return Address((*self.segments, Segment(kind, label)))
 
     def contains(self, other: Address) -> bool:
-        """True when `other` is this unit or lies inside it."""
+        """True when `other` is this unit or lies inside it; a part contains only itself."""
+        if self.part:
+            return other == self
         return other.segments[: len(self.segments)] == self.segments
 
     def describe(self, language: str = "vi") -> str:
-        """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`."""
+        """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`.
+
+        A part is named before its unit: `đoạn mở đầu khoản 2 Điều 5`, `phần cuối Điều 7`,
+        `the lead-in of clause 2, Article 5`, `the closing text of Article 7`.
+        """
         words = []
         for seg in reversed(self.segments):
             label = seg.label
@@ -174,17 +207,49 @@ class Address:
             if seg.kind is Kind.PART:
                 label = part_label_text(label, language)
             words.append(f"{noun(seg.kind, language)} {label}")
-        return (", " if language == "en" else " ").join(words)
+        whole = (", " if language == "en" else " ").join(words)
+        if not self.part:
+            return whole
+        return f"{part_name(self.part, self.kind, language)} {whole}"
 
     @classmethod
     def parse(cls, text: str) -> Address:
-        """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms."""
+        """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms.
+
+        A lead-in or closing text is `d5.k2.intro`, `d8.k3.end`, `đoạn mở đầu khoản 2 Điều 5`,
+        `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`.
+        """
         raw = text.strip()
         if not raw:
             raise AddressError("An empty address was given; write it like d12.k2.b or 'Điều 12 khoản 2'.")
         if " " not in raw and "," not in raw:
             return _parse_code(raw)
         return _parse_words(raw)
+
+
+def part_name(part: str, kind: Kind, language: str) -> str:
+    """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`."""
+    if language == "en":
+        return "the lead-in of" if part == INTRO else "the closing text of"
+    word = "phần" if kind is Kind.ARTICLE else "đoạn"
+    return f"{word} mở đầu" if part == INTRO else f"{word} cuối"
+
+
+_PART_WORDS = re.compile(
+    r"^(?:(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
+    r"|(?:the\s+)?(?P<en>(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
+    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _split_part(raw: str) -> tuple[str, str]:
+    """(`intro` / `end` / "", the rest) for a written address that may start with a part's name."""
+    match = _PART_WORDS.match(raw)
+    if match is None:
+        return "", raw
+    intro = match.group("vi_intro") if match.group("vi") else match.group("en_intro")
+    return (INTRO if intro else END), match.group("rest")
 
 
 _CODE = re.compile(
@@ -194,7 +259,9 @@ _CODE = re.compile(
 
 def _parse_code(raw: str) -> Address:
     segments: list[Segment] = []
-    for piece in raw.lower().replace("/", ".").split("."):
+    pieces = raw.lower().replace("/", ".").split(".")
+    part = pieces.pop() if len(pieces) > 1 and pieces[-1] in PARTS else ""
+    for piece in pieces:
         match = _CODE.match(piece)
         if not match:
             raise AddressError(f"'{raw}' is not an address: '{piece}' is not a unit (use d12.k2.b).")
@@ -221,7 +288,7 @@ def _parse_code(raw: str) -> Address:
         else:
             label = piece.replace("dd", "đ")
             segments.append(Segment(Kind.POINT, label))
-    return _checked(Address(tuple(segments)), raw)
+    return _checked(Address(tuple(segments), part), raw)
 
 
 _WORD_KINDS = {
@@ -238,7 +305,8 @@ _ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind
 def _parse_words(raw: str) -> Address:
     from regdraft.core.text import nfc
 
-    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", nfc(raw)).split()
+    part, rest = _split_part(nfc(raw))
+    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", rest).split()
     found: dict[Kind, str] = {}
     i = 0
     while i < len(words):
@@ -260,7 +328,7 @@ def _parse_words(raw: str) -> Address:
             raise AddressError(
                 f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
                 "whole document, so name the article alone.")
-    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds)), raw)
+    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds), part), raw)
 
 
 def _canonical_label(kind: Kind, label: str, raw: str) -> str:
@@ -299,6 +367,10 @@ def _checked(address: Address, raw: str) -> Address:
         raise AddressError(
             f"'{raw}' is not an address: write an article with its clause and point "
             "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1) or a part (p1)."
+        )
+    if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+        raise AddressError(
+            f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}) or a closing text ({END})."
         )
     return address
 
@@ -354,8 +426,12 @@ class Regulation:
         return {loc.address: loc for loc in self.walk()}
 
     def find(self, address: Address | str) -> Located:
-        """The unit at an address; `UnknownUnit` naming the nearest existing unit if absent."""
+        """The unit at an address (the unit holding it, for a lead-in or closing text).
+
+        `UnknownUnit` naming the nearest existing unit if absent.
+        """
         target = Address.parse(address) if isinstance(address, str) else address
+        target = target.unit
         for loc in self.walk():
             if loc.address == target:
                 return loc
@@ -437,3 +513,41 @@ def _may_contain(unit: Unit, address: Address, target: Address) -> bool:
 def repealed_unit(unit: Unit) -> Unit:
     """The placeholder a repealed unit leaves behind."""
     return Unit(unit.kind, unit.label, None, (), (), True, unit.line)
+
+
+def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
+    """Where a unit's lead-in (`INTRO`) or closing text (`END`) lies, as a slice of its paragraphs.
+
+    For a unit with children the lead-in is all of `text` and the closing text all of `closing`
+    (the slice then indexes that tuple). A unit without children but with dash items has a
+    lead-in before the first dash item and a closing text after the last. None when the unit
+    has no such part (no children and no dash items, or nothing before/after them).
+    """
+    if unit.children:
+        paragraphs = unit.text if part == INTRO else unit.closing
+        return (0, len(paragraphs)) if paragraphs or part == INTRO else None
+    dashes = [i for i, t in enumerate(unit.text) if t.startswith(("- ", "+ "))]
+    if not dashes:
+        return None
+    span = (0, dashes[0]) if part == INTRO else (dashes[-1] + 1, len(unit.text))
+    return span if span[1] > span[0] else None
+
+
+def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
+    """The paragraphs of a unit's lead-in or closing text (empty when it has none)."""
+    span = part_text(unit, part)
+    if span is None:
+        return ()
+    source = unit.closing if part == END and unit.children else unit.text
+    return source[span[0]:span[1]]
+
+
+def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
+    """`unit` with its lead-in or closing text replaced by `paragraphs` (removed when empty)."""
+    if unit.children:
+        return replace(unit, text=tuple(paragraphs)) if part == INTRO else replace(unit, closing=tuple(paragraphs))
+    span = part_text(unit, part)
+    if span is None:
+        # A unit without children and dash items: the closing text is added after all its text.
+        span = (len(unit.text), len(unit.text)) if part == END else (0, 0)
+    return replace(unit, text=(*unit.text[:span[0]], *paragraphs, *unit.text[span[1]:]))

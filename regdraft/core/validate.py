@@ -44,6 +44,10 @@ def validate(reg: Regulation) -> list[Problem]:
                 chapters.append(unit)
             elif unit.kind is Kind.PART:
                 parts.append(unit)
+            if unit.closing and not unit.children:
+                problems.append(Problem(
+                    f"{_where(unit, parent, lang)} has a closing text but no points or clauses above it to close.",
+                    reg.source, unit.line))
             if unit.kind in (Kind.ARTICLE, Kind.CLAUSE):
                 kinds = {c.kind for c in unit.children}
                 for kind in (Kind.CLAUSE, Kind.POINT):

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
-from regdraft.core.markdown import dump_front_matter
+from regdraft.core.markdown import closing_mark, dump_front_matter
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, noun, part_label_text, unit_address
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, ct: Consolidate
         out.extend(_paragraphs(unit.text, 0))
         for child in unit.children:
             _unit_blocks(child, address, depth + 1, ct, out)
+        out.extend(_paragraphs(unit.closing, 0))
         return
     level = 2 if unit.kind is Kind.POINT and parent is not None and parent.kind is Kind.CLAUSE else 1
     label = f"{unit.label}." if unit.kind is Kind.CLAUSE else \
@@ -99,6 +100,7 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, ct: Consolidate
     out.extend(_paragraphs(rest, level))
     for child in unit.children:
         _unit_blocks(child, address, depth, ct, out)
+    out.extend(_paragraphs(unit.closing, level))
 
 
 def _split_first(text: Sequence[str]) -> tuple[str, Sequence[str]]:
@@ -174,6 +176,11 @@ def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> 
     return header
 
 
+def _printed(quote: Sequence[str]) -> list[str]:
+    """A quote's paragraphs as printed: closing-text markers are for the reader, not the page."""
+    return [q for q in quote if closing_mark(q) is None]
+
+
 def amendment_blocks(amendment: Amendment) -> list[Block]:
     """The amending document's body: Điều 1 with its instructions and quotes, then the closing articles."""
     word = WORDS.get(amendment.language, WORDS["vi"])["article"]
@@ -182,12 +189,12 @@ def amendment_blocks(amendment: Amendment) -> list[Block]:
     out.extend(_paragraphs(first.paragraphs, 0))
     for ins in amendment.instructions:
         out.append(Block("clause", f"{ins.location}.", text=ins.text, level=1))
-        out.extend(Block("quote", text=q, level=1) for q in ins.quote)
+        out.extend(Block("quote", text=q, level=1) for q in _printed(ins.quote))
         for child in ins.children:
             sub = child.location.partition(".")[2]
             out.append(Block("point", f"{sub.replace('đ', 'dd') if amendment.language == 'en' else sub})",
                              text=child.text, level=2))
-            out.extend(Block("quote", text=q, level=2) for q in child.quote)
+            out.extend(Block("quote", text=q, level=2) for q in _printed(child.quote))
     for article in amendment.closing:
         out.append(Block("article", f"{word} {article.label}.", article.title or ""))
         out.extend(_paragraphs(article.paragraphs, 0))

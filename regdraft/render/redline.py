@@ -223,6 +223,10 @@ class _Helpers:
                 paragraphs.append(Paragraph(placeholder, "para"))
         return paragraphs
 
+    def closing(self, p: Provision, side: str) -> list[Paragraph]:
+        """A provision's closing text (đoạn cuối), marked, after its children."""
+        return marked(p.closing, side, p.change is ChangeKind.MOVED) if p.closing else []
+
     def describe(self, change: Any) -> str:
         old, new = change.old_address, change.new_address
         if old is not None and new is not None and old != new:
@@ -308,7 +312,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     env.globals.update(
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
-        where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, reasons=helpers.reasons,
+        where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,
+        reasons=helpers.reasons,
         touched=helpers.touched,
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )

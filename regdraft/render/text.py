@@ -26,6 +26,7 @@ def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
         child_indent = indent + "  " if unit.kind is Kind.ARTICLE else indent
         for child in unit.children:
             yield from _lines(child, language, child_indent)
+        yield from (indent + "  " + t for t in unit.closing)
         return
     label = unit_label_text(unit, language)
     if unit.repealed:
@@ -36,3 +37,4 @@ def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
     yield from (f"{indent}   {t}" for t in text[1:])
     for child in unit.children:
         yield from _lines(child, language, indent + "   ")
+    yield from (f"{indent}   {t}" for t in unit.closing)

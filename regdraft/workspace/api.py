@@ -45,7 +45,7 @@ def file_problems(reading: Reading, path: Path | None = None) -> list[Problem]:
     """The problems of one read regulation file: its structure, its references, and (given
     the `path` it lies at in the workspace) whether its name matches its id."""
     reg = reading.regulation
-    problems = [*reading.problems, *missing_problems(reg)]
+    problems = [*reading.problems, *reading.warnings, *missing_problems(reg)]
     if path is not None and reg.id and path.name != regulation_filename(reg.id):
         # Commands find a regulation by its id through the file name, so a mismatch hides it.
         expected = regulation_filename(reg.id)
@@ -109,10 +109,16 @@ def show(reg: Regulation, address: str | None = None) -> str:
     """The whole regulation as text, or one provision with the headings above it."""
     if address is None:
         return render(reg)
-    located = reg.find(Address.parse(address))
+    target = Address.parse(address)
+    located = reg.find(target)
     path = heading_path(located, reg.language)
     body = plain(located.unit, reg.language)
     title = located.address.describe(reg.language)
+    if target.part:
+        from regdraft.model import part_paragraphs
+
+        body = "\n".join(part_paragraphs(located.unit, target.part)) or f"({target.describe(reg.language)}: none)"
+        title = target.describe(reg.language)
     head = f"{title}  ({path})" if path else title
     return f"{head}\n\n{body}\n"
 

@@ -25,6 +25,18 @@ def check_workspace(ws: Workspace, name: str | None = None) -> list[Problem]:
     return problems
 
 
+def check_summary(problems: list[Problem]) -> str:
+    """The closing line of `regdraft check`: how many problems and warnings were found."""
+    warnings = sum(1 for p in problems if p.warning)
+    count = len(problems) - warnings
+    if not problems:
+        return "No problems found."
+    noted = f"{warnings} warning{'s' if warnings != 1 else ''}"
+    if not count:
+        return f"No problems found ({noted})."
+    return f"{count} problem(s) found" + (f" and {noted}." if warnings else ".")
+
+
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: regulations edited without an amendment, and problems of pending amendments."""
     entries = survey(ws)
@@ -79,10 +91,11 @@ def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, i
     theirs: Iterator[Located] = replayed.walk()
     language = current.language
     for a, b in zip(mine, theirs, strict=False):
-        if a.address != b.address or (a.unit.title, a.unit.text, a.unit.repealed) != (
+        if a.address != b.address or (a.unit.title, a.unit.text, a.unit.repealed, a.unit.closing) != (
             b.unit.title,
             b.unit.text,
             b.unit.repealed,
+            b.unit.closing,
         ):
             return (
                 a.address.describe(language) if a.address == b.address else heading_text(a.unit, language)

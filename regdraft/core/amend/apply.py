@@ -25,6 +25,7 @@ from regdraft.core.errors import AmendmentConflict, Problem
 from regdraft.core.markdown import validate
 from regdraft.core.model import (
     HEADING_KINDS,
+    INTRO,
     Address,
     Kind,
     Regulation,
@@ -32,8 +33,12 @@ from regdraft.core.model import (
     base_label,
     label_order,
     noun,
+    part_name,
+    part_paragraphs,
+    part_text,
     repealed_unit,
     unit_address,
+    with_part,
 )
 
 
@@ -115,6 +120,8 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
 
 def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
     op = ins.op
+    if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
+        return _apply_part(units, ins, op.target, language)
     if isinstance(op, ReplaceUnit):
         _existing(units, op.target, language)
         new = ins.unit
@@ -136,11 +143,16 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
         made = []
         for target in op.targets:
             try:
-                _existing(units, target, language)
+                current = _existing(units, target, language)
+                if target.part and part_text(current, target.part) is None:
+                    raise _Failure(f"{target.unit.describe(language)} has no {_part_word(target, language)}.")
             except _Failure as exc:
                 failures.append(str(exc))
                 continue
-            units = _map(units, target, lambda u: [repealed_unit(u)])
+            if target.part:
+                units = _map(units, target.unit, _part_remover(target.part))
+            else:
+                units = _map(units, target, lambda u: [repealed_unit(u)])
             made.append(AppliedChange(target, ChangeKind.REPEALED, ins))
         if failures:
             raise _Failure(" ".join(failures))
@@ -148,6 +160,48 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
     if isinstance(op, ReplaceWords):
         return _words(units, op, ins, language)
     raise _Failure("this kind of instruction cannot be applied on its own.")
+
+
+def _part_remover(part: str) -> Callable[[Unit], list[Unit]]:
+    return _part_setter(part, ())
+
+
+def _part_setter(part: str, paragraphs: tuple[str, ...]) -> Callable[[Unit], list[Unit]]:
+    return lambda unit: [with_part(unit, part, paragraphs)]
+
+
+def _part_word(target: Address, language: str) -> str:
+    """`đoạn mở đầu` / `the lead-in` as a noun phrase, without the unit."""
+    name = part_name(target.part, target.kind, language)
+    return name.removesuffix(" of") if language == "en" else name
+
+
+def _apply_part(units: Units, ins: Instruction, target: Address, language: str) -> tuple[Units, list[AppliedChange]]:
+    """Replace or add a unit's lead-in or closing text; its points and clauses stay as they are."""
+    unit = _existing(units, target.unit, language)
+    assert ins.unit is not None
+    new = ins.unit.text
+    whole, part = target.unit.describe(language), _part_word(target, language)
+    span = part_text(unit, target.part)
+    has_dashes = any(t.startswith(("- ", "+ ")) for t in unit.text)
+    if not unit.children and not has_dashes:
+        inside = "points" if unit.kind is not Kind.ARTICLE else "clauses or points"
+        raise _Failure(
+            f"{whole} has no {inside}, so it has no {part} apart from its whole text; amend {whole} as a whole."
+        )
+    if isinstance(ins.op, InsertUnit):
+        if span is not None and not (target.part == INTRO and unit.children and not unit.text):
+            article = "a " if language == "en" else ""
+            raise _Failure(f"{whole} already has {article}{part}; amend it instead of adding one.")
+        kind = ChangeKind.INSERTED
+    else:
+        if span is None or (target.part == INTRO and unit.children and not unit.text):
+            verb = "Bổ sung" if language != "en" else "Add"
+            raise _Failure(
+                f"{whole} has no {part} to amend; to add one, write '{verb} {target.describe(language)} ...'."
+            )
+        kind = ChangeKind.AMENDED
+    return _map(units, target.unit, lambda u: [with_part(u, target.part, new)]), [AppliedChange(target, kind, ins)]
 
 
 Path = list[tuple[tuple[Unit, ...], int]]
@@ -361,6 +415,15 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
     missing: list[str] = []
     for target in op.targets:
         unit = _existing(units, target, language)
+        if target.part:
+            paragraphs = part_paragraphs(unit, target.part)
+            replaced = [phrases.replace(t, op.old, op.new) for t in paragraphs]
+            if not sum(n for _, n in replaced):
+                missing.append(target.describe(language))
+                continue
+            units = _map(units, target.unit, _part_setter(target.part, tuple(t for t, _ in replaced)))
+            record(target)
+            continue
         if _occurrences(unit, op.old) == 0:
             missing.append(target.describe(language))
             continue
@@ -394,6 +457,7 @@ def replace_words(unit: Unit, old: str, new: str | None) -> Unit:
 def _occurrences(unit: Unit, phrase: str) -> int:
     total = phrases.count(unit.title, phrase) if unit.title else 0
     total += sum(phrases.count(t, phrase) for t in unit.text)
+    total += sum(phrases.count(t, phrase) for t in unit.closing)
     return total + sum(_occurrences(c, phrase) for c in unit.children)
 
 
@@ -409,9 +473,14 @@ def _replace_tree(unit: Unit, parent: Address | None, op: ReplaceWords, record: 
         new_text, n = phrases.replace(text, op.old, op.new)
         hits += n
         texts.append(new_text)
+    closing = []
+    for text in unit.closing:
+        new_text, n = phrases.replace(text, op.old, op.new)
+        hits += n
+        closing.append(new_text)
     if hits:
         record(address)
     children = tuple(_replace_tree(c, address, op, record) for c in unit.children)
     if not hits and all(a is b for a, b in zip(children, unit.children, strict=True)):
         return unit
-    return replace(unit, title=title, text=tuple(texts), children=children)
+    return replace(unit, title=title, text=tuple(texts), children=children, closing=tuple(closing))

@@ -340,7 +340,7 @@ class _Planner:
         if unit.kind is Kind.POINT:
             return whole
         title_changed = before.title != unit.title
-        lead_changed = before.text != unit.text
+        lead_changed = before.text != unit.text or before.closing != unit.closing
         if title_changed and not unit.title:
             return whole
         children, changed, total = self._children(before, unit, address)

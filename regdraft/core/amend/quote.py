@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
-from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, from_roman, noun, to_roman
+from regdraft.core.markdown import closing_mark
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, from_roman, noun, part_name, to_roman
 
 HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
@@ -38,6 +39,8 @@ def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> U
         return _heading(op.target, paragraphs, line, language)
     target = op.target if isinstance(op, (ReplaceUnit, InsertUnit)) else None
     assert target is not None
+    if target.part:
+        return _part_quote(target, paragraphs, line, language)
     kind, label = target.kind, target.label
     first = paragraphs[0]
     lines = [line + i for i in range(len(paragraphs))]
@@ -63,6 +66,35 @@ def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> U
     return _build_tree(root, rest, lines[1:], language)
 
 
+def _part_quote(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:
+    """A new lead-in or closing text: its paragraphs, on a unit of the target's kind and label.
+
+    Real documents quote a new lead-in with its unit's label (“6. ... bao gồm:”), so a leading
+    label equal to the target's is dropped; any other unit start is refused.
+    """
+    kind, label = target.kind, target.label
+    paragraphs = list(paragraphs)
+    first = paragraphs[0]
+    start = HEADING.match(first) if kind is Kind.ARTICLE else None
+    found = _unit_start(first)
+    if start is not None and start.group(2) == label:
+        paragraphs[0] = (start.group(3) or "").strip()
+    elif found is not None and found[0] is kind and found[1] == label:
+        paragraphs[0] = found[2]
+    paragraphs = [p for p in paragraphs if p]
+    for paragraph in paragraphs:
+        other = None if paragraph.startswith(("- ", "+ ")) else _unit_start(paragraph)
+        if other is not None or HEADING.match(paragraph):
+            part = part_name(target.part, kind, language).removeprefix("the ").removesuffix(" of")
+            raise GrammarError(
+                f"the quoted {part} contains '{short(paragraph, 40)}', which starts another unit; "
+                f"quote only the {part} itself."
+            )
+    if not paragraphs:
+        raise GrammarError("the quoted text is empty.")
+    return Unit(kind, label, None, tuple(paragraphs), (), False, line)
+
+
 def _written_label(kind: Kind, label: str, language: str) -> str:
     if kind is Kind.ARTICLE:
         return f"{noun(kind, language)} {label}."
@@ -82,24 +114,33 @@ def _unit_start(paragraph: str) -> tuple[Kind, str, str] | None:
 
 
 def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: str) -> Unit:
-    """Attach clauses, points and text below `root` as the regulation parser would."""
+    """Attach clauses, points, text and closing texts below `root` as the regulation parser would."""
     clauses: list[tuple[Unit, list[Unit]]] = []
     root_points: list[Unit] = []
     root_text = list(root.text)
     last: list[str] = root_text
     texts: dict[int, list[str]] = {}
+    closings: dict[int, list[str]] = {}
+    holder_of_last: Unit | None = None  # the unit holding the most recent clause or point
     for paragraph, line in zip(paragraphs, lines, strict=True):
+        mark = closing_mark(paragraph)
+        if mark is not None:
+            holder = _closed(mark, root, clauses, holder_of_last, language)
+            last = closings.setdefault(id(holder), [])
+            continue
         start = None if paragraph.startswith(("- ", "+ ")) else _unit_start(paragraph)
         if start is not None and start[0] is Kind.CLAUSE and root.kind is Kind.ARTICLE:
             unit = Unit(Kind.CLAUSE, start[1], None, (start[2],) if start[2] else (), (), False, line)
             clauses.append((unit, []))
             texts[id(unit)] = list(unit.text)
             last = texts[id(unit)]
+            holder_of_last = root
         elif start is not None and start[0] is Kind.POINT and root.kind is not Kind.POINT:
             point = Unit(Kind.POINT, start[1], None, (start[2],) if start[2] else (), (), False, line)
             texts[id(point)] = list(point.text)
             (clauses[-1][1] if clauses else root_points).append(point)
             last = texts[id(point)]
+            holder_of_last = clauses[-1][0] if clauses else root
         elif start is not None:
             inside = noun(root.kind, language)
             raise GrammarError(
@@ -114,12 +155,31 @@ def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: s
         # A quoted placeholder (`b) (được bãi bỏ)`) is a repealed unit, as the regulation parser reads it.
         repealed = text == (REPEALED_TEXT[language],) and not children
         return Unit(unit.kind, unit.label, None if repealed else unit.title, () if repealed else text, children,
-                    repealed, unit.line)
+                    repealed, unit.line, tuple(closings.get(id(unit), ())))
 
     children = tuple(finish(p) for p in root_points) + tuple(
         finish(c, tuple(finish(p) for p in points)) for c, points in clauses
     )
-    return Unit(root.kind, root.label, root.title, tuple(root_text), children, False, root.line)
+    return Unit(root.kind, root.label, root.title, tuple(root_text), children, False, root.line,
+                tuple(closings.get(id(root), ())))
+
+
+def _closed(mark: tuple[Kind, str] | tuple[()], root: Unit, clauses: list[tuple[Unit, list[Unit]]],
+            holder: Unit | None, language: str) -> Unit:
+    """The unit a closing-text marker in a quote closes (docs/format.md), or `GrammarError`."""
+    if mark:
+        kind, label = mark
+        named = [root] if root.kind is kind and root.label == label else [
+            c for c, _ in clauses[-1:] if c.kind is kind and c.label == label]
+        if not named:
+            raise GrammarError(
+                f"the quoted text marks the closing text of {noun(kind, language)} {label}, which is not the "
+                "unit just above the marker."
+            )
+        holder = named[0]
+    if holder is None:
+        raise GrammarError("the quoted text has a closing-text marker with no point or clause above it.")
+    return holder
 
 
 def _heading(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:

@@ -28,6 +28,7 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
+from regdraft.core.markdown import closing_marker
 from regdraft.core.model import POINT_LETTERS, REPEALED_TEXT, Address, Kind, Segment, Unit, noun, part_label_text
 
 OPEN, CLOSE = "“", "”"
@@ -153,6 +154,10 @@ def unit_paragraphs(unit: Unit, language: str) -> list[str]:
         out.extend(unit.text[1:] if first else unit.text)
     for child in unit.children:
         out.extend(unit_paragraphs(child, language))
+    if unit.closing:
+        # The marker keeps the closing text apart from the last point when the quote is read back.
+        out.append(closing_marker(unit.kind, unit.label, language))
+        out.extend(unit.closing)
     return out
 
 

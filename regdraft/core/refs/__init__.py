@@ -223,7 +223,7 @@ def find_references(reg: Regulation) -> list[Reference]:
                 if loc.unit.kind is Kind.ARTICLE
                 else None
             )
-        for paragraph in loc.unit.text:
+        for paragraph in (*loc.unit.text, *loc.unit.closing):
             found.extend(_paragraph_references(paragraph, loc, g, own_id, amended))
     return found
 
