@@ -21,17 +21,26 @@ def _example_data() -> Path:
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--example", is_flag=True, help="Seed the workspace with Regulation 01-QC/TU and its pending amendment.")
-def init(directory: Path, example: bool) -> None:
+@click.option("--remote", "url", default=None,
+              help="An empty git repository (URL or path) to share the workspace through, as origin.")
+def init(directory: Path, example: bool, url: str | None) -> None:
     """Create a workspace in DIRECTORY (default: here), or add the layout to a git repository.
+
+    With --remote, the workspace is shared: pushed to that empty repository on branch main
+    (an existing workspace is shared as it is).
 
     \b
     Example:
         regdraft init --example office
+        regdraft init --example office --remote git://server.office/quy-che.git
     """
-    from regdraft.workspace.store import init_workspace
+    from regdraft.workspace.sync import set_up
 
-    ws = init_workspace(directory, _example_data() if example else None)
-    click.echo(f"Created a regdraft workspace in {ws.root}.")
+    ws, created = set_up(directory, _example_data() if example else None, url)
+    click.echo(f"Created a regdraft workspace in {ws.root}." if created else f"Shared the regdraft workspace in {ws.root}.")
+    if url is not None:
+        click.echo(f"Its shared remote is origin ({url}), branch main; colleagues join it with "
+                   f"`regdraft clone {url} DIR`.")
 
 
 @click.command("list")

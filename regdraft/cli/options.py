@@ -36,8 +36,17 @@ def output_option(func: F) -> F:
 
 
 def open_workspace(path: Path | None) -> Workspace:
-    """The workspace at `path`, or the one around the current directory."""
-    return Workspace.find(path)
+    """The workspace at `path`, or the one around the current directory; refuses one in conflict.
+
+    A conflict (a stopped merge or rebase, or conflict markers) is reported first, with the
+    provisions on both sides and the commands to resolve it: read, its files would mislead;
+    written, the conflict would be buried under a new commit.
+    """
+    from regdraft.workspace.resolve import ensure_settled
+
+    ws = Workspace.find(path)
+    ensure_settled(ws)
+    return ws
 
 
 def note_problems(problems: list[Any], relative: str) -> None:

@@ -1,0 +1,82 @@
+"""Working together: sync, clone, resolve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from regdraft.cli.options import workspace_option
+from regdraft.core.errors import UsageError
+
+
+@click.command()
+@click.option("--remote", default=None, help="The remote to sync with (default: the one main tracks, or origin).")
+@click.option("--continue", "go_on", is_flag=True, help="Finish a sync that stopped on a conflict, once resolved.")
+@click.option("--abort", is_flag=True, help="Undo a sync that stopped on a conflict.")
+@workspace_option
+def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -> None:
+    """Share your work and take your colleagues': fetch, integrate, push, and say what moved.
+
+    Refuses to start with uncommitted changes or an unfinished merge or rebase. Your commits are
+    replayed on top of the remote's (rebase), or merged when a rebase would rewrite a circulated
+    draft; adoption tags stay on main and are pushed with the commits.
+
+    \b
+    Example:
+        regdraft sync
+        regdraft resolve amendments/qc-sua-doi-2025/amendment.md --theirs
+        regdraft sync --continue
+    """
+    from regdraft.workspace.store import Workspace
+    from regdraft.workspace import sync as sharing
+
+    if go_on and abort:
+        raise UsageError("Use --continue or --abort, not both.")
+    ws = Workspace.find(workspace)
+    if abort:
+        click.echo(sharing.abort_sync(ws))
+        return
+    report = sharing.continue_sync(ws) if go_on else sharing.sync(ws, remote)
+    for line in report.lines():
+        click.echo(line)
+
+
+@click.command()
+@click.argument("url")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def clone(url: str, directory: Path) -> None:
+    """Join a shared workspace: copy its main branch and adoption tags into DIRECTORY.
+
+    \b
+    Example:
+        regdraft clone git://server.office/quy-che.git quy-che
+    """
+    from regdraft.workspace.sync import join
+
+    ws = join(url, directory)
+    click.echo(f"Joined the shared workspace {url} in {ws.root}; run `regdraft sync` there to share your work.")
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ours", "side", flag_value="ours", help="Keep your version of the file.")
+@click.option("--theirs", "side", flag_value="theirs", help="Keep the version that came from the remote.")
+@workspace_option
+def resolve(file: Path, side: str | None, workspace: Path | None) -> None:
+    """Resolve a file in conflict: keep yours (--ours), theirs (--theirs), or your hand edit (neither).
+
+    \b
+    Example:
+        regdraft resolve amendments/qc-sua-doi-2025/amendment.md --ours
+    """
+    from regdraft.workspace.store import Workspace
+    from regdraft.workspace.resolve import resolve as settle
+
+    ws = Workspace.find(workspace)
+    relative = file.as_posix() if not file.is_absolute() and not Path.cwd().joinpath(file).exists() \
+        else ws.relative(Path.cwd() / file)
+    click.echo(settle(ws, relative, side).message())
+
+
+COMMANDS = [sync, clone, resolve]

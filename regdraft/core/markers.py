@@ -1,0 +1,120 @@
+"""Conflict markers: what git writes into a file where two versions of the same lines meet.
+
+    <<<<<<< HEAD
+    the first version
+    ||||||| base            (only with merge.conflictStyle=diff3)
+    the common ancestor
+    =======
+    the second version
+    >>>>>>> 1a2b3c4 (Comment from ...)
+
+Post-conditions of `split(text)`:
+1. `first` is the text with every conflict block replaced by its first side, `second` by its
+   second side; a diff3 base section is dropped; lines outside blocks appear in both.
+2. Every block records its line in the file and the line where its side starts in `first`
+   and in `second` (1-based), so a block can be found in a parsed version.
+3. A marker line that does not open, separate or close a complete block is kept as text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import zip_longest
+
+START, BASE, MIDDLE, END = "<<<<<<<", "|||||||", "=======", ">>>>>>>"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One conflict: the lines of each side, and where they stand."""
+
+    line: int
+    first_line: int
+    second_line: int
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+    first_label: str = ""
+    second_label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A file with markers read as its two complete versions and the blocks where they differ."""
+
+    first: str
+    second: str
+    blocks: tuple[Block, ...]
+
+
+def has_markers(data: bytes) -> bool:
+    """True when the bytes hold a line opening a conflict and a line closing one."""
+    opens = data.startswith(b"<<<<<<< ") or b"\n<<<<<<< " in data
+    return opens and (b"\n>>>>>>> " in data)
+
+
+def _marker(line: str, marker: str) -> str | None:
+    if line == marker or line.startswith(marker + " "):
+        return line[len(marker):].strip()
+    return None
+
+
+def split(text: str) -> Split:
+    """The two versions of a text holding conflict markers, and its conflict blocks."""
+    lines = text.split("\n")
+    first: list[str] = []
+    second: list[str] = []
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        label = _marker(lines[i], START)
+        block = _read_block(lines, i, label, len(first) + 1, len(second) + 1) if label is not None else None
+        if block is None:
+            first.append(lines[i])
+            second.append(lines[i])
+            i += 1
+            continue
+        parsed, i = block
+        blocks.append(parsed)
+        first.extend(parsed.first)
+        second.extend(parsed.second)
+    return Split("\n".join(first), "\n".join(second), tuple(blocks))
+
+
+def _read_block(lines: list[str], start: int, label: str, first_at: int, second_at: int) -> tuple[Block, int] | None:
+    """The block opening at `start`, and the index after it; None when it is not complete."""
+    sides: list[list[str]] = [[], [], []]  # first, base, second
+    side = 0
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if side == 0 and _marker(line, BASE) is not None:
+            side = 1
+        elif side in (0, 1) and line == MIDDLE:
+            side = 2
+        elif side == 2 and (closing := _marker(line, END)) is not None:
+            block = Block(start + 1, first_at, second_at, tuple(sides[0]), tuple(sides[2]), label, closing)
+            return block, j + 1
+        elif _marker(line, START) is not None:
+            return None
+        else:
+            sides[side].append(line)
+    return None
+
+
+def side_by_side(left: Sequence[str], right: Sequence[str], titles: tuple[str, str], width: int = 100) -> list[str]:
+    """Two texts (lists of paragraphs) in two columns, each paragraph wrapped to its column."""
+    column = max(20, (width - 3) // 2)
+
+    def wrapped(paragraphs: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for n, paragraph in enumerate(paragraphs):
+            if n:
+                out.append("")
+            out.extend(textwrap.wrap(paragraph, column) or ["(empty)" if len(paragraphs) == 1 else ""])
+        return out or ["(nothing: deleted)"]
+
+    rows = [f"{titles[0]:<{column}} │ {titles[1]}", f"{'─' * column}─┼─{'─' * column}"]
+    for a, b in zip_longest(wrapped(left), wrapped(right), fillvalue=""):
+        rows.append(f"{a:<{column}} │ {b}".rstrip())
+    return rows

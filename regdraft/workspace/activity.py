@@ -1,0 +1,145 @@
+"""What a range of commits did, in a drafter's words: comments, rounds, votes, amendments.
+
+`describe(ws, commits)` reads the files each commit added, changed or deleted (at that commit)
+and sums them up: "2 comments from Ban Tổ chức Tỉnh ủy on qc-sua-doi-2025", "round 1 of
+qc-sua-doi-2025 closed by Lan", "qc-sua-doi-2025 adopted as 05-QC/TU by Minh".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.errors import RegdraftError
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import CommitInfo, Workspace
+
+
+def _yaml(ws: Workspace, path: str, rev: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(ws.read(path, rev))
+    except (RegdraftError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class _Tally:
+    """Sentences in the order their subject first appeared, with counts folded in."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, ...]] = Counter()
+        self.order: list[tuple[str, ...]] = []
+        self.words: dict[tuple[str, ...], Callable[[int], str]] = {}
+
+    def add(self, key: tuple[str, ...], words: Callable[[int], str]) -> None:
+        if key not in self.counts:
+            self.order.append(key)
+            self.words[key] = words
+        self.counts[key] += 1
+
+    def sentences(self) -> list[str]:
+        return [self.words[k](self.counts[k]) for k in self.order]
+
+
+def describe(ws: Workspace, commits: Iterable[CommitInfo]) -> list[str]:
+    """One sentence per kind of change in the commits, oldest first."""
+    tally = _Tally()
+    for commit in commits:
+        for status, path in commit.files:
+            _classify(ws, tally, commit, status, path)
+    return tally.sentences()
+
+
+def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str) -> None:
+    parts = PurePosixPath(path).parts
+    who = commit.author
+    if len(parts) >= 3 and parts[0] == "amendments":
+        slug = parts[1]
+        if len(parts) == 4 and parts[2] == "comments":
+            _comment(ws, tally, commit, status, path, slug)
+            return
+        if len(parts) == 4 and parts[2] == "rounds":
+            _round(ws, tally, commit, status, path, slug)
+            return
+        if parts[2:] == ("vote.yaml",) and status != "D":
+            vote = _yaml(ws, path, commit.sha)
+            counts = f" ({vote.get('for')} for, {vote.get('against')} against, {vote.get('abstain')} abstaining)"
+            tally.add(("vote", slug, commit.sha), lambda n: f"the conference vote on {slug} recorded by {who}{counts}")
+            return
+        if parts[2:] == ("amendment.md",):
+            _amendment(ws, tally, commit, status, slug)
+            return
+    if parts[0] == "regulations" and (commit.subject.startswith("Adopt amendment") or "history" in parts):
+        return  # said with the adoption
+    if parts[0] == "regulations":
+        name = PurePosixPath(path).stem
+        tally.add(("regulation", path, who), lambda n: f"{name} {_changed(status)} by {who}")
+        return
+    tally.add(("other",), lambda n: f"{_plural(n, 'other file change')}")
+
+
+def _changed(status: str) -> str:
+    return {"A": "added", "D": "deleted"}.get(status, "edited")
+
+
+def _comment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
+    if status == "A":
+        by = str(_yaml(ws, path, commit.sha).get("by") or "an unnamed body")
+        tally.add(("comment", slug, by), lambda n: f"{_plural(n, 'comment')} from {by} on {slug}")
+    elif status == "D":
+        tally.add(("comment-gone", slug), lambda n: f"{_plural(n, 'comment')} removed from {slug}")
+    elif _yaml(ws, path, commit.sha).get("disposition"):
+        who = commit.author
+        tally.add(("answer", slug, who), lambda n: f"{_plural(n, 'answer')} to comments on {slug} by {who}")
+    else:
+        tally.add(("comment-edit", slug), lambda n: f"{_plural(n, 'comment')} edited on {slug}")
+
+
+def _round(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
+    number = PurePosixPath(path).stem
+    who = commit.author
+    data = _yaml(ws, path, commit.sha) if status != "D" else {}
+    if status == "A":
+        what = "opened"
+        if data.get("status") == "closed":
+            what = "opened and closed"
+    elif data.get("status") == "closed":
+        what = "closed"
+    else:
+        what = "removed" if status == "D" else "changed"
+    tally.add(("round", slug, number, what), lambda n: f"round {number} of {slug} {what} by {who}")
+
+
+def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, slug: str) -> None:
+    who = commit.author
+    if status == "A":
+        tally.add(("amendment-new", slug), lambda n: f"new amendment {slug} by {who}")
+    elif status == "D":
+        tally.add(("amendment-gone", slug), lambda n: f"amendment {slug} deleted by {who}")
+    elif commit.subject.startswith("Adopt amendment"):
+        from regdraft.core.amend.document import read_amendment
+
+        path = f"amendments/{slug}/amendment.md"
+        try:
+            amendment = read_amendment(ws.read(path, commit.sha), path, slug)[0]
+        except RegdraftError:
+            amendment = None
+        meta = amendment.meta if amendment is not None else {}
+        number = meta.get("number") or slug
+        effective = f", in force from {meta['effective']}" if meta.get("effective") else ""
+        tally.add(("adopted", slug), lambda n: f"{slug} adopted as {number} by {who}{effective}")
+    elif commit.subject.startswith("Set amendment"):
+        status_words = commit.subject.split(" to ", 1)[-1]
+        tally.add(("status", slug, status_words), lambda n: f"{slug} set to {status_words} by {who}")
+    else:
+        tally.add(("amendment-edit", slug, who), lambda n: f"{slug} edited by {who}"
+                  + (f" ({n} changes)" if n > 1 else ""))

@@ -1,0 +1,374 @@
+"""Conflicts a drafter can resolve: find them, say which provisions they touch, take a side.
+
+A conflict is either a git rebase or merge stopped half way (by `regdraft sync`, or by git
+itself), or conflict markers left in a committed file. `find_conflict` looks for both without
+starting git unless an operation is under way, so every command can call it first.
+
+Sides are named from the drafter's point of view: **yours** is the work made in this clone,
+**theirs** the work that came from the shared remote. (In a rebase git calls them the other
+way round; `resolve` translates.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from regdraft.core.markers import Block, has_markers, side_by_side, split
+from regdraft.core.errors import ParseError, RegdraftError, StoreError, UsageError
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import CommitInfo, Workspace
+
+# Where regdraft keeps the files it reads; conflict markers are looked for there.
+WATCHED = ("regulations", "amendments")
+TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv", ".txt")
+STATE_FILE = "regdraft-sync.json"
+
+# git's two-letter codes for a conflicted file: the first letter is HEAD's side, the second the other's.
+KINDS = {
+    "UU": "{head} and {other} both changed the same lines",
+    "AA": "{head} and {other} both created it, with different contents",
+    "UD": "{head} changed it; {other} deleted it", "DU": "{head} deleted it; {other} changed it",
+    "AU": "{head} created it", "UA": "{other} created it", "DD": "both sides deleted it",
+}
+
+
+class UnresolvedConflict(RegdraftError):
+    """The workspace holds a conflict: reading it would mislead, writing it would bury it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """What a stopped `regdraft sync` needs to finish: the remote, and where both sides stood."""
+
+    remote: str
+    branch: str
+    before: str
+    theirs: str
+    how: str
+    reason: str = ""
+
+    def save(self, ws: Workspace) -> None:
+        """Keep the state in the git directory (never committed) until the sync finishes."""
+        (ws.git_dir() / STATE_FILE).write_text(json.dumps(asdict(self)), encoding="utf-8")
+
+    @staticmethod
+    def load(ws: Workspace) -> SyncState | None:
+        """The state of a stopped sync, or None."""
+        path = ws.git_dir() / STATE_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return SyncState(**{k: str(data[k]) for k in ("remote", "branch", "before", "theirs", "how", "reason")})
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    @staticmethod
+    def clear(ws: Workspace) -> None:
+        """Forget the state once the sync is finished or abandoned."""
+        (ws.git_dir() / STATE_FILE).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One provision (or part of a file) in conflict, with both versions as paragraphs."""
+
+    where: str
+    yours: tuple[str, ...]
+    theirs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictedFile:
+    """A file in conflict: how, and which provisions."""
+
+    path: str
+    how: str
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Everything unresolved in the workspace, and what stopped."""
+
+    operation: str
+    files: tuple[ConflictedFile, ...]
+    remote: str = ""
+    commit: CommitInfo | None = None
+
+    def report(self, width: int = 100) -> str:
+        """The conflict in a drafter's words: files, provisions side by side, and the commands."""
+        lines = [self._headline()]
+        theirs = f"From {self.remote} (theirs)" if self.remote else "The other side (theirs)"
+        titles = ("Yours", theirs) if self.operation else ("First version", "Second version")
+        for f in self.files:
+            lines += ["", f"{f.path}: {f.how}."]
+            for d in f.differences:
+                lines += [f"  {d.where}:"] + ["    " + row for row in side_by_side(d.yours, d.theirs, titles, width - 4)]
+        lines += ["", *self._commands()]
+        return "\n".join(lines)
+
+    def _headline(self) -> str:
+        what = {"rebase": "replaying your work on top of the shared remote's (rebase)",
+                "merge": "merging the shared remote's work with yours"}.get(self.operation, "")
+        if not self.operation:
+            return ("Conflict markers (<<<<<<< ======= >>>>>>>) were committed in the workspace: "
+                    "git could not merge two versions of the same lines.")
+        commit = f' at your change "{self.commit.subject}"' if self.commit and self.operation == "rebase" else ""
+        if what:
+            head = f"A sync stopped while {what}{commit}"
+        else:
+            head = f"A git {self.operation} is unfinished"
+        if not self.files:
+            return head + "; every conflict is resolved."
+        return head + ": you and a colleague changed the same provisions. Nothing is lost; choose what to keep."
+
+    def _commands(self) -> list[str]:
+        if self.operation and not self.files:
+            return ["Run `regdraft sync --continue` to finish (or `regdraft sync --abort` to go back to how "
+                    "things were before the sync)."]
+        out = ["To resolve each file, one of:"]
+        for f in self.files:
+            out += [f"  regdraft resolve {f.path} --ours      keep your version",
+                    f"  regdraft resolve {f.path} --theirs    keep the other version",
+                    f"  edit {f.path} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), then "
+                    f"regdraft resolve {f.path}"]
+        if self.operation in ("rebase", "merge"):
+            git_ours = "--theirs" if self.operation == "rebase" else "--ours"
+            out += ["Then run `regdraft sync --continue` (or `regdraft sync --abort` to go back to how things "
+                    "were before the sync).",
+                    f"With git itself: `git checkout {git_ours} FILE` keeps yours (in a {self.operation} git calls "
+                    f"yours {git_ours}), `git add FILE`, then `git {self.operation} --continue`."]
+        return out
+
+
+def find_conflict(ws: Workspace) -> Conflict | None:
+    """The unresolved conflict in the workspace, or None (cheap when there is none)."""
+    operation = ws.operation()
+    if operation:
+        state = SyncState.load(ws)
+        unmerged = ws.unmerged()
+        files = [_unmerged_file(ws, path, code, operation) for path, code in unmerged]
+        seen = {path for path, _ in unmerged}
+        files += [_marked_file(ws, p, operation) for p in marked_files(ws) if p not in seen]
+        return Conflict(operation, tuple(files), state.remote if state else "", ws.stopped_commit())
+    marked = marked_files(ws)
+    if not marked:
+        return None
+    return Conflict("", tuple(_marked_file(ws, p, "") for p in marked))
+
+
+def ensure_settled(ws: Workspace) -> None:
+    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict."""
+    conflict = find_conflict(ws)
+    if conflict is not None:
+        raise UnresolvedConflict(conflict.report())
+
+
+def marked_files(ws: Workspace) -> list[str]:
+    """Workspace files regdraft reads that hold conflict markers."""
+    found = []
+    roots = [ws.root / name for name in WATCHED]
+    for root in roots:
+        for folder, _dirs, names in os.walk(root):
+            for name in names:
+                if name.endswith(TEXT_SUFFIXES):
+                    path = Path(folder) / name
+                    if has_markers(path.read_bytes()):
+                        found.append(ws.relative(path))
+    config = ws.root / "regdraft.yaml"
+    if config.is_file() and has_markers(config.read_bytes()):
+        found.append("regdraft.yaml")
+    return sorted(found)
+
+
+def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> ConflictedFile:
+    # In a rebase HEAD is the remote's side and the other side is yours; in a merge, the reverse.
+    head, other = ("the remote", "you") if operation == "rebase" else ("you", "the remote")
+    how = KINDS.get(code, "in conflict").format(head=head, other=other)
+    if code not in ("UU", "AA"):
+        return ConflictedFile(path, how[:1].upper() + how[1:])
+    return _marked_file(ws, path, operation, how[:1].upper() + how[1:])
+
+
+def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> ConflictedFile:
+    target = ws.path(path)
+    parts = split(target.read_bytes().decode("utf-8", errors="replace") if target.is_file() else "")
+    if not how:
+        how = "It still holds conflict markers" if operation else "Conflict markers are left in it"
+    yours_first = operation != "rebase"
+    differences = []
+    for block in parts.blocks:
+        where, first, second = _provision(path, block, parts.first, parts.second)
+        if first is None or second is None:
+            first, second = _paragraphs(block.first), _paragraphs(block.second)
+        yours, theirs = (first, second) if yours_first else (second, first)
+        differences.append(Difference(where, yours, theirs))
+    return ConflictedFile(path, how, _merge_same(differences))
+
+
+def _merge_same(differences: list[Difference]) -> tuple[Difference, ...]:
+    out: list[Difference] = []
+    for d in differences:
+        if not any(o.where == d.where for o in out):
+            out.append(d)
+    return tuple(out)
+
+
+def _paragraphs(lines: tuple[str, ...]) -> tuple[str, ...]:
+    text = "\n".join(lines)
+    return tuple(" ".join(p.split("\n")).strip() for p in text.split("\n\n") if p.strip())
+
+
+def _provision(path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...] | None,
+                                                                         tuple[str, ...] | None]:
+    """Which provision a block falls in, and its text in the first and second versions."""
+    lines = f"lines {block.line}-{block.line + len(block.first) + len(block.second) + 2}"
+    try:
+        if path.startswith("regulations/") and path.endswith(".md"):
+            return _regulation_provision(path, block, first, second) or (lines, None, None)
+        parts = Path(path).parts
+        if len(parts) == 3 and parts[0] == "amendments" and parts[2] == "amendment.md":
+            return _instruction(parts[1], path, block, first, second) or (f"the front matter or preamble ({lines})",
+                                                                         None, None)
+    except (ParseError, RegdraftError, ValueError):
+        pass
+    return _yaml_where(path, lines), None, None
+
+
+def _yaml_where(path: str, lines: str) -> str:
+    parts = Path(path).parts
+    if len(parts) == 4 and parts[2] == "comments":
+        return f"comment {Path(parts[3]).stem} on {parts[1]} ({lines})"
+    if len(parts) == 4 and parts[2] == "rounds":
+        return f"round {Path(parts[3]).stem} of {parts[1]} ({lines})"
+    if len(parts) == 3 and parts[2] == "vote.yaml":
+        return f"the conference vote on {parts[1]} ({lines})"
+    return lines
+
+
+def _regulation_provision(path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...],
+                                                                                    tuple[str, ...]] | None:
+    from regdraft.core.markdown import parse
+    from regdraft.render.text import plain
+
+    one, two = parse(first, path), parse(second, path)
+    located = [loc for loc in one.walk() if loc.unit.line and loc.unit.line <= block.first_line]
+    if not located:
+        return None
+    here = located[-1]
+    other = two.index().get(here.address)
+    language = one.language
+
+    def text(unit: object) -> tuple[str, ...]:
+        if unit is None:
+            return ()
+        return tuple(line.strip() for line in plain(unit, language).split("\n") if line.strip())  # type: ignore[arg-type]
+
+    return here.address.describe(language), text(here.unit), text(other.unit if other else None)
+
+
+def _instruction(slug: str, path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...],
+                                                                                     tuple[str, ...]] | None:
+    from regdraft.core.amend.document import read_amendment
+
+    one, _ = read_amendment(first, path, slug)
+    two, _ = read_amendment(second, path, slug)
+    if one is None:
+        return None
+    found = [i for i in one.instructions if i.line <= block.first_line]
+    if not found:
+        return None
+    here = found[-1]
+    there = next((i for i in (two.instructions if two else ()) if i.location == here.location), None)
+    where = f"{here.cite(one.language)} ({here.text})"
+
+    def text(instruction: object) -> tuple[str, ...]:
+        if instruction is None:
+            return ()
+        return (instruction.text, *instruction.quote)  # type: ignore[attr-defined]
+
+    return where, text(here), text(there)
+
+
+# -- taking a side --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What `regdraft resolve` did, and what is left."""
+
+    path: str
+    kept: str
+    remaining: tuple[str, ...]
+    operation: str
+
+    def message(self) -> str:
+        """The outcome in words, with the next command."""
+        head = f"Resolved {self.path}: {self.kept}."
+        if self.remaining:
+            return head + " Still in conflict: " + ", ".join(self.remaining) + "."
+        if self.operation:
+            return head + " Every conflict is resolved: run `regdraft sync --continue` to finish the sync."
+        return head
+
+
+def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
+    """Resolve one file: keep `ours` (yours), `theirs`, or (None) the file as edited by hand."""
+    if side not in (None, "ours", "theirs"):
+        raise UsageError("Choose --ours (your version) or --theirs (the other version), or neither after editing.")
+    operation = ws.operation()
+    unmerged = dict(ws.unmerged())
+    marked = marked_files(ws)
+    if relative not in unmerged and relative not in marked:
+        listed = ", ".join(sorted({*unmerged, *marked})) or "none"
+        raise StoreError(f"{relative} is not in conflict (files in conflict: {listed}); nothing was changed.")
+    kept = {"ours": "kept your version", "theirs": "kept the other version", None: "kept the file as edited"}[side]
+    if side is None:
+        if relative in marked:
+            raise StoreError(f"{relative} still holds conflict markers (<<<<<<< ======= >>>>>>>); edit it until "
+                             "only the text you want is left, or use --ours or --theirs.")
+        _check_reads(ws, relative)
+    if not operation:
+        _resolve_committed(ws, relative, side, kept)
+    elif side is None:
+        ws.mark_resolved(relative)
+    else:
+        # In a rebase git's "ours" is the remote's side (HEAD), and "theirs" the commit being replayed.
+        flipped = {"ours": "theirs", "theirs": "ours"}[side] if operation == "rebase" else side
+        ws.take(relative, flipped)
+    remaining = tuple(sorted({p for p, _ in ws.unmerged()} | set(marked_files(ws))))
+    return Resolution(relative, kept, remaining, ws.operation())
+
+
+def _resolve_committed(ws: Workspace, relative: str, side: str | None, kept: str) -> None:
+    """Markers that were committed: write the chosen version and commit it."""
+    if side is not None:
+        parts = split(ws.read(relative).decode("utf-8", errors="replace"))
+        ws.commit({relative: (parts.first if side == "ours" else parts.second).encode("utf-8")},
+                  f"Resolve the conflict in {relative} ({kept})", allow_dirty=True)
+    else:
+        ws.commit({relative: ws.read(relative)}, f"Resolve the conflict in {relative} by hand", allow_dirty=True)
+
+
+def _check_reads(ws: Workspace, relative: str) -> None:
+    """A hand-edited regulation or amendment must read before it is marked resolved."""
+    if not ws.path(relative).is_file():
+        return
+    data = ws.read(relative)
+    parts = Path(relative).parts
+    try:
+        if parts[0] == "regulations" and relative.endswith(".md"):
+            from regdraft.core.markdown import parse
+
+            parse(data, relative)
+        elif len(parts) == 3 and parts[0] == "amendments" and parts[2] == "amendment.md":
+            from regdraft.core.amend.document import load_amendment
+
+            load_amendment(data, relative, parts[1])
+    except ParseError as exc:
+        raise ParseError(f"{relative} does not read after the edit; fix it, then run `regdraft resolve "
+                         f"{relative}` again:", exc.problems) from None

@@ -1,0 +1,279 @@
+"""Working together through a shared git remote: share a workspace, join one, sync.
+
+How `sync` brings the remote's work and yours together (docs/collaboration.md says the same):
+
+1. Nothing new on the remote: your commits are pushed. Nothing new here: a fast-forward.
+2. Both moved on: your commits that only this clone has are **rebased**, replayed one by one
+   on top of the remote's, so the history stays one line and every regdraft action stays one
+   commit. Comments, rounds and votes live in files of their own and never meet.
+3. A **merge** instead, when a rebase would rewrite something others rely on: one of your
+   commits is a merge already, is on another remote, or is the revision a comment round
+   recorded as circulated (round files keep that commit's id; a rebase would change it).
+4. Adoption tags stay on the branch: the tag of a rebased adoption commit moves to the commit
+   the rebase made of it (keeping its message); tags from the remote are copied in; a tag whose
+   commit has left the history is reported and not pushed. Tags on the remote are never moved.
+5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
+   the meantime, regdraft fetches and integrates again (up to five times).
+
+A conflict stops the sync with the report of `resolve.find_conflict`; `sync --continue` goes on
+after `regdraft resolve`, `sync --abort` puts everything back as it was before the sync.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from regdraft.core.errors import StoreError, UsageError
+from regdraft.workspace.store import Workspace, clone_workspace, point_head_at, remote_branches
+from regdraft.workspace.activity import describe
+from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import CommitInfo
+
+ATTEMPTS = 5
+BRANCH = "main"
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What a sync did: what came in, what went out, how, and what happened to tags."""
+
+    remote: str
+    how: str = "none"
+    reason: str = ""
+    came_in: list[str] = field(default_factory=list)
+    went_out: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    replayed: int = 0
+
+    def lines(self) -> list[str]:
+        """The report in words, one line per topic."""
+        out = [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
+               f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else "nothing to send") + "."]
+        if self.how == "rebase":
+            out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
+        elif self.how == "merge":
+            out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
+        out.extend(self.tags)
+        return out
+
+
+def _commits(n: int) -> str:
+    return "commit was" if n == 1 else f"{n} commits were"
+
+
+def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
+    """Make an empty git repository at `url` the workspace's shared remote and push the work to it."""
+    branch = ws.branch()
+    if branch != BRANCH:
+        raise StoreError(f"A shared workspace is worked on the {BRANCH} branch; this one is on {branch}.")
+    if remote in ws.remotes():
+        raise StoreError(f"The workspace already has a remote named {remote}; `regdraft sync` shares through it.")
+    _check_empty(url)
+    ws.add_remote(remote, url, branch)
+    point_head_at(url, branch)
+    return sync(ws, remote)
+
+
+def set_up(directory: Path, example_from: Path | None, url: str | None) -> tuple[Workspace, bool]:
+    """`regdraft init`: create a workspace, and with `url` share it (an existing workspace is shared as it is).
+
+    Returns the workspace and whether it was created.
+    """
+    from regdraft.workspace.store import CONFIG_NAME, init_workspace
+
+    existing = url is not None and (directory / CONFIG_NAME).is_file()
+    if existing and example_from is not None:
+        raise UsageError(f"{directory} is already a workspace; --example seeds a new one only.")
+    if url is not None and not existing:
+        _check_empty(url)  # before anything is created
+    ws = Workspace(directory) if existing else init_workspace(directory, example_from)
+    if url is not None:
+        share(ws, url)
+    return ws, not existing
+
+
+def _check_empty(url: str) -> None:
+    existing = remote_branches(url)
+    if existing:
+        raise StoreError(f"The shared remote {url} already holds work (branches: {', '.join(existing)}); join it "
+                         f"with `regdraft clone {url} DIR` instead.")
+
+
+def join(url: str, directory: Path) -> Workspace:
+    """Clone a shared workspace's main branch into `directory`, whatever the remote's default branch."""
+    return clone_workspace(url, directory, BRANCH)
+
+
+def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
+    names = ws.remotes()
+    chosen = remote or ws.upstream(branch) or ("origin" if "origin" in names else "")
+    if not chosen:
+        raise StoreError("This workspace has no shared remote: set one up with `regdraft init --remote URL`, or "
+                         "`git remote add origin URL`.")
+    if chosen not in names:
+        raise UsageError(f"There is no remote named {chosen} (remotes: {', '.join(names) or 'none'}).")
+    return chosen
+
+
+def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
+    """Fetch the remote's work, bring it together with yours, push yours; report both in words."""
+    if ws.operation():
+        raise UnresolvedConflict(_stopped_message(ws))
+    ensure_settled(ws)
+    dirty = ws.uncommitted()
+    if dirty:
+        raise StoreError("Refusing to sync with uncommitted changes to " + ", ".join(dirty)
+                         + "; commit them (or undo them) first. Nothing was changed.")
+    branch = ws.branch()
+    name = _remote_name(ws, branch, remote)
+    return _run(ws, SyncState(name, branch, ws.head() or "", "", "none"))
+
+
+def _stopped_message(ws: Workspace) -> str:
+    conflict = find_conflict(ws)
+    report = conflict.report() if conflict else ""
+    return "A sync (or a git rebase or merge) is unfinished; finish it with `regdraft sync --continue` or undo it " \
+           "with `regdraft sync --abort`.\n\n" + report
+
+
+def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncReport:
+    """Integrate and push until the push goes through."""
+    report = SyncReport(state.remote)
+    for _ in range(ATTEMPTS):
+        if not integrated:
+            theirs = ws.fetch(state.remote, state.branch) or ""
+            state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""))
+        integrated = False
+        tags, notes = _keep_tags(ws, state)
+        head = ws.head() or ""
+        outgoing = ws.commits(state.theirs or None, head) if head != state.theirs else []
+        if (outgoing or tags) and not ws.push(state.remote, state.branch, tags):
+            continue  # someone pushed meanwhile: fetch and integrate again
+        SyncState.clear(ws)
+        report.came_in = describe(ws, ws.commits(state.before, state.theirs)) if state.theirs else []
+        report.went_out = describe(ws, [c for c in outgoing if c.parents < 2])
+        report.went_out += [f"tag {t}" for t in tags]
+        report.tags = notes
+        report.how, report.reason = state.how, state.reason
+        report.replayed = len([c for c in outgoing if c.parents < 2])
+        return report
+    raise StoreError(f"The shared remote {state.remote} kept changing while regdraft was sending your work; your "
+                     "commits are safe here. Run `regdraft sync` again in a moment.")
+
+
+def _integrate(ws: Workspace, state: SyncState) -> SyncState:
+    theirs, head = state.theirs, ws.head() or ""
+    if not theirs or ws.is_ancestor(theirs, head):
+        return state
+    if ws.is_ancestor(head, theirs):
+        ws.integrate(theirs, "ff")
+        return replace(state, how="fast-forward")
+    if not ws.related(head, theirs):
+        raise StoreError(f"This workspace and the one on {state.remote} have no history in common (they were set up "
+                         f"separately); join the shared one with `regdraft clone URL DIR` instead. Nothing was changed.")
+    local = ws.commits(theirs, head)
+    how, reason = _choose(ws, state.remote, local)
+    state = replace(state, how=how, reason=reason)
+    if not ws.integrate(theirs, how, f"Merge the work from {state.remote}"):
+        state.save(ws)
+        raise UnresolvedConflict(_conflict_report(ws))
+    return state
+
+
+def _conflict_report(ws: Workspace) -> str:
+    conflict = find_conflict(ws)
+    return conflict.report() if conflict else "The sync stopped; run `regdraft sync --continue`."
+
+
+def _choose(ws: Workspace, remote: str, local: list[CommitInfo]) -> tuple[str, str]:
+    """Rebase local commits unless that would rewrite a merge, published work or a circulated revision."""
+    if any(c.parents > 1 for c in local):
+        return "merge", "your history holds a merge, which a rebase would flatten"
+    shas = [c.sha for c in local]
+    if ws.published(shas, remote):
+        return "merge", "some of your commits are already on another remote"
+    circulated = _circulated(ws, shas)
+    if circulated:
+        return "merge", f"{circulated} records one of your commits as the draft it circulated"
+    return "rebase", ""
+
+
+def _circulated(ws: Workspace, shas: list[str]) -> str:
+    """The round (`round 2 of qc-sua-doi-2025`) whose revision is one of the commits, or ""."""
+    import yaml
+
+    for path in sorted((ws.root / "amendments").glob("*/rounds/*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_bytes())
+        except (yaml.YAMLError, OSError):
+            continue
+        revision = str(data.get("revision") or "") if isinstance(data, dict) else ""
+        if revision and any(sha.startswith(revision) or revision.startswith(sha) for sha in shas):
+            return f"round {path.stem} of {path.parent.parent.name}"
+    return ""
+
+
+def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
+    """Keep every adoption tag on the branch; the tags to push, and notes on what was done."""
+    local, remote = ws.tags(), ws.remote_tags(state.remote)
+    head = ws.head() or ""
+    push: list[str] = []
+    notes: list[str] = []
+    for name, theirs in remote.items():
+        mine = local.get(name)
+        if mine is None or mine.ref != theirs.ref:
+            ws.set_tag(name, theirs.ref)
+        if mine is not None and mine.commit != theirs.commit:
+            notes.append(f"Tag {name}: {state.remote} already has it on {theirs.commit[:8]}; yours (on "
+                         f"{mine.commit[:8]}) was replaced by it, as tags on the shared remote never move.")
+    for name, tag in local.items():
+        if name in remote:
+            continue
+        if ws.is_ancestor(tag.commit, head):
+            push.append(name)
+            continue
+        new = ws.rewritten(tag.commit, state.theirs or None)
+        if new:
+            ws.retag(tag, new)
+            push.append(name)
+            notes.append(f"Tag {name} moved from {tag.commit[:8]} to {new[:8]}: the rebase replayed that adoption.")
+        else:
+            notes.append(f"Tag {name} cannot be kept: its commit {tag.commit[:8]} is no longer on {state.branch} "
+                         "(the sync dropped it, or it was never there); it was not pushed. Check "
+                         "`regdraft amend list` and the tag (`git show " + name + "`).")
+    return push, notes
+
+
+def continue_sync(ws: Workspace) -> SyncReport:
+    """Finish a sync that stopped on a conflict, once `regdraft resolve` has settled every file."""
+    state = SyncState.load(ws)
+    operation = ws.operation()
+    if not operation and state is None:
+        raise UsageError("There is no stopped sync to continue; run `regdraft sync`.")
+    conflict = find_conflict(ws)
+    if conflict is not None and conflict.files:
+        raise UnresolvedConflict(conflict.report())
+    if operation and not ws.continue_integration():
+        raise UnresolvedConflict(_conflict_report(ws))
+    if state is None:
+        branch = ws.branch()
+        return SyncReport(_remote_name(ws, branch, None), how=operation)
+    return _run(ws, state, integrated=True)
+
+
+def abort_sync(ws: Workspace) -> str:
+    """Undo a stopped sync: the branch, files and tags are as they were before it started."""
+    state = SyncState.load(ws)
+    operation = ws.operation()
+    if not operation and state is None:
+        raise UsageError("There is no stopped sync to abort.")
+    ws.abort_integration()
+    SyncState.clear(ws)
+    remote = state.remote if state else "the remote"
+    return (f"The sync was undone: your work is as it was before it. The work from {remote} is not in yet; run "
+            "`regdraft sync` again when you are ready to resolve the conflict.")
+
