@@ -30,7 +30,8 @@ ALLOWED: dict[str, set[str]] = {
 }
 # Third-party edges: click belongs to the CLI, GitPython to the git store alone.
 CLICK_LAYERS = {"cli"}
-GIT_MODULES = {"regdraft.workspace.store"}
+# The git store is two files: reading and committing (store), sharing through a remote (store_sync).
+GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync"}
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl"}
 
 

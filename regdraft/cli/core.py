@@ -37,7 +37,8 @@ def init(directory: Path, example: bool, url: str | None) -> None:
     from regdraft.workspace.sync import set_up
 
     ws, created = set_up(directory, _example_data() if example else None, url)
-    click.echo(f"Created a regdraft workspace in {ws.root}." if created else f"Shared the regdraft workspace in {ws.root}.")
+    click.echo(f"Created a regdraft workspace in {ws.root}." if created
+               else f"Shared the regdraft workspace in {ws.root}.")
     if url is not None:
         click.echo(f"Its shared remote is origin ({url}), branch main; colleagues join it with "
                    f"`regdraft clone {url} DIR`.")

@@ -28,8 +28,8 @@ def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -
         regdraft resolve amendments/qc-sua-doi-2025/amendment.md --theirs
         regdraft sync --continue
     """
-    from regdraft.workspace.store import Workspace
     from regdraft.workspace import sync as sharing
+    from regdraft.workspace.store import Workspace
 
     if go_on and abort:
         raise UsageError("Use --continue or --abort, not both.")
@@ -70,8 +70,8 @@ def resolve(file: Path, side: str | None, workspace: Path | None) -> None:
     Example:
         regdraft resolve amendments/qc-sua-doi-2025/amendment.md --ours
     """
-    from regdraft.workspace.store import Workspace
     from regdraft.workspace.resolve import resolve as settle
+    from regdraft.workspace.store import Workspace
 
     ws = Workspace.find(workspace)
     relative = file.as_posix() if not file.is_absolute() and not Path.cwd().joinpath(file).exists() \

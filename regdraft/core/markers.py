@@ -21,6 +21,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import zip_longest
 
 START, BASE, MIDDLE, END = "<<<<<<<", "|||||||", "=======", ">>>>>>>"
@@ -102,8 +103,23 @@ def _read_block(lines: list[str], start: int, label: str, first_at: int, second_
     return None
 
 
+def aligned(left: Sequence[str], right: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Two versions as pairs of paragraph runs: where they differ, and "…" for what they share
+    (the opening paragraph is kept, as it names the provision)."""
+    rows: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    matcher = SequenceMatcher(None, list(left), list(right), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            rows.append((tuple(left[i1:i2]), tuple(right[j1:j2])))
+            continue
+        shown = tuple(left[i1:i1 + 1]) if i1 == 0 else ()
+        same = shown + (("…",) if i2 - i1 > len(shown) else ())
+        rows.append((same, same))
+    return rows
+
+
 def side_by_side(left: Sequence[str], right: Sequence[str], titles: tuple[str, str], width: int = 100) -> list[str]:
-    """Two texts (lists of paragraphs) in two columns, each paragraph wrapped to its column."""
+    """Two versions (lists of paragraphs) in two columns: what differs in full, what is the same as "…"."""
     column = max(20, (width - 3) // 2)
 
     def wrapped(paragraphs: Sequence[str]) -> list[str]:
@@ -111,10 +127,15 @@ def side_by_side(left: Sequence[str], right: Sequence[str], titles: tuple[str, s
         for n, paragraph in enumerate(paragraphs):
             if n:
                 out.append("")
-            out.extend(textwrap.wrap(paragraph, column) or ["(empty)" if len(paragraphs) == 1 else ""])
-        return out or ["(nothing: deleted)"]
+            out.extend(textwrap.wrap(paragraph.replace("\\.", "."), column) or [""])
+        return out
 
     rows = [f"{titles[0]:<{column}} │ {titles[1]}", f"{'─' * column}─┼─{'─' * column}"]
-    for a, b in zip_longest(wrapped(left), wrapped(right), fillvalue=""):
-        rows.append(f"{a:<{column}} │ {b}".rstrip())
+    for n, (mine, theirs) in enumerate(aligned(left, right) if left and right else [(tuple(left), tuple(right))]):
+        if n:
+            rows.append(f"{'':<{column}} │")
+        a = wrapped(mine) or (["(nothing: removed)"] if not left else [""])
+        b = wrapped(theirs) or (["(nothing: removed)"] if not right else [""])
+        for x, y in zip_longest(a, b, fillvalue=""):
+            rows.append(f"{x:<{column}} │ {y}".rstrip())
     return rows

@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regdraft.core.markers import Block, has_markers, side_by_side, split
 from regdraft.core.errors import ParseError, RegdraftError, StoreError, UsageError
+from regdraft.core.markers import Block, has_markers, side_by_side, split
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
@@ -107,7 +107,8 @@ class Conflict:
         for f in self.files:
             lines += ["", f"{f.path}: {f.how}."]
             for d in f.differences:
-                lines += [f"  {d.where}:"] + ["    " + row for row in side_by_side(d.yours, d.theirs, titles, width - 4)]
+                rows = side_by_side(d.yours, d.theirs, titles, width - 4)
+                lines += [f"  {d.where}:", *("    " + row for row in rows)]
         lines += ["", *self._commands()]
         return "\n".join(lines)
 

@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError, UsageError
-from regdraft.workspace.store import Workspace, clone_workspace, point_head_at, remote_branches
 from regdraft.workspace.activity import describe
 from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 
 if TYPE_CHECKING:
-    from regdraft.workspace.store import CommitInfo
+    from regdraft.workspace.store_sync import CommitInfo
 
 ATTEMPTS = 5
 BRANCH = "main"
@@ -53,7 +54,9 @@ class SyncReport:
         """The report in words, one line per topic."""
         out = [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
                f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else "nothing to send") + "."]
-        if self.how == "rebase":
+        if self.how == "rebase" and not self.replayed:
+            out.append(f"Nothing of yours was left to replay: the conflict was settled with the work from {self.remote}.")
+        elif self.how == "rebase":
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
             out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
@@ -105,7 +108,10 @@ def _check_empty(url: str) -> None:
 
 def join(url: str, directory: Path) -> Workspace:
     """Clone a shared workspace's main branch into `directory`, whatever the remote's default branch."""
-    return clone_workspace(url, directory, BRANCH)
+    from regdraft.workspace.store import CONFIG_NAME
+
+    clone_workspace(url, directory, BRANCH, CONFIG_NAME)
+    return Workspace(directory)
 
 
 def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
@@ -143,6 +149,7 @@ def _stopped_message(ws: Workspace) -> str:
 def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncReport:
     """Integrate and push until the push goes through."""
     report = SyncReport(state.remote)
+    known = ws.tags()
     for _ in range(ATTEMPTS):
         if not integrated:
             theirs = ws.fetch(state.remote, state.branch) or ""
@@ -155,6 +162,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
             continue  # someone pushed meanwhile: fetch and integrate again
         SyncState.clear(ws)
         report.came_in = describe(ws, ws.commits(state.before, state.theirs)) if state.theirs else []
+        report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
         report.went_out = describe(ws, [c for c in outgoing if c.parents < 2])
         report.went_out += [f"tag {t}" for t in tags]
         report.tags = notes
@@ -173,8 +181,9 @@ def _integrate(ws: Workspace, state: SyncState) -> SyncState:
         ws.integrate(theirs, "ff")
         return replace(state, how="fast-forward")
     if not ws.related(head, theirs):
-        raise StoreError(f"This workspace and the one on {state.remote} have no history in common (they were set up "
-                         f"separately); join the shared one with `regdraft clone URL DIR` instead. Nothing was changed.")
+        raise StoreError(f"This workspace and the one on {state.remote} have no history in common (they were "
+                         "set up separately); join the shared one with `regdraft clone URL DIR` instead. Nothing "
+                         "was changed.")
     local = ws.commits(theirs, head)
     how, reason = _choose(ws, state.remote, local)
     state = replace(state, how=how, reason=reason)

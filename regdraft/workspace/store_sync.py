@@ -1,0 +1,337 @@
+"""The git store, second half: sharing a workspace through a remote. Owns git, with store.py.
+
+`SharedHistory` is mixed into `Workspace`: the state of a stopped rebase or merge, fetch,
+rebase or merge, tags, push. Every method runs git in the workspace's repository; a failure
+becomes a `StoreError` naming git's own words. Nothing here reads documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from regdraft.core.errors import StoreError
+
+if TYPE_CHECKING:
+    import git
+
+# Files in the git directory that say an operation stopped half way (a conflict, usually).
+OPERATIONS = (("rebase-merge", "rebase"), ("rebase-apply", "rebase"), ("MERGE_HEAD", "merge"),
+              ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"))
+ADOPTION_TAGS = "refs/tags/adopted/"
+
+
+@dataclass(frozen=True, slots=True)
+class CommitInfo:
+    """One commit of a range: who made it, its subject, and the files it added, changed or deleted."""
+
+    sha: str
+    author: str
+    subject: str
+    files: tuple[tuple[str, str], ...] = ()  # (A|M|D, path)
+    parents: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """An annotated (or lightweight) tag: the commit it names and its message."""
+
+    name: str
+    commit: str
+    ref: str  # the tag object (the commit itself for a lightweight tag)
+
+
+class SharedHistory:
+    """Git operations for working together; mixed into `Workspace`, which provides the repository."""
+
+    root: Path
+
+    if TYPE_CHECKING:
+        @property
+        def repo(self) -> git.Repo: ...
+
+        def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str: ...
+
+        def _head(self) -> str | None: ...
+
+        def identity_env(self) -> dict[str, str]: ...
+
+        def path(self, relative: str) -> Path: ...
+
+        def relative(self, path: Path) -> str: ...
+
+        def dirty(self, paths: list[str]) -> list[str]: ...
+
+    def git_dir(self) -> Path:
+        """The repository's git directory, found without starting git (in a worktree `.git` is a file)."""
+        dot = self.root / ".git"
+        if dot.is_file():
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                return (self.root / text[len("gitdir:"):].strip()).resolve()
+        return dot
+
+    def operation(self) -> str:
+        """The git operation stopped half way (`rebase`, `merge` ...), or "" when there is none."""
+        folder = self.git_dir()
+        return next((name for marker, name in OPERATIONS if (folder / marker).exists()), "")
+
+    def unmerged(self) -> list[tuple[str, str]]:
+        """Files git holds as conflicted: (path, git's two-letter code: UU, AA, UD, DU ...)."""
+        if not self.operation():
+            return []
+        entries = self._git("status", "--porcelain", "-z", "--untracked-files=no").split("\0")
+        return [(e[3:], e[:2]) for e in entries if len(e) > 3 and (e[:2] in ("DD", "AA") or "U" in e[:2])]
+
+    def uncommitted(self) -> list[str]:
+        """Every file with uncommitted changes (modified, staged or untracked; ignored files aside)."""
+        return self.dirty(["."])
+
+    def stage(self, relative: str, number: int) -> bytes | None:
+        """One side of a conflicted file from git's index (1 base, 2 HEAD, 3 the other side), or None."""
+        import git
+
+        try:
+            data: bytes = self.repo.git.show(f":{number}:{relative}", stdout_as_string=False)
+        except git.GitCommandError:
+            return None
+        return data
+
+    def stopped_commit(self) -> CommitInfo | None:
+        """The commit a stopped rebase was replaying, or the other side of a stopped merge."""
+        for ref in ("REBASE_HEAD", "MERGE_HEAD"):
+            if (self.git_dir() / ref).is_file():
+                return self.commits(None, ref, limit=1)[0]
+        return None
+
+    def branch(self) -> str:
+        """The current branch; refuses a detached HEAD (a workspace is worked on one branch)."""
+        out = self._git("symbolic-ref", "-q", "--short", "HEAD", ok=(1,)).strip()
+        if not out:
+            raise StoreError(f"{self.root} is not on a branch (detached HEAD); run `git switch main` first.")
+        return out
+
+    def remotes(self) -> list[str]:
+        """The names of the git remotes."""
+        return self._git("remote").split()
+
+    def upstream(self, branch: str) -> str:
+        """The remote the branch is set to track, or ""."""
+        reader = self.repo.config_reader()
+        return str(reader.get_value(f'branch "{branch}"', "remote", "")) if reader.has_section(
+            f'branch "{branch}"') else ""
+
+    def fetch(self, remote: str, branch: str) -> str | None:
+        """Fetch the remote's branches and adoption tags; the remote branch's commit (None: no branch yet)."""
+        self._network("fetch", "--no-tags", "--prune", remote, f"+refs/heads/*:refs/remotes/{remote}/*",
+                      f"+{ADOPTION_TAGS}*:refs/regdraft/{remote}/adopted/*")
+        return self._rev(f"refs/remotes/{remote}/{branch}")
+
+    def _rev(self, ref: str) -> str | None:
+        out = self._git("rev-parse", "-q", "--verify", "--end-of-options", f"{ref}^{{commit}}", ok=(1, 128))
+        return out.strip() or None
+
+    def head(self) -> str | None:
+        """The commit HEAD names, or None in an empty repository."""
+        return self._head()
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """True when `older` is in the history of `newer` (or is it)."""
+        return self._git("merge-base", "--is-ancestor", older, newer, ok=(1,), code=True) == "0"
+
+    def related(self, one: str, other: str) -> bool:
+        """True when two commits share some history."""
+        return self._git("merge-base", one, other, ok=(1,), code=True) == "0"
+
+    def commits(self, start: str | None, end: str, limit: int | None = None) -> list[CommitInfo]:
+        """The commits in `start..end`, oldest first, each with the files it touched (merges: none)."""
+        span = f"{start}..{end}" if start else end
+        options = [f"--max-count={limit}"] if limit else ["--reverse"]
+        out = self._git("log", *options, "-z", "--no-renames", "--name-status",
+                        "--format=%x01%H%x00%P%x00%an%x00%s", span, "--")
+        found = []
+        for chunk in out.split("\x01")[1:]:
+            fields = chunk.split("\x00")
+            sha, parents, author, subject = fields[:4]
+            words = [w.strip("\n") for w in fields[4:] if w.strip("\n")]
+            files = tuple((words[i][0], words[i + 1]) for i in range(0, len(words) - 1, 2))
+            found.append(CommitInfo(sha, author, subject, files, len(parents.split())))
+        return found
+
+    def published(self, shas: list[str], remote: str) -> bool:
+        """True when any of the commits is already on a branch of a remote other than `remote`."""
+        for sha in shas:
+            refs = self._git("for-each-ref", "--format=%(refname)", "--contains", sha, "refs/remotes/")
+            if any(not r.startswith(f"refs/remotes/{remote}/") for r in refs.split()):
+                return True
+        return False
+
+    def integrate(self, upstream: str, how: str, message: str = "") -> bool:
+        """Bring `upstream` into the branch: "ff", "rebase" or "merge"; False when a conflict stopped it."""
+        args = {"ff": ("merge", "--ff-only", upstream),
+                "rebase": ("rebase", "--no-autostash", "--no-autosquash", "--no-update-refs", upstream),
+                "merge": ("merge", "--no-ff", "--no-edit", "-m", message, upstream)}[how]
+        self._run_integration(*args)
+        return not self.operation()
+
+    def continue_integration(self) -> bool:
+        """Go on with a stopped rebase or merge whose conflicts are resolved; False if it stops again."""
+        operation = self.operation()
+        if operation == "merge":
+            self._run_integration("commit", "--no-edit", "--no-verify")
+        elif operation == "rebase":
+            # A commit that resolving left with nothing of its own is skipped, not recorded empty.
+            nothing = self._git("diff", "--cached", "--quiet", "HEAD", ok=(1,), code=True) == "0"
+            self._run_integration("rebase", "--skip" if nothing else "--continue")
+        return not self.operation()
+
+    def abort_integration(self) -> None:
+        """Undo a stopped rebase or merge: the branch and files are as they were before it started."""
+        operation = self.operation()
+        if operation in ("rebase", "merge"):
+            self._run_integration(operation, "--abort")
+
+    def _run_integration(self, command: str, *args: str) -> None:
+        import git
+
+        env = {**self.identity_env(), "GIT_EDITOR": "true"}
+        try:
+            with self.repo.git.custom_environment(**env):
+                self.repo.git.execute(["git", "-c", "merge.conflictStyle=merge", "-c", "core.editor=true",
+                                       "-c", "rebase.autoSquash=false", command, *args])
+        except git.GitCommandError as exc:
+            if not self.operation():  # a stop on a conflict leaves the operation in progress; else it failed
+                raise StoreError(f"git {command} failed in {self.root}: {str(exc.stderr or exc).strip()}") from None
+
+    def take(self, relative: str, side: str) -> None:
+        """Resolve a conflicted file with one side, in git's terms (`ours` = HEAD), and mark it resolved."""
+        number = 2 if side == "ours" else 3
+        if self.stage(relative, number) is None:
+            self.repo.git.rm("-q", "--", relative)  # that side deleted it
+        else:
+            self.repo.git.checkout(f"--{side}", "--", relative)
+            self.repo.git.add("--", relative)
+
+    def mark_resolved(self, relative: str) -> None:
+        """Record a conflicted file, edited by hand, as resolved."""
+        if self.path(relative).exists():
+            self.repo.git.add("--", relative)
+        else:
+            self.repo.git.rm("-q", "--cached", "--", relative)
+
+    def tags(self, namespace: str = ADOPTION_TAGS) -> dict[str, Tag]:
+        """The tags under a ref namespace, by name below it (`adopted/05-QC-TU` for the default)."""
+        out = self._git("for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)", namespace)
+        found = {}
+        for line in out.splitlines():
+            ref, obj, peeled = line.split("\x00")
+            name = "adopted/" + ref[len(namespace):]
+            found[name] = Tag(name, peeled or obj, obj)
+        return found
+
+    def remote_tags(self, remote: str) -> dict[str, Tag]:
+        """The adoption tags the remote had at the last fetch."""
+        return self.tags(f"refs/regdraft/{remote}/adopted/")
+
+    def set_tag(self, name: str, ref: str) -> None:
+        """Point a tag at a tag object (copied from a remote) or a commit."""
+        self._git("update-ref", f"refs/tags/{name}", ref)
+
+    def retag(self, tag: Tag, commit: str) -> None:
+        """Move a tag to another commit, keeping its message (the tag object is made anew)."""
+        message = self._git("for-each-ref", "--format=%(contents)", f"refs/tags/{tag.name}").strip()
+        with self.repo.git.custom_environment(**self.identity_env()):
+            if message and tag.ref != tag.commit:
+                self.repo.git.tag("-f", "-a", tag.name, "-m", message, commit)
+            else:
+                self.repo.git.tag("-f", tag.name, commit)
+
+    def rewritten(self, sha: str, start: str | None) -> str | None:
+        """The commit in `start..HEAD` that a rebase made from `sha` (same author, time and message)."""
+        key = "%an%x00%ae%x00%at%x00%B"
+        original = self._git("log", "-1", f"--format={key}", sha)
+        out = self._git("log", f"--format=%H%x00{key}%x01", f"{start}..HEAD" if start else "HEAD")
+        for entry in out.split("\x01"):
+            head, _, rest = entry.strip("\n").partition("\x00")
+            if head and rest.strip() == original.strip():
+                return head
+        return None
+
+    def push(self, remote: str, branch: str, tags: list[str]) -> bool:
+        """Push the branch and tags in one atomic step; False when the remote moved on meanwhile."""
+        import git
+
+        refs = [f"HEAD:refs/heads/{branch}", *(f"refs/tags/{t}:refs/tags/{t}" for t in tags)]
+        try:
+            self._network("push", "--atomic", "--porcelain", remote, *refs, raw=True)
+        except git.GitCommandError as exc:
+            detail = f"{exc.stdout or ''}\n{exc.stderr or ''}"
+            if any(word in detail for word in ("non-fast-forward", "fetch first", "stale info", "failed to lock",
+                                                "atomic push failed", "cannot lock ref")):
+                return False
+            raise StoreError(f"git push to {remote} failed: {str(exc.stderr or exc).strip()}") from None
+        return True
+
+    def add_remote(self, name: str, url: str, branch: str) -> None:
+        """Add a remote and make the branch track it."""
+        self._git("remote", "add", name, url)
+        self._git("config", f"branch.{branch}.remote", name)
+        self._git("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
+
+    def _network(self, command: str, *args: str, raw: bool = False) -> str:
+        """Run git fetch/push/ls-remote; failures name the remote's own words."""
+        import git
+
+        try:
+            out: str = getattr(self.repo.git, command.replace("-", "_"))(*args)
+        except git.GitCommandError as exc:
+            if raw:
+                raise
+            raise StoreError(f"git {command} failed: {str(exc.stderr or exc).strip()}") from None
+        return out
+
+
+def remote_branches(url: str) -> list[str]:
+    """The branches a remote holds (empty for a new, empty remote); StoreError when it cannot be reached."""
+    import git
+
+    try:
+        out = str(git.Git().ls_remote("--heads", "--", url))
+    except git.GitCommandError as exc:
+        raise StoreError(f"Cannot reach the shared remote {url}: {str(exc.stderr or exc).strip()}") from None
+    return [line.split("refs/heads/", 1)[1] for line in out.splitlines() if "refs/heads/" in line]
+
+
+def point_head_at(url: str, branch: str) -> None:
+    """Make a bare repository on a local path or file share default to `branch` (`git init --bare`
+    defaults to master). Remotes behind a server are set up on the server (Gitea, GitLab)."""
+    import git
+
+    path = Path(url[len("file://"):] if url.startswith("file://") else url)
+    if path.is_dir() and (path / "HEAD").is_file():
+        git.Git().execute(["git", f"--git-dir={path}", "symbolic-ref", "HEAD", f"refs/heads/{branch}"])
+
+
+def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None:
+    """Clone the remote's `branch` (whatever its default) into `directory`; it must hold the file `marker`."""
+    import shutil
+
+    import git
+
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise StoreError(f"{directory} already exists and is not an empty folder; name a new folder to join in.")
+    created = not directory.exists()
+    try:
+        git.Repo.clone_from(url, directory, branch=branch, origin="origin")
+    except git.GitCommandError as exc:
+        detail = str(exc.stderr or exc).strip()
+        if "not found in upstream" in detail:
+            raise StoreError(f"The shared remote {url} holds no regdraft workspace yet (it has no {branch} "
+                             f"branch); create it with `regdraft init --remote {url}`.") from None
+        raise StoreError(f"Cannot clone {url}: {detail}") from None
+    if not (directory / marker).is_file():
+        for path in [directory] if created else list(directory.iterdir()):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        raise StoreError(f"{url} is a git repository but not a regdraft workspace (its {branch} branch has no "
+                         f"{marker}); nothing was cloned.")
