@@ -55,7 +55,7 @@ class SyncReport:
         out = [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
                f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else "nothing to send") + "."]
         if self.how == "rebase" and not self.replayed:
-            out.append(f"Nothing of yours was left to replay: the conflict was settled with the work from {self.remote}.")
+            out.append(f"Nothing of yours was left to replay: the conflict was settled with {self.remote}'s work.")
         elif self.how == "rebase":
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
