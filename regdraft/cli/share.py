@@ -74,9 +74,10 @@ def resolve(file: Path, side: str | None, workspace: Path | None) -> None:
     from regdraft.workspace.store import Workspace
 
     ws = Workspace.find(workspace)
-    relative = file.as_posix() if not file.is_absolute() and not Path.cwd().joinpath(file).exists() \
-        else ws.relative(Path.cwd() / file)
-    click.echo(settle(ws, relative, side).message())
+    # FILE is relative to the current folder when that is inside the workspace, else to the workspace.
+    here = Path.cwd().resolve()
+    base = here if here == ws.root or ws.root in here.parents else ws.root
+    click.echo(settle(ws, ws.relative(ws.path(str(base / file))), side).message())
 
 
 COMMANDS = [sync, clone, resolve]
