@@ -253,7 +253,7 @@ def test_adoption_in_one_clone_comment_in_another_tag_on_remote_and_main(office:
 
     on_remote = office.server.git("office", "rev-parse", "refs/tags/adopted/05-QC-TU^{commit}").strip()
     shown = set()
-    for name, where in office.clones.items():
+    for where in office.clones.values():
         assert git(where, "rev-parse", "adopted/05-QC-TU^{commit}").strip() == on_remote
         git(where, "merge-base", "--is-ancestor", "adopted/05-QC-TU", "main")  # raises if not on main
         result = invoke(where, "show", "01-QC/TU", "d20a", "--as-of", "2025-04-01")

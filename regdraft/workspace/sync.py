@@ -76,6 +76,8 @@ def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
     if remote in ws.remotes():
         raise StoreError(f"The workspace already has a remote named {remote}; `regdraft sync` shares through it.")
     _check_empty(url)
+    if Path(url).is_dir():  # a path on a file share: git would read it relative to the workspace
+        url = str(Path(url).resolve())
     ws.add_remote(remote, url, branch)
     point_head_at(url, branch)
     return sync(ws, remote)

@@ -1,0 +1,54 @@
+"""Conflict markers committed into a regulation: every command says so first, naming the
+provision with both versions; `resolve` keeps one of them in one commit."""
+
+from __future__ import annotations
+
+import subprocess
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+REGULATION = "regulations/01-QC-TU.md"
+LINE = "b) Cụ thể hóa và tổ chức thực hiện các nghị quyết"
+
+
+def _commit_markers(ws: Workspace) -> str:
+    path = ws.root / REGULATION
+    text = path.read_text(encoding="utf-8")
+    start = text.index(LINE)
+    end = text.index("\n", start)
+    original = text[start:end]
+    changed = original.replace("Cụ thể hóa", "Cụ thể hóa kịp thời")
+    path.write_text(text[:start] + f"<<<<<<< HEAD\n{original}\n=======\n{changed}\n>>>>>>> 1a2b3c4 (Sửa điểm b)"
+                    + text[end:], encoding="utf-8")
+    subprocess.run(["git", "-C", str(ws.root), "commit", "-qam", "Commit a conflict by mistake"], check=True,
+                   env={"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "A",
+                        "GIT_COMMITTER_EMAIL": "a@b", "PATH": "/usr/bin:/bin", "HOME": str(ws.root.parent)})
+    return changed
+
+
+def test_committed_markers_are_reported_with_the_provision_on_both_sides(tmp_workspace: Workspace,
+                                                                         invoke: Invoke) -> None:
+    _commit_markers(tmp_workspace)
+    for args in (("check",), ("list",), ("show", "01-QC/TU", "d5.k1.b")):
+        result = invoke(tmp_workspace, *args)
+        assert result.exit_code == 1, result.output
+        assert "Conflict markers (<<<<<<< ======= >>>>>>>) were committed" in result.output
+        assert "not an article heading" not in result.output
+        assert "điểm b khoản 1 Điều 5:" in result.output
+        row = next(line for line in result.output.splitlines() if "kịp thời" in line)
+        assert row.index("Cụ thể hóa và") < row.index("│") < row.index("Cụ thể hóa kịp thời")
+        assert f"regdraft resolve {REGULATION} --theirs" in result.output
+
+
+def test_resolve_keeps_one_version_in_one_commit(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    changed = _commit_markers(tmp_workspace)
+    head = tmp_workspace.head()
+    outside = invoke(tmp_workspace, "resolve", "amendments/qc-sua-doi-2025/amendment.md", "--ours")
+    assert outside.exit_code == 1 and f"is not in conflict (files in conflict: {REGULATION})" in outside.output
+    done = invoke(tmp_workspace, "resolve", REGULATION, "--theirs")
+    assert done.exit_code == 0, done.output
+    text = (tmp_workspace.root / REGULATION).read_text(encoding="utf-8")
+    assert changed in text and "<<<<<<<" not in text
+    assert tmp_workspace.head() != head and tmp_workspace.uncommitted() == []
+    assert invoke(tmp_workspace, "show", "01-QC/TU", "d5.k1.b").exit_code == 0
