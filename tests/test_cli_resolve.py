@@ -52,3 +52,18 @@ def test_resolve_keeps_one_version_in_one_commit(tmp_workspace: Workspace, invok
     assert changed in text and "<<<<<<<" not in text
     assert tmp_workspace.head() != head and tmp_workspace.uncommitted() == []
     assert invoke(tmp_workspace, "show", "01-QC/TU", "d5.k1.b").exit_code == 0
+
+
+def test_a_conflict_spanning_two_provisions_names_both(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    path = tmp_workspace.root / REGULATION
+    text = path.read_text(encoding="utf-8")
+    start = text.index(LINE)
+    end = text.index("\n", text.index("\nc) ", start) + 1)
+    original = text[start:end]
+    changed = original.replace("Cụ thể hóa", "Cụ thể hóa kịp thời").replace("\nc) ", "\nc) Kịp thời ")
+    path.write_text(text[:start] + f"<<<<<<< HEAD\n{original}\n=======\n{changed}\n>>>>>>> 1a2b3c4"
+                    + text[end:], encoding="utf-8")
+    result = invoke(tmp_workspace, "check")
+    assert result.exit_code == 1
+    assert "điểm b khoản 1 Điều 5:" in result.output and "điểm c khoản 1 Điều 5:" in result.output
+    assert "Conflict markers are left in it" in result.output

@@ -331,3 +331,31 @@ def test_joining_and_sharing_refuse_what_cannot_work(office: Office, invoke: Inv
     assert alone.exit_code == 0
     lonely = invoke(tmp_path / "alone", "sync")
     assert lonely.exit_code == 1 and "has no shared remote" in lonely.output
+
+
+def test_adoptions_touching_neighbouring_provisions_are_settled_by_replay(office: Office, invoke: Invoke) -> None:
+    # 05-QC/TU inserts khoản 4a after khoản 4 Điều 6; 07-QC/TU rewrites khoản 5 right below it: the
+    # lines touch, so git alone stops. The regulation is the base text with the adoptions replayed.
+    lan = office["lan"]
+    assert invoke(lan, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
+    edited = lan.parent / "edited.md"
+    edited.write_text((lan / "regulations/01-QC-TU.md").read_text(encoding="utf-8").replace(
+        "5\\. Quyết định một số vấn đề về công tác cán bộ", "5\\. Quyết định các vấn đề về công tác cán bộ"),
+        encoding="utf-8")
+    made = invoke(lan, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(edited))
+    assert made.exit_code == 0, made.output
+    office.edit("lan", "number: null", "number: 07-QC/TU", "amendments/qc-sua-doi-2026/amendment.md")
+    sync(invoke, lan)
+    sync(invoke, office["minh"])
+    assert invoke(lan, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
+                  "--effective", "2025-04-01").exit_code == 0
+    assert invoke(office["minh"], "amend", "adopt", "qc-sua-doi-2026", "--signed", "2026-01-05",
+                  "--effective", "2026-01-15").exit_code == 0
+    sync(invoke, lan)
+    minh = sync(invoke, office["minh"])
+    assert "regulations/01-QC-TU.md rebuilt from its base text and adopted amendments" in minh
+    sync(invoke, lan)
+    for where in (lan, office["minh"]):
+        assert invoke(where, "check").exit_code == 0, invoke(where, "check").output
+        text = (where / "regulations/01-QC-TU.md").read_text(encoding="utf-8")
+        assert "4a\\." in text and "5\\. Quyết định các vấn đề về công tác cán bộ" in text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from regdraft.core.errors import ParseError, RegdraftError, StoreError, UsageErr
 from regdraft.core.markers import Block, has_markers, side_by_side, split
 
 if TYPE_CHECKING:
+    from regdraft.core.model import Address, Located, Regulation
     from regdraft.workspace.store import CommitInfo, Workspace
 
 # Where regdraft keeps the files it reads; conflict markers are looked for there.
@@ -203,11 +205,9 @@ def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> Con
     yours_first = operation != "rebase"
     differences = []
     for block in parts.blocks:
-        where, first, second = _provision(path, block, parts.first, parts.second)
-        if first is None or second is None:
-            first, second = _paragraphs(block.first), _paragraphs(block.second)
-        yours, theirs = (first, second) if yours_first else (second, first)
-        differences.append(Difference(where, yours, theirs))
+        for where, first, second in _provisions(path, block, parts.first, parts.second):
+            yours, theirs = (first, second) if yours_first else (second, first)
+            differences.append(Difference(where, yours, theirs))
     return ConflictedFile(path, how, _merge_same(differences))
 
 
@@ -224,20 +224,23 @@ def _paragraphs(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(" ".join(p.split("\n")).strip() for p in text.split("\n\n") if p.strip())
 
 
-def _provision(path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...] | None,
-                                                                         tuple[str, ...] | None]:
-    """Which provision a block falls in, and its text in the first and second versions."""
+Side = tuple[str, ...]
+
+
+def _provisions(path: str, block: Block, first: str, second: str) -> list[tuple[str, Side, Side]]:
+    """The provisions a block falls in, each with its text in the first and second versions."""
     lines = f"lines {block.line}-{block.line + len(block.first) + len(block.second) + 2}"
+    raw = (_paragraphs(block.first), _paragraphs(block.second))
     try:
         if path.startswith("regulations/") and path.endswith(".md"):
-            return _regulation_provision(path, block, first, second) or (lines, None, None)
+            return _regulation_provisions(path, block, first, second) or [(lines, *raw)]
         parts = Path(path).parts
         if len(parts) == 3 and parts[0] == "amendments" and parts[2] == "amendment.md":
-            return _instruction(parts[1], path, block, first, second) or (f"the front matter or preamble ({lines})",
-                                                                         None, None)
+            found = _instruction(parts[1], path, block, first, second)
+            return [found] if found else [(f"the front matter or preamble ({lines})", *raw)]
     except (ParseError, RegdraftError, ValueError):
         pass
-    return _yaml_where(path, lines), None, None
+    return [(_yaml_where(path, lines), *raw)]
 
 
 def _yaml_where(path: str, lines: str) -> str:
@@ -251,25 +254,42 @@ def _yaml_where(path: str, lines: str) -> str:
     return lines
 
 
-def _regulation_provision(path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...],
-                                                                                    tuple[str, ...]] | None:
+@lru_cache(maxsize=4)
+def _parsed(text: str, path: str) -> Regulation:
     from regdraft.core.markdown import parse
+
+    return parse(text, path)
+
+
+def _regulation_provisions(path: str, block: Block, first: str, second: str) -> list[tuple[str, Side, Side]]:
+    """Every provision the block starts in or holds, in either version."""
+    from regdraft.core.markdown import heading_text
+    from regdraft.core.model import HEADING_KINDS
     from regdraft.render.text import plain
 
-    one, two = parse(first, path), parse(second, path)
-    located = [loc for loc in one.walk() if loc.unit.line and loc.unit.line <= block.first_line]
-    if not located:
-        return None
-    here = located[-1]
-    other = two.index().get(here.address)
+    one, two = _parsed(first, path), _parsed(second, path)
+    addresses: list[Address] = []
+    for version, start, count in ((one, block.first_line, len(block.first)), (two, block.second_line,
+                                                                               len(block.second))):
+        units = [loc for loc in version.walk() if loc.unit.line]
+        before = [loc for loc in units if loc.unit.line <= start]
+        inside = [loc for loc in units if start <= loc.unit.line < start + count]
+        for loc in before[-1:] + inside:
+            if loc.address not in addresses:
+                addresses.append(loc.address)
+    index_one, index_two = one.index(), two.index()
     language = one.language
 
-    def text(unit: object) -> tuple[str, ...]:
-        if unit is None:
+    def text(located: Located | None) -> Side:
+        if located is None:
             return ()
-        return tuple(line.strip() for line in plain(unit, language).split("\n") if line.strip())  # type: ignore[arg-type]
+        unit = located.unit
+        if unit.kind in HEADING_KINDS:
+            return (heading_text(unit, language), *unit.text)
+        return tuple(line.strip() for line in plain(unit, language).split("\n") if line.strip())
 
-    return here.address.describe(language), text(here.unit), text(other.unit if other else None)
+    return [(address.describe(language), text(index_one.get(address)), text(index_two.get(address)))
+            for address in addresses]
 
 
 def _instruction(slug: str, path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...],
@@ -373,3 +393,40 @@ def _check_reads(ws: Workspace, relative: str) -> None:
     except ParseError as exc:
         raise ParseError(f"{relative} does not read after the edit; fix it, then run `regdraft resolve "
                          f"{relative}` again:", exc.problems) from None
+
+
+def settle_adoptions(ws: Workspace) -> list[str]:
+    """Settle a rebase stopped where an adoption met another in a regulation file: rebuild each such
+    file as its base text with every adopted amendment replayed (what `check` holds it to).
+
+    Only when the commit being replayed is an adoption, every conflict is in a regulation file,
+    and the remote's side of each equals the replay without that adoption (nobody edited it by
+    hand). Returns the files rebuilt and marked resolved; [] when it does not apply (nothing done).
+    """
+    commit = ws.stopped_commit()
+    unmerged = ws.unmerged()
+    if ws.operation() != "rebase" or commit is None or not commit.subject.startswith("Adopt amendment"):
+        return []
+    paths = [p for p, code in unmerged if code == "UU" and p.startswith("regulations/") and p.count("/") == 1]
+    slugs = [Path(p).parts[1] for _, p in commit.files if p.startswith("amendments/") and p.endswith("amendment.md")]
+    if not unmerged or len(paths) != len(unmerged) or len(slugs) != 1:
+        return []
+    from regdraft.core.markdown import render
+    from regdraft.workspace.timeline import adopted_for, base_text, replay
+
+    rebuilt: dict[str, bytes] = {}
+    try:
+        for path in paths:
+            base = base_text(ws, path)
+            adopted = adopted_for(ws, base.id)
+            others = [a for a in adopted if a.slug != slugs[0]]
+            remote_side = ws.stage(path, 2) or b""
+            if render(replay(base, others, None).regulation).encode("utf-8") != remote_side:
+                return []
+            rebuilt[path] = render(replay(base, adopted, None).regulation).encode("utf-8")
+    except (RegdraftError, ParseError):
+        return []
+    for path, data in rebuilt.items():
+        ws.path(path).write_bytes(data)
+        ws.mark_resolved(path)
+    return sorted(rebuilt)

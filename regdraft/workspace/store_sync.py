@@ -93,7 +93,8 @@ class SharedHistory:
         import git
 
         try:
-            data: bytes = self.repo.git.show(f":{number}:{relative}", stdout_as_string=False)
+            data: bytes = self.repo.git.show(f":{number}:{relative}", stdout_as_string=False,
+                                             strip_newline_in_stdout=False)
         except git.GitCommandError:
             return None
         return data

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.workspace.activity import describe
-from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict
+from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict, settle_adoptions
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 
@@ -47,7 +47,7 @@ class SyncReport:
     reason: str = ""
     came_in: list[str] = field(default_factory=list)
     went_out: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     replayed: int = 0
 
     def lines(self) -> list[str]:
@@ -60,7 +60,7 @@ class SyncReport:
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
             out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
-        out.extend(self.tags)
+        out.extend(self.notes)
         return out
 
 
@@ -155,7 +155,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
     for _ in range(ATTEMPTS):
         if not integrated:
             theirs = ws.fetch(state.remote, state.branch) or ""
-            state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""))
+            state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes)
         integrated = False
         tags, notes = _keep_tags(ws, state)
         head = ws.head() or ""
@@ -167,7 +167,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
         report.went_out = describe(ws, [c for c in outgoing if c.parents < 2])
         report.went_out += [f"tag {t}" for t in tags]
-        report.tags = notes
+        report.notes += notes
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])
         return report
@@ -175,7 +175,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
                      "commits are safe here. Run `regdraft sync` again in a moment.")
 
 
-def _integrate(ws: Workspace, state: SyncState) -> SyncState:
+def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
     theirs, head = state.theirs, ws.head() or ""
     if not theirs or ws.is_ancestor(theirs, head):
         return state
@@ -189,10 +189,20 @@ def _integrate(ws: Workspace, state: SyncState) -> SyncState:
     local = ws.commits(theirs, head)
     how, reason = _choose(ws, state.remote, local)
     state = replace(state, how=how, reason=reason)
-    if not ws.integrate(theirs, how, f"Merge the work from {state.remote}"):
-        state.save(ws)
-        raise UnresolvedConflict(_conflict_report(ws))
+    _advance(ws, state, ws.integrate(theirs, how, f"Merge the work from {state.remote}"), notes)
     return state
+
+
+def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) -> None:
+    """Carry a stopped rebase on while its only conflicts are two adoptions meeting in a regulation."""
+    while not finished:
+        rebuilt = settle_adoptions(ws)
+        if not rebuilt:
+            state.save(ws)
+            raise UnresolvedConflict(_conflict_report(ws))
+        notes.extend(f"{path} rebuilt from its base text and adopted amendments: two adoptions changed "
+                     "neighbouring lines of it." for path in rebuilt)
+        finished = ws.continue_integration()
 
 
 def _conflict_report(ws: Workspace) -> str:
@@ -268,12 +278,16 @@ def continue_sync(ws: Workspace) -> SyncReport:
     conflict = find_conflict(ws)
     if conflict is not None and conflict.files:
         raise UnresolvedConflict(conflict.report())
-    if operation and not ws.continue_integration():
-        raise UnresolvedConflict(_conflict_report(ws))
-    if state is None:
-        branch = ws.branch()
-        return SyncReport(_remote_name(ws, branch, None), how=operation)
-    return _run(ws, state, integrated=True)
+    if state is None:  # a rebase or merge git started, not regdraft: finish it, and sync later
+        if operation and not ws.continue_integration():
+            raise UnresolvedConflict(_conflict_report(ws))
+        return SyncReport(_remote_name(ws, ws.branch(), None), how=operation)
+    notes: list[str] = []
+    if operation:
+        _advance(ws, state, ws.continue_integration(), notes)
+    report = _run(ws, state, integrated=True)
+    report.notes[:0] = notes
+    return report
 
 
 def abort_sync(ws: Workspace) -> str:
