@@ -147,6 +147,31 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
     click.echo(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
 
 
+@round_.command("copy")
+@click.argument("slug")
+@click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
+@output_option
+@workspace_option
+def round_copy(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> None:
+    """Write the Word review copy of the draft circulated in a round.
+
+    The bodies consulted comment on it in Word (Comments or Track Changes) and send it back;
+    `regdraft comment import SLUG FILE.docx --by BODY` then places every comment and change on
+    its provision through hidden bookmarks that carry each provision's address.
+
+    \b
+    Example:
+        regdraft round copy qc-sua-doi-2025 --round 1 -o out/ban-lay-y-kien.docx
+    """
+    from regdraft.core.errors import UsageError
+    from regdraft.workspace.replies import write_review_copy
+
+    if output is None:
+        raise UsageError("Name the review copy with -o FILE.docx.")
+    written = write_review_copy(open_workspace(workspace), slug, output, number)
+    click.echo(f"Wrote the review copy of {slug} to {written}.")
+
+
 @click.group("comment")
 def comment() -> None:
     """Record, import, list and answer comments on a circulated draft.
@@ -187,21 +212,56 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
 @comment.command("import")
 @click.argument("slug")
 @click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--by", default=None, metavar="BODY", help="For a Word reply: the body that sent it.")
+@click.option("--name", default="", metavar="PERSON", help="For a Word reply: the person who wrote it "
+              "(default: each Word comment's author).")
+@click.option("--place-unplaced", type=click.Choice(["general"]), default=None,
+              help="For a Word reply: import passages that match no provision as general comments.")
+@click.option("--round", "number", type=int, default=None, help="For a Word reply: the open round "
+              "(default: the open one).")
 @workspace_option
-def comment_import(slug: str, sheet: Path, workspace: Path | None) -> None:
-    """Import comments typed into a CSV (UTF-8) or XLSX sheet, all or nothing.
+def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unplaced: str | None,
+                   number: int | None, workspace: Path | None) -> None:
+    """Import comments from a sheet (CSV, XLSX) or a Word reply (DOCX), all or nothing.
 
-    Row 1 names the columns: by, on, text (required), type, proposal, round (optional).
-    `on` is an address or 'general'; `round` defaults to the open round. Every bad row is
-    reported with its row number and nothing is imported until all rows are right.
+    A sheet's row 1 names the columns: by, on, text (required), type, proposal, round
+    (optional). `on` is an address or 'general'; `round` defaults to the open round. Every bad
+    row is reported with its row number and nothing is imported until all rows are right.
+
+    A Word reply (best: the review copy from `regdraft round copy`, returned with Word
+    comments or Track Changes) needs --by: each Word comment becomes a comment on the
+    provision holding its range, each tracked change a proposal on its provision. Importing
+    the same reply twice imports nothing the second time.
 
     \b
     Example:
         regdraft comment import qc-sua-doi-2025 gop-y.xlsx
+        regdraft comment import qc-sua-doi-2025 tra-loi-ban-to-chuc.docx --by "Ban Tổ chức Tỉnh ủy"
     """
+    from regdraft.core.errors import UsageError
     from regdraft.workspace import rounds
 
-    imported = rounds.import_comments(open_workspace(workspace), slug, sheet)
+    ws = open_workspace(workspace)
+    if sheet.suffix.lower() == ".docx":
+        from regdraft.workspace.replies import import_word_reply
+
+        if not by:
+            raise UsageError(f"Name the body that sent {sheet.name} with --by BODY.")
+        done = import_word_reply(ws, slug, sheet, by, name, place_unplaced == "general", number)
+        if not done.imported:
+            click.echo(f"Nothing imported: the {len(done.already)} comments in {sheet.name} were imported "
+                       f"before ({', '.join(c.id for c in done.already)}).")
+            return
+        again = f"; {len(done.already)} imported before were left alone" if done.already else ""
+        click.echo(f"Imported {len(done.imported)} comments on {slug} (round {done.round}) from "
+                   f"{sheet.name}{again}:")
+        for line in done.lines():
+            click.echo(line)
+        return
+    if by or name or place_unplaced or number is not None:
+        raise UsageError("--by, --name, --place-unplaced and --round are for Word replies; a sheet names "
+                         "the body and round in its columns.")
+    imported = rounds.import_comments(ws, slug, sheet)
     click.echo(f"Imported {len(imported)} comments on {slug}: {', '.join(c.id for c in imported)}.")
 
 

@@ -16,13 +16,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from regdraft.core.align import similarity
 from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing
+from regdraft.core.diff import DiffSegment, diff_words
 from regdraft.core.model import Regulation
 
 
 @dataclass(frozen=True, slots=True)
 class ReportRow:
-    """One comment in the report table."""
+    """One comment in the report table.
+
+    `marked` is the proposal against the provision's text as circulated, word by word, when
+    the proposal rewrites that text (a tracked change in Word, a wording edited in the
+    browser); empty when the proposal is a free text of its own.
+    """
 
     number: int
     by: str
@@ -30,6 +37,7 @@ class ReportRow:
     proposal: str
     disposition: str
     reply: str
+    marked: tuple[DiffSegment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,17 @@ class Report:
         ]
 
 
+# Below this share of common words a proposal is a text of its own, not a rewrite of the provision.
+REWRITE_SIMILARITY = 0.5
+
+
+def marked(c: Comment) -> tuple[DiffSegment, ...]:
+    """The proposal of a comment with its changes to the provision marked, when it rewrites it."""
+    if not c.proposal or not c.anchor or similarity(c.anchor, c.proposal) < REWRITE_SIMILARITY:
+        return ()
+    return diff_words(c.anchor, c.proposal)
+
+
 def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[str, list[Comment]]]:
     """Comments grouped by the provision they were made on: general first, then in document order.
 
@@ -91,7 +110,7 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
         for c in group:
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
-                                  c.disposition.label if c.disposition else "", c.reply))
+                                  c.disposition.label if c.disposition else "", c.reply, marked(c)))
         built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built))

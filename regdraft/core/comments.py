@@ -99,6 +99,9 @@ class Comment:
     `on` is a canonical address (`d2.k1`) or `general`; `anchor` is the provision's exact
     text in the draft circulated in `round`, kept so that later drafts can be compared.
     `accepted_in` is the commit that wrote an accepted proposal into the amendment.
+    `author` is the person who wrote it for the body, `selection` the exact words they
+    selected (a Word comment's range), and `source` a fingerprint of where it was imported
+    from, so that importing the same reply twice adds nothing.
     """
 
     id: str
@@ -114,6 +117,9 @@ class Comment:
     created: str = ""
     responded: str = ""
     accepted_in: str = ""
+    author: str = ""
+    selection: str = ""
+    source: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -215,16 +221,16 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment (`accepted_in` only once a proposal was written into the text)."""
-    fields: dict[str, Any] = {
+    """The YAML file of a comment (`accepted_in`, author, selection and source only when set)."""
+    data: dict[str, Any] = {
         "id": c.id, "round": c.round, "by": c.by, "provision": c.on, "type": c.type.value,
         "text": c.text, "proposal": c.proposal or None, "anchor": c.anchor or None,
         "disposition": c.disposition.value if c.disposition else None, "reply": c.reply or None,
         "created": c.created, "responded": c.responded or None,
     }
-    if c.accepted_in:
-        fields["accepted_in"] = c.accepted_in
-    return _dump(fields)
+    data.update({key: value for key, value in (("accepted_in", c.accepted_in), ("author", c.author),
+                                                ("selection", c.selection), ("source", c.source)) if value})
+    return _dump(data)
 
 
 def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
@@ -245,6 +251,9 @@ def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
         created=str(data.get("created") or ""),
         responded=str(data.get("responded") or ""),
         accepted_in=str(data.get("accepted_in") or ""),
+        author=nfc(str(data.get("author") or "")),
+        selection=nfc(str(data.get("selection") or "")),
+        source=str(data.get("source") or ""),
     )
 
 

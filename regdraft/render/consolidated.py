@@ -19,19 +19,30 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.markdown import closing_mark, dump_front_matter
-from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, noun, part_label_text, unit_address
+from regdraft.core.model import (
+    HEADING_KINDS,
+    REPEALED_TEXT,
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+    noun,
+    part_label_text,
+    unit_address,
+)
 
 if TYPE_CHECKING:
     import jinja2
 
     from regdraft.core.amend import Amendment
+    from regdraft.core.amend.document import Instruction
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
 
@@ -64,43 +75,53 @@ class Block:
     note: int | None = None
     level: int = 0
     repealed: bool = False
+    address: str = ""
 
 
 def consolidated_blocks(ct: ConsolidatedText) -> list[Block]:
     """The consolidated regulation as blocks, in document order, with footnote numbers."""
+    return regulation_blocks(ct.regulation, ct.marker)
+
+
+def regulation_blocks(regulation: Regulation, marker: Callable[[Address], int | None] = lambda _: None) -> list[Block]:
+    """A regulation's units as blocks in document order, each naming its unit's address.
+
+    `marker` gives the footnote number after a unit's label, if any.
+    """
     out: list[Block] = []
-    for unit in ct.regulation.units:
-        _unit_blocks(unit, None, 1, ct, out)
+    for unit in regulation.units:
+        _unit_blocks(unit, None, 1, regulation.language, marker, out)
     return out
 
 
-def _unit_blocks(unit: Unit, parent: Address | None, depth: int, ct: ConsolidatedText, out: list[Block]) -> None:
-    language = ct.language
+def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
+                 marker: Callable[[Address], int | None], out: list[Block]) -> None:
     address = unit_address(unit, parent)
-    note = ct.marker(address)
+    note = marker(address)
+    at = str(address)
     repealed = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
     if unit.kind in HEADING_KINDS:
         number = part_label_text(unit.label, language) if unit.kind is Kind.PART else unit.label
         label = f"{noun(unit.kind, language)} {number}" + ("." if unit.kind is Kind.ARTICLE else "")
         title = repealed if unit.repealed else (unit.title or "")
-        out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed))
-        out.extend(_paragraphs(unit.text, 0))
+        out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at))
+        out.extend(_paragraphs(unit.text, 0, at))
         for child in unit.children:
-            _unit_blocks(child, address, depth + 1, ct, out)
-        out.extend(_paragraphs(unit.closing, 0))
+            _unit_blocks(child, address, depth + 1, language, marker, out)
+        out.extend(_paragraphs(unit.closing, 0, at))
         return
     level = 2 if unit.kind is Kind.POINT and parent is not None and parent.kind is Kind.CLAUSE else 1
     label = f"{unit.label}." if unit.kind is Kind.CLAUSE else \
         f"{unit.label.replace('đ', 'dd') if language == 'en' else unit.label})"
     if unit.repealed:
-        out.append(Block(unit.kind.value, label, "", repealed, note, level, True))
+        out.append(Block(unit.kind.value, label, "", repealed, note, level, True, at))
         return
     first, rest = _split_first(unit.text)
-    out.append(Block(unit.kind.value, label, "", first, note, level))
-    out.extend(_paragraphs(rest, level))
+    out.append(Block(unit.kind.value, label, "", first, note, level, address=at))
+    out.extend(_paragraphs(rest, level, at))
     for child in unit.children:
-        _unit_blocks(child, address, depth, ct, out)
-    out.extend(_paragraphs(unit.closing, level))
+        _unit_blocks(child, address, depth, language, marker, out)
+    out.extend(_paragraphs(unit.closing, level, at))
 
 
 def _split_first(text: Sequence[str]) -> tuple[str, Sequence[str]]:
@@ -113,16 +134,16 @@ def _is_dash(text: str) -> bool:
     return text.startswith("- ") or text.startswith("+ ")
 
 
-def _paragraphs(texts: Sequence[str], level: int) -> Iterator[Block]:
+def _paragraphs(texts: Sequence[str], level: int, address: str = "") -> Iterator[Block]:
     for text in texts:
         if text.startswith("- "):
-            yield Block("dash", text=text[2:], level=level)
+            yield Block("dash", text=text[2:], level=level, address=address)
         elif text.startswith("+ "):
-            yield Block("subdash", text=text[2:], level=level)
+            yield Block("subdash", text=text[2:], level=level, address=address)
         elif text.startswith("|"):
-            yield Block("table", text=text, level=level)
+            yield Block("table", text=text, level=level, address=address)
         else:
-            yield Block("para", text=text, level=level)
+            yield Block("para", text=text, level=level, address=address)
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -188,17 +209,27 @@ def amendment_blocks(amendment: Amendment) -> list[Block]:
     out = [Block("article", f"{word} {first.label}.", first.title or "")]
     out.extend(_paragraphs(first.paragraphs, 0))
     for ins in amendment.instructions:
-        out.append(Block("clause", f"{ins.location}.", text=ins.text, level=1))
-        out.extend(Block("quote", text=q, level=1) for q in _printed(ins.quote))
+        at = _target(ins)
+        out.append(Block("clause", f"{ins.location}.", text=ins.text, level=1, address=at))
+        out.extend(Block("quote", text=q, level=1, address=at) for q in _printed(ins.quote))
         for child in ins.children:
             sub = child.location.partition(".")[2]
+            at = _target(child)
             out.append(Block("point", f"{sub.replace('đ', 'dd') if amendment.language == 'en' else sub})",
-                             text=child.text, level=2))
-            out.extend(Block("quote", text=q, level=2) for q in _printed(child.quote))
+                             text=child.text, level=2, address=at))
+            out.extend(Block("quote", text=q, level=2, address=at) for q in _printed(child.quote))
     for article in amendment.closing:
         out.append(Block("article", f"{word} {article.label}.", article.title or ""))
         out.extend(_paragraphs(article.paragraphs, 0))
     return out
+
+
+def _target(instruction: Instruction) -> str:
+    """The first provision an instruction names (empty for words changed throughout)."""
+    from regdraft.core.amend.grammar import targets
+
+    named = targets(instruction.op)
+    return str(named[0]) if named else ""
 
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
@@ -312,19 +343,47 @@ def _add(document: Any, style_id: str) -> Any:
     return para
 
 
-def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, str], upper_titles: bool) -> None:
+class Bookmarks:
+    """Hidden Word bookmarks carrying each paragraph's provision address (the review copy's)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def mark(self, para: Any, address: str) -> None:
+        """Wrap a paragraph's content in a bookmark named after `address`."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        from regdraft.core.replies import bookmark_name
+
+        self.count += 1
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        for element in (start, end):
+            element.set(qn("w:id"), str(self.count))
+        start.set(qn("w:name"), bookmark_name(self.count, address))
+        p = para._p
+        properties = p.find(qn("w:pPr"))
+        p.insert(0 if properties is None else 1, start)
+        p.append(end)
+
+
+def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, str], upper_titles: bool,
+                  bookmarks: Bookmarks | None = None) -> None:
     from regdraft.render.docx import add_run, footnote_reference
 
     for block in blocks:
         style = names.get(block.kind, names["para"])
+        made = []
         if block.kind in ("part", "chapter", "section"):
             para = _add(document, style)
             add_run(para, block.label)
             if block.note:
                 footnote_reference(para, block.note)
+            made.append(para)
             if block.title:
                 title = _add(document, style)
                 add_run(title, block.title.upper() if upper_titles else block.title)
+                made.append(title)
         elif block.kind == "table":
             from regdraft.render.docx import add_row, grid_table, text_width_mm
 
@@ -346,6 +405,10 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
                 if block.label:
                     add_run(para, " ")
                 _runs(para, prefix + body, bold=block.kind == "article")
+            made.append(para)
+        if bookmarks is not None and block.address:
+            for para in made:
+                bookmarks.mark(para, block.address)
 
 
 def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[str], profile: Profile,

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
+    from regdraft.core.diff import DiffSegment
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
 
@@ -115,6 +116,20 @@ def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = Fa
     if size is not None:
         run.font.size = Pt(size)
     return run
+
+
+def marked_paragraph(container: Any, lead: str, segments: Sequence[DiffSegment], size: float | None = None) -> Any:
+    """A paragraph of text with changes marked: deletions struck through, insertions underlined in bold."""
+    from docx.enum.text import WD_UNDERLINE
+
+    para = paragraph(container, lead, italic=True, size=size, space_after=0)
+    for segment in segments:
+        run = add_run(para, segment.text, italic=True, bold=segment.op == "insert", size=size)
+        if segment.op == "delete":
+            run.font.strike = True
+        elif segment.op == "insert":
+            run.font.underline = WD_UNDERLINE.SINGLE
+    return para
 
 
 def party_header(document: Document, header: DocumentHeader, profile: Profile) -> None:

@@ -111,13 +111,15 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
         last = None
         for row in group.rows:
             comment: list[tuple[str, dict[str, Any]]] = [(row.text, {})]
-            if row.proposal:
+            if row.proposal and not row.marked:
                 comment.append((f"Đề xuất: {row.proposal}", {"italic": True}))
             answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or "Chưa xử lý", {"bold": True})]
             if row.reply:
                 answer.append((row.reply, {}))
             cells = word.add_row(table, [str(row.number), group.provision if first is None else "", row.by,
                                          comment, answer], widths, size=small)
+            if row.marked:
+                word.marked_paragraph(cells[3], "Đề xuất: ", row.marked, size=small)
             first = first or cells[1]
             last = cells[1]
         if first is not None and last is not None:

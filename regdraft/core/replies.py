@@ -1,0 +1,335 @@
+"""Review replies that come back in Word, as values, and how they become comments.
+
+Pure core: the DOCX reader (`regdraft.importer.word_reply`) turns a file into a `Reply`;
+`comments_from_reply` places its Word comments and tracked changes on the provisions of the
+draft circulated in the round. No file, git or clock here.
+
+Post-conditions of `comments_from_reply`:
+1. Every Word comment and every changed provision of the reply is either in `placed` (one
+   comment each, on a provision of `draft` or `general`) or in `unplaced` with its text.
+2. A comment's `on` is the smallest provision holding its whole range: a range spanning two
+   clauses of an article lands on the article; spanning two chapters, on the draft as a whole.
+3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted,
+   and its comment text says in plain words what changed.
+4. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
+   when matching, so a reply typed with decomposed or lookalike letters still lands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
+from regdraft.core.diff import DiffSegment, Op, diff_words
+from regdraft.core.errors import RegdraftError
+from regdraft.core.model import Address, Regulation, Unit
+from regdraft.core.text import nfc, tone_key
+
+BOOKMARK_PREFIX = "_rd"
+_BOOKMARK = re.compile(r"_rd\d+_(?P<code>[A-Za-z0-9_]+)")
+
+
+def bookmark_name(number: int, address: str) -> str:
+    """The hidden Word bookmark that carries a provision's address (`_rd12_d5_k2_b`).
+
+    Word hides bookmarks whose name starts with `_` and allows letters, digits and `_` only;
+    the running number keeps names unique when a provision spans several paragraphs.
+    """
+    return f"{BOOKMARK_PREFIX}{number}_{address.replace('.', '_')}"
+
+
+def bookmark_address(name: str) -> str | None:
+    """The address a review-copy bookmark carries, or None for any other bookmark."""
+    match = _BOOKMARK.fullmatch(name)
+    return match.group("code").replace("_", ".") if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyParagraph:
+    """One paragraph of a reply: the text as circulated and the text with the reviewer's changes.
+
+    `address` comes from the review copy's bookmark (None when the reply has none);
+    `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
+    are those of its tracked changes.
+    """
+
+    address: str | None
+    original: str
+    accepted: str
+    authors: tuple[str, ...] = ()
+    date: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when the reviewer changed this paragraph with Track Changes on."""
+        return self.original != self.accepted
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyComment:
+    """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in."""
+
+    id: str
+    author: str
+    date: str
+    text: str
+    start: int
+    end: int
+    selection: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A whole reply: its paragraphs in document order and its Word comments."""
+
+    source: str
+    paragraphs: tuple[ReplyParagraph, ...]
+    comments: tuple[ReplyComment, ...]
+
+    @property
+    def bookmarked(self) -> bool:
+        """True for a review copy written by `regdraft round copy` (its provisions carry addresses)."""
+        return any(p.address for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """Something in a reply that could not be placed on a provision, with the words to show."""
+
+    what: str
+    text: str
+    passage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """The comments a reply holds, and what could not be placed."""
+
+    placed: tuple[Comment, ...]
+    unplaced: tuple[Unplaced, ...]
+
+
+# -- matching text ----------------------------------------------------------------------------
+
+# Letters that look Vietnamese but are not: Icelandic eth, Cyrillic and Greek capitals.
+_LOOKALIKES = str.maketrans({
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+    "Α": "A", "Β": "B", "Ε": "E", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
+})
+
+
+def fold(text: str) -> str:
+    """A key for matching reply text to the draft: NFC, lookalikes read, tone placement, case and spacing folded."""
+    text = unicodedata.normalize("NFC", nfc(text).translate(_LOOKALIKES))
+    return " ".join(tone_key(text).casefold().split())
+
+
+_LABEL = re.compile(r"^\s*(?:(?:Điều|Article)\s+\d+[a-z]*\s*[.:]?|\d+[a-z]*\s*[.-]|[a-zđ]\d*\s*[).])\s*",
+                    re.IGNORECASE)
+
+
+def strip_label(text: str) -> str:
+    """A paragraph without its leading label (`2. `, `a) `, `Điều 5. `)."""
+    return _LABEL.sub("", text, count=1)
+
+
+def _own_lines(unit: Unit) -> list[str]:
+    return [*([unit.title] if unit.title else []), *unit.text, *unit.closing]
+
+
+def _index(draft: Regulation) -> dict[str, list[str]]:
+    """Folded paragraph text -> the addresses of the units whose own paragraph it is."""
+    index: dict[str, list[str]] = {}
+    for loc in draft.walk():
+        for line in _own_lines(loc.unit):
+            index.setdefault(fold(strip_label(line)), []).append(str(loc.address))
+    return index
+
+
+def _containing(draft: Regulation, passage: str) -> list[str]:
+    """The innermost units whose own text contains the passage (folded)."""
+    key = fold(passage)
+    if not key:
+        return []
+    found = [str(loc.address) for loc in draft.walk()
+             if any(key in fold(line) for line in _own_lines(loc.unit))]
+    return [a for a in found if not any(b != a and Address.parse(a).contains(Address.parse(b)) for b in found)]
+
+
+def addresses_by_text(reply: Reply, draft: Regulation) -> list[str | None]:
+    """Each paragraph's provision in a reply without bookmarks, found by its text (None when not unique).
+
+    A paragraph that is not found (a heading of the document, a paragraph the reviewer added)
+    takes the provision of the paragraph before it when that one was found.
+    """
+    index = _index(draft)
+    out: list[str | None] = []
+    previous: str | None = None
+    for p in reply.paragraphs:
+        text = p.original or p.accepted
+        hits = index.get(fold(strip_label(text)), []) if text.strip() else []
+        if len(set(hits)) == 1:
+            previous = hits[0]
+        elif hits:
+            previous = None
+        out.append(previous if text.strip() or previous else None)
+    return out
+
+
+def common_address(addresses: Sequence[str]) -> str:
+    """The smallest provision holding all of these addresses; `general` when only the whole draft does."""
+    parsed = [Address.parse(a).segments for a in addresses]
+    shared = []
+    for step in zip(*parsed, strict=False):
+        if any(s != step[0] for s in step):
+            break
+        shared.append(step[0])
+    if not shared:
+        return GENERAL
+    return str(Address(tuple(shared)))
+
+
+# -- describing a proposal --------------------------------------------------------------------
+
+_WORDS = {
+    "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
+           "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung"},
+    "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
+           "lead": "Proposed wording: {changes}.", "general": "General"},
+}
+
+
+def describe_change(old: str, new: str, language: str = "vi") -> str:
+    """A plain sentence of what changed between two texts, phrase by phrase (`thay “A” bằng “B”`)."""
+    words = _WORDS.get(language, _WORDS["vi"])
+    parts: list[str] = []
+    deleted = ""
+    for segment in (*diff_words(old, new), DiffSegment(Op.EQUAL, "")):
+        text = " ".join(segment.text.split())
+        if segment.op is Op.DELETE:
+            deleted = text
+            continue
+        if segment.op is Op.INSERT:
+            parts.append(words["replace"].format(a=deleted, b=text) if deleted else words["add"].format(b=text))
+        elif deleted:
+            parts.append(words["delete"].format(a=deleted))
+        deleted = ""
+    changes = "; ".join(p for p in parts if "“”" not in p) or words["replace"].format(a=old, b=new)
+    return words["lead"].format(changes=changes)
+
+
+def proposed_text(unit: Unit, anchor: str, paragraphs: Sequence[ReplyParagraph]) -> str:
+    """The provision's text (`anchor`, one paragraph per line) with the reviewer's changed paragraphs in place."""
+    lines = anchor.split("\n") if anchor else []
+    keys = [fold(line) for line in lines]
+    last = len(_own_lines(unit)) - 1
+    for p in paragraphs:
+        old, new = strip_label(p.original), strip_label(p.accepted)
+        key = fold(old)
+        if key and key in keys:
+            at = keys.index(key)
+            if new.strip():
+                lines[at], keys[at] = new, fold(new)
+            else:
+                del lines[at], keys[at]
+                last -= 1
+            last = max(last, at if new.strip() else at - 1)
+        elif new.strip():
+            # A paragraph the reviewer added: it follows the provision's own paragraphs.
+            last += 1
+            lines.insert(last, new)
+            keys.insert(last, fold(new))
+    return "\n".join(lines)
+
+
+# -- placing a reply --------------------------------------------------------------------------
+
+
+def fingerprint(*parts: str) -> str:
+    """A short stable key of what an imported comment came from, so a second import adds nothing."""
+    return "docx:" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: str,
+                        name: str = "", place_unplaced: bool = False) -> Placed:
+    """The comments a reply holds, placed on the draft circulated in the round (ids and times left to the caller)."""
+    language = draft.language
+    where = ([p.address for p in reply.paragraphs] if reply.bookmarked
+             else addresses_by_text(reply, draft))
+    where = [_existing(draft, a) for a in where]
+    placed: list[Comment] = []
+    unplaced: list[Unplaced] = []
+    taken: dict[str, int] = {}
+
+    def comment(on: str, text: str, author: str, date: str, selection: str = "", proposal: str = "",
+                kind: CommentType | None = None, key: str = "") -> Comment:
+        ctype = kind or (CommentType.GENERAL if on == GENERAL else CommentType.SUBSTANTIVE)
+        return Comment("", round_number, by, on, ctype, text, proposal, anchor_text(draft, on),
+                       created=date, author=name or author, selection=selection,
+                       source=fingerprint(by, key or on, author, date, text, selection, proposal))
+
+    for wc in reply.comments:
+        first, last = where[wc.start], where[wc.end]
+        found = _containing(draft, wc.selection) if not reply.bookmarked and wc.selection else []
+        if first is not None and last is not None:
+            on = common_address([a for a in where[wc.start:wc.end + 1] if a is not None])
+        elif len(found) == 1:
+            on = found[0]
+        elif place_unplaced:
+            on = GENERAL
+        else:
+            passage = wc.selection or reply.paragraphs[wc.start].original
+            unplaced.append(Unplaced(f"Word comment {wc.id} by {wc.author or 'an unnamed reviewer'}",
+                                     wc.text, passage))
+            continue
+        taken.setdefault(on, len(placed))
+        placed.append(comment(on, wc.text, wc.author, wc.date, wc.selection, key=wc.id))
+
+    changed: dict[str, list[ReplyParagraph]] = {}
+    for p, address in zip(reply.paragraphs, where, strict=True):
+        if not p.changed:
+            continue
+        if address is None:
+            if place_unplaced:
+                placed.append(comment(GENERAL, describe_change(p.original, p.accepted, language),
+                                      ", ".join(p.authors), p.date, p.original, p.accepted,
+                                      CommentType.EDITORIAL))
+            else:
+                unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",
+                                         describe_change(p.original, p.accepted, language), p.original))
+            continue
+        changed.setdefault(address, []).append(p)
+    for address, paragraphs in changed.items():
+        unit = draft.find(address).unit
+        anchor = anchor_text(draft, address)
+        proposal = proposed_text(unit, anchor, paragraphs)
+        if fold(proposal) == fold(anchor):
+            continue
+        authors = tuple(dict.fromkeys(a for p in paragraphs for a in p.authors))
+        date = max((p.date for p in paragraphs), default="")
+        summary = describe_change(anchor, proposal, language)
+        if address in taken:
+            # The reviewer commented on the provision they rewrote: one comment carries both.
+            at = taken[address]
+            placed[at] = replace(placed[at], proposal=proposal,
+                                 source=fingerprint(placed[at].source, proposal))
+        else:
+            placed.append(comment(address, summary, ", ".join(authors), date, proposal=proposal,
+                                  kind=CommentType.EDITORIAL, key=f"changes:{address}"))
+    return Placed(tuple(placed), tuple(unplaced))
+
+
+def _existing(draft: Regulation, address: str | None) -> str | None:
+    """The address when the draft has that provision, else None (a bookmark a reviewer renamed)."""
+    if not address:
+        return None
+    try:
+        return str(draft.find(address).address)
+    except RegdraftError:
+        return None

@@ -1,0 +1,162 @@
+"""Read a review reply from a Word file: its paragraphs with tracked changes, its comments and
+the review copy's hidden address bookmarks. Owns nothing new: python-docx opens the package.
+
+Post-conditions of `read_reply`:
+1. Paragraphs come in document order, table cells included; each has its text as circulated
+   (tracked insertions left out, deletions kept) and with every tracked change accepted.
+2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
+   the exact text between its range marks as circulated (NFC); a comment without a range
+   (only a reference mark) belongs to the paragraph holding the mark.
+3. A file that is not a Word document raises `ParseError` naming the file; nothing else raises.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from regdraft.core.errors import ParseError
+from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph, bookmark_address
+from regdraft.core.text import nfc
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_INSERTED = (f"{_W}ins", f"{_W}moveTo")
+_DELETED = (f"{_W}del", f"{_W}moveFrom")
+# Run-level marks that stand for characters.
+_CHARACTERS = {f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
+# Parts of a paragraph that are not its text.
+_SKIPPED = {f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}fldChar", f"{_W}footnoteReference"}
+
+
+@dataclass
+class _Paragraph:
+    address: str | None
+    original: list[str] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    date: str = ""
+
+    def offset(self) -> int:
+        return sum(len(t) for t in self.original)
+
+
+@dataclass
+class _Range:
+    start: tuple[int, int]
+    end: tuple[int, int] | None = None
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.paragraphs: list[_Paragraph] = []
+        self.address: str | None = None
+        self.ranges: dict[str, _Range] = {}
+        self.references: dict[str, int] = {}
+
+    def here(self) -> tuple[int, int]:
+        if not self.paragraphs:
+            self.paragraphs.append(_Paragraph(self.address))
+        return len(self.paragraphs) - 1, self.paragraphs[-1].offset()
+
+    def walk(self, element: Any, state: str = "", author: str = "", date: str = "") -> None:
+        tag = element.tag
+        if tag in _SKIPPED or not isinstance(tag, str):
+            return
+        if tag == f"{_W}p":
+            self.paragraphs.append(_Paragraph(self.address))
+        elif tag in _INSERTED or tag in _DELETED:
+            state = "ins" if tag in _INSERTED else "del"
+            author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
+        elif tag == f"{_W}bookmarkStart":
+            address = bookmark_address(element.get(f"{_W}name") or "")
+            if address is not None:
+                self.address = address
+                if self.paragraphs and not self.paragraphs[-1].original and not self.paragraphs[-1].accepted:
+                    self.paragraphs[-1].address = address
+        elif tag == f"{_W}commentRangeStart":
+            self.ranges[element.get(f"{_W}id") or ""] = _Range(self.here())
+        elif tag == f"{_W}commentRangeEnd":
+            found = self.ranges.get(element.get(f"{_W}id") or "")
+            if found is not None:
+                found.end = self.here()
+        elif tag == f"{_W}commentReference":
+            self.references.setdefault(element.get(f"{_W}id") or "", self.here()[0])
+        elif tag in (f"{_W}t", f"{_W}delText") or tag in _CHARACTERS:
+            self.text(_CHARACTERS.get(tag, element.text or ""), state, author, date)
+        for child in element:
+            self.walk(child, state, author, date)
+
+    def text(self, text: str, state: str, author: str, date: str) -> None:
+        if not text:
+            return
+        if not self.paragraphs:
+            self.paragraphs.append(_Paragraph(self.address))
+        p = self.paragraphs[-1]
+        if state != "ins":
+            p.original.append(text)
+        if state != "del":
+            p.accepted.append(text)
+        if state:
+            if author and author not in p.authors:
+                p.authors.append(author)
+            p.date = max(p.date, date)
+
+
+def _comments_part(document: Any) -> Any | None:
+    from docx.oxml import parse_xml
+
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/word/comments.xml":
+            return parse_xml(part.blob)
+    return None
+
+
+def _comment_text(element: Any) -> str:
+    paragraphs = []
+    for p in element.iter(f"{_W}p"):
+        paragraphs.append("".join(t.text or "" for t in p.iter(f"{_W}t")).strip())
+    return nfc("\n".join(x for x in paragraphs if x))
+
+
+def read_reply(data: bytes, source: str) -> Reply:
+    """The paragraphs, tracked changes and comments of a Word reply."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ParseError(f"{source}: is not a Word (.docx) file that can be read ({exc}).") from None
+    reader = _Reader()
+    reader.walk(document.element.body)
+    paragraphs = tuple(
+        ReplyParagraph(p.address, nfc("".join(p.original)).strip(), nfc("".join(p.accepted)).strip(),
+                       tuple(nfc(a) for a in p.authors), p.date)
+        for p in reader.paragraphs)
+    comments = []
+    part = _comments_part(document)
+    for element in part.iter(f"{_W}comment") if part is not None else ():
+        cid = element.get(f"{_W}id") or ""
+        span = reader.ranges.get(cid)
+        if span is not None:
+            start, end = span.start, span.end or span.start
+        elif cid in reader.references:
+            start = end = (reader.references[cid], 0)
+        else:
+            continue  # a comment whose marks the reviewer deleted has nothing to attach to
+        comments.append(ReplyComment(
+            cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
+            start[0], end[0], nfc(_selection(reader.paragraphs, start, end)).strip()))
+    return Reply(source, paragraphs, tuple(comments))
+
+
+def _selection(paragraphs: list[_Paragraph], start: tuple[int, int], end: tuple[int, int]) -> str:
+    """The text as circulated between two (paragraph, offset) positions, paragraphs joined by line breaks."""
+    if start[0] == end[0]:
+        return "".join(paragraphs[start[0]].original)[start[1]:end[1]]
+    pieces = ["".join(paragraphs[start[0]].original)[start[1]:]]
+    pieces += ["".join(p.original) for p in paragraphs[start[0] + 1:end[0]]]
+    pieces.append("".join(paragraphs[end[0]].original)[:end[1]])
+    return "\n".join(x for x in pieces if x)

@@ -1,0 +1,122 @@
+"""Review in Word: write the review copy of a circulated draft, and import the replies that come
+back with Word comments and tracked changes.
+
+Post-conditions:
+1. `write_review_copy` writes only the output file; the workspace and git are untouched.
+2. `import_word_reply` writes every comment of a reply in one commit, or nothing: a reply with
+   anything it cannot place is refused with each unplaced passage named, unless the office
+   chose to import those as general comments.
+3. Importing the same reply twice imports nothing the second time (each comment remembers a
+   fingerprint of what it came from).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from regdraft.core.comments import Comment
+from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
+from regdraft.core.replies import comments_from_reply
+from regdraft.core.text import nfc
+from regdraft.workspace.rounds import (
+    _comment_changes,
+    _now,
+    _open_round,
+    _taken_ids,
+    _with_ids,
+    draft_text,
+    find_round,
+    load_comments,
+    load_rounds,
+)
+from regdraft.workspace.store import Workspace
+
+# A reply bigger than this is not a reply someone typed.
+MAX_REPLY_BYTES = 50 * 1024 * 1024
+
+
+def write_review_copy(ws: Workspace, slug: str, output: Path, round_number: int | None = None,
+                      today: dt.date | None = None) -> Path:
+    """Write the Word review copy of the draft circulated in a round (the latest when None)."""
+    from regdraft.render.profile import load_profile
+    from regdraft.render.review_copy import write_review_copy as write
+    from regdraft.workspace.amendments import load
+
+    if output.suffix.lower() != ".docx":
+        raise UsageError(f"{output.name}: the review copy is a Word file; name it with .docx.")
+    r = find_round(ws, slug, round_number)
+    amendment = load(ws, slug, rev=r.revision)
+    write(amendment, draft_text(ws, slug, r.revision), r, load_profile(ws.config), output,
+          today or dt.date.today())
+    return output
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyImport:
+    """What an import of a Word reply did: the comments written, and those already there."""
+
+    round: int
+    imported: tuple[Comment, ...]
+    already: tuple[Comment, ...]
+
+    def lines(self) -> list[str]:
+        """One line per comment imported, as the office reads them."""
+        out = []
+        for c in self.imported:
+            kind = "proposal" if c.proposal else "comment"
+            words = c.text if len(c.text) <= 70 else c.text[:69] + "…"
+            out.append(f"  {c.id}  {c.on:<12} {kind:<8} {c.author or c.by}: {words}")
+        return out
+
+
+def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name: str = "",
+                      place_unplaced: bool = False, round_number: int | None = None) -> ReplyImport:
+    """Import the Word comments and tracked changes of a reply into an open round (one commit)."""
+    from regdraft.importer.word_reply import read_reply
+
+    size = reply_file.stat().st_size
+    if size > MAX_REPLY_BYTES:
+        raise UsageError(f"{reply_file.name} is {size // (1024 * 1024)} MB; a review reply is at most "
+                         f"{MAX_REPLY_BYTES // (1024 * 1024)} MB.")
+    body = " ".join(nfc(by).split())
+    if not body:
+        raise UsageError("Name the body that sent the reply (--by).")
+    rounds = load_rounds(ws, slug)
+    r = _open_round(rounds, round_number, slug)
+    reply = read_reply(reply_file.read_bytes(), reply_file.name)
+    draft = draft_text(ws, slug, r.revision)
+    result = comments_from_reply(reply, draft, r.number, body, " ".join(nfc(name).split()), place_unplaced)
+    if result.unplaced:
+        problems = [Problem(f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
+                            f"of draft {r.draft}.", reply_file.name, 0, "") for u in result.unplaced]
+        count = len(problems)
+        raise ParseError(
+            f"{reply_file.name}: {count} {'passage' if count == 1 else 'passages'} could not be placed on a "
+            "provision, so nothing was imported. Import them as general comments with "
+            "--place-unplaced general, or ask the body to reply on the review copy "
+            f"(regdraft round copy {slug}):", problems)
+    if not result.placed:
+        raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
+    known = {c.source: c for c in load_comments(ws, slug) if c.source}
+    fresh = [c for c in result.placed if c.source not in known]
+    already = tuple(known[c.source] for c in result.placed if c.source in known)
+    if not fresh:
+        return ReplyImport(r.number, (), already)
+    when = _now()
+    stamped = [replace(c, created=c.created or when) for c in fresh]
+    with_ids = _with_ids(stamped, _taken_ids(ws, slug))
+    # _with_ids stamps the import time; a Word comment keeps the date its author wrote it.
+    with_ids = [replace(made, created=orig.created) for made, orig in zip(with_ids, stamped, strict=True)]
+    ws.commit(_comment_changes(slug, with_ids),
+              f"Import {len(with_ids)} comments on {slug} from {body}'s Word reply {reply_file.name}")
+    return ReplyImport(r.number, tuple(with_ids), already)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+
