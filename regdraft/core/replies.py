@@ -163,22 +163,21 @@ def _containing(draft: Regulation, passage: str) -> list[str]:
 
 
 def addresses_by_text(reply: Reply, draft: Regulation) -> list[str | None]:
-    """Each paragraph's provision in a reply without bookmarks, found by its text (None when not unique).
-
-    A paragraph that is not found (a heading of the document, a paragraph the reviewer added)
-    takes the provision of the paragraph before it when that one was found.
-    """
+    """Each paragraph's provision in a reply without bookmarks, found by its text (None when not unique)."""
     index = _index(draft)
     out: list[str | None] = []
-    previous: str | None = None
     for p in reply.paragraphs:
-        text = p.original or p.accepted
-        hits = index.get(fold(strip_label(text)), []) if text.strip() else []
-        if len(set(hits)) == 1:
-            previous = hits[0]
-        elif hits:
-            previous = None
-        out.append(previous if text.strip() or previous else None)
+        hits = set(index.get(fold(strip_label(p.original)), [])) if p.original.strip() else set()
+        out.append(hits.pop() if len(hits) == 1 else None)
+    return out
+
+
+def _with_inserted(reply: Reply, where: list[str | None]) -> list[str | None]:
+    """A paragraph the reviewer added with Track Changes on belongs to the provision just before it."""
+    out = list(where)
+    for i, p in enumerate(reply.paragraphs):
+        if out[i] is None and i and not p.original and p.accepted:
+            out[i] = out[i - 1]
     return out
 
 
@@ -262,7 +261,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     language = draft.language
     where = ([p.address for p in reply.paragraphs] if reply.bookmarked
              else addresses_by_text(reply, draft))
-    where = [_existing(draft, a) for a in where]
+    where = _with_inserted(reply, [_existing(draft, a) for a in where])
     placed: list[Comment] = []
     unplaced: list[Unplaced] = []
     taken: dict[str, int] = {}

@@ -53,6 +53,7 @@ class _Reader:
         self.paragraphs: list[_Paragraph] = []
         self.address: str | None = None
         self.ranges: dict[str, _Range] = {}
+        self.bookmarks: dict[str, str] = {}
         self.references: dict[str, int] = {}
 
     def here(self) -> tuple[int, int]:
@@ -66,6 +67,9 @@ class _Reader:
             return
         if tag == f"{_W}p":
             self.paragraphs.append(_Paragraph(self.address))
+        elif tag == f"{_W}bookmarkEnd":
+            if self.bookmarks.pop(element.get(f"{_W}id") or "", None) == self.address:
+                self.address = None
         elif tag in _INSERTED or tag in _DELETED:
             state = "ins" if tag in _INSERTED else "del"
             author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
@@ -73,6 +77,7 @@ class _Reader:
             address = bookmark_address(element.get(f"{_W}name") or "")
             if address is not None:
                 self.address = address
+                self.bookmarks[element.get(f"{_W}id") or ""] = address
                 if self.paragraphs and not self.paragraphs[-1].original and not self.paragraphs[-1].accepted:
                     self.paragraphs[-1].address = address
         elif tag == f"{_W}commentRangeStart":

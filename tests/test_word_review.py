@@ -1,0 +1,290 @@
+"""Reviews that come back in Word: the review copy, and Word comments and tracked changes
+imported as anchored comments and proposals (`round copy`, `comment import FILE.docx`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from regdraft.core.replies import bookmark_address
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+
+SLUG = "qc-sua-doi-2025"
+BODY = "Ban Tổ chức Tỉnh ủy"
+MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều 12 of the draft
+
+
+@pytest.fixture
+def ws(tmp_workspace: Workspace, invoke) -> Workspace:
+    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
+                    "--consult", BODY, "--consult", "Văn phòng Tỉnh ủy")
+    assert result.exit_code == 0, result.output
+    return tmp_workspace
+
+
+@pytest.fixture
+def copy(ws: Workspace, invoke, tmp_path: Path) -> Path:
+    out = tmp_path / "ban-lay-y-kien.docx"
+    result = invoke(ws, "round", "copy", SLUG, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _state(ws: Workspace) -> tuple[str, str]:
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ws.root, capture_output=True, text=True).stdout
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=ws.root, capture_output=True, text=True).stdout
+    return head, status
+
+
+def _comment_files(ws: Workspace) -> dict[str, dict]:
+    folder = ws.root / "amendments" / SLUG / "comments"
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")} \
+        if folder.is_dir() else {}
+
+
+def _import(invoke, ws: Workspace, reply: Path, *extra: str):
+    return invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY, *extra)
+
+
+# -- the review copy --------------------------------------------------------------------------
+
+
+def test_review_copy_bookmarks_every_provision_and_names_round_and_draft(ws: Workspace, copy: Path) -> None:
+    draft = rounds.draft_text(ws, SLUG, rounds.find_round(ws, SLUG).revision)
+    with zipfile.ZipFile(copy) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+        headers = "".join(z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"word/header\d*\.xml", n))
+    names = re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', body)
+    addresses = {bookmark_address(n) for n in names}
+    assert None not in addresses
+    expected = {str(loc.address) for loc in draft.walk()}
+    assert expected <= addresses  # every provision of the text as amended carries its address
+    assert len(names) == len(set(names))  # Word needs unique names
+    assert all(n.startswith("_") for n in names)  # hidden in Word's bookmark list
+    assert "Lấy ý kiến vòng 1: Lấy ý kiến các ban – Dự thảo lần 2 (hạn 15/03/2099)" in headers
+    assert _state(ws)[1] == ""  # nothing written in the workspace
+
+
+def test_review_copy_refuses_other_formats_and_unknown_round(ws: Workspace, invoke, tmp_path: Path) -> None:
+    result = invoke(ws, "round", "copy", SLUG, "-o", str(tmp_path / "x.pdf"))
+    assert result.exit_code != 0 and "Word file" in result.output and "Traceback" not in result.output
+    result = invoke(ws, "round", "copy", SLUG, "--round", "7", "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 1 and "no round 7" in result.output
+
+
+# -- Word comments ----------------------------------------------------------------------------
+
+
+def test_word_comment_becomes_anchored_comment_with_author_date_and_selection(
+        ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    run = kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng một lần")
+    kit.comment(document, run, "Đề nghị quy định hai tháng một lần.", "Nguyễn Văn An")
+    reply = kit.save(document, tmp_path / "reply.docx")
+    head = _state(ws)[0]
+
+    result = _import(invoke, ws, reply)
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 comments" in result.output or "Imported 1 comment" in result.output
+    files = _comment_files(ws)
+    assert len(files) == 1
+    (c,) = files.values()
+    assert c["provision"] == "d12.k1.a"
+    assert c["selection"] == "ba tháng một lần"
+    assert c["author"] == "Nguyễn Văn An"
+    assert c["by"] == BODY
+    assert c["text"] == "Đề nghị quy định hai tháng một lần."
+    assert c["anchor"].startswith(MEETINGS)  # the provision's exact text, for following later drafts
+    assert c["created"]  # the date Word recorded for the comment
+    assert _state(ws)[0] != head and _state(ws)[1] == ""  # one commit, clean tree
+    log = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=ws.root, capture_output=True, text=True).stdout
+    assert "reply.docx" in log and BODY in log
+
+
+def test_comment_range_across_runs_and_name_option(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    para = kit.paragraph_with(document, MEETINGS)
+    label = para.runs[0]  # "a)" is a run of its own: the selection runs from the label into the text
+    body = kit.isolate(para, "Thường lệ")
+    kit.comment(document, label, "Xem lại điểm này.", "A", last=body)
+    reply = kit.save(document, tmp_path / "reply.docx")
+    result = _import(invoke, ws, reply, "--name", "Trần Thị Bình")
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["provision"] == "d12.k1.a"
+    assert c["selection"] == "a) Thường lệ"
+    assert c["author"] == "Trần Thị Bình"
+
+
+def test_comment_spanning_two_clauses_lands_on_their_article(ws: Workspace, copy: Path, invoke,
+                                                             tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    first = kit.isolate(kit.paragraph_with(document, MEETINGS), "Thường lệ")
+    last = kit.isolate(kit.paragraph_with(document, "Hội nghị chỉ hợp lệ khi"), "Hội nghị chỉ hợp lệ")
+    kit.comment(document, first, "Sắp xếp lại khoản 1 đến khoản 3.", "A", last=last)
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["provision"] == "d12"
+    assert c["selection"].startswith("Thường lệ") and c["selection"].endswith("Hội nghị chỉ hợp lệ")
+    assert "\n" in c["selection"]
+
+
+# -- tracked changes --------------------------------------------------------------------------
+
+
+def test_tracked_change_becomes_proposal_with_the_change_accepted(ws: Workspace, copy: Path, invoke,
+                                                                  tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    run = kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng")
+    kit.track_replace(run, "hai tháng", "Lê Văn Cường")
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["provision"] == "d12.k1.a"
+    assert c["type"] == "editorial"
+    assert c["author"] == "Lê Văn Cường"
+    assert c["proposal"] == c["anchor"].replace("ba tháng", "hai tháng", 1)
+    assert c["proposal"].startswith("Thường lệ hai tháng một lần;")
+    assert c["text"] == "Đề nghị sửa như sau: thay “ba” bằng “hai”."
+    assert c["created"] == "2025-03-10T09:00:00Z"
+
+
+def test_comment_and_change_on_one_provision_make_one_comment(ws: Workspace, copy: Path, invoke,
+                                                              tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    para = kit.paragraph_with(document, MEETINGS)
+    why = kit.isolate(para, "hội nghị cuối năm")
+    kit.comment(document, why, "Họp dày hơn để kịp chỉ đạo.", "A")
+    kit.track_replace(kit.isolate(para, "ba tháng"), "hai tháng", "A")
+    kit.track_insert_after(kit.isolate(para, "năm sau"), " và sơ kết sáu tháng", "A")
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["text"] == "Họp dày hơn để kịp chỉ đạo."
+    assert c["selection"] == "hội nghị cuối năm"
+    assert "hai tháng một lần" in c["proposal"] and "năm sau và sơ kết sáu tháng;" in c["proposal"]
+
+
+def test_report_marks_the_proposed_changes(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "hai tháng", "A")
+    assert _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).exit_code == 0
+    html = tmp_path / "report.html"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(html)).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert re.search(r"<del>\s*ba\s*</del>\s*<ins>\s*hai\s*</ins>", page)
+    out = tmp_path / "report.docx"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(out)).exit_code == 0
+    runs = [r for t in kit.open_docx(out).tables for row in t.rows for cell in row.cells
+            for p in cell.paragraphs for r in p.runs]
+    assert any(r.font.strike and r.text.strip() == "ba" for r in runs)
+    assert any(r.font.underline and r.text.strip() == "hai" for r in runs)
+
+
+# -- replies without the review copy ----------------------------------------------------------
+
+
+def test_reply_without_bookmarks_is_placed_by_text(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
+    kit.strip_bookmarks(document)
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["provision"] == "d12.k1.a" and c["selection"] == "ba tháng"
+
+
+def test_decomposed_and_lookalike_letters_are_anchored(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    para = kit.paragraph_with(document, "Ban Chấp hành Đảng bộ tỉnh họp:")
+    kit.comment(document, kit.isolate(para, "Ban Chấp hành Đảng bộ tỉnh"), "Ghi rõ thành phần.", "A")
+    kit.strip_bookmarks(document)
+    kit.decompose(document)
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["provision"] == "d12.k1"
+    assert c["selection"] == "Ban Chấp hành \u00d0ảng bộ tỉnh"  # the reviewer's letters, as NFC
+
+
+def test_unplaced_passages_are_listed_and_nothing_is_imported(ws: Workspace, copy: Path, invoke,
+                                                              tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    stray = document.add_paragraph("Ý kiến khác của Ban về công tác phối hợp.")
+    kit.comment(document, stray.runs[0], "Đề nghị bổ sung một điều về phối hợp.", "A")
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
+    kit.strip_bookmarks(document)
+    reply = kit.save(document, tmp_path / "reply.docx")
+    before = _state(ws)
+    result = _import(invoke, ws, reply)
+    assert result.exit_code == 1
+    assert "could not be placed" in result.output and "nothing was imported" in result.output
+    assert "Đề nghị bổ sung một điều về phối hợp." in result.output
+    assert "Traceback" not in result.output
+    assert _state(ws) == before and _comment_files(ws) == {}
+
+    result = _import(invoke, ws, reply, "--place-unplaced", "general")
+    assert result.exit_code == 0, result.output
+    placed = sorted(c["provision"] for c in _comment_files(ws).values())
+    assert placed == ["d12.k1.a", "general"]
+
+
+def test_importing_the_same_reply_twice_imports_nothing(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, "Hội nghị chỉ hợp lệ khi"), "hai phần ba"),
+                      "ba phần tư", "A")
+    reply = kit.save(document, tmp_path / "reply.docx")
+    assert _import(invoke, ws, reply).exit_code == 0
+    first = _state(ws)
+    assert len(_comment_files(ws)) == 2
+    again = _import(invoke, ws, reply)
+    assert again.exit_code == 0
+    assert "Nothing imported" in again.output and "imported before" in again.output
+    assert _state(ws) == first and len(_comment_files(ws)) == 2
+
+
+def test_refusals(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    result = invoke(ws, "comment", "import", SLUG, str(copy))
+    assert result.exit_code == 2 and "--by" in result.output
+    result = _import(invoke, ws, copy)  # the copy as sent: no comment, no change
+    assert result.exit_code == 1 and "no Word comments and no tracked changes" in result.output
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip")
+    result = _import(invoke, ws, junk)
+    assert result.exit_code == 1 and "junk.docx" in result.output and "Traceback" not in result.output
+    assert invoke(ws, "round", "close", SLUG).exit_code == 0
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
+    result = _import(invoke, ws, kit.save(document, tmp_path / "late.docx"))
+    assert result.exit_code == 1 and "No round of 'qc-sua-doi-2025' is open" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_reply_saved_by_libreoffice_is_read(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "Lê An")
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, "Hội nghị chỉ hợp lệ khi"), "hai phần ba"),
+                      "ba phần tư", "Lê An")
+    source = kit.save(document, tmp_path / "in" / "reply.docx") if (tmp_path / "in").mkdir() is None else None
+    assert source is not None
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    result = _import(invoke, ws, out / "reply.docx")
+    assert result.exit_code == 0, result.output
+    comments = sorted(_comment_files(ws).values(), key=lambda c: c["provision"])
+    assert [c["provision"] for c in comments] == ["d12.k1.a", "d12.k3"]
+    assert comments[0]["selection"] == "ba tháng" and comments[0]["author"] == "Lê An"
+    assert "ba phần tư tổng số" in comments[1]["proposal"]

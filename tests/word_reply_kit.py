@@ -1,0 +1,119 @@
+"""Edit a Word file the way a reviewer does in Word: comments on a selection (real comment range
+marks and comments part, written by python-docx), and Track Changes (w:del / w:ins by a named
+author with a date). Used to build review replies for the tests."""
+
+from __future__ import annotations
+
+import copy
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+
+def open_docx(path: Path) -> Any:
+    return docx.Document(str(path))
+
+
+def save(document: Any, path: Path) -> Path:
+    document.save(str(path))
+    return path
+
+
+def paragraph_with(document: Any, text: str, last: bool = True) -> Paragraph:
+    """The paragraph containing `text` (the last one: the text as amended comes after the amending document)."""
+    found = [p for p in document.paragraphs if text in p.text]
+    assert found, f"no paragraph contains {text!r}"
+    return found[-1] if last else found[0]
+
+
+def isolate(paragraph: Paragraph, needle: str) -> Run:
+    """Split the paragraph's runs so that `needle` is a run of its own, and return that run."""
+    offset = 0
+    for run in paragraph.runs:
+        text = run.text
+        at = text.find(needle)
+        if at < 0:
+            offset += len(text)
+            continue
+        before, after = text[:at], text[at + len(needle):]
+        element = run._r
+        if after:
+            tail = copy.deepcopy(element)
+            element.addnext(tail)
+            Run(tail, paragraph).text = after
+        if before:
+            head = copy.deepcopy(element)
+            element.addprevious(head)
+            Run(head, paragraph).text = before
+        run.text = needle
+        return run
+    raise AssertionError(f"{needle!r} is not inside one run of {paragraph.text!r}")
+
+
+def comment(document: Any, first: Run, text: str, author: str, last: Run | None = None) -> None:
+    """A Word comment by `author` on the runs from `first` to `last`."""
+    document.add_comment([first, last or first], text=text, author=author,
+                         initials="".join(w[0] for w in author.split()))
+
+
+def _change(tag: str, author: str, date: str, number: int) -> Any:
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), str(number))
+    element.set(qn("w:author"), author)
+    element.set(qn("w:date"), date)
+    return element
+
+
+def track_replace(run: Run, new: str, author: str, date: str = "2025-03-10T09:00:00Z") -> None:
+    """Replace a run's text with Track Changes on: the old text deleted, `new` inserted (if any)."""
+    r = run._r
+    deleted = _change("w:del", author, date, 9001)
+    inserted = _change("w:ins", author, date, 9002)
+    old = copy.deepcopy(r)
+    for t in old.findall(qn("w:t")):
+        t.tag = qn("w:delText")
+    deleted.append(old)
+    r.addprevious(deleted)
+    if new:
+        r.addprevious(inserted)
+        inserted.append(r)
+        Run(r, run._parent).text = new
+    else:
+        r.getparent().remove(r)
+
+
+def track_insert_after(run: Run, new: str, author: str, date: str = "2025-03-10T09:00:00Z") -> None:
+    """Insert text after a run with Track Changes on."""
+    inserted = _change("w:ins", author, date, 9003)
+    r = copy.deepcopy(run._r)
+    inserted.append(r)
+    run._r.addnext(inserted)
+    Run(r, run._parent).text = new
+
+
+def strip_bookmarks(document: Any) -> None:
+    """Remove every bookmark, as a reply written on another copy of the draft would have none."""
+    body = document.element.body
+    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+        for element in body.findall(".//" + qn(tag)):
+            element.getparent().remove(element)
+
+
+def decompose(document: Any) -> None:
+    """Rewrite every text as NFD with the lookalike Ð (U+00D0) for Đ, as some old systems type it."""
+    for t in document.element.body.iter(qn("w:t")):
+        if t.text:
+            t.text = unicodedata.normalize("NFD", t.text.replace("Đ", "\u00d0"))
+
+
+def docx_bytes(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
