@@ -139,19 +139,30 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
 
 @amend.command("adopt")
 @click.argument("slug")
-@click.option("--signed", required=True, help="The signing date, YYYY-MM-DD.")
-@click.option("--effective", required=True, help="The effective date, YYYY-MM-DD.")
+@click.option("--signed", help="The signing date, YYYY-MM-DD.")
+@click.option("--effective", help="The effective date, YYYY-MM-DD.")
+@click.option("--resume", is_flag=True, help="Finish an adoption that was interrupted (killed, power cut).")
 @workspace_option
-def adopt(slug: str, signed: str, effective: str, workspace: Path | None) -> None:
+def adopt(slug: str, signed: str | None, effective: str | None, resume: bool, workspace: Path | None) -> None:
     """Apply an amendment to its regulation and record it as adopted: one commit and a tag.
+
+    An adoption cut short (the process killed, the machine off) is finished with --resume.
 
     \b
     Example:
         regdraft amend adopt qc-sua-doi-2025 --signed 2025-10-20 --effective 2025-11-01
+        regdraft amend adopt qc-sua-doi-2025 --resume
     """
     from regdraft.workspace.lifecycle import adopt as adopt_amendment
+    from regdraft.workspace.lifecycle import resume_adoption
 
-    sha = adopt_amendment(open_workspace(workspace), slug, signed, effective)
+    ws = open_workspace(workspace)
+    if resume:
+        click.echo(f"Finished the interrupted adoption {resume_adoption(ws, slug)}.")
+        return
+    if not signed or not effective:
+        raise click.UsageError("Give both --signed and --effective (or --resume to finish an interrupted adoption).")
+    sha = adopt_amendment(ws, slug, signed, effective)
     click.echo(f"Adopted {slug} in commit {sha[:8]}.")
 
 

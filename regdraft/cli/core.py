@@ -107,18 +107,25 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
 
 @click.command()
 @click.argument("regulation", required=False)
+@click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut).")
 @workspace_option
 @json_option
-def check(regulation: str | None, workspace: Path | None, as_json: bool) -> None:
+def check(regulation: str | None, repair: bool, workspace: Path | None, as_json: bool) -> None:
     """Check regulations (all, or one) and report every problem; exit 1 if there are any (warnings alone exit 0).
 
     \b
     Example:
         regdraft check 01-QC/TU
+        regdraft check --repair
     """
     from regdraft.workspace.checks import check_summary, check_workspace
 
-    problems = check_workspace(open_workspace(workspace), regulation)
+    ws = open_workspace(workspace)
+    if repair:
+        done = ws.resume()
+        click.echo(f"Finished the interrupted write {done}." if done else "No interrupted write to finish.",
+                   err=as_json)
+    problems = check_workspace(ws, regulation)
     if as_json:
         click.echo(json.dumps([{"file": p.source, "line": p.line, "unit": p.unit, "message": p.message,
                                  "warning": p.warning}

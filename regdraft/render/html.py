@@ -64,17 +64,19 @@ _COMPILED = _CompiledTemplates()
 
 
 def environment(workspace_root: Path | None, page: PageTemplate | None = None) -> jinja2.Environment:
-    """A Jinja2 environment: the workspace's `templates/` first, then the package's; autoescape on.
+    """A sandboxed Jinja2 environment: the workspace's `templates/` first, then the package's.
 
     `page` adds a face's template folder after those, and its globals (the review server's pages).
+    Workspace templates are untrusted input (a shared workspace comes from a colleague or a
+    remote): they render in Jinja2's immutable sandbox, so they can reach no Python internals,
+    call no unsafe method and change no value, and they are read only as regular files inside
+    the workspace's `templates/` folder (no symbolic link, no path outside it).
     """
-    search = [str(PACKAGE_TEMPLATES)]
-    if workspace_root is not None and (workspace_root / "templates").is_dir():
-        search.insert(0, str(workspace_root / "templates"))
-    if page is not None:
-        search.append(str(page.folder))
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+    from regdraft.render.templates import TemplateEnvironment, WorkspaceLoader
+
+    folders = [PACKAGE_TEMPLATES] + ([page.folder] if page is not None else [])
+    env = TemplateEnvironment(
+        loader=WorkspaceLoader(workspace_root, *folders),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -170,6 +170,13 @@ class FormatResult:
 
 def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
     """Rewrite regulation files canonically (one commit), or only report which would change."""
+    if check_only:
+        return _format(ws, names, check_only)
+    with ws.writing("fmt"):
+        return _format(ws, names, check_only)
+
+
+def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
     paths = [ws.path(ws.locate_regulation(n)) for n in names] if names else list(ws.regulation_files())
     changes: dict[str, bytes | None] = {}
     problems: list[Problem] = []

@@ -103,5 +103,15 @@ def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, i
     return "the end of the document", 0
 
 
+def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """A write that was cut short (see `regdraft.workspace.journal`) and waits to be finished."""
+    entry = ws.interrupted()
+    if entry is None:
+        return []
+    return [Problem(
+        f"The write {entry.describe()} was interrupted before it finished ({len(entry.changes)} file(s)); "
+        "run `regdraft check --repair` to finish it.", ws.relative_link(ws.journal.path))]
+
+
 # api.check covers each regulation file: its structure, its references and its name.
-CHECKS: list[Check] = [api.check, check_replay]
+CHECKS: list[Check] = [interrupted, api.check, check_replay]

@@ -20,6 +20,11 @@ def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Pat
 
 def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) -> str:
     """Commit the imported file as regulations/<id>.md (one commit); return its relative path."""
+    with ws.writing("import"):
+        return _save(result, ws, force)
+
+
+def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     relative = result.regulation.source
     if ws.path(relative).exists() and not force:
         raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "

@@ -25,7 +25,7 @@ from regdraft.core.errors import AmendmentConflict, ParseError, Problem, Regdraf
 from regdraft.core.markdown import decode, parse, read, render
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import amendment_path, base_path, list_amendments, load, target_regulation
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
 from regdraft.workspace.votes import check_adoptable
 
@@ -169,6 +169,7 @@ def _read_back(applied: Applied, amendment: Amendment, before: Regulation) -> tu
     return ()
 
 
+@writes
 def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) -> Amendment:
     """Change an amendment's status (and draft number) in one commit; transitions are checked."""
     amendment = load(ws, slug)
@@ -200,6 +201,7 @@ def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) 
     return updated
 
 
+@writes
 def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.date) -> str:
     """Apply a pending amendment to its regulation and record it as adopted: one commit and a tag.
 
@@ -238,18 +240,27 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
     )
     load_amendment(text, relative, slug)
-    changes: dict[str, bytes | None] = {
-        reg_path: render(applied.regulation).encode("utf-8"),
-        relative: text.encode("utf-8"),
-    }
+    changes: dict[str, bytes | None] = {}
     base = base_path(ws, reg_path)
     if not ws.path(base).is_file():
         changes[base] = original
+    changes[reg_path] = render(applied.regulation).encode("utf-8")
+    changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     tag = "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
     message = (
         f"Adopt amendment {amendment.number} to {amendment.regulation} (signed {signed_on}, effective {effective_on})"
     )
     return ws.commit(changes, message, tag=tag)
+
+
+def resume_adoption(ws: Workspace, slug: str) -> str:
+    """Finish an adoption that a kill or power cut interrupted (files, commit and tag); its message."""
+    entry = ws.interrupted()
+    if entry is None or amendment_path(slug) not in entry.changes:
+        other = f"; the interrupted write is {entry.describe()}: `regdraft check --repair` finishes it" if entry else ""
+        raise RegdraftError(f"There is no interrupted adoption of '{slug}' to resume{other}.")
+    done = ws.resume()
+    return done or entry.describe()
 
 
 def _check_order(ws: Workspace, amendment: Amendment, effective: dt.date) -> None:

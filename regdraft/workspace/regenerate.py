@@ -20,6 +20,7 @@ from regdraft.core.amend.document import PENDING, load_amendment, render_amendme
 from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Regulation
+from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
@@ -92,6 +93,7 @@ class Outcome:
         return f"{verb} {self.path} with {count} instructions in commit {self.commit[:8]}."
 
 
+@writes
 def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
                edited_rev: str | None = None, regulation: str | None = None,
                allow_renumber: bool = False, message: str | None = None, author: str | None = None) -> Outcome:

@@ -55,7 +55,7 @@ from regdraft.core.text import nfc
 from regdraft.importer.comment_sheet import read_sheet
 from regdraft.workspace.amendments import amendment_file, amendment_folder, load
 from regdraft.workspace.lifecycle import preview
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 
 
 def _amendment(ws: Workspace, slug: str, rev: str | None = None) -> Any:
@@ -107,6 +107,7 @@ def parse_due(due: str) -> str:
     return iso_date(due, "the due date (--due)")
 
 
+@writes
 def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequence[str]) -> Round:
     """Open the next round on the committed amendment text (one commit); refuse over edits."""
     relative = amendment_file(ws, slug)
@@ -149,6 +150,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequen
     return new
 
 
+@writes
 def close_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     """Close a round (the latest when None) in one commit."""
     r = find_round(ws, slug, number)
@@ -262,6 +264,7 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
     return [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
 
 
+@writes
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
                 type_: str | None = None, round_number: int | None = None, author: str | None = None) -> Comment:
     """Record one comment in an open round (one commit, authored by `author` when given)."""
@@ -274,6 +277,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     return comment
 
 
+@writes
 def import_comments(ws: Workspace, slug: str, sheet: Path) -> list[Comment]:
     """Import every row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong."""
     rounds = load_rounds(ws, slug)
@@ -340,6 +344,7 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     return path.parent.parent.name, comment_from_yaml(path.read_bytes(), ws.relative(path))
 
 
+@writes
 def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str,
                     slug: str | None = None, author: str | None = None, accepted_in: str = "") -> Comment:
     """Record the office's disposition and reply on a comment (one commit).

@@ -9,7 +9,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import amendment_path, slugs
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
 _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quyết", "Luật", "Điều", "Thông", "Pháp"})
@@ -77,6 +77,7 @@ def document_text(reg: Regulation, title: str) -> str:
     return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
 
 
+@writes
 def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
     """Create `amendments/<slug>/amendment.md` for a regulation in one commit; return its path."""
     from regdraft.workspace.api import load_regulation

@@ -12,14 +12,17 @@ Post-conditions of `Workspace.commit`:
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from regdraft.core.errors import StoreError
 from regdraft.core.layout import regulation_filename
+from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
@@ -35,6 +38,32 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "profile": "party-36",
     "require_vote_majority": False,
 }
+
+
+HOOK_POLICIES = ("none", "run")
+
+
+def run_hooks(config: Mapping[str, Any]) -> bool:
+    """True when the workspace asks for the repository's git hooks to run (`git_hooks: run`)."""
+    return bool(config.get("git_hooks", "none") == "run")
+
+
+_Call = TypeVar("_Call", bound=Callable[..., Any])
+
+
+def writes(func: _Call) -> _Call:
+    """Run a library function that reads, decides and commits under the workspace lock.
+
+    Its first argument is the `Workspace`. What it read cannot change before it commits, so
+    parallel writers (two command lines, the review server) never lose each other's work.
+    """
+
+    @functools.wraps(func)
+    def locked(ws: Workspace, *args: Any, **kwargs: Any) -> Any:
+        with ws.writing(func.__name__.replace("_", " ")):
+            return func(ws, *args, **kwargs)
+
+    return cast(_Call, locked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +83,7 @@ class Workspace(SharedHistory):
         self.root = root.resolve()
         self._repo: git.Repo | None = None
         self._config: dict[str, Any] | None = None
+        self._lock: WorkspaceLock | None = None
 
     @classmethod
     def find(cls, start: Path | None = None) -> Workspace:
@@ -92,10 +122,24 @@ class Workspace(SharedHistory):
             import git
 
             try:
-                self._repo = git.Repo(self.root)
+                repo = git.Repo(self.root)
             except (git.InvalidGitRepositoryError, git.NoSuchPathError):
                 raise StoreError(f"{self.root} is not a git repository; run `regdraft init` there.") from None
+            self._repo = self._with_policy(repo)
         return self._repo
+
+    def _with_policy(self, repo: git.Repo) -> git.Repo:
+        """Every git call regdraft makes runs under its git policy (docs/security.md).
+
+        `core.fsmonitor` is off: it names a program git would run on every status. Hooks run only
+        when regdraft.yaml says `git_hooks: run`; by default none runs (`core.hooksPath` points
+        nowhere, and commits pass `--no-verify`), so every write behaves the same in every clone.
+        """
+        options = ["core.fsmonitor=false"]
+        if not run_hooks(self.config):
+            options.append(f"core.hooksPath={os.devnull}")
+        repo.git.set_persistent_git_options(c=options)
+        return repo
 
     def path(self, relative: str) -> Path:
         """An absolute path inside the workspace; refuses paths that leave it."""
@@ -201,55 +245,204 @@ class Workspace(SharedHistory):
         fallback = self.config.get("identity") or DEFAULT_CONFIG["identity"]
         return f"{clean or 'regdraft'} <{fallback.get('email', 'regdraft@localhost')}>"
 
+    @property
+    def _regdraft_dir(self) -> Path:
+        """`.git/regdraft/`: the lock and the journal of interrupted writes (never versioned)."""
+        return Path(self.repo.git_dir) / "regdraft"
+
+    @property
+    def journal(self) -> Journal:
+        """The record of a write in progress (present only when one was interrupted)."""
+        return Journal(self._regdraft_dir)
+
+    @contextmanager
+    def writing(self, what: str, *, repairing: bool = False) -> Iterator[None]:
+        """Hold the workspace lock: one writer at a time, the others wait (see `regdraft.journal`).
+
+        Library functions that read, decide and then commit hold it around all three, so a
+        parallel writer cannot change what they read; `commit` takes it in any case. While an
+        interrupted write waits for its repair, every other write is refused.
+        """
+        if self._lock is None:
+            self._lock = WorkspaceLock(self._regdraft_dir)
+        with self._lock.held(what):
+            if not repairing:
+                self._refuse_interrupted()
+            yield
+
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
-               allow_dirty: bool = False, author: str | None = None) -> str:
+               allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
         """Write (or delete, for None) the files and record them in one commit; return its sha.
 
-        Refuses when any of the files has uncommitted changes, naming them. On any failure
-        the files, the index and HEAD are restored. `author` (`Name <email>`) records the
+        Refuses when any of the files has uncommitted changes, naming them, when HEAD is not a
+        branch with commits (`initial` allows the unborn branch of a new repository), and while
+        an interrupted write waits for `regdraft check --repair`. On any failure the files, the
+        index, HEAD and the tags are restored exactly. `author` (`Name <email>`) records the
         person the change comes from; the committer stays the workspace's identity.
         """
-        paths = sorted(changes)
-        for relative in paths:
-            self.path(relative)
-        operation = self.operation()
-        if operation:
-            # A commit now would land in the middle of someone else's history (or a half-made merge).
-            raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it first: "
-                             "`regdraft sync --continue` once conflicts are resolved, or `regdraft sync --abort`.")
-        if not allow_dirty:
-            dirty = self.dirty(paths)
-            if dirty:
+        with self.writing(message):
+            branch = self.writable_branch(initial=initial)
+            operation = self.operation()
+            if operation:
+                # A commit now would land in the middle of someone else's history (or a half-made merge).
+                raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it "
+                                 "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
+                                 "--abort`.")
+            paths = sorted(changes)
+            for relative in paths:
+                self.write_path(relative)
+            if not allow_dirty:
+                dirty = self.dirty(paths)
+                if dirty:
+                    raise StoreError(
+                        "Refusing to write over uncommitted changes to " + ", ".join(dirty)
+                        + "; commit or stash them first (nothing was changed)."
+                    )
+            if tag and self._tag_exists(tag):
+                raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
+            saved = {p: (self.path(p).read_bytes() if self.path(p).is_file() else None) for p in paths}
+            head = self._head()
+            index = self._index_file()
+            index_before = index.read_bytes() if index.is_file() else None
+            journal = self.journal
+            try:
+                journal.begin(head, branch, message, tag, changes, author)
+            except OSError as exc:
+                journal.end()
+                raise StoreError(f"cannot record the write ({exc.strerror or exc}); nothing was changed.") from None
+            stop_point("journal-written")
+            try:
+                sha = self._write_and_commit(changes, paths, message, tag, author)
+            except Exception as exc:
+                self._restore(saved, head, index_before, tag)
+                journal.end()
+                detail = getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
                 raise StoreError(
-                    "Refusing to write over uncommitted changes to " + ", ".join(dirty)
-                    + "; commit or stash them first (nothing was changed)."
-                )
-        if tag and self._tag_exists(tag):
-            raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
-        saved = {p: (self.path(p).read_bytes() if self.path(p).is_file() else None) for p in paths}
-        head = self._head()
-        env = self.identity_env()
-        try:
-            for relative, data in changes.items():
-                target = self.path(relative)
-                if data is None:
-                    target.unlink(missing_ok=True)
-                else:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = target.with_name(target.name + ".regdraft-tmp")
+                    f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
+            journal.end()
+            return sha
+
+    def _write_and_commit(self, changes: Mapping[str, bytes | None], paths: list[str], message: str,
+                          tag: str | None, author: str | None) -> str:
+        """Write the files, commit them and tag: the steps a journal can finish after a kill."""
+        # In the caller's order: adoption writes its status line last, so a kill part-way
+        # never leaves an amendment marked adopted over an unchanged regulation.
+        for relative in changes:
+            data = changes[relative]
+            target = self.write_path(relative)
+            if data is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(target.name + ".regdraft-tmp")
+                try:
                     tmp.write_bytes(data)
                     os.replace(tmp, target)
-            self.repo.git.add("-A", "--", *paths)
-            with self.repo.git.custom_environment(**env):
-                by = ["--author", author] if author else []
-                self.repo.git.commit("-q", "--no-verify", *by, "-m", message, "--", *paths)
-                if tag:
-                    self.repo.git.tag("-a", tag, "-m", message)
-        except Exception as exc:
-            self._restore(saved, head)
-            detail = getattr(exc, "stderr", "") or str(exc)
-            raise StoreError(f"git refused the commit ({str(detail).strip()}); the workspace is as it was.") from None
+                finally:
+                    tmp.unlink(missing_ok=True)
+            stop_point("file-written")
+        self.repo.git.add("-A", "--", *paths)
+        commit_options = [] if run_hooks(self.config) else ["--no-verify"]
+        with self.repo.git.custom_environment(**self.identity_env()):
+            by = ["--author", author] if author else []
+            self.repo.git.commit("-q", *commit_options, *by, "-m", message, "--", *paths)
+            stop_point("committed")
+            if tag:
+                self.repo.git.tag("-a", tag, "-m", message)
+        stop_point("tagged")
         return self.repo.head.commit.hexsha
+
+    def writable_branch(self, *, initial: bool = False) -> str:
+        """The branch HEAD names, refusing a detached HEAD (and an unborn branch unless `initial`)."""
+        try:
+            branch = str(self.repo.git.symbolic_ref("-q", "HEAD")).strip()
+        except Exception:
+            branch = ""
+        if not branch.startswith("refs/heads/"):
+            raise StoreError(
+                f"HEAD in {self.root} is detached (not on a branch), so a commit made now would be lost "
+                "at the next checkout; switch to a branch first (`git switch main`, or `git switch -c NEW` "
+                "to keep the current commit), then run the command again (nothing was changed)."
+            )
+        if not initial and self._head() is None:
+            raise StoreError(
+                f"The branch {branch.removeprefix('refs/heads/')} in {self.root} has no commits yet; "
+                "commit the workspace first (`regdraft init` does) (nothing was changed)."
+            )
+        return branch
+
+    def _refuse_interrupted(self) -> None:
+        journal = self.journal
+        if journal.exists():
+            entry = journal.read()
+            raise StoreError(
+                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with "
+                "`regdraft check --repair` (or `regdraft amend adopt --resume`) before writing again "
+                "(nothing was changed)."
+            )
+
+    def resume(self) -> str | None:
+        """Finish an interrupted write (files, commit and tag) and return what it was; None if none."""
+        with self.writing("repair", repairing=True):
+            journal = self.journal
+            if not journal.exists():
+                return None
+            entry = journal.read()
+            head = self._head()
+            done = head is not None and head != entry.head and self._is_journal_commit(head, entry)
+            if not done and head != entry.head:
+                raise StoreError(
+                    f"An interrupted write {entry.describe()} cannot be finished: HEAD has moved since "
+                    f"(it was {(entry.head or 'unborn')[:8]}, it is {(head or 'unborn')[:8]}). Check the "
+                    f"files it names ({', '.join(sorted(entry.changes))}) with `git status`, then delete "
+                    f"{journal.path}."
+                )
+            try:
+                if done:
+                    if entry.tag and not self._tag_exists(entry.tag):
+                        with self.repo.git.custom_environment(**self.identity_env()):
+                            self.repo.git.tag("-a", entry.tag, "-m", entry.message)
+                else:
+                    self._write_and_commit(entry.changes, sorted(entry.changes), entry.message, entry.tag,
+                                           entry.author)
+                    stop_point("resumed")
+            except Exception as exc:
+                detail = getattr(exc, "stderr", "") or str(exc)
+                raise StoreError(f"The interrupted write {entry.describe()} could not be finished "
+                                 f"({str(detail).strip()}); run the repair again once that is fixed.") from None
+            journal.end()
+            return entry.describe()
+
+    def interrupted(self) -> Entry | None:
+        """The interrupted write waiting for a repair; None when there is none."""
+        journal = self.journal
+        return journal.read() if journal.exists() else None
+
+    def _is_journal_commit(self, sha: str, entry: Entry) -> bool:
+        commit = self.repo.commit(sha)
+        parent = commit.parents[0].hexsha if commit.parents else None
+        return parent == entry.head and str(commit.message).strip() == entry.message.strip()
+
+    def write_path(self, relative: str) -> Path:
+        """Where to write a workspace file: inside the workspace, through no symbolic link."""
+        self.path(relative)
+        target = self.root / relative
+        current = self.root
+        for part in Path(relative).parts:
+            current = current / part
+            if current.is_symlink():
+                raise StoreError(
+                    f"{self.relative_link(current)} is a symbolic link; regdraft writes only regular files "
+                    "inside the workspace (nothing was changed)."
+                )
+        return target
+
+    def relative_link(self, path: Path) -> str:
+        """A path inside the workspace as written, without following links."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str:
         """Run a git command; a failure becomes a StoreError (exit codes in `ok` are answers, not failures).
@@ -273,22 +466,43 @@ class Workspace(SharedHistory):
         except ValueError:
             return None
 
+    def _index_file(self) -> Path:
+        return Path(self.repo.git_dir) / "index"
+
     def _tag_exists(self, tag: str) -> bool:
         return bool(self.repo.git.tag("--list", tag))
 
-    def _restore(self, saved: Mapping[str, bytes | None], head: str | None) -> None:
+    def _restore(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None,
+                 tag: str | None) -> None:
+        """Put the files, HEAD, the index and the tags back as they were before a failed write."""
+        if tag and self._tag_exists(tag):
+            self.repo.git.tag("-d", tag)
         if head is not None and self._head() != head:
             self.repo.git.reset("-q", "--soft", head)
+        elif head is None and self._head() is not None:
+            self.repo.git.update_ref("-d", "HEAD")
         for relative, data in saved.items():
-            target = self.path(relative)
+            target = self.root / relative
+            target.with_name(target.name + ".regdraft-tmp").unlink(missing_ok=True)
             if data is None:
                 target.unlink(missing_ok=True)
-            else:
+            elif not target.is_file() or target.read_bytes() != data:
                 target.write_bytes(data)
-        if head is not None:
-            self.repo.git.reset("-q", head, "--", *saved)
-        else:
-            self.repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *saved)
+        index_file = self._index_file()
+        current = index_file.read_bytes() if index_file.is_file() else None
+        if current == index:
+            return
+        if index is None:
+            index_file.unlink(missing_ok=True)
+            return
+        tmp = index_file.with_name("index.regdraft-tmp")
+        try:
+            tmp.write_bytes(index)
+            os.replace(tmp, index_file)
+        except OSError:
+            # The disk may still be full: put the entries back from HEAD instead of the bytes.
+            tmp.unlink(missing_ok=True)
+            self.repo.git.reset("-q", head or "HEAD", "--", *saved)
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[LogEntry]:
         """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
@@ -320,7 +534,7 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
     if (directory / CONFIG_NAME).exists():
         raise StoreError(f"{directory} is already a regdraft workspace ({CONFIG_NAME} exists).")
     workspace = Workspace(directory)
-    workspace._repo = repo
+    workspace._repo = workspace._with_policy(repo)
     changes: dict[str, bytes | None] = {
         CONFIG_NAME: yaml.safe_dump(DEFAULT_CONFIG, sort_keys=False, allow_unicode=True).encode(),
     }
@@ -338,5 +552,6 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
             for path in sorted((example_from / folder).rglob("*")):
                 if path.is_file():
                     changes[f"{folder}/{path.relative_to(example_from / folder).as_posix()}"] = path.read_bytes()
-    workspace.commit(changes, "Set up regdraft workspace" + (" with the example data" if example_from else ""))
+    workspace.commit(changes, "Set up regdraft workspace" + (" with the example data" if example_from else ""),
+                     initial=True)
     return workspace

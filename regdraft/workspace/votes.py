@@ -9,7 +9,7 @@ import yaml
 from regdraft.core.dates import iso_date
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.workspace.amendments import amendment_file, amendment_folder
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ def _vote_path(slug: str) -> str:
     return f"{amendment_folder(slug)}/vote.yaml"
 
 
+@writes
 def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str,
                 members: int | None = None) -> Vote:
     """Record the conference vote next to the amendment (one commit)."""

@@ -1,0 +1,191 @@
+"""One writer at a time, and no half-done write: the workspace lock and the write journal.
+
+Both live in the repository's git folder (`.git/regdraft/`), never in the work tree, so they
+are not versioned and a clone never carries them.
+
+- `WorkspaceLock`: an advisory `flock` on `.git/regdraft/lock`, taken around every write
+  (re-entrant within one process). A second writer waits up to `lock_timeout()` seconds, then
+  gets a `StoreError` that says who is writing. The kernel drops the lock when a process dies,
+  so a killed command never leaves the workspace locked.
+- `Journal`: before a write touches a file it records, in one atomically written file, the
+  commit it starts from, the files it will write (their new contents), the commit message and
+  the tag. The journal is removed once the commit and the tag exist. A journal left behind
+  means a write was interrupted (killed, power cut); `Journal.resume` finishes it exactly as
+  it was meant, tag included.
+
+Post-conditions:
+1. While a journal exists, the work tree holds either HEAD's files or some of the journal's
+   new files: never anything else regdraft wrote.
+2. `resume` ends with the journal's commit and tag in place and the journal removed, or raises
+   `StoreError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import errno
+import fcntl
+import json
+import os
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from regdraft.core.errors import StoreError
+
+LOCK_TIMEOUT = 60.0
+_POLL = 0.05
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for another one (REGDRAFT_LOCK_TIMEOUT overrides the default)."""
+    raw = os.environ.get("REGDRAFT_LOCK_TIMEOUT", "")
+    try:
+        return max(0.0, float(raw)) if raw else LOCK_TIMEOUT
+    except ValueError:
+        return LOCK_TIMEOUT
+
+
+def stop_point(name: str) -> None:
+    """A named point in a write where the test suite may kill the process (REGDRAFT_TEST_STOP_AT).
+
+    It stands for a kill -9 or a power cut: the process ends at once, without cleanup.
+    """
+    if os.environ.get("REGDRAFT_TEST_STOP_AT") == name:
+        os._exit(137)
+
+
+class WorkspaceLock:
+    """The advisory lock every write of one workspace takes (re-entrant within a process)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "lock"
+        self._fd: int | None = None
+        self._depth = 0
+
+    @contextmanager
+    def held(self, what: str) -> Iterator[None]:
+        """Hold the lock for `what` (a few words shown to a writer who has to wait)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._acquire(what)
+        self._depth = 1
+        try:
+            yield
+        finally:
+            self._depth = 0
+            self._release()
+
+    def _acquire(self, what: str) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot open the workspace lock {self.path}: {exc.strerror or exc}; "
+                             "nothing was changed.") from None
+        deadline = time.monotonic() + lock_timeout()
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    os.close(fd)
+                    raise StoreError(f"cannot lock the workspace ({exc.strerror}); nothing was changed.") from None
+                if time.monotonic() >= deadline:
+                    holder = _read_holder(fd)
+                    os.close(fd)
+                    raise StoreError(
+                        f"Another regdraft command is writing to this workspace ({holder}) and did not finish "
+                        f"within {lock_timeout():g} seconds; try again when it is done (nothing was changed)."
+                    ) from None
+                time.sleep(_POLL)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}: {what}\n".encode(), 0)
+        except OSError:
+            pass  # the holder's description is a courtesy; a full disk must not stop the write here
+        self._fd = fd
+
+    def _release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+    except OSError:
+        return "another process"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An interrupted write, as its journal recorded it."""
+
+    head: str | None
+    branch: str
+    message: str
+    tag: str | None
+    changes: dict[str, bytes | None]
+    author: str | None = None
+
+    def describe(self) -> str:
+        """The write in a drafter's words: its commit message and its tag."""
+        tag = f" (tag {self.tag})" if self.tag else ""
+        return f"'{self.message}'{tag}"
+
+
+class Journal:
+    """The record of the write in progress, at `.git/regdraft/journal.json`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "journal.json"
+
+    def exists(self) -> bool:
+        """True when a write was started and has not finished."""
+        return self.path.is_file()
+
+    def begin(self, head: str | None, branch: str, message: str, tag: str | None,
+              changes: Mapping[str, bytes | None], author: str | None = None) -> None:
+        """Record the write about to happen; durable before any work-tree file is touched."""
+        data = {
+            "head": head, "branch": branch, "message": message, "tag": tag, "author": author,
+            "changes": {p: None if b is None else base64.b64encode(b).decode("ascii") for p, b in changes.items()},
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8") as handle:
+                json.dump(data, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def read(self) -> Entry:
+        """The interrupted write; `StoreError` when the journal cannot be read."""
+        try:
+            data: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+            changes = {str(p): None if b is None else base64.b64decode(b) for p, b in data["changes"].items()}
+            return Entry(data["head"], str(data["branch"]), str(data["message"]), data["tag"], changes,
+                         data.get("author"))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{self.path}: the record of an interrupted write cannot be read ({exc}); "
+                             "check the workspace with `git status`, then delete that file.") from None
+
+    def end(self) -> None:
+        """The write is complete (or undone): forget it."""
+        self.path.unlink(missing_ok=True)

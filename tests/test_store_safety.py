@@ -1,0 +1,243 @@
+"""Writes under faults and parallel use: the lock, exact restore, the journal, HEAD and git policy."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.errors import StoreError
+from regdraft.workspace import rounds
+from regdraft.workspace.journal import WorkspaceLock
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+ADOPT = ("amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--effective", "2025-11-01")
+
+
+def git(ws: Workspace, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ws.root, check=True, capture_output=True, text=True).stdout
+
+
+def state(ws: Workspace) -> tuple[str, str, str, str, str]:
+    """HEAD, the index entries, the status, the tags and every file's content: 'exactly as it was'."""
+    files = git(ws, "ls-files", "-s", "--others", "--modified")  # object ids of what is on disk too
+    return (git(ws, "rev-parse", "HEAD"), git(ws, "ls-files", "-s"), git(ws, "status", "--porcelain", "-uall"),
+            git(ws, "tag", "--list"), files + git(ws, "diff", "HEAD"))
+
+
+def regdraft(ws: Workspace, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real command line in its own process (so that it can be killed, or run in parallel)."""
+    return subprocess.run([sys.executable, "-m", "regdraft", *args], cwd=ws.root, capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=300)
+
+
+def leftovers(ws: Workspace) -> list[str]:
+    return sorted(p.name for p in ws.root.rglob("*.regdraft-tmp"))
+
+
+# -- one writer at a time ---------------------------------------------------------------------
+
+
+def test_twenty_parallel_comment_writers_make_twenty_commits(mini_workspace: Workspace) -> None:
+    ws = mini_workspace
+    fixture = Path(__file__).resolve().parent / "fixtures" / "comments" / "amendment-1.md"
+    ws.commit({"amendments/mini-sua/amendment.md": fixture.read_bytes()}, "Draft 1")
+    rounds.open_round(ws, "mini-sua", "Lấy ý kiến", "2025-07-15", ["Ban A"])
+    before = int(git(ws, "rev-list", "--count", "HEAD"))
+
+    def add(n: int) -> subprocess.CompletedProcess[str]:
+        return regdraft(ws, "comment", "add", "mini-sua", "--by", "Ban A", "--on", "d1", "--text", f"Ý kiến {n}.")
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(add, range(20)))
+    assert [r.returncode for r in results] == [0] * 20, [r.stderr for r in results if r.returncode]
+    assert not any("Traceback" in r.stderr for r in results)
+    assert int(git(ws, "rev-list", "--count", "HEAD")) == before + 20
+    assert len(list((ws.root / "amendments/mini-sua/comments").glob("*.yaml"))) == 20
+    assert git(ws, "status", "--porcelain", "-uall") == ""
+
+
+def test_a_writer_that_cannot_get_the_lock_says_so(mini_workspace: Workspace, invoke: Invoke,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGDRAFT_LOCK_TIMEOUT", "0.2")
+    before = state(mini_workspace)
+    other = WorkspaceLock(mini_workspace.root / ".git" / "regdraft")
+    with other.held("amend adopt in another window"):
+        result = invoke(mini_workspace, "fmt", "--check")  # reading needs no lock
+        assert result.exit_code == 0
+        result = invoke(mini_workspace, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
+    assert result.exit_code == 1
+    assert "Another regdraft command is writing to this workspace" in result.output
+    assert "amend adopt in another window" in result.output and "Traceback" not in result.output
+    assert state(mini_workspace) == before
+
+
+# -- a failed write restores everything --------------------------------------------------------
+
+
+def test_a_failed_commit_restores_index_and_work_tree_exactly(mini_workspace: Workspace) -> None:
+    ws = mini_workspace
+    (ws.root / "templates" / "staged.txt").write_text("staged\n")
+    git(ws, "add", "templates/staged.txt")
+    (ws.root / "templates" / "untracked.txt").write_text("untracked\n")
+    (ws.root / "regdraft.yaml").write_text((ws.root / "regdraft.yaml").read_text() + "git_hooks: run\n")
+    hook = ws.root / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'the office hook says no' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    ws = Workspace(ws.root)
+    before = state(ws)
+    with pytest.raises(StoreError, match="the office hook says no.*the workspace is as it was"):
+        ws.commit({"regulations/NEW.md": b"new\n", "regulations/MINI-QC.md": b"changed\n"}, "Change")
+    assert state(ws) == before
+    assert not (ws.root / "regulations" / "NEW.md").exists() and leftovers(ws) == []
+    assert not ws.journal.exists()
+
+
+def test_a_full_disk_leaves_nothing_behind(mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = mini_workspace
+    before = state(ws)
+    real = Path.write_bytes
+    written: list[str] = []
+
+    def full_disk(self: Path, data: bytes) -> int:
+        if self.name in ("A.md.regdraft-tmp", "B.md.regdraft-tmp") and written:
+            real(self, data[: len(data) // 2])  # part of the file reached the disk
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(self.name)
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(StoreError, match="No space left on device.*the workspace is as it was"):
+        ws.commit({"regulations/A.md": b"a\n", "regulations/B.md": b"b\n"}, "Two files")
+    monkeypatch.undo()
+    assert state(ws) == before and leftovers(ws) == [] and not ws.journal.exists()
+
+
+# -- crash-safe adoption ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def adopted_tree(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The tree an uninterrupted adoption of the shipped amendment commits."""
+    from regdraft.workspace.lifecycle import adopt
+    from regdraft.workspace.store import init_workspace
+    from tests.conftest import REPO_ROOT
+
+    env = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path_factory.mktemp("home"))}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        ws = init_workspace(tmp_path_factory.mktemp("reference") / "ws", example_from=REPO_ROOT)
+        adopt(ws, "qc-sua-doi-2025", "2025-10-20", "2025-11-01")
+        return git(ws, "rev-parse", "HEAD^{tree}").strip()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+RESUME = ("amend", "adopt", "qc-sua-doi-2025", "--resume")
+REPAIR = ("check", "--repair")
+
+
+@pytest.mark.parametrize(("point", "finish"), [
+    ("journal-written", RESUME), ("file-written", REPAIR), ("file-written", RESUME), ("committed", RESUME),
+    ("committed", REPAIR), ("tagged", REPAIR)])
+def test_an_adoption_killed_at_any_point_is_finished_exactly(tmp_workspace: Workspace, adopted_tree: str,
+                                                              point: str, finish: tuple[str, ...]) -> None:
+    ws = tmp_workspace
+    start = git(ws, "rev-parse", "HEAD").strip()
+    killed = regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT=point)
+    assert killed.returncode == 137, killed.stderr
+    if point == "tagged":
+        # Killed after the last step: the journal is still there, the repair only forgets it.
+        assert git(ws, "tag", "--list", "adopted/*").strip() == "adopted/05-QC-TU"
+    checked = regdraft(ws, "check")
+    assert checked.returncode == 1 and "was interrupted before it finished" in checked.stdout
+    assert "regdraft check --repair" in checked.stdout
+    refused = regdraft(ws, "amend", "status", "qc-sua-doi-2025", "submitted")
+    assert refused.returncode == 1 and "An earlier write to this workspace was interrupted" in refused.stderr
+    done = regdraft(ws, *finish)
+    assert "Traceback" not in done.stderr and "Finished the interrupted" in done.stdout, done.stderr
+    assert git(ws, "rev-parse", "HEAD^{tree}").strip() == adopted_tree
+    assert git(ws, "rev-parse", "HEAD~1").strip() == start
+    assert git(ws, "tag", "--points-at", "HEAD").strip() == "adopted/05-QC-TU"
+    assert git(ws, "status", "--porcelain", "-uall") == "" and not ws.journal.exists()
+    assert "was interrupted" not in regdraft(ws, "check").stdout
+
+
+def test_resume_without_an_interrupted_adoption(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--resume")
+    assert result.exit_code == 1 and "no interrupted adoption of 'qc-sua-doi-2025'" in result.output
+    result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025")
+    assert result.exit_code == 2 and "--signed and --effective" in result.output
+
+
+def test_a_repair_refuses_when_head_moved(tmp_workspace: Workspace) -> None:
+    ws = tmp_workspace
+    assert regdraft(ws, *ADOPT, REGDRAFT_TEST_STOP_AT="journal-written").returncode == 137
+    git(ws, "-c", "user.name=u", "-c", "user.email=u@x", "commit", "-q", "--allow-empty", "-m", "by hand")
+    result = regdraft(ws, "check", "--repair")
+    assert result.returncode == 1 and "HEAD has moved since" in result.stderr and "Traceback" not in result.stderr
+    assert ws.journal.exists()
+
+
+# -- HEAD must be a branch ----------------------------------------------------------------------
+
+
+def test_a_detached_head_is_refused_naming_the_fix(mini_workspace: Workspace, invoke: Invoke) -> None:
+    git(mini_workspace, "checkout", "-q", "--detach")
+    before = state(mini_workspace)
+    result = invoke(mini_workspace, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
+    assert result.exit_code == 1 and "detached" in result.output and "git switch" in result.output
+    assert state(mini_workspace) == before
+
+
+def test_an_unborn_branch_is_refused(mini_workspace: Workspace) -> None:
+    git(mini_workspace, "checkout", "-q", "--orphan", "fresh")
+    with pytest.raises(StoreError, match="has no commits yet"):
+        Workspace(mini_workspace.root).commit({"regulations/A.md": b"a\n"}, "A")
+
+
+# -- git policy ---------------------------------------------------------------------------------
+
+
+def test_fsmonitor_and_hooks_never_run_by_default(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    marker = ws.root.parent / "ran"
+    script = ws.root.parent / "monitor.sh"
+    script.write_text(f"#!/bin/sh\necho fsmonitor >> {marker}\n")
+    script.chmod(0o755)
+    git(ws, "config", "core.fsmonitor", str(script))
+    for name in ("post-commit", "pre-commit", "commit-msg", "post-checkout"):
+        hook = ws.root / ".git" / "hooks" / name
+        hook.write_text(f"#!/bin/sh\necho {name} >> {marker}\n")
+        hook.chmod(0o755)
+    assert invoke(ws, "check").exit_code == 0
+    result = invoke(ws, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
+
+
+def test_hooks_run_when_the_workspace_asks(mini_workspace: Workspace, invoke: Invoke) -> None:
+    ws = mini_workspace
+    marker = ws.root.parent / "ran"
+    for name in ("pre-commit", "post-commit"):
+        hook = ws.root / ".git" / "hooks" / name
+        hook.write_text(f"#!/bin/sh\necho {name} >> {marker}\n")
+        hook.chmod(0o755)
+    config = ws.root / "regdraft.yaml"
+    config.write_text(config.read_text() + "git_hooks: run\n")
+    git(ws, "-c", "user.name=u", "-c", "user.email=u@x", "commit", "-qam", "run hooks", "--no-verify")
+    marker.unlink()
+    result = invoke(ws, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
+    assert result.exit_code == 0, result.output
+    assert marker.read_text().split() == ["pre-commit", "post-commit"]
