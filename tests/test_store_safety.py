@@ -33,8 +33,9 @@ def state(ws: Workspace) -> tuple[str, str, str, str, str]:
 
 def regdraft(ws: Workspace, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """The real command line in its own process (so that it can be killed, or run in parallel)."""
-    return subprocess.run([sys.executable, "-m", "regdraft", *args], cwd=ws.root, capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=300)
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", *args]
+    return subprocess.run(command, cwd=ws.root, capture_output=True, text=True, env={**os.environ, **env},
+                          timeout=300)
 
 
 def leftovers(ws: Workspace) -> list[str]:
