@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -49,6 +49,11 @@ def run_hooks(config: Mapping[str, Any]) -> bool:
 
 
 _Call = TypeVar("_Call", bound=Callable[..., Any])
+
+
+def write_lock(ws: Workspace) -> AbstractContextManager[None]:
+    """The workspace lock, for a face that runs several library writes as one (the review server)."""
+    return ws.writing("review server")
 
 
 def writes(func: _Call) -> _Call:

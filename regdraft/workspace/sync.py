@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.workspace.activity import describe
 from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict, settle_adoptions
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
     return chosen
 
 
+@writes
 def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     """Fetch the remote's work, bring it together with yours, push yours; report both in words."""
     if ws.operation():
@@ -269,6 +270,7 @@ def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
     return push, notes
 
 
+@writes
 def continue_sync(ws: Workspace) -> SyncReport:
     """Finish a sync that stopped on a conflict, once `regdraft resolve` has settled every file."""
     state = SyncState.load(ws)
@@ -290,6 +292,7 @@ def continue_sync(ws: Workspace) -> SyncReport:
     return report
 
 
+@writes
 def abort_sync(ws: Workspace) -> str:
     """Undo a stopped sync: the branch, files and tags are as they were before it started."""
     state = SyncState.load(ws)
