@@ -359,3 +359,53 @@ def test_adoptions_touching_neighbouring_provisions_are_settled_by_replay(office
         assert invoke(where, "check").exit_code == 0, invoke(where, "check").output
         text = (where / "regulations/01-QC-TU.md").read_text(encoding="utf-8")
         assert "4a\\." in text and "5\\. Quyết định các vấn đề về công tác cán bộ" in text
+
+
+def test_the_same_amendment_adopted_in_two_clones_keeps_the_remote_tag(office: Office, invoke: Invoke) -> None:
+    for name, effective in (("lan", "2025-04-01"), ("minh", "2025-04-02")):
+        adopted = invoke(office[name], "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
+                         "--effective", effective)
+        assert adopted.exit_code == 0, adopted.output
+    sync(invoke, office["lan"])
+    stopped = invoke(office["minh"], "sync")
+    assert stopped.exit_code == 1 and f"{AMENDMENT}: The remote and you both changed the same lines." in stopped.output
+    assert invoke(office["minh"], "resolve", AMENDMENT, "--theirs").exit_code == 0
+    minh = sync(invoke, office["minh"], "--continue")
+    assert "Tag adopted/05-QC-TU: origin already has it on" in minh and "was replaced by it" in minh
+    remote_tag = office.server.git("office", "rev-parse", "refs/tags/adopted/05-QC-TU^{commit}").strip()
+    assert git(office["minh"], "rev-parse", "adopted/05-QC-TU^{commit}").strip() == remote_tag
+    git(office["minh"], "merge-base", "--is-ancestor", "adopted/05-QC-TU", "main")
+    assert invoke(office["minh"], "check").exit_code == 0
+
+
+def test_a_tag_off_main_is_reported_and_not_pushed(office: Office, invoke: Invoke) -> None:
+    lan = office["lan"]
+    tree = git(lan, "rev-parse", "HEAD^{tree}").strip()
+    stray = subprocess.run(["git", "-C", str(lan), "commit-tree", tree, "-m", "Somewhere else"], check=True,
+                           capture_output=True, text=True).stdout.strip()
+    git(lan, "tag", "adopted/99-QC-TU", stray)
+    out = sync(invoke, lan)
+    assert f"Tag adopted/99-QC-TU cannot be kept: its commit {stray[:8]} is no longer on main" in out
+    assert office.server.git("office", "tag").split() == []
+
+
+def test_a_merge_that_conflicts_is_resolved_the_same_way(office: Office, invoke: Invoke) -> None:
+    office.edit("minh", CLAUSE_TEXT, "Định kỳ 4 tháng, một năm báo cáo Bộ Chính trị")
+    sync(invoke, office["minh"])
+    office.edit("lan", CLAUSE_TEXT, "Định kỳ 3 tháng, một năm báo cáo Bộ Chính trị")
+    office.edit("lan", "draft: 2", "draft: 3")
+    opened = invoke(office["lan"], "round", "open", SHIPPED_AMENDMENT, "--title", "Lần 3", "--due", "2025-04-15",
+                    "--consult", BODIES["hoa"])
+    assert opened.exit_code == 0, opened.output
+    stopped = invoke(office["lan"], "sync")
+    assert stopped.exit_code == 1
+    assert "A sync stopped while merging the shared remote's work with yours" in stopped.output
+    assert f"{AMENDMENT}: You and the remote both changed the same lines." in stopped.output
+    row = next(line for line in stopped.output.splitlines() if "Định kỳ 3 tháng" in line)
+    assert row.index("Định kỳ 3 tháng") < row.index("│") < row.index("Định kỳ 4 tháng")  # yours on the left
+    assert invoke(office["lan"], "resolve", AMENDMENT, "--ours").exit_code == 0
+    done = sync(invoke, office["lan"], "--continue")
+    assert "were merged (round 1 of qc-sua-doi-2025" in done
+    assert len(git(office["lan"], "rev-list", "--merges", "HEAD").split()) == 1
+    sync(invoke, office["minh"])
+    assert "Định kỳ 3 tháng" in (office["minh"] / AMENDMENT).read_text(encoding="utf-8")

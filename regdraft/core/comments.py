@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
+from regdraft.core.markers import has_markers
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
 from regdraft.core.text import nfc, tone_key
 
@@ -150,6 +151,9 @@ def _dump(data: Mapping[str, Any]) -> str:
 
 
 def _load(text: str | bytes, source: str) -> dict[str, Any]:
+    if has_markers(text.encode("utf-8") if isinstance(text, str) else text):
+        raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
+                         f"version with `regdraft resolve {source} --ours` (or --theirs).")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -172,20 +172,30 @@ def ensure_settled(ws: Workspace) -> None:
 
 
 def marked_files(ws: Workspace) -> list[str]:
-    """Workspace files regdraft reads that hold conflict markers."""
+    """Workspace files regdraft reads that hold conflict markers.
+
+    Regulations, amendments, rounds, votes and the settings are looked at before every command.
+    Comment files are not (an office has thousands): the comment reader reports markers in the
+    one it reads, and a conflict on one during a sync is listed by git.
+    """
     found = []
-    roots = [ws.root / name for name in WATCHED]
-    for root in roots:
-        for folder, _dirs, names in os.walk(root):
-            for name in names:
-                if name.endswith(TEXT_SUFFIXES):
-                    path = Path(folder) / name
-                    if has_markers(path.read_bytes()):
-                        found.append(ws.relative(path))
-    config = ws.root / "regdraft.yaml"
-    if config.is_file() and has_markers(config.read_bytes()):
-        found.append("regdraft.yaml")
-    return sorted(found)
+    for folder, _dirs, names in os.walk(ws.root / "regulations"):
+        found += [Path(folder) / n for n in names if n.endswith(TEXT_SUFFIXES)]
+    amendments = ws.root / "amendments"
+    if amendments.is_dir():
+        for entry in os.scandir(amendments):
+            if entry.is_dir():
+                here = Path(entry.path)
+                found += [here / "amendment.md", here / "vote.yaml", *here.glob("rounds/*.yaml")]
+    found.append(ws.root / "regdraft.yaml")
+    return sorted(ws.relative(p) for p in found if _marked(p))
+
+
+def _marked(path: Path) -> bool:
+    try:
+        return has_markers(path.read_bytes())
+    except OSError:
+        return False
 
 
 def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> ConflictedFile:
@@ -343,13 +353,13 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
         raise UsageError("Choose --ours (your version) or --theirs (the other version), or neither after editing.")
     operation = ws.operation()
     unmerged = dict(ws.unmerged())
-    marked = marked_files(ws)
-    if relative not in unmerged and relative not in marked:
-        listed = ", ".join(sorted({*unmerged, *marked})) or "none"
+    marked = _marked(ws.path(relative))
+    if relative not in unmerged and not marked:
+        listed = ", ".join(sorted({*unmerged, *marked_files(ws)})) or "none"
         raise StoreError(f"{relative} is not in conflict (files in conflict: {listed}); nothing was changed.")
     kept = {"ours": "kept your version", "theirs": "kept the other version", None: "kept the file as edited"}[side]
     if side is None:
-        if relative in marked:
+        if marked:
             raise StoreError(f"{relative} still holds conflict markers (<<<<<<< ======= >>>>>>>); edit it until "
                              "only the text you want is left, or use --ours or --theirs.")
         _check_reads(ws, relative)
