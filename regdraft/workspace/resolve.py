@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.errors import ParseError, RegdraftError, StoreError, UsageError
 from regdraft.core.markers import Block, has_markers, side_by_side, split
+from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
     from regdraft.core.model import Address, Located, Regulation
@@ -347,6 +348,7 @@ class Resolution:
         return head
 
 
+@writes
 def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
     """Resolve one file: keep `ours` (yours), `theirs`, or (None) the file as edited by hand."""
     if side not in (None, "ours", "theirs"):

@@ -106,13 +106,6 @@ class SharedHistory:
                 return self.commits(None, ref, limit=1)[0]
         return None
 
-    def branch(self) -> str:
-        """The current branch; refuses a detached HEAD (a workspace is worked on one branch)."""
-        out = self._git("symbolic-ref", "-q", "--short", "HEAD", ok=(1,)).strip()
-        if not out:
-            raise StoreError(f"{self.root} is not on a branch (detached HEAD); run `git switch main` first.")
-        return out
-
     def remotes(self) -> list[str]:
         """The names of the git remotes."""
         return self._git("remote").split()
@@ -196,11 +189,15 @@ class SharedHistory:
     def _run_integration(self, command: str, *args: str) -> None:
         import git
 
-        env = {**self.identity_env(), "GIT_EDITOR": "true"}
+        # Through the repository's git, so its options hold (no hooks, no fsmonitor); conflict
+        # markers in the plain style, and no editor to wait for.
+        settings = {"merge.conflictStyle": "merge", "core.editor": "true", "rebase.autoSquash": "false"}
+        env = {**self.identity_env(), "GIT_EDITOR": "true", "GIT_CONFIG_COUNT": str(len(settings))}
+        for n, (key, value) in enumerate(settings.items()):
+            env[f"GIT_CONFIG_KEY_{n}"], env[f"GIT_CONFIG_VALUE_{n}"] = key, value
         try:
             with self.repo.git.custom_environment(**env):
-                self.repo.git.execute(["git", "-c", "merge.conflictStyle=merge", "-c", "core.editor=true",
-                                       "-c", "rebase.autoSquash=false", command, *args])
+                getattr(self.repo.git, command)(*args)
         except git.GitCommandError as exc:
             if not self.operation():  # a stop on a conflict leaves the operation in progress; else it failed
                 raise StoreError(f"git {command} failed in {self.root}: {str(exc.stderr or exc).strip()}") from None

@@ -70,7 +70,7 @@ def _commits(n: int) -> str:
 
 def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
     """Make an empty git repository at `url` the workspace's shared remote and push the work to it."""
-    branch = ws.branch()
+    branch = ws.writable_branch().removeprefix("refs/heads/")
     if branch != BRANCH:
         raise StoreError(f"A shared workspace is worked on the {BRANCH} branch; this one is on {branch}.")
     if remote in ws.remotes():
@@ -137,7 +137,7 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     if dirty:
         raise StoreError("Refusing to sync with uncommitted changes to " + ", ".join(dirty)
                          + "; commit them (or undo them) first. Nothing was changed.")
-    branch = ws.branch()
+    branch = ws.writable_branch().removeprefix("refs/heads/")
     name = _remote_name(ws, branch, remote)
     return _run(ws, SyncState(name, branch, ws.head() or "", "", "none"))
 
@@ -283,7 +283,7 @@ def continue_sync(ws: Workspace) -> SyncReport:
     if state is None:  # a rebase or merge git started, not regdraft: finish it, and sync later
         if operation and not ws.continue_integration():
             raise UnresolvedConflict(_conflict_report(ws))
-        return SyncReport(_remote_name(ws, ws.branch(), None), how=operation)
+        return SyncReport(_remote_name(ws, ws.writable_branch().removeprefix("refs/heads/"), None), how=operation)
     notes: list[str] = []
     if operation:
         _advance(ws, state, ws.continue_integration(), notes)
