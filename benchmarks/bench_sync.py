@@ -14,12 +14,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_parse import timings  # noqa: E402
 from regdraft.workspace.resolve import find_conflict  # noqa: E402
 from regdraft.workspace.store import Workspace, init_workspace  # noqa: E402
 
@@ -32,16 +32,6 @@ type: substantive
 text: Đề nghị giữ định kỳ 6 tháng (góp ý số {n}).
 created: '2025-07-02T09:14:03+07:00'
 """
-
-
-def timings(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    """The median and the best wall time of `action` over `runs` runs, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
 
 
 def add_comments(ws: Workspace, count: int, start: int = 0) -> None:

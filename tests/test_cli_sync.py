@@ -14,6 +14,9 @@ import pytest
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 from tests.gitserver import GitServer, git_daemon
 
+# Each test starts a git server and makes three clones of the example workspace.
+pytestmark = pytest.mark.slow
+
 AMENDMENT = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
 CLAUSE_TEXT = "Định kỳ 6 tháng, một năm báo cáo Bộ Chính trị"  # in instruction 2 (khoản 2 Điều 5)
 OTHER_TEXT = "kế hoạch đầu tư công trung hạn"  # in instruction 1 (khoản 1 Điều 4)
@@ -264,27 +267,33 @@ def test_adoption_in_one_clone_comment_in_another_tag_on_remote_and_main(office:
     git(office.server.base / "office.git", "merge-base", "--is-ancestor", on_remote, "refs/heads/main")
 
 
-def test_two_clones_adopting_different_amendments_merge_without_conflict(office: Office, invoke: Invoke) -> None:
+def adopt_two_in_two_clones(office: Office, invoke: Invoke, old: str, new: str) -> str:
+    """Lan drafts 07-QC/TU (one edit of the regulation, `old` to `new`) and shares it; then Lan adopts
+    05-QC/TU while Minh adopts 07-QC/TU; both sync. Returns what Minh's sync said."""
     lan = office["lan"]
     assert invoke(lan, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
     edited = lan.parent / "edited.md"
-    edited.write_text((lan / "regulations/01-QC-TU.md").read_text(encoding="utf-8").replace(
-        "Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"), encoding="utf-8")
+    edited.write_text((lan / "regulations/01-QC-TU.md").read_text(encoding="utf-8").replace(old, new),
+                      encoding="utf-8")
     made = invoke(lan, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(edited))
     assert made.exit_code == 0, made.output
     office.edit("lan", "number: null", "number: 07-QC/TU", "amendments/qc-sua-doi-2026/amendment.md")
     sync(invoke, lan)
     sync(invoke, office["minh"])
-
     assert invoke(lan, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
                   "--effective", "2025-04-01").exit_code == 0
     assert invoke(office["minh"], "amend", "adopt", "qc-sua-doi-2026", "--signed", "2026-01-05",
                   "--effective", "2026-01-15").exit_code == 0
     sync(invoke, lan)
     minh = sync(invoke, office["minh"])
-    assert "Tag adopted/07-QC-TU moved from" in minh
     sync(invoke, lan)
-    for where in (lan, office["minh"]):
+    return minh
+
+
+def test_two_clones_adopting_different_amendments_merge_without_conflict(office: Office, invoke: Invoke) -> None:
+    minh = adopt_two_in_two_clones(office, invoke, "Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần")
+    assert "Tag adopted/07-QC-TU moved from" in minh
+    for where in (office["lan"], office["minh"]):
         assert invoke(where, "check").exit_code == 0, invoke(where, "check").output
         for tag in ("adopted/05-QC-TU", "adopted/07-QC-TU"):
             git(where, "merge-base", "--is-ancestor", tag, "main")
@@ -336,26 +345,10 @@ def test_joining_and_sharing_refuse_what_cannot_work(office: Office, invoke: Inv
 def test_adoptions_touching_neighbouring_provisions_are_settled_by_replay(office: Office, invoke: Invoke) -> None:
     # 05-QC/TU inserts khoản 4a after khoản 4 Điều 6; 07-QC/TU rewrites khoản 5 right below it: the
     # lines touch, so git alone stops. The regulation is the base text with the adoptions replayed.
-    lan = office["lan"]
-    assert invoke(lan, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
-    edited = lan.parent / "edited.md"
-    edited.write_text((lan / "regulations/01-QC-TU.md").read_text(encoding="utf-8").replace(
-        "5\\. Quyết định một số vấn đề về công tác cán bộ", "5\\. Quyết định các vấn đề về công tác cán bộ"),
-        encoding="utf-8")
-    made = invoke(lan, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(edited))
-    assert made.exit_code == 0, made.output
-    office.edit("lan", "number: null", "number: 07-QC/TU", "amendments/qc-sua-doi-2026/amendment.md")
-    sync(invoke, lan)
-    sync(invoke, office["minh"])
-    assert invoke(lan, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
-                  "--effective", "2025-04-01").exit_code == 0
-    assert invoke(office["minh"], "amend", "adopt", "qc-sua-doi-2026", "--signed", "2026-01-05",
-                  "--effective", "2026-01-15").exit_code == 0
-    sync(invoke, lan)
-    minh = sync(invoke, office["minh"])
+    minh = adopt_two_in_two_clones(office, invoke, "5\\. Quyết định một số vấn đề về công tác cán bộ",
+                                   "5\\. Quyết định các vấn đề về công tác cán bộ")
     assert "regulations/01-QC-TU.md rebuilt from its base text and adopted amendments" in minh
-    sync(invoke, lan)
-    for where in (lan, office["minh"]):
+    for where in (office["lan"], office["minh"]):
         assert invoke(where, "check").exit_code == 0, invoke(where, "check").output
         text = (where / "regulations/01-QC-TU.md").read_text(encoding="utf-8")
         assert "4a\\." in text and "5\\. Quyết định các vấn đề về công tác cán bộ" in text
