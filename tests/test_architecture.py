@@ -1,4 +1,4 @@
-"""Layering rules: imports point down the layers (core, render and importer, workspace, cli) with no
+"""Layering rules: imports point down the layers (core, render and importer, workspace, cli/web) with no
 cycles; click only in the CLI, GitPython only in the git store; `--help` stays light; every command
 documents itself with an example."""
 

@@ -54,7 +54,7 @@ def test_redline_between_revisions_defaults_into_out(mini_workspace: Workspace, 
     target = mini_workspace.root / "out" / "redline-MINI-QC.html"
     assert str(target) in result.output and target.is_file()
     html = target.read_text(encoding="utf-8")
-    sha = mini_workspace.resolve("HEAD~1").hexsha[:7]
+    sha = mini_workspace.resolve("HEAD~1").short
     assert f"Phiên bản HEAD~1 (MINI-QC, commit {sha}" in html
     assert "điểm b khoản 2 Điều 2" in html and "Điều 4" in html
 

@@ -27,7 +27,7 @@ def test_open_list_show_close(ws, invoke):
     assert "Opened round 1 on mini-sua: draft 1" in result.output and "3 bodies consulted" in result.output
     listed = json.loads(invoke(ws, "round", "list", SLUG, "--json").output)
     assert [(r["number"], r["status"], r["draft"]) for r in listed] == [(1, "open", 1)]
-    assert listed[0]["revision"] == ws.resolve("HEAD~1").hexsha
+    assert listed[0]["revision"] == ws.resolve("HEAD~1").sha
     rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "x")
     shown = invoke(ws, "round", "show", SLUG)
     assert "Consulted 3, replied 1, counted as agreeing 2." in shown.output
@@ -109,11 +109,11 @@ def test_adopt_requires_vote_majority_when_configured(ws, invoke):
     config = yaml.safe_load((ws.root / "regdraft.yaml").read_text(encoding="utf-8"))
     config["require_vote_majority"] = True
     ws.commit({"regdraft.yaml": yaml.safe_dump(config, allow_unicode=True).encode()}, "Require a vote")
-    head = ws.resolve("HEAD").hexsha
+    head = ws.resolve("HEAD").sha
     args = ("amend", "adopt", SLUG, "--signed", "2025-10-20", "--effective", "2025-11-01")
     refused = invoke(ws, *args)
     assert refused.exit_code == 1 and "no vote is recorded for 'mini-sua'" in refused.output
-    assert ws.resolve("HEAD").hexsha == head
+    assert ws.resolve("HEAD").sha == head
     invoke(ws, "amend", "vote", SLUG, "--for", "10", "--against", "20", "--date", "2025-10-15")
     assert "is not a majority" in invoke(ws, *args).output
     invoke(ws, "amend", "vote", SLUG, "--for", "25", "--against", "5", "--date", "2025-10-15")

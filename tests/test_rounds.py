@@ -43,7 +43,7 @@ def opened(ws: Workspace) -> Workspace:
 
 
 def test_open_records_head_and_draft_in_one_commit(ws):
-    head, before = ws.resolve("HEAD").hexsha, commits(ws)
+    head, before = ws.resolve("HEAD").sha, commits(ws)
     r = rounds.open_round(ws, SLUG, "Lấy ý kiến các ban", "15/07/2025", [*BODIES, "Ban Tổ chức Tỉnh uỷ", " "])
     assert (r.number, r.draft, r.revision, r.due, r.status) == (1, 1, head, "2025-07-15", RoundStatus.OPEN)
     assert r.consulted == BODIES  # the tone-placement duplicate and the blank line are dropped

@@ -1,10 +1,72 @@
-"""Where documents live inside a workspace, as relative paths: naming only, no file access."""
+"""Where documents live inside a workspace, as relative paths: the folder layout, defined once.
+
+    regdraft.yaml                                   the workspace settings
+    regulations/<id>.md                             a regulation (`01-QC/TU` -> `01-QC-TU.md`)
+    regulations/history/<stem>/base.md              its text before the first adopted amendment
+    amendments/<slug>/amendment.md                  an amending document
+    amendments/<slug>/rounds/<n>.yaml               a comment round on it
+    amendments/<slug>/comments/<id>.yaml            a comment
+    amendments/<slug>/vote.yaml                     the conference vote
+    templates/                                      the office's template overrides
+    out/                                            documents written by default (not versioned)
+
+Naming only: nothing here reads or writes a file.
+"""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
+from regdraft.core.errors import UsageError
+
+CONFIG = "regdraft.yaml"
 REGULATIONS = "regulations"
+AMENDMENTS = "amendments"
+TEMPLATES = "templates"
+OUTPUT = "out"
+FOLDERS = (REGULATIONS, AMENDMENTS, TEMPLATES)
 
 
 def regulation_filename(reg_id: str) -> str:
     """The file name for a regulation id: `01-QC/TU` -> `01-QC-TU.md`."""
     return reg_id.replace("/", "-").replace(" ", "-") + ".md"
+
+
+def regulation_path(reg_id: str) -> str:
+    """Where a regulation with this id lives: `regulations/01-QC-TU.md`."""
+    return f"{REGULATIONS}/{regulation_filename(reg_id)}"
+
+
+def base_path(regulation: str) -> str:
+    """Where the text a regulation (at this path) had before its first adopted amendment is kept."""
+    return f"{REGULATIONS}/history/{PurePosixPath(regulation).stem}/base.md"
+
+
+def amendment_folder(slug: str) -> str:
+    """The folder of an amendment and everything about it: `amendments/<slug>`.
+
+    A slug that would leave its folder is a `UsageError`.
+    """
+    if not slug or "/" in slug or "\\" in slug or slug.startswith("."):
+        raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens (e.g. qc-sua-doi-2025).")
+    return f"{AMENDMENTS}/{slug}"
+
+
+def amendment_path(slug: str) -> str:
+    """Where an amendment lives: `amendments/<slug>/amendment.md`."""
+    return f"{amendment_folder(slug)}/amendment.md"
+
+
+def rounds_folder(slug: str) -> str:
+    """The comment rounds of an amendment, one `<n>.yaml` each."""
+    return f"{amendment_folder(slug)}/rounds"
+
+
+def comments_folder(slug: str) -> str:
+    """The comments on an amendment, one `<id>.yaml` each."""
+    return f"{amendment_folder(slug)}/comments"
+
+
+def vote_path(slug: str) -> str:
+    """The conference vote on an amendment."""
+    return f"{amendment_folder(slug)}/vote.yaml"

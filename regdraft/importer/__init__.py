@@ -25,7 +25,7 @@ import yaml
 
 from regdraft.core.errors import ParseError, RegdraftError, UsageError
 from regdraft.core.frontmatter import PLACEHOLDER
-from regdraft.core.layout import regulation_filename
+from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import REQUIRED_KEYS, parse, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.importer.classify import classify, decorative
@@ -134,7 +134,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     front, missing = dump_front_matter(meta)
     all_notes.extend(Note(0, "missing", f"The header gives no '{key}'; the file says {PLACEHOLDER} there: fill it in.")
                      for key in missing)
-    relative = f"regulations/{regulation_filename(str(meta['id']))}"
+    relative = regulation_path(str(meta['id']))
     reg = Regulation(front, preamble, units, _loaded(front), relative)
     target = target or relative
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))

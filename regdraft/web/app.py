@@ -82,7 +82,7 @@ class Server:
         """
         if ws.dirty(["regulations", "amendments"]):
             return build()
-        state = (ws.resolve("HEAD").hexsha, *key)
+        state = (ws.resolve("HEAD").sha, *key)
         with self._cache_lock:
             if state in self._cache:
                 found: T = self._cache[state]

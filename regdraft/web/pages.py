@@ -205,8 +205,8 @@ def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None) -> 
     def version(rev: str | None) -> Version:
         if rev is None:
             return Version("Working draft", new.id)
-        sha, date = ws.revision_info(rev)
-        return Version(f"Draft at {rev}", new.id, sha[:7], date)
+        revision = ws.resolve(rev)
+        return Version(f"Draft at {rev}", new.id, revision.short, revision.date)
 
     return Redline(compare(old, new), version(rev_from), version(rev_to), after.draft, after.number or None,
                    stem=slug, amendment=after)

@@ -56,7 +56,7 @@ def token_hash(token: str) -> str:
 def _section(ws: Workspace) -> dict[str, Any]:
     """The `review:` settings as regdraft.yaml holds them now (read afresh: links change while serving)."""
     try:
-        data = yaml.safe_load(ws.read(CONFIG_NAME)) if ws.path(CONFIG_NAME).is_file() else {}
+        data = yaml.safe_load(ws.read(CONFIG_NAME)) if ws.exists(CONFIG_NAME) else {}
     except yaml.YAMLError as exc:
         raise RegdraftError(f"{CONFIG_NAME}: cannot read the workspace settings: {exc}") from None
     section = data.get("review") if isinstance(data, dict) else None
@@ -127,7 +127,7 @@ def revoke(ws: Workspace, key: str) -> list[AccessLink]:
 
 
 def _write(ws: Workspace, entries: Sequence[AccessLink], message: str) -> None:
-    text = ws.read(CONFIG_NAME).decode("utf-8") if ws.path(CONFIG_NAME).is_file() else ""
+    text = ws.read(CONFIG_NAME).decode("utf-8") if ws.exists(CONFIG_NAME) else ""
     data: dict[str, Any] = {**_section(ws), "access": [
         {"name": e.name, "body": e.body, "role": e.role.value, "token_sha256": e.token_sha256, "created": e.created}
         for e in entries

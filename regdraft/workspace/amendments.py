@@ -1,41 +1,22 @@
-"""Amendments in a workspace, where they live and how they are read.
-
-The folder layout is defined here once: an amendment is `amendments/<slug>/amendment.md`, with its
-rounds, comments and vote beside it; a regulation's text before its first adopted amendment is
-`regulations/history/<stem>/base.md`.
-"""
+"""Amendments in a workspace: finding and reading them (where they live is `core.layout`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from regdraft.core.amend.document import Amendment, load_amendment
-from regdraft.core.errors import ParseError, RegdraftError, StoreError, UsageError
+from regdraft.core.errors import ParseError, RegdraftError, StoreError
+from regdraft.core.layout import AMENDMENTS, amendment_path
 from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
 from regdraft.workspace.store import Workspace
-
-FOLDER = "amendments"
-
-
-def amendment_path(slug: str) -> str:
-    """Where an amendment lives: `amendments/<slug>/amendment.md`."""
-    if not slug or "/" in slug or "\\" in slug or slug.startswith("."):
-        raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens (e.g. qc-sua-doi-2025).")
-    return f"{amendment_folder(slug)}/amendment.md"
-
-
-def amendment_folder(slug: str) -> str:
-    """The workspace-relative folder of an amendment: `amendments/<slug>`."""
-    return f"{FOLDER}/{slug}"
 
 
 def amendment_file(ws: Workspace, slug: str) -> str:
     """The amendment's file, which must exist; `StoreError` naming the known amendments otherwise."""
     relative = amendment_path(slug)
-    if not ws.path(relative).is_file():
+    if not ws.exists(relative):
         known = ", ".join(slugs(ws)) or "none"
         raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
     return relative
@@ -43,16 +24,13 @@ def amendment_file(ws: Workspace, slug: str) -> str:
 
 def slugs(ws: Workspace) -> list[str]:
     """The names of every amendment in the workspace, sorted."""
-    folder = ws.root / FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p.parent.name for p in folder.glob("*/amendment.md"))
+    return [path.split("/")[1] for path in ws.files(AMENDMENTS, "*/amendment.md")]
 
 
 def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     """Read and parse one amendment, in the working tree or at a git revision."""
     relative = amendment_path(slug)
-    if rev is None and not ws.path(relative).is_file():
+    if rev is None and not ws.exists(relative):
         known = ", ".join(slugs(ws)) or "none"
         raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
     return load_amendment(ws.read(relative, rev), relative, slug)
@@ -105,8 +83,3 @@ def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = Non
     if not amendment.regulation:
         raise RegdraftError(f"{amendment.source}: the front matter does not name the regulation it amends.")
     return load_regulation(ws, amendment.regulation, rev)
-
-
-def base_path(ws: Workspace, regulation_path: str) -> str:
-    """Where the text a regulation had before its first adopted amendment is kept."""
-    return f"regulations/history/{Path(regulation_path).stem}/base.md"

@@ -6,11 +6,11 @@ The CLI converts arguments, calls one function here and prints the result.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Any
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError
-from regdraft.core.layout import regulation_filename
+from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_path
 from regdraft.core.markdown import Reading, canonical, decode, parse, read, render
 from regdraft.core.model import Address, Located, Regulation, unit_address
 from regdraft.core.refs import missing_problems
@@ -37,19 +37,19 @@ def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[R
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
     reading = read(ws.read(relative, rev), relative)
-    problems = file_problems(reading, ws.path(relative) if rev is None else None)
+    problems = file_problems(reading, relative if rev is None else None)
     return reading.regulation, problems
 
 
-def file_problems(reading: Reading, path: Path | None = None) -> list[Problem]:
+def file_problems(reading: Reading, relative: str | None = None) -> list[Problem]:
     """The problems of one read regulation file: its structure, its references, and (given
-    the `path` it lies at in the workspace) whether its name matches its id."""
+    the `relative` path it lies at in the workspace) whether its name matches its id."""
     reg = reading.regulation
     problems = [*reading.problems, *reading.warnings, *missing_problems(reg)]
-    if path is not None and reg.id and path.name != regulation_filename(reg.id):
+    if relative is not None and reg.id and PurePosixPath(relative).name != regulation_filename(reg.id):
         # Commands find a regulation by its id through the file name, so a mismatch hides it.
         expected = regulation_filename(reg.id)
-        problems.append(Problem(f"The file's id is {reg.id}, so it must be named regulations/{expected} "
+        problems.append(Problem(f"The file's id is {reg.id}, so it must be named {REGULATIONS}/{expected} "
                                 f"(commands look it up by that name); rename it.", reg.source, 1))
     return sorted(problems, key=lambda p: p.line)
 
@@ -65,9 +65,7 @@ def _locate_at(ws: Workspace, name: str, rev: str) -> str:
     try:
         return ws.locate_regulation(name)
     except RegdraftError:
-        from regdraft.core.layout import regulation_filename
-
-        return f"regulations/{regulation_filename(name)}"
+        return regulation_path(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +85,17 @@ def list_regulations(ws: Workspace) -> list[RegulationSummary]:
     """Every regulation in the workspace, with a count of its articles and of the problems
     `regdraft check` reports in it (`error` only for a file that is no regulation at all)."""
     out = []
-    for path in ws.regulation_files():
-        relative = ws.relative(path)
+    for relative in ws.regulation_files():
+        stem = PurePosixPath(relative).stem
         try:
-            reading = read(path.read_bytes(), relative)
+            reading = read(ws.read(relative), relative)
         except ParseError as exc:
             problems = len(exc.problems) or 1
-            out.append(RegulationSummary(path.stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
+            out.append(RegulationSummary(stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
             continue
         reg = reading.regulation
-        out.append(RegulationSummary(reg.id or path.stem, relative, reg.title, reg.language,
-                                     sum(1 for _ in reg.articles()), len(file_problems(reading, path))))
+        out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
+                                     sum(1 for _ in reg.articles()), len(file_problems(reading, relative))))
     return out
 
 
@@ -141,22 +139,21 @@ def _unit_json(loc: Located) -> dict[str, Any]:
     }
 
 
-def check_file(ws: Workspace, path: Path) -> list[Problem]:
+def check_file(ws: Workspace, relative: str) -> list[Problem]:
     """Every problem in one regulation file: structure, references, file name."""
-    relative = ws.relative(path)
     try:
-        reading = read(path.read_bytes(), relative)
+        reading = read(ws.read(relative), relative)
     except ParseError as exc:
         return list(exc.problems) or [Problem(str(exc), relative)]
-    return file_problems(reading, path)
+    return file_problems(reading, relative)
 
 
 def check(ws: Workspace, name: str | None = None) -> list[Problem]:
     """Every problem in one regulation or in all of them."""
-    paths = [ws.path(ws.locate_regulation(name))] if name else list(ws.regulation_files())
+    paths = [ws.locate_regulation(name)] if name else ws.regulation_files()
     problems: list[Problem] = []
-    for path in paths:
-        problems.extend(check_file(ws, path))
+    for relative in paths:
+        problems.extend(check_file(ws, relative))
     return problems
 
 
@@ -177,12 +174,11 @@ def format_files(ws: Workspace, names: list[str], check_only: bool) -> FormatRes
 
 
 def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
-    paths = [ws.path(ws.locate_regulation(n)) for n in names] if names else list(ws.regulation_files())
+    paths = [ws.locate_regulation(n) for n in names] if names else ws.regulation_files()
     changes: dict[str, bytes | None] = {}
     problems: list[Problem] = []
-    for path in paths:
-        relative = ws.relative(path)
-        data = path.read_bytes()
+    for relative in paths:
+        data = ws.read(relative)
         try:
             text = canonical(data, relative)
         except ParseError as exc:

@@ -40,7 +40,7 @@ def check_summary(problems: list[Problem]) -> str:
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: regulations edited without an amendment, and problems of pending amendments."""
     entries = survey(ws)
-    paths = [ws.locate_regulation(name)] if name else [ws.relative(p) for p in ws.regulation_files()]
+    paths = [ws.locate_regulation(name)] if name else ws.regulation_files()
     problems: list[Problem] = []
     ids: set[str] = set()
     for path in paths:

@@ -26,11 +26,11 @@ def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) 
 
 def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     relative = result.regulation.source
-    if ws.path(relative).exists() and not force:
+    if ws.exists(relative) and not force:
         raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
                          "(the old text stays in git history).")
     data = result.text.encode("utf-8")
-    if ws.path(relative).is_file() and ws.path(relative).read_bytes() == data and not ws.dirty([relative]):
+    if ws.exists(relative) and ws.read(relative) == data and not ws.dirty([relative]):
         return relative  # the same text is already committed: nothing to record
     ws.commit({relative: data},
               f"Import {result.regulation.id} from {result.report.source}")

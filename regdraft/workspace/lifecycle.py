@@ -22,9 +22,10 @@ from regdraft.core.amend.document import (
 )
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
+from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse, read, render
 from regdraft.core.model import Regulation
-from regdraft.workspace.amendments import amendment_path, base_path, list_amendments, load, target_regulation
+from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
 from regdraft.workspace.votes import check_adoptable
@@ -117,7 +118,7 @@ def check_amendment(ws: Workspace, amendment: Amendment) -> list[Problem]:
 
 def _review(ws: Workspace, slug: str, references: bool) -> Review:
     relative = amendment_path(slug)
-    if not ws.path(relative).is_file():
+    if not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
     try:
         amendment, reading = read_amendment(ws.read(relative), relative, slug)
@@ -241,8 +242,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     )
     load_amendment(text, relative, slug)
     changes: dict[str, bytes | None] = {}
-    base = base_path(ws, reg_path)
-    if not ws.path(base).is_file():
+    base = base_path(reg_path)
+    if not ws.exists(base):
         changes[base] = original
     changes[reg_path] = render(applied.regulation).encode("utf-8")
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`

@@ -20,11 +20,12 @@ from typing import Any
 from regdraft.core.amend import document
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.markdown import read
 from regdraft.core.model import Address, Regulation
 from regdraft.core.refs import affected_references
 from regdraft.render.redline import Redline, Version, sentence, words_for
-from regdraft.workspace.amendments import amendment_path, load
+from regdraft.workspace.amendments import load, slugs
 from regdraft.workspace.lifecycle import preview
 from regdraft.workspace.store import Workspace
 
@@ -61,18 +62,15 @@ def _located(ws: Workspace, name: str) -> str:
     try:
         return ws.locate_regulation(name)
     except RegdraftError:
-        from regdraft.core.layout import regulation_filename
-
-        return name if name.endswith(".md") else f"regulations/{regulation_filename(name)}"
+        return name if name.endswith(".md") else regulation_path(name)
 
 
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
                       words: Mapping[str, str]) -> Version:
     if rev is None:
         return _file_version(ws, relative, words["in_force"], reg.id, words)
-    commit = ws.resolve(rev)
-    return Version(f"{words['version']} {rev}", reg.id, commit.hexsha[:7],
-                   commit.committed_datetime.date().isoformat())
+    revision = ws.resolve(rev)
+    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date)
 
 
 def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],
@@ -86,24 +84,30 @@ def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: 
         return Version(label, doc_id)  # not a git repository: nothing to name but the document
     if not last:
         return Version(label, doc_id, uncommitted=words["uncommitted"])
-    return Version(label, doc_id, last[0].sha[:7], last[0].date)
+    return Version(label, doc_id, last[0].short, last[0].date)
 
 
 def pending_amendment(ws: Workspace, reg: Regulation) -> str:
     """The slug of the newest amendment to `reg` still pending (draft, circulating or submitted)."""
     found: list[tuple[str, int, str]] = []
-    for path in sorted((ws.root / "amendments").glob("*/amendment.md")):
-        slug = path.parent.name
+    unreadable: list[str] = []
+    for slug in slugs(ws):
         try:
             doc = load(ws, slug)
         except RegdraftError:
+            unreadable.append(amendment_path(slug))
             continue
         if str(doc.regulation) == reg.id and str(doc.status) in document.PENDING:
             meta = doc.meta or {}
             found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug))
+    if unreadable:
+        raise RegdraftError(
+            f"{', '.join(unreadable)} cannot be read, so the newest pending amendment to {reg.id} is not "
+            "known; fix it (`regdraft amend check`), or pass --amendment SLUG or --to REV to choose what to compare."
+        )
     if not found:
         raise RegdraftError(
-            f"There is no pending amendment to {reg.id} in {ws.root / 'amendments'} (status draft, "
+            f"There is no pending amendment to {reg.id} in {ws.root / AMENDMENTS} (status draft, "
             "circulating or submitted); pass --to REV or --amendment SLUG to choose what to compare."
         )
     return max(found)[2]

@@ -101,12 +101,12 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
 
     `message` replaces the commit message (accepting a proposal names the comment in it).
     """
+    from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
-    from regdraft.workspace.amendments import amendment_path
     from regdraft.workspace.scaffold import default_title, document_text
 
     relative = amendment_path(slug)
-    exists = ws.path(relative).is_file()
+    exists = ws.exists(relative)
     existing = decode(ws.read(relative), relative) if exists else None
     if existing is not None:
         shell = load_amendment("".join(_parts(existing)), relative, slug)

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 # The report's classes stay importable from here, where the report is built.
@@ -50,10 +50,11 @@ from regdraft.core.comments import (
 )
 from regdraft.core.dates import iso_date
 from regdraft.core.errors import RegdraftError, StoreError, UsageError
+from regdraft.core.layout import AMENDMENTS, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.core.text import nfc
 from regdraft.importer.comment_sheet import read_sheet
-from regdraft.workspace.amendments import amendment_file, amendment_folder, load
+from regdraft.workspace.amendments import amendment_file, load
 from regdraft.workspace.lifecycle import preview
 from regdraft.workspace.store import Workspace, writes
 
@@ -78,8 +79,7 @@ def _now() -> str:
 def load_rounds(ws: Workspace, slug: str) -> list[Round]:
     """Every round of an amendment, by number."""
     amendment_file(ws, slug)
-    folder = ws.path(f"{amendment_folder(slug)}/rounds")
-    rounds = [round_from_yaml(p.read_bytes(), ws.relative(p)) for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    rounds = [round_from_yaml(ws.read(p), p) for p in ws.files(rounds_folder(slug), "*.yaml")]
     return sorted(rounds, key=lambda r: r.number)
 
 
@@ -99,7 +99,7 @@ def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
 
 
 def _round_change(slug: str, r: Round) -> dict[str, bytes | None]:
-    return {f"{amendment_folder(slug)}/rounds/{r.number}.yaml": round_to_yaml(r).encode("utf-8")}
+    return {f"{rounds_folder(slug)}/{r.number}.yaml": round_to_yaml(r).encode("utf-8")}
 
 
 def parse_due(due: str) -> str:
@@ -143,7 +143,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequen
         raise UsageError("Name the bodies consulted with --consult BODY (repeatable) or --consult-file FILE.")
     draft_text(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
     number = rounds[-1].number + 1 if rounds else 1
-    revision = ws.resolve("HEAD").hexsha
+    revision = ws.resolve("HEAD").sha
     new = Round(number, nfc(title).strip() or f"Lấy ý kiến dự thảo lần {draft}", parse_due(due), bodies,
                 revision, int(draft), RoundStatus.OPEN, _now())
     ws.commit(_round_change(slug, new), f"Open comment round {number} on {slug} (draft {draft})")
@@ -205,15 +205,12 @@ def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSumma
 
 
 def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes | None]:
-    return {f"{amendment_folder(slug)}/comments/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
+    return {f"{comments_folder(slug)}/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
 
 
 def load_comments(ws: Workspace, slug: str) -> list[Comment]:
     """Every comment on an amendment, by round then creation time."""
-    folder = ws.path(f"{amendment_folder(slug)}/comments")
-    if not folder.is_dir():
-        return []
-    comments = [comment_from_yaml(p.read_bytes(), ws.relative(p)) for p in folder.glob("*.yaml")]
+    comments = [comment_from_yaml(ws.read(p), p) for p in ws.files(comments_folder(slug), "*.yaml")]
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))
 
 
@@ -260,8 +257,7 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment
 
 
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
-    folder = ws.path(f"{amendment_folder(slug)}/comments")
-    return [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    return [PurePosixPath(p).stem for p in ws.files(comments_folder(slug), "*.yaml")]
 
 
 @writes
@@ -332,16 +328,16 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     """The amendment slug and the comment with this id (searched in every amendment when no slug)."""
     cid = comment_id.strip().lower()
     pattern = f"{slug}/comments/{cid}.yaml" if slug else f"*/comments/{cid}.yaml"
-    found = sorted((ws.root / "amendments").glob(pattern)) if (ws.root / "amendments").is_dir() else []
+    found = ws.files(AMENDMENTS, pattern)
     if not found:
         where = f"on '{slug}'" if slug else "in any amendment"
         raise RegdraftError(f"There is no comment '{comment_id}' {where}.")
     if len(found) > 1:
-        slugs = ", ".join(p.parent.parent.name for p in found)
+        slugs = ", ".join(p.split("/")[1] for p in found)
         raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "
                          "name one with --amendment.")
     path = found[0]
-    return path.parent.parent.name, comment_from_yaml(path.read_bytes(), ws.relative(path))
+    return path.split("/")[1], comment_from_yaml(ws.read(path), path)
 
 
 @writes

@@ -6,9 +6,10 @@ from typing import Any
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.core.errors import RegdraftError
+from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Regulation
-from regdraft.workspace.amendments import amendment_path, slugs
+from regdraft.workspace.amendments import slugs
 from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
@@ -83,7 +84,7 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
     from regdraft.workspace.api import load_regulation
 
     relative = amendment_path(slug)
-    if slug in slugs(ws) or ws.path(relative).exists():
+    if slug in slugs(ws) or ws.exists(relative):
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     reg = load_regulation(ws, regulation)
     text = document_text(reg, title or default_title(reg))

@@ -1,8 +1,10 @@
 """The git-backed workspace: read at a revision, write and commit, tag, log. Owns git.
 
-A workspace is a git repository holding `regdraft.yaml`, `regulations/`, `amendments/` and
-`templates/`. Every write is one commit under the user's git identity (or the workspace's
-fallback identity), and refuses to run over uncommitted changes to the files it touches.
+The workspace layer reads and writes through the `Store` protocol below; `Workspace` keeps the
+files in a git repository, and `regdraft.workspace.memory.MemoryWorkspace` keeps them in memory for
+tests. A workspace holds `regdraft.yaml`, `regulations/`, `amendments/` and `templates/`. Every
+write is one commit under the user's git identity (or the workspace's fallback identity), and
+refuses to run over uncommitted changes to the files it touches.
 
 Post-conditions of `Workspace.commit`:
 1. Either every file is written and one commit records exactly those files, or the files,
@@ -17,11 +19,11 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.errors import StoreError
-from regdraft.core.layout import regulation_filename
+from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, regulation_path
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
@@ -30,9 +32,8 @@ from regdraft.workspace.store_sync import Tag as Tag
 if TYPE_CHECKING:
     import git
 
-CONFIG_NAME = "regdraft.yaml"
-LAYOUT = ("regulations", "amendments", "templates")
-OUTPUT_DIR = "out/"
+CONFIG_NAME = CONFIG
+OUTPUT_DIR = f"{OUTPUT}/"
 DEFAULT_CONFIG: dict[str, Any] = {
     "identity": {"name": "regdraft", "email": "regdraft@localhost"},
     "profile": "party-36",
@@ -72,13 +73,49 @@ def writes(func: _Call) -> _Call:
 
 
 @dataclass(frozen=True, slots=True)
-class LogEntry:
-    """One commit that touched a file."""
+class Revision:
+    """One recorded version of the workspace (a commit), as the rest of regdraft sees it."""
 
     sha: str
     author: str
-    date: str
-    subject: str
+    date: str  # YYYY-MM-DD
+    subject: str = ""
+
+    @property
+    def short(self) -> str:
+        """The abbreviated sha printed on documents (7 characters)."""
+        return self.sha[:7]
+
+
+class Store(Protocol):
+    """What the workspace layer reads and writes through: `Workspace` (git) or `MemoryWorkspace`.
+
+    Paths are workspace-relative with forward slashes; `rev` names a recorded version (a sha,
+    `HEAD`, `HEAD~1`, a tag) and None the working files.
+    """
+
+    def read(self, relative: str, rev: str | None = None) -> bytes: ...
+
+    def exists(self, relative: str) -> bool: ...
+
+    def files(self, folder: str, pattern: str = "*") -> list[str]: ...
+
+    def dirty(self, paths: list[str]) -> list[str]: ...
+
+    def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
+               allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str: ...
+
+    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]: ...
+
+    def resolve(self, rev: str) -> Revision: ...
+
+
+def check_relative(relative: str) -> str:
+    """A workspace-relative path that stays inside the workspace; `StoreError` otherwise."""
+    parts = PurePosixPath(relative.replace("\\", "/")).parts
+    if relative.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+        raise StoreError(f"'{relative}' is outside the workspace; regdraft writes only inside it.")
+    return "/".join(p for p in parts if p != ".")
 
 
 class Workspace(SharedHistory):
@@ -111,7 +148,7 @@ class Workspace(SharedHistory):
             path = self.root / CONFIG_NAME
             try:
                 # Missing only while `init` is writing it: the defaults apply.
-                text = path.read_text(encoding="utf-8") if path.is_file() else ""
+                text = self.read(CONFIG_NAME).decode("utf-8") if self.exists(CONFIG_NAME) else ""
                 data = yaml.safe_load(text) or {}
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
                 raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
@@ -164,7 +201,7 @@ class Workspace(SharedHistory):
                 return self.path(relative).read_bytes()
             except FileNotFoundError:
                 raise StoreError(f"{relative} does not exist in the workspace.") from None
-        commit = self.resolve(rev)
+        commit = self._commit(rev)
         try:
             blob = commit.tree / relative
         except KeyError:
@@ -172,8 +209,21 @@ class Workspace(SharedHistory):
         data: bytes = blob.data_stream.read()
         return data
 
-    def resolve(self, rev: str) -> git.Commit:
-        """The commit a revision names (branch, tag, sha, HEAD~2 ...)."""
+    def exists(self, relative: str) -> bool:
+        """True when the working tree holds this file."""
+        try:
+            return self.path(relative).is_file()
+        except StoreError:
+            return False
+
+    def files(self, folder: str, pattern: str = "*") -> list[str]:
+        """The working files in `folder` whose path below it matches `pattern` (`*/amendment.md`), sorted."""
+        base = self.path(folder)
+        if not base.is_dir():
+            return []
+        return sorted(p.relative_to(self.root).as_posix() for p in base.glob(pattern) if p.is_file())
+
+    def _commit(self, rev: str) -> git.Commit:
         import git
 
         try:
@@ -181,33 +231,27 @@ class Workspace(SharedHistory):
         except (git.BadName, ValueError, git.BadObject):
             raise StoreError(f"There is no revision '{rev}' in {self.root}.") from None
 
-    def revision_info(self, rev: str) -> tuple[str, str]:
-        """A revision's short sha and commit date (YYYY-MM-DD)."""
-        commit = self.resolve(rev)
-        return commit.hexsha[:8], commit.committed_datetime.date().isoformat()
+    def resolve(self, rev: str) -> Revision:
+        """The recorded version a revision names (branch, tag, sha, HEAD~2 ...)."""
+        commit = self._commit(rev)
+        return Revision(commit.hexsha, str(commit.author.name), commit.committed_datetime.date().isoformat(),
+                        str(commit.summary))
 
-    def regulation_files(self) -> Iterator[Path]:
-        """Every regulation file in the workspace, sorted."""
-        folder = self.root / "regulations"
-        if folder.is_dir():
-            yield from sorted(folder.glob("*.md"))
+    def regulation_files(self) -> list[str]:
+        """Every regulation file in the workspace (relative paths), sorted."""
+        return self.files(REGULATIONS, "*.md")
 
     def locate_regulation(self, name: str) -> str:
         """The workspace-relative path of a regulation named by id, file stem or path."""
-        candidates = [
-            f"regulations/{regulation_filename(name)}",
-            f"regulations/{name}",
-            name,
-        ]
-        for candidate in candidates:
+        for candidate in (regulation_path(name), f"{REGULATIONS}/{name}", name):
             try:
-                path = self.path(candidate)
+                relative = check_relative(candidate)
             except StoreError:
                 continue
-            if path.is_file():
-                return self.relative(path)
-        known = ", ".join(p.stem for p in self.regulation_files()) or "none"
-        raise StoreError(f"There is no regulation '{name}' in {self.root / 'regulations'} (known: {known}).")
+            if relative and self.exists(relative):
+                return relative
+        known = ", ".join(PurePosixPath(p).stem for p in self.regulation_files()) or "none"
+        raise StoreError(f"There is no regulation '{name}' in {self.root / REGULATIONS} (known: {known}).")
 
     def dirty(self, paths: list[str]) -> list[str]:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
@@ -316,9 +360,11 @@ class Workspace(SharedHistory):
                 journal.end()
                 raise StoreError(f"cannot record the write ({exc.strerror or exc}); nothing was changed.") from None
             stop_point("journal-written")
+            import git
+
             try:
                 sha = self._write_and_commit(changes, paths, message, tag, author)
-            except Exception as exc:
+            except (git.GitCommandError, OSError) as exc:  # a program error is not "the write failed"
                 self._restore(saved, head, index_before, tag)
                 journal.end()
                 detail = getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
@@ -509,21 +555,20 @@ class Workspace(SharedHistory):
             tmp.unlink(missing_ok=True)
             self.repo.git.reset("-q", head or "HEAD", "--", *saved)
 
-    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[LogEntry]:
+    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
         if self._head() is None:
             return []
         options = [f"--max-count={limit}"] if limit is not None else []
         if rev is not None:
-            options.append(self.resolve(rev).hexsha)
+            options.append(self._commit(rev).hexsha)
         out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", *options,
                         "--", relative)
         entries = []
         for line in out.splitlines():
             sha, author, date, subject = line.split("\x00", 3)
-            entries.append(LogEntry(sha, author, date, subject))
+            entries.append(Revision(sha, author, date, subject))
         return entries
-
 
 
 def init_workspace(directory: Path, example_from: Path | None = None) -> Workspace:
@@ -543,7 +588,7 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
     changes: dict[str, bytes | None] = {
         CONFIG_NAME: yaml.safe_dump(DEFAULT_CONFIG, sort_keys=False, allow_unicode=True).encode(),
     }
-    for folder in LAYOUT:
+    for folder in FOLDERS:
         if not (directory / folder).exists():
             changes[f"{folder}/.gitkeep"] = b""
     ignore = directory / ".gitignore"
@@ -553,7 +598,7 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
         separator = b"" if not ignored or ignored.endswith(b"\n") else b"\n"
         changes[".gitignore"] = ignored + separator + OUTPUT_DIR.encode() + b"\n"
     if example_from is not None:
-        for folder in ("regulations", "amendments"):
+        for folder in (REGULATIONS, AMENDMENTS):
             for path in sorted((example_from / folder).rglob("*")):
                 if path.is_file():
                     changes[f"{folder}/{path.relative_to(example_from / folder).as_posix()}"] = path.read_bytes()

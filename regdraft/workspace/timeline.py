@@ -21,9 +21,10 @@ from regdraft.core.amend.apply import Applied, apply
 from regdraft.core.amend.document import Amendment, as_date
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import RegdraftError
+from regdraft.core.layout import base_path
 from regdraft.core.markdown import read
 from regdraft.core.model import Regulation
-from regdraft.workspace.amendments import base_path, list_amendments
+from regdraft.workspace.amendments import list_amendments
 from regdraft.workspace.store import Workspace
 
 
@@ -61,9 +62,9 @@ def adopted_for(ws: Workspace, reg_id: str) -> list[Amendment]:
 
 def base_text(ws: Workspace, regulation_path: str) -> Regulation:
     """The text before the first adopted amendment, or the current file when none was adopted."""
-    base = base_path(ws, regulation_path)
+    base = base_path(regulation_path)
     # Reading never depends on a clean check: `regdraft check` reports the problems.
-    if ws.path(base).is_file():
+    if ws.exists(base):
         return read(ws.read(base), base).regulation
     return read(ws.read(regulation_path), regulation_path).regulation
 

@@ -8,7 +8,8 @@ import yaml
 
 from regdraft.core.dates import iso_date
 from regdraft.core.errors import RegdraftError, UsageError
-from regdraft.workspace.amendments import amendment_file, amendment_folder
+from regdraft.core.layout import vote_path
+from regdraft.workspace.amendments import amendment_file
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -33,10 +34,6 @@ class Vote:
         return self.for_ * 2 > base
 
 
-def _vote_path(slug: str) -> str:
-    return f"{amendment_folder(slug)}/vote.yaml"
-
-
 @writes
 def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str,
                 members: int | None = None) -> Vote:
@@ -48,23 +45,23 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority}
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    ws.commit({_vote_path(slug): text.encode("utf-8")},
+    ws.commit({vote_path(slug): text.encode("utf-8")},
               f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining")
     return vote
 
 
 def load_vote(ws: Workspace, slug: str) -> Vote | None:
     """The recorded vote on an amendment, or None."""
-    path = ws.path(_vote_path(slug))
-    if not path.is_file():
+    path = vote_path(slug)
+    if not ws.exists(path):
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(ws.read(path).decode("utf-8")) or {}
         members = data.get("members")
         return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
                     int(members) if members is not None else None)
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError):
-        raise RegdraftError(f"{_vote_path(slug)}: cannot read the vote "
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        raise RegdraftError(f"{vote_path(slug)}: cannot read the vote "
                             "(keys: for, against, abstain, date, members).") from None
 
 

@@ -43,7 +43,7 @@ def token(c: TestClient, url: str = f"/a/{SLUG}/redline") -> str:
 
 def head(ws: Workspace) -> str:
     """The current commit."""
-    return ws.resolve("HEAD").hexsha
+    return ws.resolve("HEAD").sha
 
 
 def comment_form(csrf: str, **fields: str) -> dict[str, str]:

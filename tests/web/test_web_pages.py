@@ -76,7 +76,7 @@ def test_document_text_is_escaped_and_never_runs(tmp_path) -> None:  # type: ign
 
 
 def test_any_two_versions_of_the_draft(review_ws: Workspace) -> None:
-    first = review_ws.resolve("HEAD").hexsha
+    first = review_ws.resolve("HEAD").sha
     edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
     page = client(review_ws).get(f"/a/{SLUG}/redline?from={first[:10]}&to=HEAD")
     assert page.status_code == 200

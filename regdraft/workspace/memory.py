@@ -1,0 +1,170 @@
+"""A workspace kept in memory (`MemoryWorkspace`): what the workspace layer's tests use instead of git.
+
+It behaves as `GitStore` does where regdraft relies on it: a commit records exactly the files
+given or nothing, refuses over changes not yet recorded and over an existing tag; revisions are
+`HEAD`, `HEAD~N`, a tag or a sha prefix; the log lists the versions that changed a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import hashlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+from regdraft.core.errors import StoreError
+from regdraft.workspace.store import Revision, Workspace, check_relative
+
+
+@dataclass(frozen=True, slots=True)
+class _Version:
+    revision: Revision
+    files: Mapping[str, bytes]
+
+
+@dataclass
+class MemoryStore:
+    """Working files and recorded versions, all in memory."""
+
+    working: dict[str, bytes] = field(default_factory=dict)
+    history: list[_Version] = field(default_factory=list)
+    tags: dict[str, int] = field(default_factory=dict)
+    author: str = "regdraft"
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def read(self, relative: str, rev: str | None = None) -> bytes:
+        relative = check_relative(relative)
+        files = self.working if rev is None else self.history[self._index(rev)].files
+        if relative not in files:
+            where = "in the workspace" if rev is None else f"at revision {rev}"
+            raise StoreError(f"{relative} does not exist {where}.")
+        return files[relative]
+
+    def exists(self, relative: str) -> bool:
+        try:
+            return check_relative(relative) in self.working
+        except StoreError:
+            return False
+
+    def files(self, folder: str, pattern: str = "*") -> list[str]:
+        prefix = check_relative(folder).rstrip("/") + "/"
+        found = []
+        for path in self.working:
+            below = path[len(prefix):] if path.startswith(prefix) else None
+            # `*` does not cross a folder, as with Path.glob.
+            if below and below.count("/") == pattern.count("/") and fnmatch.fnmatchcase(below, pattern):
+                found.append(path)
+        return sorted(found)
+
+    def dirty(self, paths: list[str]) -> list[str]:
+        recorded = self.history[-1].files if self.history else {}
+        return [p for p in paths if self.working.get(p) != recorded.get(p)]
+
+    def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
+               allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
+        paths = sorted(check_relative(p) for p in changes)
+        if not allow_dirty and (dirty := self.dirty(paths)):
+            raise StoreError("Refusing to write over uncommitted changes to " + ", ".join(dirty)
+                             + "; commit or stash them first (nothing was changed).")
+        if tag and tag in self.tags:
+            raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
+        if not message.strip():
+            raise StoreError("The write failed (an empty commit message); the workspace is as it was.")
+        for relative, data in changes.items():
+            if data is None:
+                self.working.pop(check_relative(relative), None)
+            else:
+                self.working[check_relative(relative)] = data
+        recorded = dict(self.history[-1].files) if self.history else {}
+        for relative in paths:
+            if relative in self.working:
+                recorded[relative] = self.working[relative]
+            else:
+                recorded.pop(relative, None)
+        digest = hashlib.sha1(f"{len(self.history)}\0{message}".encode() + repr(sorted(recorded.items())).encode())
+        by = author.split(" <")[0] if author else self.author
+        revision = Revision(digest.hexdigest(), by, self.today.isoformat(), message.splitlines()[0])
+        self.history.append(_Version(revision, recorded))
+        if tag:
+            self.tags[tag] = len(self.history) - 1
+        return revision.sha
+
+    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
+        last = self._index(rev) if rev is not None else len(self.history) - 1
+        found = []
+        for index in range(last, -1, -1):
+            before = self.history[index - 1].files.get(relative) if index else None
+            if self.history[index].files.get(relative) != before:
+                found.append(self.history[index].revision)
+        return found[:limit] if limit is not None else found
+
+    def resolve(self, rev: str) -> Revision:
+        return self.history[self._index(rev)].revision
+
+    def _index(self, rev: str) -> int:
+        base, _, back = rev.partition("~")
+        if base == "HEAD":
+            index = len(self.history) - 1
+        elif base in self.tags:
+            index = self.tags[base]
+        else:
+            matches = [i for i, v in enumerate(self.history) if base and v.revision.sha.startswith(base)]
+            index = matches[0] if len(matches) == 1 else -1
+        if back:
+            index = index - int(back) if back.isdigit() else -1
+        if index < 0 or index >= len(self.history):
+            raise StoreError(f"There is no revision '{rev}' in the workspace.")
+        return index
+
+
+class MemoryWorkspace(Workspace):
+    """A workspace whose files and history are a `MemoryStore`: no folder, no git, no lock file."""
+
+    def __init__(self, root: Path, store: MemoryStore) -> None:
+        super().__init__(root)
+        self.store = store
+
+    def read(self, relative: str, rev: str | None = None) -> bytes:
+        return self.store.read(relative, rev)
+
+    def exists(self, relative: str) -> bool:
+        return self.store.exists(relative)
+
+    def files(self, folder: str, pattern: str = "*") -> list[str]:
+        return self.store.files(folder, pattern)
+
+    def dirty(self, paths: list[str]) -> list[str]:
+        return self.store.dirty(paths)
+
+    def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
+               allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
+        return self.store.commit(changes, message, tag, allow_dirty, author)
+
+    def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
+        return self.store.log(relative, rev, limit)
+
+    def resolve(self, rev: str) -> Revision:
+        return self.store.resolve(rev)
+
+    @contextmanager
+    def writing(self, what: str, *, repairing: bool = False) -> Iterator[None]:
+        yield  # one process, one thread: nothing to lock
+
+    def interrupted(self) -> None:
+        return None  # a write in memory cannot be cut half way
+
+    @property
+    def repo(self) -> NoReturn:
+        raise StoreError(f"{self.root} is kept in memory, not in git.")
+
+
+def memory_workspace(files: Mapping[str, bytes], message: str = "Set up regdraft workspace",
+                     root: Path = Path("/nonexistent/memory-workspace")) -> MemoryWorkspace:
+    """A workspace in memory holding `files`, recorded as one first version."""
+    store = MemoryStore()
+    store.commit(dict(files), message)
+    return MemoryWorkspace(root, store)
