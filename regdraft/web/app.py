@@ -51,28 +51,31 @@ T = TypeVar("T")
 class Server:
     """The state of one review server: its workspace, whether links are required, its secret and lock."""
 
-    def __init__(self, root: Path, *, links: bool, secret: bytes | None = None,
-                 lock: Callable[[Workspace], Any] | None = None) -> None:
+    def __init__(self, root: Path, *, links: bool, secret: bytes | None = None) -> None:
         self.root = root.resolve()
         self.links = links
         self.secret = secret or secrets.token_bytes(32)
         self._local_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._cache: dict[tuple[object, ...], Any] = {}
-        self.lock = lock
 
     def workspace(self) -> Workspace:
         """A fresh view of the workspace for one request (settings and access links re-read)."""
         return Workspace(self.root)
 
     def write(self, action: Callable[[Workspace], T]) -> T:
-        """Run one write with the workspace to itself: one at a time, whoever else writes."""
-        with self._local_lock:
-            ws = self.workspace()
-            if self.lock is None:
+        """Run one write with the workspace to itself: one at a time, whoever else writes.
+
+        The store's workspace lock (a lock file every regdraft process takes) is held around
+        the whole action, so what it read cannot change before it commits.
+        """
+        ws = self.workspace()
+        writing = getattr(ws, "writing", None)
+        if writing is None:  # a store without the shared lock: serialise this server's writes at least
+            with self._local_lock:
                 return action(ws)
-            with self.lock(ws):
-                return action(ws)
+        with writing("a review server form"):
+            return action(ws)
 
     def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:
         """`build()`, remembered for the committed state it was built from.
@@ -104,9 +107,7 @@ class Server:
 
 def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) -> Starlette:
     """The review application over the workspace at `root`."""
-    from regdraft.workspace import store
-
-    server = Server(root, links=links, secret=secret, lock=getattr(store, "write_lock", None))
+    server = Server(root, links=links, secret=secret)
     routes = [
         Route("/", _page(server, _home)),
         Route("/access/{token}", _page(server, _access, public=True)),

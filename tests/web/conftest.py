@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -62,3 +65,24 @@ def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
         ws.commit({relative: data}, "Edit the draft")
     else:
         ws.path(relative).write_bytes(data)
+
+
+@pytest.fixture
+def live_server(review_ws: Workspace) -> Iterator[str]:
+    """The review server on a free port of 127.0.0.1, in a thread: its base URL."""
+    import uvicorn
+
+    from regdraft.web.app import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(review_ws.root), host="127.0.0.1", port=0,
+                                           log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
