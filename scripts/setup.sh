@@ -11,9 +11,10 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 
 required_packages=(fonts-croscore fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 optional_packages=(poppler-utils)
-# The test suite also opens exported DOCX files in LibreOffice (headless) when it can.
+# The test suite also opens exported DOCX files in LibreOffice (headless) when it can, and drives
+# Debian's chromium (through the playwright package, never a browser download) for the review server.
 if [ "${REGDRAFT_TEST_TOOLS:-0}" = 1 ]; then
-    optional_packages+=(libreoffice-writer-nogui)
+    optional_packages+=(libreoffice-writer-nogui chromium)
 fi
 
 missing() {
@@ -48,10 +49,11 @@ install_debian_packages() {
     if [ ${#need[@]} -gt 0 ]; then
         "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null
     fi
-    if [ ${#optional[@]} -gt 0 ]; then
-        "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${optional[@]}" </dev/null \
-            || say "optional ${optional[*]} could not be installed; continuing"
-    fi
+    local pkg
+    for pkg in "${optional[@]}"; do  # one by one: a package that cannot be installed spares the others
+        "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$pkg" </dev/null \
+            || say "optional $pkg could not be installed; continuing"
+    done
 }
 
 find_python() {

@@ -192,7 +192,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
             host = request.headers.get("host", "")
             sent = (await request.form()).get("csrf")
             token = sent if isinstance(sent, str) else ""
-            foreign = origin is not None and origin.split("://", 1)[-1] != host
+            # A cross-site form carries its own origin; "null" (privacy settings) leaves it to the token.
+            foreign = origin not in (None, "null") and origin.split("://", 1)[-1] != host
             if foreign or not csrf_ok(server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token):
                 return context.render("web-message.html.j2", 403, title="The form has expired",
                                       message="The form was not sent from this page (or the page is too old); "

@@ -100,7 +100,7 @@ class Limits:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 extra = [(b"content-security-policy", POLICY.encode()), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
+                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY"),
                          (b"cache-control", b"no-store")]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)

@@ -153,7 +153,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         badges = _badges([(item.placement.address, item) for item in listed])
         return RedlinePage(slug, redline, "Working draft (no comment round yet)", None, False, badges,
                            rounds=tuple(rounds))
-    redline = build(ws, amendment.regulation, rev_from=shown.revision, amendment=slug)
+    redline = build(ws, amendment.regulation, rev_from=shown.revision[:10], amendment=slug)
     badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
                       for item in listed])
     commenting = shown.status is RoundStatus.OPEN

@@ -1,0 +1,140 @@
+"""End to end in a real browser: Debian's chromium driven by Playwright against the running server.
+
+Skipped, saying why, only when chromium or the playwright package is not installed
+(`REGDRAFT_TEST_TOOLS=1 scripts/setup.sh` installs both: chromium from Debian, never a browser download).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+
+from regdraft.core.comments import anchor_text
+from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
+from regdraft.workspace.store import Workspace
+from tests.web.conftest import BODIES, SLUG
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 "
+                       "scripts/setup.sh installs it)"),
+    pytest.mark.slow,
+]
+PHRASE = "ba tháng một lần"
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    """A page of headless chromium (Debian's own build, started by Playwright)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        yield page
+        browser.close()
+
+
+def _select(page: Any, address: str, phrase: str) -> None:
+    """Drag the mouse over `phrase` in the provision at `address`, as a reader selects words."""
+    box = page.evaluate(
+        """([address, phrase]) => {
+            const p = document.querySelector(`[data-on="${address}"]`);
+            p.scrollIntoView({block: "center"});
+            const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(phrase);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + phrase.length);
+                    const rects = range.getClientRects();
+                    const first = rects[0], last = rects[rects.length - 1];
+                    return [first.left + 1, first.top + first.height / 2, last.right - 1, last.top + last.height / 2];
+                }
+            }
+            return null;
+        }""", [address, phrase])
+    assert box, f"'{phrase}' is not in {address}"
+    page.mouse.move(box[0], box[1])
+    page.mouse.down()
+    page.mouse.move(box[2], box[3], steps=8)
+    page.mouse.up()
+
+
+def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace, live_server: str,
+                                                             browser_page: Any) -> None:
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    _select(page, "d12.k1.a", PHRASE)
+    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+    page.click("#proposal-box summary")
+    current = page.input_value("#comment-proposal")
+    assert current.startswith("a) Thường lệ ba tháng một lần;")       # the editor opens with the current text
+    proposed = current.replace("ba tháng một lần", "hai tháng một lần")
+    page.fill("#comment-proposal", proposed)
+    page.select_option("select[name=body]", BODIES[1])
+    page.fill("input[name=name]", "Lê Thị Cúc")
+    page.fill("#comment-text", page.input_value("#comment-text") + "Đề nghị họp thường lệ hai tháng một lần.")
+    with page.expect_navigation():
+        page.click("#comment-send")
+    assert "was recorded" in page.content()
+    (comment,) = load_comments(review_ws, SLUG)
+    data = yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml").read_text("utf-8"))
+    circulated = draft_text(review_ws, SLUG, find_round(review_ws, SLUG).revision)
+    assert data["provision"] == "d12.k1.a" and data["by"] == BODIES[1]
+    assert data["text"] == f"“{PHRASE}”: Đề nghị họp thường lệ hai tháng một lần."
+    assert data["proposal"] == proposed and data["anchor"] == anchor_text(circulated, "d12.k1.a")
+    assert review_ws.repo.git.log("-1", "--format=%an|%s") == \
+        f"Lê Thị Cúc|Comment {comment.id} on {SLUG} d12.k1.a by {BODIES[1]}"
+    assert review_ws.repo.git.show("--name-only", "--format=", "HEAD").split() == \
+        [f"amendments/{SLUG}/comments/{comment.id}.yaml"]
+
+
+def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    proposed = "a) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành."
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d12.k1.a", "Họp thường xuyên hơn.", proposal=proposed)
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/comments")
+    card = page.locator(f"#c-{comment.id}")
+    card.locator("form.accept textarea[name=reply]").fill("Tiếp thu, sửa điểm a khoản 1 Điều 12.")
+    with page.expect_navigation():
+        card.locator("form.accept button").click()
+    assert "Written into the text in commit" in page.locator(f"#c-{comment.id}").inner_text()
+    amendment = review_ws.path(f"amendments/{SLUG}/amendment.md").read_text("utf-8")
+    assert "\na) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành.\n" \
+        in amendment   # inside the quoted khoản 1 Điều 12, which from-edits now amends whole
+    assert draft_text(review_ws, SLUG).find("d12.k1.a").unit.text == (proposed[3:],)
+    (accepted,) = load_comments(review_ws, SLUG)
+    assert accepted.accepted_in and accepted.reply == "Tiếp thu, sửa điểm a khoản 1 Điều 12."
+    # The link to the commit shows the change it made as a redline.
+    with page.expect_navigation():
+        page.click(f"#c-{comment.id} .accepted a")
+    assert page.locator("ins.ins", has_text="hai").count() >= 1
+
+
+def test_screenshot_of_the_redline_shows_the_marks(review_ws: Workspace, live_server: str,
+                                                    browser_page: Any) -> None:
+    from PIL import Image
+
+    add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.")
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.locator('[data-on="d5.k2"]').first.scroll_into_view_if_needed()
+    image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    pixels = list(image.get_flattened_data()) if hasattr(image, "get_flattened_data") else list(image.getdata())
+
+    def near(colour: tuple[int, int, int]) -> int:
+        return sum(1 for p in pixels if all(abs(a - b) < 40 for a, b in zip(p, colour, strict=True)))
+
+    assert len(set(pixels)) > 50                        # not blank
+    assert near((0, 0, 0)) > 2000                       # body text
+    assert near((0xB3, 0x26, 0x1E)) > 150               # deletions (and the change bars) in red
+    assert near((0x0B, 0x4F, 0x9C)) > 150               # insertions in blue
+    assert near((0x2E, 0x7D, 0x32)) > 30                # the green badge of an unchanged comment
