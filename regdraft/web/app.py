@@ -55,7 +55,6 @@ class Server:
         self.root = root.resolve()
         self.links = links
         self.secret = secret or secrets.token_bytes(32)
-        self._local_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._cache: dict[tuple[object, ...], Any] = {}
 
@@ -66,15 +65,14 @@ class Server:
     def write(self, action: Callable[[Workspace], T]) -> T:
         """Run one write with the workspace to itself: one at a time, whoever else writes.
 
-        The store's workspace lock (a lock file every regdraft process takes) is held around
-        the whole action, so what it read cannot change before it commits.
+        The store's workspace lock (the lock file every regdraft process takes) is held around
+        the whole action, so what it read cannot change before it commits; each request has its
+        own `Workspace`, so the threads of this server wait for each other on it too.
         """
+        from regdraft.workspace.store import write_lock
+
         ws = self.workspace()
-        writing = getattr(ws, "writing", None)
-        if writing is None:  # a store without the shared lock: serialise this server's writes at least
-            with self._local_lock:
-                return action(ws)
-        with writing("a review server form"):
+        with write_lock(ws):
             return action(ws)
 
     def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:

@@ -26,7 +26,7 @@ import yaml
 
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.text import nfc
-from regdraft.workspace.store import CONFIG_NAME, Workspace
+from regdraft.workspace.store import CONFIG_NAME, Workspace, writes
 
 
 class Role(StrEnum):
@@ -92,6 +92,7 @@ def lookup(ws: Workspace, token: str) -> AccessLink | None:
     return found
 
 
+@writes
 def invite(ws: Workspace, name: str, body: str, role: str = "reviewer") -> tuple[AccessLink, str]:
     """A new access link (one commit); returns it with its token, which is shown only this once."""
     person = " ".join(nfc(name).split())
@@ -111,6 +112,7 @@ def invite(ws: Workspace, name: str, body: str, role: str = "reviewer") -> tuple
     return link, token
 
 
+@writes
 def revoke(ws: Workspace, key: str) -> list[AccessLink]:
     """Remove the links named by `key` (the id `invite` printed, or the person's name); one commit."""
     wanted = nfc(key).strip()

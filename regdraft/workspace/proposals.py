@@ -19,7 +19,7 @@ from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import render
 from regdraft.core.model import Address, map_units
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Workspace, writes
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,7 @@ class Accepted:
     commit: str
 
 
+@writes
 def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                     author: str | None = None) -> Accepted:
     """Write a comment's proposed wording into the amendment (one commit naming it), then accept the comment."""
