@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from regdraft.core.amend.proposal import PROPOSABLE, editor_text
+from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comment_report import by_provision
 from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
 from regdraft.core.errors import RegdraftError, UsageError
@@ -164,7 +164,8 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         for loc in draft.walk():
             if loc.unit.kind in PROPOSABLE:
                 address = str(loc.address)
-                texts[address] = editor_text(loc.unit, draft.language)
+                if proposable(loc.unit):
+                    texts[address] = editor_text(loc.unit, draft.language)
                 provisions.append((address, describe_on(address, draft.language)))
     state = "open" if commenting else "closed, read-only"
     return RedlinePage(slug, redline, f"Draft {shown.draft} circulated in round {shown.number} ({state})", shown,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regdraft.core.amend.proposal import PROPOSABLE, proposed_unit
+from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import render
@@ -55,6 +55,10 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if address.segments[-1].kind not in PROPOSABLE:
         raise RegdraftError(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
                             "article, a clause or a point.")
+    if not proposable(draft.find(address).unit):
+        raise RegdraftError(f"{describe_on(placement.address, draft.language)} has a closing text after its "
+                            "points or clauses; accept the proposal by editing the text and running "
+                            f"`regdraft amend from-edits {where}`.")
     new = proposed_unit(comment.proposal, address, draft.language)
     units, _ = map_units(draft.units, address, lambda _unit: (new,))
     edited = draft.with_units(units)

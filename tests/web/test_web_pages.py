@@ -150,3 +150,13 @@ def test_round_status_is_read_from_the_workspace(review_ws: Workspace) -> None:
     from regdraft.workspace.rounds import find_round
 
     assert find_round(review_ws, SLUG).status is RoundStatus.OPEN
+
+
+def test_before_any_round_the_working_draft_is_shown_without_a_form(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+    c = client(ws)
+    page = c.get(f"/a/{SLUG}/redline")
+    assert page.status_code == 200 and "Working draft (no comment round yet)" in page.text
+    assert 'class="ins"' in page.text and 'id="comment-form"' not in page.text
+    assert "No rounds yet." in c.get("/").text
+    assert c.get(f"/a/{SLUG}/comments").status_code == 404

@@ -5,8 +5,8 @@ edited lines back into a unit with the regulation format's rules (those of quote
 an amending document), so a proposal can replace the provision in the draft.
 
 Post-conditions:
-1. `proposed_unit(editor_text(u, lang), address_of_u, lang) == u` for an article, clause or
-   point that is not repealed (up to `line`, which takes no part in equality).
+1. `proposed_unit(editor_text(u, lang), address_of_u, lang) == u` for every `proposable` unit
+   (up to `line`, which takes no part in equality).
 2. `proposed_unit` raises `UsageError` with a sentence naming the provision when the lines
    cannot be that provision (another label, a clause inside a point, nothing at all).
 """
@@ -42,6 +42,19 @@ def _lines(unit: Unit, language: str, out: list[str]) -> None:
         out.extend(rest)
     for child in unit.children:
         _lines(child, language, out)
+
+
+def proposable(unit: Unit) -> bool:
+    """True for an article, clause or point whose whole text a wording can replace.
+
+    A unit with a closing text after its children (đoạn cuối) is left out: one paragraph a line
+    cannot say where its last child ends and the closing text begins.
+    """
+    return unit.kind in PROPOSABLE and not _has_closing(unit)
+
+
+def _has_closing(unit: Unit) -> bool:
+    return bool(unit.closing) or any(_has_closing(child) for child in unit.children)
 
 
 def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
