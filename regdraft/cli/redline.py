@@ -8,7 +8,7 @@ import click
 
 from regdraft.cli.options import note_problems, open_workspace, output_option, workspace_option
 
-_format = click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+_format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
 _layout = click.option("--layout", type=click.Choice(["inline", "table"]), default="inline", show_default=True,
                        help="inline: the full text with marks; table: the landscape comparison table.")
@@ -17,10 +17,20 @@ _strict = click.option("--strict-tones", is_flag=True,
                        help="Show differences of tone-mark placement only (ủy/uỷ) as changes.")
 
 
+_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+
+
 def _fmt(fmt: str | None, output: Path | None) -> str:
-    if fmt:
-        return fmt
-    return "html" if output is not None and output.suffix.lower() in (".html", ".htm") else "pdf"
+    """The format: --format, else the suffix of -o, else pdf; a contradiction is a usage error."""
+    from regdraft.core.errors import UsageError
+
+    implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if output is not None and output.suffix and implied is None:
+        raise UsageError(f"{output.name}: a redline is written as .pdf, .html or .docx; choose one of those.")
+    if fmt and implied and fmt != implied:
+        raise UsageError(f"--format {fmt} contradicts the file name {output.name if output else ''}; "
+                         "use one or the other.")
+    return fmt or implied or "pdf"
 
 
 @click.command()

@@ -54,7 +54,8 @@ class ReplyParagraph:
 
     `address` comes from the review copy's bookmark (None when the reply has none);
     `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
-    are those of its tracked changes.
+    are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
+    was inserted or deleted (the paragraph then joins the next one in the other version).
     """
 
     address: str | None
@@ -62,6 +63,7 @@ class ReplyParagraph:
     accepted: str
     authors: tuple[str, ...] = ()
     date: str = ""
+    mark: str = ""
 
     @property
     def changed(self) -> bool:
@@ -94,6 +96,29 @@ class Reply:
     def bookmarked(self) -> bool:
         """True for a review copy written by `regdraft round copy` (its provisions carry addresses)."""
         return any(p.address for p in self.paragraphs)
+
+
+def versions(paragraphs: Sequence[ReplyParagraph]) -> tuple[list[str], list[str]]:
+    """The paragraphs as Word's "Reject all" and "Accept all" leave them: (old, new).
+
+    A paragraph whose break was inserted joins the next one when the changes are rejected; one
+    whose break was deleted joins the next one when they are accepted.
+    """
+    def join(texts: Sequence[str], joined: Sequence[bool]) -> list[str]:
+        out: list[str] = []
+        carry = ""
+        for text, glue in zip(texts, joined, strict=True):
+            if glue:
+                carry += text
+            else:
+                out.append(carry + text)
+                carry = ""
+        if carry:
+            out.append(carry)
+        return out
+
+    return (join([p.original for p in paragraphs], [p.mark == "ins" for p in paragraphs]),
+            join([p.accepted for p in paragraphs], [p.mark == "del" for p in paragraphs]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +201,7 @@ def _with_inserted(reply: Reply, where: list[str | None]) -> list[str | None]:
     """A paragraph the reviewer added with Track Changes on belongs to the provision just before it."""
     out = list(where)
     for i, p in enumerate(reply.paragraphs):
-        if out[i] is None and i and not p.original and p.accepted:
+        if out[i] is None and i and not p.original.strip() and p.accepted.strip():
             out[i] = out[i - 1]
     return out
 
@@ -229,7 +254,7 @@ def proposed_text(unit: Unit, anchor: str, paragraphs: Sequence[ReplyParagraph])
     keys = [fold(line) for line in lines]
     last = len(_own_lines(unit)) - 1
     for p in paragraphs:
-        old, new = strip_label(p.original), strip_label(p.accepted)
+        old, new = strip_label(p.original).strip(), strip_label(p.accepted).strip()
         key = fold(old)
         if key and key in keys:
             at = keys.index(key)
@@ -297,7 +322,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         if address is None:
             if place_unplaced:
                 placed.append(comment(GENERAL, describe_change(p.original, p.accepted, language),
-                                      ", ".join(p.authors), p.date, p.original, p.accepted,
+                                      ", ".join(p.authors), p.date, p.original.strip(), p.accepted.strip(),
                                       CommentType.EDITORIAL))
             else:
                 unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",

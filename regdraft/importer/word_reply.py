@@ -3,7 +3,8 @@ the review copy's hidden address bookmarks. Owns nothing new: python-docx opens 
 
 Post-conditions of `read_reply`:
 1. Paragraphs come in document order, table cells included; each has its text as circulated
-   (tracked insertions left out, deletions kept) and with every tracked change accepted.
+   (tracked insertions left out, deletions kept) and with every tracked change accepted, spaces
+   kept as they are (a paragraph whose break was deleted joins the next one as it is).
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark.
@@ -37,6 +38,7 @@ class _Paragraph:
     accepted: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     date: str = ""
+    mark: str = ""
 
     def offset(self) -> int:
         return sum(len(t) for t in self.original)
@@ -66,7 +68,7 @@ class _Reader:
         if tag in _SKIPPED or not isinstance(tag, str):
             return
         if tag == f"{_W}p":
-            self.paragraphs.append(_Paragraph(self.address))
+            self.paragraphs.append(_Paragraph(self.address, mark=_mark(element)))
         elif tag == f"{_W}bookmarkEnd":
             if self.bookmarks.pop(element.get(f"{_W}id") or "", None) == self.address:
                 self.address = None
@@ -109,6 +111,17 @@ class _Reader:
             p.date = max(p.date, date)
 
 
+def _mark(p: Any) -> str:
+    """`ins` or `del` when the paragraph's own mark (its break) is a tracked change."""
+    properties = p.find(f"{_W}pPr")
+    marks = properties.find(f"{_W}rPr") if properties is not None else None
+    if marks is None:
+        return ""
+    if any(marks.find(tag) is not None for tag in _INSERTED):
+        return "ins"
+    return "del" if any(marks.find(tag) is not None for tag in _DELETED) else ""
+
+
 def _comments_part(document: Any) -> Any | None:
     from docx.oxml import parse_xml
 
@@ -137,8 +150,8 @@ def read_reply(data: bytes, source: str) -> Reply:
     reader = _Reader()
     reader.walk(document.element.body)
     paragraphs = tuple(
-        ReplyParagraph(p.address, nfc("".join(p.original)).strip(), nfc("".join(p.accepted)).strip(),
-                       tuple(nfc(a) for a in p.authors), p.date)
+        ReplyParagraph(p.address, nfc("".join(p.original)), nfc("".join(p.accepted)),
+                       tuple(nfc(a) for a in p.authors), p.date, p.mark)
         for p in reader.paragraphs)
     comments = []
     part = _comments_part(document)

@@ -162,13 +162,21 @@ def _reasons(changes: Sequence[Any], language: str) -> dict[str, tuple[str, ...]
 def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:
     """Compare two regulation files anywhere on disk."""
     try:
-        old = read(old_path.read_bytes(), str(old_path)).regulation
-        new = read(new_path.read_bytes(), str(new_path)).regulation
+        old, new = _read_any(old_path), _read_any(new_path)
     except FileNotFoundError as exc:
         raise RegdraftError(f"{exc.filename} does not exist.") from None
     old_v = Version(old_path.name, old.id, "", str(old.meta.get("signed") or ""))
     new_v = Version(new_path.name, new.id, "", str(new.meta.get("signed") or ""))
     return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem)
+
+
+def _read_any(path: Path) -> Regulation:
+    """A regulation file, or a Word or text document read by the importer (`.docx`, `.txt`)."""
+    if path.suffix.lower() in (".docx", ".txt"):
+        from regdraft.importer import import_file
+
+        return import_file(path).regulation
+    return read(path.read_bytes(), str(path)).regulation
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:

@@ -1,0 +1,319 @@
+"""The Word redline: the whole new text with every change as a real Word tracked change.
+
+Word's and LibreOffice's Review pane list each change (w:ins / w:del, authored by the draft with
+its date), so a committee member who lives in Word reviews the redline there.
+
+Post-conditions of `write_redline_docx`:
+1. "Accept all" gives exactly the paragraphs of the new version, "Reject all" exactly those
+   of the old one, as the same writer prints an unchanged text: a paragraph break that exists
+   only in one version is a tracked paragraph mark (inserted or deleted) of its own.
+2. A renumbered label is a deletion of the old label and an insertion of the new one.
+3. The document opens with the profile's header block, the cover line naming both versions
+   and the summary of changes; nothing in it is a field or a link that needs updating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.diff import DiffSegment, Op, Provision
+from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, unit_address
+
+if TYPE_CHECKING:
+    from regdraft.render.profile import Profile
+    from regdraft.render.redline import Redline
+
+_STYLE_KIND = {Kind.PART: "part", Kind.CHAPTER: "chapter", Kind.SECTION: "section", Kind.ARTICLE: "article",
+               Kind.CLAUSE: "clause", Kind.POINT: "point"}
+
+
+class _Writer:
+    """Paragraphs of runs, each run plain, inserted or deleted; tracked paragraph marks."""
+
+    def __init__(self, document: Any, names: dict[str, str], author: str, date: str) -> None:
+        self.document, self.names, self.author, self.date = document, names, author, date
+        self.para: Any = None
+        self.style = names["para"]
+        self.ids = 0
+
+    def start(self, kind: str) -> None:
+        """Begin the next paragraph in the style of `kind` (a unit kind or `para`)."""
+        self.style = self.names.get(kind, self.names["para"])
+        self.para = None
+
+    def _paragraph(self) -> Any:
+        if self.para is None:
+            from regdraft.render.consolidated import _add
+
+            self.para = _add(self.document, self.style)
+        return self.para
+
+    def _change(self, tag: str) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        self.ids += 1
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(self.ids))
+        element.set(qn("w:author"), self.author)
+        element.set(qn("w:date"), self.date)
+        return element
+
+    def run(self, text: str, op: Op = Op.EQUAL, bold: bool = False) -> None:
+        """Add text to the current paragraph; a line break ends it (the mark tracked as `op`)."""
+        pieces = text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                self.end(op)
+            if piece:
+                self._add_run(piece, op, bold)
+
+    def _add_run(self, text: str, op: Op, bold: bool) -> None:
+        from docx.oxml.ns import qn
+
+        from regdraft.render.docx import add_run
+
+        para = self._paragraph()
+        run = add_run(para, text, bold=bold)
+        if op is Op.EQUAL:
+            return
+        r = run._r
+        wrapper = self._change("w:ins" if op is Op.INSERT else "w:del")
+        r.addprevious(wrapper)
+        wrapper.append(r)
+        if op is Op.DELETE:
+            for t in r.findall(qn("w:t")):
+                t.tag = qn("w:delText")
+
+    def end(self, op: Op = Op.EQUAL) -> None:
+        """End the current paragraph; its mark is inserted or deleted when only one version has it."""
+        para = self._paragraph()
+        if op is not Op.EQUAL:
+            from docx.oxml import OxmlElement
+
+            properties = para._p.get_or_add_pPr()
+            marks = OxmlElement("w:rPr")
+            marks.append(self._change("w:ins" if op is Op.INSERT else "w:del"))
+            properties.append(marks)
+        self.para = None
+
+
+def _sides(segments: Sequence[DiffSegment]) -> Op:
+    """How a joiner next to these segments is tracked: kept when both versions have text, else as they are."""
+    old = any(s.op is not Op.INSERT and s.text for s in segments)
+    new = any(s.op is not Op.DELETE and s.text for s in segments)
+    return Op.EQUAL if old and new else Op.INSERT if new else Op.DELETE if old else Op.EQUAL
+
+
+def _label(p: Provision, language: str) -> list[DiffSegment]:
+    def text(unit: Unit | None) -> str:
+        if unit is None:
+            return ""
+        if unit.kind in HEADING_KINDS:
+            return heading_text(Unit(unit.kind, unit.label), language)
+        return unit_label_text(unit, language)
+
+    old, new = text(p.old), text(p.new)
+    if old == new:
+        return [DiffSegment(Op.EQUAL, new)]
+    return [s for s in (DiffSegment(Op.DELETE, old), DiffSegment(Op.INSERT, new)) if s.text]
+
+
+def _plain_segments(unit: Unit, language: str) -> tuple[list[DiffSegment], list[DiffSegment], list[DiffSegment]]:
+    """Title, text and closing of an unchanged unit as equal segments."""
+    def eq(lines: Sequence[str]) -> list[DiffSegment]:
+        return [DiffSegment(Op.EQUAL, "\n".join(lines))] if lines else []
+
+    title = [DiffSegment(Op.EQUAL, unit.title)] if unit.title else []
+    return title, eq(unit.text), eq(unit.closing)
+
+
+def _one_sided(unit: Unit, op: Op, address: Address | None, top: bool) -> Provision:
+    """A whole unit as inserted or deleted (a heading at the top level without the articles under it)."""
+    def seg(lines: Sequence[str]) -> tuple[DiffSegment, ...]:
+        return (DiffSegment(op, "\n".join(lines)),) if lines else ()
+
+    heading_only = top and unit.kind in HEADING_KINDS and unit.kind is not Kind.ARTICLE
+    children = () if heading_only else tuple(
+        _one_sided(c, op, unit_address(c, address) if address else None, False) for c in unit.children)
+    title = (DiffSegment(op, unit.title),) if unit.title and not unit.repealed else ()
+    inserted = op is Op.INSERT
+    return Provision(unit.kind, None if inserted else unit, unit if inserted else None,
+                     None if inserted else address, address if inserted else None,
+                     title=title, text=() if unit.repealed else seg(unit.text), children=children,
+                     closing=() if heading_only or unit.repealed else seg(unit.closing))
+
+
+def _in_order(level: Sequence[Provision], old_rank: dict[str, int], top: bool) -> list[Provision]:
+    """The level as written: the new order, with every deleted text where it stood in the old one.
+
+    The aligned list follows the new document. Pairs that keep their old order stay as they
+    are (the longest such run); a pair moved against it is written as inserted where it now
+    stands and as deleted where it stood; deletions go where they stood. Rejecting every change
+    then gives the old order back, accepting them the new one.
+    """
+    def rank(p: Provision) -> int | None:
+        return old_rank.get(str(p.old_address)) if p.old is not None else None
+
+    pairs = [(i, r) for i, p in enumerate(level) if p.new is not None and (r := rank(p)) is not None]
+    keep = _increasing(pairs)
+    out: list[Provision] = []
+    deleted: list[Provision] = []
+    for i, p in enumerate(level):
+        if rank(p) is None or (p.new is not None and i in keep):
+            out.append(p)
+        elif p.new is None:
+            deleted.append(p)
+        else:
+            out.append(_one_sided(p.new, Op.INSERT, p.new_address, top))
+            deleted.append(_one_sided(p.old, Op.DELETE, p.old_address, top))  # type: ignore[arg-type]
+    for p in sorted(deleted, key=lambda d: rank(d) or 0):
+        at = 0
+        for k, q in enumerate(out):
+            r = rank(q)
+            if r is not None and r < (rank(p) or 0):
+                at = k + 1
+        out.insert(at, p)
+    return out
+
+
+def _increasing(ranked: Sequence[tuple[int, int]]) -> set[int]:
+    """The positions of a longest run of old ranks in increasing order (those stay where they are)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent: dict[int, int | None] = {}
+    for pos, rank in ranked:
+        k = bisect.bisect_left(tails, rank)
+        if k == len(tails):
+            tails.append(rank)
+            tail_at.append(pos)
+        else:
+            tails[k], tail_at[k] = rank, pos
+        parent[pos] = tail_at[k - 1] if k else None
+    keep: set[int] = set()
+    node = tail_at[-1] if tail_at else None
+    while node is not None:
+        keep.add(node)
+        node = parent[node]
+    return keep
+
+
+def _emit(w: _Writer, p: Provision, language: str) -> None:
+    repealed = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
+    unit = p.new or p.old
+    assert unit is not None
+    children: Sequence[Provision] = p.children
+    if p.identical and p.new is not None:
+        title, text, closing = _plain_segments(p.new, language)
+        label: list[DiffSegment] = [DiffSegment(Op.EQUAL, _label(p, language)[0].text)]
+        if p.new.repealed:
+            title = [DiffSegment(Op.EQUAL, repealed)] if p.kind in HEADING_KINDS else []
+            text = [] if p.kind in HEADING_KINDS else [DiffSegment(Op.EQUAL, repealed)]
+        # Headings stand alone in the aligned list: the articles under them follow as provisions of their own.
+        children = [] if p.kind in HEADING_KINDS and p.kind is not Kind.ARTICLE else \
+            [Provision(c.kind, c, c, None, None, identical=True) for c in p.new.children]
+    else:
+        label, title, text, closing = _label(p, language), list(p.title), list(p.text), list(p.closing)
+        if p.old is not None and p.new is not None and p.children and p.old_address is not None:
+            rank = {str(unit_address(c, p.old_address)): k for k, c in enumerate(p.old.children)}
+            children = _in_order(p.children, rank, top=False)
+        # A repealed unit prints its placeholder, which neither side's segments hold.
+        old_gone, new_gone = p.old is not None and p.old.repealed, p.new is not None and p.new.repealed
+        if old_gone or new_gone:
+            op = Op.EQUAL if old_gone and new_gone else Op.INSERT if new_gone else Op.DELETE
+            (title if p.kind in HEADING_KINDS else text).append(DiffSegment(op, repealed))
+    kind = _STYLE_KIND.get(p.kind, "para")
+    w.start(kind)
+    for s in label:
+        w.run(s.text, s.op, bold=p.kind is Kind.ARTICLE)
+    if p.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+        w.end(_sides(label))
+        if title:
+            w.start(kind)
+            for s in title:
+                w.run(s.text, s.op)
+            w.end(_sides(title))
+    elif p.kind is Kind.ARTICLE:
+        if title:
+            w.run(". ", _sides(title), bold=True)
+            for s in title:
+                w.run(s.text, s.op, bold=True)
+        w.end(_sides(label + title))
+        if text:
+            w.start("para")
+            _body(w, text)
+    else:
+        if text:
+            w.run(" ", _sides(text))
+            _body(w, text, _sides(label + text))  # the label keeps the paragraph wherever it exists
+        else:
+            w.end(_sides(label))
+    for child in children:
+        _emit(w, child, language)
+    if closing:
+        w.start("para")
+        _body(w, closing)
+
+
+def _body(w: _Writer, segments: Sequence[DiffSegment], last: Op | None = None) -> None:
+    """Paragraphs of marked text; the last paragraph's break is tracked as `last` (default: as the text)."""
+    for s in segments:
+        w.run(s.text, s.op)
+    w.end(_sides(segments) if last is None else last)
+
+
+def tracked_author(redline: Redline) -> str:
+    """Who the tracked changes are by: the draft (`Dự thảo lần 2 05-QC/TU`), else the new version's label."""
+    return " ".join(x for x in (redline.new_version.label, redline.number or redline.new_version.doc_id) if x)
+
+
+def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: dt.date) -> None:
+    """Write the redline as a Word document whose changes are Word tracked changes."""
+    from regdraft.render.consolidated import _front, _styles
+    from regdraft.render.docx import new_document, paragraph, save
+    from regdraft.render.redline import page_header, words_for
+
+    comparison = redline.comparison
+    language = comparison.new.language
+    words = words_for(language)
+    document = new_document(profile)
+    names = _styles(document, profile, language)
+    header = page_header(redline, profile, today)
+    _front(document, header, profile, header.draft)
+    paragraph(document, redline.cover_line(), italic=True, align="center")
+    paragraph(document, words["summary"], bold=True)
+    from regdraft.render.redline import _Helpers
+
+    helpers = _Helpers(redline)
+    for n, change in enumerate(comparison.changes, 1):
+        paragraph(document, f"{n}. {helpers.describe(change)}: {helpers.kind_label(change.kind)}", space_after=0)
+    if not comparison.changes:
+        paragraph(document, words["no_changes"])
+    document.add_page_break()  # type: ignore[no-untyped-call]
+    when = _change_date(redline, today)
+    writer = _Writer(document, names, tracked_author(redline), when)
+    from regdraft.core.align import flatten
+
+    rank = {str(item.address): k for k, item in enumerate(flatten(comparison.old))}
+    for p in _in_order(comparison.provisions, rank, top=True):
+        _emit(writer, p, language)
+    save(document, output)
+
+
+def _change_date(redline: Redline, today: dt.date) -> str:
+    meta = getattr(redline.amendment, "meta", None) or {}
+    for key in ("date", "signed"):
+        value = meta.get(key)
+        if value:
+            try:
+                day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+                return f"{day.isoformat()}T00:00:00Z"
+            except ValueError:
+                continue
+    return f"{today.isoformat()}T00:00:00Z"

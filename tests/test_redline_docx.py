@@ -1,0 +1,131 @@
+"""The Word redline: real tracked changes, so that "Accept all" gives the new text and "Reject
+all" the old one; `compare` of Word files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from regdraft.core.diff import compare
+from regdraft.core.replies import ReplyParagraph, versions
+from regdraft.importer.word_reply import read_reply
+from regdraft.render.profile import load_profile
+from regdraft.render.redline import Redline, Version
+from regdraft.render.redline_docx import write_redline_docx
+from regdraft.workspace import redline as rl
+from regdraft.workspace.store import Workspace
+from tests.strategies import regulations
+
+TODAY = dt.date(2025, 3, 1)
+
+
+def _body(path: Path) -> list[ReplyParagraph]:
+    """The paragraphs after the summary's page break: the text itself."""
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    summary_paragraphs = xml[: xml.index('w:type="page"')].count("<w:p>") + xml[: xml.index('w:type="page"')].count("<w:p ")
+    return list(read_reply(path.read_bytes(), path.name).paragraphs[summary_paragraphs:])
+
+
+def _write(old, new, path: Path) -> Path:
+    redline = Redline(compare(old, new), Version("A", old.id), Version("B", new.id))
+    write_redline_docx(redline, path, load_profile({}), TODAY)
+    return path
+
+
+def _sides(old, new, tmp: Path, name: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Reject-all and accept-all of the redline, and the same writer's text of each version alone."""
+    rejected, accepted = versions(_body(_write(old, new, tmp / f"{name}.docx")))
+    plain_old = versions(_body(_write(old, old, tmp / f"{name}-old.docx")))[1]
+    plain_new = versions(_body(_write(new, new, tmp / f"{name}-new.docx")))[1]
+    return rejected, accepted, plain_old, plain_new
+
+
+def test_shipped_amendment_accept_all_is_the_draft_and_reject_all_the_text_in_force(
+        tmp_workspace: Workspace, tmp_path: Path) -> None:
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    out = tmp_path / "redline.docx"
+    write_redline_docx(redline, out, load_profile({}), TODAY)
+    rejected, accepted = versions(_body(out))
+    comparison = redline.comparison
+    _, _, plain_old, plain_new = _sides(comparison.old, comparison.new, tmp_path, "shipped")
+    assert accepted == plain_new
+    assert rejected == plain_old
+    assert accepted != rejected
+    # Every paragraph of the new text is there, word for word.
+    joined = "\n".join(accepted)
+    for loc in comparison.new.walk():
+        for line in loc.unit.text:
+            assert line.removeprefix("- ").removeprefix("+ ") in joined
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    authors = set(re.findall(r'<w:(?:ins|del) [^>]*w:author="([^"]+)"', xml))
+    assert authors == {"Dự thảo lần 2 05-QC/TU"}
+    assert xml.count("<w:ins ") >= 19 and "<w:delText" in xml
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_accept_all_and_reject_all_give_each_version(tmp_path: Path, data: st.DataObject) -> None:
+    language = data.draw(st.sampled_from(["vi", "en"]))
+    old = data.draw(regulations(language=language, max_articles=5))
+    new = data.draw(regulations(language=language, max_articles=5))
+    rejected, accepted, plain_old, plain_new = _sides(old, new, tmp_path, "pair")
+    assert accepted == plain_new
+    assert rejected == plain_old
+
+
+def test_redline_command_writes_docx_and_refuses_table_layout(tmp_workspace: Workspace, invoke,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "r.docx"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert zipfile.is_zipfile(out)
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(tmp_path / "t.docx"))
+    assert result.exit_code == 2 and "tracked changes" in result.output
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "pdf", "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 2 and "contradicts" in result.output
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_compare_reads_word_files(tmp_workspace: Workspace, invoke, tmp_path: Path) -> None:
+    import docx
+
+    old_docx, new_docx = tmp_path / "old.docx", tmp_path / "new.docx"
+    assert invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(old_docx)).exit_code == 0
+    edited = docx.Document(str(old_docx))
+    (para,) = [p for p in edited.paragraphs if "Thường lệ ba tháng một lần" in p.text]
+    for run in para.runs:
+        run.text = run.text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần")
+    edited.save(str(new_docx))
+    result = invoke(None, "compare", str(old_docx), str(new_docx), "-o", str(tmp_path / "c.html"))
+    assert result.exit_code == 0, result.output
+    assert "(1 change)" in result.output
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert re.search(r"<del[^>]*>ba</del>\s*<ins[^>]*>hai</ins>", page)
+    result = invoke(None, "compare", str(old_docx), str(old_docx), "-o", str(tmp_path / "same.docx"))
+    assert result.exit_code == 0 and "(0 changes)" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_opens_the_word_redline(tmp_workspace: Workspace, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "redline.docx"
+    write_redline_docx(rl.build(tmp_workspace, "01-QC/TU"), out, load_profile({}), TODAY)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "redline.pdf").pages).split())
+    assert "Dự thảo lần 2" in text or "DỰ THẢO" in text
+    assert "kế hoạch đầu tư công trung hạn" in text  # an insertion is shown
