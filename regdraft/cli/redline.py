@@ -66,8 +66,13 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
                       strict_tones=strict_tones)
     kind = _fmt(fmt, output)
     target = output if output is not None else rl.default_output(ws, result, kind)
-    written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
-                       workspace_root=ws.root, config=ws.config, progress=True)
+    if kind == "docx":
+        from regdraft.render import redline_docx
+
+        written = redline_docx.write(result, target, layout=layout, changed_only=changed_only, config=ws.config)
+    else:
+        written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
+                        workspace_root=ws.root, config=ws.config, progress=True)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 
@@ -94,8 +99,13 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     kind = _fmt(fmt, output)
     target = output if output is not None else Path(f"redline-{new.stem}.{kind}")
     workspace_root = _workspace_root(new)
-    written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
-                       workspace_root=workspace_root, progress=True)
+    if kind == "docx":
+        from regdraft.render import redline_docx
+
+        written = redline_docx.write(result, target, layout=layout, changed_only=changed_only)
+    else:
+        written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
+                        workspace_root=workspace_root, progress=True)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 

@@ -330,21 +330,14 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 def write(redline: Redline, output: Path, *, fmt: str = "pdf", layout: str = "inline",
           changed_only: bool = False, workspace_root: Path | None = None,
           config: Mapping[str, Any] | None = None, progress: bool = False, today: dt.date | None = None) -> Path:
-    """Write the redline as PDF, HTML or DOCX (tracked changes) to `output`, whole or not at all."""
+    """Write the redline as PDF or HTML to `output`, whole or not at all; return the path written."""
     from regdraft.render.output import write_page
     from regdraft.render.profile import load_profile
 
-    if fmt not in ("pdf", "html", "docx"):
-        raise UsageError(f"The format '{fmt}' is unknown; use pdf, html or docx.")
+    if fmt not in ("pdf", "html"):
+        raise UsageError(f"The format '{fmt}' is unknown; use pdf or html (the Word redline is "
+                         "regdraft.render.redline_docx).")
     profile = load_profile(config or {})
-    if fmt == "docx":
-        if layout != "inline" or changed_only:
-            raise UsageError("The Word redline is the whole text with tracked changes; "
-                             "--layout table and --changed-only are for PDF and HTML.")
-        from regdraft.render.redline_docx import write_redline_docx
-
-        write_redline_docx(redline, output, profile, today or dt.date.today())
-        return output
     html = render_html(redline, layout=layout, changed_only=changed_only,
                        workspace_root=workspace_root, profile=profile, today=today)
     write_page(html, output, pdf=fmt == "pdf", progress=progress)

@@ -15,7 +15,7 @@ Post-conditions of `write_redline_docx`:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -271,6 +271,19 @@ def _body(w: _Writer, segments: Sequence[DiffSegment], last: Op | None = None) -
 def tracked_author(redline: Redline) -> str:
     """Who the tracked changes are by: the draft (`Dự thảo lần 2 05-QC/TU`), else the new version's label."""
     return " ".join(x for x in (redline.new_version.label, redline.number or redline.new_version.doc_id) if x)
+
+
+def write(redline: Redline, output: Path, *, layout: str = "inline", changed_only: bool = False,
+          config: Mapping[str, Any] | None = None, today: dt.date | None = None) -> Path:
+    """Write the Word redline with the workspace's profile; the table layout and collapsing are for PDF and HTML."""
+    from regdraft.core.errors import UsageError
+    from regdraft.render.profile import load_profile
+
+    if layout != "inline" or changed_only:
+        raise UsageError("The Word redline is the whole text with tracked changes; "
+                         "--layout table and --changed-only are for PDF and HTML.")
+    write_redline_docx(redline, output, load_profile(config or {}), today or dt.date.today())
+    return output
 
 
 def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: dt.date) -> None:
