@@ -154,8 +154,27 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
         if not para:
             continue
         first = para[0].text
-        out.append(Paragraph(Markup("".join(_segment_html(s, moved) for s in para)), _para_class(first)))
+        html = []
+        for k, s in enumerate(para):
+            html.append(_segment_html(s, moved))
+            if _touching(s, para[k + 1] if k + 1 < len(para) else None):
+                html.append(" ")
+        out.append(Paragraph(Markup("".join(html)), _para_class(first)))
     return out
+
+
+def _touching(seg: DiffSegment, after: DiffSegment | None) -> bool:
+    """True when a deletion runs straight into the insertion that replaces it ("30" then "22-QĐ/TW").
+
+    Printed without a space they read as one word ("3022-QĐ/TW") in black and white and in the
+    PDF's text layer; a space keeps them apart.
+    """
+    if after is None or seg.op is not Op.DELETE or after.op is not Op.INSERT:
+        return False
+    if seg.text[-1:].isspace() or after.text[:1].isspace():
+        return False
+    # A punctuation mark replacing another (". " -> "; ") reads right as it is.
+    return any(ch.isalnum() for ch in seg.text + after.text)
 
 
 def _renumbered(old: str, new: str, side: str) -> Markup:

@@ -1,0 +1,43 @@
+"""What a redline prints on paper: a deletion never runs into the insertion that replaces it, and
+a translation prints its document number, not its workspace id."""
+
+from __future__ import annotations
+
+import re
+
+from regdraft.core.diff import DiffSegment, Op
+from regdraft.render.profile import load_profile
+from regdraft.render.redline import marked
+from regdraft.workspace import redline as rl
+from regdraft.workspace.store import Workspace
+
+
+def test_a_replacement_inside_a_word_is_printed_apart() -> None:
+    (para,) = marked([DiffSegment(Op.DELETE, "30"), DiffSegment(Op.INSERT, "22"), DiffSegment(Op.EQUAL, "-QĐ/TW")])
+    text = re.sub(r"<[^>]+>", "", str(para.html))
+    assert text == "30 22-QĐ/TW"
+    (para,) = marked([DiffSegment(Op.DELETE, "ba "), DiffSegment(Op.INSERT, "hai "), DiffSegment(Op.EQUAL, "tháng")])
+    assert re.sub(r"<[^>]+>", "", str(para.html)) == "ba hai tháng"  # already apart: nothing added
+    (para,) = marked([DiffSegment(Op.EQUAL, "tỉnh"), DiffSegment(Op.DELETE, "."), DiffSegment(Op.INSERT, ";")])
+    assert re.sub(r"<[^>]+>", "", str(para.html)) == "tỉnh.;"  # one mark replacing another
+
+
+def test_no_deleted_word_touches_an_inserted_one_in_the_shipped_redline(tmp_workspace: Workspace) -> None:
+    from regdraft.render.redline import render_html
+
+    page = render_html(rl.build(tmp_workspace, "01-QC/TU"), profile=load_profile({}))
+    for deleted, inserted in re.findall(r"<del[^>]*>([^<]*)</del><ins[^>]*>([^<]*)</ins>", page):
+        assert not any(ch.isalnum() for ch in deleted + inserted), (deleted, inserted)
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "3022" not in text and "26/7/201628/7/2021" not in text
+
+
+def test_the_english_text_prints_its_document_number(tmp_workspace: Workspace, invoke, tmp_path) -> None:
+    from regdraft.render.html import document_header
+
+    import yaml
+
+    meta = yaml.safe_load((tmp_workspace.root / "regulations" / "01-QC-TU-EN.md").read_text(
+        encoding="utf-8").split("---")[1])
+    header = document_header(meta, load_profile({}))
+    assert "01-QC/TU" in header.number and "-EN" not in header.number
