@@ -49,6 +49,14 @@ from regdraft.core.model import (
     part_label_text,
     to_roman,
 )
+from regdraft.core.parts import (
+    CONTINUED_MARKER,
+    ambiguity,
+    closing_marker,
+    looks_closing,
+    marker_unit,
+    read_marker,
+)
 from regdraft.core.text import nfc
 from regdraft.core.validate import validate as validate
 
@@ -62,15 +70,6 @@ _HEADING = re.compile(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-�
 _CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 _POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _ARTICLE_LABEL = re.compile(r"^\d+[a-z]?$")
-# A closing-text marker (docs/format.md): an HTML comment, so Markdown viewers do not show it.
-_CLOSING_MARK = re.compile(
-    r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
-    re.IGNORECASE,
-)
-_CONTINUED_MARK = re.compile(r"^<!--\s*(?:tiếp(?:\s+theo)?|continued)\s*-->$", re.IGNORECASE)
-_MARK_UNIT = re.compile(r"^(khoản|clause|điều|article|điểm|point)\s+(\S+)$", re.IGNORECASE)
-_MARK_KINDS = {"khoản": Kind.CLAUSE, "clause": Kind.CLAUSE, "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
-               "điểm": Kind.POINT, "point": Kind.POINT}
 _SECTION_LABEL = re.compile(r"^\d+$")
 
 
@@ -258,15 +257,14 @@ class _Builder:
         self._end_marks(line)
         holder: OpenUnit | None = None
         if unit:
-            named = _MARK_UNIT.match(unit.strip())
-            kind = _MARK_KINDS.get(named.group(1).lower()) if named else None
-            if named is None or kind is None:
+            named = marker_unit(unit)
+            if named is None:
                 self.problem(line, (f"The closing-text marker names '{unit}'; name the unit it closes like "
                                     f"'<!-- đoạn cuối khoản 3 -->' or '<!-- đoạn cuối Điều 8 -->', or nothing."))
                 return
-            holder = self.stack.get(kind)
-            if holder is None or holder.label != named.group(2).replace("dd", "đ"):
-                self.problem(line, (f"The closing-text marker names {noun(kind, self.language)} {named.group(2)}, "
+            holder = self.stack.get(named[0])
+            if holder is None or holder.label != named[1]:
+                self.problem(line, (f"The closing-text marker names {noun(named[0], self.language)} {named[1]}, "
                                     "which is not the unit just above it; put it right after that unit's last "
                                     "point or clause."))
                 return
@@ -312,16 +310,9 @@ class _Builder:
         for node, holder, index, line, marked in self.continuations:
             if marked or node.children or node is not holder.children[-1] or holder.closing:
                 continue
-            if not looks_closing(holder.text, node.text[index - 1], node.text[index]):
-                continue
-            vi = self.language == "vi"
-            mark = closing_marker(holder.kind, holder.label, self.language)
-            cont = CONTINUED_MARKER["vi" if vi else "en"]
-            out.append(Problem(
-                f"this paragraph is read as a further paragraph of {self._name(node)}, but it reads like the "
-                f"closing text of {self._name(holder)}; if it closes {self._name(holder)}, put the line "
-                f"'{mark}' before it; if it belongs to {self._name(node)}, put '{cont}' before it.",
-                self.source, line, warning=True))
+            if looks_closing(holder.text, node.text[index - 1], node.text[index]):
+                out.append(ambiguity(self._name(node), self._name(holder), holder.kind, holder.label,
+                                     self.language, self.source, line))
         return out
 
 
@@ -404,10 +395,11 @@ def _read(data: bytes | str, source: str) -> Reading:
         elif kind == "para":
             if _dash_content(content):
                 builder.text(content, line)
-            elif content.startswith("<!--") and (mark := _CLOSING_MARK.match(content)):
-                builder.closing_mark(mark.group("unit"), line)
-            elif content.startswith("<!--") and _CONTINUED_MARK.match(content):
-                builder.continued_mark(line)
+            elif content.startswith("<!--") and (mark := read_marker(content)) is not None:
+                if mark.closing:
+                    builder.closing_mark(mark.names, line)
+                else:
+                    builder.continued_mark(line)
             else:
                 builder.paragraph(content, line)
         else:
@@ -419,44 +411,6 @@ def _read(data: bytes | str, source: str) -> Reading:
     problems.extend(validate(regulation))
     problems.sort(key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(builder.ambiguities()))
-
-
-CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
-
-
-def closing_mark(paragraph: str) -> tuple[Kind, str] | tuple[()] | None:
-    """For a closing-text marker, the unit it names (`()` when it names none); None for any other paragraph."""
-    if not paragraph.startswith("<!--"):
-        return None
-    match = _CLOSING_MARK.match(paragraph)
-    if match is None:
-        return None
-    if not match.group("unit"):
-        return ()
-    named = _MARK_UNIT.match(match.group("unit").strip())
-    kind = _MARK_KINDS.get(named.group(1).lower()) if named else None
-    if named is None or kind is None:
-        return None
-    return kind, named.group(2).replace("dd", "đ")
-
-
-def closing_marker(kind: Kind, label: str, language: str) -> str:
-    """The line written before a closing text: `<!-- đoạn cuối khoản 3 -->`, `<!-- closing text of Article 8 -->`."""
-    shown = label.replace("đ", "dd") if language == "en" and kind is Kind.POINT else label
-    if language == "en":
-        return f"<!-- closing text of {noun(kind, language)} {shown} -->"
-    return f"<!-- {'phần' if kind is Kind.ARTICLE else 'đoạn'} cuối {noun(kind, language)} {shown} -->"
-
-
-def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str) -> bool:
-    """Whether `paragraph`, after `previous` in a unit's last point or clause, reads like the holder's closing text.
-
-    It does when the holder's lead-in announces a list (ends with ':'), the paragraph before it
-    ends a sentence and it starts a new one with a capital letter.
-    """
-    lead = [t for t in lead_in if not _dash_content(t)]
-    return (bool(lead) and lead[-1].rstrip().endswith(":") and previous.rstrip().endswith(".")
-            and paragraph[:1].isupper())
 
 
 def render(reg: Regulation) -> str:

@@ -41,7 +41,7 @@ __all__ = [
     "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "from_roman", "label_order",
     "noun", "part_label_from_text", "part_label_text", "to_roman",
     "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
-    "map_units", "part_name", "part_paragraphs", "part_text", "repealed_unit", "unit_address", "with_part",
+    "map_units", "part_name", "repealed_unit", "unit_address",
 ]
 
 
@@ -514,40 +514,3 @@ def repealed_unit(unit: Unit) -> Unit:
     """The placeholder a repealed unit leaves behind."""
     return Unit(unit.kind, unit.label, None, (), (), True, unit.line)
 
-
-def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
-    """Where a unit's lead-in (`INTRO`) or closing text (`END`) lies, as a slice of its paragraphs.
-
-    For a unit with children the lead-in is all of `text` and the closing text all of `closing`
-    (the slice then indexes that tuple). A unit without children but with dash items has a
-    lead-in before the first dash item and a closing text after the last. None when the unit
-    has no such part (no children and no dash items, or nothing before/after them).
-    """
-    if unit.children:
-        paragraphs = unit.text if part == INTRO else unit.closing
-        return (0, len(paragraphs)) if paragraphs or part == INTRO else None
-    dashes = [i for i, t in enumerate(unit.text) if t.startswith(("- ", "+ "))]
-    if not dashes:
-        return None
-    span = (0, dashes[0]) if part == INTRO else (dashes[-1] + 1, len(unit.text))
-    return span if span[1] > span[0] else None
-
-
-def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
-    """The paragraphs of a unit's lead-in or closing text (empty when it has none)."""
-    span = part_text(unit, part)
-    if span is None:
-        return ()
-    source = unit.closing if part == END and unit.children else unit.text
-    return source[span[0]:span[1]]
-
-
-def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
-    """`unit` with its lead-in or closing text replaced by `paragraphs` (removed when empty)."""
-    if unit.children:
-        return replace(unit, text=tuple(paragraphs)) if part == INTRO else replace(unit, closing=tuple(paragraphs))
-    span = part_text(unit, part)
-    if span is None:
-        # A unit without children and dash items: the closing text is added after all its text.
-        span = (len(unit.text), len(unit.text)) if part == END else (0, 0)
-    return replace(unit, text=(*unit.text[:span[0]], *paragraphs, *unit.text[span[1]:]))

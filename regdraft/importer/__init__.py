@@ -28,6 +28,7 @@ from regdraft.core.frontmatter import PLACEHOLDER
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import REQUIRED_KEYS, parse, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
+from regdraft.core.parts import CONTINUED_MARKER, separate_closings
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     compose_title,
@@ -135,7 +136,10 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes.extend(Note(0, "missing", f"The header gives no '{key}'; the file says {PLACEHOLDER} there: fill it in.")
                      for key in missing)
     relative = regulation_path(str(meta['id']))
+    split = [separate_closings(unit) for unit in units]
+    units = tuple(unit for unit, _ in split)
     reg = Regulation(front, preamble, units, _loaded(front), relative)
+    all_notes.extend(_closing_notes(reg, [id(holder) for _, found in split for holder in found]))
     target = target or relative
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
     text = render(reg)
@@ -147,6 +151,20 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in exc.problems)
     report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
     return ImportResult(reg, text, report, tuple(paragraphs))
+
+
+def _closing_notes(reg: Regulation, holders: list[int]) -> list[Note]:
+    """Say where paragraphs after a last point were read as the closing text of the unit above."""
+    notes = []
+    for loc in reg.walk():
+        if id(loc.unit) in holders:
+            where = loc.address.describe(reg.language)
+            last = loc.address.child(loc.unit.children[-1].kind, loc.unit.children[-1].label).describe(reg.language)
+            notes.append(Note(loc.unit.children[-1].line, "info", (
+                f"The paragraph after {last} is read as the closing text (đoạn cuối) of {where}, not as part of "
+                f"the point: it starts a new sentence after a list. If it belongs to the point, put "
+                f"'{CONTINUED_MARKER[reg.language]}' before it in the written file."), loc.unit.closing[0]))
+    return notes
 
 
 def _has_article(unit: Unit) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
-from regdraft.core.markdown import closing_mark, dump_front_matter
+from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import (
     HEADING_KINDS,
     REPEALED_TEXT,
@@ -37,6 +37,7 @@ from regdraft.core.model import (
     part_label_text,
     unit_address,
 )
+from regdraft.core.parts import closing_mark, closing_marker
 
 if TYPE_CHECKING:
     import jinja2
@@ -76,6 +77,7 @@ class Block:
     level: int = 0
     repealed: bool = False
     address: str = ""
+    closes: str = ""  # on a closing text's first paragraph: the marker the Markdown file writes before it
 
 
 def consolidated_blocks(ct: ConsolidatedText) -> list[Block]:
@@ -108,7 +110,7 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
         out.extend(_paragraphs(unit.text, 0, at))
         for child in unit.children:
             _unit_blocks(child, address, depth + 1, language, marker, out)
-        out.extend(_paragraphs(unit.closing, 0, at))
+        out.extend(_closing(unit, 0, language, at))
         return
     level = 2 if unit.kind is Kind.POINT and parent is not None and parent.kind is Kind.CLAUSE else 1
     label = f"{unit.label}." if unit.kind is Kind.CLAUSE else \
@@ -121,7 +123,15 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
     out.extend(_paragraphs(rest, level, at))
     for child in unit.children:
         _unit_blocks(child, address, depth, language, marker, out)
-    out.extend(_paragraphs(unit.closing, level, at))
+    out.extend(_closing(unit, level, language, at))
+
+
+def _closing(unit: Unit, level: int, language: str, address: str) -> list[Block]:
+    """A unit's closing text (đoạn cuối), its first paragraph carrying the format's marker."""
+    blocks = list(_paragraphs(unit.closing, level, address))
+    if blocks:
+        blocks[0] = dataclasses.replace(blocks[0], closes=closing_marker(unit.kind, unit.label, language))
+    return blocks
 
 
 def _split_first(text: Sequence[str]) -> tuple[str, Sequence[str]]:
@@ -263,6 +273,8 @@ def consolidated_markdown(ct: ConsolidatedText) -> str:
     blocks.extend(reg.preamble)
     blocks.extend(f"[^{f.number}]: {f.text}" for f in ct.footnotes)
     for block in consolidated_blocks(ct):
+        if block.closes:
+            blocks.append(block.closes)
         mark = f"[^{block.note}]" if block.note else ""
         if block.kind in ("part", "chapter", "section", "article"):
             head = block.label.rstrip(".")

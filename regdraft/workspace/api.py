@@ -113,7 +113,7 @@ def show(reg: Regulation, address: str | None = None) -> str:
     body = plain(located.unit, reg.language)
     title = located.address.describe(reg.language)
     if target.part:
-        from regdraft.core.model import part_paragraphs
+        from regdraft.core.parts import part_paragraphs
 
         body = "\n".join(part_paragraphs(located.unit, target.part)) or f"({target.describe(reg.language)}: none)"
         title = target.describe(reg.language)

@@ -34,12 +34,10 @@ from regdraft.core.model import (
     label_order,
     noun,
     part_name,
-    part_paragraphs,
-    part_text,
     repealed_unit,
     unit_address,
-    with_part,
 )
+from regdraft.core.parts import part_paragraphs, part_text, with_part
 
 
 class ChangeKind(StrEnum):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
-from regdraft.core.markdown import closing_mark
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, from_roman, noun, part_name, to_roman
+from regdraft.core.parts import closing_mark
 
 HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)

@@ -28,8 +28,8 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
-from regdraft.core.markdown import closing_marker
 from regdraft.core.model import POINT_LETTERS, REPEALED_TEXT, Address, Kind, Segment, Unit, noun, part_label_text
+from regdraft.core.parts import closing_marker
 
 OPEN, CLOSE = "“", "”"
 

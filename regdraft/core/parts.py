@@ -1,0 +1,163 @@
+"""The parts of a unit besides its children: the lead-in (đoạn mở đầu) and the closing text (đoạn cuối).
+
+A unit's `text` is its lead-in when it has children, and `closing` the paragraphs after them
+(regdraft.core.model). This module holds what reads, writes and edits those parts:
+- the closing-text marker of the file format (`<!-- đoạn cuối khoản 3 -->`) and the
+  continuation marker (`<!-- tiếp -->`), docs/format.md;
+- the rule for a paragraph after a last point that reads like a closing text (`looks_closing`),
+  used alike by `check`'s warning, by `fmt` and by the importer;
+- the lead-in or closing text of a unit as a slice of its paragraphs, and a unit with one replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from regdraft.core.errors import Problem
+from regdraft.core.model import END, INTRO, Kind, Unit, noun
+
+CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
+_CLOSING_MARK = re.compile(
+    r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
+    re.IGNORECASE,
+)
+_CONTINUED_MARK = re.compile(r"^<!--\s*(?:tiếp(?:\s+theo)?|continued)\s*-->$", re.IGNORECASE)
+_MARK_UNIT = re.compile(r"^(khoản|clause|điều|article|điểm|point)\s+(\S+)$", re.IGNORECASE)
+_MARK_KINDS = {"khoản": Kind.CLAUSE, "clause": Kind.CLAUSE, "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
+               "điểm": Kind.POINT, "point": Kind.POINT}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A marker paragraph: a closing-text marker (naming its unit, or not) or a continuation marker."""
+
+    closing: bool
+    names: str | None = None
+
+
+def is_dash(paragraph: str) -> bool:
+    """A dash sub-point (`- ...`, `+ ...`)."""
+    return paragraph.startswith(("- ", "+ "))
+
+
+def read_marker(paragraph: str) -> Marker | None:
+    """The marker a paragraph is, or None for any other paragraph."""
+    if not paragraph.startswith("<!--"):
+        return None
+    match = _CLOSING_MARK.match(paragraph)
+    if match is not None:
+        return Marker(True, match.group("unit"))
+    return Marker(False) if _CONTINUED_MARK.match(paragraph) else None
+
+
+def marker_unit(names: str) -> tuple[Kind, str] | None:
+    """The unit a closing-text marker names (`khoản 3` -> (clause, "3")), or None when unreadable."""
+    named = _MARK_UNIT.match(names.strip())
+    kind = _MARK_KINDS.get(named.group(1).lower()) if named else None
+    if named is None or kind is None:
+        return None
+    return kind, named.group(2).replace("dd", "đ")
+
+
+def closing_mark(paragraph: str) -> tuple[Kind, str] | tuple[()] | None:
+    """For a closing-text marker, the unit it names (`()` when it names none); None for any other paragraph."""
+    mark = read_marker(paragraph)
+    if mark is None or not mark.closing:
+        return None
+    if not mark.names:
+        return ()
+    return marker_unit(mark.names)
+
+
+def closing_marker(kind: Kind, label: str, language: str) -> str:
+    """The line written before a closing text: `<!-- đoạn cuối khoản 3 -->`, `<!-- closing text of Article 8 -->`."""
+    shown = label.replace("đ", "dd") if language == "en" and kind is Kind.POINT else label
+    if language == "en":
+        return f"<!-- closing text of {noun(kind, language)} {shown} -->"
+    return f"<!-- {'phần' if kind is Kind.ARTICLE else 'đoạn'} cuối {noun(kind, language)} {shown} -->"
+
+
+def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str) -> bool:
+    """Whether `paragraph`, after `previous` in a unit's last point or clause, reads like the holder's closing text.
+
+    It does when the holder's lead-in announces a list (ends with ':'), the paragraph before it
+    ends a sentence and it starts a new one with a capital letter.
+    """
+    lead = [t for t in lead_in if not is_dash(t)]
+    return (bool(lead) and lead[-1].rstrip().endswith(":") and previous.rstrip().endswith(".")
+            and paragraph[:1].isupper())
+
+
+def ambiguity(point: str, holder: str, kind: Kind, label: str, language: str, source: str, line: int) -> Problem:
+    """The warning for a paragraph read as part of `point` that reads like the closing text of `holder`."""
+    return Problem(
+        f"this paragraph is read as a further paragraph of {point}, but it reads like the closing text of "
+        f"{holder}; if it closes {holder}, put the line '{closing_marker(kind, label, language)}' before it; "
+        f"if it belongs to {point}, put '{CONTINUED_MARKER['en' if language == 'en' else 'vi']}' before it.",
+        source, line, warning=True)
+
+
+def separate_closings(unit: Unit) -> tuple[Unit, list[Unit]]:
+    """`unit` (and the units inside it) with each last child's closing-like paragraphs moved to its holder.
+
+    For text read without markers (the importer): a paragraph of a last point or clause for
+    which `looks_closing` holds starts the holder's closing text, with everything after it.
+    Returns the new unit and the holders that got a closing text this way.
+    """
+    if not unit.children:
+        return unit, []
+    found: list[Unit] = []
+    children = []
+    for child in unit.children:
+        new, inner = separate_closings(child)
+        children.append(new)
+        found.extend(inner)
+    last = children[-1]
+    if not unit.closing and not last.children and not last.repealed:
+        for i in range(1, len(last.text)):
+            if not is_dash(last.text[i]) and looks_closing(unit.text, last.text[i - 1], last.text[i]):
+                children[-1] = replace(last, text=last.text[:i])
+                unit = replace(unit, closing=last.text[i:])
+                found.append(unit)
+                break
+    return replace(unit, children=tuple(children)), found
+
+
+def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
+    """Where a unit's lead-in (`INTRO`) or closing text (`END`) lies, as a slice of its paragraphs.
+
+    For a unit with children the lead-in is all of `text` and the closing text all of `closing`
+    (the slice then indexes that tuple). A unit without children but with dash items has a
+    lead-in before the first dash item and a closing text after the last. None when the unit
+    has no such part (no children and no dash items, or nothing before/after them).
+    """
+    if unit.children:
+        paragraphs = unit.text if part == INTRO else unit.closing
+        return (0, len(paragraphs)) if paragraphs or part == INTRO else None
+    dashes = [i for i, t in enumerate(unit.text) if t.startswith(("- ", "+ "))]
+    if not dashes:
+        return None
+    span = (0, dashes[0]) if part == INTRO else (dashes[-1] + 1, len(unit.text))
+    return span if span[1] > span[0] else None
+
+
+def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
+    """The paragraphs of a unit's lead-in or closing text (empty when it has none)."""
+    span = part_text(unit, part)
+    if span is None:
+        return ()
+    source = unit.closing if part == END and unit.children else unit.text
+    return source[span[0]:span[1]]
+
+
+def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
+    """`unit` with its lead-in or closing text replaced by `paragraphs` (removed when empty)."""
+    if unit.children:
+        return replace(unit, text=tuple(paragraphs)) if part == INTRO else replace(unit, closing=tuple(paragraphs))
+    span = part_text(unit, part)
+    if span is None:
+        # A unit without children and dash items: the closing text is added after all its text.
+        span = (len(unit.text), len(unit.text)) if part == END else (0, 0)
+    return replace(unit, text=(*unit.text[:span[0]], *paragraphs, *unit.text[span[1]:]))
