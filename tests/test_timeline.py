@@ -71,12 +71,35 @@ def test_replay_ignores_commit_order_and_git_time(ws: Workspace) -> None:
     assert replay(base, [second, first], dt.date(2020, 1, 1)).regulation == base
 
 
-def test_adopting_out_of_effective_order_is_refused(ws: Workspace) -> None:
+def test_adopting_out_of_effective_order_is_refused_when_the_order_changes_the_text(ws: Workspace) -> None:
     adopt(ws, "second", "2023-05-10", "2023-06-01")
     head = ws.repo.head.commit.hexsha
-    with pytest.raises(RegdraftError, match="adopt amendments in the order they take effect"):
+    with pytest.raises(RegdraftError) as caught:
         adopt(ws, "first", "2022-01-10", "2022-02-01")
+    message = str(caught.value)
+    assert "before 11-QC/TU (in force from 2023-06-01)" in message
+    assert "both change khoản 1 Điều 3" in message and "nothing was changed" in message
     assert ws.repo.head.commit.hexsha == head
+
+
+URGENT = "1\\. Sửa đổi, bổ sung khoản 2 Điều 2 như sau:\n\n“2\\. Tập thể lãnh đạo, cá nhân phụ trách.”"
+
+
+def test_an_urgent_amendment_in_force_first_is_recorded_and_replayed_by_effective_date(ws: Workspace) -> None:
+    ws.commit({"amendments/urgent/amendment.md": amendment_text(URGENT, number="12-QC/TU").encode()}, "Add urgent")
+    adopt(ws, "second", "2023-05-10", "2023-06-01")
+    adopt(ws, "urgent", "2023-05-20", "2023-05-21")  # adopted after `second`, in force before it
+    before_second = regulation_as_of(ws, "02-QC/TU", "2023-05-25")
+    assert before_second.find("d2.k2").unit.text == ("Tập thể lãnh đạo, cá nhân phụ trách.",)
+    assert before_second.find("d3.k1").unit.text[0] == "Ban Chấp hành họp thường lệ 3 tháng một lần."
+    with pytest.raises(RegdraftError):
+        before_second.find("d4a")
+    now = regulation_as_of(ws, "02-QC/TU", "2023-06-01")
+    assert now.find("d2.k2").unit.text == ("Tập thể lãnh đạo, cá nhân phụ trách.",)
+    assert now.find("d3.k1").unit.text[0] == "Ban Chấp hành họp thường lệ mỗi tháng một lần."
+    assert now == parse((ws.root / REG).read_bytes())  # the file is the replay by effective date
+    before_urgent = regulation_as_of(ws, "02-QC/TU", "2023-05-20")
+    assert before_urgent.find("d2.k2").unit == parse(FIXTURE.read_bytes()).find("d2.k2").unit
 
 
 def test_show_as_of_and_preview_of_adopted(ws: Workspace, invoke: Invoke) -> None:

@@ -26,6 +26,7 @@ from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse, read, render
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
+from regdraft.workspace.order import check_order
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
 from regdraft.workspace.votes import check_adoptable
@@ -72,10 +73,21 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool) -> Preview:
         return Preview(replay_through(ws, amendment))
     before = target_regulation(ws, amendment, rev)
     applied = apply(before, amendment)
+    consequential = punctuation_notes(applied, amendment)
     if not notes or amendment.status not in PENDING:
-        return Preview(applied)
+        return Preview(applied, consequential)
     broken, to_check = reference_problems(before, applied)
-    return Preview(applied, broken + to_check)
+    return Preview(applied, consequential + broken + to_check)
+
+
+def punctuation_notes(applied: Applied, amendment: Amendment) -> tuple[Problem, ...]:
+    """The consequential edits made without an instruction, as notes naming the instruction behind each."""
+    from regdraft.core.amend.quote import short
+
+    return tuple(
+        Problem(f"instruction {p.instruction.location} ({short(p.instruction.text)}): {p.describe(amendment.language)}",
+                amendment.source, p.instruction.line)
+        for p in applied.punctuation)
 
 
 def reference_problems(before: Regulation, applied: Applied) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
@@ -225,7 +237,6 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
         )
     check_adoptable(ws, slug)  # refuses without a recorded vote majority when regdraft.yaml requires one
     reg_path = ws.locate_regulation(amendment.regulation)
-    _check_order(ws, amendment, effective_on)
     relative = amendment_path(slug)
     dirty = ws.dirty([reg_path, relative])
     if dirty:
@@ -237,6 +248,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     original = ws.read(reg_path)
     regulation = parse(original, reg_path)
     applied = apply(regulation, amendment)
+    check_order(ws, amendment, applied, signed_on, effective_on)
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
     )
@@ -262,21 +274,6 @@ def resume_adoption(ws: Workspace, slug: str) -> str:
         raise RegdraftError(f"There is no interrupted adoption of '{slug}' to resume{other}.")
     done = ws.resume()
     return done or entry.describe()
-
-
-def _check_order(ws: Workspace, amendment: Amendment, effective: dt.date) -> None:
-    """Adopted amendments must take effect in the order they are adopted, so replay is exact."""
-    for other in list_amendments(ws):
-        if (
-            other.status == "adopted"
-            and other.regulation == amendment.regulation
-            and other.effective
-            and other.effective > effective
-        ):
-            raise RegdraftError(
-                f"{amendment.source}: {other.name} is already adopted with effect from {other.effective}, after "
-                f"{effective}; adopt amendments in the order they take effect (nothing was changed)."
-            )
 
 
 def pending_conflicts(ws: Workspace) -> list[Conflict]:

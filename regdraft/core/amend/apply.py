@@ -18,9 +18,11 @@ from enum import StrEnum
 
 from regdraft.core.amend import phrases
 from regdraft.core.amend.conflicts import instruction_conflicts
+from regdraft.core.amend.consequential import Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.quote import short
+from regdraft.core.amend.tree import find_unit, rebuild, unit_path
 from regdraft.core.errors import AmendmentConflict, Problem
 from regdraft.core.markdown import validate
 from regdraft.core.model import (
@@ -64,10 +66,15 @@ class AppliedChange:
 
 @dataclass(frozen=True, slots=True)
 class Applied:
-    """The amended regulation and the changes, in the order they were made."""
+    """The amended regulation and the changes, in the order they were made.
+
+    `punctuation` lists the consequential edits made without an instruction (the end of the
+    item before an appended point turned from '.' into ';', and back when the last is repealed).
+    """
 
     regulation: Regulation
     changes: tuple[AppliedChange, ...]
+    punctuation: tuple[Punctuation, ...] = ()
 
 
 class _Failure(Exception):
@@ -86,7 +93,9 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
     problems.extend(instruction_conflicts(amendment, language))
     units: Units = reg.units
     changes: list[AppliedChange] = []
+    punctuation: list[Punctuation] = []
     for ins in amendment.leaves():
+        before = units
         try:
             units, made = _apply_one(units, ins, language)
         except _Failure as exc:
@@ -95,16 +104,15 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
             )
             continue
         changes.extend(made)
+        units, marks = punctuate(units, before, ins, find_unit, _put)
+        punctuation.extend(marks)
     result = reg.with_units(units)
     if not problems:
         # A base text with problems of its own stays readable: only what the amendment breaks counts.
         known = {p.message for p in validate(reg)}
-        for p in validate(result):
-            if p.message in known:
-                continue
-            problems.append(
-                Problem(f"the amended {reg.id or 'regulation'} would be malformed: {p.message}", amendment.source, 0)
-            )
+        malformed = [p for p in validate(result) if p.message not in known]
+        if malformed:
+            problems.extend(_blamed(reg, amendment, known, malformed))
     if problems:
         problems.sort(key=lambda p: p.line)
         count = len(problems)
@@ -113,7 +121,41 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
             f"{reg.id or reg.source}; nothing was changed:",
             problems,
         )
-    return Applied(result, tuple(changes))
+    return Applied(result, tuple(changes), tuple(punctuation))
+
+
+def _blamed(reg: Regulation, amendment: Amendment, known: set[str], malformed: list[Problem]) -> list[Problem]:
+    """Each problem of the amended text, named after the first instruction that brings it in.
+
+    Only run when the result is malformed: the instructions are applied again one by one,
+    checking the text after each.
+    """
+    blame: dict[str, Instruction] = {}
+    units = reg.units
+    seen = set(known)
+    for ins in amendment.leaves():
+        try:
+            units, _ = _apply_one(units, ins, reg.language)
+        except _Failure:
+            continue
+        for p in validate(reg.with_units(units)):
+            if p.message not in seen:
+                seen.add(p.message)
+                blame[p.message] = ins
+    out = []
+    for p in malformed:
+        culprit = blame.get(p.message)
+        if culprit is None:
+            out.append(Problem(f"the amended {reg.id or 'regulation'} would be malformed: {p.message}",
+                               amendment.source, 0))
+        else:
+            out.append(Problem(f"instruction {culprit.location} ({short(culprit.text)}) leaves the amended "
+                               f"{reg.id or 'regulation'} malformed: {p.message}", amendment.source, culprit.line))
+    return out
+
+
+def _put(units: Units, target: Address, unit: Unit) -> Units:
+    return _map(units, target, lambda _u: [unit])
 
 
 def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
@@ -202,79 +244,6 @@ def _apply_part(units: Units, ins: Instruction, target: Address, language: str) 
     return _map(units, target.unit, lambda u: [with_part(u, target.part, new)]), [AppliedChange(target, kind, ins)]
 
 
-Path = list[tuple[tuple[Unit, ...], int]]
-_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
-
-
-def find_unit(units: Sequence[Unit], target: Address) -> Unit | None:
-    """The unit at `target`, descending by labels (faster than walking every unit)."""
-    path = _path(tuple(units), target)
-    if path is None:
-        return None
-    level, index = path[-1]
-    return level[index]
-
-
-def _path(units: Units, target: Address) -> Path | None:
-    """The chain of (sequence, index) from the top level down to the unit at `target`."""
-    first, *rest = target.segments
-    chain: Path = []
-    if not _top_path(units, first.kind, first.label, chain, prune=True):
-        chain = []
-        if not _top_path(units, first.kind, first.label, chain, prune=False):
-            return None
-    for seg in rest:
-        level, index = chain[-1]
-        children = level[index].children
-        found = next((i for i, c in enumerate(children) if c.kind is seg.kind and c.label == seg.label), None)
-        if found is None:
-            return None
-        chain.append((children, found))
-    return chain
-
-
-def _top_path(units: Units, kind: Kind, label: str, chain: Path, prune: bool) -> bool:
-    """Find a part, chapter or article through the containers, appending the steps to `chain`."""
-    wanted = label_order(kind, label) if kind is Kind.ARTICLE else None
-    for i, unit in enumerate(units):
-        if unit.kind is kind and unit.label == label:
-            chain.append((units, i))
-            return True
-        if unit.kind not in _CONTAINERS or not unit.children or kind is Kind.PART:
-            continue
-        if kind is Kind.CHAPTER and unit.kind is not Kind.PART:
-            continue
-        if prune and wanted is not None:
-            # Articles run in order through the document: skip containers that end before it.
-            last = _last_article(unit)
-            if last is not None and label_order(Kind.ARTICLE, last.label) < wanted:
-                continue
-        chain.append((units, i))
-        if _top_path(unit.children, kind, label, chain, prune):
-            return True
-        chain.pop()
-    return False
-
-
-def _last_article(unit: Unit) -> Unit | None:
-    while unit.kind in _CONTAINERS and unit.children:
-        unit = unit.children[-1]
-    return unit if unit.kind is Kind.ARTICLE else None
-
-
-def _rebuild(chain: Path, replacement: Sequence[Unit]) -> Units:
-    """The top-level units with the unit at the end of `chain` replaced by `replacement`."""
-    items: tuple[Unit, ...] = tuple(replacement)
-    for depth in range(len(chain) - 1, -1, -1):
-        level, index = chain[depth]
-        sequence = level[:index] + items + level[index + 1 :]
-        if depth == 0:
-            return sequence
-        parent_level, parent_index = chain[depth - 1]
-        items = (replace(parent_level[parent_index], children=sequence),)
-    return items
-
-
 def _existing(units: Units, target: Address, language: str) -> Unit:
     unit = find_unit(units, target)
     if unit is None:
@@ -295,11 +264,11 @@ def _missing(units: Units, target: Address, language: str) -> str:
 
 
 def _map(units: Units, target: Address, change: Callable[[Unit], Sequence[Unit]]) -> Units:
-    chain = _path(units, target)
+    chain = unit_path(units, target)
     if chain is None:
         raise _Failure(f"{target} could not be reached.")
     level, index = chain[-1]
-    return _rebuild(chain, change(level[index]))
+    return rebuild(chain, change(level[index]))
 
 
 def next_insert_label(kind: Kind, label: str) -> str:

@@ -1,0 +1,73 @@
+"""Consequential punctuation: appending or repealing the last point fixes the list's ends (issue 12 §3)."""
+
+from __future__ import annotations
+
+from regdraft.core.amend import apply, load_amendment
+from regdraft.core.amend.apply import Applied
+from regdraft.core.markdown import parse, render, validate
+from regdraft.core.model import Address
+from tests.conftest import SHIPPED_REGULATION
+
+SHIPPED = parse(SHIPPED_REGULATION.read_bytes(), "regulations/01-QC-TU.md")
+
+
+def amended(body: str, reg_id: str = "01-QC/TU", reg: object = SHIPPED, language: str = "vi") -> Applied:
+    text = (f"---\nnumber: 07-QC/TU\ntitle: Thử\nregulation: {reg_id}\nlanguage: {language}\nstatus: draft\n---\n\n"
+            f"## Điều 1. Sửa đổi\n\n{body.strip()}\n")
+    applied = apply(reg, load_amendment(text, "amendments/t/amendment.md", "t"))  # type: ignore[arg-type]
+    assert validate(applied.regulation) == [] and parse(render(applied.regulation)) == applied.regulation
+    return applied
+
+
+def ends(applied: Applied, address: str) -> str:
+    return applied.regulation.find(address).unit.text[-1][-1]
+
+
+def test_appending_a_point_turns_the_end_of_the_old_last_point_into_a_semicolon() -> None:
+    assert SHIPPED.find("d21.k2.dd").unit.text[-1].endswith("nêu gương.")
+    applied = amended("1\\. Bổ sung điểm e vào khoản 2 Điều 21 như sau:\n\n“e) Việc thực hiện chế độ báo cáo.”")
+    assert applied.regulation.find("d21.k2.dd").unit.text[-1].endswith("nêu gương;")
+    assert ends(applied, "d21.k2.e") == "."
+    [mark] = applied.punctuation
+    assert (mark.address, mark.old, mark.new, mark.cause) == (Address.parse("d21.k2.dd"), ".", ";",
+                                                              Address.parse("d21.k2.e"))
+    assert mark.instruction.location == "1"
+    assert "điểm đ khoản 2 Điều 21" in mark.describe("vi") and "'.' to ';'" in mark.describe("vi")
+    # Only the final mark changed; the closing text is untouched.
+    before, after = SHIPPED.find("d21.k2.dd").unit.text[-1], applied.regulation.find("d21.k2.dd").unit.text[-1]
+    assert before[:-1] == after[:-1]
+    assert applied.regulation.find("d21.k2").unit.closing == SHIPPED.find("d21.k2").unit.closing
+
+
+def test_inserting_after_the_last_point_with_a_suffix_label_does_the_same() -> None:
+    applied = amended("1\\. Bổ sung điểm đ1 vào sau điểm đ khoản 2 Điều 21 như sau:\n\n“đ1) Việc báo cáo.”")
+    assert ends(applied, "d21.k2.dd") == ";"
+
+
+def test_inserting_in_the_middle_changes_no_punctuation() -> None:
+    applied = amended("1\\. Bổ sung điểm a1 vào sau điểm a khoản 2 Điều 21 như sau:\n\n“a1) Việc báo cáo;”")
+    assert applied.punctuation == ()
+    assert applied.regulation.find("d21.k2.a").unit == SHIPPED.find("d21.k2.a").unit
+
+
+def test_repealing_the_last_point_turns_the_new_last_end_into_a_full_stop() -> None:
+    assert ends_of(SHIPPED, "d21.k2.d") == ";"
+    applied = amended("1\\. Bãi bỏ điểm đ khoản 2 Điều 21.")
+    assert ends(applied, "d21.k2.d") == "."
+    [mark] = applied.punctuation
+    assert (mark.address, mark.old, mark.new) == (Address.parse("d21.k2.d"), ";", ".")
+
+
+def test_repealing_the_last_two_points_at_once() -> None:
+    applied = amended("1\\. Bãi bỏ điểm d, điểm đ khoản 2 Điều 21.")
+    assert ends(applied, "d21.k2.c") == "."
+    assert [str(m.address) for m in applied.punctuation] == ["d21.k2.c"]
+
+
+def test_a_new_last_point_ending_with_a_semicolon_leaves_the_old_one_alone() -> None:
+    applied = amended("1\\. Bổ sung điểm e vào khoản 2 Điều 21 như sau:\n\n“e) Việc thực hiện chế độ báo cáo;”")
+    assert ends(applied, "d21.k2.dd") == "." and applied.punctuation == ()
+
+
+def ends_of(reg: object, address: str) -> str:
+    return reg.find(address).unit.text[-1][-1]  # type: ignore[attr-defined]
