@@ -136,8 +136,9 @@ def test_an_unreadable_instruction_keeps_its_quote_without_a_second_error() -> N
     assert found == [
         f"{SOURCE}:11: instruction 1.a (Sửa đổi, bổ sung khoản 2 Điều 6 như sau:): khoản 2 Điều 6 lies outside "
         "Điều 5, the provision this group of instructions amends.",
-        f"{SOURCE}:15: instruction 2 (Sửa đổi, bổ sung khoản 3 Điều 5 như sau): cannot read this instruction: an "
-        "instruction followed by new text must end with ':'.",
+        f"{SOURCE}:15: instruction 2 (Sửa đổi, bổ sung khoản 3 Điều 5 như sau): cannot read this instruction: it "
+        "announces new text but has no closing punctuation; end it with “như sau:” and put the new text in quotes "
+        "below it; the standard wording is 'Sửa đổi, bổ sung khoản 3 Điều 5 như sau:'.",
     ]
 
 

@@ -115,7 +115,8 @@ def test_new_scaffold_reads_back(ws: Workspace, invoke: Invoke) -> None:
     assert "quy chế" not in text
     assert "## Điều 2. Hiệu lực thi hành" in text
     assert ws.dirty(["amendments"]) == []
-    assert invoke(ws, "amend", "check", "sua-doi-2026").exit_code == 0
+    empty = invoke(ws, "amend", "check", "sua-doi-2026")  # an amendment with no instruction yet is a problem
+    assert empty.exit_code == 1 and "the amendment has no instruction: write them under Điều 1" in empty.output
     again = invoke(ws, "amend", "new", "sua-doi-2026", "--regulation", "02-QC/TU")
     assert again.exit_code == 1 and "already exists" in again.output
 
@@ -184,13 +185,18 @@ def test_conflicts_between_pending_amendments(ws: Workspace, invoke: Invoke) -> 
         "Add another amendment",
     )
     result = invoke(ws, "amend", "conflicts", "--json")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a conflict found is a problem, for scripts too
     pairs = {(c["first"], c["second"], c["first_provision"], c["second_provision"]) for c in json.loads(result.output)}
     assert ("good", "other", "d1.k2", "d1.k2.a") in pairs
     assert ("good", "other", "d4", "d4") in pairs
     assert ("bad", "good", "d1.k1", "d1.k2") not in pairs
-    text = invoke(ws, "amend", "conflicts").output
-    assert "good (instruction 2, line 21) repeals Điều 4; other (instruction 2, line 21) renames Điều 4." in text
+    shown = invoke(ws, "amend", "conflicts")
+    assert shown.exit_code == 1
+    pair = "good (instruction 2, line 21) repeals Điều 4; other (instruction 2, line 21) renames Điều 4."
+    assert pair in shown.output
+    ws.commit({"amendments/other/amendment.md": None, "amendments/bad/amendment.md": None}, "Drop the others")
+    alone = invoke(ws, "amend", "conflicts")
+    assert alone.exit_code == 0 and "No conflicts between pending amendments." in alone.output
 
 
 def test_workspace_check_reports_pending_problems_and_unamended_edits(ws: Workspace, invoke: Invoke) -> None:
@@ -225,8 +231,9 @@ def test_check_reports_reading_and_applying_problems_in_one_run(ws: Workspace, i
     reported = [line for line in result.output.splitlines() if line.startswith(source)]
     assert reported == [
         f"{source}:17: instruction 1 (Bãi bỏ khoản 9 Điều 1.): Điều 1 has no khoản 9 (khoản 9 Điều 1 does not exist).",
-        f"{source}:19: instruction 2 (Sửa đổi, bổ sung khoản 1 Điều 2 như sau): cannot read this instruction: an "
-        "instruction followed by new text must end with ':'.",
+        f"{source}:19: instruction 2 (Sửa đổi, bổ sung khoản 1 Điều 2 như sau): cannot read this instruction: it "
+        "announces new text but has no closing punctuation; end it with “như sau:” and put the new text in quotes "
+        "below it; the standard wording is 'Sửa đổi, bổ sung khoản 1 Điều 2 như sau:'.",
         f"{source}:27: instruction 3.a (Bãi bỏ khoản 1 Điều 1.): khoản 1 Điều 1 lies outside khoản 2 Điều 2, the "
         "provision this group of instructions amends.",
         f"{source}:31: instruction 4 (Bãi bỏ khoản 2 Điều 2.) repeals khoản 2 Điều 2, but instruction 3.b (line 29) "

@@ -170,7 +170,7 @@ def adopt(slug: str, signed: str | None, effective: str | None, resume: bool, wo
 @workspace_option
 @json_option
 def conflicts(workspace: Path | None, as_json: bool) -> None:
-    """List pairs of pending amendments that touch the same or nested provisions.
+    """List pairs of pending amendments that touch the same or nested provisions; exit 1 if any.
 
     \b
     Example:
@@ -181,10 +181,12 @@ def conflicts(workspace: Path | None, as_json: bool) -> None:
     found = pending_conflicts(open_workspace(workspace))
     if as_json:
         click.echo(json.dumps([c.as_dict() for c in found], ensure_ascii=False, indent=2))
-        return
-    for c in found:
-        click.echo(c.describe(c.first.language))
-    click.echo("No conflicts between pending amendments." if not found else f"{len(found)} conflict(s).")
+    else:
+        for c in found:
+            click.echo(c.describe(c.first.language))
+        click.echo("No conflicts between pending amendments." if not found else f"{len(found)} conflict(s).")
+    if found:
+        raise SystemExit(1)
 
 
 COMMANDS = [amend]

@@ -68,11 +68,11 @@ def preview_with_notes(ws: Workspace, slug: str, rev: str | None = None) -> Prev
 
 
 def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool) -> Preview:
-    amendment = load(ws, slug, rev)
-    if amendment.status == "adopted":
+    amendment, reading = read_with_problems(ws, slug, rev)
+    if amendment.status == "adopted" and not reading:
         return Preview(replay_through(ws, amendment))
     before = target_regulation(ws, amendment, rev)
-    applied = apply(before, amendment)
+    applied = applied_at_once(before, amendment, reading)
     consequential = punctuation_notes(applied, amendment)
     if not notes or amendment.status not in PENDING:
         return Preview(applied, consequential)
@@ -88,6 +88,47 @@ def punctuation_notes(applied: Applied, amendment: Amendment) -> tuple[Problem, 
         Problem(f"instruction {p.instruction.location} ({short(p.instruction.text)}): {p.describe(amendment.language)}",
                 amendment.source, p.instruction.line)
         for p in applied.punctuation)
+
+
+def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amendment, tuple[Problem, ...]]:
+    """The amendment as far as it reads, with its reading problems; `ParseError` when nothing can be applied."""
+    relative = amendment_path(slug)
+    if rev is None and not ws.exists(relative):
+        load(ws, slug)  # says which amendments there are
+    amendment, reading = read_amendment(ws.read(relative, rev), relative, slug)
+    if amendment is None:
+        raise ParseError.collect(reading or (Problem("nothing in it can be applied.", relative),), "amendment")
+    return amendment, reading
+
+
+def applied_at_once(before: Regulation, amendment: Amendment, reading: tuple[Problem, ...] = ()) -> Applied:
+    """`apply`, failing with every problem at once: reading ones (`reading`), applying ones, and no instruction."""
+    problems = list(reading)
+    applied: Applied | None = None
+    try:
+        applied = apply(before, amendment)
+    except AmendmentConflict as exc:
+        problems.extend(exc.problems)
+    if not reading:
+        problems.extend(no_instruction(amendment))
+    if problems or applied is None:
+        problems.sort(key=lambda p: (p.line == 0, p.line))
+        count = len(problems)
+        raise AmendmentConflict(
+            f"{amendment.source}: {count} problem{'s' if count != 1 else ''} reading and applying {amendment.name} "
+            f"to {before.id or before.source}; nothing was changed:", problems)
+    return applied
+
+
+def no_instruction(amendment: Amendment) -> list[Problem]:
+    """The problem of an amendment that changes nothing: no instruction under its amending article."""
+    if any(True for _ in amendment.leaves()):
+        return []
+    article = amendment.article
+    word = "Article" if amendment.language == "en" else "Điều"
+    return [Problem(
+        f"the amendment has no instruction: write them under {word} {article.label} as numbered paragraphs "
+        f"('1\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:' ...).", amendment.source, article.line or 1)]
 
 
 def reference_problems(before: Regulation, applied: Applied) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
@@ -141,7 +182,8 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     # Every problem in one run: what the instructions that could be read would do is checked too
     # (applied to a copy in memory; nothing is written).
     checked = _checked(ws, amendment, references)
-    problems = sorted((*reading, *checked.problems), key=lambda p: (p.line == 0, p.line))
+    empty = no_instruction(amendment) if not reading and amendment.status in PENDING else []
+    problems = sorted((*reading, *checked.problems, *empty), key=lambda p: (p.line == 0, p.line))
     return Review(tuple(problems), checked.to_check)
 
 
@@ -224,7 +266,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     signed_on, effective_on = parse_date(signed, "signing"), parse_date(effective, "effective")
     if effective_on < signed_on:
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
-    amendment = load(ws, slug)
+    amendment, reading = read_with_problems(ws, slug, None)
     if amendment.status not in PENDING:
         raise RegdraftError(
             f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
@@ -247,7 +289,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
         )
     original = ws.read(reg_path)
     regulation = parse(original, reg_path)
-    applied = apply(regulation, amendment)
+    applied = applied_at_once(regulation, amendment, reading)
     check_order(ws, amendment, applied, signed_on, effective_on)
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}

@@ -26,7 +26,7 @@ from regdraft.core.model import Address, Regulation
 from regdraft.core.refs import affected_references
 from regdraft.render.redline import Redline, Version, sentence, words_for
 from regdraft.workspace.amendments import load, slugs
-from regdraft.workspace.lifecycle import preview
+from regdraft.workspace.lifecycle import preview, read_with_problems
 from regdraft.workspace.store import Workspace
 
 # What the amending instructions say they do (`AppliedChange.kind`), as kinds of change.
@@ -115,7 +115,7 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
 
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
                     rev: str | None, strict_tones: bool, stem: str) -> Redline:
-    doc = load(ws, slug, rev)
+    doc, _ = read_with_problems(ws, slug, rev)  # its problems are all reported by `preview` below
     if str(doc.regulation) != old.id:
         raise RegdraftError(
             f"amendments/{slug}/amendment.md amends {doc.regulation}, not {old.id}; choose an "

@@ -298,12 +298,14 @@ def read_instruction(sentence: str, language: str, context: Address | None = Non
             continue
         try:
             return _build(name, match, context, language)
-        except GrammarError:
+        except GrammarError as exc:
             if name in ("amend", "group") and any(
                 p.match(text) for n, p in forms if n in ("heading", "after", "append")
             ):
                 continue
-            raise
+            from regdraft.core.amend.advice import with_suggestion
+
+            raise GrammarError(with_suggestion(str(exc), text, language)) from None
     raise GrammarError(_unreadable(text, language))
 
 
@@ -395,6 +397,11 @@ def _rename_form(target: Address, language: str) -> str:
 
 
 def _unreadable(text: str, language: str) -> str:
+    from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
+
+    found = diagnose(text, language)
+    if found:
+        return found
     lowered = text.lower()
     content_verbs = ("sửa đổi", "bổ sung", "insert", "add ") if language == "vi" or language == "en" else ()
     if any(lowered.startswith(v) for v in content_verbs) and not text.endswith(":"):

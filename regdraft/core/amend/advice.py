@@ -1,0 +1,132 @@
+"""Why an instruction sentence cannot be read, and the standard wording closest to it.
+
+`diagnose(sentence, language)` is called only for a sentence no documented form matched. It
+names the real cause where one can be seen (a quotation mark left open, new text announced
+without ':', a repeal ending in ':') and, when the sentence is close to a standard form,
+quotes that form with the sentence's own provisions and phrases filled in.
+
+Post-conditions:
+1. The message is one sentence fragment, starting in lower case, that never claims a problem
+   the sentence does not have (no "must end with ':'" for a sentence ending with ':').
+2. A suggestion is only made when the sentence, with its provisions and quoted phrases set
+   aside, is at least `CLOSE` similar to a standard form; it reuses them verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+CLOSE = 0.65
+
+_CITE_VI = re.compile(
+    r"(?:(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần|gạch đầu dòng)\s+[^\s,;:.]+"
+    r"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:(?:điểm|khoản|điều|chương|mục|phần)\s+)?[0-9IVXLC]+[a-zđ]?\d*(?=[\s,;:.]|$))*"
+    r"(?:\s+(?:của\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+)*)",
+    re.IGNORECASE,
+)
+_CITE_EN = re.compile(
+    r"(?:(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+[^\s,;:.]+"
+    r"(?:(?:,\s*|\s+of\s+|\s+)(?:(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+)[^\s,;:.]+)*)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+
+_FORMS = {
+    "vi": (
+        "Sửa đổi, bổ sung {cite} như sau:",
+        "Sửa đổi tên {cite} như sau:",
+        "Bổ sung {new} vào sau {cite} như sau:",
+        "Bổ sung {new} vào {cite} như sau:",
+        "Bãi bỏ {cite}.",
+        "Thay thế cụm từ {q1} bằng cụm từ {q2} tại {cite}.",
+        "Thay thế cụm từ {q1} bằng cụm từ {q2} trong toàn bộ Quy chế.",
+        "Bỏ cụm từ {q1} tại {cite}.",
+    ),
+    "en": (
+        "{Cite} is amended to read:",
+        "The title of {cite} is amended to read:",
+        "Insert {new} after {cite}:",
+        "Add {new} to {cite}:",
+        "Repeal {cite}.",
+        'Replace the words {q1} with {q2} in {cite}.',
+        "Delete the words {q1} in {cite}.",
+    ),
+}
+_TAKES_TEXT = {"vi": ("sửa đổi", "bổ sung"), "en": ("insert", "add ")}
+_TAKES_TEXT_EN_END = re.compile(r"\b(?:is|are) amended (?:to read|as follows)\b", re.IGNORECASE)
+_NO_TEXT = {"vi": ("bãi bỏ", "thay thế", "thay ", "bỏ cụm", "bỏ từ"), "en": ("repeal", "replace", "delete")}
+
+
+def diagnose(sentence: str, language: str) -> str:
+    """The reason `sentence` is not an instruction regdraft reads, with the nearest standard wording."""
+    lang = "en" if language == "en" else "vi"
+    text = " ".join(sentence.split())
+    lowered = text.lower()
+    opens, closes = text.count("“"), text.count("”")
+    if opens != closes or text.count('"') % 2:
+        return ("cannot read this instruction: a quotation mark is not closed "
+                f"({opens + text.count(chr(34))} opening, {closes} closing); close the quoted phrase with ”.")
+    takes_text = lowered.startswith(_TAKES_TEXT[lang]) or (lang == "en" and bool(_TAKES_TEXT_EN_END.search(text)))
+    no_text = lowered.startswith(_NO_TEXT[lang])
+    cause = ""
+    if takes_text and not no_text and not text.endswith(":"):
+        ending = f"ends with '{text[-1]}'" if text and not text[-1].isalnum() else "has no closing punctuation"
+        cause = (f"it announces new text but {ending}; end it with "
+                 f"{'“như sau:”' if lang == 'vi' else '“:”'} and put the new text in quotes below it")
+    elif no_text and text.endswith(":"):
+        cause = "a repeal or a change of words takes no quoted text, so it ends with '.' (or ';'), not ':'"
+    elif no_text and not text.endswith((".", ";")):
+        cause = "it must end with '.' or ';'"
+    suggestion = nearest(text, lang)
+    if cause and suggestion:
+        return f"cannot read this instruction: {cause}; the standard wording is '{suggestion}'."
+    if cause:
+        return f"cannot read this instruction: {cause}."
+    if suggestion:
+        return f"cannot read this instruction as written; the closest standard wording is '{suggestion}'."
+    return ""
+
+
+def nearest(text: str, language: str) -> str:
+    """The standard form closest to `text`, filled with its own provisions and phrases; '' when none is close."""
+    cite = _CITE_EN if language == "en" else _CITE_VI
+    quotes = _QUOTED.findall(text)
+    without_quotes = _QUOTED.sub("“Q”", text)
+    cites = [m.group(0).strip() for m in cite.finditer(without_quotes)]
+    shape = cite.sub("X", without_quotes)
+    best, score = "", 0.0
+    titled = any(word in text.lower() for word in ("tên", "tiêu đề", "title", "heading"))
+    for form in _FORMS[language]:
+        if ("tên" in form or "title" in form) and not titled:
+            continue  # only headings are renamed: never suggest it for a sentence that names no title
+        template = (form.replace("{cite}", "X").replace("{Cite}", "X").replace("{new}", "X")
+                    .replace("{q1}", "“Q”").replace("{q2}", "“Q”"))
+        ratio = difflib.SequenceMatcher(None, shape.lower(), template.lower()).ratio()
+        if ratio > score:
+            best, score = form, ratio
+    if score < CLOSE or not cites:
+        return ""
+    needed = best.count("{new}") + best.count("{cite}") + best.count("{Cite}")
+    if len(cites) < needed:
+        return ""
+    values = iter(cites)
+    filled = best
+    for key in ("{new}", "{cite}", "{Cite}"):
+        if key in filled:
+            value = next(values)
+            filled = filled.replace(key, value[:1].upper() + value[1:] if key == "{Cite}" else value)
+    for i, key in enumerate(("{q1}", "{q2}")):
+        if key in filled:
+            if i >= len(quotes):
+                return ""
+            filled = filled.replace(key, quotes[i])
+    return "" if filled == text else filled
+
+
+def with_suggestion(message: str, text: str, language: str) -> str:
+    """`message` about an instruction that matched a form but not fully, with the nearest standard wording."""
+    suggestion = nearest(" ".join(text.split()), "en" if language == "en" else "vi")
+    if not suggestion or suggestion in message:
+        return message
+    return f"{message.rstrip('.')}; the standard wording is '{suggestion}'."

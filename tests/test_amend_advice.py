@@ -1,0 +1,51 @@
+"""Messages for instructions regdraft cannot read: the real cause and the nearest standard wording (§4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.amend.advice import diagnose
+from regdraft.core.amend.grammar import GrammarError, read_instruction
+
+
+def message(sentence: str, language: str = "vi") -> str:
+    with pytest.raises(GrammarError) as caught:
+        read_instruction(sentence, language)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sửa đổi bổ sung khoản 2 Điều 5 như sau:", "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:'"),
+        ("Sửa đổi, bổ sung điểm a khoản 1 Điều 3 như sau :", "'Sửa đổi, bổ sung điểm a khoản 1 Điều 3 như sau:'"),
+        ("Thay thế cụm từ “A” thành cụm từ “B” tại khoản 2 Điều 15.",
+         "'Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 2 Điều 15.'"),
+        ("Bổ sung khoản 5a sau khoản 5 Điều 4 như sau:", "'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:'"),
+    ],
+)
+def test_a_form_close_to_a_standard_one_gets_the_standard_wording(sentence: str, expected: str) -> None:
+    text = message(sentence)
+    assert expected in text
+    assert "must end with ':'" not in text  # the sentence does end with ':' or is a repeal
+
+
+def test_the_real_cause_is_named() -> None:
+    assert "announces new text but ends with '.'" in message("Sửa đổi, bổ sung khoản 2 Điều 5 như sau.")
+    assert "takes no quoted text, so it ends with '.'" in message("Bãi bỏ khoản 3 Điều 10:")
+    assert "'Bãi bỏ khoản 3 Điều 10.'" in message("Bãi bỏ khoản 3 Điều 10:")
+    assert "a quotation mark is not closed" in message("Thay thế cụm từ “A bằng cụm từ “B” tại khoản 2 Điều 15.")
+
+
+def test_a_sentence_ending_with_a_colon_is_never_told_to_end_with_one() -> None:
+    for sentence in ("Quy định lại khoản 2 Điều 5 như sau:", "Sửa khoản 2 Điều 5 như sau:"):
+        assert "must end with ':'" not in message(sentence)
+
+
+def test_a_heading_form_is_only_suggested_for_a_title() -> None:
+    assert "Sửa đổi tên" not in message("Sửa đổi khoản 2 Điều 5 như sau.")
+    assert "'Sửa đổi tên Điều 5 như sau:'" in message("Sửa tên Điều 5 như sau:")
+
+
+def test_nothing_close_gives_no_suggestion() -> None:
+    assert diagnose("Ban Thường vụ họp định kỳ:", "vi") == ""
