@@ -49,3 +49,8 @@ def test_a_heading_form_is_only_suggested_for_a_title() -> None:
 
 def test_nothing_close_gives_no_suggestion() -> None:
     assert diagnose("Ban Thường vụ họp định kỳ:", "vi") == ""
+
+
+def test_a_lead_in_or_closing_text_stays_in_the_suggestion() -> None:
+    found = diagnose("Sửa đổi bổ sung đoạn mở đầu khoản 1 Điều 141 như sau:", "vi")
+    assert "'Sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 141 như sau:'" in found

@@ -19,6 +19,7 @@ from regdraft.core.errors import Problem
 from regdraft.core.model import END, INTRO, Kind, Unit, noun
 
 CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
+_THIS_POINT = re.compile(r"\b(?:điểm này|this point)\b", re.IGNORECASE)
 _CLOSING_MARK = re.compile(
     r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
     re.IGNORECASE,
@@ -83,11 +84,12 @@ def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str) -> bool
     """Whether `paragraph`, after `previous` in a unit's last point or clause, reads like the holder's closing text.
 
     It does when the holder's lead-in announces a list (ends with ':'), the paragraph before it
-    ends a sentence and it starts a new one with a capital letter.
+    ends a sentence and it starts a new one with a capital letter, unless it speaks of "this
+    point" (`điểm này`), which makes it the point's own.
     """
     lead = [t for t in lead_in if not is_dash(t)]
     return (bool(lead) and lead[-1].rstrip().endswith(":") and previous.rstrip().endswith(".")
-            and paragraph[:1].isupper())
+            and paragraph[:1].isupper() and not _THIS_POINT.search(paragraph))
 
 
 def ambiguity(point: str, holder: str, kind: Kind, label: str, language: str, source: str, line: int) -> Problem:
@@ -119,9 +121,8 @@ def separate_closings(unit: Unit) -> tuple[Unit, list[Unit]]:
         for i in range(1, len(last.text)):
             if not is_dash(last.text[i]) and looks_closing(unit.text, last.text[i - 1], last.text[i]):
                 children[-1] = replace(last, text=last.text[:i])
-                unit = replace(unit, closing=last.text[i:])
-                found.append(unit)
-                break
+                closed = replace(unit, children=tuple(children), closing=last.text[i:])
+                return closed, [*found, closed]
     return replace(unit, children=tuple(children)), found
 
 
