@@ -20,7 +20,8 @@ import re
 CLOSE = 0.65
 
 _CITE_VI = re.compile(
-    r"(?:(?:(?:đoạn|phần)\s+(?:mở\s+đầu|cuối|kết)\s+)?(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần|gạch đầu dòng)\s+[^\s,;:.]+"
+    r"(?:(?:(?:đoạn|phần)\s+(?:mở\s+đầu|cuối|kết)\s+)?"
+    r"(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần|gạch đầu dòng)\s+[^\s,;:.]+"
     r"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:(?:điểm|khoản|điều|chương|mục|phần)\s+)?[0-9IVXLC]+[a-zđ]?\d*(?=[\s,;:.]|$))*"
     r"(?:\s+(?:của\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+)*)",
     re.IGNORECASE,
