@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from regdraft.core.amend import apply, load_amendment, render_amendment
 from regdraft.core.amend.apply import next_insert_label
-from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed
+from regdraft.core.amend.edits import punctuated, document, instructions_from_edits, restore_removed
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse, render, validate
 from regdraft.core.model import (
@@ -54,9 +54,15 @@ def reproduces(old: Regulation, edited: Regulation, allow_renumber: bool = False
     generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
     text = render_amendment(document(old, generated.instructions))
     amendment = load_amendment(text, "generated.md", "generated")
-    result = apply(old, amendment).regulation
+    applied = apply(old, amendment)
+    result = applied.regulation
     expected, _ = restore_removed(old, edited)
-    assert render(result) == render(old.with_units(expected.units)), text
+    # Exactly the edited text, except the consequential punctuation applying makes (noted for the drafter).
+    wanted = punctuated(old.with_units(expected.units), applied.punctuation)
+    assert render(result) == render(wanted), text
+    for mark in applied.punctuation:
+        if not old.with_units(expected.units).find(mark.address).unit.text[-1].endswith(mark.new):
+            assert any(str(mark.address.describe(old.language)) in note for note in generated.notes)
     assert parse(render(result)) == result  # placeholders in quoted units read back as repealed units
 
 

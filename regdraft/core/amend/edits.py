@@ -38,12 +38,13 @@ from dataclasses import dataclass, replace
 
 from regdraft.core.amend import replacements
 from regdraft.core.amend.apply import apply, occurrences
+from regdraft.core.amend.consequential import Punctuation
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.markdown import render, validate
-from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, repealed_unit, unit_address
+from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
 SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
@@ -85,13 +86,16 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
                      "change is not in the instructions.")
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
-    target = render(old.with_units(new.units))
+    target = old.with_units(new.units)
     failure = ""
     for words in ("throughout", "targeted", "none"):
         planned = _plan(old, new, words)
         instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
-        failure = _verify(old, instructions, target)
+        failure, marks = _verify(old, instructions, target)
         if not failure:
+            notes.extend(f"Applying the instructions also changes the end of {m.address.describe(language)} from "
+                         f"'{m.old}' to '{m.new}', a consequential edit the edited text does not make "
+                         "(docs/amendments.md)." for m in marks)
             return Generated(instructions, tuple(notes))
     raise RegdraftError(f"regdraft could not write instructions that reproduce the edited text exactly "
                         f"({failure}); please report this with the two texts.")
@@ -378,17 +382,41 @@ def document(old: Regulation, instructions: tuple[Instruction, ...]) -> Amendmen
                      DocumentArticle("1", None), instructions)
 
 
-def _verify(old: Regulation, instructions: tuple[Instruction, ...], target: str) -> str:
-    """Empty when the instructions, written out and read back, turn `old` into `target`."""
+def _verify(old: Regulation, instructions: tuple[Instruction, ...],
+            target: Regulation) -> tuple[str, tuple[Punctuation, ...]]:
+    """Empty when the instructions, written out and read back, turn `old` into `target`.
+
+    The consequential punctuation that applying makes (the end of the item before an appended
+    one) is accepted where the edited text does not make it, and returned so it can be noted.
+    """
     text = render_amendment(document(old, instructions))
     try:
         applied = apply(old, load_amendment(text, "<generated instructions>", "generated"))
     except (ParseError, AmendmentConflict) as exc:
-        return exc.report()
-    result = render(applied.regulation)
-    if result == target:
-        return ""
+        return exc.report(), ()
+    result, wanted = render(applied.regulation), render(target)
+    if result == wanted:
+        return "", ()
+    if applied.punctuation and result == render(punctuated(target, applied.punctuation)):
+        return "", tuple(m for m in applied.punctuation if not _ends(target, m.address, m.new))
     import difflib
 
-    lines = list(difflib.unified_diff(target.splitlines(), result.splitlines(), lineterm="", n=0))
-    return "the amended text differs: " + " / ".join(lines[2:6])
+    lines = list(difflib.unified_diff(wanted.splitlines(), result.splitlines(), lineterm="", n=0))
+    return "the amended text differs: " + " / ".join(lines[2:6]), ()
+
+
+def _ends(reg: Regulation, address: Address, mark: str) -> bool:
+    text = reg.find(address).unit.text
+    return bool(text) and text[-1].endswith(mark)
+
+
+def punctuated(reg: Regulation, marks: Sequence[Punctuation]) -> Regulation:
+    """`reg` with the consequential punctuation edits made where it does not have them yet."""
+    units = reg.units
+    for mark in marks:
+        def change(unit: Unit, m: Punctuation = mark) -> list[Unit]:
+            if unit.text and unit.text[-1].endswith(m.old):
+                return [replace(unit, text=(*unit.text[:-1], unit.text[-1][: -len(m.old)] + m.new))]
+            return [unit]
+        units, _ = map_units(units, mark.address, change)
+    return reg.with_units(units)
