@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from regdraft.core.amend import apply, load_amendment, render_amendment
 from regdraft.core.amend.apply import next_insert_label
-from regdraft.core.amend.edits import punctuated, document, instructions_from_edits, restore_removed
+from regdraft.core.amend.edits import document, instructions_from_edits, punctuated, restore_removed
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse, render, validate
 from regdraft.core.model import (
