@@ -160,9 +160,11 @@ def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_wor
     redline = rl.build(tmp_workspace, "01-QC/TU")
     html = rr.render_html(redline)
     summary = _summary(html)
-    # One line per provision an instruction names, in document order (as the text runs).
+    # One line per provision an instruction names, in document order (as the text runs), and điểm đ
+    # khoản 1 Điều 4, whose final "." becomes ";" when điểm e is added after it (a consequential edit).
     assert [where for where, _ in summary] == [
-        "khoản 1 Điều 3", "điểm c khoản 1 Điều 4", "điểm e khoản 1 Điều 4", "khoản 2 Điều 5", "khoản 4a Điều 6",
+        "khoản 1 Điều 3", "điểm c khoản 1 Điều 4", "điểm đ khoản 1 Điều 4", "điểm e khoản 1 Điều 4",
+        "khoản 2 Điều 5", "khoản 4a Điều 6",
         "Điều 7", "điểm d1 khoản 2 Điều 8", "Điều 9", "khoản 3 Điều 10", "điểm b khoản 1 Điều 12",
         "khoản 5 Điều 14", "điểm c khoản 2 Điều 16", "Điều 20a", "khoản 1 Điều 21", "khoản 3 Điều 21",
         "Chương V", "khoản 2 Điều 23", "khoản 1 Điều 24", "khoản 1 Điều 26",
@@ -173,7 +175,7 @@ def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_wor
     assert kinds["Điều 9"] == "sửa đổi, bổ sung"
     assert kinds["khoản 2 Điều 23"] == "thay thế cụm từ" and kinds["Điều 7"] == "sửa đổi tên"
     # The points changed inside khoản 2 Điều 5 are still marked in the text, under the clause's anchor.
-    clause = html[html.index('id="chg-4"'):html.index('id="chg-5"')]
+    clause = html[html.index('id="chg-5"'):html.index('id="chg-6"')]
     assert "<del class=\"del\">.</del><ins class=\"ins\">;</ins>" in clause
     assert "<ins class=\"ins\">c)</ins>" in clause
 

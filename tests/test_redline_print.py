@@ -33,9 +33,9 @@ def test_no_deleted_word_touches_an_inserted_one_in_the_shipped_redline(tmp_work
 
 
 def test_the_english_text_prints_its_document_number(tmp_workspace: Workspace, invoke, tmp_path) -> None:
-    from regdraft.render.html import document_header
-
     import yaml
+
+    from regdraft.render.html import document_header
 
     meta = yaml.safe_load((tmp_workspace.root / "regulations" / "01-QC-TU-EN.md").read_text(
         encoding="utf-8").split("---")[1])

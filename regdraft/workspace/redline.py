@@ -126,6 +126,8 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     label = f"{words['draft']} {doc.draft}" if doc.draft else words["amended"]
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
     stated = {str(c.address): _STATED_KINDS[str(c.kind)] for c in applied.changes if str(c.kind) in _STATED_KINDS}
+    # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.
+    stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(applied.changes, old.language), stem,
