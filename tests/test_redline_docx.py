@@ -31,7 +31,8 @@ def _body(path: Path) -> list[ReplyParagraph]:
     """The paragraphs after the summary's page break: the text itself."""
     with zipfile.ZipFile(path) as z:
         xml = z.read("word/document.xml").decode("utf-8")
-    summary_paragraphs = xml[: xml.index('w:type="page"')].count("<w:p>") + xml[: xml.index('w:type="page"')].count("<w:p ")
+    head = xml[: xml.index('w:type="page"')]
+    summary_paragraphs = head.count("<w:p>") + head.count("<w:p ")
     return list(read_reply(path.read_bytes(), path.name).paragraphs[summary_paragraphs:])
 
 
