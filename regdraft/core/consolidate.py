@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.frontmatter import document_number
 from regdraft.core.model import Address, Regulation, noun, part_name
 
 BANNER = {"vi": "VĂN BẢN HỢP NHẤT (bản để tham khảo)", "en": "CONSOLIDATED TEXT (for reference)"}
@@ -170,7 +171,7 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
 
 def source_of(meta: Mapping[str, Any]) -> Source:
     """The opening's entry for a document, from its front matter (regulation or amendment)."""
-    number = str(meta.get("id") or meta.get("number") or "")
+    number = document_number(meta)
     signed, effective = _date_or_none(meta.get("signed")), _date_or_none(meta.get("effective"))
     effective = effective or signed
     return Source(number, str(meta.get("type") or ""), str(meta.get("title") or ""),

@@ -13,6 +13,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -58,3 +59,11 @@ def read_front_matter(
 def dump_front_matter(meta: dict[str, Any]) -> str:
     """YAML text for a front-matter mapping, keys in the given order, Unicode kept."""
     return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip("\n")
+
+
+def document_number(meta: Mapping[str, Any]) -> str:
+    """The number a document prints: its `number`, a translation's original's, else its id.
+
+    A translation's workspace id (`01-QC/TU-EN`) is not a document number.
+    """
+    return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")

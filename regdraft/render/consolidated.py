@@ -172,9 +172,10 @@ def table_rows(text: str) -> list[list[str]]:
 
 def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeader:
     """The Party header block of the consolidated copy: the base document's number, place and date."""
+    from regdraft.core.frontmatter import document_number
     from regdraft.render.html import document_header
 
-    running = f"{ct.banner} - {ct.regulation.id}"
+    running = f"{ct.banner} - {document_number(ct.regulation.meta)}"
     return document_header(ct.regulation.meta, profile, running=running)
 
 

@@ -21,6 +21,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from regdraft.core.frontmatter import document_number
 from regdraft.render.profile import Profile, place_date, words
 
 if TYPE_CHECKING:
@@ -188,10 +189,7 @@ def document_header(
     title = str(meta.get("title", ""))
     if summary is None:
         summary = title[len(doc_type):].strip() if doc_type and title.lower().startswith(doc_type.lower()) else title
-    # A translation's workspace id (`01-QC/TU-EN`) is not a document number: the number it prints
-    # is its own `number`, else the original's.
-    doc_number = str(number if number is not None else
-                     meta.get("number") or meta.get("translation_of") or meta.get("id", ""))
+    doc_number = str(number if number is not None else document_number(meta))
     when = date if date is not None else meta.get("signed")
     draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
     return DocumentHeader(
