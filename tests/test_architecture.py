@@ -32,7 +32,9 @@ ALLOWED: dict[str, set[str]] = {
 CLICK_LAYERS = {"cli"}
 # The git store is two files: reading and committing (store), sharing through a remote (store_sync).
 GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync"}
-HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl"}
+HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
+# The review server's framework and server, imported only by the web face.
+WEB_LIBRARIES = {"starlette", "uvicorn", "multipart", "python_multipart"}
 
 
 def module_name(path: Path) -> str:
@@ -109,6 +111,8 @@ def test_imports_point_down_the_layers(module: str) -> None:
         assert "click" not in roots
     if module not in GIT_MODULES:
         assert "git" not in roots
+    if layer(module) != "web":
+        assert roots & WEB_LIBRARIES == set(), f"{module}: the web framework belongs to regdraft.web"
 
 
 def test_no_import_cycles() -> None:
