@@ -160,3 +160,14 @@ def test_before_any_round_the_working_draft_is_shown_without_a_form(tmp_path) ->
     assert 'class="ins"' in page.text and 'id="comment-form"' not in page.text
     assert "No rounds yet." in c.get("/").text
     assert c.get(f"/a/{SLUG}/comments").status_code == 404
+
+
+def test_the_amendment_address_leads_to_its_redline_and_the_own_files_are_served(review_ws: Workspace) -> None:
+    c = client(review_ws)
+    moved = c.get(f"/a/{SLUG}")
+    assert moved.status_code == 303 and moved.headers["location"] == f"/a/{SLUG}/redline"
+    script = c.get("/static/review.js")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+    assert "provision-texts" in script.text
+    style = c.get("/static/review.css")
+    assert style.status_code == 200 and style.headers["content-type"].startswith("text/css")
