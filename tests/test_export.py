@@ -286,7 +286,8 @@ def test_english_documents_print_english_header_words(tmp_workspace: Workspace, 
         return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
 
     regulation = pdf_text(export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "en.pdf").path)
-    assert "No. 01-QC/TU " in regulation + " " and "01-QC/TU-EN" not in regulation and "Dien Bien, 9 January 2021" in regulation
+    assert "No. 01-QC/TU " in regulation + " " and "01-QC/TU-EN" not in regulation
+    assert "Dien Bien, 9 January 2021" in regulation
     assert re.search(r"Page 1/\d+", regulation)
     assert "Số" not in regulation and "Trang" not in regulation
     tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
