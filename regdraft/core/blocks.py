@@ -10,6 +10,9 @@ Post-conditions of `body_blocks` (and `blocks`):
 3. An ordered-list item `3. text` comes out as the clause paragraph `3\\. text`, a dash item as
    `- text` (`+ text` for a `+` item), nested items in document order.
 4. The result equals `markdown_it_blocks`, markdown-it's own reading of the same text.
+5. Nothing is dropped silently: where lists or quotes nest deeper than `MAX_NESTING` levels
+   (markdown-it stops reading there), a `deep` block carries a message naming the line, and
+   the readers report it as a problem.
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ from markdown_it.token import Token
 
 _md: MarkdownIt | None = None
 
+# Containers markdown-it opens (list, item, quote ...) before it stops reading deeper content.
+# Regulations have no use for more than a few list levels; 80 keeps deep legitimate nesting
+# and stays far from Python's recursion limit.
+_MAX_TOKEN_LEVEL = 80
+MAX_NESTING = _MAX_TOKEN_LEVEL // 2 - 2  # list levels read in full: each takes a list, an item, a paragraph
+DEEP = "deep"
+
 
 def block_parser() -> MarkdownIt:
     """The shared markdown-it parser, reading block structure only (built on first use)."""
@@ -29,7 +39,8 @@ def block_parser() -> MarkdownIt:
     if _md is None:
         # Only block structure is used (inline content is taken raw), so inline parsing is
         # skipped; link reference definitions are disabled so no line is ever swallowed.
-        _md = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["inline", "reference"])
+        _md = MarkdownIt("commonmark", {"html": False, "maxNesting": _MAX_TOKEN_LEVEL}).enable("table").disable(
+            ["inline", "reference"])
     return _md
 
 
@@ -109,6 +120,14 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
 def markdown_it_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
     """`body_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
     tokens = block_parser().parse(body)
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= _MAX_TOKEN_LEVEL - 2:
+        # markdown-it reads no further than its nesting limit: what lies deeper would be lost.
+        line = (deepest.map[0] if deepest.map else 0) + offset + 1
+        yield DEEP, (f"Lists or quotes nest more than {MAX_NESTING} levels deep here; regdraft cannot read "
+                     "deeper text without losing it. Flatten the list (a regulation needs at most clauses, "
+                     "points and dashes)."), line
+        return
     i = 0
     while i < len(tokens):
         tok = tokens[i]

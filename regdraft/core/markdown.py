@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
 
+from regdraft.core.blocks import DEEP, body_blocks
 from regdraft.core.blocks import blocks as blocks
-from regdraft.core.blocks import body_blocks
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import PLACEHOLDER, read_front_matter
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
@@ -390,7 +390,9 @@ def _read(data: bytes | str, source: str) -> Reading:
     builder = _Builder(source, language, body_start, lines)
     body = "\n".join(lines[body_start:])
     for kind, content, line in body_blocks(body, lines, body_start):
-        if kind == "heading":
+        if kind == DEEP:
+            builder.problem(line, content)
+        elif kind == "heading":
             builder.heading(content, line)
         elif kind == "para":
             if _dash_content(content):

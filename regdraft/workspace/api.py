@@ -11,7 +11,7 @@ from typing import Any
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_path
-from regdraft.core.markdown import Reading, canonical, decode, parse, read, render
+from regdraft.core.markdown import Reading, decode, parse, read, render
 from regdraft.core.model import Address, Located, Regulation, unit_address
 from regdraft.core.refs import missing_problems
 from regdraft.render.text import heading_path, plain
@@ -180,9 +180,17 @@ def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
     for relative in paths:
         data = ws.read(relative)
         try:
-            text = canonical(data, relative)
+            tree = parse(data, relative)
+            text = render(tree)
+            same = parse(text, relative) == tree
         except ParseError as exc:
             problems.extend(exc.problems or [Problem(str(exc), relative)])
+            continue
+        if not same:
+            # Never write a canonical form that reads back differently: that would lose content.
+            problems.append(Problem(
+                "the canonical form of this file would not read back as the same provisions, so fmt leaves "
+                "it as it is; run `regdraft check` and simplify the text it names.", relative, 1))
             continue
         if text.encode("utf-8") != data:
             changes[relative] = text.encode("utf-8")

@@ -31,6 +31,7 @@ from regdraft.core.amend.grammar import (
     read_instruction,
 )
 from regdraft.core.amend.quote import CLAUSE, CLOSE, HEADING, POINT, quoted_unit, short
+from regdraft.core.blocks import DEEP
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import read_front_matter
 from regdraft.core.markdown import blocks, decode
@@ -253,7 +254,9 @@ def read_amendment(data: bytes | str, source: str, slug: str) -> tuple[Amendment
     articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []
     body = "\n".join(lines[body_start:])
     for kind, content, line in blocks(body, body_start + 1):
-        if kind == "heading":
+        if kind == DEEP:
+            problems.append(Problem(content, source, line))
+        elif kind == "heading":
             match = HEADING.match(content.strip())
             if match is None:
                 problems.append(
