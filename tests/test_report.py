@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -148,3 +149,19 @@ def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
     for expected in (f"Dự thảo lần {r.draft}", "đã gửi xin ý kiến 4 cơ quan, đơn vị", "Khoản 2 Điều 5", "Điều 20a",
                      "Ghi nhận", "Ghi nhận, giữ như dự thảo.", "2 cơ quan, đơn vị không có văn bản góp ý"):
         assert expected in text, expected
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)",
+                                  "-2+3", "\tfoo", "\rbar"])
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(report, text):
+    group = report.groups[0]
+    row = replace(group.rows[0], by=text, text=text, reply=text)
+    bad = replace(report, groups=(replace(group, rows=(row,)),))
+    rows = list(csv.reader(io.StringIO(csv_text(bad)), strict=True))
+    assert rows[1][3] == rows[1][4] == rows[1][7] == "'" + text
+    assert rows[1][0] == "1"
+
+
+def test_ordinary_text_is_not_prefixed(report):
+    rows = list(csv.reader(io.StringIO(csv_text(report))))
+    assert not any(cell.startswith("'") for row in rows for cell in row)

@@ -18,7 +18,6 @@ from regdraft.cli.options import json_option, open_workspace, output_option, wor
               help="The document's language (default: detected).")
 @click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
               help="Read the text in this encoding instead of detecting TCVN3/VNI.")
-@click.option("--force", is_flag=True, help="Replace an existing regulation file.")
 @output_option
 @workspace_option
 @json_option

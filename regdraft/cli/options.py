@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -28,11 +30,33 @@ def json_option(func: F) -> F:
 
 
 def output_option(func: F) -> F:
-    """`-o/--output FILE`: where to write the result."""
-    return click.option(
+    """`-o/--output FILE` and `--force`: where to write the result, checked before anything is done.
+
+    A path in a `.git` folder, a symbolic link, the workspace settings or a file under version
+    control is refused unless --force (`regdraft.workspace.outputs`). A command that also takes
+    `force` itself (import: replace an existing regulation) receives the same flag.
+    """
+    takes_force = "force" in inspect.signature(func).parameters
+
+    @functools.wraps(func)
+    def checked(*args: Any, output: Path | None = None, force: bool = False, **kwargs: Any) -> Any:
+        if output is not None:
+            from regdraft.workspace.outputs import check_output
+
+            check_output(output, force)
+        if takes_force:
+            kwargs["force"] = force
+        return func(*args, output=output, **kwargs)
+
+    checked = click.option(
+        "--force", is_flag=True,
+        help="Write even over a tracked workspace file, the settings or a symbolic link"
+             + (", and replace an existing regulation." if takes_force else "."),
+    )(checked)
+    return cast(F, click.option(
         "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
         help="The file to write.",
-    )(func)
+    )(checked))
 
 
 def open_workspace(path: Path | None) -> Workspace:

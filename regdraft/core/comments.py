@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
+from regdraft.core.frontmatter import load_yaml
 from regdraft.core.markers import has_markers
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
 from regdraft.core.text import nfc, tone_key
@@ -155,7 +156,7 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
         raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
                          f"version with `regdraft resolve {source} --ours` (or --theirs).")
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0

@@ -20,6 +20,38 @@ import yaml
 
 from regdraft.core.errors import Problem
 
+
+class _DocumentLoader(yaml.SafeLoader):
+    """YAML as documents need it: no aliases (a few bytes of them can expand to gigabytes), and an
+    impossible date (`2021-02-30`) is a YAML error with its line, not a crash."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "uses a YAML alias (*name); regdraft files write every value out in full",
+                event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a date that exists (write YYYY-MM-DD)", node.start_mark) from None
+
+
+_DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", _DocumentLoader.construct_yaml_timestamp)
+
+
+def load_yaml(text: str | bytes) -> Any:
+    """Read YAML the way every regdraft file is read: safe types only, no aliases, real dates.
+
+    Raises `yaml.YAMLError` (with `problem_mark`) for anything else, so callers report file:line.
+    """
+    return yaml.load(text, Loader=_DocumentLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 # The value `regdraft import` writes for a required key the source does not give; `check`
 # refuses it until the drafter fills it in.
 PLACEHOLDER = "FIXME"
@@ -43,7 +75,7 @@ def read_front_matter(
         return "", None, len(lines)
     raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = load_yaml(raw) if raw.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.errors import ParseError, RegdraftError, UsageError
-from regdraft.core.frontmatter import PLACEHOLDER
+from regdraft.core.frontmatter import PLACEHOLDER, load_yaml
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import REQUIRED_KEYS, parse, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
@@ -217,5 +217,5 @@ def dump_front_matter(meta: dict[str, Any]) -> tuple[str, list[str]]:
 
 
 def _loaded(front: str) -> dict[str, Any]:
-    data = yaml.safe_load(front)
+    data = load_yaml(front)
     return data if isinstance(data, dict) else {}

@@ -66,15 +66,34 @@ def write_report(report: Report, output: Path, *, workspace_root: Path | None = 
     write_page(html_text(report, workspace_root, profile, when), output, pdf=suffix == ".pdf")
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A value safe in a spreadsheet cell: text that would start a formula gets a leading `'`.
+
+    Numbers stay numbers; `=HYPERLINK(...)`, `+SUM(...)`, `-2+3`, `@SUM(...)` and text starting
+    with a tab or carriage return become `'=HYPERLINK(...)` and so on, which Excel and
+    LibreOffice show as the text it is (the OWASP rule, docs/security.md).
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(report: Report) -> str:
-    """The report as CSV: one line per comment, with the address for sorting and filtering."""
+    """The report as CSV: one line per comment, with the address for sorting and filtering.
+
+    Cells that a spreadsheet would run as formulas are neutralised (`spreadsheet_cell`).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for group in report.groups:
         for row in group.rows:
-            writer.writerow([row.number, group.provision, group.on, row.by, row.text, row.proposal,
-                             row.disposition, row.reply])
+            writer.writerow([spreadsheet_cell(v) for v in (
+                row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply)])
     return buffer.getvalue()
 
 

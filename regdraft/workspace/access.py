@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.frontmatter import load_yaml
 from regdraft.core.text import nfc
 from regdraft.workspace.store import CONFIG_NAME, Workspace, writes
 
@@ -56,7 +57,7 @@ def token_hash(token: str) -> str:
 def _section(ws: Workspace) -> dict[str, Any]:
     """The `review:` settings as regdraft.yaml holds them now (read afresh: links change while serving)."""
     try:
-        data = yaml.safe_load(ws.read(CONFIG_NAME)) if ws.exists(CONFIG_NAME) else {}
+        data = load_yaml(ws.read(CONFIG_NAME)) if ws.exists(CONFIG_NAME) else {}
     except yaml.YAMLError as exc:
         raise RegdraftError(f"{CONFIG_NAME}: cannot read the workspace settings: {exc}") from None
     section = data.get("review") if isinstance(data, dict) else None

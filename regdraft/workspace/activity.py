@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.frontmatter import load_yaml
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
@@ -22,7 +23,7 @@ def _yaml(ws: Workspace, path: str, rev: str) -> dict[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(ws.read(path, rev))
+        data = load_yaml(ws.read(path, rev))
     except (RegdraftError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -69,7 +69,8 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown."""
     chosen = output_format(output, fmt, FORMATS)
     ct = consolidated_text(ws, name, as_of)
-    target = output or ws.path(f"out/{ct.regulation.id.replace('/', '-')}-hop-nhat-{ct.as_of.isoformat()}.{chosen}")
+    default = f"out/{ct.regulation.id.replace('/', '-')}-hop-nhat-{ct.as_of.isoformat()}.{chosen}"
+    target = output or ws.write_path(default)
     from regdraft.render import consolidated as writer
 
     if chosen == "md":
@@ -97,7 +98,7 @@ def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | N
 
     chosen = output_format(output, fmt, AMENDMENT_FORMATS)
     amendment = load(ws, slug)
-    target = output or ws.path(f"out/{slug}.{chosen}")
+    target = output or ws.write_path(f"out/{slug}.{chosen}")
     profile = load_profile(ws.config)
     when = today or dt.date.today()
     if chosen == "docx":

@@ -183,6 +183,6 @@ def _read_any(path: Path) -> Regulation:
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
     """`out/redline-<stem>.<fmt>` inside the workspace."""
-    return ws.path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', redline.stem)}.{fmt}")
+    return ws.write_path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', redline.stem)}.{fmt}")
 
 

@@ -145,11 +145,13 @@ class Workspace(SharedHistory):
         if self._config is None:
             import yaml  # imported here so that `regdraft --help` stays fast
 
+            from regdraft.core.frontmatter import load_yaml
+
             path = self.root / CONFIG_NAME
             try:
                 # Missing only while `init` is writing it: the defaults apply.
                 text = self.read(CONFIG_NAME).decode("utf-8") if self.exists(CONFIG_NAME) else ""
-                data = yaml.safe_load(text) or {}
+                data = load_yaml(text) or {}
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
                 raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
             if not isinstance(data, dict):
@@ -252,6 +254,10 @@ class Workspace(SharedHistory):
                 return relative
         known = ", ".join(PurePosixPath(p).stem for p in self.regulation_files()) or "none"
         raise StoreError(f"There is no regulation '{name}' in {self.root / REGULATIONS} (known: {known}).")
+
+    def tracked(self, relative: str) -> bool:
+        """True when git tracks the file at `relative` in the index."""
+        return bool(self._git("ls-files", "--", relative).strip())
 
     def dirty(self, paths: list[str]) -> list[str]:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""

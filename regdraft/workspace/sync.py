@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError, UsageError
+from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace.activity import describe
 from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict, settle_adoptions
 from regdraft.workspace.store import Workspace, writes
@@ -230,7 +231,7 @@ def _circulated(ws: Workspace, shas: list[str]) -> str:
 
     for path in sorted((ws.root / "amendments").glob("*/rounds/*.yaml")):
         try:
-            data = yaml.safe_load(path.read_bytes())
+            data = load_yaml(path.read_bytes())
         except (yaml.YAMLError, OSError):
             continue
         revision = str(data.get("revision") or "") if isinstance(data, dict) else ""

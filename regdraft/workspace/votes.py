@@ -8,6 +8,7 @@ import yaml
 
 from regdraft.core.dates import iso_date
 from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.frontmatter import load_yaml
 from regdraft.core.layout import vote_path
 from regdraft.workspace.amendments import amendment_file
 from regdraft.workspace.store import Workspace, writes
@@ -56,7 +57,7 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
     if not ws.exists(path):
         return None
     try:
-        data = yaml.safe_load(ws.read(path).decode("utf-8")) or {}
+        data = load_yaml(ws.read(path).decode("utf-8")) or {}
         members = data.get("members")
         return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
                     int(members) if members is not None else None)

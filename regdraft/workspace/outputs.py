@@ -1,0 +1,50 @@
+"""Where `-o` may write: never into a git folder, over a tracked workspace file or the workspace settings.
+
+A mistyped `-o` must not destroy the repository (`-o .git/HEAD`) or silently replace the text
+under version control (`-o regulations/01-QC-TU.md`, `-o regdraft.yaml`): those need `--force`.
+
+Post-conditions of `check_output(path, force)`:
+1. A path inside a `.git` folder (of any repository), a path whose last component is a symbolic
+   link, the settings file of a workspace (`regdraft.yaml`) and any file git tracks in the
+   work tree around the path are refused with a `RegdraftError` naming the path and `--force`,
+   unless `force`; a path inside `.git` is refused even then.
+2. Nothing is read or written besides git's index of the enclosing repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regdraft.core.errors import RegdraftError
+from regdraft.workspace.store import CONFIG_NAME, Workspace
+
+
+def check_output(path: Path, force: bool = False) -> None:
+    """Refuse an output path that would overwrite what a workspace or git depends on (see module)."""
+    absolute = Path.cwd() / path if not path.is_absolute() else path
+    resolved = absolute.resolve()
+    if ".git" in absolute.parts or ".git" in resolved.parts:
+        raise RegdraftError(f"{path} is inside a .git folder, where git keeps the repository itself; "
+                            "writing there could destroy the history. Choose another file (nothing was written).")
+    if absolute.is_symlink() and not force:
+        raise RegdraftError(f"{path} is a symbolic link (to {resolved}); regdraft does not write through links. "
+                            "Remove the link or pass --force (nothing was written).")
+    root = _work_tree(resolved.parent)
+    if root is None or force:
+        return
+    relative = resolved.relative_to(root).as_posix()
+    if relative == CONFIG_NAME:
+        raise RegdraftError(f"{path} is the workspace settings file; writing a result over it would break the "
+                            "workspace. Choose another file, or pass --force (nothing was written).")
+    if Workspace(root).tracked(relative):
+        raise RegdraftError(f"{path} is a file under version control ({relative} in {root}); writing a result "
+                            "over it would replace its text. Choose another file (out/ is the usual place), or "
+                            "pass --force (nothing was written).")
+
+
+def _work_tree(folder: Path) -> Path | None:
+    """The top of the git work tree holding `folder` (which need not exist yet), or None."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None

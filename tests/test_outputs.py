@@ -1,0 +1,68 @@
+"""`-o` never destroys the repository or silently replaces versioned text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+
+def _git_state(ws: Workspace) -> tuple[str, str, bytes, bytes]:
+    return (ws.repo.git.status("--porcelain", "-uall"), ws.repo.git.rev_parse("HEAD"),
+            (ws.root / ".git" / "HEAD").read_bytes(), (ws.root / ".git" / "config").read_bytes())
+
+
+@pytest.mark.parametrize("target", [".git/HEAD", ".git/config", "regdraft.yaml", "regulations/01-QC-TU.md",
+                                    "amendments/qc-sua-doi-2025/amendment.md"])
+def test_redline_refuses_to_overwrite_the_repository_or_versioned_files(tmp_workspace: Workspace, invoke: Invoke,
+                                                                       target: str) -> None:
+    before = _git_state(tmp_workspace)
+    path = tmp_workspace.root / target
+    content = path.read_bytes()
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", str(path))
+    assert result.exit_code == 1, result.output
+    assert "nothing was written" in result.output and "Traceback" not in result.output
+    assert path.read_bytes() == content and _git_state(tmp_workspace) == before
+
+
+def test_force_writes_over_a_tracked_file_but_never_into_git(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    tmp_workspace.commit({"templates/notes.md": b"notes\n"}, "notes")
+    target = tmp_workspace.root / "templates" / "notes.md"
+    refused = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", str(target))
+    assert refused.exit_code == 1 and "--force" in refused.output
+    forced = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", str(target), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Điều 1" in target.read_text()
+    into_git = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o",
+                      str(tmp_workspace.root / ".git" / "x.md"), "--force")
+    assert into_git.exit_code == 1 and not (tmp_workspace.root / ".git" / "x.md").exists()
+
+
+def test_an_output_that_is_a_link_is_not_followed(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    link = tmp_path / "out.md"
+    os.symlink(victim, link)
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", str(link))
+    assert result.exit_code == 1 and "symbolic link" in result.output
+    assert victim.read_text() == "keep me\n"
+
+
+def test_a_default_output_folder_linked_elsewhere_is_refused(tmp_workspace: Workspace, invoke: Invoke,
+                                                             tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, tmp_workspace.root / "out")
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_new_file_outside_any_repository_is_fine(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", str(tmp_path / "x" / "hop-nhat.md"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "x" / "hop-nhat.md").is_file()
