@@ -5,7 +5,7 @@ chapters Roman (`II`), articles and clauses Arabic with an optional lower-case s
 (`20a`, `5a`), points a Vietnamese letter with an optional digit suffix (`b`, `đ`, `d1`).
 
 Post-conditions:
-1. `from_roman(to_roman(n)) == n` for every positive n; `from_roman` accepts only canonical numerals.
+1. `from_roman(to_roman(n)) == n` for every n from 1 to `MAX_ROMAN`; `from_roman` accepts only canonical numerals.
 2. `part_label_from_text(part_label_text(label, language)) == label` for vi and en.
 3. `label_order` sorts labels as they stand in a sequence; an unreadable label has position 0.
 """
@@ -65,14 +65,28 @@ def noun(kind: Kind, language: str = "vi") -> str:
     return _NOUNS.get(language, _NOUNS["vi"])[kind]
 
 
+MAX_ROMAN = 3999
+
+
 def to_roman(number: int) -> str:
-    """Write a positive integer in Roman numerals."""
+    """Write a positive integer up to `MAX_ROMAN` in Roman numerals (a larger one stays in digits).
+
+    A larger number has no standard Roman form; writing it out would cost memory in
+    proportion to its value (`Chương 1000000000000` would be gigabytes of `M`).
+    """
+    if number > MAX_ROMAN:
+        return str(number)
     out = []
     for value, letters in _ROMAN:
         while number >= value:
             out.append(letters)
             number -= value
     return "".join(out)
+
+
+def roman_from_digits(digits: str) -> str:
+    """A chapter number written in digits as its Roman numeral (`12` -> `XII`); too long, as it is."""
+    return to_roman(int(digits)) if len(digits) <= 6 else digits
 
 
 def from_roman(text: str) -> int | None:

@@ -15,6 +15,7 @@ Naming only: nothing here reads or writes a file.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from regdraft.core.errors import UsageError
@@ -42,14 +43,29 @@ def base_path(regulation: str) -> str:
     return f"{REGULATIONS}/history/{PurePosixPath(regulation).stem}/base.md"
 
 
+# Names that become file names are literal: letters, digits, hyphens (and underscores in slugs);
+# no dot, slash, glob character or space can reach a path or a glob pattern.
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+COMMENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
+
+
 def amendment_folder(slug: str) -> str:
     """The folder of an amendment and everything about it: `amendments/<slug>`.
 
-    A slug that would leave its folder is a `UsageError`.
+    A slug that is not a literal name (letters, digits, hyphens, underscores) is a `UsageError`.
     """
-    if not slug or "/" in slug or "\\" in slug or slug.startswith("."):
+    if not SLUG.fullmatch(slug):
         raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens (e.g. qc-sua-doi-2025).")
     return f"{AMENDMENTS}/{slug}"
+
+
+def comment_id(text: str) -> str:
+    """A comment id as typed (`A3F9 ` -> `a3f9`); a `UsageError` when it is not a literal id."""
+    cid = text.strip().lower()
+    if not COMMENT_ID.fullmatch(cid):
+        raise UsageError(f"'{text}' is not a comment id; ids are letters and digits such as a3f9 "
+                         "(see `regdraft comment list`).")
+    return cid
 
 
 def amendment_path(slug: str) -> str:

@@ -34,6 +34,7 @@ from regdraft.core.blocks import blocks as blocks
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import PLACEHOLDER, read_front_matter
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
+from regdraft.core.labels import MAX_ROMAN
 from regdraft.core.model import (
     HEADING_KINDS,
     REPEALED_TEXT,
@@ -59,6 +60,9 @@ from regdraft.core.parts import (
 )
 from regdraft.core.text import nfc
 from regdraft.core.validate import validate as validate
+
+# Numbers in headings are bounded, so that reading them costs nothing whatever they say.
+MAX_NUMBER_DIGITS = 6
 
 REQUIRED_KEYS = ("id", "type", "title", "language", "issuer", "signed")
 
@@ -141,6 +145,10 @@ class _Builder:
 
     def _label(self, kind: Kind, raw: str, content: str, line: int) -> str | None:
         bad = f"The heading '{content}' has no valid {noun(kind, self.language)} number ('{raw}')."
+        if len(raw.rstrip("abcdefghijklmnopqrstuvwxyz")) > MAX_NUMBER_DIGITS:
+            self.problem(line, f"The heading '{content[:60]}' has a {noun(kind, self.language)} number of "
+                               f"{len(raw)} characters; numbers have at most {MAX_NUMBER_DIGITS} digits.")
+            return None
         if kind is Kind.PART:
             number = part_label_from_text(raw)
             if number is None:
@@ -148,6 +156,9 @@ class _Builder:
             return number
         if kind is Kind.CHAPTER:
             if raw.isdigit():
+                if int(raw) > MAX_ROMAN:
+                    self.problem(line, bad[:-1] + f": chapters are numbered up to {MAX_ROMAN}.")
+                    return None
                 return to_roman(int(raw))
             base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
             if from_roman(base) is None:

@@ -33,13 +33,14 @@ from regdraft.core.labels import (
     noun,
     part_label_from_text,
     part_label_text,
+    roman_from_digits,
     to_roman,
 )
 
 __all__ = [
     # Kinds and labels live in regdraft.core.labels; they are re-exported here, where most readers look.
     "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "from_roman", "label_order",
-    "noun", "part_label_from_text", "part_label_text", "to_roman",
+    "noun", "part_label_from_text", "part_label_text", "roman_from_digits", "to_roman",
     "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
     "map_units", "part_name", "repealed_unit", "unit_address",
 ]
@@ -278,7 +279,7 @@ def _parse_code(raw: str) -> Address:
         elif group == "ch":
             number = re.match(r"ch(\d+)([a-z]?)", piece)
             assert number is not None
-            segments.append(Segment(Kind.CHAPTER, to_roman(int(number.group(1))) + number.group(2)))
+            segments.append(Segment(Kind.CHAPTER, roman_from_digits(number.group(1)) + number.group(2)))
         elif group == "m":
             segments.append(Segment(Kind.SECTION, piece[1:]))
         elif group == "d":

@@ -31,6 +31,11 @@ _COLUMN_ALIASES = {
     "đề xuất": "proposal", "đề nghị": "proposal",
 }
 
+# Bounds on what a sheet may hold, so that a small file cannot claim (or unpack to) unbounded work.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 64
+
+
 def read_sheet(path: Path) -> list[Row]:
     """The rows of a CSV or XLSX sheet as (row number, {column: value}); the header is row 1."""
     suffix = path.suffix.lower()
@@ -41,7 +46,7 @@ def read_sheet(path: Path) -> list[Row]:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise ParseError(f"{path.name}:{line}: is not UTF-8 text; save the sheet as 'CSV UTF-8'.") from None
-        table = [list(r) for r in csv.reader(io.StringIO(text))]
+        table = _csv_table(text, path.name)
     elif suffix in (".xlsx", ".xlsm"):
         table = _xlsx_table(path)
     else:
@@ -58,9 +63,39 @@ def _xlsx_table(path: Path) -> list[list[str]]:
         raise ParseError(f"{path.name}: cannot be read as an Excel workbook ({exc}).") from None
     try:
         sheet = book.worksheets[0]
-        return [["" if v is None else _cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        # Read-only mode trusts the size the file declares (`A1:C2` over five rows drops three;
+        # `A1:XFD1048576` pads every row to 16,384 cells): count the rows that are really there.
+        sheet.reset_dimensions()
+        table: list[list[str]] = []
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            _bound(len(table) + 1, path.name)
+            table.append(["" if v is None else _cell(v) for v in row])
+        return table
+    except ParseError:
+        raise
+    except Exception as exc:  # a damaged sheet fails part-way in many ways
+        raise ParseError(f"{path.name}: cannot be read as an Excel workbook ({exc}).") from None
     finally:
         book.close()
+
+
+def _csv_table(text: str, source: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text))
+    table: list[list[str]] = []
+    try:
+        for row in reader:
+            _bound(len(table) + 1, source)
+            table.append(row[:MAX_COLUMNS])
+    except csv.Error as exc:
+        raise ParseError(f"{source}:{reader.line_num}: the CSV cannot be read ({exc}); a cell may hold at most "
+                         f"{csv.field_size_limit():,} characters and quotes must be closed.") from None
+    return table
+
+
+def _bound(rows: int, source: str) -> None:
+    if rows > MAX_ROWS + 1:
+        raise ParseError(f"{source}: the sheet has more than {MAX_ROWS:,} comment rows; split it into several "
+                         "sheets and import them one by one.")
 
 
 def _cell(value: Any) -> str:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-# The report's classes stay importable from here, where the report is built.
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
@@ -50,7 +49,10 @@ from regdraft.core.comments import (
 )
 from regdraft.core.dates import iso_date
 from regdraft.core.errors import RegdraftError, StoreError, UsageError
-from regdraft.core.layout import AMENDMENTS, comments_folder, rounds_folder
+from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, rounds_folder
+
+# The report's classes stay importable from here, where the report is built.
+from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Regulation
 from regdraft.core.text import nfc
 from regdraft.importer.comment_sheet import read_sheet
@@ -326,8 +328,10 @@ def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
 
 def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tuple[str, Comment]:
     """The amendment slug and the comment with this id (searched in every amendment when no slug)."""
-    cid = comment_id.strip().lower()
-    pattern = f"{slug}/comments/{cid}.yaml" if slug else f"*/comments/{cid}.yaml"
+    cid = literal_comment_id(comment_id)
+    # Both names are literal (checked above), so the only glob character is the `*` for every amendment.
+    where = amendment_folder(slug).split("/", 1)[1] if slug else "*"
+    pattern = f"{where}/comments/{cid}.yaml"
     found = ws.files(AMENDMENTS, pattern)
     if not found:
         where = f"on '{slug}'" if slug else "in any amendment"

@@ -42,6 +42,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
 
 
 HOOK_POLICIES = ("none", "run")
+MANY_PATHS = 200  # more paths than this go to git in a file, not on the command line
 
 
 def run_hooks(config: Mapping[str, Any]) -> bool:
@@ -263,8 +264,10 @@ class Workspace(SharedHistory):
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
         if not paths:
             return []
-        # -z: paths come unquoted, whatever characters they hold (`Tờ trình.md`).
-        out = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
+        # -z: paths come unquoted, whatever characters they hold (`Tờ trình.md`). Many paths are
+        # filtered here rather than passed to git, whose argument list is bounded.
+        many = len(paths) > MANY_PATHS
+        out = self._git("status", "--porcelain", "-z", "--untracked-files=all", *([] if many else ["--", *paths]))
         entries = out.split("\0")
         found: list[str] = []
         i = 0
@@ -275,7 +278,27 @@ class Workspace(SharedHistory):
                 if entry[0] in "RC":
                     i += 1  # a rename or copy is followed by its original path
             i += 1
+        if many:
+            wanted = set(paths)
+            found = [f for f in found if f in wanted or any(f.startswith(w.rstrip("/") + "/") for w in wanted)]
         return found
+
+    @contextmanager
+    def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
+        """Git arguments naming `paths`: on the command line, or in a file when there are many.
+
+        A 100,000-row comment import names 100,000 files; the command line cannot hold them.
+        """
+        if len(paths) <= MANY_PATHS:
+            yield ["--", *paths]
+            return
+        spec = self._regdraft_dir / "pathspec"
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        spec.write_bytes(b"\0".join(p.encode("utf-8") for p in paths))
+        try:
+            yield [f"--pathspec-from-file={spec}", "--pathspec-file-nul"]
+        finally:
+            spec.unlink(missing_ok=True)
 
     def identity_env(self) -> dict[str, str]:
         """Author and committer for commits: the user's git identity, else the fallback."""
@@ -398,11 +421,13 @@ class Workspace(SharedHistory):
                 finally:
                     tmp.unlink(missing_ok=True)
             stop_point("file-written")
-        self.repo.git.add("-A", "--", *paths)
+        with self._pathspec(paths) as named:
+            self.repo.git.add("-A", *named)
         commit_options = [] if run_hooks(self.config) else ["--no-verify"]
         with self.repo.git.custom_environment(**self.identity_env()):
             by = ["--author", author] if author else []
-            self.repo.git.commit("-q", *commit_options, *by, "-m", message, "--", *paths)
+            with self._pathspec(paths) as named:
+                self.repo.git.commit("-q", *commit_options, *by, "-m", message, *named)
             stop_point("committed")
             if tag:
                 self.repo.git.tag("-a", tag, "-m", message)
@@ -559,7 +584,8 @@ class Workspace(SharedHistory):
         except OSError:
             # The disk may still be full: put the entries back from HEAD instead of the bytes.
             tmp.unlink(missing_ok=True)
-            self.repo.git.reset("-q", head or "HEAD", "--", *saved)
+            with self._pathspec(list(saved)) as named:
+                self.repo.git.reset("-q", head or "HEAD", *named)
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from regdraft.core.model import Address, Kind, Segment, noun, to_roman
+from regdraft.core.model import Address, Kind, Segment, noun, roman_from_digits
 
 
 class GrammarError(Exception):
@@ -178,7 +178,7 @@ Citation = dict[Kind, str]
 def _label(kind: Kind, raw: str) -> str:
     if kind is Kind.CHAPTER:
         base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
-        return (to_roman(int(base)) if base.isdigit() else base.upper()) + raw[len(base) :]
+        return (roman_from_digits(base) if base.isdigit() else base.upper()) + raw[len(base) :]
     label = raw.lower()
     return label.replace("dd", "đ") if kind is Kind.POINT else label
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
-from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, from_roman, noun, part_name, to_roman
+from regdraft.core.model import (
+    REPEALED_TEXT,
+    Address,
+    Kind,
+    Unit,
+    from_roman,
+    noun,
+    part_name,
+    roman_from_digits,
+)
 from regdraft.core.parts import closing_mark
 
 HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
@@ -191,7 +200,7 @@ def _heading(target: Address, paragraphs: list[str], line: int, language: str) -
     if match:
         label = match.group(1)
         if target.kind is Kind.CHAPTER and label.isdigit():
-            label = to_roman(int(label))
+            label = roman_from_digits(label)
         if label != target.label and not (target.kind is Kind.CHAPTER and from_roman(label) is None):
             raise GrammarError(
                 f"the quoted title names {noun(target.kind, language)} {label}, but the "

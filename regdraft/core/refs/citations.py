@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from regdraft.core.model import Kind, base_label, label_order, to_roman
+from regdraft.core.model import Kind, base_label, label_order, roman_from_digits
 
 RANK = {
     Kind.PART: 0,
@@ -181,7 +181,7 @@ class Phrase:
 
 def _canonical(kind: Kind, raw: str) -> str:
     if kind is Kind.CHAPTER:
-        return to_roman(int(raw)) if raw.isdigit() else raw.upper()
+        return roman_from_digits(raw) if raw.isdigit() else raw.upper()
     if kind is Kind.POINT:
         return raw.lower().replace("dd", "đ")
     return raw.lower()
