@@ -133,7 +133,10 @@ class Comment:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Multi-line text as `|` blocks, so a comment file reads (and diffs) like the letter."""
+    """Multi-line text as `|` blocks, so a comment file reads (and diffs) like the letter; no aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:

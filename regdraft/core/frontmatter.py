@@ -13,6 +13,8 @@ Post-conditions:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -42,6 +44,20 @@ class _DocumentLoader(yaml.SafeLoader):
 
 
 _DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", _DocumentLoader.construct_yaml_timestamp)
+
+
+class _DocumentDumper(yaml.SafeDumper):
+    """YAML as regdraft writes it: a value used twice is written out twice, never as an alias,
+    so that what regdraft writes, regdraft (which refuses aliases) reads back."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any, **options: Any) -> str:
+    """YAML text for `data` (safe types only, no aliases); `options` as for `yaml.dump`."""
+    text: str = yaml.dump(data, Dumper=_DocumentDumper, **options)
+    return text
 
 
 def load_yaml(text: str | bytes) -> Any:
@@ -90,7 +106,114 @@ def read_front_matter(
 
 def dump_front_matter(meta: dict[str, Any]) -> str:
     """YAML text for a front-matter mapping, keys in the given order, Unicode kept."""
-    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip("\n")
+    return dump_yaml(meta, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip("\n")
+
+
+# The shapes of the keys docs/format.md defines; other keys are kept as they are.
+TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer", "place", "term",
+             "translation_of", "number", "regulation", "status")
+DATE_KEYS = ("signed", "effective")
+SIGNER_KEYS = ("on_behalf", "title", "name")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+
+
+def key_line(lines: list[str], key: str) -> int:
+    """The file line of a top-level front-matter key (1, the opening `---`, when not found)."""
+    for i, line in enumerate(lines):
+        if line.startswith(f"{key}:"):
+            return i + 1
+    return 1
+
+
+def check_values(data: dict[str, Any], lines: list[str], source: str, problems: list[Problem],
+                 own: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Check the type of every value docs/format.md defines; return the data later stages may rely on.
+
+    A value of the wrong shape is reported (file:line) and left out of the returned data (text
+    keys are turned into text), so that no command after `check` meets a type it cannot use.
+    Keys in `own` are left to the caller, which checks them in its own words.
+    Post-conditions: text keys hold `str`; dates are dates or `YYYY-MM-DD` text of a real day; `signer` maps exactly
+    on_behalf, title and name to text; `recipients` is a list of text; no text holds a control
+    character.
+    """
+    clean: dict[str, Any] = {}
+    for key, value in data.items():
+        line = key_line(lines, str(key))
+        message = "" if key in own else _shape(str(key), value)
+        if message:
+            problems.append(Problem(f"The front matter's '{key}' {message}", source, line))
+            if key in TEXT_KEYS and isinstance(value, int | float) and not isinstance(value, bool):
+                clean[str(key)] = str(value)
+            continue
+        if key == "signer" and isinstance(value, dict):
+            unknown = sorted(str(k) for k in value if k not in SIGNER_KEYS)
+            if unknown:
+                problems.append(Problem(f"The front matter's 'signer' has the unknown key(s) {', '.join(unknown)}; "
+                                        f"its keys are {', '.join(SIGNER_KEYS)}.", source, line))
+            value = {k: value.get(k) or "" for k in SIGNER_KEYS}
+        if _has_control(value):
+            problems.append(Problem(f"The front matter's '{key}' holds a control character; retype it as plain "
+                                    "text.", source, line))
+            value = _without_control(value)
+        clean[str(key)] = value
+    return clean
+
+
+def _shape(key: str, value: Any) -> str:
+    """What is wrong with the shape of `value` for `key`, as the end of a sentence; "" when nothing."""
+    if value is None:
+        return ""
+    if key in TEXT_KEYS and not isinstance(value, str):
+        return f"is {value!r}; it must be text (put it in quotes)."
+    if key in DATE_KEYS:
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+            return f"is {value!r}; it must be a date written YYYY-MM-DD."
+        if isinstance(value, str) and value not in ("", PLACEHOLDER):
+            try:
+                dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return f"is '{value}'; it must be a date written YYYY-MM-DD that exists."
+    if key == "signer" and not (isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str | None) for k, v in value.items())):
+        return f"must be keys and text ({', '.join(SIGNER_KEYS)}), not {value!r}."
+    if key == "recipients" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return f"must be a list of text (one '- ' line each), not {value!r}."
+    if key == "draft" and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"is {value!r}; it must be a whole number."
+    return ""
+
+
+def _has_control(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(_CONTROL.search(value))
+    if isinstance(value, dict):
+        return any(_has_control(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_control(v) for v in value)
+    return False
+
+
+def _without_control(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub(" ", value)
+    if isinstance(value, dict):
+        return {k: _without_control(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_control(v) for v in value]
+    return value
+
+
+def without_control_characters(text: str, source: str, problems: list[Problem]) -> str:
+    """`text` with control characters (a vertical tab pasted from Word ...) turned into spaces, each
+    line that held one reported: no Word, PDF or HTML writer can take them."""
+    if not _CONTROL.search(text):
+        return text
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _CONTROL.search(line)
+        if found:
+            problems.append(Problem(f"This line holds the control character U+{ord(found.group()):04X}, which no "
+                                    "document format can hold; retype the text around it.", source, number))
+    return _CONTROL.sub(" ", text)
 
 
 def document_number(meta: Mapping[str, Any]) -> str:

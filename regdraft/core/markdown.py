@@ -32,7 +32,7 @@ from typing import Any
 from regdraft.core.blocks import DEEP, body_blocks
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.errors import ParseError, Problem
-from regdraft.core.frontmatter import PLACEHOLDER, read_front_matter
+from regdraft.core.frontmatter import PLACEHOLDER, check_values, read_front_matter, without_control_characters
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.labels import MAX_ROMAN
 from regdraft.core.model import (
@@ -145,7 +145,8 @@ class _Builder:
 
     def _label(self, kind: Kind, raw: str, content: str, line: int) -> str | None:
         bad = f"The heading '{content}' has no valid {noun(kind, self.language)} number ('{raw}')."
-        if len(raw.rstrip("abcdefghijklmnopqrstuvwxyz")) > MAX_NUMBER_DIGITS:
+        digits = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if (digits.isdigit() and len(digits) > MAX_NUMBER_DIGITS) or len(raw) > 4 * MAX_NUMBER_DIGITS:
             self.problem(line, f"The heading '{content[:60]}' has a {noun(kind, self.language)} number of "
                                f"{len(raw)} characters; numbers have at most {MAX_NUMBER_DIGITS} digits.")
             return None
@@ -334,6 +335,7 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tup
         "language, and a closing '---'), so it is not a regulation file."))
     if data is None:
         return raw, {}, body_start
+    data = check_values(data, lines[:body_start], source, problems)
     for key in REQUIRED_KEYS:
         if data.get(key) in (None, ""):
             problems.append(Problem(f"The front matter lacks the required key '{key}'.", source, 1))
@@ -389,8 +391,8 @@ def read(data: bytes | str, source: str = "") -> Reading:
 
 
 def _read(data: bytes | str, source: str) -> Reading:
-    text = decode(data, source)
     problems: list[Problem] = []
+    text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems)
     if body_start == 0 and problems:

@@ -21,10 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from regdraft.core.errors import ParseError, RegdraftError, UsageError
-from regdraft.core.frontmatter import PLACEHOLDER, load_yaml
+from regdraft.core.frontmatter import PLACEHOLDER, dump_yaml, load_yaml
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import REQUIRED_KEYS, parse, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
@@ -211,7 +209,7 @@ def dump_front_matter(meta: dict[str, Any]) -> tuple[str, list[str]]:
         if key in missing:
             lines.append(f"{key}: {PLACEHOLDER}  # regdraft import: not found in the header; fill in")
             continue
-        lines.append(yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False,
+        lines.append(dump_yaml({key: value}, allow_unicode=True, sort_keys=False,
                                     default_flow_style=False, width=1_000_000).rstrip("\n"))
     return "\n".join(lines), missing
 

@@ -16,6 +16,7 @@ Post-conditions of `load_profile`:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -97,7 +98,41 @@ def load_profile(config: Mapping[str, Any]) -> Profile:
             f"regdraft.yaml: the profile setting(s) {', '.join(unknown)} are unknown; "
             f"known settings: {', '.join(sorted(allowed))}."
         )
+    problems = [message for key, value in overrides.items() if (message := _invalid(key, value))]
+    if problems:
+        raise RegdraftError("regdraft.yaml: " + " ".join(problems))
     return replace(base, **overrides) if overrides else base
+
+
+# What each setting may hold. Values reach CSS and Word documents, so strings that do are
+# limited to the characters such values need (no quote, brace, semicolon or backslash).
+PAGE_SIZES = ("A3", "A4", "A5", "B5", "Letter", "Legal")
+PAGE_NUMBERS = ("top", "bottom")
+_CSS_SAFE = re.compile(r"[\w \-.,]{1,60}")
+_SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "margin_top": (0, 80),
+          "margin_bottom": (0, 80), "margin_left": (0, 80), "margin_right": (0, 80)}
+
+
+def _invalid(key: str, value: Any) -> str:
+    """Why `value` cannot be the profile setting `key` (a sentence), or "" when it can."""
+    if key in _SIZES:
+        low, high = _SIZES[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            return f"profile.{key} is {value!r}; it must be a number from {low} to {high}."
+        return ""
+    if key in ("number_colon", "number_first_page"):
+        return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
+    if not isinstance(value, str):
+        return f"profile.{key} is {value!r}; it must be text."
+    if key == "page_size" and value not in PAGE_SIZES:
+        return f"profile.page_size is '{value}'; use one of {', '.join(PAGE_SIZES)}."
+    if key == "page_numbers" and value not in PAGE_NUMBERS:
+        return f"profile.page_numbers is '{value}'; use top or bottom."
+    if key == "font_family" and not _CSS_SAFE.fullmatch(value):
+        return f"profile.font_family is '{value}'; a font name has letters, digits, spaces and hyphens only."
+    if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in value):
+        return f"profile.{key} holds a control character; write it as plain text."
+    return ""
 
 
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.errors import RegdraftError, UsageError
-from regdraft.core.frontmatter import load_yaml
+from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.text import nfc
 from regdraft.workspace.store import CONFIG_NAME, Workspace, writes
 
@@ -135,7 +135,7 @@ def _write(ws: Workspace, entries: Sequence[AccessLink], message: str) -> None:
         {"name": e.name, "body": e.body, "role": e.role.value, "token_sha256": e.token_sha256, "created": e.created}
         for e in entries
     ]}
-    block = yaml.safe_dump({"review": data}, allow_unicode=True, sort_keys=False)
+    block = dump_yaml({"review": data}, allow_unicode=True, sort_keys=False)
     kept = _without_key(text, "review").rstrip("\n")
     ws.commit({CONFIG_NAME: ((kept + "\n") if kept else "").encode("utf-8") + block.encode("utf-8")}, message)
 

@@ -606,7 +606,8 @@ class Workspace(SharedHistory):
 def init_workspace(directory: Path, example_from: Path | None = None) -> Workspace:
     """Create a workspace in `directory` (a new or existing git repository) and commit it."""
     import git
-    import yaml
+
+    from regdraft.core.frontmatter import dump_yaml
 
     directory.mkdir(parents=True, exist_ok=True)
     try:
@@ -618,7 +619,7 @@ def init_workspace(directory: Path, example_from: Path | None = None) -> Workspa
     workspace = Workspace(directory)
     workspace._repo = workspace._with_policy(repo)
     changes: dict[str, bytes | None] = {
-        CONFIG_NAME: yaml.safe_dump(DEFAULT_CONFIG, sort_keys=False, allow_unicode=True).encode(),
+        CONFIG_NAME: dump_yaml(DEFAULT_CONFIG, sort_keys=False, allow_unicode=True).encode(),
     }
     for folder in FOLDERS:
         if not (directory / folder).exists():

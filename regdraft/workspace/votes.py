@@ -8,7 +8,7 @@ import yaml
 
 from regdraft.core.dates import iso_date
 from regdraft.core.errors import RegdraftError, UsageError
-from regdraft.core.frontmatter import load_yaml
+from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.layout import vote_path
 from regdraft.workspace.amendments import amendment_file
 from regdraft.workspace.store import Workspace, writes
@@ -45,7 +45,7 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     vote = Vote(for_, against, abstain, iso_date(date, "the vote date (--date)"), members)
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority}
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    text = dump_yaml(data, sort_keys=False, allow_unicode=True)
     ws.commit({vote_path(slug): text.encode("utf-8")},
               f"Record the conference vote on {slug}: {for_} for, {against} against, {abstain} abstaining")
     return vote

@@ -19,8 +19,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from regdraft.core.amend.grammar import (
     AmendGroup,
     GrammarError,
@@ -33,7 +31,7 @@ from regdraft.core.amend.grammar import (
 from regdraft.core.amend.quote import CLAUSE, CLOSE, HEADING, POINT, quoted_unit, short
 from regdraft.core.blocks import DEEP
 from regdraft.core.errors import ParseError, Problem
-from regdraft.core.frontmatter import read_front_matter
+from regdraft.core.frontmatter import check_values, dump_yaml, read_front_matter, without_control_characters
 from regdraft.core.markdown import blocks, decode
 from regdraft.core.model import Address, Kind, Unit, noun
 
@@ -180,6 +178,8 @@ def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tup
     )
     if data is None:
         return raw, {}, body_start
+    data = check_values(data, lines[:body_start], source, problems,
+                        own=("status", "language", "draft", "signed", "effective"))
     _check_meta(data, lines[: body_start - 1], source, problems)
     return raw, data, body_start
 
@@ -245,8 +245,8 @@ def read_amendment(data: bytes | str, source: str, slug: str) -> tuple[Amendment
     amendment is None when there is nothing to apply (no front matter naming the regulation, no
     article holding instructions).
     """
-    text = decode(data, source)
     problems: list[Problem] = []
+    text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")
     front, meta, body_start = _front_matter(lines, source, problems)
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
@@ -512,5 +512,5 @@ def _scalar(value: Any) -> str:
         return ""
     if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
         return str(value)
-    dumped: str = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+    dumped: str = dump_yaml(value, allow_unicode=True, default_flow_style=True, width=10_000)
     return dumped.removesuffix("\n...\n").strip()
