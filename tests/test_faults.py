@@ -201,3 +201,23 @@ def test_a_regulation_linked_outside_the_workspace_is_not_read(ws: Workspace, in
     out = expect_refusal(ws, invoke, "check")
     assert "SECRET" in out and "Quy chế này quy định" not in out
     expect_refusal(ws, invoke, "show", "SECRET")
+
+
+# -- workspace settings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("setting", "says"), [
+    ("  body_pt: abc", "profile.body_pt is 'abc'"),
+    ("  font_family: 'x\"; } body { background: url(http://evil/) } .a {'", "profile.font_family"),
+    ("  page_size: 'A4; margin: 0'", "profile.page_size"),
+    ("  number_colon: maybe", "profile.number_colon"),
+])
+def test_bad_profile_values_are_refused(ws: Workspace, invoke: Invoke, setting: str, says: str) -> None:
+    config = ws.root / "regdraft.yaml"
+    text = config.read_text(encoding="utf-8").replace("profile: party-36", "profile:\n  name: party-36\n" + setting)
+    ws.commit({"regdraft.yaml": text.encode("utf-8")}, "profile")
+    out = expect_refusal(ws, invoke, "check", says=says)
+    assert "regdraft.yaml:1:" in out
+    expect_refusal(ws, invoke, "export", "MINI-QC", "--format", "html", "-o", str(ws.root.parent / "x.html"),
+                   says=says)
+    assert not (ws.root.parent / "x.html").exists()
