@@ -351,7 +351,9 @@ def _runs(para: Any, text: str, *, bold: bool = False, italic: bool = False) -> 
 
 def _add(document: Any, style_id: str) -> Any:
     """A new paragraph with a style given by id (python-docx's lookup by name is slow)."""
-    para = document.add_paragraph()
+    from regdraft.render.docx import append_paragraph
+
+    para = append_paragraph(document) if hasattr(document, "element") else document.add_paragraph()
     para._p.style = style_id
     return para
 

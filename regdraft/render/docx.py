@@ -87,6 +87,29 @@ def _east_asian_font(element: Any, family: str) -> None:
         fonts.set(qn(attr), family)
 
 
+def append_paragraph(document: Document) -> Paragraph:
+    """A new empty paragraph at the end of the body, in constant time.
+
+    python-docx's `add_paragraph` finds the body's closing section properties by scanning
+    every paragraph before it, which made a 3,000-article export take ten times a 1,000-article
+    one; here the new paragraph goes straight before them.
+    """
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    body = document.element.body
+    p = OxmlElement("w:p")
+    try:
+        last = body[-1]  # from the end: lxml's len() would count every child
+    except IndexError:
+        last = None
+    if last is not None and last.tag.endswith("}sectPr"):
+        last.addprevious(p)
+    else:
+        body.append(p)
+    return DocxParagraph(p, document._body)
+
+
 def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: bool = False,
               size: float | None = None, align: str = "justify", upper: bool = False,
               space_after: float | None = None) -> Paragraph:
