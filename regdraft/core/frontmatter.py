@@ -132,8 +132,8 @@ def check_values(data: dict[str, Any], lines: list[str], source: str, problems: 
     A value of the wrong shape is reported (file:line) and left out of the returned data (text
     keys are turned into text), so that no command after `check` meets a type it cannot use.
     Keys in `own` are left to the caller, which checks them in its own words.
-    Post-conditions: text keys hold `str`; dates are dates or `YYYY-MM-DD` text of a real day; `signer` maps exactly
-    on_behalf, title and name to text; `recipients` is a list of text; no text holds a control
+    Post-conditions: text keys hold `str`; dates are dates or `YYYY-MM-DD` text of a real day; `signer` maps
+    at least on_behalf, title and name to text; `recipients` is a list of text; no text holds a control
     character.
     """
     clean: dict[str, Any] = {}
@@ -146,11 +146,8 @@ def check_values(data: dict[str, Any], lines: list[str], source: str, problems: 
                 clean[str(key)] = str(value)
             continue
         if key == "signer" and isinstance(value, dict):
-            unknown = sorted(str(k) for k in value if k not in SIGNER_KEYS)
-            if unknown:
-                problems.append(Problem(f"The front matter's 'signer' has the unknown key(s) {', '.join(unknown)}; "
-                                        f"its keys are {', '.join(SIGNER_KEYS)}.", source, line))
-            value = {k: value.get(k) or "" for k in SIGNER_KEYS}
+            # Every exporter may rely on the three keys; others (a note ...) are kept as they are.
+            value = {**{k: "" for k in SIGNER_KEYS}, **{str(k): v or "" for k, v in value.items()}}
         if _has_control(value):
             problems.append(Problem(f"The front matter's '{key}' holds a control character; retype it as plain "
                                     "text.", source, line))
