@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
         workspace = folder / "ws"
         subprocess.run([str(BIN), "init", "--example", str(workspace)], check=True, capture_output=True)
         subprocess.run([str(BIN), "amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-03-15",
-                        "--effective", "2025-04-01", "-C", str(workspace)], check=True, capture_output=True)
+                        "--effective", "2025-04-01", "--force", "--reason", "benchmark: effective after signing",
+                        "-C", str(workspace)], check=True, capture_output=True)
         ws = Workspace(workspace)
         for fmt, limit in (("pdf", 2.5), ("docx", 1.0)):
             out = folder / f"hop-nhat.{fmt}"

@@ -16,13 +16,21 @@ REG = "regulations/02-QC-TU.md"
 
 
 def amendment_text(body: str, number: str = "07-QC/TU", status: str = "draft", signed: str = "null",
-                   effective: str = "null") -> str:
+                   effective: str = "null", takes_effect: str = "kể từ ngày ký") -> str:
     return (
         f"---\nnumber: {number}\ntype: Quy chế\ntitle: Quy chế sửa đổi\nregulation: 02-QC/TU\nlanguage: vi\n"
         f"status: {status}\ndraft: 1\nsigned: {signed}\neffective: {effective}\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
         f"## Điều 1. Sửa đổi, bổ sung một số điều\n\n{body.strip()}\n\n## Điều 2. Hiệu lực thi hành\n\n"
-        "Quy chế này có hiệu lực kể từ ngày ký.\n"
+        f"Quy chế này có hiệu lực {takes_effect}.\n"
     )
+
+
+def submit(ws: Workspace, slug: str) -> None:
+    """Move a draft amendment to submitted, as the office does before the conference."""
+    from regdraft.workspace.lifecycle import set_status
+
+    set_status(ws, slug, "circulating")
+    set_status(ws, slug, "submitted")
 
 
 @pytest.fixture
@@ -136,14 +144,21 @@ def test_status_transitions(ws: Workspace, invoke: Invoke) -> None:
 
 def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> None:
     original = (ws.root / REG).read_bytes()
-    result = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
+    submit(ws, "good")
+    # Without --effective the date is the one Điều 2 names: "có hiệu lực kể từ ngày ký", the signing date.
+    result = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20")
     assert result.exit_code == 0, result.output
     head = ws.repo.head.commit
     assert sorted(head.stats.files) == ["amendments/good/amendment.md", REG, "regulations/history/02-QC-TU/base.md"]
     assert ws.repo.git.tag("--points-at", "HEAD") == "adopted/07-QC-TU"
     assert (ws.root / "regulations/history/02-QC-TU/base.md").read_bytes() == original
     amended = (ws.root / "amendments/good/amendment.md").read_text(encoding="utf-8")
-    assert "status: adopted" in amended and "signed: 2025-10-20" in amended and "effective: 2025-11-01" in amended
+    assert "status: adopted" in amended and "signed: 2025-10-20" in amended and "effective: 2025-10-20" in amended
+    assert head.message == (
+        "Adopt 07-QC/TU (good) amending 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
+        "07-QC/TU amends khoản 2 Điều 1, repeals Điều 4.\n\n"
+        "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n"
+        "2. Bãi bỏ Điều 4.\n")
     assert "## Điều 4. (được bãi bỏ)" in (ws.root / REG).read_text(encoding="utf-8")
     assert ws.repo.git.status("--porcelain") == ""
     again = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
@@ -157,11 +172,12 @@ def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> Non
     ids=["failing-instruction", "dirty-regulation"],
 )
 def test_adopt_that_fails_changes_nothing(ws: Workspace, invoke: Invoke, slug: str, dirty: bool, message: str) -> None:
+    submit(ws, slug)
     if dirty:
         path = ws.root / REG
         path.write_bytes(path.read_bytes() + b"\n")
     before = snapshot(ws)
-    result = invoke(ws, "amend", "adopt", slug, "--signed", "2025-10-20", "--effective", "2025-11-01")
+    result = invoke(ws, "amend", "adopt", slug, "--signed", "2025-10-20")
     assert result.exit_code == 1
     assert message in result.output
     assert snapshot(ws) == before
@@ -204,7 +220,8 @@ def test_workspace_check_reports_pending_problems_and_unamended_edits(ws: Worksp
     assert result.exit_code == 1
     assert "amendments/bad/amendment.md:19" in result.output
     ws.commit({"amendments/bad/amendment.md": None}, "Drop the bad amendment")
-    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01").exit_code == 0
+    submit(ws, "good")
+    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20").exit_code == 0
     assert invoke(ws, "check").exit_code == 0
     path = ws.root / REG
     path.write_text(path.read_text(encoding="utf-8").replace("3 tháng một lần", "2 tháng một lần"), encoding="utf-8")

@@ -41,7 +41,10 @@ def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, t
     amendment = load_amendment(text, "amendment.md", "qc-moi")
     assert amendment.regulation == "01-QC/TU" and amendment.status == "draft"
     assert amendment.closing  # the scaffold's closing article is there
-    assert tmp_workspace.repo.head.commit.message.startswith("Write the instructions of amendment qc-moi")
+    message = tmp_workspace.repo.head.commit.message
+    assert message.startswith("Draft 1 of qc-moi: amends điểm c khoản 1 Điều 4\n\nThe instructions of Điều 1, "
+                              "written from the edited text ")
+    assert message.endswith(":\n1. Sửa đổi, bổ sung điểm c khoản 1 Điều 4 như sau:\n")
     assert invoke(tmp_workspace, "amend", "check", "qc-moi").exit_code == 0
     again = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(edited))
     assert again.exit_code == 0 and "Instructions: no change." in again.output and "is unchanged" in again.output

@@ -12,8 +12,10 @@ from tests.conftest import SHIPPED_AMENDMENT, Invoke
 
 def test_export_markdown_as_of_a_date_after_adoption_via_the_cli(tmp_workspace: Workspace, invoke: Invoke,
                                                                  tmp_path: Path) -> None:
+    # The shipped draft is circulating and its Điều 3 says "kể từ ngày ký": a test of legal time adopts it
+    # past those gates, with the reason recorded.
     adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15",
-                     "--effective", "2025-04-01")
+                     "--effective", "2025-04-01", "--force", "--reason", "test: effective after signing")
     assert adopted.exit_code == 0, adopted.output
     out = tmp_path / "hop-nhat.md"
     result = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-04-01", "-o", str(out), catch=False)

@@ -109,8 +109,9 @@ def test_adopt_requires_vote_majority_when_configured(ws, invoke):
     config = yaml.safe_load((ws.root / "regdraft.yaml").read_text(encoding="utf-8"))
     config["require_vote_majority"] = True
     ws.commit({"regdraft.yaml": yaml.safe_dump(config, allow_unicode=True).encode()}, "Require a vote")
+    invoke(ws, "amend", "status", SLUG, "submitted")
     head = ws.resolve("HEAD").sha
-    args = ("amend", "adopt", SLUG, "--signed", "2025-10-20", "--effective", "2025-11-01")
+    args = ("amend", "adopt", SLUG, "--signed", "2025-10-20")
     refused = invoke(ws, *args)
     assert refused.exit_code == 1 and "no vote is recorded for 'mini-sua'" in refused.output
     assert ws.resolve("HEAD").sha == head

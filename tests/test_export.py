@@ -42,8 +42,9 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         ws = init_workspace(tmp_path_factory.mktemp("export") / "ws", example_from=REPO_ROOT)
         ws.commit({f"amendments/{SECOND}/amendment.md": (FIXTURES / "export" / f"{SECOND}.md").read_bytes()},
                   "Add a second amendment")
-        adopt(ws, SHIPPED_AMENDMENT, "2025-03-15", FIRST_EFFECTIVE)
-        adopt(ws, SECOND, "2025-12-20", SECOND_EFFECTIVE)
+        # Both documents say "có hiệu lực kể từ ngày ký"; these tests need effective dates after signing.
+        adopt(ws, SHIPPED_AMENDMENT, "2025-03-15", FIRST_EFFECTIVE, force="test: effective after signing")
+        adopt(ws, SECOND, "2025-12-20", SECOND_EFFECTIVE, force="test: effective after signing")
         yield ws
 
 

@@ -69,7 +69,7 @@ def test_a_clean_regulation_shows_no_note(mini_workspace: Workspace, invoke: Inv
 def test_adopting_an_amendment_still_requires_a_valid_text(mini_workspace: Workspace, invoke: Invoke) -> None:
     ws = mini_workspace
     amendment = ("---\nid: 02-QC/TU\nnumber: 02-QC/TU\ntype: Quy chế\ntitle: Sửa đổi\nregulation: MINI-QC\n"
-                 "status: draft\ndraft: 1\nlanguage: vi\n---\n\n"
+                 "status: submitted\ndraft: 1\nlanguage: vi\n---\n\n"
                  "## Điều 1\n\n1\\. Bãi bỏ khoản 3 Điều 2.\n\n## Điều 2\n\nHiệu lực.\n")
     ws.commit({"amendments/sua-doi/amendment.md": amendment.encode()}, "Draft")
     _broken(ws)

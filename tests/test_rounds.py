@@ -69,7 +69,7 @@ def test_next_round_needs_closed_round_and_higher_draft(opened):
     assert closed.status is RoundStatus.CLOSED and closed.closed
     with pytest.raises(RegdraftError, match="already closed"):
         rounds.close_round(ws, SLUG, 1)
-    with pytest.raises(RegdraftError, match="set `draft: 2`"):
+    with pytest.raises(RegdraftError, match="regdraft amend status mini-sua --draft 2"):
         rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
     draft2(ws)
     second = rounds.open_round(ws, SLUG, "Thường trực Tỉnh ủy", "2025-08-01", ["Thường trực Tỉnh ủy"])

@@ -31,8 +31,10 @@ def ws(empty_workspace: Workspace) -> Workspace:
     empty_workspace.commit(
         {
             REG: FIXTURE.read_bytes(),
-            "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU").encode(),
-            "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU").encode(),
+            "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU", status="submitted",
+                                                            takes_effect="kể từ ngày 01/02/2022").encode(),
+            "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU", status="submitted",
+                                                             takes_effect="kể từ ngày 01 tháng 6 năm 2023").encode(),
         },
         "Add regulation and two amendments",
     )

@@ -66,20 +66,40 @@ def list_(workspace: Path | None, as_json: bool) -> None:
 
 @amend.command("status")
 @click.argument("slug")
-@click.argument("status")
+@click.argument("status", required=False)
 @click.option("--draft", type=int, default=None, help="Set the draft number too (Dự thảo lần N).")
 @workspace_option
-def status(slug: str, status: str, draft: int | None, workspace: Path | None) -> None:
-    """Set an amendment's status: draft, circulating, submitted, rejected or withdrawn.
+def status(slug: str, status: str | None, draft: int | None, workspace: Path | None) -> None:
+    """Set an amendment's status (draft, circulating, submitted, rejected, withdrawn) or draft number.
+
+    The status moves draft → circulating → submitted; `amend adopt` makes it adopted.
 
     \b
     Example:
-        regdraft amend status qc-sua-doi-2025 submitted --draft 3
+        regdraft amend status qc-sua-doi-2025 submitted
+        regdraft amend status qc-sua-doi-2025 --draft 3
     """
     from regdraft.workspace.lifecycle import set_status
 
     updated = set_status(open_workspace(workspace), slug, status, draft)
     click.echo(f"{slug} is now {updated.status}" + (f" (draft {updated.draft})." if updated.draft else "."))
+
+
+@amend.command("number")
+@click.argument("slug")
+@click.argument("number")
+@workspace_option
+def number(slug: str, number: str, workspace: Path | None) -> None:
+    """Give an amendment its document number (one commit); adoption requires one.
+
+    \b
+    Example:
+        regdraft amend number qc-sua-doi-2026 07-QC/TU
+    """
+    from regdraft.workspace.lifecycle import set_number
+
+    updated = set_number(open_workspace(workspace), slug, number)
+    click.echo(f"{slug} is now numbered {updated.number}.")
 
 
 @amend.command("check")
@@ -140,19 +160,29 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
 @amend.command("adopt")
 @click.argument("slug")
 @click.option("--signed", help="The signing date, YYYY-MM-DD.")
-@click.option("--effective", help="The effective date, YYYY-MM-DD.")
+@click.option("--effective", default=None,
+              help="The effective date, YYYY-MM-DD (default: as the document's entry-into-force article says).")
+@click.option("--force", is_flag=True, help="Adopt past the gates (rounds, comments, vote, status, date).")
+@click.option("--reason", default=None, help="Why --force is needed; recorded in the adoption commit.")
 @click.option("--resume", is_flag=True, help="Finish an adoption that was interrupted (killed, power cut).")
 @workspace_option
-def adopt(slug: str, signed: str | None, effective: str | None, resume: bool, workspace: Path | None) -> None:
+def adopt(slug: str, signed: str | None, effective: str | None, force: bool, reason: str | None, resume: bool,
+          workspace: Path | None) -> None:
     """Apply an amendment to its regulation and record it as adopted: one commit and a tag.
 
-    An adoption cut short (the process killed, the machine off) is finished with --resume.
+    Refuses, naming each missing step and the command that fixes it, until: it has a number,
+    it is submitted, every round is closed, every comment answered, the vote recorded (when
+    regdraft.yaml requires a majority), and the effective date agrees with its entry-into-force
+    article. An adoption cut short (the process killed, the machine off) is finished with --resume.
 
     \b
     Example:
-        regdraft amend adopt qc-sua-doi-2025 --signed 2025-10-20 --effective 2025-11-01
+        regdraft amend adopt qc-sua-doi-2025 --signed 2025-10-20
+        regdraft amend adopt qc-sua-doi-2025 --signed 2025-10-20 --effective 2025-11-01 \\
+            --force --reason "Effective date set by the conference, Điều 3 to be corrected"
         regdraft amend adopt qc-sua-doi-2025 --resume
     """
+    from regdraft.core.errors import UsageError
     from regdraft.workspace.lifecycle import adopt as adopt_amendment
     from regdraft.workspace.lifecycle import resume_adoption
 
@@ -160,9 +190,11 @@ def adopt(slug: str, signed: str | None, effective: str | None, resume: bool, wo
     if resume:
         click.echo(f"Finished the interrupted adoption {resume_adoption(ws, slug)}.")
         return
-    if not signed or not effective:
-        raise click.UsageError("Give both --signed and --effective (or --resume to finish an interrupted adoption).")
-    sha = adopt_amendment(ws, slug, signed, effective)
+    if not signed:
+        raise UsageError("Give --signed DATE (or --resume to finish an interrupted adoption).")
+    if force != (reason is not None):
+        raise UsageError("--force and --reason go together: say why the amendment is adopted past its gates.")
+    sha = adopt_amendment(ws, slug, signed, effective, force=reason)
     click.echo(f"Adopted {slug} in commit {sha[:8]}.")
 
 

@@ -41,6 +41,8 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
                          allow_renumber=allow_renumber)
     for note in outcome.result.notes:
         click.echo(f"note: {note}", err=True)
+    for warning in outcome.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
     click.echo(outcome.summary())
 

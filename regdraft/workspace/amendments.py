@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from regdraft.core.amend.document import Amendment, load_amendment
+from regdraft.core.comments import Comment, Round, comment_from_yaml, round_from_yaml
 from regdraft.core.errors import ParseError, RegdraftError, StoreError
-from regdraft.core.layout import AMENDMENTS, amendment_path
+from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
 from regdraft.workspace.store import Workspace
@@ -83,3 +84,20 @@ def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = Non
     if not amendment.regulation:
         raise RegdraftError(f"{amendment.source}: the front matter does not name the regulation it amends.")
     return load_regulation(ws, amendment.regulation, rev)
+
+
+# Rounds and comments are read here, below every module that writes them, so that the adoption
+# gates and `check` read them without importing the round commands.
+
+
+def load_rounds(ws: Workspace, slug: str) -> list[Round]:
+    """Every round of an amendment, by number."""
+    amendment_file(ws, slug)
+    rounds = [round_from_yaml(ws.read(p), p) for p in ws.files(rounds_folder(slug), "*.yaml")]
+    return sorted(rounds, key=lambda r: r.number)
+
+
+def load_comments(ws: Workspace, slug: str) -> list[Comment]:
+    """Every comment on an amendment, by round then creation time."""
+    comments = [comment_from_yaml(ws.read(p), p) for p in ws.files(comments_folder(slug), "*.yaml")]
+    return sorted(comments, key=lambda c: (c.round, c.created, c.id))

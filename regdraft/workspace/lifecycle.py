@@ -20,23 +20,25 @@ from regdraft.core.amend.document import (
     read_amendment,
     with_front_matter,
 )
+from regdraft.core.amend.summary import listing, touched
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse, read, render
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
+from regdraft.workspace.gates import Refusal, effective_from_document, refusals
 from regdraft.workspace.order import check_order
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
-from regdraft.workspace.votes import check_adoptable
 
 if TYPE_CHECKING:
     from regdraft.core.amend.conflicts import Conflict
 
-# Status changes `amend status` accepts; `adopted` is reached only through `amend adopt`.
+# Status changes `amend status` accepts: draft → circulating → submitted, back a step for another
+# draft, or out (rejected, withdrawn); `adopted` is reached only through `amend adopt`.
 TRANSITIONS: Mapping[str, tuple[str, ...]] = {
-    "draft": ("circulating", "submitted", "withdrawn"),
+    "draft": ("circulating", "withdrawn"),
     "circulating": ("draft", "submitted", "withdrawn"),
     "submitted": ("draft", "circulating", "rejected", "withdrawn"),
     "adopted": (),
@@ -225,14 +227,22 @@ def _read_back(applied: Applied, amendment: Amendment, before: Regulation) -> tu
 
 
 @writes
-def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) -> Amendment:
-    """Change an amendment's status (and draft number) in one commit; transitions are checked."""
+def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None = None) -> Amendment:
+    """Change an amendment's status and/or draft number in one commit; transitions are checked."""
     amendment = load(ws, slug)
+    if status is None:
+        if draft is None:
+            raise UsageError("Give the new status (draft, circulating, submitted, rejected, withdrawn), --draft N, "
+                             "or both.")
+        status = amendment.status
+        if status not in PENDING:
+            raise RegdraftError(f"{amendment.source}: the amendment is {status}; its draft number is final.")
     if status not in STATUSES:
         raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
     if status == "adopted":
         raise UsageError(
-            "An amendment becomes adopted with `regdraft amend adopt SLUG --signed DATE --effective DATE`."
+            f"An amendment becomes adopted with `regdraft amend adopt {slug} --signed DATE`, once it passes the "
+            "adoption gates."
         )
     current = amendment.status
     if status != current and status not in TRANSITIONS.get(current, ()):
@@ -246,38 +256,77 @@ def set_status(ws: Workspace, slug: str, status: str, draft: int | None = None) 
         if draft < 1:
             raise UsageError("The draft number starts at 1.")
         changes["draft"] = draft
+    if status == current and draft == amendment.draft:
+        raise RegdraftError(f"{amendment.source} is already {status}" + (f", draft {draft}." if draft else "."))
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)
     updated = load_amendment(text, relative, slug)
-    ws.commit(
-        {relative: text.encode("utf-8")},
-        f"Set amendment {amendment.name} to {status}" + (f" (draft {draft})" if draft is not None else ""),
-    )
+    name = amendment.number or slug
+    if status == current:
+        message = f"Draft {draft} of {name}: draft number set (was {amendment.draft or 'none'})"
+    else:
+        message = f"Set amendment {name} to {status}" + (f" (draft {draft})" if draft is not None else "")
+    ws.commit({relative: text.encode("utf-8")}, message)
     return updated
 
 
 @writes
-def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.date) -> str:
+def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
+    """Give an amendment its document number (`07-QC/TU`) in one commit; refused once adopted or if taken."""
+    amendment = load(ws, slug)
+    wanted = " ".join(number.split())
+    if not wanted or " " in wanted or not any(ch.isdigit() for ch in wanted):
+        raise UsageError(f"'{number}' is not a document number; write it as the document does, e.g. 07-QC/TU.")
+    if amendment.status == "adopted":
+        raise RegdraftError(f"{amendment.source}: the amendment is adopted as {amendment.number}; its number is final.")
+    if amendment.number == wanted:
+        raise RegdraftError(f"{amendment.source} already has the number {wanted}.")
+    taken = [a.slug for a in list_amendments(ws) if a.slug != slug and a.number == wanted]
+    if taken:
+        raise RegdraftError(f"The number {wanted} is already that of the amendment '{taken[0]}'; each document "
+                            "has its own number.")
+    relative = amendment_path(slug)
+    text = with_front_matter(decode(ws.read(relative), relative), {"number": wanted})
+    updated = load_amendment(text, relative, slug)
+    was = f" (was {amendment.number})" if amendment.number else ""
+    ws.commit({relative: text.encode("utf-8")}, f"Number amendment {slug} as {wanted}{was}")
+    return updated
+
+
+@writes
+def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.date | None = None, *,
+          force: str | None = None) -> str:
     """Apply a pending amendment to its regulation and record it as adopted: one commit and a tag.
 
+    Refuses, naming every gate it does not pass and the command that fixes each
+    (`workspace.gates`), unless `force` gives the reason to adopt anyway (recorded in the
+    commit). Without `effective` the date comes from the document's entry-into-force article.
     The first adoption also stores the regulation's text before it as the base for replay.
     Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
     """
-    signed_on, effective_on = parse_date(signed, "signing"), parse_date(effective, "effective")
+    amendment, reading = read_with_problems(ws, slug, None)
+    signed_on = parse_date(signed, "signing")
+    effective_on = _effective(amendment, signed_on, effective)
     if effective_on < signed_on:
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
-    amendment, reading = read_with_problems(ws, slug, None)
     if amendment.status not in PENDING:
         raise RegdraftError(
             f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
             "or submitted amendment can be adopted."
         )
-    if not amendment.number:
+    if force is not None and not force.strip():
+        raise UsageError("Say why the amendment is adopted past its gates: --force --reason TEXT.")
+    missing = refusals(ws, amendment, signed_on, effective_on)
+    blocking = [r for r in missing if force is None or not r.forcible]
+    if blocking:
+        name = f"{slug} ({amendment.number})" if amendment.number else slug
         raise RegdraftError(
-            f"{amendment.source}: give the amendment its document number (number: 05-QC/TU) "
-            "in the front matter before adopting it."
+            f"{amendment.source}: {name} cannot be adopted yet:\n"
+            + "\n".join(f"  - {r.sentence()}" for r in blocking)
+            + "\nNothing was changed."
+            + ("" if force is not None or any(not r.forcible for r in blocking) else
+               " In an exceptional case, `--force --reason TEXT` adopts anyway and records why.")
         )
-    check_adoptable(ws, slug)  # refuses without a recorded vote majority when regdraft.yaml requires one
     reg_path = ws.locate_regulation(amendment.regulation)
     relative = amendment_path(slug)
     dirty = ws.dirty([reg_path, relative])
@@ -302,10 +351,29 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     changes[reg_path] = render(applied.regulation).encode("utf-8")
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     tag = "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
-    message = (
-        f"Adopt amendment {amendment.number} to {amendment.regulation} (signed {signed_on}, effective {effective_on})"
-    )
-    return ws.commit(changes, message, tag=tag)
+    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force), tag=tag)
+
+
+def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
+    if effective is not None:
+        return parse_date(effective, "effective")
+    named = effective_from_document(amendment, signed)
+    if named is None:
+        raise UsageError(f"{amendment.source}: the document names no effective date regdraft can read; "
+                         "give it with --effective YYYY-MM-DD.")
+    return named
+
+
+def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, forced: list[Refusal],
+                     reason: str | None) -> str:
+    """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why."""
+    language = amendment.language
+    lines = [f"Adopt {amendment.number} ({amendment.slug}) amending {amendment.regulation}: signed {signed}, "
+             f"effective {effective}", "",
+             f"{amendment.number} {touched(amendment.instructions, language)}.", "", *listing(amendment.instructions)]
+    if reason is not None and forced:
+        lines += ["", f"Adopted with --force: {reason.strip()}", *(f"- {r.missing}" for r in forced)]
+    return "\n".join(lines)
 
 
 def resume_adoption(ws: Workspace, slug: str) -> str:

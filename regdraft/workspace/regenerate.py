@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from regdraft.core.amend.document import PENDING, load_amendment, render_amendment
+from regdraft.core.amend.document import PENDING, Amendment, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.edits import instructions_from_edits
+from regdraft.core.amend.summary import listing, touched
+from regdraft.core.comments import RoundStatus
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Regulation
+from regdraft.workspace.amendments import load_rounds
 from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
@@ -53,6 +56,7 @@ class Regenerated:
     diff: tuple[str, ...]
     notes: tuple[str, ...]
     count: int
+    instructions: tuple[Instruction, ...] = ()
 
 
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
@@ -72,7 +76,7 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
-    return Regenerated(text, diff, generated.notes, len(generated.instructions))
+    return Regenerated(text, diff, generated.notes, len(generated.instructions), generated.instructions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,7 @@ class Outcome:
     created: bool
     commit: str | None
     result: Regenerated
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """The closing line of `amend from-edits`: what was written, in which commit."""
@@ -131,11 +136,36 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber)
     if existing is not None and result.text == existing:
         return Outcome(relative, False, None, result)
-    verb = "Write" if existing is None else "Regenerate"
-    sha = ws.commit({relative: result.text.encode("utf-8")},
-                    message or f"{verb} the instructions of amendment {slug} from the edited text of {old.id}",
-                    author=author)
-    return Outcome(relative, existing is None, sha, result)
+    written = load_amendment(result.text, relative, slug)
+    warnings = _circulated(ws, written) if existing is not None else ()
+    message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
+                                       warnings)
+    sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
+    return Outcome(relative, existing is None, sha, result, warnings)
+
+
+def draft_message(amendment: Amendment, instructions: tuple[Instruction, ...], edited: str,
+                  warnings: tuple[str, ...] = ()) -> str:
+    """The commit of `from-edits`: "Draft 3 of 05-QC/TU: amends khoản 2 Điều 5, ...", then every instruction."""
+    name = amendment.number or amendment.slug
+    draft = amendment.draft or 1
+    lines = [f"Draft {draft} of {name}: {touched(instructions, amendment.language)}", "",
+             f"The instructions of Điều 1, written from the edited text {edited}:", *listing(instructions)]
+    if warnings:
+        lines += ["", *warnings]
+    return "\n".join(lines)
+
+
+def _circulated(ws: Workspace, amendment: Amendment) -> tuple[str, ...]:
+    """A warning for each open round whose circulated draft this change of the text leaves behind."""
+    out = []
+    for r in load_rounds(ws, amendment.slug):
+        if r.status is RoundStatus.OPEN and (amendment.draft or 0) <= r.draft:
+            out.append(f"Round {r.number} is open on draft {r.draft}, and this changes the text it circulated: "
+                       f"comments are still checked against draft {r.draft}; number this text as the next draft "
+                       f"with `regdraft amend status {amendment.slug} --draft {r.draft + 1}` before the next round "
+                       "opens.")
+    return tuple(out)
 
 
 def _lines(text: str) -> list[str]:

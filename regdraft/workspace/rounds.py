@@ -42,7 +42,6 @@ from regdraft.core.comments import (
     replied_and_agreeing,
     respond,
     round_fields,
-    round_from_yaml,
     round_to_yaml,
     unique_bodies,
     validate_rows,
@@ -57,6 +56,8 @@ from regdraft.core.model import Regulation
 from regdraft.core.text import nfc
 from regdraft.importer.comment_sheet import read_sheet
 from regdraft.workspace.amendments import amendment_file, load
+from regdraft.workspace.amendments import load_comments as load_comments
+from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.lifecycle import preview
 from regdraft.workspace.store import Workspace, writes
 
@@ -76,13 +77,6 @@ def _now() -> str:
 
 
 # -- rounds -----------------------------------------------------------------------------------
-
-
-def load_rounds(ws: Workspace, slug: str) -> list[Round]:
-    """Every round of an amendment, by number."""
-    amendment_file(ws, slug)
-    rounds = [round_from_yaml(ws.read(p), p) for p in ws.files(rounds_folder(slug), "*.yaml")]
-    return sorted(rounds, key=lambda r: r.number)
 
 
 def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
@@ -137,8 +131,8 @@ def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequen
     if rounds and int(draft) <= rounds[-1].draft:
         raise RegdraftError(
             f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
-            f"circulates the next draft, so set `draft: {rounds[-1].draft + 1}` in its front matter "
-            "and commit it first."
+            f"circulates the next draft: number it with `regdraft amend status {slug} --draft "
+            f"{rounds[-1].draft + 1}` first."
         )
     bodies = unique_bodies(consulted)
     if not bodies:
@@ -208,12 +202,6 @@ def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSumma
 
 def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes | None]:
     return {f"{comments_folder(slug)}/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
-
-
-def load_comments(ws: Workspace, slug: str) -> list[Comment]:
-    """Every comment on an amendment, by round then creation time."""
-    comments = [comment_from_yaml(ws.read(p), p) for p in ws.files(comments_folder(slug), "*.yaml")]
-    return sorted(comments, key=lambda c: (c.round, c.created, c.id))
 
 
 def _open_round(rounds: Sequence[Round], number: int | None, slug: str) -> Round:

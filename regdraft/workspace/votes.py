@@ -72,18 +72,23 @@ def vote_majority(ws: Workspace, slug: str) -> bool:
     return vote is not None and vote.majority
 
 
+def vote_refusal(ws: Workspace, slug: str) -> str | None:
+    """What is missing of the conference vote adoption requires (None: a majority is recorded)."""
+    vote = load_vote(ws, slug)
+    if vote is None:
+        return (f"regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded "
+                f"for '{slug}'")
+    if not vote.majority:
+        return (f"the conference vote on '{slug}' ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining"
+                f" on {vote.date}) is not a majority, which regdraft.yaml requires before adoption")
+    return None
+
+
 def check_adoptable(ws: Workspace, slug: str) -> None:
     """Refuse (RegdraftError) when the workspace requires a vote majority and none is recorded."""
     if not ws.config.get("require_vote_majority"):
         return
-    vote = load_vote(ws, slug)
-    if vote is None:
-        raise RegdraftError(
-            f"regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded "
-            f"for '{slug}'; record it with `regdraft amend vote {slug} --for N --against N --abstain N --date DATE`."
-        )
-    if not vote.majority:
-        raise RegdraftError(
-            f"The conference vote on '{slug}' ({vote.for_} for, {vote.against} against, {vote.abstain} abstaining"
-            f" on {vote.date}) is not a majority; regdraft.yaml requires one before adoption."
-        )
+    missing = vote_refusal(ws, slug)
+    if missing is not None:
+        raise RegdraftError(f"{missing[:1].upper()}{missing[1:]}; record it with "
+                            f"`regdraft amend vote {slug} --for N --against N --abstain N --date DATE`.")

@@ -1,0 +1,86 @@
+"""When an amending document says it takes effect: its entry-into-force article, read.
+
+`entry_into_force(amendment)` finds the sentence of the document's own articles (after Điều 1)
+that says when it takes effect ("Quy chế này có hiệu lực kể từ ngày ký.") and reads it as a
+rule; `EntryIntoForce.date(signed)` gives the date the rule names. Adoption compares the
+effective date given with it (`regdraft.workspace.gates`).
+
+Post-conditions:
+1. `entry_into_force` returns None only when no article after Điều 1 speaks of taking effect.
+2. `EntryIntoForce.date(signed)` is None when the sentence names no date regdraft can read
+   (the caller then refuses and quotes the article); otherwise the date the sentence names:
+   the signing date for "kể từ ngày ký", N days after it for "sau N ngày kể từ ngày ký", the date
+   written for "kể từ ngày 01/4/2025" or "từ ngày 01 tháng 4 năm 2025".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from regdraft.core.amend.document import Amendment
+
+_SPEAKS = re.compile(r"có hiệu lực|hiệu lực thi hành|take[s]? effect|enters? into force|come[s]? into force", re.I)
+_STATES = re.compile(r"có hiệu lực(?: thi hành)?,? (?:kể )?(?:từ|sau)|take[s]? effect (?:on|from|\d)|"
+                     r"(?:enters?|comes?) into force (?:on|from|\d)", re.I)
+_TITLE = re.compile(r"hiệu lực|thi hành|effect|force", re.I)
+_SIGNING = re.compile(r"(?:kể từ|từ) ngày ký|(?:on|from) the (?:date|day) (?:of )?(?:its )?sign", re.I)
+_AFTER = re.compile(r"sau (\d+) ngày(?:,)? kể từ ngày ký|(\d+) days after (?:the date of )?(?:its )?sign", re.I)
+_NUMERIC = re.compile(r"(?:kể từ|từ) ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.I)
+_WORDS = re.compile(r"(?:kể từ|từ) ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ENGLISH = re.compile(r"\bon (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December) (\d{4})", re.I)
+_MONTHS = ("january february march april may june july august september october november december").split()
+
+
+@dataclass(frozen=True, slots=True)
+class EntryIntoForce:
+    """The sentence of an article saying when the document takes effect."""
+
+    article: str  # "Điều 3", "Article 2"
+    sentence: str
+    line: int = 0
+
+    def date(self, signed: dt.date) -> dt.date | None:
+        """The effective date this sentence names, given the signing date; None when it names none."""
+        text = self.sentence
+        after = _AFTER.search(text)
+        if after:
+            return signed + dt.timedelta(days=int(after.group(1) or after.group(2)))
+        for pattern, order in ((_NUMERIC, (3, 2, 1)), (_WORDS, (3, 2, 1)), (_ISO, (1, 2, 3))):
+            match = pattern.search(text)
+            if match:
+                try:
+                    return dt.date(*(int(match.group(i)) for i in order))
+                except ValueError:
+                    return None
+        english = _ENGLISH.search(text)
+        if english:
+            return dt.date(int(english.group(3)), _MONTHS.index(english.group(2).lower()) + 1,
+                           int(english.group(1)))
+        if _SIGNING.search(text):
+            return signed
+        return None
+
+    def describe(self) -> str:
+        """`Điều 3 says "Quy chế này có hiệu lực kể từ ngày ký."`."""
+        return f"{self.article} says “{self.sentence}”"
+
+
+def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
+    """The sentence of the document's own articles (after Điều 1) that says when it takes effect.
+
+    The article titled so ("Hiệu lực thi hành", "Entry into force") is read first; a sentence that
+    states the document's own effect ("Quy chế này có hiệu lực kể từ ...") wins over one that only
+    mentions it ("trước ngày Quy chế này có hiệu lực thì ...", a transition rule).
+    """
+    word = "Article" if amendment.language == "en" else "Điều"
+    articles = sorted(amendment.closing, key=lambda a: not _TITLE.search(a.title or ""))
+    found = [(article, sentence.strip()) for article in articles for paragraph in article.paragraphs
+             for sentence in re.split(r"(?<=[.;])\s+", paragraph) if _SPEAKS.search(sentence)]
+    stating = [(a, s) for a, s in found if _STATES.search(s)]
+    for article, sentence in stating or found[:1]:
+        return EntryIntoForce(f"{word} {article.label}", sentence, article.line)
+    return None

@@ -1,0 +1,64 @@
+"""An amending document's instructions in words a colleague reads in `git log`.
+
+`touched(instructions, language)` names the provisions by what happens to them ("amends
+khoản 2 Điều 5, inserts Điều 20a, repeals khoản 3 Điều 10"); `listing(instructions)` gives one
+line per instruction as the document words it, nested ones indented under their group.
+Commit messages of `amend from-edits` and `amend adopt` are built from these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from regdraft.core.amend.document import Instruction
+from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.core.model import Address
+
+LISTED = 3  # provisions named for one verb before they are counted instead
+
+
+def _leaves(instructions: Sequence[Instruction]) -> Iterator[Operation]:
+    for ins in instructions:
+        if ins.children:
+            yield from _leaves(ins.children)
+        else:
+            yield ins.op
+
+
+def _named(addresses: list[Address], language: str) -> str:
+    if len(addresses) > LISTED:
+        return f"{len(addresses)} provisions"
+    cited = [a.describe(language) for a in addresses]
+    return cited[0] if len(cited) == 1 else ", ".join(cited[:-1]) + " and " + cited[-1]
+
+
+def touched(instructions: Sequence[Instruction], language: str = "vi") -> str:
+    """What the instructions do to which provisions, verbs in the order they first occur."""
+    verbs: dict[str, list[Address]] = {}
+    words: list[str] = []
+    for op in _leaves(instructions):
+        if isinstance(op, ReplaceUnit):
+            verbs.setdefault("amends", []).append(op.target)
+        elif isinstance(op, ReplaceHeading):
+            verbs.setdefault("renames", []).append(op.target)
+        elif isinstance(op, InsertUnit):
+            verbs.setdefault("inserts", []).append(op.target)
+        elif isinstance(op, RepealUnits):
+            verbs.setdefault("repeals", []).extend(op.targets)
+        elif isinstance(op, ReplaceWords):
+            verb = "deletes" if op.new is None else "replaces"
+            where = "throughout" if op.throughout else f"in {_named(list(op.targets), language)}"
+            words.append(f"{verb} “{op.old}” {where}")
+    parts = [f"{verb} {_named(list(dict.fromkeys(found)), language)}" for verb, found in verbs.items()]
+    parts += words
+    return ", ".join(parts) if parts else "no instructions"
+
+
+def listing(instructions: Sequence[Instruction], indent: str = "") -> list[str]:
+    """One line per instruction as the document words it (`2. Bổ sung Điều 20a vào sau Điều 20 như sau:`)."""
+    lines: list[str] = []
+    for ins in instructions:
+        label = ins.location.rpartition(".")[2]
+        lines.append(f"{indent}{label}{')' if indent else '.'} {ins.text}")
+        lines.extend(listing(ins.children, indent + "   "))
+    return lines

@@ -1,0 +1,100 @@
+"""What must hold before an amendment is adopted, each refusal with the command that fixes it.
+
+`refusals(ws, amendment, signed, effective)` lists what is missing, in the order an office
+meets it:
+1. the amendment has its document number (`regdraft amend number`);
+2. it was submitted (`regdraft amend status SLUG submitted`);
+3. every comment round is closed (`regdraft round close`);
+4. every comment is answered (`regdraft comment respond`);
+5. a recorded conference vote with a majority, when `regdraft.yaml` sets `require_vote_majority`;
+6. the effective date agrees with the document's entry-into-force article ("kể từ ngày ký" is
+   the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
+   absence, is a refusal that quotes what the document says.
+An empty list means the amendment may be adopted. `--force` passes every gate but the number
+(the adoption tag is named after it); the reason is recorded in the adoption commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.entry import entry_into_force
+from regdraft.core.comments import RoundStatus
+from regdraft.workspace.amendments import load_comments, load_rounds
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.votes import vote_refusal
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """One gate an amendment does not pass: what is missing, and the command that fixes it."""
+
+    gate: str  # number, status, rounds, comments, vote, effective
+    missing: str
+    fix: str
+    forcible: bool = True
+
+    def sentence(self) -> str:
+        """The refusal as one line of the adoption error."""
+        return f"{self.missing}; {self.fix}"
+
+
+def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date) -> list[Refusal]:
+    """Every gate the amendment does not pass before adoption on these dates (see the module)."""
+    slug = amendment.slug
+    out: list[Refusal] = []
+    if not amendment.number:
+        out.append(Refusal("number", "it has no document number",
+                           f"give it one with `regdraft amend number {slug} 07-QC/TU`", forcible=False))
+    if amendment.status != "submitted":
+        out.append(Refusal("status", f"it is {amendment.status}, not submitted",
+                           f"submit it with `regdraft amend status {slug} submitted`"))
+    rounds = load_rounds(ws, slug)
+    for r in rounds:
+        if r.status is RoundStatus.OPEN:
+            out.append(Refusal("rounds", f"comment round {r.number} (draft {r.draft}) is still open",
+                               f"close it with `regdraft round close {slug} --round {r.number}`"))
+    unanswered = [c for c in load_comments(ws, slug) if c.is_open]
+    if unanswered:
+        shown = ", ".join(f"{c.id} by {c.by} on {c.on}" for c in unanswered[:5])
+        more = f" and {len(unanswered) - 5} more" if len(unanswered) > 5 else ""
+        count = f"{len(unanswered)} comment{'' if len(unanswered) == 1 else 's'}"
+        out.append(Refusal("comments", f"{count} {'is' if len(unanswered) == 1 else 'are'} not answered "
+                           f"({shown}{more})",
+                           "answer each with `regdraft comment respond ID --disposition accepted|partly|rejected|"
+                           "noted --reply TEXT`"))
+    if ws.config.get("require_vote_majority"):
+        vote = vote_refusal(ws, slug)
+        if vote is not None:
+            out.append(Refusal("vote", vote, f"record the conference vote with `regdraft amend vote {slug} --for N "
+                                               "--against N --abstain N --date DATE`"))
+    refusal = effective_refusal(amendment, signed, effective)
+    if refusal is not None:
+        out.append(refusal)
+    return out
+
+
+def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date) -> Refusal | None:
+    """A refusal when the effective date disagrees with what the document says of its entry into force."""
+    entry = entry_into_force(amendment)
+    slug = amendment.slug
+    if entry is None:
+        return None  # the document says nothing to contradict; the date given stands
+    named = entry.date(signed)
+    if named is None:
+        return Refusal("effective", f"{entry.describe()}, which names no date regdraft can read",
+                       f"write the date in {entry.article} (“có hiệu lực kể từ ngày ký” or “kể từ ngày "
+                       f"dd/mm/yyyy”), or adopt with `--force --reason TEXT` (effective {effective})")
+    if named != effective:
+        return Refusal("effective", f"the effective date {effective} contradicts {entry.describe()}, that is "
+                       f"{named}", f"adopt with `regdraft amend adopt {slug} --signed {signed} --effective {named}`, "
+                       f"or amend {entry.article} first")
+    return None
+
+
+def effective_from_document(amendment: Amendment, signed: dt.date) -> dt.date | None:
+    """The effective date the document's entry-into-force article names, given the signing date."""
+    entry = entry_into_force(amendment)
+    return entry.date(signed) if entry is not None else None
