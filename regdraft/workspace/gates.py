@@ -83,14 +83,15 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
     if entry is None:
         return None  # the document says nothing to contradict; the date given stands
     named = entry.date(signed)
+    says = f"{entry.article}, which says “{entry.sentence}”"
     if named is None:
-        return Refusal("effective", f"{entry.describe()}, which names no date regdraft can read",
-                       f"write the date in {entry.article} (“có hiệu lực kể từ ngày ký” or “kể từ ngày "
-                       f"dd/mm/yyyy”), or adopt with `--force --reason TEXT` (effective {effective})")
+        return Refusal("effective", f"the effective date cannot be checked against {says}: it names no date "
+                       "regdraft can read", f"write the date in {entry.article} (“có hiệu lực kể từ ngày ký” or "
+                       f"“kể từ ngày dd/mm/yyyy”), or adopt with `--force --reason TEXT` (effective {effective})")
     if named != effective:
-        return Refusal("effective", f"the effective date {effective} contradicts {entry.describe()}, that is "
-                       f"{named}", f"adopt with `regdraft amend adopt {slug} --signed {signed} --effective {named}`, "
-                       f"or amend {entry.article} first")
+        return Refusal("effective", f"the effective date {effective} contradicts {says}: {named}",
+                       f"adopt with `regdraft amend adopt {slug} --signed {signed} --effective {named}`, or amend "
+                       f"{entry.article} first")
     return None
 
 

@@ -64,10 +64,6 @@ class EntryIntoForce:
             return signed
         return None
 
-    def describe(self) -> str:
-        """`Điều 3 says "Quy chế này có hiệu lực kể từ ngày ký."`."""
-        return f"{self.article} says “{self.sentence}”"
-
 
 def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     """The sentence of the document's own articles (after Điều 1) that says when it takes effect.

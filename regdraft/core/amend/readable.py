@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 OPENERS = "(“\"'["
 CLOSERS = ",.;:)”\"'!?…]"
@@ -86,20 +87,25 @@ def _bare(word: str) -> str:
 _BREAK = "|"  # what follows a word at the end of a paragraph or before punctuation
 
 
+DOMINANT = 0.8  # a word that stands next to another this often (of at least MANY times) is part of a compound
+MANY = 3
+
+
 class Cohesion:
-    """Which words always follow (or precede) a run of up to three words in a regulation's text.
+    """Which words follow (or precede) a run of up to three words in a regulation's text.
 
-    Only runs that stand at least twice say anything: in a single place every neighbour is "always".
-
-    `ủy quyền` after `Ban Chấp hành`, `nhân dân tỉnh` after `đảng Ủy ban`: when a phrase's last
-    words are followed by the same word everywhere in the text, ending the phrase there cuts
-    a compound or a name.
+    Ending a phrase there cuts a compound or a name:
+    - when a phrase's last (first) words stand at least twice and are followed (preceded) by the
+      same word everywhere: `ủy quyền` after `Ban Chấp hành`, `nhân dân tỉnh` after `đảng Ủy ban`;
+    - when a single word stands next to the same neighbour in most of its many places: `báo`
+      before `cáo` (`báo cáo`, once `tố cáo`).
+    In a single place every neighbour is "always", so only repeated runs say anything.
     """
 
     def __init__(self, paragraphs: list[str]) -> None:
-        self.count: dict[tuple[str, ...], int] = {}
-        self.after: dict[tuple[str, ...], set[str]] = {}
-        self.before: dict[tuple[str, ...], set[str]] = {}
+        self.count: Counter[tuple[str, ...]] = Counter()
+        self.after: dict[tuple[str, ...], Counter[str]] = {}
+        self.before: dict[tuple[str, ...], Counter[str]] = {}
         for paragraph in paragraphs:
             for run in _runs(paragraph):
                 for i in range(len(run)):
@@ -107,19 +113,28 @@ class Cohesion:
                         if i + k > len(run):
                             break
                         gram = tuple(run[i:i + k])
-                        self.count[gram] = self.count.get(gram, 0) + 1
-                        self.after.setdefault(gram, set()).add(run[i + k] if i + k < len(run) else _BREAK)
-                        self.before.setdefault(gram, set()).add(run[i - 1] if i else _BREAK)
+                        self.count[gram] += 1
+                        self.after.setdefault(gram, Counter())[run[i + k] if i + k < len(run) else _BREAK] += 1
+                        self.before.setdefault(gram, Counter())[run[i - 1] if i else _BREAK] += 1
+
+    def _joined(self, grams: list[tuple[str, ...]], side: dict[tuple[str, ...], Counter[str]], word: str) -> bool:
+        for gram in grams:
+            total = self.count.get(gram, 0)
+            if total >= 2 and set(side[gram]) == {word}:
+                return True
+            if len(gram) == 1 and total >= MANY and side[gram][word] >= DOMINANT * total:
+                return True
+        return False
 
     def runs_on(self, words: list[str], following: str) -> bool:
-        """True when `following` comes after the last words of `words` wherever they stand."""
-        gram = tuple(w.lower() for w in words[-3:])
-        return self.count.get(gram, 0) >= 2 and self.after[gram] == {following.lower()}
+        """True when `following` belongs with the last words of `words` (see the class)."""
+        grams = [tuple(w.lower() for w in words[-k:]) for k in (3, 2, 1) if k <= len(words)]
+        return self._joined(grams, self.after, following.lower())
 
     def runs_back(self, words: list[str], previous: str) -> bool:
-        """True when `previous` comes before the first words of `words` wherever they stand."""
-        gram = tuple(w.lower() for w in words[:3])
-        return self.count.get(gram, 0) >= 2 and self.before[gram] == {previous.lower()}
+        """True when `previous` belongs with the first words of `words` (see the class)."""
+        grams = [tuple(w.lower() for w in words[:k]) for k in (3, 2, 1) if k <= len(words)]
+        return self._joined(grams, self.before, previous.lower())
 
 
 def _runs(paragraph: str) -> list[list[str]]:

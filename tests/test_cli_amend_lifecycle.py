@@ -1,0 +1,219 @@
+"""The amendment's life through commands: number, status, the gates before adoption, and the words of
+each commit (`amend number`, `amend status`, `amend adopt`, `amend from-edits`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+
+from .conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
+from .test_cli_amend import REG, amendment_text, snapshot
+
+BODY = ("1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”\n\n"
+        "2\\. Bãi bỏ Điều 4.")
+SLUG = "good"
+
+
+@pytest.fixture
+def ws(empty_workspace: Workspace) -> Workspace:
+    empty_workspace.commit(
+        {REG: (FIXTURES / "amend" / "vi.md").read_bytes(),
+         f"amendments/{SLUG}/amendment.md": amendment_text(BODY, number="").encode()},
+        "Add test regulation and an amendment",
+    )
+    return empty_workspace
+
+
+def message(ws: Workspace) -> str:
+    return str(ws.repo.head.commit.message).rstrip("\n")
+
+
+def adopt(invoke: Invoke, ws: Workspace, *extra: str) -> object:
+    return invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20", *extra)
+
+
+# Number and status ---------------------------------------------------------------------------
+
+
+def test_amend_number_sets_the_number_in_one_commit(ws: Workspace, invoke: Invoke) -> None:
+    before = ws.repo.head.commit.hexsha
+    result = invoke(ws, "amend", "number", SLUG, "07-QC/TU")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "good is now numbered 07-QC/TU."
+    assert ws.repo.head.commit.parents[0].hexsha == before
+    assert message(ws) == "Number amendment good as 07-QC/TU"
+    assert "number: 07-QC/TU" in ws.path(f"amendments/{SLUG}/amendment.md").read_text(encoding="utf-8")
+    again = invoke(ws, "amend", "number", SLUG, "07-QC/TU")
+    assert again.exit_code == 1 and "already has the number 07-QC/TU" in again.output
+    assert invoke(ws, "amend", "number", SLUG, "08-QC/TU").exit_code == 0
+    assert message(ws) == "Number amendment good as 08-QC/TU (was 07-QC/TU)"
+
+
+def test_amend_number_refuses_a_bad_or_taken_number(ws: Workspace, invoke: Invoke) -> None:
+    ws.commit({"amendments/other/amendment.md": amendment_text(BODY, number="09-QC/TU").encode()}, "Another")
+    before = snapshot(ws)
+    bad = invoke(ws, "amend", "number", SLUG, "QC TU")
+    assert bad.exit_code == 2 and "'QC TU' is not a document number" in bad.output
+    taken = invoke(ws, "amend", "number", SLUG, "09-QC/TU")
+    assert taken.exit_code == 1
+    assert "The number 09-QC/TU is already that of the amendment 'other'" in taken.output
+    assert snapshot(ws) == before
+
+
+def test_status_moves_only_forward_through_circulation(ws: Workspace, invoke: Invoke) -> None:
+    skipped = invoke(ws, "amend", "status", SLUG, "submitted")
+    assert skipped.exit_code == 1
+    assert "cannot move from draft to submitted; from draft the next status can be: circulating, withdrawn" \
+        in skipped.output
+    assert invoke(ws, "amend", "status", SLUG, "circulating").exit_code == 0
+    assert message(ws) == "Set amendment good to circulating"
+    assert invoke(ws, "amend", "status", SLUG, "submitted").exit_code == 0
+    assert message(ws) == "Set amendment good to submitted"
+
+
+def test_status_draft_alone_numbers_the_next_draft(ws: Workspace, invoke: Invoke) -> None:
+    result = invoke(ws, "amend", "status", SLUG, "--draft", "2")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "good is now draft (draft 2)."
+    assert message(ws) == "Draft 2 of good: draft number set (was 1)"
+    neither = invoke(ws, "amend", "status", SLUG)
+    assert neither.exit_code == 2 and "--draft N" in neither.output
+
+
+# The gates before adoption -------------------------------------------------------------------
+
+
+def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: Invoke) -> None:
+    config = yaml.safe_load(ws.path("regdraft.yaml").read_text(encoding="utf-8"))
+    ws.commit({"regdraft.yaml": yaml.safe_dump({**config, "require_vote_majority": True}).encode()}, "Vote")
+    invoke(ws, "amend", "status", SLUG, "circulating")
+    rounds.open_round(ws, SLUG, "Lấy ý kiến", "2025-09-01", ["Ban Tổ chức Tỉnh ủy"])
+    comment = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d1.k2", "Đề nghị làm rõ.")
+    before = snapshot(ws)
+    refused = adopt(invoke, ws, "--effective", "2025-10-23")
+    assert refused.exit_code == 1
+    assert refused.output == (
+        "Error: amendments/good/amendment.md: good cannot be adopted yet:\n"
+        "  - it has no document number; give it one with `regdraft amend number good 07-QC/TU`\n"
+        "  - it is circulating, not submitted; submit it with `regdraft amend status good submitted`\n"
+        "  - comment round 1 (draft 1) is still open; close it with `regdraft round close good --round 1`\n"
+        f"  - 1 comment is not answered ({comment.id} by Ban Tổ chức Tỉnh ủy on d1.k2); answer each with "
+        "`regdraft comment respond ID --disposition accepted|partly|rejected|noted --reply TEXT`\n"
+        "  - regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded for "
+        "'good'; record the conference vote with `regdraft amend vote good --for N --against N --abstain N "
+        "--date DATE`\n"
+        "  - the effective date 2025-10-23 contradicts Điều 2, which says “Quy chế này có hiệu lực kể từ ngày "
+        "ký.”: 2025-10-20; adopt with `regdraft amend adopt good --signed 2025-10-20 --effective 2025-10-20`, "
+        "or amend Điều 2 first\n"
+        "Nothing was changed.\n")
+    assert snapshot(ws) == before
+    # Each command named fixes its step; then the amendment is adopted.
+    for command in (("amend", "number", SLUG, "07-QC/TU"), ("round", "close", SLUG, "--round", "1"),
+                    ("comment", "respond", comment.id, "--disposition", "accepted", "--reply", "Tiếp thu."),
+                    ("amend", "vote", SLUG, "--for", "30", "--against", "2", "--date", "2025-10-20"),
+                    ("amend", "status", SLUG, "submitted")):
+        assert invoke(ws, *command).exit_code == 0, command
+    still = adopt(invoke, ws, "--effective", "2025-10-23")
+    assert still.exit_code == 1 and still.output.count("  - ") == 1 and "contradicts Điều 2" in still.output
+    assert "`--force --reason TEXT` adopts anyway and records why" in still.output
+    adopted = adopt(invoke, ws)
+    assert adopted.exit_code == 0, adopted.output
+    assert message(ws) == (
+        "Adopt 07-QC/TU (good) amending 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
+        "07-QC/TU amends khoản 2 Điều 1, repeals Điều 4.\n\n"
+        "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n2. Bãi bỏ Điều 4.")
+
+
+def _with_entry(ws: Workspace, sentence: str, status: str = "submitted", number: str = "07-QC/TU") -> None:
+    ws.commit({f"amendments/{SLUG}/amendment.md": amendment_text(
+        BODY, status=status, takes_effect=sentence, number=number).encode()}, "Entry into force")
+
+
+def test_a_date_named_in_the_entry_into_force_article_is_the_effective_date(ws: Workspace, invoke: Invoke) -> None:
+    _with_entry(ws, "kể từ ngày 01/11/2025")
+    refused = adopt(invoke, ws, "--effective", "2025-10-20")
+    assert refused.exit_code == 1
+    assert ("the effective date 2025-10-20 contradicts Điều 2, which says “Quy chế này có hiệu lực kể từ ngày "
+            "01/11/2025.”: 2025-11-01") in refused.output
+    assert adopt(invoke, ws).exit_code == 0  # the date comes from Điều 2
+    text = ws.path(f"amendments/{SLUG}/amendment.md").read_text(encoding="utf-8")
+    assert "effective: 2025-11-01" in text and "signed: 2025-10-20" in text
+
+
+def test_days_after_signing(ws: Workspace, invoke: Invoke) -> None:
+    _with_entry(ws, "sau 15 ngày kể từ ngày ký")
+    assert adopt(invoke, ws).exit_code == 0
+    assert "effective: 2025-11-04" in ws.path(f"amendments/{SLUG}/amendment.md").read_text(encoding="utf-8")
+
+
+def test_an_entry_into_force_regdraft_cannot_read_is_refused_and_quoted(ws: Workspace, invoke: Invoke) -> None:
+    _with_entry(ws, "sau khi được Hội nghị Ban Chấp hành thông qua")
+    refused = adopt(invoke, ws, "--effective", "2025-11-01")
+    assert refused.exit_code == 1
+    assert ("the effective date cannot be checked against Điều 2, which says “Quy chế này có hiệu lực sau khi "
+            "được Hội nghị Ban Chấp hành thông qua.”: it names no date regdraft can read") in refused.output
+    without = adopt(invoke, ws)
+    assert without.exit_code == 2 and "give it with --effective YYYY-MM-DD" in without.output
+
+
+def test_force_records_the_reason_and_what_it_passed(ws: Workspace, invoke: Invoke) -> None:
+    _with_entry(ws, "kể từ ngày ký", status="circulating", number="")
+    assert invoke(ws, "amend", "number", SLUG, "07-QC/TU").exit_code == 0
+    no_reason = adopt(invoke, ws, "--force")
+    assert no_reason.exit_code == 2 and "--force and --reason go together" in no_reason.output
+    forced = adopt(invoke, ws, "--effective", "2025-11-01", "--force", "--reason",
+                   "Hội nghị quyết định hiệu lực từ 01/11/2025")
+    assert forced.exit_code == 0, forced.output
+    assert message(ws).endswith(
+        "\n\nAdopted with --force: Hội nghị quyết định hiệu lực từ 01/11/2025\n"
+        "- it is circulating, not submitted\n"
+        "- the effective date 2025-11-01 contradicts Điều 2, which says “Quy chế này có hiệu lực kể từ ngày ký.”: "
+        "2025-10-20")
+    assert ws.repo.git.tag("--points-at", "HEAD") == "adopted/07-QC-TU"
+
+
+def test_force_does_not_pass_a_missing_number(ws: Workspace, invoke: Invoke) -> None:
+    _with_entry(ws, "kể từ ngày ký", number="")
+    before = snapshot(ws)
+    refused = adopt(invoke, ws, "--force", "--reason", "urgent")
+    assert refused.exit_code == 1
+    assert "it has no document number; give it one with `regdraft amend number good 07-QC/TU`" in refused.output
+    assert "--force --reason TEXT` adopts anyway" not in refused.output
+    assert snapshot(ws) == before
+
+
+# Commit messages of from-edits ------------------------------------------------------------------
+
+
+def test_from_edits_commit_names_the_draft_the_number_and_the_provisions(tmp_workspace: Workspace,
+                                                                        invoke: Invoke, tmp_path: Path) -> None:
+    ws = tmp_workspace
+    assert invoke(ws, "amend", "status", SHIPPED_AMENDMENT, "--draft", "3").exit_code == 0
+    text = ws.path("regulations/01-QC-TU.md").read_text(encoding="utf-8")
+    edited = tmp_path / "edited.md"
+    clause = ("3\\. Trực tiếp làm Trưởng Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh; chỉ đạo công tác bảo vệ, chăm "
+              "sóc sức khỏe cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý.\n\n")
+    assert clause in text
+    edited.write_text(
+        text.replace("2\\. Thực hiện chế độ báo cáo với Ban Chấp hành Đảng bộ tỉnh và với cấp trên:",
+                     "2\\. Thực hiện chế độ báo cáo định kỳ với Ban Chấp hành Đảng bộ tỉnh và với cấp trên:")
+        .replace("### Điều 21.", "### Điều 20a. Làm việc trên môi trường điện tử\n\nVăn bản được gửi qua hệ thống "
+                 "thông tin điện tử.\n\n### Điều 21.")
+        .replace(clause, ""),  # deleted outright: repealed
+        encoding="utf-8")
+    result = invoke(ws, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    subject, _, body = message(ws).partition("\n\n")
+    assert subject == ("Draft 3 of 05-QC/TU: repeals khoản 3 Điều 10, inserts Điều 20a, replaces “Thực hiện chế độ "
+                       "báo cáo” in khoản 2 Điều 5")
+    assert body.splitlines() == [
+        f"The instructions of Điều 1, written from the edited text {edited}:",
+        "1. Bãi bỏ khoản 3 Điều 10.",
+        "2. Bổ sung Điều 20a vào sau Điều 20 như sau:",
+        "3. Thay thế cụm từ “Thực hiện chế độ báo cáo” bằng cụm từ “Thực hiện chế độ báo cáo định kỳ” tại khoản 2 "
+        "Điều 5."]
