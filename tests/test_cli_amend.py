@@ -155,7 +155,7 @@ def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> Non
     amended = (ws.root / "amendments/good/amendment.md").read_text(encoding="utf-8")
     assert "status: adopted" in amended and "signed: 2025-10-20" in amended and "effective: 2025-10-20" in amended
     assert head.message == (
-        "Adopt 07-QC/TU (good) amending 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
+        "Adopt amendment 07-QC/TU (good) to 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
         "07-QC/TU amends khoản 2 Điều 1, repeals Điều 4.\n\n"
         "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n"
         "2. Bãi bỏ Điều 4.\n")

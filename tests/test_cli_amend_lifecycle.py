@@ -124,7 +124,7 @@ def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: I
     adopted = adopt(invoke, ws)
     assert adopted.exit_code == 0, adopted.output
     assert message(ws) == (
-        "Adopt 07-QC/TU (good) amending 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
+        "Adopt amendment 07-QC/TU (good) to 02-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
         "07-QC/TU amends khoản 2 Điều 1, repeals Điều 4.\n\n"
         "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n2. Bãi bỏ Điều 4.")
 

@@ -241,11 +241,20 @@ def test_different_provisions_of_one_amendment_merge_cleanly(office: Office, inv
         assert invoke(office[name], "amend", "check", SHIPPED_AMENDMENT).exit_code == 0
 
 
-def test_adoption_in_one_clone_comment_in_another_tag_on_remote_and_main(office: Office, invoke: Invoke) -> None:
+# Adoption is gated (submitted, rounds closed, effective date as the document says); these tests are about
+# sharing the adoption, so they adopt past the gates with a recorded reason.
+FORCED = ("--force", "--reason", "test: adopted while the round is open")
+
+
+def test_adoption_in_one_clone_comment_in_another_tag_on_remote_and_main(office: Office, invoke: Invoke,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     open_round(invoke, office)
+    # The adoption is dated before the comment Minh adds next, so `check` reports that comment as late.
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2025-03-28T10:00:00+07:00")
     adopted = invoke(office["lan"], "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
-                     "--effective", "2025-04-01")
+                     "--effective", "2025-04-01", *FORCED)
     assert adopted.exit_code == 0, adopted.output
+    monkeypatch.delenv("GIT_AUTHOR_DATE")
     add_comment(invoke, office["minh"], BODIES["minh"], "Góp ý đến muộn.")
     assert f"1 comment from {BODIES['minh']}" in sync(invoke, office["minh"])
     lan = sync(invoke, office["lan"])
@@ -262,7 +271,10 @@ def test_adoption_in_one_clone_comment_in_another_tag_on_remote_and_main(office:
         result = invoke(where, "show", "01-QC/TU", "d20a", "--as-of", "2025-04-01")
         assert result.exit_code == 0, result.output
         shown.add(result.output)
-        assert invoke(where, "check").exit_code == 0
+        late = invoke(where, "check")  # the one problem: Minh's comment came after the adoption
+        assert late.exit_code == 1 and "1 problem(s) found." in late.output
+        assert f"by {BODIES['minh']} on d4 in round 1" in late.output
+        assert "after the amendment was adopted (2025-03-28T10:00:00+07:00" in late.output
     assert len(shown) == 1 and "Điều 20a" in shown.pop()
     git(office.server.base / "office.git", "merge-base", "--is-ancestor", on_remote, "refs/heads/main")
 
@@ -281,9 +293,9 @@ def adopt_two_in_two_clones(office: Office, invoke: Invoke, old: str, new: str) 
     sync(invoke, lan)
     sync(invoke, office["minh"])
     assert invoke(lan, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
-                  "--effective", "2025-04-01").exit_code == 0
+                  "--effective", "2025-04-01", *FORCED).exit_code == 0
     assert invoke(office["minh"], "amend", "adopt", "qc-sua-doi-2026", "--signed", "2026-01-05",
-                  "--effective", "2026-01-15").exit_code == 0
+                  "--effective", "2026-01-15", *FORCED).exit_code == 0
     sync(invoke, lan)
     minh = sync(invoke, office["minh"])
     sync(invoke, lan)

@@ -506,10 +506,20 @@ def unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
 
 
 def replied_and_agreeing(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The bodies that replied in a round, and the consulted bodies that did not (counted as agreeing)."""
-    replied = unique_bodies(c.by for c in comments)
-    keys = {body_key(b) for b in replied}
+    """The consulted bodies that replied in a round, and those that did not (counted as agreeing).
+
+    Only consulted bodies count: a comment from a body the round did not ask is listed apart
+    (`unconsulted`), so a round never counts more replies than bodies consulted.
+    """
+    keys = {body_key(c.by) for c in comments}
+    replied = tuple(b for b in r.consulted if body_key(b) in keys)
     return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
+
+
+def unconsulted(r: Round, comments: Sequence[Comment]) -> tuple[str, ...]:
+    """The bodies that commented in a round without being consulted in it."""
+    asked = {body_key(b) for b in r.consulted}
+    return unique_bodies(c.by for c in comments if body_key(c.by) not in asked)
 
 
 def describe_on(on: str, language: str = "vi") -> str:

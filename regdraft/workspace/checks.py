@@ -10,6 +10,7 @@ from regdraft.core.markdown import heading_text, parse
 from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
+from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.timeline import base_text, replay
@@ -129,4 +130,5 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     return problems
 
 
-CHECKS: list[Check] = [interrupted, settings, api.check, check_replay]
+# late_comments: comments recorded after their round closed or after adoption (e.g. in another clone).
+CHECKS: list[Check] = [interrupted, settings, api.check, check_replay, late_comments]

@@ -368,7 +368,7 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
                      reason: str | None) -> str:
     """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why."""
     language = amendment.language
-    lines = [f"Adopt {amendment.number} ({amendment.slug}) amending {amendment.regulation}: signed {signed}, "
+    lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) to {amendment.regulation}: signed {signed}, "
              f"effective {effective}", "",
              f"{amendment.number} {touched(amendment.instructions, language)}.", "", *listing(amendment.instructions)]
     if reason is not None and forced:

@@ -43,6 +43,7 @@ from regdraft.core.comments import (
     respond,
     round_fields,
     round_to_yaml,
+    unconsulted,
     unique_bodies,
     validate_rows,
 )
@@ -167,11 +168,13 @@ class RoundSummary:
     by_disposition: dict[str, int]
     replied: tuple[str, ...]
     agreeing: tuple[str, ...]
+    others: tuple[str, ...] = ()  # bodies that commented without being consulted
 
     def fields(self) -> dict[str, Any]:
         """The round's fields with its counts, for `round show --json`."""
         return {**round_fields(self.round), "comments": self.comments, "open": self.open,
-                "dispositions": self.by_disposition, "replied": list(self.replied), "agreeing": list(self.agreeing)}
+                "dispositions": self.by_disposition, "replied": list(self.replied), "agreeing": list(self.agreeing),
+                "not_consulted": list(self.others)}
 
     def lines(self, slug: str) -> list[str]:
         """The round and its counts as lines of text, for `round show`."""
@@ -182,6 +185,7 @@ class RoundSummary:
                 + (f", closed {r.closed}" if r.closed else ""),
                 f"Consulted {len(r.consulted)}, replied {len(self.replied)}, "
                 f"counted as agreeing {len(self.agreeing)}.",
+                *([f"Also commented, not consulted in this round: {', '.join(self.others)}."] if self.others else []),
                 f"Comments {self.comments}, awaiting an answer {self.open}; answered: {answers}."]
 
 
@@ -194,7 +198,8 @@ def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSumma
         if c.disposition is not None:
             counts[c.disposition.value] = counts.get(c.disposition.value, 0) + 1
     replied, agreeing = replied_and_agreeing(r, comments)
-    return RoundSummary(r, len(comments), sum(1 for c in comments if c.is_open), counts, replied, agreeing)
+    return RoundSummary(r, len(comments), sum(1 for c in comments if c.is_open), counts, replied, agreeing,
+                        unconsulted(r, comments))
 
 
 # -- comments ---------------------------------------------------------------------------------

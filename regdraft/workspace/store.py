@@ -81,6 +81,7 @@ class Revision:
     author: str
     date: str  # YYYY-MM-DD
     subject: str = ""
+    when: str = ""  # the author date to the second, ISO 8601 with its offset
 
     @property
     def short(self) -> str:
@@ -594,12 +595,12 @@ class Workspace(SharedHistory):
         options = [f"--max-count={limit}"] if limit is not None else []
         if rev is not None:
             options.append(self._commit(rev).hexsha)
-        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%s", "--date=short", *options,
+        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *options,
                         "--", relative)
         entries = []
         for line in out.splitlines():
-            sha, author, date, subject = line.split("\x00", 3)
-            entries.append(Revision(sha, author, date, subject))
+            sha, author, date, when, subject = line.split("\x00", 4)
+            entries.append(Revision(sha, author, date, subject, when))
         return entries
 
 

@@ -1,0 +1,95 @@
+"""Comments that arrived after their round closed, or after the amendment was adopted.
+
+Two clones can each believe a round is open: one closes it, the other records a comment, and
+`git pull --rebase` merges both without a conflict (each is its own small file). The history
+stays true only if someone is told. `late_comments(ws)` is part of `regdraft check`: each late
+comment is one problem naming the comment, who added it in which commit, and what it came after.
+
+Post-conditions:
+1. A comment is late when its `created` time is after its round's `closed` time, or after the
+   commit that adopted its amendment; comments without a time, or whose time cannot be read,
+   are never reported.
+2. Each problem is located on the comment's file and names the commit that added it (short
+   sha), its git author and date, so the office knows which clone it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from regdraft.core.comments import Comment, Round
+from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.layout import amendment_path, comments_folder
+from regdraft.workspace.amendments import load_comments, load_rounds, survey
+from regdraft.workspace.store import Revision, Workspace
+
+
+def _moment(text: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _added(ws: Workspace, path: str) -> Revision | None:
+    """The commit that added a file (the oldest that touched it)."""
+    entries = ws.log(path)
+    return entries[-1] if entries else None
+
+
+def _adopted(ws: Workspace, slug: str) -> Revision | None:
+    """The commit that adopted an amendment: the first whose file says `status: adopted`."""
+    for entry in reversed(ws.log(amendment_path(slug))):
+        if b"status: adopted" in ws.read(amendment_path(slug), entry.sha):
+            return entry
+    return None
+
+
+def _same(ws: Workspace, regulation: str, name: str) -> bool:
+    try:
+        return ws.locate_regulation(regulation) == ws.locate_regulation(name)
+    except RegdraftError:
+        return False
+
+
+def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """Every comment dated after its round closed or after its amendment was adopted (see the module)."""
+    problems: list[Problem] = []
+    for entry in survey(ws):
+        amendment = entry.amendment
+        if amendment is None or (name is not None and not _same(ws, amendment.regulation, name)):
+            continue
+        try:
+            comments = load_comments(ws, entry.slug)
+            rounds = {r.number: r for r in load_rounds(ws, entry.slug)}
+        except ParseError:
+            continue  # the round and comment files are reported where they are read
+        adoption = _adopted(ws, entry.slug) if amendment.status == "adopted" else None
+        for comment in comments:
+            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption)
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:
+    made = _moment(comment.created) if comment.created else None
+    if made is None:
+        return None
+    after = []
+    closed = _moment(r.closed) if r is not None and r.closed else None
+    if closed is not None and made > closed:
+        after.append(f"round {comment.round} closed ({r.closed if r else ''})")
+    adopted = _moment(adoption.when) if adoption is not None and adoption.when else None
+    if adoption is not None and adopted is not None and made > adopted:
+        after.append(f"the amendment was adopted ({adoption.when}, commit {adoption.sha[:8]})")
+    if not after:
+        return None
+    path = f"{comments_folder(slug)}/{comment.id}.yaml"
+    added = _added(ws, path)
+    origin = f"added in commit {added.sha[:8]} by {added.author} on {added.date}" if added else "not committed yet"
+    return Problem(
+        f"comment {comment.id} by {comment.by} on {comment.on} in round {comment.round} is dated {comment.created}, "
+        f"after {' and after '.join(after)}; it was {origin}. Answer it as a late comment, take it into the "
+        f"next round, or revert that commit.", path, 1)

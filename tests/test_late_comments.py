@@ -1,0 +1,132 @@
+"""Rounds that stay true across clones: a comment added in one clone to a round closed (or an amendment
+adopted) in another is reported by `check`, with who added it in which commit; `round show` counts
+replies only from the bodies consulted. Made with two real clones, a shared bare remote and
+`git pull --rebase`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+
+from .conftest import FIXTURES, Invoke
+
+SLUG = "mini-sua"
+BODIES = ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]
+CLOSED = "2025-07-20T10:00:00+07:00"
+LATER = "2025-07-20T11:00:00+07:00"
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def clones(mini_workspace: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:
+    """Two clones of one office workspace sharing a bare remote: Lan's and Minh's, a round open in both."""
+    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": (FIXTURES / "comments" / "amendment-1.md")
+                           .read_bytes()}, "Draft 1")
+    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến các ban", "2025-07-15", BODIES)
+    remote = tmp_path / "office.git"
+    git(tmp_path, "clone", "-q", "--bare", str(mini_workspace.root), str(remote))
+    made = []
+    for name in ("lan", "minh"):
+        git(tmp_path, "clone", "-q", str(remote), name)
+        git(tmp_path / name, "config", "user.name", name.capitalize())
+        git(tmp_path / name, "config", "user.email", f"{name}@tinhuy.example")
+        made.append(Workspace(tmp_path / name))
+    return made[0], made[1]
+
+
+def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    lan, minh = clones
+    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    rounds.close_round(lan, SLUG)
+    git(lan.root, "push", "-q", "origin", "HEAD")
+    # Minh has not pulled: in his clone the round is still open, so the comment is accepted there.
+    monkeypatch.setattr(rounds, "_now", lambda: LATER)
+    late = rounds.add_comment(minh, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý gửi muộn.")
+    git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    assert git(minh.root, "status", "--porcelain") == ""  # merged silently: two different files
+    added = git(minh.root, "log", "-1", "--format=%H", "--", f"amendments/{SLUG}/comments/{late.id}.yaml")[:8]
+    day = git(minh.root, "log", "-1", "--format=%ad", "--date=short").strip()
+    checked = invoke(minh.root, "check")
+    assert checked.exit_code == 1
+    assert (f"amendments/{SLUG}/comments/{late.id}.yaml:1: comment {late.id} by Ban Tổ chức Tỉnh ủy on d1 in "
+            f"round 1 is dated {LATER}, after round 1 closed ({CLOSED}); it was added in commit {added} by Minh "
+            f"on {day}.") in checked.output
+    # Lan's clone, before it pulls, has nothing to report; after it pulls, the same problem.
+    assert invoke(lan.root, "check").exit_code == 0
+    git(minh.root, "push", "-q", "origin", "HEAD")
+    git(lan.root, "pull", "-q", "--rebase", "origin", "main")
+    assert f"comment {late.id} by Ban Tổ chức Tỉnh ủy" in invoke(lan.root, "check").output
+
+
+def test_a_comment_added_after_adoption_elsewhere_is_reported(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    lan, minh = clones
+    monkeypatch.setenv("GIT_AUTHOR_DATE", CLOSED)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", CLOSED)
+    adopted = invoke(lan.root, "amend", "adopt", SLUG, "--signed", "2025-07-20", "--force", "--reason",
+                     "Hội nghị thông qua khi đợt lấy ý kiến chưa kết thúc")
+    assert adopted.exit_code == 0, adopted.output
+    git(lan.root, "push", "-q", "origin", "HEAD")
+    monkeypatch.delenv("GIT_AUTHOR_DATE")
+    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    monkeypatch.setattr(rounds, "_now", lambda: LATER)
+    late = rounds.add_comment(minh, SLUG, "Ban Tuyên giáo Tỉnh ủy", "general", "Góp ý chung.")
+    git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    adoption = git(minh.root, "log", "-1", "--format=%H", "--grep=^Adopt ")[:8]
+    checked = invoke(minh.root, "check")
+    assert checked.exit_code == 1
+    assert (f"comment {late.id} by Ban Tuyên giáo Tỉnh ủy on general in round 1 is dated {LATER}, after the "
+            f"amendment was adopted ({CLOSED}, commit {adoption}); it was added in commit") in checked.output
+    assert "by Minh" in checked.output
+
+
+def test_round_show_counts_replies_only_from_consulted_bodies(clones: tuple[Workspace, Workspace],
+                                                              invoke: Invoke) -> None:
+    lan, _ = clones
+    rounds.add_comment(lan, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Một.")
+    rounds.add_comment(lan, SLUG, "Ban Tổ chức Tỉnh ủy", "general", "Hai.")
+    rounds.add_comment(lan, SLUG, "Hội Nông dân tỉnh", "d1", "Ba.")
+    rounds.add_comment(lan, SLUG, "Liên đoàn Lao động tỉnh", "d1", "Bốn.")
+    shown = invoke(lan.root, "round", "show", SLUG)
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert lines[2:5] == [
+        "Consulted 2, replied 1, counted as agreeing 1.",
+        "Also commented, not consulted in this round: Hội Nông dân tỉnh, Liên đoàn Lao động tỉnh.",
+        "Comments 4, awaiting an answer 4; answered: none."]
+    import json
+
+    data = json.loads(invoke(lan.root, "round", "show", SLUG, "--json").output)
+    assert data["replied"] == ["Ban Tổ chức Tỉnh ủy"] and data["agreeing"] == ["Ban Tuyên giáo Tỉnh ủy"]
+    assert data["not_consulted"] == ["Hội Nông dân tỉnh", "Liên đoàn Lao động tỉnh"]
+
+
+def test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next_draft(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, tmp_path: Path) -> None:
+    lan, _ = clones
+    edited = tmp_path / "edited.md"
+    edited.write_text(lan.path("regulations/MINI-QC.md").read_text(encoding="utf-8").replace(
+        "a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;"), encoding="utf-8")
+    result = invoke(lan.root, "amend", "from-edits", SLUG, "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    warning = (f"Round 1 is open on draft 1, and this changes the text it circulated: comments are still checked "
+               f"against draft 1; number this text as the next draft with `regdraft amend status {SLUG} --draft 2` "
+               "before the next round opens.")
+    assert f"warning: {warning}" in result.stderr
+    assert lan.repo.head.commit.message.rstrip("\n").endswith(warning)
+    assert invoke(lan.root, "round", "close", SLUG).exit_code == 0
+    refused = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--consult", BODIES[0])
+    assert refused.exit_code == 1
+    assert f"draft 1 was already circulated in round 1; a new round circulates the next draft: number it with " \
+           f"`regdraft amend status {SLUG} --draft 2` first." in refused.output
+    assert invoke(lan.root, "amend", "status", SLUG, "--draft", "2").exit_code == 0
+    assert invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--consult", BODIES[0]).exit_code == 0
