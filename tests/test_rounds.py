@@ -188,7 +188,13 @@ def test_summary_and_report(opened, tmp_path):
     assert [row.number for g in report.groups for row in g.rows] == [1, 2, 3, 4]
     assert report.groups[1].rows[0].disposition == "Không tiếp thu"
     assert report.groups[1].provision == "Điểm c khoản 2 Điều 2"
-    assert len(report.replied) == 3 and report.agreeing == ("Ủy ban Kiểm tra Tỉnh ủy",)
+    # Only consulted bodies count as replies (under the name they were consulted by); Sở Nội vụ is apart.
+    assert report.replied == ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy")
+    assert report.agreeing == ("Ủy ban Kiểm tra Tỉnh ủy",) and summary.others == report.others == ("Sở Nội vụ",)
+    assert report.preface()[1:3] == [
+        "Đã nhận được ý kiến góp ý của 2 cơ quan, đơn vị; 1 cơ quan, đơn vị không có văn bản góp ý (được coi là "
+        "nhất trí với dự thảo).",
+        "Ngoài ra, 1 cơ quan, đơn vị không được xin ý kiến đã góp ý: Sở Nội vụ."]
     assert report.title.startswith("Quy chế sửa đổi, bổ sung")
 
 

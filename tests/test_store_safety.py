@@ -17,7 +17,10 @@ from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
-ADOPT = ("amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--effective", "2025-11-01")
+# The shipped draft is circulating and takes effect "kể từ ngày ký": adopted past those gates, with a reason.
+FORCE_REASON = "test: crash-safe adoption"
+ADOPT = ("amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--effective", "2025-11-01", "--force",
+         "--reason", FORCE_REASON)
 
 
 def git(ws: Workspace, *args: str) -> str:
@@ -135,7 +138,7 @@ def adopted_tree(tmp_path_factory: pytest.TempPathFactory) -> str:
     os.environ.update(env)
     try:
         ws = init_workspace(tmp_path_factory.mktemp("reference") / "ws", example_from=REPO_ROOT)
-        adopt(ws, "qc-sua-doi-2025", "2025-10-20", "2025-11-01")
+        adopt(ws, "qc-sua-doi-2025", "2025-10-20", "2025-11-01", force=FORCE_REASON)
         return git(ws, "rev-parse", "HEAD^{tree}").strip()
     finally:
         for k, v in saved.items():
@@ -179,7 +182,7 @@ def test_resume_without_an_interrupted_adoption(tmp_workspace: Workspace, invoke
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--resume")
     assert result.exit_code == 1 and "no interrupted adoption of 'qc-sua-doi-2025'" in result.output
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025")
-    assert result.exit_code == 2 and "--signed and --effective" in result.output
+    assert result.exit_code == 2 and "Give --signed DATE" in result.output
 
 
 def test_a_repair_refuses_when_head_moved(tmp_workspace: Workspace) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from regdraft.core.align import similarity
-from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing
+from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
 from regdraft.core.diff import DiffSegment, diff_words
 from regdraft.core.model import Regulation
 
@@ -59,6 +59,7 @@ class Report:
     replied: tuple[str, ...]
     agreeing: tuple[str, ...]
     groups: tuple[ReportGroup, ...]
+    others: tuple[str, ...] = ()  # bodies that commented without being consulted
 
     @property
     def title(self) -> str:
@@ -73,6 +74,8 @@ class Report:
             + (f" ({r.title})" if r.title else "") + f", đã gửi xin ý kiến {len(r.consulted)} cơ quan, đơn vị.",
             f"Đã nhận được ý kiến góp ý của {len(self.replied)} cơ quan, đơn vị; "
             f"{len(self.agreeing)} cơ quan, đơn vị không có văn bản góp ý (được coi là nhất trí với dự thảo).",
+            *([f"Ngoài ra, {len(self.others)} cơ quan, đơn vị không được xin ý kiến đã góp ý: "
+               f"{', '.join(self.others)}."] if self.others else []),
             f"Tổng số ý kiến góp ý: {sum(len(g.rows) for g in self.groups)}.",
         ]
 
@@ -113,4 +116,4 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
                                   c.disposition.label if c.disposition else "", c.reply, marked(c)))
         built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
     replied, agreeing = replied_and_agreeing(r, comments)
-    return Report(slug, meta, r, replied, agreeing, tuple(built))
+    return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments))
