@@ -369,7 +369,7 @@ def test_adoptions_touching_neighbouring_provisions_are_settled_by_replay(office
 def test_the_same_amendment_adopted_in_two_clones_keeps_the_remote_tag(office: Office, invoke: Invoke) -> None:
     for name, effective in (("lan", "2025-04-01"), ("minh", "2025-04-02")):
         adopted = invoke(office[name], "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28",
-                         "--effective", effective)
+                         "--effective", effective, *FORCED)
         assert adopted.exit_code == 0, adopted.output
     sync(invoke, office["lan"])
     stopped = invoke(office["minh"], "sync")
