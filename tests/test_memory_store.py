@@ -122,8 +122,10 @@ def test_adoption_and_legal_time_in_memory() -> None:
     ws = memory_workspace({
         "regdraft.yaml": b"profile: party-36\n",
         REG: FIXTURE.read_bytes(),
-        "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU").encode(),
-        "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU").encode(),
+        "amendments/first/amendment.md": amendment_text(FIRST, number="10-QC/TU", status="submitted",
+                                                        takes_effect="kể từ ngày 01/02/2022").encode(),
+        "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU", status="submitted",
+                                                         takes_effect="kể từ ngày 01/6/2023").encode(),
     })
     lifecycle.adopt(ws, "first", "2022-01-10", "2022-02-01")
     lifecycle.adopt(ws, "second", "2023-05-10", "2023-06-01")
