@@ -33,7 +33,8 @@ def line_of(text: str) -> int:
     [
         ("amend", "check", "mixed"),
         ("amend", "preview", "mixed"),
-        ("amend", "adopt", "mixed", "--signed", "2025-10-20", "--effective", "2025-11-01"),
+        # past the adoption gates (a draft, "kể từ ngày ký"), to reach the reading and applying problems
+        ("amend", "adopt", "mixed", "--signed", "2025-10-20", "--effective", "2025-11-01", "--force", "--reason", "t"),
         ("redline", "02-QC/TU", "--amendment", "mixed", "-o", "out/r.html"),
     ],
 )

@@ -88,7 +88,8 @@ URGENT = "1\\. Sửa đổi, bổ sung khoản 2 Điều 2 như sau:\n\n“2\\. 
 
 
 def test_an_urgent_amendment_in_force_first_is_recorded_and_replayed_by_effective_date(ws: Workspace) -> None:
-    ws.commit({"amendments/urgent/amendment.md": amendment_text(URGENT, number="12-QC/TU").encode()}, "Add urgent")
+    urgent = amendment_text(URGENT, number="12-QC/TU", status="submitted", takes_effect="kể từ ngày 21/5/2023")
+    ws.commit({"amendments/urgent/amendment.md": urgent.encode()}, "Add urgent")
     adopt(ws, "second", "2023-05-10", "2023-06-01")
     adopt(ws, "urgent", "2023-05-20", "2023-05-21")  # adopted after `second`, in force before it
     before_second = regulation_as_of(ws, "02-QC/TU", "2023-05-25")

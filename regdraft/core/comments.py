@@ -517,9 +517,9 @@ def replied_and_agreeing(r: Round, comments: Sequence[Comment]) -> tuple[tuple[s
 
 
 def unconsulted(r: Round, comments: Sequence[Comment]) -> tuple[str, ...]:
-    """The bodies that commented in a round without being consulted in it."""
+    """The bodies that commented in a round without being consulted in it, by name."""
     asked = {body_key(b) for b in r.consulted}
-    return unique_bodies(c.by for c in comments if body_key(c.by) not in asked)
+    return tuple(sorted(unique_bodies(c.by for c in comments if body_key(c.by) not in asked), key=body_key))
 
 
 def describe_on(on: str, language: str = "vi") -> str:
