@@ -39,6 +39,7 @@ from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, pages
 from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
 from regdraft.workspace.access import lookup
+from regdraft.workspace.resolve import UnresolvedConflict, ensure_settled
 from regdraft.workspace.store import Workspace
 
 HERE = Path(__file__).resolve().parent
@@ -59,8 +60,14 @@ class Server:
         self._cache: dict[tuple[object, ...], Any] = {}
 
     def workspace(self) -> Workspace:
-        """A fresh view of the workspace for one request (settings and access links re-read)."""
-        return Workspace(self.root)
+        """A fresh view of the workspace for one request (settings and access links re-read).
+
+        Refuses (`UnresolvedConflict`, shown as a page) while a sync or merge has stopped on a
+        conflict: the files would show both versions mixed.
+        """
+        ws = Workspace(self.root)
+        ensure_settled(ws)
+        return ws
 
     def write(self, action: Callable[[Workspace], T]) -> T:
         """Run one write with the workspace to itself: one at a time, whoever else writes.
@@ -99,7 +106,7 @@ class Server:
         """The local drafter, or the person of the access link in the request's cookie."""
         if not self.links:
             return LOCAL
-        link = lookup(self.workspace(), request.cookies.get(ACCESS_COOKIE, ""))
+        link = lookup(Workspace(self.root), request.cookies.get(ACCESS_COOKIE, ""))
         return Visitor(link.name, link.body, link.role, link.key) if link else None
 
 
@@ -200,6 +207,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
             response: Response = await handler(context)
         except RegdraftError as exc:
             status = 400 if isinstance(exc, UsageError) else 403 if isinstance(exc, actions.Forbidden) else 404
+            if isinstance(exc, UnresolvedConflict):
+                status = 409
             return context.render("web-message.html.j2", status, title="Cannot show this", message=exc.report())
         return response
 
