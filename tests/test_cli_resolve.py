@@ -67,3 +67,29 @@ def test_a_conflict_spanning_two_provisions_names_both(tmp_workspace: Workspace,
     assert result.exit_code == 1
     assert "điểm b khoản 1 Điều 5:" in result.output and "điểm c khoản 1 Điều 5:" in result.output
     assert "Conflict markers are left in it" in result.output
+
+
+def test_the_store_refuses_to_commit_in_the_middle_of_a_rebase(tmp_workspace: Workspace) -> None:
+    # The library refuses too (the review server and scripts call it without the CLI's check).
+    import pytest
+
+    from regdraft.core.errors import StoreError
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_workspace.root), "-c", "user.name=A", "-c", "user.email=a@b", *args],
+                       check=True, capture_output=True)
+
+    path = tmp_workspace.root / REGULATION
+    original = path.read_text(encoding="utf-8")
+    git("switch", "-q", "-c", "other")
+    path.write_text(original.replace(LINE, LINE + " (bên kia)"), encoding="utf-8")
+    git("commit", "-qam", "Theirs")
+    git("switch", "-q", "main")
+    path.write_text(original.replace(LINE, LINE + " (bên này)"), encoding="utf-8")
+    git("commit", "-qam", "Mine")
+    with pytest.raises(subprocess.CalledProcessError):
+        git("rebase", "other")
+    head = tmp_workspace.head()
+    with pytest.raises(StoreError, match="A git rebase is unfinished"):
+        tmp_workspace.commit({"amendments/note.md": b"x"}, "Write during the rebase")
+    assert tmp_workspace.head() == head and not (tmp_workspace.root / "amendments/note.md").exists()

@@ -360,13 +360,14 @@ class Workspace(SharedHistory):
         person the change comes from; the committer stays the workspace's identity.
         """
         with self.writing(message):
-            branch = self.writable_branch(initial=initial)
             operation = self.operation()
             if operation:
-                # A commit now would land in the middle of someone else's history (or a half-made merge).
+                # A commit now would land in the middle of someone else's history (or a half-made merge);
+                # said before the detached-HEAD refusal, whose advice (`git switch`) would not fit a rebase.
                 raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it "
                                  "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
                                  "--abort`.")
+            branch = self.writable_branch(initial=initial)
             paths = sorted(changes)
             for relative in paths:
                 self.write_path(relative)
