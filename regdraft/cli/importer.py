@@ -16,8 +16,9 @@ from regdraft.cli.options import json_option, open_workspace, output_option, wor
               help="The document number, e.g. 01-QC/TU (default: the number in the header).")
 @click.option("--lang", "language", type=click.Choice(["vi", "en"]), default=None,
               help="The document's language (default: detected).")
-@click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
-              help="Read the text in this encoding instead of detecting TCVN3/VNI.")
+@click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni", "cp1258"]), default=None,
+              help="Read the text in this encoding instead of detecting it (cp1258: text files only).")
+@click.option("--force", is_flag=True, help="Replace an existing regulation file.")
 @output_option
 @workspace_option
 @json_option

@@ -9,8 +9,11 @@ Post-conditions of `import_file`:
 2. The front matter has every required key; a key the header did not give holds the value
    `FIXME` with a YAML comment, and a `missing` note names it.
 3. A text without any article heading raises `RegdraftError`: there is nothing to import.
-4. `report.passes_check` is True exactly when `regdraft.core.markdown.parse` accepts the text;
-   otherwise the `check` notes quote every problem it found.
+4. `report.passes_check` is True exactly when `regdraft check` finds no problem in the
+   written file (its structure, front matter and references); otherwise the `check` notes
+   quote every problem it found.
+6. A text with no signature block or recipients after its last article gets a `warning`
+   note: it may be cut off.
 5. When the text is parsed back, it gives the same tree (`parse(text) == regulation`).
 """
 
@@ -21,12 +24,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from regdraft.core.errors import ParseError, RegdraftError, UsageError
+from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.frontmatter import PLACEHOLDER, dump_yaml, load_yaml
 from regdraft.core.layout import regulation_path
-from regdraft.core.markdown import REQUIRED_KEYS, parse, render, validate
+from regdraft.core.markdown import REQUIRED_KEYS, read, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.core.parts import CONTINUED_MARKER, separate_closings
+from regdraft.core.refs import missing_problems
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     compose_title,
@@ -34,6 +38,8 @@ from regdraft.importer.header import (
     header_end,
     read_closing,
     read_header,
+    signed_in_closing_sentence,
+    text_rows,
 )
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 
@@ -105,7 +111,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes = list(notes)
     # Layout tables in the header and the signature block are read as their lines.
     end = header_end(paragraphs)
-    items = flatten_tables(paragraphs[:end]) + list(paragraphs[end:])
+    items = flatten_tables(text_rows(paragraphs[:end])) + list(paragraphs[end:])
     header = read_header(items)
     all_notes.extend(header.notes)
     tail = _flatten_closing_tables(items[header.body_start:])
@@ -123,6 +129,12 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so there is "
             "no regulation to import; nothing was written."
         )
+    if "signed" not in header.meta:
+        adopted = signed_in_closing_sentence(body)
+        if adopted is not None:
+            header.meta["signed"] = adopted[1]
+            all_notes.append(Note(adopted[0].where, "header", "The header gives no date; the date the text was "
+                                  "adopted was read as the front-matter key 'signed'.", adopted[0].text))
     title, title_notes = compose_title(header, preamble)
     all_notes.extend(title_notes)
     if title:
@@ -140,13 +152,17 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes.extend(_closing_notes(reg, [id(holder) for _, found in split for holder in found]))
     target = target or relative
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
+    if not closing.signer and not closing.recipients and body:
+        last = body[-1]
+        all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
+                              "signature block or list of recipients after it: it may be cut off. Compare the "
+                              "end with the source document.", last.text))
     text = render(reg)
-    passes = True
-    try:
-        parse(text, target)
-    except ParseError as exc:
-        passes = False
-        all_notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in exc.problems)
+    # The verdict is the real check's: the written text read back, structure and references.
+    reading = read(text, target)
+    problems = [*reading.problems, *missing_problems(reading.regulation)]
+    passes = not problems
+    all_notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in problems)
     report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
     return ImportResult(reg, text, report, tuple(paragraphs))
 
@@ -172,7 +188,7 @@ def _has_article(unit: Unit) -> bool:
 def _flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Tables among the last few blocks that hold a signature or recipients are layout, not content."""
     out = list(paragraphs[:-4])
-    for para in paragraphs[-4:]:
+    for para in text_rows(paragraphs[-4:]):
         cells = " ".join(" ".join(r) for r in para.rows) if para.rows is not None else ""
         if cells and re.search(r"(?i:nơi nhận|recipients)|T/M|TM\\.|KT\\.|BÍ THƯ|CHỦ TỊCH", cells):
             out.extend(flatten_tables([para]))

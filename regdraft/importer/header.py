@@ -26,6 +26,9 @@ from regdraft.importer.report import Note, Paragraph
 _NATIONAL = re.compile(
     r"^(cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|đảng cộng sản việt nam"
     r"|socialist republic of vi[eệ]t ?nam|communist party of vi[eệ]t ?nam)$", re.I)
+_NATIONAL_START = re.compile(
+    r"^(cộng (?:hòa|hoà) xã hội chủ nghĩa việt nam|đảng cộng sản việt nam|socialist republic of vi[eệ]t ?nam"
+    r"|communist party of vi[eệ]t ?nam)(?=\s|$)", re.I)
 _MOTTO = re.compile(
     r"^(độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc|independence\s*[-–]\s*freedom\s*[-–]\s*happiness)$", re.I)
 _NUMBER = re.compile(
@@ -40,17 +43,25 @@ _DATE_EN = re.compile(
 _DRAFT = re.compile(r"^(dự thảo|draft)\b", re.I)
 # The mark regdraft's consolidated export prints under the header (docs/export.md).
 _CONSOLIDATED = re.compile(r"^(văn bản hợp nhất|consolidated text)\s*(\(.*\))?$", re.I)
-_TYPES = ("bộ luật", "luật", "pháp lệnh", "nghị quyết", "nghị định", "quyết định", "quy chế", "quy định",
+_TYPES = ("hiến pháp", "bộ luật", "luật", "pháp lệnh", "nghị quyết", "nghị định", "quyết định", "quy chế", "quy định",
           "thông tư", "chỉ thị", "kết luận", "hướng dẫn", "điều lệ", "thông báo",
           "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular",
-          "directive", "charter", "statute")
+          "directive", "charter", "statute", "constitution")
 _TYPE_LINE = re.compile(rf"^(?P<type>{'|'.join(_TYPES)})\b\s*(?P<rest>.*)$", re.I)
 _PREAMBLE = re.compile(
-    r"^(căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|thực hiện|quốc hội ban hành|chính phủ ban hành"
-    r"|pursuant|having regard|in accordance|on the proposal|at the proposal)\b", re.I)
+    r"^(căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|thực hiện|quốc hội ban hành|chính phủ ban hành|lời nói đầu"
+    r"|pursuant|having regard|in accordance|on the proposal|at the proposal|preamble$)\b", re.I)
 _HEADING_START = re.compile(
     r"^(phần|chương|mục|điều|part|chapter|section|article)\s+(thứ\s+\w+|\d+|[IVXLCDM]+\b)", re.I)
 _NAMED_LAWS = ("Luật", "Bộ luật", "Pháp lệnh", "Law")
+# Names whose capitals a title printed in capitals loses when it is lower-cased.
+_PROPER_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam", "Việt Nam",
+                 "Quốc hội", "Chính phủ", "Đảng Cộng sản Việt Nam", "Mặt trận Tổ quốc Việt Nam")
+# A text row of a layout table, as converted documents write it (`Luật số: 22/2023/QH15 | Hà Nội, ...`).
+_TEXT_ROW = re.compile(r"^\|?[^|]*(?:\s\|\s|\|)[^|]*")
+# A run of rule characters inside a cell (`CHÍNH PHỦ -------`), which separates its lines.
+_CELL_RULE = re.compile(r"(?:^|\s)[-–—_=*~]{3,}(?=\s|$)")
+_ADOPTED_ON = re.compile(r"thông qua ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
 
 _ON_BEHALF = re.compile(r"^(t/m|tm\.|kt\.|k/t|q\.|tl\.|tuq\.|t\.m|on behalf of|for the)\s*", re.I)
 _SIGNED_NOTE = re.compile(r"^\(?(đã ký|signed|đã ký và đóng dấu|ký tên, đóng dấu|sealed)[^)]*\)?\.?$", re.I)
@@ -74,7 +85,10 @@ def sentence_case(text: str) -> str:
     for word in text.split():
         keep = any(ch.isdigit() for ch in word) or re.fullmatch(r"[IVXLC]+[.,;:]?", word)
         words.append(word if keep else word.lower())
-    return " ".join(words)
+    out = " ".join(words)
+    for name in _PROPER_NAMES:
+        out = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, out)
+    return out
 
 
 @dataclass
@@ -93,6 +107,72 @@ class Header:
         self.notes.append(Note(para.where, "header", f"Read as the front-matter key '{key}'.", para.text))
 
 
+def text_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Header lines written as table rows (`QUỐC HỘI | CỘNG HÒA ...`, `| Số: ... | ... |`) as tables.
+
+    Consecutive rows form one table, so `flatten_tables` reads its left column first; a
+    Markdown separator row (`|---|---|`) joins the table and carries no cell.
+    """
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        if para.rows is not None or "|" not in para.text or not _TEXT_ROW.match(para.text):
+            out.append(para)
+            continue
+        text = para.text.strip()
+        cells = tuple(c.strip() for c in text.strip("|").split("|"))
+        if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+            if out and out[-1].rows is not None:
+                continue  # a Markdown table's separator row
+            cells = ()
+        previous = out[-1] if out else None
+        if previous is not None and previous.rows is not None and previous.where >= para.where - 2:
+            out[-1] = Paragraph(previous.text, previous.where, (*previous.rows, cells) if cells else previous.rows)
+        else:
+            out.append(Paragraph(text, para.where, (cells,) if cells else ()))
+    return out
+
+
+def _cell_lines(cell: str) -> list[str]:
+    """The lines of a layout cell: its line breaks and rules (`CHÍNH PHỦ -------`) end a line, and
+    the motto printed after the national name (`CỘNG HÒA ... VIỆT NAM Độc lập - Tự do ...`) is its own."""
+    lines: list[str] = []
+    for raw in cell.split("\n"):
+        for piece in _CELL_RULE.split(raw):
+            piece = piece.strip()
+            national = _NATIONAL_START.match(piece)
+            if national and piece[national.end():].strip():
+                lines.extend([piece[:national.end()].strip(), piece[national.end():].strip()])
+            elif _RECIPIENTS.match(piece) and " - " in piece:
+                # `Nơi nhận: - Ban Bí thư; - Thủ tướng; ...` in one cell: one recipient a line.
+                lines.extend(p.strip() for p in re.split(r"\s(?=[-–]\s)", piece) if p.strip())
+            elif _ON_BEHALF.match(piece):
+                lines.extend(_signature_lines(piece))
+            elif piece:
+                lines.append(piece)
+    return lines
+
+
+_SIGNER_TITLE = re.compile(r"\s((?:PHÓ\s+)?(?:THỦ TƯỚNG|CHỦ TỊCH|BÍ THƯ|BỘ TRƯỞNG|TỔNG BÍ THƯ|CHÁNH VĂN PHÒNG"
+                           r"|TRƯỞNG BAN|GIÁM ĐỐC|TỔNG THƯ KÝ|THỨ TRƯỞNG)\b.*)$")
+
+
+def _signature_lines(text: str) -> list[str]:
+    """`TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Tấn Dũng` in one cell as its three lines."""
+    words = text.split()
+    cut = len(words)
+    while cut > 0 and not _caps(words[cut - 1]) and words[cut - 1][:1].isupper():
+        cut -= 1
+    name = " ".join(words[cut:])
+    rest = " ".join(words[:cut])
+    title = _SIGNER_TITLE.search(rest)
+    lines = [rest[:title.start()].strip(), title.group(1)] if title else [rest]
+    if name and _name_like(name):
+        lines.append(name)
+    elif name:
+        lines[-1] = f"{lines[-1]} {name}"
+    return [line for line in lines if line]
+
+
 def flatten_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Layout tables (header and signature blocks are often two-column tables) as paragraphs.
 
@@ -107,9 +187,7 @@ def flatten_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         for col in range(width):
             for row in para.rows:
                 if col < len(row):
-                    for line in row[col].split("\n"):
-                        if line.strip():
-                            out.append(Paragraph(line.strip(), para.where))
+                    out.extend(Paragraph(line, para.where) for line in _cell_lines(row[col]))
     return out
 
 
@@ -134,6 +212,14 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
         i += 1
         if decorative(text):
             header.notes.append(Note(para.where, "skipped", "A decorative line in the header was left out.", text))
+            continue
+        if i == 1 and text.startswith("# "):
+            header.notes.append(Note(para.where, "skipped", "The title line above the header (a Markdown heading "
+                                     "added when the text was converted) was left out.", text))
+            continue
+        if "type" in meta and any(text == p.text for p in issuers):
+            # Decrees name the issuer again above the preamble (`CHÍNH PHỦ` / `Căn cứ ...`).
+            header.notes.append(Note(para.where, "header", "The issuer, named again above the preamble.", text))
             continue
         if _CONSOLIDATED.match(text):
             header.consolidated = True
@@ -172,6 +258,18 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             for p in issuers[:-1]:
                 header.read_as(p, "superior")
     return header
+
+
+def signed_in_closing_sentence(body: Sequence[Paragraph]) -> tuple[Paragraph, date] | None:
+    """The adoption sentence near the end (`... thông qua ngày 28 tháng 11 năm 2013.`) and its date."""
+    for para in reversed(body[-8:]):
+        found = _ADOPTED_ON.search(para.text) if para.rows is None else None
+        if found:
+            try:
+                return para, date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+            except ValueError:
+                return None
+    return None
 
 
 def _title_line(text: str, header: Header) -> bool:

@@ -19,10 +19,14 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from regdraft.core.text import nfc
 
 ENCODINGS = ("utf-8", "tcvn3", "vni")
+# Windows-1258 is a byte encoding Python reads: it is chosen from the bytes, before the
+# legacy readings of the text are compared (`--encoding cp1258` forces it).
+TEXT_ENCODINGS = (*ENCODINGS, "cp1258")
 
 # TCVN3 (TCVN 5712:1993, "ABC"): one byte per letter, read here through Latin-1, where the
 # byte values and the code points coincide. Upper-case toned letters have no code: documents
@@ -204,6 +208,52 @@ _C1_TABLE = {
     for code in range(0x80, 0xA0)
     if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
+
+
+BAD_BYTES_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class BadByte:
+    """A byte that is not valid UTF-8, with its 1-based line and column (in characters)."""
+
+    line: int
+    column: int
+    value: int
+
+
+def bad_utf8(data: bytes, limit: int = BAD_BYTES_SHOWN) -> list[BadByte]:
+    """The first `limit` bytes of `data` that are not valid UTF-8, with their line and column."""
+    found: list[BadByte] = []
+    pos = 0
+    while len(found) < limit:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            start = pos + exc.start
+            line_start = data.rfind(b"\n", 0, start) + 1
+            column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+            found.append(BadByte(data.count(b"\n", 0, start) + 1, column, data[start]))
+            pos = start + max(1, exc.end - exc.start)
+    return found
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when `data` is UTF-8 text with a few bad bytes, not text in an 8-bit encoding.
+
+    Text in an 8-bit encoding almost never forms valid multi-byte UTF-8 sequences, so a text
+    whose valid non-ASCII letters far outnumber its invalid bytes was meant as UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    letters = sum(1 for ch in text if not ch.isascii() and ch != "\ufffd")
+    return letters >= 5 * max(bad, 1)
+
+
+def cp1258_score(data: bytes, sample: int = SAMPLE_SIZE) -> int:
+    """How well `data` reads as Windows-1258 (base letters and combining tone marks)."""
+    return vietnamese_score(nfc(data[:sample].decode("cp1258", errors="replace")))
 
 
 def bytes_to_text(data: bytes) -> tuple[str, bool]:

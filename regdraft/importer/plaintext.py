@@ -27,16 +27,39 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _bad_byte_notes(data: bytes) -> list[Note]:
+    """One note per byte that is not UTF-8 (the first twenty), naming its line and column."""
+    bad = legacy.bad_utf8(data)
+    notes = [Note(b.line, "encoding", f"Column {b.column}: the byte 0x{b.value:02X} is not UTF-8; it was read as "
+                                      "\ufffd. Correct the character in the source and import again.")
+             for b in bad]
+    if len(bad) == legacy.BAD_BYTES_SHOWN:
+        notes.append(Note(0, "encoding", "There are more bytes that are not UTF-8; only the first ones are listed."))
+    return notes
+
+
 def read_text(data: bytes, source: str, encoding: str | None = None,
               markdown: bool = False) -> tuple[list[Paragraph], str, list[Note]]:
     """Split a text file into paragraphs; return them, the encoding used and encoding notes."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError(f"{source} looks like a binary file, not text; import .txt, .md or .docx files.")
+    if encoding is not None and encoding not in legacy.TEXT_ENCODINGS:
+        raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.TEXT_ENCODINGS)}.")
+    notes: list[Note] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, unicode_ok = data.decode("utf-16"), True
+    elif encoding == "cp1258":
+        text, unicode_ok = data.decode("cp1258", errors="replace"), True
     else:
         text, unicode_ok = legacy.bytes_to_text(data)
-    notes: list[Note] = []
+        if not unicode_ok and encoding in (None, "utf-8") and legacy.mostly_utf8(data):
+            text, unicode_ok = data.decode("utf-8", errors="replace").removeprefix("\ufeff"), True
+            notes.extend(_bad_byte_notes(data))
+        elif not unicode_ok and encoding is None and legacy.cp1258_score(data) > max(
+                legacy.vietnamese_score(legacy.decode(text[:legacy.SAMPLE_SIZE], name)) for name in legacy.ENCODINGS):
+            text, unicode_ok, encoding = data.decode("cp1258", errors="replace"), True, "cp1258"
+            notes.append(Note(0, "encoding", "The file is in Windows-1258 (cp1258); it was converted to Unicode "
+                                             "(force another reading with --encoding)."))
     if encoding is None:
         encoding = legacy.detect(text)
         if encoding != "utf-8":
@@ -45,12 +68,10 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
         elif not unicode_ok:
             notes.append(Note(0, "encoding", "The file is not UTF-8 and no Vietnamese legacy encoding was "
                                              "recognised; it was read as Windows-1252."))
-    elif encoding not in legacy.ENCODINGS:
-        raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.ENCODINGS)}.")
     if encoding == "utf-8" and not unicodedata.is_normalized("NFC", text):
         notes.append(Note(0, "info", "Some text was not in Unicode NFC (letters and marks stored apart); "
                                      "it was normalised to NFC."))
-    text = legacy.decode(text, encoding)
+    text = legacy.decode(text, "utf-8" if encoding == "cp1258" else encoding)
     paragraphs: list[Paragraph] = []
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = clean(raw)

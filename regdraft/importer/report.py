@@ -17,6 +17,7 @@ CATEGORIES = (
     "skipped",       # a decorative line (rules, asterisks) left out of the output
     "encoding",      # legacy text converted to Unicode
     "check",         # why the written file does not pass `regdraft check`
+    "warning",       # the text may be incomplete (it ends inside an article, with no closing block)
     "info",          # anything else worth knowing
 )
 
