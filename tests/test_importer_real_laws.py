@@ -1,0 +1,132 @@
+"""Real laws import whole (issue 19 §4-5): header tables written as text rows, the Constitution's
+header, encodings and bad bytes, and a verdict that is the real check's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.markdown import read
+from regdraft.core.refs import missing_problems
+from regdraft.importer import import_file
+from tests.conftest import FIXTURES
+
+AMENDMENTS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "amendments"
+
+# (file, id, issuer, signed, type, place); every one gives national name, motto and number.
+HEADERS = [
+    ("luat-dau-thau-2023/base-22-2023-QH15.txt", "22/2023/QH15", "QUỐC HỘI", dt.date(2023, 6, 23), "Luật"),
+    ("luat-dau-thau-2023/amending-57-2024-QH15.txt", "57/2024/QH15", "QUỐC HỘI", dt.date(2024, 11, 29), "Luật"),
+    ("nd-63-2010/base-63-2010-ND-CP.txt", "63/2010/NĐ-CP", "CHÍNH PHỦ", dt.date(2010, 6, 8), "Nghị định"),
+    ("nd-63-2010/amending-48-2013-ND-CP.txt", "48/2013/NĐ-CP", "CHÍNH PHỦ", dt.date(2013, 5, 14), "Nghị định"),
+]
+
+
+@pytest.mark.parametrize(("name", "number", "issuer", "signed", "kind"), HEADERS, ids=[h[0] for h in HEADERS])
+def test_header_tables_written_as_text_rows(name: str, number: str, issuer: str, signed: dt.date, kind: str) -> None:
+    result = import_file(AMENDMENTS / name)
+    meta = result.regulation.meta
+    assert meta["id"] == number
+    assert meta["issuer"] == issuer
+    assert meta["national"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert meta["motto"].replace("–", "-") == "Độc lập - Tự do - Hạnh phúc"
+    assert meta["place"] == "Hà Nội"
+    assert meta["signed"] == signed
+    assert meta["type"] == kind
+    assert not result.report.by_category("missing")
+    assert "|" not in meta["issuer"]
+    # Nothing of the header row is left in the text.
+    assert number not in "\n".join(result.regulation.preamble)
+
+
+def test_signature_and_recipients_in_one_table_row() -> None:
+    meta = import_file(AMENDMENTS / "nd-63-2010/amending-48-2013-ND-CP.txt").regulation.meta
+    assert meta["signer"] == {"on_behalf": "TM. CHÍNH PHỦ", "title": "THỦ TƯỚNG", "name": "Nguyễn Tấn Dũng"}
+    assert meta["recipients"][0] == "Ban Bí thư Trung ương Đảng;"
+    assert meta["recipients"][-1] == "Lưu: Văn thư, TCCV (3b)."
+    assert len(meta["recipients"]) == 19
+
+
+def test_the_constitution_header() -> None:
+    result = import_file(FIXTURES / "import" / "hien-phap-2013-trich.txt", reg_id="HP-2013")
+    meta = result.regulation.meta
+    assert meta["issuer"] == "QUỐC HỘI"
+    assert meta["type"] == "Hiến pháp"
+    assert meta["title"] == "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert meta["motto"] == "Độc lập - Tự do - Hạnh phúc"
+    assert meta["signed"] == dt.date(2013, 11, 28)  # from the adoption sentence: the header has no date
+    assert meta["signer"] == {"title": "CHỦ TỊCH QUỐC HỘI", "name": "Nguyễn Sinh Hùng"}
+    preamble = result.regulation.preamble
+    assert preamble[0] == "LỜI NÓI ĐẦU" and preamble[1].startswith("Trải qua mấy nghìn năm")
+    assert [loc.unit.label for loc in result.regulation.articles()] == ["1", "2", "3"]
+    assert result.report.passes_check
+    assert any(n.category == "header" and "adopted" in n.message for n in result.report.notes)
+
+
+def test_the_verdict_is_the_real_check(tmp_path: Path) -> None:
+    source = (FIXTURES / "import" / "hien-phap-2013-trich.txt").read_text(encoding="utf-8")
+    path = tmp_path / "hp.txt"
+    path.write_text(source.replace("theo khoản 2 Điều 2", "theo khoản 2 Điều 9"), encoding="utf-8")
+    result = import_file(path, reg_id="HP-2013")
+    reading = read(result.text, "regulations/HP-2013.md")
+    expected = [*reading.problems, *missing_problems(reading.regulation)]
+    assert len(expected) == 1  # the structure is sound; the reference is not
+    assert not result.report.passes_check
+    assert [n.message for n in result.report.by_category("check")] == [
+        f"regulations/HP-2013.md:{p.line}: {p.message}" for p in expected]
+    assert "Điều 9" in result.report.text() and "does not pass" in result.report.text()
+
+
+def test_a_bad_byte_is_reported_with_its_line_and_column(tmp_path: Path) -> None:
+    data = (FIXTURES / "import" / "hien-phap-2013-trich.txt").read_bytes()
+    lines = data.split(b"\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("Nước Cộng hòa".encode()))
+    lines[index] = lines[index].replace(" độc lập".encode(), b" \xff\xc3 \xe9oc lap", 1)
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\n".join(lines))
+    result = import_file(path, reg_id="HP-2013")
+    notes = [n for n in result.report.by_category("encoding") if n.where == index + 1]
+    prefix = "Nước Cộng hòa xã hội chủ nghĩa Việt Nam là một nước"
+    assert [n.message.split(":")[0] for n in notes] == [
+        f"Column {len(prefix) + 2}", f"Column {len(prefix) + 3}", f"Column {len(prefix) + 5}"]
+    assert "0xFF" in notes[0].message
+    assert [loc.unit.label for loc in result.regulation.articles()] == ["1", "2", "3"]
+
+
+def _cp1258(text: str) -> bytes:
+    """Text as Windows-1258 writes it: base letters, then the tone as a combining mark."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(m for m in parts if m in "\u0300\u0301\u0303\u0309\u0323")
+        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in tones))
+        out += (base + tones).encode("cp1258")
+    return out
+
+
+def test_windows_1258_is_detected_and_can_be_forced(tmp_path: Path) -> None:
+    source = (FIXTURES / "import" / "hien-phap-2013-trich.txt").read_text(encoding="utf-8")
+    path = tmp_path / "cp1258.txt"
+    path.write_bytes(_cp1258(source))
+    detected = import_file(path, reg_id="HP-2013")
+    assert detected.report.encoding == "cp1258"
+    assert any("Windows-1258" in n.message for n in detected.report.by_category("encoding"))
+    utf8 = import_file(FIXTURES / "import" / "hien-phap-2013-trich.txt", reg_id="HP-2013")
+    assert detected.text == utf8.text
+    forced = import_file(path, reg_id="HP-2013", encoding="cp1258")
+    assert forced.text == utf8.text
+
+
+def test_a_file_cut_off_inside_an_article_gets_a_warning(tmp_path: Path) -> None:
+    source = (FIXTURES / "import" / "hien-phap-2013-trich.txt").read_text(encoding="utf-8")
+    whole = import_file(FIXTURES / "import" / "hien-phap-2013-trich.txt", reg_id="HP-2013")
+    assert not whole.report.by_category("warning")
+    path = tmp_path / "cut.txt"
+    path.write_text(source[: source.index("3. Quyền lực")], encoding="utf-8")
+    cut = import_file(path, reg_id="HP-2013", language="vi")
+    warnings = cut.report.by_category("warning")
+    assert len(warnings) == 1 and "cut off" in warnings[0].message
+    assert warnings[0].text.startswith("2. Nước Cộng hòa")
