@@ -18,11 +18,14 @@ from regdraft.cli.options import json_option, open_workspace, output_option, wor
               help="The document's language (default: detected).")
 @click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni", "cp1258"]), default=None,
               help="Read the text in this encoding instead of detecting it (cp1258: text files only).")
+@click.option("--normalise-letters", "normalise_letters", is_flag=True,
+              help="Replace lookalike letters (Ð U+00D0, Cyrillic а ...) and stray marks in the text itself.")
 @click.option("--force", is_flag=True, help="Replace an existing regulation file.")
 @output_option
 @workspace_option
 @json_option
-def import_(file: Path, reg_id: str | None, language: str | None, encoding: str | None, force: bool,
+def import_(file: Path, reg_id: str | None, language: str | None, encoding: str | None, normalise_letters: bool,
+            force: bool,
             output: Path | None, workspace: Path | None, as_json: bool) -> None:
     """Import a regulation from FILE (.docx, .txt or .md) and report what could not be placed.
 
@@ -40,7 +43,7 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
     from regdraft.workspace.imports import save_to_file, save_to_workspace
 
     result = import_file(file, reg_id=reg_id, language=language, encoding=encoding,
-                         target=str(output) if output is not None else None)
+                         target=str(output) if output is not None else None, normalise_letters=normalise_letters)
     if output is not None:
         written = str(save_to_file(result, output, force))
     else:

@@ -58,7 +58,7 @@ from regdraft.core.parts import (
     marker_unit,
     read_marker,
 )
-from regdraft.core.text import nfc
+from regdraft.core.text import fold_letters, nfc
 from regdraft.core.validate import validate as validate
 
 # Numbers in headings are bounded, so that reading them costs nothing whatever they say.
@@ -125,13 +125,15 @@ class _Builder:
         self._end_marks(line)
         match = _HEADING.match(content.strip())
         words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
-        kind = words.get(match.group(1).lower()) if match else None
+        # A keyword or label typed with a lookalike letter (`Ðiều` with U+00D0) still reads.
+        kind = words.get(fold_letters(match.group(1)).lower()) if match else None
         if match is None or kind is None:
             keywords = ", ".join(w.capitalize() for w in words)
             self.problem(
                 line, f"The heading '{content}' is not a unit heading: it must start with {keywords} and a number.")
             return
         raw_label, title = match.group(2), match.group(3)
+        raw_label = fold_letters(raw_label) if raw_label else raw_label
         label = self._label(kind, raw_label, content, line) if raw_label else None
         if label is None:
             if raw_label is None:

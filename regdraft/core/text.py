@@ -38,3 +38,41 @@ def tone_key(text: str) -> str:
     2. Texts that differ in letters, tones or case keep different keys.
     """
     return _WORD.sub(_fold_word, nfc(text))
+
+
+# Letters that look like Vietnamese ones but are other characters: Icelandic eth typed for Đ,
+# and Cyrillic or Greek capitals and small letters that draw like Latin ones.
+LOOKALIKES = {
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ",
+    **dict(zip("АВЕКМНОРСТХІЈЅаеорсухіјѕ", "ABEKMHOPCTXIJSaeopcyxijs", strict=True)),
+    **dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΥΧΖον", "ABEHIKMNOPTYXZov", strict=True)),
+}
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
+_LOOKALIKE_CHARS = frozenset(LOOKALIKES)
+# Anything fold_letters may change: a lookalike, or a combining mark (NFC Vietnamese has none).
+_FOLDABLE = re.compile("[" + "".join(LOOKALIKES) + "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
+
+
+def fold_letters(text: str) -> str:
+    """`text` with lookalike letters replaced by the Vietnamese letters they imitate, and stray
+    combining marks (left over after NFC: doubled, or on no letter) removed.
+
+    Post-conditions:
+    1. `fold_letters("\u00d0iều 5") == "Điều 5"` (U+00D0 for U+0110), Cyrillic `а` reads as `a`.
+    2. NFC text made of Vietnamese and ASCII letters comes back unchanged.
+    """
+    if text.isascii() or not _FOLDABLE.search(text):
+        return text
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_LOOKALIKE_TABLE))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def folded_letters(text: str) -> list[str]:
+    """What `fold_letters` changes in `text`, in words: `Ð (U+00D0) as Đ`, `a stray mark U+0301`."""
+    found: list[str] = []
+    for ch in dict.fromkeys(ch for ch in text if ch in _LOOKALIKE_CHARS):
+        found.append(f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) as {LOOKALIKES[ch]}")
+    stray = [ch for ch in nfc(text) if unicodedata.combining(ch)]
+    found.extend(f"a stray combining mark U+{ord(ch):04X} ({unicodedata.name(ch, '?').lower()}) dropped"
+                 for ch in dict.fromkeys(stray))
+    return found

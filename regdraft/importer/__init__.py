@@ -31,6 +31,7 @@ from regdraft.core.markdown import REQUIRED_KEYS, read, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.core.parts import CONTINUED_MARKER, separate_closings
 from regdraft.core.refs import missing_problems
+from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     compose_title,
@@ -52,7 +53,8 @@ _KEY_ORDER = ("id", "type", "title", "language", "national", "motto", "superior"
 
 
 def import_file(path: Path, reg_id: str | None = None, language: str | None = None,
-                encoding: str | None = None, target: str | None = None) -> ImportResult:
+                encoding: str | None = None, target: str | None = None,
+                normalise_letters: bool = False) -> ImportResult:
     """Read a .docx, .txt or .md file and build the regulation with its report.
 
     `target` is the file the text will be written to, named by the report's notes (default
@@ -75,7 +77,7 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
         paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
         unit = "line"
     return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language,
-                             target=target)
+                             target=target, normalise_letters=normalise_letters)
 
 
 # A document number: letters and digits, with `-`, `/` and `.` between them (`01-QC/TU`,
@@ -96,19 +98,22 @@ def check_id(reg_id: str, given_as: str, hint: str = "") -> str:
 
 def detect_language(paragraphs: Sequence[Paragraph]) -> str:
     """`en` when English article headings outnumber Vietnamese ones, else `vi`."""
-    vi = sum(1 for p in paragraphs if p.text.startswith("Điều "))
+    vi = sum(1 for p in paragraphs if fold_letters(p.text[:5]) == "Điều ")
     en = sum(1 for p in paragraphs if re.match(r"^Article \d", p.text))
     return "en" if en > vi else "vi"
 
 
 def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str,
                       notes: Sequence[Note] = (), reg_id: str | None = None,
-                      language: str | None = None, target: str | None = None) -> ImportResult:
+                      language: str | None = None, target: str | None = None,
+                      normalise_letters: bool = False) -> ImportResult:
     """Build a regulation from input paragraphs (the format-independent part of the import)."""
+    all_notes = list(notes)
+    if normalise_letters:
+        paragraphs = _normalised(paragraphs, all_notes)
     language = language or detect_language(paragraphs)
     if language not in ("vi", "en"):
         raise UsageError(f"Unknown language '{language}'; use vi or en.")
-    all_notes = list(notes)
     # Layout tables in the header and the signature block are read as their lines.
     end = header_end(paragraphs)
     items = flatten_tables(text_rows(paragraphs[:end])) + list(paragraphs[end:])
@@ -179,6 +184,21 @@ def _closing_notes(reg: Regulation, holders: list[int]) -> list[Note]:
                 f"the point: it starts a new sentence after a list. If it belongs to the point, put "
                 f"'{CONTINUED_MARKER[reg.language]}' before it in the written file."), loc.unit.closing[0]))
     return notes
+
+
+def _normalised(paragraphs: Sequence[Paragraph], notes: list[Note]) -> list[Paragraph]:
+    """`--normalise-letters`: every lookalike letter replaced and stray mark dropped, each line noted."""
+    out = []
+    for para in paragraphs:
+        rows = None if para.rows is None else tuple(tuple(fold_letters(c) for c in row) for row in para.rows)
+        text = fold_letters(para.text)
+        changed = [*folded_letters(para.text), *(c for row in para.rows or () for cell in row
+                                                 for c in folded_letters(cell))]
+        if changed:
+            notes.append(Note(para.where, "letters", f"Letters normalised: {'; '.join(dict.fromkeys(changed))}.",
+                              para.text))
+        out.append(Paragraph(text, para.where, rows, para.heading))
+    return out
 
 
 def _has_article(unit: Unit) -> bool:

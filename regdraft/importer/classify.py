@@ -30,6 +30,7 @@ from regdraft.core.model import (
     part_label_from_text,
     to_roman,
 )
+from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.report import Note, Paragraph
 
 _KEYWORDS = {
@@ -125,6 +126,7 @@ def classify(
             _text(state, literal(para.text))
             _track_quotes(state, para)
             continue
+        para = _folded_start(para, language, notes)
         heading = _heading(para, language)
         if heading is not None:
             kind, label, title = heading
@@ -148,6 +150,34 @@ def classify(
                           "as the format requires."))
     units = tuple(node.freeze(language) for node in state.top)
     return tuple(state.preamble), units
+
+
+_START = re.compile(r"^\S+(?:\s+[^\s.:\-–—)]+)?")
+
+
+def _folded_start(para: Paragraph, language: str, notes: list[Note]) -> Paragraph:
+    """The paragraph with its first words (keyword and label) read after folding lookalike
+    letters (`Ðiều 5` with U+00D0), when only that makes it a heading, a clause or a point.
+
+    The rest of the text keeps the source letters; the note names the line and the letters.
+    """
+    text = para.text
+    if text.isascii():
+        return para
+    start = _START.match(text)
+    if start is None:
+        return para
+    head = start.group(0)
+    folded = fold_letters(head)
+    if folded == head:
+        return para
+    candidate = Paragraph(folded + text[len(head):], para.where, para.rows, para.heading)
+    if _heading(candidate, language) is None and not _CLAUSE.match(candidate.text) \
+            and not _POINT.match(candidate.text):
+        return para
+    notes.append(Note(para.where, "letters", f"Read as «{folded}» after folding {'; '.join(folded_letters(head))}; "
+                      "the rest of the text keeps the source letters (--normalise-letters replaces them).", text))
+    return candidate
 
 
 def _track_quotes(state: _State, para: Paragraph) -> None:

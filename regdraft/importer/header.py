@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from regdraft.core.text import fold_letters
 from regdraft.importer.classify import decorative
 from regdraft.importer.report import Note, Paragraph
 
@@ -194,7 +195,7 @@ def flatten_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 def header_end(paragraphs: Sequence[Paragraph]) -> int:
     """The index of the first paragraph that is preamble or structure (the header's upper bound)."""
     for i, para in enumerate(paragraphs):
-        if para.rows is None and (_PREAMBLE.match(para.text) or _HEADING_START.match(para.text)):
+        if para.rows is None and (_PREAMBLE.match(para.text) or _HEADING_START.match(fold_letters(para.text))):
             return i
     return len(paragraphs)
 
@@ -404,7 +405,8 @@ def _closing_kind(text: str, in_recipients: bool) -> str | None:
 def read_closing(paragraphs: Sequence[Paragraph], start: int) -> Closing:
     """Find the signature block at the end of `paragraphs[start:]` (tables flattened)."""
     n = len(paragraphs)
-    last_heading = max((i for i in range(start, n) if _HEADING_START.match(paragraphs[i].text)), default=start - 1)
+    last_heading = max((i for i in range(start, n) if _HEADING_START.match(fold_letters(paragraphs[i].text))),
+                       default=start - 1)
     for j in range(max(last_heading + 1, n - 30), n):
         kinds = _suffix_kinds(paragraphs[j:])
         if kinds is not None and kinds[0] != "decorative" and set(kinds) & {"on_behalf", "title", "name", "recipients"}:

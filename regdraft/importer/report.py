@@ -16,6 +16,7 @@ CATEGORIES = (
     "closing",       # a signature or recipients line and the front-matter key it became
     "skipped",       # a decorative line (rules, asterisks) left out of the output
     "encoding",      # legacy text converted to Unicode
+    "letters",       # a heading or label read after folding lookalike letters, or letters normalised
     "check",         # why the written file does not pass `regdraft check`
     "warning",       # the text may be incomplete (it ends inside an article, with no closing block)
     "info",          # anything else worth knowing

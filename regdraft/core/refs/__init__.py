@@ -33,6 +33,7 @@ from regdraft.core.refs.citations import (
     read_phrase,
     relative,
 )
+from regdraft.core.text import fold_letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +225,8 @@ def find_references(reg: Regulation) -> list[Reference]:
                 else None
             )
         for paragraph in (*loc.unit.text, *loc.unit.closing):
-            found.extend(_paragraph_references(paragraph, loc, g, own_id, amended))
+            # Citations typed with lookalike letters (`Ðiều 5`, U+00D0) read as the letters they imitate.
+            found.extend(_paragraph_references(fold_letters(paragraph), loc, g, own_id, amended))
     return found
 
 
