@@ -12,6 +12,10 @@ Post-conditions of `find_references`:
    sung một số điều của Luật ...`), unless it says `này`/`this`. A mention of the document
    itself (`Quy chế này`, `these Regulations`, its own number) is no reference.
 4. Numbers that are not citations (dates, amounts, `Điều lệ`, `Chương trình`) yield nothing.
+5. Text inside quotation marks (`“...”`, across paragraphs until the quotation closes, within
+   one article; `"..."` within a paragraph) is quoted text, such as the new wording an amending
+   article gives another document: no reference is read in it.
+6. Citations are read after folding lookalike letters (`Ðiều 5` with U+00D0 reads as `Điều 5`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any, Literal
 from regdraft.core.errors import Problem
 from regdraft.core.model import Address, Kind, Located, Regulation, Segment
 from regdraft.core.refs.citations import (
+    AMENDING_WORDS,
     PROVISION,
     THIS,
     Grammar,
@@ -154,7 +159,8 @@ def _resolve(chain: list[Node], ctx: _Context) -> Address | None:
 
 
 def _paragraph_references(
-    text: str, loc: Located, g: Grammar, own_id: str, amended: str | None
+    text: str, loc: Located, g: Grammar, own_id: str, amended: str | None, instruction: bool = False,
+    own_title: str = "",
 ) -> Iterator[Reference]:
     ctx: _Context | None = None
     pos = 0
@@ -178,11 +184,13 @@ def _paragraph_references(
             continue
         pos = max(phrase.scan_end, start.end())
         words = text[start.start() : phrase.end]
-        if phrase.external is not None and not phrase.external.endswith(f" {own_id}"):
+        own = phrase.external is not None and (
+            phrase.external.endswith(f" {own_id}") or phrase.external.casefold() == own_title)
+        if phrase.external is not None and not own:
             if phrase.internal:
                 ctx = ctx or _Context.of(loc)
                 inside = text[start.start() : phrase.internal_end]
-                yield from _internal(loc, inside, phrase.internal, ctx, amended)
+                yield from _internal(loc, inside, phrase.internal, ctx, amended, instruction)
                 words = text[phrase.external_start : phrase.end]
             yield Reference(loc.address, loc.unit.line, words, (), phrase.external)
             continue
@@ -190,14 +198,15 @@ def _paragraph_references(
             words = text[start.start() : phrase.end - len(phrase.external)].rstrip(" ,")
             amended = None
         ctx = ctx or _Context.of(loc)
-        yield from _internal(loc, words, phrase.nodes, ctx, amended)
+        yield from _internal(loc, words, phrase.nodes, ctx, amended, instruction)
 
 
 def _internal(
-    loc: Located, words: str, nodes: tuple[Node, ...], ctx: _Context, amended: str | None
+    loc: Located, words: str, nodes: tuple[Node, ...], ctx: _Context, amended: str | None,
+    instruction: bool = False,
 ) -> Iterator[Reference]:
     """The reference cited nodes make in this regulation (or in the document an article amends)."""
-    if amended is not None and not any(relative(node) for node in nodes):
+    if amended is not None and (instruction or not any(relative(node) for node in nodes)):
         # In an article amending another document, citations are of that document.
         yield Reference(loc.address, loc.unit.line, words, (), amended)
         return
@@ -217,8 +226,11 @@ def find_references(reg: Regulation) -> list[Reference]:
     own_id = reg.id
     found: list[Reference] = []
     amended: str | None = None
+    own_title = reg.title.casefold()
+    quotes = _Quotes()
     for loc in reg.walk():
         if loc.unit.kind is not Kind.CLAUSE and loc.unit.kind is not Kind.POINT:
+            quotes = _Quotes()  # a quotation never runs past its article
             amended = (
                 amended_document(loc.unit.title, g, own_id)
                 if loc.unit.kind is Kind.ARTICLE
@@ -226,8 +238,51 @@ def find_references(reg: Regulation) -> list[Reference]:
             )
         for paragraph in (*loc.unit.text, *loc.unit.closing):
             # Citations typed with lookalike letters (`Ðiều 5`, U+00D0) read as the letters they imitate.
-            found.extend(_paragraph_references(fold_letters(paragraph), loc, g, own_id, amended))
+            text = quotes.mask(fold_letters(paragraph))
+            # An amending instruction (`Bãi bỏ điểm d khoản 2 Điều này.`) cites the document it
+            # amends, even with `này`: the article meant is the one being amended.
+            instruction = amended is not None and bool(AMENDING_WORDS.match(text))
+            found.extend(_paragraph_references(text, loc, g, own_id, amended, instruction, own_title))
     return found
+
+
+_MASK = "\x00"
+
+
+class _Quotes:
+    """Tracks quotations through the paragraphs of one article and masks what they hold."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def mask(self, text: str) -> str:
+        """`text` with every quoted character (and the quotation marks) replaced by NUL."""
+        if self.depth == 0 and "“" not in text and '"' not in text:
+            return text
+        out = []
+        straight = False
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            closes = ch == "”" or text.startswith("’’", i)
+            if ch == "“":
+                self.depth += 1
+            elif closes and self.depth > 0:
+                self.depth -= 1
+                if ch == "’":
+                    out.append(_MASK)
+                    i += 1
+                out.append(_MASK)
+                i += 1
+                continue
+            elif ch == '"' and self.depth == 0:
+                straight = not straight
+                out.append(_MASK)
+                i += 1
+                continue
+            out.append(_MASK if self.depth > 0 or straight else ch)
+            i += 1
+        return "".join(out)
 
 
 def _ancestry(reg: Regulation) -> dict[Address, tuple[Address, ...]]:

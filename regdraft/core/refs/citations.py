@@ -97,7 +97,7 @@ _VI = Grammar(
     other_document=re.compile(
         r"(?:,\s*|\s+)(?:của\s+)?"
         r"(?P<name>Điều lệ Đảng(?: Cộng sản Việt Nam)?|Hiến pháp(?: năm \d{4})?"
-        rf"|(?:{_VI_DOC_TYPES})(?:\s+(?:số\s*:?\s*)?{_DOC_NUMBER}"
+        rf"|(?P<type>(?i:{_VI_DOC_TYPES}))(?:\s+(?:số\s*:?\s*)?{_DOC_NUMBER}"
         rf"|(?P<words>(?:\s+(?!{_VI_STOP}(?!\w))[^\s,;.:()]+){{1,8}})))"
     ),
     numbered=re.compile(rf"(?P<name>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*{_DOC_NUMBER})"),
@@ -211,6 +211,18 @@ def _expand(kind: Kind, first: str, last: str) -> list[str]:
     return [first, *(base_label(kind, p) for p in range(start + 1, stop)), last]
 
 
+def _attach_trailing(pending: list[Node]) -> None:
+    """Lower units listed after an article cited alone belong to it (`Điều 141, các khoản 2, 3
+    và 4`): citations run smallest first, so units no larger one followed are that article's."""
+    last = max((i for i, n in enumerate(pending) if n.kind is Kind.ARTICLE), default=-1)
+    if last < 0 or pending[last].children or pending[last].label is THIS or last == len(pending) - 1:
+        return
+    trailing = pending[last + 1:]
+    if all(RANK[n.kind] > RANK[Kind.ARTICLE] for n in trailing):
+        pending[last].children.extend(trailing)
+        del pending[last + 1:]
+
+
 def _add(pending: list[Node], node: Node) -> None:
     """Add a node; it takes as children the lower units cited just before it."""
     lower = [p for p in pending if RANK[p.kind] > RANK[node.kind]]
@@ -271,14 +283,12 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
             last = Node(kind, label)
             _add(pending, last)
         end = unit_end
+    _attach_trailing(pending)
     own = g.own_document.match(text, end)
     if own:
         return Phrase(tuple(pending), end, own.end(), None)
     other = g.other_document.match(text, end)
-    words = other.groupdict().get("words") if other else None
-    if other and (words is None or words.split()[0][:1].isupper()):
-        # A document named by words must start with a capital (`Luật Tổ chức ...`): a
-        # lower-case `quy định` after a citation is the sentence going on.
+    if other and _names_a_document(other):
         name = " ".join(other.group("name").split())
         internal = [p for p in pending if split is not None and id(p) in split[2]]
         if split is None or not internal:
@@ -286,6 +296,29 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         external = tuple(p for p in pending if id(p) not in split[2])
         return Phrase(external, other.end(), other.end(), name, tuple(internal), split[0], split[1])
     return Phrase(tuple(pending), end, end, None)
+
+
+# Document types that never continue a sentence: `Điều 57 luật hàng không` names a law.
+_LAW_TYPES = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp", "nghị định"})
+
+
+def _names_a_document(other: re.Match[str]) -> bool:
+    """Whether the words after a citation name another document.
+
+    A document named by words must start with a capital (`Luật Tổ chức ...`), since a
+    lower-case `quy định` after a citation is the sentence going on, unless `của` says whose
+    provision it is (`Điều 57 của Luật hàng không dân dụng`) or the type is a law's, in any case.
+    """
+    found = other.groupdict()
+    words = found.get("words")
+    if words is None:
+        return found.get("type") is None or found["type"][:1].isupper() or "số" in other.group(0).lower()
+    kind = (found.get("type") or "").lower()
+    if "của" in other.group(0)[: other.start("name") - other.start()]:
+        return True
+    if kind in _LAW_TYPES:
+        return True
+    return bool(found.get("type", "")[:1].isupper() and words.split()[0][:1].isupper())
 
 
 def relative(node: Node) -> bool:
@@ -304,6 +337,12 @@ def chains(node: Node) -> Iterator[list[Node]]:
 _AMENDING_TITLE = re.compile(
     r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Amend|Supplement|Repeal|Replace)", re.I
 )
+
+
+# An amending instruction, after its label: `1. Sửa đổi ...`, `c) Bãi bỏ ...`, `Bổ sung ...`.
+AMENDING_WORDS = re.compile(
+    r"^(?:\S{1,4}[.)]\s+)?(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Bỏ|Thay|Amend|Supplement|Repeal|Replace|Delete|Insert)",
+    re.I)
 
 
 def amended_document(title: str | None, g: Grammar, own_id: str) -> str | None:
