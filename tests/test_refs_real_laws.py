@@ -15,7 +15,8 @@ from regdraft.importer import import_file
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = sorted((CORPUS / "vi").glob("*.txt")) + sorted((CORPUS / "amendments").glob("*/*.txt"))
 
-FM = "---\nid: 22/2023/QH15\ntype: Luật\ntitle: Luật Đấu thầu\nlanguage: vi\nissuer: QUỐC HỘI\nsigned: 2023-06-23\n---\n\n"
+FM = ("---\nid: 22/2023/QH15\ntype: Luật\ntitle: Luật Đấu thầu\nlanguage: vi\nissuer: QUỐC HỘI\n"
+      "signed: 2023-06-23\n---\n\n")
 BODY = "# Chương I. A\n\n## Điều 1. A\n\nVăn bản.\n\n## Điều 2. B\n\n1\\. X.\n\n2\\. Y.\n\n## Điều 3. C\n\n"
 
 
