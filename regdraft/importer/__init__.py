@@ -20,7 +20,7 @@ Post-conditions of `import_file`:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from regdraft.importer.header import (
     header_end,
     read_closing,
     read_header,
+    signature_lines,
     signed_in_closing_sentence,
     text_rows,
 )
@@ -67,17 +68,18 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
         raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
     data = path.read_bytes()
     if suffix == ".docx":
-        from regdraft.importer.docx import read_docx
+        from regdraft.importer.docx import embedded_front_matter, read_docx
 
         paragraphs, used, notes = read_docx(data, path.name, encoding)
+        embedded = embedded_front_matter(data)
         unit = "paragraph"
     else:
         from regdraft.importer.plaintext import read_text
 
         paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
-        unit = "line"
+        embedded, unit = None, "line"
     return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language,
-                             target=target, normalise_letters=normalise_letters)
+                             target=target, normalise_letters=normalise_letters, embedded=embedded)
 
 
 # A document number: letters and digits, with `-`, `/` and `.` between them (`01-QC/TU`,
@@ -106,8 +108,11 @@ def detect_language(paragraphs: Sequence[Paragraph]) -> str:
 def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str,
                       notes: Sequence[Note] = (), reg_id: str | None = None,
                       language: str | None = None, target: str | None = None,
-                      normalise_letters: bool = False) -> ImportResult:
-    """Build a regulation from input paragraphs (the format-independent part of the import)."""
+                      normalise_letters: bool = False, embedded: Mapping[str, Any] | None = None) -> ImportResult:
+    """Build a regulation from input paragraphs (the format-independent part of the import).
+
+    `embedded` is the front matter a Word file exported by regdraft carries in its properties.
+    """
     all_notes = list(notes)
     if normalise_letters:
         paragraphs = _normalised(paragraphs, all_notes)
@@ -123,7 +128,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
     body = []
-    for para in tail[:closing.body_end]:
+    for para in _markdown_rows(tail[:closing.body_end]):
         if para.rows is None and decorative(para.text) and not para.text.startswith(("- ", "+ ")):
             all_notes.append(Note(para.where, "skipped", "A decorative line was left out.", para.text))
         else:
@@ -144,7 +149,9 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes.extend(title_notes)
     if title:
         header.meta["title"] = title
-    meta = _front_matter(header.meta, closing.signer, closing.recipients, reg_id, language)
+    found = _with_embedded(header.meta, closing.signer, closing.recipients, embedded, all_notes)
+    meta = _front_matter(found, found.pop("signer", {}), found.pop("recipients", []), reg_id, language,
+                         tuple(embedded or ()))
     if meta.get("number") == meta.get("id"):
         meta.pop("number", None)
     front, missing = dump_front_matter(meta)
@@ -184,6 +191,46 @@ def _closing_notes(reg: Regulation, holders: list[int]) -> list[Note]:
                 f"the point: it starts a new sentence after a list. If it belongs to the point, put "
                 f"'{CONTINUED_MARKER[reg.language]}' before it in the written file."), loc.unit.closing[0]))
     return notes
+def _same(a: Any, b: Any) -> bool:
+    """Two front-matter values that differ at most in capitals and spacing (a printed header
+    shows titles in capitals; the export's own value keeps their real case)."""
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        # The printed signature shows some keys (not `note`): those it shows must agree.
+        return all(k in b and _same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return " ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
+
+
+def _with_embedded(found: dict[str, Any], signer: dict[str, str], recipients: list[str],
+                   embedded: Mapping[str, Any] | None, notes: list[Note]) -> dict[str, Any]:
+    """The header's keys, completed and made exact by the front matter a regdraft export stored.
+
+    A key the printed header does not give is taken from the stored front matter; one it gives
+    takes the stored value when the two differ only in capitals or spacing; where they differ
+    in substance (the Word file was edited), the printed header stands and a note says so.
+    """
+    meta: dict[str, Any] = {**found, "signer": signer, "recipients": recipients}
+    if not embedded:
+        return meta
+    taken, kept = [], []
+    for key, value in embedded.items():
+        if key == "language" or value in (None, ""):
+            continue
+        if meta.get(key) in (None, "", {}, []) or _same(meta[key], value) or (
+                key == "title" and " ".join(str(meta[key]).split()).casefold().endswith(
+                    " ".join(str(value).split()).casefold())):
+            # A title composed from the printed type and summary (`Regulation Working Regulations
+            # ...`) may carry the type twice; the stored title is the exact one.
+            meta[key] = value
+            taken.append(key)
+        else:
+            kept.append(key)
+    notes.append(Note(0, "header", "The front matter regdraft export stored in the file's properties gave "
+                      f"{', '.join(taken) or 'nothing'}." + (f" The printed header differs from it in "
+                                                             f"{', '.join(kept)}; the printed values were kept."
+                                                             if kept else "")))
+    return meta
 
 
 def _normalised(paragraphs: Sequence[Paragraph], notes: list[Note]) -> list[Paragraph]:
@@ -205,22 +252,40 @@ def _has_article(unit: Unit) -> bool:
     return unit.kind is Kind.ARTICLE or any(_has_article(child) for child in unit.children)
 
 
+def _markdown_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Body lines written as Markdown table rows (`| a | b |`, `|---|---|`) as the tables they are."""
+    out: list[Paragraph] = []
+    run: list[Paragraph] = []
+    for para in [*paragraphs, None]:
+        if para is not None and para.rows is None and para.text.startswith("|") and para.text.endswith("|"):
+            run.append(para)
+            continue
+        if run:
+            out.extend(text_rows(run))
+            run = []
+        if para is not None:
+            out.append(para)
+    return out
+
+
 def _flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Tables among the last few blocks that hold a signature or recipients are layout, not content."""
     out = list(paragraphs[:-4])
     for para in text_rows(paragraphs[-4:]):
         cells = " ".join(" ".join(r) for r in para.rows) if para.rows is not None else ""
-        if cells and re.search(r"(?i:nơi nhận|recipients)|T/M|TM\\.|KT\\.|BÍ THƯ|CHỦ TỊCH", cells):
-            out.extend(flatten_tables([para]))
+        flat = flatten_tables([para]) if para.rows is not None else []
+        if cells and (re.search(r"(?i:nơi nhận|recipients)|T/M|TM\\.|KT\\.|BÍ THƯ|CHỦ TỊCH", cells)
+                      or signature_lines(flat)):
+            out.extend(flat)
         else:
             out.append(para)
     return out
 
 
 def _front_matter(found: dict[str, Any], signer: dict[str, str], recipients: list[str],
-                  reg_id: str | None, language: str) -> dict[str, Any]:
+                  reg_id: str | None, language: str, order: Sequence[str] = ()) -> dict[str, Any]:
     meta: dict[str, Any] = dict(found)
-    meta["id"] = reg_id or found.get("number")
+    meta["id"] = reg_id or found.get("number") or found.get("id")
     if not meta["id"]:
         raise UsageError("The header gives no document number; name the regulation with --id (e.g. --id 01-QC/TU).")
     if not reg_id:
@@ -232,7 +297,8 @@ def _front_matter(found: dict[str, Any], signer: dict[str, str], recipients: lis
         meta["recipients"] = recipients
     for key in REQUIRED_KEYS:
         meta.setdefault(key, None)
-    ordered = {key: meta[key] for key in _KEY_ORDER if key in meta}
+    # Keys in the order of the front matter a regdraft export stored, else in the usual order.
+    ordered = {key: meta[key] for key in (*order, *_KEY_ORDER) if key in meta}
     ordered.update({k: v for k, v in meta.items() if k not in ordered})
     return ordered
 

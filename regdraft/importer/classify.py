@@ -122,6 +122,8 @@ def classify(
         if para.rows is not None:
             _text(state, table_markdown(para.rows))
             continue
+        if para.closing and _closing_text(state, para):
+            continue
         if state.quote_depth > 0 and not _closes_quote(state, para):
             _text(state, literal(para.text))
             _track_quotes(state, para)
@@ -178,6 +180,15 @@ def _folded_start(para: Paragraph, language: str, notes: list[Note]) -> Paragrap
     notes.append(Note(para.where, "letters", f"Read as «{folded}» after folding {'; '.join(folded_letters(head))}; "
                       "the rest of the text keeps the source letters (--normalise-letters replaces them).", text))
     return candidate
+
+
+def _closing_text(state: _State, para: Paragraph) -> bool:
+    """A paragraph the source marks as the closing text of the open article or clause joins it."""
+    holder = state.stack.get(Kind.ARTICLE if para.closing == "article" else Kind.CLAUSE)
+    if holder is None or not holder.children:
+        return False
+    holder.closing.append(literal(para.text))
+    return True
 
 
 def _track_quotes(state: _State, para: Paragraph) -> None:

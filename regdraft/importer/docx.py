@@ -74,12 +74,25 @@ class _Styles:
                 return str(_val(num, "numId")), int(_val(num, "ilvl") or 0)
         return None
 
+    def closing(self, style_id: str | None) -> str:
+        """`article` or `clause` for the closing-text styles regdraft export writes, else ``."""
+        for style in self.chain(style_id):
+            name = (_val(style, "name") or "").lower()
+            for kind, styled in _CLOSING_STYLES.items():
+                if name == styled:
+                    return kind
+        return ""
+
     def is_heading(self, style_id: str | None) -> bool:
         for style in self.chain(style_id):
             name = (_val(style, "name") or "").lower()
             if name.startswith(("heading", "title")):
                 return True
         return False
+
+
+# The styles `regdraft export` gives a closing text (render.consolidated.CLOSING_STYLES).
+_CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
 
 
 def _font(rpr: Any) -> str | None:
@@ -183,7 +196,8 @@ class _Reader:
         if label:
             pieces = [f"{label} {pieces[0] if pieces else ''}".strip(), *pieces[1:]]
         heading = self.styles.is_heading(style)
-        return [Paragraph(piece, where, heading=heading) for piece in pieces]
+        closing = self.styles.closing(style)
+        return [Paragraph(piece, where, heading=heading, closing=closing) for piece in pieces]
 
     def list_label(self, p: Any, style: str | None) -> str | None:
         num = p.find(f"{_w('pPr')}/{_w('numPr')}")
@@ -290,3 +304,35 @@ def _blocks(body: Any) -> Iterator[Any]:
             content = child.find(_w("sdtContent"))
             if content is not None:
                 yield from _blocks(content)
+
+
+# What `regdraft export` writes into a Word file's properties (render.consolidated.FRONT_MATTER_MARK).
+_FRONT_MATTER_MARK = "regdraft front matter (YAML):"
+
+
+def embedded_front_matter(data: bytes) -> dict[str, Any] | None:
+    """The front matter `regdraft export` stored in a Word file's properties, or None.
+
+    Only a mapping under regdraft's own mark is taken, read with YAML's safe loader; anything
+    else (another program's comment, a damaged part) is no front matter.
+    """
+    import zipfile
+    from xml.etree import ElementTree
+
+    import yaml
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            core = archive.read("docProps/core.xml")
+        root = ElementTree.fromstring(core)
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    found = root.find("{http://purl.org/dc/elements/1.1/}description")
+    text = found.text if found is not None and found.text else ""
+    if not text.startswith(_FRONT_MATTER_MARK):
+        return None
+    try:
+        loaded = yaml.safe_load(text[len(_FRONT_MATTER_MARK):])
+    except yaml.YAMLError:
+        return None
+    return loaded if isinstance(loaded, dict) else None

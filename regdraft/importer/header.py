@@ -414,6 +414,12 @@ def read_closing(paragraphs: Sequence[Paragraph], start: int) -> Closing:
     return Closing(n)
 
 
+def signature_lines(paragraphs: Sequence[Paragraph]) -> bool:
+    """True when every one of `paragraphs` reads as part of a signature block (a name alone too)."""
+    kinds = _suffix_kinds(paragraphs) if paragraphs else None
+    return kinds is not None and bool(set(kinds) & {"on_behalf", "title", "name"})
+
+
 def _suffix_kinds(tail: Sequence[Paragraph]) -> list[str] | None:
     kinds: list[str] = []
     in_recipients = False

@@ -35,6 +35,7 @@ class Paragraph:
     where: int
     rows: tuple[tuple[str, ...], ...] | None = None
     heading: bool = False
+    closing: str = ""  # `article` or `clause`: the source marks it as the closing text of one
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
+from regdraft.core.frontmatter import signature_block
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import (
     HEADING_KINDS,
@@ -51,13 +52,18 @@ WORDS = {
     "vi": {"recipients": "Nơi nhận:", "notes": "Ghi chú", "article": "Điều"},
     "en": {"recipients": "Recipients:", "notes": "Notes", "article": "Article"},
 }
+# The closing text (đoạn cuối) of an article or a clause is printed as a paragraph in its own
+# style, so that importing the Word file back gives it to the unit it closes.
+CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
 STYLE_NAMES = {
     "vi": {"part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản",
            "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
-           "quote": "Trích dẫn", "opening": "Phần mở đầu"},
+           "quote": "Trích dẫn", "opening": "Phần mở đầu", "closing": CLOSING_STYLES["article"],
+           "closing-clause": CLOSING_STYLES["clause"]},
     "en": {"part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article", "clause": "Clause",
            "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
-           "quote": "Quoted Text", "opening": "Opening"},
+           "quote": "Quoted Text", "opening": "Opening", "closing": CLOSING_STYLES["article"],
+           "closing-clause": CLOSING_STYLES["clause"]},
 }
 
 
@@ -78,6 +84,7 @@ class Block:
     repealed: bool = False
     address: str = ""
     closes: str = ""  # on a closing text's first paragraph: the marker the Markdown file writes before it
+    closing: str = ""  # for a closing-text paragraph: `article` or `clause`, the kind it closes
 
 
 def consolidated_blocks(ct: ConsolidatedText) -> list[Block]:
@@ -128,7 +135,8 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
 
 def _closing(unit: Unit, level: int, language: str, address: str) -> list[Block]:
     """A unit's closing text (đoạn cuối), its first paragraph carrying the format's marker."""
-    blocks = list(_paragraphs(unit.closing, level, address))
+    kind = "article" if unit.kind in HEADING_KINDS else "clause"
+    blocks = list(_paragraphs(unit.closing, level, address, kind))
     if blocks:
         blocks[0] = dataclasses.replace(blocks[0], closes=closing_marker(unit.kind, unit.label, language))
     return blocks
@@ -144,7 +152,7 @@ def _is_dash(text: str) -> bool:
     return text.startswith("- ") or text.startswith("+ ")
 
 
-def _paragraphs(texts: Sequence[str], level: int, address: str = "") -> Iterator[Block]:
+def _paragraphs(texts: Sequence[str], level: int, address: str = "", closing: str = "") -> Iterator[Block]:
     for text in texts:
         if text.startswith("- "):
             yield Block("dash", text=text[2:], level=level, address=address)
@@ -153,7 +161,7 @@ def _paragraphs(texts: Sequence[str], level: int, address: str = "") -> Iterator
         elif text.startswith("|"):
             yield Block("table", text=text, level=level, address=address)
         else:
-            yield Block("para", text=text, level=level, address=address)
+            yield Block("para", text=text, level=level, address=address, closing=closing)
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -181,12 +189,12 @@ def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeade
 
 def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Profile, *, paged: bool) -> str:
     """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF)."""
-    meta = ct.regulation.meta
+    signer, recipients = signature_block(ct.regulation.meta)
     return env.get_template("consolidated.html.j2").render(
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=ct.banner,
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
-        signer=meta.get("signer") or {}, recipients=meta.get("recipients") or [],
+        signer=signer, recipients=recipients,
         words=WORDS.get(ct.language, WORDS["vi"]), table_rows=table_rows,
     )
 
@@ -245,10 +253,11 @@ def _target(instruction: Instruction) -> str:
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
     """The amending document as one HTML page, ready for signature."""
+    signer, recipients = signature_block(amendment.meta)
     return env.get_template("amendment.html.j2").render(
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment),
-        signer=amendment.meta.get("signer") or {}, recipients=amendment.meta.get("recipients") or [],
+        signer=signer, recipients=recipients,
         words=WORDS.get(amendment.language, WORDS["vi"]), table_rows=table_rows,
     )
 
@@ -316,6 +325,8 @@ def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
     paragraph_style(document, names["dash"], size=size, first_line_mm=10)
     paragraph_style(document, names["subdash"], size=size, indent_mm=5, first_line_mm=10)
     paragraph_style(document, names["quote"], size=size, first_line_mm=10)
+    paragraph_style(document, names["closing"], size=size, first_line_mm=10)
+    paragraph_style(document, names["closing-clause"], size=size, first_line_mm=10)
     paragraph_style(document, names["opening"], italic=True, size=size, first_line_mm=10)
     return {kind: document.styles[name].style_id for kind, name in names.items()}
 
@@ -388,6 +399,8 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
 
     for block in blocks:
         style = names.get(block.kind, names["para"])
+        if block.closing and block.kind == "para":
+            style = names["closing" if block.closing == "article" else "closing-clause"]
         made = []
         if block.kind in ("part", "chapter", "section"):
             para = _add(document, style)
@@ -426,11 +439,14 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
                 bookmarks.mark(para, block.address)
 
 
+FRONT_MATTER_MARK = "regdraft front matter (YAML):"
+
+
 def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[str], profile: Profile,
                language: str) -> None:
     from regdraft.render.docx import borderless_table, paragraph, text_width_mm
 
-    if not signer and not recipients:
+    if not any(signer.values()) and not recipients:
         return
     width = text_width_mm(document)
     left, right = borderless_table(document, 2, [width * 0.5, width * 0.5]).rows[0].cells
@@ -475,7 +491,12 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
         _runs(_add(document, opening), text)
     _write_blocks(document, consolidated_blocks(ct), names, upper_titles=True)
     meta = ct.regulation.meta
-    _signature(document, meta.get("signer") or {}, meta.get("recipients") or [], profile, ct.language)
+    _signature(document, *signature_block(meta), profile, ct.language)
+    # The whole front matter rides along in the document's properties, so that importing the
+    # file back gives the same keys, also those the printed header does not show (effective, term).
+    # python-docx caps core properties at 255 characters, which the OOXML format does not.
+    description = document.core_properties._element._get_or_add("description")
+    description.text = f"{FRONT_MATTER_MARK}\n{ct.regulation.front_matter}"
     add_footnotes(document, [(f.number, f.text) for f in ct.footnotes], profile)
     save(document, output)
 
@@ -492,5 +513,5 @@ def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, t
         _runs(_add(document, names["opening"]), text)
     _write_blocks(document, amendment_blocks(amendment), names, upper_titles=False)
     meta = amendment.meta
-    _signature(document, meta.get("signer") or {}, meta.get("recipients") or [], profile, amendment.language)
+    _signature(document, *signature_block(meta), profile, amendment.language)
     save(document, output)

@@ -194,7 +194,8 @@ def document_header(
     draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
     return DocumentHeader(
         national=str(meta.get("national") or profile.national_default),
-        motto=profile.motto,
+        # A state document keeps its own motto (Độc lập - Tự do - Hạnh phúc) under any profile.
+        motto=str(meta.get("motto") or profile.motto),
         superior=str(meta.get("superior") or ""),
         issuer=str(meta.get("issuer") or ""),
         issuer_mark=profile.issuer_mark,
