@@ -400,16 +400,19 @@ def _refers(ref: Reference, target: Address, language: str) -> str:
     return f"{ref.source.describe(language)} refers to {said}{quoted}"
 
 
-def missing_message(reg: Regulation, ref: Reference, target: Address) -> str:
+def missing_message(reg: Regulation, ref: Reference, target: Address,
+                    index: dict[Address, Located] | None = None) -> str:
     """The sentence `regdraft check` prints for a reference to a provision that does not exist."""
-    index = reg.index()
+    index = reg.index() if index is None else index
     state = "has been repealed" if _repealed_at(target, index) else "does not exist"
     return f"{_refers(ref, target, reg.language)}, which {state}."
 
 
 def missing_problems(reg: Regulation) -> list[Problem]:
     """What `regdraft check` reports about references: each one to a provision that does not exist."""
-    return [Problem(missing_message(reg, ref, target), reg.source, ref.line) for ref, target in missing_targets(reg)]
+    index = reg.index()  # built once: a long law may have many missing references
+    return [Problem(missing_message(reg, ref, target, index), reg.source, ref.line)
+            for ref, target in missing_targets(reg)]
 
 
 @dataclass(frozen=True, slots=True)
