@@ -214,6 +214,10 @@ def _with_embedded(found: dict[str, Any], signer: dict[str, str], recipients: li
     if not embedded:
         return meta
     taken, kept = [], []
+    printed = meta.get("number")
+    if printed is not None and any(_same(printed, embedded.get(k)) for k in ("id", "number", "translation_of")):
+        # The printed number is the stored document's (a translation prints its original's).
+        meta.pop("number")
     for key, value in embedded.items():
         if key == "language" or value in (None, ""):
             continue
@@ -285,7 +289,7 @@ def _flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 def _front_matter(found: dict[str, Any], signer: dict[str, str], recipients: list[str],
                   reg_id: str | None, language: str, order: Sequence[str] = ()) -> dict[str, Any]:
     meta: dict[str, Any] = dict(found)
-    meta["id"] = reg_id or found.get("number") or found.get("id")
+    meta["id"] = reg_id or found.get("id") or found.get("number")
     if not meta["id"]:
         raise UsageError("The header gives no document number; name the regulation with --id (e.g. --id 01-QC/TU).")
     if not reg_id:
