@@ -123,6 +123,7 @@ def classify(
             _text(state, table_markdown(para.rows))
             continue
         if para.closing and _closing_text(state, para):
+            _track_quotes(state, para)
             continue
         if state.quote_depth > 0 and not _closes_quote(state, para):
             _text(state, literal(para.text))

@@ -228,7 +228,24 @@ def find_references(reg: Regulation) -> list[Reference]:
     amended: str | None = None
     own_title = reg.title.casefold()
     quotes = _Quotes()
+
+    def read(paragraphs: Iterable[str], loc: Located, amended: str | None) -> None:
+        for paragraph in paragraphs:
+            # Citations typed with lookalike letters (`Ðiều 5`, U+00D0) read as the letters they imitate.
+            text = quotes.mask(fold_letters(paragraph))
+            # An amending instruction (`Bãi bỏ điểm d khoản 2 Điều này.`) cites the document it
+            # amends, even with `này`: the article meant is the one being amended.
+            instruction = amended is not None and bool(AMENDING_WORDS.match(text))
+            found.extend(_paragraph_references(text, loc, g, own_id, amended, instruction, own_title))
+
+    # A closing text (đoạn cuối) follows its unit's children: it is read after them, in the order
+    # of the document, so that a quotation closed there is tracked right.
+    closings: list[tuple[int, Located, str | None]] = []
     for loc in reg.walk():
+        depth = len(loc.ancestors)
+        while closings and closings[-1][0] >= depth:
+            _, holder, held = closings.pop()
+            read(holder.unit.closing, holder, held)
         if loc.unit.kind is not Kind.CLAUSE and loc.unit.kind is not Kind.POINT:
             quotes = _Quotes()  # a quotation never runs past its article
             amended = (
@@ -236,13 +253,12 @@ def find_references(reg: Regulation) -> list[Reference]:
                 if loc.unit.kind is Kind.ARTICLE
                 else None
             )
-        for paragraph in (*loc.unit.text, *loc.unit.closing):
-            # Citations typed with lookalike letters (`Ðiều 5`, U+00D0) read as the letters they imitate.
-            text = quotes.mask(fold_letters(paragraph))
-            # An amending instruction (`Bãi bỏ điểm d khoản 2 Điều này.`) cites the document it
-            # amends, even with `này`: the article meant is the one being amended.
-            instruction = amended is not None and bool(AMENDING_WORDS.match(text))
-            found.extend(_paragraph_references(text, loc, g, own_id, amended, instruction, own_title))
+        read(loc.unit.text, loc, amended)
+        if loc.unit.closing:
+            closings.append((depth, loc, amended))
+    while closings:
+        _, holder, held = closings.pop()
+        read(holder.unit.closing, holder, held)
     return found
 
 
