@@ -41,7 +41,7 @@ def test_export_to_word_and_import_back(path: Path, tmp_path: Path) -> None:
 
 def test_a_signer_without_on_behalf_exports(tmp_path: Path, mini_workspace, invoke) -> None:  # type: ignore[no-untyped-def]
     text = (FIXTURES / "mini.md").read_text(encoding="utf-8").replace(
-        "effective: 2021-01-09\n", "effective: 2021-01-09\nsigner:\n  name: Nguyễn Văn A\nrecipients: Lưu VP\n")
+        "effective: 2021-01-09\n", "effective: 2021-01-09\nsigner:\n  name: Nguyễn Văn A\nrecipients:\n- Lưu VP\n")
     mini_workspace.commit({"regulations/MINI-QC.md": text.encode()}, "Signer without on_behalf")
     for suffix in ("html", "docx", "pdf"):
         out = tmp_path / f"x.{suffix}"
