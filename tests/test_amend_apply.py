@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.core.amend import Amendment, ChangeKind, apply, load_amendment
+from regdraft.core.amend import Amendment, ChangeKind, apply, load_amendment, render_amendment
 from regdraft.core.errors import AmendmentConflict, ParseError
 from regdraft.core.markdown import parse, render, validate
 from regdraft.core.model import Address, Regulation
@@ -294,3 +294,68 @@ def test_shipped_amendment_applies_and_round_trips(tmp_workspace: object) -> Non
     assert kinds == set(ChangeKind)
     assert parse(render(result.regulation)) == result.regulation
     assert result.regulation.find(Address.parse("d20a")).unit.title
+
+
+# --- The wording of real amending documents (issue 12 §2) --------------------------------------
+
+
+def test_several_units_in_one_instruction_take_their_quoted_text_in_order() -> None:
+    reg = applied(
+        "1\\. Sửa đổi, bổ sung các điểm b và d khoản 2 Điều 2 như sau:\n\n"
+        "“b) Công tác cán bộ, đảng viên;\n\nd) Tổng kết, sơ kết, tổng kết nhiệm kỳ.”.\n"
+    )
+    assert text_of(reg, "d2.k2.b") == "Công tác cán bộ, đảng viên;"
+    assert text_of(reg, "d2.k2.d") == "Tổng kết, sơ kết, tổng kết nhiệm kỳ."
+    assert text_of(reg, "d2.k2.c") == "Công tác kiểm tra, giám sát;"
+
+
+def test_title_and_clause_together_and_inserts_after_new_units() -> None:
+    reg = applied(
+        "1\\. Sửa đổi, bổ sung tên Điều và khoản 1 Điều 5 như sau:\n\n“Điều 5. Chế độ thông tin, báo cáo\n\n"
+        "1\\. Báo cáo định kỳ hằng quý.”.\n\n"
+        "2\\. Bổ sung Điều 5a, Điều 5b vào sau Điều 5 như sau:\n\n“Điều 5a. Báo cáo chuyên đề\n\nNội dung A.\n\n"
+        "Điều 5b. Báo cáo đột xuất\n\nNội dung B.”.\n"
+    )
+    assert reg.find("d5").unit.title == "Chế độ thông tin, báo cáo"
+    assert text_of(reg, "d5.k2") == "Báo cáo đột xuất khi có vấn đề phức tạp."
+    assert [loc.unit.label for loc in reg.articles()] == ["1", "2", "3", "4", "5", "5a", "5b", "6"]
+    assert text_of(reg, "d5b") == "Báo cáo đột xuất\nNội dung B."
+
+
+def test_group_decided_by_what_follows_and_words_in_titles_and_preamble() -> None:
+    reg = applied(
+        "1\\. Sửa đổi, bổ sung Điều 2 như sau:\n\n"
+        "a) Sửa đổi, bổ sung khoản 1 như sau:\n\n“1\\. Tập trung dân chủ.”;\n\n"
+        "b) Bãi bỏ các điểm b, c khoản 2.\n\n"
+        "2\\. Thay thế cụm từ “Phạm vi” bằng cụm từ “Đối tượng và phạm vi” tại tên Điều 1.\n\n"
+        "3\\. Bổ sung cụm từ “Cộng sản Việt Nam” vào sau cụm từ “Điều lệ Đảng” tại phần căn cứ ban hành.\n\n"
+        "4\\. Bãi bỏ Mục 2 Chương II.\n"
+    )
+    assert text_of(reg, "d2.k1") == "Tập trung dân chủ."
+    assert reg.find("d2.k2.b").unit.repealed and reg.find("d2.k2.c").unit.repealed
+    assert reg.find("d1").unit.title == "Đối tượng và phạm vi điều chỉnh"
+    assert text_of(reg, "d1.k1").startswith("Quy chế này quy định")
+    assert reg.preamble == ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",)
+    section = reg.find("ch2.m2").unit
+    assert section.title == "(được bãi bỏ)"  # kept as a placeholder, its article too: no number is lost
+    assert [(a.label, a.repealed) for a in section.children] == [("5", True)]
+
+
+def test_groups_nested_two_levels_deep() -> None:
+    text = (
+        "1\\. Sửa đổi, bổ sung một số khoản của Điều 2 như sau:\n\n"
+        "a) Sửa đổi, bổ sung một số điểm của khoản 2 như sau:\n\n"
+        "- Sửa đổi, bổ sung điểm b như sau:\n\n“b) Công tác cán bộ và đảng viên;”;\n\n"
+        "- Bãi bỏ điểm c.\n\n"
+        "b) Sửa đổi, bổ sung khoản 3 như sau:\n\n“3\\. Ban Thường vụ báo cáo hằng quý.”.\n"
+    )
+    reg = applied(text)
+    assert text_of(reg, "d2.k2.b") == "Công tác cán bộ và đảng viên;"
+    assert reg.find("d2.k2.c").unit.repealed
+    assert text_of(reg, "d2.k3") == "Ban Thường vụ báo cáo hằng quý."
+    doc = amendment(text)
+    group = doc.instructions[0].children[0]
+    assert [c.location for c in group.children] == ["1.a.1", "1.a.2"]
+    assert group.children[0].cite() == "điểm a khoản 1 Điều 1"
+    again = load_amendment(render_amendment(doc), SOURCE, "test")
+    assert again.instructions == doc.instructions

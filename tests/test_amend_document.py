@@ -67,10 +67,36 @@ def test_quote_spanning_paragraphs_and_lists() -> None:
 
 
 def test_unclosed_quote() -> None:
-    found = problems("1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị.\n\n2\\. Bãi bỏ Điều 4.\n")
+    # Nothing shows where the quote ends: the text runs on without a closing sentence.
+    found = problems("1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị các\n")
     assert found == [
         f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the quoted text "
         'opened on line 11 is never closed with ” (or ").'
+    ]
+
+
+def test_quote_left_open_before_the_next_instruction_is_read_with_a_warning() -> None:
+    text = HEAD + "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị.\n\n2\\. Bãi bỏ Điều 4.\n"
+    amendment = load_amendment(text, SOURCE, "x")
+    assert [i.text for i in amendment.instructions] == ["Sửa đổi, bổ sung khoản 2 Điều 3 như sau:", "Bãi bỏ Điều 4."]
+    assert amendment.instructions[0].unit is not None
+    assert amendment.instructions[0].unit.text == ("Chuẩn bị.",)
+    assert [str(w) for w in amendment.warnings] == [
+        f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the quoted text opened on line 11 "
+        "is not closed with ”; it is read as ending on line 11, where the next instruction or article begins. "
+        "Close it there."
+    ]
+
+
+def test_quote_closed_with_doubled_apostrophes_is_read_with_a_warning() -> None:
+    text = (HEAD + "1\\. Bổ sung khoản 3 vào sau khoản 2 Điều 34 như sau:\n\n“3. Lựa chọn nhà đầu tư.’’.\n\n"
+            "2\\. Bãi bỏ Điều 4.\n")
+    amendment = load_amendment(text, SOURCE, "x")
+    assert len(amendment.instructions) == 2
+    unit = amendment.instructions[0].unit
+    assert unit is not None and unit.text == ("Lựa chọn nhà đầu tư.",)
+    assert [(w.line, w.message) for w in amendment.warnings] == [
+        (11, "The quoted text is closed with ’’ instead of ”; it is read as closed here (line 11).")
     ]
 
 

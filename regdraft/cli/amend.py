@@ -42,6 +42,44 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
     click.echo(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
 
 
+@amend.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--slug", required=True, help="The amendment's name in the workspace (amendments/<slug>/).")
+@click.option("--regulation", "-r", "regulations", multiple=True,
+              help="Only this regulation of the workspace (repeatable); needed when no article heading names it.")
+@click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
+              help="Read the text in this encoding instead of detecting TCVN3/VNI.")
+@click.option("--force", is_flag=True, help="Replace an existing amendment file.")
+@output_option
+@workspace_option
+@json_option
+def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str | None, force: bool,
+            output: Path | None, workspace: Path | None, as_json: bool) -> None:
+    """Import an existing amending document (.docx, .txt or .md) and report what could not be placed.
+
+    Reads the header (number, title, signing date), the preamble, every article and the date
+    the document takes effect; the articles whose headings name a regulation of the workspace
+    hold its instructions, the others are kept as text. Without -o the result is committed as
+    amendments/<slug>/amendment.md (status: submitted); adopt it with `regdraft amend adopt`.
+
+    \b
+    Example:
+        regdraft amend import luat-57-2024.docx --slug luat-57-2024
+    """
+    from regdraft.workspace.imports import import_amendment_file
+
+    written, result = import_amendment_file(file, slug, open_workspace(workspace), regulations=regulations,
+                                            encoding=encoding, output=output, force=force)
+    if as_json:
+        click.echo(json.dumps({"written": written, "amends": dict(result.targets), **result.report.as_dict()},
+                              ensure_ascii=False, indent=2))
+        return
+    count = sum(1 for _ in result.amendment.leaves()) if result.amendment is not None else 0
+    where = ", ".join(f"Điều {label} -> {reg}" for label, reg in result.targets.items())
+    click.echo(f"Wrote {written} ({where}; {count} change(s) to apply).")
+    click.echo(result.report.text())
+
+
 @amend.command("list")
 @workspace_option
 @json_option
@@ -124,6 +162,8 @@ def check(slug: str, workspace: Path | None, as_json: bool) -> None:
             click.echo(str(p))
         for p in found.to_check:
             click.echo(f"requires checking: {p}")
+        for p in found.warnings:
+            click.echo(f"warning: {p}")
         click.echo(f"{slug}: no problems found." if not problems else f"{len(problems)} problem(s) found.",
                    err=bool(problems))
     if problems:

@@ -12,6 +12,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -135,6 +136,7 @@ SUFFIXED_LABEL = re.compile(r"^(\d+)([a-z]*)$")
 POINT_LABEL = re.compile(r"^([a-zđ])(\d*)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def label_order(kind: Kind, label: str) -> tuple[int, str]:
     """A sort key for a label: the base position and the suffix (`5a` -> (5, 'a'))."""
     if kind is Kind.POINT:

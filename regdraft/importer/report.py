@@ -18,7 +18,7 @@ CATEGORIES = (
     "encoding",      # legacy text converted to Unicode
     "letters",       # a heading or label read after folding lookalike letters, or letters normalised
     "check",         # why the written file does not pass `regdraft check`
-    "warning",       # the text may be incomplete (it ends inside an article, with no closing block)
+    "warning",       # the text may be incomplete, or a typing slip was read as plainly meant (amending document)
     "info",          # anything else worth knowing
 )
 

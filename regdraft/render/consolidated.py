@@ -224,22 +224,30 @@ def _printed(quote: Sequence[str]) -> list[str]:
 def amendment_blocks(amendment: Amendment) -> list[Block]:
     """The amending document's body: Điều 1 with its instructions and quotes, then the closing articles."""
     word = WORDS.get(amendment.language, WORDS["vi"])["article"]
-    first = amendment.article
-    out = [Block("article", f"{word} {first.label}.", first.title or "")]
-    out.extend(_paragraphs(first.paragraphs, 0))
-    for ins in amendment.instructions:
-        at = _target(ins)
-        out.append(Block("clause", f"{ins.location}.", text=ins.text, level=1, address=at))
-        out.extend(Block("quote", text=q, level=1, address=at) for q in _printed(ins.quote))
-        for child in ins.children:
-            sub = child.location.partition(".")[2]
-            at = _target(child)
-            out.append(Block("point", f"{sub.replace('đ', 'dd') if amendment.language == 'en' else sub})",
-                             text=child.text, level=2, address=at))
-            out.extend(Block("quote", text=q, level=2, address=at) for q in _printed(child.quote))
-    for article in amendment.closing:
+    from regdraft.core.amend.document import document_articles
+
+    amending = {amendment.article.label: amendment.instructions,
+                **{part.article.label: part.instructions for part in amendment.others}}
+    out: list[Block] = []
+    for article in document_articles(amendment):
         out.append(Block("article", f"{word} {article.label}.", article.title or ""))
         out.extend(_paragraphs(article.paragraphs, 0))
+        for ins in amending.get(article.label, ()):
+            out.extend(_instruction_blocks(ins, amendment.language, 1))
+    return out
+
+
+def _instruction_blocks(ins: Instruction, language: str, level: int) -> list[Block]:
+    """An instruction, its quote, and its lettered (then dashed) instructions below it."""
+    at = _target(ins)
+    label = ins.location.rpartition(".")[2]
+    shown = label.replace("đ", "dd") if language == "en" else label
+    marker = f"{label}." if level == 1 else "-" if level > 2 else f"{shown})"
+    out = [Block("clause" if level == 1 else "point", marker, text=ins.text, level=min(level, 2), address=at)]
+    out.extend(Block("quote", text=q, level=min(level, 2), address=at) for q in _printed(ins.quote))
+    for child in ins.children:
+        if not child.implied:
+            out.extend(_instruction_blocks(child, language, level + 1))
     return out
 
 

@@ -1,10 +1,14 @@
-"""Saving an imported regulation: to a file of the user's choosing, or committed to the workspace."""
+"""Saving an imported regulation or amending document: to a file of the user's choosing, or committed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from regdraft.core.errors import RegdraftError, StoreError
+from regdraft.core.errors import Problem, RegdraftError, StoreError, UsageError
+from regdraft.core.frontmatter import read_front_matter
+from regdraft.importer.amendment import AmendmentImport
 from regdraft.importer.report import ImportResult
 from regdraft.render.files import write_atomic
 from regdraft.workspace.store import Workspace
@@ -36,3 +40,41 @@ def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
               f"Import {result.regulation.id} from {result.report.source}")
     return relative
 
+
+
+def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: Sequence[str] = (),
+                          encoding: str | None = None, output: Path | None = None,
+                          force: bool = False) -> tuple[str, AmendmentImport]:
+    """Import an amending document; commit it as amendments/<slug>/amendment.md, or write it to `output`.
+
+    The articles that amend a regulation are found among the workspace's regulations (or those
+    named in `regulations`). Returns where it was written and the import.
+    """
+    from regdraft.core.layout import amendment_path
+    from regdraft.importer.amendment import import_amendment
+
+    relative = amendment_path(slug)
+    metas: dict[str, Mapping[str, Any]] = {}
+    for file in ws.regulation_files():
+        problems: list[Problem] = []
+        text = ws.read(file).decode("utf-8", errors="replace")
+        _, meta, _ = read_front_matter(text.split("\n"), file, problems, absent="")
+        if meta and meta.get("id"):
+            metas[str(meta["id"])] = meta
+    unknown = [r for r in regulations if r not in metas]
+    if unknown:
+        raise UsageError(f"--regulation {unknown[0]} is not a regulation of this workspace "
+                         f"(known: {', '.join(sorted(metas)) or 'none'}).")
+    result = import_amendment(path, slug, metas, encoding, regulations)
+    data = result.text.encode("utf-8")
+    if output is not None:
+        if output.exists() and not force:
+            raise RegdraftError(f"{output} already exists; pass --force to overwrite it (nothing was written).")
+        write_atomic(output, data)
+        return str(output), result
+    if ws.path(relative).exists() and not force:
+        raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
+                         "(the old text stays in git history).")
+    ws.commit({relative: data}, f"Import amending document {result.amendment.number if result.amendment else slug} "
+                                f"from {path.name} as {slug}")
+    return relative, result

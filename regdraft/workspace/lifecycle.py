@@ -150,6 +150,7 @@ class Review:
 
     problems: tuple[Problem, ...]
     to_check: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
     def as_json(self) -> list[dict[str, Any]]:
         """The problems as `amend check --json` lists them."""
@@ -183,10 +184,15 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
         return Review(reading)
     # Every problem in one run: what the instructions that could be read would do is checked too
     # (applied to a copy in memory; nothing is written).
-    checked = _checked(ws, amendment, references)
-    empty = no_instruction(amendment) if not reading and amendment.status in PENDING else []
-    problems = sorted((*reading, *checked.problems, *empty), key=lambda p: (p.line == 0, p.line))
-    return Review(tuple(problems), checked.to_check)
+    problems: list[Problem] = list(reading)
+    to_check: list[Problem] = []
+    for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
+        checked = _checked(ws, amendment.for_regulation(reg_id), references)
+        problems.extend(checked.problems)
+        to_check.extend(checked.to_check)
+    problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
+    problems.sort(key=lambda p: (p.line == 0, p.line))
+    return Review(tuple(problems), tuple(to_check), amendment.warnings)
 
 
 def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:

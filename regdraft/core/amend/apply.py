@@ -28,6 +28,7 @@ from regdraft.core.markdown import validate
 from regdraft.core.model import (
     HEADING_KINDS,
     INTRO,
+    REPEALED_TEXT,
     Address,
     Kind,
     Regulation,
@@ -88,15 +89,20 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
     """Apply every instruction of `amendment` to `reg`; `AmendmentConflict` if any fails."""
     language = reg.language
     problems: list[Problem] = []
+    amendment = amendment.for_regulation(reg.id)
     if amendment.regulation and reg.id and amendment.regulation != reg.id:
         problems.append(Problem(f"The amendment is for {amendment.regulation}, not {reg.id}.", amendment.source, 1))
     problems.extend(instruction_conflicts(amendment, language))
     units: Units = reg.units
+    preamble = reg.preamble
     changes: list[AppliedChange] = []
     punctuation: list[Punctuation] = []
     for ins in amendment.leaves():
         before = units
         try:
+            if isinstance(ins.op, ReplaceWords) and ins.op.preamble:
+                preamble, made = _preamble_words(preamble, ins)
+                changes.extend(made)
             units, made = _apply_one(units, ins, language)
         except _Failure as exc:
             problems.append(
@@ -107,10 +113,13 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
         units, marks = punctuate(units, before, ins, find_unit, _put)
         punctuation.extend(marks)
     result = reg.with_units(units)
+    if preamble != reg.preamble:
+        result = replace(result, preamble=preamble)
     if not problems:
         # A base text with problems of its own stays readable: only what the amendment breaks counts.
-        known = {p.message for p in validate(reg)}
-        malformed = [p for p in validate(result) if p.message not in known]
+        found = validate(result)
+        known = {p.message for p in validate(reg)} if found else set()
+        malformed = [p for p in found if p.message not in known]
         if malformed:
             problems.extend(_blamed(reg, amendment, known, malformed))
     if problems:
@@ -192,12 +201,14 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
             if target.part:
                 units = _map(units, target.unit, _part_remover(target.part))
             else:
-                units = _map(units, target, lambda u: [repealed_unit(u)])
+                units = _map(units, target, lambda u: [_repealed(u, language)])
             made.append(AppliedChange(target, ChangeKind.REPEALED, ins))
         if failures:
             raise _Failure(" ".join(failures))
         return units, made
     if isinstance(op, ReplaceWords):
+        if op.preamble and not op.targets and not op.titles:
+            return units, []
         return _words(units, op, ins, language)
     raise _Failure("this kind of instruction cannot be applied on its own.")
 
@@ -243,6 +254,14 @@ def _apply_part(units: Units, ins: Instruction, target: Address, language: str) 
         kind = ChangeKind.AMENDED
     return _map(units, target.unit, lambda u: [with_part(u, target.part, new)]), [AppliedChange(target, kind, ins)]
 
+
+def _repealed(unit: Unit, language: str) -> Unit:
+    """The placeholder a repealed unit leaves. A part, chapter or section keeps its number with the
+    placeholder as its title, and its articles stay as placeholders, so no article number is lost."""
+    if unit.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+        return repealed_unit(unit)
+    return replace(unit, title=REPEALED_TEXT.get(language, REPEALED_TEXT["vi"]), text=(),
+                   children=tuple(_repealed(c, language) for c in unit.children))
 
 def _existing(units: Units, target: Address, language: str) -> Unit:
     unit = find_unit(units, target)
@@ -380,6 +399,15 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
             raise _Failure(f"“{op.old}” does not occur anywhere in the regulation.")
         return new_units, made
     missing: list[str] = []
+    for target in op.titles:
+        unit = _existing(units, target, language)
+        title, hits = phrases.replace(unit.title or "", op.old, op.new, op.position)
+        if not hits:
+            missing.append(f"the title of {target.describe(language)}" if language == "en"
+                           else f"tên {target.describe(language)}")
+            continue
+        units = _map(units, target, _retitled(title))
+        record(target)
     for target in op.targets:
         unit = _existing(units, target, language)
         if target.part:
@@ -403,6 +431,24 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
             f"time{'s' if elsewhere != 1 else ''} in the whole regulation)."
         )
     return units, made
+
+
+def _retitled(title: str) -> Callable[[Unit], list[Unit]]:
+    return lambda unit: [replace(unit, title=title)]
+
+
+def _preamble_words(preamble: tuple[str, ...], ins: Instruction) -> tuple[tuple[str, ...], list[AppliedChange]]:
+    """Words changed in the preamble (`tại phần căn cứ ban hành`); the change is recorded on no unit."""
+    op = ins.op
+    assert isinstance(op, ReplaceWords)
+    out, total = [], 0
+    for text in preamble:
+        new_text, hits = phrases.replace(text, op.old, op.new, op.position)
+        total += hits
+        out.append(new_text)
+    if not total:
+        raise _Failure(f"“{op.old}” does not occur in the preamble.")
+    return tuple(out), []
 
 
 def _rewriter(
@@ -433,11 +479,11 @@ def _replace_tree(unit: Unit, parent: Address | None, op: ReplaceWords, record: 
     hits = 0
     title = unit.title
     if title:
-        title, n = phrases.replace(title, op.old, op.new)
+        title, n = phrases.replace(title, op.old, op.new, op.position)
         hits += n
     texts = []
     for text in unit.text:
-        new_text, n = phrases.replace(text, op.old, op.new)
+        new_text, n = phrases.replace(text, op.old, op.new, op.position)
         hits += n
         texts.append(new_text)
     closing = []

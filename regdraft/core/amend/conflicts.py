@@ -31,6 +31,7 @@ VERBS = {
     "inserts": ("inserts", "bổ sung"),
     "repeals": ("repeals", "bãi bỏ"),
     "words": ("changes words in", "thay thế cụm từ tại"),
+    "title words": ("changes words in the title of", "thay thế cụm từ tại tên"),
 }
 
 
@@ -53,8 +54,9 @@ _MODES: dict[type, str] = {
 
 def footprints(ins: Instruction) -> Iterator[Footprint]:
     """The provisions an instruction touches (a change of words throughout touches none)."""
+    titles = ins.op.titles if isinstance(ins.op, ReplaceWords) else ()
     for address in targets(ins.op):
-        yield Footprint(address, _MODES[type(ins.op)])
+        yield Footprint(address, "title words" if address in titles else _MODES[type(ins.op)])
 
 
 def _overlap(a: Address, b: Address) -> bool:
@@ -75,8 +77,12 @@ def _collide(a: Footprint, b: Footprint) -> bool:
     """Within one amendment: may these two not both be applied?"""
     if not _overlap(a.address, b.address):
         return False
-    if a.mode == "words" and b.mode == "words":
+    if a.mode in ("words", "title words") and b.mode in ("words", "title words"):
         return False
+    # Words changed in a title touch that title only, as a renaming does.
+    if "title words" in (a.mode, b.mode):
+        a, b = (a, b) if a.mode == "title words" else (b, a)
+        return b.address.contains(a.address)
     if a.mode == "renames" and b.mode == "renames":
         # Renaming a chapter and a section inside it change two different titles.
         return a.address == b.address
@@ -94,11 +100,13 @@ def _describe(fp: Footprint, language: str) -> str:
 def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Problem]:
     """Pairs of instructions of one amendment that touch the same or nested provisions."""
     problems: list[Problem] = []
-    seen: list[tuple[Instruction, Footprint]] = []
+    # Two addresses overlap only when they begin with the same unit (an article, or a chapter or
+    # part): comparing within those buckets keeps a long amendment linear, not quadratic.
+    seen: dict[object, list[tuple[Instruction, Footprint]]] = {}
     for ins in amendment.leaves():
         reported = False
         for fp in footprints(ins):
-            for other, ofp in seen:
+            for other, ofp in seen.get(fp.address.segments[0], ()):
                 if other is ins or reported or not _collide(fp, ofp):
                     continue
                 problems.append(
@@ -112,7 +120,8 @@ def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Pr
                     )
                 )
                 reported = True
-        seen.extend((ins, fp) for fp in footprints(ins))
+        for fp in footprints(ins):
+            seen.setdefault(fp.address.segments[0], []).append((ins, fp))
     return problems
 
 

@@ -14,66 +14,23 @@ Post-conditions of `load_amendment`:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from regdraft.core.amend.grammar import (
-    AmendGroup,
-    GrammarError,
-    InsertUnit,
-    Operation,
-    ReplaceHeading,
-    ReplaceUnit,
-    read_instruction,
-)
-from regdraft.core.amend.quote import CLAUSE, CLOSE, HEADING, POINT, quoted_unit, short
+from regdraft.core.amend.instructions import Instruction, read_instructions
+from regdraft.core.amend.quote import HEADING
 from regdraft.core.blocks import DEEP
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import check_values, dump_yaml, read_front_matter, without_control_characters
 from regdraft.core.markdown import blocks, decode
-from regdraft.core.model import Address, Kind, Unit, noun
+from regdraft.core.model import Kind, label_order, noun
 
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
 PENDING = ("draft", "circulating", "submitted")
 
-_TOP = re.compile(r"^(\d+[a-z]?)\\?\.\s+(.*)$", re.S)
-_NESTED = re.compile(r"^(dd|[a-zđ])(\d*)\)\s+(.*)$", re.S)
-
-
-@dataclass(frozen=True, slots=True)
-class Instruction:
-    """One numbered instruction of Điều 1 (or a lettered one nested in a group).
-
-    `location` is where it stands in the amending document (`3`, `3.a`); `text` is the
-    instruction sentence; `quote` the quoted paragraphs as written; `unit` the new unit (or,
-    for a renamed heading, a unit carrying only the new title); `children` the nested
-    instructions of a group.
-    """
-
-    location: str
-    line: int
-    text: str
-    op: Operation
-    quote: tuple[str, ...] = ()
-    unit: Unit | None = None
-    children: tuple[Instruction, ...] = ()
-    article: str = "1"
-
-    def cite(self, language: str = "vi") -> str:
-        """Where the instruction stands: `khoản 1 Điều 1`, `điểm a khoản 3 Điều 1`."""
-        top, _, sub = self.location.partition(".")
-        if language == "en":
-            if sub:
-                return f"point {sub.replace('đ', 'dd')}, clause {top}, Article {self.article}"
-            return f"clause {top} of Article {self.article}"
-        return (f"điểm {sub} " if sub else "") + f"khoản {top} Điều {self.article}"
-
-    @property
-    def title(self) -> str | None:
-        """The new title of a renamed heading."""
-        return self.unit.title if self.unit is not None and isinstance(self.op, ReplaceHeading) else None
+__all__ = ["PENDING", "STATUSES", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction", "as_date",
+           "load_amendment", "read_amendment", "render_amendment", "with_front_matter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +44,23 @@ class DocumentArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class AmendingArticle:
+    """An article of the amending document that amends a regulation of the workspace."""
+
+    regulation: str
+    article: DocumentArticle
+    instructions: tuple[Instruction, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Amendment:
-    """A whole amending document, as data."""
+    """A whole amending document, as data.
+
+    `article` holds the instructions for `regulation` (Điều 1 unless the front matter says
+    `article:` or `amends:`); `others` the amending articles for further regulations of the
+    workspace; `opening` and `closing` the articles kept as text before and after them.
+    `warnings` are typing slips read as the drafter plainly meant, each with its line.
+    """
 
     slug: str
     source: str
@@ -98,6 +70,9 @@ class Amendment:
     article: DocumentArticle
     instructions: tuple[Instruction, ...]
     closing: tuple[DocumentArticle, ...] = ()
+    opening: tuple[DocumentArticle, ...] = ()
+    others: tuple[AmendingArticle, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def number(self) -> str:
@@ -127,8 +102,23 @@ class Amendment:
 
     @property
     def regulation(self) -> str:
-        """The id of the regulation amended (`01-QC/TU`)."""
+        """The id of the regulation amended (`01-QC/TU`); the first one when it amends several."""
         return str(self.meta.get("regulation") or "")
+
+    @property
+    def regulations(self) -> tuple[str, ...]:
+        """Every regulation of the workspace this document amends, its main one first."""
+        return (self.regulation, *(part.regulation for part in self.others))
+
+    def for_regulation(self, reg_id: str) -> Amendment:
+        """The document as it amends `reg_id`: that article's instructions (itself when it amends one)."""
+        if reg_id == self.regulation or not self.others:
+            return self
+        for part in self.others:
+            if part.regulation == reg_id:
+                return replace(self, meta={**self.meta, "regulation": reg_id}, article=part.article,
+                               instructions=part.instructions, others=())
+        return self
 
     @property
     def language(self) -> str:
@@ -148,10 +138,7 @@ class Amendment:
     def leaves(self) -> Iterator[Instruction]:
         """Every instruction that changes the text, nested ones in place of their group."""
         for ins in self.instructions:
-            if ins.children:
-                yield from ins.children
-            elif not isinstance(ins.op, AmendGroup):
-                yield ins
+            yield from ins.leaves()
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -192,7 +179,7 @@ def _key_line(lines: list[str], key: str) -> int:
 
 
 def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: list[Problem]) -> None:
-    if not data.get("regulation"):
+    if not data.get("regulation") and not data.get("amends"):
         problems.append(
             Problem(
                 "The front matter lacks 'regulation', the id of the regulation this amends "
@@ -279,173 +266,49 @@ def read_amendment(data: bytes | str, source: str, slug: str) -> tuple[Amendment
             )
         )
         return None, tuple(problems)
-    head, paragraphs = articles[0]
-    lead, instructions = _instructions(paragraphs, head.label, source, language, problems)
-    first = DocumentArticle(head.label, head.title, tuple(lead), head.line)
-    closing = tuple(DocumentArticle(a.label, a.title, tuple(p for p, _ in paras), a.line) for a, paras in articles[1:])
-    problems.sort(key=lambda p: p.line)
-    amendment = Amendment(slug, source, meta, front, tuple(preamble), first, tuple(instructions), closing)
-    return (amendment if meta.get("regulation") else None), tuple(problems)
-
-
-@dataclass
-class _Draft:
-    location: str
-    line: int
-    text: str
-    op: Operation | None
-    quote: list[tuple[str, int]] = field(default_factory=list)
-    children: list[_Draft] = field(default_factory=list)
-    closed: bool = False
-
-
-def _instructions(
-    paragraphs: list[tuple[str, int]], article: str, source: str, language: str, problems: list[Problem]
-) -> tuple[list[str], list[Instruction]]:
-    lead: list[str] = []
-    tops: list[_Draft] = []
-    open_quote: _Draft | None = None
-    for content, line in paragraphs:
-        if open_quote is not None:
-            open_quote.quote.append((content, line))
-            if _closes(open_quote.quote):
-                open_quote.closed = True
-                open_quote = None
-            continue
-        if content[:1] in ("“", '"'):
-            owner = _quote_owner(tops)
-            if owner is None:
-                problems.append(
-                    Problem(
-                        "This quoted text does not follow an instruction that takes new text "
-                        "(one ending in 'như sau:' or ':').",
-                        source,
-                        line,
-                    )
-                )
-                continue
-            owner.quote.append((content, line))
-            if _closes(owner.quote):
-                owner.closed = True
-            else:
-                open_quote = owner
-            continue
-        top = _TOP.match(content)
-        nested = None if top else _NESTED.match(content)
-        if top:
-            tops.append(_read(top.group(1), top.group(2), line, None, source, language, problems))
-        elif nested and tops and tops[-1].op is None:
-            # Under an instruction that could not be read (reported already): relative addresses
-            # have nothing to be relative to, so its lettered instructions are not read either.
-            tops[-1].children.append(_Draft(f"{tops[-1].location}.{nested.group(1)}", line, content, None))
-        elif nested and tops and isinstance(tops[-1].op, AmendGroup):
-            label = nested.group(1).replace("dd", "đ") + nested.group(2)
-            group = tops[-1]
-            context = group.op.target if isinstance(group.op, AmendGroup) else None
-            group.children.append(
-                _read(f"{group.location}.{label}", nested.group(3), line, context, source, language, problems)
-            )
-        elif not tops:
-            lead.append(content)
+    targets = _amending_articles(meta, [a.label for a, _ in articles], source, problems, lines[: body_start - 1])
+    warnings: list[Problem] = []
+    read: dict[str, AmendingArticle] = {}
+    kept: list[DocumentArticle] = []
+    for head, paragraphs in articles:
+        if head.label in targets:
+            lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings)
+            article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
+            read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))
         else:
-            hint = (
-                " If it is new text, put it in quotes (“...”)." if CLAUSE.match(content) or POINT.match(content) else ""
-            )
-            problems.append(
-                Problem(
-                    f"This paragraph is neither an instruction nor quoted new text: '{short(content)}'.{hint}",
-                    source,
-                    line,
-                )
-            )
-    if open_quote is not None:
-        problems.append(
-            Problem(
-                f"instruction {open_quote.location} ({short(open_quote.text)}): the quoted text "
-                f'opened on line {open_quote.quote[0][1]} is never closed with ” (or ").',
-                source,
-                open_quote.quote[0][1],
-            )
-        )
-        open_quote.op = None
-    finished = [_finish(d, article, source, language, problems) for d in tops if d.op is not None]
-    return lead, [ins for ins in finished if ins is not None]
-
-
-def _closes(quote: list[tuple[str, int]]) -> bool:
-    """The quote is complete when its last paragraph ends with a closing mark that balances it."""
-    last = quote[-1][0]
-    if not CLOSE.search(last):
-        return False
-    joined = "\n".join(p for p, _ in quote)
-    if joined.startswith("“"):
-        return joined.count("“") == joined.count("”")
-    return joined.count('"') % 2 == 0
-
-
-def _quote_owner(tops: list[_Draft]) -> _Draft | None:
-    if not tops:
-        return None
-    last = tops[-1].children[-1] if tops[-1].children else tops[-1]
-    if last.quote:
-        return None
-    # The quote of an instruction that could not be read is its own (that error is reported once).
-    if last.op is None or isinstance(last.op, (ReplaceUnit, ReplaceHeading, InsertUnit)):
-        return last
-    return None
-
-
-def _read(
-    location: str,
-    sentence: str,
-    line: int,
-    context: Address | None,
-    source: str,
-    language: str,
-    problems: list[Problem],
-) -> _Draft:
-    text = " ".join(sentence.split())
-    try:
-        op: Operation | None = read_instruction(text, language, context)
-    except GrammarError as exc:
-        problems.append(Problem(f"instruction {location} ({short(text)}): {exc}", source, line))
-        op = None
-    return _Draft(location, line, text, op)
-
-
-def _finish(draft: _Draft, article: str, source: str, language: str, problems: list[Problem]) -> Instruction | None:
-    """The instruction, or None when it cannot be applied (its problem is reported)."""
-    where = f"instruction {draft.location} ({short(draft.text)})"
-    finished = [_finish(c, article, source, language, problems) for c in draft.children if c.op is not None]
-    children = tuple(c for c in finished if c is not None)
-    assert draft.op is not None
-    if draft.children and not children:
-        return None  # none of its lettered instructions can be applied
-    if isinstance(draft.op, AmendGroup) and not draft.children:
-        problems.append(
-            Problem(
-                f"{where}: announces several changes but no lettered instructions (a) ..., b) ...) follow it.",
-                source,
-                draft.line,
-            )
-        )
-    unit: Unit | None = None
-    if isinstance(draft.op, (ReplaceUnit, ReplaceHeading, InsertUnit)):
-        if not draft.quote:
-            problems.append(
-                Problem(f"{where}: the new text in quotes (“...”) is missing after it.", source, draft.line)
-            )
-            return None
-        try:
-            unit = quoted_unit(draft.op, draft.quote, language)
-        except GrammarError as exc:
-            problems.append(Problem(f"{where}: {exc}", source, draft.quote[0][1]))
-            return None
-    elif isinstance(draft.op, AmendGroup) and not draft.children:
-        return None
-    return Instruction(
-        draft.location, draft.line, draft.text, draft.op, tuple(p for p, _ in draft.quote), unit, children, article
+            kept.append(DocumentArticle(head.label, head.title, tuple(p for p, _ in paragraphs), head.line))
+    problems.sort(key=lambda p: p.line)
+    warnings.sort(key=lambda p: p.line)
+    if not read:
+        return None, tuple(problems)
+    main = next((part for part in read.values() if part.regulation == meta.get("regulation")),
+                next(iter(read.values())))
+    amendment = Amendment(
+        slug, source, {**meta, "regulation": main.regulation}, front, tuple(preamble), main.article,
+        main.instructions, tuple(a for a in kept if a.line > main.article.line),
+        tuple(a for a in kept if a.line < main.article.line), tuple(p for p in read.values() if p is not main),
+        tuple(warnings),
     )
+    return (amendment if main.regulation else None), tuple(problems)
+
+
+def _amending_articles(meta: Mapping[str, Any], labels: list[str], source: str, problems: list[Problem],
+                       head: list[str]) -> dict[str, str]:
+    """Which articles hold instructions, and for which regulation: `amends:`, `article:`, else the first article."""
+    regulation = str(meta.get("regulation") or "")
+    amends = meta.get("amends")
+    if isinstance(amends, Mapping) and amends:
+        chosen = {str(k): str(v) for k, v in amends.items()}
+    elif meta.get("article") not in (None, ""):
+        chosen = {str(meta.get("article")): regulation}
+    else:
+        return {labels[0]: regulation}
+    for label in chosen:
+        if label not in labels:
+            problems.append(Problem(
+                f"The front matter names Điều {label} as amending a regulation, but the document has no Điều {label}.",
+                source, _key_line(head, "amends" if isinstance(amends, Mapping) else "article")))
+    return {label: reg for label, reg in chosen.items() if label in labels}
 
 
 def render_amendment(amendment: Amendment) -> str:
@@ -453,23 +316,31 @@ def render_amendment(amendment: Amendment) -> str:
     out = ["---", amendment.front_matter, "---"] if amendment.front_matter else ["---", "---"]
     parts: list[str] = list(_paragraphs(amendment.preamble))
     word = noun(Kind.ARTICLE, amendment.language)
-    for article in (amendment.article, *amendment.closing):
+    amending = {amendment.article.label: amendment.instructions,
+                **{part.article.label: part.instructions for part in amendment.others}}
+    for article in document_articles(amendment):
         heading = f"## {word} {article.label}" + (f". {article.title}" if article.title else "")
         parts.append(heading)
         parts.extend(_paragraphs(article.paragraphs))
-        if article is amendment.article:
-            for ins in amendment.instructions:
-                parts.extend(_instruction_blocks(ins, top=True))
+        for ins in amending.get(article.label, ()):
+            parts.extend(_instruction_blocks(ins, top=True))
     return "\n".join(out) + "\n\n" + "\n\n".join(parts) + "\n"
+
+
+def document_articles(amendment: Amendment) -> list[DocumentArticle]:
+    """Every article of the amending document, in its order."""
+    articles = [*amendment.opening, amendment.article, *(p.article for p in amendment.others), *amendment.closing]
+    return sorted(articles, key=lambda a: label_order(Kind.ARTICLE, a.label))
 
 
 def _instruction_blocks(ins: Instruction, top: bool) -> list[str]:
     label = ins.location.rpartition(".")[2]
-    marker = f"{label}\\." if top else f"{label})"
+    marker = f"{label}\\." if top else "-" if ins.location.count(".") > 1 else f"{label})"
     out = [f"{marker} {ins.text}"]
     out.extend(_paragraphs(ins.quote))
     for child in ins.children:
-        out.extend(_instruction_blocks(child, top=False))
+        if not child.implied:
+            out.extend(_instruction_blocks(child, top=False))
     return out
 
 

@@ -10,132 +10,69 @@ Post-conditions:
    group's provision (`điểm c` under `khoản 1 Điều 4`) are completed from `context`.
 2. A relative address never leaves the group's provision.
 3. Labels are canonical (`đ` for the English `dd`, chapters in Roman numerals).
+4. An instruction naming several provisions, or joining several changes (`Sửa đổi khoản 3;
+   bổ sung khoản 3a vào sau khoản 3 như sau:`), is a `Several` whose parts are in the order
+   the sentence names them, which is the order their new text is quoted.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-from regdraft.core.model import Address, Kind, Segment, noun, roman_from_digits
+from regdraft.core.amend.operations import (
+    TAKES_QUOTE,
+    AmendGroup,
+    InsertUnit,
+    Operation,
+    RepealUnits,
+    ReplaceHeading,
+    ReplaceUnit,
+    ReplaceWords,
+    Several,
+    takes_quote,
+    targets,
+)
+from regdraft.core.amend.provisions import (
+    TITLE,
+    Cited,
+    GrammarError,
+    common_parent,
+    provisions,
+    read_citations,
+    strip_own_document,
+)
+from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
 
-
-class GrammarError(Exception):
-    """An instruction sentence that does not follow the grammar; the message says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReplaceUnit:
-    """Replace a whole unit by the quoted one (same kind and label)."""
-
-    target: Address
-
-
-@dataclass(frozen=True, slots=True)
-class ReplaceHeading:
-    """Replace the title of a part, chapter, section or article."""
-
-    target: Address
-
-
-@dataclass(frozen=True, slots=True)
-class InsertUnit:
-    """Insert the quoted unit `target` right after `after`, or at the end of `parent`."""
-
-    target: Address
-    after: Address | None = None
-    parent: Address | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RepealUnits:
-    """Repeal one or several units; each stays as a placeholder."""
-
-    targets: tuple[Address, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ReplaceWords:
-    """Replace (or, with `new` None, delete) a phrase in named provisions or throughout."""
-
-    old: str
-    new: str | None
-    targets: tuple[Address, ...] = ()
-
-    @property
-    def throughout(self) -> bool:
-        """True when the phrase changes in the whole regulation."""
-        return not self.targets
-
-
-@dataclass(frozen=True, slots=True)
-class AmendGroup:
-    """Several instructions on parts of one provision, written with relative addresses."""
-
-    target: Address | None
-
-
-Operation = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords | AmendGroup
-
-TAKES_QUOTE = (ReplaceUnit, ReplaceHeading, InsertUnit)
-
-
-def targets(op: Operation) -> tuple[Address, ...]:
-    """The provisions an operation names (none for a group, or for words changed throughout)."""
-    if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)):
-        return (op.target,)
-    if isinstance(op, (RepealUnits, ReplaceWords)):
-        return op.targets
-    return ()
-
-
-_Q_OPEN = '[“"]'
-_Q_CLOSE = '[”"]'
-
-
-def _q(name: str) -> str:
-    return f'{_Q_OPEN}(?P<{name}>[^“”"]+){_Q_CLOSE}'
+__all__ = [
+    "AmendGroup", "GrammarError", "InsertUnit", "Operation", "RepealUnits", "ReplaceHeading", "ReplaceUnit",
+    "ReplaceWords", "Several", "TAKES_QUOTE", "read_instruction", "takes_quote", "targets",
+]
 
 
 _I = re.IGNORECASE
-_VI_WHOLE = r"trong toàn bộ (?:Quy chế|Quy định|văn bản)(?: này)?"
-_EN_WHOLE = r"throughout (?:these|this) (?:Regulations?|document)"
-# The documented forms, tried in order. They are compiled per language on first use (`_forms`):
-# a document is in one language, so the other language's forms are never compiled.
-_FORM_SOURCES: dict[str, list[tuple[str, str]]] = {
-    "vi": [
-        ("heading", r"^Sửa đổi(?:, bổ sung)? (?:tên|tiêu đề) (?P<cite>.+?) như sau:$"),
-        ("group", r"^Sửa đổi, bổ sung một số (?:điểm|khoản|điều|nội dung) (?:của|tại) (?P<cite>.+?) như sau:$"),
-        ("amend", r"^Sửa đổi(?:, bổ sung)? (?P<cite>.+?) như sau:$"),
-        ("amend", r"^(?P<cite>.+?) được sửa đổi(?:, bổ sung)? như sau:$"),
-        ("after", r"^Bổ sung (?P<new>.+?) vào sau (?P<cite>.+?)(?: như sau)?:$"),
-        ("append", r"^Bổ sung (?P<new>.+?) vào(?: cuối)? (?P<cite>.+?)(?: như sau)?:$"),
-        ("repeal", r"^Bãi bỏ (?P<cite>.+?)[.;]$"),
-        ("words", rf"^Thay thế (?:cụm từ|từ) {_q('old')} bằng (?:cụm từ |từ )?{_q('new')} "
-                  rf"(?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$"),
-        ("delete", rf"^Bỏ (?:cụm từ|từ) {_q('old')} (?:(?:tại|ở) (?P<cite>.+?)|{_VI_WHOLE})[.;]$"),
-    ],
-    "en": [
-        ("heading", r"^The (?:title|heading) of (?P<cite>.+?) is amended to read:$"),
-        ("group", r"^Some (?:points|clauses|articles|provisions) of (?P<cite>.+?) are amended as follows:$"),
-        ("group", r"^(?P<cite>.+?) is amended as follows:$"),
-        ("amend", r"^(?P<cite>.+?) (?:is|are) amended to read:$"),
-        ("after", r"^Insert (?P<new>.+?) after (?P<cite>.+?):$"),
-        ("append", r"^(?:Insert|Add) (?P<new>.+?) (?:at the end of|to|into) (?P<cite>.+?):$"),
-        ("repeal", r"^Repeal (?P<cite>.+?)[.;]$"),
-        ("words", rf"^Replace the words? {_q('old')} with {_q('new')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$"),
-        ("delete", rf"^Delete the words? {_q('old')} (?:in (?P<cite>.+?)|{_EN_WHOLE})[.;]$"),
-    ],
+_QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
+_WHOLE = {
+    "vi": re.compile(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Nghị định|Thông tư|"
+                     r"Nghị quyết|Quyết định)(?: này)?$", _I),
+    "en": re.compile(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules)$", _I),
 }
-
-
-@functools.cache
-def _forms(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The forms of `language` (Vietnamese for any other), compiled."""
-    sources = _FORM_SOURCES.get(language, _FORM_SOURCES["vi"])
-    return tuple((name, re.compile(source, _I)) for name, source in sources)
-
+_PREAMBLE = re.compile(
+    r"(?:^|\s*(?:,|;|\bvà\b|\band\b)\s*)(?:phần căn cứ(?: ban hành)?|lời nói đầu|phần mở đầu của (?:Quy chế|Quy định|"
+    r"Luật|Nghị định|văn bản)(?: này)?|the preamble(?: of (?:these|this) \w+)?)(?=$|\s*(?:,|;|\bvà\b|\band\b))",
+    _I,
+)
+_MORE = {
+    "vi": r"\s*(?:,|;|\bvà\b)\s*(?=(?:(?:các\s+)?(?:cụm từ|từ)\s*)?[“\"])",
+    "en": r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
+}
+_PART_NEW = re.compile(
+    r"^(?:(?P<intro>đoạn mở đầu|phần mở đầu|(?:a|the) lead-in|(?:an|the) introductory (?:part|text|wording))"
+    r"|(?P<end>đoạn cuối|phần cuối|đoạn kết|(?:a|the) closing (?:text|part|paragraph|words)))$",
+    re.I,
+)
+_VERBS = r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|bỏ|sửa)"
+_COMPOUND = re.compile(rf";\s+(?={_VERBS}\s)|\s+và\s+(?=(?:sửa đổi|bổ sung|bãi bỏ)\s)", _I)
 
 _EXAMPLES = {
     "vi": "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "
@@ -144,250 +81,348 @@ _EXAMPLES = {
     "'Repeal point b, clause 2, Article 9.', 'Replace the words \"A\" with \"B\" in clause 2 of Article 15.'",
 }
 
-# Citation tokens: a unit noun and its label. Order of levels, smallest first.
-_LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
-_NOUN_KINDS = {
-    "điểm": Kind.POINT,
-    "point": Kind.POINT,
-    "khoản": Kind.CLAUSE,
-    "clause": Kind.CLAUSE,
-    "điều": Kind.ARTICLE,
-    "article": Kind.ARTICLE,
-    "mục": Kind.SECTION,
-    "section": Kind.SECTION,
-    "chương": Kind.CHAPTER,
-    "chapter": Kind.CHAPTER,
-}
-_TOKEN = re.compile(
-    r"(?P<noun>điểm|point|khoản|clause|điều|article|mục|section|chương|chapter)\s+"
-    r"(?P<label>[0-9A-Za-zđĐ]+)(?![\wđĐ])",
-    _I,
-)
-_SEPARATOR = re.compile(r"\s*(?:(?P<word>,|\bvà\b|\band\b|\bof\b|\bcủa\b)\s*)?", _I)
-_LABELS = {
-    Kind.POINT: re.compile(r"^(?:dd|[a-zđ])\d*$"),
-    Kind.CLAUSE: re.compile(r"^\d+[a-z]?$"),
-    Kind.ARTICLE: re.compile(r"^\d+[a-z]?$"),
-    Kind.SECTION: re.compile(r"^\d+$"),
-    Kind.CHAPTER: re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
-}
 
-Citation = dict[Kind, str]
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, _I)
 
 
-def _label(kind: Kind, raw: str) -> str:
-    if kind is Kind.CHAPTER:
-        base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
-        return (roman_from_digits(base) if base.isdigit() else base.upper()) + raw[len(base) :]
-    label = raw.lower()
-    return label.replace("dd", "đ") if kind is Kind.POINT else label
+def _match(source: str, text: str) -> re.Match[str] | None:
+    return _compiled(source).match(text)
 
 
-def read_citations(text: str, language: str) -> list[Citation]:
-    """Read a list of provisions (`khoản 2 Điều 1, Điều 3 và Điều 4`), each smallest unit first.
-
-    `và`/`and` always starts a new provision; a comma starts one unless the next unit is
-    larger than the last (`point b, clause 2, Article 9` is one provision).
-    """
-    citations: list[Citation] = []
-    position = 0
-    text = text.strip()
-    while position < len(text):
-        sep = _SEPARATOR.match(text, position)
-        word = (sep.group("word") or "").lower() if sep else ""
-        start = sep.end() if sep else position
-        token = _TOKEN.match(text, start)
-        if token is None:
-            rest = text[start:] or text[position:]
-            raise GrammarError(
-                f"cannot read the provisions '{text}': '{rest}' is not a provision such as "
-                f"'{'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'}'."
-            )
-        kind = _NOUN_KINDS[token.group("noun").lower()]
-        raw_label = token.group("label")
-        if not _LABELS[kind].match(raw_label if kind is Kind.CHAPTER else raw_label.lower()):
-            raise GrammarError(f"'{token.group(0)}' does not have a valid {noun(kind, language)} number.")
-        label = _label(kind, raw_label)
-        current = citations[-1] if citations else None
-        ascending = current is not None and _LEVEL[kind] > max(_LEVEL[k] for k in current)
-        if current is None or word in ("và", "and") or (word == "," and not ascending):
-            citations.append({kind: label})
-        elif ascending and kind not in current:
-            current[kind] = label
-        else:
-            raise GrammarError(
-                f"cannot read the provisions '{text}': {token.group(0)} cannot follow "
-                f"{_show(current, language)} there; separate provisions with ',' or "
-                f"'{'và' if language == 'vi' else 'and'}'."
-            )
-        position = token.end()
-    if not citations:
-        raise GrammarError("names no provision.")
-    return citations
-
-
-def _show(citation: Citation, language: str) -> str:
-    parts = [f"{noun(k, language)} {v}" for k, v in sorted(citation.items(), key=lambda kv: _LEVEL[kv[0]])]
-    return (", " if language == "en" else " ").join(parts)
-
-
-def resolve(citations: list[Citation], context: Address | None, language: str) -> list[Address]:
-    """Complete each citation from the following ones and from `context`; return addresses."""
-    filled: list[Citation] = [dict(c) for c in citations]
-    for i in range(len(filled) - 2, -1, -1):
-        top = max(_LEVEL[k] for k in filled[i])
-        following = filled[i + 1]
-        inherit = (
-            (Kind.CLAUSE, Kind.ARTICLE)
-            if top < _LEVEL[Kind.ARTICLE]
-            else ((Kind.CHAPTER,) if top == _LEVEL[Kind.SECTION] else ())
-        )
-        for kind in inherit:
-            if _LEVEL[kind] > top and kind in following:
-                filled[i].setdefault(kind, following[kind])
-    return [_address(c, context, language) for c in filled]
-
-
-def _address(citation: Citation, context: Address | None, language: str) -> Address:
-    shown = _show(citation, language)
-    top = max(_LEVEL[k] for k in citation)
-    if top < _LEVEL[Kind.ARTICLE] and context is not None:
-        for seg in context.segments:
-            if _LEVEL[seg.kind] > top and seg.kind in (Kind.ARTICLE, Kind.CLAUSE):
-                citation.setdefault(seg.kind, seg.label)
-    if Kind.SECTION in citation and Kind.CHAPTER not in citation:
-        raise GrammarError(
-            f"{shown} does not name its chapter "
-            f"({'Mục 1 Chương II' if language == 'vi' else 'Section 1 of Chapter II'})."
-        )
-    if top < _LEVEL[Kind.ARTICLE] and Kind.ARTICLE not in citation:
-        raise GrammarError(
-            f"{shown} does not name its article; write it in full "
-            f"({'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'})."
-        )
-    order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
-    segments = tuple(Segment(k, citation[k]) for k in order if k in citation)
-    if Kind.ARTICLE in citation and any(k in citation for k in (Kind.CHAPTER, Kind.SECTION)):
-        raise GrammarError(
-            f"{shown} names a chapter or section with an article; articles are numbered "
-            "through the whole document, so name the article alone."
-        )
-    address = Address(segments)
-    if context is not None and not context.contains(address):
-        raise GrammarError(
-            f"{address.describe(language)} lies outside {context.describe(language)}, "
-            "the provision this group of instructions amends."
-        )
-    return address
-
-
-def _one(text: str, context: Address | None, language: str) -> Address:
-    addresses = resolve(read_citations(text, language), context, language)
-    if len(addresses) != 1:
-        raise GrammarError(f"'{text}' names {len(addresses)} provisions where one is expected.")
-    return addresses[0]
+Part = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords
 
 
 def read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
-    """Read one instruction sentence into an operation; `GrammarError` when it does not fit."""
-    forms = _forms(language)
+    """Read one instruction sentence into an operation; `GrammarError` when it does not fit,
+    with the nearest standard wording when the sentence is close to one."""
+    try:
+        return _read_instruction(sentence, language, context)
+    except GrammarError as exc:
+        from regdraft.core.amend.advice import with_suggestion
+
+        text = " ".join(sentence.split())
+        raise GrammarError(with_suggestion(str(exc), text, "en" if language == "en" else "vi")) from None
+
+
+def _read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
     text = " ".join(sentence.split())
-    for name, pattern in forms:
-        match = pattern.match(text)
-        if match is None:
+    language = "en" if language == "en" else "vi"
+    colon = text.endswith(":")
+    if colon:
+        body = re.sub(r"\s*(?:như sau|as follows)?\s*:$", "", text, flags=_I)
+    elif text.endswith((".", ";")):
+        body = text[:-1].rstrip()
+    else:
+        raise GrammarError(_unreadable(text, language))
+    group = _group(body, context, language)
+    if group is not None:
+        if not colon:
+            raise GrammarError("a group of changes ends with 'như sau:' (or ':') and lettered instructions follow.")
+        return group
+    pieces = [p.strip() for p in _split(body)]
+    parts: list[Part] = []
+    for piece in pieces:
+        found = _piece(piece, context, language)
+        if found is None:
+            raise GrammarError(_unreadable(text, language))
+        parts.extend(found)
+    quoted = any(isinstance(p, TAKES_QUOTE) for p in parts)
+    if quoted and not colon:
+        raise GrammarError(
+            "cannot read this instruction: an instruction followed by new text must end with ':'."
+        )
+    if not quoted and colon:
+        raise GrammarError("cannot read this instruction: it takes no new text, so it must end with '.' or ';'.")
+    return parts[0] if len(parts) == 1 else Several(tuple(parts))
+
+
+def _split(body: str) -> list[str]:
+    """Split `Sửa đổi khoản 3; bổ sung khoản 3a vào sau khoản 3` into its changes (never inside quotes)."""
+    pieces: list[str] = []
+    start = 0
+    for match in _COMPOUND.finditer(body):
+        at = match.start()
+        if body.count("“", 0, at) != body.count("”", 0, at) or body.count('"', 0, at) % 2:
             continue
-        try:
-            return _build(name, match, context, language)
-        except GrammarError as exc:
-            if name in ("amend", "group") and any(
-                p.match(text) for n, p in forms if n in ("heading", "after", "append")
-            ):
-                continue
-            from regdraft.core.amend.advice import with_suggestion
-
-            raise GrammarError(with_suggestion(str(exc), text, language)) from None
-    raise GrammarError(_unreadable(text, language))
+        pieces.append(body[start:match.start()])
+        start = match.end()
+    pieces.append(body[start:])
+    return pieces
 
 
-def _build(name: str, match: re.Match[str], context: Address | None, language: str) -> Operation:
-    groups = match.groupdict()
-    cite = groups.get("cite")
-    if name == "group":
-        if cite and re.match(r"^(?:Quy chế|Quy định|these Regulations?)\b", cite, _I):
-            if context is not None:
-                raise GrammarError("a nested group cannot name the whole regulation.")
-            return AmendGroup(None)
-        return AmendGroup(_one(cite or "", context, language))
-    if name == "amend":
-        target = _one(cite or "", context, language)
-        if target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+def _group(body: str, context: Address | None, language: str) -> AmendGroup | None:
+    if language == "vi":
+        if _match(r"^các (?:nội dung )?sửa đổi(?:, bổ sung)? khác$", body):
+            return AmendGroup(None) if context is None else None
+        kinds = r"(?:điểm|khoản|điều|mục|chương|nội dung|đoạn|quy định|số thứ tự)"
+        match = _match(
+            rf"^(?:{_VERBS}(?:,\s*|\s+và\s+))*{_VERBS}\s+(?:một số|các|những)\s+{kinds}(?:(?:,\s*|\s+và\s+){kinds})*"
+            r"\s+(?:của|tại|vào|trong)\s+(?P<cite>.+)$",
+            body,
+        )
+        whole = r"^(?:Quy chế|Quy định|Luật|Bộ luật|Nghị định|Thông tư|văn bản)\b"
+    else:
+        match = _match(
+            r"^Some\s+(?:points|clauses|articles|provisions|sections|paragraphs)(?:\s+and\s+\w+)?\s+of\s+(?P<cite>.+?)"
+            r"\s+are\s+amended(?:\s+and\s+supplemented)?$",
+            body,
+        ) or _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?$", body)
+        whole = r"^(?:these|this|the)\s+(?:Regulations?|Law|Decree)\b"
+    if match is None:
+        return None
+    cite = match.group("cite")
+    if re.match(whole, cite, _I):
+        if context is not None:
+            raise GrammarError("a nested group cannot name the whole regulation.")
+        return AmendGroup(None)
+    cited = provisions(cite, context, language)
+    if any(c.part for c in cited):
+        return None  # `The title of Chapter II is amended as follows:` renames it
+    return AmendGroup(common_parent([c.address for c in cited]))
+
+
+def _piece(piece: str, context: Address | None, language: str) -> list[Part] | None:
+    """The changes one verb phrase makes, or None when it matches no form."""
+    words = _words(piece, context, language)
+    if words is not None:
+        return words
+    if language == "vi":
+        match = _match(r"^(?:bãi bỏ|hủy bỏ|huỷ bỏ|bỏ)\s+(?P<cite>.+)$", piece)
+        if match:
+            return [_repeal(match.group("cite"), context, language)]
+        match = _match(r"^bổ sung(?:\s+thêm)?\s+(?P<rest>.+)$", piece)
+        if match:
+            return _insert_vi(match.group("rest"), context, language)
+        match = (
+            _match(r"^sửa đổi(?:,\s*bổ sung)?\s+(?:quy định\s+|nội dung\s+)?(?:về|liên quan đến)\s+.+?\s+(?:tại|của)\s+"
+                   r"(?P<cite>(?:(?:tên|tiêu đề|đoạn mở đầu|phần mở đầu|đoạn cuối|phần cuối)\s+)?"
+                   r"(?:điểm|khoản|điều|mục|chương|phần)\s.+)$", piece)
+            or _match(r"^sửa đổi(?:,\s*bổ sung)?\s+(?P<cite>.+)$", piece)
+            or _match(r"^(?P<cite>.+?)\s+được\s+sửa đổi(?:,\s*bổ sung)?$", piece)
+        )
+        if match:
+            return _amend(match.group("cite"), context, language)
+        return None
+    match = _match(r"^Repeal\s+(?P<cite>.+)$", piece) or _match(
+        r"^(?P<cite>.+?)\s+(?:is|are)\s+(?:repealed|annulled|abolished|deleted)$", piece
+    )
+    if match:
+        return [_repeal(match.group("cite"), context, language)]
+    match = (
+        _match(r"^Insert\s+(?P<new>.+?)\s+(?P<how>after)\s+(?P<cite>.+)$", piece)
+        or _match(r"^(?:Insert|Add)\s+(?P<new>.+?)\s+(?P<how>at the end of|to|into)\s+(?P<cite>.+)$", piece)
+        or _match(r"^(?P<new>.+?)\s+(?:is|are)\s+(?:added|inserted)\s+(?P<how>after|following)\s+(?P<cite>.+?)"
+                  r"(?:\s+to\s+read)?$", piece)
+        or _match(r"^(?P<new>.+?)\s+(?:is|are)\s+added\s+(?P<how>to|at the end of|into)\s+(?P<cite>.+?)"
+                  r"(?:\s+to\s+read)?$", piece)
+    )
+    if match:
+        how = "after" if match.group("how").lower() in ("after", "following") else "append"
+        return _inserts(match.group("new"), match.group("cite"), how, context, language)
+    match = _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?\s+to\s+read$", piece)
+    if match:
+        return _amend(match.group("cite"), context, language)
+    return None
+
+
+def _amend(cite: str, context: Address | None, language: str) -> list[Part]:
+    out: list[Part] = []
+    for cited in provisions(cite, context, language):
+        target = cited.address
+        if cited.part == TITLE:
+            if target.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE):
+                raise GrammarError(
+                    f"{target.describe(language)} has no title to rename; only parts, chapters, "
+                    "sections and articles have titles."
+                )
+            out.append(ReplaceHeading(target))
+        elif target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT) and not target.part:
             raise GrammarError(
                 f"only an article, clause or point can be replaced as a whole; to rename "
-                f"{target.describe(language)} write "
-                f"'{_rename_form(target, language)}'."
+                f"{target.describe(language)} write '{_rename_form(target, language)}'."
             )
-        return ReplaceUnit(target)
-    if name == "heading":
-        target = _one(cite or "", context, language)
-        if target.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE):
-            raise GrammarError(
-                f"{target.describe(language)} has no title to rename; only parts, chapters, "
-                "sections and articles have titles."
-            )
-        return ReplaceHeading(target)
-    if name in ("after", "append"):
-        return _insert(name, groups.get("new") or "", cite or "", context, language)
-    if name == "repeal":
-        repealed = resolve(read_citations(cite or "", language), context, language)
-        for target in repealed:
-            if target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-                raise GrammarError(f"{target.describe(language)} cannot be repealed by regdraft; repeal its articles.")
-        if len(set(repealed)) != len(repealed):
-            raise GrammarError("names the same provision twice.")
-        return RepealUnits(tuple(repealed))
-    old = groups["old"].strip()
-    new = groups.get("new")
-    targets = tuple(resolve(read_citations(cite, language), context, language)) if cite else ()
-    if not targets and context is not None:
-        raise GrammarError("a nested instruction cannot change words in the whole regulation.")
-    if new is not None and new.strip() == old:
-        raise GrammarError(f"replaces “{old}” with the same words.")
-    return ReplaceWords(old, new.strip() if new is not None else None, targets)
+        else:
+            out.append(ReplaceUnit(target))
+    return out
 
 
-def _insert(name: str, new: str, cite: str, context: Address | None, language: str) -> InsertUnit:
+def _repeal(cite: str, context: Address | None, language: str) -> RepealUnits:
+    cited = provisions(cite, context, language)
+    if any(c.part == TITLE for c in cited):
+        raise GrammarError("a title cannot be repealed on its own; rename it, or repeal the whole unit.")
+    repealed = [c.address for c in cited]
+    if len(set(repealed)) != len(repealed):
+        raise GrammarError("names the same provision twice.")
+    return RepealUnits(tuple(repealed))
+
+
+def _insert_vi(rest: str, context: Address | None, language: str) -> list[Part]:
+    rest = re.sub(r"\s+thuộc\s+(?:Mục|Chương|Phần)\s.+$", "", rest, flags=_I)
+    for pattern, how in (
+        (r"\s+(?:vào\s+)?(?:ngay\s+)?sau\s+", "after"),
+        (r"\s+vào\s+cuối\s+", "append"),
+        (r"\s+vào\s+", "append"),
+    ):
+        found = re.search(pattern, rest, _I)
+        if found:
+            return _inserts(rest[: found.start()], rest[found.end():], how, context, language)
+    return _inserts(rest, None, "implied", context, language)
+
+
+def _inserts(new: str, cite: str | None, how: str, context: Address | None, language: str) -> list[Part]:
+    """One InsertUnit per new unit; the second of `Điều 15a, Điều 15b` goes after the first."""
+    if how == "implied":
+        out: list[Part] = []
+        for cited in provisions(new, context, language):
+            target = cited.address
+            before = _predecessor(target.kind, target.label)
+            if before is None or target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+                example = ("Bổ sung khoản 5a vào sau khoản 5 Điều 4" if language == "vi"
+                           else "Insert clause 5a after clause 5 of Article 4")
+                raise GrammarError(f"say where {target.describe(language)} goes ('{example}').")
+            parent = target.parent()
+            after = Address((*(parent.segments if parent else ()), Segment(target.kind, before)))
+            out.append(InsertUnit(target, after=after))
+        return out
+    assert cite is not None
+    part = _PART_NEW.match(new.strip())
+    if part is not None:
+        places = provisions(cite, context, language)
+        if len(places) != 1 or how != "append":
+            raise GrammarError(f"say which one provision the {new.strip()} is added to.")
+        where = places[0].address
+        return [InsertUnit(where.with_part("intro" if part.group("intro") else "end"), parent=where)]
     items = read_citations(new, language)
-    if len(items) != 1 or len(items[0]) != 1:
+    if any(len(item.levels) != 1 or None in item.levels.values() for item in items):
         raise GrammarError(
             f"name only the new unit ('{'khoản 5a' if language == 'vi' else 'clause 5a'}'); "
             "its place comes from the provision it follows or joins."
         )
-    ((kind, label),) = items[0].items()
+    places = provisions(cite, context, language)
+    if len(places) != 1:
+        raise GrammarError(f"'{cite}' names {len(places)} provisions where one is expected.")
+    where = places[0].address
+    made: list[Part] = []
+    previous = where
+    for item in items:
+        ((kind, label),) = item.levels.items()
+        assert label is not None
+        if kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+            raise GrammarError(f"regdraft inserts articles, clauses and points, not a {noun(kind, language)}.")
+        if how == "after":
+            if where.kind is not kind:
+                raise GrammarError(
+                    f"a {noun(kind, language)} can only be inserted after another "
+                    f"{noun(kind, language)}, not after {where.describe(language)}."
+                )
+            parent = where.parent()
+            target = (Address((Segment(kind, label),)) if kind is Kind.ARTICLE
+                      else Address((*(parent.segments if parent else ()), Segment(kind, label))))
+            made.append(InsertUnit(target, after=previous))
+            previous = target
+            continue
+        allowed = {
+            Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
+            Kind.CLAUSE: (Kind.ARTICLE,),
+            Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE),
+        }[kind]
+        if where.kind not in allowed:
+            raise GrammarError(f"a {noun(kind, language)} cannot be added to {where.describe(language)}.")
+        target = Address((Segment(kind, label),)) if kind is Kind.ARTICLE else where.child(kind, label)
+        made.append(InsertUnit(target, parent=where))
+    return made
+
+
+def _predecessor(kind: Kind, label: str) -> str | None:
+    """The label an inserted unit follows: 35a after 35, 35b after 35a, d1 after d, e after đ, 5 after 4."""
     if kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-        raise GrammarError(f"regdraft inserts articles, clauses and points, not a {noun(kind, language)}.")
-    where = _one(cite, context, language)
-    if name == "after":
-        if where.kind is not kind:
-            raise GrammarError(
-                f"a {noun(kind, language)} can only be inserted after another "
-                f"{noun(kind, language)}, not after {where.describe(language)}."
-            )
-        parent = where.parent()
-        target = (
-            Address((Segment(kind, label),))
-            if kind is Kind.ARTICLE
-            else Address((*(parent.segments if parent else ()), Segment(kind, label)))
-        )
-        return InsertUnit(target, after=where)
-    allowed = {
-        Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
-        Kind.CLAUSE: (Kind.ARTICLE,),
-        Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE),
-    }[kind]
-    if where.kind not in allowed:
-        raise GrammarError(f"a {noun(kind, language)} cannot be added to {where.describe(language)}.")
-    target = Address((Segment(kind, label),)) if kind is Kind.ARTICLE else where.child(kind, label)
-    return InsertUnit(target, parent=where)
+        return None
+    position, suffix = label_order(kind, label)
+    if suffix:
+        stem = label[: len(label) - len(suffix)]
+        if kind is Kind.POINT:
+            return stem if suffix == "1" else f"{stem}{int(suffix) - 1}"
+        return stem + suffix[:-1] + (chr(ord(suffix[-1]) - 1) if suffix[-1] != "a" else "")
+    return base_label(kind, position - 1) if position > 1 else None
+
+
+def _words(piece: str, context: Address | None, language: str) -> list[Part] | None:
+    """`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại ...` and the other word forms."""
+    q1, q2 = _QUOTE.format("a"), _QUOTE.format("b")
+    if language == "vi":
+        phrase = r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ|cụm)\s*)?"
+        verb = _match(r"^(?P<verb>thay thế|thay|sửa đổi|sửa|bỏ|bãi bỏ|xóa|xoá|loại bỏ|bổ sung)\s+"
+                      r"(?=(?:các\s+)?(?:cụm từ|từ)\s*[“\"])", piece)
+        pair = rf"{phrase}{q1}\s+(?:bằng|thành)\s+{phrase}{q2}"
+        single = rf"{phrase}{q1}"
+        insert = rf"{phrase}{q1}\s+vào\s+(?P<pos>trước|sau)\s+{phrase}{q2}"
+        place = r"(?:tại|ở|trong)\s+"
+        delete_verbs: tuple[str, ...] = ("bỏ", "bãi bỏ", "xóa", "xoá", "loại bỏ")
+    else:
+        phrase = r"(?:the\s+)?(?:(?:words?|phrases?|expressions?|terms?)\s*)?"
+        verb = _match(r"^(?P<verb>replace|substitute|delete|remove|insert|add)\s+"
+                      r"(?=the\s+(?:words?|phrases?|expressions?|terms?)\s*[“\"])", piece)
+        pair = rf"{phrase}{q1}\s+(?:with|by)\s+{phrase}{q2}"
+        single = rf"{phrase}{q1}"
+        insert = rf"{phrase}{q1}\s+(?P<pos>before|after)\s+{phrase}{q2}"
+        place = r"(?:in|from)\s+"
+        delete_verbs = ("delete", "remove")
+    if verb is None:
+        return None
+    name = verb.group("verb").lower()
+    form = insert if name in ("bổ sung", "insert", "add") else single if name in delete_verbs else pair
+    position = verb.end()
+    found: list[tuple[str, str | None, str]] = []
+    while True:
+        item = _compiled(form).match(piece, position)
+        if item is None:
+            raise GrammarError(f"cannot read the words this instruction changes: '{piece[position:]}'.")
+        spot = item.groupdict().get("pos") or ""
+        if spot:
+            found.append((item.group("b"), item.group("a"), "before" if spot in ("trước", "before") else "after"))
+        else:
+            found.append((item.group("a"), item.groupdict().get("b"), ""))
+        position = item.end()
+        more = _compiled(_MORE[language]).match(piece, position)
+        if more is None:
+            break
+        position = more.end()
+    rest = piece[position:].strip()
+    where = _compiled(rf"^{place}(?P<where>.+)$").match(rest)
+    if _WHOLE[language].match(rest):
+        places: tuple[tuple[Address, ...], tuple[Address, ...], bool] = ((), (), False)
+    elif where is not None:
+        places = _places(where.group("where"), context, language)
+    else:
+        example = ("'tại khoản 2 Điều 15', or 'trong toàn bộ Quy chế'" if language == "vi"
+                   else "'in clause 2 of Article 15', or 'throughout these Regulations'")
+        raise GrammarError(f"say where the words change ({example}).")
+    if context is not None and not any(places[:2]) and not places[2]:
+        raise GrammarError("a nested instruction cannot change words in the whole regulation.")
+    out: list[Part] = []
+    for old, new, spot in found:
+        old = old.strip()
+        if new is not None and new.strip() == old and not spot:
+            raise GrammarError(f"replaces “{old}” with the same words.")
+        out.append(ReplaceWords(old, new.strip() if new is not None else None, places[0], places[1], places[2], spot))
+    return out
+
+
+def _places(text: str, context: Address | None, language: str) -> tuple[tuple[Address, ...], tuple[Address, ...], bool]:
+    """The provisions named after `tại`: whole units, titles only, and whether the preamble is named."""
+    preamble = bool(_PREAMBLE.search(text))
+    text = _PREAMBLE.sub("", text).strip(" ,;")
+    if not text:
+        return (), (), preamble
+    cited: list[Cited] = provisions(text, context, language)
+    units = tuple(c.address for c in cited if c.part != TITLE)
+    titles = tuple(c.address for c in cited if c.part == TITLE)
+    for address in titles:
+        if address.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE):
+            raise GrammarError(f"{address.describe(language)} has no title.")
+    return units, titles, preamble
 
 
 def _rename_form(target: Address, language: str) -> str:
@@ -403,8 +438,7 @@ def _unreadable(text: str, language: str) -> str:
     if found:
         return found
     lowered = text.lower()
-    content_verbs = ("sửa đổi", "bổ sung", "insert", "add ") if language == "vi" or language == "en" else ()
-    if any(lowered.startswith(v) for v in content_verbs) and not text.endswith(":"):
+    if lowered.startswith(("sửa đổi", "bổ sung", "insert", "add ")) and not text.endswith(":"):
         return "cannot read this instruction: an instruction followed by new text must end with ':'."
     if lowered.startswith(("bãi bỏ", "thay thế", "bỏ cụm", "repeal", "replace", "delete")) and not text.endswith(
         (".", ";")
@@ -412,3 +446,12 @@ def _unreadable(text: str, language: str) -> str:
         return "cannot read this instruction: it must end with '.' or ';'."
     examples = _EXAMPLES.get(language, _EXAMPLES["vi"])
     return f"cannot read this instruction; it must follow one of the documented forms, e.g. {examples}."
+
+
+def is_provision_list(text: str) -> bool:
+    """True when `text` reads as a list of provisions (used to tell a group heading from prose)."""
+    try:
+        read_citations(strip_own_document(text), "vi")
+    except GrammarError:
+        return False
+    return True

@@ -83,11 +83,18 @@ def count(text: str, phrase: str) -> int:
     return len(find(text, phrase))
 
 
-def replace(text: str, phrase: str, new: str | None) -> tuple[str, int]:
-    """`text` with every whole-word occurrence of `phrase` replaced by `new` (deleted for None)."""
+def replace(text: str, phrase: str, new: str | None, position: str = "") -> tuple[str, int]:
+    """`text` with every whole-word occurrence of `phrase` replaced by `new` (deleted for None).
+
+    With `position` `before` or `after`, `new` is added before or after each occurrence instead.
+    """
     spans = find(text, phrase)
     for start, end in reversed(spans):
         left, right = text[:start], text[end:]
+        if new is not None and position:
+            found = text[start:end]
+            text = left + (f"{new} {found}" if position == "before" else f"{found} {new}") + right
+            continue
         if new is not None:
             text = left + new + right
             continue

@@ -24,7 +24,9 @@ from regdraft.core.parts import closing_mark
 HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
-CLOSE = re.compile(r"[”\"][.;,]?$")
+CLOSE = re.compile(r"(?:[”\"]|’’|'')[.;,]?$")
+ODD_CLOSE = re.compile(r"(?:’’|'')[.;,]?$")
+"""A quotation closed with a doubled apostrophe, a typing slip real documents have: read, with a warning."""
 
 
 def short(text: str, limit: int = 110) -> str:
@@ -43,7 +45,12 @@ def strip_quotes(paragraphs: list[str]) -> list[str]:
 def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> Unit:
     """Build the new unit from the quoted paragraphs, using the regulation format's rules."""
     paragraphs = strip_quotes([p for p, _ in quote])
-    line = quote[0][1]
+    return build_unit(op, paragraphs, [line for _, line in quote], language)
+
+
+def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language: str) -> Unit:
+    """The new unit (or title) from quoted paragraphs already stripped of their quote marks."""
+    line = lines[0]
     if isinstance(op, ReplaceHeading):
         return _heading(op.target, paragraphs, line, language)
     target = op.target if isinstance(op, (ReplaceUnit, InsertUnit)) else None
@@ -51,8 +58,8 @@ def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> U
     if target.part:
         return _part_quote(target, paragraphs, line, language)
     kind, label = target.kind, target.label
+    paragraphs, lines = _without_context(target, paragraphs, lines)
     first = paragraphs[0]
-    lines = [line + i for i in range(len(paragraphs))]
     expected = _written_label(kind, label, language)
     if kind is Kind.ARTICLE:
         match = HEADING.match(first)
@@ -61,8 +68,7 @@ def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> U
                 f"the quoted text must begin with '{expected}', the unit the instruction names, "
                 f"not '{short(first, 40)}'."
             )
-        root = Unit(Kind.ARTICLE, label, (match.group(3) or "").strip() or None, (), (), False, line)
-        rest = paragraphs[1:]
+        root = Unit(Kind.ARTICLE, label, (match.group(3) or "").strip() or None, (), (), False, lines[0])
     else:
         found = _unit_start(first)
         if found is None or found[0] is not kind or found[1] != label:
@@ -70,9 +76,56 @@ def quoted_unit(op: Operation, quote: list[tuple[str, int]], language: str) -> U
                 f"the quoted text must begin with '{expected}', the unit the instruction names, "
                 f"not '{short(first, 40)}'."
             )
-        root = Unit(kind, label, None, (found[2],) if found[2] else (), (), False, line)
-        rest = paragraphs[1:]
-    return _build_tree(root, rest, lines[1:], language)
+        root = Unit(kind, label, None, (found[2],) if found[2] else (), (), False, lines[0])
+    return _build_tree(root, paragraphs[1:], lines[1:], language)
+
+
+def _without_context(target: Address, paragraphs: list[str], lines: list[int]) -> tuple[list[str], list[int]]:
+    """Decrees quote the heading of the article a clause belongs to before the clause
+    (`“Điều 10. Đánh giá tác động ...` then `2. ...`): that heading shows where, it is not new text."""
+    if target.kind is Kind.ARTICLE or len(paragraphs) < 2:
+        return paragraphs, lines
+    match = HEADING.match(paragraphs[0])
+    article = next((s.label for s in target.segments if s.kind is Kind.ARTICLE), None)
+    if match is not None and match.group(2) == article:
+        return paragraphs[1:], lines[1:]
+    return paragraphs, lines
+
+
+def starts(op: Operation, paragraph: str) -> bool:
+    """True when `paragraph` begins the new text of `op` (its label, or an article heading)."""
+    target = op.target if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
+    if target is None:
+        return False
+    if target.kind is Kind.ARTICLE or isinstance(op, ReplaceHeading):
+        match = HEADING.match(paragraph)
+        return match is not None and match.group(2) == target.label
+    found = _unit_start(paragraph)
+    return found is not None and found[0] is target.kind and found[1] == target.label
+
+
+def split_quote(parts: list[Operation], paragraphs: list[str], lines: list[int],
+                language: str) -> list[tuple[list[str], list[int]]]:
+    """Cut the quoted paragraphs of a several-unit instruction into each unit's, in the order named."""
+    first_target = parts[0].target if isinstance(parts[0], (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
+    if first_target is not None and not starts(parts[0], paragraphs[0]):
+        paragraphs, lines = _without_context(first_target, paragraphs, lines)
+    starts_at: list[int] = []
+    position = 0
+    for op in parts:
+        index = next((i for i in range(position, len(paragraphs)) if starts(op, paragraphs[i])), None)
+        if index is None or (not starts_at and index != 0):
+            target = op.target if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
+            assert target is not None
+            raise GrammarError(
+                f"the quoted text must hold the new {target.describe(language)} "
+                f"(beginning '{_written_label(target.kind, target.label, language)}'), in the order the "
+                "instruction names the provisions."
+            )
+        starts_at.append(index)
+        position = index + 1
+    bounds = [*starts_at, len(paragraphs)]
+    return [(paragraphs[a:b], lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _part_quote(target: Address, paragraphs: list[str], line: int, language: str) -> Unit:

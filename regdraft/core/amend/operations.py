@@ -1,0 +1,102 @@
+"""The operations an amending instruction makes: replace, rename, insert, repeal, change words, group.
+
+Values only: `regdraft.core.amend.grammar` reads them from instruction sentences, `apply` carries them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from regdraft.core.model import Address
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceUnit:
+    """Replace a whole unit by the quoted one (same kind and label)."""
+
+    target: Address
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceHeading:
+    """Replace the title of a part, chapter, section or article."""
+
+    target: Address
+
+
+@dataclass(frozen=True, slots=True)
+class InsertUnit:
+    """Insert the quoted unit `target` right after `after`, or at the end of `parent`."""
+
+    target: Address
+    after: Address | None = None
+    parent: Address | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RepealUnits:
+    """Repeal one or several units; each stays as a placeholder."""
+
+    targets: tuple[Address, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceWords:
+    """Replace (or, with `new` None, delete) a phrase in named provisions or throughout.
+
+    `titles` are headings whose title alone is searched (`tại tên Điều 23`); `preamble` adds
+    the document's preamble. With `position` `before` or `after`, `new` is added next to each
+    occurrence of `old` instead of replacing it (`Bổ sung cụm từ “A” vào sau cụm từ “B”`).
+    """
+
+    old: str
+    new: str | None
+    targets: tuple[Address, ...] = ()
+    titles: tuple[Address, ...] = ()
+    preamble: bool = False
+    position: str = ""
+
+    @property
+    def throughout(self) -> bool:
+        """True when the phrase changes in the whole regulation."""
+        return not self.targets and not self.titles and not self.preamble
+
+
+@dataclass(frozen=True, slots=True)
+class AmendGroup:
+    """Several instructions on parts of one provision, written with relative addresses."""
+
+    target: Address | None
+
+
+@dataclass(frozen=True, slots=True)
+class Several:
+    """One sentence making several changes, applied in order; quoted new text comes in the same order."""
+
+    parts: tuple[ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords, ...]
+
+
+Operation = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords | AmendGroup | Several
+
+TAKES_QUOTE = (ReplaceUnit, ReplaceHeading, InsertUnit)
+
+
+def takes_quote(op: Operation) -> bool:
+    """True when new text in quotes must follow the instruction."""
+    if isinstance(op, Several):
+        return any(isinstance(p, TAKES_QUOTE) for p in op.parts)
+    return isinstance(op, TAKES_QUOTE)
+
+
+def targets(op: Operation) -> tuple[Address, ...]:
+    """The provisions an operation names (none for a group, or for words changed throughout)."""
+    if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)):
+        return (op.target,)
+    if isinstance(op, RepealUnits):
+        return op.targets
+    if isinstance(op, ReplaceWords):
+        return op.targets + op.titles
+    if isinstance(op, Several):
+        return tuple(t for p in op.parts for t in targets(p))
+    return ()
+

@@ -1,0 +1,279 @@
+"""Lists of provisions as amending instructions cite them (docs/amendments.md, "Citing provisions").
+
+`read_citations(text, language)` reads `các điểm a, b và c khoản 1 Điều 5`, `khoản 2 Điều 21;
+khoản 9 Điều 39`, `tên Điều 3`, `points a and b of clause 1 of Article 3`; `resolve` completes
+each citation from the ones after it and from a group's provision and returns `Cited` values.
+
+Post-conditions:
+1. Every returned address is absolute and canonical (`đ` for `dd`, chapters in Roman numerals,
+   parts in Arabic numerals).
+2. A provision written relative to a group's provision (`điểm c`, `Điều này`) never leaves it.
+3. A citation of a title (`tên Điều 23`, `the title of Article 23`) carries `part == TITLE`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from regdraft.core.model import Address, Kind, Segment, noun, part_label_from_text, roman_from_digits
+
+
+class GrammarError(Exception):
+    """An instruction sentence that does not follow the grammar; the message says why."""
+
+
+TITLE = "title"
+"""The part of a heading unit that is its title only (`tên Điều 23`)."""
+
+_I = re.IGNORECASE
+LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
+_NOUN_KINDS = {
+    "điểm": Kind.POINT, "point": Kind.POINT,
+    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
+    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
+    "mục": Kind.SECTION, "section": Kind.SECTION,
+    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
+    "phần": Kind.PART, "part": Kind.PART,
+}
+_NOUN = re.compile(
+    r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|mục|sections?|chương|chapters?"
+    r"|phần|parts?)(?![\wđĐ])\s*",
+    _I,
+)
+_LABEL = re.compile(r"(?P<label>thứ\s+[^\s,;]+|[0-9A-Za-zđĐ]+)(?![\wđĐ])", _I)
+_THIS_VI = re.compile(r"này(?![\wđĐ])", _I)
+_THIS_EN = re.compile(r"(?:of\s+)?this\s+(?P<noun>Article|clause|point|Chapter|Section|Part)(?![\w])", _I)
+_PART_PREFIX = re.compile(
+    r"(?:(?P<title>tên|tiêu đề|the\s+(?:title|heading)\s+of)"
+    r"|(?P<intro>đoạn\s+mở\s+đầu|phần\s+mở\s+đầu|the\s+(?:lead-in|introductory\s+(?:part|text|wording|words|sentence))\s+(?:of|to))"
+    r"|(?P<end>đoạn\s+cuối|phần\s+cuối|đoạn\s+kết|the\s+closing\s+(?:text|part|paragraph|words|sentence)\s+of))"
+    r"(?![\wđĐ])\s*",
+    _I,
+)
+_SEPARATOR = re.compile(r"\s*(?:(?P<word>,|;|\bvà\b|\band\b|\bof\b|\bcủa\b|\bin\b)\s*)?", _I)
+_LABELS = {
+    Kind.POINT: re.compile(r"^(?:dd|[a-zđ])\d*$"),
+    Kind.CLAUSE: re.compile(r"^\d+[a-z]?$"),
+    Kind.ARTICLE: re.compile(r"^\d+[a-z]?$"),
+    Kind.SECTION: re.compile(r"^\d+$"),
+    Kind.CHAPTER: re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
+    Kind.PART: re.compile(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
+}
+# `của Luật này`, `of this Law`: the document itself, said at the end of a list.
+_OWN_DOCUMENT = re.compile(
+    r"\s+(?:của|thuộc|tại)\s+(?:Luật|Bộ luật|Nghị định|Quy chế|Quy định|Thông tư|Pháp lệnh|Nghị quyết|"
+    r"Quyết định|văn bản)\s+này$|\s+of\s+(?:this|these)\s+(?:Law|Code|Decree|Regulations?|Rules?|document)$",
+    _I,
+)
+
+
+@dataclass
+class Citation:
+    """One provision as written: its units by kind (label None when left to the next provision)."""
+
+    levels: dict[Kind, str | None]
+    part: str = ""
+    this: bool = False
+    written: str = ""
+
+    @property
+    def top(self) -> int:
+        """The level of its largest unit."""
+        return max(LEVEL[k] for k in self.levels)
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A resolved provision: its address, and which part of it (`TITLE`, or "" for the whole unit)."""
+
+    address: Address
+    part: str = ""
+    written: str = field(default="", compare=False)
+
+
+def canonical_label(kind: Kind, raw: str) -> str:
+    """A label as the model stores it: chapters Roman, parts Arabic, points with `đ`."""
+    if kind is Kind.CHAPTER:
+        base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
+        return (roman_from_digits(base) if base.isdigit() else base.upper()) + raw[len(base):]
+    if kind is Kind.PART:
+        return part_label_from_text(raw) or raw
+    label = raw.lower()
+    return label.replace("dd", "đ") if kind is Kind.POINT else label
+
+
+def _valid(kind: Kind, raw: str) -> bool:
+    return bool(_LABELS[kind].match(raw if kind in (Kind.CHAPTER, Kind.PART) else raw.lower()))
+
+
+def strip_own_document(text: str) -> str:
+    """`khoản 2 Điều 5 của Luật này` -> `khoản 2 Điều 5`."""
+    return _OWN_DOCUMENT.sub("", text.strip())
+
+
+def read_citations(text: str, language: str) -> list[Citation]:
+    """Read a list of provisions, each smallest unit first.
+
+    `và`/`and` and `;` always start a new provision; a comma starts one unless the next unit
+    is larger than the last (`point b, clause 2, Article 9` is one provision). After a unit,
+    bare labels take its noun: `các điểm a, b và c khoản 1` is three points of clause 1.
+    """
+    text = strip_own_document(text)
+    citations: list[Citation] = []
+    position = 0
+    last_kind: Kind | None = None
+    example = "khoản 2 Điều 5" if language == "vi" else "clause 2 of Article 5"
+    while position < len(text):
+        sep = _SEPARATOR.match(text, position)
+        word = (sep.group("word") or "").lower() if sep else ""
+        start = sep.end() if sep else position
+        part = ""
+        prefix = _PART_PREFIX.match(text, start)
+        if prefix is not None:
+            part = next(name for name in ("title", "intro", "end") if prefix.group(name))
+            start = prefix.end()
+        this = _THIS_EN.match(text, start)
+        token = None if this else _NOUN.match(text, start)
+        kind: Kind
+        label: str | None
+        is_this = False
+        if this is not None:
+            kind, label, end, is_this = _NOUN_KINDS[this.group("noun").lower()], None, this.end(), True
+        elif token is not None:
+            kind = _NOUN_KINDS[token.group("noun").lower().rstrip("s")]
+            here = _THIS_VI.match(text, token.end())
+            found = None if here else _LABEL.match(text, token.end())
+            if here is not None:
+                label, end, is_this = None, here.end(), True
+            elif found is not None and _valid(kind, found.group("label")):
+                label, end = canonical_label(kind, found.group("label")), found.end()
+            elif found is not None and word in ("", ",", "và", "and") and kind is not Kind.PART and part == TITLE:
+                label, end = None, token.end()
+            elif found is not None:
+                raise GrammarError(f"'{text[start:found.end()]}' does not have a valid {noun(kind, language)} number.")
+            elif part == TITLE:
+                label, end = None, token.end()
+            else:
+                raise GrammarError(f"cannot read the provisions '{text}': '{text[start:]}' lacks its number.")
+            last_kind = kind
+        else:
+            bare = _LABEL.match(text, start)
+            if bare is None or last_kind is None or word not in (",", "và", "and", ";") or not _valid(
+                last_kind, bare.group("label")
+            ):
+                rest = text[start:] or text[position:]
+                raise GrammarError(
+                    f"cannot read the provisions '{text}': '{rest}' is not a provision such as '{example}'."
+                )
+            kind, label, end = last_kind, canonical_label(last_kind, bare.group("label")), bare.end()
+            citations.append(Citation({kind: label}, part, False, text[start:end]))
+            position = end
+            continue
+        current = citations[-1] if citations else None
+        ascending = current is not None and LEVEL[kind] > current.top
+        if current is None or word in ("và", "and", ";") or part or (word == "," and not ascending):
+            citations.append(Citation({kind: label}, part, is_this, text[start:end]))
+        elif ascending and kind not in current.levels:
+            current.levels[kind] = label
+            current.this = current.this or is_this
+            current.written += " " + text[start:end]
+        else:
+            raise GrammarError(
+                f"cannot read the provisions '{text}': '{text[start:end]}' cannot follow '{current.written}' "
+                f"there; separate provisions with ',' or '{'và' if language == 'vi' else 'and'}'."
+            )
+        position = end
+    if not citations:
+        raise GrammarError("names no provision.")
+    return citations
+
+
+def resolve(citations: list[Citation], context: Address | None, language: str) -> list[Cited]:
+    """Complete each citation from the following ones and from `context`; return the provisions."""
+    filled = [Citation(dict(c.levels), c.part, c.this, c.written) for c in citations]
+    for i in range(len(filled) - 2, -1, -1):
+        current, following = filled[i], filled[i + 1]
+        top = current.top
+        inherit = (
+            (Kind.CLAUSE, Kind.ARTICLE) if top < LEVEL[Kind.ARTICLE]
+            else ((Kind.CHAPTER,) if top == LEVEL[Kind.SECTION] else ())
+        )
+        for kind in inherit:
+            if LEVEL[kind] > top and following.levels.get(kind):
+                current.levels.setdefault(kind, following.levels[kind])
+        for kind, label in list(current.levels.items()):
+            if label is None and following.levels.get(kind):
+                current.levels[kind] = following.levels[kind]
+    return [_address(c, context, language) for c in filled]
+
+
+def _address(citation: Citation, context: Address | None, language: str) -> Cited:
+    levels = citation.levels
+    shown = citation.written
+    if citation.this:
+        if context is None:
+            raise GrammarError(f"'{shown}' refers to the provision amended, but no group names it.")
+        for seg in context.segments:
+            if levels.get(seg.kind, "") is None:
+                levels[seg.kind] = seg.label
+    if any(label is None for label in levels.values()):
+        smallest = min(levels, key=lambda k: LEVEL[k])
+        raise GrammarError(f"'{shown}' does not say which {noun(smallest, language)} it means.")
+    top = citation.top
+    if top < LEVEL[Kind.ARTICLE] and context is not None:
+        for seg in context.segments:
+            if LEVEL[seg.kind] > top and seg.kind in (Kind.ARTICLE, Kind.CLAUSE):
+                levels.setdefault(seg.kind, seg.label)
+    if Kind.SECTION in levels and Kind.CHAPTER not in levels:
+        example = "Mục 1 Chương II" if language == "vi" else "Section 1 of Chapter II"
+        raise GrammarError(f"{shown} does not name its chapter ({example}).")
+    if top < LEVEL[Kind.ARTICLE] and Kind.ARTICLE not in levels:
+        raise GrammarError(
+            f"{shown} does not name its article; write it in full "
+            f"({'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'})."
+        )
+    if Kind.ARTICLE in levels and any(k in levels for k in (Kind.CHAPTER, Kind.SECTION, Kind.PART)):
+        raise GrammarError(
+            f"{shown} names a chapter or section with an article; articles are numbered "
+            "through the whole document, so name the article alone."
+        )
+    if Kind.CHAPTER in levels:
+        levels.pop(Kind.PART, None)  # chapters are numbered through the whole document
+    order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+    address = Address(tuple(Segment(k, str(levels[k])) for k in order if k in levels))
+    if context is not None and not context.contains(address):
+        raise GrammarError(
+            f"{address.describe(language)} lies outside {context.describe(language)}, "
+            "the provision this group of instructions amends."
+        )
+    return Cited(_with_part(address, citation.part, shown), citation.part if citation.part == TITLE else "", shown)
+
+
+def _with_part(address: Address, part: str, shown: str) -> Address:
+    """The address of a lead-in or closing text (`đoạn mở đầu khoản 2 Điều 5`) where the model has them."""
+    if part in ("", TITLE):
+        return address
+    if address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+        raise GrammarError(f"'{shown}': only an article, clause or point has a lead-in or closing text.")
+    return address.with_part(part)
+
+
+def provisions(text: str, context: Address | None, language: str) -> list[Cited]:
+    """`read_citations` then `resolve`."""
+    return resolve(read_citations(text, language), context, language)
+
+
+def common_parent(addresses: list[Address]) -> Address | None:
+    """The smallest provision holding every address (for a group naming several provisions)."""
+    if not addresses:
+        return None
+    if len(addresses) == 1:
+        return addresses[0]
+    shared: list[Segment] = []
+    for segs in zip(*(a.segments for a in addresses), strict=False):
+        if all(s == segs[0] for s in segs):
+            shared.append(segs[0])
+        else:
+            break
+    return Address(tuple(shared)) if shared else None

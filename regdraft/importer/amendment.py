@@ -1,0 +1,262 @@
+"""Import an existing amending document (.docx, .txt, .md) as `amendments/<slug>/amendment.md`.
+
+`import_amendment(path, slug, regulations)` reads the header (number, type, title, signing
+date), the preamble, every article, and the effective date the entry-into-force article
+states; it finds the articles that amend a regulation of the workspace by what their
+headings name (`Điều 4. Sửa đổi, bổ sung một số điều của Luật Đấu thầu`, `... Nghị định số
+63/2010/NĐ-CP ...`) and writes the document in the amendment format, every word as the
+source has it.
+
+Post-conditions of `import_amendment`:
+1. Every non-empty input paragraph is in the file text or quoted in the report.
+2. The file is read back with `read_amendment`: each paragraph it cannot place, each
+   instruction it cannot read and each typing slip it reads with a warning is a note naming
+   the input line; `report.passes_check` is True exactly when it reads without a problem.
+3. Articles amending documents that are not in the workspace are kept as text and named in
+   an `info` note; if no article amends a regulation of the workspace, `RegdraftError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from regdraft.core.amend.document import Amendment, read_amendment
+from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.text import nfc
+from regdraft.importer.header import compose_title, flatten_tables, header_end, read_closing, read_header
+from regdraft.importer.report import ImportReport, Note, Paragraph
+
+_ARTICLE = re.compile(r"^(?:#+\s*)?Điều\s+(\d+[a-z]?)\s*[.:]?\s*(.*)$")
+_AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)\b", re.I)
+_NUMBER = re.compile(r"(?:^|[|\s])(?:Luật\s+|Nghị định\s+|Quyết định\s+|Thông tư\s+)?[Ss]ố\s*:?\s*"
+                     r"(?P<number>[\w.]+(?:[/-][\w.Đđ-]+)+)")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+                        re.I)
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Để\s)|\bban hành\b", re.I)
+_CLAUSE = re.compile(r"^(\d+[a-z]?)\.(\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentImport:
+    """An imported amending document: its file text, what it reads as, and the report."""
+
+    slug: str
+    text: str
+    report: ImportReport
+    amendment: Amendment | None
+    targets: Mapping[str, str]  # amending article label -> regulation id
+
+
+def import_amendment(path: Path, slug: str, regulations: Mapping[str, Mapping[str, Any]],
+                     encoding: str | None = None, chosen: Sequence[str] = ()) -> AmendmentImport:
+    """Read an amending document; `regulations` maps each workspace regulation id to its front matter."""
+    suffix = path.suffix.lower()
+    if suffix not in (".txt", ".md", ".markdown", ".docx"):
+        raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
+    data = path.read_bytes()
+    if suffix == ".docx":
+        from regdraft.importer.docx import read_docx
+
+        paragraphs, used, notes = read_docx(data, path.name, encoding)
+        unit = "paragraph"
+    else:
+        from regdraft.importer.plaintext import read_text
+
+        paragraphs, used, notes = read_text(data, path.name, encoding, markdown=suffix != ".txt")
+        unit = "line"
+    return read_paragraphs(paragraphs, path.name, unit, used, notes, slug, regulations, chosen)
+
+
+@dataclass
+class _Article:
+    label: str
+    title: str
+    where: int
+    paragraphs: list[Paragraph]
+
+
+def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, encoding: str, notes: Sequence[Note],
+                    slug: str, regulations: Mapping[str, Mapping[str, Any]], chosen: Sequence[str] = ()
+                    ) -> AmendmentImport:
+    """The format-independent part of `import_amendment`."""
+    all_notes = list(notes)
+    items = flatten_tables(paragraphs[:header_end(paragraphs)]) + list(paragraphs[header_end(paragraphs):])
+    items = [Paragraph(p.text, p.where) for p in _rows(items)]
+    first = _first_article(items)
+    if first is None:
+        raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ...) were found, so there is no "
+                            "amending document to import; nothing was written.")
+    header = read_header(items[:first])
+    meta: dict[str, Any] = {k: v for k, v in header.meta.items() if k in ("type", "title", "issuer", "national",
+                                                                           "motto", "place", "superior")}
+    preamble: list[str] = []
+    for para in items[:first]:
+        number = _NUMBER.search(para.text)
+        if number and "number" not in meta:
+            meta["number"] = number.group("number")
+            all_notes.append(Note(para.where, "header", "Read as the front-matter key 'number'.", para.text))
+        date = _DATE.search(para.text)
+        if date and "signed" not in meta and (number or "|" in para.text or para.text.startswith(("Hà Nội", "TP"))):
+            meta["signed"] = _date(date)
+            all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
+        if _PREAMBLE.search(para.text) and not number:
+            preamble.append(para.text)
+        elif not number and not date:
+            all_notes.append(Note(para.where, "header", "Part of the header (the type, title or heading block).",
+                                  para.text))
+    title, title_notes = compose_title(header, preamble)
+    all_notes.extend(title_notes)
+    if title:
+        meta["title"] = title
+    issuer = str(meta.get("issuer") or "")
+    if "|" in issuer or "--" in issuer:  # a header laid out as a table row: the issuer is its first cell
+        issuer = re.split(r"\s*(?:\||-{2,})\s*", issuer)[0] or str(meta.get("superior") or "")
+        meta["issuer"] = issuer or str(meta.get("superior") or "")
+    closing = read_closing(items, first)
+    body = items[first:closing.body_end]
+    for para in items[closing.body_end:]:
+        all_notes.append(Note(para.where, "closing", "Part of the signature block or the recipients.", para.text))
+    articles = _articles(body)
+    targets, target_notes = _targets(articles, regulations, chosen)
+    all_notes.extend(target_notes)
+    if not targets:
+        names = ", ".join(sorted(regulations)) or "none"
+        raise RegdraftError(
+            f"{source}: no article amends a regulation of this workspace (its regulations: {names}); import the "
+            "regulation it amends first, or name it with --regulation. Nothing was written.")
+    effective = next((_date(m) for a in articles for p in a.paragraphs
+                      if a.label not in targets and (m := _EFFECTIVE.search(p.text))), None)
+    text, lines = _render(meta, targets, preamble, articles, effective)
+    relative = f"amendments/{slug}/amendment.md"
+    amendment, problems = read_amendment(text, relative, slug)
+    def source_lines(message: str) -> str:
+        return re.sub(r"\bline (\d+)", lambda m: f"line {lines.get(int(m.group(1)), m.group(1))}", message)
+
+    for problem in problems:
+        category = "unclassified" if "neither an instruction nor quoted" in problem.message else "check"
+        all_notes.append(Note(lines.get(problem.line, 0), category, source_lines(problem.message)))
+    for warning in amendment.warnings if amendment is not None else ():
+        all_notes.append(Note(lines.get(warning.line, 0), "warning", source_lines(warning.message)))
+    if effective is None:
+        all_notes.append(Note(0, "missing", "No article says when the document takes effect; give the date to "
+                                            "`amend adopt --effective`."))
+    report = ImportReport(source, unit, encoding, tuple(all_notes), not problems)
+    return AmendmentImport(slug, text, report, amendment, targets)
+
+
+def _rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Header lines written as Markdown table rows (`| Số: 48/2013/NĐ-CP | Hà Nội, ngày ... |`) as their cells."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        text = para.text.strip()
+        if text.startswith("|") and text.endswith("|"):
+            cells = [c.strip() for c in text.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue  # the separator row
+            out.extend(Paragraph(c, para.where) for c in cells if c)
+        else:
+            out.append(para)
+    return out
+
+
+def _first_article(items: Sequence[Paragraph]) -> int | None:
+    return next((i for i, p in enumerate(items) if _ARTICLE.match(p.text)), None)
+
+
+def _date(match: re.Match[str]) -> str:
+    day, month, year = (int(g) for g in match.groups())
+    return dt.date(year, month, day).isoformat()
+
+
+def _articles(body: Sequence[Paragraph]) -> list[_Article]:
+    """The document's own articles; an article heading inside quoted new text is text of the quote."""
+    articles: list[_Article] = []
+    depth = 0
+    for para in body:
+        heading = _ARTICLE.match(para.text)
+        if heading and depth == 0 and not para.text.startswith(("“", '"')):
+            articles.append(_Article(heading.group(1), heading.group(2).strip(), para.where, []))
+        elif articles:
+            articles[-1].paragraphs.append(para)
+        depth = max(0, depth + para.text.count("“") - para.text.count("”"))
+        if re.search(r"(?:”|’’)[.;,]?$", para.text):
+            depth = 0  # a quotation ends with its paragraph, whatever quotes it held
+    return articles
+
+
+def _names(reg_id: str, meta: Mapping[str, Any]) -> list[str]:
+    kind, title = str(meta.get("type") or ""), str(meta.get("title") or "")
+    names = [reg_id, str(meta.get("number") or "")]
+    if title:
+        names.append(title if not kind or title.lower().startswith(kind.lower()) else f"{kind} {title}")
+    return [nfc(n).casefold() for n in names if len(n) >= 6]
+
+
+def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str, Any]],
+             chosen: Sequence[str]) -> tuple[dict[str, str], list[Note]]:
+    """Which articles amend which regulation of the workspace, from what their headings name."""
+    found: dict[str, str] = {}
+    notes: list[Note] = []
+    amending = [a for a in articles if _AMENDING.match(a.title)]
+    candidates = {k: v for k, v in regulations.items() if not chosen or k in chosen}
+    for article in amending:
+        heading = nfc(article.title).casefold()
+        for reg_id, meta in candidates.items():
+            if any(re.search(re.escape(name) + r"(?=$|[\s,.;:(]|\s+số\b)", heading) for name in _names(reg_id, meta)):
+                found[article.label] = reg_id
+                notes.append(Note(article.where, "info", f"Điều {article.label} amends {reg_id} of the workspace.",
+                                  f"Điều {article.label}. {article.title}"))
+                break
+        else:
+            notes.append(Note(article.where, "info", f"Điều {article.label} amends a document that is not in the "
+                                                     "workspace; it is kept as text.",
+                              f"Điều {article.label}. {article.title}"))
+    if not found and len(amending) == 1 and len(chosen) == 1:
+        found[amending[0].label] = chosen[0]
+        notes.append(Note(amending[0].where, "info", f"Điều {amending[0].label} is taken to amend {chosen[0]} "
+                                                     "(--regulation); its heading does not name it."))
+    return found, notes
+
+
+def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Sequence[str],
+            articles: Sequence[_Article], effective: str | None) -> tuple[str, dict[int, int]]:
+    """The amendment file, and for each of its lines the input line it came from."""
+    ids = list(dict.fromkeys(targets.values()))
+    front: dict[str, Any] = {"number": meta.get("number"), "type": meta.get("type"), "title": meta.get("title"),
+                             "regulation": ids[0]}
+    if len(targets) > 1:
+        front["amends"] = {label: reg for label, reg in targets.items()}
+    elif next(iter(targets)) != articles[0].label:
+        front["article"] = next(iter(targets))
+    front.update({"language": "vi", "status": "submitted", "signed": meta.get("signed"), "effective": effective})
+    for key in ("issuer", "national", "place"):
+        if meta.get(key):
+            front[key] = meta[key]
+    head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000).strip()
+    blocks: list[tuple[str, int]] = [(p, 0) for p in preamble]
+    for article in articles:
+        blocks.append((f"## Điều {article.label}. {article.title}".rstrip(". ") if article.title
+                       else f"## Điều {article.label}", article.where))
+        blocks.extend((_escape(p.text), p.where) for p in article.paragraphs)
+    text = f"---\n{head}\n---\n"
+    lines: dict[int, int] = {}
+    line = text.count("\n") + 1
+    for block, where in blocks:
+        line += 1  # the blank line before it
+        lines[line] = where
+        text += f"\n{block}\n"
+        line += block.count("\n") + 1
+    return text, lines
+
+
+def _escape(text: str) -> str:
+    """A paragraph as the amendment format writes it: `1\\.` for a clause or instruction number."""
+    return _CLAUSE.sub(r"\1\\.\2", text)

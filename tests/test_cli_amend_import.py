@@ -1,0 +1,81 @@
+"""`regdraft amend import`: an existing amending document into amendments/<slug>/amendment.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from regdraft.core.amend.document import load_amendment
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHARED, Invoke
+
+CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
+
+DOCUMENT = """QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Luật số: 99/2026/QH15 | Hà Nội, ngày 10 tháng 3 năm 2026
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT THỬ VÀ LUẬT KHÁC
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Điều 1. Sửa đổi, bổ sung một số điều của Luật Khác
+1. Bãi bỏ Điều 9.
+Điều 2. Sửa đổi, bổ sung một số điều của Quy chế thử nghiệm sửa đổi
+1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:
+“2. Ban Thường vụ bảo đảm thực hiện.”
+2. Bãi bỏ Khoản 2 Điều 2.
+Điều 3. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.
+"""
+
+
+def _workspace(invoke: Invoke, tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    regulation = (Path(__file__).parent / "fixtures" / "amend" / "vi.md").read_text(encoding="utf-8")
+    Workspace(root).commit({"regulations/02-QC-TU.md": regulation.encode("utf-8")}, "Add the regulation")
+    return root
+
+
+def test_amend_import_finds_the_article_that_amends_the_workspace(invoke: Invoke, tmp_path: Path) -> None:
+    root = _workspace(invoke, tmp_path)
+    source = tmp_path / "luat-99.txt"
+    source.write_text(DOCUMENT, encoding="utf-8")
+    result = invoke(root, "amend", "import", str(source), "--slug", "luat-99", catch=False)
+    assert result.exit_code == 0, result.output
+    assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 change(s) to apply)." in result.output
+    assert "Điều 1 amends a document that is not in the workspace; it is kept as text." in result.output
+    text = (root / "amendments" / "luat-99" / "amendment.md").read_text(encoding="utf-8")
+    amendment = load_amendment(text, "amendments/luat-99/amendment.md", "luat-99")
+    assert (amendment.number, amendment.regulation, amendment.article.label) == ("99/2026/QH15", "02-QC/TU", "2")
+    assert str(amendment.meta["signed"]) == "2026-03-10" and str(amendment.meta["effective"]) == "2026-07-01"
+    assert [a.label for a in amendment.opening] == ["1"] and [a.label for a in amendment.closing] == ["3"]
+    assert amendment.instructions[0].cite() == "khoản 1 Điều 2"  # footnotes cite the real place
+    check = invoke(root, "amend", "check", "luat-99")
+    assert check.exit_code == 0, check.output
+    assert "warning: " in check.output and "'Khoản' is written with a capital" in check.output
+    preview = invoke(root, "amend", "preview", "luat-99")
+    assert "Ban Thường vụ bảo đảm thực hiện." in preview.output
+
+
+def test_amend_import_refuses_a_document_for_no_regulation_here(invoke: Invoke, tmp_path: Path) -> None:
+    root = _workspace(invoke, tmp_path)
+    source = tmp_path / "other.txt"
+    source.write_text(DOCUMENT.replace("Quy chế thử nghiệm sửa đổi", "Luật Thứ Ba"), encoding="utf-8")
+    result = invoke(root, "amend", "import", str(source), "--slug", "x")
+    assert result.exit_code == 1
+    assert "no article amends a regulation of this workspace" in result.output and "Traceback" not in result.output
+    assert not (root / "amendments" / "x").exists()
+
+
+def test_amend_import_of_a_real_decree_to_a_file(invoke: Invoke, tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    base = invoke(root, "import", str(CORPUS / "base-63-2010-ND-CP.txt"), "--id", "63/2010/NĐ-CP")
+    assert base.exit_code == 0, base.output
+    out = tmp_path / "nd-48.md"
+    result = invoke(root, "amend", "import", str(CORPUS / "amending-48-2013-ND-CP.txt"), "--slug", "nd-48-2013",
+                    "-o", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["amends"] == {"1": "63/2010/NĐ-CP"} and data["passes_check"] is True
+    amendment = load_amendment(out.read_text(encoding="utf-8"), "nd-48.md", "nd-48-2013")
+    assert [i.location for i in amendment.instructions] == [str(n) for n in range(1, 13)]
