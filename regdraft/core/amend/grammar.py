@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
     AmendGroup,
@@ -110,6 +111,8 @@ def _read_instruction(sentence: str, language: str, context: Address | None = No
     text = " ".join(sentence.split())
     language = "en" if language == "en" else "vi"
     colon = text.endswith(":")
+    if re.search(r"(?:như sau|as follows|to read)\s*[.;]$", text, _I):
+        raise GrammarError(_unreadable(text, language))  # announces new text, but ends as if it took none
     if colon:
         body = re.sub(r"\s*(?:như sau|as follows)?\s*:$", "", text, flags=_I)
     elif text.endswith((".", ";")):
@@ -129,12 +132,8 @@ def _read_instruction(sentence: str, language: str, context: Address | None = No
             raise GrammarError(_unreadable(text, language))
         parts.extend(found)
     quoted = any(isinstance(p, TAKES_QUOTE) for p in parts)
-    if quoted and not colon:
-        raise GrammarError(
-            "cannot read this instruction: an instruction followed by new text must end with ':'."
-        )
-    if not quoted and colon:
-        raise GrammarError("cannot read this instruction: it takes no new text, so it must end with '.' or ';'.")
+    if quoted != colon:
+        raise GrammarError(_unreadable(text, language))
     return parts[0] if len(parts) == 1 else Several(tuple(parts))
 
 
@@ -378,7 +377,8 @@ def _words(piece: str, context: Address | None, language: str) -> list[Part] | N
     while True:
         item = _compiled(form).match(piece, position)
         if item is None:
-            raise GrammarError(f"cannot read the words this instruction changes: '{piece[position:]}'.")
+            raise GrammarError(diagnose(piece, language)
+                               or f"cannot read the words this instruction changes: '{piece[position:]}'.")
         spot = item.groupdict().get("pos") or ""
         if spot:
             found.append((item.group("b"), item.group("a"), "before" if spot in ("trước", "before") else "after"))
@@ -432,20 +432,9 @@ def _rename_form(target: Address, language: str) -> str:
 
 
 def _unreadable(text: str, language: str) -> str:
-    from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
-
-    found = diagnose(text, language)
-    if found:
-        return found
-    lowered = text.lower()
-    if lowered.startswith(("sửa đổi", "bổ sung", "insert", "add ")) and not text.endswith(":"):
-        return "cannot read this instruction: an instruction followed by new text must end with ':'."
-    if lowered.startswith(("bãi bỏ", "thay thế", "bỏ cụm", "repeal", "replace", "delete")) and not text.endswith(
-        (".", ";")
-    ):
-        return "cannot read this instruction: it must end with '.' or ';'."
     examples = _EXAMPLES.get(language, _EXAMPLES["vi"])
-    return f"cannot read this instruction; it must follow one of the documented forms, e.g. {examples}."
+    return diagnose(text, language) or (
+        f"cannot read this instruction; it must follow one of the documented forms, e.g. {examples}.")
 
 
 def is_provision_list(text: str) -> bool:
