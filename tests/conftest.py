@@ -99,3 +99,34 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     """`--update-golden`: rewrite the golden files under tests/golden instead of comparing."""
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Rewrite golden files (tests/golden) from the current output.")
+
+
+# The slow part of the suite (`scripts/test.sh -m "not slow"` leaves it out for day-to-day work;
+# CI runs everything): whole modules that start LibreOffice, git daemons, killed processes or the
+# README workflow, and single tests that render PDFs or run large property searches.
+SLOW_MODULES = frozenset({
+    "test_readme_workflow.py", "test_store_safety.py", "test_cli_sync.py", "test_render_pdf.py",
+    "test_word_review.py", "test_importer_corpus.py",
+})
+SLOW_TESTS = frozenset({
+    "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",
+    "test_every_quoted_phrase_is_whole_words_in_english_too",
+    "test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced",
+    "test_markdown_export_parses_again_with_only_the_markers_added", "test_map_units_identity_on_any_address",
+    "test_the_generated_amendment_reproduces_edits_of_the_shipped_regulation",
+    "test_the_generated_amendment_reproduces_edits_of_the_english_regulation",
+    "test_the_generated_amendment_reproduces_edits_of_generated_regulations",
+    "test_shipped_amendment_pdf_lists_every_change", "test_parse_of_render_is_identity",
+    "test_ten_megabyte_regulation_is_parsed", "test_libreoffice_lays_out_the_header_row_and_numbers_pages",
+    "test_comment_yaml_round_trips", "test_libreoffice_converts_the_docx",
+    "test_english_documents_print_english_header_words", "test_pdf_text_fonts_and_footnotes_on_the_page_of_their_call",
+    "test_shipped_amendment_report_pdf", "test_round_trip_export_to_docx_and_import_back",
+    "test_markdown_parses_again_as_the_consolidated_regulation", "test_random_valid_instructions_apply_and_round_trip",
+})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the slow tests (see SLOW_MODULES and SLOW_TESTS) `slow`."""
+    for item in items:
+        if item.path.name in SLOW_MODULES or getattr(item, "originalname", item.name) in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

@@ -55,8 +55,11 @@ def test_a_date_before_the_regulation_is_a_clean_error(tmp_workspace: Workspace,
 
 def test_bad_date_and_unknown_format_are_usage_errors(tmp_workspace: Workspace, invoke: Invoke,
                                                       tmp_path: Path) -> None:
-    bad_date = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "1/4/2025", "-o", str(tmp_path / "x.md"))
-    assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
+    bad_date = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "31/02/2025", "-o", str(tmp_path / "x.md"))
+    assert bad_date.exit_code == 2 and "Invalid value for '--as-of': '31/02/2025' is not a date" in bad_date.output
+    assert "YYYY-MM-DD (or DD/MM/YYYY)" in bad_date.output
+    vietnamese = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "1/4/2025", "-o", str(tmp_path / "d.md"))
+    assert vietnamese.exit_code == 0 and "in force on 2025-04-01" in vietnamese.output
     bad_suffix = invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(tmp_path / "x.txt"))
     assert bad_suffix.exit_code == 2 and "pdf|docx|html|md" in bad_suffix.output
     unknown = invoke(tmp_workspace, "export", "99-QC/TU", "-o", str(tmp_path / "x.md"))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.errors import RegdraftError
+from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
 from tests.test_render_pdf import pdf_fonts, pdf_text
@@ -128,7 +129,7 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     assert re.search(r"Trang 1/\d+", text)
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.comparison.changes
-    helpers = rr._Helpers(redline)
+    helpers = rr._Helpers(redline, load_profile({}))
     for change in redline.comparison.changes:
         assert " ".join(helpers.describe(change).split()) in text
     assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(pdf))
@@ -185,7 +186,7 @@ def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None
     from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    helpers = rr._Helpers(redline)
+    helpers = rr._Helpers(redline, load_profile({}))
     kinds = {str(c.address): c.kind.value for c in redline.comparison.changes}
     assert kinds["d3.k1"] == "words deleted" and kinds["d5.k2"] == "amended" and kinds["ch5"] == "heading changed"
     assert helpers.kind_label(redline.comparison.changes[0].kind) == "bỏ cụm từ"

@@ -85,9 +85,9 @@ def test_amend_vote(ws, invoke):
 def test_bad_dates_name_their_option(ws, invoke):
     vote = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/13/2025")
     assert vote.exit_code == 2
-    assert "The vote date (--date) '20/13/2025' is not a date" in vote.output and "due" not in vote.output
+    assert "Invalid value for '--date': '20/13/2025' is not a date" in vote.output and "due" not in vote.output
     opened = invoke(ws, "round", "open", SLUG, "--due", "next week", "--consult", "Ban Tổ chức Tỉnh ủy")
-    assert opened.exit_code == 2 and "The due date (--due) 'next week' is not a date" in opened.output
+    assert opened.exit_code == 2 and "Invalid value for '--due': 'next week' is not a date" in opened.output
     # DD/MM/YYYY is read for the vote date as for the due date.
     good = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/09/2025")
     assert good.exit_code == 0 and "(2025-09-20)" in good.output

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from regdraft.render.consolidated import write_consolidated_docx
-from regdraft.render.profile import PROFILES
+from regdraft.render.profile import load_profile
 from regdraft.render.report import write_report
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
 from regdraft.workspace.rounds import Report
@@ -85,7 +85,7 @@ def test_state_profile_numbers_pages_at_the_top_from_page_two(tmp_workspace: Wor
 
     ct = consolidated_text(tmp_workspace, "01-QC/TU")
     out = tmp_path / "s.docx"
-    write_consolidated_docx(ct, PROFILES["state-30"], out)
+    write_consolidated_docx(ct, load_profile({"profile": "state-30"}), out)
     section = docx.Document(str(out)).sections[0]
     assert section.different_first_page_header_footer
     assert _fields(section.header) == ["PAGE", "NUMPAGES"] and _fields(section.first_page_header) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import json_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, json_option, open_workspace, output_option, workspace_option
 
 
 @click.group()
@@ -199,9 +199,10 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
 
 @amend.command("adopt")
 @click.argument("slug")
-@click.option("--signed", help="The signing date, YYYY-MM-DD.")
-@click.option("--effective", default=None,
-              help="The effective date, YYYY-MM-DD (default: as the document's entry-into-force article says).")
+@click.option("--signed", type=DATE, help="The signing date (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--effective", type=DATE, default=None,
+              help="The effective date, YYYY-MM-DD or DD/MM/YYYY "
+                   "(default: as the document's entry-into-force article says).")
 @click.option("--force", is_flag=True, help="Adopt past the gates (rounds, comments, vote, status, date).")
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the adoption commit.")
 @click.option("--resume", is_flag=True, help="Finish an adoption that was interrupted (killed, power cut).")

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from regdraft.cli.options import json_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, json_option, open_workspace, output_option, workspace_option
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
 TYPES = ("general", "substantive", "editorial")
@@ -36,7 +36,7 @@ def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]
 @round_.command("open")
 @click.argument("slug")
 @click.option("--title", default="", help="What the round is, e.g. 'Lấy ý kiến các ban, sở, ngành'.")
-@click.option("--due", required=True, help="The date replies are due (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--due", type=DATE, required=True, help="The date replies are due (YYYY-MM-DD or DD/MM/YYYY).")
 @click.option("--consult", multiple=True, metavar="BODY", help="A body asked for comments (repeatable).")
 @click.option("--consult-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="A UTF-8 text file naming one consulted body per line.")
@@ -143,7 +143,9 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
         raise UsageError("Name the report file with -o FILE.pdf, .docx, .csv or .html.")
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)
-    write_report(report, output, workspace_root=ws.root, config=ws.config)
+    from regdraft.workspace.profiles import profile_for
+
+    write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta))
     click.echo(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
 
 
@@ -332,7 +334,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @click.option("--for", "for_", type=click.IntRange(min=0), required=True, help="Votes for.")
 @click.option("--against", type=click.IntRange(min=0), required=True, help="Votes against.")
 @click.option("--abstain", type=click.IntRange(min=0), default=0, show_default=True, help="Abstentions.")
-@click.option("--date", "date", required=True, help="The conference date (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--date", "date", type=DATE, required=True, help="The conference date (YYYY-MM-DD or DD/MM/YYYY).")
 @click.option("--members", type=click.IntRange(min=1), default=None,
               help="Members entitled to vote; the majority is then more than half of them.")
 @workspace_option

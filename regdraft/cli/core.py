@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import json_option, note_problems, open_workspace, workspace_option
+from regdraft.cli.options import DATE, json_option, note_problems, open_workspace, workspace_option
 from regdraft.core.errors import RegdraftError
 
 
@@ -74,8 +74,8 @@ def list_(workspace: Path | None, as_json: bool) -> None:
 @click.argument("regulation")
 @click.argument("address", required=False)
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
-@click.option("--as-of", "as_of", default=None,
-              help="The text in force on a date (YYYY-MM-DD), replaying adopted amendments.")
+@click.option("--as-of", "as_of", type=DATE, default=None,
+              help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
 @workspace_option
 @json_option
 def show(regulation: str, address: str | None, rev: str | None, as_of: str | None,

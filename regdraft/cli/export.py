@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from regdraft.cli.amend import amend
-from regdraft.cli.options import note_problems, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, note_problems, open_workspace, output_option, workspace_option
 
 
 @click.command("export")
 @click.argument("regulation")
-@click.option("--as-of", "as_of", default=None, help="The date the text is in force on, YYYY-MM-DD (default: today).")
+@click.option("--as-of", "as_of", type=DATE, default=None,
+              help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
               help="The output format (default: from the output file's suffix).")
 @output_option

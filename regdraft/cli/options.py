@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable
@@ -57,6 +58,23 @@ def output_option(func: F) -> F:
         "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
         help="The file to write.",
     )(checked))
+
+
+class _Date(click.ParamType[dt.date]):
+    """A date option: YYYY-MM-DD or DD/MM/YYYY, read by the one date parser."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        from regdraft.core.dates import FORMS, read_date
+
+        day = read_date(value)
+        if day is None:
+            self.fail(f"'{value}' is not a date; write it as {FORMS}.", param, ctx)
+        return day
+
+
+DATE = _Date()
 
 
 def open_workspace(path: Path | None) -> Workspace:

@@ -59,6 +59,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     from regdraft.render.redline import write
     from regdraft.workspace import api
     from regdraft.workspace import redline as rl
+    from regdraft.workspace.profiles import profile_for
 
     ws = open_workspace(workspace)
     note_problems(api.read_regulation(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
@@ -66,13 +67,14 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
                       strict_tones=strict_tones)
     kind = _fmt(fmt, output)
     target = output if output is not None else rl.default_output(ws, result, kind)
+    profile = profile_for(ws, result.comparison.new.meta)
     if kind == "docx":
         from regdraft.render import redline_docx
 
-        written = redline_docx.write(result, target, layout=layout, changed_only=changed_only, config=ws.config)
+        written = redline_docx.write(result, target, layout=layout, changed_only=changed_only, profile=profile)
     else:
         written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
-                        workspace_root=ws.root, config=ws.config, progress=True)
+                        workspace_root=ws.root, profile=profile, progress=True)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 

@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from regdraft.core.dates import FORMS, read_date
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.model import Address, Regulation, noun, part_name
@@ -116,17 +117,13 @@ class ConsolidatedText:
 
 
 def as_date(value: Any) -> dt.date | None:
-    """A date from a front-matter value (`date`, `datetime` or `YYYY-MM-DD`); None when empty."""
+    """A date from a front-matter value; None when empty, a `RegdraftError` when it is no date."""
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise RegdraftError(f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 2025-03-15).") from None
+    day = read_date(value)
+    if day is None:
+        raise RegdraftError(f"'{value}' is not a date; write it as {FORMS} (e.g. 2025-03-15).")
+    return day
 
 
 def _date_or_none(value: Any) -> dt.date | None:

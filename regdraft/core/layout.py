@@ -8,6 +8,7 @@
     amendments/<slug>/comments/<id>.yaml            a comment
     amendments/<slug>/vote.yaml                     the conference vote
     templates/                                      the office's template overrides
+    profiles/<name>.yaml                            a document profile of the office's own
     out/                                            documents written by default (not versioned)
 
 Naming only: nothing here reads or writes a file.
@@ -24,6 +25,7 @@ CONFIG = "regdraft.yaml"
 REGULATIONS = "regulations"
 AMENDMENTS = "amendments"
 TEMPLATES = "templates"
+PROFILES = "profiles"
 OUTPUT = "out"
 FOLDERS = (REGULATIONS, AMENDMENTS, TEMPLATES)
 

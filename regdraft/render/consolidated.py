@@ -48,10 +48,6 @@ if TYPE_CHECKING:
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
 
-WORDS = {
-    "vi": {"recipients": "Nơi nhận:", "notes": "Ghi chú", "article": "Điều"},
-    "en": {"recipients": "Recipients:", "notes": "Notes", "article": "Article"},
-}
 # The closing text (đoạn cuối) of an article or a clause is printed as a paragraph in its own
 # style, so that importing the Word file back gives it to the unit it closes.
 CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
@@ -195,7 +191,7 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
         signer=signer, recipients=recipients,
-        words=WORDS.get(ct.language, WORDS["vi"]), table_rows=table_rows,
+        words=profile.words(ct.language), table_rows=table_rows,
     )
 
 
@@ -221,9 +217,11 @@ def _printed(quote: Sequence[str]) -> list[str]:
     return [q for q in quote if closing_mark(q) is None]
 
 
-def amendment_blocks(amendment: Amendment) -> list[Block]:
+def amendment_blocks(amendment: Amendment, profile: Profile | None = None) -> list[Block]:
     """The amending document's body: Điều 1 with its instructions and quotes, then the closing articles."""
-    word = WORDS.get(amendment.language, WORDS["vi"])["article"]
+    from regdraft.render.profile import default_profile
+
+    word = (profile or default_profile()).words(amendment.language)["article"]
     from regdraft.core.amend.document import document_articles
 
     amending = {amendment.article.label: amendment.instructions,
@@ -264,9 +262,9 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
     signer, recipients = signature_block(amendment.meta)
     return env.get_template("amendment.html.j2").render(
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
-        preamble=amendment.preamble, blocks=amendment_blocks(amendment),
+        preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
         signer=signer, recipients=recipients,
-        words=WORDS.get(amendment.language, WORDS["vi"]), table_rows=table_rows,
+        words=profile.words(amendment.language), table_rows=table_rows,
     )
 
 
@@ -459,10 +457,11 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
     width = text_width_mm(document)
     left, right = borderless_table(document, 2, [width * 0.5, width * 0.5]).rows[0].cells
     if recipients:
-        paragraph(left, WORDS.get(language, WORDS["vi"])["recipients"], bold=True, italic=True,
-                  size=profile.body_pt - 2, align="left", space_after=0)
+        paragraph(left, profile.words(language)["recipients"], bold=True, italic=True,
+                  underline=profile.recipients_title_underline, size=profile.recipients_pt + 1, align="left",
+                  space_after=0)
         for item in recipients:
-            paragraph(left, f"- {item}", size=profile.body_pt - 3, align="left", space_after=0)
+            paragraph(left, f"- {item}", size=profile.recipients_pt, align="left", space_after=0)
     for key, bold in (("on_behalf", True), ("title", True)):
         if signer.get(key):
             paragraph(right, str(signer[key]), bold=bold, align="center", space_after=0)
@@ -519,7 +518,7 @@ def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, t
     _front(document, header, profile, header.draft)
     for text in amendment.preamble:
         _runs(_add(document, names["opening"]), text)
-    _write_blocks(document, amendment_blocks(amendment), names, upper_titles=False)
+    _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False)
     meta = amendment.meta
     _signature(document, *signature_block(meta), profile, amendment.language)
     save(document, output)

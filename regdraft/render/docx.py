@@ -61,13 +61,6 @@ def _page(section: Any, profile: Profile, landscape: bool) -> None:
     section.right_margin = Mm(profile.margin_right)
 
 
-def landscape_section(document: Document, profile: Profile) -> None:
-    """Start a new landscape section (for a wide table inside a portrait document)."""
-    from docx.enum.section import WD_SECTION
-
-    _page(document.add_section(WD_SECTION.NEW_PAGE), profile, landscape=True)
-
-
 def text_width_mm(document: Document) -> float:
     """The width between the margins of the last section, in millimetres."""
     section = document.sections[-1]
@@ -112,7 +105,7 @@ def append_paragraph(document: Document) -> Paragraph:
 
 def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: bool = False,
               size: float | None = None, align: str = "justify", upper: bool = False,
-              space_after: float | None = None) -> Paragraph:
+              space_after: float | None = None, underline: bool = False) -> Paragraph:
     """Add a paragraph of one run to a document or cell; `align` is left, center, right or justify."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -123,19 +116,20 @@ def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: boo
     if space_after is not None:
         para.paragraph_format.space_after = Pt(space_after)
     if text:
-        add_run(para, text.upper() if upper else text, bold=bold, italic=italic, size=size)
+        add_run(para, text.upper() if upper else text, bold=bold, italic=italic, size=size, underline=underline)
     made: Paragraph = para
     return made
 
 
 def add_run(para: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
-            size: float | None = None) -> Any:
+            size: float | None = None, underline: bool = False) -> Any:
     """Add a run of text to a paragraph."""
     from docx.shared import Pt
 
     run = para.add_run(text)
     run.bold = bold or None
     run.italic = italic or None
+    run.underline = underline or None
     if size is not None:
         run.font.size = Pt(size)
     return run

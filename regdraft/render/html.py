@@ -22,7 +22,7 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from regdraft.core.frontmatter import document_number
-from regdraft.render.profile import Profile, place_date, words
+from regdraft.render.profile import Profile, place_date
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -206,12 +206,5 @@ def document_header(
         draft=draft_text,
         # The summary alone ("làm việc của ...") does not read as a title; the full title does.
         running=running if running is not None else " – ".join(p for p in (doc_number, title) if p),
-        page=words(language)["page"],
+        page=profile.words(language)["page"],
     )
-
-
-def font_faces() -> list[tuple[str, str, str, str]]:
-    """The @font-face rules for the body font: (family, weight, style, file URL)."""
-    from regdraft.render.pdf import body_fonts
-
-    return [(family, weight, style, path.as_uri()) for family, weight, style, path in body_fonts()]

@@ -1,16 +1,20 @@
-"""The document-format profile: page, margins, fonts and header rules of an office's documents.
+"""Document profiles: page, fonts, header block, signature and every fixed word a document prints.
 
-The Party format (Guideline 36-HD/VPTW) is the default; the state format (Decree 30/2020/NĐ-CP)
-is the alternative. A workspace picks one with the `profile` key of regdraft.yaml, either by
-name (`party-36`) or as a mapping that names a base profile and overrides fields:
+A profile is data: a YAML file shipped in `regdraft/profiles/` (`party-36`, the Party format of
+Hướng dẫn 36-HD/VPTW, the default; `state-30`, state administrative documents of Nghị định
+30/2020/NĐ-CP). A workspace may override a shipped profile or add its own in `profiles/<name>.yaml`
+(`base: party-36` inherits every key it does not give). A document's front matter chooses one
+with `profile: NAME`; otherwise regdraft.yaml does, by name or as a mapping that names a profile
+and overrides flat settings:
 
     profile:
       name: party-36
       body_pt: 13
 
 Post-conditions of `load_profile`:
-1. The result is one of the known profiles, possibly with some fields overridden.
-2. An unknown name or field raises `RegdraftError` naming the known ones.
+1. The result is a known profile (shipped or the workspace's), possibly with settings overridden.
+2. An unknown name, key or setting raises `RegdraftError` naming the file and the known ones.
+3. `words(language)` gives every fixed phrase in that language, Vietnamese where it has none.
 """
 
 from __future__ import annotations
@@ -18,90 +22,196 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from regdraft.core.errors import RegdraftError
 
+SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
+DEFAULT = "party-36"
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """How documents of one office look on paper (sizes in mm and points)."""
+    """How documents of one office look on paper (sizes in mm and points) and the words they print."""
 
     name: str
+    description: str = ""
     page_size: str = "A4"
     margin_top: float = 20
     margin_bottom: float = 20
     margin_left: float = 30
     margin_right: float = 15
+    page_numbers: str = "bottom"
+    number_first_page: bool = True
     font_family: str = "Times New Roman"
     body_pt: float = 14
     national_pt: float = 15
     issuer_pt: float = 14
-    number_colon: bool = False
     national_default: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
     motto: str = ""
+    rule_under: str = "national"
     issuer_mark: str = "*"
-    page_numbers: str = "bottom"
-    number_first_page: bool = True
-    draft_label: str = "DỰ THẢO"
+    issuer_rule: bool = False
+    number_colon: bool = False
+    recipients_pt: float = 12
+    recipients_title_underline: bool = True
+    vocabulary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def draft_label(self) -> str:
+        """The Vietnamese draft banner's word (`DỰ THẢO`)."""
+        return self.words("vi")["draft"]
+
+    def words(self, language: str) -> dict[str, str]:
+        """Every fixed phrase in `language`; Vietnamese for a language or phrase the profile lacks."""
+        return {**self.vocabulary.get("vi", {}), **self.vocabulary.get(language, {})}
 
     def number_line(self, number: str, language: str = "vi") -> str:
         """The document number as printed: `Số 01-QC/TU` (Party), `Số: 30/2020/NĐ-CP` (state), `No. ...` (English)."""
-        return f"{words(language)['number']}{':' if self.number_colon else ''} {number}"
+        return f"{self.words(language)['number']}{':' if self.number_colon else ''} {number}"
 
     def draft_line(self, draft: int | str, language: str = "vi") -> str:
-        """The draft banner: `DỰ THẢO lần 2` (Vietnamese, label from the profile) or `DRAFT No. 2` (English)."""
-        label = self.draft_label if language == "vi" else words(language)["draft"]
-        return f"{label} {words(language)['draft_no']} {draft}" if str(draft).isdigit() else f"{label} {draft}"
+        """The draft banner: `DỰ THẢO lần 2` (Vietnamese) or `DRAFT No. 2` (English)."""
+        words = self.words(language)
+        return f"{words['draft']} {words['draft_no']} {draft}" if str(draft).isdigit() else f"{words['draft']} {draft}"
 
 
-# The fixed words the header block and page numbers print, by document language; a language
-# without an entry falls back to Vietnamese.
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {"number": "Số", "draft": "DỰ THẢO", "draft_no": "lần", "page": "Trang"},
-    "en": {"number": "No.", "draft": "DRAFT", "draft_no": "No.", "page": "Page"},
+# Where each key of a profile file lands: (section, key) -> Profile field.
+_KEYS: dict[tuple[str, str], str] = {
+    ("page", "size"): "page_size", ("page", "margin_top"): "margin_top", ("page", "margin_bottom"): "margin_bottom",
+    ("page", "margin_left"): "margin_left", ("page", "margin_right"): "margin_right",
+    ("page", "numbers"): "page_numbers", ("page", "number_first_page"): "number_first_page",
+    ("fonts", "family"): "font_family", ("fonts", "body_pt"): "body_pt", ("fonts", "national_pt"): "national_pt",
+    ("fonts", "issuer_pt"): "issuer_pt",
+    ("header", "national"): "national_default", ("header", "motto"): "motto", ("header", "rule_under"): "rule_under",
+    ("header", "issuer_mark"): "issuer_mark", ("header", "issuer_rule"): "issuer_rule",
+    ("header", "number_colon"): "number_colon",
+    ("signature", "recipients_pt"): "recipients_pt",
+    ("signature", "recipients_title_underline"): "recipients_title_underline",
 }
+_SECTIONS = {"page", "fonts", "header", "signature"}
+_FLAT = {f.name for f in fields(Profile)} - {"name", "vocabulary"}
 
 
-def words(language: str) -> dict[str, str]:
-    """The header block's fixed words in `language` (Vietnamese when the language is unknown)."""
-    return WORDS.get(language, WORDS["vi"])
+@cache
+def shipped_texts() -> dict[str, str]:
+    """The profiles shipped in the package, by name, as YAML text."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(SHIPPED.glob("*.yaml"))}
 
 
-PROFILES: dict[str, Profile] = {
-    "party-36": Profile(name="party-36"),
-    "state-30": Profile(
-        name="state-30", margin_top=20, margin_bottom=20, margin_left=30, margin_right=15,
-        body_pt=14, national_pt=13, issuer_pt=13, number_colon=True,
-        national_default="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto="Độc lập - Tự do - Hạnh phúc",
-        issuer_mark="", page_numbers="top", number_first_page=False,
-    ),
-}
+def load_profile(config: Mapping[str, Any], meta: Mapping[str, Any] | None = None,
+                 workspace: Mapping[str, str] | None = None) -> Profile:
+    """The profile a document's front matter (`meta`) or else the workspace settings choose.
 
-
-def load_profile(config: Mapping[str, Any]) -> Profile:
-    """The profile a workspace's settings choose (default `party-36`)."""
-    chosen = config.get("profile", "party-36")
+    `workspace` holds the workspace's own profile files (name -> YAML text), which override or
+    add to the shipped ones.
+    """
+    setting = config.get("profile", DEFAULT)
     overrides: dict[str, Any] = {}
-    if isinstance(chosen, Mapping):
-        overrides = {k: v for k, v in chosen.items() if k != "name"}
-        chosen = chosen.get("name", "party-36")
-    base = PROFILES.get(str(chosen))
-    if base is None:
-        known = ", ".join(sorted(PROFILES))
-        raise RegdraftError(f"regdraft.yaml: the profile '{chosen}' is unknown; use one of {known}.")
-    allowed = {f.name for f in fields(Profile)} - {"name"}
-    unknown = sorted(set(overrides) - allowed)
+    if isinstance(setting, Mapping):
+        overrides = {k: v for k, v in setting.items() if k != "name"}
+        setting = setting.get("name", DEFAULT)
+    chosen = str((meta or {}).get("profile") or setting)
+    texts = {**shipped_texts(), **(workspace or {})}
+    data = _resolved(chosen, texts, workspace or {}, ())
+    profile = _profile(chosen, data)
+    unknown = sorted(set(overrides) - _FLAT)
     if unknown:
         raise RegdraftError(
             f"regdraft.yaml: the profile setting(s) {', '.join(unknown)} are unknown; "
-            f"known settings: {', '.join(sorted(allowed))}."
+            f"known settings: {', '.join(sorted(_FLAT))}."
         )
     problems = [message for key, value in overrides.items() if (message := _invalid(key, value))]
     if problems:
         raise RegdraftError("regdraft.yaml: " + " ".join(problems))
-    return replace(base, **overrides) if overrides else base
+    return replace(profile, **overrides) if overrides else profile
+
+
+def _source(name: str, workspace: Mapping[str, str]) -> str:
+    return f"profiles/{name}.yaml" if name in workspace else f"the shipped profile {name}"
+
+
+def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
+              seen: tuple[str, ...]) -> dict[str, Any]:
+    """A profile's keys with those of its base (and, for an override of a shipped profile, the shipped keys)."""
+    import yaml
+
+    if name not in texts:
+        raise RegdraftError(f"The profile '{name}' is unknown; use one of {', '.join(sorted(texts))} "
+                            "(or add profiles/<name>.yaml to the workspace).")
+    if name in seen:
+        raise RegdraftError(f"{_source(name, workspace)}: its `base` leads back to itself ({' -> '.join(seen)}).")
+    try:
+        data = yaml.safe_load(texts[name]) or {}
+    except yaml.YAMLError as exc:
+        raise RegdraftError(f"{_source(name, workspace)}: is not valid YAML ({exc}).") from None
+    if not isinstance(data, dict):
+        raise RegdraftError(f"{_source(name, workspace)}: a profile is YAML keys and values.")
+    base = data.get("base")
+    if base is None and name in workspace and name in shipped_texts():
+        base_data = _resolved(name, shipped_texts(), {}, seen)  # an override of the shipped profile
+    elif base is not None:
+        base_data = _resolved(str(base), texts, workspace, (*seen, name))
+    else:
+        base_data = {}
+    return _merged(base_data, data)
+
+
+def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, Mapping) and isinstance(out.get(key), Mapping) \
+            else value
+    return out
+
+
+def _profile(name: str, data: Mapping[str, Any]) -> Profile:
+    where = f"the profile {name}"
+    values: dict[str, Any] = {"name": name, "description": str(data.get("description") or "")}
+    unknown = sorted(set(data) - _SECTIONS - {"name", "base", "description", "words"})
+    for section in sorted(_SECTIONS & set(data)):
+        entries = data[section]
+        if not isinstance(entries, Mapping):
+            raise RegdraftError(f"{where}: `{section}` holds keys and values.")
+        for key, value in entries.items():
+            target = _KEYS.get((section, str(key)))
+            if target is None:
+                unknown.append(f"{section}.{key}")
+            else:
+                values[target] = value
+    if unknown:
+        known = ", ".join(f"{s}.{k}" for s, k in _KEYS)
+        raise RegdraftError(f"{where}: the key(s) {', '.join(unknown)} are unknown; known keys: {known}, words.")
+    words = data.get("words") or {}
+    if not isinstance(words, Mapping) or not all(isinstance(v, Mapping) for v in words.values()):
+        raise RegdraftError(f"{where}: `words` holds one list of phrases per language (vi:, en:).")
+    values["vocabulary"] = {str(lang): {str(k): str(v) for k, v in phrases.items()} for lang, phrases in words.items()}
+    problems = [message for key, value in values.items() if key not in ("name", "description", "vocabulary")
+                and (message := _invalid(key, value))]
+    if problems:
+        raise RegdraftError(f"{where}: " + " ".join(problems))
+    profile = Profile(**values)
+    missing = sorted(set(shipped_words()) - set(profile.words("vi")))
+    if missing:
+        raise RegdraftError(f"{where}: the Vietnamese word(s) {', '.join(missing)} are missing.")
+    return profile
+
+
+@cache
+def shipped_words() -> tuple[str, ...]:
+    """The phrase keys every profile provides (those of the default profile)."""
+    import yaml
+
+    data = yaml.safe_load(shipped_texts()[DEFAULT])
+    return tuple(data["words"]["vi"])
+
+
+def default_profile() -> Profile:
+    """The default profile (`party-36`), for a document rendered outside any workspace."""
+    return load_profile({})
 
 
 # What each setting may hold. Values reach CSS and Word documents, so strings that do are
@@ -110,7 +220,7 @@ PAGE_SIZES = ("A3", "A4", "A5", "B5", "Letter", "Legal")
 PAGE_NUMBERS = ("top", "bottom")
 _CSS_SAFE = re.compile(r"[\w \-.,]{1,60}")
 _SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "margin_top": (0, 80),
-          "margin_bottom": (0, 80), "margin_left": (0, 80), "margin_right": (0, 80)}
+          "margin_bottom": (0, 80), "margin_left": (0, 80), "margin_right": (0, 80), "recipients_pt": (6, 30)}
 
 
 def _invalid(key: str, value: Any) -> str:
@@ -120,7 +230,9 @@ def _invalid(key: str, value: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
             return f"profile.{key} is {value!r}; it must be a number from {low} to {high}."
         return ""
-    if key in ("number_colon", "number_first_page"):
+    if key == "rule_under" and value not in ("national", "motto"):
+        return f"profile.rule_under is {value!r}; use national or motto."
+    if key in ("number_colon", "number_first_page", "issuer_rule", "recipients_title_underline"):
         return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
     if not isinstance(value, str):
         return f"profile.{key} is {value!r}; it must be text."

@@ -65,44 +65,17 @@ class Redline:
     references: tuple[str, ...] = ()
     amendment: Amendment | None = None
 
-    def cover_line(self) -> str:
+    def cover_line(self, profile: Profile | None = None) -> str:
         """The line naming the two versions compared."""
-        joiner = " so với " if self.comparison.new.language == "vi" else " compared with "
-        return self.old_version.describe() + joiner + self.new_version.describe()
+        joiner = words_for(self.comparison.new.language, profile)["compared_with"]
+        return f"{self.old_version.describe()} {joiner} {self.new_version.describe()}"
 
 
-_WORDS = {
-    "vi": {
-        "in_force": "Văn bản hiện hành", "version": "Phiên bản", "draft": "Dự thảo lần",
-        "amended": "Văn bản sửa đổi", "uncommitted": "chưa commit", "provision": "Điều, khoản",
-        "summary": "Tóm tắt các thay đổi", "no_changes": "Không có thay đổi.",
-        "unchanged": "không thay đổi", "table_title": "Bảng so sánh", "number": "STT",
-        "current": "Quy định hiện hành", "proposed": "Dự thảo sửa đổi, bổ sung",
-        "note": "Ghi chú, lý do", "moved_from": "Chuyển từ",
-        "references": "Các quy định có tham chiếu cần rà soát",
-    },
-    "en": {
-        "in_force": "Text in force", "version": "Version", "draft": "Draft",
-        "amended": "Amending document", "uncommitted": "uncommitted changes", "provision": "Provision",
-        "summary": "Summary of changes", "no_changes": "No changes.", "unchanged": "unchanged",
-        "table_title": "Comparison table", "number": "No.", "current": "Current text",
-        "proposed": "Proposed text", "note": "Note, reason", "moved_from": "Moved from",
-        "references": "Provisions whose references need checking",
-    },
-}
-_KIND_LABELS = {
-    "vi": {
-        ChangeKind.AMENDED: "sửa đổi, bổ sung", ChangeKind.INSERTED: "bổ sung mới",
-        ChangeKind.REPEALED: "bãi bỏ", ChangeKind.MOVED: "chuyển vị trí",
-        ChangeKind.WORDS_REPLACED: "thay thế cụm từ", ChangeKind.WORDS_DELETED: "bỏ cụm từ",
-        ChangeKind.HEADING_CHANGED: "sửa đổi tên",
-    },
-    "en": {kind: kind.value for kind in ChangeKind},
-}
+def words_for(language: str, profile: Profile | None = None) -> dict[str, str]:
+    """The redline's fixed phrases in `language`, from the profile (the default one when None)."""
+    from regdraft.render.profile import default_profile
 
-
-def words_for(language: str) -> dict[str, str]:
-    return _WORDS.get(language, _WORDS["vi"])
+    return (profile or default_profile()).words(language)
 
 
 def sentence(text: str) -> str:
@@ -188,10 +161,10 @@ def _renumbered(old: str, new: str, side: str) -> Markup:
 class _Helpers:
     """Functions the redline templates call, bound to the document's language."""
 
-    def __init__(self, redline: Redline) -> None:
+    def __init__(self, redline: Redline, profile: Profile) -> None:
         self.redline = redline
         self.language = redline.comparison.new.language
-        self.words = words_for(self.language)
+        self.words = words_for(self.language, profile)
 
     def heading(self, unit: Unit) -> str:
         return heading_text(unit, self.language)
@@ -257,7 +230,7 @@ class _Helpers:
         return sentence(self.describe(change))
 
     def kind_label(self, kind: ChangeKind | None) -> str:
-        return _KIND_LABELS.get(self.language, _KIND_LABELS["vi"]).get(kind, "") if kind else ""
+        return self.words.get(f"kind_{kind.name.lower()}", "") if kind else ""
 
     def moved_note(self, p: Provision) -> str:
         assert p.old_address is not None
@@ -319,13 +292,13 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     `page` renders it through another template that extends the layout's (the review server's).
     """
     from regdraft.render.html import environment
-    from regdraft.render.profile import PROFILES
+    from regdraft.render.profile import default_profile
 
     if layout not in ("inline", "table"):
         raise UsageError(f"The layout '{layout}' is unknown; use inline or table.")
-    profile = profile or PROFILES["party-36"]
+    profile = profile or default_profile()
     comparison = redline.comparison
-    helpers = _Helpers(redline)
+    helpers = _Helpers(redline, profile)
     header = page_header(redline, profile, today or dt.date.today())
     env = environment(workspace_root, page)
     env.globals.update(
@@ -340,7 +313,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     return template.render(
         lang=helpers.language, profile=profile, header=header, words=helpers.words,
         orientation="landscape" if layout == "table" else "portrait",
-        cover_line=redline.cover_line(), changes=comparison.changes,
+        cover_line=redline.cover_line(profile), changes=comparison.changes,
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
         changed_only=changed_only, references=redline.references,
     )
@@ -348,15 +321,19 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
 def write(redline: Redline, output: Path, *, fmt: str = "pdf", layout: str = "inline",
           changed_only: bool = False, workspace_root: Path | None = None,
-          config: Mapping[str, Any] | None = None, progress: bool = False, today: dt.date | None = None) -> Path:
-    """Write the redline as PDF or HTML to `output`, whole or not at all; return the path written."""
+          config: Mapping[str, Any] | None = None, progress: bool = False, today: dt.date | None = None,
+          profile: Profile | None = None) -> Path:
+    """Write the redline as PDF or HTML to `output`, whole or not at all; return the path written.
+
+    The profile is `profile`, else the one the new text's front matter or `config` chooses.
+    """
     from regdraft.render.output import write_page
     from regdraft.render.profile import load_profile
 
     if fmt not in ("pdf", "html"):
         raise UsageError(f"The format '{fmt}' is unknown; use pdf or html (the Word redline is "
                          "regdraft.render.redline_docx).")
-    profile = load_profile(config or {})
+    profile = profile or load_profile(config or {}, redline.comparison.new.meta)
     html = render_html(redline, layout=layout, changed_only=changed_only,
                        workspace_root=workspace_root, profile=profile, today=today)
     write_page(html, output, pdf=fmt == "pdf", progress=progress)

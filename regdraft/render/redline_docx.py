@@ -274,7 +274,8 @@ def tracked_author(redline: Redline) -> str:
 
 
 def write(redline: Redline, output: Path, *, layout: str = "inline", changed_only: bool = False,
-          config: Mapping[str, Any] | None = None, today: dt.date | None = None) -> Path:
+          config: Mapping[str, Any] | None = None, today: dt.date | None = None,
+          profile: Profile | None = None) -> Path:
     """Write the Word redline with the workspace's profile; the table layout and collapsing are for PDF and HTML."""
     from regdraft.core.errors import UsageError
     from regdraft.render.profile import load_profile
@@ -282,7 +283,8 @@ def write(redline: Redline, output: Path, *, layout: str = "inline", changed_onl
     if layout != "inline" or changed_only:
         raise UsageError("The Word redline is the whole text with tracked changes; "
                          "--layout table and --changed-only are for PDF and HTML.")
-    write_redline_docx(redline, output, load_profile(config or {}), today or dt.date.today())
+    profile = profile or load_profile(config or {}, redline.comparison.new.meta)
+    write_redline_docx(redline, output, profile, today or dt.date.today())
     return output
 
 
@@ -294,16 +296,16 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
 
     comparison = redline.comparison
     language = comparison.new.language
-    words = words_for(language)
+    words = words_for(language, profile)
     document = new_document(profile)
     names = _styles(document, profile, language)
     header = page_header(redline, profile, today)
     _front(document, header, profile, header.draft)
-    paragraph(document, redline.cover_line(), italic=True, align="center")
+    paragraph(document, redline.cover_line(profile), italic=True, align="center")
     paragraph(document, words["summary"], bold=True)
     from regdraft.render.redline import _Helpers
 
-    helpers = _Helpers(redline)
+    helpers = _Helpers(redline, profile)
     for n, change in enumerate(comparison.changes, 1):
         paragraph(document, f"{n}. {helpers.describe(change)}: {helpers.kind_label(change.kind)}", space_after=0)
     if not comparison.changes:

@@ -48,7 +48,8 @@ def header(report: Report, profile: Profile, today: dt.date) -> DocumentHeader:
 
 
 def write_report(report: Report, output: Path, *, workspace_root: Path | None = None,
-                 config: Mapping[str, Any] | None = None, today: dt.date | None = None) -> None:
+                 config: Mapping[str, Any] | None = None, today: dt.date | None = None,
+                 profile: Profile | None = None) -> None:
     """Write the report in the format its file name asks for, with the workspace's profile and templates."""
     suffix = output.suffix.lower()
     if suffix not in FORMATS:
@@ -58,7 +59,7 @@ def write_report(report: Report, output: Path, *, workspace_root: Path | None = 
         return
     from regdraft.render.profile import load_profile
 
-    profile = load_profile(config or {})
+    profile = profile or load_profile(config or {}, report.meta)
     when = today or dt.date.today()
     if suffix == ".docx":
         write_docx(report, output, profile, when)

@@ -97,7 +97,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     bookmarks = Bookmarks()
     for text in amendment.preamble:
         _runs(_add(document, names["opening"]), text)
-    _write_blocks(document, amendment_blocks(amendment), names, upper_titles=False, bookmarks=bookmarks)
+    _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False, bookmarks=bookmarks)
     meta = amendment.meta
     _signature(document, meta.get("signer") or {}, meta.get("recipients") or [], profile, language)
     document.add_page_break()  # type: ignore[no-untyped-call]

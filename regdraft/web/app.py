@@ -253,15 +253,16 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
     rev_from, rev_to = c.query("from"), c.query("to")
 
     def build(ws: Workspace) -> str:
-        from regdraft.render.profile import load_profile
         from regdraft.render.redline import render_html
+        from regdraft.workspace.profiles import profile_for
 
         page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to),
                                lambda: pages.redline_page(ws, slug, number, rev_from, rev_to))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              texts_json=_json_data(page.texts), annotate=True, mark=_mark,
                              badge=lambda address: _badge(page, address))
-        return render_html(page.redline, workspace_root=ws.root, profile=load_profile(ws.config),
+        profile = profile_for(ws, page.redline.comparison.new.meta)
+        return render_html(page.redline, workspace_root=ws.root, profile=profile,
                            page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_))
 
     return c.respond(await c.run(build), status)
@@ -300,13 +301,13 @@ async def _report(c: Context) -> Response:
     number = _round_param(c, c.query("round"))
 
     def build(ws: Workspace) -> str:
-        from regdraft.render.profile import load_profile
         from regdraft.render.report import html_text
+        from regdraft.workspace.profiles import profile_for
         from regdraft.workspace.rounds import build_report
 
         report = build_report(ws, slug, number)
         page = PageTemplate("web-report.html.j2", TEMPLATES, c.globals(slug=slug, number=report.round.number))
-        return html_text(report, ws.root, load_profile(ws.config), dt.date.today(), page)
+        return html_text(report, ws.root, profile_for(ws, report.meta), dt.date.today(), page)
 
     return c.respond(await c.run(build))
 
@@ -319,12 +320,13 @@ async def _download(c: Context) -> Response:
 
     def build(ws: Workspace) -> tuple[bytes, int]:
         from regdraft.render.report import write_report
+        from regdraft.workspace.profiles import profile_for
         from regdraft.workspace.rounds import build_report
 
         report = build_report(ws, slug, number)
         with tempfile.TemporaryDirectory(prefix="regdraft-report-") as folder:
             target = Path(folder) / f"report.{fmt}"
-            write_report(report, target, workspace_root=ws.root, config=ws.config)
+            write_report(report, target, workspace_root=ws.root, profile=profile_for(ws, report.meta))
             return target.read_bytes(), report.round.number
 
     data, round_number = await c.run(build)

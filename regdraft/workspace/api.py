@@ -11,7 +11,7 @@ from typing import Any
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_path
-from regdraft.core.markdown import Reading, decode, parse, read, render
+from regdraft.core.markdown import Reading, parse, read, render
 from regdraft.core.model import Address, Located, Regulation, unit_address
 from regdraft.core.refs import missing_problems
 from regdraft.render.text import heading_path, plain
@@ -197,9 +197,3 @@ def _format(ws: Workspace, names: list[str], check_only: bool) -> FormatResult:
     if changes and not check_only and not problems:
         ws.commit(changes, "Format " + ", ".join(sorted(changes)) + " canonically")
     return FormatResult(sorted(changes), problems)
-
-
-def is_canonical(data: bytes | str) -> bool:
-    """True when a regulation file is already in canonical form."""
-    text = decode(data)
-    return render(parse(text)) == text

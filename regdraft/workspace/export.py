@@ -58,7 +58,7 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     from regdraft.core.dates import parse_date
     from regdraft.workspace.timeline import adopted_for, base_text, replay
 
-    day = dt.date.today() if as_of is None else parse_date(as_of, "--as-of")
+    day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
     base = base_text(ws, ws.locate_regulation(name))
     timeline = replay(base, adopted_for(ws, base.id), day)
     return consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day)
@@ -76,9 +76,9 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     if chosen == "md":
         write_atomic(target, writer.consolidated_markdown(ct).encode("utf-8"))
     else:
-        from regdraft.render.profile import load_profile
+        from regdraft.workspace.profiles import profile_for
 
-        profile = load_profile(ws.config)
+        profile = profile_for(ws, ct.regulation.meta)
         if chosen == "docx":
             writer.write_consolidated_docx(ct, profile, target)
         else:
@@ -93,13 +93,13 @@ def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | N
                      today: dt.date | None = None, *, progress: bool = False) -> Exported:
     """Write an amending document itself as PDF, DOCX or HTML, ready for signature."""
     from regdraft.render import consolidated as writer
-    from regdraft.render.profile import load_profile
     from regdraft.workspace.amendments import load
+    from regdraft.workspace.profiles import profile_for
 
     chosen = output_format(output, fmt, AMENDMENT_FORMATS)
     amendment = load(ws, slug)
     target = output or ws.write_path(f"out/{slug}.{chosen}")
-    profile = load_profile(ws.config)
+    profile = profile_for(ws, amendment.meta)
     when = today or dt.date.today()
     if chosen == "docx":
         writer.write_amendment_docx(amendment, profile, target, when)

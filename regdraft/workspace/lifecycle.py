@@ -311,7 +311,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
     """
     amendment, reading = read_with_problems(ws, slug, None)
-    signed_on = parse_date(signed, "signing")
+    signed_on = parse_date(signed, "the signing date")
     effective_on = _effective(amendment, signed_on, effective)
     if effective_on < signed_on:
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
@@ -362,7 +362,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
 
 def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
     if effective is not None:
-        return parse_date(effective, "effective")
+        return parse_date(effective, "the effective date")
     named = effective_from_document(amendment, signed)
     if named is None:
         raise UsageError(f"{amendment.source}: the document names no effective date regdraft can read; "

@@ -27,6 +27,7 @@ from regdraft.core.refs import affected_references
 from regdraft.render.redline import Redline, Version, sentence, words_for
 from regdraft.workspace.amendments import load, slugs
 from regdraft.workspace.lifecycle import preview, read_with_problems
+from regdraft.workspace.profiles import profile_for
 from regdraft.workspace.store import Workspace
 
 # What the amending instructions say they do (`AppliedChange.kind`), as kinds of change.
@@ -45,7 +46,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         raise UsageError("Give either --to REV or --amendment SLUG, not both.")
     relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
     old = read(ws.read(relative, rev_from), relative).regulation
-    words = words_for(old.language)
+    words = words_for(old.language, profile_for(ws, old.meta))
     old_version = _revision_version(ws, relative, rev_from, old, words)
     stem = Path(relative).stem
     if rev_to is not None:
@@ -122,8 +123,8 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
             f"amendment to {old.id}."
         )
     applied = preview(ws, slug, rev)
-    words = words_for(old.language)
-    label = f"{words['draft']} {doc.draft}" if doc.draft else words["amended"]
+    words = words_for(old.language, profile_for(ws, old.meta))
+    label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
     stated = {str(c.address): _STATED_KINDS[str(c.kind)] for c in applied.changes if str(c.kind) in _STATED_KINDS}
     # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.

@@ -40,15 +40,15 @@ MAX_REPLY_BYTES = 50 * 1024 * 1024
 def write_review_copy(ws: Workspace, slug: str, output: Path, round_number: int | None = None,
                       today: dt.date | None = None) -> Path:
     """Write the Word review copy of the draft circulated in a round (the latest when None)."""
-    from regdraft.render.profile import load_profile
     from regdraft.render.review_copy import write_review_copy as write
     from regdraft.workspace.amendments import load
+    from regdraft.workspace.profiles import profile_for
 
     if output.suffix.lower() != ".docx":
         raise UsageError(f"{output.name}: the review copy is a Word file; name it with .docx.")
     r = find_round(ws, slug, round_number)
     amendment = load(ws, slug, rev=r.revision)
-    write(amendment, draft_text(ws, slug, r.revision), r, load_profile(ws.config), output,
+    write(amendment, draft_text(ws, slug, r.revision), r, profile_for(ws, amendment.meta), output,
           today or dt.date.today())
     return output
 

@@ -47,7 +47,7 @@ from regdraft.core.comments import (
     unique_bodies,
     validate_rows,
 )
-from regdraft.core.dates import iso_date
+from regdraft.core.dates import parse_date
 from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, rounds_folder
 
@@ -99,13 +99,13 @@ def _round_change(slug: str, r: Round) -> dict[str, bytes | None]:
     return {f"{rounds_folder(slug)}/{r.number}.yaml": round_to_yaml(r).encode("utf-8")}
 
 
-def parse_due(due: str) -> str:
+def parse_due(due: str | dt.date) -> str:
     """The due date of a round (`--due`) as YYYY-MM-DD."""
-    return iso_date(due, "the due date (--due)")
+    return parse_date(due, "the due date").isoformat()
 
 
 @writes
-def open_round(ws: Workspace, slug: str, title: str, due: str, consulted: Sequence[str]) -> Round:
+def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consulted: Sequence[str]) -> Round:
     """Open the next round on the committed amendment text (one commit); refuse over edits."""
     relative = amendment_file(ws, slug)
     watched = [relative]

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from regdraft.core.amend.apply import Applied, apply
-from regdraft.core.amend.document import Amendment, as_date
-from regdraft.core.dates import parse_date
+from regdraft.core.amend.document import Amendment
+from regdraft.core.dates import parse_date, read_date
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import base_path
 from regdraft.core.markdown import read
@@ -71,10 +71,10 @@ def base_text(ws: Workspace, regulation_path: str) -> Regulation:
 
 def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulation:
     """The text of a regulation in force on a date."""
-    day = parse_date(as_of, "--as-of")
+    day = parse_date(as_of, "the date the text is in force on")
     path = ws.locate_regulation(name)
     base = base_text(ws, path)
-    start = as_date(base.meta.get("effective")) or as_date(base.meta.get("signed"))
+    start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
     if start is not None and day < start:
         raise RegdraftError(f"{base.id} took effect on {start}; no text of it was in force on {day}.")
     return replay(base, adopted_for(ws, base.id), day).regulation

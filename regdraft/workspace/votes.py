@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import yaml
 
-from regdraft.core.dates import iso_date
+from regdraft.core.dates import parse_date
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.layout import vote_path
@@ -36,13 +37,13 @@ class Vote:
 
 
 @writes
-def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str,
+def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str | dt.date,
                 members: int | None = None) -> Vote:
     """Record the conference vote next to the amendment (one commit)."""
     amendment_file(ws, slug)
     if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
         raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed --members.")
-    vote = Vote(for_, against, abstain, iso_date(date, "the vote date (--date)"), members)
+    vote = Vote(for_, against, abstain, parse_date(date, "the vote date").isoformat(), members)
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority}
     text = dump_yaml(data, sort_keys=False, allow_unicode=True)

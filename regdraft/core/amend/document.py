@@ -21,6 +21,7 @@ from typing import Any
 from regdraft.core.amend.instructions import Instruction, read_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.blocks import DEEP
+from regdraft.core.dates import read_date
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import check_values, dump_yaml, read_front_matter, without_control_characters
 from regdraft.core.markdown import blocks, decode
@@ -29,7 +30,7 @@ from regdraft.core.model import Kind, label_order, noun
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
 PENDING = ("draft", "circulating", "submitted")
 
-__all__ = ["PENDING", "STATUSES", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction", "as_date",
+__all__ = ["PENDING", "STATUSES", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
            "load_amendment", "read_amendment", "render_amendment", "with_front_matter"]
 
 
@@ -93,12 +94,12 @@ class Amendment:
     @property
     def signed(self) -> dt.date | None:
         """The signing date, once adopted."""
-        return as_date(self.meta.get("signed"))
+        return read_date(self.meta.get("signed"))
 
     @property
     def effective(self) -> dt.date | None:
         """The date the amendment takes effect (the date that counts for the text in force)."""
-        return as_date(self.meta.get("effective"))
+        return read_date(self.meta.get("effective"))
 
     @property
     def regulation(self) -> str:
@@ -139,20 +140,6 @@ class Amendment:
         """Every instruction that changes the text, nested ones in place of their group."""
         for ins in self.instructions:
             yield from ins.leaves()
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A front-matter date (a YAML date or a `YYYY-MM-DD` string); None when absent or unreadable."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tuple[str, dict[str, Any], int]:
@@ -203,13 +190,13 @@ def _check_meta(data: dict[str, Any], lines: list[str], source: str, problems: l
             Problem(f"The draft number '{draft}' is not a whole number from 1.", source, _key_line(lines, "draft"))
         )
     for key in ("signed", "effective"):
-        if data.get(key) not in (None, "") and as_date(data.get(key)) is None:
+        if data.get(key) not in (None, "") and read_date(data.get(key)) is None:
             problems.append(
                 Problem(
                     f"The {key} date '{data.get(key)}' is not a date written YYYY-MM-DD.", source, _key_line(lines, key)
                 )
             )
-    if status == "adopted" and (as_date(data.get("signed")) is None or as_date(data.get("effective")) is None):
+    if status == "adopted" and (read_date(data.get("signed")) is None or read_date(data.get("effective")) is None):
         problems.append(
             Problem(
                 "An adopted amendment needs both its signed and its effective date.", source, _key_line(lines, "status")

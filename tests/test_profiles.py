@@ -1,0 +1,113 @@
+"""Document profiles as data: the shipped Party and state profiles, workspace overrides, the choice by
+regdraft.yaml or front matter, and the state header and signature of Nghị định 30/2020/NĐ-CP (golden)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse
+from regdraft.render.html import document_header
+from regdraft.render.profile import load_profile, shipped_texts, shipped_words
+from regdraft.workspace.export import export_regulation
+from regdraft.workspace.memory import memory_workspace
+from regdraft.workspace.profiles import profile_for
+from regdraft.workspace.store import Workspace
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DECISION = Path(__file__).resolve().parent / "fixtures" / "profiles" / "decision.md"
+
+
+def test_every_shipped_profile_has_every_phrase_in_both_languages() -> None:
+    assert set(shipped_texts()) >= {"party-36", "state-30"}
+    for name in shipped_texts():
+        profile = load_profile({"profile": name})
+        for language in ("vi", "en"):
+            words = profile.words(language)
+            assert set(shipped_words()) <= set(words), (name, language)
+            assert all(words[key].strip() for key in shipped_words())
+        assert profile.words("en")["recipients"] == "Recipients:"  # not the Vietnamese fallback
+
+
+def test_the_state_profile_prints_the_decree_30_header() -> None:
+    state = load_profile({"profile": "state-30"})
+    header = document_header(parse(DECISION.read_bytes()).meta, state)
+    assert (header.national, header.motto) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert header.number == "Số: 15/2024/QĐ-UBND"
+    assert header.place_date == "Điện Biên, ngày 05 tháng 3 năm 2024"
+    assert header.issuer_mark == ""
+    assert (state.page_numbers, state.number_first_page, state.rule_under) == ("top", False, "motto")
+    party = load_profile({})
+    assert document_header(parse(DECISION.read_bytes()).meta, party).number == "Số 15/2024/QĐ-UBND"
+
+
+def test_front_matter_chooses_over_the_workspace_settings() -> None:
+    assert load_profile({"profile": "party-36"}, {"profile": "state-30"}).name == "state-30"
+    assert load_profile({"profile": "state-30"}, {}).name == "state-30"
+    assert load_profile({}, {"id": "x"}).name == "party-36"
+    with pytest.raises(RegdraftError, match=r"profile 'so-tay' is unknown; use one of party-36, state-30"):
+        load_profile({}, {"profile": "so-tay"})
+
+
+def test_a_workspace_overrides_and_adds_profiles() -> None:
+    ws = memory_workspace({
+        "regdraft.yaml": b"profile: party-36\n",
+        "profiles/party-36.yaml": b"fonts:\n  body_pt: 13\n",
+        "profiles/so-noi-vu.yaml": "base: state-30\nwords:\n  vi:\n    recipients: 'Nơi gửi:'\n".encode(),
+    })
+    party = profile_for(ws)
+    assert (party.body_pt, party.national_default, party.words("vi")["number"]) == (13, "ĐẢNG CỘNG SẢN VIỆT NAM", "Số")
+    own = profile_for(ws, {"profile": "so-noi-vu"})
+    assert own.words("vi")["recipients"] == "Nơi gửi:" and own.number_colon and own.motto
+    assert own.words("vi")["page"] == "Trang"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("fonts:\n  colour: red\n", r"profiles/x\.yaml|the profile x: the key\(s\) fonts\.colour are unknown"),
+    ("base: x\n", r"leads back to itself"),
+    ("words: [a, b]\n", r"`words` holds one list of phrases per language"),
+    ("fonts: [\n", r"is not valid YAML"),
+])
+def test_a_bad_workspace_profile_is_named(text: str, message: str) -> None:
+    ws = memory_workspace({"profiles/x.yaml": text.encode()})
+    with pytest.raises(RegdraftError, match=message):
+        profile_for(ws, {"profile": "x"})
+
+
+def _block(html: str, opening: str) -> str:
+    found = re.search(rf"{re.escape(opening)}.*?</table>", html, re.S)
+    assert found, opening
+    return found.group(0) + "\n"
+
+
+@pytest.mark.parametrize("part", ["header", "signature"])
+def test_golden_state_header_and_signature(tmp_workspace: Workspace, request: pytest.FixtureRequest,
+                                            part: str) -> None:
+    tmp_workspace.commit({"regulations/15-2024-QĐ-UBND.md": DECISION.read_bytes()}, "Add a decision")
+    out = tmp_workspace.root / "out" / "decision.html"
+    export_regulation(tmp_workspace, "15/2024/QĐ-UBND", out, "html", "2024-06-01")
+    html = out.read_text(encoding="utf-8")
+    block = _block(html, '<table class="header-block">' if part == "header" else '<table class="signature-block">')
+    golden = GOLDEN / f"state-30-{part}.html"
+    if request.config.getoption("--update-golden") or not golden.exists():
+        golden.write_text(block, encoding="utf-8")
+    assert block == golden.read_text(encoding="utf-8")
+    if part == "header":
+        for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Số: 15/2024/QĐ-UBND", "Điện Biên, ngày 05 tháng 3 năm 2024"):
+            assert line in block
+        # the rule goes under the motto, not the national line
+        assert re.search(r"\.motto \{[^}]*border-bottom", html)
+        assert not re.search(r"\.national \{[^}]*border-bottom", html)
+    else:
+        printed = re.findall(r'<p class="(recipients-title|recipient|on-behalf|signer-title|signer-name)">([^<]*)</p>',
+                             block)
+        assert printed == [("recipients-title", "Nơi nhận:"), ("recipient", "- Văn phòng Chính phủ;"),
+                           ("recipient", "- Thường trực Tỉnh ủy;"), ("recipient", "- Như Điều 3;"),
+                           ("recipient", "- Lưu: VT, NC."), ("on-behalf", "TM. ỦY BAN NHÂN DÂN"),
+                           ("signer-title", "CHỦ TỊCH"), ("signer-name", "Lê Thành Đô")]
+        assert re.search(r"\.recipients-title \{[^}]*font-size: 12pt", html)
+        assert not re.search(r"\.recipients-title \{[^}]*underline", html)
