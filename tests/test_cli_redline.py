@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.errors import RegdraftError
+from regdraft.render.output import Settings, write
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke
@@ -271,7 +272,6 @@ def test_output_under_a_file_is_a_clear_error(mini_workspace: Workspace, invoke:
 
 
 def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    from regdraft.render import redline as rr
     from regdraft.workspace import redline as rl
 
     _edit_mini(mini_workspace)
@@ -284,7 +284,7 @@ def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypa
 
     monkeypatch.setattr(Path, "write_bytes", fail)
     with pytest.raises(OSError):
-        rr.write(redline, target, fmt="html")
+        write("redline", "html", redline, target, Settings(load_profile({})))
     monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == "previous"
     assert list(mini_workspace.root.glob("r.html*")) == [target]

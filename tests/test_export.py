@@ -66,8 +66,11 @@ def test_before_the_base_document_is_an_error(adopted: Workspace) -> None:
 
 
 def test_a_malformed_date_is_a_usage_error(adopted: Workspace) -> None:
-    with pytest.raises(UsageError, match="31/12/2025"):
-        consolidated_text(adopted, "01-QC/TU", "31/12/2025")
+    with pytest.raises(UsageError, match="The date the text is in force on '31/13/2025' is not a date"):
+        consolidated_text(adopted, "01-QC/TU", "31/13/2025")
+    # the Vietnamese way of writing a date is a date
+    assert consolidated_text(adopted, "01-QC/TU", "31/12/2025").as_of == consolidated_text(
+        adopted, "01-QC/TU", "2025-12-31").as_of
 
 
 @pytest.mark.parametrize("day", ["2021-01-09", "2025-03-31"])
@@ -225,7 +228,7 @@ def test_english_regulation_exports_with_english_words(adopted: Workspace, tmp_p
 
 
 def test_an_unknown_format_writes_nothing(adopted: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="pdf\\|docx\\|html\\|md"):
+    with pytest.raises(UsageError, match="it is written as pdf, docx, html, md"):
         export_regulation(adopted, "01-QC/TU", tmp_path / "c.txt")
     assert not (tmp_path / "c.txt").exists()
 

@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render import pdf as pdf_module
+from regdraft.render.output import Settings, write
 from regdraft.render.pdf import contained_fetcher, write_pdf
-from regdraft.render.redline import write
+from regdraft.render.profile import default_profile
 from regdraft.workspace.redline import build_files
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
@@ -79,7 +80,7 @@ def test_redline_pdf_embeds_tinos_and_keeps_vietnamese_nfc(tmp_path: Path) -> No
     old, new = tmp_path / "old.md", tmp_path / "new.md"
     old.write_text(MINI, encoding="utf-8")
     new.write_text(MINI.replace("Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh"), encoding="utf-8")
-    out = write(build_files(old, new), tmp_path / "r.pdf", fmt="pdf")
+    out = write("redline", "pdf", build_files(old, new), tmp_path / "r.pdf", Settings(default_profile()))
     fonts = pdf_fonts(out)
     assert fonts and all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in fonts), fonts
     text = pdf_text(out)
@@ -94,7 +95,7 @@ def test_hostile_links_in_a_regulation_fetch_nothing(tmp_path: Path,
                                                       recording_server: tuple[str, list[str]]) -> None:
     base, requests = recording_server
     old, new = _hostile_pair(tmp_path, base)
-    out = write(build_files(old, new), tmp_path / "hostile.pdf", fmt="pdf")
+    out = write("redline", "pdf", build_files(old, new), tmp_path / "hostile.pdf", Settings(default_profile()))
     assert out.stat().st_size > 1000
     assert requests == []
     text = pdf_text(out)

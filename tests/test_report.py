@@ -122,7 +122,7 @@ def test_pdf_text_and_landscape(report, mini_workspace, tmp_path):
 
 
 def test_unknown_suffix_writes_nothing(report, mini_workspace, tmp_path):
-    with pytest.raises(UsageError, match=r"\.pdf, \.docx, \.csv, \.html"):
+    with pytest.raises(UsageError, match=r"written as pdf, docx, csv, html"):
         write_report(report, tmp_path / "r.odt", workspace_root=mini_workspace.root, config=mini_workspace.config,
                      today=TODAY)
     assert not (tmp_path / "r.odt").exists()

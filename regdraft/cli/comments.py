@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from regdraft.cli.options import DATE, json_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, json_option, open_workspace, output_format, output_option, workspace_option
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
 TYPES = ("general", "substantive", "editorial")
@@ -138,13 +138,13 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
     from regdraft.core.errors import UsageError
     from regdraft.render.report import write_report
     from regdraft.workspace import rounds
+    from regdraft.workspace.profiles import profile_for
 
     if output is None:
         raise UsageError("Name the report file with -o FILE.pdf, .docx, .csv or .html.")
+    output_format("report", output, None, has_format=False)
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)
-    from regdraft.workspace.profiles import profile_for
-
     write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta))
     click.echo(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.amend import amend
-from regdraft.cli.options import DATE, note_problems, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, note_problems, open_workspace, output_format, output_option, workspace_option
 
 
 @click.command("export")
@@ -16,7 +16,7 @@ from regdraft.cli.options import DATE, note_problems, open_workspace, output_opt
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
-              help="The output format (default: from the output file's suffix).")
+              help="The output format (default: from the output file's suffix, else pdf).")
 @output_option
 @workspace_option
 def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | None, workspace: Path | None) -> None:
@@ -33,9 +33,10 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
     from regdraft.workspace import api
     from regdraft.workspace.export import export_regulation
 
+    chosen = output_format("consolidated", output, fmt)
     ws = open_workspace(workspace)
     note_problems(api.read_regulation(ws, regulation)[1], ws.locate_regulation(regulation))
-    done = export_regulation(ws, regulation, output, fmt, as_of,
+    done = export_regulation(ws, regulation, output, chosen, as_of,
                              progress=sys.stderr.isatty())
     amended = ", ".join(done.amendments) or "no amendments"
     click.echo(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
@@ -45,7 +46,7 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
 @click.command("export")
 @click.argument("slug")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default=None,
-              help="The output format (default: from the output file's suffix).")
+              help="The output format (default: from the output file's suffix, else pdf).")
 @output_option
 @workspace_option
 def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Path | None) -> None:
@@ -57,7 +58,8 @@ def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Pat
     """
     from regdraft.workspace.export import export_amendment
 
-    done = export_amendment(open_workspace(workspace), slug, output, fmt, progress=sys.stderr.isatty())
+    chosen = output_format("amendment", output, fmt)
+    done = export_amendment(open_workspace(workspace), slug, output, chosen, progress=sys.stderr.isatty())
     click.echo(f"Wrote {done.path} ({done.format}).")
 
 

@@ -77,6 +77,25 @@ class _Date(click.ParamType[dt.date]):
 DATE = _Date()
 
 
+def output_format(name: str, output: Path | None, fmt: str | None, *, has_format: bool = True) -> str:
+    """The format of output `name` (see `render.output.choose`), errors naming -o and --format."""
+    from regdraft.render.output import FormatError, choose
+
+    try:
+        return choose(name, output, fmt)
+    except FormatError as exc:
+        if exc.mismatch:
+            raise click.UsageError(f"--format {exc.given} does not match the output file {output}: give a file "
+                                   f"ending in .{exc.given}, or leave out --format.") from None
+        what = f"'{exc.given}'" if exc.given else "no format"
+        if has_format:
+            formats = "|".join(exc.output.formats)
+            hint = f"choose --format {formats} (or give an output file ending in one of those suffixes)"
+        else:
+            hint = f"give an output file ending in {', '.join('.' + f for f in exc.output.formats)}"
+        raise click.UsageError(f"Cannot write {exc.output.title} as {what}: {hint}.") from None
+
+
 def open_workspace(path: Path | None) -> Workspace:
     """The workspace at `path`, or the one around the current directory; refuses one in conflict.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import note_problems, open_workspace, output_option, workspace_option
+from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
@@ -15,22 +15,6 @@ _layout = click.option("--layout", type=click.Choice(["inline", "table"]), defau
 _changed_only = click.option("--changed-only", is_flag=True, help="Collapse unchanged articles to one line.")
 _strict = click.option("--strict-tones", is_flag=True,
                        help="Show differences of tone-mark placement only (ủy/uỷ) as changes.")
-
-
-_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
-
-
-def _fmt(fmt: str | None, output: Path | None) -> str:
-    """The format: --format, else the suffix of -o, else pdf; a contradiction is a usage error."""
-    from regdraft.core.errors import UsageError
-
-    implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    if output is not None and output.suffix and implied is None:
-        raise UsageError(f"{output.name}: a redline is written as .pdf, .html or .docx; choose one of those.")
-    if fmt and implied and fmt != implied:
-        raise UsageError(f"--format {fmt} contradicts the file name {output.name if output else ''}; "
-                         "use one or the other.")
-    return fmt or implied or "pdf"
 
 
 @click.command()
@@ -56,25 +40,20 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         regdraft redline 01-QC/TU --layout table -o bang-so-sanh.pdf
         regdraft redline 01-QC/TU --from HEAD~3 --to HEAD --format html
     """
-    from regdraft.render.redline import write
+    from regdraft.render.output import Settings, write
     from regdraft.workspace import api
     from regdraft.workspace import redline as rl
     from regdraft.workspace.profiles import profile_for
 
+    kind = output_format("redline", output, fmt)
     ws = open_workspace(workspace)
     note_problems(api.read_regulation(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
                       strict_tones=strict_tones)
-    kind = _fmt(fmt, output)
     target = output if output is not None else rl.default_output(ws, result, kind)
-    profile = profile_for(ws, result.comparison.new.meta)
-    if kind == "docx":
-        from regdraft.render import redline_docx
-
-        written = redline_docx.write(result, target, layout=layout, changed_only=changed_only, profile=profile)
-    else:
-        written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
-                        workspace_root=ws.root, profile=profile, progress=True)
+    settings = Settings(profile_for(ws, result.comparison.new.meta), ws.root, progress=True,
+                        options={"layout": layout, "changed_only": changed_only})
+    written = write("redline", kind, result, target, settings)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 
@@ -94,20 +73,16 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     Example:
         regdraft compare old.md new.md -o redline.html
     """
-    from regdraft.render.redline import write
+    from regdraft.render.output import Settings, write
+    from regdraft.render.profile import load_profile
     from regdraft.workspace import redline as rl
 
+    kind = output_format("redline", output, fmt)
     result = rl.build_files(old, new, strict_tones=strict_tones)
-    kind = _fmt(fmt, output)
     target = output if output is not None else Path(f"redline-{new.stem}.{kind}")
-    workspace_root = _workspace_root(new)
-    if kind == "docx":
-        from regdraft.render import redline_docx
-
-        written = redline_docx.write(result, target, layout=layout, changed_only=changed_only)
-    else:
-        written = write(result, target, fmt=kind, layout=layout, changed_only=changed_only,
-                        workspace_root=workspace_root, progress=True)
+    settings = Settings(load_profile({}, result.comparison.new.meta), _workspace_root(new), progress=True,
+                        options={"layout": layout, "changed_only": changed_only})
+    written = write("redline", kind, result, target, settings)
     click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
 
 

@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
@@ -160,9 +160,10 @@ def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any =
     `progress` asks for a progress bar on stderr; it is drawn only when stderr is a terminal.
     """
     fonts = body_fonts()
-    with _fewer_collections(), _progress(progress) as stage:
+    engine = ENGINE
+    weasyprint = engine.setup()
+    with engine.collections(), _progress(progress) as stage:
         stage("reading")
-        weasyprint = import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         url_fetcher = fetcher if fetcher is not None else contained_fetcher(frozenset(p for *_, p in fonts))
@@ -174,6 +175,42 @@ def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any =
         rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
         stage(f"writing {len(rendered.pages)} pages")
         write_atomic(output, rendered.write_pdf)
+
+
+class PdfEngine:
+    """The PDF engine's process-wide settings, in one place and set up once per process.
+
+    - WeasyPrint is imported once, with its native libraries found from one `ldconfig -p`
+      (`import_weasyprint`), and its logger silenced once: refused resources are expected (see the
+      module docstring) and regdraft reports its own errors.
+    - `pause_gc`: while a page is laid out the cyclic garbage collector is paused for the objects
+      alive before it (`_fewer_collections`). Right for a command that renders and exits; a
+      long-running server, where other threads allocate too, turns it off with `configure`.
+    """
+
+    def __init__(self) -> None:
+        self.pause_gc = True
+        self._lock = threading.Lock()
+        self._weasyprint: Any = None
+
+    def configure(self, *, pause_gc: bool) -> None:
+        """Choose the settings for this process (before its first PDF)."""
+        self.pause_gc = pause_gc
+
+    def setup(self) -> Any:
+        """WeasyPrint, imported and configured on the first call of the process."""
+        with self._lock:
+            if self._weasyprint is None:
+                self._weasyprint = import_weasyprint()
+                logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+            return self._weasyprint
+
+    def collections(self) -> AbstractContextManager[None]:
+        """The garbage-collector setting for one rendering."""
+        return _fewer_collections() if self.pause_gc else nullcontext()
+
+
+ENGINE = PdfEngine()
 
 
 @contextmanager
@@ -311,13 +348,9 @@ class _progress:
             if ticker is not None:
                 ticker.stage = name
 
-        # Refused resources are expected (see the module docstring); WeasyPrint would log each.
-        self.level = logging.getLogger("weasyprint").level
-        logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
         return stage
 
     def __exit__(self, *exc: object) -> None:
-        logging.getLogger("weasyprint").setLevel(self.level)
         if self.ticker is not None and self.thread is not None:
             self.ticker.done.set()
             self.thread.join()

@@ -317,24 +317,3 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
         changed_only=changed_only, references=redline.references,
     )
-
-
-def write(redline: Redline, output: Path, *, fmt: str = "pdf", layout: str = "inline",
-          changed_only: bool = False, workspace_root: Path | None = None,
-          config: Mapping[str, Any] | None = None, progress: bool = False, today: dt.date | None = None,
-          profile: Profile | None = None) -> Path:
-    """Write the redline as PDF or HTML to `output`, whole or not at all; return the path written.
-
-    The profile is `profile`, else the one the new text's front matter or `config` chooses.
-    """
-    from regdraft.render.output import write_page
-    from regdraft.render.profile import load_profile
-
-    if fmt not in ("pdf", "html"):
-        raise UsageError(f"The format '{fmt}' is unknown; use pdf or html (the Word redline is "
-                         "regdraft.render.redline_docx).")
-    profile = profile or load_profile(config or {}, redline.comparison.new.meta)
-    html = render_html(redline, layout=layout, changed_only=changed_only,
-                       workspace_root=workspace_root, profile=profile, today=today)
-    write_page(html, output, pdf=fmt == "pdf", progress=progress)
-    return output

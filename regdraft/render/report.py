@@ -16,10 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.errors import UsageError
-from regdraft.render.files import write_atomic
-from regdraft.render.output import write_page
-
 if TYPE_CHECKING:
     from regdraft.core.comment_report import Report
     from regdraft.render.html import DocumentHeader, PageTemplate
@@ -28,7 +24,6 @@ if TYPE_CHECKING:
 COLUMNS = ("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình")
 CSV_COLUMNS = ("STT", "Điều, khoản", "Địa chỉ", "Chủ thể góp ý", "Nội dung góp ý", "Đề xuất",
                "Tiếp thu", "Giải trình")
-FORMATS = (".pdf", ".docx", ".csv", ".html")
 # Share of the text width per column, for the DOCX table.
 _SHARES = (0.06, 0.14, 0.16, 0.34, 0.30)
 
@@ -51,20 +46,12 @@ def write_report(report: Report, output: Path, *, workspace_root: Path | None = 
                  config: Mapping[str, Any] | None = None, today: dt.date | None = None,
                  profile: Profile | None = None) -> None:
     """Write the report in the format its file name asks for, with the workspace's profile and templates."""
-    suffix = output.suffix.lower()
-    if suffix not in FORMATS:
-        raise UsageError(f"{output.name}: the report is written as {', '.join(FORMATS)}; choose one of those suffixes.")
-    if suffix == ".csv":
-        write_atomic(output, csv_text(report).encode("utf-8-sig"))
-        return
+    from regdraft.render.output import Settings, choose, write
     from regdraft.render.profile import load_profile
 
-    profile = profile or load_profile(config or {}, report.meta)
-    when = today or dt.date.today()
-    if suffix == ".docx":
-        write_docx(report, output, profile, when)
-        return
-    write_page(html_text(report, workspace_root, profile, when), output, pdf=suffix == ".pdf")
+    fmt = choose("report", output, None)
+    settings = Settings(profile or load_profile(config or {}, report.meta), workspace_root, today or dt.date.today())
+    write("report", fmt, report, output, settings)
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").

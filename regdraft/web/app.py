@@ -112,6 +112,9 @@ class Server:
 
 def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) -> Starlette:
     """The review application over the workspace at `root`."""
+    from regdraft.render.pdf import ENGINE
+
+    ENGINE.configure(pause_gc=False)  # a server's other threads allocate while a PDF is laid out
     server = Server(root, links=links, secret=secret)
     routes = [
         Route("/", _page(server, _home)),
