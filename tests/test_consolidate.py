@@ -19,6 +19,7 @@ from regdraft.core.consolidate import (
     date_text,
     issuer_name,
 )
+from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit, map_units, repealed_unit
@@ -81,12 +82,12 @@ def two_steps(mini: Regulation) -> list[tuple[dict[str, Any], FakeApplied]]:
         (amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"), FakeApplied(first, [
             change("d2.k2.c", "repealed", "khoản 1 Điều 1"),
             change("d2.k1", "amended", "khoản 2 Điều 1"),
-            change("ch2", "heading", "khoản 3 Điều 1"),
+            change("ch2", ChangeKind.HEADING_CHANGED, "khoản 3 Điều 1"),
         ])),
         (amendment_meta("07-QC/TU", "2025-12-20", "2026-01-01"), FakeApplied(second, [
-            change("d2.k1", "words_replaced", "khoản 1 Điều 1", "lãnh đạo", "chỉ đạo"),
+            change("d2.k1", ChangeKind.WORDS_REPLACED, "khoản 1 Điều 1", "lãnh đạo", "chỉ đạo"),
             change("d3.k2", "repealed", "khoản 2 Điều 1"),
-            change("d1", "words_deleted", "khoản 3 Điều 1", "nguyên tắc, "),
+            change("d1", ChangeKind.WORDS_DELETED, "khoản 3 Điều 1", "nguyên tắc, "),
         ])),
     ]
 
@@ -105,8 +106,8 @@ def test_words_inserted_and_article_wording() -> None:
     reg = parse((FIXTURES / "mini.md").read_bytes())
     steps = [(amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"), FakeApplied(reg, [
         change("d4", "inserted", "khoản 9 Điều 1"),
-        change("d3.k1", "words_replaced", "khoản 1 Điều 1", "3 tháng", "6 tháng"),
-        change("d3.k2", "words_deleted", "khoản 2 Điều 1", "theo Điều 2"),
+        change("d3.k1", ChangeKind.WORDS_REPLACED, "khoản 1 Điều 1", "3 tháng", "6 tháng"),
+        change("d3.k2", ChangeKind.WORDS_DELETED, "khoản 2 Điều 1", "theo Điều 2"),
     ]))]
     notes = {str(f.address): f.text for f in consolidate(reg, steps).footnotes}
     assert notes["d4"].startswith("Điều này được bổ sung theo quy định tại khoản 9 Điều 1 Quy chế số 05-QC/TU")
@@ -194,8 +195,8 @@ def test_english_wording_for_an_english_regulation() -> None:
     steps = [(meta, FakeApplied(repeal(reg, "d10"), [
         FakeChange(Address.parse("d10"), "repealed", cite),
         FakeChange(Address.parse("d5.k2"), "amended", cite),
-        FakeChange(Address.parse("d3.k1"), "words_replaced", cite, "term XII", "term XIII"),
-        FakeChange(Address.parse("ch5"), "heading", cite),
+        FakeChange(Address.parse("d3.k1"), ChangeKind.WORDS_REPLACED, cite, "term XII", "term XIII"),
+        FakeChange(Address.parse("ch5"), ChangeKind.HEADING_CHANGED, cite),
     ]))]
     ct = consolidate(reg, steps, dt.date(2025, 4, 1))
     notes = {str(f.address): f.text for f in ct.footnotes}

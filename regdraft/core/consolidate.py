@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from regdraft.core.dates import FORMS, read_date
+from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.model import Address, Regulation, noun, part_name
@@ -268,8 +269,10 @@ def note_sentence(change: Change, source: Source, language: str) -> str:
     this = wording.unit.format(noun=noun(address.kind, lang).lower()) if address is not None else wording.document
     if address is not None and address.part:
         this = f"{part_name(address.part, address.kind, lang)} {this}"
-    template = {"words_replaced": wording.words_replaced, "words_deleted": wording.words_deleted,
-                "heading": wording.heading}.get(kind, wording.changed)
+    templates: dict[str, str] = {ChangeKind.WORDS_REPLACED: wording.words_replaced,
+                                 ChangeKind.WORDS_DELETED: wording.words_deleted,
+                                 ChangeKind.HEADING_CHANGED: wording.heading}
+    template = templates.get(kind, wording.changed)
     head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
                            verb=wording.verbs.get(kind, kind))
     where = wording.cited.format(cite=cite, ref=ref) if cite else ref

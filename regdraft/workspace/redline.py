@@ -30,12 +30,7 @@ from regdraft.workspace.lifecycle import preview, read_with_problems
 from regdraft.workspace.profiles import profile_for
 from regdraft.workspace.store import Workspace
 
-# What the amending instructions say they do (`AppliedChange.kind`), as kinds of change.
-_STATED_KINDS = {
-    "amended": ChangeKind.AMENDED, "inserted": ChangeKind.INSERTED, "repealed": ChangeKind.REPEALED,
-    "heading": ChangeKind.HEADING_CHANGED, "words_replaced": ChangeKind.WORDS_REPLACED,
-    "words_deleted": ChangeKind.WORDS_DELETED,
-}
+
 def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str | None = None,
           amendment: str | None = None, strict_tones: bool = False) -> Redline:
     """Compare a regulation: `rev_from` (default the working tree) against `rev_to` or an amendment.
@@ -126,7 +121,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
-    stated = {str(c.address): _STATED_KINDS[str(c.kind)] for c in applied.changes if str(c.kind) in _STATED_KINDS}
+    stated = {str(c.address): c.kind for c in applied.changes}
     # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.
     stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)

@@ -6,7 +6,7 @@ workspace.
 
 from __future__ import annotations
 
-from regdraft.core.amend.apply import Applied, AppliedChange, ChangeKind, apply
+from regdraft.core.amend.apply import Applied, AppliedChange, apply
 from regdraft.core.amend.document import (
     PENDING,
     STATUSES,
@@ -25,6 +25,7 @@ from regdraft.core.amend.grammar import (
     ReplaceUnit,
     ReplaceWords,
 )
+from regdraft.core.diff import ChangeKind
 
 __all__ = [
     "PENDING",

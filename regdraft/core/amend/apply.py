@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
 from regdraft.core.amend import phrases
 from regdraft.core.amend.conflicts import instruction_conflicts
@@ -23,6 +22,7 @@ from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.quote import short
 from regdraft.core.amend.tree import find_unit, rebuild, unit_path
+from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import AmendmentConflict, Problem
 from regdraft.core.markdown import validate
 from regdraft.core.model import (
@@ -41,17 +41,6 @@ from regdraft.core.model import (
     unit_address,
 )
 from regdraft.core.parts import part_paragraphs, part_text, with_part
-
-
-class ChangeKind(StrEnum):
-    """What an instruction did to one provision."""
-
-    AMENDED = "amended"
-    INSERTED = "inserted"
-    REPEALED = "repealed"
-    HEADING = "heading"
-    WORDS_REPLACED = "words_replaced"
-    WORDS_DELETED = "words_deleted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +172,7 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
             raise _Failure(f"{op.target.describe(language)} has no title.")
         title = ins.title or ""
         units = _map(units, op.target, lambda u: [replace(u, title=title)])
-        return units, [AppliedChange(op.target, ChangeKind.HEADING, ins, current.title, title)]
+        return units, [AppliedChange(op.target, ChangeKind.HEADING_CHANGED, ins, current.title, title)]
     if isinstance(op, InsertUnit):
         assert ins.unit is not None
         return _insert(units, op, ins.unit, language), [AppliedChange(op.target, ChangeKind.INSERTED, ins)]
