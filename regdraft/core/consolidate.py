@@ -328,7 +328,7 @@ def consolidate(
     if start is not None and as_of < start:
         raise RegdraftError(
             f"{base.id} took effect on {start.isoformat()}, so no text of it was in force on "
-            f"{as_of.isoformat()}; give --as-of {start.isoformat()} or later."
+            f"{as_of.isoformat()}; choose a date of {start.isoformat()} or later."
         )
     for (meta, _), effective in zip(steps, dates, strict=True):
         if effective is None:
