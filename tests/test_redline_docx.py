@@ -94,7 +94,7 @@ def test_redline_command_writes_docx_and_refuses_table_layout(tmp_workspace: Wor
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(tmp_path / "t.docx"))
     assert result.exit_code == 2 and "tracked changes" in result.output
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "pdf", "-o", str(tmp_path / "x.docx"))
-    assert result.exit_code == 2 and "contradicts" in result.output
+    assert result.exit_code == 2 and "--format pdf does not match the output file" in result.output
     assert not (tmp_path / "x.docx").exists()
 
 
