@@ -106,7 +106,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # README workflow, and single tests that render PDFs or run large property searches.
 SLOW_MODULES = frozenset({
     "test_readme_workflow.py", "test_store_safety.py", "test_cli_sync.py", "test_render_pdf.py",
-    "test_word_review.py", "test_importer_corpus.py", "test_web_concurrency.py",
+    "test_word_review.py", "test_importer_corpus.py", "test_web_concurrency.py", "test_export_print.py",
 })
 SLOW_TESTS = frozenset({
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

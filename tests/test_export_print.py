@@ -1,0 +1,105 @@
+"""What the consolidated text prints on paper, read back from the PDF: the signature never stands
+alone on the last page, a rule separates the footnotes from the text, and a footnote number never
+runs into the label it follows in the text layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.consolidate import consolidate
+from regdraft.core.markdown import parse
+from regdraft.render.consolidated import consolidated_html
+from regdraft.render.html import environment
+from regdraft.render.pdf import write_pdf
+from regdraft.render.profile import load_profile
+from regdraft.workspace.export import export_regulation
+from regdraft.workspace.store import Workspace
+from tests.test_export import SECOND_EFFECTIVE, adopted  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+                                reason="poppler-utils (pdftotext, pdftoppm) is not installed")
+
+LAST_WORDS = "Quy chế này có hiệu lực kể từ ngày ký."
+SIGNED = """signer: {on_behalf: T/M TỈNH ỦY, title: BÍ THƯ, name: Phạm Đức Thịnh}
+recipients: [Ban Bí thư Trung ương Đảng (để báo cáo), Văn phòng Trung ương Đảng, Ban Tổ chức Trung ương,
+  Ủy ban Kiểm tra Trung ương, Các đồng chí Tỉnh ủy viên, Các ban đảng Tỉnh ủy, Lưu Văn phòng Tỉnh ủy.]
+"""
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text as pdftotext reads it, whitespace runs made one space."""
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [" ".join(page.split()) for page in done.stdout.split("\f")[:-1]]
+
+
+def _regulation(clauses: int) -> str:
+    """A regulation with a signature block whose second article has `clauses` one-line clauses."""
+    body = "\n\n".join(f"{n}\\. Nội dung khoản {n}." for n in range(1, clauses + 1))
+    return (f"---\nid: 09-QC/TU\ntype: Quy chế\ntitle: Quy chế thử\nlanguage: vi\nissuer: TỈNH ỦY ĐIỆN BIÊN\n"
+            f"place: Điện Biên\nsigned: 2021-01-09\neffective: 2021-01-09\n{SIGNED}---\n\n"
+            f"## Điều 1. Phạm vi\n\nQuy chế này quy định chế độ làm việc.\n\n## Điều 2. Nội dung\n\n{body}\n\n"
+            f"## Điều 3. Hiệu lực thi hành\n\n{LAST_WORDS}\n")
+
+
+def test_the_signature_never_stands_alone_on_the_last_page(tmp_path: Path) -> None:
+    """Whatever the length of the text, the page of the signature also carries the last article's words."""
+    profile = load_profile({})
+    alone_without_the_rule = 0
+    for clauses in range(22, 46, 2):  # one page's worth of lengths: the page break falls everywhere
+        regulation = parse(_regulation(clauses))
+        ct = consolidate(regulation, [], dt.date(2021, 1, 9))
+        html = consolidated_html(ct, environment(None), profile, paged=True)
+        out = tmp_path / f"c{clauses}.pdf"
+        write_pdf(html, out)
+        pages = page_texts(out)
+        signature = next(i for i, page in enumerate(pages) if "Nơi nhận" in page)
+        assert "Phạm Đức Thịnh" in pages[signature]
+        assert LAST_WORDS in pages[signature], (clauses, pages[signature][:200])
+        # The same text without the keep rule: some of these lengths do leave the signature alone,
+        # so the assertion above is not true by luck of the page breaks.
+        write_pdf(html.replace('class="keep-with-signature"', ""), out)
+        pages = page_texts(out)
+        signature = next(i for i, page in enumerate(pages) if "Nơi nhận" in page)
+        alone_without_the_rule += LAST_WORDS not in pages[signature]
+    assert alone_without_the_rule
+
+
+def _dark_rows(png: Path) -> list[tuple[int, float]]:
+    """Each pixel row of a grayscale page: (y, the share of the text width that is dark)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        gray = image.convert("L")
+        width, height = gray.size
+        left, right = int(width * 30 / 210), int(width * (1 - 15 / 210))  # the profile's margins
+        pixels = gray.load()
+        assert pixels is not None
+        return [(y, sum(pixels[x, y] < 128 for x in range(left, right)) / (right - left)) for y in range(height)]
+
+
+def test_footnotes_sit_under_a_rule_and_their_numbers_apart_from_labels(adopted: Workspace,  # noqa: F811
+                                                                        tmp_path: Path) -> None:
+    done = export_regulation(adopted, "01-QC/TU", tmp_path / "c.pdf", "pdf", as_of=SECOND_EFFECTIVE)
+    pages = page_texts(done.path)
+    whole = " ".join(pages)
+    # Every footnote call follows its label after a space in the text layer: "Chương V 16", not "V16".
+    assert re.search(r"Chương V \d+ QUAN HỆ CÔNG TÁC", whole)
+    assert re.search(r"\b3\. \d+ \(được bãi bỏ\)", whole)
+    assert not re.search(r"Chương [IVX]+\d", whole) and not re.search(r"\b\d+[a-z]?\.\d+ \(được bãi bỏ\)", whole)
+    with_notes = [i for i, page in enumerate(pages) if "được sửa đổi, bổ sung theo quy định tại" in page]
+    without = [i for i, page in enumerate(pages) if "theo quy định tại" not in page and "Nơi nhận" not in page]
+    assert with_notes and without
+    for index, expected in ((with_notes[0], True), (without[-1], False)):
+        subprocess.run(["pdftoppm", "-gray", "-r", "72", "-f", str(index + 1), "-l", str(index + 1), "-png",
+                        str(done.path), str(tmp_path / f"p{index}")], check=True)
+        (png,) = tmp_path.glob(f"p{index}*.png")
+        rows = _dark_rows(png)
+        lower_half = [share for y, share in rows if y > len(rows) // 2]
+        # The separator: a row dark across the whole text width, in the lower half of a page with notes only.
+        assert (max(lower_half) > 0.95) is expected, (index, max(lower_half))
