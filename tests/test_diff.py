@@ -117,14 +117,57 @@ def test_a_provision_deleted_outright_is_reported_where_it_stood() -> None:
     assert _kinds(MINI, new) == [("repealed", "d2.k3", None)]
 
 
-def test_renumbered_articles_are_moved_not_deleted_and_inserted() -> None:
+def test_renumbered_articles_are_renumbered_not_moved_nor_deleted_and_inserted() -> None:
     inserted = "## Điều 3. Điều mới chèn vào\n\nNội dung hoàn toàn mới về chế độ thông tin báo cáo định kỳ.\n\n"
     new = _edited(("## Điều 4\n", "## Điều 5\n"), ("## Điều 3. Hội nghị", inserted + "## Điều 4. Hội nghị"))
-    kinds = _kinds(MINI, new)
-    assert ("moved", "d3", "d4") in kinds
-    assert ("moved", "d4", "d5") in kinds
-    assert ("inserted", None, "d3") in kinds
-    assert not any(k == "repealed" for k, _, _ in kinds)
+    # Only the articles are listed: their clauses keep their own labels and text.
+    assert _kinds(MINI, new) == [("inserted", None, "d3"), ("renumbered", "d3", "d4"), ("renumbered", "d4", "d5")]
+
+
+CLAUSES = ("1\\. Bảo đảm sự lãnh đạo tập trung, thống nhất của Ban Chấp hành Đảng bộ tỉnh.",
+           "2\\. Thực hiện nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách:",
+           "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.")
+
+
+def _first_clause_moved_last() -> str:
+    """Mini with clause 1 of Article 2 moved after clause 3: clauses 2 and 3 become 1 and 2."""
+    one, two, three = CLAUSES
+    text = MINI.replace(one + "\n\n", "").replace(two, "1" + two[1:]).replace(three, "2" + three[1:])
+    return text.replace("2" + three[1:], "2" + three[1:] + "\n\n3" + one[1:])
+
+
+def test_a_clause_moved_out_of_its_order_is_moved_the_others_renumbered() -> None:
+    from regdraft.core.moves import child_ranks, reading_order
+
+    new = _first_clause_moved_last()
+    assert _kinds(MINI, new) == [("renumbered", "d2.k2", "d2.k1"), ("renumbered", "d2.k3", "d2.k2"),
+                                 ("moved", "d2.k1", "d2.k3")]
+    article = _find(compare(parse(MINI), parse(new)).provisions, "d2")
+    read = [(place.value, str(p.old_address), str(p.new_address)) for p, place in
+            reading_order(article.children, child_ranks(article))]
+    # Read in order: the moved clause where it stood (first) and where it stands (last).
+    assert read == [("moved away", "d2.k1", "d2.k3"), ("here", "d2.k2", "d2.k1"), ("here", "d2.k3", "d2.k2"),
+                    ("moved here", "d2.k1", "d2.k3")]
+    points = _find(compare(parse(MINI), parse(new)).provisions, "d2.k1").children
+    assert all(p.identical for p in points)  # d2.k2.a is now d2.k1.a: the same point, no change
+
+
+SHIPPED = FIXTURES.parents[1] / "regulations" / "01-QC-TU.md"
+
+
+def test_a_moved_clause_is_found_by_its_text_before_labels_pair_similar_clauses() -> None:
+    # Clause 3 of Điều 10 moved to the end: clauses 4 and 5 become 3 and 4. The old clause 4 and
+    # the new clause 4 (the old 5) share many words, yet each text is found word for word elsewhere.
+    import re
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    start, end = text.index("## Điều 10."), text.index("## Điều 11.")
+    head, *clauses = [c for c in text[start:end].split("\n\n") if c.strip()]
+    clauses.append(clauses.pop(2))
+    clauses = [re.sub(r"^\d+", str(k), c) for k, c in enumerate(clauses, 1)]
+    new = text[:start] + "\n\n".join([head, *clauses]) + "\n\n" + text[end:]
+    assert _kinds(text, new) == [("renumbered", "d10.k4", "d10.k3"), ("renumbered", "d10.k5", "d10.k4"),
+                                 ("moved", "d10.k3", "d10.k5")]
 
 
 def test_amended_clause_with_low_similarity_stays_at_its_address() -> None:

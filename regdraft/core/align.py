@@ -6,16 +6,17 @@ such lists (or the clauses and points of two articles) for `regdraft.core.diff.c
 Post-conditions of `align`:
 1. Every old and every new index appears in exactly one pair; the pairs are in the new
    document's order, each removed item right after the item that preceded it in the old one.
-2. Items with the same key are paired when their content is identical or at least `CONFIRM`
-   similar; otherwise they are paired only if move detection does not claim either of them.
-3. With `detect_moves`, an unpaired item is paired with one under another key whose content is
-   the same (tone-folded unless strict) or, failing that, the most similar one at least `MOVE`
-   similar, of the same kind; a repealed item is never moved.
+2. Items with the same key and the same content are paired first.
+3. With `detect_moves`, an unpaired item is then paired with one under another key whose content
+   is the same (tone-folded unless strict), before items with the same key at least `CONFIRM`
+   similar are paired; failing both, with the most similar one of the same kind at least `MOVE`
+   similar; items with the same key left over are paired last. A repealed item is never moved.
 4. The result depends only on the items' keys, kinds and content: no clock, no randomness.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -151,41 +152,58 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
     old_by_key = {item.key: i for i, item in enumerate(old)}
     match_old: dict[int, int] = {}
     match_new: dict[int, int] = {}
-    weak: list[tuple[int, int]] = []
+    keyed: list[tuple[int, int]] = []
     for j, item in enumerate(new):
         i = old_by_key.get(item.key)
         if i is None:
             continue
-        if old[i].same(item) or old[i].similarity(item) >= CONFIRM:
+        if old[i].same(item):
+            match_old[i], match_new[j] = j, i
+        else:
+            keyed.append((i, j))
+    moves = detect_moves and len(match_old) < len(old) and len(match_new) < len(new)
+    if moves:
+        # Text found word for word under another label has moved there, even when the provision
+        # now under its old label resembles it (clause 3 moved to the end, 4 and 5 renumbered).
+        _match_same_content(old, new, match_old, match_new, fold)
+    weak: list[tuple[int, int]] = []
+    for i, j in keyed:
+        if i in match_old or j in match_new:
+            continue
+        if old[i].similarity(new[j]) >= CONFIRM:
             match_old[i], match_new[j] = j, i
         else:
             weak.append((i, j))
-    if detect_moves and len(match_old) < len(old) and len(match_new) < len(new):
-        _match_moves(old, new, match_old, match_new, fold)
+    if moves:
+        _match_similar(old, new, match_old, match_new)
     for i, j in weak:
         if i not in match_old and j not in match_new:
             match_old[i], match_new[j] = j, i
     return _document_order(len(old), len(new), match_old, match_new)
 
 
-def _match_moves(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int], match_new: dict[int, int],
-                 fold: Callable[[str], str]) -> None:
-    free_old = [i for i in range(len(old)) if i not in match_old and not old[i].unit.repealed]
-    free_new = [j for j in range(len(new)) if j not in match_new and not new[j].unit.repealed]
+def _free(items: Sequence[Item], matched: dict[int, int]) -> list[int]:
+    return [i for i in range(len(items)) if i not in matched and not items[i].unit.repealed]
+
+
+def _match_same_content(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int],
+                        match_new: dict[int, int], fold: Callable[[str], str]) -> None:
     by_content: dict[tuple[Kind, str], list[int]] = {}
-    for i in free_old:
+    for i in _free(old, match_old):
         text = fold(old[i].content())
         if text.strip():
             by_content.setdefault((old[i].unit.kind, text), []).append(i)
-    rest_new = []
-    for j in free_new:
+    for j in _free(new, match_new):
         same = by_content.get((new[j].unit.kind, fold(new[j].content())))
         if same:
             i = same.pop(0)
             match_old[i], match_new[j] = j, i
-        else:
-            rest_new.append(j)
-    rest_old = [i for i in free_old if i not in match_old]
+
+
+def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int],
+                   match_new: dict[int, int]) -> None:
+    rest_new = _free(new, match_new)
+    rest_old = _free(old, match_old)
     if not rest_old or not rest_new or len(rest_old) * len(rest_new) > _FUZZY_LIMIT:
         return
     scored = []
@@ -221,3 +239,24 @@ def _document_order(n_old: int, n_new: int, match_old: dict[int, int],
         out.append((match_new.get(j), j))
         out.extend((i, None) for i in anchored.get(j, []))
     return out
+
+
+def increasing(ranked: Sequence[tuple[int, int]]) -> set[int]:
+    """The positions of a longest run of (position, rank) pairs whose ranks increase (the same run every time)."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent: dict[int, int | None] = {}
+    for pos, rank in ranked:
+        k = bisect.bisect_left(tails, rank)
+        if k == len(tails):
+            tails.append(rank)
+            tail_at.append(pos)
+        else:
+            tails[k], tail_at[k] = rank, pos
+        parent[pos] = tail_at[k - 1] if k else None
+    keep: set[int] = set()
+    node = tail_at[-1] if tail_at else None
+    while node is not None:
+        keep.add(node)
+        node = parent[node]
+    return keep

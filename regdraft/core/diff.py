@@ -12,6 +12,10 @@ Post-conditions of `compare`:
 3. Differences of tone-mark placement only (`ủy`/`uỷ`) are not changes unless `strict_tones`.
 4. A provision whose old and new text share words is never shown as "all deleted, all
    inserted": the word diff is exact (no timeout) and such a result is detected and redone.
+5. Of the provisions paired at one level, the longest run in their old order stays: one outside
+   it is MOVED; one inside it under a new label, its text unchanged, is RENUMBERED (with changed
+   text, the kind of the text change). A clause is no change of its own because its article was
+   renumbered or moved.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from regdraft.core.align import Item, align, child_items, flatten, token_key
+from regdraft.core.align import Item, align, child_items, flatten, increasing, token_key
 from regdraft.core.align import similarity as similarity
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import heading_text, unit_label_text
@@ -45,6 +49,7 @@ class ChangeKind(StrEnum):
     INSERTED = "inserted"
     REPEALED = "repealed"
     MOVED = "moved"
+    RENUMBERED = "renumbered"
     WORDS_REPLACED = "words replaced"
     WORDS_DELETED = "words deleted"
     HEADING_CHANGED = "heading changed"
@@ -308,14 +313,17 @@ class _Comparer:
         return f"chg-{self.count}"
 
     def level(self, old: Sequence[Item], new: Sequence[Item]) -> Iterator[Provision]:
-        for i, j in align(old, new, fold=self.fold, detect_moves=self.detect_moves):
+        pairs = align(old, new, fold=self.fold, detect_moves=self.detect_moves)
+        # The longest run of pairs in their old order stays; a pair outside it has moved.
+        stays = increasing([(k, i) for k, (i, j) in enumerate(pairs) if i is not None and j is not None])
+        for k, (i, j) in enumerate(pairs):
             if i is None:
                 assert j is not None
                 yield self.one_sided(new[j], Op.INSERT, ChangeKind.INSERTED, top=True)
             elif j is None:
                 yield self.one_sided(old[i], Op.DELETE, ChangeKind.REPEALED, top=True)
             else:
-                yield self.pair(old[i], new[j])
+                yield self.pair(old[i], new[j], moved=k not in stays)
 
     def one_sided(self, item: Item, op: Op, kind: ChangeKind, top: bool) -> Provision:
         unit = item.unit
@@ -332,10 +340,11 @@ class _Comparer:
                          kind, title, text, children, depth=item.depth, anchor=self.anchor() if top else "",
                          closing=closing)
 
-    def pair(self, old: Item, new: Item) -> Provision:
+    def pair(self, old: Item, new: Item, moved: bool) -> Provision:
+        """Two sides of a provision; `moved` when it left the old order (a new label alone is renumbering)."""
         o, n = old.unit, new.unit
-        moved = old.address != new.address
-        if old.same(new) and not moved:
+        relabelled = o.label != n.label
+        if old.same(new) and not moved and not relabelled:
             return Provision(n.kind, o, n, old.address, new.address, identical=True, depth=new.depth)
         if n.repealed and not o.repealed:
             gone = self.one_sided(old, Op.DELETE, ChangeKind.REPEALED, top=True)
@@ -345,7 +354,7 @@ class _Comparer:
             added = self.one_sided(new, Op.INSERT, ChangeKind.INSERTED, top=True)
             return Provision(n.kind, o, n, old.address, new.address, ChangeKind.INSERTED, added.title,
                              added.text, added.children, depth=new.depth, anchor=added.anchor, closing=added.closing)
-        anchor = self.anchor() if moved else ""
+        anchor = self.anchor() if moved or relabelled else ""
         title = self.words(o.title or "", n.title or "")
         text = self.words("\n".join(o.text), "\n".join(n.text))
         children: tuple[Provision, ...] = ()
@@ -362,6 +371,8 @@ class _Comparer:
             change = (_phrase_change(text) if not title_changed else None) or ChangeKind.AMENDED
         elif title_changed:
             change = ChangeKind.HEADING_CHANGED
+        elif relabelled:
+            change = ChangeKind.RENUMBERED
         if change is not None and not anchor:
             anchor = self.anchor()
         return Provision(n.kind, o, n, old.address, new.address, change, title, text, children,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.diff import DiffSegment, Op, Provision
 from regdraft.core.markdown import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, unit_address
+from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 
 if TYPE_CHECKING:
     from regdraft.render.profile import Profile
@@ -149,59 +150,17 @@ def _one_sided(unit: Unit, op: Op, address: Address | None, top: bool) -> Provis
 
 
 def _in_order(level: Sequence[Provision], old_rank: dict[str, int], top: bool) -> list[Provision]:
-    """The level as written: the new order, with every deleted text where it stood in the old one.
-
-    The aligned list follows the new document. Pairs that keep their old order stay as they
-    are (the longest such run); a pair moved against it is written as inserted where it now
-    stands and as deleted where it stood; deletions go where they stood. Rejecting every change
-    then gives the old order back, accepting them the new one.
-    """
-    def rank(p: Provision) -> int | None:
-        return old_rank.get(str(p.old_address)) if p.old is not None else None
-
-    pairs = [(i, r) for i, p in enumerate(level) if p.new is not None and (r := rank(p)) is not None]
-    keep = _increasing(pairs)
+    """The level as written: a moved provision is inserted where it now stands and deleted where it
+    stood (`regdraft.core.moves.reading_order`), so rejecting every change gives the old order back."""
     out: list[Provision] = []
-    deleted: list[Provision] = []
-    for i, p in enumerate(level):
-        if rank(p) is None or (p.new is not None and i in keep):
+    for p, place in reading_order(level, old_rank):
+        if place is Place.MOVED_HERE:
+            out.append(_one_sided(p.new, Op.INSERT, p.new_address, top))  # type: ignore[arg-type]
+        elif place is Place.MOVED_AWAY:
+            out.append(_one_sided(p.old, Op.DELETE, p.old_address, top))  # type: ignore[arg-type]
+        else:
             out.append(p)
-        elif p.new is None:
-            deleted.append(p)
-        else:
-            out.append(_one_sided(p.new, Op.INSERT, p.new_address, top))
-            deleted.append(_one_sided(p.old, Op.DELETE, p.old_address, top))  # type: ignore[arg-type]
-    for p in sorted(deleted, key=lambda d: rank(d) or 0):
-        at = 0
-        for k, q in enumerate(out):
-            r = rank(q)
-            if r is not None and r < (rank(p) or 0):
-                at = k + 1
-        out.insert(at, p)
     return out
-
-
-def _increasing(ranked: Sequence[tuple[int, int]]) -> set[int]:
-    """The positions of a longest run of old ranks in increasing order (those stay where they are)."""
-    import bisect
-
-    tails: list[int] = []
-    tail_at: list[int] = []
-    parent: dict[int, int | None] = {}
-    for pos, rank in ranked:
-        k = bisect.bisect_left(tails, rank)
-        if k == len(tails):
-            tails.append(rank)
-            tail_at.append(pos)
-        else:
-            tails[k], tail_at[k] = rank, pos
-        parent[pos] = tail_at[k - 1] if k else None
-    keep: set[int] = set()
-    node = tail_at[-1] if tail_at else None
-    while node is not None:
-        keep.add(node)
-        node = parent[node]
-    return keep
 
 
 def _emit(w: _Writer, p: Provision, language: str) -> None:
@@ -221,8 +180,7 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
     else:
         label, title, text, closing = _label(p, language), list(p.title), list(p.text), list(p.closing)
         if p.old is not None and p.new is not None and p.children and p.old_address is not None:
-            rank = {str(unit_address(c, p.old_address)): k for k, c in enumerate(p.old.children)}
-            children = _in_order(p.children, rank, top=False)
+            children = _in_order(p.children, child_ranks(p), top=False)
         # A repealed unit prints its placeholder, which neither side's segments hold.
         old_gone, new_gone = p.old is not None and p.old.repealed, p.new is not None and p.new.repealed
         if old_gone or new_gone:
@@ -313,10 +271,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     document.add_page_break()  # type: ignore[no-untyped-call]
     when = _change_date(redline, today)
     writer = _Writer(document, names, tracked_author(redline), when)
-    from regdraft.core.align import flatten
-
-    rank = {str(item.address): k for k, item in enumerate(flatten(comparison.old))}
-    for p in _in_order(comparison.provisions, rank, top=True):
+    for p in _in_order(comparison.provisions, top_ranks(comparison.old), top=True):
         _emit(writer, p, language)
     save(document, output)
 
