@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it loads on first use: a cached reading needs no parser
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _md: MarkdownIt | None = None
 
@@ -37,6 +39,8 @@ def block_parser() -> MarkdownIt:
     """The shared markdown-it parser, reading block structure only (built on first use)."""
     global _md
     if _md is None:
+        from markdown_it import MarkdownIt
+
         # Only block structure is used (inline content is taken raw), so inline parsing is
         # skipped; link reference definitions are disabled so no line is ever swallowed.
         _md = MarkdownIt("commonmark", {"html": False, "maxNesting": _MAX_TOKEN_LEVEL}).enable("table").disable(

@@ -12,6 +12,7 @@ Post-conditions:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,26 +43,41 @@ class PageTemplate:
     globals: Mapping[str, Any] = field(default_factory=dict)
 
 
+_compiled: dict[str, bytes] = {}
+
+
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory, keyed by file and source checksum.
+    """Compiled templates kept in memory, and in the workspace's signed cache, keyed by file and source.
 
     A long-running face (the review server) builds an environment per page; without this,
-    compiling the redline templates would cost more than rendering them.
+    compiling the redline templates would cost more than rendering them. A command run keeps
+    them in `.git/regdraft-cache/` (`regdraft.render.signed`), so the next run skips compiling;
+    Jinja2 itself checks that the source has not changed since.
     """
 
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.compiled.get(bucket.key)
+        code = _compiled.get(bucket.key)
+        if code is None and self.folder is not None:
+            from regdraft.render import signed
+
+            code = signed.load(self.folder, _entry(bucket))
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        code = bucket.bytecode_to_string()
+        _compiled[bucket.key] = code
+        if self.folder is not None:
+            from regdraft.render import signed
+
+            signed.store(self.folder, _entry(bucket), code)
 
 
-_COMPILED = _CompiledTemplates()
+def _entry(bucket: jinja2.bccache.Bucket) -> str:
+    return f"template-{bucket.key}-{bucket.checksum}"
 
 
 def environment(workspace_root: Path | None, page: PageTemplate | None = None) -> jinja2.Environment:
@@ -82,7 +98,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_COMPILED,
+        bytecode_cache=_CompiledTemplates(_cache_folder(workspace_root)),
     )
     env.filters["inline"] = inline_markdown
     env.filters["css_string"] = css_string
@@ -91,6 +107,12 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     if page is not None:
         env.globals.update(page.globals)
     return env
+
+
+def _cache_folder(workspace_root: Path | None) -> Path | None:
+    from regdraft.render.signed import cache_folder
+
+    return cache_folder(workspace_root)
 
 
 def _no_mark(address: object) -> Markup:
@@ -121,10 +143,18 @@ def _markdown() -> MarkdownIt:
     return _inline_md
 
 
+# The characters that can start an inline Markdown construct in markdown-it's CommonMark preset
+# (emphasis, code, links, images, autolinks, entities, escapes, line breaks), and those its
+# normaliser rewrites. Text without any of them is printed as it is, escaped.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&\n\r\x00]")
+
+
 def inline_markdown(text: str) -> Markup:
     """A paragraph's inline Markdown (bold, italic, code) as safe HTML, without links or images."""
     if not text:
         return Markup("")
+    if _INLINE_SYNTAX.search(text) is None:
+        return Markup(html.escape(text, quote=False))  # what markdown-it gives, without parsing
     tokens = _markdown().parseInline(text)
     out: list[str] = []
     for token in tokens:

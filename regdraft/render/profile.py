@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,7 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
     if name in seen:
         raise RegdraftError(f"{_source(name, workspace)}: its `base` leads back to itself ({' -> '.join(seen)}).")
     try:
-        data = yaml.safe_load(texts[name]) or {}
+        data = _yaml(texts[name]) or {}
     except yaml.YAMLError as exc:
         raise RegdraftError(f"{_source(name, workspace)}: is not valid YAML ({exc}).") from None
     if not isinstance(data, dict):
@@ -158,6 +158,20 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
     else:
         base_data = {}
     return _merged(base_data, data)
+
+
+def _yaml(text: str) -> Any:
+    """The YAML of a profile, read once per process (a command chooses its profile several times)."""
+    import copy
+
+    return copy.deepcopy(_read_yaml(text))
+
+
+@lru_cache(maxsize=32)
+def _read_yaml(text: str) -> Any:
+    import yaml
+
+    return yaml.safe_load(text)
 
 
 def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -203,10 +217,8 @@ def _profile(name: str, data: Mapping[str, Any]) -> Profile:
 @cache
 def shipped_words() -> tuple[str, ...]:
     """The phrase keys every profile provides (those of the default profile)."""
-    import yaml
 
-    data = yaml.safe_load(shipped_texts()[DEFAULT])
-    return tuple(data["words"]["vi"])
+    return tuple(_yaml(shipped_texts()[DEFAULT])["words"]["vi"])
 
 
 def default_profile() -> Profile:

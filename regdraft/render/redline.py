@@ -291,6 +291,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
     `page` renders it through another template that extends the layout's (the review server's).
     """
+    from regdraft.render.fragments import Fragments
     from regdraft.render.html import environment
     from regdraft.render.profile import default_profile
 
@@ -301,7 +302,9 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     helpers = _Helpers(redline, profile)
     header = page_header(redline, profile, today or dt.date.today())
     env = environment(workspace_root, page)
+    fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"])
     env.globals.update(
+        unchanged=fragments.unchanged,
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,

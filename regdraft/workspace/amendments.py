@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from regdraft.core.amend.document import Amendment, load_amendment
+from regdraft.core.amend.document import Amendment
 from regdraft.core.comments import Comment, Round, comment_from_yaml, round_from_yaml
 from regdraft.core.errors import ParseError, RegdraftError, StoreError
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
+from regdraft.workspace.parse_cache import read_amendment
 from regdraft.workspace.store import Workspace
 
 
@@ -34,7 +35,10 @@ def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     if rev is None and not ws.exists(relative):
         known = ", ".join(slugs(ws)) or "none"
         raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
-    return load_amendment(ws.read(relative, rev), relative, slug)
+    amendment, problems = read_amendment(ws, ws.read(relative, rev), relative, slug)
+    if problems or amendment is None:
+        raise ParseError.collect(problems, "amendment")
+    return amendment
 
 
 def list_amendments(ws: Workspace) -> list[Amendment]:

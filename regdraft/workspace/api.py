@@ -11,10 +11,11 @@ from typing import Any
 
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_path
-from regdraft.core.markdown import Reading, parse, read, render
+from regdraft.core.markdown import Reading, parse, render
 from regdraft.core.model import Address, Located, Regulation, unit_address
 from regdraft.core.refs import missing_problems
 from regdraft.render.text import heading_path, plain
+from regdraft.workspace.parse_cache import read_regulation as read
 from regdraft.workspace.store import Workspace
 
 
@@ -26,7 +27,7 @@ def load_regulation(ws: Workspace, name: str, rev: str | None = None, strict: bo
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
     data = ws.read(relative, rev)
-    return parse(data, relative) if strict else read(data, relative).regulation
+    return parse(data, relative) if strict else read(ws, data, relative).regulation
 
 
 def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[Regulation, list[Problem]]:
@@ -36,7 +37,7 @@ def read_regulation(ws: Workspace, name: str, rev: str | None = None) -> tuple[R
     those of the text as it stood then (its structure and its references).
     """
     relative = ws.locate_regulation(name) if rev is None else _locate_at(ws, name, rev)
-    reading = read(ws.read(relative, rev), relative)
+    reading = read(ws, ws.read(relative, rev), relative)
     problems = file_problems(reading, relative if rev is None else None)
     return reading.regulation, problems
 
@@ -88,7 +89,7 @@ def list_regulations(ws: Workspace) -> list[RegulationSummary]:
     for relative in ws.regulation_files():
         stem = PurePosixPath(relative).stem
         try:
-            reading = read(ws.read(relative), relative)
+            reading = read(ws, ws.read(relative), relative)
         except ParseError as exc:
             problems = len(exc.problems) or 1
             out.append(RegulationSummary(stem, relative, "", "", 0, problems, f"unreadable, {_count(problems)}"))
@@ -142,7 +143,7 @@ def _unit_json(loc: Located) -> dict[str, Any]:
 def check_file(ws: Workspace, relative: str) -> list[Problem]:
     """Every problem in one regulation file: structure, references, file name."""
     try:
-        reading = read(ws.read(relative), relative)
+        reading = read(ws, ws.read(relative), relative)
     except ParseError as exc:
         return list(exc.problems) or [Problem(str(exc), relative)]
     return file_problems(reading, relative)

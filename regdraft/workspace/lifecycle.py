@@ -17,7 +17,6 @@ from regdraft.core.amend.document import (
     STATUSES,
     Amendment,
     load_amendment,
-    read_amendment,
     with_front_matter,
 )
 from regdraft.core.amend.summary import listing, touched
@@ -29,6 +28,7 @@ from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.gates import Refusal, effective_from_document, refusals
 from regdraft.workspace.order import check_order
+from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
 
@@ -97,7 +97,7 @@ def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amend
     relative = amendment_path(slug)
     if rev is None and not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
-    amendment, reading = read_amendment(ws.read(relative, rev), relative, slug)
+    amendment, reading = cached_amendment(ws, ws.read(relative, rev), relative, slug)
     if amendment is None:
         raise ParseError.collect(reading or (Problem("nothing in it can be applied.", relative),), "amendment")
     return amendment, reading
@@ -177,7 +177,7 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     if not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
     try:
-        amendment, reading = read_amendment(ws.read(relative), relative, slug)
+        amendment, reading = cached_amendment(ws, ws.read(relative), relative, slug)
     except ParseError as exc:  # not even text
         return Review(exc.problems or (Problem(str(exc), relative),))
     if amendment is None:

@@ -21,12 +21,12 @@ from regdraft.core.amend import document
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
-from regdraft.core.markdown import read
 from regdraft.core.model import Address, Regulation
 from regdraft.core.refs import affected_references
 from regdraft.render.redline import Redline, Version, sentence, words_for
 from regdraft.workspace.amendments import load, slugs
 from regdraft.workspace.lifecycle import preview, read_with_problems
+from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.profiles import profile_for
 from regdraft.workspace.store import Workspace
 
@@ -40,12 +40,12 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     if rev_to is not None and amendment is not None:
         raise UsageError("Give either --to REV or --amendment SLUG, not both.")
     relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
-    old = read(ws.read(relative, rev_from), relative).regulation
+    old = read_regulation(ws, ws.read(relative, rev_from), relative).regulation
     words = words_for(old.language, profile_for(ws, old.meta))
     old_version = _revision_version(ws, relative, rev_from, old, words)
     stem = Path(relative).stem
     if rev_to is not None:
-        new = read(ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
+        new = read_regulation(ws, ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
         new_version = _revision_version(ws, relative, rev_to, new, words)
         comparison = compare(old, new, strict_tones=strict_tones)
         return Redline(comparison, old_version, new_version, stem=stem,
@@ -174,7 +174,17 @@ def _read_any(path: Path) -> Regulation:
         from regdraft.importer import import_file
 
         return import_file(path).regulation
-    return read(path.read_bytes(), str(path)).regulation
+    return read_regulation(_workspace_root(path), path.read_bytes(), str(path)).regulation
+
+
+def _workspace_root(path: Path) -> Path | None:
+    """The root of the workspace holding `path` (its parse cache), or None outside any."""
+    from regdraft.core.errors import StoreError
+
+    try:
+        return Workspace.find(path.resolve().parent).root
+    except StoreError:
+        return None
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:

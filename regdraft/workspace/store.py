@@ -268,7 +268,7 @@ class Workspace(SharedHistory):
         # -z: paths come unquoted, whatever characters they hold (`Tờ trình.md`). Many paths are
         # filtered here rather than passed to git, whose argument list is bounded.
         many = len(paths) > MANY_PATHS
-        out = self._git("status", "--porcelain", "-z", "--untracked-files=all", *([] if many else ["--", *paths]))
+        out = self._query("status", "--porcelain", "-z", "--untracked-files=all", *([] if many else ["--", *paths]))
         entries = out.split("\0")
         found: list[str] = []
         i = 0
@@ -544,6 +544,29 @@ class Workspace(SharedHistory):
             raise StoreError(f"git {command} failed in {self.root}: {detail}") from None
         return "0" if code else out
 
+    def _query(self, command: str, *args: str, unborn: str | None = None) -> str:
+        """The output of a git command that only reads, run without GitPython (whose import costs
+        more than the command), under the same policy (`_with_policy`); `unborn` is the answer on a
+        branch with no commit yet."""
+        import subprocess
+
+        environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}  # as GitPython runs git
+        done = subprocess.run(["git", "-c", "core.fsmonitor=false", command, *args], cwd=self.root,
+                              capture_output=True, env=environment, check=False)
+        if done.returncode != 0:
+            if unborn is not None and self._unborn():
+                return unborn
+            detail = done.stderr.decode("utf-8", "replace").strip()
+            raise StoreError(f"git {command} failed in {self.root}: {detail}")
+        return done.stdout.decode("utf-8", "surrogateescape")
+
+    def _unborn(self) -> bool:
+        """True in a repository whose branch has no commit yet."""
+        try:
+            return self._head() is None
+        except Exception:  # GitPython's own reading of a broken repository: not "no commit"
+            return False
+
     def _head(self) -> str | None:
         try:
             return self.repo.head.commit.hexsha
@@ -591,13 +614,11 @@ class Workspace(SharedHistory):
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
-        if self._head() is None:
-            return []
         options = [f"--max-count={limit}"] if limit is not None else []
         if rev is not None:
             options.append(self._commit(rev).hexsha)
-        out = self._git("log", "--follow", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *options,
-                        "--", relative)
+        out = self._query("log", "--follow", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *options,
+                          "--", relative, unborn="")
         entries = []
         for line in out.splitlines():
             sha, author, date, when, subject = line.split("\x00", 4)

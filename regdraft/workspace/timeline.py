@@ -22,9 +22,9 @@ from regdraft.core.amend.document import Amendment
 from regdraft.core.dates import parse_date, read_date
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import base_path
-from regdraft.core.markdown import read
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import list_amendments
+from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.store import Workspace
 
 
@@ -65,8 +65,8 @@ def base_text(ws: Workspace, regulation_path: str) -> Regulation:
     base = base_path(regulation_path)
     # Reading never depends on a clean check: `regdraft check` reports the problems.
     if ws.exists(base):
-        return read(ws.read(base), base).regulation
-    return read(ws.read(regulation_path), regulation_path).regulation
+        return read_regulation(ws, ws.read(base), base).regulation
+    return read_regulation(ws, ws.read(regulation_path), regulation_path).regulation
 
 
 def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulation:

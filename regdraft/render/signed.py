@@ -1,0 +1,168 @@
+"""Signed cache entries in `.git/regdraft-cache/`: bytes kept between runs, trusted only if we wrote them.
+
+The parse cache (`regdraft.workspace.parse_cache`) and the compiled templates
+(`regdraft.render.html`) keep their entries here. An entry is a file `MAGIC + signature + payload`;
+the signature is HMAC-SHA256 over the entry's name and payload, under a key made of the random
+bytes in `key` and the identity (device and inode) of that file on this machine.
+
+Post-conditions:
+1. `load` returns a payload only when its signature matches: a file cut short, altered, written
+   by anyone without the key, or copied with its key from another folder or machine (a zipped
+   workspace: the copy's inode differs) gives None, and the caller computes the value again.
+2. The folder is `.git/regdraft-cache` of a workspace whose `.git` is a real folder (no symbolic
+   link, not a worktree's `.git` file pointing elsewhere); entries and the key are opened without
+   following symbolic links, so nothing is read or written outside the workspace.
+3. `store` writes atomically (a temporary file renamed into place); parallel runs see a whole
+   entry or none. Failing to write is never an error: the next run computes the value again.
+4. The folder holds at most `MAX_BYTES` and `MAX_ENTRIES`; writing past them drops the entries
+   used longest ago.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import stat
+from pathlib import Path
+
+CACHE_FOLDER = "regdraft-cache"
+KEY_FILE = "key"
+MAGIC = b"RDC1"
+MAX_BYTES = 256 * 1024 * 1024
+MAX_ENTRIES = 2000
+_SIGNATURE = hashlib.sha256().digest_size
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def cache_folder(root: Path | None) -> Path | None:
+    """`ROOT/.git/regdraft-cache`, or None when `.git` is not a real folder inside the workspace."""
+    if root is None:
+        return None
+    git_dir = root / ".git"
+    try:
+        if not stat.S_ISDIR(git_dir.lstat().st_mode):
+            return None
+    except OSError:
+        return None
+    return git_dir / CACHE_FOLDER
+
+
+def load(folder: Path, name: str) -> bytes | None:
+    """The payload of entry `name`, or None when it is missing, cut short, altered or not ours."""
+    secret = _key(folder, create=False)
+    if secret is None:
+        return None
+    path = folder / name
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            blob = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    head = len(MAGIC) + _SIGNATURE
+    if len(blob) <= head or not blob.startswith(MAGIC):
+        return None
+    signature, payload = blob[len(MAGIC):head], blob[head:]
+    if not hmac.compare_digest(signature, _sign(secret, name, payload)):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: among the last to be dropped
+    return payload
+
+
+def store(folder: Path, name: str, payload: bytes) -> None:
+    """Write entry `name` atomically; a cache that cannot be written only makes the next run slower."""
+    if len(payload) > MAX_BYTES // 4:
+        return
+    try:
+        if not _ready(folder):
+            return
+        secret = _key(folder, create=True)
+        if secret is None:
+            return
+        import tempfile  # only a write needs it
+
+        fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(MAGIC + _sign(secret, name, payload) + payload)
+            os.replace(temporary, folder / name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _bound(folder)
+    except OSError:
+        return
+
+
+def _ready(folder: Path) -> bool:
+    """Create the folder when missing; False when it is anything but a real folder."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return stat.S_ISDIR(folder.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _sign(secret: bytes, name: str, payload: bytes) -> bytes:
+    return hmac.new(secret, name.encode("utf-8") + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _key(folder: Path, *, create: bool) -> bytes | None:
+    """The folder's signing key: the random bytes of `key` bound to that file's identity here.
+
+    Made atomically (readable only by its owner) when missing; two runs making it at once
+    agree on the first one linked into place.
+    """
+    path = folder / KEY_FILE
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                random_part = handle.read(64)
+            if len(random_part) != 32 or not stat.S_ISREG(info.st_mode):
+                return None
+            return hashlib.sha256(random_part + f":{info.st_dev}:{info.st_ino}:{info.st_uid}".encode()).digest()
+        except FileNotFoundError:
+            if not create:
+                return None
+        except OSError:
+            return None
+        import secrets
+        import tempfile
+
+        fd, temporary = tempfile.mkstemp(prefix=".key-", dir=folder)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+            os.link(temporary, path)  # fails if another run made the key first: that one is used
+        except FileExistsError:
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return None
+
+
+def _bound(folder: Path) -> None:
+    """Drop the entries used longest ago while the folder is above its bounds."""
+    entries = []
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.name == KEY_FILE or not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            entries.append((info.st_mtime_ns, info.st_size, entry.path))
+    total = sum(size for _, size, _ in entries)
+    if total <= MAX_BYTES and len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort()
+    while entries and (total > MAX_BYTES * 3 // 4 or len(entries) > MAX_ENTRIES * 3 // 4):
+        _, size, path = entries.pop(0)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        total -= size

@@ -1,0 +1,147 @@
+"""Parse once per blob: readings of regulations and amendments kept under `.git/regdraft-cache/`.
+
+A regulation file is read by nearly every command, and a large one takes longer to parse than
+to compare or print. Its reading depends only on its bytes, its name and the parser's code, so
+it is kept on disk under a key made of those (a hash of the content, as git's blob id is) and
+read back in a fraction of the time. `compare`, `redline`, `show`, `export` and the review
+server read through here.
+
+Post-conditions:
+1. A cached reading is used only when its key matches: the same bytes, file name (it appears in
+   problems) and slug for an amendment, the same parser code (a fingerprint of `regdraft/core`)
+   and Python; anything else is read again.
+2. Readings are kept in `.git/regdraft-cache/` as signed entries (`regdraft.render.signed`:
+   never committed, never outside the workspace, atomic, bounded); without such a folder they
+   are kept in memory for the process only. An entry cut short, altered or not ours is read again.
+3. Entries are pickles, unpickled only after their signature matches and then by an unpickler
+   that builds nothing but regdraft's data classes and enums, dates and plain containers
+   (docs/security.md says why).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from regdraft.render import signed
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
+    from regdraft.core.errors import Problem
+    from regdraft.core.markdown import Reading
+    from regdraft.workspace.store import Workspace
+
+MEMORY_ENTRIES = 16
+
+T = TypeVar("T")
+
+_memory: OrderedDict[str, Any] = OrderedDict()
+_fingerprint: str | None = None
+
+
+def read_regulation(ws: Workspace | Path | None, data: bytes | str, source: str) -> Reading:
+    """`markdown.read(data, source)`, from the workspace's cache when it was read before."""
+    from regdraft.core.markdown import read
+
+    return _cached(_folder(ws), "regulation", data, (source,), lambda: read(data, source))
+
+
+def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
+                   slug: str) -> tuple[Amendment | None, tuple[Problem, ...]]:
+    """`document.read_amendment(data, source, slug)`, from the workspace's cache when it was read before."""
+    from regdraft.core.amend.document import read_amendment as read
+
+    return _cached(_folder(ws), "amendment", data, (source, slug), lambda: read(data, source, slug))
+
+
+def _folder(ws: Workspace | Path | None) -> Path | None:
+    root = ws if isinstance(ws, Path) or ws is None else getattr(ws, "root", None)
+    return signed.cache_folder(root) if isinstance(root, Path) else None
+
+
+def _cached(folder: Path | None, kind: str, data: bytes | str, names: tuple[str, ...], read: Callable[[], T]) -> T:
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (kind, _code_fingerprint(), *names, type(data).__name__):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(raw)
+    key = f"{kind}-{digest.hexdigest()}"
+    if key in _memory:
+        _memory.move_to_end(key)
+        return _memory[key]  # type: ignore[no-any-return]
+    value: Any = _load(folder, key) if folder is not None else None
+    if value is None:
+        value = read()
+        if folder is not None:
+            _store(folder, key, value)
+    _memory[key] = value
+    while len(_memory) > MEMORY_ENTRIES:
+        _memory.popitem(last=False)
+    return value  # type: ignore[no-any-return]
+
+
+def _code_fingerprint() -> str:
+    """What a reading depends on besides the text: regdraft's parsing code and Python's version."""
+    global _fingerprint
+    if _fingerprint is None:
+        import regdraft
+
+        core = Path(regdraft.__file__).resolve().parent / "core"
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(f"{sys.version_info[:3]}:{pickle.HIGHEST_PROTOCOL}".encode())
+        for directory, folders, files in sorted(os.walk(core)):
+            folders.sort()
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    info = os.stat(os.path.join(directory, name))
+                    digest.update(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
+        _fingerprint = digest.hexdigest()
+    return _fingerprint
+
+
+def _load(folder: Path, key: str) -> Any:
+    """The cached value, or None when there is none we can trust and read."""
+    payload = signed.load(folder, key)
+    if payload is None:
+        return None
+    try:
+        return _Unpickler(io.BytesIO(payload)).load()
+    except Exception:  # an entry of another version of the classes: read the text again
+        return None
+
+
+def _store(folder: Path, key: str, value: Any) -> None:
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a value that does not pickle is read again next time
+        return
+    signed.store(folder, key, payload)
+
+
+_ALLOWED_MODULES = ("regdraft.core.",)
+_ALLOWED_GLOBALS = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
+                    ("datetime", "timedelta"), ("datetime", "timezone"), ("builtins", "frozenset"),
+                    ("builtins", "set"), ("collections", "OrderedDict")}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only regdraft's data classes and enums, dates and plain containers: no function, no other class."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        import dataclasses
+        import enum
+
+        if (module, name) in _ALLOWED_GLOBALS:
+            return super().find_class(module, name)
+        if module.startswith(_ALLOWED_MODULES) and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parse cache")
