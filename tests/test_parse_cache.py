@@ -1,0 +1,198 @@
+"""Parse once per blob: the cache of readings under .git/regdraft-cache is used, distrusted, bounded and safe."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from regdraft.core import markdown
+from regdraft.core.amend import document
+from regdraft.render import signed
+from regdraft.workspace import parse_cache
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+
+REGULATION = "regulations/01-QC-TU.md"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts as a new process would: nothing kept in memory."""
+    monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
+
+
+def _forget() -> None:
+    parse_cache._memory.clear()
+
+
+def _entries(ws: Workspace, kind: str = "regulation") -> list[Path]:
+    folder = ws.root / ".git" / signed.CACHE_FOLDER
+    return sorted(folder.glob(f"{kind}-*")) if folder.is_dir() else []
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(markdown, "read", refuse)
+    monkeypatch.setattr(document, "read_amendment", refuse)
+
+
+def test_a_second_run_reads_the_regulation_from_the_cache(tmp_workspace: Workspace,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_workspace.read(REGULATION)
+    first = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    assert len(_entries(tmp_workspace)) == 1
+    _forget()
+    _no_parsing(monkeypatch)
+    again = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    assert again == first and again.regulation.meta == first.regulation.meta
+    assert again.regulation.source == REGULATION and again is not first
+
+
+def test_amendments_are_cached_with_their_problems(tmp_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    relative = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+    broken = tmp_workspace.read(relative).replace("Bãi bỏ".encode(), "Bãi bõ".encode(), 1)  # a slip of the pen
+    first = parse_cache.read_amendment(tmp_workspace, broken, relative, SHIPPED_AMENDMENT)
+    assert first[0] is not None and "closest standard wording" in first[1][0].message
+    _forget()
+    _no_parsing(monkeypatch)
+    assert parse_cache.read_amendment(tmp_workspace, broken, relative, SHIPPED_AMENDMENT) == first
+    assert _entries(tmp_workspace, "amendment")
+
+
+def test_another_name_or_other_bytes_are_read_again(tmp_workspace: Workspace) -> None:
+    data = tmp_workspace.read(REGULATION)
+    one = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    other = parse_cache.read_regulation(tmp_workspace, data, "regulations/copy.md")
+    assert other.regulation.source == "regulations/copy.md" and one.regulation.source == REGULATION
+    edited = data.replace("Ban Thường vụ".encode(), "Ban Chấp hành".encode(), 1)
+    changed = parse_cache.read_regulation(tmp_workspace, edited, REGULATION)
+    assert changed.regulation != one.regulation
+    assert len(_entries(tmp_workspace)) == 3
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+def test_a_damaged_entry_is_read_again_and_replaced(tmp_workspace: Workspace, damage: str) -> None:
+    data = tmp_workspace.read(REGULATION)
+    expected = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    (entry,) = _entries(tmp_workspace)
+    blob = entry.read_bytes()
+    entry.write_bytes({"truncate": blob[: len(blob) // 2], "flip": blob[:-10] + bytes([blob[-10] ^ 1]) + blob[-9:],
+                       "empty": b"", "garbage": os.urandom(200)}[damage])
+    _forget()
+    assert parse_cache.read_regulation(tmp_workspace, data, REGULATION) == expected
+    assert parse_cache._load(entry.parent, entry.name) is not None  # replaced by a whole entry
+
+
+def test_a_signed_pickle_of_anything_but_our_data_is_never_built(tmp_workspace: Workspace, tmp_path: Path) -> None:
+    data = tmp_workspace.read(REGULATION)
+    parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    (entry,) = _entries(tmp_workspace)
+    proof = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {proof}",))
+
+    # Even signed with the repository's own key, a pickle naming os.system is refused.
+    signed.store(entry.parent, entry.name, pickle.dumps(Evil()))
+    _forget()
+    reading = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    assert not proof.exists()
+    assert reading.regulation.id == "01-QC/TU"
+
+
+def test_a_cache_copied_from_elsewhere_is_not_trusted(tmp_workspace: Workspace, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A zipped or copied workspace brings its .git along: the copy's key file is another file, so nothing matches."""
+    data = tmp_workspace.read(REGULATION)
+    parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    copy = tmp_path / "copy"
+    shutil.copytree(tmp_workspace.root, copy, symlinks=True)
+    _forget()
+    calls = []
+    real = markdown.read
+    monkeypatch.setattr(markdown, "read", lambda *a: calls.append(1) or real(*a))
+    assert parse_cache.read_regulation(Workspace(copy), data, REGULATION).regulation.id == "01-QC/TU"
+    assert calls == [1]
+
+
+def test_no_cache_is_written_where_git_is_not_a_folder_inside_the_workspace(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "objects").mkdir(parents=True)
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / ".git").symlink_to(elsewhere)
+    worktree = tmp_path / "worktree"
+    worktree.mkdir()
+    (worktree / ".git").write_text(f"gitdir: {elsewhere}\n")
+    data = (Path(__file__).resolve().parents[1] / REGULATION).read_bytes()
+    for root in (linked, worktree, tmp_path / "plain"):
+        assert parse_cache.read_regulation(root, data, REGULATION).regulation.id == "01-QC/TU"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["objects"]
+    assert not (tmp_path / "plain").exists()
+
+
+def test_the_cache_is_never_committed_and_stays_bounded(tmp_workspace: Workspace, invoke: Invoke,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", catch=False)
+    assert result.exit_code == 0, result.output
+    assert _entries(tmp_workspace) and _entries(tmp_workspace, "amendment")
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=tmp_workspace.root,
+                            capture_output=True, text=True, check=True).stdout
+    assert "regdraft-cache" not in status
+    monkeypatch.setattr(signed, "MAX_ENTRIES", 8)
+    data = tmp_workspace.read(REGULATION)
+    for n in range(20):
+        parse_cache.read_regulation(tmp_workspace, data + f"\n<!-- {n} -->\n".encode(), REGULATION)
+    folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
+    kept = [p for p in folder.iterdir() if p.name != signed.KEY_FILE]
+    assert len(kept) <= 8
+    assert not [p for p in kept if p.name.startswith(".tmp-")]
+
+
+def test_commands_give_the_same_output_from_a_warm_cache(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    out = tmp_workspace.root / "out" / "redline-01-QC-TU.html"
+    invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", catch=False)
+    cold = out.read_bytes()
+    _forget()
+    invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", catch=False)
+    assert out.read_bytes() == cold
+    shown = invoke(tmp_workspace, "show", "01-QC/TU", "d5", catch=False).output
+    _forget()
+    assert invoke(tmp_workspace, "show", "01-QC/TU", "d5", catch=False).output == shown
+
+
+_PARALLEL = """
+import sys
+from pathlib import Path
+from regdraft.workspace import parse_cache
+from regdraft.workspace.store import Workspace
+ws = Workspace(Path(sys.argv[1]))
+data = ws.read("regulations/01-QC-TU.md")
+for n in range(15):
+    reading = parse_cache.read_regulation(ws, data + f"\\n<!-- {n % 5} -->\\n".encode(), "regulations/01-QC-TU.md")
+    assert reading.regulation.id == "01-QC/TU"
+    parse_cache._memory.clear()
+print("ok")
+"""
+
+
+def test_parallel_runs_share_the_cache_safely(tmp_workspace: Workspace) -> None:
+    runs = [subprocess.Popen([sys.executable, "-c", _PARALLEL, str(tmp_workspace.root)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [out.strip() for out, _ in results] == ["ok"] * 4, [err for _, err in results]
+    folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
+    names = sorted(p.name for p in folder.iterdir())
+    assert len([n for n in names if n.startswith("regulation-")]) == 5
+    assert not [n for n in names if n.startswith((".tmp-", ".key-"))]
+    for entry in _entries(tmp_workspace):
+        assert parse_cache._load(folder, entry.name) is not None
