@@ -550,22 +550,17 @@ class Workspace(SharedHistory):
         branch with no commit yet."""
         import subprocess
 
-        environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}  # as GitPython runs git
+        # As GitPython runs git; the ceiling keeps git from taking a repository above the workspace.
+        environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(self.root.parent)}
         done = subprocess.run(["git", "-c", "core.fsmonitor=false", command, *args], cwd=self.root,
                               capture_output=True, env=environment, check=False)
         if done.returncode != 0:
-            if unborn is not None and self._unborn():
+            head = self._head()  # through GitPython, which says when there is no repository at all
+            if unborn is not None and head is None:
                 return unborn
             detail = done.stderr.decode("utf-8", "replace").strip()
             raise StoreError(f"git {command} failed in {self.root}: {detail}")
         return done.stdout.decode("utf-8", "surrogateescape")
-
-    def _unborn(self) -> bool:
-        """True in a repository whose branch has no commit yet."""
-        try:
-            return self._head() is None
-        except Exception:  # GitPython's own reading of a broken repository: not "no commit"
-            return False
 
     def _head(self) -> str | None:
         try:
