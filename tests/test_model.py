@@ -83,7 +83,7 @@ def test_describe_and_read_back(code: str, vi: str, en: str) -> None:
 @pytest.mark.parametrize(("text", "fragment"), [
     ("", "empty address"),
     ("   ", "empty address"),
-    ("zz", "'zz' is not a unit"),
+    ("zz", "cannot read 'zz'"),
     ("d12.k2.b.c", "is not an address"),
     ("k2", "is not an address"),
     ("Điều abc", "not an article number"),
@@ -91,7 +91,7 @@ def test_describe_and_read_back(code: str, vi: str, en: str) -> None:
     ("Chương XYZ", "not a chapter number"),
     ("Điều 5 Chương II", "mixes an article with a chapter"),
     ("Điều 5 Điều 6", "twice"),
-    ("Điều", "is not a unit"),
+    ("Điều", "cannot read 'Điều' without its number"),
     ("Điều 5 khoản", "cannot read"),
     ("Bogus 5", "cannot read 'Bogus'"),
     ("Mục x Chương II", "not a section number"),

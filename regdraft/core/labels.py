@@ -120,14 +120,16 @@ def part_label_from_text(text: str) -> str | None:
     words = text.strip()
     if words.isdigit():
         return str(int(words))
-    lowered = words.lower()
-    if lowered.startswith("thứ "):
+    from regdraft.core.text import unaccented
+
+    lowered = unaccented(words)  # typed without diacritics too: `thu nhat`
+    if lowered.startswith("thu "):
         lowered = lowered[4:].strip()
     for ordinals in (_VI_ORDINALS, _EN_ORDINALS):
         for i, word in enumerate(ordinals):
-            if lowered == word.lower():
+            if lowered == unaccented(word):
                 return str(i + 1)
-    if lowered == "tư" or lowered == "bốn":
+    if lowered == "bon":
         return "4"
     return None
 

@@ -14,7 +14,6 @@ Invariants of a `Regulation` built by `regdraft.core.markdown.parse`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -22,10 +21,8 @@ from typing import Any
 from regdraft.core.errors import AddressError, UnknownUnit
 from regdraft.core.labels import (
     HEADING_KINDS,
-    POINT_LABEL,
     POINT_LETTERS,
     REPEALED_TEXT,
-    SUFFIXED_LABEL,
     Kind,
     base_label,
     from_roman,
@@ -220,12 +217,9 @@ class Address:
         A lead-in or closing text is `d5.k2.intro`, `d8.k3.end`, `đoạn mở đầu khoản 2 Điều 5`,
         `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`.
         """
-        raw = text.strip()
-        if not raw:
-            raise AddressError("An empty address was given; write it like d12.k2.b or 'Điều 12 khoản 2'.")
-        if " " not in raw and "," not in raw:
-            return _parse_code(raw)
-        return _parse_words(raw)
+        from regdraft.core.address_forms import parse_address
+
+        return parse_address(text)
 
 
 def part_name(part: str, kind: Kind, language: str) -> str:
@@ -234,146 +228,6 @@ def part_name(part: str, kind: Kind, language: str) -> str:
         return "the lead-in of" if part == INTRO else "the closing text of"
     word = "phần" if kind is Kind.ARTICLE else "đoạn"
     return f"{word} mở đầu" if part == INTRO else f"{word} cuối"
-
-
-_PART_WORDS = re.compile(
-    r"^(?:(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
-    r"|(?:the\s+)?(?P<en>(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
-    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-
-
-def _split_part(raw: str) -> tuple[str, str]:
-    """(`intro` / `end` / "", the rest) for a written address that may start with a part's name."""
-    match = _PART_WORDS.match(raw)
-    if match is None:
-        return "", raw
-    intro = match.group("vi_intro") if match.group("vi") else match.group("en_intro")
-    return (INTRO if intro else END), match.group("rest")
-
-
-_CODE = re.compile(
-    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
-)
-
-
-def _parse_code(raw: str) -> Address:
-    segments: list[Segment] = []
-    pieces = raw.lower().replace("/", ".").split(".")
-    part = pieces.pop() if len(pieces) > 1 and pieces[-1] in PARTS else ""
-    for piece in pieces:
-        match = _CODE.match(piece)
-        if not match:
-            raise AddressError(f"'{raw}' is not an address: '{piece}' is not a unit (use d12.k2.b).")
-        group = match.lastgroup
-        below = segments[-1].kind if segments else None
-        # Inside an article or clause, `d1`, `p1`, `m1` are inserted points (d1, p1, m1),
-        # and inside a clause `k1` is point k1: those letters are point letters too.
-        if below in (Kind.ARTICLE, Kind.CLAUSE) and group in ("d", "p", "m"):
-            group = "pt"
-        elif below is Kind.CLAUSE and group == "k":
-            group = "pt"
-        if group == "p":
-            segments.append(Segment(Kind.PART, piece[1:]))
-        elif group == "ch":
-            number = re.match(r"ch(\d+)([a-z]?)", piece)
-            assert number is not None
-            segments.append(Segment(Kind.CHAPTER, roman_from_digits(number.group(1)) + number.group(2)))
-        elif group == "m":
-            segments.append(Segment(Kind.SECTION, piece[1:]))
-        elif group == "d":
-            segments.append(Segment(Kind.ARTICLE, piece[1:]))
-        elif group == "k":
-            segments.append(Segment(Kind.CLAUSE, piece[1:]))
-        else:
-            label = piece.replace("dd", "đ")
-            segments.append(Segment(Kind.POINT, label))
-    return _checked(Address(tuple(segments), part), raw)
-
-
-_WORD_KINDS = {
-    "phần": Kind.PART, "part": Kind.PART,
-    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
-    "mục": Kind.SECTION, "section": Kind.SECTION,
-    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
-    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
-    "điểm": Kind.POINT, "point": Kind.POINT,
-}
-_ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
-
-
-def _parse_words(raw: str) -> Address:
-    from regdraft.core.text import nfc
-
-    part, rest = _split_part(nfc(raw))
-    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", rest).split()
-    found: dict[Kind, str] = {}
-    i = 0
-    while i < len(words):
-        kind = _WORD_KINDS.get(words[i].lower())
-        if kind is None or i + 1 >= len(words):
-            raise AddressError(f"'{raw}' is not an address: cannot read '{words[i]}'.")
-        label = words[i + 1]
-        i += 2
-        if kind is Kind.PART and label.lower() == "thứ" and i < len(words):
-            label = f"thứ {words[i]}"
-            i += 1
-        if kind in found:
-            raise AddressError(f"'{raw}' names {noun(kind)} twice.")
-        found[kind] = _canonical_label(kind, label, raw)
-    kinds = [k for k in _ORDER if k in found]
-    if Kind.ARTICLE in found:
-        kinds = [k for k in kinds if k in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)]
-        if len(kinds) != len(found):
-            raise AddressError(
-                f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
-                "whole document, so name the article alone.")
-    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds), part), raw)
-
-
-def _canonical_label(kind: Kind, label: str, raw: str) -> str:
-    label = label.strip(".:")
-    if kind is Kind.PART:
-        number = part_label_from_text(label)
-        if number is None:
-            raise AddressError(f"'{raw}': '{label}' is not a part number.")
-        return number
-    if kind is Kind.CHAPTER:
-        if label.isdigit():
-            return to_roman(int(label))
-        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
-        if from_roman(base) is None:
-            raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
-        return base.upper() + label[len(base):]
-    if kind is Kind.POINT:
-        point = label.lower().replace("dd", "đ")
-        if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
-            raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ, d1 ...).")
-        return point
-    if not SUFFIXED_LABEL.match(label.lower()) or (kind is Kind.SECTION and not label.isdigit()):
-        article = "an article" if kind is Kind.ARTICLE else f"a {kind.value}"
-        raise AddressError(f"'{raw}': '{label}' is not {article} number (write it like 12 or 12a).")
-    return label.lower()
-
-
-def _checked(address: Address, raw: str) -> Address:
-    kinds = [s.kind for s in address.segments]
-    allowed = (
-        [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
-        [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
-        [Kind.PART, Kind.SECTION], [Kind.SECTION],
-    )
-    if kinds not in allowed:
-        raise AddressError(
-            f"'{raw}' is not an address: write an article with its clause and point "
-            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1) or a part (p1)."
-        )
-    if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-        raise AddressError(
-            f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}) or a closing text ({END})."
-        )
-    return address
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,25 +290,13 @@ class Regulation:
         for loc in self.walk():
             if loc.address == target:
                 return loc
-        raise UnknownUnit(_missing_message(self, target))
+        from regdraft.core.address_forms import missing_message
+
+        raise UnknownUnit(missing_message(self, target))
 
     def with_units(self, units: Sequence[Unit]) -> Regulation:
         """A copy with another tree of units."""
         return replace(self, units=tuple(units))
-
-
-def _missing_message(reg: Regulation, target: Address) -> str:
-    where = reg.source or reg.id or "the regulation"
-    parent = target.parent()
-    described = target.describe(reg.language)
-    if parent is not None:
-        try:
-            reg.find(parent)
-        except UnknownUnit as exc:
-            return str(exc)
-        above = parent.describe(reg.language)
-        return f"{where}: {above} has no {described.split(' ')[0]} {target.label} ({described} does not exist)."
-    return f"{where}: {described} does not exist."
 
 
 def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | None) -> Iterator[Located]:

@@ -40,6 +40,15 @@ def tone_key(text: str) -> str:
     return _WORD.sub(_fold_word, nfc(text))
 
 
+def unaccented(text: str) -> str:
+    """Lower case without diacritics, one character for one (`Điều` -> `dieu`): typed words match."""
+    out = []
+    for ch in text.lower():
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append("d" if base == "đ" else base)
+    return "".join(out)
+
+
 # Letters that look like Vietnamese ones but are other characters: Icelandic eth typed for Đ,
 # and Cyrillic or Greek capitals and small letters that draw like Latin ones.
 LOOKALIKES = {

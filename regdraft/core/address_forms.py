@@ -1,0 +1,400 @@
+"""Addresses as people type them, and the nearest existing provision when one does not exist.
+
+`parse_address` reads the canonical forms first (`d12.k2.b`, `điểm b khoản 2 Điều 12`,
+`point b, clause 2, Article 12`), then what people type at a prompt: without diacritics
+(`dieu 12 khoan 2 diem b`), abbreviated (`d12 k2 b`, `a12 c2`, `K2 Đ12`), in any order and with
+any separators (`Điều 12, khoản 2`, `k2 d12`, `d12/k2/b`, `art. 12 cl. 2`).
+
+Post-conditions of `parse_address`:
+1. Every canonical address reads back from its code, its citations in both languages and every
+   typed form above (a Hypothesis property in tests/test_address_forms.py).
+2. A typed form that could be read two ways is read the way a drafter means it: the
+   interpretation whose units run in one direction (largest first or smallest first), then the
+   one that keeps to one language (`d1 c1` is point c1 of Điều 1, `a5 c2` clause 2 of Article 5),
+   then a letter before a number naming a unit (`d5` Điều 5, `k2` khoản 2) rather than an
+   inserted point.
+3. Anything else is an `AddressError` naming what could not be read.
+
+`missing_message` says which provision does not exist, what does, and the nearest one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from regdraft.core.errors import AddressError, UnknownUnit
+from regdraft.core.labels import (
+    POINT_LABEL,
+    POINT_LETTERS,
+    SUFFIXED_LABEL,
+    Kind,
+    from_roman,
+    label_order,
+    noun,
+    part_label_from_text,
+    roman_from_digits,
+    to_roman,
+)
+from regdraft.core.model import END, INTRO, PARTS, Address, Regulation, Segment
+from regdraft.core.text import unaccented as fold
+
+
+def parse_address(text: str) -> Address:
+    """Read an address in any of the forms above; `AddressError` naming what cannot be read."""
+    raw = text.strip()
+    if not raw:
+        raise AddressError("An empty address was given; write it like d12.k2.b or 'Điều 12 khoản 2'.")
+    try:
+        if " " not in raw and "," not in raw:
+            return _parse_code(raw)
+        return _parse_words(raw)
+    except AddressError as strict:
+        try:
+            typed = _parse_typed(raw)
+        except AddressError:
+            if not isinstance(strict, _Unreadable):
+                raise strict from None  # the canonical form's own explanation is the clearer one
+            raise  # the typed forms' reading names the word that means nothing
+        return typed
+
+
+class _Unreadable(AddressError):
+    """A word of the address is not one of the canonical forms' (it may still be a typed form)."""
+
+
+_PART_WORDS = re.compile(
+    r"^(?:(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
+    r"|(?:the\s+)?(?P<en>(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
+    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _split_part(raw: str) -> tuple[str, str]:
+    """(`intro` / `end` / "", the rest) for a written address that may start with a part's name."""
+    match = _PART_WORDS.match(raw)
+    if match is None:
+        return "", raw
+    intro = match.group("vi_intro") if match.group("vi") else match.group("en_intro")
+    return (INTRO if intro else END), match.group("rest")
+
+
+_CODE = re.compile(
+    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+)
+
+
+def _parse_code(raw: str) -> Address:
+    segments: list[Segment] = []
+    pieces = raw.lower().replace("/", ".").split(".")
+    part = pieces.pop() if len(pieces) > 1 and pieces[-1] in PARTS else ""
+    for piece in pieces:
+        match = _CODE.match(piece)
+        if not match:
+            raise _Unreadable(f"'{raw}' is not an address: '{piece}' is not a unit (use d12.k2.b).")
+        group = match.lastgroup
+        below = segments[-1].kind if segments else None
+        # Inside an article or clause, `d1`, `p1`, `m1` are inserted points (d1, p1, m1),
+        # and inside a clause `k1` is point k1: those letters are point letters too.
+        if below in (Kind.ARTICLE, Kind.CLAUSE) and group in ("d", "p", "m"):
+            group = "pt"
+        elif below is Kind.CLAUSE and group == "k":
+            group = "pt"
+        if group == "p":
+            segments.append(Segment(Kind.PART, piece[1:]))
+        elif group == "ch":
+            number = re.match(r"ch(\d+)([a-z]?)", piece)
+            assert number is not None
+            segments.append(Segment(Kind.CHAPTER, roman_from_digits(number.group(1)) + number.group(2)))
+        elif group == "m":
+            segments.append(Segment(Kind.SECTION, piece[1:]))
+        elif group == "d":
+            segments.append(Segment(Kind.ARTICLE, piece[1:]))
+        elif group == "k":
+            segments.append(Segment(Kind.CLAUSE, piece[1:]))
+        else:
+            label = piece.replace("dd", "đ")
+            segments.append(Segment(Kind.POINT, label))
+    return _checked(Address(tuple(segments), part), raw)
+
+
+_WORD_KINDS = {
+    "phần": Kind.PART, "part": Kind.PART,
+    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
+    "mục": Kind.SECTION, "section": Kind.SECTION,
+    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
+    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
+    "điểm": Kind.POINT, "point": Kind.POINT,
+}
+_ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+
+
+def _parse_words(raw: str) -> Address:
+    from regdraft.core.text import nfc
+
+    part, rest = _split_part(nfc(raw))
+    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", rest).split()
+    found: dict[Kind, str] = {}
+    i = 0
+    while i < len(words):
+        kind = _WORD_KINDS.get(words[i].lower())
+        if kind is None or i + 1 >= len(words):
+            raise _Unreadable(f"'{raw}' is not an address: cannot read '{words[i]}'.")
+        label = words[i + 1]
+        i += 2
+        if kind is Kind.PART and label.lower() == "thứ" and i < len(words):
+            label = f"thứ {words[i]}"
+            i += 1
+        if kind in found:
+            raise AddressError(f"'{raw}' names {noun(kind)} twice.")
+        found[kind] = _canonical_label(kind, label, raw)
+    kinds = [k for k in _ORDER if k in found]
+    if Kind.ARTICLE in found:
+        kinds = [k for k in kinds if k in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)]
+        if len(kinds) != len(found):
+            raise AddressError(
+                f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
+                "whole document, so name the article alone.")
+    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds), part), raw)
+
+
+def _canonical_label(kind: Kind, label: str, raw: str) -> str:
+    label = label.strip(".:")
+    if kind is Kind.PART:
+        number = part_label_from_text(label)
+        if number is None:
+            raise AddressError(f"'{raw}': '{label}' is not a part number.")
+        return number
+    if kind is Kind.CHAPTER:
+        if label.isdigit():
+            return to_roman(int(label))
+        if from_roman(label) is not None:
+            return label.upper()  # typed in lower case: `chuong ii`
+        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+        if from_roman(base) is None:
+            raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
+        return base.upper() + label[len(base):]
+    if kind is Kind.POINT:
+        point = label.lower().replace("dd", "đ")
+        if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
+            raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ, d1 ...).")
+        return point
+    if not SUFFIXED_LABEL.match(label.lower()) or (kind is Kind.SECTION and not label.isdigit()):
+        article = "an article" if kind is Kind.ARTICLE else f"a {kind.value}"
+        raise AddressError(f"'{raw}': '{label}' is not {article} number (write it like 12 or 12a).")
+    return label.lower()
+
+
+def _checked(address: Address, raw: str) -> Address:
+    kinds = [s.kind for s in address.segments]
+    allowed = (
+        [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
+        [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
+        [Kind.PART, Kind.SECTION], [Kind.SECTION],
+    )
+    if kinds not in allowed:
+        raise AddressError(
+            f"'{raw}' is not an address: write an article with its clause and point "
+            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1) or a part (p1)."
+        )
+    if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+        raise AddressError(
+            f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}) or a closing text ({END})."
+        )
+    return address
+
+
+# -- typed forms -------------------------------------------------------------------------------
+
+# A word naming a unit kind, as typed (folded): full words in both languages and their abbreviations.
+_KIND_WORDS = {
+    "phan": Kind.PART, "part": Kind.PART,
+    "chuong": Kind.CHAPTER, "chapter": Kind.CHAPTER, "chap": Kind.CHAPTER, "ch": Kind.CHAPTER,
+    "muc": Kind.SECTION, "section": Kind.SECTION, "sec": Kind.SECTION,
+    "dieu": Kind.ARTICLE, "article": Kind.ARTICLE, "art": Kind.ARTICLE,
+    "khoan": Kind.CLAUSE, "clause": Kind.CLAUSE, "cl": Kind.CLAUSE,
+    "diem": Kind.POINT, "point": Kind.POINT, "pt": Kind.POINT,
+}
+# A letter glued to a number names a unit (`d5`, `k2`, `a5`, `c2`, `m1`, `p1`), or is an inserted
+# point (`d1`, `a5`): both are tried, the unit first.
+_KIND_LETTERS = {"d": Kind.ARTICLE, "a": Kind.ARTICLE, "k": Kind.CLAUSE, "c": Kind.CLAUSE,
+                 "m": Kind.SECTION, "p": Kind.PART}
+_GLUED = re.compile(
+    r"^(" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + "|" + "|".join(_KIND_LETTERS)
+    + r")(\d+[a-z]?|[ivxlcdm]+[a-z]?)$"
+)
+_FILLERS = frozenset({"of", "the", "cua", "tai", "so", "no"})
+_SEPARATORS = re.compile(r"[\s,;.:/()\u2013\u2014-]+")
+_PART_TYPED = re.compile(
+    r"^(?:(?:doan|phan)\s+(?:(?P<vi_intro>mo\s+dau|dau)|cuoi|ket)"
+    r"|(?:the\s+)?(?:(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
+    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+"
+)
+_BELOW = {None: Kind.ARTICLE, Kind.PART: Kind.SECTION, Kind.CHAPTER: Kind.SECTION,
+          Kind.ARTICLE: Kind.CLAUSE, Kind.CLAUSE: Kind.POINT}
+_LEVEL = {kind: i for i, kind in enumerate(_ORDER)}
+
+# One reading of a token: a kind (None: the level below the token before), a label, and the
+# language of the word or letter that named the kind ("" when it tells none).
+_Reading = tuple[Kind | None, str, str]
+_ENGLISH = frozenset({"a", "c", "art", "article", "cl", "clause", "chapter", "chap", "sec", "section", "part",
+                      "pt", "point"})
+_VIETNAMESE = frozenset({"d", "k", "dieu", "khoan", "diem", "chuong", "muc", "phan"})
+
+
+def _language(word: str) -> str:
+    return "en" if word in _ENGLISH else "vi" if word in _VIETNAMESE else ""
+
+
+def _parse_typed(raw: str) -> Address:
+    """The address a typed form names; `AddressError` naming the word or the combination that fails."""
+    from regdraft.core.text import nfc
+
+    text = nfc(raw).strip()
+    folded = fold(text)
+    part = ""
+    match = _PART_TYPED.match(folded)
+    if match:
+        part = INTRO if (match.group("vi_intro") or match.group("en_intro")) else END
+        text, folded = text[match.end():], folded[match.end():]
+    tokens = [t for t in _SEPARATORS.split(text) if t and fold(t) not in _FILLERS]
+    if tokens and fold(tokens[-1]) in PARTS and not part:
+        part = fold(tokens.pop())
+    options = _token_options(tokens, raw)
+    found: list[tuple[bool, bool, Address]] = []
+    last: AddressError | None = None
+    for readings in itertools.product(*options):
+        try:
+            address, ordered = _assemble(readings, part, raw)
+        except AddressError as exc:
+            last = exc
+            continue
+        languages = {lang for _, _, lang in readings if lang}
+        found.append((not ordered, len(languages) > 1, address))
+    if not found:
+        assert last is not None
+        raise last
+    # Stable: among equally ordered readings, the first tried (units before inserted points) wins.
+    return min(found, key=lambda f: f[:2])[2]
+
+
+def _token_options(tokens: Sequence[str], raw: str) -> list[list[_Reading]]:
+    """The possible readings of each unit named in `tokens`; `AddressError` naming a word that means nothing."""
+    if not tokens:
+        raise _Unreadable(f"'{raw}' is not an address: write it like d12.k2.b or 'Điều 12 khoản 2'.")
+    options: list[list[_Reading]] = []
+    i = 0
+    while i < len(tokens):
+        token, word = tokens[i].lower(), fold(tokens[i])
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        kind = _KIND_WORDS.get(word)
+        if kind is None and word in _KIND_LETTERS and following[:1].isdigit():
+            kind = _KIND_LETTERS[word]  # `d 5`, `k 2`: a unit's letter, then its number
+        if kind is not None:
+            if not following:
+                raise _Unreadable(f"'{raw}' is not an address: cannot read '{tokens[i]}' without its number "
+                                  f"(write it like {tokens[i]} 5).")
+            i += 2
+            if kind is Kind.PART and fold(following) == "thu" and i < len(tokens):
+                following = f"thứ {tokens[i].lower()}"
+                i += 1
+            options.append([(kind, following, _language(word))])
+            continue
+        i += 1
+        readings: list[_Reading] = []
+        glued = _GLUED.match(word)
+        if glued:
+            prefix = glued.group(1)
+            readings.append((_KIND_WORDS.get(prefix) or _KIND_LETTERS[prefix], token[len(prefix):], _language(prefix)))
+        if POINT_LABEL.match(token.replace("dd", "đ")):
+            readings.append((Kind.POINT, token, ""))
+        elif SUFFIXED_LABEL.match(token):
+            readings.append((None, token, ""))
+        if not readings:
+            raise _Unreadable(f"'{raw}' is not an address: cannot read '{tokens[i - 1]}' (write it like "
+                              "'Điều 12 khoản 2' or d12.k2.b).")
+        options.append(readings)
+    return options
+
+
+def _assemble(readings: Sequence[_Reading], part: str, raw: str) -> tuple[Address, bool]:
+    """The address these readings give, and whether they ran in one direction; `AddressError` if none."""
+    found: dict[Kind, str] = {}
+    levels: list[int] = []
+    previous: Kind | None = None
+    for kind, label, _ in readings:
+        if kind is None:
+            if previous not in _BELOW:
+                raise AddressError(f"'{raw}': cannot tell which unit '{label}' is.")
+            kind = _BELOW[previous]
+        if kind in found:
+            raise AddressError(f"'{raw}' names {noun(kind)} twice.")
+        found[kind] = _canonical_label(kind, label, raw)
+        levels.append(_LEVEL[kind])
+        previous = kind
+    kinds = [k for k in _ORDER if k in found]
+    if Kind.ARTICLE in found and any(k in found for k in (Kind.PART, Kind.CHAPTER, Kind.SECTION)):
+        raise AddressError(f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
+                           "whole document, so name the article alone.")
+    ordered = levels == sorted(levels) or levels == sorted(levels, reverse=True)
+    return _checked(Address(tuple(Segment(k, found[k]) for k in kinds), part), raw), ordered
+
+
+# -- the nearest existing provision ------------------------------------------------------------
+
+def missing_message(reg: Regulation, target: Address) -> str:
+    """Why `target` is not in `reg`: the provision above it and what it has, and the nearest one.
+
+    `khoản 9 Điều 5` in an article with clauses 1 to 4 gives "regulations/01-QC-TU.md: Điều 5
+    has no khoản 9: it has clauses 1–4; did you mean khoản 4 Điều 5 (d5.k4)?".
+    """
+    where = reg.source or reg.id or "the regulation"
+    parent = target.parent()
+    language = reg.language
+    if parent is not None:
+        try:
+            holder = reg.find(parent)
+        except UnknownUnit as exc:
+            return str(exc)
+        siblings = [unit_child for unit_child in holder.unit.children if unit_child.kind is target.kind]
+        above = parent.describe(language)
+        head = f"{where}: {above} has no {noun(target.kind, language)} {target.label}"
+        if not siblings:
+            return f"{head}: it has no {target.kind.value}s."
+        labels = [s.label for s in siblings]
+        nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels))
+        return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels)}; "
+                f"did you mean {nearest.describe(language)} ({nearest})?")
+    same = [loc.address for loc in reg.walk() if loc.address.kind is target.kind and len(loc.address.segments) == 1]
+    described = target.describe(language)
+    if not same:
+        return f"{where}: {described} does not exist."
+    labels = [a.label for a in same]
+    nearest = Address((Segment(target.kind, _nearest(target.kind, target.label, labels)),))
+    return (f"{where}: {described} does not exist: the regulation has {_plural_kind(target.kind, len(labels))} "
+            f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest})?")
+
+
+def _plural_kind(kind: Kind, count: int) -> str:
+    return kind.value if count == 1 else f"{kind.value}s"
+
+
+def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:
+    """The label in `labels` closest in order to `label` (the earlier one on a tie)."""
+    position, suffix = label_order(kind, label)
+    return min(labels, key=lambda other: (abs(label_order(kind, other)[0] - position),
+                                          label_order(kind, other)[1] != suffix, label_order(kind, other)))
+
+
+def _span(kind: Kind, labels: Sequence[str]) -> str:
+    """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a, 3`)."""
+    positions = [label_order(kind, label) for label in labels]
+    plain = all(not suffix for _, suffix in positions)
+    numbers = [p for p, _ in positions]
+    if len(labels) > 2 and plain and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"{labels[0]}–{labels[-1]}"
+    if len(labels) > 12:
+        return f"{', '.join(labels[:5])} … {', '.join(labels[-3:])}"
+    return ", ".join(labels)
