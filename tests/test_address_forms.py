@@ -76,7 +76,9 @@ def addresses(draw: st.DrawFn) -> Address:
         if "k" in shape:
             segments.append(Segment(Kind.CLAUSE, draw(suffixed)))
         if shape.endswith("p"):
-            segments.append(Segment(Kind.POINT, draw(point)))
+            # Point k1 right under an article has no short form of its own: `d5.k1` is khoản 1.
+            label = draw(point.filter(lambda p: "k" in shape or not (p.startswith("k") and p[1:])))
+            segments.append(Segment(Kind.POINT, label))
         part = draw(st.sampled_from(["", "", INTRO, END]))
         return Address(tuple(segments), part)
     if shape.startswith("ch"):

@@ -131,7 +131,7 @@ def test_show_at_revision(mini_workspace: Workspace, invoke: Invoke) -> None:
     ("d99", "Điều 99 does not exist"),
     ("d2.k9", "Điều 2 has no khoản 9"),
     ("Điều abc", "not an article number"),
-    ("zz", "'zz' is not a unit"),
+    ("zz", "cannot read 'zz'"),
 ])
 def test_show_unknown_address(mini_workspace: Workspace, invoke: Invoke, address: str, message: str) -> None:
     result = invoke(mini_workspace, "show", "MINI-QC", address)

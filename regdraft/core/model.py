@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from regdraft.core.errors import AddressError, UnknownUnit
+from regdraft.core.address import END, INTRO, PARTS, Address, Segment, part_name
+from regdraft.core.errors import UnknownUnit
 from regdraft.core.labels import (
     HEADING_KINDS,
     POINT_LETTERS,
@@ -109,127 +110,6 @@ def _flatten_text(unit: Unit) -> Iterator[str]:
     yield from unit.closing
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Segment:
-    """One step of an address: a kind and a label."""
-
-    kind: Kind
-    label: str
-
-    def code(self) -> str:
-        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`."""
-        if self.kind is Kind.ARTICLE:
-            return f"d{self.label}"
-        if self.kind is Kind.CLAUSE:
-            return f"k{self.label}"
-        if self.kind is Kind.POINT:
-            return self.label.replace("đ", "dd")
-        if self.kind is Kind.CHAPTER:
-            position, suffix = label_order(Kind.CHAPTER, self.label)
-            return f"ch{position}{suffix}"
-        if self.kind is Kind.SECTION:
-            return f"m{self.label}"
-        return f"p{self.label}"
-
-
-INTRO = "intro"
-END = "end"
-PARTS = (INTRO, END)
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Address:
-    """A stable identifier of a unit, as its chain of segments.
-
-    Articles start an address on their own (`d12`), since article numbers run through the
-    whole document; sections carry their chapter (`ch2.m1`). `part` names a part of the unit
-    instead of the whole: `intro` its lead-in (đoạn mở đầu, the text before its points or
-    clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`.
-    """
-
-    segments: tuple[Segment, ...]
-    part: str = ""
-
-    def __str__(self) -> str:
-        code = ".".join(s.code() for s in self.segments)
-        return f"{code}.{self.part}" if self.part else code
-
-    @property
-    def kind(self) -> Kind:
-        """The kind of the unit addressed (the unit whose part it is, for a part)."""
-        return self.segments[-1].kind
-
-    @property
-    def label(self) -> str:
-        """The label of the unit addressed."""
-        return self.segments[-1].label
-
-    @property
-    def unit(self) -> Address:
-        """The address of the whole unit (itself, unless it names a lead-in or closing text)."""
-        return Address(self.segments) if self.part else self
-
-    def with_part(self, part: str) -> Address:
-        """The address of a part of this unit: `INTRO` (lead-in) or `END` (closing text)."""
-        if part not in PARTS:
-            raise AddressError(f"'{part}' is not a part of a unit; use {INTRO} or {END}.")
-        return Address(self.segments, part)
-
-    def parent(self) -> Address | None:
-        """The address of the enclosing addressable unit (for a part, the unit itself), or None."""
-        if self.part:
-            return Address(self.segments)
-        return Address(self.segments[:-1]) if len(self.segments) > 1 else None
-
-    def child(self, kind: Kind, label: str) -> Address:
-        """The address of a unit below this one."""
-        return Address((*self.segments, Segment(kind, label)))
-
-    def contains(self, other: Address) -> bool:
-        """True when `other` is this unit or lies inside it; a part contains only itself."""
-        if self.part:
-            return other == self
-        return other.segments[: len(self.segments)] == self.segments
-
-    def describe(self, language: str = "vi") -> str:
-        """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`.
-
-        A part is named before its unit: `đoạn mở đầu khoản 2 Điều 5`, `phần cuối Điều 7`,
-        `the lead-in of clause 2, Article 5`, `the closing text of Article 7`.
-        """
-        words = []
-        for seg in reversed(self.segments):
-            label = seg.label
-            if seg.kind is Kind.POINT and language == "en":
-                label = label.replace("đ", "dd")
-            if seg.kind is Kind.PART:
-                label = part_label_text(label, language)
-            words.append(f"{noun(seg.kind, language)} {label}")
-        whole = (", " if language == "en" else " ").join(words)
-        if not self.part:
-            return whole
-        return f"{part_name(self.part, self.kind, language)} {whole}"
-
-    @classmethod
-    def parse(cls, text: str) -> Address:
-        """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms.
-
-        A lead-in or closing text is `d5.k2.intro`, `d8.k3.end`, `đoạn mở đầu khoản 2 Điều 5`,
-        `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`.
-        """
-        from regdraft.core.address_forms import parse_address
-
-        return parse_address(text)
-
-
-def part_name(part: str, kind: Kind, language: str) -> str:
-    """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`."""
-    if language == "en":
-        return "the lead-in of" if part == INTRO else "the closing text of"
-    word = "phần" if kind is Kind.ARTICLE else "đoạn"
-    return f"{word} mở đầu" if part == INTRO else f"{word} cuối"
-
-
 @dataclass(frozen=True, slots=True)
 class Located:
     """A unit found in a regulation, with its address and the headings above it."""
@@ -290,7 +170,7 @@ class Regulation:
         for loc in self.walk():
             if loc.address == target:
                 return loc
-        from regdraft.core.address_forms import missing_message
+        from regdraft.core.nearest import missing_message
 
         raise UnknownUnit(missing_message(self, target))
 

@@ -1,13 +1,14 @@
-"""Addresses as people type them, and the nearest existing provision when one does not exist.
+"""Addresses: the stable identifier of a unit (`d12.k2.b`), and reading it as people type it.
 
-`parse_address` reads the canonical forms first (`d12.k2.b`, `điểm b khoản 2 Điều 12`,
-`point b, clause 2, Article 12`), then what people type at a prompt: without diacritics
-(`dieu 12 khoan 2 diem b`), abbreviated (`d12 k2 b`, `a12 c2`, `K2 Đ12`), in any order and with
-any separators (`Điều 12, khoản 2`, `k2 d12`, `d12/k2/b`, `art. 12 cl. 2`).
+An `Address` is a chain of `Segment`s. `parse_address` reads the canonical forms first
+(`d12.k2.b`, `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`), then what people type
+at a prompt: without diacritics (`dieu 12 khoan 2 diem b`), abbreviated (`d12 k2 b`, `a12 c2`,
+`K2 Đ12`), in any order and with any separators (`Điều 12, khoản 2`, `k2 d12`, `d12/k2/b`, `art. 12 cl. 2`).
 
 Post-conditions of `parse_address`:
 1. Every canonical address reads back from its code, its citations in both languages and every
-   typed form above (a Hypothesis property in tests/test_address_forms.py).
+   typed form above (a Hypothesis property in tests/test_address_forms.py), and
+   `parse_address(str(a)) == a` for every address `a`.
 2. A typed form that could be read two ways is read the way a drafter means it: the
    interpretation whose units run in one direction (largest first or smallest first), then the
    one that keeps to one language (`d1 c1` is point c1 of Điều 1, `a5 c2` clause 2 of Article 5),
@@ -15,7 +16,7 @@ Post-conditions of `parse_address`:
    inserted point.
 3. Anything else is an `AddressError` naming what could not be read.
 
-`missing_message` says which provision does not exist, what does, and the nearest one.
+`regdraft.core.nearest` says, for an address that names nothing, what exists and the nearest one.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from regdraft.core.errors import AddressError, UnknownUnit
+from regdraft.core.errors import AddressError
 from regdraft.core.labels import (
     POINT_LABEL,
     POINT_LETTERS,
@@ -34,11 +36,131 @@ from regdraft.core.labels import (
     label_order,
     noun,
     part_label_from_text,
+    part_label_text,
     roman_from_digits,
     to_roman,
 )
-from regdraft.core.model import END, INTRO, PARTS, Address, Regulation, Segment
+from regdraft.core.text import nfc
 from regdraft.core.text import unaccented as fold
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Segment:
+    """One step of an address: a kind and a label."""
+
+    kind: Kind
+    label: str
+
+    def code(self) -> str:
+        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`."""
+        if self.kind is Kind.ARTICLE:
+            return f"d{self.label}"
+        if self.kind is Kind.CLAUSE:
+            return f"k{self.label}"
+        if self.kind is Kind.POINT:
+            return self.label.replace("đ", "dd")
+        if self.kind is Kind.CHAPTER:
+            position, suffix = label_order(Kind.CHAPTER, self.label)
+            return f"ch{position}{suffix}"
+        if self.kind is Kind.SECTION:
+            return f"m{self.label}"
+        return f"p{self.label}"
+
+
+INTRO = "intro"
+END = "end"
+PARTS = (INTRO, END)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Address:
+    """A stable identifier of a unit, as its chain of segments.
+
+    Articles start an address on their own (`d12`), since article numbers run through the
+    whole document; sections carry their chapter (`ch2.m1`). `part` names a part of the unit
+    instead of the whole: `intro` its lead-in (đoạn mở đầu, the text before its points or
+    clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`.
+    """
+
+    segments: tuple[Segment, ...]
+    part: str = ""
+
+    def __str__(self) -> str:
+        code = ".".join(s.code() for s in self.segments)
+        return f"{code}.{self.part}" if self.part else code
+
+    @property
+    def kind(self) -> Kind:
+        """The kind of the unit addressed (the unit whose part it is, for a part)."""
+        return self.segments[-1].kind
+
+    @property
+    def label(self) -> str:
+        """The label of the unit addressed."""
+        return self.segments[-1].label
+
+    @property
+    def unit(self) -> Address:
+        """The address of the whole unit (itself, unless it names a lead-in or closing text)."""
+        return Address(self.segments) if self.part else self
+
+    def with_part(self, part: str) -> Address:
+        """The address of a part of this unit: `INTRO` (lead-in) or `END` (closing text)."""
+        if part not in PARTS:
+            raise AddressError(f"'{part}' is not a part of a unit; use {INTRO} or {END}.")
+        return Address(self.segments, part)
+
+    def parent(self) -> Address | None:
+        """The address of the enclosing addressable unit (for a part, the unit itself), or None."""
+        if self.part:
+            return Address(self.segments)
+        return Address(self.segments[:-1]) if len(self.segments) > 1 else None
+
+    def child(self, kind: Kind, label: str) -> Address:
+        """The address of a unit below this one."""
+        return Address((*self.segments, Segment(kind, label)))
+
+    def contains(self, other: Address) -> bool:
+        """True when `other` is this unit or lies inside it; a part contains only itself."""
+        if self.part:
+            return other == self
+        return other.segments[: len(self.segments)] == self.segments
+
+    def describe(self, language: str = "vi") -> str:
+        """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`.
+
+        A part is named before its unit: `đoạn mở đầu khoản 2 Điều 5`, `phần cuối Điều 7`,
+        `the lead-in of clause 2, Article 5`, `the closing text of Article 7`.
+        """
+        words = []
+        for seg in reversed(self.segments):
+            label = seg.label
+            if seg.kind is Kind.POINT and language == "en":
+                label = label.replace("đ", "dd")
+            if seg.kind is Kind.PART:
+                label = part_label_text(label, language)
+            words.append(f"{noun(seg.kind, language)} {label}")
+        whole = (", " if language == "en" else " ").join(words)
+        if not self.part:
+            return whole
+        return f"{part_name(self.part, self.kind, language)} {whole}"
+
+    @classmethod
+    def parse(cls, text: str) -> Address:
+        """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms.
+
+        A lead-in or closing text is `d5.k2.intro`, `d8.k3.end`, `đoạn mở đầu khoản 2 Điều 5`,
+        `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`.
+        """
+        return parse_address(text)
+
+
+def part_name(part: str, kind: Kind, language: str) -> str:
+    """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`."""
+    if language == "en":
+        return "the lead-in of" if part == INTRO else "the closing text of"
+    word = "phần" if kind is Kind.ARTICLE else "đoạn"
+    return f"{word} mở đầu" if part == INTRO else f"{word} cuối"
 
 
 def parse_address(text: str) -> Address:
@@ -132,8 +254,6 @@ _ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind
 
 
 def _parse_words(raw: str) -> Address:
-    from regdraft.core.text import nfc
-
     part, rest = _split_part(nfc(raw))
     words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", rest).split()
     found: dict[Kind, str] = {}
@@ -250,8 +370,6 @@ def _language(word: str) -> str:
 
 def _parse_typed(raw: str) -> Address:
     """The address a typed form names; `AddressError` naming the word or the combination that fails."""
-    from regdraft.core.text import nfc
-
     text = nfc(raw).strip()
     folded = fold(text)
     part = ""
@@ -340,61 +458,3 @@ def _assemble(readings: Sequence[_Reading], part: str, raw: str) -> tuple[Addres
                            "whole document, so name the article alone.")
     ordered = levels == sorted(levels) or levels == sorted(levels, reverse=True)
     return _checked(Address(tuple(Segment(k, found[k]) for k in kinds), part), raw), ordered
-
-
-# -- the nearest existing provision ------------------------------------------------------------
-
-def missing_message(reg: Regulation, target: Address) -> str:
-    """Why `target` is not in `reg`: the provision above it and what it has, and the nearest one.
-
-    `khoản 9 Điều 5` in an article with clauses 1 to 4 gives "regulations/01-QC-TU.md: Điều 5
-    has no khoản 9: it has clauses 1–4; did you mean khoản 4 Điều 5 (d5.k4)?".
-    """
-    where = reg.source or reg.id or "the regulation"
-    parent = target.parent()
-    language = reg.language
-    if parent is not None:
-        try:
-            holder = reg.find(parent)
-        except UnknownUnit as exc:
-            return str(exc)
-        siblings = [unit_child for unit_child in holder.unit.children if unit_child.kind is target.kind]
-        above = parent.describe(language)
-        head = f"{where}: {above} has no {noun(target.kind, language)} {target.label}"
-        if not siblings:
-            return f"{head}: it has no {target.kind.value}s."
-        labels = [s.label for s in siblings]
-        nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels))
-        return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels)}; "
-                f"did you mean {nearest.describe(language)} ({nearest})?")
-    same = [loc.address for loc in reg.walk() if loc.address.kind is target.kind and len(loc.address.segments) == 1]
-    described = target.describe(language)
-    if not same:
-        return f"{where}: {described} does not exist."
-    labels = [a.label for a in same]
-    nearest = Address((Segment(target.kind, _nearest(target.kind, target.label, labels)),))
-    return (f"{where}: {described} does not exist: the regulation has {_plural_kind(target.kind, len(labels))} "
-            f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest})?")
-
-
-def _plural_kind(kind: Kind, count: int) -> str:
-    return kind.value if count == 1 else f"{kind.value}s"
-
-
-def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:
-    """The label in `labels` closest in order to `label` (the earlier one on a tie)."""
-    position, suffix = label_order(kind, label)
-    return min(labels, key=lambda other: (abs(label_order(kind, other)[0] - position),
-                                          label_order(kind, other)[1] != suffix, label_order(kind, other)))
-
-
-def _span(kind: Kind, labels: Sequence[str]) -> str:
-    """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a, 3`)."""
-    positions = [label_order(kind, label) for label in labels]
-    plain = all(not suffix for _, suffix in positions)
-    numbers = [p for p, _ in positions]
-    if len(labels) > 2 and plain and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-        return f"{labels[0]}–{labels[-1]}"
-    if len(labels) > 12:
-        return f"{', '.join(labels[:5])} … {', '.join(labels[-3:])}"
-    return ", ".join(labels)
