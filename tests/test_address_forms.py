@@ -139,10 +139,11 @@ def test_every_typed_form_of_an_address_reads_back(address: Address) -> None:
 
 
 @pytest.mark.parametrize(("address", "message"), [
-    ("d2.k9", "mini.md: Điều 2 has no khoản 9: it has clauses 1–3; did you mean khoản 3 Điều 2 (d2.k3)?"),
-    ("d2.k2.x", "mini.md: khoản 2 Điều 2 has no điểm x: it has points a–c; did you mean điểm c khoản 2 Điều 2 "
-                "(d2.k2.c)?"),
-    ("d2.k1.a", "mini.md: khoản 1 Điều 2 has no điểm a: it has no points."),
+    ("d2.k9", "mini.md: Điều 2 has no khoản 9 (khoản 9 Điều 2 does not exist): it has clauses 1–3; "
+               "did you mean khoản 3 Điều 2 (d2.k3)?"),
+    ("d2.k2.x", "mini.md: khoản 2 Điều 2 has no điểm x (điểm x khoản 2 Điều 2 does not exist): it has points "
+                "a–c; did you mean điểm c khoản 2 Điều 2 (d2.k2.c)?"),
+    ("d2.k1.a", "mini.md: khoản 1 Điều 2 has no điểm a (điểm a khoản 1 Điều 2 does not exist): it has no points."),
     ("d99", "mini.md: Điều 99 does not exist: the regulation has articles 1–4; did you mean Điều 4 (d4)?"),
     ("d99.k1", "mini.md: Điều 99 does not exist: the regulation has articles 1–4; did you mean Điều 4 (d4)?"),
     ("ch9", "mini.md: Chương IX does not exist: the regulation has chapters I, II; did you mean Chương II (ch2)?"),

@@ -23,7 +23,8 @@ def missing_message(reg: Regulation, target: Address) -> str:
     """Why `target` is not in `reg`: the provision above it and what it has, and the nearest one.
 
     `khoản 9 Điều 5` in an article with clauses 1 to 4 gives "regulations/01-QC-TU.md: Điều 5
-    has no khoản 9: it has clauses 1–4; did you mean khoản 4 Điều 5 (d5.k4)?".
+    has no khoản 9 (khoản 9 Điều 5 does not exist): it has clauses 1–4; did you mean khoản 4
+    Điều 5 (d5.k4)?".
     """
     where = reg.source or reg.id or "the regulation"
     parent = target.parent()
@@ -35,7 +36,8 @@ def missing_message(reg: Regulation, target: Address) -> str:
             return str(exc)
         siblings = [unit_child for unit_child in holder.unit.children if unit_child.kind is target.kind]
         above = parent.describe(language)
-        head = f"{where}: {above} has no {noun(target.kind, language)} {target.label}"
+        head = (f"{where}: {above} has no {noun(target.kind, language)} {target.label} "
+                f"({target.describe(language)} does not exist)")
         if not siblings:
             return f"{head}: it has no {target.kind.value}s."
         labels = [s.label for s in siblings]
