@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from regdraft.core.diff import ChangeKind, Comparison, DiffSegment, Op, Provision
+from regdraft.core.diff import ChangeKind, Comparison, DiffSegment, Op, Provision, unit_lines
 from regdraft.core.errors import UsageError
 from regdraft.core.markdown import heading_text, unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Kind, Unit
+from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Unit, unit_address
+from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -103,7 +104,7 @@ def _segment_html(seg: DiffSegment, moved: bool) -> str:
 
     body = inline_markdown(seg.text) if seg.text.strip() else escape(seg.text)
     if seg.op is Op.EQUAL:
-        return f'<span class="moved-text">{body}</span>' if moved else str(body)
+        return f'<span class="mv">{body}</span>' if moved else str(body)
     tag, css = ("del", "del") if seg.op is Op.DELETE else ("ins", "ins")
     return f'<{tag} class="{css}">{body}</{tag}>'
 
@@ -150,12 +151,19 @@ def _touching(seg: DiffSegment, after: DiffSegment | None) -> bool:
     return any(ch.isalnum() for ch in seg.text + after.text)
 
 
-def _renumbered(old: str, new: str, side: str) -> Markup:
-    if old == new or side == "new":
-        return escape(new)
+def _relabelled(old: str, new: str, side: str, note: Markup, moved: bool) -> Markup:
+    """A label on both sides: the new one (double underlined where a moved provision now stands),
+    then the note saying where it came from; never drawn as a deletion and an insertion."""
     if side == "old":
         return escape(old)
-    return Markup(f'<del class="moved">{escape(old)}</del> <ins class="moved">{escape(new)}</ins>')
+    if side == "new" or old == new and not moved:
+        return escape(new)
+    label = Markup(f'<span class="mv">{escape(new)}</span>') if moved else escape(new)
+    return label + Markup(" ") + note if note else label
+
+
+_LEGEND_MARKS = {"ins": ('<ins class="ins">', "</ins>"), "del": ('<del class="del">', "</del>"),
+                 "moved": ('<span class="mv">', "</span>"), "moved-away": ('<del class="mv">', "</del>")}
 
 
 class _Helpers:
@@ -172,21 +180,22 @@ class _Helpers:
     def label(self, unit: Unit) -> str:
         return unit_label_text(unit, self.language)
 
-    def heading_marked(self, p: Provision, side: str) -> Markup:
+    def heading_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
         unit = p.new or p.old
         assert unit is not None
         old_label = heading_text(_bare(p.old), self.language) if p.old else ""
         new_label = heading_text(_bare(p.new), self.language) if p.new else ""
+        moved = place == Place.MOVED_HERE
         if p.new is None:
             label = Markup(f'<del class="del">{escape(old_label)}</del>') if side != "new" else Markup("")
         elif p.old is None:
             label = Markup(f'<ins class="ins">{escape(new_label)}</ins>') if side != "old" else Markup("")
         else:
-            label = _renumbered(old_label, new_label, side)
+            label = _relabelled(old_label, new_label, side, self.note(p, place), moved)
         if p.identical:
             title = escape(unit.title or "")
         else:
-            title = Markup(" ").join(x.html for x in marked(p.title, side, p.change is ChangeKind.MOVED))
+            title = Markup(" ").join(x.html for x in marked(p.title, side, moved))
         if p.change is ChangeKind.REPEALED and p.new is not None and side != "old":
             title = title + Markup(f' <ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
         if not title:
@@ -194,18 +203,76 @@ class _Helpers:
         joiner = Markup("<br>") if unit.kind is not Kind.ARTICLE else Markup(". ")
         return label + joiner + title
 
-    def label_marked(self, p: Provision, side: str) -> Markup:
+    def label_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
         old = unit_label_text(p.old, self.language) if p.old else ""
         new = unit_label_text(p.new, self.language) if p.new else ""
         if p.new is None:
             return Markup(f'<del class="del">{escape(old)}</del>') if side != "new" else Markup("")
         if p.old is None:
             return Markup(f'<ins class="ins">{escape(new)}</ins>') if side != "old" else Markup("")
-        return _renumbered(old, new, side)
+        return _relabelled(old, new, side, self.note(p, place), place == Place.MOVED_HERE)
 
-    def body(self, p: Provision, side: str) -> list[Paragraph]:
+    def note(self, p: Provision, place: str) -> Markup:
+        """`(chuyển từ khoản 3 Điều 9)` where a moved provision stands, `(chuyển đến …)` where it
+        stood, `(đánh số lại từ khoản 4)` for a new label alone; nothing otherwise."""
+        if p.old is None or p.new is None or p.old_address is None or p.new_address is None:
+            return Markup("")
+        if place == Place.MOVED_HERE:
+            text = f"{self.words['moved_from_note']} {p.old_address.describe(self.language)}"
+        elif place == Place.MOVED_AWAY:
+            text = f"{self.words['moved_to_note']} {p.new_address.describe(self.language)}"
+        elif p.old.label != p.new.label:
+            own = unit_address(Unit(p.old.kind, p.old.label), None).describe(self.language)
+            text = f"{self.words['renumbered_from']} {own}"
+        else:
+            return Markup("")
+        return Markup(f'<span class="mv-note">({escape(text)})</span>')
+
+    def in_order(self, level: Sequence[Provision], parent: Provision | None = None,
+                 side: str = "both") -> list[tuple[Provision, str]]:
+        """A level in reading order: each moved provision also where it stood (`core.moves`).
+
+        One side alone (the comparison table's columns) keeps the new order.
+        """
+        if side != "both" or not any(p.change is not None for p in level):
+            return [(p, Place.HERE) for p in level]
+        ranks = top_ranks(self.redline.comparison.old) if parent is None else child_ranks(parent)
+        return [(p, str(place)) for p, place in reading_order(level, ranks)]
+
+    def moved_away(self, p: Provision) -> list[Paragraph]:
+        """A moved provision where it stood: its old text struck twice, then `(chuyển đến …)`."""
+        from regdraft.render.html import inline_markdown
+
+        assert p.old is not None
+        heading_only = p.kind in HEADING_KINDS and p.kind is not Kind.ARTICLE
+        lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
+        out = []
+        for k, line in enumerate(lines):
+            css = "article-heading" if k == 0 and p.kind is Kind.ARTICLE else \
+                p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)
+            html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
+            if k == 0:
+                html += Markup(" ") + self.note(p, Place.MOVED_AWAY)
+            out.append(Paragraph(html, f"{css} chg"))
+        return out
+
+    def legend(self) -> list[Markup]:
+        """The legend's items, each with its sample drawn in the mark it explains.
+
+        The profile writes a sample between `<ins>`, `<del>`, `<moved>` or `<moved-away>`; the
+        words are escaped first, so nothing else in them becomes markup.
+        """
+        items = []
+        for key in ("inserted", "deleted", "moved_here", "moved_away", "renumbered", "bar"):
+            html = str(escape(self.words[f"legend_{key}"]))
+            for tag, (start, end) in _LEGEND_MARKS.items():
+                html = html.replace(f"&lt;{tag}&gt;", start).replace(f"&lt;/{tag}&gt;", end)
+            items.append(Markup(html))
+        return items
+
+    def body(self, p: Provision, side: str, moved: bool = False) -> list[Paragraph]:
         """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
-        paragraphs = marked(p.text, side, p.change is ChangeKind.MOVED)
+        paragraphs = marked(p.text, side, moved)
         if p.change is ChangeKind.REPEALED and p.new is not None and p.kind is not Kind.ARTICLE and side != "old":
             placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
             if paragraphs:
@@ -215,9 +282,9 @@ class _Helpers:
                 paragraphs.append(Paragraph(placeholder, "para"))
         return paragraphs
 
-    def closing(self, p: Provision, side: str) -> list[Paragraph]:
+    def closing(self, p: Provision, side: str, moved: bool = False) -> list[Paragraph]:
         """A provision's closing text (đoạn cuối), marked, after its children."""
-        return marked(p.closing, side, p.change is ChangeKind.MOVED) if p.closing else []
+        return marked(p.closing, side, moved) if p.closing else []
 
     def describe(self, change: Any) -> str:
         old, new = change.old_address, change.new_address
@@ -308,6 +375,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,
+        in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
         reasons=helpers.reasons,
         touched=helpers.touched,
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
