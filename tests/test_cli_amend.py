@@ -77,7 +77,7 @@ def test_check_ok_and_failing(ws: Workspace, invoke: Invoke) -> None:
     assert bad.exit_code == 1
     assert "amendments/bad/amendment.md:19: instruction 2 (Bãi bỏ khoản 9 Điều 1.): Điều 1 has no khoản 9" in bad.output
     missing = invoke(ws, "amend", "check", "nope")
-    assert missing.exit_code == 1 and "There is no amendment 'nope'" in missing.output
+    assert missing.exit_code == 2 and "There is no amendment 'nope'" in missing.output  # an unknown slug
     assert "Traceback" not in missing.output
 
 
@@ -260,7 +260,7 @@ def test_check_reports_reading_and_applying_problems_in_one_run(ws: Workspace, i
     ]
     assert "5 problem(s) found." in result.output
     as_json = invoke(ws, "amend", "check", "mixed", "--json")
-    assert [p["line"] for p in json.loads(as_json.output)] == [17, 19, 27, 31, 33]
+    assert [p["line"] for p in json.loads(as_json.output)["problems"]] == [17, 19, 27, 31, 33]
     assert snapshot(ws) == before  # checking applies nothing for real
     workspace = invoke(ws, "check")
     assert workspace.exit_code == 1

@@ -40,7 +40,7 @@ def test_add_list_respond(ws, invoke):
 
 def test_add_rejects_unknown_provision(ws, invoke):
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d2.k9", "--text", "x")
-    assert result.exit_code == 1 and "khoản 9" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "khoản 9" in result.output and "Traceback" not in result.output
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "Điều", "--text", "x")
     assert result.exit_code == 1 and "not an address" in result.output
 
@@ -89,6 +89,6 @@ def test_import_xlsx(ws, invoke, tmp_path):
 
 def test_respond_unknown_id(ws, invoke):
     result = invoke(ws, "comment", "respond", "ffff", "--disposition", "noted")
-    assert result.exit_code == 1 and "no comment 'ffff'" in result.output
+    assert result.exit_code == 2 and "no comment 'ffff'" in result.output
     result = invoke(ws, "comment", "respond", "ffff", "--disposition", "maybe")
     assert result.exit_code == 2

@@ -123,7 +123,7 @@ def test_show_at_revision(mini_workspace: Workspace, invoke: Invoke) -> None:
     whole = invoke(ws, "show", "MINI-QC", "--at", "HEAD~1").output
     assert whole == MINI
     result = invoke(ws, "show", "MINI-QC", "--at", "no-such-rev")
-    assert_clean_failure(result)
+    assert_clean_failure(result, 2)
     assert "There is no revision 'no-such-rev'" in result.output
 
 
@@ -135,13 +135,13 @@ def test_show_at_revision(mini_workspace: Workspace, invoke: Invoke) -> None:
 ])
 def test_show_unknown_address(mini_workspace: Workspace, invoke: Invoke, address: str, message: str) -> None:
     result = invoke(mini_workspace, "show", "MINI-QC", address)
-    assert_clean_failure(result)
+    assert_clean_failure(result, 2)
     assert message in result.output
 
 
 def test_show_unknown_regulation(mini_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(mini_workspace, "show", "NOPE")
-    assert_clean_failure(result)
+    assert_clean_failure(result, 2)
     assert "There is no regulation 'NOPE'" in result.output and "MINI-QC" in result.output
 
 
@@ -159,7 +159,7 @@ def test_show_json(mini_workspace: Workspace, invoke: Invoke) -> None:
 def test_outside_a_workspace(tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = invoke(None, "list")
-    assert_clean_failure(result)
+    assert_clean_failure(result, 2)
     assert "not inside a regdraft workspace" in result.output
 
 

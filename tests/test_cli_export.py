@@ -63,7 +63,7 @@ def test_bad_date_and_unknown_format_are_usage_errors(tmp_workspace: Workspace, 
     bad_suffix = invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(tmp_path / "x.txt"))
     assert bad_suffix.exit_code == 2 and "pdf|docx|html|md" in bad_suffix.output
     unknown = invoke(tmp_workspace, "export", "99-QC/TU", "-o", str(tmp_path / "x.md"))
-    assert unknown.exit_code == 1 and "Traceback" not in unknown.output
+    assert unknown.exit_code == 2 and "Traceback" not in unknown.output
 
 
 def test_amend_export_renders_the_draft(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_amend_export_renders_the_draft(tmp_workspace: Workspace, invoke: Invoke
 
 def test_amend_export_of_an_unknown_slug(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     result = invoke(tmp_workspace, "amend", "export", "no-such", "-o", str(tmp_path / "a.html"))
-    assert result.exit_code == 1 and "no-such" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "no-such" in result.output and "Traceback" not in result.output
 
 
 def test_help_texts_carry_examples(invoke: Invoke) -> None:

@@ -71,16 +71,16 @@ def test_refs_usage_errors_without_traceback(refs_workspace: Workspace, invoke: 
     both = invoke(refs_workspace, "refs", "98-QC/TU", "d4", "--from", "d3")
     assert both.exit_code == 2 and "not both" in both.output
     unknown = invoke(refs_workspace, "refs", "98-QC/TU", "--from", "d40")
-    assert unknown.exit_code == 1 and "Điều 40 does not exist" in unknown.output
+    assert unknown.exit_code == 2 and "Điều 40 does not exist" in unknown.output
     bad = invoke(refs_workspace, "refs", "98-QC/TU", "khoản")
-    assert bad.exit_code == 1 and "is not an address" in bad.output
+    assert bad.exit_code == 2 and "is not an address" in bad.output
     assert unknown.exception is None or isinstance(unknown.exception, SystemExit)
 
 
 def test_refs_to_a_provision_that_does_not_exist_fails(refs_workspace: Workspace, invoke: Invoke) -> None:
     for args in (("d99",), ("--from", "d99"), ("d4.k9",)):
         result = invoke(refs_workspace, "refs", "98-QC/TU", *args)
-        assert result.exit_code == 1, (args, result.output)
+        assert result.exit_code == 2, (args, result.output)  # a provision that does not exist: bad usage
         assert "does not exist" in result.output and "No references found" not in result.output
     assert "Điều 99 does not exist" in invoke(refs_workspace, "refs", "98-QC/TU", "d99").output
     # A provision that is gone but still cited is listed, so the citations can be found and fixed.

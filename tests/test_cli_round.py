@@ -42,7 +42,7 @@ def test_open_errors_are_messages_not_tracebacks(ws, invoke):
     result = invoke(ws, "round", "open", SLUG, "--due", "2025-07-15")
     assert result.exit_code == 2 and "--consult" in result.output
     result = invoke(ws, "round", "open", "missing", "--due", "2025-07-15", "--consult", "A")
-    assert result.exit_code == 1 and "no amendment 'missing'" in result.output
+    assert result.exit_code == 2 and "no amendment 'missing'" in result.output  # an unknown slug: bad usage
     assert "Traceback" not in result.output
     result = invoke(ws, "round", "show", SLUG)
     assert result.exit_code == 1 and "has no comment rounds yet" in result.output

@@ -5,12 +5,12 @@ Other modules add subcommands with `from regdraft.cli.amend import amend; amend.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from regdraft.cli.options import DATE, json_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
+from regdraft.cli.printing import Result, commits, prints_result
 
 
 @click.group()
@@ -29,7 +29,8 @@ def amend() -> None:
 @click.option("--regulation", "-r", required=True, help="The regulation to amend (id, e.g. 01-QC/TU).")
 @click.option("--title", default=None, help="The amending document's title (default: the usual wording).")
 @workspace_option
-def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -> None:
+@prints_result
+def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -> Result:
     """Start a new amending document for a regulation (one commit).
 
     \b
@@ -39,7 +40,8 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
     from regdraft.workspace.scaffold import new as scaffold
 
     path = scaffold(open_workspace(workspace), slug, regulation, title)
-    click.echo(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
+    done = Result({"slug": slug, "regulation": regulation, "written": str(path), "commits": commits()})
+    return done.say(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
 
 
 @amend.command("import")
@@ -52,9 +54,9 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
 @click.option("--force", is_flag=True, help="Replace an existing amendment file.")
 @output_option
 @workspace_option
-@json_option
+@prints_result
 def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str | None, force: bool,
-            output: Path | None, workspace: Path | None, as_json: bool) -> None:
+            output: Path | None, workspace: Path | None) -> Result:
     """Import an existing amending document (.docx, .txt or .md) and report what could not be placed.
 
     Reads the header (number, title, signing date), the preamble, every article and the date
@@ -70,20 +72,18 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
 
     written, result = import_amendment_file(file, slug, open_workspace(workspace), regulations=regulations,
                                             encoding=encoding, output=output, force=force)
-    if as_json:
-        click.echo(json.dumps({"written": written, "amends": dict(result.targets), **result.report.as_dict()},
-                              ensure_ascii=False, indent=2))
-        return
     count = sum(1 for _ in result.amendment.leaves()) if result.amendment is not None else 0
+    done = Result({"written": written, "amends": dict(result.targets), "instructions": count,
+                   **result.report.as_dict(), "commits": commits()})
     where = ", ".join(f"Điều {label} -> {reg}" for label, reg in result.targets.items())
-    click.echo(f"Wrote {written} ({where}; {count} change(s) to apply).")
-    click.echo(result.report.text())
+    done.say(f"Wrote {written} ({where}; {count} change(s) to apply).")
+    return done.say(result.report.text())
 
 
 @amend.command("list")
 @workspace_option
-@json_option
-def list_(workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def list_(workspace: Path | None) -> Result:
     """List the amendments with their status, draft, number and instruction count.
 
     \b
@@ -93,13 +93,12 @@ def list_(workspace: Path | None, as_json: bool) -> None:
     from regdraft.workspace.amendments import survey
 
     entries = survey(open_workspace(workspace))
-    if as_json:
-        click.echo(json.dumps([e.row() for e in entries], ensure_ascii=False, indent=2))
-        return
+    done = Result([e.row() for e in entries])
     if not entries:
-        click.echo("No amendments yet: start one with `regdraft amend new SLUG --regulation REG`.")
+        done.say("No amendments yet: start one with `regdraft amend new SLUG --regulation REG`.")
     for entry in entries:
-        click.echo(entry.line())
+        done.say(entry.line())
+    return done
 
 
 @amend.command("status")
@@ -107,7 +106,8 @@ def list_(workspace: Path | None, as_json: bool) -> None:
 @click.argument("status", required=False)
 @click.option("--draft", type=int, default=None, help="Set the draft number too (Dự thảo lần N).")
 @workspace_option
-def status(slug: str, status: str | None, draft: int | None, workspace: Path | None) -> None:
+@prints_result
+def status(slug: str, status: str | None, draft: int | None, workspace: Path | None) -> Result:
     """Set an amendment's status (draft, circulating, submitted, rejected, withdrawn) or draft number.
 
     The status moves draft → circulating → submitted; `amend adopt` makes it adopted.
@@ -120,14 +120,16 @@ def status(slug: str, status: str | None, draft: int | None, workspace: Path | N
     from regdraft.workspace.lifecycle import set_status
 
     updated = set_status(open_workspace(workspace), slug, status, draft)
-    click.echo(f"{slug} is now {updated.status}" + (f" (draft {updated.draft})." if updated.draft else "."))
+    done = Result({"slug": slug, "status": updated.status, "draft": updated.draft, "commits": commits()})
+    return done.say(f"{slug} is now {updated.status}" + (f" (draft {updated.draft})." if updated.draft else "."))
 
 
 @amend.command("number")
 @click.argument("slug")
 @click.argument("number")
 @workspace_option
-def number(slug: str, number: str, workspace: Path | None) -> None:
+@prints_result
+def number(slug: str, number: str, workspace: Path | None) -> Result:
     """Give an amendment its document number (one commit); adoption requires one.
 
     \b
@@ -137,14 +139,15 @@ def number(slug: str, number: str, workspace: Path | None) -> None:
     from regdraft.workspace.lifecycle import set_number
 
     updated = set_number(open_workspace(workspace), slug, number)
-    click.echo(f"{slug} is now numbered {updated.number}.")
+    done = Result({"slug": slug, "number": updated.number, "commits": commits()})
+    return done.say(f"{slug} is now numbered {updated.number}.")
 
 
 @amend.command("check")
 @click.argument("slug")
 @workspace_option
-@json_option
-def check(slug: str, workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def check(slug: str, workspace: Path | None) -> Result:
     """Report every problem of an amendment against its regulation; exit 1 if any.
 
     \b
@@ -155,19 +158,15 @@ def check(slug: str, workspace: Path | None, as_json: bool) -> None:
 
     found = review(open_workspace(workspace), slug)
     problems = found.problems
-    if as_json:
-        click.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            click.echo(str(p))
-        for p in found.to_check:
-            click.echo(f"requires checking: {p}")
-        for p in found.warnings:
-            click.echo(f"warning: {p}")
-        click.echo(f"{slug}: no problems found." if not problems else f"{len(problems)} problem(s) found.",
-                   err=bool(problems))
-    if problems:
-        raise SystemExit(1)
+    done = Result({"amendment": slug, **found.as_json()}, exit_code=1 if problems else 0)
+    for p in problems:
+        done.say(str(p))
+    for p in found.to_check:
+        done.say(f"requires checking: {p}")
+    for p in found.warnings:
+        done.say(f"warning: {p}")
+    return done.say(f"{slug}: no problems found." if not problems else f"{len(problems)} problem(s) found.",
+                    err=bool(problems))
 
 
 @amend.command("preview")
@@ -175,7 +174,8 @@ def check(slug: str, workspace: Path | None, as_json: bool) -> None:
 @click.option("--at", "rev", default=None, help="Use the amendment and regulation at a git revision.")
 @output_option
 @workspace_option
-def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | None) -> None:
+@prints_result
+def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | None) -> Result:
     """Print the regulation as amended (Markdown); writes nothing unless -o names a file.
 
     \b
@@ -188,13 +188,14 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
 
     shown = preview_with_notes(open_workspace(workspace), slug, rev)
     text = render(shown.applied.regulation)
+    done = Result({"amendment": slug, "written": None if output is None else str(output),
+                   "text": text if output is None else None, "notes": [p.as_dict() for p in shown.notes]})
     for problem in shown.notes:
-        click.echo(f"note: {problem}", err=True)
+        done.note(f"note: {problem}")
     if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text.encode("utf-8"))
-        click.echo(f"Wrote {output}.")
+        return done.say(text, nl=False)
+    write_atomic(output, text.encode("utf-8"))
+    return done.say(f"Wrote {output}.")
 
 
 @amend.command("adopt")
@@ -207,8 +208,9 @@ def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | N
 @click.option("--reason", default=None, help="Why --force is needed; recorded in the adoption commit.")
 @click.option("--resume", is_flag=True, help="Finish an adoption that was interrupted (killed, power cut).")
 @workspace_option
+@prints_result
 def adopt(slug: str, signed: str | None, effective: str | None, force: bool, reason: str | None, resume: bool,
-          workspace: Path | None) -> None:
+          workspace: Path | None) -> Result:
     """Apply an amendment to its regulation and record it as adopted: one commit and a tag.
 
     Refuses, naming each missing step and the command that fixes it, until: it has a number,
@@ -229,20 +231,23 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
 
     ws = open_workspace(workspace)
     if resume:
-        click.echo(f"Finished the interrupted adoption {resume_adoption(ws, slug)}.")
-        return
+        finished = resume_adoption(ws, slug)
+        head = ws.resolve("HEAD").sha
+        return Result({"amendment": slug, "resumed": True, "commit": head, "commits": [head]}).say(
+            f"Finished the interrupted adoption {finished}.")
     if not signed:
         raise UsageError("Give --signed DATE (or --resume to finish an interrupted adoption).")
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the amendment is adopted past its gates.")
     sha = adopt_amendment(ws, slug, signed, effective, force=reason)
-    click.echo(f"Adopted {slug} in commit {sha[:8]}.")
+    done = Result({"amendment": slug, "resumed": False, "commit": sha, "commits": commits()})
+    return done.say(f"Adopted {slug} in commit {sha[:8]}.")
 
 
 @amend.command("conflicts")
 @workspace_option
-@json_option
-def conflicts(workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def conflicts(workspace: Path | None) -> Result:
     """List pairs of pending amendments that touch the same or nested provisions; exit 1 if any.
 
     \b
@@ -252,14 +257,10 @@ def conflicts(workspace: Path | None, as_json: bool) -> None:
     from regdraft.workspace.lifecycle import pending_conflicts
 
     found = pending_conflicts(open_workspace(workspace))
-    if as_json:
-        click.echo(json.dumps([c.as_dict() for c in found], ensure_ascii=False, indent=2))
-    else:
-        for c in found:
-            click.echo(c.describe(c.first.language))
-        click.echo("No conflicts between pending amendments." if not found else f"{len(found)} conflict(s).")
-    if found:
-        raise SystemExit(1)
+    done = Result([c.as_dict() for c in found], exit_code=1 if found else 0)
+    for c in found:
+        done.say(c.describe(c.first.language))
+    return done.say("No conflicts between pending amendments." if not found else f"{len(found)} conflict(s).")
 
 
 COMMANDS = [amend]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from regdraft.cli.options import DATE, json_option, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.options import DATE, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.printing import Result, commits, prints_result
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
 TYPES = ("general", "substantive", "editorial")
@@ -41,8 +42,9 @@ def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]
 @click.option("--consult-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="A UTF-8 text file naming one consulted body per line.")
 @workspace_option
+@prints_result
 def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consult_file: Path | None,
-               workspace: Path | None) -> None:
+               workspace: Path | None) -> Result:
     """Open a round on the committed draft: records its revision and draft number.
 
     The amendment's `draft` number must be higher than the previous round's; edit it and
@@ -52,18 +54,20 @@ def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consul
     Example:
         regdraft round open qc-sua-doi-2025 --due 2025-07-15 --consult-file bodies.txt
     """
+    from regdraft.core.comments import round_fields
     from regdraft.workspace import rounds
 
     r = rounds.open_round(open_workspace(workspace), slug, title, due, _consulted(consult, consult_file))
-    click.echo(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
+    done = Result({"amendment": slug, **round_fields(r), "commits": commits()})
+    return done.say(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
                f"{len(r.consulted)} bodies consulted, due {r.due}.")
 
 
 @round_.command("list")
 @click.argument("slug")
 @workspace_option
-@json_option
-def round_list(slug: str, workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def round_list(slug: str, workspace: Path | None) -> Result:
     """List the rounds of an amendment.
 
     \b
@@ -74,21 +78,20 @@ def round_list(slug: str, workspace: Path | None, as_json: bool) -> None:
     from regdraft.workspace import rounds
 
     found = rounds.load_rounds(open_workspace(workspace), slug)
-    if as_json:
-        click.echo(json.dumps([round_fields(r) for r in found], ensure_ascii=False, indent=2))
-        return
+    done = Result([round_fields(r) for r in found])
     if not found:
-        click.echo(f"No rounds on {slug} yet.")
+        done.say(f"No rounds on {slug} yet.")
     for r in found:
-        click.echo(f"{r.number:>3}  {r.status.value:<6}  draft {r.draft:<3} due {r.due}  {r.revision[:8]}  {r.title}")
+        done.say(f"{r.number:>3}  {r.status.value:<6}  draft {r.draft:<3} due {r.due}  {r.revision[:8]}  {r.title}")
+    return done
 
 
 @round_.command("show")
 @click.argument("slug")
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @workspace_option
-@json_option
-def round_show(slug: str, number: int | None, workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def round_show(slug: str, number: int | None, workspace: Path | None) -> Result:
     """Show a round with its counts of comments, answers and bodies.
 
     \b
@@ -98,17 +101,15 @@ def round_show(slug: str, number: int | None, workspace: Path | None, as_json: b
     from regdraft.workspace import rounds
 
     summary = rounds.summarise(open_workspace(workspace), slug, number)
-    if as_json:
-        click.echo(json.dumps(summary.fields(), ensure_ascii=False, indent=2))
-        return
-    click.echo("\n".join(summary.lines(slug)))
+    return Result(summary.fields()).say("\n".join(summary.lines(slug)))
 
 
 @round_.command("close")
 @click.argument("slug")
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @workspace_option
-def round_close(slug: str, number: int | None, workspace: Path | None) -> None:
+@prints_result
+def round_close(slug: str, number: int | None, workspace: Path | None) -> Result:
     """Close a round: no more comments are added to it.
 
     \b
@@ -118,7 +119,8 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> None:
     from regdraft.workspace import rounds
 
     r = rounds.close_round(open_workspace(workspace), slug, number)
-    click.echo(f"Closed round {r.number} on {slug}.")
+    done = Result({"amendment": slug, "round": r.number, "closed": r.closed, "commits": commits()})
+    return done.say(f"Closed round {r.number} on {slug}.")
 
 
 @round_.command("report")
@@ -126,7 +128,8 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> None:
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @output_option
 @workspace_option
-def round_report(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> None:
+@prints_result
+def round_report(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> Result:
     """Write the comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến).
 
     The format follows the file name: .pdf (landscape A4), .docx, .csv or .html.
@@ -146,7 +149,9 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)
     write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta))
-    click.echo(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
+    done = Result({"amendment": slug, "round": report.round.number, "written": str(output),
+                   "format": output.suffix.lower().lstrip(".")})
+    return done.say(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
 
 
 @round_.command("copy")
@@ -154,7 +159,8 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @output_option
 @workspace_option
-def round_copy(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> None:
+@prints_result
+def round_copy(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> Result:
     """Write the Word review copy of the draft circulated in a round.
 
     The bodies consulted comment on it in Word (Comments or Track Changes) and send it back;
@@ -171,7 +177,7 @@ def round_copy(slug: str, number: int | None, output: Path | None, workspace: Pa
     if output is None:
         raise UsageError("Name the review copy with -o FILE.docx.")
     written = write_review_copy(open_workspace(workspace), slug, output, number)
-    click.echo(f"Wrote the review copy of {slug} to {written}.")
+    return Result({"amendment": slug, "written": str(written)}).say(f"Wrote the review copy of {slug} to {written}.")
 
 
 @click.group("comment")
@@ -196,8 +202,9 @@ def comment() -> None:
               help="general, substantive or editorial (default: general for 'general', else substantive).")
 @click.option("--round", "number", type=int, default=None, help="The open round (default: the open one).")
 @workspace_option
+@prints_result
 def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: str | None, number: int | None,
-                workspace: Path | None) -> None:
+                workspace: Path | None) -> Result:
     """Record one comment, checked against the draft circulated in the round.
 
     \b
@@ -208,7 +215,8 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     from regdraft.workspace import rounds
 
     c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number)
-    click.echo(f"Added comment {c.id} on {c.on} by {c.by} (round {c.round}).")
+    done = Result({"amendment": slug, "comment": _comment_fields(c), "commits": commits()})
+    return done.say(f"Added comment {c.id} on {c.on} by {c.by} (round {c.round}).")
 
 
 @comment.command("import")
@@ -222,8 +230,9 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
 @click.option("--round", "number", type=int, default=None, help="For a Word reply: the open round "
               "(default: the open one).")
 @workspace_option
+@prints_result
 def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unplaced: str | None,
-                   number: int | None, workspace: Path | None) -> None:
+                   number: int | None, workspace: Path | None) -> Result:
     """Import comments from a sheet (CSV, XLSX) or a Word reply (DOCX), all or nothing.
 
     A sheet's row 1 names the columns: by, on, text (required), type, proposal, round
@@ -249,22 +258,28 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
 
         if not by:
             raise UsageError(f"Name the body that sent {sheet.name} with --by BODY.")
-        done = import_word_reply(ws, slug, sheet, by, name, place_unplaced == "general", number)
-        if not done.imported:
-            click.echo(f"Nothing imported: the {len(done.already)} comments in {sheet.name} were imported "
-                       f"before ({', '.join(c.id for c in done.already)}).")
-            return
-        again = f"; {len(done.already)} imported before were left alone" if done.already else ""
-        click.echo(f"Imported {len(done.imported)} comments on {slug} (round {done.round}) from "
-                   f"{sheet.name}{again}:")
-        for line in done.lines():
-            click.echo(line)
-        return
+        reply = import_word_reply(ws, slug, sheet, by, name, place_unplaced == "general", number)
+        done = _imported(slug, reply.imported, reply.already)
+        if not reply.imported:
+            return done.say(f"Nothing imported: the {len(reply.already)} comments in {sheet.name} were imported "
+                            f"before ({', '.join(c.id for c in reply.already)}).")
+        again = f"; {len(reply.already)} imported before were left alone" if reply.already else ""
+        done.say(f"Imported {len(reply.imported)} comments on {slug} (round {reply.round}) from "
+                 f"{sheet.name}{again}:")
+        for line in reply.lines():
+            done.say(line)
+        return done
     if by or name or place_unplaced or number is not None:
         raise UsageError("--by, --name, --place-unplaced and --round are for Word replies; a sheet names "
                          "the body and round in its columns.")
     imported = rounds.import_comments(ws, slug, sheet)
-    click.echo(f"Imported {len(imported)} comments on {slug}: {', '.join(c.id for c in imported)}.")
+    return _imported(slug, imported, ()).say(
+        f"Imported {len(imported)} comments on {slug}: {', '.join(c.id for c in imported)}.")
+
+
+def _imported(slug: str, imported: Sequence[Any], already: Sequence[Any]) -> Result:
+    return Result({"amendment": slug, "imported": [_comment_fields(c) for c in imported],
+                   "already": [c.id for c in already], "commits": commits()})
 
 
 @comment.command("list")
@@ -274,9 +289,9 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
 @click.option("--on", "on", default=None, help="Only comments on this provision (or where it moved).")
 @click.option("--by", default=None, help="Only comments from this body (part of its name is enough).")
 @workspace_option
-@json_option
+@prints_result
 def comment_list(slug: str, number: int | None, open_only: bool, on: str | None, by: str | None,
-                 workspace: Path | None, as_json: bool) -> None:
+                 workspace: Path | None) -> Result:
     """List comments and where each provision stands in the current draft.
 
     The state is unchanged, changed, moved to ADDRESS (found by its text) or removed.
@@ -288,24 +303,23 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     from regdraft.workspace import rounds
 
     listed = rounds.list_comments(open_workspace(workspace), slug, number, open_only, on, by)
-    if as_json:
-        click.echo(json.dumps([_comment_json(item) for item in listed], ensure_ascii=False, indent=2))
-        return
+    done = Result([{**_comment_fields(item.comment), "state": item.placement.state.value,
+                    "now_at": item.placement.address} for item in listed])
     if not listed:
-        click.echo("No comments match.")
+        done.say("No comments match.")
     for item in listed:
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
-        click.echo(f"{c.id:<6} r{c.round} {c.on:<10} {item.placement.describe():<24} {answer:<9} {c.by}: {c.text}")
+        done.say(f"{c.id:<6} r{c.round} {c.on:<10} {item.placement.describe():<24} {answer:<9} {c.by}: {c.text}")
+    return done
 
 
-def _comment_json(item: Any) -> dict[str, Any]:
-    c = item.comment
+def _comment_fields(c: Any) -> dict[str, Any]:
+    """A comment for --json (docs/schemas/comment.json)."""
     return {"id": c.id, "round": c.round, "by": c.by, "on": c.on, "type": c.type.value, "text": c.text,
             "proposal": c.proposal, "anchor": c.anchor,
             "disposition": c.disposition.value if c.disposition else None, "reply": c.reply,
-            "created": c.created, "responded": c.responded or None,
-            "state": item.placement.state.value, "now_at": item.placement.address}
+            "created": c.created, "responded": c.responded or None}
 
 
 @comment.command("respond")
@@ -315,7 +329,9 @@ def _comment_json(item: Any) -> dict[str, Any]:
 @click.option("--reply", default="", help="The office's explanation (giải trình).")
 @click.option("--amendment", "slug", default=None, help="The amendment, when the id exists in several.")
 @workspace_option
-def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | None, workspace: Path | None) -> None:
+@prints_result
+def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | None,
+                    workspace: Path | None) -> Result:
     """Record the office's decision on a comment and its reply.
 
     \b
@@ -326,7 +342,8 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 
     c = rounds.respond_comment(open_workspace(workspace), comment_id, disposition, reply, slug)
     assert c.disposition is not None
-    click.echo(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label}).")
+    done = Result({"comment": _comment_fields(c), "commits": commits()})
+    return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label}).")
 
 
 @click.command("vote")
@@ -338,8 +355,9 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 @click.option("--members", type=click.IntRange(min=1), default=None,
               help="Members entitled to vote; the majority is then more than half of them.")
 @workspace_option
+@prints_result
 def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: int | None,
-         workspace: Path | None) -> None:
+         workspace: Path | None) -> Result:
     """Record the Executive Committee conference vote on an amendment.
 
     Without --members a majority is more than half of the votes cast.
@@ -351,7 +369,9 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
     from regdraft.workspace.votes import record_vote
 
     v = record_vote(open_workspace(workspace), slug, for_, against, abstain, date, members)
-    click.echo(f"Recorded the vote on {slug} ({v.date}): {v.for_} for, {v.against} against, "
+    done = Result({"amendment": slug, "for": v.for_, "against": v.against, "abstain": v.abstain, "date": v.date,
+                   "members": v.members, "majority": v.majority, "commits": commits()})
+    return done.say(f"Recorded the vote on {slug} ({v.date}): {v.for_} for, {v.against} against, "
                f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from regdraft.cli.options import DATE, json_option, note_problems, open_workspace, workspace_option
+from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
+from regdraft.cli.printing import Result, commits, opened, prints_result, problems_json
 from regdraft.core.errors import RegdraftError
 
 
@@ -23,7 +23,8 @@ def _example_data() -> Path:
 @click.option("--example", is_flag=True, help="Seed the workspace with Regulation 01-QC/TU and its pending amendment.")
 @click.option("--remote", "url", default=None,
               help="An empty git repository (URL or path) to share the workspace through, as origin.")
-def init(directory: Path, example: bool, url: str | None) -> None:
+@prints_result
+def init(directory: Path, example: bool, url: str | None) -> Result:
     """Create a workspace in DIRECTORY (default: here), or add the layout to a git repository.
 
     With --remote, the workspace is shared: pushed to that empty repository on branch main
@@ -37,37 +38,39 @@ def init(directory: Path, example: bool, url: str | None) -> None:
     from regdraft.workspace.sync import set_up
 
     ws, created = set_up(directory, _example_data() if example else None, url)
-    click.echo(f"Created a regdraft workspace in {ws.root}." if created
-               else f"Shared the regdraft workspace in {ws.root}.")
+    opened(ws)
+    done = Result({"workspace": str(ws.root), "created": created, "remote": url, "commits": commits()})
+    done.say(f"Created a regdraft workspace in {ws.root}." if created
+             else f"Shared the regdraft workspace in {ws.root}.")
     if url is not None:
-        click.echo(f"Its shared remote is origin ({url}), branch main; colleagues join it with "
-                   f"`regdraft clone {url} DIR`.")
+        done.say(f"Its shared remote is origin ({url}), branch main; colleagues join it with "
+                 f"`regdraft clone {url} DIR`.")
+    return done
 
 
 @click.command("list")
 @workspace_option
-@json_option
-def list_(workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def list_(workspace: Path | None) -> Result:
     """List the regulations in the workspace.
 
     \b
     Example:
         regdraft list --json
     """
+    from dataclasses import asdict
+
     from regdraft.workspace import api
 
     rows = api.list_regulations(open_workspace(workspace))
-    if as_json:
-        from dataclasses import asdict
-
-        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
-        return
+    done = Result([asdict(r) for r in rows])
     if not rows:
-        click.echo("No regulations yet: add one under regulations/ or run `regdraft import`.")
+        done.say("No regulations yet: add one under regulations/ or run `regdraft import`.")
     for r in rows:
         status = r.error or f"{r.articles} articles" + (f", {r.problems} problem{'s' if r.problems != 1 else ''}"
                                                          if r.problems else "")
-        click.echo(f"{r.id:<16} {r.language:<3} {status:<14} {r.title}")
+        done.say(f"{r.id:<16} {r.language:<3} {status:<14} {r.title}")
+    return done
 
 
 @click.command()
@@ -77,9 +80,9 @@ def list_(workspace: Path | None, as_json: bool) -> None:
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
 @workspace_option
-@json_option
+@prints_result
 def show(regulation: str, address: str | None, rev: str | None, as_of: str | None,
-         workspace: Path | None, as_json: bool) -> None:
+         workspace: Path | None, as_json: bool) -> Result:
     """Print a regulation, or one provision of it with the headings above it.
 
     ADDRESS is short (d12.k2.b) or written out ("điểm b khoản 2 Điều 12").
@@ -100,17 +103,16 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         reg, problems = api.read_regulation(ws, regulation, rev)
         note_problems(problems, reg.source)
     if as_json:
-        click.echo(json.dumps(api.show_json(reg, address), ensure_ascii=False, indent=2))
-    else:
-        click.echo(api.show(reg, address), nl=False)
+        return Result(api.show_json(reg, address))
+    return Result().say(api.show(reg, address), nl=False)
 
 
 @click.command()
 @click.argument("regulation", required=False)
 @click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut).")
 @workspace_option
-@json_option
-def check(regulation: str | None, repair: bool, workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def check(regulation: str | None, repair: bool, workspace: Path | None, as_json: bool) -> Result:
     """Check regulations (all, or one) and report every problem; exit 1 if there are any (warnings alone exit 0).
 
     \b
@@ -121,28 +123,28 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     from regdraft.workspace.checks import check_summary, check_workspace
 
     ws = open_workspace(workspace)
+    done = Result()
     if repair:
-        done = ws.resume()
-        click.echo(f"Finished the interrupted write {done}." if done else "No interrupted write to finish.",
-                   err=as_json)
+        finished = ws.resume()
+        said = f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."
+        if as_json:
+            done.note(said)
+        else:
+            done.say(said)
     problems = check_workspace(ws, regulation)
-    if as_json:
-        click.echo(json.dumps([{"file": p.source, "line": p.line, "unit": p.unit, "message": p.message,
-                                 "warning": p.warning}
-                               for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            click.echo(str(p))
-        click.echo(check_summary(problems), err=bool(problems))
-    if any(not p.warning for p in problems):
-        raise SystemExit(1)
+    done.data = problems_json(problems)
+    for p in problems:
+        done.say(str(p))
+    done.say(check_summary(problems), err=bool(problems))
+    done.exit_code = 1 if any(not p.warning for p in problems) else 0
+    return done
 
 
 @click.command()
 @click.argument("regulation")
 @workspace_option
-@json_option
-def log(regulation: str, workspace: Path | None, as_json: bool) -> None:
+@prints_result
+def log(regulation: str, workspace: Path | None) -> Result:
     """Show the git history of a regulation.
 
     \b
@@ -151,19 +153,18 @@ def log(regulation: str, workspace: Path | None, as_json: bool) -> None:
     """
     ws = open_workspace(workspace)
     entries = ws.log(ws.locate_regulation(regulation))
-    if as_json:
-        click.echo(json.dumps([{"sha": e.sha, "author": e.author, "date": e.date, "subject": e.subject}
-                               for e in entries], ensure_ascii=False, indent=2))
-        return
+    done = Result([{"sha": e.sha, "author": e.author, "date": e.date, "subject": e.subject} for e in entries])
     for e in entries:
-        click.echo(f"{e.sha[:8]}  {e.date}  {e.author:<20} {e.subject}")
+        done.say(f"{e.sha[:8]}  {e.date}  {e.author:<20} {e.subject}")
+    return done
 
 
 @click.command()
 @click.argument("regulations", nargs=-1)
 @click.option("--check", "check_only", is_flag=True, help="Only report files that are not canonical; exit 1 if any.")
 @workspace_option
-def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) -> None:
+@prints_result
+def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) -> Result:
     """Rewrite regulation files in canonical form (one commit), or check with --check.
 
     \b
@@ -173,15 +174,17 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
     from regdraft.workspace import api
 
     result = api.format_files(open_workspace(workspace), list(regulations), check_only)
+    done = Result({"check": check_only, "changed": result.changed, "problems": problems_json(result.problems),
+                   "commits": commits()})
     for p in result.problems:
-        click.echo(str(p), err=True)
+        done.note(str(p))
     verb = "would reformat" if check_only else "reformatted"
     for path in result.changed:
-        click.echo(f"{verb} {path}")
+        done.say(f"{verb} {path}")
     if not result.changed and not result.problems:
-        click.echo("All files are canonical.")
-    if result.problems or (check_only and result.changed):
-        raise SystemExit(1)
+        done.say("All files are canonical.")
+    done.exit_code = 1 if result.problems or (check_only and result.changed) else 0
+    return done
 
 
 COMMANDS = [init, list_, show, check, log, fmt]

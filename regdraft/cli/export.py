@@ -9,6 +9,7 @@ import click
 
 from regdraft.cli.amend import amend
 from regdraft.cli.options import DATE, note_problems, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.printing import Result, prints_result
 
 
 @click.command("export")
@@ -19,7 +20,9 @@ from regdraft.cli.options import DATE, note_problems, open_workspace, output_for
               help="The output format (default: from the output file's suffix, else pdf).")
 @output_option
 @workspace_option
-def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | None, workspace: Path | None) -> None:
+@prints_result
+def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | None,
+           workspace: Path | None) -> Result:
     """Export the consolidated text of a regulation (văn bản hợp nhất) as in force on a date.
 
     Every adopted amendment in force on the date is merged in; each changed provision carries a
@@ -39,8 +42,10 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
     done = export_regulation(ws, regulation, output, chosen, as_of,
                              progress=sys.stderr.isatty())
     amended = ", ".join(done.amendments) or "no amendments"
-    click.echo(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
-               f"({amended}; {done.footnotes} footnote(s)).")
+    shown = Result({"regulation": regulation, "written": str(done.path), "format": done.format, "as_of": done.as_of,
+                    "amendments": list(done.amendments), "footnotes": done.footnotes})
+    return shown.say(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
+                     f"({amended}; {done.footnotes} footnote(s)).")
 
 
 @click.command("export")
@@ -49,7 +54,8 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
               help="The output format (default: from the output file's suffix, else pdf).")
 @output_option
 @workspace_option
-def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Path | None) -> None:
+@prints_result
+def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Path | None) -> Result:
     """Export the amending document itself, ready for signature (DỰ THẢO lần N until adopted).
 
     \b
@@ -60,7 +66,8 @@ def amend_export(slug: str, fmt: str | None, output: Path | None, workspace: Pat
 
     chosen = output_format("amendment", output, fmt)
     done = export_amendment(open_workspace(workspace), slug, output, chosen, progress=sys.stderr.isatty())
-    click.echo(f"Wrote {done.path} ({done.format}).")
+    return Result({"amendment": slug, "written": str(done.path), "format": done.format}).say(
+        f"Wrote {done.path} ({done.format}).")
 
 
 amend.add_command(amend_export)

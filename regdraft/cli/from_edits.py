@@ -8,6 +8,7 @@ import click
 
 from regdraft.cli.amend import amend
 from regdraft.cli.options import open_workspace, workspace_option
+from regdraft.cli.printing import Result, prints_result
 
 
 @click.command("from-edits")
@@ -18,8 +19,9 @@ from regdraft.cli.options import open_workspace, workspace_option
 @click.option("--regulation", "-r", default=None, help="The regulation (id), when the amendment does not exist yet.")
 @click.option("--allow-renumber", is_flag=True, help="Amend renumbered provisions under their new numbers.")
 @workspace_option
+@prints_result
 def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulation: str | None,
-               allow_renumber: bool, workspace: Path | None) -> None:
+               allow_renumber: bool, workspace: Path | None) -> Result:
     """Regenerate an amendment's instructions (Điều 1) from an edited text (one commit).
 
     Compares the regulation in force with the edited text; the front matter, preamble and
@@ -39,12 +41,16 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
     outcome = regenerate(open_workspace(workspace), slug, edited=edited.read_bytes() if edited else None,
                          edited_name=str(edited or ""), edited_rev=edited_rev, regulation=regulation,
                          allow_renumber=allow_renumber)
+    done = Result({"amendment": slug, "written": outcome.path, "created": outcome.created,
+                   "commit": outcome.commit, "commits": [outcome.commit] if outcome.commit else [],
+                   "instructions": outcome.result.count, "diff": list(outcome.result.diff),
+                   "notes": list(outcome.result.notes), "warnings": list(outcome.warnings)})
     for note in outcome.result.notes:
-        click.echo(f"note: {note}", err=True)
+        done.note(f"note: {note}")
     for warning in outcome.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
-    click.echo(outcome.summary())
+        done.note(f"warning: {warning}")
+    done.say("\n".join(outcome.result.diff) if outcome.result.diff else "Instructions: no change.")
+    return done.say(outcome.summary())
 
 
 amend.add_command(from_edits)

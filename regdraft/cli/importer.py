@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from regdraft.cli.options import json_option, open_workspace, output_option, workspace_option
+from regdraft.cli.options import open_workspace, output_option, workspace_option
+from regdraft.cli.printing import Result, commits, prints_result
 
 
 @click.command("import")
@@ -23,10 +23,9 @@ from regdraft.cli.options import json_option, open_workspace, output_option, wor
 @click.option("--force", is_flag=True, help="Replace an existing regulation file.")
 @output_option
 @workspace_option
-@json_option
+@prints_result
 def import_(file: Path, reg_id: str | None, language: str | None, encoding: str | None, normalise_letters: bool,
-            force: bool,
-            output: Path | None, workspace: Path | None, as_json: bool) -> None:
+            force: bool, output: Path | None, workspace: Path | None) -> Result:
     """Import a regulation from FILE (.docx, .txt or .md) and report what could not be placed.
 
     Without -o the result is committed to the workspace as regulations/<id>.md (one commit);
@@ -48,12 +47,9 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
         written = str(save_to_file(result, output, force))
     else:
         written = save_to_workspace(result, open_workspace(workspace), force)
-    if as_json:
-        click.echo(json.dumps({"written": written, **result.report.as_dict()}, ensure_ascii=False, indent=2))
-        return
     articles = sum(1 for _ in result.regulation.articles())
-    click.echo(f"Wrote {written} ({articles} articles).")
-    click.echo(result.report.text())
+    done = Result({"written": written, "articles": articles, **result.report.as_dict(), "commits": commits()})
+    return done.say(f"Wrote {written} ({articles} articles).").say(result.report.text())
 
 
 COMMANDS = [import_]

@@ -25,11 +25,6 @@ def workspace_option(func: F) -> F:
     )(func)
 
 
-def json_option(func: F) -> F:
-    """`--json`: machine-readable output."""
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(func)
-
-
 def output_option(func: F) -> F:
     """`-o/--output FILE` and `--force`: where to write the result, checked before anything is done.
 
@@ -96,17 +91,22 @@ def output_format(name: str, output: Path | None, fmt: str | None, *, has_format
         raise click.UsageError(f"Cannot write {exc.output.title} as {what}: {hint}.") from None
 
 
-def open_workspace(path: Path | None) -> Workspace:
+def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     """The workspace at `path`, or the one around the current directory; refuses one in conflict.
 
     A conflict (a stopped merge or rebase, or conflict markers) is reported first, with the
     provisions on both sides and the commands to resolve it: read, its files would mislead;
-    written, the conflict would be buried under a new commit.
+    written, the conflict would be buried under a new commit. `settled=False` is for the
+    commands that settle a conflict (sync, resolve). The command's `--json` output can then
+    name the commits made in it (`printing.commits`).
     """
-    from regdraft.workspace.resolve import ensure_settled
+    from regdraft.cli.printing import opened
 
-    ws = Workspace.find(path)
-    ensure_settled(ws)
+    ws = opened(Workspace.find(path))
+    if settled:
+        from regdraft.workspace.resolve import ensure_settled
+
+        ensure_settled(ws)
     return ws
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.printing import Result, prints_result
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
@@ -29,9 +30,10 @@ _strict = click.option("--strict-tones", is_flag=True,
 @_changed_only
 @_strict
 @workspace_option
+@prints_result
 def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment: str | None,
             output: Path | None, fmt: str | None, layout: str, changed_only: bool, strict_tones: bool,
-            workspace: Path | None) -> None:
+            workspace: Path | None) -> Result:
     """Write a redline of a regulation: by default the text in force against the pending amendment.
 
     \b
@@ -54,7 +56,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     settings = Settings(profile_for(ws, result.comparison.new.meta), ws.root, progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
-    click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
+    return _written(written, kind, len(result.comparison.changes))
 
 
 @click.command()
@@ -65,8 +67,9 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
 @_layout
 @_changed_only
 @_strict
+@prints_result
 def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: str,
-            changed_only: bool, strict_tones: bool) -> None:
+            changed_only: bool, strict_tones: bool) -> Result:
     """Compare any two regulation files and write the redline (default: redline-NEW.pdf here).
 
     \b
@@ -83,7 +86,13 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     settings = Settings(load_profile({}, result.comparison.new.meta), _workspace_root(new), progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
-    click.echo(f"{written} ({_changes(len(result.comparison.changes))})")
+    return _written(written, kind, len(result.comparison.changes))
+
+
+def _written(written: Path, kind: str, changes: int) -> Result:
+    """What a redline command reports: the file written, its format and the number of changes."""
+    return Result({"written": str(written), "format": kind, "changes": changes}).say(
+        f"{written} ({_changes(changes)})")
 
 
 def _workspace_root(path: Path) -> Path | None:

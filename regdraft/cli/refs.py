@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from regdraft.cli.options import json_option, note_problems, open_workspace, workspace_option
+from regdraft.cli.options import note_problems, open_workspace, workspace_option
+from regdraft.cli.printing import Result, prints_result
 
 
 @click.command()
@@ -19,9 +19,9 @@ from regdraft.cli.options import json_option, note_problems, open_workspace, wor
               help="List only references to other documents (Điều lệ Đảng, Quy định số ...).")
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
 @workspace_option
-@json_option
+@prints_result
 def refs(regulation: str, address: str | None, source: str | None, external: bool, rev: str | None,
-         workspace: Path | None, as_json: bool) -> None:
+         workspace: Path | None) -> Result:
     """List every provision that refers to ADDRESS (units inside it are marked "inside").
 
     With --from, list what a provision refers to; with neither, list every reference.
@@ -42,13 +42,10 @@ def refs(regulation: str, address: str | None, source: str | None, external: boo
     reg, problems = api.read_regulation(open_workspace(workspace), regulation, rev)
     note_problems(problems, reg.source)
     rows = references.listing(reg, to=address, source=source, external=external)
-    if as_json:
-        click.echo(json.dumps([references.listed_json(reg, r) for r in rows], ensure_ascii=False, indent=2))
-        return
+    done = Result([references.listed_json(reg, r) for r in rows])
     for row in rows:
-        click.echo(references.listed_text(reg, row))
-    if not rows:
-        click.echo("No references found.")
+        done.say(references.listed_text(reg, row))
+    return done.say("No references found.") if not rows else done
 
 
 COMMANDS = [refs]

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from regdraft.cli.options import open_workspace, workspace_option
+from regdraft.cli.printing import Result, commits, emit, prints_result
 
 
 @click.group("review", invoke_without_command=True)
 @click.option("--host", default=None, help="Listen on this address for the office network (access links required).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8421, show_default=True, help="The port to listen on.")
 @workspace_option
+@prints_result
 @click.pass_context
-def review(ctx: click.Context, host: str | None, port: int, workspace: Path | None) -> None:
+def review(ctx: click.Context, host: str | None, port: int, workspace: Path | None, as_json: bool) -> Result:
     """Serve the committee review in a browser: redline, comments, answers and the report.
 
     By default only this machine can open it (127.0.0.1). With --host, every visitor needs
@@ -26,10 +29,16 @@ def review(ctx: click.Context, host: str | None, port: int, workspace: Path | No
         regdraft review --host 0.0.0.0     # the office network, with access links
     """
     if ctx.invoked_subcommand is not None:
-        return
+        return Result(streamed=True)
     from regdraft.web import serve
 
-    serve(open_workspace(workspace).root, host, port, click.echo)
+    root = open_workspace(workspace).root
+
+    def announce(url: str, required: bool) -> None:
+        emit({"workspace": str(root), "url": url, "access_links_required": required})
+
+    serve(root, host, port, click.echo, announce if as_json else None)
+    return Result(streamed=True)
 
 
 @review.command("invite")
@@ -40,7 +49,8 @@ def review(ctx: click.Context, host: str | None, port: int, workspace: Path | No
 @click.option("--url", default="http://127.0.0.1:8421", show_default=True,
               help="The address people open the server at, for the printed link.")
 @workspace_option
-def invite(name: str, body: str, role: str, url: str, workspace: Path | None) -> None:
+@prints_result
+def invite(name: str, body: str, role: str, url: str, workspace: Path | None) -> Result:
     """Create an access link (one commit; only the token's hash is stored) and print it.
 
     \b
@@ -50,14 +60,17 @@ def invite(name: str, body: str, role: str, url: str, workspace: Path | None) ->
     from regdraft.workspace.access import invite as make
 
     link, token = make(open_workspace(workspace), name, body, role)
-    click.echo(f"Access link {link.key} for {link.name} ({link.body or 'any body'}, {link.role.value}):")
-    click.echo(f"{url.rstrip('/')}/access/{token}")
+    address = f"{url.rstrip('/')}/access/{token}"
+    done = Result({**_link_fields(link), "url": address, "commits": commits()})
+    done.say(f"Access link {link.key} for {link.name} ({link.body or 'any body'}, {link.role.value}):")
+    return done.say(address)
 
 
 @review.command("revoke")
 @click.argument("key")
 @workspace_option
-def revoke(key: str, workspace: Path | None) -> None:
+@prints_result
+def revoke(key: str, workspace: Path | None) -> Result:
     """Revoke access links by id (as `invite` printed it) or by the person's name (one commit).
 
     \b
@@ -67,12 +80,14 @@ def revoke(key: str, workspace: Path | None) -> None:
     from regdraft.workspace.access import revoke as remove
 
     gone = remove(open_workspace(workspace), key)
-    click.echo("Revoked " + ", ".join(f"{link.key} ({link.name})" for link in gone) + ".")
+    done = Result({"revoked": [_link_fields(link) for link in gone], "commits": commits()})
+    return done.say("Revoked " + ", ".join(f"{link.key} ({link.name})" for link in gone) + ".")
 
 
 @review.command("links")
 @workspace_option
-def list_links(workspace: Path | None) -> None:
+@prints_result
+def list_links(workspace: Path | None) -> Result:
     """List the access links: id, role, person and body (tokens are never stored).
 
     \b
@@ -82,10 +97,17 @@ def list_links(workspace: Path | None) -> None:
     from regdraft.workspace.access import links
 
     found = links(open_workspace(workspace))
+    done = Result([_link_fields(link) for link in found])
     if not found:
-        click.echo("No access links.")
+        done.say("No access links.")
     for link in found:
-        click.echo(f"{link.key}  {link.role.value:<8}  {link.name} ({link.body or 'any body'})  {link.created}")
+        done.say(f"{link.key}  {link.role.value:<8}  {link.name} ({link.body or 'any body'})  {link.created}")
+    return done
+
+
+def _link_fields(link: Any) -> dict[str, Any]:
+    """An access link for --json: never its token or the token's hash."""
+    return {"key": link.key, "name": link.name, "body": link.body, "role": link.role.value, "created": link.created}
 
 
 COMMANDS = [review]

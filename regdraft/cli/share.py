@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from regdraft.cli.options import workspace_option
+from regdraft.cli.options import open_workspace, workspace_option
+from regdraft.cli.printing import Result, prints_result
 from regdraft.core.errors import UsageError
 
 
@@ -15,7 +16,8 @@ from regdraft.core.errors import UsageError
 @click.option("--continue", "go_on", is_flag=True, help="Finish a sync that stopped on a conflict, once resolved.")
 @click.option("--abort", is_flag=True, help="Undo a sync that stopped on a conflict.")
 @workspace_option
-def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -> None:
+@prints_result
+def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -> Result:
     """Share your work and take your colleagues': fetch, integrate, push, and say what moved.
 
     Refuses to start with uncommitted changes or an unfinished merge or rebase. Your commits are
@@ -28,24 +30,28 @@ def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -
         regdraft resolve amendments/qc-sua-doi-2025/amendment.md --theirs
         regdraft sync --continue
     """
+    from dataclasses import asdict
+
     from regdraft.workspace import sync as sharing
-    from regdraft.workspace.store import Workspace
 
     if go_on and abort:
         raise UsageError("Use --continue or --abort, not both.")
-    ws = Workspace.find(workspace)
+    ws = open_workspace(workspace, settled=False)
     if abort:
-        click.echo(sharing.abort_sync(ws))
-        return
+        said = sharing.abort_sync(ws)
+        return Result({"aborted": True, "message": said, "head": ws.resolve("HEAD").sha}).say(said)
     report = sharing.continue_sync(ws) if go_on else sharing.sync(ws, remote)
+    done = Result({"aborted": False, **asdict(report), "head": ws.resolve("HEAD").sha})
     for line in report.lines():
-        click.echo(line)
+        done.say(line)
+    return done
 
 
 @click.command()
 @click.argument("url")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def clone(url: str, directory: Path) -> None:
+@prints_result
+def clone(url: str, directory: Path) -> Result:
     """Join a shared workspace: copy its main branch and adoption tags into DIRECTORY.
 
     \b
@@ -55,7 +61,8 @@ def clone(url: str, directory: Path) -> None:
     from regdraft.workspace.sync import join
 
     ws = join(url, directory)
-    click.echo(f"Joined the shared workspace {url} in {ws.root}; run `regdraft sync` there to share your work.")
+    done = Result({"workspace": str(ws.root), "remote": url, "head": ws.resolve("HEAD").sha})
+    return done.say(f"Joined the shared workspace {url} in {ws.root}; run `regdraft sync` there to share your work.")
 
 
 @click.command()
@@ -63,21 +70,24 @@ def clone(url: str, directory: Path) -> None:
 @click.option("--ours", "side", flag_value="ours", help="Keep your version of the file.")
 @click.option("--theirs", "side", flag_value="theirs", help="Keep the version that came from the remote.")
 @workspace_option
-def resolve(file: Path, side: str | None, workspace: Path | None) -> None:
+@prints_result
+def resolve(file: Path, side: str | None, workspace: Path | None) -> Result:
     """Resolve a file in conflict: keep yours (--ours), theirs (--theirs), or your hand edit (neither).
 
     \b
     Example:
         regdraft resolve amendments/qc-sua-doi-2025/amendment.md --ours
     """
-    from regdraft.workspace.resolve import resolve as settle
-    from regdraft.workspace.store import Workspace
+    from dataclasses import asdict
 
-    ws = Workspace.find(workspace)
+    from regdraft.workspace.resolve import resolve as settle
+
+    ws = open_workspace(workspace, settled=False)
     # FILE is relative to the current folder when that is inside the workspace, else to the workspace.
     here = Path.cwd().resolve()
     base = here if here == ws.root or ws.root in here.parents else ws.root
-    click.echo(settle(ws, ws.relative(ws.path(str(base / file))), side).message())
+    done = settle(ws, ws.relative(ws.path(str(base / file))), side)
+    return Result({**asdict(done), "message": done.message()}).say(done.message())
 
 
 COMMANDS = [sync, clone, resolve]

@@ -1,12 +1,24 @@
 """One error tree for regdraft; the CLI converts it to messages in one place.
 
 Every message is a full sentence a drafter can act on, naming the file, line and provision.
+Every error class carries its `Category`, which is the command line's exit code: 1 for a
+problem in the documents (or the workspace's state), 2 for bad usage (a malformed address, an
+unknown id, slug, revision or comment id, no workspace, options that contradict each other).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+
+class Category(IntEnum):
+    """What kind of failure an error is; its value is the exit code (README: exit codes)."""
+
+    DOCUMENT = 1  # a problem in the documents or in the workspace's state
+    USAGE = 2  # the command was called wrongly: fix the command line, not the documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +38,16 @@ class Problem:
         unit = f" {self.unit}:" if self.unit else ""
         return f"{where}:{unit} {'warning: ' if self.warning else ''}{self.message}"
 
+    def as_dict(self) -> dict[str, Any]:
+        """The problem for `--json` output (docs/schemas/problem.json)."""
+        return {"file": self.source, "line": self.line, "unit": self.unit, "message": self.message,
+                "warning": self.warning}
+
 
 class RegdraftError(Exception):
-    """Base of every error regdraft reports to a user (exit code 1)."""
+    """Base of every error regdraft reports to a user (a problem in the documents: exit code 1)."""
 
-    exit_code = 1
+    category = Category.DOCUMENT
 
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
@@ -43,6 +60,11 @@ class RegdraftError(Exception):
         if head and lines:
             return "\n".join([head, *("  " + line for line in lines)])
         return head or "\n".join(lines)
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit code for this error: its category's value."""
+        return int(self.category)
 
 
 class ParseError(RegdraftError):
@@ -59,11 +81,15 @@ class ParseError(RegdraftError):
 
 
 class UnknownUnit(RegdraftError):
-    """An address names a provision that does not exist."""
+    """An address names a provision that does not exist (bad usage: exit code 2)."""
+
+    category = Category.USAGE
 
 
 class AddressError(RegdraftError):
-    """An address could not be understood."""
+    """An address could not be understood (bad usage: exit code 2)."""
+
+    category = Category.USAGE
 
 
 class AmendmentConflict(RegdraftError):
@@ -74,7 +100,19 @@ class StoreError(RegdraftError):
     """The workspace or git refused an operation; nothing was changed."""
 
 
+class UnknownName(StoreError):
+    """A regulation id, amendment slug, revision or comment id names nothing (bad usage: exit code 2)."""
+
+    category = Category.USAGE
+
+
+class NoWorkspace(StoreError):
+    """The command needs a workspace and none was found (bad usage: exit code 2)."""
+
+    category = Category.USAGE
+
+
 class UsageError(RegdraftError):
     """The command was called wrongly (exit code 2)."""
 
-    exit_code = 2
+    category = Category.USAGE

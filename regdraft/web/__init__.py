@@ -25,8 +25,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None]) -> None:
+def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
+          announce: Callable[[str, bool], None] | None = None) -> None:
     """Serve the review of the workspace at `root` until interrupted; print the address first.
+
+    `announce(url, access_links_required)`, when given, is told the address instead of `echo`.
 
     Without `host` the server listens on 127.0.0.1 only; with one, every visitor needs an
     access link (`regdraft review invite`).
@@ -44,6 +47,10 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None]) 
                             "with `regdraft review invite --name NAME --body BODY` first.")
     app = create_app(root, links=required)
     shown = f"[{listen}]" if ":" in listen else listen
-    echo(f"Serving the review of {root} at http://{shown}:{port}/" +
-         (" (access links required)" if required else "") + "; press Ctrl-C to stop.")
+    url = f"http://{shown}:{port}/"
+    if announce is not None:
+        announce(url, required)
+    else:
+        echo(f"Serving the review of {root} at {url}" + (" (access links required)" if required else "")
+             + "; press Ctrl-C to stop.")
     uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False)

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import RegdraftError, UnknownName, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.text import nfc
 from regdraft.workspace.store import CONFIG_NAME, Workspace, writes
@@ -123,7 +123,7 @@ def revoke(ws: Workspace, key: str) -> list[AccessLink]:
     gone = [link for link in current if link.key == wanted.lower() or link.name.casefold() == wanted.casefold()]
     if not gone:
         known = ", ".join(f"{link.key} ({link.name})" for link in current) or "none"
-        raise RegdraftError(f"No access link matches '{key}' (links: {known}).")
+        raise UnknownName(f"No access link matches '{key}' (links: {known}).")
     names = ", ".join(link.name for link in gone)
     _write(ws, [link for link in current if link not in gone], f"Revoke the review access of {names}")
     return gone

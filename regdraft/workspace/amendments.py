@@ -7,7 +7,7 @@ from typing import Any
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.comments import Comment, Round, comment_from_yaml, round_from_yaml
-from regdraft.core.errors import ParseError, RegdraftError, StoreError
+from regdraft.core.errors import ParseError, RegdraftError, UnknownName
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
@@ -16,11 +16,11 @@ from regdraft.workspace.store import Workspace
 
 
 def amendment_file(ws: Workspace, slug: str) -> str:
-    """The amendment's file, which must exist; `StoreError` naming the known amendments otherwise."""
+    """The amendment's file, which must exist; `UnknownName` naming the known amendments otherwise."""
     relative = amendment_path(slug)
     if not ws.exists(relative):
         known = ", ".join(slugs(ws)) or "none"
-        raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
+        raise UnknownName(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
     return relative
 
 
@@ -31,10 +31,7 @@ def slugs(ws: Workspace) -> list[str]:
 
 def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     """Read and parse one amendment, in the working tree or at a git revision."""
-    relative = amendment_path(slug)
-    if rev is None and not ws.exists(relative):
-        known = ", ".join(slugs(ws)) or "none"
-        raise StoreError(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
+    relative = amendment_file(ws, slug) if rev is None else amendment_path(slug)
     amendment, problems = read_amendment(ws, ws.read(relative, rev), relative, slug)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")

@@ -152,9 +152,11 @@ class Review:
     to_check: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
-    def as_json(self) -> list[dict[str, Any]]:
-        """The problems as `amend check --json` lists them."""
-        return [{"file": p.source, "line": p.line, "message": p.message} for p in self.problems]
+    def as_json(self) -> dict[str, list[dict[str, Any]]]:
+        """What `amend check --json` prints: the problems, the references to check and the warnings."""
+        return {"problems": [p.as_dict() for p in self.problems],
+                "to_check": [p.as_dict() for p in self.to_check],
+                "warnings": [p.as_dict() for p in self.warnings]}
 
 
 def check(ws: Workspace, slug: str) -> list[Problem]:
@@ -387,7 +389,7 @@ def resume_adoption(ws: Workspace, slug: str) -> str:
     entry = ws.interrupted()
     if entry is None or amendment_path(slug) not in entry.changes:
         other = f"; the interrupted write is {entry.describe()}: `regdraft check --repair` finishes it" if entry else ""
-        raise RegdraftError(f"There is no interrupted adoption of '{slug}' to resume{other}.")
+        raise UsageError(f"There is no interrupted adoption of '{slug}' to resume{other}.")
     done = ws.resume()
     return done or entry.describe()
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from regdraft.core.errors import StoreError
+from regdraft.core.errors import StoreError, UnknownName
 from regdraft.workspace.store import Revision, Workspace, check_relative
 
 
@@ -117,7 +117,7 @@ class MemoryStore:
         if back:
             index = index - int(back) if back.isdigit() else -1
         if index < 0 or index >= len(self.history):
-            raise StoreError(f"There is no revision '{rev}' in the workspace.")
+            raise UnknownName(f"There is no revision '{rev}' in the workspace.")
         return index
 
 

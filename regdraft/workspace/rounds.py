@@ -48,7 +48,7 @@ from regdraft.core.comments import (
     validate_rows,
 )
 from regdraft.core.dates import parse_date
-from regdraft.core.errors import RegdraftError, StoreError, UsageError
+from regdraft.core.errors import RegdraftError, StoreError, UnknownName, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, rounds_folder
 
 # The report's classes stay importable from here, where the report is built.
@@ -92,7 +92,7 @@ def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
         if r.number == number:
             return r
     known = ", ".join(str(r.number) for r in rounds)
-    raise RegdraftError(f"The amendment '{slug}' has no round {number} (rounds: {known}).")
+    raise UnknownName(f"The amendment '{slug}' has no round {number} (rounds: {known}).")
 
 
 def _round_change(slug: str, r: Round) -> dict[str, bytes | None]:
@@ -220,7 +220,7 @@ def _open_round(rounds: Sequence[Round], number: int | None, slug: str) -> Round
             if r.status is RoundStatus.CLOSED:
                 raise RegdraftError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
             return r
-    raise RegdraftError(f"The amendment '{slug}' has no round {number}.")
+    raise UnknownName(f"The amendment '{slug}' has no round {number}.")
 
 
 class _Drafts:
@@ -328,7 +328,7 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     found = ws.files(AMENDMENTS, pattern)
     if not found:
         where = f"on '{slug}'" if slug else "in any amendment"
-        raise RegdraftError(f"There is no comment '{comment_id}' {where}.")
+        raise UnknownName(f"There is no comment '{comment_id}' {where}.")
     if len(found) > 1:
         slugs = ", ".join(p.split("/")[1] for p in found)
         raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from regdraft.core.errors import StoreError
+from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, regulation_path
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
@@ -128,6 +128,7 @@ class Workspace(SharedHistory):
         self._repo: git.Repo | None = None
         self._config: dict[str, Any] | None = None
         self._lock: WorkspaceLock | None = None
+        self.commits_made: list[str] = []  # by `commit`, in order: what a command reports it committed
 
     @classmethod
     def find(cls, start: Path | None = None) -> Workspace:
@@ -136,7 +137,7 @@ class Workspace(SharedHistory):
         for candidate in (here, *here.parents):
             if (candidate / CONFIG_NAME).is_file():
                 return cls(candidate)
-        raise StoreError(
+        raise NoWorkspace(
             f"{here} is not inside a regdraft workspace (no {CONFIG_NAME} found in it or above it); "
             "run `regdraft init` to create one, or pass --workspace DIR."
         )
@@ -233,7 +234,7 @@ class Workspace(SharedHistory):
         try:
             return self.repo.commit(rev)
         except (git.BadName, ValueError, git.BadObject):
-            raise StoreError(f"There is no revision '{rev}' in {self.root}.") from None
+            raise UnknownName(f"There is no revision '{rev}' in {self.root}.") from None
 
     def resolve(self, rev: str) -> Revision:
         """The recorded version a revision names (branch, tag, sha, HEAD~2 ...)."""
@@ -255,7 +256,7 @@ class Workspace(SharedHistory):
             if relative and self.exists(relative):
                 return relative
         known = ", ".join(PurePosixPath(p).stem for p in self.regulation_files()) or "none"
-        raise StoreError(f"There is no regulation '{name}' in {self.root / REGULATIONS} (known: {known}).")
+        raise UnknownName(f"There is no regulation '{name}' in {self.root / REGULATIONS} (known: {known}).")
 
     def tracked(self, relative: str) -> bool:
         """True when git tracks the file at `relative` in the index."""
@@ -402,6 +403,7 @@ class Workspace(SharedHistory):
                 raise StoreError(
                     f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
             journal.end()
+            self.commits_made.append(sha)
             return sha
 
     def _write_and_commit(self, changes: Mapping[str, bytes | None], paths: list[str], message: str,

@@ -1,0 +1,129 @@
+"""How a command's result reaches its reader: sentences for people, one JSON document with --json.
+
+Every command is decorated with `@prints_result` and returns a `Result`: the data a script
+reads (printed as JSON by `--json`, described by docs/schemas/<command>.json) and the lines a
+person reads. Notes and warnings go to stderr in both modes, so stdout under --json holds
+exactly one JSON document. Errors under --json are printed by `regdraft.cli.RegdraftGroup` as
+`{"error": ..., "problems": [...]}` (docs/schemas/error.json), with the same exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import click
+
+if TYPE_CHECKING:
+    from regdraft.core.errors import Problem
+    from regdraft.workspace.store import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+JSON_FLAG = "regdraft.json"  # in click's context meta (shared by every nested context): --json was given
+OPENED = "regdraft.workspaces"  # the workspaces the command opened, for the commits it made
+
+
+@dataclass
+class Result:
+    """What a command produced: `data` for --json, `lines` (text, to stderr?) for people, its exit code.
+
+    `exit_code` 1 says the documents have problems; the output is printed first either way.
+    """
+
+    data: Any = None
+    lines: list[tuple[str, bool, bool, bool]] = field(default_factory=list)  # text, stderr?, newline?, always?
+    exit_code: int = 0
+    streamed: bool = False  # the command printed its JSON as it ran (a server announcing its address)
+
+    def say(self, text: str = "", *, err: bool = False, nl: bool = True) -> Result:
+        """Add a line for people (stdout, or stderr when `err`), left out under --json; returns the result."""
+        self.lines.append((text, err, nl, False))
+        return self
+
+    def note(self, text: str) -> Result:
+        """Add a note or warning: stderr, printed under --json too; returns the result."""
+        self.lines.append((text, True, True, True))
+        return self
+
+
+def emit(data: Any) -> None:
+    """Print `data` as the one JSON document on stdout."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.meta[JSON_FLAG] = True
+    return value
+
+
+def prints_result(func: F) -> F:
+    """Add `--json` and print the `Result` the command returns (a command taking `as_json` gets it too)."""
+    takes_json = "as_json" in inspect.signature(func).parameters
+
+    @functools.wraps(func)
+    def run(*args: Any, as_json: bool = False, **kwargs: Any) -> None:
+        if takes_json:
+            kwargs["as_json"] = as_json
+        result: Result = func(*args, **kwargs)
+        for text, err, nl, always in result.lines:
+            if always or not as_json:
+                click.echo(text, err=err, nl=nl)
+        if as_json and not result.streamed:
+            emit(result.data)
+        if result.exit_code:
+            click.get_current_context().exit(result.exit_code)
+
+    return cast(F, click.option(
+        "--json", "as_json", is_flag=True, callback=_remember, expose_value=True,
+        help="Print one JSON document for scripts (docs/json.md); errors too.",
+    )(run))
+
+
+def json_wanted(ctx: click.Context, args: Sequence[str]) -> bool:
+    """Whether --json was given: remembered by its option, or among the arguments click could not parse."""
+    if ctx.meta.get(JSON_FLAG):
+        return True
+    words = list(args)
+    return "--json" in (words[:words.index("--")] if "--" in words else words)
+
+
+def error_json(message: str, problems: Sequence[Problem] = ()) -> dict[str, Any]:
+    """The JSON of a failed command (docs/schemas/error.json)."""
+    return {"error": message, "problems": problems_json(problems)}
+
+
+def opened(ws: Workspace) -> Workspace:
+    """Remember a workspace the command opened, so `commits()` can name what it committed."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta.setdefault(OPENED, []).append(ws)
+    return ws
+
+
+def commits() -> list[str]:
+    """The commits the running command made, oldest first (full shas)."""
+    ctx = click.get_current_context(silent=True)
+    found: list[str] = []
+    for ws in ctx.meta.get(OPENED, []) if ctx is not None else []:
+        found += [sha for sha in ws.commits_made if sha not in found]
+    return found
+
+
+def problems_json(problems: Sequence[Problem]) -> list[dict[str, Any]]:
+    """Problems for --json (docs/schemas/problem.json)."""
+    return [p.as_dict() for p in problems]
