@@ -42,7 +42,7 @@ def test_add_rejects_unknown_provision(ws, invoke):
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d2.k9", "--text", "x")
     assert result.exit_code == 2 and "khoản 9" in result.output and "Traceback" not in result.output
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "Điều", "--text", "x")
-    assert result.exit_code == 1 and "not an address" in result.output
+    assert result.exit_code == 2 and "not an address" in result.output  # a malformed address: bad usage
 
 
 def test_list_filters(ws, invoke):

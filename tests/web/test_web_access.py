@@ -37,7 +37,7 @@ def test_invite_stores_only_the_hash_and_revoke_removes_it(review_ws: Workspace,
     gone = invoke(review_ws, "review", "revoke", link.key)
     assert gone.exit_code == 0 and "Nguyễn Văn An" in gone.output
     assert lookup(review_ws, secret) is None and len(links(review_ws)) == 1
-    assert invoke(review_ws, "review", "revoke", "nobody").exit_code == 1
+    assert invoke(review_ws, "review", "revoke", "nobody").exit_code == 2  # an unknown link id
     reviewer_without_body = invoke(review_ws, "review", "invite", "--name", "X")
     assert reviewer_without_body.exit_code == 2 and "--body" in reviewer_without_body.output
 
