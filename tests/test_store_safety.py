@@ -180,7 +180,7 @@ def test_an_adoption_killed_at_any_point_is_finished_exactly(tmp_workspace: Work
 
 def test_resume_without_an_interrupted_adoption(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--resume")
-    assert result.exit_code == 1 and "no interrupted adoption of 'qc-sua-doi-2025'" in result.output
+    assert result.exit_code == 2 and "no interrupted adoption of 'qc-sua-doi-2025'" in result.output  # bad usage
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025")
     assert result.exit_code == 2 and "Give --signed DATE" in result.output
 
