@@ -30,6 +30,7 @@ from regdraft.core.text import tone_key
 CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
 MOVE = 0.6      # different address, at least this similar: the same provision, moved
 _FUZZY_LIMIT = 250_000  # beyond this many candidate pairs, moves are found by exact content only
+_LONG = 10_000  # contents longer than this (both together) may be confirmed from their shared ends
 
 _WORD = re.compile(r"\w+")
 
@@ -53,7 +54,42 @@ def _bag(text: str) -> Counter[str]:
 
 @functools.lru_cache(maxsize=1 << 15)
 def _line_words(line: str) -> tuple[str, ...]:
-    return tuple(map(token_key, _WORD.findall(line.lower())))
+    words = _WORD.findall(line.lower())
+    if len(words) < 1000:
+        return tuple(map(token_key, words))
+    # A long line: fold each distinct word once; words in ASCII have no tone mark to fold.
+    folded = {word: token_key(word) for word in set(words) if not word.isascii()}
+    return tuple(map(folded.get, words, words))
+
+
+def _shared_ends_similarity(a: str, b: str, threshold: float) -> float:
+    """A lower bound of `similarity(a, b)` from the words of their common beginning and end
+    (0, without counting words, when the ends share too few characters to be worth it).
+
+    The words are counted as `_bag` reads them (in lower case). Every whole word of the common
+    prefix and suffix is in both word bags (folding only merges words), so it counts towards
+    the shared words; the word cut by each end may not.
+    """
+    a, b = a.lower(), b.lower()
+    prefix = _common_prefix(a, b)
+    suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+    if 2 * (prefix + suffix) < threshold * (len(a) + len(b)):
+        return 0.0  # too little is shared at the ends to reach the threshold: words not counted
+    shared = max(0, len(_WORD.findall(a, 0, prefix)) - 1) + max(0, len(_WORD.findall(a, len(a) - suffix)) - 1)
+    total = len(_WORD.findall(a)) + len(_WORD.findall(b))
+    return 2 * shared / total if total else 0.0
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the common beginning of two strings (binary search over slice comparisons)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
@@ -110,6 +146,14 @@ class Item:
     def similarity(self, other: Item) -> float:
         """`similarity` of the two contents, from the kept word bags."""
         return _dice(self.bag(), other.bag())
+
+    def similar(self, other: Item, threshold: float) -> bool:
+        """`similarity(other) >= threshold`, decided without the word bags for long texts whose
+        unchanged beginning and end alone reach the threshold."""
+        a, b = self.content(), other.content()
+        if len(a) + len(b) > _LONG and _shared_ends_similarity(a, b, threshold) >= threshold:
+            return True
+        return self.similarity(other) >= threshold
 
 
 def flatten(reg: Regulation) -> list[Item]:
@@ -170,7 +214,7 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
     for i, j in keyed:
         if i in match_old or j in match_new:
             continue
-        if old[i].similarity(new[j]) >= CONFIRM:
+        if old[i].similar(new[j], CONFIRM):
             match_old[i], match_new[j] = j, i
         else:
             weak.append((i, j))

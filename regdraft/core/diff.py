@@ -16,6 +16,10 @@ Post-conditions of `compare`:
    it is MOVED; one inside it under a new label, its text unchanged, is RENUMBERED (with changed
    text, the kind of the text change). A clause is no change of its own because its article was
    renumbered or moved.
+6. The work is bounded whatever the texts: texts over `LONG_TEXT` characters are paired
+   sentence by sentence first (`regdraft.core.sentences`) and compared word by word only
+   inside the runs of changed sentences; a changed run too long for that (`RUN_WORDS`,
+   `WORD_BUDGET`) is shown deleted and inserted whole. Post-condition 2 always holds.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import islice
 
 from regdraft.core.align import Item, align, child_items, flatten, increasing, token_key
 from regdraft.core.align import similarity as similarity
@@ -93,7 +98,7 @@ def new_side(segments: Sequence[DiffSegment]) -> str:
 
 # Words (Vietnamese syllables included), runs of spaces and single other characters.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_WORDISH = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 
 
 def tokens(text: str) -> list[str]:
@@ -114,10 +119,21 @@ class _Codes(dict[str, str]):
         return code
 
 
+LONG_TEXT = 10_000  # texts longer than this, both sides together, are compared sentence by sentence first
+RUN_WORDS = 4_000_000  # a changed run is compared word by word when its word counts multiply to at most this
+WORD_BUDGET = 40_000_000  # ... and while the runs of one text compared so far stay under this in total
+
+
 def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffSegment, ...]:
-    """A word-level diff readable as phrases (see the module's post-conditions 2-4)."""
+    """A word-level diff readable as phrases (see the module's post-conditions 2-4 and 6)."""
     if old == new:
         return (DiffSegment(Op.EQUAL, new),) if new else ()
+    if len(old) + len(new) > LONG_TEXT:
+        return _merge(_long_segments(old, new, strict_tones))
+    return _merge(_word_segments(old, new, strict_tones))
+
+
+def _word_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
     a, b = tokens(old), tokens(new)
     codes = _Codes()
     if strict_tones:
@@ -133,7 +149,56 @@ def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffS
                 "The word comparison degenerated into 'everything deleted, everything inserted' "
                 "for texts that share words; please report this with the two texts."
             )
-    return _merge(_to_segments(runs, a, b))
+    return _to_segments(runs, a, b)
+
+
+def _long_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
+    """Sentences paired first (`regdraft.core.sentences`), then words inside each changed run.
+
+    Sentences are paired as written; a run of sentences differing only in tone placement is
+    then found equal by the word comparison (or by its tone key, past the word budget).
+    """
+    from regdraft.core.sentences import match_pieces, pieces
+
+    a, b = pieces(old, 32), pieces(new, 32)
+    out: list[DiffSegment] = []
+    budget = [WORD_BUDGET]
+    i = j = 0
+    for pi, pj in [*match_pieces(a, b, _matching_pieces), (len(a), len(b))]:
+        if pi > i or pj > j:
+            out.extend(_changed_run("".join(a[i:pi]), "".join(b[j:pj]), strict_tones, budget))
+        if pi < len(a):
+            out.append(DiffSegment(Op.EQUAL, b[pj]))
+        i, j = pi + 1, pj + 1
+    return out
+
+
+def _changed_run(old: str, new: str, strict_tones: bool, budget: list[int]) -> list[DiffSegment]:
+    """The word diff of one run of changed sentences, or the run deleted and inserted whole
+    when it is too long to compare word by word within the budget."""
+    if not old or not new:
+        return [DiffSegment(Op.DELETE, old)] if old else [DiffSegment(Op.INSERT, new)]
+    cost = len(_TOKEN.findall(old)) * len(_TOKEN.findall(new))
+    if cost <= RUN_WORDS and cost <= budget[0]:
+        budget[0] -= cost
+        return _word_segments(old, new, strict_tones)
+    if not strict_tones and tone_key(old) == tone_key(new):
+        return [DiffSegment(Op.EQUAL, new, old)]
+    return [DiffSegment(Op.DELETE, old), DiffSegment(Op.INSERT, new)]
+
+
+def _matching_pieces(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs of a longest common subsequence of two short lists of sentences."""
+    codes = _Codes()
+    runs = _dmp_runs("".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b)))
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    for op, chars in runs:
+        if op == 0:
+            pairs.extend((i + k, j + k) for k in range(len(chars)))
+        i += len(chars) if op <= 0 else 0
+        j += len(chars) if op >= 0 else 0
+    return pairs
 
 
 def _dmp_runs(a: str, b: str) -> list[tuple[int, str]]:
@@ -185,33 +250,46 @@ def _absorbable(segment: DiffSegment) -> bool:
     """An unchanged run too short to stand between two edits: spaces, punctuation, one syllable."""
     if "\n" in segment.text:
         return False
-    return len(_WORDISH.findall(segment.text)) == 0 or len(re.findall(r"\w+", segment.text)) <= 1
+    return len(list(islice(_WORDS.finditer(segment.text), 2))) <= 1  # at most one word, never all counted
 
 
 def _merge(segments: list[DiffSegment]) -> tuple[DiffSegment, ...]:
-    """Join edits separated only by a space or a single syllable, so names are not fragmented."""
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(segments) - 1):
-            seg = segments[k]
-            if (seg.op is Op.EQUAL and segments[k - 1].op is not Op.EQUAL
-                    and segments[k + 1].op is not Op.EQUAL and _absorbable(seg)):
-                segments[k:k + 1] = [DiffSegment(Op.DELETE, seg.old_text), DiffSegment(Op.INSERT, seg.text)]
-                changed = True
-                break
-        if changed:
-            segments = _coalesce(segments)
-    return tuple(_coalesce(segments))
+    """Join edits separated only by a space or a single syllable, so names are not fragmented.
+
+    One pass: absorbing an unchanged run never changes whether another one stands between two
+    edits, so every absorbable run is found at once.
+    """
+    segments = _coalesce(segments)
+    out: list[DiffSegment] = []
+    for k, seg in enumerate(segments):
+        if (seg.op is Op.EQUAL and 0 < k < len(segments) - 1 and segments[k - 1].op is not Op.EQUAL
+                and segments[k + 1].op is not Op.EQUAL and _absorbable(seg)):
+            out += [DiffSegment(Op.DELETE, seg.old_text), DiffSegment(Op.INSERT, seg.text)]
+        else:
+            out.append(seg)
+    return tuple(_coalesce(out))
 
 
 def _coalesce(segments: list[DiffSegment]) -> list[DiffSegment]:
-    """Within each run of edits, all deletions first, then all insertions."""
+    """Within each run of edits, all deletions first, then all insertions; unchanged runs joined.
+
+    Texts are joined once per run (never by repeated concatenation): long texts have many runs.
+    """
     out: list[DiffSegment] = []
     pending_del: list[str] = []
     pending_ins: list[str] = []
+    equal_new: list[str] = []
+    equal_old: list[str] = []
+    tone_folded = False
 
     def flush() -> None:
+        nonlocal tone_folded
+        if equal_new:
+            text = "".join(equal_new)
+            out.append(DiffSegment(Op.EQUAL, text, "".join(equal_old) if tone_folded else None))
+            equal_new.clear()
+            equal_old.clear()
+            tone_folded = False
         if pending_del:
             out.append(DiffSegment(Op.DELETE, "".join(pending_del)))
         if pending_ins:
@@ -225,13 +303,12 @@ def _coalesce(segments: list[DiffSegment]) -> list[DiffSegment]:
         elif seg.op is Op.INSERT:
             pending_ins.append(seg.text)
         else:
-            flush()
-            if out and out[-1].op is Op.EQUAL:
-                prev = out[-1]
-                old = (prev.old_text + seg.old_text) if (prev.old or seg.old) else None
-                out[-1] = DiffSegment(Op.EQUAL, prev.text + seg.text, old)
-            elif seg.text:
-                out.append(seg)
+            if pending_del or pending_ins:
+                flush()
+            if seg.text or equal_new:
+                equal_new.append(seg.text)
+                equal_old.append(seg.old_text)
+                tone_folded = tone_folded or seg.old is not None
     flush()
     return out
 
