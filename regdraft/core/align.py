@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -232,16 +233,28 @@ def _free(items: Sequence[Item], matched: dict[int, int]) -> list[int]:
 
 def _match_same_content(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int],
                         match_new: dict[int, int], fold: Callable[[str], str]) -> None:
+    # Folding moves tone marks inside words, so equal folded contents have as many code points
+    # once decomposed: only those are folded (a long article costs a second to fold).
+    free_new = _free(new, match_new)
+    sizes = {(new[j].unit.kind, _decomposed_size(new[j].content())) for j in free_new}
     by_content: dict[tuple[Kind, str], list[int]] = {}
     for i in _free(old, match_old):
+        if (old[i].unit.kind, _decomposed_size(old[i].content())) not in sizes:
+            continue
         text = fold(old[i].content())
         if text.strip():
             by_content.setdefault((old[i].unit.kind, text), []).append(i)
-    for j in _free(new, match_new):
+    if not by_content:
+        return
+    for j in free_new:
         same = by_content.get((new[j].unit.kind, fold(new[j].content())))
         if same:
             i = same.pop(0)
             match_old[i], match_new[j] = j, i
+
+
+def _decomposed_size(text: str) -> int:
+    return len(unicodedata.normalize("NFD", text)) if not text.isascii() else len(text)
 
 
 def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int],

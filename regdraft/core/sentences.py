@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import accumulate, compress
+
+from regdraft.core.align import increasing
 
 SENTENCE_PIECE = 400  # a sentence longer than this is cut again at word boundaries
 EXACT_GAP = 400  # unmatched stretches up to this many pieces a side are compared exactly
@@ -139,26 +140,5 @@ def _unique_anchors(a: Sequence[str], b: Sequence[str], lo_a: int, hi_a: int, lo
     count_b = Counter(b[lo_b:hi_b])
     where_b = {b[j]: j for j in range(lo_b, hi_b) if count_b[b[j]] == 1}
     candidates = [(i, where_b[a[i]]) for i in range(lo_a, hi_a) if count_a[a[i]] == 1 and a[i] in where_b]
-    return _longest_increasing(candidates)
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of `pairs` (increasing in i) whose j also increases (patience sort)."""
-    tails: list[int] = []  # tails[k]: the smallest j ending an increasing run of length k + 1
-    ends: list[int] = []  # the index in `pairs` of that run's last element
-    previous = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
-        k = bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            ends.append(n)
-        else:
-            tails[k] = j
-            ends[k] = n
-        previous[n] = ends[k - 1] if k else -1
-    out: list[tuple[int, int]] = []
-    n = ends[-1] if ends else -1
-    while n >= 0:
-        out.append(pairs[n])
-        n = previous[n]
-    return out[::-1]
+    kept = increasing(candidates)
+    return [(i, j) for i, j in candidates if i in kept]
