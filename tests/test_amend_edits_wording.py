@@ -14,12 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from regdraft.core.amend import ReplaceWords, load_amendment, render_amendment
+from regdraft.core.amend.apply import replace_words
 from regdraft.core.amend.edits import document, instructions_from_edits
 from regdraft.core.amend.phrases import find
 from regdraft.core.amend.readable import citations, is_whole, only_function_words
 from regdraft.core.errors import ParseError
-from regdraft.core.markdown import parse
-from regdraft.core.model import Regulation
+from regdraft.core.markdown import parse, render
+from regdraft.core.model import Regulation, map_units
 
 from .conftest import FIXTURES
 from .test_amend_edits import ENGLISH, PROPERTY, SHIPPED, SHIPPED_TEXT, Pair, body, edited, reproduces
@@ -105,6 +106,28 @@ def test_citations_are_found_with_their_number_and_date() -> None:
     assert not is_whole(paragraph, paragraph.index("Ban"), len(paragraph))  # takes the final full stop in
 
 
+def test_a_phrase_is_not_quoted_where_it_also_changes_part_of_a_word_or_a_citation() -> None:
+    # `building` stands alone in point d and inside `Party-building` in clause 2; `Quy` starts `Quy chế` in
+    # khoản 1 Điều 1 and the citation `Quy định số 105-QĐ/TW` in khoản 1 Điều 18. Quoting the single word
+    # would make both edits, but not as whole words where it stands: the provisions are amended instead.
+    english = render(ENGLISH)
+    new = (english.replace("Party building in politics", "Party kiểm tra in politics")
+           .replace("Party-building boards", "Party-kiểm tra boards"))
+    text = body(english, new)
+    assert "“building”" not in text and "Party kiểm tra" in text
+    reproduces(ENGLISH, parse(new))
+    quy = [p for p in SHIPPED_TEXT.split("\n\n") if p.startswith(("1\\. Quy chế này quy định",
+                                                                  "1\\. Việc quyết định về công tác cán bộ"))]
+    assert len(quy) == 2
+    new = SHIPPED_TEXT
+    for paragraph in quy:
+        new = new.replace(paragraph, re.sub(r"\bQuy\b", "Thường trực", paragraph))
+    text = body(SHIPPED_TEXT, new)
+    assert "“Quy”" not in text
+    assert text.startswith("1\\. Sửa đổi, bổ sung khoản 1 Điều 1 như sau:")
+    reproduces(SHIPPED, parse(new))
+
+
 # House style: order and punctuation ----------------------------------------------------------
 
 
@@ -182,23 +205,39 @@ def test_a_real_gap_in_the_numbering_is_still_refused() -> None:
 # The property --------------------------------------------------------------------------------
 
 
-def _whole_where_it_stands(regulation: Regulation, phrase: str) -> None:
-    """Every occurrence of `phrase` that `apply` would change starts and ends on a word's edge."""
-    for loc in regulation.walk():
-        for paragraph in (loc.unit.title or "", *loc.unit.text):
-            for start, end in find(paragraph, phrase):
-                assert is_whole(paragraph, start, end), (phrase, paragraph)
+def _whole_where_it_stands(regulation: Regulation, op: ReplaceWords) -> Regulation:
+    """Every occurrence of the phrase that `op` changes starts and ends on a word's edge and cuts no
+    citation; returns `regulation` with `op` applied, for the next instruction."""
+    scope = [loc.address for loc in regulation.walk()] if op.throughout else [*op.targets, *op.titles]
+    index = regulation.index()
+    for address in scope:
+        for loc in regulation.walk():
+            if not address.contains(loc.address) or (address in op.titles and loc.address != address):
+                continue
+            unit = loc.unit
+            for paragraph in ((unit.title or "",) if address in op.titles else (unit.title or "", *unit.text,
+                                                                                *unit.closing)):
+                for start, end in find(paragraph, op.old):
+                    assert is_whole(paragraph, start, end), (op.old, paragraph)
+        assert address in index
+    units = regulation.units
+    for address in (() if op.throughout else op.targets):
+        units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new)])
+    if op.throughout:
+        units = tuple(replace_words(u, op.old, op.new) for u in units)
+    return regulation.with_units(units)
 
 
 def _phrases_are_whole(pair: Pair) -> None:
     old, new = pair
     generated = instructions_from_edits(old, new)
     ops = [c.op for i in generated.instructions for c in (i, *i.children) if isinstance(c.op, ReplaceWords)]
+    current = old
     for op in ops:
         assert op.old[0].isalnum() and op.old[-1].isalnum(), op.old
         assert op.new is None or (op.new[0].isalnum() and op.new[-1].isalnum()), op.new
         assert not only_function_words(op.old)
-        _whole_where_it_stands(old, op.old)
+        current = _whole_where_it_stands(current, op)
     text = render_amendment(document(old, generated.instructions))
     load_amendment(text, "generated.md", "generated")
     reproduces(old, new)

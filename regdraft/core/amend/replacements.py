@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
-from regdraft.core.amend.phrases import tokens
+from regdraft.core.amend.phrases import find, tokens
 from regdraft.core.amend.readable import Cohesion, cost, is_whole, only_function_words, word_edges
 from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
 
@@ -218,6 +218,16 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
             totals[phrase] = sum(occurrences(u, phrase) for u in current.units)
         return totals[phrase]
 
+    wholes: dict[tuple[str, Address | None], bool] = {}
+
+    def whole(phrase: str, holder: Address | None) -> bool:
+        # Every occurrence the instruction would change, in the provision (None: the whole regulation).
+        key = (phrase, holder)
+        if key not in wholes:
+            units = current.units if holder is None else (before[holder],)
+            wholes[key] = all(quoted_whole(u, phrase) for u in units)
+        return wholes[key]
+
     best: tuple[tuple[int, bool, bool, int, int, int, int], Chosen] | None = None
     # Most edits first: a phrase found at fewer edits than the best so far covers fewer.
     for (old, new), hits in sorted(found.items(), key=lambda item: -len(item[1])):
@@ -226,15 +236,16 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         holders = list(dict.fromkeys(hit.site.holder for hit in hits.values()))
         if len(holders) < 2 and not before[holders[0]].children:
             continue
-        candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, throughout, excluded)
+        candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
+                              excluded)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):
             best = (candidate[0].rank(), candidate[1])
     return best[1] if best is not None else None
 
 
 def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address], before: dict[Address, Unit],
-              after: dict[Address, Unit], total: Callable[[str], int], throughout: bool,
-              excluded: frozenset[Address]) -> tuple[_Score, Chosen] | None:
+              after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
+              throughout: bool, excluded: frozenset[Address]) -> tuple[_Score, Chosen] | None:
     explained: list[Address] = []
     titles = 0
     for holder in holders:
@@ -256,6 +267,10 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
         return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
     everywhere = throughout and len(named) >= 2 and total(old) == titles + sum(occurrences(before[h], old)
                                                                           for h in named)
+    # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
+    # suggested it: `building` also replaces the end of `Party-building`, `Quy` the start of a citation.
+    if not all(whole(old, h) for h in named) or (everywhere and not whole(old, None)):
+        return None
     covered = [h for h in hits if any(n.contains(h.site.holder) for n in named)
                or (everywhere and h.site.holder in explained)]
     if len(named) < 2 and any(h.cost or len(old) * 2 > len(h.site.paragraph) for h in covered):
@@ -264,6 +279,14 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
     return score, Chosen(ReplaceWords(old, new, () if everywhere else tuple(named)), tuple(named), first)
+
+
+def quoted_whole(unit: Unit, phrase: str) -> bool:
+    """True when every occurrence `apply` finds of `phrase` in `unit` (and the units inside it) is whole words."""
+    paragraphs = (*((unit.title,) if unit.title else ()), *unit.text, *unit.closing)
+    if any(not is_whole(p, start, end) for p in paragraphs for start, end in find(p, phrase)):
+        return False
+    return all(quoted_whole(c, phrase) for c in unit.children)
 
 
 def _applied(current: Regulation, chosen: Chosen) -> Regulation:
