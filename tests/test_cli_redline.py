@@ -56,8 +56,9 @@ def test_redline_between_revisions_defaults_into_out(mini_workspace: Workspace, 
     target = mini_workspace.root / "out" / "redline-MINI-QC.html"
     assert str(target) in result.output and target.is_file()
     html = target.read_text(encoding="utf-8")
-    sha = mini_workspace.resolve("HEAD~1").short
-    assert f"Phiên bản HEAD~1 (MINI-QC, commit {sha}" in html
+    revision = mini_workspace.resolve("HEAD~1")
+    assert f"Phiên bản HEAD~1 (Quy chế số MINI-QC, ngày {_cited(revision.date)})" in html
+    assert f"MINI-QC: commit {revision.short}, {revision.date}" in html  # the metadata line at the end
     assert "điểm b khoản 2 Điều 2" in html and "Điều 4" in html
 
 
@@ -94,9 +95,16 @@ def test_to_and_amendment_together_is_a_usage_error(mini_workspace: Workspace, i
     assert result.exit_code == 2
 
 
+def _cited(iso: object) -> str:
+    """`2026-12-02` as a document cites its date: `02/12/2026`."""
+    year, month, day = str(iso)[:10].split("-")
+    return f"{day}/{month}/{year}"
+
+
 def _normalised(html: str) -> str:
     html = re.sub(r"commit [0-9a-f]{7}", "commit SHA", html)
     html = re.sub(r"(tháng\s+năm) \d{4}", r"\1 YEAR", html)  # an unsigned draft's date line: this year
+    html = re.sub(r"(05-QC/TU, ngày )\d{2}/\d{2}/\d{4}", r"\1DATE", html)  # the draft: the day it was committed
     return re.sub(r"\d{4}-\d{2}-\d{2}", "DATE", html)
 
 
@@ -124,7 +132,7 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     assert str(pdf) in result.output
     text = pdf_text(pdf)
     assert unicodedata.is_normalized("NFC", text)
-    assert "DỰ THẢO lần" in text and "Văn bản hiện hành (01-QC/TU, commit" in text
+    assert "DỰ THẢO lần" in text and "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
     assert f"Điện Biên, ngày tháng năm {dt.date.today().year}" in text  # blank days: not signed yet
     assert pdf.stat().st_size < 1_500_000  # fonts embedded as subsets
     assert re.search(r"Trang 1/\d+", text)
@@ -202,13 +210,15 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
     tmp_workspace.commit({amendment: draft.replace("draft: 2", "draft: 3").encode()}, "Draft 3")
     draft3 = tmp_workspace.log(amendment)[0]
     assert draft3.sha != regulation.sha
-    line = rl.build(tmp_workspace, "01-QC/TU").cover_line()
-    assert line == (f"Văn bản hiện hành (01-QC/TU, commit {regulation.sha[:7]}, {regulation.date}) "
-                    f"so với Dự thảo lần 3 (05-QC/TU, commit {draft3.sha[:7]}, {draft3.date})")
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    assert redline.cover_line() == ("Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021) "
+                                    f"so với Dự thảo lần 3 (Quy chế số 05-QC/TU, ngày {_cited(draft3.date)})")
+    assert redline.metadata_line() == (f"Các phiên bản được so sánh: 01-QC/TU: commit {regulation.sha[:7]}, "
+                                       f"{regulation.date}; 05-QC/TU: commit {draft3.sha[:7]}, {draft3.date}.")
     (tmp_workspace.root / amendment).write_text(draft.replace("draft: 2", "draft: 4"), encoding="utf-8")
-    line = rl.build(tmp_workspace, "01-QC/TU").cover_line()
-    assert line.endswith("so với Dự thảo lần 4 (05-QC/TU, chưa commit)")
-    assert line.startswith(f"Văn bản hiện hành (01-QC/TU, commit {regulation.sha[:7]}, ")
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    assert redline.cover_line().endswith("so với Dự thảo lần 4 (Quy chế số 05-QC/TU)")
+    assert redline.metadata_line().endswith("; 05-QC/TU: chưa commit.")
 
 
 def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_workspace: Workspace) -> None:
@@ -220,10 +230,10 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
     regulation = tmp_workspace.log("regulations/01-QC-TU-EN.md")[0]
     amendment = tmp_workspace.log("amendments/en1/amendment.md")[0]
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
-    assert redline.cover_line() == (
-        f"Text in force (01-QC/TU-EN, commit {regulation.sha[:7]}, {regulation.date}) "
-        f"compared with Draft 1 (commit {amendment.sha[:7]}, {amendment.date})"
-    )
+    assert redline.cover_line() == ("Text in force (Regulation No. 01-QC/TU, in force from 09/01/2021) "
+                                    f"compared with Draft 1 (of {_cited(amendment.date)})")
+    assert redline.metadata_line() == (f"Versions compared: 01-QC/TU-EN: commit {regulation.sha[:7]}, "
+                                       f"{regulation.date}; Draft 1: commit {amendment.sha[:7]}, {amendment.date}.")
     html = rr.render_html(redline, today=dt.date(2026, 3, 5))
     assert f'<div class="place-date">Dien Bien, {NBSP6}{NBSP6}2026</div>' in html
     assert '<p class="draft-banner">DRAFT No. 1</p>' in html
@@ -235,7 +245,8 @@ def test_page_one_has_the_draft_place_and_date_line(tmp_workspace: Workspace) ->
 
     html = rr.render_html(rl.build(tmp_workspace, "01-QC/TU"), today=dt.date(2026, 3, 5))
     assert f'<div class="place-date">Điện Biên, ngày{NBSP6}tháng{NBSP6}năm 2026</div>' in html
-    assert '<div class="number">Số 05-QC/TU</div>' in html and '<p class="draft-banner">DỰ THẢO lần 2</p>' in html
+    # A comparison has no number of its own: its title names both documents.
+    assert '<div class="number">' not in html and '<p class="draft-banner">DỰ THẢO lần 2</p>' in html
 
 
 def test_two_revisions_carry_the_regulation_own_date(mini_workspace: Workspace, invoke: Invoke) -> None:
@@ -244,7 +255,9 @@ def test_two_revisions_carry_the_regulation_own_date(mini_workspace: Workspace, 
     invoke(mini_workspace, "redline", "MINI-QC", "--from", "HEAD~1", "--to", "HEAD", "-o", str(out), catch=False)
     html = out.read_text(encoding="utf-8")
     assert '<div class="place-date">Điện Biên, ngày 09 tháng 01 năm 2021</div>' in html
-    assert '<div class="number">Số MINI-QC</div>' in html and '<p class="draft-banner">' not in html
+    assert '<div class="number">' not in html and '<p class="draft-banner">' not in html
+    assert "Quy chế số MINI-QC ngày 09/01/2021 (Phiên bản HEAD) với Quy chế số MINI-QC ngày 09/01/2021 " \
+        "(Phiên bản HEAD~1)" in html
 
 
 def test_table_rows_name_each_provision_in_summary_order(tmp_workspace: Workspace) -> None:

@@ -58,6 +58,7 @@ class Profile:
     number_colon: bool = False
     recipients_pt: float = 12
     recipients_title_underline: bool = True
+    cited_dates: str = "numeric"
     vocabulary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
@@ -91,8 +92,9 @@ _KEYS: dict[tuple[str, str], str] = {
     ("header", "number_colon"): "number_colon",
     ("signature", "recipients_pt"): "recipients_pt",
     ("signature", "recipients_title_underline"): "recipients_title_underline",
+    ("dates", "cited"): "cited_dates",
 }
-_SECTIONS = {"page", "fonts", "header", "signature"}
+_SECTIONS = {"page", "fonts", "header", "signature", "dates"}
 _FLAT = {f.name for f in fields(Profile)} - {"name", "vocabulary"}
 
 
@@ -230,6 +232,7 @@ def default_profile() -> Profile:
 # limited to the characters such values need (no quote, brace, semicolon or backslash).
 PAGE_SIZES = ("A3", "A4", "A5", "B5", "Letter", "Legal")
 PAGE_NUMBERS = ("top", "bottom")
+CITED_DATES = ("numeric", "words")
 _CSS_SAFE = re.compile(r"[\w \-.,]{1,60}")
 _SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "margin_top": (0, 80),
           "margin_bottom": (0, 80), "margin_left": (0, 80), "margin_right": (0, 80), "recipients_pt": (6, 30)}
@@ -250,6 +253,8 @@ def _invalid(key: str, value: Any) -> str:
         return f"profile.{key} is {value!r}; it must be text."
     if key == "page_size" and value not in PAGE_SIZES:
         return f"profile.page_size is '{value}'; use one of {', '.join(PAGE_SIZES)}."
+    if key == "cited_dates" and value not in CITED_DATES:
+        return f"profile.cited_dates is '{value}'; use numeric (09/01/2021) or words (09 tháng 01 năm 2021)."
     if key == "page_numbers" and value not in PAGE_NUMBERS:
         return f"profile.page_numbers is '{value}'; use top or bottom."
     if key == "font_family" and not _CSS_SAFE.fullmatch(value):
@@ -279,3 +284,19 @@ def place_date(place: str, date: dt.date | str | None, language: str = "vi") -> 
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {text}" if place else text.capitalize()
+
+
+def cited_date(date: dt.date | str | None, style: str = "numeric", language: str = "vi") -> str:
+    """A date as a document is cited by it: `09/01/2021`, or in words `09 tháng 01 năm 2021`
+    (`9 January 2021` in English); "" for no date, a value that is no date as written."""
+    if date is None or date == "":
+        return ""
+    try:
+        day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+    except ValueError:
+        return str(date)
+    if style == "numeric":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if language == "en":
+        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    return place_date("", day, language)[len("Ngày "):]

@@ -4,10 +4,13 @@
 two versions from a workspace is `regdraft.workspace.redline`.
 
 Post-conditions:
-1. The cover line names both versions with their document number and the commit (with its date)
-   that last changed each file, or says that a file has uncommitted changes.
-2. The summary lists every change of the comparison with a link to it; against an amendment,
-   each provision an instruction names is listed with the kind of change the instruction makes.
+1. The title names both documents (`BẢN SO SÁNH Dự thảo lần 2 Quy chế … (05-QC/TU) với Quy chế số
+   01-QC/TU ngày 09/01/2021`); the cover line names each version by document, draft and date (the
+   text in force by its effective date) in the profile's date style; commit ids only in the
+   metadata line at the end. Page 1 prints no document number: a comparison has none.
+2. The summary lists every change of the comparison with a link to it and, in print, the page it
+   is on; against an amendment, each provision an instruction names is listed with the kind of
+   change the instruction makes.
 3. Page 1 carries the place-and-date line: blank days for an amendment not yet signed (as the
    amending document prints it), the regulation's own date when two of its revisions are compared.
 """
@@ -28,6 +31,7 @@ from regdraft.core.errors import UsageError
 from regdraft.core.markdown import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
+from regdraft.render.profile import cited_date
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -37,19 +41,51 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One side of a comparison, as named on the cover line."""
+    """One side of a comparison: the document it is (type, number, dates, draft) and the revision read.
+
+    `signed` names the document by its date; `effective` dates a text in force; `drafted` dates a
+    draft; `commit` and `date` (the commit's) go to the metadata line only.
+    """
 
     label: str
     doc_id: str = ""
     commit: str = ""
     date: str = ""
     uncommitted: str = ""
+    kind: str = ""
+    number: str = ""
+    title: str = ""
+    signed: Any = None
+    effective: Any = None
+    drafted: Any = None
 
-    def describe(self) -> str:
-        """`Văn bản hiện hành (01-QC/TU, commit 4934479, 2026-03-02)`, or `(..., chưa commit)`."""
-        commit = f"commit {self.commit}" if self.commit else ""
-        bits = [b for b in (self.doc_id, self.uncommitted or commit, "" if self.uncommitted else self.date) if b]
+    def document(self, words: Mapping[str, str], style: str) -> str:
+        """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`."""
+        if self.title:
+            number = f" ({self.number})" if self.number else ""
+            return f"{self.label} {self.title}{number}"
+        number = f" {words['number_cited']} {self.number or self.doc_id}" if self.number or self.doc_id else ""
+        signed = cited_date(self.signed, style, words.get("_language", "vi"))
+        dated = f" {words['dated']} {signed}" if signed else ""
+        return f"{self.kind or self.label}{number}{dated}"
+
+    def describe(self, words: Mapping[str, str], style: str) -> str:
+        """`Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)`, `Dự thảo lần 2 (… ngày …)`."""
+        language = words.get("_language", "vi")
+        number = f"{self.kind} {words['number_cited']} {self.number or self.doc_id}".strip() \
+            if self.number or self.doc_id else ""
+        bits = [number] if number else []
+        if self.effective:
+            bits.append(f"{words['effective_from']} {cited_date(self.effective, style, language)}")
+        elif self.drafted:
+            bits.append(f"{words['dated']} {cited_date(self.drafted, style, language)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
+
+    def revision(self) -> str:
+        """For the metadata line: `01-QC/TU: commit 4934479, 2026-03-02`, or `(…: chưa commit)`."""
+        commit = f"commit {self.commit}" if self.commit else ""
+        bits = [b for b in (self.uncommitted or commit, "" if self.uncommitted else self.date) if b]
+        return f"{self.doc_id or self.label}: {', '.join(bits)}" if bits else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +102,32 @@ class Redline:
     references: tuple[str, ...] = ()
     amendment: Amendment | None = None
 
+    def _words(self, profile: Profile | None) -> tuple[dict[str, str], str]:
+        from regdraft.render.profile import default_profile
+
+        profile = profile or default_profile()
+        language = self.comparison.new.language
+        return {**profile.words(language), "_language": language}, profile.cited_dates
+
+    def title_line(self, profile: Profile | None = None) -> str:
+        """What the comparison is: `Dự thảo lần 2 Quy chế … (05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021`."""
+        words, style = self._words(profile)
+        old, new = self.old_version.document(words, style), self.new_version.document(words, style)
+        if old == new:  # two revisions of one document: say which is which
+            old, new = f"{old} ({self.old_version.label})", f"{new} ({self.new_version.label})"
+        return f"{new} {words['comparison_with']} {old}"
+
     def cover_line(self, profile: Profile | None = None) -> str:
-        """The line naming the two versions compared."""
-        joiner = words_for(self.comparison.new.language, profile)["compared_with"]
-        return f"{self.old_version.describe()} {joiner} {self.new_version.describe()}"
+        """The line naming the two versions compared, by document, draft and date."""
+        words, style = self._words(profile)
+        return (f"{self.old_version.describe(words, style)} {words['compared_with']} "
+                f"{self.new_version.describe(words, style)}")
+
+    def metadata_line(self, profile: Profile | None = None) -> str:
+        """The small line at the end naming the revisions read (commit ids and their dates)."""
+        words, _ = self._words(profile)
+        bits = [b for b in (self.old_version.revision(), self.new_version.revision()) if b]
+        return f"{words['compared_versions']} {'; '.join(bits)}." if bits else ""
 
 
 def words_for(language: str, profile: Profile | None = None) -> dict[str, str]:
@@ -343,6 +401,12 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
     from regdraft.render.html import document_header
 
     header = document_header(redline.comparison.new.meta, profile, draft=redline.draft, number=redline.number)
+    # A comparison is no numbered document: its title names both documents, and so does its running header.
+    words, _ = redline._words(profile)
+    old, new = redline.old_version, redline.new_version
+    running = " ".join(x for x in (sentence(words["comparison_title"]), new.number or new.doc_id,
+                                   words["comparison_with"], old.number or old.doc_id) if x)
+    header = dataclasses.replace(header, number="", running=running)
     if redline.amendment is None:
         return header
     from regdraft.render.consolidated import amendment_header
@@ -384,7 +448,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     return template.render(
         lang=helpers.language, profile=profile, header=header, words=helpers.words,
         orientation="landscape" if layout == "table" else "portrait",
-        cover_line=redline.cover_line(profile), changes=comparison.changes,
+        cover_line=redline.cover_line(profile), title_line=redline.title_line(profile),
+        metadata_line=redline.metadata_line(profile), changes=comparison.changes,
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
         changed_only=changed_only, references=redline.references,
     )

@@ -6,14 +6,17 @@ is laid out by `regdraft.render.redline`.
 
 Post-conditions:
 1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace.
-2. Each version is named by its document number and the commit (with its date) that last changed
-   its file, or as having uncommitted changes.
+2. Each version is named by its document (type, number, signing date; a draft by its number, title
+   and date); the text in force is dated by its effective date (its latest adopted amendment's),
+   never by a commit; the commit that last changed each file (or "uncommitted") is kept for the
+   metadata line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +66,31 @@ def _located(ws: Workspace, name: str) -> str:
 
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
                       words: Mapping[str, str]) -> Version:
+    named = _named(reg)
     if rev is None:
-        return _file_version(ws, relative, words["in_force"], reg.id, words)
+        version = _file_version(ws, relative, words["in_force"], reg.id, words)
+        return replace(version, **named, effective=_in_force_since(ws, reg))
     revision = ws.resolve(rev)
-    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date)
+    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
+                   drafted=revision.date)
+
+
+def _named(reg: Regulation) -> dict[str, Any]:
+    """How a regulation is cited: its type, printed number (a translation's is its original's) and date."""
+    meta = reg.meta
+    number = str(meta.get("number") or meta.get("translation_of") or reg.id)
+    return {"kind": str(meta.get("type") or ""), "number": number, "signed": meta.get("signed")}
+
+
+def _in_force_since(ws: Workspace, reg: Regulation) -> Any:
+    """The effective date of the text in force: its latest adopted amendment's, else its own."""
+    from regdraft.workspace.timeline import adopted_for
+
+    try:
+        dates = [a.effective for a in adopted_for(ws, reg.id) if a.effective is not None]
+    except RegdraftError:
+        dates = []  # an unreadable amendment: `check` names it; the text is dated by its own date
+    return max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")
 
 
 def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],
@@ -121,6 +145,10 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
+    meta = doc.meta or {}
+    new_version = replace(new_version, kind=str(meta.get("type") or ""), number=str(doc.number or ""),
+                          title=str(meta.get("title") or ""),
+                          drafted=meta.get("date") or doc.signed or new_version.date or None)
     stated = {str(c.address): c.kind for c in applied.changes}
     # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.
     stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
@@ -163,8 +191,8 @@ def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -
         old, new = _read_any(old_path), _read_any(new_path)
     except FileNotFoundError as exc:
         raise RegdraftError(f"{exc.filename} does not exist.") from None
-    old_v = Version(old_path.name, old.id, "", str(old.meta.get("signed") or ""))
-    new_v = Version(new_path.name, new.id, "", str(new.meta.get("signed") or ""))
+    old_v = Version(old_path.name, old.id, **_named(old))
+    new_v = Version(new_path.name, new.id, **_named(new))
     return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem)
 
 

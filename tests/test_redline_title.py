@@ -1,0 +1,101 @@
+"""What the redline says it is (issue 15 §2): a comparison naming both documents, versions named by
+document, draft and date (the text in force by its effective date), commit ids only in a metadata
+line at the end, and a summary giving the page of each change."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+from tests.test_render_pdf import pdf_fonts
+
+
+def _pages(pdf: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
+
+
+@pytest.fixture
+def shipped_pdf(tmp_workspace: Workspace, invoke: Invoke) -> Path:
+    pdf = tmp_workspace.root / "out" / "r.pdf"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(pdf), catch=False)
+    assert result.exit_code == 0, result.output
+    return pdf
+
+
+def test_the_title_names_both_documents_and_the_versions_their_dates(shipped_pdf: Path,
+                                                                      tmp_workspace: Workspace) -> None:
+    pages = _pages(shipped_pdf)
+    first = pages[0]
+    assert ("BẢN SO SÁNH Dự thảo lần 2 Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp "
+            "hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025 (05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021") \
+        in first
+    # The text in force is dated by its effective date; the draft by the day it was last saved.
+    last_saved = tmp_workspace.log("amendments/qc-sua-doi-2025/amendment.md", limit=1)[0].date
+    year, month, day = str(last_saved)[:10].split("-")
+    assert (f"Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021) so với Dự thảo lần 2 "
+            f"(Quy chế số 05-QC/TU, ngày {day}/{month}/{year})") in first
+    assert "Số 05-QC/TU" not in first and "commit" not in first  # no number of its own, no commit id up front
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", " ".join(pages[:-1]))  # no ISO date before the metadata line
+    head = tmp_workspace.log("regulations/01-QC-TU.md", limit=1)[0].short
+    assert re.search(rf"Các phiên bản được so sánh: 01-QC/TU: commit {head}, \d{{4}}-\d{{2}}-\d{{2}}; "
+                     r"05-QC/TU: commit [0-9a-f]{7}, \d{4}-\d{2}-\d{2}\.", pages[-1])
+    assert "Bản so sánh 05-QC/TU với 01-QC/TU" in pages[1]  # the running header
+    assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(shipped_pdf))
+
+
+def test_the_text_in_force_is_dated_by_its_latest_adopted_amendment(tmp_workspace: Workspace,
+                                                                    invoke: Invoke) -> None:
+    result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-03-01",
+                    "--effective", "2025-03-15", "--force", "--reason", "test", catch=False)
+    assert result.exit_code == 0, result.output
+    html = tmp_workspace.root / "r.html"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--to", "HEAD", "-o", str(html), catch=False)
+    assert result.exit_code == 0, result.output
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8")).split())
+    assert "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 15/03/2025)" in text
+
+
+def test_dates_in_words_when_the_profile_says_so(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    profiles = tmp_workspace.root / "profiles"
+    profiles.mkdir(exist_ok=True)
+    (profiles / "words.yaml").write_text("base: party-36\ndates:\n  cited: words\n", encoding="utf-8")
+    settings = tmp_workspace.root / "regdraft.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "profile: words\n", encoding="utf-8")
+    html = tmp_workspace.root / "r.html"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(html), "--force", catch=False)
+    assert result.exit_code == 0, result.output
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8")).split())
+    assert "với Quy chế số 01-QC/TU ngày 09 tháng 01 năm 2021" in text
+    assert "có hiệu lực từ ngày 09 tháng 01 năm 2021" in text
+
+
+def test_the_summary_gives_the_page_each_change_is_on(shipped_pdf: Path, tmp_workspace: Workspace) -> None:
+    from regdraft.render import redline as rr
+    from regdraft.render.profile import load_profile
+    from regdraft.workspace import redline as rl
+
+    pages = _pages(shipped_pdf)
+    reader = PdfReader(str(shipped_pdf))
+    anchors = {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    helpers = rr._Helpers(redline, load_profile({}))
+    summary = " ".join(pages[:2])
+    for n, change in enumerate(redline.comparison.changes, 1):
+        described = " ".join(helpers.describe(change).split())
+        found = re.search(rf"{n}\. {re.escape(described)} {re.escape(helpers.kind_label(change.kind))} tr\. (\d+)",
+                          summary)
+        assert found, described
+        printed = int(found.group(1))
+        assert printed == anchors[change.anchor], described
+        # And the change is there, by its text: its first inserted or deleted words are on that page
+        # (or, when the provision starts at the foot of the page, on the next).
+        words = next((" ".join(s.text.split()[:3]) for s in change.segments if s.op != "equal" and
+                      len(s.text.split()) >= 3), None)
+        if words:
+            assert words in pages[printed - 1] + " " + pages[min(printed, len(pages) - 1)], (described, words)
+    assert len(anchors) >= len(redline.comparison.changes)
