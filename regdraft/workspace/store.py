@@ -6,28 +6,28 @@ tests. A workspace holds `regdraft.yaml`, `regulations/`, `amendments/` and `tem
 write is one commit under the user's git identity (or the workspace's fallback identity), and
 refuses to run over uncommitted changes to the files it touches.
 
-Post-conditions of `Workspace.commit`:
-1. Either every file is written and one commit records exactly those files, or the files,
-   the index and HEAD are as they were before the call.
-2. Files outside the workspace are never written.
+Writing (the lock, the journal and the all-or-nothing commit) is `regdraft.workspace.store_writes`,
+sharing through a remote `regdraft.workspace.store_sync`; both are mixed into `Workspace`.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, regulation_path
-from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
+from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
+from regdraft.workspace.store_writes import HOOK_POLICIES as HOOK_POLICIES
+from regdraft.workspace.store_writes import MANY_PATHS, Transactions, run_hooks
 
 if TYPE_CHECKING:
     import git
@@ -39,15 +39,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "profile": "party-36",
     "require_vote_majority": False,
 }
-
-
-HOOK_POLICIES = ("none", "run")
-MANY_PATHS = 200  # more paths than this go to git in a file, not on the command line
-
-
-def run_hooks(config: Mapping[str, Any]) -> bool:
-    """True when the workspace asks for the repository's git hooks to run (`git_hooks: run`)."""
-    return bool(config.get("git_hooks", "none") == "run")
 
 
 _Call = TypeVar("_Call", bound=Callable[..., Any])
@@ -120,7 +111,7 @@ def check_relative(relative: str) -> str:
     return "/".join(p for p in parts if p != ".")
 
 
-class Workspace(SharedHistory):
+class Workspace(SharedHistory, Transactions):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:
@@ -285,23 +276,6 @@ class Workspace(SharedHistory):
             found = [f for f in found if f in wanted or any(f.startswith(w.rstrip("/") + "/") for w in wanted)]
         return found
 
-    @contextmanager
-    def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
-        """Git arguments naming `paths`: on the command line, or in a file when there are many.
-
-        A 100,000-row comment import names 100,000 files; the command line cannot hold them.
-        """
-        if len(paths) <= MANY_PATHS:
-            yield ["--", *paths]
-            return
-        spec = self._regdraft_dir / "pathspec"
-        spec.parent.mkdir(parents=True, exist_ok=True)
-        spec.write_bytes(b"\0".join(p.encode("utf-8") for p in paths))
-        try:
-            yield [f"--pathspec-from-file={spec}", "--pathspec-file-nul"]
-        finally:
-            spec.unlink(missing_ok=True)
-
     def identity_env(self) -> dict[str, str]:
         """Author and committer for commits: the user's git identity, else the fallback."""
         reader = self.repo.config_reader()
@@ -324,190 +298,6 @@ class Workspace(SharedHistory):
         clean = " ".join("".join(ch for ch in name if ch not in "<>").split())
         fallback = self.config.get("identity") or DEFAULT_CONFIG["identity"]
         return f"{clean or 'regdraft'} <{fallback.get('email', 'regdraft@localhost')}>"
-
-    @property
-    def _regdraft_dir(self) -> Path:
-        """`.git/regdraft/`: the lock and the journal of interrupted writes (never versioned)."""
-        return Path(self.repo.git_dir) / "regdraft"
-
-    @property
-    def journal(self) -> Journal:
-        """The record of a write in progress (present only when one was interrupted)."""
-        return Journal(self._regdraft_dir)
-
-    @contextmanager
-    def writing(self, what: str, *, repairing: bool = False) -> Iterator[None]:
-        """Hold the workspace lock: one writer at a time, the others wait (see `regdraft.journal`).
-
-        Library functions that read, decide and then commit hold it around all three, so a
-        parallel writer cannot change what they read; `commit` takes it in any case. While an
-        interrupted write waits for its repair, every other write is refused.
-        """
-        if self._lock is None:
-            self._lock = WorkspaceLock(self._regdraft_dir)
-        with self._lock.held(what):
-            if not repairing:
-                self._refuse_interrupted()
-            yield
-
-    def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
-               allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
-        """Write (or delete, for None) the files and record them in one commit; return its sha.
-
-        Refuses when any of the files has uncommitted changes, naming them, when HEAD is not a
-        branch with commits (`initial` allows the unborn branch of a new repository), and while
-        an interrupted write waits for `regdraft check --repair`. On any failure the files, the
-        index, HEAD and the tags are restored exactly. `author` (`Name <email>`) records the
-        person the change comes from; the committer stays the workspace's identity.
-        """
-        with self.writing(message):
-            operation = self.operation()
-            if operation:
-                # A commit now would land in the middle of someone else's history (or a half-made merge);
-                # said before the detached-HEAD refusal, whose advice (`git switch`) would not fit a rebase.
-                raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it "
-                                 "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
-                                 "--abort`.")
-            branch = self.writable_branch(initial=initial)
-            paths = sorted(changes)
-            for relative in paths:
-                self.write_path(relative)
-            if not allow_dirty:
-                dirty = self.dirty(paths)
-                if dirty:
-                    raise StoreError(
-                        "Refusing to write over uncommitted changes to " + ", ".join(dirty)
-                        + "; commit or stash them first (nothing was changed)."
-                    )
-            if tag and self._tag_exists(tag):
-                raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
-            saved = {p: (self.path(p).read_bytes() if self.path(p).is_file() else None) for p in paths}
-            head = self._head()
-            index = self._index_file()
-            index_before = index.read_bytes() if index.is_file() else None
-            journal = self.journal
-            try:
-                journal.begin(head, branch, message, tag, changes, author)
-            except OSError as exc:
-                journal.end()
-                raise StoreError(f"cannot record the write ({exc.strerror or exc}); nothing was changed.") from None
-            stop_point("journal-written")
-            import git
-
-            try:
-                sha = self._write_and_commit(changes, paths, message, tag, author)
-            except (git.GitCommandError, OSError) as exc:  # a program error is not "the write failed"
-                self._restore(saved, head, index_before, tag)
-                journal.end()
-                detail = getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
-                raise StoreError(
-                    f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
-            journal.end()
-            self.commits_made.append(sha)
-            return sha
-
-    def _write_and_commit(self, changes: Mapping[str, bytes | None], paths: list[str], message: str,
-                          tag: str | None, author: str | None) -> str:
-        """Write the files, commit them and tag: the steps a journal can finish after a kill."""
-        # In the caller's order: adoption writes its status line last, so a kill part-way
-        # never leaves an amendment marked adopted over an unchanged regulation.
-        for relative in changes:
-            data = changes[relative]
-            target = self.write_path(relative)
-            if data is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(target.name + ".regdraft-tmp")
-                try:
-                    tmp.write_bytes(data)
-                    os.replace(tmp, target)
-                finally:
-                    tmp.unlink(missing_ok=True)
-            stop_point("file-written")
-        with self._pathspec(paths) as named:
-            self.repo.git.add("-A", *named)
-        commit_options = [] if run_hooks(self.config) else ["--no-verify"]
-        with self.repo.git.custom_environment(**self.identity_env()):
-            by = ["--author", author] if author else []
-            with self._pathspec(paths) as named:
-                self.repo.git.commit("-q", *commit_options, *by, "-m", message, *named)
-            stop_point("committed")
-            if tag:
-                self.repo.git.tag("-a", tag, "-m", message)
-        stop_point("tagged")
-        return self.repo.head.commit.hexsha
-
-    def writable_branch(self, *, initial: bool = False) -> str:
-        """The branch HEAD names, refusing a detached HEAD (and an unborn branch unless `initial`)."""
-        try:
-            branch = str(self.repo.git.symbolic_ref("-q", "HEAD")).strip()
-        except Exception:
-            branch = ""
-        if not branch.startswith("refs/heads/"):
-            raise StoreError(
-                f"HEAD in {self.root} is detached (not on a branch), so a commit made now would be lost "
-                "at the next checkout; switch to a branch first (`git switch main`, or `git switch -c NEW` "
-                "to keep the current commit), then run the command again (nothing was changed)."
-            )
-        if not initial and self._head() is None:
-            raise StoreError(
-                f"The branch {branch.removeprefix('refs/heads/')} in {self.root} has no commits yet; "
-                "commit the workspace first (`regdraft init` does) (nothing was changed)."
-            )
-        return branch
-
-    def _refuse_interrupted(self) -> None:
-        journal = self.journal
-        if journal.exists():
-            entry = journal.read()
-            raise StoreError(
-                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with "
-                "`regdraft check --repair` (or `regdraft amend adopt --resume`) before writing again "
-                "(nothing was changed)."
-            )
-
-    def resume(self) -> str | None:
-        """Finish an interrupted write (files, commit and tag) and return what it was; None if none."""
-        with self.writing("repair", repairing=True):
-            journal = self.journal
-            if not journal.exists():
-                return None
-            entry = journal.read()
-            head = self._head()
-            done = head is not None and head != entry.head and self._is_journal_commit(head, entry)
-            if not done and head != entry.head:
-                raise StoreError(
-                    f"An interrupted write {entry.describe()} cannot be finished: HEAD has moved since "
-                    f"(it was {(entry.head or 'unborn')[:8]}, it is {(head or 'unborn')[:8]}). Check the "
-                    f"files it names ({', '.join(sorted(entry.changes))}) with `git status`, then delete "
-                    f"{journal.path}."
-                )
-            try:
-                if done:
-                    if entry.tag and not self._tag_exists(entry.tag):
-                        with self.repo.git.custom_environment(**self.identity_env()):
-                            self.repo.git.tag("-a", entry.tag, "-m", entry.message)
-                else:
-                    self._write_and_commit(entry.changes, sorted(entry.changes), entry.message, entry.tag,
-                                           entry.author)
-                    stop_point("resumed")
-            except Exception as exc:
-                detail = getattr(exc, "stderr", "") or str(exc)
-                raise StoreError(f"The interrupted write {entry.describe()} could not be finished "
-                                 f"({str(detail).strip()}); run the repair again once that is fixed.") from None
-            journal.end()
-            return entry.describe()
-
-    def interrupted(self) -> Entry | None:
-        """The interrupted write waiting for a repair; None when there is none."""
-        journal = self.journal
-        return journal.read() if journal.exists() else None
-
-    def _is_journal_commit(self, sha: str, entry: Entry) -> bool:
-        commit = self.repo.commit(sha)
-        parent = commit.parents[0].hexsha if commit.parents else None
-        return parent == entry.head and str(commit.message).strip() == entry.message.strip()
 
     def write_path(self, relative: str) -> Path:
         """Where to write a workspace file: inside the workspace, through no symbolic link."""
@@ -569,45 +359,6 @@ class Workspace(SharedHistory):
             return self.repo.head.commit.hexsha
         except ValueError:
             return None
-
-    def _index_file(self) -> Path:
-        return Path(self.repo.git_dir) / "index"
-
-    def _tag_exists(self, tag: str) -> bool:
-        return bool(self.repo.git.tag("--list", tag))
-
-    def _restore(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None,
-                 tag: str | None) -> None:
-        """Put the files, HEAD, the index and the tags back as they were before a failed write."""
-        if tag and self._tag_exists(tag):
-            self.repo.git.tag("-d", tag)
-        if head is not None and self._head() != head:
-            self.repo.git.reset("-q", "--soft", head)
-        elif head is None and self._head() is not None:
-            self.repo.git.update_ref("-d", "HEAD")
-        for relative, data in saved.items():
-            target = self.root / relative
-            target.with_name(target.name + ".regdraft-tmp").unlink(missing_ok=True)
-            if data is None:
-                target.unlink(missing_ok=True)
-            elif not target.is_file() or target.read_bytes() != data:
-                target.write_bytes(data)
-        index_file = self._index_file()
-        current = index_file.read_bytes() if index_file.is_file() else None
-        if current == index:
-            return
-        if index is None:
-            index_file.unlink(missing_ok=True)
-            return
-        tmp = index_file.with_name("index.regdraft-tmp")
-        try:
-            tmp.write_bytes(index)
-            os.replace(tmp, index_file)
-        except OSError:
-            # The disk may still be full: put the entries back from HEAD instead of the bytes.
-            tmp.unlink(missing_ok=True)
-            with self._pathspec(list(saved)) as named:
-                self.repo.git.reset("-q", head or "HEAD", *named)
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
