@@ -179,7 +179,7 @@ def test_check_reports_file_and_line(mini_workspace: Workspace, invoke: Invoke) 
     assert "Traceback" not in result.output
     assert "regulations/MINI-QC.md:31: Điểm d khoản 2 Điều 2 is out of sequence" in result.output
     assert "regulations/MINI-QC.md:46: Điều 5 is out of sequence" in result.output
-    assert "2 problem(s) found." in result.output
+    assert "2 problems found." in result.output
     data = json.loads(invoke(mini_workspace, "check", "--json").stdout)
     assert [(p["file"], p["line"]) for p in data] == [("regulations/MINI-QC.md", 31), ("regulations/MINI-QC.md", 46)]
 

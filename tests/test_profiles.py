@@ -66,7 +66,7 @@ def test_a_workspace_overrides_and_adds_profiles() -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("fonts:\n  colour: red\n", r"profiles/x\.yaml|the profile x: the key\(s\) fonts\.colour are unknown"),
+    ("fonts:\n  colour: red\n", r"profiles/x\.yaml|the profile x: the key fonts\.colour is unknown"),
     ("base: x\n", r"leads back to itself"),
     ("words: [a, b]\n", r"`words` holds one list of phrases per language"),
     ("fonts: [\n", r"is not valid YAML"),

@@ -20,6 +20,8 @@ class Category(IntEnum):
     DOCUMENT = 1  # a problem in the documents or in the workspace's state
     USAGE = 2  # the command was called wrongly: fix the command line, not the documents
 
+from regdraft.core.counts import count
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -75,9 +77,8 @@ class ParseError(RegdraftError):
         """Build one error from several problems, with a counting summary line."""
         items = tuple(problems)
         source = items[0].source if items else ""
-        noun = "problem" if len(items) == 1 else "problems"
         name = f"{source}" if source else f"the {what}"
-        return cls(f"{name} has {len(items)} {noun}:", items)
+        return cls(f"{name} has {count(len(items), 'problem')}:", items)
 
 
 class UnknownUnit(RegdraftError):

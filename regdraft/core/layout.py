@@ -57,7 +57,8 @@ def amendment_folder(slug: str) -> str:
     A slug that is not a literal name (letters, digits, hyphens, underscores) is a `UsageError`.
     """
     if not SLUG.fullmatch(slug):
-        raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens (e.g. qc-sua-doi-2025).")
+        raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens, "
+                         f"e.g. {suggested_slug(slug)}.")
     return f"{AMENDMENTS}/{slug}"
 
 
@@ -88,3 +89,11 @@ def comments_folder(slug: str) -> str:
 def vote_path(slug: str) -> str:
     """The conference vote on an amendment."""
     return f"{amendment_folder(slug)}/vote.yaml"
+
+
+def suggested_slug(text: str) -> str:
+    """An amendment name made from what was typed: `Sửa đổi 2026` -> `sua-doi-2026`."""
+    from regdraft.core.text import unaccented
+
+    words = re.findall(r"[a-z0-9]+", unaccented(text))
+    return "-".join(words)[:100].strip("-") or "qc-sua-doi-2025"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from regdraft.core.address import Address, Segment
+from regdraft.core.counts import several
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.labels import Kind, label_order, noun
 
@@ -39,7 +40,7 @@ def missing_message(reg: Regulation, target: Address) -> str:
         head = (f"{where}: {above} has no {noun(target.kind, language)} {target.label} "
                 f"({target.describe(language)} does not exist)")
         if not siblings:
-            return f"{head}: it has no {target.kind.value}s."
+            return f"{head}: it has no {several(2, target.kind.value)}."
         labels = [s.label for s in siblings]
         nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels))
         return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels)}; "
@@ -54,8 +55,8 @@ def missing_message(reg: Regulation, target: Address) -> str:
             f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest})?")
 
 
-def _plural_kind(kind: Kind, count: int) -> str:
-    return kind.value if count == 1 else f"{kind.value}s"
+def _plural_kind(kind: Kind, number: int) -> str:
+    return several(number, kind.value)
 
 
 def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:

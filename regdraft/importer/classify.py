@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from regdraft.core.counts import count as counted
 from regdraft.core.model import (
     POINT_LETTERS,
     Kind,
@@ -148,7 +149,8 @@ def classify(
         _track_quotes(state, para)
     if state.arabic_chapters:
         notes.append(Note(state.arabic_chapters[0], "info",
-                          f"{len(state.arabic_chapters)} chapter(s) were numbered in Arabic numerals "
+                          f"{counted(len(state.arabic_chapters), 'chapter')} "
+                          f"{'was' if len(state.arabic_chapters) == 1 else 'were'} numbered in Arabic numerals "
                           f"(`{noun(Kind.CHAPTER, language)} 1:`); they are written in Roman numerals, "
                           "as the format requires."))
     units = tuple(node.freeze(language) for node in state.top)

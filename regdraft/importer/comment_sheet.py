@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from regdraft.core.comments import Row
+from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.text import nfc
 
@@ -112,7 +113,8 @@ def _rows(table: list[list[str]], source: str) -> list[Row]:
                 for raw, name in zip(table[0], header, strict=True) if name is None and raw.strip()]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        problems.append(Problem(f"the column(s) {', '.join(missing)} are missing.", source, 0, "row 1"))
+        columns = f"the {several(len(missing), 'column')} {', '.join(missing)}"
+        problems.append(Problem(f"{columns} {is_are(len(missing))} missing.", source, 0, "row 1"))
     if problems:
         raise ParseError.collect(problems, "sheet")
     rows: list[Row] = []

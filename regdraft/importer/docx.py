@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.model import to_roman
 from regdraft.importer import legacy
@@ -285,8 +286,9 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
         else:
             paragraphs.extend(reader.paragraph(block, where))
     notes = [
-        Note(places[0], "encoding", f"{len(places)} run(s) in {name.upper()} "
-             f"({'forced by --encoding' if encoding else 'shown by their fonts'}) were converted to Unicode, "
+        Note(places[0], "encoding", f"{counted(len(places), 'run')} in {name.upper()} "
+             f"({'forced by --encoding' if encoding else 'shown by their fonts'}) "
+             f"{'was' if len(places) == 1 else 'were'} converted to Unicode, "
              f"the first in this paragraph.")
         for name, places in reader.converted.items()
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from regdraft.core.counts import count as counted
 from regdraft.core.model import Regulation
 
 # Report categories, in the order they are printed.
@@ -74,7 +75,7 @@ class ImportReport:
 
     def text(self) -> str:
         """The printable report, grouped by category."""
-        lines = [f"{self.source}: read as {self.encoding}; {len(self.notes)} note(s)."]
+        lines = [f"{self.source}: read as {self.encoding}; {counted(len(self.notes), 'note')}."]
         for category in CATEGORIES:
             for note in self.by_category(category):
                 lines.append("  " + note.line(self.unit))

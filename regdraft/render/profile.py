@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from regdraft.core.counts import is_are, several
 from regdraft.core.errors import RegdraftError
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
@@ -123,7 +124,8 @@ def load_profile(config: Mapping[str, Any], meta: Mapping[str, Any] | None = Non
     unknown = sorted(set(overrides) - _FLAT)
     if unknown:
         raise RegdraftError(
-            f"regdraft.yaml: the profile setting(s) {', '.join(unknown)} are unknown; "
+            f"regdraft.yaml: the {several(len(unknown), 'profile setting')} {', '.join(unknown)} "
+            f"{is_are(len(unknown))} unknown; "
             f"known settings: {', '.join(sorted(_FLAT))}."
         )
     problems = [message for key, value in overrides.items() if (message := _invalid(key, value))]
@@ -200,7 +202,8 @@ def _profile(name: str, data: Mapping[str, Any]) -> Profile:
                 values[target] = value
     if unknown:
         known = ", ".join(f"{s}.{k}" for s, k in _KEYS)
-        raise RegdraftError(f"{where}: the key(s) {', '.join(unknown)} are unknown; known keys: {known}, words.")
+        raise RegdraftError(f"{where}: the {several(len(unknown), 'key')} {', '.join(unknown)} {is_are(len(unknown))} "
+                            f"unknown; known keys: {known}, words.")
     words = data.get("words") or {}
     if not isinstance(words, Mapping) or not all(isinstance(v, Mapping) for v in words.values()):
         raise RegdraftError(f"{where}: `words` holds one list of phrases per language (vi:, en:).")
@@ -212,7 +215,8 @@ def _profile(name: str, data: Mapping[str, Any]) -> Profile:
     profile = Profile(**values)
     missing = sorted(set(shipped_words()) - set(profile.words("vi")))
     if missing:
-        raise RegdraftError(f"{where}: the Vietnamese word(s) {', '.join(missing)} are missing.")
+        raise RegdraftError(f"{where}: the Vietnamese {several(len(missing), 'word')} {', '.join(missing)} "
+                            f"{is_are(len(missing))} missing.")
     return profile
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comment_report import by_provision
 from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
+from regdraft.core.counts import several
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Regulation
 from regdraft.workspace.store import Workspace
@@ -111,7 +112,7 @@ class Badge:
 
     def text(self) -> str:
         """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved`."""
-        noun = "comment" if self.count == 1 else "comments"
+        noun = several(self.count, "comment")
         if len(self.states) == 1:
             return f"{self.count} {noun} · {self.states[0][0]}"
         return f"{self.count} {noun} · " + ", ".join(f"{n} {state}" for state, n in self.states)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import load_yaml
 
@@ -30,7 +31,7 @@ def _yaml(ws: Workspace, path: str, rev: str) -> dict[str, Any]:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return counted(n, word)
 
 
 class _Tally:

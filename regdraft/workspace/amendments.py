@@ -7,6 +7,7 @@ from typing import Any
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.comments import Comment, Round, comment_from_yaml, round_from_yaml
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, RegdraftError, UnknownName
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
@@ -57,7 +58,7 @@ class Entry:
         return {"slug": self.slug, "status": a.status if a else "unreadable", "draft": a.draft if a else None,
                 "number": a.number if a else "", "regulation": a.regulation if a else "",
                 "instructions": len(a.instructions) if a else 0,
-                "error": f"{len(self.error.problems) or 1} problem(s)" if self.error else ""}
+                "error": counted(len(self.error.problems) or 1, "problem") if self.error else ""}
 
     def line(self) -> str:
         """The entry as one aligned line of `amend list`."""

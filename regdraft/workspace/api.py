@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_path
 from regdraft.core.markdown import Reading, parse, render
@@ -101,7 +102,7 @@ def list_regulations(ws: Workspace) -> list[RegulationSummary]:
 
 
 def _count(problems: int) -> str:
-    return f"{problems} problem" + ("" if problems == 1 else "s")
+    return counted(problems, "problem")
 
 
 def show(reg: Regulation, address: str | None = None) -> str:

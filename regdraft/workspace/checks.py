@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from regdraft.core.amend.document import PENDING, Amendment
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.markdown import heading_text, parse
 from regdraft.core.model import Located, Regulation
@@ -32,10 +33,10 @@ def check_summary(problems: list[Problem]) -> str:
     count = len(problems) - warnings
     if not problems:
         return "No problems found."
-    noted = f"{warnings} warning{'s' if warnings != 1 else ''}"
+    noted = counted(warnings, "warning")
     if not count:
         return f"No problems found ({noted})."
-    return f"{count} problem(s) found" + (f" and {noted}." if warnings else ".")
+    return f"{counted(count, 'problem')} found" + (f" and {noted}." if warnings else ".")
 
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -110,7 +111,7 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
     if entry is None:
         return []
     return [Problem(
-        f"The write {entry.describe()} was interrupted before it finished ({len(entry.changes)} file(s)); "
+        f"The write {entry.describe()} was interrupted before it finished ({counted(len(entry.changes), 'file')}); "
         "run `regdraft check --repair` to finish it.", ws.relative_link(ws.journal.path))]
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.entry import entry_into_force
 from regdraft.core.comments import RoundStatus
+from regdraft.core.counts import count as counted
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.votes import vote_refusal
@@ -60,8 +61,8 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     if unanswered:
         shown = ", ".join(f"{c.id} by {c.by} on {c.on}" for c in unanswered[:5])
         more = f" and {len(unanswered) - 5} more" if len(unanswered) > 5 else ""
-        count = f"{len(unanswered)} comment{'' if len(unanswered) == 1 else 's'}"
-        out.append(Refusal("comments", f"{count} {'is' if len(unanswered) == 1 else 'are'} not answered "
+        out.append(Refusal("comments", f"{counted(len(unanswered), 'comment')} "
+                           f"{'is' if len(unanswered) == 1 else 'are'} not answered "
                            f"({shown}{more})",
                            "answer each with `regdraft comment respond ID --disposition accepted|partly|rejected|"
                            "noted --reply TEXT`"))

@@ -20,6 +20,7 @@ from regdraft.core.amend.document import (
     with_front_matter,
 )
 from regdraft.core.amend.summary import listing, touched
+from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.layout import amendment_path, base_path
@@ -117,7 +118,7 @@ def applied_at_once(before: Regulation, amendment: Amendment, reading: tuple[Pro
         problems.sort(key=lambda p: (p.line == 0, p.line))
         count = len(problems)
         raise AmendmentConflict(
-            f"{amendment.source}: {count} problem{'s' if count != 1 else ''} reading and applying {amendment.name} "
+            f"{amendment.source}: {counted(count, 'problem')} reading and applying {amendment.name} "
             f"to {before.id or before.source}; nothing was changed:", problems)
     return applied
 

@@ -38,7 +38,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
           amendment: str | None = None, strict_tones: bool = False) -> Redline:
     """Compare a regulation: `rev_from` (default the working tree) against `rev_to` or an amendment.
 
-    With neither `rev_to` nor `amendment`, the newest pending amendment to the regulation is used.
+    With neither `rev_to` nor `amendment`, the one pending amendment to the regulation is used.
     """
     if rev_to is not None and amendment is not None:
         raise UsageError("Give either --to REV or --amendment SLUG, not both.")
@@ -108,8 +108,12 @@ def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: 
 
 
 def pending_amendment(ws: Workspace, reg: Regulation) -> str:
-    """The slug of the newest amendment to `reg` still pending (draft, circulating or submitted)."""
-    found: list[tuple[str, int, str]] = []
+    """The slug of the one amendment to `reg` still pending (draft, circulating or submitted).
+
+    With two or more pending, guessing would compare the wrong draft: a `UsageError` lists them
+    and asks for --amendment SLUG.
+    """
+    found: list[tuple[str, int, str, str]] = []
     unreadable: list[str] = []
     for slug in slugs(ws):
         try:
@@ -119,7 +123,8 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
             continue
         if str(doc.regulation) == reg.id and str(doc.status) in document.PENDING:
             meta = doc.meta or {}
-            found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug))
+            found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug,
+                          str(doc.status)))
     if unreadable:
         raise RegdraftError(
             f"{', '.join(unreadable)} cannot be read, so the newest pending amendment to {reg.id} is not "
@@ -130,7 +135,13 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
             f"There is no pending amendment to {reg.id} in {ws.root / AMENDMENTS} (status draft, "
             "circulating or submitted); pass --to REV or --amendment SLUG to choose what to compare."
         )
-    return max(found)[2]
+    if len(found) > 1:
+        listed = "; ".join(f"{slug} (status {status}{f', draft {draft}' if draft else ''})"
+                           for _, draft, slug, status in sorted(found, key=lambda f: f[2]))
+        raise UsageError(
+            f"{len(found)} amendments to {reg.id} are pending: {listed}. Choose the one to compare with "
+            f"--amendment SLUG (e.g. --amendment {max(found)[2]}), or --to REV.")
+    return found[0][2]
 
 
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,

@@ -20,6 +20,7 @@ from regdraft.core.amend.document import PENDING, Amendment, Instruction, load_a
 from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.comments import RoundStatus
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Regulation
 from regdraft.workspace.amendments import load_rounds
@@ -93,9 +94,9 @@ class Outcome:
         """The closing line of `amend from-edits`: what was written, in which commit."""
         count = self.result.count
         if self.commit is None:
-            return f"{self.path} is unchanged ({count} instructions)."
+            return f"{self.path} is unchanged ({counted(count, 'instruction')})."
         verb = "Created" if self.created else "Updated"
-        return f"{verb} {self.path} with {count} instructions in commit {self.commit[:8]}."
+        return f"{verb} {self.path} with {counted(count, 'instruction')} in commit {self.commit[:8]}."
 
 
 @writes

@@ -22,6 +22,7 @@ from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.quote import short
 from regdraft.core.amend.tree import find_unit, rebuild, unit_path
+from regdraft.core.counts import count as counted
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import AmendmentConflict, Problem
 from regdraft.core.markdown import validate
@@ -115,7 +116,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
         problems.sort(key=lambda p: p.line)
         count = len(problems)
         raise AmendmentConflict(
-            f"{amendment.source}: {count} problem{'s' if count != 1 else ''} applying {amendment.name} to "
+            f"{amendment.source}: {counted(count, 'problem')} applying {amendment.name} to "
             f"{reg.id or reg.source}; nothing was changed:",
             problems,
         )
@@ -416,8 +417,8 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         elsewhere = sum(_occurrences(u, op.old) for u in units)
         where = " and ".join(missing)
         raise _Failure(
-            f"“{op.old}” is found 0 times in {where} (it occurs {elsewhere} "
-            f"time{'s' if elsewhere != 1 else ''} in the whole regulation)."
+            f"“{op.old}” is found 0 times in {where} (it occurs {counted(elsewhere, 'time')} in the whole "
+            "regulation)."
         )
     return units, made
 

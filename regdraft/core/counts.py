@@ -1,0 +1,44 @@
+"""Counts in words: `1 instruction`, `19 footnotes`, `1 body consulted`; in Vietnamese `3 điều`.
+
+One helper for every count regdraft prints, so no message reads "1 instructions" or "footnote(s)".
+
+Post-conditions of `count`:
+1. English: the noun as given for exactly one (and minus one), its plural otherwise (`0 changes`);
+   the plural is regular (`change` -> `changes`, `body` -> `bodies`, `box` -> `boxes`) unless given.
+2. Vietnamese nouns do not change with the number (`1 điều`, `3 điều`).
+3. Only the noun's first word is inflected (`body consulted` -> `bodies consulted`).
+"""
+
+from __future__ import annotations
+
+_VOWELS = frozenset("aeiou")
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun phrase's first word (`body consulted` -> `bodies consulted`)."""
+    first, _, rest = noun.partition(" ")
+    lowered = first.lower()
+    if lowered.endswith("y") and len(first) > 1 and lowered[-2] not in _VOWELS:
+        first = first[:-1] + "ies"
+    elif lowered.endswith(("s", "x", "z", "ch", "sh")):
+        first += "es"
+    else:
+        first += "s"
+    return f"{first} {rest}" if rest else first
+
+
+def count(number: int, noun: str, language: str = "en", plural_form: str | None = None) -> str:
+    """`number` and the noun in the right number: `1 instruction`, `2 bodies consulted`, `3 điều`."""
+    if language == "vi" or abs(number) == 1:
+        return f"{number} {noun}"
+    return f"{number} {plural_form or plural(noun)}"
+
+
+def several(number: int, noun: str, language: str = "en", plural_form: str | None = None) -> str:
+    """The noun alone, in the number `number` calls for: `clause` for 1, `clauses` for 4."""
+    return count(number, noun, language, plural_form).split(" ", 1)[1]
+
+
+def is_are(number: int) -> str:
+    """`is` for one, `are` for any other number: `1 comment is`, `2 comments are`."""
+    return "is" if number == 1 else "are"
