@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
+from regdraft.core.counts import count
+
 
 class Category(IntEnum):
     """What kind of failure an error is; its value is the exit code (README: exit codes)."""
 
     DOCUMENT = 1  # a problem in the documents or in the workspace's state
     USAGE = 2  # the command was called wrongly: fix the command line, not the documents
-
-from regdraft.core.counts import count
 
 
 @dataclass(frozen=True, slots=True)
