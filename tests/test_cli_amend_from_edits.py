@@ -36,7 +36,7 @@ def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, t
     result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(edited), catch=False)
     assert result.exit_code == 0, result.output
     assert "+1\\. Sửa đổi, bổ sung điểm c khoản 1 Điều 4 như sau:" in result.output
-    assert "Created amendments/qc-moi/amendment.md with 1 instructions" in result.output
+    assert "Created amendments/qc-moi/amendment.md with 1 instruction" in result.output
     text = tmp_workspace.path("amendments/qc-moi/amendment.md").read_text(encoding="utf-8")
     amendment = load_amendment(text, "amendment.md", "qc-moi")
     assert amendment.regulation == "01-QC/TU" and amendment.status == "draft"
@@ -108,7 +108,7 @@ def test_a_phrase_replaced_everywhere_is_one_instruction(tmp_workspace: Workspac
     added = [line for line in result.output.splitlines() if line.startswith("+") and not line.startswith("+++")]
     assert added == ["+1\\. Thay thế cụm từ “Thường trực Tỉnh ủy” bằng cụm từ “Thường trực Tỉnh ủy khóa XIV” "
                      "trong toàn bộ Quy chế."]
-    assert "with 1 instructions" in result.output
+    assert "with 1 instruction" in result.output
     assert invoke(tmp_workspace, "amend", "check", "x").exit_code == 0
 
 

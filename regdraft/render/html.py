@@ -102,6 +102,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     )
     env.filters["inline"] = inline_markdown
     env.filters["css_string"] = css_string
+    env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
     # Annotation hooks of the provision macros, off for print; the review server turns them on.
     env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, child_address=_child_address)
     if page is not None:
@@ -117,6 +118,12 @@ def _cache_folder(workspace_root: Path | None) -> Path | None:
 
 def _no_mark(address: object) -> Markup:
     return Markup("")
+
+
+def _count(number: int, noun: str, language: str = "en") -> str:
+    from regdraft.core.counts import count
+
+    return count(number, noun, language)
 
 
 def _child_address(unit: Any, parent: Any) -> Any:

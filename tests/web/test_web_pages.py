@@ -24,7 +24,7 @@ def test_home_lists_regulations_amendments_and_open_rounds(review_ws: Workspace)
     assert "Round 1 (open, due 2025-03-15)" in row.group(0)
     assert "0 of 3 bodies replied" in row.group(0)
     add_comment(review_ws, SLUG, BODIES[1], "d20a", "Đề nghị bổ sung.")
-    assert "1 of 3 bodies replied, 1 comments, 1 awaiting an answer" in c.get("/").text
+    assert "1 of 3 bodies replied, 1 comment, 1 awaiting an answer" in c.get("/").text
 
 
 def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(review_ws: Workspace) -> None:
