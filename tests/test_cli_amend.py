@@ -265,3 +265,30 @@ def test_check_reports_reading_and_applying_problems_in_one_run(ws: Workspace, i
     workspace = invoke(ws, "check")
     assert workspace.exit_code == 1
     assert all(line in workspace.output for line in reported), workspace.output
+
+
+def test_check_json_holds_the_references_to_check_and_warnings_the_text_lists(tmp_workspace: Workspace,
+                                                                              invoke: Invoke) -> None:
+    text = invoke(tmp_workspace, "amend", "check", "qc-sua-doi-2025")
+    assert text.exit_code == 0, text.output
+    to_check = [line.removeprefix("requires checking: ") for line in text.stdout.splitlines()
+                if line.startswith("requires checking: ")]
+    assert len(to_check) == 6
+    data = json.loads(invoke(tmp_workspace, "amend", "check", "qc-sua-doi-2025", "--json").stdout)
+    assert data["amendment"] == "qc-sua-doi-2025" and data["problems"] == [] and data["warnings"] == []
+    assert [f"{p['file']}:{p['line']}: {p['message']}" for p in data["to_check"]] == to_check
+
+
+def test_an_unreadable_amendment_under_json_is_an_error_with_its_problems(tmp_workspace: Workspace,
+                                                                          invoke: Invoke) -> None:
+    path = tmp_workspace.root / "amendments" / "qc-sua-doi-2025" / "amendment.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: 2", "draft: hai"), encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "preview", "qc-sua-doi-2025", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["error"].startswith("amendments/qc-sua-doi-2025/amendment.md: 1 problem reading and applying")
+    assert data["problems"] == [{"file": "amendments/qc-sua-doi-2025/amendment.md", "line": 8, "unit": "",
+                                 "message": "The draft number 'hai' is not a whole number from 1.", "warning": False}]
+    text = invoke(tmp_workspace, "amend", "preview", "qc-sua-doi-2025")
+    assert text.exit_code == 1 and not text.stdout
+    assert "amendment.md:8: The draft number 'hai' is not a whole number from 1." in text.stderr

@@ -305,19 +305,20 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 def _run(base: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, case: Case,
-         *, as_json: bool) -> tuple[Any, str, str]:
-    """Run one case on a fresh copy of the base workspace; its exit code, stdout and stderr."""
+         *, as_json: bool) -> tuple[Any, str, str, str]:
+    """Run one case on a fresh copy of the base workspace; exit code, stdout, stderr, HEAD before it ran."""
     root, comment = base
     ws = tmp_path / "ws"
     shutil.copytree(root / "ws", ws, symlinks=True)
     if case.setup is not None:
         case.setup(ws, monkeypatch)
     monkeypatch.chdir(ws)
+    head = _git(ws, "rev-parse", "HEAD")
     args = [a.format(tmp=tmp_path, comment=comment, remote=root / "remote.git") for a in case.args]
     argv = [*path.split(), *args, *(["--json"] if as_json else [])]
     result = CliRunner().invoke(cli, argv)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    return result.exit_code, result.stdout, result.stderr
+    return result.exit_code, result.stdout, result.stderr, head
 
 
 def _ids(*, failures: bool = False) -> list[Any]:
@@ -352,12 +353,18 @@ def test_every_command_is_described_in_the_json_docs() -> None:
 @pytest.mark.parametrize(("path", "case"), _ids())
 def test_exit_code_and_json(base: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                             path: str, case: Case) -> None:
-    code, stdout, stderr = _run(base, tmp_path, monkeypatch, path, case, as_json=True)
+    code, stdout, stderr, head = _run(base, tmp_path, monkeypatch, path, case, as_json=True)
     assert code == case.code, (stdout, stderr)
     data = json.loads(stdout)  # exactly one JSON document, nothing else on stdout
     own = case.code == 0 or case.own
     if not own:
         assert set(data) == {"error", "problems"} and data["error"] and "Traceback" not in stdout + stderr
+        assert _git(tmp_path / "ws", "rev-parse", "HEAD") == head  # a failed command committed nothing
+    if isinstance(data, dict) and "commits" in data:
+        # What the command says it committed is what git now has on top of where it started.
+        repo = Path(data.get("workspace", tmp_path / "ws"))
+        made = _git(repo, "rev-list", "--reverse", f"{head}..HEAD" if repo == tmp_path / "ws" else "HEAD")
+        assert data["commits"] == made.split(), path
     errors = sorted(_validator(path.replace(" ", "-") if own else "error").iter_errors(data), key=str)
     assert not errors, [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
 
@@ -365,7 +372,7 @@ def test_exit_code_and_json(base: tuple[Path, str], tmp_path: Path, monkeypatch:
 @pytest.mark.parametrize(("path", "case"), _ids(failures=True))  # successes: the same code path as under --json
 def test_exit_code_of_text_output(base: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   path: str, case: Case) -> None:
-    code, stdout, stderr = _run(base, tmp_path, monkeypatch, path, case, as_json=False)
+    code, stdout, stderr, _head = _run(base, tmp_path, monkeypatch, path, case, as_json=False)
     assert code == case.code, (stdout, stderr)
     assert "Traceback" not in stdout + stderr
     if case.code and not case.own:

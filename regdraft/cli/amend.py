@@ -11,6 +11,7 @@ import click
 
 from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, commits, prints_result
+from regdraft.workspace.store import Workspace
 
 
 @click.group()
@@ -232,16 +233,25 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     ws = open_workspace(workspace)
     if resume:
         finished = resume_adoption(ws, slug)
-        head = ws.resolve("HEAD").sha
-        return Result({"amendment": slug, "resumed": True, "commit": head, "commits": [head]}).say(
+        return _adopted(ws, slug, ws.resolve("HEAD").sha, resumed=True).say(
             f"Finished the interrupted adoption {finished}.")
     if not signed:
         raise UsageError("Give --signed DATE (or --resume to finish an interrupted adoption).")
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the amendment is adopted past its gates.")
     sha = adopt_amendment(ws, slug, signed, effective, force=reason)
-    done = Result({"amendment": slug, "resumed": False, "commit": sha, "commits": commits()})
-    return done.say(f"Adopted {slug} in commit {sha[:8]}.")
+    return _adopted(ws, slug, sha, resumed=False).say(f"Adopted {slug} in commit {sha[:8]}.")
+
+
+def _adopted(ws: Workspace, slug: str, sha: str, *, resumed: bool) -> Result:
+    """What `amend adopt --json` prints: the adoption as recorded, its commit and tag."""
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.lifecycle import adoption_tag
+
+    adopted = load(ws, slug)
+    return Result({"amendment": slug, "number": adopted.number, "regulation": adopted.regulation,
+                   "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
+                   "commit": sha, "tag": adoption_tag(adopted), "commits": [sha] if resumed else commits()})
 
 
 @amend.command("conflicts")

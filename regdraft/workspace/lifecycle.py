@@ -359,8 +359,13 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
         changes[base] = original
     changes[reg_path] = render(applied.regulation).encode("utf-8")
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
-    tag = "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
-    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force), tag=tag)
+    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
+                     tag=adoption_tag(amendment))
+
+
+def adoption_tag(amendment: Amendment) -> str:
+    """The git tag of an amendment's adoption: adopted/ and its number (`adopted/05-QC-TU`)."""
+    return "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
 
 
 def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
