@@ -28,12 +28,16 @@ TODAY = dt.date(2025, 3, 1)
 
 
 def _body(path: Path) -> list[ReplyParagraph]:
-    """The paragraphs after the summary's page break: the text itself."""
+    """The paragraphs after the summary's page break: the text itself (without the metadata line
+    naming the revisions compared, which closes the document and is neither version's text)."""
     with zipfile.ZipFile(path) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     head = xml[: xml.index('w:type="page"')]
     summary_paragraphs = head.count("<w:p>") + head.count("<w:p ")
-    return list(read_reply(path.read_bytes(), path.name).paragraphs[summary_paragraphs:])
+    body = list(read_reply(path.read_bytes(), path.name).paragraphs[summary_paragraphs:])
+    if body and body[-1].original.startswith(("Các phiên bản được so sánh:", "Versions compared:")):
+        body.pop()
+    return body
 
 
 def _write(old, new, path: Path) -> Path:

@@ -99,3 +99,26 @@ def test_the_summary_gives_the_page_each_change_is_on(shipped_pdf: Path, tmp_wor
         if words:
             assert words in pages[printed - 1] + " " + pages[min(printed, len(pages) - 1)], (described, words)
     assert len(anchors) >= len(redline.comparison.changes)
+
+
+TITLE = ("Dự thảo lần 2 Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh "
+         "khóa XIV, nhiệm kỳ 2020 - 2025 (05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021")
+
+
+def test_the_table_layout_and_the_word_redline_carry_the_same_title(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    import zipfile
+
+    table = tmp_workspace.root / "out" / "table.pdf"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(table), catch=False)
+    assert result.exit_code == 0, result.output
+    first = _pages(table)[0]
+    assert "BẢNG SO SÁNH " + TITLE in first and "Số 05-QC/TU" not in first
+    word = tmp_workspace.root / "out" / "r.docx"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(word), catch=False)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(word) as z:
+        text = " ".join(re.sub(r"<[^>]+>", " ", z.read("word/document.xml").decode("utf-8")).split())
+    assert "BẢN SO SÁNH " + TITLE in text and "Số 05-QC/TU" not in text
+    assert "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
+    assert re.search(r"Các phiên bản được so sánh: 01-QC/TU: commit [0-9a-f]{7}, [\d-]{10}; 05-QC/TU: commit", text)
+    assert text.index("Điều 31") < text.index("Các phiên bản được so sánh")  # at the end

@@ -391,7 +391,7 @@ def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
 
 
 def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentHeader:
-    """Page 1's header block: the regulation's title, with the draft's number, banner and date line.
+    """Page 1's header block: the comparison's title naming both documents, the banner and date line.
 
     Against an amendment, the `DỰ THẢO lần N` banner and the place-and-date line are those the
     amending document prints (`amend export`): blank days until it is signed; the number is the
@@ -406,7 +406,8 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
     old, new = redline.old_version, redline.new_version
     running = " ".join(x for x in (sentence(words["comparison_title"]), new.number or new.doc_id,
                                    words["comparison_with"], old.number or old.doc_id) if x)
-    header = dataclasses.replace(header, number="", running=running)
+    header = dataclasses.replace(header, number="", running=running, type=words["comparison_title"],
+                                 summary=redline.title_line(profile))
     if redline.amendment is None:
         return header
     from regdraft.render.consolidated import amendment_header
@@ -448,7 +449,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     return template.render(
         lang=helpers.language, profile=profile, header=header, words=helpers.words,
         orientation="landscape" if layout == "table" else "portrait",
-        cover_line=redline.cover_line(profile), title_line=redline.title_line(profile),
+        cover_line=redline.cover_line(profile),
         metadata_line=redline.metadata_line(profile), changes=comparison.changes,
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
         changed_only=changed_only, references=redline.references,

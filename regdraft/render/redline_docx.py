@@ -273,6 +273,8 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     writer = _Writer(document, names, tracked_author(redline), when)
     for p in _in_order(comparison.provisions, top_ranks(comparison.old), top=True):
         _emit(writer, p, language)
+    if redline.metadata_line(profile):
+        paragraph(document, redline.metadata_line(profile), size=profile.body_pt - 4)
     save(document, output)
 
 
