@@ -35,6 +35,8 @@ from regdraft.core.labels import (
     from_roman,
     label_order,
     noun,
+    ordinal_from_text,
+    ordinal_text,
     part_label_from_text,
     part_label_text,
     roman_from_digits,
@@ -70,6 +72,29 @@ class Segment:
 INTRO = "intro"
 END = "end"
 PARTS = (INTRO, END)
+DASH = "dash"
+_DASH_PART = re.compile(r"dash(\d*)")
+
+
+def dash_part(ordinal: int | None) -> str:
+    """The part naming a unit's dash item (gạch đầu dòng) by its ordinal: `dash2`; `dash` for a new one."""
+    return f"{DASH}{ordinal}" if ordinal else DASH
+
+
+def dash_ordinal(part: str) -> int | None:
+    """The ordinal of a dash-item part (`dash2` -> 2); None for any other part or a new dash item."""
+    match = _DASH_PART.fullmatch(part)
+    return int(match.group(1)) if match and match.group(1) else None
+
+
+def is_dash_part(part: str) -> bool:
+    """True for a part naming a dash item (`dash2`, or `dash` for a new one)."""
+    return _DASH_PART.fullmatch(part) is not None
+
+
+def is_part(part: str) -> bool:
+    """True for a part of a unit: its lead-in, its closing text or one of its dash items."""
+    return part in PARTS or is_dash_part(part)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -79,7 +104,9 @@ class Address:
     Articles start an address on their own (`d12`), since article numbers run through the
     whole document; sections carry their chapter (`ch2.m1`). `part` names a part of the unit
     instead of the whole: `intro` its lead-in (đoạn mở đầu, the text before its points or
-    clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`.
+    clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`;
+    `dashN` its N-th dash item (gạch đầu dòng thứ N: a `- ` paragraph with the `+ ` paragraphs
+    under it): `d5.k1.a.dash2`. Dash items have no labels, so they are counted as they stand.
     """
 
     segments: tuple[Segment, ...]
@@ -105,9 +132,9 @@ class Address:
         return Address(self.segments) if self.part else self
 
     def with_part(self, part: str) -> Address:
-        """The address of a part of this unit: `INTRO` (lead-in) or `END` (closing text)."""
-        if part not in PARTS:
-            raise AddressError(f"'{part}' is not a part of a unit; use {INTRO} or {END}.")
+        """The address of a part of this unit: `INTRO` (lead-in), `END` (closing text) or `dashN` (dash item)."""
+        if not is_part(part):
+            raise AddressError(f"'{part}' is not a part of a unit; use {INTRO}, {END} or dash1, dash2 ...")
         return Address(self.segments, part)
 
     def parent(self) -> Address | None:
@@ -130,7 +157,8 @@ class Address:
         """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`.
 
         A part is named before its unit: `đoạn mở đầu khoản 2 Điều 5`, `phần cuối Điều 7`,
-        `the lead-in of clause 2, Article 5`, `the closing text of Article 7`.
+        `gạch đầu dòng thứ hai điểm a khoản 1 Điều 5`, `the lead-in of clause 2, Article 5`,
+        `the closing text of Article 7`, `the second dash item of point a, clause 1, Article 5`.
         """
         words = []
         for seg in reversed(self.segments):
@@ -156,7 +184,13 @@ class Address:
 
 
 def part_name(part: str, kind: Kind, language: str) -> str:
-    """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`."""
+    """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`,
+    `gạch đầu dòng thứ hai`, `the second dash item of`."""
+    if is_dash_part(part):
+        ordinal = dash_ordinal(part)
+        if language == "en":
+            return f"the {ordinal_text(ordinal, 'en')} dash item of" if ordinal else "a dash item of"
+        return f"gạch đầu dòng {ordinal_text(ordinal, 'vi')}" if ordinal else "gạch đầu dòng"
     if language == "en":
         return "the lead-in of" if part == INTRO else "the closing text of"
     word = "phần" if kind is Kind.ARTICLE else "đoạn"
@@ -187,7 +221,9 @@ class _Unreadable(AddressError):
 
 
 _PART_WORDS = re.compile(
-    r"^(?:(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
+    r"^(?:(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<vi_dash>thứ\s+\S+)|(?:the\s+)?(?P<en_dash>\w+)\s+(?:dash|indent)"
+    r"(?:\s+item)?\s+of"
+    r"|(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
     r"|(?:the\s+)?(?P<en>(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
     r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+(?P<rest>.+)$",
     re.IGNORECASE,
@@ -199,8 +235,23 @@ def _split_part(raw: str) -> tuple[str, str]:
     match = _PART_WORDS.match(raw)
     if match is None:
         return "", raw
+    ordinal = match.group("vi_dash") or match.group("en_dash")
+    if ordinal is not None:
+        return _dash_of(ordinal, raw), match.group("rest")
     intro = match.group("vi_intro") if match.group("vi") else match.group("en_intro")
     return (INTRO if intro else END), match.group("rest")
+
+
+def _dash_of(ordinal: str, raw: str) -> str:
+    """The dash-item part for an ordinal as written or typed (`thứ hai`, `thu hai`, `second`, `2`)."""
+    number = ordinal_from_text(ordinal)
+    if number is None:
+        # Typed without diacritics: `thu tu` is `thứ tư`.
+        words = fold(ordinal).split()
+        number = next((n for n in range(1, 11) if fold(ordinal_text(n, "vi")).split()[1:] == words[-1:]), None)
+    if number is None:
+        raise AddressError(f"'{raw}': '{ordinal}' is not an ordinal (thứ nhất, thứ hai ...; first, second ...).")
+    return dash_part(number)
 
 
 _CODE = re.compile(
@@ -211,7 +262,7 @@ _CODE = re.compile(
 def _parse_code(raw: str) -> Address:
     segments: list[Segment] = []
     pieces = raw.lower().replace("/", ".").split(".")
-    part = pieces.pop() if len(pieces) > 1 and pieces[-1] in PARTS else ""
+    part = pieces.pop() if len(pieces) > 1 and is_part(pieces[-1]) and pieces[-1] != DASH else ""
     for piece in pieces:
         match = _CODE.match(piece)
         if not match:
@@ -321,7 +372,8 @@ def _checked(address: Address, raw: str) -> Address:
         )
     if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         raise AddressError(
-            f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}) or a closing text ({END})."
+            f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}), a closing text ({END}) "
+            "or dash items (dash1, dash2 ...)."
         )
     return address
 
@@ -348,7 +400,9 @@ _GLUED = re.compile(
 _FILLERS = frozenset({"of", "the", "cua", "tai", "so", "no"})
 _SEPARATORS = re.compile(r"[\s,;.:/()\u2013\u2014-]+")
 _PART_TYPED = re.compile(
-    r"^(?:(?:doan|phan)\s+(?:(?P<vi_intro>mo\s+dau|dau)|cuoi|ket)"
+    r"^(?:(?:dau\s+)?gach\s+dau\s+dong\s+(?P<vi_dash>thu\s+\S+)|(?:the\s+)?(?P<en_dash>\w+)\s+(?:dash|indent)"
+    r"(?:\s+item)?\s+of"
+    r"|(?:doan|phan)\s+(?:(?P<vi_intro>mo\s+dau|dau)|cuoi|ket)"
     r"|(?:the\s+)?(?:(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
     r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+"
 )
@@ -374,11 +428,14 @@ def _parse_typed(raw: str) -> Address:
     folded = fold(text)
     part = ""
     match = _PART_TYPED.match(folded)
-    if match:
+    if match and (match.group("vi_dash") or match.group("en_dash")):
+        part = _dash_of(match.group("vi_dash") or match.group("en_dash"), raw)
+        text, folded = text[match.end():], folded[match.end():]
+    elif match:
         part = INTRO if (match.group("vi_intro") or match.group("en_intro")) else END
         text, folded = text[match.end():], folded[match.end():]
     tokens = [t for t in _SEPARATORS.split(text) if t and fold(t) not in _FILLERS]
-    if tokens and fold(tokens[-1]) in PARTS and not part:
+    if tokens and is_part(fold(tokens[-1])) and fold(tokens[-1]) != DASH and not part:
         part = fold(tokens.pop())
     options = _token_options(tokens, raw)
     found: list[tuple[bool, bool, Address]] = []

@@ -134,6 +134,30 @@ def part_label_from_text(text: str) -> str | None:
     return None
 
 
+_EN_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def ordinal_text(number: int, language: str) -> str:
+    """An ordinal as a drafter writes it: `thứ hai`, `thứ 12`; `second`, `12th`."""
+    if language == "en":
+        return _EN_ORDINAL_WORDS[number - 1] if 1 <= number <= 10 else f"{number}th"
+    return f"thứ {_VI_ORDINALS[number - 1]}" if 1 <= number <= 10 else f"thứ {number}"
+
+
+def ordinal_from_text(text: str) -> int | None:
+    """Read `thứ hai`, `hai`, `thứ 2`, `second`, `2nd`; None when it is not an ordinal."""
+    lowered = text.strip().lower().removeprefix("thứ ").strip()
+    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", lowered)
+    if number is not None:
+        return int(number.group(1)) or None
+    if lowered in ("bốn",):
+        return 4
+    for words in (_VI_ORDINALS, _EN_ORDINAL_WORDS):
+        if lowered in words:
+            return words.index(lowered) + 1
+    return None
+
+
 SUFFIXED_LABEL = re.compile(r"^(\d+)([a-z]*)$")
 POINT_LABEL = re.compile(r"^([a-zđ])(\d*)$")
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from regdraft.core.address import dash_ordinal
 from regdraft.core.errors import Problem
 from regdraft.core.model import END, INTRO, Kind, Unit, noun
 
@@ -126,6 +127,23 @@ def separate_closings(unit: Unit) -> tuple[Unit, list[Unit]]:
     return replace(unit, children=tuple(children)), found
 
 
+def dash_items(paragraphs: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each dash item (gạch đầu dòng) lies among a unit's own paragraphs, in order.
+
+    A dash item starts at a `- ` paragraph and runs to the next one; the last takes only the
+    `+ ` paragraphs under it, since what follows it is the unit's closing text (`part_text`).
+    """
+    starts = [i for i, t in enumerate(paragraphs) if t.startswith("- ")]
+    spans = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else start + 1
+        if n + 1 == len(starts):
+            while end < len(paragraphs) and paragraphs[end].startswith("+ "):
+                end += 1
+        spans.append((start, end))
+    return spans
+
+
 def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
     """Where a unit's lead-in (`INTRO`) or closing text (`END`) lies, as a slice of its paragraphs.
 
@@ -133,7 +151,12 @@ def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
     (the slice then indexes that tuple). A unit without children but with dash items has a
     lead-in before the first dash item and a closing text after the last. None when the unit
     has no such part (no children and no dash items, or nothing before/after them).
+    A dash item (`dashN`) is the N-th of `dash_items(unit.text)`, None when there are fewer.
     """
+    ordinal = dash_ordinal(part)
+    if ordinal is not None:
+        spans = dash_items(unit.text)
+        return spans[ordinal - 1] if ordinal <= len(spans) else None
     if unit.children:
         paragraphs = unit.text if part == INTRO else unit.closing
         return (0, len(paragraphs)) if paragraphs or part == INTRO else None
@@ -154,8 +177,8 @@ def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
 
 
 def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
-    """`unit` with its lead-in or closing text replaced by `paragraphs` (removed when empty)."""
-    if unit.children:
+    """`unit` with its lead-in, closing text or a dash item replaced by `paragraphs` (removed when empty)."""
+    if unit.children and dash_ordinal(part) is None:
         return replace(unit, text=tuple(paragraphs)) if part == INTRO else replace(unit, closing=tuple(paragraphs))
     span = part_text(unit, part)
     if span is None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.amend import phrases
+from regdraft.core.address import is_dash_part
+from regdraft.core.amend import dashes, phrases
 from regdraft.core.amend.conflicts import instruction_conflicts
 from regdraft.core.amend.consequential import Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
-from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
 from regdraft.core.amend.quote import short
 from regdraft.core.amend.tree import find_unit, rebuild, unit_path
 from regdraft.core.counts import count as counted
@@ -39,7 +40,6 @@ from regdraft.core.model import (
     noun,
     part_name,
     repealed_unit,
-    unit_address,
 )
 from regdraft.core.parts import part_paragraphs, part_text, with_part
 
@@ -159,6 +159,8 @@ def _put(units: Units, target: Address, unit: Unit) -> Units:
 
 def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
     op = ins.op
+    if isinstance(op, (ReplaceUnit, InsertUnit, RepealUnits)) and any(is_dash_part(t.part) for t in targets(op)):
+        return _apply_dashes(units, ins, language)
     if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
         return _apply_part(units, ins, op.target, language)
     if isinstance(op, ReplaceUnit):
@@ -201,6 +203,38 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
             return units, []
         return _words(units, op, ins, language)
     raise _Failure("this kind of instruction cannot be applied on its own.")
+
+
+def _apply_dashes(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
+    """Replace, insert or repeal dash items (`regdraft.core.amend.dashes`)."""
+    op = ins.op
+    made: list[AppliedChange] = []
+    failures: list[str] = []
+    for target in targets(op):
+        if not is_dash_part(target.part):
+            failures.append(f"{target.describe(language)} cannot be repealed together with dash items; "
+                            "repeal it in an instruction of its own.")
+            continue
+        unit = _existing(units, target.unit, language)
+        try:
+            if isinstance(op, InsertUnit):
+                assert ins.unit is not None
+                new, address = dashes.insert_dash(unit, target, op.after, ins.unit.text, language)
+                made.append(AppliedChange(address, ChangeKind.INSERTED, ins))
+            elif isinstance(op, ReplaceUnit):
+                assert ins.unit is not None
+                new = dashes.replace_dash(unit, target, ins.unit.text, language)
+                made.append(AppliedChange(target, ChangeKind.AMENDED, ins))
+            else:
+                new = dashes.repeal_dash(unit, target, language)
+                made.append(AppliedChange(target, ChangeKind.REPEALED, ins))
+        except dashes.DashError as exc:
+            failures.append(str(exc))
+            continue
+        units = _put(units, target.unit, new)
+    if failures:
+        raise _Failure(" ".join(failures))
+    return units, made
 
 
 def _part_remover(part: str) -> Callable[[Unit], list[Unit]]:
@@ -384,7 +418,7 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         made.append(AppliedChange(address, kind, ins, op.old, op.new))
 
     if op.throughout:
-        new_units = tuple(_replace_tree(u, None, op, record) for u in units)
+        new_units = tuple(phrases.replace_in_unit(u, None, op.old, op.new, op.position, record) for u in units)
         if not made:
             raise _Failure(f"“{op.old}” does not occur anywhere in the regulation.")
         return new_units, made
@@ -409,12 +443,12 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
             units = _map(units, target.unit, _part_setter(target.part, tuple(t for t, _ in replaced)))
             record(target)
             continue
-        if _occurrences(unit, op.old) == 0:
+        if occurrences(unit, op.old) == 0:
             missing.append(target.describe(language))
             continue
         units = _map(units, target, _rewriter(target.parent(), op, record))
     if missing:
-        elsewhere = sum(_occurrences(u, op.old) for u in units)
+        elsewhere = sum(occurrences(u, op.old) for u in units)
         where = " and ".join(missing)
         raise _Failure(
             f"“{op.old}” is found 0 times in {where} (it occurs {counted(elsewhere, 'time')} in the whole "
@@ -444,46 +478,14 @@ def _preamble_words(preamble: tuple[str, ...], ins: Instruction) -> tuple[tuple[
 def _rewriter(
     parent: Address | None, op: ReplaceWords, record: Callable[[Address], None]
 ) -> Callable[[Unit], list[Unit]]:
-    return lambda unit: [_replace_tree(unit, parent, op, record)]
+    return lambda unit: [phrases.replace_in_unit(unit, parent, op.old, op.new, op.position, record)]
 
 
 def occurrences(unit: Unit, phrase: str) -> int:
     """How often `phrase` occurs in a unit (title, text and every unit inside), as instructions match it."""
-    return _occurrences(unit, phrase)
+    return phrases.count_in_unit(unit, phrase)
 
 
 def replace_words(unit: Unit, old: str, new: str | None) -> Unit:
     """`unit` with `old` replaced by `new` (deleted for None) everywhere in it, as an instruction does."""
-    return _replace_tree(unit, None, ReplaceWords(old, new), lambda _address: None)
-
-
-def _occurrences(unit: Unit, phrase: str) -> int:
-    total = phrases.count(unit.title, phrase) if unit.title else 0
-    total += sum(phrases.count(t, phrase) for t in unit.text)
-    total += sum(phrases.count(t, phrase) for t in unit.closing)
-    return total + sum(_occurrences(c, phrase) for c in unit.children)
-
-
-def _replace_tree(unit: Unit, parent: Address | None, op: ReplaceWords, record: Callable[[Address], None]) -> Unit:
-    address = unit_address(unit, parent)
-    hits = 0
-    title = unit.title
-    if title:
-        title, n = phrases.replace(title, op.old, op.new, op.position)
-        hits += n
-    texts = []
-    for text in unit.text:
-        new_text, n = phrases.replace(text, op.old, op.new, op.position)
-        hits += n
-        texts.append(new_text)
-    closing = []
-    for text in unit.closing:
-        new_text, n = phrases.replace(text, op.old, op.new)
-        hits += n
-        closing.append(new_text)
-    if hits:
-        record(address)
-    children = tuple(_replace_tree(c, address, op, record) for c in unit.children)
-    if not hits and all(a is b for a, b in zip(children, unit.children, strict=True)):
-        return unit
-    return replace(unit, title=title, text=tuple(texts), children=children, closing=tuple(closing))
+    return phrases.replace_in_unit(unit, None, old, new, "", lambda _address: None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from regdraft.core.address import dash_ordinal, dash_part
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
@@ -41,8 +42,10 @@ from regdraft.core.amend.provisions import (
     common_parent,
     provisions,
     read_citations,
+    read_ordinal,
     strip_own_document,
 )
+from regdraft.core.labels import ordinal_text
 from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
 
 __all__ = [
@@ -70,6 +73,11 @@ _MORE = {
 _PART_NEW = re.compile(
     r"^(?:(?P<intro>đoạn mở đầu|phần mở đầu|(?:a|the) lead-in|(?:an|the) introductory (?:part|text|wording))"
     r"|(?P<end>đoạn cuối|phần cuối|đoạn kết|(?:a|the) closing (?:text|part|paragraph|words)))$",
+    re.I,
+)
+_DASH_NEW = re.compile(
+    r"^(?:(?:các|một số|những)\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng(?:\s+(?P<vi>thứ\s+\S+))?$"
+    r"|^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:(?P<en>\w+)\s+)??(?:dash|indent)(?:\s+item)?s?$",
     re.I,
 )
 _VERBS = r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|bỏ|sửa)"
@@ -286,6 +294,9 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
             out.append(InsertUnit(target, after=after))
         return out
     assert cite is not None
+    dash = _DASH_NEW.match(new.strip())
+    if dash is not None:
+        return [_insert_dash(dash.group("vi") or dash.group("en"), cite, how, context, language)]
     part = _PART_NEW.match(new.strip())
     if part is not None:
         places = provisions(cite, context, language)
@@ -332,6 +343,28 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
         target = Address((Segment(kind, label),)) if kind is Kind.ARTICLE else where.child(kind, label)
         made.append(InsertUnit(target, parent=where))
     return made
+
+
+def _insert_dash(ordinal: str | None, cite: str, how: str, context: Address | None, language: str) -> InsertUnit:
+    """A new dash item after another (`vào sau gạch đầu dòng thứ nhất điểm a ...`) or at the end of a unit."""
+    number = read_ordinal(ordinal, language) if ordinal else None
+    places = provisions(cite, context, language)
+    if len(places) != 1:
+        raise GrammarError(f"'{cite}' names {len(places)} provisions where one is expected.")
+    where = places[0].address
+    after = dash_ordinal(where.part)
+    if how == "after":
+        if after is None:
+            raise GrammarError(f"a dash item can only be inserted after another dash item, not after "
+                               f"{where.describe(language)}.")
+        if number is not None and number != after + 1:
+            raise GrammarError(
+                f"a dash item inserted after the {ordinal_text(after, 'en')} is the {ordinal_text(after + 1, 'en')} "
+                f"({ordinal_text(after + 1, language)}), not the {ordinal_text(number, 'en')}.")
+        return InsertUnit(where.unit.with_part(dash_part(after + 1)), after=where)
+    if where.part or where.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+        raise GrammarError(f"a dash item is added to an article, clause or point, not to {where.describe(language)}.")
+    return InsertUnit(where.with_part(dash_part(number)), parent=where)
 
 
 def _predecessor(kind: Kind, label: str) -> str | None:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import replace as replaced
 
+from regdraft.core.model import Address, Unit, unit_address
 from regdraft.core.text import tone_key
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -105,3 +108,35 @@ def replace(text: str, phrase: str, new: str | None, position: str = "") -> tupl
             right = right.lstrip()
         text = left + right
     return text, len(spans)
+
+
+def count_in_unit(unit: Unit, phrase: str) -> int:
+    """How often `phrase` occurs in a unit: its title, text, closing text and every unit inside."""
+    total = count(unit.title, phrase) if unit.title else 0
+    total += sum(count(t, phrase) for t in (*unit.text, *unit.closing))
+    return total + sum(count_in_unit(c, phrase) for c in unit.children)
+
+
+def replace_in_unit(unit: Unit, parent: Address | None, old: str, new: str | None, position: str,
+                    record: Callable[[Address], None]) -> Unit:
+    """`unit` with `old` replaced (see `replace`) in its title, text, closing text and every unit inside;
+    `record` is called with the address of each unit whose own text changed. Unchanged units are shared."""
+    address = unit_address(unit, parent)
+    hits = 0
+    title = unit.title
+    if title:
+        title, n = replace(title, old, new, position)
+        hits += n
+    texts: list[str] = []
+    closing: list[str] = []
+    for source, out in ((unit.text, texts), (unit.closing, closing)):
+        for text in source:
+            new_text, n = replace(text, old, new, position)
+            hits += n
+            out.append(new_text)
+    if hits:
+        record(address)
+    children = tuple(replace_in_unit(c, address, old, new, position, record) for c in unit.children)
+    if not hits and all(a is b for a, b in zip(children, unit.children, strict=True)):
+        return unit
+    return replaced(unit, title=title, text=tuple(texts), children=children, closing=tuple(closing))

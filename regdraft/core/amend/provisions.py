@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from regdraft.core.address import dash_part
+from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import Address, Kind, Segment, noun, part_label_from_text, roman_from_digits
 
 
@@ -47,7 +49,9 @@ _THIS_EN = re.compile(r"(?:of\s+)?this\s+(?P<noun>Article|clause|point|Chapter|S
 _PART_PREFIX = re.compile(
     r"(?:(?P<title>tên|tiêu đề|the\s+(?:title|heading)\s+of)"
     r"|(?P<intro>đoạn\s+mở\s+đầu|phần\s+mở\s+đầu|the\s+(?:lead-in|introductory\s+(?:part|text|wording|words|sentence))\s+(?:of|to))"
-    r"|(?P<end>đoạn\s+cuối|phần\s+cuối|đoạn\s+kết|the\s+closing\s+(?:text|part|paragraph|words|sentence)\s+of))"
+    r"|(?P<end>đoạn\s+cuối|phần\s+cuối|đoạn\s+kết|the\s+closing\s+(?:text|part|paragraph|words|sentence)\s+of)"
+    r"|(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<dash>thứ\s+[^\s,;]+)"
+    r"|the\s+(?P<dash_en>\w+)\s+(?:dash|indent)(?:\s+item)?\s+of)"
     r"(?![\wđĐ])\s*",
     _I,
 )
@@ -107,6 +111,15 @@ def _valid(kind: Kind, raw: str) -> bool:
     return bool(_LABELS[kind].match(raw if kind in (Kind.CHAPTER, Kind.PART) else raw.lower()))
 
 
+def read_ordinal(ordinal: str, language: str) -> int:
+    """The number of an ordinal as written (`thứ hai`, `second`); `GrammarError` when it is none."""
+    number = ordinal_from_text(ordinal)
+    if number is None:
+        examples = "thứ nhất, thứ hai" if language == "vi" else "first, second"
+        raise GrammarError(f"'{ordinal}' is not an ordinal ({examples} ...).")
+    return number
+
+
 def strip_own_document(text: str) -> str:
     """`khoản 2 Điều 5 của Luật này` -> `khoản 2 Điều 5`."""
     return _OWN_DOCUMENT.sub("", text.strip())
@@ -131,7 +144,11 @@ def read_citations(text: str, language: str) -> list[Citation]:
         part = ""
         prefix = _PART_PREFIX.match(text, start)
         if prefix is not None:
-            part = next(name for name in ("title", "intro", "end") if prefix.group(name))
+            part = next((name for name in ("title", "intro", "end") if prefix.group(name)), "")
+            ordinal = prefix.group("dash") or prefix.group("dash_en")
+            if ordinal is not None:
+                number = read_ordinal(ordinal, language)
+                part = dash_part(number)
             start = prefix.end()
         this = _THIS_EN.match(text, start)
         token = None if this else _NOUN.match(text, start)
@@ -255,7 +272,7 @@ def _with_part(address: Address, part: str, shown: str) -> Address:
     if part in ("", TITLE):
         return address
     if address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-        raise GrammarError(f"'{shown}': only an article, clause or point has a lead-in or closing text.")
+        raise GrammarError(f"'{shown}': only an article, clause or point has a lead-in, closing text or dash items.")
     return address.with_part(part)
 
 

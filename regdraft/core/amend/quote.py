@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from regdraft.core.address import is_dash_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.model import (
     REPEALED_TEXT,
@@ -154,6 +155,10 @@ def _part_quote(target: Address, paragraphs: list[str], line: int, language: str
             )
     if not paragraphs:
         raise GrammarError("the quoted text is empty.")
+    if is_dash_part(target.part) and not paragraphs[0].startswith("- "):
+        raise GrammarError(
+            f"a quoted dash item begins with '- ' (“- ...”), not '{short(paragraphs[0], 40)}'; "
+            "write the dash as the text will read.")
     return Unit(kind, label, None, tuple(paragraphs), (), False, line)
 
 
