@@ -122,6 +122,8 @@ SLOW_TESTS = frozenset({
     "test_english_documents_print_english_header_words", "test_pdf_text_fonts_and_footnotes_on_the_page_of_their_call",
     "test_shipped_amendment_report_pdf", "test_round_trip_export_to_docx_and_import_back",
     "test_markdown_parses_again_as_the_consolidated_regulation", "test_random_valid_instructions_apply_and_round_trip",
+    "test_table_pdf_repeats_header_and_label_on_every_page",
+    "test_changed_only_table_pdf_prints_the_renamed_article_as_its_title",
 })
 
 

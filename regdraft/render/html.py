@@ -132,6 +132,28 @@ def _child_address(unit: Any, parent: Any) -> Any:
     return unit_address(unit, parent)
 
 
+# A document number or a date: parts joined by slashes, each starting with a capital or a digit
+# (22-QĐ/TW, 05-QC/TU, 30/2020/NĐ-CP, 26/7/2016).
+_WHOLE_NUMBER = re.compile(r"[\dA-ZĐ][\w.-]*(?:/[\dA-ZĐ][\w.-]*)+")
+_TEXT_NODE = re.compile(r">([^<]+)<")
+
+
+def numbers_kept_whole(page: str) -> str:
+    """An HTML page with every document number and date of its body in a `nobr` span (`white-space: nowrap`).
+
+    A narrow column would otherwise break "22-QĐ/TW" after its slash ("22-QĐ/" on one line, "TW"
+    on the next); the span changes only where lines may break, not the text.
+    """
+    head, found, body = page.partition("<body")
+    if not found:
+        return page
+
+    def whole(text: re.Match[str]) -> str:
+        return ">" + _WHOLE_NUMBER.sub(r'<span class="nobr">\g<0></span>', text.group(1)) + "<"
+
+    return head + found + _TEXT_NODE.sub(whole, body)
+
+
 def css_string(text: str) -> Markup:
     """Text as a quoted CSS string, safe inside a <style> element (for running headers)."""
     escaped = "".join(

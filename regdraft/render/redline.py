@@ -424,7 +424,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     `page` renders it through another template that extends the layout's (the review server's).
     """
     from regdraft.render.fragments import Fragments
-    from regdraft.render.html import environment
+    from regdraft.render.html import environment, numbers_kept_whole
     from regdraft.render.profile import default_profile
 
     if layout not in ("inline", "table"):
@@ -442,11 +442,11 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
         reasons=helpers.reasons,
-        touched=helpers.touched,
+        touched=helpers.touched, prune=changed_only and layout == "table",
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
-    return template.render(
+    rendered = template.render(
         lang=helpers.language, profile=profile, header=header, words=helpers.words,
         orientation="landscape" if layout == "table" else "portrait",
         cover_line=redline.cover_line(profile),
@@ -454,3 +454,5 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
         changed_only=changed_only, references=redline.references,
     )
+    # The table's narrow columns would break a document number at its slash ("22-QĐ/" then "TW").
+    return numbers_kept_whole(rendered) if layout == "table" else rendered

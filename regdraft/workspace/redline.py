@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from regdraft.core.amend import document
+from regdraft.core.amend.document import Amendment
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
@@ -165,7 +166,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
-                   _reasons(applied.changes, old.language), stem,
+                   _reasons(doc, applied.changes, words), stem,
                    _references(comparison, [c.address for c in applied.changes]), doc)
 
 
@@ -180,20 +181,31 @@ def _references(comparison: Comparison, changed: Sequence[Address]) -> tuple[str
     return tuple(sentence(issue.note(comparison.new.language)) for issue in issues)
 
 
-def _reasons(changes: Sequence[Any], language: str) -> dict[str, tuple[str, ...]]:
-    """Notes per address: the amending instruction (where it stands, what it says) behind each change."""
+def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Notes per address: each instruction behind a change, named in its document, and the reason recorded for it."""
+    document = _document_name(doc, words)
+    joiner = ", " if doc.language == "en" else " "
     out: dict[str, list[str]] = {}
     for change in changes or ():
         address = getattr(change, "address", None)
         instruction = getattr(change, "instruction", None)
         if address is None or instruction is None:
             continue
-        where = instruction.cite(language) if hasattr(instruction, "cite") else ""
-        text = str(getattr(instruction, "text", "") or "")
-        note = f"{where}: {text}" if where and text else where or text
-        if note and note not in out.get(str(address), []):
-            out.setdefault(str(address), []).append(note)
+        reason = doc.reason(instruction)
+        notes = [f"{instruction.cite(doc.language)}{joiner}{document}"]
+        notes += [f"{words['reason']} {reason}"] if reason else []
+        kept = out.setdefault(str(address), [])
+        kept.extend(note for note in notes if note not in kept)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _document_name(doc: Amendment, words: Mapping[str, str]) -> str:
+    """The amending document as a note names it: `Dự thảo 05-QC/TU`, `Dự thảo lần 2`, `Quy chế số 05-QC/TU`."""
+    if str(doc.status) not in document.PENDING and doc.number:
+        return f"{doc.meta.get('type') or words['amended']} {words['number'].lower()} {doc.number}"
+    if doc.number:
+        return f"{words['draft_document']} {doc.number}"
+    return f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
 
 
 def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:

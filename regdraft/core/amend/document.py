@@ -20,6 +20,7 @@ from typing import Any
 
 from regdraft.core.amend.instructions import Instruction, read_instructions
 from regdraft.core.amend.quote import HEADING
+from regdraft.core.amend.reasons import check_reasons, reason_for
 from regdraft.core.blocks import DEEP
 from regdraft.core.dates import read_date
 from regdraft.core.errors import ParseError, Problem
@@ -135,6 +136,10 @@ class Amendment:
     def name(self) -> str:
         """How messages name it: its number, else its slug."""
         return self.number or self.slug
+
+    def reason(self, ins: Instruction) -> str:
+        """The reason the front matter records for an instruction (`reasons:`), "" when none."""
+        return reason_for(self.meta, ins, self.language, self.article.label)
 
     def leaves(self) -> Iterator[Instruction]:
         """Every instruction that changes the text, nested ones in place of their group."""
@@ -264,12 +269,15 @@ def read_amendment(data: bytes | str, source: str, slug: str) -> tuple[Amendment
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))
         else:
             kept.append(DocumentArticle(head.label, head.title, tuple(p for p, _ in paragraphs), head.line))
+    main = next((part for part in read.values() if part.regulation == meta.get("regulation")),
+                next(iter(read.values()), None))
+    if main is not None:
+        check_reasons(meta, [ins for part in read.values() for ins in part.instructions], main.article.label,
+                      language, source, lines[: body_start - 1], problems)
     problems.sort(key=lambda p: p.line)
     warnings.sort(key=lambda p: p.line)
-    if not read:
+    if main is None:
         return None, tuple(problems)
-    main = next((part for part in read.values() if part.regulation == meta.get("regulation")),
-                next(iter(read.values())))
     amendment = Amendment(
         slug, source, {**meta, "regulation": main.regulation}, front, tuple(preamble), main.article,
         main.instructions, tuple(a for a in kept if a.line > main.article.line),

@@ -1,0 +1,104 @@
+"""The reason recorded for an instruction: the front matter's `reasons:` map, read and checked.
+
+The amending document itself gives no reasons; the comparison table (Bảng so sánh) does, in its
+note column. So the reasons stand in the front matter, keyed by the instruction as the document
+cites it, and never reach the printed amending document:
+
+    reasons:
+      khoản 12 Điều 1: Thống nhất với Quy định số 24-QĐ/TW của Ban Chấp hành Trung ương.
+      điểm a khoản 1 Điều 1: Tiếp thu ý kiến của Ban Tổ chức Tỉnh ủy.
+      "3": ...                      # khoản 3 of the instructions' article, written as its number
+
+Post-conditions of `check_reasons`:
+1. Every key names an instruction of the document (its citation, any case, or its number in the
+   amending article: `12`, `1.a`); every value is text. Anything else is a `Problem` with the line
+   of the key, in a sentence naming the instruction and what to write instead.
+2. `reason_for` gives an instruction its own reason, else the reason of the numbered instruction
+   it stands in (a reason for `khoản 1 Điều 1` covers its points `a)`, `b)` ...), else "".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from regdraft.core.amend.instructions import Instruction
+from regdraft.core.errors import Problem
+
+KEY = "reasons"
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _all(instructions: Sequence[Instruction]) -> Iterator[Instruction]:
+    for ins in instructions:
+        yield ins
+        yield from _all(ins.children)
+
+
+def _names(ins: Instruction, language: str, main_article: str) -> set[str]:
+    """The keys that name `ins`: its citation, and its number when it stands in the main amending article."""
+    names = {_key(ins.cite(language))}
+    if ins.article == main_article:
+        names.add(_key(ins.location))
+    return names
+
+
+def check_reasons(meta: Mapping[str, Any], instructions: Sequence[Instruction], main_article: str,
+                  language: str, source: str, head: Sequence[str], problems: list[Problem]) -> None:
+    """Report every key of `reasons:` that names no instruction and every reason that is not text."""
+    reasons = meta.get(KEY)
+    if reasons is None:
+        return
+    if not isinstance(reasons, Mapping):
+        problems.append(Problem(
+            f"The front matter's '{KEY}' must map each instruction to its reason, one a line "
+            "(khoản 12 Điều 1: Thống nhất với Quy định số 24-QĐ/TW ...).", source, _line(head, None)))
+        return
+    known = set().union(*(_names(ins, language, main_article) for ins in _all(instructions)))
+    for key, value in reasons.items():
+        if _key(str(key)) not in known:
+            problems.append(Problem(
+                f"The front matter gives a reason for '{key}', but no instruction of this document stands "
+                f"there; name the instruction as the document cites it (khoản 2 Điều {main_article}, "
+                f"điểm a khoản 1 Điều {main_article}) or by its number (2, 1.a).", source, _line(head, str(key))))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(
+                f"The reason given for '{key}' is {value!r}; it must be text (put it in quotes).",
+                source, _line(head, str(key))))
+
+
+def reason_for(meta: Mapping[str, Any], ins: Instruction, language: str, main_article: str) -> str:
+    """The reason recorded for `ins` (or for the numbered instruction it stands in); "" when none."""
+    reasons = meta.get(KEY)
+    if not isinstance(reasons, Mapping):
+        return ""
+    by_key = {_key(str(k)): str(v).strip() for k, v in reasons.items() if isinstance(v, str)}
+    top = ins.location.partition(".")[0]
+    candidates = [ins.cite(language), ins.location]
+    if top != ins.location:
+        candidates += [Instruction(top, ins.line, "", ins.op, article=ins.article).cite(language), top]
+    for candidate in candidates:
+        if candidate in (ins.location, top) and ins.article != main_article:
+            continue
+        found = by_key.get(_key(candidate))
+        if found:
+            return found
+    return ""
+
+
+def _line(head: Sequence[str], key: str | None) -> int:
+    """The front-matter line of `reasons:`, or of the entry `key` under it."""
+    start = next((i for i, line in enumerate(head) if line.startswith(f"{KEY}:")), None)
+    if start is None:
+        return 1
+    if key is not None:
+        for i in range(start + 1, len(head)):
+            line = head[i]
+            if line and not line[0].isspace():
+                break
+            if line.strip().strip("'\"").startswith(key) or f"{key}:" in line or f'"{key}"' in line:
+                return i + 1
+    return start + 1

@@ -1,0 +1,148 @@
+"""The comparison table (Bảng so sánh): only changed provisions with --changed-only, the note
+column naming each instruction in its document with the reason recorded for it, and on paper a
+header row and a "(tiếp)" label on every page a provision runs onto, no document number broken."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.amend.document import read_amendment
+from regdraft.render import redline as rr
+from regdraft.render.profile import load_profile
+from regdraft.workspace import redline as rl
+from regdraft.workspace.store import Workspace
+from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
+from tests.test_render_pdf import pdf_fonts
+
+AMENDMENT = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+SHIPPED_TEXT = (REPO_ROOT / AMENDMENT).read_text(encoding="utf-8")
+REASONS = """reasons:
+  khoản 12 Điều 1: Ban Chấp hành Trung ương khóa XII đã hết nhiệm kỳ.
+  "1": Thống nhất với Quy định số 24-QĐ/TW của Ban Chấp hành Trung ương.
+"""
+
+
+def _with_reasons(text: str, reasons: str = REASONS) -> str:
+    return text.replace("recipients:\n", reasons + "recipients:\n", 1)
+
+
+def _rows(table: str) -> dict[str, str]:
+    """Each row of the table's HTML by the provision its second column names."""
+    rows = re.findall(r'<tr id="chg-\d+".*?</tr>', table, flags=re.S)
+    return {re.search(r'<td class="col-where">([^<]*)</td>', row).group(1): row for row in rows}  # type: ignore[union-attr]
+
+
+def _text(html: str) -> str:
+    """The words of some HTML: a paragraph or a cell ends a word, a mark inside a word does not."""
+    spaced = re.sub(r"</?(p|td|tr|br)\b[^>]*>", " ", html)
+    return " ".join(re.sub(r"<[^>]+>", "", spaced).split())
+
+
+def test_changed_only_keeps_only_what_changed(tmp_workspace: Workspace) -> None:
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    full = _rows(rr.render_html(redline, layout="table"))
+    changed = _rows(rr.render_html(redline, layout="table", changed_only=True))
+    assert list(changed) == list(full)  # the same rows, in the same order
+    # An article whose title alone changed: its title row only, no unchanged clause.
+    assert "Tỉnh ủy viên có trách nhiệm, quyền hạn" in _text(full["Điều 7"])
+    assert "Tỉnh ủy viên có trách nhiệm, quyền hạn" not in _text(changed["Điều 7"])
+    assert "Trách nhiệm, quyền hạn của Tỉnh ủy viên" in _text(changed["Điều 7"])
+    assert "Nhiệm vụ, quyền hạn và trách nhiệm nêu gương" in _text(changed["Điều 7"])
+    # A replaced clause keeps its lead-in and its changed points, not the unchanged point a).
+    clause = _text(changed["Khoản 2 Điều 5"])
+    assert "Thực hiện chế độ báo cáo" in clause and "b) Định kỳ 6 tháng" in clause and "c) Báo cáo kịp thời" in clause
+    assert "a) Báo cáo Ban Chấp hành" not in clause and "a) Báo cáo Ban Chấp hành" in _text(full["Khoản 2 Điều 5"])
+
+
+def test_the_note_names_the_instruction_in_its_document_and_its_reason(tmp_workspace: Workspace) -> None:
+    tmp_workspace.commit({AMENDMENT: _with_reasons(SHIPPED_TEXT).encode()}, "Record reasons")
+    rows = _rows(rr.render_html(rl.build(tmp_workspace, "01-QC/TU"), layout="table"))
+    note = _text(re.search(r'<td class="col-note">.*?</td>', rows["Khoản 1 Điều 3"], re.S).group(0))  # type: ignore[union-attr]
+    assert note == ("bỏ cụm từ khoản 12 Điều 1 Dự thảo 05-QC/TU "
+                    "Lý do: Ban Chấp hành Trung ương khóa XII đã hết nhiệm kỳ.")
+    # A reason for a numbered instruction covers its lettered ones (khoản 1 Điều 1 holds points a and b).
+    for where, point in (("Điểm c khoản 1 Điều 4", "a"), ("Điểm e khoản 1 Điều 4", "b")):
+        note = _text(re.search(r'<td class="col-note">.*?</td>', rows[where], re.S).group(0))  # type: ignore[union-attr]
+        assert f"điểm {point} khoản 1 Điều 1 Dự thảo 05-QC/TU" in note
+        assert "Lý do: Thống nhất với Quy định số 24-QĐ/TW" in note
+    plain = _text(re.search(r'<td class="col-note">.*?</td>', rows["Khoản 2 Điều 5"], re.S).group(0))  # type: ignore[union-attr]
+    assert plain == "sửa đổi, bổ sung khoản 2 Điều 1 Dự thảo 05-QC/TU"  # no reason recorded: none printed
+
+
+def test_a_reason_naming_no_instruction_is_reported_with_its_line() -> None:
+    bad = _with_reasons(SHIPPED_TEXT, "reasons:\n  khoản 20 Điều 1: Không có khoản này.\n  \"3\": 5\n")
+    _, problems = read_amendment(bad, AMENDMENT, SHIPPED_AMENDMENT)
+    lines = bad.split("\n")
+    found = {p.line: p.message for p in problems}
+    assert len(found) == 2
+    line = lines.index("  khoản 20 Điều 1: Không có khoản này.") + 1
+    assert "gives a reason for 'khoản 20 Điều 1', but no instruction" in found[line]
+    assert "must be text" in found[lines.index('  "3": 5') + 1]
+    _, problems = read_amendment(_with_reasons(SHIPPED_TEXT, "reasons: không rõ\n"), AMENDMENT, SHIPPED_AMENDMENT)
+    assert [p.message for p in problems] == [
+        "The front matter's 'reasons' must map each instruction to its reason, one a line (khoản 12 Điều 1: "
+        "Thống nhất với Quy định số 24-QĐ/TW ...)."]
+
+
+def test_amend_check_names_the_file_and_line_of_a_wrong_reason(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    bad = _with_reasons(SHIPPED_TEXT, "reasons:\n  Điều 9: Không phải một hướng dẫn.\n")
+    tmp_workspace.commit({AMENDMENT: bad.encode()}, "A reason for no instruction")
+    head = tmp_workspace.resolve("HEAD").sha
+    result = invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    line = bad.split("\n").index("  Điều 9: Không phải một hướng dẫn.") + 1
+    assert f"{AMENDMENT}:{line}:" in result.output and "'Điều 9'" in result.output
+    assert tmp_workspace.resolve("HEAD").sha == head and not tmp_workspace.dirty([AMENDMENT])
+
+
+def _pages(pdf: Path) -> list[list[str]]:
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [page.split("\n") for page in done.stdout.split("\f")[:-1]]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+def test_table_pdf_repeats_header_and_label_on_every_page(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    out = tmp_workspace.root / "bang.pdf"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    labels = set(_rows(rr.render_html(rl.build(tmp_workspace, "01-QC/TU"), layout="table",
+                                      profile=load_profile({}))))
+    pages = _pages(out)
+    continued = 0
+    for number, lines in enumerate(pages[1:], start=2):
+        header = next(i for i, line in enumerate(lines) if re.search(r"STT\s+Điều, khoản\s+Quy định hiện hành", line))
+        first_row = next(line for line in lines[header + 1:] if line.strip())
+        fresh = re.match(r"\s*\d+\s{2,}\S", first_row) is not None
+        above = " ".join(" ".join(lines[:header]).split())
+        label = re.search(r"(\S.*?) \(tiếp\)", above)
+        # A page that opens inside a provision names it, with (tiếp), above the repeated header row.
+        assert (label is None) == fresh, (number, above, first_row)
+        if label:
+            continued += 1
+            assert label.group(1).split("– ")[-1].split("2025 ")[-1] in labels, label.group(1)
+    assert continued >= 2
+    text = "\n".join("\n".join(lines) for lines in pages)
+    assert "Khoản 2 Điều 5 (tiếp)" in text
+    # No document number broken at its slash ("22-QĐ/" then "TW" in a narrow column).
+    assert re.findall(r"\d+-Q[ĐC]/TW|\d+-QC/TU", text) and not re.search(r"[A-ZĐ]/(\s|$)", text)
+    assert all(re.search(r"Tinos|Liberation", font) for font in pdf_fonts(out))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+def test_changed_only_table_pdf_prints_the_renamed_article_as_its_title(tmp_workspace: Workspace,
+                                                                         invoke: Invoke) -> None:
+    full, short = tmp_workspace.root / "full.pdf", tmp_workspace.root / "short.pdf"
+    invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(full), catch=False)
+    invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "--changed-only", "-o", str(short), catch=False)
+    full_text = " ".join(" ".join(p) for p in _pages(full))
+    short_pages = _pages(short)
+    short_text = " ".join(" ".join(p) for p in short_pages)
+    assert len(short_pages) < len(_pages(full))
+    for words in ("Tham dự đầy đủ các hội nghị", "Tổ chức quán triệt, cụ thể hóa"):  # Điều 7's unchanged clauses
+        assert words in " ".join(full_text.split()) and words not in " ".join(short_text.split())
+    assert "Điều 7. Trách nhiệm, quyền hạn của" in short_text and "Điều 7. Nhiệm vụ, quyền hạn và trách" in short_text
