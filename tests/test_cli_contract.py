@@ -377,3 +377,14 @@ def test_exit_code_of_text_output(base: tuple[Path, str], tmp_path: Path, monkey
     assert "Traceback" not in stdout + stderr
     if case.code and not case.own:
         assert stderr.strip() and not stdout.strip()  # the message on stderr
+
+
+def test_json_given_to_the_review_group_holds_for_its_subcommand(base: tuple[Path, str], tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(base[0] / "ws", tmp_path / "ws", symlinks=True)
+    monkeypatch.chdir(tmp_path / "ws")
+    result = CliRunner().invoke(cli, ["review", "--json", "links"])
+    assert result.exit_code == 0
+    assert [link["name"] for link in json.loads(result.stdout)] == ["Lò Văn Bình"]
+    failed = CliRunner().invoke(cli, ["review", "--json", "revoke", "nobody"])
+    assert failed.exit_code == 2 and json.loads(failed.stdout)["error"].startswith("No access link matches 'nobody'")

@@ -77,6 +77,8 @@ def prints_result(func: F) -> F:
 
     @functools.wraps(func)
     def run(*args: Any, as_json: bool = False, **kwargs: Any) -> None:
+        # `review --json invite ...`: the flag given to a group holds for its subcommand too.
+        as_json = as_json or bool(click.get_current_context().meta.get(JSON_FLAG))
         if takes_json:
             kwargs["as_json"] = as_json
         result: Result = func(*args, **kwargs)
