@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +53,8 @@ class Result:
 
 def emit(data: Any) -> None:
     """Print `data` as the one JSON document on stdout."""
+    import json  # only when --json is given: `regdraft --help` stays light
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
 
 
