@@ -52,9 +52,9 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             continue  # the regulation check reports it
         ids.add(current.id)
         adopted = [
-            e.amendment
+            e.amendment.for_regulation(current.id)
             for e in entries
-            if e.amendment is not None and e.amendment.status == "adopted" and e.amendment.regulation == current.id
+            if e.amendment is not None and e.amendment.status == "adopted" and current.id in e.amendment.regulations
         ]
         if adopted:
             problems.extend(_compare(ws, path, current, adopted))
@@ -63,8 +63,10 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             if name is None and entry.error is not None:
                 # What its readable instructions would do is checked too: every problem in one run.
                 problems.extend(check(ws, entry.slug) or [Problem(str(entry.error), entry.slug)])
-        elif entry.amendment.status in PENDING and entry.amendment.regulation in ids:
-            problems.extend(check_amendment(ws, entry.amendment))
+        elif entry.amendment.status in PENDING:
+            for reg_id in entry.amendment.regulations:
+                if reg_id in ids:
+                    problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id)))
     return problems
 
 

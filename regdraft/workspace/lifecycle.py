@@ -48,13 +48,14 @@ TRANSITIONS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def preview(ws: Workspace, slug: str, rev: str | None = None) -> Applied:
-    """The target regulation with the amendment applied; writes nothing.
+def preview(ws: Workspace, slug: str, rev: str | None = None, regulation: str | None = None) -> Applied:
+    """The target regulation (or `regulation`, another one the document amends) with the amendment
+    applied; writes nothing.
 
     A pending amendment applies to the regulation as it stands; an adopted one is shown as
     the replay of the base text up to and including it.
     """
-    return _preview(ws, slug, rev, notes=False).applied
+    return _preview(ws, slug, rev, notes=False, regulation=regulation).applied
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,13 @@ def preview_with_notes(ws: Workspace, slug: str, rev: str | None = None) -> Prev
     return _preview(ws, slug, rev, notes=rev is None)
 
 
-def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool) -> Preview:
+def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation: str | None = None) -> Preview:
     amendment, reading = read_with_problems(ws, slug, rev)
+    if regulation is not None and regulation != amendment.regulation:
+        if regulation not in amendment.regulations:
+            raise RegdraftError(f"{amendment.source} does not amend {regulation}; it amends "
+                                f"{', '.join(amendment.regulations)}.")
+        amendment, reading = amendment.for_regulation(regulation), ()
     if amendment.status == "adopted" and not reading:
         return Preview(replay_through(ws, amendment))
     before = target_regulation(ws, amendment, rev)
@@ -336,31 +342,50 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
             + ("" if force is not None or any(not r.forcible for r in blocking) else
                " In an exceptional case, `--force --reason TEXT` adopts anyway and records why.")
         )
-    reg_path = ws.locate_regulation(amendment.regulation)
+    # A document may amend several regulations of the workspace: all of them or none, in one commit.
+    paths = {reg_id: ws.locate_regulation(reg_id) for reg_id in amendment.regulations}
     relative = amendment_path(slug)
-    dirty = ws.dirty([reg_path, relative])
+    dirty = ws.dirty([*paths.values(), relative])
     if dirty:
         raise StoreError(
             "Refusing to adopt over uncommitted changes to "
             + ", ".join(dirty)
             + "; commit or stash them first (nothing was changed)."
         )
-    original = ws.read(reg_path)
-    regulation = parse(original, reg_path)
-    applied = applied_at_once(regulation, amendment, reading)
-    check_order(ws, amendment, applied, signed_on, effective_on)
+    changes = _adopted_texts(ws, amendment, paths, reading, signed_on, effective_on)
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
     )
     load_amendment(text, relative, slug)
-    changes: dict[str, bytes | None] = {}
-    base = base_path(reg_path)
-    if not ws.exists(base):
-        changes[base] = original
-    changes[reg_path] = render(applied.regulation).encode("utf-8")
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
                      tag=adoption_tag(amendment))
+
+
+def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str], reading: tuple[Problem, ...],
+                   signed: dt.date, effective: dt.date) -> dict[str, bytes | None]:
+    """The amended text of every regulation the document amends (and each one's base, on its first
+    adoption); `AmendmentConflict` with the problems of all of them when any instruction fails."""
+    changes: dict[str, bytes | None] = {}
+    problems: list[Problem] = []
+    for reg_id, path in paths.items():
+        part = amendment.for_regulation(reg_id)
+        original = ws.read(path)
+        try:
+            applied = applied_at_once(parse(original, path), part, reading if reg_id == amendment.regulation else ())
+        except AmendmentConflict as exc:
+            problems.extend(p for p in exc.problems if p not in problems)
+            continue
+        check_order(ws, part, applied, signed, effective)
+        if not ws.exists(base_path(path)):
+            changes[base_path(path)] = original
+        changes[path] = render(applied.regulation).encode("utf-8")
+    if problems:
+        problems.sort(key=lambda p: (p.line == 0, p.line))
+        raise AmendmentConflict(
+            f"{amendment.source}: {counted(len(problems), 'problem')} reading and applying {amendment.name} to "
+            f"{', '.join(paths)}; nothing was changed:", problems)
+    return changes
 
 
 def adoption_tag(amendment: Amendment) -> str:
@@ -382,9 +407,14 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
                      reason: str | None) -> str:
     """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why."""
     language = amendment.language
-    lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) to {amendment.regulation}: signed {signed}, "
-             f"effective {effective}", "",
-             f"{amendment.number} {touched(amendment.instructions, language)}.", "", *listing(amendment.instructions)]
+    regulations = amendment.regulations
+    lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) to {', '.join(regulations)}: signed {signed}, "
+             f"effective {effective}"]
+    for reg_id in regulations:
+        part = amendment.for_regulation(reg_id)
+        of = "" if len(regulations) == 1 else f" of {reg_id} (Điều {part.article.label})"
+        lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
+                  *listing(part.instructions)]
     if reason is not None and forced:
         lines += ["", f"Adopted with --force: {reason.strip()}", *(f"- {r.missing}" for r in forced)]
     return "\n".join(lines)

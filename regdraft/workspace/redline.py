@@ -122,7 +122,7 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
         except RegdraftError:
             unreadable.append(amendment_path(slug))
             continue
-        if str(doc.regulation) == reg.id and str(doc.status) in document.PENDING:
+        if reg.id in doc.regulations and str(doc.status) in document.PENDING:
             meta = doc.meta or {}
             found.append((str(meta.get("date") or meta.get("signed") or ""), int(doc.draft or 0), slug,
                           str(doc.status)))
@@ -148,12 +148,12 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
                     rev: str | None, strict_tones: bool, stem: str) -> Redline:
     doc, _ = read_with_problems(ws, slug, rev)  # its problems are all reported by `preview` below
-    if str(doc.regulation) != old.id:
+    if old.id not in doc.regulations:
         raise RegdraftError(
-            f"amendments/{slug}/amendment.md amends {doc.regulation}, not {old.id}; choose an "
+            f"amendments/{slug}/amendment.md amends {', '.join(doc.regulations)}, not {old.id}; choose an "
             f"amendment to {old.id}."
         )
-    applied = preview(ws, slug, rev)
+    applied = preview(ws, slug, rev, regulation=old.id)
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)

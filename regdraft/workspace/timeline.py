@@ -55,8 +55,9 @@ def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | N
 
 
 def adopted_for(ws: Workspace, reg_id: str) -> list[Amendment]:
-    """The adopted amendments of a regulation, in replay order."""
-    found = [a for a in list_amendments(ws) if a.status == "adopted" and a.regulation == reg_id]
+    """The adopted amendments of a regulation, in replay order; a document amending several
+    regulations is taken as it amends this one (its article for it, `Amendment.for_regulation`)."""
+    found = [a.for_regulation(reg_id) for a in list_amendments(ws) if a.status == "adopted" and reg_id in a.regulations]
     return sorted(found, key=_order)
 
 

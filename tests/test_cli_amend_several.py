@@ -1,0 +1,93 @@
+"""One amending document amending two regulations of the workspace: adopted together, replayed for each (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import FIXTURES, SHIPPED_REGULATION, Invoke
+from .test_cli_amend import REG, snapshot, submit
+
+SHIPPED = "regulations/01-QC-TU.md"
+
+
+def document(second: str = "1\\. Bãi bỏ gạch đầu dòng thứ ba khoản 4 Điều 7.") -> str:
+    """Điều 1 amends 02-QC/TU, Điều 2 amends 01-QC/TU, Điều 3 says when it takes effect."""
+    return (
+        "---\nnumber: 07-QC/TU\ntype: Quy chế\ntitle: Quy chế sửa đổi hai quy chế\nregulation: 02-QC/TU\n"
+        "amends:\n  1: 02-QC/TU\n  2: 01-QC/TU\nlanguage: vi\nstatus: draft\ndraft: 1\nsigned: null\n"
+        "effective: null\n---\n\nCăn cứ Điều lệ Đảng;\n\n"
+        "## Điều 1. Sửa đổi, bổ sung Quy chế thử nghiệm sửa đổi\n\n"
+        "1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Thường trực Tỉnh ủy bảo đảm thực hiện.”\n\n"
+        "2\\. Bãi bỏ Điều 4.\n\n"
+        "## Điều 2. Sửa đổi, bổ sung Quy chế làm việc\n\n"
+        f"{second}\n\n"
+        "## Điều 3. Hiệu lực thi hành\n\nQuy chế này có hiệu lực kể từ ngày ký.\n"
+    )
+
+
+@pytest.fixture
+def ws(empty_workspace: Workspace) -> Workspace:
+    empty_workspace.commit(
+        {REG: (FIXTURES / "amend" / "vi.md").read_bytes(), SHIPPED: SHIPPED_REGULATION.read_bytes(),
+         "amendments/both/amendment.md": document().encode(),
+         "amendments/broken/amendment.md": document("1\\. Bãi bỏ khoản 9 Điều 7.").replace(
+             "07-QC/TU", "08-QC/TU").encode()},
+        "Add two regulations and a document amending both")
+    return empty_workspace
+
+
+def test_check_and_redline_read_the_instructions_for_each_regulation(ws: Workspace, invoke: Invoke,
+                                                                     tmp_path: Path) -> None:
+    assert invoke(ws, "amend", "check", "both").exit_code == 0
+    html = tmp_path / "redline.html"
+    # The redline of the second regulation compares it with the document's article for it.
+    result = invoke(ws, "redline", "01-QC/TU", "--amendment", "both", "-o", str(html))
+    assert result.exit_code == 0, result.output
+    assert "(được bãi bỏ)" in html.read_text(encoding="utf-8")
+    broken = invoke(ws, "amend", "check", "broken")
+    assert broken.exit_code == 1 and "Điều 7 has no khoản 9" in broken.output
+
+
+def test_adoption_amends_every_regulation_named_in_one_commit(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    before = {REG: (ws.root / REG).read_bytes(), SHIPPED: (ws.root / SHIPPED).read_bytes()}
+    submit(ws, "both")
+    result = invoke(ws, "amend", "adopt", "both", "--signed", "2025-10-20")
+    assert result.exit_code == 0, result.output
+    head = ws.repo.head.commit
+    assert sorted(head.stats.files) == sorted([
+        "amendments/both/amendment.md", REG, SHIPPED, "regulations/history/02-QC-TU/base.md",
+        "regulations/history/01-QC-TU/base.md"])
+    assert ws.repo.git.tag("--points-at", "HEAD") == "adopted/07-QC-TU"
+    assert (ws.root / "regulations/history/01-QC-TU/base.md").read_bytes() == before[SHIPPED]
+    assert str(head.message).startswith(
+        "Adopt amendment 07-QC/TU (both) to 02-QC/TU, 01-QC/TU: signed 2025-10-20, effective 2025-10-20\n\n"
+        "07-QC/TU amends khoản 2 Điều 1, repeals Điều 4 of 02-QC/TU (Điều 1).\n\n"
+        "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n2. Bãi bỏ Điều 4.\n\n"
+        "07-QC/TU repeals gạch đầu dòng thứ ba khoản 4 Điều 7 of 01-QC/TU (Điều 2).\n\n"
+        "1. Bãi bỏ gạch đầu dòng thứ ba khoản 4 Điều 7.")
+    assert "## Điều 4. (được bãi bỏ)" in (ws.root / REG).read_text(encoding="utf-8")
+    assert "- (được bãi bỏ)" in (ws.root / SHIPPED).read_text(encoding="utf-8")
+    # Each regulation's history replays the document's own article for it: no edit without an amendment.
+    check = invoke(ws, "check")
+    assert "edited without an amendment" not in check.output, check.output
+    for reg_id, cited in (("02-QC/TU", "khoản 2 Điều 1 Quy chế số 07-QC/TU"),
+                          ("01-QC/TU", "khoản 1 Điều 2 Quy chế số 07-QC/TU")):
+        out = tmp_path / f"{reg_id.replace('/', '-')}.md"
+        exported = invoke(ws, "export", reg_id, "--as-of", "2025-10-20", "-o", str(out))
+        assert exported.exit_code == 0, exported.output
+        assert cited in out.read_text(encoding="utf-8"), reg_id
+    preview = invoke(ws, "amend", "preview", "both")
+    assert preview.exit_code == 0 and "## Điều 4. (được bãi bỏ)" in preview.output
+
+
+def test_a_failing_instruction_for_either_regulation_adopts_nothing(ws: Workspace, invoke: Invoke) -> None:
+    submit(ws, "broken")
+    before = snapshot(ws)
+    result = invoke(ws, "amend", "adopt", "broken", "--signed", "2025-10-20")
+    assert result.exit_code == 1
+    assert "to 02-QC/TU, 01-QC/TU; nothing was changed" in result.output and "Điều 7 has no khoản 9" in result.output
+    assert snapshot(ws) == before
