@@ -273,8 +273,16 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         raise UsageError("--by, --name, --place-unplaced and --round are for Word replies; a sheet names "
                          "the body and round in its columns.")
     imported = rounds.import_comments(ws, slug, sheet)
-    return _imported(slug, imported, ()).say(
-        f"Imported {len(imported)} comments on {slug}: {', '.join(c.id for c in imported)}.")
+    ids = ", ".join(c.id for c in imported.first[:_LISTED])
+    if imported.count > _LISTED:
+        ids += f" and {imported.count - _LISTED:,} more (`regdraft comment list {slug}` lists them)"
+    done = _imported(slug, imported.first, ())
+    if imported.count > len(imported.first):
+        done.data["count"] = imported.count
+    return done.say(f"Imported {imported.count:,} comments on {slug}: {ids}.")
+
+
+_LISTED = 20  # comment ids named in the message; the rest are counted
 
 
 def _imported(slug: str, imported: Sequence[Any], already: Sequence[Any]) -> Result:

@@ -2,7 +2,7 @@
 
 Reads cells only; turning rows into comments checked against a draft is `core.comments.validate_rows`.
 
-Post-conditions of `read_sheet`:
+Post-conditions of `read_sheet` (and of `iter_sheet`, which reads the file as its rows are taken):
 1. Row 1 names the columns, in English or in the Vietnamese of the comment report; an unknown
    or missing required column is one `ParseError` naming every such column.
 2. Every other non-blank row comes back with its spreadsheet row number and NFC-normalised,
@@ -11,10 +11,11 @@ Post-conditions of `read_sheet`:
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from regdraft.core.comments import Row
 from regdraft.core.counts import is_are, several
@@ -33,29 +34,32 @@ _COLUMN_ALIASES = {
 }
 
 # Bounds on what a sheet may hold, so that a small file cannot claim (or unpack to) unbounded work.
-MAX_ROWS = 20_000
+# Rows are read one at a time (never the whole sheet at once), so the row bound is about the
+# size of the commit an import makes, not about memory.
+MAX_ROWS = 200_000
 MAX_COLUMNS = 64
 
 
 def read_sheet(path: Path) -> list[Row]:
     """The rows of a CSV or XLSX sheet as (row number, {column: value}); the header is row 1."""
+    return list(iter_sheet(path))
+
+
+def iter_sheet(path: Path) -> Iterator[Row]:
+    """The rows of a CSV or XLSX sheet one at a time, as `read_sheet` returns them.
+
+    The file is read as the rows are taken: problems with the header come with the first row,
+    a bad byte or an unclosed quote when its row is reached.
+    """
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ParseError(f"{path.name}:{line}: is not UTF-8 text; save the sheet as 'CSV UTF-8'.") from None
-        table = _csv_table(text, path.name)
-    elif suffix in (".xlsx", ".xlsm"):
-        table = _xlsx_table(path)
-    else:
-        raise UsageError(f"{path.name}: comments are imported from .csv or .xlsx files.")
-    return _rows(table, path.name)
+        return _rows(_csv_cells(path), path.name)
+    if suffix in (".xlsx", ".xlsm"):
+        return _rows(_xlsx_cells(path), path.name)
+    raise UsageError(f"{path.name}: comments are imported from .csv or .xlsx files.")
 
 
-def _xlsx_table(path: Path) -> list[list[str]]:
+def _xlsx_cells(path: Path) -> Iterator[list[str]]:
     import openpyxl
 
     try:
@@ -67,11 +71,9 @@ def _xlsx_table(path: Path) -> list[list[str]]:
         # Read-only mode trusts the size the file declares (`A1:C2` over five rows drops three;
         # `A1:XFD1048576` pads every row to 16,384 cells): count the rows that are really there.
         sheet.reset_dimensions()
-        table: list[list[str]] = []
-        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            _bound(len(table) + 1, path.name)
-            table.append(["" if v is None else _cell(v) for v in row])
-        return table
+        for count, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1):
+            _bound(count, path.name)
+            yield ["" if v is None else _cell(v) for v in row]
     except ParseError:
         raise
     except Exception as exc:  # a damaged sheet fails part-way in many ways
@@ -80,17 +82,31 @@ def _xlsx_table(path: Path) -> list[list[str]]:
         book.close()
 
 
-def _csv_table(text: str, source: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text))
-    table: list[list[str]] = []
+def _csv_cells(path: Path) -> Iterator[list[str]]:
     try:
-        for row in reader:
-            _bound(len(table) + 1, source)
-            table.append(row[:MAX_COLUMNS])
-    except csv.Error as exc:
-        raise ParseError(f"{source}:{reader.line_num}: the CSV cannot be read ({exc}); a cell may hold at most "
-                         f"{csv.field_size_limit():,} characters and quotes must be closed.") from None
-    return table
+        handle = path.open("rb")
+    except OSError as exc:
+        raise ParseError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
+    with handle:
+        reader = csv.reader(_utf8_lines(handle, path.name))
+        try:
+            for count, row in enumerate(reader, start=1):
+                _bound(count, path.name)
+                yield row[:MAX_COLUMNS]
+        except csv.Error as exc:
+            raise ParseError(f"{path.name}:{reader.line_num}: the CSV cannot be read ({exc}); a cell may hold at "
+                             f"most {csv.field_size_limit():,} characters and quotes must be closed.") from None
+
+
+def _utf8_lines(handle: BinaryIO, source: str) -> Iterator[str]:
+    """The file's lines decoded one by one (a byte-order mark dropped), naming the line of a bad byte."""
+    for number, raw in enumerate(handle, start=1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ParseError(f"{source}:{number}: is not UTF-8 text; save the sheet as 'CSV UTF-8'.") from None
 
 
 def _bound(rows: int, source: str) -> None:
@@ -105,24 +121,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _rows(table: list[list[str]], source: str) -> list[Row]:
-    if not table:
+def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
+    first = next(cells, None)
+    if first is None:
         raise ParseError(f"{source}: the sheet is empty; row 1 must name the columns ({', '.join(COLUMNS)}).")
-    header = [_column(h) for h in table[0]]
+    header = [_column(h) for h in first]
     problems = [Problem(f"unknown column '{raw}' (columns: {', '.join(COLUMNS)}).", source, 0, "row 1")
-                for raw, name in zip(table[0], header, strict=True) if name is None and raw.strip()]
+                for raw, name in zip(first, header, strict=True) if name is None and raw.strip()]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         columns = f"the {several(len(missing), 'column')} {', '.join(missing)}"
         problems.append(Problem(f"{columns} {is_are(len(missing))} missing.", source, 0, "row 1"))
     if problems:
         raise ParseError.collect(problems, "sheet")
-    rows: list[Row] = []
-    for number, cells in enumerate(table[1:], start=2):
-        values = {name: nfc(str(cell)).strip() for name, cell in zip(header, cells, strict=False) if name}
+    for number, row in enumerate(cells, start=2):
+        values = {name: nfc(str(cell)).strip() for name, cell in zip(header, row, strict=False) if name}
         if any(values.values()):
-            rows.append((number, values))
-    return rows
+            yield number, values
 
 
 def _column(raw: str) -> str | None:

@@ -139,6 +139,7 @@ class Entry:
     tag: str | None
     changes: dict[str, bytes | None]
     author: str | None = None
+    new_in: str | None = None  # a write of new files into this folder, streamed (not in the journal)
 
     def describe(self) -> str:
         """The write in a drafter's words: its commit message and its tag."""
@@ -157,10 +158,14 @@ class Journal:
         return self.path.is_file()
 
     def begin(self, head: str | None, branch: str, message: str, tag: str | None,
-              changes: Mapping[str, bytes | None], author: str | None = None) -> None:
-        """Record the write about to happen; durable before any work-tree file is touched."""
+              changes: Mapping[str, bytes | None], author: str | None = None, *, new_in: str | None = None) -> None:
+        """Record the write about to happen; durable before any work-tree file is touched.
+
+        `new_in` names the folder of a write of new files too many to record: such a write is
+        undone, not finished, when its commit was not made.
+        """
         data = {
-            "head": head, "branch": branch, "message": message, "tag": tag, "author": author,
+            "head": head, "branch": branch, "message": message, "tag": tag, "author": author, "new_in": new_in,
             "changes": {p: None if b is None else base64.b64encode(b).decode("ascii") for p, b in changes.items()},
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -181,7 +186,7 @@ class Journal:
             data: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
             changes = {str(p): None if b is None else base64.b64decode(b) for p, b in data["changes"].items()}
             return Entry(data["head"], str(data["branch"]), str(data["message"]), data["tag"], changes,
-                         data.get("author"))
+                         data.get("author"), data.get("new_in"))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"{self.path}: the record of an interrupted write cannot be read ({exc}); "
                              "check the workspace with `git status`, then delete that file.") from None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -43,9 +43,9 @@ from regdraft.core.comments import (
     respond,
     round_fields,
     round_to_yaml,
+    row_comments,
     unconsulted,
     unique_bodies,
-    validate_rows,
 )
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import RegdraftError, StoreError, UnknownName, UsageError
@@ -55,7 +55,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Regulation
 from regdraft.core.text import nfc
-from regdraft.importer.comment_sheet import read_sheet
+from regdraft.importer.comment_sheet import iter_sheet
 from regdraft.workspace.amendments import amendment_file, load
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
@@ -268,19 +268,50 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     return comment
 
 
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What a sheet import recorded: how many comments, the first of them, the commit."""
+
+    count: int
+    first: tuple[Comment, ...]  # the first KEPT comments, in the sheet's order (all of a usual sheet)
+    sha: str
+
+
+KEPT = 1000
+
+
 @writes
-def import_comments(ws: Workspace, slug: str, sheet: Path) -> list[Comment]:
-    """Import every row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong."""
+def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
+    """Import every row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong.
+
+    The sheet is read twice, a row at a time: once to check every row, once to write each
+    comment file; neither pass holds the sheet or its comments in memory, and the commit is
+    one git call whatever the number of rows.
+    """
     rounds = load_rounds(ws, slug)
     drafts = _Drafts(ws, slug, rounds)
     current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
-    rows = read_sheet(sheet)
-    if not rows:
+    default_round = current[-1] if current else None
+    count = sum(1 for _ in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name))
+    if not count:
         raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
-    comments = _with_ids(validate_rows(rows, drafts.open_round, current[-1] if current else None, sheet.name),
-                         _taken_ids(ws, slug))
-    ws.commit(_comment_changes(slug, comments), f"Import {len(comments)} comments on {slug} from {sheet.name}")
-    return comments
+    used = set(_taken_ids(ws, slug))
+    when = _now()
+    first: list[Comment] = []
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        for comment in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name):
+            seed = f"{comment.round}|{comment.by}|{comment.on}|{comment.text}|{when}|{os.urandom(8).hex()}"
+            cid = new_comment_id(seed, used)
+            used.add(cid)
+            made = replace(comment, id=cid, created=when)
+            if len(first) < KEPT:
+                first.append(made)
+            yield f"{comments_folder(slug)}/{cid}.yaml", comment_to_yaml(made).encode("utf-8")
+
+    message = f"Import {count} comments on {slug} from {sheet.name}"
+    written, sha = ws.commit_new_files(comments_folder(slug), files(), message)
+    return Imported(written, tuple(first), sha)
 
 
 @dataclass(frozen=True, slots=True)

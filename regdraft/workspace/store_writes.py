@@ -13,9 +13,9 @@ Post-conditions of `Transactions.commit`:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import StoreError
@@ -56,6 +56,8 @@ class Transactions:
         def write_path(self, relative: str) -> Path: ...
 
         def dirty(self, paths: list[str]) -> list[str]: ...
+
+        def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str: ...
 
         def operation(self) -> str: ...
 
@@ -113,14 +115,7 @@ class Transactions:
         person the change comes from; the committer stays the workspace's identity.
         """
         with self.writing(message):
-            operation = self.operation()
-            if operation:
-                # A commit now would land in the middle of someone else's history (or a half-made merge);
-                # said before the detached-HEAD refusal, whose advice (`git switch`) would not fit a rebase.
-                raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it "
-                                 "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
-                                 "--abort`.")
-            branch = self.writable_branch(initial=initial)
+            branch = self._ready_branch(initial=initial)
             paths = sorted(changes)
             for relative in paths:
                 self.write_path(relative)
@@ -157,6 +152,90 @@ class Transactions:
             journal.end()
             self.commits_made.append(sha)
             return sha
+
+    def commit_new_files(self, folder: str, files: Iterable[tuple[str, bytes]], message: str) -> tuple[int, str]:
+        """Write new files into `folder` as `files` yields them and record them in one commit.
+
+        For writes too large to hold in memory (a 100,000-row comment import): each file is
+        written as it comes, then git adds and commits the folder with one call each, however
+        many files there are. The folder must hold no uncommitted, untracked or ignored file,
+        and every path must be new and directly inside it. On any failure, including an error
+        raised by `files`, the new files are removed and the index and HEAD put back; a kill
+        leaves a journal that `resume` completes (the commit was made) or undoes. Returns the
+        number of files and the commit's sha.
+        """
+        folder = folder.strip("/")
+        with self.writing(message):
+            branch = self._ready_branch()
+            self.write_path(folder)
+            dirty = self.dirty([folder]) + self._git("ls-files", "--others", "-z", "--", folder).split("\0")
+            if any(dirty):
+                raise StoreError(f"Refusing to write into {folder}: it holds uncommitted or untracked files "
+                                 f"({', '.join(sorted(set(filter(None, dirty)))[:5])}); commit or remove them first "
+                                 "(nothing was changed).")
+            head = self._head()
+            journal = self.journal
+            try:
+                journal.begin(head, branch, message, None, {}, None, new_in=folder)
+            except OSError as exc:
+                journal.end()
+                raise StoreError(f"cannot record the write ({exc.strerror or exc}); nothing was changed.") from None
+            stop_point("journal-written")
+            import git
+
+            count = 0
+            place = self.write_path(folder)
+            made_folder = not place.exists()
+            try:
+                place.mkdir(parents=True, exist_ok=True)
+                for relative, data in files:
+                    if PurePosixPath(relative).parent != PurePosixPath(folder):
+                        raise StoreError(f"{relative} is not inside {folder}; nothing was changed.")
+                    with open(self.write_path(relative), "xb") as handle:  # a new file, never an old one
+                        handle.write(data)
+                    count += 1
+                    stop_point("file-written")
+                self.repo.git.add("-A", "--", folder)
+                commit_options = [] if run_hooks(self.config) else ["--no-verify"]
+                with self.repo.git.custom_environment(**self.identity_env()):
+                    self.repo.git.commit("-q", *commit_options, "-m", message, "--", folder)
+                stop_point("committed")
+            except (git.GitCommandError, OSError) as exc:
+                self._undo_new_files(folder, head, made_folder)
+                journal.end()
+                detail = getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
+                raise StoreError(f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
+            except BaseException:
+                self._undo_new_files(folder, head, made_folder)
+                journal.end()
+                raise
+            journal.end()
+            sha = str(self.repo.head.commit.hexsha)
+            self.commits_made.append(sha)
+            return count, sha
+
+    def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> None:
+        """Take back a `commit_new_files` that did not finish: HEAD, the folder's index entries, its new files."""
+        if head is not None and self._head() != head:
+            self.repo.git.reset("-q", "--soft", head)
+        self.repo.git.reset("-q", "--", folder)
+        for relative in self._git("ls-files", "--others", "-z", "--", folder).split("\0"):
+            if relative:
+                (self.root / relative).unlink(missing_ok=True)
+        place = self.root / folder
+        if made_folder and place.is_dir() and not any(place.iterdir()):
+            place.rmdir()
+
+    def _ready_branch(self, *, initial: bool = False) -> str:
+        """The branch a write commits to, refusing an unfinished git operation and a detached HEAD."""
+        operation = self.operation()
+        if operation:
+            # A commit now would land in the middle of someone else's history (or a half-made merge);
+            # said before the detached-HEAD refusal, whose advice (`git switch`) would not fit a rebase.
+            raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it "
+                             "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
+                             "--abort`.")
+        return self.writable_branch(initial=initial)
 
     def _write_and_commit(self, changes: Mapping[str, bytes | None], paths: list[str], message: str,
                           tag: str | None, author: str | None) -> str:
@@ -235,6 +314,12 @@ class Transactions:
                     f"files it names ({', '.join(sorted(entry.changes))}) with `git status`, then delete "
                     f"{journal.path}."
                 )
+            if entry.new_in is not None:
+                # Files written from a stream are not in the journal: finished if committed, else undone.
+                if not done:
+                    self._undo_new_files(entry.new_in, entry.head)
+                journal.end()
+                return entry.describe() + ("" if done else " by undoing it (nothing of it was kept: run it again)")
             try:
                 if done:
                     if entry.tag and not self._tag_exists(entry.tag):

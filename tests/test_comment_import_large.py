@@ -1,0 +1,154 @@
+"""Large comment sheets: read a row at a time, written a file at a time, one commit of bounded git calls,
+all or nothing under failures and kills."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.errors import ParseError, RegdraftError
+from regdraft.importer.comment_sheet import iter_sheet
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+from tests.conftest import FIXTURES, Invoke
+
+SLUG = "mini-sua"
+FOLDER = f"amendments/{SLUG}/comments"
+
+
+@pytest.fixture
+def ws(mini_workspace: Workspace) -> Workspace:
+    fixture = FIXTURES / "comments" / "amendment-1.md"
+    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": fixture.read_bytes()}, "Draft 1")
+    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
+    return mini_workspace
+
+
+def git(ws: Workspace, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ws.root, check=True, capture_output=True, text=True).stdout
+
+
+def state(ws: Workspace) -> tuple[str, str, str, list[str]]:
+    """HEAD, the index, the status and the files on disk under the comments folder."""
+    folder = ws.root / FOLDER
+    files = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    return git(ws, "rev-parse", "HEAD"), git(ws, "ls-files", "-s"), git(ws, "status", "--porcelain", "-uall"), files
+
+
+def sheet(tmp_path: Path, rows: int, name: str = "gop-y.csv") -> Path:
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("by,on,text\n")
+        for n in range(rows):
+            handle.write(f"Ban {'AB'[n % 2]},{'general' if n % 3 else 'd1'},Ý kiến số {n} về phạm vi áp dụng.\n")
+    return path
+
+
+def regdraft(ws: Workspace, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", *args]
+    return subprocess.run(command, cwd=ws.root, capture_output=True, text=True, env={**os.environ, **env},
+                          timeout=300)
+
+
+def test_a_sheet_is_read_a_row_at_a_time(tmp_path: Path) -> None:
+    path = sheet(tmp_path, 60_000)
+    assert path.stat().st_size > 3_000_000
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in iter_sheet(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 60_000
+    assert peak < 1_000_000  # a third of the file: never the whole file, nor its rows, in memory
+
+
+def test_a_large_import_is_one_commit_through_git_calls_that_do_not_grow(
+        ws: Workspace, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import git as gitpython
+
+    longest: list[int] = []
+    execute = gitpython.cmd.Git.execute
+
+    def counting(self: gitpython.cmd.Git, command: list[str], *args: object, **kwargs: object) -> object:
+        longest.append(len(command))
+        return execute(self, command, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(gitpython.cmd.Git, "execute", counting)
+    head = git(ws, "rev-parse", "HEAD")
+    result = invoke(ws, "comment", "import", SLUG, str(sheet(tmp_path, 1_200)), "--json")
+    assert result.exit_code == 0, result.output
+    done = json.loads(result.output)
+    assert done["count"] == 1_200 and len(done["imported"]) == 1_000
+    assert git(ws, "rev-parse", "HEAD~1").strip() == head.strip()
+    assert len(git(ws, "show", "--name-only", "--format=", "HEAD").split()) == 1_200
+    assert git(ws, "status", "--porcelain", "-uall") == ""
+    assert max(longest) < 20  # no git command line names the files one by one
+    texts = sorted(c.text for c in rounds.load_comments(ws, SLUG))
+    assert len(texts) == 1_200 and texts[0] == "Ý kiến số 0 về phạm vi áp dụng."
+
+    words = invoke(ws, "comment", "import", SLUG, str(sheet(tmp_path, 30, "more.csv")))
+    assert words.exit_code == 0, words.output
+    assert "Imported 30 comments on mini-sua:" in words.output and "and 10 more" in words.output
+
+
+def test_a_failure_while_writing_leaves_the_workspace_as_it_was(
+        ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sheet(tmp_path, 300)
+    readings = 0
+
+    def failing_second_reading(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
+        nonlocal readings
+        readings += 1
+        for number, values in iter_sheet(source):
+            if readings == 2 and number == 200:  # the sheet was changed between the two readings
+                raise ParseError(f"{source.name}:{number}: the CSV cannot be read.")
+            yield number, values
+
+    monkeypatch.setattr(rounds, "iter_sheet", failing_second_reading)
+    before = state(ws)
+    with pytest.raises(RegdraftError, match="cannot be read"):
+        rounds.import_comments(ws, SLUG, path)
+    assert state(ws) == before
+    assert not ws.journal.exists()
+
+
+def test_an_import_refuses_a_comments_folder_with_untracked_files(ws: Workspace, tmp_path: Path) -> None:
+    rounds.import_comments(ws, SLUG, sheet(tmp_path, 3))
+    (ws.root / FOLDER / "nhap.yaml").write_text("by: x\n", encoding="utf-8")
+    before = state(ws)
+    with pytest.raises(RegdraftError, match="untracked files"):
+        rounds.import_comments(ws, SLUG, sheet(tmp_path, 3, "b.csv"))
+    assert state(ws) == before
+
+
+@pytest.mark.parametrize(("point", "finished"), [("journal-written", False), ("file-written", False),
+                                                 ("committed", True)])
+def test_a_killed_import_is_undone_or_finished_by_repair(ws: Workspace, tmp_path: Path, point: str,
+                                                         finished: bool) -> None:
+    path = sheet(tmp_path, 250)
+    before = state(ws)
+    killed = regdraft(ws, "comment", "import", SLUG, str(path), REGDRAFT_TEST_STOP_AT=point)
+    assert killed.returncode == 137
+    assert ws.journal.exists()
+    refused = regdraft(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d1", "--text", "x")
+    assert refused.returncode == 1 and "check --repair" in refused.stderr + refused.stdout
+
+    repaired = regdraft(ws, "check", "--repair")
+    assert "Traceback" not in repaired.stderr
+    assert not ws.journal.exists()
+    if finished:
+        assert "Finished the interrupted write 'Import 250 comments" in repaired.stdout
+        assert git(ws, "rev-parse", "HEAD~1") == before[0]
+        assert len(rounds.load_comments(ws, SLUG)) == 250
+        assert git(ws, "status", "--porcelain", "-uall") == ""
+    else:
+        assert "by undoing it" in repaired.stdout
+        assert state(ws) == before
