@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -26,6 +28,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHIPPED_REGULATION = REPO_ROOT / "regulations" / "01-QC-TU.md"
 SHIPPED_ENGLISH = REPO_ROOT / "regulations" / "01-QC-TU-EN.md"
 SHIPPED_AMENDMENT = "qc-sua-doi-2025"
+# Debian's chromium, driven by Playwright for the review server and the HTML redline (never a browser download).
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +62,19 @@ def mini_workspace(tmp_path: Path) -> Workspace:
     ws = init_workspace(tmp_path / "mini")
     ws.commit({"regulations/MINI-QC.md": (FIXTURES / "mini.md").read_bytes()}, "Add mini regulation")
     return ws
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    """A page of headless chromium (Debian's own build, started by Playwright), 1400 x 900 CSS pixels."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 scripts/setup.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        yield page
+        browser.close()
 
 
 Invoke = Callable[..., Result]
@@ -107,6 +124,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 SLOW_MODULES = frozenset({
     "test_readme_workflow.py", "test_store_safety.py", "test_cli_sync.py", "test_render_pdf.py",
     "test_word_review.py", "test_importer_corpus.py", "test_web_concurrency.py", "test_export_print.py",
+    "test_redline_screen.py",
 })
 SLOW_TESTS = frozenset({
     "test_canonical_files_are_never_ambiguous", "test_fast_block_reader_equals_markdown_it",

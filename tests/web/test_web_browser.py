@@ -7,8 +7,6 @@ Skipped, saying why, only when chromium or the playwright package is not install
 from __future__ import annotations
 
 import io
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,26 +15,15 @@ import yaml
 from regdraft.core.comments import anchor_text
 from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
+from tests.conftest import CHROMIUM
 from tests.web.conftest import BODIES, SLUG
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 "
                        "scripts/setup.sh installs it)"),
     pytest.mark.slow,
 ]
 PHRASE = "ba tháng một lần"
-
-
-@pytest.fixture
-def browser_page() -> Iterator[Any]:
-    """A page of headless chromium (Debian's own build, started by Playwright)."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        yield page
-        browser.close()
 
 
 def _select(page: Any, address: str, phrase: str) -> None:
