@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD = re.compile(r"\w+")
@@ -24,7 +25,9 @@ def _fold_word(match: re.Match[str]) -> str:
     return _fold(match.group(0))
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
+    """One word's key; syllables repeat throughout a text, so each is folded once."""
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFD", word)

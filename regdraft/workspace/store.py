@@ -251,7 +251,7 @@ class Workspace(SharedHistory, Transactions):
 
     def tracked(self, relative: str) -> bool:
         """True when git tracks the file at `relative` in the index."""
-        return bool(self._git("ls-files", "--", relative).strip())
+        return bool(self._query("ls-files", "--", relative).strip())
 
     def dirty(self, paths: list[str]) -> list[str]:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
