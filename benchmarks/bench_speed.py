@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.pdf_runs:
             rows += big_pdf_rows(args.pdf_runs, tmp)
     print(f"{args.runs} runs each; load average at the start {started}, at the end {load()} "
-          f"({os.cpu_count()} cores); {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+          f"({os.cpu_count()} cores); {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print("\n".join(rows))
 
 
