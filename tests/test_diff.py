@@ -263,3 +263,24 @@ def test_large_documents_compare_only_changed_articles() -> None:
     result = compare(parse(text), parse(changed))
     assert [str(c.address) for c in result.changes] == ["d17"]
     assert result.changes[0].kind is ChangeKind.HEADING_CHANGED
+
+
+def _clause_moved_to_another_article() -> str:
+    three = "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này."
+    text = MINI.replace("\n\n" + three, "")
+    return text.replace("2\\. Thường trực Tỉnh ủy chuẩn bị nội dung hội nghị theo Điều 2.",
+                        "2\\. Thường trực Tỉnh ủy chuẩn bị nội dung hội nghị theo Điều 2.\n\n"
+                        "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều 2.")
+
+
+def test_a_clause_moved_to_another_article_is_one_move_not_a_repeal_and_an_insertion() -> None:
+    result = compare(parse(MINI), parse(_clause_moved_to_another_article()))
+    assert [(c.kind.value, str(c.old_address), str(c.new_address)) for c in result.changes] == [
+        ("moved", "d2.k3", "d3.k3")]
+    away, here = _find(result.provisions, "d2.k3"), _find(result.provisions, "d3.k3")
+    assert away.new is None and str(away.moved_to) == "d3.k3" and away.anchor == ""
+    assert str(here.moved_from) == "d2.k3"
+    edits = [(s.op, s.text) for s in here.text if s.op is not Op.EQUAL]
+    assert edits == [(Op.DELETE, "này"), (Op.INSERT, "2")]  # compared word for word where it now stands
+    assert compare(parse(MINI), parse(_clause_moved_to_another_article()), detect_moves=False).changes[0].kind \
+        is ChangeKind.REPEALED

@@ -134,3 +134,14 @@ def test_libreoffice_opens_the_word_redline(tmp_workspace: Workspace, tmp_path: 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "redline.pdf").pages).split())
     assert "Dự thảo lần 2" in text or "DỰ THẢO" in text
     assert "kế hoạch đầu tư công trung hạn" in text  # an insertion is shown
+
+
+@pytest.mark.parametrize("case", ["within", "across"])
+def test_moved_clauses_accept_to_the_new_text_and_reject_to_the_old(tmp_path: Path, case: str) -> None:
+    from regdraft.core.markdown import parse
+    from tests.test_diff import MINI, _clause_moved_to_another_article, _first_clause_moved_last
+
+    new = parse(_first_clause_moved_last() if case == "within" else _clause_moved_to_another_article())
+    rejected, accepted, plain_old, plain_new = _sides(parse(MINI), new, tmp_path, case)
+    assert compare(parse(MINI), new).changes[-1].kind.value == "moved"
+    assert accepted == plain_new and rejected == plain_old

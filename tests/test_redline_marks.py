@@ -173,3 +173,27 @@ def test_the_shipped_redline_marks_every_phrase_where_the_comparison_says(tmp_wo
             assert _kinds(page, runs[0][1:-1]) == {"inserted" if op is Op.INSERT else "deleted"}, phrase
             checked += 1
     assert checked >= 6  # the long phrases printed once on one page (8 in the shipped redline)
+
+
+def test_a_clause_moved_to_another_article_is_marked_and_noted_at_both_places(tmp_path: Path,
+                                                                             invoke: Invoke) -> None:
+    start, end = SHIPPED.index("## Điều 10."), SHIPPED.index("## Điều 11.")
+    head, *clauses = [c for c in SHIPPED[start:end].split("\n\n") if c.strip()]
+    moved = clauses.pop(2)
+    clauses = [re.sub(r"^\d+", str(k), c) for k, c in enumerate(clauses, 1)]
+    text = SHIPPED[:start] + "\n\n".join([head, *clauses]) + "\n\n" + SHIPPED[end:]
+    at = text.index("# Chương IV")
+    text = text[:at] + re.sub(r"^3", "5", moved) + "\n\n" + text[at:]  # the last clause of Điều 11
+    (tmp_path / "old.md").write_text(SHIPPED, encoding="utf-8")
+    (tmp_path / "new.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = invoke(None, "compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    plain = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "khoản 3 Điều 10 → khoản 5 Điều 11 chuyển vị trí" in plain
+    assert f"{MOVED}" in plain and "(chuyển đến khoản 5 Điều 11)" in plain
+    assert "5. (chuyển từ khoản 3 Điều 10) Trực tiếp làm Trưởng Ban" in plain
+    assert re.search(r'<del class="mv">3\. Trực tiếp làm Trưởng Ban[^<]*</del> <span class="mv-note">'
+                     r"\(chuyển đến khoản 5 Điều 11\)", page)
+    assert '<ins class="ins">' not in page.split('class="legend"')[1].split("</p>", 1)[1]  # no insertion drawn

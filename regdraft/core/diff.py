@@ -15,7 +15,9 @@ Post-conditions of `compare`:
 5. Of the provisions paired at one level, the longest run in their old order stays: one outside
    it is MOVED; one inside it under a new label, its text unchanged, is RENUMBERED (with changed
    text, the kind of the text change). A clause is no change of its own because its article was
-   renumbered or moved.
+   renumbered or moved. A clause or point removed from one article or clause and found (the same,
+   or at least `MOVE` similar) in another is moved: `moved_to` where it stood, `moved_from` (and
+   the word comparison) where it stands; only the latter is listed.
 6. The work is bounded whatever the texts: texts over `LONG_TEXT` characters are paired
    sentence by sentence first (`regdraft.core.sentences`) and compared word by word only
    inside the runs of changed sentences; a changed run too long for that (`RUN_WORDS`,
@@ -44,6 +46,7 @@ from regdraft.core.model import (
     Regulation,
     Unit,
 )
+from regdraft.core.moves import cross_moves
 from regdraft.core.text import tone_key
 
 
@@ -349,6 +352,8 @@ class Provision(_Placed):
     depth: int = 0
     anchor: str = ""
     closing: tuple[DiffSegment, ...] = ()  # the closing text after the children (đoạn cuối)
+    moved_from: Address | None = None  # moved here from another article or clause (old address)
+    moved_to: Address | None = None    # moved from here to another article or clause (new address)
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +460,14 @@ class _Comparer:
         return Provision(n.kind, o, n, old.address, new.address, change, title, text, children,
                          depth=new.depth, anchor=anchor, closing=closing)
 
+    def moved(self, gone: Provision, added: Provision) -> Provision:
+        """A provision moved to another article or clause, compared word for word where it now stands."""
+        assert gone.old is not None and gone.old_address is not None
+        assert added.new is not None and added.new_address is not None
+        old = Item("", gone.old, gone.old_address, gone.depth)
+        return replace(self.pair(old, Item("", added.new, added.new_address, added.depth), moved=True),
+                       moved_from=gone.old_address)
+
     def words(self, old: str, new: str) -> tuple[DiffSegment, ...]:
         # NFC texts differing only in tone placement have the same length: skip folding otherwise.
         if old == new or (not self.strict and len(old) == len(new) and tone_key(old) == tone_key(new)):
@@ -501,7 +514,10 @@ def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
     gc.disable()
     try:
         comparer = _Comparer(new.language, strict_tones, detect_moves)
-        provisions = _numbered(tuple(comparer.level(flatten(old), flatten(new))))
+        provisions = tuple(comparer.level(flatten(old), flatten(new)))
+        if detect_moves:
+            provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED)
+        provisions = _numbered(provisions)
         return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
     finally:
         if collecting:

@@ -16,12 +16,18 @@ Post-conditions:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from regdraft.core.align import flatten, increasing
-from regdraft.core.diff import Provision
-from regdraft.core.model import Regulation, unit_address
+from regdraft.core.align import MOVE, flatten, increasing, similarity
+from regdraft.core.model import Kind, Regulation, unit_address
+
+if TYPE_CHECKING:
+    from regdraft.core.diff import Provision
+
+_FUZZY_LIMIT = 250_000  # beyond this many candidate pairs, moves across articles are found by exact text only
 
 
 class Place(StrEnum):
@@ -71,3 +77,71 @@ def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> li
                 at = k + 1
         out.insert(at, (p, place))
     return out
+
+
+def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, Provision], Provision],
+                fold: Callable[[str], str], kind: Any) -> tuple[Provision, ...]:
+    """The provisions with each clause or point that left one article or clause for another paired.
+
+    A removed clause or point whose text (folded) reappears as an inserted one elsewhere, or
+    failing that the most similar at least `MOVE`, becomes `moved_to` that place (its text stays
+    deleted there) and the inserted one `moved(gone, added)`: compared word for word, `moved_from`.
+    """
+    gone: list[Provision] = []
+    added: list[Provision] = []
+
+    def collect(level: Sequence[Provision]) -> None:
+        for p in level:
+            if p.anchor and p.kind in (Kind.CLAUSE, Kind.POINT):
+                if p.new is None and p.old is not None and not p.old.repealed:
+                    gone.append(p)
+                elif p.old is None and p.new is not None and not p.new.repealed:
+                    added.append(p)
+            collect(p.children)
+
+    collect(provisions)
+    if not gone or not added:
+        return provisions
+    pairs: dict[int, Provision] = {}
+    by_text: dict[tuple[Kind, str], list[Provision]] = {}
+    for p in gone:
+        assert p.old is not None
+        by_text.setdefault((p.kind, fold(p.old.all_text())), []).append(p)
+    rest = []
+    for q in added:
+        assert q.new is not None
+        same = by_text.get((q.kind, fold(q.new.all_text())))
+        if same:
+            p = same.pop(0)
+            pairs[id(p)], pairs[id(q)] = q, p
+        else:
+            rest.append(q)
+    left = [p for p in gone if id(p) not in pairs]
+    if left and rest and len(left) * len(rest) <= _FUZZY_LIMIT:
+        scored = sorted(((similarity(p.old.all_text(), q.new.all_text()), k, m)  # type: ignore[union-attr]
+                         for k, p in enumerate(left) for m, q in enumerate(rest) if p.kind is q.kind), reverse=True)
+        for score, k, m in scored:
+            if score < MOVE:
+                break
+            if id(left[k]) not in pairs and id(rest[m]) not in pairs:
+                pairs[id(left[k])], pairs[id(rest[m])] = rest[m], left[k]
+    if not pairs:
+        return provisions
+
+    def rebuild(level: Sequence[Provision]) -> tuple[Provision, ...]:
+        out = []
+        for p in level:
+            other = pairs.get(id(p))
+            if other is not None and p.new is None:
+                out.append(replace(p, change=kind, moved_to=other.new_address, anchor=""))
+            elif other is not None:
+                out.append(moved(other, p))
+            elif p.children:
+                children = rebuild(p.children)
+                out.append(p if all(a is b for a, b in zip(children, p.children, strict=True))
+                           else replace(p, children=children))
+            else:
+                out.append(p)
+        return tuple(out)
+
+    return rebuild(provisions)

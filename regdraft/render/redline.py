@@ -273,13 +273,14 @@ class _Helpers:
     def note(self, p: Provision, place: str) -> Markup:
         """`(chuyển từ khoản 3 Điều 9)` where a moved provision stands, `(chuyển đến …)` where it
         stood, `(đánh số lại từ khoản 4)` for a new label alone; nothing otherwise."""
-        if p.old is None or p.new is None or p.old_address is None or p.new_address is None:
+        to = p.moved_to or p.new_address
+        if p.old is None or p.old_address is None or to is None:
             return Markup("")
         if place == Place.MOVED_HERE:
             text = f"{self.words['moved_from_note']} {p.old_address.describe(self.language)}"
         elif place == Place.MOVED_AWAY:
-            text = f"{self.words['moved_to_note']} {p.new_address.describe(self.language)}"
-        elif p.old.label != p.new.label:
+            text = f"{self.words['moved_to_note']} {to.describe(self.language)}"
+        elif p.new is not None and p.old.label != p.new.label:
             own = unit_address(Unit(p.old.kind, p.old.label), None).describe(self.language)
             text = f"{self.words['renumbered_from']} {own}"
         else:
@@ -295,7 +296,9 @@ class _Helpers:
         if side != "both" or not any(p.change is not None for p in level):
             return [(p, Place.HERE) for p in level]
         ranks = top_ranks(self.redline.comparison.old) if parent is None else child_ranks(parent)
-        return [(p, str(place)) for p, place in reading_order(level, ranks)]
+        # A clause moved to or from another article is where reading order puts a removal or an insertion.
+        return [(p, Place.MOVED_AWAY if p.moved_to else Place.MOVED_HERE if p.moved_from else str(place))
+                for p, place in reading_order(level, ranks)]
 
     def moved_away(self, p: Provision) -> list[Paragraph]:
         """A moved provision where it stood: its old text struck twice, then `(chuyển đến …)`."""

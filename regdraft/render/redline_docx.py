@@ -154,7 +154,7 @@ def _in_order(level: Sequence[Provision], old_rank: dict[str, int], top: bool) -
     stood (`regdraft.core.moves.reading_order`), so rejecting every change gives the old order back."""
     out: list[Provision] = []
     for p, place in reading_order(level, old_rank):
-        if place is Place.MOVED_HERE:
+        if place is Place.MOVED_HERE or p.moved_from is not None:  # from this level or another
             out.append(_one_sided(p.new, Op.INSERT, p.new_address, top))  # type: ignore[arg-type]
         elif place is Place.MOVED_AWAY:
             out.append(_one_sided(p.old, Op.DELETE, p.old_address, top))  # type: ignore[arg-type]
