@@ -54,7 +54,8 @@ def child_ranks(p: Provision) -> dict[str, int]:
 def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> list[tuple[Provision, Place]]:
     """The level as read: the new order, with each moved or removed provision also where it stood."""
     def rank(p: Provision) -> int | None:
-        return old_rank.get(str(p.old_address)) if p.old is not None else None
+        # A provision moved here by `cross_moves` stands here only: where it stood has its own entry.
+        return old_rank.get(str(p.old_address)) if p.old is not None and p.moved_from is None else None
 
     pairs = [(k, r) for k, p in enumerate(level) if p.new is not None and (r := rank(p)) is not None]
     keep = increasing(pairs)
