@@ -11,6 +11,7 @@ import click
 
 from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, commits, prints_result
+from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
 
 
@@ -77,7 +78,7 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
     done = Result({"written": written, "amends": dict(result.targets), "instructions": count,
                    **result.report.as_dict(), "commits": commits()})
     where = ", ".join(f"Điều {label} -> {reg}" for label, reg in result.targets.items())
-    done.say(f"Wrote {written} ({where}; {count} change(s) to apply).")
+    done.say(f"Wrote {written} ({where}; {counted(count, 'change')} to apply).")
     return done.say(result.report.text())
 
 
@@ -166,7 +167,7 @@ def check(slug: str, workspace: Path | None) -> Result:
         done.say(f"requires checking: {p}")
     for p in found.warnings:
         done.say(f"warning: {p}")
-    return done.say(f"{slug}: no problems found." if not problems else f"{len(problems)} problem(s) found.",
+    return done.say(f"{slug}: no problems found." if not problems else f"{counted(len(problems), 'problem')} found.",
                     err=bool(problems))
 
 
@@ -270,7 +271,7 @@ def conflicts(workspace: Path | None) -> Result:
     done = Result([c.as_dict() for c in found], exit_code=1 if found else 0)
     for c in found:
         done.say(c.describe(c.first.language))
-    return done.say("No conflicts between pending amendments." if not found else f"{len(found)} conflict(s).")
+    return done.say("No conflicts between pending amendments." if not found else f"{counted(len(found), 'conflict')}.")
 
 
 COMMANDS = [amend]

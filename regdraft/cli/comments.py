@@ -10,6 +10,7 @@ import click
 
 from regdraft.cli.options import DATE, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, commits, prints_result
+from regdraft.core.counts import count as counted
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
 TYPES = ("general", "substantive", "editorial")
@@ -60,7 +61,7 @@ def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consul
     r = rounds.open_round(open_workspace(workspace), slug, title, due, _consulted(consult, consult_file))
     done = Result({"amendment": slug, **round_fields(r), "commits": commits()})
     return done.say(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
-               f"{len(r.consulted)} bodies consulted, due {r.due}.")
+               f"{counted(len(r.consulted), 'body consulted')}, due {r.due}.")
 
 
 @round_.command("list")

@@ -10,6 +10,7 @@ import click
 from regdraft.cli.amend import amend
 from regdraft.cli.options import DATE, note_problems, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, prints_result
+from regdraft.core.counts import count as counted
 
 
 @click.command("export")
@@ -45,7 +46,7 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
     shown = Result({"regulation": regulation, "written": str(done.path), "format": done.format, "as_of": done.as_of,
                     "amendments": list(done.amendments), "footnotes": done.footnotes})
     return shown.say(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
-                     f"({amended}; {done.footnotes} footnote(s)).")
+                     f"({amended}; {counted(done.footnotes, 'footnote')}).")
 
 
 @click.command("export")

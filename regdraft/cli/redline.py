@@ -8,6 +8,7 @@ import click
 
 from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, prints_result
+from regdraft.core.counts import count as counted
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
@@ -56,7 +57,13 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     settings = Settings(profile_for(ws, result.comparison.new.meta), ws.root, progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
-    return _written(written, kind, len(result.comparison.changes))
+    a = result.amendment
+    compared = f"{result.comparison.old.id or regulation} against amendment {a.slug}" + (
+        f", draft {a.draft}" if a.draft else "") if a is not None else ""
+    shown = _written(written, kind, len(result.comparison.changes), compared)
+    if a is not None:
+        shown.data["amendment"] = a.slug
+    return shown
 
 
 @click.command()
@@ -89,10 +96,10 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     return _written(written, kind, len(result.comparison.changes))
 
 
-def _written(written: Path, kind: str, changes: int) -> Result:
-    """What a redline command reports: the file written, its format and the number of changes."""
+def _written(written: Path, kind: str, changes: int, compared: str = "") -> Result:
+    """What a redline command reports: the file written, its format, the number of changes, what it compared."""
     return Result({"written": str(written), "format": kind, "changes": changes}).say(
-        f"{written} ({_changes(changes)})")
+        f"{written} ({counted(changes, 'change')}{'; ' + compared if compared else ''})")
 
 
 def _workspace_root(path: Path) -> Path | None:
@@ -107,7 +114,3 @@ def _workspace_root(path: Path) -> Path | None:
 
 
 COMMANDS = [redline, compare]
-
-
-def _changes(count: int) -> str:
-    return f"{count} change" if count == 1 else f"{count} changes"
