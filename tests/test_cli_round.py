@@ -21,7 +21,7 @@ def ws(mini_workspace: Workspace) -> Workspace:
 
 
 def test_open_list_show_close(ws, invoke):
-    result = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2025-07-15",
+    result = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2025-07-15", "--yes",
                     "--consult", "Ban Tổ chức Tỉnh ủy", "--consult-file", str(FIX / "bodies.txt"))
     assert result.exit_code == 0, result.output
     assert "Opened round 1 on mini-sua: draft 1" in result.output and "3 bodies consulted" in result.output
@@ -39,9 +39,9 @@ def test_open_list_show_close(ws, invoke):
 
 
 def test_open_errors_are_messages_not_tracebacks(ws, invoke):
-    result = invoke(ws, "round", "open", SLUG, "--due", "2025-07-15")
+    result = invoke(ws, "round", "open", SLUG, "--due", "2025-07-15", "--yes")
     assert result.exit_code == 2 and "--consult" in result.output
-    result = invoke(ws, "round", "open", "missing", "--due", "2025-07-15", "--consult", "A")
+    result = invoke(ws, "round", "open", "missing", "--due", "2025-07-15", "--yes", "--consult", "A")
     assert result.exit_code == 2 and "no amendment 'missing'" in result.output  # an unknown slug: bad usage
     assert "Traceback" not in result.output
     result = invoke(ws, "round", "show", SLUG)

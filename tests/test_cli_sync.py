@@ -80,7 +80,7 @@ def sync(invoke: Invoke, where: Path, *args: str, ok: bool = True) -> str:
 
 def open_round(invoke: Invoke, office: Office) -> None:
     opened = invoke(office["lan"], "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến", "--due", "2025-03-15",
-                    *(arg for body in BODIES.values() for arg in ("--consult", body)))
+                    "--yes", *(arg for body in BODIES.values() for arg in ("--consult", body)))
     assert opened.exit_code == 0, opened.output
     for name in ("lan", "minh", "hoa"):
         sync(invoke, office[name])
@@ -317,7 +317,7 @@ def test_two_clones_adopting_different_amendments_merge_without_conflict(office:
 def test_a_round_circulating_a_local_commit_is_merged_not_rebased(office: Office, invoke: Invoke) -> None:
     office.edit("lan", "draft: 2", "draft: 3")
     opened = invoke(office["lan"], "round", "open", SHIPPED_AMENDMENT, "--title", "Lần 2", "--due", "2025-04-15",
-                    "--consult", BODIES["hoa"])
+                    "--yes", "--consult", BODIES["hoa"])
     assert opened.exit_code == 0, opened.output
     circulated = git(office["lan"], "rev-parse", "HEAD~1").strip()
     office.edit("minh", OTHER_TEXT, "kế hoạch đầu tư công 5 năm")
@@ -400,7 +400,7 @@ def test_a_merge_that_conflicts_is_resolved_the_same_way(office: Office, invoke:
     office.edit("lan", CLAUSE_TEXT, "Định kỳ 3 tháng, một năm báo cáo Bộ Chính trị")
     office.edit("lan", "draft: 2", "draft: 3")
     opened = invoke(office["lan"], "round", "open", SHIPPED_AMENDMENT, "--title", "Lần 3", "--due", "2025-04-15",
-                    "--consult", BODIES["hoa"])
+                    "--yes", "--consult", BODIES["hoa"])
     assert opened.exit_code == 0, opened.output
     stopped = invoke(office["lan"], "sync")
     assert stopped.exit_code == 1

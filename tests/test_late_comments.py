@@ -124,9 +124,10 @@ def test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next
     assert f"warning: {warning}" in result.stderr
     assert lan.repo.head.commit.message.rstrip("\n").endswith(warning)
     assert invoke(lan.root, "round", "close", SLUG).exit_code == 0
-    refused = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--consult", BODIES[0])
+    refused = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--yes", "--consult", BODIES[0])
     assert refused.exit_code == 1
     assert f"draft 1 was already circulated in round 1; a new round circulates the next draft: number it with " \
            f"`regdraft amend status {SLUG} --draft 2` first." in refused.output
     assert invoke(lan.root, "amend", "status", SLUG, "--draft", "2").exit_code == 0
-    assert invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--consult", BODIES[0]).exit_code == 0
+    opened = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--yes", "--consult", BODIES[0])
+    assert opened.exit_code == 0

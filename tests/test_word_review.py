@@ -77,7 +77,7 @@ def test_review_copy_refuses_other_formats_and_unknown_round(ws: Workspace, invo
     result = invoke(ws, "round", "copy", SLUG, "-o", str(tmp_path / "x.pdf"))
     assert result.exit_code != 0 and "Word file" in result.output and "Traceback" not in result.output
     result = invoke(ws, "round", "copy", SLUG, "--round", "7", "-o", str(tmp_path / "x.docx"))
-    assert result.exit_code == 1 and "no round 7" in result.output
+    assert result.exit_code == 2 and "no round 7" in result.output
 
 
 # -- Word comments ----------------------------------------------------------------------------

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from regdraft.cli.options import DATE, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.options import (
+    DATE,
+    confirm_past,
+    open_workspace,
+    output_format,
+    output_option,
+    workspace_option,
+    yes_option,
+)
 from regdraft.cli.printing import Result, commits, prints_result
 from regdraft.core.counts import count as counted
 
@@ -42,14 +51,16 @@ def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]
 @click.option("--consult", multiple=True, metavar="BODY", help="A body asked for comments (repeatable).")
 @click.option("--consult-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="A UTF-8 text file naming one consulted body per line.")
+@yes_option
 @workspace_option
 @prints_result
-def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consult_file: Path | None,
-               workspace: Path | None) -> Result:
+def round_open(slug: str, title: str, due: dt.date, consult: tuple[str, ...], consult_file: Path | None,
+               yes: bool, workspace: Path | None) -> Result:
     """Open a round on the committed draft: records its revision and draft number.
 
     The amendment's `draft` number must be higher than the previous round's; edit it and
-    commit before opening the next round.
+    commit before opening the next round. A due date that has passed is asked about (--yes
+    answers for a script; without a terminal it is refused).
 
     \b
     Example:
@@ -58,7 +69,9 @@ def round_open(slug: str, title: str, due: str, consult: tuple[str, ...], consul
     from regdraft.core.comments import round_fields
     from regdraft.workspace import rounds
 
-    r = rounds.open_round(open_workspace(workspace), slug, title, due, _consulted(consult, consult_file))
+    ws = open_workspace(workspace)
+    confirm_past(due, "The due date", "--due", yes)
+    r = rounds.open_round(ws, slug, title, due, _consulted(consult, consult_file))
     done = Result({"amendment": slug, **round_fields(r), "commits": commits()})
     return done.say(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
                f"{counted(len(r.consulted), 'body consulted')}, due {r.due}.")

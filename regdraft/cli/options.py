@@ -72,6 +72,37 @@ class _Date(click.ParamType[dt.date]):
 DATE = _Date()
 
 
+def interactive() -> bool:
+    """Whether a person can answer a question: stdin and stdout are terminals."""
+    import sys
+
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def confirm_past(day: dt.date, what: str, option: str, yes: bool) -> None:
+    """Ask before using a date that has passed (`what`: "The due date"); `--yes` answers for a script.
+
+    Without a terminal to ask on, a past date is a `UsageError` naming --yes; answering no is one too.
+    """
+    from regdraft.core.errors import UsageError
+
+    today = dt.date.today()
+    if yes or day >= today:
+        return
+    ago = (today - day).days
+    passed = f"{what} {day.isoformat()} ({option}) was {ago} day{'' if ago == 1 else 's'} ago"
+    if not interactive():
+        raise UsageError(f"{passed}; give a date ahead, or add --yes to use it all the same.")
+    if not click.confirm(f"{passed}. Use it all the same?", default=False, err=True):
+        raise UsageError(f"{passed}; nothing was changed. Give a date ahead, or add --yes.")
+
+
+def yes_option(func: F) -> F:
+    """`-y/--yes`: answer yes to the questions a command asks (a date that has passed)."""
+    return click.option("-y", "--yes", is_flag=True, help="Answer yes to questions (e.g. a due date that has passed).")(
+        func)
+
+
 def output_format(name: str, output: Path | None, fmt: str | None, *, has_format: bool = True) -> str:
     """The format of output `name` (see `render.output.choose`), errors naming -o and --format."""
     from regdraft.render.output import FormatError, choose
