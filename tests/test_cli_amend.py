@@ -258,7 +258,7 @@ def test_check_reports_reading_and_applying_problems_in_one_run(ws: Workspace, i
         f"{source}:33: instruction 5 (Thay thế cụm từ “Ban Bí thư” bằng cụm từ “Bộ Chính trị” tại khoản 1 Điều 1.): "
         "“Ban Bí thư” is found 0 times in khoản 1 Điều 1 (it occurs 0 times in the whole regulation).",
     ]
-    assert "5 problem(s) found." in result.output
+    assert "5 problems found." in result.output
     as_json = invoke(ws, "amend", "check", "mixed", "--json")
     assert [p["line"] for p in json.loads(as_json.output)["problems"]] == [17, 19, 27, 31, 33]
     assert snapshot(ws) == before  # checking applies nothing for real

@@ -41,7 +41,7 @@ def test_amend_import_finds_the_article_that_amends_the_workspace(invoke: Invoke
     source.write_text(DOCUMENT, encoding="utf-8")
     result = invoke(root, "amend", "import", str(source), "--slug", "luat-99", catch=False)
     assert result.exit_code == 0, result.output
-    assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 change(s) to apply)." in result.output
+    assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 changes to apply)." in result.output
     assert "Điều 1 amends a document that is not in the workspace; it is kept as text." in result.output
     text = (root / "amendments" / "luat-99" / "amendment.md").read_text(encoding="utf-8")
     amendment = load_amendment(text, "amendments/luat-99/amendment.md", "luat-99")

@@ -25,7 +25,7 @@ def test_export_markdown_as_of_a_date_after_adoption_via_the_cli(tmp_workspace: 
     assert reg.find("d20a").unit.title is not None and "Làm việc trên môi trường điện tử" in reg.find("d20a").unit.title
     before = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-03-31", "--format", "md",
                     "-o", str(tmp_path / "before.md"))
-    assert "(no amendments; 0 footnote(s))" in before.output
+    assert "(no amendments; 0 footnotes)" in before.output
     assert "Điều 20a" not in (tmp_path / "before.md").read_text(encoding="utf-8")
 
 
