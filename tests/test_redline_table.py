@@ -144,3 +144,28 @@ def test_changed_only_table_pdf_prints_the_renamed_article_as_its_title(tmp_work
     for words in ("Tham dự đầy đủ các hội nghị", "Tổ chức quán triệt, cụ thể hóa"):  # Điều 7's unchanged clauses
         assert words in " ".join(full_text.split()) and words not in " ".join(short_text.split())
     assert "Điều 7. Trách nhiệm, quyền hạn của" in short_text and "Điều 7. Nhiệm vụ, quyền hạn và trách" in short_text
+
+
+def test_reasons_follow_their_changes_when_from_edits_writes_the_instructions_anew(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    from regdraft.core.amend.document import load_amendment
+
+    slug, relative = "qc-sua-doi-2026", "amendments/qc-sua-doi-2026/amendment.md"
+    invoke(tmp_workspace, "amend", "new", slug, "--regulation", "01-QC/TU", catch=False)
+    text = (tmp_workspace.root / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
+    edited = tmp_path / "edited.md"
+    edited.write_text(text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"), encoding="utf-8")
+    invoke(tmp_workspace, "amend", "from-edits", slug, "--edited", str(edited), catch=False)
+    document = tmp_workspace.read(relative).decode("utf-8")
+    reason = "reasons:\n  khoản 1 Điều 1: Họp thường xuyên hơn.\n"
+    tmp_workspace.commit({relative: _with_reasons(document, reason).encode()}, "Record a reason")
+    # A change earlier in the text: the instruction with the reason becomes khoản 2 Điều 1.
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "chấp hành nghiêm Điều lệ Đảng", "chấp hành nghiêm chỉnh Điều lệ Đảng"), encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "from-edits", slug, "--edited", str(edited), catch=False)
+    assert result.exit_code == 0, result.output
+    amendment = load_amendment(tmp_workspace.read(relative), relative, slug)
+    reasons = {ins.cite(): amendment.reason(ins) for ins in amendment.leaves()}
+    assert reasons == {"khoản 1 Điều 1": "", "khoản 2 Điều 1": "Họp thường xuyên hơn."}
+    assert "điểm a khoản 1 Điều 12" in amendment.instructions[1].text
+    assert invoke(tmp_workspace, "amend", "check", slug).exit_code == 0

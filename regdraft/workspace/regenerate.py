@@ -16,8 +16,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from regdraft.core.amend.document import PENDING, Amendment, Instruction, load_amendment, render_amendment
+from regdraft.core.amend.document import (
+    PENDING,
+    Amendment,
+    Instruction,
+    load_amendment,
+    read_amendment,
+    render_amendment,
+    with_front_matter,
+)
 from regdraft.core.amend.edits import instructions_from_edits
+from regdraft.core.amend.reasons import KEY, carried_reasons
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
@@ -74,6 +83,12 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     rendered = render_amendment(replace(shell, instructions=generated.instructions))
     new_region = split_instructions(rendered)[1]
     text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
+    if shell.meta.get(KEY) is not None:
+        # The reasons follow their changes to the new instructions (those of no change left are dropped).
+        was, _ = read_amendment(existing, source, slug)
+        carried = carried_reasons(shell.meta, was.instructions if was else (), generated.instructions,
+                                  shell.language, shell.article.label)
+        text = with_front_matter(text, {KEY: carried or None})
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))

@@ -366,7 +366,11 @@ def with_front_matter(text: str, changes: Mapping[str, Any]) -> str:
         rendered = f"{key}: {_scalar(value)}"
         for i, line in enumerate(head):
             if line.startswith(f"{key}:"):
-                head[i] = rendered
+                # A block value (an indented map, a list) goes with its key.
+                last = i + 1
+                while last < len(head) and head[last][:1] in (" ", "\t", "-"):
+                    last += 1
+                head[i:last] = [rendered]
                 break
         else:
             head.append(rendered)

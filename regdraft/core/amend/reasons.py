@@ -15,6 +15,9 @@ Post-conditions of `check_reasons`:
    of the key, in a sentence naming the instruction and what to write instead.
 2. `reason_for` gives an instruction its own reason, else the reason of the numbered instruction
    it stands in (a reason for `khoản 1 Điều 1` covers its points `a)`, `b)` ...), else "".
+3. `carried_reasons` keys each reason to the new instruction that changes the same provision, so
+   reasons follow their change when `amend from-edits` writes the instructions anew.
+A document with no instructions yet (the shell `amend from-edits` fills) is not checked.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from regdraft.core.amend.instructions import Instruction
+from regdraft.core.amend.operations import targets
 from regdraft.core.errors import Problem
 
 KEY = "reasons"
@@ -57,6 +61,8 @@ def check_reasons(meta: Mapping[str, Any], instructions: Sequence[Instruction], 
             f"The front matter's '{KEY}' must map each instruction to its reason, one a line "
             "(khoản 12 Điều 1: Thống nhất với Quy định số 24-QĐ/TW ...).", source, _line(head, None)))
         return
+    if not instructions:
+        return
     known = set().union(*(_names(ins, language, main_article) for ins in _all(instructions)))
     for key, value in reasons.items():
         if _key(str(key)) not in known:
@@ -87,6 +93,23 @@ def reason_for(meta: Mapping[str, Any], ins: Instruction, language: str, main_ar
         if found:
             return found
     return ""
+
+
+def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Sequence[Instruction],
+                    language: str, main_article: str) -> dict[str, str]:
+    """The reasons of `old` instructions keyed to the `new` ones that change the same provisions."""
+    by_provision: dict[str, list[str]] = {}
+    for ins in _all(old):
+        reason = reason_for(meta, ins, language, main_article)
+        for address in targets(ins.op) if reason else ():
+            kept = by_provision.setdefault(str(address), [])
+            kept.extend([reason] if reason not in kept else [])
+    out: dict[str, str] = {}
+    for ins in _all(new):
+        found = [r for address in targets(ins.op) for r in by_provision.get(str(address), ())]
+        if found and not ins.children:
+            out[ins.cite(language)] = "; ".join(dict.fromkeys(found))
+    return out
 
 
 def _line(head: Sequence[str], key: str | None) -> int:
