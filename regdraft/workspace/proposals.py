@@ -5,7 +5,8 @@ provision in place of the commented one, and `amend from-edits` regenerates the 
 instructions from that edited text.
 
 Post-conditions of `accept_proposal`:
-1. Two commits: the amendment's new instructions (its message names the comment), then the
+1. Two commits: the amendment's new instructions (its message names the comment, and its front
+   matter records the comment as the reason of the instructions that write it), then the
    comment marked accepted with `accepted_in` naming the first; or nothing at all when refused.
 2. The draft built from the amendment afterwards holds the proposed provision exactly.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
+from regdraft.core.amend.reasons import from_comment
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import render
@@ -68,7 +70,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     # The draft may already renumber provisions (the amendment's own doing, not the proposal's).
     outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
                          allow_renumber=True, message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
-                                 f"{placement.address} into amendment {where}", author=author)
+                                 f"{placement.address} into amendment {where}", author=author,
+                         reasons={address: from_comment(comment.by, comment.id, draft.language)})
     if outcome.commit is None:
         raise RegdraftError(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.")
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)

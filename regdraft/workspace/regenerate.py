@@ -13,6 +13,7 @@ Post-conditions of `regenerate`:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from regdraft.core.amend.summary import listing, touched
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError, UsageError
-from regdraft.core.model import Regulation
+from regdraft.core.model import Address, Regulation
 from regdraft.workspace.amendments import load_rounds
 from regdraft.workspace.store import writes
 
@@ -70,8 +71,11 @@ class Regenerated:
 
 
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
-               allow_renumber: bool = False) -> Regenerated:
-    """`existing` with Điều 1's instructions replaced by those from the edits; all else kept."""
+               allow_renumber: bool = False, reasons: Mapping[Address, str] | None = None) -> Regenerated:
+    """`existing` with Điều 1's instructions replaced by those from the edits; all else kept.
+
+    The front matter's reasons follow their changes to the new instructions; `reasons` adds some by provision.
+    """
     import difflib
 
     generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
@@ -83,11 +87,11 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     rendered = render_amendment(replace(shell, instructions=generated.instructions))
     new_region = split_instructions(rendered)[1]
     text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
-    if shell.meta.get(KEY) is not None:
+    if shell.meta.get(KEY) is not None or reasons:
         # The reasons follow their changes to the new instructions (those of no change left are dropped).
         was, _ = read_amendment(existing, source, slug)
         carried = carried_reasons(shell.meta, was.instructions if was else (), generated.instructions,
-                                  shell.language, shell.article.label)
+                                  shell.language, shell.article.label, reasons)
         text = with_front_matter(text, {KEY: carried or None})
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
@@ -117,10 +121,12 @@ class Outcome:
 @writes
 def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
                edited_rev: str | None = None, regulation: str | None = None,
-               allow_renumber: bool = False, message: str | None = None, author: str | None = None) -> Outcome:
+               allow_renumber: bool = False, message: str | None = None, author: str | None = None,
+               reasons: Mapping[Address, str] | None = None) -> Outcome:
     """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
 
-    `message` replaces the commit message (accepting a proposal names the comment in it).
+    `message` replaces the commit message (accepting a proposal names the comment in it); `reasons`
+    records reasons for the instructions that change those provisions (the comment a proposal came from).
     """
     from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
@@ -149,7 +155,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     if new.id and new.id != old.id:
         raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
     base = existing if existing is not None else document_text(old, default_title(old))
-    result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber)
+    result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
+                        reasons=reasons)
     if existing is not None and result.text == existing:
         return Outcome(relative, False, None, result)
     written = load_amendment(result.text, relative, slug)

@@ -144,6 +144,17 @@ def test_accepting_a_proposal_changes_the_amendment_in_one_commit_naming_the_com
     assert accepted.accepted_in == first and accepted.reply == "Tiếp thu."
     draft = draft_text(review_ws, SLUG)
     assert draft.find("d5.k2.b").unit.text == (proposal[3:],)
+    # The comment is the recorded reason of the instruction that writes it, and the comparison table says so.
+    from regdraft.render.redline import render_html
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.redline import build
+
+    amendment = load(review_ws, SLUG)
+    reason = f"Tiếp thu ý kiến của {BODIES[0]} (ý kiến {comment.id})."
+    on_clause = [ins for ins in amendment.leaves() if "khoản 2 Điều 5" in ins.text]
+    assert on_clause and all(amendment.reason(ins) == reason for ins in on_clause)
+    assert [ins for ins in amendment.leaves() if amendment.reason(ins)] == on_clause
+    assert f"Lý do: {reason}" in render_html(build(review_ws, "01-QC/TU"), layout="table")
     page = c.get(done.headers["location"]).text
     assert f'href="/a/{SLUG}/redline?from={first}~1&amp;to={first}">{first[:8]}</a>' in page
     shown = c.get(f"/a/{SLUG}/redline?from={first}~1&to={first}").text

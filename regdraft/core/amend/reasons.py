@@ -16,7 +16,8 @@ Post-conditions of `check_reasons`:
 2. `reason_for` gives an instruction its own reason, else the reason of the numbered instruction
    it stands in (a reason for `khoản 1 Điều 1` covers its points `a)`, `b)` ...), else "".
 3. `carried_reasons` keys each reason to the new instruction that changes the same provision, so
-   reasons follow their change when `amend from-edits` writes the instructions anew.
+   reasons follow their change when `amend from-edits` writes the instructions anew; accepting a
+   comment's proposal adds the comment as the reason of the instructions that write it.
 A document with no instructions yet (the shell `amend from-edits` fills) is not checked.
 """
 
@@ -28,6 +29,7 @@ from typing import Any
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.operations import targets
 from regdraft.core.errors import Problem
+from regdraft.core.model import Address
 
 KEY = "reasons"
 
@@ -95,9 +97,20 @@ def reason_for(meta: Mapping[str, Any], ins: Instruction, language: str, main_ar
     return ""
 
 
+def from_comment(by: str, comment_id: str, language: str) -> str:
+    """The reason of a change written from a comment's proposed wording."""
+    if language == "en":
+        return f"Proposed by {by} (comment {comment_id})."
+    return f"Tiếp thu ý kiến của {by} (ý kiến {comment_id})."
+
+
 def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Sequence[Instruction],
-                    language: str, main_article: str) -> dict[str, str]:
-    """The reasons of `old` instructions keyed to the `new` ones that change the same provisions."""
+                    language: str, main_article: str, added: Mapping[Address, str] | None = None) -> dict[str, str]:
+    """The reasons of `old` instructions keyed to the `new` ones that change the same provisions.
+
+    `added` gives further reasons by provision (a comment's, for its provision): each goes to the new
+    instructions that change that provision, or the provision holding it, or a provision inside it.
+    """
     by_provision: dict[str, list[str]] = {}
     for ins in _all(old):
         reason = reason_for(meta, ins, language, main_article)
@@ -107,6 +120,8 @@ def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Se
     out: dict[str, str] = {}
     for ins in _all(new):
         found = [r for address in targets(ins.op) for r in by_provision.get(str(address), ())]
+        found += [r for where, r in (added or {}).items()
+                  if any(t == where or t.contains(where) or where.contains(t) for t in targets(ins.op))]
         if found and not ins.children:
             out[ins.cite(language)] = "; ".join(dict.fromkeys(found))
     return out
