@@ -255,7 +255,7 @@ def _dash_of(ordinal: str, raw: str) -> str:
 
 
 _CODE = re.compile(
-    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
 )
 
 
@@ -352,7 +352,7 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
         if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
             raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ, d1 ...).")
         return point
-    if not SUFFIXED_LABEL.match(label.lower()) or (kind is Kind.SECTION and not label.isdigit()):
+    if not SUFFIXED_LABEL.match(label.lower()):
         article = "an article" if kind is Kind.ARTICLE else f"a {kind.value}"
         raise AddressError(f"'{raw}': '{label}' is not {article} number (write it like 12 or 12a).")
     return label.lower()

@@ -74,7 +74,7 @@ _HEADING = re.compile(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-�
 _CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 _POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _ARTICLE_LABEL = re.compile(r"^\d+[a-z]?$")
-_SECTION_LABEL = re.compile(r"^\d+$")
+_SECTION_LABEL = re.compile(r"^\d+[a-z]?$")  # an inserted section: 2a
 
 
 def decode(data: bytes | str, source: str = "") -> str:

@@ -21,6 +21,7 @@ from regdraft.core.amend.conflicts import instruction_conflicts
 from regdraft.core.amend.consequential import Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
+from regdraft.core.amend.headings import article_order
 from regdraft.core.amend.quote import short
 from regdraft.core.amend.tree import find_unit, rebuild, unit_path
 from regdraft.core.counts import count as counted
@@ -178,7 +179,17 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
         return units, [AppliedChange(op.target, ChangeKind.HEADING_CHANGED, ins, current.title, title)]
     if isinstance(op, InsertUnit):
         assert ins.unit is not None
-        return _insert(units, op, ins.unit, language), [AppliedChange(op.target, ChangeKind.INSERTED, ins)]
+        inserted = _insert(units, op, ins.unit, language)
+        if op.target.kind in (Kind.CHAPTER, Kind.SECTION):
+            # Articles are numbered through the whole document: the new ones must fit where they stand.
+            articles: list[Unit] = []
+            _collect_articles(inserted, articles)
+            problem = article_order([a.label for a in articles], [a.label for a in ins.unit.children
+                                                                 for a in (a.children if a.kind is Kind.SECTION
+                                                                           else (a,))], op.target, language)
+            if problem:
+                raise _Failure(problem)
+        return inserted, [AppliedChange(op.target, ChangeKind.INSERTED, ins)]
     if isinstance(op, RepealUnits):
         failures = []
         made = []
@@ -327,20 +338,21 @@ def next_insert_label(kind: Kind, label: str) -> str:
 
 
 def _siblings(units: Units, parent: Address | None, kind: Kind) -> list[Unit]:
-    if kind is Kind.ARTICLE:
+    if kind in (Kind.ARTICLE, Kind.CHAPTER) or parent is None:
         out: list[Unit] = []
-        _collect_articles(units, out)
+        _collect_articles(units, out, kind)
         return out
     holder = find_unit(units, parent) if parent is not None else None
     return [c for c in holder.children if c.kind is kind] if holder is not None else []
 
 
-def _collect_articles(units: Sequence[Unit], out: list[Unit]) -> None:
+def _collect_articles(units: Sequence[Unit], out: list[Unit], kind: Kind = Kind.ARTICLE) -> None:
+    """The units of `kind` (articles, or chapters) in document order, wherever they stand."""
     for unit in units:
-        if unit.kind is Kind.ARTICLE:
+        if unit.kind is kind:
             out.append(unit)
         elif unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
-            _collect_articles(unit.children, out)
+            _collect_articles(unit.children, out, kind)
 
 
 def _insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:

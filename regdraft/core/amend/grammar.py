@@ -319,8 +319,9 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
     for item in items:
         ((kind, label),) = item.levels.items()
         assert label is not None
-        if kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-            raise GrammarError(f"regdraft inserts articles, clauses and points, not a {noun(kind, language)}.")
+        if kind is Kind.PART:
+            raise GrammarError(f"regdraft inserts chapters, sections, articles, clauses and points, not a "
+                               f"{noun(kind, language)}.")
         if how == "after":
             if where.kind is not kind:
                 raise GrammarError(
@@ -328,19 +329,22 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
                     f"{noun(kind, language)}, not after {where.describe(language)}."
                 )
             parent = where.parent()
-            target = (Address((Segment(kind, label),)) if kind is Kind.ARTICLE
+            target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER)
                       else Address((*(parent.segments if parent else ()), Segment(kind, label))))
             made.append(InsertUnit(target, after=previous))
             previous = target
             continue
         allowed = {
+            Kind.CHAPTER: (Kind.PART,),
+            Kind.SECTION: (Kind.CHAPTER, Kind.PART),
             Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
             Kind.CLAUSE: (Kind.ARTICLE,),
             Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE),
         }[kind]
         if where.kind not in allowed:
             raise GrammarError(f"a {noun(kind, language)} cannot be added to {where.describe(language)}.")
-        target = Address((Segment(kind, label),)) if kind is Kind.ARTICLE else where.child(kind, label)
+        target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER)
+                  else where.child(kind, label))
         made.append(InsertUnit(target, parent=where))
     return made
 

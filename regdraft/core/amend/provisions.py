@@ -60,7 +60,7 @@ _LABELS = {
     Kind.POINT: re.compile(r"^(?:dd|[a-zđ])\d*$"),
     Kind.CLAUSE: re.compile(r"^\d+[a-z]?$"),
     Kind.ARTICLE: re.compile(r"^\d+[a-z]?$"),
-    Kind.SECTION: re.compile(r"^\d+$"),
+    Kind.SECTION: re.compile(r"^\d+[a-z]?$"),
     Kind.CHAPTER: re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
     Kind.PART: re.compile(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
 }

@@ -10,6 +10,7 @@ import re
 
 from regdraft.core.address import is_dash_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
+from regdraft.core.amend.headings import build_heading, heading_start
 from regdraft.core.model import (
     REPEALED_TEXT,
     Address,
@@ -58,6 +59,9 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
     assert target is not None
     if target.part:
         return _part_quote(target, paragraphs, line, language)
+    if target.kind in (Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
+        return build_heading(target, paragraphs, lines, language,
+                             lambda article, texts, at: build_unit(InsertUnit(article), texts, at, language))
     kind, label = target.kind, target.label
     paragraphs, lines = _without_context(target, paragraphs, lines)
     first = paragraphs[0]
@@ -98,6 +102,9 @@ def starts(op: Operation, paragraph: str) -> bool:
     target = op.target if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
     if target is None:
         return False
+    if target.kind in (Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
+        heading = heading_start(paragraph)
+        return heading is not None and heading[:2] == (target.kind, target.label)
     if target.kind is Kind.ARTICLE or isinstance(op, ReplaceHeading):
         match = HEADING.match(paragraph)
         return match is not None and match.group(2) == target.label
