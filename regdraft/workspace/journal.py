@@ -89,6 +89,10 @@ class WorkspaceLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise StoreError(f"This workspace cannot be written to by you ({self.path}: {exc.strerror}); "
+                                 "it is read-only here, so commands that change it cannot run "
+                                 "(nothing was changed).") from None
             raise StoreError(f"cannot open the workspace lock {self.path}: {exc.strerror or exc}; "
                              "nothing was changed.") from None
         deadline = time.monotonic() + lock_timeout()

@@ -189,14 +189,14 @@ def marked_files(ws: Workspace) -> list[str]:
                 here = Path(entry.path)
                 found += [here / "amendment.md", here / "vote.yaml", *here.glob("rounds/*.yaml")]
     found.append(ws.root / "regdraft.yaml")
-    return sorted(ws.relative(p) for p in found if _marked(p))
+    return sorted(ws.relative_link(p) for p in found if _marked(ws, ws.relative_link(p)))
 
 
-def _marked(path: Path) -> bool:
+def _marked(ws: Workspace, relative: str) -> bool:
     try:
-        return has_markers(path.read_bytes())
-    except OSError:
-        return False
+        return has_markers(ws.read(relative))
+    except StoreError:
+        return False  # missing, a link or not a file: the command that reads it says so
 
 
 def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> ConflictedFile:
@@ -209,8 +209,11 @@ def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> Confl
 
 
 def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> ConflictedFile:
-    target = ws.path(path)
-    parts = split(target.read_bytes().decode("utf-8", errors="replace") if target.is_file() else "")
+    try:
+        text = ws.read(path).decode("utf-8", errors="replace")
+    except StoreError:
+        text = ""  # deleted on one side, a link or not a file: nothing to show side by side
+    parts = split(text)
     if not how:
         how = "It still holds conflict markers" if operation else "Conflict markers are left in it"
     yours_first = operation != "rebase"
@@ -355,7 +358,7 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
         raise UsageError("Choose --ours (your version) or --theirs (the other version), or neither after editing.")
     operation = ws.operation()
     unmerged = dict(ws.unmerged())
-    marked = _marked(ws.path(relative))
+    marked = _marked(ws, relative)
     if relative not in unmerged and not marked:
         listed = ", ".join(sorted({*unmerged, *marked_files(ws)})) or "none"
         raise StoreError(f"{relative} is not in conflict (files in conflict: {listed}); nothing was changed.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -111,6 +112,43 @@ def check_relative(relative: str) -> str:
     return "/".join(p for p in parts if p != ".")
 
 
+def read_inside(root: Path, relative: str) -> bytes:
+    """The bytes of a regular file inside `root`, reached through no symbolic link; `StoreError` otherwise.
+
+    Every file regdraft reads from a workspace comes through here (regulations, amendments,
+    comments, rounds, votes, profiles, `regdraft.yaml`): a shared workspace is untrusted, and a
+    link in it may point anywhere (`/etc/passwd`, `/dev/zero`), a pipe would block the reader.
+    """
+    relative = check_relative(relative)
+    current = root
+    parts = relative.split("/")
+    for depth, part in enumerate(parts, start=1):
+        current = current / part
+        try:
+            info = current.lstat()
+        except FileNotFoundError:
+            raise StoreError(f"{relative} does not exist in the workspace.") from None
+        except OSError as exc:
+            raise StoreError(f"{relative} cannot be read ({exc.strerror or exc}).") from None
+        shown = "/".join(parts[:depth])
+        if stat.S_ISLNK(info.st_mode):
+            raise StoreError(f"{shown} is a symbolic link; regdraft reads only regular files inside the workspace, "
+                             "never through a link (replace the link with the file or folder itself).")
+        if depth < len(parts) and not stat.S_ISDIR(info.st_mode):
+            raise StoreError(f"{relative} does not exist in the workspace ({shown} is not a folder).")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{relative} is not a regular file (a folder, a device or a pipe); regdraft reads "
+                         "only regular files inside the workspace.")
+    try:
+        fd = os.open(current, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        raise StoreError(f"{relative} cannot be read ({exc.strerror or exc}).") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since it was looked at
+            raise StoreError(f"{relative} is not a regular file; regdraft reads only regular files.")
+        return handle.read()
+
+
 class Workspace(SharedHistory, Transactions):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
@@ -193,10 +231,7 @@ class Workspace(SharedHistory, Transactions):
     def read(self, relative: str, rev: str | None = None) -> bytes:
         """A file's bytes in the working tree, or at a git revision (read from git objects)."""
         if rev is None:
-            try:
-                return self.path(relative).read_bytes()
-            except FileNotFoundError:
-                raise StoreError(f"{relative} does not exist in the workspace.") from None
+            return read_inside(self.root, relative)
         commit = self._commit(rev)
         try:
             blob = commit.tree / relative
@@ -206,11 +241,12 @@ class Workspace(SharedHistory, Transactions):
         return data
 
     def exists(self, relative: str) -> bool:
-        """True when the working tree holds this file."""
+        """True when the working tree holds this file (or a link in its place, which `read` refuses)."""
         try:
-            return self.path(relative).is_file()
-        except StoreError:
+            info = (self.root / check_relative(relative)).lstat()
+        except (StoreError, OSError):
             return False
+        return stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)
 
     def files(self, folder: str, pattern: str = "*") -> list[str]:
         """The working files in `folder` whose path below it matches `pattern` (`*/amendment.md`), sorted."""

@@ -22,7 +22,7 @@ after `regdraft resolve`, `sync --abort` puts everything back as it was before t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError, UsageError
@@ -229,11 +229,12 @@ def _circulated(ws: Workspace, shas: list[str]) -> str:
     """The round (`round 2 of qc-sua-doi-2025`) whose revision is one of the commits, or ""."""
     import yaml
 
-    for path in sorted((ws.root / "amendments").glob("*/rounds/*.yaml")):
+    for relative in ws.files("amendments", "*/rounds/*.yaml"):
         try:
-            data = load_yaml(path.read_bytes())
-        except (yaml.YAMLError, OSError):
+            data = load_yaml(ws.read(relative))
+        except (yaml.YAMLError, StoreError):
             continue
+        path = PurePosixPath(relative)
         revision = str(data.get("revision") or "") if isinstance(data, dict) else ""
         if revision and any(sha.startswith(revision) or revision.startswith(sha) for sha in shas):
             return f"round {path.stem} of {path.parent.parent.name}"
