@@ -366,8 +366,10 @@ def test_exit_code_and_json(base: tuple[Path, str], tmp_path: Path, monkeypatch:
     if isinstance(data, dict) and "commits" in data:
         # What the command says it committed is what git now has on top of where it started.
         repo = Path(data.get("workspace", tmp_path / "ws"))
-        made = _git(repo, "rev-list", "--reverse", f"{head}..HEAD" if repo == tmp_path / "ws" else "HEAD")
-        assert data["commits"] == made.split(), path
+        made = _git(repo, "rev-list", "--reverse", f"{head}..HEAD" if repo == tmp_path / "ws" else "HEAD").split()
+        assert data["commits"] == made, path
+        files = {f for sha in made for f in _git(repo, "show", "--format=", "--name-only", sha).splitlines()}
+        assert data["files"] == sorted(files), path
     errors = sorted(_validator(path.replace(" ", "-") if own else "error").iter_errors(data), key=str)
     assert not errors, [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
 

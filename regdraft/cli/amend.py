@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
-from regdraft.cli.printing import Result, commits, prints_result
+from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
 
@@ -42,7 +42,7 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
     from regdraft.workspace.scaffold import new as scaffold
 
     path = scaffold(open_workspace(workspace), slug, regulation, title)
-    done = Result({"slug": slug, "regulation": regulation, "written": str(path), "commits": commits()})
+    done = Result({"slug": slug, "regulation": regulation, "written": str(path), **committed()})
     return done.say(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
 
 
@@ -76,7 +76,7 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
                                             encoding=encoding, output=output, force=force)
     count = sum(1 for _ in result.amendment.leaves()) if result.amendment is not None else 0
     done = Result({"written": written, "amends": dict(result.targets), "instructions": count,
-                   **result.report.as_dict(), "commits": commits()})
+                   **result.report.as_dict(), **committed()})
     where = ", ".join(f"Điều {label} -> {reg}" for label, reg in result.targets.items())
     done.say(f"Wrote {written} ({where}; {counted(count, 'change')} to apply).")
     return done.say(result.report.text())
@@ -122,7 +122,7 @@ def status(slug: str, status: str | None, draft: int | None, workspace: Path | N
     from regdraft.workspace.lifecycle import set_status
 
     updated = set_status(open_workspace(workspace), slug, status, draft)
-    done = Result({"slug": slug, "status": updated.status, "draft": updated.draft, "commits": commits()})
+    done = Result({"slug": slug, "status": updated.status, "draft": updated.draft, **committed()})
     return done.say(f"{slug} is now {updated.status}" + (f" (draft {updated.draft})." if updated.draft else "."))
 
 
@@ -141,7 +141,7 @@ def number(slug: str, number: str, workspace: Path | None) -> Result:
     from regdraft.workspace.lifecycle import set_number
 
     updated = set_number(open_workspace(workspace), slug, number)
-    done = Result({"slug": slug, "number": updated.number, "commits": commits()})
+    done = Result({"slug": slug, "number": updated.number, **committed()})
     return done.say(f"{slug} is now numbered {updated.number}.")
 
 
@@ -252,7 +252,7 @@ def _adopted(ws: Workspace, slug: str, sha: str, *, resumed: bool) -> Result:
     adopted = load(ws, slug)
     return Result({"amendment": slug, "number": adopted.number, "regulation": adopted.regulation,
                    "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
-                   "commit": sha, "tag": adoption_tag(adopted), "commits": [sha] if resumed else commits()})
+                   "commit": sha, "tag": adoption_tag(adopted), **committed()})
 
 
 @amend.command("conflicts")

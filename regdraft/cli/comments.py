@@ -18,7 +18,7 @@ from regdraft.cli.options import (
     workspace_option,
     yes_option,
 )
-from regdraft.cli.printing import Result, commits, prints_result
+from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
@@ -72,7 +72,7 @@ def round_open(slug: str, title: str, due: dt.date, consult: tuple[str, ...], co
     ws = open_workspace(workspace)
     confirm_past(due, "The due date", "--due", yes)
     r = rounds.open_round(ws, slug, title, due, _consulted(consult, consult_file))
-    done = Result({"amendment": slug, **round_fields(r), "commits": commits()})
+    done = Result({"amendment": slug, **round_fields(r), **committed()})
     return done.say(f"Opened round {r.number} on {slug}: draft {r.draft} at {r.revision[:8]}, "
                f"{counted(len(r.consulted), 'body consulted')}, due {r.due}.")
 
@@ -133,7 +133,7 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
     from regdraft.workspace import rounds
 
     r = rounds.close_round(open_workspace(workspace), slug, number)
-    done = Result({"amendment": slug, "round": r.number, "closed": r.closed, "commits": commits()})
+    done = Result({"amendment": slug, "round": r.number, "closed": r.closed, **committed()})
     return done.say(f"Closed round {r.number} on {slug}.")
 
 
@@ -229,7 +229,7 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     from regdraft.workspace import rounds
 
     c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number)
-    done = Result({"amendment": slug, "comment": _comment_fields(c), "commits": commits()})
+    done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
     return done.say(f"Added comment {c.id} on {c.on} by {c.by} (round {c.round}).")
 
 
@@ -301,7 +301,7 @@ _LISTED = 20  # comment ids named in the message; the rest are counted
 
 def _imported(slug: str, imported: Sequence[Any], already: Sequence[Any]) -> Result:
     return Result({"amendment": slug, "imported": [_comment_fields(c) for c in imported],
-                   "already": [c.id for c in already], "commits": commits()})
+                   "already": [c.id for c in already], **committed()})
 
 
 @comment.command("list")
@@ -364,7 +364,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 
     c = rounds.respond_comment(open_workspace(workspace), comment_id, disposition, reply, slug)
     assert c.disposition is not None
-    done = Result({"comment": _comment_fields(c), "commits": commits()})
+    done = Result({"comment": _comment_fields(c), **committed()})
     return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label}).")
 
 
@@ -392,7 +392,7 @@ def vote(slug: str, for_: int, against: int, abstain: int, date: str, members: i
 
     v = record_vote(open_workspace(workspace), slug, for_, against, abstain, date, members)
     done = Result({"amendment": slug, "for": v.for_, "against": v.against, "abstain": v.abstain, "date": v.date,
-                   "members": v.members, "majority": v.majority, "commits": commits()})
+                   "members": v.members, "majority": v.majority, **committed()})
     return done.say(f"Recorded the vote on {slug} ({v.date}): {v.for_} for, {v.against} against, "
                f"{v.abstain} abstaining: {'a majority' if v.majority else 'no majority'}.")
 

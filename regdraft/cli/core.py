@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
-from regdraft.cli.printing import Result, commits, opened, prints_result, problems_json
+from regdraft.cli.printing import Result, committed, opened, prints_result, problems_json
 from regdraft.core.errors import RegdraftError
 
 
@@ -39,7 +39,7 @@ def init(directory: Path, example: bool, url: str | None) -> Result:
 
     ws, created = set_up(directory, _example_data() if example else None, url)
     opened(ws)
-    done = Result({"workspace": str(ws.root), "created": created, "remote": url, "commits": commits()})
+    done = Result({"workspace": str(ws.root), "created": created, "remote": url, **committed()})
     done.say(f"Created a regdraft workspace in {ws.root}." if created
              else f"Shared the regdraft workspace in {ws.root}.")
     if url is not None:
@@ -175,7 +175,7 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
 
     result = api.format_files(open_workspace(workspace), list(regulations), check_only)
     done = Result({"check": check_only, "changed": result.changed, "problems": problems_json(result.problems),
-                   "commits": commits()})
+                   **committed()})
     for p in result.problems:
         done.note(str(p))
     verb = "would reformat" if check_only else "reformatted"

@@ -8,7 +8,7 @@ import click
 
 from regdraft.cli.amend import amend
 from regdraft.cli.options import open_workspace, workspace_option
-from regdraft.cli.printing import Result, prints_result
+from regdraft.cli.printing import Result, committed, prints_result
 
 
 @click.command("from-edits")
@@ -42,7 +42,7 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
                          edited_name=str(edited or ""), edited_rev=edited_rev, regulation=regulation,
                          allow_renumber=allow_renumber)
     done = Result({"amendment": slug, "written": outcome.path, "created": outcome.created,
-                   "commit": outcome.commit, "commits": [outcome.commit] if outcome.commit else [],
+                   "commit": outcome.commit, **committed(),
                    "instructions": outcome.result.count, "diff": list(outcome.result.diff),
                    "notes": list(outcome.result.notes), "warnings": list(outcome.warnings)})
     for note in outcome.result.notes:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import open_workspace, output_option, workspace_option
-from regdraft.cli.printing import Result, commits, prints_result
+from regdraft.cli.printing import Result, committed, prints_result
 
 
 @click.command("import")
@@ -48,7 +48,7 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
     else:
         written = save_to_workspace(result, open_workspace(workspace), force)
     articles = sum(1 for _ in result.regulation.articles())
-    done = Result({"written": written, "articles": articles, **result.report.as_dict(), "commits": commits()})
+    done = Result({"written": written, "articles": articles, **result.report.as_dict(), **committed()})
     return done.say(f"Wrote {written} ({articles} articles).").say(result.report.text())
 
 

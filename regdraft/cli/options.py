@@ -129,7 +129,7 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     provisions on both sides and the commands to resolve it: read, its files would mislead;
     written, the conflict would be buried under a new commit. `settled=False` is for the
     commands that settle a conflict (sync, resolve). The command's `--json` output can then
-    name the commits made in it (`printing.commits`).
+    name the commits made in it (`printing.committed`).
     """
     from regdraft.cli.printing import opened
 

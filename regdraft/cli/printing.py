@@ -111,20 +111,22 @@ def error_json(message: str, problems: Sequence[Problem] = ()) -> dict[str, Any]
 
 
 def opened(ws: Workspace) -> Workspace:
-    """Remember a workspace the command opened, so `commits()` can name what it committed."""
+    """Remember a workspace the command opened, so `committed()` can name what it committed."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta.setdefault(OPENED, []).append(ws)
     return ws
 
 
-def commits() -> list[str]:
-    """The commits the running command made, oldest first (full shas)."""
+def committed() -> dict[str, list[str]]:
+    """What the running command committed: `commits` (full shas, oldest first) and the workspace `files`."""
     ctx = click.get_current_context(silent=True)
-    found: list[str] = []
+    shas: dict[str, None] = {}
+    files: set[str] = set()
     for ws in ctx.meta.get(OPENED, []) if ctx is not None else []:
-        found += [sha for sha in ws.commits_made if sha not in found]
-    return found
+        shas.update(dict.fromkeys(ws.commits_made))
+        files.update(ws.files_committed)
+    return {"commits": list(shas), "files": sorted(files)}
 
 
 def problems_json(problems: Sequence[Problem]) -> list[dict[str, Any]]:

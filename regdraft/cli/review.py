@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from regdraft.cli.options import open_workspace, workspace_option
-from regdraft.cli.printing import Result, commits, emit, prints_result
+from regdraft.cli.printing import Result, committed, emit, prints_result
 
 
 @click.group("review", invoke_without_command=True)
@@ -61,7 +61,7 @@ def invite(name: str, body: str, role: str, url: str, workspace: Path | None) ->
 
     link, token = make(open_workspace(workspace), name, body, role)
     address = f"{url.rstrip('/')}/access/{token}"
-    done = Result({**_link_fields(link), "url": address, "commits": commits()})
+    done = Result({**_link_fields(link), "url": address, **committed()})
     done.say(f"Access link {link.key} for {link.name} ({link.body or 'any body'}, {link.role.value}):")
     return done.say(address)
 
@@ -80,7 +80,7 @@ def revoke(key: str, workspace: Path | None) -> Result:
     from regdraft.workspace.access import revoke as remove
 
     gone = remove(open_workspace(workspace), key)
-    done = Result({"revoked": [_link_fields(link) for link in gone], "commits": commits()})
+    done = Result({"revoked": [_link_fields(link) for link in gone], **committed()})
     return done.say("Revoked " + ", ".join(f"{link.key} ({link.name})" for link in gone) + ".")
 
 

@@ -157,7 +157,9 @@ class Workspace(SharedHistory, Transactions):
         self._repo: git.Repo | None = None
         self._config: dict[str, Any] | None = None
         self._lock: WorkspaceLock | None = None
-        self.commits_made: list[str] = []  # by `commit`, in order: what a command reports it committed
+        # What this object committed, in order: what a command reports under --json.
+        self.commits_made: list[str] = []
+        self.files_committed: list[str] = []
 
     @classmethod
     def find(cls, start: Path | None = None) -> Workspace:

@@ -38,6 +38,7 @@ class Transactions:
 
     root: Path
     commits_made: list[str]
+    files_committed: list[str]
     _lock: WorkspaceLock | None
 
     if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class Transactions:
                 raise StoreError(
                     f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
             journal.end()
-            self.commits_made.append(sha)
+            self._made(sha, paths)
             return sha
 
     def commit_new_files(self, folder: str, files: Iterable[tuple[str, bytes]], message: str) -> tuple[int, str]:
@@ -184,6 +185,7 @@ class Transactions:
             import git
 
             count = 0
+            written: list[str] = []
             place = self.write_path(folder)
             made_folder = not place.exists()
             try:
@@ -193,6 +195,7 @@ class Transactions:
                         raise StoreError(f"{relative} is not inside {folder}; nothing was changed.")
                     with open(self.write_path(relative), "xb") as handle:  # a new file, never an old one
                         handle.write(data)
+                    written.append(relative)
                     count += 1
                     stop_point("file-written")
                 self.repo.git.add("-A", "--", folder)
@@ -211,7 +214,7 @@ class Transactions:
                 raise
             journal.end()
             sha = str(self.repo.head.commit.hexsha)
-            self.commits_made.append(sha)
+            self._made(sha, written)
             return count, sha
 
     def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> None:
@@ -236,6 +239,12 @@ class Transactions:
                              "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
                              "--abort`.")
         return self.writable_branch(initial=initial)
+
+    def _made(self, sha: str, paths: list[str]) -> None:
+        """Remember a commit this object made and its files, for the command to report."""
+        self.commits_made.append(sha)
+        known = set(self.files_committed)
+        self.files_committed.extend(p for p in dict.fromkeys(paths) if p not in known)
 
     def _write_and_commit(self, changes: Mapping[str, bytes | None], paths: list[str], message: str,
                           tag: str | None, author: str | None) -> str:
@@ -326,8 +335,9 @@ class Transactions:
                         with self.repo.git.custom_environment(**self.identity_env()):
                             self.repo.git.tag("-a", entry.tag, "-m", entry.message)
                 else:
-                    self._write_and_commit(entry.changes, sorted(entry.changes), entry.message, entry.tag,
-                                           entry.author)
+                    paths = sorted(entry.changes)
+                    self._made(self._write_and_commit(entry.changes, paths, entry.message, entry.tag,
+                                                      entry.author), paths)
                     stop_point("resumed")
             except Exception as exc:
                 detail = getattr(exc, "stderr", "") or str(exc)
