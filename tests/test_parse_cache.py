@@ -196,3 +196,17 @@ def test_parallel_runs_share_the_cache_safely(tmp_workspace: Workspace) -> None:
     assert not [n for n in names if n.startswith((".tmp-", ".key-"))]
     for entry in _entries(tmp_workspace):
         assert parse_cache._load(folder, entry.name) is not None
+
+
+def test_threads_of_one_process_share_the_memory_safely(tmp_workspace: Workspace,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review server reads from several threads; a small memory keeps them evicting each other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(parse_cache, "MEMORY_ENTRIES", 2)
+    data = tmp_workspace.read(REGULATION)
+    texts = [data + f"\n<!-- {n % 6} -->\n".encode() for n in range(120)]
+    with ThreadPoolExecutor(8) as pool:
+        ids = list(pool.map(lambda t: parse_cache.read_regulation(tmp_workspace, t, REGULATION).regulation.id, texts))
+    assert ids == ["01-QC/TU"] * 120
+    assert len(parse_cache._memory) <= 2

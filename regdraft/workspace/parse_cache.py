@@ -25,6 +25,7 @@ import io
 import os
 import pickle
 import sys
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,7 @@ MEMORY_ENTRIES = 16
 T = TypeVar("T")
 
 _memory: OrderedDict[str, Any] = OrderedDict()
+_lock = threading.Lock()
 _fingerprint: str | None = None
 
 
@@ -73,17 +75,19 @@ def _cached(folder: Path | None, kind: str, data: bytes | str, names: tuple[str,
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(raw)
     key = f"{kind}-{digest.hexdigest()}"
-    if key in _memory:
-        _memory.move_to_end(key)
-        return _memory[key]  # type: ignore[no-any-return]
+    with _lock:  # the review server reads from several threads
+        if key in _memory:
+            _memory.move_to_end(key)
+            return _memory[key]  # type: ignore[no-any-return]
     value: Any = _load(folder, key) if folder is not None else None
     if value is None:
         value = read()
         if folder is not None:
             _store(folder, key, value)
-    _memory[key] = value
-    while len(_memory) > MEMORY_ENTRIES:
-        _memory.popitem(last=False)
+    with _lock:
+        _memory[key] = value
+        while len(_memory) > MEMORY_ENTRIES:
+            _memory.popitem(last=False)
     return value  # type: ignore[no-any-return]
 
 
