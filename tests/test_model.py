@@ -13,6 +13,7 @@ from regdraft.core.model import (
     Kind,
     Regulation,
     Unit,
+    chapter_label,
     from_roman,
     label_order,
     map_units,
@@ -176,6 +177,20 @@ def test_labels_and_numerals() -> None:
     assert label_order(Kind.POINT, "đ") == (5, "") and label_order(Kind.POINT, "d1") == (4, "1")
     assert label_order(Kind.ARTICLE, "20a") == (20, "a")
     assert label_order(Kind.CHAPTER, "IV") == (4, "")
+
+
+@pytest.mark.parametrize(("raw", "label"), [
+    ("2", "II"), ("II", "II"), ("ii", "II"), ("14", "XIV"), ("2a", "IIa"), ("IIa", "IIa"), ("XIVb", "XIVb"),
+    ("IIII", None), ("ABC", None), ("", None), ("a", None),
+])
+def test_one_reading_of_a_chapter_number(raw: str, label: str | None) -> None:
+    assert chapter_label(raw) == label
+    if label is None:
+        return
+    # Every reader of a chapter number agrees with it: a Markdown heading, an address.
+    text = (FIXTURES / "mini.md").read_text(encoding="utf-8").replace("# Chương I.", f"# Chương {raw}.")
+    assert parse(text, "mini.md", numbering=False).units[0].label == label
+    assert Address.parse(f"Chương {raw}").label == label
 
 
 def test_unit_text_and_equality_ignore_line() -> None:

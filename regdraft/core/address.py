@@ -32,15 +32,13 @@ from regdraft.core.labels import (
     POINT_LETTERS,
     SUFFIXED_LABEL,
     Kind,
-    from_roman,
+    chapter_label,
     label_order,
     noun,
     ordinal_from_text,
     ordinal_text,
     part_label_from_text,
     part_label_text,
-    roman_from_digits,
-    to_roman,
 )
 from regdraft.core.text import nfc
 from regdraft.core.text import unaccented as fold
@@ -280,7 +278,7 @@ def _parse_code(raw: str) -> Address:
         elif group == "ch":
             number = re.match(r"ch(\d+)([a-z]?)", piece)
             assert number is not None
-            segments.append(Segment(Kind.CHAPTER, roman_from_digits(number.group(1)) + number.group(2)))
+            segments.append(Segment(Kind.CHAPTER, chapter_label(number.group(1) + number.group(2)) or piece[2:]))
         elif group == "m":
             segments.append(Segment(Kind.SECTION, piece[1:]))
         elif group == "d":
@@ -339,14 +337,10 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
             raise AddressError(f"'{raw}': '{label}' is not a part number.")
         return number
     if kind is Kind.CHAPTER:
-        if label.isdigit():
-            return to_roman(int(label))
-        if from_roman(label) is not None:
-            return label.upper()  # typed in lower case: `chuong ii`
-        base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
-        if from_roman(base) is None:
+        chapter = chapter_label(label)  # `chuong ii`, typed in lower case, too
+        if chapter is None:
             raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
-        return base.upper() + label[len(base):]
+        return chapter
     if kind is Kind.POINT:
         point = label.lower().replace("dd", "đ")
         if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:

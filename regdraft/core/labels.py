@@ -6,6 +6,8 @@ chapters Roman (`II`), articles and clauses Arabic with an optional lower-case s
 
 Post-conditions:
 1. `from_roman(to_roman(n)) == n` for every n from 1 to `MAX_ROMAN`; `from_roman` accepts only canonical numerals.
+   `chapter_label` is the one reader of a chapter number: `chapter_label(to_roman(n)) ==
+   chapter_label(str(n)) == to_roman(n)`.
 2. `part_label_from_text(part_label_text(label, language)) == label` for vi and en.
 3. `label_order` sorts labels as they stand in a sequence; an unreadable label has position 0.
 """
@@ -88,6 +90,40 @@ def to_roman(number: int) -> str:
 def roman_from_digits(digits: str) -> str:
     """A chapter number written in digits as its Roman numeral (`12` -> `XII`); too long, as it is."""
     return to_roman(int(digits)) if len(digits) <= 6 else digits
+
+
+_SUFFIX_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def chapter_label(raw: str) -> str | None:
+    """A chapter's number as the model writes it (Roman, capitals), or None when it is not one.
+
+    Digits become Roman (`2` -> `II`); an inserted chapter keeps its lower-case letter (`2a` and
+    `IIa` -> `IIa`); a numeral written all in lower case is read in capitals (`ii` -> `II`).
+    This is the one reading of a chapter number: headings, addresses, citations, amending
+    instructions and imported documents all go through it.
+    """
+    base = raw.rstrip(_SUFFIX_LETTERS)
+    suffix = raw[len(base):]
+    if base.isdigit():
+        return roman_from_digits(base) + suffix
+    if base and from_roman(base) is not None:
+        return base.upper() + suffix
+    if raw and from_roman(raw) is not None:
+        return raw.upper()
+    return None
+
+
+def canonical_label(kind: Kind, raw: str) -> str:
+    """A label as the model stores it: chapters Roman, parts Arabic, points with `đ`, the rest
+    lower case; a label that cannot be read is returned as written (lower case) for the caller
+    to report."""
+    if kind is Kind.CHAPTER:
+        return chapter_label(raw) or raw
+    if kind is Kind.PART:
+        return part_label_from_text(raw) or raw
+    label = raw.lower()
+    return label.replace("dd", "đ") if kind is Kind.POINT else label
 
 
 def from_roman(text: str) -> int | None:

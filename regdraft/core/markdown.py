@@ -44,11 +44,10 @@ from regdraft.core.model import (
     Regulation,
     Segment,
     Unit,
-    from_roman,
+    chapter_label,
     noun,
     part_label_from_text,
     part_label_text,
-    to_roman,
 )
 from regdraft.core.parts import (
     CONTINUED_MARKER,
@@ -158,16 +157,13 @@ class _Builder:
                 self.problem(line, bad)
             return number
         if kind is Kind.CHAPTER:
-            if raw.isdigit():
-                if int(raw) > MAX_ROMAN:
-                    self.problem(line, bad[:-1] + f": chapters are numbered up to {MAX_ROMAN}.")
-                    return None
-                return to_roman(int(raw))
-            base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
-            if from_roman(base) is None:
-                self.problem(line, bad)
+            if raw.isdigit() and int(raw) > MAX_ROMAN:
+                self.problem(line, bad[:-1] + f": chapters are numbered up to {MAX_ROMAN}.")
                 return None
-            return raw
+            chapter = chapter_label(raw)
+            if chapter is None:
+                self.problem(line, bad)
+            return chapter
         pattern = _SECTION_LABEL if kind is Kind.SECTION else _ARTICLE_LABEL
         if not pattern.match(raw):
             self.problem(line, bad)

@@ -26,6 +26,8 @@ from regdraft.core.labels import (
     REPEALED_TEXT,
     Kind,
     base_label,
+    canonical_label,
+    chapter_label,
     from_roman,
     label_order,
     noun,
@@ -37,8 +39,8 @@ from regdraft.core.labels import (
 
 __all__ = [
     # Kinds and labels live in regdraft.core.labels; they are re-exported here, where most readers look.
-    "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "from_roman", "label_order",
-    "noun", "part_label_from_text", "part_label_text", "roman_from_digits", "to_roman",
+    "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "canonical_label", "chapter_label",
+    "from_roman", "label_order", "noun", "part_label_from_text", "part_label_text", "roman_from_digits", "to_roman",
     "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
     "map_units", "part_name", "repealed_unit", "unit_address",
 ]

@@ -25,11 +25,11 @@ from regdraft.core.model import (
     Kind,
     OpenUnit,
     Unit,
+    chapter_label,
     from_roman,
     label_order,
     noun,
     part_label_from_text,
-    to_roman,
 )
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.report import Note, Paragraph
@@ -236,9 +236,7 @@ def _canonical_label(kind: Kind, raw: str) -> str | None:
         roman = from_roman(raw)
         return str(roman) if roman else part_label_from_text(raw)
     if kind is Kind.CHAPTER:
-        if raw.isdigit():
-            return to_roman(int(raw))
-        return raw.upper() if from_roman(raw) else None
+        return chapter_label(raw)
     if kind is Kind.SECTION:
         roman = from_roman(raw)
         return raw if raw.isdigit() else (str(roman) if roman else None)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from regdraft.core.address import dash_part
 from regdraft.core.labels import ordinal_from_text
-from regdraft.core.model import Address, Kind, Segment, noun, part_label_from_text, roman_from_digits
+from regdraft.core.model import Address, Kind, Segment, canonical_label, noun
 
 
 class GrammarError(Exception):
@@ -94,17 +94,6 @@ class Cited:
     address: Address
     part: str = ""
     written: str = field(default="", compare=False)
-
-
-def canonical_label(kind: Kind, raw: str) -> str:
-    """A label as the model stores it: chapters Roman, parts Arabic, points with `đ`."""
-    if kind is Kind.CHAPTER:
-        base = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
-        return (roman_from_digits(base) if base.isdigit() else base.upper()) + raw[len(base):]
-    if kind is Kind.PART:
-        return part_label_from_text(raw) or raw
-    label = raw.lower()
-    return label.replace("dd", "đ") if kind is Kind.POINT else label
 
 
 def _valid(kind: Kind, raw: str) -> bool:

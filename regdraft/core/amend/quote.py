@@ -16,10 +16,9 @@ from regdraft.core.model import (
     Address,
     Kind,
     Unit,
-    from_roman,
+    chapter_label,
     noun,
     part_name,
-    roman_from_digits,
 )
 from regdraft.core.parts import closing_mark
 
@@ -264,9 +263,9 @@ def _heading(target: Address, paragraphs: list[str], line: int, language: str) -
     match = re.match(rf"^{word}\s+([^\s.:]+)\s*[.:]\s*(.+)$", title, re.I)
     if match:
         label = match.group(1)
-        if target.kind is Kind.CHAPTER and label.isdigit():
-            label = roman_from_digits(label)
-        if label != target.label and not (target.kind is Kind.CHAPTER and from_roman(label) is None):
+        # A chapter title whose first word is not a chapter number is a title, not a label.
+        named = chapter_label(label) if target.kind is Kind.CHAPTER else label
+        if named is not None and named != target.label:
             raise GrammarError(
                 f"the quoted title names {noun(target.kind, language)} {label}, but the "
                 f"instruction renames {target.describe(language)}."

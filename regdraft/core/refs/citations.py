@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from regdraft.core.model import Kind, base_label, label_order, roman_from_digits
+from regdraft.core.model import Kind, base_label, canonical_label, label_order
 
 RANK = {
     Kind.PART: 0,
@@ -179,14 +179,6 @@ class Phrase:
     external_start: int = 0
 
 
-def _canonical(kind: Kind, raw: str) -> str:
-    if kind is Kind.CHAPTER:
-        return roman_from_digits(raw) if raw.isdigit() else raw.upper()
-    if kind is Kind.POINT:
-        return raw.lower().replace("dd", "đ")
-    return raw.lower()
-
-
 def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, int] | None:
     """A noun with its label (or `này`/`this`) at `pos`: kind, label, noun start, end."""
     this = g.this.match(text, pos)
@@ -199,7 +191,7 @@ def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, in
     label = g.labels[kind].match(text, noun.end())
     if not label:
         return None
-    return kind, _canonical(kind, label.group(1)), noun.start(1), label.end()
+    return kind, canonical_label(kind, label.group(1)), noun.start(1), label.end()
 
 
 def _expand(kind: Kind, first: str, last: str) -> list[str]:
@@ -249,7 +241,7 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         after = glue.end()
         bare = g.labels[last.kind].match(text, after) if how in ("list", "range") else None
         if bare:
-            labels = [_canonical(last.kind, bare.group(1))]
+            labels = [canonical_label(last.kind, bare.group(1))]
             if how == "range" and last.label is not None and not last.children:
                 labels = _expand(last.kind, last.label, labels[0])[1:]
             for lab in labels:
