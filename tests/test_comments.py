@@ -128,6 +128,23 @@ def test_follow_through_drafts_keeps_the_moved_address(draft1, draft2):
     assert c.follow("d2.k2.c", c.anchor_text(draft1, "d2.k2.c"), [draft2, draft2]).state is c.State.REMOVED
 
 
+def test_placement_measures_likeness_as_the_diff_does(draft1, draft2):
+    """A moved provision is found by `align.similarity`, the one measure of likeness."""
+    from regdraft.core.align import similarity
+
+    moved = c.anchor_text(draft2, "d3.k3")
+    words = moved.split()
+    # The provision once read with its last words in another order: the same words, moved.
+    reordered = " ".join(words[:-2] + words[-2:][::-1])
+    assert similarity(reordered, moved) == 1.0
+    placement = c.locate("d2.k3", reordered, draft2)
+    assert (placement.state, placement.address, placement.changed) == (c.State.MOVED, "d3.k3", True)
+    # Half its words gone and others in their place: no longer that provision.
+    half = " ".join(words[: len(words) // 2] + ["khác"] * (len(words) - len(words) // 2))
+    assert similarity(half, moved) < c.MOVE_THRESHOLD
+    assert c.locate("d2.k3", half, draft2).state is not c.State.MOVED
+
+
 def test_tone_placement_alone_is_unchanged(draft1):
     anchor = c.anchor_text(draft1, "d2.k2.b").replace("Tỉnh ủy", "Tỉnh uỷ")
     assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED

@@ -18,13 +18,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
 import yaml
 
+from regdraft.core.align import similarity
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.core.markers import has_markers
@@ -412,6 +412,8 @@ def _row_round(value: str, default_round: int | None) -> int:
 
 # -- anchoring --------------------------------------------------------------------------------
 
+# How alike (`align.similarity`, the measure the diff and the redline use) a provision found at
+# another address must be to the commented one to count as that provision, moved.
 MOVE_THRESHOLD = 0.75
 _ANCHORED_KINDS = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 
@@ -448,13 +450,6 @@ def _key(text: str) -> str:
     return " ".join(tone_key(text).casefold().split())
 
 
-def _similarity(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < MOVE_THRESHOLD or matcher.quick_ratio() < MOVE_THRESHOLD:
-        return 0.0
-    return matcher.ratio()
-
-
 def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, str, str]:
     best = (0.0, "", "")
     for loc in draft.walk():
@@ -462,7 +457,7 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, s
         if loc.unit.kind not in _ANCHORED_KINDS or loc.unit.repealed or address == exclude:
             continue
         text = loc.unit.all_text()
-        score = 1.0 if _key(text) == key else _similarity(key, _key(text))
+        score = 1.0 if _key(text) == key else similarity(key, _key(text))
         if score > best[0]:
             best = (score, address, text)
     return best
@@ -485,16 +480,16 @@ def locate(on: str, anchor: str, draft: Regulation) -> Placement:
         text = anchor_text(draft, on)
         if _key(text) == key:
             return Placement(State.UNCHANGED, on, text)
-        score = _similarity(key, _key(text))
+        score = similarity(key, _key(text))
         if score < MOVE_THRESHOLD and not repealed_anchor:
             best, address, moved = _best_elsewhere(key, draft, on)
             if best >= MOVE_THRESHOLD and best > score:
-                return Placement(State.MOVED, address, moved, best < 1.0)
+                return Placement(State.MOVED, address, moved, _key(moved) != key)
         return Placement(State.CHANGED, on, text, True)
     if not repealed_anchor:
         best, address, moved = _best_elsewhere(key, draft, on)
         if best >= MOVE_THRESHOLD:
-            return Placement(State.MOVED, address, moved, best < 1.0)
+            return Placement(State.MOVED, address, moved, _key(moved) != key)
     return Placement(State.REMOVED, on)
 
 

@@ -9,13 +9,14 @@ Post-conditions:
 1. The message is one sentence fragment, starting in lower case, that never claims a problem
    the sentence does not have (no "must end with ':'" for a sentence ending with ':').
 2. A suggestion is only made when the sentence, with its provisions and quoted phrases set
-   aside, is at least `CLOSE` similar to a standard form; it reuses them verbatim.
+   aside, is at least `CLOSE` similar (`align.similarity`) to a standard form; it reuses them verbatim.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
+
+from regdraft.core.align import similarity
 
 CLOSE = 0.65
 
@@ -103,7 +104,7 @@ def nearest(text: str, language: str) -> str:
             continue  # only headings are renamed: never suggest it for a sentence that names no title
         template = (form.replace("{cite}", "X").replace("{Cite}", "X").replace("{new}", "X")
                     .replace("{q1}", "“Q”").replace("{q2}", "“Q”"))
-        ratio = difflib.SequenceMatcher(None, shape.lower(), template.lower()).ratio()
+        ratio = similarity(shape, template)
         if ratio > score:
             best, score = form, ratio
     if score < CLOSE or not cites:
