@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from regdraft.core.errors import AddressError
 from regdraft.core.labels import (
+    KIND_OF_NOUN,
     POINT_LABEL,
     POINT_LETTERS,
     SUFFIXED_LABEL,
@@ -291,14 +292,6 @@ def _parse_code(raw: str) -> Address:
     return _checked(Address(tuple(segments), part), raw)
 
 
-_WORD_KINDS = {
-    "phần": Kind.PART, "part": Kind.PART,
-    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
-    "mục": Kind.SECTION, "section": Kind.SECTION,
-    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
-    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
-    "điểm": Kind.POINT, "point": Kind.POINT,
-}
 _ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
 
 
@@ -308,7 +301,7 @@ def _parse_words(raw: str) -> Address:
     found: dict[Kind, str] = {}
     i = 0
     while i < len(words):
-        kind = _WORD_KINDS.get(words[i].lower())
+        kind = KIND_OF_NOUN.get(words[i].lower())
         if kind is None or i + 1 >= len(words):
             raise _Unreadable(f"'{raw}' is not an address: cannot read '{words[i]}'.")
         label = words[i + 1]

@@ -53,6 +53,9 @@ _NOUNS = {
     },
 }
 
+KIND_OF_NOUN = {word.lower(): kind for nouns in _NOUNS.values() for kind, word in nouns.items()}
+"""The kind a unit's noun names, in either language, lower case (`điều`, `article` -> ARTICLE)."""
+
 REPEALED_TEXT = {"vi": "(được bãi bỏ)", "en": "(repealed)"}
 
 _VI_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")

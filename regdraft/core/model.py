@@ -22,6 +22,7 @@ from regdraft.core.address import END, INTRO, PARTS, Address, Segment, part_name
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.labels import (
     HEADING_KINDS,
+    KIND_OF_NOUN,
     POINT_LETTERS,
     REPEALED_TEXT,
     Kind,
@@ -39,8 +40,9 @@ from regdraft.core.labels import (
 
 __all__ = [
     # Kinds and labels live in regdraft.core.labels; they are re-exported here, where most readers look.
-    "HEADING_KINDS", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "canonical_label", "chapter_label",
-    "from_roman", "label_order", "noun", "part_label_from_text", "part_label_text", "roman_from_digits", "to_roman",
+    "HEADING_KINDS", "KIND_OF_NOUN", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "canonical_label",
+    "chapter_label", "from_roman", "label_order", "noun", "part_label_from_text", "part_label_text",
+    "roman_from_digits", "to_roman",
     "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
     "map_units", "part_name", "repealed_unit", "unit_address",
 ]

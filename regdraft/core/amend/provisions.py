@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from regdraft.core.address import dash_part
 from regdraft.core.labels import ordinal_from_text
-from regdraft.core.model import Address, Kind, Segment, canonical_label, noun
+from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
 
 
 class GrammarError(Exception):
@@ -30,14 +30,6 @@ TITLE = "title"
 
 _I = re.IGNORECASE
 LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
-_NOUN_KINDS = {
-    "điểm": Kind.POINT, "point": Kind.POINT,
-    "khoản": Kind.CLAUSE, "clause": Kind.CLAUSE,
-    "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
-    "mục": Kind.SECTION, "section": Kind.SECTION,
-    "chương": Kind.CHAPTER, "chapter": Kind.CHAPTER,
-    "phần": Kind.PART, "part": Kind.PART,
-}
 _NOUN = re.compile(
     r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|mục|sections?|chương|chapters?"
     r"|phần|parts?)(?![\wđĐ])\s*",
@@ -145,9 +137,9 @@ def read_citations(text: str, language: str) -> list[Citation]:
         label: str | None
         is_this = False
         if this is not None:
-            kind, label, end, is_this = _NOUN_KINDS[this.group("noun").lower()], None, this.end(), True
+            kind, label, end, is_this = KIND_OF_NOUN[this.group("noun").lower()], None, this.end(), True
         elif token is not None:
-            kind = _NOUN_KINDS[token.group("noun").lower().rstrip("s")]
+            kind = KIND_OF_NOUN[token.group("noun").lower().rstrip("s")]
             here = _THIS_VI.match(text, token.end())
             found = None if here else _LABEL.match(text, token.end())
             if here is not None:
