@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -215,3 +216,69 @@ def test_every_command_has_help_with_an_example(name: str, command: click.Comman
     assert command.help, f"{name} has no help text"
     assert "Example" in command.help, f"{name}'s help has no Example block"
     assert "\b" in command.help, f"{name}'s example is not kept verbatim with \\b"
+
+
+# -- library errors speak in domain words; the CLI adds option names -------------------------
+
+LIBRARY_LAYERS = ("core", "workspace", "render", "importer")
+
+
+def _raised_texts(tree: ast.AST) -> list[tuple[int, str]]:
+    """The string pieces of every `raise` statement (literals and the constant parts of f-strings)."""
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            texts += [(sub.lineno, sub.value) for sub in ast.walk(node.exc)
+                      if isinstance(sub, ast.Constant) and isinstance(sub.value, str)]
+    return texts
+
+
+def _option_lists(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every `options=(...)` entry given to an error."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg == "options":
+                    found += [(sub.lineno, sub.value) for sub in ast.walk(keyword.value)
+                              if isinstance(sub, ast.Constant) and isinstance(sub.value, str)]
+    return found
+
+
+def _library_files() -> list[Path]:
+    return [p for layer_name in LIBRARY_LAYERS for p in sorted((PACKAGE / layer_name).rglob("*.py"))]
+
+
+def test_library_errors_name_no_command_line_options() -> None:
+    offending = []
+    for path in _library_files():
+        for line, text in _raised_texts(ast.parse(path.read_text(encoding="utf-8"))):
+            # `--force` is regdraft's; a single dash (`git switch -c`) belongs to another tool.
+            if re.search(r"(^|[\s'`“(])--[a-zA-Z]", text):
+                offending.append(f"{path.relative_to(REPO_ROOT)}:{line}: {text.strip()!r}")
+    assert not offending, "library errors name options (say it in words, list it in options=):\n" + "\n".join(
+        offending)
+
+
+def test_every_option_a_library_error_points_to_exists() -> None:
+    """`options=("force",)` is a parameter of some command; `"sync:go_on"` one of that command."""
+    by_name = {name.removeprefix("regdraft "): command for name, command in COMMANDS}
+    every = {param.name for _, command in COMMANDS for param in command.params if isinstance(param, click.Option)}
+    unknown = []
+    for path in _library_files():
+        for line, option in _option_lists(ast.parse(path.read_text(encoding="utf-8"))):
+            where, _, name = option.rpartition(":")
+            if where:
+                command = by_name.get(where)
+                names = {p.name for p in command.params} if command is not None else set()
+            else:
+                names = every
+            if name not in names:
+                unknown.append(f"{path.relative_to(REPO_ROOT)}:{line}: {option}")
+    assert not unknown, "options no command has:\n" + "\n".join(unknown)
+
+
+def test_the_scan_finds_an_option_in_a_raised_message() -> None:
+    tree = ast.parse('raise UsageError(f"{x} exists; pass --force.", options=("force",))')
+    assert any("--force" in text for _, text in _raised_texts(tree))
+    assert _option_lists(tree) == [(1, "force")]

@@ -325,3 +325,24 @@ def test_check_reports_a_file_named_otherwise_than_its_id(tmp_workspace: Workspa
     assert result.exit_code == 1
     assert ("regulations/other-name.md:1: The file's id is 02-QC/TU-EN, so it must be named "
             "regulations/02-QC-TU-EN.md") in result.output
+
+
+def test_the_cli_names_the_options_a_library_error_points_to(tmp_path: Path, invoke: Invoke) -> None:
+    """The library says it in words (`Workspace.find`: "name the workspace folder"); the CLI adds `-C`'s name."""
+    result = invoke(tmp_path, "list")
+    assert result.exit_code == 1
+    assert "not inside a regdraft workspace" in result.output and "name the workspace folder" in result.output
+    assert result.output.rstrip().endswith("(Option: --workspace DIRECTORY.)")
+
+
+def test_option_hints_name_this_command_and_other_commands() -> None:
+    from regdraft.cli import _command_at, option_hint
+
+    redline = _command_at("redline")
+    assert option_hint(redline, ("rev_to", "amendment")) == "(Options: --to REV, --amendment SLUG.)"
+    resolve = _command_at("resolve")
+    assert option_hint(resolve, ("side",)) == "(Options: --ours, --theirs.)"
+    # Another command's options are written with that command; an unknown name is left out.
+    assert option_hint(redline, ("sync:go_on", "sync:abort", "nothing")) == (
+        "(Options of `regdraft sync`: --continue, --abort.)")
+    assert option_hint(None, ("force",)) == ""

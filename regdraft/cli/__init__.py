@@ -6,8 +6,10 @@ Domain errors are turned into messages in one place, `RegdraftGroup.invoke`.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -36,6 +38,7 @@ class RegdraftGroup(click.Group):
         try:
             return super().invoke(ctx)
         except RegdraftError as exc:
+            _with_hint(exc, None)  # raised outside a command's own code: only other commands' options
             if json_wanted(ctx, args):
                 self._fail_json(ctx, error_json(str(exc.args[0]) if exc.args else exc.report(), exc.problems),
                                 exc.exit_code)
@@ -78,12 +81,101 @@ def cli() -> None:
     """
 
 
+def option_names(command: click.Command, names: Sequence[str]) -> list[str]:
+    """How the options named by parameter (`force`, `rev_to`) are written on `command` (`--force`, `--to REV`).
+
+    Several flags may set one parameter (`--ours`/`--theirs` set `side`): each is named.
+    """
+    written = []
+    for name in names:
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.name != name:
+                continue
+            flag = max(param.opts, key=len)
+            text = flag if param.is_flag else f"{flag} {param.metavar or _value_name(param.type)}"
+            if text not in written:
+                written.append(text)
+    return written
+
+
+def _value_name(kind: click.ParamType[Any]) -> str:
+    if isinstance(kind, click.Choice):
+        return "|".join(str(choice) for choice in kind.choices)
+    if isinstance(kind, click.IntRange) or kind is click.INT:
+        return "N"
+    return {"text": "TEXT", "file": "FILE", "path": "PATH", "date": "DATE"}.get(kind.name, kind.name.upper())
+
+
+def option_hint(command: click.Command | None, options: Sequence[str]) -> str:
+    """The sentence the CLI adds to a library error whose `options` point to choices.
+
+    An option is a parameter name of the running command (`force`), or of another command
+    (`sync:go_on`, `amend vote:for_`), written as that command's option with the command named.
+    """
+    by_command: dict[str, list[str]] = {}
+    for option in options:
+        path, _, name = option.rpartition(":")
+        by_command.setdefault(path, []).append(name)
+    parts = []
+    for path, names in by_command.items():
+        target = _command_at(path) if path else command
+        flags = option_names(target, names) if target is not None else []
+        if not flags:
+            continue
+        noun = "options" if len(flags) > 1 else "option"
+        parts.append(f"{noun} of `regdraft {path}`: {', '.join(flags)}" if path else f"{noun}: {', '.join(flags)}")
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return f"({text[:1].upper()}{text[1:]}.)"
+
+
+def _command_at(path: str) -> click.Command | None:
+    command: click.Command | None = cli
+    for word in path.split():
+        command = command.commands.get(word) if isinstance(command, click.Group) else None
+    return command
+
+
+def _with_hint(exc: RegdraftError, command: click.Command | None) -> None:
+    hint = option_hint(command, exc.options)
+    if hint and exc.args:
+        exc.args = (f"{exc.args[0]} {hint}", *exc.args[1:])
+    exc.options = ()
+
+
+def _naming_options(command: click.Command) -> None:
+    """Make `command` add its option names to a library error that points to its choices."""
+    callback = command.callback
+    if callback is None:
+        return
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except RegdraftError as exc:
+            _with_hint(exc, command)
+            raise
+
+    command.callback = run
+
+
+def _all_commands(command: click.Command) -> Iterator[click.Command]:
+    yield command
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            yield from _all_commands(sub)
+
+
 def _register() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name in ("options", "printing"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for command in getattr(module, "COMMANDS", ()):
+            for each in _all_commands(command):
+                _naming_options(each)
             cli.add_command(command)
 
 

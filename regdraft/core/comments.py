@@ -172,7 +172,7 @@ def _dump(data: Mapping[str, Any]) -> str:
 def _load(text: str | bytes, source: str) -> dict[str, Any]:
     if has_markers(text.encode("utf-8") if isinstance(text, str) else text):
         raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
-                         f"version with `regdraft resolve {source} --ours` (or --theirs).")
+                         f"version, yours or the other, with `regdraft resolve {source}`.", options=("resolve:side",))
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:

@@ -47,13 +47,20 @@ class Problem:
 
 
 class RegdraftError(Exception):
-    """Base of every error regdraft reports to a user (a problem in the documents: exit code 1)."""
+    """Base of every error regdraft reports to a user (a problem in the documents: exit code 1).
+
+    The message speaks in the drafter's words and never names a command-line option: where a
+    choice of the command answers the error (overwriting, a reason, another revision), the
+    library names it in words and lists it in `options` by its parameter name (`force`,
+    `as_of`); the face reporting the error says how to give it (the CLI adds its option names).
+    """
 
     category = Category.DOCUMENT
 
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+    def __init__(self, message: str, problems: Sequence[Problem] = (), *, options: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.options: tuple[str, ...] = tuple(options)
 
     def report(self) -> str:
         """The whole message: the summary line, then one line per problem."""

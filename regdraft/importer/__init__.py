@@ -62,7 +62,7 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
     `regulations/<id>.md`, where `save_to_workspace` commits it).
     """
     if reg_id is not None:
-        check_id(reg_id, "--id")
+        check_id(reg_id, "The number given", options=("reg_id",))
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
@@ -88,13 +88,14 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
 _DOCUMENT_NUMBER = re.compile(r"[^\W_](?:[-/.]?[^\W_])*")
 
 
-def check_id(reg_id: str, given_as: str, hint: str = "") -> str:
+def check_id(reg_id: str, given_as: str, hint: str = "", options: tuple[str, ...] = ()) -> str:
     """`reg_id` when it is a document number; otherwise a `UsageError` saying what one looks like."""
     if _DOCUMENT_NUMBER.fullmatch(reg_id):
         return reg_id
     raise UsageError(
         f"{given_as} '{reg_id}' is not a document number: use letters and digits with '-', '/' or '.' "
-        f"between them, e.g. 01-QC/TU (no spaces, no '..', no leading or trailing '.', '/' or '-').{hint}"
+        f"between them, e.g. 01-QC/TU (no spaces, no '..', no leading or trailing '.', '/' or '-').{hint}",
+        options=options,
     )
 
 
@@ -291,9 +292,10 @@ def _front_matter(found: dict[str, Any], signer: dict[str, str], recipients: lis
     meta: dict[str, Any] = dict(found)
     meta["id"] = reg_id or found.get("id") or found.get("number")
     if not meta["id"]:
-        raise UsageError("The header gives no document number; name the regulation with --id (e.g. --id 01-QC/TU).")
+        raise UsageError("The header gives no document number; name the regulation (e.g. 01-QC/TU).",
+                         options=("reg_id",))
     if not reg_id:
-        check_id(str(meta["id"]), "The header's number", " Name the regulation with --id.")
+        check_id(str(meta["id"]), "The header's number", " Name the regulation.", ("reg_id",))
     meta["language"] = language
     if signer:
         meta["signer"] = signer

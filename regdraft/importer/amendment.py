@@ -131,7 +131,7 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
         names = ", ".join(sorted(regulations)) or "none"
         raise RegdraftError(
             f"{source}: no article amends a regulation of this workspace (its regulations: {names}); import the "
-            "regulation it amends first, or name it with --regulation. Nothing was written.")
+            "regulation it amends first, or name it. Nothing was written.", options=("regulations",))
     effective = next((_date(m) for a in articles for p in a.paragraphs
                       if a.label not in targets and (m := _EFFECTIVE.search(p.text))), None)
     text, lines = _render(meta, targets, preamble, articles, effective)

@@ -266,8 +266,8 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
     from docx.opc.exceptions import PackageNotFoundError
 
     if encoding == "cp1258":
-        raise UsageError("--encoding cp1258 applies to text files: a Word file holds Unicode text "
-                         "(use tcvn3 or vni for runs in legacy fonts).")
+        raise UsageError("The Windows-1258 encoding applies to text files: a Word file holds Unicode text "
+                         "(use tcvn3 or vni for runs in legacy fonts).", options=("encoding",))
     if encoding is not None and encoding not in legacy.ENCODINGS:
         raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.ENCODINGS)}.")
     try:

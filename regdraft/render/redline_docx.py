@@ -239,8 +239,8 @@ def write(redline: Redline, output: Path, *, layout: str = "inline", changed_onl
     from regdraft.render.profile import load_profile
 
     if layout != "inline" or changed_only:
-        raise UsageError("The Word redline is the whole text with tracked changes; "
-                         "--layout table and --changed-only are for PDF and HTML.")
+        raise UsageError("The Word redline is the whole text with tracked changes; the table layout and the "
+                         "changed provisions alone are for PDF and HTML.", options=("layout", "changed_only"))
     profile = profile or load_profile(config or {}, redline.comparison.new.meta)
     write_redline_docx(redline, output, profile, today or dt.date.today())
     return output

@@ -99,13 +99,13 @@ def invite(ws: Workspace, name: str, body: str, role: str = "reviewer") -> tuple
     person = " ".join(nfc(name).split())
     who = " ".join(nfc(body).split())
     if not person:
-        raise UsageError("Name the person the link is for with --name.")
+        raise UsageError("Name the person the link is for.", options=("name",))
     try:
         kind = Role(role)
     except ValueError:
         raise UsageError(f"The role '{role}' is unknown; use reviewer or drafter.") from None
     if kind is Role.REVIEWER and not who:
-        raise UsageError("A reviewer comments for a body; name it with --body.")
+        raise UsageError("A reviewer comments for a body; name it.", options=("body",))
     token = secrets.token_urlsafe(32)
     link = AccessLink(token_hash(token)[:8], person, who, kind, token_hash(token),
                       dt.datetime.now().astimezone().isoformat(timespec="seconds"))

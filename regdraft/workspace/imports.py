@@ -17,7 +17,8 @@ from regdraft.workspace.store import Workspace
 def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Path:
     """Write the imported file to `output`; never over an existing file unless `force`."""
     if output.exists() and not force:
-        raise RegdraftError(f"{output} already exists; pass --force to overwrite it (nothing was written).")
+        raise RegdraftError(f"{output} already exists; overwrite it only if you mean to (nothing was written).",
+                            options=("force",))
     write_atomic(output, result.text.encode("utf-8"))
     return output
 
@@ -31,8 +32,8 @@ def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) 
 def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     relative = result.regulation.source
     if ws.exists(relative) and not force:
-        raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
-                         "(the old text stays in git history).")
+        raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
+                         "(the old text stays in git history).", options=("force",))
     data = result.text.encode("utf-8")
     if ws.exists(relative) and ws.read(relative) == data and not ws.dirty([relative]):
         return relative  # the same text is already committed: nothing to record
@@ -63,18 +64,19 @@ def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: 
             metas[str(meta["id"])] = meta
     unknown = [r for r in regulations if r not in metas]
     if unknown:
-        raise UsageError(f"--regulation {unknown[0]} is not a regulation of this workspace "
-                         f"(known: {', '.join(sorted(metas)) or 'none'}).")
+        raise UsageError(f"{unknown[0]} is not a regulation of this workspace "
+                         f"(known: {', '.join(sorted(metas)) or 'none'}).", options=("regulations",))
     result = import_amendment(path, slug, metas, encoding, regulations)
     data = result.text.encode("utf-8")
     if output is not None:
         if output.exists() and not force:
-            raise RegdraftError(f"{output} already exists; pass --force to overwrite it (nothing was written).")
+            raise RegdraftError(f"{output} already exists; overwrite it only if you mean to (nothing was written).",
+                                options=("force",))
         write_atomic(output, data)
         return str(output), result
     if ws.path(relative).exists() and not force:
-        raise StoreError(f"{relative} already exists in the workspace; pass --force to replace it "
-                         "(the old text stays in git history).")
+        raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
+                         "(the old text stays in git history).", options=("force",))
     ws.commit({relative: data}, f"Import amending document {result.amendment.number if result.amendment else slug} "
                                 f"from {path.name} as {slug}")
     return relative, result

@@ -247,8 +247,8 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
     amendment = load(ws, slug)
     if status is None:
         if draft is None:
-            raise UsageError("Give the new status (draft, circulating, submitted, rejected, withdrawn), --draft N, "
-                             "or both.")
+            raise UsageError("Give the new status (draft, circulating, submitted, rejected, withdrawn), the new "
+                             "draft number, or both.", options=("draft",))
         status = amendment.status
         if status not in PENDING:
             raise RegdraftError(f"{amendment.source}: the amendment is {status}; its draft number is final.")
@@ -256,8 +256,8 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
     if status == "adopted":
         raise UsageError(
-            f"An amendment becomes adopted with `regdraft amend adopt {slug} --signed DATE`, once it passes the "
-            "adoption gates."
+            f"An amendment becomes adopted with `regdraft amend adopt {slug}` and its signing date, once it "
+            "passes the adoption gates.", options=("amend adopt:signed",)
         )
     current = amendment.status
     if status != current and status not in TRANSITIONS.get(current, ()):
@@ -330,17 +330,18 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
             "or submitted amendment can be adopted."
         )
     if force is not None and not force.strip():
-        raise UsageError("Say why the amendment is adopted past its gates: --force --reason TEXT.")
+        raise UsageError("Say why the amendment is adopted past its gates.", options=("force", "reason"))
     missing = refusals(ws, amendment, signed_on, effective_on)
     blocking = [r for r in missing if force is None or not r.forcible]
     if blocking:
         name = f"{slug} ({amendment.number})" if amendment.number else slug
+        forcible = force is None and all(r.forcible for r in blocking)
         raise RegdraftError(
             f"{amendment.source}: {name} cannot be adopted yet:\n"
             + "\n".join(f"  - {r.sentence()}" for r in blocking)
             + "\nNothing was changed."
-            + ("" if force is not None or any(not r.forcible for r in blocking) else
-               " In an exceptional case, `--force --reason TEXT` adopts anyway and records why.")
+            + (" In an exceptional case, it is adopted anyway with the reason recorded." if forcible else ""),
+            options=("force", "reason") if forcible else (),
         )
     # A document may amend several regulations of the workspace: all of them or none, in one commit.
     paths = {reg_id: ws.locate_regulation(reg_id) for reg_id in amendment.regulations}
@@ -399,7 +400,7 @@ def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date |
     named = effective_from_document(amendment, signed)
     if named is None:
         raise UsageError(f"{amendment.source}: the document names no effective date regdraft can read; "
-                         "give it with --effective YYYY-MM-DD.")
+                         "give the date it takes effect.", options=("effective",))
     return named
 
 

@@ -27,19 +27,20 @@ def check_output(path: Path, force: bool = False) -> None:
         raise RegdraftError(f"{path} is inside a .git folder, where git keeps the repository itself; "
                             "writing there could destroy the history. Choose another file (nothing was written).")
     if absolute.is_symlink() and not force:
-        raise RegdraftError(f"{path} is a symbolic link (to {resolved}); regdraft does not write through links. "
-                            "Remove the link or pass --force (nothing was written).")
+        raise RegdraftError(f"{path} is a symbolic link (to {resolved}); regdraft does not write through links "
+                            "unless asked to. Remove the link, or ask (nothing was written).", options=("force",))
     root = _work_tree(resolved.parent)
     if root is None or force:
         return
     relative = resolved.relative_to(root).as_posix()
     if relative == CONFIG_NAME:
         raise RegdraftError(f"{path} is the workspace settings file; writing a result over it would break the "
-                            "workspace. Choose another file, or pass --force (nothing was written).")
+                            "workspace. Choose another file, or overwrite it knowingly (nothing was written).",
+                            options=("force",))
     if Workspace(root).tracked(relative):
         raise RegdraftError(f"{path} is a file under version control ({relative} in {root}); writing a result "
                             "over it would replace its text. Choose another file (out/ is the usual place), or "
-                            "pass --force (nothing was written).")
+                            "overwrite it knowingly (nothing was written).", options=("force",))
 
 
 def _work_tree(folder: Path) -> Path | None:

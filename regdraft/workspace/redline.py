@@ -42,7 +42,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     With neither `rev_to` nor `amendment`, the one pending amendment to the regulation is used.
     """
     if rev_to is not None and amendment is not None:
-        raise UsageError("Give either --to REV or --amendment SLUG, not both.")
+        raise UsageError("Compare with either a revision or an amendment, not both.", options=("rev_to", "amendment"))
     relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
     old = read_regulation(ws, ws.read(relative, rev_from), relative).regulation
     words = words_for(old.language, profile_for(ws, old.meta))
@@ -129,19 +129,21 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
     if unreadable:
         raise RegdraftError(
             f"{', '.join(unreadable)} cannot be read, so the newest pending amendment to {reg.id} is not "
-            "known; fix it (`regdraft amend check`), or pass --amendment SLUG or --to REV to choose what to compare."
+            "known; fix it (`regdraft amend check`), or choose the amendment or revision to compare.",
+            options=("amendment", "rev_to"),
         )
     if not found:
         raise RegdraftError(
             f"There is no pending amendment to {reg.id} in {ws.root / AMENDMENTS} (status draft, "
-            "circulating or submitted); pass --to REV or --amendment SLUG to choose what to compare."
+            "circulating or submitted); choose the revision or amendment to compare.",
+            options=("rev_to", "amendment"),
         )
     if len(found) > 1:
         listed = "; ".join(f"{slug} (status {status}{f', draft {draft}' if draft else ''})"
                            for _, draft, slug, status in sorted(found, key=lambda f: f[2]))
         raise UsageError(
-            f"{len(found)} amendments to {reg.id} are pending: {listed}. Choose the one to compare with "
-            f"--amendment SLUG (e.g. --amendment {max(found)[2]}), or --to REV.")
+            f"{len(found)} amendments to {reg.id} are pending: {listed}. Choose the one to compare "
+            f"(e.g. {max(found)[2]}), or a revision.", options=("amendment", "rev_to"))
     return found[0][2]
 
 

@@ -145,12 +145,12 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         new = parse(edited, edited_name, numbering=False)  # a unit deleted outright leaves a gap
         regulation = regulation or new.id
     if not regulation:
-        raise UsageError("Name the regulation with --regulation (the amendment does not exist yet).")
+        raise UsageError("Name the regulation amended (the amendment does not exist yet).", options=("regulation",))
     reg_path = ws.locate_regulation(regulation)
     old = parse(ws.read(reg_path), reg_path)
     if edited is None:
         if edited_rev is None:
-            raise UsageError("Give the edited text with --edited FILE or --edited-rev REV.")
+            raise UsageError("Give the edited text, as a file or as a revision.", options=("edited", "edited_rev"))
         new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}", numbering=False)
     if new.id and new.id != old.id:
         raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")

@@ -82,7 +82,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
                          f"{MAX_REPLY_BYTES // (1024 * 1024)} MB.")
     body = " ".join(nfc(by).split())
     if not body:
-        raise UsageError("Name the body that sent the reply (--by).")
+        raise UsageError("Name the body that sent the reply.", options=("by",))
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug)
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
@@ -94,9 +94,8 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         count = len(problems)
         raise ParseError(
             f"{reply_file.name}: {count} {'passage' if count == 1 else 'passages'} could not be placed on a "
-            "provision, so nothing was imported. Import them as general comments with "
-            "--place-unplaced general, or ask the body to reply on the review copy "
-            f"(regdraft round copy {slug}):", problems)
+            "provision, so nothing was imported. Import them as general comments, or ask the body to reply "
+            f"on the review copy (regdraft round copy {slug}):", problems, options=("place_unplaced",))
     if not result.placed:
         raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     known = {c.source: c for c in load_comments(ws, slug) if c.source}

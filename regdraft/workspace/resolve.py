@@ -355,7 +355,7 @@ class Resolution:
 def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
     """Resolve one file: keep `ours` (yours), `theirs`, or (None) the file as edited by hand."""
     if side not in (None, "ours", "theirs"):
-        raise UsageError("Choose --ours (your version) or --theirs (the other version), or neither after editing.")
+        raise UsageError("Keep your version or the other version, or neither after editing.", options=("side",))
     operation = ws.operation()
     unmerged = dict(ws.unmerged())
     marked = _marked(ws, relative)
@@ -366,7 +366,7 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
     if side is None:
         if marked:
             raise StoreError(f"{relative} still holds conflict markers (<<<<<<< ======= >>>>>>>); edit it until "
-                             "only the text you want is left, or use --ours or --theirs.")
+                             "only the text you want is left, or keep one version whole.", options=("side",))
         _check_reads(ws, relative)
     if not operation:
         _resolve_committed(ws, relative, side, kept)

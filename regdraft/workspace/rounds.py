@@ -132,12 +132,12 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     if rounds and int(draft) <= rounds[-1].draft:
         raise RegdraftError(
             f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
-            f"circulates the next draft: number it with `regdraft amend status {slug} --draft "
-            f"{rounds[-1].draft + 1}` first."
+            f"circulates the next draft: number it {rounds[-1].draft + 1} with `regdraft amend status {slug}` "
+            "first.", options=("amend status:draft",)
         )
     bodies = unique_bodies(consulted)
     if not bodies:
-        raise UsageError("Name the bodies consulted with --consult BODY (repeatable) or --consult-file FILE.")
+        raise UsageError("Name the bodies consulted, one by one or in a file.", options=("consult", "consult_file"))
     draft_text(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
     number = rounds[-1].number + 1 if rounds else 1
     revision = ws.resolve("HEAD").sha
@@ -363,7 +363,7 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     if len(found) > 1:
         slugs = ", ".join(p.split("/")[1] for p in found)
         raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "
-                         "name one with --amendment.")
+                         "name the amendment.", options=("slug",))
     path = found[0]
     return path.split("/")[1], comment_from_yaml(ws.read(path), path)
 

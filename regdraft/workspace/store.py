@@ -170,7 +170,7 @@ class Workspace(SharedHistory, Transactions):
                 return cls(candidate)
         raise NoWorkspace(
             f"{here} is not inside a regdraft workspace (no {CONFIG_NAME} found in it or above it); "
-            "run `regdraft init` to create one, or pass --workspace DIR."
+            "run `regdraft init` to create one, or name the workspace folder.", options=("workspace",)
         )
 
     @property

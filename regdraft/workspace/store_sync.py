@@ -326,7 +326,8 @@ def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None
         detail = str(exc.stderr or exc).strip()
         if "not found in upstream" in detail:
             raise StoreError(f"The shared remote {url} holds no regdraft workspace yet (it has no {branch} "
-                             f"branch); create it with `regdraft init --remote {url}`.") from None
+                             f"branch); create it with `regdraft init`, giving it {url} as its remote.",
+                             options=("init:url",)) from None
         raise StoreError(f"Cannot clone {url}: {detail}") from None
     if not (directory / marker).is_file():
         for path in [directory] if created else list(directory.iterdir()):

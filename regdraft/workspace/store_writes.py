@@ -236,8 +236,8 @@ class Transactions:
             # A commit now would land in the middle of someone else's history (or a half-made merge);
             # said before the detached-HEAD refusal, whose advice (`git switch`) would not fit a rebase.
             raise StoreError(f"A git {operation} is unfinished in {self.root}; nothing was changed. Finish it "
-                             "first: `regdraft sync --continue` once conflicts are resolved, or `regdraft sync "
-                             "--abort`.")
+                             "first with `regdraft sync`: continue once conflicts are resolved, or abort.",
+                             options=("sync:go_on", "sync:abort"))
         return self.writable_branch(initial=initial)
 
     def _made(self, sha: str, paths: list[str]) -> None:
@@ -302,9 +302,10 @@ class Transactions:
         if journal.exists():
             entry = journal.read()
             raise StoreError(
-                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with "
-                "`regdraft check --repair` (or `regdraft amend adopt --resume`) before writing again "
-                "(nothing was changed)."
+                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with a "
+                "repairing `regdraft check` (or by resuming `regdraft amend adopt`) before writing again "
+                "(nothing was changed).",
+                options=("check:repair", "amend adopt:resume"),
             )
 
     def resume(self) -> str | None:

@@ -93,7 +93,8 @@ def set_up(directory: Path, example_from: Path | None, url: str | None) -> tuple
 
     existing = url is not None and (directory / CONFIG_NAME).is_file()
     if existing and example_from is not None:
-        raise UsageError(f"{directory} is already a workspace; --example seeds a new one only.")
+        raise UsageError(f"{directory} is already a workspace; the example seeds a new one only.",
+                         options=("example",))
     if url is not None and not existing:
         _check_empty(url)  # before anything is created
     ws = Workspace(directory) if existing else init_workspace(directory, example_from)
@@ -121,8 +122,8 @@ def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
     names = ws.remotes()
     chosen = remote or ws.upstream(branch) or ("origin" if "origin" in names else "")
     if not chosen:
-        raise StoreError("This workspace has no shared remote: set one up with `regdraft init --remote URL`, or "
-                         "`git remote add origin URL`.")
+        raise StoreError("This workspace has no shared remote: give it one with `regdraft init`, or "
+                         "`git remote add origin URL`.", options=("init:url",))
     if chosen not in names:
         raise UsageError(f"There is no remote named {chosen} (remotes: {', '.join(names) or 'none'}).")
     return chosen

@@ -42,7 +42,8 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     """Record the conference vote next to the amendment (one commit)."""
     amendment_file(ws, slug)
     if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
-        raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed --members.")
+        raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed the members.",
+                         options=("members",))
     vote = Vote(for_, against, abstain, parse_date(date, "the vote date").isoformat(), members)
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority}
@@ -91,5 +92,5 @@ def check_adoptable(ws: Workspace, slug: str) -> None:
         return
     missing = vote_refusal(ws, slug)
     if missing is not None:
-        raise RegdraftError(f"{missing[:1].upper()}{missing[1:]}; record it with "
-                            f"`regdraft amend vote {slug} --for N --against N --abstain N --date DATE`.")
+        raise RegdraftError(f"{missing[:1].upper()}{missing[1:]}; record it with `regdraft amend vote {slug}`.",
+                            options=("amend vote:for_", "amend vote:against", "amend vote:abstain", "amend vote:date"))

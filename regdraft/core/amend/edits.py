@@ -78,7 +78,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
         raise ParseError.collect(numbering, "regulation")
     _check_structure(old, new)
     if moves and not allow_renumber:
-        raise RegdraftError(_renumber_message(moves, edited, language))
+        raise RegdraftError(_renumber_message(moves, edited, language), options=("allow_renumber",))
     notes = [f"{a.describe(language)} is missing from {edited.source or 'the edited text'}; it is repealed and "
              "stays in place as a placeholder, as existing units are never removed or renumbered." for a in removed]
     if old.preamble != edited.preamble:
@@ -181,7 +181,7 @@ def _renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, 
     return (f"{edited.source or 'The edited text'} renumbers existing provisions: {shown}. Existing units are "
             "never renumbered: keep their numbers, give an inserted unit the number it follows plus a suffix "
             "(khoản 5a after khoản 5, Điều 20a after Điều 20, điểm d1 after điểm d) and leave a repealed unit as "
-            "a placeholder; or pass --allow-renumber to amend each provision under its number as it now reads.")
+            "a placeholder; or, knowingly, amend each provision under its number as it now reads.")
 
 
 # Deleted units and structure ---------------------------------------------------------------
