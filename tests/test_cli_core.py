@@ -330,7 +330,7 @@ def test_check_reports_a_file_named_otherwise_than_its_id(tmp_workspace: Workspa
 def test_the_cli_names_the_options_a_library_error_points_to(tmp_path: Path, invoke: Invoke) -> None:
     """The library says it in words (`Workspace.find`: "name the workspace folder"); the CLI adds `-C`'s name."""
     result = invoke(tmp_path, "list")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "not inside a regdraft workspace" in result.output and "name the workspace folder" in result.output
     assert result.output.rstrip().endswith("(Option: --workspace DIRECTORY.)")
 
