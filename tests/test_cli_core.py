@@ -344,5 +344,7 @@ def test_option_hints_name_this_command_and_other_commands() -> None:
     assert option_hint(resolve, ("side",)) == "(Options: --ours, --theirs.)"
     # Another command's options are written with that command; an unknown name is left out.
     assert option_hint(redline, ("sync:go_on", "sync:abort", "nothing")) == (
-        "(Options of `regdraft sync`: --continue, --abort.)")
+        "(`regdraft sync --continue`, `regdraft sync --abort`.)")
+    assert option_hint(redline, ("force", "amend vote:for_", "amend vote:date")) == (
+        "(Option: --force; `regdraft amend vote --for N --date DATE`.)")
     assert option_hint(None, ("force",)) == ""

@@ -127,7 +127,7 @@ def test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next
     refused = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--yes", "--consult", BODIES[0])
     assert refused.exit_code == 1
     assert f"draft 1 was already circulated in round 1; a new round circulates the next draft: number it 2 with " \
-           f"`regdraft amend status {SLUG}` first. (Option of `regdraft amend status`: --draft N.)" in refused.output
+           f"`regdraft amend status {SLUG}` first. (`regdraft amend status --draft N`.)" in refused.output
     assert invoke(lan.root, "amend", "status", SLUG, "--draft", "2").exit_code == 0
     opened = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--yes", "--consult", BODIES[0])
     assert opened.exit_code == 0

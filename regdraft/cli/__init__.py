@@ -109,8 +109,9 @@ def _value_name(kind: click.ParamType[Any]) -> str:
 def option_hint(command: click.Command | None, options: Sequence[str]) -> str:
     """The sentence the CLI adds to a library error whose `options` point to choices.
 
-    An option is a parameter name of the running command (`force`), or of another command
-    (`sync:go_on`, `amend vote:for_`), written as that command's option with the command named.
+    An option is a parameter name of the running command (`force`: "(Option: --force.)"), or of
+    another command (`check:repair`), written as a command line to run ("`regdraft check --repair`");
+    that command's flags are alternatives, each on its own line, its valued options go on one line.
     """
     by_command: dict[str, list[str]] = {}
     for option in options:
@@ -122,12 +123,14 @@ def option_hint(command: click.Command | None, options: Sequence[str]) -> str:
         flags = option_names(target, names) if target is not None else []
         if not flags:
             continue
-        noun = "options" if len(flags) > 1 else "option"
-        parts.append(f"{noun} of `regdraft {path}`: {', '.join(flags)}" if path else f"{noun}: {', '.join(flags)}")
-    if not parts:
-        return ""
-    text = "; ".join(parts)
-    return f"({text[:1].upper()}{text[1:]}.)"
+        if not path:
+            parts.append(f"{'Options' if len(flags) > 1 else 'Option'}: {', '.join(flags)}")
+            continue
+        switches = [flag for flag in flags if " " not in flag]
+        valued = " ".join(flag for flag in flags if " " in flag)
+        lines = [f"regdraft {path} {flag}" for flag in switches] + ([f"regdraft {path} {valued}"] if valued else [])
+        parts.append(", ".join(f"`{line}`" for line in lines))
+    return f"({'; '.join(parts)}.)" if parts else ""
 
 
 def _command_at(path: str) -> click.Command | None:
