@@ -71,3 +71,39 @@ def test_a_new_last_point_ending_with_a_semicolon_leaves_the_old_one_alone() -> 
 
 def ends_of(reg: object, address: str) -> str:
     return reg.find(address).unit.text[-1][-1]  # type: ignore[attr-defined]
+
+
+def _with_or() -> object:
+    """The shipped regulation with `hoặc` after the point before the last of khoản 2 Điều 21."""
+    d = SHIPPED.find("d21.k2.d").unit.text[-1]
+    assert d.endswith(";")
+    return parse(render(SHIPPED).replace(d, d + " hoặc"), "regulations/01-QC-TU.md")
+
+
+def test_appending_moves_the_or_before_the_new_last_point() -> None:
+    applied = amended("1\\. Bổ sung điểm e vào khoản 2 Điều 21 như sau:\n\n“e) Việc báo cáo.”", reg=_with_or())
+    assert applied.regulation.find("d21.k2.d").unit == SHIPPED.find("d21.k2.d").unit  # its `hoặc` moved on
+    assert applied.regulation.find("d21.k2.dd").unit.text[-1].endswith("nêu gương; hoặc")
+    assert [(str(m.address), m.old, m.new) for m in applied.punctuation] == [
+        ("d21.k2.d", "; hoặc", ";"), ("d21.k2.dd", ".", "; hoặc")]
+    assert "'; hoặc' to ';'" in applied.punctuation[0].describe("vi")
+
+
+def test_repealing_the_last_point_moves_the_or_to_the_point_before() -> None:
+    applied = amended("1\\. Bãi bỏ điểm đ khoản 2 Điều 21.", reg=_with_or())
+    assert ends(applied, "d21.k2.d") == "."
+    assert applied.regulation.find("d21.k2.c").unit.text[-1].endswith("; hoặc")
+    assert [(str(m.address), m.old, m.new) for m in applied.punctuation] == [
+        ("d21.k2.d", "; hoặc", "."), ("d21.k2.c", ";", "; hoặc")]
+    assert all(m.reason == "repeal" for m in applied.punctuation)
+
+
+def test_the_first_point_added_to_a_clause_turns_its_full_stop_into_a_colon() -> None:
+    before = SHIPPED.find("d7.k1").unit.text
+    assert before[-1].endswith(".")
+    applied = amended("1\\. Bổ sung điểm a vào khoản 1 Điều 7 như sau:\n\n“a) Báo cáo định kỳ.”")
+    after = applied.regulation.find("d7.k1").unit.text
+    assert after[-1] == before[-1][:-1] + ":"
+    [mark] = applied.punctuation
+    assert (str(mark.address), mark.old, mark.new, mark.reason) == ("d7.k1", ".", ":", "first")
+    assert "khoản 1 Điều 7" in mark.describe("vi") and "'.' to ':'" in mark.describe("vi")

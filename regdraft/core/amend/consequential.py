@@ -1,20 +1,29 @@
 """Edits a drafter makes without saying: the punctuation that ends a list of points or clauses.
 
-A list of points (or clauses) ends its items with ';' and its last item with '.'. Appending an
-item after the last one turns the end of the old last item from '.' into ';'; repealing the
-last item turns the end of the new last one from ';' into '.'. Amending documents never
-say so, and a trained drafter makes the change without an instruction.
+A list of points (or clauses) ends its items with ';' and its last item with '.'; a list of
+alternatives or of conditions that must all hold puts `hoặc` / `và` after the ';' of the item
+before the last (`b) ...; hoặc` then `c) ....`). Amending documents never say how these ends
+change, and a trained drafter changes them without an instruction:
+- appending an item after the last one turns the end of the old last item from '.' into ';'
+  and moves the `hoặc` / `và` to it (`b) ...;` and `c) ...; hoặc` before the new `d) ....`);
+- repealing the last item turns the end of the new last one into '.' (from ';', or from
+  '; hoặc', whose `hoặc` moves to the item before it);
+- adding the first points (clauses) to a unit that had none turns the '.' ending its text
+  into ':', since that text now introduces them.
 
-Post-conditions of `after_append` and `after_repeal`:
+Post-conditions of `after_append`, `after_repeal` and `after_first`:
 1. A change is made only to an item without points or clauses below it, whose last paragraph
    ends with exactly the punctuation replaced, in a list that plainly uses ';' between items
-   (the item before it ends with ';', or it is the first item after a lead-in ending with ':').
-2. Items ending with ':' (they introduce their own sub-items) or anything else are left alone.
-3. Only the final character changes; the result says which unit and what changed.
+   (the item before it ends with ';' or '; và/hoặc', or it is the first item after a lead-in
+   ending with ':').
+2. Items ending with ':' (they introduce their own sub-items) or anything else are left alone;
+   so are commas, the wording inside items, and lists the text does not end as above.
+3. Only the end of the last paragraph changes; each change says which unit and what changed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -39,14 +48,18 @@ class Punctuation:
     new: str
     cause: Address
     instruction: Instruction
+    reason: str = "append"  # append (an item after the last) | repeal (of the last item) | first (item of a unit)
 
     def describe(self, language: str) -> str:
         """The note `amend preview` prints for it."""
         where, cause = self.address.describe(language), self.cause.describe(language)
-        if self.new == ";":
-            why = f"{cause} now follows it" if language == "en" else f"{cause} được bổ sung sau nó"
-        else:
+        if self.reason == "first":
+            why = f"{cause} is the first below it" if language == "en" else f"{cause} được bổ sung là mục đầu tiên"
+        elif self.reason == "repeal":
             why = f"{cause} is repealed, so it ends the list" if language == "en" else f"{cause} bị bãi bỏ"
+        else:
+            why = (f"{cause} is appended at the end of the list" if language == "en"
+                   else f"{cause} được bổ sung vào cuối danh sách")
         return (f"the end of {where} changes from '{self.old}' to '{self.new}' without an instruction, since {why} "
                 "(a consequential edit).")
 
@@ -60,10 +73,14 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
         holder = find(units, holder_address) if holder_address is not None else None
         new = find(units, op.target)
         if holder_address is not None and holder is not None and new is not None:
-            updated, changed = after_append(holder, new)
-            if changed is not None:
+            updated, changes = after_append(holder, new)
+            updated, first = after_first(updated, new)
+            for unit, old, end in changes:
+                made.append(Punctuation(holder_address.child(unit.kind, unit.label), old, end, op.target, ins))
+            if first is not None:
+                made.append(Punctuation(holder_address, first[0], first[1], op.target, ins, "first"))
+            if updated is not holder:
                 units = put(units, holder_address, updated)
-                made.append(Punctuation(holder_address.child(changed.kind, changed.label), ".", ";", op.target, ins))
     elif isinstance(op, RepealUnits):
         for target in op.targets:
             holder_address = target.parent()
@@ -72,70 +89,105 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
             holder, placeholder, was = find(units, holder_address), find(units, target), find(before, target)
             if holder is None or placeholder is None or was is None:
                 continue
-            updated, changed = after_repeal(holder, placeholder, was)
-            if changed is not None:
+            updated, changes = after_repeal(holder, placeholder, was)
+            if changes:
                 units = put(units, holder_address, updated)
-                made.append(Punctuation(holder_address.child(changed.kind, changed.label), ";", ".", target, ins))
+                made.extend(Punctuation(holder_address.child(unit.kind, unit.label), old, end, target, ins, "repeal")
+                            for unit, old, end in changes)
     return units, made
 
 
+# `; hoặc`, `; và`, `, hoặc` (and English `; or`, `; and`) ending an item before the last.
+_JOINED = re.compile(r"(?P<end>[;,]\s+(?:và|hoặc|and|or))$")
+Change = tuple[Unit, str, str]  # the item as changed, its old end, its new end
+
+
 def _end(unit: Unit) -> str:
+    """How the item ends: '.', ';', ':', or its conjunction ('; hoặc'); "" for one with sub-items or no text."""
     if unit.repealed or unit.children or not unit.text:
         return ""
-    return unit.text[-1].rstrip()[-1:]
-
-
-def _with_end(unit: Unit, mark: str) -> Unit:
     last = unit.text[-1].rstrip()
-    return replace(unit, text=(*unit.text[:-1], last[:-1] + mark))
+    joined = _JOINED.search(last)
+    return joined.group("end") if joined else last[-1:]
+
+
+def _with_end(unit: Unit, old: str, mark: str) -> Unit:
+    last = unit.text[-1].rstrip()
+    return replace(unit, text=(*unit.text[:-1], last[:len(last) - len(old)] + mark))
+
+
+def _is_semicolon(end: str) -> bool:
+    return end == ";" or end.startswith(";")
 
 
 def _listed(items: Sequence[Unit], index: int, lead_in: Sequence[str]) -> bool:
     """True when the item at `index` sits in a list whose items end with ';'."""
     before = [u for u in items[:index] if not u.repealed]
     if before:
-        return _end(before[-1]) == ";"
+        return _is_semicolon(_end(before[-1]))
     lead = [t for t in lead_in if not t.startswith(("- ", "+ "))]
     return bool(lead) and lead[-1].rstrip().endswith(":")
 
 
-def after_append(holder: Unit, new: Unit) -> tuple[Unit, Unit | None]:
-    """`holder` with the item before the appended `new` ending in ';', when the list needs it.
-
-    `new` must be the last item of its kind in `holder`. Returns the holder and the item
-    changed (None when nothing changed).
-    """
+def after_append(holder: Unit, new: Unit) -> tuple[Unit, list[Change]]:
+    """`holder` with the item before the appended `new` ending in ';' (and the list's `hoặc`/`và`
+    moved to it), when the list needs it. `new` must be the last item of its kind in `holder`."""
     items = [c for c in holder.children if c.kind is new.kind]
     if not items or items[-1] is not new or _end(new) != ".":
-        return holder, None
+        return holder, []
     live = [i for i, u in enumerate(items[:-1]) if not u.repealed]
     if not live:
-        return holder, None
+        return holder, []
     index = live[-1]
     previous = items[index]
     if _end(previous) != "." or not _listed(items, index, holder.text):
-        return holder, None
-    changed = _with_end(previous, ";")
-    return _swap(holder, previous, changed), changed
+        return holder, []
+    before = [items[i] for i in live[:-1]]
+    joined = _end(before[-1]) if before else ""
+    if before and joined.startswith(";") and len(joined) > 1:
+        # `b) ...; hoặc` `c) ....` + `d) ....`: the `hoặc` now stands before the new last item.
+        moved = _with_end(before[-1], joined, ";")
+        changed = _with_end(previous, ".", joined)
+        holder = _swap(_swap(holder, before[-1], moved), previous, changed)
+        return holder, [(moved, joined, ";"), (changed, ".", joined)]
+    changed = _with_end(previous, ".", ";")
+    return _swap(holder, previous, changed), [(changed, ".", ";")]
 
 
-def after_repeal(holder: Unit, repealed: Unit, before: Unit) -> tuple[Unit, Unit | None]:
-    """`holder` with the new last live item ending in '.', when the repealed `before` ended the list.
-
-    `repealed` is the placeholder now in `holder`; `before` the item as it was.
-    """
+def after_repeal(holder: Unit, repealed: Unit, before: Unit) -> tuple[Unit, list[Change]]:
+    """`holder` with the new last live item ending in '.', when the repealed `before` ended the list;
+    a `hoặc`/`và` it ended with moves to the item before it. `repealed` is the placeholder now in `holder`."""
     items = [c for c in holder.children if c.kind is repealed.kind]
     if _end(before) != "." or any(not u.repealed for u in items[items.index(repealed) + 1:]):
-        return holder, None
+        return holder, []
     live = [i for i, u in enumerate(items) if not u.repealed]
     if not live:
-        return holder, None
+        return holder, []
     index = live[-1]
     last = items[index]
-    if _end(last) != ";" or not _listed(items, index, holder.text):
+    end = _end(last)
+    if not _is_semicolon(end) or not _listed(items, index, holder.text):
+        return holder, []
+    changed = _with_end(last, end, ".")
+    holder = _swap(holder, last, changed)
+    changes: list[Change] = [(changed, end, ".")]
+    earlier = items[live[-2]] if len(live) > 1 else None
+    if len(end) > 1 and earlier is not None and _end(earlier) == ";":
+        moved = _with_end(earlier, ";", end)
+        holder = _swap(holder, earlier, moved)
+        changes.append((moved, ";", end))
+    return holder, changes
+
+
+def after_first(holder: Unit, new: Unit) -> tuple[Unit, tuple[str, str] | None]:
+    """`holder` with its text ending in ':' when `new` is the first item of its kind added to it."""
+    items = [c for c in holder.children if c.kind is new.kind]
+    lead = [i for i, t in enumerate(holder.text) if not t.startswith(("- ", "+ "))]
+    if items != [new] or not lead or holder.closing or not holder.text[lead[-1]].rstrip().endswith("."):
         return holder, None
-    changed = _with_end(last, ".")
-    return _swap(holder, last, changed), changed
+    at = lead[-1]
+    text = holder.text[at].rstrip()
+    return replace(holder, text=(*holder.text[:at], text[:-1] + ":", *holder.text[at + 1:])), (".", ":")
 
 
 def _swap(holder: Unit, old: Unit, new: Unit) -> Unit:
