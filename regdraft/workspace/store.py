@@ -382,8 +382,9 @@ class Workspace(SharedHistory, Transactions):
 
         # As GitPython runs git; the ceiling keeps git from taking a repository above the workspace.
         environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(self.root.parent)}
-        done = subprocess.run(["git", "-c", "core.fsmonitor=false", command, *args], cwd=self.root,
-                              capture_output=True, env=environment, check=False)
+        # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
+        done = subprocess.run(["git", "--no-optional-locks", "-c", "core.fsmonitor=false", command, *args],
+                              cwd=self.root, capture_output=True, env=environment, check=False)
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
             if unborn is not None and head is None:

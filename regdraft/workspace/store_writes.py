@@ -33,6 +33,14 @@ def run_hooks(config: Mapping[str, Any]) -> bool:
     return bool(config.get("git_hooks", "none") == "run")
 
 
+def failure(exc: BaseException) -> str:
+    """What went wrong in a write, in git's or the system's words (`fatal: ...: No space left on device`)."""
+    detail = str(getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or exc).strip()
+    if detail.startswith("stderr: '") and detail.endswith("'"):  # GitPython's framing of git's message
+        detail = detail[len("stderr: '"):-1].strip()
+    return detail
+
+
 class Transactions:
     """One writer at a time and all-or-nothing commits; mixed into `Workspace`."""
 
@@ -130,6 +138,9 @@ class Transactions:
             if tag and self._tag_exists(tag):
                 raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
             saved = {p: (self.path(p).read_bytes() if self.path(p).is_file() else None) for p in paths}
+            # Folders the write will create, deepest first: a failed write removes them again.
+            new_folders = sorted({str(folder) for p in paths for folder in PurePosixPath(p).parents
+                                  if str(folder) != "." and not (self.root / folder).exists()}, key=len, reverse=True)
             head = self._head()
             index = self._index_file()
             index_before = index.read_bytes() if index.is_file() else None
@@ -146,10 +157,12 @@ class Transactions:
                 sha = self._write_and_commit(changes, paths, message, tag, author)
             except (git.GitCommandError, OSError) as exc:  # a program error is not "the write failed"
                 self._restore(saved, head, index_before, tag)
+                for folder in new_folders:
+                    place = self.root / folder
+                    if place.is_dir() and not any(place.iterdir()):
+                        place.rmdir()
                 journal.end()
-                detail = getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
-                raise StoreError(
-                    f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
+                raise StoreError(f"The write failed ({failure(exc)}); the workspace is as it was.") from None
             journal.end()
             self._made(sha, paths)
             return sha
@@ -206,8 +219,7 @@ class Transactions:
             except (git.GitCommandError, OSError) as exc:
                 self._undo_new_files(folder, head, made_folder)
                 journal.end()
-                detail = getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
-                raise StoreError(f"The write failed ({str(detail).strip()}); the workspace is as it was.") from None
+                raise StoreError(f"The write failed ({failure(exc)}); the workspace is as it was.") from None
             except BaseException:
                 self._undo_new_files(folder, head, made_folder)
                 journal.end()
