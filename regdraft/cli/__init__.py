@@ -40,7 +40,7 @@ class RegdraftGroup(click.Group):
         except RegdraftError as exc:
             _with_hint(exc, None)  # raised outside a command's own code: only other commands' options
             if json_wanted(ctx, args):
-                self._fail_json(ctx, error_json(str(exc.args[0]) if exc.args else exc.report(), exc.problems),
+                self._fail_json(ctx, error_json(str(exc.args[0] if exc.args else "") or exc.report(), exc.problems),
                                 exc.exit_code)
             # A click.UsageError shows no usage line here: the failing subcommand's context is gone,
             # and the top-level usage line would mislead, so the message stands alone (exit code 2).
