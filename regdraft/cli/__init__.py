@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from regdraft import __version__
+from regdraft.cli import completion as _complete
 from regdraft.cli.printing import emit, error_json, json_wanted
 from regdraft.core.errors import Category, RegdraftError
 
@@ -173,7 +174,7 @@ def _all_commands(command: click.Command) -> Iterator[click.Command]:
 
 def _register() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in ("options", "printing"):
+        if info.name in ("options", "printing", "completion"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for command in getattr(module, "COMMANDS", ()):
@@ -183,6 +184,7 @@ def _register() -> None:
 
 
 _register()
+_complete.attach(cli)
 
 
 def main() -> None:

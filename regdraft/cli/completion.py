@@ -1,0 +1,139 @@
+"""Shell completion of what a drafter types: regulation ids, amendment slugs, comment ids, addresses.
+
+Through click's shell_complete API (README, "Shell completion"): `attach(cli)` gives every
+parameter named for one of these its completion function, so the commands keep declaring plain
+arguments. A completion never fails: outside a workspace, or on a file it cannot read, it offers
+nothing rather than a traceback in the middle of a command line.
+
+Post-conditions:
+1. `regulation`/`regulations` complete to the ids in the workspace's front matter (`01-QC/TU`), not file names.
+2. `slug` (and `--amendment`) complete to the amendments' slugs, `comment_id` to comment ids.
+3. `address` and `--on` complete to the addresses of the regulation named before them (or amended
+   by the amendment named before them), each with its citation as help (`d5.k2`: `khoản 2 Điều 5`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import click
+from click.shell_completion import CompletionItem
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+
+_ID = re.compile(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
+Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
+
+
+def _workspace(ctx: click.Context) -> Workspace | None:
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.store import Workspace
+
+    root = ctx.params.get("workspace")
+    try:
+        return Workspace.find(Path(root) if root else None)
+    except (RegdraftError, OSError):
+        return None
+
+
+def _matching(values: list[str], incomplete: str, helps: dict[str, str] | None = None) -> list[CompletionItem]:
+    wanted = incomplete.lower()
+    return [CompletionItem(v, help=(helps or {}).get(v)) for v in values if v.lower().startswith(wanted)]
+
+
+def regulation_ids(ws: Workspace) -> list[str]:
+    """The regulations' ids, from their front matter (a file without one by its name)."""
+    found = []
+    for relative in ws.regulation_files():
+        try:
+            head = ws.read(relative)[:4096].decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        match = _ID.search(head)
+        found.append(match.group(1).strip() if match else PurePosixPath(relative).stem)
+    return sorted(found)
+
+
+def complete_regulation(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Regulation ids in the workspace starting with what is typed."""
+    ws = _workspace(ctx)
+    return _matching(regulation_ids(ws), incomplete) if ws is not None else []
+
+
+def complete_slug(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Amendment slugs in the workspace starting with what is typed."""
+    from regdraft.workspace.amendments import slugs
+
+    ws = _workspace(ctx)
+    return _matching(slugs(ws), incomplete) if ws is not None else []
+
+
+def complete_comment(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Comment ids (of the amendment given with --amendment, else of every amendment)."""
+    from regdraft.core.layout import AMENDMENTS
+
+    ws = _workspace(ctx)
+    if ws is None:
+        return []
+    slug = ctx.params.get("slug")
+    pattern = f"{slug}/comments/*.yaml" if slug else "*/comments/*.yaml"
+    return _matching(sorted({PurePosixPath(p).stem for p in ws.files(AMENDMENTS, pattern)}), incomplete)
+
+
+def complete_address(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Addresses of the regulation named before (or amended by the amendment named before)."""
+    from regdraft.core.errors import RegdraftError
+
+    ws = _workspace(ctx)
+    if ws is None:
+        return []
+    try:
+        # An option still waiting for its value (`--on <TAB>`) stops click's parse: the arguments
+        # before it are then left in ctx.args.
+        first = ctx.args[0] if ctx.args else None
+        names = {p.name for p in ctx.command.params}
+        name = ctx.params.get("regulation") or (first if "regulation" in names else None) or _amended(
+            ws, ctx.params.get("slug") or (first if "slug" in names else None))
+        if not name:
+            return []
+        from regdraft.workspace import api
+
+        reg, _ = api.read_regulation(ws, str(name), None)
+    except (RegdraftError, OSError):
+        return []
+    helps = {str(loc.address): loc.address.describe(reg.language) for loc in reg.walk()}
+    return _matching(list(helps), incomplete, helps)
+
+
+def _amended(ws: Workspace, slug: Any) -> str | None:
+    from regdraft.workspace.amendments import load
+
+    return str(load(ws, str(slug)).regulation) if slug else None
+
+
+# Parameter names -> their completion. `slug` on `comment respond` is --amendment.
+COMPLETERS: dict[str, Completer] = {
+    "regulation": complete_regulation, "regulations": complete_regulation,
+    "slug": complete_slug, "amendment": complete_slug,
+    "comment_id": complete_comment,
+    "address": complete_address, "on": complete_address,
+}
+
+
+def attach(command: click.Command) -> None:
+    """Give every parameter in the command tree named in COMPLETERS its completion function.
+
+    It is what `shell_complete=` on each `click.argument` would set; done here once, so the
+    commands declare their parameters plainly and a new command is completed by its names.
+    """
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            attach(sub)
+    for param in command.params:
+        completer = COMPLETERS.get(param.name or "")
+        if completer is not None and param._custom_shell_complete is None:
+            param._custom_shell_complete = completer
