@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
-from regdraft.cli.printing import Result, committed, prints_result
+from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line
 from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
 
@@ -162,11 +162,11 @@ def check(slug: str, workspace: Path | None) -> Result:
     problems = found.problems
     done = Result({"amendment": slug, **found.as_json()}, exit_code=1 if problems else 0)
     for p in problems:
-        done.say(str(p))
+        done.say(problem_line(p))
     for p in found.to_check:
-        done.say(f"requires checking: {p}")
+        done.say(f"{painted('requires checking:', fg='yellow')} {p}")
     for p in found.warnings:
-        done.say(f"warning: {p}")
+        done.say(f"{painted('warning:', fg='yellow')} {p}")
     return done.say(f"{slug}: no problems found." if not problems else f"{counted(len(problems), 'problem')} found.",
                     err=bool(problems))
 

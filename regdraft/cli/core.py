@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
-from regdraft.cli.printing import Result, committed, opened, prints_result, problems_json
+from regdraft.cli.printing import Result, committed, opened, painted, prints_result, problem_line, problems_json
 from regdraft.core.errors import RegdraftError
 
 
@@ -73,15 +74,21 @@ def list_(workspace: Path | None) -> Result:
     return done
 
 
+def done_badly(problems: list[Any]) -> bool:
+    """Whether any of the problems is one (not a warning alone): `check` exits 1."""
+    return any(not p.warning for p in problems)
+
+
 @click.command()
 @click.argument("regulation")
 @click.argument("address", required=False)
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
+@click.option("--no-pager", is_flag=True, help="Print straight to the terminal, even when longer than the screen.")
 @workspace_option
 @prints_result
-def show(regulation: str, address: str | None, rev: str | None, as_of: str | None,
+def show(regulation: str, address: str | None, rev: str | None, as_of: str | None, no_pager: bool,
          workspace: Path | None, as_json: bool) -> Result:
     """Print a regulation, or one provision of it with the headings above it.
 
@@ -104,7 +111,8 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         note_problems(problems, reg.source)
     if as_json:
         return Result(api.show_json(reg, address))
-    return Result().say(api.show(reg, address), nl=False)
+    shown = Result(paged=not no_pager)
+    return shown.say(api.show(reg, address), nl=False)
 
 
 @click.command()
@@ -134,9 +142,10 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     problems = check_workspace(ws, regulation)
     done.data = problems_json(problems)
     for p in problems:
-        done.say(str(p))
-    done.say(check_summary(problems), err=bool(problems))
-    done.exit_code = 1 if any(not p.warning for p in problems) else 0
+        done.say(problem_line(p))
+    summary = check_summary(problems)
+    done.say(painted(summary, bool(problems), fg="red" if done_badly(problems) else "green"), err=bool(problems))
+    done.exit_code = 1 if done_badly(problems) else 0
     return done
 
 

@@ -39,6 +39,7 @@ class Result:
     lines: list[tuple[str, bool, bool, bool]] = field(default_factory=list)  # text, stderr?, newline?, always?
     exit_code: int = 0
     streamed: bool = False  # the command printed its JSON as it ran (a server announcing its address)
+    paged: bool = False  # stdout longer than a terminal's screen goes through a pager (`show`)
 
     def say(self, text: str = "", *, err: bool = False, nl: bool = True) -> Result:
         """Add a line for people (stdout, or stderr when `err`), left out under --json; returns the result."""
@@ -83,9 +84,13 @@ def prints_result(func: F) -> F:
         if takes_json:
             kwargs["as_json"] = as_json
         result: Result = func(*args, **kwargs)
-        for text, err, nl, always in result.lines:
-            if always or not as_json:
-                click.echo(text, err=err, nl=nl)
+        shown = [(text, err, nl) for text, err, nl, always in result.lines if always or not as_json]
+        if result.paged and not as_json and _long_for_the_screen(shown):
+            click.echo_via_pager("".join(text + ("\n" if nl else "") for text, err, nl in shown if not err),
+                                 color=colour(err=False))
+            shown = [line for line in shown if line[1]]
+        for text, err, nl in shown:
+            click.echo(text, err=err, nl=nl, color=colour(err))
         if as_json and not result.streamed:
             emit(result.data)
         if result.exit_code:
@@ -95,6 +100,40 @@ def prints_result(func: F) -> F:
         "--json", "as_json", is_flag=True, callback=_remember, expose_value=True,
         help="Print one JSON document for scripts (docs/json.md); errors too.",
     )(run))
+
+
+def colour(err: bool = False) -> bool:
+    """Whether to print in colour: on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    import os
+    import sys
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    return (sys.stderr if err else sys.stdout).isatty()
+
+
+def painted(text: str, err: bool = False, **style: Any) -> str:
+    """`text` in a colour or weight (click.style's keywords) when printing in colour, else as it is."""
+    return click.style(text, **style) if colour(err) else text
+
+
+def problem_line(problem: Problem, err: bool = False) -> str:
+    """A problem as `file:line: unit: message`, the place in bold and the message red (a warning yellow)."""
+    text = str(problem)
+    message = problem.message if problem.message and text.endswith(problem.message) else ""
+    where = text[: len(text) - len(message)] if message else text
+    return painted(where, err, bold=True) + painted(message, err, fg="yellow" if problem.warning else "red")
+
+
+def _long_for_the_screen(lines: list[tuple[str, bool, bool]]) -> bool:
+    """Whether stdout is a terminal and what goes to it is longer than the screen (a pager is worth it)."""
+    import shutil
+    import sys
+
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        return False
+    height = shutil.get_terminal_size().lines
+    return sum(text.count("\n") + 1 for text, err, _ in lines if not err) > height - 1
 
 
 def json_wanted(ctx: click.Context, args: Sequence[str]) -> bool:

@@ -1,0 +1,89 @@
+"""The command line on a terminal (issue 21 §7): colour for problems, a pager for long output.
+
+The commands run as a real process on a pseudo-terminal (what a drafter's shell gives them), and
+on a pipe, so these check what a person sees: escape codes only on a terminal without NO_COLOR.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+
+ESC = "\x1b["
+MAIN = "from regdraft.cli import main; main()"
+
+
+def on_terminal(ws: Workspace, *args: str, rows: int = 40, **env: str) -> str:
+    """Run regdraft with stdin and stdout on a pseudo-terminal of `rows` lines; what it printed."""
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 100, 0, 0))
+    environment = {**os.environ, "TERM": "xterm", "LINES": str(rows), "COLUMNS": "100", **env}
+    if "NO_COLOR" not in env:
+        environment.pop("NO_COLOR", None)
+    process = subprocess.Popen([sys.executable, "-c", MAIN, *args], cwd=ws.root, stdin=secondary,
+                               stdout=secondary, stderr=secondary, env=environment, close_fds=True)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def on_pipe(ws: Workspace, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    done = subprocess.run([sys.executable, "-c", MAIN, *args], cwd=ws.root, capture_output=True, text=True,
+                          env=env, stdin=subprocess.DEVNULL, timeout=120)
+    return done.stdout + done.stderr
+
+
+@pytest.fixture
+def troubled(mini_workspace: Workspace) -> Workspace:
+    """The mini regulation with a problem `check` reports: Điều 4 twice."""
+    path = mini_workspace.root / "regulations" / "MINI-QC.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Điều 4", "## Điều 4\n\n## Điều 4"), encoding="utf-8")
+    return mini_workspace
+
+
+def test_check_colours_problems_on_a_terminal_only(troubled: Workspace) -> None:
+    coloured = on_terminal(troubled, "check")
+    assert "regulations/MINI-QC.md" in coloured
+    assert f"{ESC}1m" in coloured and f"{ESC}31m" in coloured  # the place in bold, the problem red
+    plain = on_pipe(troubled, "check")
+    assert "regulations/MINI-QC.md" in plain and ESC not in plain
+    no_colour = on_terminal(troubled, "check", NO_COLOR="1")
+    assert "regulations/MINI-QC.md" in no_colour and ESC not in no_colour
+
+
+def test_a_clean_check_is_green_on_a_terminal(mini_workspace: Workspace) -> None:
+    assert f"{ESC}32mNo problems found." in on_terminal(mini_workspace, "check")
+
+
+def test_show_of_a_whole_regulation_longer_than_the_screen_is_paged(mini_workspace: Workspace) -> None:
+    pager = "sed s/^/PAGED:/"
+    paged = on_terminal(mini_workspace, "show", "MINI-QC", rows=10, PAGER=pager)
+    assert "PAGED:id: MINI-QC\r\n" in paged and "PAGED:## Điều 1. Phạm vi điều chỉnh" in paged
+    straight = on_terminal(mini_workspace, "show", "MINI-QC", "--no-pager", rows=10, PAGER=pager)
+    assert "PAGED:" not in straight and "Điều 1" in straight
+    short = on_terminal(mini_workspace, "show", "MINI-QC", "d1", rows=10, PAGER=pager)
+    assert "PAGED:" not in short and "Điều 1" in short
+    tall = on_terminal(mini_workspace, "show", "MINI-QC", rows=200, PAGER=pager)
+    assert "PAGED:" not in tall and "Điều 1" in tall
+    piped = on_pipe(mini_workspace, "show", "MINI-QC")
+    assert "PAGED:" not in piped and "Điều 1" in piped
