@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from regdraft.core.amend.provisions import GrammarError, canonical_label
+from regdraft.core.amend.provisions import GrammarError
+from regdraft.core.labels import canonical_label
 from regdraft.core.model import Address, Kind, Segment, Unit, label_order, noun
 
 _HEADINGS = {
