@@ -65,6 +65,17 @@ def mini_workspace(tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
+def consulting_workspace(mini_workspace: Workspace) -> Workspace:
+    """The mini workspace with draft 1 of amendment `mini-sua` and round 1 open (Ban A, Ban B)."""
+    from regdraft.workspace import rounds
+
+    fixture = FIXTURES / "comments" / "amendment-1.md"
+    mini_workspace.commit({"amendments/mini-sua/amendment.md": fixture.read_bytes()}, "Draft 1")
+    rounds.open_round(mini_workspace, "mini-sua", "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
+    return mini_workspace
+
+
+@pytest.fixture
 def browser_page() -> Iterator[Any]:
     """A page of headless chromium (Debian's own build, started by Playwright), 1400 x 900 CSS pixels."""
     if CHROMIUM is None:

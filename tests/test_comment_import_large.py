@@ -17,18 +17,15 @@ from regdraft.core.errors import ParseError, RegdraftError
 from regdraft.importer.comment_sheet import iter_sheet
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, Invoke
+from tests.conftest import Invoke
 
 SLUG = "mini-sua"
 FOLDER = f"amendments/{SLUG}/comments"
 
 
 @pytest.fixture
-def ws(mini_workspace: Workspace) -> Workspace:
-    fixture = FIXTURES / "comments" / "amendment-1.md"
-    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": fixture.read_bytes()}, "Draft 1")
-    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
-    return mini_workspace
+def ws(consulting_workspace: Workspace) -> Workspace:
+    return consulting_workspace
 
 
 def git(ws: Workspace, *args: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, Invoke
+from tests.conftest import Invoke
 
 SLUG = "mini-sua"
 REG = "regulations/MINI-QC.md"
@@ -48,11 +48,8 @@ def edit_regulation(ws: Workspace, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def ws(mini_workspace: Workspace) -> Workspace:
-    fixture = FIXTURES / "comments" / "amendment-1.md"
-    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": fixture.read_bytes()}, "Draft 1")
-    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
-    return mini_workspace
+def ws(consulting_workspace: Workspace) -> Workspace:
+    return consulting_workspace
 
 
 # -- YAML ---------------------------------------------------------------------------------------

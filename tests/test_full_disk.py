@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES
 
 SLUG = "mini-sua"
 
@@ -67,12 +65,10 @@ def regdraft(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("leave", [0, 80_000, 160_000])
-def test_a_write_on_a_full_disk_changes_nothing(mini_workspace: Workspace, small_disk: Path, leave: int) -> None:
-    fixture = FIXTURES / "comments" / "amendment-1.md"
-    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": fixture.read_bytes()}, "Draft 1")
-    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
+def test_a_write_on_a_full_disk_changes_nothing(consulting_workspace: Workspace, small_disk: Path,
+                                                leave: int) -> None:
     root = small_disk / "ws"
-    shutil.copytree(mini_workspace.root, root, symlinks=True)
+    shutil.copytree(consulting_workspace.root, root, symlinks=True)
     # Text that does not compress: the journal, the file and git's object each need its full size.
     text = "".join(random.Random(leave).choice("abcdefghiklmnopqrstuvxyđêôơư ") for _ in range(60_000))
     before = state(root)

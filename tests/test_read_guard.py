@@ -16,7 +16,6 @@ import pytest
 from regdraft.core.errors import StoreError
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace, read_inside
-from tests.conftest import FIXTURES
 
 SLUG = "mini-sua"
 REG = "regulations/MINI-QC.md"
@@ -24,12 +23,9 @@ SECRET = "NỘI DUNG BÍ MẬT NGOÀI WORKSPACE"
 
 
 @pytest.fixture
-def ws(mini_workspace: Workspace) -> Workspace:
-    fixture = FIXTURES / "comments" / "amendment-1.md"
-    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": fixture.read_bytes()}, "Draft 1")
-    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban A", "Ban B"])
-    rounds.add_comment(mini_workspace, SLUG, "Ban A", "d1", "Nhất trí.")
-    return mini_workspace
+def ws(consulting_workspace: Workspace) -> Workspace:
+    rounds.add_comment(consulting_workspace, SLUG, "Ban A", "d1", "Nhất trí.")
+    return consulting_workspace
 
 
 def git(root: Path, *args: str) -> str:
