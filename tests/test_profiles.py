@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -111,3 +112,28 @@ def test_golden_state_header_and_signature(tmp_workspace: Workspace, request: py
                            ("signer-title", "CHỦ TỊCH"), ("signer-name", "Lê Thành Đô")]
         assert re.search(r"\.recipients-title \{[^}]*font-size: 12pt", html)
         assert not re.search(r"\.recipients-title \{[^}]*underline", html)
+
+
+def test_the_state_header_in_word_draws_the_rules_html_and_pdf_draw(tmp_workspace: Workspace) -> None:
+    """Nghị định 30: a rule under the issuing agency and one under the motto, none under the national line."""
+    import docx
+
+    tmp_workspace.commit({"regulations/15-2024-QĐ-UBND.md": DECISION.read_bytes()}, "Add a decision")
+    out = tmp_workspace.root / "out" / "decision.docx"
+    export_regulation(tmp_workspace, "15/2024/QĐ-UBND", out, "docx", "2024-06-01")
+    left, right = docx.Document(str(out)).tables[0].rows[0].cells
+    ruled = {p.text for cell in (left, right) for p in cell.paragraphs if _has_bottom_rule(p)}
+    assert ruled == {"ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Độc lập - Tự do - Hạnh phúc"}
+    # The Party profile keeps its one rule, under the national line.
+    party = tmp_workspace.root / "out" / "party.docx"
+    export_regulation(tmp_workspace, "01-QC/TU", party, "docx")
+    left, right = docx.Document(str(party)).tables[0].rows[0].cells
+    assert {p.text for cell in (left, right) for p in cell.paragraphs if _has_bottom_rule(p)} == {
+        "ĐẢNG CỘNG SẢN VIỆT NAM"}
+
+
+def _has_bottom_rule(paragraph: Any) -> bool:
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ppr = paragraph._p.pPr
+    border = ppr.find(f"{w}pBdr/{w}bottom") if ppr is not None else None
+    return border is not None and border.get(f"{w}val") == "single"

@@ -169,19 +169,15 @@ def party_header(document: Document, header: DocumentHeader, profile: Profile) -
     if header.number:
         lines.append((header.number, {"size": size}))
     for text, style in lines:
-        _first(left, text, align="center", **style)
+        written = _first(left, text, align="center", **style)
+        if text == header.issuer and profile.issuer_rule:
+            _rule_under(written, size, widths[0])  # the state format's rule under the issuing agency
     national = _first(right, header.national, bold=True, size=profile.national_pt, align="center", upper=True)
     ruled, ruled_size = national, profile.national_pt
     if header.motto:
         ruled = paragraph(right, header.motto, bold=True, size=size, align="center", space_after=0)
         ruled_size = size
-    # The rule under the national line (or the motto) is as long as the text: a bottom border
-    # narrowed by indents, which Word and LibreOffice both draw.
-    from regdraft.render.pdf import text_width_pt
-
-    text_mm = text_width_pt(ruled.text, ruled_size, bold=True) * 25.4 / 72
-    cell_mm = widths[1] - 2 * _CELL_MARGIN_MM
-    _bottom_rule(ruled, max(0.0, (cell_mm - text_mm) / 2 - 1))
+    _rule_under(ruled, ruled_size, widths[1])
     paragraph(right, "", space_after=0)
     if header.place_date:
         paragraph(right, header.place_date, italic=True, align="center", space_after=0)
@@ -189,6 +185,18 @@ def party_header(document: Document, header: DocumentHeader, profile: Profile) -
 
 
 _CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (0.19 cm)
+
+
+def _rule_under(para: Paragraph, size: float, column_mm: float) -> None:
+    """A rule under a centred bold line, as long as its text (as the HTML's bottom border is).
+
+    A bottom border narrowed by indents, which Word and LibreOffice both draw.
+    """
+    from regdraft.render.pdf import text_width_pt
+
+    text_mm = text_width_pt(para.text, size, bold=True) * 25.4 / 72
+    cell_mm = column_mm - 2 * _CELL_MARGIN_MM
+    _bottom_rule(para, max(0.0, (cell_mm - text_mm) / 2 - 1))
 
 
 def _bottom_rule(para: Paragraph, indent_mm: float) -> None:
