@@ -12,6 +12,7 @@ from regdraft.core.errors import AddressError, UnknownUnit
 from regdraft.core.labels import POINT_LETTERS
 from regdraft.core.markdown import parse
 from regdraft.core.model import END, INTRO, Address, Kind, Segment
+from regdraft.core.nearest import nearest_names, unknown_name
 from regdraft.core.text import unaccented
 from tests.conftest import FIXTURES
 
@@ -152,3 +153,18 @@ def test_a_missing_provision_names_the_nearest_one(address: str, message: str) -
     with pytest.raises(UnknownUnit) as info:
         MINI.find(address)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(("name", "known", "suggested"), [
+    ("01QC", ["01-QC/TU", "02-QC/TU"], ["01-QC/TU"]),
+    ("01-qc-tu", ["01-QC/TU", "01-QC/TU-EN"], ["01-QC/TU"]),
+    ("qc-sua-doi", ["qc-sua-doi-2025", "other"], ["qc-sua-doi-2025"]),
+    ("qc-sua-doi-2052", ["qc-sua-doi-2025", "zzz"], ["qc-sua-doi-2025"]),
+    ("99-XX", ["01-QC/TU"], []),
+])
+def test_an_unknown_name_suggests_the_nearest_known_ids(name: str, known: list[str], suggested: list[str]) -> None:
+    assert nearest_names(name, known) == suggested
+    message = unknown_name("regulation", name, known)
+    assert message.startswith(f"There is no regulation '{name}'")
+    assert (f": did you mean {' or '.join(suggested)}?" in message) if suggested else "did you mean" not in message
+    assert message.endswith(f"The regulations are {', '.join(known)}.")

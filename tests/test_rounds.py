@@ -82,7 +82,7 @@ def test_open_refuses_bad_input(ws):
         rounds.open_round(ws, SLUG, "", "next week", BODIES)
     with pytest.raises(RegdraftError, match="Name the bodies consulted"):
         rounds.open_round(ws, SLUG, "", "2025-07-15", [])
-    with pytest.raises(StoreError, match="no amendment 'nope'.*known: mini-sua"):
+    with pytest.raises(StoreError, match="no amendment 'nope'.*The amendments are mini-sua"):
         rounds.open_round(ws, "nope", "", "2025-07-15", BODIES)
 
 

@@ -14,7 +14,6 @@ Post-conditions:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,6 @@ from click.shell_completion import CompletionItem
 if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
 
-_ID = re.compile(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
 Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
 
 
@@ -45,23 +43,10 @@ def _matching(values: list[str], incomplete: str, helps: dict[str, str] | None =
     return [CompletionItem(v, help=(helps or {}).get(v)) for v in values if v.lower().startswith(wanted)]
 
 
-def regulation_ids(ws: Workspace) -> list[str]:
-    """The regulations' ids, from their front matter (a file without one by its name)."""
-    found = []
-    for relative in ws.regulation_files():
-        try:
-            head = ws.read(relative)[:4096].decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        match = _ID.search(head)
-        found.append(match.group(1).strip() if match else PurePosixPath(relative).stem)
-    return sorted(found)
-
-
 def complete_regulation(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Regulation ids in the workspace starting with what is typed."""
     ws = _workspace(ctx)
-    return _matching(regulation_ids(ws), incomplete) if ws is not None else []
+    return _matching(ws.regulation_ids(), incomplete) if ws is not None else []
 
 
 def complete_slug(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:

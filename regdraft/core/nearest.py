@@ -8,6 +8,7 @@ Post-conditions of `missing_message`:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -76,3 +77,36 @@ def _span(kind: Kind, labels: Sequence[str]) -> str:
     if len(labels) > 12:
         return f"{', '.join(labels[:5])} … {', '.join(labels[-3:])}"
     return ", ".join(labels)
+
+
+def _key(name: str) -> str:
+    from regdraft.core.text import unaccented
+
+    return re.sub(r"[^a-z0-9]", "", unaccented(name))
+
+
+def nearest_names(name: str, known: Sequence[str], limit: int = 3) -> list[str]:
+    """The names in `known` a mistyped `name` most likely means: those with the same letters and
+    digits (`01qc-tu` for `01-QC/TU`), else those starting with them, else the closest by spelling."""
+    import difflib
+
+    keys = {_key(k): k for k in known}
+    wanted = _key(name)
+    if not wanted:
+        return []
+    same = [k for k in known if _key(k) == wanted]
+    if same:
+        return same[:limit]
+    starting = [k for k in known if _key(k).startswith(wanted)]
+    if starting:
+        return starting[:limit]
+    return [keys[k] for k in difflib.get_close_matches(wanted, list(keys), n=limit, cutoff=0.75)]
+
+
+def unknown_name(what: str, name: str, known: Sequence[str], where: str = "") -> str:
+    """`There is no regulation '01QC' in regulations: did you mean 01-QC/TU? The regulations are 01-QC/TU, ...`."""
+    suggested = nearest_names(name, known)
+    head = f"There is no {what} '{name}'{' ' + where if where else ''}"
+    head += f": did you mean {' or '.join(suggested)}?" if suggested else "."
+    shown = ", ".join(known[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+    return f"{head} The {what}s are {shown}." if known else f"{head} There are no {what}s yet."

@@ -20,8 +20,9 @@ def amendment_file(ws: Workspace, slug: str) -> str:
     """The amendment's file, which must exist; `UnknownName` naming the known amendments otherwise."""
     relative = amendment_path(slug)
     if not ws.exists(relative):
-        known = ", ".join(slugs(ws)) or "none"
-        raise UnknownName(f"There is no amendment '{slug}' ({relative} does not exist; known: {known}).")
+        from regdraft.core.nearest import unknown_name
+
+        raise UnknownName(unknown_name("amendment", slug, slugs(ws), f"({relative} does not exist)"))
     return relative
 
 

@@ -354,12 +354,15 @@ def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tup
     """The amendment slug and the comment with this id (searched in every amendment when no slug)."""
     cid = literal_comment_id(comment_id)
     # Both names are literal (checked above), so the only glob character is the `*` for every amendment.
-    where = amendment_folder(slug).split("/", 1)[1] if slug else "*"
-    pattern = f"{where}/comments/{cid}.yaml"
+    where_glob = amendment_folder(slug).split("/", 1)[1] if slug else "*"
+    pattern = f"{where_glob}/comments/{cid}.yaml"
     found = ws.files(AMENDMENTS, pattern)
     if not found:
+        from regdraft.core.nearest import unknown_name
+
         where = f"on '{slug}'" if slug else "in any amendment"
-        raise UnknownName(f"There is no comment '{comment_id}' {where}.")
+        known = sorted({PurePosixPath(p).stem for p in ws.files(AMENDMENTS, f"{where_glob}/comments/*.yaml")})
+        raise UnknownName(unknown_name("comment", comment_id, known, where))
     if len(found) > 1:
         slugs = ", ".join(p.split("/")[1] for p in found)
         raise UsageError(f"The comment id '{comment_id}' exists in several amendments ({slugs}); "

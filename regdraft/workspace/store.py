@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
@@ -32,6 +33,8 @@ from regdraft.workspace.store_writes import MANY_PATHS, Transactions, run_hooks
 
 if TYPE_CHECKING:
     import git
+
+_FRONT_MATTER_ID = re.compile(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
 
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"
@@ -284,8 +287,21 @@ class Workspace(SharedHistory, Transactions):
                 continue
             if relative and self.exists(relative):
                 return relative
-        known = ", ".join(PurePosixPath(p).stem for p in self.regulation_files()) or "none"
-        raise UnknownName(f"There is no regulation '{name}' in {self.root / REGULATIONS} (known: {known}).")
+        from regdraft.core.nearest import unknown_name
+
+        raise UnknownName(unknown_name("regulation", name, self.regulation_ids(), f"in {self.root / REGULATIONS}"))
+
+    def regulation_ids(self) -> list[str]:
+        """The regulations' ids as their front matter gives them (`01-QC/TU`), else their file names; sorted."""
+        found = []
+        for relative in self.regulation_files():
+            try:
+                head = self.read(relative)[:4096].decode("utf-8", errors="replace")
+            except (OSError, StoreError):
+                head = ""
+            match = _FRONT_MATTER_ID.search(head)
+            found.append(match.group(1).strip() if match else PurePosixPath(relative).stem)
+        return sorted(found)
 
     def tracked(self, relative: str) -> bool:
         """True when git tracks the file at `relative` in the index."""
