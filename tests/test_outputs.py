@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,21 @@ def test_a_new_file_outside_any_repository_is_fine(tmp_workspace: Workspace, inv
     result = invoke(tmp_workspace, "export", "01-QC/TU", "--format", "md", "-o", str(tmp_path / "x" / "hop-nhat.md"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "x" / "hop-nhat.md").is_file()
+
+
+def test_no_command_declares_an_option_twice() -> None:
+    # `-o` brings its own --force; a command declaring another one had two (click warns, one is lost).
+    import click
+
+    from regdraft.cli import cli
+
+    def commands(group: click.Group, path: str) -> Iterator[tuple[str, click.Command]]:
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from commands(command, f"{path} {name}")
+            else:
+                yield f"{path} {name}", command
+
+    for name, command in commands(cli, "regdraft"):
+        options = [o for p in command.params for o in getattr(p, "opts", [])]
+        assert len(options) == len(set(options)), f"{name}: {sorted(o for o in options if options.count(o) > 1)}"

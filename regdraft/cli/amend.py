@@ -53,7 +53,6 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
               help="Only this regulation of the workspace (repeatable); needed when no article heading names it.")
 @click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
               help="Read the text in this encoding instead of detecting TCVN3/VNI.")
-@click.option("--force", is_flag=True, help="Replace an existing amendment file.")
 @output_option
 @workspace_option
 @prints_result

@@ -20,7 +20,6 @@ from regdraft.cli.printing import Result, committed, prints_result
               help="Read the text in this encoding instead of detecting it (cp1258: text files only).")
 @click.option("--normalise-letters", "normalise_letters", is_flag=True,
               help="Replace lookalike letters (Ð U+00D0, Cyrillic а ...) and stray marks in the text itself.")
-@click.option("--force", is_flag=True, help="Replace an existing regulation file.")
 @output_option
 @workspace_option
 @prints_result

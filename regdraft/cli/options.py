@@ -47,7 +47,7 @@ def output_option(func: F) -> F:
     checked = click.option(
         "--force", is_flag=True,
         help="Write even over a tracked workspace file, the settings or a symbolic link"
-             + (", and replace an existing regulation." if takes_force else "."),
+             + (", and replace an existing file of the workspace." if takes_force else "."),
     )(checked)
     return cast(F, click.option(
         "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
