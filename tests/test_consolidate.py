@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regdraft.core.consolidate import (
-    BANNER,
     ConsolidatedText,
     consolidate,
     date_text,
@@ -23,7 +22,8 @@ from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit, map_units, repealed_unit
-from regdraft.render.consolidated import consolidated_markdown
+from regdraft.render.consolidated import banner, consolidated_markdown
+from regdraft.render.profile import default_profile, load_profile
 from tests.conftest import FIXTURES, SHIPPED_ENGLISH
 from tests.strategies import regulations
 
@@ -183,7 +183,8 @@ def test_the_opening_names_each_document_with_its_effective_date(mini: Regulatio
         "Quy chế thử nghiệm, có hiệu lực kể từ ngày 01 tháng 01 năm 2026.",
     )
     assert "ngày 01 tháng 02 năm 2026" in ct.opening.close
-    assert ct.banner == BANNER["vi"] == "VĂN BẢN HỢP NHẤT (bản để tham khảo)"
+    assert banner(ct, default_profile()) == "VĂN BẢN HỢP NHẤT (bản để tham khảo)"
+    assert consolidated_markdown(ct).count("**VĂN BẢN HỢP NHẤT (bản để tham khảo)**") == 1
 
 
 def test_english_wording_for_an_english_regulation() -> None:
@@ -206,7 +207,12 @@ def test_english_wording_for_an_english_regulation() -> None:
     assert notes["d5.k2"] == f"This clause was amended {tail}"
     assert notes["d3.k1"] == f"The words “term XII” were replaced with “term XIII” {tail}"
     assert notes["ch5"] == f"The title of this chapter was amended {tail}"
-    assert ct.banner == "CONSOLIDATED TEXT (for reference)"
+    assert banner(ct, default_profile()) == "CONSOLIDATED TEXT (for reference)"
+    # The banner is the profile's words: a workspace profile may word it otherwise.
+    office = load_profile({"profile": "office"}, workspace={
+        "office": "base: party-36\nwords:\n  en:\n    consolidated_banner: CONSOLIDATED VERSION\n"})
+    assert banner(ct, office) == "CONSOLIDATED VERSION"
+    assert "**CONSOLIDATED VERSION**" in consolidated_markdown(ct, office)
     assert ct.opening.lead.endswith("effective from 9 January 2021, is amended by:")
 
 

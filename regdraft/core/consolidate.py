@@ -31,8 +31,6 @@ from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.model import Address, Regulation, noun, part_name
 
-BANNER = {"vi": "VĂN BẢN HỢP NHẤT (bản để tham khảo)", "en": "CONSOLIDATED TEXT (for reference)"}
-
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
@@ -106,11 +104,6 @@ class ConsolidatedText:
     def language(self) -> str:
         """`vi` or `en`."""
         return self.regulation.language
-
-    @property
-    def banner(self) -> str:
-        """`VĂN BẢN HỢP NHẤT (bản để tham khảo)` or its English form."""
-        return BANNER.get(self.language, BANNER["vi"])
 
     def marker(self, address: Address | None) -> int | None:
         """The footnote number after a unit's label, or None when the unit is unchanged."""

@@ -179,7 +179,7 @@ def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeade
     from regdraft.core.frontmatter import document_number
     from regdraft.render.html import document_header
 
-    running = f"{ct.banner} - {document_number(ct.regulation.meta)}"
+    running = f"{banner(ct, profile)} - {document_number(ct.regulation.meta)}"
     return document_header(ct.regulation.meta, profile, running=running)
 
 
@@ -187,7 +187,7 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
     """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF)."""
     signer, recipients = signature_block(ct.regulation.meta)
     return env.get_template("consolidated.html.j2").render(
-        header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=ct.banner,
+        header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
         signer=signer, recipients=recipients,
@@ -271,8 +271,16 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
 # --- Markdown -------------------------------------------------------------------------------
 
 
-def consolidated_markdown(ct: ConsolidatedText) -> str:
+def banner(ct: ConsolidatedText, profile: Profile) -> str:
+    """The line above a consolidated text (`VĂN BẢN HỢP NHẤT (bản để tham khảo)`), from the profile's words."""
+    return profile.words(ct.language)["consolidated_banner"]
+
+
+def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) -> str:
     """The consolidated text in the regulation file format, with `[^n]` footnotes."""
+    from regdraft.render.profile import default_profile
+
+    profile = profile or default_profile()
     reg = ct.regulation
     meta = dict(reg.meta)
     meta["consolidated"] = {
@@ -281,7 +289,7 @@ def consolidated_markdown(ct: ConsolidatedText) -> str:
         "amendments": [{"number": a.number, "effective": a.effective} for a in ct.amendments],
     }
     out = ["---", dump_front_matter(meta), "---", ""]
-    blocks: list[str] = [f"**{ct.banner}**", ct.opening.lead]
+    blocks: list[str] = [f"**{banner(ct, profile)}**", ct.opening.lead]
     if ct.opening.items:
         blocks.append("\n".join(f"- {item}" for item in ct.opening.items))
     if ct.opening.close:
@@ -489,7 +497,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
 
     document = new_document(profile)
     names = _styles(document, profile, ct.language)
-    _front(document, consolidated_header(ct, profile), profile, ct.banner)
+    _front(document, consolidated_header(ct, profile), profile, banner(ct, profile))
     opening = names["opening"]
     for text in (ct.opening.lead, *(f"{i}. {t}" for i, t in enumerate(ct.opening.items, 1)), ct.opening.close):
         if text:

@@ -66,7 +66,7 @@ def consolidated_docx(ct: ConsolidatedText, path: Path, settings: Settings) -> N
 def consolidated_md(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
     from regdraft.render.consolidated import consolidated_markdown
 
-    write_atomic(path, consolidated_markdown(ct).encode("utf-8"))
+    write_atomic(path, consolidated_markdown(ct, settings.profile).encode("utf-8"))
 
 
 def _amendment(amendment: Amendment, settings: Settings) -> str:
