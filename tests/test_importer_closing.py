@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from regdraft.core.markdown import read
 from regdraft.importer import import_file
+from tests.conftest import SHARED
 
 TEXT = """QUY CHẾ
 làm việc thử
@@ -44,3 +47,16 @@ def test_a_closing_like_paragraph_becomes_the_closing_text_and_is_reported(tmp_p
     [note] = [n for n in result.report.notes if "closing text" in n.message]
     assert "điểm b khoản 1 Điều 1" in note.message and "khoản 1 Điều 1" in note.message
     assert note.text == "Kết quả kiểm tra được báo cáo Ban Chấp hành."
+
+
+def test_an_articles_closing_sentence_after_its_last_clause_is_kept_and_reported() -> None:
+    law = SHARED / "corpus" / "vi" / "luat-cong-doan.txt"
+    if not law.is_file():
+        pytest.skip("the shared corpus is absent")
+    result = import_file(law)
+    warned = [n for n in result.report.notes if n.category == "warning" and "reads like the closing text" in n.message]
+    assert warned and all(n.text.startswith("Chính phủ quy định chi tiết Điều này") for n in warned)
+    reg = read(result.text).regulation
+    # Nothing moved silently: the sentence stays in the last clause, marked as its continuation.
+    assert all(not loc.unit.closing for loc in reg.articles())
+    assert result.text.count("<!-- tiếp -->\n\nChính phủ quy định chi tiết Điều này") == len(warned)

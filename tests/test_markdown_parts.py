@@ -154,3 +154,35 @@ def test_a_unit_contains_its_parts_but_a_part_only_itself() -> None:
 def test_only_articles_clauses_and_points_have_parts() -> None:
     with pytest.raises(AddressError, match="only an article, a clause or a point"):
         Address.parse("ch2.intro")
+
+
+ARTICLE_CLOSING = doc(
+    "# Điều 1. Quyền của Công đoàn\n\n"
+    "1\\. Đại diện người lao động.\n\n"
+    "2\\. Tổ chức đình công theo quy định của pháp luật.\n\n"
+    "Chính phủ quy định chi tiết Điều này.\n"
+)
+
+
+def test_a_paragraph_after_an_articles_last_clause_that_speaks_of_the_article_is_warned_not_moved() -> None:
+    reading = read(ARTICLE_CLOSING, "q.md")
+    clause = reading.regulation.find("d1.k2").unit
+    assert clause.text[-1] == "Chính phủ quy định chi tiết Điều này."
+    assert reading.regulation.find("d1").unit.closing == ()
+    [warning] = reading.warnings
+    assert warning.line == ARTICLE_CLOSING.split("\n").index("Chính phủ quy định chi tiết Điều này.") + 1
+    assert "closing text of Điều 1" in warning.message and "'<!-- phần cuối Điều 1 -->'" in warning.message
+    # The canonical file says what was read, so it is no longer ambiguous.
+    written = render(reading.regulation)
+    assert "<!-- tiếp -->\n\nChính phủ quy định chi tiết Điều này." in written and read(written).warnings == ()
+    marked = ARTICLE_CLOSING.replace("Chính phủ quy định", "<!-- phần cuối Điều 1 -->\n\nChính phủ quy định")
+    assert parse(marked).find("d1").unit.closing == ("Chính phủ quy định chi tiết Điều này.",)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Chính phủ quy định chi tiết khoản này.",  # speaks of the clause
+    "Người lao động được bảo vệ.",  # says nothing of the article
+    "chính phủ quy định chi tiết Điều này.",  # no new sentence
+])
+def test_other_paragraphs_after_an_articles_last_clause_are_not_warned(paragraph: str) -> None:
+    assert read(ARTICLE_CLOSING.replace("Chính phủ quy định chi tiết Điều này.", paragraph)).warnings == ()

@@ -320,7 +320,7 @@ class _Builder:
         for node, holder, index, line, marked in self.continuations:
             if marked or node.children or node is not holder.children[-1] or holder.closing:
                 continue
-            if looks_closing(holder.text, node.text[index - 1], node.text[index]):
+            if looks_closing(holder.text, node.text[index - 1], node.text[index], holder.kind):
                 out.append(ambiguity(self._name(node), self._name(holder), holder.kind, holder.label,
                                      self.language, self.source, line))
         return out
@@ -463,8 +463,9 @@ def unit_label_text(unit: Unit, language: str) -> str:
     return heading_text(unit, language)
 
 
-def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_in: Sequence[str] = ()) -> None:
-    """Append `unit`'s blocks; `lead_in` is the holder's lead-in when `unit` is its last child."""
+def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_in: Sequence[str] = (),
+                 holder: Kind | None = None) -> None:
+    """Append `unit`'s blocks; `lead_in` and `holder`: the holder's lead-in and kind when `unit` is its last child."""
     if unit.kind in HEADING_KINDS:
         blocks.append("#" * min(depth, 6) + " " + heading_text(unit, language))
         blocks.extend(_text_blocks(unit.text))
@@ -481,10 +482,10 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_
     else:
         blocks.append(marker)
         paragraphs = unit.text
-    if lead_in and not unit.children:
+    if (lead_in or holder is Kind.ARTICLE) and not unit.children:
         # A paragraph that reads like the holder's closing text is marked as a continuation, so
         # the canonical file is never ambiguous (docs/format.md).
-        blocks.extend(_continued_blocks(unit.text, len(unit.text) - len(paragraphs), lead_in, language))
+        blocks.extend(_continued_blocks(unit.text, len(unit.text) - len(paragraphs), lead_in, language, holder))
     else:
         blocks.extend(_text_blocks(paragraphs))
     _render_children(unit, depth, language, blocks)
@@ -493,19 +494,21 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_
 def _render_children(unit: Unit, depth: int, language: str, blocks: list[str]) -> None:
     last = len(unit.children) - 1
     for i, child in enumerate(unit.children):
-        _render_unit(child, depth, language, blocks, unit.text if i == last and not unit.closing else ())
+        closes = i == last and not unit.closing
+        _render_unit(child, depth, language, blocks, unit.text if closes else (), unit.kind if closes else None)
     if unit.closing:
         blocks.append(closing_marker(unit.kind, unit.label, language))
         blocks.extend(_text_blocks(unit.closing))
 
 
-def _continued_blocks(text: Sequence[str], start: int, lead_in: Sequence[str], language: str) -> list[str]:
+def _continued_blocks(text: Sequence[str], start: int, lead_in: Sequence[str], language: str,
+                      holder: Kind | None = None) -> list[str]:
     """`text[start:]` as blocks, with the continuation marker before a paragraph that reads like a closing."""
     out: list[str] = []
     run: list[str] = []
     for i in range(start, len(text)):
         para = text[i]
-        if i and not _dash_content(para) and looks_closing(lead_in, text[i - 1], para):
+        if i and not _dash_content(para) and looks_closing(lead_in, text[i - 1], para, holder):
             out.extend(_text_blocks(run))
             run = []
             out.append(CONTINUED_MARKER[language])

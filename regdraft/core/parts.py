@@ -21,6 +21,8 @@ from regdraft.core.model import END, INTRO, Kind, Unit, noun
 
 CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
 _THIS_POINT = re.compile(r"\b(?:điểm này|this point)\b", re.IGNORECASE)
+_THIS_CLAUSE = re.compile(r"\b(?:khoản này|this clause)\b", re.IGNORECASE)
+_WHOLE_ARTICLE = re.compile(r"\b(?:Điều này|các khoản|this Article|the (?:above )?clauses)\b")
 _CLOSING_MARK = re.compile(
     r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
     re.IGNORECASE,
@@ -81,16 +83,24 @@ def closing_marker(kind: Kind, label: str, language: str) -> str:
     return f"<!-- {'phần' if kind is Kind.ARTICLE else 'đoạn'} cuối {noun(kind, language)} {shown} -->"
 
 
-def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str) -> bool:
+def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str, holder: Kind | None = None) -> bool:
     """Whether `paragraph`, after `previous` in a unit's last point or clause, reads like the holder's closing text.
 
-    It does when the holder's lead-in announces a list (ends with ':'), the paragraph before it
-    ends a sentence and it starts a new one with a capital letter, unless it speaks of "this
-    point" (`điểm này`), which makes it the point's own.
+    It does when the paragraph before it ends a sentence and it starts a new one with a capital
+    letter, and either the holder's lead-in announces a list (ends with ':'), unless the paragraph
+    speaks of "this point" (`điểm này`), which makes it the point's own; or, with `holder` an
+    article (which seldom has a lead-in), the paragraph speaks of the article as a whole
+    (`Điều này`, `các khoản`, `this Article`) and not of "this clause" (`khoản này`).
+    The importer splits a closing text off by the first rule only (`separate_closings`); both
+    make `check` warn and the canonical file mark the paragraph, so nothing changes silently.
     """
+    if not (previous.rstrip().endswith(".") and paragraph[:1].isupper()):
+        return False
     lead = [t for t in lead_in if not is_dash(t)]
-    return (bool(lead) and lead[-1].rstrip().endswith(":") and previous.rstrip().endswith(".")
-            and paragraph[:1].isupper() and not _THIS_POINT.search(paragraph))
+    if lead and lead[-1].rstrip().endswith(":"):
+        return not _THIS_POINT.search(paragraph)
+    return (holder is Kind.ARTICLE and bool(_WHOLE_ARTICLE.search(paragraph))
+            and not _THIS_CLAUSE.search(paragraph))
 
 
 def ambiguity(point: str, holder: str, kind: Kind, label: str, language: str, source: str, line: int) -> Problem:

@@ -29,7 +29,7 @@ from regdraft.core.frontmatter import PLACEHOLDER, dump_yaml, load_yaml
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import REQUIRED_KEYS, read, render, validate
 from regdraft.core.model import Kind, Regulation, Unit
-from regdraft.core.parts import CONTINUED_MARKER, separate_closings
+from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing, separate_closings
 from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.classify import classify, decorative
@@ -163,6 +163,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     units = tuple(unit for unit, _ in split)
     reg = Regulation(front, preamble, units, _loaded(front), relative)
     all_notes.extend(_closing_notes(reg, [id(holder) for _, found in split for holder in found]))
+    all_notes.extend(_article_closing_notes(reg))
     target = target or relative
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
     if not closing.signer and not closing.recipients and body:
@@ -192,6 +193,34 @@ def _closing_notes(reg: Regulation, holders: list[int]) -> list[Note]:
                 f"the point: it starts a new sentence after a list. If it belongs to the point, put "
                 f"'{CONTINUED_MARKER[reg.language]}' before it in the written file."), loc.unit.closing[0]))
     return notes
+def _article_closing_notes(reg: Regulation) -> list[Note]:
+    """Warn where a paragraph kept in an article's last clause reads like the article's closing text.
+
+    Only a list announced by ':' is split off by itself (`separate_closings`); a paragraph such as
+    "Chính phủ quy định chi tiết Điều này." after the last clause stays in the clause, marked as
+    its continuation in the written file, and the drafter is told how to say otherwise.
+    """
+    notes = []
+    for loc in reg.articles():
+        article = loc.unit
+        last = article.children[-1] if article.children else None
+        if last is None or last.children or article.closing or last.kind is not Kind.CLAUSE:
+            continue
+        for i in range(1, len(last.text)):
+            paragraph = last.text[i]
+            if (not paragraph.startswith(("- ", "+ ")) and not looks_closing(article.text, last.text[i - 1], paragraph)
+                    and looks_closing(article.text, last.text[i - 1], paragraph, Kind.ARTICLE)):
+                clause = loc.address.child(Kind.CLAUSE, last.label).describe(reg.language)
+                marker = closing_marker(Kind.ARTICLE, article.label, reg.language)
+                notes.append(Note(last.line, "warning", (
+                    f"This paragraph is kept in {clause} (the written file puts "
+                    f"'{CONTINUED_MARKER[reg.language]}' before it), but it reads like the closing text of "
+                    f"{loc.address.describe(reg.language)}; if it closes the article, write '{marker}' there "
+                    "instead."), paragraph))
+                break
+    return notes
+
+
 def _same(a: Any, b: Any) -> bool:
     """Two front-matter values that differ at most in capitals and spacing (a printed header
     shows titles in capitals; the export's own value keeps their real case)."""
