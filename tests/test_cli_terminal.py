@@ -87,3 +87,12 @@ def test_show_of_a_whole_regulation_longer_than_the_screen_is_paged(mini_workspa
     assert "PAGED:" not in tall and "Điều 1" in tall
     piped = on_pipe(mini_workspace, "show", "MINI-QC")
     assert "PAGED:" not in piped and "Điều 1" in piped
+
+
+def test_check_log_and_refs_page_too(troubled: Workspace) -> None:
+    pager = "sed s/^/PAGED:/"
+    # A screen of one line: any output is longer than it.
+    assert "PAGED:\x1b[1mregulations/MINI-QC.md" in on_terminal(troubled, "check", rows=1, PAGER=pager)
+    assert "PAGED:" not in on_terminal(troubled, "check", "--no-pager", rows=1, PAGER=pager)
+    assert "PAGED:" in on_terminal(troubled, "log", "MINI-QC", rows=1, PAGER=pager)
+    assert "PAGED:" not in on_terminal(troubled, "log", "MINI-QC", rows=40, PAGER=pager)

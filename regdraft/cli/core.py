@@ -8,7 +8,16 @@ from typing import Any
 import click
 
 from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
-from regdraft.cli.printing import Result, committed, opened, painted, prints_result, problem_line, problems_json
+from regdraft.cli.printing import (
+    Result,
+    committed,
+    opened,
+    pager_option,
+    painted,
+    prints_result,
+    problem_line,
+    problems_json,
+)
 from regdraft.core.errors import RegdraftError
 
 
@@ -85,10 +94,10 @@ def done_badly(problems: list[Any]) -> bool:
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
-@click.option("--no-pager", is_flag=True, help="Print straight to the terminal, even when longer than the screen.")
+@pager_option
 @workspace_option
 @prints_result
-def show(regulation: str, address: str | None, rev: str | None, as_of: str | None, no_pager: bool,
+def show(regulation: str, address: str | None, rev: str | None, as_of: str | None,
          workspace: Path | None, as_json: bool) -> Result:
     """Print a regulation, or one provision of it with the headings above it.
 
@@ -111,13 +120,13 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         note_problems(problems, reg.source)
     if as_json:
         return Result(api.show_json(reg, address))
-    shown = Result(paged=not no_pager)
-    return shown.say(api.show(reg, address), nl=False)
+    return Result().say(api.show(reg, address), nl=False)
 
 
 @click.command()
 @click.argument("regulation", required=False)
 @click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut).")
+@pager_option
 @workspace_option
 @prints_result
 def check(regulation: str | None, repair: bool, workspace: Path | None, as_json: bool) -> Result:
@@ -151,6 +160,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
 
 @click.command()
 @click.argument("regulation")
+@pager_option
 @workspace_option
 @prints_result
 def log(regulation: str, workspace: Path | None) -> Result:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 JSON_FLAG = "regdraft.json"  # in click's context meta (shared by every nested context): --json was given
+PAGED = "regdraft.paged"  # in click's context meta: long output may go through a pager (see pager_option)
 OPENED = "regdraft.workspaces"  # the workspaces the command opened, for the commits it made
 
 
@@ -39,7 +40,7 @@ class Result:
     lines: list[tuple[str, bool, bool, bool]] = field(default_factory=list)  # text, stderr?, newline?, always?
     exit_code: int = 0
     streamed: bool = False  # the command printed its JSON as it ran (a server announcing its address)
-    paged: bool = False  # stdout longer than a terminal's screen goes through a pager (`show`)
+    paged: bool = False  # stdout longer than the screen goes through a pager (also set by --no-pager's absence)
 
     def say(self, text: str = "", *, err: bool = False, nl: bool = True) -> Result:
         """Add a line for people (stdout, or stderr when `err`), left out under --json; returns the result."""
@@ -85,7 +86,8 @@ def prints_result(func: F) -> F:
             kwargs["as_json"] = as_json
         result: Result = func(*args, **kwargs)
         shown = [(text, err, nl) for text, err, nl, always in result.lines if always or not as_json]
-        if result.paged and not as_json and _long_for_the_screen(shown):
+        paged = result.paged or click.get_current_context().meta.get(PAGED, False)
+        if paged and not as_json and _long_for_the_screen(shown):
             click.echo_via_pager("".join(text + ("\n" if nl else "") for text, err, nl in shown if not err),
                                  color=colour(err=False))
             shown = [line for line in shown if line[1]]
@@ -134,6 +136,20 @@ def _long_for_the_screen(lines: list[tuple[str, bool, bool]]) -> bool:
         return False
     height = shutil.get_terminal_size().lines
     return sum(text.count("\n") + 1 for text, err, _ in lines if not err) > height - 1
+
+
+def _page(ctx: click.Context, _param: click.Parameter, no_pager: bool) -> bool:
+    ctx.meta[PAGED] = not no_pager
+    return no_pager
+
+
+def pager_option(func: F) -> F:
+    """`--no-pager`: without it, stdout longer than the terminal's screen goes through a pager
+    (click.echo_via_pager, $PAGER), only when stdin and stdout are terminals and not under --json."""
+    return click.option(
+        "--no-pager", is_flag=True, expose_value=False, callback=_page,
+        help="Print straight to the terminal, even when longer than the screen.",
+    )(func)
 
 
 def json_wanted(ctx: click.Context, args: Sequence[str]) -> bool:

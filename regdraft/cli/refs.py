@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from regdraft.cli.options import note_problems, open_workspace, workspace_option
-from regdraft.cli.printing import Result, prints_result
+from regdraft.cli.printing import Result, pager_option, prints_result
 
 
 @click.command()
@@ -18,6 +18,7 @@ from regdraft.cli.printing import Result, prints_result
 @click.option("--external", is_flag=True,
               help="List only references to other documents (Điều lệ Đảng, Quy định số ...).")
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
+@pager_option
 @workspace_option
 @prints_result
 def refs(regulation: str, address: str | None, source: str | None, external: bool, rev: str | None,
