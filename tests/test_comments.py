@@ -95,11 +95,18 @@ def test_respond_records_disposition_with_vietnamese_label(draft1):
     comment = c.prepare(1, "A", "d1", "x", draft1)
     answered = c.respond(comment, "Partly", " Tiếp thu một phần. ", "2025-07-01")
     assert answered.disposition is c.Disposition.PARTLY
-    assert answered.disposition.label == "Tiếp thu một phần"
+    from regdraft.render.profile import default_profile, load_profile
+
+    words = default_profile().words("vi")
+    assert answered.disposition.label(words) == "Tiếp thu một phần"
     assert answered.reply == "Tiếp thu một phần." and not answered.is_open
     with pytest.raises(RegdraftError, match="accepted, partly, rejected, noted"):
         c.respond(comment, "maybe", "", "")
-    assert [d.label for d in c.Disposition] == ["Tiếp thu", "Tiếp thu một phần", "Không tiếp thu", "Ghi nhận"]
+    assert [d.label(words) for d in c.Disposition] == ["Tiếp thu", "Tiếp thu một phần", "Không tiếp thu", "Ghi nhận"]
+    # The wording is the profile's: an office may word its answers otherwise.
+    office = load_profile({"profile": "office"}, workspace={
+        "office": "base: party-36\nwords:\n  vi:\n    disposition_noted: Đã ghi nhận\n"})
+    assert c.Disposition.NOTED.label(office.words("vi")) == "Đã ghi nhận"
 
 
 # -- anchoring across two drafts --------------------------------------------------------------

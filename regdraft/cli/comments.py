@@ -361,11 +361,13 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
         regdraft comment respond c7f3 --disposition partly --reply "Tiếp thu, chỉnh sửa tại khoản 2."
     """
     from regdraft.workspace import rounds
+    from regdraft.workspace.profiles import profile_for
 
-    c = rounds.respond_comment(open_workspace(workspace), comment_id, disposition, reply, slug)
+    ws = open_workspace(workspace)
+    c = rounds.respond_comment(ws, comment_id, disposition, reply, slug)
     assert c.disposition is not None
     done = Result({"comment": _comment_fields(c), **committed()})
-    return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label}).")
+    return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label(profile_for(ws).words('vi'))}).")
 
 
 @click.command("vote")

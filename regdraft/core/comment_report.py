@@ -12,7 +12,7 @@ Post-conditions of `report_of`:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,8 +104,9 @@ def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[s
     return [(on, groups[on]) for on in keys]
 
 
-def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation) -> Report:
-    """The report of round `r` from its comments and the draft it circulated."""
+def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation,
+              words: Mapping[str, str]) -> Report:
+    """The report of round `r` from its comments and the draft it circulated, in a profile's `words`."""
     number = 0
     built = []
     for on, group in by_provision(comments, draft):
@@ -113,7 +114,7 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
         for c in group:
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
-                                  c.disposition.label if c.disposition else "", c.reply, marked(c)))
+                                  c.disposition.label(words) if c.disposition else "", c.reply, marked(c)))
         built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments))

@@ -46,18 +46,9 @@ class Disposition(StrEnum):
     REJECTED = "rejected"
     NOTED = "noted"
 
-    @property
-    def label(self) -> str:
-        """The Vietnamese wording used in the comment report."""
-        return DISPOSITION_LABELS[self]
-
-
-DISPOSITION_LABELS = {
-    Disposition.ACCEPTED: "Tiếp thu",
-    Disposition.PARTLY: "Tiếp thu một phần",
-    Disposition.REJECTED: "Không tiếp thu",
-    Disposition.NOTED: "Ghi nhận",
-}
+    def label(self, words: Mapping[str, str]) -> str:
+        """The wording a document prints for it (`Tiếp thu`), from a profile's words (`disposition_accepted`)."""
+        return words[f"disposition_{self.value}"]
 
 
 class CommentType(StrEnum):

@@ -12,7 +12,7 @@ Post-conditions:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -240,6 +240,7 @@ class AnswerPage:
     round: Round
     rounds: tuple[Round, ...]
     groups: tuple[AnswerGroup, ...]
+    dispositions: Mapping[str, str] = field(default_factory=dict)  # value -> the profile's wording
 
     @property
     def open(self) -> bool:
@@ -262,4 +263,9 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> An
         items = tuple(AnswerItem(c, listed[c.id].placement.describe(), listed[c.id].placement.address)
                       for c in comments)
         groups.append(AnswerGroup(on, describe_on(on, draft.language), items))
-    return AnswerPage(slug, shown, tuple(rounds), tuple(groups))
+    from regdraft.core.comments import Disposition
+    from regdraft.workspace.profiles import profile_for
+
+    words = profile_for(ws).words(draft.language)
+    labels = {d.value: d.label(words) for d in Disposition}
+    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels)

@@ -395,4 +395,6 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     comments = [c for c in load_comments(ws, slug) if c.round == r.number]
     draft = draft_text(ws, slug, r.revision)
     meta = dict(getattr(_amendment(ws, slug, r.revision), "meta", {}) or {})
-    return report_of(slug, meta, r, comments, draft)
+    from regdraft.workspace.profiles import profile_for
+
+    return report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language))
