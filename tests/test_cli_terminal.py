@@ -96,3 +96,17 @@ def test_check_log_and_refs_page_too(troubled: Workspace) -> None:
     assert "PAGED:" not in on_terminal(troubled, "check", "--no-pager", rows=1, PAGER=pager)
     assert "PAGED:" in on_terminal(troubled, "log", "MINI-QC", rows=1, PAGER=pager)
     assert "PAGED:" not in on_terminal(troubled, "log", "MINI-QC", rows=40, PAGER=pager)
+
+
+def test_compare_lists_changes_with_marks_in_colour_on_a_terminal_only(mini_workspace: Workspace) -> None:
+    old = mini_workspace.root / "regulations" / "MINI-QC.md"
+    new = mini_workspace.root / "edited.md"
+    new.write_text(old.read_text(encoding="utf-8").replace("họp thường lệ 3 tháng", "họp thường lệ 2 tháng"),
+                   encoding="utf-8")
+    args = ("compare", str(old), str(new), "--format", "html", "-o", "out/compare.html", "--changes")
+    plain = on_pipe(mini_workspace, *args)
+    assert "khoản 1 Điều 3 (" in plain and "[-3-]{+2+}" in plain and ESC not in plain
+    coloured = on_terminal(mini_workspace, *args)
+    assert f"{ESC}31m" in coloured and f"{ESC}32m" in coloured and "[-3-]" in coloured
+    assert ESC not in on_terminal(mini_workspace, *args, NO_COLOR="1")
+    assert "[-" not in on_pipe(mini_workspace, *args[:-1])  # without --changes, only the file written

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
-from regdraft.cli.printing import Result, prints_result
+from regdraft.cli.printing import Result, painted, prints_result
 from regdraft.core.counts import count as counted
+
+if TYPE_CHECKING:
+    from regdraft.core.diff import Comparison, DiffSegment
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
 _layout = click.option("--layout", type=click.Choice(["inline", "table"]), default="inline", show_default=True,
                        help="inline: the full text with marks; table: the landscape comparison table.")
 _changed_only = click.option("--changed-only", is_flag=True, help="Collapse unchanged articles to one line.")
+_LISTED = "regdraft.list_changes"
+
+
+def _remember_listing(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    ctx.meta[_LISTED] = value
+    return value
+
+
+_list_changes = click.option(
+    "--changes", is_flag=True, expose_value=False, callback=_remember_listing,
+    help="Also print each change with its marks: [-deleted-] {+inserted+} (in colour on a terminal).")
 _strict = click.option("--strict-tones", is_flag=True,
                        help="Show differences of tone-mark placement only (ủy/uỷ) as changes.")
 
@@ -29,6 +45,7 @@ _strict = click.option("--strict-tones", is_flag=True,
 @_format
 @_layout
 @_changed_only
+@_list_changes
 @_strict
 @workspace_option
 @prints_result
@@ -60,7 +77,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     a = result.amendment
     compared = f"{result.comparison.old.id or regulation} against amendment {a.slug}" + (
         f", draft {a.draft}" if a.draft else "") if a is not None else ""
-    shown = _written(written, kind, len(result.comparison.changes), compared)
+    shown = _written(written, kind, result.comparison, compared)
     if a is not None:
         shown.data["amendment"] = a.slug
     return shown
@@ -73,6 +90,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
 @_format
 @_layout
 @_changed_only
+@_list_changes
 @_strict
 @prints_result
 def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: str,
@@ -93,13 +111,40 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     settings = Settings(load_profile({}, result.comparison.new.meta), _workspace_root(new), progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
-    return _written(written, kind, len(result.comparison.changes))
+    return _written(written, kind, result.comparison)
 
 
-def _written(written: Path, kind: str, changes: int, compared: str = "") -> Result:
-    """What a redline command reports: the file written, its format, the number of changes, what it compared."""
-    return Result({"written": str(written), "format": kind, "changes": changes}).say(
+def _written(written: Path, kind: str, comparison: Comparison, compared: str = "") -> Result:
+    """What a redline command reports: the file written, its format, the number of changes, what it
+    compared; with --changes each change and its marks."""
+    changes = len(comparison.changes)
+    shown = Result({"written": str(written), "format": kind, "changes": changes}).say(
         f"{written} ({counted(changes, 'change')}{'; ' + compared if compared else ''})")
+    if click.get_current_context().meta.get(_LISTED):
+        for change in comparison.changes:
+            where = change.address.describe(comparison.new.language)
+            shown.say(f"{painted(where, bold=True)} ({change.kind}): {_marked(change.title + change.segments)}")
+    return shown
+
+
+def _marked(segments: Sequence[DiffSegment], context: int = 40) -> str:
+    """The words of a change with its marks: unchanged runs cut to `context` characters each side."""
+    from regdraft.core.diff import Op
+
+    out = []
+    for i, s in enumerate(segments):
+        if s.op is Op.DELETE:
+            out.append(painted(f"[-{s.text}-]", fg="red", strikethrough=True))
+        elif s.op is Op.INSERT:
+            out.append(painted(f"{{+{s.text}+}}", fg="green", underline=True))
+        else:
+            text = s.text
+            if len(text) > 2 * context:
+                head = text[:context] if i > 0 else ""
+                tail = text[-context:] if i < len(segments) - 1 else ""
+                text = f"{head}…{tail}"
+            out.append(text)
+    return "".join(out).replace("\n", " ")
 
 
 def _workspace_root(path: Path) -> Path | None:
