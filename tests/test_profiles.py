@@ -71,6 +71,9 @@ def test_a_workspace_overrides_and_adds_profiles() -> None:
     ("base: x\n", r"leads back to itself"),
     ("words: [a, b]\n", r"`words` holds one list of phrases per language"),
     ("fonts: [\n", r"is not valid YAML"),
+    ("words:\n  vi:\n    reference_broken: '{source} cites {where}'\n",
+     r"words\.vi\.reference_broken: the field \{where\} is unknown; use \{quoted\}, \{source\}, \{target\}"),
+    ("words:\n  en:\n    reference_changed: '{source'\n", r"words\.en\.reference_changed: the braces do not pair"),
 ])
 def test_a_bad_workspace_profile_is_named(text: str, message: str) -> None:
     ws = memory_workspace({"profiles/x.yaml": text.encode()})

@@ -208,6 +208,10 @@ def _profile(name: str, data: Mapping[str, Any]) -> Profile:
     if not isinstance(words, Mapping) or not all(isinstance(v, Mapping) for v in words.values()):
         raise RegdraftError(f"{where}: `words` holds one list of phrases per language (vi:, en:).")
     values["vocabulary"] = {str(lang): {str(k): str(v) for k, v in phrases.items()} for lang, phrases in words.items()}
+    for language, phrases in values["vocabulary"].items():
+        for key, phrase in phrases.items():
+            if message := _bad_fields(key, phrase):
+                raise RegdraftError(f"{where}: words.{language}.{key}: {message}")
     problems = [message for key, value in values.items() if key not in ("name", "description", "vocabulary")
                 and (message := _invalid(key, value))]
     if problems:
@@ -218,6 +222,32 @@ def _profile(name: str, data: Mapping[str, Any]) -> Profile:
         raise RegdraftError(f"{where}: the Vietnamese {several(len(missing), 'word')} {', '.join(missing)} "
                             f"{is_are(len(missing))} missing.")
     return profile
+
+
+# The phrases that are sentences with fields filled in, and the fields each may use.
+_FIELDS = {
+    "reference_broken": {"source", "target", "quoted"},
+    "reference_changed_by": {"source", "target", "quoted", "verb", "changed"},
+    "reference_changed": {"source", "target", "quoted"},
+}
+
+
+def _bad_fields(key: str, phrase: str) -> str:
+    """Why a phrase with fields cannot be filled in ('' when it can); other phrases hold no fields."""
+    import string
+
+    allowed = _FIELDS.get(key)
+    if allowed is None:
+        return ""
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(phrase) if name is not None}
+    except ValueError as exc:
+        return f"the braces do not pair ({exc}); write a field as {{target}}."
+    unknown = sorted(used - allowed)
+    if unknown:
+        return (f"the {several(len(unknown), 'field')} {', '.join('{' + u + '}' for u in unknown)} "
+                f"{is_are(len(unknown))} unknown; use {', '.join('{' + a + '}' for a in sorted(allowed))}.")
+    return ""
 
 
 @cache

@@ -53,7 +53,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         new_version = _revision_version(ws, relative, rev_to, new, words)
         comparison = compare(old, new, strict_tones=strict_tones)
         return Redline(comparison, old_version, new_version, stem=stem,
-                       references=_references(comparison, _changed_addresses(comparison)))
+                       references=_references(comparison, _changed_addresses(comparison), words))
     slug = amendment or pending_amendment(ws, old)
     return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem)
 
@@ -169,7 +169,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, applied.changes, words), stem,
-                   _references(comparison, [c.address for c in applied.changes]), doc)
+                   _references(comparison, [c.address for c in applied.changes], words), doc)
 
 
 def _changed_addresses(comparison: Comparison) -> list[Address]:
@@ -177,10 +177,10 @@ def _changed_addresses(comparison: Comparison) -> list[Address]:
     return [a for c in comparison.changes if (a := c.old_address or c.new_address) is not None]
 
 
-def _references(comparison: Comparison, changed: Sequence[Address]) -> tuple[str, ...]:
+def _references(comparison: Comparison, changed: Sequence[Address], words: Mapping[str, str]) -> tuple[str, ...]:
     """Sentences naming the references that the change breaks or that need checking."""
     issues = affected_references(comparison.old, comparison.new, changed)
-    return tuple(sentence(issue.note(comparison.new.language)) for issue in issues)
+    return tuple(sentence(issue.note(words, comparison.new.language)) for issue in issues)
 
 
 def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

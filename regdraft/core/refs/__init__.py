@@ -20,7 +20,7 @@ Post-conditions of `find_references`:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -83,18 +83,19 @@ class ReferenceIssue:
             )
         return f"{head}, whose text the amendment changes: check that the reference still holds."
 
-    def note(self, language: str = "vi") -> str:
-        """The same finding worded for the document a reviewer reads (the redline summary)."""
-        source = self.reference.source.describe(language)
-        target = self.target.describe(language)
-        if language != "vi":
-            return self.describe(language)
+    def note(self, words: Mapping[str, str], language: str = "vi") -> str:
+        """The same finding worded for the document a reviewer reads (the redline summary), in a
+        profile's `words` (`reference_broken`, `reference_changed_by`, `reference_changed`)."""
+        said = self.target.describe(language)
+        fields = {"source": self.reference.source.describe(language), "target": said,
+                  "quoted": "" if self.reference.text == said else f' ("{self.reference.text}")'}
         if self.kind == "broken":
-            return f"{source} dẫn chiếu {target}, quy định bị bãi bỏ: cần sửa dẫn chiếu."
+            return words["reference_broken"].format(**fields)
         if self.changed is not None and self.changed != self.target:
-            verb = {"inserted": "bổ sung", "repealed": "bãi bỏ"}.get(self.how, "sửa đổi")
-            return f"{source} dẫn chiếu {target}; dự thảo {verb} {self.changed.describe(language)}: cần rà soát."
-        return f"{source} dẫn chiếu {target}, quy định được sửa đổi: cần rà soát."
+            verb = words[{"inserted": "reference_inserts", "repealed": "reference_repeals"}.get(self.how,
+                                                                                               "reference_amends")]
+            return words["reference_changed_by"].format(**fields, verb=verb, changed=self.changed.describe(language))
+        return words["reference_changed"].format(**fields)
 
 
 @dataclass(frozen=True, slots=True)
