@@ -110,9 +110,10 @@ def invoke() -> Invoke:
 
 def _command_depth(argv: list[str]) -> int:
     """How many leading words of argv name the (sub)command."""
-    command = cli
-    depth = 0
     import click
+
+    command: click.Command = cli
+    depth = 0
 
     while depth < len(argv) and isinstance(command, click.Group):
         sub = command.get_command(click.Context(command), argv[depth])

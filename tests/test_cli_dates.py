@@ -31,7 +31,7 @@ def _head(ws: Workspace) -> str:
 
 
 def _date_options() -> list[tuple[str, click.Option]]:
-    found = []
+    found: list[tuple[str, click.Option]] = []
 
     def walk(command: click.Command, path: str) -> None:
         if isinstance(command, click.Group):

@@ -8,6 +8,8 @@ import pytest
 
 from regdraft.core.dates import parse_date, read_date
 from regdraft.core.errors import UsageError
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 
 @pytest.mark.parametrize(("text", "day"), [
@@ -27,7 +29,7 @@ def test_anything_else_is_named_in_domain_words(text: str) -> None:
     assert "--" not in str(caught.value)  # option names are the command line's to add
 
 
-def test_adopt_and_show_read_the_vietnamese_form(tmp_workspace, invoke) -> None:
+def test_adopt_and_show_read_the_vietnamese_form(tmp_workspace: Workspace, invoke: Invoke) -> None:
     shown = invoke(tmp_workspace, "show", "01-QC/TU", "d1", "--as-of", "15/03/2021")
     assert shown.exit_code == 0, shown.output
     early = invoke(tmp_workspace, "show", "01-QC/TU", "d1", "--as-of", "01/01/2020")

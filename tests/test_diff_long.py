@@ -152,7 +152,8 @@ def test_long_texts_rebuild_both_sides(pair: tuple[str, str], strict: bool) -> N
 
 
 def _paragraph(page: str, start: str) -> str:
-    return max((p for p in re.findall(r"<p[^>]*>(.*?)</p>", page, re.S) if start in p), key=len)
+    found: list[str] = [p for p in re.findall(r"<p[^>]*>(.*?)</p>", page, re.S) if start in p]
+    return max(found, key=len)
 
 
 def _text(fragment: str, drop: str) -> str:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,9 +118,14 @@ def test_a_cache_copied_from_elsewhere_is_not_trusted(tmp_workspace: Workspace, 
     copy = tmp_path / "copy"
     shutil.copytree(tmp_workspace.root, copy, symlinks=True)
     _forget()
-    calls = []
+    calls: list[int] = []
     real = markdown.read
-    monkeypatch.setattr(markdown, "read", lambda *a: calls.append(1) or real(*a))
+
+    def counted(*a: Any) -> Any:
+        calls.append(1)
+        return real(*a)
+
+    monkeypatch.setattr(markdown, "read", counted)
     assert parse_cache.read_regulation(Workspace(copy), data, REGULATION).regulation.id == "01-QC/TU"
     assert calls == [1]
 

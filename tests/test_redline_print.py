@@ -4,12 +4,14 @@ a translation prints its document number, not its workspace id."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from regdraft.core.diff import DiffSegment, Op
 from regdraft.render.profile import load_profile
 from regdraft.render.redline import marked
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 
 def test_a_replacement_inside_a_word_is_printed_apart() -> None:
@@ -32,7 +34,7 @@ def test_no_deleted_word_touches_an_inserted_one_in_the_shipped_redline(tmp_work
     assert "3022" not in text and "26/7/201628/7/2021" not in text
 
 
-def test_the_english_text_prints_its_document_number(tmp_workspace: Workspace, invoke, tmp_path) -> None:
+def test_the_english_text_prints_its_document_number(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     import yaml
 
     from regdraft.render.html import document_header

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
+from regdraft.core.comment_report import Report
 from regdraft.render.consolidated import write_consolidated_docx
 from regdraft.render.profile import load_profile
 from regdraft.render.report import write_report
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
-from regdraft.workspace.rounds import Report
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT
 from tests.test_report import TODAY

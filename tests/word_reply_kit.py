@@ -30,7 +30,8 @@ def paragraph_with(document: Any, text: str, last: bool = True) -> Paragraph:
     """The paragraph containing `text` (the last one: the text as amended comes after the amending document)."""
     found = [p for p in document.paragraphs if text in p.text]
     assert found, f"no paragraph contains {text!r}"
-    return found[-1] if last else found[0]
+    chosen: Paragraph = found[-1] if last else found[0]
+    return chosen
 
 
 def isolate(paragraph: Paragraph, needle: str) -> Run:

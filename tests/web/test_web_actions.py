@@ -21,7 +21,7 @@ from tests.web.conftest import (
 
 
 def _files(ws: Workspace, sha: str) -> list[str]:
-    return ws.repo.git.show("--name-only", "--format=", sha).split()
+    return str(ws.repo.git.show("--name-only", "--format=", sha)).split()
 
 
 def test_a_comment_is_written_as_comment_add_writes_it(review_ws: Workspace) -> None:
