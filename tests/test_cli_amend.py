@@ -134,7 +134,7 @@ def test_status_transitions(ws: Workspace, invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     text = (ws.root / "amendments/good/amendment.md").read_text(encoding="utf-8")
     assert "status: circulating" in text and "draft: 2" in text
-    assert ws.repo.head.commit.message.startswith("Set amendment 07-QC/TU to circulating")
+    assert str(ws.repo.head.commit.message).startswith("Set amendment 07-QC/TU to circulating")
     assert invoke(ws, "amend", "status", "good", "sideways").exit_code == 2
     assert "amend adopt" in invoke(ws, "amend", "status", "good", "adopted").output
     assert invoke(ws, "amend", "status", "good", "withdrawn").exit_code == 0
@@ -149,7 +149,8 @@ def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> Non
     result = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20")
     assert result.exit_code == 0, result.output
     head = ws.repo.head.commit
-    assert sorted(head.stats.files) == ["amendments/good/amendment.md", REG, "regulations/history/02-QC-TU/base.md"]
+    assert sorted(map(str, head.stats.files)) == ["amendments/good/amendment.md", REG,
+                                                  "regulations/history/02-QC-TU/base.md"]
     assert ws.repo.git.tag("--points-at", "HEAD") == "adopted/07-QC-TU"
     assert (ws.root / "regulations/history/02-QC-TU/base.md").read_bytes() == original
     amended = (ws.root / "amendments/good/amendment.md").read_text(encoding="utf-8")

@@ -41,7 +41,7 @@ def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, t
     amendment = load_amendment(text, "amendment.md", "qc-moi")
     assert amendment.regulation == "01-QC/TU" and amendment.status == "draft"
     assert amendment.closing  # the scaffold's closing article is there
-    message = tmp_workspace.repo.head.commit.message
+    message = str(tmp_workspace.repo.head.commit.message)
     assert message.startswith("Draft 1 of qc-moi: amends điểm c khoản 1 Điều 4\n\nThe instructions of Điều 1, "
                               "written from the edited text ")
     assert message.endswith(":\n1. Sửa đổi, bổ sung điểm c khoản 1 Điều 4 như sau:\n")

@@ -58,7 +58,7 @@ def test_adoption_amends_every_regulation_named_in_one_commit(ws: Workspace, inv
     result = invoke(ws, "amend", "adopt", "both", "--signed", "2025-10-20")
     assert result.exit_code == 0, result.output
     head = ws.repo.head.commit
-    assert sorted(head.stats.files) == sorted([
+    assert sorted(map(str, head.stats.files)) == sorted([
         "amendments/both/amendment.md", REG, SHIPPED, "regulations/history/02-QC-TU/base.md",
         "regulations/history/01-QC-TU/base.md"])
     assert ws.repo.git.tag("--points-at", "HEAD") == "adopted/07-QC-TU"

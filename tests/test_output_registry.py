@@ -10,6 +10,8 @@ import pytest
 
 from regdraft.render.output import OUTPUTS, FormatError, choose, writer
 from regdraft.render.pdf import PdfEngine
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 
 @pytest.mark.parametrize(("name", "path", "fmt", "chosen"), [
@@ -44,7 +46,7 @@ def test_every_output_and_format_has_its_writer() -> None:
             assert callable(writer(name, fmt)), (name, fmt)
 
 
-def test_the_command_line_names_its_options(tmp_workspace, invoke, tmp_path: Path) -> None:
+def test_the_command_line_names_its_options(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     wrong = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(tmp_path / "r.txt"))
@@ -70,7 +72,7 @@ def test_the_pdf_engine_pauses_the_collector_only_when_configured_to() -> None:
         assert gc.get_threshold() == before
 
 
-def test_the_review_server_turns_the_pause_off(tmp_workspace) -> None:
+def test_the_review_server_turns_the_pause_off(tmp_workspace: Workspace) -> None:
     from regdraft.render.pdf import ENGINE
     from regdraft.web.app import create_app
 
