@@ -5,7 +5,7 @@ from __future__ import annotations
 from regdraft.core.amend import apply, load_amendment
 from regdraft.core.amend.apply import Applied
 from regdraft.core.markdown import parse, render, validate
-from regdraft.core.model import Address
+from regdraft.core.model import Address, Regulation
 from tests.conftest import SHIPPED_REGULATION
 
 SHIPPED = parse(SHIPPED_REGULATION.read_bytes(), "regulations/01-QC-TU.md")
@@ -69,8 +69,8 @@ def test_a_new_last_point_ending_with_a_semicolon_leaves_the_old_one_alone() -> 
     assert ends(applied, "d21.k2.dd") == "." and applied.punctuation == ()
 
 
-def ends_of(reg: object, address: str) -> str:
-    return reg.find(address).unit.text[-1][-1]  # type: ignore[attr-defined]
+def ends_of(reg: Regulation, address: str) -> str:
+    return reg.find(address).unit.text[-1][-1]
 
 
 def _with_or() -> object:

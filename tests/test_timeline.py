@@ -41,7 +41,7 @@ def ws(empty_workspace: Workspace) -> Workspace:
     return empty_workspace
 
 
-def clause(ws: Workspace, day: str) -> str:
+def clause(ws: Workspace, day: str | dt.date) -> str:
     return regulation_as_of(ws, "02-QC/TU", day).find("d3.k1").unit.text[0]
 
 
