@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import Result
 
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
@@ -33,7 +34,7 @@ def message(ws: Workspace) -> str:
     return str(ws.repo.head.commit.message).rstrip("\n")
 
 
-def adopt(invoke: Invoke, ws: Workspace, *extra: str) -> object:
+def adopt(invoke: Invoke, ws: Workspace, *extra: str) -> Result:
     return invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-10-20", *extra)
 
 

@@ -12,22 +12,23 @@ from hypothesis import strategies as st
 from regdraft.core import comments as c
 from regdraft.core.errors import ParseError, RegdraftError, UnknownUnit
 from regdraft.core.markdown import parse
+from regdraft.core.model import Regulation
 from regdraft.importer.comment_sheet import read_sheet
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 
 
 @pytest.fixture(scope="module")
-def draft1():
+def draft1() -> Regulation:
     return parse((FIX / "draft1.md").read_bytes(), "draft1.md")
 
 
 @pytest.fixture(scope="module")
-def draft2():
+def draft2() -> Regulation:
     return parse((FIX / "draft2.md").read_bytes(), "draft2.md")
 
 
-def test_prepare_canonicalises_address_and_keeps_anchor(draft1):
+def test_prepare_canonicalises_address_and_keeps_anchor(draft1: Regulation) -> None:
     comment = c.prepare(1, " Ban Tổ chức Tỉnh ủy ", "khoản 2 Điều 2", "Đề nghị làm rõ.", draft1)
     assert comment.on == "d2.k2"
     assert comment.by == "Ban Tổ chức Tỉnh ủy"
@@ -36,12 +37,12 @@ def test_prepare_canonicalises_address_and_keeps_anchor(draft1):
     assert "Thiểu số phục tùng đa số." in comment.anchor
 
 
-def test_prepare_general_comment_has_no_anchor(draft1):
+def test_prepare_general_comment_has_no_anchor(draft1: Regulation) -> None:
     comment = c.prepare(1, "Ban Tuyên giáo", "chung", "Nhất trí.", draft1)
     assert (comment.on, comment.type, comment.anchor) == ("general", c.CommentType.GENERAL, "")
 
 
-def test_prepare_rejects_missing_provision_and_bad_type(draft1):
+def test_prepare_rejects_missing_provision_and_bad_type(draft1: Regulation) -> None:
     with pytest.raises(UnknownUnit, match="khoản 9"):
         c.prepare(1, "A", "d2.k9", "x", draft1)
     with pytest.raises(RegdraftError, match="not one of general"):
@@ -56,7 +57,7 @@ comment_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_si
 @settings(max_examples=60, deadline=None)
 @given(text=comment_texts, reply=st.text(max_size=30), proposal=st.text(max_size=30),
        disposition=st.sampled_from([None, *c.Disposition]))
-def test_comment_yaml_round_trips(text, reply, proposal, disposition):
+def test_comment_yaml_round_trips(text: str, reply: str, proposal: str, disposition: c.Disposition | None) -> None:
     from regdraft.core.text import nfc
 
     comment = c.Comment("ab12", 2, "Ban Tổ chức", "d5.k2.dd", c.CommentType.EDITORIAL, nfc(text).strip(),
@@ -65,25 +66,25 @@ def test_comment_yaml_round_trips(text, reply, proposal, disposition):
     assert c.comment_from_yaml(c.comment_to_yaml(comment), "x.yaml") == comment
 
 
-def test_round_yaml_round_trips():
+def test_round_yaml_round_trips() -> None:
     r = c.Round(2, "Lấy ý kiến", "2025-07-15", ("Ban A", "Ban B"), "a" * 40, 3, c.RoundStatus.CLOSED,
                 "2025-06-01T09:00:00+07:00", "2025-07-16T10:00:00+07:00")
     assert c.round_from_yaml(c.round_to_yaml(r), "r.yaml") == r
 
 
-def test_comment_file_written_by_hand_with_bare_on_key():
+def test_comment_file_written_by_hand_with_bare_on_key() -> None:
     comment = c.comment_from_yaml("id: k2x9\nround: 1\nby: Ban A\non: d3\ntext: Sửa\n", "k2x9.yaml")
     assert comment.on == "d3"
 
 
-def test_broken_comment_file_names_the_file():
+def test_broken_comment_file_names_the_file() -> None:
     with pytest.raises(ParseError, match="comments/x.yaml: the key 'by' is missing"):
         c.comment_from_yaml("id: x\nround: 1\nprovision: d1\ntext: t\n", "comments/x.yaml")
     with pytest.raises(ParseError, match="'disposition: maybe' is not one of"):
         c.comment_from_yaml("id: x\nround: 1\nby: A\nprovision: d1\ntext: t\ndisposition: maybe\n", "x.yaml")
 
 
-def test_ids_are_short_hex_and_avoid_taken():
+def test_ids_are_short_hex_and_avoid_taken() -> None:
     first = c.new_comment_id("seed", [])
     assert len(first) == 4 and all(ch in "0123456789abcdef" for ch in first)
     second = c.new_comment_id("seed", [first])
@@ -91,7 +92,7 @@ def test_ids_are_short_hex_and_avoid_taken():
     assert not any(c.new_comment_id(f"s{i}", []).isdigit() for i in range(200))
 
 
-def test_respond_records_disposition_with_vietnamese_label(draft1):
+def test_respond_records_disposition_with_vietnamese_label(draft1: Regulation) -> None:
     comment = c.prepare(1, "A", "d1", "x", draft1)
     answered = c.respond(comment, "Partly", " Tiếp thu một phần. ", "2025-07-01")
     assert answered.disposition is c.Disposition.PARTLY
@@ -112,8 +113,8 @@ def test_respond_records_disposition_with_vietnamese_label(draft1):
 # -- anchoring across two drafts --------------------------------------------------------------
 
 
-def test_locate_unchanged_changed_moved_removed(draft1, draft2):
-    def placed(on):
+def test_locate_unchanged_changed_moved_removed(draft1: Regulation, draft2: Regulation) -> None:
+    def placed(on: str) -> c.Placement:
         return c.locate(on, c.anchor_text(draft1, on), draft2)
 
     assert placed("d1").state is c.State.UNCHANGED
@@ -126,7 +127,7 @@ def test_locate_unchanged_changed_moved_removed(draft1, draft2):
     assert c.locate("general", "", draft2).state is c.State.GENERAL
 
 
-def test_follow_through_drafts_keeps_the_moved_address(draft1, draft2):
+def test_follow_through_drafts_keeps_the_moved_address(draft1: Regulation, draft2: Regulation) -> None:
     anchor = c.anchor_text(draft1, "d2.k3")
     # Draft 3 is draft 2 again: the provision stays where it moved to.
     placement = c.follow("d2.k3", anchor, [draft2, draft2])
@@ -135,7 +136,7 @@ def test_follow_through_drafts_keeps_the_moved_address(draft1, draft2):
     assert c.follow("d2.k2.c", c.anchor_text(draft1, "d2.k2.c"), [draft2, draft2]).state is c.State.REMOVED
 
 
-def test_placement_measures_likeness_as_the_diff_does(draft1, draft2):
+def test_placement_measures_likeness_as_the_diff_does(draft1: Regulation, draft2: Regulation) -> None:
     """A moved provision is found by `align.similarity`, the one measure of likeness."""
     from regdraft.core.align import similarity
 
@@ -152,7 +153,7 @@ def test_placement_measures_likeness_as_the_diff_does(draft1, draft2):
     assert c.locate("d2.k3", half, draft2).state is not c.State.MOVED
 
 
-def test_tone_placement_alone_is_unchanged(draft1):
+def test_tone_placement_alone_is_unchanged(draft1: Regulation) -> None:
     anchor = c.anchor_text(draft1, "d2.k2.b").replace("Tỉnh ủy", "Tỉnh uỷ")
     assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED
 
@@ -166,7 +167,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path):
+def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path: Path) -> None:
     path = _write(tmp_path, "g.csv",
                   "Chủ thể góp ý,Điều khoản,Nội dung góp ý\nBan A,d1,Sửa\n,,\nBan B,chung,Nhất trí\n")
     rows = read_sheet(path)
@@ -174,7 +175,7 @@ def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path):
     assert rows[1][1] == {"by": "Ban B", "on": "chung", "text": "Nhất trí"}
 
 
-def test_read_sheet_rejects_unknown_and_missing_columns(tmp_path):
+def test_read_sheet_rejects_unknown_and_missing_columns(tmp_path: Path) -> None:
     path = _write(tmp_path, "g.csv", "by,colour\nBan A,red\n")
     with pytest.raises(ParseError) as err:
         read_sheet(path)
@@ -182,7 +183,7 @@ def test_read_sheet_rejects_unknown_and_missing_columns(tmp_path):
     assert "unknown column 'colour'" in report and "on, text are missing" in report
 
 
-def test_validate_rows_reports_every_bad_row(draft1):
+def test_validate_rows_reports_every_bad_row(draft1: Regulation) -> None:
     rows = [
         (2, {"by": "Ban A", "on": "d1", "text": "Đúng"}),
         (3, {"by": "Ban B", "on": "d9", "text": "Sai điều"}),
@@ -199,8 +200,8 @@ def test_validate_rows_reports_every_bad_row(draft1):
     assert "Điều 9 does not exist" in str(problems[0])
 
 
-def test_validate_rows_uses_default_round_and_the_rounds_draft(draft1):
-    def drafts(n):
+def test_validate_rows_uses_default_round_and_the_rounds_draft(draft1: Regulation) -> None:
+    def drafts(n: int) -> Regulation:
         if n != 2:
             raise RegdraftError(f"The amendment has no open round {n}.")
         return draft1
@@ -212,7 +213,7 @@ def test_validate_rows_uses_default_round_and_the_rounds_draft(draft1):
     assert "row 2: The amendment has no open round 1." in err.value.report()
 
 
-def test_read_xlsx(tmp_path):
+def test_read_xlsx(tmp_path: Path) -> None:
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -225,14 +226,14 @@ def test_read_xlsx(tmp_path):
                                        "text": "Sửa chữ", "proposal": "thống nhất"})]
 
 
-def test_describe_on_and_body_matching():
+def test_describe_on_and_body_matching() -> None:
     assert c.describe_on("d2.k1") == "Khoản 1 Điều 2"
     assert c.describe_on("general") == "Góp ý chung"
     assert c.same_body("Ban Tổ chức Tỉnh ủy", "ban tổ chức  Tỉnh uỷ")
     assert not c.same_body("Ban Tổ chức", "Ban Tuyên giáo")
 
 
-def test_replace_keeps_comment_frozen(draft1):
+def test_replace_keeps_comment_frozen(draft1: Regulation) -> None:
     comment = c.prepare(1, "A", "d1", "x", draft1)
     with pytest.raises(AttributeError):
         comment.text = "y"  # type: ignore[misc]

@@ -11,7 +11,7 @@ import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,12 +23,22 @@ from regdraft.render.docx import read_footnotes
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
 from regdraft.workspace.lifecycle import adopt
 from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT
+from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT, Invoke
 from tests.test_consolidate import unmarked
+from tests.test_render_pdf import pdf_fonts, pdf_text
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 SECOND = "qc-sua-doi-2026"
 FIRST_EFFECTIVE = dt.date(2025, 4, 1)
 SECOND_EFFECTIVE = dt.date(2026, 1, 1)
+
+
+def style_name(paragraph: Paragraph) -> str:
+    """The name of a python-docx paragraph's style (the document's default style when none is set)."""
+    assert paragraph.style is not None
+    return str(paragraph.style.name)
 
 
 @pytest.fixture(scope="module")
@@ -169,10 +179,7 @@ def test_pdf_text_fonts_and_footnotes_on_the_page_of_their_call(adopted: Workspa
     note = notes_by_address(latest)["ch5"]
     note_page = next(i for i, p in enumerate(flat) if note[:60] in p)
     assert re.search(r"Chương V\s*\d+\s*QUAN HỆ CÔNG TÁC CỦA BAN CHẤP HÀNH", flat[note_page])
-    fonts = set()
-    for page in reader.pages:
-        for font in (page["/Resources"].get("/Font") or {}).values():
-            fonts.add(str(font.get_object()["/BaseFont"]))
+    fonts = pdf_fonts(done.path)
     assert fonts and all(re.search(r"Tinos|Liberation", f) for f in fonts)
 
 
@@ -182,17 +189,18 @@ def test_docx_has_styles_text_and_real_footnotes(adopted: Workspace, latest: Con
 
     done = export_regulation(adopted, "01-QC/TU", tmp_path / "c.docx", as_of=SECOND_EFFECTIVE)
     document = docx.Document(str(done.path))
-    used = {p.style.name for p in document.paragraphs}
+    used = {style_name(p) for p in document.paragraphs}
     assert {"Chương", "Mục", "Điều", "Khoản", "Điểm"} <= used
-    headings = [p.text for p in document.paragraphs if p.style.name == "Điều"]
+    headings = [p.text for p in document.paragraphs if style_name(p) == "Điều"]
     assert "Điều 20a. (được bãi bỏ)" in headings
     assert "Điều 7. Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên" in headings
     assert "Điều 9. Trách nhiệm, quyền hạn của Bí thư Tỉnh ủy" in headings
-    clauses = [p.text for p in document.paragraphs if p.style.name == "Khoản"]
+    clauses = [p.text for p in document.paragraphs if style_name(p) == "Khoản"]
     assert any(t.startswith("4a. Chỉ đạo việc xây dựng, vận hành") for t in clauses)
     assert all(unicodedata.normalize("NFC", t) == t for t in clauses)
     assert document.styles["Normal"].font.name == "Times New Roman"
     section = document.sections[0]
+    assert section.left_margin is not None and section.right_margin is not None  # the export sets its margins
     assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
     notes = read_footnotes(done.path)
     assert notes == {f.number: f.text for f in latest.footnotes}
@@ -224,7 +232,7 @@ def test_english_regulation_exports_with_english_words(adopted: Workspace, tmp_p
     assert "has not been amended as of 1 January 2025." in md
     parse(md)
     document = docx.Document(str(export_regulation(adopted, "01-QC/TU-EN", tmp_path / "en.docx").path))
-    assert {"Chapter", "Article", "Clause"} <= {p.style.name for p in document.paragraphs}
+    assert {"Chapter", "Article", "Clause"} <= {style_name(p) for p in document.paragraphs}
 
 
 def test_an_unknown_format_writes_nothing(adopted: Workspace, tmp_path: Path) -> None:
@@ -282,13 +290,8 @@ def test_amendment_export_refuses_markdown(tmp_workspace: Workspace, tmp_path: P
 
 
 def test_english_documents_print_english_header_words(tmp_workspace: Workspace, tmp_path: Path,
-                                                      invoke: Any) -> None:
+                                                      invoke: Invoke) -> None:
     """Number line, draft banner, place and date, and page numbers follow the document's language."""
-    from pypdf import PdfReader
-
-    def pdf_text(path: Path) -> str:
-        return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
-
     regulation = pdf_text(export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "en.pdf").path)
     assert "No. 01-QC/TU " in regulation + " " and "01-QC/TU-EN" not in regulation
     assert "Dien Bien, 9 January 2021" in regulation

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render import pdf as pdf_module
@@ -34,7 +35,11 @@ def pdf_fonts(path: Path) -> set[str]:
     """The /BaseFont names of every font on every page."""
     names = set()
     for page in PdfReader(str(path)).pages:
-        for ref in page["/Resources"]["/Font"].values():
+        resources = page["/Resources"]
+        assert isinstance(resources, DictionaryObject)  # every page carries its resources
+        fonts = resources["/Font"]
+        assert isinstance(fonts, DictionaryObject)  # and every page prints text, so it names its fonts
+        for ref in fonts.values():
             names.add(str(ref.get_object()["/BaseFont"]))
     return names
 

@@ -6,13 +6,16 @@ import csv
 import datetime as dt
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from regdraft.core.comment_report import Report, ReportGroup, ReportRow
 from regdraft.core.comments import Round, RoundStatus
 from regdraft.core.errors import UsageError
 from regdraft.render.report import csv_text, write_report
-from regdraft.workspace.rounds import Report, ReportGroup, ReportRow
+from regdraft.workspace.store import Workspace
+from tests.test_render_pdf import pdf_fonts
 
 META = {"title": "Quy chế sửa đổi, bổ sung Quy chế làm việc", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
         "national": "ĐẢNG CỘNG SẢN VIỆT NAM", "place": "Điện Biên", "language": "vi"}
@@ -39,7 +42,7 @@ def report() -> Report:
                   ("Ủy ban Kiểm tra Tỉnh ủy",), groups)
 
 
-def test_preface_counts_bodies(report):
+def test_preface_counts_bodies(report: Report) -> None:
     preface = " ".join(report.preface())
     assert "Dự thảo lần 2" in preface
     assert "đã gửi xin ý kiến 3 cơ quan, đơn vị" in preface
@@ -47,7 +50,7 @@ def test_preface_counts_bodies(report):
     assert "Tổng số ý kiến góp ý: 4." in preface
 
 
-def test_csv_rows_in_order(report, mini_workspace, tmp_path):
+def test_csv_rows_in_order(report: Report, mini_workspace: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
     write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     data = out.read_bytes()
@@ -60,7 +63,7 @@ def test_csv_rows_in_order(report, mini_workspace, tmp_path):
     assert csv_text(report) == data.decode("utf-8-sig")
 
 
-def test_docx_landscape_with_table(report, mini_workspace, tmp_path):
+def test_docx_landscape_with_table(report: Report, mini_workspace: Workspace, tmp_path: Path) -> None:
     import docx
     from docx.enum.section import WD_ORIENT
 
@@ -68,7 +71,9 @@ def test_docx_landscape_with_table(report, mini_workspace, tmp_path):
     write_report(report, out, workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
     document = docx.Document(str(out))
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None  # the report sets its page size
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert section.left_margin is not None and section.right_margin is not None
     assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
     text = "\n".join(p.text for p in document.paragraphs)
     assert "BÁO CÁO" in text and "Dự thảo lần 2" in text and "1 cơ quan, đơn vị không có văn bản góp ý" in text
@@ -89,7 +94,7 @@ def test_docx_landscape_with_table(report, mini_workspace, tmp_path):
     assert fonts <= {None, "Times New Roman"}
 
 
-def test_html_escapes_and_groups(report, mini_workspace, tmp_path):
+def test_html_escapes_and_groups(report: Report, mini_workspace: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     bad = Report(report.slug, report.meta, report.round, report.replied, report.agreeing,
                  (ReportGroup("d1", "Điều 1",
@@ -102,7 +107,7 @@ def test_html_escapes_and_groups(report, mini_workspace, tmp_path):
     assert 'class="landscape"' in page and "A4 landscape" in page and 'rowspan="2"' in page
 
 
-def test_pdf_text_and_landscape(report, mini_workspace, tmp_path):
+def test_pdf_text_and_landscape(report: Report, mini_workspace: Workspace, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     out = tmp_path / "r.pdf"
@@ -115,20 +120,18 @@ def test_pdf_text_and_landscape(report, mini_workspace, tmp_path):
                      "Ban Tổ chức Tỉnh ủy", "Không tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2.",
                      "1 cơ quan, đơn vị không có văn bản góp ý"):
         assert expected in text, expected
-    fonts = {str(font.get("/BaseFont", "")) for p in pdf.pages
-             for font in (p["/Resources"].get("/Font") or {}).values()
-             for font in [font.get_object()]}
+    fonts = pdf_fonts(out)
     assert any("Tinos" in f or "LiberationSerif" in f for f in fonts), fonts
 
 
-def test_unknown_suffix_writes_nothing(report, mini_workspace, tmp_path):
+def test_unknown_suffix_writes_nothing(report: Report, mini_workspace: Workspace, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"written as pdf, docx, csv, html"):
         write_report(report, tmp_path / "r.odt", workspace_root=mini_workspace.root, config=mini_workspace.config,
                      today=TODAY)
     assert not (tmp_path / "r.odt").exists()
 
 
-def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
+def test_shipped_amendment_report_pdf(tmp_workspace: Workspace, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     from regdraft.workspace import rounds
@@ -153,7 +156,7 @@ def test_shipped_amendment_report_pdf(tmp_workspace, tmp_path):
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)",
                                   "-2+3", "\tfoo", "\rbar"])
-def test_csv_cells_that_would_run_as_formulas_are_neutralised(report, text):
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(report: Report, text: str) -> None:
     group = report.groups[0]
     row = replace(group.rows[0], by=text, text=text, reply=text)
     bad = replace(report, groups=(replace(group, rows=(row,)),))
@@ -162,6 +165,6 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(report, text):
     assert rows[1][0] == "1"
 
 
-def test_ordinary_text_is_not_prefixed(report):
+def test_ordinary_text_is_not_prefixed(report: Report) -> None:
     rows = list(csv.reader(io.StringIO(csv_text(report))))
     assert not any(cell.startswith("'") for row in rows for cell in row)

@@ -8,14 +8,17 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from click.testing import Result
 
 from regdraft.core.replies import bookmark_address
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
+from tests.conftest import Invoke
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
@@ -23,7 +26,7 @@ MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều
 
 
 @pytest.fixture
-def ws(tmp_workspace: Workspace, invoke) -> Workspace:
+def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
     result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
                     "--consult", BODY, "--consult", "Văn phòng Tỉnh ủy")
     assert result.exit_code == 0, result.output
@@ -31,7 +34,7 @@ def ws(tmp_workspace: Workspace, invoke) -> Workspace:
 
 
 @pytest.fixture
-def copy(ws: Workspace, invoke, tmp_path: Path) -> Path:
+def copy(ws: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
     out = tmp_path / "ban-lay-y-kien.docx"
     result = invoke(ws, "round", "copy", SLUG, "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -44,13 +47,13 @@ def _state(ws: Workspace) -> tuple[str, str]:
     return head, status
 
 
-def _comment_files(ws: Workspace) -> dict[str, dict]:
+def _comment_files(ws: Workspace) -> dict[str, dict[str, Any]]:
     folder = ws.root / "amendments" / SLUG / "comments"
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")} \
         if folder.is_dir() else {}
 
 
-def _import(invoke, ws: Workspace, reply: Path, *extra: str):
+def _import(invoke: Invoke, ws: Workspace, reply: Path, *extra: str) -> Result:
     return invoke(ws, "comment", "import", SLUG, str(reply), "--by", BODY, *extra)
 
 
@@ -73,7 +76,7 @@ def test_review_copy_bookmarks_every_provision_and_names_round_and_draft(ws: Wor
     assert _state(ws)[1] == ""  # nothing written in the workspace
 
 
-def test_review_copy_refuses_other_formats_and_unknown_round(ws: Workspace, invoke, tmp_path: Path) -> None:
+def test_review_copy_refuses_other_formats_and_unknown_round(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     result = invoke(ws, "round", "copy", SLUG, "-o", str(tmp_path / "x.pdf"))
     assert result.exit_code != 0 and "Word file" in result.output and "Traceback" not in result.output
     result = invoke(ws, "round", "copy", SLUG, "--round", "7", "-o", str(tmp_path / "x.docx"))
@@ -84,7 +87,7 @@ def test_review_copy_refuses_other_formats_and_unknown_round(ws: Workspace, invo
 
 
 def test_word_comment_becomes_anchored_comment_with_author_date_and_selection(
-        ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+        ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     run = kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng một lần")
     kit.comment(document, run, "Đề nghị quy định hai tháng một lần.", "Nguyễn Văn An")
@@ -109,7 +112,7 @@ def test_word_comment_becomes_anchored_comment_with_author_date_and_selection(
     assert "reply.docx" in log and BODY in log
 
 
-def test_comment_range_across_runs_and_name_option(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_comment_range_across_runs_and_name_option(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     para = kit.paragraph_with(document, MEETINGS)
     label = para.runs[0]  # "a)" is a run of its own: the selection runs from the label into the text
@@ -124,7 +127,7 @@ def test_comment_range_across_runs_and_name_option(ws: Workspace, copy: Path, in
     assert c["author"] == "Trần Thị Bình"
 
 
-def test_comment_spanning_two_clauses_lands_on_their_article(ws: Workspace, copy: Path, invoke,
+def test_comment_spanning_two_clauses_lands_on_their_article(ws: Workspace, copy: Path, invoke: Invoke,
                                                              tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     first = kit.isolate(kit.paragraph_with(document, MEETINGS), "Thường lệ")
@@ -141,7 +144,7 @@ def test_comment_spanning_two_clauses_lands_on_their_article(ws: Workspace, copy
 # -- tracked changes --------------------------------------------------------------------------
 
 
-def test_tracked_change_becomes_proposal_with_the_change_accepted(ws: Workspace, copy: Path, invoke,
+def test_tracked_change_becomes_proposal_with_the_change_accepted(ws: Workspace, copy: Path, invoke: Invoke,
                                                                   tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     run = kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng")
@@ -158,7 +161,7 @@ def test_tracked_change_becomes_proposal_with_the_change_accepted(ws: Workspace,
     assert c["created"] == "2025-03-10T09:00:00Z"
 
 
-def test_comment_and_change_on_one_provision_make_one_comment(ws: Workspace, copy: Path, invoke,
+def test_comment_and_change_on_one_provision_make_one_comment(ws: Workspace, copy: Path, invoke: Invoke,
                                                               tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     para = kit.paragraph_with(document, MEETINGS)
@@ -174,7 +177,7 @@ def test_comment_and_change_on_one_provision_make_one_comment(ws: Workspace, cop
     assert "hai tháng một lần" in c["proposal"] and "năm sau và sơ kết sáu tháng;" in c["proposal"]
 
 
-def test_report_marks_the_proposed_changes(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_report_marks_the_proposed_changes(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     kit.track_replace(kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "hai tháng", "A")
     assert _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).exit_code == 0
@@ -193,7 +196,7 @@ def test_report_marks_the_proposed_changes(ws: Workspace, copy: Path, invoke, tm
 # -- replies without the review copy ----------------------------------------------------------
 
 
-def test_reply_without_bookmarks_is_placed_by_text(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_reply_without_bookmarks_is_placed_by_text(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
     kit.strip_bookmarks(document)
@@ -203,7 +206,8 @@ def test_reply_without_bookmarks_is_placed_by_text(ws: Workspace, copy: Path, in
     assert c["provision"] == "d12.k1.a" and c["selection"] == "ba tháng"
 
 
-def test_decomposed_and_lookalike_letters_are_anchored(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_decomposed_and_lookalike_letters_are_anchored(ws: Workspace, copy: Path, invoke: Invoke,
+                                                       tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     para = kit.paragraph_with(document, "Ban Chấp hành Đảng bộ tỉnh họp:")
     kit.comment(document, kit.isolate(para, "Ban Chấp hành Đảng bộ tỉnh"), "Ghi rõ thành phần.", "A")
@@ -216,7 +220,7 @@ def test_decomposed_and_lookalike_letters_are_anchored(ws: Workspace, copy: Path
     assert c["selection"] == "Ban Chấp hành \u00d0ảng bộ tỉnh"  # the reviewer's letters, as NFC
 
 
-def test_unplaced_passages_are_listed_and_nothing_is_imported(ws: Workspace, copy: Path, invoke,
+def test_unplaced_passages_are_listed_and_nothing_is_imported(ws: Workspace, copy: Path, invoke: Invoke,
                                                               tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     stray = document.add_paragraph("Ý kiến khác của Ban về công tác phối hợp.")
@@ -238,7 +242,8 @@ def test_unplaced_passages_are_listed_and_nothing_is_imported(ws: Workspace, cop
     assert placed == ["d12.k1.a", "general"]
 
 
-def test_importing_the_same_reply_twice_imports_nothing(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_importing_the_same_reply_twice_imports_nothing(ws: Workspace, copy: Path, invoke: Invoke,
+                                                        tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
     kit.track_replace(kit.isolate(kit.paragraph_with(document, "Hội nghị chỉ hợp lệ khi"), "hai phần ba"),
@@ -253,7 +258,7 @@ def test_importing_the_same_reply_twice_imports_nothing(ws: Workspace, copy: Pat
     assert _state(ws) == first and len(_comment_files(ws)) == 2
 
 
-def test_refusals(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_refusals(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     result = invoke(ws, "comment", "import", SLUG, str(copy))
     assert result.exit_code == 2 and "--by" in result.output
     result = _import(invoke, ws, copy)  # the copy as sent: no comment, no change
@@ -271,13 +276,13 @@ def test_refusals(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_reply_saved_by_libreoffice_is_read(ws: Workspace, copy: Path, invoke, tmp_path: Path) -> None:
+def test_reply_saved_by_libreoffice_is_read(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     document = kit.open_docx(copy)
     kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "Lê An")
     kit.track_replace(kit.isolate(kit.paragraph_with(document, "Hội nghị chỉ hợp lệ khi"), "hai phần ba"),
                       "ba phần tư", "Lê An")
-    source = kit.save(document, tmp_path / "in" / "reply.docx") if (tmp_path / "in").mkdir() is None else None
-    assert source is not None
+    (tmp_path / "in").mkdir()
+    source = kit.save(document, tmp_path / "in" / "reply.docx")
     out = tmp_path / "lo"
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
