@@ -81,7 +81,7 @@ def test_table_layout_is_landscape_with_one_row_per_change(mini_workspace: Works
     assert '<body class="landscape">' in html and "BẢNG SO SÁNH" in html
     assert len(re.findall(r'<tr id="chg-\d+"', html)) == 2
     assert '<th class="col-where">Điều, khoản</th>' in html
-    assert re.findall(r'<td class="col-where">([^<]*)</td>', html) == ["Điểm b khoản 2 Điều 2", "Điều 4"]
+    assert re.findall(r'<td class="col-where[^"]*">([^<]*)</td>', html) == ["Điểm b khoản 2 Điều 2", "Điều 4"]
 
 
 def test_redline_without_a_pending_amendment_says_what_to_do(mini_workspace: Workspace, invoke: Invoke) -> None:
@@ -267,7 +267,7 @@ def test_table_rows_name_each_provision_in_summary_order(tmp_workspace: Workspac
     redline = rl.build(tmp_workspace, "01-QC/TU")
     table = rr.render_html(redline, layout="table")
     inline = rr.render_html(redline)
-    names = re.findall(r'<td class="col-where">([^<]*)</td>', table)
+    names = re.findall(r'<td class="col-where[^"]*">([^<]*)</td>', table)
     assert names == [where[:1].upper() + where[1:] for where, _ in _summary(inline)]
     assert "Khoản 2 Điều 5" in names and "Điểm b khoản 2 Điều 5" not in names
     assert re.findall(r'<tr id="(chg-\d+)"', table) == [f"chg-{n}" for n in range(1, len(names) + 1)]

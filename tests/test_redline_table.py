@@ -4,6 +4,7 @@ header row and a "(tiếp)" label on every page a provision runs onto, no docume
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -34,7 +35,7 @@ def _with_reasons(text: str, reasons: str = REASONS) -> str:
 def _rows(table: str) -> dict[str, str]:
     """Each row of the table's HTML by the provision its second column names."""
     rows = re.findall(r'<tr id="chg-\d+".*?</tr>', table, flags=re.S)
-    return {re.search(r'<td class="col-where">([^<]*)</td>', row).group(1): row for row in rows}  # type: ignore[union-attr]
+    return {re.search(r'<td class="col-where[^"]*">([^<]*)</td>', row).group(1): row for row in rows}  # type: ignore[union-attr]
 
 
 def _text(html: str) -> str:
@@ -105,27 +106,49 @@ def _pages(pdf: Path) -> list[list[str]]:
     return [page.split("\n") for page in done.stdout.split("\f")[:-1]]
 
 
+def _words(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's words with where they start (x, y), as pdftotext reads them."""
+    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [[(float(x), float(y), html.unescape(word)) for x, y, word in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page)]
+            for page in done.stdout.split("<page ")[1:]]
+
+
+def _label_column(words: list[tuple[float, float, str]]) -> tuple[str, list[str]]:
+    """On a page of the table: what its label column holds above the first numbered row, and the rows' numbers.
+
+    The columns are found from the header row: STT, then "Điều, khoản" up to "Quy định".
+    """
+    header_y, label_x = next((y, x) for x, y, word in words if word == "Điều,")
+    text_x = next(x for x, y, word in words if word == "Quy" and abs(y - header_y) < 1)
+    body = sorted((y, x, word) for x, y, word in words if y > header_y + 5)
+    numbers = [(y, word) for y, x, word in body if x < label_x - 2 and word.isdigit()]
+    first_y = numbers[0][0] if numbers else float("inf")
+    label = [word for y, x, word in body if label_x - 2 <= x < text_x - 2 and y < first_y - 1]
+    return " ".join(label), [word for _, word in numbers]
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
 def test_table_pdf_repeats_header_and_label_on_every_page(tmp_workspace: Workspace, invoke: Invoke) -> None:
     out = tmp_workspace.root / "bang.pdf"
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(out), catch=False)
     assert result.exit_code == 0, result.output
-    labels = set(_rows(rr.render_html(rl.build(tmp_workspace, "01-QC/TU"), layout="table",
-                                      profile=load_profile({}))))
+    labels = list(_rows(rr.render_html(rl.build(tmp_workspace, "01-QC/TU"), layout="table",
+                                       profile=load_profile({}))))
     pages = _pages(out)
-    continued = 0
-    for number, lines in enumerate(pages[1:], start=2):
-        header = next(i for i, line in enumerate(lines) if re.search(r"STT\s+Điều, khoản\s+Quy định hiện hành", line))
-        first_row = next(line for line in lines[header + 1:] if line.strip())
-        fresh = re.match(r"\s*\d+\s{2,}\S", first_row) is not None
-        above = " ".join(" ".join(lines[:header]).split())
-        named = [where for where in labels if f"{where} (tiếp)" in above]
-        # A page that opens inside a provision names it, with (tiếp), above the repeated header row.
-        assert ("(tiếp)" not in above) == fresh and bool(named) != fresh, (number, above, first_row)
-        continued += not fresh
-    assert continued >= 2
+    assert all(any(re.search(r"STT\s+Điều, khoản\s+Quy định hiện hành", line) for line in lines) for lines in pages)
+    continued, last = [], ""  # `last`: the row begun last, on an earlier page
+    for number, words in enumerate(_words(out), start=1):
+        label, numbers = _label_column(words)
+        if number > 1 and label:
+            # A page that opens inside a row names that row in its label column: "Khoản 2 Điều 5 (tiếp)".
+            assert label == f"{last} (tiếp)", (number, label, last)
+            continued.append(last)
+        assert numbers or label, number  # every page shows a row's label
+        last = labels[int(numbers[-1]) - 1] if numbers else last
+    assert "Khoản 2 Điều 5" in continued and len(continued) >= 2
     text = "\n".join("\n".join(lines) for lines in pages)
-    assert "Khoản 2 Điều 5 (tiếp)" in text
+    assert text.count("(tiếp)") == len(continued)  # hidden where the row begins
     # No document number broken at its slash ("22-QĐ/" then "TW" in a narrow column).
     assert re.findall(r"\d+-Q[ĐC]/TW|\d+-QC/TU", text) and not re.search(r"[A-ZĐ]/(\s|$)", text)
     assert all(re.search(r"Tinos|Liberation", font) for font in pdf_fonts(out))

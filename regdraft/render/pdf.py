@@ -7,6 +7,8 @@ Post-conditions of `write_pdf`:
 2. The body font is a Times-metric face covering Vietnamese (Tinos, else Liberation Serif 2),
    embedded in the PDF; without one, a `RegdraftError` says which package to install.
 3. The output file is written whole or not at all.
+4. A table row that runs onto later pages shows its label there too, when its label cell has the
+   class `repeats` (`render.continued`).
 """
 
 from __future__ import annotations
@@ -154,6 +156,10 @@ def _mime(path: Path) -> str:
             ".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix.lower(), "application/octet-stream")
 
 
+# A table cell whose label is printed again where its row continues (`render.continued`).
+_REPEATED_CELL = re.compile(r'<td class="[^"]*\brepeats\b')
+
+
 def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any = None) -> None:
     """Render `html` to a PDF file with the body font embedded and no outside resources.
 
@@ -173,6 +179,10 @@ def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any =
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)
         stage("laying out pages")
         rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
+        if _REPEATED_CELL.search(html):
+            from regdraft.render.continued import label_continued_rows
+
+            label_continued_rows(rendered.pages)
         stage(f"writing {len(rendered.pages)} pages")
         write_atomic(output, rendered.write_pdf)
 
