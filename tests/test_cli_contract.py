@@ -308,8 +308,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 def _run(base: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, case: Case,
-         *, as_json: bool) -> tuple[Any, str, str, str]:
-    """Run one case on a fresh copy of the base workspace; exit code, stdout, stderr, HEAD before it ran."""
+         *, as_json: bool, json_first: bool = False) -> tuple[Any, str, str, str]:
+    """Run one case on a fresh copy of the base workspace; exit code, stdout, stderr, HEAD before it ran.
+
+    `json_first` gives --json before the command (`regdraft --json amend check ...`) instead of after it.
+    """
     root, comment = base
     ws = tmp_path / "ws"
     shutil.copytree(root / "ws", ws, symlinks=True)
@@ -318,16 +321,21 @@ def _run(base: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(ws)
     head = _git(ws, "rev-parse", "HEAD")
     args = [a.format(tmp=tmp_path, comment=comment, remote=root / "remote.git") for a in case.args]
-    argv = [*path.split(), *args, *(["--json"] if as_json else [])]
+    if json_first:
+        argv = ["--json", *path.split(), *args]
+    else:
+        argv = [*path.split(), *args, *(["--json"] if as_json else [])]
     result = CliRunner().invoke(cli, argv)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
     return result.exit_code, result.stdout, result.stderr, head
 
 
-def _ids(*, failures: bool = False) -> list[Any]:
+def _ids(*, failures: bool = False, first: bool = False) -> list[Any]:
+    """The cases as test parameters; `first`: only each command's first success and first failure."""
     kinds = {0: "ok", 1: "problem", 2: "usage"}
     return [pytest.param(path, case, id=f"{path.replace(' ', '-')}-{kinds[case.code]}-{i}")
-            for path, cases in CASES.items() for i, case in enumerate(cases) if case.code or not failures]
+            for path, cases in CASES.items() for i, case in enumerate(cases) if case.code or not failures
+            if not first or next(c for c in cases if bool(c.code) == bool(case.code)) is case]
 
 
 # -- the tests ---------------------------------------------------------------------------------
@@ -372,6 +380,27 @@ def test_exit_code_and_json(base: tuple[Path, str], tmp_path: Path, monkeypatch:
         assert data["files"] == sorted(files), path
     errors = sorted(_validator(path.replace(" ", "-") if own else "error").iter_errors(data), key=str)
     assert not errors, [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
+
+
+@pytest.mark.parametrize(("path", "case"), _ids(first=True))
+def test_json_before_the_command(base: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 path: str, case: Case) -> None:
+    """`regdraft --json CMD ...` is `regdraft CMD ... --json`: the same exit code, one JSON document, its schema."""
+    code, stdout, stderr, _head = _run(base, tmp_path, monkeypatch, path, case, as_json=True, json_first=True)
+    assert code == case.code, (stdout, stderr)
+    data = json.loads(stdout)
+    own = case.code == 0 or case.own
+    if not own:
+        assert set(data) == {"error", "problems"} and data["error"]
+    errors = sorted(_validator(path.replace(" ", "-") if own else "error").iter_errors(data), key=str)
+    assert not errors, [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
+
+
+def test_json_before_an_unknown_command_or_a_missing_argument() -> None:
+    for argv, message in ((["--json", "nosuch"], "No such command 'nosuch'"),
+                          (["--json", "show"], "Missing argument 'REGULATION'")):
+        result = CliRunner().invoke(cli, argv)
+        assert result.exit_code == 2 and json.loads(result.stdout)["error"].startswith(message), result.output
 
 
 @pytest.mark.parametrize(("path", "case"), _ids(failures=True))  # successes: the same code path as under --json

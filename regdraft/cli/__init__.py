@@ -16,7 +16,7 @@ import click
 
 from regdraft import __version__
 from regdraft.cli import completion as _complete
-from regdraft.cli.printing import emit, error_json, json_wanted
+from regdraft.cli.printing import emit, error_json, json_option, json_wanted
 from regdraft.core.errors import Category, RegdraftError
 
 
@@ -72,6 +72,7 @@ _CLICK_ERRORS: dict[Category, type[click.ClickException]] = {
 
 @click.group(cls=RegdraftGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="regdraft")
+@json_option
 def cli() -> None:
     """Draft, amend, compare and consolidate regulations kept as Markdown in git.
 
@@ -79,6 +80,7 @@ def cli() -> None:
     Example:
         regdraft init --example office
         cd office && regdraft show 01-QC/TU d5.k2
+        regdraft --json list
     """
 
 

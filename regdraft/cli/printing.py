@@ -74,6 +74,18 @@ def _remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
     return value
 
 
+def json_option(func: F) -> F:
+    """`--json` on the top-level group: `regdraft --json CMD ...` is `regdraft CMD ... --json`.
+
+    Click's context meta is shared by the nested contexts, so the flag reaches the command's own
+    `--json` (read in `prints_result`) and the error handling in `regdraft.cli.RegdraftGroup`.
+    """
+    return cast(F, click.option(
+        "--json", "as_json", is_flag=True, callback=_remember, expose_value=False,
+        help="Print one JSON document for scripts, whatever the command (same as its own --json).",
+    )(func))
+
+
 def prints_result(func: F) -> F:
     """Add `--json` and print the `Result` the command returns (a command taking `as_json` gets it too)."""
     takes_json = "as_json" in inspect.signature(func).parameters
