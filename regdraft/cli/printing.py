@@ -80,10 +80,10 @@ def json_option(func: F) -> F:
     Click's context meta is shared by the nested contexts, so the flag reaches the command's own
     `--json` (read in `prints_result`) and the error handling in `regdraft.cli.RegdraftGroup`.
     """
-    return cast(F, click.option(
+    return click.option(
         "--json", "as_json", is_flag=True, callback=_remember, expose_value=False,
         help="Print one JSON document for scripts, whatever the command (same as its own --json).",
-    )(func))
+    )(func)
 
 
 def prints_result(func: F) -> F:
