@@ -9,6 +9,7 @@ import pytest
 
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -22,7 +23,7 @@ def ws(mini_workspace: Workspace) -> Workspace:
     return mini_workspace
 
 
-def test_add_list_respond(ws, invoke):
+def test_add_list_respond(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "điểm c khoản 2 Điều 2",
                     "--text", "Đề nghị làm rõ.", "--proposal", "Thiểu số phục tùng đa số.", "--type", "editorial")
     assert result.exit_code == 0, result.output
@@ -38,14 +39,14 @@ def test_add_list_respond(ws, invoke):
     assert invoke(ws, "comment", "list", SLUG, "--open").output.strip() == "No comments match."
 
 
-def test_add_rejects_unknown_provision(ws, invoke):
+def test_add_rejects_unknown_provision(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d2.k9", "--text", "x")
     assert result.exit_code == 2 and "khoản 9" in result.output and "Traceback" not in result.output
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "Điều", "--text", "x")
     assert result.exit_code == 2 and "not an address" in result.output  # a malformed address: bad usage
 
 
-def test_list_filters(ws, invoke):
+def test_list_filters(ws: Workspace, invoke: Invoke) -> None:
     for by, on in (("Ban Tổ chức Tỉnh ủy", "d1"), ("Ban Tuyên giáo Tỉnh ủy", "d2a"),
                    ("Ban Tuyên giáo Tỉnh ủy", "general")):
         rounds.add_comment(ws, SLUG, by, on, f"{by} {on}")
@@ -59,7 +60,7 @@ def test_list_filters(ws, invoke):
     assert ons("--round", "2") == []
 
 
-def test_import_csv_and_bad_rows(ws, invoke, tmp_path):
+def test_import_csv_and_bad_rows(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("by,on,text\nBan A,d1,Đúng\nBan B,d7,Sai\nBan C,,\n", encoding="utf-8")
     result = invoke(ws, "comment", "import", SLUG, str(bad))
@@ -74,7 +75,7 @@ def test_import_csv_and_bad_rows(ws, invoke, tmp_path):
     assert len(rounds.load_comments(ws, SLUG)) == 2
 
 
-def test_import_xlsx(ws, invoke, tmp_path):
+def test_import_xlsx(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -87,7 +88,7 @@ def test_import_xlsx(ws, invoke, tmp_path):
     assert (comment.on, comment.proposal) == ("d2.k1", "thống nhất, toàn diện")
 
 
-def test_respond_unknown_id(ws, invoke):
+def test_respond_unknown_id(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "comment", "respond", "ffff", "--disposition", "noted")
     assert result.exit_code == 2 and "no comment 'ffff'" in result.output
     result = invoke(ws, "comment", "respond", "ffff", "--disposition", "maybe")

@@ -9,6 +9,7 @@ import pytest
 
 from regdraft.workspace import rounds, votes
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -20,7 +21,7 @@ def ws(mini_workspace: Workspace) -> Workspace:
     return mini_workspace
 
 
-def test_open_list_show_close(ws, invoke):
+def test_open_list_show_close(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2025-07-15", "--yes",
                     "--consult", "Ban Tổ chức Tỉnh ủy", "--consult-file", str(FIX / "bodies.txt"))
     assert result.exit_code == 0, result.output
@@ -38,7 +39,7 @@ def test_open_list_show_close(ws, invoke):
     assert "closed" in invoke(ws, "round", "list", SLUG).output
 
 
-def test_open_errors_are_messages_not_tracebacks(ws, invoke):
+def test_open_errors_are_messages_not_tracebacks(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "round", "open", SLUG, "--due", "2025-07-15", "--yes")
     assert result.exit_code == 2 and "--consult" in result.output
     result = invoke(ws, "round", "open", "missing", "--due", "2025-07-15", "--yes", "--consult", "A")
@@ -49,7 +50,7 @@ def test_open_errors_are_messages_not_tracebacks(ws, invoke):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".docx", ".html"])
-def test_report_formats(ws, invoke, tmp_path, suffix):
+def test_report_formats(ws: Workspace, invoke: Invoke, tmp_path: Path, suffix: str) -> None:
     rounds.open_round(ws, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
     c = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2a", "Đề nghị bổ sung chữ ký số.")
     rounds.respond_comment(ws, c.id, "accepted", "Đã bổ sung.")
@@ -65,14 +66,14 @@ def test_report_formats(ws, invoke, tmp_path, suffix):
     assert "Điều 2a" in text and "Đề nghị bổ sung chữ ký số." in text and "Tiếp thu" in text and "Đã bổ sung." in text
 
 
-def test_report_needs_output_and_known_suffix(ws, invoke, tmp_path):
+def test_report_needs_output_and_known_suffix(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     rounds.open_round(ws, SLUG, "", "2025-07-15", ["A"])
     assert invoke(ws, "round", "report", SLUG).exit_code == 2
     result = invoke(ws, "round", "report", SLUG, "-o", str(tmp_path / "x.txt"))
     assert result.exit_code == 2 and ".pdf, .docx, .csv, .html" in result.output
 
 
-def test_amend_vote(ws, invoke):
+def test_amend_vote(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "5", "--abstain", "2",
                     "--date", "2025-09-20", "--members", "49")
     assert result.exit_code == 0, result.output
@@ -82,7 +83,7 @@ def test_amend_vote(ws, invoke):
     assert bad.exit_code == 2
 
 
-def test_bad_dates_name_their_option(ws, invoke):
+def test_bad_dates_name_their_option(ws: Workspace, invoke: Invoke) -> None:
     vote = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/13/2025")
     assert vote.exit_code == 2
     assert "Invalid value for '--date': '20/13/2025' is not a date" in vote.output and "due" not in vote.output
@@ -93,7 +94,7 @@ def test_bad_dates_name_their_option(ws, invoke):
     assert good.exit_code == 0 and "(2025-09-20)" in good.output
 
 
-def test_every_command_has_an_example(invoke):
+def test_every_command_has_an_example(invoke: Invoke) -> None:
     from regdraft.cli.comments import comment, round_, vote
 
     for group in (round_, comment):
@@ -103,7 +104,7 @@ def test_every_command_has_an_example(invoke):
     assert "Example:" in (vote.help or "")
 
 
-def test_adopt_requires_vote_majority_when_configured(ws, invoke):
+def test_adopt_requires_vote_majority_when_configured(ws: Workspace, invoke: Invoke) -> None:
     import yaml
 
     config = yaml.safe_load((ws.root / "regdraft.yaml").read_text(encoding="utf-8"))

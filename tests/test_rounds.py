@@ -42,7 +42,7 @@ def opened(ws: Workspace) -> Workspace:
     return ws
 
 
-def test_open_records_head_and_draft_in_one_commit(ws):
+def test_open_records_head_and_draft_in_one_commit(ws: Workspace) -> None:
     head, before = ws.resolve("HEAD").sha, commits(ws)
     r = rounds.open_round(ws, SLUG, "Lấy ý kiến các ban", "15/07/2025", [*BODIES, "Ban Tổ chức Tỉnh uỷ", " "])
     assert (r.number, r.draft, r.revision, r.due, r.status) == (1, 1, head, "2025-07-15", RoundStatus.OPEN)
@@ -52,7 +52,7 @@ def test_open_records_head_and_draft_in_one_commit(ws):
     assert data["revision"] == head and data["draft"] == 1 and data["consulted"] == list(BODIES)
 
 
-def test_open_refuses_uncommitted_amendment(ws):
+def test_open_refuses_uncommitted_amendment(ws: Workspace) -> None:
     path = ws.path(AMENDMENT)
     path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
     before = commits(ws)
@@ -61,7 +61,7 @@ def test_open_refuses_uncommitted_amendment(ws):
     assert commits(ws) == before and rounds.load_rounds(ws, SLUG) == []
 
 
-def test_next_round_needs_closed_round_and_higher_draft(opened):
+def test_next_round_needs_closed_round_and_higher_draft(opened: Workspace) -> None:
     ws = opened
     with pytest.raises(RegdraftError, match="Round 1 of 'mini-sua' is still open"):
         rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
@@ -77,7 +77,7 @@ def test_next_round_needs_closed_round_and_higher_draft(opened):
     assert [r.number for r in rounds.load_rounds(ws, SLUG)] == [1, 2]
 
 
-def test_open_refuses_bad_input(ws):
+def test_open_refuses_bad_input(ws: Workspace) -> None:
     with pytest.raises(RegdraftError, match="not a date"):
         rounds.open_round(ws, SLUG, "", "next week", BODIES)
     with pytest.raises(RegdraftError, match="Name the bodies consulted"):
@@ -86,7 +86,7 @@ def test_open_refuses_bad_input(ws):
         rounds.open_round(ws, "nope", "", "2025-07-15", BODIES)
 
 
-def test_add_comment_checks_the_circulated_draft(opened):
+def test_add_comment_checks_the_circulated_draft(opened: Workspace) -> None:
     ws = opened
     before = commits(ws)
     c = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "Điều 2a", "Đề nghị làm rõ.")
@@ -102,7 +102,7 @@ def test_add_comment_checks_the_circulated_draft(opened):
     assert commits(ws) == before + 3
 
 
-def test_add_comment_needs_an_open_round(ws):
+def test_add_comment_needs_an_open_round(ws: Workspace) -> None:
     with pytest.raises(RegdraftError, match="No round of 'mini-sua' is open"):
         rounds.add_comment(ws, SLUG, "Ban A", "d1", "x")
 
@@ -115,7 +115,7 @@ def _csv(tmp_path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def test_import_all_or_nothing(opened, tmp_path):
+def test_import_all_or_nothing(opened: Workspace, tmp_path: Path) -> None:
     ws = opened
     before = commits(ws)
     bad = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""], ["Ban B", "d2.k7", "", "Sai", ""],
@@ -133,7 +133,7 @@ def test_import_all_or_nothing(opened, tmp_path):
     assert made.count == 3 and len({c.id for c in made.first}) == 3
 
 
-def test_list_follows_provisions_into_the_next_draft(opened):
+def test_list_follows_provisions_into_the_next_draft(opened: Workspace) -> None:
     ws = opened
     ids = {on: rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", on, f"Về {on}").id
            for on in ("d1", "d2.k2.c", "d2a", "d3.k1", "general")}
@@ -152,7 +152,7 @@ def test_list_follows_provisions_into_the_next_draft(opened):
     assert rounds.list_comments(ws, SLUG, round_number=2) == []
 
 
-def test_list_filters_by_body_and_open(opened):
+def test_list_filters_by_body_and_open(opened: Workspace) -> None:
     ws = opened
     a = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "x")
     rounds.add_comment(ws, SLUG, "Ủy ban Kiểm tra Tỉnh ủy", "d1", "y")
@@ -161,7 +161,7 @@ def test_list_filters_by_body_and_open(opened):
     assert [i.comment.by for i in rounds.list_comments(ws, SLUG, open_only=True)] == ["Ủy ban Kiểm tra Tỉnh ủy"]
 
 
-def test_respond_records_disposition_in_one_commit(opened):
+def test_respond_records_disposition_in_one_commit(opened: Workspace) -> None:
     ws = opened
     c = rounds.add_comment(ws, SLUG, "Ban A", "d1", "x")
     before = commits(ws)
@@ -173,7 +173,7 @@ def test_respond_records_disposition_in_one_commit(opened):
         rounds.respond_comment(ws, "zzzz", "noted", "")
 
 
-def test_summary_and_report(opened, tmp_path):
+def test_summary_and_report(opened: Workspace, tmp_path: Path) -> None:
     ws = opened
     rounds.add_comment(ws, SLUG, "Ban Tuyên giáo Tỉnh uỷ", "d3", "Về Điều 3")
     first = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2.k2.c", "Về điểm c")
@@ -198,7 +198,7 @@ def test_summary_and_report(opened, tmp_path):
     assert report.title.startswith("Quy chế sửa đổi, bổ sung")
 
 
-def test_vote_and_majority(ws, monkeypatch):
+def test_vote_and_majority(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     assert votes.vote_majority(ws, SLUG) is False
     before = commits(ws)
     vote = votes.record_vote(ws, SLUG, 30, 10, 5, "2025-09-20", members=49)
@@ -211,7 +211,7 @@ def test_vote_and_majority(ws, monkeypatch):
         votes.record_vote(ws, SLUG, 30, 30, 0, "2025-09-20", members=49)
 
 
-def test_check_adoptable_follows_the_config(ws):
+def test_check_adoptable_follows_the_config(ws: Workspace) -> None:
     votes.check_adoptable(ws, SLUG)  # not required by default
     ws.config["require_vote_majority"] = True
     with pytest.raises(RegdraftError, match="no vote is recorded"):
@@ -228,7 +228,7 @@ def _git(cwd: Path, *args: str) -> str:
                           capture_output=True, text=True).stdout
 
 
-def test_comments_from_two_clones_merge_without_conflict(opened, tmp_path):
+def test_comments_from_two_clones_merge_without_conflict(opened: Workspace, tmp_path: Path) -> None:
     ws = opened
     _git(tmp_path, "clone", "-q", str(ws.root), "a")
     _git(tmp_path, "clone", "-q", str(ws.root), "b")
