@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regdraft.core.diff import compare
+from regdraft.core.model import Regulation
 from regdraft.core.replies import ReplyParagraph, versions
 from regdraft.importer.word_reply import read_reply
 from regdraft.render.profile import load_profile
@@ -22,6 +23,7 @@ from regdraft.render.redline import Redline, Version
 from regdraft.render.redline_docx import write_redline_docx
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 from tests.strategies import regulations
 
 TODAY = dt.date(2025, 3, 1)
@@ -40,13 +42,13 @@ def _body(path: Path) -> list[ReplyParagraph]:
     return body
 
 
-def _write(old, new, path: Path) -> Path:
+def _write(old: Regulation, new: Regulation, path: Path) -> Path:
     redline = Redline(compare(old, new), Version("A", old.id), Version("B", new.id))
     write_redline_docx(redline, path, load_profile({}), TODAY)
     return path
 
 
-def _sides(old, new, tmp: Path, name: str) -> tuple[list[str], list[str], list[str], list[str]]:
+def _sides(old: Regulation, new: Regulation, tmp: Path, name: str) -> tuple[list[str], list[str], list[str], list[str]]:
     """Reject-all and accept-all of the redline, and the same writer's text of each version alone."""
     rejected, accepted = versions(_body(_write(old, new, tmp / f"{name}.docx")))
     plain_old = versions(_body(_write(old, old, tmp / f"{name}-old.docx")))[1]
@@ -89,7 +91,7 @@ def test_accept_all_and_reject_all_give_each_version(tmp_path: Path, data: st.Da
     assert rejected == plain_old
 
 
-def test_redline_command_writes_docx_and_refuses_table_layout(tmp_workspace: Workspace, invoke,
+def test_redline_command_writes_docx_and_refuses_table_layout(tmp_workspace: Workspace, invoke: Invoke,
                                                               tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(out))
@@ -102,7 +104,7 @@ def test_redline_command_writes_docx_and_refuses_table_layout(tmp_workspace: Wor
     assert not (tmp_path / "x.docx").exists()
 
 
-def test_compare_reads_word_files(tmp_workspace: Workspace, invoke, tmp_path: Path) -> None:
+def test_compare_reads_word_files(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     import docx
 
     old_docx, new_docx = tmp_path / "old.docx", tmp_path / "new.docx"

@@ -38,8 +38,11 @@ def _draft() -> str:
     return text.replace("Bí thư, " + DELETED, "Bí thư, ")
 
 
+Printed = tuple[Path, list[str]]  # the redline PDF and the text of each of its pages
+
+
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     from click.testing import CliRunner
 
     from regdraft.cli import cli
@@ -71,7 +74,7 @@ MOVED = "Trực tiếp làm Trưởng Ban Bảo vệ, chăm sóc sức khỏe c�
 RENUMBERED = "Ký các văn bản của Ban Chấp hành, Ban Thường vụ,"
 
 
-def test_a_move_is_double_struck_where_it_stood_and_double_underlined_where_it_stands(printed) -> None:
+def test_a_move_is_double_struck_where_it_stood_and_double_underlined_where_it_stands(printed: Printed) -> None:
     pdf, pages = printed
     number = _page_of(pages, "(chuyển đến khoản 5 Điều 10)")
     assert number == _page_of(pages, "(chuyển từ khoản 3 Điều 10)")  # both on one page here
@@ -82,7 +85,7 @@ def test_a_move_is_double_struck_where_it_stood_and_double_underlined_where_it_s
     assert _kinds(page, here) == {"moved here"}
 
 
-def test_renumbering_alone_is_a_note_not_a_mark(printed) -> None:
+def test_renumbering_alone_is_a_note_not_a_mark(printed: Printed) -> None:
     pdf, pages = printed
     number = _page_of(pages, "(đánh số lại từ khoản 4)")
     text = re.sub(r"\s+", " ", pages[number - 1])
@@ -93,7 +96,7 @@ def test_renumbering_alone_is_a_note_not_a_mark(printed) -> None:
     assert _kinds(page, run) == {"plain"}
 
 
-def test_insertions_and_deletions_keep_single_lines_unlike_a_move(printed) -> None:
+def test_insertions_and_deletions_keep_single_lines_unlike_a_move(printed: Printed) -> None:
     pdf, pages = printed
     number = _page_of(pages, INSERTED)
     page = PrintedPage.load(pdf, number)
@@ -107,7 +110,7 @@ def test_insertions_and_deletions_keep_single_lines_unlike_a_move(printed) -> No
     assert _kinds(page, unchanged) == {"plain"}
 
 
-def test_the_legend_on_page_one_shows_each_mark_as_printed(printed) -> None:
+def test_the_legend_on_page_one_shows_each_mark_as_printed(printed: Printed) -> None:
     pdf, pages = printed
     first = re.sub(r"\s+", " ", pages[0])
     assert "Ký hiệu: gạch chân: nội dung bổ sung; gạch ngang: nội dung bỏ; gạch chân kép:" in first
