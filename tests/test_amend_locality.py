@@ -119,8 +119,8 @@ def test_one_instruction_changes_only_the_unit_it_targets(path: Path) -> None:
                     other = span(before, reg, reg.find(mark.address))
                     assert other is not None and mark.address.parent() == loc.address.parent()
                     start, end = min(start, other[0]), max(end, other[1])
-                    changed = result.regulation.find(mark.address).unit.text[-1]
-                    assert changed[:-1] == reg.find(mark.address).unit.text[-1][:-1]
+                    punctuated = result.regulation.find(mark.address).unit.text[-1]
+                    assert punctuated[:-1] == reg.find(mark.address).unit.text[-1][:-1]
                 assert after.startswith(before[:start]), (path.name, name, str(loc.address))
                 assert after.endswith(before[end:]), (path.name, name, str(loc.address))
                 if name in ("intro", "end", "add end"):

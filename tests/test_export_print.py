@@ -78,9 +78,9 @@ def _dark_rows(png: Path) -> list[tuple[int, float]]:
         gray = image.convert("L")
         width, height = gray.size
         left, right = int(width * 30 / 210), int(width * (1 - 15 / 210))  # the profile's margins
-        pixels = gray.load()
-        assert pixels is not None
-        return [(y, sum(pixels[x, y] < 128 for x in range(left, right)) / (right - left)) for y in range(height)]
+        pixels = gray.tobytes()  # one byte a pixel, row after row
+        return [(y, sum(pixels[y * width + x] < 128 for x in range(left, right)) / (right - left))
+                for y in range(height)]
 
 
 def test_footnotes_sit_under_a_rule_and_their_numbers_apart_from_labels(adopted: Workspace,  # noqa: F811

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 BAR = (0xB3, 0x26, 0x1E)  # the change bar's colour (redline.css)
 # Scrolls a changed provision into view; returns its first paragraph's box and the box of the next
@@ -24,6 +27,13 @@ BOXES = """(anchor) => {
     const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
     return {changed: box(changed), plain: box(plain), bar: getComputedStyle(changed).borderLeftWidth};
 }"""
+
+
+def _rgb(shot: Image.Image, x: float, y: float) -> tuple[int, ...]:
+    """The colour of one pixel of an RGB screenshot."""
+    pixel = shot.getpixel((int(x), int(y)))
+    assert isinstance(pixel, tuple)  # an RGB image has a (red, green, blue) pixel, never one number
+    return pixel
 
 
 def _near(pixel: tuple[int, ...], colour: tuple[int, int, int], within: int = 40) -> bool:
@@ -46,9 +56,9 @@ def _bar_and_margin(page: Any, anchor: str) -> None:
     left, top, _, height = boxes["changed"]
     assert left >= 1, boxes  # the bar is inside the window, not cut off at its edge
     for dx in (0.5, 1.5):
-        assert _near(shot.getpixel((int(left + dx), int(top + height / 2))), BAR), (anchor, boxes)
+        assert _near(_rgb(shot, left + dx, top + height / 2), BAR), (anchor, boxes)
     plain_left, plain_top, _, plain_height = boxes["plain"]
-    assert all(c > 235 for c in shot.getpixel((int(left + 1), int(plain_top + plain_height / 2)))), boxes
+    assert all(c > 235 for c in _rgb(shot, left + 1, plain_top + plain_height / 2)), boxes
     assert plain_left > left  # the unchanged text starts where the changed text does, right of the bar
 
 
