@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from regdraft.core.amend import apply, load_amendment
 from regdraft.core.amend.apply import next_insert_label
 from regdraft.core.markdown import parse, render, validate
-from regdraft.core.model import POINT_LETTERS, Kind
+from regdraft.core.model import POINT_LETTERS, Kind, Unit
 
 WORDS = ["Ban", "Chấp", "hành", "Tỉnh", "ủy", "uỷ", "họp", "báo", "cáo", "công", "tác", "Thường", "vụ", "kiểm", "tra"]
 
@@ -34,10 +34,7 @@ def regulations(draw: st.DrawFn) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _instruction(draw: st.DrawFn, article: object, counter: int) -> str | None:
-    from regdraft.core.model import Unit
-
-    assert isinstance(article, Unit)
+def _instruction(data: st.DataObject, article: Unit, counter: int) -> str | None:
     d = article.label
     clauses = [c for c in article.children if c.kind is Kind.CLAUSE]
     # Hypothesis favours early choices, so the richer operations come first.
@@ -47,15 +44,15 @@ def _instruction(draw: st.DrawFn, article: object, counter: int) -> str | None:
             choices += ["nested", "insert_point", "replace_point"]
         choices += ["insert_clause", "words", "append_clause", "replace_clause", "repeal_clause"]
     choices += ["replace_article", "repeal_article", "rename"]
-    kind = draw(st.sampled_from(choices))
-    text = draw(sentences)
+    kind = data.draw(st.sampled_from(choices))
+    text = data.draw(sentences)
     if kind == "rename":
         return f"{counter}\\. Sửa đổi tên Điều {d} như sau:\n\n“Điều {d}. {text[:-1]}”"
     if kind == "replace_article":
         return f"{counter}\\. Sửa đổi, bổ sung Điều {d} như sau:\n\n“Điều {d}. Mới\n\n1\\. {text}\n\na) {text}”."
     if kind == "repeal_article":
         return f"{counter}\\. Bãi bỏ Điều {d}."
-    clause = draw(st.sampled_from(clauses))
+    clause = data.draw(st.sampled_from(clauses))
     k = clause.label
     if kind == "replace_clause":
         return f"{counter}\\. Sửa đổi, bổ sung khoản {k} Điều {d} như sau:\n\n“{k}\\. {text}”"
@@ -70,9 +67,9 @@ def _instruction(draw: st.DrawFn, article: object, counter: int) -> str | None:
         word = clause.text[0].split()[0] if clause.text else None
         return f"{counter}\\. Thay thế cụm từ “{word}” bằng cụm từ “Mới” tại khoản {k} Điều {d}." if word else None
     with_points = [c for c in clauses if c.children]
-    clause = draw(st.sampled_from(with_points))
+    clause = data.draw(st.sampled_from(with_points))
     k = clause.label
-    point = draw(st.sampled_from(clause.children))
+    point = data.draw(st.sampled_from(clause.children))
     if kind == "replace_point":
         return (
             f"{counter}\\. Sửa đổi, bổ sung điểm {point.label} khoản {k} Điều {d} như sau:\n\n“{point.label}) {text}”"
@@ -98,9 +95,9 @@ def test_random_valid_instructions_apply_and_round_trip(data: st.DataObject) -> 
     chosen = data.draw(
         st.lists(st.sampled_from(articles), min_size=1, max_size=len(articles), unique_by=lambda a: a.label)
     )
-    instructions = []
+    instructions: list[str] = []
     for article in chosen:
-        body = _instruction(data.draw, article, len(instructions) + 1)
+        body = _instruction(data, article, len(instructions) + 1)
         if body:
             instructions.append(body)
     if not instructions:

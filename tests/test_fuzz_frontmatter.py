@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -43,7 +44,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
                                                                            HealthCheck.function_scoped_fixture])
 
 
-def _with(base: dict[str, object], meta: dict[str, object]) -> str:
+def _with(base: Mapping[str, object], meta: Mapping[str, object]) -> str:
     return "---\n" + yaml.safe_dump({**base, **meta}, allow_unicode=True, sort_keys=False) + "---\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -147,7 +148,7 @@ def _wrap(text: str) -> str:
     return "\n".join(out)
 
 
-NON_CANONICAL = {
+NON_CANONICAL: dict[str, Callable[[str], str]] = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "cr": lambda t: t.replace("\n", "\r"),
     "nfd": _nfd,
