@@ -35,7 +35,7 @@ def _git_workspace(tmp_path: Path) -> tuple[Workspace, Edit]:
 
 def _memory_workspace(tmp_path: Path) -> tuple[Workspace, Edit]:
     def edit(ws: Workspace, relative: str, data: bytes) -> None:
-        assert isinstance(ws.store, MemoryStore)
+        assert isinstance(ws, MemoryWorkspace)  # this edit is made on the workspace kept in memory only
         ws.store.working[relative] = data
 
     return memory_workspace({"regdraft.yaml": b"profile: party-36\n"}), edit

@@ -81,7 +81,11 @@ def test_the_summary_gives_the_page_each_change_is_on(shipped_pdf: Path, tmp_wor
 
     pages = _pages(shipped_pdf)
     reader = PdfReader(str(shipped_pdf))
-    anchors = {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    anchors: dict[str, int] = {}
+    for name, dest in reader.named_destinations.items():
+        number = reader.get_destination_page_number(dest)
+        assert number is not None, name  # every anchor of the redline points at one of its pages
+        anchors[name] = number + 1
     redline = rl.build(tmp_workspace, "01-QC/TU")
     helpers = rr._Helpers(redline, load_profile({}))
     summary = " ".join(pages[:2])

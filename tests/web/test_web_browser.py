@@ -115,7 +115,8 @@ def test_screenshot_of_the_redline_shows_the_marks(review_ws: Workspace, live_se
     page.goto(f"{live_server}/a/{SLUG}/redline")
     page.locator('[data-on="d5.k2"]').first.scroll_into_view_if_needed()
     image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
-    pixels = list(image.get_flattened_data()) if hasattr(image, "get_flattened_data") else list(image.getdata())
+    data = image.tobytes()  # (red, green, blue) bytes, pixel after pixel
+    pixels = [tuple(data[i:i + 3]) for i in range(0, len(data), 3)]
 
     def near(colour: tuple[int, int, int]) -> int:
         return sum(1 for p in pixels if all(abs(a - b) < 40 for a, b in zip(p, colour, strict=True)))
