@@ -67,19 +67,35 @@ def _simple_block(line: str) -> tuple[str, str] | None:
     """Classify a one-line block whose CommonMark meaning is certain; None when unsure.
 
     A line alone between blank lines that starts at column 0 with a letter, `(` or digits
-    not forming a list marker is a paragraph whatever follows it; `## text` without a closing
-    `#` sequence is a heading. Everything else goes through markdown-it.
+    not forming a list marker is a paragraph whatever follows it; `## text` that does not end
+    in `#` (trailing spaces and tabs aside: `## Title # ` may close with a `#` sequence) is a
+    heading. Everything else goes through markdown-it.
     """
     first = line[:1]
     if first == "#":
         match = _ATX.match(line)
-        if match is None or line.endswith("#"):
+        if match is None or line.rstrip(" \t").endswith("#"):
             return None
         content = match.group(1).strip()
         return ("heading", content) if content else None
     if first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line)):
         return "para", line.strip()
     return None
+
+
+# A heading's end that CommonMark reads as a closing sequence, not as text: `#`s after a space or tab.
+_CLOSING_SEQUENCE = re.compile(r"[ \t]#+$")
+
+
+def atx_heading(level: int, text: str) -> str:
+    """The heading line `## text` that reads back as exactly `text` (stripped, one line).
+
+    CommonMark drops a closing sequence (`## Title ##`): a title that itself ends in `#`s after
+    a space (`Lớp C #`) is written with one, `## Lớp C # #`, so those `#`s stay text; a title
+    ending in `C#` or an escaped `\\#` needs none.
+    """
+    line = "#" * level + " " + text
+    return line + " #" if _CLOSING_SEQUENCE.search(line) else line
 
 
 def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:

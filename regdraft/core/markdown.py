@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
 
-from regdraft.core.blocks import DEEP, body_blocks
+from regdraft.core.blocks import DEEP, atx_heading, body_blocks
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import PLACEHOLDER, check_values, read_front_matter, without_control_characters
@@ -467,7 +467,7 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_
                  holder: Kind | None = None) -> None:
     """Append `unit`'s blocks; `lead_in` and `holder`: the holder's lead-in and kind when `unit` is its last child."""
     if unit.kind in HEADING_KINDS:
-        blocks.append("#" * min(depth, 6) + " " + heading_text(unit, language))
+        blocks.append(atx_heading(min(depth, 6), heading_text(unit, language)))
         blocks.extend(_text_blocks(unit.text))
         _render_children(unit, depth + 1, language, blocks)
         return

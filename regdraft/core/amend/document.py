@@ -21,7 +21,7 @@ from typing import Any
 from regdraft.core.amend.instructions import Instruction, read_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import check_reasons, reason_for
-from regdraft.core.blocks import DEEP
+from regdraft.core.blocks import DEEP, atx_heading
 from regdraft.core.dates import read_date
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import check_values, dump_yaml, read_front_matter, without_control_characters
@@ -314,8 +314,7 @@ def render_amendment(amendment: Amendment) -> str:
     amending = {amendment.article.label: amendment.instructions,
                 **{part.article.label: part.instructions for part in amendment.others}}
     for article in document_articles(amendment):
-        heading = f"## {word} {article.label}" + (f". {article.title}" if article.title else "")
-        parts.append(heading)
+        parts.append(atx_heading(2, f"{word} {article.label}" + (f". {article.title}" if article.title else "")))
         parts.extend(_paragraphs(article.paragraphs))
         for ins in amending.get(article.label, ()):
             parts.extend(_instruction_blocks(ins, top=True))
