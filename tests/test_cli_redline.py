@@ -231,7 +231,7 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
     amendment = tmp_workspace.log("amendments/en1/amendment.md")[0]
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
     assert redline.cover_line() == ("Text in force (Regulation No. 01-QC/TU, in force from 09/01/2021) "
-                                    f"compared with Draft 1 (of {_cited(amendment.date)})")
+                                    f"compared with Draft 1 (dated {_cited(amendment.date)})")
     assert redline.metadata_line() == (f"Versions compared: 01-QC/TU-EN: commit {regulation.sha[:7]}, "
                                        f"{regulation.date}; Draft 1: commit {amendment.sha[:7]}, {amendment.date}.")
     html = rr.render_html(redline, today=dt.date(2026, 3, 5))

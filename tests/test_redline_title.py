@@ -4,14 +4,16 @@ line at the end, and a summary giving the page of each change."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import Invoke
+from tests.conftest import FIXTURES, Invoke
 from tests.test_render_pdf import pdf_fonts
 
 
@@ -126,3 +128,42 @@ def test_the_table_layout_and_the_word_redline_carry_the_same_title(tmp_workspac
     assert "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
     assert re.search(r"Các phiên bản được so sánh: 01-QC/TU: commit [0-9a-f]{7}, [\d-]{10}; 05-QC/TU: commit", text)
     assert text.index("Điều 31") < text.index("Các phiên bản được so sánh")  # at the end
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return " ".join(re.sub(r"<[^>]+>", " ", z.read("word/document.xml").decode("utf-8")).split())
+
+
+def test_the_english_title_reads_on_from_comparison(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """COMPARISON of Draft 1 of the Regulation … with Regulation No. …: the title's words joined in English."""
+    tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+                         "Add an English amendment")
+    title = ("COMPARISON of Draft 1 of the Regulation amending the Working Regulations with Regulation No. 01-QC/TU "
+             "of 09/01/2021")
+    pdf, word = tmp_workspace.root / "out" / "en.pdf", tmp_workspace.root / "out" / "en.docx"
+    for out in (pdf, word):
+        result = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--amendment", "en1", "-o", str(out), catch=False)
+        assert result.exit_code == 0, result.output
+    last_saved = str(tmp_workspace.log("amendments/en1/amendment.md", limit=1)[0].date)[:10].split("-")
+    versions = ("Text in force (Regulation No. 01-QC/TU, in force from 09/01/2021) compared with Draft 1 "
+                f"(dated {last_saved[2]}/{last_saved[1]}/{last_saved[0]})")
+    pages = _pages(pdf)
+    for text in (pages[0], _docx_text(word)):  # the PDF and the Word redline alike
+        assert title in text and versions in text
+        assert " with with " not in text and "Dự thảo" not in text and " với " not in text
+    assert "Comparison of Draft 1 with 01-QC/TU" in pages[1]  # the running header
+    with zipfile.ZipFile(word) as z:  # and the Word file's title, as Word's File > Info shows it
+        assert "<dc:title>Comparison of Draft 1 with 01-QC/TU</dc:title>" in z.read("docProps/core.xml").decode()
+
+
+def test_the_vietnamese_title_needs_no_connecting_word(tmp_workspace: Workspace) -> None:
+    from regdraft.render.profile import load_profile
+    from regdraft.render.redline import page_header
+    from regdraft.workspace import redline as rl
+
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    profile = load_profile({})
+    assert redline.title_line(profile) == TITLE  # under "BẢN SO SÁNH", read on as it is
+    header = page_header(redline, profile, dt.date(2026, 1, 5))
+    assert header.running == "Bản so sánh 05-QC/TU với 01-QC/TU" and header.type == "Bản so sánh"

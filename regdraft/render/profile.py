@@ -229,6 +229,9 @@ _FIELDS = {
     "reference_broken": {"source", "target", "quoted"},
     "reference_changed_by": {"source", "target", "quoted", "verb", "changed"},
     "reference_changed": {"source", "target", "quoted"},
+    "comparison_summary": {"new", "old"},
+    "comparison_running": {"new", "old"},
+    "draft_of": {"draft", "title"},
 }
 
 

@@ -60,10 +60,11 @@ class Version:
     drafted: Any = None
 
     def document(self, words: Mapping[str, str], style: str) -> str:
-        """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`."""
+        """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
+        (`Draft 1 of the Regulation amending …` in English: the profile's `draft_of`)."""
         if self.title:
             number = f" ({self.number})" if self.number else ""
-            return f"{self.label} {self.title}{number}"
+            return words["draft_of"].format(draft=self.label, title=self.title) + number
         number = f" {words['number_cited']} {self.number or self.doc_id}" if self.number or self.doc_id else ""
         signed = cited_date(self.signed, style, words.get("_language", "vi"))
         dated = f" {words['dated']} {signed}" if signed else ""
@@ -78,7 +79,7 @@ class Version:
         if self.effective:
             bits.append(f"{words['effective_from']} {cited_date(self.effective, style, language)}")
         elif self.drafted:
-            bits.append(f"{words['dated']} {cited_date(self.drafted, style, language)}")
+            bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, language)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
     def revision(self) -> str:
@@ -110,12 +111,14 @@ class Redline:
         return {**profile.words(language), "_language": language}, profile.cited_dates
 
     def title_line(self, profile: Profile | None = None) -> str:
-        """What the comparison is: `Dự thảo lần 2 Quy chế … (05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021`."""
+        """What the comparison is, the line under its title: `Dự thảo lần 2 Quy chế … (05-QC/TU) với Quy chế số
+        01-QC/TU ngày 09/01/2021`; in English `of Draft 1 of the Regulation … with Regulation No. 01-QC/TU of
+        09/01/2021`, so that it reads on from the title ("COMPARISON of …"): the profile's `comparison_summary`."""
         words, style = self._words(profile)
         old, new = self.old_version.document(words, style), self.new_version.document(words, style)
         if old == new:  # two revisions of one document: say which is which
             old, new = f"{old} ({self.old_version.label})", f"{new} ({self.new_version.label})"
-        return f"{new} {words['comparison_with']} {old}"
+        return words["comparison_summary"].format(new=new, old=old)
 
     def cover_line(self, profile: Profile | None = None) -> str:
         """The line naming the two versions compared, by document, draft and date."""
@@ -407,8 +410,8 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
     # A comparison is no numbered document: its title names both documents, and so does its running header.
     words, _ = redline._words(profile)
     old, new = redline.old_version, redline.new_version
-    running = " ".join(x for x in (sentence(words["comparison_title"]), new.number or new.doc_id,
-                                   words["comparison_with"], old.number or old.doc_id) if x)
+    running = words["comparison_running"].format(new=new.number or new.doc_id or new.label,
+                                                 old=old.number or old.doc_id or old.label)
     header = dataclasses.replace(header, number="", running=running, type=words["comparison_title"],
                                  summary=redline.title_line(profile))
     if redline.amendment is None:

@@ -258,6 +258,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     document = new_document(profile)
     names = _styles(document, profile, language)
     header = page_header(redline, profile, today)
+    document.core_properties.title = header.running[:255]  # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
     _front(document, header, profile, header.draft)
     paragraph(document, redline.cover_line(profile), italic=True, align="center")
     paragraph(document, words["summary"], bold=True)
