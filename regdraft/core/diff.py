@@ -27,7 +27,6 @@ Post-conditions of `compare`:
 from __future__ import annotations
 
 import difflib
-import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +35,7 @@ from itertools import islice
 
 from regdraft.core.align import Item, align, child_items, flatten, increasing, token_key
 from regdraft.core.align import similarity as similarity
+from regdraft.core.collector import paused
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import heading_text, unit_label_text
 from regdraft.core.model import (
@@ -508,20 +508,13 @@ def _phrase_change(segments: Sequence[DiffSegment]) -> ChangeKind | None:
 def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
             detect_moves: bool = True) -> Comparison:
     """Compare two versions of a regulation provision by provision (see the module docstring)."""
-    # Comparing allocates an object or more per provision and makes no reference cycles, so
-    # the cyclic garbage collector only costs time here (as in `regdraft.core.markdown.parse`).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # an object or more per provision, no cycles (`regdraft.core.collector`)
         comparer = _Comparer(new.language, strict_tones, detect_moves)
         provisions = tuple(comparer.level(flatten(old), flatten(new)))
         if detect_moves:
             provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED)
         provisions = _numbered(provisions)
         return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # Kinds an amendment states for a whole provision: what changed inside it is part of that change.

@@ -22,7 +22,6 @@ Post-conditions of `render`:
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from typing import Any
 
 from regdraft.core.blocks import DEEP, atx_heading, body_blocks
 from regdraft.core.blocks import blocks as blocks
+from regdraft.core.collector import paused
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import PLACEHOLDER, check_values, read_front_matter, without_control_characters
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
@@ -377,15 +377,8 @@ def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Reg
 
 def read(data: bytes | str, source: str = "") -> Reading:
     """Read a regulation file as far as it goes; only text that is no regulation raises `ParseError`."""
-    # Parsing allocates hundreds of thousands of objects and makes no reference cycles, so
-    # the cyclic garbage collector only costs time here (about 15% on large files).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # hundreds of thousands of objects, no cycles (about 15% faster on large files)
         return _read(data, source)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(data: bytes | str, source: str) -> Reading:

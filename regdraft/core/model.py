@@ -69,6 +69,12 @@ class Unit:
     line: int = field(default=0, compare=False)
     closing: tuple[str, ...] = ()
 
+    def __reduce__(self) -> tuple[type[Unit], tuple[Any, ...]]:
+        """Pickle as a constructor call: the parse cache loads a 1,000-article text ~40 % faster than
+        through the generic state of a frozen, slotted dataclass (which looks up its fields per unit)."""
+        return (Unit, (self.kind, self.label, self.title, self.text, self.children, self.repealed, self.line,
+                       self.closing))
+
     def segment(self) -> Segment:
         """This unit's own part of an address."""
         return Segment(self.kind, self.label)

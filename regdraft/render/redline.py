@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from regdraft.core.collector import paused
 from regdraft.core.diff import ChangeKind, Comparison, DiffSegment, Op, Provision, unit_lines
 from regdraft.core.errors import UsageError
 from regdraft.core.markdown import heading_text, unit_label_text
@@ -452,13 +453,14 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
-    rendered = template.render(
-        lang=helpers.language, profile=profile, header=header, words=helpers.words,
-        orientation="landscape" if layout == "table" else "portrait",
-        cover_line=redline.cover_line(profile),
-        metadata_line=redline.metadata_line(profile), changes=comparison.changes,
-        provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
-        changed_only=changed_only, references=redline.references,
-    )
+    with paused():  # a string or more per provision; the few cycles of templates wait until after
+        rendered = template.render(
+            lang=helpers.language, profile=profile, header=header, words=helpers.words,
+            orientation="landscape" if layout == "table" else "portrait",
+            cover_line=redline.cover_line(profile),
+            metadata_line=redline.metadata_line(profile), changes=comparison.changes,
+            provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
+            changed_only=changed_only, references=redline.references,
+        )
     # The table's narrow columns would break a document number at its slash ("22-QĐ/" then "TW").
     return numbers_kept_whole(rendered) if layout == "table" else rendered

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from regdraft.core.collector import paused
 from regdraft.render import signed
 
 if TYPE_CHECKING:
@@ -116,7 +117,8 @@ def _load(folder: Path, key: str) -> Any:
     if payload is None:
         return None
     try:
-        return _Unpickler(io.BytesIO(payload)).load()
+        with paused():  # a reading is a large acyclic tree (`regdraft.core.collector`)
+            return _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # an entry of another version of the classes: read the text again
         return None
 

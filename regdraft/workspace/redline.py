@@ -18,21 +18,21 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from regdraft.core.amend import document
-from regdraft.core.amend.document import Amendment
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
-from regdraft.core.refs import affected_references
 from regdraft.render.redline import Redline, Version, sentence, words_for
-from regdraft.workspace.amendments import load, slugs
-from regdraft.workspace.lifecycle import preview, read_with_problems
 from regdraft.workspace.parse_cache import read_regulation
-from regdraft.workspace.profiles import profile_for
 from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
+
+# The amendment machinery and the reference checks are imported where a workspace redline uses
+# them: `compare` of two files needs neither, and importing them took a fifth of its start-up.
 
 
 def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str | None = None,
@@ -41,6 +41,8 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
 
     With neither `rev_to` nor `amendment`, the one pending amendment to the regulation is used.
     """
+    from regdraft.workspace.profiles import profile_for
+
     if rev_to is not None and amendment is not None:
         raise UsageError("Compare with either a revision or an amendment, not both.", options=("rev_to", "amendment"))
     relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
@@ -114,6 +116,9 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
     With two or more pending, guessing would compare the wrong draft: a `UsageError` lists them
     and asks for --amendment SLUG.
     """
+    from regdraft.core.amend import document
+    from regdraft.workspace.amendments import load, slugs
+
     found: list[tuple[str, int, str, str]] = []
     unreadable: list[str] = []
     for slug in slugs(ws):
@@ -149,6 +154,9 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
 
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
                     rev: str | None, strict_tones: bool, stem: str) -> Redline:
+    from regdraft.workspace.lifecycle import preview, read_with_problems
+    from regdraft.workspace.profiles import profile_for
+
     doc, _ = read_with_problems(ws, slug, rev)  # its problems are all reported by `preview` below
     if old.id not in doc.regulations:
         raise RegdraftError(
@@ -179,6 +187,8 @@ def _changed_addresses(comparison: Comparison) -> list[Address]:
 
 def _references(comparison: Comparison, changed: Sequence[Address], words: Mapping[str, str]) -> tuple[str, ...]:
     """Sentences naming the references that the change breaks or that need checking."""
+    from regdraft.core.refs import affected_references
+
     issues = affected_references(comparison.old, comparison.new, changed)
     return tuple(sentence(issue.note(words, comparison.new.language)) for issue in issues)
 
@@ -203,6 +213,8 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
 
 def _document_name(doc: Amendment, words: Mapping[str, str]) -> str:
     """The amending document as a note names it: `Dự thảo 05-QC/TU`, `Dự thảo lần 2`, `Quy chế số 05-QC/TU`."""
+    from regdraft.core.amend import document
+
     if str(doc.status) not in document.PENDING and doc.number:
         return f"{doc.meta.get('type') or words['amended']} {words['number'].lower()} {doc.number}"
     if doc.number:
