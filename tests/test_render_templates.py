@@ -109,3 +109,21 @@ def test_shipped_templates_render_in_the_sandbox_without_a_workspace() -> None:
     assert "sandbox" in type(env).__mro__[1].__module__
     page = env.get_template("base.css.j2")
     assert page.filename is not None and Path(page.filename).parent == SHIPPED
+
+
+def test_the_sandbox_refuses_the_same_after_a_type_was_used_safely(tmp_path: Path) -> None:
+    """Verdicts are kept per type and attribute name: a safe attribute of a type never clears another."""
+    from jinja2.exceptions import SecurityError
+
+    from regdraft.core.model import Kind, Unit
+
+    env = environment(None)
+    unit = Unit(Kind.ARTICLE, "5", "Tiêu đề")
+    first = env.from_string("{{ u.label }} {{ x.index(1) }} {{ k.ARTICLE.value }}")
+    assert first.render(u=unit, x=[1], k=Kind) == "5 0 article"
+    for attack in ("{{ x.append(2) }}", "{{ u.__class__ }}", "{{ u.__reduce__() }}", "{{ f.__self__ }}",
+                   "{{ x.__class__.__mro__ }}", "{{ k.mro() }}"):
+        for _ in range(2):  # the second asking is answered from what was kept
+            with pytest.raises((RegdraftError, SecurityError)):
+                env.from_string(attack).render(u=unit, x=[1], f=len, k=Kind)
+    assert env.from_string("{{ u.title }}").render(u=unit) == "Tiêu đề"

@@ -7,6 +7,7 @@ Domain errors are turned into messages in one place, `RegdraftGroup.invoke`.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import pkgutil
 from collections.abc import Iterator, Sequence
@@ -191,4 +192,10 @@ _complete.attach(cli)
 
 def main() -> None:
     """Entry point of the `regdraft` console script."""
-    cli(prog_name="regdraft")
+    try:
+        cli(prog_name="regdraft")
+    finally:
+        # Python's exit collects garbage over every object still alive (the readings the parse
+        # cache keeps, the modules): for a 5,000-article comparison that took 0.2 s of CPU after
+        # the output was written. Frozen objects are skipped; the process frees its memory as it ends.
+        gc.freeze()
