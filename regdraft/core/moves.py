@@ -57,26 +57,28 @@ def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> li
         # A provision moved here by `cross_moves` stands here only: where it stood has its own entry.
         return old_rank.get(str(p.old_address)) if p.old is not None and p.moved_from is None else None
 
-    pairs = [(k, r) for k, p in enumerate(level) if p.new is not None and (r := rank(p)) is not None]
-    keep = increasing(pairs)
+    ranks = [rank(p) for p in level]
+    keep = increasing([(k, r) for k, (p, r) in enumerate(zip(level, ranks)) if p.new is not None and r is not None])
     out: list[tuple[Provision, Place]] = []
-    gone: list[tuple[Provision, Place]] = []
-    for k, p in enumerate(level):
-        if rank(p) is None or (p.new is not None and k in keep):
+    placed: list[int | None] = []  # the rank each entry of `out` places others by (none for a move's arrival)
+    gone: list[tuple[Provision, Place, int | None]] = []
+    for k, (p, r) in enumerate(zip(level, ranks)):
+        if r is None or (p.new is not None and k in keep):
             out.append((p, Place.HERE))
+            placed.append(r)
         elif p.new is None:
-            gone.append((p, Place.REMOVED))
+            gone.append((p, Place.REMOVED, r))
         else:
             out.append((p, Place.MOVED_HERE))
-            gone.append((p, Place.MOVED_AWAY))
-    for p, place in sorted(gone, key=lambda g: rank(g[0]) or 0):
-        mine = rank(p) or 0
-        at = 0
-        for k, (q, where) in enumerate(out):
-            r = None if where is Place.MOVED_HERE else rank(q)
-            if r is not None and r < mine:
-                at = k + 1
+            placed.append(None)
+            gone.append((p, Place.MOVED_AWAY, r))
+    for p, place, r in sorted(gone, key=lambda g: g[2] or 0):
+        # After the last entry that stood before it in the old text (the first place when none did).
+        mine = r or 0
+        at = next((k + 1 for k in range(len(placed) - 1, -1, -1)
+                   if (q := placed[k]) is not None and q < mine), 0)
         out.insert(at, (p, place))
+        placed.insert(at, r)
     return out
 
 
