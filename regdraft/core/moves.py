@@ -58,11 +58,12 @@ def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> li
         return old_rank.get(str(p.old_address)) if p.old is not None and p.moved_from is None else None
 
     ranks = [rank(p) for p in level]
-    keep = increasing([(k, r) for k, (p, r) in enumerate(zip(level, ranks)) if p.new is not None and r is not None])
+    keep = increasing([(k, r) for k, (p, r) in enumerate(zip(level, ranks, strict=True))
+                       if p.new is not None and r is not None])
     out: list[tuple[Provision, Place]] = []
     placed: list[int | None] = []  # the rank each entry of `out` places others by (none for a move's arrival)
     gone: list[tuple[Provision, Place, int | None]] = []
-    for k, (p, r) in enumerate(zip(level, ranks)):
+    for k, (p, r) in enumerate(zip(level, ranks, strict=True)):
         if r is None or (p.new is not None and k in keep):
             out.append((p, Place.HERE))
             placed.append(r)
