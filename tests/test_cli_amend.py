@@ -104,6 +104,7 @@ def test_list_and_json(ws: Workspace, invoke: Invoke) -> None:
         "draft": 1,
         "number": "07-QC/TU",
         "regulation": "02-QC/TU",
+        "regulations": ["02-QC/TU"],
         "instructions": 2,
         "error": "",
     }

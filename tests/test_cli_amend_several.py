@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,55 @@ def test_a_failing_instruction_for_either_regulation_adopts_nothing(ws: Workspac
     assert result.exit_code == 1
     assert "to 02-QC/TU, 01-QC/TU; nothing was changed" in result.output and "Điều 7 has no khoản 9" in result.output
     assert snapshot(ws) == before
+
+
+def test_preview_shows_every_regulation_in_the_order_of_its_articles(ws: Workspace, invoke: Invoke,
+                                                                      tmp_path: Path) -> None:
+    # The main regulation (front matter `regulation:`) is amended by the second article: the preview
+    # still follows the document, Điều 1 (02-QC/TU) first.
+    text = document().replace("regulation: 02-QC/TU", "regulation: 01-QC/TU")
+    (ws.root / "amendments/both/amendment.md").write_text(text, encoding="utf-8")
+    shown = invoke(ws, "amend", "preview", "both")
+    assert shown.exit_code == 0, shown.output
+    first = shown.stdout.index("==> 02-QC/TU, as Điều 1 of both amends it <==")
+    second = shown.stdout.index("==> 01-QC/TU, as Điều 2 of both amends it <==")
+    assert first < second
+    # Each section holds its own regulation, amended by its own article only.
+    assert "## Điều 4. (được bãi bỏ)" in shown.stdout[first:second]
+    assert "2\\. Thường trực Tỉnh ủy bảo đảm thực hiện." in shown.stdout[first:second]
+    assert "id: 01-QC/TU" in shown.stdout[second:] and "- (được bãi bỏ)" in shown.stdout[second:]
+    assert "- (được bãi bỏ)" not in shown.stdout[first:second]
+
+    as_json = json.loads(invoke(ws, "amend", "preview", "both", "--json").stdout)
+    assert [(r["regulation"], r["article"]) for r in as_json["regulations"]] == [
+        ("02-QC/TU", "Điều 1"), ("01-QC/TU", "Điều 2")]
+    assert as_json["text"] is None and all(r["text"].startswith("---\nid: ") for r in as_json["regulations"])
+    assert as_json["regulations"][1]["text"] == shown.stdout[second:].split("<==\n", 1)[1].removesuffix("\n")
+
+    written = invoke(ws, "amend", "preview", "both", "-o", str(tmp_path / "amended.md"))
+    assert written.exit_code == 0, written.output
+    assert (tmp_path / "amended-02-QC-TU.md").read_text(encoding="utf-8") == as_json["regulations"][0]["text"]
+    assert (tmp_path / "amended-01-QC-TU.md").read_text(encoding="utf-8") == as_json["regulations"][1]["text"]
+    assert not (tmp_path / "amended.md").exists()
+
+    one = invoke(ws, "amend", "preview", "both", "--regulation", "01-QC/TU", "-o", str(tmp_path / "one.md"))
+    assert one.exit_code == 0, one.output
+    assert (tmp_path / "one.md").read_text(encoding="utf-8") == as_json["regulations"][1]["text"]
+    other = invoke(ws, "amend", "preview", "both", "--regulation", "9-QC/TU")
+    assert other.exit_code == 2 and "There is no regulation '9-QC/TU'" in other.output
+
+
+def test_check_and_list_name_every_regulation_amended(ws: Workspace, invoke: Invoke) -> None:
+    checked = invoke(ws, "amend", "check", "both")
+    assert checked.exit_code == 0
+    assert ("both: no problems found (02-QC/TU, as Điều 1 amends it; 01-QC/TU, as Điều 2 amends it)."
+            in checked.output)
+    as_json = json.loads(invoke(ws, "amend", "check", "both", "--json").stdout)
+    assert as_json["regulations"] == [{"regulation": "02-QC/TU", "article": "Điều 1"},
+                                      {"regulation": "01-QC/TU", "article": "Điều 2"}]
+    broken = invoke(ws, "amend", "check", "broken")
+    assert "1 problem found (02-QC/TU, as Điều 1 amends it; 01-QC/TU" in broken.output
+    rows = {r["slug"]: r for r in json.loads(invoke(ws, "amend", "list", "--json").stdout)}
+    # Both articles' instructions are counted: two for 02-QC/TU, one for 01-QC/TU.
+    assert rows["both"]["regulations"] == ["02-QC/TU", "01-QC/TU"] and rows["both"]["instructions"] == 3
+    assert "02-QC/TU, 01-QC/TU" in invoke(ws, "amend", "list").output

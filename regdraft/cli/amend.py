@@ -166,37 +166,71 @@ def check(slug: str, workspace: Path | None) -> Result:
         done.say(f"{painted('requires checking:', fg='yellow')} {p}")
     for p in found.warnings:
         done.say(f"{painted('warning:', fg='yellow')} {p}")
-    return done.say(f"{slug}: no problems found." if not problems else f"{counted(len(problems), 'problem')} found.",
-                    err=bool(problems))
+    checked = "" if len(found.amends) < 2 else " ({})".format(
+        "; ".join(f"{reg}, as {article} amends it" for reg, article in found.amends))
+    return done.say(f"{slug}: no problems found{checked}." if not problems
+                    else f"{counted(len(problems), 'problem')} found{checked}.", err=bool(problems))
 
 
 @amend.command("preview")
 @click.argument("slug")
 @click.option("--at", "rev", default=None, help="Use the amendment and regulation at a git revision.")
+@click.option("--regulation", "-r", default=None,
+              help="Only this regulation, when the document amends several (default: every one).")
 @output_option
 @workspace_option
 @prints_result
-def preview(slug: str, rev: str | None, output: Path | None, workspace: Path | None) -> Result:
+def preview(slug: str, rev: str | None, regulation: str | None, output: Path | None, force: bool,
+            workspace: Path | None) -> Result:
     """Print the regulation as amended (Markdown); writes nothing unless -o names a file.
+
+    A document amending several regulations shows each one as its article amends it, in the
+    order of the articles; with -o each is written beside the file named, its id added to the
+    name (amended-01-QC-TU.md), unless --regulation picks one.
 
     \b
     Example:
         regdraft amend preview qc-sua-doi-2025 -o amended.md
+        regdraft amend preview luat-57-2024 --regulation 22/2023/QH15
     """
     from regdraft.core.markdown import render
     from regdraft.render.files import write_atomic
-    from regdraft.workspace.lifecycle import preview_with_notes
+    from regdraft.workspace.lifecycle import preview_each
 
-    shown = preview_with_notes(open_workspace(workspace), slug, rev)
-    text = render(shown.applied.regulation)
-    done = Result({"amendment": slug, "written": None if output is None else str(output),
-                   "text": text if output is None else None, "notes": [p.as_dict() for p in shown.notes]})
-    for problem in shown.notes:
-        done.note(f"note: {problem}")
-    if output is None:
-        return done.say(text, nl=False)
-    write_atomic(output, text.encode("utf-8"))
-    return done.say(f"Wrote {output}.")
+    shown = preview_each(open_workspace(workspace), slug, rev, regulation)
+    several = len(shown) > 1
+    texts = [render(each.preview.applied.regulation) for each in shown]
+    targets = [_beside(output, each.regulation, force) if several and output is not None else output
+               for each in shown]
+    rows = [{"regulation": each.regulation, "article": each.citation,
+             "written": None if target is None else str(target), "text": text if output is None else None,
+             "notes": [p.as_dict() for p in each.preview.notes]}
+            for each, text, target in zip(shown, texts, targets, strict=True)]
+    done = Result({"amendment": slug, "written": rows[0]["written"] if not several else None,
+                   "text": rows[0]["text"] if not several else None,
+                   "notes": [note for row in rows for note in row["notes"]], "regulations": rows})
+    for each, text, target in zip(shown, texts, targets, strict=True):
+        for problem in each.preview.notes:
+            done.note(f"note: {problem}")
+        if target is not None:
+            write_atomic(target, text.encode("utf-8"))
+            done.say(f"Wrote {target}" + (f" ({each.regulation}, as {each.citation} amends it)." if several
+                                          else "."))
+        elif several:
+            done.say(f"==> {each.regulation}, as {each.citation} of {slug} amends it <==")
+            done.say(text)
+        else:
+            done.say(text, nl=False)
+    return done
+
+
+def _beside(output: Path, reg_id: str, force: bool) -> Path:
+    """Where `-o amended.md` writes one of several regulations: amended-01-QC-TU.md."""
+    from regdraft.workspace.outputs import check_output
+
+    target = output.with_name(f"{output.stem}-{reg_id.replace('/', '-')}{output.suffix}")
+    check_output(target, force)
+    return target
 
 
 @amend.command("adopt")

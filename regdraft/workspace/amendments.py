@@ -58,7 +58,8 @@ class Entry:
         a = self.amendment
         return {"slug": self.slug, "status": a.status if a else "unreadable", "draft": a.draft if a else None,
                 "number": a.number if a else "", "regulation": a.regulation if a else "",
-                "instructions": len(a.instructions) if a else 0,
+                "regulations": [reg for reg, _ in a.amending_articles] if a else [],
+                "instructions": len(a.instructions) + sum(len(part.instructions) for part in a.others) if a else 0,
                 "error": counted(len(self.error.problems) or 1, "problem") if self.error else ""}
 
     def line(self) -> str:
@@ -68,7 +69,8 @@ class Entry:
         count = r["instructions"]
         detail = r["error"] or f"{count} instruction{'' if count == 1 else 's'}"
         number = r["number"] or "-"
-        return f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {r['regulation']:<12} {detail}"
+        regulations = ", ".join(r["regulations"]) or r["regulation"]
+        return f"{r['slug']:<24} {r['status']:<12} {draft:<8} {number:<12} {regulations:<12} {detail}"
 
 
 def survey(ws: Workspace) -> list[Entry]:

@@ -25,7 +25,7 @@ from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
 from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse, read, render
-from regdraft.core.model import Regulation
+from regdraft.core.model import Kind, Regulation, noun
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.gates import Refusal, effective_from_document, refusals
 from regdraft.workspace.order import check_order
@@ -69,6 +69,35 @@ class Preview:
 def preview_with_notes(ws: Workspace, slug: str, rev: str | None = None) -> Preview:
     """`preview`, with the references a pending amendment breaks or changes (in the working tree only)."""
     return _preview(ws, slug, rev, notes=rev is None)
+
+
+@dataclass(frozen=True, slots=True)
+class RegulationPreview:
+    """One regulation a document amends, as amended by its article for it (`Điều 4`)."""
+
+    regulation: str
+    article: str
+    preview: Preview
+    citation: str = ""  # the article as the document cites it: `Điều 4`, `Article 4`
+
+
+def preview_each(ws: Workspace, slug: str, rev: str | None = None,
+                 regulation: str | None = None) -> tuple[RegulationPreview, ...]:
+    """`preview_with_notes` for every regulation the document amends, in the order its amending
+    articles stand in it (only `regulation`, when given)."""
+    amendment, _ = read_with_problems(ws, slug, rev)
+    pairs = amendment.amending_articles
+    if regulation is not None:
+        wanted = ws.locate_regulation(regulation)
+        pairs = tuple(pair for pair in pairs if pair[0] == regulation or ws.locate_regulation(pair[0]) == wanted)
+        if not pairs:
+            raise RegdraftError(f"{amendment.source} does not amend {regulation}; it amends "
+                                f"{', '.join(reg for reg, _ in amendment.amending_articles)}.")
+    word = noun(Kind.ARTICLE, amendment.language)
+    return tuple(RegulationPreview(reg_id, article.label,
+                                   _preview(ws, slug, rev, notes=rev is None, regulation=reg_id),
+                                   f"{word} {article.label}")
+                 for reg_id, article in pairs)
 
 
 def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation: str | None = None) -> Preview:
@@ -158,12 +187,15 @@ class Review:
     problems: tuple[Problem, ...]
     to_check: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    amends: tuple[tuple[str, str], ...] = ()  # each regulation checked and its article (`Điều 4`), in document order
 
     def as_json(self) -> dict[str, list[dict[str, Any]]]:
-        """What `amend check --json` prints: the problems, the references to check and the warnings."""
+        """What `amend check --json` prints: the problems, the references to check, the warnings and
+        the regulations checked."""
         return {"problems": [p.as_dict() for p in self.problems],
                 "to_check": [p.as_dict() for p in self.to_check],
-                "warnings": [p.as_dict() for p in self.warnings]}
+                "warnings": [p.as_dict() for p in self.warnings],
+                "regulations": [{"regulation": reg, "article": article} for reg, article in self.amends]}
 
 
 def check(ws: Workspace, slug: str) -> list[Problem]:
@@ -201,7 +233,9 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
         to_check.extend(checked.to_check)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
     problems.sort(key=lambda p: (p.line == 0, p.line))
-    return Review(tuple(problems), tuple(to_check), amendment.warnings)
+    word = noun(Kind.ARTICLE, amendment.language)
+    return Review(tuple(problems), tuple(to_check), amendment.warnings,
+                  tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles))
 
 
 def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:

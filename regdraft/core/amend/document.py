@@ -112,6 +112,13 @@ class Amendment:
         """Every regulation of the workspace this document amends, its main one first."""
         return (self.regulation, *(part.regulation for part in self.others))
 
+    @property
+    def amending_articles(self) -> tuple[tuple[str, DocumentArticle], ...]:
+        """Each regulation of the workspace this document amends with the article amending it, in
+        the order the articles stand in the document."""
+        found = [(self.regulation, self.article), *((part.regulation, part.article) for part in self.others)]
+        return tuple(sorted(found, key=lambda pair: label_order(Kind.ARTICLE, pair[1].label)))
+
     def for_regulation(self, reg_id: str) -> Amendment:
         """The document as it amends `reg_id`: that article's instructions (itself when it amends one)."""
         if reg_id == self.regulation or not self.others:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from regdraft.core.errors import Problem
-from regdraft.core.model import Address, Kind, Located, Regulation, Segment
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Located, Regulation, Segment
+from regdraft.core.parts import part_paragraphs
 from regdraft.core.refs.citations import (
     AMENDING_WORDS,
     PROVISION,
@@ -388,6 +389,13 @@ def affected_references(
 def _how(changed: Address, before: dict[Address, Located], after: dict[Address, Located]) -> Literal[
         "inserted", "repealed", "amended"]:
     """What a change did to a provision, read from the texts before and after it."""
+    if changed.part:  # a lead-in, closing text or dash item: the part itself, inside its unit
+        was, now = before.get(changed.unit), after.get(changed.unit)
+        old = part_paragraphs(was.unit, changed.part) if was is not None else ()
+        new = part_paragraphs(now.unit, changed.part) if now is not None else ()
+        if not old:
+            return "inserted"
+        return "repealed" if not new or (len(new) == 1 and new[0][2:] in REPEALED_TEXT.values()) else "amended"
     if changed not in before:
         return "inserted"
     if _gone(changed, after):
