@@ -6,6 +6,7 @@ Other modules add subcommands with `from regdraft.cli.amend import amend; amend.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -202,13 +203,13 @@ def preview(slug: str, rev: str | None, regulation: str | None, output: Path | N
     texts = [render(each.preview.applied.regulation) for each in shown]
     targets = [_beside(output, each.regulation, force) if several and output is not None else output
                for each in shown]
-    rows = [{"regulation": each.regulation, "article": each.citation,
+    rows: list[dict[str, Any]] = [{"regulation": each.regulation, "article": each.citation,
              "written": None if target is None else str(target), "text": text if output is None else None,
              "notes": [p.as_dict() for p in each.preview.notes]}
             for each, text, target in zip(shown, texts, targets, strict=True)]
     done = Result({"amendment": slug, "written": rows[0]["written"] if not several else None,
                    "text": rows[0]["text"] if not several else None,
-                   "notes": [note for row in rows for note in row["notes"]], "regulations": rows})
+                   "notes": [p.as_dict() for each in shown for p in each.preview.notes], "regulations": rows})
     for each, text, target in zip(shown, texts, targets, strict=True):
         for problem in each.preview.notes:
             done.note(f"note: {problem}")
