@@ -107,3 +107,56 @@ def test_the_first_point_added_to_a_clause_turns_its_full_stop_into_a_colon() ->
     [mark] = applied.punctuation
     assert (str(mark.address), mark.old, mark.new, mark.reason) == ("d7.k1", ".", ":", "first")
     assert "khoản 1 Điều 7" in mark.describe("vi") and "'.' to ':'" in mark.describe("vi")
+
+
+# Dash items (gạch đầu dòng) and their plus items (ý) end the same way: khoản 4 Điều 7 lists three
+# dash items after "Tỉnh ủy viên có trách nhiệm nêu gương về:", the last ending with '.'.
+DASHED = SHIPPED.find("d7.k4").unit.text
+
+
+def test_appending_a_dash_item_turns_the_end_of_the_old_last_one_into_a_semicolon() -> None:
+    for how in ("vào cuối khoản 4 Điều 7", "vào sau gạch đầu dòng thứ ba khoản 4 Điều 7"):
+        applied = amended(f"1\\. Bổ sung gạch đầu dòng {how} như sau:\n\n“- Gương mẫu trong công tác.”")
+        assert applied.regulation.find("d7.k4").unit.text == (
+            *DASHED[:3], DASHED[3][:-1] + ";", "- Gương mẫu trong công tác."), how
+        [mark] = applied.punctuation
+        assert (str(mark.address), mark.old, mark.new, str(mark.cause)) == ("d7.k4.dash3", ".", ";", "d7.k4.dash4")
+        assert mark.describe("vi") == (
+            "the end of gạch đầu dòng thứ ba khoản 4 Điều 7 changes from '.' to ';' without an instruction, since "
+            "gạch đầu dòng thứ tư khoản 4 Điều 7 được bổ sung vào cuối danh sách (a consequential edit).")
+
+
+def test_inserting_a_dash_item_in_the_middle_changes_no_punctuation() -> None:
+    applied = amended("1\\. Bổ sung gạch đầu dòng vào sau gạch đầu dòng thứ nhất khoản 4 Điều 7 như sau:\n\n"
+                      "“- Gương mẫu;”")
+    assert applied.punctuation == ()
+    assert applied.regulation.find("d7.k4").unit.text == (*DASHED[:2], "- Gương mẫu;", *DASHED[2:])
+
+
+def test_repealing_the_last_dash_item_turns_the_new_last_end_into_a_full_stop_and_back() -> None:
+    applied = amended("1\\. Bãi bỏ gạch đầu dòng thứ ba khoản 4 Điều 7.")
+    assert applied.regulation.find("d7.k4").unit.text == (*DASHED[:2], DASHED[2][:-1] + ".", "- (được bãi bỏ)")
+    [mark] = applied.punctuation
+    assert (str(mark.address), mark.old, mark.new, mark.reason) == ("d7.k4.dash2", ";", ".", "repeal")
+    # Repealing the first one changes no end.
+    assert amended("1\\. Bãi bỏ gạch đầu dòng thứ nhất khoản 4 Điều 7.").punctuation == ()
+
+
+def test_a_plus_item_appended_after_the_last_one_of_the_list_does_the_same() -> None:
+    # The last dash item divided into plus items: the last one ends the whole list with '.'.
+    base = parse(SHIPPED_REGULATION.read_text(encoding="utf-8").replace(
+        "- Thực hiện dân chủ, giữ gìn đoàn kết nội bộ và mối liên hệ mật thiết với nhân dân.\n",
+        "- Thực hiện dân chủ:\n  + giữ gìn đoàn kết nội bộ;\n  + mối liên hệ mật thiết với nhân dân.\n"),
+        "regulations/01-QC-TU.md")
+    applied = amended("1\\. Bổ sung ý vào gạch đầu dòng thứ ba khoản 4 Điều 7 như sau:\n\n“+ lắng nghe ý kiến.”",
+                      reg=base)
+    assert applied.regulation.find("d7.k4").unit.text == (
+        *DASHED[:3], "- Thực hiện dân chủ:", "+ giữ gìn đoàn kết nội bộ;", "+ mối liên hệ mật thiết với nhân dân;",
+        "+ lắng nghe ý kiến.")
+    [mark] = applied.punctuation
+    assert (str(mark.address), mark.old, mark.new) == ("d7.k4.dash3.plus2", ".", ";")
+    assert "ý thứ hai gạch đầu dòng thứ ba khoản 4 Điều 7" in mark.describe("vi")
+    # And a dash item appended after it ends the list instead: its last plus item then ends with ';'.
+    after_dash = amended("1\\. Bổ sung gạch đầu dòng vào cuối khoản 4 Điều 7 như sau:\n\n“- Gương mẫu.”", reg=base)
+    assert after_dash.regulation.find("d7.k4").unit.text[-2:] == ("+ mối liên hệ mật thiết với nhân dân;",
+                                                                  "- Gương mẫu.")

@@ -115,7 +115,8 @@ def test_inserting_dash_items_after_one_and_at_the_end() -> None:
                   "“- Gương mẫu trong công tác;”")
     assert clause(reg) == (LEAD, DASHES[0], "- Gương mẫu trong công tác;", *DASHES[1:])
     reg = amended("1\\. Bổ sung gạch đầu dòng thứ tư vào cuối khoản 4 Điều 7 như sau:\n\n“- Gương mẫu.”")
-    assert clause(reg)[:4] == (LEAD, *DASHES) and clause(reg)[4] == "- Gương mẫu."
+    # The old last dash item now ends with ';' (a consequential edit, test_amend_consequential).
+    assert clause(reg) == (LEAD, *DASHES[:2], DASHES[2][:-1] + ";", "- Gương mẫu.")
 
 
 def test_words_changed_in_one_dash_item_only() -> None:
@@ -186,7 +187,12 @@ def test_commands_carry_dash_items_from_check_to_the_consolidated_text(ws: Works
     preview = invoke(ws, "amend", "preview", "dash")
     assert preview.exit_code == 0, preview.output
     assert ("2\\. Thường trực Tỉnh ủy chuẩn bị nội dung hội nghị:\n\n- Dự thảo nghị quyết, kết luận;\n"
-            "- Tài liệu phục vụ hội nghị.\n- Danh sách đại biểu mời dự.") in preview.output
+            "- Tài liệu phục vụ hội nghị;\n- Danh sách đại biểu mời dự.") in preview.stdout
+    # The end of the old last dash item changed without an instruction: the preview says so.
+    assert ("note: amendments/dash/amendment.md:21: instruction 2 (Bổ sung gạch đầu dòng vào sau gạch đầu dòng thứ "
+            "hai khoản 2 Điều 3 như sau:): the end of gạch đầu dòng thứ hai khoản 2 Điều 3 changes from '.' to ';' "
+            "without an instruction, since gạch đầu dòng thứ ba khoản 2 Điều 3 được bổ sung vào cuối danh sách "
+            "(a consequential edit).") in preview.stderr
     html = tmp_path / "redline.html"
     assert invoke(ws, "redline", "02-QC/TU", "--amendment", "dash", "-o", str(html)).exit_code == 0
     assert "Danh sách đại biểu mời dự" in html.read_text(encoding="utf-8")

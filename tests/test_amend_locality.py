@@ -129,3 +129,83 @@ def test_one_instruction_changes_only_the_unit_it_targets(path: Path) -> None:
                     kept = changed.closing == loc.unit.closing if name == "intro" else changed.text == loc.unit.text
                     assert kept, (path.name, name, str(loc.address))
     assert applied_count >= tried // 2 and {"replace", "repeal", "insert"} <= kinds, (tried, applied_count, kinds)
+
+
+def with_plus_items(reg: Regulation) -> Regulation:
+    """`reg` with each dash item of its clauses divided into two plus items, so plus items are tried too."""
+    from regdraft.core.parts import dash_items
+
+    def divided(unit: Unit) -> Unit:
+        starts = {s for s, _ in dash_items(unit.text)}
+        text: list[str] = []
+        for i, paragraph in enumerate(unit.text):
+            text.append(paragraph)
+            if i in starts and paragraph != "- (được bãi bỏ)":
+                text.extend(("+ ý một của mục này;", f"+ ý hai của mục này{paragraph[-1]}"))
+        return Unit(unit.kind, unit.label, unit.title, tuple(text),
+                    tuple(divided(c) for c in unit.children), unit.repealed, unit.line, unit.closing)
+
+    return read(render(reg.with_units(tuple(divided(u) for u in reg.units)))).regulation
+
+
+def item_operations(loc: Located) -> Iterator[tuple[str, Operation, Unit | None, Address, bool]]:
+    """Instructions on each dash and plus item of a unit: (name, operation, quoted text, item, inserts)."""
+    from regdraft.core.address import dash_part, plus_part
+    from regdraft.core.parts import dash_items, part_text, plus_items
+
+    unit, address = loc.unit, loc.address
+    for d, span in enumerate(dash_items(unit.text), 1):
+        items = [(address.with_part(dash_part(d)), "- ")]
+        items += [(address.with_part(plus_part(d, p)), "+ ") for p in range(1, len(plus_items(unit.text, span)) + 1)]
+        for item, mark in items:
+            new = Unit(unit.kind, unit.label, None, (f"{mark}Nội dung mới;",))
+            start = part_text(unit, item.part)
+            assert start is not None
+            word = next((w for w in unit.text[start[0]].split() if len(w) > 3 and w.isalpha()), "của")
+            yield "replace", ReplaceUnit(item), new, item, False
+            yield "repeal", RepealUnits((item,)), None, item, False
+            yield "words", ReplaceWords(word, "CỤMTỪMỚI", (item,)), None, item, False
+            yield "insert", InsertUnit(item.unit.with_part(item.part[:-1] + str(int(item.part[-1]) + 1)),
+                                       after=item), new, item, True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plus", [False, True], ids=["dash items", "plus items"])
+@pytest.mark.parametrize("path", sorted((REPO_ROOT / "regulations").glob("*.md")), ids=_id)
+def test_one_instruction_on_a_dash_or_plus_item_changes_only_that_item(path: Path, plus: bool) -> None:
+    from regdraft.core.parts import part_text
+
+    reg = load(path)
+    if plus:
+        reg = with_plus_items(reg)
+    before = render(reg)
+    holders = [loc for loc in reg.walk() if any(t.startswith("- ") for t in loc.unit.text)
+               and loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)]
+    tried: set[str] = set()
+    for loc in holders:
+        where = span(before, reg, loc)
+        assert where is not None, str(loc.address)
+        for name, op, new, item, inserts in item_operations(loc):
+            if plus != ("plus" in item.part):
+                continue
+            result = applied(reg, op, new)
+            if result is None:
+                continue  # e.g. the words are not in that item
+            tried.add(name)
+            after = render(result.regulation)
+            # Outside the unit holding the item, nothing changes.
+            assert after.startswith(before[:where[0]]) and after.endswith(before[where[1]:]), (name, str(item))
+            old, changed = loc.unit, result.regulation.find(loc.address).unit
+            assert (changed.children, changed.closing) == (old.children, old.closing)
+            # Inside it, only the item's paragraphs (for an insert: none before the new item) change, and
+            # the end of the item before an item appended at the end of its list.
+            start, end = part_text(old, item.part) or (0, 0)
+            head = old.text[:end] if inserts else old.text[:start]
+            tail = old.text[end:]
+            for mark in result.punctuation:
+                at = (part_text(old, mark.address.part) or (0, 0))[1] - 1
+                assert changed.text[at][:-1] == old.text[at][:-1] and mark.address.unit == loc.address
+                head = head[:at] if at < len(head) else head
+            assert changed.text[:len(head)] == head, (name, str(item))
+            assert changed.text[len(changed.text) - len(tail):] == tail if tail else True, (name, str(item))
+    assert {"replace", "repeal", "insert", "words"} <= tried, tried

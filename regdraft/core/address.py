@@ -91,9 +91,37 @@ def is_dash_part(part: str) -> bool:
     return _DASH_PART.fullmatch(part) is not None
 
 
+PLUS = "plus"
+_PLUS_PART = re.compile(r"dash(\d+)\.plus(\d*)")
+
+
+def plus_part(dash: int, ordinal: int | None) -> str:
+    """The part naming a plus item (`+ `, ý) of a dash item: `dash2.plus1` (a new one: `dash2.plus`)."""
+    return f"{dash_part(dash)}.{PLUS}{ordinal or ''}"
+
+
+def plus_ordinals(part: str) -> tuple[int, int | None] | None:
+    """(dash ordinal, plus ordinal) of a plus-item part (`dash2.plus1` -> (2, 1); a new one's plus ordinal
+    None); None for any other part."""
+    match = _PLUS_PART.fullmatch(part)
+    if match is None:
+        return None
+    return int(match.group(1)), (int(match.group(2)) if match.group(2) else None)
+
+
+def is_plus_part(part: str) -> bool:
+    """True for a part naming a plus item under a dash item (`dash2.plus1`, or `dash2.plus` for a new one)."""
+    return _PLUS_PART.fullmatch(part) is not None
+
+
+def is_item_part(part: str) -> bool:
+    """True for a dash item or a plus item: the parts counted by their ordinals."""
+    return is_dash_part(part) or is_plus_part(part)
+
+
 def is_part(part: str) -> bool:
-    """True for a part of a unit: its lead-in, its closing text or one of its dash items."""
-    return part in PARTS or is_dash_part(part)
+    """True for a part of a unit: its lead-in, its closing text, one of its dash items or their plus items."""
+    return part in PARTS or is_item_part(part)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -105,7 +133,8 @@ class Address:
     instead of the whole: `intro` its lead-in (đoạn mở đầu, the text before its points or
     clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`;
     `dashN` its N-th dash item (gạch đầu dòng thứ N: a `- ` paragraph with the `+ ` paragraphs
-    under it): `d5.k1.a.dash2`. Dash items have no labels, so they are counted as they stand.
+    under it): `d5.k1.a.dash2`; `dashN.plusM` the M-th plus item (`+ `, ý) under it: `d5.k1.a.dash2.plus1`.
+    Dash and plus items have no labels, so they are counted as they stand.
     """
 
     segments: tuple[Segment, ...]
@@ -147,9 +176,11 @@ class Address:
         return Address((*self.segments, Segment(kind, label)))
 
     def contains(self, other: Address) -> bool:
-        """True when `other` is this unit or lies inside it; a part contains only itself."""
+        """True when `other` is this unit or lies inside it; a part contains only itself, and a dash
+        item its plus items too."""
         if self.part:
-            return other == self
+            return other == self or (other.segments == self.segments and is_dash_part(self.part)
+                                     and other.part.startswith(f"{self.part}.{PLUS}"))
         return other.segments[: len(self.segments)] == self.segments
 
     def describe(self, language: str = "vi") -> str:
@@ -184,7 +215,16 @@ class Address:
 
 def part_name(part: str, kind: Kind, language: str) -> str:
     """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`,
-    `gạch đầu dòng thứ hai`, `the second dash item of`."""
+    `gạch đầu dòng thứ hai`, `the second dash item of`, `ý thứ nhất gạch đầu dòng thứ hai`,
+    `the first plus item of the second dash item of`."""
+    plus = plus_ordinals(part)
+    if plus is not None:
+        dash, ordinal = plus
+        if language == "en":
+            head = f"the {ordinal_text(ordinal, 'en')} plus item of" if ordinal else "a plus item of"
+            return f"{head} {part_name(dash_part(dash), kind, language)}"
+        head = f"ý {ordinal_text(ordinal, 'vi')}" if ordinal else "ý"
+        return f"{head} {part_name(dash_part(dash), kind, language)}"
     if is_dash_part(part):
         ordinal = dash_ordinal(part)
         if language == "en":
@@ -219,6 +259,12 @@ class _Unreadable(AddressError):
     """A word of the address is not one of the canonical forms' (it may still be a typed form)."""
 
 
+_PLUS_WORDS = re.compile(
+    r"^(?:(?:ý|dấu\s+cộng)\s+(?P<vi_plus>thứ\s+\S+)\s+(?:của\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<vi_dash>thứ\s+\S+)"
+    r"|(?:the\s+)?(?P<en_plus>\w+)\s+(?:plus\s+item|sub-?item|sub-?indent)\s+of\s+(?:the\s+)?(?P<en_dash>\w+)\s+"
+    r"(?:dash|indent)(?:\s+item)?\s+of)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _PART_WORDS = re.compile(
     r"^(?:(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<vi_dash>thứ\s+\S+)|(?:the\s+)?(?P<en_dash>\w+)\s+(?:dash|indent)"
     r"(?:\s+item)?\s+of"
@@ -230,7 +276,14 @@ _PART_WORDS = re.compile(
 
 
 def _split_part(raw: str) -> tuple[str, str]:
-    """(`intro` / `end` / "", the rest) for a written address that may start with a part's name."""
+    """(`intro` / `end` / `dashN` / `dashN.plusM` / "", the rest) for a written address that may start
+    with a part's name."""
+    plus = _PLUS_WORDS.match(raw)
+    if plus is not None:
+        dash = dash_ordinal(_dash_of(plus.group("vi_dash") or plus.group("en_dash"), raw))
+        number = dash_ordinal(_dash_of(plus.group("vi_plus") or plus.group("en_plus"), raw))
+        assert dash is not None and number is not None
+        return plus_part(dash, number), plus.group("rest")
     match = _PART_WORDS.match(raw)
     if match is None:
         return "", raw
@@ -262,6 +315,12 @@ def _parse_code(raw: str) -> Address:
     segments: list[Segment] = []
     pieces = raw.lower().replace("/", ".").split(".")
     part = pieces.pop() if len(pieces) > 1 and is_part(pieces[-1]) and pieces[-1] != DASH else ""
+    if part.startswith(PLUS) and part != PLUS and len(pieces) > 1 and is_dash_part(pieces[-1]) \
+            and pieces[-1] != DASH:
+        part = f"{pieces.pop()}.{part}"  # `d5.k1.a.dash2.plus1`
+    elif re.fullmatch(r"plus\d*", pieces[-1]):
+        raise _Unreadable(f"'{raw}' is not an address: a plus item is named after its dash item "
+                          "(d5.k1.a.dash2.plus1).")
     for piece in pieces:
         match = _CODE.match(piece)
         if not match:
@@ -360,7 +419,7 @@ def _checked(address: Address, raw: str) -> Address:
     if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         raise AddressError(
             f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}), a closing text ({END}) "
-            "or dash items (dash1, dash2 ...)."
+            "or dash items (dash1, dash2 ...) and their plus items (dash2.plus1 ...)."
         )
     return address
 
@@ -386,6 +445,11 @@ _GLUED = re.compile(
 )
 _FILLERS = frozenset({"of", "the", "cua", "tai", "so", "no"})
 _SEPARATORS = re.compile(r"[\s,;.:/()\u2013\u2014-]+")
+_PLUS_TYPED = re.compile(
+    r"^(?:(?:y|dau\s+cong)\s+(?P<vi_plus>thu\s+\S+)\s+(?:cua\s+)?(?:dau\s+)?gach\s+dau\s+dong\s+(?P<vi_dash>thu\s+\S+)"
+    r"|(?:the\s+)?(?P<en_plus>\w+)\s+(?:plus\s+item|sub-?item|sub-?indent)\s+of\s+(?:the\s+)?(?P<en_dash>\w+)\s+"
+    r"(?:dash|indent)(?:\s+item)?\s+of)\s+"
+)
 _PART_TYPED = re.compile(
     r"^(?:(?:dau\s+)?gach\s+dau\s+dong\s+(?P<vi_dash>thu\s+\S+)|(?:the\s+)?(?P<en_dash>\w+)\s+(?:dash|indent)"
     r"(?:\s+item)?\s+of"
@@ -414,8 +478,15 @@ def _parse_typed(raw: str) -> Address:
     text = nfc(raw).strip()
     folded = fold(text)
     part = ""
-    match = _PART_TYPED.match(folded)
-    if match and (match.group("vi_dash") or match.group("en_dash")):
+    plus = _PLUS_TYPED.match(folded)
+    match = None if plus else _PART_TYPED.match(folded)
+    if plus is not None:
+        dash = dash_ordinal(_dash_of(plus.group("vi_dash") or plus.group("en_dash"), raw))
+        number = dash_ordinal(_dash_of(plus.group("vi_plus") or plus.group("en_plus"), raw))
+        assert dash is not None and number is not None
+        part = plus_part(dash, number)
+        text, folded = text[plus.end():], folded[plus.end():]
+    elif match and (match.group("vi_dash") or match.group("en_dash")):
         part = _dash_of(match.group("vi_dash") or match.group("en_dash"), raw)
         text, folded = text[match.end():], folded[match.end():]
     elif match:
@@ -424,6 +495,10 @@ def _parse_typed(raw: str) -> Address:
     tokens = [t for t in _SEPARATORS.split(text) if t and fold(t) not in _FILLERS]
     if tokens and is_part(fold(tokens[-1])) and fold(tokens[-1]) != DASH and not part:
         part = fold(tokens.pop())
+    elif (len(tokens) > 1 and not part and re.fullmatch(r"plus\d+", fold(tokens[-1]))
+          and is_dash_part(fold(tokens[-2])) and fold(tokens[-2]) != DASH):
+        plus_code = fold(tokens.pop())
+        part = f"{fold(tokens.pop())}.{plus_code}"  # `d5 k1 a dash2.plus1`, split at its dot
     options = _token_options(tokens, raw)
     found: list[tuple[bool, bool, Address]] = []
     last: AddressError | None = None

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import dash_ordinal
+from regdraft.core.address import dash_ordinal, is_item_part, plus_ordinals
 from regdraft.core.errors import Problem
 from regdraft.core.model import END, INTRO, Kind, Unit, noun
 
@@ -154,6 +154,16 @@ def dash_items(paragraphs: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def plus_items(paragraphs: Sequence[str], dash: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where each plus item (`+ `, ý) of the dash item spanning `dash` lies among the unit's paragraphs.
+
+    A plus item starts at a `+ ` paragraph and runs to the next one; the last takes only its own
+    paragraph, since what follows it inside the dash item is the dash item's own text.
+    """
+    starts = [i for i in range(dash[0] + 1, dash[1]) if paragraphs[i].startswith("+ ")]
+    return [(start, starts[n + 1] if n + 1 < len(starts) else start + 1) for n, start in enumerate(starts)]
+
+
 def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
     """Where a unit's lead-in (`INTRO`) or closing text (`END`) lies, as a slice of its paragraphs.
 
@@ -161,8 +171,17 @@ def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
     (the slice then indexes that tuple). A unit without children but with dash items has a
     lead-in before the first dash item and a closing text after the last. None when the unit
     has no such part (no children and no dash items, or nothing before/after them).
-    A dash item (`dashN`) is the N-th of `dash_items(unit.text)`, None when there are fewer.
+    A dash item (`dashN`) is the N-th of `dash_items(unit.text)`, None when there are fewer; a plus
+    item (`dashN.plusM`) the M-th of `plus_items` in it.
     """
+    plus = plus_ordinals(part)
+    if plus is not None:
+        spans = dash_items(unit.text)
+        dash, ordinal = plus
+        if dash > len(spans) or ordinal is None:
+            return None
+        inside = plus_items(unit.text, spans[dash - 1])
+        return inside[ordinal - 1] if ordinal <= len(inside) else None
     ordinal = dash_ordinal(part)
     if ordinal is not None:
         spans = dash_items(unit.text)
@@ -188,7 +207,7 @@ def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
 
 def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
     """`unit` with its lead-in, closing text or a dash item replaced by `paragraphs` (removed when empty)."""
-    if unit.children and dash_ordinal(part) is None:
+    if unit.children and not is_item_part(part):
         return replace(unit, text=tuple(paragraphs)) if part == INTRO else replace(unit, closing=tuple(paragraphs))
     span = part_text(unit, part)
     if span is None:

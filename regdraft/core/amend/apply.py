@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import is_dash_part
+from regdraft.core.address import is_item_part
 from regdraft.core.amend import dashes, phrases
 from regdraft.core.amend.conflicts import instruction_conflicts
 from regdraft.core.amend.consequential import Punctuation, punctuate
@@ -160,7 +160,7 @@ def _put(units: Units, target: Address, unit: Unit) -> Units:
 
 def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
     op = ins.op
-    if isinstance(op, (ReplaceUnit, InsertUnit, RepealUnits)) and any(is_dash_part(t.part) for t in targets(op)):
+    if isinstance(op, (ReplaceUnit, InsertUnit, RepealUnits)) and any(is_item_part(t.part) for t in targets(op)):
         return _apply_dashes(units, ins, language)
     if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
         return _apply_part(units, ins, op.target, language)
@@ -222,7 +222,7 @@ def _apply_dashes(units: Units, ins: Instruction, language: str) -> tuple[Units,
     made: list[AppliedChange] = []
     failures: list[str] = []
     for target in targets(op):
-        if not is_dash_part(target.part):
+        if not is_item_part(target.part):
             failures.append(f"{target.describe(language)} cannot be repealed together with dash items; "
                             "repeal it in an instruction of its own.")
             continue

@@ -27,9 +27,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from regdraft.core.address import PLUS, dash_ordinal, dash_part, is_item_part, plus_ordinals
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits
-from regdraft.core.model import Address, Kind, Unit
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit
+from regdraft.core.parts import dash_items, plus_items
 
 Units = tuple[Unit, ...]
 Find = Callable[[Units, Address], "Unit | None"]
@@ -81,6 +83,12 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
                 made.append(Punctuation(holder_address, first[0], first[1], op.target, ins, "first"))
             if updated is not holder:
                 units = put(units, holder_address, updated)
+    elif isinstance(op, InsertUnit) and is_item_part(op.target.part):
+        units, made = _item_append(units, before, ins, op, find, put)
+    elif isinstance(op, RepealUnits) and any(is_item_part(t.part) for t in op.targets):
+        for target in op.targets:
+            units, marks = _item_repeal(units, before, ins, target, find, put)
+            made.extend(marks)
     elif isinstance(op, RepealUnits):
         for target in op.targets:
             holder_address = target.parent()
@@ -95,6 +103,91 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
                 made.extend(Punctuation(holder_address.child(unit.kind, unit.label), old, end, target, ins, "repeal")
                             for unit, old, end in changes)
     return units, made
+
+
+def _item_list(holder: Unit, part: str) -> tuple[list[tuple[int, int]], tuple[str, ...], str]:
+    """The spans of the dash items of `holder` (for a dash part) or of the plus items of the dash item
+    `part` is in, the lead-in that introduces them (its `- ` taken off, for plus items), and the part
+    naming the list's holder item ("" for the unit itself)."""
+    plus = plus_ordinals(part)
+    dashes = dash_items(holder.text)
+    if plus is None:
+        first = dashes[0][0] if dashes else len(holder.text)
+        return dashes, holder.text[:first], ""
+    if plus[0] > len(dashes):
+        return [], (), ""
+    span = dashes[plus[0] - 1]
+    own = [t[2:] if t.startswith("- ") else t for t in holder.text[span[0]:span[1]] if not t.startswith("+ ")]
+    return plus_items(holder.text, span), tuple(own), dash_part(plus[0])
+
+
+def _pseudo(holder: Unit, spans: Sequence[tuple[int, int]], language_mark: str) -> list[Unit]:
+    """The items of a dash (plus) list as points, so the rules for lists of points apply to them."""
+    return [Unit(Kind.POINT, str(n), None, holder.text[s:e], (), _placeholder(holder.text[s:e], language_mark))
+            for n, (s, e) in enumerate(spans, 1)]
+
+
+def _placeholder(paragraphs: tuple[str, ...], mark: str) -> bool:
+    return len(paragraphs) == 1 and paragraphs[0] in (f"{mark} {t}" for t in REPEALED_TEXT.values())
+
+
+def _item_address(unit: Address, list_part: str, ordinal: int) -> Address:
+    return unit.with_part(f"{list_part}.{PLUS}{ordinal}" if list_part else dash_part(ordinal))
+
+
+def _with_items(holder: Unit, spans: Sequence[tuple[int, int]], changes: Sequence[Change]) -> Unit:
+    text = list(holder.text)
+    for item, _, _ in changes:
+        text[spans[int(item.label) - 1][1] - 1] = item.text[-1]
+    return replace(holder, text=tuple(text))
+
+
+def _item_append(units: Units, before: Units, ins: Instruction, op: InsertUnit, find: Find,
+                 put: Put) -> tuple[Units, list[Punctuation]]:
+    """The end of the item before dash (plus) items appended after the last one: '.' to ';'."""
+    where = op.target.unit
+    holder, was = find(units, where), find(before, where)
+    if holder is None or was is None:
+        return units, []
+    old_spans = _item_list(was, op.target.part)[0]
+    spans, lead_in, list_part = _item_list(holder, op.target.part)
+    count = len(old_spans)
+    after = op.after
+    at_end = after is None or (plus_ordinals(after.part) or (0, dash_ordinal(after.part)))[1] == count
+    if not at_end or len(spans) <= count or count == 0:
+        return units, []
+    items = _pseudo(holder, spans[:count], "+" if list_part else "-")
+    added = Unit(Kind.POINT, str(count + 1), None, holder.text[spans[count][0]:spans[-1][1]])
+    pseudo = Unit(Kind.CLAUSE, "0", None, lead_in, (*items, added))
+    _, changes = after_append(pseudo, added)
+    if not changes:
+        return units, []
+    units = put(units, where, _with_items(holder, spans, changes))
+    cause = _item_address(where, list_part, count + 1)
+    return units, [Punctuation(_item_address(where, list_part, int(item.label)), old, end, cause, ins)
+                   for item, old, end in changes]
+
+
+def _item_repeal(units: Units, before: Units, ins: Instruction, target: Address, find: Find,
+                 put: Put) -> tuple[Units, list[Punctuation]]:
+    """The end of the new last dash (plus) item when the last one is repealed: ';' to '.'."""
+    holder, was = find(units, target.unit), find(before, target.unit)
+    ordinal = (plus_ordinals(target.part) or (0, dash_ordinal(target.part)))[1]
+    if holder is None or was is None or ordinal is None:
+        return units, []
+    spans, lead_in, list_part = _item_list(holder, target.part)
+    old_spans = _item_list(was, target.part)[0]
+    if ordinal > len(spans) or ordinal > len(old_spans):
+        return units, []
+    mark = "+" if list_part else "-"
+    items = _pseudo(holder, spans, mark)
+    gone = _pseudo(was, old_spans, mark)[ordinal - 1]
+    updated, changes = after_repeal(Unit(Kind.CLAUSE, "0", None, lead_in, tuple(items)), items[ordinal - 1], gone)
+    if not changes:
+        return units, []
+    units = put(units, target.unit, _with_items(holder, spans, changes))
+    return units, [Punctuation(_item_address(target.unit, list_part, int(item.label)), old, end, target, ins,
+                               "repeal") for item, old, end in changes]
 
 
 # `; hoặc`, `; và`, `, hoặc` (and English `; or`, `; and`) ending an item before the last.

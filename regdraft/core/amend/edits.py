@@ -45,6 +45,7 @@ from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.markdown import render, validate
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
+from regdraft.core.parts import part_text
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
 SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
@@ -405,9 +406,18 @@ def _verify(old: Regulation, instructions: tuple[Instruction, ...],
     return "the amended text differs: " + " / ".join(lines[2:6]), ()
 
 
+def _last(unit: Unit, address: Address) -> int | None:
+    """The index in `unit.text` of the last paragraph of the unit, or of the dash (plus) item `address` names."""
+    if not address.part:
+        return len(unit.text) - 1 if unit.text else None
+    span = part_text(unit, address.part)
+    return span[1] - 1 if span is not None else None
+
+
 def _ends(reg: Regulation, address: Address, mark: str) -> bool:
-    text = reg.find(address).unit.text
-    return bool(text) and text[-1].endswith(mark)
+    unit = reg.find(address).unit
+    at = _last(unit, address)
+    return at is not None and unit.text[at].endswith(mark)
 
 
 def punctuated(reg: Regulation, marks: Sequence[Punctuation]) -> Regulation:
@@ -415,8 +425,10 @@ def punctuated(reg: Regulation, marks: Sequence[Punctuation]) -> Regulation:
     units = reg.units
     for mark in marks:
         def change(unit: Unit, m: Punctuation = mark) -> list[Unit]:
-            if unit.text and unit.text[-1].endswith(m.old):
-                return [replace(unit, text=(*unit.text[:-1], unit.text[-1][: -len(m.old)] + m.new))]
+            at = _last(unit, m.address)
+            if at is not None and unit.text[at].endswith(m.old):
+                return [replace(unit, text=(*unit.text[:at], unit.text[at][: -len(m.old)] + m.new,
+                                            *unit.text[at + 1:]))]
             return [unit]
-        units, _ = map_units(units, mark.address, change)
+        units, _ = map_units(units, mark.address.unit, change)
     return reg.with_units(units)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from regdraft.core.address import dash_part
+from regdraft.core.address import dash_part, plus_part
 from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
 
@@ -42,6 +42,9 @@ _PART_PREFIX = re.compile(
     r"(?:(?P<title>tên|tiêu đề|the\s+(?:title|heading)\s+of)"
     r"|(?P<intro>đoạn\s+mở\s+đầu|phần\s+mở\s+đầu|the\s+(?:lead-in|introductory\s+(?:part|text|wording|words|sentence))\s+(?:of|to))"
     r"|(?P<end>đoạn\s+cuối|phần\s+cuối|đoạn\s+kết|the\s+closing\s+(?:text|part|paragraph|words|sentence)\s+of)"
+    r"|(?:ý|dấu\s+cộng)\s+(?P<plus>thứ\s+[^\s,;]+)\s+(?:của\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<plus_dash>thứ\s+[^\s,;]+)"
+    r"|the\s+(?P<plus_en>\w+)\s+(?:plus\s+item|sub-?item|sub-?indent)\s+of\s+the\s+(?P<plus_dash_en>\w+)\s+"
+    r"(?:dash|indent)(?:\s+item)?\s+of"
     r"|(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<dash>thứ\s+[^\s,;]+)"
     r"|the\s+(?P<dash_en>\w+)\s+(?:dash|indent)(?:\s+item)?\s+of)"
     r"(?![\wđĐ])\s*",
@@ -127,9 +130,13 @@ def read_citations(text: str, language: str) -> list[Citation]:
         if prefix is not None:
             part = next((name for name in ("title", "intro", "end") if prefix.group(name)), "")
             ordinal = prefix.group("dash") or prefix.group("dash_en")
+            plus = prefix.group("plus") or prefix.group("plus_en")
             if ordinal is not None:
                 number = read_ordinal(ordinal, language)
                 part = dash_part(number)
+            elif plus is not None:
+                holder = read_ordinal(prefix.group("plus_dash") or prefix.group("plus_dash_en"), language)
+                part = plus_part(holder, read_ordinal(plus, language))
             start = prefix.end()
         this = _THIS_EN.match(text, start)
         token = None if this else _NOUN.match(text, start)

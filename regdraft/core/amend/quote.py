@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from regdraft.core.address import is_dash_part
+from regdraft.core.address import is_dash_part, is_plus_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.headings import build_heading, heading_start
 from regdraft.core.model import (
@@ -165,6 +165,12 @@ def _part_quote(target: Address, paragraphs: list[str], line: int, language: str
         raise GrammarError(
             f"a quoted dash item begins with '- ' (“- ...”), not '{short(paragraphs[0], 40)}'; "
             "write the dash as the text will read.")
+    if is_plus_part(target.part) and not paragraphs[0].startswith("+ "):
+        raise GrammarError(
+            f"a quoted plus item (ý) begins with '+ ' (“+ ...”), not '{short(paragraphs[0], 40)}'; "
+            "write the plus sign as the text will read.")
+    if is_plus_part(target.part) and any(p.startswith("- ") for p in paragraphs):
+        raise GrammarError("a quoted plus item (ý) holds no dash item ('- '); amend the dash item instead.")
     return Unit(kind, label, None, tuple(paragraphs), (), False, line)
 
 
