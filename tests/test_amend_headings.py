@@ -111,3 +111,125 @@ def test_a_quoted_chapter_that_is_not_one_is_refused(quote: str, words: str) -> 
     with pytest.raises(ParseError) as caught:
         amended(f"1\\. Bổ sung Chương IIa sau Chương II như sau:\n\n{quote}")
     assert words in " ".join(p.message for p in caught.value.problems)
+
+
+NEW_LAST = "“Chương VII. ĐIỀU KHOẢN CHUYỂN TIẾP\n\nĐiều 32. Chuyển tiếp\n\nCác văn bản đã ban hành tiếp tục thực hiện.”"
+
+
+@pytest.mark.parametrize("instruction", [
+    "Bổ sung Chương VII vào sau Chương VI như sau:",
+    "Bổ sung Chương VII như sau:",  # no place named: after Chương VI, the one before it
+    "Bổ sung Chương VII vào cuối Quy chế như sau:",
+    "Bổ sung Chương VII vào cuối Quy chế này như sau:",
+])
+def test_a_chapter_added_after_the_last_one_with_or_without_naming_it(instruction: str) -> None:
+    reg = amended(f"1\\. {instruction}\n\n{NEW_LAST}")
+    assert [u.label for u in reg.units if u.kind is Kind.CHAPTER] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert render(reg).endswith("# Chương VII. ĐIỀU KHOẢN CHUYỂN TIẾP\n\n## Điều 32. Chuyển tiếp\n\n"
+                                "Các văn bản đã ban hành tiếp tục thực hiện.\n")
+    assert reg.units[:-1] == SHIPPED.units
+
+
+def test_a_chapter_with_a_suffix_and_a_section_without_naming_the_place() -> None:
+    assert read_instruction("Bổ sung Chương VIIa như sau:", "vi") == InsertUnit(Address.parse("ch7a"),
+                                                                                 after=Address.parse("ch7"))
+    assert read_instruction("Bổ sung Chương VIII như sau:", "vi") == InsertUnit(Address.parse("ch8"),
+                                                                                 after=Address.parse("ch7"))
+    assert read_instruction("Bổ sung Mục 4 Chương IV như sau:", "vi") == InsertUnit(Address.parse("ch4.m4"),
+                                                                                     after=Address.parse("ch4.m3"))
+    assert read_instruction("Bổ sung Phần thứ tư như sau:", "vi") == InsertUnit(Address.parse("p4"),
+                                                                                after=Address.parse("p3"))
+    assert read_instruction("Chapter VII is added at the end of these Regulations as follows:", "en") == InsertUnit(
+        Address.parse("ch7"), after=Address.parse("ch6"))
+    reg = amended(f"1\\. Bổ sung Chương VIa như sau:\n\n{NEW_LAST.replace('Chương VII', 'Chương VIa')}")
+    assert [u.label for u in reg.units if u.kind is Kind.CHAPTER][-2:] == ["VI", "VIa"]
+    with pytest.raises(AmendmentConflict) as caught:
+        amended(f"1\\. Bổ sung Chương VIII như sau:\n\n{NEW_LAST.replace('Chương VII', 'Chương VIII')}")
+    assert "Chương VII does not exist" in caught.value.problems[0].message
+    with pytest.raises(ParseError) as refused:
+        amended(f"1\\. Bổ sung Chương I như sau:\n\n{NEW_LAST.replace('Chương VII', 'Chương I')}")
+    assert "say where Chương I goes" in refused.value.problems[0].message
+
+
+PARTS = """---
+id: 03-QC/TU
+type: Quy chế
+title: Quy chế có các phần
+issuer: TỈNH ỦY ĐIỆN BIÊN
+signed: 2021-01-09
+language: vi
+---
+
+# Phần thứ nhất. QUY ĐỊNH CHUNG
+
+## Chương I. PHẠM VI
+
+### Điều 1. Phạm vi
+
+Quy chế này quy định chế độ làm việc.
+
+# Phần thứ hai. CHẾ ĐỘ LÀM VIỆC
+
+## Chương II. HỘI NGHỊ
+
+### Điều 2. Hội nghị
+
+Hội nghị họp thường kỳ.
+
+## Chương III. VĂN BẢN
+
+### Điều 3. Văn bản
+
+Văn bản được ban hành đúng thể thức.
+"""
+NEW_PART = ("“Phần thứ ba. ĐIỀU KHOẢN THI HÀNH\n\nChương IV. CHUYỂN TIẾP\n\nĐiều 4. Chuyển tiếp\n\n"
+            "Văn bản cũ tiếp tục thực hiện.\n\nChương V. HIỆU LỰC\n\nMục 1. CHUNG\n\nĐiều 5. Hiệu lực\n\n"
+            "1\\. Quy chế này có hiệu lực kể từ ngày ký.\n\n2\\. Bãi bỏ quy chế cũ.”")
+
+
+def with_parts(body: str) -> Regulation:
+    base = parse(PARTS, "regulations/03-QC-TU.md")
+    result = apply(base, load_amendment(text(body).replace("01-QC/TU", "03-QC/TU"), "amendments/t/amendment.md",
+                                        "t")).regulation
+    assert validate(result) == [] and parse(render(result)) == result
+    assert result.units[:len(base.units)] == base.units
+    return result
+
+
+@pytest.mark.parametrize("instruction", [
+    "Bổ sung Phần thứ ba vào sau Phần thứ hai như sau:", "Bổ sung Phần thứ ba như sau:",
+    "Bổ sung Phần thứ ba vào cuối Quy chế như sau:",
+])
+def test_a_new_part_with_its_chapters_sections_and_articles(instruction: str) -> None:
+    reg = with_parts(f"1\\. {instruction}\n\n{NEW_PART}")
+    part = reg.find("p3").unit
+    assert (part.title, [c.label for c in part.children]) == ("ĐIỀU KHOẢN THI HÀNH", ["IV", "V"])
+    assert reg.find("ch5.m1").unit.title == "CHUNG"
+    assert reg.find("d5.k2").unit.text == ("Bãi bỏ quy chế cũ.",)
+    assert render(reg).endswith(
+        "# Phần thứ ba. ĐIỀU KHOẢN THI HÀNH\n\n## Chương IV. CHUYỂN TIẾP\n\n### Điều 4. Chuyển tiếp\n\n"
+        "Văn bản cũ tiếp tục thực hiện.\n\n## Chương V. HIỆU LỰC\n\n### Mục 1. CHUNG\n\n#### Điều 5. Hiệu lực\n\n"
+        "1\\. Quy chế này có hiệu lực kể từ ngày ký.\n\n2\\. Bãi bỏ quy chế cũ.\n")
+
+
+@pytest.mark.parametrize(("quote", "words"), [
+    (NEW_PART.replace("Chương IV.", "Chương II."),
+     "the new Phần thứ ba holds Chương II, which the regulation already has; chapters are numbered through"),
+    (NEW_PART.replace("Chương IV.", "Chương VI."), "the chapters of the new Phần thứ ba (Chương VI, V) are out of "
+     "place: chapters are numbered through the whole document, so the ones standing after Chương III are numbered "
+     "IIIa, IIIb"),
+    (NEW_PART.replace("Điều 4.", "Điều 2."), "the new Phần thứ ba holds Điều 2, which the regulation already has"),
+])
+def test_a_new_part_whose_chapters_or_articles_do_not_fit_is_refused(quote: str, words: str) -> None:
+    with pytest.raises(AmendmentConflict) as caught:
+        with_parts(f"1\\. Bổ sung Phần thứ ba vào sau Phần thứ hai như sau:\n\n{quote}")
+    assert words in " ".join(p.message for p in caught.value.problems)
+
+
+def test_a_quoted_part_that_is_not_one_is_refused() -> None:
+    with pytest.raises(ParseError) as caught:
+        with_parts("1\\. Bổ sung Phần thứ ba như sau:\n\n“Phần thứ ba. X\n\nChương IV. Y”")
+    assert "the quoted Chương IV has no article" in caught.value.problems[0].message
+    with pytest.raises(ParseError) as wrong:
+        with_parts(f"1\\. Bổ sung Phần thứ tư như sau:\n\n{NEW_PART}")
+    assert "must begin with 'Phần thứ tư'" in wrong.value.problems[0].message

@@ -21,7 +21,7 @@ from regdraft.core.amend.conflicts import instruction_conflicts
 from regdraft.core.amend.consequential import Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
-from regdraft.core.amend.headings import article_order
+from regdraft.core.amend.headings import article_order, chapter_order
 from regdraft.core.amend.quote import short
 from regdraft.core.amend.tree import find_unit, rebuild, unit_path
 from regdraft.core.counts import count as counted
@@ -180,13 +180,20 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
     if isinstance(op, InsertUnit):
         assert ins.unit is not None
         inserted = _insert(units, op, ins.unit, language)
-        if op.target.kind in (Kind.CHAPTER, Kind.SECTION):
-            # Articles are numbered through the whole document: the new ones must fit where they stand.
+        if op.target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+            # Articles (and chapters) are numbered through the whole document: the new ones must fit where they stand.
             articles: list[Unit] = []
+            new_articles: list[Unit] = []
             _collect_articles(inserted, articles)
-            problem = article_order([a.label for a in articles], [a.label for a in ins.unit.children
-                                                                 for a in (a.children if a.kind is Kind.SECTION
-                                                                           else (a,))], op.target, language)
+            _collect_articles(ins.unit.children, new_articles)
+            problem = article_order([a.label for a in articles], [a.label for a in new_articles], op.target, language)
+            if not problem and op.target.kind is Kind.PART:
+                chapters: list[Unit] = []
+                new_chapters: list[Unit] = []
+                _collect_articles(inserted, chapters, Kind.CHAPTER)
+                _collect_articles(ins.unit.children, new_chapters, Kind.CHAPTER)
+                problem = chapter_order([c.label for c in chapters], [c.label for c in new_chapters], op.target,
+                                        language)
             if problem:
                 raise _Failure(problem)
         return inserted, [AppliedChange(op.target, ChangeKind.INSERTED, ins)]

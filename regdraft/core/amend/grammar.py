@@ -75,6 +75,12 @@ _PART_NEW = re.compile(
     r"|(?P<end>đoạn cuối|phần cuối|đoạn kết|(?:a|the) closing (?:text|part|paragraph|words)))$",
     re.I,
 )
+# The amended document itself, as a place to add at the end of (`vào cuối Quy chế này`).
+_DOCUMENT = re.compile(
+    r"^(?:(?:Quy chế|Quy định|Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh|văn bản)(?:\s+này)?"
+    r"|(?:these|this|the)\s+(?:Regulations?|Rules|Law|Code|Decree|document))$",
+    re.I,
+)
 _DASH_NEW = re.compile(
     r"^(?:(?:các|một số|những)\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng(?:\s+(?P<vi>thứ\s+\S+))?$"
     r"|^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:(?P<en>\w+)\s+)??(?:dash|indent)(?:\s+item)?s?$"
@@ -282,12 +288,14 @@ def _insert_vi(rest: str, context: Address | None, language: str) -> list[Part]:
 
 def _inserts(new: str, cite: str | None, how: str, context: Address | None, language: str) -> list[Part]:
     """One InsertUnit per new unit; the second of `Điều 15a, Điều 15b` goes after the first."""
+    if how == "append" and cite is not None and _DOCUMENT.match(cite.strip()):
+        how = "implied"  # `vào cuối Quy chế này`: after the unit before it, the last of its kind
     if how == "implied":
         out: list[Part] = []
         for cited in provisions(new, context, language):
             target = cited.address
             before = _predecessor(target.kind, target.label)
-            if before is None or target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+            if before is None:
                 example = ("Bổ sung khoản 5a vào sau khoản 5 Điều 4" if language == "vi"
                            else "Insert clause 5a after clause 5 of Article 4")
                 raise GrammarError(f"say where {target.describe(language)} goes ('{example}').")
@@ -323,9 +331,6 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
     for item in items:
         ((kind, label),) = item.levels.items()
         assert label is not None
-        if kind is Kind.PART:
-            raise GrammarError(f"regdraft inserts chapters, sections, articles, clauses and points, not a "
-                               f"{noun(kind, language)}.")
         if how == "after":
             if where.kind is not kind:
                 raise GrammarError(
@@ -333,12 +338,13 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
                     f"{noun(kind, language)}, not after {where.describe(language)}."
                 )
             parent = where.parent()
-            target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER)
+            target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER, Kind.PART)
                       else Address((*(parent.segments if parent else ()), Segment(kind, label))))
             made.append(InsertUnit(target, after=previous))
             previous = target
             continue
         allowed = {
+            Kind.PART: (),
             Kind.CHAPTER: (Kind.PART,),
             Kind.SECTION: (Kind.CHAPTER, Kind.PART),
             Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
@@ -402,9 +408,8 @@ def _insert_plus(ordinal: str | None, cite: str, how: str, context: Address | No
 
 
 def _predecessor(kind: Kind, label: str) -> str | None:
-    """The label an inserted unit follows: 35a after 35, 35b after 35a, d1 after d, e after đ, 5 after 4."""
-    if kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-        return None
+    """The label an inserted unit follows: 35a after 35, 35b after 35a, d1 after d, e after đ, 5 after 4;
+    Chương VIIa and Chương VIII after Chương VII, Mục 4 after Mục 3, Phần thứ tư after Phần thứ ba."""
     position, suffix = label_order(kind, label)
     if suffix:
         stem = label[: len(label) - len(suffix)]

@@ -1,14 +1,16 @@
-"""A new chapter or section quoted whole, with its sections and articles (`Bổ sung Chương IIa sau Chương II như sau:`).
+"""A new part, chapter or section quoted whole, with its chapters, sections and articles
+(`Bổ sung Chương IIa sau Chương II như sau:`, `Bổ sung Phần thứ tư vào sau Phần thứ ba như sau:`).
 
 Real documents quote the heading and its title on one line (`Chương IIa. QUY ĐỊNH RIÊNG`) or
 on two (`Chương IIa` then `QUY ĐỊNH RIÊNG`), then the articles as a regulation writes them.
 
 Post-conditions of `build_heading`:
 1. The unit returned has the kind and label the instruction names, its title, and as children
-   the quoted sections (inside a new chapter) and articles, each article built exactly as a
-   quoted article is (`regdraft.core.amend.quote.build_unit`).
+   the quoted chapters (inside a new part), sections (inside a new part or chapter) and articles,
+   each article built exactly as a quoted article is (`regdraft.core.amend.quote.build_unit`).
 2. Any paragraph that is neither a heading, a title right after one, nor inside an article is a
-   `GrammarError` naming it; so is a new chapter or section without an article.
+   `GrammarError` naming it; so is a new part, chapter or section without an article, and
+   articles standing before the first chapter or section of the unit holding them.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import re
 from collections.abc import Callable
 
 from regdraft.core.amend.provisions import GrammarError
-from regdraft.core.labels import canonical_label
+from regdraft.core.labels import canonical_label, part_label_from_text, part_label_text
 from regdraft.core.model import Address, Kind, Segment, Unit, label_order, noun
 
 _HEADINGS = {
+    Kind.PART: re.compile(r"^(?i:Phần|Part)\s+(thứ\s+[^\s.:]+|\d+|[IVXLCDM]+|[A-Za-z]+)\s*(?:[.:]\s*(.*))?$"),
     Kind.CHAPTER: re.compile(r"^(?i:Chương|Chapter)\s+([IVXLCDM]+[a-z]?|\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
     Kind.SECTION: re.compile(r"^(?i:Mục|Section)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
     Kind.ARTICLE: re.compile(r"^(?i:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
@@ -30,46 +33,79 @@ ArticleBuilder = Callable[[Address, list[str], list[int]], Unit]
 
 
 def heading_start(paragraph: str) -> tuple[Kind, str, str] | None:
-    """The heading a paragraph opens (chapter, section or article), its canonical label and its title."""
+    """The heading a paragraph opens (part, chapter, section or article), its canonical label and its title."""
     for kind, pattern in _HEADINGS.items():
         match = pattern.match(paragraph)
         if match is not None:
+            if kind is Kind.PART and part_label_from_text(match.group(1)) is None:
+                continue  # `Phần này …`: a sentence, not a heading
             return kind, canonical_label(kind, match.group(1)), (match.group(2) or "").strip()
     return None
 
 
+# What a new heading unit may hold, largest first: a part its chapters (or sections, or articles),
+# a chapter its sections or articles, a section its articles.
+_INSIDE = {
+    Kind.PART: (Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE),
+    Kind.CHAPTER: (Kind.SECTION, Kind.ARTICLE),
+    Kind.SECTION: (Kind.ARTICLE,),
+}
+
+
 def build_heading(target: Address, paragraphs: list[str], lines: list[int], language: str,
                   article: ArticleBuilder) -> Unit:
-    """The new chapter or section `target` names, from its quoted paragraphs (see the module)."""
+    """The new part, chapter or section `target` names, from its quoted paragraphs (see the module)."""
     start = heading_start(paragraphs[0])
     if start is None or start[:2] != (target.kind, target.label):
-        raise GrammarError(f"the quoted text must begin with '{noun(target.kind, language)} {target.label}', the "
-                           f"unit the instruction names, not '{paragraphs[0][:40]}'.")
+        raise GrammarError(f"the quoted text must begin with '{noun(target.kind, language)} "
+                           f"{_shown(target.kind, target.label, language)}', the unit the instruction names, "
+                           f"not '{paragraphs[0][:40]}'.")
     root, position = _open(target.kind, target.label, start[2], paragraphs, lines, 0)
-    sections: list[tuple[Unit, list[Unit]]] = []
-    articles: list[Unit] = []
+    # The headings open so far, outermost first, each with the children read into it.
+    stack: list[tuple[Unit, list[Unit]]] = [(root, [])]
     while position < len(paragraphs):
         found = heading_start(paragraphs[position])
-        if found is not None and found[0] is Kind.SECTION and target.kind is Kind.CHAPTER:
-            section, position = _open(Kind.SECTION, found[1], found[2], paragraphs, lines, position)
-            sections.append((section, []))
-            continue
-        if found is None or found[0] is not Kind.ARTICLE:
+        kind = found[0] if found is not None else None
+        while (kind is not None and kind is not Kind.ARTICLE and len(stack) > 1
+               and kind not in _INSIDE[stack[-1][0].kind]):
+            _close(stack, language)
+        if found is None or kind not in _INSIDE[stack[-1][0].kind]:
             inside = noun(target.kind, language)
+            holds = {Kind.PART: "chapters, sections and articles", Kind.CHAPTER: "sections and articles",
+                     Kind.SECTION: "articles"}[target.kind]
             raise GrammarError(f"the quoted {inside} holds '{paragraphs[position][:40]}' outside any article; a new "
-                               f"{inside} holds {'sections and ' if target.kind is Kind.CHAPTER else ''}articles.")
+                               f"{inside} holds {holds}.")
+        assert found is not None
+        if kind is not Kind.ARTICLE:
+            if stack[-1][1] and stack[-1][1][-1].kind is Kind.ARTICLE:
+                raise GrammarError(f"the quoted {noun(stack[-1][0].kind, language)} has articles before its first "
+                                   f"{noun(found[0], language)}; put them in a {noun(found[0], language)}.")
+            heading, position = _open(found[0], found[1], found[2], paragraphs, lines, position)
+            stack.append((heading, []))
+            continue
         end = next((i for i in range(position + 1, len(paragraphs)) if heading_start(paragraphs[i]) is not None),
                    len(paragraphs))
-        built = article(Address((Segment(Kind.ARTICLE, found[1]),)), paragraphs[position:end], lines[position:end])
-        (sections[-1][1] if sections else articles).append(built)
+        if stack[-1][1] and stack[-1][1][-1].kind is not Kind.ARTICLE:
+            raise GrammarError(f"'{paragraphs[position][:40]}' follows a {noun(stack[-1][1][-1].kind, language)} "
+                               f"of the quoted {noun(stack[-1][0].kind, language)}; put it in one.")
+        stack[-1][1].append(article(Address((Segment(Kind.ARTICLE, found[1]),)), paragraphs[position:end],
+                                    lines[position:end]))
         position = end
-    if sections and articles:
-        raise GrammarError("the quoted chapter has articles before its first section; put them in a section.")
-    children = (tuple(Unit(s.kind, s.label, s.title, (), tuple(a), False, s.line) for s, a in sections)
-                or tuple(articles))
-    if not children or any(not c.children for c in children if c.kind is Kind.SECTION):
+    while len(stack) > 1:
+        _close(stack, language)
+    built, children = stack[0]
+    if not children:
         raise GrammarError(f"the quoted {noun(target.kind, language)} has no article; quote its articles too.")
-    return Unit(root.kind, root.label, root.title, (), children, False, root.line)
+    return Unit(built.kind, built.label, built.title, (), tuple(children), False, built.line)
+
+
+def _close(stack: list[tuple[Unit, list[Unit]]], language: str) -> None:
+    """Close the innermost open heading, refusing one without an article."""
+    heading, children = stack.pop()
+    if not children:
+        raise GrammarError(f"the quoted {noun(heading.kind, language)} {heading.label} has no article; quote its "
+                           "articles too.")
+    stack[-1][1].append(Unit(heading.kind, heading.label, heading.title, (), tuple(children), False, heading.line))
 
 
 def _open(kind: Kind, label: str, title: str, paragraphs: list[str], lines: list[int],
@@ -80,6 +116,10 @@ def _open(kind: Kind, label: str, title: str, paragraphs: list[str], lines: list
         title = paragraphs[position]
         position += 1
     return Unit(kind, label, title or None, (), (), False, lines[position - 1]), position
+
+
+def _shown(kind: Kind, label: str, language: str) -> str:
+    return part_label_text(label, language) if kind is Kind.PART else label
 
 
 def article_order(labels: list[str], new: list[str], target: Address, language: str) -> str:
@@ -110,3 +150,25 @@ def article_order(labels: list[str], new: list[str], target: Address, language: 
     return (f"the articles of the new {target.describe(language)} ({word} {', '.join(new)}) are out of place: "
             f"articles are numbered through the whole document, so the ones standing {place} are numbered "
             f"{example} ... .")
+
+
+def chapter_order(labels: list[str], new: list[str], target: Address, language: str) -> str:
+    """Why the chapters of a new part do not fit where it stands ("" when they do): chapters are numbered
+    through the whole document, as articles are."""
+    word = noun(Kind.CHAPTER, language)
+    taken = sorted({label for label in new if labels.count(label) > 1}, key=lambda c: label_order(Kind.CHAPTER, c))
+    if taken:
+        return (f"the new {target.describe(language)} holds {word} {', '.join(taken)}, which the regulation already "
+                "has; chapters are numbered through the whole document.")
+    keys = [label_order(Kind.CHAPTER, label) for label in labels]
+    first = labels.index(new[0]) if new and new[0] in labels else -1
+    if first < 0:
+        return ""
+    run = keys[max(first - 1, 0):first + len(new) + 1]
+    if all(a < b for a, b in zip(run, run[1:], strict=False)):
+        return ""
+    before = labels[first - 1] if first > 0 else None
+    return (f"the chapters of the new {target.describe(language)} ({word} {', '.join(new)}) are out of place: "
+            f"chapters are numbered through the whole document, so the ones standing "
+            f"{f'after {word} {before}' if before else 'at the start'} are numbered "
+            f"{f'{before}a, {before}b' if before else 'Ia'} ... or take the next numbers at the end.")

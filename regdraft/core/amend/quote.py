@@ -58,7 +58,7 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
     assert target is not None
     if target.part:
         return _part_quote(target, paragraphs, line, language)
-    if target.kind in (Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
+    if target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
         return build_heading(target, paragraphs, lines, language,
                              lambda article, texts, at: build_unit(InsertUnit(article), texts, at, language))
     kind, label = target.kind, target.label
