@@ -18,14 +18,15 @@ import click
 from regdraft import __version__
 from regdraft.cli import completion as _complete
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
-from regdraft.core.errors import Category, RegdraftError
+from regdraft.core.errors import RegdraftError
 
 
 class RegdraftGroup(click.Group):
     """The top-level group: turns every failure into a message (or JSON) and its exit code, here only.
 
-    A `RegdraftError`'s class carries its category, which is the exit code: 1 for a problem in
-    the documents, 2 for bad usage; click's own usage errors are 2. Under --json the failure is
+    A `RegdraftError`'s class carries its category, which gives the exit code
+    (`regdraft.core.errors.OUTCOMES`): 1 for a problem in the documents or the workspace's state,
+    2 for bad usage; click's own usage errors are 2. Under --json the failure is
     `{"error": ..., "problems": [...]}` on stdout (docs/schemas/error.json), nothing else.
     """
 
@@ -44,9 +45,9 @@ class RegdraftGroup(click.Group):
             if json_wanted(ctx, args):
                 self._fail_json(ctx, error_json(str(exc.args[0] if exc.args else "") or exc.report(), exc.problems),
                                 exc.exit_code)
-            # A click.UsageError shows no usage line here: the failing subcommand's context is gone,
-            # and the top-level usage line would mislead, so the message stands alone (exit code 2).
-            raise _CLICK_ERRORS[exc.category](exc.report()) from None
+            # No usage line, even for bad usage: the failing subcommand's context is gone, and the
+            # top-level usage line would mislead, so the message stands alone.
+            raise _CLICK_ERRORS[exc.exit_code](exc.report()) from None
         except OSError as exc:
             name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
             message = f"cannot access{name}: {exc.strerror or exc}."
@@ -65,10 +66,7 @@ class RegdraftGroup(click.Group):
 
 
 TYPED = "regdraft.typed"  # click's context meta: the arguments as typed
-_CLICK_ERRORS: dict[Category, type[click.ClickException]] = {
-    Category.DOCUMENT: click.ClickException,  # exit code 1
-    Category.USAGE: click.UsageError,  # exit code 2
-}
+_CLICK_ERRORS: dict[int, type[click.ClickException]] = {1: click.ClickException, 2: click.UsageError}  # by exit code
 
 
 @click.group(cls=RegdraftGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,26 +1,52 @@
 """One error tree for regdraft; the CLI converts it to messages in one place.
 
 Every message is a full sentence a drafter can act on, naming the file, line and provision.
-Every error class carries its `Category`, which is the command line's exit code: 1 for a
-problem in the documents (or the workspace's state), 2 for bad usage (a malformed address, an
-unknown id, slug, revision or comment id, no workspace, options that contradict each other).
+Every error class carries its `Category`; `OUTCOMES`, the one table of what each category
+becomes, gives the command line's exit code (1 for a problem in the documents or the
+workspace's state, 2 for bad usage: a malformed address, an unknown id, slug, revision or
+comment id, no workspace, options that contradict each other, an amendment that is no longer
+pending) and the review server's HTTP status.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum
 from typing import Any
 
 from regdraft.core.counts import count
 
 
-class Category(IntEnum):
-    """What kind of failure an error is; its value is the exit code (README: exit codes)."""
+class Category(Enum):
+    """What kind of failure an error is; `OUTCOMES` says what each becomes at the faces."""
 
-    DOCUMENT = 1  # a problem in the documents or in the workspace's state
-    USAGE = 2  # the command was called wrongly: fix the command line, not the documents
+    DOCUMENT = "document"  # a problem in the documents: fix the text
+    STATE = "state"  # the workspace's state is in the way: a write or conflict in progress, a closed round
+    FORBIDDEN = "forbidden"  # the person may not do this (the review server's access links)
+    USAGE = "usage"  # the command (or form, or request) was given wrongly: fix it, not the documents
+    UNKNOWN = "unknown"  # a regulation id, amendment slug, revision, round or comment id names nothing
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit code (README and docs/json.md: exit codes)."""
+        return OUTCOMES[self][0]
+
+    @property
+    def http_status(self) -> int:
+        """The review server's HTTP status for a request refused with this error."""
+        return OUTCOMES[self][1]
+
+
+# The one table: each category's exit code and HTTP status. The exit codes are a contract
+# (0 ok, 1 the documents or the workspace, 2 bad usage); a face never decides them by class.
+OUTCOMES: dict[Category, tuple[int, int]] = {
+    Category.DOCUMENT: (1, 422),
+    Category.STATE: (1, 409),
+    Category.FORBIDDEN: (1, 403),
+    Category.USAGE: (2, 400),
+    Category.UNKNOWN: (2, 404),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +98,8 @@ class RegdraftError(Exception):
 
     @property
     def exit_code(self) -> int:
-        """The command line's exit code for this error: its category's value."""
-        return int(self.category)
+        """The command line's exit code for this error (its category's, in `OUTCOMES`)."""
+        return self.category.exit_code
 
 
 class ParseError(RegdraftError):
@@ -104,14 +130,20 @@ class AmendmentConflict(RegdraftError):
     """An amendment cannot be applied as written."""
 
 
-class StoreError(RegdraftError):
+class StateError(RegdraftError):
+    """The workspace's state is in the way (a round closed or still open, a write in progress): exit code 1."""
+
+    category = Category.STATE
+
+
+class StoreError(StateError):
     """The workspace or git refused an operation; nothing was changed."""
 
 
 class UnknownName(StoreError):
-    """A regulation id, amendment slug, revision or comment id names nothing (bad usage: exit code 2)."""
+    """A regulation id, amendment slug, revision, round or comment id names nothing (bad usage: exit code 2)."""
 
-    category = Category.USAGE
+    category = Category.UNKNOWN
 
 
 class NoWorkspace(StoreError):
@@ -124,3 +156,11 @@ class UsageError(RegdraftError):
     """The command was called wrongly (exit code 2)."""
 
     category = Category.USAGE
+
+
+class NotPending(UsageError):
+    """The command needs a pending amendment (draft, circulating or submitted) and was given or found none.
+
+    Bad usage (exit code 2): nothing in the documents is wrong; the command names an amendment
+    that is adopted, rejected or withdrawn, or, naming none, finds no pending one to default to.
+    """

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from regdraft.core.comments import Comment, Round, RoundStatus, same_body
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import Category, RegdraftError, StateError, UsageError
 from regdraft.web.guard import Visitor
 from regdraft.workspace.store import Workspace
 
@@ -25,6 +25,8 @@ FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "text": 20_000, "prop
 
 class Forbidden(RegdraftError):
     """The visitor may not do this (their link's body or role does not allow it)."""
+
+    category = Category.FORBIDDEN
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
@@ -54,7 +56,7 @@ def _round(ws: Workspace, slug: str, number: str) -> Round:
 
 def _open(r: Round, slug: str) -> None:
     if r.status is not RoundStatus.OPEN:
-        raise RegdraftError(f"Round {r.number} of '{slug}' is closed, so it is read-only: nothing more can be "
+        raise StateError(f"Round {r.number} of '{slug}' is closed, so it is read-only: nothing more can be "
                             "recorded in it.")
 
 

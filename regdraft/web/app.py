@@ -39,7 +39,7 @@ from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, pages
 from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
 from regdraft.workspace.access import lookup
-from regdraft.workspace.resolve import UnresolvedConflict, ensure_settled
+from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
 
 HERE = Path(__file__).resolve().parent
@@ -209,10 +209,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
         try:
             response: Response = await handler(context)
         except RegdraftError as exc:
-            status = 400 if isinstance(exc, UsageError) else 403 if isinstance(exc, actions.Forbidden) else 404
-            if isinstance(exc, UnresolvedConflict):
-                status = 409
-            return context.render("web-message.html.j2", status, title="Cannot show this", message=exc.report())
+            return context.render("web-message.html.j2", exc.category.http_status, title="Cannot show this",
+                                  message=exc.report())
         return response
 
     return endpoint
@@ -349,7 +347,7 @@ async def _add_comment(c: Context) -> Response:
         done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values))
     except RegdraftError as exc:
         number = int(values["round"]) if values["round"].isdigit() else None
-        return await _redline(c, values, exc.report(), _status(exc), number)
+        return await _redline(c, values, exc.report(), exc.category.http_status, number)
     where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}"
     return RedirectResponse(f"{where}#on-{done.comment.on}", 303)
 
@@ -368,13 +366,6 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
     try:
         done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values))
     except RegdraftError as exc:
-        return await _comments(c, values, exc.report(), cid, _status(exc))
+        return await _comments(c, values, exc.report(), cid, exc.category.http_status)
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}#c-{done.id}", 303)
-
-
-def _status(exc: RegdraftError) -> int:
-    """400 for a form filled wrongly, 403 for what the visitor may not do, 409 for the workspace's state."""
-    if isinstance(exc, actions.Forbidden):
-        return 403
-    return 400 if isinstance(exc, UsageError) else 409
 

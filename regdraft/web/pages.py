@@ -20,7 +20,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comment_report import by_provision
 from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
 from regdraft.core.counts import several
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import UnknownName, UsageError
 from regdraft.core.model import Regulation
 from regdraft.workspace.store import Workspace
 
@@ -178,7 +178,7 @@ def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str) -> Ro
         for r in rounds:
             if r.number == number:
                 return r
-        raise RegdraftError(f"The amendment '{slug}' has no round {number}.")
+        raise UnknownName(f"The amendment '{slug}' has no round {number}.")
     current = [r for r in rounds if r.status is RoundStatus.OPEN]
     return current[-1] if current else (rounds[-1] if rounds else None)
 
@@ -255,7 +255,7 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> An
     rounds = load_rounds(ws, slug)
     shown = _round_to_show(rounds, round_number, slug)
     if shown is None:
-        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet.")
+        raise UnknownName(f"The amendment '{slug}' has no comment rounds yet.")
     listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
     draft = draft_text(ws, slug, shown.revision)
     groups = []

@@ -22,7 +22,15 @@ from regdraft.core.amend.document import (
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
-from regdraft.core.errors import AmendmentConflict, ParseError, Problem, RegdraftError, StoreError, UsageError
+from regdraft.core.errors import (
+    AmendmentConflict,
+    NotPending,
+    ParseError,
+    Problem,
+    RegdraftError,
+    StoreError,
+    UsageError,
+)
 from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse, read, render
 from regdraft.core.model import Kind, Regulation, noun
@@ -285,7 +293,7 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
                              "draft number, or both.", options=("draft",))
         status = amendment.status
         if status not in PENDING:
-            raise RegdraftError(f"{amendment.source}: the amendment is {status}; its draft number is final.")
+            raise NotPending(f"{amendment.source}: the amendment is {status}; its draft number is final.")
     if status not in STATUSES:
         raise UsageError(f"'{status}' is not a status; use one of {', '.join(STATUSES)}.")
     if status == "adopted":
@@ -296,7 +304,7 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
     current = amendment.status
     if status != current and status not in TRANSITIONS.get(current, ()):
         allowed = ", ".join(TRANSITIONS.get(current, ())) or "none (it is final)"
-        raise RegdraftError(
+        raise (UsageError if TRANSITIONS.get(current) else NotPending)(
             f"{amendment.source}: cannot move from {current} to {status}; from {current} the next "
             f"status can be: {allowed}."
         )
@@ -306,7 +314,7 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
             raise UsageError("The draft number starts at 1.")
         changes["draft"] = draft
     if status == current and draft == amendment.draft:
-        raise RegdraftError(f"{amendment.source} is already {status}" + (f", draft {draft}." if draft else "."))
+        raise UsageError(f"{amendment.source} is already {status}" + (f", draft {draft}." if draft else "."))
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)
     updated = load_amendment(text, relative, slug)
@@ -327,7 +335,7 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
     if not wanted or " " in wanted or not any(ch.isdigit() for ch in wanted):
         raise UsageError(f"'{number}' is not a document number; write it as the document does, e.g. 07-QC/TU.")
     if amendment.status == "adopted":
-        raise RegdraftError(f"{amendment.source}: the amendment is adopted as {amendment.number}; its number is final.")
+        raise NotPending(f"{amendment.source}: the amendment is adopted as {amendment.number}; its number is final.")
     if amendment.number == wanted:
         raise RegdraftError(f"{amendment.source} already has the number {wanted}.")
     taken = [a.slug for a in list_amendments(ws) if a.slug != slug and a.number == wanted]
@@ -359,7 +367,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
     if effective_on < signed_on:
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
     if amendment.status not in PENDING:
-        raise RegdraftError(
+        raise NotPending(
             f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
             "or submitted amendment can be adopted."
         )

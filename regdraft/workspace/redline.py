@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.redline import Redline, Version, sentence, words_for
@@ -138,7 +138,7 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
             options=("amendment", "rev_to"),
         )
     if not found:
-        raise RegdraftError(
+        raise NotPending(
             f"There is no pending amendment to {reg.id} in {ws.root / AMENDMENTS} (status draft, "
             "circulating or submitted); choose the revision or amendment to compare.",
             options=("rev_to", "amendment"),

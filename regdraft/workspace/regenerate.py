@@ -31,7 +31,7 @@ from regdraft.core.amend.reasons import KEY, carried_reasons
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.model import Address, Regulation
 from regdraft.workspace.amendments import load_rounds
 from regdraft.workspace.store import writes
@@ -138,7 +138,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     if existing is not None:
         shell = load_amendment("".join(_parts(existing)), relative, slug)
         if shell.status not in PENDING:
-            raise RegdraftError(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
+            raise NotPending(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
                                 "instructions can be regenerated.")
         regulation = regulation or shell.regulation
     if edited is not None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regdraft.core.errors import ParseError, RegdraftError, StoreError, UsageError
+from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
 from regdraft.core.markers import Block, has_markers, side_by_side, split
 from regdraft.workspace.store import writes
 
@@ -40,7 +40,7 @@ KINDS = {
 }
 
 
-class UnresolvedConflict(RegdraftError):
+class UnresolvedConflict(StateError):
     """The workspace holds a conflict: reading it would mislead, writing it would bury it."""
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from regdraft.core.amend.document import PENDING
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
@@ -48,7 +49,7 @@ from regdraft.core.comments import (
     unique_bodies,
 )
 from regdraft.core.dates import parse_date
-from regdraft.core.errors import RegdraftError, StoreError, UnknownName, UsageError
+from regdraft.core.errors import NotPending, RegdraftError, StateError, StoreError, UnknownName, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, rounds_folder
 
 # The report's classes stay importable from here, where the report is built.
@@ -84,7 +85,7 @@ def find_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     """Round `number`, or the latest round when None."""
     rounds = load_rounds(ws, slug)
     if not rounds:
-        raise RegdraftError(f"The amendment '{slug}' has no comment rounds yet; "
+        raise StateError(f"The amendment '{slug}' has no comment rounds yet; "
                             f"open one with `regdraft round open {slug}`.")
     if number is None:
         return rounds[-1]
@@ -110,6 +111,9 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     relative = amendment_file(ws, slug)
     watched = [relative]
     amendment = _amendment(ws, slug, "HEAD")
+    if amendment.status not in PENDING:
+        raise NotPending(f"{relative}: the amendment is {amendment.status}; a comment round circulates a pending "
+                         "draft (draft, circulating or submitted).")
     try:
         watched.append(ws.locate_regulation(str(amendment.regulation)))
     except RegdraftError:
@@ -123,7 +127,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     rounds = load_rounds(ws, slug)
     still_open = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     if still_open:
-        raise RegdraftError(f"Round {still_open[0]} of '{slug}' is still open; "
+        raise StateError(f"Round {still_open[0]} of '{slug}' is still open; "
                             f"close it with `regdraft round close {slug}` first.")
     draft = amendment.draft
     if draft is None:
@@ -152,7 +156,7 @@ def close_round(ws: Workspace, slug: str, number: int | None = None) -> Round:
     """Close a round (the latest when None) in one commit."""
     r = find_round(ws, slug, number)
     if r.status is RoundStatus.CLOSED:
-        raise RegdraftError(f"Round {r.number} of '{slug}' is already closed.")
+        raise StateError(f"Round {r.number} of '{slug}' is already closed.")
     closed = replace(r, status=RoundStatus.CLOSED, closed=_now())
     ws.commit(_round_change(slug, closed), f"Close comment round {r.number} on {slug}")
     return closed
@@ -213,12 +217,12 @@ def _open_round(rounds: Sequence[Round], number: int | None, slug: str) -> Round
     if number is None:
         current = [r for r in rounds if r.status is RoundStatus.OPEN]
         if not current:
-            raise RegdraftError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
+            raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
         return current[-1]
     for r in rounds:
         if r.number == number:
             if r.status is RoundStatus.CLOSED:
-                raise RegdraftError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
+                raise StateError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
             return r
     raise UnknownName(f"The amendment '{slug}' has no round {number}.")
 

@@ -64,7 +64,7 @@ def test_refused_comment_shows_the_reason_and_keeps_the_text(review_ws: Workspac
     no_name = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), name="  ", text=typed))
     assert no_name.status_code == 400 and "Write your name" in no_name.text
     bad_provision = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d99.k1", text=typed))
-    assert bad_provision.status_code == 409 and "Điều 99" in bad_provision.text and "gõ cẩn thận" in bad_provision.text
+    assert bad_provision.status_code == 400 and "Điều 99" in bad_provision.text and "gõ cẩn thận" in bad_provision.text
     assert head(review_ws) == before and load_comments(review_ws, SLUG) == []
 
 

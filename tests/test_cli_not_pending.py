@@ -1,0 +1,69 @@
+"""Commands that need a pending amendment, given or finding none: bad usage, exit code 2 (issue 21 §1).
+
+Nothing in the documents is wrong when an amendment is adopted (or withdrawn): the command names
+the wrong amendment, or names none and finds no pending one to default to. The remedy is on the
+command line, so the exit code is 2 (docs/json.md), the same with --json, and nothing is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+
+SLUG = SHIPPED_AMENDMENT
+
+
+@pytest.fixture
+def adopted(tmp_workspace: Workspace) -> Workspace:
+    """The example workspace with its one amendment adopted: no amendment is pending."""
+    adopt(tmp_workspace, SLUG, "2025-03-28", force="Hội nghị quyết định")
+    return tmp_workspace
+
+
+def _head(ws: Workspace) -> str:
+    return subprocess.run(["git", "-C", str(ws.root), "rev-parse", "HEAD"], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+# Each command that needs a pending amendment, and the words its refusal must contain.
+NEEDS_PENDING = {
+    "redline": (["redline", "01-QC/TU", "--format", "html", "-o", "{tmp}/r.html"],
+                "There is no pending amendment to 01-QC/TU"),
+    "round open": (["round", "open", SLUG, "--due", "2099-01-01", "--consult", "Ban A"],
+                   "the amendment is adopted; a comment round circulates a pending draft"),
+    "amend adopt": (["amend", "adopt", SLUG, "--signed", "2025-04-01"],
+                    "the amendment is adopted; only a draft, circulating or submitted amendment can be adopted"),
+    "amend status --draft": (["amend", "status", SLUG, "--draft", "4"], "the amendment is adopted; its draft number"),
+    "amend status": (["amend", "status", SLUG, "draft"], "cannot move from adopted to draft"),
+    "amend number": (["amend", "number", SLUG, "09-QC/TU"],
+                     "the amendment is adopted as 05-QC/TU; its number is final"),
+    "amend from-edits": (["amend", "from-edits", SLUG, "--edited", "{ws}/regulations/01-QC-TU.md"],
+                         "only a pending amendment's instructions can be regenerated"),
+}
+
+
+@pytest.mark.parametrize("name", list(NEEDS_PENDING))
+def test_a_command_needing_a_pending_amendment_is_bad_usage_without_one(adopted: Workspace, invoke: Invoke,
+                                                                         name: str, tmp_path: object) -> None:
+    words, message = NEEDS_PENDING[name]
+    args = [w.format(tmp=tmp_path, ws=adopted.root) for w in words]
+    before = _head(adopted)
+    result = invoke(adopted, *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and "Traceback" not in result.output
+    as_json = invoke(adopted, *args, "--json")
+    assert as_json.exit_code == 2 and message in json.loads(as_json.stdout)["error"]
+    assert _head(adopted) == before
+
+
+def test_commands_that_only_read_an_adopted_amendment_still_work(adopted: Workspace, invoke: Invoke) -> None:
+    """Reading what was adopted is not refused: the preview of an adopted amendment is its consolidated text."""
+    for args in (["amend", "preview", SLUG], ["amend", "check", SLUG], ["round", "list", SLUG], ["amend", "list"]):
+        result = invoke(adopted, *args)
+        assert result.exit_code == 0, (args, result.output)
