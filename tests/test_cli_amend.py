@@ -140,7 +140,7 @@ def test_status_transitions(ws: Workspace, invoke: Invoke) -> None:
     assert "amend adopt" in invoke(ws, "amend", "status", "good", "adopted").output
     assert invoke(ws, "amend", "status", "good", "withdrawn").exit_code == 0
     wrong = invoke(ws, "amend", "status", "good", "submitted")
-    assert wrong.exit_code == 1 and "cannot move from withdrawn to submitted" in wrong.output
+    assert wrong.exit_code == 2 and "cannot move from withdrawn to submitted" in wrong.output  # bad usage
 
 
 def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> None:
@@ -164,7 +164,7 @@ def test_adopt_commits_tags_and_keeps_base(ws: Workspace, invoke: Invoke) -> Non
     assert "## Điều 4. (được bãi bỏ)" in (ws.root / REG).read_text(encoding="utf-8")
     assert ws.repo.git.status("--porcelain") == ""
     again = invoke(ws, "amend", "adopt", "good", "--signed", "2025-10-20", "--effective", "2025-11-01")
-    assert again.exit_code == 1 and "is adopted" in again.output
+    assert again.exit_code == 2 and "is adopted" in again.output  # not pending: bad usage
     assert "edited without an amendment" not in invoke(ws, "check").output
 
 
