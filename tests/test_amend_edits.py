@@ -467,3 +467,57 @@ def test_the_generated_amendment_reproduces_edits_of_the_english_regulation(pair
 @given(edited(regulations(max_articles=6).map(lambda r: parse(render(r), "generated.md"))))
 def test_the_generated_amendment_reproduces_edits_of_generated_regulations(pair: Pair) -> None:
     reproduces(*pair)
+
+
+DASHED = SHIPPED_REGULATION.read_text(encoding="utf-8")
+SECOND_DASH = "- Giữ gìn phẩm chất đạo đức, lối sống; đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng;"
+WITH_PLUS = DASHED.replace(f"{SECOND_DASH}\n", "- Giữ gìn phẩm chất đạo đức, lối sống:\n"
+                           "  + tu dưỡng, rèn luyện thường xuyên;\n"
+                           "  + đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng;\n")
+
+
+def test_a_changed_dash_item_is_amended_alone_not_its_unit() -> None:
+    new = DASHED.replace(SECOND_DASH, "- Giữ gìn phẩm chất đạo đức, lối sống; kiên quyết đấu tranh chống chủ nghĩa "
+                                      "cá nhân;")
+    assert body(DASHED, new) == (
+        "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
+        "“- Giữ gìn phẩm chất đạo đức, lối sống; kiên quyết đấu tranh chống chủ nghĩa cá nhân;”.")
+    reproduces(SHIPPED, parse(new))
+    # Two dash items of one clause: one instruction each, not a group of "points".
+    both = new.replace("- Thực hiện dân chủ, giữ gìn đoàn kết nội bộ và mối liên hệ mật thiết với nhân dân.",
+                       "- Thực hiện dân chủ.")
+    assert body(DASHED, both) == (
+        "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
+        "“- Giữ gìn phẩm chất đạo đức, lối sống; kiên quyết đấu tranh chống chủ nghĩa cá nhân;”.\n\n"
+        "2\\. Sửa đổi, bổ sung gạch đầu dòng thứ ba khoản 4 Điều 7 như sau:\n\n“- Thực hiện dân chủ.”.")
+    reproduces(SHIPPED, parse(both))
+    # A repealed dash item is repealed; a change to the lead-in too amends the clause as a whole.
+    assert body(DASHED, DASHED.replace(SECOND_DASH, "- (được bãi bỏ)")) == (
+        "1\\. Bãi bỏ gạch đầu dòng thứ hai khoản 4 Điều 7.")
+    lead = new.replace("Tỉnh ủy viên có trách nhiệm nêu gương về:", "Tỉnh ủy viên phải nêu gương về:")
+    assert body(DASHED, lead).startswith("1\\. Sửa đổi, bổ sung khoản 4 Điều 7 như sau:\n\n“4\\. Tỉnh ủy viên phải")
+
+
+def test_a_changed_plus_item_is_amended_alone_not_its_dash_item() -> None:
+    new = WITH_PLUS.replace("+ tu dưỡng, rèn luyện thường xuyên;", "+ tu dưỡng, rèn luyện thường xuyên, liên tục;")
+    assert body(WITH_PLUS, new) == (
+        "1\\. Sửa đổi, bổ sung ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
+        "“+ tu dưỡng, rèn luyện thường xuyên, liên tục;”.")
+    reproduces(parse(WITH_PLUS), parse(new))
+    assert body(WITH_PLUS, WITH_PLUS.replace("+ tu dưỡng, rèn luyện thường xuyên;", "+ (được bãi bỏ)")) == (
+        "1\\. Bãi bỏ ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7.")
+    # The dash item's own line changed too: the dash item is amended with its plus items.
+    own = new.replace("- Giữ gìn phẩm chất đạo đức, lối sống:", "- Giữ gìn phẩm chất, lối sống:")
+    assert body(WITH_PLUS, own) == (
+        "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n“- Giữ gìn phẩm chất, lối sống:\n\n"
+        "+ tu dưỡng, rèn luyện thường xuyên, liên tục;\n  + đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng;”.")
+    reproduces(parse(WITH_PLUS), parse(own))
+
+
+def test_a_changed_dash_item_in_english() -> None:
+    english = SHIPPED_ENGLISH.read_text(encoding="utf-8")
+    old_line = next(line for line in english.split("\n# Chapter", 1)[1].splitlines() if line.startswith("- "))
+    new = english.replace(old_line, old_line[:-1] + " at all times" + old_line[-1])
+    assert body(english, new).startswith("1\\. The ")
+    assert " dash item of " in body(english, new).split("\n")[0]
+    reproduces(ENGLISH, parse(new))

@@ -36,16 +36,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from regdraft.core.address import dash_ordinal, dash_part, plus_part
 from regdraft.core.amend import replacements
 from regdraft.core.amend.apply import apply, occurrences
 from regdraft.core.amend.consequential import Punctuation
+from regdraft.core.amend.dashes import repealed_dash
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.markdown import render, validate
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
-from regdraft.core.parts import part_text
+from regdraft.core.parts import dash_items, part_text, plus_items
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
 SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
@@ -341,6 +343,9 @@ class _Planner:
         return Step(op, self.position[address], unit)
 
     def _unit_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
+        items = self._item_steps(before, unit, address)
+        if items is not None:
+            return items
         whole = [Step(ReplaceUnit(address), self.position[address], unit)]
         if unit.kind is Kind.POINT:
             return whole
@@ -353,6 +358,46 @@ class _Planner:
             return whole
         rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
         return rename + children
+
+    def _item_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step] | None:
+        """Steps on the dash items (and plus items) that changed, when nothing else of the unit did;
+        None when the change is not confined to them (the unit is then amended otherwise)."""
+        if (before.title, before.children, before.closing) != (unit.title, unit.children, unit.closing):
+            return None
+        old, new = dash_items(before.text), dash_items(unit.text)
+        if not old or len(old) != len(new) or before.text[:old[0][0]] != unit.text[:new[0][0]] \
+                or before.text[old[-1][1]:] != unit.text[new[-1][1]:]:
+            return None
+        steps: list[Step] = []
+        position = self.position[address]
+        for n, (was, now) in enumerate(zip(old, new, strict=True), 1):
+            if before.text[was[0]:was[1]] != unit.text[now[0]:now[1]]:
+                steps.extend(self._item(before, unit, address.with_part(dash_part(n)), was, now, position))
+        return steps
+
+    def _item(self, before: Unit, unit: Unit, item: Address, was: tuple[int, int], now: tuple[int, int],
+              position: int) -> list[Step]:
+        """The step for one changed dash item, or one per changed plus item when only those changed."""
+        new_text = unit.text[now[0]:now[1]]
+        steps: list[Step] = []
+        old_plus, new_plus = plus_items(before.text, was), plus_items(unit.text, now)
+        dash = dash_ordinal(item.part)
+        assert dash is not None
+        same_frame = (old_plus and len(old_plus) == len(new_plus)
+                      and before.text[was[0]:old_plus[0][0]] == unit.text[now[0]:new_plus[0][0]]
+                      and before.text[old_plus[-1][1]:was[1]] == unit.text[new_plus[-1][1]:now[1]])
+        if same_frame:
+            for m, (a, b) in enumerate(zip(old_plus, new_plus, strict=True), 1):
+                if before.text[a[0]:a[1]] != unit.text[b[0]:b[1]]:
+                    steps.append(self._item_step(unit, item.unit.with_part(plus_part(dash, m)),
+                                                 unit.text[b[0]:b[1]], "+", position))
+            return steps
+        return [self._item_step(unit, item, new_text, "-", position)]
+
+    def _item_step(self, unit: Unit, item: Address, paragraphs: tuple[str, ...], mark: str, position: int) -> Step:
+        if paragraphs == (repealed_dash(self.language, mark),):
+            return Step(RepealUnits((item,)), position)
+        return Step(ReplaceUnit(item), position, Unit(unit.kind, unit.label, None, paragraphs))
 
     def _children(self, before: Unit, unit: Unit, address: Address) -> tuple[list[Step], int, int]:
         old_by = {(c.kind, c.label): c for c in before.children}

@@ -28,7 +28,17 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
-from regdraft.core.model import POINT_LETTERS, REPEALED_TEXT, Address, Kind, Segment, Unit, noun, part_label_text
+from regdraft.core.model import (
+    POINT_LETTERS,
+    REPEALED_TEXT,
+    Address,
+    Kind,
+    Segment,
+    Unit,
+    noun,
+    part_label_text,
+    part_name,
+)
 from regdraft.core.parts import closing_marker
 
 OPEN, CLOSE = "“", "”"
@@ -53,10 +63,13 @@ def cite(address: Address, language: str, context: Address | None = None) -> str
         segments = segments[len(context.segments):]
     words = [_word(s, language) for s in reversed(segments)]
     if language != "en":
-        return " ".join(words)
-    if len(words) == 2:
-        return f"{words[0]} of {words[1]}"
-    return ", ".join(words)
+        whole = " ".join(words)
+    elif len(words) == 2:
+        whole = f"{words[0]} of {words[1]}"
+    else:
+        whole = ", ".join(words)
+    # A dash (plus) item is cited before its unit: `gạch đầu dòng thứ hai điểm a khoản 1 Điều 5`.
+    return f"{part_name(address.part, address.kind, language)} {whole}" if address.part else whole
 
 
 def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None) -> str:
@@ -203,6 +216,8 @@ def _holder(op: Operation) -> Address | None:
     if isinstance(op, ReplaceHeading):
         return None
     named = targets(op)
+    if any(t.part for t in named):
+        return None  # instructions on dash items are not grouped as points or clauses
     parents = {t.parent() for t in named}
     if len(parents) != 1 or len({t.kind for t in named}) != 1:
         return None
@@ -260,6 +275,9 @@ def instruction(planned: Planned, location: str, language: str, context: Address
         assert unit is not None
         renamed = Unit(unit.kind, unit.label, unit.title)
         return Instruction(location, 0, text, op, heading_quote(unit, language, end), renamed)
+    if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
+        assert unit is not None  # a part (a dash item ...) is quoted as it reads, without its unit's label
+        return Instruction(location, 0, text, op, _quoted(list(unit.text), end), unit)
     if isinstance(op, (ReplaceUnit, InsertUnit)):
         assert unit is not None
         return Instruction(location, 0, text, op, quote(unit, language, end), unit)
