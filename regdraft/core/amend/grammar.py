@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 import re
 
-from regdraft.core.address import dash_ordinal, dash_part, plus_ordinals, plus_part
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
+from regdraft.core.amend.items import insert_item
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
     AmendGroup,
@@ -42,10 +42,8 @@ from regdraft.core.amend.provisions import (
     common_parent,
     provisions,
     read_citations,
-    read_ordinal,
     strip_own_document,
 )
-from regdraft.core.labels import ordinal_text
 from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
 
 __all__ = [
@@ -79,13 +77,6 @@ _PART_NEW = re.compile(
 _DOCUMENT = re.compile(
     r"^(?:(?:Quy chế|Quy định|Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh|văn bản)(?:\s+này)?"
     r"|(?:these|this|the)\s+(?:Regulations?|Rules|Law|Code|Decree|document))$",
-    re.I,
-)
-_DASH_NEW = re.compile(
-    r"^(?:(?:các|một số|những)\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng(?:\s+(?P<vi>thứ\s+\S+))?$"
-    r"|^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:(?P<en>\w+)\s+)??(?:dash|indent)(?:\s+item)?s?$"
-    r"|^(?:(?:các|một số|những)\s+)?(?P<vi_plus>ý|dấu\s+cộng)(?:\s+(?P<vi_plus_n>thứ\s+\S+))?$"
-    r"|^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:(?P<en_plus_n>\w+)\s+)??(?P<en_plus>plus\s+item|sub-?item|sub-?indent)s?$",
     re.I,
 )
 _VERBS = r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|bỏ|sửa)"
@@ -304,11 +295,9 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
             out.append(InsertUnit(target, after=after))
         return out
     assert cite is not None
-    dash = _DASH_NEW.match(new.strip())
-    if dash is not None and (dash.group("vi_plus") or dash.group("en_plus")):
-        return [_insert_plus(dash.group("vi_plus_n") or dash.group("en_plus_n"), cite, how, context, language)]
-    if dash is not None:
-        return [_insert_dash(dash.group("vi") or dash.group("en"), cite, how, context, language)]
+    new_item = insert_item(new, cite, how, context, language)
+    if new_item is not None:
+        return [new_item]
     part = _PART_NEW.match(new.strip())
     if part is not None:
         places = provisions(cite, context, language)
@@ -357,54 +346,6 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
                   else where.child(kind, label))
         made.append(InsertUnit(target, parent=where))
     return made
-
-
-def _insert_dash(ordinal: str | None, cite: str, how: str, context: Address | None, language: str) -> InsertUnit:
-    """A new dash item after another (`vào sau gạch đầu dòng thứ nhất điểm a ...`) or at the end of a unit."""
-    number = read_ordinal(ordinal, language) if ordinal else None
-    places = provisions(cite, context, language)
-    if len(places) != 1:
-        raise GrammarError(f"'{cite}' names {len(places)} provisions where one is expected.")
-    where = places[0].address
-    after = dash_ordinal(where.part)
-    if how == "after":
-        if after is None:
-            raise GrammarError(f"a dash item can only be inserted after another dash item, not after "
-                               f"{where.describe(language)}.")
-        if number is not None and number != after + 1:
-            raise GrammarError(
-                f"a dash item inserted after the {ordinal_text(after, 'en')} is the {ordinal_text(after + 1, 'en')} "
-                f"({ordinal_text(after + 1, language)}), not the {ordinal_text(number, 'en')}.")
-        return InsertUnit(where.unit.with_part(dash_part(after + 1)), after=where)
-    if where.part or where.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-        raise GrammarError(f"a dash item is added to an article, clause or point, not to {where.describe(language)}.")
-    return InsertUnit(where.with_part(dash_part(number)), parent=where)
-
-
-def _insert_plus(ordinal: str | None, cite: str, how: str, context: Address | None, language: str) -> InsertUnit:
-    """A new plus item (ý, `+ `) after another (`vào sau ý thứ nhất gạch đầu dòng thứ hai …`) or at the
-    end of a dash item (`vào gạch đầu dòng thứ hai …`)."""
-    number = read_ordinal(ordinal, language) if ordinal else None
-    places = provisions(cite, context, language)
-    if len(places) != 1:
-        raise GrammarError(f"'{cite}' names {len(places)} provisions where one is expected.")
-    where = places[0].address
-    plus = plus_ordinals(where.part)
-    if how == "after":
-        if plus is None or plus[1] is None:
-            raise GrammarError(f"a plus item (ý) can only be inserted after another plus item, not after "
-                               f"{where.describe(language)}.")
-        after = plus[1]
-        if number is not None and number != after + 1:
-            raise GrammarError(
-                f"a plus item inserted after the {ordinal_text(after, 'en')} is the {ordinal_text(after + 1, 'en')} "
-                f"({ordinal_text(after + 1, language)}), not the {ordinal_text(number, 'en')}.")
-        return InsertUnit(where.unit.with_part(plus_part(plus[0], after + 1)), after=where)
-    dash = dash_ordinal(where.part)
-    if dash is None:
-        raise GrammarError(f"a plus item (ý) is added to a dash item (gạch đầu dòng), not to "
-                           f"{where.describe(language)}.")
-    return InsertUnit(where.unit.with_part(plus_part(dash, number)), parent=where)
 
 
 def _predecessor(kind: Kind, label: str) -> str | None:
