@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from regdraft.core.amend import apply, load_amendment
+from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.grammar import (
     GrammarError,
     InsertUnit,
@@ -36,11 +37,16 @@ BASE = parse(SHIPPED_REGULATION.read_text(encoding="utf-8").replace(
     f"{DASH2}\n  {PLUS[0]}\n  {PLUS[1]}\n"), "regulations/01-QC-TU.md")
 
 
-def amended(body: str, base: Regulation = BASE) -> Regulation:
-    """`base` with the instructions of `body` applied; nothing outside khoản 4 Điều 7 may change."""
+def amending(body: str) -> Amendment:
+    """An amending document whose Điều 1 holds the instructions of `body`."""
     text = ("---\nnumber: 07-QC/TU\ntitle: Thử\nregulation: 01-QC/TU\nlanguage: vi\nstatus: draft\n---\n\n"
             f"## Điều 1. Sửa đổi\n\n{body.strip()}\n")
-    result = apply(base, load_amendment(text, "amendments/t/amendment.md", "t")).regulation
+    return load_amendment(text, "amendments/t/amendment.md", "t")
+
+
+def amended(body: str, base: Regulation = BASE) -> Regulation:
+    """`base` with the instructions of `body` applied; nothing outside khoản 4 Điều 7 may change."""
+    result = apply(base, amending(body)).regulation
     assert validate(result) == [] and parse(render(result)) == result
     holder = Address.parse(HOLDER)
     after = result.index()
@@ -167,11 +173,10 @@ def test_a_quoted_plus_item_must_start_with_its_plus_sign() -> None:
 
 
 def test_the_consolidated_text_notes_the_plus_item_on_its_clause() -> None:
-    text = ("---\nnumber: 07-QC/TU\ntitle: Thử\nregulation: 01-QC/TU\nlanguage: vi\nstatus: draft\n---\n\n"
-            "## Điều 1. Sửa đổi\n\n1\\. Sửa đổi ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
-            "“+ tu dưỡng;”\n\n2\\. Bãi bỏ ý thứ hai gạch đầu dòng thứ hai khoản 4 Điều 7.\n")
-    applied = apply(BASE, load_amendment(text, "amendments/t/amendment.md", "t"))
-    assert [str(c.address) for c in applied.changes] == ["d7.k4.dash2.plus1", "d7.k4.dash2.plus2"]
+    applied = apply(BASE, amending("1\\. Sửa đổi ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
+                                   "“+ tu dưỡng;”\n\n2\\. Bãi bỏ ý thứ hai gạch đầu dòng thứ hai khoản 4 Điều 7."))
+    changes = [str(c.address) for c in applied.changes]
+    assert changes == ["d7.k4.dash2.plus1", "d7.k4.dash2.plus2"]
     ct = consolidate(BASE, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
                      dt.date(2025, 6, 1))
     (note,) = [f.text for f in ct.footnotes if str(f.address) == HOLDER]

@@ -34,13 +34,18 @@ def insert_item(new: str, cite: str, how: str, context: Address | None, language
     return _dash(item.group("vi") or item.group("en"), cite, how, context, language)
 
 
-def _dash(ordinal: str | None, cite: str, how: str, context: Address | None, language: str) -> InsertUnit:
-    """A new dash item after another (`vào sau gạch đầu dòng thứ nhất điểm a ...`) or at the end of a unit."""
-    number = read_ordinal(ordinal, language) if ordinal else None
+def _new_and_place(ordinal: str | None, cite: str, context: Address | None,
+                   language: str) -> tuple[int | None, Address]:
+    """The ordinal the new item is given (None when not given), and the one provision it goes after or into."""
     places = provisions(cite, context, language)
     if len(places) != 1:
         raise GrammarError(f"'{cite}' names {len(places)} provisions where one is expected.")
-    where = places[0].address
+    return (read_ordinal(ordinal, language) if ordinal else None), places[0].address
+
+
+def _dash(ordinal: str | None, cite: str, how: str, context: Address | None, language: str) -> InsertUnit:
+    """A new dash item after another (`vào sau gạch đầu dòng thứ nhất điểm a ...`) or at the end of a unit."""
+    number, where = _new_and_place(ordinal, cite, context, language)
     after = dash_ordinal(where.part)
     if how == "after":
         if after is None:
@@ -59,11 +64,7 @@ def _dash(ordinal: str | None, cite: str, how: str, context: Address | None, lan
 def _plus(ordinal: str | None, cite: str, how: str, context: Address | None, language: str) -> InsertUnit:
     """A new plus item (ý, `+ `) after another (`vào sau ý thứ nhất gạch đầu dòng thứ hai …`) or at the
     end of a dash item (`vào gạch đầu dòng thứ hai …`)."""
-    number = read_ordinal(ordinal, language) if ordinal else None
-    places = provisions(cite, context, language)
-    if len(places) != 1:
-        raise GrammarError(f"'{cite}' names {len(places)} provisions where one is expected.")
-    where = places[0].address
+    number, where = _new_and_place(ordinal, cite, context, language)
     plus = plus_ordinals(where.part)
     if how == "after":
         if plus is None or plus[1] is None:
