@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +31,12 @@ SHIPPED_ENGLISH = REPO_ROOT / "regulations" / "01-QC-TU-EN.md"
 SHIPPED_AMENDMENT = "qc-sua-doi-2025"
 # Debian's chromium, driven by Playwright for the review server and the HTML redline (never a browser download).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+
+def unwrapped(html: str) -> str:
+    """A page's HTML without the spans that keep document numbers and dates on one line (`numbers_kept_whole`)."""
+    return re.sub(r'<span class="nobr">([^<]*)</span>', r"\1", html)
 
 
 @pytest.fixture(autouse=True)

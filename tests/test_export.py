@@ -23,7 +23,7 @@ from regdraft.render.docx import read_footnotes
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
 from regdraft.workspace.lifecycle import adopt
 from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT, Invoke
+from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT, Invoke, unwrapped
 from tests.test_consolidate import unmarked
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
@@ -149,7 +149,8 @@ def test_markdown_parses_again_as_the_consolidated_regulation(adopted: Workspace
 
 def test_html_marks_each_changed_label_and_lists_the_notes(adopted: Workspace, latest: ConsolidatedText,
                                                            tmp_path: Path) -> None:
-    page = export_regulation(adopted, "01-QC/TU", tmp_path / "c.html", as_of=SECOND_EFFECTIVE).path.read_text()
+    exported = export_regulation(adopted, "01-QC/TU", tmp_path / "c.html", as_of=SECOND_EFFECTIVE)
+    page = unwrapped(exported.path.read_text())
     n = latest.marker(Address.parse("d20a"))
     assert f'Điều 20a.<sup class="fnref" id="fnref-{n}"><a href="#fn-{n}">{n}</a></sup> (được bãi bỏ)' in page
     k = latest.marker(Address.parse("d5.k2"))
@@ -245,8 +246,8 @@ def test_an_unknown_format_writes_nothing(adopted: Workspace, tmp_path: Path) ->
 
 
 def test_pending_amendment_prints_as_a_numbered_draft(tmp_workspace: Workspace, tmp_path: Path) -> None:
-    page = export_amendment(tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "a.html",
-                            today=dt.date(2025, 2, 1)).path.read_text()
+    page = unwrapped(export_amendment(tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "a.html",
+                                      today=dt.date(2025, 2, 1)).path.read_text())
     assert '<p class="draft-banner">DỰ THẢO lần 2</p>' in page
     assert "Số 05-QC/TU" in page and "Điện Biên, ngày" in page and "năm 2025" in page
     assert "Sửa đổi, bổ sung một số điều của Quy chế làm việc" in page

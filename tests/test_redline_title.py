@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, Invoke
+from tests.conftest import FIXTURES, Invoke, unwrapped
 from tests.test_render_pdf import pdf_fonts
 
 
@@ -58,7 +58,7 @@ def test_the_text_in_force_is_dated_by_its_latest_adopted_amendment(tmp_workspac
     html = tmp_workspace.root / "r.html"
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--to", "HEAD", "-o", str(html), catch=False)
     assert result.exit_code == 0, result.output
-    text = " ".join(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8")).split())
+    text = " ".join(re.sub(r"<[^>]+>", " ", unwrapped(html.read_text(encoding="utf-8"))).split())
     assert "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 15/03/2025)" in text
 
 

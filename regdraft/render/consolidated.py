@@ -185,14 +185,16 @@ def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeade
 
 def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Profile, *, paged: bool) -> str:
     """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF)."""
+    from regdraft.render.html import numbers_kept_whole
+
     signer, recipients = signature_block(ct.regulation.meta)
-    return env.get_template("consolidated.html.j2").render(
+    return numbers_kept_whole(env.get_template("consolidated.html.j2").render(
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
         signer=signer, recipients=recipients,
         words=profile.words(ct.language), table_rows=table_rows,
-    )
+    ))
 
 
 def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
@@ -259,13 +261,15 @@ def _target(instruction: Instruction) -> str:
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
     """The amending document as one HTML page, ready for signature."""
+    from regdraft.render.html import numbers_kept_whole
+
     signer, recipients = signature_block(amendment.meta)
-    return env.get_template("amendment.html.j2").render(
+    return numbers_kept_whole(env.get_template("amendment.html.j2").render(
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
         signer=signer, recipients=recipients,
         words=profile.words(amendment.language), table_rows=table_rows,
-    )
+    ))
 
 
 # --- Markdown -------------------------------------------------------------------------------

@@ -133,25 +133,25 @@ def _child_address(unit: Any, parent: Any) -> Any:
 
 
 # A document number or a date: parts joined by slashes, each starting with a capital or a digit
-# (22-QĐ/TW, 05-QC/TU, 30/2020/NĐ-CP, 26/7/2016).
-_WHOLE_NUMBER = re.compile(r"[\dA-ZĐ][\w.-]*(?:/[\dA-ZĐ][\w.-]*)+")
-_TEXT_NODE = re.compile(r">([^<]+)<")
+# (22-QĐ/TW, 05-QC/TU, 30/2020/NĐ-CP, 26/7/2016), in text: what follows it up to the next tag holds no
+# `>`, so a number inside a tag's attribute is left alone.
+_WHOLE_NUMBER = re.compile(r"[\dA-ZĐ][\w.-]*(?:/[\dA-ZĐ][\w.-]*)+(?=[^<>]*<)")
+_SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
 
 
 def numbers_kept_whole(page: str) -> str:
     """An HTML page with every document number and date of its body in a `nobr` span (`white-space: nowrap`).
 
-    A narrow column would otherwise break "22-QĐ/TW" after its slash ("22-QĐ/" on one line, "TW"
-    on the next); the span changes only where lines may break, not the text.
+    A line would otherwise break "22-QĐ/TW" after its slash ("22-QĐ/" at a line's end, "TW" on the
+    next), in a narrow table column and in running text alike; the span changes only where lines
+    may break, not the text. Scripts (a page's JSON data) are left as they are.
     """
     head, found, body = page.partition("<body")
     if not found:
         return page
-
-    def whole(text: re.Match[str]) -> str:
-        return ">" + _WHOLE_NUMBER.sub(r'<span class="nobr">\g<0></span>', text.group(1)) + "<"
-
-    return head + found + _TEXT_NODE.sub(whole, body)
+    parts = _SCRIPT.split(body)
+    parts[::2] = [_WHOLE_NUMBER.sub(r'<span class="nobr">\g<0></span>', part) for part in parts[::2]]
+    return head + found + "".join(parts)
 
 
 def css_string(text: str) -> Markup:

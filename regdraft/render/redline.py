@@ -462,5 +462,6 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
             provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
             changed_only=changed_only, references=redline.references,
         )
-    # The table's narrow columns would break a document number at its slash ("22-QĐ/" then "TW").
-    return numbers_kept_whole(rendered) if layout == "table" else rendered
+    # A line, above all in the table's narrow columns, would break a document number at its slash ("22-QĐ/"
+    # then "TW"). The review server's page (`page`) is screen text beside a comment panel, left as it is.
+    return numbers_kept_whole(rendered) if page is None else rendered
