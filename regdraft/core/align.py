@@ -235,18 +235,23 @@ def _match_same_content(old: Sequence[Item], new: Sequence[Item], match_old: dic
                         match_new: dict[int, int], fold: Callable[[str], str]) -> None:
     # Folding moves tone marks inside words, so equal folded contents have as many code points
     # once decomposed: only those are folded (a long article costs a second to fold).
-    free_new = _free(new, match_new)
-    sizes = {(new[j].unit.kind, _decomposed_size(new[j].content())) for j in free_new}
+    new_sizes = {j: (new[j].unit.kind, _decomposed_size(new[j].content())) for j in _free(new, match_new)}
+    sizes = set(new_sizes.values())
     by_content: dict[tuple[Kind, str], list[int]] = {}
+    old_sizes: set[tuple[Kind, int]] = set()
     for i in _free(old, match_old):
-        if (old[i].unit.kind, _decomposed_size(old[i].content())) not in sizes:
+        size = (old[i].unit.kind, _decomposed_size(old[i].content()))
+        if size not in sizes:
             continue
         text = fold(old[i].content())
         if text.strip():
             by_content.setdefault((old[i].unit.kind, text), []).append(i)
+            old_sizes.add(size)
     if not by_content:
         return
-    for j in free_new:
+    for j, size in new_sizes.items():
+        if size not in old_sizes:  # no old text of its size: none folds to the same
+            continue
         same = by_content.get((new[j].unit.kind, fold(new[j].content())))
         if same:
             i = same.pop(0)
