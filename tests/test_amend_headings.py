@@ -233,3 +233,19 @@ def test_a_quoted_part_that_is_not_one_is_refused() -> None:
     with pytest.raises(ParseError) as wrong:
         with_parts(f"1\\. Bổ sung Phần thứ tư như sau:\n\n{NEW_PART}")
     assert "must begin with 'Phần thứ tư'" in wrong.value.problems[0].message
+
+
+def test_a_part_of_articles_and_a_chapter_added_at_the_end_of_a_part() -> None:
+    reg = with_parts("1\\. Bổ sung Phần thứ ba như sau:\n\n“Phần thứ ba. THI HÀNH\n\nĐiều 4. Hiệu lực\n\n"
+                     "Quy chế này có hiệu lực kể từ ngày ký.”")
+    assert [(c.kind, c.label) for c in reg.find("p3").unit.children] == [(Kind.ARTICLE, "4")]
+    base = parse(PARTS, "regulations/03-QC-TU.md")
+    chapter = "“Chương IV. THI HÀNH\n\nĐiều 4. Hiệu lực\n\nQuy chế này có hiệu lực kể từ ngày ký.”"
+    for instruction in ("Bổ sung Chương IV vào sau Chương III như sau:", "Bổ sung Chương IV như sau:",
+                        "Bổ sung Chương IV vào Phần thứ hai như sau:"):
+        amendment = load_amendment(text(f"1\\. {instruction}\n\n{chapter}").replace("01-QC/TU", "03-QC/TU"),
+                                   "amendments/t/amendment.md", "t")
+        result = apply(base, amendment).regulation
+        assert [c.label for c in result.find("p2").unit.children] == ["II", "III", "IV"], instruction
+        assert result.find("d4").unit.text == ("Quy chế này có hiệu lực kể từ ngày ký.",)
+        assert result.units[0] == base.units[0] and validate(result) == []
