@@ -50,3 +50,14 @@ def test_nothing_close_gives_no_suggestion() -> None:
 def test_a_lead_in_or_closing_text_stays_in_the_suggestion() -> None:
     found = diagnose("Sửa đổi bổ sung đoạn mở đầu khoản 1 Điều 141 như sau:", "vi")
     assert "'Sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 141 như sau:'" in found
+
+
+def test_a_dash_or_plus_item_stays_whole_in_the_suggestion() -> None:
+    assert "the standard wording is 'Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:'" in message(
+        "Sửa đổi bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:")
+    assert ("'Sửa đổi, bổ sung ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:'"
+            in message("Sửa đổi bổ sung ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:"))
+    assert "'Bãi bỏ ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7.'" in message(
+        "Bãi bỏ ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7:")
+    assert ("'The first plus item of the second dash item of clause 4 of Article 7 is amended to read:'" in message(
+        "The first plus item of the second dash item of clause 4 of Article 7 is amend to read:", "en"))

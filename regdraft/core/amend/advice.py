@@ -22,13 +22,15 @@ CLOSE = 0.65
 
 _CITE_VI = re.compile(
     r"(?:(?:(?:đoạn|phần)\s+(?:mở\s+đầu|cuối|kết)\s+)?"
-    r"(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần|gạch đầu dòng)\s+[^\s,;:.]+"
+    r"(?:(?:ý|dấu\s+cộng)\s+thứ\s+[^\s,;:.]+\s+)?(?:(?:dấu\s+)?gạch\s+đầu\s+dòng\s+thứ\s+[^\s,;:.]+\s+)?"
+    r"(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+"
     r"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:(?:điểm|khoản|điều|chương|mục|phần)\s+)?[0-9IVXLC]+[a-zđ]?\d*(?=[\s,;:.]|$))*"
     r"(?:\s+(?:của\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+)*)",
     re.IGNORECASE,
 )
 _CITE_EN = re.compile(
-    r"(?:(?:(?:the\s+)?(?:lead-in|closing\s+text)\s+of\s+)?(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+[^\s,;:.]+"
+    r"(?:(?:(?:the\s+)?(?:lead-in|closing\s+text)\s+of\s+)?"
+    r"(?:(?:the\s+)?\w+\s+(?:plus|sub-?)\s*item\s+of\s+)?(?:(?:the\s+)?\w+\s+dash\s+item\s+of\s+)?(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+[^\s,;:.]+"
     r"(?:(?:,\s*|\s+of\s+|\s+)(?:(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+)[^\s,;:.]+)*)",
     re.IGNORECASE,
 )
