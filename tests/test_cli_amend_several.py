@@ -144,3 +144,6 @@ def test_check_and_list_name_every_regulation_amended(ws: Workspace, invoke: Inv
     # Both articles' instructions are counted: two for 02-QC/TU, one for 01-QC/TU.
     assert rows["both"]["regulations"] == ["02-QC/TU", "01-QC/TU"] and rows["both"]["instructions"] == 3
     assert "02-QC/TU, 01-QC/TU" in invoke(ws, "amend", "list").output
+    from regdraft.web.pages import home
+
+    assert {row.slug: row.regulation for row in home(ws).amendments}["both"] == "02-QC/TU, 01-QC/TU"

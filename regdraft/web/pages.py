@@ -67,7 +67,7 @@ class AmendmentRow:
 
     slug: str
     number: str
-    regulation: str
+    regulation: str  # every regulation it amends, in the order of its amending articles ("02-QC/TU, 01-QC/TU")
     status: str
     draft: int | None
     error: str
@@ -96,7 +96,8 @@ def home(ws: Workspace) -> Home:
             s = summarise(ws, entry.slug, r.number)
             rounds.append(RoundRow(r.number, r.title, r.status.value, r.due, r.draft, len(r.consulted),
                                    len(s.replied), s.comments, s.open))
-        rows.append(AmendmentRow(entry.slug, a.number if a else "", a.regulation if a else "",
+        amends = ", ".join(reg for reg, _ in a.amending_articles) if a else ""
+        rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
                                  a.status if a else "unreadable", a.draft if a else None,
                                  str(entry.error) if entry.error else "", tuple(rounds)))
     return Home(list(list_regulations(ws)), rows)
