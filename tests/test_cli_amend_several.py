@@ -56,8 +56,9 @@ def test_check_and_redline_read_the_instructions_for_each_regulation(ws: Workspa
 def test_adoption_amends_every_regulation_named_in_one_commit(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     before = {REG: (ws.root / REG).read_bytes(), SHIPPED: (ws.root / SHIPPED).read_bytes()}
     submit(ws, "both")
-    result = invoke(ws, "amend", "adopt", "both", "--signed", "2025-10-20")
+    result = invoke(ws, "amend", "adopt", "both", "--signed", "2025-10-20", "--json")
     assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["regulations"] == ["02-QC/TU", "01-QC/TU"]
     head = ws.repo.head.commit
     assert sorted(map(str, head.stats.files)) == sorted([
         "amendments/both/amendment.md", REG, SHIPPED, "regulations/history/02-QC-TU/base.md",

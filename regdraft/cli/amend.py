@@ -285,6 +285,7 @@ def _adopted(ws: Workspace, slug: str, sha: str, *, resumed: bool) -> Result:
 
     adopted = load(ws, slug)
     return Result({"amendment": slug, "number": adopted.number, "regulation": adopted.regulation,
+                   "regulations": [reg for reg, _ in adopted.amending_articles],
                    "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
                    "commit": sha, "tag": adoption_tag(adopted), **committed()})
 
