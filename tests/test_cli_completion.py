@@ -1,4 +1,8 @@
-"""Shell completion (issue 21 §7): regulation ids, amendment slugs, comment ids and addresses."""
+"""Shell completion (issue 21 §7): regulation ids, amendment slugs, comment ids and addresses.
+
+Every completion here goes through click's public entry, the `_REGDRAFT_COMPLETE` and
+`COMP_WORDS`/`COMP_CWORD` variables the shell scripts set, in a real temporary workspace.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from regdraft.cli import cli
 from regdraft.cli.completion import complete_address, complete_regulation
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.test_cli_contract import command_paths
 
 
 def complete(ws: Workspace | None, line: str, shell: str = "bash") -> list[str]:
@@ -79,3 +84,61 @@ def test_completion_functions_called_directly(tmp_workspace: Workspace) -> None:
     address = next(p for p in show.params if p.name == "address")
     items = complete_address(ctx, address, "d5.k2")
     assert items[0].value == "d5.k2" and items[0].help == "clause 2, Article 5"
+
+
+# What is typed for a parameter, by name, and what its completion must offer in the example workspace.
+# A new slug (`amend new SLUG`, `amend import --slug`) is not completed: an existing one would be refused.
+NEW_SLUGS = {("amend new", "slug"), ("amend import", "slug")}
+ADDRESSES = ("address", "on", "source")  # `refs --from` is `source`
+TYPED = {"regulation": "01-QC/TU", "regulations": "01-QC/TU", "slug": SHIPPED_AMENDMENT}
+
+
+def _line(path: str, command: click.Command, param: click.Parameter) -> str:
+    """The command line up to the word completing `param`, with the arguments before it filled in."""
+    words = ["regdraft", *path.split()]
+    for other in command.params:
+        if other is param:
+            break
+        if isinstance(other, click.Argument) and other.name in TYPED:
+            words.append(TYPED[other.name])
+    if isinstance(param, click.Option):
+        if "slug" in [p.name for p in command.params if isinstance(p, click.Argument)] and param.name != "slug":
+            words.append(SHIPPED_AMENDMENT)
+        words.append(max(param.opts, key=len))
+    return " ".join([*words, ""])
+
+
+def test_every_parameter_for_a_name_completes_through_the_tree(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """Walk the click tree: each regulation, amendment, comment or address parameter offers the workspace's."""
+    assert invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-01-01",
+                  "--consult", "Ban A").exit_code == 0
+    added = invoke(tmp_workspace, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban A", "--on", "d5.k2",
+                   "--text", "Góp ý.", "--json")
+    comment_id = json.loads(added.stdout)["comment"]["id"]
+    offers = {"regulation": ["01-QC/TU", "01-QC/TU-EN"], "regulations": ["01-QC/TU", "01-QC/TU-EN"],
+              "slug": [SHIPPED_AMENDMENT], "amendment": [SHIPPED_AMENDMENT], "comment_id": [comment_id]}
+    checked = set()
+    for path in command_paths():
+        command = cli
+        for word in path.split():
+            assert isinstance(command, click.Group)
+            command = command.commands[word]
+        for param in command.params:
+            name = param.name or ""
+            if name not in (*offers, *ADDRESSES) or (path, name) in NEW_SLUGS:
+                continue
+            offered = complete(tmp_workspace, _line(path, command, param))
+            if name in ADDRESSES:
+                assert {"d5.k2", "d12.k1"} <= set(offered), (path, name, offered[:5])
+            else:
+                assert offered == offers[name], (path, name)
+            checked.add((path, name))
+    # the tree holds them all: a command that declares one plainly would fail above
+    assert {("show", "address"), ("refs", "address"), ("comment add", "on"), ("comment list", "on"),
+            ("comment respond", "comment_id"), ("comment respond", "slug"), ("redline", "amendment"),
+            ("fmt", "regulations"), ("amend from-edits", "regulation"), ("refs", "source")} <= checked
+    assert len(checked) >= 30
+
+
+def test_a_new_slug_is_not_completed(tmp_workspace: Workspace) -> None:
+    assert complete(tmp_workspace, "regdraft amend new ") == []

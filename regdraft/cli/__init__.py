@@ -16,7 +16,6 @@ from typing import Any, NoReturn
 import click
 
 from regdraft import __version__
-from regdraft.cli import completion as _complete
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
 from regdraft.core.errors import RegdraftError
 
@@ -185,7 +184,6 @@ def _register() -> None:
 
 
 _register()
-_complete.attach(cli)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line
 from regdraft.core.counts import count as counted
@@ -29,7 +30,8 @@ def amend() -> None:
 
 @amend.command("new")
 @click.argument("slug")
-@click.option("--regulation", "-r", required=True, help="The regulation to amend (id, e.g. 01-QC/TU).")
+@click.option("--regulation", "-r", type=REGULATION_ID, required=True,
+              help="The regulation to amend (id, e.g. 01-QC/TU).")
 @click.option("--title", default=None, help="The amending document's title (default: the usual wording).")
 @workspace_option
 @prints_result
@@ -50,7 +52,7 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
 @amend.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", required=True, help="The amendment's name in the workspace (amendments/<slug>/).")
-@click.option("--regulation", "-r", "regulations", multiple=True,
+@click.option("--regulation", "-r", "regulations", type=REGULATION_ID, multiple=True,
               help="Only this regulation of the workspace (repeatable); needed when no article heading names it.")
 @click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
               help="Read the text in this encoding instead of detecting TCVN3/VNI.")
@@ -104,7 +106,7 @@ def list_(workspace: Path | None) -> Result:
 
 
 @amend.command("status")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.argument("status", required=False)
 @click.option("--draft", type=int, default=None, help="Set the draft number too (Dự thảo lần N).")
 @workspace_option
@@ -127,7 +129,7 @@ def status(slug: str, status: str | None, draft: int | None, workspace: Path | N
 
 
 @amend.command("number")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.argument("number")
 @workspace_option
 @prints_result
@@ -146,7 +148,7 @@ def number(slug: str, number: str, workspace: Path | None) -> Result:
 
 
 @amend.command("check")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @workspace_option
 @prints_result
 def check(slug: str, workspace: Path | None) -> Result:
@@ -174,9 +176,9 @@ def check(slug: str, workspace: Path | None) -> Result:
 
 
 @amend.command("preview")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--at", "rev", default=None, help="Use the amendment and regulation at a git revision.")
-@click.option("--regulation", "-r", default=None,
+@click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="Only this regulation, when the document amends several (default: every one).")
 @output_option
 @workspace_option
@@ -235,7 +237,7 @@ def _beside(output: Path, reg_id: str, force: bool) -> Path:
 
 
 @amend.command("adopt")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--signed", type=DATE, help="The signing date (YYYY-MM-DD or DD/MM/YYYY).")
 @click.option("--effective", type=DATE, default=None,
               help="The effective date, YYYY-MM-DD or DD/MM/YYYY "

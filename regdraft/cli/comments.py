@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, COMMENT_ID
 from regdraft.cli.options import (
     DATE,
     confirm_past,
@@ -45,7 +46,7 @@ def _consulted(consult: tuple[str, ...], consult_file: Path | None) -> list[str]
 
 
 @round_.command("open")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--title", default="", help="What the round is, e.g. 'Lấy ý kiến các ban, sở, ngành'.")
 @click.option("--due", type=DATE, required=True, help="The date replies are due (YYYY-MM-DD or DD/MM/YYYY).")
 @click.option("--consult", multiple=True, metavar="BODY", help="A body asked for comments (repeatable).")
@@ -78,7 +79,7 @@ def round_open(slug: str, title: str, due: dt.date, consult: tuple[str, ...], co
 
 
 @round_.command("list")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @workspace_option
 @prints_result
 def round_list(slug: str, workspace: Path | None) -> Result:
@@ -101,7 +102,7 @@ def round_list(slug: str, workspace: Path | None) -> Result:
 
 
 @round_.command("show")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @workspace_option
 @prints_result
@@ -119,7 +120,7 @@ def round_show(slug: str, number: int | None, workspace: Path | None) -> Result:
 
 
 @round_.command("close")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @workspace_option
 @prints_result
@@ -138,7 +139,7 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
 
 
 @round_.command("report")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @output_option
 @workspace_option
@@ -169,7 +170,7 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
 
 
 @round_.command("copy")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
 @output_option
 @workspace_option
@@ -206,9 +207,9 @@ def comment() -> None:
 
 
 @comment.command("add")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--by", required=True, help="The body that made the comment.")
-@click.option("--on", "on", default="general", show_default=True,
+@click.option("--on", "on", type=ADDRESS, default="general", show_default=True,
               help="The provision (d5.k2 or 'khoản 2 Điều 5'), or 'general'.")
 @click.option("--text", required=True, help="What the body wrote.")
 @click.option("--proposal", default="", help="The wording the body proposes, if any.")
@@ -234,7 +235,7 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
 
 
 @comment.command("import")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--by", default=None, metavar="BODY", help="For a Word reply: the body that sent it.")
 @click.option("--name", default="", metavar="PERSON", help="For a Word reply: the person who wrote it "
@@ -305,10 +306,10 @@ def _imported(slug: str, imported: Sequence[Any], already: Sequence[Any]) -> Res
 
 
 @comment.command("list")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="Only this round.")
 @click.option("--open", "open_only", is_flag=True, help="Only comments without a disposition.")
-@click.option("--on", "on", default=None, help="Only comments on this provision (or where it moved).")
+@click.option("--on", "on", type=ADDRESS, default=None, help="Only comments on this provision (or where it moved).")
 @click.option("--by", default=None, help="Only comments from this body (part of its name is enough).")
 @workspace_option
 @prints_result
@@ -345,11 +346,12 @@ def _comment_fields(c: Any) -> dict[str, Any]:
 
 
 @comment.command("respond")
-@click.argument("comment_id", metavar="ID")
+@click.argument("comment_id", type=COMMENT_ID, metavar="ID")
 @click.option("--disposition", required=True, type=click.Choice(DISPOSITIONS),
               help="accepted (tiếp thu), partly (tiếp thu một phần), rejected (không tiếp thu), noted (ghi nhận).")
 @click.option("--reply", default="", help="The office's explanation (giải trình).")
-@click.option("--amendment", "slug", default=None, help="The amendment, when the id exists in several.")
+@click.option("--amendment", "slug", type=AMENDMENT_SLUG, default=None,
+              help="The amendment, when the id exists in several.")
 @workspace_option
 @prints_result
 def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | None,
@@ -371,7 +373,7 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
 
 
 @click.command("vote")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--for", "for_", type=click.IntRange(min=0), required=True, help="Votes for.")
 @click.option("--against", type=click.IntRange(min=0), required=True, help="Votes against.")
 @click.option("--abstain", type=click.IntRange(min=0), default=0, show_default=True, help="Abstentions.")

@@ -1,14 +1,14 @@
 """Shell completion of what a drafter types: regulation ids, amendment slugs, comment ids, addresses.
 
-Through click's shell_complete API (README, "Shell completion"): `attach(cli)` gives every
-parameter named for one of these its completion function, so the commands keep declaring plain
-arguments. A completion never fails: outside a workspace, or on a file it cannot read, it offers
-nothing rather than a traceback in the middle of a command line.
+Through click's public completion API (README, "Shell completion"): a parameter declared with
+one of the types below (`type=REGULATION_ID`) is completed by its `ParamType.shell_complete`.
+A completion never fails: outside a workspace, or on a file it cannot read, it offers nothing
+rather than a traceback in the middle of a command line.
 
 Post-conditions:
-1. `regulation`/`regulations` complete to the ids in the workspace's front matter (`01-QC/TU`), not file names.
-2. `slug` (and `--amendment`) complete to the amendments' slugs, `comment_id` to comment ids.
-3. `address` and `--on` complete to the addresses of the regulation named before them (or amended
+1. Regulation ids complete to the ids in the workspace's front matter (`01-QC/TU`), not file names.
+2. An existing amendment's slug (and `--amendment`) completes to the amendments' slugs, a comment id to comment ids.
+3. Addresses (and `--on`) complete to the addresses of the regulation named before them (or amended
    by the amendment named before them), each with its citation as help (`d5.k2`: `khoản 2 Điều 5`).
 """
 
@@ -100,25 +100,26 @@ def _amended(ws: Workspace, slug: Any) -> str | None:
     return str(load(ws, str(slug)).regulation) if slug else None
 
 
-# Parameter names -> their completion. `slug` on `comment respond` is --amendment.
-COMPLETERS: dict[str, Completer] = {
-    "regulation": complete_regulation, "regulations": complete_regulation,
-    "slug": complete_slug, "amendment": complete_slug,
-    "comment_id": complete_comment,
-    "address": complete_address, "on": complete_address,
-}
+class Completed(click.ParamType[str]):
+    """Text typed as is, completed at the shell by `complete` (click's public `ParamType.shell_complete`).
 
-
-def attach(command: click.Command) -> None:
-    """Give every parameter in the command tree named in COMPLETERS its completion function.
-
-    It is what `shell_complete=` on each `click.argument` would set; done here once, so the
-    commands declare their parameters plainly and a new command is completed by its names.
+    `name` is the metavar of an option of this type (`--amendment SLUG`).
     """
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            attach(sub)
-    for param in command.params:
-        completer = COMPLETERS.get(param.name or "")
-        if completer is not None and param._custom_shell_complete is None:
-            param._custom_shell_complete = completer
+
+    def __init__(self, name: str, complete: Completer) -> None:
+        self.name = name
+        self._complete = complete
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """The value as typed: completion only helps type it; the library checks it."""
+        return value if isinstance(value, str) else str(value)
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        """What the shell offers for the word being typed."""
+        return self._complete(ctx, param, incomplete)
+
+
+REGULATION_ID = Completed("id", complete_regulation)  # 01-QC/TU
+AMENDMENT_SLUG = Completed("slug", complete_slug)  # an existing amendment's slug (never a new one's)
+COMMENT_ID = Completed("id", complete_comment)
+ADDRESS = Completed("address", complete_address)  # d5.k2, of the regulation (or amendment) named before

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from regdraft.cli.completion import ADDRESS, REGULATION_ID
 from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
 from regdraft.cli.printing import (
     Result,
@@ -89,8 +90,8 @@ def done_badly(problems: list[Any]) -> bool:
 
 
 @click.command()
-@click.argument("regulation")
-@click.argument("address", required=False)
+@click.argument("regulation", type=REGULATION_ID)
+@click.argument("address", type=ADDRESS, required=False)
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
@@ -124,7 +125,7 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
 
 
 @click.command()
-@click.argument("regulation", required=False)
+@click.argument("regulation", type=REGULATION_ID, required=False)
 @click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut).")
 @pager_option
 @workspace_option
@@ -159,7 +160,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
 
 
 @click.command()
-@click.argument("regulation")
+@click.argument("regulation", type=REGULATION_ID)
 @pager_option
 @workspace_option
 @prints_result
@@ -179,7 +180,7 @@ def log(regulation: str, workspace: Path | None) -> Result:
 
 
 @click.command()
-@click.argument("regulations", nargs=-1)
+@click.argument("regulations", type=REGULATION_ID, nargs=-1)
 @click.option("--check", "check_only", is_flag=True, help="Only report files that are not canonical; exit 1 if any.")
 @workspace_option
 @prints_result

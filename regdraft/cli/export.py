@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from regdraft.cli.amend import amend
+from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import DATE, note_problems, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, prints_result
 from regdraft.core.counts import count as counted
 
 
 @click.command("export")
-@click.argument("regulation")
+@click.argument("regulation", type=REGULATION_ID)
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
@@ -50,7 +51,7 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
 
 
 @click.command("export")
-@click.argument("slug")
+@click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default=None,
               help="The output format (default: from the output file's suffix, else pdf).")
 @output_option

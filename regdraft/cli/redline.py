@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, painted, prints_result
 from regdraft.core.counts import count as counted
@@ -36,10 +37,10 @@ _strict = click.option("--strict-tones", is_flag=True,
 
 
 @click.command()
-@click.argument("regulation")
+@click.argument("regulation", type=REGULATION_ID)
 @click.option("--from", "rev_from", metavar="REV", default=None, help="The old version (default: the working tree).")
 @click.option("--to", "rev_to", metavar="REV", default=None, help="The new version: a git revision.")
-@click.option("--amendment", metavar="SLUG", default=None,
+@click.option("--amendment", type=AMENDMENT_SLUG, default=None,
               help="The new version: the text with this amendment applied (default: the pending one).")
 @output_option
 @_format

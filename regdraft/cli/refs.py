@@ -6,14 +6,15 @@ from pathlib import Path
 
 import click
 
+from regdraft.cli.completion import ADDRESS, REGULATION_ID
 from regdraft.cli.options import note_problems, open_workspace, workspace_option
 from regdraft.cli.printing import Result, pager_option, prints_result
 
 
 @click.command()
-@click.argument("regulation")
-@click.argument("address", required=False)
-@click.option("--from", "source", default=None, metavar="ADDRESS",
+@click.argument("regulation", type=REGULATION_ID)
+@click.argument("address", type=ADDRESS, required=False)
+@click.option("--from", "source", type=ADDRESS, default=None,
               help="List what this provision (and the units inside it) refers to.")
 @click.option("--external", is_flag=True,
               help="List only references to other documents (Điều lệ Đảng, Quy định số ...).")
