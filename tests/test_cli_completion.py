@@ -119,7 +119,7 @@ def test_every_parameter_for_a_name_completes_through_the_tree(tmp_workspace: Wo
               "slug": [SHIPPED_AMENDMENT], "amendment": [SHIPPED_AMENDMENT], "comment_id": [comment_id]}
     checked = set()
     for path in command_paths():
-        command = cli
+        command: click.Command = cli
         for word in path.split():
             assert isinstance(command, click.Group)
             command = command.commands[word]
