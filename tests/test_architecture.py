@@ -223,14 +223,41 @@ def test_every_command_has_help_with_an_example(name: str, command: click.Comman
 LIBRARY_LAYERS = ("core", "workspace", "render", "importer")
 
 
-def _raised_texts(tree: ast.AST) -> list[tuple[int, str]]:
-    """The string pieces of every `raise` statement (literals and the constant parts of f-strings)."""
-    texts = []
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The ids of the docstring constants of a module, its classes and functions."""
+    found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Raise) and node.exc is not None:
-            texts += [(sub.lineno, sub.value) for sub in ast.walk(node.exc)
-                      if isinstance(sub, ast.Constant) and isinstance(sub.value, str)]
-    return texts
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def _argv(tree: ast.AST) -> set[int]:
+    """The ids of a git store's arguments to git: the strings handed to a call, and one-word
+    options kept for one (`options = ["--reverse"]`, `f"--max-count={limit}"`)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for arg in node.args:
+                found |= {id(sub) for sub in ast.walk(arg) if isinstance(sub, ast.Constant)}
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"--[\w-]+=?", node.value):
+            found.add(id(node))
+    return found
+
+
+def _literal_texts(tree: ast.AST, git_store: bool = False) -> list[tuple[int, str]]:
+    """Every string piece of the code (literals and the constant parts of f-strings), but docstrings
+    and, in the git store, the arguments it gives git."""
+    left_out = _docstrings(tree) | (_argv(tree) if git_store else set())
+    return [(sub.lineno, sub.value) for sub in ast.walk(tree)
+            if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in left_out]
+
+
+def _names_a_flag(text: str) -> bool:
+    # `--force` is regdraft's; a single dash (`git switch -c`) belongs to another tool.
+    return re.search(r"(^|[\s'`“(])--[a-zA-Z]", text) is not None
 
 
 def _option_lists(tree: ast.AST) -> list[tuple[int, str]]:
@@ -249,15 +276,17 @@ def _library_files() -> list[Path]:
     return [p for layer_name in LIBRARY_LAYERS for p in sorted((PACKAGE / layer_name).rglob("*.py"))]
 
 
-def test_library_errors_name_no_command_line_options() -> None:
+def test_library_text_names_no_command_line_options() -> None:
+    """No string of the library spells a flag: errors, problems, warnings and reports say it in
+    words, list an option by parameter name (`options=`) or name a `core.commands.Command`."""
     offending = []
     for path in _library_files():
-        for line, text in _raised_texts(ast.parse(path.read_text(encoding="utf-8"))):
-            # `--force` is regdraft's; a single dash (`git switch -c`) belongs to another tool.
-            if re.search(r"(^|[\s'`“(])--[a-zA-Z]", text):
+        git_store = module_name(path) in GIT_MODULES
+        for line, text in _literal_texts(ast.parse(path.read_text(encoding="utf-8")), git_store):
+            if _names_a_flag(text):
                 offending.append(f"{path.relative_to(REPO_ROOT)}:{line}: {text.strip()!r}")
-    assert not offending, "library errors name options (say it in words, list it in options=):\n" + "\n".join(
-        offending)
+    assert not offending, "library text names options (say it in words, list it in options=, or name a Command):\n" \
+        + "\n".join(offending)
 
 
 def test_every_option_a_library_error_points_to_exists() -> None:
@@ -278,7 +307,17 @@ def test_every_option_a_library_error_points_to_exists() -> None:
     assert not unknown, "options no command has:\n" + "\n".join(unknown)
 
 
-def test_the_scan_finds_an_option_in_a_raised_message() -> None:
+def test_the_scan_finds_an_option_in_any_library_string() -> None:
     tree = ast.parse('raise UsageError(f"{x} exists; pass --force.", options=("force",))')
-    assert any("--force" in text for _, text in _raised_texts(tree))
+    assert any(_names_a_flag(text) for _, text in _literal_texts(tree))
     assert _option_lists(tree) == [(1, "force")]
+    # Outside a raise too: a refusal's fix, a report's line, a warning.
+    code = ('"""Docstrings may name `--force`."""\n'
+            'def f(slug):\n    """Nor here: `--round N`."""\n'
+            '    fix = f"close it with `regdraft round close {slug} --round 2`"\n'
+            '    options = ["--reverse"] if slug else []\n'
+            '    return _git("log", "--format=%H", slug, *options)\n')
+    tree = ast.parse(code)
+    assert sorted(line for line, text in _literal_texts(tree) if _names_a_flag(text)) == [4, 5, 6]
+    # A git store's arguments to git are git's own argv.
+    assert [line for line, text in _literal_texts(tree, git_store=True) if _names_a_flag(text)] == [4]

@@ -172,7 +172,7 @@ def test_force_records_the_reason_and_what_it_passed(ws: Workspace, invoke: Invo
                    "Hội nghị quyết định hiệu lực từ 01/11/2025")
     assert forced.exit_code == 0, forced.output
     assert message(ws).endswith(
-        "\n\nAdopted with --force: Hội nghị quyết định hiệu lực từ 01/11/2025\n"
+        "\n\nAdopted past its gates: Hội nghị quyết định hiệu lực từ 01/11/2025\n"
         "- it is circulating, not submitted\n"
         "- the effective date 2025-11-01 contradicts Điều 2, which says “Quy chế này có hiệu lực kể từ ngày ký.”: "
         "2025-10-20")

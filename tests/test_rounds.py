@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from regdraft.core.commands import Command, commands_in
 from regdraft.core.comments import Disposition, RoundStatus, State
 from regdraft.core.errors import ParseError, RegdraftError, StoreError, UnknownUnit
 from regdraft.workspace import rounds, votes
@@ -69,8 +70,10 @@ def test_next_round_needs_closed_round_and_higher_draft(opened: Workspace) -> No
     assert closed.status is RoundStatus.CLOSED and closed.closed
     with pytest.raises(RegdraftError, match="already closed"):
         rounds.close_round(ws, SLUG, 1)
-    with pytest.raises(RegdraftError, match="number it 2 with `regdraft amend status mini-sua`"):
+    with pytest.raises(RegdraftError, match="number it 2 with `amend status mini-sua, draft 2`") as refused:
         rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
+    # The library names the command by parameter; the CLI writes it (`--draft 2`).
+    assert commands_in(refused.value.args[0]) == [Command.of("amend status", SLUG, draft=2)]
     draft2(ws)
     second = rounds.open_round(ws, SLUG, "Thường trực Tỉnh ủy", "2025-08-01", ["Thường trực Tỉnh ủy"])
     assert (second.number, second.draft) == (2, 2)

@@ -11,11 +11,13 @@ import gc
 import importlib
 import pkgutil
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any, NoReturn
 
 import click
 
 from regdraft import __version__
+from regdraft.cli import hints
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
 from regdraft.core.errors import RegdraftError
 
@@ -82,69 +84,22 @@ def cli() -> None:
     """
 
 
-def option_names(command: click.Command, names: Sequence[str]) -> list[str]:
-    """How the options named by parameter (`force`, `rev_to`) are written on `command` (`--force`, `--to REV`).
-
-    Several flags may set one parameter (`--ours`/`--theirs` set `side`): each is named.
-    """
-    written = []
-    for name in names:
-        for param in command.params:
-            if not isinstance(param, click.Option) or param.name != name:
-                continue
-            flag = max(param.opts, key=len)
-            text = flag if param.is_flag else f"{flag} {param.metavar or _value_name(param.type)}"
-            if text not in written:
-                written.append(text)
-    return written
-
-
-def _value_name(kind: click.ParamType[Any]) -> str:
-    if isinstance(kind, click.Choice):
-        return "|".join(str(choice) for choice in kind.choices)
-    if isinstance(kind, click.IntRange) or kind is click.INT:
-        return "N"
-    return {"text": "TEXT", "file": "FILE", "path": "PATH", "date": "DATE"}.get(kind.name, kind.name.upper())
-
-
 def option_hint(command: click.Command | None, options: Sequence[str]) -> str:
-    """The sentence the CLI adds to a library error whose `options` point to choices.
-
-    An option is a parameter name of the running command (`force`: "(Option: --force.)"), or of
-    another command (`check:repair`), written as a command line to run ("`regdraft check --repair`");
-    that command's flags are alternatives, each on its own line, its valued options go on one line.
-    """
-    by_command: dict[str, list[str]] = {}
-    for option in options:
-        path, _, name = option.rpartition(":")
-        by_command.setdefault(path, []).append(name)
-    parts = []
-    for path, names in by_command.items():
-        target = _command_at(path) if path else command
-        flags = option_names(target, names) if target is not None else []
-        if not flags:
-            continue
-        if not path:
-            parts.append(f"{'Options' if len(flags) > 1 else 'Option'}: {', '.join(flags)}")
-            continue
-        switches = [flag for flag in flags if " " not in flag]
-        valued = " ".join(flag for flag in flags if " " in flag)
-        lines = [f"regdraft {path} {flag}" for flag in switches] + ([f"regdraft {path} {valued}"] if valued else [])
-        parts.append(", ".join(f"`{line}`" for line in lines))
-    return f"({'; '.join(parts)}.)" if parts else ""
+    """The sentence the CLI adds to a library error whose `options` point to choices (`cli.hints`)."""
+    return hints.option_hint(cli, command, options)
 
 
 def _command_at(path: str) -> click.Command | None:
-    command: click.Command | None = cli
-    for word in path.split():
-        command = command.commands.get(word) if isinstance(command, click.Group) else None
-    return command
+    return hints.command_at(cli, path)
 
 
 def _with_hint(exc: RegdraftError, command: click.Command | None) -> None:
+    """Write out the commands the error's text names, and add the options that answer it."""
     hint = option_hint(command, exc.options)
-    if hint and exc.args:
-        exc.args = (f"{exc.args[0]} {hint}", *exc.args[1:])
+    if exc.args:
+        text = hints.spelled(cli, str(exc.args[0]), command)
+        exc.args = (f"{text} {hint}" if hint else text, *exc.args[1:])
+    exc.problems = tuple(replace(p, message=hints.spelled(cli, p.message, command)) for p in exc.problems)
     exc.options = ()
 
 
@@ -174,7 +129,7 @@ def _all_commands(command: click.Command) -> Iterator[click.Command]:
 
 def _register() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in ("options", "printing", "completion"):
+        if info.name in ("options", "printing", "completion", "hints"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for command in getattr(module, "COMMANDS", ()):

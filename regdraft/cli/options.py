@@ -143,9 +143,9 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
 
 def note_problems(problems: list[Any], relative: str) -> None:
     """Tell the reader, on stderr, how many problems `regdraft check` reports in the text used."""
-    from regdraft.cli.printing import painted
+    from regdraft.cli.printing import painted, spelled
     from regdraft.workspace.api import problems_note
 
     note = problems_note(problems, relative)
     if note:
-        click.echo(painted(note, err=True, fg="yellow"), err=True)
+        click.echo(painted(spelled(note), err=True, fg="yellow"), err=True)

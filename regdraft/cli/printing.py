@@ -57,7 +57,26 @@ def emit(data: Any) -> None:
     """Print `data` as the one JSON document on stdout."""
     import json  # only when --json is given: `regdraft --help` stays light
 
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
+    from regdraft.cli.hints import spelled_data
+
+    root, current = _commands()
+    click.echo(json.dumps(spelled_data(root, data, current), ensure_ascii=False, indent=2, default=_plain))
+
+
+def _commands() -> tuple[click.Command, click.Command | None]:
+    """The `regdraft` group and the command being run, whose definitions write out the commands a message names."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return click.Group(), None  # no command line: neutral words
+    return ctx.find_root().command, ctx.command
+
+
+def spelled(text: str) -> str:
+    """`text` with the commands the library named (`core.commands`) written as command lines."""
+    from regdraft.cli.hints import spelled as written
+
+    root, current = _commands()
+    return written(root, text, current)
 
 
 def _plain(value: Any) -> Any:
@@ -97,7 +116,7 @@ def prints_result(func: F) -> F:
         if takes_json:
             kwargs["as_json"] = as_json
         result: Result = func(*args, **kwargs)
-        shown = [(text, err, nl) for text, err, nl, always in result.lines if always or not as_json]
+        shown = [(spelled(text), err, nl) for text, err, nl, always in result.lines if always or not as_json]
         paged = result.paged or click.get_current_context().meta.get(PAGED, False)
         if paged and not as_json and _long_for_the_screen(shown):
             click.echo_via_pager("".join(text + ("\n" if nl else "") for text, err, nl in shown if not err),
@@ -133,6 +152,9 @@ def painted(text: str, err: bool = False, **style: Any) -> str:
 
 def problem_line(problem: Problem, err: bool = False) -> str:
     """A problem as `file:line: unit: message`, the place in bold and the message red (a warning yellow)."""
+    from dataclasses import replace
+
+    problem = replace(problem, message=spelled(problem.message))
     text = str(problem)
     message = problem.message if problem.message and text.endswith(problem.message) else ""
     where = text[: len(text) - len(message)] if message else text

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.align import similarity
+from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.core.markers import has_markers
@@ -163,7 +164,8 @@ def _dump(data: Mapping[str, Any]) -> str:
 def _load(text: str | bytes, source: str) -> dict[str, Any]:
     if has_markers(text.encode("utf-8") if isinstance(text, str) else text):
         raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
-                         f"version, yours or the other, with `regdraft resolve {source}`.", options=("resolve:side",))
+                         f"version, yours or the other, with `{Command.of('resolve', source)}`.",
+                         options=("resolve:side",))
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:

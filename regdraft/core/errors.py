@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from regdraft.core.commands import words
 from regdraft.core.counts import count
 
 
@@ -60,11 +61,12 @@ class Problem:
     warning: bool = False  # the document is read, but perhaps not as meant: say so, do not fail
 
     def __str__(self) -> str:
+        """`file:line: unit: message`, any command the message names in neutral words (`core.commands`)."""
         where = self.source or "<text>"
         if self.line:
             where = f"{where}:{self.line}"
         unit = f" {self.unit}:" if self.unit else ""
-        return f"{where}:{unit} {'warning: ' if self.warning else ''}{self.message}"
+        return f"{where}:{unit} {'warning: ' if self.warning else ''}{words(self.message)}"
 
     def as_dict(self) -> dict[str, Any]:
         """The problem for `--json` output (docs/schemas/problem.json)."""
@@ -79,6 +81,8 @@ class RegdraftError(Exception):
     choice of the command answers the error (overwriting, a reason, another revision), the
     library names it in words and lists it in `options` by its parameter name (`force`,
     `as_of`); the face reporting the error says how to give it (the CLI adds its option names).
+    A command to run is a `core.commands.Command` inside the message: `str()` and `report()`
+    give it in neutral words, the CLI writes it as a command line.
     """
 
     category = Category.DOCUMENT
@@ -88,9 +92,12 @@ class RegdraftError(Exception):
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.options: tuple[str, ...] = tuple(options)
 
+    def __str__(self) -> str:
+        return words(str(self.args[0])) if len(self.args) == 1 else super().__str__()
+
     def report(self) -> str:
-        """The whole message: the summary line, then one line per problem."""
-        head = str(self.args[0]) if self.args else ""
+        """The whole message: the summary line, then one line per problem (commands in neutral words)."""
+        head = words(str(self.args[0])) if self.args else ""
         lines = [str(p) for p in self.problems]
         if head and lines:
             return "\n".join([head, *("  " + line for line in lines)])

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.amend.document import Amendment, read_amendment
+from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.text import nfc
 from regdraft.importer.header import compose_title, flatten_tables, header_end, read_closing, read_header
@@ -146,8 +147,8 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     for warning in amendment.warnings if amendment is not None else ():
         all_notes.append(Note(lines.get(warning.line, 0), "warning", source_lines(warning.message)))
     if effective is None:
-        all_notes.append(Note(0, "missing", "No article says when the document takes effect; give the date to "
-                                            "`amend adopt --effective`."))
+        all_notes.append(Note(0, "missing", "No article says when the document takes effect; give the date when "
+                                            f"adopting it: `{Command.of('amend adopt', slug, effective=None)}`."))
     report = ImportReport(source, unit, encoding, tuple(all_notes), not problems)
     return AmendmentImport(slug, text, report, amendment, targets)
 
@@ -221,8 +222,9 @@ def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str
                               f"Điều {article.label}. {article.title}"))
     if not found and len(amending) == 1 and len(chosen) == 1:
         found[amending[0].label] = chosen[0]
+        given = Command.option(regulations=chosen[0])
         notes.append(Note(amending[0].where, "info", f"Điều {amending[0].label} is taken to amend {chosen[0]} "
-                                                     "(--regulation); its heading does not name it."))
+                                                     f"(`{given}`); its heading does not name it."))
     return found, notes
 
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.model import (
     POINT_LETTERS,
@@ -181,7 +182,8 @@ def _folded_start(para: Paragraph, language: str, notes: list[Note]) -> Paragrap
             and not _POINT.match(candidate.text):
         return para
     notes.append(Note(para.where, "letters", f"Read as «{folded}» after folding {'; '.join(folded_letters(head))}; "
-                      "the rest of the text keeps the source letters (--normalise-letters replaces them).", text))
+                      "the rest of the text keeps the source letters (normalising the letters, "
+                      f"`{Command.option(normalise_letters=True)}`, replaces them).", text))
     return candidate
 
 

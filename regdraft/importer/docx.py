@@ -287,7 +287,7 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
             paragraphs.extend(reader.paragraph(block, where))
     notes = [
         Note(places[0], "encoding", f"{counted(len(places), 'run')} in {name.upper()} "
-             f"({'forced by --encoding' if encoding else 'shown by their fonts'}) "
+             f"({'as the encoding given says' if encoding else 'shown by their fonts'}) "
              f"{'was' if len(places) == 1 else 'were'} converted to Unicode, "
              f"the first in this paragraph.")
         for name, places in reader.converted.items()

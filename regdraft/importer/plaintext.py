@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.importer import legacy
 from regdraft.importer.report import Note, Paragraph
@@ -59,12 +60,12 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
                 legacy.vietnamese_score(legacy.decode(text[:legacy.SAMPLE_SIZE], name)) for name in legacy.ENCODINGS):
             text, unicode_ok, encoding = data.decode("cp1258", errors="replace"), True, "cp1258"
             notes.append(Note(0, "encoding", "The file is in Windows-1258 (cp1258); it was converted to Unicode "
-                                             "(force another reading with --encoding)."))
+                                             f"(force another reading with `{Command.option(encoding=None)}`)."))
     if encoding is None:
         encoding = legacy.detect(text)
         if encoding != "utf-8":
             notes.append(Note(0, "encoding", f"The text looks like {encoding.upper()}; it was converted to Unicode "
-                                             f"(force another reading with --encoding)."))
+                                             f"(force another reading with `{Command.option(encoding=None)}`)."))
         elif not unicode_ok:
             notes.append(Note(0, "encoding", "The file is not UTF-8 and no Vietnamese legacy encoding was "
                                              "recognised; it was read as Windows-1252."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from regdraft.core.amend.document import PENDING, Amendment
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.markdown import heading_text, parse
@@ -114,7 +115,7 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
         return []
     return [Problem(
         f"The write {entry.describe()} was interrupted before it finished ({counted(len(entry.changes), 'file')}); "
-        "run `regdraft check --repair` to finish it.", ws.relative_link(ws.journal.path))]
+        f"run `{Command.of('check', repair=True)}` to finish it.", ws.relative_link(ws.journal.path))]
 
 
 # api.check covers each regulation file: its structure, its references and its name.

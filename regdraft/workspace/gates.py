@@ -10,8 +10,10 @@ meets it:
 6. the effective date agrees with the document's entry-into-force article ("kể từ ngày ký" is
    the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
    absence, is a refusal that quotes what the document says.
-An empty list means the amendment may be adopted. `--force` passes every gate but the number
-(the adoption tag is named after it); the reason is recorded in the adoption commit.
+An empty list means the amendment may be adopted. Adopting with a reason (`adopt(force=…)`)
+passes every gate but the number (the adoption tag is named after it); the reason is recorded
+in the adoption commit. Each fix names its command as a `core.commands.Command`, which the CLI
+writes as a command line.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.entry import entry_into_force
+from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.workspace.amendments import load_comments, load_rounds
@@ -48,15 +51,15 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     out: list[Refusal] = []
     if not amendment.number:
         out.append(Refusal("number", "it has no document number",
-                           f"give it one with `regdraft amend number {slug} 07-QC/TU`", forcible=False))
+                           f"give it one with `{Command.of('amend number', slug, '07-QC/TU')}`", forcible=False))
     if amendment.status != "submitted":
         out.append(Refusal("status", f"it is {amendment.status}, not submitted",
-                           f"submit it with `regdraft amend status {slug} submitted`"))
+                           f"submit it with `{Command.of('amend status', slug, 'submitted')}`"))
     rounds = load_rounds(ws, slug)
     for r in rounds:
         if r.status is RoundStatus.OPEN:
             out.append(Refusal("rounds", f"comment round {r.number} (draft {r.draft}) is still open",
-                               f"close it with `regdraft round close {slug} --round {r.number}`"))
+                               f"close it with `{Command.of('round close', slug, number=r.number)}`"))
     unanswered = [c for c in load_comments(ws, slug) if c.is_open]
     if unanswered:
         shown = ", ".join(f"{c.id} by {c.by} on {c.on}" for c in unanswered[:5])
@@ -64,13 +67,12 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
         out.append(Refusal("comments", f"{counted(len(unanswered), 'comment')} "
                            f"{'is' if len(unanswered) == 1 else 'are'} not answered "
                            f"({shown}{more})",
-                           "answer each with `regdraft comment respond ID --disposition accepted|partly|rejected|"
-                           "noted --reply TEXT`"))
+                           f"answer each with `{Command.of('comment respond', 'ID', disposition=None, reply=None)}`"))
     if ws.config.get("require_vote_majority"):
         vote = vote_refusal(ws, slug)
         if vote is not None:
-            out.append(Refusal("vote", vote, f"record the conference vote with `regdraft amend vote {slug} --for N "
-                                               "--against N --abstain N --date DATE`"))
+            record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
+            out.append(Refusal("vote", vote, f"record the conference vote with `{record}`"))
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)
@@ -88,10 +90,11 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
     if named is None:
         return Refusal("effective", f"the effective date cannot be checked against {says}: it names no date "
                        "regdraft can read", f"write the date in {entry.article} (“có hiệu lực kể từ ngày ký” or "
-                       f"“kể từ ngày dd/mm/yyyy”), or adopt with `--force --reason TEXT` (effective {effective})")
+                       f"“kể từ ngày dd/mm/yyyy”), or adopt past the gate with "
+                       f"`{Command.of('amend adopt', slug, force=True, reason=None)}` (effective {effective})")
     if named != effective:
         return Refusal("effective", f"the effective date {effective} contradicts {says}: {named}",
-                       f"adopt with `regdraft amend adopt {slug} --signed {signed} --effective {named}`, or amend "
+                       f"adopt with `{Command.of('amend adopt', slug, signed=signed, effective=named)}`, or amend "
                        f"{entry.article} first")
     return None
 

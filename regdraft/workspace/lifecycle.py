@@ -459,7 +459,7 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
         lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
                   *listing(part.instructions)]
     if reason is not None and forced:
-        lines += ["", f"Adopted with --force: {reason.strip()}", *(f"- {r.missing}" for r in forced)]
+        lines += ["", f"Adopted past its gates: {reason.strip()}", *(f"- {r.missing}" for r in forced)]
     return "\n".join(lines)
 
 
@@ -467,8 +467,9 @@ def resume_adoption(ws: Workspace, slug: str) -> str:
     """Finish an adoption that a kill or power cut interrupted (files, commit and tag); its message."""
     entry = ws.interrupted()
     if entry is None or amendment_path(slug) not in entry.changes:
-        other = f"; the interrupted write is {entry.describe()}: `regdraft check --repair` finishes it" if entry else ""
-        raise UsageError(f"There is no interrupted adoption of '{slug}' to resume{other}.")
+        other = f"; the interrupted write is {entry.describe()}: repairing the workspace finishes it" if entry else ""
+        raise UsageError(f"There is no interrupted adoption of '{slug}' to resume{other}.",
+                         options=("check:repair",) if entry else ())
     done = ws.resume()
     return done or entry.describe()
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
+from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
 from regdraft.workspace.store import Revision, Workspace, check_relative
 
@@ -67,6 +68,7 @@ class MemoryStore:
     def commit(self, changes: Mapping[str, bytes | None], message: str, tag: str | None = None,
                allow_dirty: bool = False, author: str | None = None, *, initial: bool = False) -> str:
         paths = sorted(check_relative(p) for p in changes)
+        message = words(message)
         if not allow_dirty and (dirty := self.dirty(paths)):
             raise StoreError("Refusing to write over uncommitted changes to " + ", ".join(dirty)
                              + "; commit or stash them first (nothing was changed).")

@@ -29,6 +29,7 @@ from regdraft.core.amend.document import (
 from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.amend.reasons import KEY, carried_reasons
 from regdraft.core.amend.summary import listing, touched
+from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
@@ -186,7 +187,7 @@ def _circulated(ws: Workspace, amendment: Amendment) -> tuple[str, ...]:
         if r.status is RoundStatus.OPEN and (amendment.draft or 0) <= r.draft:
             out.append(f"Round {r.number} is open on draft {r.draft}, and this changes the text it circulated: "
                        f"comments are still checked against draft {r.draft}; number this text as the next draft "
-                       f"with `regdraft amend status {amendment.slug} --draft {r.draft + 1}` before the next round "
+                       f"with `{Command.of('amend status', amendment.slug, draft=r.draft + 1)}` before the next round "
                        "opens.")
     return tuple(out)
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
 from regdraft.core.markers import Block, has_markers, side_by_side, split
 from regdraft.workspace.store import writes
@@ -38,6 +39,11 @@ KINDS = {
     "UD": "{head} changed it; {other} deleted it", "DU": "{head} deleted it; {other} changed it",
     "AU": "{head} created it", "UA": "{other} created it", "DD": "both sides deleted it",
 }
+
+
+# What a stopped sync is finished or undone with (see `workspace.sync`).
+GO_ON = Command.of("sync", go_on=True)
+ABORT = Command.of("sync", abort=True)
 
 
 class UnresolvedConflict(StateError):
@@ -132,20 +138,21 @@ class Conflict:
 
     def _commands(self) -> list[str]:
         if self.operation and not self.files:
-            return ["Run `regdraft sync --continue` to finish (or `regdraft sync --abort` to go back to how "
-                    "things were before the sync)."]
+            return [f"Run `{GO_ON}` to finish (or `{ABORT}` to go back to how things were before the sync)."]
         out = ["To resolve each file, one of:"]
         for f in self.files:
-            out += [f"  regdraft resolve {f.path} --ours      keep your version",
-                    f"  regdraft resolve {f.path} --theirs    keep the other version",
+            ours, theirs = Command.of("resolve", f.path, side="ours"), Command.of("resolve", f.path, side="theirs")
+            out += [f"  {ours}      keep your version",
+                    f"  {theirs}    keep the other version",
                     f"  edit {f.path} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), then "
-                    f"regdraft resolve {f.path}"]
+                    f"{Command.of('resolve', f.path)}"]
         if self.operation in ("rebase", "merge"):
-            git_ours = "--theirs" if self.operation == "rebase" else "--ours"
-            out += ["Then run `regdraft sync --continue` (or `regdraft sync --abort` to go back to how things "
-                    "were before the sync).",
-                    f"With git itself: `git checkout {git_ours} FILE` keeps yours (in a {self.operation} git calls "
-                    f"yours {git_ours}), `git add FILE`, then `git {self.operation} --continue`."]
+            git_ours = "theirs" if self.operation == "rebase" else "ours"
+            keep = Command.git("checkout", "FILE", switches=(git_ours,))
+            carry_on = Command.git(self.operation, switches=("continue",))
+            out += [f"Then run `{GO_ON}` (or `{ABORT}` to go back to how things were before the sync).",
+                    f"With git itself: `{keep}` keeps yours (in a {self.operation} git calls yours "
+                    f"“{git_ours}”), `{Command.git('add', 'FILE')}`, then `{carry_on}`."]
         return out
 
 
@@ -347,7 +354,7 @@ class Resolution:
         if self.remaining:
             return head + " Still in conflict: " + ", ".join(self.remaining) + "."
         if self.operation:
-            return head + " Every conflict is resolved: run `regdraft sync --continue` to finish the sync."
+            return head + f" Every conflict is resolved: run `{GO_ON}` to finish the sync."
         return head
 
 

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from regdraft.core.amend.document import PENDING
+from regdraft.core.commands import Command
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
@@ -128,7 +129,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     still_open = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     if still_open:
         raise StateError(f"Round {still_open[0]} of '{slug}' is still open; "
-                            f"close it with `regdraft round close {slug}` first.")
+                         f"close it with `{Command.of('round close', slug)}` first.")
     draft = amendment.draft
     if draft is None:
         raise RegdraftError(f"{relative} has no draft number; add `draft: 1` to its front matter "
@@ -136,9 +137,8 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     if rounds and int(draft) <= rounds[-1].draft:
         raise RegdraftError(
             f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
-            f"circulates the next draft: number it {rounds[-1].draft + 1} with `regdraft amend status {slug}` "
-            "first.", options=("amend status:draft",)
-        )
+            f"circulates the next draft: number it {rounds[-1].draft + 1} with "
+            f"`{Command.of('amend status', slug, draft=rounds[-1].draft + 1)}` first.")
     bodies = unique_bodies(consulted)
     if not bodies:
         raise UsageError("Name the bodies consulted, one by one or in a file.", options=("consult", "consult_file"))

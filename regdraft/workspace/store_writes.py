@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.commands import words
 from regdraft.core.errors import StoreError
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
 
@@ -121,8 +122,10 @@ class Transactions:
         branch with commits (`initial` allows the unborn branch of a new repository), and while
         an interrupted write waits for `regdraft check --repair`. On any failure the files, the
         index, HEAD and the tags are restored exactly. `author` (`Name <email>`) records the
-        person the change comes from; the committer stays the workspace's identity.
+        person the change comes from; the committer stays the workspace's identity. A command the
+        message names (`core.commands`) is recorded in neutral words.
         """
+        message = words(message)
         with self.writing(message):
             branch = self._ready_branch(initial=initial)
             paths = sorted(changes)
@@ -179,6 +182,7 @@ class Transactions:
         number of files and the commit's sha.
         """
         folder = folder.strip("/")
+        message = words(message)
         with self.writing(message):
             branch = self._ready_branch()
             self.write_path(folder)

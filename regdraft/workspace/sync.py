@@ -15,8 +15,8 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
 
-A conflict stops the sync with the report of `resolve.find_conflict`; `sync --continue` goes on
-after `regdraft resolve`, `sync --abort` puts everything back as it was before the sync.
+A conflict stops the sync with the report of `resolve.find_conflict`; `continue_sync` goes on
+after `resolve`, `abort_sync` puts everything back as it was before the sync.
 """
 
 from __future__ import annotations
@@ -28,7 +28,15 @@ from typing import TYPE_CHECKING
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace.activity import describe
-from regdraft.workspace.resolve import SyncState, UnresolvedConflict, ensure_settled, find_conflict, settle_adoptions
+from regdraft.workspace.resolve import (
+    ABORT,
+    GO_ON,
+    SyncState,
+    UnresolvedConflict,
+    ensure_settled,
+    find_conflict,
+    settle_adoptions,
+)
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 
@@ -147,8 +155,8 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
 def _stopped_message(ws: Workspace) -> str:
     conflict = find_conflict(ws)
     report = conflict.report() if conflict else ""
-    return "A sync (or a git rebase or merge) is unfinished; finish it with `regdraft sync --continue` or undo it " \
-           "with `regdraft sync --abort`.\n\n" + report
+    return (f"A sync (or a git rebase or merge) is unfinished; finish it with `{GO_ON}` or undo it with `{ABORT}`."
+            "\n\n" + report)
 
 
 def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncReport:
@@ -210,7 +218,7 @@ def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) 
 
 def _conflict_report(ws: Workspace) -> str:
     conflict = find_conflict(ws)
-    return conflict.report() if conflict else "The sync stopped; run `regdraft sync --continue`."
+    return conflict.report() if conflict else f"The sync stopped; run `{GO_ON}`."
 
 
 def _choose(ws: Workspace, remote: str, local: list[CommitInfo]) -> tuple[str, str]:

@@ -1,0 +1,120 @@
+"""How the command line writes what the library names by parameter: options and whole commands.
+
+The library never spells a flag (docs/architecture.md): an error lists the choices that answer
+it by parameter name (`options=("force",)`, another command's as `"sync:go_on"`), and a message
+names a command to run as a `core.commands.Command`. Here both become command-line text, taken
+from the commands' own click definitions, so a renamed option is renamed everywhere at once.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from regdraft.core.commands import Command, spell
+
+
+def command_at(root: click.Command, path: str) -> click.Command | None:
+    """The command at `path` (`amend vote`) under the group `root`, or None."""
+    command: click.Command | None = root
+    for word in path.split():
+        command = command.commands.get(word) if isinstance(command, click.Group) else None
+    return command
+
+
+def option_names(command: click.Command, names: Sequence[str]) -> list[str]:
+    """How the options named by parameter (`force`, `rev_to`) are written on `command` (`--force`, `--to REV`).
+
+    Several flags may set one parameter (`--ours`/`--theirs` set `side`): each is named.
+    """
+    written = []
+    for name in names:
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.name != name:
+                continue
+            flag = max(param.opts, key=len)
+            text = flag if param.is_flag else f"{flag} {param.metavar or _value_name(param.type)}"
+            if text not in written:
+                written.append(text)
+    return written
+
+
+def _value_name(kind: click.ParamType[Any]) -> str:
+    if isinstance(kind, click.Choice):
+        return "|".join(str(choice) for choice in kind.choices)
+    if isinstance(kind, click.IntRange) or kind is click.INT:
+        return "N"
+    return {"text": "TEXT", "file": "FILE", "path": "PATH", "date": "DATE"}.get(kind.name, kind.name.upper())
+
+
+def option_hint(root: click.Command, command: click.Command | None, options: Sequence[str]) -> str:
+    """The sentence the CLI adds to a library error whose `options` point to choices.
+
+    An option is a parameter name of the running command (`force`: "(Option: --force.)"), or of
+    another command (`check:repair`), written as a command line to run ("`regdraft check --repair`");
+    that command's flags are alternatives, each on its own line, its valued options go on one line.
+    """
+    by_command: dict[str, list[str]] = {}
+    for option in options:
+        path, _, name = option.rpartition(":")
+        by_command.setdefault(path, []).append(name)
+    parts = []
+    for path, names in by_command.items():
+        target = command_at(root, path) if path else command
+        flags = option_names(target, names) if target is not None else []
+        if not flags:
+            continue
+        if not path:
+            parts.append(f"{'Options' if len(flags) > 1 else 'Option'}: {', '.join(flags)}")
+            continue
+        switches = [flag for flag in flags if " " not in flag]
+        valued = " ".join(flag for flag in flags if " " in flag)
+        lines = [f"regdraft {path} {flag}" for flag in switches] + ([f"regdraft {path} {valued}"] if valued else [])
+        parts.append(", ".join(f"`{line}`" for line in lines))
+    return f"({'; '.join(parts)}.)" if parts else ""
+
+
+def command_line(root: click.Command, command: Command, current: click.Command | None = None) -> str:
+    """`command` as a line to type: `regdraft round close x --round 2`, `regdraft amend vote x --for N`.
+
+    Each option is written with the flag that sets it (for a parameter several flags set, the
+    one whose value it is: `side` "theirs" is `--theirs`), a placeholder with the option's own
+    value name; options of the command being run (`current`) are written alone (`--encoding
+    utf-8|tcvn3|vni`). What no command has is written in neutral words.
+    """
+    if command.program != "regdraft":
+        return command.git_line()
+    target = command_at(root, command.name) if command.name else current
+    if target is None:
+        return command.words()
+    words = ["regdraft", command.name, *(shlex.quote(a) for a in command.arguments)] if command.name else []
+    for name, value in command.options:
+        options = [p for p in target.params if isinstance(p, click.Option) and p.name == name]
+        if not options:
+            return command.words()
+        chosen = next((p for p in options if p.is_flag and value and p.flag_value == value), options[0])
+        flag = max(chosen.opts, key=len)
+        if chosen.is_flag:
+            words.append(flag)
+        else:
+            words += [flag, shlex.quote(value) if value else chosen.metavar or _value_name(chosen.type)]
+    return " ".join(words)
+
+
+def spelled(root: click.Command, text: str, current: click.Command | None = None) -> str:
+    """`text` with the commands the library named written as command lines (see `command_line`)."""
+    return spell(text, lambda command: command_line(root, command, current))
+
+
+def spelled_data(root: click.Command, data: Any, current: click.Command | None = None) -> Any:
+    """`data` (JSON-like: dicts, lists, strings) with the commands in every string written out."""
+    if isinstance(data, str):
+        return spelled(root, data, current)
+    if isinstance(data, dict):
+        return {key: spelled_data(root, value, current) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [spelled_data(root, value, current) for value in data]
+    return data
