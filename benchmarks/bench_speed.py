@@ -6,8 +6,10 @@ gives the median wall time and the median CPU time (user + system of the child, 
 much less, so both are printed, with the load average before and after.
 
 - `compare --format html` of generated regulations (1,000 and 5,000 articles, 5 % of the articles
-  edited, as `bench_diff.py`): cold (the files outside any workspace: parsed every run) and warm
-  (the files inside a workspace, whose `.git/regdraft-cache` holds their readings after a first run);
+  edited, as `bench_diff.py`): cold (the files outside any workspace and the user's cache emptied
+  before each run: parsed every run), warm outside a workspace (the readings in the user's cache,
+  `$XDG_CACHE_HOME/regdraft`, here a temporary folder) and warm inside a workspace (its
+  `.git/regdraft-cache` holds their readings after a first run);
 - `redline --format html` of the shipped amendment: cold (the cache emptied before each run) and warm;
 - `redline` PDF of the shipped amendment, cold and warm;
 - the 1,000-article consolidated PDF of `bench_export.py` (656 pages), in-process: pages per second;
@@ -70,6 +72,10 @@ def _row(name: str, wall: float, cpu: float, target: str = "", reference: tuple[
     return f"| {name} | {wall:.3f} | {cpu:.3f} | {ratio} | {target} |"
 
 
+def _empty_user_cache() -> None:
+    shutil.rmtree(ENV["XDG_CACHE_HOME"], ignore_errors=True)
+
+
 def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) -> list[str]:
     from bench_diff import changed_copy
     from generate import generate
@@ -86,11 +92,13 @@ def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) ->
         git = timed(["git", "diff", "--no-index", "--word-diff", str(outside / "old.md"), str(outside / "new.md")],
                     runs)
         rows.append(_row(f"`git diff --no-index --word-diff`, {n:,} articles", *git))
-        for label, folder in (("cold: no cache", outside), ("warm: cache in the workspace", inside)):
+        for label, folder, before in (("cold: no cache", outside, _empty_user_cache),
+                                      ("warm: outside a workspace, the user's cache", outside, None),
+                                      ("warm: cache in the workspace", inside, None)):
             command = [str(BIN), "compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
                        "-o", str(folder / "c.html")]
-            subprocess.run(command, check=True, capture_output=True, env=ENV)  # warms the cache (inside)
-            wall, cpu = timed(command, runs)
+            subprocess.run(command, check=True, capture_output=True, env=ENV)  # warms the cache
+            wall, cpu = timed(command, runs, before=before)
             rows.append(_row(f"`compare --format html`, {n:,} articles, {label}", wall, cpu,
                              "≤ 10× git", git))
     return rows
@@ -183,6 +191,7 @@ def main(argv: list[str] | None = None) -> None:
             _row("`python -c pass`", *timed([sys.executable, "-c", "pass"], args.runs))]
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
+        ENV["XDG_CACHE_HOME"] = str(tmp / "user-cache")  # the user's cache of files in no workspace, ours alone
         workspace = init_workspace(tmp / "ws", example_from=REPO).root
         rows += compare_rows(sizes, args.runs, tmp, workspace)
         rows += redline_rows(args.runs, workspace)

@@ -47,7 +47,7 @@ def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
-                "REGDRAFT_WORKSPACE"):
+                "REGDRAFT_WORKSPACE", "XDG_CACHE_HOME"):
         monkeypatch.delenv(var, raising=False)
 
 

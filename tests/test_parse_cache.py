@@ -216,3 +216,58 @@ def test_threads_of_one_process_share_the_memory_safely(tmp_workspace: Workspace
         ids = list(pool.map(lambda t: parse_cache.read_regulation(tmp_workspace, t, REGULATION).regulation.id, texts))
     assert ids == ["01-QC/TU"] * 120
     assert len(parse_cache._memory) <= 2
+
+
+def test_files_in_no_workspace_are_read_once_from_the_users_cache(tmp_path: Path, invoke: Invoke,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`compare a.md b.md` anywhere: the readings go to $XDG_CACHE_HOME/regdraft, 0700, never next to the files."""
+    from regdraft.render import html
+
+    cache = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setattr(html, "_compiled", {})  # templates compiled as a new process compiles them
+    files = tmp_path / "files"
+    files.mkdir()
+    text = (Path(__file__).resolve().parents[1] / REGULATION).read_text(encoding="utf-8")
+    (files / "old.md").write_text(text, encoding="utf-8")
+    (files / "new.md").write_text(text.replace("Ban Thường vụ", "Ban Chấp hành", 1), encoding="utf-8")
+    args = ("compare", str(files / "old.md"), str(files / "new.md"), "--format", "html")
+    first = invoke(None, *args, "-o", str(tmp_path / "first.html"), catch=False)
+    assert first.exit_code == 0, first.output
+    folder = cache / "regdraft"
+    assert len(list(folder.glob("regulation-*"))) == 2 and list(folder.glob("template-*"))
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert sorted(p.name for p in files.iterdir()) == ["new.md", "old.md"]
+    _forget()
+    _no_parsing(monkeypatch)
+    again = invoke(None, *args, "-o", str(tmp_path / "again.html"), catch=False)
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "again.html").read_bytes() == (tmp_path / "first.html").read_bytes()
+
+
+def test_the_users_cache_follows_xdg_and_falls_back_to_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert signed.user_cache_folder() == tmp_path / "xdg" / "regdraft"
+    for unusable in ("", "relative/cache"):  # the XDG rule: an empty or relative value is ignored
+        monkeypatch.setenv("XDG_CACHE_HOME", unusable)
+        assert signed.user_cache_folder() == Path.home() / ".cache" / "regdraft"
+
+
+def test_an_entry_in_the_users_cache_is_trusted_only_when_signed_there(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    data = (Path(__file__).resolve().parents[1] / REGULATION).read_bytes()
+    expected = parse_cache.read_regulation_outside(data, "a.md")
+    (entry,) = (tmp_path / "xdg" / "regdraft").glob("regulation-*")
+    entry.write_bytes(entry.read_bytes()[:-5] + b"xxxxx")
+    _forget()
+    calls: list[int] = []
+    real = markdown.read
+
+    def counted(*a: Any) -> Any:
+        calls.append(1)
+        return real(*a)
+
+    monkeypatch.setattr(markdown, "read", counted)
+    assert parse_cache.read_regulation_outside(data, "a.md") == expected
+    assert calls == [1]

@@ -111,9 +111,10 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
 
 
 def _cache_folder(workspace_root: Path | None) -> Path | None:
-    from regdraft.render.signed import cache_folder
+    """The workspace's cache folder; without a workspace (`compare` of files anywhere), the user's."""
+    from regdraft.render.signed import cache_folder, user_cache_folder
 
-    return cache_folder(workspace_root)
+    return cache_folder(workspace_root) if workspace_root is not None else user_cache_folder()
 
 
 def _no_mark(address: object) -> Markup:

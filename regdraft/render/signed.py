@@ -11,7 +11,9 @@ Post-conditions:
    workspace: the copy's inode differs) gives None, and the caller computes the value again.
 2. The folder is `.git/regdraft-cache` of a workspace whose `.git` is a real folder (no symbolic
    link, not a worktree's `.git` file pointing elsewhere); entries and the key are opened without
-   following symbolic links, so nothing is read or written outside the workspace.
+   following symbolic links, so nothing is read or written outside the workspace. Files in no
+   workspace (`compare a.md b.md` anywhere) are kept in the user's own cache folder instead,
+   `$XDG_CACHE_HOME/regdraft` (`~/.cache/regdraft`), made readable by its owner only.
 3. `store` writes atomically (a temporary file renamed into place); parallel runs see a whole
    entry or none. Failing to write is never an error: the next run computes the value again.
 4. The folder holds at most `MAX_BYTES` and `MAX_ENTRIES`; writing past them drops the entries
@@ -47,6 +49,17 @@ def cache_folder(root: Path | None) -> Path | None:
     except OSError:
         return None
     return git_dir / CACHE_FOLDER
+
+
+def user_cache_folder() -> Path | None:
+    """`$XDG_CACHE_HOME/regdraft` (else `~/.cache/regdraft`): the cache of files in no workspace; None without a home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, empty or relative: the XDG default
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            return None
+    return Path(base) / "regdraft"
 
 
 def load(folder: Path, name: str) -> bytes | None:
@@ -101,6 +114,7 @@ def store(folder: Path, name: str, payload: bytes) -> None:
 def _ready(folder: Path) -> bool:
     """Create the folder when missing; False when it is anything but a real folder."""
     try:
+        folder.parent.mkdir(parents=True, exist_ok=True)  # the user's ~/.cache may not exist yet
         folder.mkdir(mode=0o700, exist_ok=True)
         return stat.S_ISDIR(folder.lstat().st_mode)
     except OSError:

@@ -11,8 +11,9 @@ Post-conditions:
    problems) and slug for an amendment, the same parser code (a fingerprint of `regdraft/core`)
    and Python; anything else is read again.
 2. Readings are kept in `.git/regdraft-cache/` as signed entries (`regdraft.render.signed`:
-   never committed, never outside the workspace, atomic, bounded); without such a folder they
-   are kept in memory for the process only. An entry cut short, altered or not ours is read again.
+   never committed, never outside the workspace, atomic, bounded); a file in no workspace is kept
+   in the user's cache folder (`read_regulation_outside`); a workspace whose `.git` is no real
+   folder keeps them in memory for the process only. An entry cut short, altered or not ours is read again.
 3. Entries are pickles, unpickled only after their signature matches and then by an unpickler
    that builds nothing but regdraft's data classes and enums, dates and plain containers
    (docs/security.md says why).
@@ -54,6 +55,14 @@ def read_regulation(ws: Workspace | Path | None, data: bytes | str, source: str)
     from regdraft.core.markdown import read
 
     return _cached(_folder(ws), "regulation", data, (source,), lambda: read(data, source))
+
+
+def read_regulation_outside(data: bytes | str, source: str) -> Reading:
+    """`markdown.read(data, source)` for a file in no workspace, kept in the user's cache folder
+    (`signed.user_cache_folder`): `compare` of two files anywhere reads each once."""
+    from regdraft.core.markdown import read
+
+    return _cached(signed.user_cache_folder(), "regulation", data, (source,), lambda: read(data, source))
 
 
 def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,

@@ -25,7 +25,7 @@ from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.redline import Redline, Version, sentence, words_for
-from regdraft.workspace.parse_cache import read_regulation
+from regdraft.workspace.parse_cache import read_regulation, read_regulation_outside
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
@@ -239,7 +239,10 @@ def _read_any(path: Path) -> Regulation:
         from regdraft.importer import import_file
 
         return import_file(path).regulation
-    return read_regulation(_workspace_root(path), path.read_bytes(), str(path)).regulation
+    root = _workspace_root(path)
+    if root is None:
+        return read_regulation_outside(path.read_bytes(), str(path)).regulation
+    return read_regulation(root, path.read_bytes(), str(path)).regulation
 
 
 def _workspace_root(path: Path) -> Path | None:
