@@ -90,3 +90,28 @@ def test_profile_from_config() -> None:
         load_profile({"profile": "nope"})
     with pytest.raises(RegdraftError, match="colour"):
         load_profile({"profile": {"name": "party-36", "colour": "red"}})
+
+
+def test_numbers_are_found_as_the_regular_expression_alone_finds_them() -> None:
+    """`numbers_kept_whole` tries only lines with a slash before a digit or capital: the same spans as
+    `_WHOLE_NUMBER.sub` over the whole text, on random text, tags and numbers (a number in an
+    attribute, at a line's end, before a tag, in a word) and on a whole page."""
+    import random
+
+    from regdraft.render import html as rhtml
+
+    def alone(text: str) -> str:
+        return rhtml._WHOLE_NUMBER.sub(r'<span class="nobr">\g<0></span>', text)
+
+    rng = random.Random(22)
+    pieces = [*"aA1Đđ/-._<> \n\"=QTW2", "22-QĐ/TW", "</p>", '<p class="x">', "30/2020/NĐ-CP", "26/7", '="a/B"']
+    spanned = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert rhtml._kept_whole(text) == alone(text), text
+        spanned += alone(text) != text
+    assert spanned > 5_000
+    page = ('<html><body>\n<p class="para">Quy định số 22-QĐ/TW ngày 28/7/2021 và Nghị định 30/2020/NĐ-CP;</p>\n'
+            '<a href="x/Y">Điều 5/2</a><script>{"n": "05-QC/TU"}</script>\n<p>A/B</p></body></html>')
+    kept = rhtml.numbers_kept_whole(page)
+    assert kept.count('class="nobr"') == 5 and '"05-QC/TU"' in kept and 'href="x/Y"' in kept

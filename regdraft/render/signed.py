@@ -52,7 +52,7 @@ def cache_folder(root: Path | None) -> Path | None:
 
 
 def user_cache_folder() -> Path | None:
-    """`$XDG_CACHE_HOME/regdraft` (else `~/.cache/regdraft`): the cache of files in no workspace; None without a home."""
+    """`$XDG_CACHE_HOME/regdraft` (else `~/.cache/regdraft`): the cache of files in no workspace (None: no home)."""
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # unset, empty or relative: the XDG default
         try:
