@@ -173,7 +173,9 @@ NOT_A_REGULATION = _write("../trong.txt", "")
 CASES: dict[str, list[Case]] = {
     "init": [ok("{tmp}/new", "--example"), usage("{tmp}/a-file", setup=_write("../a-file", ""))],
     "list": [ok(), usage("-C", "{tmp}/nowhere")],
-    "show": [ok("01-QC/TU", "d5.k2"), problem("01-QC/TU", "--as-of", "2000-01-01"), usage("01-QC/TU", "khoản"),
+    "show": [ok("01-QC/TU", "d5.k2"), ok("01-QC/TU", "d5.k2", "--changes"), ok("01-QC/TU", "--amendment", SLUG),
+             problem("01-QC/TU", "d5.k2", "--changes", setup=BROKEN_AMENDMENT),
+             problem("01-QC/TU", "--as-of", "2000-01-01"), usage("01-QC/TU", "khoản"),
              usage("01-QC/TU", "d99"), usage("99-QC/TU"), usage("01-QC/TU", "--at", "no-such-rev")],
     "check": [ok("01-QC/TU"), problem(setup=DUPLICATE_ARTICLE, own=True), usage("99-QC/TU")],
     "log": [ok("01-QC/TU"), usage("99-QC/TU")],

@@ -35,6 +35,9 @@ def _head(ws: Workspace) -> str:
 NEEDS_PENDING = {
     "redline": (["redline", "01-QC/TU", "--format", "html", "-o", "{tmp}/r.html"],
                 "There is no pending amendment to 01-QC/TU"),
+    "show --changes": (["show", "01-QC/TU", "d5.k2", "--changes"], "There is no pending amendment to 01-QC/TU"),
+    "show --amendment": (["show", "01-QC/TU", "d5.k2", "--amendment", SLUG],
+                         "amendment.md is adopted, so its changes are already in the text"),
     "round open": (["round", "open", SLUG, "--due", "2099-01-01", "--consult", "Ban A"],
                    "the amendment is adopted; a comment round circulates a pending draft"),
     "amend adopt": (["amend", "adopt", SLUG, "--signed", "2025-04-01"],

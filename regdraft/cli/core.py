@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from regdraft.cli.completion import ADDRESS, REGULATION_ID
+from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import DATE, note_problems, open_workspace, workspace_option
 from regdraft.cli.printing import (
     Result,
     committed,
+    marked,
     opened,
     pager_option,
     painted,
@@ -20,6 +21,9 @@ from regdraft.cli.printing import (
     problems_json,
 )
 from regdraft.core.errors import RegdraftError
+
+if TYPE_CHECKING:
+    from regdraft.workspace.provision_changes import AmendedProvision
 
 
 def _example_data() -> Path:
@@ -95,11 +99,16 @@ def done_badly(problems: list[Any]) -> bool:
 @click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
+@click.option("--changes", is_flag=True,
+              help="The provision as the pending amendment would make it, its words marked [-deleted-]{+inserted+} "
+                   "(red and green on a terminal).")
+@click.option("--amendment", type=AMENDMENT_SLUG, default=None,
+              help="With --changes: this amendment rather than the pending one (implies --changes).")
 @pager_option
 @workspace_option
 @prints_result
-def show(regulation: str, address: str | None, rev: str | None, as_of: str | None,
-         workspace: Path | None, as_json: bool) -> Result:
+def show(regulation: str, address: str | None, rev: str | None, as_of: str | None, changes: bool,
+         amendment: str | None, workspace: Path | None, as_json: bool) -> Result:
     """Print a regulation, or one provision of it with the headings above it.
 
     ADDRESS is short (d12.k2.b) or written out ("điểm b khoản 2 Điều 12").
@@ -108,10 +117,18 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
     Example:
         regdraft show 01-QC/TU d5.k2
         regdraft show 01-QC/TU "Điều 12 khoản 2 điểm b" --at HEAD~1
+        regdraft show 01-QC/TU d5.k2 --changes
     """
     from regdraft.workspace import api
 
     ws = open_workspace(workspace)
+    if changes or amendment is not None:
+        if rev is not None or as_of is not None:
+            raise click.UsageError("--changes shows the working text against the amendment: leave out --at and "
+                                   "--as-of (or compare revisions with `regdraft redline --from REV --to REV`).")
+        from regdraft.workspace.provision_changes import amended_provision
+
+        return _changes(amended_provision(ws, regulation, address, amendment))
     if as_of is not None:
         from regdraft.workspace.timeline import regulation_as_of
 
@@ -122,6 +139,18 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
     if as_json:
         return Result(api.show_json(reg, address))
     return Result().say(api.show(reg, address), nl=False)
+
+
+def _changes(shown: AmendedProvision) -> Result:
+    """`show --changes`: the provision's head, which amendment, and its text with the marks."""
+    by = f"amendment {shown.slug}" + (f", draft {shown.draft}" if shown.draft else "")
+    done = Result({"regulation": shown.regulation, "address": shown.address, "amendment": shown.slug,
+                   "draft": shown.draft, "changed": shown.changed, "old": shown.old, "new": shown.new,
+                   "segments": [{"op": s.op.value, "text": s.text} for s in shown.segments]})
+    if shown.head:
+        done.say(painted(shown.head, bold=True))
+    done.say(f"As {by} would make it:" if shown.changed else f"Unchanged by {by}:").say()
+    return done.say(marked(shown.segments) if shown.changed else shown.new)
 
 
 @click.command()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 if TYPE_CHECKING:
+    from regdraft.core.diff import DiffSegment
     from regdraft.core.errors import Problem
     from regdraft.workspace.store import Workspace
 
@@ -148,6 +149,30 @@ def colour(err: bool = False) -> bool:
 def painted(text: str, err: bool = False, **style: Any) -> str:
     """`text` in a colour or weight (click.style's keywords) when printing in colour, else as it is."""
     return click.style(text, **style) if colour(err) else text
+
+
+def marked(segments: Sequence[DiffSegment], context: int | None = None) -> str:
+    """Words with their changes marked as git's word diff does: `[-deleted-]{+inserted+}`, red and green in colour.
+
+    With `context`, unchanged runs are cut to that many characters each side of a change and the
+    text is put on one line (a list of changes); without it the text keeps its lines (a provision).
+    """
+    from regdraft.core.diff import Op
+
+    out = []
+    for i, s in enumerate(segments):
+        if s.op is Op.DELETE:
+            out.append(painted(f"[-{s.text}-]", fg="red", strikethrough=True))
+        elif s.op is Op.INSERT:
+            out.append(painted(f"{{+{s.text}+}}", fg="green", underline=True))
+        else:
+            text = s.text
+            if context is not None and len(text) > 2 * context:
+                head = text[:context] if i > 0 else ""
+                tail = text[-context:] if i < len(segments) - 1 else ""
+                text = f"{head}…{tail}"
+            out.append(text)
+    return "".join(out).replace("\n", " ") if context is not None else "".join(out)
 
 
 def problem_line(problem: Problem, err: bool = False) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,11 +9,11 @@ import click
 
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
-from regdraft.cli.printing import Result, painted, prints_result
+from regdraft.cli.printing import Result, marked, painted, prints_result
 from regdraft.core.counts import count as counted
 
 if TYPE_CHECKING:
-    from regdraft.core.diff import Comparison, DiffSegment
+    from regdraft.core.diff import Comparison
 
 _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default=None,
                        help="Output format (default: from the -o suffix, else pdf).")
@@ -124,28 +123,9 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
     if click.get_current_context().meta.get(_LISTED):
         for change in comparison.changes:
             where = change.address.describe(comparison.new.language)
-            shown.say(f"{painted(where, bold=True)} ({change.kind}): {_marked(change.title + change.segments)}")
+            words = marked(change.title + change.segments, context=40)
+            shown.say(f"{painted(where, bold=True)} ({change.kind}): {words}")
     return shown
-
-
-def _marked(segments: Sequence[DiffSegment], context: int = 40) -> str:
-    """The words of a change with its marks: unchanged runs cut to `context` characters each side."""
-    from regdraft.core.diff import Op
-
-    out = []
-    for i, s in enumerate(segments):
-        if s.op is Op.DELETE:
-            out.append(painted(f"[-{s.text}-]", fg="red", strikethrough=True))
-        elif s.op is Op.INSERT:
-            out.append(painted(f"{{+{s.text}+}}", fg="green", underline=True))
-        else:
-            text = s.text
-            if len(text) > 2 * context:
-                head = text[:context] if i > 0 else ""
-                tail = text[-context:] if i < len(segments) - 1 else ""
-                text = f"{head}…{tail}"
-            out.append(text)
-    return "".join(out).replace("\n", " ")
 
 
 def _workspace_root(path: Path) -> Path | None:
