@@ -114,13 +114,14 @@ def _words(pdf: Path) -> list[list[tuple[float, float, str]]]:
             for page in done.stdout.split("<page ")[1:]]
 
 
-def _label_column(words: list[tuple[float, float, str]]) -> tuple[str, list[str]]:
+def _label_column(words: list[tuple[float, float, str]], columns: tuple[str, str] = ("Điều,", "Quy"),
+                  ) -> tuple[str, list[str]]:
     """On a page of the table: what its label column holds above the first numbered row, and the rows' numbers.
 
-    The columns are found from the header row: STT, then "Điều, khoản" up to "Quy định".
+    The columns are found from the header row's words: STT, then "Điều, khoản" up to "Quy định" (`columns`).
     """
-    header_y, label_x = next((y, x) for x, y, word in words if word == "Điều,")
-    text_x = next(x for x, y, word in words if word == "Quy" and abs(y - header_y) < 1)
+    header_y, label_x = next((y, x) for x, y, word in words if word == columns[0])
+    text_x = next(x for x, y, word in words if word == columns[1] and abs(y - header_y) < 1)
     body = sorted((y, x, word) for x, y, word in words if y > header_y + 5)
     numbers = [(y, word) for y, x, word in body if x < label_x - 2 and word.isdigit()]
     first_y = numbers[0][0] if numbers else float("inf")
@@ -152,6 +153,24 @@ def test_table_pdf_repeats_header_and_label_on_every_page(tmp_workspace: Workspa
     # No document number broken at its slash ("22-QĐ/" then "TW" in a narrow column).
     assert re.findall(r"\d+-Q[ĐC]/TW|\d+-QC/TU", text) and not re.search(r"[A-ZĐ]/(\s|$)", text)
     assert all(re.search(r"Tinos|Liberation", font) for font in pdf_fonts(out))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+def test_an_english_row_continues_as_article_4_continued(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    text = tmp_workspace.read("regulations/01-QC-TU-EN.md").decode("utf-8")
+    retitled = text.replace("## Article 4. Duties and powers of the Provincial",
+                            "## Article 4. Duties, powers and responsibilities of the Provincial")
+    assert retitled != text
+    tmp_workspace.commit({"regulations/01-QC-TU-EN.md": retitled.encode()}, "Retitle Article 4")
+    out = tmp_workspace.root / "en.pdf"  # one row: the renamed article, printed whole over several pages
+    result = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--from", "HEAD~1", "--to", "HEAD", "--layout", "table",
+                    "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    pages = _words(out)
+    assert len(pages) >= 3
+    assert _label_column(pages[0], ("Provision", "Current")) == ("", ["1"])
+    for page in pages[1:]:
+        assert _label_column(page, ("Provision", "Current")) == ("Article 4 (continued)", [])
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
