@@ -13,6 +13,7 @@ import pytest
 from regdraft.core.comment_report import Report, ReportGroup, ReportRow
 from regdraft.core.comments import Round, RoundStatus
 from regdraft.core.errors import UsageError
+from regdraft.render.profile import default_profile
 from regdraft.render.report import csv_text, write_report
 from regdraft.workspace.store import Workspace
 from tests.test_render_pdf import pdf_fonts
@@ -20,6 +21,7 @@ from tests.test_render_pdf import pdf_fonts
 META = {"title": "Quy chế sửa đổi, bổ sung Quy chế làm việc", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
         "national": "ĐẢNG CỘNG SẢN VIỆT NAM", "place": "Điện Biên", "language": "vi"}
 TODAY = dt.date(2025, 7, 20)
+VI = default_profile().words("vi")
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ def report() -> Report:
 
 
 def test_preface_counts_bodies(report: Report) -> None:
-    preface = " ".join(report.preface())
+    preface = " ".join(report.preface(VI))
     assert "Dự thảo lần 2" in preface
     assert "đã gửi xin ý kiến 3 cơ quan, đơn vị" in preface
     assert "ý kiến góp ý của 2 cơ quan, đơn vị; 1 cơ quan, đơn vị không có văn bản góp ý" in preface

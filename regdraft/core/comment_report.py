@@ -60,23 +60,23 @@ class Report:
     agreeing: tuple[str, ...]
     groups: tuple[ReportGroup, ...]
     others: tuple[str, ...] = ()  # bodies that commented without being consulted
+    language: str = "vi"  # the draft's: the report prints its fixed words in this language
 
     @property
     def title(self) -> str:
         """The amendment's title."""
         return str(self.meta.get("title", self.slug))
 
-    def preface(self) -> list[str]:
-        """The counting paragraphs before the table."""
+    def preface(self, words: Mapping[str, str]) -> list[str]:
+        """The counting paragraphs before the table, in a profile's `words` (`report_consulted` ...)."""
         r = self.round
         return [
-            f"Thực hiện việc lấy ý kiến đối với Dự thảo lần {r.draft} {self.title}"
-            + (f" ({r.title})" if r.title else "") + f", đã gửi xin ý kiến {len(r.consulted)} cơ quan, đơn vị.",
-            f"Đã nhận được ý kiến góp ý của {len(self.replied)} cơ quan, đơn vị; "
-            f"{len(self.agreeing)} cơ quan, đơn vị không có văn bản góp ý (được coi là nhất trí với dự thảo).",
-            *([f"Ngoài ra, {len(self.others)} cơ quan, đơn vị không được xin ý kiến đã góp ý: "
-               f"{', '.join(self.others)}."] if self.others else []),
-            f"Tổng số ý kiến góp ý: {sum(len(g.rows) for g in self.groups)}.",
+            words["report_consulted"].format(draft=r.draft, title=self.title, round=f" ({r.title})" if r.title else "",
+                                             consulted=len(r.consulted)),
+            words["report_replied"].format(replied=len(self.replied), agreeing=len(self.agreeing)),
+            *([words["report_others"].format(count=len(self.others), bodies=", ".join(self.others))]
+              if self.others else []),
+            words["report_total"].format(total=sum(len(g.rows) for g in self.groups)),
         ]
 
 
@@ -117,4 +117,4 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
                                   c.disposition.label(words) if c.disposition else "", c.reply, marked(c)))
         built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
     replied, agreeing = replied_and_agreeing(r, comments)
-    return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments))
+    return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language)

@@ -233,6 +233,12 @@ _FIELDS = {
     "comparison_summary": {"new", "old"},
     "comparison_running": {"new", "old"},
     "draft_of": {"draft", "title"},
+    "report_title": {"draft", "title"},
+    "report_running": {"draft"},
+    "report_consulted": {"draft", "title", "round", "consulted"},
+    "report_replied": {"replied", "agreeing"},
+    "report_others": {"count", "bodies"},
+    "report_total": {"total"},
 }
 
 

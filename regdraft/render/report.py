@@ -21,25 +21,41 @@ if TYPE_CHECKING:
     from regdraft.render.html import DocumentHeader, PageTemplate
     from regdraft.render.profile import Profile
 
-COLUMNS = ("STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình")
-CSV_COLUMNS = ("STT", "Điều, khoản", "Địa chỉ", "Chủ thể góp ý", "Nội dung góp ý", "Đề xuất",
-               "Tiếp thu", "Giải trình")
 # Share of the text width per column, for the DOCX table.
 _SHARES = (0.06, 0.14, 0.16, 0.34, 0.30)
 
 
-def report_title(report: Report) -> str:
+def columns(words: Mapping[str, str]) -> tuple[str, ...]:
+    """The headings of the report's table: STT, Điều, khoản, Chủ thể góp ý, ... (in the profile's words)."""
+    return tuple(words[key] for key in ("report_number", "report_provision", "report_by", "report_comment",
+                                        "report_answer"))
+
+
+def csv_columns(words: Mapping[str, str]) -> tuple[str, ...]:
+    """The CSV's header row: the table's columns, the address for sorting, the proposal, disposition and reply apart."""
+    return tuple(words[key] for key in ("report_number", "report_provision", "report_address", "report_by",
+                                        "report_comment", "report_proposal_column", "report_disposition",
+                                        "report_reply"))
+
+
+def report_words(report: Report, profile: Profile) -> dict[str, str]:
+    """The profile's words in the report's language (the draft's)."""
+    return profile.words(report.language)
+
+
+def report_title(report: Report, words: Mapping[str, str]) -> str:
     """The summary line under BÁO CÁO."""
-    return (f"Tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với Dự thảo lần {report.round.draft} "
-            f"{report.title}")
+    return words["report_title"].format(draft=report.round.draft, title=report.title)
 
 
 def header(report: Report, profile: Profile, today: dt.date) -> DocumentHeader:
     """The Party header block of the report, from the amendment's front matter."""
     from regdraft.render.html import document_header
 
-    return document_header(report.meta, profile, number="", type_="BÁO CÁO", summary=report_title(report),
-                           date=today, running=f"Báo cáo tiếp thu, giải trình - Dự thảo lần {report.round.draft}")
+    words = report_words(report, profile)
+    return document_header(report.meta, profile, number="", type_=words["report_type"],
+                           summary=report_title(report, words), date=today,
+                           running=words["report_running"].format(draft=report.round.draft))
 
 
 def write_report(report: Report, output: Path, *, workspace_root: Path | None = None,
@@ -70,14 +86,17 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
-def csv_text(report: Report) -> str:
+def csv_text(report: Report, profile: Profile | None = None) -> str:
     """The report as CSV: one line per comment, with the address for sorting and filtering.
 
-    Cells that a spreadsheet would run as formulas are neutralised (`spreadsheet_cell`).
+    The header row is in the profile's words (the default profile's without one). Cells that a
+    spreadsheet would run as formulas are neutralised (`spreadsheet_cell`).
     """
+    from regdraft.render.profile import default_profile
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns(report_words(report, profile or default_profile())))
     for group in report.groups:
         for row in group.rows:
             writer.writerow([spreadsheet_cell(v) for v in (
@@ -92,41 +111,43 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
 
     env = environment(workspace_root, page)
     template = env.get_template(page.name if page else "comment_report.html.j2")
-    return template.render(report=report, header=header(report, profile, today), profile=profile,
-                           columns=COLUMNS, preface=report.preface(),
-                           lang=str(report.meta.get("language", "vi")), orientation="landscape")
+    words = report_words(report, profile)
+    return template.render(report=report, header=header(report, profile, today), profile=profile, words=words,
+                           columns=columns(words), preface=report.preface(words), lang=report.language,
+                           orientation="landscape")
 
 
 def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -> None:
     """The report as a landscape Word document that opens and edits in Word and LibreOffice."""
     from regdraft.render import docx as word
 
+    words = report_words(report, profile)
     document = word.new_document(profile, landscape=True)
     head = header(report, profile, today)
     word.party_header(document, head, profile)
     word.page_numbers(document, profile, head.page)
-    word.paragraph(document, "BÁO CÁO", bold=True, align="center", space_after=0)
-    word.paragraph(document, report_title(report), bold=True, align="center")
-    for line in report.preface():
+    word.paragraph(document, words["report_type"], bold=True, align="center", space_after=0)
+    word.paragraph(document, report_title(report, words), bold=True, align="center")
+    for line in report.preface(words):
         word.paragraph(document, line)
     width = word.text_width_mm(document)
     widths = [width * share for share in _SHARES]
     small = max(profile.body_pt - 2, 10)
-    table = word.grid_table(document, COLUMNS, widths, size=small)
+    table = word.grid_table(document, columns(words), widths, size=small)
     for group in report.groups:
         first = None
         last = None
         for row in group.rows:
             comment: list[tuple[str, dict[str, Any]]] = [(row.text, {})]
             if row.proposal and not row.marked:
-                comment.append((f"Đề xuất: {row.proposal}", {"italic": True}))
-            answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or "Chưa xử lý", {"bold": True})]
+                comment.append((f"{words['report_proposal']} {row.proposal}", {"italic": True}))
+            answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or words["disposition_none"], {"bold": True})]
             if row.reply:
                 answer.append((row.reply, {}))
             cells = word.add_row(table, [str(row.number), group.provision if first is None else "", row.by,
                                          comment, answer], widths, size=small)
             if row.marked:
-                word.marked_paragraph(cells[3], "Đề xuất: ", row.marked, size=small)
+                word.marked_paragraph(cells[3], f"{words['report_proposal']} ", row.marked, size=small)
             first = first or cells[1]
             last = cells[1]
         if first is not None and last is not None:

@@ -111,4 +111,4 @@ def report_docx(report: Report, path: Path, settings: Settings) -> None:
 def report_csv(report: Report, path: Path, settings: Settings) -> None:
     from regdraft.render.report import csv_text
 
-    write_atomic(path, csv_text(report).encode("utf-8-sig"))
+    write_atomic(path, csv_text(report, settings.profile).encode("utf-8-sig"))
