@@ -143,6 +143,9 @@ _register()
 
 def main() -> None:
     """Entry point of the `regdraft` console script."""
+    from regdraft.core.collector import run_once
+
+    run_once()  # readings, comparisons and pages built once are never walked by the cyclic collector
     try:
         cli(prog_name="regdraft")
     finally:
