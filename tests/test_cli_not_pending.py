@@ -35,6 +35,9 @@ def _head(ws: Workspace) -> str:
 NEEDS_PENDING = {
     "redline": (["redline", "01-QC/TU", "--format", "html", "-o", "{tmp}/r.html"],
                 "There is no pending amendment to 01-QC/TU"),
+    "redline --amendment": (["redline", "01-QC/TU", "--amendment", SLUG, "--format", "html", "-o", "{tmp}/r.html"],
+                            "is adopted, so the working text already reads as it makes it; compare it with the text "
+                            "before its adoption (its adoption is tagged adopted/05-QC-TU)"),
     "show --changes": (["show", "01-QC/TU", "d5.k2", "--changes"], "There is no pending amendment to 01-QC/TU"),
     "show --amendment": (["show", "01-QC/TU", "d5.k2", "--amendment", SLUG],
                          "amendment.md is adopted, so its changes are already in the text"),
@@ -70,3 +73,12 @@ def test_commands_that_only_read_an_adopted_amendment_still_work(adopted: Worksp
     for args in (["amend", "preview", SLUG], ["amend", "check", SLUG], ["round", "list", SLUG], ["amend", "list"]):
         result = invoke(adopted, *args)
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_an_adopted_amendment_is_compared_from_the_text_before_it(adopted: Workspace, invoke: Invoke,
+                                                                   tmp_path: object) -> None:
+    """What the refusal suggests works: the text before the adoption against the amendment."""
+    result = invoke(adopted, "redline", "01-QC/TU", "--from", "adopted/05-QC-TU~1", "--amendment", SLUG,
+                    "--format", "html", "-o", f"{tmp_path}/r.html", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["changes"] > 10

@@ -25,6 +25,7 @@ from regdraft.core.model import Regulation
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
     from regdraft.render.redline import Redline
     from regdraft.workspace.rounds import Listed
 
@@ -151,10 +152,11 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                            f"{rev_to or 'the working draft'}", None, False, badges, rounds=tuple(rounds))
     shown = _round_to_show(rounds, round_number, slug)
     if shown is None:
-        redline = build(ws, amendment.regulation, amendment=slug)
+        before = _before_adoption(ws, amendment)
+        redline = build(ws, amendment.regulation, rev_from=before, amendment=slug)
         badges = _badges([(item.placement.address, item) for item in listed])
-        return RedlinePage(slug, redline, "Working draft (no comment round yet)", None, False, badges,
-                           rounds=tuple(rounds))
+        title = "Working draft (no comment round yet)" if before is None else "As adopted, against the text before"
+        return RedlinePage(slug, redline, title, None, False, badges, rounds=tuple(rounds))
     redline = build(ws, amendment.regulation, rev_from=shown.revision[:10], amendment=slug)
     badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
                       for item in listed])
@@ -193,6 +195,19 @@ def _badges(placed: Sequence[tuple[str, Listed]]) -> dict[str, Badge]:
         counts[state] = counts.get(state, 0) + 1
     return {address: Badge(address, sum(counts.values()), tuple(sorted(counts.items())))
             for address, counts in grouped.items()}
+
+
+def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
+    """The commit before an adopted amendment's adoption (its tag's parent), to compare it from; None if pending."""
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.lifecycle import adoption_tag
+
+    if amendment.status != "adopted" or not amendment.number:
+        return None
+    try:
+        return ws.resolve(f"{adoption_tag(amendment)}~1").sha
+    except RegdraftError:
+        return None  # adopted outside regdraft: no tag to compare from; `build` says so
 
 
 def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None) -> Redline:

@@ -154,6 +154,7 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
 
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
                     rev: str | None, strict_tones: bool, stem: str) -> Redline:
+    from regdraft.core.amend import document
     from regdraft.workspace.lifecycle import preview, read_with_problems
     from regdraft.workspace.profiles import profile_for
 
@@ -163,6 +164,17 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
             f"amendments/{slug}/amendment.md amends {', '.join(doc.regulations)}, not {old.id}; choose an "
             f"amendment to {old.id}."
         )
+    if rev is None and str(doc.status) not in document.PENDING:
+        from regdraft.workspace.lifecycle import adoption_tag
+
+        relative = amendment_path(slug)
+        if doc.status != "adopted":
+            raise NotPending(f"{relative} is {doc.status}, so it will not change the text; choose a pending "
+                             "amendment.", options=("amendment",))
+        tag = f" (its adoption is tagged {adoption_tag(doc)})" if doc.number else ""
+        raise NotPending(f"{relative} is adopted, so the working text already reads as it makes it; compare it "
+                         f"with the text before its adoption{tag}, or choose a pending amendment.",
+                         options=("rev_from", "amendment"))
     applied = preview(ws, slug, rev, regulation=old.id)
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 from regdraft.core.comments import RoundStatus
 from regdraft.workspace.rounds import add_comment, close_round, load_comments, open_round
@@ -171,3 +172,14 @@ def test_the_amendment_address_leads_to_its_redline_and_the_own_files_are_served
     assert "provision-texts" in script.text
     style = c.get("/static/review.css")
     assert style.status_code == 200 and style.headers["content-type"].startswith("text/css")
+
+
+def test_an_adopted_amendment_without_rounds_shows_what_it_changed(tmp_path: Path) -> None:
+    """Its changes are already in the working text: the page compares the text before its adoption."""
+    from regdraft.workspace.lifecycle import adopt
+
+    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+    adopt(ws, SLUG, "2025-03-28", force="Hội nghị quyết định")
+    page = client(ws).get(f"/a/{SLUG}/redline")
+    assert page.status_code == 200 and "As adopted, against the text before" in page.text
+    assert re.search(r'<ins class="ins">[^<]*', page.text)
