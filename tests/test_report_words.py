@@ -1,10 +1,11 @@
-"""The comment report prints its fixed words from the profile, in the draft's language."""
+"""The comment report and the review copy print their fixed words from the profile, in the draft's language."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.render.profile import Profile, load_profile, shipped_texts
 from regdraft.render.report import csv_text, html_text, write_docx
-from tests.conftest import SHIPPED_ENGLISH, SHIPPED_REGULATION
+from regdraft.render.review_copy import round_line
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_ENGLISH, SHIPPED_REGULATION, Invoke
 
 TODAY = dt.date(2025, 7, 20)
 BODIES = ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy")
@@ -89,3 +92,30 @@ def test_the_loader_requires_the_report_words_and_checks_their_fields() -> None:
         load_profile({"profile": "mine"}, workspace={"mine": without})
     with pytest.raises(RegdraftError, match=r"words\.vi\.report_total: the field \{sum\} is unknown; use \{total\}"):
         load_profile({}, workspace={"party-36": "words:\n  vi:\n    report_total: 'Tổng: {sum}.'\n"})
+
+
+def test_the_review_copy_round_line_is_worded_by_the_profile() -> None:
+    r = Round(1, "", "2099-03-15", BODIES, "f" * 40, 2, RoundStatus.OPEN)
+    profile = load_profile({})
+    assert round_line(r, profile.words("en")) == "Consultation round 1 – Draft 2 (due 15/03/2099)"
+    assert round_line(replace(r, title="Các ban"), profile.words("vi")) == (
+        "Lấy ý kiến vòng 1: Các ban – Dự thảo lần 2 (hạn 15/03/2099)")
+
+
+def test_a_workspace_profile_words_the_review_copy(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    import docx
+
+    override = "words:\n  vi:\n    review_banner: BẢN GỬI LẤY Ý KIẾN\n    review_due: ' (hạn chót {date})'\n"
+    tmp_workspace.commit({"profiles/party-36.yaml": override.encode()}, "The office's own words")
+    opened = invoke(tmp_workspace, "round", "open", "qc-sua-doi-2025", "--due", "2099-03-15",
+                    "--consult", BODIES[0])
+    assert opened.exit_code == 0, opened.output
+    out = tmp_path / "copy.docx"
+    written = invoke(tmp_workspace, "round", "copy", "qc-sua-doi-2025", "-o", str(out))
+    assert written.exit_code == 0, written.output
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert "BẢN GỬI LẤY Ý KIẾN" in text and "BẢN LẤY Ý KIẾN" not in text
+    line = next(p.text for p in document.paragraphs if p.text.startswith("Lấy ý kiến vòng 1"))
+    assert line.endswith("(hạn chót 15/03/2099)"), line

@@ -239,6 +239,8 @@ _FIELDS = {
     "report_replied": {"replied", "agreeing"},
     "report_others": {"count", "bodies"},
     "report_total": {"total"},
+    "review_round": {"round", "title", "draft", "due"},
+    "review_due": {"date"},
 }
 
 

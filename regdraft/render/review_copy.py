@@ -12,7 +12,7 @@ Post-conditions of `write_review_copy`:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,45 +36,15 @@ if TYPE_CHECKING:
     from regdraft.render.profile import Profile
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewWords:
-    """The fixed phrases of a review copy, in one language."""
-
-    banner: str
-    round_line: str
-    how_to: str
-    text_heading: str
-
-
-WORDS = {
-    "vi": ReviewWords(
-        banner="BẢN LẤY Ý KIẾN",
-        round_line="Lấy ý kiến vòng {round}{title} – Dự thảo lần {draft}{due}",
-        how_to=("Đề nghị góp ý trực tiếp trên văn bản này bằng chức năng Nhận xét (Comment) hoặc "
-                "Theo dõi thay đổi (Track Changes) của Word, rồi gửi lại tệp cho Văn phòng. "
-                "Xin giữ nguyên các đánh dấu ẩn trong văn bản để ý kiến được ghi nhận đúng điều, khoản."),
-        text_heading="TOÀN VĂN SAU KHI SỬA ĐỔI, BỔ SUNG (DỰ THẢO)",
-    ),
-    "en": ReviewWords(
-        banner="COPY FOR COMMENTS",
-        round_line="Consultation round {round}{title} – Draft {draft}{due}",
-        how_to=("Please comment on this document itself with Word's Comments or Track Changes and send "
-                "the file back to the Office. Keep the hidden marks in the text so that every comment "
-                "is recorded against the right provision."),
-        text_heading="THE TEXT AS AMENDED (DRAFT)",
-    ),
-}
-
-
-def round_line(r: Round, language: str) -> str:
-    """`Lấy ý kiến vòng 1: … – Dự thảo lần 2 (hạn 15/03/2025)`: what the page header says."""
-    words = WORDS.get(language, WORDS["vi"])
+def round_line(r: Round, words: Mapping[str, str]) -> str:
+    """`Lấy ý kiến vòng 1: … – Dự thảo lần 2 (hạn 15/03/2025)`: what the page header says, in a profile's words."""
     try:
         shown = f"{dt.date.fromisoformat(r.due):%d/%m/%Y}"
     except ValueError:
         shown = r.due
-    due = (f" (hạn {shown})" if language == "vi" else f" (due {shown})") if shown else ""
-    return words.round_line.format(round=r.number, title=f": {r.title}" if r.title else "", draft=r.draft, due=due)
+    due = words["review_due"].format(date=shown) if shown else ""
+    return words["review_round"].format(round=r.number, title=f": {r.title}" if r.title else "", draft=r.draft,
+                                        due=due)
 
 
 def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile: Profile, output: Path,
@@ -83,17 +53,17 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     from regdraft.render.docx import add_run, new_document, paragraph, save
 
     language = amendment.language
-    words = WORDS.get(language, WORDS["vi"])
+    words = profile.words(language)
     document = new_document(profile)
     names = _styles(document, profile, language)
     header = amendment_header(amendment, profile, today)
-    _front(document, header, profile, words.banner)
-    line = round_line(r, language)
+    _front(document, header, profile, words["review_banner"])
+    line = round_line(r, words)
     page_header = document.sections[0].header
     top = page_header.paragraphs[0] if not page_header.paragraphs[0].text else page_header.add_paragraph()
     add_run(top, line, italic=True, size=11)
     paragraph(document, line, italic=True, align="center")
-    paragraph(document, words.how_to, italic=True, size=profile.body_pt - 2)
+    paragraph(document, words["review_how_to"], italic=True, size=profile.body_pt - 2)
     bookmarks = Bookmarks()
     for text in amendment.preamble:
         _runs(_add(document, names["opening"]), text)
@@ -101,7 +71,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     meta = amendment.meta
     _signature(document, meta.get("signer") or {}, meta.get("recipients") or [], profile, language)
     document.add_page_break()  # type: ignore[no-untyped-call]
-    paragraph(document, words.text_heading, bold=True, align="center")
+    paragraph(document, words["review_text_heading"], bold=True, align="center")
     paragraph(document, str(draft.meta.get("title") or draft.id), bold=True, align="center")
     for text in draft.preamble:
         _runs(_add(document, names["opening"]), text)
