@@ -24,10 +24,10 @@ TODAY = dt.date(2025, 7, 20)
 BODIES = ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy")
 TITLES = {"vi": "Quy chế sửa đổi Quy chế làm việc", "en": "Regulations amending the Working Regulations"}
 # The fixed words of each language, and those of the other that must not appear.
-VI_WORDS = ("BÁO CÁO", "Tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với Dự thảo lần 2",
+VI_WORDS = ("BÁO CÁO", "Góp ý chung", "Tổng hợp, tiếp thu, giải trình ý kiến góp ý đối với Dự thảo lần 2",
             "Nội dung tiếp thu, giải trình", "Chủ thể góp ý", "Tiếp thu", "Ghi nhận", "Chưa xử lý", "Đề xuất:",
             "đã gửi xin ý kiến 3 cơ quan, đơn vị", "Tổng số ý kiến góp ý: 3.")
-EN_WORDS = ("REPORT", "Comments on Draft 2 of the Regulations amending the Working Regulations",
+EN_WORDS = ("REPORT", "General", "Comments on Draft 2 of the Regulations amending the Working Regulations",
             "How it was taken into account", "Commented by", "Accepted", "Noted", "Not answered yet", "Proposed:",
             "Bodies consulted on Draft 2", ": 3.", "Comments received: 3.")
 
@@ -79,10 +79,12 @@ def test_the_state_profile_prints_the_same_words() -> None:
 
 
 def test_a_workspace_profile_words_the_report_its_own_way() -> None:
-    override = "words:\n  vi:\n    disposition_none: Chưa trả lời\n    report_type: BÁO CÁO TỔNG HỢP\n"
+    override = ("words:\n  vi:\n    disposition_none: Chưa trả lời\n    report_type: BÁO CÁO TỔNG HỢP\n"
+                "    report_general: Ý kiến chung\n")
     profile = load_profile({}, workspace={"party-36": override})
     page = html_text(_report("vi", profile), None, profile, TODAY)
-    assert "Chưa trả lời" in page and "BÁO CÁO TỔNG HỢP" in page and "Chưa xử lý" not in page
+    assert "Chưa trả lời" in page and "BÁO CÁO TỔNG HỢP" in page and "Ý kiến chung" in page
+    assert "Chưa xử lý" not in page and "Góp ý chung" not in page
 
 
 def test_the_loader_requires_the_report_words_and_checks_their_fields() -> None:

@@ -115,6 +115,6 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply, marked(c)))
-        built.append(ReportGroup(on, describe_on(on, draft.language), tuple(rows)))
+        built.append(ReportGroup(on, describe_on(on, draft.language, words), tuple(rows)))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language)

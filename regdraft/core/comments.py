@@ -544,9 +544,11 @@ def unconsulted(r: Round, comments: Sequence[Comment]) -> tuple[str, ...]:
     return tuple(sorted(unique_bodies(c.by for c in comments if body_key(c.by) not in asked), key=body_key))
 
 
-def describe_on(on: str, language: str = "vi") -> str:
-    """The provision column of the report: `Khoản 1 Điều 2`, or `Góp ý chung`."""
+def describe_on(on: str, language: str = "vi", words: Mapping[str, str] | None = None) -> str:
+    """The provision column of the report: `Khoản 1 Điều 2`, or `Góp ý chung` (a profile's `report_general`)."""
     if on == GENERAL:
+        if words is not None:
+            return words["report_general"]
         return "Góp ý chung" if language == "vi" else "General"
     text = Address.parse(on).describe(language)
     return text[:1].upper() + text[1:]

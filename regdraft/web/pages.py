@@ -274,14 +274,14 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> An
         raise UnknownName(f"The amendment '{slug}' has no comment rounds yet.")
     listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
     draft = draft_text(ws, slug, shown.revision)
-    groups = []
-    for on, comments in by_provision([item.comment for item in listed.values()], draft):
-        items = tuple(AnswerItem(c, listed[c.id].placement.describe(), listed[c.id].placement.address)
-                      for c in comments)
-        groups.append(AnswerGroup(on, describe_on(on, draft.language), items))
     from regdraft.core.comments import Disposition
     from regdraft.workspace.profiles import profile_for
 
     words = profile_for(ws).words(draft.language)
+    groups = []
+    for on, comments in by_provision([item.comment for item in listed.values()], draft):
+        items = tuple(AnswerItem(c, listed[c.id].placement.describe(), listed[c.id].placement.address)
+                      for c in comments)
+        groups.append(AnswerGroup(on, describe_on(on, draft.language, words), items))
     labels = {d.value: d.label(words) for d in Disposition}
     return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels)
