@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import os
 import stat
 from pathlib import Path
@@ -64,6 +65,12 @@ def user_cache_folder() -> Path | None:
 
 def load(folder: Path, name: str) -> bytes | None:
     """The payload of entry `name`, or None when it is missing, cut short, altered or not ours."""
+    entry = open_entry(folder, name)
+    return None if entry is None else entry.read()
+
+
+def open_entry(folder: Path, name: str) -> io.BytesIO | None:
+    """The payload of entry `name` as a file to read (no copy of it is made), or None as for `load`."""
     secret = _key(folder, create=False)
     if secret is None:
         return None
@@ -77,12 +84,13 @@ def load(folder: Path, name: str) -> bytes | None:
     head = len(MAGIC) + _SIGNATURE
     if len(blob) <= head or not blob.startswith(MAGIC):
         return None
-    signature, payload = blob[len(MAGIC):head], blob[head:]
-    if not hmac.compare_digest(signature, _sign(secret, name, payload)):
+    if not hmac.compare_digest(blob[len(MAGIC):head], _sign(secret, name, memoryview(blob)[head:])):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # used now: among the last to be dropped
-    return payload
+    entry = io.BytesIO(blob)  # shares the bytes read
+    entry.seek(head)
+    return entry
 
 
 def store(folder: Path, name: str, payload: bytes) -> None:
@@ -121,8 +129,10 @@ def _ready(folder: Path) -> bool:
         return False
 
 
-def _sign(secret: bytes, name: str, payload: bytes) -> bytes:
-    return hmac.new(secret, name.encode("utf-8") + b"\0" + payload, hashlib.sha256).digest()
+def _sign(secret: bytes, name: str, payload: bytes | memoryview) -> bytes:
+    mac = hmac.new(secret, name.encode("utf-8") + b"\0", hashlib.sha256)
+    mac.update(payload)
+    return mac.digest()
 
 
 def _key(folder: Path, *, create: bool) -> bytes | None:

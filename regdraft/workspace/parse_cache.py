@@ -22,7 +22,6 @@ Post-conditions:
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
 import sys
@@ -122,12 +121,12 @@ def _code_fingerprint() -> str:
 
 def _load(folder: Path, key: str) -> Any:
     """The cached value, or None when there is none we can trust and read."""
-    payload = signed.load(folder, key)
-    if payload is None:
+    entry = signed.open_entry(folder, key)
+    if entry is None:
         return None
     try:
         with paused():  # a reading is a large acyclic tree (`regdraft.core.collector`)
-            return _Unpickler(io.BytesIO(payload)).load()
+            return _Unpickler(entry).load()
     except Exception:  # an entry of another version of the classes: read the text again
         return None
 
