@@ -424,3 +424,22 @@ def test_json_given_to_the_review_group_holds_for_its_subcommand(base: tuple[Pat
     assert [link["name"] for link in json.loads(result.stdout)] == ["Lò Văn Bình"]
     failed = CliRunner().invoke(cli, ["review", "--json", "revoke", "nobody"])
     assert failed.exit_code == 2 and json.loads(failed.stdout)["error"].startswith("No access link matches 'nobody'")
+
+
+FREE_TEXT = {"title", "reason", "text", "proposal", "reply"}  # options whose value is words, shown as TEXT
+
+
+def test_metavars_name_what_is_typed() -> None:
+    """No option asks for `TEXT` where a revision, slug, id, body, person or URL is meant (issue 21 §6)."""
+    for path in command_paths():
+        command: click.Command = cli
+        for word in path.split():
+            assert isinstance(command, click.Group)
+            command = command.commands[word]
+        ctx = click.Context(command)
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.is_flag and param.name not in FREE_TEXT:
+                assert param.make_metavar(ctx) != "TEXT", (path, param.opts)
+    show = cli.commands["show"]
+    assert {p.name: p.make_metavar(click.Context(show)) for p in show.params if isinstance(p, click.Option)
+            and not p.is_flag}["rev"] == "REV"

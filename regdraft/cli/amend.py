@@ -51,7 +51,8 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
 
 @amend.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--slug", required=True, help="The amendment's name in the workspace (amendments/<slug>/).")
+@click.option("--slug", required=True, metavar="SLUG",
+              help="The amendment's name in the workspace (amendments/<slug>/).")
 @click.option("--regulation", "-r", "regulations", type=REGULATION_ID, multiple=True,
               help="Only this regulation of the workspace (repeatable); needed when no article heading names it.")
 @click.option("--encoding", type=click.Choice(["utf-8", "tcvn3", "vni"]), default=None,
@@ -177,7 +178,7 @@ def check(slug: str, workspace: Path | None) -> Result:
 
 @amend.command("preview")
 @click.argument("slug", type=AMENDMENT_SLUG)
-@click.option("--at", "rev", default=None, help="Use the amendment and regulation at a git revision.")
+@click.option("--at", "rev", default=None, metavar="REV", help="Use the amendment and regulation at a git revision.")
 @click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="Only this regulation, when the document amends several (default: every one).")
 @output_option

@@ -208,7 +208,7 @@ def comment() -> None:
 
 @comment.command("add")
 @click.argument("slug", type=AMENDMENT_SLUG)
-@click.option("--by", required=True, help="The body that made the comment.")
+@click.option("--by", required=True, metavar="BODY", help="The body that made the comment.")
 @click.option("--on", "on", type=ADDRESS, default="general", show_default=True,
               help="The provision (d5.k2 or 'khoản 2 Điều 5'), or 'general'.")
 @click.option("--text", required=True, help="What the body wrote.")
@@ -310,7 +310,7 @@ def _imported(slug: str, imported: Sequence[Any], already: Sequence[Any]) -> Res
 @click.option("--round", "number", type=int, default=None, help="Only this round.")
 @click.option("--open", "open_only", is_flag=True, help="Only comments without a disposition.")
 @click.option("--on", "on", type=ADDRESS, default=None, help="Only comments on this provision (or where it moved).")
-@click.option("--by", default=None, help="Only comments from this body (part of its name is enough).")
+@click.option("--by", default=None, metavar="BODY", help="Only comments from this body (part of its name is enough).")
 @workspace_option
 @prints_result
 def comment_list(slug: str, number: int | None, open_only: bool, on: str | None, by: str | None,

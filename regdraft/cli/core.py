@@ -36,7 +36,7 @@ def _example_data() -> Path:
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--example", is_flag=True, help="Seed the workspace with Regulation 01-QC/TU and its pending amendment.")
-@click.option("--remote", "url", default=None,
+@click.option("--remote", "url", default=None, metavar="URL",
               help="An empty git repository (URL or path) to share the workspace through, as origin.")
 @prints_result
 def init(directory: Path, example: bool, url: str | None) -> Result:
@@ -96,7 +96,7 @@ def done_badly(problems: list[Any]) -> bool:
 @click.command()
 @click.argument("regulation", type=REGULATION_ID)
 @click.argument("address", type=ADDRESS, required=False)
-@click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
+@click.option("--at", "rev", default=None, metavar="REV", help="Read the text at a git revision (branch, tag, sha).")
 @click.option("--as-of", "as_of", type=DATE, default=None,
               help="The text in force on a date (YYYY-MM-DD or DD/MM/YYYY), replaying adopted amendments.")
 @click.option("--changes", is_flag=True,

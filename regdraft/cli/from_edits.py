@@ -16,7 +16,8 @@ from regdraft.cli.printing import Result, committed, prints_result
 @click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--edited", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="The edited copy of the regulation (a Markdown file).")
-@click.option("--edited-rev", default=None, help="Take the edited text from a git revision or branch instead.")
+@click.option("--edited-rev", default=None, metavar="REV",
+              help="Take the edited text from a git revision or branch instead.")
 @click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="The regulation (id), when the amendment does not exist yet.")
 @click.option("--allow-renumber", is_flag=True, help="Amend renumbered provisions under their new numbers.")

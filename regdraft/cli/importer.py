@@ -12,7 +12,7 @@ from regdraft.cli.printing import Result, committed, prints_result
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--id", "reg_id", default=None,
+@click.option("--id", "reg_id", default=None, metavar="ID",
               help="The document number, e.g. 01-QC/TU (default: the number in the header).")
 @click.option("--lang", "language", type=click.Choice(["vi", "en"]), default=None,
               help="The document's language (default: detected).")

@@ -18,7 +18,7 @@ from regdraft.cli.printing import Result, pager_option, prints_result
               help="List what this provision (and the units inside it) refers to.")
 @click.option("--external", is_flag=True,
               help="List only references to other documents (Điều lệ Đảng, Quy định số ...).")
-@click.option("--at", "rev", default=None, help="Read the text at a git revision (branch, tag, sha).")
+@click.option("--at", "rev", default=None, metavar="REV", help="Read the text at a git revision (branch, tag, sha).")
 @pager_option
 @workspace_option
 @prints_result

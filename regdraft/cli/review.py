@@ -12,7 +12,8 @@ from regdraft.cli.printing import Result, committed, emit, prints_result
 
 
 @click.group("review", invoke_without_command=True)
-@click.option("--host", default=None, help="Listen on this address for the office network (access links required).")
+@click.option("--host", default=None, metavar="ADDRESS",
+              help="Listen on this address for the office network (access links required).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8421, show_default=True, help="The port to listen on.")
 @workspace_option
 @prints_result
@@ -42,11 +43,11 @@ def review(ctx: click.Context, host: str | None, port: int, workspace: Path | No
 
 
 @review.command("invite")
-@click.option("--name", required=True, help="The person the link is for.")
-@click.option("--body", default="", help="The body they comment for (required for a reviewer).")
+@click.option("--name", required=True, metavar="PERSON", help="The person the link is for.")
+@click.option("--body", default="", metavar="BODY", help="The body they comment for (required for a reviewer).")
 @click.option("--role", type=click.Choice(["reviewer", "drafter"]), default="reviewer", show_default=True,
               help="reviewer: comments for the body; drafter: also answers and accepts proposals.")
-@click.option("--url", default="http://127.0.0.1:8421", show_default=True,
+@click.option("--url", default="http://127.0.0.1:8421", metavar="URL", show_default=True,
               help="The address people open the server at, for the printed link.")
 @workspace_option
 @prints_result

@@ -12,7 +12,8 @@ from regdraft.core.errors import UsageError
 
 
 @click.command()
-@click.option("--remote", default=None, help="The remote to sync with (default: the one main tracks, or origin).")
+@click.option("--remote", default=None, metavar="NAME",
+              help="The remote to sync with (default: the one main tracks, or origin).")
 @click.option("--continue", "go_on", is_flag=True, help="Finish a sync that stopped on a conflict, once resolved.")
 @click.option("--abort", is_flag=True, help="Undo a sync that stopped on a conflict.")
 @workspace_option
