@@ -115,7 +115,7 @@ def test_an_id_that_is_not_a_document_number_is_refused(empty_workspace: Workspa
     result = invoke(empty_workspace, "import", str(_small(tmp_path)), "--id", bad)
     assert result.exit_code == 2, result.output
     assert f"The number given '{bad}' is not a document number" in result.output and "Traceback" not in result.output
-    assert result.output.rstrip().endswith("(Option: --id TEXT.)")
+    assert result.output.rstrip().endswith("(Option: --id ID.)")
     assert len(list(empty_workspace.repo.iter_commits())) == before
     assert sorted(p.name for p in (empty_workspace.root / "regulations").iterdir() if p.suffix == ".md") == []
     assert not (empty_workspace.root.parent / "evil.md").exists()
