@@ -45,6 +45,19 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(document, "read_amendment", refuse)
 
 
+def _counted_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a regulation is parsed."""
+    calls: list[int] = []
+    real = markdown.read
+
+    def counted(*a: Any) -> Any:
+        calls.append(1)
+        return real(*a)
+
+    monkeypatch.setattr(markdown, "read", counted)
+    return calls
+
+
 def test_a_second_run_reads_the_regulation_from_the_cache(tmp_workspace: Workspace,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_workspace.read(REGULATION)
@@ -118,14 +131,7 @@ def test_a_cache_copied_from_elsewhere_is_not_trusted(tmp_workspace: Workspace, 
     copy = tmp_path / "copy"
     shutil.copytree(tmp_workspace.root, copy, symlinks=True)
     _forget()
-    calls: list[int] = []
-    real = markdown.read
-
-    def counted(*a: Any) -> Any:
-        calls.append(1)
-        return real(*a)
-
-    monkeypatch.setattr(markdown, "read", counted)
+    calls = _counted_parses(monkeypatch)
     assert parse_cache.read_regulation(Workspace(copy), data, REGULATION).regulation.id == "01-QC/TU"
     assert calls == [1]
 
@@ -261,13 +267,6 @@ def test_an_entry_in_the_users_cache_is_trusted_only_when_signed_there(tmp_path:
     (entry,) = (tmp_path / "xdg" / "regdraft").glob("regulation-*")
     entry.write_bytes(entry.read_bytes()[:-5] + b"xxxxx")
     _forget()
-    calls: list[int] = []
-    real = markdown.read
-
-    def counted(*a: Any) -> Any:
-        calls.append(1)
-        return real(*a)
-
-    monkeypatch.setattr(markdown, "read", counted)
+    calls = _counted_parses(monkeypatch)
     assert parse_cache.read_regulation_outside(data, "a.md") == expected
     assert calls == [1]
