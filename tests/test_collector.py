@@ -5,10 +5,12 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from regdraft.core import collector
+from tests.conftest import REPO_ROOT
 
 
 def test_the_collector_is_off_inside_and_as_it_was_after() -> None:
@@ -55,3 +57,36 @@ def test_the_command_line_runs_as_one_command() -> None:
            "except SystemExit:\n    pass\nfrom regdraft.core import collector\nprint(collector._freeze_after)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().endswith("True")
+
+
+_SERVER = """
+import gc
+from regdraft.core import collector
+collector.run_once()
+with collector.paused():
+    kept = [[n] for n in range(1000)]
+collector.run_long()
+after = gc.get_freeze_count()
+with collector.paused():
+    more = [[n] for n in range(1000)]
+print(after, gc.get_freeze_count())
+"""
+
+
+def test_a_server_started_from_the_command_line_freezes_nothing() -> None:
+    done = subprocess.run([sys.executable, "-c", _SERVER], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "0"]
+
+
+def test_the_review_server_runs_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from regdraft.web import serve
+    from regdraft.workspace.store import init_workspace
+
+    root = init_workspace(tmp_path / "ws", example_from=REPO_ROOT).root
+    seen: list[bool] = []
+    monkeypatch.setattr(collector, "_freeze_after", True)
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.append(collector._freeze_after))
+    serve(root, None, 8765, lambda _line: None)
+    assert seen == [False]

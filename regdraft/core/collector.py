@@ -8,8 +8,8 @@ heap keeps growing (about 15 % of a parse, a third of loading and rendering 5,00
 Pausing alone defers that walk: the objects made in the block are all young when it ends, so the
 next collections walk them once per generation. A process that runs one command and ends (the
 command line: `run_once`) freezes them instead (`gc.freeze`): they stay alive to the end anyway,
-and the collector never walks them again. A long-running process (the review server) does not,
-so that cycles made between two blocks are still collected.
+and the collector never walks them again. A long-running process (the review server: `run_long`) does
+not, so that cycles made between two blocks are still collected.
 """
 
 from __future__ import annotations
@@ -25,6 +25,14 @@ def run_once() -> None:
     """Declare this process one command that then ends: what a paused block made is frozen after it."""
     global _freeze_after
     _freeze_after = True
+
+
+def run_long() -> None:
+    """Declare this process long-running (the review server, started from the command line): blocks
+    freeze nothing from now on, and what was frozen is handed back to the collector."""
+    global _freeze_after
+    _freeze_after = False
+    gc.unfreeze()
 
 
 @contextmanager

@@ -53,4 +53,7 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
     else:
         echo(f"Serving the review of {root} at {url}" + (" (access links required)" if required else "")
              + "; press Ctrl-C to stop.")
+    from regdraft.core.collector import run_long
+
+    run_long()  # the command line froze what it built for one command; a server collects its cycles
     uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False)
