@@ -16,7 +16,7 @@ from regdraft.cli import cli
 from regdraft.cli.completion import complete_address, complete_regulation
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
-from tests.test_cli_contract import command_paths
+from tests.test_cli_contract import command_at, command_paths
 
 
 def complete(ws: Workspace | None, line: str, shell: str = "bash") -> list[str]:
@@ -119,10 +119,7 @@ def test_every_parameter_for_a_name_completes_through_the_tree(tmp_workspace: Wo
               "slug": [SHIPPED_AMENDMENT], "amendment": [SHIPPED_AMENDMENT], "comment_id": [comment_id]}
     checked = set()
     for path in command_paths():
-        command: click.Command = cli
-        for word in path.split():
-            assert isinstance(command, click.Group)
-            command = command.commands[word]
+        command = command_at(path)
         for param in command.params:
             name = param.name or ""
             if name not in (*offers, *ADDRESSES) or (path, name) in NEW_SLUGS:

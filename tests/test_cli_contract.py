@@ -271,6 +271,15 @@ def command_paths(group: click.Group = cli, prefix: str = "") -> Iterator[str]:
             yield path
 
 
+def command_at(path: str) -> click.Command:
+    """The command typed as `path` ('amend check')."""
+    command: click.Command = cli
+    for word in path.split():
+        assert isinstance(command, click.Group)
+        command = command.commands[word]
+    return command
+
+
 def _schema(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
     return data
@@ -432,10 +441,7 @@ FREE_TEXT = {"title", "reason", "text", "proposal", "reply"}  # options whose va
 def test_metavars_name_what_is_typed() -> None:
     """No option asks for `TEXT` where a revision, slug, id, body, person or URL is meant (issue 21 §6)."""
     for path in command_paths():
-        command: click.Command = cli
-        for word in path.split():
-            assert isinstance(command, click.Group)
-            command = command.commands[word]
+        command = command_at(path)
         ctx = click.Context(command)
         for param in command.params:
             if isinstance(param, click.Option) and not param.is_flag and param.name not in FREE_TEXT:
