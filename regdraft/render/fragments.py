@@ -11,11 +11,22 @@ Post-conditions:
 1. Text reaches the fragment only through `escape` or `inline_markdown`, as in the templates.
 2. With an address (the review server), every paragraph carries `mark(address)` and the
    provision's first paragraph its `badge(address)`; without one, neither is called.
+3. `KeptFragments` keeps the printed fragments of a reading's unchanged articles next to the
+   reading in the signed cache: a fragment depends only on the article (the reading), this
+   module's and `render.html`'s code, so a later comparison against the same text reuses it.
+   An article whose text needed markdown-it is not kept (its output follows markdown-it's
+   version), nor anything moved or annotated.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -39,12 +50,28 @@ class Fragments:
         self.mark: Callable[[Any], Any] | None = mark if callable(mark) else None
         self.badge: Callable[[Any], Any] | None = badge if callable(badge) else None
         self._labels: dict[tuple[Kind, str], str] = {}
+        self._article_at: dict[int, int] = {}  # id of an article of the kept reading -> its ordinal
+        self.kept: list[str | None] = []
+        self.added = False
+
+    def keep(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
+        """Use and collect the printed fragments of these articles (a reading's, in order); `kept` as loaded."""
+        self._article_at = {id(u): k for k, u in enumerate(articles)}
+        self.kept = list(kept) if kept is not None and len(kept) == len(articles) else [None] * len(articles)
 
     def unchanged(self, unit: Unit, moved: bool = False, address: Any = None) -> Markup:
         """`unit` and everything below it as printed paragraphs (`moved`: in the moved style)."""
+        at = self._article_at.get(id(unit)) if not moved and address is None else None
+        if at is not None and self.kept[at] is not None:
+            return Markup(self.kept[at])
+        runs = _markdown_runs
         out: list[str] = []
         self._unit(unit, " moved" if moved else "", address if self.mark is not None else None, out)
-        return Markup("".join(out))
+        html = "".join(out)
+        if at is not None and runs == _markdown_runs:
+            self.kept[at] = html
+            self.added = True
+        return Markup(html)
 
     def _label(self, u: Unit) -> str:
         """A clause's or point's label as printed, escaped (kept: a regulation repeats `1.` and `a)` often)."""
@@ -85,4 +112,61 @@ def _inline(text: str) -> str:
     escaping it is replacing `>` (what `html.escape(text, quote=False)` gives), without a Markup object."""
     if _INLINE_SYNTAX.search(text) is None:
         return text.replace(">", "&gt;")
+    global _markdown_runs
+    _markdown_runs += 1
     return str(inline_markdown(text))
+
+
+_markdown_runs = 0  # paragraphs given to markdown-it: an article that needed it is not kept
+
+
+def articles(units: Sequence[Unit]) -> list[Unit]:
+    """The articles among `units` and inside their parts, chapters and sections, in order."""
+    found: list[Unit] = []
+    for unit in units:
+        if unit.kind is Kind.ARTICLE:
+            found.append(unit)
+        elif unit.kind not in (Kind.CLAUSE, Kind.POINT):
+            found.extend(articles(unit.children))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFragments:
+    """The signed cache entry (`render.signed`) of the printed fragments of one reading's articles."""
+
+    folder: Path
+    reading: str  # the reading's own cache key: its bytes, name and parsing code
+
+    def load(self) -> list[str | None] | None:
+        """The fragments kept, one per article in order (None: not kept), or None when there are none."""
+        from regdraft.render import signed
+
+        entry = signed.open_entry(self.folder, self._name())
+        if entry is None:
+            return None
+        try:
+            kept = marshal.loads(entry.getbuffer()[entry.tell():])
+        except (ValueError, EOFError, TypeError):
+            return None
+        if not isinstance(kept, list) or not all(k is None or isinstance(k, str) for k in kept):
+            return None
+        return kept
+
+    def store(self, kept: Sequence[str | None]) -> None:
+        """Keep the fragments for the next comparison against the same text."""
+        from regdraft.render import signed
+
+        signed.store(self.folder, self._name(), marshal.dumps(list(kept)))
+
+    def _name(self) -> str:
+        return f"fragments-{self.reading}-{_code()}"
+
+
+def _code() -> str:
+    """What a fragment depends on besides its article: this module's and `render.html`'s code, and Python's."""
+    digest = hashlib.blake2b(f"{sys.version_info[:3]}".encode(), digest_size=12)
+    for module in (__file__, sys.modules["regdraft.render.html"].__file__ or ""):
+        info = os.stat(module)
+        digest.update(f"{module}:{info.st_size}:{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()

@@ -36,6 +36,7 @@ from regdraft.render.profile import cited_date
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.render.fragments import KeptFragments
     from regdraft.render.html import DocumentHeader, PageTemplate
     from regdraft.render.profile import Profile
 
@@ -103,6 +104,7 @@ class Redline:
     stem: str = "redline"
     references: tuple[str, ...] = ()
     amendment: Amendment | None = None
+    kept: KeptFragments | None = None  # where the new text's unchanged articles are kept printed
 
     def _words(self, profile: Profile | None) -> tuple[dict[str, str], str]:
         from regdraft.render.profile import default_profile
@@ -430,7 +432,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
     `page` renders it through another template that extends the layout's (the review server's).
     """
-    from regdraft.render.fragments import Fragments
+    from regdraft.render.fragments import Fragments, articles
     from regdraft.render.html import environment, numbers_kept_whole
     from regdraft.render.profile import default_profile
 
@@ -442,6 +444,10 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     header = page_header(redline, profile, today or dt.date.today())
     env = environment(workspace_root, page)
     fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"])
+    kept = redline.kept if page is None else None  # printed pages only: a face's page may annotate
+    if kept is not None:
+        new_articles = articles(comparison.new.units)
+        fragments.keep(new_articles, kept.load())
     env.globals.update(
         unchanged=fragments.unchanged,
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
@@ -462,6 +468,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
             provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
             changed_only=changed_only, references=redline.references,
         )
+    if kept is not None and fragments.added:
+        kept.store(fragments.kept)
     # A line, above all in the table's narrow columns, would break a document number at its slash ("22-QĐ/"
     # then "TW"). The review server's page (`page`) is screen text beside a comment panel, left as it is.
     return numbers_kept_whole(rendered) if page is None else rendered

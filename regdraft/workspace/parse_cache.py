@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.core.errors import Problem
     from regdraft.core.markdown import Reading
+    from regdraft.core.model import Regulation
     from regdraft.workspace.store import Workspace
 
 MEMORY_ENTRIES = 16
@@ -45,6 +46,8 @@ MEMORY_ENTRIES = 16
 T = TypeVar("T")
 
 _memory: OrderedDict[str, Any] = OrderedDict()
+# id of a regulation read through the cache -> (it, its cache folder, its key): what else is kept with it
+_origins: OrderedDict[int, tuple[Regulation, Path, str]] = OrderedDict()
 _lock = threading.Lock()
 _fingerprint: str | None = None
 
@@ -97,7 +100,18 @@ def _cached(folder: Path | None, kind: str, data: bytes | str, names: tuple[str,
         _memory[key] = value
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
+        if folder is not None and kind == "regulation":
+            _origins[id(value.regulation)] = (value.regulation, folder, key)
+            while len(_origins) > MEMORY_ENTRIES:
+                _origins.popitem(last=False)
     return value  # type: ignore[no-any-return]
+
+
+def origin(regulation: Regulation) -> tuple[Path, str] | None:
+    """The cache folder and key of the reading `regulation` came from in this process, if it was cached."""
+    with _lock:
+        found = _origins.get(id(regulation))
+    return (found[1], found[2]) if found is not None and found[0] is regulation else None
 
 
 def _code_fingerprint() -> str:

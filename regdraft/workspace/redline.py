@@ -24,8 +24,9 @@ from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kind
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
+from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version, sentence, words_for
-from regdraft.workspace.parse_cache import read_regulation, read_regulation_outside
+from regdraft.workspace.parse_cache import origin, read_regulation, read_regulation_outside
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
@@ -242,7 +243,9 @@ def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -
         raise RegdraftError(f"{exc.filename} does not exist.") from None
     old_v = Version(old_path.name, old.id, **_named(old))
     new_v = Version(new_path.name, new.id, **_named(new))
-    return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem)
+    kept = origin(new)
+    return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem,
+                   kept=KeptFragments(*kept) if kept is not None else None)
 
 
 def _read_any(path: Path) -> Regulation:
