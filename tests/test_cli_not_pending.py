@@ -43,6 +43,8 @@ NEEDS_PENDING = {
                          "amendment.md is adopted, so its changes are already in the text"),
     "round open": (["round", "open", SLUG, "--due", "2099-01-01", "--consult", "Ban A"],
                    "the amendment is adopted; a comment round circulates a pending draft"),
+    "comment add": (["comment", "add", SLUG, "--by", "Ban A", "--on", "d5.k2", "--text", "Góp ý."],
+                    "No round of 'qc-sua-doi-2025' is open, and none can be: the amendment is adopted"),
     "amend adopt": (["amend", "adopt", SLUG, "--signed", "2025-04-01"],
                     "the amendment is adopted; only a draft, circulating or submitted amendment can be adopted"),
     "amend status --draft": (["amend", "status", SLUG, "--draft", "4"], "the amendment is adopted; its draft number"),

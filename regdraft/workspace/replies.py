@@ -84,7 +84,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     if not body:
         raise UsageError("Name the body that sent the reply.", options=("by",))
     rounds = load_rounds(ws, slug)
-    r = _open_round(rounds, round_number, slug)
+    r = _open_round(rounds, round_number, slug, ws)
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
     draft = draft_text(ws, slug, r.revision)
     result = comments_from_reply(reply, draft, r.number, body, " ".join(nfc(name).split()), place_unplaced)

@@ -213,10 +213,15 @@ def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes 
     return {f"{comments_folder(slug)}/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
 
 
-def _open_round(rounds: Sequence[Round], number: int | None, slug: str) -> Round:
+def _open_round(rounds: Sequence[Round], number: int | None, slug: str, ws: Workspace | None = None) -> Round:
+    """Round `number`, or the open round; with `ws`, none open for an amendment no longer pending is `NotPending`."""
     if number is None:
         current = [r for r in rounds if r.status is RoundStatus.OPEN]
         if not current:
+            status = _amendment(ws, slug, "HEAD").status if ws is not None else None
+            if status is not None and status not in PENDING:
+                raise NotPending(f"No round of '{slug}' is open, and none can be: the amendment is {status}, and a "
+                                 "round circulates a pending draft (draft, circulating or submitted).")
             raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
         return current[-1]
     for r in rounds:
@@ -264,7 +269,7 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
                 type_: str | None = None, round_number: int | None = None, author: str | None = None) -> Comment:
     """Record one comment in an open round (one commit, authored by `author` when given)."""
     rounds = load_rounds(ws, slug)
-    r = _open_round(rounds, round_number, slug)
+    r = _open_round(rounds, round_number, slug, ws)
     comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision), proposal, type_)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on} by {comment.by}",
