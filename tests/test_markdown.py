@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from regdraft.core.blocks import body_blocks, markdown_it_blocks
 from regdraft.core.errors import ParseError
@@ -120,6 +121,30 @@ def test_fast_block_reader_equals_markdown_it_on_tricky_blocks() -> None:
     without_fence = TRICKY_BLOCKS.split("```")[0]
     lines = without_fence.split("\n")
     assert list(body_blocks(without_fence, lines, 0)) == list(markdown_it_blocks(without_fence, lines, 0))
+
+
+# Lines around dash lists that CommonMark reads differently inside and outside a list item.
+LIST_LINES = ["- Đây là một ý;", "+ Ý cộng;", "* Ý sao;", "- 1. lồng", "- 2021.", "- (a) mở ngoặc", "- 3\\. khoản",
+              "-  hai dấu cách", "-\ttab", "- - -", "---", "-", "- ", "    mã hay đoạn", "  tiếp theo", "\tthụt tab",
+              "Đoạn văn", "1\\. Khoản", "1. Danh sách số", "## Tiêu đề", "> trích", "", "", ""]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(LIST_LINES), max_size=14))
+@example(["- Đây là một ý;", "", "    mã hay đoạn"])  # the code line is the item's second paragraph
+@example(["- 1. lồng"])
+def test_fast_dash_items_equal_markdown_it(chosen: list[str]) -> None:
+    """One-line dash items are read without markdown-it; whatever surrounds them, the blocks are the same."""
+    text = "\n".join(chosen)
+    lines = text.split("\n")
+    assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))
+
+
+def test_dash_items_are_read_with_their_lines() -> None:
+    text = "Đoạn:\n\n- Ý một;\n- Ý hai;\n+ Ý cộng.\n\nSau."
+    lines = text.split("\n")
+    assert list(body_blocks(text, lines, 0)) == [("para", "Đoạn:", 1), ("para", "- Ý một;", 3),
+                                                 ("para", "- Ý hai;", 4), ("para", "+ Ý cộng.", 5), ("para", "Sau.", 7)]
 
 
 def test_link_reference_lines_are_kept_as_text() -> None:

@@ -83,6 +83,35 @@ def _simple_block(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _simple_items(run: list[str]) -> list[str] | None:
+    """A run of lines that is a tight list of one-line dash items (`- text`, `+ text`), as the
+    items' `para` contents (`- text`); None when any line is anything else.
+
+    Each line starts at column 0 with `-` or `+` and one space, then text whose first
+    character makes it a paragraph (`_simple_block`'s rule): a list marker interrupts the
+    item above, so every line is an item of its own holding one paragraph line, whatever the
+    markers (a change of marker only starts a new list, which reads the same).
+    """
+    items = []
+    for line in run:
+        marker, space, first = line[:1], line[1:2], line[2:3]
+        if marker not in "-+" or not marker or space != " ":
+            return None
+        if not (first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line[2:]))):
+            return None
+        items.append(("+ " if marker == "+" else "- ") + line[2:].strip())
+    return items
+
+
+def _indented_after(body_lines: list[str], filled: list[bool], end: int) -> bool:
+    """Whether the first non-blank line from `end` is indented: after a list it may continue the
+    last item (`    text` is then a paragraph of the item, not code), so the list is not simple."""
+    for k in range(end, len(body_lines)):
+        if filled[k]:
+            return body_lines[k][:1] in (" ", "\t")
+    return False
+
+
 # A heading's end that CommonMark reads as a closing sequence, not as text: `#`s after a space or tab.
 _CLOSING_SEQUENCE = re.compile(r"[ \t]#+$")
 
@@ -124,14 +153,21 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
         while end < count and filled[end]:
             end += 1
         simple = _simple_block(line) if end == i + 1 else None
-        if simple is None:
+        items = (_simple_items(body_lines[i:end])
+                 if simple is None and line[:2] in ("- ", "+ ") and not _indented_after(body_lines, filled, end)
+                 else None)
+        if simple is None and items is None:
             if run_start is None:
                 run_start = i
         else:
             if run_start is not None:
                 yield from markdown_it_blocks("\n".join(body_lines[run_start:i]), lines, offset + run_start)
                 run_start = None
-            yield simple[0], simple[1], offset + i + 1
+            if simple is not None:
+                yield simple[0], simple[1], offset + i + 1
+            else:
+                for k, item in enumerate(items or ()):
+                    yield "para", item, offset + i + k + 1
         i = end
     if run_start is not None:
         yield from markdown_it_blocks("\n".join(body_lines[run_start:]), lines, offset + run_start)
