@@ -83,6 +83,17 @@ def test_amend_vote(ws: Workspace, invoke: Invoke) -> None:
     assert bad.exit_code == 2
 
 
+def test_no_vote_is_recorded_after_adoption(ws: Workspace, invoke: Invoke) -> None:
+    """The vote that led to an adoption is part of its record: a later `amend vote` is refused, nothing written."""
+    assert invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "5", "--date", "2025-09-20").exit_code == 0
+    adopted = invoke(ws, "amend", "adopt", SLUG, "--signed", "2025-09-25", "--force", "--reason", "Hội nghị quyết định")
+    assert adopted.exit_code == 0, adopted.output
+    head = ws.repo.head.commit.hexsha
+    again = invoke(ws, "amend", "vote", SLUG, "--for", "10", "--against", "30", "--date", "2025-10-01")
+    assert again.exit_code == 2 and "is adopted" in again.output and "30 for, 5 against" in again.output
+    assert ws.repo.head.commit.hexsha == head and votes.load_vote(ws, SLUG) == votes.Vote(30, 5, 0, "2025-09-20")
+
+
 def test_bad_dates_name_their_option(ws: Workspace, invoke: Invoke) -> None:
     vote = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/13/2025")
     assert vote.exit_code == 2

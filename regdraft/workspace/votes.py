@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import yaml
 
 from regdraft.core.dates import parse_date
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.layout import vote_path
-from regdraft.workspace.amendments import amendment_file
+from regdraft.workspace.amendments import amendment_file, load
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -39,8 +39,16 @@ class Vote:
 @writes
 def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str | dt.date,
                 members: int | None = None) -> Vote:
-    """Record the conference vote next to the amendment (one commit)."""
-    amendment_file(ws, slug)
+    """Record the conference vote next to the amendment (one commit); an adopted amendment's vote is
+    part of its record and is not recorded again (`NotPending`)."""
+    relative = amendment_file(ws, slug)
+    amendment = load(ws, slug)
+    if amendment.status == "adopted":
+        recorded = load_vote(ws, slug)
+        held = (f" ({recorded.for_} for, {recorded.against} against, {recorded.abstain} abstaining on {recorded.date})"
+                if recorded else "")
+        raise NotPending(f"{relative}: the amendment is adopted; the vote that led to it{held} is part of its record "
+                         "and is not recorded again.")
     if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
         raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed the members.",
                          options=("members",))
