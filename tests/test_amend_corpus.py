@@ -190,3 +190,46 @@ def test_the_defects_the_corpus_names_are_reported_not_fixed(case: Case) -> None
         capitals = [n for n in warnings if "'Khoản' is written with a capital" in n.message]
         assert {n.where for n in capitals} >= {56, 86}
         assert "Khoản 5 Điều 29" in case.source.split("\n")[85]
+
+
+TITLES = {
+    # The header prints them in capitals; the preamble sentence that issues them gives the names' capitals.
+    "luat-dau-thau": "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương "
+                     "thức đối tác công tư và Luật Đấu thầu",
+    "nd-63-2010": "Nghị định sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát thủ tục hành chính",
+}
+
+
+def test_a_title_in_capitals_takes_its_names_capitals_from_the_preamble(case: Case) -> None:
+    slug = next(name for name, entry in SETS.items() if entry[3] == case.article and entry[4] == case.numbered)
+    assert case.amendment.meta["title"] == TITLES[slug]
+
+
+def test_the_preamble_keeps_the_sentence_that_issues_the_document(case: Case) -> None:
+    """`Quốc hội ban hành Luật … số 21/2017/QH14 …` cites numbers and dates, and is still preamble, kept whole."""
+    issuing = next(line.strip() for line in case.source.splitlines() if "ban hành" in line[:40])
+    assert re.search(r"số \d+/\d{4}/", issuing)  # it cites other documents by number
+    assert issuing in case.imported.text
+    body_start = case.imported.text.index("\n## ")
+    assert case.imported.text.index(issuing) < body_start  # before the articles: preamble
+
+
+def test_state_documents_ask_for_the_state_profile(case: Case) -> None:
+    """Both the law or decree and its amending document head with the Quốc hiệu: they print as state documents."""
+    assert case.base.meta.get("profile") == "state-30"
+    assert "\nprofile: state-30\n" in case.imported.text and case.amendment.meta.get("profile") == "state-30"
+    assert any("profile: state-30" in note.message for note in case.imported.report.notes)
+
+
+def test_a_party_document_or_a_chosen_profile_is_left_alone() -> None:
+    from regdraft.importer.names import state_profile
+
+    party: dict[str, object] = {"national": "ĐẢNG CỘNG SẢN VIỆT NAM"}
+    assert state_profile(party, ["TỈNH ỦY ĐIỆN BIÊN | ĐẢNG CỘNG SẢN VIỆT NAM", "Số 01-QC/TU"]) is None
+    assert "profile" not in party
+    chosen: dict[str, object] = {"profile": "my-state"}
+    assert state_profile(chosen, ["-------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]) is None
+    assert chosen == {"profile": "my-state"}
+    in_a_cell: dict[str, object] = {}
+    assert state_profile(in_a_cell, ["QUỐC HỘI", "-------- | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]) is not None
+    assert in_a_cell == {"profile": "state-30"}

@@ -167,3 +167,17 @@ def test_the_vietnamese_title_needs_no_connecting_word(tmp_workspace: Workspace)
     assert redline.title_line(profile) == TITLE  # under "BẢN SO SÁNH", read on as it is
     header = page_header(redline, profile, dt.date(2026, 1, 5))
     assert header.running == "Bản so sánh 05-QC/TU với 01-QC/TU" and header.type == "Bản so sánh"
+
+
+def test_an_amending_document_without_a_draft_number_is_named_by_its_title(tmp_workspace: Workspace) -> None:
+    """An issued or imported amending document has no draft number: its title alone, not `Văn bản sửa đổi …`."""
+    from regdraft.render.profile import load_profile
+    from regdraft.workspace import redline as rl
+
+    path = "amendments/qc-sua-doi-2025/amendment.md"
+    text = tmp_workspace.read(path).decode("utf-8")
+    assert "\ndraft: 2\n" in text
+    tmp_workspace.commit({path: text.replace("\ndraft: 2\n", "\n").encode("utf-8")}, "No draft number")
+    line = rl.build(tmp_workspace, "01-QC/TU").title_line(load_profile({}))
+    assert line == TITLE.removeprefix("Dự thảo lần 2 ")
+    assert "Văn bản sửa đổi" not in line and "Dự thảo" not in line

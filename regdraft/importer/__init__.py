@@ -43,13 +43,14 @@ from regdraft.importer.header import (
     signed_in_closing_sentence,
     text_rows,
 )
+from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 
 __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "import_paragraphs",
            "save_to_file", "save_to_workspace", "PLACEHOLDER"]
 
 FORMATS = (".txt", ".md", ".markdown", ".docx")
-_KEY_ORDER = ("id", "type", "title", "language", "national", "motto", "superior", "issuer", "number",
+_KEY_ORDER = ("id", "type", "title", "language", "profile", "national", "motto", "superior", "issuer", "number",
               "place", "signed", "draft", "signer", "recipients")
 
 
@@ -150,6 +151,8 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes.extend(title_notes)
     if title:
         header.meta["title"] = title
+    profile_note = state_profile(header.meta, [p.text for p in items[:header.body_start]])
+    all_notes.extend([profile_note] if profile_note else [])
     found = _with_embedded(header.meta, closing.signer, closing.recipients, embedded, all_notes)
     meta = _front_matter(found, found.pop("signer", {}), found.pop("recipients", []), reg_id, language,
                          tuple(embedded or ()))

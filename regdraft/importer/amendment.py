@@ -31,7 +31,14 @@ from regdraft.core.amend.document import Amendment, read_amendment
 from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.text import nfc
-from regdraft.importer.header import compose_title, flatten_tables, header_end, read_closing, read_header
+from regdraft.importer.header import (
+    compose_title,
+    flatten_tables,
+    header_end,
+    read_closing,
+    read_header,
+)
+from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, Note, Paragraph
 
 _ARTICLE = re.compile(r"^(?:#+\s*)?Điều\s+(\d+[a-z]?)\s*[.:]?\s*(.*)$")
@@ -100,23 +107,30 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
                                                                            "motto", "place", "superior")}
     preamble: list[str] = []
     for para in items[:first]:
+        # A preamble sentence may cite numbers and dates (`ban hành Luật sửa đổi … Luật Quy hoạch số
+        # 21/2017/QH14`): it is preamble unless it is the line the number was read from.
         number = _NUMBER.search(para.text)
-        if number and "number" not in meta:
+        numbered = number is not None and "number" not in meta
+        if number and numbered:
             meta["number"] = number.group("number")
             all_notes.append(Note(para.where, "header", "Read as the front-matter key 'number'.", para.text))
         date = _DATE.search(para.text)
-        if date and "signed" not in meta and (number or "|" in para.text or para.text.startswith(("Hà Nội", "TP"))):
+        dated = False
+        if date and "signed" not in meta and (numbered or "|" in para.text or para.text.startswith(("Hà Nội", "TP"))):
             meta["signed"] = _date(date)
+            dated = True
             all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
-        if _PREAMBLE.search(para.text) and not number:
+        if _PREAMBLE.search(para.text) and not numbered:
             preamble.append(para.text)
-        elif not number and not date:
+        elif not numbered and not dated:
             all_notes.append(Note(para.where, "header", "Part of the header (the type, title or heading block).",
                                   para.text))
     title, title_notes = compose_title(header, preamble)
     all_notes.extend(title_notes)
     if title:
         meta["title"] = title
+    profile_note = state_profile(meta, [p.text for p in items[:first]])
+    all_notes.extend([profile_note] if profile_note else [])
     issuer = str(meta.get("issuer") or "")
     if "|" in issuer or "--" in issuer:  # a header laid out as a table row: the issuer is its first cell
         issuer = re.split(r"\s*(?:\||-{2,})\s*", issuer)[0] or str(meta.get("superior") or "")
@@ -238,7 +252,8 @@ def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Seque
         front["amends"] = {label: reg for label, reg in targets.items()}
     elif next(iter(targets)) != articles[0].label:
         front["article"] = next(iter(targets))
-    front.update({"language": "vi", "status": "submitted", "signed": meta.get("signed"), "effective": effective})
+    front.update({"language": "vi", **({"profile": meta["profile"]} if meta.get("profile") else {}),
+                  "status": "submitted", "signed": meta.get("signed"), "effective": effective})
     for key in ("issuer", "national", "place"):
         if meta.get(key):
             front[key] = meta[key]

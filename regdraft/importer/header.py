@@ -22,6 +22,7 @@ from typing import Any
 
 from regdraft.core.text import fold_letters
 from regdraft.importer.classify import decorative
+from regdraft.importer.names import cased_like
 from regdraft.importer.report import Note, Paragraph
 
 _NATIONAL = re.compile(
@@ -358,10 +359,27 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
     if in_capitals and named is not None and named.lower() == title.lower():
         return named, [*notes, Note(0, "info", f"The title's capitals were taken from the preamble sentence "
                                                f"«{sentence}».")]
+    issuing = _issuing_sentence(str(kind), preamble) if in_capitals else None
+    if issuing is not None:
+        cased = cased_like(title, issuing[0])
+        if cased != title:
+            return cased, [*notes, Note(0, "info", f"The title was written in capitals; the capitals of its words "
+                                                   f"were taken from the preamble sentence «{issuing[1]}» where it "
+                                                   "has them. Check the capitals of the other names.")]
     if in_capitals:
         notes.append(Note(header.title_lines[0].where if header.title_lines else 0, "info",
                           "The title was written in capitals and has been lower-cased; check the capitals of names."))
     return title, notes
+
+
+def _issuing_sentence(kind: str, preamble: Sequence[str]) -> tuple[str, str] | None:
+    """What a preamble sentence issues, however long (`ban hành Luật sửa đổi, … của Luật Quy hoạch số …;
+    Luật Đầu tư …`), and the sentence: the words whose capitals a title in capitals lost."""
+    for text in preamble:
+        issued = re.search(rf"ban hành ({re.escape(kind)} .+)$", text, re.I)
+        if issued:
+            return issued.group(1), text
+    return None
 
 
 def _named_in_preamble(kind: str, preamble: Sequence[str]) -> tuple[str | None, str]:

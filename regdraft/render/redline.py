@@ -60,12 +60,17 @@ class Version:
     signed: Any = None
     effective: Any = None
     drafted: Any = None
+    draft: int | None = None  # an amending document's draft number, when it has one
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
-        (`Draft 1 of the Regulation amending …` in English: the profile's `draft_of`)."""
+        (`Draft 1 of the Regulation amending …` in English: the profile's `draft_of`); an amending
+        document with no draft number (an issued law, say) by its title alone: `Luật sửa đổi, bổ sung …
+        (57/2024/QH15)`."""
         if self.title:
             number = f" ({self.number})" if self.number else ""
+            if self.draft is None:
+                return self.title + number
             return words["draft_of"].format(draft=self.label, title=self.title) + number
         number = f" {words['number_cited']} {self.number or self.doc_id}" if self.number or self.doc_id else ""
         signed = cited_date(self.signed, style, words.get("_language", "vi"))

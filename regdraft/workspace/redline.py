@@ -182,7 +182,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
     meta = doc.meta or {}
     new_version = replace(new_version, kind=str(meta.get("type") or ""), number=str(doc.number or ""),
-                          title=str(meta.get("title") or ""),
+                          title=str(meta.get("title") or ""), draft=doc.draft,
                           drafted=meta.get("date") or doc.signed or new_version.date or None)
     stated = {str(c.address): c.kind for c in applied.changes}
     # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.
