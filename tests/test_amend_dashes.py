@@ -21,6 +21,7 @@ from regdraft.core.errors import AmendmentConflict, ParseError
 from regdraft.core.markdown import parse, render, validate
 from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation
 from regdraft.workspace.store import Workspace
+from tests.test_consolidate import words_of
 
 from .conftest import FIXTURES, SHIPPED_REGULATION, Invoke
 from .test_cli_amend import REG, amendment_text, snapshot, submit
@@ -158,7 +159,7 @@ def test_the_consolidated_text_notes_the_dash_item_on_its_clause() -> None:
     applied = apply(SHIPPED, load_amendment(text, "amendments/t/amendment.md", "t"))
     assert [str(c.address) for c in applied.changes] == ["d7.k4.dash2", "d7.k4.dash3"]
     ct = consolidate(SHIPPED, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
-                     dt.date(2025, 6, 1))
+                     dt.date(2025, 6, 1), words=words_of(SHIPPED))
     (note,) = [f.text for f in ct.footnotes if str(f.address) == HOLDER]
     assert note.startswith("Gạch đầu dòng thứ hai khoản này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1")
     assert "Gạch đầu dòng thứ ba khoản này được bãi bỏ theo quy định tại khoản 2 Điều 1" in note

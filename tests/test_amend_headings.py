@@ -12,6 +12,7 @@ from regdraft.core.consolidate import consolidate
 from regdraft.core.errors import AmendmentConflict, ParseError
 from regdraft.core.markdown import parse, render, validate
 from regdraft.core.model import Address, Kind, Regulation
+from tests.test_consolidate import words_of
 
 from .conftest import SHIPPED_REGULATION
 from .test_consolidate import amendment_meta
@@ -80,7 +81,8 @@ def test_a_chapter_with_sections_appended_after_the_last_takes_the_next_numbers(
 def test_the_consolidated_text_notes_the_new_chapter() -> None:
     applied = apply(SHIPPED, load_amendment(text(f"1\\. Bổ sung Chương IIa vào sau Chương II như sau:\n\n{CHAPTER}"),
                                             "amendments/t/amendment.md", "t"))
-    ct = consolidate(SHIPPED, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)], dt.date(2025, 6, 1))
+    ct = consolidate(SHIPPED, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)], dt.date(2025, 6, 1),
+                     words=words_of(SHIPPED))
     notes = {str(f.address): f.text for f in ct.footnotes}
     assert notes["ch2a"].startswith("Chương này được bổ sung theo quy định tại khoản 1 Điều 1 Quy chế số 07-QC/TU")
 

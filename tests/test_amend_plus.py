@@ -21,6 +21,7 @@ from regdraft.core.consolidate import consolidate
 from regdraft.core.errors import AddressError, AmendmentConflict, ParseError
 from regdraft.core.markdown import parse, render, validate
 from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation
+from tests.test_consolidate import words_of
 
 from .conftest import SHIPPED_REGULATION
 from .test_consolidate import amendment_meta
@@ -178,7 +179,7 @@ def test_the_consolidated_text_notes_the_plus_item_on_its_clause() -> None:
     changes = [str(c.address) for c in applied.changes]
     assert changes == ["d7.k4.dash2.plus1", "d7.k4.dash2.plus2"]
     ct = consolidate(BASE, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
-                     dt.date(2025, 6, 1))
+                     dt.date(2025, 6, 1), words=words_of(BASE))
     (note,) = [f.text for f in ct.footnotes if str(f.address) == HOLDER]
     assert note.startswith("Ý thứ nhất gạch đầu dòng thứ hai khoản này được sửa đổi, bổ sung theo quy định tại "
                            "khoản 1 Điều 1")

@@ -54,6 +54,11 @@ class FakeApplied:
     changes: Sequence[FakeChange]
 
 
+def words_of(regulation: Regulation) -> dict[str, str]:
+    """The default profile's words in the regulation's language, as an export passes them to `consolidate`."""
+    return default_profile().words(regulation.language)
+
+
 def amendment_meta(number: str, signed: str, effective: str, **more: Any) -> dict[str, Any]:
     return {"number": number, "type": "Quy chế", "issuer": "TỈNH ỦY ĐIỆN BIÊN", "place": "Điện Biên",
             "title": "Quy chế sửa đổi, bổ sung một số điều của Quy chế thử nghiệm",
@@ -93,7 +98,7 @@ def two_steps(mini: Regulation) -> list[tuple[dict[str, Any], FakeApplied]]:
 
 
 def test_the_formal_wording_of_each_kind_in_vietnamese(mini: Regulation) -> None:
-    ct = consolidate(mini, two_steps(mini), dt.date(2025, 6, 1))
+    ct = consolidate(mini, two_steps(mini), dt.date(2025, 6, 1), words=words_of(mini))
     notes = {str(f.address): f.text for f in ct.footnotes}
     ref = ("Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên, "
            "có hiệu lực kể từ ngày 01 tháng 4 năm 2025.")
@@ -109,7 +114,7 @@ def test_words_inserted_and_article_wording() -> None:
         change("d3.k1", ChangeKind.WORDS_REPLACED, "khoản 1 Điều 1", "3 tháng", "6 tháng"),
         change("d3.k2", ChangeKind.WORDS_DELETED, "khoản 2 Điều 1", "theo Điều 2"),
     ]))]
-    notes = {str(f.address): f.text for f in consolidate(reg, steps).footnotes}
+    notes = {str(f.address): f.text for f in consolidate(reg, steps, words=words_of(reg)).footnotes}
     assert notes["d4"].startswith("Điều này được bổ sung theo quy định tại khoản 9 Điều 1 Quy chế số 05-QC/TU")
     assert notes["d3.k1"].startswith(
         "Cụm từ “3 tháng” được thay thế bằng cụm từ “6 tháng” theo quy định tại khoản 1 Điều 1")
@@ -117,7 +122,7 @@ def test_words_inserted_and_article_wording() -> None:
 
 
 def test_several_changes_to_one_unit_are_chained_oldest_first(mini: Regulation) -> None:
-    ct = consolidate(mini, two_steps(mini), dt.date(2026, 1, 1))
+    ct = consolidate(mini, two_steps(mini), dt.date(2026, 1, 1), words=words_of(mini))
     note = next(f for f in ct.footnotes if str(f.address) == "d2.k1")
     first, second = note.text.split(". Cụm từ")
     assert "05-QC/TU" in first and "được sửa đổi, bổ sung" in first
@@ -128,7 +133,7 @@ def test_several_changes_to_one_unit_are_chained_oldest_first(mini: Regulation) 
 
 
 def test_footnotes_are_numbered_in_document_order(mini: Regulation) -> None:
-    ct = consolidate(mini, two_steps(mini), dt.date(2026, 1, 1))
+    ct = consolidate(mini, two_steps(mini), dt.date(2026, 1, 1), words=words_of(mini))
     assert [str(f.address) for f in ct.footnotes] == ["d1", "d2.k1", "d2.k2.c", "ch2", "d3.k2"]
     assert [f.number for f in ct.footnotes] == [1, 2, 3, 4, 5]
     assert ct.marker(Address.parse("ch2")) == 4
@@ -139,7 +144,7 @@ def test_a_later_replacement_supersedes_notes_inside_it(mini: Regulation) -> Non
     steps = two_steps(mini)
     later = (amendment_meta("08-QC/TU", "2026-05-01", "2026-06-01"),
              FakeApplied(steps[1][1].regulation, [change("d2", "amended", "khoản 1 Điều 1")]))
-    ct = consolidate(mini, [*steps, later], dt.date(2026, 6, 1))
+    ct = consolidate(mini, [*steps, later], dt.date(2026, 6, 1), words=words_of(mini))
     addresses = [str(f.address) for f in ct.footnotes]
     assert "d2.k1" not in addresses and "d2.k2.c" not in addresses
     assert addresses[:2] == ["d1", "d2"]
@@ -154,7 +159,7 @@ def test_a_later_replacement_supersedes_notes_inside_it(mini: Regulation) -> Non
 ])
 def test_as_of_selects_the_amendments_in_force(mini: Regulation, as_of: dt.date, numbers: tuple[str, ...],
                                                repealed: set[str]) -> None:
-    ct = consolidate(mini, two_steps(mini), as_of)
+    ct = consolidate(mini, two_steps(mini), as_of, words=words_of(mini))
     assert tuple(a.number for a in ct.amendments) == numbers
     assert {str(loc.address) for loc in ct.regulation.walk() if loc.unit.repealed} == repealed
     if not numbers:
@@ -164,16 +169,16 @@ def test_as_of_selects_the_amendments_in_force(mini: Regulation, as_of: dt.date,
 
 def test_a_date_before_the_base_document_is_an_error(mini: Regulation) -> None:
     with pytest.raises(RegdraftError, match=r"MINI-QC took effect on 2021-01-09.*2021-01-08.*2021-01-09 or later"):
-        consolidate(mini, two_steps(mini), dt.date(2021, 1, 8))
+        consolidate(mini, two_steps(mini), dt.date(2021, 1, 8), words=words_of(mini))
 
 
 def test_amendments_out_of_order_are_refused(mini: Regulation) -> None:
     with pytest.raises(RegdraftError, match="order of their effective dates"):
-        consolidate(mini, list(reversed(two_steps(mini))), dt.date(2026, 1, 1))
+        consolidate(mini, list(reversed(two_steps(mini))), dt.date(2026, 1, 1), words=words_of(mini))
 
 
 def test_the_opening_names_each_document_with_its_effective_date(mini: Regulation) -> None:
-    ct = consolidate(mini, two_steps(mini), dt.date(2026, 2, 1))
+    ct = consolidate(mini, two_steps(mini), dt.date(2026, 2, 1), words=words_of(mini))
     assert ct.opening.lead == ("Quy chế thử nghiệm số MINI-QC ngày 09 tháng 01 năm 2021 của Tỉnh ủy Điện Biên, "
                                "có hiệu lực kể từ ngày 09 tháng 01 năm 2021, được sửa đổi, bổ sung bởi:")
     assert ct.opening.items == (
@@ -199,7 +204,7 @@ def test_english_wording_for_an_english_regulation() -> None:
         FakeChange(Address.parse("d3.k1"), ChangeKind.WORDS_REPLACED, cite, "term XII", "term XIII"),
         FakeChange(Address.parse("ch5"), ChangeKind.HEADING_CHANGED, cite),
     ]))]
-    ct = consolidate(reg, steps, dt.date(2025, 4, 1))
+    ct = consolidate(reg, steps, dt.date(2025, 4, 1), words=words_of(reg))
     notes = {str(f.address): f.text for f in ct.footnotes}
     tail = ("by clause 1 of Article 1 of Regulation No. 05-QC/TU-EN of 15 March 2025 of the Dien Bien "
             "Provincial Party Committee, effective from 1 April 2025.")
@@ -217,10 +222,12 @@ def test_english_wording_for_an_english_regulation() -> None:
 
 
 def test_dates_take_leading_zeros_as_party_documents_write_them() -> None:
-    assert date_text(dt.date(2021, 1, 9), "vi") == "ngày 09 tháng 01 năm 2021"
-    assert date_text(dt.date(2025, 3, 5), "vi") == "ngày 05 tháng 3 năm 2025"
-    assert date_text(dt.date(2025, 12, 20), "vi") == "ngày 20 tháng 12 năm 2025"
-    assert date_text(dt.date(2025, 4, 1), "en") == "1 April 2025"
+    vi, en = default_profile().words("vi"), default_profile().words("en")
+    assert date_text(dt.date(2021, 1, 9), vi) == "ngày 09 tháng 01 năm 2021"
+    assert date_text(dt.date(2025, 3, 5), vi) == "ngày 05 tháng 3 năm 2025"
+    assert date_text(dt.date(2025, 12, 20), vi) == "ngày 20 tháng 12 năm 2025"
+    assert date_text(dt.date(2025, 4, 1), en) == "1 April 2025"
+    assert date_text(dt.date(2025, 2, 28), en) == "28 February 2025"
 
 
 def test_issuer_in_running_text() -> None:
@@ -256,7 +263,7 @@ def test_markdown_export_parses_again_with_only_the_markers_added(reg: Regulatio
     chosen = data.draw(st.lists(st.sampled_from(addresses), unique=True, max_size=6)) if addresses else []
     meta = amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01")
     steps = [(meta, FakeApplied(reg, [change(str(a), "amended", "khoản 1 Điều 1") for a in chosen]))]
-    ct: ConsolidatedText = consolidate(reg, steps, dt.date(2025, 4, 1))
+    ct: ConsolidatedText = consolidate(reg, steps, dt.date(2025, 4, 1), words=words_of(reg))
     again = parse(consolidated_markdown(ct))
     assert unmarked(again.units) == reg.units
     numbers = [int(n) for n in re.findall(r"\[\^(\d+)\]", "\n".join(u.all_text() for u in again.units))]

@@ -14,6 +14,7 @@ from regdraft.importer import import_file
 from regdraft.render.consolidated import write_consolidated_docx
 from regdraft.render.profile import load_profile
 from tests.conftest import FIXTURES
+from tests.test_consolidate import words_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -31,7 +32,8 @@ def _regulation(path: Path):  # type: ignore[no-untyped-def]
 def test_export_to_word_and_import_back(path: Path, tmp_path: Path) -> None:
     original = _regulation(path)
     docx = tmp_path / "out.docx"
-    write_consolidated_docx(consolidate(original, [], dt.date(2030, 1, 1)), load_profile({}), docx)
+    ct = consolidate(original, [], dt.date(2030, 1, 1), words=words_of(original))
+    write_consolidated_docx(ct, load_profile({}), docx)
     back = import_file(docx).regulation
     assert dict(back.meta) == dict(original.meta)
     assert back.preamble == original.preamble
@@ -55,7 +57,8 @@ def test_a_signer_without_on_behalf_exports(tmp_path: Path, mini_workspace, invo
 def test_a_state_documents_motto_is_printed(tmp_path: Path) -> None:
     law = import_file(CORPUS / "vi" / "luat-cong-doan.txt").regulation
     docx = tmp_path / "law.docx"
-    write_consolidated_docx(consolidate(law, [], dt.date(2030, 1, 1)), load_profile({}), docx)
+    ct = consolidate(law, [], dt.date(2030, 1, 1), words=words_of(law))
+    write_consolidated_docx(ct, load_profile({}), docx)
     import docx as python_docx
 
     cells = [c.text for t in python_docx.Document(str(docx)).tables for row in t.rows for c in row.cells]

@@ -20,6 +20,7 @@ from regdraft.render.pdf import write_pdf
 from regdraft.render.profile import load_profile
 from regdraft.workspace.export import export_regulation
 from regdraft.workspace.store import Workspace
+from tests.test_consolidate import words_of
 from tests.test_export import SECOND_EFFECTIVE, adopted  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -53,7 +54,7 @@ def test_the_signature_never_stands_alone_on_the_last_page(tmp_path: Path) -> No
     alone_without_the_rule = 0
     for clauses in range(22, 46, 2):  # one page's worth of lengths: the page break falls everywhere
         regulation = parse(_regulation(clauses))
-        ct = consolidate(regulation, [], dt.date(2021, 1, 9))
+        ct = consolidate(regulation, [], dt.date(2021, 1, 9), words=words_of(regulation))
         html = consolidated_html(ct, environment(None), profile, paged=True)
         out = tmp_path / f"c{clauses}.pdf"
         write_pdf(html, out)

@@ -24,6 +24,7 @@ from regdraft.render.consolidated import (
 from regdraft.render.html import environment
 from regdraft.render.profile import load_profile
 from tests.conftest import FIXTURES
+from tests.test_consolidate import words_of
 
 BODY = (FIXTURES / "mini.md").read_text(encoding="utf-8").split("---\n", 2)[2]
 AMENDMENT_BODY = (FIXTURES / "comments" / "amendment-1.md").read_text(encoding="utf-8").split("---\n", 2)[2]
@@ -60,7 +61,7 @@ def test_check_and_every_regulation_exporter_survive_any_front_matter(tmp_path: 
     for problem in reading.problems:
         assert problem.source == "regulations/MINI-QC.md" and problem.line >= 1
     try:
-        ct = consolidate(reading.regulation, [], dt.date(2030, 1, 1))
+        ct = consolidate(reading.regulation, [], dt.date(2030, 1, 1), words=words_of(reading.regulation))
     except RegdraftError:
         return
     for paged in (False, True):

@@ -229,11 +229,13 @@ def test_round_trip_export_to_docx_and_import_back(tmp_path: Path) -> None:
     from regdraft.core.consolidate import consolidate
     from regdraft.render.consolidated import write_consolidated_docx
     from regdraft.render.profile import load_profile
+    from tests.test_consolidate import words_of
 
     shipped = Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md"
     original = parse(shipped.read_bytes(), "01-QC-TU.md")
     path = tmp_path / "01-QC-TU.docx"
-    write_consolidated_docx(consolidate(original, [], dt.date(2022, 1, 1)), load_profile({}), path)
+    ct = consolidate(original, [], dt.date(2022, 1, 1), words=words_of(original))
+    write_consolidated_docx(ct, load_profile({}), path)
     result = import_file(path)
     back = result.regulation
     assert back.units == original.units

@@ -1,6 +1,6 @@
 """The consolidated text (văn bản hợp nhất): a regulation as of a date, with provenance notes.
 
-`consolidate(base, steps, as_of)` takes the base regulation and the adopted amendments already
+`consolidate(base, steps, as_of, words=...)` takes the base regulation and the adopted amendments already
 applied in order (each step an amendment and what applying it did), and returns a
 `ConsolidatedText`: the text in force on `as_of`, one footnote per changed unit in the formal
 wording of the Ordinance on consolidation (Pháp lệnh 01/2012/UBTVQH13), and the opening that
@@ -15,7 +15,8 @@ Post-conditions of `consolidate`:
 4. A change to a unit that a later step replaces or repeals as a whole no longer has its own
    footnote: its text is gone, and the enclosing unit's footnote tells the story.
 5. Footnotes are numbered 1, 2, 3 ... in document order (notes on the whole document first).
-6. The wording is Vietnamese or English after the regulation's language.
+6. The wording is the profile's `words` (in the regulation's language): every fixed phrase of
+   the opening, the notes and the dates in words is data (`regdraft/profiles/*.yaml`).
 """
 
 from __future__ import annotations
@@ -25,14 +26,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from regdraft.core.dates import FORMS, read_date
+from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.model import Address, Regulation, noun, part_name
-
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 class Instruction(Protocol):
@@ -129,14 +127,6 @@ def _date_or_none(value: Any) -> dt.date | None:
         return None
 
 
-def date_text(day: dt.date, language: str) -> str:
-    """`ngày 09 tháng 01 năm 2021` (days below 10 and months 1-2 padded) or `9 January 2021`."""
-    if language == "en":
-        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def issuer_name(meta: Mapping[str, Any]) -> str:
     """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`.
 
@@ -169,64 +159,22 @@ def source_of(meta: Mapping[str, Any]) -> Source:
                   issuer_name(meta), signed, effective)
 
 
-@dataclass(frozen=True, slots=True)
-class _Wording:
-    """How one language words references and footnotes; the functions below fill the `{...}` fields.
-
-    In footnotes `{this}` is the changed unit (`this clause`, `khoản này`) and `{This}` the same
-    capitalised.
-    """
-
-    reference: str
-    untyped: str
-    signed: str
-    issuer: str
-    effective: str
-    unit: str
-    document: str
-    words_replaced: str
-    words_deleted: str
-    heading: str
-    changed: str
-    verbs: Mapping[str, str]
-    cited: str
-    sentence: str
-
-
-_WORDING = {
-    "en": _Wording(
-        reference="{type} No. {number}", untyped="Document", signed=" of {date}", issuer=" of {issuer}",
-        effective=", effective from {date}",
-        unit="this {noun}", document="this document",
-        words_replaced="The words “{old}” were replaced with “{new}”", words_deleted="The words “{old}” were deleted",
-        heading="The title of {this} was amended", changed="{This} was {verb}", verbs={},
-        cited="{cite} of {ref}", sentence="{head} by {where}{tail}.",
-    ),
-    "vi": _Wording(
-        reference="{type} số {number}", untyped="Văn bản", signed=" {date}", issuer=" của {issuer}",
-        effective=", có hiệu lực kể từ {date}",
-        unit="{noun} này", document="Văn bản này",
-        words_replaced="Cụm từ “{old}” được thay thế bằng cụm từ “{new}”", words_deleted="Cụm từ “{old}” được bỏ",
-        heading="Tên {This} được sửa đổi", changed="{This} {verb}",
-        verbs={"amended": "được sửa đổi, bổ sung", "inserted": "được bổ sung", "repealed": "được bãi bỏ"},
-        cited="{cite} {ref}", sentence="{head} theo quy định tại {where}{tail}.",
-    ),
-}
-
-
 def _language(language: str) -> str:
     return "en" if language == "en" else "vi"
 
 
-def reference(source: Source, language: str, with_summary: bool = False) -> str:
-    """`Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên` (or English)."""
-    lang = _language(language)
-    wording = _WORDING[lang]
-    text = wording.reference.format(type=source.type or wording.untyped, number=source.number)
+def date_text(day: dt.date, words: Mapping[str, str]) -> str:
+    """`ngày 09 tháng 01 năm 2021` or `9 January 2021`: the profile's `date_in_words`."""
+    return written_date(day, words["date_in_words"], words["month_names"])
+
+
+def reference(source: Source, words: Mapping[str, str], with_summary: bool = False) -> str:
+    """`Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên` (the profile's `cited_*` words)."""
+    text = words["cited_document"].format(type=source.type or words["cited_untyped"], number=source.number)
     if source.signed:
-        text += wording.signed.format(date=date_text(source.signed, lang))
+        text += words["cited_signed"].format(date=date_text(source.signed, words))
     if source.issuer:
-        text += wording.issuer.format(issuer=source.issuer)
+        text += words["cited_issuer"].format(issuer=source.issuer)
     summary = _summary(source) if with_summary else ""
     return text + (f" {summary}" if summary else "")
 
@@ -238,11 +186,10 @@ def _summary(source: Source) -> str:
     return source.title
 
 
-def _effective_clause(source: Source, language: str) -> str:
+def _effective_clause(source: Source, words: Mapping[str, str]) -> str:
     if source.effective is None:
         return ""
-    lang = _language(language)
-    return _WORDING[lang].effective.format(date=date_text(source.effective, lang))
+    return words["cited_effective"].format(date=date_text(source.effective, words))
 
 
 def change_kind(change: Change) -> str:
@@ -251,25 +198,26 @@ def change_kind(change: Change) -> str:
     return str(getattr(kind, "value", kind))
 
 
-def note_sentence(change: Change, source: Source, language: str) -> str:
-    """One sentence of a footnote, in the formal wording for the change's kind."""
+# The note of each kind of change (`note_amended`, ...); a kind without its own is noted as amended.
+_NOTES: dict[str, str] = {ChangeKind.AMENDED: "note_amended", ChangeKind.INSERTED: "note_inserted",
+          ChangeKind.REPEALED: "note_repealed", ChangeKind.WORDS_REPLACED: "note_words_replaced",
+          ChangeKind.WORDS_DELETED: "note_words_deleted", ChangeKind.HEADING_CHANGED: "note_heading"}
+
+
+def note_sentence(change: Change, source: Source, language: str, words: Mapping[str, str]) -> str:
+    """One sentence of a footnote, in the formal wording for the change's kind (the profile's `note_*` words)."""
     lang = _language(language)
-    wording = _WORDING[lang]
-    kind = change_kind(change)
     address = change.address
     cite = change.instruction.cite(language)
-    ref = reference(source, language)
-    this = wording.unit.format(noun=noun(address.kind, lang).lower()) if address is not None else wording.document
+    ref = reference(source, words)
+    this = words["note_unit"].format(noun=noun(address.kind, lang).lower()) if address is not None \
+        else words["note_document"]
     if address is not None and address.part:
         this = f"{part_name(address.part, address.kind, lang)} {this}"
-    templates: dict[str, str] = {ChangeKind.WORDS_REPLACED: wording.words_replaced,
-                                 ChangeKind.WORDS_DELETED: wording.words_deleted,
-                                 ChangeKind.HEADING_CHANGED: wording.heading}
-    template = templates.get(kind, wording.changed)
-    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
-                           verb=wording.verbs.get(kind, kind))
-    where = wording.cited.format(cite=cite, ref=ref) if cite else ref
-    return wording.sentence.format(head=head, where=where, tail=_effective_clause(source, language))
+    template = words[_NOTES.get(change_kind(change), "note_amended")]
+    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:])
+    where = words["note_cited"].format(instruction=cite, document=ref) if cite else ref
+    return words["note_sentence"].format(change=head, where=where, effective=_effective_clause(source, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,37 +229,35 @@ class Opening:
     close: str = ""
 
 
-def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, language: str) -> Opening:
-    """The opening: the base document with its effective date, then each amending document."""
-    en = language == "en"
-    lead = f"{base.title or base.type}, No. {base.number}" if en else f"{base.title or base.type} số {base.number}"
+def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:
+    """The opening: the base document with its effective date, then each amending document (`opening_*` words)."""
+    lead = words["opening_document"].format(title=base.title or base.type, number=base.number)
     if base.signed:
-        lead += f" of {date_text(base.signed, 'en')}" if en else f" {date_text(base.signed, 'vi')}"
+        lead += words["cited_signed"].format(date=date_text(base.signed, words))
     if base.issuer:
-        lead += f", issued by {base.issuer}" if en else f" của {base.issuer}"
-    lead += _effective_clause(base, language)
-    when = date_text(as_of, language)
+        lead += words["opening_issuer"].format(issuer=base.issuer)
+    lead += _effective_clause(base, words)
+    when = date_text(as_of, words)
     if not amendments:
-        return Opening(f"{lead}, has not been amended as of {when}." if en
-                       else f"{lead}, chưa được sửa đổi, bổ sung tính đến {when}.")
-    items = tuple(f"{reference(a, language, with_summary=True)}{_effective_clause(a, language)}."
-                  for a in amendments)
-    if en:
-        return Opening(f"{lead}, is amended by:", items,
-                       f"This consolidated text shows the provisions in force on {when}; it is for reference only.")
-    return Opening(f"{lead}, được sửa đổi, bổ sung bởi:", items,
-                   f"Văn bản hợp nhất này thể hiện các quy định có hiệu lực tính đến {when}; chỉ dùng để tham khảo.")
+        return Opening(words["opening_unamended"].format(document=lead, date=when))
+    items = tuple(f"{reference(a, words, with_summary=True)}{_effective_clause(a, words)}." for a in amendments)
+    return Opening(words["opening_amended"].format(document=lead), items,
+                   words["opening_close"].format(date=when))
 
 
 def consolidate(
     base: Regulation,
     steps: Sequence[tuple[Mapping[str, Any], Applied]],
     as_of: dt.date | None = None,
+    *,
+    words: Mapping[str, str],
 ) -> ConsolidatedText:
     """The text in force on `as_of` (default: after every step) with its provenance notes.
 
     `steps` are (front matter of the amending document, what applying it did), in the order
-    they were applied, which is the order of their effective dates.
+    they were applied, which is the order of their effective dates. `words` are the document
+    profile's phrases in the regulation's language (`Profile.words`): the opening and the notes
+    are worded with them.
     """
     base_source = source_of(base.meta)
     start = base_source.effective
@@ -345,13 +291,13 @@ def consolidate(
                 address = address.unit  # a lead-in or closing text is noted on its unit
             elif change_kind(change) in ("amended", "repealed") and address is not None:
                 _supersede(notes, address, step)
-            sentence = note_sentence(change, source, language)
+            sentence = note_sentence(change, source, language, words)
             chain = notes.setdefault(address, [])
             if not chain or chain[-1][1] != sentence:
                 chain.append((step, sentence))
     footnotes, markers = _number(regulation, notes)
     return ConsolidatedText(regulation, as_of, base_source, tuple(sources), footnotes,
-                            opening_of(base_source, sources, as_of, language), markers)
+                            opening_of(base_source, sources, as_of, words), markers)
 
 
 def _supersede(notes: dict[Address | None, list[tuple[int, str]]], address: Address, step: int) -> None:

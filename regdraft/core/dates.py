@@ -40,3 +40,21 @@ def parse_date(value: str | dt.date, what: str = "the date") -> dt.date:
     if day is None:
         raise UsageError(f"{what[:1].upper()}{what[1:]} '{value}' is not a date; write it as {FORMS}.")
     return day
+
+
+# The fields a date written in words may use (a profile's `date_in_words`, `date_cited_in_words`).
+DATE_FIELDS = frozenset({"day", "dd", "month", "mm", "month_name", "year"})
+
+
+def written_date(day: dt.date, pattern: str, month_names: str) -> str:
+    """A date in a profile's words: `ngày {dd} tháng {mm} năm {year}`, `{day} {month_name} {year}`.
+
+    `{day}` and `{month}` are bare numbers, `{dd}` the day with a leading zero below 10, `{mm}` the
+    month as Party and state documents write it (01 and 02 with a leading zero, so that no digit
+    can be put before them; 3 to 12 without), `{month_name}` one of the twelve comma-separated
+    `month_names`.
+    """
+    names = [name.strip() for name in month_names.split(",")]
+    return pattern.format(day=day.day, dd=f"{day.day:02d}", month=day.month,
+                          mm=f"{day.month:02d}" if day.month <= 2 else str(day.month),
+                          month_name=names[day.month - 1] if len(names) == 12 else str(day.month), year=day.year)

@@ -121,6 +121,17 @@ class ParseError(RegdraftError):
         return cls(f"{name} has {count(len(items), 'problem')}:", items)
 
 
+class ProfileError(RegdraftError):
+    """A document profile cannot be used: `source` is the workspace file at fault (`profiles/x.yaml`,
+    "" for a shipped profile) and `keys` the key in it (`("words", "vi", "number")`), for `regdraft
+    check` to give its line."""
+
+    def __init__(self, message: str, *, source: str = "", keys: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.source = source
+        self.keys: tuple[str, ...] = tuple(keys)
+
+
 class UnknownUnit(RegdraftError):
     """An address names a provision that does not exist (bad usage: exit code 2)."""
 

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from regdraft.core.counts import is_are, several
-from regdraft.core.errors import RegdraftError
+from regdraft.core.dates import DATE_FIELDS
+from regdraft.core.errors import ProfileError, RegdraftError
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 DEFAULT = "party-36"
@@ -120,7 +121,7 @@ def load_profile(config: Mapping[str, Any], meta: Mapping[str, Any] | None = Non
     chosen = str((meta or {}).get("profile") or setting)
     texts = {**shipped_texts(), **(workspace or {})}
     data = _resolved(chosen, texts, workspace or {}, ())
-    profile = _profile(chosen, data)
+    profile = _profile(chosen, data, _file(chosen, workspace or {}))
     unknown = sorted(set(overrides) - _FLAT)
     if unknown:
         raise RegdraftError(
@@ -138,22 +139,35 @@ def _source(name: str, workspace: Mapping[str, str]) -> str:
     return f"profiles/{name}.yaml" if name in workspace else f"the shipped profile {name}"
 
 
+def _file(name: str, workspace: Mapping[str, str]) -> str:
+    """The workspace file a profile comes from ("" for a shipped one), for `ProfileError`."""
+    return f"profiles/{name}.yaml" if name in workspace else ""
+
+
 def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
               seen: tuple[str, ...]) -> dict[str, Any]:
     """A profile's keys with those of its base (and, for an override of a shipped profile, the shipped keys)."""
     import yaml
 
     if name not in texts:
-        raise RegdraftError(f"The profile '{name}' is unknown; use one of {', '.join(sorted(texts))} "
-                            "(or add profiles/<name>.yaml to the workspace).")
+        message = (f"The profile '{name}' is unknown; use one of {', '.join(sorted(texts))} "
+                   "(or add profiles/<name>.yaml to the workspace).")
+        if seen:  # named as the base of a profile
+            raise ProfileError(f"{_source(seen[-1], workspace)}: `base`: {message}",
+                               source=_file(seen[-1], workspace), keys=("base",))
+        raise RegdraftError(message)
+    where = _source(name, workspace)
+    file = _file(name, workspace)
     if name in seen:
-        raise RegdraftError(f"{_source(name, workspace)}: its `base` leads back to itself ({' -> '.join(seen)}).")
+        raise ProfileError(f"{where}: its `base` leads back to itself ({' -> '.join(seen)}).", source=file,
+                           keys=("base",))
     try:
         data = _yaml(texts[name]) or {}
     except yaml.YAMLError as exc:
-        raise RegdraftError(f"{_source(name, workspace)}: is not valid YAML ({exc}).") from None
+        raise ProfileError(f"{where}: is not valid YAML ({exc}).", source=file) from None
     if not isinstance(data, dict):
-        raise RegdraftError(f"{_source(name, workspace)}: a profile is YAML keys and values.")
+        raise ProfileError(f"{where}: a profile is YAML keys and values.", source=file)
+    _check_words(data.get("words"), where, file)
     base = data.get("base")
     if base is None and name in workspace and name in shipped_texts():
         base_data = _resolved(name, shipped_texts(), {}, seen)  # an override of the shipped profile
@@ -162,6 +176,39 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
     else:
         base_data = {}
     return _merged(base_data, data)
+
+
+def _check_words(words: Any, where: str, file: str) -> None:
+    """The `words` of one profile file: text phrases per language, their fields known to regdraft."""
+    if words is None:
+        return
+    if not isinstance(words, Mapping) or not all(isinstance(v, Mapping) for v in words.values()):
+        raise ProfileError(f"{where}: `words` holds one list of phrases per language (vi:, en:).", source=file,
+                           keys=("words",))
+    for language, phrases in words.items():
+        for key, phrase in phrases.items():
+            keys = ("words", str(language), str(key))
+            if not isinstance(phrase, str):
+                raise ProfileError(f"{where}: words.{language}.{key} is {_yaml_value(phrase)}; a phrase is text "
+                                   "(put it in quotes when YAML would read it otherwise).", source=file, keys=keys)
+            if key == "month_names" and len(names := phrase.split(",")) != 12:
+                raise ProfileError(f"{where}: words.{language}.month_names holds {len(names)} names; give the "
+                                   "twelve months' names, January first, separated by commas.", source=file, keys=keys)
+            if message := _bad_fields(str(key), phrase):
+                raise ProfileError(f"{where}: words.{language}.{key}: {message}", source=file, keys=keys)
+
+
+def _yaml_value(value: Any) -> str:
+    """A YAML value as a drafter would recognise it: `empty`, `true`, `12`, `a list`."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return "a list of keys"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
 
 
 def _yaml(text: str) -> Any:
@@ -187,14 +234,14 @@ def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _profile(name: str, data: Mapping[str, Any]) -> Profile:
-    where = f"the profile {name}"
+def _profile(name: str, data: Mapping[str, Any], file: str = "") -> Profile:
+    where = f"profiles/{name}.yaml" if file else f"the profile {name}"
     values: dict[str, Any] = {"name": name, "description": str(data.get("description") or "")}
     unknown = sorted(set(data) - _SECTIONS - {"name", "base", "description", "words"})
     for section in sorted(_SECTIONS & set(data)):
         entries = data[section]
         if not isinstance(entries, Mapping):
-            raise RegdraftError(f"{where}: `{section}` holds keys and values.")
+            raise ProfileError(f"{where}: `{section}` holds keys and values.", source=file, keys=(section,))
         for key, value in entries.items():
             target = _KEYS.get((section, str(key)))
             if target is None:
@@ -203,26 +250,45 @@ def _profile(name: str, data: Mapping[str, Any]) -> Profile:
                 values[target] = value
     if unknown:
         known = ", ".join(f"{s}.{k}" for s, k in _KEYS)
-        raise RegdraftError(f"{where}: the {several(len(unknown), 'key')} {', '.join(unknown)} {is_are(len(unknown))} "
-                            f"unknown; known keys: {known}, words.")
+        raise ProfileError(f"{where}: the {several(len(unknown), 'key')} {', '.join(unknown)} "
+                           f"{is_are(len(unknown))} unknown; known keys: {known}, words.", source=file,
+                           keys=tuple(unknown[0].split(".")))
     words = data.get("words") or {}
-    if not isinstance(words, Mapping) or not all(isinstance(v, Mapping) for v in words.values()):
-        raise RegdraftError(f"{where}: `words` holds one list of phrases per language (vi:, en:).")
     values["vocabulary"] = {str(lang): {str(k): str(v) for k, v in phrases.items()} for lang, phrases in words.items()}
-    for language, phrases in values["vocabulary"].items():
-        for key, phrase in phrases.items():
-            if message := _bad_fields(key, phrase):
-                raise RegdraftError(f"{where}: words.{language}.{key}: {message}")
-    problems = [message for key, value in values.items() if key not in ("name", "description", "vocabulary")
+    problems = [(key, message) for key, value in values.items() if key not in ("name", "description", "vocabulary")
                 and (message := _invalid(key, value))]
     if problems:
-        raise RegdraftError(f"{where}: " + " ".join(problems))
+        where_set = {field: section_key for section_key, field in _KEYS.items()}
+        raise ProfileError(f"{where}: " + " ".join(message for _, message in problems), source=file,
+                           keys=where_set.get(problems[0][0], ()))
     profile = Profile(**values)
     missing = sorted(set(shipped_words()) - set(profile.words("vi")))
     if missing:
-        raise RegdraftError(f"{where}: the Vietnamese {several(len(missing), 'word')} {', '.join(missing)} "
-                            f"{is_are(len(missing))} missing.")
+        raise ProfileError(f"{where}: the Vietnamese {several(len(missing), 'word')} {', '.join(missing)} "
+                           f"{is_are(len(missing))} missing.", source=file, keys=("words", "vi"))
     return profile
+
+
+def profile_line(text: str, keys: Sequence[str]) -> int:
+    """The line (from 1) of a key in a profile's YAML (`words`, `vi`, `number`): the deepest of them
+    the text holds, else 1."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return mark.line + 1 if mark is not None else 1
+    line = 1
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            break
+        line = found[0].start_mark.line + 1
+        node = found[1]
+    return line
 
 
 # The phrases that are sentences with fields filled in, and the fields each may use.
@@ -241,6 +307,22 @@ _FIELDS = {
     "report_total": {"total"},
     "review_round": {"round", "title", "draft", "due"},
     "review_due": {"date"},
+    "date_in_words": set(DATE_FIELDS),
+    "date_cited_in_words": set(DATE_FIELDS),
+    "cited_document": {"type", "number"},
+    "cited_signed": {"date"},
+    "cited_issuer": {"issuer"},
+    "cited_effective": {"date"},
+    "opening_document": {"title", "number"},
+    "opening_issuer": {"issuer"},
+    "opening_unamended": {"document", "date"},
+    "opening_amended": {"document"},
+    "opening_close": {"date"},
+    "note_unit": {"noun"},
+    **{f"note_{kind}": {"this", "This", "old", "new"}
+       for kind in ("amended", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
+    "note_cited": {"instruction", "document"},
+    "note_sentence": {"change", "where", "effective"},
 }
 
 

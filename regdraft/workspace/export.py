@@ -31,15 +31,17 @@ class Exported:
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
-    """The consolidated text of a regulation in force on `as_of` (default: today)."""
+    """The consolidated text of a regulation in force on `as_of` (default: today), worded by its profile."""
     from regdraft.core.consolidate import consolidate
     from regdraft.core.dates import parse_date
+    from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.timeline import adopted_for, base_text, replay
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
     base = base_text(ws, ws.locate_regulation(name))
     timeline = replay(base, adopted_for(ws, base.id), day)
-    return consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day)
+    return consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
+                       words=profile_for(ws, base.meta).words(base.language))
 
 
 def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | None = None,
