@@ -122,14 +122,14 @@ class ParseError(RegdraftError):
 
 
 class ProfileError(RegdraftError):
-    """A document profile cannot be used: `source` is the workspace file at fault (`profiles/x.yaml`,
-    "" for a shipped profile) and `keys` the key in it (`("words", "vi", "number")`), for `regdraft
-    check` to give its line."""
+    """A document profile cannot be used. `where` names it (`profiles/x.yaml`); `found` holds each
+    thing wrong as a sentence and the key it is about (`("words", "vi", "number")`); `source` is the
+    workspace file at fault ("" for a shipped profile), for `regdraft check` to give each its line."""
 
-    def __init__(self, message: str, *, source: str = "", keys: Sequence[str] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, where: str, found: Sequence[tuple[str, Sequence[str]]], *, source: str = "") -> None:
+        super().__init__(f"{where}: " + " ".join(sentence for sentence, _ in found))
         self.source = source
-        self.keys: tuple[str, ...] = tuple(keys)
+        self.found: tuple[tuple[str, tuple[str, ...]], ...] = tuple((sentence, tuple(keys)) for sentence, keys in found)
 
 
 class UnknownUnit(RegdraftError):

@@ -292,7 +292,7 @@ def document_header(
         issuer=str(meta.get("issuer") or ""),
         issuer_mark=profile.issuer_mark,
         number=profile.number_line(doc_number, language) if doc_number else "",
-        place_date=place_date(str(meta.get("place") or ""), when, language) if when else "",
+        place_date=place_date(str(meta.get("place") or ""), when, profile.words(language)) if when else "",
         type=doc_type,
         summary=summary,
         draft=draft_text,

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from regdraft.core.counts import is_are, several
-from regdraft.core.dates import DATE_FIELDS
+from regdraft.core.dates import DATE_FIELDS, written_date
 from regdraft.core.errors import ProfileError, RegdraftError
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
@@ -153,20 +153,21 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
         message = (f"The profile '{name}' is unknown; use one of {', '.join(sorted(texts))} "
                    "(or add profiles/<name>.yaml to the workspace).")
         if seen:  # named as the base of a profile
-            raise ProfileError(f"{_source(seen[-1], workspace)}: `base`: {message}",
-                               source=_file(seen[-1], workspace), keys=("base",))
+            raise ProfileError(_source(seen[-1], workspace), [(f"its base '{name}' is unknown; use one of "
+                               f"{', '.join(sorted(texts))} (or add profiles/{name}.yaml to the workspace).",
+                               ("base",))], source=_file(seen[-1], workspace))
         raise RegdraftError(message)
     where = _source(name, workspace)
     file = _file(name, workspace)
     if name in seen:
-        raise ProfileError(f"{where}: its `base` leads back to itself ({' -> '.join(seen)}).", source=file,
-                           keys=("base",))
+        raise ProfileError(where, [(f"its `base` leads back to itself ({' -> '.join(seen)}).", ("base",))],
+                           source=file)
     try:
         data = _yaml(texts[name]) or {}
     except yaml.YAMLError as exc:
-        raise ProfileError(f"{where}: is not valid YAML ({exc}).", source=file) from None
+        raise ProfileError(where, [(f"is not valid YAML ({exc}).", ())], source=file) from None
     if not isinstance(data, dict):
-        raise ProfileError(f"{where}: a profile is YAML keys and values.", source=file)
+        raise ProfileError(where, [("a profile is YAML keys and values.", ())], source=file)
     _check_words(data.get("words"), where, file)
     base = data.get("base")
     if base is None and name in workspace and name in shipped_texts():
@@ -183,19 +184,22 @@ def _check_words(words: Any, where: str, file: str) -> None:
     if words is None:
         return
     if not isinstance(words, Mapping) or not all(isinstance(v, Mapping) for v in words.values()):
-        raise ProfileError(f"{where}: `words` holds one list of phrases per language (vi:, en:).", source=file,
-                           keys=("words",))
+        raise ProfileError(where, [("`words` holds one list of phrases per language (vi:, en:).", ("words",))],
+                           source=file)
+    found: list[tuple[str, tuple[str, ...]]] = []
     for language, phrases in words.items():
         for key, phrase in phrases.items():
-            keys = ("words", str(language), str(key))
+            keys, name = ("words", str(language), str(key)), f"words.{language}.{key}"
             if not isinstance(phrase, str):
-                raise ProfileError(f"{where}: words.{language}.{key} is {_yaml_value(phrase)}; a phrase is text "
-                                   "(put it in quotes when YAML would read it otherwise).", source=file, keys=keys)
-            if key == "month_names" and len(names := phrase.split(",")) != 12:
-                raise ProfileError(f"{where}: words.{language}.month_names holds {len(names)} names; give the "
-                                   "twelve months' names, January first, separated by commas.", source=file, keys=keys)
-            if message := _bad_fields(str(key), phrase):
-                raise ProfileError(f"{where}: words.{language}.{key}: {message}", source=file, keys=keys)
+                found.append((f"{name} is {_yaml_value(phrase)}; a phrase is text (put it in quotes when YAML "
+                              "would read it otherwise).", keys))
+            elif key == "month_names" and len(names := phrase.split(",")) != 12:
+                found.append((f"{name} holds {len(names)} names; give the twelve months' names, January first, "
+                              "separated by commas.", keys))
+            elif message := _bad_fields(str(key), phrase):
+                found.append((f"{name}: {message}", keys))
+    if found:
+        raise ProfileError(where, found, source=file)
 
 
 def _yaml_value(value: Any) -> str:
@@ -241,7 +245,7 @@ def _profile(name: str, data: Mapping[str, Any], file: str = "") -> Profile:
     for section in sorted(_SECTIONS & set(data)):
         entries = data[section]
         if not isinstance(entries, Mapping):
-            raise ProfileError(f"{where}: `{section}` holds keys and values.", source=file, keys=(section,))
+            raise ProfileError(where, [(f"`{section}` holds keys and values.", (section,))], source=file)
         for key, value in entries.items():
             target = _KEYS.get((section, str(key)))
             if target is None:
@@ -250,22 +254,24 @@ def _profile(name: str, data: Mapping[str, Any], file: str = "") -> Profile:
                 values[target] = value
     if unknown:
         known = ", ".join(f"{s}.{k}" for s, k in _KEYS)
-        raise ProfileError(f"{where}: the {several(len(unknown), 'key')} {', '.join(unknown)} "
-                           f"{is_are(len(unknown))} unknown; known keys: {known}, words.", source=file,
-                           keys=tuple(unknown[0].split(".")))
+        raise ProfileError(where, [(f"the {several(len(unknown), 'key')} {', '.join(unknown)} "
+                                    f"{is_are(len(unknown))} unknown; known keys: {known}, words.",
+                                    tuple(unknown[0].split(".")))], source=file)
     words = data.get("words") or {}
     values["vocabulary"] = {str(lang): {str(k): str(v) for k, v in phrases.items()} for lang, phrases in words.items()}
     problems = [(key, message) for key, value in values.items() if key not in ("name", "description", "vocabulary")
                 and (message := _invalid(key, value))]
     if problems:
-        where_set = {field: section_key for section_key, field in _KEYS.items()}
-        raise ProfileError(f"{where}: " + " ".join(message for _, message in problems), source=file,
-                           keys=where_set.get(problems[0][0], ()))
+        keys = {field: section_key for section_key, field in _KEYS.items()}
+        raise ProfileError(where, [(message, keys.get(key, ())) for key, message in problems], source=file)
     profile = Profile(**values)
     missing = sorted(set(shipped_words()) - set(profile.words("vi")))
     if missing:
-        raise ProfileError(f"{where}: the Vietnamese {several(len(missing), 'word')} {', '.join(missing)} "
-                           f"{is_are(len(missing))} missing.", source=file, keys=("words", "vi"))
+        named = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+        raise ProfileError(where, [(f"the Vietnamese {several(len(missing), 'word')} {named} "
+                                    f"{is_are(len(missing))} missing; give {'it' if len(missing) == 1 else 'them'}, "
+                                    f"or inherit every word with `base: {DEFAULT}`.", ("words", "vi"))],
+                           source=file)
     return profile
 
 
@@ -392,39 +398,38 @@ def _invalid(key: str, value: Any) -> str:
     return ""
 
 
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+def _day(date: dt.date | str) -> dt.date | None:
+    try:
+        return date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+    except ValueError:
+        return None
 
 
-def place_date(place: str, date: dt.date | str | None, language: str = "vi") -> str:
-    """`Điện Biên, ngày 09 tháng 01 năm 2021`: days below 10 and months 1-2 take a leading zero."""
+def place_date(place: str, date: dt.date | str | None, words: Mapping[str, str] | None = None) -> str:
+    """`Điện Biên, ngày 09 tháng 01 năm 2021`: the profile's `date_in_words` (the default profile's
+    Vietnamese when no `words` are given); days below 10 and months 1-2 take a leading zero."""
     if date is None or date == "":
         return place
-    try:
-        day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-    except ValueError:
+    day = _day(date)
+    if day is None:
         # A placeholder (`FIXME`) or a typed date that is not ISO: `regdraft check` names it;
         # the document still prints, with the value as written.
         return f"{place}, {date}" if place else str(date)
-    if language == "en":
-        text = f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-        return f"{place}, {text}" if place else text
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
-    return f"{place}, {text}" if place else text.capitalize()
+    words = words if words is not None else default_profile().words("vi")
+    text = written_date(day, words["date_in_words"], words["month_names"])
+    return f"{place}, {text}" if place else text[:1].upper() + text[1:]
 
 
-def cited_date(date: dt.date | str | None, style: str = "numeric", language: str = "vi") -> str:
-    """A date as a document is cited by it: `09/01/2021`, or in words `09 tháng 01 năm 2021`
-    (`9 January 2021` in English); "" for no date, a value that is no date as written."""
+def cited_date(date: dt.date | str | None, style: str = "numeric", words: Mapping[str, str] | None = None) -> str:
+    """A date as a document is cited by it: `09/01/2021`, or in words (`dates: cited: words`) the
+    profile's `date_cited_in_words`, `09 tháng 01 năm 2021` (`9 January 2021` in English); "" for no
+    date, a value that is no date as written."""
     if date is None or date == "":
         return ""
-    try:
-        day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
-    except ValueError:
+    day = _day(date)
+    if day is None:
         return str(date)
     if style == "numeric":
         return f"{day.day:02d}/{day.month:02d}/{day.year}"
-    if language == "en":
-        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-    return place_date("", day, language)[len("Ngày "):]
+    words = words if words is not None else default_profile().words("vi")
+    return written_date(day, words["date_cited_in_words"], words["month_names"])

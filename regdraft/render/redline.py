@@ -73,20 +73,19 @@ class Version:
                 return self.title + number
             return words["draft_of"].format(draft=self.label, title=self.title) + number
         number = f" {words['number_cited']} {self.number or self.doc_id}" if self.number or self.doc_id else ""
-        signed = cited_date(self.signed, style, words.get("_language", "vi"))
+        signed = cited_date(self.signed, style, words)
         dated = f" {words['dated']} {signed}" if signed else ""
         return f"{self.kind or self.label}{number}{dated}"
 
     def describe(self, words: Mapping[str, str], style: str) -> str:
         """`Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)`, `Dự thảo lần 2 (… ngày …)`."""
-        language = words.get("_language", "vi")
         number = f"{self.kind} {words['number_cited']} {self.number or self.doc_id}".strip() \
             if self.number or self.doc_id else ""
         bits = [number] if number else []
         if self.effective:
-            bits.append(f"{words['effective_from']} {cited_date(self.effective, style, language)}")
+            bits.append(f"{words['effective_from']} {cited_date(self.effective, style, words)}")
         elif self.drafted:
-            bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, language)}")
+            bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, words)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
     def revision(self) -> str:
@@ -116,7 +115,7 @@ class Redline:
 
         profile = profile or default_profile()
         language = self.comparison.new.language
-        return {**profile.words(language), "_language": language}, profile.cited_dates
+        return profile.words(language), profile.cited_dates
 
     def title_line(self, profile: Profile | None = None) -> str:
         """What the comparison is, the line under its title: `Dự thảo lần 2 Quy chế … (05-QC/TU) với Quy chế số

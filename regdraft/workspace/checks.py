@@ -120,15 +120,11 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 # api.check covers each regulation file: its structure, its references and its name.
 def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """The workspace settings: the profile's values and the git hooks policy."""
-    from regdraft.render.profile import load_profile
+    """The workspace settings: the profiles (regdraft.yaml's choice, profiles/*.yaml) and the git hooks policy."""
+    from regdraft.workspace.profiles import profile_problems
     from regdraft.workspace.store import HOOK_POLICIES
 
-    problems: list[Problem] = []
-    try:
-        load_profile(ws.config)
-    except RegdraftError as exc:
-        problems.append(Problem(str(exc).removeprefix("regdraft.yaml: "), "regdraft.yaml", 1))
+    problems = profile_problems(ws)
     if ws.config.get("git_hooks", "none") not in HOOK_POLICIES:
         problems.append(Problem(f"git_hooks is '{ws.config.get('git_hooks')}'; use none or run.", "regdraft.yaml", 1))
     return problems

@@ -6,23 +6,56 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
-from regdraft.core.errors import RegdraftError
+from regdraft.core.errors import Problem, ProfileError, RegdraftError
 from regdraft.core.layout import PROFILES
-from regdraft.render.profile import Profile, load_profile
+from regdraft.render.profile import Profile, load_profile, profile_line
 from regdraft.workspace.store import Workspace
 
 
 def workspace_profiles(ws: Workspace) -> dict[str, str]:
     """The workspace's own profile files (name -> YAML text), which override or add to the shipped ones."""
-    texts = {}
+    texts, unreadable = _read(ws)
+    if unreadable:
+        raise RegdraftError(f"{unreadable[0].source}: is not UTF-8 text.")
+    return texts
+
+
+def _read(ws: Workspace) -> tuple[dict[str, str], list[Problem]]:
+    """The workspace's profile files that are text, and a problem for each that is not."""
+    texts, unreadable = {}, []
     for relative in ws.files(PROFILES, "*.yaml"):
         try:
             texts[PurePosixPath(relative).stem] = ws.read(relative).decode("utf-8")
         except UnicodeDecodeError:
-            raise RegdraftError(f"{relative}: is not UTF-8 text.") from None
-    return texts
+            unreadable.append(Problem("The file is not UTF-8 text.", relative, 1))
+    return texts, unreadable
 
 
 def profile_for(ws: Workspace, meta: Mapping[str, Any] | None = None) -> Profile:
     """The profile for a document: its front matter's `profile`, else regdraft.yaml's."""
     return load_profile(ws.config, meta, workspace_profiles(ws))
+
+
+def profile_problems(ws: Workspace) -> list[Problem]:
+    """What `regdraft check` finds wrong with the profiles, each at its file and line: the profile
+    regdraft.yaml chooses with its settings there, and every profile of the workspace's own."""
+    texts, problems = _read(ws)
+
+    def attempt(config: Mapping[str, Any], meta: Mapping[str, Any] | None) -> None:
+        try:
+            load_profile(config, meta, texts)
+        except ProfileError as exc:
+            if not exc.source:
+                raise  # a shipped profile that does not load: regdraft's own fault, not the workspace's
+            text = texts[PurePosixPath(exc.source).stem]
+            found = [Problem(sentence, exc.source, profile_line(text, keys)) for sentence, keys in exc.found]
+        except RegdraftError as exc:
+            found = [Problem(str(exc).removeprefix("regdraft.yaml: "), "regdraft.yaml", 1)]
+        else:
+            return
+        problems.extend(problem for problem in found if problem not in problems)
+
+    attempt(ws.config, None)
+    for name in sorted(texts):
+        attempt({}, {"profile": name})
+    return problems
