@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, COMMENT_ID
+from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, COMMENT_ID, REGULATION_ID
 from regdraft.cli.options import (
     DATE,
     confirm_past,
@@ -216,10 +216,12 @@ def comment() -> None:
 @click.option("--type", "type_", type=click.Choice(TYPES), default=None,
               help="general, substantive or editorial (default: general for 'general', else substantive).")
 @click.option("--round", "number", type=int, default=None, help="The open round (default: the open one).")
+@click.option("--regulation", "-r", type=REGULATION_ID, default=None,
+              help="The regulation of --on, when the amendment amends several (default: its main one).")
 @workspace_option
 @prints_result
 def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: str | None, number: int | None,
-                workspace: Path | None) -> Result:
+                regulation: str | None, workspace: Path | None) -> Result:
     """Record one comment, checked against the draft circulated in the round.
 
     \b
@@ -229,9 +231,11 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     """
     from regdraft.workspace import rounds
 
-    c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number)
+    c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number,
+                           regulation=regulation)
     done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
-    return done.say(f"Added comment {c.id} on {c.on} by {c.by} (round {c.round}).")
+    of = f" of {c.regulation}" if c.regulation else ""
+    return done.say(f"Added comment {c.id} on {c.on}{of} by {c.by} (round {c.round}).")
 
 
 @comment.command("import")
@@ -333,13 +337,15 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     for item in listed:
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
-        done.say(f"{c.id:<6} r{c.round} {c.on:<10} {item.placement.describe():<24} {answer:<9} {c.by}: {c.text}")
+        on = f"{c.on} ({c.regulation})" if c.regulation else c.on
+        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe():<24} {answer:<9} {c.by}: {c.text}")
     return done
 
 
 def _comment_fields(c: Any) -> dict[str, Any]:
     """A comment for --json (docs/schemas/comment.json)."""
-    return {"id": c.id, "round": c.round, "by": c.by, "on": c.on, "type": c.type.value, "text": c.text,
+    return {"id": c.id, "round": c.round, "by": c.by, "on": c.on,
+            **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value, "text": c.text,
             "proposal": c.proposal, "anchor": c.anchor,
             "disposition": c.disposition.value if c.disposition else None, "reply": c.reply,
             "created": c.created, "responded": c.responded or None}

@@ -80,7 +80,7 @@ def complete_address(ctx: click.Context, param: click.Parameter, incomplete: str
         # An option still waiting for its value (`--on <TAB>`) stops click's parse: the arguments
         # before it are then left in ctx.args.
         first = ctx.args[0] if ctx.args else None
-        names = {p.name for p in ctx.command.params}
+        names = {p.name for p in ctx.command.params if isinstance(p, click.Argument)}
         name = ctx.params.get("regulation") or (first if "regulation" in names else None) or _amended(
             ws, ctx.params.get("slug") or (first if "slug" in names else None))
         if not name:

@@ -5,7 +5,9 @@ Pure core: the caller reads the round, its comments and its draft from the works
 
 Post-conditions of `report_of`:
 1. Comments are grouped by provision: general comments first, then in the draft's document
-   order (provisions the draft lacks last, by address).
+   order (provisions the draft lacks last, by address). For an amendment of several regulations,
+   by regulation in the order of its amending articles, then by provision; each group's provision
+   names its regulation.
 2. Rows are numbered 1..n across groups, in that order; within a group they keep the
    comments' order.
 """
@@ -20,6 +22,7 @@ from regdraft.core.align import similarity
 from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
 from regdraft.core.diff import DiffSegment, diff_words
 from regdraft.core.model import Regulation
+from regdraft.core.replies import Texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class ReportGroup:
     on: str
     provision: str
     rows: tuple[ReportRow, ...]
+    regulation: str = ""  # the comments' key of the regulation (empty: the main one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,25 +100,52 @@ def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[s
 
     Provisions the draft lacks come last, by address; each group keeps the comments' order.
     """
-    order = {str(loc.address): i for i, loc in enumerate(draft.walk())}
-    groups: dict[str, list[Comment]] = {}
+    return [(on, group) for _, on, group in by_regulation(comments, (("", draft),))]
+
+
+def by_regulation(comments: Sequence[Comment], texts: Texts) -> list[tuple[str, str, list[Comment]]]:
+    """Comments grouped by regulation and provision (`by_provision` for each text, in the order of
+    `texts`), general comments first: (regulation key, provision, comments)."""
+    position = {key: i for i, (key, _) in enumerate(texts)}
+    order = {key: {str(loc.address): i for i, loc in enumerate(draft.walk())} for key, draft in texts}
+    groups: dict[tuple[str, str], list[Comment]] = {}
     for c in comments:
-        groups.setdefault(c.on, []).append(c)
-    keys = sorted(groups, key=lambda on: (-1 if on == GENERAL else order.get(on, len(order)), on))
-    return [(on, groups[on]) for on in keys]
+        groups.setdefault((c.regulation, c.on), []).append(c)
+
+    def place(group: tuple[str, str]) -> tuple[int, int, int, str]:
+        reg, on = group
+        known = order.get(reg, {})
+        return (on != GENERAL, position.get(reg, len(texts)), known.get(on, len(known)), on)
+
+    return [(reg, on, groups[reg, on]) for reg, on in sorted(groups, key=place)]
+
+
+def provision_of(on: str, regulation: str, texts: Texts, words: Mapping[str, str] | None = None) -> str:
+    """The provision column: `Khoản 1 Điều 2`; `Khoản 1 Điều 2 (01-QC/TU)` when there are several texts."""
+    drafts = dict(texts)
+    language = drafts[""].language if "" in drafts else "vi"
+    described = describe_on(on, language, words)
+    if len(texts) < 2:
+        return described
+    named = drafts[regulation].id if regulation in drafts else regulation
+    return f"{described} ({named})"
 
 
 def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation,
-              words: Mapping[str, str]) -> Report:
-    """The report of round `r` from its comments and the draft it circulated, in a profile's `words`."""
+              words: Mapping[str, str], texts: Texts = ()) -> Report:
+    """The report of round `r` from its comments and the draft it circulated, in a profile's `words`.
+
+    `texts` are the drafts of every regulation the amendment amends (`draft` alone when empty).
+    """
+    texts = tuple(texts) or (("", draft),)
     number = 0
     built = []
-    for on, group in by_provision(comments, draft):
+    for reg, on, group in by_regulation(comments, texts):
         rows = []
         for c in group:
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply, marked(c)))
-        built.append(ReportGroup(on, describe_on(on, draft.language, words), tuple(rows)))
+        built.append(ReportGroup(on, provision_of(on, reg, texts, words), tuple(rows), reg))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language)

@@ -95,7 +95,8 @@ class Comment:
     `accepted_in` is the commit that wrote an accepted proposal into the amendment.
     `author` is the person who wrote it for the body, `selection` the exact words they
     selected (a Word comment's range), and `source` a fingerprint of where it was imported
-    from, so that importing the same reply twice adds nothing.
+    from, so that importing the same reply twice adds nothing. `regulation` names the regulation
+    of `on` when the amendment amends several and it is not the main one (empty: the main one).
     """
 
     id: str
@@ -114,6 +115,7 @@ class Comment:
     author: str = ""
     selection: str = ""
     source: str = ""
+    regulation: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -237,9 +239,10 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment (`accepted_in`, author, selection and source only when set)."""
+    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection and source only when set)."""
     data: dict[str, Any] = {
-        "id": c.id, "round": c.round, "by": c.by, "provision": c.on, "type": c.type.value,
+        "id": c.id, "round": c.round, "by": c.by, "provision": c.on,
+        **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value,
         "text": c.text, "proposal": c.proposal or None, "anchor": c.anchor or None,
         "disposition": c.disposition.value if c.disposition else None, "reply": c.reply or None,
         "created": c.created, "responded": c.responded or None,
@@ -270,6 +273,7 @@ def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
         author=nfc(str(data.get("author") or "")),
         selection=nfc(str(data.get("selection") or "")),
         source=str(data.get("source") or ""),
+        regulation=nfc(str(data.get("regulation") or "")),
     )
 
 

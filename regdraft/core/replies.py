@@ -30,29 +30,48 @@ from regdraft.core.model import Address, Regulation, Unit
 from regdraft.core.text import nfc, tone_key
 
 BOOKMARK_PREFIX = "_rd"
-_BOOKMARK = re.compile(r"_rd\d+_(?P<code>[A-Za-z0-9_]+)")
+# `_rd12_d5_k2_b`; in a copy of several amended texts `_rd12_t2_d5_k2_b` (the second text of the copy).
+_BOOKMARK = re.compile(r"_rd\d+_(?:t(?P<text>\d+)_)?(?P<code>[A-Za-z0-9_]+)")
+
+# A provision of one amended text: the regulation's key (as in `Texts`) and the address.
+Place = tuple[str, str]
+# The amended texts of a review copy, in the copy's order: each regulation's key in comments (empty
+# for the amendment's main regulation, else its id) and the text as amended.
+Texts = Sequence[tuple[str, Regulation]]
 
 
-def bookmark_name(number: int, address: str) -> str:
+def bookmark_name(number: int, address: str, text: int = 0) -> str:
     """The hidden Word bookmark that carries a provision's address (`_rd12_d5_k2_b`).
 
     Word hides bookmarks whose name starts with `_` and allows letters, digits and `_` only;
-    the running number keeps names unique when a provision spans several paragraphs.
+    the running number keeps names unique when a provision spans several paragraphs. `text`
+    numbers the amended text of a copy holding several (`_rd12_t2_d5_k2_b`); 0 names none.
     """
-    return f"{BOOKMARK_PREFIX}{number}_{address.replace('.', '_')}"
+    which = f"t{text}_" if text else ""
+    return f"{BOOKMARK_PREFIX}{number}_{which}{address.replace('.', '_')}"
 
 
 def bookmark_address(name: str) -> str | None:
     """The address a review-copy bookmark carries, or None for any other bookmark."""
+    found = bookmark_target(name)
+    return found[1] if found else None
+
+
+def bookmark_target(name: str) -> tuple[int, str] | None:
+    """The amended text (1, 2 ... in the copy; 0 when the bookmark names none: the first or only
+    regulation) and the address a review-copy bookmark carries, or None for any other bookmark."""
     match = _BOOKMARK.fullmatch(name)
-    return match.group("code").replace("_", ".") if match else None
+    if not match:
+        return None
+    return int(match.group("text") or 0), match.group("code").replace("_", ".")
 
 
 @dataclass(frozen=True, slots=True)
 class ReplyParagraph:
     """One paragraph of a reply: the text as circulated and the text with the reviewer's changes.
 
-    `address` comes from the review copy's bookmark (None when the reply has none);
+    `address` comes from the review copy's bookmark (None when the reply has none), and `text`
+    from its amended text (1, 2 ... in a copy of several; 0 when the bookmark names none);
     `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
     are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
     was inserted or deleted (the paragraph then joins the next one in the other version).
@@ -64,6 +83,7 @@ class ReplyParagraph:
     authors: tuple[str, ...] = ()
     date: str = ""
     mark: str = ""
+    text: int = 0
 
     @property
     def changed(self) -> bool:
@@ -177,27 +197,37 @@ def _index(draft: Regulation) -> dict[str, list[str]]:
     return index
 
 
-def _containing(draft: Regulation, passage: str) -> list[str]:
-    """The innermost units whose own text contains the passage (folded)."""
+def _containing(texts: Texts, passage: str) -> list[Place]:
+    """The innermost units whose own text contains the passage (folded), in any of the texts."""
     key = fold(passage)
     if not key:
         return []
-    found = [str(loc.address) for loc in draft.walk()
-             if any(key in fold(line) for line in _own_lines(loc.unit))]
-    return [a for a in found if not any(b != a and Address.parse(a).contains(Address.parse(b)) for b in found)]
+    out: list[Place] = []
+    for reg, draft in texts:
+        found = [str(loc.address) for loc in draft.walk()
+                 if any(key in fold(line) for line in _own_lines(loc.unit))]
+        out += [(reg, a) for a in found
+                if not any(b != a and Address.parse(a).contains(Address.parse(b)) for b in found)]
+    return out
 
 
 def addresses_by_text(reply: Reply, draft: Regulation) -> list[str | None]:
     """Each paragraph's provision in a reply without bookmarks, found by its text (None when not unique)."""
-    index = _index(draft)
-    out: list[str | None] = []
+    return [place[1] if place else None for place in _places_by_text(reply, (("", draft),))]
+
+
+def _places_by_text(reply: Reply, texts: Texts) -> list[Place | None]:
+    """Each paragraph's regulation and provision in a reply without bookmarks (None when not unique)."""
+    indexes = [(key, _index(draft)) for key, draft in texts]
+    out: list[Place | None] = []
     for p in reply.paragraphs:
-        hits = set(index.get(fold(strip_label(p.original)), [])) if p.original.strip() else set()
+        folded = fold(strip_label(p.original)) if p.original.strip() else None
+        hits = {(key, a) for key, index in indexes for a in index.get(folded, [])} if folded is not None else set()
         out.append(hits.pop() if len(hits) == 1 else None)
     return out
 
 
-def _with_inserted(reply: Reply, where: list[str | None]) -> list[str | None]:
+def _with_inserted(reply: Reply, where: list[Place | None]) -> list[Place | None]:
     """A paragraph the reviewer added with Track Changes on belongs to the provision just before it."""
     out = list(where)
     for i, p in enumerate(reply.paragraphs):
@@ -281,79 +311,104 @@ def fingerprint(*parts: str) -> str:
 
 
 def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: str,
-                        name: str = "", place_unplaced: bool = False) -> Placed:
-    """The comments a reply holds, placed on the draft circulated in the round (ids and times left to the caller)."""
+                        name: str = "", place_unplaced: bool = False, texts: Texts = ()) -> Placed:
+    """The comments a reply holds, placed on the draft circulated in the round (ids and times left to the caller).
+
+    `texts` are the amended texts of a copy holding several regulations, in its order (`draft`,
+    the main one, among them under the key ""); a comment names its regulation when it is not the main one.
+    """
     language = draft.language
-    where = ([p.address for p in reply.paragraphs] if reply.bookmarked
-             else addresses_by_text(reply, draft))
-    where = _with_inserted(reply, [_existing(draft, a) for a in where])
+    texts = tuple(texts) or (("", draft),)
+    drafts = dict(texts)
+    where = ([_bookmarked(p, texts) for p in reply.paragraphs] if reply.bookmarked
+             else _places_by_text(reply, texts))
+    where = _with_inserted(reply, [_existing(drafts, place) for place in where])
     placed: list[Comment] = []
     unplaced: list[Unplaced] = []
-    taken: dict[str, int] = {}
+    taken: dict[Place, int] = {}
 
-    def comment(on: str, text: str, author: str, date: str, selection: str = "", proposal: str = "",
+    def comment(at: Place, text: str, author: str, date: str, selection: str = "", proposal: str = "",
                 kind: CommentType | None = None, key: str = "") -> Comment:
+        reg, on = at
         ctype = kind or (CommentType.GENERAL if on == GENERAL else CommentType.SUBSTANTIVE)
-        return Comment("", round_number, by, on, ctype, text, proposal, anchor_text(draft, on),
+        return Comment("", round_number, by, on, ctype, text, proposal, anchor_text(drafts[reg], on),
                        created=date, author=name or author, selection=selection,
-                       source=fingerprint(by, key or on, author, date, text, selection, proposal))
+                       source=fingerprint(by, key or on, author, date, text, selection, proposal), regulation=reg)
 
     for wc in reply.comments:
         first, last = where[wc.start], where[wc.end]
-        found = _containing(draft, wc.selection) if not reply.bookmarked and wc.selection else []
+        found = _containing(texts, wc.selection) if not reply.bookmarked and wc.selection else []
         if first is not None and last is not None:
-            on = common_address([a for a in where[wc.start:wc.end + 1] if a is not None])
+            at = _common([a for a in where[wc.start:wc.end + 1] if a is not None])
         elif len(found) == 1:
-            on = found[0]
+            at = found[0]
         elif place_unplaced:
-            on = GENERAL
+            at = ("", GENERAL)
         else:
             passage = wc.selection or reply.paragraphs[wc.start].original
             unplaced.append(Unplaced(f"Word comment {wc.id} by {wc.author or 'an unnamed reviewer'}",
                                      wc.text, passage))
             continue
-        taken.setdefault(on, len(placed))
-        placed.append(comment(on, wc.text, wc.author, wc.date, wc.selection, key=wc.id))
+        taken.setdefault(at, len(placed))
+        placed.append(comment(at, wc.text, wc.author, wc.date, wc.selection, key=wc.id))
 
-    changed: dict[str, list[ReplyParagraph]] = {}
-    for p, address in zip(reply.paragraphs, where, strict=True):
+    changed: dict[Place, list[ReplyParagraph]] = {}
+    for p, spot in zip(reply.paragraphs, where, strict=True):
         if not p.changed:
             continue
-        if address is None:
+        if spot is None:
             if place_unplaced:
-                placed.append(comment(GENERAL, describe_change(p.original, p.accepted, language),
+                placed.append(comment(("", GENERAL), describe_change(p.original, p.accepted, language),
                                       ", ".join(p.authors), p.date, p.original.strip(), p.accepted.strip(),
                                       CommentType.EDITORIAL))
             else:
                 unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",
                                          describe_change(p.original, p.accepted, language), p.original))
             continue
-        changed.setdefault(address, []).append(p)
-    for address, paragraphs in changed.items():
-        unit = draft.find(address).unit
-        anchor = anchor_text(draft, address)
+        changed.setdefault(spot, []).append(p)
+    for at, paragraphs in changed.items():
+        reg, address = at
+        unit = drafts[reg].find(address).unit
+        anchor = anchor_text(drafts[reg], address)
         proposal = proposed_text(unit, anchor, paragraphs)
         if fold(proposal) == fold(anchor):
             continue
         authors = tuple(dict.fromkeys(a for p in paragraphs for a in p.authors))
         date = max((p.date for p in paragraphs), default="")
         summary = describe_change(anchor, proposal, language)
-        if address in taken:
+        if at in taken:
             # The reviewer commented on the provision they rewrote: one comment carries both.
-            at = taken[address]
-            placed[at] = replace(placed[at], proposal=proposal,
-                                 source=fingerprint(placed[at].source, proposal))
+            i = taken[at]
+            placed[i] = replace(placed[i], proposal=proposal, source=fingerprint(placed[i].source, proposal))
         else:
-            placed.append(comment(address, summary, ", ".join(authors), date, proposal=proposal,
-                                  kind=CommentType.EDITORIAL, key=f"changes:{address}"))
+            placed.append(comment(at, summary, ", ".join(authors), date, proposal=proposal,
+                                  kind=CommentType.EDITORIAL, key=f"changes:{reg}:{address}" if reg
+                                  else f"changes:{address}"))
     return Placed(tuple(placed), tuple(unplaced))
 
 
-def _existing(draft: Regulation, address: str | None) -> str | None:
-    """The address when the draft has that provision, else None (a bookmark a reviewer renamed)."""
-    if not address:
+def _bookmarked(p: ReplyParagraph, texts: Texts) -> Place | None:
+    """The place a paragraph's bookmark names: its text's regulation (the main one when it names none)."""
+    if p.address is None:
+        return None
+    if not p.text:
+        return "", p.address
+    return (texts[p.text - 1][0], p.address) if p.text <= len(texts) else None
+
+
+def _common(places: Sequence[Place]) -> Place:
+    """The smallest provision holding all of these places; the whole draft when they span two regulations."""
+    regs = {reg for reg, _ in places}
+    if len(regs) > 1:
+        return "", GENERAL
+    return regs.pop(), common_address([a for _, a in places])
+
+
+def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | None:
+    """The place when its draft has that provision, else None (a bookmark a reviewer renamed)."""
+    if not place or not place[1] or place[0] not in drafts:
         return None
     try:
-        return str(draft.find(address).address)
+        return place[0], str(drafts[place[0]].find(place[1]).address)
     except RegdraftError:
         return None

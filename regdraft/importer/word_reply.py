@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from regdraft.core.errors import ParseError
-from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph, bookmark_address
+from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph, bookmark_target
 from regdraft.core.text import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,7 +33,7 @@ _SKIPPED = {f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}fldChar", f"{_W}foot
 
 @dataclass
 class _Paragraph:
-    address: str | None
+    address: tuple[int, str] | None  # the amended text (0: none named) and the provision
     original: list[str] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
@@ -53,9 +53,9 @@ class _Range:
 class _Reader:
     def __init__(self) -> None:
         self.paragraphs: list[_Paragraph] = []
-        self.address: str | None = None
+        self.address: tuple[int, str] | None = None
         self.ranges: dict[str, _Range] = {}
-        self.bookmarks: dict[str, str] = {}
+        self.bookmarks: dict[str, tuple[int, str]] = {}
         self.references: dict[str, int] = {}
 
     def here(self) -> tuple[int, int]:
@@ -76,7 +76,7 @@ class _Reader:
             state = "ins" if tag in _INSERTED else "del"
             author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
         elif tag == f"{_W}bookmarkStart":
-            address = bookmark_address(element.get(f"{_W}name") or "")
+            address = bookmark_target(element.get(f"{_W}name") or "")
             if address is not None:
                 self.address = address
                 self.bookmarks[element.get(f"{_W}id") or ""] = address
@@ -150,8 +150,8 @@ def read_reply(data: bytes, source: str) -> Reply:
     reader = _Reader()
     reader.walk(document.element.body)
     paragraphs = tuple(
-        ReplyParagraph(p.address, nfc("".join(p.original)), nfc("".join(p.accepted)),
-                       tuple(nfc(a) for a in p.authors), p.date, p.mark)
+        ReplyParagraph(p.address[1] if p.address else None, nfc("".join(p.original)), nfc("".join(p.accepted)),
+                       tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
     comments = []
     part = _comments_part(document)

@@ -388,10 +388,14 @@ def _add(document: Any, style_id: str) -> Any:
 
 
 class Bookmarks:
-    """Hidden Word bookmarks carrying each paragraph's provision address (the review copy's)."""
+    """Hidden Word bookmarks carrying each paragraph's provision address (the review copy's).
+
+    `text` numbers the amended text being written in a copy of several (0: the copy holds one).
+    """
 
     def __init__(self) -> None:
         self.count = 0
+        self.text = 0
 
     def mark(self, para: Any, address: str) -> None:
         """Wrap a paragraph's content in a bookmark named after `address`."""
@@ -404,7 +408,7 @@ class Bookmarks:
         start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
         for element in (start, end):
             element.set(qn("w:id"), str(self.count))
-        start.set(qn("w:name"), bookmark_name(self.count, address))
+        start.set(qn("w:name"), bookmark_name(self.count, address, self.text))
         p = para._p
         properties = p.find(qn("w:pPr"))
         p.insert(0 if properties is None else 1, start)

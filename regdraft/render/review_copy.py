@@ -3,20 +3,25 @@ annotate with Word comments or Track Changes, and send back.
 
 Post-conditions of `write_review_copy`:
 1. The document holds the amending document (as in `amend export`), then the text as amended,
-   in the document profile; every page header names the round and the draft number.
+   in the document profile; every page header names the round and the draft number. A document
+   amending several regulations is followed by each one's text as amended, in the order of its
+   amending articles, each under a heading naming the regulation.
 2. Every paragraph of a provision (and of an instruction, for the provision it names) sits in a
    hidden bookmark carrying the provision's address (`regdraft.core.replies.bookmark_name`),
-   so that `regdraft comment import` places a reply's comments and changes exactly.
+   and, in a copy of several texts, the number of the text it stands in (an instruction: the
+   text of the regulation its article amends), so that `regdraft comment import` places a
+   reply's comments and changes exactly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.render.consolidated import (
+    Block,
     Bookmarks,
     _add,
     _front,
@@ -48,8 +53,13 @@ def round_line(r: Round, words: Mapping[str, str]) -> str:
 
 
 def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile: Profile, output: Path,
-                      today: dt.date) -> None:
-    """Write the Word review copy of the draft circulated in round `r`."""
+                      today: dt.date, texts: Sequence[tuple[str, Regulation]] = ()) -> None:
+    """Write the Word review copy of the draft circulated in round `r`.
+
+    `texts` are the texts as amended of a document amending several regulations, in the order
+    of its amending articles, each under its key in comments (`regdraft.core.replies.Texts`);
+    `draft`, the main regulation's, alone otherwise.
+    """
     from regdraft.render.docx import add_run, new_document, paragraph, save
 
     language = amendment.language
@@ -67,13 +77,35 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     bookmarks = Bookmarks()
     for text in amendment.preamble:
         _runs(_add(document, names["opening"]), text)
-    _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False, bookmarks=bookmarks)
+    several = len(texts) > 1
+    numbers = iter(_text_numbers(amendment, texts) if several else ())
+    chunk: list[Block] = []
+    for block in [*amendment_blocks(amendment, profile), Block("article")]:
+        if block.kind == "article" and several:
+            # Each article's instructions name provisions of the text of the regulation it amends.
+            _write_blocks(document, chunk, names, upper_titles=False, bookmarks=bookmarks)
+            chunk, bookmarks.text = [], next(numbers, 0)
+        chunk.append(block)
+    _write_blocks(document, chunk[:-1], names, upper_titles=False, bookmarks=bookmarks)
     meta = amendment.meta
     _signature(document, meta.get("signer") or {}, meta.get("recipients") or [], profile, language)
-    document.add_page_break()  # type: ignore[no-untyped-call]
-    paragraph(document, words["review_text_heading"], bold=True, align="center")
-    paragraph(document, str(draft.meta.get("title") or draft.id), bold=True, align="center")
-    for text in draft.preamble:
-        _runs(_add(document, names["opening"]), text)
-    _write_blocks(document, regulation_blocks(draft), names, upper_titles=True, bookmarks=bookmarks)
+    for number, (_, amended) in enumerate(texts if several else (("", draft),), start=1):
+        document.add_page_break()  # type: ignore[no-untyped-call]
+        paragraph(document, words["review_text_heading"], bold=True, align="center")
+        title = str(amended.meta.get("title") or amended.id)
+        paragraph(document, f"{title} ({amended.id})" if several and amended.id not in title else title,
+                  bold=True, align="center")
+        for opening in amended.preamble:
+            _runs(_add(document, names["opening"]), opening)
+        bookmarks.text = number if several else 0
+        _write_blocks(document, regulation_blocks(amended), names, upper_titles=True, bookmarks=bookmarks)
     save(document, output)
+
+
+def _text_numbers(amendment: Amendment, texts: Sequence[tuple[str, Regulation]]) -> list[int]:
+    """For each article of the document in its order, the number of the text its instructions name (0: none)."""
+    from regdraft.core.amend.document import document_articles
+
+    number = {key or amendment.regulation: i for i, (key, _) in enumerate(texts, start=1)}
+    amends = {article.label: number.get(reg, 0) for reg, article in amendment.amending_articles}
+    return [amends.get(article.label, 0) for article in document_articles(amendment)]

@@ -2,7 +2,8 @@
 
 Post-conditions:
 1. A comment is recorded by `rounds.add_comment`, as `regdraft comment add` records it: one
-   YAML file, one commit, authored by the person who wrote it.
+   YAML file, one commit, authored by the person who wrote it, against the regulation the
+   form names (the page's, for an amendment of several).
 2. Every refusal is a `RegdraftError` whose sentence says why; nothing is written then.
 3. Only drafters answer and accept; a reviewer comments only as their link's body; nothing is
    written in a closed round.
@@ -19,8 +20,8 @@ from regdraft.web.guard import Visitor
 from regdraft.workspace.store import Workspace
 
 # Longest text accepted in each field, in characters (the request itself is bounded too).
-FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "text": 20_000, "proposal": 20_000, "type": 20,
-          "disposition": 20, "reply": 20_000}
+FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": 20_000, "proposal": 20_000,
+          "type": 20, "disposition": 20, "reply": 20_000}
 
 
 class Forbidden(RegdraftError):
@@ -81,7 +82,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     if not values["text"].strip():
         raise UsageError("Write the comment before sending it.")
     comment = record(ws, slug, consulted[0], values["on"].strip() or "general", values["text"],
-                     values["proposal"], values["type"].strip() or None, r.number, author=ws.person(name))
+                     values["proposal"], values["type"].strip() or None, r.number, author=ws.person(name),
+                     regulation=values["regulation"].strip() or None)
     return Recorded(comment, r.number)
 
 

@@ -252,13 +252,14 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
     slug = c.param("slug")
     number = round_number if round_number is not None else _round_param(c, c.query("round"))
     rev_from, rev_to = c.query("from"), c.query("to")
+    regulation = (form or {}).get("regulation") or c.query("regulation")
 
     def build(ws: Workspace) -> str:
         from regdraft.render.redline import render_html
         from regdraft.workspace.profiles import profile_for
 
-        page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to),
-                               lambda: pages.redline_page(ws, slug, number, rev_from, rev_to))
+        page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
+                               lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              texts_json=_json_data(page.texts), annotate=True, mark=_mark,
                              badge=lambda address: _badge(page, address))
@@ -279,7 +280,8 @@ def _badge(page: pages.RedlinePage, address: Any) -> Markup:
         return Markup("")
     states = " ".join(f"state-{state}" for state, _ in badge.states)
     target = f"/a/{quote(page.slug)}/comments" + (f"?round={page.round.number}" if page.round else "")
-    return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target, str(address), badge.text())
+    return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target, page.anchor(str(address)),
+                                                                       badge.text())
 
 
 def _json_data(data: Any) -> Markup:
@@ -349,6 +351,8 @@ async def _add_comment(c: Context) -> Response:
         number = int(values["round"]) if values["round"].isdigit() else None
         return await _redline(c, values, exc.report(), exc.category.http_status, number)
     where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}"
+    if values["regulation"]:
+        where += f"&regulation={quote(values['regulation'])}"
     return RedirectResponse(f"{where}#on-{done.comment.on}", 303)
 
 

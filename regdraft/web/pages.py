@@ -7,6 +7,9 @@ Post-conditions:
 2. Every commented provision on the page carries the count and the states of its comments, as
    `comment list` places them in the current draft.
 3. `answer_page` groups a round's comments by provision in the round draft's document order.
+4. For an amendment of several regulations the page shows one regulation at a time (the first
+   its document amends unless asked), names every one with its comments in the round, and
+   counts and records comments against the regulation shown.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
-from regdraft.core.comment_report import by_provision
+from regdraft.core.comment_report import by_regulation, provision_of
 from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
 from regdraft.core.counts import several
 from regdraft.core.errors import UnknownName, UsageError
@@ -133,31 +137,71 @@ class RedlinePage:
     texts: dict[str, str] = field(default_factory=dict)
     provisions: tuple[tuple[str, str], ...] = ()
     rounds: tuple[Round, ...] = ()
+    regulation: str = ""  # the regulation shown, as comments name it (empty: the amendment's main one)
+    regulations: tuple[Amended, ...] = ()  # every regulation the amendment amends, when several
+
+    def anchor(self, address: str) -> str:
+        """The id of a provision's comments on the answering page."""
+        return anchor(address, self.regulation)
+
+    def query(self) -> str:
+        """The part of a URL naming the regulation shown, when the amendment amends several (`&regulation=…`)."""
+        return f"&regulation={quote(self.shown_id)}" if self.regulations else ""
+
+    @property
+    def shown_id(self) -> str:
+        """The id of the regulation shown."""
+        return next((a.regulation for a in self.regulations if a.key == self.regulation), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Amended:
+    """A regulation the amendment amends, in the selector of the review page."""
+
+    regulation: str
+    key: str  # as comments name it: empty for the main regulation
+    title: str
+    comments: int
+
+
+def anchor(address: str, regulation: str = "") -> str:
+    """The id of a provision's comments on the answering page (`d5.k2`, `01-QC/TU-d5.k2`)."""
+    return f"{regulation}-{address}" if regulation else address
 
 
 def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_from: str | None = None,
-                 rev_to: str | None = None) -> RedlinePage:
-    """The redline of an amendment's draft, with its comments placed on the provisions."""
+                 rev_to: str | None = None, regulation: str | None = None) -> RedlinePage:
+    """The redline of an amendment's draft, with its comments placed on the provisions.
+
+    `regulation` chooses the regulation shown when the amendment amends several (default: the
+    first one its document amends).
+    """
     from regdraft.workspace.amendments import load
     from regdraft.workspace.redline import build
     from regdraft.workspace.rounds import list_comments, load_rounds
 
     amendment = load(ws, slug)
     rounds = load_rounds(ws, slug)
-    listed = list_comments(ws, slug)
+    reg_id = _regulation_shown(ws, amendment, regulation)
+    key = "" if reg_id == amendment.regulation else reg_id
+    every = list_comments(ws, slug)
+    listed = [item for item in every if item.comment.regulation == key]
     if rev_from is not None or rev_to is not None:
-        redline = _two_drafts(ws, slug, revision(rev_from or "HEAD"), revision(rev_to) if rev_to else None)
+        redline = _two_drafts(ws, slug, revision(rev_from or "HEAD"), revision(rev_to) if rev_to else None, key)
         badges = _badges([(item.placement.address, item) for item in listed])
         return RedlinePage(slug, redline, f"Draft at {rev_from or 'HEAD'} against "
-                           f"{rev_to or 'the working draft'}", None, False, badges, rounds=tuple(rounds))
+                           f"{rev_to or 'the working draft'}", None, False, badges, rounds=tuple(rounds),
+                           regulation=key, regulations=_amended(ws, amendment, every, None))
     shown = _round_to_show(rounds, round_number, slug)
+    amended = _amended(ws, amendment, every, shown)
     if shown is None:
         before = _before_adoption(ws, amendment)
-        redline = build(ws, amendment.regulation, rev_from=before, amendment=slug)
+        redline = build(ws, reg_id, rev_from=before, amendment=slug)
         badges = _badges([(item.placement.address, item) for item in listed])
         title = "Working draft (no comment round yet)" if before is None else "As adopted, against the text before"
-        return RedlinePage(slug, redline, title, None, False, badges, rounds=tuple(rounds))
-    redline = build(ws, amendment.regulation, rev_from=shown.revision[:10], amendment=slug)
+        return RedlinePage(slug, redline, title, None, False, badges, rounds=tuple(rounds), regulation=key,
+                           regulations=amended)
+    redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
     badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
                       for item in listed])
     commenting = shown.status is RoundStatus.OPEN
@@ -172,8 +216,36 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                     texts[address] = editor_text(loc.unit, draft.language)
                 provisions.append((address, describe_on(address, draft.language)))
     state = "open" if commenting else "closed, read-only"
-    return RedlinePage(slug, redline, f"Draft {shown.draft} circulated in round {shown.number} ({state})", shown,
-                       commenting, badges, texts, tuple(provisions), tuple(rounds))
+    of = f" ({reg_id})" if amended else ""
+    return RedlinePage(slug, redline, f"Draft {shown.draft}{of} circulated in round {shown.number} ({state})", shown,
+                       commenting, badges, texts, tuple(provisions), tuple(rounds), key, amended)
+
+
+def _regulation_shown(ws: Workspace, amendment: Amendment, regulation: str | None) -> str:
+    """The id of the regulation to show: the one asked for, else the first the document amends."""
+    ids = [reg for reg, _ in amendment.amending_articles]
+    if not regulation:
+        return ids[0] if ids else amendment.regulation
+    if regulation in ids:
+        return regulation
+    raise UnknownName(f"The amendment '{amendment.slug}' amends {', '.join(ids)}, not {regulation}.")
+
+
+def _amended(ws: Workspace, amendment: Amendment, listed: Sequence[Listed], shown: Round | None) -> tuple[Amended, ...]:
+    """The selector's regulations with their comments (in the round shown), when the amendment amends several."""
+    from regdraft.workspace.api import list_regulations
+
+    pairs = amendment.amending_articles
+    if len(pairs) < 2:
+        return ()
+    titles = {r.id: r.title for r in list_regulations(ws)}
+    out = []
+    for reg, _ in pairs:
+        key = "" if reg == amendment.regulation else reg
+        count = sum(1 for item in listed if item.comment.regulation == key
+                    and (shown is None or item.comment.round == shown.number))
+        out.append(Amended(reg, key, titles.get(reg, ""), count))
+    return tuple(out)
 
 
 def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str) -> Round | None:
@@ -210,14 +282,15 @@ def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
         return None  # adopted outside regdraft: no tag to compare from; `build` says so
 
 
-def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None) -> Redline:
-    """The draft at one revision against the draft at another (or in the working tree)."""
+def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str = "") -> Redline:
+    """The draft (of `regulation`, as comments name it) at one revision against the draft at another
+    (or in the working tree)."""
     from regdraft.core.diff import compare
     from regdraft.render.redline import Redline, Version
     from regdraft.workspace.amendments import load
     from regdraft.workspace.rounds import draft_text
 
-    old, new = draft_text(ws, slug, rev_from), draft_text(ws, slug, rev_to)
+    old, new = draft_text(ws, slug, rev_from, regulation), draft_text(ws, slug, rev_to, regulation)
     after = load(ws, slug, rev_to)
 
     def version(rev: str | None) -> Version:
@@ -246,6 +319,12 @@ class AnswerGroup:
     on: str
     provision: str
     items: tuple[AnswerItem, ...]
+    regulation: str = ""  # as comments name it: empty for the amendment's main regulation
+
+    @property
+    def anchor(self) -> str:
+        """The group's id on the page (`d5.k2`, `01-QC/TU-d5.k2`)."""
+        return anchor(self.on, self.regulation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,22 +345,23 @@ class AnswerPage:
 
 def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> AnswerPage:
     """The comments of a round (the open one, else the latest) grouped by provision in document order."""
-    from regdraft.workspace.rounds import draft_text, list_comments, load_rounds
+    from regdraft.workspace.rounds import draft_texts, list_comments, load_rounds
 
     rounds = load_rounds(ws, slug)
     shown = _round_to_show(rounds, round_number, slug)
     if shown is None:
         raise UnknownName(f"The amendment '{slug}' has no comment rounds yet.")
     listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
-    draft = draft_text(ws, slug, shown.revision)
+    texts = draft_texts(ws, slug, shown.revision)
+    draft = dict(texts)[""]
     from regdraft.core.comments import Disposition
     from regdraft.workspace.profiles import profile_for
 
     words = profile_for(ws).words(draft.language)
     groups = []
-    for on, comments in by_provision([item.comment for item in listed.values()], draft):
+    for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
         items = tuple(AnswerItem(c, listed[c.id].placement.describe(), listed[c.id].placement.address)
                       for c in comments)
-        groups.append(AnswerGroup(on, describe_on(on, draft.language, words), items))
+        groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
     return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels)

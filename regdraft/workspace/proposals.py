@@ -45,6 +45,12 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if comment.accepted_in:
         raise RegdraftError(f"The proposal of comment {comment.id} was already written into the text "
                             f"in commit {comment.accepted_in[:8]}.")
+    if comment.regulation:
+        # `amend from-edits` regenerates the instructions for the amendment's main regulation only.
+        raise RegdraftError(f"Comment {comment.id} is on {comment.regulation}, not the amendment's main regulation; "
+                            "accepting a wording writes into the main one only, so edit the text of the "
+                            f"article amending {comment.regulation} in amendments/{where}/amendment.md and "
+                            "answer the comment.")
     if comment.on == GENERAL:
         raise RegdraftError(f"Comment {comment.id} is a general comment; its proposal names no provision "
                             "to replace, so edit the text and run `regdraft amend from-edits`.")

@@ -26,7 +26,7 @@ from regdraft.workspace.rounds import (
     _open_round,
     _taken_ids,
     _with_ids,
-    draft_text,
+    draft_texts,
     find_round,
     load_comments,
     load_rounds,
@@ -48,8 +48,9 @@ def write_review_copy(ws: Workspace, slug: str, output: Path, round_number: int 
         raise UsageError(f"{output.name}: the review copy is a Word file; name it with .docx.")
     r = find_round(ws, slug, round_number)
     amendment = load(ws, slug, rev=r.revision)
-    write(amendment, draft_text(ws, slug, r.revision), r, profile_for(ws, amendment.meta), output,
-          today or dt.date.today())
+    texts = draft_texts(ws, slug, r.revision)
+    write(amendment, dict(texts)[""], r, profile_for(ws, amendment.meta), output, today or dt.date.today(),
+          texts)
     return output
 
 
@@ -67,7 +68,8 @@ class ReplyImport:
         for c in self.imported:
             kind = "proposal" if c.proposal else "comment"
             words = c.text if len(c.text) <= 70 else c.text[:69] + "…"
-            out.append(f"  {c.id}  {c.on:<12} {kind:<8} {c.author or c.by}: {words}")
+            on = f"{c.on} ({c.regulation})" if c.regulation else c.on
+            out.append(f"  {c.id}  {on:<12} {kind:<8} {c.author or c.by}: {words}")
         return out
 
 
@@ -86,8 +88,9 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug, ws)
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
-    draft = draft_text(ws, slug, r.revision)
-    result = comments_from_reply(reply, draft, r.number, body, " ".join(nfc(name).split()), place_unplaced)
+    texts = draft_texts(ws, slug, r.revision)
+    result = comments_from_reply(reply, dict(texts)[""], r.number, body, " ".join(nfc(name).split()),
+                                 place_unplaced, texts)
     if result.unplaced:
         problems = [Problem(f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
                             f"of draft {r.draft}.", reply_file.name, 0, "") for u in result.unplaced]

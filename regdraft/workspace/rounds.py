@@ -69,10 +69,36 @@ def _amendment(ws: Workspace, slug: str, rev: str | None = None) -> Any:
     return load(ws, slug, rev=rev)
 
 
-def draft_text(ws: Workspace, slug: str, rev: str | None = None) -> Regulation:
-    """The draft: the target regulation with the amendment applied, at `rev` or in the working tree."""
-    regulation: Regulation = preview(ws, slug, rev=rev).regulation
-    return regulation
+def draft_text(ws: Workspace, slug: str, rev: str | None = None, regulation: str = "") -> Regulation:
+    """The draft: the target regulation (or `regulation`, another one the amendment amends) with the
+    amendment applied, at `rev` or in the working tree."""
+    found: Regulation = preview(ws, slug, rev=rev, regulation=regulation or None).regulation
+    return found
+
+
+def draft_texts(ws: Workspace, slug: str, rev: str | None = None) -> tuple[tuple[str, Regulation], ...]:
+    """The draft of every regulation the amendment amends, in the order of its amending articles,
+    each under its key in comments: empty for the main regulation, else its id."""
+    amendment = _amendment(ws, slug, rev)
+    return tuple(("" if reg == amendment.regulation else reg, draft_text(ws, slug, rev, reg))
+                 for reg, _ in amendment.amending_articles)
+
+
+def regulation_key(ws: Workspace, slug: str, rev: str | None, regulation: str | None) -> str:
+    """The key in comments of a regulation the amendment amends (empty for the main one, or for None)."""
+    if not regulation or not regulation.strip():
+        return ""
+    amendment = _amendment(ws, slug, rev)
+    named = regulation.strip()
+    try:
+        named = next((reg for reg in amendment.regulations if ws.locate_regulation(reg) == ws.locate_regulation(named)),
+                     named)
+    except RegdraftError:
+        pass  # not a regulation of the workspace: refused below
+    if named in amendment.regulations:
+        return "" if named == amendment.regulation else str(named)
+    raise UsageError(f"The amendment '{slug}' amends {', '.join(amendment.regulations)}, not {regulation}; "
+                     "comments name provisions of a regulation it amends.", options=("regulation",))
 
 
 def _now() -> str:
@@ -115,10 +141,11 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     if amendment.status not in PENDING:
         raise NotPending(f"{relative}: the amendment is {amendment.status}; a comment round circulates a pending "
                          "draft (draft, circulating or submitted).")
-    try:
-        watched.append(ws.locate_regulation(str(amendment.regulation)))
-    except RegdraftError:
-        pass  # the amendment engine reports a missing target itself when the draft is built
+    for reg in amendment.regulations:
+        try:
+            watched.append(ws.locate_regulation(str(reg)))
+        except RegdraftError:
+            pass  # the amendment engine reports a missing target itself when the draft is built
     dirty = ws.dirty(watched)
     if dirty:
         raise StoreError(
@@ -142,7 +169,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     bodies = unique_bodies(consulted)
     if not bodies:
         raise UsageError("Name the bodies consulted, one by one or in a file.", options=("consult", "consult_file"))
-    draft_text(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
+    draft_texts(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
     number = rounds[-1].number + 1 if rounds else 1
     revision = ws.resolve("HEAD").sha
     new = Round(number, nfc(title).strip() or f"Lấy ý kiến dự thảo lần {draft}", parse_due(due), bodies,
@@ -237,12 +264,12 @@ class _Drafts:
 
     def __init__(self, ws: Workspace, slug: str, rounds: Sequence[Round]) -> None:
         self.ws, self.slug, self.rounds = ws, slug, rounds
-        self.cache: dict[str | None, Regulation] = {}
+        self.cache: dict[tuple[str | None, str], Regulation] = {}
 
-    def at(self, revision: str | None) -> Regulation:
-        if revision not in self.cache:
-            self.cache[revision] = draft_text(self.ws, self.slug, revision)
-        return self.cache[revision]
+    def at(self, revision: str | None, regulation: str = "") -> Regulation:
+        if (revision, regulation) not in self.cache:
+            self.cache[revision, regulation] = draft_text(self.ws, self.slug, revision, regulation)
+        return self.cache[revision, regulation]
 
     def open_round(self, number: int) -> Regulation:
         return self.at(_open_round(self.rounds, number, self.slug).revision)
@@ -266,13 +293,18 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
 
 @writes
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
-                type_: str | None = None, round_number: int | None = None, author: str | None = None) -> Comment:
-    """Record one comment in an open round (one commit, authored by `author` when given)."""
+                type_: str | None = None, round_number: int | None = None, author: str | None = None,
+                regulation: str | None = None) -> Comment:
+    """Record one comment in an open round (one commit, authored by `author` when given); `regulation`
+    names the regulation of `on` when the amendment amends several (default: its main one)."""
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug, ws)
-    comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision), proposal, type_)
+    key = regulation_key(ws, slug, r.revision, regulation)
+    comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision, key), proposal, type_)
+    comment = replace(comment, regulation=key)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
-    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on} by {comment.by}",
+    of = f" of {comment.regulation}" if comment.regulation else ""
+    ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on}{of} by {comment.by}",
               author=author)
     return comment
 
@@ -355,8 +387,13 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
 def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
     if c.on == GENERAL:
         return Placement(State.GENERAL, GENERAL)
-    later = [drafts.at(r.revision) for r in rounds if r.number > c.round]
-    return follow(c.on, c.anchor, [*later, drafts.at(None)])
+    try:
+        later = [drafts.at(r.revision, c.regulation) for r in rounds if r.number > c.round]
+        return follow(c.on, c.anchor, [*later, drafts.at(None, c.regulation)])
+    except RegdraftError:
+        if not c.regulation:
+            raise
+        return Placement(State.REMOVED, c.on)  # the amendment no longer amends the comment's regulation
 
 
 def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tuple[str, Comment]:
@@ -402,8 +439,9 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     """The report of a round (the latest when None): comments grouped by provision in document order."""
     r = find_round(ws, slug, round_number)
     comments = [c for c in load_comments(ws, slug) if c.round == r.number]
-    draft = draft_text(ws, slug, r.revision)
+    texts = draft_texts(ws, slug, r.revision)
+    draft = dict(texts)[""]
     meta = dict(getattr(_amendment(ws, slug, r.revision), "meta", {}) or {})
     from regdraft.workspace.profiles import profile_for
 
-    return report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language))
+    return report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language), texts)
