@@ -205,3 +205,29 @@ def test_a_comment_file_keeps_its_regulation_only_when_it_has_one() -> None:
     text = comment_to_yaml(named)
     assert list(yaml.safe_load(text))[:5] == ["id", "round", "by", "provision", "regulation"]
     assert comment_from_yaml(text) == named and comment_from_yaml(comment_to_yaml(plain)) == plain
+
+
+def test_a_sheet_names_the_regulation_of_each_row(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "gop-y.csv"
+    sheet.write_text(f"by,on,text,văn bản\n{BODY},d5.k1.a,Bỏ “toàn khóa”.,{SECOND}\n{BODY},d1.k2,Giữ nguyên.,{MAIN}\n"
+                     f"{BODY},d1.k2,Chung.,\n", encoding="utf-8")
+    result = invoke(ws, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 0, result.output
+    assert sorted((c["provision"], c.get("regulation"), c["text"]) for c in _comments(ws)) == [
+        ("d1.k2", None, "Chung."), ("d1.k2", None, "Giữ nguyên."), ("d5.k1.a", SECOND, "Bỏ “toàn khóa”.")]
+    bad = tmp_path / "sai.csv"
+    bad.write_text(f"by,on,text,regulation\n{BODY},d5.k1.a,Bỏ.,{MAIN}\n{BODY},d1.k2,x,03-QC/TU\n", encoding="utf-8")
+    refused = invoke(ws, "comment", "import", SLUG, str(bad))
+    assert refused.exit_code != 0 and "row 2" in refused.output and "row 3" in refused.output
+    assert len(_comments(ws)) == 3
+
+
+def test_accepting_a_wording_for_the_second_regulation_is_refused(ws: Workspace) -> None:
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.proposals import accept_proposal
+
+    c = rounds.add_comment(ws, SLUG, BODY, "d5.k1.a", "Sửa.", proposal=f"{NEW_POINT} hằng quý", regulation=SECOND)
+    head = ws.resolve("HEAD").sha
+    with pytest.raises(RegdraftError, match="main regulation"):
+        accept_proposal(ws, SLUG, c.id)
+    assert ws.resolve("HEAD").sha == head

@@ -370,20 +370,26 @@ def validate_rows(rows: Iterable[Row], drafts: Callable[[int], Regulation], defa
 
 
 def row_comments(rows: Iterable[Row], drafts: Callable[[int], Regulation], default_round: int | None,
-                 source: str) -> Iterator[Comment]:
+                 source: str, named: Callable[[int, str], tuple[str, Regulation]] | None = None) -> Iterator[Comment]:
     """The comments of the rows one at a time (see `validate_rows`), for sheets too long to hold.
 
     After the last row, a `ParseError` names the bad rows (the first `MAX_LISTED`, the others
-    counted); a caller that must write all or nothing reads the rows once to check them.
+    counted); a caller that must write all or nothing reads the rows once to check them. A row
+    naming a `regulation` is checked against `named(n, regulation)`: its key in comments and draft.
     """
     problems: list[Problem] = []
     bad = 0
     for number, values in rows:
         try:
             round_number = _row_round(values.get("round", ""), default_round)
-            comment = prepare(round_number, values.get("by", ""), values.get("on", ""),
-                              values.get("text", ""), drafts(round_number),
-                              values.get("proposal", ""), values.get("type"))
+            key, draft = ("", drafts(round_number))
+            if values.get("regulation"):
+                if named is None:
+                    raise UsageError("the sheet names a regulation, but its comments are on one draft.")
+                key, draft = named(round_number, values["regulation"])
+            comment = replace(prepare(round_number, values.get("by", ""), values.get("on", ""),
+                                      values.get("text", ""), draft, values.get("proposal", ""), values.get("type")),
+                              regulation=key)
         except RegdraftError as exc:
             bad += 1
             if len(problems) < MAX_LISTED:

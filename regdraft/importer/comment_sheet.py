@@ -22,7 +22,7 @@ from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.text import nfc
 
-COLUMNS = ("round", "by", "on", "type", "text", "proposal")
+COLUMNS = ("round", "by", "on", "type", "text", "proposal", "regulation")
 REQUIRED_COLUMNS = ("by", "on", "text")
 _COLUMN_ALIASES = {
     "đợt": "round", "vòng": "round",
@@ -31,6 +31,7 @@ _COLUMN_ALIASES = {
     "loại": "type",
     "nội dung góp ý": "text", "comment": "text",
     "đề xuất": "proposal", "đề nghị": "proposal",
+    "văn bản": "regulation", "quy chế": "regulation",
 }
 
 # Bounds on what a sheet may hold, so that a small file cannot claim (or unpack to) unbounded work.

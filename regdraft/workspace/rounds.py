@@ -265,6 +265,7 @@ class _Drafts:
     def __init__(self, ws: Workspace, slug: str, rounds: Sequence[Round]) -> None:
         self.ws, self.slug, self.rounds = ws, slug, rounds
         self.cache: dict[tuple[str | None, str], Regulation] = {}
+        self.keys: dict[tuple[str, str], str] = {}
 
     def at(self, revision: str | None, regulation: str = "") -> Regulation:
         if (revision, regulation) not in self.cache:
@@ -273,6 +274,14 @@ class _Drafts:
 
     def open_round(self, number: int) -> Regulation:
         return self.at(_open_round(self.rounds, number, self.slug).revision)
+
+    def named(self, number: int, regulation: str) -> tuple[str, Regulation]:
+        """The key in comments and the draft of `regulation` circulated in open round `number`."""
+        revision = _open_round(self.rounds, number, self.slug).revision
+        if (revision, regulation) not in self.keys:
+            self.keys[revision, regulation] = regulation_key(self.ws, self.slug, revision, regulation)
+        key = self.keys[revision, regulation]
+        return key, self.at(revision, key)
 
 
 def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment]:
@@ -333,7 +342,8 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     drafts = _Drafts(ws, slug, rounds)
     current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     default_round = current[-1] if current else None
-    count = sum(1 for _ in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name))
+    count = sum(1 for _ in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name,
+                                        drafts.named))
     if not count:
         raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
     used = set(_taken_ids(ws, slug))
@@ -341,7 +351,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     first: list[Comment] = []
 
     def files() -> Iterator[tuple[str, bytes]]:
-        for comment in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name):
+        for comment in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named):
             seed = f"{comment.round}|{comment.by}|{comment.on}|{comment.text}|{when}|{os.urandom(8).hex()}"
             cid = new_comment_id(seed, used)
             used.add(cid)
