@@ -182,7 +182,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
 
     amendment = load(ws, slug)
     rounds = load_rounds(ws, slug)
-    reg_id = _regulation_shown(ws, amendment, regulation)
+    reg_id = _regulation_shown(amendment, regulation)
     key = "" if reg_id == amendment.regulation else reg_id
     every = list_comments(ws, slug)
     listed = [item for item in every if item.comment.regulation == key]
@@ -221,7 +221,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                        commenting, badges, texts, tuple(provisions), tuple(rounds), key, amended)
 
 
-def _regulation_shown(ws: Workspace, amendment: Amendment, regulation: str | None) -> str:
+def _regulation_shown(amendment: Amendment, regulation: str | None) -> str:
     """The id of the regulation to show: the one asked for, else the first the document amends."""
     ids = [reg for reg, _ in amendment.amending_articles]
     if not regulation:
