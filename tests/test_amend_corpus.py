@@ -233,3 +233,17 @@ def test_a_party_document_or_a_chosen_profile_is_left_alone() -> None:
     in_a_cell: dict[str, object] = {}
     assert state_profile(in_a_cell, ["QUỐC HỘI", "-------- | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]) is not None
     assert in_a_cell == {"profile": "state-30"}
+
+
+def test_a_subject_amendment_keeps_the_clauses_its_quote_leaves_out(case: Case) -> None:
+    """48/2013 khoản 5 Điều 1, `Sửa đổi về thời hạn ban hành quyết định công bố tại Điều 15:`, quotes the title and
+    two new paragraphs on the time limit: they replace the old one, and the rest of Điều 15 stays, khoản 1-3 that
+    Điều 14 cites included, as the consolidated text of 63/2010 reads."""
+    if case.article != "1":
+        pytest.skip("Điều 15 of Nghị định 63/2010 only")
+    before, after = case.base.find("d15").unit, case.applied.regulation.find("d15").unit
+    assert after.children == before.children and [c.label for c in after.children] == ["1", "2", "3"]
+    assert len(after.text) == 3 and "10 (mười) ngày" in before.text[0]
+    assert after.text[0].startswith("Quyết định công bố thủ tục hành chính của các cơ quan quy định tại Khoản 1")
+    assert "20 (hai mươi) ngày" in after.text[0] and "05 (năm) ngày" in after.text[1]
+    assert after.text[2] == before.text[1] == "Nội dung quyết định công bố thủ tục hành chính theo quy định sau đây:"

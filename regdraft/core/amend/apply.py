@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.address import is_item_part
-from regdraft.core.amend import dashes, phrases
+from regdraft.core.amend import dashes, phrases, subject
 from regdraft.core.amend.conflicts import instruction_conflicts
 from regdraft.core.amend.consequential import Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
@@ -165,9 +165,14 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
     if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
         return _apply_part(units, ins, op.target, language)
     if isinstance(op, ReplaceUnit):
-        _existing(units, op.target, language)
+        current = _existing(units, op.target, language)
         new = ins.unit
         assert new is not None
+        if op.about and subject.partial(current, new):
+            try:
+                new = subject.rewrite(current, new, op.about, op.target.describe(language))
+            except subject.SubjectError as exc:
+                raise _Failure(str(exc)[:1].upper() + str(exc)[1:]) from None
         units = _map(units, op.target, lambda _u: [new])
         return units, [AppliedChange(op.target, ChangeKind.AMENDED, ins)]
     if isinstance(op, ReplaceHeading):

@@ -202,14 +202,16 @@ def _piece(piece: str, context: Address | None, language: str) -> list[Part] | N
         if match:
             return _insert_vi(match.group("rest"), context, language)
         match = (
-            _match(r"^sửa đổi(?:,\s*bổ sung)?\s+(?:quy định\s+|nội dung\s+)?(?:về|liên quan đến)\s+.+?\s+(?:tại|của)\s+"
+            _match(r"^sửa đổi(?:,\s*bổ sung)?\s+(?:quy định\s+|nội dung\s+)?(?:về|liên quan đến)\s+(?P<about>.+?)\s+"
+                   r"(?:tại|của)\s+"
                    r"(?P<cite>(?:(?:tên|tiêu đề|đoạn mở đầu|phần mở đầu|đoạn cuối|phần cuối)\s+)?"
                    r"(?:điểm|khoản|điều|mục|chương|phần)\s.+)$", piece)
             or _match(r"^sửa đổi(?:,\s*bổ sung)?\s+(?P<cite>.+)$", piece)
             or _match(r"^(?P<cite>.+?)\s+được\s+sửa đổi(?:,\s*bổ sung)?$", piece)
         )
         if match:
-            return _amend(match.group("cite"), context, language)
+            about = match.groupdict().get("about") or ""
+            return _amend(match.group("cite"), context, language, about)
         return None
     match = _match(r"^Repeal\s+(?P<cite>.+)$", piece) or _match(
         r"^(?P<cite>.+?)\s+(?:is|are)\s+(?:repealed|annulled|abolished|deleted)$", piece
@@ -233,7 +235,7 @@ def _piece(piece: str, context: Address | None, language: str) -> list[Part] | N
     return None
 
 
-def _amend(cite: str, context: Address | None, language: str) -> list[Part]:
+def _amend(cite: str, context: Address | None, language: str, about: str = "") -> list[Part]:
     out: list[Part] = []
     for cited in provisions(cite, context, language):
         target = cited.address
@@ -250,7 +252,7 @@ def _amend(cite: str, context: Address | None, language: str) -> list[Part]:
                 f"{target.describe(language)} write '{_rename_form(target, language)}'."
             )
         else:
-            out.append(ReplaceUnit(target))
+            out.append(ReplaceUnit(target, about))
     return out
 
 

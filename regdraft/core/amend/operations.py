@@ -12,9 +12,15 @@ from regdraft.core.model import Address
 
 @dataclass(frozen=True, slots=True)
 class ReplaceUnit:
-    """Replace a whole unit by the quoted one (same kind and label)."""
+    """Replace a whole unit by the quoted one (same kind and label).
+
+    `about` is the subject the instruction names (`Sửa đổi về thời hạn ban hành … tại Điều 15:`):
+    a quote of such an instruction that leaves out the unit's clauses or points rewrites only the
+    paragraphs of its lead-in that it restates (`regdraft.core.amend.apply`).
+    """
 
     target: Address
+    about: str = ""
 
 
 @dataclass(frozen=True, slots=True)
