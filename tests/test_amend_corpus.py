@@ -247,3 +247,17 @@ def test_a_subject_amendment_keeps_the_clauses_its_quote_leaves_out(case: Case) 
     assert after.text[0].startswith("Quyết định công bố thủ tục hành chính của các cơ quan quy định tại Khoản 1")
     assert "20 (hai mươi) ngày" in after.text[0] and "05 (năm) ngày" in after.text[1]
     assert after.text[2] == before.text[1] == "Nội dung quyết định công bố thủ tục hành chính theo quy định sau đây:"
+
+
+def test_a_consolidated_state_text_cites_the_amending_provision_of_its_document(case: Case) -> None:
+    """Footnotes in the state profile: `theo quy định tại khoản 5 Điều 4 của Luật số 57/2024/QH15 …` (issue 12 §3)."""
+    from regdraft.core.consolidate import consolidate
+    from regdraft.render.profile import load_profile
+
+    words = load_profile({}, {"profile": "state-30"}).words("vi")
+    notes = [f.text for f in consolidate(case.base, [(case.amendment.meta, case.applied)], words=words).footnotes]
+    number = case.amendment.meta["number"]
+    assert notes and all(f"Điều {case.article} của {case.amendment.meta['type']} số {number}" in n for n in notes)
+    party = load_profile({}).words("vi")  # the Party profile keeps its own wording
+    kept = [f.text for f in consolidate(case.base, [(case.amendment.meta, case.applied)], words=party).footnotes]
+    assert len(kept) == len(notes) and not any(f"Điều {case.article} của " in n for n in kept)
