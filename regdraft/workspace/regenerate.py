@@ -155,7 +155,13 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         new = parse(ws.read(reg_path, edited_rev), f"{reg_path}@{edited_rev}", numbering=False)
     if new.id and new.id != old.id:
         raise RegdraftError(f"{new.source} is {new.id}, not {old.id}, the regulation the amendment amends.")
-    base = existing if existing is not None else document_text(old, default_title(old))
+    if existing is not None:
+        base = existing
+    else:
+        from regdraft.workspace.profiles import profile_for
+
+        words = profile_for(ws, old.meta).words(old.language)
+        base = document_text(old, default_title(old, words), words)
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
                         reasons=reasons)
     if existing is not None and result.text == existing:

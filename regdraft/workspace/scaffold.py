@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import amendment_path
+from regdraft.core.frontmatter import document_number
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Regulation
+from regdraft.importer.header import sentence_case
 from regdraft.workspace.amendments import slugs
 from regdraft.workspace.store import Workspace, writes
 
@@ -24,11 +27,25 @@ def _date_vi(value: Any) -> str:
     return text
 
 
-def default_title(reg: Regulation) -> str:
-    """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của Quy chế ...`."""
-    if reg.language == "en":
-        return f"Regulations amending the {reg.title}"
-    return f"Quy chế sửa đổi, bổ sung một số điều của {cited(reg.title)}"
+def _fields(reg: Regulation, title: str = "") -> dict[str, str]:
+    """What the profile's `amending_*` phrases are filled with for a text `reg` (docs/architecture.md)."""
+    vi = reg.language != "en"
+    kind = str(reg.meta.get("type") or "") if vi else "Regulation"
+    issuer = str(reg.meta.get("issuer") or "")
+    return {
+        "type": kind or ("Quy chế" if vi else "Regulation"),
+        "base": cited(reg.title) if vi else reg.title,
+        "number": document_number(reg.meta),
+        "signed": _date_vi(reg.meta.get("signed")),
+        "title": cited(title) if vi else title,
+        "issuer": sentence_case(issuer) if issuer.isupper() else issuer,
+    }
+
+
+def default_title(reg: Regulation, words: Mapping[str, str]) -> str:
+    """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của Quy chế ...`
+    (the profile's `amending_title`; a law's is `Luật sửa đổi, bổ sung một số điều của Luật ...`)."""
+    return words["amending_title"].format(**_fields(reg))
 
 
 def cited(title: str) -> str:
@@ -38,12 +55,14 @@ def cited(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def document_text(reg: Regulation, title: str) -> str:
-    """The Markdown of an empty amending document for `reg`, ready for instructions."""
+def document_text(reg: Regulation, title: str, words: Mapping[str, str]) -> str:
+    """The Markdown of an empty amending document for `reg`, ready for instructions, in the words of its
+    document profile (`amending_preamble`, `amending_article`, `amending_entry_title`, `amending_entry`)."""
     vi = reg.language != "en"
+    fields = _fields(reg, title)
     meta: dict[str, Any] = {
         "number": None,
-        "type": "Quy chế" if vi else "Regulation",
+        "type": fields["type"],
         "title": title,
         "regulation": reg.id,
         "language": reg.language,
@@ -52,29 +71,16 @@ def document_text(reg: Regulation, title: str) -> str:
         "signed": None,
         "effective": None,
     }
+    if reg.meta.get("profile"):
+        meta["profile"] = reg.meta["profile"]
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
-    signed = _date_vi(reg.meta.get("signed"))
-    base_title = cited(reg.title) if vi else reg.title
-    if vi:
-        body = [
-            "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
-            f"Căn cứ {reg.title} ban hành kèm theo Quy chế số {reg.id} ngày {signed},",
-            f"Ban Chấp hành Đảng bộ tỉnh ban hành {cited(title)} như sau:",
-            f"## Điều 1. Sửa đổi, bổ sung một số điều của {base_title} "
-            f"ban hành kèm theo Quy chế số {reg.id} ngày {signed}",
-            "## Điều 2. Hiệu lực thi hành",
-            "Quy chế này có hiệu lực kể từ ngày ký. Các đồng chí Tỉnh ủy viên, các tổ chức đảng, cơ quan, đơn vị có "
-            "liên quan chịu trách nhiệm thi hành Quy chế này.",
-        ]
-    else:
-        body = [
-            "Pursuant to the Charter of the Communist Party of Vietnam;",
-            f"Pursuant to the {reg.title}, No. {reg.id} of {reg.meta.get('signed')},",
-            f"The Executive Committee issues the {title} as follows:",
-            f"## Article 1. Amendments to the {reg.title}",
-            "## Article 2. Entry into force",
-            "These Regulations take effect on the date of signing.",
-        ]
+    article, entry = ("Điều", "Điều") if vi else ("Article", "Article")
+    body = [
+        *words["amending_preamble"].format(**fields).split("\n\n"),
+        f"## {article} 1. {words['amending_article'].format(**fields)}",
+        f"## {entry} 2. {words['amending_entry_title']}",
+        words["amending_entry"].format(**fields),
+    ]
     return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
 
 
@@ -82,12 +88,14 @@ def document_text(reg: Regulation, title: str) -> str:
 def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
     """Create `amendments/<slug>/amendment.md` for a regulation in one commit; return its path."""
     from regdraft.workspace.api import load_regulation
+    from regdraft.workspace.profiles import profile_for
 
     relative = amendment_path(slug)
     if slug in slugs(ws) or ws.exists(relative):
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     reg = load_regulation(ws, regulation)
-    text = document_text(reg, title or default_title(reg))
+    words = profile_for(ws, reg.meta).words(reg.language)
+    text = document_text(reg, title or default_title(reg, words), words)
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
     return relative

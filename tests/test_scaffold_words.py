@@ -1,0 +1,68 @@
+"""A new amending document is written in its text's document profile (`amending_*` words): a law's reads
+as a law, a Party regulation's as the office writes one, and an office may reword it."""
+
+from __future__ import annotations
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+LAW = """---
+id: 57/2020/QH14
+type: Luật
+title: Luật Thanh niên
+language: vi
+profile: state-30
+national: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+motto: Độc lập - Tự do - Hạnh phúc
+issuer: QUỐC HỘI
+place: Hà Nội
+signed: 2020-06-16
+---
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+
+## Điều 1. Phạm vi điều chỉnh
+
+Luật này quy định về quyền, nghĩa vụ của thanh niên.
+
+## Điều 2. Hiệu lực thi hành
+
+Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.
+"""
+
+
+def _new(ws: Workspace, invoke: Invoke, slug: str, regulation: str) -> str:
+    done = invoke(ws, "amend", "new", slug, "--regulation", regulation)
+    assert done.exit_code == 0, done.output
+    return (ws.root / f"amendments/{slug}/amendment.md").read_text(encoding="utf-8")
+
+
+def test_an_amending_law_reads_as_a_law(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": LAW.encode()}, "A law")
+    text = _new(tmp_workspace, invoke, "tn", "57/2020/QH14")
+    assert "type: Luật\n" in text and "title: Luật sửa đổi, bổ sung một số điều của Luật Thanh niên\n" in text
+    assert "profile: state-30\n" in text  # it prints as a state document, as its text does
+    assert "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thanh niên." in text
+    assert "## Điều 1. Sửa đổi, bổ sung một số điều của Luật Thanh niên số 57/2020/QH14" in text
+    assert "Luật này có hiệu lực thi hành từ ngày … tháng … năm …." in text
+    assert "Điều lệ Đảng" not in text and "Tỉnh ủy" not in text and "Quy chế" not in text
+    checked = invoke(tmp_workspace, "amend", "check", "tn")  # it reads back; only its instructions are missing
+    assert checked.exit_code == 1 and "the amendment has no instruction" in checked.output
+
+
+def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
+                                                                             invoke: Invoke) -> None:
+    text = _new(tmp_workspace, invoke, "en2", "01-QC/TU-EN")
+    assert "No. 01-QC/TU of 09/01/2021," in text and "01-QC/TU-EN of" not in text
+    assert "## Article 2. Entry into force" in text
+
+
+def test_an_office_rewords_the_scaffold_in_its_profile(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    own = ('base: party-36\ndescription: Văn phòng\nwords:\n  vi:\n'
+           '    amending_entry: "{type} này có hiệu lực từ ngày ký."\n')
+    config = (tmp_workspace.root / "regdraft.yaml").read_text(encoding="utf-8").replace("profile: party-36",
+                                                                                       "profile: office")
+    tmp_workspace.commit({"profiles/office.yaml": own.encode(), "regdraft.yaml": config.encode()}, "Own words")
+    text = _new(tmp_workspace, invoke, "own", "01-QC/TU")
+    assert text.rstrip().endswith("## Điều 2. Hiệu lực thi hành\n\nQuy chế này có hiệu lực từ ngày ký.")
+    assert "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in text  # the rest from party-36
