@@ -7,8 +7,8 @@ from typing import Any
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.core.errors import RegdraftError
-from regdraft.core.layout import amendment_path
 from regdraft.core.frontmatter import document_number
+from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Regulation
 from regdraft.importer.header import sentence_case
