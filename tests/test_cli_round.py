@@ -132,3 +132,16 @@ def test_adopt_requires_vote_majority_when_configured(ws: Workspace, invoke: Inv
     invoke(ws, "amend", "vote", SLUG, "--for", "25", "--against", "5", "--date", "2025-10-15")
     adopted = invoke(ws, *args)
     assert adopted.exit_code == 0, adopted.output
+
+
+def test_a_draft_without_a_number_is_numbered_by_the_command_the_message_names(ws: Workspace, invoke: Invoke) -> None:
+    """An imported amending document has no draft number: the refusal names `amend status … --draft 1`, which works."""
+    path = f"amendments/{SLUG}/amendment.md"
+    text = ws.read(path).decode("utf-8")
+    assert "\ndraft: 1\n" in text
+    ws.commit({path: text.replace("\ndraft: 1\n", "\n").encode("utf-8")}, "No draft number")
+    opened = invoke(ws, "round", "open", SLUG, "--due", "2027-07-15", "--yes", "--consult", "Ban Tổ chức Tỉnh ủy")
+    assert opened.exit_code == 1 and f"`regdraft amend status {SLUG} --draft 1`" in opened.output
+    assert invoke(ws, "amend", "status", SLUG, "--draft", "1").exit_code == 0
+    again = invoke(ws, "round", "open", SLUG, "--due", "2027-07-15", "--yes", "--consult", "Ban Tổ chức Tỉnh ủy")
+    assert again.exit_code == 0, again.output

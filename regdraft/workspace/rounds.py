@@ -159,8 +159,8 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
                          f"close it with `{Command.of('round close', slug)}` first.")
     draft = amendment.draft
     if draft is None:
-        raise RegdraftError(f"{relative} has no draft number; add `draft: 1` to its front matter "
-                            "and commit it before opening a round.")
+        raise RegdraftError(f"{relative} has no draft number, and a round circulates a numbered draft: number it "
+                            f"with `{Command.of('amend status', slug, draft=1)}` first (nothing was changed).")
     if rounds and int(draft) <= rounds[-1].draft:
         raise RegdraftError(
             f"{relative}: draft {draft} was already circulated in round {rounds[-1].number}; a new round "
