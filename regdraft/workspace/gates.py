@@ -62,7 +62,8 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                                f"close it with `{Command.of('round close', slug, number=r.number)}`"))
     unanswered = [c for c in load_comments(ws, slug) if c.is_open]
     if unanswered:
-        shown = ", ".join(f"{c.id} by {c.by} on {c.on}" for c in unanswered[:5])
+        shown = ", ".join(f"{c.id} by {c.by} on {c.on}" + (f" of {c.regulation}" if c.regulation else "")
+                          for c in unanswered[:5])
         more = f" and {len(unanswered) - 5} more" if len(unanswered) > 5 else ""
         out.append(Refusal("comments", f"{counted(len(unanswered), 'comment')} "
                            f"{'is' if len(unanswered) == 1 else 'are'} not answered "

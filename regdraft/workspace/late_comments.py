@@ -89,7 +89,9 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
     added = _added(ws, path)
     origin = f"added in commit {added.sha[:8]} by {added.author} on {added.date}" if added else "not committed yet"
+    of = f" of {comment.regulation}" if comment.regulation else ""
     return Problem(
-        f"comment {comment.id} by {comment.by} on {comment.on} in round {comment.round} is dated {comment.created}, "
+        f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} is dated "
+        f"{comment.created}, "
         f"after {' and after '.join(after)}; it was {origin}. Answer it as a late comment, take it into the "
         f"next round, or revert that commit.", path, 1)
