@@ -3,8 +3,10 @@ as a law, a Party regulation's as the office writes one, and an office may rewor
 
 from __future__ import annotations
 
+import re
+
 from regdraft.workspace.store import Workspace
-from tests.conftest import Invoke
+from tests.conftest import FIXTURES, Invoke
 
 LAW = """---
 id: 57/2020/QH14
@@ -66,3 +68,22 @@ def test_an_office_rewords_the_scaffold_in_its_profile(tmp_workspace: Workspace,
     text = _new(tmp_workspace, invoke, "own", "01-QC/TU")
     assert text.rstrip().endswith("## Điều 2. Hiệu lực thi hành\n\nQuy chế này có hiệu lực từ ngày ký.")
     assert "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in text  # the rest from party-36
+
+
+def test_the_unsigned_date_line_is_the_profiles(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """Before signing, the amending document's date is left blank in the profile's `date_unsigned` words."""
+    own = ('base: party-36\ndescription: Văn phòng\nwords:\n  en:\n    date_unsigned: "…… {year}"\n')
+    config = (tmp_workspace.root / "regdraft.yaml").read_text(encoding="utf-8").replace("profile: party-36",
+                                                                                       "profile: office")
+    tmp_workspace.commit({"profiles/office.yaml": own.encode(), "regdraft.yaml": config.encode()}, "Own words")
+    out = tmp_workspace.root / "out" / "vi.html"
+    done = invoke(tmp_workspace, "amend", "export", "qc-sua-doi-2025", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    nbsp = "\u00a0" * 6
+    assert f"Điện Biên, ngày{nbsp}tháng{nbsp}năm " in out.read_text(encoding="utf-8")  # Vietnamese: party-36's
+    tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+                         "An English amendment")
+    out = tmp_workspace.root / "out" / "en.html"
+    done = invoke(tmp_workspace, "amend", "export", "en1", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert re.search(r'<div class="place-date">Dien Bien, …… \d{4}</div>', out.read_text(encoding="utf-8"))

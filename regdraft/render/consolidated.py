@@ -207,9 +207,9 @@ def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> 
                              draft=draft, date=amendment.signed)
     if amendment.signed is None:
         place = str(amendment.meta.get("place") or "")
-        gap = "\u00a0" * 6  # kept open for the date of signing; plain spaces would collapse
-        blank = (f"ngày{gap}tháng{gap}năm {today.year}" if amendment.language == "vi"
-                 else f"{gap}{gap}{today.year}")
+        # Kept open for the date of signing (the profile's `date_unsigned`); {gap} is six no-break
+        # spaces, as plain spaces would collapse.
+        blank = profile.words(amendment.language)["date_unsigned"].format(gap="\u00a0" * 6, year=today.year)
         header = dataclasses.replace(header, place_date=f"{place}, {blank}" if place else blank)
     return header
 

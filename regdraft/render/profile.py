@@ -328,6 +328,7 @@ _FIELDS = {
     **{f"note_{kind}": {"this", "This", "old", "new"}
        for kind in ("amended", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
     "note_cited": {"instruction", "document"},
+    "date_unsigned": {"gap", "year"},
     **{f"amending_{part}": {"type", "base", "number", "signed", "title", "issuer"}
        for part in ("title", "preamble", "article", "entry")},
     "note_sentence": {"change", "where", "effective"},
