@@ -142,3 +142,25 @@ def _has_bottom_rule(paragraph: Any) -> bool:
     ppr = paragraph._p.pPr
     border = ppr.find(f"{w}pBdr/{w}bottom") if ppr is not None else None
     return border is not None and border.get(f"{w}val") == "single"
+
+
+def test_the_national_line_is_one_line_in_word_and_html(tmp_workspace: Workspace) -> None:
+    """`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` at 13 pt is 96 mm wide: the Word header's right column is made wide
+    enough for it (58 % of a state page, less Word's cell margins, is not), and the HTML never wraps it."""
+    import docx
+    from docx.shared import Mm
+
+    from regdraft.render.pdf import text_width_pt
+
+    tmp_workspace.commit({"regulations/15-2024-QĐ-UBND.md": DECISION.read_bytes()}, "Add a decision")
+    out = tmp_workspace.root / "out" / "decision.docx"
+    export_regulation(tmp_workspace, "15/2024/QĐ-UBND", out, "docx", "2024-06-01")
+    table = docx.Document(str(out)).tables[0]
+    right = table.columns[1].width
+    needed = Mm(text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True) * 25.4 / 72 + 2 * 1.9)
+    assert right is not None and right > needed
+    left = table.columns[0].width
+    assert left is not None and left > Mm(45)  # the issuing agency keeps a column of its own
+    html = tmp_workspace.root / "out" / "decision.html"
+    export_regulation(tmp_workspace, "15/2024/QĐ-UBND", html, "html", "2024-06-01")
+    assert re.search(r"\.national \{[^}]*white-space: nowrap", html.read_text(encoding="utf-8"))

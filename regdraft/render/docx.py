@@ -156,7 +156,7 @@ def party_header(document: Document, header: DocumentHeader, profile: Profile) -
     its text under it, then the place and date in italics. The page numbers are `page_numbers`.
     """
     width = text_width_mm(document)
-    widths = (width * 0.42, width * 0.58)
+    widths = _header_widths(width, header, profile)
     table = borderless_table(document, 2, widths)
     left, right = table.rows[0].cells
     size = profile.issuer_pt
@@ -185,6 +185,17 @@ def party_header(document: Document, header: DocumentHeader, profile: Profile) -
 
 
 _CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (0.19 cm)
+
+
+def _header_widths(width: float, header: DocumentHeader, profile: Profile) -> tuple[float, float]:
+    """The header columns: 42 % and 58 % of the text width, the right one widened so that the national
+    line is one line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" at 13 pt needs 96 mm, more than 58 % of a
+    state page's 165 mm once Word's cell margins are taken)."""
+    from regdraft.render.pdf import text_width_pt
+
+    national = text_width_pt(header.national.upper(), profile.national_pt, bold=True) * 25.4 / 72
+    right = min(max(width * 0.58, national + 2 * _CELL_MARGIN_MM + 1), width * 0.7)
+    return width - right, right
 
 
 def _rule_under(para: Paragraph, size: float, column_mm: float) -> None:
