@@ -222,12 +222,41 @@ def test_a_sheet_names_the_regulation_of_each_row(ws: Workspace, invoke: Invoke,
     assert len(_comments(ws)) == 3
 
 
-def test_accepting_a_wording_for_the_second_regulation_is_refused(ws: Workspace) -> None:
-    from regdraft.core.errors import RegdraftError
+def _body(data: bytes) -> str:
+    """An amending document below its front matter."""
+    return data.decode("utf-8").split("\n---\n", 1)[1]
+
+
+def test_accepting_a_wording_rewrites_the_article_for_its_regulation(ws: Workspace) -> None:
+    from regdraft.workspace.amendments import load
     from regdraft.workspace.proposals import accept_proposal
 
-    c = rounds.add_comment(ws, SLUG, BODY, "d5.k1.a", "Sửa.", proposal=f"{NEW_POINT} hằng quý", regulation=SECOND)
-    head = ws.resolve("HEAD").sha
-    with pytest.raises(RegdraftError, match="main regulation"):
-        accept_proposal(ws, SLUG, c.id)
-    assert ws.resolve("HEAD").sha == head
+    relative = f"amendments/{SLUG}/amendment.md"
+    wording = NEW_POINT.replace("hằng năm", "hằng năm, hằng quý")
+    c = rounds.add_comment(ws, SLUG, BODY, "d5.k1.a", "Sửa.", proposal=f"a) {wording}", regulation=SECOND)
+    before = _body(ws.read(relative))
+    done = accept_proposal(ws, SLUG, c.id)
+    after = _body(ws.read(relative))
+    # Below the front matter (which records the comment as the reason), only Điều 2 changed: the
+    # article amending the second regulation.
+    cut = before.index("## Điều 2."), before.index("## Điều 3.")
+    assert after.startswith(before[:cut[0]]) and after.endswith(before[cut[1]:])
+    assert rounds.draft_text(ws, SLUG, regulation=SECOND).find("d5.k1.a").unit.text == (wording,)
+    assert done.comment.accepted_in == done.commit
+    assert str(ws.repo.commit(done.commit).message).startswith(
+        f"Accept the proposal of comment {c.id} by {BODY} on d5.k1.a of {SECOND} into amendment {SLUG}")
+    # A comment on the main regulation of the same document rewrites Điều 1 only.
+    main = rounds.add_comment(ws, SLUG, BODY, "d1.k2", "Sửa.", proposal="2. Thường trực Tỉnh ủy chỉ đạo thực hiện.")
+    before = after
+    accept_proposal(ws, SLUG, main.id)
+    after = _body(ws.read(relative))
+    cut = before.index("## Điều 1."), before.index("## Điều 2.")
+    assert after.startswith(before[:cut[0]]) and after.endswith(before[cut[1]:])
+    assert rounds.draft_text(ws, SLUG).find("d1.k2").unit.text == ("Thường trực Tỉnh ủy chỉ đạo thực hiện.",)
+    # Each comment stays the reason of the instruction written from it, in its own article.
+    amendment = load(ws, SLUG)
+    reasons = [(ins.cite(), part.reason(ins)) for part in (amendment, amendment.for_regulation(SECOND))
+               for ins in part.leaves()]
+    assert reasons == [("khoản 1 Điều 1", f"Tiếp thu ý kiến của {BODY} (ý kiến {main.id})."),
+                       ("khoản 2 Điều 1", ""),
+                       ("khoản 1 Điều 2", f"Tiếp thu ý kiến của {BODY} (ý kiến {c.id}).")]

@@ -133,9 +133,11 @@ def _register() -> None:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for command in getattr(module, "COMMANDS", ()):
-            for each in _all_commands(command):
-                _naming_options(each)
             cli.add_command(command)
+    # Once every module is in: some add their commands to another module's group (`amend from-edits`).
+    for command in cli.commands.values():
+        for each in _all_commands(command):
+            _naming_options(each)
 
 
 _register()

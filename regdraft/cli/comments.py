@@ -315,10 +315,12 @@ def _imported(slug: str, imported: Sequence[Any], already: Sequence[Any]) -> Res
 @click.option("--open", "open_only", is_flag=True, help="Only comments without a disposition.")
 @click.option("--on", "on", type=ADDRESS, default=None, help="Only comments on this provision (or where it moved).")
 @click.option("--by", default=None, metavar="BODY", help="Only comments from this body (part of its name is enough).")
+@click.option("--regulation", "-r", type=REGULATION_ID, default=None,
+              help="Only comments on this regulation, when the amendment amends several (default: every one).")
 @workspace_option
 @prints_result
 def comment_list(slug: str, number: int | None, open_only: bool, on: str | None, by: str | None,
-                 workspace: Path | None) -> Result:
+                 regulation: str | None, workspace: Path | None) -> Result:
     """List comments and where each provision stands in the current draft.
 
     The state is unchanged, changed, moved to ADDRESS (found by its text) or removed.
@@ -326,10 +328,11 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     \b
     Example:
         regdraft comment list qc-sua-doi-2025 --open --on d5
+        regdraft comment list qc-sua-doi-2026 --regulation 02-QC/TU --on d1.k2
     """
     from regdraft.workspace import rounds
 
-    listed = rounds.list_comments(open_workspace(workspace), slug, number, open_only, on, by)
+    listed = rounds.list_comments(open_workspace(workspace), slug, number, open_only, on, by, regulation)
     done = Result([{**_comment_fields(item.comment), "state": item.placement.state.value,
                     "now_at": item.placement.address} for item in listed])
     if not listed:

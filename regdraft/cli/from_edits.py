@@ -19,7 +19,7 @@ from regdraft.cli.printing import Result, committed, prints_result
 @click.option("--edited-rev", default=None, metavar="REV",
               help="Take the edited text from a git revision or branch instead.")
 @click.option("--regulation", "-r", type=REGULATION_ID, default=None,
-              help="The regulation (id), when the amendment does not exist yet.")
+              help="The regulation (id) edited: needed when the amendment does not exist yet, or amends several.")
 @click.option("--allow-renumber", is_flag=True, help="Amend renumbered provisions under their new numbers.")
 @workspace_option
 @prints_result
@@ -28,13 +28,15 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
     """Regenerate an amendment's instructions (Điều 1) from an edited text (one commit).
 
     Compares the regulation in force with the edited text; the front matter, preamble and
-    other articles of the amendment are kept. Prints the change in the instructions.
+    other articles of the amendment are kept. Prints the change in the instructions. For a
+    document amending several regulations, -r names the one edited: only its article is rewritten.
 
     \b
     Example:
         cp regulations/01-QC-TU.md /tmp/edited.md   # then edit /tmp/edited.md
         regdraft amend from-edits qc-sua-doi-2026 --edited /tmp/edited.md
         regdraft amend from-edits qc-sua-doi-2026 --edited-rev draft-branch
+        regdraft amend from-edits qc-sua-doi-2027 -r 02-QC/TU --edited /tmp/edited-02.md
     """
     from regdraft.core.errors import UsageError
     from regdraft.workspace.regenerate import from_edits as regenerate

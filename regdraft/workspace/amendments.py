@@ -84,6 +84,25 @@ def survey(ws: Workspace) -> list[Entry]:
     return out
 
 
+def amended_id(ws: Workspace, amendment: Amendment, named: str) -> str | None:
+    """The id, as `amendment` names it, of the regulation `named` (an id, file stem or path) when the
+    document amends it; None when it does not."""
+    named = named.strip()
+    if named in amendment.regulations:
+        return named
+    try:
+        wanted = ws.locate_regulation(named)
+    except RegdraftError:
+        return None  # not a regulation of the workspace
+    for reg in amendment.regulations:
+        try:
+            if ws.locate_regulation(reg) == wanted:
+                return reg
+        except RegdraftError:
+            continue
+    return None
+
+
 def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = None) -> Regulation:
     """The regulation an amendment names, as it stands in the working tree (or at `rev`)."""
     if not amendment.regulation:

@@ -1,8 +1,9 @@
 """Accepting a comment's proposed wording: the wording becomes a change to the amendment's text.
 
-The draft (the regulation with the amendment applied, in the working tree) gets the proposed
-provision in place of the commented one, and `amend from-edits` regenerates the amendment's
-instructions from that edited text.
+The draft (the comment's regulation with the amendment applied, in the working tree) gets the
+proposed provision in place of the commented one, and `amend from-edits` regenerates the
+instructions of the amending article for that regulation from that edited text (the document's
+other articles are kept as they are).
 
 Post-conditions of `accept_proposal`:
 1. Two commits: the amendment's new instructions (its message names the comment, and its front
@@ -36,6 +37,7 @@ class Accepted:
 def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                     author: str | None = None) -> Accepted:
     """Write a comment's proposed wording into the amendment (one commit naming it), then accept the comment."""
+    from regdraft.workspace.amendments import load
     from regdraft.workspace.regenerate import from_edits
     from regdraft.workspace.rounds import draft_text, find_comment, list_comments, respond_comment
 
@@ -45,12 +47,6 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if comment.accepted_in:
         raise RegdraftError(f"The proposal of comment {comment.id} was already written into the text "
                             f"in commit {comment.accepted_in[:8]}.")
-    if comment.regulation:
-        # `amend from-edits` regenerates the instructions for the amendment's main regulation only.
-        raise RegdraftError(f"Comment {comment.id} is on {comment.regulation}, not the amendment's main regulation; "
-                            "accepting a wording writes into the main one only, so edit the text of the "
-                            f"article amending {comment.regulation} in amendments/{where}/amendment.md and "
-                            "answer the comment.")
     if comment.on == GENERAL:
         raise RegdraftError(f"Comment {comment.id} is a general comment; its proposal names no provision "
                             "to replace, so edit the text and run `regdraft amend from-edits`.")
@@ -58,7 +54,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if placement.state is State.REMOVED:
         raise RegdraftError(f"{describe_on(comment.on)} of comment {comment.id} is no longer in the draft; "
                             "its proposal has no provision to replace.")
-    draft = draft_text(ws, where)
+    draft = draft_text(ws, where, regulation=comment.regulation)
     address = Address.parse(placement.address)
     if address.segments[-1].kind not in PROPOSABLE:
         raise RegdraftError(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
@@ -66,7 +62,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if not proposable(draft.find(address).unit):
         raise RegdraftError(f"{describe_on(placement.address, draft.language)} has a closing text after its "
                             "points or clauses; accept the proposal by editing the text and running "
-                            f"`regdraft amend from-edits {where}`.")
+                            f"`regdraft amend from-edits {where}{_option(comment.regulation)}`.")
     new = proposed_unit(comment.proposal, address, draft.language)
     units, _ = map_units(draft.units, address, lambda _unit: (new,))
     edited = draft.with_units(units)
@@ -74,11 +70,18 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
         raise RegdraftError(f"The proposal of comment {comment.id} is already the text of "
                             f"{describe_on(placement.address, draft.language).lower()} in the draft.")
     # The draft may already renumber provisions (the amendment's own doing, not the proposal's).
+    of = f" of {comment.regulation}" if comment.regulation else ""
     outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
-                         allow_renumber=True, message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
-                                 f"{placement.address} into amendment {where}", author=author,
+                         regulation=comment.regulation or load(ws, where).regulation, allow_renumber=True,
+                         message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
+                                 f"{placement.address}{of} into amendment {where}", author=author,
                          reasons={address: from_comment(comment.by, comment.id, draft.language)})
     if outcome.commit is None:
         raise RegdraftError(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.")
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _option(regulation: str) -> str:
+    """The `-r REG` that `amend from-edits` needs for a comment on a regulation other than the main one."""
+    return f" -r {regulation}" if regulation else ""

@@ -1,11 +1,13 @@
 """Regenerating an amending document's instructions from the drafter's edited text.
 
-`regenerate(existing, old, edited)` replaces the numbered instructions of Điều 1 in an
-amending document's Markdown with those `edits.instructions_from_edits` writes, keeping
-everything else; `from_edits(ws, slug, ...)` does it in the workspace, in one commit.
+`regenerate(existing, old, edited)` replaces the numbered instructions of the article amending
+`old` (Điều 1 of a document amending one regulation; its own article, `amends:`, of one amending
+several) in an amending document's Markdown with those `edits.instructions_from_edits` writes,
+keeping everything else; `from_edits(ws, slug, ...)` does it in the workspace, in one commit.
 
 Post-conditions of `regenerate`:
-1. Front matter, preamble, the heading of Điều 1 and every other article are kept byte for byte.
+1. Front matter (but for the reasons of that article's instructions), preamble, the heading and
+   lead-in of that article and every other article are kept byte for byte.
 2. The text it returns reads back with `load_amendment`; `RegdraftError` otherwise.
 3. `diff` is the unified diff of the instructions alone (empty when they did not change).
 """
@@ -27,14 +29,15 @@ from regdraft.core.amend.document import (
     with_front_matter,
 )
 from regdraft.core.amend.edits import instructions_from_edits
-from regdraft.core.amend.reasons import KEY, carried_reasons
+from regdraft.core.amend.quote import HEADING
+from regdraft.core.amend.reasons import KEY, carried_reasons, reasons_naming
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
-from regdraft.core.model import Address, Regulation
-from regdraft.workspace.amendments import load_rounds
+from regdraft.core.model import Address, Kind, Regulation, noun
+from regdraft.workspace.amendments import amended_id, load_rounds
 from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
@@ -43,8 +46,9 @@ if TYPE_CHECKING:
 _INSTRUCTION_LINE = re.compile(r"^\d+[a-z]?\\?\.\s")
 
 
-def split_instructions(text: str) -> tuple[str, str, str]:
-    """An amending document as (before, Điều 1's numbered instructions, after), by lines."""
+def split_instructions(text: str, article: str | None = None) -> tuple[str, str, str]:
+    """An amending document as (before, the numbered instructions of the article labelled `article`
+    (default: the first article), after), by lines."""
     lines = text.split("\n")
     start = 1 if lines and lines[0].rstrip() == "---" else 0
     if start:
@@ -52,8 +56,12 @@ def split_instructions(text: str) -> tuple[str, str, str]:
     headings = [i for i in range(start, len(lines)) if lines[i].startswith("#")]
     if not headings:
         return text, "", ""
-    end = headings[1] if len(headings) > 1 else len(lines)
-    first = next((i for i in range(headings[0] + 1, end) if _INSTRUCTION_LINE.match(lines[i])), end)
+    at = 0 if article is None else next((n for n, i in enumerate(headings) if _label(lines[i]) == article.lower()),
+                                          None)
+    if at is None:
+        raise RegdraftError(f"The amending document has no article {article}.")
+    end = headings[at + 1] if len(headings) > at + 1 else len(lines)
+    first = next((i for i in range(headings[at] + 1, end) if _INSTRUCTION_LINE.match(lines[i])), end)
     before = "\n".join(lines[:first]).rstrip("\n") + "\n\n"
     region = "\n".join(lines[first:end]).strip("\n")
     after = "\n".join(lines[end:])
@@ -72,32 +80,70 @@ class Regenerated:
 
 
 def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: str, slug: str,
-               allow_renumber: bool = False, reasons: Mapping[Address, str] | None = None) -> Regenerated:
-    """`existing` with Điều 1's instructions replaced by those from the edits; all else kept.
+               allow_renumber: bool = False, reasons: Mapping[Address, str] | None = None,
+               regulation: str | None = None) -> Regenerated:
+    """`existing` with the instructions of the article amending `regulation` (default: `old`'s id) replaced
+    by those from the edits; all else kept.
 
-    The front matter's reasons follow their changes to the new instructions; `reasons` adds some by provision.
+    The front matter's reasons follow their changes to the new instructions; `reasons` adds some by
+    provision; the reasons of the other amending articles' instructions are kept.
     """
     import difflib
 
     generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
-    before, region, after = split_instructions(existing)
-    shell = load_amendment(before + after, source, slug)
-    if shell.regulation and old.id and shell.regulation != old.id:
-        raise RegdraftError(f"{source}: the amendment is for {shell.regulation}, but the edited text is "
-                            f"{old.id}.")
-    rendered = render_amendment(replace(shell, instructions=generated.instructions))
-    new_region = split_instructions(rendered)[1]
+    was, _ = read_amendment(existing, source, slug)
+    reg = regulation or old.id or (was.regulation if was else "")
+    article = _article_for(was, reg, source) if was is not None and reg else None
+    before, region, after = split_instructions(existing, article)
+    had_reasons = was is not None and was.meta.get(KEY) is not None
+    # The reasons are written back below; those of the instructions taken out would name nothing meanwhile.
+    shell = load_amendment(with_front_matter(before + after, {KEY: None}) if had_reasons else before + after,
+                           source, slug)
+    reg = reg or shell.regulation
+    article = article or shell.article.label
+    written = tuple(_in_article(ins, article) for ins in generated.instructions)
+    rendered = render_amendment(_with_instructions(shell, reg, written))
+    new_region = split_instructions(rendered, article)[1]
     text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
-    if shell.meta.get(KEY) is not None or reasons:
-        # The reasons follow their changes to the new instructions (those of no change left are dropped).
-        was, _ = read_amendment(existing, source, slug)
-        carried = carried_reasons(shell.meta, was.instructions if was else (), generated.instructions,
-                                  shell.language, shell.article.label, reasons)
-        text = with_front_matter(text, {KEY: carried or None})
+    if had_reasons or reasons:
+        # The reasons follow their changes to the new instructions (those of no change left are dropped);
+        # those of the other amending articles stay as written.
+        meta = was.meta if was is not None else shell.meta
+        by_regulation = {r: was.for_regulation(r).instructions for r in was.regulations} if was is not None else {}
+        carried = carried_reasons(meta, by_regulation.get(reg, ()), written, shell.language, shell.article.label,
+                                  reasons)
+        others = [ins for r, own in by_regulation.items() if r != reg for ins in own]
+        kept = reasons_naming(meta, others, shell.language, shell.article.label)
+        merged = {**kept, **carried}
+        if merged != (meta.get(KEY) or {}):  # unchanged reasons keep their lines as written
+            text = with_front_matter(text, {KEY: merged or None})
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
-    return Regenerated(text, diff, generated.notes, len(generated.instructions), generated.instructions)
+    return Regenerated(text, diff, generated.notes, len(generated.instructions), written)
+
+
+def _article_for(amendment: Amendment, reg: str, source: str) -> str:
+    """The label of the article of `amendment` amending `reg`; `RegdraftError` when none does."""
+    for amended, article in amendment.amending_articles:
+        if amended == reg:
+            return article.label
+    if not amendment.others:
+        raise RegdraftError(f"{source}: the amendment is for {amendment.regulation}, but the edited text is {reg}.")
+    raise RegdraftError(f"{source}: the amendment amends {', '.join(amendment.regulations)}, not {reg}.")
+
+
+def _in_article(ins: Instruction, article: str) -> Instruction:
+    """`ins` (and the instructions inside it) as standing in the amending article `article`."""
+    return replace(ins, article=article, children=tuple(_in_article(child, article) for child in ins.children))
+
+
+def _with_instructions(amendment: Amendment, reg: str, instructions: tuple[Instruction, ...]) -> Amendment:
+    """`amendment` with `instructions` in the article amending `reg`."""
+    if reg == amendment.regulation or not amendment.others:
+        return replace(amendment, instructions=instructions)
+    return replace(amendment, others=tuple(replace(part, instructions=instructions) if part.regulation == reg
+                                           else part for part in amendment.others))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +183,11 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     exists = ws.exists(relative)
     existing = decode(ws.read(relative), relative) if exists else None
     if existing is not None:
-        shell = load_amendment("".join(_parts(existing)), relative, slug)
+        shell = _shell(existing, relative, slug)
         if shell.status not in PENDING:
             raise NotPending(f"{relative}: the amendment is {shell.status}; only a pending amendment's "
                                 "instructions can be regenerated.")
-        regulation = regulation or shell.regulation
+        regulation = _regulation_of(ws, shell, regulation)
     if edited is not None:
         new = parse(edited, edited_name, numbering=False)  # a unit deleted outright leaves a gap
         regulation = regulation or new.id
@@ -163,24 +209,33 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         words = profile_for(ws, old.meta).words(old.language)
         base = document_text(old, default_title(old, words), words)
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
-                        reasons=reasons)
+                        reasons=reasons, regulation=regulation if existing is not None else None)
     if existing is not None and result.text == existing:
         return Outcome(relative, False, None, result)
     written = load_amendment(result.text, relative, slug)
     warnings = _circulated(ws, written) if existing is not None else ()
     message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
-                                       warnings)
+                                       warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
     return Outcome(relative, existing is None, sha, result, warnings)
 
 
 def draft_message(amendment: Amendment, instructions: tuple[Instruction, ...], edited: str,
-                  warnings: tuple[str, ...] = ()) -> str:
-    """The commit of `from-edits`: "Draft 3 of 05-QC/TU: amends khoản 2 Điều 5, ...", then every instruction."""
+                  warnings: tuple[str, ...] = (), regulation: str | None = None) -> str:
+    """The commit of `from-edits`: "Draft 3 of 05-QC/TU: amends khoản 2 Điều 5, ...", then every instruction.
+
+    For a document amending several regulations it names the one (`regulation`) and its article.
+    """
     name = amendment.number or amendment.slug
     draft = amendment.draft or 1
-    lines = [f"Draft {draft} of {name}: {touched(instructions, amendment.language)}", "",
-             f"The instructions of Điều 1, written from the edited text {edited}:", *listing(instructions)]
+    part = amendment.for_regulation(regulation or amendment.regulation)
+    article = f"Điều {part.article.label}"
+    of, amending = "", ""
+    if amendment.others:
+        of, amending = f" of {part.regulation} ({article})", f" (amending {part.regulation})"
+    lines = [f"Draft {draft} of {name}: {touched(instructions, amendment.language)}{of}", "",
+             f"The instructions of {article}{amending}, written from the edited text {edited}:",
+             *listing(instructions)]
     if warnings:
         lines += ["", *warnings]
     return "\n".join(lines)
@@ -198,10 +253,37 @@ def _circulated(ws: Workspace, amendment: Amendment) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _shell(existing: str, source: str, slug: str) -> Amendment:
+    """The amending document as far as it reads (its instructions may be what is being rewritten)."""
+    read, _ = read_amendment(existing, source, slug)
+    if read is not None:
+        return read
+    before, _, after = split_instructions(existing)
+    return load_amendment(before + after, source, slug)  # raises the problems of all but the instructions
+
+
+def _regulation_of(ws: Workspace, amendment: Amendment, named: str | None) -> str:
+    """The regulation whose amending article `from-edits` rewrites: `named`, which the document must
+    amend, or its only one."""
+    if not named and not amendment.others:
+        return amendment.regulation
+    word = noun(Kind.ARTICLE, amendment.language)
+    each = ", ".join(f"{reg} ({word} {article.label})" for reg, article in amendment.amending_articles)
+    if not named:
+        raise UsageError(f"The amendment '{amendment.slug}' amends {each}; name the regulation whose edited text "
+                         "this is.", options=("regulation",))
+    found = amended_id(ws, amendment, named)
+    if found is None:
+        raise UsageError(f"The amendment '{amendment.slug}' amends {each}, not {named}; name one of them.",
+                         options=("regulation",))
+    return found
+
+
+def _label(line: str) -> str | None:
+    """The label of the article a heading line opens (lower case), None when it opens none."""
+    match = HEADING.match(line.lstrip("#").strip())
+    return match.group(2).lower() if match else None
+
+
 def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
-
-
-def _parts(text: str) -> tuple[str, str]:
-    before, _, after = split_instructions(text)
-    return before, after

@@ -58,7 +58,7 @@ from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Regulation
 from regdraft.core.text import nfc
 from regdraft.importer.comment_sheet import iter_sheet
-from regdraft.workspace.amendments import amendment_file, load
+from regdraft.workspace.amendments import amended_id, amendment_file, load
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.lifecycle import preview
@@ -89,14 +89,9 @@ def regulation_key(ws: Workspace, slug: str, rev: str | None, regulation: str | 
     if not regulation or not regulation.strip():
         return ""
     amendment = _amendment(ws, slug, rev)
-    named = regulation.strip()
-    try:
-        named = next((reg for reg in amendment.regulations if ws.locate_regulation(reg) == ws.locate_regulation(named)),
-                     named)
-    except RegdraftError:
-        pass  # not a regulation of the workspace: refused below
-    if named in amendment.regulations:
-        return "" if named == amendment.regulation else str(named)
+    named = amended_id(ws, amendment, regulation)
+    if named is not None:
+        return "" if named == amendment.regulation else named
     raise UsageError(f"The amendment '{slug}' amends {', '.join(amendment.regulations)}, not {regulation}; "
                      "comments name provisions of a regulation it amends.", options=("regulation",))
 
@@ -374,14 +369,21 @@ class Listed:
 
 
 def list_comments(ws: Workspace, slug: str, round_number: int | None = None, open_only: bool = False,
-                  on: str | None = None, by: str | None = None) -> list[Listed]:
-    """Comments matching the filters, each placed in the current draft (the anchor follows moves)."""
+                  on: str | None = None, by: str | None = None, regulation: str | None = None) -> list[Listed]:
+    """Comments matching the filters, each placed in the current draft (the anchor follows moves).
+
+    `regulation` keeps the comments on one regulation the amendment amends (general comments,
+    which name none, go with its main one); `UsageError` when it does not amend it.
+    """
     rounds = load_rounds(ws, slug)
     drafts = _Drafts(ws, slug, rounds)
     target = canonical_on(on) if on else None
+    key = regulation_key(ws, slug, None, regulation) if regulation is not None else None
     out = []
     for c in load_comments(ws, slug):
         if round_number is not None and c.round != round_number:
+            continue
+        if key is not None and c.regulation != key:
             continue
         if open_only and not c.is_open:
             continue

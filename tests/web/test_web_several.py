@@ -8,7 +8,7 @@ import html
 import yaml
 
 from regdraft.core.comments import anchor_text
-from regdraft.workspace.rounds import draft_text, find_round, load_comments
+from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
 from tests.test_review_several import BODY, MAIN, NEW_CLAUSE, NEW_POINT, SECOND, SLUG, several_workspace
 from tests.web.conftest import client, comment_form, token
@@ -64,7 +64,7 @@ def test_a_comment_posted_on_the_second_regulation_lands_on_it(empty_workspace: 
                    data=comment_form(token(c, REDLINE), body=BODY, on="d1.k2", text="Giữ nguyên."))
     assert plain.status_code == 303
     assert {(x.on, x.regulation) for x in load_comments(ws, SLUG)} == {("d5.k1.a", SECOND), ("d1.k2", "")}
-    # The answering page groups them by regulation, and refuses to accept a wording into the second.
+    # The answering page groups them by regulation.
     answers = _text(c.get(f"/a/{SLUG}/comments").text)
     assert answers.index(f"Khoản 2 Điều 1 ({MAIN})") < answers.index(f"Điểm a khoản 1 Điều 5 ({SECOND})")
     assert f'id="on-{SECOND}-d5.k1.a"' in answers
@@ -80,3 +80,37 @@ def test_a_wrong_provision_of_the_second_regulation_keeps_the_page_and_the_text(
     page = _text(refused.text)
     assert "Gõ cẩn thận." in page and NEW_POINT in page  # the same regulation's page, with the text kept
     assert load_comments(ws, SLUG) == []
+
+
+def test_accepting_a_proposal_on_the_second_regulation_rewrites_its_article(empty_workspace: Workspace) -> None:
+    ws = several_workspace(empty_workspace)
+    wording = NEW_POINT.replace("hằng năm", "hằng năm, hằng quý")
+    comment = add_comment(ws, SLUG, BODY, "d5.k1.a", "Đề nghị bổ sung hằng quý.", proposal=f"a) {wording}",
+                          regulation=SECOND)
+    c = client(ws)
+    answers = _text(c.get(f"/a/{SLUG}/comments").text)
+    assert f'/a/{SLUG}/comments/{comment.id}/accept"' in answers  # the Accept button is shown
+    relative = f"amendments/{SLUG}/amendment.md"
+    before = ws.read(relative).decode("utf-8").split("\n---\n", 1)[1]
+    start = ws.resolve("HEAD").sha
+    done = c.post(f"/a/{SLUG}/comments/{comment.id}/accept",
+                  data={"csrf": token(c, f"/a/{SLUG}/comments"), "reply": "Tiếp thu."})
+    assert done.status_code == 303, done.text
+    first, second = ws.repo.git.rev_list("--reverse", f"{start}..HEAD").split()
+    assert str(ws.repo.git.show("--name-only", "--format=", first)).split() == [relative]
+    assert str(ws.repo.commit(first).message).startswith(
+        f"Accept the proposal of comment {comment.id} by {BODY} on d5.k1.a of {SECOND} into amendment {SLUG}")
+    assert str(ws.repo.git.show("--name-only", "--format=", second)).split() == [
+        f"amendments/{SLUG}/comments/{comment.id}.yaml"]
+    (accepted,) = load_comments(ws, SLUG)
+    assert accepted.accepted_in == first and accepted.disposition is not None
+    assert (accepted.disposition.value, accepted.reply, accepted.regulation) == ("accepted", "Tiếp thu.", SECOND)
+    # Below the front matter only Điều 2, the article amending the second regulation, changed.
+    after = ws.read(relative).decode("utf-8").split("\n---\n", 1)[1]
+    cut = before.index("## Điều 2."), before.index("## Điều 3.")
+    assert after.startswith(before[:cut[0]]) and after.endswith(before[cut[1]:]) and after != before
+    assert draft_text(ws, SLUG, regulation=SECOND).find("d5.k1.a").unit.text == (wording,)
+    assert draft_text(ws, SLUG).find("d1.k2").unit.text == (NEW_CLAUSE,)
+    page = _text(c.get(done.headers["location"]).text)
+    assert "Written into the text in commit" in page and first[:8] in page
+    assert f'/a/{SLUG}/comments/{comment.id}/accept"' not in page

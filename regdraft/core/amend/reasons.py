@@ -97,6 +97,16 @@ def reason_for(meta: Mapping[str, Any], ins: Instruction, language: str, main_ar
     return ""
 
 
+def reasons_naming(meta: Mapping[str, Any], instructions: Sequence[Instruction], language: str,
+                   main_article: str) -> dict[str, str]:
+    """The entries of the front matter's reasons that name one of `instructions` (or one inside them), as written."""
+    reasons = meta.get(KEY)
+    if not isinstance(reasons, Mapping) or not instructions:
+        return {}
+    names = set().union(*(_names(ins, language, main_article) for ins in _all(instructions)))
+    return {str(key): str(value) for key, value in reasons.items() if _key(str(key)) in names}
+
+
 def from_comment(by: str, comment_id: str, language: str) -> str:
     """The reason of a change written from a comment's proposed wording."""
     if language == "en":
