@@ -4,7 +4,8 @@ Post-conditions:
 1. A comment is recorded by `rounds.add_comment`, as `regdraft comment add` records it: one
    YAML file, one commit, authored by the person who wrote it, against the regulation the
    form names (the page's, for an amendment of several).
-2. Every refusal is a `RegdraftError` whose sentence says why; nothing is written then.
+2. Every refusal is a `RegdraftError` whose sentence says why (the server's own refusals in the
+   page's words, `ui`); nothing is written then.
 3. Only drafters answer and accept; a reviewer comments only as their link's body; nothing is
    written in a closed round.
 """
@@ -14,20 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from regdraft.core.comments import Comment, Round, RoundStatus, same_body
-from regdraft.core.errors import Category, RegdraftError, StateError, UsageError
+from regdraft.core.comments import Comment, Disposition, Round, RoundStatus, same_body
+from regdraft.core.errors import AddressError, Category, UnknownUnit
 from regdraft.web.guard import Visitor
+from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
 
 # Longest text accepted in each field, in characters (the request itself is bounded too).
 FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": 20_000, "proposal": 20_000,
           "type": 20, "disposition": 20, "reply": 20_000}
-
-
-class Forbidden(RegdraftError):
-    """The visitor may not do this (their link's body or role does not allow it)."""
-
-    category = Category.FORBIDDEN
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
@@ -47,71 +43,85 @@ class Recorded:
     round: int
 
 
-def _round(ws: Workspace, slug: str, number: str) -> Round:
+def _round(ws: Workspace, slug: str, number: str, ui: Words) -> Round:
     from regdraft.workspace.rounds import find_round
 
     if not number.strip().isdigit():
-        raise UsageError("The form names no round; reload the page and try again.")
+        raise refuse(ui, Category.USAGE, "form_no_round")
     return find_round(ws, slug, int(number))
 
 
-def _open(r: Round, slug: str) -> None:
+def _open(r: Round, slug: str, ui: Words) -> None:
     if r.status is not RoundStatus.OPEN:
-        raise StateError(f"Round {r.number} of '{slug}' is closed, so it is read-only: nothing more can be "
-                            "recorded in it.")
+        raise refuse(ui, Category.STATE, "round_is_closed", number=r.number, slug=slug)
 
 
-def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str, str]) -> Recorded:
+def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str, str], ui: Words) -> Recorded:
     """Record a comment from the form of the redline page."""
     from regdraft.workspace.rounds import add_comment as record
 
-    r = _round(ws, slug, values["round"])
-    _open(r, slug)
+    r = _round(ws, slug, values["round"], ui)
+    _open(r, slug, ui)
     body = values["body"].strip() or visitor.body
     if not body:
-        raise UsageError("Choose the body you comment for.")
+        raise refuse(ui, Category.USAGE, "choose_body_first")
     consulted = [b for b in r.consulted if same_body(b, body)]
     if not consulted:
-        raise UsageError(f"'{body}' is not among the bodies consulted in round {r.number}; choose one of "
-                         f"{', '.join(r.consulted)}.")
+        raise refuse(ui, Category.USAGE, "not_consulted", body=body, number=r.number,
+                     consulted=", ".join(r.consulted))
     if not visitor.may_comment_as(body):
-        raise Forbidden(f"Your access link is for {visitor.body}; you cannot comment as {body}.")
+        raise refuse(ui, Category.FORBIDDEN, "not_your_body", mine=visitor.body, body=body)
     name = visitor.name or " ".join(values["name"].split())
     if not name:
-        raise UsageError("Write your name: the comment is recorded under it.")
+        raise refuse(ui, Category.USAGE, "write_name")
     if not values["text"].strip():
-        raise UsageError("Write the comment before sending it.")
-    comment = record(ws, slug, consulted[0], values["on"].strip() or "general", values["text"],
-                     values["proposal"], values["type"].strip() or None, r.number, author=ws.person(name),
-                     regulation=values["regulation"].strip() or None)
+        raise refuse(ui, Category.USAGE, "write_comment")
+    on = values["on"].strip() or "general"
+    try:
+        comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
+                         r.number, author=ws.person(name), regulation=values["regulation"].strip() or None)
+    except (UnknownUnit, AddressError) as exc:
+        raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     return Recorded(comment, r.number)
 
 
-def _answerable(ws: Workspace, visitor: Visitor, slug: str, cid: str) -> Comment:
+def _named(on: str, ui: Words) -> str:
+    """A provision as a reader names it (`Khoản 1 Điều 99`), or as typed when it names none."""
+    from regdraft.core.comments import describe_on
+
+    try:
+        return describe_on(on, ui.language)
+    except AddressError:
+        return f"“{on}”"
+
+
+def _answerable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words) -> Comment:
     from regdraft.workspace.rounds import find_comment, find_round
 
     if not visitor.may_answer:
-        raise Forbidden("Only the drafting office answers comments; your access link is a reviewer's.")
+        raise refuse(ui, Category.FORBIDDEN, "only_drafters")
     _, comment = find_comment(ws, cid, slug)
-    _open(find_round(ws, slug, comment.round), slug)
+    _open(find_round(ws, slug, comment.round), slug, ui)
     return comment
 
 
-def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str]) -> Comment:
+def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
     """Record a disposition and reply, as `regdraft comment respond` does."""
+    from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.rounds import respond_comment
 
-    _answerable(ws, visitor, slug, cid)
+    _answerable(ws, visitor, slug, cid, ui)
     if not values["disposition"]:
-        raise UsageError("Choose a disposition: accepted, partly, rejected or noted.")
+        words = profile_for(ws).words(ui.language)
+        raise refuse(ui, Category.USAGE, "choose_disposition", choices=ui.either([d.label(words) for d in Disposition]))
     return respond_comment(ws, cid, values["disposition"], values["reply"], slug,
                            author=ws.person(visitor.name) if visitor.name else None)
 
 
-def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str]) -> Comment:
+def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
     """Write the comment's proposal into the amendment and mark the comment accepted."""
     from regdraft.workspace.proposals import accept_proposal
 
-    _answerable(ws, visitor, slug, cid)
+    _answerable(ws, visitor, slug, cid, ui)
     done = accept_proposal(ws, slug, cid, values["reply"], author=ws.person(visitor.name) if visitor.name else None)
     return done.comment

@@ -10,6 +10,8 @@ Post-conditions:
 2. With access links, a request without a valid link's cookie sees only the page asking for one.
 3. Every POST is refused (403) unless its CSRF token matches the browser's cookie.
 4. A refused write answers with the same page, the reason and everything the person typed.
+5. Every page speaks the language of the amendment it shows (`pages.language`): its own words
+   come from `words.yaml`, and `<html lang>` says which.
 """
 
 from __future__ import annotations
@@ -34,10 +36,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, pages
 from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
+from regdraft.web.words import Words, refuse
 from regdraft.workspace.access import lookup
 from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
@@ -102,6 +105,10 @@ class Server:
                 self._cache.pop(next(iter(self._cache)))
         return value
 
+    def words(self, slug: str | None = None) -> Words:
+        """The words of a page about the amendment `slug` (or about the whole workspace)."""
+        return Words.of(pages.language(Workspace(self.root), slug))
+
     def visitor(self, request: Request) -> Visitor | None:
         """The local drafter, or the person of the access link in the request's cookie."""
         if not self.links:
@@ -129,10 +136,11 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/a/{slug}/report.{fmt}", _page(server, _download)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    middleware = [Middleware(Limits)]
+    middleware = [Middleware(Limits, language=lambda: server.words().language)]
     if not links:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS))
-    return Starlette(routes=routes, middleware=middleware)
+    missing = _no_page(server)
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={404: missing, 405: missing})
 
 
 # -- plumbing ---------------------------------------------------------------------------------
@@ -143,8 +151,8 @@ Handler = Callable[["Context"], Any]
 class Context:
     """One request as the handlers see it: the server, the visitor, the CSRF cookie and token."""
 
-    def __init__(self, server: Server, request: Request, visitor: Visitor) -> None:
-        self.server, self.request, self.visitor = server, request, visitor
+    def __init__(self, server: Server, request: Request, visitor: Visitor, ui: Words) -> None:
+        self.server, self.request, self.visitor, self.ui = server, request, visitor, ui
         self.cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
         self.fresh_cookie = CSRF_COOKIE not in request.cookies
         self.csrf = csrf_token(server.secret, self.cookie, visitor)
@@ -164,7 +172,8 @@ class Context:
 
     def globals(self, **context: Any) -> dict[str, Any]:
         """What every page template sees."""
-        return {"visitor": self.visitor, "csrf": self.csrf, "links": self.server.links, "quote": quote, **context}
+        return {"visitor": self.visitor, "csrf": self.csrf, "links": self.server.links, "quote": quote,
+                "ui": self.ui, "lang": self.ui.language, **context}
 
     def respond(self, html: str, status: int = 200) -> HTMLResponse:
         """An HTML response that also sets the CSRF cookie when the browser had none."""
@@ -189,12 +198,12 @@ def _environment(server: Server, name: str, globals_: Mapping[str, Any]) -> Any:
 def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
         visitor = server.visitor(request) if not public else LOCAL
+        slug = request.path_params.get("slug") if visitor is not None else None
+        ui = await run_in_threadpool(server.words, str(slug) if slug else None)
         if visitor is None:
-            context = Context(server, request, LOCAL)
-            return context.render("web-message.html.j2", 401, title="An access link is needed",
-                                  message="This review server admits people through the access link the drafting "
-                                          "office sent them. Open your link again.")
-        context = Context(server, request, visitor)
+            context = Context(server, request, LOCAL, ui)
+            return context.render("web-message.html.j2", 401, title=ui("need_link_title"), message=ui("need_link"))
+        context = Context(server, request, visitor, ui)
         if request.method == "POST":
             origin = request.headers.get("origin")
             host = request.headers.get("host", "")
@@ -203,17 +212,31 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
             # A cross-site form carries its own origin; "null" (privacy settings) leaves it to the token.
             foreign = origin not in (None, "null") and origin.split("://", 1)[-1] != host
             if foreign or not csrf_ok(server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token):
-                return context.render("web-message.html.j2", 403, title="The form has expired",
-                                      message="The form was not sent from this page (or the page is too old); "
-                                              "reload the page and send it again.")
+                return context.render("web-message.html.j2", 403, title=ui("expired_title"), message=ui("expired"))
         try:
+            if slug:  # read without `Server.workspace`'s conflict check: the handler makes it
+                await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)
             response: Response = await handler(context)
         except RegdraftError as exc:
-            return context.render("web-message.html.j2", exc.category.http_status, title="Cannot show this",
-                                  message=exc.report())
+            return context.render("web-message.html.j2", exc.category.http_status, title=ui.failed(exc.category),
+                                  message=ui.said(exc))
         return response
 
     return endpoint
+
+
+def _no_page(server: Server) -> Callable[[Request, Exception], Any]:
+    """The answer to an address that is no page (or a method it does not take), in the workspace's words."""
+    async def answer(request: Request, exc: Exception) -> Response:
+        status = int(getattr(exc, "status_code", 404))
+        visitor = server.visitor(request)
+        ui = await run_in_threadpool(server.words)
+        context = Context(server, request, visitor or LOCAL, ui)
+        if visitor is None:
+            return context.render("web-message.html.j2", 401, title=ui("need_link_title"), message=ui("need_link"))
+        return context.render("web-message.html.j2", status, title=ui("failed_unknown"), message=ui("no_page"))
+
+    return answer
 
 
 # -- pages ------------------------------------------------------------------------------------
@@ -228,8 +251,7 @@ async def _access(c: Context) -> Response:
     token = c.param("token")
     link = await c.run(lambda ws: lookup(ws, token))
     if link is None:
-        return c.render("web-message.html.j2", 403, title="This access link is not valid",
-                        message="The link was revoked or mistyped; ask the drafting office for a new one.")
+        return c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
     response = RedirectResponse("/", 303)
     response.set_cookie(ACCESS_COOKIE, token, httponly=True, samesite="strict", max_age=90 * 24 * 3600)
     return response
@@ -243,7 +265,7 @@ def _round_param(c: Context, value: str | None) -> int | None:
     if value is None:
         return None
     if not value.isdigit():
-        raise UsageError(f"'{value}' is not a round number.")
+        raise refuse(c.ui, Category.USAGE, "not_round_number", value=value)
     return int(value)
 
 
@@ -259,10 +281,10 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         from regdraft.workspace.profiles import profile_for
 
         page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
-                               lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation))
+                               lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation, c.ui))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              texts_json=_json_data(page.texts), annotate=True, mark=_mark,
-                             badge=lambda address: _badge(page, address))
+                             badge=lambda address: _badge(page, address, c.ui))
         profile = profile_for(ws, page.redline.comparison.new.meta)
         return render_html(page.redline, workspace_root=ws.root, profile=profile,
                            page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_))
@@ -274,14 +296,14 @@ def _mark(address: Any) -> Markup:
     return Markup(' data-on="{}"').format(str(address))
 
 
-def _badge(page: pages.RedlinePage, address: Any) -> Markup:
+def _badge(page: pages.RedlinePage, address: Any, ui: Words) -> Markup:
     badge = page.badges.get(str(address))
     if badge is None:
         return Markup("")
     states = " ".join(f"state-{state}" for state, _ in badge.states)
     target = f"/a/{quote(page.slug)}/comments" + (f"?round={page.round.number}" if page.round else "")
     return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target, page.anchor(str(address)),
-                                                                       badge.text())
+                                                                       badge.text(ui))
 
 
 def _json_data(data: Any) -> Markup:
@@ -294,7 +316,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
                     status: int = 200) -> Response:
     slug = c.param("slug")
     number = _round_param(c, c.query("round"))
-    data = await c.run(lambda ws: pages.answer_page(ws, slug, number))
+    data = await c.run(lambda ws: pages.answer_page(ws, slug, number, c.ui))
     return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
                     done=c.query("done"))
 
@@ -318,7 +340,7 @@ async def _report(c: Context) -> Response:
 async def _download(c: Context) -> Response:
     slug, fmt = c.param("slug"), c.param("fmt")
     if fmt not in ("pdf", "docx", "csv"):
-        raise UsageError(f"The report is downloaded as pdf, docx or csv, not '{fmt}'.")
+        raise refuse(c.ui, Category.USAGE, "not_format", value=fmt)
     number = _round_param(c, c.query("round"))
 
     def build(ws: Workspace) -> tuple[bytes, int]:
@@ -346,10 +368,10 @@ async def _add_comment(c: Context) -> Response:
     slug = c.param("slug")
     values = actions.form_values(await c.request.form())
     try:
-        done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values))
+        done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values, c.ui))
     except RegdraftError as exc:
         number = int(values["round"]) if values["round"].isdigit() else None
-        return await _redline(c, values, exc.report(), exc.category.http_status, number)
+        return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number)
     where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}"
     if values["regulation"]:
         where += f"&regulation={quote(values['regulation'])}"
@@ -365,11 +387,11 @@ async def _accept(c: Context) -> Response:
 
 
 async def _answer(c: Context, action: Callable[..., Any]) -> Response:
-    slug, cid = c.param("slug"), pages.comment_id(c.param("cid"))
+    slug, cid = c.param("slug"), pages.comment_id(c.param("cid"), c.ui)
     values = actions.form_values(await c.request.form())
     try:
-        done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values))
+        done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
     except RegdraftError as exc:
-        return await _comments(c, values, exc.report(), cid, exc.category.http_status)
+        return await _comments(c, values, c.ui.said(exc), cid, exc.category.http_status)
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}#c-{done.id}", 303)
 

@@ -1,7 +1,8 @@
 """Who is asking, and the protections every request passes: size limits, headers, CSRF.
 
 Post-conditions:
-1. A request body larger than `MAX_BODY` bytes is answered 413 before any handler reads it.
+1. A request body larger than `MAX_BODY` bytes is answered 413 before any handler reads it, in
+   the workspace's language (`language`, asked only then).
 2. Every response carries a Content-Security-Policy that runs only the server's own script
    file and fetches nothing from elsewhere, and forbids framing.
 3. `csrf_token` is bound to the browser's CSRF cookie and the visitor's access link; a form
@@ -74,9 +75,10 @@ def new_cookie() -> str:
 class Limits:
     """ASGI middleware: bounded request bodies and the security headers on every response."""
 
-    def __init__(self, app: App, max_body: int = MAX_BODY) -> None:
+    def __init__(self, app: App, max_body: int = MAX_BODY, language: Callable[[], str] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.language = language
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -85,7 +87,7 @@ class Limits:
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > self.max_body:
-            await _too_large(send, self.max_body)
+            await self._too_large(send)
             return
         received = 0
 
@@ -108,15 +110,23 @@ class Limits:
         try:
             await self.app(scope, bounded, with_headers)
         except _TooLarge:
-            await _too_large(send, self.max_body)
+            await self._too_large(send)
+
+    async def _too_large(self, send: Send) -> None:
+        from starlette.concurrency import run_in_threadpool
+
+        from regdraft.web.words import Words
+
+        language = await run_in_threadpool(self.language) if self.language is not None else None
+        await _too_large(send, Words.of(language)("too_large", limit=self.max_body // 1024))
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    body = f"The request is larger than {limit // 1024} KiB; nothing was recorded.".encode()
+async def _too_large(send: Send, message: str) -> None:
+    body = message.encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"),
                             (b"content-length", str(len(body)).encode()),

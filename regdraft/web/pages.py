@@ -23,9 +23,9 @@ from urllib.parse import quote
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comment_report import by_regulation, provision_of
 from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
-from regdraft.core.counts import several
-from regdraft.core.errors import UnknownName, UsageError
+from regdraft.core.errors import Category, RegdraftError
 from regdraft.core.model import Regulation
+from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
@@ -35,19 +35,65 @@ if TYPE_CHECKING:
 
 _REVISION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_./~^-]{0,99}$")
 _COMMENT_ID = re.compile(r"^[0-9a-f]{4,6}$")
+_LANGUAGE = re.compile(r"^language:[ \t]*['\"]?(vi|en)\b", re.M)
 
 
-def revision(value: str) -> str:
+def language(ws: Workspace, slug: str | None = None) -> str:
+    """The language a page speaks: its amendment's, else the one most of the workspace's amendments
+    (or, without any, its regulations) are written in; Vietnamese on a tie or when nothing says.
+
+    Read from the front matter alone, so a page that reports a broken or conflicted amendment still
+    speaks its language.
+    """
+    from regdraft.core.layout import amendment_path
+    from regdraft.workspace.amendments import amendment_file, slugs
+
+    if slug:
+        try:
+            found = _written_in(ws, amendment_file(ws, slug))
+        except RegdraftError:
+            found = None
+        if found:
+            return found
+    for files in ([amendment_path(s) for s in slugs(ws)], ws.regulation_files()):
+        said = [x for x in (_written_in(ws, f) for f in files) if x]
+        if said:
+            return max(LANGUAGES, key=said.count)
+    return "vi"
+
+
+def known(ws: Workspace, slug: str, ui: Words) -> None:
+    """Refuse, in the page's words, an address naming no amendment of the workspace."""
+    from regdraft.workspace.amendments import amendment_file
+
+    try:
+        amendment_file(ws, slug)
+    except RegdraftError as exc:
+        raise refuse(ui, exc.category, "no_amendment", slug=slug) from exc
+
+
+def _written_in(ws: Workspace, relative: str) -> str | None:
+    """A document's `language:` (`vi` when its front matter names none); None when it cannot be read."""
+    try:
+        text = ws.read(relative)[:8192].decode("utf-8", "replace")
+    except (OSError, RegdraftError):
+        return None
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    found = _LANGUAGE.search(front)
+    return found.group(1) if found else "vi"
+
+
+def revision(value: str, ui: Words) -> str:
     """A revision named in a URL, refused when it is not a plain name, sha or `sha~1`."""
     if not _REVISION.match(value) or ".." in value:
-        raise UsageError(f"'{value}' is not a revision (a commit id, a tag or a branch).")
+        raise refuse(ui, Category.USAGE, "not_revision", value=value)
     return value
 
 
-def comment_id(value: str) -> str:
+def comment_id(value: str, ui: Words) -> str:
     """A comment id from a URL (4 to 6 hexadecimal characters)."""
     if not _COMMENT_ID.match(value):
-        raise UsageError(f"'{value}' is not a comment id.")
+        raise refuse(ui, Category.USAGE, "not_comment_id", value=value)
     return value
 
 
@@ -116,12 +162,16 @@ class Badge:
     count: int
     states: tuple[tuple[str, int], ...]
 
-    def text(self) -> str:
-        """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved`."""
-        noun = several(self.count, "comment")
+    def text(self, ui: Words) -> str:
+        """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved` (`2 ý kiến · đã sửa`)."""
+        def state(value: str) -> str:
+            return ui.maybe(f"state_{value}", value)
+
         if len(self.states) == 1:
-            return f"{self.count} {noun} · {self.states[0][0]}"
-        return f"{self.count} {noun} · " + ", ".join(f"{n} {state}" for state, n in self.states)
+            states = state(self.states[0][0])
+        else:
+            states = ", ".join(ui("badge_state", count=n, state=state(value)) for value, n in self.states)
+        return ui("badge", count=ui.count(self.count, "comment"), states=states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,35 +220,37 @@ def anchor(address: str, regulation: str = "") -> str:
 
 
 def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_from: str | None = None,
-                 rev_to: str | None = None, regulation: str | None = None) -> RedlinePage:
+                 rev_to: str | None = None, regulation: str | None = None, ui: Words | None = None) -> RedlinePage:
     """The redline of an amendment's draft, with its comments placed on the provisions.
 
     `regulation` chooses the regulation shown when the amendment amends several (default: the
-    first one its document amends).
+    first one its document amends); `ui` words the page (default: the amendment's language).
     """
     from regdraft.workspace.amendments import load
     from regdraft.workspace.redline import build
     from regdraft.workspace.rounds import list_comments, load_rounds
 
     amendment = load(ws, slug)
+    ui = ui or Words.of(amendment.language)
     rounds = load_rounds(ws, slug)
-    reg_id = _regulation_shown(amendment, regulation)
+    reg_id = _regulation_shown(amendment, regulation, ui)
     key = "" if reg_id == amendment.regulation else reg_id
     every = list_comments(ws, slug)
     listed = [item for item in every if item.comment.regulation == key]
     if rev_from is not None or rev_to is not None:
-        redline = _two_drafts(ws, slug, revision(rev_from or "HEAD"), revision(rev_to) if rev_to else None, key)
+        redline = _two_drafts(ws, slug, revision(rev_from or "HEAD", ui),
+                              revision(rev_to, ui) if rev_to else None, key, ui)
         badges = _badges([(item.placement.address, item) for item in listed])
-        return RedlinePage(slug, redline, f"Draft at {rev_from or 'HEAD'} against "
-                           f"{rev_to or 'the working draft'}", None, False, badges, rounds=tuple(rounds),
+        heading = ui("heading_two", old=rev_from or "HEAD", new=rev_to or ui("the_working_draft"))
+        return RedlinePage(slug, redline, heading, None, False, badges, rounds=tuple(rounds),
                            regulation=key, regulations=_amended(ws, amendment, every, None))
-    shown = _round_to_show(rounds, round_number, slug)
+    shown = _round_to_show(rounds, round_number, slug, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
         before = _before_adoption(ws, amendment)
         redline = build(ws, reg_id, rev_from=before, amendment=slug)
         badges = _badges([(item.placement.address, item) for item in listed])
-        title = "Working draft (no comment round yet)" if before is None else "As adopted, against the text before"
+        title = ui("heading_working") if before is None else ui("heading_adopted")
         return RedlinePage(slug, redline, title, None, False, badges, rounds=tuple(rounds), regulation=key,
                            regulations=amended)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
@@ -215,20 +267,22 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                 if proposable(loc.unit):
                     texts[address] = editor_text(loc.unit, draft.language)
                 provisions.append((address, describe_on(address, draft.language)))
-    state = "open" if commenting else "closed, read-only"
-    of = f" ({reg_id})" if amended else ""
-    return RedlinePage(slug, redline, f"Draft {shown.draft}{of} circulated in round {shown.number} ({state})", shown,
-                       commenting, badges, texts, tuple(provisions), tuple(rounds), key, amended)
+    heading = ui("heading_round", draft=shown.draft, number=shown.number,
+                 of=ui("heading_of", regulation=reg_id) if amended else "",
+                 state=ui("heading_open") if commenting else ui("heading_closed"))
+    return RedlinePage(slug, redline, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
+                       key, amended)
 
 
-def _regulation_shown(amendment: Amendment, regulation: str | None) -> str:
+def _regulation_shown(amendment: Amendment, regulation: str | None, ui: Words) -> str:
     """The id of the regulation to show: the one asked for, else the first the document amends."""
     ids = [reg for reg, _ in amendment.amending_articles]
     if not regulation:
         return ids[0] if ids else amendment.regulation
     if regulation in ids:
         return regulation
-    raise UnknownName(f"The amendment '{amendment.slug}' amends {', '.join(ids)}, not {regulation}.")
+    raise refuse(ui, Category.UNKNOWN, "not_amended", slug=amendment.slug, amended=", ".join(ids),
+                 regulation=regulation)
 
 
 def _amended(ws: Workspace, amendment: Amendment, listed: Sequence[Listed], shown: Round | None) -> tuple[Amended, ...]:
@@ -248,12 +302,12 @@ def _amended(ws: Workspace, amendment: Amendment, listed: Sequence[Listed], show
     return tuple(out)
 
 
-def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str) -> Round | None:
+def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str, ui: Words) -> Round | None:
     if number is not None:
         for r in rounds:
             if r.number == number:
                 return r
-        raise UnknownName(f"The amendment '{slug}' has no round {number}.")
+        raise refuse(ui, Category.UNKNOWN, "no_round", slug=slug, number=number)
     current = [r for r in rounds if r.status is RoundStatus.OPEN]
     return current[-1] if current else (rounds[-1] if rounds else None)
 
@@ -282,7 +336,7 @@ def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
         return None  # adopted outside regdraft: no tag to compare from; `build` says so
 
 
-def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str = "") -> Redline:
+def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str, ui: Words) -> Redline:
     """The draft (of `regulation`, as comments name it) at one revision against the draft at another
     (or in the working tree)."""
     from regdraft.core.diff import compare
@@ -295,9 +349,9 @@ def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, reg
 
     def version(rev: str | None) -> Version:
         if rev is None:
-            return Version("Working draft", new.id)
+            return Version(ui("working_draft"), new.id)
         revision = ws.resolve(rev)
-        return Version(f"Draft at {rev}", new.id, revision.short, revision.date)
+        return Version(ui("version_at", revision=rev), new.id, revision.short, revision.date)
 
     return Redline(compare(old, new), version(rev_from), version(rev_to), after.draft, after.number or None,
                    stem=slug, amendment=after)
@@ -308,8 +362,10 @@ class AnswerItem:
     """A comment on the answering page, with where its provision stands now."""
 
     comment: Comment
-    state: str
+    state: str  # unchanged, changed, moved, removed or general
     now_at: str
+    said: str = ""  # the state in the page's words: `đã chuyển đến Khoản 1a Điều 3 (có sửa đổi)`
+    now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là Khoản 3 Điều 5)`
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,14 +399,15 @@ class AnswerPage:
         return self.round.status is RoundStatus.OPEN
 
 
-def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> AnswerPage:
+def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: Words | None = None) -> AnswerPage:
     """The comments of a round (the open one, else the latest) grouped by provision in document order."""
     from regdraft.workspace.rounds import draft_texts, list_comments, load_rounds
 
+    ui = ui or Words.of(language(ws, slug))
     rounds = load_rounds(ws, slug)
-    shown = _round_to_show(rounds, round_number, slug)
+    shown = _round_to_show(rounds, round_number, slug, ui)
     if shown is None:
-        raise UnknownName(f"The amendment '{slug}' has no comment rounds yet.")
+        raise refuse(ui, Category.UNKNOWN, "no_rounds_yet", slug=slug)
     listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
     texts = draft_texts(ws, slug, shown.revision)
     draft = dict(texts)[""]
@@ -360,8 +417,21 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None) -> An
     words = profile_for(ws).words(draft.language)
     groups = []
     for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
-        items = tuple(AnswerItem(c, listed[c.id].placement.describe(), listed[c.id].placement.address)
-                      for c in comments)
+        items = tuple(_answer_item(c, listed[c.id], draft.language, ui) for c in comments)
         groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
     return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels)
+
+
+def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> AnswerItem:
+    """A comment with where its provision stands now, in the page's words."""
+    placement = listed.placement
+    state = placement.state.value
+    said = ui.maybe(f"state_{state}", state)
+    if state == "moved":
+        said = ui("moved_to", provision=describe_on(placement.address, language)) \
+            + (ui("moved_changed") if placement.changed else "")
+    now = ""
+    if state != "moved" and placement.address not in (comment.on, "general"):
+        now = ui("now_at", provision=describe_on(placement.address, language))
+    return AnswerItem(comment, state, placement.address, said, now)

@@ -47,7 +47,7 @@ def test_without_a_link_nothing_is_shown(review_ws: Workspace) -> None:
     c = client(review_ws, links=True)
     for url in ("/", f"/a/{SLUG}/redline", f"/a/{SLUG}/comments", f"/a/{SLUG}/report", f"/a/{SLUG}/report.csv"):
         page = c.get(url, headers={"host": "review.office.local"})
-        assert page.status_code == 401 and "An access link is needed" in page.text, url
+        assert page.status_code == 401 and "Cần đường dẫn truy cập" in page.text, url
         assert "01-QC/TU" not in page.text
     assert c.get("/access/not-a-token").status_code == 403
 
@@ -59,7 +59,7 @@ def test_reviewer_comments_only_as_their_body_and_cannot_answer(review_ws: Works
     assert f'name="body" value="{BODIES[0]}" readonly' in page and 'value="Nguyễn Văn An" readonly' in page
     before = head(review_ws)
     other = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), body=BODIES[1], text="Giả danh."))
-    assert other.status_code == 403 and "Your access link is for Ban Tổ chức Tỉnh ủy" in other.text
+    assert other.status_code == 403 and "Đường dẫn truy cập này dành cho Ban Tổ chức Tỉnh ủy" in other.text
     assert "Giả danh." in other.text and head(review_ws) == before
     own = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), name="Tên khác", text="Góp ý thật."))
     assert own.status_code == 303
@@ -72,7 +72,7 @@ def test_reviewer_comments_only_as_their_body_and_cannot_answer(review_ws: Works
     for action in ("respond", "accept"):
         refused = c.post(f"/a/{SLUG}/comments/{comment.id}/{action}",
                          data={"csrf": token(c), "disposition": "accepted", "reply": "x"})
-        assert refused.status_code == 403 and "Only the drafting office answers" in refused.text
+        assert refused.status_code == 403 and "Chỉ cơ quan soạn thảo mới tiếp thu, giải trình ý kiến" in refused.text
     assert head(review_ws) == before
 
 

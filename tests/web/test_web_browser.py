@@ -61,6 +61,8 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
     _select(page, "d12.k1.a", PHRASE)
     assert page.input_value("#comment-on") == "d12.k1.a"
     assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+    # The script's one line of text comes from the page, in the page's language (words.yaml).
+    assert page.inner_text("#comment-where") == f"Đã chọn: “{PHRASE}” tại Điểm a khoản 1 Điều 12"
     page.click("#proposal-box summary")
     current = page.input_value("#comment-proposal")
     assert current.startswith("a) Thường lệ ba tháng một lần;")       # the editor opens with the current text
@@ -71,7 +73,7 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
     page.fill("#comment-text", page.input_value("#comment-text") + "Đề nghị họp thường lệ hai tháng một lần.")
     with page.expect_navigation():
         page.click("#comment-send")
-    assert "was recorded" in page.content()
+    assert f"Đã lưu góp ý {load_comments(review_ws, SLUG)[0].id}." in page.content()
     (comment,) = load_comments(review_ws, SLUG)
     data = yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml").read_text("utf-8"))
     circulated = draft_text(review_ws, SLUG, find_round(review_ws, SLUG).revision)
@@ -93,7 +95,7 @@ def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str
     card.locator("form.accept textarea[name=reply]").fill("Tiếp thu, sửa điểm a khoản 1 Điều 12.")
     with page.expect_navigation():
         card.locator("form.accept button").click()
-    assert "Written into the text in commit" in page.locator(f"#c-{comment.id}").inner_text()
+    assert "Đã sửa vào dự thảo (phiên bản" in page.locator(f"#c-{comment.id}").inner_text()
     amendment = review_ws.path(f"amendments/{SLUG}/amendment.md").read_text("utf-8")
     assert "\na) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành.\n" \
         in amendment   # inside the quoted khoản 1 Điều 12, which from-edits now amends whole

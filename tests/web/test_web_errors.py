@@ -52,18 +52,20 @@ class Failure:
     form: tuple[tuple[str, str], ...] = ()
     setup: Callable[[Workspace], None] | None = None
     words: str = ""  # in the CLI's message and the page alike
+    said: str = ""  # in the page instead, where the server words the refusal itself (in the page's language)
 
 
 FAILURES = {
     "unknown amendment": Failure(Category.UNKNOWN, ("comment", "list", "no-such-thing"), "/a/no-such-thing/redline",
-                                 words="There is no amendment"),
+                                 words="There is no amendment", said="Không có dự thảo “no-such-thing”"),
     "unknown round": Failure(Category.UNKNOWN, ("round", "show", SLUG, "--round", "7"), f"/a/{SLUG}/redline?round=7",
-                             words="has no round 7"),
+                             words="has no round 7", said="không có vòng lấy ý kiến 7"),
     "malformed revision": Failure(Category.USAGE, ("redline", "01-QC/TU", "--from", "HEAD:regdraft.yaml", "--format",
                                                    "html"), f"/a/{SLUG}/redline?from=HEAD:regdraft.yaml"),
     "provision that does not exist": Failure(Category.USAGE, ("comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy",
                                                               "--on", "d99.k1", "--text", "Góp ý."),
-                                             form=(("on", "d99.k1"),), words="Điều 99"),
+                                             form=(("on", "d99.k1"),), words="Điều 99",
+                                             said="Dự thảo lần 2 không có Khoản 1 Điều 99"),
     "amendment that cannot be read": Failure(Category.DOCUMENT, ("redline", "01-QC/TU", "--amendment", SLUG,
                                                                  "--format", "html"), f"/a/{SLUG}/redline",
                                              setup=_break_front_matter, words=AMENDMENT),
@@ -71,7 +73,8 @@ FAILURES = {
                                              setup=_commit_conflict_markers, words="Conflict markers"),
     "round closed": Failure(Category.STATE, ("comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d5.k2",
                                              "--text", "Góp ý.", "--round", "1"),
-                            form=(("text", "Gửi sau khi đóng vòng."),), setup=_close, words="Round 1 of"),
+                            form=(("text", "Gửi sau khi đóng vòng."),), setup=_close, words="Round 1 of",
+                            said="Vòng lấy ý kiến 1 của dự thảo"),
 }
 
 
@@ -102,5 +105,5 @@ def test_the_same_failure_has_the_same_category_at_both_faces(review_ws: Workspa
     else:
         page = c.post(f"/a/{SLUG}/comments", data=comment_form(csrf, **dict(failure.form)))
     assert page.status_code == failure.category.http_status, page.text[:2000]
-    assert failure.words.replace("'", "&#39;") in page.text
+    assert (failure.said or failure.words).replace("'", "&#39;") in page.text
     assert head(review_ws) == before

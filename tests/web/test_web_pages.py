@@ -21,11 +21,11 @@ def test_home_lists_regulations_amendments_and_open_rounds(review_ws: Workspace)
     assert "01-QC/TU" in page.text and "Quy chế làm việc" in page.text
     row = re.search(r"<tr>\s*<td><a href=\"/a/qc-sua-doi-2025/redline\">.*?</tr>", page.text, re.S)
     assert row, page.text
-    assert "circulating" in row.group(0) and "<td>2</td>" in row.group(0)
-    assert "Round 1 (open, due 2025-03-15)" in row.group(0)
-    assert "0 of 3 bodies replied" in row.group(0)
+    assert "đang lấy ý kiến" in row.group(0) and "<td>2</td>" in row.group(0)
+    assert "Vòng lấy ý kiến 1 (đang lấy ý kiến, hạn góp ý 15/03/2025)" in row.group(0)
+    assert "0/3 cơ quan, đơn vị đã gửi ý kiến" in row.group(0)
     add_comment(review_ws, SLUG, BODIES[1], "d20a", "Đề nghị bổ sung.")
-    assert "1 of 3 bodies replied, 1 comment, 1 awaiting an answer" in c.get("/").text
+    assert "1/3 cơ quan, đơn vị đã gửi ý kiến; 1 ý kiến, 1 chưa xử lý" in c.get("/").text
 
 
 def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(review_ws: Workspace) -> None:
@@ -34,13 +34,13 @@ def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(r
     page = client(review_ws).get(f"/a/{SLUG}/redline")
     assert page.status_code == 200
     text = page.text
-    assert "Draft 2 circulated in round 1 (open)" in text
+    assert "Dự thảo lần 2 – Vòng lấy ý kiến 1 (đang lấy ý kiến)" in text
     assert 'class="ins"' in text and 'class="del"' in text          # the redline's own marks
     assert "Tóm tắt các thay đổi" in text                             # and its summary
     assert 'data-on="d5.k2"' in text and 'data-on="d5.k2.a"' in text  # every provision is addressable
     badge = re.search(r'<a class="badge ([^"]*)" href="/a/qc-sua-doi-2025/comments\?round=1#on-d5.k2">([^<]*)</a>',
                       text)
-    assert badge and badge.group(1) == "state-unchanged" and badge.group(2) == "2 comments · unchanged"
+    assert badge and badge.group(1) == "state-unchanged" and badge.group(2) == "2 ý kiến · không thay đổi"
     assert 'id="comment-form"' in text
     texts = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', text, re.S)
     assert texts and '"d5.k2.a": "a) Báo cáo Ban Chấp hành' in texts.group(1)
@@ -50,7 +50,7 @@ def test_badge_says_changed_once_the_provision_changed_since_the_comment(review_
     add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Đề nghị sửa.")
     edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
     text = client(review_ws).get(f"/a/{SLUG}/redline").text
-    assert "1 comment · changed" in text and "state-changed" in text
+    assert "1 ý kiến · đã sửa" in text and "state-changed" in text
 
 
 def test_document_text_is_escaped_and_never_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ def test_any_two_versions_of_the_draft(review_ws: Workspace) -> None:
     edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
     page = client(review_ws).get(f"/a/{SLUG}/redline?from={first[:10]}&to=HEAD")
     assert page.status_code == 200
-    assert f"Draft at {first[:10]}" in page.text
+    assert f"Dự thảo tại phiên bản {first[:10]} so với HEAD" in page.text
     assert re.search(r'<del class="del">[^<]*6 tháng, một năm', page.text)
     assert re.search(r'<ins class="ins">[^<]*hằng quý', page.text)
     assert 'id="comment-form"' not in page.text   # comments go to the circulated draft only
@@ -91,10 +91,10 @@ def test_closed_round_is_read_only(review_ws: Workspace) -> None:
     close_round(review_ws, SLUG)
     c = client(review_ws)
     page = c.get(f"/a/{SLUG}/redline")
-    assert "Round 1 is closed: this draft is read-only." in page.text
+    assert "Vòng lấy ý kiến 1 đã kết thúc: dự thảo này chỉ để xem." in page.text
     assert 'id="comment-form"' not in page.text
     answers = c.get(f"/a/{SLUG}/comments")
-    assert "This round is closed" in answers.text and "/respond" not in answers.text
+    assert "Vòng lấy ý kiến này đã kết thúc" in answers.text and "/respond" not in answers.text
 
 
 def test_comments_are_grouped_by_provision_in_document_order(review_ws: Workspace) -> None:
@@ -138,7 +138,8 @@ def test_report_page_and_downloads(review_ws: Workspace) -> None:
 def test_refusals_of_bad_addresses(review_ws: Workspace) -> None:
     c = client(review_ws)
     missing = c.get("/a/no-such-thing/redline")
-    assert missing.status_code == 404 and "There is no amendment &#39;no-such-thing&#39;" in missing.text
+    assert missing.status_code == 404 and "Không có dự thảo “no-such-thing”" in missing.text
+    assert "<h1>Không tìm thấy</h1>" in missing.text
     assert c.get("/a/..%2F..%2Fetc/redline").status_code in (400, 404)
     assert c.get(f"/a/{SLUG}/redline?from=HEAD:regdraft.yaml").status_code == 400
     assert c.get(f"/a/{SLUG}/redline?round=x").status_code == 400
@@ -157,9 +158,9 @@ def test_before_any_round_the_working_draft_is_shown_without_a_form(tmp_path) ->
     ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
     c = client(ws)
     page = c.get(f"/a/{SLUG}/redline")
-    assert page.status_code == 200 and "Working draft (no comment round yet)" in page.text
+    assert page.status_code == 200 and "Dự thảo đang soạn (chưa lấy ý kiến)" in page.text
     assert 'class="ins"' in page.text and 'id="comment-form"' not in page.text
-    assert "No rounds yet." in c.get("/").text
+    assert "Chưa lấy ý kiến." in c.get("/").text
     assert c.get(f"/a/{SLUG}/comments").status_code == 404
 
 
@@ -181,5 +182,5 @@ def test_an_adopted_amendment_without_rounds_shows_what_it_changed(tmp_path: Pat
     ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
     adopt(ws, SLUG, "2025-03-28", force="Hội nghị quyết định")
     page = client(ws).get(f"/a/{SLUG}/redline")
-    assert page.status_code == 200 and "As adopted, against the text before" in page.text
+    assert page.status_code == 200 and "Văn bản đã thông qua, so với văn bản trước khi sửa đổi" in page.text
     assert re.search(r'<ins class="ins">[^<]*', page.text)

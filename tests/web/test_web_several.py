@@ -27,7 +27,7 @@ def test_redline_page_names_both_regulations_and_shows_each_text(empty_workspace
     assert first.status_code == 200, first.text
     page = _text(first.text)
     # The first regulation the document amends is shown, and the selector names the other.
-    assert "The amendment amends:" in page and MAIN in page and SECOND in page
+    assert "Dự thảo sửa đổi, bổ sung:" in page and MAIN in page and SECOND in page
     assert f"regulation={SECOND}" in page
     assert NEW_CLAUSE in page and NEW_POINT not in page
     second = c.get(REDLINE, params={"round": "1", "regulation": SECOND})
@@ -35,9 +35,10 @@ def test_redline_page_names_both_regulations_and_shows_each_text(empty_workspace
     page = _text(second.text)
     assert NEW_POINT in page and NEW_CLAUSE not in page
     assert f'name="regulation" value="{SECOND}"' in page  # the comment form records it
-    assert f"Draft 1 ({SECOND}) circulated in round 1" in page
+    assert f"Dự thảo lần 1 ({SECOND}) – Vòng lấy ý kiến 1" in page
     unknown = c.get(REDLINE, params={"regulation": "09-QC/TU"})
-    assert unknown.status_code == 404 and f"amends {MAIN}, {SECOND}, not 09-QC/TU" in _text(unknown.text)
+    assert unknown.status_code == 404
+    assert f"sửa đổi, bổ sung {MAIN}, {SECOND}, không sửa đổi 09-QC/TU" in _text(unknown.text)
 
 
 def test_a_comment_posted_on_the_second_regulation_lands_on_it(empty_workspace: Workspace) -> None:
@@ -56,8 +57,8 @@ def test_a_comment_posted_on_the_second_regulation_lands_on_it(empty_workspace: 
                                         "#on-d5.k1.a")
     # The badge stands on the second regulation's provision, and is counted in the selector.
     shown = _text(c.get(sent.headers["location"]).text)
-    assert f'#on-{SECOND}-d5.k1.a">1 comment' in shown
-    assert f"{SECOND}" in shown and "(1 comment)" in shown
+    assert f'#on-{SECOND}-d5.k1.a">1 ý kiến' in shown
+    assert f"{SECOND}" in shown and "(1 ý kiến)" in shown
     assert "#on-d5.k1.a" not in _text(c.get(REDLINE).text)
     # The main regulation's d1.k2 is another provision: posting without the regulation records it there.
     plain = c.post(f"/a/{SLUG}/comments",
@@ -112,5 +113,5 @@ def test_accepting_a_proposal_on_the_second_regulation_rewrites_its_article(empt
     assert draft_text(ws, SLUG, regulation=SECOND).find("d5.k1.a").unit.text == (wording,)
     assert draft_text(ws, SLUG).find("d1.k2").unit.text == (NEW_CLAUSE,)
     page = _text(c.get(done.headers["location"]).text)
-    assert "Written into the text in commit" in page and first[:8] in page
+    assert "Đã sửa vào dự thảo (phiên bản <a " in page and f">{first[:8]}</a>)." in page
     assert f'/a/{SLUG}/comments/{comment.id}/accept"' not in page

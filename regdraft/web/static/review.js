@@ -14,6 +14,19 @@
   let quoted = "";      // the quotation this script put at the start of the comment
   let editorFrom = "";  // the text the wording editor was opened with
 
+  // The page's words, rendered into the form by the server (words.yaml): no text lives in this file.
+  const said = {phrase: form.dataset.selectedPhrase || "{phrase}: {provision}",
+                provision: form.dataset.selectedProvision || "{provision}"};
+
+  // A provision as the page names it (`Khoản 2 Điều 5`), from the provision list; its address otherwise.
+  function described(address) {
+    const options = document.querySelectorAll("#provision-list option");
+    for (let i = 0; i < options.length; i += 1) {
+      if (options[i].value === address && options[i].textContent.trim()) { return options[i].textContent.trim(); }
+    }
+    return address;
+  }
+
   function provisionOf(node) {
     const element = node && (node.nodeType === 1 ? node : node.parentElement);
     return element ? element.closest("[data-on]") : null;
@@ -31,7 +44,11 @@
   function choose(address, phrase) {
     on.value = address;
     highlight(address);
-    where.textContent = phrase ? "Selected: “" + phrase + "” in " + address : "Provision " + address;
+    const named = described(address);
+    where.textContent = phrase
+      ? said.phrase.replace("{provision}", function () { return named; })
+        .replace("{phrase}", function () { return phrase; })
+      : said.provision.replace("{provision}", function () { return named; });
     if (phrase) {
       const rest = text.value.startsWith(quoted) ? text.value.slice(quoted.length) : text.value;
       quoted = "“" + phrase + "”: ";

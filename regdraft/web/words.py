@@ -1,0 +1,107 @@
+"""The review server's own words, in the language of the document a page shows (data: words.yaml).
+
+The documents keep their profile's words; these are the words around them: navigation, labels,
+buttons, notices and the refusals the server itself words.
+
+Post-conditions:
+1. `words.yaml` is read once (safe_load) and checked: every language has the same keys.
+2. `Words(key, **fields)` is the entry with its fields filled in; a missing key fails loudly.
+3. `count` writes a number with its noun through `core.counts` (`1 comment`, `2 comments`,
+   `3 ý kiến`).
+4. `Refused` carries a sentence already in the page's language; any other error's message is
+   the library's (English), which `said` introduces on a Vietnamese page as a detail for the
+   drafting office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from regdraft.core.counts import count as counted
+from regdraft.core.errors import Category, RegdraftError
+
+LANGUAGES = ("vi", "en")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+
+
+@cache
+def _table() -> dict[str, dict[str, str]]:
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).resolve().parent / "words.yaml").read_text(encoding="utf-8"))
+    tables = {language: {str(k): str(v) for k, v in data[language].items()} for language in LANGUAGES}
+    keys = set(tables["vi"])
+    for language, table in tables.items():
+        if set(table) != keys:
+            raise RuntimeError(f"regdraft/web/words.yaml: {language} lacks or adds {sorted(set(table) ^ keys)}")
+    return tables
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The interface's words in one language (`vi` or `en`)."""
+
+    language: str
+
+    @classmethod
+    def of(cls, language: str | None) -> Words:
+        """The words of `language`; Vietnamese for anything else (the committees' language)."""
+        return cls(language if language in LANGUAGES else "vi")
+
+    def __call__(self, key: str, **fields: object) -> str:
+        """The entry `key`, its `{fields}` filled in."""
+        return _table()[self.language][key].format(**fields)
+
+    def has(self, key: str) -> bool:
+        """True when `key` is one of the words (a status or a state the table names)."""
+        return key in _table()[self.language]
+
+    def maybe(self, key: str, fallback: str) -> str:
+        """The entry `key`, or `fallback` when the table has none (a value from a newer workspace)."""
+        return self(key) if self.has(key) else fallback
+
+    def count(self, number: int, noun: str) -> str:
+        """`number` with the noun entry `noun_<noun>`: `2 comments`, `2 ý kiến`."""
+        return counted(number, self(f"noun_{noun}"), self.language)
+
+    def date(self, value: str) -> str:
+        """An ISO date or timestamp as this language writes it (`15/03/2025`, `10/03/2025 09:30`)."""
+        found = _DATE.match(value or "")
+        if found is None:
+            return value
+        yyyy, mm, dd, hh, mi = found.groups()
+        return self("time" if hh else "date", yyyy=yyyy, mm=mm, dd=dd, hh=hh, mi=mi)
+
+    def either(self, choices: list[str]) -> str:
+        """`a, b or c` in this language."""
+        if len(choices) < 2:
+            return "".join(choices)
+        return f"{', '.join(choices[:-1])} {self('or')} {choices[-1]}"
+
+    def said(self, error: RegdraftError) -> str:
+        """An error's message as this page shows it: the library's English introduced on a Vietnamese page."""
+        message = error.report()
+        if isinstance(error, Refused):
+            return message
+        return self("detail", message=message)
+
+    def failed(self, category: Category) -> str:
+        """The title of the page that says a request failed."""
+        return self(f"failed_{category.value}")
+
+
+class Refused(RegdraftError):
+    """A refusal the review server words itself, in the page's language."""
+
+    def __init__(self, message: str, category: Category) -> None:
+        super().__init__(message)
+        self.category = category
+
+
+def refuse(words: Words, category: Category, key: str, **fields: object) -> Refused:
+    """The refusal `key` of the words, of `category` (`raise refuse(ui, Category.USAGE, "write_name")`)."""
+    return Refused(words(key, **fields), category)
+

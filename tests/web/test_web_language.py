@@ -1,0 +1,208 @@
+"""The review server speaks the language of the amendment it shows: every page, message and refusal.
+
+Each page is fetched as a browser would fetch it; its interface (the page outside the document:
+the navigation, headings, forms, notices, labels, placeholders and aria labels) is scanned for the
+other language's interface words, taken from both the server's own table (`words.yaml`) and a
+list of the English phrases the Vietnamese pages used to show.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from regdraft.core.comments import Disposition
+from regdraft.workspace.api import list_regulations
+from regdraft.workspace.profiles import profile_for
+from regdraft.workspace.rounds import add_comment, close_round, open_round, respond_comment
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import FIXTURES, REPO_ROOT
+from tests.web.conftest import BODIES, SLUG, client, comment_form, token
+
+WORDS = Path(__file__).resolve().parents[2] / "regdraft" / "web" / "words.yaml"
+EN_SLUG = "en1"
+EN_BODIES = ("Organisation Board", "Inspection Commission", "Party Committee Office")
+
+# What the Vietnamese pages showed in English before they spoke Vietnamese (besides words.yaml's `en`).
+ENGLISH = ("Comment on draft", "Select words in a provision", "round 1 (draft 2)", "compare drafts at", "Body",
+           "on the whole draft", "was recorded", "Send comment", "Your name", "Provision", "Propose a wording",
+           "Committee review", "Regulations", "Amendments", "Comment rounds", "awaiting an answer", "replied",
+           "redline", "comments", "report", "local drafter", "Back to the start page", "Cannot show this",
+           "The form has expired", "An access link is needed", "Disposition", "Reply", "Record the answer",
+           "Accept the proposal", "Proposed wording", "download as", "read-only", "(choose)", "circulated in round",
+           "is not among the bodies consulted", "Choose a disposition", "larger than", "nothing was recorded")
+
+
+def _fragments(language: str) -> set[str]:
+    """The words of a language's table, split at their fields: what its pages say in their own words."""
+    table = yaml.safe_load(WORDS.read_text(encoding="utf-8"))[language]
+    out = set()
+    for entry in table.values():
+        for piece in re.split(r"\{[^}]*\}", str(entry)):
+            piece = piece.strip(" .,:;()–·“”'\"")
+            if len(piece) >= 4 and not piece.isdigit():
+                out.add(piece)
+    return out
+
+
+def interface(page: str, ws: Workspace) -> str:
+    """The text of a page outside its document: what the server itself says, attribute words included."""
+    if '<div class="review-bar">' in page:  # a document page: the bar above it and the panel beside it
+        bar = page[page.index('<div class="review-bar">'):]
+        bar = bar[:bar.index("</div>")]
+        panel = page[page.index("<aside"):page.index("</aside>")] if "<aside" in page else ""
+        page = bar + panel
+    elif "<body" in page:
+        page = page[page.index("<body"):]
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    said = re.findall(r'(?:placeholder|aria-label|title|data-selected-[a-z]+)="([^"]*)"', page)
+    text = html.unescape(" ".join([re.sub(r"<[^>]+>", " ", page), *said]))
+    for regulation in list_regulations(ws):  # titles are the documents' own words, whatever their language
+        text = text.replace(regulation.title, " ")
+    return " ".join(text.split())
+
+
+def _other_language(text: str, language: str) -> list[str]:
+    """The other language's interface words found in `text`."""
+    if language == "vi":
+        phrases = set(ENGLISH) | _fragments("en")
+    else:
+        phrases = _fragments("vi")
+    return sorted(p for p in phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text))
+
+
+def _lang(page: str) -> str:
+    """The page's `<html lang>`; `text` for the plain-text answer to a request too large to read."""
+    if not page.startswith("<!DOCTYPE"):
+        return "text"
+    found = re.search(r'<html lang="([a-z]+)">', page)
+    assert found, page[:200]
+    return found.group(1)
+
+
+def _pages(ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,
+           typed: tuple[str, str, str]) -> Iterator[tuple[str, int, str]]:
+    """(what, status, page) for every kind of page of one amendment: pages, messages, refusals, a closed round.
+
+    `typed` is what the people write, in the amendment's language: two comments and a reply.
+    """
+    c = client(ws)
+    general = add_comment(ws, slug, bodies[1], "general", typed[0])
+    answered = add_comment(ws, slug, bodies[0], on, typed[1], proposal="")
+    respond_comment(ws, answered.id, "partly", typed[2], slug)
+    for what, url in (("home", "/"), ("redline", f"/a/{slug}/redline"),
+                      ("added", f"/a/{slug}/redline?added={general.id}"),
+                      ("comments", f"/a/{slug}/comments?done={answered.id}"), ("report", f"/a/{slug}/report"),
+                      ("round x", f"/a/{slug}/redline?round=x"), ("round 7", f"/a/{slug}/redline?round=7"),
+                      ("revision", f"/a/{slug}/redline?from=a..b"), ("format", f"/a/{slug}/report.exe"),
+                      ("comment id", f"/a/{slug}/comments/zz/respond"), ("no amendment", "/a/no-such-thing/redline"),
+                      ("no page", "/no/such/page")):
+        page = c.get(url)
+        yield what, page.status_code, page.text
+    csrf = token(c, f"/a/{slug}/redline")
+    for what, data in (("body not consulted", {"body": "Sở Tài chính"}), ("no name", {"name": " "}),
+                       ("no text", {"text": " "}), ("no round", {"round": ""}), ("no provision", {"on": "d99.k1"})):
+        fields = {"body": bodies[0], "text": typed[1], "on": on, **data}
+        page = c.post(f"/a/{slug}/comments", data=comment_form(csrf, **fields))
+        yield what, page.status_code, page.text
+    page = c.post(f"/a/{slug}/comments/{answered.id}/respond", data={"csrf": csrf, "disposition": ""})
+    yield "no disposition", page.status_code, page.text
+    page = c.post(f"/a/{slug}/comments", data=comment_form("stale", on=on, body=bodies[0], text=typed[1]))
+    yield "expired form", page.status_code, page.text
+    page = c.post(f"/a/{slug}/comments", data=comment_form(csrf, body=bodies[0], text="x" * 100_000))
+    yield "too large", page.status_code, page.text  # plain text, before any page is built
+    close_round(ws, slug)
+    for what, url in (("closed redline", f"/a/{slug}/redline"), ("closed comments", f"/a/{slug}/comments")):
+        page = c.get(url)
+        yield what, page.status_code, page.text
+    page = c.post(f"/a/{slug}/comments", data=comment_form(csrf, on=on, body=bodies[0], text=typed[1]))
+    yield "closed round", page.status_code, page.text
+
+
+@pytest.fixture
+def english_ws(tmp_path: Path) -> Workspace:
+    """A workspace of the English regulation and an English amendment of it, with round 1 open."""
+    ws = init_workspace(tmp_path / "en")
+    ws.commit({"regulations/01-QC-TU-EN.md": (REPO_ROOT / "regulations" / "01-QC-TU-EN.md").read_bytes(),
+               f"amendments/{EN_SLUG}/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+              "An English regulation and its amendment")
+    open_round(ws, EN_SLUG, "Consultation", "2025-03-15", EN_BODIES)
+    return ws
+
+
+def _every_page_in(language: str, ws: Workspace, slug: str, bodies: tuple[str, ...], on: str,
+                   typed: tuple[str, str, str]) -> dict[str, str]:
+    """Every page of the amendment, checked to speak `language` alone: their interface texts by page."""
+    seen = {}
+    for what, status, page in _pages(ws, slug, bodies, on, typed):
+        seen[what] = interface(page, ws)
+        assert _lang(page) in (language, "text"), what
+        assert _other_language(seen[what], language) == [], (what, status, seen[what])
+    return seen
+
+
+def test_the_vietnamese_workspace_is_reviewed_in_vietnamese(review_ws: Workspace) -> None:
+    seen = _every_page_in("vi", review_ws, SLUG, BODIES, "d5.k2",
+                          ("Đề nghị rà soát toàn bộ dự thảo.", "Đề nghị làm rõ.", "Sửa lại một phần."))
+    assert "Lấy ý kiến dự thảo văn bản" in seen["home"] and "hạn góp ý 15/03/2025" in seen["home"]
+    for words in ("Góp ý Dự thảo lần 2", "Vòng lấy ý kiến 1", "Cơ quan, đơn vị góp ý", "Họ và tên người góp ý",
+                  "Đề xuất sửa thành", "Gửi góp ý", "1 ý kiến · góp ý chung về toàn bộ dự thảo",
+                  "Đã chọn: “{phrase}” tại {provision}"):
+        assert words in seen["redline"], words
+    assert "Đã lưu góp ý" in seen["added"]
+    assert "Kết quả tiếp thu" in seen["comments"] and "Đã lưu kết quả tiếp thu, giải trình" in seen["comments"]
+    assert "tải về" in seen["report"]
+    assert "Yêu cầu không hợp lệ" in seen["round x"] and "không có vòng lấy ý kiến 7" in seen["round 7"]
+    assert "không có trong danh sách cơ quan, đơn vị được lấy ý kiến" in seen["body not consulted"]
+    assert "Biểu mẫu đã hết hạn" in seen["expired form"] and "chưa có gì được lưu" in seen["too large"]
+    assert "chỉ để xem" in seen["closed round"] and "Không có dự thảo “no-such-thing”" in seen["no amendment"]
+    assert "Dự thảo lần 2 không có Khoản 1 Điều 99" in seen["no provision"]
+    assert "Không có trang nào ở địa chỉ này" in seen["no page"]
+
+
+def test_an_english_amendment_is_reviewed_in_english(english_ws: Workspace) -> None:
+    seen = _every_page_in("en", english_ws, EN_SLUG, EN_BODIES, "d1.k1",
+                          ("Please review the whole draft.", "Please clarify.", "Partly taken."))
+    assert "Round 1 (open, due 2025-03-15): draft 1, 2 of 3 bodies replied, 2 comments, 1 awaiting an answer" \
+        in seen["home"]
+    for words in ("Comment on draft 1", "Body", "Your name", "Send comment", "1 comment · general on the whole draft",
+                  "Selected: “{phrase}” in {provision}"):
+        assert words in seen["redline"], words
+    assert "Comment" in seen["added"] and "was recorded" in seen["added"]
+    assert "Disposition" in seen["comments"] and "Partly accepted" in seen["comments"]
+    # The scan finds the other language where there is some: these pages would fail the Vietnamese check.
+    assert {"Send comment", "Your name", "Body"} <= set(_other_language(seen["redline"], "vi"))
+    assert "is not among the bodies consulted in round 1" in seen["body not consulted"]
+    assert "The form has expired" in seen["expired form"] and "nothing was recorded" in seen["too large"]
+    assert "Draft 1 has no Clause 1, Article 99" in seen["no provision"]
+
+
+def test_the_page_and_the_printed_report_name_dispositions_alike(review_ws: Workspace) -> None:
+    """The answer form offers the profile's dispositions (Tiếp thu …), the words the report prints."""
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.")
+    respond_comment(review_ws, comment.id, "rejected", "Giữ như dự thảo.", SLUG)
+    c = client(review_ws)
+    words = profile_for(review_ws).words("vi")
+    page = c.get(f"/a/{SLUG}/comments").text
+    options = re.findall(r'<option value="(\w+)"[^>]*>([^<]*)</option>', page)
+    assert options == [(d.value, d.label(words)) for d in Disposition]
+    assert "<strong>Không tiếp thu</strong>: Giữ như dự thảo." in page
+    assert "Không tiếp thu" in c.get(f"/a/{SLUG}/report").text
+
+
+def test_without_a_link_the_page_speaks_the_workspace_language(review_ws: Workspace, english_ws: Workspace) -> None:
+    for ws, language, title in ((review_ws, "vi", "Cần đường dẫn truy cập"),
+                                (english_ws, "en", "An access link is needed")):
+        page = client(ws, links=True).get("/", headers={"host": "review.office.local"})
+        assert page.status_code == 401 and _lang(page.text) == language and title in page.text
+        assert _other_language(interface(page.text, ws), language) == []
+
+
+def test_every_language_has_every_word() -> None:
+    table = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
+    assert set(table) == {"vi", "en"} and set(table["vi"]) == set(table["en"])
