@@ -39,7 +39,7 @@ def test_each_regulation_lists_its_own_comments(ws: Workspace, invoke: Invoke) -
     assert [c for c in every if c.get("regulation") == SECOND] == second  # the same entries, the same keys
     main = _listed(ws, invoke, "-r", "02-QC-TU")  # by its file name too
     assert [c for c in every if "regulation" not in c] == main
-    assert _listed(ws, invoke, "--regulation", SECOND, "--on", "d5.k1.b") == [second[1]]
+    assert _listed(ws, invoke, "--regulation", SECOND, "--on", "d5.k1.b") == [c for c in second if c["on"] == "d5.k1.b"]
     assert _listed(ws, invoke, "--regulation", MAIN, "--on", "d5.k1.b") == []
     text = invoke(ws, "comment", "list", SLUG, "--regulation", SECOND)
     assert text.exit_code == 0 and f"d5.k1.a ({SECOND})" in text.output and "d1.k2" not in text.output
