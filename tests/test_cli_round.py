@@ -145,3 +145,14 @@ def test_a_draft_without_a_number_is_numbered_by_the_command_the_message_names(w
     assert invoke(ws, "amend", "status", SLUG, "--draft", "1").exit_code == 0
     again = invoke(ws, "round", "open", SLUG, "--due", "2027-07-15", "--yes", "--consult", "Ban Tổ chức Tỉnh ủy")
     assert again.exit_code == 0, again.output
+
+
+def test_comments_are_listed_as_a_reader_goes_through_the_draft(ws: Workspace, invoke: Invoke) -> None:
+    """General comments first, then in the order of the provisions, whatever order they came in (ids are random)."""
+    rounds.open_round(ws, SLUG, "", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
+    for on in ("d2a", "d2.k2.b", "general", "d1", "d2a", "d2.k1"):
+        rounds.add_comment(ws, SLUG, "Sở Nội vụ", on, f"Về {on}.")
+    listed = json.loads(invoke(ws, "comment", "list", SLUG, "--json").output)
+    assert [c["on"] for c in listed] == ["general", "d1", "d2.k1", "d2.k2.b", "d2a", "d2a"]
+    same = [c for c in listed if c["on"] == "d2a"]
+    assert same[0]["created"] <= same[1]["created"]

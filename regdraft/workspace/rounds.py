@@ -261,11 +261,19 @@ class _Drafts:
         self.ws, self.slug, self.rounds = ws, slug, rounds
         self.cache: dict[tuple[str | None, str], Regulation] = {}
         self.keys: dict[tuple[str, str], str] = {}
+        self.orders: dict[tuple[str | None, str], dict[str, int]] = {}
 
     def at(self, revision: str | None, regulation: str = "") -> Regulation:
         if (revision, regulation) not in self.cache:
             self.cache[revision, regulation] = draft_text(self.ws, self.slug, revision, regulation)
         return self.cache[revision, regulation]
+
+    def order(self, revision: str | None, regulation: str = "") -> dict[str, int]:
+        """Each address of a draft and its place in reading order."""
+        if (revision, regulation) not in self.orders:
+            self.orders[revision, regulation] = {str(loc.address): i for i, loc in
+                                                 enumerate(self.at(revision, regulation).walk())}
+        return self.orders[revision, regulation]
 
     def open_round(self, number: int) -> Regulation:
         return self.at(_open_round(self.rounds, number, self.slug).revision)
@@ -393,7 +401,21 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
         if target is not None and target not in (c.on, placement.address):
             continue
         out.append(Listed(c, placement))
-    return out
+    return sorted(out, key=lambda listed: _reading_order(listed.comment, rounds, drafts))
+
+
+def _reading_order(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> tuple[int, bool, bool, int, str, str]:
+    """Comments as a reader goes through them: by round, the main regulation first, general comments
+    first, then in the order of the provisions in the draft the round circulated, then as made."""
+    position = 0
+    if c.on != GENERAL:
+        revision = next((r.revision for r in rounds if r.number == c.round), None)
+        try:
+            order = drafts.order(revision, c.regulation)
+        except RegdraftError:
+            order = {}
+        position = order.get(c.on, len(order))
+    return (c.round, bool(c.regulation), c.on != GENERAL, position, c.created, c.id)
 
 
 def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
