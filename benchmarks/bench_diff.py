@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate  # noqa: E402
 
-from regdraft.core.diff import Op, compare  # noqa: E402
+from regdraft.core.diff import compare  # noqa: E402
 from regdraft.core.markdown import parse  # noqa: E402
+from regdraft.core.word_diff import Op  # noqa: E402
 
 _EDITS = (
     lambda s: s.replace("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", 1),

@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import _sentence  # noqa: E402
-from regdraft.core.diff import compare, new_side, old_side  # noqa: E402
+from regdraft.core.diff import compare  # noqa: E402
 from regdraft.core.markdown import parse  # noqa: E402
+from regdraft.core.word_diff import new_side, old_side  # noqa: E402
 
 HEAD = "---\nid: X/1\ntype: Quy chế\ntitle: Một dòng dài\nlanguage: vi\nissuer: A\nsigned: 2021-01-09\n---\n\n"
 ARTICLE = "## Điều 1. Một đoạn rất dài\n\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from regdraft.core.diff import DiffSegment, Op, new_side, old_side
+from regdraft.core.word_diff import DiffSegment, Op, new_side, old_side
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 from tests.test_cli_terminal import ESC, on_pipe, on_terminal

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regdraft.core import diff as diff_module
-from regdraft.core.diff import ChangeKind, Op, Provision, compare, diff_words, new_side, old_side, with_stated_kinds
+from regdraft.core import word_diff as word_diff_module
+from regdraft.core.diff import ChangeKind, Provision, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address
+from regdraft.core.word_diff import Op, diff_words, new_side, old_side
 from tests.strategies import VI_WORDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -200,7 +201,7 @@ def test_degenerate_result_is_detected_and_redone(monkeypatch: pytest.MonkeyPatc
     def everything_replaced(a: str, b: str) -> list[tuple[int, str]]:
         return [(-1, a), (1, b)]
 
-    monkeypatch.setattr(diff_module, "_dmp_runs", everything_replaced)
+    monkeypatch.setattr(word_diff_module, "_dmp_runs", everything_replaced)
     segments = diff_words("Ban Thường vụ Tỉnh ủy họp", "Ban Chấp hành Tỉnh ủy họp")
     assert any(s.op is Op.EQUAL and "Tỉnh ủy họp" in s.text for s in segments)
     assert old_side(segments) == "Ban Thường vụ Tỉnh ủy họp"
@@ -212,8 +213,8 @@ def test_texts_with_nothing_in_common_are_a_plain_replacement() -> None:
 
 
 def test_degenerate_failure_everywhere_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(diff_module, "_dmp_runs", lambda a, b: [(-1, a), (1, b)])
-    monkeypatch.setattr(diff_module, "_difflib_runs", lambda a, b: [(-1, a), (1, b)])
+    monkeypatch.setattr(word_diff_module, "_dmp_runs", lambda a, b: [(-1, a), (1, b)])
+    monkeypatch.setattr(word_diff_module, "_difflib_runs", lambda a, b: [(-1, a), (1, b)])
     with pytest.raises(RegdraftError, match="degenerated"):
         diff_words("Ban Thường vụ", "Ban Chấp hành")
 

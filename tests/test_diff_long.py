@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regdraft.cli import cli
-from regdraft.core import diff as diff_module
-from regdraft.core.diff import LONG_TEXT, Op, compare, diff_words, new_side, old_side
+from regdraft.core import word_diff as word_diff_module
+from regdraft.core.diff import compare
 from regdraft.core.markdown import parse
 from regdraft.core.sentences import match_pieces, pieces
+from regdraft.core.word_diff import LONG_TEXT, Op, diff_words, new_side, old_side
 from tests.strategies import VI_WORDS
 
 HEAD = "---\nid: X/1\ntype: Quy chế\ntitle: Một dòng dài\nlanguage: vi\nissuer: A\nsigned: 2021-01-09\n---\n\n"
@@ -31,7 +32,7 @@ def _sentences(count: int, seed: int = 0) -> list[str]:
     return out
 
 
-def _edits(segments: tuple[diff_module.DiffSegment, ...]) -> list[tuple[Op, str]]:
+def _edits(segments: tuple[word_diff_module.DiffSegment, ...]) -> list[tuple[Op, str]]:
     return [(s.op, s.text) for s in segments if s.op is not Op.EQUAL]
 
 
@@ -95,7 +96,7 @@ def test_texts_with_more_words_than_codes_compare_without_failing() -> None:
 
 def test_a_run_too_long_to_compare_word_by_word_is_replaced_whole_and_exactly(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(diff_module, "RUN_WORDS", 10)
+    monkeypatch.setattr(word_diff_module, "RUN_WORDS", 10)
     sentences = _sentences(600)
     changed = list(sentences)
     changed[300] = changed[300].replace(" ", " mới ", 1)

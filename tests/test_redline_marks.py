@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.core.diff import Op
+from regdraft.core.word_diff import Op
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 from tests.print_marks import POPPLER, PrintedPage, Word, pages_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from regdraft.core.diff import DiffSegment, Op
+from regdraft.core.word_diff import DiffSegment, Op
 from regdraft.render.profile import load_profile
 from regdraft.render.redline import marked
 from regdraft.workspace import redline as rl

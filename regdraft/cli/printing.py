@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 if TYPE_CHECKING:
-    from regdraft.core.diff import DiffSegment
     from regdraft.core.errors import Problem
+    from regdraft.core.word_diff import DiffSegment
     from regdraft.workspace.store import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -157,7 +157,7 @@ def marked(segments: Sequence[DiffSegment], context: int | None = None) -> str:
     With `context`, unchanged runs are cut to that many characters each side of a change and the
     text is put on one line (a list of changes); without it the text keeps its lines (a provision).
     """
-    from regdraft.core.diff import Op
+    from regdraft.core.word_diff import Op
 
     out = []
     for i, s in enumerate(segments):

@@ -20,9 +20,9 @@ from typing import Any
 
 from regdraft.core.align import similarity
 from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
-from regdraft.core.diff import DiffSegment, diff_words
 from regdraft.core.model import Regulation
 from regdraft.core.replies import Texts
+from regdraft.core.word_diff import DiffSegment, diff_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
-from regdraft.core.diff import DiffSegment, Op, diff_words
 from regdraft.core.errors import RegdraftError
 from regdraft.core.model import Address, Regulation, Unit
 from regdraft.core.text import nfc, tone_key
+from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
 BOOKMARK_PREFIX = "_rd"
 # `_rd12_d5_k2_b`; in a copy of several amended texts `_rd12_t2_d5_k2_b` (the second text of the copy).

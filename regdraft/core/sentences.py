@@ -1,6 +1,6 @@
 """Long texts compared sentence by sentence first, so the word diff stays bounded.
 
-A provision's text is usually a few hundred characters, and `regdraft.core.diff.diff_words`
+A provision's text is usually a few hundred characters, and `regdraft.core.word_diff.diff_words`
 compares it word by word at once. A pasted report or a whole law on one line can be megabytes:
 an exact word diff of it costs time in proportion to its length times its number of changes,
 and its words outnumber the codes the character diff can use. So a long text is first cut into

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
-    from regdraft.core.diff import DiffSegment
+    from regdraft.core.word_diff import DiffSegment
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
 

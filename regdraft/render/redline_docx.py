@@ -19,10 +19,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.diff import DiffSegment, Op, Provision
+from regdraft.core.diff import Provision
 from regdraft.core.markdown import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
+from regdraft.core.word_diff import DiffSegment, Op
 
 if TYPE_CHECKING:
     from regdraft.render.profile import Profile

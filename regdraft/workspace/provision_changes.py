@@ -8,7 +8,7 @@ Post-conditions of `amended_provision`:
    written); either is "" where the provision does not exist
    (inserted by the amendment, or not there at all after it). An address that exists on
    neither side is `UnknownUnit`, with the nearest provision suggested.
-3. `segments` is the word diff of `old` to `new` (`regdraft.core.diff.diff_words`): their old
+3. `segments` is the word diff of `old` to `new` (`regdraft.core.word_diff.diff_words`): their old
    side reads `old`, their new side `new`.
 """
 
@@ -21,8 +21,8 @@ from regdraft.core.amend.document import PENDING
 from regdraft.core.errors import NotPending, UnknownUnit, UsageError
 
 if TYPE_CHECKING:
-    from regdraft.core.diff import DiffSegment
     from regdraft.core.model import Regulation
+    from regdraft.core.word_diff import DiffSegment
     from regdraft.workspace.store import Workspace
 
 
@@ -48,7 +48,7 @@ class AmendedProvision:
 def amended_provision(ws: Workspace, name: str, address: str | None, amendment: str | None = None, *,
                       strict_tones: bool = False) -> AmendedProvision:
     """Regulation `name`'s provision at `address` (all of it when None) and what `amendment` makes of it."""
-    from regdraft.core.diff import diff_words
+    from regdraft.core.word_diff import diff_words
     from regdraft.workspace.lifecycle import preview, read_with_problems
     from regdraft.workspace.parse_cache import read_regulation
     from regdraft.workspace.redline import pending_amendment

@@ -1,0 +1,284 @@
+"""Word-level comparison of two texts; owns diff_match_patch.
+
+`diff_words(old, new) -> tuple[DiffSegment, ...]`: the texts are split into words, runs of spaces
+and single punctuation marks (`tokens`), each token is coded as one character for diff_match_patch
+(exact, with its semantic cleanup), and edits separated only by a space or one syllable are joined
+so that names are not fragmented. `regdraft.core.diff.compare` uses it inside changed provisions.
+
+Post-conditions of `diff_words`:
+1. The old text is exactly the concatenation of the equal and deleted segments (`old_side`) and
+   the new text that of the equal and inserted segments (`new_side`), in order.
+2. Differences of tone-mark placement only (`ủy`/`uỷ`) are not changes unless `strict_tones`.
+3. Texts that share words are never shown as "all deleted, all inserted": the comparison is
+   exact (no timeout), and such a result is detected and redone with difflib.
+4. The work is bounded whatever the texts: texts over `LONG_TEXT` characters are paired
+   sentence by sentence first (`regdraft.core.sentences`) and compared word by word only
+   inside the runs of changed sentences; a changed run too long for that (`RUN_WORDS`,
+   `WORD_BUDGET`) is shown deleted and inserted whole. Post-condition 1 always holds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import islice
+
+from regdraft.core.align import token_key
+from regdraft.core.errors import RegdraftError
+from regdraft.core.text import tone_key
+
+
+class Op(StrEnum):
+    """One word-level operation."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSegment:
+    """A run of text that is unchanged, deleted or inserted.
+
+    `text` is the new-side text (the old text for a deletion); `old` holds the old-side text of
+    an equal run when it differs from the new one only in tone-mark placement.
+    """
+
+    op: Op
+    text: str
+    old: str | None = None
+
+    @property
+    def old_text(self) -> str:
+        """The text of this run in the old version."""
+        return self.old if self.old is not None else self.text
+
+
+def old_side(segments: Sequence[DiffSegment]) -> str:
+    """The old text: equal and deleted runs, in order."""
+    return "".join(s.old_text for s in segments if s.op is not Op.INSERT)
+
+
+def new_side(segments: Sequence[DiffSegment]) -> str:
+    """The new text: equal and inserted runs, in order."""
+    return "".join(s.text for s in segments if s.op is not Op.DELETE)
+
+
+# Words (Vietnamese syllables included), runs of spaces and single other characters.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_WORDS = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """Split text into words, runs of whitespace and single punctuation marks."""
+    return _TOKEN.findall(text)
+
+
+def _code(i: int) -> str:
+    # Private-use code points: never surrogates, never whitespace the semantic cleanup special-cases.
+    return chr(0xE000 + i) if i < 0x1900 else chr(0xF0000 + i - 0x1900)
+
+
+class _Codes(dict[str, str]):
+    """Token keys to one-character codes for the character diff; each new key takes the next code."""
+
+    def __missing__(self, key: str) -> str:
+        code = self[key] = _code(len(self))
+        return code
+
+
+LONG_TEXT = 10_000  # texts longer than this, both sides together, are compared sentence by sentence first
+RUN_WORDS = 4_000_000  # a changed run is compared word by word when its word counts multiply to at most this
+WORD_BUDGET = 40_000_000  # ... and while the runs of one text compared so far stay under this in total
+
+
+def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffSegment, ...]:
+    """A word-level diff readable as phrases (see the module's post-conditions)."""
+    if old == new:
+        return (DiffSegment(Op.EQUAL, new),) if new else ()
+    if len(old) + len(new) > LONG_TEXT:
+        return _merge(_long_segments(old, new, strict_tones))
+    return _merge(_word_segments(old, new, strict_tones))
+
+
+def _word_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
+    a, b = tokens(old), tokens(new)
+    codes = _Codes()
+    if strict_tones:
+        a_chars, b_chars = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
+    else:
+        a_chars = "".join(map(codes.__getitem__, map(token_key, a)))
+        b_chars = "".join(map(codes.__getitem__, map(token_key, b)))
+    runs = _dmp_runs(a_chars, b_chars)
+    if _degenerate(runs) and set(a_chars) & set(b_chars):
+        runs = _difflib_runs(a_chars, b_chars)
+        if _degenerate(runs):
+            raise RegdraftError(
+                "The word comparison degenerated into 'everything deleted, everything inserted' "
+                "for texts that share words; please report this with the two texts."
+            )
+    return _to_segments(runs, a, b)
+
+
+def _long_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
+    """Sentences paired first (`regdraft.core.sentences`), then words inside each changed run.
+
+    Sentences are paired as written; a run of sentences differing only in tone placement is
+    then found equal by the word comparison (or by its tone key, past the word budget).
+    """
+    from regdraft.core.sentences import match_pieces, pieces
+
+    a, b = pieces(old, 32), pieces(new, 32)
+    out: list[DiffSegment] = []
+    budget = [WORD_BUDGET]
+    i = j = 0
+    for pi, pj in [*match_pieces(a, b, _matching_pieces), (len(a), len(b))]:
+        if pi > i or pj > j:
+            out.extend(_changed_run("".join(a[i:pi]), "".join(b[j:pj]), strict_tones, budget))
+        if pi < len(a):
+            out.append(DiffSegment(Op.EQUAL, b[pj]))
+        i, j = pi + 1, pj + 1
+    return out
+
+
+def _changed_run(old: str, new: str, strict_tones: bool, budget: list[int]) -> list[DiffSegment]:
+    """The word diff of one run of changed sentences, or the run deleted and inserted whole
+    when it is too long to compare word by word within the budget."""
+    if not old or not new:
+        return [DiffSegment(Op.DELETE, old)] if old else [DiffSegment(Op.INSERT, new)]
+    cost = len(_TOKEN.findall(old)) * len(_TOKEN.findall(new))
+    if cost <= RUN_WORDS and cost <= budget[0]:
+        budget[0] -= cost
+        return _word_segments(old, new, strict_tones)
+    if not strict_tones and tone_key(old) == tone_key(new):
+        return [DiffSegment(Op.EQUAL, new, old)]
+    return [DiffSegment(Op.DELETE, old), DiffSegment(Op.INSERT, new)]
+
+
+def _matching_pieces(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs of a longest common subsequence of two short lists of sentences."""
+    codes = _Codes()
+    runs = _dmp_runs("".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b)))
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    for op, chars in runs:
+        if op == 0:
+            pairs.extend((i + k, j + k) for k in range(len(chars)))
+        i += len(chars) if op <= 0 else 0
+        j += len(chars) if op >= 0 else 0
+    return pairs
+
+
+def _dmp_runs(a: str, b: str) -> list[tuple[int, str]]:
+    import diff_match_patch
+
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0  # exact: a timeout silently returns "all deleted, all inserted"
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(int(op), text) for op, text in diffs]
+
+
+def _difflib_runs(a: str, b: str) -> list[tuple[int, str]]:
+    runs: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append((0, a[i1:i2]))
+        else:
+            if i2 > i1:
+                runs.append((-1, a[i1:i2]))
+            if j2 > j1:
+                runs.append((1, b[j1:j2]))
+    return runs
+
+
+def _degenerate(runs: list[tuple[int, str]]) -> bool:
+    return bool(runs) and not any(op == 0 for op, _ in runs)
+
+
+def _to_segments(runs: list[tuple[int, str]], a: list[str], b: list[str]) -> list[DiffSegment]:
+    out: list[DiffSegment] = []
+    i = j = 0
+    for op, chars in runs:
+        n = len(chars)
+        if op == 0:
+            old, new = "".join(a[i:i + n]), "".join(b[j:j + n])
+            out.append(DiffSegment(Op.EQUAL, new, old if old != new else None))
+            i, j = i + n, j + n
+        elif op < 0:
+            out.append(DiffSegment(Op.DELETE, "".join(a[i:i + n])))
+            i += n
+        else:
+            out.append(DiffSegment(Op.INSERT, "".join(b[j:j + n])))
+            j += n
+    return out
+
+
+def _absorbable(segment: DiffSegment) -> bool:
+    """An unchanged run too short to stand between two edits: spaces, punctuation, one syllable."""
+    if "\n" in segment.text:
+        return False
+    return len(list(islice(_WORDS.finditer(segment.text), 2))) <= 1  # at most one word, never all counted
+
+
+def _merge(segments: list[DiffSegment]) -> tuple[DiffSegment, ...]:
+    """Join edits separated only by a space or a single syllable, so names are not fragmented.
+
+    One pass: absorbing an unchanged run never changes whether another one stands between two
+    edits, so every absorbable run is found at once.
+    """
+    segments = _coalesce(segments)
+    out: list[DiffSegment] = []
+    for k, seg in enumerate(segments):
+        if (seg.op is Op.EQUAL and 0 < k < len(segments) - 1 and segments[k - 1].op is not Op.EQUAL
+                and segments[k + 1].op is not Op.EQUAL and _absorbable(seg)):
+            out += [DiffSegment(Op.DELETE, seg.old_text), DiffSegment(Op.INSERT, seg.text)]
+        else:
+            out.append(seg)
+    return tuple(_coalesce(out))
+
+
+def _coalesce(segments: list[DiffSegment]) -> list[DiffSegment]:
+    """Within each run of edits, all deletions first, then all insertions; unchanged runs joined.
+
+    Texts are joined once per run (never by repeated concatenation): long texts have many runs.
+    """
+    out: list[DiffSegment] = []
+    pending_del: list[str] = []
+    pending_ins: list[str] = []
+    equal_new: list[str] = []
+    equal_old: list[str] = []
+    tone_folded = False
+
+    def flush() -> None:
+        nonlocal tone_folded
+        if equal_new:
+            text = "".join(equal_new)
+            out.append(DiffSegment(Op.EQUAL, text, "".join(equal_old) if tone_folded else None))
+            equal_new.clear()
+            equal_old.clear()
+            tone_folded = False
+        if pending_del:
+            out.append(DiffSegment(Op.DELETE, "".join(pending_del)))
+        if pending_ins:
+            out.append(DiffSegment(Op.INSERT, "".join(pending_ins)))
+        pending_del.clear()
+        pending_ins.clear()
+
+    for seg in segments:
+        if seg.op is Op.DELETE:
+            pending_del.append(seg.text)
+        elif seg.op is Op.INSERT:
+            pending_ins.append(seg.text)
+        else:
+            if pending_del or pending_ins:
+                flush()
+            if seg.text or equal_new:
+                equal_new.append(seg.text)
+                equal_old.append(seg.old_text)
+                tone_folded = tone_folded or seg.old is not None
+    flush()
+    return out
