@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regdraft.core import comments as c
+from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round_from_yaml, round_to_yaml
 from regdraft.core.errors import ParseError, RegdraftError, UnknownUnit
 from regdraft.core.markdown import parse
 from regdraft.core.model import Regulation
@@ -63,25 +64,25 @@ def test_comment_yaml_round_trips(text: str, reply: str, proposal: str, disposit
     comment = c.Comment("ab12", 2, "Ban Tổ chức", "d5.k2.dd", c.CommentType.EDITORIAL, nfc(text).strip(),
                         nfc(proposal).strip(), "Dòng một\nDòng hai", disposition, nfc(reply).strip(),
                         "2025-06-01T09:00:00+07:00", "")
-    assert c.comment_from_yaml(c.comment_to_yaml(comment), "x.yaml") == comment
+    assert comment_from_yaml(comment_to_yaml(comment), "x.yaml") == comment
 
 
 def test_round_yaml_round_trips() -> None:
     r = c.Round(2, "Lấy ý kiến", "2025-07-15", ("Ban A", "Ban B"), "a" * 40, 3, c.RoundStatus.CLOSED,
                 "2025-06-01T09:00:00+07:00", "2025-07-16T10:00:00+07:00")
-    assert c.round_from_yaml(c.round_to_yaml(r), "r.yaml") == r
+    assert round_from_yaml(round_to_yaml(r), "r.yaml") == r
 
 
 def test_comment_file_written_by_hand_with_bare_on_key() -> None:
-    comment = c.comment_from_yaml("id: k2x9\nround: 1\nby: Ban A\non: d3\ntext: Sửa\n", "k2x9.yaml")
+    comment = comment_from_yaml("id: k2x9\nround: 1\nby: Ban A\non: d3\ntext: Sửa\n", "k2x9.yaml")
     assert comment.on == "d3"
 
 
 def test_broken_comment_file_names_the_file() -> None:
     with pytest.raises(ParseError, match="comments/x.yaml: the key 'by' is missing"):
-        c.comment_from_yaml("id: x\nround: 1\nprovision: d1\ntext: t\n", "comments/x.yaml")
+        comment_from_yaml("id: x\nround: 1\nprovision: d1\ntext: t\n", "comments/x.yaml")
     with pytest.raises(ParseError, match="'disposition: maybe' is not one of"):
-        c.comment_from_yaml("id: x\nround: 1\nby: A\nprovision: d1\ntext: t\ndisposition: maybe\n", "x.yaml")
+        comment_from_yaml("id: x\nround: 1\nby: A\nprovision: d1\ntext: t\ndisposition: maybe\n", "x.yaml")
 
 
 def test_ids_are_short_hex_and_avoid_taken() -> None:

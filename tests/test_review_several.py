@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from regdraft.core.comments import GENERAL, Comment, CommentType, comment_from_yaml, comment_to_yaml
+from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
+from regdraft.core.comments import GENERAL, Comment, CommentType
 from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph, bookmark_name, bookmark_target
 from regdraft.core.replies import comments_from_reply as place
 from regdraft.workspace import rounds

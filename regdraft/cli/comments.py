@@ -67,7 +67,7 @@ def round_open(slug: str, title: str, due: dt.date, consult: tuple[str, ...], co
     Example:
         regdraft round open qc-sua-doi-2025 --due 2025-07-15 --consult-file bodies.txt
     """
-    from regdraft.core.comments import round_fields
+    from regdraft.core.comment_yaml import round_fields
     from regdraft.workspace import rounds
 
     ws = open_workspace(workspace)
@@ -89,7 +89,7 @@ def round_list(slug: str, workspace: Path | None) -> Result:
     Example:
         regdraft round list qc-sua-doi-2025
     """
-    from regdraft.core.comments import round_fields
+    from regdraft.core.comment_yaml import round_fields
     from regdraft.workspace import rounds
 
     found = rounds.load_rounds(open_workspace(workspace), slug)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from regdraft.core.amend.document import Amendment
-from regdraft.core.comments import Comment, Round, comment_from_yaml, round_from_yaml
+from regdraft.core.comment_yaml import comment_from_yaml, round_from_yaml
+from regdraft.core.comments import Comment, Round
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, RegdraftError, UnknownName
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder

@@ -27,6 +27,7 @@ from regdraft.core.commands import Command
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
 from regdraft.core.comment_report import ReportRow as ReportRow
+from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round_fields, round_to_yaml
 from regdraft.core.comments import (
     GENERAL,
     Comment,
@@ -36,15 +37,11 @@ from regdraft.core.comments import (
     State,
     body_key,
     canonical_on,
-    comment_from_yaml,
-    comment_to_yaml,
     follow,
     new_comment_id,
     prepare,
     replied_and_agreeing,
     respond,
-    round_fields,
-    round_to_yaml,
     row_comments,
     unconsulted,
     unique_bodies,

@@ -6,7 +6,8 @@ import re
 
 import yaml
 
-from regdraft.core.comments import anchor_text, comment_to_yaml
+from regdraft.core.comment_yaml import comment_to_yaml
+from regdraft.core.comments import anchor_text
 from regdraft.workspace.rounds import add_comment, close_round, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
 from tests.web.conftest import (
