@@ -27,7 +27,7 @@ from regdraft.core.consolidate import consolidate  # noqa: E402
 from regdraft.core.errors import RegdraftError  # noqa: E402
 from regdraft.core.markdown import parse  # noqa: E402
 from regdraft.importer.comment_sheet import read_sheet  # noqa: E402
-from regdraft.render.consolidated import write_consolidated_docx  # noqa: E402
+from regdraft.render.consolidated_docx import write_consolidated_docx  # noqa: E402
 from regdraft.render.profile import load_profile  # noqa: E402
 
 HEAD = "---\nid: X/1\ntype: Quy chế\ntitle: T\nlanguage: vi\nissuer: A\nsigned: 2021-01-09\n---\n\n"

@@ -11,7 +11,7 @@ import pytest
 from regdraft.core.consolidate import consolidate
 from regdraft.core.markdown import read, render
 from regdraft.importer import import_file
-from regdraft.render.consolidated import write_consolidated_docx
+from regdraft.render.consolidated_docx import write_consolidated_docx
 from regdraft.render.profile import load_profile
 from tests.conftest import FIXTURES
 from tests.test_consolidate import words_of

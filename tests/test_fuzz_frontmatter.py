@@ -14,13 +14,8 @@ from regdraft.core.amend.document import read_amendment
 from regdraft.core.consolidate import consolidate
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import read
-from regdraft.render.consolidated import (
-    amendment_html,
-    consolidated_html,
-    consolidated_markdown,
-    write_amendment_docx,
-    write_consolidated_docx,
-)
+from regdraft.render.consolidated import amendment_html, consolidated_html, consolidated_markdown
+from regdraft.render.consolidated_docx import write_amendment_docx, write_consolidated_docx
 from regdraft.render.html import environment
 from regdraft.render.profile import load_profile
 from tests.conftest import FIXTURES

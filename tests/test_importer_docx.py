@@ -227,7 +227,7 @@ def test_round_trip_export_to_docx_and_import_back(tmp_path: Path) -> None:
     import datetime as dt
 
     from regdraft.core.consolidate import consolidate
-    from regdraft.render.consolidated import write_consolidated_docx
+    from regdraft.render.consolidated_docx import write_consolidated_docx
     from regdraft.render.profile import load_profile
     from tests.test_consolidate import words_of
 

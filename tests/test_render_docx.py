@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from regdraft.core.comment_report import Report
-from regdraft.render.consolidated import write_consolidated_docx
+from regdraft.render.consolidated_docx import write_consolidated_docx
 from regdraft.render.profile import load_profile
 from regdraft.render.report import write_report
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation

@@ -92,7 +92,7 @@ class _Styles:
         return False
 
 
-# The styles `regdraft export` gives a closing text (render.consolidated.CLOSING_STYLES).
+# The styles `regdraft export` gives a closing text (render.consolidated_docx.CLOSING_STYLES).
 _CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
 
 
@@ -308,7 +308,7 @@ def _blocks(body: Any) -> Iterator[Any]:
                 yield from _blocks(content)
 
 
-# What `regdraft export` writes into a Word file's properties (render.consolidated.FRONT_MATTER_MARK).
+# What `regdraft export` writes into a Word file's properties (render.consolidated_docx.FRONT_MATTER_MARK).
 _FRONT_MATTER_MARK = "regdraft front matter (YAML):"
 
 

@@ -49,7 +49,7 @@ class _Writer:
 
     def _paragraph(self) -> Any:
         if self.para is None:
-            from regdraft.render.consolidated import _add
+            from regdraft.render.consolidated_docx import _add
 
             self.para = _add(self.document, self.style)
         return self.para
@@ -249,7 +249,7 @@ def write(redline: Redline, output: Path, *, layout: str = "inline", changed_onl
 
 def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: dt.date) -> None:
     """Write the redline as a Word document whose changes are Word tracked changes."""
-    from regdraft.render.consolidated import _front, _styles
+    from regdraft.render.consolidated_docx import _front, _styles
     from regdraft.render.docx import new_document, paragraph, save
     from regdraft.render.redline import page_header, words_for
 

@@ -20,19 +20,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regdraft.render.consolidated import (
-    Block,
-    Bookmarks,
-    _add,
-    _front,
-    _runs,
-    _signature,
-    _styles,
-    _write_blocks,
-    amendment_blocks,
-    amendment_header,
-    regulation_blocks,
-)
+from regdraft.render.consolidated import Block, amendment_blocks, amendment_header, regulation_blocks
+from regdraft.render.consolidated_docx import Bookmarks, _add, _front, _runs, _signature, _styles, _write_blocks
 
 if TYPE_CHECKING:
     from regdraft.core.amend import Amendment

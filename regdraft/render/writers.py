@@ -58,7 +58,7 @@ def consolidated_html(ct: ConsolidatedText, path: Path, settings: Settings) -> N
 
 
 def consolidated_docx(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
-    from regdraft.render.consolidated import write_consolidated_docx
+    from regdraft.render.consolidated_docx import write_consolidated_docx
 
     write_consolidated_docx(ct, settings.profile, path)
 
@@ -85,7 +85,7 @@ def amendment_html(amendment: Amendment, path: Path, settings: Settings) -> None
 
 
 def amendment_docx(amendment: Amendment, path: Path, settings: Settings) -> None:
-    from regdraft.render.consolidated import write_amendment_docx
+    from regdraft.render.consolidated_docx import write_amendment_docx
 
     write_amendment_docx(amendment, settings.profile, path, settings.today)
 

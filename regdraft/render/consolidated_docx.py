@@ -1,0 +1,269 @@
+"""The consolidated text and the amending document as Word files, and the Word writing they share.
+
+The documents are written from the same `Block`s as their HTML and Markdown
+(`regdraft.render.consolidated`), paragraph by paragraph through `regdraft.render.docx`; the review
+copy (`regdraft.render.review_copy`) and the redline (`regdraft.render.redline_docx`) use the
+same styles, header and paragraph writers. python-docx is imported only inside the functions
+that write.
+
+Post-conditions:
+1. The DOCX defines one named paragraph style per level (`Chương`, `Điều`, `Khoản`, `Điểm` ...;
+   `Chapter`, `Article` ... in English) and uses the profile's font, size and margins.
+2. A changed unit's footnote marker follows its label as a real Word footnote
+   (`regdraft.render.consolidated`, post-condition 1).
+3. A closing text is a paragraph in its own style (`CLOSING_STYLES`), and the consolidated text
+   carries its whole front matter in the document's properties after `FRONT_MATTER_MARK`, so
+   that importing the file back gives the closing text to the unit it closes and the same keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.consolidate import ConsolidatedText
+from regdraft.core.frontmatter import signature_block
+from regdraft.render.consolidated import (
+    Block,
+    amendment_blocks,
+    amendment_header,
+    banner,
+    consolidated_blocks,
+    consolidated_header,
+    table_rows,
+)
+
+if TYPE_CHECKING:
+    from regdraft.core.amend import Amendment
+    from regdraft.render.html import DocumentHeader
+    from regdraft.render.profile import Profile
+
+# The closing text (đoạn cuối) of an article or a clause is printed as a paragraph in its own
+# style, so that importing the Word file back gives it to the unit it closes.
+CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
+STYLE_NAMES = {
+    "vi": {"part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản",
+           "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
+           "quote": "Trích dẫn", "opening": "Phần mở đầu", "closing": CLOSING_STYLES["article"],
+           "closing-clause": CLOSING_STYLES["clause"]},
+    "en": {"part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article", "clause": "Clause",
+           "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
+           "quote": "Quoted Text", "opening": "Opening", "closing": CLOSING_STYLES["article"],
+           "closing-clause": CLOSING_STYLES["clause"]},
+}
+
+
+def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
+    """Create the named paragraph styles; returns kind -> style id."""
+    from regdraft.render.docx import paragraph_style
+
+    names = STYLE_NAMES.get(language, STYLE_NAMES["vi"])
+    size = profile.body_pt
+    for kind, outline in (("part", 0), ("chapter", 0), ("section", 1)):
+        paragraph_style(document, names[kind], bold=True, size=size, align="center", outline_level=outline,
+                        space_before=12, space_after=6, keep_with_next=True)
+    paragraph_style(document, names["article"], bold=True, size=size, outline_level=2, space_before=6,
+                    keep_with_next=True, first_line_mm=10)
+    paragraph_style(document, names["clause"], size=size, first_line_mm=10)
+    paragraph_style(document, names["point"], size=size, first_line_mm=10)
+    paragraph_style(document, names["para"], size=size, first_line_mm=10)
+    paragraph_style(document, names["dash"], size=size, first_line_mm=10)
+    paragraph_style(document, names["subdash"], size=size, indent_mm=5, first_line_mm=10)
+    paragraph_style(document, names["quote"], size=size, first_line_mm=10)
+    paragraph_style(document, names["closing"], size=size, first_line_mm=10)
+    paragraph_style(document, names["closing-clause"], size=size, first_line_mm=10)
+    paragraph_style(document, names["opening"], italic=True, size=size, first_line_mm=10)
+    return {kind: document.styles[name].style_id for kind, name in names.items()}
+
+
+_PLAIN = frozenset("*_`\\[<&!")
+_inline_parser: Any = None
+
+
+def _runs(para: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    """Add a paragraph's inline Markdown as runs: bold and italic kept, escapes and links resolved."""
+    global _inline_parser
+    from regdraft.render.docx import add_run
+
+    if _PLAIN.isdisjoint(text):
+        add_run(para, text, bold=bold, italic=italic)  # most provisions: no inline markup at all
+        return
+    if _inline_parser is None:
+        from markdown_it import MarkdownIt
+
+        _inline_parser = MarkdownIt("commonmark")
+    state = {"b": bold, "i": italic}
+    for token in _inline_parser.parseInline(text):
+        for child in token.children or []:
+            if child.type in ("strong_open", "strong_close"):
+                state["b"] = child.type == "strong_open" or bold
+            elif child.type in ("em_open", "em_close"):
+                state["i"] = child.type == "em_open" or italic
+            elif child.type in ("text", "code_inline", "html_inline"):
+                add_run(para, child.content, bold=state["b"], italic=state["i"])
+            elif child.type in ("softbreak", "hardbreak"):
+                add_run(para, " ")
+
+
+def _add(document: Any, style_id: str) -> Any:
+    """A new paragraph with a style given by id (python-docx's lookup by name is slow)."""
+    from regdraft.render.docx import append_paragraph
+
+    para = append_paragraph(document) if hasattr(document, "element") else document.add_paragraph()
+    para._p.style = style_id
+    return para
+
+
+class Bookmarks:
+    """Hidden Word bookmarks carrying each paragraph's provision address (the review copy's).
+
+    `text` numbers the amended text being written in a copy of several (0: the copy holds one).
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.text = 0
+
+    def mark(self, para: Any, address: str) -> None:
+        """Wrap a paragraph's content in a bookmark named after `address`."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        from regdraft.core.replies import bookmark_name
+
+        self.count += 1
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        for element in (start, end):
+            element.set(qn("w:id"), str(self.count))
+        start.set(qn("w:name"), bookmark_name(self.count, address, self.text))
+        p = para._p
+        properties = p.find(qn("w:pPr"))
+        p.insert(0 if properties is None else 1, start)
+        p.append(end)
+
+
+def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, str], upper_titles: bool,
+                  bookmarks: Bookmarks | None = None) -> None:
+    from regdraft.render.docx import add_run, footnote_reference
+
+    for block in blocks:
+        style = names.get(block.kind, names["para"])
+        if block.closing and block.kind == "para":
+            style = names["closing" if block.closing == "article" else "closing-clause"]
+        made = []
+        if block.kind in ("part", "chapter", "section"):
+            para = _add(document, style)
+            add_run(para, block.label)
+            if block.note:
+                footnote_reference(para, block.note)
+            made.append(para)
+            if block.title:
+                title = _add(document, style)
+                add_run(title, block.title.upper() if upper_titles else block.title)
+                made.append(title)
+        elif block.kind == "table":
+            from regdraft.render.docx import add_row, grid_table, text_width_mm
+
+            rows = table_rows(block.text)
+            if rows:
+                width = text_width_mm(document) / max(1, len(rows[0]))
+                table = grid_table(document, rows[0], [width] * len(rows[0]))
+                for row in rows[1:]:
+                    add_row(table, row)
+        else:
+            para = _add(document, style)
+            if block.label:
+                add_run(para, block.label, bold=block.kind == "article")
+                if block.note:
+                    footnote_reference(para, block.note)
+            prefix = {"dash": "- ", "subdash": "+ "}.get(block.kind, "")
+            body = block.title if block.kind == "article" else block.text
+            if body:
+                if block.label:
+                    add_run(para, " ")
+                _runs(para, prefix + body, bold=block.kind == "article")
+            made.append(para)
+        if bookmarks is not None and block.address:
+            for para in made:
+                bookmarks.mark(para, block.address)
+
+
+FRONT_MATTER_MARK = "regdraft front matter (YAML):"
+
+
+def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[str], profile: Profile,
+               language: str) -> None:
+    from regdraft.render.docx import borderless_table, paragraph, text_width_mm
+
+    if not any(signer.values()) and not recipients:
+        return
+    width = text_width_mm(document)
+    left, right = borderless_table(document, 2, [width * 0.5, width * 0.5]).rows[0].cells
+    if recipients:
+        paragraph(left, profile.words(language)["recipients"], bold=True, italic=True,
+                  underline=profile.recipients_title_underline, size=profile.recipients_pt + 1, align="left",
+                  space_after=0)
+        for item in recipients:
+            paragraph(left, f"- {item}", size=profile.recipients_pt, align="left", space_after=0)
+    for key, bold in (("on_behalf", True), ("title", True)):
+        if signer.get(key):
+            paragraph(right, str(signer[key]), bold=bold, align="center", space_after=0)
+    if signer.get("name"):
+        for _ in range(3):
+            paragraph(right, "", space_after=0)
+        paragraph(right, str(signer["name"]), bold=True, align="center", space_after=0)
+
+
+def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str) -> None:
+    from regdraft.render.docx import page_numbers, paragraph, party_header
+
+    party_header(document, header, profile)
+    page_numbers(document, profile, header.page)
+    if banner:
+        paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)
+    paragraph(document, header.type, bold=True, align="center", upper=True, size=profile.body_pt + 1, space_after=0)
+    if header.summary:
+        paragraph(document, header.summary, bold=True, align="center", space_after=12)
+
+
+def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path) -> None:
+    """Write the consolidated text as a Word document with real footnotes."""
+    from regdraft.render.docx import add_footnotes, new_document, save
+
+    document = new_document(profile)
+    names = _styles(document, profile, ct.language)
+    _front(document, consolidated_header(ct, profile), profile, banner(ct, profile))
+    opening = names["opening"]
+    for text in (ct.opening.lead, *(f"{i}. {t}" for i, t in enumerate(ct.opening.items, 1)), ct.opening.close):
+        if text:
+            _runs(_add(document, opening), text)
+    for text in ct.regulation.preamble:
+        _runs(_add(document, opening), text)
+    _write_blocks(document, consolidated_blocks(ct), names, upper_titles=True)
+    meta = ct.regulation.meta
+    _signature(document, *signature_block(meta), profile, ct.language)
+    # The whole front matter rides along in the document's properties, so that importing the
+    # file back gives the same keys, also those the printed header does not show (effective, term).
+    # python-docx caps core properties at 255 characters, which the OOXML format does not.
+    description = document.core_properties._element._get_or_add("description")
+    description.text = f"{FRONT_MATTER_MARK}\n{ct.regulation.front_matter}"
+    add_footnotes(document, [(f.number, f.text) for f in ct.footnotes], profile)
+    save(document, output)
+
+
+def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, today: dt.date) -> None:
+    """Write the amending document as a Word document, ready for signature."""
+    from regdraft.render.docx import new_document, save
+
+    document = new_document(profile)
+    names = _styles(document, profile, amendment.language)
+    header = amendment_header(amendment, profile, today)
+    _front(document, header, profile, header.draft)
+    for text in amendment.preamble:
+        _runs(_add(document, names["opening"]), text)
+    _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False)
+    meta = amendment.meta
+    _signature(document, *signature_block(meta), profile, amendment.language)
+    save(document, output)
