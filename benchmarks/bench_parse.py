@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
 from regdraft.core.blocks import block_parser as _markdown  # noqa: E402
-from regdraft.core.markdown import parse, render  # noqa: E402
+from regdraft.core.markdown import parse  # noqa: E402
+from regdraft.core.markdown_writer import render  # noqa: E402
 
 
 def timings(action: Callable[[], object], runs: int) -> tuple[float, float]:

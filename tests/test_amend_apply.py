@@ -8,7 +8,8 @@ import pytest
 
 from regdraft.core.amend import Amendment, ChangeKind, apply, load_amendment, render_amendment
 from regdraft.core.errors import AmendmentConflict, ParseError
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Regulation
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "amend"

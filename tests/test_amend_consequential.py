@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from regdraft.core.amend import apply, load_amendment
 from regdraft.core.amend.apply import Applied
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Regulation
 from tests.conftest import SHIPPED_REGULATION
 

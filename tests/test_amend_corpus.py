@@ -17,7 +17,8 @@ from regdraft.core.amend import Applied, apply, load_amendment, render_amendment
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.quote import strip_quotes
-from regdraft.core.markdown import parse, render
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, Unit
 from regdraft.importer import import_file
 from regdraft.importer.amendment import AmendmentImport, import_amendment

@@ -19,7 +19,8 @@ from regdraft.core.amend import apply, load_amendment, render_amendment
 from regdraft.core.amend.apply import next_insert_label
 from regdraft.core.amend.edits import document, instructions_from_edits, punctuated, restore_removed
 from regdraft.core.errors import RegdraftError
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import (
     HEADING_KINDS,
     POINT_LETTERS,

@@ -19,7 +19,8 @@ from regdraft.core.amend.edits import document, instructions_from_edits
 from regdraft.core.amend.phrases import find
 from regdraft.core.amend.readable import citations, is_whole, only_function_words
 from regdraft.core.errors import ParseError
-from regdraft.core.markdown import parse, render
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Regulation, map_units
 
 from .conftest import FIXTURES

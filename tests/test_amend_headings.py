@@ -10,7 +10,8 @@ from regdraft.core.amend import apply, load_amendment
 from regdraft.core.amend.grammar import InsertUnit, read_instruction
 from regdraft.core.consolidate import consolidate
 from regdraft.core.errors import AmendmentConflict, ParseError
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation
 from tests.test_consolidate import words_of
 

@@ -17,7 +17,8 @@ from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.edits import document
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceUnit, ReplaceWords
 from regdraft.core.errors import AmendmentConflict
-from regdraft.core.markdown import read, render, render_unit
+from regdraft.core.markdown import read
+from regdraft.core.markdown_writer import render, render_unit
 from regdraft.core.model import HEADING_KINDS, Address, Kind, Located, Regulation, Unit
 from regdraft.core.parts import part_paragraphs
 from regdraft.importer import import_file

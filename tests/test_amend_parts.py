@@ -10,7 +10,8 @@ from regdraft.core.amend.edits import document
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.quote import quoted_unit
 from regdraft.core.errors import AmendmentConflict
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Regulation
 from tests.conftest import SHIPPED_REGULATION
 

@@ -19,7 +19,8 @@ from regdraft.core.amend.grammar import (
 )
 from regdraft.core.consolidate import consolidate
 from regdraft.core.errors import AddressError, AmendmentConflict, ParseError
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation
 from tests.test_consolidate import words_of
 

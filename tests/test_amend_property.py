@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from regdraft.core.amend import apply, load_amendment
 from regdraft.core.amend.apply import next_insert_label
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import POINT_LETTERS, Kind, Unit
 
 WORDS = ["Ban", "Chấp", "hành", "Tỉnh", "ủy", "uỷ", "họp", "báo", "cáo", "công", "tác", "Thường", "vụ", "kiểm", "tra"]

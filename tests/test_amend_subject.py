@@ -10,7 +10,8 @@ import pytest
 
 from regdraft.core.amend import Amendment, apply, load_amendment
 from regdraft.core.errors import AmendmentConflict
-from regdraft.core.markdown import parse, render, validate
+from regdraft.core.markdown import parse, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Regulation
 
 REGULATION = """---

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.amend import load_amendment
-from regdraft.core.markdown import parse, render
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import render
 from regdraft.workspace.rounds import draft_text
 from regdraft.workspace.store import Workspace
 from tests.test_review_several import MAIN, NEW_CLAUSE, NEW_POINT, SECOND, SLUG, document, several_workspace

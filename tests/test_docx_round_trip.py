@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.consolidate import consolidate
-from regdraft.core.markdown import read, render
+from regdraft.core.markdown import read
+from regdraft.core.markdown_writer import render
 from regdraft.importer import import_file
 from regdraft.render.consolidated_docx import write_consolidated_docx
 from regdraft.render.profile import load_profile

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.document import load_amendment
 from regdraft.core.errors import RegdraftError
-from regdraft.core.markdown import parse, render
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import render
 from regdraft.importer.comment_sheet import read_sheet
 from tests.conftest import FIXTURES
 

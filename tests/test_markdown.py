@@ -12,14 +12,8 @@ from hypothesis import strategies as st
 
 from regdraft.core.blocks import body_blocks, markdown_it_blocks
 from regdraft.core.errors import ParseError
-from regdraft.core.markdown import (
-    canonical,
-    decode,
-    parse,
-    render,
-    render_unit,
-    with_meta,
-)
+from regdraft.core.markdown import canonical, decode, parse, with_meta
+from regdraft.core.markdown_writer import render, render_unit
 from regdraft.core.model import Kind
 from tests.conftest import FIXTURES, REPO_ROOT
 from tests.strategies import regulations

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from regdraft.core.blocks import MAX_NESTING
 from regdraft.core.errors import ParseError
-from regdraft.core.markdown import parse, render
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Regulation
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from regdraft.core.amend import load_amendment, render_amendment
 from regdraft.core.blocks import block_parser, body_blocks, markdown_it_blocks
-from regdraft.core.markdown import parse, render
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, map_units
 from tests.conftest import FIXTURES
 from tests.strategies import titles

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from regdraft.core.errors import AddressError, ParseError
-from regdraft.core.markdown import parse, read, render
+from regdraft.core.markdown import parse, read
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation
 from tests.strategies import regulations
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import re
 
-from regdraft.core.markdown import parse, read, render
+from regdraft.core.markdown import parse, read
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, Invoke

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from regdraft.core.markdown import heading_text, read, unit_label_text
+from regdraft.core.markdown import read
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Regulation, Unit, repealed_unit, unit_address
 from regdraft.render import html as rhtml
 from regdraft.render.fragments import Fragments, para_class
@@ -125,7 +126,7 @@ def test_the_redline_is_byte_identical_to_the_templates_before(tmp_workspace: Wo
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
 def test_a_corpus_law_against_an_edited_copy_is_byte_identical_to_the_templates_before(tmp_path: Path) -> None:
-    from regdraft.core.markdown import render
+    from regdraft.core.markdown_writer import render
 
     source = REGULATIONS[-1]
     old_file, new_file = tmp_path / "old.md", tmp_path / "new.md"

@@ -197,7 +197,7 @@ def preview(slug: str, rev: str | None, regulation: str | None, output: Path | N
         regdraft amend preview qc-sua-doi-2025 -o amended.md
         regdraft amend preview luat-57-2024 --regulation 22/2023/QH15
     """
-    from regdraft.core.markdown import render
+    from regdraft.core.markdown_writer import render
     from regdraft.render.files import write_atomic
     from regdraft.workspace.lifecycle import preview_each
 

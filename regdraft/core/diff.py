@@ -33,7 +33,7 @@ from enum import StrEnum
 from regdraft.core.align import Item, align, child_items, flatten, increasing
 from regdraft.core.align import similarity as similarity
 from regdraft.core.collector import paused
-from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import (
     HEADING_KINDS,
     REPEALED_TEXT,

@@ -1,7 +1,7 @@
 """Import an existing regulation from Word (.docx), plain text (.txt) or Markdown (.md).
 
 `import_file(path, reg_id=...)` returns an `ImportResult`: the `Regulation`, its canonical file
-text (written with `regdraft.core.markdown.render`) and an `ImportReport`.
+text (written with `regdraft.core.markdown_writer.render`) and an `ImportReport`.
 
 Post-conditions of `import_file`:
 1. Every non-empty input paragraph is in the file text (as front matter, heading, label,
@@ -27,7 +27,8 @@ from typing import Any
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.frontmatter import PLACEHOLDER, dump_yaml, load_yaml
 from regdraft.core.layout import regulation_path
-from regdraft.core.markdown import REQUIRED_KEYS, read, render, validate
+from regdraft.core.markdown import REQUIRED_KEYS, read, validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing, separate_closings
 from regdraft.core.refs import missing_problems

@@ -9,7 +9,7 @@ Post-conditions of `classify`:
 3. A paragraph that looks like a label but cannot be one where it stands (a clause before any
    article, a number far out of sequence, text inside a quotation) is kept as plain text, with
    its Markdown escaped so it reads back as text, and a note saying why.
-4. Text paragraphs are escaped so that `markdown.parse(markdown.render(tree))` gives back the
+4. Text paragraphs are escaped so that `markdown.parse(markdown_writer.render(tree))` gives back the
    same tree.
 """
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Kind, Unit, unit_address
 from regdraft.render.html import _INLINE_SYNTAX, inline_markdown
 

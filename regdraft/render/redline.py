@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from regdraft.core.collector import paused
 from regdraft.core.diff import ChangeKind, Comparison, Provision, unit_lines
 from regdraft.core.errors import UsageError
-from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.word_diff import DiffSegment, Op

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import Provision
-from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.word_diff import DiffSegment, Op

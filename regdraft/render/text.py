@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Located, Unit
 
 

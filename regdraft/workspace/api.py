@@ -12,7 +12,8 @@ from typing import Any
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_path
-from regdraft.core.markdown import Reading, parse, render
+from regdraft.core.markdown import Reading, parse
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Located, Regulation, unit_address
 from regdraft.core.refs import missing_problems
 from regdraft.render.text import heading_path, plain

@@ -8,7 +8,8 @@ from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
-from regdraft.core.markdown import heading_text, parse
+from regdraft.core.markdown import parse
+from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey

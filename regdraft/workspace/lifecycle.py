@@ -32,7 +32,8 @@ from regdraft.core.errors import (
     UsageError,
 )
 from regdraft.core.layout import amendment_path, base_path
-from regdraft.core.markdown import decode, parse, read, render
+from regdraft.core.markdown import decode, parse, read
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, noun
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.gates import Refusal, effective_from_document, refusals

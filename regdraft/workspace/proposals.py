@@ -20,7 +20,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
 from regdraft.core.amend.reasons import from_comment
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import RegdraftError
-from regdraft.core.markdown import render
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, map_units
 from regdraft.workspace.store import Workspace, writes
 

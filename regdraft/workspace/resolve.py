@@ -284,7 +284,7 @@ def _parsed(text: str, path: str) -> Regulation:
 
 def _regulation_provisions(path: str, block: Block, first: str, second: str) -> list[tuple[str, Side, Side]]:
     """Every provision the block starts in or holds, in either version."""
-    from regdraft.core.markdown import heading_text
+    from regdraft.core.markdown_writer import heading_text
     from regdraft.core.model import HEADING_KINDS
     from regdraft.render.text import plain
 
@@ -433,7 +433,7 @@ def settle_adoptions(ws: Workspace) -> list[str]:
     slugs = [Path(p).parts[1] for _, p in commit.files if p.startswith("amendments/") and p.endswith("amendment.md")]
     if not unmerged or len(paths) != len(unmerged) or len(slugs) != 1:
         return []
-    from regdraft.core.markdown import render
+    from regdraft.core.markdown_writer import render
     from regdraft.workspace.timeline import adopted_for, base_text, replay
 
     rebuilt: dict[str, bytes] = {}

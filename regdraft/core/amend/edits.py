@@ -45,7 +45,8 @@ from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
-from regdraft.core.markdown import render, validate
+from regdraft.core.markdown import validate
+from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
 from regdraft.core.parts import dash_items, part_text, plus_items
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
 from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import UsageError
-from regdraft.core.markdown import heading_text, unit_label_text
+from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, repealed_unit
 
 PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
