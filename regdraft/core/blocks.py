@@ -95,7 +95,7 @@ def _simple_items(run: list[str]) -> list[str] | None:
     items = []
     for line in run:
         marker, space, first = line[:1], line[1:2], line[2:3]
-        if marker not in "-+" or not marker or space != " ":
+        if marker not in ("-", "+") or space != " ":
             return None
         if not (first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line[2:]))):
             return None

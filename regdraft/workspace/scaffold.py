@@ -12,19 +12,13 @@ from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Regulation
 from regdraft.importer.header import sentence_case
+from regdraft.render.profile import cited_date
 from regdraft.workspace.amendments import slugs
 from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
 _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quyết", "Luật", "Điều", "Thông", "Pháp"})
 _KEPT = ("issuer", "national", "superior", "place", "signer", "recipients")
-
-
-def _date_vi(value: Any) -> str:
-    text = str(value or "")
-    if len(text) == 10 and text[4] == "-":
-        return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
-    return text
 
 
 def _fields(reg: Regulation, title: str = "") -> dict[str, str]:
@@ -36,7 +30,7 @@ def _fields(reg: Regulation, title: str = "") -> dict[str, str]:
         "type": kind or ("Quy chế" if vi else "Regulation"),
         "base": cited(reg.title) if vi else reg.title,
         "number": document_number(reg.meta),
-        "signed": _date_vi(reg.meta.get("signed")),
+        "signed": cited_date(reg.meta.get("signed")),
         "title": cited(title) if vi else title,
         "issuer": sentence_case(issuer) if issuer.isupper() else issuer,
     }
@@ -74,11 +68,11 @@ def document_text(reg: Regulation, title: str, words: Mapping[str, str]) -> str:
     if reg.meta.get("profile"):
         meta["profile"] = reg.meta["profile"]
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
-    article, entry = ("Điều", "Điều") if vi else ("Article", "Article")
+    article = "Điều" if vi else "Article"
     body = [
         *words["amending_preamble"].format(**fields).split("\n\n"),
         f"## {article} 1. {words['amending_article'].format(**fields)}",
-        f"## {entry} 2. {words['amending_entry_title']}",
+        f"## {article} 2. {words['amending_entry_title']}",
         words["amending_entry"].format(**fields),
     ]
     return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"

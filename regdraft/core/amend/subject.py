@@ -39,19 +39,18 @@ def rewrite(current: Unit, quoted: Unit, about: str, where: str) -> Unit:
     """`current` with the lead-in paragraphs on `about` replaced by the quote's (module docstring)."""
     scores = [max(similarity(paragraph, new) for new in quoted.text) for paragraph in current.text]
     restated = [i for i, score in enumerate(scores) if score >= RESTATES]
-    kept = "its clauses and points" if current.children else "the rest"
     if not restated:
         raise SubjectError(
-            f"the instruction amends {where} about “{about}” with a text that leaves out {kept}, and no paragraph "
-            f"before them reads like the quoted text, so where it goes cannot be told; quote {where} whole, or "
-            "name the part it rewrites (đoạn mở đầu, khoản, điểm)."
+            f"the instruction amends {where} about “{about}” with a text that leaves out its clauses and points, "
+            f"and no paragraph before them reads like the quoted text, so where it goes cannot be told; "
+            f"quote {where} whole, or name the part it rewrites (đoạn mở đầu, khoản, điểm)."
         )
     first, last = restated[0], restated[-1]
     if last - first + 1 != len(restated):
         raise SubjectError(
-            f"the instruction amends {where} about “{about}” with a text that leaves out {kept}, and the paragraphs "
-            "that read like it are not next to each other, so what it replaces cannot be told; quote "
-            f"{where} whole, or name the part it rewrites."
+            f"the instruction amends {where} about “{about}” with a text that leaves out its clauses and points, "
+            "and the paragraphs that read like it are not next to each other, so what it replaces cannot be told; "
+            f"quote {where} whole, or name the part it rewrites."
         )
     text = current.text[:first] + quoted.text + current.text[last + 1:]
     return replace(current, title=quoted.title if quoted.title is not None else current.title, text=text)
