@@ -16,47 +16,64 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
-
-import yaml
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem
 
+if TYPE_CHECKING:
+    import yaml
 
-class _DocumentLoader(yaml.SafeLoader):
-    """YAML as documents need it: no aliases (a few bytes of them can expand to gigabytes), and an
+# PyYAML is imported where YAML is read or written, not with this module: a command that finds its
+# documents' readings in the parse cache reads no YAML, and importing PyYAML (its reader compiles a
+# large pattern) was a tenth of such a command's start-up.
+
+
+@lru_cache(maxsize=1)
+def _document_loader() -> type[yaml.SafeLoader]:
+    """The YAML loader of documents: no aliases (a few bytes of them can expand to gigabytes), and an
     impossible date (`2021-02-30`) is a YAML error with its line, not a crash."""
+    import yaml
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "uses a YAML alias (*name); regdraft files write every value out in full",
-                event.start_mark)
-        return super().compose_node(parent, index)
+    class DocumentLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, "uses a YAML alias (*name); regdraft files write every value out in full",
+                    event.start_mark)
+            return super().compose_node(parent, index)
 
-    def construct_yaml_timestamp(self, node: Any) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a date that exists (write YYYY-MM-DD)", node.start_mark) from None
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{node.value}' is not a date that exists (write YYYY-MM-DD)",
+                    node.start_mark) from None
+
+    DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", DocumentLoader.construct_yaml_timestamp)
+    return DocumentLoader
 
 
-_DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", _DocumentLoader.construct_yaml_timestamp)
-
-
-class _DocumentDumper(yaml.SafeDumper):
+@lru_cache(maxsize=1)
+def _document_dumper() -> type[yaml.SafeDumper]:
     """YAML as regdraft writes it: a value used twice is written out twice, never as an alias,
     so that what regdraft writes, regdraft (which refuses aliases) reads back."""
+    import yaml
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    class DocumentDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return DocumentDumper
 
 
 def dump_yaml(data: Any, **options: Any) -> str:
     """YAML text for `data` (safe types only, no aliases); `options` as for `yaml.dump`."""
-    text: str = yaml.dump(data, Dumper=_DocumentDumper, **options)
+    import yaml
+
+    text: str = yaml.dump(data, Dumper=_document_dumper(), **options)
     return text
 
 
@@ -65,7 +82,9 @@ def load_yaml(text: str | bytes) -> Any:
 
     Raises `yaml.YAMLError` (with `problem_mark`) for anything else, so callers report file:line.
     """
-    return yaml.load(text, Loader=_DocumentLoader)  # noqa: S506 - a SafeLoader subclass
+    import yaml
+
+    return yaml.load(text, Loader=_document_loader())  # noqa: S506 - a SafeLoader subclass
 
 
 # The value `regdraft import` writes for a required key the source does not give; `check`
@@ -90,6 +109,8 @@ def read_front_matter(
         problems.append(Problem("The front matter opened on this line is never closed with a '---' line.", source, 1))
         return "", None, len(lines)
     raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
+    import yaml
+
     try:
         data = load_yaml(raw) if raw.strip() else {}
     except yaml.YAMLError as exc:

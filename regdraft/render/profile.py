@@ -20,7 +20,10 @@ Post-conditions of `load_profile`:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import marshal
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
@@ -147,8 +150,6 @@ def _file(name: str, workspace: Mapping[str, str]) -> str:
 def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
               seen: tuple[str, ...]) -> dict[str, Any]:
     """A profile's keys with those of its base (and, for an override of a shipped profile, the shipped keys)."""
-    import yaml
-
     if name not in texts:
         message = (f"The profile '{name}' is unknown; use one of {', '.join(sorted(texts))} "
                    "(or add profiles/<name>.yaml to the workspace).")
@@ -164,7 +165,11 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
                            source=file)
     try:
         data = _yaml(texts[name]) or {}
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         raise ProfileError(where, [(f"is not valid YAML ({exc}).", ())], source=file) from None
     if not isinstance(data, dict):
         raise ProfileError(where, [("a profile is YAML keys and values.", ())], source=file)
@@ -224,10 +229,42 @@ def _yaml(text: str) -> Any:
 
 @lru_cache(maxsize=32)
 def _read_yaml(text: str) -> Any:
+    """The values of a profile's YAML; a shipped profile's are kept in the user's cache, as plain values.
+
+    Every command chooses a profile, and reading the shipped one's YAML meant importing PyYAML (about
+    7 ms) and parsing it; kept, a warm command imports no YAML at all. A workspace's own profile is
+    read each time: nothing of a workspace is kept outside it.
+    """
+    shipped = text in shipped_texts().values()
+    folder = _user_cache() if shipped else None
+    name = f"profile-{hashlib.blake2b(f'{sys.version_info[:3]}'.encode() + text.encode(), digest_size=16).hexdigest()}"
+    if folder is not None:
+        from regdraft.render import signed
+
+        payload = signed.load(folder, name)
+        if payload is not None:
+            try:
+                return marshal.loads(payload)
+            except (ValueError, EOFError, TypeError):
+                pass
     import yaml
 
     # libyaml's safe loader when PyYAML has it: the same values, read 8 times faster (6 ms a profile).
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    if folder is not None:
+        from regdraft.render import signed
+
+        try:
+            signed.store(folder, name, marshal.dumps(data))
+        except ValueError:  # a value marshal cannot write (a date): read from the YAML each time
+            pass
+    return data
+
+
+def _user_cache() -> Path | None:
+    from regdraft.render.signed import user_cache_folder
+
+    return user_cache_folder()
 
 
 def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

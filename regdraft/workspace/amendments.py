@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from regdraft.core.amend.document import Amendment
-from regdraft.core.comment_yaml import comment_from_yaml, round_from_yaml
-from regdraft.core.comments import Comment, Round
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, RegdraftError, UnknownName
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
@@ -15,6 +13,9 @@ from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
 from regdraft.workspace.parse_cache import read_amendment
 from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.core.comments import Comment, Round
 
 
 def amendment_file(ws: Workspace, slug: str) -> str:
@@ -118,11 +119,15 @@ def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = Non
 def load_rounds(ws: Workspace, slug: str) -> list[Round]:
     """Every round of an amendment, by number."""
     amendment_file(ws, slug)
+    from regdraft.core.comment_yaml import round_from_yaml  # rounds and comments: YAML, read only when asked for
+
     rounds = [round_from_yaml(ws.read(p), p) for p in ws.files(rounds_folder(slug), "*.yaml")]
     return sorted(rounds, key=lambda r: r.number)
 
 
 def load_comments(ws: Workspace, slug: str) -> list[Comment]:
     """Every comment on an amendment, by round then creation time."""
+    from regdraft.core.comment_yaml import comment_from_yaml
+
     comments = [comment_from_yaml(ws.read(p), p) for p in ws.files(comments_folder(slug), "*.yaml")]
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))

@@ -36,14 +36,13 @@ from regdraft.core.markdown import decode, parse, read
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, noun
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
-from regdraft.workspace.gates import Refusal, effective_from_document, refusals
-from regdraft.workspace.order import check_order
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
 
 if TYPE_CHECKING:
     from regdraft.core.amend.conflicts import Conflict
+    from regdraft.workspace.gates import Refusal
 
 # Status changes `amend status` accepts: draft → circulating → submitted, back a step for another
 # draft, or out (rejected, withdrawn); `adopted` is reached only through `amend adopt`.
@@ -374,6 +373,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.d
         )
     if force is not None and not force.strip():
         raise UsageError("Say why the amendment is adopted past its gates.", options=("force", "reason"))
+    from regdraft.workspace.gates import refusals  # the gates (votes, rounds) only where an adoption is decided
+
     missing = refusals(ws, amendment, signed_on, effective_on)
     blocking = [r for r in missing if force is None or not r.forcible]
     if blocking:
@@ -410,6 +411,8 @@ def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str]
                    signed: dt.date, effective: dt.date) -> dict[str, bytes | None]:
     """The amended text of every regulation the document amends (and each one's base, on its first
     adoption); `AmendmentConflict` with the problems of all of them when any instruction fails."""
+    from regdraft.workspace.order import check_order
+
     changes: dict[str, bytes | None] = {}
     problems: list[Problem] = []
     for reg_id, path in paths.items():
@@ -440,6 +443,8 @@ def adoption_tag(amendment: Amendment) -> str:
 def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
     if effective is not None:
         return parse_date(effective, "the effective date")
+    from regdraft.workspace.gates import effective_from_document
+
     named = effective_from_document(amendment, signed)
     if named is None:
         raise UsageError(f"{amendment.source}: the document names no effective date regdraft can read; "

@@ -22,6 +22,7 @@ Post-conditions:
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import sys
@@ -73,6 +74,34 @@ def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
     from regdraft.core.amend.document import read_amendment as read
 
     return _cached(_folder(ws), "amendment", data, (source, slug), lambda: read(data, source, slug))
+
+
+def read_yaml(ws: Workspace | Path | None, text: str) -> Any:
+    """`frontmatter.load_yaml(text)` for a workspace file read on every command (the settings), its
+    values kept in the workspace's cache as plain values (`marshal`): a warm command imports no YAML.
+
+    Values marshal cannot write (a date) are read from the YAML each time; errors are `load_yaml`'s.
+    """
+    from regdraft.core.frontmatter import load_yaml
+
+    folder = _folder(ws)
+    digest = hashlib.blake2b(f"{sys.version_info[:3]}:{_code_fingerprint()}".encode() + b"\0"
+                             + text.encode("utf-8", "surrogatepass"), digest_size=20)
+    key = f"yaml-{digest.hexdigest()}"
+    if folder is not None:
+        payload = signed.load(folder, key)
+        if payload is not None:
+            try:
+                return marshal.loads(payload)
+            except (ValueError, EOFError, TypeError):
+                pass
+    data = load_yaml(text)
+    if folder is not None:
+        try:
+            signed.store(folder, key, marshal.dumps(data))
+        except ValueError:
+            pass
+    return data
 
 
 def _folder(ws: Workspace | Path | None) -> Path | None:

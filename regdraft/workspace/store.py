@@ -180,16 +180,20 @@ class Workspace(SharedHistory, Transactions):
     def config(self) -> dict[str, Any]:
         """The workspace settings from regdraft.yaml over the defaults."""
         if self._config is None:
-            import yaml  # imported here so that `regdraft --help` stays fast
-
-            from regdraft.core.frontmatter import load_yaml
+            from regdraft.workspace.parse_cache import read_yaml
 
             path = self.root / CONFIG_NAME
             try:
                 # Missing only while `init` is writing it: the defaults apply.
                 text = self.read(CONFIG_NAME).decode("utf-8") if self.exists(CONFIG_NAME) else ""
-                data = load_yaml(text) or {}
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                data = read_yaml(self, text) or {}  # kept in the cache: PyYAML is not imported when warm
+            except (OSError, UnicodeDecodeError) as exc:
+                raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
+            except Exception as exc:
+                import yaml
+
+                if not isinstance(exc, yaml.YAMLError):
+                    raise
                 raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
             if not isinstance(data, dict):
                 raise StoreError(f"{path}: the workspace settings must be YAML keys and values.")
