@@ -181,23 +181,6 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
     ))
 
 
-def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
-    """The header block of an amending document: `DỰ THẢO lần N` and a blank date until adopted."""
-    from regdraft.render.html import document_header
-
-    pending = amendment.status != "adopted"
-    draft = (amendment.draft if amendment.draft is not None else "") if pending else None
-    header = document_header(amendment.meta, profile, number=amendment.number or "     ",
-                             draft=draft, date=amendment.signed)
-    if amendment.signed is None:
-        place = str(amendment.meta.get("place") or "")
-        # Kept open for the date of signing (the profile's `date_unsigned`); {gap} is six no-break
-        # spaces, as plain spaces would collapse.
-        blank = profile.words(amendment.language)["date_unsigned"].format(gap="\u00a0" * 6, year=today.year)
-        header = dataclasses.replace(header, place_date=f"{place}, {blank}" if place else blank)
-    return header
-
-
 def _printed(quote: Sequence[str]) -> list[str]:
     """A quote's paragraphs as printed: closing-text markers are for the reader, not the page."""
     return [q for q in quote if closing_mark(q) is None]
@@ -245,7 +228,7 @@ def _target(instruction: Instruction) -> str:
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
     """The amending document as one HTML page, ready for signature."""
-    from regdraft.render.html import numbers_kept_whole
+    from regdraft.render.html import amendment_header, numbers_kept_whole
 
     signer, recipients = signature_block(amendment.meta)
     return numbers_kept_whole(env.get_template("amendment.html.j2").render(

@@ -28,7 +28,6 @@ from regdraft.core.frontmatter import signature_block
 from regdraft.render.consolidated import (
     Block,
     amendment_blocks,
-    amendment_header,
     banner,
     consolidated_blocks,
     consolidated_header,
@@ -256,6 +255,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
 def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, today: dt.date) -> None:
     """Write the amending document as a Word document, ready for signature."""
     from regdraft.render.docx import new_document, save
+    from regdraft.render.html import amendment_header
 
     document = new_document(profile)
     names = _styles(document, profile, amendment.language)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +26,12 @@ from regdraft.core.frontmatter import document_number
 from regdraft.render.profile import Profile, place_date
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
+
+    from regdraft.core.amend.document import Amendment
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -300,3 +304,18 @@ def document_header(
         running=running if running is not None else " – ".join(p for p in (doc_number, title) if p),
         page=profile.words(language)["page"],
     )
+
+
+def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
+    """The header block of an amending document: `DỰ THẢO lần N` and a blank date until adopted."""
+    pending = amendment.status != "adopted"
+    draft = (amendment.draft if amendment.draft is not None else "") if pending else None
+    header = document_header(amendment.meta, profile, number=amendment.number or "     ",
+                             draft=draft, date=amendment.signed)
+    if amendment.signed is None:
+        place = str(amendment.meta.get("place") or "")
+        # Kept open for the date of signing (the profile's `date_unsigned`); {gap} is six no-break
+        # spaces, as plain spaces would collapse.
+        blank = profile.words(amendment.language)["date_unsigned"].format(gap="\u00a0" * 6, year=today.year)
+        header = replace(header, place_date=f"{place}, {blank}" if place else blank)
+    return header

@@ -462,7 +462,7 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
                                  summary=redline.title_line(profile))
     if redline.amendment is None:
         return header
-    from regdraft.render.consolidated import amendment_header
+    from regdraft.render.html import amendment_header
 
     own = amendment_header(redline.amendment, profile, today)
     return dataclasses.replace(header, draft=own.draft, place_date=own.place_date)

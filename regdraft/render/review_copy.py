@@ -20,8 +20,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regdraft.render.consolidated import Block, amendment_blocks, amendment_header, regulation_blocks
+from regdraft.render.consolidated import Block, amendment_blocks, regulation_blocks
 from regdraft.render.consolidated_docx import Bookmarks, _add, _front, _runs, _signature, _styles, _write_blocks
+from regdraft.render.html import amendment_header
 
 if TYPE_CHECKING:
     from regdraft.core.amend import Amendment
