@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
         meta = {"number": "99-QC/TU", "type": "Quy chế", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
                 "signed": "2025-03-15", "effective": "2025-04-01", "title": "Quy chế sửa đổi, bổ sung"}
         start = time.perf_counter()
-        ct = consolidate(reg, [(meta, apply(reg, amendment))], dt.date(2025, 4, 1))
+        ct = consolidate(reg, [(meta, apply(reg, amendment))], dt.date(2025, 4, 1), words=load_profile({}).words("vi"))
         page = consolidated_html(ct, environment(None), load_profile({}), paged=True)
         prepared = time.perf_counter() - start
         big = folder / "big.pdf"

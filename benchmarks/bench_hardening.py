@@ -46,7 +46,7 @@ def docx(sizes: list[int], folder: Path) -> None:
     print("DOCX export of a generated regulation")
     for n in sizes:
         reg = parse(generate(n), "generated.md")
-        ct = consolidate(reg, [], dt.date(2030, 1, 1))
+        ct = consolidate(reg, [], dt.date(2030, 1, 1), words=load_profile({}).words("vi"))
         seconds = timed(lambda ct=ct, n=n: write_consolidated_docx(ct, load_profile({}), folder / f"g{n}.docx"))
         print(f"  {n:>6} articles: {seconds:6.2f} s  ({seconds / n * 1000:.2f} ms per article)")
 

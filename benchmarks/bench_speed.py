@@ -141,7 +141,7 @@ def big_pdf_rows(runs: int, tmp: Path) -> list[str]:
     amendment = load_amendment(hundred_instructions(reg), "bench.md", "bench")
     meta = {"number": "99-QC/TU", "type": "Quy chế", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
             "signed": "2025-03-15", "effective": "2025-04-01", "title": "Quy chế sửa đổi, bổ sung"}
-    ct = consolidate(reg, [(meta, apply(reg, amendment))], dt.date(2025, 4, 1))
+    ct = consolidate(reg, [(meta, apply(reg, amendment))], dt.date(2025, 4, 1), words=load_profile({}).words("vi"))
     page = consolidated_html(ct, environment(None), load_profile({}), paged=True)
     ENGINE.setup()
     out = tmp / "big.pdf"
