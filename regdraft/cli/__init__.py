@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
-import pkgutil
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, NoReturn
@@ -64,6 +63,36 @@ class RegdraftGroup(click.Group):
     def _fail_json(ctx: click.Context, data: dict[str, Any], code: int) -> NoReturn:
         emit(data)
         ctx.exit(code)
+
+    # Commands are loaded by name: a run imports the module of the command it runs (`WHERE`), not all
+    # eleven. Anything that reads the whole tree (`commands`: help, completion, the hints that write
+    # another command's flags, "did you mean") loads every module first.
+
+    @property  # type: ignore[override]
+    def commands(self) -> dict[str, click.Command]:
+        """Every command, each module loaded."""
+        _load(*{m for modules in WHERE.values() for m in modules})
+        return self._loaded
+
+    @commands.setter
+    def commands(self, value: dict[str, click.Command]) -> None:
+        self._loaded = value
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Add a command without loading the others."""
+        name = name or cmd.name
+        if name is None:
+            raise TypeError("Command has no name.")
+        self._loaded[name] = cmd
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, its module loaded (None for an unknown name)."""
+        _load(*WHERE.get(cmd_name, ()))
+        return self._loaded.get(cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, nothing loaded."""
+        return sorted(WHERE)
 
 
 TYPED = "regdraft.typed"  # click's context meta: the arguments as typed
@@ -127,20 +156,36 @@ def _all_commands(command: click.Command) -> Iterator[click.Command]:
             yield from _all_commands(sub)
 
 
-def _register() -> None:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in ("options", "printing", "completion", "hints"):
+# The module of each top-level command, and of the subcommands other modules add to it (`amend
+# from-edits`, `amend export`, `amend vote`). tests/test_cli_lazy.py checks it against the modules.
+WHERE: dict[str, tuple[str, ...]] = {
+    "amend": ("amend", "comments", "export", "from_edits"), "check": ("core",), "clone": ("share",),
+    "comment": ("comments",), "compare": ("redline",), "export": ("export",), "fmt": ("core",),
+    "import": ("importer",), "init": ("core",), "list": ("core",), "log": ("core",), "redline": ("redline",),
+    "refs": ("refs",), "resolve": ("share",), "review": ("review",), "round": ("comments",), "show": ("core",),
+    "sync": ("share",),
+}
+_loaded_modules: set[str] = set()
+_named: set[int] = set()  # ids of the commands whose callbacks name their options (`_naming_options`)
+
+
+def _load(*names: str) -> None:
+    """Import these command modules and add their commands (once each)."""
+    added = False
+    for name in sorted(names):
+        if name in _loaded_modules:
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        _loaded_modules.add(name)
+        module = importlib.import_module(f"{__name__}.{name}")
         for command in getattr(module, "COMMANDS", ()):
             cli.add_command(command)
-    # Once every module is in: some add their commands to another module's group (`amend from-edits`).
-    for command in cli.commands.values():
-        for each in _all_commands(command):
-            _naming_options(each)
-
-
-_register()
+        added = True
+    if added:  # including those a module added to another module's group (`amend from-edits`)
+        for command in list(cli._loaded.values()):
+            for each in _all_commands(command):
+                if id(each) not in _named:
+                    _named.add(id(each))
+                    _naming_options(each)
 
 
 def main() -> None:
