@@ -135,7 +135,7 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
 
     ws = opened(Workspace.find(path))
     if settled:
-        from regdraft.workspace.resolve import ensure_settled
+        from regdraft.workspace.settled import ensure_settled
 
         ensure_settled(ws)
     return ws

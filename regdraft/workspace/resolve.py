@@ -2,7 +2,8 @@
 
 A conflict is either a git rebase or merge stopped half way (by `regdraft sync`, or by git
 itself), or conflict markers left in a committed file. `find_conflict` looks for both without
-starting git unless an operation is under way, so every command can call it first.
+starting git unless an operation is under way; every command's quick look before it starts is
+`workspace.settled.ensure_settled`, which imports this module only when it finds a conflict.
 
 Sides are named from the drafter's point of view: **yours** is the work made in this clone,
 **theirs** the work that came from the shared remote. (In a rebase git calls them the other
@@ -12,7 +13,6 @@ way round; `resolve` translates.)
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
-from regdraft.core.markers import Block, has_markers, side_by_side, split
+from regdraft.core.markers import Block, side_by_side, split
+from regdraft.workspace.settled import marked, marked_files
 from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 # Where regdraft keeps the files it reads; conflict markers are looked for there.
 WATCHED = ("regulations", "amendments")
-TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv", ".txt")
 STATE_FILE = "regdraft-sync.json"
 
 # git's two-letter codes for a conflicted file: the first letter is HEAD's side, the second the other's.
@@ -166,44 +166,10 @@ def find_conflict(ws: Workspace) -> Conflict | None:
         seen = {path for path, _ in unmerged}
         files += [_marked_file(ws, p, operation) for p in marked_files(ws) if p not in seen]
         return Conflict(operation, tuple(files), state.remote if state else "", ws.stopped_commit())
-    marked = marked_files(ws)
-    if not marked:
+    found = marked_files(ws)
+    if not found:
         return None
-    return Conflict("", tuple(_marked_file(ws, p, "") for p in marked))
-
-
-def ensure_settled(ws: Workspace) -> None:
-    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict."""
-    conflict = find_conflict(ws)
-    if conflict is not None:
-        raise UnresolvedConflict(conflict.report())
-
-
-def marked_files(ws: Workspace) -> list[str]:
-    """Workspace files regdraft reads that hold conflict markers.
-
-    Regulations, amendments, rounds, votes and the settings are looked at before every command.
-    Comment files are not (an office has thousands): the comment reader reports markers in the
-    one it reads, and a conflict on one during a sync is listed by git.
-    """
-    found = []
-    for folder, _dirs, names in os.walk(ws.root / "regulations"):
-        found += [Path(folder) / n for n in names if n.endswith(TEXT_SUFFIXES)]
-    amendments = ws.root / "amendments"
-    if amendments.is_dir():
-        for entry in os.scandir(amendments):
-            if entry.is_dir():
-                here = Path(entry.path)
-                found += [here / "amendment.md", here / "vote.yaml", *here.glob("rounds/*.yaml")]
-    found.append(ws.root / "regdraft.yaml")
-    return sorted(ws.relative_link(p) for p in found if _marked(ws, ws.relative_link(p)))
-
-
-def _marked(ws: Workspace, relative: str) -> bool:
-    try:
-        return has_markers(ws.read(relative))
-    except StoreError:
-        return False  # missing, a link or not a file: the command that reads it says so
+    return Conflict("", tuple(_marked_file(ws, p, "") for p in found))
 
 
 def _unmerged_file(ws: Workspace, path: str, code: str, operation: str) -> ConflictedFile:
@@ -365,13 +331,13 @@ def resolve(ws: Workspace, relative: str, side: str | None) -> Resolution:
         raise UsageError("Keep your version or the other version, or neither after editing.", options=("side",))
     operation = ws.operation()
     unmerged = dict(ws.unmerged())
-    marked = _marked(ws, relative)
-    if relative not in unmerged and not marked:
+    is_marked = marked(ws, relative)
+    if relative not in unmerged and not is_marked:
         listed = ", ".join(sorted({*unmerged, *marked_files(ws)})) or "none"
         raise StoreError(f"{relative} is not in conflict (files in conflict: {listed}); nothing was changed.")
     kept = {"ours": "kept your version", "theirs": "kept the other version", None: "kept the file as edited"}[side]
     if side is None:
-        if marked:
+        if is_marked:
             raise StoreError(f"{relative} still holds conflict markers (<<<<<<< ======= >>>>>>>); edit it until "
                              "only the text you want is left, or keep one version whole.", options=("side",))
         _check_reads(ws, relative)

@@ -1,0 +1,68 @@
+"""Before every command: is the workspace settled? The quick look, without the resolution machinery.
+
+Every command that opens a workspace first makes sure no conflict is left in it: no git rebase or
+merge stopped half way, no conflict markers in a file regdraft reads. That look is cheap and
+happens on every run, so it lives here, apart from `workspace.resolve` (the report of a conflict
+provision by provision, and the commands that take a side), which is imported only when a
+conflict is found.
+
+Post-conditions:
+1. `ensure_settled` raises `resolve.UnresolvedConflict` with the whole report exactly when
+   `resolve.find_conflict` finds a conflict, and starts no git process unless an operation is
+   under way.
+2. `marked_files` lists, sorted, the watched files holding a line opening a conflict and a line
+   closing one; comment files are not looked at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from regdraft.core.errors import StoreError
+from regdraft.core.markers import has_markers
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
+
+TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv", ".txt")
+
+
+def ensure_settled(ws: Workspace) -> None:
+    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict."""
+    if not ws.operation() and not marked_files(ws):
+        return
+    from regdraft.workspace.resolve import UnresolvedConflict, find_conflict
+
+    conflict = find_conflict(ws)
+    if conflict is not None:
+        raise UnresolvedConflict(conflict.report())
+
+
+def marked_files(ws: Workspace) -> list[str]:
+    """Workspace files regdraft reads that hold conflict markers.
+
+    Regulations, amendments, rounds, votes and the settings are looked at before every command.
+    Comment files are not (an office has thousands): the comment reader reports markers in the
+    one it reads, and a conflict on one during a sync is listed by git.
+    """
+    found = []
+    for folder, _dirs, names in os.walk(ws.root / "regulations"):
+        found += [Path(folder) / n for n in names if n.endswith(TEXT_SUFFIXES)]
+    amendments = ws.root / "amendments"
+    if amendments.is_dir():
+        for entry in os.scandir(amendments):
+            if entry.is_dir():
+                here = Path(entry.path)
+                found += [here / "amendment.md", here / "vote.yaml", *here.glob("rounds/*.yaml")]
+    found.append(ws.root / "regdraft.yaml")
+    return sorted(ws.relative_link(p) for p in found if marked(ws, ws.relative_link(p)))
+
+
+def marked(ws: Workspace, relative: str) -> bool:
+    """True when the file holds conflict markers (False when it cannot be read: its reader says why)."""
+    try:
+        return has_markers(ws.read(relative))
+    except StoreError:
+        return False  # missing, a link or not a file: the command that reads it says so

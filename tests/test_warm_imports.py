@@ -1,0 +1,52 @@
+"""What a warm redline does not import: each module below was once loaded by every run for nothing.
+
+Guards the fourth round of issue 22 (docs/performance.md): PyYAML (the settings and the profile
+are kept in the cache), the conflict report (`workspace.resolve`: only when a conflict is found),
+the consolidated text (the page header), comments and rounds, the adoption gates, and the other
+command modules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from regdraft.workspace.store import Workspace
+
+NOT_WHEN_WARM = ("yaml", "regdraft.workspace.resolve", "regdraft.render.consolidated", "regdraft.core.consolidate",
+                 "regdraft.core.comments", "regdraft.core.comment_yaml", "regdraft.workspace.gates",
+                 "regdraft.workspace.votes", "regdraft.cli.amend", "regdraft.cli.comments", "regdraft.cli.core")
+
+
+def _loaded(args: list[str], env: dict[str, str], cwd: Path) -> set[str]:
+    script = ("import sys, json\nfrom regdraft.cli import cli\n"
+              f"try:\n    cli({args!r}, prog_name='regdraft')\n"
+              "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+              "print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=cwd, check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_a_warm_redline_imports_only_what_it_uses(tmp_workspace: Workspace, tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    args = ["redline", "01-QC/TU", "--format", "html", "-C", str(tmp_workspace.root), "-o", str(tmp_path / "r.html")]
+    cold = _loaded(args, env, tmp_path)
+    assert "yaml" in cold  # the first run reads the texts, the settings and the profile
+    warm = _loaded(args, env, tmp_path)
+    assert sorted(m for m in NOT_WHEN_WARM if m in warm) == []
+    assert {"regdraft.core.amend.apply", "regdraft.core.refs", "regdraft.render.redline"} <= warm  # its own work
+    assert "Điều" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_conflict_is_still_found_and_reported_before_the_command(tmp_workspace: Workspace, tmp_path: Path) -> None:
+    settings = tmp_workspace.root / "regdraft.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "<<<<<<< HEAD\nprofile: x\n=======\nprofile: y\n"
+                        ">>>>>>> theirs\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "from regdraft.cli import main; main()", "redline", "01-QC/TU",
+                           "--format", "html", "-C", str(tmp_workspace.root)], capture_output=True, text=True,
+                          env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    assert done.returncode == 1
+    assert "Conflict markers" in done.stderr and "regdraft resolve regdraft.yaml --ours" in done.stderr
