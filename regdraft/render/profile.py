@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import marshal
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -235,36 +234,17 @@ def _read_yaml(text: str) -> Any:
     7 ms) and parsing it; kept, a warm command imports no YAML at all. A workspace's own profile is
     read each time: nothing of a workspace is kept outside it.
     """
+    from regdraft.render import signed
+
+    def parsed() -> Any:
+        import yaml
+
+        # libyaml's safe loader when PyYAML has it: the same values, read 8 times faster (6 ms a profile).
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+    digest = hashlib.blake2b(f"{sys.version_info[:3]}".encode() + text.encode(), digest_size=16).hexdigest()
     shipped = text in shipped_texts().values()
-    folder = _user_cache() if shipped else None
-    name = f"profile-{hashlib.blake2b(f'{sys.version_info[:3]}'.encode() + text.encode(), digest_size=16).hexdigest()}"
-    if folder is not None:
-        from regdraft.render import signed
-
-        payload = signed.load(folder, name)
-        if payload is not None:
-            try:
-                return marshal.loads(payload)
-            except (ValueError, EOFError, TypeError):
-                pass
-    import yaml
-
-    # libyaml's safe loader when PyYAML has it: the same values, read 8 times faster (6 ms a profile).
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
-    if folder is not None:
-        from regdraft.render import signed
-
-        try:
-            signed.store(folder, name, marshal.dumps(data))
-        except ValueError:  # a value marshal cannot write (a date): read from the YAML each time
-            pass
-    return data
-
-
-def _user_cache() -> Path | None:
-    from regdraft.render.signed import user_cache_folder
-
-    return user_cache_folder()
+    return signed.kept_value(signed.user_cache_folder() if shipped else None, f"profile-{digest}", parsed)
 
 
 def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Signed cache entries in `.git/regdraft-cache/`: bytes kept between runs, trusted only if we wrote them.
 
 The parse cache (`regdraft.workspace.parse_cache`) and the compiled templates
-(`regdraft.render.html`) keep their entries here. An entry is a file `MAGIC + signature + payload`;
+(`regdraft.render.html`) keep their entries here, and `kept_value` keeps plain values (the
+workspace settings, the shipped profiles) as `marshal` payloads. An entry is a file `MAGIC + signature + payload`;
 the signature is HMAC-SHA256 over the entry's name and payload, under a key made of the random
 bytes in `key` and the identity (device and inode) of that file on this machine.
 
@@ -26,9 +27,12 @@ import contextlib
 import hashlib
 import hmac
 import io
+import marshal
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 CACHE_FOLDER = "regdraft-cache"
 KEY_FILE = "key"
@@ -37,6 +41,7 @@ MAX_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 2000
 _SIGNATURE = hashlib.sha256().digest_size
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+T = TypeVar("T")
 
 
 def cache_folder(root: Path | None) -> Path | None:
@@ -91,6 +96,30 @@ def open_entry(folder: Path, name: str) -> io.BytesIO | None:
     entry = io.BytesIO(blob)  # shares the bytes read
     entry.seek(head)
     return entry
+
+
+def kept_value(folder: Path | None, name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept as entry `name` as plain values (`marshal`: strings, numbers, lists, mappings).
+
+    Read back when the entry is there and ours; a value marshal cannot write (a date, an object)
+    is computed each time. Without a folder, nothing is kept.
+    """
+    if folder is not None:
+        payload = load(folder, name)
+        if payload is not None:
+            try:
+                found: T = marshal.loads(payload)
+                return found
+            except (ValueError, EOFError, TypeError):
+                pass
+    value = compute()
+    plain: Any = value
+    if folder is not None:
+        try:
+            store(folder, name, marshal.dumps(plain))
+        except ValueError:
+            pass
+    return value
 
 
 def store(folder: Path, name: str, payload: bytes) -> None:

@@ -22,7 +22,6 @@ Post-conditions:
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import pickle
 import sys
@@ -84,24 +83,9 @@ def read_yaml(ws: Workspace | Path | None, text: str) -> Any:
     """
     from regdraft.core.frontmatter import load_yaml
 
-    folder = _folder(ws)
     digest = hashlib.blake2b(f"{sys.version_info[:3]}:{_code_fingerprint()}".encode() + b"\0"
                              + text.encode("utf-8", "surrogatepass"), digest_size=20)
-    key = f"yaml-{digest.hexdigest()}"
-    if folder is not None:
-        payload = signed.load(folder, key)
-        if payload is not None:
-            try:
-                return marshal.loads(payload)
-            except (ValueError, EOFError, TypeError):
-                pass
-    data = load_yaml(text)
-    if folder is not None:
-        try:
-            signed.store(folder, key, marshal.dumps(data))
-        except ValueError:
-            pass
-    return data
+    return signed.kept_value(_folder(ws), f"yaml-{digest.hexdigest()}", lambda: load_yaml(text))
 
 
 def _folder(ws: Workspace | Path | None) -> Path | None:
