@@ -7,12 +7,14 @@ you mean") still sees every command, each with the option naming of `_naming_opt
 from __future__ import annotations
 
 import json
+import pkgutil
 import subprocess
 import sys
 from typing import Any
 
 import click
 
+import regdraft.cli
 from tests.conftest import REPO_ROOT
 
 
@@ -34,6 +36,10 @@ def test_where_names_every_command_and_the_modules_that_add_to_it() -> None:
 
     everything = _tree(cli)
     assert sorted(everything) == sorted(WHERE) == sorted(cli.commands)
+    # Every command module is named: a new one left out of WHERE would never be loaded.
+    modules = {m.name for m in pkgutil.iter_modules(regdraft.cli.__path__)} - {"options", "printing", "completion",
+                                                                              "hints"}
+    assert modules == {m for names in WHERE.values() for m in names}
     assert {"from-edits", "export", "vote"} <= set(everything["amend"])
     for name in WHERE:  # each command alone, in a fresh process, is the command with every subcommand
         alone = _run("from regdraft.cli import cli\nimport click\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, NoReturn
@@ -167,25 +168,27 @@ WHERE: dict[str, tuple[str, ...]] = {
 }
 _loaded_modules: set[str] = set()
 _named: set[int] = set()  # ids of the commands whose callbacks name their options (`_naming_options`)
+_loading = threading.Lock()
 
 
 def _load(*names: str) -> None:
-    """Import these command modules and add their commands (once each)."""
-    added = False
-    for name in sorted(names):
-        if name in _loaded_modules:
-            continue
-        _loaded_modules.add(name)
-        module = importlib.import_module(f"{__name__}.{name}")
-        for command in getattr(module, "COMMANDS", ()):
-            cli.add_command(command)
-        added = True
-    if added:  # including those a module added to another module's group (`amend from-edits`)
-        for command in list(cli._loaded.values()):
-            for each in _all_commands(command):
-                if id(each) not in _named:
-                    _named.add(id(each))
-                    _naming_options(each)
+    """Import these command modules and add their commands (once each; the review server has threads)."""
+    with _loading:
+        added = False
+        for name in sorted(names):
+            if name in _loaded_modules:
+                continue
+            module = importlib.import_module(f"{__name__}.{name}")
+            for command in getattr(module, "COMMANDS", ()):
+                cli.add_command(command)
+            _loaded_modules.add(name)
+            added = True
+        if added:  # including those a module added to another module's group (`amend from-edits`)
+            for command in list(cli._loaded.values()):
+                for each in _all_commands(command):
+                    if id(each) not in _named:
+                        _named.add(id(each))
+                        _naming_options(each)
 
 
 def main() -> None:
