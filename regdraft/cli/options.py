@@ -135,9 +135,12 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
 
     ws = opened(Workspace.find(path))
     if settled:
-        from regdraft.workspace.settled import ensure_settled
+        from regdraft.workspace.settled import unsettled
 
-        ensure_settled(ws)
+        if unsettled(ws):  # the conflict report and its machinery only when there is one to report
+            from regdraft.workspace.resolve import ensure_settled
+
+            ensure_settled(ws)
     return ws
 
 

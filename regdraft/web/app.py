@@ -42,7 +42,7 @@ from regdraft.web import actions, pages
 from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.access import lookup
-from regdraft.workspace.settled import ensure_settled
+from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
 
 HERE = Path(__file__).resolve().parent

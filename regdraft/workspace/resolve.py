@@ -2,8 +2,8 @@
 
 A conflict is either a git rebase or merge stopped half way (by `regdraft sync`, or by git
 itself), or conflict markers left in a committed file. `find_conflict` looks for both without
-starting git unless an operation is under way; every command's quick look before it starts is
-`workspace.settled.ensure_settled`, which imports this module only when it finds a conflict.
+starting git unless an operation is under way; the quick look every command makes before it starts
+is `workspace.settled.unsettled`, and this module is imported only when it finds something.
 
 Sides are named from the drafter's point of view: **yours** is the work made in this clone,
 **theirs** the work that came from the shared remote. (In a rebase git calls them the other
@@ -322,6 +322,13 @@ class Resolution:
         if self.operation:
             return head + f" Every conflict is resolved: run `{GO_ON}` to finish the sync."
         return head
+
+
+def ensure_settled(ws: Workspace) -> None:
+    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict."""
+    conflict = find_conflict(ws)
+    if conflict is not None:
+        raise UnresolvedConflict(conflict.report())
 
 
 @writes

@@ -3,13 +3,12 @@
 Every command that opens a workspace first makes sure no conflict is left in it: no git rebase or
 merge stopped half way, no conflict markers in a file regdraft reads. That look is cheap and
 happens on every run, so it lives here, apart from `workspace.resolve` (the report of a conflict
-provision by provision, and the commands that take a side), which is imported only when a
-conflict is found.
+provision by provision, `ensure_settled`, and taking a side), which the command line imports only
+when `unsettled` finds something.
 
 Post-conditions:
-1. `ensure_settled` raises `resolve.UnresolvedConflict` with the whole report exactly when
-   `resolve.find_conflict` finds a conflict, and starts no git process unless an operation is
-   under way.
+1. `unsettled` is True exactly when `resolve.find_conflict` finds a conflict, and starts no git
+   process unless an operation is under way.
 2. `marked_files` lists, sorted, the watched files holding a line opening a conflict and a line
    closing one; comment files are not looked at.
 """
@@ -29,15 +28,10 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv", ".txt")
 
 
-def ensure_settled(ws: Workspace) -> None:
-    """Raise `UnresolvedConflict` with the whole report when the workspace holds a conflict."""
-    if not ws.operation() and not marked_files(ws):
-        return
-    from regdraft.workspace.resolve import UnresolvedConflict, find_conflict
-
-    conflict = find_conflict(ws)
-    if conflict is not None:
-        raise UnresolvedConflict(conflict.report())
+def unsettled(ws: Workspace) -> bool:
+    """True when a git operation is under way or a watched file holds conflict markers: then
+    `resolve.ensure_settled` has a conflict to report (no git process is started otherwise)."""
+    return bool(ws.operation()) or bool(marked_files(ws))
 
 
 def marked_files(ws: Workspace) -> list[str]:

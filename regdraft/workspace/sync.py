@@ -33,10 +33,10 @@ from regdraft.workspace.resolve import (
     GO_ON,
     SyncState,
     UnresolvedConflict,
+    ensure_settled,
     find_conflict,
     settle_adoptions,
 )
-from regdraft.workspace.settled import ensure_settled
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 
