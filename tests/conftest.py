@@ -24,6 +24,9 @@ if os.environ.get("CI"):
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
+# For tests that read ../shared/corpus: skipped, like the others that read it, in a clone without it.
+needs_corpus = pytest.mark.skipif(not (SHARED / "corpus").is_dir(),
+                                  reason="the shared corpus (../shared/corpus) is absent")
 CORPUS = SHARED / "corpus" / "vi"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHIPPED_REGULATION = REPO_ROOT / "regulations" / "01-QC-TU.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHARED, Invoke
+from tests.conftest import SHARED, Invoke, needs_corpus
 
 CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
 
@@ -66,6 +66,7 @@ def test_amend_import_refuses_a_document_for_no_regulation_here(invoke: Invoke, 
     assert not (root / "amendments" / "x").exists()
 
 
+@needs_corpus
 def test_amend_import_of_a_real_decree_to_a_file(invoke: Invoke, tmp_path: Path) -> None:
     root = tmp_path / "ws"
     assert invoke(None, "init", str(root)).exit_code == 0

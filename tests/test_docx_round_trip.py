@@ -14,7 +14,7 @@ from regdraft.core.markdown_writer import render
 from regdraft.importer import import_file
 from regdraft.render.consolidated_docx import write_consolidated_docx
 from regdraft.render.profile import load_profile
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, needs_corpus
 from tests.test_consolidate import words_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +55,7 @@ def test_a_signer_without_on_behalf_exports(tmp_path: Path, mini_workspace, invo
     assert "Nguyễn Văn A" in html and "Lưu VP" in html
 
 
+@needs_corpus
 def test_a_state_documents_motto_is_printed(tmp_path: Path) -> None:
     law = import_file(CORPUS / "vi" / "luat-cong-doan.txt").regulation
     docx = tmp_path / "law.docx"

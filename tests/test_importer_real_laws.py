@@ -12,7 +12,7 @@ import pytest
 from regdraft.core.markdown import read
 from regdraft.core.refs import missing_problems
 from regdraft.importer import import_file
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, needs_corpus
 
 AMENDMENTS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "amendments"
 
@@ -25,6 +25,7 @@ HEADERS = [
 ]
 
 
+@needs_corpus
 @pytest.mark.parametrize(("name", "number", "issuer", "signed", "kind"), HEADERS, ids=[h[0] for h in HEADERS])
 def test_header_tables_written_as_text_rows(name: str, number: str, issuer: str, signed: dt.date, kind: str) -> None:
     result = import_file(AMENDMENTS / name)
@@ -42,6 +43,7 @@ def test_header_tables_written_as_text_rows(name: str, number: str, issuer: str,
     assert number not in "\n".join(result.regulation.preamble)
 
 
+@needs_corpus
 def test_signature_and_recipients_in_one_table_row() -> None:
     meta = import_file(AMENDMENTS / "nd-63-2010/amending-48-2013-ND-CP.txt").regulation.meta
     assert meta["signer"] == {"on_behalf": "TM. CHÍNH PHỦ", "title": "THỦ TƯỚNG", "name": "Nguyễn Tấn Dũng"}

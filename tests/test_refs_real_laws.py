@@ -11,6 +11,7 @@ import pytest
 from regdraft.core.markdown import parse
 from regdraft.core.refs import find_references, missing_targets
 from regdraft.importer import import_file
+from tests.conftest import needs_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = sorted((CORPUS / "vi").glob("*.txt")) + sorted((CORPUS / "amendments").glob("*/*.txt"))
@@ -25,6 +26,7 @@ def _refs(sentence: str) -> list[tuple[str, list[str], str | None]]:
     return [(r.text, [str(t) for t in r.targets], r.external) for r in find_references(reg)]
 
 
+@needs_corpus
 def test_the_corpus_has_nine_documents() -> None:
     assert len(FILES) == 9, [f.name for f in FILES]
 
