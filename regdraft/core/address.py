@@ -57,6 +57,7 @@ from regdraft.core.part_codes import (
     plus_ordinals,
     plus_part,
 )
+from regdraft.core.patterns import lazy
 from regdraft.core.text import nfc
 from regdraft.core.text import unaccented as fold
 
@@ -199,13 +200,13 @@ class _Unreadable(AddressError):
     """A word of the address is not one of the canonical forms' (it may still be a typed form)."""
 
 
-_PLUS_WORDS = re.compile(
+_PLUS_WORDS = lazy(
     r"^(?:(?:ý|dấu\s+cộng)\s+(?P<vi_plus>thứ\s+\S+)\s+(?:của\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<vi_dash>thứ\s+\S+)"
     r"|(?:the\s+)?(?P<en_plus>\w+)\s+(?:plus\s+item|sub-?item|sub-?indent)\s+of\s+(?:the\s+)?(?P<en_dash>\w+)\s+"
     r"(?:dash|indent)(?:\s+item)?\s+of)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_PART_WORDS = re.compile(
+_PART_WORDS = lazy(
     r"^(?:(?:dấu\s+)?gạch\s+đầu\s+dòng\s+(?P<vi_dash>thứ\s+\S+)|(?:the\s+)?(?P<en_dash>\w+)\s+(?:dash|indent)"
     r"(?:\s+item)?\s+of"
     r"|(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
@@ -246,7 +247,7 @@ def _dash_of(ordinal: str, raw: str) -> str:
     return dash_part(number)
 
 
-_CODE = re.compile(
+_CODE = lazy(
     r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
 )
 
@@ -379,18 +380,18 @@ _KIND_WORDS = {
 # point (`d1`, `a5`): both are tried, the unit first.
 _KIND_LETTERS = {"d": Kind.ARTICLE, "a": Kind.ARTICLE, "k": Kind.CLAUSE, "c": Kind.CLAUSE,
                  "m": Kind.SECTION, "p": Kind.PART}
-_GLUED = re.compile(
+_GLUED = lazy(
     r"^(" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + "|" + "|".join(_KIND_LETTERS)
     + r")(\d+[a-z]?|[ivxlcdm]+[a-z]?)$"
 )
 _FILLERS = frozenset({"of", "the", "cua", "tai", "so", "no"})
-_SEPARATORS = re.compile(r"[\s,;.:/()\u2013\u2014-]+")
-_PLUS_TYPED = re.compile(
+_SEPARATORS = lazy(r"[\s,;.:/()\u2013\u2014-]+")
+_PLUS_TYPED = lazy(
     r"^(?:(?:y|dau\s+cong)\s+(?P<vi_plus>thu\s+\S+)\s+(?:cua\s+)?(?:dau\s+)?gach\s+dau\s+dong\s+(?P<vi_dash>thu\s+\S+)"
     r"|(?:the\s+)?(?P<en_plus>\w+)\s+(?:plus\s+item|sub-?item|sub-?indent)\s+of\s+(?:the\s+)?(?P<en_dash>\w+)\s+"
     r"(?:dash|indent)(?:\s+item)?\s+of)\s+"
 )
-_PART_TYPED = re.compile(
+_PART_TYPED = lazy(
     r"^(?:(?:dau\s+)?gach\s+dau\s+dong\s+(?P<vi_dash>thu\s+\S+)|(?:the\s+)?(?P<en_dash>\w+)\s+(?:dash|indent)"
     r"(?:\s+item)?\s+of"
     r"|(?:doan|phan)\s+(?:(?P<vi_intro>mo\s+dau|dau)|cuoi|ket)"

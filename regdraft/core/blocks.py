@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from regdraft.core.patterns import lazy
+
 if TYPE_CHECKING:  # markdown-it loads on first use: a cached reading needs no parser
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -58,9 +60,9 @@ def _raw(lines: list[str], token: Token, offset: int) -> str:
     return "\n".join(line.rstrip() for line in lines[offset + start: offset + end]).strip("\n")
 
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
-_ATX = re.compile(r"^#{1,6}[ \t]+(.*)$")
-_ORDERED_START = re.compile(r"^\d{1,9}[.)](?:[ \t]|$)")
+_FENCE = lazy(r"^ {0,3}(```|~~~)", re.M)
+_ATX = lazy(r"^#{1,6}[ \t]+(.*)$")
+_ORDERED_START = lazy(r"^\d{1,9}[.)](?:[ \t]|$)")
 
 
 def _simple_block(line: str) -> tuple[str, str] | None:
@@ -113,7 +115,7 @@ def _indented_after(body_lines: list[str], filled: list[bool], end: int) -> bool
 
 
 # A heading's end that CommonMark reads as a closing sequence, not as text: `#`s after a space or tab.
-_CLOSING_SEQUENCE = re.compile(r"[ \t]#+$")
+_CLOSING_SEQUENCE = lazy(r"[ \t]#+$")
 
 
 def atx_heading(level: int, text: str) -> str:

@@ -19,12 +19,13 @@ Post-conditions:
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from regdraft.core.patterns import lazy
+
 _START, _END = "\x02", "\x03"
-_MARKER = re.compile(f"{_START}([^{_END}]*){_END}")
+_MARKER = lazy(f"{_START}([^{_END}]*){_END}")
 
 
 @dataclass(frozen=True, slots=True)

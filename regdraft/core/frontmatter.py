@@ -14,12 +14,12 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem
+from regdraft.core.patterns import lazy
 
 if TYPE_CHECKING:
     import yaml
@@ -135,7 +135,7 @@ TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer"
              "translation_of", "number", "regulation", "status")
 DATE_KEYS = ("signed", "effective")
 SIGNER_KEYS = ("on_behalf", "title", "name")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
 
 def key_line(lines: list[str], key: str) -> int:

@@ -18,6 +18,8 @@ import functools
 import re
 from enum import StrEnum
 
+from regdraft.core.patterns import lazy
+
 
 class Kind(StrEnum):
     """The level of a unit in a regulation."""
@@ -197,8 +199,8 @@ def ordinal_from_text(text: str) -> int | None:
     return None
 
 
-SUFFIXED_LABEL = re.compile(r"^(\d+)([a-z]*)$")
-POINT_LABEL = re.compile(r"^([a-zđ])(\d*)$")
+SUFFIXED_LABEL = lazy(r"^(\d+)([a-z]*)$")
+POINT_LABEL = lazy(r"^([a-zđ])(\d*)$")
 
 
 @functools.lru_cache(maxsize=16384)

@@ -20,6 +20,7 @@ import re
 from pathlib import PurePosixPath
 
 from regdraft.core.errors import UsageError
+from regdraft.core.patterns import lazy
 
 CONFIG = "regdraft.yaml"
 REGULATIONS = "regulations"
@@ -47,8 +48,8 @@ def base_path(regulation: str) -> str:
 
 # Names that become file names are literal: letters, digits, hyphens (and underscores in slugs);
 # no dot, slash, glob character or space can reach a path or a glob pattern.
-SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
-COMMENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
+SLUG = lazy(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+COMMENT_ID = lazy(r"[a-z0-9][a-z0-9-]{0,31}")
 
 
 def amendment_folder(slug: str) -> str:

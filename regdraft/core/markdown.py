@@ -47,6 +47,7 @@ from regdraft.core.parts import (
     marker_unit,
     read_marker,
 )
+from regdraft.core.patterns import lazy
 from regdraft.core.text import fold_letters, nfc
 from regdraft.core.validate import validate as validate
 
@@ -59,11 +60,11 @@ _HEADING_WORDS = {
     "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE},
     "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE},
 }
-_HEADING = re.compile(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
-_CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
-_POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
-_ARTICLE_LABEL = re.compile(r"^\d+[a-z]?$")
-_SECTION_LABEL = re.compile(r"^\d+[a-z]?$")  # an inserted section: 2a
+_HEADING = lazy(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
+_CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+_POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
+_ARTICLE_LABEL = lazy(r"^\d+[a-z]?$")
+_SECTION_LABEL = lazy(r"^\d+[a-z]?$")  # an inserted section: 2a
 
 
 def decode(data: bytes | str, source: str = "") -> str:

@@ -8,15 +8,14 @@ of that dash item. `regdraft.core.address.Address.part` holds one of these codes
 
 from __future__ import annotations
 
-import re
-
 from regdraft.core.labels import Kind, ordinal_text
+from regdraft.core.patterns import lazy
 
 INTRO = "intro"
 END = "end"
 PARTS = (INTRO, END)
 DASH = "dash"
-_DASH_PART = re.compile(r"dash(\d*)")
+_DASH_PART = lazy(r"dash(\d*)")
 
 
 def dash_part(ordinal: int | None) -> str:
@@ -36,7 +35,7 @@ def is_dash_part(part: str) -> bool:
 
 
 PLUS = "plus"
-_PLUS_PART = re.compile(r"dash(\d+)\.plus(\d*)")
+_PLUS_PART = lazy(r"dash(\d+)\.plus(\d*)")
 
 
 def plus_part(dash: int, ordinal: int | None) -> str:

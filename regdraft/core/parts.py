@@ -18,17 +18,18 @@ from dataclasses import dataclass, replace
 from regdraft.core.address import dash_ordinal, is_item_part, plus_ordinals
 from regdraft.core.errors import Problem
 from regdraft.core.model import END, INTRO, Kind, Unit, noun
+from regdraft.core.patterns import lazy
 
 CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
-_THIS_POINT = re.compile(r"\b(?:điểm này|this point)\b", re.IGNORECASE)
-_THIS_CLAUSE = re.compile(r"\b(?:khoản này|this clause)\b", re.IGNORECASE)
-_WHOLE_ARTICLE = re.compile(r"\b(?:Điều này|các khoản|this Article|the (?:above )?clauses)\b")
-_CLOSING_MARK = re.compile(
+_THIS_POINT = lazy(r"\b(?:điểm này|this point)\b", re.IGNORECASE)
+_THIS_CLAUSE = lazy(r"\b(?:khoản này|this clause)\b", re.IGNORECASE)
+_WHOLE_ARTICLE = lazy(r"\b(?:Điều này|các khoản|this Article|the (?:above )?clauses)\b")
+_CLOSING_MARK = lazy(
     r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
     re.IGNORECASE,
 )
-_CONTINUED_MARK = re.compile(r"^<!--\s*(?:tiếp(?:\s+theo)?|continued)\s*-->$", re.IGNORECASE)
-_MARK_UNIT = re.compile(r"^(khoản|clause|điều|article|điểm|point)\s+(\S+)$", re.IGNORECASE)
+_CONTINUED_MARK = lazy(r"^<!--\s*(?:tiếp(?:\s+theo)?|continued)\s*-->$", re.IGNORECASE)
+_MARK_UNIT = lazy(r"^(khoản|clause|điều|article|điểm|point)\s+(\S+)$", re.IGNORECASE)
 _MARK_KINDS = {"khoản": Kind.CLAUSE, "clause": Kind.CLAUSE, "điều": Kind.ARTICLE, "article": Kind.ARTICLE,
                "điểm": Kind.POINT, "point": Kind.POINT}
 

@@ -10,9 +10,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from regdraft.core.patterns import lazy
+
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_WORD = re.compile(r"\w+")
-_WORD_SPLIT = re.compile(r"(\w+)")
+_WORD = lazy(r"\w+")
+_WORD_SPLIT = lazy(r"(\w+)")
 _LONG = 10_000
 
 
@@ -75,7 +77,7 @@ LOOKALIKES = {
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
 _LOOKALIKE_CHARS = frozenset(LOOKALIKES)
 # Anything fold_letters may change: a lookalike, or a combining mark (NFC Vietnamese has none).
-_FOLDABLE = re.compile("[" + "".join(LOOKALIKES) + "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
+_FOLDABLE = lazy("[" + "".join(LOOKALIKES) + "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
 
 
 def fold_letters(text: str) -> str:

@@ -28,6 +28,7 @@ from itertools import islice
 
 from regdraft.core.align import token_key
 from regdraft.core.errors import RegdraftError
+from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
 
 
@@ -68,8 +69,8 @@ def new_side(segments: Sequence[DiffSegment]) -> str:
 
 
 # Words (Vietnamese syllables included), runs of spaces and single other characters.
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_WORDS = re.compile(r"\w+")
+_TOKEN = lazy(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_WORDS = lazy(r"\w+")
 
 
 def tokens(text: str) -> list[str]:

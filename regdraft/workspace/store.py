@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, regulation_path
+from regdraft.core.patterns import lazy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
@@ -34,7 +35,7 @@ from regdraft.workspace.store_writes import MANY_PATHS, Transactions, run_hooks
 if TYPE_CHECKING:
     import git
 
-_FRONT_MATTER_ID = re.compile(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
+_FRONT_MATTER_ID = lazy(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
 
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 
 from regdraft.core.align import similarity
+from regdraft.core.patterns import lazy
 
 CLOSE = 0.65
 
-_CITE_VI = re.compile(
+_CITE_VI = lazy(
     r"(?:(?:(?:đoạn|phần)\s+(?:mở\s+đầu|cuối|kết)\s+)?"
     r"(?:(?:ý|dấu\s+cộng)\s+thứ\s+[^\s,;:.]+\s+)?(?:(?:dấu\s+)?gạch\s+đầu\s+dòng\s+thứ\s+[^\s,;:.]+\s+)?"
     r"(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+"
@@ -28,13 +29,13 @@ _CITE_VI = re.compile(
     r"(?:\s+(?:của\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+)*)",
     re.IGNORECASE,
 )
-_CITE_EN = re.compile(
+_CITE_EN = lazy(
     r"(?:(?:(?:the\s+)?(?:lead-in|closing\s+text)\s+of\s+)?"
     r"(?:(?:the\s+)?\w+\s+(?:plus|sub-?)\s*item\s+of\s+)?(?:(?:the\s+)?\w+\s+dash\s+item\s+of\s+)?(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+[^\s,;:.]+"
     r"(?:(?:,\s*|\s+of\s+|\s+)(?:(?:points?|clauses?|articles?|chapters?|sections?|parts?)\s+)[^\s,;:.]+)*)",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+_QUOTED = lazy(r"[“\"][^“”\"]*[”\"]")
 
 _FORMS = {
     "vi": (
@@ -58,7 +59,7 @@ _FORMS = {
     ),
 }
 _TAKES_TEXT = {"vi": ("sửa đổi", "bổ sung"), "en": ("insert", "add ")}
-_TAKES_TEXT_EN_END = re.compile(r"\b(?:is|are) amended (?:to read|as follows)\b", re.IGNORECASE)
+_TAKES_TEXT_EN_END = lazy(r"\b(?:is|are) amended (?:to read|as follows)\b", re.IGNORECASE)
 _NO_TEXT = {"vi": ("bãi bỏ", "thay thế", "thay ", "bỏ cụm", "bỏ từ"), "en": ("repeal", "replace", "delete")}
 
 

@@ -45,6 +45,7 @@ from regdraft.core.amend.provisions import (
     strip_own_document,
 )
 from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
+from regdraft.core.patterns import lazy
 
 __all__ = [
     "AmendGroup", "GrammarError", "InsertUnit", "Operation", "RepealUnits", "ReplaceHeading", "ReplaceUnit",
@@ -55,11 +56,11 @@ __all__ = [
 _I = re.IGNORECASE
 _QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
 _WHOLE = {
-    "vi": re.compile(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Nghị định|Thông tư|"
+    "vi": lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Nghị định|Thông tư|"
                      r"Nghị quyết|Quyết định)(?: này)?$", _I),
-    "en": re.compile(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules)$", _I),
+    "en": lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules)$", _I),
 }
-_PREAMBLE = re.compile(
+_PREAMBLE = lazy(
     r"(?:^|\s*(?:,|;|\bvà\b|\band\b)\s*)(?:phần căn cứ(?: ban hành)?|lời nói đầu|phần mở đầu của (?:Quy chế|Quy định|"
     r"Luật|Nghị định|văn bản)(?: này)?|the preamble(?: of (?:these|this) \w+)?)(?=$|\s*(?:,|;|\bvà\b|\band\b))",
     _I,
@@ -68,19 +69,19 @@ _MORE = {
     "vi": r"\s*(?:,|;|\bvà\b)\s*(?=(?:(?:các\s+)?(?:cụm từ|từ)\s*)?[“\"])",
     "en": r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
 }
-_PART_NEW = re.compile(
+_PART_NEW = lazy(
     r"^(?:(?P<intro>đoạn mở đầu|phần mở đầu|(?:a|the) lead-in|(?:an|the) introductory (?:part|text|wording))"
     r"|(?P<end>đoạn cuối|phần cuối|đoạn kết|(?:a|the) closing (?:text|part|paragraph|words)))$",
     re.I,
 )
 # The amended document itself, as a place to add at the end of (`vào cuối Quy chế này`).
-_DOCUMENT = re.compile(
+_DOCUMENT = lazy(
     r"^(?:(?:Quy chế|Quy định|Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh|văn bản)(?:\s+này)?"
     r"|(?:these|this|the)\s+(?:Regulations?|Rules|Law|Code|Decree|document))$",
     re.I,
 )
 _VERBS = r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|bỏ|sửa)"
-_COMPOUND = re.compile(rf";\s+(?={_VERBS}\s)|\s+và\s+(?=(?:sửa đổi|bổ sung|bãi bỏ)\s)", _I)
+_COMPOUND = lazy(rf";\s+(?={_VERBS}\s)|\s+và\s+(?=(?:sửa đổi|bổ sung|bãi bỏ)\s)", _I)
 
 _EXAMPLES = {
     "vi": "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "

@@ -15,18 +15,18 @@ Post-conditions of `build_heading`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from regdraft.core.amend.provisions import GrammarError
 from regdraft.core.labels import canonical_label, part_label_from_text, part_label_text
 from regdraft.core.model import Address, Kind, Segment, Unit, label_order, noun
+from regdraft.core.patterns import lazy
 
 _HEADINGS = {
-    Kind.PART: re.compile(r"^(?i:Phần|Part)\s+(thứ\s+[^\s.:]+|\d+|[IVXLCDM]+|[A-Za-z]+)\s*(?:[.:]\s*(.*))?$"),
-    Kind.CHAPTER: re.compile(r"^(?i:Chương|Chapter)\s+([IVXLCDM]+[a-z]?|\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
-    Kind.SECTION: re.compile(r"^(?i:Mục|Section)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
-    Kind.ARTICLE: re.compile(r"^(?i:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
+    Kind.PART: lazy(r"^(?i:Phần|Part)\s+(thứ\s+[^\s.:]+|\d+|[IVXLCDM]+|[A-Za-z]+)\s*(?:[.:]\s*(.*))?$"),
+    Kind.CHAPTER: lazy(r"^(?i:Chương|Chapter)\s+([IVXLCDM]+[a-z]?|\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
+    Kind.SECTION: lazy(r"^(?i:Mục|Section)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
+    Kind.ARTICLE: lazy(r"^(?i:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
 }
 
 ArticleBuilder = Callable[[Address, list[str], list[int]], Unit]

@@ -46,12 +46,13 @@ from regdraft.core.amend.quote import (
 )
 from regdraft.core.errors import Problem
 from regdraft.core.model import Address, Unit
+from regdraft.core.patterns import lazy
 
-_TOP = re.compile(r"^(\d+[a-z]?)\\?\.\s+(.*)$", re.S)
-_NESTED = re.compile(r"^(dd|[a-zđ])(\d*)\)\s+(.*)$", re.S)
+_TOP = lazy(r"^(\d+[a-z]?)\\?\.\s+(.*)$", re.S)
+_NESTED = lazy(r"^(dd|[a-zđ])(\d*)\)\s+(.*)$", re.S)
 # The third level, under a lettered group: `- Sửa đổi điểm b như sau:` (or `+`, or `a.1)`).
-_DEEP = re.compile(r"^(?:[-+]|(?:dd|[a-zđ])\.\d+\))\s+(.*)$", re.S)
-_CAPITALISED = re.compile(r"(?<![.:;]\s)(?<!^)\b(Khoản|Điểm)\s+(?=\w)")
+_DEEP = lazy(r"^(?:[-+]|(?:dd|[a-zđ])\.\d+\))\s+(.*)$", re.S)
+_CAPITALISED = lazy(r"(?<![.:;]\s)(?<!^)\b(Khoản|Điểm)\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)

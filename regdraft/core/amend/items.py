@@ -14,8 +14,9 @@ from regdraft.core.amend.operations import InsertUnit
 from regdraft.core.amend.provisions import GrammarError, provisions, read_ordinal
 from regdraft.core.labels import ordinal_text
 from regdraft.core.model import Kind
+from regdraft.core.patterns import lazy
 
-_NEW_ITEM = re.compile(
+_NEW_ITEM = lazy(
     r"^(?:(?:các|một số|những)\s+)?(?:dấu\s+)?gạch\s+đầu\s+dòng(?:\s+(?P<vi>thứ\s+\S+))?$"
     r"|^(?:(?:a|an|the)\s+)?(?:new\s+)?(?:(?P<en>\w+)\s+)??(?:dash|indent)(?:\s+item)?s?$"
     r"|^(?:(?:các|một số|những)\s+)?(?P<vi_plus>ý|dấu\s+cộng)(?:\s+(?P<vi_plus_n>thứ\s+\S+))?$"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from regdraft.core.address import dash_part, plus_part
 from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
+from regdraft.core.patterns import lazy
 
 
 class GrammarError(Exception):
@@ -30,15 +31,15 @@ TITLE = "title"
 
 _I = re.IGNORECASE
 LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
-_NOUN = re.compile(
+_NOUN = lazy(
     r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|mục|sections?|chương|chapters?"
     r"|phần|parts?)(?![\wđĐ])\s*",
     _I,
 )
-_LABEL = re.compile(r"(?P<label>thứ\s+[^\s,;]+|[0-9A-Za-zđĐ]+)(?![\wđĐ])", _I)
-_THIS_VI = re.compile(r"này(?![\wđĐ])", _I)
-_THIS_EN = re.compile(r"(?:of\s+)?this\s+(?P<noun>Article|clause|point|Chapter|Section|Part)(?![\w])", _I)
-_PART_PREFIX = re.compile(
+_LABEL = lazy(r"(?P<label>thứ\s+[^\s,;]+|[0-9A-Za-zđĐ]+)(?![\wđĐ])", _I)
+_THIS_VI = lazy(r"này(?![\wđĐ])", _I)
+_THIS_EN = lazy(r"(?:of\s+)?this\s+(?P<noun>Article|clause|point|Chapter|Section|Part)(?![\w])", _I)
+_PART_PREFIX = lazy(
     r"(?:(?P<title>tên|tiêu đề|the\s+(?:title|heading)\s+of)"
     r"|(?P<intro>đoạn\s+mở\s+đầu|phần\s+mở\s+đầu|the\s+(?:lead-in|introductory\s+(?:part|text|wording|words|sentence))\s+(?:of|to))"
     r"|(?P<end>đoạn\s+cuối|phần\s+cuối|đoạn\s+kết|the\s+closing\s+(?:text|part|paragraph|words|sentence)\s+of)"
@@ -50,17 +51,17 @@ _PART_PREFIX = re.compile(
     r"(?![\wđĐ])\s*",
     _I,
 )
-_SEPARATOR = re.compile(r"\s*(?:(?P<word>,|;|\bvà\b|\band\b|\bof\b|\bcủa\b|\bin\b)\s*)?", _I)
+_SEPARATOR = lazy(r"\s*(?:(?P<word>,|;|\bvà\b|\band\b|\bof\b|\bcủa\b|\bin\b)\s*)?", _I)
 _LABELS = {
-    Kind.POINT: re.compile(r"^(?:dd|[a-zđ])\d*$"),
-    Kind.CLAUSE: re.compile(r"^\d+[a-z]?$"),
-    Kind.ARTICLE: re.compile(r"^\d+[a-z]?$"),
-    Kind.SECTION: re.compile(r"^\d+[a-z]?$"),
-    Kind.CHAPTER: re.compile(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
-    Kind.PART: re.compile(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
+    Kind.POINT: lazy(r"^(?:dd|[a-zđ])\d*$"),
+    Kind.CLAUSE: lazy(r"^\d+[a-z]?$"),
+    Kind.ARTICLE: lazy(r"^\d+[a-z]?$"),
+    Kind.SECTION: lazy(r"^\d+[a-z]?$"),
+    Kind.CHAPTER: lazy(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
+    Kind.PART: lazy(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
 }
 # `của Luật này`, `of this Law`: the document itself, said at the end of a list.
-_OWN_DOCUMENT = re.compile(
+_OWN_DOCUMENT = lazy(
     r"\s+(?:của|thuộc|tại)\s+(?:Luật|Bộ luật|Nghị định|Quy chế|Quy định|Thông tư|Pháp lệnh|Nghị quyết|"
     r"Quyết định|văn bản)\s+này$|\s+of\s+(?:this|these)\s+(?:Law|Code|Decree|Regulations?|Rules?|document)$",
     _I,

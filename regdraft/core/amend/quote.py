@@ -21,12 +21,13 @@ from regdraft.core.model import (
     part_name,
 )
 from regdraft.core.parts import closing_mark
+from regdraft.core.patterns import lazy
 
-HEADING = re.compile(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
-CLAUSE = re.compile(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
-POINT = re.compile(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
-CLOSE = re.compile(r"(?:[”\"]|’’|'')[.;,]?$")
-ODD_CLOSE = re.compile(r"(?:’’|'')[.;,]?$")
+HEADING = lazy(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
+CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
+CLOSE = lazy(r"(?:[”\"]|’’|'')[.;,]?$")
+ODD_CLOSE = lazy(r"(?:’’|'')[.;,]?$")
 """A quotation closed with a doubled apostrophe, a typing slip real documents have: read, with a warning."""
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from regdraft.core.model import Kind, base_label, canonical_label, label_order
+from regdraft.core.patterns import lazy
 
 RANK = {
     Kind.PART: 0,
@@ -35,10 +36,10 @@ _NOT_A_LABEL = (
 _NUMBER = r"(\d+[a-z]?)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL
 # Clause, article, section and chapter labels are written alike in both languages; points differ.
 _SHARED_LABELS = {
-    Kind.CLAUSE: re.compile(_NUMBER),
-    Kind.ARTICLE: re.compile(_NUMBER),
-    Kind.SECTION: re.compile(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
-    Kind.CHAPTER: re.compile(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
+    Kind.CLAUSE: lazy(_NUMBER),
+    Kind.ARTICLE: lazy(_NUMBER),
+    Kind.SECTION: lazy(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
+    Kind.CHAPTER: lazy(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
 }
 
 
@@ -69,11 +70,11 @@ _VI_STOP = (
 _DOC_NUMBER = r"(?P<number>\d[\w\-/.Đđ]*\w|\d)"
 
 _VI = Grammar(
-    start=re.compile(
+    start=lazy(
         r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s)"
         rf"|(?P<doc>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*\d))"
     ),
-    noun=re.compile(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+"),
+    noun=lazy(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+"),
     nouns={
         "điểm": Kind.POINT,
         "khoản": Kind.CLAUSE,
@@ -82,25 +83,25 @@ _VI = Grammar(
         "mục": Kind.SECTION,
     },
     labels={
-        Kind.POINT: re.compile(
+        Kind.POINT: lazy(
             r"([a-zđ]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:và|hoặc|đến|tới|khoản|Khoản|Điều|của|này|nêu|trên|dưới|tại|thì|Quy|Luật)(?!\w))"
         ),
         **_SHARED_LABELS,
     },
-    this=re.compile(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+này(?!\w)"),
-    glue=re.compile(
+    this=lazy(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+này(?!\w)"),
+    glue=lazy(
         r"(?P<list>\s*,\s*(?:và\s+|hoặc\s+)?|\s+(?:và/hoặc|và|hoặc)\s+)"
         r"|(?P<range>\s+(?:đến|tới)\s+(?:hết\s+)?)"
         r"|(?P<of>\s+của\s+|\s+)"
     ),
-    own_document=re.compile(rf"(?:,\s*|\s+)(?:của\s+|tại\s+)?(?i:{_VI_DOC_TYPES})\s+này(?!\w)"),
-    other_document=re.compile(
+    own_document=lazy(rf"(?:,\s*|\s+)(?:của\s+|tại\s+)?(?i:{_VI_DOC_TYPES})\s+này(?!\w)"),
+    other_document=lazy(
         r"(?:,\s*|\s+)(?:của\s+)?"
         r"(?P<name>Điều lệ Đảng(?: Cộng sản Việt Nam)?|Hiến pháp(?: năm \d{4})?"
         rf"|(?P<type>(?i:{_VI_DOC_TYPES}))(?:\s+(?:số\s*:?\s*)?{_DOC_NUMBER}"
         rf"|(?P<words>(?:\s+(?!{_VI_STOP}(?!\w))[^\s,;.:()]+){{1,8}})))"
     ),
-    numbered=re.compile(rf"(?P<name>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*{_DOC_NUMBER})"),
+    numbered=lazy(rf"(?P<name>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*{_DOC_NUMBER})"),
 )
 
 _EN_DOC_TYPES = (
@@ -109,12 +110,12 @@ _EN_DOC_TYPES = (
 )
 
 _EN = Grammar(
-    start=re.compile(
+    start=lazy(
         r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|articles?|chapters?|sections?)\s"
         r"|(?i:this|the\s+present)\s+(?i:point|clause|article|chapter|section)(?!\w))"
         rf"|(?P<doc>(?:{_EN_DOC_TYPES})\s+No\.?\s*\d))"
     ),
-    noun=re.compile(r"(?:the\s+)?((?i:point|clause|article|chapter|section))s?\s+"),
+    noun=lazy(r"(?:the\s+)?((?i:point|clause|article|chapter|section))s?\s+"),
     nouns={
         "point": Kind.POINT,
         "clause": Kind.CLAUSE,
@@ -123,29 +124,29 @@ _EN = Grammar(
         "section": Kind.SECTION,
     },
     labels={
-        Kind.POINT: re.compile(
+        Kind.POINT: lazy(
             r"(dd\d*|[a-z]\d*)(?!\w)(?=\s*(?:[,;.:)]|$)|\s+(?:and|or|to|through|of|in|above|below|this|these|clause|Article|hereof)(?!\w))"
         ),
         **_SHARED_LABELS,
     },
-    this=re.compile(r"(?i:this|the\s+present)\s+((?i:point|clause|article|chapter|section))(?!\w)"),
-    glue=re.compile(
+    this=lazy(r"(?i:this|the\s+present)\s+((?i:point|clause|article|chapter|section))(?!\w)"),
+    glue=lazy(
         r"(?P<list>\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or)\s+)"
         r"|(?P<range>\s+(?:to|through)\s+)"
         r"|(?P<of>\s*,?\s+of\s+|\s+)"
     ),
-    own_document=re.compile(
+    own_document=lazy(
         r"(?:,\s*|\s+)(?:of\s+|in\s+)?(?:these|this|the\s+present)\s+"
         r"(?:Regulations?|Rules|Law|Code|document|Decision|Resolution|Guidelines?|Decree|Directive"
         r"|Charter)(?!\w)"
     ),
-    other_document=re.compile(
+    other_document=lazy(
         r"(?:,\s*|\s+)(?:of\s+)?(?:the\s+)?"
         r"(?P<name>Party\s+Charter|Charter\s+of\s+the\s+Communist\s+Party\s+of\s+Viet\s?[Nn]am"
         rf"|Constitution|(?:{_EN_DOC_TYPES})\s+(?:No\.?\s*{_DOC_NUMBER}"
         r"|on\s+[^,;.:()]+?(?=[,;.:()]|\s+(?:of|to|in|shall|is|are|which|that)\b|$)))"
     ),
-    numbered=re.compile(rf"(?P<name>(?:{_EN_DOC_TYPES})\s+No\.?\s*{_DOC_NUMBER})"),
+    numbered=lazy(rf"(?P<name>(?:{_EN_DOC_TYPES})\s+No\.?\s*{_DOC_NUMBER})"),
 )
 
 
@@ -326,13 +327,13 @@ def chains(node: Node) -> Iterator[list[Node]]:
             yield [node, *chain]
 
 
-_AMENDING_TITLE = re.compile(
+_AMENDING_TITLE = lazy(
     r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Amend|Supplement|Repeal|Replace)", re.I
 )
 
 
 # An amending instruction, after its label: `1. Sửa đổi ...`, `c) Bãi bỏ ...`, `Bổ sung ...`.
-AMENDING_WORDS = re.compile(
+AMENDING_WORDS = lazy(
     r"^(?:\S{1,4}[.)]\s+)?(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Bỏ|Thay|Amend|Supplement|Repeal|Replace|Delete|Insert)",
     re.I)
 

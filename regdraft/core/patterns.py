@@ -1,0 +1,59 @@
+"""Regular expressions compiled on first use.
+
+`lazy(pattern, flags)` stands for `re.compile(pattern, flags)`, but compiles only when the pattern
+is first used. A command loads far more patterns than it uses: a redline whose texts are in the
+parse cache reads no amending text, yet importing the modules that read one compiled about
+seventy patterns, 5 % of the command (docs/performance.md, fifth round).
+
+Post-conditions:
+1. Every method and attribute of the compiled pattern (`match`, `sub`, `pattern`, `groupindex`...)
+   is there and answers as the compiled pattern does; a malformed pattern raises `re.error` at its
+   first use, not at import (tests/test_patterns.py compiles every module's patterns eagerly, so
+   a malformed one still fails the tests).
+2. After the first use, a method costs what the compiled pattern's own does: the bound methods
+   are kept on the object.
+3. Safe under threads (the review server): two first uses at once compile the same pattern twice
+   and keep either.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, cast
+
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
+
+
+class _Lazy:
+    """A pattern's source until its first use, then the compiled pattern's methods."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def compiled(self) -> re.Pattern[str]:
+        found: re.Pattern[str] | None = self.__dict__.get("_compiled")
+        if found is None:
+            found = re.compile(*self._source)
+            for name in _METHODS:
+                self.__dict__[name] = getattr(found, name)
+            self.__dict__["_compiled"] = found
+        return found
+
+    def __getattr__(self, name: str) -> Any:  # only for what is not kept yet
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"lazy({self._source[0]!r})"
+
+
+def lazy(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled when first used."""
+    return cast("re.Pattern[str]", _Lazy(pattern, int(flags)))
+
+
+def compile_now(value: object) -> None:
+    """Compile a lazy pattern at once (tests check every module's patterns this way)."""
+    if isinstance(value, _Lazy):
+        value.compiled()
