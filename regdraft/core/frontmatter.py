@@ -240,6 +240,8 @@ def document_number(meta: Mapping[str, Any]) -> str:
     A translation's workspace id (`01-QC/TU-EN`) is not a document number.
     """
     return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
+
+
 def signature_block(meta: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
     """The front matter's `signer` and `recipients` as the templates use them: every key of the
     signer present (empty when the front matter leaves it out), recipients a list of strings."""

@@ -101,6 +101,8 @@ class Instruction:
 
 @dataclass
 class _Draft:
+    """An instruction being read: its quoted new text and its sub-instructions are still being added."""
+
     location: str
     line: int
     text: str
@@ -113,6 +115,8 @@ class _Draft:
 
 @dataclass
 class _Reader:
+    """The state of reading one amending article's instructions, with the problems found so far."""
+
     article: str
     source: str
     language: str
