@@ -8,8 +8,9 @@ much less, so both are printed, with the load average before and after.
 - `compare --format html` of generated regulations (1,000 and 5,000 articles, 5 % of the articles
   edited, as `bench_diff.py`): cold (the files outside any workspace and the user's cache emptied
   before each run: parsed every run), warm outside a workspace (the readings in the user's cache,
-  `$XDG_CACHE_HOME/regdraft`, here a temporary folder) and warm inside a workspace (its
-  `.git/regdraft-cache` holds their readings after a first run);
+  `$XDG_CACHE_HOME/regdraft`, here a temporary folder), warm inside a workspace (its
+  `.git/regdraft-cache` holds their readings after a first run), and edited: a word added to the
+  new text before each run, the old text in the cache (a drafter's edit-and-compare loop);
 - `redline --format html` of the shipped amendment: cold (the cache emptied before each run) and warm;
 - `redline` PDF of the shipped amendment, cold and warm;
 - the 1,000-article consolidated PDF of `bench_export.py` (656 pages), in-process: pages per second;
@@ -92,9 +93,17 @@ def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) ->
         git = timed(["git", "diff", "--no-index", "--word-diff", str(outside / "old.md"), str(outside / "new.md")],
                     runs)
         rows.append(_row(f"`git diff --no-index --word-diff`, {n:,} articles", *git))
+        edits = iter(range(1, 1_000_000))
+
+        def edit_new(folder: Path = outside, text: str = new_text) -> None:
+            # The drafter's loop: one more word in the new text, then compare again (the old text cached).
+            (folder / "new.md").write_text(text.replace("Điều lệ Đảng", f"Điều lệ Đảng ({next(edits)})", 1),
+                                           encoding="utf-8")
+
         for label, folder, before in (("cold: no cache", outside, _empty_user_cache),
                                       ("warm: outside a workspace, the user's cache", outside, None),
-                                      ("warm: cache in the workspace", inside, None)):
+                                      ("warm: cache in the workspace", inside, None),
+                                      ("edited: the new text changed since the last run", outside, edit_new)):
             command = [str(BIN), "compare", str(folder / "old.md"), str(folder / "new.md"), "--format", "html",
                        "-o", str(folder / "c.html")]
             subprocess.run(command, check=True, capture_output=True, env=ENV)  # warms the cache

@@ -50,9 +50,9 @@ def _counted_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = markdown.read
 
-    def counted(*a: Any) -> Any:
+    def counted(*a: Any, **options: Any) -> Any:
         calls.append(1)
-        return real(*a)
+        return real(*a, **options)
 
     monkeypatch.setattr(markdown, "read", counted)
     return calls

@@ -128,3 +128,61 @@ def test_a_warm_compare_imports_no_yaml(tmp_path: Path) -> None:
     assert "yaml" in loaded[0]  # cold: both files' front matter and the profile are read
     assert "yaml" not in loaded[1]
     assert (tmp_path / "c.html").read_text(encoding="utf-8").count("Ban Chấp hành") >= 1
+
+
+@pytest.fixture
+def fresh_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each read below goes to the signed cache, as in a new process."""
+    monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
+
+
+def test_an_edited_text_takes_its_front_matter_from_the_cache(tmp_workspace: Workspace, fresh_memory: None) -> None:
+    """The drafter's loop: the body changes, the front matter does not; the new reading needs no PyYAML."""
+    import datetime as dt
+
+    source = "regulations/01-QC-TU.md"
+    text = (tmp_workspace.root / source).read_text(encoding="utf-8")
+    first = parse_cache.read_regulation(tmp_workspace, text.encode(), source)
+    edited = text.replace("Ban Thường vụ", "Ban Chấp hành", 1)
+    with _NoYaml():
+        again = parse_cache.read_regulation(tmp_workspace, edited.encode(), source)
+    assert again.regulation.meta == first.regulation.meta and again.regulation.meta["signed"] == dt.date(2021, 1, 9)
+    assert again.regulation.meta["signer"]["name"] == "Phạm Đức Thịnh" and len(again.regulation.meta["recipients"]) == 9
+    assert again.regulation.units != first.regulation.units and not again.problems
+    # A changed front matter is read from its YAML.
+    with _NoYaml(), pytest.raises(ImportError):
+        parse_cache.read_regulation(tmp_workspace, edited.replace("place: Điện Biên", "place: Mường Thanh").encode(),
+                                    source)
+
+
+def test_front_matter_that_does_not_read_is_reported_every_time(tmp_workspace: Workspace, fresh_memory: None) -> None:
+    source = "regulations/01-QC-TU.md"
+    text = (tmp_workspace.root / source).read_text(encoding="utf-8").replace("signed: 2021-01-09", "signed: 2021-02-30")
+    for body in ("", "\nMột đoạn thêm.\n"):
+        reading = parse_cache.read_regulation(tmp_workspace, (text + body).encode(), source)
+        assert [(p.line, "not a date that exists" in p.message) for p in reading.problems] == [(9, True)]
+    assert not list(signed.cache_folder(tmp_workspace.root).glob("front-*"))  # type: ignore[union-attr]
+
+
+def test_an_edited_amendment_takes_its_front_matter_from_the_cache(tmp_workspace: Workspace,
+                                                                  fresh_memory: None) -> None:
+    source = "amendments/qc-sua-doi-2025/amendment.md"
+    text = (tmp_workspace.root / source).read_text(encoding="utf-8")
+    first, _ = parse_cache.read_amendment(tmp_workspace, text.encode(), source, "qc-sua-doi-2025")
+    with _NoYaml():
+        again, problems = parse_cache.read_amendment(tmp_workspace, (text + "\nXét thêm.\n").encode(), source,
+                                                     "qc-sua-doi-2025")
+    assert first is not None and again is not None and again.meta == first.meta and again.meta["draft"] == 2
+
+
+def test_a_new_pyyaml_or_markdown_it_reads_the_texts_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = tmp_path / "lib" / "fakeyaml"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("__version__ = '6.0'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    monkeypatch.setattr(parse_cache, "_LIBRARIES", ("fakeyaml", "markdown_it"))
+    monkeypatch.setattr(parse_cache, "_fingerprint", None)
+    before = parse_cache._code_fingerprint()
+    (library / "__init__.py").write_text("__version__ = '6.0.1'\n", encoding="utf-8")
+    monkeypatch.setattr(parse_cache, "_fingerprint", None)
+    assert parse_cache._code_fingerprint() != before

@@ -14,7 +14,7 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,8 @@ from regdraft.core.patterns import lazy
 
 if TYPE_CHECKING:
     import yaml
+
+YamlReader = Callable[[str], Any]  # reads front-matter YAML as `load_yaml` does
 
 # PyYAML is imported where YAML is read or written, not with this module: a command that finds its
 # documents' readings in the parse cache reads no YAML, and importing PyYAML (its reader compiles a
@@ -93,11 +95,12 @@ PLACEHOLDER = "FIXME"
 
 
 def read_front_matter(
-    lines: list[str], source: str, problems: list[Problem], *, absent: str
+    lines: list[str], source: str, problems: list[Problem], *, absent: str, load: YamlReader | None = None
 ) -> tuple[str, dict[str, Any] | None, int]:
     """Split off the front matter: its text, its mapping (None if unreadable), the body's first line index.
 
-    `absent` is the message reported when the file does not start with a `---` line.
+    `absent` is the message reported when the file does not start with a `---` line; `load` reads
+    the YAML (`load_yaml`, or one that keeps what it read: `workspace.parse_cache`).
     """
     if not lines or lines[0].rstrip() != "---":
         problems.append(Problem(absent, source, 1))
@@ -109,11 +112,13 @@ def read_front_matter(
         problems.append(Problem("The front matter opened on this line is never closed with a '---' line.", source, 1))
         return "", None, len(lines)
     raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
-    import yaml
-
     try:
-        data = load_yaml(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
+        data = (load or load_yaml)(raw) if raw.strip() else {}
+    except Exception as exc:
+        import yaml  # imported only here: a reader that kept the front matter needs no PyYAML
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

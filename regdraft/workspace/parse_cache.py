@@ -8,8 +8,9 @@ server read through here.
 
 Post-conditions:
 1. A cached reading is used only when its key matches: the same bytes, file name (it appears in
-   problems) and slug for an amendment, the same parser code (a fingerprint of `regdraft/core`)
-   and Python; anything else is read again.
+   problems) and slug for an amendment, the same parser code (a fingerprint of `regdraft/core`),
+   the same PyYAML and markdown-it, and Python; anything else is read again. A text read again
+   whose front matter was read before takes its values from the cache (`_front_matter`).
 2. Readings are kept in `.git/regdraft-cache/` as signed entries (`regdraft.render.signed`:
    never committed, never outside the workspace, atomic, bounded); a file in no workspace is kept
    in the user's cache folder (`read_regulation_outside`); a workspace whose `.git` is no real
@@ -22,6 +23,7 @@ Post-conditions:
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -56,7 +58,8 @@ def read_regulation(ws: Workspace | Path | None, data: bytes | str, source: str)
     """`markdown.read(data, source)`, from the workspace's cache when it was read before."""
     from regdraft.core.markdown import read
 
-    return _cached(_folder(ws), "regulation", data, (source,), lambda: read(data, source))
+    folder = _folder(ws)
+    return _cached(folder, "regulation", data, (source,), lambda: read(data, source, load=_front_matter(folder)))
 
 
 def read_regulation_outside(data: bytes | str, source: str) -> Reading:
@@ -64,7 +67,8 @@ def read_regulation_outside(data: bytes | str, source: str) -> Reading:
     (`signed.user_cache_folder`): `compare` of two files anywhere reads each once."""
     from regdraft.core.markdown import read
 
-    return _cached(signed.user_cache_folder(), "regulation", data, (source,), lambda: read(data, source))
+    folder = signed.user_cache_folder()
+    return _cached(folder, "regulation", data, (source,), lambda: read(data, source, load=_front_matter(folder)))
 
 
 def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
@@ -72,7 +76,37 @@ def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
     """`document.read_amendment(data, source, slug)`, from the workspace's cache when it was read before."""
     from regdraft.core.amend.document import read_amendment as read
 
-    return _cached(_folder(ws), "amendment", data, (source, slug), lambda: read(data, source, slug))
+    folder = _folder(ws)
+    return _cached(folder, "amendment", data, (source, slug),
+                   lambda: read(data, source, slug, load=_front_matter(folder)))
+
+
+def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
+    """A reader of front-matter YAML that keeps each front matter's values in `folder`.
+
+    A drafter edits the body and compares again: the file is read anew but its front matter is
+    the one read last time, so its values come from the cache and the run imports no PyYAML
+    (a tenth of such a run). Kept as signed pickles read by `_Unpickler` (dates included);
+    YAML that does not read is not kept, so its error is reported every time.
+    """
+    if folder is None:
+        return None
+    cache = folder
+
+    def load(raw: str) -> Any:
+        from regdraft.core.frontmatter import load_yaml
+
+        digest = hashlib.blake2b(f"front-matter:{_code_fingerprint()}".encode() + b"\0", digest_size=20)
+        digest.update(raw.encode("utf-8", "surrogatepass"))
+        key = f"front-{digest.hexdigest()}"
+        found = _load(cache, key)
+        if isinstance(found, tuple) and len(found) == 1:
+            return found[0]
+        value = load_yaml(raw)
+        _store(cache, key, (value,))
+        return value
+
+    return load
 
 
 def read_yaml(ws: Workspace | Path | None, text: str) -> Any:
@@ -127,8 +161,12 @@ def origin(regulation: Regulation) -> tuple[Path, str] | None:
     return (found[1], found[2]) if found is not None and found[0] is regulation else None
 
 
+_LIBRARIES = ("yaml", "markdown_it")  # what reads the front matter and the blocks that are not simple
+
+
 def _code_fingerprint() -> str:
-    """What a reading depends on besides the text: regdraft's parsing code and Python's version."""
+    """What a reading depends on besides the text: regdraft's parsing code, the libraries it reads
+    with (PyYAML, markdown-it) and Python's version."""
     global _fingerprint
     if _fingerprint is None:
         import regdraft
@@ -136,6 +174,11 @@ def _code_fingerprint() -> str:
         core = Path(regdraft.__file__).resolve().parent / "core"
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{sys.version_info[:3]}:{pickle.HIGHEST_PROTOCOL}".encode())
+        for library in _LIBRARIES:  # their versions, without importing them: an upgrade reads again
+            spec = importlib.util.find_spec(library)
+            if spec is not None and spec.origin is not None:
+                info = os.stat(os.path.join(os.path.dirname(spec.origin), "__init__.py"))
+                digest.update(f"{library}:{info.st_size}:{info.st_mtime_ns}\0".encode())
         for directory, folders, files in sorted(os.walk(core)):
             folders.sort()
             for name in sorted(files):

@@ -24,7 +24,13 @@ from regdraft.core.amend.reasons import check_reasons, reason_for
 from regdraft.core.blocks import DEEP, atx_heading
 from regdraft.core.dates import read_date
 from regdraft.core.errors import ParseError, Problem
-from regdraft.core.frontmatter import check_values, dump_yaml, read_front_matter, without_control_characters
+from regdraft.core.frontmatter import (
+    YamlReader,
+    check_values,
+    dump_yaml,
+    read_front_matter,
+    without_control_characters,
+)
 from regdraft.core.markdown import blocks, decode
 from regdraft.core.model import Kind, label_order, noun
 
@@ -154,11 +160,13 @@ class Amendment:
             yield from ins.leaves()
 
 
-def _front_matter(lines: list[str], source: str, problems: list[Problem]) -> tuple[str, dict[str, Any], int]:
+def _front_matter(lines: list[str], source: str, problems: list[Problem],
+                  load: YamlReader | None) -> tuple[str, dict[str, Any], int]:
     raw, data, body_start = read_front_matter(
         lines,
         source,
         problems,
+        load=load,
         absent="does not start with front matter ('---', keys such as number, title, "
         "regulation and status, then '---').",
     )
@@ -224,17 +232,18 @@ def load_amendment(data: bytes | str, source: str, slug: str) -> Amendment:
     return amendment
 
 
-def read_amendment(data: bytes | str, source: str, slug: str) -> tuple[Amendment | None, tuple[Problem, ...]]:
+def read_amendment(data: bytes | str, source: str, slug: str, *,
+                   load: YamlReader | None = None) -> tuple[Amendment | None, tuple[Problem, ...]]:
     """Read an amending document as far as it can be read: the instructions that read, and every problem.
 
     For `amend check`, which reports what the instructions that could be read would do too. The
     amendment is None when there is nothing to apply (no front matter naming the regulation, no
-    article holding instructions).
+    article holding instructions). `load` reads the front matter's YAML (`load_yaml` when not given).
     """
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")
-    front, meta, body_start = _front_matter(lines, source, problems)
+    front, meta, body_start = _front_matter(lines, source, problems, load)
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
     preamble: list[str] = []
     articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []
