@@ -32,7 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import count
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -93,9 +94,7 @@ def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) ->
         git = timed(["git", "diff", "--no-index", "--word-diff", str(outside / "old.md"), str(outside / "new.md")],
                     runs)
         rows.append(_row(f"`git diff --no-index --word-diff`, {n:,} articles", *git))
-        edits = iter(range(1, 1_000_000))
-
-        def edit_new(folder: Path = outside, text: str = new_text) -> None:
+        def edit_new(folder: Path = outside, text: str = new_text, edits: Iterator[int] = count(1)) -> None:
             # The drafter's loop: one more word in the new text, then compare again (the old text cached).
             (folder / "new.md").write_text(text.replace("Điều lệ Đảng", f"Điều lệ Đảng ({next(edits)})", 1),
                                            encoding="utf-8")
