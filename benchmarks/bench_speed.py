@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import count
 from pathlib import Path
 
@@ -78,6 +79,11 @@ def _empty_user_cache() -> None:
     shutil.rmtree(ENV["XDG_CACHE_HOME"], ignore_errors=True)
 
 
+def _edit(path: Path, text: str, edits: Iterator[int]) -> None:
+    """The drafter's loop: one more word in the new text, then compare again (the old text cached)."""
+    path.write_text(text.replace("Điều lệ Đảng", f"Điều lệ Đảng ({next(edits)})", 1), encoding="utf-8")
+
+
 def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) -> list[str]:
     from bench_diff import changed_copy
     from generate import generate
@@ -94,11 +100,7 @@ def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) ->
         git = timed(["git", "diff", "--no-index", "--word-diff", str(outside / "old.md"), str(outside / "new.md")],
                     runs)
         rows.append(_row(f"`git diff --no-index --word-diff`, {n:,} articles", *git))
-        def edit_new(folder: Path = outside, text: str = new_text, edits: Iterator[int] = count(1)) -> None:
-            # The drafter's loop: one more word in the new text, then compare again (the old text cached).
-            (folder / "new.md").write_text(text.replace("Điều lệ Đảng", f"Điều lệ Đảng ({next(edits)})", 1),
-                                           encoding="utf-8")
-
+        edit_new = partial(_edit, outside / "new.md", new_text, count(1))
         for label, folder, before in (("cold: no cache", outside, _empty_user_cache),
                                       ("warm: outside a workspace, the user's cache", outside, None),
                                       ("warm: cache in the workspace", inside, None),
