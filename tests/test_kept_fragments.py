@@ -42,20 +42,15 @@ def _compare(invoke: Invoke, old: Path, new: Path, out: Path) -> bytes:
     return out.read_bytes()
 
 
-def _entry(tmp_path: Path) -> Path:
-    (entry,) = (tmp_path / "xdg" / "regdraft").glob("fragments-*")
-    return entry
+def _entries(tmp_path: Path) -> list[Path]:
+    """The kept fragments of the old text's reading and of the new text's: both are printed from."""
+    entries = sorted((tmp_path / "xdg" / "regdraft").glob("fragments-*"))
+    assert len(entries) == 2
+    return entries
 
 
-def test_a_second_comparison_reuses_the_kept_fragments_byte_for_byte(tmp_path: Path, invoke: Invoke,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    old, new = _files(tmp_path)
-    first = _compare(invoke, old, new, tmp_path / "first.html")
-    folder, key = tmp_path / "xdg" / "regdraft", _entry(tmp_path).name.split("-")[2]
-    kept = fr.KeptFragments(folder, f"regulation-{key}").load()
-    assert kept is not None and len(kept) > 25
-    assert sum(k is None for k in kept) == 2  # the changed article, and the one that needed markdown-it
-    assert "<em>nguyên tắc</em>" not in "".join(k for k in kept if k)
+def _counted_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one for every unit printed anew (not taken from a kept fragment)."""
     written: list[int] = []
     real = fr.Fragments._unit
 
@@ -64,6 +59,19 @@ def test_a_second_comparison_reuses_the_kept_fragments_byte_for_byte(tmp_path: P
         real(self, unit, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fr.Fragments, "_unit", counted)
+    return written
+
+
+def test_a_second_comparison_reuses_the_kept_fragments_byte_for_byte(tmp_path: Path, invoke: Invoke,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _files(tmp_path)
+    first = _compare(invoke, old, new, tmp_path / "first.html")
+    for entry in _entries(tmp_path):
+        kept = fr.KeptFragments(entry.parent, "-".join(entry.name.split("-")[1:3])).load()
+        assert kept is not None and len(kept) > 25
+        assert sum(k is None for k in kept) == 2  # the changed article, and the one that needed markdown-it
+        assert "<em>nguyên tắc</em>" not in "".join(k for k in kept if k)
+    written = _counted_writes(monkeypatch)
     again = _compare(invoke, old, new, tmp_path / "again.html")
     assert again == first and "<em>nguyên tắc</em>".encode() in again
     cold = written.copy()
@@ -77,19 +85,21 @@ def test_a_second_comparison_reuses_the_kept_fragments_byte_for_byte(tmp_path: P
 def test_a_damaged_or_forged_entry_is_not_used(tmp_path: Path, invoke: Invoke, damage: str) -> None:
     old, new = _files(tmp_path)
     first = _compare(invoke, old, new, tmp_path / "first.html")
-    entry = _entry(tmp_path)
-    if damage == "flip":
-        blob = entry.read_bytes()
-        entry.write_bytes(blob[:-10] + bytes([blob[-10] ^ 1]) + blob[-9:])
-    else:  # signed with the folder's own key, but not a list of fragments
-        import marshal
+    for entry in _entries(tmp_path):
+        if damage == "flip":
+            blob = entry.read_bytes()
+            entry.write_bytes(blob[:-10] + bytes([blob[-10] ^ 1]) + blob[-9:])
+        else:  # signed with the folder's own key, but not a list of fragments
+            import marshal
 
-        signed.store(entry.parent, entry.name, marshal.dumps({"<script>": 1}))
+            signed.store(entry.parent, entry.name, marshal.dumps({"<script>": 1}))
     assert _compare(invoke, old, new, tmp_path / "again.html") == first
 
 
-def test_a_review_page_and_a_workspace_redline_keep_nothing(tmp_path: Path, tmp_workspace: Workspace) -> None:
-    """The review server's page may annotate every paragraph; a text with an amendment applied is no reading."""
+def test_a_review_page_keeps_nothing_and_a_workspace_redline_keeps_the_regulations(tmp_path: Path,
+                                                                                      tmp_workspace: Workspace) -> None:
+    """The review server's page may annotate every paragraph; a text with an amendment applied is no
+    reading, but the regulation it amends is."""
     from regdraft.render.html import PageTemplate
     from regdraft.render.redline import render_html
     from regdraft.web.app import TEMPLATES
@@ -104,4 +114,62 @@ def test_a_review_page_and_a_workspace_redline_keep_nothing(tmp_path: Path, tmp_
     assert not list((tmp_path / "xdg" / "regdraft").glob("fragments-*"))
     render_html(redline)  # the print keeps them
     assert list((tmp_path / "xdg" / "regdraft").glob("fragments-*"))
-    assert rl.build(tmp_workspace, "01-QC/TU").kept is None
+    workspace_redline = rl.build(tmp_workspace, "01-QC/TU")
+    assert workspace_redline.kept is None and workspace_redline.kept_old is not None
+
+
+def test_an_edited_text_prints_its_unchanged_articles_from_the_old_texts_fragments(
+        tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drafter's loop: the new text changes before each comparison, the old one does not."""
+    old, new = _files(tmp_path)
+    _compare(invoke, old, new, tmp_path / "first.html")
+    new.write_text(new.read_text(encoding="utf-8").replace("Ban Chấp hành", "Ban Chấp hành Đảng bộ", 1),
+                   encoding="utf-8")
+    written = _counted_writes(monkeypatch)
+    edited = _compare(invoke, old, new, tmp_path / "edited.html")
+    assert "Ban Chấp hành Đảng bộ".encode() in edited
+    from_old = len(written)
+    monkeypatch.setattr(signed, "open_entry", lambda *a: None)  # nothing kept: every fragment written again
+    written.clear()
+    assert _compare(invoke, old, new, tmp_path / "cold.html") == edited
+    assert from_old < len(written) / 5  # only the changed article and the one needing markdown-it
+
+
+def test_a_workspace_redline_prints_the_unchanged_articles_from_the_regulations_fragments(
+        tmp_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regdraft.render.redline import render_html
+    from regdraft.workspace import redline as rl
+
+    first = render_html(rl.build(tmp_workspace, "01-QC/TU"), today=__import__("datetime").date(2026, 1, 5))
+    parse_cache._memory.clear()
+    parse_cache._origins.clear()
+    written = _counted_writes(monkeypatch)
+    again = render_html(rl.build(tmp_workspace, "01-QC/TU"), today=__import__("datetime").date(2026, 1, 5))
+    assert again == first
+    warm = len(written)
+    monkeypatch.setattr(signed, "open_entry", lambda *a: None)
+    written.clear()
+    parse_cache._memory.clear()
+    parse_cache._origins.clear()
+    assert render_html(rl.build(tmp_workspace, "01-QC/TU"), today=__import__("datetime").date(2026, 1, 5)) == first
+    assert warm < len(written) / 2
+
+
+def test_texts_in_two_languages_share_no_fragments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fragment is printed in the comparison's language: the old text's are used only in its own."""
+    from regdraft.render.redline import render_html
+    from regdraft.workspace import redline as rl
+
+    english = SHIPPED_REGULATION.with_name("01-QC-TU-EN.md")
+    redline = rl.build_files(SHIPPED_REGULATION, english)
+    assert redline.kept is not None and redline.kept_old is not None
+    loaded: list[str] = []
+    real = fr.KeptFragments.load
+
+    def recorded(self: fr.KeptFragments) -> list[str | None] | None:
+        loaded.append(self.reading)
+        return real(self)
+
+    monkeypatch.setattr(fr.KeptFragments, "load", recorded)
+    render_html(redline)
+    assert loaded == [redline.kept.reading]

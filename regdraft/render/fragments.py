@@ -12,10 +12,13 @@ Post-conditions:
 2. With an address (the review server), every paragraph carries `mark(address)` and the
    provision's first paragraph its `badge(address)`; without one, neither is called.
 3. `KeptFragments` keeps the printed fragments of a reading's unchanged articles next to the
-   reading in the signed cache: a fragment depends only on the article (the reading), this
-   module's and `render.html`'s code, so a later comparison against the same text reuses it.
-   An article whose text needed markdown-it is not kept (its output follows markdown-it's
-   version), nor anything moved or annotated.
+   reading in the signed cache: a fragment depends only on the article (the reading, whose
+   language is its own), this module's and `render.html`'s code, so a later comparison against
+   the same text reuses it. An article whose text needed markdown-it is not kept (its output
+   follows markdown-it's version), nor anything moved or annotated.
+4. An identical provision's old and new units are equal, so in a comparison whose two texts
+   have the same language the old reading's kept fragments print the new text's unchanged
+   articles too (`keep_old`, `unchanged(..., same=)`), and what is printed is kept for both.
 """
 
 from __future__ import annotations
@@ -53,24 +56,48 @@ class Fragments:
         self._article_at: dict[int, int] = {}  # id of an article of the kept reading -> its ordinal
         self.kept: list[str | None] = []
         self.added = False
+        self._old_at: dict[int, int] = {}  # the same for the old text's reading (`keep_old`)
+        self.old_kept: list[str | None] = []
+        self.old_added = False
 
     def keep(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
         """Use and collect the printed fragments of these articles (a reading's, in order); `kept` as loaded."""
         self._article_at = {id(u): k for k, u in enumerate(articles)}
         self.kept = list(kept) if kept is not None and len(kept) == len(articles) else [None] * len(articles)
 
-    def unchanged(self, unit: Unit, moved: bool = False, address: Any = None) -> Markup:
-        """`unit` and everything below it as printed paragraphs (`moved`: in the moved style)."""
-        at = self._article_at.get(id(unit)) if not moved and address is None else None
+    def keep_old(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
+        """The same for the old text's articles, in the same language: an identical provision prints the same.
+
+        A drafter edits the new text and compares again: the new reading is new each time, the old
+        one is not, so its articles' fragments serve the unchanged articles of every edit.
+        """
+        self._old_at = {id(u): k for k, u in enumerate(articles)}
+        self.old_kept = list(kept) if kept is not None and len(kept) == len(articles) else [None] * len(articles)
+
+    def unchanged(self, unit: Unit, moved: bool = False, address: Any = None, same: Unit | None = None) -> Markup:
+        """`unit` and everything below it as printed paragraphs (`moved`: in the moved style).
+
+        `same` is the old text's unit of an identical provision (equal to `unit`): its kept
+        fragment, if any, is the same text.
+        """
+        plain = not moved and address is None
+        at = self._article_at.get(id(unit)) if plain else None
         if at is not None and self.kept[at] is not None:
             return Markup(self.kept[at])
+        was = self._old_at.get(id(same)) if plain and same is not None else None
+        if was is not None and self.old_kept[was] is not None:
+            return Markup(self.old_kept[was])
         runs = _markdown_runs
         out: list[str] = []
         self._unit(unit, " moved" if moved else "", address if self.mark is not None else None, out)
         html = "".join(out)
-        if at is not None and runs == _markdown_runs:
-            self.kept[at] = html
-            self.added = True
+        if runs == _markdown_runs:
+            if at is not None:
+                self.kept[at] = html
+                self.added = True
+            if was is not None:
+                self.old_kept[was] = html
+                self.old_added = True
         return Markup(html)
 
     def _label(self, u: Unit) -> str:

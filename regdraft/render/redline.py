@@ -110,6 +110,7 @@ class Redline:
     references: tuple[str, ...] = ()
     amendment: Amendment | None = None
     kept: KeptFragments | None = None  # where the new text's unchanged articles are kept printed
+    kept_old: KeptFragments | None = None  # the same for the old text (used when both share a language)
 
     def _words(self, profile: Profile | None) -> tuple[dict[str, str], str]:
         from regdraft.render.profile import default_profile
@@ -428,7 +429,7 @@ class _Runs:
             # collapsed line instead, and a heading or a provision moved away their own lines).
             if p.identical and not self.changed_only and at != Place.MOVED_AWAY and p.kind not in _HEADINGS:
                 assert p.new is not None
-                run.append(self.fragments.unchanged(p.new, False, p.new_address if annotate else None))
+                run.append(self.fragments.unchanged(p.new, False, p.new_address if annotate else None, p.old))
                 continue
             if run:
                 out.append((Markup("\n".join(run)), self.KEPT))
@@ -489,8 +490,10 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"])
     kept = redline.kept if page is None else None  # printed pages only: a face's page may annotate
     if kept is not None:
-        new_articles = articles(comparison.new.units)
-        fragments.keep(new_articles, kept.load())
+        fragments.keep(articles(comparison.new.units), kept.load())
+    kept_old = redline.kept_old if page is None and comparison.old.language == comparison.new.language else None
+    if kept_old is not None:
+        fragments.keep_old(articles(comparison.old.units), kept_old.load())
     env.globals.update(
         unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, env.globals, changed_only),
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
@@ -513,6 +516,8 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         )
     if kept is not None and fragments.added:
         kept.store(fragments.kept)
+    if kept_old is not None and fragments.old_added:
+        kept_old.store(fragments.old_kept)
     # A line, above all in the table's narrow columns, would break a document number at its slash ("22-QĐ/"
     # then "TW"). The review server's page (`page`) is screen text beside a comment panel, left as it is.
     return numbers_kept_whole(rendered) if page is None else rendered

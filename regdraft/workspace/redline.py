@@ -56,7 +56,8 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         new_version = _revision_version(ws, relative, rev_to, new, words)
         comparison = compare(old, new, strict_tones=strict_tones)
         return Redline(comparison, old_version, new_version, stem=stem,
-                       references=_references(comparison, _changed_addresses(comparison), words))
+                       references=_references(comparison, _changed_addresses(comparison), words),
+                       kept=_kept(new), kept_old=_kept(old))
     slug = amendment or pending_amendment(ws, old)
     return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem)
 
@@ -190,7 +191,8 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, applied.changes, words), stem,
-                   _references(comparison, [c.address for c in applied.changes], words), doc)
+                   _references(comparison, [c.address for c in applied.changes], words), doc,
+                   kept_old=_kept(old))
 
 
 def _changed_addresses(comparison: Comparison) -> list[Address]:
@@ -243,9 +245,14 @@ def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -
         raise RegdraftError(f"{exc.filename} does not exist.") from None
     old_v = Version(old_path.name, old.id, **_named(old))
     new_v = Version(new_path.name, new.id, **_named(new))
-    kept = origin(new)
     return Redline(compare(old, new, strict_tones=strict_tones), old_v, new_v, stem=new_path.stem,
-                   kept=KeptFragments(*kept) if kept is not None else None)
+                   kept=_kept(new), kept_old=_kept(old))
+
+
+def _kept(regulation: Regulation) -> KeptFragments | None:
+    """Where the printed fragments of a reading from the parse cache are kept (None: not from it)."""
+    found = origin(regulation)
+    return KeptFragments(*found) if found is not None else None
 
 
 def _read_any(path: Path) -> Regulation:
