@@ -157,12 +157,19 @@ def test_a_workspace_redline_prints_the_unchanged_articles_from_the_regulations_
 
 def test_texts_in_two_languages_share_no_fragments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A fragment is printed in the comparison's language: the old text's are used only in its own."""
+    import dataclasses
+
     from regdraft.render.redline import render_html
     from regdraft.workspace import redline as rl
 
-    english = SHIPPED_REGULATION.with_name("01-QC-TU-EN.md")
-    redline = rl.build_files(SHIPPED_REGULATION, english)
+    old, new = _files(tmp_path)
+    redline = rl.build_files(old, new)
+    render_html(redline)  # both texts' fragments kept, in Vietnamese
     assert redline.kept is not None and redline.kept_old is not None
+    # The same provisions, the new text declared English: nothing of the Vietnamese text may print it.
+    english = dataclasses.replace(redline.comparison.new, meta={**redline.comparison.new.meta, "language": "en"})
+    assert english.language == "en"
+    redline = dataclasses.replace(redline, comparison=dataclasses.replace(redline.comparison, new=english), kept=None)
     loaded: list[str] = []
     real = fr.KeptFragments.load
 
@@ -171,5 +178,5 @@ def test_texts_in_two_languages_share_no_fragments(tmp_path: Path, monkeypatch: 
         return real(self)
 
     monkeypatch.setattr(fr.KeptFragments, "load", recorded)
-    render_html(redline)
-    assert loaded == [redline.kept.reading]
+    page = render_html(redline)
+    assert loaded == [] and "Article 1." in page and "Điều 1." not in page

@@ -59,20 +59,32 @@ class Fragments:
         self._old_at: dict[int, int] = {}  # the same for the old text's reading (`keep_old`)
         self.old_kept: list[str | None] = []
         self.old_added = False
+        self._old_source: tuple[Sequence[Unit], Callable[[], Sequence[str | None] | None]] | None = None
 
     def keep(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
         """Use and collect the printed fragments of these articles (a reading's, in order); `kept` as loaded."""
         self._article_at = {id(u): k for k, u in enumerate(articles)}
         self.kept = list(kept) if kept is not None and len(kept) == len(articles) else [None] * len(articles)
 
-    def keep_old(self, articles: Sequence[Unit], kept: Sequence[str | None] | None) -> None:
+    def keep_old(self, units: Sequence[Unit], load: Callable[[], Sequence[str | None] | None]) -> None:
         """The same for the old text's articles, in the same language: an identical provision prints the same.
 
         A drafter edits the new text and compares again: the new reading is new each time, the old
-        one is not, so its articles' fragments serve the unchanged articles of every edit.
+        one is not, so its articles' fragments serve the unchanged articles of every edit. They are
+        loaded at the first article the new text's own fragments do not hold (never, when warm).
         """
-        self._old_at = {id(u): k for k, u in enumerate(articles)}
-        self.old_kept = list(kept) if kept is not None and len(kept) == len(articles) else [None] * len(articles)
+        self._old_source = (units, load)
+
+    def _old_lookup(self, same: Unit) -> int | None:
+        if self._old_source is not None:
+            units, load = self._old_source
+            self._old_source = None
+            old_articles = articles(units)
+            kept = load()
+            self._old_at = {id(u): k for k, u in enumerate(old_articles)}
+            self.old_kept = (list(kept) if kept is not None and len(kept) == len(old_articles)
+                             else [None] * len(old_articles))
+        return self._old_at.get(id(same))
 
     def unchanged(self, unit: Unit, moved: bool = False, address: Any = None, same: Unit | None = None) -> Markup:
         """`unit` and everything below it as printed paragraphs (`moved`: in the moved style).
@@ -84,7 +96,7 @@ class Fragments:
         at = self._article_at.get(id(unit)) if plain else None
         if at is not None and self.kept[at] is not None:
             return Markup(self.kept[at])
-        was = self._old_at.get(id(same)) if plain and same is not None else None
+        was = self._old_lookup(same) if plain and same is not None else None
         if was is not None and self.old_kept[was] is not None:
             return Markup(self.old_kept[was])
         runs = _markdown_runs

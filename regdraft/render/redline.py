@@ -493,7 +493,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         fragments.keep(articles(comparison.new.units), kept.load())
     kept_old = redline.kept_old if page is None and comparison.old.language == comparison.new.language else None
     if kept_old is not None:
-        fragments.keep_old(articles(comparison.old.units), kept_old.load())
+        fragments.keep_old(comparison.old.units, kept_old.load)
     env.globals.update(
         unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, env.globals, changed_only),
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
