@@ -175,9 +175,12 @@ def _code_fingerprint() -> str:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{sys.version_info[:3]}:{pickle.HIGHEST_PROTOCOL}".encode())
         for library in _LIBRARIES:  # their versions, without importing them: an upgrade reads again
-            spec = importlib.util.find_spec(library)
-            if spec is not None and spec.origin is not None:
-                info = os.stat(os.path.join(os.path.dirname(spec.origin), "__init__.py"))
+            try:
+                spec = importlib.util.find_spec(library)
+                info = os.stat(spec.origin) if spec is not None and spec.origin else None
+            except (ImportError, ValueError, OSError):
+                info = None
+            if info is not None:
                 digest.update(f"{library}:{info.st_size}:{info.st_mtime_ns}\0".encode())
         for directory, folders, files in sorted(os.walk(core)):
             folders.sort()
