@@ -222,6 +222,27 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
     assert redline.metadata_line().endswith("; 05-QC/TU: chưa commit.")
 
 
+def test_one_git_status_tells_which_of_the_two_files_is_uncommitted(tmp_workspace: Workspace,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from regdraft.workspace import redline as rl
+
+    amendment = tmp_workspace.log(f"amendments/{SHIPPED_AMENDMENT}/amendment.md")[0]
+    path = tmp_workspace.root / "regulations" / "01-QC-TU.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Ban Thường vụ", "Thường trực", 1), encoding="utf-8")
+    asked: list[tuple[str, ...]] = []
+    real = type(tmp_workspace)._query
+
+    def counted(self: Workspace, command: str, *args: str, **options: str | None) -> str:
+        asked.append((command, *args))
+        return real(self, command, *args, **options)
+
+    monkeypatch.setattr(type(tmp_workspace), "_query", counted)
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    assert redline.metadata_line() == ("Các phiên bản được so sánh: 01-QC/TU: chưa commit; "
+                                       f"05-QC/TU: commit {amendment.sha[:7]}, {amendment.date}.")
+    assert [a[0] for a in asked].count("status") == 1
+
+
 def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_workspace: Workspace) -> None:
     from regdraft.render import redline as rr
     from regdraft.workspace import redline as rl

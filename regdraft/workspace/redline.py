@@ -49,9 +49,9 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     relative = ws.locate_regulation(name) if rev_from is None else _located(ws, name)
     old = read_regulation(ws, ws.read(relative, rev_from), relative).regulation
     words = words_for(old.language, profile_for(ws, old.meta))
-    old_version = _revision_version(ws, relative, rev_from, old, words)
     stem = Path(relative).stem
     if rev_to is not None:
+        old_version = _revision_version(ws, relative, rev_from, old, words)
         new = read_regulation(ws, ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
         new_version = _revision_version(ws, relative, rev_to, new, words)
         comparison = compare(old, new, strict_tones=strict_tones)
@@ -59,7 +59,18 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
                        references=_references(comparison, _changed_addresses(comparison), words),
                        kept=_kept(new), kept_old=_kept(old))
     slug = amendment or pending_amendment(ws, old)
-    return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem)
+    # Which of the two files hold uncommitted changes: one `git status` for both version lines.
+    dirty = _dirty(ws, [relative, amendment_path(slug)]) if rev_from is None else None
+    old_version = _revision_version(ws, relative, rev_from, old, words, dirty)
+    return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem, dirty)
+
+
+def _dirty(ws: Workspace, paths: list[str]) -> frozenset[str] | None:
+    """Those of `paths` with uncommitted changes; None where git cannot say (each file is then asked alone)."""
+    try:
+        return frozenset(ws.dirty(paths))
+    except RegdraftError:
+        return None
 
 
 def _located(ws: Workspace, name: str) -> str:
@@ -70,10 +81,10 @@ def _located(ws: Workspace, name: str) -> str:
 
 
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
-                      words: Mapping[str, str]) -> Version:
+                      words: Mapping[str, str], dirty: frozenset[str] | None = None) -> Version:
     named = _named(reg)
     if rev is None:
-        version = _file_version(ws, relative, words["in_force"], reg.id, words)
+        version = _file_version(ws, relative, words["in_force"], reg.id, words, dirty=dirty)
         return replace(version, **named, effective=_in_force_since(ws, reg))
     revision = ws.resolve(rev)
     return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
@@ -99,10 +110,13 @@ def _in_force_since(ws: Workspace, reg: Regulation) -> Any:
 
 
 def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],
-                  rev: str | None = None) -> Version:
-    """A file's version: the commit that last changed it (at `rev`, else in the working tree)."""
+                  rev: str | None = None, dirty: frozenset[str] | None = None) -> Version:
+    """A file's version: the commit that last changed it (at `rev`, else in the working tree).
+
+    `dirty`: the files with uncommitted changes, when already asked (else git is asked for this one).
+    """
     try:
-        if rev is None and ws.dirty([relative]):
+        if rev is None and (relative in dirty if dirty is not None else ws.dirty([relative])):
             return Version(label, doc_id, uncommitted=words["uncommitted"])
         last = ws.log(relative, rev=rev, limit=1)
     except RegdraftError:
@@ -155,7 +169,7 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
 
 
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
-                    rev: str | None, strict_tones: bool, stem: str) -> Redline:
+                    rev: str | None, strict_tones: bool, stem: str, dirty: frozenset[str] | None) -> Redline:
     from regdraft.core.amend import document
     from regdraft.workspace.lifecycle import preview, read_with_problems
     from regdraft.workspace.profiles import profile_for
@@ -180,7 +194,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     applied = preview(ws, slug, rev, regulation=old.id)
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
-    new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev)
+    new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev, dirty)
     meta = doc.meta or {}
     new_version = replace(new_version, kind=str(meta.get("type") or ""), number=str(doc.number or ""),
                           title=str(meta.get("title") or ""), draft=doc.draft,
