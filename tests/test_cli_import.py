@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from regdraft.workspace.store import Workspace
+from tests.conftest import CORPUS, needs_corpus
 
 Invoke = Callable[..., Any]
-LAW = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vi" / "luat-cong-doan.txt"
+LAW = CORPUS / "luat-cong-doan.txt"
 SMALL = "QUỐC HỘI\nLuật số: 1/2020/QH14\nHà Nội, ngày 1 tháng 2 năm 2020\nLUẬT\nTHỬ\nĐiều 1. Phạm vi\n1. Một.\n"
 
 
@@ -49,7 +50,7 @@ def test_import_refuses_to_replace_without_force(empty_workspace: Workspace, inv
     assert "2\\. Hai." in (empty_workspace.root / "regulations/1-2020-QH14.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not LAW.is_file(), reason="the shared corpus is not available")
+@needs_corpus
 def test_output_file(invoke: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "out" / "law.md"
     result = invoke(None, "import", str(LAW), "-o", str(out), "--json")

@@ -26,7 +26,7 @@ from regdraft.render.html import PACKAGE_TEMPLATES, PageTemplate, environment, i
 from regdraft.render.redline import render_html
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
-from tests.conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION
+from tests.conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
 
 MACRO = FIXTURES / "render" / "plain-unit-macro.html.j2"
 
@@ -129,7 +129,7 @@ def test_the_redline_is_byte_identical_to_the_templates_before(tmp_workspace: Wo
     assert new.count('class="article-heading') >= (30 if layout == "inline" and not changed_only else 1)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
+@needs_corpus
 def test_a_corpus_law_against_an_edited_copy_is_byte_identical_to_the_templates_before(tmp_path: Path) -> None:
     from regdraft.core.markdown_writer import render
 

@@ -96,9 +96,7 @@ def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
     def load(raw: str) -> Any:
         from regdraft.core.frontmatter import load_yaml
 
-        digest = hashlib.blake2b(f"front-matter:{_code_fingerprint()}".encode() + b"\0", digest_size=20)
-        digest.update(raw.encode("utf-8", "surrogatepass"))
-        key = f"front-{digest.hexdigest()}"
+        key = _text_key("front", raw)
         found = _load(cache, key)
         if isinstance(found, tuple) and len(found) == 1:
             return found[0]
@@ -117,9 +115,14 @@ def read_yaml(ws: Workspace | Path | None, text: str) -> Any:
     """
     from regdraft.core.frontmatter import load_yaml
 
-    digest = hashlib.blake2b(f"{sys.version_info[:3]}:{_code_fingerprint()}".encode() + b"\0"
-                             + text.encode("utf-8", "surrogatepass"), digest_size=20)
-    return signed.kept_value(_folder(ws), f"yaml-{digest.hexdigest()}", lambda: load_yaml(text))
+    return signed.kept_value(_folder(ws), _text_key("yaml", text), lambda: load_yaml(text))
+
+
+def _text_key(kind: str, text: str) -> str:
+    """The cache entry name of what is read from `text` (YAML): its kind, the text and the reading code."""
+    digest = hashlib.blake2b(f"{kind}:{_code_fingerprint()}".encode() + b"\0", digest_size=20)
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return f"{kind}-{digest.hexdigest()}"
 
 
 def _folder(ws: Workspace | Path | None) -> Path | None:
