@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from regdraft.core.errors import StoreError
+from regdraft.core.errors import NoWorkspace, StoreError
 from regdraft.core.layout import regulation_filename
 from regdraft.workspace.store import Workspace, init_workspace
 
@@ -173,3 +173,16 @@ def test_broken_settings_are_reported(empty_workspace: Workspace) -> None:
     (empty_workspace.root / "regdraft.yaml").write_bytes(b"\xff\xfe")
     with pytest.raises(StoreError, match="cannot read the workspace settings"):
         Workspace(empty_workspace.root).config  # noqa: B018
+
+
+def test_the_workspace_around_a_path_is_found_as_workspace_find_finds_it(mini_workspace: Workspace, tmp_path: Path) -> None:
+    from regdraft.workspace.roots import workspace_root
+
+    inner = mini_workspace.root / "regulations"
+    assert workspace_root(inner) == Workspace.find(inner).root == mini_workspace.root.resolve()
+    assert workspace_root(mini_workspace.root / "out" / "not-yet") == mini_workspace.root.resolve()
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    assert workspace_root(outside) is None
+    with pytest.raises(NoWorkspace):
+        Workspace.find(outside)

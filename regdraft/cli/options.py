@@ -7,11 +7,12 @@ import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
-from regdraft.workspace.store import Workspace
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,6 +133,7 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     name the commits made in it (`printing.committed`).
     """
     from regdraft.cli.printing import opened
+    from regdraft.workspace.store import Workspace
 
     ws = opened(Workspace.find(path))
     if settled:

@@ -130,13 +130,9 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
 
 def _workspace_root(path: Path) -> Path | None:
     """The workspace around a file, for its template overrides; None outside any workspace."""
-    from regdraft.core.errors import StoreError
-    from regdraft.workspace.store import Workspace
+    from regdraft.workspace.roots import workspace_root
 
-    try:
-        return Workspace.find(path.resolve().parent).root
-    except StoreError:
-        return None
+    return workspace_root(path.resolve().parent)
 
 
 COMMANDS = [redline, compare]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from regdraft.core.errors import RegdraftError
-from regdraft.workspace.store import CONFIG_NAME, Workspace
+from regdraft.core.layout import CONFIG as CONFIG_NAME
 
 
 def check_output(path: Path, force: bool = False) -> None:
@@ -37,6 +37,8 @@ def check_output(path: Path, force: bool = False) -> None:
         raise RegdraftError(f"{path} is the workspace settings file; writing a result over it would break the "
                             "workspace. Choose another file, or overwrite it knowingly (nothing was written).",
                             options=("force",))
+    from regdraft.workspace.store import Workspace  # only for a path in a work tree: asking git needs it
+
     if Workspace(root).tracked(relative):
         raise RegdraftError(f"{path} is a file under version control ({relative} in {root}); writing a result "
                             "over it would replace its text. Choose another file (out/ is the usual place), or "

@@ -27,10 +27,11 @@ from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version, sentence, words_for
 from regdraft.workspace.parse_cache import origin, read_regulation, read_regulation_outside
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.roots import workspace_root
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.workspace.store import Workspace
 
 # The amendment machinery and the reference checks are imported where a workspace redline uses
 # them: `compare` of two files needs neither, and importing them took a fifth of its start-up.
@@ -283,12 +284,7 @@ def _read_any(path: Path) -> Regulation:
 
 def _workspace_root(path: Path) -> Path | None:
     """The root of the workspace holding `path` (its parse cache), or None outside any."""
-    from regdraft.core.errors import StoreError
-
-    try:
-        return Workspace.find(path.resolve().parent).root
-    except StoreError:
-        return None
+    return workspace_root(path.resolve().parent)
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:

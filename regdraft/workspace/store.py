@@ -26,6 +26,7 @@ from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, regulation_path
 from regdraft.core.patterns import lazy
 from regdraft.workspace.journal import WorkspaceLock
+from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
@@ -169,9 +170,9 @@ class Workspace(SharedHistory, Transactions):
     def find(cls, start: Path | None = None) -> Workspace:
         """The workspace containing `start` (default: the current directory)."""
         here = (start or Path.cwd()).resolve()
-        for candidate in (here, *here.parents):
-            if (candidate / CONFIG_NAME).is_file():
-                return cls(candidate)
+        root = workspace_root(here)
+        if root is not None:
+            return cls(root)
         raise NoWorkspace(
             f"{here} is not inside a regdraft workspace (no {CONFIG_NAME} found in it or above it); "
             "run `regdraft init` to create one, or name the workspace folder.", options=("workspace",)
