@@ -11,6 +11,8 @@ much less, so both are printed, with the load average before and after.
   `$XDG_CACHE_HOME/regdraft`, here a temporary folder), warm inside a workspace (its
   `.git/regdraft-cache` holds their readings after a first run), and edited: a word added to the
   new text before each run, the old text in the cache (a drafter's edit-and-compare loop);
+- `compare --format html` of a real law (Luật Đấu thầu 22/2023 from `../shared/corpus`, imported to
+  Markdown) against a copy with one word added: cold, warm and edited, as above;
 - `redline --format html` of the shipped amendment: cold (the cache emptied before each run) and warm;
 - `redline` PDF of the shipped amendment, cold and warm;
 - the 1,000-article consolidated PDF of `bench_export.py` (656 pages), in-process: pages per second;
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -111,6 +114,40 @@ def compare_rows(sizes: Sequence[int], runs: int, tmp: Path, workspace: Path) ->
             wall, cpu = timed(command, runs, before=before)
             rows.append(_row(f"`compare --format html`, {n:,} articles, {label}", wall, cpu,
                              "≤ 10× git", git))
+    return rows
+
+
+CORPUS_LAW = REPO.parent / "shared" / "corpus" / "amendments" / "luat-dau-thau-2023" / "base-22-2023-QH15.txt"
+
+
+def real_law_rows(runs: int, tmp: Path) -> list[str]:
+    """`compare` of a real law (Luật Đấu thầu 22/2023, from ../shared/corpus) and a copy with one word added:
+    what a drafter waits for on a text of real size, where the fixed costs of a run dominate."""
+    if not CORPUS_LAW.is_file():
+        return [f"| real law: {CORPUS_LAW} not found, rows left out | | | | |"]
+    folder = tmp / "real-law"
+    folder.mkdir()
+    old, new = folder / "old.md", folder / "new.md"
+    subprocess.run([str(BIN), "import", str(CORPUS_LAW), "-o", str(old)], check=True, capture_output=True, env=ENV)
+    text = old.read_text(encoding="utf-8")
+    articles = len(re.findall(r"^#+ Điều ", text, flags=re.MULTILINE))
+    paragraph = next(line for line in text.split("\n") if line.startswith("1\\. ") and len(line) > 80)
+    edits = count(1)
+
+    def edit() -> None:
+        number = next(edits)
+        new.write_text(text.replace(paragraph, f"{paragraph[:40]} (sửa {number}){paragraph[40:]}", 1), encoding="utf-8")
+
+    edit()
+    git = timed(["git", "diff", "--no-index", "--word-diff", str(old), str(new)], runs)
+    name = f"Luật Đấu thầu 22/2023 ({articles} articles, {len(text.encode()) // 1000} KB)"
+    rows = [_row(f"`git diff --no-index --word-diff`, {name}", *git)]
+    command = [str(BIN), "compare", str(old), str(new), "--format", "html", "-o", str(folder / "c.html")]
+    for label, before in (("cold: no cache", _empty_user_cache), ("warm", None),
+                          ("edited: the new text changed since the last run", edit)):
+        subprocess.run(command, check=True, capture_output=True, env=ENV)
+        rows.append(_row(f"`compare --format html`, {name}, {label}", *timed(command, runs, before=before),
+                         "", git))
     return rows
 
 
@@ -204,6 +241,7 @@ def main(argv: list[str] | None = None) -> None:
         ENV["XDG_CACHE_HOME"] = str(tmp / "user-cache")  # the user's cache of files in no workspace, ours alone
         workspace = init_workspace(tmp / "ws", example_from=REPO).root
         rows += compare_rows(sizes, args.runs, tmp, workspace)
+        rows += real_law_rows(args.runs, tmp)
         rows += redline_rows(args.runs, workspace)
         rows += import_rows(workspace)
         if args.pdf_runs:
