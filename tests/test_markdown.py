@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -100,6 +102,22 @@ Tab\tinside
 
 1\\. ok
 
+“2\\. Khoản trích dẫn.”
+
+"Huân chương Sao vàng"
+
+'Ngoặc đơn'
+
+«Ngoặc kép»
+
+<!-- đoạn cuối khoản 2 -->
+
+<!-- chưa đóng
+
+<div>khối HTML</div>
+
+“
+
 ```
 fenced
 
@@ -119,6 +137,7 @@ def test_fast_block_reader_equals_markdown_it_on_tricky_blocks() -> None:
 
 # Lines around dash lists that CommonMark reads differently inside and outside a list item.
 LIST_LINES = ["- Đây là một ý;", "+ Ý cộng;", "* Ý sao;", "- 1. lồng", "- 2021.", "- (a) mở ngoặc", "- 3\\. khoản",
+              "- “trích dẫn”;", "- \"ngoặc\"", "<!-- đoạn cuối khoản 1 -->", "“a) Điểm trích dẫn;", "- <!-- x -->",
               "-  hai dấu cách", "-\ttab", "- - -", "---", "-", "- ", "    mã hay đoạn", "  tiếp theo", "\tthụt tab",
               "Đoạn văn", "1\\. Khoản", "1. Danh sách số", "## Tiêu đề", "> trích", "", "", ""]
 
@@ -351,3 +370,24 @@ def test_kinds_are_decided_by_keyword_not_heading_level() -> None:
     reg = parse(text)
     assert reg.find("d3").ancestors[0].kind is Kind.CHAPTER
     assert render(reg) == MINI
+
+
+def test_shipped_texts_are_read_without_markdown_it() -> None:
+    """Their closing-text markers (`<!-- đoạn cuối … -->`) and quoted provisions (`“2\\. …`) are
+    one-line paragraphs the fast path reads: no markdown-it import (about 25 ms of a run)."""
+    regulation = REPO_ROOT / "regulations" / "01-QC-TU.md"
+    amendment = REPO_ROOT / "amendments" / "qc-sua-doi-2025" / "amendment.md"
+    assert "<!-- đoạn cuối" in regulation.read_text(encoding="utf-8")
+    assert "\n“" in amendment.read_text(encoding="utf-8")
+    script = ("import sys\nfrom regdraft.core.markdown import read\n"
+              "from regdraft.core.amend.document import read_amendment\n"
+              f"reading = read(open({str(regulation)!r}, 'rb').read(), 'r.md')\n"
+              f"doc, problems = read_amendment(open({str(amendment)!r}, 'rb').read(), 'a.md', 'qc-sua-doi-2025')\n"
+              "assert not reading.problems and doc is not None and not problems, (reading.problems, problems)\n"
+              "print('markdown_it' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    for path in (regulation, amendment):
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))

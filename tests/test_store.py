@@ -175,7 +175,7 @@ def test_broken_settings_are_reported(empty_workspace: Workspace) -> None:
         Workspace(empty_workspace.root).config  # noqa: B018
 
 
-def test_the_workspace_around_a_path_is_found_as_workspace_find_finds_it(mini_workspace: Workspace, tmp_path: Path) -> None:
+def test_the_workspace_around_a_path_is_found_as_find_finds_it(mini_workspace: Workspace, tmp_path: Path) -> None:
     from regdraft.workspace.roots import workspace_root
 
     inner = mini_workspace.root / "regulations"

@@ -65,24 +65,35 @@ _ATX = lazy(r"^#{1,6}[ \t]+(.*)$")
 _ORDERED_START = lazy(r"^\d{1,9}[.)](?:[ \t]|$)")
 
 
+# Characters that cannot open any block but a paragraph: the quotation marks a text or an amending
+# document opens a quoted provision with (`“2. …`, `"Huân chương …"`). Other ASCII punctuation may
+# open a list, quote, rule, fence, table or link definition, and goes through markdown-it.
+_QUOTES = frozenset("“”‘’\"'«")
+
+
 def _simple_block(line: str) -> tuple[str, str] | None:
     """Classify a one-line block whose CommonMark meaning is certain; None when unsure.
 
-    A line alone between blank lines that starts at column 0 with a letter, `(` or digits
-    not forming a list marker is a paragraph whatever follows it; `## text` that does not end
-    in `#` (trailing spaces and tabs aside: `## Title # ` may close with a `#` sequence) is a
-    heading. Everything else goes through markdown-it.
+    A line alone between blank lines that starts at column 0 with a letter, `(`, a quotation
+    mark or digits not forming a list marker is a paragraph whatever follows it; so is an HTML
+    comment (`<!-- đoạn cuối khoản 2 -->`, the reader's markers), since markdown-it runs with
+    HTML off. `## text` that does not end in `#` (trailing spaces and tabs aside: `## Title # `
+    may close with a `#` sequence) is a heading. Everything else goes through markdown-it.
     """
-    first = line[:1]
-    if first == "#":
+    if line[:1] == "#":
         match = _ATX.match(line)
         if match is None or line.rstrip(" \t").endswith("#"):
             return None
         content = match.group(1).strip()
         return ("heading", content) if content else None
-    if first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line)):
-        return "para", line.strip()
-    return None
+    return ("para", line.strip()) if _opens_paragraph(line) else None
+
+
+def _opens_paragraph(text: str) -> bool:
+    """Whether a line starting at column 0 with `text` can only be a paragraph (see `_simple_block`)."""
+    first = text[:1]
+    return (first.isalpha() or first == "(" or first in _QUOTES or text.startswith("<!--")
+            or (first.isdigit() and not _ORDERED_START.match(text)))
 
 
 def _simple_items(run: list[str]) -> list[str] | None:
@@ -96,10 +107,8 @@ def _simple_items(run: list[str]) -> list[str] | None:
     """
     items = []
     for line in run:
-        marker, space, first = line[:1], line[1:2], line[2:3]
-        if marker not in ("-", "+") or space != " ":
-            return None
-        if not (first.isalpha() or first == "(" or (first.isdigit() and not _ORDERED_START.match(line[2:]))):
+        marker, space = line[:1], line[1:2]
+        if marker not in ("-", "+") or space != " " or not _opens_paragraph(line[2:]):
             return None
         items.append(("+ " if marker == "+" else "- ") + line[2:].strip())
     return items
