@@ -119,15 +119,21 @@ def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = Non
 def load_rounds(ws: Workspace, slug: str) -> list[Round]:
     """Every round of an amendment, by number."""
     amendment_file(ws, slug)
+    paths = ws.files(rounds_folder(slug), "*.yaml")
+    if not paths:
+        return []  # no round yet: PyYAML is not imported
     from regdraft.core.comment_yaml import round_from_yaml  # rounds and comments: YAML, read only when asked for
 
-    rounds = [round_from_yaml(ws.read(p), p) for p in ws.files(rounds_folder(slug), "*.yaml")]
+    rounds = [round_from_yaml(ws.read(p), p) for p in paths]
     return sorted(rounds, key=lambda r: r.number)
 
 
 def load_comments(ws: Workspace, slug: str) -> list[Comment]:
     """Every comment on an amendment, by round then creation time."""
+    paths = ws.files(comments_folder(slug), "*.yaml")
+    if not paths:
+        return []  # no comment yet: PyYAML is not imported
     from regdraft.core.comment_yaml import comment_from_yaml
 
-    comments = [comment_from_yaml(ws.read(p), p) for p in ws.files(comments_folder(slug), "*.yaml")]
+    comments = [comment_from_yaml(ws.read(p), p) for p in paths]
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))

@@ -8,13 +8,13 @@ from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
-from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment
+from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.timeline import base_text, replay
 
@@ -49,9 +49,12 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     ids: set[str] = set()
     for path in paths:
         try:
-            current = parse(ws.read(path), path)
+            reading = read_regulation(ws, ws.read(path), path)  # as the regulation check reads it: once
         except ParseError:
             continue  # the regulation check reports it
+        if reading.problems:
+            continue
+        current = reading.regulation
         ids.add(current.id)
         adopted = [
             e.amendment.for_regulation(current.id)

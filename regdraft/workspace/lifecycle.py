@@ -32,11 +32,12 @@ from regdraft.core.errors import (
     UsageError,
 )
 from regdraft.core.layout import amendment_path, base_path
-from regdraft.core.markdown import decode, parse, read
+from regdraft.core.markdown import decode, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, noun
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
+from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.timeline import replay_through
 
@@ -256,18 +257,19 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
         return Review(exc.problems or (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
-    problems = _read_back(applied, amendment, before)
+    problems = _read_back(ws, applied, amendment, before)
     if not references:
         return Review(problems)
     broken, to_check = reference_problems(before, applied)
     return Review(problems + broken, to_check)
 
 
-def _read_back(applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:
+def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:
     """Problems reading the amended text back: it must read as the same provisions, with no
-    problem the text before it did not have."""
-    known = {p.message for p in read(render(before), before.source).problems}
-    reading = read(render(applied.regulation), applied.regulation.source)
+    problem the text before it did not have. Both texts are read through the parse cache: the
+    same amendment checked again reads neither anew."""
+    known = {p.message for p in cached_reading(ws, render(before), before.source).problems}
+    reading = cached_reading(ws, render(applied.regulation), applied.regulation.source)
     again = reading.regulation
     new = [p for p in reading.problems if p.message not in known]
     if new:

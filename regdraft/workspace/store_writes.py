@@ -13,6 +13,7 @@ Post-conditions of `Transactions.commit`:
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -91,7 +92,18 @@ class Transactions:
 
     @property
     def _regdraft_dir(self) -> Path:
-        """`.git/regdraft/`: the lock and the journal of interrupted writes (never versioned)."""
+        """`.git/regdraft/`: the lock and the journal of interrupted writes (never versioned).
+
+        Where `.git` is a real folder in the workspace it is git's folder (as git and GitPython find
+        it), and `check`, which only looks for an interrupted write, need not import GitPython (80 ms);
+        a `.git` file (a worktree, a submodule) or link is resolved by GitPython.
+        """
+        dot_git = self.root / ".git"
+        try:
+            if stat.S_ISDIR(dot_git.lstat().st_mode):
+                return dot_git / "regdraft"
+        except OSError:
+            pass
         return Path(self.repo.git_dir) / "regdraft"
 
     @property
