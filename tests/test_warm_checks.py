@@ -43,8 +43,8 @@ def test_a_second_check_loads_neither_git_nor_yaml_nor_markdown_it(tmp_workspace
     assert sorted(m for m in ("git", "yaml", "markdown_it") if m in warm) == []
 
 
-def _no_parsing(*_args: object, **_kwargs: object) -> None:
-    raise AssertionError("a text was parsed again")
+def _not_again(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("read or computed again, not taken from the cache")
 
 
 def test_checks_run_again_read_every_text_from_the_cache(tmp_workspace: Workspace,
@@ -53,7 +53,7 @@ def test_checks_run_again_read_every_text_from_the_cache(tmp_workspace: Workspac
     monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
     first = (checks.check_workspace(tmp_workspace), lifecycle.check(tmp_workspace, SLUG))
     parse_cache._memory.clear()  # what this process read: the next run reads from the workspace's cache
-    monkeypatch.setattr(markdown, "read", _no_parsing)
+    monkeypatch.setattr(markdown, "read", _not_again)
     opened_again = Workspace(tmp_workspace.root)
     again = (checks.check_workspace(opened_again), lifecycle.check(opened_again, SLUG))
     assert again == first
@@ -76,7 +76,7 @@ def test_a_text_that_does_not_read_back_is_still_reported_when_cached(mini_works
     first = lifecycle._read_back(mini_workspace, applied, amendment, before)  # type: ignore[arg-type]
     assert first and "does not read back" in str(first[0])
     parse_cache._memory.clear()
-    monkeypatch.setattr(markdown, "read", _no_parsing)
+    monkeypatch.setattr(markdown, "read", _not_again)
     assert lifecycle._read_back(Workspace(mini_workspace.root), applied, amendment, before) == first  # type: ignore[arg-type]
 
 
@@ -89,3 +89,26 @@ def test_the_journal_lives_where_git_keeps_the_repository(tmp_workspace: Workspa
     other = Workspace(linked)
     assert (linked / ".git").is_file()
     assert other._regdraft_dir == Path(other.repo.git_dir) / "regdraft" != tmp_workspace._regdraft_dir
+
+
+def test_missing_references_are_found_once_per_text(mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `check` reports of a text's references is kept beside its reading: a second `show` or
+    `check` of the same text finds the same problems without looking for references again."""
+    from regdraft.core import refs
+    from regdraft.workspace import api
+
+    path = mini_workspace.root / "regulations" / "MINI-QC.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("theo quy định tại khoản 1 Điều này", "theo quy định tại khoản 9 Điều 2", 1),
+                    encoding="utf-8")
+    monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
+    _, first = api.read_regulation(mini_workspace, "MINI-QC")
+    assert [p.message for p in first if "khoản 9 Điều 2" in p.message]  # the broken reference is reported
+    parse_cache._memory.clear()
+    monkeypatch.setattr(refs, "missing_problems", _not_again)
+    _, again = api.read_regulation(Workspace(mini_workspace.root), "MINI-QC")
+    assert again == first
+    assert api.check_file(Workspace(mini_workspace.root), "regulations/MINI-QC.md") == first
+    path.write_text(text, encoding="utf-8")  # another text: its references are looked for (and are fine)
+    with pytest.raises(AssertionError, match="computed again"):
+        api.read_regulation(Workspace(mini_workspace.root), "MINI-QC")

@@ -15,8 +15,8 @@ from regdraft.core.layout import REGULATIONS, regulation_filename, regulation_pa
 from regdraft.core.markdown import Reading, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Located, Regulation, unit_address
-from regdraft.core.refs import missing_problems
 from regdraft.render.text import heading_path, plain
+from regdraft.workspace.parse_cache import kept_beside
 from regdraft.workspace.parse_cache import read_regulation as read
 from regdraft.workspace.store import Workspace
 
@@ -48,13 +48,20 @@ def file_problems(reading: Reading, relative: str | None = None) -> list[Problem
     """The problems of one read regulation file: its structure, its references, and (given
     the `relative` path it lies at in the workspace) whether its name matches its id."""
     reg = reading.regulation
-    problems = [*reading.problems, *reading.warnings, *missing_problems(reg)]
+    missing = kept_beside(reg, "missing-references", lambda: _missing_problems(reg))
+    problems = [*reading.problems, *reading.warnings, *missing]
     if relative is not None and reg.id and PurePosixPath(relative).name != regulation_filename(reg.id):
         # Commands find a regulation by its id through the file name, so a mismatch hides it.
         expected = regulation_filename(reg.id)
         problems.append(Problem(f"The file's id is {reg.id}, so it must be named {REGULATIONS}/{expected} "
                                 f"(commands look it up by that name); rename it.", reg.source, 1))
     return sorted(problems, key=lambda p: p.line)
+
+
+def _missing_problems(reg: Regulation) -> list[Problem]:
+    from regdraft.core.refs import missing_problems  # the citation grammar: only for a text not checked before
+
+    return missing_problems(reg)
 
 
 def problems_note(problems: list[Problem], relative: str) -> str | None:

@@ -15,7 +15,9 @@ Post-conditions:
    never committed, never outside the workspace, atomic, bounded); a file in no workspace is kept
    in the user's cache folder (`read_regulation_outside`); a workspace whose `.git` is no real
    folder keeps them in memory for the process only. An entry cut short, altered or not ours is read again.
-3. Entries are pickles, unpickled only after their signature matches and then by an unpickler
+3. `kept_beside` keeps a value computed from a cached reading alone (the references `check`
+   reports missing) under that reading's key, so it follows the same text, code and libraries.
+4. Entries are pickles, unpickled only after their signature matches and then by an unpickler
    that builds nothing but regdraft's data classes and enums, dates and plain containers
    (docs/security.md says why).
 """
@@ -162,6 +164,33 @@ def origin(regulation: Regulation) -> tuple[Path, str] | None:
     with _lock:
         found = _origins.get(id(regulation))
     return (found[1], found[2]) if found is not None and found[0] is regulation else None
+
+
+def kept_beside(regulation: Regulation, kind: str, compute: Callable[[], T]) -> T:
+    """`compute()`, a value that depends only on `regulation` (and regdraft's code), kept beside
+    the reading it came from: the references a text's check reports missing are found once per
+    text, not on every `show`, `redline` or `check`. A regulation not read through the cache, or
+    an entry that does not load, is computed again."""
+    found = origin(regulation)
+    if found is None:
+        return compute()
+    folder, key = found
+    name = f"{kind}-{key}"
+    with _lock:
+        if name in _memory:
+            _memory.move_to_end(name)
+            return _memory[name]  # type: ignore[no-any-return]
+    kept = _load(folder, name)
+    if isinstance(kept, tuple) and len(kept) == 1:
+        value: T = kept[0]
+    else:
+        value = compute()
+        _store(folder, name, (value,))
+    with _lock:
+        _memory[name] = value
+        while len(_memory) > MEMORY_ENTRIES:
+            _memory.popitem(last=False)
+    return value
 
 
 _LIBRARIES = ("yaml", "markdown_it")  # what reads the front matter and the blocks that are not simple
