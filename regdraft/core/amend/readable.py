@@ -103,38 +103,42 @@ class Cohesion:
     """
 
     def __init__(self, paragraphs: list[str]) -> None:
-        self.count: Counter[tuple[str, ...]] = Counter()
-        self.after: dict[tuple[str, ...], Counter[str]] = {}
-        self.before: dict[tuple[str, ...], Counter[str]] = {}
+        # Every run of k words, counted, and with the word after it (`|` at a break) and the word
+        # before it, as flat tuples `(*run, after)` and `(before, *run)`: built by `zip` and counted
+        # by `Counter`, a law of 37,000 words (about 100,000 runs) takes a fifth of a second.
+        grams: list[tuple[str, ...]] = []
+        after: list[tuple[str, ...]] = []
+        before: list[tuple[str, ...]] = []
         for paragraph in paragraphs:
             for run in _runs(paragraph):
-                for i in range(len(run)):
-                    for k in (1, 2, 3):
-                        if i + k > len(run):
-                            break
-                        gram = tuple(run[i:i + k])
-                        self.count[gram] += 1
-                        self.after.setdefault(gram, Counter())[run[i + k] if i + k < len(run) else _BREAK] += 1
-                        self.before.setdefault(gram, Counter())[run[i - 1] if i else _BREAK] += 1
+                closed, opened = [*run, _BREAK], [_BREAK, *run]
+                for k in range(1, min(3, len(run)) + 1):
+                    grams.extend(zip(*(run[j:] for j in range(k)), strict=False))
+                    after.extend(zip(*(closed[j:] for j in range(k + 1)), strict=False))
+                    before.extend(zip(*(opened[j:] for j in range(k + 1)), strict=False))
+        self.count: Counter[tuple[str, ...]] = Counter(grams)
+        self.after: Counter[tuple[str, ...]] = Counter(after)
+        self.before: Counter[tuple[str, ...]] = Counter(before)
 
-    def _joined(self, grams: list[tuple[str, ...]], side: dict[tuple[str, ...], Counter[str]], word: str) -> bool:
+    def _joined(self, grams: list[tuple[str, ...]], side: Counter[tuple[str, ...]], word: str, last: bool) -> bool:
         for gram in grams:
             total = self.count.get(gram, 0)
-            if total >= 2 and set(side[gram]) == {word}:
+            together = side[(*gram, word) if last else (word, *gram)]
+            if total >= 2 and together == total:  # followed (preceded) by `word` wherever it stands
                 return True
-            if len(gram) == 1 and total >= MANY and side[gram][word] >= DOMINANT * total:
+            if len(gram) == 1 and total >= MANY and together >= DOMINANT * total:
                 return True
         return False
 
     def runs_on(self, words: list[str], following: str) -> bool:
         """True when `following` belongs with the last words of `words` (see the class)."""
         grams = [tuple(w.lower() for w in words[-k:]) for k in (3, 2, 1) if k <= len(words)]
-        return self._joined(grams, self.after, following.lower())
+        return self._joined(grams, self.after, following.lower(), last=True)
 
     def runs_back(self, words: list[str], previous: str) -> bool:
         """True when `previous` belongs with the first words of `words` (see the class)."""
         grams = [tuple(w.lower() for w in words[:k]) for k in (3, 2, 1) if k <= len(words)]
-        return self._joined(grams, self.before, previous.lower())
+        return self._joined(grams, self.before, previous.lower(), last=False)
 
 
 def _runs(paragraph: str) -> list[list[str]]:
