@@ -17,42 +17,14 @@ from regdraft.core.amend import apply, load_amendment
 from regdraft.core.diff import compare
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address, Regulation
-from regdraft.core.refs import (
-    ReferenceIssue,
-    _ancestry,
-    _encloses,
-    _gone,
-    _how,
-    _Near,
-    affected_references,
-    find_references,
-)
+from regdraft.core.refs import ReferenceIssue, _affected, _ancestry, _encloses, _Near, affected_references
 from tests.conftest import REPO_ROOT, SHARED, needs_corpus
 
 
 def _plain(before: Regulation, after: Regulation, changed: Iterable[Address]) -> list[ReferenceIssue]:
-    """`affected_references` as it was written before `_Near`: every reference against every change."""
+    """`affected_references` as it was before `_Near`: every reference tested against every change."""
     changes = list(dict.fromkeys(changed))
-    before_index, after_index = before.index(), after.index()
-    ancestry = {**_ancestry(before), **_ancestry(after)}
-    issues: list[ReferenceIssue] = []
-    for ref in find_references(after):
-        if ref.external is not None:
-            continue
-        for target in ref.targets:
-            if _gone(target, before_index):
-                continue
-            if _gone(target, after_index):
-                cause = next((c for c in changes if _encloses(c, target, ancestry)), None)
-                issues.append(ReferenceIssue(ref, target, "broken", cause))
-                continue
-            if _encloses(target, ref.source, ancestry):
-                continue
-            cause = next((c for c in changes if not _encloses(c, ref.source, ancestry)
-                          and (_encloses(c, target, ancestry) or _encloses(target, c, ancestry))), None)
-            if cause is not None:
-                issues.append(ReferenceIssue(ref, target, "check", cause, _how(cause, before_index, after_index)))
-    return issues
+    return _affected(before, after, {**_ancestry(before), **_ancestry(after)}, lambda _target: changes)
 
 
 def _both_ways(before: Regulation, after: Regulation) -> None:

@@ -20,7 +20,7 @@ Post-conditions of `find_references`:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -394,9 +394,15 @@ def affected_references(
     3. References that were already broken in `before` are not reported.
     """
     changes = list(dict.fromkeys(changed))
-    before_index, after_index = before.index(), after.index()
     ancestry = {**_ancestry(before), **_ancestry(after)}
-    near = _Near(changes, ancestry)
+    return _affected(before, after, ancestry, _Near(changes, ancestry).around)
+
+
+def _affected(before: Regulation, after: Regulation, ancestry: dict[Address, tuple[Address, ...]],
+              around: Callable[[Address], list[Address]]) -> list[ReferenceIssue]:
+    """`affected_references`, given the changes that may enclose a target or lie in it (`around`),
+    in the changes' order; every change may be given (the tests compare with that)."""
+    before_index, after_index = before.index(), after.index()
     issues: list[ReferenceIssue] = []
     for ref in find_references(after):
         if ref.external is not None:
@@ -405,7 +411,7 @@ def affected_references(
             if _gone(target, before_index):
                 continue
             if _gone(target, after_index):
-                cause = next((c for c in near.around(target) if _encloses(c, target, ancestry)), None)
+                cause = next((c for c in around(target) if _encloses(c, target, ancestry)), None)
                 issues.append(ReferenceIssue(ref, target, "broken", cause))
                 continue
             if _encloses(target, ref.source, ancestry):
@@ -413,7 +419,7 @@ def affected_references(
             cause = next(
                 (
                     c
-                    for c in near.around(target)
+                    for c in around(target)
                     if not _encloses(c, ref.source, ancestry)
                     and (_encloses(c, target, ancestry) or _encloses(target, c, ancestry))
                 ),
