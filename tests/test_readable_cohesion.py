@@ -16,7 +16,7 @@ import pytest
 
 from regdraft.core.amend.readable import _BREAK, DOMINANT, MANY, Cohesion, _bare, _runs
 from regdraft.core.markdown import parse
-from tests.conftest import REPO_ROOT, SHARED
+from tests.conftest import REPO_ROOT, SHARED, needs_corpus
 
 
 class _Plain:
@@ -86,7 +86,7 @@ def test_bulk_counting_answers_as_the_plain_counting(path: Path) -> None:
     assert _same_answers(_paragraphs(path.read_bytes(), path.name)) == 12000
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="the shared corpus is absent")
+@needs_corpus
 def test_bulk_counting_answers_as_the_plain_counting_on_a_real_law() -> None:
     from regdraft.importer import import_file
 

@@ -104,11 +104,12 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
     from regdraft.render.output import Settings, write
     from regdraft.render.profile import load_profile
     from regdraft.workspace import redline as rl
+    from regdraft.workspace.roots import workspace_of
 
     kind = output_format("redline", output, fmt)
     result = rl.build_files(old, new, strict_tones=strict_tones)
     target = output if output is not None else Path(f"redline-{new.stem}.{kind}")
-    settings = Settings(load_profile({}, result.comparison.new.meta), _workspace_root(new), progress=True,
+    settings = Settings(load_profile({}, result.comparison.new.meta), workspace_of(new), progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
     return _written(written, kind, result.comparison)
@@ -126,13 +127,6 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
             words = marked(change.title + change.segments, context=40)
             shown.say(f"{painted(where, bold=True)} ({change.kind}): {words}")
     return shown
-
-
-def _workspace_root(path: Path) -> Path | None:
-    """The workspace around a file, for its template overrides; None outside any workspace."""
-    from regdraft.workspace.roots import workspace_root
-
-    return workspace_root(path.resolve().parent)
 
 
 COMMANDS = [redline, compare]

@@ -98,13 +98,7 @@ def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
     def load(raw: str) -> Any:
         from regdraft.core.frontmatter import load_yaml
 
-        key = _text_key("front", raw)
-        found = _load(cache, key)
-        if isinstance(found, tuple) and len(found) == 1:
-            return found[0]
-        value = load_yaml(raw)
-        _store(cache, key, (value,))
-        return value
+        return _kept_value(cache, _text_key("front", raw), lambda: load_yaml(raw))
 
     return load
 
@@ -180,12 +174,7 @@ def kept_beside(regulation: Regulation, kind: str, compute: Callable[[], T]) -> 
         if name in _memory:
             _memory.move_to_end(name)
             return _memory[name]  # type: ignore[no-any-return]
-    kept = _load(folder, name)
-    if isinstance(kept, tuple) and len(kept) == 1:
-        value: T = kept[0]
-    else:
-        value = compute()
-        _store(folder, name, (value,))
+    value = _kept_value(folder, name, compute)
     with _lock:
         _memory[name] = value
         while len(_memory) > MEMORY_ENTRIES:
@@ -222,6 +211,17 @@ def _code_fingerprint() -> str:
                     digest.update(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
         _fingerprint = digest.hexdigest()
     return _fingerprint
+
+
+def _kept_value(folder: Path, name: str, compute: Callable[[], T]) -> T:
+    """The value kept under `name` in `folder`, else `compute()`, kept there (as a one-tuple, so that
+    any value, None included, reads back); a value whose computing raises is not kept."""
+    kept = _load(folder, name)
+    if isinstance(kept, tuple) and len(kept) == 1:
+        return kept[0]  # type: ignore[no-any-return]
+    value = compute()
+    _store(folder, name, (value,))
+    return value
 
 
 def _load(folder: Path, key: str) -> Any:

@@ -27,7 +27,7 @@ from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
 from regdraft.render.redline import Redline, Version, sentence, words_for
 from regdraft.workspace.parse_cache import origin, read_regulation, read_regulation_outside
-from regdraft.workspace.roots import workspace_root
+from regdraft.workspace.roots import workspace_of
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -276,15 +276,10 @@ def _read_any(path: Path) -> Regulation:
         from regdraft.importer import import_file
 
         return import_file(path).regulation
-    root = _workspace_root(path)
+    root = workspace_of(path)
     if root is None:
         return read_regulation_outside(path.read_bytes(), str(path)).regulation
     return read_regulation(root, path.read_bytes(), str(path)).regulation
-
-
-def _workspace_root(path: Path) -> Path | None:
-    """The root of the workspace holding `path` (its parse cache), or None outside any."""
-    return workspace_root(path.resolve().parent)
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:

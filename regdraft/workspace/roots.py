@@ -20,3 +20,8 @@ def workspace_root(start: Path) -> Path | None:
         if (candidate / CONFIG).is_file():
             return candidate
     return None
+
+
+def workspace_of(path: Path) -> Path | None:
+    """The root of the workspace holding the file `path` (which need not exist), or None outside any."""
+    return workspace_root(path.resolve().parent)
