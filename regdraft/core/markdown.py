@@ -17,8 +17,10 @@ Post-conditions of `parse`:
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
@@ -43,6 +45,7 @@ from regdraft.core.model import (
     OpenUnit,
     Regulation,
     Segment,
+    Unit,
     chapter_label,
     noun,
     part_label_from_text,
@@ -113,16 +116,30 @@ class _Builder:
         self.continuations: list[tuple[OpenUnit, OpenUnit, int, int, bool]] = []
         self.holder: dict[int, OpenUnit] = {}
         self.warnings: list[Problem] = []
+        # The last heading `_heading_kind` read: `ends_article` asks before `heading` reads it.
+        self._heading: tuple[str | None, re.Match[str] | None, Kind | None] = (None, None, None)
 
     def problem(self, line: int, message: str, unit: str = "") -> None:
         self.problems.append(Problem(message, self.source, line, unit))
 
+    def ends_article(self, content: str) -> bool:
+        """True when the heading `content` is one of a unit, which closes the article above it
+        (a heading that names no unit is reported and leaves the article open)."""
+        return self._heading_kind(content)[1] is not None
+
+    def _heading_kind(self, content: str) -> tuple[re.Match[str] | None, Kind | None]:
+        """The heading's match and the kind of unit its keyword names (None: no unit heading)."""
+        if self._heading[0] != content:
+            match = _HEADING.match(content.strip())
+            words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
+            # A keyword or label typed with a lookalike letter (`Ðiều` with U+00D0) still reads.
+            self._heading = (content, match, words.get(fold_letters(match.group(1)).lower()) if match else None)
+        return self._heading[1], self._heading[2]
+
     def heading(self, content: str, line: int) -> None:
         self._end_marks(line)
-        match = _HEADING.match(content.strip())
+        match, kind = self._heading_kind(content)
         words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
-        # A keyword or label typed with a lookalike letter (`Ðiều` with U+00D0) still reads.
-        kind = words.get(fold_letters(match.group(1)).lower()) if match else None
         if match is None or kind is None:
             keywords = ", ".join(w.capitalize() for w in words)
             self.problem(
@@ -311,10 +328,11 @@ class _Builder:
                 return
         self.preamble.append(content)
 
-    def ambiguities(self) -> list[Problem]:
-        """Warnings for unmarked paragraphs after a last point or clause that read like a closing text."""
+    def ambiguities(self, start: int = 0) -> list[Problem]:
+        """Warnings for unmarked paragraphs after a last point or clause that read like a closing text
+        (those read since `continuations[start]`)."""
         out = []
-        for node, holder, index, line, marked in self.continuations:
+        for node, holder, index, line, marked in self.continuations[start:]:
             if marked or node.children or node is not holder.children[-1] or holder.closing:
                 continue
             if looks_closing(holder.text, node.text[index - 1], node.text[index], holder.kind):
@@ -369,16 +387,30 @@ def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Reg
     return reading.regulation
 
 
-def read(data: bytes | str, source: str = "", *, load: YamlReader | None = None) -> Reading:
+# Articles read before (`read(chunks=)`): the digest of an article's heading and blocks (their lines
+# counted from the heading) and the language -> the unit built from them and its heading's line then.
+Chunks = dict[bytes, tuple[Unit, int]]
+
+
+def read(data: bytes | str, source: str = "", *, load: YamlReader | None = None,
+         reuse: Mapping[bytes, tuple[Unit, int]] | None = None, chunks: Chunks | None = None) -> Reading:
     """Read a regulation file as far as it goes; only text that is no regulation raises `ParseError`.
 
     `load` reads the front matter's YAML (`frontmatter.load_yaml` when not given).
+
+    `chunks`, when given, receives the articles that read cleanly (no problem, no doubtful
+    paragraph, no marker left open after them), keyed by what they were read from; `reuse` is such a
+    map from an earlier reading. An article whose heading and blocks are the same as one in `reuse`
+    takes that unit, its lines moved to where it now stands, instead of being built again: a
+    drafter who edits one article of a long text and compares again has the others for free. The
+    reading is the same as without them (tests/test_markdown_reuse.py).
     """
     with paused():  # hundreds of thousands of objects, no cycles (about 15% faster on large files)
-        return _read(data, source, load)
+        return _read(data, source, load, reuse, chunks)
 
 
-def _read(data: bytes | str, source: str, load: YamlReader | None) -> Reading:
+def _read(data: bytes | str, source: str, load: YamlReader | None,
+          reuse: Mapping[bytes, tuple[Unit, int]] | None = None, chunks: Chunks | None = None) -> Reading:
     problems: list[Problem] = []
     text = without_control_characters(decode(data, source), source, problems)
     lines = text.split("\n")
@@ -390,23 +422,11 @@ def _read(data: bytes | str, source: str, load: YamlReader | None) -> Reading:
     language = meta.get("language", "vi") if meta.get("language") in ("vi", "en") else "vi"
     builder = _Builder(source, language, body_start, lines)
     body = "\n".join(lines[body_start:])
-    for kind, content, line in body_blocks(body, lines, body_start):
-        if kind == DEEP:
-            builder.problem(line, content)
-        elif kind == "heading":
-            builder.heading(content, line)
-        elif kind == "para":
-            if _dash_content(content):
-                builder.text(content, line)
-            elif content.startswith("<!--") and (mark := read_marker(content)) is not None:
-                if mark.closing:
-                    builder.closing_mark(mark.names, line)
-                else:
-                    builder.continued_mark(line)
-            else:
-                builder.paragraph(content, line)
-        else:
-            builder.text(content, line)
+    if reuse is None and chunks is None:
+        for kind, content, line in body_blocks(body, lines, body_start):
+            _feed(builder, kind, content, line)
+    else:
+        _feed_articles(builder, list(body_blocks(body, lines, body_start)), reuse or {}, chunks)
     builder._end_marks(len(lines))
     problems.extend(builder.problems)
     units = tuple(node.freeze(language) for node in builder.top)
@@ -414,6 +434,84 @@ def _read(data: bytes | str, source: str, load: YamlReader | None) -> Reading:
     problems.extend(validate(regulation))
     problems.sort(key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(builder.ambiguities()))
+
+
+def _feed(builder: _Builder, kind: str, content: str, line: int) -> None:
+    """One block to the builder."""
+    if kind == DEEP:
+        builder.problem(line, content)
+    elif kind == "heading":
+        builder.heading(content, line)
+    elif kind == "para":
+        if _dash_content(content):
+            builder.text(content, line)
+        elif content.startswith("<!--") and (mark := read_marker(content)) is not None:
+            if mark.closing:
+                builder.closing_mark(mark.names, line)
+            else:
+                builder.continued_mark(line)
+        else:
+            builder.paragraph(content, line)
+    else:
+        builder.text(content, line)
+
+
+def _feed_articles(builder: _Builder, blocks: list[tuple[str, str, int]],
+                   reuse: Mapping[bytes, tuple[Unit, int]], chunks: Chunks | None) -> None:
+    """The blocks to the builder, an article at a time: each article either found in `reuse` or
+    built, and kept in `chunks` when it read cleanly.
+
+    An article runs from its heading to the next heading of a part, chapter, section or article
+    (which ends it: the builder takes nothing more into it), or to the end. Read from its heading
+    on, it depends only on its blocks: the builder has just opened it, with no marker pending,
+    and everything it reads goes into it.
+    """
+    language = builder.language
+    i, count = 0, len(blocks)
+    while i < count:
+        kind, content, line = blocks[i]
+        _feed(builder, kind, content, line)
+        i += 1
+        if kind != "heading":
+            continue
+        article = builder.stack.get(Kind.ARTICLE)
+        if article is None or article.line != line or article.label == "?":
+            continue  # no article opened here (another heading, a broken one)
+        end = i
+        while end < count and not (blocks[end][0] == "heading" and builder.ends_article(blocks[end][1])):
+            end += 1
+        digest = _chunk_digest(language, content, blocks[i:end], line)
+        found = reuse.get(digest)
+        if found is not None:
+            unit, was = found
+            article.frozen = _moved(unit, line - was)
+        else:
+            problems, continuations = len(builder.problems), len(builder.continuations)
+            for block in blocks[i:end]:
+                _feed(builder, *block)
+            if len(builder.problems) != problems or builder.ambiguities(continuations) or (
+                    builder.closing_of is not None or builder.continued):
+                i = end
+                continue  # read again next time: what it says depends on more than its own blocks
+            article.frozen = article.freeze(language)
+        if chunks is not None:
+            chunks[digest] = (article.frozen, line)
+        i = end
+
+
+def _chunk_digest(language: str, heading: str, chunk: Sequence[tuple[str, str, int]], start: int) -> bytes:
+    digest = hashlib.blake2b(f"{language}\0{heading}\0".encode("utf-8", "surrogatepass"), digest_size=20)
+    digest.update(marshal.dumps([(kind, line - start, len(content)) for kind, content, line in chunk]))
+    digest.update("".join([content for _, content, _ in chunk]).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _moved(unit: Unit, delta: int) -> Unit:
+    """`unit` with every line moved by `delta`."""
+    if not delta:
+        return unit
+    return Unit(unit.kind, unit.label, unit.title, unit.text, tuple(_moved(c, delta) for c in unit.children),
+                unit.repealed, unit.line + delta, unit.closing)
 
 
 def canonical(data: bytes | str, source: str = "") -> str:

@@ -99,9 +99,12 @@ class OpenUnit:
     text: list[str] = field(default_factory=list)
     children: list[OpenUnit] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    frozen: Unit | None = None  # the unit already built (an article read before, `markdown.read(reuse=)`)
 
     def freeze(self, language: str) -> Unit:
         """The immutable unit, with its children frozen; the repealed placeholder if it is one."""
+        if self.frozen is not None:
+            return self.frozen
         repealed_text = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
         if (self.text == [repealed_text] and not self.children) or (
             self.kind in HEADING_KINDS and self.title == repealed_text and not self.text and not self.children

@@ -33,31 +33,34 @@ def validate(reg: Regulation) -> list[Problem]:
 
     def visit(units: Sequence[Unit], parent: Unit | None) -> None:
         for unit in units:
-            if unit.kind is Kind.ARTICLE:
+            kind, children = unit.kind, unit.children
+            if kind is Kind.ARTICLE:
                 articles.append(unit)
                 if uses_chapters and parent is None:
                     problems.append(Problem(
                         f"{noun(Kind.ARTICLE, lang)} {unit.label} is not inside any chapter, "
                         "but this document uses chapters.",
                         reg.source, unit.line))
-            elif unit.kind is Kind.CHAPTER:
+            elif kind is Kind.CHAPTER:
                 chapters.append(unit)
-            elif unit.kind is Kind.PART:
+            elif kind is Kind.PART:
                 parts.append(unit)
-            if unit.closing and not unit.children:
-                problems.append(Problem(
-                    f"{_where(unit, parent, lang)} has a closing text but no points or clauses above it to close.",
-                    reg.source, unit.line))
-            if unit.kind in (Kind.ARTICLE, Kind.CLAUSE):
-                kinds = {c.kind for c in unit.children}
-                for kind in (Kind.CLAUSE, Kind.POINT):
-                    if kind in kinds:
-                        _sequence([c for c in unit.children if c.kind is kind], kind, lang, reg.source,
-                                  problems, _where(unit, parent, lang))
-            if unit.kind in (Kind.CHAPTER, Kind.PART):
-                _sequence([c for c in unit.children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
-                          problems, f"{noun(unit.kind, lang)} {unit.label}")
-            visit(unit.children, unit)
+            if not children:  # a point, or a unit with nothing below it
+                if unit.closing:
+                    problems.append(Problem(
+                        f"{_where(unit, parent, lang)} has a closing text but no points or clauses above it to close.",
+                        reg.source, unit.line))
+                continue
+            if kind is Kind.ARTICLE or kind is Kind.CLAUSE:
+                clauses = [c for c in children if c.kind is Kind.CLAUSE]
+                points = [c for c in children if c.kind is Kind.POINT] if len(clauses) < len(children) else []
+                for found, below in ((clauses, Kind.CLAUSE), (points, Kind.POINT)):
+                    if found:
+                        _sequence(found, below, lang, reg.source, problems, (unit, parent))
+            elif kind is Kind.CHAPTER or kind is Kind.PART:
+                _sequence([c for c in children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
+                          problems, f"{noun(kind, lang)} {unit.label}")
+            visit(children, unit)
 
     visit(reg.units, None)
     _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "")
@@ -73,14 +76,19 @@ def _where(unit: Unit, parent: Unit | None, lang: str) -> str:
     return f"{noun(unit.kind, lang)} {unit.label}"
 
 
-def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problems: list[Problem], where: str) -> None:
-    """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base."""
+def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problems: list[Problem],
+              holder: str | tuple[Unit, Unit | None]) -> None:
+    """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base.
+
+    `holder` names the unit holding them, or is that unit and its parent, named only for a problem.
+    """
     name = noun(kind, lang)
     previous: tuple[int, str] = (0, "")
     seen: set[str] = set()
 
     def shown(unit: Unit) -> str:
         # Built only when there is a problem: most sequences are fine and this is hot.
+        where = holder if isinstance(holder, str) else _where(*holder, lang)
         label_text = unit.label.replace("đ", "dd") if lang == "en" and kind is Kind.POINT else unit.label
         text = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
         return text[:1].upper() + text[1:]

@@ -20,6 +20,10 @@ Post-conditions:
 4. Entries are pickles, unpickled only after their signature matches and then by an unpickler
    that builds nothing but regdraft's data classes and enums, dates and plain containers
    (docs/security.md says why).
+5. A regulation's entry keeps its articles with it (`markdown.read(chunks=)`). A text not in the
+   cache is read with the articles of the regulations this process has read (`_articles`): the old
+   text of a `compare` or a redline, read first, gives the edited one every article it did not
+   change. The reading is the same as from scratch (tests/test_markdown_reuse.py).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import os
 import pickle
 import sys
 import threading
-from collections import OrderedDict
+from collections import ChainMap, OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -41,7 +45,7 @@ from regdraft.render import signed
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.core.errors import Problem
-    from regdraft.core.markdown import Reading
+    from regdraft.core.markdown import Chunks, Reading
     from regdraft.core.model import Regulation
     from regdraft.workspace.store import Workspace
 
@@ -52,25 +56,50 @@ T = TypeVar("T")
 _memory: OrderedDict[str, Any] = OrderedDict()
 # id of a regulation read through the cache -> (it, its cache folder, its key): what else is kept with it
 _origins: OrderedDict[int, tuple[Regulation, Path, str]] = OrderedDict()
+# key of a regulation this process read -> its articles, for the next text read (`_regulation`)
+_articles: OrderedDict[str, Chunks] = OrderedDict()
 _lock = threading.Lock()
 _fingerprint: str | None = None
 
 
 def read_regulation(ws: Workspace | Path | None, data: bytes | str, source: str) -> Reading:
     """`markdown.read(data, source)`, from the workspace's cache when it was read before."""
-    from regdraft.core.markdown import read
-
-    folder = _folder(ws)
-    return _cached(folder, "regulation", data, (source,), lambda: read(data, source, load=_front_matter(folder)))
+    return _regulation(_folder(ws), data, source)
 
 
 def read_regulation_outside(data: bytes | str, source: str) -> Reading:
     """`markdown.read(data, source)` for a file in no workspace, kept in the user's cache folder
     (`signed.user_cache_folder`): `compare` of two files anywhere reads each once."""
+    return _regulation(signed.user_cache_folder(), data, source)
+
+
+def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
+    """A regulation's reading, kept with its articles (`markdown.read(chunks=)`); a text read anew
+    takes the articles it shares with the texts this process has read (`_articles`): the old text
+    of a `compare` or a redline, read first, gives the edited one all it did not change."""
     from regdraft.core.markdown import read
 
-    folder = signed.user_cache_folder()
-    return _cached(folder, "regulation", data, (source,), lambda: read(data, source, load=_front_matter(folder)))
+    def compute() -> tuple[Reading, Chunks]:
+        with _lock:
+            recent = list(_articles.values())
+        reuse = ChainMap(*reversed(recent)) if recent else None
+        chunks: Chunks = {}
+        return read(data, source, load=_front_matter(folder), reuse=reuse, chunks=chunks), chunks
+
+    key = _key("regulation", data, (source,))
+    value = _cached(folder, key, compute)
+    reading, chunks = value if isinstance(value, tuple) else (value, None)
+    with _lock:
+        if chunks:
+            _articles[key] = chunks
+            _articles.move_to_end(key)
+            while len(_articles) > MEMORY_ENTRIES:
+                _articles.popitem(last=False)
+        if folder is not None:
+            _origins[id(reading.regulation)] = (reading.regulation, folder, key)
+            while len(_origins) > MEMORY_ENTRIES:
+                _origins.popitem(last=False)
+    return reading
 
 
 def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
@@ -79,7 +108,7 @@ def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
     from regdraft.core.amend.document import read_amendment as read
 
     folder = _folder(ws)
-    return _cached(folder, "amendment", data, (source, slug),
+    return _cached(folder, _key("amendment", data, (source, slug)),
                    lambda: read(data, source, slug, load=_front_matter(folder)))
 
 
@@ -126,13 +155,17 @@ def _folder(ws: Workspace | Path | None) -> Path | None:
     return signed.cache_folder(root) if isinstance(root, Path) else None
 
 
-def _cached(folder: Path | None, kind: str, data: bytes | str, names: tuple[str, ...], read: Callable[[], T]) -> T:
+def _key(kind: str, data: bytes | str, names: tuple[str, ...]) -> str:
+    """The cache entry name of a text's reading: its kind, the reading code, its names and bytes."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     digest = hashlib.blake2b(digest_size=20)
     for part in (kind, _code_fingerprint(), *names, type(data).__name__):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(raw)
-    key = f"{kind}-{digest.hexdigest()}"
+    return f"{kind}-{digest.hexdigest()}"
+
+
+def _cached(folder: Path | None, key: str, read: Callable[[], T]) -> T:
     with _lock:  # the review server reads from several threads
         if key in _memory:
             _memory.move_to_end(key)
@@ -146,10 +179,6 @@ def _cached(folder: Path | None, kind: str, data: bytes | str, names: tuple[str,
         _memory[key] = value
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
-        if folder is not None and kind == "regulation":
-            _origins[id(value.regulation)] = (value.regulation, folder, key)
-            while len(_origins) > MEMORY_ENTRIES:
-                _origins.popitem(last=False)
     return value  # type: ignore[no-any-return]
 
 
