@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
 
 MEMORY_ENTRIES = 16
+# Regulations whose articles a text read anew may take (the latest read): a few, since each keeps its
+# units alive after `_memory` lets its reading go.
+ARTICLE_SOURCES = 4
 
 T = TypeVar("T")
 
@@ -93,7 +96,7 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
         if chunks:
             _articles[key] = chunks
             _articles.move_to_end(key)
-            while len(_articles) > MEMORY_ENTRIES:
+            while len(_articles) > ARTICLE_SOURCES:
                 _articles.popitem(last=False)
         if folder is not None:
             _origins[id(reading.regulation)] = (reading.regulation, folder, key)
