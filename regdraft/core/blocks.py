@@ -147,7 +147,7 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
     the result equals parsing the whole body with markdown-it (tested), except that a fenced
     code block (which may contain blank lines) sends the whole body through markdown-it.
     """
-    if _FENCE.search(body):
+    if ("```" in body or "~~~" in body) and _FENCE.search(body):  # `in` first: a third of the regex's time
         yield from markdown_it_blocks(body, lines, offset)
         return
     body_lines = body.split("\n")
