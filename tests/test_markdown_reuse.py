@@ -177,3 +177,14 @@ def test_the_old_text_of_a_compare_gives_the_edited_one_its_articles(monkeypatch
     _same_reading(new, read(edited, "new.md"))
     shared = {id(a) for a in _articles(old.units)} & {id(a) for a in _articles(new.regulation.units)}
     assert len(shared) >= len(list(_articles(old.units))) - 1
+    # The next run: the old text's reading comes from the cache folder with its articles.
+    parse_cache._memory.clear()
+    parse_cache._articles.clear()
+    again = parse_cache.read_regulation_outside(text, "old.md").regulation
+    assert again is not old and again == old
+    assert len(parse_cache._articles) == 1
+    edited_again = edited.replace("Điều lệ Đảng (sửa)", "Điều lệ Đảng (sửa lần hai)", 1)
+    newer = parse_cache.read_regulation_outside(edited_again, "new.md")
+    _same_reading(newer, read(edited_again, "new.md"))
+    shared = {id(a) for a in _articles(again.units)} & {id(a) for a in _articles(newer.regulation.units)}
+    assert len(shared) >= len(list(_articles(again.units))) - 1
