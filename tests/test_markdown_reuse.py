@@ -156,15 +156,22 @@ def test_unchanged_articles_are_taken_from_the_earlier_reading_and_moved_to_thei
 def test_an_article_with_a_problem_or_a_doubtful_paragraph_is_not_kept() -> None:
     text = SHIPPED_REGULATION.read_text(encoding="utf-8")
     lines = text.split("\n")
+    # A clause of Điều 3 numbered twice: a problem of the structure, checked on the whole tree at every
+    # reading, so the article may be kept. A closing-text marker that closes nothing in Điều 2: the
+    # reader's own problem, so that article is read again every time.
+    third = lines.index(next(line for line in lines if line.startswith("## Điều 3.")))
+    first_clause = next(k for k in range(third, len(lines)) if lines[k].startswith("1\\. "))
+    lines[first_clause + 1:first_clause + 1] = ["", lines[first_clause]]
     second = lines.index(next(line for line in lines if line.startswith("## Điều 2.")))
-    # A clause numbered twice (a problem of the structure is checked on the whole tree, so the article
-    # may be kept), and a closing-text marker that closes nothing (the reader's own problem: not kept).
     lines[second + 1:second + 1] = ["", "<!-- đoạn cuối -->", ""]
+    text = "\n".join(lines)
     chunks: Chunks = {}
-    reading = read("\n".join(lines), "01-QC-TU.md", chunks=chunks)
+    reading = read(text, "01-QC-TU.md", chunks=chunks)
     assert any("closing-text marker" in p.message for p in reading.problems)
+    assert any("appears twice" in p.message for p in reading.problems)
     kept = {unit.label for unit, _ in chunks.values()}
     assert "2" not in kept and "1" in kept and "3" in kept
+    _same_reading(read(text, "01-QC-TU.md", reuse=chunks), reading)
 
 
 def test_the_old_text_of_a_compare_gives_the_edited_one_its_articles(monkeypatch: pytest.MonkeyPatch) -> None:
