@@ -65,6 +65,26 @@ def test_repealing_the_last_two_points_at_once() -> None:
     assert [str(m.address) for m in applied.punctuation] == ["d21.k2.c"]
 
 
+def test_repealing_the_last_point_and_inserting_one_after_it_leaves_the_point_before_as_it_was() -> None:
+    # The repeal turns point d's end into '.', the point inserted after the repealed one turns it back:
+    # an edit undone by the next is no edit, and `amend preview` notes nothing (found by the English
+    # property test of `amend from-edits`, which repealed a last point and appended one after it).
+    applied = amended("1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 21 như sau:\n\n"
+                      "a) Bãi bỏ điểm đ.\n\nb) Bổ sung điểm đ1 vào sau điểm đ như sau:\n\n“đ1) Việc báo cáo.”")
+    assert ends(applied, "d21.k2.d") == ";" and ends(applied, "d21.k2.dd1") == "."
+    assert applied.regulation.find("d21.k2.d").unit == SHIPPED.find("d21.k2.d").unit
+    assert applied.punctuation == ()
+
+
+def test_the_marks_left_are_those_of_ends_the_amendment_changed() -> None:
+    # Then a point đ2 after đ1: point d is as it was (no mark), đ1's '.' becomes ';' (one mark).
+    applied = amended("1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 21 như sau:\n\n"
+                      "a) Bãi bỏ điểm đ.\n\nb) Bổ sung điểm đ1 vào sau điểm đ như sau:\n\n“đ1) Việc báo cáo.”\n\n"
+                      "c) Bổ sung điểm đ2 vào sau điểm đ1 như sau:\n\n“đ2) Việc tổng kết.”")
+    assert (ends(applied, "d21.k2.d"), ends(applied, "d21.k2.dd1"), ends(applied, "d21.k2.dd2")) == (";", ";", ".")
+    assert [(str(m.address), m.old, m.new) for m in applied.punctuation] == [("d21.k2.dd1", ".", ";")]
+
+
 def test_a_new_last_point_ending_with_a_semicolon_leaves_the_old_one_alone() -> None:
     applied = amended("1\\. Bổ sung điểm e vào khoản 2 Điều 21 như sau:\n\n“e) Việc thực hiện chế độ báo cáo;”")
     assert ends(applied, "d21.k2.dd") == "." and applied.punctuation == ()

@@ -69,6 +69,23 @@ class Applied:
     punctuation: tuple[Punctuation, ...] = ()
 
 
+def _chain(punctuation: list[Punctuation], marks: Sequence[Punctuation]) -> None:
+    """Add `marks` to `punctuation`. The end of a unit changed again by a later instruction is one
+    change (from its first end to its last), and none when it is back as it was: repealing the last
+    point turns the point before it from ';' into '.', and a point inserted after the repealed one
+    turns it back, which is no edit to note."""
+    for mark in marks:
+        earlier = next((k for k in range(len(punctuation) - 1, -1, -1)
+                        if punctuation[k].address == mark.address and punctuation[k].new == mark.old
+                        and "first" not in (punctuation[k].reason, mark.reason)), None)
+        if earlier is None:
+            punctuation.append(mark)
+            continue
+        first = punctuation.pop(earlier)
+        if first.old != mark.new:
+            punctuation.append(replace(mark, old=first.old))
+
+
 class _Failure(Exception):
     """One instruction cannot be applied; the message says why."""
 
@@ -102,7 +119,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
             continue
         changes.extend(made)
         units, marks = punctuate(units, before, ins, find_unit, _put)
-        punctuation.extend(marks)
+        _chain(punctuation, marks)
     result = reg.with_units(units)
     if preamble != reg.preamble:
         result = replace(result, preamble=preamble)
