@@ -15,12 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from regdraft.core.markdown import Chunks, Reading, read
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Kind, Unit
+from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.workspace import parse_cache
 from tests.conftest import CORPUS, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
+from tests.strategies import regulations
 
 
 def _lines(unit: Unit) -> Iterator[tuple[str, str, int]]:
@@ -195,3 +198,24 @@ def test_the_old_text_of_a_compare_gives_the_edited_one_its_articles(monkeypatch
     _same_reading(newer, read(edited_again, "new.md"))
     shared = {id(a) for a in _articles(again.units)} & {id(a) for a in _articles(newer.regulation.units)}
     assert len(shared) >= len(list(_articles(again.units))) - 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(regulations(), regulations(), st.data())
+def test_any_text_reads_the_same_with_the_articles_of_another(first: Regulation, other: Regulation,
+                                                               data: st.DataObject) -> None:
+    # The second text is the first with its top-level units cut, moved or joined by another text's:
+    # the same articles at other lines and under other headings, and numbering problems around them.
+    units = list(first.units)
+    k = data.draw(st.integers(0, len(units)))
+    edit = data.draw(st.sampled_from(["insert", "drop", "move"]))
+    if edit == "insert":
+        units[k:k] = other.units[: data.draw(st.integers(1, 2))]
+    elif units and edit == "drop":
+        del units[min(k, len(units) - 1)]
+    elif units:
+        units.insert(k, units.pop(0))
+    chunks: Chunks = {}
+    read(render(first), "a.md", chunks=chunks)
+    text = render(first.with_units(tuple(units)))
+    _same_reading(read(text, "b.md", reuse=chunks), read(text, "b.md"))
