@@ -49,7 +49,7 @@ def _articles(units: tuple[Unit, ...]) -> Iterator[Unit]:
 
 
 _EDITS = ("word", "add", "drop", "double", "swap", "article", "title", "stray heading", "closing marker",
-          "continued marker", "clause", "blank lines")
+          "continued marker", "clause", "blank lines", "fence", "table")
 
 
 def _edited(text: str, rng: random.Random, edit: str) -> str:
@@ -84,6 +84,10 @@ def _edited(text: str, rng: random.Random, edit: str) -> str:
         lines[k:k] = ["", "7\\. Khoản chen vào.", ""]
     elif edit == "blank lines":
         lines[k:k] = ["", "", ""]
+    elif edit == "fence":  # a code fence anywhere sends the whole text through markdown-it
+        lines[k:k] = ["", "```", "mã", "", "## Điều 1. Không phải tiêu đề", "```", ""]
+    elif edit == "table":
+        lines[k:k] = ["", "| Cột | Cột |", "| --- | --- |", "| một | hai |", ""]
     return "\n".join(lines)
 
 
