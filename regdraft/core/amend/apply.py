@@ -69,21 +69,32 @@ class Applied:
     punctuation: tuple[Punctuation, ...] = ()
 
 
-def _chain(punctuation: list[Punctuation], marks: Sequence[Punctuation]) -> None:
-    """Add `marks` to `punctuation`. The end of a unit changed again by a later instruction is one
-    change (from its first end to its last), and none when it is back as it was: repealing the last
-    point turns the point before it from ';' into '.', and a point inserted after the repealed one
-    turns it back, which is no edit to note."""
-    for mark in marks:
-        earlier = next((k for k in range(len(punctuation) - 1, -1, -1)
-                        if punctuation[k].address == mark.address and punctuation[k].new == mark.old
-                        and "first" not in (punctuation[k].reason, mark.reason)), None)
-        if earlier is None:
-            punctuation.append(mark)
-            continue
-        first = punctuation.pop(earlier)
-        if first.old != mark.new:
-            punctuation.append(replace(mark, old=first.old))
+class _Marks:
+    """The consequential punctuation of an amendment, in the order it was made. The end of a unit
+    changed again by a later instruction is one change (from its first end to its last), and none
+    when it is back as it was: repealing the last point turns the point before it from ';' into '.',
+    and a point inserted after the repealed one turns it back, which is no edit to note."""
+
+    def __init__(self) -> None:
+        self.made: list[Punctuation | None] = []
+        self.last: dict[Address, int] = {}  # a unit's address -> where the last change of its end is in `made`
+
+    def add(self, marks: Sequence[Punctuation]) -> None:
+        for mark in marks:
+            k = self.last.get(mark.address, -1) if mark.reason != "first" else -1
+            earlier = self.made[k] if k >= 0 else None
+            if earlier is not None and earlier.new == mark.old:
+                self.made[k] = None
+                del self.last[mark.address]
+                if earlier.old == mark.new:
+                    continue
+                mark = replace(mark, old=earlier.old)
+            if mark.reason != "first":
+                self.last[mark.address] = len(self.made)
+            self.made.append(mark)
+
+    def result(self) -> tuple[Punctuation, ...]:
+        return tuple(m for m in self.made if m is not None)
 
 
 class _Failure(Exception):
@@ -104,7 +115,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
     units: Units = reg.units
     preamble = reg.preamble
     changes: list[AppliedChange] = []
-    punctuation: list[Punctuation] = []
+    punctuation = _Marks()
     for ins in amendment.leaves():
         before = units
         try:
@@ -119,7 +130,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
             continue
         changes.extend(made)
         units, marks = punctuate(units, before, ins, find_unit, _put)
-        _chain(punctuation, marks)
+        punctuation.add(marks)
     result = reg.with_units(units)
     if preamble != reg.preamble:
         result = replace(result, preamble=preamble)
@@ -138,7 +149,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
             f"{reg.id or reg.source}; nothing was changed:",
             problems,
         )
-    return Applied(result, tuple(changes), tuple(punctuation))
+    return Applied(result, tuple(changes), punctuation.result())
 
 
 def _blamed(reg: Regulation, amendment: Amendment, known: set[str], malformed: list[Problem]) -> list[Problem]:
