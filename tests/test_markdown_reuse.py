@@ -160,7 +160,7 @@ def test_unchanged_articles_are_taken_from_the_earlier_reading_and_moved_to_thei
             assert all(n.line == o.line + 2 for n, o in zip(new.children, old.children, strict=True))
 
 
-def test_an_article_with_a_problem_or_a_doubtful_paragraph_is_not_kept() -> None:
+def test_an_article_the_reader_finds_a_problem_in_is_not_kept_one_misnumbered_is() -> None:
     text = SHIPPED_REGULATION.read_text(encoding="utf-8")
     lines = text.split("\n")
     # A clause of Điều 3 numbered twice: a problem of the structure, checked on the whole tree at every
