@@ -17,7 +17,6 @@ Post-conditions of `parse`:
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 from collections.abc import Mapping, Sequence
@@ -500,6 +499,8 @@ def _feed_articles(builder: _Builder, blocks: list[tuple[str, str, int]],
 
 
 def _chunk_digest(language: str, heading: str, chunk: Sequence[tuple[str, str, int]], start: int) -> bytes:
+    import hashlib  # here: a plain reading (`parse`) has no use for it, and it loads OpenSSL
+
     digest = hashlib.blake2b(f"{language}\0{heading}\0".encode("utf-8", "surrogatepass"), digest_size=20)
     digest.update(marshal.dumps([(kind, line - start, len(content)) for kind, content, line in chunk]))
     digest.update("".join([content for _, content, _ in chunk]).encode("utf-8", "surrogatepass"))
