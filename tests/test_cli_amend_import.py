@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+import pytest
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.workspace.store import Workspace
@@ -80,3 +83,34 @@ def test_amend_import_of_a_real_decree_to_a_file(invoke: Invoke, tmp_path: Path)
     assert data["amends"] == {"1": "63/2010/NĐ-CP"} and data["passes_check"] is True
     amendment = load_amendment(out.read_text(encoding="utf-8"), "nd-48.md", "nd-48-2013")
     assert [i.location for i in amendment.instructions] == [str(n) for n in range(1, 13)]
+
+
+@needs_corpus
+@pytest.mark.parametrize(("folder", "base", "amending"), [
+    ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt"),
+    ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt"),
+])
+def test_every_reference_to_check_in_a_real_amendment_is_located_at_its_provision(
+        invoke: Invoke, tmp_path: Path, folder: str, base: str, amending: str) -> None:
+    """Each reference `amend check` asks to check names the file and line where its provision
+    starts: the regulation's, or the amendment's for a provision the amendment writes whole
+    (Nghị định 48/2013 rewrites Điều 11 of Nghị định 63/2010, which cites Điều 10 it also changes)."""
+    source = CORPUS.parent / folder
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(source / base)).exit_code == 0
+    imported = invoke(root, "amend", "import", str(source / amending), "--slug", "a")
+    assert imported.exit_code == 0, imported.output
+    result = invoke(root, "amend", "check", "a", "--json")
+    assert result.exit_code == 0, result.output
+    notes = json.loads(result.output)["to_check"]
+    assert notes
+    files = {note["file"] for note in notes}
+    assert "amendments/a/amendment.md" in files and any(f.startswith("regulations/") for f in files)
+    for note in notes:
+        words = re.match(r"(?:điểm (\S+) )?(?:khoản (\S+) )?Điều (\S+) refers", note["message"])
+        assert words is not None, note
+        point, clause, article = words.groups()
+        line = (root / note["file"]).read_text(encoding="utf-8").split("\n")[note["line"] - 1].lstrip("“\"")
+        start = f"{point}\\)" if point else f"{clause}\\\\?\\." if clause else f"## Điều {article}\\."
+        assert re.match(start, line), (note, line)

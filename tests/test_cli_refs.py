@@ -131,6 +131,35 @@ def test_amend_check_names_references_to_check(tmp_workspace: Workspace, invoke:
     ) in result.output
 
 
+def test_a_reference_in_the_text_an_amendment_quotes_is_located_in_the_amendment(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """A provision the amendment writes whole (an inserted clause, an inserted article's clause) that
+    cites one it also changes is reported at the amendment's line, not at that line of the regulation."""
+    path = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+    text = tmp_workspace.read(path).decode("utf-8")
+    lines = text.split("\n")
+    inserted_clause = "“5\\. Trường hợp cần thiết, Thường trực Tỉnh ủy họp theo hình thức trực tuyến"
+    article_clause = "1\\. Văn bản, tài liệu phục vụ hội nghị Ban Chấp hành, Ban Thường vụ"
+    at = {}
+    for name, start in (("clause", inserted_clause), ("article", article_clause)):
+        [number] = [i for i, line in enumerate(lines) if line.startswith(start)]
+        lines[number] = lines[number].replace("Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy (theo khoản 2 Điều 5)", 1)
+        at[name] = number + 1
+    tmp_workspace.commit({path: "\n".join(lines).encode("utf-8")}, "Cite a changed clause in quoted text")
+    result = invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT)
+    assert result.exit_code == 0, result.output
+    assert (f"requires checking: {path}:{at['clause']}: khoản 5 Điều 14 refers to khoản 2 Điều 5, "
+            "whose text the amendment changes") in result.output
+    assert (f"requires checking: {path}:{at['article']}: khoản 1 Điều 20a refers to khoản 2 Điều 5, "
+            "whose text the amendment changes") in result.output
+    # A provision of the regulation itself is still located there.
+    assert "requires checking: regulations/01-QC-TU.md:142: khoản 3 Điều 6 refers to khoản 2 Điều 5" in result.output
+    assert f"regulations/01-QC-TU.md:{at['clause']}:" not in result.output
+    preview = invoke(tmp_workspace, "amend", "preview", SHIPPED_AMENDMENT, "-o", str(tmp_workspace.root / "out.md"))
+    assert preview.exit_code == 0, preview.output
+    assert f"note: {path}:{at['article']}: khoản 1 Điều 20a refers to khoản 2 Điều 5" in preview.output
+
+
 def test_amend_check_fails_on_a_broken_reference(tmp_workspace: Workspace, invoke: Invoke) -> None:
     path = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
     text = tmp_workspace.read(path).decode("utf-8")

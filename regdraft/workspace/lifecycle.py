@@ -22,6 +22,7 @@ from regdraft.core.amend.document import (
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
+from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import (
     AmendmentConflict,
     NotPending,
@@ -34,7 +35,7 @@ from regdraft.core.errors import (
 from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Kind, Regulation, noun
+from regdraft.core.model import Address, Kind, Regulation, Unit, noun
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
@@ -123,7 +124,7 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
     consequential = punctuation_notes(applied, amendment)
     if not notes or amendment.status not in PENDING:
         return Preview(applied, consequential)
-    broken, to_check = reference_problems(before, applied)
+    broken, to_check = reference_problems(before, applied, amendment)
     return Preview(applied, consequential + broken + to_check)
 
 
@@ -178,15 +179,37 @@ def no_instruction(amendment: Amendment) -> list[Problem]:
         f"('1\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:' ...).", amendment.source, article.line or 1)]
 
 
-def reference_problems(before: Regulation, applied: Applied) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
-    """References the applied amendment breaks, and those to check, located in the regulation file."""
+def reference_problems(before: Regulation, applied: Applied,
+                       amendment: Amendment) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """References the applied amendment breaks, and those to check, located where the referring
+    text is written: in the regulation file, or in the amendment for a provision it quotes whole
+    (its new text of khoản 2 Điều 11 cites Điều 10, which it also changes)."""
     from regdraft.core.refs import affected_references
 
     issues = affected_references(before, applied.regulation, [c.address for c in applied.changes])
     found: dict[str, list[Problem]] = {"broken": [], "check": []}
     for issue in issues:
-        found[issue.kind].append(Problem(issue.describe(before.language), before.source, issue.reference.line))
+        ref = issue.reference
+        source = amendment.source if _quoted(applied, ref.source, ref.line) else before.source
+        found[issue.kind].append(Problem(issue.describe(before.language), source, ref.line))
     return tuple(found["broken"]), tuple(found["check"])
+
+
+def _quoted(applied: Applied, address: Address, line: int) -> bool:
+    """Whether the unit at `address` of the amended text, starting at `line`, is one an instruction
+    quotes (a provision replaced or inserted whole): its line is then one of the amendment's."""
+    for change in applied.changes:
+        quote = change.instruction.unit
+        start = change.address
+        if (quote is None or start.part or change.kind not in (ChangeKind.AMENDED, ChangeKind.INSERTED)
+                or address.segments[:len(start.segments)] != start.segments):
+            continue
+        unit: Unit | None = quote if quote.segment() == start.segments[-1] else None
+        for segment in address.segments[len(start.segments):]:
+            unit = next((c for c in unit.children if c.segment() == segment), None) if unit is not None else None
+        if unit is not None and unit.line == line:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +283,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     problems = _read_back(ws, applied, amendment, before)
     if not references:
         return Review(problems)
-    broken, to_check = reference_problems(before, applied)
+    broken, to_check = reference_problems(before, applied, amendment)
     return Review(problems + broken, to_check)
 
 
