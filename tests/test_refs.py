@@ -70,6 +70,9 @@ VI_FORMS = [
     ("khoản 1, 2 Điều 7", "d2.k2", [["d7.k1", "d7.k2"]]),
     ("khoản 1, khoản 2 Điều 7", "d2.k2", [["d7.k1", "d7.k2"]]),
     ("các Điều 5, 6 và 7", "d2.k2", [["d5", "d6", "d7"]]),
+    # Articles cited together in lower case, as laws write them (Nghị định 63/2010, Luật Đấu thầu 22/2023).
+    ("quy định tại các điều 7, 8 của Quy chế này.", "d2.k2", [["d7", "d8"]]),
+    ("theo các điều 5, 6 và 7 và khoản 2 Điều 9", "d2.k2", [["d5", "d6", "d7", "d9.k2"]]),
     ("Điều 5, Điều 6 hoặc Điều 7", "d2.k2", [["d5", "d6", "d7"]]),
     ("từ Điều 5 đến Điều 8", "d2.k2", [["d5", "d6", "d7", "d8"]]),
     ("từ khoản 1 đến khoản 3 Điều 9", "d2.k2", [["d9.k1", "d9.k2", "d9.k3"]]),
@@ -212,6 +215,7 @@ NOT_REFERENCES = [
     ("vi", "quan điểm, đặc điểm, thời điểm, điểm đến du lịch, điểm y tế, điểm a tế."),
     ("vi", "Quy chế này có hiệu lực kể từ ngày ký."),
     ("vi", "Những điều đảng viên không được làm."),
+    ("vi", "các điều kiện, các điều khoản của hợp đồng và các điều cần làm; điều 5 năm."),
     ("en", "These Regulations take effect on 9 January 2021; at this point a vote is taken."),
     ("en", "the point is made; clause 3 months later; the articles of association."),
 ]
@@ -389,7 +393,7 @@ def corpus_files() -> list[Path]:
 
 _MENTION = re.compile(
     r"(?<!\w)(?:[Đđ]iểm [a-zđ](?!\w)|[Kk]hoản \d+|Điều \d+|Chương [IVX\d]+(?!\w)|Mục \d+|"
-    r"[Kk]hoản này|Điều này|Chương này|Mục này)"
+    r"[Kk]hoản này|Điều này|Chương này|Mục này|(?<=các )điều \d+)"
 )
 
 

@@ -71,10 +71,12 @@ _DOC_NUMBER = r"(?P<number>\d[\w\-/.Đđ]*\w|\d)"
 
 _VI = Grammar(
     start=lazy(
-        r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s)"
+        r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|(?<=các\s)điều(?=\s+\d))\s)"
         rf"|(?P<doc>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*\d))"
     ),
-    noun=lazy(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục)\s+"),
+    # Articles cited together are `các điều 7, 8 và 9` (lower case, as the drafting rules write
+    # them); `điều` alone is a common noun (`điều kiện`), so it is read only after `các`.
+    noun=lazy(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|(?<=các\s)điều(?=\s+\d))\s+"),
     nouns={
         "điểm": Kind.POINT,
         "khoản": Kind.CLAUSE,
