@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from regdraft.core.amend import apply, load_amendment, render_amendment
 from regdraft.core.amend.apply import next_insert_label
 from regdraft.core.amend.edits import document, instructions_from_edits, punctuated, restore_removed
+from regdraft.core.amend.grammar import ReplaceUnit
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse, validate
 from regdraft.core.markdown_writer import render
@@ -57,7 +58,18 @@ def reproduces(old: Regulation, edited: Regulation, allow_renumber: bool = False
     amendment = load_amendment(text, "generated.md", "generated")
     applied = apply(old, amendment)
     result = applied.regulation
-    expected, _ = restore_removed(old, edited)
+    expected, removed = restore_removed(old, edited)
+    # A unit the edit deleted is repealed and keeps its placeholder, unless it is left out of the
+    # new text of a unit amended as a whole (then only from its end: nothing renumbered, below).
+    wholes = [ins.op.target for ins in amendment.leaves() if isinstance(ins.op, ReplaceUnit)]
+    index = result.index()
+    left_out = [a for a in removed if a not in index]
+    for address in left_out:
+        assert any(address.segments[:len(w.segments)] == w.segments for w in wholes), (address, text)
+        units, found = map_units(expected.units, address, lambda _u: [])
+        assert found
+        expected = expected.with_units(units)
+    assert validate(result) == []
     # Exactly the edited text, except the consequential punctuation applying makes (noted for the drafter).
     wanted = punctuated(old.with_units(expected.units), applied.punctuation)
     assert render(result) == render(wanted), text
@@ -522,3 +534,36 @@ def test_a_changed_dash_item_in_english() -> None:
     assert body(english, new).startswith("1\\. The ")
     assert " dash item of " in body(english, new).split("\n")[0]
     reproduces(ENGLISH, parse(new))
+
+
+def test_units_deleted_from_the_end_of_a_unit_amended_whole_are_left_out_of_its_new_text() -> None:
+    """As Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two of its four clauses: the quote of a
+    unit amended as a whole has no placeholder for what the edit deleted from its end."""
+    new = (MINI.replace("1\\. Bảo đảm sự lãnh đạo tập trung", "1\\. Bảo đảm sự lãnh đạo toàn diện, tập trung")
+           .replace("2\\. Thực hiện nguyên tắc tập trung dân chủ", "2\\. Thực hiện nghiêm nguyên tắc tập trung dân chủ")
+           .replace("\n\nb) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\nc) Thiểu số phục tùng "
+                    "đa số.", "")
+           .replace("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ.")
+           .replace("\n\n3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", ""))
+    old, edited = parse(MINI, "old.md"), parse(new, "edited.md")
+    generated = instructions_from_edits(old, edited)
+    written = body(MINI, new)
+    assert written.startswith("1\\. Sửa đổi, bổ sung Điều 2 như sau:") and "bãi bỏ" not in written.lower(), written
+    assert written.endswith("\n\na) Tập thể thảo luận dân chủ.”."), written
+    assert generated.notes == ("Điều 2 is amended as a whole, and its new text leaves out what edited.md no longer "
+                               "has: điểm b khoản 2 Điều 2, điểm c khoản 2 Điều 2, khoản 3 Điều 2.",)
+    applied = apply(old, load_amendment(render_amendment(document(old, generated.instructions)), "g.md", "g"))
+    assert render(applied.regulation) == render(old.with_units(edited.units))  # exactly the edited text
+    reproduces(old, edited)
+    # One deleted before a clause that stays keeps its placeholder: nothing is renumbered.
+    start, end = MINI.index("2\\. Thực hiện nguyên tắc"), MINI.index("3\\. Công khai")
+    middle = (MINI[:start] + MINI[end:]).replace("sự lãnh đạo tập trung", "lãnh đạo tập trung").replace(
+        "3\\. Công khai, minh bạch", "3\\. Công khai, minh bạch, dân chủ")
+    old, edited = parse(MINI, "old.md"), parse(middle, "edited.md", numbering=False)
+    generated = instructions_from_edits(old, edited)
+    written = split_instructions(render_amendment(document(old, generated.instructions)))[1]
+    assert written.startswith("1\\. Sửa đổi, bổ sung Điều 2 như sau:"), written
+    assert "\n\n2\\. (được bãi bỏ)\n\n3\\." in written, written
+    assert generated.notes[0].startswith(
+        "khoản 2 Điều 2 is missing from edited.md; it is repealed and stays in place as a placeholder")
+    reproduces(old, edited)

@@ -114,3 +114,27 @@ def test_every_reference_to_check_in_a_real_amendment_is_located_at_its_provisio
         line = (root / note["file"]).read_text(encoding="utf-8").split("\n")[note["line"] - 1].lstrip("“\"")
         start = f"{point}\\)" if point else f"{clause}\\\\?\\." if clause else f"## Điều {article}\\."
         assert re.match(start, line), (note, line)
+
+
+@needs_corpus
+def test_from_edits_writes_a_real_amendments_edits_as_it_does(invoke: Invoke, tmp_path: Path) -> None:
+    """Luật 57/2024 applied to Luật Đấu thầu 22/2023, then handed back as an edited text: `from-edits`
+    writes instructions that give exactly that text, and Điều 29, which the law rewrites with two of its
+    four clauses, is quoted as the law quotes it, with no placeholder for the clauses and points it drops."""
+    source = CORPUS.parent / "luat-dau-thau-2023"
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(source / "base-22-2023-QH15.txt")).exit_code == 0
+    assert invoke(root, "amend", "import", str(source / "amending-57-2024-QH15.txt"), "--slug", "l57").exit_code == 0
+    edited = tmp_path / "edited.md"
+    assert invoke(root, "amend", "preview", "l57", "-o", str(edited)).exit_code == 0
+    written = invoke(root, "amend", "from-edits", "again", "-r", "22/2023/QH15", "--edited", str(edited))
+    assert written.exit_code == 0, written.output
+    assert "Điều 29 is amended as a whole, and its new text leaves out" in written.output
+    again = tmp_path / "again.md"
+    assert invoke(root, "amend", "preview", "again", "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == edited.read_bytes()
+    text = (root / "amendments" / "again" / "amendment.md").read_text(encoding="utf-8")
+    article = text[text.index("Sửa đổi, bổ sung Điều 29 như sau:"):]
+    article = article[:article.index("”.")]
+    assert "(được bãi bỏ)" not in article and "2\\. Chính phủ quy định chi tiết Điều này." in article

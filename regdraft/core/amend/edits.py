@@ -17,14 +17,17 @@ Choices (docs/from-edits.md):
 - Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles) or
   `Bổ sung X vào Y` (the next number at the end of a clause or article).
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
-  repeals are joined in one instruction. A deleted unit stays as a placeholder.
+  repeals are joined in one instruction. A deleted unit stays as a placeholder, except at the
+  end of a unit amended as a whole: its new text, quoted in full, simply leaves it out, as
+  Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two of its four clauses.
 - Two or more consecutive instructions on the points of one clause (or the clauses of one
   article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`.
 
 Post-conditions of `instructions_from_edits`:
 1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).
 2. Rendered with `render_amendment`, read back with `load_amendment` and applied with
-   `apply` to `old`, they give exactly `edited`'s provisions (deleted units as placeholders);
+   `apply` to `old`, they give exactly `edited`'s provisions (deleted units as placeholders,
+   but for those left out of the end of a unit amended as a whole);
    this is checked before returning, and `RegdraftError` is raised when it cannot hold.
 3. Renumbered existing units (articles, clauses of an article, points of a clause, found by
    their content, also inside a unit amended as a whole) raise `RegdraftError` naming them,
@@ -33,7 +36,7 @@ Post-conditions of `instructions_from_edits`:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.address import dash_ordinal, dash_part, plus_part
@@ -83,26 +86,73 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     _check_structure(old, new)
     if moves and not allow_renumber:
         raise RegdraftError(_renumber_message(moves, edited, language), options=("allow_renumber",))
-    notes = [f"{a.describe(language)} is missing from {edited.source or 'the edited text'}; it is repealed and "
-             "stays in place as a placeholder, as existing units are never removed or renumbered." for a in removed]
+    notes: list[str] = []
     if old.preamble != edited.preamble:
         notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
                      "change is not in the instructions.")
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
-    target = old.with_units(new.units)
     failure = ""
     for words in ("throughout", "targeted", "none"):
-        planned = _plan(old, new, words)
+        planned, target, dropped = _written_whole(_plan(old, new, words), old.with_units(new.units), set(removed))
         instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
         failure, marks = _verify(old, instructions, target)
         if not failure:
+            source = edited.source or "the edited text"
+            wholes: dict[Address, list[Address]] = {}
+            for a in removed:
+                if a in dropped:
+                    wholes.setdefault(dropped[a], []).append(a)
+            notes[:0] = [
+                *(f"{a.describe(language)} is missing from {source}; it is repealed and stays in place as a "
+                  "placeholder, as existing units are never removed or renumbered."
+                  for a in removed if a not in dropped),
+                *(f"{whole.describe(language)} is amended as a whole, and its new text leaves out what {source} "
+                  f"no longer has: {', '.join(a.describe(language) for a in left)}." for whole, left in wholes.items())]
             notes.extend(f"Applying the instructions also changes the end of {m.address.describe(language)} from "
                          f"'{m.old}' to '{m.new}', a consequential edit the edited text does not make "
                          "(docs/amendments.md)." for m in marks)
             return Generated(instructions, tuple(notes))
     raise RegdraftError(f"regdraft could not write instructions that reproduce the edited text exactly "
                         f"({failure}); please report this with the two texts.")
+
+
+def _written_whole(planned: list[tuple[Operation, Unit | None]], target: Regulation, removed: set[Address]
+                   ) -> tuple[list[tuple[Operation, Unit | None]], Regulation, dict[Address, Address]]:
+    """The plan with the new text of each unit amended as a whole as an amending document writes it:
+    the units the edited text dropped from its end are left out, not quoted as repealed placeholders
+    (Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two clauses where it had four, and their
+    points); one dropped before a unit that stays keeps its place as a placeholder, so nothing is
+    renumbered. Also the text the plan must give, and each unit left out -> the unit amended whole."""
+    dropped: dict[Address, Address] = {}
+    out: list[tuple[Operation, Unit | None]] = []
+    units = target.units
+    for op, unit in planned:
+        if isinstance(op, ReplaceUnit) and unit is not None and not op.target.part and not unit.repealed:
+            left: list[Address] = []
+            unit = _without_dropped(unit, op.target, removed, left)
+            if left:
+                dropped.update(dict.fromkeys(left, op.target))
+                units, _ = map_units(units, op.target, _put(unit))
+        out.append((op, unit))
+    return out, target.with_units(units), dropped
+
+
+def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
+    return lambda _old: [unit]
+
+
+def _without_dropped(unit: Unit, address: Address, removed: set[Address], left: list[Address]) -> Unit:
+    """`unit` without the placeholders of dropped units (`removed`) that no unit of their kind follows."""
+    kept: list[Unit] = []
+    for child in reversed(unit.children):
+        at = unit_address(child, address)
+        if at in removed and not any(k.kind is child.kind for k in kept):
+            left.append(at)
+            continue
+        kept.append(child if child.repealed or not child.children else _without_dropped(child, at, removed, left))
+    children = tuple(reversed(kept))
+    return unit if children == unit.children else replace(unit, children=children)
 
 
 def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation, Unit | None]]:
