@@ -567,3 +567,26 @@ def test_units_deleted_from_the_end_of_a_unit_amended_whole_are_left_out_of_its_
     assert generated.notes[0].startswith(
         "khoản 2 Điều 2 is missing from edited.md; it is repealed and stays in place as a placeholder")
     reproduces(old, edited)
+
+
+def test_a_phrase_changed_in_an_article_title_and_elsewhere_names_the_title() -> None:
+    """As Luật 57/2024 writes `Thay thế cụm từ … tại tên Điều 3, điểm a khoản 7 Điều 3, …`: an article
+    whose title holds the phrase but which has other edits is named by its title alone."""
+    old = MINI.replace("chuẩn bị nội dung hội nghị", "chuẩn bị nội dung làm việc của hội nghị")  # left as it is
+    new = (old.replace("## Điều 2. Nguyên tắc làm việc", "## Điều 2. Nguyên tắc làm việc, sinh hoạt")
+           .replace("nguyên tắc, chế độ làm việc của", "nguyên tắc, chế độ làm việc, sinh hoạt của")
+           .replace("3\\. Công khai, minh bạch theo", "3\\. Công khai, minh bạch, dân chủ theo"))
+    assert body(old, new) == (
+        "1\\. Sửa đổi, bổ sung khoản 3 Điều 2 như sau:\n\n"
+        "“3\\. Công khai, minh bạch, dân chủ theo quy định tại khoản 1 Điều này.”.\n\n"
+        "2\\. Thay thế cụm từ “làm việc” bằng cụm từ “làm việc, sinh hoạt” tại Điều 1 và tên Điều 2.")
+    reproduces(parse(old, "old.md"), parse(new, "edited.md"))
+    english = SHIPPED_ENGLISH.read_text(encoding="utf-8").replace(
+        "programme of work for the whole term", "programme of work, its principles, for the whole term")
+    edited = (english.replace("## Article 3. Working principles", "## Article 3. Working principles and rules")
+              .replace("the working principles and regime", "the working principles and rules and regime")
+              .replace("3\\. Individual responsibility, above all", "3\\. Individual responsibility, first of all"))
+    assert body(english, edited).endswith(
+        "2\\. Replace the words “principles” with “principles and rules” in clause 1 of Article 1 and the title "
+        "of Article 3.")
+    reproduces(parse(english, "old.md"), parse(edited, "edited.md"))

@@ -138,3 +138,6 @@ def test_from_edits_writes_a_real_amendments_edits_as_it_does(invoke: Invoke, tm
     article = text[text.index("Sửa đổi, bổ sung Điều 29 như sau:"):]
     article = article[:article.index("”.")]
     assert "(được bãi bỏ)" not in article and "2\\. Chính phủ quy định chi tiết Điều này." in article
+    # The phrase the law replaces in the title of Điều 3 and three provisions, named as the law names them.
+    assert ("bằng cụm từ “vốn vay ưu đãi” tại tên Điều 3, điểm a khoản 7 Điều 3, điểm đ khoản 1 Điều 38 và "
+            "khoản 3 Điều 39.") in text and "Sửa đổi tên Điều 3" not in text

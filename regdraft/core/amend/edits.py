@@ -8,12 +8,15 @@ instructions of Điều 1 as the amend package's own `Instruction` objects
 Choices (docs/from-edits.md):
 - A changed point is amended on its own; a clause or article is amended as a whole when its
   lead-in changed together with a child or its title, or when more than half of its children
-  changed (amended, inserted or repealed). A changed article title alone is renamed.
+  changed (amended, inserted or repealed). A changed article title alone is renamed, unless a
+  phrase instruction names it (below).
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
   instruction when it changed in two or more provisions, or in the lead-in of a unit that has
   children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
   widened by whole words until it is unambiguous where it applies (`regdraft.core.amend.replacements`);
-  a provision with other edits is amended on its own and not named by the phrase instruction.
+  a provision with other edits is amended on its own and not named by the phrase instruction,
+  but an article whose title changed so, with other edits, is named by its title
+  (`tại tên Điều 3, điểm a khoản 7 Điều 3`, as Luật 57/2024 writes it).
 - Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles) or
   `Bổ sung X vào Y` (the next number at the end of a clause or article).
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
@@ -175,7 +178,7 @@ def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation,
         op: Operation = c.op
         if c.op.throughout and any(occurrences(u, c.op.old) for u in quoted):
             # Applied after them, a change throughout would change the new text they quote too.
-            op = replace(c.op, targets=c.named)
+            op = replace(c.op, targets=c.named, titles=c.titles)
         planned.append((op, None))
     return planned
 

@@ -13,7 +13,8 @@ Post-conditions of `choose`:
    it names (`Chosen.named`) into that provision of `new`, and nothing else; a throughout one
    changes no occurrence outside them (except titles of chapters it also explains).
 2. A provision with other edits besides the phrase is never named (it is amended on its own),
-   nor is one in `excluded`.
+   nor is one in `excluded`; an article whose title the phrase changes may be named by its title
+   alone (`Chosen.titles`, `tại tên Điều 3`), its other edits left to other instructions.
 3. Among the phrases that explain the most edits, one that can be written throughout wins,
    then the one whose ends do not split a name (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`),
    then the shortest.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 
 from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
@@ -72,6 +74,7 @@ class Chosen:
     op: ReplaceWords
     named: tuple[Address, ...]
     first: Address
+    titles: tuple[Address, ...] = ()  # articles whose title alone it changes (`tại tên Điều 3`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,8 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
 def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
     """Provisions named by phrase instructions that other instructions also change (or contain)."""
     prints = [Footprint(a, mode(op)) for op in ops for a in targets(op)]
-    return {a for c in chosen for a in c.named if any(collide(Footprint(a, "words"), p) for p in prints)}
+    return {a for c in chosen for a, how in (*((n, "words") for n in c.named), *((t, "title words") for t in c.titles))
+            if any(collide(Footprint(a, how), p) for p in prints)}
 
 
 # The edits --------------------------------------------------------------------------------
@@ -247,38 +251,47 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
               after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
               throughout: bool, excluded: frozenset[Address]) -> tuple[_Score, Chosen] | None:
     explained: list[Address] = []
+    titled: list[Address] = []  # articles with other edits besides the phrase, whose title it explains
     titles = 0
+    retitled = {h.site.holder for h in hits if h.site.index < 0}
     for holder in holders:
         unit, twin = before[holder], after[holder]
+        heading = Unit(unit.kind, unit.label, unit.title)
         if unit.kind in _CONTAINERS:
-            heading = Unit(unit.kind, unit.label, unit.title)
             if replace_words(heading, old, new).title == twin.title:
                 titles += occurrences(heading, old)
                 explained.append(holder)
         elif holder not in excluded and replace_words(unit, old, new) == twin:
             explained.append(holder)
+        elif (holder not in excluded and holder in retitled and unit.kind is Kind.ARTICLE
+              and replace_words(heading, old, new).title == twin.title):
+            titles += occurrences(heading, old)
+            titled.append(holder)
     named = [h for h in explained if before[h].kind not in _CONTAINERS
              and not any(o != h and o.contains(h) and before[o].kind not in _CONTAINERS for o in explained)]
+    titled = [t for t in titled if not any(n.contains(t) for n in named)]
     if not named:
         return None
     lone = named[0]
-    if len(named) < 2 and not (before[lone].children and any(h.site.index >= 0 and h.site.holder == lone
-                                                             for h in hits)):
+    if len(named) + len(titled) < 2 and not (before[lone].children and any(h.site.index >= 0
+                                                                           and h.site.holder == lone for h in hits)):
         return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
-    everywhere = throughout and len(named) >= 2 and total(old) == titles + sum(occurrences(before[h], old)
-                                                                          for h in named)
+    everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
+        occurrences(before[h], old) for h in named)
     # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
     # suggested it: `building` also replaces the end of `Party-building`, `Quy` the start of a citation.
-    if not all(whole(old, h) for h in named) or (everywhere and not whole(old, None)):
+    if not all(whole(old, h) for h in (*named, *titled)) or (everywhere and not whole(old, None)):
         return None
     covered = [h for h in hits if any(n.contains(h.site.holder) for n in named)
+               or (h.site.index < 0 and h.site.holder in titled)
                or (everywhere and h.site.holder in explained)]
-    if len(named) < 2 and any(h.cost or len(old) * 2 > len(h.site.paragraph) for h in covered):
+    if len(named) + len(titled) < 2 and any(h.cost or len(old) * 2 > len(h.site.paragraph) for h in covered):
         return None  # in one lead-in, a phrase that reads worse than the clause itself: amend the clause
     score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
-    return score, Chosen(ReplaceWords(old, new, () if everywhere else tuple(named)), tuple(named), first)
+    op = ReplaceWords(old, new, () if everywhere else tuple(named), () if everywhere else tuple(titled))
+    return score, Chosen(op, tuple(named), first, tuple(titled))
 
 
 def quoted_whole(unit: Unit, phrase: str) -> bool:
@@ -296,4 +309,13 @@ def _applied(current: Regulation, chosen: Chosen) -> Regulation:
     units = current.units
     for address in op.targets:
         units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new)])
+    for address in op.titles:
+        units, _ = map_units(units, address, _retitle(op.old, op.new))
     return current.with_units(units)
+
+
+def _retitle(old: str, new: str | None) -> Callable[[Unit], list[Unit]]:
+    """A heading with the phrase changed in its title alone (`tại tên Điều 3`)."""
+    def retitled(unit: Unit) -> list[Unit]:
+        return [dc_replace(unit, title=replace_words(Unit(unit.kind, unit.label, unit.title), old, new).title)]
+    return retitled

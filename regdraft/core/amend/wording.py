@@ -35,6 +35,7 @@ from regdraft.core.model import (
     Kind,
     Segment,
     Unit,
+    label_order,
     noun,
     part_label_text,
     part_name,
@@ -72,13 +73,25 @@ def cite(address: Address, language: str, context: Address | None = None) -> str
     return f"{part_name(address.part, address.kind, language)} {whole}" if address.part else whole
 
 
-def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None) -> str:
-    """Several provisions: `khoản 2 Điều 15 và khoản 1 Điều 32`, `A, B and C`."""
-    items = [cite(a, language, context) for a in addresses]
+def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None, *,
+              titles: Sequence[Address] = ()) -> str:
+    """Several provisions: `khoản 2 Điều 15 và khoản 1 Điều 32`, `A, B and C`; with `titles`, the
+    titles of those headings among them, in document order (`tên Điều 3, điểm a khoản 7 Điều 3`)."""
+    title = "the title of " if language == "en" else "tên "
+    ordered = sorted([*((t, True) for t in titles), *((a, False) for a in addresses)],
+                     key=lambda item: _document_order(item[0])) if titles else [(a, False) for a in addresses]
+    items = [f"{title}{cite(a, language, context)}" if named_title else cite(a, language, context)
+             for a, named_title in ordered]
     if len(items) == 1:
         return items[0]
     joiner = " and " if language == "en" else " và "
     return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def _document_order(address: Address) -> tuple[tuple[int, str], ...]:
+    """Where a provision stands (articles are numbered through the document); a heading's title
+    comes before what it holds."""
+    return tuple(label_order(s.kind, s.label) for s in address.segments)
 
 
 def _capital(text: str) -> str:
@@ -132,7 +145,7 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
         old = f"{OPEN}{op.old}{CLOSE}"
         new = f"{OPEN}{op.new}{CLOSE}" if op.new is not None else ""
         where = (whole_document(document_type, language) if op.throughout
-                 else forms["in"].format(where=cite_list(op.targets, language, context)))
+                 else forms["in"].format(where=cite_list(op.targets, language, context, titles=op.titles)))
     elif isinstance(op, RepealUnits):
         form, where = "repeal", cite_list(op.targets, language, context)
     elif isinstance(op, InsertUnit):
