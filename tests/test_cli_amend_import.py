@@ -141,3 +141,6 @@ def test_from_edits_writes_a_real_amendments_edits_as_it_does(invoke: Invoke, tm
     # The phrase the law replaces in the title of Điều 3 and three provisions, named as the law names them.
     assert ("bằng cụm từ “vốn vay ưu đãi” tại tên Điều 3, điểm a khoản 7 Điều 3, điểm đ khoản 1 Điều 38 và "
             "khoản 3 Điều 39.") in text and "Sửa đổi tên Điều 3" not in text
+    # A clause and a point of another clause of one article are one group of the article, as in the law.
+    assert "1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:\n\na) Sửa đổi, bổ sung khoản 5" in text
+    assert "Created amendments/again/amendment.md with 21 instructions" in written.output  # as many as the law's

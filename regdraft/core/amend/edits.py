@@ -24,7 +24,9 @@ Choices (docs/from-edits.md):
   end of a unit amended as a whole: its new text, quoted in full, simply leaves it out, as
   Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two of its four clauses.
 - Two or more consecutive instructions on the points of one clause (or the clauses of one
-  article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`.
+  article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`; on the
+  clauses of one article and the points of several of its clauses, under `Sửa đổi, bổ sung một
+  số điểm, khoản của Điều 3 như sau:` (`wording.layout`).
 
 Post-conditions of `instructions_from_edits`:
 1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).

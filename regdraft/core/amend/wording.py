@@ -135,7 +135,9 @@ _FORMS = {
 
 
 def sentence(op: Operation, language: str, context: Address | None = None, *,
-             document_type: str = "Quy chế", group_kind: Kind = Kind.POINT) -> str:
+             document_type: str = "Quy chế", group_kind: Kind | None = Kind.POINT) -> str:
+    """`group_kind` is the kind of the units a group amends: None for points and clauses of one
+    article together (`Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:`)."""
     """The instruction sentence for an operation, in the formal wording of `language`."""
     en = language == "en"
     forms = _FORMS["en" if en else "vi"]
@@ -158,7 +160,10 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
     else:
         assert isinstance(op, AmendGroup) and op.target is not None
         form, where = "group", cite(op.target, language, context)
-    some = ("points" if group_kind is Kind.POINT else "clauses") if en else noun(group_kind, "vi")
+    if group_kind is None:
+        some = "points and clauses" if en else "điểm, khoản"
+    else:
+        some = ("points" if group_kind is Kind.POINT else "clauses") if en else noun(group_kind, "vi")
     return forms[form].format(where=where, Where=_capital(where), new=new, old=old, some=some)
 
 
@@ -238,19 +243,34 @@ def _holder(op: Operation) -> Address | None:
     return parent if parent is not None and parent.kind in (Kind.ARTICLE, Kind.CLAUSE) else None
 
 
+def _article(op: Operation) -> Address | None:
+    """The article whose clauses or points (of its clauses) the operation changes, if it changes only those."""
+    if _holder(op) is None:
+        return None
+    named = targets(op)
+    first = named[0].segments[0]
+    if first.kind is not Kind.ARTICLE or any(t.segments[0] != first or len(t.segments) > 3 for t in named):
+        return None
+    return Address((first,))
+
+
 def layout(planned: list[Planned]) -> list[tuple[Address | None, list[Planned]]]:
-    """Top-level instructions: two or more consecutive ones on the children of one provision form a group."""
+    """Top-level instructions: two or more consecutive ones on the children of one provision form a
+    group; consecutive ones on the clauses and points of one article, several clauses' among them,
+    form a group of that article, as amending laws write them (`Sửa đổi, bổ sung một số điểm, khoản
+    của Điều 3 như sau:` then `a) Sửa đổi, bổ sung khoản 5 như sau:`, `b) … điểm d khoản 7 …`)."""
     runs: list[tuple[Address | None, list[Planned]]] = []
     for item in planned:
-        holder = _holder(item[0])
-        if runs and holder is not None and runs[-1][0] == holder:
+        article = _article(item[0])
+        if runs and article is not None and runs[-1][0] == article:
             runs[-1][1].append(item)
         else:
-            runs.append((holder, [item]))
+            runs.append((article, [item]))
     out: list[tuple[Address | None, list[Planned]]] = []
-    for holder, members in runs:
-        if holder is not None and len(members) >= 2:
-            out.append((holder, members))
+    for article, members in runs:
+        holders = {_holder(m[0]) for m in members}
+        if article is not None and len(members) >= 2:
+            out.append((holders.pop() if len(holders) == 1 else article, members))
         else:
             out.extend((None, [m]) for m in members)
     return out
@@ -269,7 +289,8 @@ def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
                                      last=i == len(members) - 1)
                          for i, m in enumerate(members))
         op = AmendGroup(holder)
-        kind = targets(members[0][0])[0].kind
+        kinds = {t.kind for m in members for t in targets(m[0])}
+        kind = kinds.pop() if len(kinds) == 1 and all(_holder(m[0]) == holder for m in members) else None
         out.append(Instruction(str(n), 0, sentence(op, language, group_kind=kind), op, (), None, children))
     return tuple(out)
 
