@@ -611,3 +611,24 @@ def test_changes_to_clauses_and_points_of_one_article_are_grouped_under_the_arti
                               "a) Clause 2 is amended to read:"), written
     assert "b) Point b of clause 3 is amended to read:" in written
     reproduces(ENGLISH, parse(edited, "edited.md"))
+
+
+def test_the_end_of_the_item_next_to_an_appended_or_repealed_one_takes_no_instruction() -> None:
+    """The drafter ends the old last point with ';' when appending one after it (or the point before a
+    repealed last one with '.'), as the text must read; amending documents give no instruction for
+    that (Luật 57/2024: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17` alone), and applying makes it."""
+    appended = MINI.replace("c) Thiểu số phục tùng đa số.",
+                            "c) Thiểu số phục tùng đa số;\n\nd) Cấp dưới phục tùng cấp trên.")
+    assert body(MINI, appended) == ("1\\. Bổ sung điểm d vào khoản 2 Điều 2 như sau:\n\n"
+                                    "“d) Cấp dưới phục tùng cấp trên.”.")
+    old = parse(MINI, "old.md")
+    assert instructions_from_edits(old, parse(appended, "edited.md")).notes == ()  # the end is the edited text's
+    reproduces(old, parse(appended, "edited.md"))
+    repealed = MINI.replace("Ban Thường vụ Tỉnh ủy;\n\nc) Thiểu số phục tùng đa số.", "Ban Thường vụ Tỉnh ủy.")
+    assert body(MINI, repealed) == "1\\. Bãi bỏ điểm c khoản 2 Điều 2."
+    reproduces(old, parse(repealed, "edited.md"))
+    # Words changed besides the end: the point is amended, its end as the edited text has it.
+    reworded = MINI.replace("c) Thiểu số phục tùng đa số.",
+                            "c) Thiểu số phục tùng đa số tuyệt đối;\n\nd) Cấp dưới phục tùng cấp trên.")
+    assert "“c) Thiểu số phục tùng đa số tuyệt đối;”" in body(MINI, reworded)
+    reproduces(old, parse(reworded, "edited.md"))

@@ -204,6 +204,13 @@ def _end(unit: Unit) -> str:
     return joined.group("end") if joined else last[-1:]
 
 
+def only_end_differs(before: Unit, after: Unit) -> bool:
+    """True when `after` is `before` with another end ('.' for ';', '; hoặc' for ';' ...): an edit the
+    text may make without an instruction, as applying an insertion or a repeal next to it does."""
+    old, new = _end(before), _end(after)
+    return bool(old and new) and old != new and _with_end(after, new, old) == before
+
+
 def _with_end(unit: Unit, old: str, mark: str) -> Unit:
     last = unit.text[-1].rstrip()
     return replace(unit, text=(*unit.text[:-1], last[:len(last) - len(old)] + mark))

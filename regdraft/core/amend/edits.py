@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from regdraft.core.address import dash_ordinal, dash_part, plus_part
 from regdraft.core.amend import replacements
 from regdraft.core.amend.apply import apply, occurrences
-from regdraft.core.amend.consequential import Punctuation
+from regdraft.core.amend.consequential import Punctuation, only_end_differs
 from regdraft.core.amend.dashes import repealed_dash
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
@@ -98,8 +98,13 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
     failure = ""
-    for words in ("throughout", "targeted", "none"):
-        planned, target, dropped = _written_whole(_plan(old, new, words), old.with_units(new.units), set(removed))
+    # First without an instruction for the end of an item next to one inserted or repealed, which
+    # applying changes by itself (as amending documents leave it); then with one, should that fail.
+    undone = _ends_left_to_apply(old, new)
+    tries = [(text, words) for text in ((undone, new) if undone is not new else (new,))
+             for words in ("throughout", "targeted", "none")]
+    for planned_from, words in tries:
+        planned, target, dropped = _written_whole(_plan(old, planned_from, words), new, old, set(removed))
         instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
         failure, marks = _verify(old, instructions, target)
         if not failure:
@@ -122,25 +127,62 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
                         f"({failure}); please report this with the two texts.")
 
 
-def _written_whole(planned: list[tuple[Operation, Unit | None]], target: Regulation, removed: set[Address]
-                   ) -> tuple[list[tuple[Operation, Unit | None]], Regulation, dict[Address, Address]]:
+def _ends_left_to_apply(old: Regulation, new: Regulation) -> Regulation:
+    """`new` with the ends of items put back as `old` has them where nothing else in the item changed
+    and the item next after it is new (inserted) or newly repealed: applying that insertion or
+    repeal changes the end by itself (`regdraft.core.amend.consequential`), so no instruction
+    needs to; `new` itself when there is no such item."""
+    before = old.index()
+
+    def visit(units: tuple[Unit, ...], parent: Address | None) -> tuple[Unit, ...]:
+        out = list(units)
+        for i, unit in enumerate(units):
+            address = unit_address(unit, parent)
+            was = before.get(address)
+            if was is None or unit.repealed or was.unit.repealed:
+                continue
+            if unit.children:
+                children = visit(unit.children, address)
+                if children is not unit.children:
+                    out[i] = replace(unit, children=children)
+                continue
+            following = units[i + 1] if i + 1 < len(units) else None
+            if following is None or following.kind is not unit.kind or not only_end_differs(was.unit, unit):
+                continue
+            then = before.get(unit_address(following, parent))
+            if then is None or (following.repealed and not then.unit.repealed):
+                out[i] = was.unit
+        return tuple(out) if any(a is not b for a, b in zip(out, units, strict=True)) else units
+
+    units = visit(new.units, None)
+    return new if units is new.units else new.with_units(units)
+
+
+Planned = list[tuple[Operation, Unit | None]]
+
+
+def _written_whole(planned: Planned, new: Regulation, old: Regulation,
+                   removed: set[Address]) -> tuple[Planned, Regulation, dict[Address, Address]]:
     """The plan with the new text of each unit amended as a whole as an amending document writes it:
     the units the edited text dropped from its end are left out, not quoted as repealed placeholders
     (Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two clauses where it had four, and their
     points); one dropped before a unit that stays keeps its place as a placeholder, so nothing is
-    renumbered. Also the text the plan must give, and each unit left out -> the unit amended whole."""
+    renumbered. Also the text the plan must give, and each unit left out -> the unit amended whole.
+
+    A unit amended whole is quoted as `new` (the edited text, deleted units restored) has it: the
+    plan may have been made with the ends of items left to applying (`_ends_left_to_apply`)."""
     dropped: dict[Address, Address] = {}
     out: list[tuple[Operation, Unit | None]] = []
-    units = target.units
+    units = new.units
     for op, unit in planned:
         if isinstance(op, ReplaceUnit) and unit is not None and not op.target.part and not unit.repealed:
             left: list[Address] = []
-            unit = _without_dropped(unit, op.target, removed, left)
+            unit = _without_dropped(new.find(op.target).unit, op.target, removed, left)
             if left:
                 dropped.update(dict.fromkeys(left, op.target))
                 units, _ = map_units(units, op.target, _put(unit))
         out.append((op, unit))
-    return out, target.with_units(units), dropped
+    return out, old.with_units(units), dropped
 
 
 def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
