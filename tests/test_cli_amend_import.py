@@ -144,3 +144,20 @@ def test_from_edits_writes_a_real_amendments_edits_as_it_does(invoke: Invoke, tm
     # A clause and a point of another clause of one article are one group of the article, as in the law.
     assert "1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:\n\na) Sửa đổi, bổ sung khoản 5" in text
     assert "Created amendments/again/amendment.md with 21 instructions" in written.output  # as many as the law's
+
+
+@needs_corpus
+def test_an_imported_law_is_adopted_on_the_date_it_was_signed(invoke: Invoke, tmp_path: Path) -> None:
+    """An amending law brought in with `amend import` carries its signing date; `amend adopt` takes it
+    (and the effective date from its entry-into-force article) without `--signed`."""
+    source = CORPUS.parent / "luat-dau-thau-2023"
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(source / "base-22-2023-QH15.txt")).exit_code == 0
+    assert invoke(root, "amend", "import", str(source / "amending-57-2024-QH15.txt"), "--slug", "l57").exit_code == 0
+    adopted = invoke(root, "amend", "adopt", "l57", "--json")
+    assert adopted.exit_code == 0, adopted.output
+    data = json.loads(adopted.output)
+    assert (data["signed"], data["effective"]) == ("2024-11-29", "2025-01-15")
+    front = (root / "amendments" / "l57" / "amendment.md").read_text(encoding="utf-8").split("---")[1]
+    assert "status: adopted" in front and "2024-11-29" in front

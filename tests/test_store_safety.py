@@ -181,8 +181,12 @@ def test_an_adoption_killed_at_any_point_is_finished_exactly(tmp_workspace: Work
 def test_resume_without_an_interrupted_adoption(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--resume")
     assert result.exit_code == 2 and "no interrupted adoption of 'qc-sua-doi-2025'" in result.output  # bad usage
+    # The shipped draft is not signed yet (`signed: null`): the date must be given, and nothing is written.
+    head = tmp_workspace.resolve("HEAD").sha
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025")
-    assert result.exit_code == 2 and "Give --signed DATE" in result.output
+    assert result.exit_code == 2, result.output
+    assert "amendments/qc-sua-doi-2025/amendment.md has no signing date: give the date it was signed" in result.output
+    assert "--signed" in result.output and tmp_workspace.resolve("HEAD").sha == head
 
 
 def test_a_repair_refuses_when_head_moved(tmp_workspace: Workspace) -> None:

@@ -239,7 +239,8 @@ def _beside(output: Path, reg_id: str, force: bool) -> Path:
 
 @amend.command("adopt")
 @click.argument("slug", type=AMENDMENT_SLUG)
-@click.option("--signed", type=DATE, help="The signing date (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option("--signed", type=DATE,
+              help="The signing date, YYYY-MM-DD or DD/MM/YYYY (default: the document's own, `signed:`).")
 @click.option("--effective", type=DATE, default=None,
               help="The effective date, YYYY-MM-DD or DD/MM/YYYY "
                    "(default: as the document's entry-into-force article says).")
@@ -273,11 +274,9 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
         finished = resume_adoption(ws, slug)
         return _adopted(ws, slug, ws.resolve("HEAD").sha, resumed=True).say(
             f"Finished the interrupted adoption {finished}.")
-    if not signed:
-        raise UsageError("Give --signed DATE (or --resume to finish an interrupted adoption).")
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the amendment is adopted past its gates.")
-    sha = adopt_amendment(ws, slug, signed, effective, force=reason)
+    sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
     return _adopted(ws, slug, sha, resumed=False).say(f"Adopted {slug} in commit {sha[:8]}.")
 
 

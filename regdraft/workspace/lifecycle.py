@@ -376,18 +376,23 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
 
 
 @writes
-def adopt(ws: Workspace, slug: str, signed: str | dt.date, effective: str | dt.date | None = None, *,
+def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str | dt.date | None = None, *,
           force: str | None = None) -> str:
     """Apply a pending amendment to its regulation and record it as adopted: one commit and a tag.
 
     Refuses, naming every gate it does not pass and the command that fixes each
     (`workspace.gates`), unless `force` gives the reason to adopt anyway (recorded in the
-    commit). Without `effective` the date comes from the document's entry-into-force article.
+    commit). Without `signed` the date is the document's own (`signed:` in its front matter, as an
+    imported law has it); without `effective` it comes from the document's entry-into-force article.
     The first adoption also stores the regulation's text before it as the base for replay.
     Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
     """
     amendment, reading = read_with_problems(ws, slug, None)
-    signed_on = parse_date(signed, "the signing date")
+    if signed is None and amendment.signed is None:
+        raise UsageError(f"{amendment.source} has no signing date: give the date it was signed.",
+                         options=("signed",))
+    signed_on = parse_date(signed, "the signing date") if signed is not None else amendment.signed
+    assert signed_on is not None
     effective_on = _effective(amendment, signed_on, effective)
     if effective_on < signed_on:
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
