@@ -136,9 +136,10 @@ _FORMS = {
 
 def sentence(op: Operation, language: str, context: Address | None = None, *,
              document_type: str = "Quy chế", group_kind: Kind | None = Kind.POINT) -> str:
-    """`group_kind` is the kind of the units a group amends: None for points and clauses of one
+    """The instruction sentence for an operation, in the formal wording of `language`.
+
+    `group_kind` is the kind of the units a group amends: None for points and clauses of one
     article together (`Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:`)."""
-    """The instruction sentence for an operation, in the formal wording of `language`."""
     en = language == "en"
     forms = _FORMS["en" if en else "vi"]
     old = new = ""
