@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -36,7 +37,7 @@ from regdraft.core.model import (
 )
 from regdraft.workspace.regenerate import split_instructions
 
-from .conftest import FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION
+from .conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
 from .strategies import regulations
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
@@ -632,3 +633,27 @@ def test_the_end_of_the_item_next_to_an_appended_or_repealed_one_takes_no_instru
                             "c) Thiểu số phục tùng đa số tuyệt đối;\n\nd) Cấp dưới phục tùng cấp trên.")
     assert "“c) Thiểu số phục tùng đa số tuyệt đối;”" in body(MINI, reworded)
     reproduces(old, parse(reworded, "edited.md"))
+
+
+REAL_TEXTS = ["vi/luat-cong-doan.txt", "vi/luat-du-lich.txt", "vi/luat-giao-duc.txt", "vi/luat-thanh-nien.txt",
+              "vi/luat-thi-dua-khen-thuong.txt", "amendments/luat-dau-thau-2023/base-22-2023-QH15.txt",
+              "amendments/nd-63-2010/base-63-2010-ND-CP.txt"]
+
+
+@needs_corpus
+@pytest.mark.slow
+@pytest.mark.parametrize("name", REAL_TEXTS)
+def test_the_generated_amendment_reproduces_edits_of_real_laws(name: str) -> None:
+    """The same property on the corpus's laws and decrees (dash items, closing texts, long articles,
+    a table), imported to Markdown: random edits, written as instructions, give the edited text."""
+    from regdraft.importer import import_file
+
+    law = import_file(CORPUS.parent / name).regulation
+    base = parse(render(law), Path(name).stem + ".md")
+
+    @settings(PROPERTY, max_examples=6)
+    @given(edited(st.sampled_from([name]).map(lambda _: base)))
+    def check(pair: Pair) -> None:
+        reproduces(*pair)
+
+    check()
