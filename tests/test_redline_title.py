@@ -181,3 +181,21 @@ def test_an_amending_document_without_a_draft_number_is_named_by_its_title(tmp_w
     line = rl.build(tmp_workspace, "01-QC/TU").title_line(load_profile({}))
     assert line == TITLE.removeprefix("Dự thảo lần 2 ")
     assert "Văn bản sửa đổi" not in line and "Dự thảo" not in line
+
+
+def test_the_summary_names_a_title_whose_words_are_replaced_as_the_instruction_does(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """`Thay thế cụm từ … tại tên Điều 26` is listed as `tên Điều 26`, not as the whole article."""
+    path = "amendments/qc-sua-doi-2025/amendment.md"
+    text = tmp_workspace.read(path).decode("utf-8").replace(
+        "\n\n## Điều 2. Điều khoản chuyển tiếp",
+        "\n\n15\\. Thay thế cụm từ “Quan hệ với Ủy ban Kiểm tra” bằng cụm từ “Quan hệ công tác với Ủy ban Kiểm "
+        "tra” tại tên Điều 26.\n\n## Điều 2. Điều khoản chuyển tiếp", 1)
+    tmp_workspace.commit({path: text.encode("utf-8")}, "Replace words in a title")
+    html = tmp_workspace.root / "out" / "r.html"
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", "-o", str(html), catch=False)
+    assert result.exit_code == 0, result.output
+    rows = re.findall(r'<td><a href="#chg-\d+">([^<]*)</a></td><td class="summary-kind">([^<]*)</td>',
+                      html.read_text(encoding="utf-8"))
+    assert ("tên Điều 26", "thay thế cụm từ") in rows, rows
+    assert ("khoản 1 Điều 3", "bỏ cụm từ") in rows  # words in a provision's text: the provision itself

@@ -360,10 +360,17 @@ class _Helpers:
         return marked(p.closing, side, moved) if p.closing else []
 
     def describe(self, change: Any) -> str:
+        """The provision a listed change names: `khoản 2 Điều 5`; `tên Điều 3` (`the title of Article 3`)
+        for words replaced in a title alone, as the amending instruction names it."""
         old, new = change.old_address, change.new_address
         if old is not None and new is not None and old != new:
             return f"{old.describe(self.language)} → {new.describe(self.language)}"
-        return str(change.address.describe(self.language))
+        where = str(change.address.describe(self.language))
+        if (change.kind in (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED)
+                and any(s.op is not Op.EQUAL for s in change.title)
+                and not any(s.op is not Op.EQUAL for s in change.segments)):
+            return f"{'the title of' if self.language == 'en' else 'tên'} {where}"
+        return where
 
     def where(self, change: Any) -> str:
         """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
