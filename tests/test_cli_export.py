@@ -94,3 +94,14 @@ def test_a_format_that_contradicts_the_file_ending_is_refused(tmp_workspace: Wor
     assert result.exit_code == 2
     assert "--format pdf does not match the output file" in result.output
     assert not out.exists()
+
+
+def test_an_unnumbered_draft_runs_its_title_alone(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    """A draft with no number yet keeps a blank `Số:` line, but its running header or footer is its
+    title alone, with no dash left in front of it for the missing number."""
+    assert invoke(tmp_workspace, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
+    out = tmp_path / "du-thao.html"
+    result = invoke(tmp_workspace, "amend", "export", "qc-sua-doi-2026", "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.output
+    title = re.search(r"<title>([^<]*)</title>", out.read_text(encoding="utf-8"))
+    assert title is not None and title.group(1).startswith("Quy chế sửa đổi, bổ sung"), title

@@ -301,7 +301,7 @@ def document_header(
         summary=summary,
         draft=draft_text,
         # The summary alone ("làm việc của ...") does not read as a title; the full title does.
-        running=running if running is not None else " – ".join(p for p in (doc_number, title) if p),
+        running=running if running is not None else " – ".join(p for p in (doc_number.strip(), title) if p),
         page=profile.words(language)["page"],
     )
 
