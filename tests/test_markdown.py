@@ -314,6 +314,9 @@ STRUCTURAL_ERRORS = {
     "heading with no number": (FM + "# Chương I. A\n\n## Điều 1. A\n\n## Điều\n", 14, "has no number"),
     "heading with a bad number": (FM + "# Chương I. A\n\n## Điều x. A\n", 12, "no valid Điều number ('x')"),
     "heading that is not a unit": (FM + "# Chương I. A\n\n## Ghi chú\n", 12, "is not a unit heading"),
+    "article heading without a period": (
+        FM + "# Chương I. A\n\n## Điều 1 Phạm vi\n", 12,
+        "The heading 'Điều 1 Phạm vi' needs a period after its number: write 'Điều 1. Phạm vi'."),
     "article numbers skip": (FM + "# Chương I. A\n\n## Điều 1\n\n## Điều 3\n", 14, "expected Điều 2 after Điều 1"),
     "chapter numbers skip": (FM + "# Chương II. A\n\n## Điều 1\n", 10, "expected Chương I first"),
 }
@@ -324,6 +327,20 @@ def test_structural_error_is_reported_with_its_line(case: str) -> None:
     text, line, fragment = STRUCTURAL_ERRORS[case]
     problems = _problems(text)
     assert any(at == line and fragment in message for at, message in problems), problems
+
+
+def test_a_heading_without_a_period_is_one_problem_not_one_per_clause() -> None:
+    """`Điều 2 Nguyên tắc` (no period after the number) is named as such, and the clauses under it do
+    not each say they stand outside any article; nor does the chapter heading's own slip spill."""
+    text = (FM + "# Chương I. A\n\n## Điều 1. A\n\nVăn bản.\n\n## Điều 2 Nguyên tắc\n\n1\\. X.\n\n2\\. Y.\n\n"
+            "# Chương II NHỮNG QUY ĐỊNH KHÁC\n\n## Điều 3. C\n\nZ.\n")
+    assert _problems(text) == [
+        (16, "The heading 'Điều 2 Nguyên tắc' needs a period after its number: write 'Điều 2. Nguyên tắc'."),
+        (22, "The heading 'Chương II NHỮNG QUY ĐỊNH KHÁC' needs a period after its number: write "
+             "'Chương II. NHỮNG QUY ĐỊNH KHÁC'.")]
+    english = FM.replace("language: vi", "language: en") + "# Chapter I. A\n\n## Article 1 Scope\n\n1\\. X.\n"
+    assert _problems(english) == [(12, "The heading 'Article 1 Scope' needs a period after its number: write "
+                                       "'Article 1. Scope'.")]
 
 
 def test_all_errors_are_reported_in_one_run_sorted_by_line() -> None:

@@ -69,6 +69,8 @@ _HEADING_WORDS = {
     "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE},
 }
 _HEADING = lazy(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
+# A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
+_UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
 _CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 _POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _ARTICLE_LABEL = lazy(r"^\d+[a-z]?$")
@@ -140,6 +142,16 @@ class _Builder:
         match, kind = self._heading_kind(content)
         words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
         if match is None or kind is None:
+            loose = _UNSEPARATED.match(content.strip()) if match is None else None
+            loose_kind = words.get(fold_letters(loose.group(1)).lower()) if loose else None
+            if loose is not None and loose_kind is not None:
+                # `Điều 12 Nguyên tắc …`: a unit heading with no period after its number. Its units
+                # are kept out of the tree, as under a heading with a bad number: one problem, not one
+                # for each clause under it.
+                self.problem(line, f"The heading '{content}' needs a period after its number: write "
+                                   f"'{loose.group(1)} {loose.group(2)}. {loose.group(3)}'.")
+                self._detach(OpenUnit(loose_kind, "?", None, line))
+                return
             keywords = ", ".join(w.capitalize() for w in words)
             self.problem(
                 line, f"The heading '{content}' is not a unit heading: it must start with {keywords} and a number.")
