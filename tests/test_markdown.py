@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from regdraft.core.blocks import body_blocks, markdown_it_blocks
 from regdraft.core.errors import ParseError
-from regdraft.core.markdown import canonical, decode, parse, with_meta
+from regdraft.core.markdown import canonical, decode, parse, read, with_meta
 from regdraft.core.markdown_writer import render, render_unit
 from regdraft.core.model import Kind
 from tests.conftest import FIXTURES, REPO_ROOT
@@ -408,3 +408,22 @@ def test_shipped_texts_are_read_without_markdown_it() -> None:
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
         assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))
+
+
+def test_paragraphs_typed_as_a_point_or_a_heading_are_read_as_text_with_a_warning() -> None:
+    """`a. …` for `a) …`, and a heading pasted without its `##` (`**Điều 2. B**`, `CHƯƠNG II. B`): the
+    text is kept where it stands, and a warning says how it was read and how to write it."""
+    text = (FM + "# Chương I. A\n\n## Điều 1. A\n\n1\\. X:\n\na. Y;\n\n**Điều 2. B**\n\nCHƯƠNG II. C\n\n"
+            "Điều 5 quy định như sau. Điều kiện: đủ.\n")
+    reading = read(text, "f.md")
+    assert reading.problems == ()
+    assert [(w.line, w.message) for w in reading.warnings] == [
+        (16, "The paragraph 'a. Y;' looks like a point typed with 'a.'; it is read as text of khoản 1 Điều 1. "
+             "If it is a point, write 'a) …'."),
+        (18, "The paragraph '**Điều 2. B**' looks like a heading; it is read as text of khoản 1 Điều 1. If it "
+             "starts a unit, write it as a heading: '## Điều 2. …'."),
+        (20, "The paragraph 'CHƯƠNG II. C' looks like a heading; it is read as text of khoản 1 Điều 1. If it "
+             "starts a unit, write it as a heading: '# Chương II. …'.")]
+    assert all(w.warning for w in reading.warnings)
+    clause = reading.regulation.units[0].children[0].children[0]
+    assert clause.text == ("X:", "a. Y;", "**Điều 2. B**", "CHƯƠNG II. C", "Điều 5 quy định như sau. Điều kiện: đủ.")

@@ -49,7 +49,7 @@ def _articles(units: tuple[Unit, ...]) -> Iterator[Unit]:
 
 
 _EDITS = ("word", "add", "drop", "double", "swap", "article", "title", "stray heading", "closing marker",
-          "continued marker", "clause", "blank lines", "fence", "table")
+          "continued marker", "clause", "blank lines", "fence", "table", "dotted point", "pasted heading")
 
 
 def _edited(text: str, rng: random.Random, edit: str) -> str:
@@ -86,6 +86,10 @@ def _edited(text: str, rng: random.Random, edit: str) -> str:
         lines[k:k] = ["", "", ""]
     elif edit == "fence":  # a code fence anywhere sends the whole text through markdown-it
         lines[k:k] = ["", "```", "mã", "", "## Điều 1. Không phải tiêu đề", "```", ""]
+    elif edit == "dotted point":  # read as text, with a warning the reused article must give again
+        lines[k:k] = ["", "a. Điểm gõ bằng dấu chấm.", ""]
+    elif edit == "pasted heading":
+        lines[k:k] = ["", "**Điều 998. Tiêu đề dán từ Word**", ""]
     elif edit == "table":
         lines[k:k] = ["", "| Cột | Cột |", "| --- | --- |", "| một | hai |", ""]
     return "\n".join(lines)

@@ -69,6 +69,9 @@ _HEADING_WORDS = {
     "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE},
 }
 _HEADING = lazy(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
+# Paragraphs read as text that look typed as a point (`a. …`) or as a heading without `#` (`**Điều 2. …**`).
+_DOTTED_POINT = lazy(r"^([a-zđ])\.\s+\S")
+_HEADING_TEXT = lazy(r"^(\*{0,2})(\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
 # A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
 _UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
 _CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
@@ -233,7 +236,32 @@ class _Builder:
         elif point:
             self.point(point.group(1).replace("dd", "đ") + point.group(2), point.group(3), line)
         else:
+            self._doubtful(content, line)
             self.text(content, line)
+
+    def _doubtful(self, content: str, line: int) -> None:
+        """Warn of a paragraph read as text that looks typed as a point or a heading: `a. …` for
+        `a) …`, or `**Điều 2. …**` without the heading's `##` (pasted from Word)."""
+        if self.closing_of is not None or not self.stack:
+            return
+        where = self._name(next(self.stack[k] for k in (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION,
+                                                        Kind.CHAPTER, Kind.PART) if k in self.stack))
+        shown = content if len(content) <= 60 else content[:57] + "…"
+        if (dotted := _DOTTED_POINT.match(content)) is not None:
+            label = dotted.group(1)
+            self.warnings.append(Problem(
+                f"The paragraph '{shown}' looks like a point typed with '{label}.'; it is read as text of {where}. "
+                f"If it is a point, write '{label}) …'.", self.source, line, warning=True))
+            return
+        heading = _HEADING_TEXT.match(content)
+        words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
+        if heading is not None and words.get(fold_letters(heading.group(2)).lower()) is not None:
+            level = "#" * (1 if words[fold_letters(heading.group(2)).lower()] in (Kind.PART, Kind.CHAPTER) else 2)
+            self.warnings.append(Problem(
+                f"The paragraph '{shown}' looks like a heading; it is read as text of {where}. If it starts "
+                f"a unit, write it as a heading: '{level} {fold_letters(heading.group(2)).lower().capitalize()} "
+                f"{heading.group(3)}. …'.", self.source,
+                line, warning=True))
 
     def clause(self, label: str, text: str | None, line: int) -> None:
         self._end_marks(line)
@@ -444,7 +472,8 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     regulation = Regulation(front, tuple(builder.preamble), units, meta, source)
     problems.extend(validate(regulation))
     problems.sort(key=lambda p: p.line)
-    return Reading(regulation, tuple(problems), tuple(builder.ambiguities()))
+    warnings = sorted([*builder.ambiguities(), *builder.warnings], key=lambda p: p.line)
+    return Reading(regulation, tuple(problems), tuple(warnings))
 
 
 def _feed(builder: _Builder, kind: str, content: str, line: int) -> None:
@@ -497,10 +526,11 @@ def _feed_articles(builder: _Builder, blocks: list[tuple[str, str, int]],
             unit, was = found
             article.frozen = _moved(unit, line - was)
         else:
-            problems, continuations = len(builder.problems), len(builder.continuations)
+            problems, continuations, warnings = len(builder.problems), len(builder.continuations), len(builder.warnings)
             for block in blocks[i:end]:
                 _feed(builder, *block)
-            if len(builder.problems) != problems or builder.ambiguities(continuations) or (
+            if len(builder.problems) != problems or len(builder.warnings) != warnings or builder.ambiguities(
+                    continuations) or (
                     builder.closing_of is not None or builder.continued):
                 i = end
                 continue  # read again next time: what it says depends on more than its own blocks
