@@ -244,18 +244,21 @@ class _Builder:
         `a) …`, or `**Điều 2. …**` without the heading's `##` (pasted from Word)."""
         if self.closing_of is not None or not self.stack:
             return
+        dotted = _DOTTED_POINT.match(content)
+        heading = None if dotted else _HEADING_TEXT.match(content)
+        words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
+        if dotted is None and (heading is None or words.get(fold_letters(heading.group(2)).lower()) is None):
+            return  # nearly every paragraph: nothing more to do
         where = self._name(next(self.stack[k] for k in (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION,
                                                         Kind.CHAPTER, Kind.PART) if k in self.stack))
         shown = content if len(content) <= 60 else content[:57] + "…"
-        if (dotted := _DOTTED_POINT.match(content)) is not None:
+        if dotted is not None:
             label = dotted.group(1)
             self.warnings.append(Problem(
                 f"The paragraph '{shown}' looks like a point typed with '{label}.'; it is read as text of {where}. "
                 f"If it is a point, write '{label}) …'.", self.source, line, warning=True))
             return
-        heading = _HEADING_TEXT.match(content)
-        words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
-        if heading is not None and words.get(fold_letters(heading.group(2)).lower()) is not None:
+        if heading is not None:
             level = "#" * (1 if words[fold_letters(heading.group(2)).lower()] in (Kind.PART, Kind.CHAPTER) else 2)
             self.warnings.append(Problem(
                 f"The paragraph '{shown}' looks like a heading; it is read as text of {where}. If it starts "
