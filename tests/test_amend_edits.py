@@ -593,25 +593,28 @@ def test_a_phrase_changed_in_an_article_title_and_elsewhere_names_the_title() ->
     reproduces(parse(english, "old.md"), parse(edited, "edited.md"))
 
 
-def test_changes_to_clauses_and_points_of_one_article_are_grouped_under_the_article() -> None:
+@pytest.mark.parametrize(("base", "edits", "group", "second"), [
+    (SHIPPED_REGULATION, (("2\\. Bầu Ban Thường vụ, Bí thư,", "2\\. Bầu Ban Thường vụ Tỉnh ủy, Bí thư,"),
+                          ("b) Giới thiệu nhân sự ứng cử các chức danh", "b) Giới thiệu nhân sự ứng cử chức danh")),
+     "1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 4 như sau:\n\na) Sửa đổi, bổ sung khoản 2 như sau:\n\n"
+     "“2\\. Bầu Ban Thường vụ Tỉnh ủy, Bí thư,",
+     "”;\n\nb) Sửa đổi, bổ sung điểm b khoản 3 như sau:\n\n“b) Giới thiệu nhân sự ứng cử chức danh"),
+    (SHIPPED_ENGLISH, (("2\\. To elect the Standing Committee,", "2\\. To elect the new Standing Committee,"),
+                       ("b) To nominate candidates for the key", "b) To nominate candidates for key")),
+     "1\\. Some points and clauses of Article 4 are amended as follows:\n\na) Clause 2 is amended to read:",
+     "”;\n\nb) Point b of clause 3 is amended to read:"),
+], ids=["vi", "en"])
+def test_changes_to_clauses_and_points_of_one_article_are_grouped_under_the_article(
+        base: Path, edits: tuple[tuple[str, str], ...], group: str, second: str) -> None:
     """As Luật 57/2024 writes `Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:` over a clause and a
     point of another clause: one group of the article, each change cited from it."""
-    old = SHIPPED_REGULATION.read_text(encoding="utf-8")
-    new = (old.replace("2\\. Bầu Ban Thường vụ, Bí thư,", "2\\. Bầu Ban Thường vụ Tỉnh ủy, Bí thư,", 1)
-           .replace("b) Giới thiệu nhân sự ứng cử các chức danh", "b) Giới thiệu nhân sự ứng cử chức danh", 1))
+    old = new = base.read_text(encoding="utf-8")
+    for before, after in edits:
+        assert before in new
+        new = new.replace(before, after, 1)
     written = body(old, new)
-    assert written.startswith("1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 4 như sau:\n\na) Sửa đổi, bổ sung "
-                              "khoản 2 như sau:\n\n“2\\. Bầu Ban Thường vụ Tỉnh ủy, Bí thư,"), written
-    assert "”;\n\nb) Sửa đổi, bổ sung điểm b khoản 3 như sau:\n\n“b) Giới thiệu nhân sự ứng cử chức danh" in written
-    reproduces(SHIPPED, parse(new, "edited.md"))
-    english = SHIPPED_ENGLISH.read_text(encoding="utf-8")
-    edited = (english.replace("2\\. To elect the Standing Committee,", "2\\. To elect the new Standing Committee,", 1)
-              .replace("b) To nominate candidates for the key", "b) To nominate candidates for key", 1))
-    written = body(english, edited)
-    assert written.startswith("1\\. Some points and clauses of Article 4 are amended as follows:\n\n"
-                              "a) Clause 2 is amended to read:"), written
-    assert "b) Point b of clause 3 is amended to read:" in written
-    reproduces(ENGLISH, parse(edited, "edited.md"))
+    assert written.startswith(group) and second in written, written
+    reproduces(parse(old, "old.md"), parse(new, "edited.md"))
 
 
 def test_the_end_of_the_item_next_to_an_appended_or_repealed_one_takes_no_instruction() -> None:
