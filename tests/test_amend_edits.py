@@ -108,7 +108,7 @@ def test_several_points_of_one_clause_are_nested() -> None:
         "1\\. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 2 như sau:\n\n"
         "a) Sửa đổi, bổ sung điểm a như sau:\n\n"
         "“a) Tập thể thảo luận dân chủ, công khai;”;\n\n"
-        "b) Bổ sung điểm d vào khoản 2 Điều 2 như sau:\n\n"
+        "b) Bổ sung điểm d vào sau điểm c như sau:\n\n"
         "“d) Cá nhân phục tùng tổ chức.”.")
 
 
@@ -266,7 +266,7 @@ def test_renumbering_is_refused_with_the_convention_unless_allowed() -> None:
     assert body(MINI, new, allow_renumber=True) == (
         "1\\. Sửa đổi, bổ sung một số khoản của Điều 2 như sau:\n\n"
         "a) Sửa đổi, bổ sung khoản 3 như sau:\n\n“3\\. Giữ gìn đoàn kết nội bộ.”;\n\n"
-        "b) Bổ sung khoản 4 vào Điều 2 như sau:\n\n"
+        "b) Bổ sung khoản 4 vào sau khoản 3 như sau:\n\n"
         "“4\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.”.")
     reproduces(parse(MINI), parse(new), allow_renumber=True)
 

@@ -434,7 +434,9 @@ class _Planner:
         if previous is not None and (suffixed or unit.kind is Kind.ARTICLE):
             op = InsertUnit(address, after=previous)
         elif parent is not None and not suffixed:
-            op = InsertUnit(address, parent=parent)
+            # Added at the end of its parent; `after` names the unit it follows, for the wording of
+            # the instruction inside a group of that parent (`Bổ sung điểm e vào sau điểm đ`).
+            op = InsertUnit(address, after=previous, parent=parent)
         else:
             raise RegdraftError(f"The edited text inserts {address.describe(self.language)} where regdraft cannot "
                                 "place it; an inserted unit follows the unit whose number it extends.")

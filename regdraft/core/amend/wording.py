@@ -152,7 +152,12 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
     elif isinstance(op, RepealUnits):
         form, where = "repeal", cite_list(op.targets, language, context)
     elif isinstance(op, InsertUnit):
-        form, place = ("after", op.after) if op.after is not None else ("append", op.parent)
+        # A unit added at the end of its parent is added `vào khoản 1 Điều 17`, but `vào sau điểm đ`
+        # inside a group of that very clause, as amending laws write it (the group already names it).
+        place: Address | None = op.parent
+        form = "append"
+        if op.after is not None and (op.parent is None or op.parent == context):
+            form, place = "after", op.after
         assert place is not None
         new, where = _word(op.target.segments[-1], language), cite(place, language, context)
     elif isinstance(op, (ReplaceUnit, ReplaceHeading)):
