@@ -75,6 +75,8 @@ _HEADING_TEXT = lazy(r"^(\*{0,2})(\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
 # A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
 _UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
 _CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+# The open units a paragraph of text may go into, the lowest first.
+_INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART)
 _POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _ARTICLE_LABEL = lazy(r"^\d+[a-z]?$")
 _SECTION_LABEL = lazy(r"^\d+[a-z]?$")  # an inserted section: 2a
@@ -246,25 +248,28 @@ class _Builder:
             return
         dotted = _DOTTED_POINT.match(content)
         heading = None if dotted else _HEADING_TEXT.match(content)
-        words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
-        if dotted is None and (heading is None or words.get(fold_letters(heading.group(2)).lower()) is None):
+        keyword = fold_letters(heading.group(2)).lower() if heading else ""
+        kind = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"]).get(keyword)
+        if dotted is None and kind is None:
             return  # nearly every paragraph: nothing more to do
-        where = self._name(next(self.stack[k] for k in (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION,
-                                                        Kind.CHAPTER, Kind.PART) if k in self.stack))
+        innermost = self._innermost()
+        assert innermost is not None  # the stack is not empty
+        where = self._name(innermost)
         shown = content if len(content) <= 60 else content[:57] + "…"
         if dotted is not None:
             label = dotted.group(1)
-            self.warnings.append(Problem(
-                f"The paragraph '{shown}' looks like a point typed with '{label}.'; it is read as text of {where}. "
-                f"If it is a point, write '{label}) …'.", self.source, line, warning=True))
-            return
-        if heading is not None:
-            level = "#" * (1 if words[fold_letters(heading.group(2)).lower()] in (Kind.PART, Kind.CHAPTER) else 2)
-            self.warnings.append(Problem(
-                f"The paragraph '{shown}' looks like a heading; it is read as text of {where}. If it starts "
-                f"a unit, write it as a heading: '{level} {fold_letters(heading.group(2)).lower().capitalize()} "
-                f"{heading.group(3)}. …'.", self.source,
-                line, warning=True))
+            message = (f"The paragraph '{shown}' looks like a point typed with '{label}.'; it is read as text of "
+                       f"{where}. If it is a point, write '{label}) …'.")
+        else:
+            assert heading is not None
+            level = "#" if kind in (Kind.PART, Kind.CHAPTER) else "##"
+            message = (f"The paragraph '{shown}' looks like a heading; it is read as text of {where}. If it starts "
+                       f"a unit, write it as a heading: '{level} {keyword.capitalize()} {heading.group(3)}. …'.")
+        self.warnings.append(Problem(message, self.source, line, warning=True))
+
+    def _innermost(self) -> OpenUnit | None:
+        """The open unit a paragraph of text goes into: the lowest one open."""
+        return next((self.stack[k] for k in _INNERMOST_FIRST if k in self.stack), None)
 
     def clause(self, label: str, text: str | None, line: int) -> None:
         self._end_marks(line)
@@ -359,16 +364,15 @@ class _Builder:
             self.closing_of.closing.append(content)
             return
         marked, self.continued = self.continued, False
-        for kind in (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART):
-            node = self.stack.get(kind)
-            if node is not None:
-                if node.text and kind in (Kind.POINT, Kind.CLAUSE) and not _dash_content(content):
-                    holder = self.holder.get(id(node))
-                    if holder is not None:
-                        self.continuations.append((node, holder, len(node.text), line, marked))
-                node.text.append(content)
-                return
-        self.preamble.append(content)
+        node = self._innermost()
+        if node is None:
+            self.preamble.append(content)
+            return
+        if node.text and node.kind in (Kind.POINT, Kind.CLAUSE) and not _dash_content(content):
+            holder = self.holder.get(id(node))
+            if holder is not None:
+                self.continuations.append((node, holder, len(node.text), line, marked))
+        node.text.append(content)
 
     def ambiguities(self, start: int = 0) -> list[Problem]:
         """Warnings for unmarked paragraphs after a last point or clause that read like a closing text

@@ -20,6 +20,7 @@ from regdraft.core.amend.document import (
     with_front_matter,
 )
 from regdraft.core.amend.summary import listing, touched
+from regdraft.core.amend.tree import find_unit
 from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
 from regdraft.core.diff import ChangeKind
@@ -35,7 +36,7 @@ from regdraft.core.errors import (
 from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Address, Kind, Regulation, Unit, noun
+from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
@@ -204,9 +205,8 @@ def _quoted(applied: Applied, address: Address, line: int) -> bool:
         if (quote is None or start.part or change.kind not in (ChangeKind.AMENDED, ChangeKind.INSERTED)
                 or address.segments[:len(start.segments)] != start.segments):
             continue
-        unit: Unit | None = quote if quote.segment() == start.segments[-1] else None
-        for segment in address.segments[len(start.segments):]:
-            unit = next((c for c in unit.children if c.segment() == segment), None) if unit is not None else None
+        # The unit at `address` within the quote: the path from the quoted unit's own segment down.
+        unit = find_unit((quote,), Address(address.segments[len(start.segments) - 1:]))
         if unit is not None and unit.line == line:
             return True
     return False
@@ -388,11 +388,10 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
     """
     amendment, reading = read_with_problems(ws, slug, None)
-    if signed is None and amendment.signed is None:
+    signed_on = parse_date(signed, "the signing date") if signed is not None else amendment.signed
+    if signed_on is None:
         raise UsageError(f"{amendment.source} has no signing date: give the date it was signed.",
                          options=("signed",))
-    signed_on = parse_date(signed, "the signing date") if signed is not None else amendment.signed
-    assert signed_on is not None
     effective_on = _effective(amendment, signed_on, effective)
     if effective_on < signed_on:
         raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
