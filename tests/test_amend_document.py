@@ -9,7 +9,9 @@ import pytest
 
 from regdraft.core.amend import ReplaceUnit, load_amendment, render_amendment
 from regdraft.core.amend.document import read_amendment, with_front_matter
+from regdraft.core.amend.grammar import RepealUnits
 from regdraft.core.errors import ParseError
+from regdraft.core.model import Address
 
 SHIPPED = Path(__file__).resolve().parents[1] / "amendments" / "qc-sua-doi-2025" / "amendment.md"
 SOURCE = "amendments/x/amendment.md"
@@ -85,6 +87,38 @@ def test_quote_left_open_before_the_next_instruction_is_read_with_a_warning() ->
         f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the quoted text opened on line 11 "
         "is not closed with ”; it is read as ending on line 11, where the next instruction or article begins. "
         "Close it there."
+    ]
+
+
+CAPITALS = "1\\. Bãi bỏ Khoản 2 Điều 3.\n\n2\\. Bãi bỏ Điểm a khoản 1 Điều 4.\n\n3\\. Bãi bỏ Khoản 3 Điều 5.\n"
+
+
+def test_a_draft_is_warned_of_each_citation_written_with_a_capital() -> None:
+    amendment = load_amendment(HEAD + CAPITALS, SOURCE, "x")
+    assert [i.op for i in amendment.instructions] == [
+        RepealUnits((Address.parse("Điều 3 khoản 2"),)), RepealUnits((Address.parse("Điều 4 khoản 1 điểm a"),)),
+        RepealUnits((Address.parse("Điều 5 khoản 3"),))]
+    assert [(w.line, w.message) for w in amendment.warnings] == [
+        (9, "instruction 1 (Bãi bỏ Khoản 2 Điều 3.): 'Khoản' is written with a capital; it is read as 'khoản' "
+            "(khoản and điểm are lower case in citations)."),
+        (11, "instruction 2 (Bãi bỏ Điểm a khoản 1 Điều 4.): 'Điểm' is written with a capital; it is read as 'điểm' "
+             "(khoản and điểm are lower case in citations)."),
+        (13, "instruction 3 (Bãi bỏ Khoản 3 Điều 5.): 'Khoản' is written with a capital; it is read as 'khoản' "
+             "(khoản and điểm are lower case in citations)."),
+    ]
+
+
+def test_a_signed_document_is_warned_once_per_word_written_with_a_capital() -> None:
+    # Its wording is kept as issued (Nghị định 48/2013 writes `Khoản` eight times): one warning per word, not one
+    # per instruction on every check.
+    signed = HEAD.replace("draft: 2\n", "signed: 2026-03-10\n")
+    amendment = load_amendment(signed + CAPITALS, SOURCE, "x")
+    assert len(amendment.instructions) == 3
+    assert [(w.line, w.message) for w in amendment.warnings] == [
+        (9, "the signed text writes 'Khoản' with a capital in 2 instructions (lines 9, 13); each is read as 'khoản' "
+            "(khoản and điểm are lower case in citations) and the wording is kept as issued."),
+        (11, "the signed text writes 'Điểm' with a capital in 1 instruction (line 11); each is read as 'điểm' "
+             "(khoản and điểm are lower case in citations) and the wording is kept as issued."),
     ]
 
 

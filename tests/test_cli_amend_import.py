@@ -54,7 +54,9 @@ def test_amend_import_finds_the_article_that_amends_the_workspace(invoke: Invoke
     assert amendment.instructions[0].cite() == "khoản 1 Điều 2"  # footnotes cite the real place
     check = invoke(root, "amend", "check", "luat-99")
     assert check.exit_code == 0, check.output
-    assert "warning: " in check.output and "'Khoản' is written with a capital" in check.output
+    # The signed document's wording is kept as issued: its capital is said once, not as a slip to correct.
+    assert "warning: " in check.output
+    assert "the signed text writes 'Khoản' with a capital in 1 instruction" in check.output
     preview = invoke(root, "amend", "preview", "luat-99")
     assert "Ban Thường vụ bảo đảm thực hiện." in preview.output
 

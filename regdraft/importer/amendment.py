@@ -152,8 +152,9 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     text, lines = _render(meta, targets, preamble, articles, effective)
     relative = f"amendments/{slug}/amendment.md"
     amendment, problems = read_amendment(text, relative, slug)
-    def source_lines(message: str) -> str:
-        return re.sub(r"\bline (\d+)", lambda m: f"line {lines.get(int(m.group(1)), m.group(1))}", message)
+    def source_lines(message: str) -> str:  # `line 5`, `lines 5, 9, 12` of the Markdown -> of the document read
+        return re.sub(r"\b(lines?) (\d+(?:, \d+)*)", lambda m: m.group(1) + " " + ", ".join(
+            str(lines.get(int(n), n)) for n in m.group(2).split(", ")), message)
 
     for problem in problems:
         category = "unclassified" if "neither an instruction nor quoted" in problem.message else "check"

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from regdraft.core.amend.instructions import Instruction, read_instructions
+from regdraft.core.amend.instructions import Capital, Instruction, capital_warnings, read_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import check_reasons, reason_for
 from regdraft.core.blocks import DEEP, atx_heading
@@ -276,11 +276,13 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
         return None, tuple(problems)
     targets = _amending_articles(meta, [a.label for a, _ in articles], source, problems, lines[: body_start - 1])
     warnings: list[Problem] = []
+    capitals: list[Capital] = []
     read: dict[str, AmendingArticle] = {}
     kept: list[DocumentArticle] = []
     for head, paragraphs in articles:
         if head.label in targets:
-            lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings)
+            lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings,
+                                                   capitals)
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))
         else:
@@ -290,6 +292,7 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
     if main is not None:
         check_reasons(meta, [ins for part in read.values() for ins in part.instructions], main.article.label,
                       language, source, lines[: body_start - 1], problems)
+    warnings.extend(capital_warnings(capitals, source, signed=read_date(meta.get("signed")) is not None))
     problems.sort(key=lambda p: p.line)
     warnings.sort(key=lambda p: p.line)
     if main is None:

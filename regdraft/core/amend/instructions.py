@@ -13,11 +13,15 @@ Post-conditions:
    up to there and reported as a warning naming its line; it never takes in the instructions after it.
 4. An instruction naming several provisions gets one implied child per provision (`implied`),
    each with its own part of the quoted text, in the order the instruction names them.
+5. A citation written with a capital (`Khoản 2`, `Điểm a`) is read in lower case and warned
+   about, once per instruction; a signed document's wording is kept as issued, so it gets one
+   warning per word listing the lines (`capital_warnings`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from regdraft.core.amend.grammar import (
@@ -122,6 +126,7 @@ class _Reader:
     language: str
     problems: list[Problem]
     warnings: list[Problem]
+    capitals: list[Capital] | None = None  # collected here instead of warned, when the caller groups them
     tops: list[_Draft] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     open_quote: _Draft | None = None
@@ -133,16 +138,47 @@ class _Reader:
         self.warnings.append(Problem(message, self.source, line))
 
 
+@dataclass(frozen=True)
+class Capital:
+    """A citation written `Khoản 2` or `Điểm a` with a capital (read as lower case), and where."""
+
+    word: str
+    line: int
+    message: str  # the warning as given for this instruction alone
+
+
 def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: str, language: str,
-                      problems: list[Problem], warnings: list[Problem]) -> tuple[list[str], list[Instruction]]:
-    """The lead-in paragraphs and the instructions of one amending article."""
-    reader = _Reader(article, source, language, problems, warnings)
+                      problems: list[Problem], warnings: list[Problem],
+                      capitals: list[Capital] | None = None) -> tuple[list[str], list[Instruction]]:
+    """The lead-in paragraphs and the instructions of one amending article.
+
+    Each citation written with a capital (`Khoản 2 Điều 5`) is a warning, or, when `capitals` is
+    given, goes there for the caller to report (a signed document's, grouped: `capital_warnings`).
+    """
+    reader = _Reader(article, source, language, problems, warnings, capitals)
     for content, line in paragraphs:
         _paragraph(reader, content, line)
     if reader.open_quote is not None:
         _unclosed(reader, reader.open_quote)
     finished = [_finish(reader, d) for d in reader.tops if d.op is not None]
     return reader.lead, [ins for ins in finished if ins is not None]
+
+
+def capital_warnings(capitals: Sequence[Capital], source: str, signed: bool) -> list[Problem]:
+    """The warnings for citations written with a capital: one per instruction in a draft, where the
+    drafter corrects them; one per word in a signed document, whose wording is kept as issued and
+    would otherwise repeat the same warning on every check."""
+    if not signed:
+        return [Problem(c.message, source, c.line) for c in capitals]
+    out = []
+    for word in dict.fromkeys(c.word for c in capitals):
+        lines = [c.line for c in capitals if c.word == word]
+        many = f"{len(lines)} instructions (lines {', '.join(map(str, lines))})" if len(lines) > 1 \
+            else f"1 instruction (line {lines[0]})"
+        out.append(Problem(
+            f"the signed text writes '{word}' with a capital in {many}; each is read as '{word.lower()}' "
+            "(khoản and điểm are lower case in citations) and the wording is kept as issued.", source, lines[0]))
+    return out
 
 
 def _paragraph(reader: _Reader, content: str, line: int) -> None:
@@ -305,11 +341,12 @@ def _read(reader: _Reader, location: str, sentence: str, line: int, context: Add
         op = None
     if op is not None and reader.language == "vi":
         for word in dict.fromkeys(m.group(1) for m in _CAPITALISED.finditer(text)):
-            reader.warn(
-                f"instruction {location} ({short(text)}): '{word}' is written with a capital; "
-                f"it is read as '{word.lower()}' (khoản and điểm are lower case in citations).",
-                line,
-            )
+            message = (f"instruction {location} ({short(text)}): '{word}' is written with a capital; "
+                       f"it is read as '{word.lower()}' (khoản and điểm are lower case in citations).")
+            if reader.capitals is None:
+                reader.warn(message, line)
+            else:
+                reader.capitals.append(Capital(word, line, message))
     return _Draft(location, line, text, op, context)
 
 
