@@ -151,6 +151,19 @@ def test_tcvn3_run_converted(tmp_path: Path) -> None:
     assert result.regulation.find("d2.k2.a").unit.text[1] == "- Đảng viên phải gương mẫu"
     assert result.report.by_category("encoding")
     assert "tcvn3" in result.report.encoding
+    # A Word file holds Unicode: the report names what was converted, not an encoding the file was read in.
+    assert result.report.text().splitlines()[0].startswith(
+        "qc.docx: read as a Word document, runs in TCVN3 converted to Unicode; ")
+
+
+def test_the_report_of_a_word_file_names_no_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    document = docx.Document()
+    for text in ("Điều 1. Phạm vi", "Quy chế này quy định."):
+        document.add_paragraph(text)
+    document.save(str(path))
+    first = import_file(path, "01-QC/TU").report.text().splitlines()[0]
+    assert first.startswith("plain.docx: read as a Word document; ") and "utf-8" not in first
 
 
 def test_imported_docx_round_trips_through_the_format(tmp_path: Path) -> None:

@@ -75,13 +75,21 @@ class ImportReport:
 
     def text(self) -> str:
         """The printable report, grouped by category."""
-        lines = [f"{self.source}: read as {self.encoding}; {counted(len(self.notes), 'note')}."]
+        lines = [f"{self.source}: read as {self._read_as()}; {counted(len(self.notes), 'note')}."]
         for category in CATEGORIES:
             for note in self.by_category(category):
                 lines.append("  " + note.line(self.unit))
         lines.append("The file passes `regdraft check`." if self.passes_check
                      else "The file does not pass `regdraft check`; the [check] notes say why.")
         return "\n".join(lines)
+
+    def _read_as(self) -> str:
+        """What the file was read as: a text file's encoding; a Word file holds Unicode, so only the runs
+        in legacy fonts converted are worth naming (`utf-8 with tcvn3 runs`)."""
+        if self.unit != "paragraph":
+            return self.encoding
+        legacy = self.encoding.removeprefix("utf-8").removeprefix(" with ").removesuffix(" runs")
+        return f"a Word document, runs in {legacy.upper()} converted to Unicode" if legacy else "a Word document"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
