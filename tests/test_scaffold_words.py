@@ -52,6 +52,26 @@ def test_an_amending_law_reads_as_a_law(tmp_workspace: Workspace, invoke: Invoke
     assert checked.exit_code == 1 and "the amendment has no instruction" in checked.output
 
 
+DECREE = LAW.replace("id: 57/2020/QH14", "id: 63/2010/NĐ-CP").replace("type: Luật", "type: Nghị định").replace(
+    "title: Luật Thanh niên", "title: Nghị định về kiểm soát thủ tục hành chính").replace(
+    "QUỐC HỘI", "CHÍNH PHỦ").replace("2020-06-16", "2010-06-08").replace("Luật này", "Nghị định này")
+
+
+def test_an_amending_decree_cites_the_decree_as_decrees_do(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # As Nghị định 48/2013/NĐ-CP cites the decree it amends, in its title and its Điều 1 (../shared/corpus): a decree
+    # is no law, cited by its name alone, but by its number, date, issuer and subject (Nghị định 30/2020/NĐ-CP).
+    tmp_workspace.commit({"regulations/63-2010-NĐ-CP.md": DECREE.encode()}, "A decree")
+    text = _new(tmp_workspace, invoke, "nd", "63/2010/NĐ-CP")
+    cited = "Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính"
+    title = re.search(r"^title: (.*(?:\n  .*)*)", text, re.M)
+    assert title is not None
+    assert " ".join(title.group(1).split()) == f"Nghị định sửa đổi, bổ sung một số điều của {cited}"
+    assert f"Chính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của {cited}." in text
+    assert f"## Điều 1. Sửa đổi, bổ sung một số điều của {cited}\n" in text
+    assert "Nghị định về kiểm soát thủ tục hành chính số" not in text  # a law's form, which it had
+    assert "Nghị định này có hiệu lực thi hành từ ngày … tháng … năm …." in text
+
+
 def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
                                                                              invoke: Invoke) -> None:
     text = _new(tmp_workspace, invoke, "en2", "01-QC/TU-EN")

@@ -346,7 +346,7 @@ _FIELDS = {
        for kind in ("amended", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
     "note_cited": {"instruction", "document"},
     "date_unsigned": {"gap", "year"},
-    **{f"amending_{part}": {"type", "base", "number", "signed", "title", "issuer"}
+    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer"}
        for part in ("title", "preamble", "article", "entry")},
     "note_sentence": {"change", "where", "effective"},
 }

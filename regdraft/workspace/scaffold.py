@@ -21,14 +21,17 @@ _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quy
 _KEPT = ("issuer", "national", "superior", "place", "signer", "recipients")
 
 
-def _fields(reg: Regulation, title: str = "") -> dict[str, str]:
+def _fields(reg: Regulation, words: Mapping[str, str], title: str = "") -> dict[str, str]:
     """What the profile's `amending_*` phrases are filled with for a text `reg` (docs/architecture.md)."""
     vi = reg.language != "en"
     kind = str(reg.meta.get("type") or "") if vi else "Regulation"
     issuer = str(reg.meta.get("issuer") or "")
+    base = cited(reg.title) if vi else reg.title
     return {
         "type": kind or ("Quy chế" if vi else "Regulation"),
-        "base": cited(reg.title) if vi else reg.title,
+        "base": base,
+        "cited": _first_citation(reg, base, words) if vi else base,
+        "named": _first_citation(reg, base, words, numbered=True) if vi else base,
         "number": document_number(reg.meta),
         "signed": cited_date(reg.meta.get("signed")),
         "title": cited(title) if vi else title,
@@ -36,10 +39,31 @@ def _fields(reg: Regulation, title: str = "") -> dict[str, str]:
     }
 
 
+# Named alone when cited (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên").
+_NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp"})
+
+
+def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], numbered: bool = False) -> str:
+    """The text as a state document first cites it: a law or an ordinance by its name (`Luật Đấu thầu`; with
+    `numbered`, and its number: `Luật Đấu thầu số 22/2023/QH15`, as an amending law's article heading names
+    it), any other document by its type, number, date, issuer and subject (`Nghị định số 63/2010/NĐ-CP ngày 08
+    tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính`, as Nghị định 48/2013/NĐ-CP cites it). A
+    text with no number is cited by its name."""
+    from regdraft.core.consolidate import reference, source_of
+
+    kind = str(reg.meta.get("type") or "").strip().lower()
+    number = document_number(reg.meta)
+    if not number or not kind:
+        return base
+    if kind in _NAMED_ALONE:
+        return f"{base} số {number}" if numbered else base
+    return reference(source_of(reg.meta), words, with_summary=True)
+
+
 def default_title(reg: Regulation, words: Mapping[str, str]) -> str:
     """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của Quy chế ...`
     (the profile's `amending_title`; a law's is `Luật sửa đổi, bổ sung một số điều của Luật ...`)."""
-    return words["amending_title"].format(**_fields(reg))
+    return words["amending_title"].format(**_fields(reg, words))
 
 
 def cited(title: str) -> str:
@@ -53,7 +77,7 @@ def document_text(reg: Regulation, title: str, words: Mapping[str, str]) -> str:
     """The Markdown of an empty amending document for `reg`, ready for instructions, in the words of its
     document profile (`amending_preamble`, `amending_article`, `amending_entry_title`, `amending_entry`)."""
     vi = reg.language != "en"
-    fields = _fields(reg, title)
+    fields = _fields(reg, words, title)
     meta: dict[str, Any] = {
         "number": None,
         "type": fields["type"],
