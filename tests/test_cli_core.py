@@ -145,6 +145,21 @@ def test_show_unknown_regulation(mini_workspace: Workspace, invoke: Invoke) -> N
     assert "There is no regulation 'NOPE'" in result.output and "MINI-QC" in result.output
 
 
+def test_a_regulation_whose_file_is_named_otherwise_is_named_with_the_way_out(mini_workspace: Workspace,
+                                                                              invoke: Invoke) -> None:
+    # A colleague saved `63/2010/NĐ-CP` as an ASCII-only file name: "no regulation '…': did you mean" the very
+    # id typed left the drafter nowhere.
+    text = (mini_workspace.root / "regulations/MINI-QC.md").read_bytes()
+    mini_workspace.commit({"regulations/MINI-QC.md": None, "regulations/mini-qc.md": text}, "Renamed")
+    before = snapshot(mini_workspace)
+    result = invoke(mini_workspace, "show", "MINI-QC")
+    assert_clean_failure(result, 2)
+    assert ("The regulation MINI-QC is in regulations/mini-qc.md, but commands find a regulation by the file name "
+            "its id gives, regulations/MINI-QC.md: rename the file (`git mv regulations/mini-qc.md "
+            "regulations/MINI-QC.md`) and commit it.") in " ".join(result.output.split())
+    assert snapshot(mini_workspace) == before
+
+
 def test_show_json(mini_workspace: Workspace, invoke: Invoke) -> None:
     data = json.loads(invoke(mini_workspace, "show", "MINI-QC", "d2.k2", "--json", catch=False).output)
     assert data["address"] == "d2.k2" and data["kind"] == "clause"

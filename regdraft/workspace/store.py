@@ -295,10 +295,24 @@ class Workspace(SharedHistory, Transactions):
                 return relative
         from regdraft.core.nearest import unknown_name
 
-        raise UnknownName(unknown_name("regulation", name, self.regulation_ids(), f"in {self.root / REGULATIONS}"))
+        named = self._named_regulations()
+        misnamed = next((relative for relative, found in named if found == name), None)
+        if misnamed is not None:
+            # Its id is right but its file is named otherwise (`63-2010-ND-CP.md`): "did you mean" the very id typed
+            # would leave the drafter nowhere.
+            expected = regulation_path(name)
+            raise UnknownName(f"The regulation {name} is in {misnamed}, but commands find a regulation by the file "
+                              f"name its id gives, {expected}: rename the file (`git mv {misnamed} {expected}`) "
+                              "and commit it.")
+        raise UnknownName(unknown_name("regulation", name, sorted(found for _, found in named),
+                                       f"in {self.root / REGULATIONS}"))
 
     def regulation_ids(self) -> list[str]:
         """The regulations' ids as their front matter gives them (`01-QC/TU`), else their file names; sorted."""
+        return sorted(found for _, found in self._named_regulations())
+
+    def _named_regulations(self) -> list[tuple[str, str]]:
+        """Each regulation file and the id its front matter gives (else its file name)."""
         found = []
         for relative in self.regulation_files():
             try:
@@ -306,8 +320,8 @@ class Workspace(SharedHistory, Transactions):
             except (OSError, StoreError):
                 head = ""
             match = _FRONT_MATTER_ID.search(head)
-            found.append(match.group(1).strip() if match else PurePosixPath(relative).stem)
-        return sorted(found)
+            found.append((relative, match.group(1).strip() if match else PurePosixPath(relative).stem))
+        return found
 
     def tracked(self, relative: str) -> bool:
         """True when git tracks the file at `relative` in the index."""
