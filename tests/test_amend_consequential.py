@@ -144,7 +144,7 @@ def test_appending_a_dash_item_turns_the_end_of_the_old_last_one_into_a_semicolo
         assert (str(mark.address), mark.old, mark.new, str(mark.cause)) == ("d7.k4.dash3", ".", ";", "d7.k4.dash4")
         assert mark.describe("vi") == (
             "the end of gạch đầu dòng thứ ba khoản 4 Điều 7 changes from '.' to ';' without an instruction, since "
-            "gạch đầu dòng thứ tư khoản 4 Điều 7 được bổ sung vào cuối danh sách (a consequential edit).")
+            "gạch đầu dòng thứ tư khoản 4 Điều 7 is appended at the end of the list (a consequential edit).")
 
 
 def test_inserting_a_dash_item_in_the_middle_changes_no_punctuation() -> None:

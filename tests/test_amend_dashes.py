@@ -193,7 +193,7 @@ def test_commands_carry_dash_items_from_check_to_the_consolidated_text(ws: Works
     # The end of the old last dash item changed without an instruction: the preview says so.
     assert ("note: amendments/dash/amendment.md:21: instruction 2 (Bổ sung gạch đầu dòng vào sau gạch đầu dòng thứ "
             "hai khoản 2 Điều 3 như sau:): the end of gạch đầu dòng thứ hai khoản 2 Điều 3 changes from '.' to ';' "
-            "without an instruction, since gạch đầu dòng thứ ba khoản 2 Điều 3 được bổ sung vào cuối danh sách "
+            "without an instruction, since gạch đầu dòng thứ ba khoản 2 Điều 3 is appended at the end of the list "
             "(a consequential edit).") in preview.stderr
     html = tmp_path / "redline.html"
     assert invoke(ws, "redline", "02-QC/TU", "--amendment", "dash", "-o", str(html)).exit_code == 0

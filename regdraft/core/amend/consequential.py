@@ -53,15 +53,11 @@ class Punctuation:
     reason: str = "append"  # append (an item after the last) | repeal (of the last item) | first (item of a unit)
 
     def describe(self, language: str) -> str:
-        """The note `amend preview` prints for it."""
+        """The note `amend preview` prints for it: an English sentence (as every message), the provisions named in
+        the document's language."""
         where, cause = self.address.describe(language), self.cause.describe(language)
-        if self.reason == "first":
-            why = f"{cause} is the first below it" if language == "en" else f"{cause} được bổ sung là mục đầu tiên"
-        elif self.reason == "repeal":
-            why = f"{cause} is repealed, so it ends the list" if language == "en" else f"{cause} bị bãi bỏ"
-        else:
-            why = (f"{cause} is appended at the end of the list" if language == "en"
-                   else f"{cause} được bổ sung vào cuối danh sách")
+        why = {"first": f"{cause} is the first below it", "repeal": f"{cause} is repealed, so it ends the list"}.get(
+            self.reason, f"{cause} is appended at the end of the list")
         return (f"the end of {where} changes from '{self.old}' to '{self.new}' without an instruction, since {why} "
                 "(a consequential edit).")
 
