@@ -57,6 +57,9 @@ def test_repealing_the_last_point_turns_the_new_last_end_into_a_full_stop() -> N
     assert ends(applied, "d21.k2.d") == "."
     [mark] = applied.punctuation
     assert (mark.address, mark.old, mark.new) == (Address.parse("d21.k2.d"), ";", ".")
+    assert mark.describe("vi") == (
+        "the end of điểm d khoản 2 Điều 21 changes from ';' to '.' without an instruction, since "
+        "điểm đ khoản 2 Điều 21 is repealed, so it ends the list (a consequential edit).")
 
 
 def test_repealing_the_last_two_points_at_once() -> None:
@@ -127,7 +130,9 @@ def test_the_first_point_added_to_a_clause_turns_its_full_stop_into_a_colon() ->
     assert after[-1] == before[-1][:-1] + ":"
     [mark] = applied.punctuation
     assert (str(mark.address), mark.old, mark.new, mark.reason) == ("d7.k1", ".", ":", "first")
-    assert "khoản 1 Điều 7" in mark.describe("vi") and "'.' to ':'" in mark.describe("vi")
+    assert mark.describe("vi") == (
+        "the end of khoản 1 Điều 7 changes from '.' to ':' without an instruction, since điểm a khoản 1 Điều 7 is the "
+        "first below it (a consequential edit).")
 
 
 # Dash items (gạch đầu dòng) and their plus items (ý) end the same way: khoản 4 Điều 7 lists three
