@@ -160,6 +160,16 @@ def test_a_regulation_whose_file_is_named_otherwise_is_named_with_the_way_out(mi
     assert snapshot(mini_workspace) == before
 
 
+@pytest.mark.parametrize("command", [("show",), ("redline", "--format", "html"), ("export", "--format", "md")])
+def test_an_amendment_named_for_a_regulation_is_said_to_be_one(consulting_workspace: Workspace, invoke: Invoke,
+                                                               command: tuple[str, ...]) -> None:
+    before = snapshot(consulting_workspace)
+    result = invoke(consulting_workspace, command[0], "mini-sua", *command[1:])
+    assert_clean_failure(result, 2)
+    assert "'mini-sua' is an amendment, not a regulation: name the regulation it amends, MINI-QC." in result.output
+    assert snapshot(consulting_workspace) == before
+
+
 def test_show_json(mini_workspace: Workspace, invoke: Invoke) -> None:
     data = json.loads(invoke(mini_workspace, "show", "MINI-QC", "d2.k2", "--json", catch=False).output)
     assert data["address"] == "d2.k2" and data["kind"] == "clause"

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
-from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, regulation_path
+from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, SLUG, regulation_path
 from regdraft.core.patterns import lazy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import git
 
 _FRONT_MATTER_ID = lazy(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
+_FRONT_MATTER_REGULATION = lazy(r"^regulation:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
 
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"
@@ -304,8 +305,24 @@ class Workspace(SharedHistory, Transactions):
             raise UnknownName(f"The regulation {name} is in {misnamed}, but commands find a regulation by the file "
                               f"name its id gives, {expected}: rename the file (`git mv {misnamed} {expected}`) "
                               "and commit it.")
+        amends = self._amendment_of(name)
+        if amends is not None:  # `redline qc-sua-doi-2026`: the drafter named the amendment
+            raise UnknownName(f"'{name}' is an amendment, not a regulation: name the regulation it amends"
+                              f"{f', {amends}' if amends else ''}.")
         raise UnknownName(unknown_name("regulation", name, sorted(found for _, found in named),
                                        f"in {self.root / REGULATIONS}"))
+
+    def _amendment_of(self, name: str) -> str | None:
+        """The regulation an amendment named `name` amends ('' when its file does not say), None when there is no
+        such amendment."""
+        if not SLUG.fullmatch(name) or not self.exists(f"{AMENDMENTS}/{name}/amendment.md"):
+            return None
+        try:
+            head = self.read(f"{AMENDMENTS}/{name}/amendment.md")[:4096].decode("utf-8", errors="replace")
+        except (OSError, StoreError):
+            return ""
+        match = _FRONT_MATTER_REGULATION.search(head)
+        return match.group(1).strip() if match else ""
 
     def regulation_ids(self) -> list[str]:
         """The regulations' ids as their front matter gives them (`01-QC/TU`), else their file names; sorted."""
