@@ -7,6 +7,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,14 @@ REGULATION = "regulations/01-QC-TU.md"
 @pytest.fixture(autouse=True)
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test starts as a new process would: nothing kept in memory."""
-    monkeypatch.setattr(parse_cache, "_memory", type(parse_cache._memory)())
+    for kept in ("_memory", "_articles", "_whole"):
+        monkeypatch.setattr(parse_cache, kept, type(getattr(parse_cache, kept))())
 
 
 def _forget() -> None:
-    parse_cache._memory.clear()
+    """What a new process knows: nothing."""
+    for kept in (parse_cache._memory, parse_cache._articles, parse_cache._whole):
+        kept.clear()
 
 
 def _entries(ws: Workspace, kind: str = "regulation") -> list[Path]:
@@ -90,6 +94,86 @@ def test_another_name_or_other_bytes_are_read_again(tmp_workspace: Workspace) ->
     changed = parse_cache.read_regulation(tmp_workspace, edited, REGULATION)
     assert changed.regulation != one.regulation
     assert len(_entries(tmp_workspace)) == 3
+
+
+def _lines(units: tuple[Any, ...], path: str = "") -> list[tuple[str, int]]:
+    """Every unit's place and line (lines take no part in a unit's equality)."""
+    out = []
+    for unit in units:
+        here = f"{path}/{unit.kind.name}{unit.label}"
+        out += [(here, unit.line), *_lines(unit.children, here)]
+    return out
+
+
+EDITS: dict[str, Callable[[bytes], bytes]] = {
+    # a word inside Điều 2: no line moves
+    "word": lambda data: data.replace("Kiểm tra Tỉnh ủy, các cơ quan".encode(), "Kiểm tra, các cơ quan".encode(), 1),
+    # a clause added to Điều 1: every later article is two lines down
+    "clause": lambda data: data.replace("\n## Điều 2.".encode(), "\n3\\. Một khoản mới.\n\n## Điều 2.".encode(), 1),
+    # a paragraph of the preamble gone: every article is two lines up
+    "preamble": lambda data: _without_first_preamble_paragraph(data),
+}
+
+
+def _without_first_preamble_paragraph(data: bytes) -> bytes:
+    head, _, body = data.partition(b"\n---\n\n")
+    first, _, rest = body.partition(b"\n\n")
+    assert not first.startswith(b"#") and rest
+    return head + b"\n---\n\n" + rest
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_an_edited_text_is_kept_as_what_it_changed_and_reads_back_the_same(tmp_workspace: Workspace,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          edit: str) -> None:
+    data = tmp_workspace.read(REGULATION)
+    edited = EDITS[edit](data)
+    assert edited != data
+    chunks: markdown.Chunks = {}
+    fresh = markdown.read(edited, REGULATION, chunks=chunks)
+    parse_cache.read_regulation(tmp_workspace, data, REGULATION)  # the text before the edit, kept whole
+    first = parse_cache.read_regulation(tmp_workspace, edited, REGULATION)  # reuses its articles
+    folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
+    old, new = (folder / parse_cache._key("regulation", d, (REGULATION,)) for d in (data, edited))
+    # The edited text is kept as the articles it changed and references to the others: a fraction of the whole.
+    assert isinstance(parse_cache._load(folder, new.name), markdown.Delta)
+    assert new.stat().st_size * 4 < old.stat().st_size
+    _forget()
+    _no_parsing(monkeypatch)
+    again = parse_cache.read_regulation(tmp_workspace, edited, REGULATION)
+    for reading in (first, again):
+        assert reading == fresh and _lines(reading.regulation.units) == _lines(fresh.regulation.units)
+        assert reading.regulation.meta == fresh.regulation.meta
+    # Its articles serve the next edit as those of a text read anew would.
+    kept = parse_cache._articles[new.name]
+    assert kept.keys() == chunks.keys() and all(kept[d][1] == chunks[d][1] for d in chunks)
+
+
+def test_an_edited_text_whose_base_is_gone_is_read_again(tmp_workspace: Workspace) -> None:
+    data = tmp_workspace.read(REGULATION)
+    edited = EDITS["clause"](data)
+    parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    parse_cache.read_regulation(tmp_workspace, edited, REGULATION)
+    folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
+    (folder / parse_cache._key("regulation", data, (REGULATION,))).unlink()  # dropped by the cache's bound
+    _forget()
+    again = parse_cache.read_regulation(tmp_workspace, edited, REGULATION)
+    assert again == markdown.read(edited, REGULATION)
+    assert _lines(again.regulation.units) == _lines(markdown.read(edited, REGULATION).regulation.units)
+    # read from its text, and kept whole this time (there was nothing to refer to)
+    assert isinstance(parse_cache._load(folder, parse_cache._key("regulation", edited, (REGULATION,))), tuple)
+
+
+def test_a_delta_is_never_the_base_of_another(tmp_workspace: Workspace) -> None:
+    data = tmp_workspace.read(REGULATION)
+    one = EDITS["word"](data)
+    two = EDITS["clause"](one)
+    for text in (data, one, two):  # each read after the one before, in one process
+        parse_cache.read_regulation(tmp_workspace, text, REGULATION)
+    folder = tmp_workspace.root / ".git" / signed.CACHE_FOLDER
+    kept = parse_cache._load(folder, parse_cache._key("regulation", two, (REGULATION,)))
+    assert isinstance(kept, markdown.Delta)
+    assert kept.bases == (parse_cache._key("regulation", data, (REGULATION,)),)
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])

@@ -438,6 +438,29 @@ def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Reg
 Chunks = dict[bytes, tuple[Unit, int]]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """In a reading kept as a delta (`regdraft.workspace.parse_cache`): the article of another kept reading with
+    this digest (`Chunks`), its heading at `line` of this text. Never part of a reading in use."""
+
+    base: int  # which of the delta's bases
+    digest: bytes
+    line: int
+
+    def __reduce__(self) -> tuple[type[ArticleRef], tuple[int, bytes, int]]:
+        return (ArticleRef, (self.base, self.digest, self.line))
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """A reading kept as the articles it shares with `bases` (cache keys of readings kept whole) and its own:
+    an edited text stores and loads what the edit changed, not every article again."""
+
+    bases: tuple[str, ...]
+    reading: Reading  # its articles from the bases as `ArticleRef`s
+    chunks: Chunks  # its own articles that read cleanly
+
+
 def read(data: bytes | str, source: str = "", *, load: YamlReader | None = None,
          reuse: Mapping[bytes, tuple[Unit, int]] | None = None, chunks: Chunks | None = None) -> Reading:
     """Read a regulation file as far as it goes; only text that is no regulation raises `ParseError`.
@@ -531,7 +554,7 @@ def _feed_articles(builder: _Builder, blocks: list[tuple[str, str, int]],
         found = reuse.get(digest)
         if found is not None:
             unit, was = found
-            article.frozen = _moved(unit, line - was)
+            article.frozen = moved(unit, line - was)
         else:
             problems, continuations, warnings = len(builder.problems), len(builder.continuations), len(builder.warnings)
             for block in blocks[i:end]:
@@ -556,11 +579,11 @@ def _chunk_digest(language: str, heading: str, chunk: Sequence[tuple[str, str, i
     return digest.digest()
 
 
-def _moved(unit: Unit, delta: int) -> Unit:
+def moved(unit: Unit, delta: int) -> Unit:
     """`unit` with every line moved by `delta`."""
     if not delta:
         return unit
-    return Unit(unit.kind, unit.label, unit.title, unit.text, tuple(_moved(c, delta) for c in unit.children),
+    return Unit(unit.kind, unit.label, unit.title, unit.text, tuple(moved(c, delta) for c in unit.children),
                 unit.repealed, unit.line + delta, unit.closing)
 
 

@@ -24,12 +24,19 @@ Post-conditions:
    cache is read with the articles of the regulations this process has read (`_articles`): the old
    text of a `compare` or a redline, read first, gives the edited one every article it did not
    change. The reading is the same as from scratch (tests/test_markdown_reuse.py).
+6. Such a text is kept as a `Delta` (`_packed`): its own articles and, for those it shares with a reading
+   kept whole in the same folder, a reference (`ArticleRef`: which reading, the article's digest, its line
+   here). Loading it takes those articles from that reading (moved to their lines here); when the reading
+   is no longer kept, or lacks one, the text is read again. A delta is never the base of another, so a
+   load reads at most the delta and its bases. The reading is the same, lines included.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
+import operator
 import os
 import pickle
 import sys
@@ -40,13 +47,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from regdraft.core.collector import paused
+from regdraft.core.patterns import lazy
 from regdraft.render import signed
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.core.errors import Problem
     from regdraft.core.markdown import Chunks, Reading
-    from regdraft.core.model import Regulation
+    from regdraft.core.model import Regulation, Unit
     from regdraft.workspace.store import Workspace
 
 MEMORY_ENTRIES = 16
@@ -61,6 +69,11 @@ _memory: OrderedDict[str, Any] = OrderedDict()
 _origins: OrderedDict[int, tuple[Regulation, Path, str]] = OrderedDict()
 # key of a regulation this process read -> its articles, for the next text read (`_regulation`)
 _articles: OrderedDict[str, Chunks] = OrderedDict()
+# key of a reading kept whole (not as a `Delta`) -> the folder it is kept in: what a delta may refer to (the
+# latest few: a delta refers only to readings in `_articles`)
+_whole: OrderedDict[str, Path] = OrderedDict()
+WHOLE_ENTRIES = 64
+_REGULATION_KEY = lazy(r"regulation-[0-9a-f]{40}")
 _lock = threading.Lock()
 _fingerprint: str | None = None
 
@@ -90,7 +103,7 @@ def _regulation(folder: Path | None, data: bytes | str, source: str) -> Reading:
         return read(data, source, load=_front_matter(folder), reuse=reuse, chunks=chunks), chunks
 
     key = _key("regulation", data, (source,))
-    value = _cached(folder, key, compute)
+    value = _cached(folder, key, compute, pack=_packed, unpack=_unpacked)
     reading, chunks = value if isinstance(value, tuple) else (value, None)
     with _lock:
         if chunks:
@@ -168,21 +181,153 @@ def _key(kind: str, data: bytes | str, names: tuple[str, ...]) -> str:
     return f"{kind}-{digest.hexdigest()}"
 
 
-def _cached(folder: Path | None, key: str, read: Callable[[], T]) -> T:
+def _cached(folder: Path | None, key: str, read: Callable[[], T],
+            pack: Callable[[Path, str, Any], Any] | None = None,
+            unpack: Callable[[Path, str, Any], Any] | None = None) -> T:
+    """The value kept under `key`: from this process's memory, else the folder, else `read()` (then kept).
+
+    `pack` turns the value into what is kept, `unpack` what is loaded back into the value (None: read again).
+    """
     with _lock:  # the review server reads from several threads
         if key in _memory:
             _memory.move_to_end(key)
             return _memory[key]  # type: ignore[no-any-return]
     value: Any = _load(folder, key) if folder is not None else None
+    if value is not None and unpack is not None:
+        assert folder is not None
+        value = unpack(folder, key, value)
     if value is None:
         value = read()
         if folder is not None:
-            _store(folder, key, value)
+            _store(folder, key, pack(folder, key, value) if pack is not None else value)
     with _lock:
         _memory[key] = value
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
     return value  # type: ignore[no-any-return]
+
+
+def _packed(folder: Path, key: str, value: tuple[Reading, Chunks]) -> Any:
+    """What is kept of a regulation's reading: the reading and its articles, or, when it shares articles with
+    readings this process read that are kept whole in `folder` (the old text of a comparison, for the edited
+    one), a `Delta`: its own articles, and references to theirs."""
+    from regdraft.core.markdown import ArticleRef, Delta
+    from regdraft.core.model import Kind
+
+    holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+    reading, chunks = value
+    with _lock:
+        bases = [base for base in reversed(_articles) if _whole.get(base) == folder and base != key]
+        shared: dict[bytes, int] = {}
+        for k, base in enumerate(bases):
+            for digest in _articles[base]:
+                shared.setdefault(digest, k)
+    digests = {id(unit): digest for digest, (unit, _) in chunks.items() if digest in shared}
+    if not digests:
+        _kept_whole_in(folder, key)
+        return value
+    used: dict[int, int] = {}  # a base's place in `bases` -> its place in the delta's
+
+    def swap(units: tuple[Unit, ...]) -> tuple[Any, ...]:
+        """`units` with the articles of a base as references (the same tuple when there are none)."""
+        out: list[Any] = []
+        for unit in units:
+            digest = digests.get(id(unit)) if unit.kind is Kind.ARTICLE else None
+            if digest is not None:
+                base = used.setdefault(shared[digest], len(used))
+                out.append(ArticleRef(base, digest, chunks[digest][1]))
+            elif unit.kind in holders and unit.children:
+                children = swap(unit.children)
+                out.append(unit if children is unit.children else dataclasses.replace(unit, children=children))
+            else:
+                out.append(unit)
+        return units if all(map(operator.is_, out, units)) else tuple(out)
+
+    regulation = reading.regulation
+    skeleton = dataclasses.replace(reading, regulation=dataclasses.replace(regulation, units=swap(regulation.units)))
+    own = {digest: chunk for digest, chunk in chunks.items() if id(chunk[0]) not in digests}
+    return Delta(tuple(bases[k] for k in sorted(used, key=used.__getitem__)), skeleton, own)
+
+
+def _unpacked(folder: Path, key: str, value: Any) -> tuple[Reading, Chunks] | None:
+    """A regulation's reading as loaded: kept whole, or put together from a `Delta` and its bases (None, to read
+    the text again, when a base is no longer kept or does not hold an article it should)."""
+    from regdraft.core.markdown import ArticleRef, Delta, Reading, moved
+    from regdraft.core.model import Kind, Unit
+
+    holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Reading):
+        _kept_whole_in(folder, key)
+        return value
+    if not isinstance(value, Delta):
+        return None
+    bases: list[Chunks] = []
+    for base in value.bases:
+        if not isinstance(base, str) or not _REGULATION_KEY.fullmatch(base):  # a name of this folder's, nothing else
+            return None
+        found = _kept_whole(folder, base)
+        if found is None:
+            return None
+        bases.append(found[1])
+    chunks: Chunks = dict(value.chunks)
+
+    def put(units: tuple[Any, ...]) -> tuple[Unit, ...] | None:
+        out: list[Unit] = []
+        for unit in units:
+            if isinstance(unit, ArticleRef):
+                if not 0 <= unit.base < len(bases) or unit.digest not in bases[unit.base]:
+                    return None
+                article, was = bases[unit.base][unit.digest]
+                article = moved(article, unit.line - was)
+                chunks[unit.digest] = (article, unit.line)
+                out.append(article)
+            elif isinstance(unit, Unit):
+                if unit.kind in holders and unit.children:
+                    children = put(unit.children)
+                    if children is None:
+                        return None
+                    if not all(map(operator.is_, children, unit.children)):
+                        unit = dataclasses.replace(unit, children=children)
+                out.append(unit)
+            else:
+                return None
+        return tuple(out)
+
+    reading = value.reading
+    units = put(reading.regulation.units)
+    if units is None:
+        return None
+    return dataclasses.replace(reading, regulation=dataclasses.replace(reading.regulation, units=units)), chunks
+
+
+def _kept_whole(folder: Path, key: str) -> tuple[Reading, Chunks] | None:
+    """A base of a delta: a reading kept whole (a delta is never the base of another), from memory or `folder`."""
+    from regdraft.core.markdown import Reading
+
+    with _lock:
+        value = _memory.get(key)
+        if value is not None:
+            _memory.move_to_end(key)
+    if value is None:
+        value = _load(folder, key)
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Reading)):
+            return None
+        with _lock:
+            _memory[key] = value
+            while len(_memory) > MEMORY_ENTRIES:
+                _memory.popitem(last=False)
+    elif _whole.get(key) != folder:
+        return None
+    _kept_whole_in(folder, key)
+    return value
+
+
+def _kept_whole_in(folder: Path, key: str) -> None:
+    with _lock:
+        _whole[key] = folder
+        _whole.move_to_end(key)
+        while len(_whole) > WHOLE_ENTRIES:
+            _whole.popitem(last=False)
 
 
 def origin(regulation: Regulation) -> tuple[Path, str] | None:
