@@ -199,7 +199,7 @@ def _cached(folder: Path | None, key: str, read: Callable[[], T],
     if value is None:
         value = read()
         if folder is not None:
-            _store(folder, key, pack(folder, key, value) if pack is not None else value)
+            _store(folder, key, value, pack)
     with _lock:
         _memory[key] = value
         while len(_memory) > MEMORY_ENTRIES:
@@ -413,9 +413,11 @@ def _load(folder: Path, key: str) -> Any:
         return None
 
 
-def _store(folder: Path, key: str, value: Any) -> None:
+def _store(folder: Path, key: str, value: Any, pack: Callable[[Path, str, Any], Any] | None = None) -> None:
+    """Keep `value` (as `pack` gives it) under `key`; keeping is never an error."""
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = value if pack is None else pack(folder, key, value)
+        payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a value that does not pickle is read again next time
         return
     signed.store(folder, key, payload)
