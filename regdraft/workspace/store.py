@@ -301,10 +301,12 @@ class Workspace(SharedHistory, Transactions):
         if misnamed is not None:
             # Its id is right but its file is named otherwise (`63-2010-ND-CP.md`): "did you mean" the very id typed
             # would leave the drafter nowhere.
+            import shlex
+
             expected = regulation_path(name)
             raise UnknownName(f"The regulation {name} is in {misnamed}, but commands find a regulation by the file "
-                              f"name its id gives, {expected}: rename the file (`git mv {misnamed} {expected}`) "
-                              "and commit it.")
+                              f"name its id gives, {expected}: rename the file "
+                              f"(`git mv {shlex.quote(misnamed)} {shlex.quote(expected)}`) and commit it.")
         amends = self._amendment_of(name)
         if amends is not None:  # `redline qc-sua-doi-2026`: the drafter named the amendment
             raise UnknownName(f"'{name}' is an amendment, not a regulation: name the regulation it amends"
