@@ -185,6 +185,8 @@ def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_wor
     assert kinds["khoản 2 Điều 5"] == "sửa đổi, bổ sung"  # `Sửa đổi, bổ sung khoản 2 Điều 5`
     assert kinds["Điều 9"] == "sửa đổi, bổ sung"
     assert kinds["khoản 2 Điều 23"] == "thay thế cụm từ" and kinds["Điều 7"] == "sửa đổi tên"
+    # No instruction amends điểm đ: its end changed because điểm e follows it, and the summary says only that.
+    assert kinds["điểm đ khoản 1 Điều 4"] == "sửa dấu câu cuối"
     # The points changed inside khoản 2 Điều 5 are still marked in the text, under the clause's anchor.
     clause = html[html.index('id="chg-5"'):html.index('id="chg-6"')]
     assert "<del class=\"del\">.</del><ins class=\"ins\">;</ins>" in clause
@@ -200,6 +202,14 @@ def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None
     kinds = {str(c.address): c.kind.value for c in redline.comparison.changes}
     assert kinds["d3.k1"] == "words deleted" and kinds["d5.k2"] == "amended" and kinds["ch5"] == "heading changed"
     assert helpers.kind_label(redline.comparison.changes[0].kind) == "bỏ cụm từ"
+    english = rr._Helpers(redline, load_profile({}))
+    english.words = rr.words_for("en", load_profile({}))  # an English text's words
+    end = next(c for c in redline.comparison.changes if str(c.address) == "d4.k1.dd")
+    assert (end.kind.value, english.kind_label(end.kind, end), helpers.kind_label(end.kind, end)) == (
+        "amended", "end punctuation changed", "sửa dấu câu cuối")
+    # A point amended in its words keeps its kind, though its end is the same.
+    amended = next(c for c in redline.comparison.changes if str(c.address) == "d4.k1.c")
+    assert helpers.kind_label(amended.kind, amended) == "sửa đổi, bổ sung"
 
 
 def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> None:

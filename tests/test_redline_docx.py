@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -77,6 +78,9 @@ def test_shipped_amendment_accept_all_is_the_draft_and_reject_all_the_text_in_fo
     authors = set(re.findall(r'<w:(?:ins|del) [^>]*w:author="([^"]+)"', xml))
     assert authors == {"Dự thảo lần 2 05-QC/TU"}
     assert xml.count("<w:ins ") >= 19 and "<w:delText" in xml
+    # The list of changes says what changed in điểm đ, whose end alone changed (điểm e follows it).
+    listed = [p.text for p in docx.Document(str(out)).paragraphs if re.match(r"\d+\. ", p.text)]
+    assert "3. điểm đ khoản 1 Điều 4: sửa dấu câu cuối" in listed and "5. khoản 2 Điều 5: sửa đổi, bổ sung" in listed
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,

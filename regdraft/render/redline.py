@@ -243,6 +243,7 @@ class _Helpers:
         self.redline = redline
         self.language = redline.comparison.new.language
         self.words = words_for(self.language, profile)
+        self._by_anchor: dict[str, Provision] | None = None  # the listed changes' provisions (`_end_only`)
 
     def heading(self, unit: Unit) -> str:
         return heading_text(unit, self.language)
@@ -376,8 +377,26 @@ class _Helpers:
         """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
         return sentence(self.describe(change))
 
-    def kind_label(self, kind: ChangeKind | None) -> str:
-        return self.words.get(f"kind_{kind.name.lower()}", "") if kind else ""
+    def kind_label(self, kind: ChangeKind | None, item: Any = None) -> str:
+        """The kind of a change in the document's words; given the change (or its provision), a clause or point
+        whose text changed only in its end (`.` to `;`, as a point added after it makes it) says so, not that
+        it was amended."""
+        if not kind:
+            return ""
+        if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
+            return self.words["kind_end_punctuation"]
+        return self.words.get(f"kind_{kind.name.lower()}", "")
+
+    def _end_only(self, item: Any) -> bool:
+        if not isinstance(item, Provision):
+            if self._by_anchor is None:
+                self._by_anchor = {p.anchor: p for p in changed_provisions(self.redline.comparison.provisions)}
+            item = self._by_anchor.get(getattr(item, "anchor", ""))
+        if item is None or item.old is None or item.new is None or item.old.label != item.new.label:
+            return False
+        from regdraft.core.amend.consequential import only_end_differs
+
+        return only_end_differs(item.old, item.new)
 
     def moved_note(self, p: Provision) -> str:
         assert p.old_address is not None
