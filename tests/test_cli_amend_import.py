@@ -163,3 +163,11 @@ def test_an_imported_law_is_adopted_on_the_date_it_was_signed(invoke: Invoke, tm
     assert (data["signed"], data["effective"]) == ("2024-11-29", "2025-01-15")
     front = (root / "amendments" / "l57" / "amendment.md").read_text(encoding="utf-8").split("---")[1]
     assert "status: adopted" in front and "2024-11-29" in front
+    # The consolidated text's opening gives each text the date it took effect, as its final provisions say.
+    exported = invoke(root, "export", "22/2023/QH15", "--format", "md", "-o", str(tmp_path / "hop-nhat.md"))
+    assert exported.exit_code == 0, exported.output
+    opening = " ".join((tmp_path / "hop-nhat.md").read_text(encoding="utf-8").split())
+    assert "có hiệu lực kể từ ngày 01 tháng 01 năm 2024, được sửa đổi, bổ sung bởi" in opening
+    assert "có hiệu lực kể từ ngày 15 tháng 01 năm 2025." in opening
+    before = invoke(root, "show", "22/2023/QH15", "--as-of", "2023-12-31")  # signed, not yet in force
+    assert before.exit_code != 0 and "took effect on 2024-01-01" in before.output

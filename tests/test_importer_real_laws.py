@@ -43,6 +43,42 @@ def test_header_tables_written_as_text_rows(name: str, number: str, issuer: str,
     assert number not in "\n".join(result.regulation.preamble)
 
 
+# The date each text says it takes effect, as its final provisions say it (the first sentence naming the
+# document itself: Luật 57/2024's "2. Luật này có hiệu lực thi hành từ ngày 15 tháng 01 năm 2025, trừ …").
+EFFECTIVE = [
+    ("amendments/luat-dau-thau-2023/base-22-2023-QH15.txt", dt.date(2024, 1, 1)),
+    ("amendments/luat-dau-thau-2023/amending-57-2024-QH15.txt", dt.date(2025, 1, 15)),
+    ("amendments/nd-63-2010/base-63-2010-ND-CP.txt", dt.date(2010, 10, 14)),
+    ("amendments/nd-63-2010/amending-48-2013-ND-CP.txt", dt.date(2013, 7, 1)),
+    ("vi/luat-cong-doan.txt", dt.date(2013, 1, 1)),
+    ("vi/luat-du-lich.txt", dt.date(2018, 1, 1)),
+    ("vi/luat-giao-duc.txt", dt.date(2020, 7, 1)),
+    ("vi/luat-thanh-nien.txt", dt.date(2021, 1, 1)),
+    ("vi/luat-thi-dua-khen-thuong.txt", dt.date(2004, 7, 1)),
+]
+
+
+@needs_corpus
+@pytest.mark.parametrize(("name", "effective"), EFFECTIVE, ids=[e[0].split("/")[-1] for e in EFFECTIVE])
+def test_the_date_a_text_takes_effect_is_read_from_its_final_provisions(name: str, effective: dt.date) -> None:
+    # It was left out, and the text was taken to be in force from the day it was signed: Nghị định 63/2010 four
+    # months early in `show --as-of` and in the consolidated text's opening.
+    result = import_file(AMENDMENTS.parent / name)
+    assert result.regulation.meta["effective"] == effective > result.regulation.meta["signed"]
+    [note] = [n for n in result.report.by_category("header") if "takes effect" in n.message]
+    assert f"{effective.day:02d} tháng" in note.text and str(effective.year) in note.text
+    assert result.report.passes_check
+
+
+def test_a_text_in_force_from_its_signing_gives_no_effective_date(tmp_path: Path) -> None:
+    source = tmp_path / "qc.txt"
+    source.write_text("QUY CHẾ\nlàm việc\n\nĐiều 1. Phạm vi\n\nQuy chế này có hiệu lực kể từ ngày ký.\n",
+                      encoding="utf-8")
+    result = import_file(source, "01-QC/TU")
+    assert "effective" not in result.regulation.meta
+    assert not [n for n in result.report.notes if "takes effect" in n.message]
+
+
 @needs_corpus
 def test_signature_and_recipients_in_one_table_row() -> None:
     meta = import_file(AMENDMENTS / "nd-63-2010/amending-48-2013-ND-CP.txt").regulation.meta
