@@ -167,7 +167,28 @@ def test_an_imported_law_is_adopted_on_the_date_it_was_signed(invoke: Invoke, tm
     exported = invoke(root, "export", "22/2023/QH15", "--format", "md", "-o", str(tmp_path / "hop-nhat.md"))
     assert exported.exit_code == 0, exported.output
     opening = " ".join((tmp_path / "hop-nhat.md").read_text(encoding="utf-8").split())
-    assert "có hiệu lực kể từ ngày 01 tháng 01 năm 2024, được sửa đổi, bổ sung bởi" in opening
+    assert ("Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023 của Quốc hội, "  # a law: by its name
+            "có hiệu lực kể từ ngày 01 tháng 01 năm 2024, được sửa đổi, bổ sung bởi") in opening
     assert "có hiệu lực kể từ ngày 15 tháng 01 năm 2025." in opening
     before = invoke(root, "show", "22/2023/QH15", "--as-of", "2023-12-31")  # signed, not yet in force
     assert before.exit_code != 0 and "took effect on 2024-01-01" in before.output
+
+
+@needs_corpus
+def test_the_consolidated_decree_opens_as_decrees_are_cited(invoke: Invoke, tmp_path: Path) -> None:
+    """Nghị định 63/2010 as Nghị định 48/2013 amends it: the opening cites a decree by its type, number, date,
+    issuer and subject, and gives the date it took effect (14 October 2010, not its signing on 8 June)."""
+    source = CORPUS.parent / "nd-63-2010"
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(source / "base-63-2010-ND-CP.txt")).exit_code == 0
+    assert invoke(root, "amend", "import", str(source / "amending-48-2013-ND-CP.txt"), "--slug", "nd48").exit_code == 0
+    assert invoke(root, "amend", "adopt", "nd48").exit_code == 0
+    exported = invoke(root, "export", "63/2010/NĐ-CP", "--format", "md", "-o", str(tmp_path / "hop-nhat.md"))
+    assert exported.exit_code == 0, exported.output
+    opening = " ".join((tmp_path / "hop-nhat.md").read_text(encoding="utf-8").split())
+    assert ("Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính, "
+            "có hiệu lực kể từ ngày 14 tháng 10 năm 2010, được sửa đổi, bổ sung bởi: "
+            "- Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ sửa đổi, bổ sung một số điều của "
+            "các nghị định liên quan đến kiểm soát thủ tục hành chính, có hiệu lực kể từ ngày 01 tháng 7 năm 2013."
+            ) in opening

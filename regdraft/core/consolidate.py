@@ -179,6 +179,10 @@ def reference(source: Source, words: Mapping[str, str], with_summary: bool = Fal
     return text + (f" {summary}" if summary else "")
 
 
+# Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên").
+NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp"})
+
+
 def _summary(source: Source) -> str:
     """The title without its leading document type (`sửa đổi, bổ sung một số điều của ...`)."""
     if source.type and source.title.lower().startswith(source.type.lower()):
@@ -231,11 +235,16 @@ class Opening:
 
 def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:
     """The opening: the base document with its effective date, then each amending document (`opening_*` words)."""
-    lead = words["opening_document"].format(title=base.title or base.type, number=base.number)
+    # A state document's opening names a law by its name, any other text by its type with its subject after
+    # the issuer (`{name}`, `{about}`): `Nghị định số 63/2010/NĐ-CP ngày … của Chính phủ về kiểm soát …`.
+    alone = not base.type or base.type.lower() in NAMED_ALONE or _summary(base) == base.title
+    name = base.title or base.type if alone else base.type
+    about = "" if alone else f" {_summary(base)}"
+    lead = words["opening_document"].format(title=base.title or base.type, number=base.number, name=name)
     if base.signed:
         lead += words["cited_signed"].format(date=date_text(base.signed, words))
     if base.issuer:
-        lead += words["opening_issuer"].format(issuer=base.issuer)
+        lead += words["opening_issuer"].format(issuer=base.issuer, about=about)
     lead += _effective_clause(base, words)
     when = date_text(as_of, words)
     if not amendments:

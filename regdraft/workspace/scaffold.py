@@ -39,23 +39,19 @@ def _fields(reg: Regulation, words: Mapping[str, str], title: str = "") -> dict[
     }
 
 
-# Named alone when cited (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên").
-_NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp"})
-
-
 def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], numbered: bool = False) -> str:
     """The text as a state document first cites it: a law or an ordinance by its name (`Luật Đấu thầu`; with
     `numbered`, and its number: `Luật Đấu thầu số 22/2023/QH15`, as an amending law's article heading names
     it), any other document by its type, number, date, issuer and subject (`Nghị định số 63/2010/NĐ-CP ngày 08
     tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính`, as Nghị định 48/2013/NĐ-CP cites it). A
     text with no number is cited by its name."""
-    from regdraft.core.consolidate import reference, source_of
+    from regdraft.core.consolidate import NAMED_ALONE, reference, source_of
 
     kind = str(reg.meta.get("type") or "").strip().lower()
     number = document_number(reg.meta)
     if not number or not kind:
         return base
-    if kind in _NAMED_ALONE:
+    if kind in NAMED_ALONE:
         return f"{base} số {number}" if numbered else base
     return reference(source_of(reg.meta), words, with_summary=True)
 
