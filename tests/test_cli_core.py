@@ -170,6 +170,44 @@ def test_an_amendment_named_for_a_regulation_is_said_to_be_one(consulting_worksp
     assert snapshot(consulting_workspace) == before
 
 
+LAW = """---
+id: 57/2020/QH14
+type: Luật
+title: Luật Thanh niên
+language: vi
+issuer: QUỐC HỘI
+signed: 2020-06-16
+---
+
+## Điều 1. Phạm vi điều chỉnh
+
+Luật này quy định về quyền, nghĩa vụ của thanh niên.
+
+## Điều 2. Hiệu lực thi hành
+
+1\\. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.
+
+2\\. Luật Thanh niên số 53/2005/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.
+"""
+
+
+def test_check_warns_of_a_date_of_effect_the_front_matter_does_not_give(tmp_workspace: Workspace,
+                                                                        invoke: Invoke) -> None:
+    # A text imported before `import` read the date from its final provisions counts as in force from its signing.
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": LAW.encode()}, "A law")
+    result = invoke(tmp_workspace, "check", "57/2020/QH14")
+    assert result.exit_code == 0, result.output  # a warning: the text reads
+    assert ("regulations/57-2020-QH14.md:16: warning: Khoản 1 Điều 2 says the text takes effect on 2021-01-01, but "
+            "the front matter gives no 'effective', so it counts as in force from its signing (2020-06-16); add "
+            "`effective: 2021-01-01` to the front matter.") in " ".join(result.output.split())
+    given = LAW.replace("signed: 2020-06-16\n", "signed: 2020-06-16\neffective: 2021-01-01\n")
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": given.encode()}, "Its date of effect")
+    assert "effective" not in invoke(tmp_workspace, "check", "57/2020/QH14").output
+    from_signing = LAW.replace("thi hành từ ngày 01 tháng 01 năm 2021", "kể từ ngày ký")
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": from_signing.encode()}, "In force from its signing")
+    assert "warning" not in invoke(tmp_workspace, "check", "57/2020/QH14").output
+
+
 def test_show_json(mini_workspace: Workspace, invoke: Invoke) -> None:
     data = json.loads(invoke(mini_workspace, "show", "MINI-QC", "d2.k2", "--json", catch=False).output)
     assert data["address"] == "d2.k2" and data["kind"] == "clause"

@@ -10,9 +10,13 @@ Post-conditions of `parse_date`:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
-from regdraft.core.errors import UsageError
+from regdraft.core.errors import Problem, UsageError
+
+if TYPE_CHECKING:
+    from regdraft.core.model import Regulation
 
 FORMS = "YYYY-MM-DD (or DD/MM/YYYY)"
 
@@ -58,3 +62,44 @@ def written_date(day: dt.date, pattern: str, month_names: str) -> str:
     return pattern.format(day=day.day, dd=f"{day.day:02d}", month=day.month,
                           mm=f"{day.month:02d}" if day.month <= 2 else str(day.month),
                           month_name=names[day.month - 1] if len(names) == 12 else str(day.month), year=day.year)
+
+
+# The date the document itself takes effect: `Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2010`
+# (the document named by its type and `này`; a provision of it, `Khoản 3 Điều 1 của Luật này có hiệu lực …`, names
+# the document too, so only the first such sentence counts: final provisions put the whole text's date first).
+_TAKES_EFFECT = re.compile(
+    r"(?:^|[.;]\s+|^\d+\\?\.\s+)(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|"
+    r"Quy định|Chỉ thị|Hướng dẫn|Văn bản)\s+này\s+có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+"
+    r"(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def takes_effect(text: str) -> dt.date | None:
+    """The date a sentence of `text` says the document takes effect on (`Luật này có hiệu lực thi hành từ ngày 01
+    tháng 01 năm 2024`), None when it says none (`… có hiệu lực kể từ ngày ký`) or names an impossible date."""
+    found = _TAKES_EFFECT.search(text)
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+    except ValueError:
+        return None
+
+
+def effective_unsaid(reg: Regulation) -> list[Problem]:
+    """A warning when the text says it takes effect on a date its front matter does not give: without `effective`
+    it counts as in force from its signing (a text imported before the date was read from its final provisions)."""
+    for loc in reg.walk():
+        for text in (*loc.unit.text, *loc.unit.closing):
+            day = takes_effect(text)
+            if day is None:
+                continue
+            signed = read_date(reg.meta.get("signed"))
+            if day == signed:
+                return []
+            since = f"its signing ({signed.isoformat()})" if signed else "an unknown date"
+            where = loc.address.describe(reg.language)
+            return [Problem(f"{where[:1].upper()}{where[1:]} says the text takes effect on {day.isoformat()}, "
+                            f"but the front matter gives no 'effective', so it counts as in force from {since}; "
+                            f"add `effective: {day.isoformat()}` to the front matter.",
+                            reg.source, loc.unit.line, warning=True)]
+    return []

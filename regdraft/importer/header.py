@@ -274,25 +274,15 @@ def signed_in_closing_sentence(body: Sequence[Paragraph]) -> tuple[Paragraph, da
     return None
 
 
-# The date the document itself takes effect: `Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2010`
-# (the document named by its type and `này`, not a provision of it: `Khoản 3 Điều 1 của Luật này có hiệu lực …`
-# names the document too, so only the first such sentence is taken, as final provisions put the whole first).
-_TAKES_EFFECT = re.compile(
-    r"(?:^|[.;]\s+|^\d+\.\s+)(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|Quy định|"
-    r"Chỉ thị|Hướng dẫn|Văn bản)\s+này\s+có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})"
-    r"\s+năm\s+(\d{4})")
-
-
 def effective_in_final_provisions(body: Sequence[Paragraph]) -> tuple[Paragraph, date] | None:
     """The sentence saying when the document takes effect (`Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm
     2024.`), the first in the text, and its date; None when it gives none (`… có hiệu lực kể từ ngày ký`)."""
+    from regdraft.core.dates import takes_effect
+
     for para in body:
-        found = _TAKES_EFFECT.search(para.text) if para.rows is None else None
-        if found:
-            try:
-                return para, date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
-            except ValueError:
-                return None
+        day = takes_effect(para.text) if para.rows is None else None
+        if day is not None:
+            return para, day
     return None
 
 

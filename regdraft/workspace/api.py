@@ -50,6 +50,10 @@ def file_problems(reading: Reading, relative: str | None = None) -> list[Problem
     reg = reading.regulation
     missing = kept_beside(reg, "missing-references", lambda: _missing_problems(reg))
     problems = [*reading.problems, *reading.warnings, *missing]
+    if "effective" not in reg.meta and reg.language == "vi":
+        from regdraft.core.dates import effective_unsaid  # kept beside the reading: core code, as its key says
+
+        problems.extend(kept_beside(reg, "effective-unsaid", lambda: effective_unsaid(reg)))
     if relative is not None and reg.id and PurePosixPath(relative).name != regulation_filename(reg.id):
         # Commands find a regulation by its id through the file name, so a mismatch hides it.
         expected = regulation_filename(reg.id)
