@@ -93,8 +93,8 @@ def test_the_summary_gives_the_page_each_change_is_on(shipped_pdf: Path, tmp_wor
     summary = " ".join(pages[:2])
     for n, change in enumerate(redline.comparison.changes, 1):
         described = " ".join(helpers.describe(change).split())
-        found = re.search(rf"{n}\. {re.escape(described)} {re.escape(helpers.kind_label(change.kind))} tr\. (\d+)",
-                          summary)
+        kind = helpers.kind_label(change.kind, change)
+        found = re.search(rf"{n}\. {re.escape(described)} {re.escape(kind)} tr\. (\d+)", summary)
         assert found, described
         printed = int(found.group(1))
         assert printed == anchors[change.anchor], described
