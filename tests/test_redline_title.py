@@ -199,3 +199,22 @@ def test_the_summary_names_a_title_whose_words_are_replaced_as_the_instruction_d
                       html.read_text(encoding="utf-8"))
     assert ("tên Điều 26", "thay thế cụm từ") in rows, rows
     assert ("khoản 1 Điều 3", "bỏ cụm từ") in rows  # words in a provision's text: the provision itself
+
+
+def test_a_state_text_is_cited_by_its_dates_in_words(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # Nghị định 30/2020/NĐ-CP writes a date cited in a state document in words (ngày 16 tháng 6 năm 2020), as the
+    # consolidated text's opening already did; the redline's title and cover line wrote 16/06/2020.
+    from tests.test_cli_core import LAW
+
+    law = LAW.replace("issuer: QUỐC HỘI\n", "issuer: QUỐC HỘI\nprofile: state-30\neffective: 2021-01-01\n")
+    edited = law.replace("quyền, nghĩa vụ của thanh niên", "quyền, nghĩa vụ và trách nhiệm của thanh niên")
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": law.encode()}, "A law")
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": edited.encode()}, "Edited")
+    html = tmp_workspace.root / "r.html"
+    result = invoke(tmp_workspace, "redline", "57/2020/QH14", "--from", "HEAD~1", "--to", "HEAD", "-o", str(html))
+    assert result.exit_code == 0, result.output
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8")).split())
+    assert "với Luật số 57/2020/QH14 ngày 16 tháng 6 năm 2020 (Phiên bản HEAD~1)" in text
+    # the versions' own dates too: `Phiên bản HEAD~1 (Luật số 57/2020/QH14 , ngày 03 tháng 12 năm 2026)`
+    cover = text[text.index("(Phiên bản HEAD~1)"):text.index("Ký hiệu")]
+    assert re.search(r"ngày \d{2} tháng \d{1,2} năm \d{4}\)", cover) and not re.search(r"\d{2}/\d{2}/\d{4}", cover)
