@@ -141,6 +141,30 @@ def test_comment_spanning_two_clauses_lands_on_their_article(ws: Workspace, copy
     assert "\n" in c["selection"]
 
 
+def test_a_comment_on_an_instruction_naming_two_clauses_of_an_article_lands_on_the_article(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # `Thay thế cụm từ … tại khoản 1 và khoản 4 Điều 7` is about Điều 7: a reviewer's "Nhất trí." on it went to
+    # khoản 1 alone. Instructions naming provisions of several articles keep the first (khoản 2 Điều 23 here).
+    ws = tmp_workspace
+    text = (ws.root / "amendments" / SLUG / "amendment.md").read_text(encoding="utf-8")
+    text = text.replace("tại khoản 2 Điều 23 và khoản 1 Điều 24.", "tại khoản 2 Điều 23 và khoản 1 Điều 24.\n\n"
+                        "14\\. Thay thế cụm từ “Tỉnh ủy viên” bằng cụm từ “Ủy viên Ban Chấp hành” tại khoản 1 và "
+                        "khoản 4 Điều 7.", 1)
+    ws.commit({f"amendments/{SLUG}/amendment.md": text.encode()}, "Draft with instruction 14")
+    opened = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-04-15", "--consult", BODY)
+    assert opened.exit_code == 0, opened.output
+    copy = tmp_path / "copy.docx"
+    result = invoke(ws, "round", "copy", SLUG, "-o", str(copy))
+    assert result.exit_code == 0, result.output
+    document = kit.open_docx(copy)
+    for needle, said in (("tại khoản 1 và khoản 4 Điều 7", "Nhất trí."), ("tại khoản 2 Điều 23 và", "Đồng ý.")):
+        kit.comment(document, kit.isolate(kit.paragraph_with(document, needle), needle), said, "A")
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    placed = {c["text"]: c["provision"] for c in _comment_files(ws).values()}
+    assert placed == {"Nhất trí.": "d7", "Đồng ý.": "d23.k2"}
+
+
 # -- tracked changes --------------------------------------------------------------------------
 
 

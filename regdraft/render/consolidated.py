@@ -219,11 +219,20 @@ def _instruction_blocks(ins: Instruction, language: str, level: int) -> list[Blo
 
 
 def _target(instruction: Instruction) -> str:
-    """The first provision an instruction names (empty for words changed throughout)."""
+    """The provision an instruction is about: the one it names; of several, the article (or clause) holding them all
+    (`tại khoản 1 và khoản 4 Điều 5`: Điều 5), else the first (empty for words changed throughout)."""
     from regdraft.core.amend.grammar import targets
+    from regdraft.core.model import Address
 
     named = targets(instruction.op)
-    return str(named[0]) if named else ""
+    if len(named) < 2:
+        return str(named[0]) if named else ""
+    first = named[0].segments
+    shared = 0
+    while shared < len(first) and all(a.segments[shared:shared + 1] == first[shared:shared + 1] for a in named[1:]):
+        shared += 1
+    held = first[:shared]
+    return str(Address(held)) if any(s.kind is Kind.ARTICLE for s in held) else str(named[0])
 
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:
