@@ -72,6 +72,28 @@ def test_an_amending_decree_cites_the_decree_as_decrees_do(tmp_workspace: Worksp
     assert "Nghị định này có hiệu lực thi hành từ ngày … tháng … năm …." in text
 
 
+def test_an_unnumbered_draft_leaves_its_number_blank_in_its_series(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # Drafts print `Số:      /2026/NĐ-CP`: the blank for the number, in the series the decree will take.
+    import datetime as dt
+
+    from regdraft.render.html import draft_number
+
+    tmp_workspace.commit({"regulations/63-2010-NĐ-CP.md": DECREE.encode()}, "A decree")
+    _new(tmp_workspace, invoke, "nd", "63/2010/NĐ-CP")
+    html = tmp_workspace.root / "nd.html"
+    assert invoke(tmp_workspace, "amend", "export", "nd", "--format", "html", "-o", str(html)).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    year = dt.date.today().year
+    blank = "\u00a0" * 6
+    assert f'<div class="number">Số: {blank}/<span class="nobr">{year}/NĐ-CP</span></div>' in page
+    title = re.search(r"<title>([^<]*)</title>", page)
+    assert title is not None and title.group(1).startswith("Nghị định sửa đổi")  # no blank number in it
+    today = dt.date(2026, 12, 3)
+    assert draft_number({"type": "Quy chế", "regulation": "01-QC/TU"}, today) == "\u00a0" * 6 + "-QC/TU"
+    assert draft_number({"type": "Quyết định", "regulation": "01-QC/TU"}, today) == ""  # another series
+    assert draft_number({"type": "Luật", "regulation": "57/2020/QH14"}, today) == ""  # a law's term is not known
+
+
 def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
                                                                              invoke: Invoke) -> None:
     text = _new(tmp_workspace, invoke, "en2", "01-QC/TU-EN")

@@ -306,12 +306,34 @@ def document_header(
     )
 
 
+# A document type and the abbreviation its numbers carry (Nghị định 30/2020/NĐ-CP, Phụ lục III; Hướng dẫn
+# 36-HD/VPTW): `63/2010/NĐ-CP`, `01-QC/TU`.
+_ABBREVIATIONS = {"nghị định": "NĐ", "quyết định": "QĐ", "quy chế": "QC", "thông tư": "TT", "nghị quyết": "NQ",
+                  "chỉ thị": "CT", "hướng dẫn": "HD", "quy định": "QĐi", "kết luận": "KL"}
+_SERIES = re.compile(r"\d+(?P<year>/\d{4})?(?P<series>[/-][^\d\s]+)")
+
+
+def draft_number(meta: Mapping[str, Any], today: dt.date) -> str:
+    """The number line's blank of an unnumbered draft in the series of the text it amends, when it is of the
+    same type: `     /2026/NĐ-CP` for a decree amending Nghị định 63/2010/NĐ-CP, `     -QC/TU` for a Quy chế
+    amending 01-QC/TU; "" when the series is not plainly the draft's (another type, a law's `QH15` term)."""
+    abbreviation = _ABBREVIATIONS.get(str(meta.get("type") or "").strip().lower())
+    found = _SERIES.fullmatch(str(meta.get("regulation") or "").strip())
+    if abbreviation is None or found is None or abbreviation not in re.split(r"[/-]", found.group("series")):
+        return ""
+    blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
+    return f"{blank}{f'/{today.year}' if found.group('year') else ''}{found.group('series')}"
+
+
 def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> DocumentHeader:
     """The header block of an amending document: `DỰ THẢO lần N` and a blank date until adopted."""
     pending = amendment.status != "adopted"
     draft = (amendment.draft if amendment.draft is not None else "") if pending else None
     header = document_header(amendment.meta, profile, number=amendment.number or "     ",
                              draft=draft, date=amendment.signed)
+    series = "" if amendment.number else draft_number(amendment.meta, today)
+    if series:  # `Số:      /2026/NĐ-CP`: the blank for the number, in the series the document will take
+        header = replace(header, number=profile.number_line(series, amendment.language))
     if amendment.signed is None:
         place = str(amendment.meta.get("place") or "")
         # Kept open for the date of signing (the profile's `date_unsigned`); {gap} is six no-break
