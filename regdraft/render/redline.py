@@ -383,9 +383,10 @@ class _Helpers:
         it was amended."""
         if not kind:
             return ""
+        own = self.words.get(f"kind_{kind.name.lower()}", "")
         if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
-            return self.words["kind_end_punctuation"]
-        return self.words.get(f"kind_{kind.name.lower()}", "")
+            return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
+        return own
 
     def _end_only(self, item: Any) -> bool:
         if not isinstance(item, Provision):
