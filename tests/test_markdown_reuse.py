@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regdraft.core.markdown import Chunks, Reading, read
+from regdraft.core.markdown import Chunks, Delta, Reading, read
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.workspace import parse_cache
@@ -206,6 +206,42 @@ def test_the_old_text_of_a_compare_gives_the_edited_one_its_articles(monkeypatch
     _same_reading(newer, read(edited_again, "new.md"))
     shared = {id(a) for a in _articles(again.units)} & {id(a) for a in _articles(newer.regulation.units)}
     assert len(shared) >= len(list(_articles(again.units))) - 1
+
+
+def _check_delta(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str, edit: str) -> None:
+    """The old text kept whole, the edited one as a delta of it (`parse_cache._packed`); a later run loads the
+    delta with the old text's articles and reads the same as the edited text read from scratch."""
+    for attribute in ("_memory", "_articles", "_whole"):
+        monkeypatch.setattr(parse_cache, attribute, type(getattr(parse_cache, attribute))())
+    edited = _edited(text, random.Random(edit), edit)
+    parse_cache._regulation(folder, text, name)
+    first = parse_cache._regulation(folder, edited, name)
+    assert isinstance(parse_cache._load(folder, parse_cache._key("regulation", edited, (name,))), Delta)
+    for kept in (parse_cache._memory, parse_cache._articles, parse_cache._whole):
+        kept.clear()
+    again = parse_cache._regulation(folder, edited, name)
+    expected = read(edited, name)
+    _same_reading(first, expected)
+    _same_reading(again, expected)
+
+
+@pytest.mark.parametrize("edit", _EDITS)
+@pytest.mark.parametrize(("name", "text"), list(_texts()), ids=["vi", "en"])
+def test_an_edited_text_kept_as_a_delta_loads_as_it_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          name: str, text: str, edit: str) -> None:
+    _check_delta(tmp_path, monkeypatch, name, text, edit)
+
+
+@pytest.mark.slow
+@needs_corpus
+@pytest.mark.parametrize("law", _LAWS, ids=[p.name for p in _LAWS])
+def test_an_edited_corpus_law_kept_as_a_delta_loads_as_it_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                law: Path) -> None:
+    from regdraft.importer import import_file
+
+    text = import_file(law).text
+    for edit in ("word", "add", "drop", "article", "clause", "table", "title"):
+        _check_delta(tmp_path / edit, monkeypatch, law.name, text, edit)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
