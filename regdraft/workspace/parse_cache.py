@@ -44,7 +44,7 @@ import threading
 from collections import ChainMap, OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 from regdraft.core.collector import paused
 from regdraft.core.patterns import lazy
@@ -200,11 +200,23 @@ def _cached(folder: Path | None, key: str, read: Callable[[], T],
         value = read()
         if folder is not None:
             _store(folder, key, value, pack)
+    _remember(key, value)
+    return value  # type: ignore[no-any-return]
+
+
+def _remember(key: str, value: Any) -> None:
+    """Keep `value` in this process's memory, the latest `MEMORY_ENTRIES` only."""
     with _lock:
         _memory[key] = value
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
-    return value  # type: ignore[no-any-return]
+
+
+def _is_whole(value: Any) -> TypeGuard[tuple[Reading, Chunks]]:
+    """A regulation's entry kept whole: its reading and its articles (not a `Delta`)."""
+    from regdraft.core.markdown import Reading
+
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Reading)
 
 
 def _packed(folder: Path, key: str, value: tuple[Reading, Chunks]) -> Any:
@@ -252,11 +264,11 @@ def _packed(folder: Path, key: str, value: tuple[Reading, Chunks]) -> Any:
 def _unpacked(folder: Path, key: str, value: Any) -> tuple[Reading, Chunks] | None:
     """A regulation's reading as loaded: kept whole, or put together from a `Delta` and its bases (None, to read
     the text again, when a base is no longer kept or does not hold an article it should)."""
-    from regdraft.core.markdown import ArticleRef, Delta, Reading, moved
+    from regdraft.core.markdown import ArticleRef, Delta, moved
     from regdraft.core.model import Kind, Unit
 
     holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Reading):
+    if _is_whole(value):
         _kept_whole_in(folder, key)
         return value
     if not isinstance(value, Delta):
@@ -302,20 +314,15 @@ def _unpacked(folder: Path, key: str, value: Any) -> tuple[Reading, Chunks] | No
 
 def _kept_whole(folder: Path, key: str) -> tuple[Reading, Chunks] | None:
     """A base of a delta: a reading kept whole (a delta is never the base of another), from memory or `folder`."""
-    from regdraft.core.markdown import Reading
-
     with _lock:
         value = _memory.get(key)
         if value is not None:
             _memory.move_to_end(key)
     if value is None:
         value = _load(folder, key)
-        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Reading)):
+        if not _is_whole(value):
             return None
-        with _lock:
-            _memory[key] = value
-            while len(_memory) > MEMORY_ENTRIES:
-                _memory.popitem(last=False)
+        _remember(key, value)
     elif _whole.get(key) != folder:
         return None
     _kept_whole_in(folder, key)
@@ -352,10 +359,7 @@ def kept_beside(regulation: Regulation, kind: str, compute: Callable[[], T]) -> 
             _memory.move_to_end(name)
             return _memory[name]  # type: ignore[no-any-return]
     value = _kept_value(folder, name, compute)
-    with _lock:
-        _memory[name] = value
-        while len(_memory) > MEMORY_ENTRIES:
-            _memory.popitem(last=False)
+    _remember(name, value)
     return value
 
 
