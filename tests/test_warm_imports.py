@@ -53,13 +53,21 @@ def test_a_conflict_is_still_found_and_reported_before_the_command(tmp_workspace
 
 
 def test_compare_outside_a_workspace_leaves_the_store_and_git_unloaded(tmp_path: Path) -> None:
-    """`compare` of two loose files only asks whether they lie in a workspace (`workspace.roots`)."""
+    """`compare` of two loose files only asks whether they lie in a workspace (`workspace.roots`), and labels a
+    change of end punctuation without loading the amendments engine (`regdraft.core.item_ends`)."""
     old = tmp_path / "old.md"
     new = tmp_path / "new.md"
     text = (Path(__file__).resolve().parents[1] / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
     old.write_text(text, encoding="utf-8")
-    new.write_text(text.replace("tập thể lãnh đạo,", "tập thể lãnh đạo, thử nghiệm so sánh,", 1), encoding="utf-8")
+    point_k = next(line for line in text.splitlines() if line.startswith("k) Quyết định triệu tập hội nghị"))
+    assert point_k.endswith(".")  # the last point of khoản 1 Điều 5
+    edited = text.replace("tập thể lãnh đạo,", "tập thể lãnh đạo, thử nghiệm so sánh,", 1)
+    new.write_text(edited.replace(point_k, point_k[:-1] + ";", 1), encoding="utf-8")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     loaded = _loaded(["compare", str(old), str(new), "--format", "html", "-o", str(tmp_path / "c.html")], env, tmp_path)
-    assert sorted(m for m in loaded if m in ("regdraft.workspace.store", "regdraft.workspace.journal", "git")) == []
-    assert '<ins class="ins">thử nghiệm so sánh, </ins>' in (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert sorted(m for m in loaded if m in ("regdraft.workspace.store", "regdraft.workspace.journal", "git",
+                                             "regdraft.core.amend")) == []
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert '<ins class="ins">thử nghiệm so sánh, </ins>' in page
+    assert page.count("sửa dấu câu cuối") == 1  # điểm k khoản 1 Điều 5
+    assert page.count("summary-kind\">sửa đổi, bổ sung<") == 1

@@ -395,7 +395,7 @@ class _Helpers:
             item = self._by_anchor.get(getattr(item, "anchor", ""))
         if item is None or item.old is None or item.new is None or item.old.label != item.new.label:
             return False
-        from regdraft.core.amend.consequential import only_end_differs
+        from regdraft.core.item_ends import only_end_differs
 
         return only_end_differs(item.old, item.new)
 

@@ -23,13 +23,13 @@ Post-conditions of `after_append`, `after_repeal` and `after_first`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.address import PLUS, dash_ordinal, dash_part, is_item_part, plus_ordinals
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits
+from regdraft.core.item_ends import end_of, with_end
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit
 from regdraft.core.parts import dash_items, plus_items
 
@@ -186,30 +186,7 @@ def _item_repeal(units: Units, before: Units, ins: Instruction, target: Address,
                                "repeal") for item, old, end in changes]
 
 
-# `; hoặc`, `; và`, `, hoặc` (and English `; or`, `; and`) ending an item before the last.
-_JOINED = re.compile(r"(?P<end>[;,]\s+(?:và|hoặc|and|or))$")
 Change = tuple[Unit, str, str]  # the item as changed, its old end, its new end
-
-
-def _end(unit: Unit) -> str:
-    """How the item ends: '.', ';', ':', or its conjunction ('; hoặc'); "" for one with sub-items or no text."""
-    if unit.repealed or unit.children or not unit.text:
-        return ""
-    last = unit.text[-1].rstrip()
-    joined = _JOINED.search(last)
-    return joined.group("end") if joined else last[-1:]
-
-
-def only_end_differs(before: Unit, after: Unit) -> bool:
-    """True when `after` is `before` with another end ('.' for ';', '; hoặc' for ';' ...): an edit the
-    text may make without an instruction, as applying an insertion or a repeal next to it does."""
-    old, new = _end(before), _end(after)
-    return bool(old and new) and old != new and _with_end(after, new, old) == before
-
-
-def _with_end(unit: Unit, old: str, mark: str) -> Unit:
-    last = unit.text[-1].rstrip()
-    return replace(unit, text=(*unit.text[:-1], last[:len(last) - len(old)] + mark))
 
 
 def _is_semicolon(end: str) -> bool:
@@ -220,7 +197,7 @@ def _listed(items: Sequence[Unit], index: int, lead_in: Sequence[str]) -> bool:
     """True when the item at `index` sits in a list whose items end with ';'."""
     before = [u for u in items[:index] if not u.repealed]
     if before:
-        return _is_semicolon(_end(before[-1]))
+        return _is_semicolon(end_of(before[-1]))
     lead = [t for t in lead_in if not t.startswith(("- ", "+ "))]
     return bool(lead) and lead[-1].rstrip().endswith(":")
 
@@ -229,24 +206,24 @@ def after_append(holder: Unit, new: Unit) -> tuple[Unit, list[Change]]:
     """`holder` with the item before the appended `new` ending in ';' (and the list's `hoặc`/`và`
     moved to it), when the list needs it. `new` must be the last item of its kind in `holder`."""
     items = [c for c in holder.children if c.kind is new.kind]
-    if not items or items[-1] is not new or _end(new) != ".":
+    if not items or items[-1] is not new or end_of(new) != ".":
         return holder, []
     live = [i for i, u in enumerate(items[:-1]) if not u.repealed]
     if not live:
         return holder, []
     index = live[-1]
     previous = items[index]
-    if _end(previous) != "." or not _listed(items, index, holder.text):
+    if end_of(previous) != "." or not _listed(items, index, holder.text):
         return holder, []
     before = [items[i] for i in live[:-1]]
-    joined = _end(before[-1]) if before else ""
+    joined = end_of(before[-1]) if before else ""
     if before and joined.startswith(";") and len(joined) > 1:
         # `b) ...; hoặc` `c) ....` + `d) ....`: the `hoặc` now stands before the new last item.
-        moved = _with_end(before[-1], joined, ";")
-        changed = _with_end(previous, ".", joined)
+        moved = with_end(before[-1], joined, ";")
+        changed = with_end(previous, ".", joined)
         holder = _swap(_swap(holder, before[-1], moved), previous, changed)
         return holder, [(moved, joined, ";"), (changed, ".", joined)]
-    changed = _with_end(previous, ".", ";")
+    changed = with_end(previous, ".", ";")
     return _swap(holder, previous, changed), [(changed, ".", ";")]
 
 
@@ -254,22 +231,22 @@ def after_repeal(holder: Unit, repealed: Unit, before: Unit) -> tuple[Unit, list
     """`holder` with the new last live item ending in '.', when the repealed `before` ended the list;
     a `hoặc`/`và` it ended with moves to the item before it. `repealed` is the placeholder now in `holder`."""
     items = [c for c in holder.children if c.kind is repealed.kind]
-    if _end(before) != "." or any(not u.repealed for u in items[items.index(repealed) + 1:]):
+    if end_of(before) != "." or any(not u.repealed for u in items[items.index(repealed) + 1:]):
         return holder, []
     live = [i for i, u in enumerate(items) if not u.repealed]
     if not live:
         return holder, []
     index = live[-1]
     last = items[index]
-    end = _end(last)
+    end = end_of(last)
     if not _is_semicolon(end) or not _listed(items, index, holder.text):
         return holder, []
-    changed = _with_end(last, end, ".")
+    changed = with_end(last, end, ".")
     holder = _swap(holder, last, changed)
     changes: list[Change] = [(changed, end, ".")]
     earlier = items[live[-2]] if len(live) > 1 else None
-    if len(end) > 1 and earlier is not None and _end(earlier) == ";":
-        moved = _with_end(earlier, ";", end)
+    if len(end) > 1 and earlier is not None and end_of(earlier) == ";":
+        moved = with_end(earlier, ";", end)
         holder = _swap(holder, earlier, moved)
         changes.append((moved, ";", end))
     return holder, changes

@@ -47,12 +47,13 @@ from dataclasses import dataclass, replace
 from regdraft.core.address import dash_ordinal, dash_part, plus_part
 from regdraft.core.amend import replacements
 from regdraft.core.amend.apply import apply, occurrences
-from regdraft.core.amend.consequential import Punctuation, only_end_differs
+from regdraft.core.amend.consequential import Punctuation
 from regdraft.core.amend.dashes import repealed_dash
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
+from regdraft.core.item_ends import only_end_differs
 from regdraft.core.markdown import validate
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
