@@ -208,6 +208,22 @@ def test_check_warns_of_a_date_of_effect_the_front_matter_does_not_give(tmp_work
     assert "warning" not in invoke(tmp_workspace, "check", "57/2020/QH14").output
 
 
+def test_check_reads_an_english_text_for_its_date_of_effect(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    english = (LAW.replace("language: vi", "language: en")
+               .replace("## Điều 1. Phạm vi điều chỉnh", "## Article 1. Scope")
+               .replace("Luật này quy định về quyền, nghĩa vụ của thanh niên.", "This Law provides for youth.")
+               .replace("## Điều 2. Hiệu lực thi hành", "## Article 2. Effect")
+               .replace("Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.",
+                        "This Law takes effect on January 1, 2021.")
+               .replace("Luật Thanh niên số 53/2005/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.",
+                        "The Law on Youth No. 53/2005/QH11 ceases to be in force when this Law takes effect."))
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": english.encode()}, "A law in English")
+    result = invoke(tmp_workspace, "check", "57/2020/QH14")
+    assert result.exit_code == 0, result.output
+    assert ("regulations/57-2020-QH14.md:16: warning: Clause 1, Article 2 says the text takes effect on 2021-01-01, "
+            "but the front matter gives no 'effective'") in " ".join(result.output.split())
+
+
 def test_show_json(mini_workspace: Workspace, invoke: Invoke) -> None:
     data = json.loads(invoke(mini_workspace, "show", "MINI-QC", "d2.k2", "--json", catch=False).output)
     assert data["address"] == "d2.k2" and data["kind"] == "clause"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from regdraft.core.dates import parse_date, read_date
+from regdraft.core.dates import parse_date, read_date, takes_effect
 from regdraft.core.errors import UsageError
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
@@ -34,3 +34,30 @@ def test_adopt_and_show_read_the_vietnamese_form(tmp_workspace: Workspace, invok
     assert shown.exit_code == 0, shown.output
     early = invoke(tmp_workspace, "show", "01-QC/TU", "d1", "--as-of", "01/01/2020")
     assert early.exit_code != 0 and "took effect on 2021-01-09" in early.output and "Traceback" not in early.output
+
+
+# The sentence of the final provisions that dates the whole text, as Vietnamese texts and English translations
+# write it; a provision's own date (`Khoản 3 Điều 1 của Luật này …`) and "from its signing" give none.
+TAKES_EFFECT = [
+    ("vi", "Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2010.", dt.date(2010, 10, 14)),
+    ("vi", "2. Luật này có hiệu lực thi hành từ ngày 15 tháng 01 năm 2025, trừ trường hợp …", dt.date(2025, 1, 15)),
+    ("vi", "Quy chế này có hiệu lực kể từ ngày 01/02/2022.", dt.date(2022, 2, 1)),
+    ("vi", "Quy định này có hiệu lực từ ngày 1/6/2023 và thay thế …", dt.date(2023, 6, 1)),
+    ("vi", "Quy chế này có hiệu lực kể từ ngày ký.", None),
+    ("vi", "Khoản 3 Điều 1 của Luật này có hiệu lực từ ngày 01 tháng 7 năm 2025.", None),
+    ("vi", "Luật này có hiệu lực thi hành từ ngày 30 tháng 02 năm 2025.", None),
+    ("en", "This Law takes effect on January 1, 2025.", dt.date(2025, 1, 1)),
+    ("en", "This Decree comes into force as of 14 October 2010.", dt.date(2010, 10, 14)),
+    ("en", "1. This Law shall take effect from the 1st of", None),
+    ("en", "These Regulations take effect from 01/02/2022 and replace …", dt.date(2022, 2, 1)),
+    ("en", "2. This Law enters into force on July 1st, 2024, except …", dt.date(2024, 7, 1)),
+    ("en", "These Regulations take effect from the date of signing and replace …", None),
+    ("en", "Clause 3 of Article 1 of this Law takes effect on July 1, 2025.", None),
+    ("en", "This Law takes effect on February 30, 2025.", None),
+    ("en", "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.", None),  # the text's language decides
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "day"), TAKES_EFFECT)
+def test_the_sentence_dating_the_whole_text(language: str, sentence: str, day: dt.date | None) -> None:
+    assert takes_effect(sentence, language) == day

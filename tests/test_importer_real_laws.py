@@ -79,6 +79,21 @@ def test_a_text_in_force_from_its_signing_gives_no_effective_date(tmp_path: Path
     assert not [n for n in result.report.notes if "takes effect" in n.message]
 
 
+def test_an_english_text_gets_its_date_of_effect_too(tmp_path: Path) -> None:
+    # English texts were not read for it: a translated decree counted as in force from its signing.
+    source = tmp_path / "decree.txt"
+    source.write_text("THE GOVERNMENT\nSOCIALIST REPUBLIC OF VIETNAM\nIndependence - Freedom - Happiness\n"
+                      "No. 63/2010/ND-CP\nHanoi, June 08, 2010\n\nDECREE\nOn the control of administrative "
+                      "procedures\n\nArticle 1. Scope of regulation\n\nThis Decree provides for the control of "
+                      "administrative procedures.\n\nArticle 2. Effect\n\n1. This Decree takes effect on October 14, "
+                      "2010.\n\n2. Ministers shall implement this Decree.\n", encoding="utf-8")
+    result = import_file(source, "63/2010/ND-CP")
+    assert result.regulation.language == "en"
+    assert result.regulation.meta["effective"] == dt.date(2010, 10, 14) > result.regulation.meta["signed"]
+    [note] = [n for n in result.report.by_category("header") if "takes effect" in n.message]
+    assert note.text == "1. This Decree takes effect on October 14, 2010."
+
+
 @needs_corpus
 def test_signature_and_recipients_in_one_table_row() -> None:
     meta = import_file(AMENDMENTS / "nd-63-2010/amending-48-2013-ND-CP.txt").regulation.meta

@@ -67,20 +67,50 @@ def written_date(day: dt.date, pattern: str, month_names: str) -> str:
 # The date the document itself takes effect: `Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2010`
 # (the document named by its type and `này`; a provision of it, `Khoản 3 Điều 1 của Luật này có hiệu lực …`, names
 # the document too, so only the first such sentence counts: final provisions put the whole text's date first).
+# The date in words or in figures (`từ ngày 01/02/2022`, as Party documents often write it).
+_SENTENCE_START = r"(?:^|[.;]\s+|^\d+\\?\.\s+)"
 _TAKES_EFFECT = re.compile(
-    r"(?:^|[.;]\s+|^\d+\\?\.\s+)(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|"
-    r"Quy định|Chỉ thị|Hướng dẫn|Văn bản)\s+này\s+có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+"
-    r"(\d{1,2})\s+năm\s+(\d{4})")
+    _SENTENCE_START + r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|"
+    r"Quy định|Chỉ thị|Hướng dẫn|Văn bản)\s+này\s+có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+"
+    r"(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))")
+# English, as translations of Vietnamese texts and the shipped English text write it: `This Law takes effect on
+# January 1, 2025`, `This Decree comes into force as of 14 October 2010`, `These Regulations take effect from
+# 01/02/2022` (day first, as in Vietnamese); `… from the date of signing` gives no date.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = "(" + "|".join(m.capitalize() for m in _MONTHS) + ")"
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_TAKES_EFFECT_EN = re.compile(
+    _SENTENCE_START + r"(?:This|These)\s+(?:Law|Code|Ordinance|Resolution|Decree|Decision|Circular|Regulations?|"
+    r"Rules|Directive|Guidelines?|Instructions?|Document)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
+    r"(?:effect|into\s+(?:force|effect))\s+(?:on|from|as\s+(?:of|from))\s+"
+    r"(?:" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})|" + _MONTH + r"\s+" + _ORDINAL + r",?\s+(\d{4})|"
+    r"(\d{1,2})/(\d{1,2})/(\d{4}))\b")
 
 
-def takes_effect(text: str) -> dt.date | None:
+def takes_effect(text: str, language: str = "vi") -> dt.date | None:
     """The date a sentence of `text` says the document takes effect on (`Luật này có hiệu lực thi hành từ ngày 01
-    tháng 01 năm 2024`), None when it says none (`… có hiệu lực kể từ ngày ký`) or names an impossible date."""
-    found = _TAKES_EFFECT.search(text)
-    if found is None:
-        return None
+    tháng 01 năm 2024`; in English `This Law takes effect on January 1, 2024`), None when it says none (`… có hiệu
+    lực kể từ ngày ký`, `… from the date of signing`) or names an impossible date."""
+    if language == "en":
+        found = _TAKES_EFFECT_EN.search(text)
+        if found is None:
+            return None
+        g = found.groups()
+        if g[0]:  # 1 January 2025
+            day, month, year = int(g[0]), _MONTHS.index(g[1].lower()) + 1, int(g[2])
+        elif g[3]:  # January 1, 2025
+            day, month, year = int(g[4]), _MONTHS.index(g[3].lower()) + 1, int(g[5])
+        else:  # 01/01/2025
+            day, month, year = int(g[6]), int(g[7]), int(g[8])
+    else:
+        found = _TAKES_EFFECT.search(text)
+        if found is None:
+            return None
+        figures = [int(n) for n in found.groups() if n is not None]
+        day, month, year = figures
     try:
-        return dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
@@ -90,7 +120,7 @@ def effective_unsaid(reg: Regulation) -> list[Problem]:
     it counts as in force from its signing (a text imported before the date was read from its final provisions)."""
     for loc in reg.walk():
         for text in (*loc.unit.text, *loc.unit.closing):
-            day = takes_effect(text)
+            day = takes_effect(text, reg.language)
             if day is None:
                 continue
             signed = read_date(reg.meta.get("signed"))

@@ -149,8 +149,8 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             header.meta["signed"] = adopted[1]
             all_notes.append(Note(adopted[0].where, "header", "The header gives no date; the date the text was "
                                   "adopted was read as the front-matter key 'signed'.", adopted[0].text))
-    if "effective" not in header.meta and language == "vi":
-        takes_effect = effective_in_final_provisions(body)
+    if "effective" not in header.meta:
+        takes_effect = effective_in_final_provisions(body, language)
         if takes_effect is not None:
             header.meta["effective"] = takes_effect[1]
             all_notes.append(Note(takes_effect[0].where, "header", "The date the text takes effect was read as the "

@@ -274,13 +274,14 @@ def signed_in_closing_sentence(body: Sequence[Paragraph]) -> tuple[Paragraph, da
     return None
 
 
-def effective_in_final_provisions(body: Sequence[Paragraph]) -> tuple[Paragraph, date] | None:
+def effective_in_final_provisions(body: Sequence[Paragraph], language: str = "vi") -> tuple[Paragraph, date] | None:
     """The sentence saying when the document takes effect (`Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm
-    2024.`), the first in the text, and its date; None when it gives none (`… có hiệu lực kể từ ngày ký`)."""
+    2024.`, `This Law takes effect on January 1, 2024.`), the first in the text, and its date; None when it gives
+    none (`… có hiệu lực kể từ ngày ký`)."""
     from regdraft.core.dates import takes_effect
 
     for para in body:
-        day = takes_effect(para.text) if para.rows is None else None
+        day = takes_effect(para.text, language) if para.rows is None else None
         if day is not None:
             return para, day
     return None

@@ -50,7 +50,7 @@ def file_problems(reading: Reading, relative: str | None = None) -> list[Problem
     reg = reading.regulation
     missing = kept_beside(reg, "missing-references", lambda: _missing_problems(reg))
     problems = [*reading.problems, *reading.warnings, *missing]
-    if "effective" not in reg.meta and reg.language == "vi":
+    if "effective" not in reg.meta:
         from regdraft.core.dates import effective_unsaid  # kept beside the reading: core code, as its key says
 
         problems.extend(kept_beside(reg, "effective-unsaid", lambda: effective_unsaid(reg)))
