@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from regdraft.core.blocks import body_blocks, markdown_it_blocks
+from regdraft.core.blocks import body_blocks, heading_cuts, markdown_it_blocks
 from regdraft.core.errors import ParseError
 from regdraft.core.markdown import canonical, decode, parse, read, with_meta
 from regdraft.core.markdown_writer import render, render_unit
@@ -58,12 +58,30 @@ def test_parse_of_render_is_identity(reg: object) -> None:
     assert render(back) == text
 
 
+def _in_pieces(text: str) -> list[tuple[str, str, int]] | None:
+    """The blocks of `text` read piece by piece between its `heading_cuts`, as the parse cache reads an edited
+    text (None: a fence, read whole)."""
+    lines = text.split("\n")
+    cuts = heading_cuts(text, lines, 0)
+    if cuts is None:
+        return None
+    starts = [0, *(at for at, _ in cuts)]
+    ends = [*(at for at, _ in cuts), len(lines)]
+    found: list[tuple[str, str, int]] = []
+    for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if n:
+            found.append(("heading", cuts[n - 1][1], start + 1))
+            start += 1
+        found.extend(body_blocks("\n".join(lines[start:end]), lines, start))
+    return found
+
+
 @PROPERTY
 @given(regulations())
 def test_fast_block_reader_equals_markdown_it(reg: object) -> None:
     text = render(reg)  # type: ignore[arg-type]
     lines = text.split("\n")
-    assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))
+    assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0)) == _in_pieces(text)
 
 
 TRICKY_BLOCKS = """Text
@@ -130,9 +148,11 @@ def test_fast_block_reader_equals_markdown_it_on_tricky_blocks() -> None:
     lines = TRICKY_BLOCKS.split("\n")
     fast = list(body_blocks(TRICKY_BLOCKS, lines, 0))
     assert fast == list(markdown_it_blocks(TRICKY_BLOCKS, lines, 0))
+    assert _in_pieces(TRICKY_BLOCKS) is None  # the fence: read whole
     without_fence = TRICKY_BLOCKS.split("```")[0]
     lines = without_fence.split("\n")
     assert list(body_blocks(without_fence, lines, 0)) == list(markdown_it_blocks(without_fence, lines, 0))
+    assert _in_pieces(without_fence) == list(body_blocks(without_fence, lines, 0))
 
 
 # Lines around dash lists that CommonMark reads differently inside and outside a list item.
@@ -150,7 +170,7 @@ def test_fast_dash_items_equal_markdown_it(chosen: list[str]) -> None:
     """One-line dash items are read without markdown-it; whatever surrounds them, the blocks are the same."""
     text = "\n".join(chosen)
     lines = text.split("\n")
-    assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))
+    assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0)) == _in_pieces(text)
 
 
 def test_dash_items_are_read_with_their_lines() -> None:
@@ -407,7 +427,7 @@ def test_shipped_texts_are_read_without_markdown_it() -> None:
     for path in (regulation, amendment):
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
-        assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0))
+        assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0)) == _in_pieces(text)
 
 
 def test_paragraphs_typed_as_a_point_or_a_heading_are_read_as_text_with_a_warning() -> None:

@@ -184,6 +184,29 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
         yield from markdown_it_blocks("\n".join(body_lines[run_start:]), lines, offset + run_start)
 
 
+def heading_cuts(body: str, lines: list[str], offset: int) -> list[tuple[int, str]] | None:
+    """Where `body_blocks(body, lines, offset)` may be read in pieces: the headings standing alone between blank
+    lines (or the body's ends), as (index in `lines`, content); None when a fenced code block sends the body
+    through markdown-it whole.
+
+    Post-condition: reading the lines between two cuts with `body_blocks` (each piece at its own offset), a cut's
+    line giving `("heading", content, index + 1)`, yields exactly the blocks of the whole body. Such a line is a
+    block of its own in CommonMark, and the fast path hands markdown-it the lines before it up to it, whatever
+    follows; what comes after it never changes how the lines before it read.
+    """
+    if ("```" in body or "~~~" in body) and _FENCE.search(body):
+        return None
+    count = len(lines)
+    cuts = []
+    for k in [k for k in range(offset, count) if lines[k][:1] == "#"]:
+        if (k > offset and lines[k - 1].strip(" \t")) or (k + 1 < count and lines[k + 1].strip(" \t")):
+            continue
+        simple = _simple_block(lines[k])
+        if simple is not None:
+            cuts.append((k, simple[1]))
+    return cuts
+
+
 def markdown_it_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
     """`body_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
     tokens = block_parser().parse(body)

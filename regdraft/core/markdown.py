@@ -17,14 +17,13 @@ Post-conditions of `parse`:
 
 from __future__ import annotations
 
-import marshal
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
 
-from regdraft.core.blocks import DEEP, body_blocks
+from regdraft.core.blocks import DEEP, body_blocks, heading_cuts
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.collector import paused
 from regdraft.core.errors import ParseError, Problem
@@ -433,8 +432,8 @@ def parse(data: bytes | str, source: str = "", *, numbering: bool = True) -> Reg
     return reading.regulation
 
 
-# Articles read before (`read(chunks=)`): the digest of an article's heading and blocks (their lines
-# counted from the heading) and the language -> the unit built from them and its heading's line then.
+# Articles read before (`read(chunks=)`): the digest of the language and an article's lines (from its heading to
+# the next heading standing alone) -> the unit built from them and its heading's line then.
 Chunks = dict[bytes, tuple[Unit, int]]
 
 
@@ -469,10 +468,11 @@ def read(data: bytes | str, source: str = "", *, load: YamlReader | None = None,
 
     `chunks`, when given, receives the articles that read cleanly (no problem, no doubtful
     paragraph, no marker left open after them), keyed by what they were read from; `reuse` is such a
-    map from an earlier reading. An article whose heading and blocks are the same as one in `reuse`
-    takes that unit, its lines moved to where it now stands, instead of being built again: a
-    drafter who edits one article of a long text and compares again has the others for free. The
-    reading is the same as without them (tests/test_markdown_reuse.py).
+    map from an earlier reading. An article whose lines are the same as one in `reuse` takes that
+    unit, its lines moved to where it now stands, instead of being read again (its lines are not
+    even split into blocks): a drafter who edits one article of a long text and compares again has
+    the others for free. The reading is the same as without them (tests/test_markdown_reuse.py). A
+    text with a fenced code block is read whole, without either.
     """
     with paused():  # hundreds of thousands of objects, no cycles (about 15% faster on large files)
         return _read(data, source, load, reuse, chunks)
@@ -491,11 +491,12 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     language = meta.get("language", "vi") if meta.get("language") in ("vi", "en") else "vi"
     builder = _Builder(source, language, body_start, lines)
     body = "\n".join(lines[body_start:])
-    if reuse is None and chunks is None:
+    cuts = heading_cuts(body, lines, body_start) if reuse is not None or chunks is not None else None
+    if cuts is None:
         for kind, content, line in body_blocks(body, lines, body_start):
             _feed(builder, kind, content, line)
     else:
-        _feed_articles(builder, list(body_blocks(body, lines, body_start)), reuse or {}, chunks)
+        _feed_articles(builder, lines, body_start, cuts, reuse or {}, chunks)
     builder._end_marks(len(lines))
     problems.extend(builder.problems)
     units = tuple(node.freeze(language) for node in builder.top)
@@ -526,57 +527,58 @@ def _feed(builder: _Builder, kind: str, content: str, line: int) -> None:
         builder.text(content, line)
 
 
-def _feed_articles(builder: _Builder, blocks: list[tuple[str, str, int]],
+def _feed_articles(builder: _Builder, lines: list[str], start: int, cuts: Sequence[tuple[int, str]],
                    reuse: Mapping[bytes, tuple[Unit, int]], chunks: Chunks | None) -> None:
-    """The blocks to the builder, an article at a time: each article either found in `reuse` or
-    built, and kept in `chunks` when it read cleanly.
+    """The body from `lines[start]` to the builder, an article at a time: each article either found in `reuse`
+    (its lines are not even split into blocks) or read, and kept in `chunks` when it read cleanly.
 
-    An article runs from its heading to the next heading of a part, chapter, section or article
-    (which ends it: the builder takes nothing more into it), or to the end. Read from its heading
-    on, it depends only on its blocks: the builder has just opened it, with no marker pending,
-    and everything it reads goes into it.
+    The body is cut at its headings standing alone (`blocks.heading_cuts`). An article is the piece from its
+    heading to the next one when that heading ends it (the heading of a part, chapter, section or article).
+    Read from its heading on, it depends only on the lines of its piece: the builder has just opened it, with no
+    marker pending, everything it reads goes into it, and the piece's blocks are those of the whole body.
     """
     language = builder.language
-    i, count = 0, len(blocks)
-    while i < count:
-        kind, content, line = blocks[i]
-        _feed(builder, kind, content, line)
-        i += 1
-        if kind != "heading":
-            continue
+    ends = [*(at for at, _ in cuts[1:]), len(lines)]
+    _feed_lines(builder, lines, start, cuts[0][0] if cuts else len(lines))
+    for n, (at, content) in enumerate(cuts):
+        end, line = ends[n], at + 1
+        _feed(builder, "heading", content, line)
         article = builder.stack.get(Kind.ARTICLE)
-        if article is None or article.line != line or article.label == "?":
-            continue  # no article opened here (another heading, a broken one)
-        end = i
-        while end < count and not (blocks[end][0] == "heading" and builder.ends_article(blocks[end][1])):
-            end += 1
-        digest = _chunk_digest(language, content, blocks[i:end], line)
+        if (article is None or article.line != line or article.label == "?"
+                or (n + 1 < len(cuts) and not builder.ends_article(cuts[n + 1][1]))):
+            _feed_lines(builder, lines, line, end)  # no article opened here, or one running on past its piece
+            continue
+        digest = _chunk_digest(language, lines, at, end)
         found = reuse.get(digest)
         if found is not None:
             unit, was = found
             article.frozen = moved(unit, line - was)
         else:
             problems, continuations, warnings = len(builder.problems), len(builder.continuations), len(builder.warnings)
-            for block in blocks[i:end]:
-                _feed(builder, *block)
-            if len(builder.problems) != problems or len(builder.warnings) != warnings or builder.ambiguities(
-                    continuations) or (
-                    builder.closing_of is not None or builder.continued):
-                i = end
-                continue  # read again next time: what it says depends on more than its own blocks
+            headed = _feed_lines(builder, lines, line, end)
+            if headed or len(builder.problems) != problems or len(builder.warnings) != warnings or builder.ambiguities(
+                    continuations) or builder.closing_of is not None or builder.continued:
+                continue  # read again next time: what it says depends on more than its own lines
             article.frozen = article.freeze(language)
         if chunks is not None:
             chunks[digest] = (article.frozen, line)
-        i = end
 
 
-def _chunk_digest(language: str, heading: str, chunk: Sequence[tuple[str, str, int]], start: int) -> bytes:
+def _feed_lines(builder: _Builder, lines: list[str], start: int, end: int) -> bool:
+    """The blocks of `lines[start:end]` to the builder; True when one of them was a heading."""
+    headed = False
+    if start < end:
+        for kind, content, line in body_blocks("\n".join(lines[start:end]), lines, start):
+            headed = headed or kind == "heading"
+            _feed(builder, kind, content, line)
+    return headed
+
+
+def _chunk_digest(language: str, lines: Sequence[str], start: int, end: int) -> bytes:
     import hashlib  # here: a plain reading (`parse`) has no use for it, and it loads OpenSSL
 
-    digest = hashlib.blake2b(f"{language}\0{heading}\0".encode("utf-8", "surrogatepass"), digest_size=20)
-    digest.update(marshal.dumps([(kind, line - start, len(content)) for kind, content, line in chunk]))
-    digest.update("".join([content for _, content, _ in chunk]).encode("utf-8", "surrogatepass"))
-    return digest.digest()
+    text = "\n".join([language, *lines[start:end]])
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def moved(unit: Unit, delta: int) -> Unit:
