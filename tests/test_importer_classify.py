@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,3 +165,23 @@ def test_header_title_wins_over_the_preamble_sentence() -> None:
     law = _import("Quốc hội ban hành Luật Tổ chức Quốc hội.\nĐiều 1. Phạm vi\n1. Một.\n",
                   header=("QUỐC HỘI", "Luật số: 57/2014/QH13", "LUẬT", "TỔ CHỨC QUỐC HỘI"))
     assert law.regulation.meta["title"] == "Luật Tổ chức Quốc hội"
+
+
+@pytest.mark.parametrize(("header", "title"), [
+    (("CHÍNH PHỦ", "Số: 63/2010/NĐ-CP", "NGHỊ ĐỊNH", "Về kiểm soát thủ tục hành chính"),
+     "Nghị định về kiểm soát thủ tục hành chính"),
+    (("BỘ NỘI VỤ", "Số: 01/2011/TT-BNV", "THÔNG TƯ", "Hướng dẫn thể thức và kỹ thuật trình bày văn bản"),
+     "Thông tư hướng dẫn thể thức và kỹ thuật trình bày văn bản"),
+    (("QUỐC HỘI", "Luật số: 57/2024/QH15", "LUẬT", "Sửa đổi, bổ sung một số điều của Luật Đấu thầu"),
+     "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu"),
+    (("THE NATIONAL ASSEMBLY", "No. 09/2017/QH14", "LAW", "On Tourism"), "Law on Tourism"),
+    (("THE GOVERNMENT", "No. 63/2010/ND-CP", "DECREE", "On the control of administrative procedures"),
+     "Decree on the control of administrative procedures"),
+    # A summary that opens with a name keeps its capital.
+    (("TỈNH ỦY ĐIỆN BIÊN", "Số 05-NQ/TU", "NGHỊ QUYẾT", "Đại hội đại biểu Đảng bộ tỉnh lần thứ XV"),
+     "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV"),
+])
+def test_a_summary_line_typed_with_a_capital_runs_on_after_the_type(header: tuple[str, ...], title: str) -> None:
+    # `NGHỊ ĐỊNH / Về kiểm soát …` gave "Nghị định Về kiểm soát …", and every citation of it after.
+    body = "Article 1. Scope\n1. One.\n" if header[0].startswith("THE") else "Điều 1. Phạm vi\n1. Một.\n"
+    assert _import(body, header=header).regulation.meta["title"] == title

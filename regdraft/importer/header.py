@@ -56,6 +56,14 @@ _PREAMBLE = re.compile(
 _HEADING_START = re.compile(
     r"^(phần|chương|mục|điều|part|chapter|section|article)\s+(thứ\s+\w+|\d+|[IVXLCDM]+\b)", re.I)
 _NAMED_LAWS = ("Luật", "Bộ luật", "Pháp lệnh", "Law")
+# Words a summary line opens with that run on in lower case after the type (`NGHỊ ĐỊNH / Về kiểm soát thủ tục
+# hành chính` is `Nghị định về kiểm soát thủ tục hành chính`; `LAW / On Tourism` is `Law on Tourism`): the line
+# is printed with a capital because it starts a line. Only these: a summary may open with a name (`Đại hội`).
+_OPENERS = ("Về", "Quy định", "Hướng dẫn", "Sửa đổi", "Bổ sung", "Ban hành", "Phê duyệt", "Bãi bỏ", "Thành lập",
+            "Thay thế", "Công bố", "Kiện toàn", "On", "Of", "Regarding", "Concerning", "Providing", "Prescribing",
+            "Amending", "Guiding", "Detailing", "Elaborating", "Promulgating", "Approving", "Establishing",
+            "Repealing", "Stipulating")
+_OPENER = re.compile("(?:" + "|".join(_OPENERS) + r")(?!\w)")
 # Names whose capitals a title printed in capitals loses when it is lower-cased.
 _PROPER_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam", "Việt Nam",
                  "Quốc hội", "Chính phủ", "Đảng Cộng sản Việt Nam", "Mặt trận Tổ quốc Việt Nam")
@@ -368,6 +376,8 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
         summary = sentence_case(summary)
     if kind in _NAMED_LAWS and summary:
         summary = summary[0].upper() + summary[1:]
+    if _OPENER.match(summary):
+        summary = summary[0].lower() + summary[1:]  # `NGHỊ ĐỊNH / Về kiểm soát …`: `Nghị định về kiểm soát …`
     title = f"{kind} {summary}".strip()
     if in_capitals and named is not None and named.lower() == title.lower():
         return named, [*notes, Note(0, "info", f"The title's capitals were taken from the preamble sentence "
