@@ -160,7 +160,7 @@ def test_a_regulation_whose_file_is_named_otherwise_is_named_with_the_way_out(mi
     assert snapshot(mini_workspace) == before
 
 
-@pytest.mark.parametrize("command", [("show",), ("redline", "--format", "html"), ("export", "--format", "md")])
+@pytest.mark.parametrize("command", [("show",), ("export", "--format", "md")])
 def test_an_amendment_named_for_a_regulation_is_said_to_be_one(consulting_workspace: Workspace, invoke: Invoke,
                                                                command: tuple[str, ...]) -> None:
     before = snapshot(consulting_workspace)
@@ -168,6 +168,18 @@ def test_an_amendment_named_for_a_regulation_is_said_to_be_one(consulting_worksp
     assert_clean_failure(result, 2)
     assert "'mini-sua' is an amendment, not a regulation: name the regulation it amends, MINI-QC." in result.output
     assert snapshot(consulting_workspace) == before
+
+
+def test_a_redline_of_an_amendment_named_alone_is_that_amendments(consulting_workspace: Workspace, invoke: Invoke,
+                                                                   tmp_path: Path) -> None:
+    # `regdraft redline mini-sua` is what a drafter types for the amendment's redline; it said "name the regulation".
+    alone = invoke(consulting_workspace, "redline", "mini-sua", "--format", "html", "-o", str(tmp_path / "a.html"))
+    assert alone.exit_code == 0, alone.output
+    assert "MINI-QC against amendment mini-sua" in alone.output
+    named = invoke(consulting_workspace, "redline", "MINI-QC", "--amendment", "mini-sua", "--format", "html",
+                   "-o", str(tmp_path / "b.html"))
+    assert named.exit_code == 0, named.output
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == (tmp_path / "b.html").read_text(encoding="utf-8")
 
 
 LAW = """---

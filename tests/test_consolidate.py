@@ -236,6 +236,9 @@ def test_issuer_in_running_text() -> None:
     assert issuer_name(named) == "Tỉnh ủy tỉnh Điện Biên"
     assert issuer_name({"issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE", "language": "en"}) == \
         "the Dien Bien Provincial Party Committee"
+    # A header that prints its article: not "the the Government".
+    assert issuer_name({"issuer": "THE GOVERNMENT", "language": "en"}) == "the Government"
+    assert issuer_name({"issuer": "MINISTRY OF HOME AFFAIRS", "language": "en"}) == "the Ministry of Home Affairs"
 
 
 _MARK = re.compile(r"\[\^\d+\] ?")

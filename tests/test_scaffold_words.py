@@ -72,6 +72,55 @@ def test_an_amending_decree_cites_the_decree_as_decrees_do(tmp_workspace: Worksp
     assert "Nghị định này có hiệu lực thi hành từ ngày … tháng … năm …." in text
 
 
+ENGLISH_DECREE = """---
+id: 63/2010/ND-CP
+type: Decree
+title: Decree on the control of administrative procedures
+language: en
+profile: state-30
+national: SOCIALIST REPUBLIC OF VIETNAM
+motto: Independence - Freedom - Happiness
+issuer: THE GOVERNMENT
+place: Hanoi
+signed: 2010-06-08
+---
+
+## Article 1. Scope of regulation
+
+This Decree provides for the control of administrative procedures.
+
+## Article 2. Effect
+
+This Decree takes effect on October 14, 2010.
+"""
+ENGLISH_LAW = (ENGLISH_DECREE.replace("id: 63/2010/ND-CP", "id: 09/2017/QH14").replace("type: Decree", "type: Law")
+               .replace("title: Decree on the control of administrative procedures", "title: Law on Tourism")
+               .replace("THE GOVERNMENT", "THE NATIONAL ASSEMBLY").replace("This Decree", "This Law"))
+
+
+def test_an_english_state_text_is_amended_in_its_own_words(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # It got the Party regulation's English: "Regulations amending the Decree …", "Pursuant to the Charter of the
+    # Communist Party of Vietnam;", "The Executive Committee issues …", and the message said "under Điều 1".
+    tmp_workspace.commit({"regulations/63-2010-ND-CP.md": ENGLISH_DECREE.encode(),
+                          "regulations/09-2017-QH14.md": ENGLISH_LAW.encode()}, "Two English texts")
+    done = invoke(tmp_workspace, "amend", "new", "nd", "--regulation", "63/2010/ND-CP")
+    assert "write the instructions under Article 1," in done.output
+    text = (tmp_workspace.root / "amendments/nd/amendment.md").read_text(encoding="utf-8")
+    cited = "Decree No. 63/2010/ND-CP of 8 June 2010 of the Government on the control of administrative procedures"
+    title = re.search(r"^title: (.*(?:\n  .*)*)", text, re.M)
+    assert title is not None
+    assert " ".join(title.group(1).split()) == f"Decree amending and supplementing a number of articles of {cited}"
+    assert "type: Decree\n" in text
+    assert f"The Government promulgates the Decree amending and supplementing a number of articles of {cited}." in text
+    assert f"## Article 1. Amendments to a number of articles of {cited}\n" in text
+    assert "This Decree takes effect on …." in text
+    assert "Party" not in text and "Executive Committee" not in text and "Regulations" not in text
+    law = _new(tmp_workspace, invoke, "du-lich", "09/2017/QH14")
+    assert "title: Law amending and supplementing a number of articles of the Law on Tourism\n" in law
+    assert "The National Assembly promulgates the Law amending" in law
+    assert "## Article 1. Amendments to a number of articles of the Law on Tourism No. 09/2017/QH14\n" in law
+
+
 def test_an_unnumbered_draft_leaves_its_number_blank_in_its_series(tmp_workspace: Workspace, invoke: Invoke) -> None:
     # Drafts print `Số:      /2026/NĐ-CP`: the blank for the number, in the series the decree will take.
     import datetime as dt

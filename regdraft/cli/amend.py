@@ -44,9 +44,10 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
     """
     from regdraft.workspace.scaffold import new as scaffold
 
-    path = scaffold(open_workspace(workspace), slug, regulation, title)
+    path, article = scaffold(open_workspace(workspace), slug, regulation, title)
     done = Result({"slug": slug, "regulation": regulation, "written": str(path), **committed()})
-    return done.say(f"Created {path}; write the instructions under Điều 1, then run `regdraft amend check {slug}`.")
+    return done.say(f"Created {path}; write the instructions under {article} 1, then run `regdraft amend check "
+                    f"{slug}`.")
 
 
 @amend.command("import")

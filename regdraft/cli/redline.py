@@ -57,6 +57,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     \b
     Example:
         regdraft redline 01-QC/TU
+        regdraft redline qc-sua-doi-2025        (that amendment's redline)
         regdraft redline 01-QC/TU --layout table -o bang-so-sanh.pdf
         regdraft redline 01-QC/TU --from HEAD~3 --to HEAD --format html
     """
@@ -67,6 +68,8 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
 
     kind = output_format("redline", output, fmt)
     ws = open_workspace(workspace)
+    if amendment is None and rev_to is None and (amended := ws.amended_by(regulation)) is not None:
+        regulation, amendment = amended, regulation  # `redline qc-sua-doi-2026`: that amendment's redline
     note_problems(api.read_regulation(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,
                       strict_tones=strict_tones)

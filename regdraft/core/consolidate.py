@@ -140,8 +140,11 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
     if not raw:
         return ""
     if str(meta.get("language", "vi")) == "en":
-        small = {"of", "and", "the"}
-        return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in raw.split())
+        small = {"of", "and", "the", "for", "on"}
+        words = raw.split()
+        if len(words) > 1 and words[0].lower() == "the":  # `THE GOVERNMENT`: "the Government", not "the the Government"
+            words = words[1:]
+        return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in words)
     text = raw.lower()
     text = text[:1].upper() + text[1:]
     place = str(meta.get("place") or "").strip()
@@ -180,7 +183,7 @@ def reference(source: Source, words: Mapping[str, str], with_summary: bool = Fal
 
 
 # Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên").
-NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp"})
+NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp", "law", "code", "ordinance", "constitution"})
 
 
 def _summary(source: Source) -> str:

@@ -24,18 +24,25 @@ _KEPT = ("issuer", "national", "superior", "place", "signer", "recipients")
 def _fields(reg: Regulation, words: Mapping[str, str], title: str = "") -> dict[str, str]:
     """What the profile's `amending_*` phrases are filled with for a text `reg` (docs/architecture.md)."""
     vi = reg.language != "en"
-    kind = str(reg.meta.get("type") or "") if vi else "Regulation"
+    kind = str(reg.meta.get("type") or "")
     issuer = str(reg.meta.get("issuer") or "")
     base = cited(reg.title) if vi else reg.title
+    if vi:
+        issuer = sentence_case(issuer) if issuer.isupper() else issuer
+    else:  # `THE GOVERNMENT` opens a sentence as `The Government`
+        from regdraft.core.consolidate import issuer_name
+
+        issuer = issuer_name(reg.meta)
+        issuer = issuer[:1].upper() + issuer[1:]
     return {
         "type": kind or ("Quy chế" if vi else "Regulation"),
         "base": base,
-        "cited": _first_citation(reg, base, words) if vi else base,
-        "named": _first_citation(reg, base, words, numbered=True) if vi else base,
+        "cited": _first_citation(reg, base, words),
+        "named": _first_citation(reg, base, words, numbered=True),
         "number": document_number(reg.meta),
         "signed": cited_date(reg.meta.get("signed")),
         "title": cited(title) if vi else title,
-        "issuer": sentence_case(issuer) if issuer.isupper() else issuer,
+        "issuer": issuer,
     }
 
 
@@ -52,6 +59,8 @@ def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], number
     if not number or not kind:
         return base
     if kind in NAMED_ALONE:
+        if reg.language == "en":  # "… of the Law on Tourism"
+            return f"the {base} No. {number}" if numbered else f"the {base}"
         return f"{base} số {number}" if numbered else base
     return reference(source_of(reg.meta), words, with_summary=True)
 
@@ -99,8 +108,9 @@ def document_text(reg: Regulation, title: str, words: Mapping[str, str]) -> str:
 
 
 @writes
-def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
-    """Create `amendments/<slug>/amendment.md` for a regulation in one commit; return its path."""
+def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[str, str]:
+    """Create `amendments/<slug>/amendment.md` for a regulation in one commit; return its path and the word its
+    articles are headed with (`Điều`, `Article`)."""
     from regdraft.workspace.api import load_regulation
     from regdraft.workspace.profiles import profile_for
 
@@ -112,4 +122,4 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> str:
     text = document_text(reg, title or default_title(reg, words), words)
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
-    return relative
+    return relative, "Article" if reg.language == "en" else "Điều"

@@ -314,6 +314,18 @@ class Workspace(SharedHistory, Transactions):
         raise UnknownName(unknown_name("regulation", name, sorted(found for _, found in named),
                                        f"in {self.root / REGULATIONS}"))
 
+    def amended_by(self, name: str) -> str | None:
+        """The regulation the amendment `name` amends, when `name` is an amendment's slug and no regulation's name
+        (`redline qc-sua-doi-2026`); None otherwise, or when the amendment does not say which."""
+        amends = self._amendment_of(name)
+        if not amends:
+            return None
+        try:
+            self.locate_regulation(name)
+        except UnknownName:
+            return amends
+        return None
+
     def _amendment_of(self, name: str) -> str | None:
         """The regulation an amendment named `name` amends ('' when its file does not say), None when there is no
         such amendment."""
