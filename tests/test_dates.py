@@ -61,3 +61,22 @@ TAKES_EFFECT = [
 @pytest.mark.parametrize(("language", "sentence", "day"), TAKES_EFFECT)
 def test_the_sentence_dating_the_whole_text(language: str, sentence: str, day: dt.date | None) -> None:
     assert takes_effect(sentence, language) == day
+
+
+# An English amending document's entry-into-force sentence, as translations write it: only `on 1 July 2014` read.
+ENTRY = [
+    ("This Decree takes effect on July 1, 2014.", dt.date(2014, 7, 1)),
+    ("This Decree takes effect on 1 July 2014.", dt.date(2014, 7, 1)),
+    ("This Decree shall enter into force as of 01/07/2014.", dt.date(2014, 7, 1)),
+    ("These Regulations take effect from the 1st July 2014.", dt.date(2014, 7, 1)),
+    ("This Law takes effect on january 15, 2025, except …", dt.date(2025, 1, 15)),
+    ("These Regulations take effect on the date of signing.", dt.date(2014, 5, 20)),
+    ("This Decree takes effect on ….", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "day"), ENTRY)
+def test_an_english_entry_into_force_is_read(sentence: str, day: dt.date | None) -> None:
+    from regdraft.core.amend.entry import EntryIntoForce
+
+    assert EntryIntoForce("Article 2", sentence).date(dt.date(2014, 5, 20)) == day

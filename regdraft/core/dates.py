@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem, UsageError
@@ -80,12 +81,28 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH = "(" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+# A date as English texts write it, in nine groups (`english_date`): `1 January 2025`, `January 1st, 2025`,
+# `01/01/2025`.
+ENGLISH_DATE = (r"(?:" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})|" + _MONTH + r"\s+" + _ORDINAL + r",?\s+(\d{4})|"
+                r"(\d{1,2})/(\d{1,2})/(\d{4}))\b")
 _TAKES_EFFECT_EN = re.compile(
     _SENTENCE_START + r"(?:This|These)\s+(?:Law|Code|Ordinance|Resolution|Decree|Decision|Circular|Regulations?|"
     r"Rules|Directive|Guidelines?|Instructions?|Document)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
-    r"(?:effect|into\s+(?:force|effect))\s+(?:on|from|as\s+(?:of|from))\s+"
-    r"(?:" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})|" + _MONTH + r"\s+" + _ORDINAL + r",?\s+(\d{4})|"
-    r"(\d{1,2})/(\d{1,2})/(\d{4}))\b")
+    r"(?:effect|into\s+(?:force|effect))\s+(?:on|from|as\s+(?:of|from))\s+" + ENGLISH_DATE)
+
+
+def english_date(groups: Sequence[str | None]) -> dt.date | None:
+    """The date the nine groups of an `ENGLISH_DATE` match give (the day first in figures, as in Vietnamese);
+    None for an impossible one."""
+    g = list(groups)
+    try:
+        if g[0]:  # 1 January 2025
+            return dt.date(int(g[2] or 0), _MONTHS.index(str(g[1]).lower()) + 1, int(g[0]))
+        if g[3]:  # January 1, 2025
+            return dt.date(int(g[5] or 0), _MONTHS.index(g[3].lower()) + 1, int(g[4] or 0))
+        return dt.date(int(g[8] or 0), int(g[7] or 0), int(g[6] or 0))  # 01/01/2025
+    except ValueError:
+        return None
 
 
 def takes_effect(text: str, language: str = "vi") -> dt.date | None:
@@ -94,21 +111,11 @@ def takes_effect(text: str, language: str = "vi") -> dt.date | None:
     lực kể từ ngày ký`, `… from the date of signing`) or names an impossible date."""
     if language == "en":
         found = _TAKES_EFFECT_EN.search(text)
-        if found is None:
-            return None
-        g = found.groups()
-        if g[0]:  # 1 January 2025
-            day, month, year = int(g[0]), _MONTHS.index(g[1].lower()) + 1, int(g[2])
-        elif g[3]:  # January 1, 2025
-            day, month, year = int(g[4]), _MONTHS.index(g[3].lower()) + 1, int(g[5])
-        else:  # 01/01/2025
-            day, month, year = int(g[6]), int(g[7]), int(g[8])
-    else:
-        found = _TAKES_EFFECT.search(text)
-        if found is None:
-            return None
-        figures = [int(n) for n in found.groups() if n is not None]
-        day, month, year = figures
+        return english_date(found.groups()) if found is not None else None
+    found = _TAKES_EFFECT.search(text)
+    if found is None:
+        return None
+    day, month, year = [int(n) for n in found.groups() if n is not None]
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from regdraft.core.amend.document import Amendment
+from regdraft.core.dates import ENGLISH_DATE, english_date
 
 _SPEAKS = re.compile(r"có hiệu lực|hiệu lực thi hành|take[s]? effect|enters? into force|come[s]? into force", re.I)
 _STATES = re.compile(r"có hiệu lực(?: thi hành)?,? (?:kể )?(?:từ|sau)|take[s]? effect (?:on|from|\d)|"
@@ -30,9 +31,8 @@ _AFTER = re.compile(r"sau (\d+) ngày(?:,)? kể từ ngày ký|(\d+) days after
 _NUMERIC = re.compile(r"(?:kể từ|từ) ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.I)
 _WORDS = re.compile(r"(?:kể từ|từ) ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_ENGLISH = re.compile(r"\bon (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|"
-                      r"November|December) (\d{4})", re.I)
-_MONTHS = ("january february march april may june july august september october november december").split()
+# `on 1 July 2014`, `from July 1, 2014`, `as of 01/07/2014` (the day first, as the Vietnamese text writes it).
+_ENGLISH = re.compile(r"\b(?:on|from|as of|as from) (?:the )?" + ENGLISH_DATE, re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +58,7 @@ class EntryIntoForce:
                     return None
         english = _ENGLISH.search(text)
         if english:
-            return dt.date(int(english.group(3)), _MONTHS.index(english.group(2).lower()) + 1,
-                           int(english.group(1)))
+            return english_date(english.groups())
         if _SIGNING.search(text):
             return signed
         return None
