@@ -114,6 +114,7 @@ def test_an_english_state_text_is_amended_in_its_own_words(tmp_workspace: Worksp
     assert f"The Government promulgates the Decree amending and supplementing a number of articles of {cited}." in text
     assert f"## Article 1. Amendments to a number of articles of {cited}\n" in text
     assert "This Decree takes effect on …." in text
+    assert "motto: Independence - Freedom - Happiness\n" in text  # its header printed "Độc lập - Tự do - Hạnh phúc"
     assert "Party" not in text and "Executive Committee" not in text and "Regulations" not in text
     law = _new(tmp_workspace, invoke, "du-lich", "09/2017/QH14")
     assert "title: Law amending and supplementing a number of articles of the Law on Tourism\n" in law

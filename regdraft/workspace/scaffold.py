@@ -18,7 +18,7 @@ from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
 _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quyết", "Luật", "Điều", "Thông", "Pháp"})
-_KEPT = ("issuer", "national", "superior", "place", "signer", "recipients")
+_KEPT = ("issuer", "national", "motto", "superior", "place", "signer", "recipients")
 
 
 def _fields(reg: Regulation, words: Mapping[str, str], title: str = "") -> dict[str, str]:
