@@ -244,3 +244,16 @@ def test_comments_from_two_clones_merge_without_conflict(opened: Workspace, tmp_
     assert _git(b.root, "status", "--porcelain") == ""
     texts = sorted(c.text for c in rounds.load_comments(Workspace(tmp_path / "b"), SLUG))
     assert texts == ["Từ máy A", "Từ máy B"]
+
+
+def test_a_round_without_a_title_is_named_in_the_amendments_language(ws: Workspace, tmp_workspace: Workspace) -> None:
+    assert rounds.open_round(ws, SLUG, "", "2025-07-15", BODIES).title == "Lấy ý kiến dự thảo lần 1"
+    # An English draft's report said "(Lấy ý kiến dự thảo lần 1)" among English words.
+    from regdraft.workspace.scaffold import new
+
+    path, _ = new(tmp_workspace, "en-sua", "01-QC/TU-EN", None)
+    text = tmp_workspace.path(path).read_text(encoding="utf-8").replace(
+        "## Article 2.", "1\\. Article 3 is repealed.\n\n## Article 2.")
+    tmp_workspace.commit({path: text.encode()}, "An instruction")
+    assert rounds.open_round(tmp_workspace, "en-sua", "", "2025-07-15", ["The Office"]).title == \
+        "Consultation on draft 1"

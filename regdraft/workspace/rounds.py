@@ -164,7 +164,8 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     draft_texts(ws, slug, "HEAD")  # a draft that cannot be built must not be circulated
     number = rounds[-1].number + 1 if rounds else 1
     revision = ws.resolve("HEAD").sha
-    new = Round(number, nfc(title).strip() or f"Lấy ý kiến dự thảo lần {draft}", parse_due(due), bodies,
+    default = f"Consultation on draft {draft}" if amendment.language == "en" else f"Lấy ý kiến dự thảo lần {draft}"
+    new = Round(number, nfc(title).strip() or default, parse_due(due), bodies,
                 revision, int(draft), RoundStatus.OPEN, _now())
     ws.commit(_round_change(slug, new), f"Open comment round {number} on {slug} (draft {draft})")
     return new
