@@ -192,3 +192,91 @@ def test_the_consolidated_decree_opens_as_decrees_are_cited(invoke: Invoke, tmp_
             "- Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ sửa đổi, bổ sung một số điều của "
             "các nghị định liên quan đến kiểm soát thủ tục hành chính, có hiệu lực kể từ ngày 01 tháng 7 năm 2013."
             ) in opening
+
+
+ENGLISH_DECREE = """---
+id: 63/2010/ND-CP
+type: Decree
+title: Decree on the control of administrative procedures
+language: en
+profile: state-30
+issuer: THE GOVERNMENT
+signed: 2010-06-08
+effective: 2010-10-14
+---
+
+## Article 1. Scope of regulation
+
+This Decree provides for the control of administrative procedures.
+
+## Article 2. Subjects of application
+
+This Decree applies to ministries and ministerial-level agencies.
+
+## Article 3. Effect
+
+1\\. This Decree takes effect on October 14, 2010.
+
+2\\. Ministers shall implement this Decree.
+"""
+
+ENGLISH_AMENDING = """THE GOVERNMENT
+SOCIALIST REPUBLIC OF VIETNAM
+Independence - Freedom - Happiness
+No. 48/2013/ND-CP
+Hanoi, May 14, 2013
+
+DECREE
+Amending and supplementing a number of articles of the decrees related to the control of administrative procedures
+
+Pursuant to the Law on Organization of the Government dated December 25, 2001;
+
+The Government promulgates the Decree amending and supplementing a number of articles of the decrees related to \
+the control of administrative procedures.
+
+Article 1. Amending and supplementing a number of articles of Decree No. 63/2010/ND-CP dated June 8, 2010 of the \
+Government on the control of administrative procedures
+
+1. Article 2 is amended to read:
+
+"Article 2. Subjects of application
+
+This Decree applies to ministries, ministerial-level agencies and provincial People's Committees."
+
+2. Replace the words "Ministers" with "Ministers and Chairpersons of provincial People's Committees" in clause 2 \
+of Article 3.
+
+Article 2. Effect
+
+This Decree takes effect on July 1, 2013.
+
+ON BEHALF OF THE GOVERNMENT
+PRIME MINISTER
+Nguyen Tan Dung
+"""
+
+
+def test_an_english_amending_document_is_imported(invoke: Invoke, tmp_path: Path) -> None:
+    # It said "no article headings (`Điều 1`, `Điều 2` ...) were found": English amending documents could not be read.
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    Workspace(root).commit({"regulations/63-2010-ND-CP.md": ENGLISH_DECREE.encode()}, "An English decree")
+    source = tmp_path / "nd-48.txt"
+    source.write_text(ENGLISH_AMENDING, encoding="utf-8")
+    result = invoke(root, "amend", "import", str(source), "--slug", "nd-48")
+    assert result.exit_code == 0, result.output
+    assert "Wrote amendments/nd-48/amendment.md (Article 1 -> 63/2010/ND-CP; 2 changes to apply)." in result.output
+    assert "Article 1 amends 63/2010/ND-CP of the workspace." in result.output
+    assert "Điều" not in result.output
+    text = (root / "amendments" / "nd-48" / "amendment.md").read_text(encoding="utf-8")
+    amendment = load_amendment(text, "amendments/nd-48/amendment.md", "nd-48")
+    assert (amendment.language, amendment.number, amendment.regulation) == ("en", "48/2013/ND-CP", "63/2010/ND-CP")
+    assert str(amendment.meta["signed"]) == "2013-05-14" and str(amendment.meta["effective"]) == "2013-07-01"
+    assert amendment.meta["title"] == ("Decree amending and supplementing a number of articles of the decrees related "
+                                       "to the control of administrative procedures")
+    assert "## Article 2. Effect" in text and amendment.meta["motto"] == "Independence - Freedom - Happiness"
+    assert amendment.preamble[0].startswith("Pursuant to the Law on Organization of the Government")
+    preview = invoke(root, "amend", "preview", "nd-48")
+    assert preview.exit_code == 0, preview.output
+    assert "2\\. Ministers and Chairpersons of provincial People's Committees shall implement this Decree." in \
+        preview.output

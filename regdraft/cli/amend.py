@@ -81,7 +81,8 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
     count = sum(1 for _ in result.amendment.leaves()) if result.amendment is not None else 0
     done = Result({"written": written, "amends": dict(result.targets), "instructions": count,
                    **result.report.as_dict(), **committed()})
-    where = ", ".join(f"Điều {label} -> {reg}" for label, reg in result.targets.items())
+    article = "Article" if result.amendment is not None and result.amendment.language == "en" else "Điều"
+    where = ", ".join(f"{article} {label} -> {reg}" for label, reg in result.targets.items())
     done.say(f"Wrote {written} ({where}; {counted(count, 'change')} to apply).")
     return done.say(result.report.text())
 

@@ -37,18 +37,23 @@ from regdraft.importer.header import (
     header_end,
     read_closing,
     read_header,
+    read_place_date,
 )
 from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, Note, Paragraph
 
-_ARTICLE = re.compile(r"^(?:#+\s*)?Điều\s+(\d+[a-z]?)\s*[.:]?\s*(.*)$")
-_AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)\b", re.I)
-_NUMBER = re.compile(r"(?:^|[|\s])(?:Luật\s+|Nghị định\s+|Quyết định\s+|Thông tư\s+)?[Ss]ố\s*:?\s*"
+_ARTICLE = re.compile(r"^(?:#+\s*)?(?:Điều|Article)\s+(\d+[a-z]?)\s*[.:]?\s*(.*)$")
+# An article that amends: `Sửa đổi, bổ sung một số điều của …`, in English translations `Amending and supplementing a
+# number of articles of …`, `Amendments to …`.
+_AMENDING = re.compile(r"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Amend(?:ing|ments?)|Supplementing|Repealing|Replacing)\b",
+                       re.I)
+_NUMBER = re.compile(r"(?:^|[|\s])(?:(?:Luật\s+|Nghị định\s+|Quyết định\s+|Thông tư\s+)?[Ss]ố|No\.?)\s*:?\s*"
                      r"(?P<number>[\w.]+(?:[/-][\w.Đđ-]+)+)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
                         re.I)
-_PREAMBLE = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Để\s)|\bban hành\b", re.I)
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện|Để\s|Pursuant to|At the (?:proposal|request) "
+                       r"of|In order to)|\bban hành\b|\bpromulgates?\b", re.I)
 _CLAUSE = re.compile(r"^(\d+[a-z]?)\.(\s)")
 
 
@@ -100,8 +105,12 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     items = [Paragraph(p.text, p.where) for p in _rows(items)]
     first = _first_article(items)
     if first is None:
-        raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ...) were found, so there is no "
-                            "amending document to import; nothing was written.")
+        raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so "
+                            "there is no amending document to import; nothing was written.")
+    from regdraft.importer import detect_language
+
+    language = detect_language(items)
+    word = "Article" if language == "en" else "Điều"
     header = read_header(items[:first])
     meta: dict[str, Any] = {k: v for k, v in header.meta.items() if k in ("type", "title", "issuer", "national",
                                                                            "motto", "place", "superior")}
@@ -119,6 +128,9 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
         if date and "signed" not in meta and (numbered or "|" in para.text or para.text.startswith(("Hà Nội", "TP"))):
             meta["signed"] = _date(date)
             dated = True
+            all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
+        elif language == "en" and "signed" not in meta and (english := read_place_date(para.text)) is not None:
+            meta["signed"], dated = english[1].isoformat(), True  # `Hanoi, May 14, 2013`
             all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
         if _PREAMBLE.search(para.text) and not numbered:
             preamble.append(para.text)
@@ -140,16 +152,16 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     for para in items[closing.body_end:]:
         all_notes.append(Note(para.where, "closing", "Part of the signature block or the recipients.", para.text))
     articles = _articles(body)
-    targets, target_notes = _targets(articles, regulations, chosen)
+    targets, target_notes = _targets(articles, regulations, chosen, word)
     all_notes.extend(target_notes)
     if not targets:
         names = ", ".join(sorted(regulations)) or "none"
         raise RegdraftError(
             f"{source}: no article amends a regulation of this workspace (its regulations: {names}); import the "
             "regulation it amends first, or name it. Nothing was written.", options=("regulations",))
-    effective = next((_date(m) for a in articles for p in a.paragraphs
-                      if a.label not in targets and (m := _EFFECTIVE.search(p.text))), None)
-    text, lines = _render(meta, targets, preamble, articles, effective)
+    effective = next((day for a in articles for p in a.paragraphs
+                      if a.label not in targets and (day := _effective(p.text, language))), None)
+    text, lines = _render(meta, targets, preamble, articles, effective, language)
     relative = f"amendments/{slug}/amendment.md"
     amendment, problems = read_amendment(text, relative, slug)
     def source_lines(message: str) -> str:  # `line 5`, `lines 5, 9, 12` of the Markdown -> of the document read
@@ -187,6 +199,17 @@ def _first_article(items: Sequence[Paragraph]) -> int | None:
     return next((i for i, p in enumerate(items) if _ARTICLE.match(p.text)), None)
 
 
+def _effective(text: str, language: str) -> str | None:
+    """The date a paragraph of the entry-into-force article says the document takes effect on, if any."""
+    if language == "en":
+        from regdraft.core.dates import takes_effect
+
+        day = takes_effect(text, "en")
+        return day.isoformat() if day is not None else None
+    found = _EFFECTIVE.search(text)
+    return _date(found) if found else None
+
+
 def _date(match: re.Match[str]) -> str:
     day, month, year = (int(g) for g in match.groups())
     return dt.date(year, month, day).isoformat()
@@ -217,7 +240,7 @@ def _names(reg_id: str, meta: Mapping[str, Any]) -> list[str]:
 
 
 def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str, Any]],
-             chosen: Sequence[str]) -> tuple[dict[str, str], list[Note]]:
+             chosen: Sequence[str], word: str = "Điều") -> tuple[dict[str, str], list[Note]]:
     """Which articles amend which regulation of the workspace, from what their headings name."""
     found: dict[str, str] = {}
     notes: list[Note] = []
@@ -228,23 +251,23 @@ def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str
         for reg_id, meta in candidates.items():
             if any(re.search(re.escape(name) + r"(?=$|[\s,.;:(]|\s+số\b)", heading) for name in _names(reg_id, meta)):
                 found[article.label] = reg_id
-                notes.append(Note(article.where, "info", f"Điều {article.label} amends {reg_id} of the workspace.",
-                                  f"Điều {article.label}. {article.title}"))
+                notes.append(Note(article.where, "info", f"{word} {article.label} amends {reg_id} of the workspace.",
+                                  f"{word} {article.label}. {article.title}"))
                 break
         else:
-            notes.append(Note(article.where, "info", f"Điều {article.label} amends a document that is not in the "
+            notes.append(Note(article.where, "info", f"{word} {article.label} amends a document that is not in the "
                                                      "workspace; it is kept as text.",
-                              f"Điều {article.label}. {article.title}"))
+                              f"{word} {article.label}. {article.title}"))
     if not found and len(amending) == 1 and len(chosen) == 1:
         found[amending[0].label] = chosen[0]
         given = Command.option(regulations=chosen[0])
-        notes.append(Note(amending[0].where, "info", f"Điều {amending[0].label} is taken to amend {chosen[0]} "
+        notes.append(Note(amending[0].where, "info", f"{word} {amending[0].label} is taken to amend {chosen[0]} "
                                                      f"(`{given}`); its heading does not name it."))
     return found, notes
 
 
 def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Sequence[str],
-            articles: Sequence[_Article], effective: str | None) -> tuple[str, dict[int, int]]:
+            articles: Sequence[_Article], effective: str | None, language: str = "vi") -> tuple[str, dict[int, int]]:
     """The amendment file, and for each of its lines the input line it came from."""
     ids = list(dict.fromkeys(targets.values()))
     front: dict[str, Any] = {"number": meta.get("number"), "type": meta.get("type"), "title": meta.get("title"),
@@ -253,16 +276,17 @@ def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Seque
         front["amends"] = {label: reg for label, reg in targets.items()}
     elif next(iter(targets)) != articles[0].label:
         front["article"] = next(iter(targets))
-    front.update({"language": "vi", **({"profile": meta["profile"]} if meta.get("profile") else {}),
+    front.update({"language": language, **({"profile": meta["profile"]} if meta.get("profile") else {}),
                   "status": "submitted", "signed": meta.get("signed"), "effective": effective})
-    for key in ("issuer", "national", "place"):
+    for key in ("issuer", "national", "motto", "place"):
         if meta.get(key):
             front[key] = meta[key]
     head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000).strip()
     blocks: list[tuple[str, int]] = [(p, 0) for p in preamble]
+    word = "Article" if language == "en" else "Điều"
     for article in articles:
-        blocks.append((f"## Điều {article.label}. {article.title}".rstrip(". ") if article.title
-                       else f"## Điều {article.label}", article.where))
+        blocks.append((f"## {word} {article.label}. {article.title}".rstrip(". ") if article.title
+                       else f"## {word} {article.label}", article.where))
         blocks.extend((_escape(p.text), p.where) for p in article.paragraphs)
     text = f"---\n{head}\n---\n"
     lines: dict[int, int] = {}

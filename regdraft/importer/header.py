@@ -313,7 +313,7 @@ def _header_key(text: str, meta: dict[str, Any]) -> str | None:
     if number and "number" not in meta:
         meta["number"] = number.group("number").rstrip("./-")  # `Số: 15/2003/QH11.` ends a sentence
         return "number"
-    when = _read_date(text)
+    when = read_place_date(text)
     if when is not None and "signed" not in meta:
         place, signed = when
         if place:
@@ -334,7 +334,8 @@ def _header_key(text: str, meta: dict[str, Any]) -> str | None:
     return None
 
 
-def _read_date(text: str) -> tuple[str, date] | None:
+def read_place_date(text: str) -> tuple[str, date] | None:
+    """The place and date of a header line (`Hà Nội, ngày 08 tháng 6 năm 2010`, `Hanoi, May 14, 2013`), if it is one."""
     found = _DATE_VI.match(text)
     try:
         if found:

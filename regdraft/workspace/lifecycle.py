@@ -490,7 +490,8 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
              f"effective {effective}"]
     for reg_id in regulations:
         part = amendment.for_regulation(reg_id)
-        of = "" if len(regulations) == 1 else f" of {reg_id} (Điều {part.article.label})"
+        word = "Article" if language == "en" else "Điều"
+        of = "" if len(regulations) == 1 else f" of {reg_id} ({word} {part.article.label})"
         lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
                   *listing(part.instructions)]
     if reason is not None and forced:

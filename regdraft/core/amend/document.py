@@ -319,9 +319,10 @@ def _amending_articles(meta: Mapping[str, Any], labels: list[str], source: str, 
         return {labels[0]: regulation}
     for label in chosen:
         if label not in labels:
+            word = noun(Kind.ARTICLE, str(meta.get("language") or "vi"))
             problems.append(Problem(
-                f"The front matter names Điều {label} as amending a regulation, but the document has no Điều {label}.",
-                source, _key_line(head, "amends" if isinstance(amends, Mapping) else "article")))
+                f"The front matter names {word} {label} as amending a regulation, but the document has no "
+                f"{word} {label}.", source, _key_line(head, "amends" if isinstance(amends, Mapping) else "article")))
     return {label: reg for label, reg in chosen.items() if label in labels}
 
 
