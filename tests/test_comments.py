@@ -176,6 +176,14 @@ def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path: Path) -> None
     assert rows[1][1] == {"by": "Ban B", "on": "chung", "text": "Nhất trí"}
 
 
+def test_read_csv_with_english_headers(tmp_path: Path) -> None:
+    # "Body" and "Provision" were unknown columns: an English sheet could not be imported.
+    path = _write(tmp_path, "g.csv", "Body,Provision,Comment,Proposed wording\nMinistry of Justice,Article 1,Define it.,"
+                                     "This Decree provides for …\n")
+    assert read_sheet(path)[0][1] == {"by": "Ministry of Justice", "on": "Article 1", "text": "Define it.",
+                                      "proposal": "This Decree provides for …"}
+
+
 def test_read_sheet_rejects_unknown_and_missing_columns(tmp_path: Path) -> None:
     path = _write(tmp_path, "g.csv", "by,colour\nBan A,red\n")
     with pytest.raises(ParseError) as err:

@@ -32,6 +32,9 @@ _COLUMN_ALIASES = {
     "nội dung góp ý": "text", "comment": "text",
     "đề xuất": "proposal", "đề nghị": "proposal",
     "văn bản": "regulation", "quy chế": "regulation",
+    # An English sheet, as the English report's columns and a committee's own name them.
+    "body": "by", "commented by": "by", "agency": "by", "organisation": "by", "organization": "by",
+    "provision": "on", "comment type": "type", "proposed wording": "proposal", "document": "regulation",
 }
 
 # Bounds on what a sheet may hold, so that a small file cannot claim (or unpack to) unbounded work.
