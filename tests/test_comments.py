@@ -178,8 +178,8 @@ def test_read_csv_with_vietnamese_headers_and_blank_rows(tmp_path: Path) -> None
 
 def test_read_csv_with_english_headers(tmp_path: Path) -> None:
     # "Body" and "Provision" were unknown columns: an English sheet could not be imported.
-    path = _write(tmp_path, "g.csv", "Body,Provision,Comment,Proposed wording\nMinistry of Justice,Article 1,Define it.,"
-                                     "This Decree provides for …\n")
+    path = _write(tmp_path, "g.csv", "Body,Provision,Comment,Proposed wording\n"
+                                     "Ministry of Justice,Article 1,Define it.,This Decree provides for …\n")
     assert read_sheet(path)[0][1] == {"by": "Ministry of Justice", "on": "Article 1", "text": "Define it.",
                                       "proposal": "This Decree provides for …"}
 

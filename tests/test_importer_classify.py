@@ -174,6 +174,8 @@ def test_header_title_wins_over_the_preamble_sentence() -> None:
      "Thông tư hướng dẫn thể thức và kỹ thuật trình bày văn bản"),
     (("QUỐC HỘI", "Luật số: 57/2024/QH15", "LUẬT", "Sửa đổi, bổ sung một số điều của Luật Đấu thầu"),
      "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu"),
+    (("TỈNH ỦY ĐIỆN BIÊN", "Số 120-QĐ/TU", "QUYẾT ĐỊNH", "Ban hành Quy chế làm việc của Tỉnh ủy"),
+     "Quyết định ban hành Quy chế làm việc của Tỉnh ủy"),
     (("THE NATIONAL ASSEMBLY", "No. 09/2017/QH14", "LAW", "On Tourism"), "Law on Tourism"),
     (("THE GOVERNMENT", "No. 63/2010/ND-CP", "DECREE", "On the control of administrative procedures"),
      "Decree on the control of administrative procedures"),

@@ -60,9 +60,9 @@ _NAMED_LAWS = ("Luật", "Bộ luật", "Pháp lệnh", "Law")
 # hành chính` is `Nghị định về kiểm soát thủ tục hành chính`; `LAW / On Tourism` is `Law on Tourism`): the line
 # is printed with a capital because it starts a line. Only these: a summary may open with a name (`Đại hội`).
 _OPENERS = ("Về", "Quy định", "Hướng dẫn", "Sửa đổi", "Bổ sung", "Ban hành", "Phê duyệt", "Bãi bỏ", "Thành lập",
-            "Thay thế", "Công bố", "Kiện toàn", "On", "Of", "Regarding", "Concerning", "Providing", "Prescribing",
-            "Amending", "Guiding", "Detailing", "Elaborating", "Promulgating", "Approving", "Establishing",
-            "Repealing", "Stipulating")
+            "Thay thế", "Công bố", "Kiện toàn", "Triển khai", "On", "Of", "Regarding", "Concerning",
+            "Providing", "Prescribing", "Amending", "Guiding", "Detailing", "Elaborating", "Promulgating", "Approving",
+            "Establishing", "Repealing", "Stipulating", "Implementing")
 _OPENER = re.compile("(?:" + "|".join(_OPENERS) + r")(?!\w)")
 # Names whose capitals a title printed in capitals loses when it is lower-cased.
 _PROPER_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam", "Việt Nam",
