@@ -25,7 +25,7 @@ from regdraft.cli.printing import Result, committed, prints_result
 @prints_result
 def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulation: str | None,
                allow_renumber: bool, workspace: Path | None) -> Result:
-    """Regenerate an amendment's instructions (Điều 1) from an edited text (one commit).
+    """Regenerate an amendment's instructions (Điều 1; Article 1 in English) from an edited text (one commit).
 
     Compares the regulation in force with the edited text; the front matter, preamble and
     other articles of the amendment are kept. Prints the change in the instructions. For a
