@@ -10,7 +10,7 @@ import pytest
 
 from regdraft.core.amend.document import load_amendment
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.conftest import FIXTURES, SHARED, Invoke, needs_corpus
 
 CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
 
@@ -194,31 +194,7 @@ def test_the_consolidated_decree_opens_as_decrees_are_cited(invoke: Invoke, tmp_
             ) in opening
 
 
-ENGLISH_DECREE = """---
-id: 63/2010/ND-CP
-type: Decree
-title: Decree on the control of administrative procedures
-language: en
-profile: state-30
-issuer: THE GOVERNMENT
-signed: 2010-06-08
-effective: 2010-10-14
----
-
-## Article 1. Scope of regulation
-
-This Decree provides for the control of administrative procedures.
-
-## Article 2. Subjects of application
-
-This Decree applies to ministries and ministerial-level agencies.
-
-## Article 3. Effect
-
-1\\. This Decree takes effect on October 14, 2010.
-
-2\\. Ministers shall implement this Decree.
-"""
+ENGLISH_DECREE = (FIXTURES / "amend" / "en-decree.md").read_text(encoding="utf-8")
 
 ENGLISH_AMENDING = """THE GOVERNMENT
 SOCIALIST REPUBLIC OF VIETNAM

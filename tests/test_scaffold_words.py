@@ -72,27 +72,7 @@ def test_an_amending_decree_cites_the_decree_as_decrees_do(tmp_workspace: Worksp
     assert "Nghị định này có hiệu lực thi hành từ ngày … tháng … năm …." in text
 
 
-ENGLISH_DECREE = """---
-id: 63/2010/ND-CP
-type: Decree
-title: Decree on the control of administrative procedures
-language: en
-profile: state-30
-national: SOCIALIST REPUBLIC OF VIETNAM
-motto: Independence - Freedom - Happiness
-issuer: THE GOVERNMENT
-place: Hanoi
-signed: 2010-06-08
----
-
-## Article 1. Scope of regulation
-
-This Decree provides for the control of administrative procedures.
-
-## Article 2. Effect
-
-This Decree takes effect on October 14, 2010.
-"""
+ENGLISH_DECREE = (FIXTURES / "amend" / "en-decree.md").read_text(encoding="utf-8")
 ENGLISH_LAW = (ENGLISH_DECREE.replace("id: 63/2010/ND-CP", "id: 09/2017/QH14").replace("type: Decree", "type: Law")
                .replace("title: Decree on the control of administrative procedures", "title: Law on Tourism")
                .replace("THE GOVERNMENT", "THE NATIONAL ASSEMBLY").replace("This Decree", "This Law"))
