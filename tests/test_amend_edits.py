@@ -660,3 +660,58 @@ def test_the_generated_amendment_reproduces_edits_of_real_laws(name: str) -> Non
         reproduces(*pair)
 
     check()
+
+
+SHIPPED_TEXT = SHIPPED_REGULATION.read_text(encoding="utf-8")
+LEAD_IN = "1\\. Lãnh đạo, chỉ đạo và quyết định các công việc:"  # khoản 1 Điều 5, over points a to k
+ARTICLE_LEAD_IN = next(line for line in SHIPPED_TEXT.split("## Điều 5.")[1].splitlines()[1:] if line)  # Điều 5's
+
+
+def test_a_changed_lead_in_is_amended_alone_as_real_laws_do() -> None:
+    # Luật 57/2024 writes `b) Sửa đổi, bổ sung đoạn mở đầu khoản 2 như sau: “2. … sau đây:”;` then `c) Sửa đổi, bổ
+    # sung điểm i khoản 2 như sau:` (Điều 19 of the PPP law); the whole clause and its ten points were quoted.
+    lead = SHIPPED_TEXT.replace(LEAD_IN, "1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:")
+    assert body(SHIPPED_TEXT, lead) == (
+        "1\\. Sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 5 như sau:\n\n"
+        "“1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:”.")
+    reproduces(SHIPPED, parse(lead))
+    # With one of its points: two instructions, the lead-in's and the point's.
+    point = lead.replace("b) Cụ thể hóa và tổ chức thực hiện", "b) Cụ thể hóa, tổ chức thực hiện và sơ kết")
+    text = body(SHIPPED_TEXT, point)
+    assert text.startswith("1\\. Sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 5 như sau:\n\n")
+    assert ("\n\n2\\. Sửa đổi, bổ sung điểm b khoản 1 Điều 5 như sau:\n\n"
+            "“b) Cụ thể hóa, tổ chức thực hiện và sơ kết") in text
+    assert "a) Xây dựng chương trình" not in text
+    reproduces(SHIPPED, parse(point))
+    # An article's lead-in (phần mở đầu) is quoted as it reads, without the article's heading.
+    article = SHIPPED_TEXT.replace(ARTICLE_LEAD_IN, "Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:", 1)
+    assert body(SHIPPED_TEXT, article) == (
+        "1\\. Sửa đổi, bổ sung phần mở đầu Điều 5 như sau:\n\n“Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:”.")
+    reproduces(SHIPPED, parse(article))
+
+
+def test_a_lead_in_changed_with_most_points_or_the_title_amends_the_unit_whole() -> None:
+    lead = SHIPPED_TEXT.replace(LEAD_IN, "1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:")
+    lines = lead.split("\n")
+    first = lines.index(next(line for line in lines if line.startswith("a) Xây dựng chương trình làm việc")))
+    for k, letter in enumerate("abcdđe"):  # six of its ten points rewritten
+        lines[first + 2 * k] = f"{letter}) Nhiệm vụ mới số {k + 1} của Ban Thường vụ;"
+    most = "\n".join(lines)
+    assert body(SHIPPED_TEXT, most).startswith("1\\. Sửa đổi, bổ sung khoản 1 Điều 5 như sau:\n\n“1\\. Lãnh đạo")
+    reproduces(SHIPPED, parse(most))
+    # The article's lead-in with its title: the article whole, as before.
+    titled = SHIPPED_TEXT.replace("## Điều 5. Trách nhiệm, quyền hạn của Ban Thường vụ Tỉnh ủy",
+                                  "## Điều 5. Nhiệm vụ của Ban Thường vụ Tỉnh ủy").replace(
+        ARTICLE_LEAD_IN, "Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:", 1)
+    assert body(SHIPPED_TEXT, titled).startswith("1\\. Sửa đổi, bổ sung Điều 5 như sau:")
+    reproduces(SHIPPED, parse(titled))
+
+
+def test_an_english_lead_in_is_amended_alone() -> None:
+    text = SHIPPED_ENGLISH.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("1\\.") and line.endswith(":"))
+    edited = text.replace(line, "1\\. It shall in particular see to the following:", 1)
+    generated = body(text, edited)
+    assert re.fullmatch(r"1\\\. The lead-in of clause 1 of Article \d+ is amended to read:\n\n"
+                        r"“1\\\. It shall in particular see to the following:”\.", generated), generated
+    reproduces(ENGLISH, parse(edited))

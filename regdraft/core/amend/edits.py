@@ -6,10 +6,11 @@ instructions of Điều 1 as the amend package's own `Instruction` objects
 (`regdraft.workspace.regenerate` puts them into an amending document in the workspace).
 
 Choices (docs/from-edits.md):
-- A changed point is amended on its own; a clause or article is amended as a whole when its
-  lead-in changed together with a child or its title, or when more than half of its children
-  changed (amended, inserted or repealed). A changed article title alone is renamed, unless a
-  phrase instruction names it (below).
+- A changed point is amended on its own; a clause or article is amended as a whole when more
+  than half of its children changed (amended, inserted or repealed), or its lead-in changed with
+  its title or closing text. A changed lead-in otherwise is amended on its own (`Sửa đổi, bổ sung
+  đoạn mở đầu khoản 2 như sau:`, as Luật 57/2024 writes it), followed by its changed children. A
+  changed article title alone is renamed, unless a phrase instruction names it (below).
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
   instruction when it changed in two or more provisions, or in the lead-in of a unit that has
   children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
@@ -44,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import dash_ordinal, dash_part, plus_part
+from regdraft.core.address import INTRO, dash_ordinal, dash_part, plus_part
 from regdraft.core.amend import replacements
 from regdraft.core.amend.apply import apply, occurrences
 from regdraft.core.amend.consequential import Punctuation
@@ -455,8 +456,18 @@ class _Planner:
         if title_changed and not unit.title:
             return whole
         children, changed, total = self._children(before, unit, address)
-        if lead_changed or (total >= 2 and changed * 2 > total):
+        if total >= 2 and changed * 2 > total:
             return whole
+        if lead_changed:
+            # Only the lead-in (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
+            # sau:`, then the points, as Luật 57/2024 amends khoản 2 Điều 19 of Luật Đấu thầu.
+            alone = (not title_changed and before.closing == unit.closing and before.children and unit.children
+                     and before.text and unit.text and not dash_items(before.text) and not dash_items(unit.text))
+            if not alone:
+                return whole
+            lead_in = Step(ReplaceUnit(address.with_part(INTRO)), self.position[address],
+                           Unit(unit.kind, unit.label, None, unit.text))
+            return [lead_in, *children]
         rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
         return rename + children
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from regdraft.core.address import INTRO
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import (
     AmendGroup,
@@ -315,6 +316,10 @@ def instruction(planned: Planned, location: str, language: str, context: Address
         assert unit is not None
         renamed = Unit(unit.kind, unit.label, unit.title)
         return Instruction(location, 0, text, op, heading_quote(unit, language, end), renamed)
+    if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part == INTRO and unit is not None \
+            and unit.kind is Kind.CLAUSE:
+        # A clause's lead-in is quoted with its number, as Luật 57/2024 writes it (`“2. Trừ trường hợp …:”;`).
+        return Instruction(location, 0, text, op, quote(unit, language, end), unit)
     if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
         assert unit is not None  # a part (a dash item ...) is quoted as it reads, without its unit's label
         return Instruction(location, 0, text, op, _quoted(list(unit.text), end), unit)
