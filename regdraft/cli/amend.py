@@ -81,7 +81,9 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
     count = sum(1 for _ in result.amendment.leaves()) if result.amendment is not None else 0
     done = Result({"written": written, "amends": dict(result.targets), "instructions": count,
                    **result.report.as_dict(), **committed()})
-    article = "Article" if result.amendment is not None and result.amendment.language == "en" else "Điều"
+    from regdraft.core.model import Kind, noun
+
+    article = noun(Kind.ARTICLE, result.amendment.language if result.amendment is not None else "vi")
     where = ", ".join(f"{article} {label} -> {reg}" for label, reg in result.targets.items())
     done.say(f"Wrote {written} ({where}; {counted(count, 'change')} to apply).")
     return done.say(result.report.text())

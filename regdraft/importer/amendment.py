@@ -30,6 +30,7 @@ import yaml
 from regdraft.core.amend.document import Amendment, read_amendment
 from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
+from regdraft.core.model import Kind, noun
 from regdraft.core.text import nfc
 from regdraft.importer.header import (
     compose_title,
@@ -110,7 +111,7 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     from regdraft.importer import detect_language
 
     language = detect_language(items)
-    word = "Article" if language == "en" else "Điều"
+    word = noun(Kind.ARTICLE, language)
     header = read_header(items[:first])
     meta: dict[str, Any] = {k: v for k, v in header.meta.items() if k in ("type", "title", "issuer", "national",
                                                                            "motto", "place", "superior")}
@@ -283,7 +284,7 @@ def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Seque
             front[key] = meta[key]
     head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000).strip()
     blocks: list[tuple[str, int]] = [(p, 0) for p in preamble]
-    word = "Article" if language == "en" else "Điều"
+    word = noun(Kind.ARTICLE, language)
     for article in articles:
         blocks.append((f"## {word} {article.label}. {article.title}".rstrip(". ") if article.title
                        else f"## {word} {article.label}", article.where))

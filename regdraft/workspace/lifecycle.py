@@ -490,7 +490,7 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
              f"effective {effective}"]
     for reg_id in regulations:
         part = amendment.for_regulation(reg_id)
-        word = "Article" if language == "en" else "Điều"
+        word = noun(Kind.ARTICLE, language)
         of = "" if len(regulations) == 1 else f" of {reg_id} ({word} {part.article.label})"
         lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
                   *listing(part.instructions)]

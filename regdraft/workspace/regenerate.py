@@ -229,7 +229,7 @@ def draft_message(amendment: Amendment, instructions: tuple[Instruction, ...], e
     name = amendment.number or amendment.slug
     draft = amendment.draft or 1
     part = amendment.for_regulation(regulation or amendment.regulation)
-    article = f"{'Article' if amendment.language == 'en' else 'Điều'} {part.article.label}"
+    article = f"{noun(Kind.ARTICLE, amendment.language)} {part.article.label}"
     of, amending = "", ""
     if amendment.others:
         of, amending = f" of {part.regulation} ({article})", f" (amending {part.regulation})"

@@ -10,7 +10,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
-from regdraft.core.model import Regulation
+from regdraft.core.model import Kind, Regulation, noun
 from regdraft.importer.header import sentence_case
 from regdraft.render.profile import cited_date
 from regdraft.workspace.amendments import slugs
@@ -122,4 +122,4 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[s
     text = document_text(reg, title or default_title(reg, words), words)
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
-    return relative, "Article" if reg.language == "en" else "Điều"
+    return relative, noun(Kind.ARTICLE, reg.language)
