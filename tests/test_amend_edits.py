@@ -675,14 +675,26 @@ def test_a_changed_lead_in_is_amended_alone_as_real_laws_do() -> None:
         "1\\. Sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 5 như sau:\n\n"
         "“1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:”.")
     reproduces(SHIPPED, parse(lead))
-    # With one of its points: two instructions, the lead-in's and the point's.
+    # With one of its points: the lead-in's and the point's instructions, grouped under the article as Luật 57/2024
+    # groups `c) Sửa đổi, bổ sung đoạn mở đầu khoản 6` and `d) … điểm d khoản 6` (Điều 25 of the Planning Law).
     point = lead.replace("b) Cụ thể hóa và tổ chức thực hiện", "b) Cụ thể hóa, tổ chức thực hiện và sơ kết")
     text = body(SHIPPED_TEXT, point)
-    assert text.startswith("1\\. Sửa đổi, bổ sung đoạn mở đầu khoản 1 Điều 5 như sau:\n\n")
-    assert ("\n\n2\\. Sửa đổi, bổ sung điểm b khoản 1 Điều 5 như sau:\n\n"
-            "“b) Cụ thể hóa, tổ chức thực hiện và sơ kết") in text
+    assert text.startswith("1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 5 như sau:\n\n"
+                           "a) Sửa đổi, bổ sung đoạn mở đầu khoản 1 như sau:\n\n"
+                           "“1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:”;\n\n"
+                           "b) Sửa đổi, bổ sung điểm b khoản 1 như sau:\n\n"
+                           "“b) Cụ thể hóa, tổ chức thực hiện và sơ kết")
     assert "a) Xây dựng chương trình" not in text
     reproduces(SHIPPED, parse(point))
+    # With a clause inserted after it: `Sửa đổi, bổ sung một số khoản của Điều 11`, as Luật 57/2024 writes it.
+    head, article5 = lead.split("## Điều 5.")
+    inserted = head + "## Điều 5." + article5.replace("\n2\\. ", "\n1a\\. Khoản mới.\n\n2\\. ", 1)
+    assert body(SHIPPED_TEXT, inserted) == (
+        "1\\. Sửa đổi, bổ sung một số khoản của Điều 5 như sau:\n\n"
+        "a) Sửa đổi, bổ sung đoạn mở đầu khoản 1 như sau:\n\n"
+        "“1\\. Lãnh đạo, chỉ đạo, kiểm tra và quyết định các công việc sau đây:”;\n\n"
+        "b) Bổ sung khoản 1a vào sau khoản 1 như sau:\n\n“1a\\. Khoản mới.”.")
+    reproduces(SHIPPED, parse(inserted))
     # An article's lead-in (phần mở đầu) is quoted as it reads, without the article's heading.
     article = SHIPPED_TEXT.replace(ARTICLE_LEAD_IN, "Ban Thường vụ Tỉnh ủy có trách nhiệm, quyền hạn sau:", 1)
     assert body(SHIPPED_TEXT, article) == (
@@ -715,3 +727,13 @@ def test_an_english_lead_in_is_amended_alone() -> None:
     assert re.fullmatch(r"1\\\. The lead-in of clause 1 of Article \d+ is amended to read:\n\n"
                         r"“1\\\. It shall in particular see to the following:”\.", generated), generated
     reproduces(ENGLISH, parse(edited))
+    # With one of its points: grouped under the article, in English words.
+    after = edited[edited.index("1\\. It shall in particular see to the following:"):]
+    point = next(row for row in after.splitlines() if row.startswith("b) "))
+    both = edited.replace(point, "b) A point rewritten;", 1)
+    grouped = body(text, both)
+    assert re.fullmatch(r"1\\\. Some points and clauses of Article \d+ are amended as follows:\n\n"
+                        r"a\) The lead-in of clause 1 is amended to read:\n\n"
+                        r"“1\\\. It shall in particular see to the following:”;\n\n"
+                        r"b\) Point b of clause 1 is amended to read:\n\n“b\) A point rewritten;”\.", grouped), grouped
+    reproduces(ENGLISH, parse(both))

@@ -27,7 +27,8 @@ Choices (docs/from-edits.md):
 - Two or more consecutive instructions on the points of one clause (or the clauses of one
   article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`; on the
   clauses of one article and the points of several of its clauses, under `Sửa đổi, bổ sung một
-  số điểm, khoản của Điều 3 như sau:` (`wording.layout`).
+  số điểm, khoản của Điều 3 như sau:` (`wording.layout`). A clause's lead-in counts as a change to that
+  clause (`b) Sửa đổi, bổ sung đoạn mở đầu khoản 2 như sau:` under `một số điểm, khoản của Điều 19`).
 
 Post-conditions of `instructions_from_edits`:
 1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).

@@ -241,8 +241,11 @@ def _holder(op: Operation) -> Address | None:
     if isinstance(op, ReplaceHeading):
         return None
     named = targets(op)
-    if any(t.part for t in named):
+    if any(t.part and not (t.part == INTRO and t.kind is Kind.CLAUSE) for t in named):
         return None  # instructions on dash items are not grouped as points or clauses
+    # A clause's lead-in is grouped with its article's clauses, as Luật 57/2024 writes `8. Sửa đổi, bổ sung một số
+    # điểm, khoản của Điều 19 như sau:` then `b) Sửa đổi, bổ sung đoạn mở đầu khoản 2 như sau:`.
+    named = tuple(t.unit for t in named)
     parents = {t.parent() for t in named}
     if len(parents) != 1 or len({t.kind for t in named}) != 1:
         return None
