@@ -164,12 +164,12 @@ def test_unchanged_articles_are_taken_from_the_earlier_reading_and_moved_to_thei
             assert all(n.line == o.line + 2 for n, o in zip(new.children, old.children, strict=True))
 
 
-def test_an_article_the_reader_finds_a_problem_in_is_not_kept_one_misnumbered_is() -> None:
+def test_an_article_with_a_problem_inside_is_not_kept() -> None:
     text = SHIPPED_REGULATION.read_text(encoding="utf-8")
     lines = text.split("\n")
-    # A clause of Điều 3 numbered twice: a problem of the structure, checked on the whole tree at every
-    # reading, so the article may be kept. A closing-text marker that closes nothing in Điều 2: the
-    # reader's own problem, so that article is read again every time.
+    # A clause of Điều 3 numbered twice: a problem of the structure inside it. A closing-text marker that closes
+    # nothing in Điều 2: the reader's own problem. Both are read again, and checked, every time: an article kept
+    # is not checked inside again (`validate(clean=)`).
     third = lines.index(next(line for line in lines if line.startswith("## Điều 3.")))
     first_clause = next(k for k in range(third, len(lines)) if lines[k].startswith("1\\. "))
     lines[first_clause + 1:first_clause + 1] = ["", lines[first_clause]]
@@ -181,8 +181,28 @@ def test_an_article_the_reader_finds_a_problem_in_is_not_kept_one_misnumbered_is
     assert any("closing-text marker" in p.message for p in reading.problems)
     assert any("appears twice" in p.message for p in reading.problems)
     kept = {unit.label for unit, _ in chunks.values()}
-    assert "2" not in kept and "1" in kept and "3" in kept
-    _same_reading(read(text, "01-QC-TU.md", reuse=chunks), reading)
+    assert "2" not in kept and "3" not in kept and "1" in kept and "4" in kept
+    again = read(text, "01-QC-TU.md", reuse=chunks)
+    _same_reading(again, reading)
+    assert any("appears twice" in p.message for p in again.problems)
+
+
+def test_validate_does_not_look_inside_an_article_known_clean() -> None:
+    from regdraft.core.validate import validate
+
+    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    third = lines.index(next(line for line in lines if line.startswith("## Điều 3.")))
+    first_clause = next(k for k in range(third, len(lines)) if lines[k].startswith("1\\. "))
+    lines[first_clause + 1:first_clause + 1] = ["", lines[first_clause]]
+    regulation = read("\n".join(lines), "01-QC-TU.md").regulation
+    article = next(a for a in _articles(regulation.units) if a.label == "3")
+    dirty: set[int] = set()
+    assert [p.line for p in validate(regulation, dirty=dirty) if "appears twice" in p.message] == [first_clause + 3]
+    assert dirty == {id(article)}
+    assert not [p for p in validate(regulation, clean={id(article)}) if "appears twice" in p.message]
+    # Where it stands is still checked: the article sequence, across the articles.
+    assert validate(regulation.with_units(tuple(reversed(regulation.units))), clean={id(article)})
 
 
 def test_the_old_text_of_a_compare_gives_the_edited_one_its_articles(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -467,8 +467,9 @@ def read(data: bytes | str, source: str = "", *, load: YamlReader | None = None,
     `load` reads the front matter's YAML (`frontmatter.load_yaml` when not given).
 
     `chunks`, when given, receives the articles that read cleanly (no problem, no doubtful
-    paragraph, no marker left open after them), keyed by what they were read from; `reuse` is such a
-    map from an earlier reading. An article whose lines are the same as one in `reuse` takes that
+    paragraph, no marker left open after them, none of `validate`'s inside them), keyed by what
+    they were read from; `reuse` is such a map from an earlier reading, whose articles are checked
+    only where they stand (`validate(clean=)`). An article whose lines are the same as one in `reuse` takes that
     unit, its lines moved to where it now stands, instead of being read again (its lines are not
     even split into blocks): a drafter who edits one article of a long text and compares again has
     the others for free. The reading is the same as without them (tests/test_markdown_reuse.py). A
@@ -492,16 +493,21 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     builder = _Builder(source, language, body_start, lines)
     body = "\n".join(lines[body_start:])
     cuts = heading_cuts(body, lines, body_start) if reuse is not None or chunks is not None else None
+    reused: set[int] = set()  # the articles taken from `reuse`: their insides passed `validate` when first read
     if cuts is None:
         for kind, content, line in body_blocks(body, lines, body_start):
             _feed(builder, kind, content, line)
     else:
-        _feed_articles(builder, lines, body_start, cuts, reuse or {}, chunks)
+        _feed_articles(builder, lines, body_start, cuts, reuse or {}, chunks, reused)
     builder._end_marks(len(lines))
     problems.extend(builder.problems)
     units = tuple(node.freeze(language) for node in builder.top)
     regulation = Regulation(front, tuple(builder.preamble), units, meta, source)
-    problems.extend(validate(regulation))
+    dirty: set[int] = set()
+    problems.extend(validate(regulation, reused, dirty))
+    if chunks and dirty:  # an article with a numbering problem inside is read again, and checked, every time
+        for digest in [digest for digest, (unit, _) in chunks.items() if id(unit) in dirty]:
+            del chunks[digest]
     problems.sort(key=lambda p: p.line)
     warnings = sorted([*builder.ambiguities(), *builder.warnings], key=lambda p: p.line)
     return Reading(regulation, tuple(problems), tuple(warnings))
@@ -528,7 +534,7 @@ def _feed(builder: _Builder, kind: str, content: str, line: int) -> None:
 
 
 def _feed_articles(builder: _Builder, lines: list[str], start: int, cuts: Sequence[tuple[int, str]],
-                   reuse: Mapping[bytes, tuple[Unit, int]], chunks: Chunks | None) -> None:
+                   reuse: Mapping[bytes, tuple[Unit, int]], chunks: Chunks | None, reused: set[int]) -> None:
     """The body from `lines[start]` to the builder, an article at a time: each article either found in `reuse`
     (its lines are not even split into blocks) or read, and kept in `chunks` when it read cleanly.
 
@@ -553,6 +559,7 @@ def _feed_articles(builder: _Builder, lines: list[str], start: int, cuts: Sequen
         if found is not None:
             unit, was = found
             article.frozen = moved(unit, line - was)
+            reused.add(id(article.frozen))
         else:
             problems, continuations, warnings = len(builder.problems), len(builder.continuations), len(builder.warnings)
             headed = _feed_lines(builder, lines, line, end)

@@ -12,17 +12,20 @@ Post-conditions of `validate`:
    their chapter, or within their part or the whole document when they stand under no chapter.
 4. Each problem carries the file and line and names the unit with the document's words
    (`Điều 5`, `Article 5`); an empty list means the tree passes.
+5. An article in `clean` (by identity: an article read before whose inside passed, `markdown.read(reuse=)`)
+   is checked only where it stands, not inside: what is inside an article depends on it alone. `dirty`, when
+   given, receives the identities of the articles with a problem inside them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from regdraft.core.errors import Problem
 from regdraft.core.model import Kind, Regulation, Unit, base_label, label_order, noun
 
 
-def validate(reg: Regulation) -> list[Problem]:
+def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None = None) -> list[Problem]:
     """Structural checks on a tree: label sequences, duplicates, articles outside chapters."""
     problems: list[Problem] = []
     lang = reg.language
@@ -33,7 +36,7 @@ def validate(reg: Regulation) -> list[Problem]:
 
     def visit(units: Sequence[Unit], parent: Unit | None) -> None:
         for unit in units:
-            kind, children = unit.kind, unit.children
+            kind = unit.kind
             if kind is Kind.ARTICLE:
                 articles.append(unit)
                 if uses_chapters and parent is None:
@@ -41,26 +44,38 @@ def validate(reg: Regulation) -> list[Problem]:
                         f"{noun(Kind.ARTICLE, lang)} {unit.label} is not inside any chapter, "
                         "but this document uses chapters.",
                         reg.source, unit.line))
+                if id(unit) in clean:
+                    continue
+                if dirty is not None:
+                    found = len(problems)
+                    inside(unit, parent)
+                    if len(problems) > found:
+                        dirty.add(id(unit))
+                    continue
             elif kind is Kind.CHAPTER:
                 chapters.append(unit)
             elif kind is Kind.PART:
                 parts.append(unit)
-            if not children:  # a point, or a unit with nothing below it
-                if unit.closing:
-                    problems.append(Problem(
-                        f"{_where(unit, parent, lang)} has a closing text but no points or clauses above it to close.",
-                        reg.source, unit.line))
-                continue
-            if kind is Kind.ARTICLE or kind is Kind.CLAUSE:
-                clauses = [c for c in children if c.kind is Kind.CLAUSE]
-                points = [c for c in children if c.kind is Kind.POINT] if len(clauses) < len(children) else []
-                for found, below in ((clauses, Kind.CLAUSE), (points, Kind.POINT)):
-                    if found:
-                        _sequence(found, below, lang, reg.source, problems, (unit, parent))
-            elif kind is Kind.CHAPTER or kind is Kind.PART:
-                _sequence([c for c in children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
-                          problems, f"{noun(kind, lang)} {unit.label}")
-            visit(children, unit)
+            inside(unit, parent)
+
+    def inside(unit: Unit, parent: Unit | None) -> None:
+        kind, children = unit.kind, unit.children
+        if not children:  # a point, or a unit with nothing below it
+            if unit.closing:
+                problems.append(Problem(
+                    f"{_where(unit, parent, lang)} has a closing text but no points or clauses above it to close.",
+                    reg.source, unit.line))
+            return
+        if kind is Kind.ARTICLE or kind is Kind.CLAUSE:
+            clauses = [c for c in children if c.kind is Kind.CLAUSE]
+            points = [c for c in children if c.kind is Kind.POINT] if len(clauses) < len(children) else []
+            for found, below in ((clauses, Kind.CLAUSE), (points, Kind.POINT)):
+                if found:
+                    _sequence(found, below, lang, reg.source, problems, (unit, parent))
+        elif kind is Kind.CHAPTER or kind is Kind.PART:
+            _sequence([c for c in children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
+                      problems, f"{noun(kind, lang)} {unit.label}")
+        visit(children, unit)
 
     visit(reg.units, None)
     _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "")
