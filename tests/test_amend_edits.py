@@ -131,6 +131,25 @@ def test_headings_inserts_and_repeals() -> None:
         "Hội nghị có thể tổ chức trực tuyến.”.")
 
 
+@pytest.mark.parametrize(("kind", "language", "whole"), [
+    ("Luật", "vi", "trong toàn bộ Luật"), ("Nghị định", "vi", "trong toàn bộ Nghị định"),
+    ("Quy định", "vi", "trong toàn bộ Quy định"), ("Hướng dẫn", "vi", "trong toàn bộ văn bản"),
+    ("Law", "en", "throughout this Law"), ("Decree", "en", "throughout this Decree"),
+    ("Circular", "en", "throughout this Circular"), ("Guidance", "en", "throughout this document")])
+def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, language: str, whole: str) -> None:
+    # `amend from-edits` on Luật Đấu thầu wrote `trong toàn bộ Quy chế`, and `amend check` took it.
+    if language == "vi":
+        old = MINI.replace("type: Quy chế", f"type: {kind}")
+        new = (old.replace("chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh", "chế độ làm việc của Tỉnh ủy")
+               .replace("thống nhất của Ban Chấp hành Đảng bộ tỉnh.", "thống nhất của Tỉnh ủy."))
+    else:
+        old = SHIPPED_ENGLISH.read_text(encoding="utf-8").replace("type: Regulation", f"type: {kind}")
+        head, text = old.split("\n---\n", 1)
+        new = head + "\n---\n" + text.replace("Standing Committee", "Standing Board")
+    assert body(old, new).endswith(f" {whole}.")
+    reproduces(parse(old), parse(new))
+
+
 def test_a_phrase_replaced_in_several_provisions_is_one_instruction() -> None:
     new = (MINI.replace("chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh", "chế độ làm việc của Tỉnh ủy")
            .replace("thống nhất của Ban Chấp hành Đảng bộ tỉnh.", "thống nhất của Tỉnh ủy."))

@@ -56,9 +56,10 @@ __all__ = [
 _I = re.IGNORECASE
 _QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
 _WHOLE = {
-    "vi": lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Nghị định|Thông tư|"
+    "vi": lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|"
                      r"Nghị quyết|Quyết định)(?: này)?$", _I),
-    "en": lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules)$", _I),
+    "en": lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|"
+               r"Resolution|Decision)$", _I),
 }
 _PREAMBLE = lazy(
     r"(?:^|\s*(?:,|;|\bvà\b|\band\b)\s*)(?:phần căn cứ(?: ban hành)?|lời nói đầu|phần mở đầu của (?:Quy chế|Quy định|"

@@ -99,11 +99,24 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# The document a phrase is replaced throughout, by the amended text's type (`grammar` reads each of them back).
+_WHOLE_VI = ("Quy chế", "Quy định", "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Nghị quyết",
+             "Quyết định")
+_WHOLE_EN = {"regulation": "these Regulations", "regulations": "these Regulations", "law": "this Law",
+             "code": "this Code", "decree": "this Decree", "rules": "these Rules", "ordinance": "this Ordinance",
+             "circular": "this Circular", "resolution": "this Resolution", "decision": "this Decision"}
+
+
 def whole_document(meta_type: str, language: str) -> str:
-    """`trong toàn bộ Quy chế` (or `Quy định`), `throughout these Regulations`."""
+    """`trong toàn bộ Quy chế` (`Quy định`, `Luật`, `Nghị định` … as the amended text is), `throughout these
+    Regulations` (`this Law`, `this Decree` …); a text of another type: `trong toàn bộ văn bản`, `throughout this
+    document`; one with no type, a Party regulation's words."""
+    kind = meta_type.strip().lower()
     if language == "en":
-        return "throughout these Regulations"
-    return "trong toàn bộ Quy định" if meta_type.strip().lower() == "quy định" else "trong toàn bộ Quy chế"
+        return f"throughout {_WHOLE_EN.get(kind, 'this document' if kind else 'these Regulations')}"
+    if not kind:
+        return "trong toàn bộ Quy chế"
+    return f"trong toàn bộ {next((word for word in _WHOLE_VI if word.lower() == kind), 'văn bản')}"
 
 
 # The forms of DOMAIN.md, named as `grammar` names the forms it reads: `where` is the provision
