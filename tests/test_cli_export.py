@@ -105,3 +105,29 @@ def test_an_unnumbered_draft_runs_its_title_alone(tmp_workspace: Workspace, invo
     assert result.exit_code == 0, result.output
     title = re.search(r"<title>([^<]*)</title>", out.read_text(encoding="utf-8"))
     assert title is not None and title.group(1).startswith("Quy chế sửa đổi, bổ sung"), title
+
+
+def test_a_laws_adoption_sentence_is_printed_after_its_last_article(tmp_workspace: Workspace, invoke: Invoke,
+                                                                     tmp_path: Path) -> None:
+    import docx
+
+    from tests.test_scaffold_words import LAW
+
+    sentence = "Luật này được Quốc hội khóa XIV, kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020."
+    law = LAW.replace("signed: 2020-06-16\n", f"signed: 2020-06-16\nadoption: {sentence}\nsigner:\n"
+                      "  title: CHỦ TỊCH QUỐC HỘI\n  name: Nguyễn Thị Kim Ngân\n")
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": law.encode()}, "A law")
+    html = tmp_path / "hn.html"
+    assert invoke(tmp_workspace, "export", "57/2020/QH14", "-o", str(html)).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    last, adoption, signer = (page.index("có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021"),
+                              page.index(f'<p class="para adoption">{sentence}</p>'), page.index("Nguyễn Thị Kim Ngân"))
+    assert last < adoption < signer
+    out = tmp_path / "hn.docx"
+    assert invoke(tmp_workspace, "export", "57/2020/QH14", "-o", str(out)).exit_code == 0
+    paragraphs = [p for p in docx.Document(str(out)).paragraphs if p.text == sentence]
+    assert len(paragraphs) == 1 and all(run.italic for run in paragraphs[0].runs)
+    # A new amending law keeps the office and title of the signer, not the name of who signed in 2020.
+    assert invoke(tmp_workspace, "amend", "new", "tn", "--regulation", "57/2020/QH14").exit_code == 0
+    draft = (tmp_workspace.root / "amendments/tn/amendment.md").read_text(encoding="utf-8")
+    assert "title: CHỦ TỊCH QUỐC HỘI" in draft and "Nguyễn Thị Kim Ngân" not in draft and "adoption" not in draft

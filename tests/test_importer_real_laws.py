@@ -117,6 +117,25 @@ def test_the_constitution_header() -> None:
     assert [loc.unit.label for loc in result.regulation.articles()] == ["1", "2", "3"]
     assert result.report.passes_check
     assert any(n.category == "header" and "adopted" in n.message for n in result.report.notes)
+    # The adoption sentence closes the document, not its last article: kept in the front matter.
+    sentence = ("Hiến pháp này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII, kỳ họp thứ 6 "
+                "thông qua ngày 28 tháng 11 năm 2013.")
+    assert meta["adoption"] == sentence
+    last = list(result.regulation.articles())[-1].unit
+    assert sentence not in last.all_text() and sentence not in result.text.split("\n---\n", 1)[1]
+    assert [n.category for n in result.report.notes if n.text == sentence] == ["closing", "header"]  # and the date
+
+
+def test_an_adoption_sentence_inside_the_text_stays_there(tmp_path: Path) -> None:
+    # Only the last paragraph before the signature block is the document's: one quoted in an article is text.
+    source = (FIXTURES / "import" / "hien-phap-2013-trich.txt").read_text(encoding="utf-8")
+    middle = "Luật này được Quốc hội thông qua ngày 01 tháng 7 năm 2014."
+    path = tmp_path / "hp.txt"
+    path.write_text(source.replace("Nhà nước bảo đảm và phát huy", f"{middle}\n\nNhà nước bảo đảm và phát huy"),
+                    encoding="utf-8")
+    result = import_file(path, reg_id="HP-2013")
+    assert middle in list(result.regulation.articles())[-1].unit.all_text()
+    assert result.regulation.meta["adoption"].startswith("Hiến pháp này đã được Quốc hội")
 
 
 def test_the_verdict_is_the_real_check(tmp_path: Path) -> None:

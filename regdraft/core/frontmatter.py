@@ -137,7 +137,7 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
 
 # The shapes of the keys docs/format.md defines; other keys are kept as they are.
 TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer", "place", "term",
-             "translation_of", "number", "regulation", "status")
+             "translation_of", "number", "regulation", "status", "adoption")
 DATE_KEYS = ("signed", "effective")
 SIGNER_KEYS = ("on_behalf", "title", "name")
 _CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")

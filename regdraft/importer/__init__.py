@@ -35,6 +35,7 @@ from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
+    adoption_sentence,
     compose_title,
     effective_in_final_provisions,
     flatten_tables,
@@ -53,7 +54,7 @@ __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "
 
 FORMATS = (".txt", ".md", ".markdown", ".docx")
 _KEY_ORDER = ("id", "type", "title", "language", "profile", "national", "motto", "superior", "issuer", "number",
-              "place", "signed", "draft", "signer", "recipients")
+              "place", "signed", "draft", "adoption", "signer", "recipients")
 
 
 def import_file(path: Path, reg_id: str | None = None, language: str | None = None,
@@ -137,6 +138,13 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             all_notes.append(Note(para.where, "skipped", "A decorative line was left out.", para.text))
         else:
             body.append(para)
+    # A law's adoption sentence closes the document: it is kept in the front matter and printed after the last
+    # article, so that no instruction on the last clause quotes it and no article appended after it ends up after it.
+    adoption = body.pop() if body and adoption_sentence(body[-1]) else None
+    if adoption is not None:
+        header.meta["adoption"] = adoption.text
+        all_notes.append(Note(adoption.where, "closing", "The adoption sentence was kept as the front-matter key "
+                              "'adoption'; exports print it after the last article.", adoption.text))
     preamble, units = classify([*header.preamble, *body], language, all_notes)
     if not any(_has_article(unit) for unit in units):
         raise RegdraftError(
@@ -144,7 +152,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             "no regulation to import; nothing was written."
         )
     if "signed" not in header.meta:
-        adopted = signed_in_closing_sentence(body)
+        adopted = signed_in_closing_sentence([*body, *([adoption] if adoption is not None else [])])
         if adopted is not None:
             header.meta["signed"] = adopted[1]
             all_notes.append(Note(adopted[0].where, "header", "The header gives no date; the date the text was "

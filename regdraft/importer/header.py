@@ -72,6 +72,11 @@ _TEXT_ROW = re.compile(r"^\|?[^|]*(?:\s\|\s|\|)[^|]*")
 # A run of rule characters inside a cell (`CHÍNH PHỦ -------`), which separates its lines.
 _CELL_RULE = re.compile(r"(?:^|\s)[-–—_=*~]{3,}(?=\s|$)")
 _ADOPTED_ON = re.compile(r"thông qua ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
+# A law's closing sentence: `Luật này được Quốc hội … khóa XIV, kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020.`,
+# `This Law was passed by the 14th National Assembly … on June 16, 2020.`
+_ADOPTION = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được .{0,300}?thông qua\b"
+                       r"|This (?:Law|Code|Ordinance|Resolution|Constitution) (?:was|has been) "
+                       r"(?:passed|adopted|ratified) by\b)", re.I)
 
 _ON_BEHALF = re.compile(r"^(t/m|tm\.|kt\.|k/t|q\.|tl\.|tuq\.|t\.m|on behalf of|for the)\s*", re.I)
 _SIGNED_NOTE = re.compile(r"^\(?(đã ký|signed|đã ký và đóng dấu|ký tên, đóng dấu|sealed)[^)]*\)?\.?$", re.I)
@@ -268,6 +273,12 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             for p in issuers[:-1]:
                 header.read_as(p, "superior")
     return header
+
+
+def adoption_sentence(para: Paragraph) -> bool:
+    """Whether a paragraph is a law's closing sentence naming who passed it and when (`Luật này được Quốc hội …
+    thông qua ngày …`): after the last article, it belongs to the document, not to that article."""
+    return para.rows is None and _ADOPTION.match(para.text) is not None
 
 
 def signed_in_closing_sentence(body: Sequence[Paragraph]) -> tuple[Paragraph, date] | None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
@@ -176,9 +176,15 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
-        signer=signer, recipients=recipients,
+        signer=signer, recipients=recipients, adoption=_adoption(ct.regulation.meta),
         words=profile.words(ct.language), table_rows=table_rows,
     ))
+
+
+def _adoption(meta: Mapping[str, Any]) -> str:
+    """A law's closing sentence (`Luật này được Quốc hội … thông qua ngày …`), printed after its last article."""
+    adoption = meta.get("adoption")
+    return adoption if isinstance(adoption, str) else ""
 
 
 def _printed(quote: Sequence[str]) -> list[str]:
@@ -243,7 +249,7 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
     return numbers_kept_whole(env.get_template("amendment.html.j2").render(
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
-        signer=signer, recipients=recipients,
+        signer=signer, recipients=recipients, adoption=_adoption(amendment.meta),
         words=profile.words(amendment.language), table_rows=table_rows,
     ))
 

@@ -192,6 +192,13 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
 FRONT_MATTER_MARK = "regdraft front matter (YAML):"
 
 
+def _adoption(document: Any, meta: Mapping[str, Any], names: Mapping[str, str]) -> None:
+    """A law's closing sentence (`Luật này được Quốc hội … thông qua ngày …`), in italics after its last article."""
+    adoption = meta.get("adoption")
+    if isinstance(adoption, str) and adoption:
+        _add(document, names["para"]).add_run(adoption).italic = True
+
+
 def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[str], profile: Profile,
                language: str) -> None:
     from regdraft.render.docx import borderless_table, paragraph, text_width_mm
@@ -242,6 +249,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
         _runs(_add(document, opening), text)
     _write_blocks(document, consolidated_blocks(ct), names, upper_titles=True)
     meta = ct.regulation.meta
+    _adoption(document, meta, names)
     _signature(document, *signature_block(meta), profile, ct.language)
     # The whole front matter rides along in the document's properties, so that importing the
     # file back gives the same keys, also those the printed header does not show (effective, term).
@@ -265,5 +273,6 @@ def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, t
         _runs(_add(document, names["opening"]), text)
     _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False)
     meta = amendment.meta
+    _adoption(document, meta, names)
     _signature(document, *signature_block(meta), profile, amendment.language)
     save(document, output)

@@ -97,6 +97,11 @@ def document_text(reg: Regulation, title: str, words: Mapping[str, str]) -> str:
     if reg.meta.get("profile"):
         meta["profile"] = reg.meta["profile"]
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
+    signer = meta.get("signer")
+    if isinstance(signer, Mapping) and signer.get("name"):
+        # Who signs is known when it is signed: the text's signer may have left office (a 2023 law's Chủ tịch
+        # Quốc hội under a 2026 draft). The office and title stay; the name is left for the drafter.
+        meta["signer"] = {**signer, "name": ""}
     article = "Điều" if vi else "Article"
     body = [
         *words["amending_preamble"].format(**fields).split("\n\n"),
