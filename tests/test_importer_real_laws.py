@@ -202,3 +202,42 @@ def test_a_file_cut_off_inside_an_article_gets_a_warning(tmp_path: Path) -> None
     warnings = cut.report.by_category("warning")
     assert len(warnings) == 1 and "cut off" in warnings[0].message
     assert warnings[0].text.startswith("2. Nước Cộng hòa")
+
+
+DECREE_END = """3. Việc quy định mới về thủ tục hành chính được áp dụng theo Nghị định này./.
+
+| Nơi nhận: - Ban Bí thư Trung ương Đảng; - Lưu: Văn thư, KSTT (5b). | TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Tấn Dũng |
+|---|---|
+PHỤ LỤC I
+
+BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH (Ban hành kèm theo Nghị định số 63/2010/NĐ-CP)
+
+| I. Về sự cần thiết | |
+|---|---|
+| 1. Mục tiêu gì? | a) Mục tiêu:........ |
+| 2. Đáp ứng mục tiêu? | a) Có £ b) Không £ |
+| 3. Biện pháp khác? | a) Có £ b) Không £ |
+| 4. Có cần thiết? | a) Có £ b) Không £ |
+| II. Về tính hợp lý | |
+"""
+
+
+def test_a_signature_block_before_the_appendices_is_read_and_their_tables_stay_whole(tmp_path: Path) -> None:
+    # Nghị định 63/2010: the signature table, then three appendices of forms. The signature was read as text of
+    # khoản 3 Điều 37, and every table longer than three lines was cut into tables of three rows.
+    source = (FIXTURES / "import" / "hien-phap-2013-trich.txt").read_text(encoding="utf-8")
+    body = source[:source.index("Hiến pháp này đã được Quốc hội")]
+    path = tmp_path / "nd.txt"
+    path.write_text(body + DECREE_END, encoding="utf-8")
+    result = import_file(path, reg_id="HP-2013")
+    meta = result.regulation.meta
+    assert meta["signer"] == {"on_behalf": "TM. CHÍNH PHỦ", "title": "THỦ TƯỚNG", "name": "Nguyễn Tấn Dũng"}
+    assert meta["recipients"][-1] == "Lưu: Văn thư, KSTT (5b)."
+    written = result.text.split("\n---\n", 1)[1]
+    assert "Nơi nhận" not in written and "Nguyễn Tấn Dũng" not in written
+    # The appendix is kept (nothing is lost), its table whole, and the report says where it went.
+    assert written.count("| --- | --- |") == 1 and "| 4. Có cần thiết? | a) Có £ b) Không £ |" in written
+    assert "PHỤ LỤC I" in list(result.regulation.articles())[-1].unit.all_text()
+    warning = [n for n in result.report.by_category("warning") if n.text == "PHỤ LỤC I"]
+    assert len(warning) == 1 and "kept as text of the last provision" in warning[0].message
+    assert not [n for n in result.report.by_category("warning") if "ends inside the text" in n.message]

@@ -36,6 +36,7 @@ from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     adoption_sentence,
+    appendix_start,
     compose_title,
     effective_in_final_provisions,
     flatten_tables,
@@ -129,11 +130,21 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     items = flatten_tables(text_rows(paragraphs[:end])) + list(paragraphs[end:])
     header = read_header(items)
     all_notes.extend(header.notes)
-    tail = _flatten_closing_tables(items[header.body_start:])
+    tail = items[header.body_start:]
+    # Appendices (`PHỤ LỤC I`, forms and tables) follow the signature block: it is read before them.
+    cut = appendix_start(tail)
+    appendices = tail[cut:]
+    tail = _flatten_closing_tables(tail[:cut])
     closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
+    if appendices:
+        all_notes.append(Note(appendices[0].where, "warning", "The appendices from here on follow the signature "
+                              "block; regdraft has no place for them apart from the articles, so they were kept as "
+                              "text of the last provision, and an instruction amending that provision would carry "
+                              "them. Keep them in a document of their own if they are not amended with it.",
+                              appendices[0].text))
     body = []
-    for para in _markdown_rows(tail[:closing.body_end]):
+    for para in _markdown_rows([*tail[:closing.body_end], *appendices]):
         if para.rows is None and decorative(para.text) and not para.text.startswith(("- ", "+ ")):
             all_notes.append(Note(para.where, "skipped", "A decorative line was left out.", para.text))
         else:

@@ -129,21 +129,25 @@ def text_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     Markdown separator row (`|---|---|`) joins the table and carries no cell.
     """
     out: list[Paragraph] = []
+    last_row = -3  # the line of the last row read into `out[-1]`, a table this made: a row within two lines joins it
     for para in paragraphs:
         if para.rows is not None or "|" not in para.text or not _TEXT_ROW.match(para.text):
             out.append(para)
+            last_row = -3
             continue
         text = para.text.strip()
         cells = tuple(c.strip() for c in text.strip("|").split("|"))
         if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
             if out and out[-1].rows is not None:
+                last_row = para.where
                 continue  # a Markdown table's separator row
             cells = ()
         previous = out[-1] if out else None
-        if previous is not None and previous.rows is not None and previous.where >= para.where - 2:
+        if previous is not None and previous.rows is not None and last_row >= para.where - 2:
             out[-1] = Paragraph(previous.text, previous.where, (*previous.rows, cells) if cells else previous.rows)
         else:
             out.append(Paragraph(text, para.where, (cells,) if cells else ()))
+        last_row = para.where
     return out
 
 
@@ -273,6 +277,17 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             for p in issuers[:-1]:
                 header.read_as(p, "superior")
     return header
+
+
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục(?= (?:[IVXLC]+|\d+|số)\b)|APPENDIX|ANNEX"
+                       r"|(?:Appendix|Annex)(?= [IVXLC\d]))")
+
+
+def appendix_start(paragraphs: Sequence[Paragraph]) -> int:
+    """Where the appendices (`PHỤ LỤC I`, `APPENDIX 1`) begin after the last article heading; the end when none."""
+    last = max((i for i, p in enumerate(paragraphs) if _HEADING_START.match(fold_letters(p.text))), default=-1)
+    return next((i for i in range(last + 1, len(paragraphs))
+                 if paragraphs[i].rows is None and _APPENDIX.match(fold_letters(paragraphs[i].text))), len(paragraphs))
 
 
 def adoption_sentence(para: Paragraph) -> bool:
