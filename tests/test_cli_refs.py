@@ -36,6 +36,10 @@ def test_refs_lists_who_refers_to_a_provision(refs_workspace: Workspace, invoke:
     assert any(line.startswith("regulations/98-QC-TU.md:64: Điều 6:") for line in lines)
     # The external "Điều 10 Luật ..." in Điều 4 refers to another law, not to Điều 4.
     assert not any("Luật Tổ chức" in line for line in lines)
+    # Cited beside the provision asked about, not inside it: `các Điều 5, 6 và 7` asked for Điều 5 marked Điều 6
+    # and Điều 7 "(inside)" (Luật Du lịch's `điều 31, 33, 34, 35 và 36`).
+    beside = invoke(refs_workspace, "refs", "98-QC/TU", "d5", catch=False).output
+    assert '"Điều 5, 6 và 7" -> Điều 5; Điều 6; Điều 7' in beside and "(inside)" not in beside
 
 
 def test_refs_from_a_provision_includes_external(refs_workspace: Workspace, invoke: Invoke) -> None:

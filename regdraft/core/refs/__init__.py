@@ -515,7 +515,8 @@ def listing(
         refs = [r for r in refs if r.external is not None]
     rows = []
     for ref in refs:
-        inside = tuple(t for t in ref.targets if to is not None and t != address)
+        # A target inside the provision asked about (`khoản 1 Điều 4` for `refs d4`), not one cited beside it.
+        inside = tuple(t for t in ref.targets if to is not None and t != address and address.contains(t))
         rows.append(Listed(ref, inside, tuple(t for t in ref.targets if _gone(t, index))))
     return rows
 
