@@ -150,6 +150,23 @@ def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, la
     reproduces(parse(old), parse(new))
 
 
+def test_a_phrase_in_a_closing_text_is_replaced_with_the_others() -> None:
+    # Luật Du lịch: `Tổng cục Du lịch` renamed everywhere, twice in a clause's closing text (đoạn cuối). Those two
+    # clauses were amended whole, their text quoted with the closing marker, beside the phrase instruction.
+    closed = MINI.replace("c) Thiểu số phục tùng đa số.\n",
+                          "c) Thiểu số phục tùng đa số.\n\n<!-- đoạn cuối khoản 2 -->\n\n"
+                          "Ban Chấp hành Đảng bộ tỉnh quyết định các trường hợp khác.\n")
+    new = closed.replace("Ban Chấp hành Đảng bộ tỉnh", "Tỉnh ủy")
+    assert body(closed, new) == (
+        "1\\. Thay thế cụm từ “Ban Chấp hành Đảng bộ tỉnh” bằng cụm từ “Tỉnh ủy” trong toàn bộ Quy chế.")
+    reproduces(parse(closed), parse(new))
+    # The closing text alone: the phrase where it stands, not the whole clause and its points.
+    alone = closed.replace("Ban Chấp hành Đảng bộ tỉnh quyết định", "Tỉnh ủy quyết định")
+    assert body(closed, alone) == (
+        "1\\. Thay thế cụm từ “Ban Chấp hành Đảng bộ tỉnh” bằng cụm từ “Tỉnh ủy” tại khoản 2 Điều 2.")
+    reproduces(parse(closed), parse(alone))
+
+
 def test_a_phrase_replaced_in_several_provisions_is_one_instruction() -> None:
     new = (MINI.replace("chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh", "chế độ làm việc của Tỉnh ủy")
            .replace("thống nhất của Ban Chấp hành Đảng bộ tỉnh.", "thống nhất của Tỉnh ủy."))

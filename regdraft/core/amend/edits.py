@@ -12,8 +12,8 @@ Choices (docs/from-edits.md):
   đoạn mở đầu khoản 2 như sau:`, as Luật 57/2024 writes it), followed by its changed children. A
   changed article title alone is renamed, unless a phrase instruction names it (below).
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
-  instruction when it changed in two or more provisions, or in the lead-in of a unit that has
-  children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
+  instruction when it changed in two or more provisions, or in the lead-in (or closing text) of a
+  unit that has children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
   widened by whole words until it is unambiguous where it applies (`regdraft.core.amend.replacements`);
   a provision with other edits is amended on its own and not named by the phrase instruction,
   but an article whose title changed so, with other edits, is named by its title

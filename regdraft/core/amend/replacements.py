@@ -129,6 +129,9 @@ def sites(old: Regulation, after: dict[Address, Unit]) -> list[Site]:
             pairs.append((-1, unit.title, twin.title))
         if len(unit.text) == len(twin.text):
             pairs.extend((i, x, y) for i, (x, y) in enumerate(zip(unit.text, twin.text, strict=True)) if x != y)
+        if len(unit.closing) == len(twin.closing):  # the closing text (đoạn cuối) follows the lead-in's paragraphs
+            pairs.extend((len(unit.text) + i, x, y)
+                         for i, (x, y) in enumerate(zip(unit.closing, twin.closing, strict=True)) if x != y)
         for index, x, y in pairs:
             out.extend(Site(loc.address, index, x, start, end, text) for start, end, text in _edits(x, y))
     return out
