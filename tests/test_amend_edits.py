@@ -150,6 +150,23 @@ def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, la
     reproduces(parse(old), parse(new))
 
 
+def test_a_repealed_point_is_not_quoted_as_a_placeholder_in_a_new_text() -> None:
+    # Luật Du lịch, Điều 36: point c of khoản 1 deleted and khoản 2 rewritten, two of three clauses changed. The
+    # article was amended whole, its new text quoting `c) (được bãi bỏ)`; Luật 57/2024 writes `c) Bãi bỏ điểm h.`
+    # inside the group of the article instead.
+    new = MINI.replace("b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\n", "").replace(
+        "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.",
+        "3\\. Công khai, minh bạch theo quy định tại khoản 1 và khoản 2 Điều này.")
+    old, edited = parse(MINI, "old.md"), parse(new, "edited.md", numbering=False)
+    text = split_instructions(render_amendment(document(old, instructions_from_edits(old, edited).instructions)))[1]
+    assert text == (
+        "1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 2 như sau:\n\n"
+        "a) Bãi bỏ điểm b khoản 2.\n\n"
+        "b) Sửa đổi, bổ sung khoản 3 như sau:\n\n"
+        "“3\\. Công khai, minh bạch theo quy định tại khoản 1 và khoản 2 Điều này.”.")
+    reproduces(old, edited)
+
+
 def test_a_phrase_in_a_closing_text_is_replaced_with_the_others() -> None:
     # Luật Du lịch: `Tổng cục Du lịch` renamed everywhere, twice in a clause's closing text (đoạn cuối). Those two
     # clauses were amended whole, their text quoted with the closing marker, beside the phrase instruction.
@@ -592,15 +609,19 @@ def test_units_deleted_from_the_end_of_a_unit_amended_whole_are_left_out_of_its_
     applied = apply(old, load_amendment(render_amendment(document(old, generated.instructions)), "g.md", "g"))
     assert render(applied.regulation) == render(old.with_units(edited.units))  # exactly the edited text
     reproduces(old, edited)
-    # One deleted before a clause that stays keeps its placeholder: nothing is renumbered.
+    # One deleted before a clause that stays keeps its place, repealed: nothing is renumbered. The article is not
+    # quoted whole with `2. (được bãi bỏ)` in its new text (no amending law enacts a placeholder): the repeal is
+    # worded as one, beside the clauses amended.
     start, end = MINI.index("2\\. Thực hiện nguyên tắc"), MINI.index("3\\. Công khai")
     middle = (MINI[:start] + MINI[end:]).replace("sự lãnh đạo tập trung", "lãnh đạo tập trung").replace(
         "3\\. Công khai, minh bạch", "3\\. Công khai, minh bạch, dân chủ")
     old, edited = parse(MINI, "old.md"), parse(middle, "edited.md", numbering=False)
     generated = instructions_from_edits(old, edited)
     written = split_instructions(render_amendment(document(old, generated.instructions)))[1]
-    assert written.startswith("1\\. Sửa đổi, bổ sung Điều 2 như sau:"), written
-    assert "\n\n2\\. (được bãi bỏ)\n\n3\\." in written, written
+    assert written.startswith("1\\. Sửa đổi, bổ sung một số khoản của Điều 2 như sau:\n\n"
+                              "a) Sửa đổi, bổ sung khoản 1 như sau:"), written
+    assert "\n\nb) Bãi bỏ khoản 2.\n\nc) Sửa đổi, bổ sung khoản 3 như sau:" in written, written
+    assert "được bãi bỏ" not in written
     assert generated.notes[0].startswith(
         "khoản 2 Điều 2 is missing from edited.md; it is repealed and stays in place as a placeholder")
     reproduces(old, edited)

@@ -7,9 +7,10 @@ instructions of Điều 1 as the amend package's own `Instruction` objects
 
 Choices (docs/from-edits.md):
 - A changed point is amended on its own; a clause or article is amended as a whole when more
-  than half of its children changed (amended, inserted or repealed), or its lead-in changed with
-  its title or closing text. A changed lead-in otherwise is amended on its own (`Sửa đổi, bổ sung
-  đoạn mở đầu khoản 2 như sau:`, as Luật 57/2024 writes it), followed by its changed children. A
+  than half of its children changed (amended, inserted or repealed), unless its new text would then
+  quote a repealed unit's placeholder, or its lead-in changed with its title or closing text. A
+  changed lead-in otherwise is amended on its own (`Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
+  sau:`, as Luật 57/2024 writes it), followed by its changed children. A
   changed article title alone is renamed, unless a phrase instruction names it (below).
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
   instruction when it changed in two or more provisions, or in the lead-in (or closing text) of a
@@ -457,7 +458,7 @@ class _Planner:
         if title_changed and not unit.title:
             return whole
         children, changed, total = self._children(before, unit, address)
-        if total >= 2 and changed * 2 > total:
+        if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit):
             return whole
         if lead_changed:
             # Only the lead-in (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
@@ -527,6 +528,23 @@ class _Planner:
             steps.extend(made)
             previous[child.kind] = child_address
         return steps, changed, total
+
+
+def _quotes_repeal(before: Unit, unit: Unit) -> bool:
+    """Whether `unit` quoted whole would hold a unit this edit repeals as its placeholder (`c) (được bãi bỏ)` in
+    a new text): one a unit of its kind in force follows (those at the end are left out, `_without_dropped`).
+    A repeal is then worded as one (`a) Bãi bỏ điểm c khoản 1;`), the other changes on their own."""
+    was = {(c.kind, c.label): c for c in before.children}
+    for k, child in enumerate(unit.children):
+        old = was.get((child.kind, child.label))
+        if old is None or old.repealed:
+            continue
+        if child.repealed:
+            if any(c.kind is child.kind and not c.repealed for c in unit.children[k + 1:]):
+                return True
+        elif _quotes_repeal(old, child):
+            return True
+    return False
 
 
 # Checking ------------------------------------------------------------------------------
