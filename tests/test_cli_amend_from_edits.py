@@ -50,6 +50,21 @@ def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, t
     assert again.exit_code == 0 and "Instructions: no change." in again.output and "is unchanged" in again.output
 
 
+def test_an_unedited_text_creates_no_amendment(tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    # It was created with no instruction, then stood as a pending amendment in the way of every redline.
+    head = tmp_workspace.repo.head.commit.hexsha
+    same = edited_copy(tmp_workspace, tmp_path)
+    result = invoke(tmp_workspace, "amend", "from-edits", "trong", "--edited", str(same))
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"{same} makes no change to the provisions of 01-QC/TU in force, so there is nothing to amend: " \
+           "amendment 'trong' was not created." in " ".join(result.output.split())
+    assert tmp_workspace.repo.head.commit.hexsha == head and not tmp_workspace.exists("amendments/trong/amendment.md")
+    # Only the preamble changed: the note says why nothing was written.
+    preamble = edited_copy(tmp_workspace, tmp_path, ("Căn cứ Điều lệ Đảng", "Căn cứ Điều lệ Đảng Cộng sản Việt Nam"))
+    told = " ".join(invoke(tmp_workspace, "amend", "from-edits", "trong", "--edited", str(preamble)).output.split())
+    assert "(The edited text changes the preamble; an amending document does not amend it" in told
+
+
 def test_regenerates_only_the_instructions_of_an_existing_amendment(tmp_workspace: Workspace, tmp_path: Path,
                                                                      invoke: Invoke) -> None:
     before = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")

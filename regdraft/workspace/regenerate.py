@@ -212,6 +212,12 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                         reasons=reasons, regulation=regulation if existing is not None else None)
     if existing is not None and result.text == existing:
         return Outcome(relative, False, None, result)
+    if existing is None and not result.instructions:
+        # A new amendment with nothing in it would count as pending and stand in the way of every redline.
+        why = "".join(f" ({note})" for note in result.notes)
+        raise RegdraftError(f"{edited_name or f'{reg_path}@{edited_rev}'} makes no change to the provisions of "
+                            f"{old.id} in force{why}, so there is nothing to amend: amendment '{slug}' was not "
+                            "created.")
     written = load_amendment(result.text, relative, slug)
     warnings = _circulated(ws, written) if existing is not None else ()
     message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
