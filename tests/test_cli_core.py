@@ -106,6 +106,16 @@ def test_show_one_provision_with_its_heading_path(mini_workspace: Workspace, inv
     assert body.strip() == "b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;"
 
 
+def test_show_prints_text_as_it_reads_without_markdown_escapes(mini_workspace: Workspace, invoke: Invoke) -> None:
+    # Luật Giáo dục quotes `b) Người có bằng …` inside a clause: the file writes `b\)` so that it is not read as a
+    # point, and `show` printed that backslash.
+    quoted = MINI.replace("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.",
+                          "3\\. Sửa đổi điểm b như sau:\n\n“b\\) Cá nhân phụ trách \\*chịu\\* trách nhiệm;”.")
+    mini_workspace.commit({"regulations/MINI-QC.md": quoted.encode()}, "A quoted point")
+    shown = invoke(mini_workspace, "show", "MINI-QC", "d2.k3", catch=False).output
+    assert "   “b) Cá nhân phụ trách *chịu* trách nhiệm;”." in shown and "\\" not in shown
+
+
 def test_show_shipped_article(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "show", "01-QC/TU", "d1", catch=False)
     assert result.exit_code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from regdraft.core.markdown_writer import heading_text, unit_label_text
@@ -19,13 +20,21 @@ def plain(unit: Unit, language: str, indent: str = "") -> str:
     return "\n".join(_lines(unit, language, indent))
 
 
+# A Markdown backslash escape (`b\)` quoted in a clause, so that it is not read as a point): the reader sees `b)`.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
+    return (_ESCAPE.sub(r"\1", line) for line in _marked_lines(unit, language, indent))
+
+
+def _marked_lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
     if unit.kind in HEADING_KINDS:
         yield heading_text(unit, language)
         yield from (indent + "  " + t for t in unit.text)
         child_indent = indent + "  " if unit.kind is Kind.ARTICLE else indent
         for child in unit.children:
-            yield from _lines(child, language, child_indent)
+            yield from _marked_lines(child, language, child_indent)
         yield from (indent + "  " + t for t in unit.closing)
         return
     label = unit_label_text(unit, language)
@@ -36,5 +45,5 @@ def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
     yield f"{indent}{label} {text[0]}".rstrip()
     yield from (f"{indent}   {t}" for t in text[1:])
     for child in unit.children:
-        yield from _lines(child, language, indent + "   ")
+        yield from _marked_lines(child, language, indent + "   ")
     yield from (f"{indent}   {t}" for t in unit.closing)
