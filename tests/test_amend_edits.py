@@ -253,9 +253,10 @@ def test_a_provision_with_other_edits_is_amended_and_left_out_of_the_phrase_inst
         "“g) Lãnh đạo công tác kiểm tra, giám sát của Đảng bộ tỉnh; quyết định chương trình kiểm tra, giám sát "
         "hàng năm của Ban Thường vụ Tỉnh ủy; xem xét, quyết định thi hành kỷ luật tổ chức đảng và đảng viên theo "
         "thẩm quyền;”.\n\n"
-        "2\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, điểm a khoản 1 Điều 4, "
-        "điểm c khoản 1 Điều 4, điểm đ khoản 1 Điều 4, khoản 4 Điều 4, khoản 6 Điều 4, điểm a khoản 1 Điều 5, "
-        "khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 Điều 23 và khoản 2 Điều 29.")
+        # Units of one clause (article) are cited once with it, as Luật 57/2024 cites `các điểm d, đ và e khoản 3`.
+        "2\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, các điểm a, c và đ khoản 1 "
+        "Điều 4, khoản 4 và khoản 6 Điều 4, điểm a khoản 1 Điều 5, khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 "
+        "Điều 23 và khoản 2 Điều 29.")
     reproduces(SHIPPED, parse(new))
 
 

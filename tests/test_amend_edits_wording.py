@@ -257,3 +257,25 @@ def test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced(pair: P
 @given(edited(st.sampled_from(["en"]).map(lambda _: ENGLISH)))
 def test_every_quoted_phrase_is_whole_words_in_english_too(pair: Pair) -> None:
     _phrases_are_whole(pair)
+
+
+@pytest.mark.parametrize(("codes", "context", "cited"), [
+    (["d28.k2.a", "d28.k2.b", "d33.k2.a", "d33.k2.b", "d33.k3"], None,
+     "điểm a và điểm b khoản 2 Điều 28, điểm a và điểm b khoản 2 Điều 33 và khoản 3 Điều 33"),
+    (["d6.k3.d", "d6.k3.đ", "d6.k3.e", "d7"], None, "các điểm d, đ và e khoản 3 Điều 6 và Điều 7"),
+    (["d6.k1.b", "d6.k1.c"], "d6.k1", "điểm b và điểm c"),
+    (["d6.k1", "d6.k2", "d6.k4"], "d6", "các khoản 1, 2 và 4"),
+    (["d6", "d7"], None, "Điều 6 và Điều 7"),
+])
+def test_units_of_one_clause_are_cited_once_with_it(codes: list[str], context: str | None, cited: str) -> None:
+    # Luật Du lịch's renamed `Tổng cục Du lịch` was cited `tại điểm a khoản 2 Điều 28, điểm b khoản 2 Điều 28, …`;
+    # Luật 57/2024 writes `điểm b và điểm c khoản 1 Điều 6`, `các điểm d, đ và e khoản 3`.
+    from regdraft.core.amend.grammar import read_instruction
+    from regdraft.core.amend.wording import cite_list
+    from regdraft.core.model import Address
+
+    addresses = [Address.parse(code) for code in codes]
+    within = Address.parse(context) if context else None
+    assert cite_list(addresses, "vi", within) == cited
+    read = read_instruction(f"Bãi bỏ {cited}.", "vi", within)
+    assert list(read.targets) == addresses  # type: ignore[union-attr]

@@ -81,12 +81,44 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
     title = "the title of " if language == "en" else "tên "
     ordered = sorted([*((t, True) for t in titles), *((a, False) for a in addresses)],
                      key=lambda item: _document_order(item[0])) if titles else [(a, False) for a in addresses]
-    items = [f"{title}{cite(a, language, context)}" if named_title else cite(a, language, context)
-             for a, named_title in ordered]
+    items: list[str] = []
+    k = 0
+    while k < len(ordered):
+        address, named_title = ordered[k]
+        run = 1
+        while (language != "en" and not named_title and k + run < len(ordered)
+               and _siblings(address, ordered[k + run][0]) and not ordered[k + run][1]):
+            run += 1
+        if run > 1:
+            items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], context))
+        else:
+            items.append(f"{title}{cite(address, language, context)}" if named_title else cite(address, language,
+                                                                                                context))
+        k += run
     if len(items) == 1:
         return items[0]
     joiner = " and " if language == "en" else " và "
     return ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def _siblings(a: Address, b: Address) -> bool:
+    """Two units of one kind directly in the same clause or article (`điểm a` and `điểm b` of `khoản 2 Điều 28`)."""
+    return (not a.part and not b.part and len(a.segments) == len(b.segments) >= 2
+            and a.segments[:-1] == b.segments[:-1] and a.kind is b.kind)
+
+
+def _cite_siblings(addresses: Sequence[Address], context: Address | None) -> str:
+    """Units of one clause or article cited once with it, as amending laws do: `điểm b và điểm c khoản 1 Điều 6`,
+    `các điểm d, đ và e khoản 3` (Luật 57/2024)."""
+    noun_word = noun(addresses[0].kind, "vi")
+    holder = cite(Address(addresses[0].segments[:-1]), "vi", context) if not (
+        context is not None and Address(addresses[0].segments[:-1]) == context) else ""
+    labels = [a.label for a in addresses]
+    if len(labels) == 2:
+        named = f"{noun_word} {labels[0]} và {noun_word} {labels[1]}"
+    else:
+        named = f"các {noun_word} {', '.join(labels[:-1])} và {labels[-1]}"
+    return f"{named} {holder}".rstrip()
 
 
 def _document_order(address: Address) -> tuple[tuple[int, str], ...]:
