@@ -354,3 +354,28 @@ def test_reference_notes_say_whether_the_draft_inserts_repeals_or_amends(tmp_wor
     assert "Khoản 3 Điều 11 dẫn chiếu Điều 8; dự thảo bổ sung điểm d1 khoản 2 Điều 8: cần rà soát." in notes
     assert "Khoản 3 Điều 12 dẫn chiếu Điều 16; dự thảo bãi bỏ điểm c khoản 2 Điều 16: cần rà soát." in notes
     assert "Điều 5 dẫn chiếu Điều 4; dự thảo sửa đổi điểm c khoản 1 Điều 4: cần rà soát." in notes
+
+
+def test_a_signed_amending_document_is_not_called_a_draft(tmp_workspace: Workspace, invoke: Invoke,
+                                                          tmp_path: Path) -> None:
+    # Nghị định 48/2013 imported to be consolidated: its comparison table headed the column "Dự thảo sửa đổi, bổ
+    # sung", its notes named "khoản 1 Điều 1 Dự thảo 48/2013/NĐ-CP" and the references "dự thảo sửa đổi Điều 9".
+    from regdraft.workspace import redline as rl
+
+    path = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+    text = tmp_workspace.path(path).read_text(encoding="utf-8")
+    tmp_workspace.commit({path: text.replace("signed: null", "signed: 2025-03-15").encode()}, "Signed")
+    built = rl.build(tmp_workspace, "01-QC/TU")
+    named = "Điều 5 dẫn chiếu Điều 4; Quy chế số 05-QC/TU sửa đổi điểm c khoản 1 Điều 4: cần rà soát."
+    assert named in built.references
+    assert not any("dự thảo" in note for note in built.references)
+    assert any("Quy chế số 05-QC/TU" in n for notes in built.reasons.values() for n in notes)
+    out = tmp_path / "bang.html"
+    assert invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<th>Quy định sửa đổi, bổ sung</th>" in page and "Dự thảo sửa đổi, bổ sung" not in page
+    # The draft itself is still a draft.
+    tmp_workspace.commit({path: text.encode()}, "Unsigned again")
+    draft = tmp_path / "draft.html"
+    assert invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(draft)).exit_code == 0
+    assert "<th>Dự thảo sửa đổi, bổ sung</th>" in draft.read_text(encoding="utf-8")

@@ -318,6 +318,7 @@ def profile_line(text: str, keys: Sequence[str]) -> int:
 _FIELDS = {
     "reference_broken": {"source", "target", "quoted"},
     "reference_changed_by": {"source", "target", "quoted", "verb", "changed"},
+    "reference_changed_by_signed": {"source", "target", "quoted", "verb", "changed", "document"},
     "reference_changed": {"source", "target", "quoted"},
     "comparison_summary": {"new", "old"},
     "comparison_running": {"new", "old"},

@@ -206,8 +206,17 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, applied.changes, words), stem,
-                   _references(comparison, [c.address for c in applied.changes], words), doc,
+                   _references(comparison, [c.address for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))
+
+
+def _signed_words(doc: Amendment, words: Mapping[str, str]) -> Mapping[str, str]:
+    """The words for an amending document already signed (a decree imported to be consolidated): it is named
+    (`Nghị định số 48/2013/NĐ-CP sửa đổi Điều 9`), not `dự thảo`."""
+    if not (doc.number and doc.signed is not None) or "reference_changed_by_signed" not in words:
+        return words
+    name = _document_name(doc, words).replace("{", "{{").replace("}", "}}")
+    return {**words, "reference_changed_by": words["reference_changed_by_signed"].replace("{document}", name)}
 
 
 def _changed_addresses(comparison: Comparison) -> list[Address]:
@@ -245,7 +254,7 @@ def _document_name(doc: Amendment, words: Mapping[str, str]) -> str:
     """The amending document as a note names it: `Dự thảo 05-QC/TU`, `Dự thảo lần 2`, `Quy chế số 05-QC/TU`."""
     from regdraft.core.amend import document
 
-    if str(doc.status) not in document.PENDING and doc.number:
+    if (str(doc.status) not in document.PENDING or doc.signed is not None) and doc.number:  # signed: no draft
         return f"{doc.meta.get('type') or words['amended']} {words['number'].lower()} {doc.number}"
     if doc.number:
         return f"{words['draft_document']} {doc.number}"
