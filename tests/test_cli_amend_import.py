@@ -27,6 +27,9 @@ Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
 2. Bãi bỏ Khoản 2 Điều 2.
 Điều 3. Hiệu lực thi hành
 Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.
+Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, Kỳ họp thứ 9 thông qua ngày 10 tháng 3 năm 2026.
+/ E-pas: 123456 | CHỦ TỊCH QUỐC HỘI
+Trần Thanh Mẫn
 """
 
 
@@ -51,6 +54,14 @@ def test_amend_import_finds_the_article_that_amends_the_workspace(invoke: Invoke
     assert (amendment.number, amendment.regulation, amendment.article.label) == ("99/2026/QH15", "02-QC/TU", "2")
     assert str(amendment.meta["signed"]) == "2026-03-10" and str(amendment.meta["effective"]) == "2026-07-01"
     assert [a.label for a in amendment.opening] == ["1"] and [a.label for a in amendment.closing] == ["3"]
+    # The header laid out as rows, the adoption sentence and the signature block: front matter, as `import` reads
+    # a regulation's (Luật 57/2024 lost its signer, its place and its national line; its filing stamp was law text).
+    meta = amendment.meta
+    assert (meta["national"], meta["place"]) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội")
+    assert (meta["signer"]["title"], meta["signer"]["name"]) == ("CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")
+    assert meta["adoption"].startswith("Luật này được Quốc hội") and "E-pas" not in text.split("---\n", 2)[2]
+    assert "thông qua ngày" not in amendment.closing[0].paragraphs[-1]
+    assert "An electronic filing stamp beside the signature was left out." in result.output
     assert amendment.instructions[0].cite() == "khoản 1 Điều 2"  # footnotes cite the real place
     check = invoke(root, "amend", "check", "luat-99")
     assert check.exit_code == 0, check.output
@@ -85,6 +96,9 @@ def test_amend_import_of_a_real_decree_to_a_file(invoke: Invoke, tmp_path: Path)
     assert data["amends"] == {"1": "63/2010/NĐ-CP"} and data["passes_check"] is True
     amendment = load_amendment(out.read_text(encoding="utf-8"), "nd-48.md", "nd-48-2013")
     assert [i.location for i in amendment.instructions] == [str(n) for n in range(1, 13)]
+    # Its signature and recipients, one table row, read line by line as `regdraft import` reads them.
+    assert amendment.meta["signer"] == {"on_behalf": "TM. CHÍNH PHỦ", "title": "THỦ TƯỚNG", "name": "Nguyễn Tấn Dũng"}
+    assert amendment.meta["recipients"][0] == "Ban Bí thư Trung ương Đảng;" and len(amendment.meta["recipients"]) > 10
 
 
 @needs_corpus

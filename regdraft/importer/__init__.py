@@ -39,11 +39,11 @@ from regdraft.importer.header import (
     appendix_start,
     compose_title,
     effective_in_final_provisions,
+    flatten_closing_tables,
     flatten_tables,
     header_end,
     read_closing,
     read_header,
-    signature_lines,
     signed_in_closing_sentence,
     text_rows,
 )
@@ -134,7 +134,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     # Appendices (`PHỤ LỤC I`, forms and tables) follow the signature block: it is read before them.
     cut = appendix_start(tail)
     appendices = tail[cut:]
-    tail = _flatten_closing_tables(tail[:cut])
+    tail = flatten_closing_tables(tail[:cut])
     closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
     if appendices:
@@ -328,20 +328,6 @@ def _markdown_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             out.extend(text_rows(run))
             run = []
         if para is not None:
-            out.append(para)
-    return out
-
-
-def _flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
-    """Tables among the last few blocks that hold a signature or recipients are layout, not content."""
-    out = list(paragraphs[:-4])
-    for para in text_rows(paragraphs[-4:]):
-        cells = " ".join(" ".join(r) for r in para.rows) if para.rows is not None else ""
-        flat = flatten_tables([para]) if para.rows is not None else []
-        if cells and (re.search(r"(?i:nơi nhận|recipients)|T/M|TM\\.|KT\\.|BÍ THƯ|CHỦ TỊCH", cells)
-                      or signature_lines(flat)):
-            out.extend(flat)
-        else:
             out.append(para)
     return out
 

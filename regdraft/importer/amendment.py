@@ -33,12 +33,15 @@ from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Kind, noun
 from regdraft.core.text import nfc
 from regdraft.importer.header import (
+    adoption_sentence,
     compose_title,
+    flatten_closing_tables,
     flatten_tables,
     header_end,
     read_closing,
     read_header,
     read_place_date,
+    text_rows,
 )
 from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, Note, Paragraph
@@ -102,8 +105,15 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
                     ) -> AmendmentImport:
     """The format-independent part of `import_amendment`."""
     all_notes = list(notes)
-    items = flatten_tables(paragraphs[:header_end(paragraphs)]) + list(paragraphs[header_end(paragraphs):])
-    items = [Paragraph(p.text, p.where) for p in _rows(items)]
+    # A header laid out as text rows (`QUỐC HỘI | CỘNG HÒA …`, `Luật số: 57/2024/QH15 | Hà Nội, ngày …`) is read
+    # as the table it is, left column first, as `regdraft import` reads a regulation's.
+    end = header_end(paragraphs)
+    items = flatten_tables(text_rows(paragraphs[:end])) + list(paragraphs[end:])
+    # The signature block and recipients laid out as a table (`| Nơi nhận: - …; - … | TM. CHÍNH PHỦ THỦ TƯỚNG … |`,
+    # `/ E-pas: 113577 | CHỦ TỊCH QUỐC HỘI`) are read as their lines, as `regdraft import` reads them.
+    closing_lines = _without_stamps(flatten_closing_tables(items[-4:]), all_notes) if len(items) > end + 4 else []
+    items = [Paragraph(p.text, p.where) for p in _rows(items[:-4] if closing_lines else items)]
+    items += [Paragraph(p.text, p.where) for p in _rows(closing_lines)]
     first = _first_article(items)
     if first is None:
         raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so "
@@ -150,8 +160,16 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
         meta["issuer"] = issuer or str(meta.get("superior") or "")
     closing = read_closing(items, first)
     body = items[first:closing.body_end]
-    for para in items[closing.body_end:]:
-        all_notes.append(Note(para.where, "closing", "Part of the signature block or the recipients.", para.text))
+    all_notes.extend(closing.notes)
+    if closing.signer:
+        meta["signer"] = closing.signer
+    if closing.recipients:
+        meta["recipients"] = closing.recipients
+    if body and adoption_sentence(body[-1]):  # `Luật này được Quốc hội … thông qua ngày …`: the document's own
+        meta["adoption"] = body[-1].text
+        all_notes.append(Note(body[-1].where, "closing", "The adoption sentence was kept as the front-matter key "
+                              "'adoption'; `amend export` prints it after the last article.", body[-1].text))
+        body = body[:-1]
     articles = _articles(body)
     targets, target_notes = _targets(articles, regulations, chosen, word)
     all_notes.extend(target_notes)
@@ -191,6 +209,22 @@ def _rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             if all(set(c) <= set("-: ") for c in cells):
                 continue  # the separator row
             out.extend(Paragraph(c, para.where) for c in cells if c)
+        else:
+            out.append(para)
+    return out
+
+
+_STAMP = re.compile(r"[/\s]*E-?pas\s*:\s*\d+", re.I)  # the National Assembly's e-filing number, printed by a signature
+
+
+def _without_stamps(paragraphs: Sequence[Paragraph], notes: list[Note]) -> list[Paragraph]:
+    """The lines of the closing without an electronic filing stamp beside the signature (`/ E-pas: 113577` in
+    Luật 57/2024's row `/ E-pas: 113577 | CHỦ TỊCH QUỐC HỘI`), noted as left out."""
+    out = []
+    for para in paragraphs:
+        if para.rows is None and _STAMP.fullmatch(para.text):
+            notes.append(Note(para.where, "skipped", "An electronic filing stamp beside the signature was left out.",
+                              para.text))
         else:
             out.append(para)
     return out
@@ -279,7 +313,7 @@ def _render(meta: Mapping[str, Any], targets: Mapping[str, str], preamble: Seque
         front["article"] = next(iter(targets))
     front.update({"language": language, **({"profile": meta["profile"]} if meta.get("profile") else {}),
                   "status": "submitted", "signed": meta.get("signed"), "effective": effective})
-    for key in ("issuer", "national", "motto", "place"):
+    for key in ("issuer", "national", "motto", "place", "adoption", "signer", "recipients"):
         if meta.get(key):
             front[key] = meta[key]
     head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000).strip()

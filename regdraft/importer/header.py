@@ -151,6 +151,20 @@ def text_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def flatten_closing_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Tables among the last few blocks that hold a signature or recipients are layout, not content: their lines."""
+    out = list(paragraphs[:-4])
+    for para in text_rows(paragraphs[-4:]):
+        cells = " ".join(" ".join(r) for r in para.rows) if para.rows is not None else ""
+        flat = flatten_tables([para]) if para.rows is not None else []
+        if cells and (re.search(r"(?i:nơi nhận|recipients)|T/M|TM\\.|KT\\.|BÍ THƯ|CHỦ TỊCH", cells)
+                      or signature_lines(flat)):
+            out.extend(flat)
+        else:
+            out.append(para)
+    return out
+
+
 def _cell_lines(cell: str) -> list[str]:
     """The lines of a layout cell: its line breaks and rules (`CHÍNH PHỦ -------`) end a line, and
     the motto printed after the national name (`CỘNG HÒA ... VIỆT NAM Độc lập - Tự do ...`) is its own."""
