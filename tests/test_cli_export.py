@@ -131,3 +131,25 @@ def test_a_laws_adoption_sentence_is_printed_after_its_last_article(tmp_workspac
     assert invoke(tmp_workspace, "amend", "new", "tn", "--regulation", "57/2020/QH14").exit_code == 0
     draft = (tmp_workspace.root / "amendments/tn/amendment.md").read_text(encoding="utf-8")
     assert "title: CHỦ TỊCH QUỐC HỘI" in draft and "Nguyễn Thị Kim Ngân" not in draft and "adoption" not in draft
+
+
+def test_a_consolidated_markdown_copy_imports_back_as_the_text_in_force(tmp_workspace: Workspace, invoke: Invoke,
+                                                                         tmp_path: Path) -> None:
+    # docs/import.md promises it; the copy's front matter was read as header lines, its notes became preamble
+    # text and the `[^n]` marks stayed in the provisions (Luật Đấu thầu, Nghị định 63/2010).
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15",
+                     "--effective", "2025-04-01", "--force", "--reason", "test: a consolidated copy")
+    assert adopted.exit_code == 0, adopted.output
+    copy = tmp_path / "hop-nhat.md"
+    assert invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(copy)).exit_code == 0
+    assert "[^1]" in copy.read_text(encoding="utf-8")
+    back = tmp_path / "back.md"
+    result = invoke(tmp_workspace, "import", str(copy), "-o", str(back))
+    assert result.exit_code == 0, result.output
+    assert "The file passes `regdraft check`." in result.output
+    assert "notes ([^1] …) were left out" in " ".join(result.output.split())
+    in_force = parse(tmp_workspace.path("regulations/01-QC-TU.md").read_bytes())
+    imported = parse(back.read_bytes())
+    assert imported.units == in_force.units and imported.preamble == in_force.preamble
+    assert {k: v for k, v in imported.meta.items() if k != "signer"} == {
+        k: v for k, v in in_force.meta.items() if k != "signer"}
