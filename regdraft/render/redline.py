@@ -62,6 +62,7 @@ class Version:
     effective: Any = None
     drafted: Any = None
     draft: int | None = None  # an amending document's draft number, when it has one
+    amended_by: tuple[str, ...] = ()  # the text in force: the adopted amending documents it holds (`Luật số …`)
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
@@ -79,10 +80,14 @@ class Version:
         return f"{self.kind or self.label}{number}{dated}"
 
     def describe(self, words: Mapping[str, str], style: str) -> str:
-        """`Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)`, `Dự thảo lần 2 (… ngày …)`."""
+        """`Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)`, `Dự thảo lần 2 (… ngày …)`;
+        a text amended since: `(Luật số 22/2023/QH15, được sửa đổi, bổ sung bởi Luật số 57/2024/QH15, có hiệu lực từ
+        ngày 15/01/2025)`."""
         number = f"{self.kind} {words['number_cited']} {self.number or self.doc_id}".strip() \
             if self.number or self.doc_id else ""
         bits = [number] if number else []
+        if self.amended_by:  # its date of effect is then the latest amendment's, not the text's own
+            bits.append(f"{words['amended_by']} {', '.join(self.amended_by)}")
         if self.effective:
             bits.append(f"{words['effective_from']} {cited_date(self.effective, style, words)}")
         elif self.drafted:

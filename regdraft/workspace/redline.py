@@ -86,7 +86,8 @@ def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regula
     named = _named(reg)
     if rev is None:
         version = _file_version(ws, relative, words["in_force"], reg.id, words, dirty=dirty)
-        return replace(version, **named, effective=_in_force_since(ws, reg))
+        effective, amended_by = _in_force_since(ws, reg, words)
+        return replace(version, **named, effective=effective, amended_by=amended_by)
     revision = ws.resolve(rev)
     return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
                    drafted=revision.date)
@@ -99,15 +100,18 @@ def _named(reg: Regulation) -> dict[str, Any]:
     return {"kind": str(meta.get("type") or ""), "number": number, "signed": meta.get("signed")}
 
 
-def _in_force_since(ws: Workspace, reg: Regulation) -> Any:
-    """The effective date of the text in force: its latest adopted amendment's, else its own."""
+def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tuple[Any, tuple[str, ...]]:
+    """The effective date of the text in force: its latest adopted amendment's, else its own; and the adopted
+    amending documents, as the comparison names them (`Luật số 57/2024/QH15`)."""
     from regdraft.workspace.timeline import adopted_for
 
     try:
-        dates = [a.effective for a in adopted_for(ws, reg.id) if a.effective is not None]
+        adopted = adopted_for(ws, reg.id)
     except RegdraftError:
-        dates = []  # an unreadable amendment: `check` names it; the text is dated by its own date
-    return max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")
+        adopted = []  # an unreadable amendment: `check` names it; the text is dated by its own date
+    dates = [a.effective for a in adopted if a.effective is not None]
+    names = tuple(_document_name(a, words) for a in adopted)
+    return (max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")), names
 
 
 def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],
