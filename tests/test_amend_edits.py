@@ -299,7 +299,7 @@ def test_an_appended_clause_and_a_deleted_one() -> None:
                             "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.\n\n"
                             "4\\. Giữ gìn đoàn kết nội bộ.")
     assert body(MINI, appended) == (
-        "1\\. Bổ sung khoản 4 vào Điều 2 như sau:\n\n“4\\. Giữ gìn đoàn kết nội bộ.”.")
+        "1\\. Bổ sung khoản 4 vào sau khoản 3 Điều 2 như sau:\n\n“4\\. Giữ gìn đoàn kết nội bộ.”.")
     deleted = MINI.replace("\n\n3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "")
     old, new = parse(MINI, "old.md"), parse(deleted, "edited.md")
     generated = instructions_from_edits(old, new)
@@ -681,7 +681,7 @@ def test_the_end_of_the_item_next_to_an_appended_or_repealed_one_takes_no_instru
     that (Luật 57/2024: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17` alone), and applying makes it."""
     appended = MINI.replace("c) Thiểu số phục tùng đa số.",
                             "c) Thiểu số phục tùng đa số;\n\nd) Cấp dưới phục tùng cấp trên.")
-    assert body(MINI, appended) == ("1\\. Bổ sung điểm d vào khoản 2 Điều 2 như sau:\n\n"
+    assert body(MINI, appended) == ("1\\. Bổ sung điểm d vào sau điểm c khoản 2 Điều 2 như sau:\n\n"
                                     "“d) Cấp dưới phục tùng cấp trên.”.")
     old = parse(MINI, "old.md")
     assert instructions_from_edits(old, parse(appended, "edited.md")).notes == ()  # the end is the edited text's

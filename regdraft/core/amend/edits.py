@@ -19,8 +19,9 @@ Choices (docs/from-edits.md):
   a provision with other edits is amended on its own and not named by the phrase instruction,
   but an article whose title changed so, with other edits, is named by its title
   (`tại tên Điều 3, điểm a khoản 7 Điều 3`, as Luật 57/2024 writes it).
-- Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles) or
-  `Bổ sung X vào Y` (the next number at the end of a clause or article).
+- Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles, and the next
+  number at the end of a clause or article: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17`, as
+  Luật 57/2024 writes it), or `Bổ sung X vào Y` (the first point or clause of a unit that had none).
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
   repeals are joined in one instruction. A deleted unit stays as a placeholder, except at the
   end of a unit amended as a whole: its new text, quoted in full, simply leaves it out, as
@@ -435,12 +436,12 @@ class _Planner:
         suffixed = bool(label_order(unit.kind, unit.label)[1])
         if unit.kind is Kind.ARTICLE:
             previous = self.previous_article[address]
-        if previous is not None and (suffixed or unit.kind is Kind.ARTICLE):
+        if previous is not None and (suffixed or unit.kind is Kind.ARTICLE or parent is not None):
+            # Also one added at the end of its parent: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17`, `Bổ sung khoản
+            # 3 vào sau khoản 2 Điều 34`, as Luật 57/2024 writes every one of them.
             op = InsertUnit(address, after=previous)
         elif parent is not None and not suffixed:
-            # Added at the end of its parent; `after` names the unit it follows, for the wording of
-            # the instruction inside a group of that parent (`Bổ sung điểm e vào sau điểm đ`).
-            op = InsertUnit(address, after=previous, parent=parent)
+            op = InsertUnit(address, parent=parent)  # the first point (clause) of a unit that had none
         else:
             raise RegdraftError(f"The edited text inserts {address.describe(self.language)} where regdraft cannot "
                                 "place it; an inserted unit follows the unit whose number it extends.")
