@@ -379,3 +379,23 @@ def test_a_signed_amending_document_is_not_called_a_draft(tmp_workspace: Workspa
     draft = tmp_path / "draft.html"
     assert invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "-o", str(draft)).exit_code == 0
     assert "<th>Dự thảo sửa đổi, bổ sung</th>" in draft.read_text(encoding="utf-8")
+
+
+def test_a_table_in_an_unchanged_provision_is_printed_as_a_table(invoke: Invoke, tmp_path: Path) -> None:
+    # Nghị định 63/2010's forms printed as `| Nơi nhận: … | --- | --- |` in every redline (HTML, PDF).
+    mini = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+    table = "| Việc | Người |\n| --- | --- |\n| Họp | Bí thư |"
+    old = mini.replace("quy định tại khoản 1 Điều này.", f"quy định tại khoản 1 Điều này.\n\n{table}")
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(old.replace("Hội nghị thường lệ;", "Hội nghị thường lệ mỗi quý;"),
+                                     encoding="utf-8")
+    html, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
+    for out in (html, pdf):
+        result = invoke(None, "compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "-o", str(out))
+        assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert ('<table class="provision-table">\n<tr><td>Việc</td><td>Người</td></tr>\n'
+            "<tr><td>Họp</td><td>Bí thư</td></tr>\n</table>") in page
+    assert "| --- |" not in page
+    text = pdf_text(pdf)
+    assert "Bí thư" in text and "|" not in text

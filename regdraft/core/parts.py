@@ -215,3 +215,19 @@ def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
         # A unit without children and dash items: the closing text is added after all its text.
         span = (len(unit.text), len(unit.text)) if part == END else (0, 0)
     return replace(unit, text=(*unit.text[:span[0]], *paragraphs, *unit.text[span[1]:]))
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The cells of a paragraph holding a Markdown table (`| a | b |` lines), its separator line left out."""
+    rows = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if all(set(c) <= set(":- ") for c in cells):
+            continue
+        rows.append(cells)
+    return rows
+
+
+def is_table(text: str) -> bool:
+    """Whether a paragraph is a Markdown table: every line a row (`| a | b |`)."""
+    return text.startswith("|") and all(line.lstrip().startswith("|") for line in text.split("\n"))

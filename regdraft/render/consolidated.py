@@ -36,7 +36,7 @@ from regdraft.core.model import (
     part_label_text,
     unit_address,
 )
-from regdraft.core.parts import closing_mark, closing_marker
+from regdraft.core.parts import closing_mark, closing_marker, table_rows
 
 if TYPE_CHECKING:
     import jinja2
@@ -142,17 +142,6 @@ def _paragraphs(texts: Sequence[str], level: int, address: str = "", closing: st
             yield Block("table", text=text, level=level, address=address)
         else:
             yield Block("para", text=text, level=level, address=address, closing=closing)
-
-
-def table_rows(text: str) -> list[list[str]]:
-    """The cells of a Markdown table, its separator line left out."""
-    rows = []
-    for line in text.split("\n"):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if all(set(c) <= set(":- ") for c in cells):
-            continue
-        rows.append(cells)
-    return rows
 
 
 # --- HTML -----------------------------------------------------------------------------------

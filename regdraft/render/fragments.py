@@ -36,6 +36,7 @@ from markupsafe import Markup, escape
 
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Kind, Unit, unit_address
+from regdraft.core.parts import is_table, table_rows
 from regdraft.render.html import _INLINE_SYNTAX, inline_markdown
 
 
@@ -124,7 +125,7 @@ class Fragments:
         tail = f"{mv}\"{at}>"
         if u.kind is Kind.ARTICLE:
             out.append(f'<p class="article-heading{tail}{_escaped(heading_text(u, self.language))}{badge}</p>\n')
-            out.extend(f'<p class="{para_class(t)}{tail}{_inline(t)}</p>\n' for t in u.text)
+            out.extend(_paragraph(t, tail) for t in u.text)
         elif u.repealed:
             out.append(f"<p{at}>{_escaped(unit_label_text(u, self.language))} {self.repealed}{badge}</p>\n")
         else:
@@ -132,13 +133,24 @@ class Fragments:
                      else _escaped(unit_label_text(u, self.language)))
             label = f"{label} {badge}"
             for k, t in enumerate(u.text or ("",)):
-                out.append(f'<p class="{para_class(t)}{tail}{label if k == 0 else ""}{_inline(t)}</p>\n')
+                out.append(f'<p class="{para_class(t)}{tail}{label if k == 0 else ""}{_inline(t)}</p>\n' if k == 0
+                           else _paragraph(t, tail))
         for c in u.children:
             self._unit(c, mv, unit_address(c, addr) if addr else None, out)
-        out.extend(f'<p class="{para_class(t)}{tail}{_inline(t)}</p>\n' for t in u.closing)
+        out.extend(_paragraph(t, tail) for t in u.closing)
 
 
 _LABELLED = (Kind.CLAUSE, Kind.POINT)  # units printed by their label alone (`1.`, `a)`); headings show their title
+
+
+def _paragraph(text: str, tail: str) -> str:
+    """A paragraph of a unit as printed (`tail` ends its class and opening tag); a Markdown table as a table, as
+    the consolidated text prints it (the redline printed its `| a | b |` lines: Nghị định 63/2010's forms)."""
+    if text.startswith("|") and is_table(text):
+        rows = "".join("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>\n"
+                       for row in table_rows(text))
+        return f'<table class="provision-table{tail}\n{rows}</table>\n'
+    return f'<p class="{para_class(text)}{tail}{_inline(text)}</p>\n'
 
 
 def _escaped(text: str) -> str:
@@ -205,7 +217,8 @@ class KeptFragments:
 def _code() -> str:
     """What a fragment depends on besides its article: this module's and `render.html`'s code, and Python's."""
     digest = hashlib.blake2b(f"{sys.version_info[:3]}".encode(), digest_size=12)
-    for module in (__file__, sys.modules["regdraft.render.html"].__file__ or ""):
+    for module in (__file__, sys.modules["regdraft.render.html"].__file__ or "",
+                   sys.modules["regdraft.core.parts"].__file__ or ""):
         info = os.stat(module)
         digest.update(f"{module}:{info.st_size}:{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
