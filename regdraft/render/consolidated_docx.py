@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
+from regdraft.core.parts import table_rows
 from regdraft.render.consolidated import (
     Block,
     amendment_blocks,
     banner,
     consolidated_blocks,
     consolidated_header,
-    table_rows,
 )
 
 if TYPE_CHECKING:
