@@ -50,6 +50,10 @@ def test_an_amending_law_reads_as_a_law(tmp_workspace: Workspace, invoke: Invoke
     assert "Điều lệ Đảng" not in text and "Tỉnh ủy" not in text and "Quy chế" not in text
     checked = invoke(tmp_workspace, "amend", "check", "tn")  # it reads back; only its instructions are missing
     assert checked.exit_code == 1 and "the amendment has no instruction" in checked.output
+    # Adopting it unnumbered asks for a number in the law's series, not a Party one (`07-QC/TU`).
+    refused = " ".join(invoke(tmp_workspace, "amend", "adopt", "tn", "--signed", "2026-11-20", "--effective",
+                              "2027-01-01").output.split())
+    assert "give it one with `regdraft amend number tn 01/2026/QH14`" in refused, refused
 
 
 DECREE = LAW.replace("id: 57/2020/QH14", "id: 63/2010/NĐ-CP").replace("type: Luật", "type: Nghị định").replace(

@@ -19,6 +19,7 @@ writes as a command line.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from regdraft.core.amend.document import Amendment
@@ -45,13 +46,24 @@ class Refusal:
         return f"{self.missing}; {self.fix}"
 
 
+def _example_number(regulation: str, signed: dt.date) -> str:
+    """A number in the series of the amended text, for the message that asks for one: a law's `…/2026/QH15`
+    (`09/2017/QH14` amended in 2026: `01/2026/QH14`), a decree's `01/2026/NĐ-CP`, a Party text's `07-QC/TU`."""
+    state = re.fullmatch(r"\d+/\d{4}/(\S+)", regulation)
+    if state:
+        return f"01/{signed.year}/{state.group(1)}"
+    party = re.fullmatch(r"\d+[a-z]?-(\S+)", regulation)
+    return f"07-{party.group(1)}" if party else "07-QC/TU"
+
+
 def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date) -> list[Refusal]:
     """Every gate the amendment does not pass before adoption on these dates (see the module)."""
     slug = amendment.slug
     out: list[Refusal] = []
     if not amendment.number:
+        example = _example_number(amendment.regulation, signed)
         out.append(Refusal("number", "it has no document number",
-                           f"give it one with `{Command.of('amend number', slug, '07-QC/TU')}`", forcible=False))
+                           f"give it one with `{Command.of('amend number', slug, example)}`", forcible=False))
     if amendment.status != "submitted":
         out.append(Refusal("status", f"it is {amendment.status}, not submitted",
                            f"submit it with `{Command.of('amend status', slug, 'submitted')}`"))
