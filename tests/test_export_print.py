@@ -104,3 +104,21 @@ def test_footnotes_sit_under_a_rule_and_their_numbers_apart_from_labels(adopted:
         lower_half = [share for y, share in rows if y > len(rows) // 2]
         # The separator: a row dark across the whole text width, in the lower half of a page with notes only.
         assert (max(lower_half) > 0.95) is expected, (index, max(lower_half))
+
+
+def test_a_forms_long_answer_lines_wrap_inside_their_cell(tmp_path: Path) -> None:
+    # Nghị định 63/2010's appendix forms: a row of dots for the answer ran off the page, taking the words after it
+    # with it, and the question column was one word wide.
+    answer = ("a) Có £ b) Không £ Đề nghị giải thích lý do" + "." * 400
+              + " Nếu chọn câu trả lời b, đề xuất phương án xử lý")
+    text = _regulation(2).replace(f"{LAST_WORDS}\n", f"{LAST_WORDS}\n\n| Câu hỏi | Trả lời |\n| --- | --- |\n"
+                                  f"| 1. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì? | {answer} |\n")
+    regulation = parse(text)
+    ct = consolidate(regulation, [], dt.date(2021, 1, 9), words=words_of(regulation))
+    out = tmp_path / "form.pdf"
+    write_pdf(consolidated_html(ct, environment(None), load_profile({}), paged=True), out)
+    done = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True)
+    printed = done.stdout.split()
+    for word in "Nếu chọn câu trả lời b, đề xuất phương án xử lý".split():  # not cut off at the page's edge
+        assert word in printed, word
+    assert len(page_texts(out)) == 1  # the question column is not a word a line
