@@ -162,7 +162,7 @@ def test_the_consolidated_text_notes_the_dash_item_on_its_clause() -> None:
     ct = consolidate(SHIPPED, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
                      dt.date(2025, 6, 1), words=words_of(SHIPPED))
     (note,) = [f.text for f in ct.footnotes if str(f.address) == HOLDER]
-    assert note.startswith("Gạch đầu dòng thứ hai khoản này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1")
+    assert note.startswith("Gạch đầu dòng thứ hai khoản này được sửa đổi theo quy định tại khoản 1 Điều 1")
     assert "Gạch đầu dòng thứ ba khoản này được bãi bỏ theo quy định tại khoản 2 Điều 1" in note
 
 
@@ -205,7 +205,7 @@ def test_commands_carry_dash_items_from_check_to_the_consolidated_text(ws: Works
     out = tmp_path / "hop-nhat.md"
     assert invoke(ws, "export", "02-QC/TU", "--as-of", "2025-10-20", "-o", str(out)).exit_code == 0
     consolidated = out.read_text(encoding="utf-8")
-    assert "Gạch đầu dòng thứ nhất khoản này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1" in consolidated
+    assert "Gạch đầu dòng thứ nhất khoản này được sửa đổi theo quy định tại khoản 1 Điều 1" in consolidated
     assert "Gạch đầu dòng thứ ba khoản này được bổ sung theo quy định tại khoản 2 Điều 1" in consolidated
 
 

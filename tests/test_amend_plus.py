@@ -182,6 +182,6 @@ def test_the_consolidated_text_notes_the_plus_item_on_its_clause() -> None:
     ct = consolidate(BASE, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
                      dt.date(2025, 6, 1), words=words_of(BASE))
     (note,) = [f.text for f in ct.footnotes if str(f.address) == HOLDER]
-    assert note.startswith("Ý thứ nhất gạch đầu dòng thứ hai khoản này được sửa đổi, bổ sung theo quy định tại "
+    assert note.startswith("Ý thứ nhất gạch đầu dòng thứ hai khoản này được sửa đổi theo quy định tại "
                            "khoản 1 Điều 1")
     assert "Ý thứ hai gạch đầu dòng thứ hai khoản này được bãi bỏ theo quy định tại khoản 2 Điều 1" in note

@@ -34,6 +34,7 @@ class FakeInstruction:
 
     where_vi: str
     where_en: str = ""
+    text: str = "Sửa đổi, bổ sung"
 
     def cite(self, language: str) -> str:
         return self.where_en if language == "en" else self.where_vi
@@ -105,6 +106,14 @@ def test_the_formal_wording_of_each_kind_in_vietnamese(mini: Regulation) -> None
     assert notes["d2.k2.c"] == f"Điểm này được bãi bỏ theo quy định tại khoản 1 Điều 1 {ref}"
     assert notes["d2.k1"] == f"Khoản này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 {ref}"
     assert notes["ch2"] == f"Tên Chương này được sửa đổi theo quy định tại khoản 3 Điều 1 {ref}"
+    # An instruction that says only `Sửa đổi` (Nghị định 48/2013: `1. Sửa đổi Điều 5:`) is noted in its words.
+    only = [(meta, FakeApplied(applied.regulation, [
+        FakeChange(c.address, c.kind, FakeInstruction(c.instruction.where_vi, text="2. Sửa đổi khoản 1 Điều 2:"),
+                   c.old_words, c.new_words) if c.kind == "amended" else c for c in applied.changes]))
+        for meta, applied in two_steps(mini)]
+    noted = consolidate(mini, only, dt.date(2025, 6, 1), words=words_of(mini)).footnotes
+    said = {str(f.address): f.text for f in noted}
+    assert said["d2.k1"].startswith("Khoản này được sửa đổi theo quy định tại khoản 2 Điều 1")
 
 
 def test_words_inserted_and_article_wording() -> None:

@@ -22,6 +22,7 @@ Post-conditions of `consolidate`:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -34,7 +35,10 @@ from regdraft.core.model import Address, Regulation, noun, part_name
 
 
 class Instruction(Protocol):
-    """Where an instruction stands in its amending document."""
+    """Where an instruction stands in its amending document, and its sentence (`Sửa đổi Điều 5:`)."""
+
+    @property
+    def text(self) -> str: ...
 
     def cite(self, language: str) -> str:
         """`khoản 1 Điều 1`, `clause 1 of Article 1`."""
@@ -211,6 +215,10 @@ _NOTES: dict[str, str] = {ChangeKind.AMENDED: "note_amended", ChangeKind.INSERTE
           ChangeKind.WORDS_DELETED: "note_words_deleted", ChangeKind.HEADING_CHANGED: "note_heading"}
 
 
+# An instruction that amends without supplementing (`Sửa đổi Điều 5:`, not `Sửa đổi, bổ sung Điều 5 như sau:`).
+_AMENDS_ONLY = re.compile(r"^\s*(?:[a-zđ]\)|\d+[a-z]?\.)?\s*Sửa đổi(?!\s*,?\s*bổ sung)\b", re.I)
+
+
 def note_sentence(change: Change, source: Source, language: str, words: Mapping[str, str]) -> str:
     """One sentence of a footnote, in the formal wording for the change's kind (the profile's `note_*` words)."""
     lang = _language(language)
@@ -221,7 +229,10 @@ def note_sentence(change: Change, source: Source, language: str, words: Mapping[
         else words["note_document"]
     if address is not None and address.part:
         this = f"{part_name(address.part, address.kind, lang)} {this}"
-    template = words[_NOTES.get(change_kind(change), "note_amended")]
+    key = _NOTES.get(change_kind(change), "note_amended")
+    if key == "note_amended" and "note_amended_only" in words and _AMENDS_ONLY.match(change.instruction.text):
+        key = "note_amended_only"  # `Sửa đổi Điều 5:` (Nghị định 48/2013): `Điều này được sửa đổi`, as it says
+    template = words[key]
     head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:])
     where = words["note_cited"].format(instruction=cite, document=ref) if cite else ref
     return words["note_sentence"].format(change=head, where=where, effective=_effective_clause(source, words))
