@@ -20,6 +20,7 @@ from regdraft.core.amend.quote import strip_quotes
 from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, Unit
+from regdraft.core.parts import closing_mark
 from regdraft.importer import import_file
 from regdraft.importer.amendment import AmendmentImport, import_amendment
 from tests.conftest import SHARED
@@ -111,7 +112,8 @@ def test_each_quoted_new_text_is_where_the_instruction_puts_it(case: Case) -> No
             if op.target.kind is not Kind.ARTICLE:
                 # Decrees quote the heading of the article a clause stands in, to show where it goes.
                 raw = [p for p in raw if not re.match(rf"^Điều {op.target.segments[0].label}\.", p)]
-            quoted = [_without_label(p) for p in raw]
+            # A closing-text marker the import put in (`<!-- đoạn cuối khoản 3 -->`) is structure, not words.
+            quoted = [_without_label(p) for p in raw if closing_mark(p) is None]
             held = _paragraphs(unit)
             # Every quoted paragraph, word for word, in order, inside the unit the instruction names.
             position = 0

@@ -270,3 +270,24 @@ def test_an_english_amending_document_is_imported(invoke: Invoke, tmp_path: Path
     assert preview.exit_code == 0, preview.output
     assert "2\\. Ministers and Chairpersons of provincial People's Committees shall implement this Decree." in \
         preview.output
+
+
+def test_a_quoted_clause_keeps_its_closing_text_apart_from_its_last_point(invoke: Invoke, tmp_path: Path) -> None:
+    # Luật 57/2024's new Điều 42: the paragraph after điểm đ closes khoản 3. Read into điểm đ, the consolidated
+    # text did not survive an export and import, and from-edits quoted it as part of the point.
+    root = _workspace(invoke, tmp_path)
+    document = DOCUMENT.replace(
+        "1. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n“2. Ban Thường vụ bảo đảm thực hiện.”\n",
+        "1. Sửa đổi, bổ sung khoản 2 Điều 2 như sau:\n“2. Các nội dung sau do tập thể quyết định:\na) Chương trình "
+        "công tác toàn khóa;\nb) Công tác cán bộ.\nViệc quyết định theo đa số thành viên.”\n")
+    source = tmp_path / "luat-99.txt"
+    source.write_text(document, encoding="utf-8")
+    result = invoke(root, "amend", "import", str(source), "--slug", "luat-99", catch=False)
+    assert result.exit_code == 0, result.output
+    assert "is read as the closing text (đoạn cuối) of khoản 2" in " ".join(result.output.split())
+    text = (root / "amendments" / "luat-99" / "amendment.md").read_text(encoding="utf-8")
+    assert "<!-- đoạn cuối khoản 2 -->\n\nViệc quyết định theo đa số thành viên.”" in text
+    amendment = load_amendment(text, "amendments/luat-99/amendment.md", "luat-99")
+    quoted = amendment.instructions[0].unit
+    assert quoted is not None and quoted.closing == ("Việc quyết định theo đa số thành viên.",)
+    assert quoted.children[-1].text == ("Công tác cán bộ.",)

@@ -183,6 +183,11 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     text, lines = _render(meta, targets, preamble, articles, effective, language)
     relative = f"amendments/{slug}/amendment.md"
     amendment, problems = read_amendment(text, relative, slug)
+    if amendment is not None and not problems:
+        marked, lines = _closing_marks(text, lines, amendment, language, all_notes)
+        if marked != text:
+            text = marked
+            amendment, problems = read_amendment(text, relative, slug)
     def source_lines(message: str) -> str:  # `line 5`, `lines 5, 9, 12` of the Markdown -> of the document read
         return re.sub(r"\b(lines?) (\d+(?:, \d+)*)", lambda m: m.group(1) + " " + ", ".join(
             str(lines.get(int(n), n)) for n in m.group(2).split(", ")), message)
@@ -228,6 +233,47 @@ def _without_stamps(paragraphs: Sequence[Paragraph], notes: list[Note]) -> list[
         else:
             out.append(para)
     return out
+
+
+_QUOTE_ENDS = re.compile(r"^[“\"]|[”\"][.;]?$")  # a quote's marks around its first and last paragraphs
+
+
+def _closing_marks(text: str, lines: dict[int, int], amendment: Amendment, language: str,
+                   notes: list[Note]) -> tuple[str, dict[int, int]]:
+    """The file with the closing texts of its quoted units marked, as `regdraft import` reads a regulation's.
+
+    A quote has no markers: a paragraph after the last point of a quoted clause was read as part of that point
+    (Luật 57/2024's new Điều 42: `Việc ký kết hợp đồng chỉ được thực hiện sau khi …` after điểm đ closes khoản 3).
+    Where `parts.separate_closings` finds such a paragraph, `<!-- đoạn cuối khoản 3 -->` goes before it, and a
+    note says so. Also the line map, moved past the lines put in.
+    """
+    from regdraft.core.amend.grammar import InsertUnit, ReplaceUnit
+    from regdraft.core.parts import closing_marker, separate_closings
+
+    rows = text.split("\n")
+    inserts: list[tuple[int, str]] = []
+    for ins in amendment.leaves():
+        if ins.unit is None or not ins.unit.children or not isinstance(ins.op, (ReplaceUnit, InsertUnit)):
+            continue
+        for holder in separate_closings(ins.unit)[1]:
+            start = holder.closing[0]
+            at = next((k for k in range(ins.line, len(rows)) if _QUOTE_ENDS.sub("", rows[k]) == start), None)
+            if at is None or any(k == at for k, _ in inserts):
+                continue
+            inserts.append((at, closing_marker(holder.kind, holder.label, language)))
+            where = f"{noun(holder.kind, language)} {holder.label}"
+            notes.append(Note(lines.get(at + 1, 0), "info", f"In the text quoted by {ins.location}, this paragraph "
+                              f"after the last point is read as the closing text (đoạn cuối) of {where}, as "
+                              f"`regdraft import` reads a regulation; the file marks it `{inserts[-1][1]}`. If it "
+                              "belongs to the point, take that line out.", start))
+    if not inserts:
+        return text, lines
+    for at, marker in sorted(inserts, reverse=True):
+        rows[at:at] = [marker, ""]
+    moved = {}
+    for line, source in lines.items():
+        moved[line + 2 * sum(1 for at, _ in inserts if at + 1 <= line)] = source
+    return "\n".join(rows), moved
 
 
 def _first_article(items: Sequence[Paragraph]) -> int | None:
