@@ -123,6 +123,7 @@ def test_a_laws_adoption_sentence_is_printed_after_its_last_article(tmp_workspac
     last, adoption, signer = (page.index("có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021"),
                               page.index(f'<p class="para adoption">{sentence}</p>'), page.index("Nguyễn Thị Kim Ngân"))
     assert last < adoption < signer
+    assert '>Luật số: <span class="nobr">57/2020/QH14</span>' in page  # its type, as Luật 57/2024 prints it
     out = tmp_path / "hn.docx"
     assert invoke(tmp_workspace, "export", "57/2020/QH14", "-o", str(out)).exit_code == 0
     paragraphs = [p for p in docx.Document(str(out)).paragraphs if p.text == sentence]

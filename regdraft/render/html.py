@@ -295,7 +295,7 @@ def document_header(
         superior=str(meta.get("superior") or ""),
         issuer=str(meta.get("issuer") or ""),
         issuer_mark=profile.issuer_mark,
-        number=profile.number_line(doc_number, language) if doc_number else "",
+        number=profile.number_line(doc_number, language, doc_type) if doc_number else "",
         place_date=place_date(str(meta.get("place") or ""), when, profile.words(language)) if when else "",
         type=doc_type,
         summary=summary,
@@ -333,7 +333,8 @@ def amendment_header(amendment: Amendment, profile: Profile, today: dt.date) -> 
                              draft=draft, date=amendment.signed)
     series = "" if amendment.number else draft_number(amendment.meta, today)
     if series:  # `Số:      /2026/NĐ-CP`: the blank for the number, in the series the document will take
-        header = replace(header, number=profile.number_line(series, amendment.language))
+        header = replace(header, number=profile.number_line(series, amendment.language,
+                                                           str(amendment.meta.get("type") or "")))
     if amendment.signed is None:
         place = str(amendment.meta.get("place") or "")
         # Kept open for the date of signing (the profile's `date_unsigned`); {gap} is six no-break

@@ -74,14 +74,24 @@ class Profile:
         """Every fixed phrase in `language`; Vietnamese for a language or phrase the profile lacks."""
         return {**self.vocabulary.get("vi", {}), **self.vocabulary.get(language, {})}
 
-    def number_line(self, number: str, language: str = "vi") -> str:
-        """The document number as printed: `Số 01-QC/TU` (Party), `Số: 30/2020/NĐ-CP` (state), `No. ...` (English)."""
-        return f"{self.words(language)['number']}{':' if self.number_colon else ''} {number}"
+    def number_line(self, number: str, language: str = "vi", kind: str = "") -> str:
+        """The document number as printed: `Số 01-QC/TU` (Party), `Số: 30/2020/NĐ-CP` (state), `No. ...` (English);
+        a law's and an ordinance's with their type, as they print it (`Luật số: 57/2024/QH15`, `Pháp lệnh số: …`)."""
+        word = self.words(language)["number"]
+        typed = _TYPED_NUMBERS.get(kind.strip().lower()) if self.number_colon and language != "en" else None
+        if typed:
+            word = f"{typed} {word.lower()}"
+        return f"{word}{':' if self.number_colon else ''} {number}"
 
     def draft_line(self, draft: int | str, language: str = "vi") -> str:
         """The draft banner: `DỰ THẢO lần 2` (Vietnamese) or `DRAFT No. 2` (English)."""
         words = self.words(language)
         return f"{words['draft']} {words['draft_no']} {draft}" if str(draft).isdigit() else f"{words['draft']} {draft}"
+
+
+# The state documents whose number line names their type (Luật 57/2024/QH15: `Luật số: 57/2024/QH15`; a code is a
+# law: `Luật số: 91/2015/QH13`).
+_TYPED_NUMBERS = {"luật": "Luật", "bộ luật": "Luật", "pháp lệnh": "Pháp lệnh"}
 
 
 # Where each key of a profile file lands: (section, key) -> Profile field.
