@@ -194,12 +194,17 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     items = flatten_tables(text_rows(paragraphs[:end])) + list(paragraphs[end:])
     header = read_header(items)
     all_notes.extend(header.notes)
-    tail = items[header.body_start:]
-    # Appendices (`PHỤ LỤC I`, forms and tables) follow the signature block: it is read before them.
-    cut = appendix_start(tail)
-    appendices = tail[cut:]
-    tail = flatten_closing_tables(tail[:cut])
+    tail = flatten_closing_tables(items[header.body_start:])
     closing = read_closing(tail, 0)
+    appendices: list[Paragraph] = []
+    if not closing.signer and not closing.recipients:
+        # Appendices (`PHỤ LỤC I`, forms and tables) after the signature block (Nghị định 63/2010): it is read
+        # before them. (A copy regdraft exported puts the signature after them, where it is found above.)
+        cut = appendix_start(items[header.body_start:])
+        appendices = list(items[header.body_start:][cut:])
+        if appendices:
+            tail = flatten_closing_tables(items[header.body_start:][:cut])
+            closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
     if appendices:
         all_notes.append(Note(appendices[0].where, "warning", "The appendices from here on follow the signature "
