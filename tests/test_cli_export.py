@@ -10,13 +10,17 @@ from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 
 
+def _adopt_shipped(ws: Workspace, invoke: Invoke, reason: str) -> None:
+    """The shipped draft is circulating and its Điều 3 says "kể từ ngày ký": a test of legal time adopts it past
+    those gates (signed 2025-03-15, in force 2025-04-01), with the reason recorded."""
+    adopted = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective", "2025-04-01",
+                     "--force", "--reason", reason)
+    assert adopted.exit_code == 0, adopted.output
+
+
 def test_export_markdown_as_of_a_date_after_adoption_via_the_cli(tmp_workspace: Workspace, invoke: Invoke,
                                                                  tmp_path: Path) -> None:
-    # The shipped draft is circulating and its Điều 3 says "kể từ ngày ký": a test of legal time adopts it
-    # past those gates, with the reason recorded.
-    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15",
-                     "--effective", "2025-04-01", "--force", "--reason", "test: effective after signing")
-    assert adopted.exit_code == 0, adopted.output
+    _adopt_shipped(tmp_workspace, invoke, "test: effective after signing")
     out = tmp_path / "hop-nhat.md"
     result = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-04-01", "-o", str(out), catch=False)
     assert result.exit_code == 0, result.output
@@ -138,9 +142,7 @@ def test_a_consolidated_markdown_copy_imports_back_as_the_text_in_force(tmp_work
                                                                          tmp_path: Path) -> None:
     # docs/import.md promises it; the copy's front matter was read as header lines, its notes became preamble
     # text and the `[^n]` marks stayed in the provisions (Luật Đấu thầu, Nghị định 63/2010).
-    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15",
-                     "--effective", "2025-04-01", "--force", "--reason", "test: a consolidated copy")
-    assert adopted.exit_code == 0, adopted.output
+    _adopt_shipped(tmp_workspace, invoke, "test: a consolidated copy")
     copy = tmp_path / "hop-nhat.md"
     assert invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(copy)).exit_code == 0
     assert "[^1]" in copy.read_text(encoding="utf-8")

@@ -164,15 +164,20 @@ def test_unchanged_articles_are_taken_from_the_earlier_reading_and_moved_to_thei
             assert all(n.line == o.line + 2 for n, o in zip(new.children, old.children, strict=True))
 
 
-def test_an_article_with_a_problem_inside_is_not_kept() -> None:
-    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    # A clause of Điều 3 numbered twice: a problem of the structure inside it. A closing-text marker that closes
-    # nothing in Điều 2: the reader's own problem. Both are read again, and checked, every time: an article kept
-    # is not checked inside again (`validate(clean=)`).
+def _first_clause_of_article_3_twice() -> tuple[list[str], int]:
+    """The shipped text's lines with khoản 1 Điều 3 written twice, and the index of its first line."""
+    lines = SHIPPED_REGULATION.read_text(encoding="utf-8").split("\n")
     third = lines.index(next(line for line in lines if line.startswith("## Điều 3.")))
     first_clause = next(k for k in range(third, len(lines)) if lines[k].startswith("1\\. "))
     lines[first_clause + 1:first_clause + 1] = ["", lines[first_clause]]
+    return lines, first_clause
+
+
+def test_an_article_with_a_problem_inside_is_not_kept() -> None:
+    # A clause of Điều 3 numbered twice: a problem of the structure inside it. A closing-text marker that closes
+    # nothing in Điều 2: the reader's own problem. Both are read again, and checked, every time: an article kept
+    # is not checked inside again (`validate(clean=)`).
+    lines, _ = _first_clause_of_article_3_twice()
     second = lines.index(next(line for line in lines if line.startswith("## Điều 2.")))
     lines[second + 1:second + 1] = ["", "<!-- đoạn cuối -->", ""]
     text = "\n".join(lines)
@@ -190,11 +195,7 @@ def test_an_article_with_a_problem_inside_is_not_kept() -> None:
 def test_validate_does_not_look_inside_an_article_known_clean() -> None:
     from regdraft.core.validate import validate
 
-    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    third = lines.index(next(line for line in lines if line.startswith("## Điều 3.")))
-    first_clause = next(k for k in range(third, len(lines)) if lines[k].startswith("1\\. "))
-    lines[first_clause + 1:first_clause + 1] = ["", lines[first_clause]]
+    lines, first_clause = _first_clause_of_article_3_twice()
     regulation = read("\n".join(lines), "01-QC-TU.md").regulation
     article = next(a for a in _articles(regulation.units) if a.label == "3")
     dirty: set[int] = set()
