@@ -453,3 +453,15 @@ def test_document_name_covers_the_items_it_holds(sentence: str, external: str) -
     """Clauses of the named article, a bare list of labels and `và` all stay with the document."""
     refs = refs_in("vi", "d2.k2", sentence)
     assert [(r.text, r.targets) for r in refs] == [(external, ())]
+
+
+def test_a_law_cited_by_its_name_and_number_is_external() -> None:
+    # Luật Giáo dục 2019, khoản 2 Điều 114: `refs --external` listed the three amending laws and not the law itself.
+    sentence = ("Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 44/2009/QH12 và "
+                "Luật Tổ chức chính quyền địa phương số 77/2015/QH13 hết hiệu lực.")
+    refs = refs_in("vi", "d2.k2", sentence)
+    assert [r.external for r in refs] == ["Luật Giáo dục số 38/2005/QH11", "Luật số 44/2009/QH12",
+                                          "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"]
+    # A sentence that speaks of this law is no name: `Luật này được sửa đổi theo Luật số …` cites one law.
+    assert [r.external for r in refs_in("vi", "d2.k2", "Luật này được sửa đổi theo Luật số 44/2009/QH12.")] == [
+        "Luật số 44/2009/QH12"]

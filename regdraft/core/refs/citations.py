@@ -68,11 +68,15 @@ _VI_STOP = (
     r"|nhưng|mà|phải|không|quy|như|sau|trên|nêu|đối|đến)"
 )
 _DOC_NUMBER = r"(?P<number>\d[\w\-/.Đđ]*\w|\d)"
+# A law or an ordinance cited by its name and number: `Luật Giáo dục số 38/2005/QH11` (a name of a few words, the
+# first with a capital, none of them a word that ends a name or a document type: not `Luật này được sửa đổi theo`).
+_NAMED_LAW = (rf"(?:Luật|Bộ luật|Pháp lệnh)\s+(?=[A-ZĐÁÀẢÃẠÂĂÉÈẺÊÍÌÓÒÔƠÚÙƯÝ])"
+              rf"(?:(?!{_VI_STOP}(?!\w)|(?:{_VI_DOC_TYPES})(?!\w)|số(?!\w))[^\s,;.:()]+\s+){{1,8}}")
 
 _VI = Grammar(
     start=lazy(
         r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|(?<=các\s)điều(?=\s+\d))\s)"
-        rf"|(?P<doc>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*\d))"
+        rf"|(?P<doc>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*\d|{_NAMED_LAW}số\s*:?\s*\d))"
     ),
     # Articles cited together are `các điều 7, 8 và 9` (lower case, as the drafting rules write
     # them); `điều` alone is a common noun (`điều kiện`), so it is read only after `các`.
@@ -103,7 +107,7 @@ _VI = Grammar(
         rf"|(?P<type>(?i:{_VI_DOC_TYPES}))(?:\s+(?:số\s*:?\s*)?{_DOC_NUMBER}"
         rf"|(?P<words>(?:\s+(?!{_VI_STOP}(?!\w))[^\s,;.:()]+){{1,8}})))"
     ),
-    numbered=lazy(rf"(?P<name>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*{_DOC_NUMBER})"),
+    numbered=lazy(rf"(?P<name>(?:(?:{_VI_DOC_TYPES})\s+|{_NAMED_LAW})số\s*:?\s*{_DOC_NUMBER})"),
 )
 
 _EN_DOC_TYPES = (
