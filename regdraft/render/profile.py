@@ -354,7 +354,7 @@ _FIELDS = {
     "opening_close": {"date"},
     "note_unit": {"noun"},
     **{f"note_{kind}": {"this", "This", "old", "new"}
-       for kind in ("amended", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
+       for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
     "note_cited": {"instruction", "document"},
     "date_unsigned": {"gap", "year"},
     **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer"}
