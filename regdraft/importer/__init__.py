@@ -108,7 +108,8 @@ def _consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str
     from regdraft.core.markdown import Reading
     from regdraft.core.markdown import dump_front_matter as dump
 
-    if not data.startswith(b"---"):
+    head = data[:data.find(b"\n---", 3) + 1] if data.startswith(b"---") else b""
+    if b"\nconsolidated:" not in head:  # no regulation file, or not a copy: read as any other text
         return None
     try:
         reading: Reading = read(data, source)
