@@ -164,3 +164,20 @@ def test_the_unsigned_date_line_is_the_profiles(tmp_workspace: Workspace, invoke
     done = invoke(tmp_workspace, "amend", "export", "en1", "-o", str(out))
     assert done.exit_code == 0, done.output
     assert re.search(r'<div class="place-date">Dien Bien, …… \d{4}</div>', out.read_text(encoding="utf-8"))
+
+
+def test_a_text_amended_before_is_cited_with_its_amendments(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # Luật 57/2024 cites `Luật Quy hoạch số 21/2017/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số
+    # 15/2023/QH15, …`; a new draft for 01-QC/TU once 05-QC/TU is adopted cited the text as if never amended.
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective",
+                     "2025-04-01", "--force", "--reason", "test: a text amended before")
+    assert adopted.exit_code == 0, adopted.output
+    text = " ".join(_new(tmp_workspace, invoke, "lan-hai", "01-QC/TU").split())
+    assert "ban hành kèm theo Quy chế số 01-QC/TU ngày 09/01/2021 đã được sửa đổi, bổ sung một số điều theo Quy chế " \
+           "số 05-QC/TU, Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
+    # A text never amended is cited as it was.
+    tmp_workspace.commit({"regulations/57-2020-QH14.md": LAW.encode()}, "A law")
+    never = " ".join(_new(tmp_workspace, invoke, "luat", "57/2020/QH14").split())
+    assert "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thanh niên." in never

@@ -357,8 +357,9 @@ _FIELDS = {
        for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
     "note_cited": {"instruction", "document"},
     "date_unsigned": {"gap", "year"},
-    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer"}
+    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended"}
        for part in ("title", "preamble", "article", "entry")},
+    "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},
 }
 

@@ -177,7 +177,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     """
     from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
-    from regdraft.workspace.scaffold import default_title, document_text
+    from regdraft.workspace.scaffold import amended_by, default_title, document_text
 
     relative = amendment_path(slug)
     exists = ws.exists(relative)
@@ -207,7 +207,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         from regdraft.workspace.profiles import profile_for
 
         words = profile_for(ws, old.meta).words(old.language)
-        base = document_text(old, default_title(old, words), words)
+        base = document_text(old, default_title(old, words), words, amended_by(ws, old, words))
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
                         reasons=reasons, regulation=regulation if existing is not None else None)
     if existing is not None and result.text == existing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from regdraft.core.amend.document import load_amendment
@@ -21,8 +21,10 @@ _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quy
 _KEPT = ("issuer", "national", "motto", "superior", "place", "signer", "recipients")
 
 
-def _fields(reg: Regulation, words: Mapping[str, str], title: str = "") -> dict[str, str]:
-    """What the profile's `amending_*` phrases are filled with for a text `reg` (docs/architecture.md)."""
+def _fields(reg: Regulation, words: Mapping[str, str], title: str = "",
+            amended_by: Sequence[str] = ()) -> dict[str, str]:
+    """What the profile's `amending_*` phrases are filled with for a text `reg` (docs/architecture.md);
+    `amended_by` names the amending documents adopted since (`Luật số 57/2024/QH15`)."""
     vi = reg.language != "en"
     kind = str(reg.meta.get("type") or "")
     issuer = str(reg.meta.get("issuer") or "")
@@ -43,7 +45,25 @@ def _fields(reg: Regulation, words: Mapping[str, str], title: str = "") -> dict[
         "signed": cited_date(reg.meta.get("signed")),
         "title": cited(title) if vi else title,
         "issuer": issuer,
+        "amended": words.get("amending_amended", "").format(documents=_listed(amended_by, vi)) if amended_by else "",
     }
+
+
+def _listed(names: Sequence[str], vi: bool) -> str:
+    """`A`, `A và B`, `A, B và C` (`and` in English)."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {'và' if vi else 'and'} {names[-1]}"
+
+
+def amended_by(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tuple[str, ...]:
+    """The amending documents adopted for `reg`, as an amending document cites them (`Luật số 57/2024/QH15`)."""
+    from regdraft.workspace.timeline import adopted_for
+
+    try:
+        adopted = adopted_for(ws, reg.id)
+    except RegdraftError:
+        return ()  # an unreadable amendment: `check` names it
+    return tuple(f"{a.meta.get('type') or words['amended']} {words['number_cited']} {a.number}"
+                 for a in adopted if a.number)
 
 
 def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], numbered: bool = False) -> str:
@@ -78,11 +98,11 @@ def cited(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def document_text(reg: Regulation, title: str, words: Mapping[str, str]) -> str:
+def document_text(reg: Regulation, title: str, words: Mapping[str, str], amended: Sequence[str] = ()) -> str:
     """The Markdown of an empty amending document for `reg`, ready for instructions, in the words of its
     document profile (`amending_preamble`, `amending_article`, `amending_entry_title`, `amending_entry`)."""
     vi = reg.language != "en"
-    fields = _fields(reg, words, title)
+    fields = _fields(reg, words, title, amended)
     meta: dict[str, Any] = {
         "number": None,
         "type": fields["type"],
@@ -124,7 +144,7 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[s
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     reg = load_regulation(ws, regulation)
     words = profile_for(ws, reg.meta).words(reg.language)
-    text = document_text(reg, title or default_title(reg, words), words)
+    text = document_text(reg, title or default_title(reg, words), words, amended_by(ws, reg, words))
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
     return relative, noun(Kind.ARTICLE, reg.language)
