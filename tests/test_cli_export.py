@@ -156,3 +156,16 @@ def test_a_consolidated_markdown_copy_imports_back_as_the_text_in_force(tmp_work
     assert imported.units == in_force.units and imported.preamble == in_force.preamble
     assert {k: v for k, v in imported.meta.items() if k != "signer"} == {
         k: v for k, v in in_force.meta.items() if k != "signer"}
+
+
+def test_a_provision_inserted_later_is_not_yet_in_force(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # Nghị định 63/2010 as of 2013-06-30 said "Điều 35a does not exist … did you mean Điều 35": it was inserted
+    # by Nghị định 48/2013, in force from 2013-07-01.
+    _adopt_shipped(tmp_workspace, invoke, "test: an article inserted later")
+    before = invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-03-31")
+    assert before.exit_code == 2 and "Traceback" not in before.output
+    assert ("Điều 20a is not yet in force on 2025-03-31: Quy chế 05-QC/TU inserted it, in force from 2025-04-01."
+            in " ".join(before.output.split()))
+    assert invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-04-01").exit_code == 0
+    never = invoke(tmp_workspace, "show", "01-QC/TU", "d99", "--as-of", "2025-03-31")
+    assert never.exit_code == 2 and "Điều 99 does not exist" in never.output

@@ -20,7 +20,7 @@ from regdraft.cli.printing import (
     problem_line,
     problems_json,
 )
-from regdraft.core.errors import RegdraftError
+from regdraft.core.errors import RegdraftError, UnknownUnit
 
 if TYPE_CHECKING:
     from regdraft.workspace.provision_changes import AmendedProvision
@@ -136,9 +136,19 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
     else:
         reg, problems = api.read_regulation(ws, regulation, rev)
         note_problems(problems, reg.source)
-    if as_json:
-        return Result(api.show_json(reg, address))
-    return Result().say(api.show(reg, address), nl=False)
+    try:
+        if as_json:
+            return Result(api.show_json(reg, address))
+        return Result().say(api.show(reg, address), nl=False)
+    except UnknownUnit:
+        if as_of is None or address is None:
+            raise
+        from regdraft.workspace.timeline import not_yet_in_force
+
+        why = not_yet_in_force(ws, regulation, address, as_of)
+        if why is None:
+            raise
+        raise UnknownUnit(why) from None
 
 
 def _changes(shown: AmendedProvision) -> Result:

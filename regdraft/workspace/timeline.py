@@ -81,6 +81,29 @@ def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulati
     return replay(base, adopted_for(ws, base.id), day).regulation
 
 
+def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.date) -> str | None:
+    """Why a provision missing from the text in force on a date is missing, when an amendment in force later
+    inserted it (`Điều 35a is not yet in force on 2013-06-30: Nghị định số 48/2013/NĐ-CP inserted it, in force
+    from 2013-07-01.`); None when no adopted amendment did."""
+    from regdraft.core.amend.grammar import InsertUnit
+    from regdraft.core.model import Address
+
+    day = parse_date(as_of, "the date the text is in force on")
+    target = Address.parse(address)
+    base = base_text(ws, ws.locate_regulation(name))
+    for amendment in adopted_for(ws, base.id):
+        effective = amendment.effective
+        if effective is None or effective <= day:
+            continue
+        for ins in amendment.leaves():
+            if isinstance(ins.op, InsertUnit) and ins.op.target.contains(target):
+                number = amendment.number or amendment.slug
+                return (f"{target.describe(base.language)} is not yet in force on {day}: "
+                        f"{amendment.meta.get('type') or 'the amendment'} {number} inserted it, in force from "
+                        f"{effective}.")
+    return None
+
+
 def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
     """The adopted `amendment` as applied in the replay of its regulation's history."""
     path = ws.locate_regulation(amendment.regulation)
