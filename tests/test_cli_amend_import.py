@@ -47,7 +47,7 @@ def test_amend_import_finds_the_article_that_amends_the_workspace(invoke: Invoke
     source.write_text(DOCUMENT, encoding="utf-8")
     result = invoke(root, "amend", "import", str(source), "--slug", "luat-99", catch=False)
     assert result.exit_code == 0, result.output
-    assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 changes to apply)." in result.output
+    assert "Wrote amendments/luat-99/amendment.md (Điều 2 -> 02-QC/TU; 2 instructions)." in result.output
     assert "Điều 1 amends a document that is not in the workspace; it is kept as text." in result.output
     text = (root / "amendments" / "luat-99" / "amendment.md").read_text(encoding="utf-8")
     amendment = load_amendment(text, "amendments/luat-99/amendment.md", "luat-99")
@@ -255,7 +255,7 @@ def test_an_english_amending_document_is_imported(invoke: Invoke, tmp_path: Path
     source.write_text(ENGLISH_AMENDING, encoding="utf-8")
     result = invoke(root, "amend", "import", str(source), "--slug", "nd-48")
     assert result.exit_code == 0, result.output
-    assert "Wrote amendments/nd-48/amendment.md (Article 1 -> 63/2010/ND-CP; 2 changes to apply)." in result.output
+    assert "Wrote amendments/nd-48/amendment.md (Article 1 -> 63/2010/ND-CP; 2 instructions)." in result.output
     assert "Article 1 amends 63/2010/ND-CP of the workspace." in result.output
     assert "Điều" not in result.output
     text = (root / "amendments" / "nd-48" / "amendment.md").read_text(encoding="utf-8")

@@ -85,7 +85,10 @@ def import_(file: Path, slug: str, regulations: tuple[str, ...], encoding: str |
 
     article = noun(Kind.ARTICLE, result.amendment.language if result.amendment is not None else "vi")
     where = ", ".join(f"{article} {label} -> {reg}" for label, reg in result.targets.items())
-    done.say(f"Wrote {written} ({where}; {counted(count, 'change')} to apply).")
+    # Counted as `amend list` counts them (numbered instructions), with the lettered ones inside groups besides.
+    top = len(result.amendment.instructions) if result.amendment is not None else 0
+    inside = f", {count} with the lettered ones in groups" if count != top else ""
+    done.say(f"Wrote {written} ({where}; {counted(top, 'instruction')}{inside}).")
     return done.say(result.report.text())
 
 
