@@ -83,7 +83,7 @@ def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulati
 
 def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.date) -> str | None:
     """Why a provision missing from the text in force on a date is missing, when an amendment in force later
-    inserted it (`Điều 35a is not yet in force on 2013-06-30: Nghị định số 48/2013/NĐ-CP inserted it, in force
+    inserted it (`Điều 35a is not yet in force on 2013-06-30: Nghị định 48/2013/NĐ-CP inserted it, in force
     from 2013-07-01.`); None when no adopted amendment did."""
     from regdraft.core.amend.grammar import InsertUnit
     from regdraft.core.model import Address
@@ -98,7 +98,8 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
         for ins in amendment.leaves():
             if isinstance(ins.op, InsertUnit) and ins.op.target.contains(target):
                 number = amendment.number or amendment.slug
-                return (f"{target.describe(base.language)} is not yet in force on {day}: "
+                where = target.describe(base.language)
+                return (f"{where[:1].upper()}{where[1:]} is not yet in force on {day}: "
                         f"{amendment.meta.get('type') or 'the amendment'} {number} inserted it, in force from "
                         f"{effective}.")
     return None
