@@ -144,12 +144,18 @@ def _consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str
     front = dump(meta)
     reg = Regulation(front, tuple(kept), tuple(unmarked(u) for u in reading.regulation.units), _loaded(front),
                      regulation_path(str(meta.get("id"))))
+    text, checked = _checked(reg, target or reg.source)
+    notes.extend(checked)
+    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), not checked))
+
+
+def _checked(reg: Regulation, target: str) -> tuple[str, list[Note]]:
+    """The file text of `reg` and a `check` note for every problem in it: the verdict is the real check's, the
+    written text read back as `target`, its structure and references."""
     text = render(reg)
-    target = target or reg.source
-    check = read(text, target)
-    problems = [*check.problems, *missing_problems(check.regulation)]
-    notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in problems)
-    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), not problems))
+    reading = read(text, target)
+    problems = [*reading.problems, *missing_problems(reading.regulation)]
+    return text, [Note(0, "check", f"{target}:{p.line}: {p.message}") for p in problems]
 
 
 # A document number: letters and digits, with `-`, `/` and `.` between them (`01-QC/TU`,
@@ -271,13 +277,9 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
                               "signature block or list of recipients after it: it may be cut off. Compare the "
                               "end with the source document.", last.text))
-    text = render(reg)
-    # The verdict is the real check's: the written text read back, structure and references.
-    reading = read(text, target)
-    problems = [*reading.problems, *missing_problems(reading.regulation)]
-    passes = not problems
-    all_notes.extend(Note(0, "check", f"{target}:{p.line}: {p.message}") for p in problems)
-    report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
+    text, checked = _checked(reg, target)
+    all_notes.extend(checked)
+    report = ImportReport(source, unit, encoding, tuple(all_notes), not checked)
     return ImportResult(reg, text, report, tuple(paragraphs))
 
 

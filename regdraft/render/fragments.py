@@ -146,7 +146,7 @@ _LABELLED = (Kind.CLAUSE, Kind.POINT)  # units printed by their label alone (`1.
 def _paragraph(text: str, tail: str) -> str:
     """A paragraph of a unit as printed (`tail` ends its class and opening tag); a Markdown table as a table, as
     the consolidated text prints it (the redline printed its `| a | b |` lines: Nghị định 63/2010's forms)."""
-    if text.startswith("|") and is_table(text):
+    if is_table(text):
         rows = "".join("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>\n"
                        for row in table_rows(text))
         return f'<table class="provision-table{tail}\n{rows}</table>\n'

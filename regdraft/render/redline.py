@@ -249,7 +249,7 @@ class _Helpers:
         self.language = redline.comparison.new.language
         self.words = words_for(self.language, profile)
         doc = redline.amendment
-        if doc is not None and doc.number and doc.signed is not None:
+        if doc is not None and doc.issued:
             # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
         self._by_anchor: dict[str, Provision] | None = None  # the listed changes' provisions (`_end_only`)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -137,3 +138,15 @@ def load_comments(ws: Workspace, slug: str) -> list[Comment]:
 
     comments = [comment_from_yaml(ws.read(p), p) for p in paths]
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))
+
+
+def document_name(doc: Amendment, words: Mapping[str, str]) -> str:
+    """An amending document as a note or a citation names it: `Quy chế số 05-QC/TU` once adopted or issued (a
+    signed decree imported to be consolidated), `Dự thảo 05-QC/TU`, `Dự thảo lần 2` while a draft."""
+    from regdraft.core.amend import document
+
+    if (str(doc.status) not in document.PENDING and doc.number) or doc.issued:
+        return f"{doc.meta.get('type') or words['amended']} {words['number_cited']} {doc.number}"
+    if doc.number:
+        return f"{words['draft_document']} {doc.number}"
+    return f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]

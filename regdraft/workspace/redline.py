@@ -103,6 +103,7 @@ def _named(reg: Regulation) -> dict[str, Any]:
 def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tuple[Any, tuple[str, ...]]:
     """The effective date of the text in force: its latest adopted amendment's, else its own; and the adopted
     amending documents, as the comparison names them (`Luật số 57/2024/QH15`)."""
+    from regdraft.workspace.amendments import document_name
     from regdraft.workspace.timeline import adopted_for
 
     try:
@@ -110,7 +111,7 @@ def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str]) ->
     except RegdraftError:
         adopted = []  # an unreadable amendment: `check` names it; the text is dated by its own date
     dates = [a.effective for a in adopted if a.effective is not None]
-    names = tuple(_document_name(a, words) for a in adopted)
+    names = tuple(document_name(a, words) for a in adopted)
     return (max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")), names
 
 
@@ -217,9 +218,11 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
 def _signed_words(doc: Amendment, words: Mapping[str, str]) -> Mapping[str, str]:
     """The words for an amending document already signed (a decree imported to be consolidated): it is named
     (`Nghị định số 48/2013/NĐ-CP sửa đổi Điều 9`), not `dự thảo`."""
-    if not (doc.number and doc.signed is not None) or "reference_changed_by_signed" not in words:
+    from regdraft.workspace.amendments import document_name
+
+    if not doc.issued or "reference_changed_by_signed" not in words:
         return words
-    name = _document_name(doc, words).replace("{", "{{").replace("}", "}}")
+    name = document_name(doc, words).replace("{", "{{").replace("}", "}}")
     return {**words, "reference_changed_by": words["reference_changed_by_signed"].replace("{document}", name)}
 
 
@@ -238,7 +241,9 @@ def _references(comparison: Comparison, changed: Sequence[Address], words: Mappi
 
 def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """Notes per address: each instruction behind a change, named in its document, and the reason recorded for it."""
-    document = _document_name(doc, words)
+    from regdraft.workspace.amendments import document_name
+
+    document = document_name(doc, words)
     joiner = ", " if doc.language == "en" else " "
     out: dict[str, list[str]] = {}
     for change in changes or ():
@@ -252,17 +257,6 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
         kept = out.setdefault(str(address), [])
         kept.extend(note for note in notes if note not in kept)
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _document_name(doc: Amendment, words: Mapping[str, str]) -> str:
-    """The amending document as a note names it: `Dự thảo 05-QC/TU`, `Dự thảo lần 2`, `Quy chế số 05-QC/TU`."""
-    from regdraft.core.amend import document
-
-    if (str(doc.status) not in document.PENDING or doc.signed is not None) and doc.number:  # signed: no draft
-        return f"{doc.meta.get('type') or words['amended']} {words['number'].lower()} {doc.number}"
-    if doc.number:
-        return f"{words['draft_document']} {doc.number}"
-    return f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
 
 
 def build_files(old_path: Path, new_path: Path, *, strict_tones: bool = False) -> Redline:

@@ -13,7 +13,7 @@ from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Kind, Regulation, noun
 from regdraft.importer.header import sentence_case
 from regdraft.render.profile import cited_date
-from regdraft.workspace.amendments import slugs
+from regdraft.workspace.amendments import document_name, slugs
 from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
@@ -62,8 +62,7 @@ def amended_by(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tupl
         adopted = adopted_for(ws, reg.id)
     except RegdraftError:
         return ()  # an unreadable amendment: `check` names it
-    return tuple(f"{a.meta.get('type') or words['amended']} {words['number_cited']} {a.number}"
-                 for a in adopted if a.number)
+    return tuple(document_name(a, words) for a in adopted if a.number)
 
 
 def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], numbered: bool = False) -> str:

@@ -104,6 +104,11 @@ class Amendment:
         return read_date(self.meta.get("signed"))
 
     @property
+    def issued(self) -> bool:
+        """Numbered and signed: an issued document (an amending decree imported to be consolidated), not a draft."""
+        return bool(self.number) and self.signed is not None
+
+    @property
     def effective(self) -> dt.date | None:
         """The date the amendment takes effect (the date that counts for the text in force)."""
         return read_date(self.meta.get("effective"))
