@@ -13,7 +13,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.render.output import Settings, write
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, SHIPPED_AMENDMENT, Invoke, unwrapped
+from tests.conftest import FIXTURES, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, unwrapped
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -399,3 +399,73 @@ def test_a_table_in_an_unchanged_provision_is_printed_as_a_table(invoke: Invoke,
     assert "| --- |" not in page
     text = pdf_text(pdf)
     assert "Bí thư" in text and "|" not in text
+
+
+def _tables(old_table: str, new_table: str, tmp_path: Path) -> tuple[Path, Path]:
+    mini = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+    old = mini.replace("quy định tại khoản 1 Điều này.", f"quy định tại khoản 1 Điều này.\n\n{old_table}")
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(old.replace(old_table, new_table), encoding="utf-8")
+    return tmp_path / "old.md", tmp_path / "new.md"
+
+
+def test_a_changed_table_is_printed_as_a_table_marked_row_by_row_and_cell_by_cell(invoke: Invoke,
+                                                                                  tmp_path: Path) -> None:
+    # Printed as its `| a | b |` lines, a word diff across the cell borders read "Báo cáo | Văn phòng Tổng kết |".
+    old, new = _tables("| Việc | Người |\n| --- | --- |\n| Họp | Bí thư |\n| Báo cáo | Văn phòng |",
+                       "| Việc | Người |\n| --- | --- |\n| Họp | Thường trực |\n"
+                       "| Báo cáo | Văn phòng | Quý I |\n| Kiểm tra | Ủy ban Kiểm tra |", tmp_path)
+    html, pdf, table, word = (tmp_path / f"r.{x}" for x in ("html", "pdf", "table.html", "docx"))
+    for out, layout in ((html, "inline"), (pdf, "inline"), (table, "table"), (word, "inline")):
+        result = invoke(None, "compare", str(old), str(new), "--layout", layout, "-o", str(out))
+        assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert ('<table class="provision-table chg">\n<tr><td>Việc</td><td>Người</td><td></td></tr>\n'
+            '<tr><td>Họp</td><td><del class="del">Bí thư</del> <ins class="ins">Thường trực</ins></td><td></td></tr>\n'
+            '<tr><td>Báo cáo</td><td>Văn phòng</td><td><ins class="ins">Quý I</ins></td></tr>\n'
+            '<tr><td><ins class="ins">Kiểm tra</ins></td><td><ins class="ins">Ủy ban Kiểm tra</ins></td>'
+            "<td></td></tr>\n"
+            "</table>") in page
+    assert "| ---" not in page and "| Quý I" not in page
+    # In print the cell one row alone has is not cut off by the columns of the first row.
+    text = pdf_text(pdf)
+    assert "Quý I" in text and "Ủy ban Kiểm tra" in text and "|" not in text
+    # The comparison table: the old column holds the old rows, the new column the new ones.
+    old_column, new_column = re.findall(r'<table class="provision-table chg">(.*?)</table>',
+                                        table.read_text(encoding="utf-8"), re.S)
+    assert "Kiểm tra" not in old_column and '<del class="del">Bí thư</del>' in old_column
+    assert "<del" not in new_column and '<ins class="ins">Kiểm tra</ins>' in new_column
+    # Word: a table whose new row is a tracked row insertion, its cells' words tracked.
+    import docx
+
+    document = docx.Document(str(word))
+    assert not [p.text for p in document.paragraphs if "|" in p.text]
+    rows = document.tables[-1].rows
+    assert len(rows) == 4 and [len(r.cells) for r in rows] == [3] * 4
+    added = rows[3]._tr.xml
+    assert "<w:trPr><w:ins " in added.replace("\n", "").replace("  ", "") and "Ủy ban Kiểm tra" in added
+    assert "<w:delText>Bí thư</w:delText>" in rows[1]._tr.xml and "Thường trực" in rows[1]._tr.xml
+
+
+@needs_corpus
+def test_a_form_of_nghi_dinh_63_2010_changed_in_its_appendix(invoke: Invoke, tmp_path: Path) -> None:
+    # Nghị định 63/2010's appendices hold its forms as tables (kept in khoản 3 Điều 37 by the importer).
+    imported = tmp_path / "63.md"
+    result = invoke(None, "import", str(SHARED / "corpus" / "amendments" / "nd-63-2010" / "base-63-2010-ND-CP.txt"),
+                    "-o", str(imported))
+    assert result.exit_code == 0, result.output
+    old = imported.read_text(encoding="utf-8")
+    row = "| II. Về tính hợp lý của thủ tục hành chính | |"
+    assert row in old
+    edited = tmp_path / "63-edited.md"
+    edited.write_text(old.replace(row, "| II. Về tính hợp lý, khả thi của thủ tục hành chính | |"), encoding="utf-8")
+    html, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
+    for out in (html, pdf):
+        result = invoke(None, "compare", str(imported), str(edited), "-o", str(out))
+        assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert ('<tr><td>II. Về tính hợp lý<ins class="ins">, khả thi</ins> của thủ tục hành chính</td><td></td></tr>'
+            in page)
+    assert not re.search(r"<p[^>]*>\|", page)
+    text = pdf_text(pdf)
+    assert "khả thi của thủ tục" in " ".join(text.split()) and "|" not in text

@@ -218,14 +218,17 @@ def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
 
 
 def table_rows(text: str) -> list[list[str]]:
-    """The cells of a paragraph holding a Markdown table (`| a | b |` lines), its separator line left out."""
+    """The cells of a paragraph holding a Markdown table (`| a | b |` lines), its separator line left out;
+    a row shorter than the longest is filled with empty cells (a table printed with fixed columns cuts off
+    a cell the first row has no column for)."""
     rows = []
     for line in text.split("\n"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if all(set(c) <= set(":- ") for c in cells):
             continue
         rows.append(cells)
-    return rows
+    width = max(map(len, rows), default=0)
+    return [row + [""] * (width - len(row)) for row in rows]
 
 
 def is_table(text: str) -> bool:

@@ -301,7 +301,7 @@ def borderless_table(document: Document, columns: int, widths_mm: Sequence[float
     from docx.oxml.ns import qn
 
     table: Table = document.add_table(rows=1, cols=columns)
-    _widths(table, widths_mm)
+    widths(table, widths_mm)
     # Said outright, so a template whose default table style has borders cannot add them.
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -320,7 +320,7 @@ def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[f
 
     table: Table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
-    _widths(table, widths_mm)
+    widths(table, widths_mm)
     row = table.rows[0]
     for cell, text in zip(row.cells, headers, strict=True):
         _first(cell, text, bold=True, align="center", size=size)
@@ -330,7 +330,8 @@ def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[f
     return table
 
 
-def _widths(table: Table, widths_mm: Sequence[float]) -> None:
+def widths(table: Table, widths_mm: Sequence[float]) -> None:
+    """Fix the table's column widths (Word otherwise sizes columns to their text)."""
     from docx.shared import Mm
 
     table.autofit = False

@@ -32,6 +32,8 @@ from regdraft.core.errors import UsageError
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
+from regdraft.core.parts import is_table, table_rows
+from regdraft.core.table_diff import Line, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op
 from regdraft.render.profile import cited_date
 
@@ -164,10 +166,12 @@ def sentence(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One printed paragraph of marked-up text."""
+    """One printed paragraph of marked-up text; a Markdown table is one too, printed as a `<table>`
+    (`tag`), its `html` the rows."""
 
     html: Markup
     css: str
+    tag: str = "p"
 
 
 def _para_class(text: str) -> str:
@@ -184,31 +188,42 @@ def _segment_html(seg: DiffSegment, moved: bool) -> str:
     return f'<{tag} class="{css}">{body}</{tag}>'
 
 
+def _run_html(segments: Sequence[DiffSegment], moved: bool) -> str:
+    html = []
+    for k, s in enumerate(segments):
+        html.append(_segment_html(s, moved))
+        if _touching(s, segments[k + 1] if k + 1 < len(segments) else None):
+            html.append(" ")
+    return "".join(html)
+
+
+def _table(run: Sequence[Line], moved: bool) -> Paragraph:
+    """Lines of Markdown table rows as one table, rows and cells compared (`table_diff.table_grid`)."""
+    rows = "".join("<tr>" + "".join(f"<td>{_run_html(c, moved)}</td>" for c in row.cells) + "</tr>\n"
+                   for row in table_grid(run))
+    return Paragraph(Markup("\n" + rows), "provision-table", "table")
+
+
 def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False) -> list[Paragraph]:
-    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions."""
-    paragraphs: list[list[DiffSegment]] = [[]]
-    for seg in segments:
-        if (side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE):
+    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions.
+
+    Lines that are rows of a Markdown table print as one table, marked row by row and cell by cell
+    (Luật 57/2024 amends the lists of plans in a law's tables): `| a | b |` lines never print as text."""
+    kept = [seg for seg in segments
+            if not ((side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE))]
+    split = lines(kept)
+    tables = dict(runs(split))
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(split):
+        if i in tables:
+            out.append(_table(split[i:tables[i]], moved))
+            i = tables[i]
             continue
-        pieces = seg.text.split("\n")
-        olds = seg.old_text.split("\n") if seg.op is Op.EQUAL else pieces
-        for k, piece in enumerate(pieces):
-            if k:
-                paragraphs.append([])
-            if piece:
-                old = olds[k] if k < len(olds) and olds[k] != piece else None
-                paragraphs[-1].append(DiffSegment(seg.op, piece, old))
-    out = []
-    for para in paragraphs:
-        if not para:
-            continue
-        first = para[0].text
-        html = []
-        for k, s in enumerate(para):
-            html.append(_segment_html(s, moved))
-            if _touching(s, para[k + 1] if k + 1 < len(para) else None):
-                html.append(" ")
-        out.append(Paragraph(Markup("".join(html)), _para_class(first)))
+        line = split[i][0]
+        if line:
+            out.append(Paragraph(Markup(_run_html(line, moved)), _para_class(line[0].text)))
+        i += 1
     return out
 
 
@@ -329,8 +344,13 @@ class _Helpers:
         assert p.old is not None
         heading_only = p.kind in HEADING_KINDS and p.kind is not Kind.ARTICLE
         lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
-        out = []
+        out: list[Paragraph] = []
         for k, line in enumerate(lines):
+            if k and is_table(line):
+                rows = "".join("<tr>" + "".join(f'<td><del class="mv">{inline_markdown(c)}</del></td>' for c in row)
+                               + "</tr>\n" for row in table_rows(line))
+                out.append(Paragraph(Markup("\n" + rows), "provision-table chg", "table"))
+                continue
             css = "article-heading" if k == 0 and p.kind is Kind.ARTICLE else \
                 p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)
             html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
@@ -356,9 +376,13 @@ class _Helpers:
     def body(self, p: Provision, side: str, moved: bool = False) -> list[Paragraph]:
         """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
         paragraphs = marked(p.text, side, moved)
+        if paragraphs and paragraphs[0].tag != "p" and p.kind is not Kind.ARTICLE:
+            paragraphs.insert(0, Paragraph(Markup(""), "para"))  # the label on a line of its own, above the table
         if p.change is ChangeKind.REPEALED and p.new is not None and p.kind is not Kind.ARTICLE and side != "old":
             placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
-            if paragraphs:
+            if paragraphs and paragraphs[-1].tag != "p":
+                paragraphs.append(Paragraph(placeholder, "para"))
+            elif paragraphs:
                 last = paragraphs[-1]
                 paragraphs[-1] = Paragraph(last.html + Markup(" ") + placeholder, last.css)
             else:

@@ -23,6 +23,7 @@ from regdraft.core.diff import Provision
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
+from regdraft.core.table_diff import Row, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op
 
 if TYPE_CHECKING:
@@ -74,12 +75,12 @@ class _Writer:
             if piece:
                 self._add_run(piece, op, bold)
 
-    def _add_run(self, text: str, op: Op, bold: bool) -> None:
+    def _add_run(self, text: str, op: Op, bold: bool, para: Any = None) -> None:
         from docx.oxml.ns import qn
 
         from regdraft.render.docx import add_run
 
-        para = self._paragraph()
+        para = para if para is not None else self._paragraph()
         run = add_run(para, text, bold=bold)
         if op is Op.EQUAL:
             return
@@ -90,6 +91,27 @@ class _Writer:
         if op is Op.DELETE:
             for t in r.findall(qn("w:t")):
                 t.tag = qn("w:delText")
+
+    def table(self, rows: Sequence[Row]) -> None:
+        """A table of marked cells after the current paragraph; a row one version alone has is a tracked
+        row insertion or deletion, so accepting the changes leaves no empty row."""
+        from regdraft.render.docx import text_width_mm, widths
+
+        if self.para is not None:
+            self.end()
+        if not rows:
+            return
+        columns = len(rows[0].cells)
+        table = self.document.add_table(rows=0, cols=columns)
+        table.style = "Table Grid"
+        for row in rows:
+            made = table.add_row()
+            if row.op is not Op.EQUAL:
+                made._tr.get_or_add_trPr().append(self._change("w:ins" if row.op is Op.INSERT else "w:del"))
+            for cell, cell_runs in zip(made.cells, row.cells, strict=True):
+                for seg in cell_runs:
+                    self._add_run(seg.text, seg.op, False, cell.paragraphs[0])
+        widths(table, [text_width_mm(self.document) / columns] * columns)
 
     def end(self, op: Op = Op.EQUAL) -> None:
         """End the current paragraph; its mark is inserted or deleted when only one version has it."""
@@ -221,9 +243,24 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
 
 
 def _body(w: _Writer, segments: Sequence[DiffSegment], last: Op | None = None) -> None:
-    """Paragraphs of marked text; the last paragraph's break is tracked as `last` (default: as the text)."""
-    for s in segments:
-        w.run(s.text, s.op)
+    """Paragraphs of marked text, a Markdown table as a Word table (`table_diff`); the last paragraph's
+    break is tracked as `last` (default: as the text)."""
+    split = lines(segments)
+    tables = dict(runs(split))
+    i = 0
+    while i < len(split):
+        if i in tables:
+            w.table(table_grid(split[i:tables[i]]))
+            i = tables[i]
+            if i == len(split):
+                return  # the table ends the text: no paragraph after it
+            continue
+        line, end = split[i]
+        for s in line:
+            w.run(s.text, s.op)
+        if i + 1 < len(split):
+            w.end(end)
+        i += 1
     w.end(_sides(segments) if last is None else last)
 
 
