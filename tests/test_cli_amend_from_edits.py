@@ -149,3 +149,28 @@ def test_renumbered_clauses_inside_an_article_are_refused_unless_allowed(tmp_wor
     assert allowed.exit_code == 0, allowed.output
     assert "+1\\. Sửa đổi, bổ sung Điều 10 như sau:" in allowed.output
     assert invoke(tmp_workspace, "amend", "check", "x").exit_code == 0
+
+
+def test_instructions_whose_change_stays_keep_their_wording(tmp_workspace: Workspace, tmp_path: Path,
+                                                            invoke: Invoke) -> None:
+    # Regenerating from the draft with one more edit rewrote every instruction as the generator words it
+    # ("khoản 2 Điều 5" became "Bổ sung điểm c vào sau điểm b khoản 2 Điều 5", a quote's end ”; for ”.).
+    draft = tmp_path / "draft.md"
+    assert invoke(tmp_workspace, "amend", "preview", SHIPPED_AMENDMENT, "-o", str(draft)).exit_code == 0
+    text = draft.read_text(encoding="utf-8")
+    edited = text.replace("theo nguyên tắc tập trung dân chủ,", "theo nguyên tắc tập trung dân chủ, đoàn kết,", 1)
+    assert edited != text
+    draft.write_text(edited, encoding="utf-8")
+    before = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(draft),
+                    "--allow-renumber")
+    assert result.exit_code == 0, result.output
+    after = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
+    assert "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:" in after  # the new edit, first in the text's order
+    # Every other instruction as the drafter wrote it, one number further on.
+    for was, now in (("2\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:", "3\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:"),
+                     ("8\\. Bổ sung khoản 5 vào Điều 14 như sau:", "10\\. Bổ sung khoản 5 vào Điều 14 như sau:"),
+                     ("Tỉnh ủy viên”\n\n5\\.", "Tỉnh ủy viên”\n\n6\\.")):
+        assert was in before and now in after
+    assert "quốc phòng, an ninh hằng năm và 5 năm của tỉnh trước khi trình Hội đồng nhân dân tỉnh;”.\n" in after
+    assert invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).exit_code == 0

@@ -291,3 +291,35 @@ def test_a_quoted_clause_keeps_its_closing_text_apart_from_its_last_point(invoke
     quoted = amendment.instructions[0].unit
     assert quoted is not None and quoted.closing == ("Việc quyết định theo đa số thành viên.",)
     assert quoted.children[-1].text == ("Công tác cán bộ.",)
+
+
+@needs_corpus
+def test_accepting_a_proposal_rewords_no_other_instruction_of_luat_57_2024(invoke: Invoke, tmp_path: Path) -> None:
+    # Accepting one proposal for Điều 42 rewrote instructions 16, 18, 19 and 21 of the enacted law
+    # (`điểm b và điểm đ khoản 1 Điều 45` became `một số điểm của khoản 1 Điều 45`, …).
+    from regdraft.workspace.proposals import accept_proposal
+    from regdraft.workspace.store import Workspace
+
+    root = tmp_path / "ws"
+    source = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
+    for args in (("init", str(root)), ("import", str(source / "base-22-2023-QH15.txt")),
+                 ("amend", "import", str(source / "amending-57-2024-QH15.txt"), "--slug", "l57"),
+                 ("amend", "status", "l57", "--draft", "1"),
+                 ("round", "open", "l57", "--title", "Lấy ý kiến", "--due", "2030-07-15", "--consult", "Bộ Tư pháp")):
+        result = invoke(root if args[0] != "init" else None, *args)
+        assert result.exit_code == 0, result.output
+    before = (root / "amendments" / "l57" / "amendment.md").read_text(encoding="utf-8")
+    proposal = ("Gói thầu cung cấp dịch vụ tư vấn, phi tư vấn, hàng hóa, xây lắp phục vụ công tác đền bù, giải phóng "
+                "mặt bằng, di dời công trình hạ tầng, kỹ thuật, rà phá bom, mìn, vật nổ, quy hoạch, tái định cư;")
+    added = invoke(root, "comment", "add", "l57", "--by", "Bộ Tư pháp", "--on", "d42.k2.b", "--text", "Sửa cho rõ",
+                   "--proposal", proposal, "--json")
+    assert added.exit_code == 0, added.output
+    accept_proposal(Workspace(root), "l57", json.loads(added.output)["comment"]["id"], "Tiếp thu.")
+    after = (root / "amendments" / "l57" / "amendment.md").read_text(encoding="utf-8")
+    removed = [line for line in before.splitlines() if line not in after.splitlines()]
+    assert len(removed) == 1 and "rà phá bom mìn" in removed[0]
+    for kept in ("16\\. Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:",
+                 "19\\. Sửa đổi, bổ sung khoản 4 và khoản 10 Điều 78 như sau:",
+                 "cụm từ “vốn vay ưu đãi của nhà tài trợ nước ngoài” bằng cụm từ “vốn vay ưu đãi nước ngoài”"):
+        assert kept in after
+    assert "rà phá bom, mìn, vật nổ" in after

@@ -10,6 +10,7 @@ Post-conditions of `regenerate`:
    lead-in of that article and every other article are kept byte for byte.
 2. The text it returns reads back with `load_amendment`; `RegdraftError` otherwise.
 3. `diff` is the unified diff of the instructions alone (empty when they did not change).
+4. An instruction making the same change as one the document has is that one as written, renumbered.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     reg = reg or shell.regulation
     article = article or shell.article.label
     written = tuple(_in_article(ins, article) for ins in generated.instructions)
+    if was is not None and reg in was.regulations:
+        written = _as_written(old, shell, reg, was.for_regulation(reg).instructions, written)
     rendered = render_amendment(_with_instructions(shell, reg, written))
     new_region = split_instructions(rendered, article)[1]
     text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
@@ -121,6 +124,52 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
     return Regenerated(text, diff, generated.notes, len(generated.instructions), written)
+
+
+def _as_written(old: Regulation, shell: Amendment, reg: str, was: tuple[Instruction, ...],
+                written: tuple[Instruction, ...]) -> tuple[Instruction, ...]:
+    """`written` with each instruction that makes the same change to `old` as one the document already has
+    replaced by that one as it stands (renumbered to its new place): regenerating rewords only the
+    instructions whose change is new. Luật 57/2024's `điểm b và điểm đ khoản 1 Điều 45` became `một số
+    điểm của khoản 1 Điều 45` when a comment's wording for Điều 42 was accepted.
+
+    Each instruction is applied alone to `old`; one that cannot be (it builds on another) keeps the new
+    wording. The instructions as a whole must still make the change the generated ones make, else the
+    generated ones are kept."""
+    from regdraft.core.amend import apply
+    from regdraft.core.markdown_writer import render
+
+    def effect(instructions: tuple[Instruction, ...]) -> str | None:
+        try:
+            return render(apply(old, _with_instructions(shell, reg, instructions)).regulation)
+        except RegdraftError:
+            return None
+
+    standing = {(ins.text, ins.quote): ins for ins in was}
+    by_effect: dict[str, Instruction] | None = None
+    out = []
+    for ins in written:
+        same = standing.get((ins.text, ins.quote))
+        if same is None and by_effect is None:
+            by_effect = {}
+            for kept in was:
+                done = effect((kept,))
+                if done is not None:
+                    by_effect.setdefault(done, kept)
+        if same is None and by_effect:
+            done = effect((ins,))
+            same = by_effect.get(done) if done is not None else None
+        out.append(ins if same is None or same == ins else _relocated(same, ins.location))
+    kept_wording = tuple(out)
+    if kept_wording != written and effect(kept_wording) != effect(written):
+        return written
+    return kept_wording
+
+
+def _relocated(ins: Instruction, location: str) -> Instruction:
+    """`ins` moved to `location` in the amending article, its nested instructions with it."""
+    return replace(ins, location=location + ins.location[len(ins.location.partition(".")[0]):],
+                   children=tuple(_relocated(child, location) for child in ins.children))
 
 
 def _article_for(amendment: Amendment, reg: str, source: str) -> str:
