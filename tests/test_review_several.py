@@ -14,7 +14,7 @@ import yaml
 
 from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
 from regdraft.core.comments import GENERAL, Comment, CommentType
-from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph, bookmark_name, bookmark_target
+from regdraft.core.replies import CopyMark, Reply, ReplyComment, ReplyParagraph, bookmark_name, bookmark_target
 from regdraft.core.replies import comments_from_reply as place
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
@@ -67,9 +67,10 @@ def _copy(ws: Workspace, invoke: Invoke, out: Path) -> Path:
 
 
 def _bookmarks(copy: Path) -> list[str]:
+    """The provisions' address bookmarks (the mark naming the copy itself left out)."""
     with zipfile.ZipFile(copy) as z:
         body = z.read("word/document.xml").decode("utf-8")
-    return re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', body)
+    return [n for n in re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', body) if not CopyMark.read(n)]
 
 
 def _comments(ws: Workspace) -> list[dict[str, Any]]:

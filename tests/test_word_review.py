@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import Result
 
-from regdraft.core.replies import bookmark_address
+from regdraft.core.replies import CopyMark, bookmark_address, slug_digest
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
@@ -66,7 +66,9 @@ def test_review_copy_bookmarks_every_provision_and_names_round_and_draft(ws: Wor
         body = z.read("word/document.xml").decode("utf-8")
         headers = "".join(z.read(n).decode("utf-8") for n in z.namelist() if re.match(r"word/header\d*\.xml", n))
     names = re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', body)
-    addresses = {bookmark_address(n) for n in names}
+    # One mark names the copy itself: its amendment, round and draft.
+    assert [n for n in names if CopyMark.read(n)] == [CopyMark.of(SLUG, 1, 2).bookmark]
+    addresses = {bookmark_address(n) for n in names if not CopyMark.read(n)}
     assert None not in addresses
     expected = {str(loc.address) for loc in draft.walk()}
     assert expected <= addresses  # every provision of the text as amended carries its address
@@ -296,6 +298,61 @@ def test_refusals(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> 
     kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
     result = _import(invoke, ws, kit.save(document, tmp_path / "late.docx"))
     assert result.exit_code == 1 and "No round of 'qc-sua-doi-2025' is open" in result.output
+
+
+def test_a_reply_on_another_amendments_copy_is_refused(ws: Workspace, copy: Path, invoke: Invoke,
+                                                       tmp_path: Path) -> None:
+    # A reply on Nghị định 63/2010's copy was placed on Luật Đấu thầu's provisions by its address marks.
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
+    reply = kit.save(document, tmp_path / "reply.docx")
+    with zipfile.ZipFile(reply) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    ours = CopyMark.of(SLUG, 1, 2).bookmark.encode()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(ours, CopyMark.of("nd48", 1, 2).bookmark.encode())
+    other = tmp_path / "nd48-reply.docx"
+    with zipfile.ZipFile(other, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    before = _state(ws)
+    result = _import(invoke, ws, other)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert ("nd48-reply.docx is the review copy of an amendment that is not in this workspace (round 1), not of "
+            "'qc-sua-doi-2025'") in " ".join(result.output.split())
+    assert _state(ws) == before
+    assert slug_digest("nd48") != slug_digest(SLUG)
+    assert _import(invoke, ws, reply).exit_code == 0  # its own copy's reply is imported
+
+
+def test_a_late_reply_on_the_previous_rounds_copy(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Round 2 circulates draft 3, in which điểm a khoản 1 Điều 12 reads differently.
+    for args in (("round", "close", SLUG), ("amend", "status", SLUG, "--draft", "3")):
+        assert invoke(ws, *args).exit_code == 0
+    draft = tmp_path / "draft.md"
+    assert invoke(ws, "amend", "preview", SLUG, "-o", str(draft)).exit_code == 0
+    draft.write_text(draft.read_text(encoding="utf-8").replace(MEETINGS, "Thường lệ hai tháng một lần"),
+                     encoding="utf-8")
+    for args in (("amend", "from-edits", SLUG, "--edited", str(draft), "--allow-renumber"),
+                 ("round", "open", SLUG, "--title", "Vòng 2", "--due", "2099-04-15", "--consult", BODY)):
+        result = invoke(ws, *args)
+        assert result.exit_code == 0, result.output
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
+    before = _state(ws)
+    result = _import(invoke, ws, kit.save(document, tmp_path / "late.docx"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert ("late.docx is the review copy of round 1 (draft 2), and round 2 circulates draft 3, in which điểm a "
+            "khoản 1 Điều 12 the reply comments on reads differently") in said
+    assert "regdraft round copy qc-sua-doi-2025" in said and _state(ws) == before
+    # A comment on a provision that reads the same in both drafts is placed by the copy's marks.
+    document = kit.open_docx(copy)
+    principle = "làm việc theo nguyên tắc tập trung dân chủ"
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, principle), "tập trung dân chủ"), "Rõ.", "A")
+    result = _import(invoke, ws, kit.save(document, tmp_path / "late-ok.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert (c["provision"], c["round"]) == ("d3.k1", 2)
 
 
 @pytest.mark.slow

@@ -40,6 +40,42 @@ Place = tuple[str, str]
 Texts = Sequence[tuple[str, Regulation]]
 
 
+# `_rdcopy_3f2a9c01de_r2_d3`: the review copy of the amendment whose slug has that digest, round 2, draft 3.
+_COPY = re.compile(r"_rdcopy_(?P<digest>[0-9a-f]{10})_r(?P<round>\d+)_d(?P<draft>\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class CopyMark:
+    """Which review copy a reply was written on: its amendment (a digest of the slug), round and draft."""
+
+    digest: str
+    round: int
+    draft: int
+
+    @property
+    def bookmark(self) -> str:
+        """The hidden bookmark the review copy carries (at most 40 characters, as Word allows)."""
+        return f"_rdcopy_{self.digest}_r{self.round}_d{self.draft}"
+
+    @staticmethod
+    def of(slug: str, round_number: int, draft: int) -> CopyMark:
+        """The mark of the review copy of `slug`'s round."""
+        return CopyMark(slug_digest(slug), round_number, draft)
+
+    @staticmethod
+    def read(name: str) -> CopyMark | None:
+        """The mark a bookmark name carries, or None for any other bookmark."""
+        match = _COPY.fullmatch(name)
+        return CopyMark(match["digest"], int(match["round"]), int(match["draft"])) if match else None
+
+
+def slug_digest(slug: str) -> str:
+    """A short digest of an amendment's slug: a bookmark name holds letters, digits and `_` only."""
+    import hashlib
+
+    return hashlib.sha1(slug.encode("utf-8")).hexdigest()[:10]
+
+
 def bookmark_name(number: int, address: str, text: int = 0) -> str:
     """The hidden Word bookmark that carries a provision's address (`_rd12_d5_k2_b`).
 
@@ -111,6 +147,7 @@ class Reply:
     source: str
     paragraphs: tuple[ReplyParagraph, ...]
     comments: tuple[ReplyComment, ...]
+    copy: CopyMark | None = None  # the review copy it was written on (copies written before 2026-12 have none)
 
     @property
     def bookmarked(self) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from regdraft.core.errors import ParseError
-from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph, bookmark_target
+from regdraft.core.replies import CopyMark, Reply, ReplyComment, ReplyParagraph, bookmark_target
 from regdraft.core.text import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -57,6 +57,7 @@ class _Reader:
         self.ranges: dict[str, _Range] = {}
         self.bookmarks: dict[str, tuple[int, str]] = {}
         self.references: dict[str, int] = {}
+        self.copy: CopyMark | None = None
 
     def here(self) -> tuple[int, int]:
         if not self.paragraphs:
@@ -76,7 +77,9 @@ class _Reader:
             state = "ins" if tag in _INSERTED else "del"
             author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
         elif tag == f"{_W}bookmarkStart":
-            address = bookmark_target(element.get(f"{_W}name") or "")
+            name = element.get(f"{_W}name") or ""
+            address = bookmark_target(name)
+            self.copy = self.copy or CopyMark.read(name)
             if address is not None:
                 self.address = address
                 self.bookmarks[element.get(f"{_W}id") or ""] = address
@@ -167,7 +170,7 @@ def read_reply(data: bytes, source: str) -> Reply:
         comments.append(ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
             start[0], end[0], nfc(_selection(reader.paragraphs, start, end)).strip()))
-    return Reply(source, paragraphs, tuple(comments))
+    return Reply(source, paragraphs, tuple(comments), reader.copy)
 
 
 def _selection(paragraphs: list[_Paragraph], start: tuple[int, int], end: tuple[int, int]) -> str:

@@ -13,12 +13,13 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from regdraft.core.comments import Comment
+from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
-from regdraft.core.replies import comments_from_reply
+from regdraft.core.replies import Reply, Texts, comments_from_reply
 from regdraft.core.text import nfc
 from regdraft.workspace.rounds import (
     _comment_changes,
@@ -89,6 +90,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     r = _open_round(rounds, round_number, slug, ws)
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
     texts = draft_texts(ws, slug, r.revision)
+    _same_copy(ws, slug, r, rounds, reply, texts)
     result = comments_from_reply(reply, dict(texts)[""], r.number, body, " ".join(nfc(name).split()),
                                  place_unplaced, texts)
     if result.unplaced:
@@ -114,6 +116,60 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     ws.commit(_comment_changes(slug, with_ids),
               f"Import {len(with_ids)} comments on {slug} from {body}'s Word reply {reply_file.name}")
     return ReplyImport(r.number, tuple(with_ids), already)
+
+
+def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], reply: Reply, texts: Texts) -> None:
+    """Refuse a reply written on another amendment's review copy, or on an earlier round's copy whose marked
+    provisions read differently in the round's draft: the copy's hidden marks would place its comments on
+    provisions they are not about (a reply on Nghị định 63/2010's copy landed on Luật Đấu thầu)."""
+    from regdraft.core.comments import anchor_text
+    from regdraft.core.replies import slug_digest
+
+    mark, name = reply.copy, reply.source
+    if mark is None:
+        return
+    if mark.digest != slug_digest(slug):
+        from regdraft.workspace.amendments import slugs
+
+        other = next((s for s in slugs(ws) if slug_digest(s) == mark.digest), None)
+        whose = f"amendment '{other}'" if other else "an amendment that is not in this workspace"
+        hint = f" Import it into '{other}': `regdraft comment import {other} {name} --by …`." if other else ""
+        raise RegdraftError(f"{name} is the review copy of {whose} (round {mark.round}), not of '{slug}': its "
+                            f"comments would land on provisions of another text, so nothing was imported.{hint}")
+    if mark.round == r.number:
+        return
+    then = next((x for x in rounds if x.number == mark.round), None)
+    if then is None:
+        raise RegdraftError(f"{name} is the review copy of round {mark.round} of '{slug}', which has no such round; "
+                            "nothing was imported.")
+    # Only the provisions a comment or a tracked change is on need to read the same in both drafts.
+    marked = {i for c in reply.comments for i in range(c.start, c.end + 1)}
+    marked |= {i for i, p in enumerate(reply.paragraphs) if p.original != p.accepted}
+    old_texts = draft_texts(ws, slug, then.revision)
+    old_by_key, new_by_key = dict(old_texts), dict(texts)
+    changed = []
+    for i in sorted(marked):
+        p = reply.paragraphs[i] if i < len(reply.paragraphs) else None
+        if p is None or p.address is None or p.text > len(old_texts):
+            continue
+        key = old_texts[p.text - 1][0] if p.text else ""
+        try:
+            same = anchor_text(old_by_key[key], p.address) == anchor_text(new_by_key[key], p.address)
+        except (KeyError, RegdraftError):
+            same = False
+        if not same and p.address not in changed:
+            changed.append(p.address)
+    if changed:
+        from regdraft.core.model import Address
+
+        language = next(iter(new_by_key.values())).language
+        named = ", ".join(Address.parse(a).describe(language) for a in changed[:3]) + (f" and {len(changed) - 3} more"
+                                                                     if len(changed) > 3 else "")
+        raise RegdraftError(f"{name} is the review copy of round {then.number} (draft {then.draft}), and round "
+                            f"{r.number} circulates draft {r.draft}, in which {named} the reply comments on "
+                            f"{'reads' if len(changed) == 1 else 'read'} differently: its comments cannot be "
+                            "placed by the copy's marks, so nothing was imported. Ask the body to reply on "
+                            f"round {r.number}'s copy (`regdraft round copy {slug}`).")
 
 
 def _short(text: str, limit: int = 80) -> str:
