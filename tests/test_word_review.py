@@ -332,9 +332,9 @@ def test_a_late_reply_on_the_previous_rounds_copy(ws: Workspace, copy: Path, inv
     assert invoke(ws, "amend", "preview", SLUG, "-o", str(draft)).exit_code == 0
     draft.write_text(draft.read_text(encoding="utf-8").replace(MEETINGS, "Thường lệ hai tháng một lần"),
                      encoding="utf-8")
-    for args in (("amend", "from-edits", SLUG, "--edited", str(draft), "--allow-renumber"),
+    for step in (("amend", "from-edits", SLUG, "--edited", str(draft), "--allow-renumber"),
                  ("round", "open", SLUG, "--title", "Vòng 2", "--due", "2099-04-15", "--consult", BODY)):
-        result = invoke(ws, *args)
+        result = invoke(ws, *step)
         assert result.exit_code == 0, result.output
     document = kit.open_docx(copy)
     kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "A")
