@@ -170,3 +170,22 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(report: Report, te
 def test_ordinary_text_is_not_prefixed(report: Report) -> None:
     rows = list(csv.reader(io.StringIO(csv_text(report))))
     assert not any(cell.startswith("'") for row in rows for cell in row)
+
+
+def test_a_wording_from_the_browser_is_marked_by_its_words_not_its_labels() -> None:
+    # The browser's editor starts from the provision with its labels (`b) Gói thầu …`); the report marked
+    # every label as the reviewer's insertion (`Đề xuất: <ins>b) </ins>Gói thầu …`).
+    from regdraft.core.comment_report import marked
+    from regdraft.core.comments import Comment, CommentType
+
+    def shown(on: str, anchor: str, proposal: str) -> list[tuple[str, str]]:
+        c = Comment("c1", 1, "Bộ Tư pháp", on, CommentType.EDITORIAL, "Sửa.", proposal, anchor)
+        return [(s.op.value, s.text) for s in marked(c) if s.op.value != "equal"]
+
+    point = "Gói thầu cung cấp dịch vụ tư vấn, rà phá bom mìn, vật nổ;"
+    assert shown("d42.k2.b", point, "b) " + point.replace("bom mìn", "bom, mìn")) == [("insert", ",")]
+    clause = "Ban Chấp hành họp:\nThường lệ ba tháng một lần;\nBất thường khi cần thiết."
+    editor = "1. Ban Chấp hành họp:\na) Thường lệ hai tháng một lần;\nb) Bất thường khi cần thiết."
+    assert shown("d12.k1", clause, editor) == [("delete", "ba"), ("insert", "hai")]
+    # A proposal that is not a wording of the provision is compared as written.
+    assert shown("d12.k1", clause, "2. " + clause) != []

@@ -88,11 +88,31 @@ class Report:
 REWRITE_SIMILARITY = 0.5
 
 
-def marked(c: Comment) -> tuple[DiffSegment, ...]:
-    """The proposal of a comment with its changes to the provision marked, when it rewrites it."""
-    if not c.proposal or not c.anchor or similarity(c.anchor, c.proposal) < REWRITE_SIMILARITY:
+def marked(c: Comment, language: str = "vi") -> tuple[DiffSegment, ...]:
+    """The proposal of a comment with its changes to the provision marked, when it rewrites it.
+
+    A wording of the provision as the browser's editor gives it (`b) Gói thầu …`, a point a line) is
+    compared by its text, as the anchor holds it: the labels it repeats are not the reviewer's insertions."""
+    if not c.proposal or not c.anchor:
         return ()
-    return diff_words(c.anchor, c.proposal)
+    proposal = _as_anchor(c, language)
+    if similarity(c.anchor, proposal) < REWRITE_SIMILARITY:
+        return ()
+    return diff_words(c.anchor, proposal)
+
+
+def _as_anchor(c: Comment, language: str) -> str:
+    """The proposal's text without its labels when it reads as the provision commented on, else as written."""
+    from regdraft.core.amend.proposal import proposed_unit
+    from regdraft.core.errors import RegdraftError
+    from regdraft.core.model import Address
+
+    if c.on == GENERAL:
+        return c.proposal
+    try:
+        return proposed_unit(c.proposal, Address.parse(c.on), language).all_text()
+    except (RegdraftError, ValueError):
+        return c.proposal
 
 
 def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[str, list[Comment]]]:
@@ -145,7 +165,8 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
         for c in group:
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
-                                  c.disposition.label(words) if c.disposition else "", c.reply, marked(c)))
+                                  c.disposition.label(words) if c.disposition else "", c.reply,
+                                  marked(c, draft.language)))
         built.append(ReportGroup(on, provision_of(on, reg, texts, words), tuple(rows), reg))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language)

@@ -138,18 +138,35 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
         first = None
         last = None
         for row in group.rows:
-            comment: list[tuple[str, dict[str, Any]]] = [(row.text, {})]
-            if row.proposal and not row.marked:
-                comment.append((f"{words['report_proposal']} {row.proposal}", {"italic": True}))
             answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or words["disposition_none"], {"bold": True})]
-            if row.reply:
-                answer.append((row.reply, {}))
             cells = word.add_row(table, [str(row.number), group.provision if first is None else "", row.by,
-                                         comment, answer], widths, size=small)
+                                         "", answer], widths, size=small)
+            _inline(cells[3].paragraphs[0], row.text, small)
             if row.marked:
                 word.marked_paragraph(cells[3], f"{words['report_proposal']} ", row.marked, size=small)
+            elif row.proposal:
+                para = word.paragraph(cells[3], f"{words['report_proposal']} ", italic=True, size=small,
+                                      space_after=0)
+                _inline(para, row.proposal, small, italic=True)
+            if row.reply:
+                _inline(word.paragraph(cells[4], space_after=0), row.reply, small)
             first = first or cells[1]
             last = cells[1]
         if first is not None and last is not None:
             word.merge_down(first, last)
     word.save(document, output)
+
+
+def _inline(para: Any, text: str, size: float, *, italic: bool = False) -> None:
+    """Add a comment's or reply's inline Markdown to `para` as runs, as the HTML report's `inline` filter shows it.
+
+    Bold and italic become the runs' own; an escape (`\\*`) is the character itself.
+    """
+    from docx.shared import Pt
+
+    from regdraft.render.consolidated_docx import _runs
+
+    start = len(para.runs)
+    _runs(para, text, italic=italic)
+    for run in para.runs[start:]:
+        run.font.size = Pt(size)

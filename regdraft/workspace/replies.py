@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.replies import Reply, Texts, comments_from_reply
@@ -133,7 +134,7 @@ def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], repl
 
         other = next((s for s in slugs(ws) if slug_digest(s) == mark.digest), None)
         whose = f"amendment '{other}'" if other else "an amendment that is not in this workspace"
-        hint = f" Import it into '{other}': `regdraft comment import {other} {name} --by …`." if other else ""
+        hint = f" Import it into '{other}': `{Command.of('comment import', other, name, by=None)}`." if other else ""
         raise RegdraftError(f"{name} is the review copy of {whose} (round {mark.round}), not of '{slug}': its "
                             f"comments would land on provisions of another text, so nothing was imported.{hint}")
     if mark.round == r.number:
@@ -169,7 +170,7 @@ def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], repl
                             f"{r.number} circulates draft {r.draft}, in which {named} the reply comments on "
                             f"{'reads' if len(changed) == 1 else 'read'} differently: its comments cannot be "
                             "placed by the copy's marks, so nothing was imported. Ask the body to reply on "
-                            f"round {r.number}'s copy (`regdraft round copy {slug}`).")
+                            f"round {r.number}'s copy (`{Command.of('round copy', slug)}`).")
 
 
 def _short(text: str, limit: int = 80) -> str:
