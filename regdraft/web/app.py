@@ -313,9 +313,9 @@ def _json_data(data: Any) -> Markup:
 
 
 async def _comments(c: Context, form: Mapping[str, str] | None = None, error: str = "", target: str = "",
-                    status: int = 200) -> Response:
+                    status: int = 200, number: int | None = None) -> Response:
     slug = c.param("slug")
-    number = _round_param(c, c.query("round"))
+    number = number or _round_param(c, c.query("round"))
     data = await c.run(lambda ws: pages.answer_page(ws, slug, number, c.ui))
     return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
                     done=c.query("done"))
@@ -392,6 +392,19 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
     try:
         done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
     except RegdraftError as exc:
-        return await _comments(c, values, c.ui.said(exc), cid, exc.category.http_status)
+        # Shown on the page of the comment's own round, beside it, with what was typed kept (a form sent
+        # after its round closed showed the latest round's page: no reason, and the reply gone).
+        return await _comments(c, values, c.ui.said(exc), cid, exc.category.http_status,
+                               number=await c.run(lambda ws: _round_of(ws, slug, cid)))
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}#c-{done.id}", 303)
+
+
+def _round_of(ws: Workspace, slug: str, cid: str) -> int | None:
+    """The round a comment belongs to, or None when there is no such comment."""
+    from regdraft.workspace.rounds import find_comment
+
+    try:
+        return find_comment(ws, cid, slug)[1].round
+    except RegdraftError:
+        return None
 

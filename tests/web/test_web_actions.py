@@ -183,6 +183,30 @@ def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> Non
     assert refused.status_code == 400 and "does not read as điểm b khoản 2 Điều 5" in refused.text
 
 
+def test_a_comment_of_a_closed_round_answered_from_an_old_page_says_why_and_keeps_the_reply(
+        review_ws: Workspace) -> None:
+    # With round 2 open, the refusal showed round 2's page: no reason, and the typed reply gone.
+    from regdraft.workspace.lifecycle import set_status
+    from regdraft.workspace.rounds import open_round
+
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.", proposal="2. Mới.")
+    c = client(review_ws)
+    csrf = token(c)
+    close_round(review_ws, SLUG)
+    set_status(review_ws, SLUG, None, draft=3)
+    open_round(review_ws, SLUG, "Vòng 2", "2099-04-15", BODIES)
+    before = head(review_ws)
+    for action in ("respond", "accept"):
+        refused = c.post(f"/a/{SLUG}/comments/{comment.id}/{action}",
+                         data={"csrf": csrf, "disposition": "noted", "reply": "Lời đáp đã gõ"})
+        assert refused.status_code == 409
+        page = refused.text
+        assert f'id="c-{comment.id}"' in page and "đã kết thúc, chỉ để xem" in page  # round 1's page, the reason
+        assert re.search(r'role="alert">[^<]*đã kết thúc', page)
+        assert "Nội dung giải trình chưa được lưu" in page and ">Lời đáp đã gõ</textarea>" in page
+    assert head(review_ws) == before
+
+
 def test_closed_round_cannot_be_answered(review_ws: Workspace) -> None:
     comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Góp ý.", proposal="2. Mới.")
     c = client(review_ws)
