@@ -255,8 +255,9 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
     """Import comments from a sheet (CSV, XLSX) or a Word reply (DOCX), all or nothing.
 
     A sheet's row 1 names the columns: by, on, text (required), type, proposal, round
-    (optional). `on` is an address or 'general'; `round` defaults to the open round. Every bad
-    row is reported with its row number and nothing is imported until all rows are right.
+    (optional); a row-number column (STT) is ignored. `on` is an address or 'general'; `round`
+    defaults to the open round. Every bad row is reported with its row number and nothing is
+    imported until all rows are right. Rows imported before are left alone.
 
     A Word reply (best: the review copy from `regdraft round copy`, returned with Word
     comments or Track Changes) needs --by: each Word comment becomes a comment on the
@@ -269,19 +270,22 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         regdraft comment import qc-sua-doi-2025 tra-loi-ban-to-chuc.docx --by "Ban Tổ chức Tỉnh ủy"
     """
     from regdraft.core.errors import UsageError
+    from regdraft.importer.comment_sheet import unknown_kind
     from regdraft.workspace import rounds
 
+    kind = sheet.suffix.lower()
+    if kind not in (".docx", ".csv", ".xlsx", ".xlsm"):
+        raise UsageError(unknown_kind(sheet))
     ws = open_workspace(workspace)
-    if sheet.suffix.lower() == ".docx":
-        from regdraft.workspace.replies import import_word_reply
-
+    if kind == ".docx":
         if not by:
             raise UsageError(f"Name the body that sent {sheet.name} with --by BODY.")
+        from regdraft.workspace.replies import import_word_reply
+
         reply = import_word_reply(ws, slug, sheet, by, name, place_unplaced == "general", number)
         done = _imported(slug, reply.imported, reply.already)
         if not reply.imported:
-            return done.say(f"Nothing imported: the {len(reply.already)} comments in {sheet.name} were imported "
-                            f"before ({', '.join(c.id for c in reply.already)}).")
+            return done.say(_nothing(sheet, len(reply.already), reply.already))
         again = f"; {len(reply.already)} imported before were left alone" if reply.already else ""
         done.say(f"Imported {len(reply.imported)} comments on {slug} (round {reply.round}) from "
                  f"{sheet.name}{again}:")
@@ -289,16 +293,29 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
             done.say(line)
         return done
     if by or name or place_unplaced or number is not None:
-        raise UsageError("--by, --name, --place-unplaced and --round are for Word replies; a sheet names "
-                         "the body and round in its columns.")
+        raise UsageError(f"{sheet.name} is a sheet, which names the body and round of each comment in its columns; "
+                         "--by, --name, --place-unplaced and --round are for a Word reply (.docx).")
     imported = rounds.import_comments(ws, slug, sheet)
+    done = _imported(slug, imported.first, imported.already)
+    if not imported.count:
+        return done.say(_nothing(sheet, imported.before, imported.already))
     ids = ", ".join(c.id for c in imported.first[:_LISTED])
     if imported.count > _LISTED:
         ids += f" and {imported.count - _LISTED:,} more (`regdraft comment list {slug}` lists them)"
-    done = _imported(slug, imported.first, ())
     if imported.count > len(imported.first):
         done.data["count"] = imported.count
-    return done.say(f"Imported {imported.count:,} comments on {slug}: {ids}.")
+    again = f"; {imported.before:,} imported before were left alone" if imported.before else ""
+    noun = "comment" if imported.count == 1 else "comments"
+    return done.say(f"Imported {imported.count:,} {noun} on {slug}: {ids}{again}.")
+
+
+def _nothing(source: Path, before: int, already: Sequence[Any]) -> str:
+    """The message of an import whose every comment was imported before."""
+    ids = ", ".join(c.id for c in already[:_LISTED])
+    more = f" and {before - _LISTED:,} more" if before > _LISTED else ""
+    noun = "the comment in" if before == 1 else f"the {before:,} comments in"
+    were = "was" if before == 1 else "were"
+    return f"Nothing imported: {noun} {source.name} {were} imported before ({ids}{more})."
 
 
 _LISTED = 20  # comment ids named in the message; the rest are counted

@@ -4,15 +4,23 @@ Reads cells only; turning rows into comments checked against a draft is `core.co
 
 Post-conditions of `read_sheet` (and of `iter_sheet`, which reads the file as its rows are taken):
 1. Row 1 names the columns, in English or in the Vietnamese of the comment report; an unknown
-   or missing required column is one `ParseError` naming every such column.
+   or missing required column is one `ParseError` naming every such column. A row-number column
+   (`STT`, `No.`, `#`) is ignored.
 2. Every other non-blank row comes back with its spreadsheet row number and NFC-normalised,
-   stripped values keyed by canonical column name.
+   stripped values keyed by canonical column name; `on` reading the report's words for the draft
+   as a whole (`Góp ý chung`) reads `general`.
+3. regdraft's own comment report (CSV, or its table saved as a sheet) reads as a sheet: its
+   address column (`Địa chỉ`) is `on`, the regulation named after the provision in words
+   (`Khoản 1 Điều 5 (01-QC/TU)`) is `regulation`. Its answer columns (`Tiếp thu`, `Giải trình`)
+   must be empty or say the comment is not answered yet; a report holding answers, or whose
+   columns do not map, is refused with a sentence saying it is a report, not a sheet of comments.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -27,7 +35,7 @@ REQUIRED_COLUMNS = ("by", "on", "text")
 _COLUMN_ALIASES = {
     "đợt": "round", "vòng": "round",
     "chủ thể góp ý": "by", "cơ quan": "by", "đơn vị": "by",
-    "điều, khoản": "on", "điều khoản": "on", "address": "on",
+    "điều, khoản": "on", "điều khoản": "on", "address": "on", "địa chỉ": "on",
     "loại": "type",
     "nội dung góp ý": "text", "comment": "text",
     "đề xuất": "proposal", "đề nghị": "proposal",
@@ -36,6 +44,22 @@ _COLUMN_ALIASES = {
     "body": "by", "commented by": "by", "agency": "by", "organisation": "by", "organization": "by",
     "provision": "on", "comment type": "type", "proposed wording": "proposal", "document": "regulation",
 }
+
+# The row number (số thứ tự) that nearly every sheet starts with: regdraft numbers nothing by it.
+_ROW_NUMBER = frozenset({"stt", "stt.", "tt", "tt.", "số thứ tự", "no", "no.", "number", "#"})
+# Columns of regdraft's comment report that hold the office's answers, which a sheet cannot bring in,
+# and how the report words a comment not answered yet (party-36.yaml: `disposition_none`).
+_ANSWERS = frozenset({"tiếp thu", "giải trình", "nội dung tiếp thu, giải trình", "disposition", "reply",
+                      "how it was taken into account"})
+_UNANSWERED = frozenset({"", "chưa xử lý", "not answered yet"})
+# The report's words for a comment on the draft as a whole (party-36.yaml: `report_general`).
+_GENERAL_WORDS = frozenset({"góp ý chung", "general"})
+# The report's provision in words, which names the regulation after it when the draft amends several.
+_IN_WORDS = frozenset({"điều, khoản", "điều khoản", "provision"})
+_ADDRESSES = frozenset({"địa chỉ", "address"})
+_SKIP, _ANSWER, _WORDS = "", "answer", "words"  # header markers besides the canonical column names
+SHEET_COLUMNS = ("A sheet of comments names its columns in row 1: by, on and text (the body, the provision or "
+                 "'general', the comment), and may add type, proposal, round and regulation; one comment a row.")
 
 # Bounds on what a sheet may hold, so that a small file cannot claim (or unpack to) unbounded work.
 # Rows are read one at a time (never the whole sheet at once), so the row bound is about the
@@ -60,7 +84,13 @@ def iter_sheet(path: Path) -> Iterator[Row]:
         return _rows(_csv_cells(path), path.name)
     if suffix in (".xlsx", ".xlsm"):
         return _rows(_xlsx_cells(path), path.name)
-    raise UsageError(f"{path.name}: comments are imported from .csv or .xlsx files.")
+    raise UsageError(unknown_kind(path))
+
+
+def unknown_kind(path: Path) -> str:
+    """The sentence refusing a file that is neither a Word reply nor a sheet."""
+    return (f"{path.name} is not a file comments are imported from: give a Word reply (.docx) or a sheet of "
+            "comments (.csv or .xlsx).")
 
 
 def _xlsx_cells(path: Path) -> Iterator[list[str]]:
@@ -129,23 +159,66 @@ def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
     first = next(cells, None)
     if first is None:
         raise ParseError(f"{source}: the sheet is empty; row 1 must name the columns ({', '.join(COLUMNS)}).")
-    header = [_column(h) for h in first]
+    header = _header(first)
+    report = _ANSWER in header
     problems = [Problem(f"unknown column '{raw}' (columns: {', '.join(COLUMNS)}).", source, 0, "row 1")
                 for raw, name in zip(first, header, strict=True) if name is None and raw.strip()]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         columns = f"the {several(len(missing), 'column')} {', '.join(missing)}"
         problems.append(Problem(f"{columns} {is_are(len(missing))} missing.", source, 0, "row 1"))
+    if problems and report:
+        raise ParseError(f"{source} is a comment report, not a sheet of comments: its columns do not say "
+                         f"who commented on what. {SHEET_COLUMNS}")
     if problems:
         raise ParseError.collect(problems, "sheet")
     for number, row in enumerate(cells, start=2):
-        values = {name: nfc(str(cell)).strip() for name, cell in zip(header, row, strict=False) if name}
-        if any(values.values()):
-            yield number, values
+        values: dict[str, str] = {}
+        answers = []
+        for name, cell in zip(header, row, strict=False):
+            if name == _ANSWER:
+                answers.append(nfc(str(cell)).strip())
+            elif name:
+                values[name] = nfc(str(cell)).strip()
+        words = values.pop(_WORDS, "")
+        if not any(values.values()):
+            continue
+        answered = [a for a in answers if " ".join(a.lower().split()) not in _UNANSWERED]
+        if answered:
+            raise ParseError(f"{source} is a comment report, not a sheet of comments: row {number} holds the "
+                             f"office's answer ('{answered[0]}'), which an import cannot record. {SHEET_COLUMNS}")
+        if report:
+            _name_regulation(values, words or values.get("on", ""))
+        if " ".join(values.get("on", "").lower().split()) in _GENERAL_WORDS:
+            values["on"] = "general"
+        yield number, values
 
 
-def _column(raw: str) -> str | None:
-    name = " ".join(nfc(str(raw)).strip().lower().split())
+def _header(first: list[str]) -> list[str | None]:
+    """The canonical name of each column, `_SKIP` for a row number, `_ANSWER`, `_WORDS`, or None when unknown.
+
+    The report has the provision both in words and as an address: the address is `on`, the words
+    are kept for the regulation they name.
+    """
+    raw = [" ".join(nfc(str(h)).strip().lower().split()) for h in first]
+    addressed = any(name in _ADDRESSES for name in raw)
+    return [_WORDS if addressed and name in _IN_WORDS else _column(name) for name in raw]
+
+
+def _name_regulation(values: dict[str, str], words: str) -> None:
+    """Set a report row's `regulation` from its provision in words (`Khoản 1 Điều 5 (01-QC/TU)`)."""
+    named = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", words)
+    if named and not values.get("regulation"):
+        values["regulation"] = named.group(2).strip()
+        if values.get("on") == words:
+            values["on"] = named.group(1)
+
+
+def _column(name: str) -> str | None:
     if name in COLUMNS:
         return name
+    if name in _ROW_NUMBER:
+        return _SKIP
+    if name in _ANSWERS:
+        return _ANSWER
     return _COLUMN_ALIASES.get(name)

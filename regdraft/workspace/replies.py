@@ -98,10 +98,12 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         problems = [Problem(f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
                             f"of draft {r.draft}.", reply_file.name, 0, "") for u in result.unplaced]
         count = len(problems)
+        # The passages follow the sentence, so the option that keeps them is named inside it.
         raise ParseError(
             f"{reply_file.name}: {count} {'passage' if count == 1 else 'passages'} could not be placed on a "
-            "provision, so nothing was imported. Import them as general comments, or ask the body to reply "
-            f"on the review copy (regdraft round copy {slug}):", problems, options=("place_unplaced",))
+            "provision, so nothing was imported; ask the body to reply on the review copy "
+            f"({Command.of('round copy', slug)}), or, to keep them as general comments, add "
+            f"{Command.option(place_unplaced='general')}:", problems)
     if not result.placed:
         raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     known = {c.source: c for c in load_comments(ws, slug) if c.source}

@@ -321,38 +321,79 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
 
 @dataclass(frozen=True, slots=True)
 class Imported:
-    """What a sheet import recorded: how many comments, the first of them, the commit."""
+    """What a sheet import recorded: how many comments, the first of them, the commit (empty when
+    none), and the comments its rows had made before (the first KEPT of `before` of them)."""
 
     count: int
     first: tuple[Comment, ...]  # the first KEPT comments, in the sheet's order (all of a usual sheet)
     sha: str
+    already: tuple[Comment, ...] = ()
+    before: int = 0
 
 
 KEPT = 1000
 
 
+def _sheet_key(c: Comment) -> tuple[int, str, str, str, str]:
+    """What makes a sheet's row the comment it made before: round, body, provision and text."""
+    return c.round, body_key(c.by), c.regulation, c.on, " ".join(c.text.split())
+
+
+def _matched(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator[tuple[Comment, Comment | None]]:
+    """Each comment with the comment already in the workspace that it repeats, or None when it is new.
+
+    Each existing comment answers one row, so a sheet that says the same thing twice, imported
+    again after a row was added, still leaves both alone.
+    """
+    waiting: dict[tuple[int, str, str, str, str], list[Comment]] = {}
+    for c in known:
+        waiting.setdefault(_sheet_key(c), []).append(c)
+    for comment in made:
+        same = waiting.get(_sheet_key(comment))
+        yield comment, same.pop(0) if same else None
+
+
 @writes
 def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
-    """Import every row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong.
+    """Import every new row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong.
 
     The sheet is read twice, a row at a time: once to check every row, once to write each
     comment file; neither pass holds the sheet or its comments in memory, and the commit is
-    one git call whatever the number of rows.
+    one git call whatever the number of rows. A row that repeats a comment already recorded
+    (same round, body, provision and text: the sheet imported before) is left alone; when
+    every row does, nothing is committed.
     """
     rounds = load_rounds(ws, slug)
     drafts = _Drafts(ws, slug, rounds)
     current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     default_round = current[-1] if current else None
-    count = sum(1 for _ in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name,
-                                        drafts.named))
-    if not count:
+    known = load_comments(ws, slug)
+
+    def matched() -> Iterator[tuple[Comment, Comment | None]]:
+        rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named)
+        return _matched(rows, known)
+
+    count, before = 0, 0
+    already: list[Comment] = []
+    for _, earlier in matched():
+        if earlier is None:
+            count += 1
+            continue
+        before += 1
+        if len(already) < KEPT:
+            already.append(earlier)
+    if not count and not before:
         raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
+    if not count:
+        return Imported(0, (), "", tuple(already), before)
     used = set(_taken_ids(ws, slug))
     when = _now()
     first: list[Comment] = []
 
     def files() -> Iterator[tuple[str, bytes]]:
-        for comment in row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named):
+        for comment, earlier in matched():
+            if earlier is not None:
+                continue
             seed = f"{comment.round}|{comment.by}|{comment.on}|{comment.text}|{when}|{os.urandom(8).hex()}"
             cid = new_comment_id(seed, used)
             used.add(cid)
@@ -363,7 +404,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
 
     message = f"Import {count} comments on {slug} from {sheet.name}"
     written, sha = ws.commit_new_files(comments_folder(slug), files(), message)
-    return Imported(written, tuple(first), sha)
+    return Imported(written, tuple(first), sha, tuple(already), before)
 
 
 @dataclass(frozen=True, slots=True)
