@@ -62,7 +62,8 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     slug = amendment or pending_amendment(ws, old)
     # Which of the two files hold uncommitted changes: one `git status` for both version lines.
     dirty = _dirty(ws, [relative, amendment_path(slug)]) if rev_from is None else None
-    old_version = _revision_version(ws, relative, rev_from, old, words, dirty)
+    old_version = _revision_version(ws, relative, rev_from, old, words, dirty) if rev_from is None \
+        else _in_force_at(ws, relative, rev_from, old, words)
     return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem, dirty)
 
 
@@ -91,6 +92,18 @@ def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regula
     revision = ws.resolve(rev)
     return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
                    drafted=revision.date)
+
+
+def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str]) -> Version:
+    """The text in force at a revision (the one a comment round circulated its draft against), named as the
+    text in force is: by its document and the date it took effect, not as "Phiên bản <commit>" dated by the
+    commit (the review server's round redline called Luật 22/2023 "ngày 04 tháng 12 năm 2026")."""
+    version = _file_version(ws, relative, words["in_force"], reg.id, words, rev=rev)
+    if ws.read(relative, rev) == ws.read(relative):
+        effective, amended_by = _in_force_since(ws, reg, words)
+    else:  # amended since: what was adopted by then is not asked of git; its own date is the file's
+        effective, amended_by = reg.meta.get("effective") or reg.meta.get("signed"), ()
+    return replace(version, **_named(reg), effective=effective, amended_by=amended_by)
 
 
 def _named(reg: Regulation) -> dict[str, Any]:

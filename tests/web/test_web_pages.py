@@ -44,6 +44,11 @@ def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(r
     assert 'id="comment-form"' in text
     texts = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', text, re.S)
     assert texts and '"d5.k2.a": "a) Báo cáo Ban Chấp hành' in texts.group(1)
+    # The text the round compares with is named as the text in force, by its document and date of effect,
+    # not as "Phiên bản <commit>" dated by the commit.
+    cover = re.search(r'<p class="cover-line">(.*?)</p>', text, re.S)
+    assert cover and "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in cover.group(1)
+    assert "Phiên bản" not in cover.group(1)
 
 
 def test_badge_says_changed_once_the_provision_changed_since_the_comment(review_ws: Workspace) -> None:
