@@ -498,11 +498,37 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
     `accepted_in` names the commit that wrote the comment's proposal into the amendment.
     """
     where, comment = find_comment(ws, comment_id, slug)
-    answered = replace(respond(comment, disposition, reply, _now()), accepted_in=accepted_in or comment.accepted_in)
+    kept = accepted_in or comment.accepted_in
+    if kept and not accepted_in and disposition not in ("accepted", "partly"):
+        if _written(ws, where, comment):
+            raise StateError(
+                f"The proposal of comment {comment.id} was written into the draft in commit {kept[:8]}, and the "
+                f"draft still holds it: answering it '{disposition}' would say it was not taken in. Answer it as "
+                "accepted or partly accepted, or first take the wording out of the text (edit it and run "
+                f"`{Command.of('amend from-edits', where)}`).")
+        kept = ""  # the wording is no longer in the draft: the answer no longer points to where it was written
+    answered = replace(respond(comment, disposition, reply, _now()), accepted_in=kept)
     ws.commit(_comment_changes(where, [answered]),
               f"Respond to comment {comment.id} on {where}: {answered.disposition}"
               + (f" (written into the text in {accepted_in[:8]})" if accepted_in else ""), author=author)
     return answered
+
+
+def _written(ws: Workspace, slug: str, comment: Comment) -> bool:
+    """Whether the draft's provision is, as the working tree has it, the comment's proposed wording."""
+    from regdraft.core.amend.proposal import editor_text, proposed_unit
+    from regdraft.core.model import Address
+
+    placement = next((item.placement for item in list_comments(ws, slug) if item.comment.id == comment.id), None)
+    if placement is None or not placement.address:
+        return False
+    try:
+        draft = draft_text(ws, slug, regulation=comment.regulation)
+        address = Address.parse(placement.address)
+        proposed = proposed_unit(comment.proposal, address, draft.language)
+        return editor_text(proposed, draft.language) == editor_text(draft.find(address).unit, draft.language)
+    except (RegdraftError, ValueError):
+        return False
 
 
 # -- the comment report -----------------------------------------------------------------------

@@ -183,6 +183,33 @@ def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> Non
     assert refused.status_code == 400 and "does not read as điểm b khoản 2 Điều 5" in refused.text
 
 
+def test_a_comment_whose_wording_is_in_the_draft_cannot_be_answered_as_not_taken_in(review_ws: Workspace) -> None:
+    # "Không tiếp thu: đổi ý" was recorded beside "Đã sửa vào dự thảo", the wording still in the draft.
+    from regdraft.workspace.rounds import respond_comment
+
+    proposal = ("b) Định kỳ hằng quý, một năm báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt của tỉnh "
+                "và kết quả thực hiện các nghị quyết, chỉ thị của Đảng;")
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Đề nghị báo cáo hằng quý.", proposal=proposal)
+    c = client(review_ws)
+    assert c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c)}).status_code == 303
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
+                     data={"csrf": token(c, f"/a/{SLUG}/comments"), "disposition": "rejected", "reply": "Đổi ý."})
+    assert refused.status_code == 409 and "the draft still holds it" in refused.text and "Đổi ý." in refused.text
+    assert head(review_ws) == before
+    # Answered again as partly accepted, it keeps the commit that wrote it.
+    assert respond_comment(review_ws, comment.id, "partly", "Tiếp thu một phần.", SLUG).accepted_in
+    # Once the wording is out of the draft (the point written back as it was), it can be answered so.
+    text = review_ws.path(f"amendments/{SLUG}/amendment.md").read_text(encoding="utf-8")
+    review_ws.commit({f"amendments/{SLUG}/amendment.md": text.replace("Định kỳ hằng quý, một năm",
+                                                                       "Định kỳ 6 tháng, một năm").encode()},
+                     "Take the wording out")
+    with_draft = draft_text(review_ws, SLUG).find("d5.k2.b").unit.text[0]
+    assert "hằng quý" not in with_draft
+    answered = respond_comment(review_ws, comment.id, "rejected", "Không tiếp thu.", SLUG)
+    assert answered.disposition is not None and answered.disposition.value == "rejected" and not answered.accepted_in
+
+
 def test_a_comment_of_a_closed_round_answered_from_an_old_page_says_why_and_keeps_the_reply(
         review_ws: Workspace) -> None:
     # With round 2 open, the refusal showed round 2's page: no reason, and the typed reply gone.
