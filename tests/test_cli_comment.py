@@ -39,6 +39,19 @@ def test_add_list_respond(ws: Workspace, invoke: Invoke) -> None:
     assert invoke(ws, "comment", "list", SLUG, "--open").output.strip() == "No comments match."
 
 
+def test_a_consulted_body_typed_otherwise_is_recorded_as_the_round_names_it(ws: Workspace, invoke: Invoke,
+                                                                            tmp_path: Path) -> None:
+    # `--by "ban  tổ chức tỉnh uỷ"` was counted as the consulted body and printed as typed in the report.
+    result = invoke(ws, "comment", "add", SLUG, "--by", "ban  tổ chức tỉnh uỷ", "--on", "d2.k2.c", "--text", "Rõ.")
+    assert result.exit_code == 0, result.output
+    sheet = tmp_path / "gop-y.csv"
+    sheet.write_text("by,on,text\nBAN TUYÊN GIÁO TỈNH ỦY,d2.k2,Đồng ý.\nSở Nội vụ ,general,Không ý kiến.\n",
+                     encoding="utf-8")
+    assert invoke(ws, "comment", "import", SLUG, str(sheet)).exit_code == 0
+    assert sorted(c.by for c in rounds.load_comments(ws, SLUG)) == [
+        "Ban Tuyên giáo Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"]  # a body not consulted: as typed, tidied
+
+
 def test_add_rejects_unknown_provision(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d2.k9", "--text", "x")
     assert result.exit_code == 2 and "khoản 9" in result.output and "Traceback" not in result.output

@@ -376,6 +376,13 @@ def unique_bodies(bodies: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def as_consulted(by: str, r: Round) -> str:
+    """A body's name as the round names it when it is one of the bodies consulted (`bộ  tư pháp` is
+    `Bộ Tư pháp`), else with its spacing tidied: the report prints the name a comment records."""
+    name = " ".join(nfc(by).split())
+    return next((body for body in r.consulted if body_key(body) == body_key(name)), name)
+
+
 def replied_and_agreeing(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The consulted bodies that replied in a round, and those that did not (counted as agreeing).
 

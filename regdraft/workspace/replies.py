@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from regdraft.core.commands import Command
-from regdraft.core.comments import Comment, Round
+from regdraft.core.comments import Comment, Round, as_consulted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.replies import Reply, Texts, comments_from_reply
 from regdraft.core.text import nfc
@@ -89,6 +89,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         raise UsageError("Name the body that sent the reply.", options=("by",))
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug, ws)
+    body = as_consulted(body, r)
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
     texts = draft_texts(ws, slug, r.revision)
     _same_copy(ws, slug, r, rounds, reply, texts)

@@ -35,6 +35,7 @@ from regdraft.core.comments import (
     Round,
     RoundStatus,
     State,
+    as_consulted,
     body_key,
     canonical_on,
     follow,
@@ -310,7 +311,8 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug, ws)
     key = regulation_key(ws, slug, r.revision, regulation)
-    comment = prepare(r.number, by, on, text, _Drafts(ws, slug, rounds).at(r.revision, key), proposal, type_)
+    comment = prepare(r.number, as_consulted(by, r), on, text, _Drafts(ws, slug, rounds).at(r.revision, key),
+                      proposal, type_)
     comment = replace(comment, regulation=key)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
     of = f" of {comment.regulation}" if comment.regulation else ""
@@ -369,9 +371,12 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     default_round = current[-1] if current else None
     known = load_comments(ws, slug)
 
+    by_number = {r.number: r for r in rounds}
+
     def matched() -> Iterator[tuple[Comment, Comment | None]]:
         rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named)
-        return _matched(rows, known)
+        return _matched((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
+                         for c in rows), known)
 
     count, before = 0, 0
     already: list[Comment] = []
