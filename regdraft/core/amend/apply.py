@@ -104,8 +104,11 @@ class _Failure(Exception):
 Units = tuple[Unit, ...]
 
 
-def apply(reg: Regulation, amendment: Amendment) -> Applied:
-    """Apply every instruction of `amendment` to `reg`; `AmendmentConflict` if any fails."""
+def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> Applied:
+    """Apply every instruction of `amendment` to `reg`; `AmendmentConflict` if any fails.
+
+    `checked=False` leaves out validating the amended text (a walk of the whole regulation), for a
+    caller that only compares what instructions do (`amend from-edits` matching instructions by effect)."""
     language = reg.language
     problems: list[Problem] = []
     amendment = amendment.for_regulation(reg.id)
@@ -134,7 +137,7 @@ def apply(reg: Regulation, amendment: Amendment) -> Applied:
     result = reg.with_units(units)
     if preamble != reg.preamble:
         result = replace(result, preamble=preamble)
-    if not problems:
+    if not problems and checked:
         # A base text with problems of its own stays readable: only what the amendment breaks counts.
         found = validate(result)
         known = {p.message for p in validate(reg)} if found else set()
