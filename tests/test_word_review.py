@@ -284,6 +284,21 @@ def test_importing_the_same_reply_twice_imports_nothing(ws: Workspace, copy: Pat
     assert _state(ws) == first and len(_comment_files(ws)) == 2
 
 
+def test_a_reply_imported_again_under_another_bodys_name_is_refused(ws: Workspace, copy: Path, invoke: Invoke,
+                                                                    tmp_path: Path) -> None:
+    # The same file named as a second body's reply was imported again: every comment twice.
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "An")
+    reply = kit.save(document, tmp_path / "reply.docx")
+    assert _import(invoke, ws, reply).exit_code == 0
+    before = _state(ws)
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", "Văn phòng Tỉnh ủy")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    said = " ".join(result.output.split())
+    assert f"reply.docx: its comments were imported before as the reply of {BODY}" in said
+    assert _state(ws) == before and len(_comment_files(ws)) == 1
+
+
 def test_refusals(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     result = invoke(ws, "comment", "import", SLUG, str(copy))
     assert result.exit_code == 2 and "--by" in result.output

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from regdraft.core.commands import Command
-from regdraft.core.comments import Comment, Round, as_consulted
+from regdraft.core.comments import Comment, Round, as_consulted, body_key
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.replies import Reply, Texts, comments_from_reply
 from regdraft.core.text import nfc
@@ -107,11 +107,13 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
             f"{Command.option(place_unplaced='general')}:", problems)
     if not result.placed:
         raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
-    known = {c.source: c for c in load_comments(ws, slug) if c.source}
+    recorded = load_comments(ws, slug)
+    known = {c.source: c for c in recorded if c.source}
     fresh = [c for c in result.placed if c.source not in known]
     already = tuple(known[c.source] for c in result.placed if c.source in known)
     if not fresh:
         return ReplyImport(r.number, (), already)
+    _not_another_bodys(reply_file.name, fresh, recorded, body, r.number)
     when = _now()
     stamped = [replace(c, created=c.created or when) for c in fresh]
     with_ids = _with_ids(stamped, _taken_ids(ws, slug))
@@ -120,6 +122,23 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     ws.commit(_comment_changes(slug, with_ids),
               f"Import {len(with_ids)} comments on {slug} from {body}'s Word reply {reply_file.name}")
     return ReplyImport(r.number, tuple(with_ids), already)
+
+
+def _not_another_bodys(name: str, fresh: Sequence[Comment], recorded: Sequence[Comment], body: str,
+                       round_number: int) -> None:
+    """Refuse a reply every comment of which was imported before from another body: the same file named
+    as a second body's reply (it was imported again, under the second name)."""
+    def said(c: Comment) -> tuple[str, ...]:
+        return c.author, c.created, c.text, c.selection, c.proposal, c.on, c.regulation
+
+    others = {said(c): c for c in recorded if c.round == round_number and body_key(c.by) != body_key(body)}
+    again = [others[said(c)] for c in fresh if said(c) in others]
+    if again and len(again) == len(fresh):
+        bodies = sorted({c.by for c in again})
+        ids = ", ".join(c.id for c in again[:10]) + (" …" if len(again) > 10 else "")
+        raise RegdraftError(f"{name}: its comments were imported before as the reply of {' and '.join(bodies)} "
+                            f"({ids}), so nothing was imported: a reply is imported once, under the body that "
+                            "sent it.")
 
 
 def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], reply: Reply, texts: Texts) -> None:
