@@ -215,19 +215,29 @@ def _instruction_blocks(ins: Instruction, language: str, level: int) -> list[Blo
 
 def _target(instruction: Instruction) -> str:
     """The provision an instruction is about: the one it names; of several, the article (or clause) holding them all
-    (`tại khoản 1 và khoản 4 Điều 5`: Điều 5), else the first (empty for words changed throughout)."""
-    from regdraft.core.amend.grammar import targets
-    from regdraft.core.model import Address
+    (`tại khoản 1 và khoản 4 Điều 5`: Điều 5), else the first (empty for words changed throughout).
 
-    named = targets(instruction.op)
+    A group's heading (`Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:`) names the provision it
+    amends parts of; one naming none (`một số điều của Luật`) is about what its instructions name.
+    """
+    from regdraft.core.amend.provisions import common_parent
+
+    named = _named(instruction)
     if len(named) < 2:
         return str(named[0]) if named else ""
-    first = named[0].segments
-    shared = 0
-    while shared < len(first) and all(a.segments[shared:shared + 1] == first[shared:shared + 1] for a in named[1:]):
-        shared += 1
-    held = first[:shared]
-    return str(Address(held)) if any(s.kind is Kind.ARTICLE for s in held) else str(named[0])
+    held = common_parent(list(named))
+    return str(held) if held is not None and any(s.kind is Kind.ARTICLE for s in held.segments) else str(named[0])
+
+
+def _named(instruction: Instruction) -> tuple[Address, ...]:
+    """The provisions an instruction names, in its order: a group's own target, else those its instructions name."""
+    from regdraft.core.amend.grammar import AmendGroup, targets
+
+    if not isinstance(instruction.op, AmendGroup):
+        return targets(instruction.op)
+    if instruction.op.target is not None:
+        return (instruction.op.target,)
+    return tuple(address for child in instruction.children for address in _named(child))
 
 
 def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profile, today: dt.date) -> str:

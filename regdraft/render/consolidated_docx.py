@@ -145,6 +145,8 @@ class Bookmarks:
 
 def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, str], upper_titles: bool,
                   bookmarks: Bookmarks | None = None) -> None:
+    """Write blocks as paragraphs (a table block as a table); with `bookmarks`, every paragraph of a block
+    naming an address, each of a table's cells included, sits in a bookmark carrying it."""
     from regdraft.render.docx import add_run, footnote_reference
 
     for block in blocks:
@@ -171,6 +173,8 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
                 table = grid_table(document, rows[0], [width] * len(rows[0]))
                 for row in rows[1:]:
                     add_row(table, row)
+                # A comment on a cell is about the provision the table stands in.
+                made.extend(p for row in table.rows for cell in row.cells for p in cell.paragraphs)
         else:
             para = _add(document, style)
             if block.label:

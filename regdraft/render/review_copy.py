@@ -6,8 +6,9 @@ Post-conditions of `write_review_copy`:
    in the document profile; every page header names the round and the draft number. A document
    amending several regulations is followed by each one's text as amended, in the order of its
    amending articles, each under a heading naming the regulation.
-2. Every paragraph of a provision (and of an instruction, for the provision it names) sits in a
-   hidden bookmark carrying the provision's address (`regdraft.core.replies.bookmark_name`),
+2. Every paragraph of a provision, each cell of a table in it included (and of an instruction, a
+   group's heading included, for the provision it names: of several, the article or clause holding
+   them all), sits in a hidden bookmark carrying the provision's address (`regdraft.core.replies.bookmark_name`),
    and, in a copy of several texts, the number of the text it stands in (an instruction: the
    text of the regulation its article amends), so that `regdraft comment import` places a
    reply's comments and changes exactly.

@@ -1,0 +1,186 @@
+"""The review copy's hidden address marks reach every paragraph a reviewer may comment on: the headings of
+group instructions (`16. Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:`) and the cells of a
+table kept in a provision (Nghị định 63/2010's appendix forms), so that `comment import` places a Word
+comment on them instead of refusing it as matching no provision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from regdraft.core.replies import bookmark_address
+from regdraft.workspace.store import Workspace, init_workspace
+from tests import word_reply_kit as kit
+from tests.conftest import SHARED, Invoke, needs_corpus
+
+SLUG = "qc-sua-doi-2025"
+BODY = "Ban Tổ chức Tỉnh ủy"
+AMENDMENTS = SHARED / "corpus" / "amendments"
+
+# Two more groups for the shipped amendment: one naming two clauses of an article (about the article), one
+# naming no provision, whose instructions name provisions of two articles (about the first named).
+GROUPS = (
+    "15\\. Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 2 như sau:\n\n"
+    "a) Sửa đổi, bổ sung khoản 1 như sau:\n\n"
+    "“1\\. Quy chế này áp dụng đối với Ban Chấp hành Đảng bộ tỉnh và các đồng chí Tỉnh ủy viên.”.\n\n"
+    "b) Sửa đổi, bổ sung khoản 2 như sau:\n\n"
+    "“2\\. Các cơ quan, tổ chức có quan hệ công tác với Ban Chấp hành Đảng bộ tỉnh thực hiện Quy chế này.”.\n\n"
+    "16\\. Các sửa đổi khác:\n\n"
+    "a) Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3.\n\n"
+    "b) Thay thế cụm từ “hằng ngày” bằng cụm từ “hàng ngày” tại khoản 1 Điều 6.\n\n"
+)
+# A table kept in khoản 2 Điều 2 of the shipped regulation.
+CLAUSE = "có trách nhiệm thực hiện những nội dung có liên quan của Quy chế này."
+TABLE = "| Cơ quan | Nội dung |\n| --- | --- |\n| Ủy ban Kiểm tra Tỉnh ủy | Kiểm tra, giám sát |"
+
+
+def _addresses(para: Any) -> list[str]:
+    """The provision addresses of the review-copy bookmarks a paragraph sits in (python-docx paragraph)."""
+    names = (b.get(qn("w:name")) or "" for b in para._p.iter(qn("w:bookmarkStart")))
+    return [a for a in map(bookmark_address, names) if a is not None]
+
+
+def _article(document: Any, first: str, after: str) -> list[Paragraph]:
+    """The amending document's paragraphs from the heading starting `first` up to the one starting `after`."""
+    out: list[Paragraph] = []
+    for para in document.paragraphs:
+        if para.text.startswith(after) and out:
+            break
+        if out or para.text.startswith(first):
+            out.append(para)
+    assert out, f"no paragraph starts with {first!r}"
+    return out
+
+
+def _cells(document: Any, text: str) -> list[Paragraph]:
+    """The paragraphs of the cells of the (last) table holding `text`."""
+    tables = [t for t in document.tables if any(text in c.text for row in t.rows for c in row.cells)]
+    assert tables, f"no table holds {text!r}"
+    return [p for row in tables[-1].rows for cell in row.cells for p in cell.paragraphs]
+
+
+def _copy(invoke: Invoke, ws: Workspace | Path, slug: str, out: Path) -> Path:
+    opened = invoke(ws, "round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY)
+    assert opened.exit_code == 0, opened.output
+    result = invoke(ws, "round", "copy", slug, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _comment(document: Any, para: Paragraph, needle: str, said: str) -> None:
+    kit.comment(document, kit.isolate(para, needle), said, "Nguyễn Văn An")
+
+
+def _placed(invoke: Invoke, ws: Workspace | Path, slug: str, reply: Path) -> dict[str, tuple[str, str]]:
+    """Import a reply; each comment's text -> (provision, selection)."""
+    result = invoke(ws, "comment", "import", slug, str(reply), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    root = ws.root if isinstance(ws, Workspace) else ws
+    folder = root / "amendments" / slug / "comments"
+    files = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml"))
+    return {c["text"]: (c["provision"], c["selection"]) for c in files}
+
+
+# -- group instructions -----------------------------------------------------------------------
+
+
+def test_every_instruction_paragraph_carries_what_it_names_group_headings_included(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # A group's heading had no mark: a Word comment on it "matches no provision" and the reply was refused.
+    ws = tmp_workspace
+    path = ws.root / "amendments" / SLUG / "amendment.md"
+    text = path.read_text(encoding="utf-8").replace("## Điều 2. Điều khoản chuyển tiếp",
+                                                    GROUPS + "## Điều 2. Điều khoản chuyển tiếp", 1)
+    ws.commit({f"amendments/{SLUG}/amendment.md": text.encode()}, "Draft with two more groups")
+    document = kit.open_docx(_copy(invoke, ws, SLUG, tmp_path / "copy.docx"))
+
+    article = _article(document, "Điều 1.", "Điều 2.")
+    marks = {p.text: _addresses(p) for p in article[1:]}  # the article's own heading names no provision
+    throughout = [t for t in marks if "trong toàn bộ Quy chế" in t]  # words changed throughout: the whole text
+    assert len(throughout) == 1
+    assert [t for t, found in marks.items() if not found and t not in throughout] == []
+    assert marks["1. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:"] == ["d4.k1"]
+    assert marks["15. Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 2 như sau:"] == ["d2"]
+    assert marks["16. Các sửa đổi khác:"] == ["d3.k5"]
+    assert marks["a) Sửa đổi, bổ sung điểm c như sau:"] == ["d4.k1.c"]  # the group's own instructions as before
+
+    for needle, said in (("một số điểm của khoản 1 Điều 4", "Góp ý khoản 1 Điều 4."),
+                         ("khoản 1 và khoản 2 Điều 2", "Góp ý Điều 2."), ("Các sửa đổi khác", "Nhất trí.")):
+        _comment(document, kit.paragraph_with(document, needle, last=False), needle, said)
+    placed = _placed(invoke, ws, SLUG, kit.save(document, tmp_path / "reply.docx"))
+    assert placed == {"Góp ý khoản 1 Điều 4.": ("d4.k1", "một số điểm của khoản 1 Điều 4"),
+                      "Góp ý Điều 2.": ("d2", "khoản 1 và khoản 2 Điều 2"),
+                      "Nhất trí.": ("d3.k5", "Các sửa đổi khác")}
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+
+def test_a_comment_on_a_table_cell_lands_on_the_provision_holding_the_table(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Only the paragraph above the table carried the provision's mark: a comment on a cell matched no provision.
+    ws = tmp_workspace
+    path = ws.root / "regulations" / "01-QC-TU.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(CLAUSE) == 1
+    ws.commit({"regulations/01-QC-TU.md": text.replace(CLAUSE, f"{CLAUSE}\n\n{TABLE}").encode()},
+              "A table in khoản 2 Điều 2")
+    document = kit.open_docx(_copy(invoke, ws, SLUG, tmp_path / "copy.docx"))
+
+    cells = _cells(document, "Kiểm tra, giám sát")
+    assert [p.text for p in cells] == ["Cơ quan", "Nội dung", "Ủy ban Kiểm tra Tỉnh ủy", "Kiểm tra, giám sát"]
+    assert [_addresses(p) for p in cells] == [["d2.k2"]] * 4
+
+    _comment(document, cells[3], "giám sát", "Đề nghị bổ sung “kỷ luật”.")
+    placed = _placed(invoke, ws, SLUG, kit.save(document, tmp_path / "reply.docx"))
+    assert placed == {"Đề nghị bổ sung “kỷ luật”.": ("d2.k2", "giám sát")}
+
+
+# -- the real documents -----------------------------------------------------------------------
+
+
+def _real(invoke: Invoke, tmp_path: Path, folder: str, base: str, amending: str, slug: str) -> tuple[Path, Path]:
+    """A workspace holding a real regulation and its real amending document, and the copy of round 1."""
+    root = init_workspace(tmp_path / slug).root
+    for args in (("import", str(AMENDMENTS / folder / base)),
+                 ("amend", "import", str(AMENDMENTS / folder / amending), "--slug", slug),
+                 ("amend", "status", slug, "--draft", "1")):
+        result = invoke(root, *args)
+        assert result.exit_code == 0, result.output
+    return root, _copy(invoke, root, slug, tmp_path / f"{slug}.docx")
+
+
+@needs_corpus
+def test_luat_57_2024_group_headings_are_marked_and_comments_on_them_placed(invoke: Invoke, tmp_path: Path) -> None:
+    root, copy = _real(invoke, tmp_path, "luat-dau-thau-2023", "base-22-2023-QH15.txt",
+                       "amending-57-2024-QH15.txt", "l57")
+    document = kit.open_docx(copy)
+    article = _article(document, "Điều 4. Sửa đổi, bổ sung một số điều của Luật Đấu thầu", "Điều 5.")
+    assert [p.text for p in article[1:] if not _addresses(p)] == []
+    groups = {"16. Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:": ("điểm b và điểm đ", "d45.k1"),
+              "19. Sửa đổi, bổ sung khoản 4 và khoản 10 Điều 78 như sau:": ("khoản 4 và khoản 10 Điều 78", "d78"),
+              "1. Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:": ("một số điểm, khoản của Điều 3", "d3")}
+    heading = {p.text: p for p in article}
+    for text, (needle, address) in groups.items():
+        assert _addresses(heading[text]) == [address]
+        _comment(document, heading[text], needle, f"Góp ý {address}.")
+    placed = _placed(invoke, root, "l57", kit.save(document, tmp_path / "reply.docx"))
+    assert placed == {f"Góp ý {address}.": (address, needle) for needle, address in groups.values()}
+
+
+@needs_corpus
+def test_nghi_dinh_63_2010_a_comment_on_an_appendix_form_cell_lands_on_khoan_3_dieu_37(
+        invoke: Invoke, tmp_path: Path) -> None:
+    root, copy = _real(invoke, tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
+                       "nd48")
+    document = kit.open_docx(copy)
+    cells = _cells(document, "Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?")
+    assert {a for p in cells for a in _addresses(p)} == {"d37.k3"} and all(_addresses(p) for p in cells)
+    [cell] = [p for p in cells if p.text == "1. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?"]
+    _comment(document, cell, "mục tiêu gì", "Đề nghị nêu rõ mục tiêu.")
+    placed = _placed(invoke, root, "nd48", kit.save(document, tmp_path / "reply.docx"))
+    assert placed == {"Đề nghị nêu rõ mục tiêu.": ("d37.k3", "mục tiêu gì")}
