@@ -9,8 +9,11 @@ Post-conditions of `comments_from_reply`:
    comment each, on a provision of `draft` or `general`) or in `unplaced` with its text.
 2. A comment's `on` is the smallest provision holding its whole range: a range spanning two
    clauses of an article lands on the article; spanning two chapters, on the draft as a whole.
-3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted,
-   and its comment text says in plain words what changed.
+3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
+   (an article, or a provision holding points or clauses, with a label on every line, as the
+   wording editor writes it), and its comment text says in plain words what changed; a change
+   in an instruction's quoted new text is a change of the provision it is a paragraph of, and
+   a change to an instruction's own words is a comment without a proposal saying what changed.
 4. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
    when matching, so a reply typed with decomposed or lookalike letters still lands.
 """
@@ -23,8 +26,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from regdraft.core.amend.proposal import editor_text, proposable
+from regdraft.core.amend.quote import CLAUSE, POINT
 from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
 from regdraft.core.errors import RegdraftError
+from regdraft.core.labels import Kind
 from regdraft.core.model import Address, Regulation, Unit
 from regdraft.core.text import nfc, tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
@@ -221,6 +227,44 @@ def strip_label(text: str) -> str:
     return _LABEL.sub("", text, count=1)
 
 
+# The close of quoted new text: `”`, `”.`, `”;` (or a straight quote), at the end of its last paragraph.
+_CLOSING_QUOTE = re.compile(r"\s*[”\"][.;,]?\s*$")
+
+
+def unquoted(text: str) -> str:
+    """A paragraph of an instruction's quoted new text as the provision holds it: without the opening
+    `“`, its label (`“Điều 35.`, `4.`) and the closing `”.` or `”;`."""
+    text = text.strip()
+    if text[:1] in "“\"":
+        text = text[1:]
+    return _CLOSING_QUOTE.sub("", strip_label(text)).strip()
+
+
+def _key(line: str) -> str:
+    return fold(strip_label(line))
+
+
+def _match(keys: Sequence[str], text: str) -> tuple[int, bool] | None:
+    """The line (of the folded `keys`) a reply paragraph is, and whether it was read as quoted new text."""
+    for quoted, key in ((False, _key(text)), (True, fold(unquoted(text)))):
+        if key and key in keys:
+            return keys.index(key), quoted
+    return None
+
+
+def _label_of(line: str) -> str:
+    """A line's leading label with the space after it (`4. `, `Điều 35. `), empty when it has none."""
+    return line[:len(line) - len(strip_label(line))]
+
+
+def _new_kind(text: str) -> Kind | None:
+    """The kind of provision a paragraph the reviewer added begins, by its label (`i) …` a point, `4. …` a clause)."""
+    text = " ".join(text.split())
+    if POINT.match(text):
+        return Kind.POINT
+    return Kind.CLAUSE if CLAUSE.match(text) else None
+
+
 def _own_lines(unit: Unit) -> list[str]:
     return [*([unit.title] if unit.title else []), *unit.text, *unit.closing]
 
@@ -258,8 +302,11 @@ def _places_by_text(reply: Reply, texts: Texts) -> list[Place | None]:
     indexes = [(key, _index(draft)) for key, draft in texts]
     out: list[Place | None] = []
     for p in reply.paragraphs:
-        folded = fold(strip_label(p.original)) if p.original.strip() else None
-        hits = {(key, a) for key, index in indexes for a in index.get(folded, [])} if folded is not None else set()
+        # The first and last paragraphs of an instruction's quoted text carry its quotes (`“4. …”.`).
+        keys = (fold(strip_label(p.original)), fold(unquoted(p.original))) if p.original.strip() else ()
+        hits: set[Place] = set()
+        for folded in keys:
+            hits = hits or {(key, a) for key, index in indexes for a in index.get(folded, [])}
         out.append(hits.pop() if len(hits) == 1 else None)
     return out
 
@@ -290,15 +337,27 @@ def common_address(addresses: Sequence[str]) -> str:
 
 _WORDS = {
     "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
-           "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung"},
+           "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
+           "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}."},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
-           "lead": "Proposed wording: {changes}.", "general": "General"},
+           "lead": "Proposed wording: {changes}.", "general": "General",
+           "instruction": "Proposed wording of the instruction “{old}”: {changes}."},
 }
 
 
 def describe_change(old: str, new: str, language: str = "vi") -> str:
     """A plain sentence of what changed between two texts, phrase by phrase (`thay “A” bằng “B”`)."""
     words = _WORDS.get(language, _WORDS["vi"])
+    return words["lead"].format(changes=_changes(old, new, words))
+
+
+def describe_instruction_change(old: str, new: str, language: str = "vi") -> str:
+    """A plain sentence of what a reviewer changed in an instruction's own words (not in its quoted new text)."""
+    words = _WORDS.get(language, _WORDS["vi"])
+    return words["instruction"].format(old=" ".join(old.split()), changes=_changes(old, new, words))
+
+
+def _changes(old: str, new: str, words: dict[str, str]) -> str:
     parts: list[str] = []
     deleted = ""
     for segment in (*diff_words(old, new), DiffSegment(Op.EQUAL, "")):
@@ -311,32 +370,71 @@ def describe_change(old: str, new: str, language: str = "vi") -> str:
         elif deleted:
             parts.append(words["delete"].format(a=deleted))
         deleted = ""
-    changes = "; ".join(p for p in parts if "“”" not in p) or words["replace"].format(a=old, b=new)
-    return words["lead"].format(changes=changes)
+    return "; ".join(p for p in parts if "“”" not in p) or words["replace"].format(a=old, b=new)
 
 
-def proposed_text(unit: Unit, anchor: str, paragraphs: Sequence[ReplyParagraph]) -> str:
-    """The provision's text (`anchor`, one paragraph per line) with the reviewer's changed paragraphs in place."""
-    lines = anchor.split("\n") if anchor else []
-    keys = [fold(line) for line in lines]
-    last = len(_own_lines(unit)) - 1
-    for p in paragraphs:
-        old, new = strip_label(p.original).strip(), strip_label(p.accepted).strip()
-        key = fold(old)
-        if key and key in keys:
-            at = keys.index(key)
-            if new.strip():
-                lines[at], keys[at] = new, fold(new)
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A paragraph the reviewer changed: as circulated (empty when they added it), as they left it, and the
+    text (as they left it) of the paragraph just before it, which says where an added paragraph goes."""
+
+    old: str
+    new: str
+    after: str = ""
+
+
+def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> tuple[str, bool]:
+    """The provision's text as a proposal on it states it, and whether its lines carry labels.
+
+    A clause or point without points is its text (the anchor); an article, a provision holding
+    points or clauses, or one the reviewer adds a labelled paragraph to (`labelled`), is written
+    as the browser's wording editor writes it, a label on every line, so that accepting the
+    proposal keeps its points and clauses (a unit with a closing text has no such form).
+    """
+    if proposable(unit) and not unit.repealed and (labelled or unit.kind is Kind.ARTICLE or unit.children):
+        return editor_text(unit, language), True
+    return anchor, False
+
+
+def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = False) -> str:
+    """A provision's `wording` (one paragraph a line) with the reviewer's changed paragraphs in place.
+
+    A changed paragraph replaces the line it is, keeping the line's label; it is read as quoted
+    new text when only that matches (`“4. … ”.` in an instruction is the line `4. …`). An added
+    paragraph follows the paragraph it was added after, else the provision's `own` first lines;
+    it keeps its label when the lines carry labels (`labelled`: it is a new point or clause).
+    A changed paragraph that is no line of the text is left out: it is not the provision's wording.
+    """
+    lines = text.split("\n") if text else []
+    keys = [_key(line) for line in lines]
+    last = own - 1
+    for edit in edits:
+        found = _match(keys, edit.old) if edit.old.strip() else None
+        if found is not None:
+            at, quoted = found
+            new = unquoted(edit.new) if quoted else strip_label(edit.new).strip()
+            if new:
+                lines[at] = _label_of(lines[at]) + new
+                keys[at] = _key(lines[at])
+                last = max(last, at)
             else:
                 del lines[at], keys[at]
-                last -= 1
-            last = max(last, at if new.strip() else at - 1)
-        elif new.strip():
-            # A paragraph the reviewer added: it follows the provision's own paragraphs.
-            last += 1
-            lines.insert(last, new)
-            keys.insert(last, fold(new))
+                last = max(last - 1, at - 1)
+        elif not edit.old.strip() and edit.new.strip():
+            before = _match(keys, edit.after) if edit.after.strip() else None
+            at = before[0] + 1 if before is not None else last + 1
+            new = " ".join(edit.new.split()) if labelled else strip_label(edit.new).strip()
+            lines.insert(at, new)
+            keys.insert(at, _key(new))
+            last = max(last + 1, at)
     return "\n".join(lines)
+
+
+def _own_count(unit: Unit, labelled: bool) -> int:
+    """How many lines of a provision's wording are its own paragraphs (before its points or clauses)."""
+    if not labelled:
+        return len(_own_lines(unit))
+    return 1 + len(unit.text) if unit.kind is Kind.ARTICLE else max(1, len(unit.text))
 
 
 # -- placing a reply --------------------------------------------------------------------------
@@ -389,8 +487,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         taken.setdefault(at, len(placed))
         placed.append(comment(at, wc.text, wc.author, wc.date, wc.selection, key=wc.id))
 
-    changed: dict[Place, list[ReplyParagraph]] = {}
-    for p, spot in zip(reply.paragraphs, where, strict=True):
+    changed: dict[Place, list[tuple[ReplyParagraph, Edit]]] = {}
+    for i, (p, spot) in enumerate(zip(reply.paragraphs, where, strict=True)):
         if not p.changed:
             continue
         if spot is None:
@@ -402,17 +500,30 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                 unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",
                                          describe_change(p.original, p.accepted, language), p.original))
             continue
-        changed.setdefault(spot, []).append(p)
-    for at, paragraphs in changed.items():
+        spot = _lifted(p, _narrowed(p, spot, drafts))
+        reg, address = spot
+        if p.original.strip() and _match([_key(line) for line in anchor_text(drafts[reg], address).split("\n")],
+                                         p.original) is None:
+            # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
+            # changed is said in a comment on the provision; putting the sentence into its text is no proposal.
+            placed.append(comment(spot, describe_instruction_change(p.original, p.accepted, language),
+                                  ", ".join(p.authors), p.date, p.original.strip(), kind=CommentType.EDITORIAL,
+                                  key=f"instruction:{p.original}"))
+            continue
+        after = next((q.accepted for q in reversed(reply.paragraphs[:i]) if q.accepted.strip()), "")
+        changed.setdefault(spot, []).append((p, Edit(p.original, p.accepted, after)))
+    for at, group in changed.items():
         reg, address = at
         unit = drafts[reg].find(address).unit
-        anchor = anchor_text(drafts[reg], address)
-        proposal = proposed_text(unit, anchor, paragraphs)
-        if fold(proposal) == fold(anchor):
+        edits = [edit for _, edit in group]
+        adds_unit = any(not e.old.strip() and _new_kind(e.new) is not None for e in edits)
+        before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit)
+        proposal = proposed_text(before, edits, _own_count(unit, labelled), labelled)
+        if fold(proposal) == fold(before):
             continue
-        authors = tuple(dict.fromkeys(a for p in paragraphs for a in p.authors))
-        date = max((p.date for p in paragraphs), default="")
-        summary = describe_change(anchor, proposal, language)
+        authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
+        date = max((p.date for p, _ in group), default="")
+        summary = describe_change(before, proposal, language)
         if at in taken:
             # The reviewer commented on the provision they rewrote: one comment carries both.
             i = taken[at]
@@ -422,6 +533,36 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                                   kind=CommentType.EDITORIAL, key=f"changes:{reg}:{address}" if reg
                                   else f"changes:{address}"))
     return Placed(tuple(placed), tuple(unplaced))
+
+
+def _narrowed(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
+    """The provision a changed paragraph is one of: a paragraph of an instruction's quoted text carries the
+    instruction's address (`“4. …”.` in `1. Sửa đổi Điều 5:` is marked Điều 5) and is khoản 4 Điều 5's own
+    paragraph, where the same change in the text as amended lands; kept when it is no single provision's."""
+    reg, address = place
+    if not p.original.strip() or address == GENERAL:
+        return place
+    located = drafts[reg].find(address)
+    if _match([_key(line) for line in _own_lines(located.unit)], p.original) is not None:
+        return place
+    hits = [str(loc.address) for loc in drafts[reg].walk()
+            if located.address.contains(loc.address) and loc.address != located.address
+            and _match([_key(line) for line in _own_lines(loc.unit)], p.original) is not None]
+    return (reg, hits[0]) if len(hits) == 1 else place
+
+
+def _lifted(p: ReplyParagraph, place: Place) -> Place:
+    """Where a paragraph the reviewer added belongs: a new point (`i) …`) added after point h is the
+    clause's, a new clause the article's; any other added paragraph, the provision it follows."""
+    kind = _new_kind(p.accepted) if not p.original.strip() else None
+    reg, address = place
+    if kind is None or address == GENERAL:
+        return place
+    holders = {Kind.POINT: (Kind.CLAUSE, Kind.ARTICLE), Kind.CLAUSE: (Kind.ARTICLE,)}[kind]
+    at: Address | None = Address.parse(address)
+    while at is not None and at.kind not in holders:
+        at = at.parent()
+    return (reg, str(at)) if at is not None else place
 
 
 def _bookmarked(p: ReplyParagraph, texts: Texts) -> Place | None:
