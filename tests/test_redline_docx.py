@@ -37,7 +37,7 @@ def _body(path: Path) -> list[ReplyParagraph]:
         xml = z.read("word/document.xml").decode("utf-8")
     head = xml[: xml.index('w:type="page"')]
     summary_paragraphs = head.count("<w:p>") + head.count("<w:p ")
-    body = list(read_reply(path.read_bytes(), path.name).paragraphs[summary_paragraphs:])
+    body = list(read_reply(path.read_bytes(), path.name, redline_changes=True).paragraphs[summary_paragraphs:])
     if body and body[-1].original.startswith(("Các phiên bản được so sánh:", "Versions compared:")):
         body.pop()
     return body

@@ -299,6 +299,31 @@ def test_a_reply_imported_again_under_another_bodys_name_is_refused(ws: Workspac
     assert _state(ws) == before and len(_comment_files(ws)) == 1
 
 
+def test_a_reply_on_the_word_redline_reads_its_own_changes_as_the_draft(ws: Workspace, invoke: Invoke,
+                                                                          tmp_path: Path) -> None:
+    # Nghị định 48/2013's redline: 75 of the redline's own tracked changes were imported as the reviewer's
+    # proposals, and comments on its inserted text could not be placed.
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    red = tmp_path / "ban-so-sanh.docx"
+    assert invoke(ws, "redline", "01-QC/TU", "-o", str(red)).exit_code == 0
+    document = kit.open_docx(red)
+    inserted = next(r for r in document.element.body.iter(qn("w:r"))
+                    if r.getparent().tag == qn("w:ins") and "môi trường điện tử" in "".join(r.itertext()))
+    run = Run(inserted, Paragraph(inserted.getparent().getparent(), document._body))
+    kit.comment(document, run, "Đề nghị làm rõ hệ thống nào.", "An")
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, MEETINGS), "ba"), "hai", "An")
+    reply = kit.save(document, tmp_path / "tra-loi.docx")
+    result = _import(invoke, ws, reply)
+    assert result.exit_code == 0, result.output
+    placed = sorted((c["provision"], bool(c.get("proposal"))) for c in _comment_files(ws).values())
+    assert placed == [("d12.k1.a", True), ("d20a", False)]
+    (proposal,) = [c["proposal"] for c in _comment_files(ws).values() if c.get("proposal")]
+    assert proposal.startswith("Thường lệ hai tháng một lần")
+
+
 def test_refusals(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
     result = invoke(ws, "comment", "import", SLUG, str(copy))
     assert result.exit_code == 2 and "--by" in result.output

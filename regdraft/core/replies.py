@@ -75,6 +75,15 @@ class CopyMark:
         return CopyMark(match["digest"], int(match["round"]), int(match["draft"])) if match else None
 
 
+REDLINE_MARK = "_rdredline_"
+
+
+def redline_mark(author: str) -> str:
+    """The hidden bookmark of a Word redline naming (by a digest) the author of its own tracked changes:
+    a reply made on the redline reads those as the text circulated, not as the reviewer's changes."""
+    return REDLINE_MARK + slug_digest(author)
+
+
 def slug_digest(slug: str) -> str:
     """A short digest of an amendment's slug: a bookmark name holds letters, digits and `_` only."""
     import hashlib

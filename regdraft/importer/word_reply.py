@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from regdraft.core.errors import ParseError
-from regdraft.core.replies import CopyMark, Reply, ReplyComment, ReplyParagraph, bookmark_target
+from regdraft.core.replies import (
+    REDLINE_MARK,
+    CopyMark,
+    Reply,
+    ReplyComment,
+    ReplyParagraph,
+    bookmark_target,
+    slug_digest,
+)
 from regdraft.core.text import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -58,6 +66,11 @@ class _Reader:
         self.bookmarks: dict[str, tuple[int, str]] = {}
         self.references: dict[str, int] = {}
         self.copy: CopyMark | None = None
+        self.own = ""  # on a Word redline, the digest of the author of its own tracked changes
+
+    def _own(self, element: Any) -> bool:
+        """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
+        return bool(self.own) and slug_digest(nfc(element.get(f"{_W}author") or "")) == self.own
 
     def here(self) -> tuple[int, int]:
         if not self.paragraphs:
@@ -69,10 +82,13 @@ class _Reader:
         if tag in _SKIPPED or not isinstance(tag, str):
             return
         if tag == f"{_W}p":
-            self.paragraphs.append(_Paragraph(self.address, mark=_mark(element)))
+            self.paragraphs.append(_Paragraph(self.address, mark=_mark(element, self._own)))
         elif tag == f"{_W}bookmarkEnd":
             if self.bookmarks.pop(element.get(f"{_W}id") or "", None) == self.address:
                 self.address = None
+        elif (tag in _INSERTED or tag in _DELETED) and self._own(element):
+            if tag in _DELETED:
+                return  # struck out by the redline itself: in neither version of the text it circulated
         elif tag in _INSERTED or tag in _DELETED:
             state = "ins" if tag in _INSERTED else "del"
             author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
@@ -114,15 +130,16 @@ class _Reader:
             p.date = max(p.date, date)
 
 
-def _mark(p: Any) -> str:
-    """`ins` or `del` when the paragraph's own mark (its break) is a tracked change."""
+def _mark(p: Any, own: Any = lambda _element: False) -> str:
+    """`ins` or `del` when the paragraph's own mark (its break) is a tracked change (not one of a redline's
+    own: those are taken as the break it circulated)."""
     properties = p.find(f"{_W}pPr")
     marks = properties.find(f"{_W}rPr") if properties is not None else None
     if marks is None:
         return ""
-    if any(marks.find(tag) is not None for tag in _INSERTED):
+    if any((m := marks.find(tag)) is not None and not own(m) for tag in _INSERTED):
         return "ins"
-    return "del" if any(marks.find(tag) is not None for tag in _DELETED) else ""
+    return "del" if any((m := marks.find(tag)) is not None and not own(m) for tag in _DELETED) else ""
 
 
 def _comments_part(document: Any) -> Any | None:
@@ -141,8 +158,11 @@ def _comment_text(element: Any) -> str:
     return nfc("\n".join(x for x in paragraphs if x))
 
 
-def read_reply(data: bytes, source: str) -> Reply:
-    """The paragraphs, tracked changes and comments of a Word reply."""
+def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Reply:
+    """The paragraphs, tracked changes and comments of a Word reply.
+
+    On a Word redline, its own tracked changes are the text it circulated (accepted in both versions);
+    `redline_changes` reads them as changes like any other (the redline's "Reject all" and "Accept all")."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -151,7 +171,11 @@ def read_reply(data: bytes, source: str) -> Reply:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ParseError(f"{source}: is not a Word (.docx) file that can be read ({exc}).") from None
     reader = _Reader()
-    reader.walk(document.element.body)
+    body = document.element.body
+    named = (element.get(f"{_W}name") or "" for element in body.iter(f"{_W}bookmarkStart"))
+    if not redline_changes:
+        reader.own = next((n[len(REDLINE_MARK):] for n in named if n.startswith(REDLINE_MARK)), "")
+    reader.walk(body)
     paragraphs = tuple(
         ReplyParagraph(p.address[1] if p.address else None, nfc("".join(p.original)), nfc("".join(p.accepted)),
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)

@@ -330,6 +330,21 @@ def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[f
     return table
 
 
+def hidden_mark(para: Paragraph, name: str) -> None:
+    """A bookmark named `name` around a paragraph, hidden in Word (the name starts with `_`): a mark that
+    tells regdraft what document a reply was written on. Its id 0 is apart from the provisions' (from 1)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    for element in (start, end):
+        element.set(qn("w:id"), "0")
+    start.set(qn("w:name"), name)
+    properties = para._p.find(qn("w:pPr"))
+    para._p.insert(0 if properties is None else 1, start)
+    para._p.append(end)
+
+
 def widths(table: Table, widths_mm: Sequence[float]) -> None:
     """Fix the table's column widths (Word otherwise sizes columns to their text)."""
     from docx.shared import Mm

@@ -286,8 +286,9 @@ def write(redline: Redline, output: Path, *, layout: str = "inline", changed_onl
 
 def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: dt.date) -> None:
     """Write the redline as a Word document whose changes are Word tracked changes."""
+    from regdraft.core.replies import redline_mark
     from regdraft.render.consolidated_docx import _front, _styles
-    from regdraft.render.docx import new_document, paragraph, save
+    from regdraft.render.docx import hidden_mark, new_document, paragraph, save
     from regdraft.render.redline import page_header, words_for
 
     comparison = redline.comparison
@@ -298,7 +299,10 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     header = page_header(redline, profile, today)
     document.core_properties.title = header.running[:255]  # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"
     _front(document, header, profile, header.draft)
-    paragraph(document, redline.cover_line(profile), italic=True, align="center")
+    # Names the author of the redline's own tracked changes: a reply made on it reads them as the text it
+    # circulated, not as a reviewer's changes.
+    hidden_mark(paragraph(document, redline.cover_line(profile), italic=True, align="center"),
+                redline_mark(tracked_author(redline)))
     paragraph(document, words["summary"], bold=True)
     from regdraft.render.redline import _Helpers
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from regdraft.core.replies import CopyMark
 from regdraft.render.consolidated import Block, amendment_blocks, regulation_blocks
@@ -52,7 +52,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     of its amending articles, each under its key in comments (`regdraft.core.replies.Texts`);
     `draft`, the main regulation's, alone otherwise.
     """
-    from regdraft.render.docx import add_run, new_document, paragraph, save
+    from regdraft.render.docx import add_run, hidden_mark, new_document, paragraph, save
 
     language = amendment.language
     words = profile.words(language)
@@ -64,7 +64,10 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     page_header = document.sections[0].header
     top = page_header.paragraphs[0] if not page_header.paragraphs[0].text else page_header.add_paragraph()
     add_run(top, line, italic=True, size=11)
-    _mark_copy(paragraph(document, line, italic=True, align="center"), CopyMark.of(amendment.slug, r.number, r.draft))
+    # Names the copy (amendment, round, draft): a reply on another amendment's or an earlier round's copy is
+    # told apart when it is imported.
+    hidden_mark(paragraph(document, line, italic=True, align="center"), CopyMark.of(amendment.slug, r.number,
+                                                                                    r.draft).bookmark)
     paragraph(document, words["review_how_to"], italic=True, size=profile.body_pt - 2)
     bookmarks = Bookmarks()
     for text in amendment.preamble:
@@ -92,21 +95,6 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
         bookmarks.text = number if several else 0
         _write_blocks(document, regulation_blocks(amended), names, upper_titles=True, bookmarks=bookmarks)
     save(document, output)
-
-
-def _mark_copy(para: Any, mark: CopyMark) -> None:
-    """A hidden bookmark naming the copy (amendment, round, draft) around the round line: a reply written on
-    another amendment's copy, or on an earlier round's, is told apart when it is imported."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-    for element in (start, end):
-        element.set(qn("w:id"), "0")  # the provisions' bookmarks are numbered from 1
-    start.set(qn("w:name"), mark.bookmark)
-    properties = para._p.find(qn("w:pPr"))
-    para._p.insert(0 if properties is None else 1, start)
-    para._p.append(end)
 
 
 def _text_numbers(amendment: Amendment, texts: Sequence[tuple[str, Regulation]]) -> list[int]:
