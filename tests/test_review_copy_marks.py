@@ -140,6 +140,26 @@ def test_a_comment_on_a_table_cell_lands_on_the_provision_holding_the_table(
     assert placed == {"Đề nghị bổ sung “kỷ luật”.": ("d2.k2", "giám sát")}
 
 
+def test_a_tracked_change_in_a_table_cell_is_a_proposal_changing_that_cell(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # The cell matched no line of the provision (its row is one line `| … | … |`): the change was said to be
+    # in "the amending document's sentence", with no proposal.
+    ws = tmp_workspace
+    path = ws.root / "regulations" / "01-QC-TU.md"
+    ws.commit({"regulations/01-QC-TU.md": path.read_text(encoding="utf-8").replace(CLAUSE, f"{CLAUSE}\n\n{TABLE}")
+               .encode()}, "A table in khoản 2 Điều 2")
+    document = kit.open_docx(_copy(invoke, ws, SLUG, tmp_path / "copy.docx"))
+    cell = _cells(document, "Kiểm tra, giám sát")[3]
+    kit.track_replace(kit.isolate(cell, "giám sát"), "giám sát, kỷ luật", "Nguyễn Văn An")
+    result = invoke(ws, "comment", "import", SLUG, str(kit.save(document, tmp_path / "reply.docx")), "--by", BODY)
+    assert result.exit_code == 0, result.output
+    (c,) = (yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in (ws.root / "amendments" / SLUG / "comments").glob("*.yaml"))
+    assert c["provision"] == "d2.k2" and "văn bản sửa đổi" not in c["text"]
+    assert "| Ủy ban Kiểm tra Tỉnh ủy | Kiểm tra, giám sát, kỷ luật |" in c["proposal"]
+    assert c["proposal"].count("|") == c["anchor"].count("|")  # the row keeps its cells
+
+
 # -- the real documents -----------------------------------------------------------------------
 
 

@@ -253,12 +253,25 @@ def _key(line: str) -> str:
     return fold(strip_label(line))
 
 
-def _match(keys: Sequence[str], text: str) -> tuple[int, bool] | None:
-    """The line (of the folded `keys`) a reply paragraph is, and whether it was read as quoted new text."""
+def _match(keys: Sequence[str], text: str, lines: Sequence[str] = ()) -> tuple[int, bool, int] | None:
+    """The line (of the folded `keys`) a reply paragraph is, whether it was read as quoted new text, and the
+    cell it is when the line is a table's row (`lines`, as written: `| a | b |`; -1: the whole line). The
+    review copy prints a table as a Word table, one paragraph a cell (Nghị định 63/2010's forms)."""
     for quoted, key in ((False, _key(text)), (True, fold(unquoted(text)))):
         if key and key in keys:
-            return keys.index(key), quoted
+            return keys.index(key), quoted, -1
+    key = _key(text)
+    for at, line in enumerate(lines if key else ()):
+        if line.lstrip().startswith("|"):
+            cell = next((c for c, cell in enumerate(line.split("|")) if _key(cell) == key), None)
+            if cell is not None:
+                return at, False, cell
     return None
+
+
+def _lines_of(unit: Unit) -> list[str]:
+    """A unit's own paragraphs as lines: a table's rows each a line."""
+    return [line for text in _own_lines(unit) for line in text.split("\n")]
 
 
 def _label_of(line: str) -> str:
@@ -418,9 +431,16 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
     keys = [_key(line) for line in lines]
     last = own - 1
     for edit in edits:
-        found = _match(keys, edit.old) if edit.old.strip() else None
-        if found is not None:
-            at, quoted = found
+        found = _match(keys, edit.old, lines) if edit.old.strip() else None
+        if found is not None and found[2] >= 0:
+            at, _, cell = found  # a table's cell: the row keeps its other cells, and stays when this one is emptied
+            cells = lines[at].split("|")
+            cells[cell] = f" {' '.join(edit.new.split())} " if edit.new.strip() else " "
+            lines[at] = "|".join(cells)
+            keys[at] = _key(lines[at])
+            last = max(last, at)
+        elif found is not None:
+            at, quoted, _ = found
             new = unquoted(edit.new) if quoted else strip_label(edit.new).strip()
             if new:
                 lines[at] = _label_of(lines[at]) + new
@@ -430,7 +450,7 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
                 del lines[at], keys[at]
                 last = max(last - 1, at - 1)
         elif not edit.old.strip() and edit.new.strip():
-            before = _match(keys, edit.after) if edit.after.strip() else None
+            before = _match(keys, edit.after, lines) if edit.after.strip() else None
             at = before[0] + 1 if before is not None else last + 1
             new = " ".join(edit.new.split()) if labelled else strip_label(edit.new).strip()
             lines.insert(at, new)
@@ -511,8 +531,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             continue
         spot = _lifted(p, _narrowed(p, spot, drafts))
         reg, address = spot
-        if p.original.strip() and _match([_key(line) for line in anchor_text(drafts[reg], address).split("\n")],
-                                         p.original) is None:
+        anchor_lines = anchor_text(drafts[reg], address).split("\n")
+        if p.original.strip() and _match([_key(line) for line in anchor_lines], p.original, anchor_lines) is None:
             # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
             # changed is said in a comment on the provision; putting the sentence into its text is no proposal.
             placed.append(comment(spot, describe_instruction_change(p.original, p.accepted, language),
@@ -552,11 +572,12 @@ def _narrowed(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) ->
     if not p.original.strip() or address == GENERAL:
         return place
     located = drafts[reg].find(address)
-    if _match([_key(line) for line in _own_lines(located.unit)], p.original) is not None:
+    own = _lines_of(located.unit)
+    if _match([_key(line) for line in own], p.original, own) is not None:
         return place
     hits = [str(loc.address) for loc in drafts[reg].walk()
             if located.address.contains(loc.address) and loc.address != located.address
-            and _match([_key(line) for line in _own_lines(loc.unit)], p.original) is not None]
+            and _match([_key(line) for line in _lines_of(loc.unit)], p.original, _lines_of(loc.unit)) is not None]
     return (reg, hits[0]) if len(hits) == 1 else place
 
 
