@@ -12,14 +12,16 @@ REGULATION = "regulations/01-QC-TU.md"
 LINE = "b) Cụ thể hóa và tổ chức thực hiện các nghị quyết"
 
 
-def _commit_markers(ws: Workspace) -> str:
+def _commit_markers(ws: Workspace, label: str = "1a2b3c4 (Sửa điểm b)") -> str:
+    """Markers committed by mistake, the change on their second side. With a rebase's label (the default)
+    that side is the commit it replayed, the drafter's own; with a merge's (`origin/main`), the remote's."""
     path = ws.root / REGULATION
     text = path.read_text(encoding="utf-8")
     start = text.index(LINE)
     end = text.index("\n", start)
     original = text[start:end]
     changed = original.replace("Cụ thể hóa", "Cụ thể hóa kịp thời")
-    path.write_text(text[:start] + f"<<<<<<< HEAD\n{original}\n=======\n{changed}\n>>>>>>> 1a2b3c4 (Sửa điểm b)"
+    path.write_text(text[:start] + f"<<<<<<< HEAD\n{original}\n=======\n{changed}\n>>>>>>> {label}"
                     + text[end:], encoding="utf-8")
     subprocess.run(["git", "-C", str(ws.root), "commit", "-qam", "Commit a conflict by mistake"], check=True,
                    env={"GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "A",
@@ -36,22 +38,33 @@ def test_committed_markers_are_reported_with_the_provision_on_both_sides(tmp_wor
         assert "Conflict markers (<<<<<<< ======= >>>>>>>) were committed" in result.output
         assert "not an article heading" not in result.output
         assert "điểm b khoản 1 Điều 5:" in result.output
+        # Committed in a rebase: the replayed side (second) is yours, shown first.
+        assert "Yours" in result.output
         row = next(line for line in result.output.splitlines() if "kịp thời" in line)
-        assert row.index("Cụ thể hóa và") < row.index("│") < row.index("Cụ thể hóa kịp thời")
+        assert row.index("Cụ thể hóa kịp thời") < row.index("│") < row.index("Cụ thể hóa và")
         assert f"regdraft resolve {REGULATION} --theirs" in result.output
 
 
 def test_resolve_keeps_one_version_in_one_commit(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # `--ours` of markers committed in a rebase kept the remote's side (the first) while saying it kept yours.
     changed = _commit_markers(tmp_workspace)
     head = tmp_workspace.head()
     outside = invoke(tmp_workspace, "resolve", "amendments/qc-sua-doi-2025/amendment.md", "--ours")
     assert outside.exit_code == 1 and f"is not in conflict (files in conflict: {REGULATION})" in outside.output
-    done = invoke(tmp_workspace, "resolve", REGULATION, "--theirs")
+    done = invoke(tmp_workspace, "resolve", REGULATION, "--ours")
     assert done.exit_code == 0, done.output
     text = (tmp_workspace.root / REGULATION).read_text(encoding="utf-8")
     assert changed in text and "<<<<<<<" not in text
     assert tmp_workspace.head() != head and tmp_workspace.uncommitted() == []
     assert invoke(tmp_workspace, "show", "01-QC/TU", "d5.k1.b").exit_code == 0
+
+
+def test_markers_committed_in_a_merge_keep_the_first_side_as_yours(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    changed = _commit_markers(tmp_workspace, "origin/main")
+    done = invoke(tmp_workspace, "resolve", REGULATION, "--ours")
+    assert done.exit_code == 0, done.output
+    text = (tmp_workspace.root / REGULATION).read_text(encoding="utf-8")
+    assert changed not in text and LINE in text and "<<<<<<<" not in text
 
 
 def test_a_conflict_spanning_two_provisions_names_both(tmp_workspace: Workspace, invoke: Invoke) -> None:

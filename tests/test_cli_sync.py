@@ -210,6 +210,31 @@ def test_theirs_keeps_the_remote_version_and_abort_puts_everything_back(office: 
     assert "Định kỳ 3 tháng" in (office["minh"] / AMENDMENT).read_text(encoding="utf-8")
 
 
+def test_edits_made_while_a_sync_is_stopped_are_never_thrown_away(office: Office, invoke: Invoke) -> None:
+    # `sync --abort` threw away an edit to a file not in conflict without a word, and `sync --continue`
+    # answered it only with "run `regdraft sync --continue`".
+    office.edit("lan", CLAUSE_TEXT, "Định kỳ 3 tháng, một năm báo cáo Bộ Chính trị")
+    sync(invoke, office["lan"])
+    office.edit("minh", CLAUSE_TEXT, "Định kỳ 4 tháng, một năm báo cáo Bộ Chính trị")
+    assert invoke(office["minh"], "sync").exit_code == 1
+    regulation = office["minh"] / "regulations" / "01-QC-TU.md"
+    regulation.write_text(regulation.read_text(encoding="utf-8") + "\nGHI CHÚ\n", encoding="utf-8")
+    head = git(office["minh"], "rev-parse", "HEAD")
+    for step in ("--abort", "--continue"):
+        if step == "--continue":
+            assert invoke(office["minh"], "resolve", AMENDMENT, "--ours").exit_code == 0
+        refused = invoke(office["minh"], "sync", step)
+        said = " ".join(refused.output.split())
+        assert refused.exit_code == 1 and "Traceback" not in refused.output
+        assert "You changed regulations/01-QC-TU.md while the sync was stopped" in said and "git restore" in said
+        assert regulation.read_text(encoding="utf-8").endswith("GHI CHÚ\n")
+        assert git(office["minh"], "rev-parse", "HEAD") == head
+    # Set aside, the sync finishes and the edit is made again.
+    git(office["minh"], "checkout", "--", "regulations/01-QC-TU.md")
+    sync(invoke, office["minh"], "--continue")
+    assert "Định kỳ 4 tháng" in (office["minh"] / AMENDMENT).read_text(encoding="utf-8")
+
+
 def test_a_hand_edit_resolves_once_the_markers_are_gone(office: Office, invoke: Invoke) -> None:
     office.edit("lan", CLAUSE_TEXT, "Định kỳ 3 tháng, một năm báo cáo Bộ Chính trị")
     sync(invoke, office["lan"])

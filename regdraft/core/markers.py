@@ -18,6 +18,7 @@ Post-conditions of `split(text)`:
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +48,17 @@ class Split:
     first: str
     second: str
     blocks: tuple[Block, ...]
+
+
+# How a rebase labels the side it replays: `>>>>>>> 1a2b3c4 (Comment from ...)`; a merge names a branch or commit.
+_REPLAYED = re.compile(r"[0-9a-f]{7,40} \(.*\)")
+
+
+def second_is_replayed(parts: Split) -> bool:
+    """Whether the markers were written by a rebase, whose second side is the commit it replayed (the one
+    who synced: "yours") and whose first is the remote's; a merge's first side is yours. Read from the
+    labels, for markers committed by mistake, when git no longer says which operation wrote them."""
+    return any(_REPLAYED.fullmatch(block.second_label) for block in parts.blocks)
 
 
 def has_markers(data: bytes) -> bool:

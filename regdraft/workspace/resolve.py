@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
-from regdraft.core.markers import Block, side_by_side, split
+from regdraft.core.markers import Block, second_is_replayed, side_by_side, split
 from regdraft.workspace.settled import marked, marked_files
 from regdraft.workspace.store import writes
 
@@ -112,7 +112,7 @@ class Conflict:
         """The conflict in a drafter's words: files, provisions side by side, and the commands."""
         lines = [self._headline()]
         theirs = f"From {self.remote} (theirs)" if self.remote else "The other side (theirs)"
-        titles = ("Yours", theirs) if self.operation else ("First version", "Second version")
+        titles = ("Yours", theirs)  # committed markers too: which side is yours is read from their labels
         for f in self.files:
             lines += ["", f"{f.path}: {f.how}."]
             for d in f.differences:
@@ -189,7 +189,7 @@ def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> Con
     parts = split(text)
     if not how:
         how = "It still holds conflict markers" if operation else "Conflict markers are left in it"
-    yours_first = operation != "rebase"
+    yours_first = operation != "rebase" if operation else not second_is_replayed(parts)
     differences = []
     for block in parts.blocks:
         for where, first, second in _provisions(path, block, parts.first, parts.second):
@@ -364,7 +364,10 @@ def _resolve_committed(ws: Workspace, relative: str, side: str | None, kept: str
     """Markers that were committed: write the chosen version and commit it."""
     if side is not None:
         parts = split(ws.read(relative).decode("utf-8", errors="replace"))
-        ws.commit({relative: (parts.first if side == "ours" else parts.second).encode("utf-8")},
+        # Committed in a rebase, the first side is the remote's and the second yours (`--ours` kept the
+        # colleague's answer while saying it kept yours).
+        yours, theirs = (parts.second, parts.first) if second_is_replayed(parts) else (parts.first, parts.second)
+        ws.commit({relative: (yours if side == "ours" else theirs).encode("utf-8")},
                   f"Resolve the conflict in {relative} ({kept})", allow_dirty=True)
     else:
         ws.commit({relative: ws.read(relative)}, f"Resolve the conflict in {relative} by hand", allow_dirty=True)

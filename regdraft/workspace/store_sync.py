@@ -84,6 +84,14 @@ class SharedHistory:
         entries = self._git("status", "--porcelain", "-z", "--untracked-files=no").split("\0")
         return [(e[3:], e[:2]) for e in entries if len(e) > 3 and (e[:2] in ("DD", "AA") or "U" in e[:2])]
 
+    def edited_while_stopped(self) -> list[str]:
+        """Tracked files changed in the working tree beyond what git's stopped rebase or merge holds (its
+        conflicts, and the resolutions staged for it): a drafter's edits made while a sync was stopped."""
+        if not self.operation():
+            return []
+        entries = self._git("status", "--porcelain", "-z", "--untracked-files=no").split("\0")
+        return [e[3:] for e in entries if len(e) > 3 and e[1] in "MDT" and not (e[:2] in ("DD", "AA") or "U" in e[:2])]
+
     def uncommitted(self) -> list[str]:
         """Every file with uncommitted changes (modified, staged or untracked; ignored files aside)."""
         return self.dirty(["."])

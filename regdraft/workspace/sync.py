@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace.activity import describe
@@ -291,6 +292,7 @@ def continue_sync(ws: Workspace) -> SyncReport:
     conflict = find_conflict(ws)
     if conflict is not None and conflict.files:
         raise UnresolvedConflict(conflict.report())
+    _refuse_edits(ws, "finishing")
     if state is None:  # a rebase or merge git started, not regdraft: finish it, and sync later
         if operation and not ws.continue_integration():
             raise UnresolvedConflict(_conflict_report(ws))
@@ -303,6 +305,19 @@ def continue_sync(ws: Workspace) -> SyncReport:
     return report
 
 
+def _refuse_edits(ws: Workspace, doing: str) -> None:
+    """Refuse to finish or undo a stopped sync over edits made while it was stopped: undoing threw them away
+    without a word, and git refuses to finish (`sync --continue` then said only to run itself again)."""
+    edited = ws.edited_while_stopped()
+    if edited:
+        why = ("undoing the sync would throw those changes away" if doing == "undoing"
+               else "git finishes a sync only with the files as it holds them")
+        raise StoreError(f"You changed {', '.join(edited)} while the sync was stopped; {why}, so nothing was "
+                         f"changed. Copy the files aside and undo your changes (`{Command.git('restore', 'FILE')}`), "
+                         f"{'undo' if doing == 'undoing' else 'finish'} the sync, then make the changes again and "
+                         "commit them.")
+
+
 @writes
 def abort_sync(ws: Workspace) -> str:
     """Undo a stopped sync: the branch, files and tags are as they were before it started."""
@@ -310,6 +325,7 @@ def abort_sync(ws: Workspace) -> str:
     operation = ws.operation()
     if not operation and state is None:
         raise UsageError("There is no stopped sync to abort.")
+    _refuse_edits(ws, "undoing")
     ws.abort_integration()
     SyncState.clear(ws)
     remote = state.remote if state else "the remote"
