@@ -133,3 +133,25 @@ def test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next
     assert invoke(lan.root, "amend", "status", SLUG, "--draft", "2").exit_code == 0
     opened = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--yes", "--consult", BODIES[0])
     assert opened.exit_code == 0
+
+
+def test_check_names_a_comment_file_that_does_not_read_and_checks_the_others(
+        consulting_workspace: Workspace, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Conflict markers committed into a comment file: `check` said "No problems found." (exit 0), and the
+    # late comments of that amendment went unreported.
+    ws = consulting_workspace
+    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    rounds.close_round(ws, "mini-sua")
+    monkeypatch.setattr(rounds, "_now", lambda: LATER)
+    round_file = "amendments/mini-sua/rounds/1.yaml"
+    reopened = ws.read(round_file).decode("utf-8").replace("status: closed", "status: open")
+    ws.commit({round_file: reopened.encode()}, "Round 1 open again in another clone")
+    late = rounds.add_comment(ws, "mini-sua", "Ban A", "d2.k1", "Góp ý.")
+    markers = b"<<<<<<< HEAD\nid: zzzz\n=======\nid: yyyy\n>>>>>>> 1a2b3c4 (B)\n"
+    ws.commit({round_file: reopened.replace("status: open", "status: closed").encode(),
+               "amendments/mini-sua/comments/zzzz.yaml": markers},
+              "A late comment and markers committed by mistake")
+    result = invoke(ws, "check")
+    assert result.exit_code == 1, result.output
+    assert "amendments/mini-sua/comments/zzzz.yaml: holds conflict markers" in result.output
+    assert f"comment {late.id} by Ban A" in result.output and "after round 1 closed" in result.output

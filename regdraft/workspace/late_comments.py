@@ -20,7 +20,7 @@ import datetime as dt
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import amendment_path, comments_folder
-from regdraft.workspace.amendments import load_comments, load_rounds, survey
+from regdraft.workspace.amendments import load_rounds, survey
 from regdraft.workspace.store import Revision, Workspace
 
 
@@ -61,16 +61,39 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
         if amendment is None or (name is not None and not _same(ws, amendment.regulation, name)):
             continue
         try:
-            comments = load_comments(ws, entry.slug)
             rounds = {r.number: r for r in load_rounds(ws, entry.slug)}
-        except ParseError:
-            continue  # the round and comment files are reported where they are read
+        except ParseError as exc:
+            problems.extend(_unreadable(exc))
+            continue
+        comments, unreadable = _readable_comments(ws, entry.slug)
+        problems.extend(unreadable)
         adoption = _adopted(ws, entry.slug) if amendment.status == "adopted" else None
         for comment in comments:
             problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption)
             if problem is not None:
                 problems.append(problem)
     return problems
+
+
+def _readable_comments(ws: Workspace, slug: str) -> tuple[list[Comment], list[Problem]]:
+    """The comments of an amendment that read, and a problem for each file that does not (conflict markers
+    committed by mistake, a hand edit): `check` said "No problems found" over them, and left out every other
+    comment of the amendment."""
+    from regdraft.core.comment_yaml import comment_from_yaml
+
+    comments: list[Comment] = []
+    problems: list[Problem] = []
+    for path in ws.files(comments_folder(slug), "*.yaml"):
+        try:
+            comments.append(comment_from_yaml(ws.read(path), path))
+        except ParseError as exc:
+            problems.extend(_unreadable(exc, path))
+    return comments, problems
+
+
+def _unreadable(exc: ParseError, path: str = "") -> list[Problem]:
+    """A file that does not read, as `check` lists it."""
+    return list(exc.problems) or [Problem(str(exc).removeprefix(f"{path}: "), path, 0)]
 
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:
