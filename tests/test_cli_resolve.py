@@ -4,9 +4,10 @@ provision with both versions; `resolve` keeps one of them in one commit."""
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import Invoke
+from tests.conftest import SHARED, Invoke, needs_corpus
 
 REGULATION = "regulations/01-QC-TU.md"
 LINE = "b) Cụ thể hóa và tổ chức thực hiện các nghị quyết"
@@ -106,3 +107,35 @@ def test_the_store_refuses_to_commit_in_the_middle_of_a_rebase(tmp_workspace: Wo
     with pytest.raises(StoreError, match="A git rebase is unfinished"):
         tmp_workspace.commit({"amendments/note.md": b"x"}, "Write during the rebase")
     assert tmp_workspace.head() == head and not (tmp_workspace.root / "amendments/note.md").exists()
+
+
+@needs_corpus
+def test_a_conflict_in_luat_57_2024_names_the_lettered_instruction_and_the_article_kept_as_text(
+        invoke: Invoke, tmp_path: Path) -> None:
+    # A conflict inside sub-instruction c) of a group showed only the group heading, the same on both sides;
+    # one in Điều 1 (amending another law, kept as text) was "the front matter or preamble".
+    root = tmp_path / "ws"
+    source = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
+    for args in (("init", str(root)), ("import", str(source / "base-22-2023-QH15.txt")),
+                 ("amend", "import", str(source / "amending-57-2024-QH15.txt"), "--slug", "l57")):
+        result = invoke(root if args[0] != "init" else None, *args)
+        assert result.exit_code == 0, result.output
+    path = root / "amendments" / "l57" / "amendment.md"
+    text = path.read_text(encoding="utf-8")
+    for needle, old, mine, theirs in (("có giá gói thầu không quá 300 triệu đồng", "300", "350", "400"),
+                                      ("tỉnh có liên quan theo quy định của Chính phủ.”.", "Chính phủ.",
+                                       "Chính phủ (B).", "Chính phủ (A).")):
+        at = text.index(needle)
+        start, end = text.rindex("\n", 0, at) + 1, text.index("\n", at)
+        line = text[start:end]
+        text = (text[:start] + f"<<<<<<< HEAD\n{line.replace(old, theirs)}\n=======\n{line.replace(old, mine)}\n"
+                f">>>>>>> 1a2b3c4 (B)" + text[end:])
+    path.write_text(text, encoding="utf-8")
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=A", "-c", "user.email=a@b", "commit", "-qam", "markers"],
+                   check=True)
+    said = invoke(root, "check").output
+    assert "điểm c khoản 7 Điều 4 (Sửa đổi, bổ sung điểm m khoản 1 như sau:):" in said
+    row = next(line for line in said.splitlines() if "không quá 350" in line)
+    assert row.index("350") < row.index("│") < row.index("400")  # yours (the replayed commit's) first
+    assert "Điều 1. Sửa đổi, bổ sung một số điều của Luật Quy hoạch (lines" in said
+    assert "front matter or preamble" not in said

@@ -25,6 +25,7 @@ from regdraft.workspace.settled import marked, marked_files
 from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment, Instruction
     from regdraft.core.model import Address, Located, Regulation
     from regdraft.workspace.store import CommitInfo, Workspace
 
@@ -281,25 +282,41 @@ def _regulation_provisions(path: str, block: Block, first: str, second: str) -> 
 
 def _instruction(slug: str, path: str, block: Block, first: str, second: str) -> tuple[str, tuple[str, ...],
                                                                                      tuple[str, ...]] | None:
+    """Where a block of an amending document falls: the innermost instruction it is in (a lettered one of a
+    group: its own words and quote, not the group's heading alone), of whichever amending article; else the
+    article of the document it is in (`Điều 1. Sửa đổi … Luật Quy hoạch`, an article kept as text); None
+    before the first article (the front matter or preamble)."""
     from regdraft.core.amend.document import read_amendment
 
     one, _ = read_amendment(first, path, slug)
     two, _ = read_amendment(second, path, slug)
     if one is None:
         return None
-    found = [i for i in one.instructions if i.line <= block.first_line]
+    heading = next(((n, line[3:].strip()) for n, line in reversed(list(enumerate(first.split("\n")[:block.first_line],
+                                                                                  start=1)))
+                    if line.startswith("## ")), None)
+    found = [i for i in _every_instruction(one) if i.line <= block.first_line
+             and (heading is None or i.line > heading[0])]
     if not found:
-        return None
-    here = found[-1]
-    there = next((i for i in (two.instructions if two else ()) if i.location == here.location), None)
+        return (f"{heading[1]} (lines {block.line}-{block.line + len(block.first) + len(block.second) + 2})",
+                _paragraphs(block.first), _paragraphs(block.second)) if heading is not None else None
+    here = max(found, key=lambda i: i.line)
+    there = next((i for i in (_every_instruction(two) if two else ()) if (i.article, i.location) ==
+                  (here.article, here.location)), None)
     where = f"{here.cite(one.language)} ({here.text})"
 
-    def text(instruction: object) -> tuple[str, ...]:
-        if instruction is None:
-            return ()
-        return (instruction.text, *instruction.quote)  # type: ignore[attr-defined]
+    def text(instruction: Instruction | None) -> tuple[str, ...]:
+        return () if instruction is None else (instruction.text, *instruction.quote)
 
     return where, text(here), text(there)
+
+
+def _every_instruction(amendment: Amendment) -> list[Instruction]:
+    """Every instruction of every amending article, the lettered ones of groups included."""
+    def flat(instructions: tuple[Instruction, ...]) -> list[Instruction]:
+        return [x for i in instructions if not i.implied for x in (i, *flat(i.children))]
+
+    return flat(amendment.instructions) + [i for part in amendment.others for i in flat(part.instructions)]
 
 
 # -- taking a side --------------------------------------------------------------------------------
