@@ -408,6 +408,17 @@ def test_the_same_amendment_adopted_in_two_clones_keeps_the_remote_tag(office: O
     assert invoke(office["minh"], "check").exit_code == 0
 
 
+def test_the_same_change_made_in_two_clones_is_not_called_a_settled_conflict(office: Office, invoke: Invoke) -> None:
+    # Both clones adopting the same amendment: "the conflict was settled with origin's work", with no conflict.
+    same = "Định kỳ 3 tháng, một năm báo cáo Bộ Chính trị"
+    office.edit("lan", CLAUSE_TEXT, same)
+    sync(invoke, office["lan"])
+    office.edit("minh", CLAUSE_TEXT, same)
+    said = sync(invoke, office["minh"])
+    assert "Nothing of yours was left to replay: origin already had the same changes." in said
+    assert "conflict" not in said
+
+
 def test_a_tag_off_main_is_reported_and_not_pushed(office: Office, invoke: Invoke) -> None:
     lan = office["lan"]
     tree = git(lan, "rev-parse", "HEAD^{tree}").strip()

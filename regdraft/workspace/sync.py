@@ -59,13 +59,17 @@ class SyncReport:
     went_out: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     replayed: int = 0
+    settled: bool = False  # finished after a conflict (`sync --continue`)
 
     def lines(self) -> list[str]:
         """The report in words, one line per topic."""
         out = [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
                f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else "nothing to send") + "."]
-        if self.how == "rebase" and not self.replayed:
+        if self.how == "rebase" and not self.replayed and self.settled:
             out.append(f"Nothing of yours was left to replay: the conflict was settled with {self.remote}'s work.")
+        elif self.how == "rebase" and not self.replayed:
+            # git drops a commit whose change the remote already has (both clones adopted the same amendment).
+            out.append(f"Nothing of yours was left to replay: {self.remote} already had the same changes.")
         elif self.how == "rebase":
             out.append(f"Your {_commits(self.replayed)} replayed on top of the work from {self.remote} (rebase).")
         elif self.how == "merge":
@@ -162,7 +166,7 @@ def _stopped_message(ws: Workspace) -> str:
 
 def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncReport:
     """Integrate and push until the push goes through."""
-    report = SyncReport(state.remote)
+    report = SyncReport(state.remote, settled=integrated)
     known = ws.tags()
     for _ in range(ATTEMPTS):
         if not integrated:
