@@ -259,6 +259,8 @@ def test_unplaced_passages_are_listed_and_nothing_is_imported(ws: Workspace, cop
     assert result.exit_code == 1
     assert "could not be placed" in result.output and "nothing was imported" in result.output
     assert "Đề nghị bổ sung một điều về phối hợp." in result.output
+    # Numbered as Word's review pane lists them: the second in the document (its id in the file is 0).
+    assert "Word comment 2 by A:" in result.output and "Word comment 0" not in result.output
     assert "Traceback" not in result.output
     assert _state(ws) == before and _comment_files(ws) == {}
 

@@ -499,6 +499,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                        created=date, author=name or author, selection=selection,
                        source=fingerprint(by, key or on, author, date, text, selection, proposal), regulation=reg)
 
+    # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
+    numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
     for wc in reply.comments:
         first, last = where[wc.start], where[wc.end]
         found = _containing(texts, wc.selection) if not reply.bookmarked and wc.selection else []
@@ -510,7 +512,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             at = ("", GENERAL)
         else:
             passage = wc.selection or reply.paragraphs[wc.start].original
-            unplaced.append(Unplaced(f"Word comment {wc.id} by {wc.author or 'an unnamed reviewer'}",
+            unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}",
                                      wc.text, passage))
             continue
         taken.setdefault(at, len(placed))
