@@ -148,6 +148,21 @@ def test_a_new_point_added_after_the_last_point_is_a_point_of_the_clause(
         ("c", ("Công tác đối ngoại của Đảng bộ tỉnh.",)), ("d", ("Công tác cải cách hành chính.",))]
 
 
+def test_a_point_struck_out_whole_is_a_proposal_to_repeal_it(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Its proposal was empty, and accepting an empty wording was refused.
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, "Thường lệ ba tháng một lần")
+    for run in list(point.runs):
+        kit.track_replace(run, "", "A")
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    (c,) = comments.values()
+    assert (c["provision"], c["proposal"], c["text"]) == (
+        "d12.k1.a", "a) (được bãi bỏ)", "Đề nghị bãi bỏ điểm a khoản 1 Điều 12.")
+    accept_proposal(ws, SLUG, c["id"])
+    assert rounds.draft_text(ws, SLUG).find("d12.k1.a").unit.repealed
+
+
 # -- the real decree: Nghị định 63/2010/NĐ-CP amended by Nghị định 48/2013/NĐ-CP ----------------
 
 

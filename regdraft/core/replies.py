@@ -31,7 +31,8 @@ from regdraft.core.amend.quote import CLAUSE, POINT
 from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
 from regdraft.core.errors import RegdraftError
 from regdraft.core.labels import Kind
-from regdraft.core.model import Address, Regulation, Unit
+from regdraft.core.markdown_writer import unit_label_text
+from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit
 from regdraft.core.text import nfc, tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
@@ -360,10 +361,12 @@ def common_address(addresses: Sequence[str]) -> str:
 _WORDS = {
     "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
            "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
-           "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}."},
+           "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
+           "repeal": "Đề nghị bãi bỏ {what}."},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
            "lead": "Proposed wording: {changes}.", "general": "General",
-           "instruction": "Proposed wording of the instruction “{old}”: {changes}."},
+           "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
+           "repeal": "Proposed: repeal {what}."},
 }
 
 
@@ -555,6 +558,12 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
         date = max((p.date for p, _ in group), default="")
         summary = describe_change(before, proposal, language)
+        if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+            # Every paragraph struck out: the provision repealed, as the wording editor writes it
+            # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
+            proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
+            summary = _WORDS.get(language, _WORDS["vi"])["repeal"].format(
+                what=Address.parse(address).describe(language))
         if at in taken:
             # The reviewer commented on the provision they rewrote: one comment carries both.
             i = taken[at]
