@@ -12,7 +12,7 @@ import yaml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from regdraft.core.replies import bookmark_address
+from regdraft.core.reply_marks import bookmark_address
 from regdraft.workspace.store import Workspace, init_workspace
 from tests import word_reply_kit as kit
 from tests.conftest import SHARED, Invoke, needs_corpus

@@ -14,8 +14,9 @@ import yaml
 
 from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml
 from regdraft.core.comments import GENERAL, Comment, CommentType
-from regdraft.core.replies import CopyMark, Reply, ReplyComment, ReplyParagraph, bookmark_name, bookmark_target
+from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph
 from regdraft.core.replies import comments_from_reply as place
+from regdraft.core.reply_marks import CopyMark, bookmark_name, bookmark_target
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit

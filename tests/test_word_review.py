@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import Result
 
-from regdraft.core.replies import CopyMark, bookmark_address, slug_digest
+from regdraft.core.reply_marks import CopyMark, bookmark_address, slug_digest
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit

@@ -21,101 +21,38 @@ Post-conditions of `comments_from_reply`:
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.amend.proposal import editor_text, proposable
-from regdraft.core.amend.quote import CLAUSE, POINT
 from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
 from regdraft.core.errors import RegdraftError
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit
-from regdraft.core.text import nfc, tone_key
-from regdraft.core.word_diff import DiffSegment, Op, diff_words
-
-BOOKMARK_PREFIX = "_rd"
-# `_rd12_d5_k2_b`; in a copy of several amended texts `_rd12_t2_d5_k2_b` (the second text of the copy).
-_BOOKMARK = re.compile(r"_rd\d+_(?:t(?P<text>\d+)_)?(?P<code>[A-Za-z0-9_]+)")
+from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.reply_marks import CopyMark
+from regdraft.core.reply_wording import (
+    WORDS,
+    Edit,
+    describe_change,
+    describe_instruction_change,
+    fold,
+    line_key,
+    lines_of,
+    match_line,
+    new_kind,
+    own_count,
+    own_lines,
+    proposed_text,
+    strip_label,
+    unquoted,
+    wording,
+)
 
 # A provision of one amended text: the regulation's key (as in `Texts`) and the address.
 Place = tuple[str, str]
 # The amended texts of a review copy, in the copy's order: each regulation's key in comments (empty
 # for the amendment's main regulation, else its id) and the text as amended.
 Texts = Sequence[tuple[str, Regulation]]
-
-
-# `_rdcopy_3f2a9c01de_r2_d3`: the review copy of the amendment whose slug has that digest, round 2, draft 3.
-_COPY = re.compile(r"_rdcopy_(?P<digest>[0-9a-f]{10})_r(?P<round>\d+)_d(?P<draft>\d+)")
-
-
-@dataclass(frozen=True, slots=True)
-class CopyMark:
-    """Which review copy a reply was written on: its amendment (a digest of the slug), round and draft."""
-
-    digest: str
-    round: int
-    draft: int
-
-    @property
-    def bookmark(self) -> str:
-        """The hidden bookmark the review copy carries (at most 40 characters, as Word allows)."""
-        return f"_rdcopy_{self.digest}_r{self.round}_d{self.draft}"
-
-    @staticmethod
-    def of(slug: str, round_number: int, draft: int) -> CopyMark:
-        """The mark of the review copy of `slug`'s round."""
-        return CopyMark(slug_digest(slug), round_number, draft)
-
-    @staticmethod
-    def read(name: str) -> CopyMark | None:
-        """The mark a bookmark name carries, or None for any other bookmark."""
-        match = _COPY.fullmatch(name)
-        return CopyMark(match["digest"], int(match["round"]), int(match["draft"])) if match else None
-
-
-REDLINE_MARK = "_rdredline_"
-
-
-def redline_mark(author: str) -> str:
-    """The hidden bookmark of a Word redline naming (by a digest) the author of its own tracked changes:
-    a reply made on the redline reads those as the text circulated, not as the reviewer's changes."""
-    return REDLINE_MARK + slug_digest(author)
-
-
-def slug_digest(slug: str) -> str:
-    """A short digest of an amendment's slug: a bookmark name holds letters, digits and `_` only."""
-    import hashlib
-
-    return hashlib.sha1(slug.encode("utf-8")).hexdigest()[:10]
-
-
-def bookmark_name(number: int, address: str, text: int = 0) -> str:
-    """The hidden Word bookmark that carries a provision's address (`_rd12_d5_k2_b`).
-
-    Word hides bookmarks whose name starts with `_` and allows letters, digits and `_` only;
-    the running number keeps names unique when a provision spans several paragraphs. `text`
-    numbers the amended text of a copy holding several (`_rd12_t2_d5_k2_b`); 0 names none.
-    """
-    which = f"t{text}_" if text else ""
-    return f"{BOOKMARK_PREFIX}{number}_{which}{address.replace('.', '_')}"
-
-
-def bookmark_address(name: str) -> str | None:
-    """The address a review-copy bookmark carries, or None for any other bookmark."""
-    found = bookmark_target(name)
-    return found[1] if found else None
-
-
-def bookmark_target(name: str) -> tuple[int, str] | None:
-    """The amended text (1, 2 ... in the copy; 0 when the bookmark names none: the first or only
-    regulation) and the address a review-copy bookmark carries, or None for any other bookmark."""
-    match = _BOOKMARK.fullmatch(name)
-    if not match:
-        return None
-    return int(match.group("text") or 0), match.group("code").replace("_", ".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,90 +150,11 @@ class Placed:
 
 # -- matching text ----------------------------------------------------------------------------
 
-# Letters that look Vietnamese but are not: Icelandic eth, Cyrillic and Greek capitals.
-_LOOKALIKES = str.maketrans({
-    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
-    "Α": "A", "Β": "B", "Ε": "E", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
-})
-
-
-def fold(text: str) -> str:
-    """A key for matching reply text to the draft: NFC, lookalikes read, tone placement, case and spacing folded."""
-    text = unicodedata.normalize("NFC", nfc(text).translate(_LOOKALIKES))
-    return " ".join(tone_key(text).casefold().split())
-
-
-_LABEL = re.compile(r"^\s*(?:(?:Điều|Article)\s+\d+[a-z]*\s*[.:]?|\d+[a-z]*\s*[.-]|[a-zđ]\d*\s*[).])\s*",
-                    re.IGNORECASE)
-
-
-def strip_label(text: str) -> str:
-    """A paragraph without its leading label (`2. `, `a) `, `Điều 5. `)."""
-    return _LABEL.sub("", text, count=1)
-
-
-# The close of quoted new text: `”`, `”.`, `”;` (or a straight quote), at the end of its last paragraph.
-_CLOSING_QUOTE = re.compile(r"\s*[”\"][.;,]?\s*$")
-
-
-def unquoted(text: str) -> str:
-    """A paragraph of an instruction's quoted new text as the provision holds it: without the opening
-    `“`, its label (`“Điều 35.`, `4.`) and the closing `”.` or `”;`."""
-    text = text.strip()
-    if text[:1] in "“\"":
-        text = text[1:]
-    return _CLOSING_QUOTE.sub("", strip_label(text)).strip()
-
-
-def _key(line: str) -> str:
-    return fold(strip_label(line))
-
-
-def _match(keys: Sequence[str], text: str, lines: Sequence[str] = ()) -> tuple[int, bool, int] | None:
-    """The line (of the folded `keys`) a reply paragraph is, whether it was read as quoted new text, and the
-    cell it is when the line is a table's row (`lines`, as written: `| a | b |`; -1: the whole line). The
-    review copy prints a table as a Word table, one paragraph a cell (Nghị định 63/2010's forms)."""
-    for quoted, key in ((False, _key(text)), (True, fold(unquoted(text)))):
-        if key and key in keys:
-            return keys.index(key), quoted, -1
-    key = _key(text)
-    for at, line in enumerate(lines if key else ()):
-        if line.lstrip().startswith("|"):
-            cell = next((c for c, cell in enumerate(line.split("|")) if _key(cell) == key), None)
-            if cell is not None:
-                return at, False, cell
-    return None
-
-
-def _lines_of(unit: Unit) -> list[str]:
-    """A unit's own paragraphs as lines: a table's rows each a line."""
-    return [line for text in _own_lines(unit) for line in text.split("\n")]
-
-
-def _label_of(line: str) -> str:
-    """A line's leading label with the space after it (`4. `, `Điều 35. `), empty when it has none."""
-    return line[:len(line) - len(strip_label(line))]
-
-
-def _new_kind(text: str) -> Kind | None:
-    """The kind of provision a paragraph the reviewer added begins, by its label (`i) …` a point, `4. …` a clause)."""
-    text = " ".join(text.split())
-    if POINT.match(text):
-        return Kind.POINT
-    return Kind.CLAUSE if CLAUSE.match(text) else None
-
-
-def _own_lines(unit: Unit) -> list[str]:
-    return [*([unit.title] if unit.title else []), *unit.text, *unit.closing]
-
-
 def _index(draft: Regulation) -> dict[str, list[str]]:
     """Folded paragraph text -> the addresses of the units whose own paragraph it is."""
     index: dict[str, list[str]] = {}
     for loc in draft.walk():
-        for line in _own_lines(loc.unit):
+        for line in own_lines(loc.unit):
             index.setdefault(fold(strip_label(line)), []).append(str(loc.address))
     return index
 
@@ -309,7 +167,7 @@ def _containing(texts: Texts, passage: str) -> list[Place]:
     out: list[Place] = []
     for reg, draft in texts:
         found = [str(loc.address) for loc in draft.walk()
-                 if any(key in fold(line) for line in _own_lines(loc.unit))]
+                 if any(key in fold(line) for line in own_lines(loc.unit))]
         out += [(reg, a) for a in found
                 if not any(b != a and Address.parse(a).contains(Address.parse(b)) for b in found)]
     return out
@@ -354,119 +212,6 @@ def common_address(addresses: Sequence[str]) -> str:
     if not shared:
         return GENERAL
     return str(Address(tuple(shared)))
-
-
-# -- describing a proposal --------------------------------------------------------------------
-
-_WORDS = {
-    "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
-           "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
-           "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
-           "repeal": "Đề nghị bãi bỏ {what}."},
-    "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
-           "lead": "Proposed wording: {changes}.", "general": "General",
-           "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
-           "repeal": "Proposed: repeal {what}."},
-}
-
-
-def describe_change(old: str, new: str, language: str = "vi") -> str:
-    """A plain sentence of what changed between two texts, phrase by phrase (`thay “A” bằng “B”`)."""
-    words = _WORDS.get(language, _WORDS["vi"])
-    return words["lead"].format(changes=_changes(old, new, words))
-
-
-def describe_instruction_change(old: str, new: str, language: str = "vi") -> str:
-    """A plain sentence of what a reviewer changed in an instruction's own words (not in its quoted new text)."""
-    words = _WORDS.get(language, _WORDS["vi"])
-    return words["instruction"].format(old=" ".join(old.split()), changes=_changes(old, new, words))
-
-
-def _changes(old: str, new: str, words: dict[str, str]) -> str:
-    parts: list[str] = []
-    deleted = ""
-    for segment in (*diff_words(old, new), DiffSegment(Op.EQUAL, "")):
-        text = " ".join(segment.text.split())
-        if segment.op is Op.DELETE:
-            deleted = text
-            continue
-        if segment.op is Op.INSERT:
-            parts.append(words["replace"].format(a=deleted, b=text) if deleted else words["add"].format(b=text))
-        elif deleted:
-            parts.append(words["delete"].format(a=deleted))
-        deleted = ""
-    return "; ".join(p for p in parts if "“”" not in p) or words["replace"].format(a=old, b=new)
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """A paragraph the reviewer changed: as circulated (empty when they added it), as they left it, and the
-    text (as they left it) of the paragraph just before it, which says where an added paragraph goes."""
-
-    old: str
-    new: str
-    after: str = ""
-
-
-def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> tuple[str, bool]:
-    """The provision's text as a proposal on it states it, and whether its lines carry labels.
-
-    A clause or point without points is its text (the anchor); an article, a provision holding
-    points or clauses, or one the reviewer adds a labelled paragraph to (`labelled`), is written
-    as the browser's wording editor writes it, a label on every line, so that accepting the
-    proposal keeps its points and clauses (a unit with a closing text has no such form).
-    """
-    if proposable(unit) and not unit.repealed and (labelled or unit.kind is Kind.ARTICLE or unit.children):
-        return editor_text(unit, language), True
-    return anchor, False
-
-
-def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = False) -> str:
-    """A provision's `wording` (one paragraph a line) with the reviewer's changed paragraphs in place.
-
-    A changed paragraph replaces the line it is, keeping the line's label; it is read as quoted
-    new text when only that matches (`“4. … ”.` in an instruction is the line `4. …`). An added
-    paragraph follows the paragraph it was added after, else the provision's `own` first lines;
-    it keeps its label when the lines carry labels (`labelled`: it is a new point or clause).
-    A changed paragraph that is no line of the text is left out: it is not the provision's wording.
-    """
-    lines = text.split("\n") if text else []
-    keys = [_key(line) for line in lines]
-    last = own - 1
-    for edit in edits:
-        found = _match(keys, edit.old, lines) if edit.old.strip() else None
-        if found is not None and found[2] >= 0:
-            at, _, cell = found  # a table's cell: the row keeps its other cells, and stays when this one is emptied
-            cells = lines[at].split("|")
-            cells[cell] = f" {' '.join(edit.new.split())} " if edit.new.strip() else " "
-            lines[at] = "|".join(cells)
-            keys[at] = _key(lines[at])
-            last = max(last, at)
-        elif found is not None:
-            at, quoted, _ = found
-            new = unquoted(edit.new) if quoted else strip_label(edit.new).strip()
-            if new:
-                lines[at] = _label_of(lines[at]) + new
-                keys[at] = _key(lines[at])
-                last = max(last, at)
-            else:
-                del lines[at], keys[at]
-                last = max(last - 1, at - 1)
-        elif not edit.old.strip() and edit.new.strip():
-            before = _match(keys, edit.after, lines) if edit.after.strip() else None
-            at = before[0] + 1 if before is not None else last + 1
-            new = " ".join(edit.new.split()) if labelled else strip_label(edit.new).strip()
-            lines.insert(at, new)
-            keys.insert(at, _key(new))
-            last = max(last + 1, at)
-    return "\n".join(lines)
-
-
-def _own_count(unit: Unit, labelled: bool) -> int:
-    """How many lines of a provision's wording are its own paragraphs (before its points or clauses)."""
-    if not labelled:
-        return len(_own_lines(unit))
-    return 1 + len(unit.text) if unit.kind is Kind.ARTICLE else max(1, len(unit.text))
 
 
 # -- placing a reply --------------------------------------------------------------------------
@@ -537,7 +282,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         spot = _lifted(p, _narrowed(p, spot, drafts))
         reg, address = spot
         anchor_lines = anchor_text(drafts[reg], address).split("\n")
-        if p.original.strip() and _match([_key(line) for line in anchor_lines], p.original, anchor_lines) is None:
+        keys = [line_key(line) for line in anchor_lines]
+        if p.original.strip() and match_line(keys, p.original, anchor_lines) is None:
             # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
             # changed is said in a comment on the provision; putting the sentence into its text is no proposal.
             placed.append(comment(spot, describe_instruction_change(p.original, p.accepted, language),
@@ -550,9 +296,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         reg, address = at
         unit = drafts[reg].find(address).unit
         edits = [edit for _, edit in group]
-        adds_unit = any(not e.old.strip() and _new_kind(e.new) is not None for e in edits)
+        adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
         before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit)
-        proposal = proposed_text(before, edits, _own_count(unit, labelled), labelled)
+        proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
         if fold(proposal) == fold(before):
             continue
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
@@ -562,7 +308,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             # Every paragraph struck out: the provision repealed, as the wording editor writes it
             # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
             proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
-            summary = _WORDS.get(language, _WORDS["vi"])["repeal"].format(
+            summary = WORDS.get(language, WORDS["vi"])["repeal"].format(
                 what=Address.parse(address).describe(language))
         if at in taken:
             # The reviewer commented on the provision they rewrote: one comment carries both.
@@ -583,19 +329,19 @@ def _narrowed(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) ->
     if not p.original.strip() or address == GENERAL:
         return place
     located = drafts[reg].find(address)
-    own = _lines_of(located.unit)
-    if _match([_key(line) for line in own], p.original, own) is not None:
+    own = lines_of(located.unit)
+    if match_line([line_key(line) for line in own], p.original, own) is not None:
         return place
     hits = [str(loc.address) for loc in drafts[reg].walk()
             if located.address.contains(loc.address) and loc.address != located.address
-            and _match([_key(line) for line in _lines_of(loc.unit)], p.original, _lines_of(loc.unit)) is not None]
+            and match_line([line_key(line) for line in lines_of(loc.unit)], p.original, lines_of(loc.unit)) is not None]
     return (reg, hits[0]) if len(hits) == 1 else place
 
 
 def _lifted(p: ReplyParagraph, place: Place) -> Place:
     """Where a paragraph the reviewer added belongs: a new point (`i) …`) added after point h is the
     clause's, a new clause the article's; any other added paragraph, the provision it follows."""
-    kind = _new_kind(p.accepted) if not p.original.strip() else None
+    kind = new_kind(p.accepted) if not p.original.strip() else None
     reg, address = place
     if kind is None or address == GENERAL:
         return place

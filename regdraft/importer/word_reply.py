@@ -19,15 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from regdraft.core.errors import ParseError
-from regdraft.core.replies import (
-    REDLINE_MARK,
-    CopyMark,
-    Reply,
-    ReplyComment,
-    ReplyParagraph,
-    bookmark_target,
-    slug_digest,
-)
+from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph
+from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -130,7 +130,7 @@ class Bookmarks:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
-        from regdraft.core.replies import bookmark_name
+        from regdraft.core.reply_marks import bookmark_name
 
         self.count += 1
         start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")

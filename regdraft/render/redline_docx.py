@@ -286,7 +286,7 @@ def write(redline: Redline, output: Path, *, layout: str = "inline", changed_onl
 
 def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: dt.date) -> None:
     """Write the redline as a Word document whose changes are Word tracked changes."""
-    from regdraft.core.replies import redline_mark
+    from regdraft.core.reply_marks import redline_mark
     from regdraft.render.consolidated_docx import _front, _styles
     from regdraft.render.docx import hidden_mark, new_document, paragraph, save
     from regdraft.render.redline import page_header, words_for

@@ -8,7 +8,7 @@ Post-conditions of `write_review_copy`:
    amending articles, each under a heading naming the regulation.
 2. Every paragraph of a provision, each cell of a table in it included (and of an instruction, a
    group's heading included, for the provision it names: of several, the article or clause holding
-   them all), sits in a hidden bookmark carrying the provision's address (`regdraft.core.replies.bookmark_name`),
+   them all), sits in a hidden bookmark carrying the provision's address (`regdraft.core.reply_marks.bookmark_name`),
    and, in a copy of several texts, the number of the text it stands in (an instruction: the
    text of the regulation its article amends), so that `regdraft comment import` places a
    reply's comments and changes exactly.
@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regdraft.core.replies import CopyMark
+from regdraft.core.reply_marks import CopyMark
 from regdraft.render.consolidated import Block, amendment_blocks, regulation_blocks
 from regdraft.render.consolidated_docx import Bookmarks, _add, _front, _runs, _signature, _styles, _write_blocks
 from regdraft.render.html import amendment_header

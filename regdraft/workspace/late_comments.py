@@ -79,11 +79,11 @@ def _readable_comments(ws: Workspace, slug: str) -> tuple[list[Comment], list[Pr
     """The comments of an amendment that read, and a problem for each file that does not (conflict markers
     committed by mistake, a hand edit): `check` said "No problems found" over them, and left out every other
     comment of the amendment."""
-    from regdraft.core.comment_yaml import comment_from_yaml
-
     comments: list[Comment] = []
     problems: list[Problem] = []
     for path in ws.files(comments_folder(slug), "*.yaml"):
+        from regdraft.core.comment_yaml import comment_from_yaml  # PyYAML only when there are comments
+
         try:
             comments.append(comment_from_yaml(ws.read(path), path))
         except ParseError as exc:

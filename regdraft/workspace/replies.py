@@ -146,7 +146,7 @@ def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], repl
     provisions read differently in the round's draft: the copy's hidden marks would place its comments on
     provisions they are not about (a reply on Nghị định 63/2010's copy landed on Luật Đấu thầu)."""
     from regdraft.core.comments import anchor_text
-    from regdraft.core.replies import slug_digest
+    from regdraft.core.reply_marks import slug_digest
 
     mark, name = reply.copy, reply.source
     if mark is None:
