@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
 from regdraft.core.amend.reasons import from_comment
+from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import RegdraftError
+from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, map_units
 from regdraft.workspace.store import Workspace, writes
@@ -54,6 +56,13 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if placement.state is State.REMOVED:
         raise RegdraftError(f"{describe_on(comment.on)} of comment {comment.id} is no longer in the draft; "
                             "its proposal has no provision to replace.")
+    if placement.state is State.CHANGED and not ws.dirty([amendment_path(where)]):  # (uncommitted: refused below)
+        # Its wording was written against the text circulated: written in now, it would undo what changed
+        # since (another proposal accepted on the same provision was silently undone).
+        raise RegdraftError(f"{describe_on(placement.address)} has changed since comment {comment.id} was made on it, "
+                            "and its proposal was written against the text as it was: accepting it would undo that "
+                            "change. Compare the two, then edit the text and run "
+                            f"`{Command.of('amend from-edits', where)}`.")
     draft = draft_text(ws, where, regulation=comment.regulation)
     address = Address.parse(placement.address)
     if address.segments[-1].kind not in PROPOSABLE:

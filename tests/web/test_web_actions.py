@@ -183,6 +183,22 @@ def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> Non
     assert refused.status_code == 400 and "does not read as điểm b khoản 2 Điều 5" in refused.text
 
 
+def test_a_proposal_made_before_the_provision_changed_is_not_written_over_the_change(review_ws: Workspace) -> None:
+    # Accepting a second proposal on a provision already rewritten by an accepted one silently undid the first.
+    text = ("b) Định kỳ hằng quý, một năm báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt của tỉnh "
+            "và kết quả thực hiện các nghị quyết, chỉ thị của Đảng;")
+    first = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Hằng quý.", proposal=text)
+    second = add_comment(review_ws, SLUG, BODIES[1], "d5.k2.b", "Hằng tháng.",
+                         proposal=text.replace("hằng quý", "hằng tháng"))
+    c = client(review_ws)
+    assert c.post(f"/a/{SLUG}/comments/{first.id}/accept", data={"csrf": token(c)}).status_code == 303
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments/{second.id}/accept", data={"csrf": token(c, f"/a/{SLUG}/comments")})
+    assert refused.status_code == 422 and "has changed since comment" in refused.text
+    assert head(review_ws) == before
+    assert "hằng quý" in draft_text(review_ws, SLUG).find("d5.k2.b").unit.text[0]
+
+
 def test_a_comment_whose_wording_is_in_the_draft_cannot_be_answered_as_not_taken_in(review_ws: Workspace) -> None:
     # "Không tiếp thu: đổi ý" was recorded beside "Đã sửa vào dự thảo", the wording still in the draft.
     from regdraft.workspace.rounds import respond_comment
