@@ -171,6 +171,7 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         except UnknownUnit as exc:
             raise UnknownUnit(f"{exc.args[0]} Comments name provisions of the draft circulated in "
                               f"round {round_number}.") from None
+    _reads_as_the_provision(nfc(proposal).strip(), address, draft.language)
     kind = type_.strip().lower() if type_ and type_.strip() else None
     if kind is None:
         kind = CommentType.GENERAL.value if address == GENERAL else CommentType.SUBSTANTIVE.value
@@ -180,6 +181,27 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         raise UsageError(f"type '{type_}' is not one of general, substantive, editorial.") from None
     return Comment("", round_number, body, address, ctype, words, nfc(proposal).strip(),
                    anchor_text(draft, address))
+
+
+def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
+    """Refuse a wording written with a provision's label that is not the provision commented on: the browser
+    kept the wording of khoản 9 when the member clicked khoản 8, and the comment was filed on khoản 8.
+    A proposal without a label of its own (free text) is the body's words and is kept as it is."""
+    from regdraft.core.amend.proposal import PROPOSABLE, proposed_unit
+    from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
+
+    first = proposal.split("\n", 1)[0].strip()
+    if on == GENERAL or not first or not (CLAUSE.match(first) or POINT.match(first) or HEADING.match(first)):
+        return
+    address = Address.parse(on)
+    if address.segments[-1].kind not in PROPOSABLE:
+        return
+    try:
+        proposed_unit(proposal, address, language)
+    except UsageError as exc:
+        raise UsageError(f"The proposed wording begins “{first[:60]}”, which is not "
+                         f"{address.describe(language)}, the provision commented on: {exc.args[0]} Choose the "
+                         "provision the wording is for, or write the wording for this one.") from None
 
 
 def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:

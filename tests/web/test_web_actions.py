@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
 from regdraft.core.comment_yaml import comment_to_yaml
@@ -177,10 +178,21 @@ def test_accept_refused_over_uncommitted_edits_keeps_the_reply(review_ws: Worksp
 
 
 def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> None:
-    comment = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Sửa.", proposal="c) Một điểm khác hẳn.")
+    # A wording labelled as another provision is refused when the comment is made (the browser kept khoản 9's
+    # wording when the member clicked khoản 8, and the comment was filed on khoản 8): the member sees why.
+    from regdraft.core.errors import UsageError
+
+    with pytest.raises(UsageError, match="begins “c\\) Một điểm khác hẳn.”, which is not điểm b khoản 2 Điều 5"):
+        add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Sửa.", proposal="c) Một điểm khác hẳn.")
     c = client(review_ws)
-    refused = c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c, f"/a/{SLUG}/comments")})
-    assert refused.status_code == 400 and "does not read as điểm b khoản 2 Điều 5" in refused.text
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d5.k2.b", text="Sửa điểm này.",
+                                                               proposal="9. Một khoản khác hẳn."))
+    assert refused.status_code == 400 and "which is not điểm b khoản 2 Điều 5" in refused.text
+    assert "Sửa điểm này." in refused.text and "9. Một khoản khác hẳn." in refused.text  # the typed text kept
+    assert head(review_ws) == before
+    # A wording without a label of its own is the body's words, kept as they are.
+    assert add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Sửa.", proposal="Báo cáo hằng quý.").proposal
 
 
 def test_a_proposal_made_before_the_provision_changed_is_not_written_over_the_change(review_ws: Workspace) -> None:

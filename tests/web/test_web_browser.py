@@ -86,6 +86,19 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
         [f"amendments/{SLUG}/comments/{comment.id}.yaml"]
 
 
+def test_clicking_another_provision_drops_the_words_quoted_from_the_one_before(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # The quote of khoản 9's words stayed at the head of a comment filed on khoản 8, the provision clicked next.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    _select(page, "d12.k1.a", PHRASE)
+    assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+    page.fill("#comment-text", page.input_value("#comment-text") + "Đề nghị làm rõ.")
+    page.locator('[data-on="d12.k1.b"]').first.click()
+    assert page.input_value("#comment-on") == "d12.k1.b"
+    assert page.input_value("#comment-text") == "Đề nghị làm rõ."
+
+
 def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
     proposed = "a) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành."
     comment = add_comment(review_ws, SLUG, BODIES[0], "d12.k1.a", "Họp thường xuyên hơn.", proposal=proposed)

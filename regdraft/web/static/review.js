@@ -42,6 +42,7 @@
   }
 
   function choose(address, phrase) {
+    const before = on.value;
     on.value = address;
     highlight(address);
     const named = described(address);
@@ -53,6 +54,10 @@
       const rest = text.value.startsWith(quoted) ? text.value.slice(quoted.length) : text.value;
       quoted = "“" + phrase + "”: ";
       text.value = quoted + rest;
+    } else if (address !== before && quoted && text.value.startsWith(quoted)) {
+      // Another provision clicked: the words quoted from the one before are not about this one.
+      text.value = text.value.slice(quoted.length);
+      quoted = "";
     }
     const current = texts[address];
     if (current !== undefined && (proposal.value === "" || proposal.value === editorFrom)) {
