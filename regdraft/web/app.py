@@ -253,7 +253,10 @@ async def _access(c: Context) -> Response:
     if link is None:
         return c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
     response = RedirectResponse("/", 303)
-    response.set_cookie(ACCESS_COOKIE, token, httponly=True, samesite="strict", max_age=90 * 24 * 3600)
+    # Lax, not strict: a link opened from webmail or a chat is a navigation from another site, and a strict
+    # cookie was not sent on it, nor on the redirect after it ("Cần đường dẫn truy cập", however often
+    # opened). Writes still need the form's token and a same-origin request.
+    response.set_cookie(ACCESS_COOKIE, token, httponly=True, samesite="lax", max_age=90 * 24 * 3600)
     return response
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from regdraft.web.guard import ACCESS_COOKIE
 from regdraft.workspace.access import invite, links, lookup, revoke
 from regdraft.workspace.rounds import add_comment, load_comments
 from regdraft.workspace.store import Workspace
@@ -103,3 +104,13 @@ def test_links_mode_accepts_any_host_name(review_ws: Workspace) -> None:
     _, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
     c = _enter(review_ws, secret)
     assert c.get("/", headers={"host": "10.0.0.5:8421"}).status_code == 200
+
+
+def test_the_access_cookie_is_sent_on_a_link_opened_from_another_site(review_ws: Workspace) -> None:
+    # SameSite=Strict: a link clicked in webmail (another site) landed on "Cần đường dẫn truy cập", reloads too.
+    _, secret = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = client(review_ws, links=True)
+    entered = c.get(f"/access/{secret}")
+    assert entered.status_code == 303
+    (cookie,) = [v for v in entered.headers.get_list("set-cookie") if v.startswith(f"{ACCESS_COOKIE}=")]
+    assert "samesite=lax" in cookie.lower() and "httponly" in cookie.lower()
