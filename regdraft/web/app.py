@@ -212,7 +212,15 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
             # A cross-site form carries its own origin; "null" (privacy settings) leaves it to the token.
             foreign = origin not in (None, "null") and origin.split("://", 1)[-1] != host
             if foreign or not csrf_ok(server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token):
-                return context.render("web-message.html.j2", 403, title=ui("expired_title"), message=ui("expired"))
+                # What was typed is shown to copy (a restarted server signs forms anew: reloading, as the page
+                # advises, gave an empty form and the comment was lost); not for a form from another site.
+                form = await request.form()
+                kept = [] if foreign else [
+                    (ui(label), value) for key, label in (("text", "field_text"), ("proposal", "proposed_wording"),
+                                                          ("reply", "field_reply"))
+                    if isinstance(value := form.get(key), str) and value.strip()]
+                return context.render("web-message.html.j2", 403, title=ui("expired_title"), message=ui("expired"),
+                                      kept=kept)
         try:
             if slug:  # read without `Server.workspace`'s conflict check: the handler makes it
                 await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)

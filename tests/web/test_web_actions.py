@@ -272,3 +272,21 @@ def test_closed_round_cannot_be_answered(review_ws: Workspace) -> None:
         refused = c.post(f"/a/{SLUG}/comments/{comment.id}/{action}", data={"csrf": csrf, "disposition": "noted"})
         assert refused.status_code == 409 and "đã kết thúc, chỉ để xem" in refused.text
     assert head(review_ws) == before
+
+
+def test_a_form_signed_before_a_restart_shows_what_was_typed(review_ws: Workspace) -> None:
+    # The server signs forms anew when it restarts: the refusal said to reload, which gave an empty form.
+    old = client(review_ws)
+    signed = token(old)
+    restarted = client(review_ws)  # a new server: a new secret
+    restarted.cookies.update(old.cookies)
+    before = head(review_ws)
+    refused = restarted.post(f"/a/{SLUG}/comments", data=comment_form(signed, text="Góp ý đã gõ dài.",
+                                                                      proposal="2. Lời văn đề xuất."))
+    assert refused.status_code == 403 and "Biểu mẫu đã hết hạn" in refused.text
+    assert ">Góp ý đã gõ dài.</textarea>" in refused.text and ">2. Lời văn đề xuất.</textarea>" in refused.text
+    assert head(review_ws) == before
+    # A form from another site is not shown back.
+    foreign = restarted.post(f"/a/{SLUG}/comments", data=comment_form(signed, text="Từ trang khác."),
+                             headers={"origin": "http://evil.example"})
+    assert foreign.status_code == 403 and "Từ trang khác." not in foreign.text
