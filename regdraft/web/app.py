@@ -341,6 +341,7 @@ async def _report(c: Context) -> Response:
         from regdraft.workspace.profiles import profile_for
         from regdraft.workspace.rounds import build_report
 
+        pages.round_shown(ws, slug, number, c.ui)  # no such round: said in the page's words, as the others do
         report = build_report(ws, slug, number)
         page = PageTemplate("web-report.html.j2", TEMPLATES, c.globals(slug=slug, number=report.round.number))
         return html_text(report, ws.root, profile_for(ws, report.meta), dt.date.today(), page)
@@ -359,6 +360,7 @@ async def _download(c: Context) -> Response:
         from regdraft.workspace.profiles import profile_for
         from regdraft.workspace.rounds import build_report
 
+        pages.round_shown(ws, slug, number, c.ui)
         report = build_report(ws, slug, number)
         with tempfile.TemporaryDirectory(prefix="regdraft-report-") as folder:
             target = Path(folder) / f"report.{fmt}"

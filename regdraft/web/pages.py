@@ -302,6 +302,14 @@ def _amended(ws: Workspace, amendment: Amendment, listed: Sequence[Listed], show
     return tuple(out)
 
 
+def round_shown(ws: Workspace, slug: str, number: int | None, ui: Words) -> Round | None:
+    """The round a page shows (`number`, else the open one, else the last); a refusal in the page's words
+    when the amendment has no such round (the report page said it in English, through the library)."""
+    from regdraft.workspace.rounds import load_rounds
+
+    return _round_to_show(load_rounds(ws, slug), number, slug, ui)
+
+
 def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str, ui: Words) -> Round | None:
     if number is not None:
         for r in rounds:

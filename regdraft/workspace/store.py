@@ -273,7 +273,7 @@ class Workspace(SharedHistory, Transactions):
         try:
             return self.repo.commit(rev)
         except (git.BadName, ValueError, git.BadObject):
-            raise UnknownName(f"There is no revision '{rev}' in {self.root}.") from None
+            raise UnknownName(f"There is no revision '{rev}' in the workspace.") from None
 
     def resolve(self, rev: str) -> Revision:
         """The recorded version a revision names (branch, tag, sha, HEAD~2 ...)."""

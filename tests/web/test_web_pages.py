@@ -149,6 +149,13 @@ def test_refusals_of_bad_addresses(review_ws: Workspace) -> None:
     assert c.get(f"/a/{SLUG}/redline?from=HEAD:regdraft.yaml").status_code == 400
     assert c.get(f"/a/{SLUG}/redline?round=x").status_code == 400
     assert c.get(f"/a/{SLUG}/redline?round=7").status_code == 404
+    # The report and its downloads say it as the other pages do, in the page's words (it was in English).
+    for address in (f"/a/{SLUG}/report?round=7", f"/a/{SLUG}/report.pdf?round=7"):
+        page = c.get(address)
+        assert page.status_code == 404 and "không có vòng lấy ý kiến 7" in page.text and "has no round" not in page.text
+    # A revision the workspace lacks is named without the server's folder.
+    unknown = c.get(f"/a/{SLUG}/redline?from=nonexist")
+    assert unknown.status_code == 404 and str(review_ws.root) not in unknown.text
     assert c.get("/static/../../regdraft.yaml").status_code == 404
     assert c.get("/", headers={"host": "attacker.example"}).status_code == 400  # no DNS rebinding
 
