@@ -99,6 +99,18 @@ def test_clicking_another_provision_drops_the_words_quoted_from_the_one_before(
     assert page.input_value("#comment-text") == "Đề nghị làm rõ."
 
 
+def test_back_from_a_comment_the_page_shows_the_provision_commented_on(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # The redirect after sending named `#on-d16.k9`, which no element of the redline had: the top of the law.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline#on-d20a.k1")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.scrollY") > 0
+    shown = page.evaluate("""() => { const r = document.querySelector('[data-on="d20a.k1"]').getBoundingClientRect();
+                                      return r.top >= 0 && r.bottom <= window.innerHeight; }""")
+    assert shown and page.locator('[data-on="d20a.k1"].selected-provision').count() >= 1
+
+
 def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
     proposed = "a) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành."
     comment = add_comment(review_ws, SLUG, BODIES[0], "d12.k1.a", "Họp thường xuyên hơn.", proposal=proposed)

@@ -98,4 +98,11 @@
     // An untouched editor proposes nothing.
     if (proposal.value === editorFrom) { proposal.value = ""; }
   });
+
+  // Back from sending a comment (`#on-d16.k9`): the provision commented on, not the top of a long law.
+  if (location.hash.startsWith("#on-")) {
+    const address = decodeURIComponent(location.hash.slice(4));
+    const target = document.querySelector('[data-on="' + CSS.escape(address) + '"]');
+    if (target) { target.scrollIntoView({block: "center"}); highlight(address); }
+  }
 })();
