@@ -135,6 +135,8 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/a/{slug}/report", _page(server, _report)),
         Route("/a/{slug}/report.{fmt}", _page(server, _download)),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        # Browsers ask for it on every page; a 404 was an error in every page's console.
+        Route("/favicon.ico", lambda _request: Response(status_code=204)),
     ]
     middleware = [Middleware(Limits, language=lambda: server.words().language)]
     if not links:

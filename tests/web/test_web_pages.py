@@ -157,6 +157,7 @@ def test_refusals_of_bad_addresses(review_ws: Workspace) -> None:
     unknown = c.get(f"/a/{SLUG}/redline?from=nonexist")
     assert unknown.status_code == 404 and str(review_ws.root) not in unknown.text
     assert c.get("/static/../../regdraft.yaml").status_code == 404
+    assert c.get("/favicon.ico").status_code == 204  # asked for by every browser: no error in the console
     assert c.get("/", headers={"host": "attacker.example"}).status_code == 400  # no DNS rebinding
 
 
