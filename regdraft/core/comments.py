@@ -183,6 +183,14 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
                    anchor_text(draft, address))
 
 
+class WrongWording(UsageError):
+    """A proposed wording labelled as another provision than the one commented on; `first` is its first line."""
+
+    def __init__(self, message: str, first: str) -> None:
+        super().__init__(message)
+        self.first = first
+
+
 def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
     """Refuse a wording written with a provision's label that is not the provision commented on: the browser
     kept the wording of khoản 9 when the member clicked khoản 8, and the comment was filed on khoản 8.
@@ -199,9 +207,9 @@ def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
     try:
         proposed_unit(proposal, address, language)
     except UsageError as exc:
-        raise UsageError(f"The proposed wording begins “{first[:60]}”, which is not "
-                         f"{address.describe(language)}, the provision commented on: {exc.args[0]} Choose the "
-                         "provision the wording is for, or write the wording for this one.") from None
+        raise WrongWording(f"The proposed wording begins “{first[:60]}”, which is not "
+                           f"{address.describe(language)}, the provision commented on: {exc.args[0]} Choose the "
+                           "provision the wording is for, or write the wording for this one.", first[:60]) from None
 
 
 def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from regdraft.core.comments import Comment, Disposition, Round, RoundStatus, same_body
+from regdraft.core.comments import Comment, Disposition, Round, RoundStatus, WrongWording, same_body
 from regdraft.core.errors import AddressError, Category, UnknownUnit
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Words, refuse
@@ -82,6 +82,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
                          r.number, author=ws.person(name), regulation=values["regulation"].strip() or None)
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
+    except WrongWording as exc:
+        raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
     return Recorded(comment, r.number)
 
 
