@@ -111,6 +111,41 @@ def test_back_from_a_comment_the_page_shows_the_provision_commented_on(
     assert shown and page.locator('[data-on="d20a.k1"].selected-provision').count() >= 1
 
 
+def test_a_provision_is_chosen_from_the_keyboard_too(review_ws: Workspace, live_server: str,
+                                                      browser_page: Any) -> None:
+    # Only a mouse-up chose: words selected from the keyboard did nothing, and a typed provision was neither
+    # marked nor named, nor put in the wording editor.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.fill("#comment-on", "d12.k1.b")
+    page.dispatch_event("#comment-on", "change")
+    assert page.inner_text("#comment-where").endswith("Điểm b khoản 1 Điều 12")
+    assert page.locator('[data-on="d12.k1.b"].selected-provision').count() >= 1
+    page.click("#proposal-box summary")
+    assert page.input_value("#comment-proposal").startswith("b) ")
+    page.evaluate("""(phrase) => {
+        document.activeElement.blur();
+        const p = document.querySelector('[data-on="d12.k1.a"]');
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const at = node.data.indexOf(phrase);
+            if (at >= 0) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + phrase.length);
+                const selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+                return;
+            }
+        }
+    }""", PHRASE)
+    page.keyboard.press("Shift")
+    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+
+
 def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
     proposed = "a) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành."
     comment = add_comment(review_ws, SLUG, BODIES[0], "d12.k1.a", "Họp thường xuyên hơn.", proposal=proposed)

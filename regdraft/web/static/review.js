@@ -87,6 +87,26 @@
     if (clicked) { choose(clicked.dataset.on, ""); }
   });
 
+  // Words selected from the keyboard (Shift and the arrows, caret browsing) choose as the mouse does.
+  document.addEventListener("keyup", function (event) {
+    if (!event.shiftKey && event.key !== "Shift") { return; }
+    if (event.target.closest && event.target.closest(".comment-panel, .review-bar")) { return; }
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed && selection.rangeCount) {
+      const start = provisionOf(selection.anchorNode);
+      if (start) { choose(start.dataset.on, selectedPhrase(selection)); }
+    }
+  });
+
+  // A provision typed into the field (`d16.k9`) is chosen as a click chooses it: marked, named, in the editor.
+  on.addEventListener("change", function () {
+    const address = on.value.trim();
+    if (document.querySelector('[data-on="' + CSS.escape(address) + '"]')) {
+      on.value = "";  // `choose` compares with the provision chosen before
+      choose(address, "");
+    }
+  });
+
   proposalBox.addEventListener("toggle", function () {
     if (proposalBox.open && proposal.value === "" && texts[on.value] !== undefined) {
       proposal.value = texts[on.value];
