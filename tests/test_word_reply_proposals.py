@@ -19,11 +19,11 @@ from regdraft.workspace import rounds
 from regdraft.workspace.proposals import accept_proposal
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
-from tests.conftest import Invoke
+from tests.conftest import SHARED, Invoke, needs_corpus
 
 SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
-CORPUS = Path("/work/shared/corpus/amendments/nd-63-2010")
+CORPUS = SHARED / "corpus" / "amendments" / "nd-63-2010"
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_a_point_struck_out_whole_is_a_proposal_to_repeal_it(
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus of amending documents is absent")
+@needs_corpus
 def test_reply_on_the_copy_of_nghi_dinh_48_2013(empty_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     ws = empty_workspace
     for step in (("import", str(CORPUS / "base-63-2010-ND-CP.txt")),

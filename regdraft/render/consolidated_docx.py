@@ -127,20 +127,11 @@ class Bookmarks:
 
     def mark(self, para: Any, address: str) -> None:
         """Wrap a paragraph's content in a bookmark named after `address`."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         from regdraft.core.reply_marks import bookmark_name
+        from regdraft.render.docx import hidden_mark
 
         self.count += 1
-        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-        for element in (start, end):
-            element.set(qn("w:id"), str(self.count))
-        start.set(qn("w:name"), bookmark_name(self.count, address, self.text))
-        p = para._p
-        properties = p.find(qn("w:pPr"))
-        p.insert(0 if properties is None else 1, start)
-        p.append(end)
+        hidden_mark(para, bookmark_name(self.count, address, self.text), self.count)
 
 
 def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, str], upper_titles: bool,

@@ -330,15 +330,16 @@ def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[f
     return table
 
 
-def hidden_mark(para: Paragraph, name: str) -> None:
-    """A bookmark named `name` around a paragraph, hidden in Word (the name starts with `_`): a mark that
-    tells regdraft what document a reply was written on. Its id 0 is apart from the provisions' (from 1)."""
+def hidden_mark(para: Paragraph, name: str, number: int = 0) -> None:
+    """A bookmark named `name` around a paragraph's content, hidden in Word (the name starts with `_`): the marks
+    that tell regdraft what a reply was written on. `number` is its id (0 for a document's own mark; the
+    provisions' are numbered from 1)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
     for element in (start, end):
-        element.set(qn("w:id"), "0")
+        element.set(qn("w:id"), str(number))
     start.set(qn("w:name"), name)
     properties = para._p.find(qn("w:pPr"))
     para._p.insert(0 if properties is None else 1, start)

@@ -129,14 +129,24 @@ def load_rounds(ws: Workspace, slug: str) -> list[Round]:
     return sorted(rounds, key=lambda r: r.number)
 
 
-def load_comments(ws: Workspace, slug: str) -> list[Comment]:
-    """Every comment on an amendment, by round then creation time."""
+def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseError]] | None = None) -> list[Comment]:
+    """Every comment on an amendment, by round then creation time.
+
+    A file that does not read raises its `ParseError`; with `unreadable`, it is added there (path, error)
+    and the others are read (`check` names each such file and checks the rest)."""
     paths = ws.files(comments_folder(slug), "*.yaml")
     if not paths:
         return []  # no comment yet: PyYAML is not imported
     from regdraft.core.comment_yaml import comment_from_yaml
 
-    comments = [comment_from_yaml(ws.read(p), p) for p in paths]
+    comments = []
+    for path in paths:
+        try:
+            comments.append(comment_from_yaml(ws.read(path), path))
+        except ParseError as exc:
+            if unreadable is None:
+                raise
+            unreadable.append((path, exc))
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import amendment_path, comments_folder
-from regdraft.workspace.amendments import load_rounds, survey
+from regdraft.workspace.amendments import load_comments, load_rounds, survey
 from regdraft.workspace.store import Revision, Workspace
 
 
@@ -65,30 +65,18 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
         except ParseError as exc:
             problems.extend(_unreadable(exc))
             continue
-        comments, unreadable = _readable_comments(ws, entry.slug)
-        problems.extend(unreadable)
+        # A comment file that does not read (markers committed by mistake) is named, and the others checked:
+        # `check` said "No problems found" over it and left out every other comment of the amendment.
+        unreadable: list[tuple[str, ParseError]] = []
+        comments = load_comments(ws, entry.slug, unreadable)
+        for path, error in unreadable:
+            problems.extend(_unreadable(error, path))
         adoption = _adopted(ws, entry.slug) if amendment.status == "adopted" else None
         for comment in comments:
             problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption)
             if problem is not None:
                 problems.append(problem)
     return problems
-
-
-def _readable_comments(ws: Workspace, slug: str) -> tuple[list[Comment], list[Problem]]:
-    """The comments of an amendment that read, and a problem for each file that does not (conflict markers
-    committed by mistake, a hand edit): `check` said "No problems found" over them, and left out every other
-    comment of the amendment."""
-    comments: list[Comment] = []
-    problems: list[Problem] = []
-    for path in ws.files(comments_folder(slug), "*.yaml"):
-        from regdraft.core.comment_yaml import comment_from_yaml  # PyYAML only when there are comments
-
-        try:
-            comments.append(comment_from_yaml(ws.read(path), path))
-        except ParseError as exc:
-            problems.extend(_unreadable(exc, path))
-    return comments, problems
 
 
 def _unreadable(exc: ParseError, path: str = "") -> list[Problem]:

@@ -79,18 +79,19 @@ class SharedHistory:
 
     def unmerged(self) -> list[tuple[str, str]]:
         """Files git holds as conflicted: (path, git's two-letter code: UU, AA, UD, DU ...)."""
-        if not self.operation():
-            return []
-        entries = self._git("status", "--porcelain", "-z", "--untracked-files=no").split("\0")
-        return [(e[3:], e[:2]) for e in entries if len(e) > 3 and (e[:2] in ("DD", "AA") or "U" in e[:2])]
+        return [(path, code) for path, code in self._stopped_status() if _conflicted(code)]
 
     def edited_while_stopped(self) -> list[str]:
         """Tracked files changed in the working tree beyond what git's stopped rebase or merge holds (its
         conflicts, and the resolutions staged for it): a drafter's edits made while a sync was stopped."""
+        return [path for path, code in self._stopped_status() if code[1] in "MDT" and not _conflicted(code)]
+
+    def _stopped_status(self) -> list[tuple[str, str]]:
+        """(path, two-letter code) of every tracked file git's status lists while a rebase or merge is stopped."""
         if not self.operation():
             return []
         entries = self._git("status", "--porcelain", "-z", "--untracked-files=no").split("\0")
-        return [e[3:] for e in entries if len(e) > 3 and e[1] in "MDT" and not (e[:2] in ("DD", "AA") or "U" in e[:2])]
+        return [(e[3:], e[:2]) for e in entries if len(e) > 3]
 
     def uncommitted(self) -> list[str]:
         """Every file with uncommitted changes (modified, staged or untracked; ignored files aside)."""
@@ -342,3 +343,8 @@ def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None
             shutil.rmtree(path) if path.is_dir() else path.unlink()
         raise StoreError(f"{url} is a git repository but not a regdraft workspace (its {branch} branch has no "
                          f"{marker}); nothing was cloned.")
+
+
+def _conflicted(code: str) -> bool:
+    """Whether git's two-letter status code is a conflict (both sides changed the file)."""
+    return code in ("DD", "AA") or "U" in code

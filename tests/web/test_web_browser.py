@@ -26,10 +26,10 @@ pytestmark = [
 PHRASE = "ba tháng một lần"
 
 
-def _select(page: Any, address: str, phrase: str) -> None:
-    """Drag the mouse over `phrase` in the provision at `address`, as a reader selects words."""
-    box = page.evaluate(
-        """([address, phrase]) => {
+def _on_range(then: str) -> str:
+    """A script over `[address, phrase]`: the range of `phrase` in the provision at `address`, given to `then`
+    (JavaScript using `range`); null when the provision does not hold it."""
+    return """([address, phrase]) => {
             const p = document.querySelector(`[data-on="${address}"]`);
             p.scrollIntoView({block: "center"});
             const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -40,13 +40,19 @@ def _select(page: Any, address: str, phrase: str) -> None:
                     const range = document.createRange();
                     range.setStart(node, at);
                     range.setEnd(node, at + phrase.length);
-                    const rects = range.getClientRects();
-                    const first = rects[0], last = rects[rects.length - 1];
-                    return [first.left + 1, first.top + first.height / 2, last.right - 1, last.top + last.height / 2];
+                    THEN
                 }
             }
             return null;
-        }""", [address, phrase])
+        }""".replace("THEN", then)
+
+
+def _select(page: Any, address: str, phrase: str) -> None:
+    """Drag the mouse over `phrase` in the provision at `address`, as a reader selects words."""
+    box = page.evaluate(_on_range("""const rects = range.getClientRects();
+                    const first = rects[0], last = rects[rects.length - 1];
+                    return [first.left + 1, first.top + first.height / 2,
+                            last.right - 1, last.top + last.height / 2];"""), [address, phrase])
     assert box, f"'{phrase}' is not in {address}"
     page.mouse.move(box[0], box[1])
     page.mouse.down()
@@ -123,24 +129,13 @@ def test_a_provision_is_chosen_from_the_keyboard_too(review_ws: Workspace, live_
     assert page.locator('[data-on="d12.k1.b"].selected-provision').count() >= 1
     page.click("#proposal-box summary")
     assert page.input_value("#comment-proposal").startswith("b) ")
-    page.evaluate("""(phrase) => {
-        document.activeElement.blur();
-        const p = document.querySelector('[data-on="d12.k1.a"]');
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        let node;
-        while ((node = walker.nextNode())) {
-            const at = node.data.indexOf(phrase);
-            if (at >= 0) {
-                const range = document.createRange();
-                range.setStart(node, at);
-                range.setEnd(node, at + phrase.length);
-                const selection = window.getSelection();
-                selection.removeAllRanges();
-                selection.addRange(range);
-                return;
-            }
-        }
-    }""", PHRASE)
+    # Words selected without the mouse (as Shift and the arrows leave them), then the Shift key let go.
+    page.evaluate("document.activeElement.blur()")
+    selected = page.evaluate(_on_range("""const selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    return true;"""), ["d12.k1.a", PHRASE])
+    assert selected
     page.keyboard.press("Shift")
     assert page.input_value("#comment-on") == "d12.k1.a"
     assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
