@@ -279,3 +279,28 @@ def test_units_of_one_clause_are_cited_once_with_it(codes: list[str], context: s
     assert cite_list(addresses, "vi", within) == cited
     read = read_instruction(f"Bãi bỏ {cited}.", "vi", within)
     assert list(read.targets) == addresses  # type: ignore[union-attr]
+
+
+_WORDS = st.sampled_from(["Ban", "ban", "Thường", "thường", "vụ", "Tỉnh", "ủy", "uỷ", "hòa", "hoà", "a", ",", ".",
+                          "-", "(", ")", "\x00", "Đảng", "đảng"])
+_GAPS = st.sampled_from([" ", "  ", "\n", "", "\t"])
+
+
+@given(st.lists(st.tuples(_WORDS, _GAPS), max_size=30), st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=4))
+def test_counting_a_phrase_agrees_with_finding_it(text: list[tuple[str, str]], phrase: list[tuple[str, str]]) -> None:
+    # `count` searches the joined keys of the tokens in one pass; `find` walks them token by token. Both must
+    # give the same whole-word, tone-placement-folded, leftmost non-overlapping occurrences.
+    from regdraft.core.amend.phrases import count
+
+    paragraph = "".join(w + g for w, g in text)
+    wanted = "".join(w + g for w, g in phrase)
+    assert count(paragraph, wanted) == len(find(paragraph, wanted))
+
+
+def test_counting_a_phrase_that_repeats_counts_without_overlap() -> None:
+    from regdraft.core.amend.phrases import count
+
+    assert count("Ban Ban Ban Ban Ban", "Ban Ban") == 2
+    assert count("Tỉnh uỷ, Tỉnh ủy và tỉnh ủy", "Tỉnh ủy") == 2  # tone placement folded, case kept
+    assert count("Ban Thường vụ Tỉnh ủy", "Thường vụ Tỉnh") == 1
+    assert count("Ban Thường vụ Tỉnh ủy", "hường vụ") == 0  # whole words only

@@ -107,3 +107,14 @@ def test_quoted_amending_text_stays_text() -> None:
     article = reg.find("d113").unit
     quoted = [t for c in article.children for t in c.text if t.startswith(("“", "b\\)"))]
     assert quoted and all(not t.startswith("b)") for t in quoted)
+
+
+def test_every_address_of_a_real_law_finds_its_unit(imported: tuple[Path, object]) -> None:
+    # `find` walks only into the units that may hold the address: on laws with parts, sections and
+    # articles outside chapters it must still find every unit, with the same ancestors as `walk`.
+    reg = imported[1].regulation  # type: ignore[attr-defined]
+    located = list(reg.walk())
+    assert len(located) > 50
+    for loc in located:
+        found = reg.find(loc.address)
+        assert found.unit is loc.unit and found.ancestors == loc.ancestors, loc.address

@@ -47,6 +47,16 @@ def similarity(old: str, new: str) -> float:
     return _dice(_bag(old), _bag(new))
 
 
+def word_bag(text: str) -> Counter[str]:
+    """The tone-folded words of `text`, counted: what `similarity` compares."""
+    return _bag(text)
+
+
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    """`similarity` of two texts from their `word_bag`s."""
+    return _dice(a, b)
+
+
 def _bag(text: str) -> Counter[str]:
     # Old and new versions share most lines, and an article shares its lines with its clauses:
     # reading each distinct line once is what keeps comparing large documents fast.

@@ -180,7 +180,7 @@ class Regulation:
         """
         target = Address.parse(address) if isinstance(address, str) else address
         target = target.unit
-        for loc in self.walk():
+        for loc in _walk(self.units, (), None, target):
             if loc.address == target:
                 return loc
         from regdraft.core.nearest import missing_message
@@ -192,12 +192,18 @@ class Regulation:
         return replace(self, units=tuple(units))
 
 
-def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | None) -> Iterator[Located]:
+def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | None,
+          towards: Address | None = None) -> Iterator[Located]:
+    """Every unit in document order; with `towards`, only into the units that may hold it (every part,
+    chapter and section, and the article, clause, ... whose address contains it)."""
     for unit in units:
         address = unit_address(unit, base)
         yield Located(address, unit, ancestors)
-        if unit.children:
-            yield from _walk(unit.children, (*ancestors, unit), address)
+        if unit.children and (towards is None or unit.kind in _CONTAINER_KINDS or address.contains(towards)):
+            yield from _walk(unit.children, (*ancestors, unit), address, towards)
+
+
+_CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
 
 
 def unit_address(unit: Unit, parent: Address | None) -> Address:
