@@ -53,19 +53,33 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def command_row(old: Regulation, edited: Regulation, runs: int, tmp: Path) -> tuple[float, float, int]:
-    """Median wall and CPU seconds of the command, and the instructions it wrote."""
+GIT_USER = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+
+
+def big_workspace(old: Regulation, edited: Regulation, tmp: Path) -> tuple[Path, Path]:
+    """A throw-away workspace with `old` committed as BENCH-QC/TU, and `edited` in a file beside it."""
     from regdraft.workspace.store import init_workspace
 
     workspace = init_workspace(tmp / "ws", example_from=ROOT).root
     (workspace / "regulations" / "BENCH-QC-TU.md").write_text(render(old), encoding="utf-8")
-    git = ["git", "-C", str(workspace), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    git = ["git", "-C", str(workspace), *GIT_USER]
     subprocess.run([*git, "add", "-A"], check=True, capture_output=True)
     subprocess.run([*git, "commit", "-qm", "bench: 1,000 articles"], check=True, capture_output=True)
     edited_file = tmp / "edited.md"
     edited_file.write_text(render(edited), encoding="utf-8")
-    command = [str(BIN), "amend", "from-edits", "bench-edits", "-r", "BENCH-QC/TU", "--edited", str(edited_file),
-               "-C", str(workspace)]
+    return workspace, edited_file
+
+
+def from_edits_command(workspace: Path, edited_file: Path) -> list[str]:
+    return [str(BIN), "amend", "from-edits", "bench-edits", "-r", "BENCH-QC/TU", "--edited", str(edited_file),
+            "-C", str(workspace)]
+
+
+def command_row(old: Regulation, edited: Regulation, runs: int, tmp: Path) -> tuple[float, float, int]:
+    """Median wall and CPU seconds of the command, and the instructions it wrote."""
+    workspace, edited_file = big_workspace(old, edited, tmp)
+    git = ["git", "-C", str(workspace), *GIT_USER]
+    command = from_edits_command(workspace, edited_file)
     walls, cpus = [], []
     for _ in range(runs):
         subprocess.run([*git, "reset", "-q", "--hard", "HEAD"], check=True, capture_output=True)

@@ -232,6 +232,20 @@ def test_reply_without_bookmarks_is_placed_by_text(ws: Workspace, copy: Path, in
     assert c["provision"] == "d12.k1.a" and c["selection"] == "ba tháng"
 
 
+def test_words_in_a_clause_and_one_of_its_points_are_placed_on_the_point(ws: Workspace, copy: Path, invoke: Invoke,
+                                                                         tmp_path: Path) -> None:
+    # A comment on a paragraph the reviewer typed is placed by its selected words: `lần thứ XIV` stands in
+    # khoản 1 Điều 4's lead-in and in its điểm b, nowhere else; the innermost of the two is the place.
+    document = kit.open_docx(copy)
+    typed = document.add_paragraph("Về cụm từ lần thứ XIV: đề nghị ghi đầy đủ.")
+    kit.comment(document, kit.isolate(typed, "lần thứ XIV"), "Ghi rõ nhiệm kỳ.", "A")
+    kit.strip_bookmarks(document)
+    result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert result.exit_code == 0, result.output
+    (c,) = _comment_files(ws).values()
+    assert c["provision"] == "d4.k1.b" and c["selection"] == "lần thứ XIV"
+
+
 def test_decomposed_and_lookalike_letters_are_anchored(ws: Workspace, copy: Path, invoke: Invoke,
                                                        tmp_path: Path) -> None:
     document = kit.open_docx(copy)

@@ -159,17 +159,24 @@ def _index(draft: Regulation) -> dict[str, list[str]]:
     return index
 
 
-def _containing(texts: Texts, passage: str) -> list[Place]:
-    """The innermost units whose own text contains the passage (folded), in any of the texts."""
+def _folded_lines(texts: Texts) -> list[tuple[str, list[tuple[Address, tuple[str, ...]]]]]:
+    """Each text's units with their own lines folded, read once for all of a reply's comments."""
+    return [(reg, [(loc.address, tuple(fold(line) for line in own_lines(loc.unit))) for loc in draft.walk()])
+            for reg, draft in texts]
+
+
+def _containing(folded: Sequence[tuple[str, list[tuple[Address, tuple[str, ...]]]]], passage: str) -> list[Place]:
+    """The innermost units whose own text contains the passage (folded), in any of the texts (`_folded_lines`)."""
     key = fold(passage)
     if not key:
         return []
     out: list[Place] = []
-    for reg, draft in texts:
-        found = [str(loc.address) for loc in draft.walk()
-                 if any(key in fold(line) for line in own_lines(loc.unit))]
-        out += [(reg, a) for a in found
-                if not any(b != a and Address.parse(a).contains(Address.parse(b)) for b in found)]
+    for reg, units in folded:
+        found = [address for address, lines in units if any(key in line for line in lines)]
+        # A unit holding another that contains it is not the innermost. Every unit a found one lies in is one
+        # of its address's beginnings: a set of those, not every pair (a common word is in thousands of units).
+        holding = {a.segments[:k] for a in found for k in range(1, len(a.segments))}
+        out += [(reg, str(a)) for a in found if a.segments not in holding]
     return out
 
 
@@ -249,9 +256,12 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
     numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
+    folded: list[tuple[str, list[tuple[Address, tuple[str, ...]]]]] | None = None
     for wc in reply.comments:
         first, last = where[wc.start], where[wc.end]
-        found = _containing(texts, wc.selection) if not reply.bookmarked and wc.selection else []
+        if not reply.bookmarked and wc.selection and folded is None:
+            folded = _folded_lines(texts)
+        found = _containing(folded, wc.selection) if not reply.bookmarked and wc.selection and folded else []
         if first is not None and last is not None:
             at = _common([a for a in where[wc.start:wc.end + 1] if a is not None])
         elif len(found) == 1:
