@@ -199,3 +199,16 @@ def test_unit_text_and_equality_ignore_line() -> None:
     assert a == b
     assert MINI.find("d2").unit.all_text().splitlines()[0] == "Nguyên tắc làm việc"
     assert repealed_unit(MINI.find("d2").unit) == Unit(Kind.ARTICLE, "2", repealed=True)
+
+
+def test_index_is_kept_per_tree_but_each_caller_gets_its_own_copy() -> None:
+    # `index` and `find` are answered from the tree's units walked once; a caller changing its map must not
+    # change what the next caller gets, and a changed tree is indexed afresh.
+    expected = {loc.address: loc for loc in MINI.walk()}
+    first = MINI.index()
+    assert first == expected
+    first.clear()
+    assert MINI.index() == expected
+    changed = MINI.with_units(MINI.units[:1])
+    assert changed.index() == {loc.address: loc for loc in changed.walk()} != expected
+    assert MINI.find("d2.k2.b").unit is expected[Address.parse("d2.k2.b")].unit

@@ -171,7 +171,10 @@ class Regulation:
 
     def index(self) -> dict[Address, Located]:
         """A map from each address to its unit."""
-        return {loc.address: loc for loc in self.walk()}
+        entry = _tree(self.units, build=True)
+        if entry.last is None:
+            entry.last = {loc.address: loc for loc in entry.located or ()}
+        return dict(entry.last)  # a copy: the caller may change it
 
     def find(self, address: Address | str) -> Located:
         """The unit at an address (the unit holding it, for a lead-in or closing text).
@@ -209,31 +212,49 @@ def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | No
 
 
 _CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
-# The trees asked for a unit lately, by `id` (the tree is held, so its id is not reused), with their index
-# once asked twice: placing a Word reply's 10,000 paragraphs on a 1,000-article draft called `find` for
-# each, every call walking the articles (14 s).
-_INDEXES: dict[int, tuple[tuple[Unit, ...], dict[Address, Located] | None]] = {}
-_INDEXES_KEPT = 8
+# The trees asked for their units lately, by `id` (the tree is held here, so its id is not reused): placing a
+# Word reply's 10,000 paragraphs on a 1,000-article draft called `find` for each, every call walking the
+# articles (14 s), and listing 40 comments built the whole index for each (1.9 s).
+@dataclass(slots=True)
+class _Tree:
+    units: tuple[Unit, ...]
+    located: tuple[Located, ...] | None = None  # every unit in document order, once asked twice (or indexed)
+    first: dict[Address, Located] | None = None  # each address to the first unit with it
+    last: dict[Address, Located] | None = None  # ... and to the last (`index`)
+
+
+_TREES: dict[int, _Tree] = {}
+_TREES_KEPT = 8
+
+
+def _tree(units: tuple[Unit, ...], build: bool) -> _Tree:
+    """The tree's entry, with its units walked when `build` or asked before."""
+    entry = _TREES.get(id(units))
+    if entry is None or entry.units is not units:
+        while len(_TREES) >= _TREES_KEPT:
+            try:  # the oldest out (review server threads may be at it too)
+                _TREES.pop(next(iter(_TREES)))
+            except (StopIteration, KeyError, RuntimeError):
+                break
+        entry = _TREES[id(units)] = _Tree(units)
+        if not build:
+            return entry
+    if entry.located is None:
+        entry.located = tuple(_walk(units, (), None))
+    return entry
 
 
 def _index_of(units: tuple[Unit, ...]) -> dict[Address, Located] | None:
     """Each address of a tree's units to the first unit with it; None the first time a tree is asked."""
-    entry = _INDEXES.get(id(units))
-    if entry is None or entry[0] is not units:
-        while len(_INDEXES) >= _INDEXES_KEPT:
-            try:  # the oldest out (review server threads may be at it too)
-                _INDEXES.pop(next(iter(_INDEXES)))
-            except (StopIteration, KeyError, RuntimeError):
-                break
-        _INDEXES[id(units)] = (units, None)
+    entry = _tree(units, build=False)
+    if entry.located is None:
         return None
-    index = entry[1]
-    if index is None:
-        index = {}
-        for loc in _walk(units, (), None):
-            index.setdefault(loc.address, loc)
-        _INDEXES[id(units)] = (units, index)
-    return index
+    if entry.first is None:
+        first: dict[Address, Located] = {}
+        for loc in entry.located:
+            first.setdefault(loc.address, loc)
+        entry.first = first
+    return entry.first
 
 
 def unit_address(unit: Unit, parent: Address | None) -> Address:

@@ -217,7 +217,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
             known = seen.get(hit.occurrence)
             if known is None or (hit.cost, hit.loose) < (known.cost, known.loose):
                 seen[hit.occurrence] = hit
-    before = {loc.address: loc.unit for loc in current.walk()}
+    before = {address: loc.unit for address, loc in current.index().items()}
     totals: dict[str, int] = {}
 
     def total(phrase: str) -> int:
