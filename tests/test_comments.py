@@ -159,6 +159,24 @@ def test_tone_placement_alone_is_unchanged(draft1: Regulation) -> None:
     assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED
 
 
+
+def test_a_placement_kept_for_one_draft_is_not_taken_for_another(draft1: Regulation, draft2: Regulation) -> None:
+    # Placements are kept per draft object: the same comment on another draft (another object, even one read
+    # from the same text) is placed afresh, and the kept ones stay bounded.
+    anchor = c.anchor_text(draft1, "d2.k2.b")
+    assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED
+    again = parse((FIX / "draft1.md").read_bytes(), "draft1.md")
+    assert again is not draft1 and c.locate("d2.k2.b", anchor, again) == c.locate("d2.k2.b", anchor, draft1)
+    source = (FIX / "draft1.md").read_text(encoding="utf-8")
+    assert source.count("Ban Chấp hành Đảng bộ tỉnh.") >= 1
+    edited = parse(source.replace("Ban Chấp hành Đảng bộ tỉnh.", "Ban Chấp hành Đảng bộ tỉnh khóa mới."), "draft1.md")
+    assert c.locate("d1", c.anchor_text(draft1, "d1"), draft1).state is c.State.UNCHANGED
+    assert c.locate("d1", c.anchor_text(draft1, "d1"), edited).state is c.State.CHANGED
+    for n in range(40):
+        c.locate("d2.k2.b", anchor, parse((FIX / "draft1.md").read_bytes(), f"copy{n}.md"))
+    assert len(c._PLACED) <= c._DRAFTS_KEPT
+
+
 # -- sheets -----------------------------------------------------------------------------------
 
 
