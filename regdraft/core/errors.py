@@ -10,7 +10,7 @@ pending) and the review server's HTTP status.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -107,6 +107,19 @@ class RegdraftError(Exception):
     def exit_code(self) -> int:
         """The command line's exit code for this error (its category's, in `OUTCOMES`)."""
         return self.category.exit_code
+
+
+class Worded(RegdraftError):
+    """A refusal an interface in another language words itself (the review server, in the page's words):
+    `case` names it, `fields` give its values as text and `provisions` the addresses it names, which the
+    interface cites in its language. The message is the library's English, for the command line."""
+
+    def __init__(self, message: str, case: str, *, provisions: Mapping[str, str] | None = None,
+                 **fields: str) -> None:
+        super().__init__(message)
+        self.case = case
+        self.fields: dict[str, str] = dict(fields)
+        self.provisions: dict[str, str] = dict(provisions or {})
 
 
 class ParseError(RegdraftError):

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from regdraft.core.counts import count as counted
-from regdraft.core.errors import Category, RegdraftError
+from regdraft.core.errors import Category, RegdraftError, Worded
 
 LANGUAGES = ("vi", "en")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
@@ -86,6 +86,12 @@ class Words:
         message = error.report()
         if isinstance(error, Refused):
             return message
+        if isinstance(error, Worded) and self.has(f"refused_{error.case}"):
+            # A refusal of the library the page words itself, provisions cited as this language cites them.
+            from regdraft.core.address import Address
+
+            cited = {name: Address.parse(address).describe(self.language) for name, address in error.provisions.items()}
+            return self(f"refused_{error.case}", **error.fields, **cited)
         return self("detail", message=message)
 
     def failed(self, category: Category) -> str:

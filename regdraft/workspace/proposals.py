@@ -20,7 +20,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
 from regdraft.core.amend.reasons import from_comment
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
-from regdraft.core.errors import RegdraftError
+from regdraft.core.errors import Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, map_units
@@ -45,39 +45,47 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
 
     where, comment = find_comment(ws, comment_id, slug)
     if not comment.proposal:
-        raise RegdraftError(f"Comment {comment.id} proposes no wording; answer it with a disposition instead.")
+        raise Worded(f"Comment {comment.id} proposes no wording; answer it with a disposition instead.",
+                     "no_wording", id=comment.id)
     if comment.accepted_in:
-        raise RegdraftError(f"The proposal of comment {comment.id} was already written into the text "
-                            f"in commit {comment.accepted_in[:8]}.")
+        raise Worded(f"The proposal of comment {comment.id} was already written into the text "
+                     f"in commit {comment.accepted_in[:8]}.", "already_accepted", id=comment.id,
+                     commit=comment.accepted_in[:8])
     if comment.on == GENERAL:
-        raise RegdraftError(f"Comment {comment.id} is a general comment; its proposal names no provision "
-                            "to replace, so edit the text and run `regdraft amend from-edits`.")
+        raise Worded(f"Comment {comment.id} is a general comment; its proposal names no provision "
+                     "to replace, so edit the text and run `regdraft amend from-edits`.", "general_proposal",
+                     id=comment.id, slug=where)
     placement = next(item.placement for item in list_comments(ws, where) if item.comment.id == comment.id)
     if placement.state is State.REMOVED:
-        raise RegdraftError(f"{describe_on(comment.on)} of comment {comment.id} is no longer in the draft; "
-                            "its proposal has no provision to replace.")
+        raise Worded(f"{describe_on(comment.on)} of comment {comment.id} is no longer in the draft; "
+                     "its proposal has no provision to replace.", "provision_gone", id=comment.id,
+                     provisions={"provision": comment.on})
     if placement.state is State.CHANGED and not ws.dirty([amendment_path(where)]):  # (uncommitted: refused below)
         # Its wording was written against the text circulated: written in now, it would undo what changed
         # since (another proposal accepted on the same provision was silently undone).
-        raise RegdraftError(f"{describe_on(placement.address)} has changed since comment {comment.id} was made on it, "
-                            "and its proposal was written against the text as it was: accepting it would undo that "
-                            "change. Compare the two, then edit the text and run "
-                            f"`{Command.of('amend from-edits', where)}`.")
+        raise Worded(f"{describe_on(placement.address)} has changed since comment {comment.id} was made on it, "
+                     "and its proposal was written against the text as it was: accepting it would undo that "
+                     "change. Compare the two, then edit the text and run "
+                     f"`{Command.of('amend from-edits', where)}`.", "changed_since", id=comment.id, slug=where,
+                     provisions={"provision": placement.address})
     draft = draft_text(ws, where, regulation=comment.regulation)
     address = Address.parse(placement.address)
     if address.segments[-1].kind not in PROPOSABLE:
-        raise RegdraftError(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
-                            "article, a clause or a point.")
+        raise Worded(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
+                     "article, a clause or a point.", "not_proposable", id=comment.id,
+                     provisions={"provision": comment.on})
     if not proposable(draft.find(address).unit):
-        raise RegdraftError(f"{describe_on(placement.address, draft.language)} has a closing text after its "
-                            "points or clauses; accept the proposal by editing the text and running "
-                            f"`regdraft amend from-edits {where}{_option(comment.regulation)}`.")
+        raise Worded(f"{describe_on(placement.address, draft.language)} has a closing text after its "
+                     "points or clauses; accept the proposal by editing the text and running "
+                     f"`regdraft amend from-edits {where}{_option(comment.regulation)}`.", "closing_text",
+                     slug=where, provisions={"provision": placement.address})
     new = proposed_unit(comment.proposal, address, draft.language)
     units, _ = map_units(draft.units, address, lambda _unit: (new,))
     edited = draft.with_units(units)
     if edited == draft:
-        raise RegdraftError(f"The proposal of comment {comment.id} is already the text of "
-                            f"{describe_on(placement.address, draft.language).lower()} in the draft.")
+        raise Worded(f"The proposal of comment {comment.id} is already the text of "
+                     f"{describe_on(placement.address, draft.language).lower()} in the draft.", "already_text",
+                     id=comment.id, provisions={"provision": placement.address})
     # The draft may already renumber provisions (the amendment's own doing, not the proposal's).
     of = f" of {comment.regulation}" if comment.regulation else ""
     outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
@@ -86,7 +94,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                                  f"{placement.address}{of} into amendment {where}", author=author,
                          reasons={address: from_comment(comment.by, comment.id, draft.language)})
     if outcome.commit is None:
-        raise RegdraftError(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.")
+        raise Worded(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.",
+                     "no_change", id=comment.id)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
 

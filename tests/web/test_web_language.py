@@ -206,3 +206,28 @@ def test_without_a_link_the_page_speaks_the_workspace_language(review_ws: Worksp
 def test_every_language_has_every_word() -> None:
     table = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
     assert set(table) == {"vi", "en"} and set(table["vi"]) == set(table["en"])
+
+
+def test_every_refusal_the_library_lets_a_page_word_has_its_words_in_both_languages() -> None:
+    # `Worded` refusals (accepting a proposal: changed since the comment, no longer in the draft, ...) reach the
+    # browser in the page's words only when words.yaml has `refused_<case>` with the fields the library gives.
+    import ast
+
+    table = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
+    cases: dict[str, set[str]] = {}
+    for path in sorted((REPO_ROOT / "regdraft").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Worded":
+                written = node.args[1]
+                assert isinstance(written, ast.Constant), f"{path}: a Worded case must be written out"
+                given = {k.arg for k in node.keywords if k.arg and k.arg != "provisions"}
+                for k in node.keywords:
+                    if k.arg == "provisions" and isinstance(k.value, ast.Dict):
+                        given |= {str(key.value) for key in k.value.keys if isinstance(key, ast.Constant)}
+                cases[str(written.value)] = given
+    assert len(cases) >= 9
+    for case, given in cases.items():
+        for language in ("vi", "en"):
+            entry = table[language].get(f"refused_{case}")
+            assert entry, f"words.yaml {language} has no refused_{case}"
+            assert set(re.findall(r"\{(\w+)\}", entry)) <= given, (language, case)
