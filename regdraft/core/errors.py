@@ -115,8 +115,9 @@ class Worded(RegdraftError):
     interface cites in its language. The message is the library's English, for the command line."""
 
     def __init__(self, message: str, case: str, *, provisions: Mapping[str, str] | None = None,
-                 **fields: str) -> None:
+                 category: Category = Category.DOCUMENT, **fields: str) -> None:
         super().__init__(message)
+        self.category = category
         self.case = case
         self.fields: dict[str, str] = dict(fields)
         self.provisions: dict[str, str] = dict(provisions or {})

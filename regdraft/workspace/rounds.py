@@ -48,7 +48,16 @@ from regdraft.core.comments import (
     unique_bodies,
 )
 from regdraft.core.dates import parse_date
-from regdraft.core.errors import NotPending, RegdraftError, StateError, StoreError, UnknownName, UsageError
+from regdraft.core.errors import (
+    Category,
+    NotPending,
+    RegdraftError,
+    StateError,
+    StoreError,
+    UnknownName,
+    UsageError,
+    Worded,
+)
 from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, rounds_folder
 
 # The report's classes stay importable from here, where the report is built.
@@ -506,11 +515,12 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
     kept = accepted_in or comment.accepted_in
     if kept and not accepted_in and disposition not in ("accepted", "partly"):
         if _written(ws, where, comment):
-            raise StateError(
+            raise Worded(
                 f"The proposal of comment {comment.id} was written into the draft in commit {kept[:8]}, and the "
                 f"draft still holds it: answering it '{disposition}' would say it was not taken in. Answer it as "
                 "accepted or partly accepted, or first take the wording out of the text (edit it and run "
-                f"`{Command.of('amend from-edits', where)}`).")
+                f"`{Command.of('amend from-edits', where)}`).", "still_in_draft", category=Category.STATE,
+                id=comment.id, commit=kept[:8], slug=where)
         kept = ""  # the wording is no longer in the draft: the answer no longer points to where it was written
     answered = replace(respond(comment, disposition, reply, _now()), accepted_in=kept)
     ws.commit(_comment_changes(where, [answered]),
