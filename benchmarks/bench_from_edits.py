@@ -75,6 +75,17 @@ def from_edits_command(workspace: Path, edited_file: Path) -> list[str]:
             "-C", str(workspace)]
 
 
+def run_undone(command: list[str], git: list[str]) -> tuple[float, float, str]:
+    """Run a command that makes one commit: its wall and CPU seconds and output, the commit then undone."""
+    cpu, start = _children_cpu(), time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command[1:3])} failed:\n{done.stdout}{done.stderr}")
+    subprocess.run([*git, "reset", "-q", "--hard", "HEAD~1"], check=True, capture_output=True)
+    return wall, cpu, done.stdout
+
+
 def command_row(old: Regulation, edited: Regulation, runs: int, tmp: Path) -> tuple[float, float, int]:
     """Median wall and CPU seconds of the command, and the instructions it wrote."""
     workspace, edited_file = big_workspace(old, edited, tmp)
@@ -84,13 +95,9 @@ def command_row(old: Regulation, edited: Regulation, runs: int, tmp: Path) -> tu
     for _ in range(runs):
         subprocess.run([*git, "reset", "-q", "--hard", "HEAD"], check=True, capture_output=True)
         subprocess.run([*git, "clean", "-qfd", "amendments"], check=True, capture_output=True)
-        cpu, start = _children_cpu(), time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
-        walls.append(time.perf_counter() - start)
-        cpus.append(_children_cpu() - cpu)
-        if done.returncode:
-            raise SystemExit(f"amend from-edits failed:\n{done.stdout}{done.stderr}")
-        subprocess.run([*git, "reset", "-q", "--hard", "HEAD~1"], check=True, capture_output=True)
+        wall, cpu, _ = run_undone(command, git)
+        walls.append(wall)
+        cpus.append(cpu)
     written = (workspace / "amendments" / "bench-edits" / "amendment.md")
     subprocess.run(command, capture_output=True, env=ENV, check=True)
     document = load_amendment(written.read_text(encoding="utf-8"), str(written), "bench-edits")

@@ -34,10 +34,10 @@ from benchmarks.bench_from_edits import (  # noqa: E402
     BIN,
     ENV,
     GIT_USER,
-    _children_cpu,
     big_workspace,
     edited_texts,
     from_edits_command,
+    run_undone,
 )
 from tests.word_reply_kit import comment, isolate, open_docx, save, strip_bookmarks, track_replace  # noqa: E402
 
@@ -95,14 +95,10 @@ def main(argv: list[str] | None = None) -> None:
             for _ in range(args.runs):
                 command = [*rd, "comment", "import", "bench-edits", str(reply), "--by", BODY, *extra,
                            "-C", str(workspace)]
-                cpu, start = _children_cpu(), time.perf_counter()
-                done = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
-                walls.append(time.perf_counter() - start)
-                cpus.append(_children_cpu() - cpu)
-                if done.returncode:
-                    raise SystemExit(f"comment import failed:\n{done.stdout}{done.stderr}")
-                recorded = sum(1 for line in done.stdout.splitlines() if BODY in line)
-                subprocess.run([*git, "reset", "-q", "--hard", "HEAD~1"], check=True, capture_output=True)
+                wall, cpu, output = run_undone(command, git)
+                walls.append(wall)
+                cpus.append(cpu)
+                recorded = sum(1 for line in output.splitlines() if BODY in line)
             print(f"| {label} | {statistics.median(walls):.2f} | {statistics.median(cpus):.2f} | {recorded} |")
     print(f"\n({name}) load average {os.getloadavg()[0]:.1f}")
 

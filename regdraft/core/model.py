@@ -212,6 +212,8 @@ def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | No
 
 
 _CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
+
+
 # The trees asked for their units lately, by `id` (the tree is held here, so its id is not reused): placing a
 # Word reply's 10,000 paragraphs on a 1,000-article draft called `find` for each, every call walking the
 # articles (14 s), and listing 40 comments built the whole index for each (1.9 s).

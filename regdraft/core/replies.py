@@ -259,9 +259,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     folded: list[tuple[str, list[tuple[Address, tuple[str, ...]]]]] | None = None
     for wc in reply.comments:
         first, last = where[wc.start], where[wc.end]
-        if not reply.bookmarked and wc.selection and folded is None:
-            folded = _folded_lines(texts)
-        found = _containing(folded, wc.selection) if not reply.bookmarked and wc.selection and folded else []
+        found: list[Place] = []
+        if not reply.bookmarked and wc.selection:
+            folded = folded if folded is not None else _folded_lines(texts)
+            found = _containing(folded, wc.selection)
         if first is not None and last is not None:
             at = _common([a for a in where[wc.start:wc.end + 1] if a is not None])
         elif len(found) == 1:
