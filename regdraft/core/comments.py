@@ -339,7 +339,7 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, s
 # Keyed by value, as it was, each look-up hashed (and on a hit compared) the whole draft: 400 comments on a
 # 1,000-article draft took 2.4 s to place.
 _PLACED: dict[int, tuple[Regulation, dict[tuple[str, str], Placement]]] = {}
-_DRAFTS_KEPT = 16
+_DRAFTS_KEPT = 4  # a page places its comments through a round's few drafts
 _PLACEMENTS_KEPT = 8192  # per draft
 
 

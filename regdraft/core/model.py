@@ -226,7 +226,7 @@ class _Tree:
 
 
 _TREES: dict[int, _Tree] = {}
-_TREES_KEPT = 8
+_TREES_KEPT = 4  # a 5,000-article tree with its index is about 45 MB
 
 
 def _tree(units: tuple[Unit, ...], build: bool) -> _Tree:
