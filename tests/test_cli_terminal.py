@@ -13,10 +13,12 @@ import struct
 import subprocess
 import sys
 import termios
+from pathlib import Path
 
 import pytest
 
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 
 ESC = "\x1b["
 MAIN = "from regdraft.cli import main; main()"
@@ -110,3 +112,29 @@ def test_compare_lists_changes_with_marks_in_colour_on_a_terminal_only(mini_work
     assert f"{ESC}31m" in coloured and f"{ESC}32m" in coloured and "[-3-]" in coloured
     assert ESC not in on_terminal(mini_workspace, *args, NO_COLOR="1")
     assert "[-" not in on_pipe(mini_workspace, *args[:-1])  # without --changes, only the file written
+
+
+def test_output_its_reader_stops_reading_ends_quietly(consulting_workspace: Workspace, tmp_path: Path,
+                                                      invoke: Invoke) -> None:
+    # `regdraft comment list mini-sua | head -1`: the reader leaves after one line. It printed "Error: cannot
+    # access: Broken pipe." and exited 1, as if the command had failed; it now ends without a word, exit code
+    # 141 as a shell reports for git in the same case.
+    sheet = tmp_path / "y-kien.csv"
+    sheet.write_text("by,on,text\n" + "".join(f"Ban A,general,Ý kiến số {n}: đề nghị làm rõ.\n" for n in range(1500)),
+                     encoding="utf-8")
+    assert invoke(consulting_workspace, "comment", "import", "mini-sua", str(sheet)).exit_code == 0
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, 1031, 4096)  # F_SETPIPE_SZ: a small pipe, which the list's lines fill
+    process = subprocess.Popen([sys.executable, "-c", MAIN, "comment", "list", "mini-sua"],
+                               cwd=consulting_workspace.root, stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    first = os.read(read_end, 100)
+    os.close(read_end)
+    _, errors = process.communicate(timeout=120)
+    assert b"Ban A" in first
+    assert errors == b"" and process.returncode == 141
+
+    # Read to its end, the same list is whole: every comment, exit code 0.
+    done = subprocess.run([sys.executable, "-c", MAIN, "comment", "list", "mini-sua"], cwd=consulting_workspace.root,
+                          capture_output=True, check=False)
+    assert done.returncode == 0 and done.stderr == b"" and done.stdout.count(b"Ban A") == 1500

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import gc
 import importlib
+import os
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -49,6 +51,13 @@ class RegdraftGroup(click.Group):
             # No usage line, even for bad usage: the failing subcommand's context is gone, and the
             # top-level usage line would mislead, so the message stands alone.
             raise _CLICK_ERRORS[exc.exit_code](exc.report()) from None
+        except BrokenPipeError:
+            if not _output_closed():
+                raise click.ClickException("cannot write: a pipe was closed (Broken pipe).") from None
+            # The reader stopped reading (`regdraft comment list | head`): nothing went wrong to tell the
+            # user about, in a message nobody would read. What was left to print is dropped; a write the
+            # command made stands. The exit code is what a shell gives git in the same case.
+            ctx.exit(OUTPUT_CLOSED)
         except OSError as exc:
             name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
             message = f"cannot access{name}: {exc.strerror or exc}."
@@ -189,6 +198,27 @@ def _load(*names: str) -> None:
                     if id(each) not in _named:
                         _named.add(id(each))
                         _naming_options(each)
+
+
+OUTPUT_CLOSED = 141  # 128 + SIGPIPE
+
+
+def _output_closed() -> bool:
+    """True when standard output's reader has gone; it is then pointed at the null device, so that what is
+    still buffered (and Python's flush at exit) goes nowhere instead of failing again."""
+    import select
+
+    try:
+        watch = select.poll()
+        watch.register(sys.stdout.fileno(), select.POLLOUT)
+        closed = any(events & select.POLLERR for _, events in watch.poll(0))  # a pipe with no reader
+    except (OSError, ValueError):  # no file descriptor (a test's captured output)
+        return False
+    if closed:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return closed
 
 
 def main() -> None:
