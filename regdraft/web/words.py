@@ -88,11 +88,18 @@ class Words:
             return message
         if isinstance(error, Worded) and self.has(f"refused_{error.case}"):
             # A refusal of the library the page words itself, provisions cited as this language cites them.
-            from regdraft.core.address import Address
-
-            cited = {name: Address.parse(address).describe(self.language) for name, address in error.provisions.items()}
-            return self(f"refused_{error.case}", **error.fields, **cited)
+            return self(f"refused_{error.case}", **error.fields,
+                        **{name: self._cited(address) for name, address in error.provisions.items()})
         return self("detail", message=message)
+
+    def _cited(self, address: str) -> str:
+        """A provision as this language cites it in a sentence (`điểm b khoản 2 Điều 5`), else as written."""
+        from regdraft.core.address import Address
+
+        try:
+            return Address.parse(address).describe(self.language)
+        except RegdraftError:  # a comment file edited by hand: its provision as it is written there
+            return f"“{address}”"
 
     def failed(self, category: Category) -> str:
         """The title of the page that says a request failed."""

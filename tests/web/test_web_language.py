@@ -231,3 +231,17 @@ def test_every_refusal_the_library_lets_a_page_word_has_its_words_in_both_langua
             entry = table[language].get(f"refused_{case}")
             assert entry, f"words.yaml {language} has no refused_{case}"
             assert set(re.findall(r"\{(\w+)\}", entry)) <= given, (language, case)
+
+
+def test_a_worded_refusal_cites_its_provision_in_the_page_language_or_as_written() -> None:
+    from regdraft.core.errors import Worded
+    from regdraft.web.words import Words
+
+    gone = Worded("gone", "provision_gone", id="a1b2", provisions={"provision": "d5.k2.b"})
+    assert Words.of("vi").said(gone).startswith("Dự thảo hiện không còn điểm b khoản 2 Điều 5, nơi ý kiến a1b2")
+    assert Words.of("en").said(gone).startswith("The draft no longer has point b, clause 2, Article 5")
+    # A provision no address reads (a comment file edited by hand) is quoted as written, not a server error.
+    odd = Worded("gone", "provision_gone", id="a1b2", provisions={"provision": "khoản zz"})
+    assert "“khoản zz”" in Words.of("vi").said(odd)
+    # A case the words do not have yet is shown as the library's message, introduced in the page's words.
+    assert "new words" in Words.of("vi").said(Worded("new words", "no_such_case"))
