@@ -20,7 +20,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
 from regdraft.core.amend.reasons import from_comment
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
-from regdraft.core.errors import Worded
+from regdraft.core.errors import UsageError, Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, map_units
@@ -79,7 +79,12 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      "points or clauses; accept the proposal by editing the text and running "
                      f"`regdraft amend from-edits {where}{_option(comment.regulation)}`.", "closing_text",
                      slug=where, provisions={"provision": placement.address})
-    new = proposed_unit(comment.proposal, address, draft.language)
+    try:
+        new = proposed_unit(comment.proposal, address, draft.language)
+    except UsageError as exc:  # free text for an article, a clause inside a point, ...
+        raise Worded(f"{exc.args[0]} Edit the text and run `{Command.of('amend from-edits', where)}`.",
+                     "does_not_read", category=exc.category, id=comment.id, slug=where,
+                     detail=str(exc.args[0]), provisions={"provision": placement.address}) from None
     units, _ = map_units(draft.units, address, lambda _unit: (new,))
     edited = draft.with_units(units)
     if edited == draft:

@@ -217,6 +217,21 @@ def test_a_proposal_made_before_the_provision_changed_is_not_written_over_the_ch
     assert "hằng quý" in draft_text(review_ws, SLUG).find("d5.k2.b").unit.text[0]
 
 
+def test_a_proposal_in_free_words_for_a_whole_article_is_refused_in_the_page_words(review_ws: Workspace) -> None:
+    # A body's sheet may propose free words for an article: kept as the body wrote them, but accepting them
+    # cannot replace the article (its heading line is missing). The refusal was the library's English.
+    comment = add_comment(review_ws, SLUG, BODIES[0], "d5", "Viết lại.",
+                          proposal="Ban Chấp hành làm việc theo quy chế.")
+    c = client(review_ws)
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c, f"/a/{SLUG}/comments")})
+    page = " ".join(html.unescape(refused.text).split())
+    assert refused.status_code == 400
+    assert f"Câu chữ đề xuất của ý kiến {comment.id} không đọc được là Điều 5" in page
+    assert f"regdraft amend from-edits {SLUG}" in page
+    assert head(review_ws) == before
+
+
 def test_a_comment_whose_wording_is_in_the_draft_cannot_be_answered_as_not_taken_in(review_ws: Workspace) -> None:
     # "Không tiếp thu: đổi ý" was recorded beside "Đã sửa vào dự thảo", the wording still in the draft.
     from regdraft.workspace.rounds import respond_comment
