@@ -265,3 +265,31 @@ def test_replace_keeps_comment_frozen(draft1: Regulation) -> None:
     with pytest.raises(AttributeError):
         comment.text = "y"  # type: ignore[misc]
     assert replace(comment, id="abcd").id == "abcd"
+
+
+def test_a_rewritten_provision_is_followed_to_the_most_alike_provision_as_by_comparing_every_one(
+        draft1: Regulation, draft2: Regulation) -> None:
+    # Placing a comment whose provision was rewritten compares its text only with provisions whose size lets
+    # them reach the threshold or beat the best so far. The result must be what comparing every provision
+    # gives: the first of the most alike, in document order, when it is alike enough.
+    from regdraft.core.align import similarity
+
+    def every_one(key: str, draft: Regulation, exclude: str) -> tuple[float, str]:
+        best = (0.0, "")
+        for loc in draft.walk():
+            if loc.unit.kind not in c._ANCHORED_KINDS or loc.unit.repealed or str(loc.address) == exclude:
+                continue
+            other = c._key(loc.unit.all_text())
+            score = 1.0 if other == key else similarity(key, other)
+            if score > best[0]:
+                best = (score, str(loc.address))
+        return best if best[0] >= c.MOVE_THRESHOLD else (0.0, "")
+
+    anchors = [c.anchor_text(draft1, str(loc.address)) for loc in draft1.walk()
+               if loc.unit.kind in c._ANCHORED_KINDS and not loc.unit.repealed]
+    anchors += [a.replace("Tỉnh", "Thành phố", 1) for a in anchors] + [" ".join(a.split()[:6]) for a in anchors]
+    assert len(anchors) > 30
+    for anchor in anchors:
+        for exclude in ("d2.k2", "d99"):
+            score, address, _text = c._best_elsewhere(c._key(anchor), draft2, exclude)
+            assert (score, address) == every_one(c._key(anchor), draft2, exclude), anchor

@@ -52,6 +52,11 @@ def word_bag(text: str) -> Counter[str]:
     return _bag(text)
 
 
+def word_count(text: str) -> int:
+    """How many words `word_bag(text)` counts, without counting them one by one."""
+    return sum(map(len, map(_line_words, text.split("\n"))))
+
+
 def dice(a: Counter[str], b: Counter[str]) -> float:
     """`similarity` of two texts from their `word_bag`s."""
     return _dice(a, b)
