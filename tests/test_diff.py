@@ -285,3 +285,19 @@ def test_a_clause_moved_to_another_article_is_one_move_not_a_repeal_and_an_inser
     assert edits == [(Op.DELETE, "này"), (Op.INSERT, "2")]  # compared word for word where it now stands
     assert compare(parse(MINI), parse(_clause_moved_to_another_article()), detect_moves=False).changes[0].kind \
         is ChangeKind.REPEALED
+
+
+@given(st.lists(st.sampled_from(VI_WORDS), max_size=40), st.lists(st.sampled_from(VI_WORDS), max_size=40))
+def test_similarity_is_the_dice_coefficient_of_the_two_word_bags(a: list[str], b: list[str]) -> None:
+    # `similarity` sums the shared words over the smaller bag without building the bags' intersection;
+    # it must be exactly Dice's coefficient as `Counter` intersection gives it.
+    from collections import Counter
+
+    from regdraft.core.align import dice, similarity, word_bag, word_count
+
+    x, y = " ".join(a), " ".join(b)
+    bx, by = word_bag(x), word_bag(y)
+    total = bx.total() + by.total()
+    expected = 2 * sum((bx & by).values()) / total if total else 0.0
+    assert similarity(x, y) == dice(bx, by) == dice(by, bx) == expected
+    assert word_count(x) == bx.total() and isinstance(bx, Counter)

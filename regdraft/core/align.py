@@ -110,7 +110,19 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
     total = a.total() + b.total()
-    return 2 * sum((a & b).values()) / total if total else 0.0
+    if not total:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    # The words both hold, each as often as the one holding it fewer times: `sum((a & b).values())`, summed
+    # over the smaller bag without building their intersection (half the time of placing rewritten comments).
+    get = b.get
+    shared = 0
+    for word, count in a.items():
+        other = get(word)
+        if other:
+            shared += count if count < other else other
+    return 2 * shared / total
 
 
 @dataclass(slots=True)
