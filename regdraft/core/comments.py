@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from regdraft.core.align import dice, similarity, word_bag, word_count
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
+from regdraft.core.identity import ByIdentity
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
 from regdraft.core.text import nfc, tone_key
 
@@ -354,7 +355,7 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, s
     mine = word_bag(key)
     size = mine.total()
     best = (0.0, "", "")
-    for candidate in _entry(draft).candidates():
+    for candidate in _PLACED(draft).candidates():
         if candidate.address == exclude:
             continue
         if candidate.key == key:
@@ -387,21 +388,8 @@ class _Placing:
         return self.found
 
 
-_PLACED: dict[int, _Placing] = {}
-_DRAFTS_KEPT = 4  # a page places its comments through a round's few drafts
+_PLACED: ByIdentity[Regulation, _Placing] = ByIdentity(4, _Placing)  # a page places through a round's few drafts
 _PLACEMENTS_KEPT = 8192  # per draft
-
-
-def _entry(draft: Regulation) -> _Placing:
-    entry = _PLACED.get(id(draft))
-    if entry is None or entry.draft is not draft:
-        while len(_PLACED) >= _DRAFTS_KEPT:
-            try:  # the oldest out (review server threads may be at it too)
-                _PLACED.pop(next(iter(_PLACED)))
-            except (StopIteration, KeyError, RuntimeError):
-                break
-        entry = _PLACED[id(draft)] = _Placing(draft)
-    return entry
 
 
 def locate(on: str, anchor: str, draft: Regulation) -> Placement:
@@ -411,7 +399,7 @@ def locate(on: str, anchor: str, draft: Regulation) -> Placement:
     repealed or now holds other text and similar text appears elsewhere; removed otherwise.
     Kept for the draft (an immutable tree): a server places the same comments often.
     """
-    placed = _entry(draft).placed
+    placed = _PLACED(draft).placed
     found = placed.get((on, anchor))
     if found is None:
         if len(placed) >= _PLACEMENTS_KEPT:

@@ -20,6 +20,7 @@ from typing import Any
 
 from regdraft.core.address import END, INTRO, PARTS, Address, Segment, part_name
 from regdraft.core.errors import UnknownUnit
+from regdraft.core.identity import ByIdentity
 from regdraft.core.labels import (
     HEADING_KINDS,
     KIND_OF_NOUN,
@@ -220,28 +221,20 @@ _CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
 @dataclass(slots=True)
 class _Tree:
     units: tuple[Unit, ...]
+    asked: int = 0
     located: tuple[Located, ...] | None = None  # every unit in document order, once asked twice (or indexed)
     first: dict[Address, Located] | None = None  # each address to the first unit with it
     last: dict[Address, Located] | None = None  # ... and to the last (`index`)
 
 
-_TREES: dict[int, _Tree] = {}
-_TREES_KEPT = 4  # a 5,000-article tree with its index is about 45 MB
+_TREES: ByIdentity[tuple[Unit, ...], _Tree] = ByIdentity(4, _Tree)  # a 5,000-article tree and index: ~45 MB
 
 
 def _tree(units: tuple[Unit, ...], build: bool) -> _Tree:
     """The tree's entry, with its units walked when `build` or asked before."""
-    entry = _TREES.get(id(units))
-    if entry is None or entry.units is not units:
-        while len(_TREES) >= _TREES_KEPT:
-            try:  # the oldest out (review server threads may be at it too)
-                _TREES.pop(next(iter(_TREES)))
-            except (StopIteration, KeyError, RuntimeError):
-                break
-        entry = _TREES[id(units)] = _Tree(units)
-        if not build:
-            return entry
-    if entry.located is None:
+    entry = _TREES(units)
+    entry.asked += 1
+    if entry.located is None and (build or entry.asked > 1):
         entry.located = tuple(_walk(units, (), None))
     return entry
 
