@@ -293,7 +293,7 @@ def test_similarity_is_the_dice_coefficient_of_the_two_word_bags(a: list[str], b
     # it must be exactly Dice's coefficient as `Counter` intersection gives it.
     from collections import Counter
 
-    from regdraft.core.align import dice, similarity, word_bag, word_count
+    from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
 
     x, y = " ".join(a), " ".join(b)
     bx, by = word_bag(x), word_bag(y)
@@ -301,3 +301,4 @@ def test_similarity_is_the_dice_coefficient_of_the_two_word_bags(a: list[str], b
     expected = 2 * sum((bx & by).values()) / total if total else 0.0
     assert similarity(x, y) == dice(bx, by) == dice(by, bx) == expected
     assert word_count(x) == bx.total() and isinstance(bx, Counter)
+    assert dice(bx, by) <= dice_at_most(word_count(x), word_count(y))  # what placing comments prunes by

@@ -116,5 +116,7 @@ def test_every_address_of_a_real_law_finds_its_unit(imported: tuple[Path, object
     located = list(reg.walk())
     assert len(located) > 50
     for loc in located:
-        found = reg.find(loc.address)
+        found = reg.find(loc.address)  # from the tree's index once it is asked twice
         assert found.unit is loc.unit and found.ancestors == loc.ancestors, loc.address
+        first = reg.with_units(list(reg.units)).find(loc.address)  # a tree asked once: walked towards it
+        assert first.unit is loc.unit and first.ancestors == loc.ancestors, loc.address

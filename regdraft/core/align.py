@@ -44,12 +44,7 @@ def token_key(token: str) -> str:
 
 def similarity(old: str, new: str) -> float:
     """How much two texts share their words (Dice coefficient over tone-folded words, 0..1)."""
-    return _dice(_bag(old), _bag(new))
-
-
-def word_bag(text: str) -> Counter[str]:
-    """The tone-folded words of `text`, counted: what `similarity` compares."""
-    return _bag(text)
+    return dice(word_bag(old), word_bag(new))
 
 
 def word_count(text: str) -> int:
@@ -57,12 +52,15 @@ def word_count(text: str) -> int:
     return sum(map(len, map(_line_words, text.split("\n"))))
 
 
-def dice(a: Counter[str], b: Counter[str]) -> float:
-    """`similarity` of two texts from their `word_bag`s."""
-    return _dice(a, b)
+def dice_at_most(size_a: int, size_b: int) -> float:
+    """The highest `dice` two bags of these word counts can have (all of the smaller one shared), computed as
+    `dice` computes its value, so that `dice(a, b) <= dice_at_most(a.total(), b.total())` holds exactly."""
+    total = size_a + size_b
+    return 2 * min(size_a, size_b) / total if total else 0.0
 
 
-def _bag(text: str) -> Counter[str]:
+def word_bag(text: str) -> Counter[str]:
+    """The tone-folded words of `text`, counted: what `similarity` compares."""
     # Old and new versions share most lines, and an article shares its lines with its clauses:
     # reading each distinct line once is what keeps comparing large documents fast.
     return Counter(chain.from_iterable(map(_line_words, text.split("\n"))))
@@ -82,7 +80,7 @@ def _shared_ends_similarity(a: str, b: str, threshold: float) -> float:
     """A lower bound of `similarity(a, b)` from the words of their common beginning and end
     (0, without counting words, when the ends share too few characters to be worth it).
 
-    The words are counted as `_bag` reads them (in lower case). Every whole word of the common
+    The words are counted as `word_bag` reads them (in lower case). Every whole word of the common
     prefix and suffix is in both word bags (folding only merges words), so it counts towards
     the shared words; the word cut by each end may not.
     """
@@ -108,7 +106,8 @@ def _common_prefix(a: str, b: str) -> int:
     return lo
 
 
-def _dice(a: Counter[str], b: Counter[str]) -> float:
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    """`similarity` of two texts from their `word_bag`s (Dice's coefficient)."""
     total = a.total() + b.total()
     if not total:
         return 0.0
@@ -156,7 +155,7 @@ class Item:
     def bag(self) -> Counter[str]:
         """The tone-folded words of `content`, with their counts."""
         if self._bag is None:
-            self._bag = _bag(self.content())
+            self._bag = word_bag(self.content())
         return self._bag
 
     def same(self, other: Item) -> bool:
@@ -173,7 +172,7 @@ class Item:
 
     def similarity(self, other: Item) -> float:
         """`similarity` of the two contents, from the kept word bags."""
-        return _dice(self.bag(), other.bag())
+        return dice(self.bag(), other.bag())
 
     def similar(self, other: Item, threshold: float) -> bool:
         """`similarity(other) >= threshold`, decided without the word bags for long texts whose
@@ -305,7 +304,7 @@ def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int
         for j in rest_new:
             # The score cannot exceed 2 * min / sum of the two word counts: skip pairs that cannot reach MOVE.
             if old[i].unit.kind is new[j].unit.kind and 2 * min(size, sizes[j]) >= MOVE * (size + sizes[j]):
-                score = _dice(bag, new[j].bag())
+                score = dice(bag, new[j].bag())
                 if score >= MOVE:
                     scored.append((score, i, j))
     for _, i, j in sorted(scored, key=lambda s: -s[0]):

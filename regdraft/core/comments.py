@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from regdraft.core.align import dice, similarity, word_bag, word_count
+from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.identity import ByIdentity
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
@@ -361,8 +361,7 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, s
         if candidate.key == key:
             score = 1.0
         else:
-            total = size + candidate.size
-            bound = 2 * min(size, candidate.size) / total if total else 0.0  # Dice can be no more than this
+            bound = dice_at_most(size, candidate.size)
             if bound < MOVE_THRESHOLD or bound <= best[0]:
                 continue
             if candidate.bag is None:

@@ -208,7 +208,7 @@ def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | No
     for unit in units:
         address = unit_address(unit, base)
         yield Located(address, unit, ancestors)
-        if unit.children and (towards is None or unit.kind in _CONTAINER_KINDS or address.contains(towards)):
+        if unit.children and (towards is None or _may_contain(unit, address, towards)):
             yield from _walk(unit.children, (*ancestors, unit), address, towards)
 
 
@@ -292,7 +292,7 @@ def map_units(
 
 
 def _may_contain(unit: Unit, address: Address, target: Address) -> bool:
-    if unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+    if unit.kind in _CONTAINER_KINDS:
         # Articles and chapters are addressed without their containers.
         return True
     return address.contains(target)

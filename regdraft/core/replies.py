@@ -159,13 +159,17 @@ def _index(draft: Regulation) -> dict[str, list[str]]:
     return index
 
 
-def _folded_lines(texts: Texts) -> list[tuple[str, list[tuple[Address, tuple[str, ...]]]]]:
+# Each text's key and its units' addresses with their own lines folded.
+_Folded = list[tuple[str, list[tuple[Address, tuple[str, ...]]]]]
+
+
+def _folded_lines(texts: Texts) -> _Folded:
     """Each text's units with their own lines folded, read once for all of a reply's comments."""
     return [(reg, [(loc.address, tuple(fold(line) for line in own_lines(loc.unit))) for loc in draft.walk()])
             for reg, draft in texts]
 
 
-def _containing(folded: Sequence[tuple[str, list[tuple[Address, tuple[str, ...]]]]], passage: str) -> list[Place]:
+def _containing(folded: _Folded, passage: str) -> list[Place]:
     """The innermost units whose own text contains the passage (folded), in any of the texts (`_folded_lines`)."""
     key = fold(passage)
     if not key:
@@ -256,7 +260,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
     numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
-    folded: list[tuple[str, list[tuple[Address, tuple[str, ...]]]]] | None = None
+    folded: _Folded | None = None
     for wc in reply.comments:
         first, last = where[wc.start], where[wc.end]
         found: list[Place] = []

@@ -249,7 +249,7 @@ def renumbered(old: Regulation, new: Regulation) -> list[tuple[Address, Address]
 
 
 def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> list[tuple[Address, Address]]:
-    from regdraft.core.align import dice, word_bag
+    from regdraft.core.align import dice, dice_at_most, word_bag
 
     old_by = {(u.kind, u.label): u for u in old if not u.repealed}
     new_by = {(u.kind, u.label): u for u in new if not u.repealed}
@@ -280,8 +280,7 @@ def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> 
         (_, size_a, words_a), (_, size_b, words_b) = bag(a), bag(b)
         if threshold >= 1.0:
             return size_a > 0 and words_a == words_b  # Dice is 1 only for the same words, as often
-        total = size_a + size_b  # Dice is at most 2 * min / total, computed as `dice` computes it
-        return total > 0 and 2 * min(size_a, size_b) / total >= threshold and score(a, b) >= threshold
+        return dice_at_most(size_a, size_b) >= threshold and score(a, b) >= threshold
 
     out = []
     for key, unit in old_by.items():
