@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.markdown import read
+from regdraft.core.model import Kind
 from regdraft.core.refs import missing_problems
 from regdraft.importer import import_file
 from tests.conftest import FIXTURES, needs_corpus
@@ -235,9 +236,14 @@ def test_a_signature_block_before_the_appendices_is_read_and_their_tables_stay_w
     assert meta["recipients"][-1] == "Lưu: Văn thư, KSTT (5b)."
     written = result.text.split("\n---\n", 1)[1]
     assert "Nơi nhận" not in written and "Nguyễn Tấn Dũng" not in written
-    # The appendix is kept (nothing is lost), its table whole, and the report says where it went.
+    # The appendix is kept (nothing is lost) as an appendix after the last article, its table whole, and the
+    # report says where it went.
     assert written.count("| --- | --- |") == 1 and "| 4. Có cần thiết? | a) Có £ b) Không £ |" in written
-    assert "PHỤ LỤC I" in list(result.regulation.articles())[-1].unit.all_text()
-    warning = [n for n in result.report.by_category("warning") if n.text == "PHỤ LỤC I"]
-    assert len(warning) == 1 and "kept as text of the last provision" in warning[0].message
+    assert "PHỤ LỤC" not in list(result.regulation.articles())[-1].unit.all_text()
+    appendix = result.regulation.units[-1]
+    assert (appendix.kind, appendix.label) == (Kind.APPENDIX, "I")
+    assert appendix.title == "BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH"
+    assert appendix.text[0] == "(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP)"
+    info = [n for n in result.report.by_category("info") if n.text == "PHỤ LỤC I"]
+    assert len(info) == 1 and "read as appendices after the last article" in info[0].message
     assert not [n for n in result.report.by_category("warning") if "ends inside the text" in n.message]

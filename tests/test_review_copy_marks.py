@@ -193,14 +193,15 @@ def test_luat_57_2024_group_headings_are_marked_and_comments_on_them_placed(invo
 
 
 @needs_corpus
-def test_nghi_dinh_63_2010_a_comment_on_an_appendix_form_cell_lands_on_khoan_3_dieu_37(
+def test_nghi_dinh_63_2010_a_comment_on_an_appendix_form_cell_lands_on_its_appendix(
         invoke: Invoke, tmp_path: Path) -> None:
     root, copy = _real(invoke, tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
                        "nd48")
     document = kit.open_docx(copy)
     cells = _cells(document, "Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?")
-    assert {a for p in cells for a in _addresses(p)} == {"d37.k3"} and all(_addresses(p) for p in cells)
+    # The forms are Phụ lục I, no longer text of khoản 3 Điều 37.
+    assert {a for p in cells for a in _addresses(p)} == {"pli"} and all(_addresses(p) for p in cells)
     [cell] = [p for p in cells if p.text == "1. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?"]
     _comment(document, cell, "mục tiêu gì", "Đề nghị nêu rõ mục tiêu.")
     placed = _placed(invoke, root, "nd48", kit.save(document, tmp_path / "reply.docx"))
-    assert placed == {"Đề nghị nêu rõ mục tiêu.": ("d37.k3", "mục tiêu gì")}
+    assert placed == {"Đề nghị nêu rõ mục tiêu.": ("pli", "mục tiêu gì")}

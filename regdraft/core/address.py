@@ -33,6 +33,7 @@ from regdraft.core.labels import (
     POINT_LETTERS,
     SUFFIXED_LABEL,
     Kind,
+    appendix_label,
     chapter_label,
     label_order,
     noun,
@@ -73,7 +74,7 @@ class Segment:
     label: str
 
     def code(self) -> str:
-        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`."""
+        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`, `pli` (Phụ lục I), `pl01` (Phụ lục 01)."""
         if self.kind is Kind.ARTICLE:
             return f"d{self.label}"
         if self.kind is Kind.CLAUSE:
@@ -85,6 +86,8 @@ class Segment:
             return f"ch{position}{suffix}"
         if self.kind is Kind.SECTION:
             return f"m{self.label}"
+        if self.kind is Kind.APPENDIX:
+            return f"pl{self.label.lower()}"
         return f"p{self.label}"
 
 
@@ -248,7 +251,7 @@ def _dash_of(ordinal: str, raw: str) -> str:
 
 
 _CODE = lazy(
-    r"^(?:(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+    r"^(?:(?P<pl>pl(?:\d+|[ivxlcdm]+))|(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
 )
 
 
@@ -274,7 +277,9 @@ def _parse_code(raw: str) -> Address:
             group = "pt"
         elif below is Kind.CLAUSE and group == "k":
             group = "pt"
-        if group == "p":
+        if group == "pl":
+            segments.append(Segment(Kind.APPENDIX, appendix_label(piece[2:]) or piece[2:]))
+        elif group == "p":
             segments.append(Segment(Kind.PART, piece[1:]))
         elif group == "ch":
             number = re.match(r"ch(\d+)([a-z]?)", piece)
@@ -292,12 +297,14 @@ def _parse_code(raw: str) -> Address:
     return _checked(Address(tuple(segments), part), raw)
 
 
-_ORDER = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+_ORDER = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+_TWO_WORD_NOUN = lazy(r"\b(phụ)\s+(lục)\b", re.IGNORECASE)  # `Phụ lục I`: the one noun of two words
 
 
 def _parse_words(raw: str) -> Address:
     part, rest = _split_part(nfc(raw))
-    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", rest).split()
+    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", _TWO_WORD_NOUN.sub(r"\1_\2", rest)).split()
+    words = [w.replace("_", " ") for w in words]
     found: dict[Kind, str] = {}
     i = 0
     while i < len(words):
@@ -334,6 +341,11 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
         if chapter is None:
             raise AddressError(f"'{raw}': '{label}' is not a chapter number (write it like II or 2).")
         return chapter
+    if kind is Kind.APPENDIX:
+        number = appendix_label(label)
+        if number is None:
+            raise AddressError(f"'{raw}': '{label}' is not an appendix number (write it like I or 1).")
+        return number
     if kind is Kind.POINT:
         point = label.lower().replace("dd", "đ")
         if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
@@ -350,12 +362,12 @@ def _checked(address: Address, raw: str) -> Address:
     allowed = (
         [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
         [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
-        [Kind.PART, Kind.SECTION], [Kind.SECTION],
+        [Kind.PART, Kind.SECTION], [Kind.SECTION], [Kind.APPENDIX],
     )
     if kinds not in allowed:
         raise AddressError(
             f"'{raw}' is not an address: write an article with its clause and point "
-            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1) or a part (p1)."
+            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1), a part (p1) or an appendix (pl1)."
         )
     if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         raise AddressError(
@@ -375,6 +387,8 @@ _KIND_WORDS = {
     "dieu": Kind.ARTICLE, "article": Kind.ARTICLE, "art": Kind.ARTICLE,
     "khoan": Kind.CLAUSE, "clause": Kind.CLAUSE, "cl": Kind.CLAUSE,
     "diem": Kind.POINT, "point": Kind.POINT, "pt": Kind.POINT,
+    "phuluc": Kind.APPENDIX, "pl": Kind.APPENDIX, "appendix": Kind.APPENDIX, "app": Kind.APPENDIX,
+    "annex": Kind.APPENDIX,
 }
 # A letter glued to a number names a unit (`d5`, `k2`, `a5`, `c2`, `m1`, `p1`), or is an inserted
 # point (`d1`, `a5`): both are tried, the unit first.
@@ -406,8 +420,8 @@ _LEVEL = {kind: i for i, kind in enumerate(_ORDER)}
 # language of the word or letter that named the kind ("" when it tells none).
 _Reading = tuple[Kind | None, str, str]
 _ENGLISH = frozenset({"a", "c", "art", "article", "cl", "clause", "chapter", "chap", "sec", "section", "part",
-                      "pt", "point"})
-_VIETNAMESE = frozenset({"d", "k", "dieu", "khoan", "diem", "chuong", "muc", "phan"})
+                      "pt", "point", "appendix", "app", "annex"})
+_VIETNAMESE = frozenset({"d", "k", "dieu", "khoan", "diem", "chuong", "muc", "phan", "phuluc", "pl"})
 
 
 def _language(word: str) -> str:
@@ -433,6 +447,7 @@ def _parse_typed(raw: str) -> Address:
     elif match:
         part = INTRO if (match.group("vi_intro") or match.group("en_intro")) else END
         text, folded = text[match.end():], folded[match.end():]
+    text = re.sub(r"\b(phụ|phu)\s+(lục|luc)\b", r"\1\2", text, flags=re.IGNORECASE)  # `phu luc 1`: one word
     tokens = [t for t in _SEPARATORS.split(text) if t and fold(t) not in _FILLERS]
     if tokens and is_part(fold(tokens[-1])) and fold(tokens[-1]) != DASH and not part:
         part = fold(tokens.pop())

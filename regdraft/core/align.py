@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation, Unit, unit_address
+from regdraft.core.model import CONTAINER_KINDS, Address, Kind, Regulation, Unit, unit_address
 from regdraft.core.text import tone_key
 
 CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
@@ -143,7 +143,7 @@ class Item:
     @property
     def heading_only(self) -> bool:
         """True for a part, chapter or section: compared by its own heading and text only."""
-        return self.unit.kind in HEADING_KINDS and self.unit.kind is not Kind.ARTICLE
+        return self.unit.kind in CONTAINER_KINDS
 
     def content(self) -> str:
         """The text compared: a heading's own title and text, or an article's whole text."""
@@ -199,7 +199,7 @@ def _visit(units: Sequence[Unit], base: Address | None, has_parts: bool, items: 
             continue
         address = unit_address(unit, base)
         depth = _DEPTH.get(unit.kind, 0)
-        if has_parts and unit.kind not in (Kind.PART, Kind.ARTICLE):
+        if has_parts and unit.kind not in (Kind.PART, Kind.ARTICLE, Kind.APPENDIX):
             depth += 1
         # Parts, chapters and articles are numbered through the document; sections per chapter.
         key = f"{base}.m{unit.label}" if unit.kind is Kind.SECTION else f"{unit.kind}:{unit.label}"

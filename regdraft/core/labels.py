@@ -2,7 +2,8 @@
 
 Label rules (see invariant 3 in `regdraft.core.model`): parts and sections are Arabic (`1`),
 chapters Roman (`II`), articles and clauses Arabic with an optional lower-case suffix
-(`20a`, `5a`), points a Vietnamese letter with an optional digit suffix (`b`, `đ`, `d1`).
+(`20a`, `5a`), points a Vietnamese letter with an optional digit suffix (`b`, `đ`, `d1`); appendices Roman
+(`I`) or in digits as the document writes them (`1`, `01`).
 
 Post-conditions:
 1. `from_roman(to_roman(n)) == n` for every n from 1 to `MAX_ROMAN`; `from_roman` accepts only canonical numerals.
@@ -30,9 +31,14 @@ class Kind(StrEnum):
     ARTICLE = "article"
     CLAUSE = "clause"
     POINT = "point"
+    APPENDIX = "appendix"  # phụ lục: after the last article, a title and free text (forms, tables), no clauses
 
 
-HEADING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE})
+HEADING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.APPENDIX})
+CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
+"""The kinds whose heading stands alone: their content is the units under them, not text of their own."""
+TEXT_HEADINGS = frozenset({Kind.ARTICLE, Kind.APPENDIX})
+"""The kinds printed as a heading line (`Điều 5. Title`, `Phụ lục I. TITLE`) with their own text below it."""
 
 POINT_LETTERS = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
 
@@ -44,6 +50,7 @@ _NOUNS = {
         Kind.ARTICLE: "Điều",
         Kind.CLAUSE: "khoản",
         Kind.POINT: "điểm",
+        Kind.APPENDIX: "Phụ lục",
     },
     "en": {
         Kind.PART: "Part",
@@ -52,6 +59,7 @@ _NOUNS = {
         Kind.ARTICLE: "Article",
         Kind.CLAUSE: "clause",
         Kind.POINT: "point",
+        Kind.APPENDIX: "Appendix",
     },
 }
 
@@ -119,6 +127,14 @@ def chapter_label(raw: str) -> str | None:
     return None
 
 
+def appendix_label(raw: str) -> str | None:
+    """An appendix's number as the model writes it, or None when it is not one: Roman in capitals (`ii` -> `II`),
+    digits as written (`01`, as the document numbers it)."""
+    if raw.isdigit() and len(raw) <= 6:
+        return raw
+    return raw.upper() if from_roman(raw) is not None else None
+
+
 def canonical_label(kind: Kind, raw: str) -> str:
     """A label as the model stores it: chapters Roman, parts Arabic, points with `đ`, the rest
     lower case; a label that cannot be read is returned as written (lower case) for the caller
@@ -127,6 +143,8 @@ def canonical_label(kind: Kind, raw: str) -> str:
         return chapter_label(raw) or raw
     if kind is Kind.PART:
         return part_label_from_text(raw) or raw
+    if kind is Kind.APPENDIX:
+        return appendix_label(raw) or raw
     label = raw.lower()
     return label.replace("dd", "đ") if kind is Kind.POINT else label
 
@@ -211,9 +229,9 @@ def label_order(kind: Kind, label: str) -> tuple[int, str]:
         if match and match.group(1) in POINT_LETTERS:
             return POINT_LETTERS.index(match.group(1)) + 1, match.group(2)
         return 0, label
-    if kind is Kind.CHAPTER:
+    if kind is Kind.CHAPTER or kind is Kind.APPENDIX:
         base = label.rstrip("abcdefghijklmnopqrstuvwxyz")
-        roman = from_roman(base)
+        roman = int(base) if kind is Kind.APPENDIX and base.isdigit() and len(base) <= 6 else from_roman(base)
         return (roman or 0), label[len(base):]
     match = SUFFIXED_LABEL.match(label)
     if match:
@@ -225,6 +243,6 @@ def base_label(kind: Kind, position: int) -> str:
     """The plain label at a position in a sequence (3 -> `3`, `III`, or `c`)."""
     if kind is Kind.POINT:
         return POINT_LETTERS[position - 1] if 0 < position <= len(POINT_LETTERS) else "?"
-    if kind is Kind.CHAPTER:
+    if kind is Kind.CHAPTER or kind is Kind.APPENDIX:
         return to_roman(position)
     return str(position)

@@ -35,7 +35,7 @@ from regdraft.core.frontmatter import (
     without_control_characters,
 )
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
-from regdraft.core.labels import MAX_ROMAN
+from regdraft.core.labels import MAX_ROMAN, appendix_label
 from regdraft.core.markdown_writer import _dash_content, render
 from regdraft.core.model import (
     Address,
@@ -64,19 +64,24 @@ MAX_NUMBER_DIGITS = 6
 REQUIRED_KEYS = ("id", "type", "title", "language", "issuer", "signed")
 
 _HEADING_WORDS = {
-    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE},
-    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE},
+    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE,
+           "phụ lục": Kind.APPENDIX},
+    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE,
+           "appendix": Kind.APPENDIX},
 }
-_HEADING = lazy(r"^(\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
+_HEADING = lazy(r"^((?i:phụ\s+lục)|\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
 # Paragraphs read as text that look typed as a point (`a. …`) or as a heading without `#` (`**Điều 2. …**`).
 _DOTTED_POINT = lazy(r"^([a-zđ])\.\s+\S")
 _HEADING_TEXT = lazy(r"^(\*{0,2})(\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
 # A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
 _UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
 _CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+_NUMBERED = lazy(r"^(\d+[a-z]?)\\\.")  # `1\. …`: a numbered paragraph's escaped dot
 # The open units a paragraph of text may go into, the lowest first.
-_INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART)
+_INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART, Kind.APPENDIX)
 _POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
+# Headings close the open units from their own level down (an appendix closes them all).
+_HEADING_ORDER = (Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 _ARTICLE_LABEL = lazy(r"^\d+[a-z]?$")
 _SECTION_LABEL = lazy(r"^\d+[a-z]?$")  # an inserted section: 2a
 
@@ -138,7 +143,8 @@ class _Builder:
             match = _HEADING.match(content.strip())
             words = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"])
             # A keyword or label typed with a lookalike letter (`Ðiều` with U+00D0) still reads.
-            self._heading = (content, match, words.get(fold_letters(match.group(1)).lower()) if match else None)
+            keyword = " ".join(fold_letters(match.group(1)).lower().split()) if match else ""
+            self._heading = (content, match, words.get(keyword) if match else None)
         return self._heading[1], self._heading[2]
 
     def heading(self, content: str, line: int) -> None:
@@ -193,6 +199,11 @@ class _Builder:
             if chapter is None:
                 self.problem(line, bad)
             return chapter
+        if kind is Kind.APPENDIX:
+            number = appendix_label(raw)
+            if number is None:
+                self.problem(line, bad[:-1] + ": appendices are numbered I, II, III or 1, 2, 3.")
+            return number
         pattern = _SECTION_LABEL if kind is Kind.SECTION else _ARTICLE_LABEL
         if not pattern.match(raw):
             self.problem(line, bad)
@@ -202,15 +213,15 @@ class _Builder:
     def _detach(self, node: OpenUnit) -> None:
         """Open a unit that is kept out of the tree, so the clauses under a broken heading
         do not spill into the previous article and cause a cascade of false problems."""
-        order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
-        for kind in order[order.index(node.kind):]:
+        for kind in _HEADING_ORDER[_HEADING_ORDER.index(node.kind):]:
             self.stack.pop(kind, None)
+        self.stack.pop(Kind.APPENDIX, None)
         self.stack[node.kind] = node
 
     def _attach_heading(self, node: OpenUnit) -> None:
-        order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
-        for kind in order[order.index(node.kind):]:
+        for kind in _HEADING_ORDER[_HEADING_ORDER.index(node.kind):]:
             self.stack.pop(kind, None)
+        self.stack.pop(Kind.APPENDIX, None)  # any heading ends an appendix (`validate` reports a unit after one)
         parent: OpenUnit | None = None
         if node.kind is Kind.SECTION:
             # Real laws have sections directly under a part, or with no chapter at all.
@@ -230,6 +241,10 @@ class _Builder:
         self.stack[node.kind] = node
 
     def paragraph(self, content: str, line: int) -> None:
+        if Kind.APPENDIX in self.stack:
+            # An appendix is free text: `1. …` and `a) …` in a form are not units (`1\\. …` is how a list is read).
+            self.text(_NUMBERED.sub(r"\1.", content, count=1), line)
+            return
         clause = _CLAUSE.match(content)
         point = None if clause else _POINT.match(content)
         if clause:

@@ -12,11 +12,14 @@ Post-conditions of `render`:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from regdraft.core.blocks import atx_heading
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Regulation, Unit, noun, part_label_text
 from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing
+
+_NUMBERED = re.compile(r"^(\d+[a-z]?)\.(?=[ \t]|$)")
 
 
 def _dash_content(content: str) -> bool:
@@ -65,6 +68,9 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_
     """Append `unit`'s blocks; `lead_in` and `holder`: the holder's lead-in and kind when `unit` is its last child."""
     if unit.kind in HEADING_KINDS:
         blocks.append(atx_heading(min(depth, 6), heading_text(unit, language)))
+        if unit.kind is Kind.APPENDIX:  # free text: a numbered paragraph is escaped, so it is not read as a list
+            blocks.extend(_text_blocks([_NUMBERED.sub(r"\1\\.", p, count=1) for p in unit.text]))
+            return
         blocks.extend(_text_blocks(unit.text))
         _render_children(unit, depth + 1, language, blocks)
         return

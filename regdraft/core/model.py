@@ -4,10 +4,12 @@ Invariants of a `Regulation` built by `regdraft.core.markdown.parse`:
 1. Text is NFC, without line breaks inside a paragraph, without trailing spaces.
 2. Parts hold chapters, sections or articles; chapters hold sections or articles (or both);
    sections hold articles; a document may hold any of them at the top; articles hold
-   clauses or points; clauses hold points. Points hold no units.
+   clauses or points; clauses hold points. Points hold no units. Appendices (phụ lục) stand at the
+   top after every other unit, with a title and text (paragraphs and tables) and no units.
 3. Labels are canonical: parts and sections Arabic (`1`), chapters Roman (`II`), articles and
    clauses Arabic with an optional lower-case suffix (`20a`, `5a`), points a Vietnamese letter
-   with an optional digit suffix (`b`, `đ`, `d1`) whatever the document's language.
+   with an optional digit suffix (`b`, `đ`, `d1`) whatever the document's language; appendices Roman
+   (`I`) or digits as written (`1`, `01`).
 4. An address (`d12.k2.b`) identifies one unit and never changes when others are inserted or
    repealed.
 """
@@ -22,10 +24,12 @@ from regdraft.core.address import END, INTRO, PARTS, Address, Segment, part_name
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.identity import ByIdentity
 from regdraft.core.labels import (
+    CONTAINER_KINDS,
     HEADING_KINDS,
     KIND_OF_NOUN,
     POINT_LETTERS,
     REPEALED_TEXT,
+    TEXT_HEADINGS,
     Kind,
     base_label,
     canonical_label,
@@ -41,7 +45,8 @@ from regdraft.core.labels import (
 
 __all__ = [
     # Kinds and labels live in regdraft.core.labels; they are re-exported here, where most readers look.
-    "HEADING_KINDS", "KIND_OF_NOUN", "POINT_LETTERS", "REPEALED_TEXT", "Kind", "base_label", "canonical_label",
+    "CONTAINER_KINDS", "HEADING_KINDS", "KIND_OF_NOUN", "POINT_LETTERS", "REPEALED_TEXT", "TEXT_HEADINGS", "Kind",
+    "base_label", "canonical_label",
     "chapter_label", "from_roman", "label_order", "noun", "part_label_from_text", "part_label_text",
     "roman_from_digits", "to_roman",
     "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
@@ -212,7 +217,6 @@ def _walk(units: Sequence[Unit], ancestors: tuple[Unit, ...], base: Address | No
             yield from _walk(unit.children, (*ancestors, unit), address, towards)
 
 
-_CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
 
 
 # The trees asked for their units lately, by `id` (the tree is held here, so its id is not reused): placing a
@@ -255,7 +259,7 @@ def _index_of(units: tuple[Unit, ...]) -> dict[Address, Located] | None:
 def unit_address(unit: Unit, parent: Address | None) -> Address:
     """The address of `unit` given the address of the unit that holds it."""
     segment = unit.segment()
-    if unit.kind in (Kind.ARTICLE, Kind.PART, Kind.CHAPTER):
+    if unit.kind in (Kind.ARTICLE, Kind.PART, Kind.CHAPTER, Kind.APPENDIX):
         return Address((segment,))
     if parent is None:
         return Address((segment,))
@@ -292,7 +296,7 @@ def map_units(
 
 
 def _may_contain(unit: Unit, address: Address, target: Address) -> bool:
-    if unit.kind in _CONTAINER_KINDS:
+    if unit.kind in CONTAINER_KINDS:
         # Articles and chapters are addressed without their containers.
         return True
     return address.contains(target)

@@ -10,6 +10,7 @@ Post-conditions of `validate`:
 3. When the document uses chapters, every article is inside one or directly inside a part
    (the Civil Code's last part holds articles with no chapter); sections run 1, 2, 3 within
    their chapter, or within their part or the whole document when they stand under no chapter.
+   Appendices stand after every other unit and run I, II, III (or 1, 2, 3) among themselves.
 4. Each problem carries the file and line and names the unit with the document's words
    (`Điều 5`, `Article 5`); an empty list means the tree passes.
 5. An article in `clean` (by identity: an article read before whose inside passed, `markdown.read(reuse=)`)
@@ -78,6 +79,15 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
         visit(children, unit)
 
     visit(reg.units, None)
+    appendices = [u for u in reg.units if u.kind is Kind.APPENDIX]
+    if appendices:
+        first = reg.units.index(appendices[0])
+        after = next((u for u in reg.units[first:] if u.kind is not Kind.APPENDIX), None)
+        if after is not None:
+            appendix = f"{noun(Kind.APPENDIX, lang)} {appendices[0].label}"
+            problems.append(Problem(f"{noun(after.kind, lang)} {after.label} comes after {appendix}; appendices "
+                                    "follow the last article.", reg.source, after.line))
+    _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "")
     _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "")
     _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "")
     _sequence(chapters, Kind.CHAPTER, lang, reg.source, problems, "")

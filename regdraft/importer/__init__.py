@@ -34,6 +34,7 @@ from regdraft.core.model import Kind, Regulation, Unit
 from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing, separate_closings
 from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
+from regdraft.importer.appendices import read_appendices
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.header import (
     adoption_sentence,
@@ -206,21 +207,28 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     appendices: list[Paragraph] = []
     if not closing.signer and not closing.recipients:
         # Appendices (`PHỤ LỤC I`, forms and tables) after the signature block (Nghị định 63/2010): it is read
-        # before them. (A copy regdraft exported puts the signature after them, where it is found above.)
+        # before them.
         cut = appendix_start(items[header.body_start:])
         appendices = list(items[header.body_start:][cut:])
         if appendices:
             tail = flatten_closing_tables(items[header.body_start:][:cut])
             closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
-    if appendices:
-        all_notes.append(Note(appendices[0].where, "warning", "The appendices from here on follow the signature "
-                              "block; regdraft has no place for them apart from the articles, so they were kept as "
-                              "text of the last provision, and an instruction amending that provision would carry "
-                              "them. Keep them in a document of their own if they are not amended with it.",
+    body_end = closing.body_end
+    if not appendices:  # appendices before the signature (a copy regdraft exported prints them after it)
+        body_end = appendix_start(tail[:closing.body_end])
+        appendices = list(tail[body_end:closing.body_end])
+    appended = read_appendices(_markdown_rows(appendices), language, all_notes) if appendices else None
+    if appended is not None:
+        appendices = []
+    elif appendices:
+        all_notes.append(Note(appendices[0].where, "warning", "The appendices from here on are not numbered as "
+                              "regdraft reads them (`PHỤ LỤC I`, `PHỤ LỤC 2`), so they were kept as text of the "
+                              "last provision, and an instruction amending that provision would carry them. Number "
+                              "them, or keep them in a document of their own if they are not amended with it.",
                               appendices[0].text))
     body = []
-    for para in _markdown_rows([*tail[:closing.body_end], *appendices]):
+    for para in _markdown_rows([*tail[:body_end], *appendices]):
         if para.rows is None and decorative(para.text) and not para.text.startswith(("- ", "+ ")):
             all_notes.append(Note(para.where, "skipped", "A decorative line was left out.", para.text))
         else:
@@ -266,7 +274,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
                      for key in missing)
     relative = regulation_path(str(meta['id']))
     split = [separate_closings(unit) for unit in units]
-    units = tuple(unit for unit, _ in split)
+    units = tuple(unit for unit, _ in split) + (appended or ())
     reg = Regulation(front, preamble, units, _loaded(front), relative)
     all_notes.extend(_closing_notes(reg, [id(holder) for _, found in split for holder in found]))
     all_notes.extend(_article_closing_notes(reg))

@@ -67,6 +67,12 @@ class Block:
     closing: str = ""  # for a closing-text paragraph: `article` or `clause`, the kind it closes
 
 
+def split_appendices(blocks: Sequence[Block]) -> tuple[Sequence[Block], Sequence[Block]]:
+    """The blocks before the first appendix (printed before the signature) and the appendices' (after it)."""
+    first = next((i for i, b in enumerate(blocks) if b.kind == "appendix"), len(blocks))
+    return blocks[:first], blocks[first:]
+
+
 def consolidated_blocks(ct: ConsolidatedText) -> list[Block]:
     """The consolidated regulation as blocks, in document order, with footnote numbers."""
     return regulation_blocks(ct.regulation, ct.marker)
@@ -285,7 +291,7 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         if block.closes:
             blocks.append(block.closes)
         mark = f"[^{block.note}]" if block.note else ""
-        if block.kind in ("part", "chapter", "section", "article"):
+        if block.kind in ("part", "chapter", "section", "article", "appendix"):
             head = block.label.rstrip(".")
             title = f" {block.title}" if block.title else ""
             blocks.append(f"{'#' * min(block.level, 6)} {head}.{mark}{title}")

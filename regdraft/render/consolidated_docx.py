@@ -32,6 +32,7 @@ from regdraft.render.consolidated import (
     banner,
     consolidated_blocks,
     consolidated_header,
+    split_appendices,
 )
 
 if TYPE_CHECKING:
@@ -43,11 +44,13 @@ if TYPE_CHECKING:
 # style, so that importing the Word file back gives it to the unit it closes.
 CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
 STYLE_NAMES = {
-    "vi": {"part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản",
+    "vi": {"appendix": "Phụ lục", "appendix-title": "Tên phụ lục",
+           "part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản",
            "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
            "quote": "Trích dẫn", "opening": "Phần mở đầu", "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
-    "en": {"part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article", "clause": "Clause",
+    "en": {"appendix": "Appendix", "appendix-title": "Appendix Title",
+           "part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article", "clause": "Clause",
            "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
            "quote": "Quoted Text", "opening": "Opening", "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
@@ -63,6 +66,11 @@ def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
     for kind, outline in (("part", 0), ("chapter", 0), ("section", 1)):
         paragraph_style(document, names[kind], bold=True, size=size, align="center", outline_level=outline,
                         space_before=12, space_after=6, keep_with_next=True)
+    appendix = paragraph_style(document, names["appendix"], bold=True, size=size, align="center", outline_level=0,
+                               space_after=6, keep_with_next=True)
+    appendix.paragraph_format.page_break_before = True  # each appendix from a new page, after the signature
+    paragraph_style(document, names["appendix-title"], bold=True, size=size, align="center", space_after=6,
+                    keep_with_next=True)
     paragraph_style(document, names["article"], bold=True, size=size, outline_level=2, space_before=6,
                     keep_with_next=True, first_line_mm=10)
     paragraph_style(document, names["clause"], size=size, first_line_mm=10)
@@ -145,15 +153,15 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
         if block.closing and block.kind == "para":
             style = names["closing" if block.closing == "article" else "closing-clause"]
         made = []
-        if block.kind in ("part", "chapter", "section"):
+        if block.kind in ("part", "chapter", "section", "appendix"):
             para = _add(document, style)
-            add_run(para, block.label)
+            add_run(para, block.label.upper() if block.kind == "appendix" else block.label)
             if block.note:
                 footnote_reference(para, block.note)
             made.append(para)
             if block.title:
-                title = _add(document, style)
-                add_run(title, block.title.upper() if upper_titles else block.title)
+                title = _add(document, names["appendix-title"] if block.kind == "appendix" else style)
+                add_run(title, block.title.upper() if upper_titles and block.kind != "appendix" else block.title)
                 made.append(title)
         elif block.kind == "table":
             from regdraft.render.docx import add_row, grid_table, text_width_mm
@@ -242,10 +250,12 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
             _runs(_add(document, opening), text)
     for text in ct.regulation.preamble:
         _runs(_add(document, opening), text)
-    _write_blocks(document, consolidated_blocks(ct), names, upper_titles=True)
+    body, appendices = split_appendices(consolidated_blocks(ct))
+    _write_blocks(document, body, names, upper_titles=True)
     meta = ct.regulation.meta
     _adoption(document, meta, names)
     _signature(document, *signature_block(meta), profile, ct.language)
+    _write_blocks(document, appendices, names, upper_titles=True)
     # The whole front matter rides along in the document's properties, so that importing the
     # file back gives the same keys, also those the printed header does not show (effective, term).
     # python-docx caps core properties at 255 characters, which the OOXML format does not.

@@ -35,7 +35,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Kind, Unit, unit_address
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
 from regdraft.core.parts import is_table, table_rows
 from regdraft.render.html import _INLINE_SYNTAX, inline_markdown
 
@@ -123,7 +123,7 @@ class Fragments:
         at = str(escape(self.mark(addr))) if addr and self.mark is not None else ""
         badge = str(escape(self.badge(addr))) if addr and self.badge is not None else ""
         tail = f"{mv}\"{at}>"
-        if u.kind is Kind.ARTICLE:
+        if u.kind in TEXT_HEADINGS:
             out.append(f'<p class="article-heading{tail}{_escaped(heading_text(u, self.language))}{badge}</p>\n')
             out.extend(_paragraph(t, tail) for t in u.text)
         elif u.repealed:

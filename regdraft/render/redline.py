@@ -30,7 +30,7 @@ from regdraft.core.collector import paused
 from regdraft.core.diff import ChangeKind, Comparison, Provision, unit_lines
 from regdraft.core.errors import UsageError
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Unit, unit_address
+from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_rows
 from regdraft.core.table_diff import Line, lines, runs, table_grid
@@ -295,7 +295,7 @@ class _Helpers:
             title = title + Markup(f' <ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
         if not title:
             return label
-        joiner = Markup("<br>") if unit.kind is not Kind.ARTICLE else Markup(". ")
+        joiner = Markup("<br>") if unit.kind not in TEXT_HEADINGS else Markup(". ")
         return label + joiner + title
 
     def label_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
@@ -342,7 +342,7 @@ class _Helpers:
         from regdraft.render.html import inline_markdown
 
         assert p.old is not None
-        heading_only = p.kind in HEADING_KINDS and p.kind is not Kind.ARTICLE
+        heading_only = p.kind in CONTAINER_KINDS
         lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
         out: list[Paragraph] = []
         for k, line in enumerate(lines):
@@ -351,7 +351,7 @@ class _Helpers:
                                + "</tr>\n" for row in table_rows(line))
                 out.append(Paragraph(Markup("\n" + rows), "provision-table chg", "table"))
                 continue
-            css = "article-heading" if k == 0 and p.kind is Kind.ARTICLE else \
+            css = "article-heading" if k == 0 and p.kind in TEXT_HEADINGS else \
                 p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)
             html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
             if k == 0:
@@ -376,9 +376,9 @@ class _Helpers:
     def body(self, p: Provision, side: str, moved: bool = False) -> list[Paragraph]:
         """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
         paragraphs = marked(p.text, side, moved)
-        if paragraphs and paragraphs[0].tag != "p" and p.kind is not Kind.ARTICLE:
+        if paragraphs and paragraphs[0].tag != "p" and p.kind not in TEXT_HEADINGS:
             paragraphs.insert(0, Paragraph(Markup(""), "para"))  # the label on a line of its own, above the table
-        if p.change is ChangeKind.REPEALED and p.new is not None and p.kind is not Kind.ARTICLE and side != "old":
+        if p.change is ChangeKind.REPEALED and p.new is not None and p.kind not in TEXT_HEADINGS and side != "old":
             placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
             if paragraphs and paragraphs[-1].tag != "p":
                 paragraphs.append(Paragraph(placeholder, "para"))

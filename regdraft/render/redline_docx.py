@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import Provision
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Address, Kind, Unit, unit_address
+from regdraft.core.model import (
+    CONTAINER_KINDS,
+    HEADING_KINDS,
+    REPEALED_TEXT,
+    TEXT_HEADINGS,
+    Address,
+    Kind,
+    Unit,
+    unit_address,
+)
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.table_diff import Row, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op
@@ -31,7 +40,7 @@ if TYPE_CHECKING:
     from regdraft.render.redline import Redline
 
 _STYLE_KIND = {Kind.PART: "part", Kind.CHAPTER: "chapter", Kind.SECTION: "section", Kind.ARTICLE: "article",
-               Kind.CLAUSE: "clause", Kind.POINT: "point"}
+               Kind.CLAUSE: "clause", Kind.POINT: "point", Kind.APPENDIX: "article"}
 
 
 class _Writer:
@@ -161,7 +170,7 @@ def _one_sided(unit: Unit, op: Op, address: Address | None, top: bool) -> Provis
     def seg(lines: Sequence[str]) -> tuple[DiffSegment, ...]:
         return (DiffSegment(op, "\n".join(lines)),) if lines else ()
 
-    heading_only = top and unit.kind in HEADING_KINDS and unit.kind is not Kind.ARTICLE
+    heading_only = top and unit.kind in CONTAINER_KINDS
     children = () if heading_only else tuple(
         _one_sided(c, op, unit_address(c, address) if address else None, False) for c in unit.children)
     title = (DiffSegment(op, unit.title),) if unit.title and not unit.repealed else ()
@@ -198,7 +207,7 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
             title = [DiffSegment(Op.EQUAL, repealed)] if p.kind in HEADING_KINDS else []
             text = [] if p.kind in HEADING_KINDS else [DiffSegment(Op.EQUAL, repealed)]
         # Headings stand alone in the aligned list: the articles under them follow as provisions of their own.
-        children = [] if p.kind in HEADING_KINDS and p.kind is not Kind.ARTICLE else \
+        children = [] if p.kind in CONTAINER_KINDS else \
             [Provision(c.kind, c, c, None, None, identical=True) for c in p.new.children]
     else:
         label, title, text, closing = _label(p, language), list(p.title), list(p.text), list(p.closing)
@@ -212,7 +221,7 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
     kind = _STYLE_KIND.get(p.kind, "para")
     w.start(kind)
     for s in label:
-        w.run(s.text, s.op, bold=p.kind is Kind.ARTICLE)
+        w.run(s.text, s.op, bold=p.kind in TEXT_HEADINGS)
     if p.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
         w.end(_sides(label))
         if title:
@@ -220,7 +229,7 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
             for s in title:
                 w.run(s.text, s.op)
             w.end(_sides(title))
-    elif p.kind is Kind.ARTICLE:
+    elif p.kind in TEXT_HEADINGS:
         if title:
             w.run(". ", _sides(title), bold=True)
             for s in title:

@@ -61,7 +61,17 @@ from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.item_ends import only_end_differs
 from regdraft.core.markdown import validate
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
+from regdraft.core.model import (
+    Address,
+    Kind,
+    Regulation,
+    Unit,
+    label_order,
+    map_units,
+    noun,
+    repealed_unit,
+    unit_address,
+)
 from regdraft.core.parts import dash_items, part_text, plus_items
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
@@ -376,6 +386,19 @@ def _section_address(ancestors: tuple[Unit, ...], section: Unit) -> Address:
 
 def _check_structure(old: Regulation, new: Regulation) -> None:
     language = old.language
+    old_appendices = [u for u in old.units if u.kind is Kind.APPENDIX]
+    new_appendices = [u for u in new.units if u.kind is Kind.APPENDIX]
+    if old_appendices != new_appendices:
+        kept = {u.label: u for u in old_appendices}
+        changed = [u for u in new_appendices if kept.get(u.label) != u]
+        changed += [u for u in old_appendices if u.label not in {n.label for n in new_appendices}]
+        named = ", ".join(f"{noun(Kind.APPENDIX, language)} {u.label}" for u in changed) or \
+            noun(Kind.APPENDIX, language)
+        source = new.source or "the edited text"
+        where = f" (line {changed[0].line} of {source})" if changed and changed[0] in new_appendices else ""
+        raise RegdraftError(f"The edited text changes {named}{where}; regdraft cannot yet amend an appendix (no "
+                            "instruction names one), so nothing was written. Keep the appendices in the edited "
+                            "text as they are in force.")
     old_containers, old_chains = _chains(old)
     new_containers, new_chains = _chains(new)
     if old_containers != new_containers:

@@ -1,0 +1,75 @@
+"""Appendices (phụ lục) after the last article: `PHỤ LỤC I`, its title, and its forms and tables as free text.
+
+`read_appendices(paragraphs, language, notes)` reads the paragraphs from the first appendix heading to the end
+of the document (the signature block already taken out) as appendix units, or returns None when they are not
+appendices regdraft can number (an unnumbered `PHỤ LỤC`, `Phụ lục số 01`): the caller then keeps them as before.
+
+Post-conditions:
+1. Every paragraph is kept, in order: the heading gives the unit's number, the paragraph after it (or the
+   heading's own words after the number) its title; a `(Ban hành kèm theo …)` after the title is the unit's first
+   paragraph; tables are Markdown tables; nothing is rewritten but the escapes the format needs.
+2. The units pass `validate` as appendices (numbered I, II, III or 1, 2, 3 as the document numbers them); a gap
+   or repeat is reported by `validate` like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from regdraft.core.labels import appendix_label
+from regdraft.core.model import Kind, Unit, noun
+from regdraft.core.text import fold_letters
+from regdraft.importer.classify import literal, table_markdown
+from regdraft.importer.report import Note, Paragraph
+
+_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex)\s+([IVXLC]+|\d{1,3})\b\s*[.:\-–—]?\s*(.*)$")
+# The line a title carries after it: `(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP …)`, `(Kèm theo …)`.
+_ISSUED_WITH = re.compile(r"\s*(\((?:Ban hành )?[Kk]èm theo .*\)|\((?:Issued )?[Ww]ith .*\))\s*$")
+_NUMBERED = re.compile(r"^(\d+[a-z]?)&#46;")
+
+
+def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[Note]) -> tuple[Unit, ...] | None:
+    """The appendices `paragraphs` hold (the first is an appendix heading); None when one has no number."""
+    units: list[Unit] = []
+    opened: tuple[str, int, list[str], list[str]] | None = None  # label, line, title pieces, text
+    for para in paragraphs:
+        heading = _HEADING.match(fold_letters(para.text)) if para.rows is None else None
+        if heading is not None:
+            label = appendix_label(heading.group(1))
+            if label is None:
+                return None
+            if opened is not None:
+                units.append(_unit(*opened))
+            opened = (label, para.where, [heading.group(2)] if heading.group(2) else [], [])
+            continue
+        if opened is None:
+            return None  # text before the first heading: not appendices as regdraft reads them
+        label, line, title, text = opened
+        if not title and not text and para.rows is None:
+            title.append(para.text)
+            continue
+        text.append(table_markdown(para.rows) if para.rows is not None else _free(para.text))
+    if opened is None:
+        return None
+    units.append(_unit(*opened))
+    notes.append(Note(paragraphs[0].where, "info", (
+        f"{len(units)} {'appendices' if len(units) > 1 else 'appendix'} after the signature block "
+        f"({', '.join(noun(Kind.APPENDIX, language) + ' ' + u.label for u in units)}) were read as appendices "
+        "after the last article, each with its title and its text (forms and tables) as written."),
+        paragraphs[0].text))
+    return tuple(units)
+
+
+def _unit(label: str, line: int, title: list[str], text: list[str]) -> Unit:
+    heading = " ".join(title).strip()
+    issued = _ISSUED_WITH.search(heading)
+    if issued is not None and issued.start() > 0:
+        heading, text = heading[:issued.start()].strip(), [issued.group(1), *text]
+    return Unit(Kind.APPENDIX, label, heading or None, tuple(text), line=line)
+
+
+def _free(text: str) -> str:
+    """A paragraph of an appendix as the format writes it: escaped where Markdown would read it as something
+    else, but a numbered line kept as it is (an appendix holds no clauses; the writer escapes its dot)."""
+    return _NUMBERED.sub(r"\1.", literal(text), count=1)

@@ -1,0 +1,183 @@
+"""Appendices (phụ lục): after the last article, each with a title and free text (forms and tables).
+
+Nghị định 63/2010/NĐ-CP ends with three appendices of forms after its signature; they were text of khoản 3
+Điều 37, so a comment on a form named that clause and an instruction amending it carried the forms.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from regdraft.core.address import parse_address
+from regdraft.core.errors import RegdraftError
+from regdraft.core.markdown import parse, read
+from regdraft.core.markdown_writer import render
+from regdraft.core.model import Kind
+from regdraft.importer import import_file
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.test_render_pdf import pdf_text
+
+DECREE = SHARED / "corpus" / "amendments" / "nd-63-2010" / "base-63-2010-ND-CP.txt"
+
+TEXT = """---
+id: 63/2010/NĐ-CP
+type: Nghị định
+title: Về kiểm soát thủ tục hành chính
+language: vi
+issuer: CHÍNH PHỦ
+signed: 2010-06-08
+---
+
+# Chương I. QUY ĐỊNH CHUNG
+
+## Điều 1. Phạm vi điều chỉnh
+
+1\\. Nghị định này quy định về kiểm soát thủ tục hành chính.
+
+2\\. Biểu mẫu ban hành tại Phụ lục I.
+
+# Phụ lục I. BIỂU MẪU ĐÁNH GIÁ
+
+(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP)
+
+1\\. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?
+
+a) Có £
+
+| I. Về sự cần thiết | |
+|---|---|
+| 1. Mục tiêu gì? | a) Có £ b) Không £ |
+
+# Phụ lục II. MẪU HAI
+
+- Một dòng.
+"""
+
+
+def test_appendices_are_read_after_the_articles_as_free_text_and_written_back_byte_for_byte() -> None:
+    reading = read(TEXT, "nd.md")
+    assert not reading.problems and not reading.warnings
+    reg = reading.regulation
+    first, second = reg.units[1], reg.units[2]
+    assert (first.kind, first.label, first.title) == (Kind.APPENDIX, "I", "BIỂU MẪU ĐÁNH GIÁ")
+    # `1. …` and `a) …` in a form are its words, not a clause and a point.
+    assert first.text[1:3] == ("1. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?", "a) Có £")
+    assert first.children == () and second.text == ("- Một dòng.",)
+    assert [str(loc.address) for loc in reg.walk()][-2:] == ["pli", "plii"]
+    assert len(list(reg.articles())) == 1
+    assert render(reg) == TEXT
+    assert parse(render(reg)) == reg
+
+
+@pytest.mark.parametrize("typed", ["pli", "Phụ lục I", "phu luc I", "PHỤ LỤC I", "Appendix I", "appendix i"])
+def test_an_appendix_is_addressed_as_people_write_it(typed: str) -> None:
+    address = parse_address(typed)
+    assert str(address) == "pli"
+    assert address.describe("vi") == "Phụ lục I" and address.describe("en") == "Appendix I"
+    assert parse_address(address.describe("vi")) == address == parse_address(str(address))
+    assert parse_address("Phụ lục 01").label == "01"  # numbered as the document numbers it
+
+
+def test_an_article_after_an_appendix_and_appendices_out_of_sequence_are_problems() -> None:
+    after = TEXT.replace("# Phụ lục II. MẪU HAI", "## Điều 2. Hiệu lực\n\nNghị định có hiệu lực.\n\n# Phụ lục II. X")
+    problems = [p.message for p in read(after, "nd.md").problems]
+    assert any("Điều 2 comes after Phụ lục I; appendices follow the last article" in m for m in problems)
+    skipped = TEXT.replace("# Phụ lục II.", "# Phụ lục III.")
+    problems = [p.message for p in read(skipped, "nd.md").problems]
+    assert any("Phụ lục III is out of sequence: expected Phụ lục II" in m for m in problems)
+
+
+@needs_corpus
+def test_nghi_dinh_63_2010_imports_its_three_appendices_apart_from_dieu_37_with_every_word() -> None:
+    result = import_file(DECREE)
+    reg = result.regulation
+    appendices = [u for u in reg.units if u.kind is Kind.APPENDIX]
+    assert [(u.label, u.title) for u in appendices] == [
+        ("I", "BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH"),
+        ("II", "BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN, MẪU TỜ KHAI HÀNH CHÍNH"),
+        ("III", "BIỂU MẪU ĐÁNH GIÁ YÊU CẦU, ĐIỀU KIỆN")]
+    assert all(u.text[0].startswith("(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP") for u in appendices)
+    last = reg.find("d37.k3").unit
+    assert last.text == ("Việc quy định mới về thủ tục hành chính trong các văn bản quy phạm pháp luật được áp dụng "
+                         "theo đúng quy định tại Nghị định này kể từ ngày Nghị định này có hiệu lực thi hành./.",)
+    # Nothing lost: every answer box and every row of the three forms is in the appendices.
+    source = DECREE.read_text(encoding="utf-8")
+    tail = source[source.index("PHỤ LỤC I"):]
+    kept = "\n".join("\n".join(u.text) for u in appendices)
+    assert kept.count("£") == tail.count("£") > 100
+    def rows(text: str) -> list[str]:
+        return [" ".join(line.split()) for line in text.split("\n")
+                if line.startswith("|") and not re.fullmatch(r"\|([\s-]*\|)+", line)]  # no rule, no empty row
+    assert rows(kept) == rows(tail) and len(rows(tail)) > 40
+    assert reg.meta["signer"]["name"] == "Nguyễn Tấn Dũng"
+    assert not result.report.by_category("warning") or all("PHỤ LỤC" not in n.text
+                                                            for n in result.report.by_category("warning"))
+
+
+@pytest.fixture
+def decree_workspace(tmp_path: Path, invoke: Invoke) -> Workspace:
+    from regdraft.workspace.store import init_workspace
+
+    ws = init_workspace(tmp_path / "ws")
+    result = invoke(ws, "import", str(DECREE))
+    assert result.exit_code == 0, result.output
+    return ws
+
+
+@needs_corpus
+def test_the_consolidated_text_prints_the_appendices_after_the_signature_and_they_import_back(
+        decree_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    outs = {fmt: tmp_path / f"nd.{fmt}" for fmt in ("html", "pdf", "docx", "md")}
+    for fmt, out in outs.items():
+        result = invoke(decree_workspace, "export", "63/2010/NĐ-CP", "--format", fmt, "-o", str(out))
+        assert result.exit_code == 0, result.output
+    page = outs["html"].read_text(encoding="utf-8")
+    assert page.index("Nguyễn Tấn Dũng") < page.index('<p class="appendix">PHỤ LỤC I</p>') < page.index(
+        '<p class="appendix">PHỤ LỤC III</p>')
+    text = " ".join(pdf_text(outs["pdf"]).split())
+    assert text.index("Nguyễn Tấn Dũng") < text.index("PHỤ LỤC I BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH")
+    assert "7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?" in text
+    body = docx.Document(str(outs["docx"])).element.body.xml  # the signature stands in a layout table
+    assert body.index("Nguyễn Tấn Dũng") < body.index(">PHỤ LỤC II<") < body.index(">BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN")
+    original = parse(decree_workspace.read(decree_workspace.locate_regulation("63/2010/NĐ-CP")))
+    for fmt in ("docx", "md"):
+        again = import_file(outs[fmt]).regulation
+        assert again.units == original.units, fmt
+
+
+@needs_corpus
+def test_a_changed_form_is_marked_in_its_appendix_and_from_edits_refuses_to_drop_it(
+        decree_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    path = decree_workspace.root / "regulations" / "63-2010-NĐ-CP.md"
+    old = path.read_text(encoding="utf-8")
+    edited = tmp_path / "63-edited.md"
+    edited.write_text(old.replace("| 7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?",
+                                  "| 7. Phạm vi áp dụng của mẫu đơn, tờ khai?"), encoding="utf-8")
+    html = tmp_path / "r.html"
+    result = invoke(None, "compare", str(path), str(edited), "-o", str(html))
+    assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert '<p class="article-heading chg" id="chg-1">Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN' in page
+    assert "<td>7. Phạm vi áp dụng của mẫu đơn, <del class=\"del\">mẫu </del>tờ khai?</td>" in page
+    assert invoke(decree_workspace, "amend", "new", "sua-63", "-r", "63/2010/NĐ-CP").exit_code == 0
+    amendment = decree_workspace.root / "amendments" / "sua-63" / "amendment.md"
+    before = amendment.read_bytes()
+    result = invoke(decree_workspace, "amend", "from-edits", "sua-63", "--edited", str(edited))
+    assert result.exit_code == 1
+    assert re.search(r"The edited text changes Phụ lục II \(line \d+ of .*63-edited\.md\); regdraft cannot yet "
+                     r"amend an appendix", " ".join(result.output.split()))
+    assert amendment.read_bytes() == before
+
+
+def test_from_edits_names_an_appendix_it_cannot_amend() -> None:
+    from regdraft.core.amend.edits import instructions_from_edits
+
+    old = parse(TEXT, "nd.md")
+    new = parse(TEXT.replace("- Một dòng.", "- Hai dòng."), "edited.md")
+    with pytest.raises(RegdraftError, match=r"changes Phụ lục II \(line 30 of edited\.md\)"):
+        instructions_from_edits(old, new)
