@@ -181,3 +181,26 @@ def test_from_edits_names_an_appendix_it_cannot_amend() -> None:
     new = parse(TEXT.replace("- Một dòng.", "- Hai dòng."), "edited.md")
     with pytest.raises(RegdraftError, match=r"changes Phụ lục II \(line 30 of edited\.md\)"):
         instructions_from_edits(old, new)
+
+
+def test_an_appendix_that_does_not_exist_is_named_with_those_that_do() -> None:
+    from regdraft.core.errors import UnknownUnit
+
+    with pytest.raises(UnknownUnit, match=r"Phụ lục IV does not exist: the regulation has appendices I, II; did you "
+                                          r"mean Phụ lục II \(plii\)\?"):
+        parse(TEXT, "nd.md").find("Phụ lục IV")
+
+
+@needs_corpus
+def test_an_instruction_on_an_appendix_is_refused_in_words_a_drafter_understands(
+        decree_workspace: Workspace, invoke: Invoke) -> None:
+    assert invoke(decree_workspace, "amend", "new", "sua-63", "-r", "63/2010/NĐ-CP").exit_code == 0
+    path = decree_workspace.root / "amendments" / "sua-63" / "amendment.md"
+    text = path.read_text(encoding="utf-8")
+    heading = re.search(r"^## Điều 1\..*$", text, re.M)
+    assert heading is not None
+    path.write_text(text[:heading.end()] + "\n\n1\\. Bãi bỏ Phụ lục II.\n" + text[heading.end():], encoding="utf-8")
+    result = invoke(decree_workspace, "amend", "check", "sua-63")
+    assert result.exit_code == 1
+    assert re.search(r"amendment\.md:\d+: instruction 1 \(Bãi bỏ Phụ lục II\.\): 'Phụ lục II' is an appendix; regdraft "
+                     r"cannot yet amend an appendix", " ".join(result.output.split()))

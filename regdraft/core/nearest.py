@@ -57,7 +57,7 @@ def missing_message(reg: Regulation, target: Address) -> str:
 
 
 def _plural_kind(kind: Kind, number: int) -> str:
-    return several(number, kind.value)
+    return several(number, kind.value, plural_form="appendices" if kind is Kind.APPENDIX else None)
 
 
 def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:

@@ -30,6 +30,7 @@ TITLE = "title"
 """The part of a heading unit that is its title only (`tên Điều 23`)."""
 
 _I = re.IGNORECASE
+_APPENDIX = lazy(r"^(?:phụ\s+lục|appendix|annex)\b", _I)  # `Phụ lục II`: no instruction amends one yet
 LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
 _NOUN = lazy(
     r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|mục|sections?|chương|chapters?"
@@ -169,6 +170,9 @@ def read_citations(text: str, language: str) -> list[Citation]:
                 last_kind, bare.group("label")
             ):
                 rest = text[start:] or text[position:]
+                if _APPENDIX.match(rest):
+                    raise GrammarError(f"'{rest}' is an appendix; regdraft cannot yet amend an appendix, so write "
+                                       "the instructions on articles, clauses and points only.")
                 raise GrammarError(
                     f"cannot read the provisions '{text}': '{rest}' is not a provision such as '{example}'."
                 )
