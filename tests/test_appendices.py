@@ -204,3 +204,17 @@ def test_an_instruction_on_an_appendix_is_refused_in_words_a_drafter_understands
     assert result.exit_code == 1
     assert re.search(r"amendment\.md:\d+: instruction 1 \(Bãi bỏ Phụ lục II\.\): 'Phụ lục II' is an appendix; regdraft "
                      r"cannot yet amend an appendix", " ".join(result.output.split()))
+
+
+def test_an_appendix_cited_is_a_reference_and_one_that_does_not_exist_is_a_problem() -> None:
+    from regdraft.core.refs import find_references, missing_problems
+
+    reg = parse(TEXT.replace("tại Phụ lục I.", "tại Phụ lục I và Phụ lục II."), "nd.md")
+    [ref] = [r for r in find_references(reg) if str(r.source) == "d1.k2"]
+    assert [str(t) for t in ref.targets] == ["pli", "plii"]
+    assert not missing_problems(reg)
+    cites_missing = parse(TEXT.replace("tại Phụ lục I.", "tại các Phụ lục I, II và III."), "nd.md")
+    assert [p.message for p in missing_problems(cites_missing)] == [
+        'khoản 2 Điều 1 refers to Phụ lục III ("Phụ lục I, II và III"), which does not exist.']
+    # `Phụ lục hợp đồng` (a contract's annex, Luật Đấu thầu) is no citation.
+    assert not find_references(parse(TEXT.replace("tại Phụ lục I.", "tại Phụ lục hợp đồng."), "nd.md"))

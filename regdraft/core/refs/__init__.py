@@ -147,6 +147,9 @@ def _resolve(chain: list[Node], ctx: _Context) -> Address | None:
             else:
                 address = address.child(node.kind, node.label)
         return address
+    appendix = next((n for n in chain if n.kind is Kind.APPENDIX), None)
+    if appendix is not None:  # `Phụ lục I` (an appendix cited inside itself as `Phụ lục này` is not read)
+        return Address((Segment(Kind.APPENDIX, appendix.label),)) if appendix.label is not THIS else None
     chapter = next((n for n in chain if n.kind is Kind.CHAPTER), None)
     section = next((n for n in chain if n.kind is Kind.SECTION), None)
     if chapter is None or chapter.label is THIS:

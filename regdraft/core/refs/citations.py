@@ -17,6 +17,7 @@ from regdraft.core.model import Kind, base_label, canonical_label, label_order
 from regdraft.core.patterns import lazy
 
 RANK = {
+    Kind.APPENDIX: 0,
     Kind.PART: 0,
     Kind.CHAPTER: 1,
     Kind.SECTION: 2,
@@ -40,6 +41,7 @@ _SHARED_LABELS = {
     Kind.ARTICLE: lazy(_NUMBER),
     Kind.SECTION: lazy(r"(\d+)(?!\w)(?![/.,:]\d)" + _NOT_A_LABEL),
     Kind.CHAPTER: lazy(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
+    Kind.APPENDIX: lazy(r"([IVXLC]+|\d+)(?!\w)(?![/.,:]\d)"),
 }
 
 
@@ -75,18 +77,19 @@ _NAMED_LAW = (rf"(?:Luật|Bộ luật|Pháp lệnh)\s+(?=[A-ZĐÁÀẢÃẠÂĂ
 
 _VI = Grammar(
     start=lazy(
-        r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|(?<=các\s)điều(?=\s+\d))\s)"
+        r"(?<!\w)(?:(?P<unit>(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|Phụ lục|(?<=các\s)điều(?=\s+\d))\s)"
         rf"|(?P<doc>(?:{_VI_DOC_TYPES})\s+số\s*:?\s*\d|{_NAMED_LAW}số\s*:?\s*\d))"
     ),
     # Articles cited together are `các điều 7, 8 và 9` (lower case, as the drafting rules write
     # them); `điều` alone is a common noun (`điều kiện`), so it is read only after `các`.
-    noun=lazy(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|(?<=các\s)điều(?=\s+\d))\s+"),
+    noun=lazy(r"(?:các\s+)?([Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|Phụ lục|(?<=các\s)điều(?=\s+\d))\s+"),
     nouns={
         "điểm": Kind.POINT,
         "khoản": Kind.CLAUSE,
         "điều": Kind.ARTICLE,
         "chương": Kind.CHAPTER,
         "mục": Kind.SECTION,
+        "phụ lục": Kind.APPENDIX,
     },
     labels={
         Kind.POINT: lazy(
@@ -117,17 +120,18 @@ _EN_DOC_TYPES = (
 
 _EN = Grammar(
     start=lazy(
-        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|articles?|chapters?|sections?)\s"
+        r"(?<!\w)(?:(?P<unit>(?i:points?|clauses?|articles?|chapters?|sections?)\s|Appendix\s"
         r"|(?i:this|the\s+present)\s+(?i:point|clause|article|chapter|section)(?!\w))"
         rf"|(?P<doc>(?:{_EN_DOC_TYPES})\s+No\.?\s*\d))"
     ),
-    noun=lazy(r"(?:the\s+)?((?i:point|clause|article|chapter|section))s?\s+"),
+    noun=lazy(r"(?:the\s+)?((?i:point|clause|article|chapter|section)|Appendix)s?\s+"),
     nouns={
         "point": Kind.POINT,
         "clause": Kind.CLAUSE,
         "article": Kind.ARTICLE,
         "chapter": Kind.CHAPTER,
         "section": Kind.SECTION,
+        "appendix": Kind.APPENDIX,
     },
     labels={
         Kind.POINT: lazy(
