@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,7 +37,7 @@ from regdraft.core.model import (
     part_label_text,
     unit_address,
 )
-from regdraft.core.parts import closing_mark, closing_marker, table_rows
+from regdraft.core.parts import closing_mark, closing_marker, is_table, table_rows
 
 if TYPE_CHECKING:
     import jinja2
@@ -212,11 +213,29 @@ def _instruction_blocks(ins: Instruction, language: str, level: int) -> list[Blo
     shown = label.replace("đ", "dd") if language == "en" else label
     marker = f"{label}." if level == 1 else "-" if level > 2 else f"{shown})"
     out = [Block("clause" if level == 1 else "point", marker, text=ins.text, level=min(level, 2), address=at)]
-    out.extend(Block("quote", text=q, level=min(level, 2), address=at) for q in _printed(ins.quote))
+    for q in _printed(ins.quote):
+        out.extend(_quote_blocks(q, min(level, 2), at))
     for child in ins.children:
         if not child.implied:
             out.extend(_instruction_blocks(child, language, level + 1))
     return out
+
+
+_QUOTE_END = re.compile(r"(”[.;,]?)$")
+
+
+def _quote_blocks(text: str, level: int, address: str) -> list[Block]:
+    """A quoted paragraph as printed; a quoted table (an appendix's form) as a table, its quotation marks in
+    paragraphs of their own beside it, where they stood (they printed as `| … |”.` lines)."""
+    opening = "“" if text.startswith("“") else ""
+    end = _QUOTE_END.search(text)
+    closing = end.group(1) if end is not None else ""
+    inner = text[len(opening):len(text) - len(closing)]
+    if not is_table(inner):
+        return [Block("quote", text=text, level=level, address=address)]
+    return [*([Block("quote", text=opening, level=level, address=address)] if opening else []),
+            Block("table", text=inner, level=level, address=address),
+            *([Block("quote", text=closing, level=level, address=address)] if closing else [])]
 
 
 def _target(instruction: Instruction) -> str:

@@ -68,7 +68,6 @@ from regdraft.core.model import (
     Unit,
     label_order,
     map_units,
-    noun,
     repealed_unit,
     unit_address,
 )
@@ -386,19 +385,6 @@ def _section_address(ancestors: tuple[Unit, ...], section: Unit) -> Address:
 
 def _check_structure(old: Regulation, new: Regulation) -> None:
     language = old.language
-    old_appendices = [u for u in old.units if u.kind is Kind.APPENDIX]
-    new_appendices = [u for u in new.units if u.kind is Kind.APPENDIX]
-    if old_appendices != new_appendices:
-        kept = {u.label: u for u in old_appendices}
-        changed = [u for u in new_appendices if kept.get(u.label) != u]
-        changed += [u for u in old_appendices if u.label not in {n.label for n in new_appendices}]
-        named = ", ".join(f"{noun(Kind.APPENDIX, language)} {u.label}" for u in changed) or \
-            noun(Kind.APPENDIX, language)
-        source = new.source or "the edited text"
-        where = f" (line {changed[0].line} of {source})" if changed and changed[0] in new_appendices else ""
-        raise RegdraftError(f"The edited text changes {named}{where}; regdraft cannot yet amend an appendix (no "
-                            "instruction names one), so nothing was written. Keep the appendices in the edited "
-                            "text as they are in force.")
     old_containers, old_chains = _chains(old)
     new_containers, new_chains = _chains(new)
     if old_containers != new_containers:
@@ -460,7 +446,22 @@ class _Planner:
                     out.append(Step(ReplaceHeading(address), self.position[address], unit))
             elif unit.kind is Kind.ARTICLE:
                 out.extend(self._pair(self.old_index.get(address), unit, address, None, None))
+            elif unit.kind is Kind.APPENDIX:
+                out.extend(self._appendix(self.old_index.get(address), unit, address))
         return sorted(out, key=lambda s: s.position)
+
+    def _appendix(self, before: Unit | None, unit: Unit, address: Address) -> list[Step]:
+        """An appendix is amended whole (`Sửa đổi, bổ sung Phụ lục I như sau:`), repealed, or added after the one
+        before it (`Bổ sung Phụ lục IV vào sau Phụ lục III`)."""
+        if before is None:
+            at = self.position[address]
+            previous = [a for a in self.position if a.kind is Kind.APPENDIX and self.position[a] < at]
+            if not previous or unit.repealed:
+                raise RegdraftError(f"The edited text adds {address.describe(self.language)} where regdraft cannot "
+                                    "place it; a new appendix follows the last one.")
+            return [Step(InsertUnit(address, after=previous[-1]), self.position[address], unit)]
+        return self._pair(before, unit, address, None, None) if before.repealed or unit.repealed or before == unit \
+            else [Step(ReplaceUnit(address), self.position[address], unit)]
 
     def _pair(self, before: Unit | None, unit: Unit, address: Address, parent: Address | None,
               previous: Address | None) -> list[Step]:

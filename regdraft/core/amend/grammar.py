@@ -248,9 +248,9 @@ def _amend(cite: str, context: Address | None, language: str, about: str = "") -
                     "sections and articles have titles."
                 )
             out.append(ReplaceHeading(target))
-        elif target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT) and not target.part:
+        elif target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX) and not target.part:
             raise GrammarError(
-                f"only an article, clause or point can be replaced as a whole; to rename "
+                f"only an article, clause, point or appendix can be replaced as a whole; to rename "
                 f"{target.describe(language)} write '{_rename_form(target, language)}'."
             )
         else:
@@ -331,7 +331,7 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
                     f"{noun(kind, language)}, not after {where.describe(language)}."
                 )
             parent = where.parent()
-            target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER, Kind.PART)
+            target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER, Kind.PART, Kind.APPENDIX)
                       else Address((*(parent.segments if parent else ()), Segment(kind, label))))
             made.append(InsertUnit(target, after=previous))
             previous = target
@@ -343,6 +343,7 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
             Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
             Kind.CLAUSE: (Kind.ARTICLE,),
             Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE),
+            Kind.APPENDIX: (),  # after the last one: `Bổ sung Phụ lục IV vào sau Phụ lục III`
         }[kind]
         if where.kind not in allowed:
             raise GrammarError(f"a {noun(kind, language)} cannot be added to {where.describe(language)}.")

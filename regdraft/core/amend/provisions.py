@@ -30,11 +30,11 @@ TITLE = "title"
 """The part of a heading unit that is its title only (`tên Điều 23`)."""
 
 _I = re.IGNORECASE
-_APPENDIX = lazy(r"^(?:phụ\s+lục|appendix|annex)\b", _I)  # `Phụ lục II`: no instruction amends one yet
-LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5}
+LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5,
+         Kind.APPENDIX: 6}
 _NOUN = lazy(
     r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|mục|sections?|chương|chapters?"
-    r"|phần|parts?)(?![\wđĐ])\s*",
+    r"|phần|parts?|phụ\s+lục|appendix)(?![\wđĐ])\s*",
     _I,
 )
 _LABEL = lazy(r"(?P<label>thứ\s+[^\s,;]+|[0-9A-Za-zđĐ]+)(?![\wđĐ])", _I)
@@ -59,6 +59,7 @@ _LABELS = {
     Kind.ARTICLE: lazy(r"^\d+[a-z]?$"),
     Kind.SECTION: lazy(r"^\d+[a-z]?$"),
     Kind.CHAPTER: lazy(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
+    Kind.APPENDIX: lazy(r"^(?:[IVXLCDM]+|\d+)$"),
     Kind.PART: lazy(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
 }
 # `của Luật này`, `of this Law`: the document itself, said at the end of a list.
@@ -94,7 +95,7 @@ class Cited:
 
 
 def _valid(kind: Kind, raw: str) -> bool:
-    return bool(_LABELS[kind].match(raw if kind in (Kind.CHAPTER, Kind.PART) else raw.lower()))
+    return bool(_LABELS[kind].match(raw if kind in (Kind.CHAPTER, Kind.PART, Kind.APPENDIX) else raw.lower()))
 
 
 def read_ordinal(ordinal: str, language: str) -> int:
@@ -148,7 +149,7 @@ def read_citations(text: str, language: str) -> list[Citation]:
         if this is not None:
             kind, label, end, is_this = KIND_OF_NOUN[this.group("noun").lower()], None, this.end(), True
         elif token is not None:
-            kind = KIND_OF_NOUN[token.group("noun").lower().rstrip("s")]
+            kind = KIND_OF_NOUN[" ".join(token.group("noun").lower().split()).rstrip("s")]
             here = _THIS_VI.match(text, token.end())
             found = None if here else _LABEL.match(text, token.end())
             if here is not None:
@@ -170,9 +171,6 @@ def read_citations(text: str, language: str) -> list[Citation]:
                 last_kind, bare.group("label")
             ):
                 rest = text[start:] or text[position:]
-                if _APPENDIX.match(rest):
-                    raise GrammarError(f"'{rest}' is an appendix; regdraft cannot yet amend an appendix, so write "
-                                       "the instructions on articles, clauses and points only.")
                 raise GrammarError(
                     f"cannot read the provisions '{text}': '{rest}' is not a provision such as '{example}'."
                 )
@@ -248,9 +246,11 @@ def _address(citation: Citation, context: Address | None, language: str) -> Cite
             f"{shown} names a chapter or section with an article; articles are numbered "
             "through the whole document, so name the article alone."
         )
+    if Kind.APPENDIX in levels and len(levels) > 1:
+        raise GrammarError(f"{shown} names an appendix with other units; an appendix holds none, so name it alone.")
     if Kind.CHAPTER in levels:
         levels.pop(Kind.PART, None)  # chapters are numbered through the whole document
-    order = [Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+    order = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
     address = Address(tuple(Segment(k, str(levels[k])) for k in order if k in levels))
     if context is not None and not context.contains(address):
         raise GrammarError(

@@ -11,6 +11,7 @@ import re
 from regdraft.core.address import is_dash_part, is_plus_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.headings import build_heading, heading_start
+from regdraft.core.labels import appendix_label
 from regdraft.core.model import (
     REPEALED_TEXT,
     Address,
@@ -25,6 +26,8 @@ from regdraft.core.patterns import lazy
 
 HEADING = lazy(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+APPENDIX_HEADING = lazy(r"^(?:Phụ lục|PHỤ LỤC|Appendix|APPENDIX)\s+([IVXLC]+|\d+)\s*(?:[.:]\s*(.*))?$")
+NUMBERED = lazy(r"^(\d+[a-z]?)\\\.")
 POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 CLOSE = lazy(r"(?:[”\"]|’’|'')[.;,]?$")
 ODD_CLOSE = lazy(r"(?:’’|'')[.;,]?$")
@@ -66,6 +69,14 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
     paragraphs, lines = _without_context(target, paragraphs, lines)
     first = paragraphs[0]
     expected = _written_label(kind, label, language)
+    if kind is Kind.APPENDIX:
+        match = APPENDIX_HEADING.match(first)
+        if match is None or appendix_label(match.group(1)) != label:
+            raise GrammarError(f"the quoted text must begin with '{expected}', the appendix the instruction names, "
+                               f"not '{short(first, 40)}'.")
+        # Free text, as in the regulation file: `1\\. …` is a numbered line of a form, not a clause.
+        text = tuple(NUMBERED.sub(r"\1.", p, count=1) for p in paragraphs[1:])
+        return Unit(Kind.APPENDIX, label, (match.group(2) or "").strip() or None, text, (), False, lines[0])
     if kind is Kind.ARTICLE:
         match = HEADING.match(first)
         if match is None or match.group(2) != label:
@@ -105,6 +116,9 @@ def starts(op: Operation, paragraph: str) -> bool:
     if target.kind in (Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
         heading = heading_start(paragraph)
         return heading is not None and heading[:2] == (target.kind, target.label)
+    if target.kind is Kind.APPENDIX:
+        named = APPENDIX_HEADING.match(paragraph)
+        return named is not None and appendix_label(named.group(1)) == target.label
     if target.kind is Kind.ARTICLE or isinstance(op, ReplaceHeading):
         match = HEADING.match(paragraph)
         return match is not None and match.group(2) == target.label
@@ -176,6 +190,8 @@ def _part_quote(target: Address, paragraphs: list[str], line: int, language: str
 
 
 def _written_label(kind: Kind, label: str, language: str) -> str:
+    if kind is Kind.APPENDIX:
+        return f"{noun(kind, language)} {label}."
     if kind is Kind.ARTICLE:
         return f"{noun(kind, language)} {label}."
     if kind is Kind.CLAUSE:

@@ -15,6 +15,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from regdraft.core.address import INTRO
@@ -44,6 +45,7 @@ from regdraft.core.model import (
 from regdraft.core.parts import closing_marker
 
 OPEN, CLOSE = "“", "”"
+_NUMBERED = re.compile(r"^(\d+[a-z]?)\.(?=[ \t]|$)")
 
 
 def _label(segment: Segment, language: str) -> str:
@@ -221,6 +223,12 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
 
 def unit_paragraphs(unit: Unit, language: str) -> list[str]:
     """A unit's paragraphs as a quote holds them: label first, then text, then its children."""
+    if unit.kind is Kind.APPENDIX:  # its heading, then its free text (a numbered line escaped, not read as a clause)
+        head = f"{noun(Kind.APPENDIX, language)} {unit.label}"
+        if unit.repealed:
+            return [f"{head}. {REPEALED_TEXT[language]}"]
+        return [f"{head}. {unit.title}" if unit.title else head,
+                *(_NUMBERED.sub(r"\1\\.", p, count=1) for p in unit.text)]
     if unit.kind is Kind.ARTICLE:
         head = f"{noun(Kind.ARTICLE, language)} {unit.label}"
         out = [f"{head}. {REPEALED_TEXT[language]}" if unit.repealed else
