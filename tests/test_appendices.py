@@ -253,3 +253,32 @@ def test_an_english_text_amends_its_appendices_in_english() -> None:
     assert written.startswith("1\\. Appendix I is amended to read:\n\n“Appendix I. Forms\n\n1\\. Name: ....")
     assert "2\\. Insert Appendix II after Appendix I:\n\n“Appendix II. More\n\nText.”." in written
     assert apply(old, amendment).regulation.units == new.units
+
+
+@needs_corpus
+def test_a_reviewers_proposal_on_a_form_is_accepted_into_the_draft(decree_workspace: Workspace, invoke: Invoke) -> None:
+    import json
+
+    from regdraft.core.amend.proposal import editor_text, proposed_unit
+    from regdraft.workspace import rounds
+    from regdraft.workspace.proposals import accept_proposal
+
+    ws = decree_workspace
+    nd48 = SHARED / "corpus" / "amendments" / "nd-63-2010" / "amending-48-2013-ND-CP.txt"
+    for step in (("amend", "import", str(nd48), "--slug", "nd48"), ("amend", "status", "nd48", "--draft", "1"),
+                 ("round", "open", "nd48", "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", "Bộ Tư pháp")):
+        result = invoke(ws, *step)
+        assert result.exit_code == 0, result.output
+    form = rounds.draft_text(ws, "nd48").find("plii").unit
+    # The wording editor opens with the appendix one paragraph a line, a table's rows under each other.
+    shown = editor_text(form, "vi")
+    assert shown.startswith("Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN, MẪU TỜ KHAI HÀNH CHÍNH\n(Ban hành kèm theo")
+    assert proposed_unit(shown, parse_address("plii"), "vi") == form
+    proposal = shown.replace("| 7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?", "| 7. Phạm vi áp dụng của mẫu đơn?")
+    result = invoke(ws, "comment", "add", "nd48", "--by", "Bộ Tư pháp", "--on", "Phụ lục II", "--text",
+                    "Đề nghị gọn câu hỏi 7.", "--proposal", proposal, "--json")
+    assert result.exit_code == 0, result.output
+    accept_proposal(ws, "nd48", json.loads(result.output)["comment"]["id"])
+    accepted = rounds.draft_text(ws, "nd48").find("plii").unit
+    assert accepted.text[-1].splitlines()[-1].startswith("| 7. Phạm vi áp dụng của mẫu đơn? | a) Toàn quốc £")
+    assert accepted.text[:-1] == form.text[:-1] and accepted.title == form.title

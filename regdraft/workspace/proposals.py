@@ -72,7 +72,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     address = Address.parse(placement.address)
     if address.segments[-1].kind not in PROPOSABLE:
         raise Worded(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
-                     "article, a clause or a point.", "not_proposable", id=comment.id,
+                     "article, a clause, a point or an appendix.", "not_proposable", id=comment.id,
                      provisions={"provision": comment.on})
     if not proposable(draft.find(address).unit):
         raise Worded(f"{describe_on(placement.address, draft.language)} has a closing text after its "

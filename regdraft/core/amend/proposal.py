@@ -14,12 +14,12 @@ Post-conditions:
 from __future__ import annotations
 
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
-from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
+from regdraft.core.amend.quote import APPENDIX_HEADING, CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import UsageError
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Address, Kind, Unit, repealed_unit
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, noun, repealed_unit
 
-PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX)
 
 
 def editor_text(unit: Unit, language: str) -> str:
@@ -30,7 +30,7 @@ def editor_text(unit: Unit, language: str) -> str:
 
 
 def _lines(unit: Unit, language: str, out: list[str]) -> None:
-    if unit.kind is Kind.ARTICLE:
+    if unit.kind in TEXT_HEADINGS:
         out.append(heading_text(unit, language))
         out.extend(unit.text)
     elif unit.repealed:
@@ -62,14 +62,15 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     target = address.segments[-1]
     described = address.describe(language)
     if target.kind not in PROPOSABLE:
-        raise UsageError(f"A wording can be proposed for an article, a clause or a point, not for {described}.")
-    lines = [" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
+        raise UsageError(f"A wording can be proposed for an article, a clause, a point or an appendix, not for "
+                         f"{described}.")
+    lines = _paragraphs([" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")])
     if not lines:
         raise UsageError(f"The proposed wording for {described} is empty.")
-    labelled = bool(CLAUSE.match(lines[0]) or POINT.match(lines[0]) or HEADING.match(lines[0]))
+    labelled = bool(CLAUSE.match(lines[0]) or POINT.match(lines[0]) or HEADING.match(lines[0])
+                    or APPENDIX_HEADING.match(lines[0]))
     if not labelled and not _starts_with_label(lines[0], target.kind, target.label, language):
-        if target.kind is Kind.ARTICLE:
+        if target.kind in TEXT_HEADINGS:
             raise UsageError(f"The proposed wording for {described} must begin with its heading line "
                              f"('{_label(target.kind, target.label, language)} ...').")
         lines[0] = f"{_label(target.kind, target.label, language)} {lines[0]}"
@@ -83,15 +84,28 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     return repealed_unit(unit) if unit.text == (REPEALED_TEXT[language],) and not unit.children else unit
 
 
+def _paragraphs(lines: list[str]) -> list[str]:
+    """The non-empty lines as paragraphs, the rows of a table (`| a | b |` lines in a row) as one."""
+    out: list[str] = []
+    joins = False  # the line before was a table row: a row under it belongs to the same table
+    for line in lines:
+        if line.startswith("|") and joins:
+            out[-1] += "\n" + line
+        elif line:
+            out.append(line)
+        joins = line.startswith("|")
+    return out
+
+
 def _label(kind: Kind, label: str, language: str) -> str:
-    if kind is Kind.ARTICLE:
-        return f"{'Điều' if language == 'vi' else 'Article'} {label}."
+    if kind in TEXT_HEADINGS:
+        return f"{noun(kind, language)} {label}."
     return unit_label_text(Unit(kind, label), language)
 
 
 def _starts_with_label(line: str, kind: Kind, label: str, language: str) -> bool:
-    if kind is Kind.ARTICLE:
-        word = "Điều" if language == "vi" else "Article"
+    if kind in TEXT_HEADINGS:
+        word = noun(kind, language)
         return line.lower().startswith(f"{word.lower()} {label}".lower()) and (
             len(line) == len(word) + 1 + len(label) or line[len(word) + 1 + len(label)] in ".: ")
     head = unit_label_text(Unit(kind, label), language)
