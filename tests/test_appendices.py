@@ -282,3 +282,19 @@ def test_a_reviewers_proposal_on_a_form_is_accepted_into_the_draft(decree_worksp
     accepted = rounds.draft_text(ws, "nd48").find("plii").unit
     assert accepted.text[-1].splitlines()[-1].startswith("| 7. Phạm vi áp dụng của mẫu đơn? | a) Toàn quốc £")
     assert accepted.text[:-1] == form.text[:-1] and accepted.title == form.title
+
+
+def test_show_indents_every_row_of_a_form_and_changes_keep_a_title_apart(invoke: Invoke, tmp_path: Path) -> None:
+    from regdraft.core.markdown import parse as read_text
+    from regdraft.render.text import plain
+
+    form = read_text(TEXT, "nd.md").units[1]
+    shown = plain(form, "vi").split("\n")
+    assert shown[-3:] == ["  | I. Về sự cần thiết | |", "  |---|---|", "  | 1. Mục tiêu gì? | a) Có £ b) Không £ |"]
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(TEXT, encoding="utf-8")
+    new.write_text(TEXT.replace("b) Không £", "b) Chưa £"), encoding="utf-8")
+    result = invoke(None, "compare", str(old), str(new), "-o", str(tmp_path / "r.html"), "--changes")
+    assert result.exit_code == 0, result.output
+    assert "Phụ lục I (words replaced): BIỂU MẪU ĐÁNH GIÁ / (Ban hành kèm theo" in result.output
+    assert "b) [-Không-]{+Chưa+} £ |" in result.output

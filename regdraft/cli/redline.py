@@ -125,9 +125,13 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
     shown = Result({"written": str(written), "format": kind, "changes": changes}).say(
         f"{written} ({counted(changes, 'change')}{'; ' + compared if compared else ''})")
     if click.get_current_context().meta.get(_LISTED):
+        from regdraft.core.word_diff import DiffSegment, Op
+
         for change in comparison.changes:
             where = change.address.describe(comparison.new.language)
-            words = marked(change.title + change.segments, context=40)
+            # A title and the text under it are two lines of the provision: not run together.
+            gap = (DiffSegment(Op.EQUAL, " / "),) if change.title and change.segments else ()
+            words = marked(change.title + gap + change.segments, context=40)
             shown.say(f"{painted(where, bold=True)} ({change.kind}): {words}")
     return shown
 

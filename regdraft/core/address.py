@@ -367,7 +367,7 @@ def _checked(address: Address, raw: str) -> Address:
     if kinds not in allowed:
         raise AddressError(
             f"'{raw}' is not an address: write an article with its clause and point "
-            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1), a part (p1) or an appendix (pl1)."
+            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1), a part (p1) or an appendix (pli)."
         )
     if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         raise AddressError(

@@ -31,11 +31,11 @@ def _lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
 def _marked_lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
     if unit.kind in HEADING_KINDS:
         yield heading_text(unit, language)
-        yield from (indent + "  " + t for t in unit.text)
+        yield from (_indented(indent + "  ", t) for t in unit.text)
         child_indent = indent + "  " if unit.kind is Kind.ARTICLE else indent
         for child in unit.children:
             yield from _marked_lines(child, language, child_indent)
-        yield from (indent + "  " + t for t in unit.closing)
+        yield from (_indented(indent + "  ", t) for t in unit.closing)
         return
     label = unit_label_text(unit, language)
     if unit.repealed:
@@ -43,7 +43,12 @@ def _marked_lines(unit: Unit, language: str, indent: str) -> Iterator[str]:
         return
     text: Sequence[str] = unit.text or ("",)
     yield f"{indent}{label} {text[0]}".rstrip()
-    yield from (f"{indent}   {t}" for t in text[1:])
+    yield from (_indented(f"{indent}   ", t) for t in text[1:])
     for child in unit.children:
         yield from _marked_lines(child, language, indent + "   ")
-    yield from (f"{indent}   {t}" for t in unit.closing)
+    yield from (_indented(f"{indent}   ", t) for t in unit.closing)
+
+
+def _indented(prefix: str, paragraph: str) -> str:
+    """A paragraph with every line indented: each row of a table, not its first alone."""
+    return "\n".join(prefix + line for line in paragraph.split("\n"))
