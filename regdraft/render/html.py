@@ -268,6 +268,16 @@ class DocumentHeader:
     page: str = "Trang"
 
 
+def _type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
+    """The document type as the title names it and the rest of the title: `Quy chế` / `làm việc của …`; an English
+    plural title keeps its plural (`Regulations` / `amending the …`, not `Regulation` / `s amending the …`)."""
+    lowered = title.lower()
+    for head in (doc_type, doc_type + "s") if doc_type else ():
+        if lowered.startswith(head.lower()) and (len(title) == len(head) or title[len(head)].isspace()):
+            return title[:len(head)] if head != doc_type else doc_type, title[len(head):].strip()
+    return doc_type, title
+
+
 def document_header(
     meta: Mapping[str, Any],
     profile: Profile,
@@ -283,8 +293,9 @@ def document_header(
     language = str(meta.get("language", "vi"))
     doc_type = str(type_ if type_ is not None else meta.get("type", ""))
     title = str(meta.get("title", ""))
+    shown_type = doc_type
     if summary is None:
-        summary = title[len(doc_type):].strip() if doc_type and title.lower().startswith(doc_type.lower()) else title
+        shown_type, summary = _type_and_summary(title, doc_type)
     doc_number = str(number if number is not None else document_number(meta))
     when = date if date is not None else meta.get("signed")
     draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
@@ -297,7 +308,7 @@ def document_header(
         issuer_mark=profile.issuer_mark,
         number=profile.number_line(doc_number, language, doc_type) if doc_number else "",
         place_date=place_date(str(meta.get("place") or ""), when, profile.words(language)) if when else "",
-        type=doc_type,
+        type=shown_type,
         summary=summary,
         draft=draft_text,
         # The summary alone ("làm việc của ...") does not read as a title; the full title does.
