@@ -298,3 +298,26 @@ def test_show_indents_every_row_of_a_form_and_changes_keep_a_title_apart(invoke:
     assert result.exit_code == 0, result.output
     assert "Phụ lục I (words replaced): BIỂU MẪU ĐÁNH GIÁ / (Ban hành kèm theo" in result.output
     assert "b) [-Không-]{+Chưa+} £ |" in result.output
+
+
+@needs_corpus
+def test_the_comparison_table_of_the_changes_alone_prints_the_changed_rows_of_a_form(
+        decree_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # One word struck from a form printed its whole appendix twice, in narrow columns: 28 pages for 3 changes.
+    path = decree_workspace.root / "regulations" / "63-2010-NĐ-CP.md"
+    edited = tmp_path / "63-edited.md"
+    text = path.read_text(encoding="utf-8")
+    edited.write_text(text.replace("| 7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?",
+                                   "| 7. Phạm vi áp dụng của mẫu đơn, tờ khai?"), encoding="utf-8")
+    pages = {}
+    for name, extra in (("only", ("--changed-only",)), ("all", ())):
+        out = tmp_path / f"{name}.html"
+        result = invoke(None, "compare", str(path), str(edited), "--layout", "table", *extra, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        pages[name] = out.read_text(encoding="utf-8")
+    only = pages["only"]
+    assert only.count("<td>7. Phạm vi áp dụng của mẫu đơn, ") == 2  # the changed row, on both sides
+    assert "<td>1. Mẫu đơn, mẫu tờ khai này có cần thiết" in only  # the form's first row stays, as its header
+    assert "2. Nội dung mẫu đơn, mẫu tờ khai có dễ hiểu" not in only
+    assert only.count('<tr class="elided"><td colspan="2">[…]</td></tr>') == 2  # one run left out, on each side
+    assert "2. Nội dung mẫu đơn, mẫu tờ khai có dễ hiểu" in pages["all"] and "[…]" not in pages["all"]

@@ -197,31 +197,78 @@ def _run_html(segments: Sequence[DiffSegment], moved: bool) -> str:
     return "".join(html)
 
 
-def _table(run: Sequence[Line], moved: bool) -> Paragraph:
-    """Lines of Markdown table rows as one table, rows and cells compared (`table_diff.table_grid`)."""
-    rows = "".join("<tr>" + "".join(f"<td>{_run_html(c, moved)}</td>" for c in row.cells) + "</tr>\n"
-                   for row in table_grid(run))
-    return Paragraph(Markup("\n" + rows), "provision-table", "table")
+def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset()) -> Paragraph:
+    """Lines of Markdown table rows as one table, rows and cells compared (`table_diff.table_grid`); with `same`
+    (the rows unchanged on both sides), its first row and the others not in `same`, each run of rows left out
+    shown as one `[…]` row."""
+    html: list[str] = []
+    left_out = False
+    grid = table_grid(run)
+    width = max((len(row.cells) for row in grid), default=1)
+    for k, row in enumerate(grid):
+        if k and _row_key(["".join(s.text for s in c) for c in row.cells]) in same:
+            left_out = True
+            continue
+        if left_out:
+            html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
+            left_out = False
+        html.append("<tr>" + "".join(f"<td>{_run_html(c, moved)}</td>" for c in row.cells) + "</tr>\n")
+    if left_out:
+        html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
+    return Paragraph(Markup("\n" + "".join(html)), "provision-table", "table")
 
 
-def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False) -> list[Paragraph]:
+ELLIPSIS = "[…]"  # where a comparison table with only the changes leaves out unchanged paragraphs or rows
+
+
+def _row_key(cells: Sequence[str]) -> str:
+    """A table row as compared for `_table`'s `same`: its cells' words, without the empty cells at its end."""
+    words = [" ".join(c.split()) for c in cells]
+    while words and not words[-1]:
+        words.pop()
+    return "|".join(words)
+
+
+def _unchanged(segments: Sequence[DiffSegment]) -> tuple[frozenset[str], frozenset[str]]:
+    """The lines (and the table rows, by `_row_key`) both sides have as they were: what a side's view of a
+    change cannot tell (its deletions or insertions dropped, a changed line reads as if unchanged)."""
+    plain: set[str] = set()
+    rows: set[str] = set()
+    for line, end in lines(segments):
+        if line and end is Op.EQUAL and all(s.op is Op.EQUAL for s in line):
+            text = "".join(s.text for s in line)
+            plain.add(text)
+            if text.startswith("|"):
+                rows.update(_row_key(cells) for cells in table_rows(text))
+    return frozenset(plain), frozenset(rows)
+
+
+def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False,
+           only_changed: bool = False) -> list[Paragraph]:
     """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions.
 
     Lines that are rows of a Markdown table print as one table, marked row by row and cell by cell
-    (Luật 57/2024 amends the lists of plans in a law's tables): `| a | b |` lines never print as text."""
+    (Luật 57/2024 amends the lists of plans in a law's tables): `| a | b |` lines never print as text.
+    With `only_changed` (an appendix's forms in a comparison table of the changes alone), unchanged
+    paragraphs and table rows are left out, each run of them shown as `[…]`."""
     kept = [seg for seg in segments
             if not ((side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE))]
     split = lines(kept)
     tables = dict(runs(split))
+    same, same_rows = _unchanged(segments) if only_changed else (frozenset(), frozenset())
     out: list[Paragraph] = []
     i = 0
+    left_out = Paragraph(Markup(ELLIPSIS), "para elided")
     while i < len(split):
         if i in tables:
-            out.append(_table(split[i:tables[i]], moved))
+            out.append(_table(split[i:tables[i]], moved, same_rows))
             i = tables[i]
             continue
         line = split[i][0]
-        if line:
+        if line and "".join(s.text for s in line) in same:
+            if not out or out[-1] is not left_out:
+                out.append(left_out)
+        elif line:
             out.append(Paragraph(Markup(_run_html(line, moved)), _para_class(line[0].text)))
         i += 1
     return out
@@ -373,9 +420,10 @@ class _Helpers:
             items.append(Markup(html))
         return items
 
-    def body(self, p: Provision, side: str, moved: bool = False) -> list[Paragraph]:
-        """A provision's own paragraphs, marked; a repealed one ends with its placeholder."""
-        paragraphs = marked(p.text, side, moved)
+    def body(self, p: Provision, side: str, moved: bool = False, only_changed: bool = False) -> list[Paragraph]:
+        """A provision's own paragraphs, marked; a repealed one ends with its placeholder. `only_changed`: the
+        changed ones alone (`marked`)."""
+        paragraphs = marked(p.text, side, moved, only_changed)
         if paragraphs and paragraphs[0].tag != "p" and p.kind not in TEXT_HEADINGS:
             paragraphs.insert(0, Paragraph(Markup(""), "para"))  # the label on a line of its own, above the table
         if p.change is ChangeKind.REPEALED and p.new is not None and p.kind not in TEXT_HEADINGS and side != "old":
