@@ -157,6 +157,8 @@ def test_a_changed_form_is_marked_amended_adopted_and_noted_in_the_text_in_force
     edited = tmp_path / "63-edited.md"
     edited.write_text(old.replace("| 7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?",
                                   "| 7. Phạm vi áp dụng của mẫu đơn, tờ khai?"), encoding="utf-8")
+    clause = edited.read_text(encoding="utf-8").replace("Văn phòng Chính phủ có trách nhiệm hướng dẫn",
+                                                        "Văn phòng Chính phủ chịu trách nhiệm hướng dẫn")
     html = tmp_path / "r.html"
     result = invoke(None, "compare", str(path), str(edited), "-o", str(html))
     assert result.exit_code == 0, result.output
@@ -164,10 +166,11 @@ def test_a_changed_form_is_marked_amended_adopted_and_noted_in_the_text_in_force
     assert '<p class="article-heading chg" id="chg-1">Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN' in page
     assert "<td>7. Phạm vi áp dụng của mẫu đơn, <del class=\"del\">mẫu </del>tờ khai?</td>" in page
     assert invoke(decree_workspace, "amend", "new", "sua-63", "-r", "63/2010/NĐ-CP").exit_code == 0
+    edited.write_text(clause, encoding="utf-8")  # khoản 2 Điều 36 too: its note stands after its label
     result = invoke(decree_workspace, "amend", "from-edits", "sua-63", "--edited", str(edited))
     assert result.exit_code == 0, result.output
     amendment = (decree_workspace.root / "amendments" / "sua-63" / "amendment.md").read_text(encoding="utf-8")
-    assert "1\\. Sửa đổi, bổ sung Phụ lục II như sau:\n\n“Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN" in amendment
+    assert "2\\. Sửa đổi, bổ sung Phụ lục II như sau:\n\n“Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN" in amendment
     assert "| 7. Phạm vi áp dụng của mẫu đơn, tờ khai? | a) Toàn quốc £ b) Địa phương £" in amendment
     # The amending document prints the quoted form as a table, its closing quotation mark after it.
     document = tmp_path / "sua-63.html"
@@ -183,8 +186,17 @@ def test_a_changed_form_is_marked_amended_adopted_and_noted_in_the_text_in_force
     assert invoke(decree_workspace, "export", "63/2010/NĐ-CP", "--as-of", "2026-12-03", "-o", str(out)).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "<td>7. Phạm vi áp dụng của mẫu đơn, tờ khai?</td>" in text
-    assert re.search(r"Phụ lục này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1 của Nghị định số "
+    assert re.search(r"Phụ lục này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Nghị định số "
                      r"(<span class=\"nobr\">)?99/2026/NĐ-CP", text)
+    # Its Markdown copy imports back as the text in force, the note marks gone without a trace (a mark after a
+    # clause's label left two spaces there: `2\\.  Văn phòng …`).
+    copy = tmp_path / "in-force.md"
+    assert invoke(decree_workspace, "export", "63/2010/NĐ-CP", "--as-of", "2026-12-03", "-o", str(copy)).exit_code == 0
+    assert "[^1]" in copy.read_text(encoding="utf-8")
+    again = import_file(copy)
+    assert "\\.  " not in again.text and "[^" not in again.text.split("\n---\n", 1)[1]
+    last_row = again.regulation.find("plii").unit.text[-1].splitlines()[-1]
+    assert last_row.startswith("| 7. Phạm vi áp dụng của mẫu đơn, tờ khai? | a) Toàn quốc £ b) Địa phương £ c) Khác: ")
 
 
 def test_from_edits_repeals_an_appendix_and_adds_one_after_the_last() -> None:

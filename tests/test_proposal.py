@@ -43,7 +43,7 @@ def test_the_placeholder_alone_repeals() -> None:
     ("a) Điểm a.\n2. Một khoản trong điểm.", "d12.k1.a", "does not read as điểm a khoản 1 Điều 12"),
     ("Nội dung điều mới.", "d12", "must begin with its heading line ('Điều 12. ...')"),
     ("  \n ", "d12.k1", "is empty"),
-    ("Chương mới", "ch1", "an article, a clause or a point"),
+    ("Chương mới", "ch1", "an article, a clause, a point or an appendix"),
 ])
 def test_wordings_that_are_not_the_provision_are_refused(proposal: str, address: str, message: str) -> None:
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):

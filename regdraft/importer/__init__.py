@@ -97,6 +97,12 @@ _NOTE_MARK = re.compile(r"\s?\[\^\d+\]")  # `5\. [^2] Việc …`, `## Điều 3
 _NOTE_TEXT = re.compile(r"^\[\^\d+\]: ")
 
 
+def _unmarked(paragraph: str) -> str:
+    """A paragraph without the copy's note marks, and without the space a mark leaves at its start (`5\\. [^2] Việc`
+    read `Việc` with a space before it: written back, `5\\.  Việc`)."""
+    return _NOTE_MARK.sub("", paragraph).lstrip(" ")
+
+
 def _consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str | None) -> ImportResult | None:
     """A consolidated copy `regdraft export` wrote as Markdown, read back as the regulation it holds; None for
     any other file.
@@ -135,9 +141,9 @@ def _consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str
 
     def unmarked(unit: Unit) -> Unit:
         return dataclasses.replace(
-            unit, title=_NOTE_MARK.sub("", unit.title) if unit.title else unit.title,
-            text=tuple(_NOTE_MARK.sub("", t) for t in unit.text),
-            closing=tuple(_NOTE_MARK.sub("", t) for t in unit.closing),
+            unit, title=_unmarked(unit.title) if unit.title else unit.title,
+            text=tuple(_unmarked(t) for t in unit.text),
+            closing=tuple(_unmarked(t) for t in unit.closing),
             children=tuple(unmarked(c) for c in unit.children))
 
     if reg_id:
