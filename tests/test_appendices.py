@@ -333,3 +333,27 @@ def test_the_comparison_table_of_the_changes_alone_prints_the_changed_rows_of_a_
     assert "2. Nội dung mẫu đơn, mẫu tờ khai có dễ hiểu" not in only
     assert only.count('<tr class="elided"><td colspan="2">[…]</td></tr>') == 2  # one run left out, on each side
     assert "2. Nội dung mẫu đơn, mẫu tờ khai có dễ hiểu" in pages["all"] and "[…]" not in pages["all"]
+
+
+def test_a_sentence_of_the_last_article_starting_with_phu_luc_stays_in_it(tmp_path: Path) -> None:
+    # Only a heading (`PHỤ LỤC I`, `Phụ lục 2. TITLE`) starts an appendix; a sentence naming them is text.
+    source = tmp_path / "nd.txt"
+    source.write_text("""CHÍNH PHỦ
+Số: 63/2010/NĐ-CP
+
+NGHỊ ĐỊNH
+Về kiểm soát thủ tục hành chính
+
+Điều 1. Hiệu lực
+
+1. Nghị định này có hiệu lực từ ngày ký.
+
+Phụ lục I, II và III ban hành kèm theo Nghị định này là bộ phận không tách rời.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Tấn Dũng
+""", encoding="utf-8")
+    reg = import_file(source).regulation
+    assert [u.kind for u in reg.units] == [Kind.ARTICLE]
+    assert reg.units[0].children[0].text[-1].startswith("Phụ lục I, II và III ban hành kèm theo")

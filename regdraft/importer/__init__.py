@@ -221,10 +221,14 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
     body_end = closing.body_end
-    if not appendices:  # appendices before the signature (a copy regdraft exported prints them after it)
-        body_end = appendix_start(tail[:closing.body_end])
-        appendices = list(tail[body_end:closing.body_end])
     appended = read_appendices(_markdown_rows(appendices), language, all_notes) if appendices else None
+    if not appendices:
+        # Appendices before the signature (a copy regdraft exported prints them after it); taken only when they
+        # read as appendices: a paragraph of the last article may start with `Phụ lục I …` too.
+        cut = appendix_start(tail[:closing.body_end])
+        appended = read_appendices(_markdown_rows(tail[cut:closing.body_end]), language, all_notes)
+        if appended is not None:
+            body_end = cut
     if appended is not None:
         appendices = []
     elif appendices:

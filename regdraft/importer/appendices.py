@@ -23,7 +23,10 @@ from regdraft.core.text import fold_letters
 from regdraft.importer.classify import literal, table_markdown
 from regdraft.importer.report import Note, Paragraph
 
-_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex)\s+([IVXLC]+|\d{1,3})\b\s*[.:\-–—]?\s*(.*)$")
+# `PHỤ LỤC I`, `Phụ lục 2. TITLE`: the number ends the paragraph or a separator follows it (not `Phụ lục I, II và III
+# ban hành kèm theo …`, a sentence).
+_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex)\s+([IVXLC]+|\d{1,3})"
+                      r"\s*(?:[.:\-–—]\s*(.*))?$")
 # The line a title carries after it: `(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP …)`, `(Kèm theo …)`.
 _ISSUED_WITH = re.compile(r"\s*(\((?:Ban hành )?[Kk]èm theo .*\)|\((?:Issued )?[Ww]ith .*\))\s*$")
 _NUMBERED = re.compile(r"^(\d+[a-z]?)&#46;")
@@ -41,12 +44,12 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
                 return None
             if opened is not None:
                 units.append(_unit(*opened))
-            opened = (label, para.where, [heading.group(2)] if heading.group(2) else [], [])
+            opened = (label, para.where, [heading.group(2)] if heading.group(2) else [], [])  # its title, if there
             continue
         if opened is None:
             return None  # text before the first heading: not appendices as regdraft reads them
         label, line, title, text = opened
-        if not title and not text and para.rows is None:
+        if not title and not text and para.rows is None and not _ISSUED_WITH.match(para.text):
             title.append(para.text)
             continue
         text.append(table_markdown(para.rows) if para.rows is not None else _free(para.text))

@@ -61,16 +61,7 @@ from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.item_ends import only_end_differs
 from regdraft.core.markdown import validate
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import (
-    Address,
-    Kind,
-    Regulation,
-    Unit,
-    label_order,
-    map_units,
-    repealed_unit,
-    unit_address,
-)
+from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
 from regdraft.core.parts import dash_items, part_text, plus_items
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
