@@ -138,10 +138,15 @@ def test_the_consolidated_text_prints_the_appendices_after_the_signature_and_the
     page = outs["html"].read_text(encoding="utf-8")
     assert page.index("Nguyễn Tấn Dũng") < page.index('<p class="appendix">PHỤ LỤC I</p>') < page.index(
         '<p class="appendix">PHỤ LỤC III</p>')
+    # Under each title, `(Ban hành kèm theo …)` centred in italics, as the decree prints it.
+    assert page.count('<p class="appendix-note">(Ban hành kèm theo Nghị định số ') == 3
     text = " ".join(pdf_text(outs["pdf"]).split())
     assert text.index("Nguyễn Tấn Dũng") < text.index("PHỤ LỤC I BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH")
     assert "7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?" in text
     body = docx.Document(str(outs["docx"])).element.body.xml  # the signature stands in a layout table
+    [note] = [p for p in docx.Document(str(outs["docx"])).paragraphs if p.text.startswith("(Ban hành kèm theo")][:1]
+    assert note.style.name == "Ghi chú phụ lục" and note.style.font.italic
+    assert note.style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
     assert body.index("Nguyễn Tấn Dũng") < body.index(">PHỤ LỤC II<") < body.index(">BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN")
     original = parse(decree_workspace.read(decree_workspace.locate_regulation("63/2010/NĐ-CP")))
     for fmt in ("docx", "md"):

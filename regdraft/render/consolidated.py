@@ -68,6 +68,9 @@ class Block:
     closing: str = ""  # for a closing-text paragraph: `article` or `clause`, the kind it closes
 
 
+_ISSUED_WITH = re.compile(r"\((?:Ban hành |Issued )?(?:[Kk]èm theo|[Ww]ith) .*\)$")
+
+
 def split_appendices(blocks: Sequence[Block]) -> tuple[Sequence[Block], Sequence[Block]]:
     """The blocks before the first appendix (printed before the signature) and the appendices' (after it)."""
     first = next((i for i, b in enumerate(blocks) if b.kind == "appendix"), len(blocks))
@@ -101,7 +104,12 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
         label = f"{noun(unit.kind, language)} {number}" + ("." if unit.kind is Kind.ARTICLE else "")
         title = repealed if unit.repealed else (unit.title or "")
         out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at))
-        out.extend(_paragraphs(unit.text, 0, at))
+        text = unit.text
+        if unit.kind is Kind.APPENDIX and text and _ISSUED_WITH.match(text[0]):
+            # `(Ban hành kèm theo Nghị định số …)` under the title, centred in italics as the document prints it.
+            out.append(Block("appendix-note", text=text[0], address=at))
+            text = text[1:]
+        out.extend(_paragraphs(text, 0, at))
         for child in unit.children:
             _unit_blocks(child, address, depth + 1, language, marker, out)
         out.extend(_closing(unit, 0, language, at))

@@ -44,12 +44,12 @@ if TYPE_CHECKING:
 # style, so that importing the Word file back gives it to the unit it closes.
 CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
 STYLE_NAMES = {
-    "vi": {"appendix": "Phụ lục", "appendix-title": "Tên phụ lục",
+    "vi": {"appendix": "Phụ lục", "appendix-title": "Tên phụ lục", "appendix-note": "Ghi chú phụ lục",
            "part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản",
            "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
            "quote": "Trích dẫn", "opening": "Phần mở đầu", "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
-    "en": {"appendix": "Appendix", "appendix-title": "Appendix Title",
+    "en": {"appendix": "Appendix", "appendix-title": "Appendix Title", "appendix-note": "Appendix Note",
            "part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article", "clause": "Clause",
            "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
            "quote": "Quoted Text", "opening": "Opening", "closing": CLOSING_STYLES["article"],
@@ -71,6 +71,7 @@ def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
     appendix.paragraph_format.page_break_before = True  # each appendix from a new page, after the signature
     paragraph_style(document, names["appendix-title"], bold=True, size=size, align="center", space_after=6,
                     keep_with_next=True)
+    paragraph_style(document, names["appendix-note"], italic=True, size=size, align="center", space_after=12)
     paragraph_style(document, names["article"], bold=True, size=size, outline_level=2, space_before=6,
                     keep_with_next=True, first_line_mm=10)
     paragraph_style(document, names["clause"], size=size, first_line_mm=10)
