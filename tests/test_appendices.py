@@ -145,8 +145,11 @@ def test_the_consolidated_text_prints_the_appendices_after_the_signature_and_the
     assert "7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?" in text
     body = docx.Document(str(outs["docx"])).element.body.xml  # the signature stands in a layout table
     [note] = [p for p in docx.Document(str(outs["docx"])).paragraphs if p.text.startswith("(Ban hành kèm theo")][:1]
-    assert note.style.name == "Ghi chú phụ lục" and note.style.font.italic
-    assert note.style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    style = note.style
+    assert style is not None and style.name == "Ghi chú phụ lục" and style.font.italic
+    assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert body.index("Nguyễn Tấn Dũng") < body.index(">PHỤ LỤC II<") < body.index(">BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN")
     original = parse(decree_workspace.read(decree_workspace.locate_regulation("63/2010/NĐ-CP")))
     for fmt in ("docx", "md"):
