@@ -206,7 +206,7 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset())
     grid = table_grid(run)
     width = max((len(row.cells) for row in grid), default=1)
     for k, row in enumerate(grid):
-        if k and _row_key(["".join(s.text for s in c) for c in row.cells]) in same:
+        if k and same and _row_key(["".join(s.text for s in c) for c in row.cells]) in same:
             left_out = True
             continue
         if left_out:
