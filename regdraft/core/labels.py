@@ -135,6 +135,15 @@ def appendix_label(raw: str) -> str | None:
     return raw.upper() if from_roman(raw) is not None else None
 
 
+APPENDIX_HEADING = lazy(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex)\s+([IVXLC]+|\d{1,6})"
+                        r"\s*(?:[.:\-–—]\s*(.*))?$")
+"""An appendix's heading line as documents write it: `PHỤ LỤC I`, `Phụ lục 2. TITLE` (the number, then the end or a
+separator: `Phụ lục I, II và III ban hành kèm theo …` is a sentence); group 1 its number, group 2 its title."""
+ISSUED_WITH = lazy(r"\s*(\((?:Ban hành |Issued )?(?:[Kk]èm theo|[Ww]ith) .*\))\s*$")
+"""The line under an appendix's title: `(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP …)`, `(Issued with …)`;
+`match` a paragraph that is that line, `search` a title that ends with it."""
+
+
 def canonical_label(kind: Kind, raw: str) -> str:
     """A label as the model stores it: chapters Roman, parts Arabic, points with `đ`, the rest
     lower case; a label that cannot be read is returned as written (lower case) for the caller

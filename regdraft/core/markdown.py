@@ -36,7 +36,7 @@ from regdraft.core.frontmatter import (
 )
 from regdraft.core.frontmatter import dump_front_matter as dump_front_matter
 from regdraft.core.labels import MAX_ROMAN, appendix_label
-from regdraft.core.markdown_writer import _dash_content, render
+from regdraft.core.markdown_writer import _dash_content, numbered_read, render
 from regdraft.core.model import (
     Address,
     Kind,
@@ -76,7 +76,6 @@ _HEADING_TEXT = lazy(r"^(\*{0,2})(\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
 # A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
 _UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
 _CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
-_NUMBERED = lazy(r"^(\d+[a-z]?)\\\.")  # `1\. …`: a numbered paragraph's escaped dot
 # The open units a paragraph of text may go into, the lowest first.
 _INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART, Kind.APPENDIX)
 _POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
@@ -243,7 +242,7 @@ class _Builder:
     def paragraph(self, content: str, line: int) -> None:
         if Kind.APPENDIX in self.stack:
             # An appendix is free text: `1. …` and `a) …` in a form are not units (`1\\. …` is how a list is read).
-            self.text(_NUMBERED.sub(r"\1.", content, count=1), line)
+            self.text(numbered_read(content), line)
             return
         clause = _CLAUSE.match(content)
         point = None if clause else _POINT.match(content)

@@ -20,6 +20,17 @@ from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Regulation, 
 from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing
 
 _NUMBERED = re.compile(r"^(\d+[a-z]?)\.(?=[ \t]|$)")
+_ESCAPED_NUMBER = re.compile(r"^(\d+[a-z]?)\\\.")
+
+
+def numbered_escaped(paragraph: str) -> str:
+    """A paragraph of free text (an appendix's) as the format writes it: `1. …` as `1\\. …`, not a list."""
+    return _NUMBERED.sub(r"\1\\.", paragraph, count=1)
+
+
+def numbered_read(paragraph: str) -> str:
+    """`numbered_escaped` undone: `1\\. …` (and a list item read as one) is the line `1. …` of a form."""
+    return _ESCAPED_NUMBER.sub(r"\1.", paragraph, count=1)
 
 
 def _dash_content(content: str) -> bool:
@@ -69,7 +80,7 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_
     if unit.kind in HEADING_KINDS:
         blocks.append(atx_heading(min(depth, 6), heading_text(unit, language)))
         if unit.kind is Kind.APPENDIX:  # free text: a numbered paragraph is escaped, so it is not read as a list
-            blocks.extend(_text_blocks([_NUMBERED.sub(r"\1\\.", p, count=1) for p in unit.text]))
+            blocks.extend(_text_blocks([numbered_escaped(p) for p in unit.text]))
             return
         blocks.extend(_text_blocks(unit.text))
         _render_children(unit, depth + 1, language, blocks)

@@ -17,18 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from regdraft.core.labels import appendix_label
+from regdraft.core.labels import APPENDIX_HEADING, ISSUED_WITH, appendix_label
 from regdraft.core.model import Kind, Unit, noun
 from regdraft.core.text import fold_letters
 from regdraft.importer.classify import literal, table_markdown
 from regdraft.importer.report import Note, Paragraph
 
-# `PHỤ LỤC I`, `Phụ lục 2. TITLE`: the number ends the paragraph or a separator follows it (not `Phụ lục I, II và III
-# ban hành kèm theo …`, a sentence).
-_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX|Annex)\s+([IVXLC]+|\d{1,3})"
-                      r"\s*(?:[.:\-–—]\s*(.*))?$")
 # The line a title carries after it: `(Ban hành kèm theo Nghị định số 63/2010/NĐ-CP …)`, `(Kèm theo …)`.
-_ISSUED_WITH = re.compile(r"\s*(\((?:Ban hành )?[Kk]èm theo .*\)|\((?:Issued )?[Ww]ith .*\))\s*$")
 _NUMBERED = re.compile(r"^(\d+[a-z]?)&#46;")
 
 
@@ -37,7 +32,7 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
     units: list[Unit] = []
     opened: tuple[str, int, list[str], list[str]] | None = None  # label, line, title pieces, text
     for para in paragraphs:
-        heading = _HEADING.match(fold_letters(para.text)) if para.rows is None else None
+        heading = APPENDIX_HEADING.match(fold_letters(para.text)) if para.rows is None else None
         if heading is not None:
             label = appendix_label(heading.group(1))
             if label is None:
@@ -49,7 +44,7 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
         if opened is None:
             return None  # text before the first heading: not appendices as regdraft reads them
         label, line, title, text = opened
-        if not title and not text and para.rows is None and not _ISSUED_WITH.match(para.text):
+        if not title and not text and para.rows is None and not ISSUED_WITH.match(para.text):
             title.append(para.text)
             continue
         text.append(table_markdown(para.rows) if para.rows is not None else _free(para.text))
@@ -66,7 +61,7 @@ def read_appendices(paragraphs: Sequence[Paragraph], language: str, notes: list[
 
 def _unit(label: str, line: int, title: list[str], text: list[str]) -> Unit:
     heading = " ".join(title).strip()
-    issued = _ISSUED_WITH.search(heading)
+    issued = ISSUED_WITH.search(heading)
     if issued is not None and issued.start() > 0:
         heading, text = heading[:issued.start()].strip(), [issued.group(1), *text]
     return Unit(Kind.APPENDIX, label, heading or None, tuple(text), line=line)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
+from regdraft.core.labels import ISSUED_WITH
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import (
     HEADING_KINDS,
@@ -68,9 +69,6 @@ class Block:
     closing: str = ""  # for a closing-text paragraph: `article` or `clause`, the kind it closes
 
 
-_ISSUED_WITH = re.compile(r"\((?:Ban hành |Issued )?(?:[Kk]èm theo|[Ww]ith) .*\)$")
-
-
 def split_appendices(blocks: Sequence[Block]) -> tuple[Sequence[Block], Sequence[Block]]:
     """The blocks before the first appendix (printed before the signature) and the appendices' (after it)."""
     first = next((i for i, b in enumerate(blocks) if b.kind == "appendix"), len(blocks))
@@ -105,7 +103,7 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
         title = repealed if unit.repealed else (unit.title or "")
         out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at))
         text = unit.text
-        if unit.kind is Kind.APPENDIX and text and _ISSUED_WITH.match(text[0]):
+        if unit.kind is Kind.APPENDIX and text and ISSUED_WITH.match(text[0]):
             # `(Ban hành kèm theo Nghị định số …)` under the title, centred in italics as the document prints it.
             out.append(Block("appendix-note", text=text[0], address=at))
             text = text[1:]

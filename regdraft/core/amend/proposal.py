@@ -14,8 +14,9 @@ Post-conditions:
 from __future__ import annotations
 
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
-from regdraft.core.amend.quote import APPENDIX_HEADING, CLAUSE, HEADING, POINT, quoted_unit
+from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import UsageError
+from regdraft.core.labels import APPENDIX_HEADING
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, noun, repealed_unit
 

@@ -11,7 +11,8 @@ import re
 from regdraft.core.address import is_dash_part, is_plus_part
 from regdraft.core.amend.grammar import GrammarError, InsertUnit, Operation, ReplaceHeading, ReplaceUnit
 from regdraft.core.amend.headings import build_heading, heading_start
-from regdraft.core.labels import appendix_label
+from regdraft.core.labels import APPENDIX_HEADING, appendix_label
+from regdraft.core.markdown_writer import numbered_read
 from regdraft.core.model import (
     REPEALED_TEXT,
     Address,
@@ -26,8 +27,6 @@ from regdraft.core.patterns import lazy
 
 HEADING = lazy(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
-APPENDIX_HEADING = lazy(r"^(?:Phụ lục|PHỤ LỤC|Appendix|APPENDIX)\s+([IVXLC]+|\d+)\s*(?:[.:]\s*(.*))?$")
-NUMBERED = lazy(r"^(\d+[a-z]?)\\\.")
 POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 CLOSE = lazy(r"(?:[”\"]|’’|'')[.;,]?$")
 ODD_CLOSE = lazy(r"(?:’’|'')[.;,]?$")
@@ -75,7 +74,7 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
             raise GrammarError(f"the quoted text must begin with '{expected}', the appendix the instruction names, "
                                f"not '{short(first, 40)}'.")
         # Free text, as in the regulation file: `1\\. …` is a numbered line of a form, not a clause.
-        text = tuple(NUMBERED.sub(r"\1.", p, count=1) for p in paragraphs[1:])
+        text = tuple(numbered_read(p) for p in paragraphs[1:])
         return Unit(Kind.APPENDIX, label, (match.group(2) or "").strip() or None, text, (), False, lines[0])
     if kind is Kind.ARTICLE:
         match = HEADING.match(first)

@@ -15,7 +15,6 @@ Post-conditions:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from regdraft.core.address import INTRO
@@ -30,6 +29,7 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
+from regdraft.core.markdown_writer import numbered_escaped
 from regdraft.core.model import (
     POINT_LETTERS,
     REPEALED_TEXT,
@@ -45,7 +45,6 @@ from regdraft.core.model import (
 from regdraft.core.parts import closing_marker
 
 OPEN, CLOSE = "“", "”"
-_NUMBERED = re.compile(r"^(\d+[a-z]?)\.(?=[ \t]|$)")
 
 
 def _label(segment: Segment, language: str) -> str:
@@ -228,7 +227,7 @@ def unit_paragraphs(unit: Unit, language: str) -> list[str]:
         if unit.repealed:
             return [f"{head}. {REPEALED_TEXT[language]}"]
         return [f"{head}. {unit.title}" if unit.title else head,
-                *(_NUMBERED.sub(r"\1\\.", p, count=1) for p in unit.text)]
+                *(numbered_escaped(p) for p in unit.text)]
     if unit.kind is Kind.ARTICLE:
         head = f"{noun(Kind.ARTICLE, language)} {unit.label}"
         out = [f"{head}. {REPEALED_TEXT[language]}" if unit.repealed else
