@@ -1,6 +1,7 @@
-"""Unchanged provisions rendered in Python give the same bytes as the template macro they replace.
+"""Provisions rendered in Python give the same bytes as the template macros they replace.
 
-The reference is the `plain_unit` macro as it stood before (tests/fixtures/render/), run on
+Unchanged provisions (`render.fragments`) and changed ones (`render.redline.provision_html`). The
+reference is the `plain_unit` and `provision` macros as they stood before (tests/fixtures/render/), run on
 every provision of the shipped regulation (both languages) and of the corpus laws, plain and
 annotated as the review server annotates; and whole redlines rendered through the templates as
 they were, against the templates as they are.
@@ -11,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
+from regdraft.core.diff import Provision
 from regdraft.core.markdown import read
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Regulation, Unit, repealed_unit, unit_address
@@ -29,6 +31,7 @@ from regdraft.workspace.store import Workspace
 from tests.conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
 
 MACRO = FIXTURES / "render" / "plain-unit-macro.html.j2"
+PROVISION_MACRO = FIXTURES / "render" / "provision-macro.html.j2"
 
 
 def _regulations() -> Iterator[Regulation]:
@@ -96,9 +99,19 @@ def test_a_repealed_unit_and_an_empty_clause_print_as_the_macro_printed() -> Non
     assert REPEALED_TEXT["vi"] in printed and "<strong>đậm</strong>" in printed and "&lt;b&gt;" in printed
 
 
-def _old_templates(folder: Path) -> None:
-    """The redline templates as they were before: every unchanged provision through `plain_unit`."""
+def _old_templates(folder: Path, unchanged_too: bool = True) -> None:
+    """The redline templates as they were before: every changed provision through the `provision` macro and,
+    `unchanged_too`, every unchanged one through `plain_unit` (which predates appendices)."""
     macros = (PACKAGE_TEMPLATES / "redline-macros.html.j2").read_text(encoding="utf-8")
+    # Changed provisions as the macro printed them before `provision_html` (render.redline) did.
+    old_provision = PROVISION_MACRO.read_text(encoding="utf-8").split("#}\n", 1)[1].strip()
+    macros, replaced = re.subn(r"\{% macro provision\(.*?\{%- endmacro %\}", lambda _: old_provision, macros,
+                               count=1, flags=re.S)
+    assert replaced == 1 and "provision_html(" not in macros
+    folder.mkdir(parents=True)
+    (folder / "redline-macros.html.j2").write_text(macros, encoding="utf-8")
+    if not unchanged_too:
+        return
     old_macro = MACRO.read_text(encoding="utf-8").split("#}\n", 1)[1].strip()
     macros = re.sub(r"\{% macro plain_unit.*?\{%- endmacro %\}", lambda _: old_macro, macros, count=1, flags=re.S)
     macros = macros.replace("{{ unchanged(p.new, mv, addr) }}", "{{ plain_unit(p.new, mv, addr) }}")
@@ -110,7 +123,6 @@ def _old_templates(folder: Path) -> None:
     assert looped.count("in_order(provisions)") == 1 and '"kept"' not in looped, "the body's loop has changed"
     inline = looped
     assert "unchanged(" not in macros + inline
-    folder.mkdir(parents=True)
     (folder / "redline-macros.html.j2").write_text(macros, encoding="utf-8")
     (folder / "redline-inline.html.j2").write_text(inline, encoding="utf-8")
 
@@ -177,3 +189,72 @@ def test_addresses_of_children_follow_the_units(tmp_path: Path) -> None:
     printed = str(Fragments(reg.language, _mark, _badge).unchanged(located.unit, False, located.address))
     child = unit_address(located.unit.children[0], located.address)
     assert f'data-on="{child}"' in printed and f'href="#on-{located.address}"' in printed
+
+
+def _annotated_page(folder: Path) -> PageTemplate:
+    """A page that annotates every paragraph as the review server's does (its addresses and badges)."""
+    folder.mkdir(parents=True)
+    (folder / "annotated.html.j2").write_text('{% extends "redline-inline.html.j2" %}\n', encoding="utf-8")
+    return PageTemplate("annotated.html.j2", folder, {"annotate": True, "mark": _mark, "badge": _badge})
+
+
+def test_the_review_page_annotates_changed_provisions_as_the_macro_did(tmp_workspace: Workspace,
+                                                                       tmp_path: Path) -> None:
+    redline = rl.build(tmp_workspace, "01-QC/TU")
+    old_root = tmp_path / "old"
+    _old_templates(old_root / "templates")
+    today = dt.date(2026, 3, 1)
+    page = _annotated_page(tmp_path / "page")
+    new = render_html(redline, today=today, page=page)
+    old = render_html(redline, today=today, page=page, workspace_root=old_root)
+    assert new == old
+    changed = [p for p in redline.comparison.provisions if p.change is not None or not p.identical]
+    assert changed and 'class="article-heading chg" id="' in new
+    assert new.count(' data-on="') > 100 and 'class="badge"' in new
+
+
+@needs_corpus
+@pytest.mark.parametrize(("layout", "changed_only"), [("inline", False), ("table", False), ("table", True)])
+def test_a_decree_with_a_moved_clause_and_a_changed_form_prints_as_the_macro_did(
+        tmp_path: Path, layout: str, changed_only: bool) -> None:
+    """Nghị định 63/2010: a clause moved to another article, a clause repealed, a point added, a word of a form
+    changed (an appendix: the comparison table of the changes alone prunes its rows)."""
+    from regdraft.core.markdown_writer import render
+
+    decree = read(render(_decree()).encode(), "63.md").regulation
+    text = render(decree)
+    old_file, new_file = tmp_path / "old.md", tmp_path / "new.md"
+    old_file.write_text(text, encoding="utf-8")
+    edited = text.replace("| 7. Phạm vi áp dụng của mẫu đơn, mẫu tờ khai?",
+                          "| 7. Phạm vi áp dụng của mẫu đơn, tờ khai?")
+    blocks = edited.split("\n\n")
+    clauses = [k for k, b in enumerate(blocks) if b.startswith("1\\. ") or b.startswith("2\\. ")]
+    assert len(clauses) > 20
+    moved = blocks.pop(clauses[3])  # a clause moved to a later article
+    blocks.insert(clauses[20], moved)
+    blocks[clauses[10]] = blocks[clauses[10]].replace(" ", " sửa ", 2)
+    new_file.write_text("\n\n".join(blocks), encoding="utf-8")
+    assert edited != text
+    redline = rl.build_files(old_file, new_file)
+    kinds = {p.change for p in _all(redline.comparison.provisions)}
+    assert len(redline.comparison.changes) >= 3 and len(kinds) >= 3, kinds
+    old_root = tmp_path / "old-templates"
+    _old_templates(old_root / "templates", unchanged_too=False)
+    today = dt.date(2026, 3, 1)
+    new = render_html(redline, layout=layout, changed_only=changed_only, today=today)
+    assert new == render_html(redline, layout=layout, changed_only=changed_only, today=today,
+                              workspace_root=old_root)
+    assert "tờ khai?" in new and ("[…]" in new) == changed_only
+    assert layout == "table" or new.count('class="mv') >= 2  # the moved clause, where it stood and stands
+
+
+def _decree() -> Regulation:
+    from regdraft.importer import import_file
+
+    return import_file(CORPUS.parent / "amendments" / "nd-63-2010" / "base-63-2010-ND-CP.txt").regulation
+
+
+def _all(provisions: Sequence[Provision]) -> Iterator[Provision]:
+    for p in provisions:
+        yield p
+        yield from _all(p.children)
