@@ -213,6 +213,9 @@ class PdfEngine:
             if self._weasyprint is None:
                 self._weasyprint = import_weasyprint()
                 logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+                from regdraft.render.line_fit import install
+
+                install()  # a run that fits but for its trailing space is not cut after its first word
             return self._weasyprint
 
     def collections(self) -> AbstractContextManager[None]:
