@@ -304,3 +304,45 @@ def test_counting_a_phrase_that_repeats_counts_without_overlap() -> None:
     assert count("Tỉnh uỷ, Tỉnh ủy và tỉnh ủy", "Tỉnh ủy") == 2  # tone placement folded, case kept
     assert count("Ban Thường vụ Tỉnh ủy", "Thường vụ Tỉnh") == 1
     assert count("Ban Thường vụ Tỉnh ủy", "hường vụ") == 0  # whole words only
+
+
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+
+
+def test_a_phrase_does_not_start_inside_a_compound_whose_first_syllable_is_an_english_article() -> None:
+    # `an ninh quốc gia` → `an ninh` in every place: `an` is no article in Vietnamese, so the phrase is not cut to
+    # `“ninh quốc gia”` → `“ninh”` (Luật Thanh niên's generated amendment read so).
+    old = MINI.replace("Quy chế này quy định nguyên tắc",
+                       "Quy chế này bảo vệ chủ quyền, an ninh quốc gia, quy định nguyên tắc")
+    old = old.replace("c) Thiểu số phục tùng đa số.", "c) Thiểu số phục tùng đa số, giữ vững an ninh quốc gia.")
+    new = old.replace("an ninh quốc gia", "an ninh")
+    assert body(old, new) == "1\\. Thay thế cụm từ “an ninh quốc gia” bằng cụm từ “an ninh” trong toàn bộ Quy chế."
+    reproduces(parse(old, "old.md"), parse(new, "new.md"))
+
+
+FIVE = MINI.replace("c) Thiểu số phục tùng đa số.", "c) Thiểu số phục tùng đa số;\n\n"
+                    "d) Ban Thường vụ Tỉnh ủy kiểm tra, giám sát;\n\nđ) Giữ nghiêm kỷ luật.")
+FIVE = FIVE.replace("của Ban Chấp hành Đảng bộ tỉnh.", "của Ban Chấp hành Đảng bộ tỉnh và Ban Thường vụ Tỉnh ủy.", 1)
+B_AND_D = (("trước Ban Thường vụ Tỉnh ủy;", "trước Thường trực Tỉnh ủy;"),
+           ("d) Ban Thường vụ Tỉnh ủy", "d) Thường trực Tỉnh ủy"))
+
+
+def test_more_than_half_of_a_clauses_points_changed_amends_the_clause_even_where_a_phrase_could_say_two() -> None:
+    # Four points of five of khoản 2 Điều 2 edited, two of them by the same words: the clause is amended whole (the
+    # rule for more than half), not a phrase `tại điểm b và điểm d` beside amendments of points a and c (Luật
+    # Thanh niên's khoản 1 Điều 40 read so).
+    old = FIVE
+    new = (old.replace(*B_AND_D[0]).replace(*B_AND_D[1])
+              .replace("a) Tập thể thảo luận dân chủ;", "a) Tập thể thảo luận dân chủ, công khai;")
+              .replace("c) Thiểu số phục tùng đa số;", "c) Thiểu số phục tùng đa số, đa số tôn trọng thiểu số;"))
+    written = body(old, new)
+    assert written.startswith("1\\. Sửa đổi, bổ sung khoản 2 Điều 2 như sau:"), written
+    assert "cụm từ" not in written
+    reproduces(parse(old, "old.md"), parse(new, "new.md"))
+    # The same words changed in two points of five and nothing else: a phrase instruction, as real laws name
+    # several points of one clause (`tại điểm a và điểm b khoản 2 Điều 28`).
+    phrase = old.replace(*B_AND_D[0]).replace(*B_AND_D[1])
+    written = body(old, phrase)
+    assert written == ("1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Thường trực Tỉnh ủy” tại điểm b và "
+                       "điểm d khoản 2 Điều 2."), written
+    assert "như sau" not in written

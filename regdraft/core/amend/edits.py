@@ -216,10 +216,11 @@ def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation,
             old, new, throughout=words == "throughout", excluded=frozenset(excluded))
         planner = _Planner(current, new)
         steps = planner.steps()
-        clash = replacements.clashes(chosen, [s.op for s in steps])
-        if not clash:
+        clash = replacements.clashes(chosen, [s.op for s in steps]) | _crowded(old, new, chosen)
+        if not clash - excluded:
             break
-        # A provision with other changes is amended on its own; the phrase instruction leaves it alone.
+        # A provision with other changes is amended on its own; the phrase instruction leaves it alone. So are
+        # the points (clauses) of a clause (article) more than half of whose points changed: it is amended whole.
         excluded |= clash
     # House style: the structural instructions in document order, then the word replacements.
     planned: list[tuple[Operation, Unit | None]] = [(s.op, s.unit) for s in steps]
@@ -231,6 +232,43 @@ def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation,
             op = replace(c.op, targets=c.named, titles=c.titles)
         planned.append((op, None))
     return planned
+
+
+def _crowded(old: Regulation, new: Regulation, chosen: Sequence[replacements.Chosen]) -> set[Address]:
+    """The points a phrase instruction names in a clause some of whose other points are amended, and more than
+    half of whose points changed counting those the phrase changes: the clause is amended whole instead
+    (docs/from-edits.md), as a drafter expects of four points of five edited (Luật Thanh niên: two by the same
+    words, two otherwise). Where the phrase alone changes the points, it stays a phrase instruction (real laws
+    name several points of a clause so); a phrase written throughout the regulation (a name changed everywhere)
+    never counts; and an article is not quoted whole for words changed in two of its clauses.
+    """
+    targeted = [n for c in chosen if c.op.targets for n in c.named]
+    if not targeted:
+        return set()
+    everywhere = [n for c in chosen if not c.op.targets for n in c.named]
+    old_index = {a: loc.unit for a, loc in old.index().items()}
+    crowded: set[Address] = set()
+    for loc in new.walk():
+        unit, address = loc.unit, loc.address
+        if unit.kind is not Kind.CLAUSE or not unit.children:
+            continue  # an article is not quoted whole for words changed in two of its clauses
+        before = old_index.get(address)
+        if before is None or before.repealed or unit.repealed or before == unit or _quotes_repeal(before, unit):
+            continue
+        old_by = {(c.kind, c.label): c for c in before.children}
+        changed = total = other = 0
+        for child in unit.children:
+            was = old_by.get((child.kind, child.label))
+            if was is not None and was.repealed and child.repealed:
+                continue
+            total += 1
+            at = address.child(child.kind, child.label)
+            if was != child and at not in everywhere:
+                changed += 1
+                other += at not in targeted
+        if other and total >= 2 and changed * 2 > total:
+            crowded |= {n for n in targeted if n != address and address.contains(n)}
+    return crowded
 
 
 # Renumbering -----------------------------------------------------------------------------

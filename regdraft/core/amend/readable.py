@@ -25,15 +25,25 @@ CLOSERS = ",.;:)”\"'!?…]"
 
 # Words that join or introduce phrases rather than name things: a phrase may hold them, but not
 # consist of them, and an edge next to one outside the phrase is a natural place to stop.
-FUNCTION_WORDS = frozenset("""
+_VI_FUNCTION = frozenset("""
 và hoặc hay của cho với tại theo trong ngoài trên dưới về để do bởi từ đến tới khi nếu thì mà là
 được bị có các những một mọi mỗi này đó ấy đã đang sẽ không chưa cũng vẫn như nhằm giữa qua vào
 ra lên nhưng vì nên bằng đối cùng thuộc sau trước
+""".split())
+_EN_FUNCTION = frozenset("""
 and or of the a an to in on for with by at from its their as be is are this that these those
 """.split())
+# Either language's (where the text's language is not known). A text's own language decides in `cost`:
+# `an` (an ninh), `to` (to lớn) and `in` (in ấn) are words of their own in Vietnamese, not articles.
+FUNCTION_WORDS = _VI_FUNCTION | _EN_FUNCTION
 
 # Words that may open a phrase (`một năm`, `các cơ quan`) though they cannot end one.
 OPENING_WORDS = frozenset("một các những mọi mỗi the a an".split())
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The function words of a text in `language` (`vi` or `en`)."""
+    return _EN_FUNCTION if language == "en" else _VI_FUNCTION
 
 _DOCUMENT = (r"(?:Quy định|Quyết định|Nghị quyết|Chỉ thị|Kết luận|Hướng dẫn|Quy chế|Luật|Nghị định|Thông tư|"
              r"Thông báo|Công văn|Pháp lệnh|Điều lệ|Regulation|Decision|Resolution|Directive|Decree|Law)")
@@ -102,7 +112,8 @@ class Cohesion:
     In a single place every neighbour is "always", so only repeated runs say anything.
     """
 
-    def __init__(self, paragraphs: list[str]) -> None:
+    def __init__(self, paragraphs: list[str], language: str | None = None) -> None:
+        self.function = function_words(language) if language else FUNCTION_WORDS
         # Every run of k words, counted, and with the word after it (`|` at a break) and the word
         # before it, as flat tuples `(*run, after)` and `(before, *run)`: built by `zip` and counted
         # by `Counter`, a law of 37,000 words (about 100,000 runs) takes a fifth of a second.
@@ -164,13 +175,14 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     before, after = paragraph[:start], paragraph[end:]
     inside = [_bare(w) for w in paragraph[start:end].split()]
     first = inside[0].lower()
-    total = (first in FUNCTION_WORDS - OPENING_WORDS) + (inside[-1].lower() in FUNCTION_WORDS and len(inside) > 1)
+    function = cohesion.function if cohesion is not None else FUNCTION_WORDS
+    total = (first in function - OPENING_WORDS) + (inside[-1].lower() in function and len(inside) > 1)
     previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
     following = after.split()[0] if after[:1].isspace() and after.strip() else ""
     if previous and previous[-1].isalnum():
         # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on.
         total += _capital(previous)
-        if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in FUNCTION_WORDS:
+        if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in function:
             total += cohesion.runs_back(inside, _bare(previous))
     if following and following[0].isalnum():
         last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
@@ -178,6 +190,6 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # of a run of capitals: `Việt Nam`), nor just before a capital.
         capital = _capital(last) and not (_capital(lead) and lead[-1:].isalnum())
         named = last[-1].isalnum() and (capital or _capital(following))
-        total += named or (cohesion is not None and _bare(following).lower() not in FUNCTION_WORDS
+        total += named or (cohesion is not None and _bare(following).lower() not in function
                            and cohesion.runs_on(inside, _bare(following)))
     return int(total)

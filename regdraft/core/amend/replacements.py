@@ -97,7 +97,7 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     chosen: list[Chosen] = []
     current = old
     after = {loc.address: loc.unit for loc in new.walk()}
-    cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)])
+    cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
         best = _best(current, after, throughout, excluded, cohesion)
         if best is None:
