@@ -275,17 +275,16 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
 
 
 def _touching(seg: DiffSegment, after: DiffSegment | None) -> bool:
-    """True when a deletion runs straight into the insertion that replaces it ("30" then "22-QĐ/TW").
+    """True when a deleted word runs straight into the inserted word that replaces it ("30" then "22-QĐ/TW").
 
     Printed without a space they read as one word ("3022-QĐ/TW") in black and white and in the
-    PDF's text layer; a space keeps them apart.
+    PDF's text layer; a space keeps them apart. Only letters or digits touching count: a word replaced
+    by a mark (" và" then ",") reads right as it is, and a space there would stand before the comma
+    in the new text ("kỳ họp , hội nghị", Luật Công đoàn's title of Điều 13).
     """
     if after is None or seg.op is not Op.DELETE or after.op is not Op.INSERT:
         return False
-    if seg.text[-1:].isspace() or after.text[:1].isspace():
-        return False
-    # A punctuation mark replacing another (". " -> "; ") reads right as it is.
-    return any(ch.isalnum() for ch in seg.text + after.text)
+    return seg.text[-1:].isalnum() and after.text[:1].isalnum()
 
 
 def _relabelled(old: str, new: str, side: str, note: Markup, moved: bool) -> Markup:
