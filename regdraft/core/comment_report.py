@@ -21,6 +21,7 @@ from typing import Any
 from regdraft.core.align import similarity
 from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
 from regdraft.core.model import Regulation
+from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.replies import Texts
 from regdraft.core.word_diff import DiffSegment, diff_words
 
@@ -127,7 +128,7 @@ def by_regulation(comments: Sequence[Comment], texts: Texts) -> list[tuple[str, 
     """Comments grouped by regulation and provision (`by_provision` for each text, in the order of
     `texts`), general comments first: (regulation key, provision, comments)."""
     position = {key: i for i, (key, _) in enumerate(texts)}
-    order = {key: {str(loc.address): i for i, loc in enumerate(draft.walk())} for key, draft in texts}
+    order = {key: reading_order(draft) for key, draft in texts}
     groups: dict[tuple[str, str], list[Comment]] = {}
     for c in comments:
         groups.setdefault((c.regulation, c.on), []).append(c)
@@ -135,7 +136,7 @@ def by_regulation(comments: Sequence[Comment], texts: Texts) -> list[tuple[str, 
     def place(group: tuple[str, str]) -> tuple[int, int, int, str]:
         reg, on = group
         known = order.get(reg, {})
-        return (on != GENERAL, position.get(reg, len(texts)), known.get(on, len(known)), on)
+        return (on != GENERAL, position.get(reg, len(texts)), reading_place(known, on), on)
 
     return [(reg, on, groups[reg, on]) for reg, on in sorted(groups, key=place)]
 

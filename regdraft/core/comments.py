@@ -21,10 +21,12 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from regdraft.core.address import is_item_part
 from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.identity import ByIdentity
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
+from regdraft.core.parts import find_part, part_paragraphs, unit_parts
 from regdraft.core.text import nfc, tone_key
 
 # One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
@@ -150,11 +152,36 @@ def canonical_on(on: str) -> str:
 
 
 def anchor_text(draft: Regulation, on: str) -> str:
-    """The exact text of the provision at `on` in a draft (empty for `general`)."""
+    """The exact text of the provision at `on` in a draft (empty for `general`); of a lead-in, closing text,
+    dash or plus item (`d5.k2.intro`, `d5.k1.a.dash2`), its own paragraphs, not its unit's whole text."""
     if on == GENERAL:
         return ""
-    unit = draft.find(on).unit
+    address = Address.parse(on)
+    unit = draft.find(address).unit
+    if address.part:
+        return "\n".join(part_paragraphs(unit, address.part))
     return REPEALED_TEXT.get(draft.language, REPEALED_TEXT["vi"]) if unit.repealed else unit.all_text()
+
+
+def own_anchor(on: str, anchor: str, circulated: Regulation) -> str:
+    """The anchor of a comment on a lead-in, closing text, dash or plus item, read as its own text.
+
+    Comments recorded before anchors held a part's own text stored its unit's whole text: in the draft the
+    comment was made on (`circulated`), where that anchor still reads as the unit, it stands for the part's
+    text there. Any other anchor is returned as it is.
+    """
+    if on == GENERAL:
+        return anchor
+    address = Address.parse(on)
+    if not address.part:
+        return anchor
+    try:
+        unit = find_part(circulated, address).unit
+    except UnknownUnit:
+        return anchor
+    if unit.repealed or _key(anchor) != _key(unit.all_text()):
+        return anchor
+    return "\n".join(part_paragraphs(unit, address.part))
 
 
 def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
@@ -169,7 +196,7 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
     address = canonical_on(on)
     if address != GENERAL:
         try:
-            draft.find(address)
+            find_part(draft, Address.parse(address))
         except UnknownUnit as exc:
             raise UnknownUnit(f"{exc.args[0]} Comments name provisions of the draft circulated in "
                               f"round {round_number}.") from None
@@ -336,27 +363,34 @@ class _Candidate:
     bag: Counter[str] | None = None
 
 
-def _candidates(draft: Regulation) -> list[_Candidate]:
+def _candidates(draft: Regulation, parts: bool) -> list[_Candidate]:
+    """The provisions of a draft, or with `parts` their lead-ins, closing texts, dash and plus items."""
     out = []
     for loc in draft.walk():
         if loc.unit.kind not in _ANCHORED_KINDS or loc.unit.repealed:
             continue
-        text = loc.unit.all_text()
-        key = _key(text)
-        out.append(_Candidate(str(loc.address), text, key, word_count(key)))
+        found = [(str(loc.address.with_part(part)), "\n".join(part_paragraphs(loc.unit, part)))
+                 for part in unit_parts(loc.unit)] if parts else [(str(loc.address), loc.unit.all_text())]
+        for address, text in found:
+            key = _key(text)
+            out.append(_Candidate(address, text, key, word_count(key)))
     return out
 
 
-def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, str, str]:
+def _best_elsewhere(key: str, draft: Regulation, exclude: str, parts: bool = False,
+                    within: str = "") -> tuple[float, str, str]:
     """The provision most like `key` (the first of the best, in document order), when it is like it at least
-    `MOVE_THRESHOLD`; (0, "", "") otherwise. Provisions whose size alone keeps them under the threshold or the
-    best so far are not compared word by word (a draft's provisions are read once per draft: placing 100
-    comments whose provisions were rewritten, on a 1,000-article draft, took 29 s)."""
+    `MOVE_THRESHOLD`; (0, "", "") otherwise; with `parts`, the lead-in, closing text, dash or plus item most
+    like it (a comment on one follows it to another such part, never to a whole unit); with `within`, only
+    those whose address starts with it (`d5.k2.`, the parts of one unit). Provisions whose size
+    alone keeps them under the threshold or the best so far are not compared word by word (a draft's
+    provisions are read once per draft: placing 100 comments whose provisions were rewritten, on a
+    1,000-article draft, took 29 s)."""
     mine = word_bag(key)
     size = mine.total()
     best = (0.0, "", "")
-    for candidate in _PLACED(draft).candidates():
-        if candidate.address == exclude:
+    for candidate in _PLACED(draft).candidates(parts):
+        if candidate.address == exclude or not candidate.address.startswith(within):
             continue
         if candidate.key == key:
             score = 1.0
@@ -379,12 +413,12 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str) -> tuple[float, s
 class _Placing:
     draft: Regulation
     placed: dict[tuple[str, str], Placement] = field(default_factory=dict)
-    found: list[_Candidate] | None = None
+    found: dict[bool, list[_Candidate]] = field(default_factory=dict)  # provisions (False) or parts (True)
 
-    def candidates(self) -> list[_Candidate]:
-        if self.found is None:
-            self.found = _candidates(self.draft)
-        return self.found
+    def candidates(self, parts: bool) -> list[_Candidate]:
+        if parts not in self.found:
+            self.found[parts] = _candidates(self.draft, parts)
+        return self.found[parts]
 
 
 _PLACED: ByIdentity[Regulation, _Placing] = ByIdentity(4, _Placing)  # a page places through a round's few drafts
@@ -412,19 +446,26 @@ def _locate(on: str, anchor: str, draft: Regulation) -> Placement:
         return Placement(State.GENERAL, GENERAL)
     key = _key(anchor)
     repealed_anchor = anchor in REPEALED_TEXT.values()
-    here = draft.index().get(Address.parse(on))
+    target = Address.parse(on)
+    parts = bool(target.part)
+    here = draft.index().get(target.unit)
+    if here is not None and parts and target.part not in unit_parts(here.unit):
+        here = None  # the unit no longer has that lead-in, closing text or item
     if here is not None and (not here.unit.repealed or repealed_anchor):
         text = anchor_text(draft, on)
         if _key(text) == key:
             return Placement(State.UNCHANGED, on, text)
         score = similarity(key, _key(text))
-        if score < MOVE_THRESHOLD and not repealed_anchor:
-            best, address, moved = _best_elsewhere(key, draft, on)
+        # Dash and plus items are counted as they stand: one added before an item renumbers it, so an item of
+        # the same unit more like the anchor is the one commented on even when this one is alike enough.
+        if (score < MOVE_THRESHOLD or is_item_part(target.part)) and not repealed_anchor:
+            within = "" if score < MOVE_THRESHOLD else f"{target.unit}."
+            best, address, moved = _best_elsewhere(key, draft, on, parts, within)
             if best >= MOVE_THRESHOLD and best > score:
                 return Placement(State.MOVED, address, moved, _key(moved) != key)
         return Placement(State.CHANGED, on, text, True)
     if not repealed_anchor:
-        best, address, moved = _best_elsewhere(key, draft, on)
+        best, address, moved = _best_elsewhere(key, draft, on, parts)
         if best >= MOVE_THRESHOLD:
             return Placement(State.MOVED, address, moved, _key(moved) != key)
     return Placement(State.REMOVED, on)

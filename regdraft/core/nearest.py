@@ -1,9 +1,11 @@
 """The nearest existing provision, for an address that names nothing in a regulation.
 
-Post-conditions of `missing_message`:
+Post-conditions of `missing_message` (and of `missing_part_message`, for a lead-in, closing text, dash or
+plus item a unit lacks):
 1. It names the regulation's file, the missing provision and the provision above it when that exists.
-2. It lists what exists at that level (`clauses 1–4`, `points a, b, b1`) and suggests the nearest
-   by position (`did you mean khoản 4 Điều 5 (d5.k4)?`), or says there is none.
+2. It lists what exists at that level (`clauses 1–4`, `points a, b, b1`; `a lead-in and 2 dash items`) and
+   suggests the nearest by position (`did you mean khoản 4 Điều 5 (d5.k4)?`), or says there is none (a
+   missing part suggests its unit as a whole).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from regdraft.core.address import Address, Segment
-from regdraft.core.counts import several
+from regdraft.core.address import END, INTRO, Address, Segment, dash_part, is_dash_part, part_name, plus_ordinals
+from regdraft.core.counts import count, several
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.labels import Kind, label_order, noun
 
@@ -54,6 +56,52 @@ def missing_message(reg: Regulation, target: Address) -> str:
     nearest = Address((Segment(target.kind, _nearest(target.kind, target.label, labels)),))
     return (f"{where}: {described} does not exist: the regulation has {_plural_kind(target.kind, len(labels))} "
             f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest})?")
+
+
+def missing_part_message(reg: Regulation, target: Address, parts: Sequence[str]) -> str:
+    """Why the part `target` names is not in the unit holding it, which has `parts` (`parts.unit_parts`): the
+    parts it has and the nearest.
+
+    `d6.k2.a.dash5` in a point with two dash items gives "…: điểm a khoản 2 Điều 6 has no gạch đầu dòng thứ
+    năm (gạch đầu dòng thứ năm điểm a khoản 2 Điều 6 does not exist): it has a lead-in and 2 dash items; did
+    you mean gạch đầu dòng thứ hai điểm a khoản 2 Điều 6 (d6.k2.a.dash2)?". A plus item of a dash item that
+    is not there names the dash item; a unit without such parts suggests the unit as a whole.
+    """
+    where = reg.source or reg.id or "the regulation"
+    language = reg.language
+    whole = target.unit
+    plus = plus_ordinals(target.part)
+    if plus is not None and dash_part(plus[0]) not in parts:
+        return missing_part_message(reg, whole.with_part(dash_part(plus[0])), parts)
+    head = (f"{where}: {whole.describe(language)} has no {_part_noun(target.part, target.kind, language)} "
+            f"({target.describe(language)} does not exist)")
+    if plus is not None:
+        dash = dash_part(plus[0])
+        same = [p for p in parts if p.startswith(f"{dash}.")]
+        has = (f"its {_part_noun(dash, target.kind, language)} has "
+               + (count(len(same), "plus item", plural_form="plus items") if same else "no plus items"))
+        nearest = whole.with_part(same[-1] if same else dash)
+    else:
+        same = [p for p in parts if is_dash_part(p)] if is_dash_part(target.part) else []
+        has = f"it has {_parts_summary(parts)}"
+        nearest = whole.with_part(same[-1]) if same else whole
+    return f"{head}: {has}; did you mean {nearest.describe(language)} ({nearest})?"
+
+
+def _part_noun(part: str, kind: Kind, language: str) -> str:
+    """A part named without its unit: `gạch đầu dòng thứ năm`, `fifth dash item`, `lead-in`."""
+    return part_name(part, kind, language).removeprefix("the ").removesuffix(" of")
+
+
+def _parts_summary(parts: Sequence[str]) -> str:
+    """`a lead-in, 2 dash items and a closing text`; `no lead-in, dash items or closing text`."""
+    dashes = sum(1 for p in parts if is_dash_part(p))
+    pieces = ["a lead-in"] if INTRO in parts else []
+    pieces += [count(dashes, "dash item", plural_form="dash items")] if dashes else []
+    pieces += ["a closing text"] if END in parts else []
+    if not pieces:
+        return "no lead-in, dash items or closing text"
+    return pieces[0] if len(pieces) == 1 else f"{', '.join(pieces[:-1])} and {pieces[-1]}"
 
 
 def _plural_kind(kind: Kind, number: int) -> str:

@@ -6,18 +6,20 @@ A unit's `text` is its lead-in when it has children, and `closing` the paragraph
   continuation marker (`<!-- tiếp -->`), docs/format.md;
 - the rule for a paragraph after a last point that reads like a closing text (`looks_closing`),
   used alike by `check`'s warning, by `fmt` and by the importer;
-- the lead-in or closing text of a unit as a slice of its paragraphs, and a unit with one replaced.
+- the lead-in or closing text of a unit as a slice of its paragraphs, and a unit with one replaced;
+- the parts a unit has (`unit_parts`), a part found or refused as not there (`find_part`), and the
+  reading order of a draft's provisions and their parts (`reading_order`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import dash_ordinal, is_item_part, plus_ordinals
-from regdraft.core.errors import Problem
-from regdraft.core.model import END, INTRO, Kind, Unit, noun
+from regdraft.core.address import Address, dash_ordinal, dash_part, is_item_part, plus_ordinals, plus_part
+from regdraft.core.errors import AddressError, Problem, UnknownUnit
+from regdraft.core.model import END, INTRO, Kind, Located, Regulation, Unit, noun
 from regdraft.core.patterns import lazy
 
 CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
@@ -204,6 +206,67 @@ def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
         return ()
     source = unit.closing if part == END and unit.children else unit.text
     return source[span[0]:span[1]]
+
+
+def unit_parts(unit: Unit) -> Iterator[str]:
+    """The parts a unit has, in reading order: its lead-in, its dash items (each followed by its plus items)
+    and its closing text, each only when it holds text."""
+    if part_paragraphs(unit, INTRO):
+        yield INTRO
+    for dash, span in enumerate(dash_items(unit.text), 1):
+        yield dash_part(dash)
+        yield from (plus_part(dash, n) for n in range(1, len(plus_items(unit.text, span)) + 1))
+    if part_paragraphs(unit, END):
+        yield END
+
+
+def find_part(reg: Regulation, target: Address) -> Located:
+    """The unit at `target`, the unit holding it when it names a part (`d5.k2.intro`, `d5.k1.a.dash2`).
+
+    Unlike `Regulation.find`, which answers the holding unit whatever the part, a part the unit does not
+    have (a fifth dash item of a point with two, the lead-in of a clause without points) is `UnknownUnit`,
+    naming the parts the unit has and the nearest one.
+    """
+    located = reg.find(target)
+    if target.part:
+        parts = list(unit_parts(located.unit))
+        if target.part not in parts:
+            from regdraft.core.nearest import missing_part_message
+
+            raise UnknownUnit(missing_part_message(reg, target, parts))
+    return located
+
+
+def reading_order(reg: Regulation) -> dict[str, int]:
+    """Each address of a draft and its place in reading order, the parts of a unit included: its lead-in,
+    dash and plus items right after it, its closing text after its last child."""
+    order: dict[str, int] = {}
+    closings: list[tuple[Address, str]] = []  # closing texts waiting for the end of their unit's children
+    for loc in reg.walk():
+        while closings and not closings[-1][0].contains(loc.address):
+            order[closings.pop()[1]] = len(order)
+        order[str(loc.address)] = len(order)
+        parts = list(unit_parts(loc.unit))
+        for part in parts:
+            if part != END or not loc.unit.children:
+                order[str(loc.address.with_part(part))] = len(order)
+        if END in parts and loc.unit.children:
+            closings.append((loc.address, str(loc.address.with_part(END))))
+    while closings:
+        order[closings.pop()[1]] = len(order)
+    return order
+
+
+def reading_place(order: dict[str, int], on: str) -> int:
+    """The place of a provision or part in `reading_order`; a part the draft lacks goes with its unit, an
+    address it lacks after everything."""
+    if on in order:
+        return order[on]
+    try:
+        unit = str(Address.parse(on).unit)
+    except AddressError:
+        return len(order)
+    return order.get(unit, len(order))
 
 
 def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:

@@ -121,15 +121,17 @@ def show(reg: Regulation, address: str | None = None) -> str:
     """The whole regulation as text, or one provision with the headings above it."""
     if address is None:
         return render(reg)
+    from regdraft.core.parts import find_part, part_paragraphs
+
     target = Address.parse(address)
-    located = reg.find(target)
+    located = find_part(reg, target)
     path = heading_path(located, reg.language)
     body = plain(located.unit, reg.language)
     title = located.address.describe(reg.language)
     if target.part:
-        from regdraft.core.parts import part_paragraphs
-
-        body = "\n".join(part_paragraphs(located.unit, target.part)) or f"({target.describe(reg.language)}: none)"
+        # A part is shown under the headings down to its own unit (`Chương I › Điều 6 › khoản 2`).
+        path = heading_path(Located(located.address, located.unit, (*located.ancestors, located.unit)), reg.language)
+        body = "\n".join(part_paragraphs(located.unit, target.part))
         title = target.describe(reg.language)
     head = f"{title}  ({path})" if path else title
     return f"{head}\n\n{body}\n"
@@ -140,7 +142,9 @@ def show_json(reg: Regulation, address: str | None = None) -> dict[str, Any]:
     if address is None:
         return {"id": reg.id, "title": reg.title, "language": reg.language,
                 "units": [_unit_json(loc) for loc in reg.walk()]}
-    return _unit_json(reg.find(Address.parse(address)))
+    from regdraft.core.parts import find_part
+
+    return _unit_json(find_part(reg, Address.parse(address)))
 
 
 def _unit_json(loc: Located) -> dict[str, Any]:

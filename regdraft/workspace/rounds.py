@@ -40,6 +40,7 @@ from regdraft.core.comments import (
     canonical_on,
     follow,
     new_comment_id,
+    own_anchor,
     prepare,
     replied_and_agreeing,
     respond,
@@ -62,7 +63,8 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 
 # The report's classes stay importable from here, where the report is built.
 from regdraft.core.layout import comment_id as literal_comment_id
-from regdraft.core.model import Regulation
+from regdraft.core.model import Address, Regulation
+from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.text import nfc
 from regdraft.importer.comment_sheet import iter_sheet
 from regdraft.workspace.amendments import amended_id, amendment_file, load
@@ -279,8 +281,7 @@ class _Drafts:
     def order(self, revision: str | None, regulation: str = "") -> dict[str, int]:
         """Each address of a draft and its place in reading order."""
         if (revision, regulation) not in self.orders:
-            self.orders[revision, regulation] = {str(loc.address): i for i, loc in
-                                                 enumerate(self.at(revision, regulation).walk())}
+            self.orders[revision, regulation] = reading_order(self.at(revision, regulation))
         return self.orders[revision, regulation]
 
     def open_round(self, number: int) -> Regulation:
@@ -467,7 +468,7 @@ def _reading_order(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> tupl
             order = drafts.order(revision, c.regulation)
         except RegdraftError:
             order = {}
-        position = order.get(c.on, len(order))
+        position = reading_place(order, c.on)
     return (c.round, bool(c.regulation), c.on != GENERAL, position, c.created, c.id)
 
 
@@ -476,11 +477,25 @@ def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
         return Placement(State.GENERAL, GENERAL)
     try:
         later = [drafts.at(r.revision, c.regulation) for r in rounds if r.number > c.round]
-        return follow(c.on, c.anchor, [*later, drafts.at(None, c.regulation)])
+        return follow(c.on, _own_anchor(c, rounds, drafts), [*later, drafts.at(None, c.regulation)])
     except RegdraftError:
         if not c.regulation:
             raise
         return Placement(State.REMOVED, c.on)  # the amendment no longer amends the comment's regulation
+
+
+def _own_anchor(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> str:
+    """The comment's anchor; for a comment on a lead-in, closing text or dash item recorded with its unit's
+    whole text (as regdraft recorded them before), the part's own text in the draft the round circulated."""
+    if not Address.parse(c.on).part:
+        return c.anchor
+    revision = next((r.revision for r in rounds if r.number == c.round), None)
+    if revision is None:
+        return c.anchor
+    try:
+        return own_anchor(c.on, c.anchor, drafts.at(revision, c.regulation))
+    except RegdraftError:
+        return c.anchor
 
 
 def find_comment(ws: Workspace, comment_id: str, slug: str | None = None) -> tuple[str, Comment]:
@@ -532,7 +547,6 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
 def _written(ws: Workspace, slug: str, comment: Comment) -> bool:
     """Whether the draft's provision is, as the working tree has it, the comment's proposed wording."""
     from regdraft.core.amend.proposal import editor_text, proposed_unit
-    from regdraft.core.model import Address
 
     placement = next((item.placement for item in list_comments(ws, slug) if item.comment.id == comment.id), None)
     if placement is None or not placement.address:
