@@ -266,6 +266,11 @@ def test_every_quoted_phrase_is_whole_words_in_english_too(pair: Pair) -> None:
     (["d6.k1.b", "d6.k1.c"], "d6.k1", "điểm b và điểm c"),
     (["d6.k1", "d6.k2", "d6.k4"], "d6", "các khoản 1, 2 và 4"),
     (["d6", "d7"], None, "Điều 6 và Điều 7"),
+    # The last group joined by a comma where it holds `và` itself (Luật Giáo dục: `khoản 4 Điều 74 và khoản 3 và
+    # khoản 4 Điều 105` was generated).
+    (["d74.k4", "d105.k3", "d105.k4"], None, "khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105"),
+    (["d6.k1", "d6.k2.a", "d7.k2.a", "d7.k2.b", "d7.k2.c"], None,
+     "khoản 1 Điều 6, điểm a khoản 2 Điều 6, các điểm a, b và c khoản 2 Điều 7"),
 ])
 def test_units_of_one_clause_are_cited_once_with_it(codes: list[str], context: str | None, cited: str) -> None:
     # Luật Du lịch's renamed `Tổng cục Du lịch` was cited `tại điểm a khoản 2 Điều 28, điểm b khoản 2 Điều 28, …`;

@@ -99,6 +99,9 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
     if len(items) == 1:
         return items[0]
     joiner = " and " if language == "en" else " và "
+    if joiner in items[-1]:
+        # `khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105`: not `… Điều 74 và khoản 3 và khoản 4 …`.
+        joiner = ", "
     return ", ".join(items[:-1]) + joiner + items[-1]
 
 
