@@ -155,3 +155,16 @@ def test_check_names_a_comment_file_that_does_not_read_and_checks_the_others(
     assert result.exit_code == 1, result.output
     assert "amendments/mini-sua/comments/zzzz.yaml: holds conflict markers" in result.output
     assert f"comment {late.id} by Ban A" in result.output and "after round 1 closed" in result.output
+
+
+def test_check_names_a_comment_file_that_is_not_yaml_once_with_its_line(consulting_workspace: Workspace,
+                                                                       invoke: Invoke) -> None:
+    # `amendments/…/af0a.yaml: amendments/…/af0a.yaml:6: is not valid YAML …`: the name twice, the line lost.
+    ws = consulting_workspace
+    broken = b"id: zzzz\nround: 1\nby: Ban A\nprovision: d2.k1\ntext: |\n  G\xc3\xb3p \xc3\xbd.\n bad: indent\n"
+    ws.commit({"amendments/mini-sua/comments/zzzz.yaml": broken}, "A comment file broken by hand")
+    result = invoke(ws, "check")
+    assert result.exit_code == 1, result.output
+    line = next(line for line in result.output.splitlines() if "is not valid YAML" in line)
+    assert line.count("zzzz.yaml") == 1, line
+    assert line.startswith("amendments/mini-sua/comments/zzzz.yaml:7: is not valid YAML"), line

@@ -98,7 +98,7 @@ def test_word_comment_becomes_anchored_comment_with_author_date_and_selection(
 
     result = _import(invoke, ws, reply)
     assert result.exit_code == 0, result.output
-    assert "Imported 1 comments" in result.output or "Imported 1 comment" in result.output
+    assert "Imported 1 comment on " in result.output, result.output
     files = _comment_files(ws)
     assert len(files) == 1
     (c,) = files.values()

@@ -287,7 +287,7 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         if not reply.imported:
             return done.say(_nothing(sheet, len(reply.already), reply.already))
         again = f"; {len(reply.already)} imported before were left alone" if reply.already else ""
-        done.say(f"Imported {len(reply.imported)} comments on {slug} (round {reply.round}) from "
+        done.say(f"Imported {counted(len(reply.imported), 'comment')} on {slug} (round {reply.round}) from "
                  f"{sheet.name}{again}:")
         for line in reply.lines():
             done.say(line)

@@ -16,6 +16,7 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
@@ -80,8 +81,14 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 def _unreadable(exc: ParseError, path: str = "") -> list[Problem]:
-    """A file that does not read, as `check` lists it."""
-    return list(exc.problems) or [Problem(str(exc).removeprefix(f"{path}: "), path, 0)]
+    """A file that does not read, as `check` lists it: its name (and line) once, before the message."""
+    if exc.problems:
+        return list(exc.problems)
+    message, line = str(exc), 0
+    at = re.match(rf"{re.escape(path)}:(\d+): ", message) if path else None
+    if at is not None:
+        message, line = message[at.end():], int(at.group(1))
+    return [Problem(message.removeprefix(f"{path}: "), path, line)]
 
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:
