@@ -61,3 +61,13 @@ def test_a_dash_or_plus_item_stays_whole_in_the_suggestion() -> None:
         "Bãi bỏ ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7:")
     assert ("'The first plus item of the second dash item of clause 4 of Article 7 is amended to read:'" in message(
         "The first plus item of the second dash item of clause 4 of Article 7 is amend to read:", "en"))
+
+
+def test_a_misspelt_provision_noun_is_put_right_in_the_suggestion_not_dropped() -> None:
+    # `khoản 2 Điềeu 5` was suggested as 'Sửa đổi, bổ sung khoản 2 như sau:', the article dropped.
+    found = message("Sửa đổi, bổ sung khoản 2 Điềeu 5 như sau:")
+    assert "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:'" in found, found
+    assert "'Bãi bỏ điểm a khoản 3 Điều 7.'" in message("Bãi bỏ điểm a khoan 3 Điều 7")
+    # Words in quotes are the drafter's, never corrected; nothing close to a noun is left alone.
+    quoted = message("Thay thế cụm từ “Điềeu 5” bằng cụm từ “Điều 6” tại khoản 2 Điều 5")
+    assert "'Thay thế cụm từ “Điềeu 5” bằng cụm từ “Điều 6” tại khoản 2 Điều 5.'" in quoted, quoted

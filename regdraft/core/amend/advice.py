@@ -96,6 +96,7 @@ def diagnose(sentence: str, language: str) -> str:
 def nearest(text: str, language: str) -> str:
     """The standard form closest to `text`, filled with its own provisions and phrases; '' when none is close."""
     cite = _CITE_EN if language == "en" else _CITE_VI
+    original, text = text, _mended(text, language)
     quotes = _QUOTED.findall(text)
     without_quotes = _QUOTED.sub("“Q”", text)
     cites = [m.group(0).strip() for m in cite.finditer(without_quotes)]
@@ -126,7 +127,34 @@ def nearest(text: str, language: str) -> str:
             if i >= len(quotes):
                 return ""
             filled = filled.replace(key, quotes[i])
-    return "" if filled == text else filled
+    return "" if filled == original else filled
+
+
+_NOUNS = {"vi": ("Điều", "khoản", "điểm", "Chương", "Mục", "Phần"),
+          "en": ("Article", "clause", "point", "Chapter", "Section", "Part")}
+_NUMBERED = lazy(r"(?<![\w“])(\w+)(?=\s+(?:\d+\w*|[IVXLCDM]+)\b)")
+
+
+def _mended(text: str, language: str) -> str:
+    """`text` with a misspelt provision noun before a number put right (`khoản 2 Điềeu 5` → `khoản 2 Điều 5`), so a
+    suggestion keeps the provision instead of dropping what it could not read. Quoted words are left as they are."""
+    import difflib
+
+    nouns = _NOUNS["en" if language == "en" else "vi"]
+    by_lower = {n.lower(): n for n in nouns}
+
+    def mend(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.lower() in by_lower or not word[:1].isalpha():
+            return word
+        close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.75)
+        return by_lower[close[0]] if close else word  # as instructions write it: `Điều`, `khoản`
+
+    out, at = [], 0
+    for quoted in _QUOTED.finditer(text):
+        out += [_NUMBERED.sub(mend, text[at:quoted.start()]), quoted.group(0)]
+        at = quoted.end()
+    return "".join([*out, _NUMBERED.sub(mend, text[at:])])
 
 
 def with_suggestion(message: str, text: str, language: str) -> str:
