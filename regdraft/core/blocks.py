@@ -13,6 +13,9 @@ Post-conditions of `body_blocks` (and `blocks`):
 5. Nothing is dropped silently: where lists or quotes nest deeper than `MAX_NESTING` levels
    (markdown-it stops reading there), a `deep` block carries a message naming the line, and
    the readers report it as a problem.
+6. With `joins=True`, each line a paragraph joined to its first line follows that paragraph as
+   a `joined` block holding the line as joined and its own line number, so a reader can tell a
+   line typed as a unit of its own from a wrapped sentence (docs/format.md, Joined lines).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ _md: MarkdownIt | None = None
 _MAX_TOKEN_LEVEL = 80
 MAX_NESTING = _MAX_TOKEN_LEVEL // 2 - 2  # list levels read in full: each takes a list, an item, a paragraph
 DEEP = "deep"
+JOINED = "joined"
 
 
 def block_parser() -> MarkdownIt:
@@ -52,6 +56,13 @@ def block_parser() -> MarkdownIt:
 
 def _inline(tokens: list[Token], i: int) -> str:
     return " ".join(line.strip() for line in tokens[i + 1].content.split("\n"))
+
+
+def _joined(tokens: list[Token], i: int, offset: int) -> Iterator[tuple[str, str, int]]:
+    """The `joined` blocks of the paragraph opened at `tokens[i]`: its lines after the first."""
+    first = (tokens[i].map or [0])[0] + offset + 1
+    for k, line in enumerate(tokens[i + 1].content.split("\n")[1:], 1):
+        yield JOINED, line.strip(), first + k
 
 
 def _raw(lines: list[str], token: Token, offset: int) -> str:
@@ -138,8 +149,10 @@ def atx_heading(level: int, text: str) -> str:
     return line + " #" if _CLOSING_SEQUENCE.search(line) else line
 
 
-def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+def body_blocks(body: str, lines: list[str], offset: int, *, joins: bool = False) -> Iterator[tuple[str, str, int]]:
     """Yield (kind, content, line) for each top-level block of `body`, which starts at `lines[offset]`.
+
+    `joins=True` adds the `joined` blocks (post-condition 6); one-line blocks, the fast path's, have none.
 
     Fast path: canonical files are mostly one-line blocks, which are classified directly;
     runs of other blocks are handed to markdown-it with their line offset. Blank lines end
@@ -148,7 +161,7 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
     code block (which may contain blank lines) sends the whole body through markdown-it.
     """
     if ("```" in body or "~~~" in body) and _FENCE.search(body):  # `in` first: a third of the regex's time
-        yield from markdown_it_blocks(body, lines, offset)
+        yield from markdown_it_blocks(body, lines, offset, joins=joins)
         return
     body_lines = body.split("\n")
     filled = [bool(line.strip(" \t")) for line in body_lines]  # CommonMark's blank: spaces, tabs
@@ -172,7 +185,8 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
                 run_start = i
         else:
             if run_start is not None:
-                yield from markdown_it_blocks("\n".join(body_lines[run_start:i]), lines, offset + run_start)
+                yield from markdown_it_blocks("\n".join(body_lines[run_start:i]), lines, offset + run_start,
+                                              joins=joins)
                 run_start = None
             if simple is not None:
                 yield simple[0], simple[1], offset + i + 1
@@ -181,7 +195,7 @@ def body_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str,
                     yield "para", item, offset + i + k + 1
         i = end
     if run_start is not None:
-        yield from markdown_it_blocks("\n".join(body_lines[run_start:]), lines, offset + run_start)
+        yield from markdown_it_blocks("\n".join(body_lines[run_start:]), lines, offset + run_start, joins=joins)
 
 
 def heading_cuts(body: str, lines: list[str], offset: int) -> list[tuple[int, str]] | None:
@@ -207,7 +221,8 @@ def heading_cuts(body: str, lines: list[str], offset: int) -> list[tuple[int, st
     return cuts
 
 
-def markdown_it_blocks(body: str, lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+def markdown_it_blocks(body: str, lines: list[str], offset: int, *,
+                       joins: bool = False) -> Iterator[tuple[str, str, int]]:
     """`body_blocks` done entirely by markdown-it (the reference the fast path must equal)."""
     tokens = block_parser().parse(body)
     deepest = max(tokens, key=lambda t: t.level, default=None)
@@ -227,10 +242,12 @@ def markdown_it_blocks(body: str, lines: list[str], offset: int) -> Iterator[tup
             i += 3
         elif tok.type == "paragraph_open":
             yield "para", _inline(tokens, i), line
+            if joins:
+                yield from _joined(tokens, i, offset)
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             end = _close(tokens, i)
-            yield from _list_items(tokens[i:end + 1], lines, offset)
+            yield from _list_items(tokens[i:end + 1], lines, offset, joins)
             i = end + 1
         else:
             if tok.nesting == 1:
@@ -251,7 +268,7 @@ def _close(tokens: list[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _list_items(tokens: list[Token], lines: list[str], offset: int) -> Iterator[tuple[str, str, int]]:
+def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool) -> Iterator[tuple[str, str, int]]:
     """Flatten (possibly nested) lists: dash items become `- ` / `+ ` text, numbers clauses."""
     kinds: list[tuple[str, str]] = []  # stack of (list type, marker)
     first_in_item = False
@@ -273,14 +290,12 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int) -> Iterator[
         elif tok.type == "paragraph_open":
             list_type, marker = kinds[-1]
             text = " ".join(p.strip() for p in tokens[j + 1].content.split("\n"))
-            if first_in_item and list_type == "ordered_list_open":
-                first_in_item = False
-                continue
-            if first_in_item:
-                prefix = "+ " if marker == "+" else "- "
-                yield "para", prefix + text, line
-            else:
+            if not first_in_item:
                 yield "para", text, line
+            elif list_type != "ordered_list_open":  # an ordered item's first paragraph came with the item
+                yield "para", ("+ " if marker == "+" else "- ") + text, line
+            if joins:
+                yield from _joined(tokens, j, offset)
             first_in_item = False
         elif tok.type in ("heading_open", "table_open", "blockquote_open", "fence", "code_block", "hr") and tok.map:
             yield "raw", _raw(lines, tok, offset), line

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
 
-from regdraft.core.blocks import DEEP, body_blocks, heading_cuts
+from regdraft.core.blocks import DEEP, JOINED, body_blocks, heading_cuts
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.collector import paused
 from regdraft.core.errors import ParseError, Problem
@@ -83,6 +83,13 @@ _POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 _HEADING_ORDER = (Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 _ARTICLE_LABEL = lazy(r"^\d+[a-z]?$")
 _SECTION_LABEL = lazy(r"^\d+[a-z]?$")  # an inserted section: 2a
+# A line joined to the paragraph above it that starts like a unit of its own (docs/format.md, Joined lines): a
+# point (`a1)`, a mistyped `f)` too), a clause (`3.`, `3\.`: up to three digits, so a year is none) or a dash
+# or plus item.
+_JOINED_UNIT = lazy(r"^(?:(dd|[a-zđ])(\d*)\)|(\d{1,3}[a-z]?)\\?\.|([-+]))(?:\s|$)")
+# How the line before a clause must end: a sentence or an item (`.`, `;`, `:` …, then any closing quotes or
+# brackets); a wrapped sentence (`… tại khoản 1 Điều` + `12. …`) is not taken for a clause typed on its own line.
+_ITEM_END = lazy(r"[.;:!?…][”’\"')]*$")
 
 
 def decode(data: bytes | str, source: str = "") -> str:
@@ -253,6 +260,32 @@ class _Builder:
         else:
             self._doubtful(content, line)
             self.text(content, line)
+
+    def joined(self, content: str, line: int) -> None:
+        """A line joined to the paragraph above (a Markdown lazy continuation): a problem when it starts like a
+        unit of its own, which a drafter typing it meant (`a1) …` right after `- …;`), never silently words."""
+        unit = _JOINED_UNIT.match(content)
+        if unit is None or Kind.APPENDIX in self.stack:
+            return  # a wrapped sentence; an appendix is free text, its `a)` and `1.` words of a form
+        point, label, clause, item = unit.groups()
+        if clause is not None and not _ITEM_END.search(self.lines[line - 2].rstrip() if line >= 2 else ""):
+            return  # `… khoản 1 Điều` + `12. Trường hợp …`: a sentence wrapped before a number
+        if item is not None:
+            what = "a dash item" if item == "-" else "a plus item"
+        elif clause is not None:
+            what = f"{noun(Kind.CLAUSE, self.language)} {clause}"
+        else:
+            what = f"{noun(Kind.POINT, self.language)} {point}{label}"
+        innermost = self._innermost()
+        if self.closing_of is not None:
+            where = f"the closing text of {self._name(self.closing_of)}"
+        else:
+            where = self._name(innermost) if innermost is not None else "the preamble"
+        shown = content if len(content) <= 60 else content[:57] + "…"
+        self.problem(line, (f"The line '{shown}' starts like {what} but has no blank line before it, so Markdown joins "
+                            f"it to the paragraph above: it is read as words at the end of {where}. Leave a blank "
+                            f"line before it to make it {what}, or write it on the line above if it continues "
+                            "that sentence."))
 
     def _doubtful(self, content: str, line: int) -> None:
         """Warn of a paragraph read as text that looks typed as a point or a heading: `a. …` for
@@ -509,7 +542,7 @@ def _read(data: bytes | str, source: str, load: YamlReader | None,
     cuts = heading_cuts(body, lines, body_start) if reuse is not None or chunks is not None else None
     reused: set[int] = set()  # the articles taken from `reuse`: their insides passed `validate` when first read
     if cuts is None:
-        for kind, content, line in body_blocks(body, lines, body_start):
+        for kind, content, line in body_blocks(body, lines, body_start, joins=True):
             _feed(builder, kind, content, line)
     else:
         _feed_articles(builder, lines, body_start, cuts, reuse or {}, chunks, reused)
@@ -531,6 +564,8 @@ def _feed(builder: _Builder, kind: str, content: str, line: int) -> None:
     """One block to the builder."""
     if kind == DEEP:
         builder.problem(line, content)
+    elif kind == JOINED:
+        builder.joined(content, line)
     elif kind == "heading":
         builder.heading(content, line)
     elif kind == "para":
@@ -589,7 +624,7 @@ def _feed_lines(builder: _Builder, lines: list[str], start: int, end: int) -> bo
     """The blocks of `lines[start:end]` to the builder; True when one of them was a heading."""
     headed = False
     if start < end:
-        for kind, content, line in body_blocks("\n".join(lines[start:end]), lines, start):
+        for kind, content, line in body_blocks("\n".join(lines[start:end]), lines, start, joins=True):
             headed = headed or kind == "heading"
             _feed(builder, kind, content, line)
     return headed
