@@ -174,3 +174,28 @@ def test_instructions_whose_change_stays_keep_their_wording(tmp_workspace: Works
         assert was in before and now in after
     assert "quốc phòng, an ninh hằng năm và 5 năm của tỉnh trước khi trình Hội đồng nhân dân tỉnh;”.\n" in after
     assert invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).exit_code == 0
+
+
+def test_a_point_joined_to_the_line_above_is_refused_and_nothing_is_written(tmp_workspace: Workspace,
+                                                                            tmp_path: Path, invoke: Invoke) -> None:
+    # Typed without the blank line, `c1) …` was words at the end of điểm c in the quoted text, and no one was told.
+    edited = edited_copy(tmp_workspace, tmp_path, (
+        "trước khi trình Hội đồng nhân dân tỉnh;\n",
+        "trước khi trình Hội đồng nhân dân tỉnh;\nc1) Quyết định chủ trương chuyển đổi số của tỉnh;\n"))
+    head = tmp_workspace.repo.head.commit.hexsha
+    before = tmp_workspace.path(AMENDMENT).read_bytes()
+    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (f"{edited}:77: The line 'c1) Quyết định chủ trương chuyển đổi số của tỉnh;' starts like điểm c1 but "
+            "has no blank line before it") in result.output
+    assert "words at the end of điểm c khoản 1 Điều 4. Leave a blank line before it to make it điểm c1" \
+           in result.output
+    assert tmp_workspace.repo.head.commit.hexsha == head
+    assert tmp_workspace.path(AMENDMENT).read_bytes() == before
+    assert not tmp_workspace.repo.is_dirty(untracked_files=True)
+    fixed = edited_copy(tmp_workspace, tmp_path, (
+        "trước khi trình Hội đồng nhân dân tỉnh;\n",
+        "trước khi trình Hội đồng nhân dân tỉnh;\n\nc1) Quyết định chủ trương chuyển đổi số của tỉnh;\n"))
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(fixed))
+    assert result.exit_code == 0, result.output
+    assert "Bổ sung điểm c1 vào sau điểm c khoản 1 Điều 4 như sau:" in result.output

@@ -449,3 +449,18 @@ def test_option_hints_name_this_command_and_other_commands() -> None:
     assert option_hint(redline, ("force", "amend vote:for_", "amend vote:date")) == (
         "(Option: --force; `regdraft amend vote --for N --date DATE`.)")
     assert option_hint(None, ("force",)) == ""
+
+
+def test_check_reports_a_point_joined_to_the_line_above(mini_workspace: Workspace, invoke: Invoke) -> None:
+    joined = MINI.replace("Ban Thường vụ Tỉnh ủy;\n", "Ban Thường vụ Tỉnh ủy;\nb1) Cá nhân đề xuất;\n")
+    mini_workspace.commit({"regulations/MINI-QC.md": joined.encode()}, "Add điểm b1 without a blank line")
+    result = invoke(mini_workspace, "check")
+    assert result.exit_code == 1
+    assert ("regulations/MINI-QC.md:30: The line 'b1) Cá nhân đề xuất;' starts like điểm b1 but has no blank line "
+            "before it") in result.output
+    before = snapshot(mini_workspace)
+    assert invoke(mini_workspace, "fmt").exit_code == 1  # never rewritten as the joined words
+    assert "MINI-QC.md:30:" in invoke(mini_workspace, "fmt", "--check").output
+    assert snapshot(mini_workspace) == before
+    shown = invoke(mini_workspace, "show", "MINI-QC", "d2.k2.b")
+    assert "`regdraft check` reports 1 problem in regulations/MINI-QC.md" in shown.output
