@@ -124,6 +124,9 @@ def _written(written: Path, kind: str, comparison: Comparison, compared: str = "
     changes = len(comparison.changes)
     shown = Result({"written": str(written), "format": kind, "changes": changes}).say(
         f"{written} ({counted(changes, 'change')}{'; ' + compared if compared else ''})")
+    if comparison.old.preamble != comparison.new.preamble:
+        shown.note("note: The preamble (its bases) differs between the two texts: the redline marks it above the "
+                   "first provision; it is not counted among the changes of provisions.")
     if click.get_current_context().meta.get(_LISTED):
         from regdraft.core.word_diff import DiffSegment, Op
 

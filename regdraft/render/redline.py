@@ -643,6 +643,20 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
     return dataclasses.replace(header, draft=own.draft, place_date=own.place_date)
 
 
+def _preamble(comparison: Comparison) -> tuple[list[Paragraph], tuple[DiffSegment, ...]]:
+    """The new text's preamble (its bases, `Căn cứ …`) as printed paragraphs, marked against the old one's where
+    they differ, and the word diff when they do (empty when not): a comparison of the provisions alone showed an
+    edited basis nowhere."""
+    from regdraft.core.word_diff import diff_words
+    from regdraft.render.html import inline_markdown
+
+    old, new = comparison.old.preamble, comparison.new.preamble
+    if old == new:
+        return [Paragraph(inline_markdown(text), "preamble") for text in new], ()
+    segments = diff_words("\n".join(old), "\n".join(new))
+    return [dataclasses.replace(para, css=f"preamble {para.css}") for para in marked(segments)], segments
+
+
 def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,
                 workspace_root: Path | None = None, profile: Any = None, today: dt.date | None = None,
                 page: PageTemplate | None = None) -> str:
@@ -679,6 +693,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         touched=helpers.touched, prune=changed_only and layout == "table",
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )
+    preamble, preamble_segments = _preamble(comparison)
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
     with paused():  # a string or more per provision; the few cycles of templates wait until after
         rendered = template.render(
@@ -688,6 +703,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
             metadata_line=redline.metadata_line(profile), changes=comparison.changes,
             provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
             changed_only=changed_only, references=redline.references,
+            preamble=preamble, preamble_changed=bool(preamble_segments), preamble_segments=preamble_segments,
         )
     if kept is not None and fragments.added:
         kept.store(fragments.kept)
