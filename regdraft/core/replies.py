@@ -8,12 +8,16 @@ Post-conditions of `comments_from_reply`:
 1. Every Word comment and every changed provision of the reply is either in `placed` (one
    comment each, on a provision of `draft` or `general`) or in `unplaced` with its text.
 2. A comment's `on` is the smallest provision holding its whole range: a range spanning two
-   clauses of an article lands on the article; spanning two chapters, on the draft as a whole.
+   clauses of an article lands on the article; spanning two chapters, on the draft as a whole; one
+   within a dash or plus item (`d6.k2.a.dash1`) lands on that item. Its selection leaves out the
+   quote marks of an instruction's quoted new text (`“a) …`, `…;”;`).
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article, or a provision holding points or clauses, with a label on every line, as the
    wording editor writes it), and its comment text says in plain words what changed; a change
    in an instruction's quoted new text is a change of the provision it is a paragraph of, and
    a change to an instruction's own words is a comment without a proposal saying what changed.
+   Changes inside one dash or plus item of a unit are a proposal on that item; a Word comment
+   and changes on the same provision or item are one comment, naming the authors of both.
 4. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
    when matching, so a reply typed with decomposed or lookalike letters still lands.
 """
@@ -24,11 +28,13 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from regdraft.core.address import dash_part, plus_part
 from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
 from regdraft.core.errors import RegdraftError
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.parts import dash_items, plus_items
 from regdraft.core.reply_marks import CopyMark
 from regdraft.core.reply_wording import (
     WORDS,
@@ -45,6 +51,7 @@ from regdraft.core.reply_wording import (
     proposed_text,
     strip_label,
     unquoted,
+    without_quotes,
     wording,
 )
 
@@ -268,7 +275,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             folded = folded if folded is not None else _folded_lines(texts)
             found = _containing(folded, wc.selection)
         if first is not None and last is not None:
-            at = _common([a for a in where[wc.start:wc.end + 1] if a is not None])
+            spots = [_item(reply.paragraphs[i], a, drafts) for i, a in enumerate(where[wc.start:wc.end + 1], wc.start)
+                     if a is not None]
+            # Words in one dash or plus item are on that item: a unit's items are commented on apart.
+            at = spots[0] if len(set(spots)) == 1 else _common(spots)
         elif len(found) == 1:
             at = found[0]
         elif place_unplaced:
@@ -278,8 +288,11 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}",
                                      wc.text, passage))
             continue
+        opens, closes = reply.paragraphs[wc.start], reply.paragraphs[wc.end]
+        selection = without_quotes(wc.selection, opens.original if _quoted(opens, first, drafts) else "",
+                                   closes.original if _quoted(closes, last, drafts) else "")
         taken.setdefault(at, len(placed))
-        placed.append(comment(at, wc.text, wc.author, wc.date, wc.selection, key=wc.id))
+        placed.append(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id))
 
     changed: dict[Place, list[tuple[ReplyParagraph, Edit]]] = {}
     for i, (p, spot) in enumerate(zip(reply.paragraphs, where, strict=True)):
@@ -307,33 +320,57 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             continue
         after = next((q.accepted for q in reversed(reply.paragraphs[:i]) if q.accepted.strip()), "")
         changed.setdefault(spot, []).append((p, Edit(p.original, p.accepted, after)))
-    for at, group in changed.items():
-        reg, address = at
-        unit = drafts[reg].find(address).unit
-        edits = [edit for _, edit in group]
-        adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
-        before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit)
-        proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
-        if fold(proposal) == fold(before):
+    for unit_at, group in changed.items():
+        proposed = _proposal(unit_at, group, drafts, language)
+        if proposed is None:
             continue
+        at, proposal, summary = proposed
+        reg, address = at
         authors = tuple(dict.fromkeys(a for p, _ in group for a in p.authors))
         date = max((p.date for p, _ in group), default="")
-        summary = describe_change(before, proposal, language)
-        if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
-            # Every paragraph struck out: the provision repealed, as the wording editor writes it
-            # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
-            proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
-            summary = WORDS.get(language, WORDS["vi"])["repeal"].format(
-                what=Address.parse(address).describe(language))
         if at in taken:
-            # The reviewer commented on the provision they rewrote: one comment carries both.
+            # The reviewer commented on the provision (or dash item) they rewrote: one comment carries both, and
+            # names whoever made the changes besides the comment's author.
             i = taken[at]
-            placed[i] = replace(placed[i], proposal=proposal, source=fingerprint(placed[i].source, proposal))
+            names = dict.fromkeys(a for a in (placed[i].author, *authors) if a)
+            author = placed[i].author if name else ", ".join(names)
+            placed[i] = replace(placed[i], proposal=proposal, author=author,
+                                source=fingerprint(placed[i].source, proposal))
         else:
             placed.append(comment(at, summary, ", ".join(authors), date, proposal=proposal,
                                   kind=CommentType.EDITORIAL, key=f"changes:{reg}:{address}" if reg
                                   else f"changes:{address}"))
     return Placed(tuple(placed), tuple(unplaced))
+
+
+def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
+              language: str) -> tuple[Place, str, str] | None:
+    """Where the changes to one provision's paragraphs are proposed, the wording proposed and what it changes;
+    None when they change nothing. Changes inside one dash or plus item, paragraphs neither added nor removed,
+    are a proposal on that item (`d6.k2.a.dash1`), so a comment on another item of the unit stays its own."""
+    reg, address = at
+    unit = drafts[reg].find(address).unit
+    edits = [edit for _, edit in group]
+    items = {_item(p, at, drafts) if p.original.strip() and p.accepted.strip() and not p.mark else at
+             for p, _ in group}
+    item = items.pop() if len(items) == 1 else at
+    if item != at:
+        before = anchor_text(drafts[reg], item[1])
+        proposal = proposed_text(before, edits, len(before.split("\n")))
+        if fold(proposal) != fold(before):
+            return item, proposal, describe_change(before, proposal, language)
+    adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
+    before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit)
+    proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
+    if fold(proposal) == fold(before):
+        return None
+    if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+        # Every paragraph struck out: the provision repealed, as the wording editor writes it
+        # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.
+        proposal = f"{unit_label_text(unit, language)} {REPEALED_TEXT.get(language, REPEALED_TEXT['vi'])}"
+        return at, proposal, WORDS.get(language, WORDS["vi"])["repeal"].format(
+            what=Address.parse(address).describe(language))
+    return at, proposal, describe_change(before, proposal, language)
 
 
 def _narrowed(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
@@ -392,3 +429,36 @@ def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | Non
         return place[0], str(drafts[place[0]].find(place[1]).address)
     except RegdraftError:
         return None
+
+
+def _item(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
+    """The dash or plus item (`d6.k2.a.dash1`, `d7.k4.dash2.plus1`) a paragraph is one of, when its provision has
+    dash items and the paragraph (as circulated, or as an instruction's quoted new text) is one item's; else the
+    provision. A text two of the unit's paragraphs have says nothing of which item it is."""
+    reg, address = place
+    if not p.original.strip() or address == GENERAL or Address.parse(address).part:
+        return place
+    unit = drafts[reg].find(address).unit
+    spans = dash_items(unit.text)
+    keys = [line_key(text) for text in unit.text]
+    found = match_line(keys, p.original) if spans else None
+    if found is None or keys.count(keys[found[0]]) > 1:
+        return place
+    at = found[0]
+    for dash, span in enumerate(spans, 1):
+        if span[0] <= at < span[1]:
+            plus = next((n for n, inner in enumerate(plus_items(unit.text, span), 1) if inner[0] <= at < inner[1]), 0)
+            part = plus_part(dash, plus) if plus else dash_part(dash)
+            return reg, str(Address.parse(address).with_part(part))
+    return place
+
+
+def _quoted(p: ReplyParagraph, place: Place | None, drafts: dict[str, Regulation]) -> bool:
+    """Whether a paragraph is a line of an instruction's quoted new text (`“a) …`, `- …;”;`) rather than its
+    provision's line as written (a provision's own words may end in a quote)."""
+    if place is None or place[1] == GENERAL or not p.original.strip():
+        return False
+    reg, address = place
+    lines = anchor_text(drafts[reg], address).split("\n")
+    found = match_line([line_key(line) for line in lines], p.original, lines)
+    return found is not None and found[1]

@@ -60,6 +60,18 @@ def unquoted(text: str) -> str:
     return _CLOSING_QUOTE.sub("", strip_label(text)).strip()
 
 
+def without_quotes(selection: str, opens: str, closes: str) -> str:
+    """Words selected in an instruction's quoted new text without the quote marks of the amending document: the
+    opening `“` when the selection starts where the paragraph `opens` does, the closing `”;` or `”.` when it
+    ends where `closes` does (the paragraphs it starts and ends in). Whatever else was selected is kept."""
+    lines = selection.split("\n")
+    if lines[0][:1] in "“\"" and opens.strip().startswith(lines[0]):
+        lines[0] = lines[0][1:].lstrip()
+    if _CLOSING_QUOTE.search(lines[-1]) and closes.strip().endswith(lines[-1]):
+        lines[-1] = _CLOSING_QUOTE.sub("", lines[-1])
+    return "\n".join(lines).strip() or selection
+
+
 def line_key(line: str) -> str:
     return fold(strip_label(line))
 
