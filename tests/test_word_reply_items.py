@@ -1,0 +1,162 @@
+"""Word replies on dash items (gạch đầu dòng): a tracked change in one dash item and a Word comment on another
+item of the same unit are two comments, each on its own item and by its own author; a comment on the item a
+reviewer rewrote still carries the proposal (`comment import FILE.docx`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import Invoke
+
+BODY = "Ban Tổ chức Tỉnh ủy"
+# Khoản 4 Điều 7 of the shipped regulation: a lead-in and three dash items, left as they are by the amendment.
+FIRST = "- Chấp hành đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước;"
+SECOND = "- Giữ gìn phẩm chất đạo đức, lối sống; đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng;"
+# An amendment of the mini regulation rewriting khoản 1 Điều 3 (a lead-in and two dash items) in quoted text.
+MINI_AMENDMENT = """---
+number: 02-QC/TU
+type: Quy chế
+title: Quy chế sửa đổi, bổ sung một số điều của Quy chế thử nghiệm
+regulation: MINI-QC
+language: vi
+status: circulating
+draft: 1
+issuer: TỈNH ỦY ĐIỆN BIÊN
+national: ĐẢNG CỘNG SẢN VIỆT NAM
+place: Điện Biên
+---
+
+## Điều 1. Sửa đổi, bổ sung một số điều của Quy chế thử nghiệm
+
+1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:
+
+“1. Ban Chấp hành họp thường lệ 2 tháng một lần:
+
+- Hội nghị thường lệ;
+- Hội nghị bất thường.”.
+
+## Điều 2. Hiệu lực thi hành
+
+Quy chế này có hiệu lực kể từ ngày ký.
+"""
+
+
+def _copy(invoke: Invoke, ws: Workspace, slug: str, out: Path) -> Path:
+    result = invoke(ws, "round", "copy", slug, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _import(invoke: Invoke, ws: Workspace, slug: str, reply: Path, *extra: str) -> dict[str, dict[str, Any]]:
+    """Import a reply; the comments written, by provision (one each)."""
+    result = invoke(ws, "comment", "import", slug, str(reply), "--by", BODY, *extra)
+    assert result.exit_code == 0, result.output
+    files = [yaml.safe_load(p.read_text(encoding="utf-8"))
+             for p in (ws.root / "amendments" / slug / "comments").glob("*.yaml")]
+    by_provision = {c["provision"]: c for c in files}
+    assert len(by_provision) == len(files), files
+    return by_provision
+
+
+@pytest.fixture
+def shipped(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> tuple[Workspace, Path]:
+    """The shipped workspace in round 1, and its review copy."""
+    result = invoke(tmp_workspace, "round", "open", "qc-sua-doi-2025", "--title", "Lấy ý kiến các ban",
+                    "--due", "2099-03-15", "--consult", BODY)
+    assert result.exit_code == 0, result.output
+    return tmp_workspace, _copy(invoke, tmp_workspace, "qc-sua-doi-2025", tmp_path / "copy.docx")
+
+
+@pytest.fixture
+def mini(mini_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> tuple[Workspace, Path]:
+    """The mini workspace with an amendment quoting a unit's dash items, in round 1, and its review copy."""
+    mini_workspace.commit({"amendments/mini-sua/amendment.md": MINI_AMENDMENT.encode("utf-8")}, "Draft 1")
+    rounds.open_round(mini_workspace, "mini-sua", "Lấy ý kiến", "2099-07-15", [BODY])
+    return mini_workspace, _copy(invoke, mini_workspace, "mini-sua", tmp_path / "copy.docx")
+
+
+def test_a_change_in_one_dash_item_and_a_comment_on_another_are_two_comments(
+        shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
+    # Both were put on khoản 4 Điều 7 and merged: the comment's words and author carried the change's proposal,
+    # and the change's own description and author were lost.
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Chấp hành"), "Chấp hành nghiêm",
+                      "Lê Văn Cường")
+    second = kit.paragraph_with(document, SECOND)
+    kit.comment(document, second.runs[0], "Đề nghị bổ sung “lối sống”.", "Trần Thị Bình", second.runs[-1])
+    comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
+    assert set(comments) == {"d7.k4.dash1", "d7.k4.dash2"}
+    change, said = comments["d7.k4.dash1"], comments["d7.k4.dash2"]
+    assert change["author"] == "Lê Văn Cường" and change["type"] == "editorial"
+    assert change["anchor"] == FIRST
+    assert change["proposal"] == FIRST.replace("Chấp hành", "Chấp hành nghiêm")
+    assert change["text"] == "Đề nghị sửa như sau: bổ sung “nghiêm”."
+    assert said["author"] == "Trần Thị Bình" and said["text"] == "Đề nghị bổ sung “lối sống”."
+    assert said["anchor"] == SECOND and said["selection"] == SECOND
+    assert not said["proposal"]
+
+
+def test_a_comment_on_the_dash_item_a_reviewer_rewrote_carries_the_proposal_and_both_authors(
+        shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    paragraph = kit.paragraph_with(document, FIRST)
+    kit.comment(document, kit.isolate(paragraph, "pháp luật của Nhà nước"), "Đề nghị nêu rõ.", "Trần Thị Bình")
+    kit.track_replace(kit.isolate(paragraph, "Chấp hành"), "Chấp hành nghiêm", "Lê Văn Cường")
+    (c,) = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx")).values()
+    assert c["provision"] == "d7.k4.dash1"
+    assert c["text"] == "Đề nghị nêu rõ." and c["selection"] == "pháp luật của Nhà nước"
+    assert c["proposal"] == FIRST.replace("Chấp hành", "Chấp hành nghiêm")
+    assert c["author"] == "Trần Thị Bình, Lê Văn Cường"
+
+
+def test_changes_in_two_dash_items_stay_one_proposal_on_their_unit(
+        shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Chấp hành"), "Chấp hành nghiêm", "A")
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, SECOND), "Giữ gìn"), "Rèn luyện", "A")
+    (c,) = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx")).values()
+    assert c["provision"] == "d7.k4"
+    assert "- Chấp hành nghiêm đường lối" in c["proposal"] and "- Rèn luyện phẩm chất" in c["proposal"]
+
+
+def test_a_comment_in_the_amending_document_and_a_change_in_the_text_as_amended_on_two_dash_items(
+        mini: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
+    # Luật Giáo dục (gd-2025): one comment on điểm a khoản 2 Điều 6, whose selection kept the closing `”;`.
+    ws, copy = mini
+    document = kit.open_docx(copy)
+    quoted = kit.paragraph_with(document, "- Hội nghị bất thường.", last=False)
+    assert quoted.text.endswith("”.")
+    kit.comment(document, quoted.runs[0], "Đề nghị nêu rõ ai triệu tập.", "Nguyễn Văn B", quoted.runs[-1])
+    kit.track_insert_after(kit.isolate(kit.paragraph_with(document, "- Hội nghị thường lệ"), "thường lệ"),
+                           " mở rộng", "Chuyên viên Ban Tổ chức")
+    comments = _import(invoke, ws, "mini-sua", kit.save(document, tmp_path / "reply.docx"))
+    assert set(comments) == {"d3.k1.dash1", "d3.k1.dash2"}
+    change, said = comments["d3.k1.dash1"], comments["d3.k1.dash2"]
+    assert change["proposal"] == "- Hội nghị thường lệ mở rộng;"
+    assert change["author"] == "Chuyên viên Ban Tổ chức"
+    assert change["text"] == "Đề nghị sửa như sau: bổ sung “mở rộng”."
+    assert said["author"] == "Nguyễn Văn B" and said["text"] == "Đề nghị nêu rõ ai triệu tập."
+    assert said["selection"] == "- Hội nghị bất thường."
+    assert said["anchor"] == "- Hội nghị bất thường."
+
+
+def test_a_comment_across_two_dash_items_is_on_their_unit(mini: tuple[Workspace, Path], invoke: Invoke,
+                                                          tmp_path: Path) -> None:
+    ws, copy = mini
+    document = kit.open_docx(copy)
+    first = kit.paragraph_with(document, "- Hội nghị thường lệ")
+    last = kit.paragraph_with(document, "- Hội nghị bất thường.")
+    kit.comment(document, first.runs[0], "Đề nghị gộp.", "B", last.runs[-1])
+    (c,) = _import(invoke, ws, "mini-sua", kit.save(document, tmp_path / "reply.docx")).values()
+    assert c["provision"] == "d3.k1"
+    assert c["selection"] == "- Hội nghị thường lệ;\n- Hội nghị bất thường."
