@@ -160,3 +160,25 @@ def test_a_comment_across_two_dash_items_is_on_their_unit(mini: tuple[Workspace,
     (c,) = _import(invoke, ws, "mini-sua", kit.save(document, tmp_path / "reply.docx")).values()
     assert c["provision"] == "d3.k1"
     assert c["selection"] == "- Hội nghị thường lệ;\n- Hội nghị bất thường."
+
+
+def test_the_office_accepts_a_proposal_on_one_dash_item_into_the_draft(
+        shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
+    # A reply's change inside one dash item is proposed on that item; accepting it was refused with "already the
+    # text of gạch đầu dòng thứ nhất …" (the proposal was read as the whole clause).
+    from regdraft.workspace.proposals import accept_proposal
+    from regdraft.workspace.rounds import draft_text
+
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Chấp hành"), "Chấp hành nghiêm",
+                      "Lê Văn Cường")
+    comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
+    change = comments["d7.k4.dash1"]
+    accepted = accept_proposal(ws, "qc-sua-doi-2025", change["id"])  # the review server's Accept button
+    assert accepted.commit
+    clause = draft_text(ws, "qc-sua-doi-2025").find("d7.k4").unit
+    assert FIRST.replace("Chấp hành", "Chấp hành nghiêm") in clause.text
+    assert SECOND in clause.text and len(clause.text) == 4  # the lead-in and the three items, the others as they were
+    amendment = (ws.root / "amendments" / "qc-sua-doi-2025" / "amendment.md").read_text(encoding="utf-8")
+    assert "gạch đầu dòng thứ nhất khoản 4 Điều 7" in amendment
