@@ -182,3 +182,13 @@ def test_the_office_accepts_a_proposal_on_one_dash_item_into_the_draft(
     assert SECOND in clause.text and len(clause.text) == 4  # the lead-in and the three items, the others as they were
     amendment = (ws.root / "amendments" / "qc-sua-doi-2025" / "amendment.md").read_text(encoding="utf-8")
     assert "gạch đầu dòng thứ nhất khoản 4 Điều 7" in amendment
+
+
+def test_a_change_of_a_capital_alone_is_a_proposal_not_dropped(shipped: tuple[Workspace, Path], invoke: Invoke,
+                                                                tmp_path: Path) -> None:
+    # `Nhà nước` (the State) for `nhà nước` is a change of meaning; a reply making only it imported nothing.
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Nhà nước"), "nhà nước", "Lê Văn Cường")
+    comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
+    assert comments["d7.k4.dash1"]["proposal"] == FIRST.replace("Nhà nước", "nhà nước")

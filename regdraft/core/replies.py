@@ -53,6 +53,7 @@ from regdraft.core.reply_wording import (
     unquoted,
     without_quotes,
     wording,
+    wording_key,
 )
 
 # A provision of one amended text: the regulation's key (as in `Texts`) and the address.
@@ -357,12 +358,12 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
     if item != at:
         before = anchor_text(drafts[reg], item[1])
         proposal = proposed_text(before, edits, len(before.split("\n")))
-        if fold(proposal) != fold(before):
+        if wording_key(proposal) != wording_key(before):
             return item, proposal, describe_change(before, proposal, language)
     adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
     before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit)
     proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
-    if fold(proposal) == fold(before):
+    if wording_key(proposal) == wording_key(before):
         return None
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         # Every paragraph struck out: the provision repealed, as the wording editor writes it

@@ -34,8 +34,14 @@ _LOOKALIKES = str.maketrans({
 
 def fold(text: str) -> str:
     """A key for matching reply text to the draft: NFC, lookalikes read, tone placement, case and spacing folded."""
+    return wording_key(text).casefold()
+
+
+def wording_key(text: str) -> str:
+    """A key for whether a reviewer changed a wording: as `fold`, but a capital is a change (`nhà nước` →
+    `Nhà nước`, the State, was dropped as no change at all)."""
     text = unicodedata.normalize("NFC", nfc(text).translate(_LOOKALIKES))
-    return " ".join(tone_key(text).casefold().split())
+    return " ".join(tone_key(text).split())
 
 
 _LABEL = re.compile(r"^\s*(?:(?:Điều|Article)\s+\d+[a-z]*\s*[.:]?|\d+[a-z]*\s*[.-]|[a-zđ]\d*\s*[).])\s*",
