@@ -192,3 +192,23 @@ def test_a_change_of_a_capital_alone_is_a_proposal_not_dropped(shipped: tuple[Wo
     kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Nhà nước"), "nhà nước", "Lê Văn Cường")
     comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
     assert comments["d7.k4.dash1"]["proposal"] == FIRST.replace("Nhà nước", "nhà nước")
+
+
+def test_a_word_comment_whose_words_were_deleted_is_kept_not_dropped(shipped: tuple[Workspace, Path],
+                                                                     invoke: Invoke, tmp_path: Path) -> None:
+    # A reviewer who deleted the words a comment was on (its range and reference went with them) lost the comment.
+    from docx.oxml.ns import qn
+
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    second = kit.paragraph_with(document, SECOND)
+    kit.comment(document, second.runs[0], "Đề nghị giữ ý này.", "Trần Thị Bình", second.runs[-1])
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"):
+        for mark in list(document.element.body.iter(qn(tag))):
+            mark.getparent().remove(mark)
+    reply = kit.save(document, tmp_path / "reply.docx")
+    refused = invoke(ws, "comment", "import", "qc-sua-doi-2025", str(reply), "--by", BODY)
+    assert refused.exit_code != 0 and "Đề nghị giữ ý này." in refused.output, refused.output
+    assert "the words it was on were deleted" in refused.output
+    comments = _import(invoke, ws, "qc-sua-doi-2025", reply, "--place-unplaced", "general")
+    assert comments["general"]["text"] == "Đề nghị giữ ý này." and comments["general"]["author"] == "Trần Thị Bình"

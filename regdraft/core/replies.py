@@ -88,9 +88,13 @@ class ReplyParagraph:
         return self.original != self.accepted
 
 
+UNANCHORED = -1  # the paragraph of a Word comment whose range and reference the reviewer deleted
+
+
 @dataclass(frozen=True, slots=True)
 class ReplyComment:
-    """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in."""
+    """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in (`UNANCHORED`
+    when the reviewer deleted the words it was on)."""
 
     id: str
     author: str
@@ -270,6 +274,13 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
     folded: _Folded | None = None
     for wc in reply.comments:
+        if wc.start == UNANCHORED:
+            if place_unplaced:
+                placed.append(comment(("", GENERAL), wc.text, wc.author, wc.date, key=wc.id))
+            else:
+                unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} "
+                                         "(the words it was on were deleted)", wc.text, ""))
+            continue
         first, last = where[wc.start], where[wc.end]
         found: list[Place] = []
         if not reply.bookmarked and wc.selection:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from regdraft.core.errors import ParseError
-from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph
+from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagraph
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
 
@@ -183,7 +183,10 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         elif cid in reader.references:
             start = end = (reader.references[cid], 0)
         else:
-            continue  # a comment whose marks the reviewer deleted has nothing to attach to
+            # The reviewer deleted the words it was on: it is kept, placed nowhere (general, or reported).
+            comments.append(ReplyComment(cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "",
+                                         _comment_text(element), UNANCHORED, UNANCHORED, ""))
+            continue
         comments.append(ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
             start[0], end[0], nfc(_selection(reader.paragraphs, start, end)).strip()))
