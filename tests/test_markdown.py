@@ -166,11 +166,14 @@ LIST_LINES = ["- Đây là một ý;", "+ Ý cộng;", "* Ý sao;", "- 1. lồng
 @given(st.lists(st.sampled_from(LIST_LINES), max_size=14))
 @example(["- Đây là một ý;", "", "    mã hay đoạn"])  # the code line is the item's second paragraph
 @example(["- 1. lồng"])
+@example(["Đoạn văn", "- Đây là một ý;", "  + Ý cộng;", "    mã hay đoạn"])  # lists right under a paragraph
 def test_fast_dash_items_equal_markdown_it(chosen: list[str]) -> None:
-    """One-line dash items are read without markdown-it; whatever surrounds them, the blocks are the same."""
+    """One-line dash items are read without markdown-it; whatever surrounds them, the blocks are the same (the
+    `joined` and `interrupts` blocks too)."""
     text = "\n".join(chosen)
     lines = text.split("\n")
     assert list(body_blocks(text, lines, 0)) == list(markdown_it_blocks(text, lines, 0)) == _in_pieces(text)
+    assert list(body_blocks(text, lines, 0, joins=True)) == list(markdown_it_blocks(text, lines, 0, joins=True))
 
 
 def test_dash_items_are_read_with_their_lines() -> None:

@@ -22,7 +22,8 @@ WORD = re.compile(r"w\d+x")
 
 
 def nested_list(depth: int, marker: str = "-") -> str:
-    return "".join("  " * i + f"{marker} mục w{i}x\n" for i in range(depth))
+    # Each item ends with `;`: a list right under a line that ends mid-sentence is a problem (a wrapped sentence).
+    return "".join("  " * i + f"{marker} mục w{i}x;\n" for i in range(depth))
 
 
 def test_a_list_as_deep_as_the_limit_is_read_in_full() -> None:

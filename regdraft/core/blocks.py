@@ -16,6 +16,10 @@ Post-conditions of `body_blocks` (and `blocks`):
 6. With `joins=True`, each line a paragraph joined to its first line follows that paragraph as
    a `joined` block holding the line as joined and its own line number, so a reader can tell a
    line typed as a unit of its own from a wrapped sentence (docs/format.md, Joined lines).
+7. With `joins=True`, a list whose first item starts on the line right under a paragraph (CommonMark lets `- `,
+   `+ `, `* ` and `1. ` interrupt one, with no blank line) follows that item's first `para` block as an
+   `interrupts` block holding the item's line as typed and its line number; a `+` list inside a dash or plus
+   item, which is how the format writes plus items (`- …` then `  + …`), has none.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ _MAX_TOKEN_LEVEL = 80
 MAX_NESTING = _MAX_TOKEN_LEVEL // 2 - 2  # list levels read in full: each takes a list, an item, a paragraph
 DEEP = "deep"
 JOINED = "joined"
+INTERRUPTS = "interrupts"
 
 
 def block_parser() -> MarkdownIt:
@@ -63,6 +68,14 @@ def _joined(tokens: list[Token], i: int, offset: int) -> Iterator[tuple[str, str
     first = (tokens[i].map or [0])[0] + offset + 1
     for k, line in enumerate(tokens[i + 1].content.split("\n")[1:], 1):
         yield JOINED, line.strip(), first + k
+
+
+def _interrupts(tokens: list[Token], k: int) -> bool:
+    """Whether the list opened at `tokens[k]` starts on the line right after the paragraph closed just before it."""
+    if k < 3 or tokens[k - 1].type != "paragraph_close":
+        return False
+    above, start = tokens[k - 3].map, tokens[k].map
+    return above is not None and start is not None and above[1] == start[0]
 
 
 def _raw(lines: list[str], token: Token, offset: int) -> str:
@@ -247,7 +260,7 @@ def markdown_it_blocks(body: str, lines: list[str], offset: int, *,
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             end = _close(tokens, i)
-            yield from _list_items(tokens[i:end + 1], lines, offset, joins)
+            yield from _list_items(tokens[i:end + 1], lines, offset, joins, joins and _interrupts(tokens, i))
             i = end + 1
         else:
             if tok.nesting == 1:
@@ -268,13 +281,22 @@ def _close(tokens: list[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool) -> Iterator[tuple[str, str, int]]:
-    """Flatten (possibly nested) lists: dash items become `- ` / `+ ` text, numbers clauses."""
+def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
+                interrupts: bool = False) -> Iterator[tuple[str, str, int]]:
+    """Flatten (possibly nested) lists: dash items become `- ` / `+ ` text, numbers clauses.
+
+    `interrupts`: the list starts right under a paragraph (post-condition 7); nested lists are checked here.
+    """
     kinds: list[tuple[str, str]] = []  # stack of (list type, marker)
     first_in_item = False
+    pending = 0  # the line (1-based) of a list interrupting a paragraph, told after its first item's `para`
     for j, tok in enumerate(tokens):
         line = (tok.map[0] if tok.map else 0) + offset + 1
         if tok.type in ("bullet_list_open", "ordered_list_open"):
+            if not kinds:
+                pending = line if interrupts else 0
+            elif joins and _interrupts(tokens, j) and not (tok.markup == "+" and kinds[-1][0] == "bullet_list_open"):
+                pending = line  # not a `+` list in a dash or plus item: the format writes plus items so
             kinds.append((tok.type, tok.markup))
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             kinds.pop()
@@ -287,6 +309,9 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool)
                 content = tokens[j + 2].content if tokens[j + 1].type == "paragraph_open" else ""
                 text = " ".join(p.strip() for p in content.split("\n"))
                 yield "para", f"{number}\\. {text}" if text else f"{number}\\.", line
+                if pending:
+                    yield INTERRUPTS, lines[pending - 1].strip(), pending
+                    pending = 0
         elif tok.type == "paragraph_open":
             list_type, marker = kinds[-1]
             text = " ".join(p.strip() for p in tokens[j + 1].content.split("\n"))
@@ -294,6 +319,9 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool)
                 yield "para", text, line
             elif list_type != "ordered_list_open":  # an ordered item's first paragraph came with the item
                 yield "para", ("+ " if marker == "+" else "- ") + text, line
+                if pending:
+                    yield INTERRUPTS, lines[pending - 1].strip(), pending
+                    pending = 0
             if joins:
                 yield from _joined(tokens, j, offset)
             first_in_item = False

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from typing import Any
 
-from regdraft.core.blocks import DEEP, JOINED, body_blocks, heading_cuts
+from regdraft.core.blocks import DEEP, INTERRUPTS, JOINED, body_blocks, heading_cuts
 from regdraft.core.blocks import blocks as blocks
 from regdraft.core.collector import paused
 from regdraft.core.errors import ParseError, Problem
@@ -276,16 +276,36 @@ class _Builder:
             what = f"{noun(Kind.CLAUSE, self.language)} {clause}"
         else:
             what = f"{noun(Kind.POINT, self.language)} {point}{label}"
-        innermost = self._innermost()
-        if self.closing_of is not None:
-            where = f"the closing text of {self._name(self.closing_of)}"
-        else:
-            where = self._name(innermost) if innermost is not None else "the preamble"
         shown = content if len(content) <= 60 else content[:57] + "…"
         self.problem(line, (f"The line '{shown}' starts like {what} but has no blank line before it, so Markdown joins "
-                            f"it to the paragraph above: it is read as words at the end of {where}. Leave a blank "
-                            f"line before it to make it {what}, or write it on the line above if it continues "
+                            f"it to the paragraph above: it is read as words at the end of {self._where()}. Leave a "
+                            f"blank line before it to make it {what}, or write it on the line above if it continues "
                             "that sentence."))
+
+    def interrupts(self, content: str, line: int) -> None:
+        """A list started right under a paragraph (Markdown lets `- `, `+ `, `* ` and `1. ` interrupt one): a problem
+        when the line above ends mid-sentence, as `… kinh tế` + `- xã hội …;` does, never a sentence silently split
+        into a lead-in and a dash item (or a clause)."""
+        if Kind.APPENDIX in self.stack or _ITEM_END.search(self.lines[line - 2].rstrip() if line >= 2 else "."):
+            return  # a lead-in (`… sau:` + `- Công tác cán bộ;`); an appendix is free text
+        if content[:1] in "-+*":
+            what = needs = "a dash item" if content[:1] != "+" else "a plus item"
+            where = f"{what} of {self._where()}"
+        else:  # `1. …` (or `1) …`), read as clause 1: the builder has just opened it, if an article holds it
+            what, needs = f"{noun(Kind.CLAUSE, self.language)} 1", "a clause"
+            clause = self.stack.get(Kind.CLAUSE)
+            where = self._name(clause) if clause is not None and clause.line == line else what
+        shown = content if len(content) <= 60 else content[:57] + "…"
+        self.problem(line, (f"The line '{shown}' starts {what} right under a paragraph, without the blank line "
+                            f"{needs} needs; it is read as {where}. Leave a blank line before it if it is one, or "
+                            "join it to the line above if it continues the sentence."))
+
+    def _where(self) -> str:
+        """The unit a paragraph read now goes into, named: `điểm a khoản 2 Điều 6`, a closing text, the preamble."""
+        if self.closing_of is not None:
+            return f"the closing text of {self._name(self.closing_of)}"
+        innermost = self._innermost()
+        return self._name(innermost) if innermost is not None else "the preamble"
 
     def _doubtful(self, content: str, line: int) -> None:
         """Warn of a paragraph read as text that looks typed as a point or a heading: `a. …` for
@@ -566,6 +586,8 @@ def _feed(builder: _Builder, kind: str, content: str, line: int) -> None:
         builder.problem(line, content)
     elif kind == JOINED:
         builder.joined(content, line)
+    elif kind == INTERRUPTS:
+        builder.interrupts(content, line)
     elif kind == "heading":
         builder.heading(content, line)
     elif kind == "para":
