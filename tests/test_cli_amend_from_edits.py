@@ -199,3 +199,27 @@ def test_a_point_joined_to_the_line_above_is_refused_and_nothing_is_written(tmp_
     result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(fixed))
     assert result.exit_code == 0, result.output
     assert "Bổ sung điểm c1 vào sau điểm c khoản 1 Điều 4 như sau:" in result.output
+
+
+def test_a_sentence_wrapped_before_a_dash_is_refused_and_nothing_is_written(tmp_workspace: Workspace,
+                                                                            tmp_path: Path, invoke: Invoke) -> None:
+    # `… kinh tế` then `- xã hội, …` on the next line was read as a lead-in and a new dash item of điểm c, and the
+    # amending document quoted the split sentence, silently.
+    wrapped = NEW_POINT.replace("kinh tế - xã hội", "kinh tế\n- xã hội")
+    edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, wrapped))
+    head = tmp_workspace.repo.head.commit.hexsha
+    before = tmp_workspace.path(AMENDMENT).read_bytes()
+    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    output = " ".join(result.output.split())
+    assert f"{edited}:77: The line '- xã hội, dự toán ngân sách, nhiệm vụ quốc phòng, an ninh…' starts a dash" in output
+    assert ("starts a dash item right under a paragraph, without the blank line a dash item needs; it is read as a "
+            "dash item of điểm c khoản 1 Điều 4. Leave a blank line before it") in output
+    assert tmp_workspace.repo.head.commit.hexsha == head
+    assert tmp_workspace.path(AMENDMENT).read_bytes() == before
+    assert not tmp_workspace.repo.is_dirty(untracked_files=True)
+    joined = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(joined))
+    assert result.exit_code == 0, result.output
+    assert "kinh tế - xã hội, dự toán ngân sách" in tmp_workspace.path("amendments/qc-moi/amendment.md").read_text(
+        encoding="utf-8")

@@ -464,3 +464,16 @@ def test_check_reports_a_point_joined_to_the_line_above(mini_workspace: Workspac
     assert snapshot(mini_workspace) == before
     shown = invoke(mini_workspace, "show", "MINI-QC", "d2.k2.b")
     assert "`regdraft check` reports 1 problem in regulations/MINI-QC.md" in shown.output
+
+
+def test_check_reports_a_sentence_wrapped_before_a_dash(mini_workspace: Workspace, invoke: Invoke) -> None:
+    wrapped = MINI.replace("b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n",
+                           "b) Cá nhân phụ trách phát triển kinh tế\n- xã hội của địa phương;\n")
+    mini_workspace.commit({"regulations/MINI-QC.md": wrapped.encode()}, "Wrap điểm b before a dash")
+    result = invoke(mini_workspace, "check")
+    assert result.exit_code == 1
+    assert ("regulations/MINI-QC.md:30: The line '- xã hội của địa phương;' starts a dash item right under a "
+            "paragraph") in result.output
+    before = snapshot(mini_workspace)
+    assert invoke(mini_workspace, "fmt").exit_code == 1  # never rewritten as a lead-in and a dash item
+    assert snapshot(mini_workspace) == before
