@@ -1,6 +1,6 @@
 """Provisions rendered in Python give the same bytes as the template macros they replace.
 
-Unchanged provisions (`render.fragments`) and changed ones (`render.redline.provision_html`). The
+Unchanged provisions (`render.fragments`) and changed ones (`render.changed`, the global `provision_html`). The
 reference is the `plain_unit` and `provision` macros as they stood before (tests/fixtures/render/), run on
 every provision of the shipped regulation (both languages) and of the corpus laws, plain and
 annotated as the review server annotates; and whole redlines rendered through the templates as
@@ -103,7 +103,7 @@ def _old_templates(folder: Path, unchanged_too: bool = True) -> None:
     """The redline templates as they were before: every changed provision through the `provision` macro and,
     `unchanged_too`, every unchanged one through `plain_unit` (which predates appendices)."""
     macros = (PACKAGE_TEMPLATES / "redline-macros.html.j2").read_text(encoding="utf-8")
-    # Changed provisions as the macro printed them before `provision_html` (render.redline) did.
+    # Changed provisions as the macro printed them before `provision_html` (render.changed) did.
     old_provision = PROVISION_MACRO.read_text(encoding="utf-8").split("#}\n", 1)[1].strip()
     macros, replaced = re.subn(r"\{% macro provision\(.*?\{%- endmacro %\}", lambda _: old_provision, macros,
                                count=1, flags=re.S)

@@ -512,73 +512,6 @@ def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
             yield from changed_provisions(p.children)
 
 
-class _Provisions:
-    """The `provision` macro of `redline-macros.html.j2` in one pass of Python: a changed provision and
-    everything below it, marked.
-
-    A redline's changed provisions went through a recursive macro: a sandboxed call, attribute checks
-    and an escape per value, per paragraph. The macro now calls this; a workspace's own
-    `redline-macros.html.j2` still defines its own. `tests/test_render_fragments.py` checks the pages
-    byte for byte against the macro as it was (print, comparison table, review page).
-    Values reach the page only through `escape` or as the `Markup` the helpers build, as in the macro.
-    """
-
-    def __init__(self, helpers: _Helpers, unchanged: Any, globals_: Mapping[str, Any]) -> None:
-        self.helpers, self.unchanged, self.globals = helpers, unchanged, globals_
-
-    def __call__(self, p: Provision, side: str = "both", moved: bool = False, place: str = Place.HERE) -> Markup:
-        g = self.globals
-        annotate, prune = bool(g.get("annotate")), bool(g.get("prune"))
-        out: list[str] = []
-        self._provision(p, side, moved, place, out, annotate, prune, g["mark"], g["badge"])
-        return Markup("".join(out))
-
-    def _provision(self, p: Provision, side: str, moved: bool, place: str, out: list[str], annotate: bool,
-                   prune: bool, mark: Any, badge: Any) -> None:
-        h = self.helpers
-        if place == Place.MOVED_AWAY:
-            for k, para in enumerate(h.moved_away(p)):
-                tag = _escaped(para.tag)
-                anchor = f' id="{_escaped(p.anchor)}-from"' if k == 0 and p.anchor else ""
-                out.append(f'<{tag} class="{_escaped(para.css)}"{anchor}>{para.html}</{tag}>\n')
-            return
-        mv = moved or place == Place.MOVED_HERE
-        addr = p.new_address if annotate and side == "both" else None
-        if p.identical:
-            out.append(str(self.unchanged(p.new, mv, addr)))
-            return
-        bar = " chg" if p.change else ""
-        anchor = p.anchor if side == "both" else ""
-        at = str(escape(mark(addr))) if addr else ""
-        own_badge = str(escape(badge(addr))) if addr else ""
-        if p.kind in TEXT_HEADINGS:
-            anchored = f' id="{_escaped(anchor)}"' if anchor else ""
-            out.append(f'<p class="article-heading{bar}"{anchored}{at}>{h.heading_marked(p, side, place)}'
-                       f'{own_badge}</p>\n')
-            out.extend(_printed(para, bar, at) for para in h.body(p, side, mv, prune and p.kind is Kind.APPENDIX))
-        else:
-            # A provision without text of its own (its children follow) is its label on a line.
-            paragraphs = h.body(p, side, mv) or [Paragraph(Markup(""), "para")]
-            for k, para in enumerate(paragraphs):
-                tag = _escaped(para.tag)
-                anchored = f' id="{_escaped(anchor)}"' if k == 0 and anchor else ""
-                label = f"{h.label_marked(p, side, place)} {own_badge}" if k == 0 else ""
-                out.append(f'<{tag} class="{_escaped(para.css)}{bar}"{anchored}{at}>{label}{para.html}</{tag}>\n')
-        for c, at_c in h.in_order(p.children, p, side):
-            if not (prune and (c.identical or c.anchor)):
-                self._provision(c, side, mv, at_c, out, annotate, prune, mark, badge)
-        out.extend(_printed(para, bar, at) for para in h.closing(p, side, mv))
-
-
-def _printed(para: Paragraph, bar: str, at: str) -> str:
-    tag = _escaped(para.tag)
-    return f'<{tag} class="{_escaped(para.css)}{bar}"{at}>{para.html}</{tag}>\n'
-
-
-def _escaped(text: str) -> str:
-    return str(escape(text))
-
-
 class _Runs:
     """`in_order` of the body's top level, each run of unchanged provisions printed at once.
 
@@ -664,6 +597,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
 
     `page` renders it through another template that extends the layout's (the review server's).
     """
+    from regdraft.render.changed import Changed
     from regdraft.render.fragments import Fragments, articles
     from regdraft.render.html import environment, numbers_kept_whole
     from regdraft.render.profile import default_profile
@@ -684,7 +618,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         fragments.keep_old(comparison.old.units, kept_old.load)
     env.globals.update(
         unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, env.globals, changed_only),
-        provision_html=_Provisions(helpers, fragments.unchanged, env.globals),
+        provision_html=Changed(helpers, fragments.unchanged, env.globals),
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,

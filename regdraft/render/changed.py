@@ -1,0 +1,86 @@
+"""Changed provisions as HTML without template calls: the `provision` macro of `redline-macros.html.j2` in Python.
+
+A redline's changed provisions went through a recursive macro: a sandboxed call, attribute checks and an
+escape per value, per paragraph. The macro now calls `Changed` (the template global `provision_html`), which
+prints the same bytes in one pass; unchanged provisions are `render.fragments`'. A workspace's own
+`redline-macros.html.j2` still defines its own macro. `tests/test_render_fragments.py` checks whole pages
+byte for byte against the macro as it was (tests/fixtures/render/provision-macro.html.j2).
+
+Post-conditions:
+1. Values reach the page only through `escape` or as the `Markup` the redline's helpers build, as in the macro.
+2. With `annotate` on (the review server), each paragraph carries its provision's address (`mark`) and the
+   first one its badge; with `prune` on (a comparison table of the changes alone), a provision leaves out its
+   unchanged children and those listed in rows of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from regdraft.core.diff import Provision
+from regdraft.core.model import TEXT_HEADINGS, Kind
+from regdraft.core.moves import Place
+
+
+class Changed:
+    """A changed provision and everything below it, marked, as the `provision` macro printed it; `helpers` are the
+    redline's (`render.redline._Helpers`), `unchanged` prints an identical provision (`Fragments.unchanged`)."""
+
+    def __init__(self, helpers: Any, unchanged: Any, globals_: Mapping[str, Any]) -> None:
+        self.helpers, self.unchanged, self.globals = helpers, unchanged, globals_
+
+    def __call__(self, p: Provision, side: str = "both", moved: bool = False, place: str = Place.HERE) -> Markup:
+        g = self.globals
+        annotate, prune = bool(g.get("annotate")), bool(g.get("prune"))
+        out: list[str] = []
+        self._provision(p, side, moved, place, out, annotate, prune, g["mark"], g["badge"])
+        return Markup("".join(out))
+
+    def _provision(self, p: Provision, side: str, moved: bool, place: str, out: list[str], annotate: bool,
+                   prune: bool, mark: Any, badge: Any) -> None:
+        h = self.helpers
+        if place == Place.MOVED_AWAY:
+            for k, para in enumerate(h.moved_away(p)):
+                tag = _escaped(para.tag)
+                anchor = f' id="{_escaped(p.anchor)}-from"' if k == 0 and p.anchor else ""
+                out.append(f'<{tag} class="{_escaped(para.css)}"{anchor}>{para.html}</{tag}>\n')
+            return
+        mv = moved or place == Place.MOVED_HERE
+        addr = p.new_address if annotate and side == "both" else None
+        if p.identical:
+            out.append(str(self.unchanged(p.new, mv, addr)))
+            return
+        bar = " chg" if p.change else ""
+        anchor = p.anchor if side == "both" else ""
+        at = str(escape(mark(addr))) if addr else ""
+        own_badge = str(escape(badge(addr))) if addr else ""
+        if p.kind in TEXT_HEADINGS:
+            anchored = f' id="{_escaped(anchor)}"' if anchor else ""
+            out.append(f'<p class="article-heading{bar}"{anchored}{at}>{h.heading_marked(p, side, place)}'
+                       f'{own_badge}</p>\n')
+            out.extend(_printed(para, bar, at) for para in h.body(p, side, mv, prune and p.kind is Kind.APPENDIX))
+        else:
+            # A provision without text of its own (its children follow) is its label on a line.
+            paragraphs = [(para.tag, para.css, para.html) for para in h.body(p, side, mv)] or [("p", "para", "")]
+            for k, (tag, css, html) in enumerate(paragraphs):
+                anchored = f' id="{_escaped(anchor)}"' if k == 0 and anchor else ""
+                label = f"{h.label_marked(p, side, place)} {own_badge}" if k == 0 else ""
+                tag = _escaped(tag)
+                out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}>{label}{html}</{tag}>\n')
+        for c, at_c in h.in_order(p.children, p, side):
+            if not (prune and (c.identical or c.anchor)):
+                self._provision(c, side, mv, at_c, out, annotate, prune, mark, badge)
+        out.extend(_printed(para, bar, at) for para in h.closing(p, side, mv))
+
+
+def _printed(para: Any, bar: str, at: str) -> str:
+    """A paragraph of the redline's (`render.redline.Paragraph`) printed with its change bar and address."""
+    tag = _escaped(para.tag)
+    return f'<{tag} class="{_escaped(para.css)}{bar}"{at}>{para.html}</{tag}>\n'
+
+
+def _escaped(text: str) -> str:
+    return str(escape(text))
