@@ -351,3 +351,22 @@ def test_more_than_half_of_a_clauses_points_changed_amends_the_clause_even_where
     assert written == ("1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Thường trực Tỉnh ủy” tại điểm b và "
                        "điểm d khoản 2 Điều 2."), written
     assert "như sau" not in written
+
+
+def test_a_change_of_tone_placement_alone_is_no_amendment() -> None:
+    # Luật Thi đua, khen thưởng: `hoà` retyped `hòa` in khoản 2 Điều 29 re-enacted the whole clause, and the redline
+    # listed it as amended with no mark in its text.
+    from regdraft.core.amend.tone_only import kept_tones
+
+    old_text = MINI.replace("Tập thể thảo luận dân chủ;", "Tập thể thảo luận dân chủ, hoà hợp;")
+    new_text = (old_text.replace("dân chủ, hoà hợp;", "dân chủ, hòa hợp;")
+                .replace("Thiểu số phục tùng đa số.", "Thiểu số phục tùng đa số, đa số tôn trọng thiểu số."))
+    old, new = parse(old_text, "old.md"), parse(new_text, "new.md")
+    generated = instructions_from_edits(old, new)
+    written = render_amendment(document(old, generated.instructions))
+    assert "điểm c khoản 2 Điều 2" in written and "điểm a" not in written and "hòa hợp" not in written
+    assert any("tone marks" in note and "điểm a khoản 2 Điều 2" in note for note in generated.notes), generated.notes
+    kept, where = kept_tones(old, new)
+    assert [str(a) for a in where] == ["d2.k2.a"]
+    assert kept.find("d2.k2.a").unit == old.find("d2.k2.a").unit
+    assert kept.find("d2.k2.c").unit == new.find("d2.k2.c").unit

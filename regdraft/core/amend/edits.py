@@ -56,6 +56,7 @@ from regdraft.core.amend.consequential import Punctuation
 from regdraft.core.amend.dashes import repealed_dash
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
+from regdraft.core.amend.tone_only import kept_tones
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.item_ends import only_end_differs
@@ -91,6 +92,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     language = old.language
     moves = renumbered(old, edited)
     new, removed = restore_removed(old, edited)
+    new, spelled = kept_tones(old, new)
     numbering = validate(new)  # a unit deleted outright is back as a placeholder: no gap is left from it
     if numbering:
         raise ParseError.collect(numbering, "regulation")
@@ -101,6 +103,10 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     if old.preamble != edited.preamble:
         notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
                      "change is not in the instructions.")
+    if spelled:
+        notes.append(f"The edited text changes only where tone marks sit in {_listed(spelled, language)} "
+                     "(`hoà` for `hòa`); an amending document does not amend spelling, so the text in force keeps "
+                     "its own.")
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
     failure = ""
@@ -344,6 +350,12 @@ def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> 
 
 def _content(unit: Unit) -> str:
     return unit.all_text()
+
+
+def _listed(addresses: Sequence[Address], language: str) -> str:
+    shown = [a.describe(language) for a in addresses[:5]]
+    more = len(addresses) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 def _renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, language: str) -> str:
