@@ -182,6 +182,12 @@ def test_the_office_accepts_a_proposal_on_one_dash_item_into_the_draft(
     assert SECOND in clause.text and len(clause.text) == 4  # the lead-in and the three items, the others as they were
     amendment = (ws.root / "amendments" / "qc-sua-doi-2025" / "amendment.md").read_text(encoding="utf-8")
     assert "gạch đầu dòng thứ nhất khoản 4 Điều 7" in amendment
+    # The wording is in the draft: answering the comment 'rejected' would say it was not taken in.
+    from regdraft.core.errors import Worded
+    from regdraft.workspace.rounds import respond_comment
+
+    with pytest.raises(Worded, match="still holds it"):
+        respond_comment(ws, change["id"], "rejected", "Không tiếp thu.", "qc-sua-doi-2025")
 
 
 def test_a_change_of_a_capital_alone_is_a_proposal_not_dropped(shipped: tuple[Workspace, Path], invoke: Invoke,

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_unit
+from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_part, proposed_unit
 from regdraft.core.amend.reasons import from_comment
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import UsageError, Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Address, Unit, map_units
-from regdraft.core.part_codes import is_dash_part, is_plus_part
-from regdraft.core.parts import with_part
+from regdraft.core.model import Address, map_units
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -82,7 +80,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      f"`regdraft amend from-edits {where}{_option(comment.regulation)}`.", "closing_text",
                      slug=where, provisions={"provision": placement.address})
     try:
-        new = (_with_part_proposed(draft.find(address).unit, address.part, comment.proposal) if address.part
+        new = (proposed_part(draft.find(address).unit, address.part, comment.proposal) if address.part
                else proposed_unit(comment.proposal, address, draft.language))
     except UsageError as exc:  # free text for an article, a clause inside a point, ...
         raise Worded(f"{exc.args[0]} Edit the text and run `{Command.of('amend from-edits', where)}`.",
@@ -106,20 +104,6 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      "no_change", id=comment.id)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
-
-
-def _with_part_proposed(unit: Unit, part: str, proposal: str) -> Unit:
-    """`unit` with one of its parts (a dash or plus item, its lead-in or closing text) replaced by the proposal's
-    paragraphs: a Word reply's change inside one dash item is proposed on that item (`d6.k2.a.dash1`). A dash
-    (plus) item's mark is added where the reviewer left it out."""
-    lines = [" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise UsageError("The proposed wording is empty.")
-    mark = "+ " if is_plus_part(part) else "- " if is_dash_part(part) else ""
-    if mark and not lines[0].startswith(mark):
-        lines[0] = mark + lines[0]
-    return with_part(unit, part, lines)
 
 
 def _option(regulation: str) -> str:

@@ -19,6 +19,8 @@ from regdraft.core.errors import UsageError
 from regdraft.core.labels import APPENDIX_HEADING
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, noun, repealed_unit
+from regdraft.core.part_codes import is_dash_part, is_plus_part
+from regdraft.core.parts import with_part
 
 PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX)
 
@@ -112,3 +114,17 @@ def _starts_with_label(line: str, kind: Kind, label: str, language: str) -> bool
     head = unit_label_text(Unit(kind, label), language)
     escaped = head.replace(".", "\\.")
     return line.startswith((head + " ", escaped + " ")) or line in (head, escaped)
+
+
+def proposed_part(unit: Unit, part: str, proposal: str) -> Unit:
+    """`unit` with one of its parts (a dash or plus item, its lead-in or closing text) replaced by the proposal's
+    paragraphs: a Word reply's change inside one dash item is proposed on that item (`d6.k2.a.dash1`). A dash
+    (plus) item's mark is added where the reviewer left it out."""
+    lines = [" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise UsageError("The proposed wording is empty.")
+    mark = "+ " if is_plus_part(part) else "- " if is_dash_part(part) else ""
+    if mark and not lines[0].startswith(mark):
+        lines[0] = mark + lines[0]
+    return with_part(unit, part, lines)
