@@ -451,29 +451,23 @@ def test_option_hints_name_this_command_and_other_commands() -> None:
     assert option_hint(None, ("force",)) == ""
 
 
-def test_check_reports_a_point_joined_to_the_line_above(mini_workspace: Workspace, invoke: Invoke) -> None:
-    joined = MINI.replace("Ban Thường vụ Tỉnh ủy;\n", "Ban Thường vụ Tỉnh ủy;\nb1) Cá nhân đề xuất;\n")
-    mini_workspace.commit({"regulations/MINI-QC.md": joined.encode()}, "Add điểm b1 without a blank line")
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("Ban Thường vụ Tỉnh ủy;\n", "Ban Thường vụ Tỉnh ủy;\nb1) Cá nhân đề xuất;\n",
+     "The line 'b1) Cá nhân đề xuất;' starts like điểm b1 but has no blank line before it"),
+    ("b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n",
+     "b) Cá nhân phụ trách phát triển kinh tế\n- xã hội của địa phương;\n",
+     "The line '- xã hội của địa phương;' starts a dash item right under a paragraph"),
+], ids=["point joined to the line above", "sentence wrapped before a dash"])
+def test_check_reports_a_line_markdown_would_read_otherwise_and_fmt_leaves_it(
+        mini_workspace: Workspace, invoke: Invoke, old: str, new: str, said: str) -> None:
+    # `b1) …` typed under point b was words of point b; `… kinh tế` wrapped before `- xã hội` became a dash item.
+    mini_workspace.commit({"regulations/MINI-QC.md": MINI.replace(old, new).encode()}, "A line typed by hand")
     result = invoke(mini_workspace, "check")
     assert result.exit_code == 1
-    assert ("regulations/MINI-QC.md:30: The line 'b1) Cá nhân đề xuất;' starts like điểm b1 but has no blank line "
-            "before it") in result.output
+    assert f"regulations/MINI-QC.md:30: {said}" in result.output
     before = snapshot(mini_workspace)
-    assert invoke(mini_workspace, "fmt").exit_code == 1  # never rewritten as the joined words
+    assert invoke(mini_workspace, "fmt").exit_code == 1  # never rewritten as anything else
     assert "MINI-QC.md:30:" in invoke(mini_workspace, "fmt", "--check").output
     assert snapshot(mini_workspace) == before
     shown = invoke(mini_workspace, "show", "MINI-QC", "d2.k2.b")
     assert "`regdraft check` reports 1 problem in regulations/MINI-QC.md" in shown.output
-
-
-def test_check_reports_a_sentence_wrapped_before_a_dash(mini_workspace: Workspace, invoke: Invoke) -> None:
-    wrapped = MINI.replace("b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n",
-                           "b) Cá nhân phụ trách phát triển kinh tế\n- xã hội của địa phương;\n")
-    mini_workspace.commit({"regulations/MINI-QC.md": wrapped.encode()}, "Wrap điểm b before a dash")
-    result = invoke(mini_workspace, "check")
-    assert result.exit_code == 1
-    assert ("regulations/MINI-QC.md:30: The line '- xã hội của địa phương;' starts a dash item right under a "
-            "paragraph") in result.output
-    before = snapshot(mini_workspace)
-    assert invoke(mini_workspace, "fmt").exit_code == 1  # never rewritten as a lead-in and a dash item
-    assert snapshot(mini_workspace) == before
