@@ -52,3 +52,16 @@ def test_an_unchanged_preamble_is_printed_plain_and_left_out_of_the_changes_alon
     assert '<p class="preamble">Căn cứ Điều lệ Đảng;</p>' in whole.read_text(encoding="utf-8")
     assert invoke(None, "compare", str(old), str(new), "--changed-only", "-o", str(only)).exit_code == 0
     assert "Căn cứ Điều lệ Đảng" not in only.read_text(encoding="utf-8").split('<div class="body-text">', 1)[1]
+
+
+def test_the_word_redline_tracks_an_edited_basis_before_the_first_provision(tmp_path: Path, invoke: Invoke) -> None:
+    from regdraft.core.replies import versions
+    from regdraft.importer.word_reply import read_reply
+
+    old, new = _files(tmp_path)
+    out = tmp_path / "so-sanh.docx"
+    assert invoke(None, "compare", str(old), str(new), "-o", str(out)).exit_code == 0
+    rejected, accepted = versions(read_reply(out.read_bytes(), out.name, redline_changes=True).paragraphs)
+    assert "Căn cứ Điều lệ Đảng;" in rejected and "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in accepted
+    basis = accepted.index("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")
+    assert basis < next(k for k, text in enumerate(accepted) if text.startswith("Điều 1"))

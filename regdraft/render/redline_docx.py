@@ -324,11 +324,24 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     document.add_page_break()  # type: ignore[no-untyped-call]
     when = _change_date(redline, today)
     writer = _Writer(document, names, tracked_author(redline), when)
+    _preamble(writer, comparison.old.preamble, comparison.new.preamble)
     for p in _in_order(comparison.provisions, top_ranks(comparison.old), top=True):
         _emit(writer, p, language)
     if redline.metadata_line(profile):
         paragraph(document, redline.metadata_line(profile), size=profile.body_pt - 4)
     save(document, output)
+
+
+def _preamble(w: _Writer, old: Sequence[str], new: Sequence[str]) -> None:
+    """The bases (`Căn cứ …`) before the first provision, as the consolidated text prints them, tracked where the
+    two texts differ (the HTML and PDF redlines mark them so)."""
+    from regdraft.core.word_diff import diff_words
+
+    before, after = "\n".join(old), "\n".join(new)
+    if not before and not after:
+        return
+    w.start("opening")
+    _body(w, diff_words(before, after) if before != after else (DiffSegment(Op.EQUAL, after),))
 
 
 def _change_date(redline: Redline, today: dt.date) -> str:
