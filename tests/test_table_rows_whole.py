@@ -4,15 +4,12 @@ The comparison table already kept them whole; it is checked so that it stays so.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, Invoke
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
 
 ROWS = 10
 
@@ -31,8 +28,7 @@ def _text(rows: int, changed: bool = False) -> str:
 
 
 def _pages(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text.split("\f")
+    return [page.extract_text() for page in PdfReader(str(pdf)).pages]
 
 
 def _rows_on_pages(pdf: Path) -> dict[int, set[int]]:
