@@ -65,6 +65,13 @@ def _import(invoke: Invoke, ws: Workspace, slug: str, reply: Path, *extra: str) 
     return by_provision
 
 
+def _changed(copy: Path, paragraph: str, old: str, new: str, author: str = "Lê Văn Cường") -> Any:
+    """The review copy opened, with `old` replaced by `new` in `paragraph` as a tracked change by `author`."""
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, paragraph), old), new, author)
+    return document
+
+
 @pytest.fixture
 def shipped(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> tuple[Workspace, Path]:
     """The shipped workspace in round 1, and its review copy."""
@@ -87,9 +94,7 @@ def test_a_change_in_one_dash_item_and_a_comment_on_another_are_two_comments(
     # Both were put on khoản 4 Điều 7 and merged: the comment's words and author carried the change's proposal,
     # and the change's own description and author were lost.
     ws, copy = shipped
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Chấp hành"), "Chấp hành nghiêm",
-                      "Lê Văn Cường")
+    document = _changed(copy, FIRST, "Chấp hành", "Chấp hành nghiêm")
     second = kit.paragraph_with(document, SECOND)
     kit.comment(document, second.runs[0], "Đề nghị bổ sung “lối sống”.", "Trần Thị Bình", second.runs[-1])
     comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
@@ -121,8 +126,7 @@ def test_a_comment_on_the_dash_item_a_reviewer_rewrote_carries_the_proposal_and_
 def test_changes_in_two_dash_items_stay_one_proposal_on_their_unit(
         shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
     ws, copy = shipped
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Chấp hành"), "Chấp hành nghiêm", "A")
+    document = _changed(copy, FIRST, "Chấp hành", "Chấp hành nghiêm", "A")
     kit.track_replace(kit.isolate(kit.paragraph_with(document, SECOND), "Giữ gìn"), "Rèn luyện", "A")
     (c,) = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx")).values()
     assert c["provision"] == "d7.k4"
@@ -170,9 +174,7 @@ def test_the_office_accepts_a_proposal_on_one_dash_item_into_the_draft(
     from regdraft.workspace.rounds import draft_text
 
     ws, copy = shipped
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Chấp hành"), "Chấp hành nghiêm",
-                      "Lê Văn Cường")
+    document = _changed(copy, FIRST, "Chấp hành", "Chấp hành nghiêm")
     comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
     change = comments["d7.k4.dash1"]
     accepted = accept_proposal(ws, "qc-sua-doi-2025", change["id"])  # the review server's Accept button
@@ -194,8 +196,7 @@ def test_a_change_of_a_capital_alone_is_a_proposal_not_dropped(shipped: tuple[Wo
                                                                 tmp_path: Path) -> None:
     # `Nhà nước` (the State) for `nhà nước` is a change of meaning; a reply making only it imported nothing.
     ws, copy = shipped
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, FIRST), "Nhà nước"), "nhà nước", "Lê Văn Cường")
+    document = _changed(copy, FIRST, "Nhà nước", "nhà nước")
     comments = _import(invoke, ws, "qc-sua-doi-2025", kit.save(document, tmp_path / "reply.docx"))
     assert comments["d7.k4.dash1"]["proposal"] == FIRST.replace("Nhà nước", "nhà nước")
 
