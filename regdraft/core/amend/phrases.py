@@ -137,6 +137,18 @@ def replace(text: str, phrase: str, new: str | None, position: str = "") -> tupl
     return text, len(spans)
 
 
+def loose_phrase(phrase: str) -> str:
+    """What `count` and `find` look for first in a text's `loose_unit`: absent from it, the phrase occurs nowhere."""
+    return _loose(" ".join(phrase.split()))
+
+
+def loose_unit(unit: Unit) -> str:
+    """Every text of a unit and the units inside it, as `count` and `find` compare them first, one per line:
+    a phrase whose `loose_phrase` it does not hold occurs nowhere in the unit."""
+    texts = (*((unit.title,) if unit.title else ()), *unit.text, *unit.closing)
+    return "\n".join([*map(_loose, texts), *map(loose_unit, unit.children)])
+
+
 def count_in_unit(unit: Unit, phrase: str) -> int:
     """How often `phrase` occurs in a unit: its title, text, closing text and every unit inside."""
     total = count(unit.title, phrase) if unit.title else 0

@@ -114,27 +114,56 @@ class Cohesion:
 
     def __init__(self, paragraphs: list[str], language: str | None = None) -> None:
         self.function = function_words(language) if language else FUNCTION_WORDS
-        # Every run of k words, counted, and with the word after it (`|` at a break) and the word
-        # before it, as flat tuples `(*run, after)` and `(before, *run)`: built by `zip` and counted
-        # by `Counter`, a law of 37,000 words (about 100,000 runs) takes a fifth of a second.
-        grams: list[tuple[str, ...]] = []
-        after: list[tuple[str, ...]] = []
-        before: list[tuple[str, ...]] = []
+        # Every word of the text in one list, None between runs, and where each word stands: a run of words
+        # is counted, with its neighbours, only when a phrase's end asks about it. Counting every run of one
+        # to three words of a 1,000-article text up front took 2-3 s; a phrase's ends ask about a few
+        # thousand runs. `tests/test_readable_cohesion.py` checks the answers against counting them all.
+        # The runs are those of `_runs`, read in one loop over the words.
+        words: list[str | None] = [None]
+        at: dict[str, list[int]] = {}
+        edges = OPENERS + CLOSERS
         for paragraph in paragraphs:
-            for run in _runs(paragraph):
-                closed, opened = [*run, _BREAK], [_BREAK, *run]
-                for k in range(1, min(3, len(run)) + 1):
-                    grams.extend(zip(*(run[j:] for j in range(k)), strict=False))
-                    after.extend(zip(*(closed[j:] for j in range(k + 1)), strict=False))
-                    before.extend(zip(*(opened[j:] for j in range(k + 1)), strict=False))
-        self.count: Counter[tuple[str, ...]] = Counter(grams)
-        self.after: Counter[tuple[str, ...]] = Counter(after)
-        self.before: Counter[tuple[str, ...]] = Counter(before)
+            for word in paragraph.lower().split():
+                bare = word.strip(edges)
+                if (word[0] in OPENERS or not bare) and words[-1] is not None:
+                    words.append(None)
+                if bare:
+                    at.setdefault(bare, []).append(len(words))
+                    words.append(bare)
+                if word[-1] in CLOSERS and words[-1] is not None:
+                    words.append(None)
+            if words[-1] is not None:
+                words.append(None)
+        self._words = words
+        self._at = at
+        self._sides: dict[tuple[tuple[str, ...], bool], Counter[str]] = {}
+        self._runs_at: dict[tuple[str, ...], list[int]] = {}
 
-    def _joined(self, grams: list[tuple[str, ...]], side: Counter[tuple[str, ...]], word: str, last: bool) -> bool:
+    def _side(self, gram: tuple[str, ...], last: bool) -> Counter[str]:
+        """The words after (`last`) or before each place of the run `gram`, `_BREAK` where the run ends."""
+        key = (gram, last)
+        found = self._sides.get(key)
+        if found is None:
+            words, size = self._words, len(gram)
+            found = self._sides[key] = Counter(
+                (words[i + size] if last else words[i - 1]) or _BREAK for i in self._places(gram))
+        return found
+
+    def _places(self, gram: tuple[str, ...]) -> list[int]:
+        """Where the run `gram` starts in the text: the places of its first words that go on with its last."""
+        if len(gram) == 1:
+            return self._at.get(gram[0], [])
+        found = self._runs_at.get(gram)
+        if found is None:
+            words, end, last = self._words, len(gram) - 1, gram[-1]
+            found = self._runs_at[gram] = [i for i in self._places(gram[:-1]) if words[i + end] == last]
+        return found
+
+    def _joined(self, grams: list[tuple[str, ...]], word: str, last: bool) -> bool:
         for gram in grams:
-            total = self.count.get(gram, 0)
-            together = side[(*gram, word) if last else (word, *gram)]
+            side = self._side(gram, last)
+            total = side.total()
+            together = side[word]
             if total >= 2 and together == total:  # followed (preceded) by `word` wherever it stands
                 return True
             if len(gram) == 1 and total >= MANY and together >= DOMINANT * total:
@@ -144,12 +173,12 @@ class Cohesion:
     def runs_on(self, words: list[str], following: str) -> bool:
         """True when `following` belongs with the last words of `words` (see the class)."""
         grams = [tuple(w.lower() for w in words[-k:]) for k in (3, 2, 1) if k <= len(words)]
-        return self._joined(grams, self.after, following.lower(), last=True)
+        return self._joined(grams, following.lower(), last=True)
 
     def runs_back(self, words: list[str], previous: str) -> bool:
         """True when `previous` belongs with the first words of `words` (see the class)."""
         grams = [tuple(w.lower() for w in words[:k]) for k in (3, 2, 1) if k <= len(words)]
-        return self._joined(grams, self.before, previous.lower(), last=False)
+        return self._joined(grams, previous.lower(), last=False)
 
 
 def _runs(paragraph: str) -> list[list[str]]:

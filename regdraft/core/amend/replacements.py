@@ -30,9 +30,9 @@ from dataclasses import replace as dc_replace
 from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
-from regdraft.core.amend.phrases import find, tokens
+from regdraft.core.amend.phrases import find, loose_phrase, loose_unit, tokens
 from regdraft.core.amend.readable import Cohesion, cost, is_whole, only_function_words, word_edges
-from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
+from regdraft.core.model import Address, Kind, Regulation, Unit, map_units, unit_address
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
 MOST_EDITS = 6  # a paragraph with more edits is not searched for phrases spanning several of them
@@ -96,10 +96,14 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     """The phrase instructions for the edits from `old` to `new`, and `old` with them applied."""
     chosen: list[Chosen] = []
     current = old
-    after = {loc.address: loc.unit for loc in new.walk()}
-    cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
+    located, was = list(new.walk()), list(old.walk())
+    after = {loc.address: loc.unit for loc in located}
+    # Where no two units share an address, a unit as the new text has it holds only units as it has them.
+    pruned = len(after) == len(located) and len(old.index()) == len(was)
+    cohesion = Cohesion([p for loc in was for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
+    folded = _Folded()
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
-        best = _best(current, after, throughout, excluded, cohesion)
+        best = _best(current, after, throughout, excluded, cohesion, folded, pruned)
         if best is None:
             break
         chosen.append(best)
@@ -117,11 +121,15 @@ def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
 # The edits --------------------------------------------------------------------------------
 
 
-def sites(old: Regulation, after: dict[Address, Unit]) -> list[Site]:
-    """Every word edit in a title or paragraph that both texts hold, in document order."""
+def sites(old: Regulation, after: dict[Address, Unit], pruned: bool = False) -> list[Site]:
+    """Every word edit in a title or paragraph that both texts hold, in document order.
+
+    `pruned`: no two units of either text share an address, so the units inside one that the new text has
+    as it stands are not looked at (a 1,000-article text with 100 edits, walked in each round of `choose`)."""
     out: list[Site] = []
-    for loc in old.walk():
-        unit, twin = loc.unit, after.get(loc.address)
+    walked = _unequal(old.units, None, after) if pruned else ((loc.address, loc.unit) for loc in old.walk())
+    for address, unit in walked:
+        twin = after.get(address)
         if twin is None or unit.repealed or twin.repealed or unit == twin:
             continue
         pairs: list[tuple[int, str, str]] = []
@@ -133,8 +141,17 @@ def sites(old: Regulation, after: dict[Address, Unit]) -> list[Site]:
             pairs.extend((len(unit.text) + i, x, y)
                          for i, (x, y) in enumerate(zip(unit.closing, twin.closing, strict=True)) if x != y)
         for index, x, y in pairs:
-            out.extend(Site(loc.address, index, x, start, end, text) for start, end, text in _edits(x, y))
+            out.extend(Site(address, index, x, start, end, text) for start, end, text in _edits(x, y))
     return out
+
+
+def _unequal(units: Sequence[Unit], base: Address | None, after: dict[Address, Unit]) -> Iterator[tuple[Address, Unit]]:
+    """Every unit with its address in document order, but those inside a unit equal to its twin in `after`."""
+    for unit in units:
+        address = unit_address(unit, base)
+        yield address, unit
+        if unit.children and after.get(address) != unit:
+            yield from _unequal(unit.children, address, after)
 
 
 def _offsets(parts: list[str]) -> list[int]:
@@ -208,10 +225,30 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
 # Choosing --------------------------------------------------------------------------------
 
 
+class _Folded:
+    """Each top unit's texts as phrases are first looked for in them (`loose_unit`), kept across the rounds
+    of `choose` (a round changes a few units and shares the rest): a phrase is counted, or checked for whole
+    words, only in the units that may hold it, not in each paragraph of a 1,000-article text."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[Unit, str]] = {}  # by id; the unit is held, so its id is not reused
+
+    def holding(self, units: Sequence[Unit], phrase: str) -> list[Unit]:
+        """The units of `units` in which `phrase` may occur."""
+        wanted = loose_phrase(phrase)
+        return [unit for unit in units if wanted and wanted in self._text(unit)]
+
+    def _text(self, unit: Unit) -> str:
+        found = self._texts.get(id(unit))
+        if found is None or found[0] is not unit:
+            found = self._texts[id(unit)] = (unit, loose_unit(unit))
+        return found[1]
+
+
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
-          excluded: frozenset[Address], cohesion: Cohesion) -> Chosen | None:
+          excluded: frozenset[Address], cohesion: Cohesion, folded: _Folded, pruned: bool = False) -> Chosen | None:
     found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
-    for site in sites(current, after):
+    for site in sites(current, after, pruned):
         for old, new, hit in widenings(site, cohesion):
             seen = found.setdefault((old, new), {})
             known = seen.get(hit.occurrence)
@@ -222,7 +259,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
 
     def total(phrase: str) -> int:
         if phrase not in totals:
-            totals[phrase] = sum(occurrences(u, phrase) for u in current.units)
+            totals[phrase] = sum(occurrences(u, phrase) for u in folded.holding(current.units, phrase))
         return totals[phrase]
 
     wholes: dict[tuple[str, Address | None], bool] = {}
@@ -231,7 +268,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         # Every occurrence the instruction would change, in the provision (None: the whole regulation).
         key = (phrase, holder)
         if key not in wholes:
-            units = current.units if holder is None else (before[holder],)
+            units = folded.holding(current.units, phrase) if holder is None else (before[holder],)
             wholes[key] = all(quoted_whole(u, phrase) for u in units)
         return wholes[key]
 
