@@ -22,8 +22,9 @@ from regdraft.core.errors import ParseError
 from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Regulation, map_units
+from regdraft.importer import import_file
 
-from .conftest import FIXTURES
+from .conftest import CORPUS, FIXTURES, needs_corpus
 from .test_amend_edits import ENGLISH, PROPERTY, SHIPPED, SHIPPED_TEXT, Pair, body, edited, reproduces
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
@@ -370,3 +371,28 @@ def test_a_change_of_tone_placement_alone_is_no_amendment() -> None:
     assert [str(a) for a in where] == ["d2.k2.a"]
     assert kept.find("d2.k2.a").unit == old.find("d2.k2.a").unit
     assert kept.find("d2.k2.c").unit == new.find("d2.k2.c").unit
+
+
+@needs_corpus
+def test_a_title_given_to_an_untitled_article_re_enacts_the_article() -> None:
+    # Luật Thi đua, khen thưởng 2003 has no article titles (`Điều 6` alone on its line): there is no title to amend,
+    # so `Sửa đổi tên Điều 6 như sau:` would amend nothing that exists; the article is re-enacted with its title.
+    law = render(import_file(CORPUS / "luat-thi-dua-khen-thuong.txt").regulation)
+    titled = law.replace("## Điều 6\n", "## Điều 6. Nguyên tắc thi đua, khen thưởng\n", 1)
+    assert body(law, titled) == (
+        "1\\. Sửa đổi, bổ sung Điều 6 như sau:\n\n“Điều 6. Nguyên tắc thi đua, khen thưởng\n\n"
+        "1\\. Nguyên tắc thi đua gồm:\n\na) Tự nguyện, tự giác, công khai;\n\n"
+        "b) Đoàn kết, hợp tác và cùng phát triển.\n\n2\\. Nguyên tắc khen thưởng gồm:\n\n"
+        "a) Chính xác, công khai, công bằng, kịp thời;\n\n"
+        "b) Một hình thức khen thưởng có thể tặng nhiều lần cho một đối tượng;\n\n"
+        "c) Bảo đảm thống nhất giữa tính chất, hình thức và đối tượng khen thưởng;\n\n"
+        "d) Kết hợp chặt chẽ động viên tinh thần với khuyến khích bằng lợi ích vật chất.”.")
+    reproduces(parse(law, "old.md"), parse(titled, "new.md"))
+    # An article without clauses too; and a title taken away leaves none to rename either.
+    titled = titled.replace("## Điều 5\n", "## Điều 5. Mục tiêu của thi đua\n", 1)
+    assert body(law, titled).startswith("1\\. Sửa đổi, bổ sung Điều 5 như sau:\n\n“Điều 5. Mục tiêu của thi đua\n\n"
+                                        "Mục tiêu của thi đua nhằm tạo động lực")
+    reproduces(parse(law, "old.md"), parse(titled, "new.md"))
+    untitled = SHIPPED_TEXT.replace("## Điều 3. Nguyên tắc làm việc\n", "## Điều 3\n", 1)
+    assert body(SHIPPED_TEXT, untitled).startswith("1\\. Sửa đổi, bổ sung Điều 3 như sau:\n\n“Điều 3\n\n1\\. Ban Chấp")
+    reproduces(SHIPPED, parse(untitled, "new.md"))

@@ -11,7 +11,8 @@ Choices (docs/from-edits.md):
   quote a repealed unit's placeholder, or its lead-in changed with its title or closing text. A
   changed lead-in otherwise is amended on its own (`Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
   sau:`, as Luật 57/2024 writes it), followed by its changed children. A
-  changed article title alone is renamed, unless a phrase instruction names it (below).
+  changed article title alone is renamed, unless a phrase instruction names it (below); a title
+  given to an untitled article, or deleted, re-enacts the article (there is no title to rename).
 - One phrase replaced (or deleted) identically is one `Thay thế cụm từ` (`Bỏ cụm từ`)
   instruction when it changed in two or more provisions, or in the lead-in (or closing text) of a
   unit that has children; `trong toàn bộ Quy chế` when those provisions hold every occurrence. The phrase is
@@ -547,8 +548,8 @@ class _Planner:
             return whole
         title_changed = before.title != unit.title
         lead_changed = before.text != unit.text or before.closing != unit.closing
-        if title_changed and not unit.title:
-            return whole
+        if title_changed and not (before.title and unit.title):
+            return whole  # a title given to an untitled article, or taken away: there is no title to rename
         children, changed, total = self._children(before, unit, address)
         if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit):
             return whole
