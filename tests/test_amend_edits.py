@@ -551,13 +551,15 @@ def test_a_changed_dash_item_is_amended_alone_not_its_unit() -> None:
         "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
         "“- Giữ gìn phẩm chất đạo đức, lối sống; kiên quyết đấu tranh chống chủ nghĩa cá nhân;”.")
     reproduces(SHIPPED, parse(new))
-    # Two dash items of one clause: one instruction each, not a group of "points".
+    # Two dash items of one clause: the clause re-enacted whole, as amending documents write it
+    # (tests/test_amend_edits_wording.py), not one instruction per item.
     both = new.replace("- Thực hiện dân chủ, giữ gìn đoàn kết nội bộ và mối liên hệ mật thiết với nhân dân.",
                        "- Thực hiện dân chủ.")
     assert body(DASHED, both) == (
-        "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n"
-        "“- Giữ gìn phẩm chất đạo đức, lối sống; kiên quyết đấu tranh chống chủ nghĩa cá nhân;”.\n\n"
-        "2\\. Sửa đổi, bổ sung gạch đầu dòng thứ ba khoản 4 Điều 7 như sau:\n\n“- Thực hiện dân chủ.”.")
+        "1\\. Sửa đổi, bổ sung khoản 4 Điều 7 như sau:\n\n“4\\. Tỉnh ủy viên có trách nhiệm nêu gương về:\n\n"
+        "- Chấp hành đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước;\n"
+        "- Giữ gìn phẩm chất đạo đức, lối sống; kiên quyết đấu tranh chống chủ nghĩa cá nhân;\n"
+        "- Thực hiện dân chủ.”.")
     reproduces(SHIPPED, parse(both))
     # A repealed dash item is repealed; a change to the lead-in too amends the clause as a whole.
     assert body(DASHED, DASHED.replace(SECOND_DASH, "- (được bãi bỏ)")) == (

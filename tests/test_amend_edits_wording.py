@@ -396,3 +396,80 @@ def test_a_title_given_to_an_untitled_article_re_enacts_the_article() -> None:
     untitled = SHIPPED_TEXT.replace("## Điều 3. Nguyên tắc làm việc\n", "## Điều 3\n", 1)
     assert body(SHIPPED_TEXT, untitled).startswith("1\\. Sửa đổi, bổ sung Điều 3 như sau:\n\n“Điều 3\n\n1\\. Ban Chấp")
     reproduces(SHIPPED, parse(untitled, "new.md"))
+
+
+# Dash and plus items: one amended alone, several by their holder ---------------------------------
+
+ND_63 = CORPUS.parent / "amendments" / "nd-63-2010"
+DRAFT = "- Dự thảo tờ trình;"  # the first of the four dash items of khoản 2 Điều 31 as Nghị định 48/2013 gives it
+REPORT = "- Báo cáo kết quả rà soát của Bộ, cơ quan ngang Bộ;"  # the third
+
+
+@pytest.fixture(scope="module")
+def nd_63_in_force() -> str:
+    """Nghị định 63/2010/NĐ-CP as Nghị định 48/2013/NĐ-CP amends it, both imported from the corpus."""
+    from regdraft.core.amend import apply
+    from regdraft.importer.amendment import import_amendment
+
+    base = import_file(ND_63 / "base-63-2010-ND-CP.txt", reg_id="63/2010/NĐ-CP")
+    regulation = parse(base.text, base.regulation.source)
+    amending = import_amendment(ND_63 / "amending-48-2013-ND-CP.txt", "nd-48-2013", {regulation.id: regulation.meta})
+    assert amending.amendment is not None
+    return render(apply(regulation, amending.amendment).regulation)
+
+
+@needs_corpus
+def test_two_dash_items_of_a_clause_amend_the_clause_whole_as_nghi_dinh_48_2013_writes_it(nd_63_in_force: str) -> None:
+    # Nghị định 48/2013 re-enacts khoản 2 Điều 31 of Nghị định 63/2010 whole, its four dash items quoted; a drafter
+    # who edits two of them gets the same, not one `Sửa đổi, bổ sung gạch đầu dòng thứ …` instruction per item.
+    old = nd_63_in_force
+    one = old.replace(f"{DRAFT}\n", "- Dự thảo tờ trình Chính phủ, Thủ tướng Chính phủ;\n", 1)
+    assert body(old, one) == ("1\\. Sửa đổi, bổ sung gạch đầu dòng thứ nhất khoản 2 Điều 31 như sau:\n\n"
+                              "“- Dự thảo tờ trình Chính phủ, Thủ tướng Chính phủ;”.")
+    two = one.replace(f"{REPORT}\n", "- Báo cáo kết quả rà soát, đánh giá của Bộ, cơ quan ngang Bộ;\n", 1)
+    written = body(old, two)
+    start = two.index("2\\. Trên cơ sở kết quả rà soát, đánh giá thủ tục hành chính của Bộ")
+    clause = two[start:two.index("\n\n3\\. Bộ Tư pháp chịu trách nhiệm theo dõi", start)]
+    assert written == f"1\\. Sửa đổi, bổ sung khoản 2 Điều 31 như sau:\n\n“{clause}”.", written
+    assert "- Dự thảo tờ trình Chính phủ, Thủ tướng Chính phủ;\n- Dự thảo văn bản" in written
+    reproduces(parse(old, "old.md"), parse(two, "new.md"))
+    # One of them repealed: no new text of the clause would quote `- (được bãi bỏ)`, so each item has its own.
+    repealed = one.replace(f"{REPORT}\n", "- (được bãi bỏ)\n", 1)
+    assert body(old, repealed) == ("1\\. Sửa đổi, bổ sung gạch đầu dòng thứ nhất khoản 2 Điều 31 như sau:\n\n"
+                                   "“- Dự thảo tờ trình Chính phủ, Thủ tướng Chính phủ;”.\n\n"
+                                   "2\\. Bãi bỏ gạch đầu dòng thứ ba khoản 2 Điều 31.")
+    reproduces(parse(old, "old.md"), parse(repealed, "new.md"))
+
+
+DASHED_POINT = MINI.replace("a) Tập thể thảo luận dân chủ;",
+                            "a) Tập thể thảo luận dân chủ:\n\n- Trước khi quyết định;\n- Trong hội nghị;\n"
+                            "- Sau hội nghị;")
+PLUSSED = MINI.replace("- Hội nghị thường lệ;",
+                       "- Hội nghị thường lệ:\n  + Hội nghị đầu năm;\n  + Hội nghị giữa năm;\n  + Hội nghị cuối năm;")
+
+
+@pytest.mark.parametrize(("old", "edits", "written"), [
+    (DASHED_POINT, [("- Trong hội nghị;", "- Trong và sau hội nghị;")],
+     "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai điểm a khoản 2 Điều 2 như sau:\n\n“- Trong và sau hội nghị;”."),
+    (DASHED_POINT, [("- Trong hội nghị;", "- Trong và sau hội nghị;"), ("- Sau hội nghị;", "- Khi kiểm điểm;")],
+     "1\\. Sửa đổi, bổ sung điểm a khoản 2 Điều 2 như sau:\n\n“a) Tập thể thảo luận dân chủ:\n\n"
+     "- Trước khi quyết định;\n- Trong và sau hội nghị;\n- Khi kiểm điểm;”."),
+    # Two plus items of one dash item: the dash item, with its plus items.
+    (PLUSSED, [("+ Hội nghị đầu năm;", "+ Hội nghị tháng Một;"),
+               ("+ Hội nghị cuối năm;", "+ Hội nghị tháng Mười hai;")],
+     "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ nhất khoản 1 Điều 3 như sau:\n\n“- Hội nghị thường lệ:\n\n"
+     "+ Hội nghị tháng Một;\n  + Hội nghị giữa năm;\n  + Hội nghị tháng Mười hai;”."),
+    # A plus item and the other dash item: two dash items amended, so the clause.
+    (PLUSSED, [("+ Hội nghị đầu năm;", "+ Hội nghị tháng Một;"), ("- Hội nghị bất thường.", "- Hội nghị chuyên đề.")],
+     "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ 3 tháng một lần:\n\n"
+     "- Hội nghị thường lệ:\n  + Hội nghị tháng Một;\n  + Hội nghị giữa năm;\n  + Hội nghị cuối năm;\n"
+     "- Hội nghị chuyên đề.”."),
+])
+def test_two_amended_dash_or_plus_items_amend_the_unit_that_holds_them(old: str, edits: list[tuple[str, str]],
+                                                                       written: str) -> None:
+    new = old
+    for was, now in edits:
+        assert was in new
+        new = new.replace(was, now, 1)
+    assert body(old, new) == written
+    reproduces(parse(old, "old.md"), parse(new, "new.md"))

@@ -6,6 +6,8 @@ instructions of Điều 1 as the amend package's own `Instruction` objects
 (`regdraft.workspace.regenerate` puts them into an amending document in the workspace).
 
 Choices (docs/from-edits.md):
+- A changed dash (plus) item is amended on its own; two or more amended items of one holder amend the
+  holder (the point, clause or dash item) as a whole, as amending documents re-enact it.
 - A changed point is amended on its own; a clause or article is amended as a whole when more
   than half of its children changed (amended, inserted or repealed), unless its new text would then
   quote a repealed unit's placeholder, or its lead-in changed with its title or closing text. A
@@ -568,7 +570,8 @@ class _Planner:
 
     def _item_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step] | None:
         """Steps on the dash items (and plus items) that changed, when nothing else of the unit did;
-        None when the change is not confined to them (the unit is then amended otherwise)."""
+        None when the change is not confined to them, or when two or more of its dash items are amended
+        (the unit is then amended otherwise: re-enacted whole, as amending documents write it)."""
         if (before.title, before.children, before.closing) != (unit.title, unit.children, unit.closing):
             return None
         old, new = dash_items(before.text), dash_items(unit.text)
@@ -577,10 +580,12 @@ class _Planner:
             return None
         steps: list[Step] = []
         position = self.position[address]
+        amended = 0
         for n, (was, now) in enumerate(zip(old, new, strict=True), 1):
             if before.text[was[0]:was[1]] != unit.text[now[0]:now[1]]:
                 steps.extend(self._item(before, unit, address.with_part(dash_part(n)), was, now, position))
-        return steps
+                amended += 1
+        return None if _several_amended(amended, steps) else steps
 
     def _item(self, before: Unit, unit: Unit, item: Address, was: tuple[int, int], now: tuple[int, int],
               position: int) -> list[Step]:
@@ -598,7 +603,8 @@ class _Planner:
                 if before.text[a[0]:a[1]] != unit.text[b[0]:b[1]]:
                     steps.append(self._item_step(unit, item.unit.with_part(plus_part(dash, m)),
                                                  unit.text[b[0]:b[1]], "+", position))
-            return steps
+            if not _several_amended(len(steps), steps):
+                return steps
         return [self._item_step(unit, item, new_text, "-", position)]
 
     def _item_step(self, unit: Unit, item: Address, paragraphs: tuple[str, ...], mark: str, position: int) -> Step:
@@ -621,6 +627,14 @@ class _Planner:
             steps.extend(made)
             previous[child.kind] = child_address
         return steps, changed, total
+
+
+def _several_amended(items: int, steps: Sequence[Step]) -> bool:
+    """Whether `items` changed dash (plus) items of one holder are amended by giving the holder's new text whole:
+    two or more, none of them repealed (a quote never enacts the placeholder `- (được bãi bỏ)`). Amending
+    documents re-enact the point or clause (dash item) that holds them rather than address item after item
+    (Nghị định 48/2013 quotes khoản 2 Điều 31 of Nghị định 63/2010 whole, with its four dash items)."""
+    return items >= 2 and not any(isinstance(s.op, RepealUnits) for s in steps)
 
 
 def _quotes_repeal(before: Unit, unit: Unit) -> bool:
