@@ -580,7 +580,7 @@ def test_a_changed_plus_item_is_amended_alone_not_its_dash_item() -> None:
     own = new.replace("- Giữ gìn phẩm chất đạo đức, lối sống:", "- Giữ gìn phẩm chất, lối sống:")
     assert body(WITH_PLUS, own) == (
         "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:\n\n“- Giữ gìn phẩm chất, lối sống:\n\n"
-        "+ tu dưỡng, rèn luyện thường xuyên, liên tục;\n  + đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng;”.")
+        "  + tu dưỡng, rèn luyện thường xuyên, liên tục;\n  + đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng;”.")
     reproduces(parse(WITH_PLUS), parse(own))
 
 

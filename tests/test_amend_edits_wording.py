@@ -458,7 +458,7 @@ PLUSSED = MINI.replace("- Hội nghị thường lệ;",
     (PLUSSED, [("+ Hội nghị đầu năm;", "+ Hội nghị tháng Một;"),
                ("+ Hội nghị cuối năm;", "+ Hội nghị tháng Mười hai;")],
      "1\\. Sửa đổi, bổ sung gạch đầu dòng thứ nhất khoản 1 Điều 3 như sau:\n\n“- Hội nghị thường lệ:\n\n"
-     "+ Hội nghị tháng Một;\n  + Hội nghị giữa năm;\n  + Hội nghị tháng Mười hai;”."),
+     "  + Hội nghị tháng Một;\n  + Hội nghị giữa năm;\n  + Hội nghị tháng Mười hai;”."),
     # A plus item and the other dash item: two dash items amended, so the clause.
     (PLUSSED, [("+ Hội nghị đầu năm;", "+ Hội nghị tháng Một;"), ("- Hội nghị bất thường.", "- Hội nghị chuyên đề.")],
      "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n\n“1\\. Ban Chấp hành họp thường lệ 3 tháng một lần:\n\n"

@@ -281,3 +281,15 @@ def test_markdown_export_parses_again_with_only_the_markers_added(reg: Regulatio
     numbers = [int(n) for n in re.findall(r"\[\^(\d+)\]", "\n".join(u.all_text() for u in again.units))]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) == len({a for a in chosen})
+
+
+def test_every_plus_item_of_the_markdown_export_is_indented_as_the_format_writes_it() -> None:
+    # A plus item first in its list (under a paragraph of its dash item) stood at the margin, the next ones indented.
+    text = (FIXTURES / "mini.md").read_text(encoding="utf-8").replace(
+        "- Hội nghị thường lệ;", "- Hội nghị thường lệ:\n\ngồm:\n\n+ Hội nghị đầu năm;\n+ Hội nghị cuối năm;")
+    reg = parse(text, "mini.md")
+    meta = amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01")
+    steps = [(meta, FakeApplied(reg, [change("d3.k1", "amended", "khoản 1 Điều 1")]))]
+    written = consolidated_markdown(consolidate(reg, steps, dt.date(2025, 4, 1), words=words_of(reg)))
+    assert "gồm:\n\n  + Hội nghị đầu năm;\n  + Hội nghị cuối năm;\n- Hội nghị bất thường." in written, written
+    assert unmarked(parse(written).units) == reg.units

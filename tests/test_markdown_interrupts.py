@@ -98,9 +98,16 @@ def test_plus_items_under_a_dash_item_as_the_format_writes_them_are_no_problem()
     assert "- Công tác cán bộ\n  + quy hoạch\n  + đào tạo\n- Công tác khác\n  + kiểm tra" in written
     reading = read(written, "mini.md")
     assert reading.problems == () and reading.regulation == parse(written, "mini.md")
+    # A plus item first in its list is indented as the others are (it was at the margin, the next ones not), and
+    # under a paragraph of a dash item too.
     plus_first = MINI.replace(POINT_B, "b) Cá nhân phụ trách:\n\n+ quy hoạch\n+ đào tạo\n")
     written = render(parse(plus_first, "mini.md"))
-    assert "+ quy hoạch\n  + đào tạo\n" in written and read(written, "mini.md").problems == ()
+    assert "phụ trách:\n\n  + quy hoạch\n  + đào tạo\n" in written and read(written, "mini.md").problems == ()
+    assert render(parse(written, "mini.md")) == written
+    under = MINI.replace(POINT_B, "b) Cá nhân phụ trách:\n\n- Công tác cán bộ:\n\ngồm:\n\n+ quy hoạch\n+ đào tạo\n")
+    written = render(parse(under, "mini.md"))
+    assert "gồm:\n\n  + quy hoạch\n  + đào tạo\n" in written and read(written, "mini.md").problems == ()
+    assert parse(written, "mini.md") == parse(under, "mini.md") and render(parse(written, "mini.md")) == written
 
 
 def test_a_dash_wrapped_inside_a_dash_item_is_a_problem() -> None:

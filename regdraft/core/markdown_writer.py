@@ -37,6 +37,12 @@ def _dash_content(content: str) -> bool:
     return content.startswith("- ") or content.startswith("+ ")
 
 
+def list_line(item: str) -> str:
+    """A dash item as the format writes it (docs/format.md): `- …` at the margin, a plus item always `  + …`,
+    the first of a list as well as the others."""
+    return "  " + item if item.startswith("+ ") else item
+
+
 def render(reg: Regulation) -> str:
     """Write a regulation in the canonical file format."""
     out: list[str] = ["---", reg.front_matter, "---"] if reg.front_matter else ["---", "---"]
@@ -137,7 +143,7 @@ def _text_blocks(paragraphs: Sequence[str]) -> list[str]:
     in_list = False
     for para in paragraphs:
         if _dash_content(para):
-            item = ("  " + para) if para.startswith("+ ") and in_list else para
+            item = list_line(para)
             if in_list:
                 blocks[-1] += "\n" + item
             else:

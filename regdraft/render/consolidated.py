@@ -27,6 +27,7 @@ from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
 from regdraft.core.labels import ISSUED_WITH
 from regdraft.core.markdown import dump_front_matter
+from regdraft.core.markdown_writer import list_line
 from regdraft.core.model import (
     HEADING_KINDS,
     REPEALED_TEXT,
@@ -325,11 +326,11 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
             body = " ".join(p for p in (mark, block.text) if p)
             blocks.append(f"{label} {body}" if body else label)
         elif block.kind in ("dash", "subdash"):
-            item = f"- {block.text}" if block.kind == "dash" else f"  + {block.text}"
+            item = list_line(f"- {block.text}" if block.kind == "dash" else f"+ {block.text}")
             if blocks and blocks[-1].lstrip().startswith(("- ", "+ ")) and not blocks[-1].startswith("[^"):
                 blocks[-1] += "\n" + item
             else:
-                blocks.append(item.lstrip())
+                blocks.append(item)
         else:
             blocks.append(block.text)
     return "\n".join(out) + "\n" + "\n\n".join(blocks) + "\n"

@@ -32,6 +32,7 @@ from regdraft.core.frontmatter import (
     without_control_characters,
 )
 from regdraft.core.markdown import blocks, decode
+from regdraft.core.markdown_writer import list_line
 from regdraft.core.model import Kind, label_order, noun
 
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
@@ -370,9 +371,9 @@ def _paragraphs(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
     for para in paragraphs:
         dash = para.startswith(("- ", "+ "))
         if dash and in_list:
-            out[-1] += "\n" + (("  " + para) if para.startswith("+ ") else para)
+            out[-1] += "\n" + list_line(para)
         else:
-            out.append(para)
+            out.append(list_line(para))
         in_list = dash
     return out
 
