@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from regdraft.core.errors import AddressError, UnknownUnit
 from regdraft.core.labels import POINT_LETTERS
 from regdraft.core.markdown import parse
-from regdraft.core.model import END, INTRO, Address, Kind, Segment
+from regdraft.core.model import END, INTRO, TITLE, Address, Kind, Segment
 from regdraft.core.nearest import nearest_names, unknown_name
 from regdraft.core.text import unaccented
 from tests.conftest import FIXTURES
@@ -66,7 +66,8 @@ def test_typed_forms_that_name_nothing_are_explained(typed: str, fragment: str) 
 @st.composite
 def addresses(draw: st.DrawFn) -> Address:
     """Any canonical address: an article with its clause and point (or a point alone), a chapter
-    with its section, a part; articles, clauses and points sometimes with a lead-in or closing text."""
+    with its section, a part; articles, clauses and points sometimes with a lead-in or closing text, articles,
+    chapters, sections and parts sometimes with their title."""
     number = st.integers(1, 120).map(str)
     suffixed = st.tuples(number, st.sampled_from(["", "", "a", "b"])).map("".join)
     point = st.tuples(st.sampled_from(POINT_LETTERS), st.sampled_from(["", "", "1", "2"])).map("".join)
@@ -80,14 +81,14 @@ def addresses(draw: st.DrawFn) -> Address:
             # Point k1 right under an article has no short form of its own: `d5.k1` is khoản 1.
             label = draw(point.filter(lambda p: "k" in shape or not (p.startswith("k") and p[1:])))
             segments.append(Segment(Kind.POINT, label))
-        part = draw(st.sampled_from(["", "", INTRO, END]))
+        part = draw(st.sampled_from(["", "", INTRO, END, *([TITLE] if shape == "d" else [])]))
         return Address(tuple(segments), part)
     if shape.startswith("ch"):
         segments.append(Segment(Kind.CHAPTER, Address.parse(f"ch{draw(number)}").label))
         if shape == "chm":
             segments.append(Segment(Kind.SECTION, draw(number)))
-        return Address(tuple(segments))
-    return Address((Segment(Kind.PART, draw(st.integers(1, 10).map(str))),))
+        return Address(tuple(segments), draw(st.sampled_from(["", "", TITLE])))
+    return Address((Segment(Kind.PART, draw(st.integers(1, 10).map(str))),), draw(st.sampled_from(["", "", TITLE])))
 
 
 _SHORT = {Kind.ARTICLE: "d", Kind.CLAUSE: "k", Kind.SECTION: "m", Kind.PART: "p"}

@@ -202,8 +202,9 @@ def test_reading_order_puts_each_part_with_its_unit() -> None:
     ons = sorted(order, key=order.__getitem__)
     start = ons.index("d2")
     assert ons[start:ons.index("d4") + 1] == [
-        "d2", "d2.k1", "d2.k2", "d2.k2.intro", "d2.k2.a", "d2.k2.b", "d2.k2.c", "d2.k2.end", "d2.k3", "ch2", "d3",
-        "d3.k1", "d3.k1.intro", "d3.k1.dash1", "d3.k1.dash2", "d3.k1.dash2.plus1", "d3.k2", "d4"]
+        "d2", "d2.title", "d2.k1", "d2.k2", "d2.k2.intro", "d2.k2.a", "d2.k2.b", "d2.k2.c", "d2.k2.end", "d2.k3",
+        "ch2", "ch2.title", "d3", "d3.title", "d3.k1", "d3.k1.intro", "d3.k1.dash1", "d3.k1.dash2",
+        "d3.k1.dash2.plus1", "d3.k2", "d4"]
 
 
 def test_comment_list_and_report_are_in_document_order_with_parts(consulting_workspace: Workspace,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from regdraft.core.errors import AddressError
 from regdraft.core.labels import (
+    HEADING_KINDS,
     KIND_OF_NOUN,
     POINT_LABEL,
     POINT_LETTERS,
@@ -48,6 +49,7 @@ from regdraft.core.part_codes import (
     INTRO,
     PARTS,
     PLUS,
+    TITLE,
     dash_ordinal,
     dash_part,
     is_dash_part,
@@ -62,8 +64,9 @@ from regdraft.core.patterns import lazy
 from regdraft.core.text import nfc
 from regdraft.core.text import unaccented as fold
 
-__all__ = ["DASH", "END", "INTRO", "PARTS", "PLUS", "Address", "Segment", "dash_ordinal", "dash_part", "is_dash_part",
-           "is_item_part", "is_part", "is_plus_part", "parse_address", "part_name", "plus_ordinals", "plus_part"]
+__all__ = ["DASH", "END", "INTRO", "PARTS", "PLUS", "TITLE", "Address", "Segment", "dash_ordinal", "dash_part",
+           "is_dash_part", "is_item_part", "is_part", "is_plus_part", "parse_address", "part_name", "plus_ordinals",
+           "plus_part"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -101,7 +104,8 @@ class Address:
     clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`;
     `dashN` its N-th dash item (gạch đầu dòng thứ N: a `- ` paragraph with the `+ ` paragraphs
     under it): `d5.k1.a.dash2`; `dashN.plusM` the M-th plus item (`+ `, ý) under it: `d5.k1.a.dash2.plus1`.
-    Dash and plus items have no labels, so they are counted as they stand.
+    Dash and plus items have no labels, so they are counted as they stand. `title` names the title of an
+    article, chapter, section, part or appendix (tên Điều 6, its heading line without the label): `d6.title`.
     """
 
     segments: tuple[Segment, ...]
@@ -127,9 +131,9 @@ class Address:
         return Address(self.segments) if self.part else self
 
     def with_part(self, part: str) -> Address:
-        """The address of a part of this unit: `INTRO` (lead-in), `END` (closing text) or `dashN` (dash item)."""
+        """The address of a part of this unit: `TITLE`, `INTRO` (lead-in), `END` (closing text), `dashN` (dash item)."""
         if not is_part(part):
-            raise AddressError(f"'{part}' is not a part of a unit; use {INTRO}, {END} or dash1, dash2 ...")
+            raise AddressError(f"'{part}' is not a part of a unit; use {TITLE}, {INTRO}, {END} or dash1, dash2 ...")
         return Address(self.segments, part)
 
     def parent(self) -> Address | None:
@@ -153,8 +157,8 @@ class Address:
     def describe(self, language: str = "vi") -> str:
         """The citation, smallest unit first: `điểm b khoản 2 Điều 12`, `point b, clause 2, Article 12`.
 
-        A part is named before its unit: `đoạn mở đầu khoản 2 Điều 5`, `phần cuối Điều 7`,
-        `gạch đầu dòng thứ hai điểm a khoản 1 Điều 5`, `the lead-in of clause 2, Article 5`,
+        A part is named before its unit: `tên Điều 6`, `đoạn mở đầu khoản 2 Điều 5`, `phần cuối Điều 7`,
+        `gạch đầu dòng thứ hai điểm a khoản 1 Điều 5`, `the title of Article 6`, `the lead-in of clause 2, Article 5`,
         `the closing text of Article 7`, `the second dash item of point a, clause 1, Article 5`.
         """
         words = []
@@ -175,7 +179,8 @@ class Address:
         """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms.
 
         A lead-in or closing text is `d5.k2.intro`, `d8.k3.end`, `đoạn mở đầu khoản 2 Điều 5`,
-        `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`.
+        `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`; a title
+        `d6.title`, `tên Điều 6`, `the title of Article 6`.
         """
         return parse_address(text)
 
@@ -214,13 +219,14 @@ _PART_WORDS = lazy(
     r"(?:\s+item)?\s+of"
     r"|(?P<vi>(?:đoạn|phần)\s+(?:(?P<vi_intro>mở\s+đầu|đầu)|cuối|kết))"
     r"|(?:the\s+)?(?P<en>(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
-    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+(?P<rest>.+)$",
+    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?"
+    r"|(?P<title>tên|tiêu\s+đề|(?:the\s+)?(?:title|heading)\s+of))\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 
 
 def _split_part(raw: str) -> tuple[str, str]:
-    """(`intro` / `end` / `dashN` / `dashN.plusM` / "", the rest) for a written address that may start
+    """(`title` / `intro` / `end` / `dashN` / `dashN.plusM` / "", the rest) for a written address that may start
     with a part's name."""
     plus = _PLUS_WORDS.match(raw)
     if plus is not None:
@@ -234,6 +240,8 @@ def _split_part(raw: str) -> tuple[str, str]:
     ordinal = match.group("vi_dash") or match.group("en_dash")
     if ordinal is not None:
         return _dash_of(ordinal, raw), match.group("rest")
+    if match.group("title"):
+        return TITLE, match.group("rest")
     intro = match.group("vi_intro") if match.group("vi") else match.group("en_intro")
     return (INTRO if intro else END), match.group("rest")
 
@@ -369,7 +377,11 @@ def _checked(address: Address, raw: str) -> Address:
             f"'{raw}' is not an address: write an article with its clause and point "
             "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1), a part (p1) or an appendix (pli)."
         )
-    if address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
+    if address.part == TITLE:
+        if address.kind not in HEADING_KINDS:
+            raise AddressError(f"'{raw}': {address.unit.describe()} has no title (tên); only an article, a chapter, "
+                               "a section, a part or an appendix has one (d6.title, ch2.title).")
+    elif address.part and address.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         raise AddressError(
             f"'{raw}': only an article, a clause or a point has a lead-in ({INTRO}), a closing text ({END}) "
             "or dash items (dash1, dash2 ...) and their plus items (dash2.plus1 ...)."
@@ -410,7 +422,8 @@ _PART_TYPED = lazy(
     r"(?:\s+item)?\s+of"
     r"|(?:doan|phan)\s+(?:(?P<vi_intro>mo\s+dau|dau)|cuoi|ket)"
     r"|(?:the\s+)?(?:(?P<en_intro>lead-in|introductory\s+(?:part|text|wording|words)|opening\s+(?:part|words))"
-    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?)\s+"
+    r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?"
+    r"|(?P<title>ten|tieu\s+de|(?:the\s+)?(?:title|heading)\s+of))\s+"
 )
 _BELOW = {None: Kind.ARTICLE, Kind.PART: Kind.SECTION, Kind.CHAPTER: Kind.SECTION,
           Kind.ARTICLE: Kind.CLAUSE, Kind.CLAUSE: Kind.POINT}
@@ -443,6 +456,9 @@ def _parse_typed(raw: str) -> Address:
         text, folded = text[plus.end():], folded[plus.end():]
     elif match and (match.group("vi_dash") or match.group("en_dash")):
         part = _dash_of(match.group("vi_dash") or match.group("en_dash"), raw)
+        text, folded = text[match.end():], folded[match.end():]
+    elif match and match.group("title"):
+        part = TITLE
         text, folded = text[match.end():], folded[match.end():]
     elif match:
         part = INTRO if (match.group("vi_intro") or match.group("en_intro")) else END

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from regdraft.core.address import is_item_part
+from regdraft.core.address import TITLE, is_item_part
 from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.identity import ByIdentity
@@ -152,8 +152,8 @@ def canonical_on(on: str) -> str:
 
 
 def anchor_text(draft: Regulation, on: str) -> str:
-    """The exact text of the provision at `on` in a draft (empty for `general`); of a lead-in, closing text,
-    dash or plus item (`d5.k2.intro`, `d5.k1.a.dash2`), its own paragraphs, not its unit's whole text."""
+    """The exact text of the provision at `on` in a draft (empty for `general`); of a title, lead-in, closing text,
+    dash or plus item (`d6.title`, `d5.k2.intro`, `d5.k1.a.dash2`), its own text, not its unit's whole text."""
     if on == GENERAL:
         return ""
     address = Address.parse(on)
@@ -200,7 +200,10 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         except UnknownUnit as exc:
             raise UnknownUnit(f"{exc.args[0]} Comments name provisions of the draft circulated in "
                               f"round {round_number}.") from None
-    _reads_as_the_provision(nfc(proposal).strip(), address, draft.language)
+    if address.endswith(f".{TITLE}") and nfc(proposal).strip():
+        _reads_as_the_title(nfc(proposal).strip(), address, draft)
+    else:
+        _reads_as_the_provision(nfc(proposal).strip(), address, draft.language)
     kind = type_.strip().lower() if type_ and type_.strip() else None
     if kind is None:
         kind = CommentType.GENERAL.value if address == GENERAL else CommentType.SUBSTANTIVE.value
@@ -239,6 +242,19 @@ def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
         raise WrongWording(f"The proposed wording begins “{first[:60]}”, which is not "
                            f"{address.describe(language)}, the provision commented on: {exc.args[0]} Choose the "
                            "provision the wording is for, or write the wording for this one.", first[:60]) from None
+
+
+def _reads_as_the_title(proposal: str, on: str, draft: Regulation) -> None:
+    """Refuse a proposed title that is no title of the unit commented on: several lines, another unit's label."""
+    from regdraft.core.amend.proposal import proposed_title
+
+    address = Address.parse(on)
+    try:
+        proposed_title(draft.find(address).unit, [" ".join(line.split()) for line in proposal.split("\n")
+                                                  if line.strip()])
+    except UsageError as exc:
+        raise WrongWording(f"{exc.args[0]} Write the title of {address.unit.describe(draft.language)} on one line, "
+                           "with or without its label.", proposal.split("\n", 1)[0][:60]) from None
 
 
 def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:
@@ -363,25 +379,46 @@ class _Candidate:
     bag: Counter[str] | None = None
 
 
-def _candidates(draft: Regulation, parts: bool) -> list[_Candidate]:
-    """The provisions of a draft, or with `parts` their lead-ins, closing texts, dash and plus items."""
+_UNITS, _PARTS = "units", "parts"
+
+
+def _group(on: Address) -> str:
+    """Which provisions a comment on `on` may move to: whole units (`_UNITS`), their lead-ins, closing texts, dash
+    and plus items (`_PARTS`), or the titles of units of its kind (`title:article`): a title is followed to a
+    title, never to a paragraph that reads like it."""
+    if on.part == TITLE:
+        return f"{TITLE}:{on.kind.value}"
+    return _PARTS if on.part else _UNITS
+
+
+def _candidates(draft: Regulation, group: str) -> list[_Candidate]:
+    """The provisions of a draft in one `_group`."""
     out = []
     for loc in draft.walk():
-        if loc.unit.kind not in _ANCHORED_KINDS or loc.unit.repealed:
+        if group.startswith(f"{TITLE}:"):
+            if loc.unit.kind.value != group.partition(":")[2] or not part_paragraphs(loc.unit, TITLE):
+                continue
+            found = [(str(loc.address.with_part(TITLE)), loc.unit.title or "")]
+        elif loc.unit.kind not in _ANCHORED_KINDS or loc.unit.repealed:
             continue
-        found = [(str(loc.address.with_part(part)), "\n".join(part_paragraphs(loc.unit, part)))
-                 for part in unit_parts(loc.unit)] if parts else [(str(loc.address), loc.unit.all_text())]
+        elif group == _PARTS:
+            found = [(str(loc.address.with_part(part)), "\n".join(part_paragraphs(loc.unit, part)))
+                     for part in unit_parts(loc.unit) if part != TITLE]
+        else:
+            found = [(str(loc.address), loc.unit.all_text())]
         for address, text in found:
             key = _key(text)
             out.append(_Candidate(address, text, key, word_count(key)))
     return out
 
 
-def _best_elsewhere(key: str, draft: Regulation, exclude: str, parts: bool = False,
+def _best_elsewhere(key: str, draft: Regulation, exclude: str, group: str = _UNITS,
                     within: str = "") -> tuple[float, str, str]:
     """The provision most like `key` (the first of the best, in document order), when it is like it at least
-    `MOVE_THRESHOLD`; (0, "", "") otherwise; with `parts`, the lead-in, closing text, dash or plus item most
-    like it (a comment on one follows it to another such part, never to a whole unit); with `within`, only
+    `MOVE_THRESHOLD`; (0, "", "") otherwise; among the provisions of a `_group`: a comment on a lead-in, closing
+    text, dash or plus item follows it to another such part, never to a whole unit; a title only to a title in
+    the same words (titles are short and alike: `Trách nhiệm, quyền hạn của Bí thư Tỉnh ủy` is 0.82 like
+    `… của Tỉnh ủy viên`, another article's); with `within`, only
     those whose address starts with it (`d5.k2.`, the parts of one unit). Provisions whose size
     alone keeps them under the threshold or the best so far are not compared word by word (a draft's
     provisions are read once per draft: placing 100 comments whose provisions were rewritten, on a
@@ -389,11 +426,13 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str, parts: bool = Fal
     mine = word_bag(key)
     size = mine.total()
     best = (0.0, "", "")
-    for candidate in _PLACED(draft).candidates(parts):
+    for candidate in _PLACED(draft).candidates(group):
         if candidate.address == exclude or not candidate.address.startswith(within):
             continue
         if candidate.key == key:
             score = 1.0
+        elif group.startswith(TITLE):
+            continue
         else:
             bound = dice_at_most(size, candidate.size)
             if bound < MOVE_THRESHOLD or bound <= best[0]:
@@ -413,12 +452,12 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str, parts: bool = Fal
 class _Placing:
     draft: Regulation
     placed: dict[tuple[str, str], Placement] = field(default_factory=dict)
-    found: dict[bool, list[_Candidate]] = field(default_factory=dict)  # provisions (False) or parts (True)
+    found: dict[str, list[_Candidate]] = field(default_factory=dict)  # by `_group`
 
-    def candidates(self, parts: bool) -> list[_Candidate]:
-        if parts not in self.found:
-            self.found[parts] = _candidates(self.draft, parts)
-        return self.found[parts]
+    def candidates(self, group: str) -> list[_Candidate]:
+        if group not in self.found:
+            self.found[group] = _candidates(self.draft, group)
+        return self.found[group]
 
 
 _PLACED: ByIdentity[Regulation, _Placing] = ByIdentity(4, _Placing)  # a page places through a round's few drafts
@@ -447,25 +486,27 @@ def _locate(on: str, anchor: str, draft: Regulation) -> Placement:
     key = _key(anchor)
     repealed_anchor = anchor in REPEALED_TEXT.values()
     target = Address.parse(on)
-    parts = bool(target.part)
+    group = _group(target)
     here = draft.index().get(target.unit)
-    if here is not None and parts and target.part not in unit_parts(here.unit):
-        here = None  # the unit no longer has that lead-in, closing text or item
+    if here is not None and target.part and target.part not in unit_parts(here.unit):
+        here = None  # the unit no longer has that title, lead-in, closing text or item
     if here is not None and (not here.unit.repealed or repealed_anchor):
         text = anchor_text(draft, on)
         if _key(text) == key:
             return Placement(State.UNCHANGED, on, text)
         score = similarity(key, _key(text))
         # Dash and plus items are counted as they stand: one added before an item renumbers it, so an item of
-        # the same unit more like the anchor is the one commented on even when this one is alike enough.
-        if (score < MOVE_THRESHOLD or is_item_part(target.part)) and not repealed_anchor:
-            within = "" if score < MOVE_THRESHOLD else f"{target.unit}."
-            best, address, moved = _best_elsewhere(key, draft, on, parts, within)
+        # the same unit more like the anchor is the one commented on even when this one is alike enough. A title
+        # moves only to a title in its very words (`_best_elsewhere`), wherever it is.
+        title = target.part == TITLE
+        if (score < MOVE_THRESHOLD or is_item_part(target.part) or title) and not repealed_anchor:
+            within = "" if score < MOVE_THRESHOLD or title else f"{target.unit}."
+            best, address, moved = _best_elsewhere(key, draft, on, group, within)
             if best >= MOVE_THRESHOLD and best > score:
                 return Placement(State.MOVED, address, moved, _key(moved) != key)
         return Placement(State.CHANGED, on, text, True)
     if not repealed_anchor:
-        best, address, moved = _best_elsewhere(key, draft, on, parts)
+        best, address, moved = _best_elsewhere(key, draft, on, group)
         if best >= MOVE_THRESHOLD:
             return Placement(State.MOVED, address, moved, _key(moved) != key)
     return Placement(State.REMOVED, on)

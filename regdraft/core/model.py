@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from regdraft.core.address import END, INTRO, PARTS, Address, Segment, part_name
+from regdraft.core.address import END, INTRO, PARTS, TITLE, Address, Segment, part_name
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.identity import ByIdentity
 from regdraft.core.labels import (
@@ -49,7 +49,7 @@ __all__ = [
     "base_label", "canonical_label",
     "chapter_label", "from_roman", "label_order", "noun", "part_label_from_text", "part_label_text",
     "roman_from_digits", "to_roman",
-    "END", "INTRO", "PARTS", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
+    "END", "INTRO", "PARTS", "TITLE", "Address", "Located", "OpenUnit", "Regulation", "Segment", "Unit",
     "map_units", "part_name", "repealed_unit", "unit_address",
 ]
 

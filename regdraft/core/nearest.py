@@ -14,7 +14,17 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from regdraft.core.address import END, INTRO, Address, Segment, dash_part, is_dash_part, part_name, plus_ordinals
+from regdraft.core.address import (
+    END,
+    INTRO,
+    TITLE,
+    Address,
+    Segment,
+    dash_part,
+    is_dash_part,
+    part_name,
+    plus_ordinals,
+)
 from regdraft.core.counts import count, several
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.labels import Kind, label_order, noun
@@ -65,11 +75,16 @@ def missing_part_message(reg: Regulation, target: Address, parts: Sequence[str])
     `d6.k2.a.dash5` in a point with two dash items gives "…: điểm a khoản 2 Điều 6 has no gạch đầu dòng thứ
     năm (gạch đầu dòng thứ năm điểm a khoản 2 Điều 6 does not exist): it has a lead-in and 2 dash items; did
     you mean gạch đầu dòng thứ hai điểm a khoản 2 Điều 6 (d6.k2.a.dash2)?". A plus item of a dash item that
-    is not there names the dash item; a unit without such parts suggests the unit as a whole.
+    is not there names the dash item; a unit without such parts suggests the unit as a whole. An article with
+    no title (`Điều 31` alone on its heading line) says so: "…: Điều 31 has no title (tên Điều 31 does not
+    exist): its heading is its number alone; did you mean Điều 31 (d31)?".
     """
     where = reg.source or reg.id or "the regulation"
     language = reg.language
     whole = target.unit
+    if target.part == TITLE:
+        return (f"{where}: {whole.describe(language)} has no title ({target.describe(language)} does not exist): "
+                f"its heading is its number alone; did you mean {whole.describe(language)} ({whole})?")
     plus = plus_ordinals(target.part)
     if plus is not None and dash_part(plus[0]) not in parts:
         return missing_part_message(reg, whole.with_part(dash_part(plus[0])), parts)
@@ -94,9 +109,10 @@ def _part_noun(part: str, kind: Kind, language: str) -> str:
 
 
 def _parts_summary(parts: Sequence[str]) -> str:
-    """`a lead-in, 2 dash items and a closing text`; `no lead-in, dash items or closing text`."""
+    """`a title, a lead-in, 2 dash items and a closing text`; `no lead-in, dash items or closing text`."""
     dashes = sum(1 for p in parts if is_dash_part(p))
-    pieces = ["a lead-in"] if INTRO in parts else []
+    pieces = ["a title"] if TITLE in parts else []
+    pieces += ["a lead-in"] if INTRO in parts else []
     pieces += [count(dashes, "dash item", plural_form="dash items")] if dashes else []
     pieces += ["a closing text"] if END in parts else []
     if not pieces:

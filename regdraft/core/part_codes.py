@@ -3,7 +3,8 @@
 A part is a piece of a unit that has no label of its own: `intro` its lead-in (đoạn mở đầu),
 `end` its closing text (đoạn cuối), `dashN` its N-th dash item (gạch đầu dòng, a `- ` paragraph
 with the `+ ` paragraphs under it) and `dashN.plusM` the M-th plus item (ý, a `+ ` paragraph)
-of that dash item. `regdraft.core.address.Address.part` holds one of these codes.
+of that dash item; `title` the title of an article, chapter, section, part or appendix (tên Điều,
+its heading line without the label). `regdraft.core.address.Address.part` holds one of these codes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from regdraft.core.patterns import lazy
 INTRO = "intro"
 END = "end"
 PARTS = (INTRO, END)
+TITLE = "title"
 DASH = "dash"
 _DASH_PART = lazy(r"dash(\d*)")
 
@@ -63,15 +65,16 @@ def is_item_part(part: str) -> bool:
 
 
 def is_part(part: str) -> bool:
-    """True for a part of a unit: its lead-in, its closing text, one of its dash items or their plus items."""
-    return part in PARTS or is_item_part(part)
-
+    """True for a part of a unit: its title, lead-in, closing text, one of its dash items or their plus items."""
+    return part in PARTS or part == TITLE or is_item_part(part)
 
 
 def part_name(part: str, kind: Kind, language: str) -> str:
-    """How a part is written before its unit: `đoạn mở đầu`, `phần cuối` (articles), `the lead-in of`,
-    `gạch đầu dòng thứ hai`, `the second dash item of`, `ý thứ nhất gạch đầu dòng thứ hai`,
-    `the first plus item of the second dash item of`."""
+    """How a part is written before its unit: `tên` (`tên Điều 6`), `the title of`, `đoạn mở đầu`, `phần cuối`
+    (articles), `the lead-in of`, `gạch đầu dòng thứ hai`, `the second dash item of`, `ý thứ nhất gạch đầu dòng
+    thứ hai`, `the first plus item of the second dash item of`."""
+    if part == TITLE:
+        return "the title of" if language == "en" else "tên"
     plus = plus_ordinals(part)
     if plus is not None:
         dash, ordinal = plus

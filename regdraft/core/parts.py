@@ -1,4 +1,5 @@
-"""The parts of a unit besides its children: the lead-in (đoạn mở đầu) and the closing text (đoạn cuối).
+"""The parts of a unit besides its children: its title (tên), the lead-in (đoạn mở đầu) and the closing text
+(đoạn cuối), its dash and plus items.
 
 A unit's `text` is its lead-in when it has children, and `closing` the paragraphs after them
 (regdraft.core.model). This module holds what reads, writes and edits those parts:
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import Address, dash_ordinal, dash_part, is_item_part, plus_ordinals, plus_part
+from regdraft.core.address import TITLE, Address, dash_ordinal, dash_part, is_item_part, plus_ordinals, plus_part
 from regdraft.core.errors import AddressError, Problem, UnknownUnit
 from regdraft.core.model import END, INTRO, Kind, Located, Regulation, Unit, noun
 from regdraft.core.patterns import lazy
@@ -175,8 +176,11 @@ def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
     lead-in before the first dash item and a closing text after the last. None when the unit
     has no such part (no children and no dash items, or nothing before/after them).
     A dash item (`dashN`) is the N-th of `dash_items(unit.text)`, None when there are fewer; a plus
-    item (`dashN.plusM`) the M-th of `plus_items` in it.
+    item (`dashN.plusM`) the M-th of `plus_items` in it. A title is no paragraph: None (`part_paragraphs`
+    reads it).
     """
+    if part == TITLE:
+        return None
     plus = plus_ordinals(part)
     if plus is not None:
         spans = dash_items(unit.text)
@@ -200,7 +204,10 @@ def part_text(unit: Unit, part: str) -> tuple[int, int] | None:
 
 
 def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
-    """The paragraphs of a unit's lead-in or closing text (empty when it has none)."""
+    """The paragraphs of a unit's title (its one line), lead-in, closing text, dash or plus item (empty when it
+    has none)."""
+    if part == TITLE:
+        return (unit.title,) if unit.title and not unit.repealed else ()
     span = part_text(unit, part)
     if span is None:
         return ()
@@ -209,8 +216,10 @@ def part_paragraphs(unit: Unit, part: str) -> tuple[str, ...]:
 
 
 def unit_parts(unit: Unit) -> Iterator[str]:
-    """The parts a unit has, in reading order: its lead-in, its dash items (each followed by its plus items)
-    and its closing text, each only when it holds text."""
+    """The parts a unit has, in reading order: its title, its lead-in, its dash items (each followed by its plus
+    items) and its closing text, each only when it holds text."""
+    if part_paragraphs(unit, TITLE):
+        yield TITLE
     if part_paragraphs(unit, INTRO):
         yield INTRO
     for dash, span in enumerate(dash_items(unit.text), 1):
@@ -238,7 +247,7 @@ def find_part(reg: Regulation, target: Address) -> Located:
 
 
 def reading_order(reg: Regulation) -> dict[str, int]:
-    """Each address of a draft and its place in reading order, the parts of a unit included: its lead-in,
+    """Each address of a draft and its place in reading order, the parts of a unit included: its title, lead-in,
     dash and plus items right after it, its closing text after its last child."""
     order: dict[str, int] = {}
     closings: list[tuple[Address, str]] = []  # closing texts waiting for the end of their unit's children
@@ -270,7 +279,10 @@ def reading_place(order: dict[str, int], on: str) -> int:
 
 
 def with_part(unit: Unit, part: str, paragraphs: Sequence[str]) -> Unit:
-    """`unit` with its lead-in, closing text or a dash item replaced by `paragraphs` (removed when empty)."""
+    """`unit` with its title, lead-in, closing text or a dash item replaced by `paragraphs` (removed when empty;
+    a title is one paragraph)."""
+    if part == TITLE:
+        return replace(unit, title=" ".join(paragraphs) or None)
     if unit.children and not is_item_part(part):
         return replace(unit, text=tuple(paragraphs)) if part == INTRO else replace(unit, closing=tuple(paragraphs))
     span = part_text(unit, part)

@@ -9,15 +9,18 @@ Post-conditions of `comments_from_reply`:
    comment each, on a provision of `draft` or `general`) or in `unplaced` with its text.
 2. A comment's `on` is the smallest provision holding its whole range: a range spanning two
    clauses of an article lands on the article; spanning two chapters, on the draft as a whole; one
-   within a dash or plus item (`d6.k2.a.dash1`) lands on that item. Its selection leaves out the
-   quote marks of an instruction's quoted new text (`“a) …`, `…;”;`).
+   within a dash or plus item (`d6.k2.a.dash1`) lands on that item; one within an article's or a
+   chapter's heading line, as written or as an instruction's quoted new text, on its title
+   (`d7.title`). Its selection leaves out the quote marks of an instruction's quoted new text
+   (`“a) …`, `…;”;`).
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article, or a provision holding points or clauses, with a label on every line, as the
    wording editor writes it), and its comment text says in plain words what changed; a change
    in an instruction's quoted new text is a change of the provision it is a paragraph of, and
    a change to an instruction's own words is a comment without a proposal saying what changed.
-   Changes inside one dash or plus item of a unit are a proposal on that item; a Word comment
-   and changes on the same provision or item are one comment, naming the authors of both.
+   Changes inside one dash or plus item of a unit, or inside its title, are a proposal on that
+   item or title (the title without its label `Điều 7.`); a Word comment and changes on the same
+   provision, item or title are one comment, naming the authors of both.
 4. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
    when matching, so a reply typed with decomposed or lookalike letters still lands.
 """
@@ -28,7 +31,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import dash_part, plus_part
+from regdraft.core.address import TITLE, dash_part, plus_part
 from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
 from regdraft.core.errors import RegdraftError
 from regdraft.core.labels import Kind
@@ -444,13 +447,15 @@ def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | Non
 
 
 def _item(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
-    """The dash or plus item (`d6.k2.a.dash1`, `d7.k4.dash2.plus1`) a paragraph is one of, when its provision has
-    dash items and the paragraph (as circulated, or as an instruction's quoted new text) is one item's; else the
-    provision. A text two of the unit's paragraphs have says nothing of which item it is."""
+    """The title (`d7.title`), dash or plus item (`d6.k2.a.dash1`, `d7.k4.dash2.plus1`) a paragraph is one of, when
+    the paragraph (as circulated, or as an instruction's quoted new text) is its provision's heading line or one
+    item's; else the provision. A text two of the unit's paragraphs have says nothing of which item it is."""
     reg, address = place
     if not p.original.strip() or address == GENERAL or Address.parse(address).part:
         return place
     unit = drafts[reg].find(address).unit
+    if unit.title and match_line([line_key(unit.title)], p.original) is not None:
+        return reg, str(Address.parse(address).with_part(TITLE))
     spans = dash_items(unit.text)
     keys = [line_key(text) for text in unit.text]
     found = match_line(keys, p.original) if spans else None

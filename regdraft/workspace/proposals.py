@@ -23,7 +23,7 @@ from regdraft.core.comments import GENERAL, Comment, State, describe_on
 from regdraft.core.errors import UsageError, Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Address, map_units
+from regdraft.core.model import TITLE, Address, map_units
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -70,7 +70,7 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      provisions={"provision": placement.address})
     draft = draft_text(ws, where, regulation=comment.regulation)
     address = Address.parse(placement.address)
-    if address.segments[-1].kind not in PROPOSABLE:
+    if address.segments[-1].kind not in PROPOSABLE and address.part != TITLE:  # a chapter's title is renamed
         raise Worded(f"Comment {comment.id} is on {describe_on(comment.on)}; a wording replaces an "
                      "article, a clause, a point or an appendix.", "not_proposable", id=comment.id,
                      provisions={"provision": comment.on})

@@ -54,6 +54,17 @@ def test_a_comment_is_written_as_comment_add_writes_it(review_ws: Workspace) -> 
     assert f"Đã lưu góp ý {comment.id}." in c.get(sent.headers["location"]).text
 
 
+def test_a_title_typed_into_the_provision_field_is_commented_on(review_ws: Workspace) -> None:
+    # The page offers whole provisions to click; a title (`tên Điều 7`), like any part, is typed into the field.
+    c = client(review_ws)
+    sent = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="tên Điều 7", text="Đề nghị sửa tên Điều."))
+    assert sent.status_code == 303, sent.text
+    (comment,) = load_comments(review_ws, SLUG)
+    assert (comment.on, comment.anchor) == ("d7.title", "Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên")
+    untitled = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d31.title", text="x"))
+    assert untitled.status_code == 400 and "Điều 31" in untitled.text
+
+
 def test_refused_comment_shows_the_reason_and_keeps_the_text(review_ws: Workspace) -> None:
     c = client(review_ws)
     before = head(review_ws)

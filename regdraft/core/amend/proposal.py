@@ -13,14 +13,17 @@ Post-conditions:
 
 from __future__ import annotations
 
+import re
+
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
 from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
 from regdraft.core.errors import UsageError
-from regdraft.core.labels import APPENDIX_HEADING
+from regdraft.core.labels import APPENDIX_HEADING, KIND_OF_NOUN
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, noun, repealed_unit
-from regdraft.core.part_codes import is_dash_part, is_plus_part
+from regdraft.core.part_codes import TITLE, is_dash_part, is_plus_part
 from regdraft.core.parts import with_part
+from regdraft.core.patterns import lazy
 
 PROPOSABLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX)
 
@@ -117,14 +120,40 @@ def _starts_with_label(line: str, kind: Kind, label: str, language: str) -> bool
 
 
 def proposed_part(unit: Unit, part: str, proposal: str) -> Unit:
-    """`unit` with one of its parts (a dash or plus item, its lead-in or closing text) replaced by the proposal's
-    paragraphs: a Word reply's change inside one dash item is proposed on that item (`d6.k2.a.dash1`). A dash
-    (plus) item's mark is added where the reviewer left it out."""
+    """`unit` with one of its parts (a dash or plus item, its lead-in or closing text, its title) replaced by the
+    proposal's paragraphs: a Word reply's change inside one dash item is proposed on that item (`d6.k2.a.dash1`).
+    A dash (plus) item's mark is added where the reviewer left it out; a title is one line, its unit's label
+    (`Điều 7.`) left out when the reviewer wrote it."""
     lines = [" ".join(line.split()) for line in proposal.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         raise UsageError("The proposed wording is empty.")
+    if part == TITLE:
+        return with_part(unit, part, [proposed_title(unit, lines)])
     mark = "+ " if is_plus_part(part) else "- " if is_dash_part(part) else ""
     if mark and not lines[0].startswith(mark):
         lines[0] = mark + lines[0]
     return with_part(unit, part, lines)
+
+
+# A heading's label at the start of a proposed title: `Điều 7.`, `Chương II:`, `Mục 1.`, `Article 7.`.
+_HEADING_LABEL = lazy(r"^(?P<noun>điều|article|chương|chapter|mục|section|phần|part|phụ\s+lục|appendix)\s+"
+                      r"(?P<label>\d+[a-z]?|[ivxlcdm]+[a-z]?)\s*(?:[.:]\s*|$)", re.IGNORECASE)
+
+
+def proposed_title(unit: Unit, lines: list[str]) -> str:
+    """The title a proposal on a unit's title writes (its lines, non-empty and spacing tidied): one line, without
+    the unit's own label; `UsageError` for several lines, a label of another unit, or nothing but the label."""
+    if len(lines) > 1:
+        raise UsageError(f"A title is one line; the proposed title has {len(lines)}.")
+    line = lines[0].strip("“”\"").strip()
+    label = _HEADING_LABEL.match(line)
+    if label is not None:
+        kind = KIND_OF_NOUN.get(" ".join(label.group("noun").lower().split()))
+        if kind is not unit.kind or label.group("label").lower() != unit.label.lower():
+            raise UsageError(f"The proposed title begins “{label.group(0).strip()}”, the heading of another unit "
+                             f"than {noun(unit.kind)} {unit.label}.")
+        line = line[label.end():]
+    if not line:
+        raise UsageError(f"The proposed title of {noun(unit.kind)} {unit.label} is empty.")
+    return line
