@@ -335,7 +335,8 @@ def test_a_reply_on_the_word_redline_reads_its_own_changes_as_the_draft(ws: Work
     result = _import(invoke, ws, reply)
     assert result.exit_code == 0, result.output
     placed = sorted((c["provision"], bool(c.get("proposal"))) for c in _comment_files(ws).values())
-    assert placed == [("d12.k1.a", True), ("d20a", False)]
+    # The words commented on are Điều 20a's heading line (`Điều 20a. Làm việc trên môi trường điện tử`): its title.
+    assert placed == [("d12.k1.a", True), ("d20a.title", False)]
     (proposal,) = [c["proposal"] for c in _comment_files(ws).values() if c.get("proposal")]
     assert proposal.startswith("Thường lệ hai tháng một lần")
 
