@@ -88,11 +88,11 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
 
 
 def _named(on: str, ui: Words) -> str:
-    """A provision as a reader names it (`Khoản 1 Điều 99`), or as typed when it names none."""
-    from regdraft.core.comments import describe_on
+    """A provision as a sentence names it (`khoản 1 Điều 99`, `tên Điều 31`), or as typed when it names none."""
+    from regdraft.core.model import Address
 
     try:
-        return describe_on(on, ui.language)
+        return Address.parse(on).describe(ui.language)
     except AddressError:
         return f"“{on}”"
 

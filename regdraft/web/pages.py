@@ -24,7 +24,7 @@ from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comment_report import by_regulation, provision_of
 from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
 from regdraft.core.errors import Category, RegdraftError
-from regdraft.core.model import Regulation
+from regdraft.core.model import Address, Regulation
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -372,8 +372,8 @@ class AnswerItem:
     comment: Comment
     state: str  # unchanged, changed, moved, removed or general
     now_at: str
-    said: str = ""  # the state in the page's words: `đã chuyển đến Khoản 1a Điều 3 (có sửa đổi)`
-    now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là Khoản 3 Điều 5)`
+    said: str = ""  # the state in the page's words: `đã chuyển đến khoản 1a Điều 3 (có sửa đổi)`
+    now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là khoản 3 Điều 5)`
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,9 +437,9 @@ def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> 
     state = placement.state.value
     said = ui.maybe(f"state_{state}", state)
     if state == "moved":
-        said = ui("moved_to", provision=describe_on(placement.address, language)) \
+        said = ui("moved_to", provision=Address.parse(placement.address).describe(language)) \
             + (ui("moved_changed") if placement.changed else "")
     now = ""
     if state != "moved" and placement.address not in (comment.on, "general"):
-        now = ui("now_at", provision=describe_on(placement.address, language))
+        now = ui("now_at", provision=Address.parse(placement.address).describe(language))
     return AnswerItem(comment, state, placement.address, said, now)

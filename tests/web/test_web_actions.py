@@ -200,7 +200,7 @@ def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> Non
     before = head(review_ws)
     refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d5.k2.b", text="Sửa điểm này.",
                                                                proposal="9. Một khoản khác hẳn."))
-    assert refused.status_code == 400 and "không phải Điểm b khoản 2 Điều 5 đang góp ý" in refused.text
+    assert refused.status_code == 400 and "không phải điểm b khoản 2 Điều 5 đang góp ý" in refused.text
     assert "bằng tiếng Anh" not in refused.text
     assert "Sửa điểm này." in refused.text and "9. Một khoản khác hẳn." in refused.text  # the typed text kept
     assert head(review_ws) == before

@@ -65,7 +65,7 @@ FAILURES = {
     "provision that does not exist": Failure(Category.USAGE, ("comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy",
                                                               "--on", "d99.k1", "--text", "Góp ý."),
                                              form=(("on", "d99.k1"),), words="Điều 99",
-                                             said="Dự thảo lần 2 không có Khoản 1 Điều 99"),
+                                             said="Dự thảo lần 2 không có khoản 1 Điều 99"),
     "amendment that cannot be read": Failure(Category.DOCUMENT, ("redline", "01-QC/TU", "--amendment", SLUG,
                                                                  "--format", "html"), f"/a/{SLUG}/redline",
                                              setup=_break_front_matter, words=AMENDMENT),

@@ -161,7 +161,7 @@ def test_the_vietnamese_workspace_is_reviewed_in_vietnamese(review_ws: Workspace
     assert "không có trong danh sách cơ quan, đơn vị được lấy ý kiến" in seen["body not consulted"]
     assert "Biểu mẫu đã hết hạn" in seen["expired form"] and "chưa có gì được lưu" in seen["too large"]
     assert "chỉ để xem" in seen["closed round"] and "Không có dự thảo “no-such-thing”" in seen["no amendment"]
-    assert "Dự thảo lần 2 không có Khoản 1 Điều 99" in seen["no provision"]
+    assert "Dự thảo lần 2 không có khoản 1 Điều 99" in seen["no provision"]
     assert "Không có trang nào ở địa chỉ này" in seen["no page"]
 
 
@@ -179,7 +179,7 @@ def test_an_english_amendment_is_reviewed_in_english(english_ws: Workspace) -> N
     assert {"Send comment", "Your name", "Body"} <= set(_other_language(seen["redline"], "vi"))
     assert "is not among the bodies consulted in round 1" in seen["body not consulted"]
     assert "The form has expired" in seen["expired form"] and "nothing was recorded" in seen["too large"]
-    assert "Draft 1 has no Clause 1, Article 99" in seen["no provision"]
+    assert "Draft 1 has no clause 1, Article 99" in seen["no provision"]
 
 
 def test_the_page_and_the_printed_report_name_dispositions_alike(review_ws: Workspace) -> None:
@@ -245,3 +245,24 @@ def test_a_worded_refusal_cites_its_provision_in_the_page_language_or_as_written
     assert "“khoản zz”" in Words.of("vi").said(odd)
     # A case the words do not have yet is shown as the library's message, introduced in the page's words.
     assert "new words" in Words.of("vi").said(Worded("new words", "no_such_case"))
+
+
+@pytest.mark.parametrize(("language", "moved", "now"), [
+    ("vi", "đã chuyển đến khoản 3 Điều 5", " (nay là điểm a khoản 2 Điều 5)"),
+    ("en", "moved to clause 3, Article 5", " (now point a, clause 2, Article 5)"),
+])
+def test_where_a_provision_went_is_named_as_in_a_sentence(language: str, moved: str, now: str) -> None:
+    # `Khoản 3 Điều 5` is the report's column; inside a sentence the clause is `khoản 3 Điều 5`.
+    from regdraft.core import comments as c
+    from regdraft.web.pages import _answer_item
+    from regdraft.web.words import Words
+    from regdraft.workspace.rounds import Listed
+
+    comment = c.Comment("ab12", 1, "Ban Tổ chức", "d5.k2", c.CommentType.EDITORIAL, "Sửa.", "", "", None, "",
+                        "2025-06-01T09:00:00+07:00", "")
+    went = _answer_item(comment, Listed(comment, c.Placement(c.State.MOVED, "d5.k3", "x")), language,
+                        Words.of(language))
+    assert went.said == moved
+    stays = _answer_item(comment, Listed(comment, c.Placement(c.State.CHANGED, "d5.k2.a", "x")), language,
+                         Words.of(language))
+    assert stays.now == now
