@@ -201,6 +201,36 @@ def test_the_opening_names_each_document_with_its_effective_date(mini: Regulatio
     assert consolidated_markdown(ct).count("**VĂN BẢN HỢP NHẤT (bản để tham khảo)**") == 1
 
 
+@pytest.mark.parametrize(("language", "doc_type", "title", "cited"), [
+    # `amend new` titles an English amending document "Regulations amending the …" under the type Regulation:
+    # the opening read "… Provincial Party Committee s amending the …".
+    ("en", "Regulation", "Regulations amending the Working Regulations",
+     "Regulation No. 09-QC/TU-EN of 10 January 2026 of the Dien Bien Provincial Party Committee amending the Working "
+     "Regulations, effective from 10 January 2026."),
+    ("en", "Regulation", "Regulation amending the Working Regulations",
+     "Regulation No. 09-QC/TU-EN of 10 January 2026 of the Dien Bien Provincial Party Committee amending the Working "
+     "Regulations, effective from 10 January 2026."),
+    ("vi", "Quy chế", "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc",
+     "Quy chế số 09-QC/TU ngày 10 tháng 01 năm 2026 của Tỉnh ủy Điện Biên sửa đổi, bổ sung một số điều của Quy chế "
+     "làm việc, có hiệu lực kể từ ngày 10 tháng 01 năm 2026."),
+    ("vi", "Quy chế", "Quy chế",
+     "Quy chế số 09-QC/TU ngày 10 tháng 01 năm 2026 của Tỉnh ủy Điện Biên, có hiệu lực kể từ ngày 10 tháng 01 năm "
+     "2026."),
+    ("vi", "Quy định", "Quy chế sửa đổi",  # a title that does not begin with its type is cited whole
+     "Quy định số 09-QC/TU ngày 10 tháng 01 năm 2026 của Tỉnh ủy Điện Biên Quy chế sửa đổi, có hiệu lực kể từ ngày "
+     "10 tháng 01 năm 2026."),
+])
+def test_the_opening_takes_the_type_off_a_title_as_whole_words(language: str, doc_type: str, title: str,
+                                                                cited: str) -> None:
+    reg = parse(SHIPPED_ENGLISH.read_bytes(), "01-QC-TU-EN.md") if language == "en" else \
+        parse((FIXTURES / "mini.md").read_bytes(), "mini.md")
+    meta = {"number": "09-QC/TU-EN" if language == "en" else "09-QC/TU", "type": doc_type, "title": title,
+            "issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE" if language == "en" else "TỈNH ỦY ĐIỆN BIÊN",
+            "place": "Điện Biên", "language": language, "signed": "2026-01-10", "effective": "2026-01-10"}
+    steps = [(meta, FakeApplied(reg, [change("d1", "amended", "khoản 1 Điều 1")]))]
+    assert consolidate(reg, steps, dt.date(2026, 2, 1), words=words_of(reg)).opening.items == (cited,)
+
+
 def test_english_wording_for_an_english_regulation() -> None:
     reg = parse(SHIPPED_ENGLISH.read_bytes(), "01-QC-TU-EN.md")
     meta = {"number": "05-QC/TU-EN", "type": "Regulation", "issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE",

@@ -236,6 +236,31 @@ def test_english_regulation_exports_with_english_words(adopted: Workspace, tmp_p
     assert {"Chapter", "Article", "Clause"} <= {style_name(p) for p in document.paragraphs}
 
 
+def test_the_opening_cites_an_english_amendment_by_the_title_amend_new_gave_it(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    """`amend new` titles an English amending document "Regulations amending the …" (type Regulation); the
+    opening of every export cited it as "… Provincial Party Committee s amending the …"."""
+    import docx
+
+    assert invoke(tmp_workspace, "amend", "new", "en-2026", "--regulation", "01-QC/TU-EN").exit_code == 0
+    path = "amendments/en-2026/amendment.md"
+    text = (tmp_workspace.root / path).read_text(encoding="utf-8").replace(
+        "## Article 2.", '1\\. Clause 1 of Article 1 is amended to read:\n\n"1. New clause text."\n\n## Article 2.')
+    tmp_workspace.commit({path: text.encode()}, "Write the instruction")
+    assert invoke(tmp_workspace, "amend", "number", "en-2026", "09-QC/TU-EN").exit_code == 0
+    adopt(tmp_workspace, "en-2026", "2026-01-10", force="test: adopted without its rounds")
+    cited = ("Regulation No. 09-QC/TU-EN of 10 January 2026 of the Dien Bien Provincial Party Committee amending "
+             "the Working Regulations of the Provincial Party Executive Committee, term XIV, 2020 - 2025, effective "
+             "from 10 January 2026.")
+    md = export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.md", as_of="2026-02-01").path.read_text()
+    assert f"- {cited}" in md
+    page = export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.html", as_of="2026-02-01").path.read_text()
+    assert cited in " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    document = docx.Document(str(export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.docx",
+                                                   as_of="2026-02-01").path))
+    assert any(cited in p.text for p in document.paragraphs)
+
+
 def test_an_unknown_format_writes_nothing(adopted: Workspace, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="it is written as pdf, docx, html, md"):
         export_regulation(adopted, "01-QC/TU", tmp_path / "c.txt")

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
-from regdraft.core.frontmatter import document_number
+from regdraft.core.frontmatter import document_number, type_and_summary
 from regdraft.core.model import Address, Regulation, noun, part_name
 
 
@@ -191,10 +191,9 @@ NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp"
 
 
 def _summary(source: Source) -> str:
-    """The title without its leading document type (`sửa đổi, bổ sung một số điều của ...`)."""
-    if source.type and source.title.lower().startswith(source.type.lower()):
-        return source.title[len(source.type):].strip()
-    return source.title
+    """The title without its leading document type (`sửa đổi, bổ sung một số điều của ...`), taken off as whole
+    words (`Regulations amending …` loses `Regulations`, not the `Regulation` of it)."""
+    return type_and_summary(source.title, source.type)[1]
 
 
 def _effective_clause(source: Source, words: Mapping[str, str]) -> str:

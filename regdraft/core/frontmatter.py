@@ -247,6 +247,20 @@ def document_number(meta: Mapping[str, Any]) -> str:
     return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
 
 
+def type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
+    """The document type as the title names it and the rest of the title: `Quy chế` / `sửa đổi, bổ sung …`.
+
+    The type counts only as whole words at the head of the title, in any case: an English plural title keeps
+    its plural (`Regulations` / `amending the …`, never `Regulation` / `s amending the …`), and a title that
+    does not begin with its type is all summary (`doc_type`, `title`).
+    """
+    lowered = title.lower()
+    for head in (doc_type, doc_type + "s") if doc_type.strip() else ():
+        if lowered.startswith(head.lower()) and (len(title) == len(head) or title[len(head)].isspace()):
+            return title[:len(head)] if head != doc_type else doc_type, title[len(head):].strip()
+    return doc_type, title
+
+
 def signature_block(meta: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
     """The front matter's `signer` and `recipients` as the templates use them: every key of the
     signer present (empty when the front matter leaves it out), recipients a list of strings."""

@@ -22,7 +22,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from regdraft.core.frontmatter import document_number
+from regdraft.core.frontmatter import document_number, type_and_summary
 from regdraft.render.profile import Profile, place_date
 
 if TYPE_CHECKING:
@@ -268,16 +268,6 @@ class DocumentHeader:
     page: str = "Trang"
 
 
-def _type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
-    """The document type as the title names it and the rest of the title: `Quy chế` / `làm việc của …`; an English
-    plural title keeps its plural (`Regulations` / `amending the …`, not `Regulation` / `s amending the …`)."""
-    lowered = title.lower()
-    for head in (doc_type, doc_type + "s") if doc_type else ():
-        if lowered.startswith(head.lower()) and (len(title) == len(head) or title[len(head)].isspace()):
-            return title[:len(head)] if head != doc_type else doc_type, title[len(head):].strip()
-    return doc_type, title
-
-
 def document_header(
     meta: Mapping[str, Any],
     profile: Profile,
@@ -295,7 +285,7 @@ def document_header(
     title = str(meta.get("title", ""))
     shown_type = doc_type
     if summary is None:
-        shown_type, summary = _type_and_summary(title, doc_type)
+        shown_type, summary = type_and_summary(title, doc_type)
     doc_number = str(number if number is not None else document_number(meta))
     when = date if date is not None else meta.get("signed")
     draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
