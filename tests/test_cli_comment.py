@@ -9,7 +9,7 @@ import pytest
 
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import Invoke
+from tests.conftest import FIXTURES, Invoke
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -37,6 +37,21 @@ def test_add_list_respond(ws: Workspace, invoke: Invoke) -> None:
     assert [(d["id"], d["disposition"], d["type"], d["state"]) for d in data] == [
         (cid, "partly", "editorial", "unchanged")]
     assert invoke(ws, "comment", "list", SLUG, "--open").output.strip() == "No comments match."
+
+
+def test_an_english_amendments_answer_is_confirmed_in_english_words(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # It printed "Comment cb7a: partly (Tiếp thu một phần)." for an English regulation's amendment.
+    tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
+                         "An English amendment")
+    rounds.open_round(tmp_workspace, "en1", "Consultation", "2026-07-15", ["Organisation Board"])
+    said = {}
+    for disposition in ("accepted", "partly", "rejected", "noted"):
+        c = rounds.add_comment(tmp_workspace, "en1", "Organisation Board", "general", "Agree overall.")
+        answered = invoke(tmp_workspace, "comment", "respond", c.id, "--disposition", disposition, "--reply", "Done.")
+        assert answered.exit_code == 0, answered.output
+        said[disposition] = answered.output.strip().split(": ", 1)[1]
+    assert said == {"accepted": "accepted (Accepted).", "partly": "partly (Partly accepted).",
+                    "rejected": "rejected (Not accepted).", "noted": "noted (Noted)."}
 
 
 def test_a_consulted_body_typed_otherwise_is_recorded_as_the_round_names_it(ws: Workspace, invoke: Invoke,

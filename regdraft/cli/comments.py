@@ -389,13 +389,14 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
         regdraft comment respond c7f3 --disposition partly --reply "Tiếp thu, chỉnh sửa tại khoản 2."
     """
     from regdraft.workspace import rounds
-    from regdraft.workspace.profiles import profile_for
+    from regdraft.workspace.profiles import amendment_words
 
     ws = open_workspace(workspace)
-    c = rounds.respond_comment(ws, comment_id, disposition, reply, slug)
+    where, _ = rounds.find_comment(ws, comment_id, slug)
+    c = rounds.respond_comment(ws, comment_id, disposition, reply, where)
     assert c.disposition is not None
     done = Result({"comment": _comment_fields(c), **committed()})
-    return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label(profile_for(ws).words('vi'))}).")
+    return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label(amendment_words(ws, where))}).")
 
 
 @click.command("vote")

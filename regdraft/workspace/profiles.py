@@ -7,7 +7,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from regdraft.core.errors import Problem, ProfileError, RegdraftError
-from regdraft.core.layout import PROFILES
+from regdraft.core.frontmatter import read_front_matter
+from regdraft.core.layout import PROFILES, amendment_path
 from regdraft.render.profile import Profile, load_profile, profile_line
 from regdraft.workspace.store import Workspace
 
@@ -34,6 +35,22 @@ def _read(ws: Workspace) -> tuple[dict[str, str], list[Problem]]:
 def profile_for(ws: Workspace, meta: Mapping[str, Any] | None = None) -> Profile:
     """The profile for a document: its front matter's `profile`, else regdraft.yaml's."""
     return load_profile(ws.config, meta, workspace_profiles(ws))
+
+
+def amendment_words(ws: Workspace, slug: str) -> Mapping[str, str]:
+    """The profile's words in an amendment's language, as its comment report is worded (`Partly accepted` for
+    an English regulation's amendment, `Tiếp thu một phần` for a Vietnamese one).
+
+    Only the front matter is read: a body with problems still has its language.
+    """
+    relative = amendment_path(slug)
+    meta: dict[str, Any] | None = None
+    if ws.exists(relative):
+        lines = ws.read(relative).decode("utf-8", "replace").splitlines()
+        meta = read_front_matter(lines, relative, [], absent="")[1]
+    meta = meta or {}
+    language = str(meta.get("language") or "vi")
+    return profile_for(ws, meta).words(language if language in ("vi", "en") else "vi")
 
 
 def profile_problems(ws: Workspace) -> list[Problem]:
