@@ -150,8 +150,10 @@ def test_quoted_label_must_match() -> None:
         "2\\. Bổ sung Điều 20a vào sau Điều 20:\n\n“Điều 20b. Sai”\n\n"
         "3\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 2 như sau:\n\n“a) Một;\n\nb) Hai.”\n"
     )
-    assert "must begin with '2.'" in found[0] and found[0].startswith(f"{SOURCE}:11:")
-    assert "must begin with 'Điều 20a.'" in found[1]
+    # Another unit than the instruction names: said at the instruction, the quote as it reads (no `3\\.`).
+    assert found[0] == (f"{SOURCE}:9: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the instruction "
+                        "names khoản 2 Điều 3 but the quoted text is khoản 3 (`3. Khác.`).")
+    assert found[1].endswith("the instruction names Điều 20a but the quoted text is Điều 20b (`Điều 20b. Sai`).")
     assert "quote one unit per instruction" in found[2]
 
 
@@ -210,7 +212,8 @@ def test_read_amendment_keeps_the_instructions_that_can_be_applied() -> None:
         "2\\. Sửa đổi, bổ sung khoản 1 Điều 7 như sau:\n\n“2\\. Y.”\n\n"
         "3\\. Bãi bỏ Điều 4 như sau\n\n"
         "4\\. Bãi bỏ Điều 8.\n", SOURCE, "x")
-    assert [p.line for p in found] == [11, 19, 21]  # outside the group, wrong quoted label, unreadable
+    # outside the group, wrong quoted label (said at its instruction), unreadable
+    assert [p.line for p in found] == [11, 17, 21]
     assert amendment is not None
     assert [(i.location, [c.location for c in i.children]) for i in amendment.instructions] == [
         ("1", ["1.b"]), ("4", [])]

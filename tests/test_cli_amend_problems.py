@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from regdraft.workspace.store import Workspace
 
-from .conftest import Invoke
+from .conftest import SHARED, Invoke, needs_corpus
 from .test_cli_amend import amendment_text, snapshot
 from .test_cli_amend import ws as ws  # noqa: F401  (the fixture)
 
@@ -79,3 +81,63 @@ def test_preview_lists_the_consequential_punctuation(ws: Workspace, invoke: Invo
     note = next(line for line in result.stderr.splitlines() if "consequential" in line)
     assert note.startswith("note: amendments/more/amendment.md:") and "instruction 1 (" in note
     assert "điểm d khoản 2 Điều 2" in note and "'.' to ';'" in note
+
+
+DECREE = SHARED / "corpus" / "amendments" / "nd-63-2010"
+
+
+@pytest.fixture
+def decree(invoke: Invoke, tmp_path: Path) -> Path:
+    """Nghị định 63/2010 with Nghị định 48/2013 imported as the amendment `nd-48`, as a ministry office has them."""
+    root = tmp_path / "ws"
+    assert invoke(None, "init", str(root)).exit_code == 0
+    assert invoke(root, "import", str(DECREE / "base-63-2010-ND-CP.txt")).exit_code == 0
+    assert invoke(root, "amend", "import", str(DECREE / "amending-48-2013-ND-CP.txt"), "--slug", "nd-48").exit_code == 0
+    return root
+
+
+def _checked(invoke: Invoke, root: Path, old: str, new: str) -> list[str]:
+    """The problems `amend check` finds once `old` in Nghị định 48/2013 is typed `new`, each as its line says it."""
+    path = root / "amendments" / "nd-48" / "amendment.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    result = invoke(root, "amend", "check", "nd-48")
+    path.write_text(text, encoding="utf-8")
+    return [line for line in result.output.splitlines() if line.startswith("amendments/")]
+
+
+INSTRUCTION = "3\\. Sửa đổi Khoản 2 Điều 10:"
+QUOTE = "“Điều 10. Đánh giá tác động của thủ tục hành chính"
+
+
+@needs_corpus
+@pytest.mark.parametrize(("old", "new", "said"), [
+    # The article number mistyped: it said the quote "must begin with '2.' … not 'Điều 10. Đánh giá …'".
+    (INSTRUCTION, "3\\. Sửa đổi Khoản 2 Điều 100:",
+     ":87: instruction 3 (Sửa đổi Khoản 2 Điều 100:): Điều 100 does not exist in Nghị định 63/2010/NĐ-CP (it has "
+     "Điều 1–37)."),
+    # The clause number mistyped: it said "must begin with '7.' … not '2\\. Việc …'", at the quote's line.
+    (INSTRUCTION, "3\\. Sửa đổi Khoản 7 Điều 10:",
+     ":87: instruction 3 (Sửa đổi Khoản 7 Điều 10:): the instruction names khoản 7 Điều 10 but the quoted text is "
+     "khoản 2 (`2. Việc đánh giá tác động của thủ tục h…`)."),
+    # An article that exists, but not the one the quote is under.
+    (INSTRUCTION, "3\\. Sửa đổi Khoản 2 Điều 11:",
+     ":87: instruction 3 (Sửa đổi Khoản 2 Điều 11:): the instruction names khoản 2 Điều 11 but the quoted text is "
+     "khoản 2 Điều 10 (`Điều 10. Đánh giá tác động của thủ tục …`)."),
+    # The opening “ left out: three problems, one calling the quoted clause "instruction 2".
+    (QUOTE, QUOTE[1:],
+     ":89: instruction 3 (Sửa đổi Khoản 2 Điều 10:): the opening “ is missing before 'Điều 10. Đánh giá tác động "
+     "của thủ tục …'."),
+])
+def test_a_wrong_number_or_a_missing_mark_is_named_at_its_line(decree: Path, invoke: Invoke, old: str, new: str,
+                                                               said: str) -> None:
+    assert _checked(invoke, decree, old, new) == [f"amendments/nd-48/amendment.md{said}"]
+
+
+@needs_corpus
+def test_a_clause_the_article_lacks_is_named_as_before(decree: Path, invoke: Invoke) -> None:
+    # The instruction and its quote agree on khoản 7: the article has none.
+    found = _checked(invoke, decree, f"{INSTRUCTION}\n\n{QUOTE}\n\n2\\. Việc",
+                     f"3\\. Sửa đổi Khoản 7 Điều 10:\n\n{QUOTE}\n\n7\\. Việc")
+    assert len(found) == 1 and ":87: instruction 3 (Sửa đổi Khoản 7 Điều 10:): Điều 10 has no khoản 7" in found[0]

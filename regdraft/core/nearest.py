@@ -68,6 +68,36 @@ def missing_message(reg: Regulation, target: Address) -> str:
             f"{_span(target.kind, labels)}; did you mean {nearest.describe(language)} ({nearest})?")
 
 
+def absent_above(reg: Regulation, target: Address) -> str | None:
+    """Why a unit above `target` is not in `reg`, None when every one is: the outermost missing one, named with
+    the document and what is there instead (`Điều 100 does not exist in Nghị định 63/2010/NĐ-CP (it has Điều
+    1–36)`, `khoản 9 Điều 5 does not exist in … (Điều 5 has khoản 1–4)`)."""
+    from regdraft.core.frontmatter import document_number
+
+    language = reg.language
+    for depth in range(1, len(target.unit.segments)):
+        above = Address(target.unit.segments[:depth])
+        try:
+            reg.find(above)
+        except UnknownUnit:
+            break
+    else:
+        return None
+    holder = above.parent()
+    if holder is None:
+        labels = [loc.address.label for loc in reg.walk()
+                  if loc.address.kind is above.kind and len(loc.address.segments) == 1]
+    else:
+        labels = [u.label for u in reg.find(holder).unit.children if u.kind is above.kind]
+    name = " ".join(str(p) for p in (reg.meta.get("type"), document_number(reg.meta)) if p) or reg.id
+    word = noun(above.kind, language)
+    if language == "en" and len(labels) > 1:
+        word += "s"
+    has = f"{word} {_span(above.kind, labels)}" if labels else f"no {several(2, above.kind.value)}"
+    whose = "it" if holder is None else holder.describe(language)
+    return f"{above.describe(language)} does not exist in {name} ({whose} has {has})"
+
+
 def missing_part_message(reg: Regulation, target: Address, parts: Sequence[str]) -> str:
     """Why the part `target` names is not in the unit holding it, which has `parts` (`parts.unit_parts`): the
     parts it has and the nearest.

@@ -7,8 +7,8 @@ Reading amendments and where they live is `workspace.amendments`. Every write is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.amend.apply import Applied, apply
@@ -37,6 +37,7 @@ from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
+from regdraft.core.nearest import absent_above
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
@@ -257,7 +258,7 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
         return Review(reading)
     # Every problem in one run: what the instructions that could be read would do is checked too
     # (applied to a copy in memory; nothing is written).
-    problems: list[Problem] = list(reading)
+    problems: list[Problem] = _placed(ws, amendment, reading)
     to_check: list[Problem] = []
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references)
@@ -268,6 +269,22 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     word = noun(Kind.ARTICLE, amendment.language)
     return Review(tuple(problems), tuple(to_check), amendment.warnings,
                   tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles))
+
+
+def _placed(ws: Workspace, amendment: Amendment, reading: Sequence[Problem]) -> list[Problem]:
+    """The problems of reading, an instruction whose quote is another unit than it names said anew when what it
+    names is in no unit of the text: `Khoản 2 Điều 100` over a quote of khoản 2 Điều 10 is a wrong article."""
+    problems = list(reading)
+    for unmatched in amendment.unmatched:
+        try:
+            regulation = target_regulation(ws, amendment.for_regulation(unmatched.regulation))
+        except RegdraftError:
+            continue  # the regulation cannot be read: that is reported on its own
+        why = absent_above(regulation, unmatched.target)
+        if why is not None and unmatched.problem in problems:
+            said = replace(unmatched.problem, message=f"{unmatched.where}: {why}.")
+            problems[problems.index(unmatched.problem)] = said
+    return problems
 
 
 def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from regdraft.core.amend.instructions import Capital, Instruction, capital_warnings, read_instructions
+from regdraft.core.amend.instructions import Capital, Instruction, Unmatched, capital_warnings, read_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import check_reasons, reason_for
 from regdraft.core.blocks import DEEP, atx_heading
@@ -68,7 +68,8 @@ class Amendment:
     `article` holds the instructions for `regulation` (Điều 1 unless the front matter says
     `article:` or `amends:`); `others` the amending articles for further regulations of the
     workspace; `opening` and `closing` the articles kept as text before and after them.
-    `warnings` are typing slips read as the drafter plainly meant, each with its line.
+    `warnings` are typing slips read as the drafter plainly meant, each with its line; `unmatched` the
+    instructions not read because their quoted text is another unit than they name (each also a problem).
     """
 
     slug: str
@@ -82,6 +83,7 @@ class Amendment:
     opening: tuple[DocumentArticle, ...] = ()
     others: tuple[AmendingArticle, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    unmatched: tuple[Unmatched, ...] = ()  # instructions left out: their quote is another unit than they name
 
     @property
     def number(self) -> str:
@@ -283,12 +285,15 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
     targets = _amending_articles(meta, [a.label for a, _ in articles], source, problems, lines[: body_start - 1])
     warnings: list[Problem] = []
     capitals: list[Capital] = []
+    unmatched: list[Unmatched] = []
     read: dict[str, AmendingArticle] = {}
     kept: list[DocumentArticle] = []
     for head, paragraphs in articles:
         if head.label in targets:
+            found: list[Unmatched] = []
             lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings,
-                                                   capitals)
+                                                   capitals, found)
+            unmatched.extend(replace(u, regulation=targets[head.label]) for u in found)
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))
         else:
@@ -307,7 +312,7 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
         slug, source, {**meta, "regulation": main.regulation}, front, tuple(preamble), main.article,
         main.instructions, tuple(a for a in kept if a.line > main.article.line),
         tuple(a for a in kept if a.line < main.article.line), tuple(p for p in read.values() if p is not main),
-        tuple(warnings),
+        tuple(warnings), tuple(unmatched),
     )
     return (amendment if main.regulation else None), tuple(problems)
 

@@ -40,16 +40,20 @@ from regdraft.core.amend.provisions import common_parent
 from regdraft.core.amend.quote import (
     CLAUSE,
     CLOSE,
+    HEADING,
     ODD_CLOSE,
     POINT,
+    QuoteMismatch,
     build_unit,
     quoted_unit,
     short,
+    shown,
     split_quote,
+    starts,
     strip_quotes,
 )
 from regdraft.core.errors import Problem
-from regdraft.core.model import Address, Unit
+from regdraft.core.model import Address, Kind, Unit
 from regdraft.core.patterns import lazy
 
 _TOP = lazy(r"^(\d+[a-z]?)\\?\.\s+(.*)$", re.S)
@@ -103,6 +107,17 @@ class Instruction:
         return [] if isinstance(self.op, (AmendGroup, Several)) else [self]
 
 
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """An instruction whose quoted text is another unit than the one it names (`where`: `instruction 3 (…)`),
+    with the problem reported for it; `amend check` words it anew when the unit named is not in the text."""
+
+    problem: Problem
+    where: str
+    target: Address
+    regulation: str = ""
+
+
 @dataclass
 class _Draft:
     """An instruction being read: its quoted new text and its sub-instructions are still being added."""
@@ -127,6 +142,7 @@ class _Reader:
     problems: list[Problem]
     warnings: list[Problem]
     capitals: list[Capital] | None = None  # collected here instead of warned, when the caller groups them
+    unmatched: list[Unmatched] = field(default_factory=list)
     tops: list[_Draft] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     open_quote: _Draft | None = None
@@ -149,13 +165,15 @@ class Capital:
 
 def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: str, language: str,
                       problems: list[Problem], warnings: list[Problem],
-                      capitals: list[Capital] | None = None) -> tuple[list[str], list[Instruction]]:
+                      capitals: list[Capital] | None = None,
+                      unmatched: list[Unmatched] | None = None) -> tuple[list[str], list[Instruction]]:
     """The lead-in paragraphs and the instructions of one amending article.
 
     Each citation written with a capital (`Khoản 2 Điều 5`) is a warning, or, when `capitals` is
     given, goes there for the caller to report (a signed document's, grouped: `capital_warnings`).
+    An instruction whose quote is another unit than it names is a problem, also listed in `unmatched`.
     """
-    reader = _Reader(article, source, language, problems, warnings, capitals)
+    reader = _Reader(article, source, language, problems, warnings, capitals, [] if unmatched is None else unmatched)
     for content, line in paragraphs:
         _paragraph(reader, content, line)
     if reader.open_quote is not None:
@@ -192,6 +210,11 @@ def _paragraph(reader: _Reader, content: str, line: int) -> None:
                 owner.closed = True
                 reader.open_quote = None
             return
+    awaiting = None if content[:1] in ("“", '"') else _opens_without_mark(reader, content)
+    if awaiting is not None:
+        reader.problem(f"instruction {awaiting.location} ({short(awaiting.text)}): the opening “ is missing before "
+                       f"'{shown(content)}'.", line)
+        content = "“" + content  # read on as the quote it begins, so its lines are not read as instructions
     if content[:1] in ("“", '"'):
         owner = _quote_owner(reader.tops)
         if owner is None:
@@ -243,6 +266,18 @@ def _paragraph(reader: _Reader, content: str, line: int) -> None:
         _stray(reader, content, line)
 
 
+def _opens_without_mark(reader: _Reader, content: str) -> _Draft | None:
+    """The instruction awaiting new text when `content` is plainly that text typed without its “: it begins the
+    unit the instruction names, or the heading of that unit's article (as decrees quote a clause)."""
+    owner = _quote_owner(reader.tops)
+    if owner is None or owner.op is None or not takes_quote(owner.op) or _starts_instruction(reader, content):
+        return None
+    heading = HEADING.match(content)
+    article = next((t.segments[0].label for t in targets(owner.op) if t.segments[0].kind is Kind.ARTICLE), None)
+    begins = starts(owner.op, content) or (heading is not None and heading.group(2) == article)
+    return owner if begins else None
+
+
 def _open_subgroup(tops: list[_Draft]) -> _Draft | None:
     """The lettered instruction that may head a third level: a group (or one becoming one), without quote."""
     if not tops or not tops[-1].children:
@@ -255,7 +290,8 @@ def _open_subgroup(tops: list[_Draft]) -> _Draft | None:
 
 def _stray(reader: _Reader, content: str, line: int) -> None:
     hint = " If it is new text, put it in quotes (“...”)." if CLAUSE.match(content) or POINT.match(content) else ""
-    reader.problem(f"This paragraph is neither an instruction nor quoted new text: '{short(content)}'.{hint}", line)
+    reader.problem(f"This paragraph is neither an instruction nor quoted new text: '{shown(content, 110)}'.{hint}",
+                   line)
 
 
 def _becomes_group(draft: _Draft) -> bool:
@@ -375,6 +411,10 @@ def _finish(reader: _Reader, draft: _Draft) -> Instruction | None:
     if isinstance(draft.op, (ReplaceUnit, ReplaceHeading, InsertUnit)):
         try:
             unit = quoted_unit(draft.op, draft.quote, reader.language)
+        except QuoteMismatch as exc:  # the instruction's number or the quote's: said at the instruction
+            reader.problem(f"{where}: {exc}", draft.line)
+            reader.unmatched.append(Unmatched(reader.problems[-1], where, exc.target))
+            return None
         except GrammarError as exc:
             reader.problem(f"{where}: {exc}", draft.quote[0][1])
             return None

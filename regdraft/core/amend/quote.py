@@ -17,6 +17,7 @@ from regdraft.core.model import (
     REPEALED_TEXT,
     Address,
     Kind,
+    Segment,
     Unit,
     chapter_label,
     noun,
@@ -36,6 +37,20 @@ ODD_CLOSE = lazy(r"(?:’’|'')[.;,]?$")
 def short(text: str, limit: int = 110) -> str:
     """`text`, cut with an ellipsis when longer than `limit` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(paragraph: str, limit: int = 40) -> str:
+    """A paragraph as a message quotes it: as it reads (`2. Việc …`, not the file's `2\\. Việc …`), cut short."""
+    return short(numbered_read(paragraph), limit)
+
+
+class QuoteMismatch(GrammarError):
+    """The quoted text is another unit than the one the instruction names (`target`): one of the two numbers
+    is wrong, and only the text amended can tell which (`amend check` says so when the instruction's is)."""
+
+    def __init__(self, message: str, target: Address) -> None:
+        super().__init__(message)
+        self.target = target
 
 
 def strip_quotes(paragraphs: list[str]) -> list[str]:
@@ -72,27 +87,58 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
         match = APPENDIX_HEADING.match(first)
         if match is None or appendix_label(match.group(1)) != label:
             raise GrammarError(f"the quoted text must begin with '{expected}', the appendix the instruction names, "
-                               f"not '{short(first, 40)}'.")
+                               f"not '{shown(first)}'.")
         # Free text, as in the regulation file: `1\\. …` is a numbered line of a form, not a clause.
         text = tuple(numbered_read(p) for p in paragraphs[1:])
         return Unit(Kind.APPENDIX, label, (match.group(2) or "").strip() or None, text, (), False, lines[0])
     if kind is Kind.ARTICLE:
         match = HEADING.match(first)
-        if match is None or match.group(2) != label:
+        if match is not None and match.group(2) != label:
+            raise _mismatch(target, Address((Segment(Kind.ARTICLE, match.group(2)),)), first, language)
+        if match is None:
             raise GrammarError(
                 f"the quoted text must begin with '{expected}', the unit the instruction names, "
-                f"not '{short(first, 40)}'."
+                f"not '{shown(first)}'."
             )
         root = Unit(Kind.ARTICLE, label, (match.group(3) or "").strip() or None, (), (), False, lines[0])
     else:
+        quoted = _quoted_address(target, paragraphs)
+        if quoted is not None and quoted != target:
+            raise _mismatch(target, quoted, first, language)
         found = _unit_start(first)
         if found is None or found[0] is not kind or found[1] != label:
             raise GrammarError(
                 f"the quoted text must begin with '{expected}', the unit the instruction names, "
-                f"not '{short(first, 40)}'."
+                f"not '{shown(first)}'."
             )
         root = Unit(kind, label, None, (found[2],) if found[2] else (), (), False, lines[0])
     return _build_tree(root, paragraphs[1:], lines[1:], language)
+
+
+def _quoted_address(target: Address, paragraphs: list[str]) -> Address | None:
+    """The unit the quoted text begins, placed where the instruction's target is: `2. …` for `khoản 7 Điều 10`
+    is khoản 2 Điều 10; under an article heading left before it (`Điều 10. …` then `2. …`, for `khoản 2 Điều
+    100`) it is in that article. None when the text begins no unit of the target's kind."""
+    heading = HEADING.match(paragraphs[0]) if len(paragraphs) > 1 else None
+    found = _unit_start(paragraphs[1] if heading is not None else paragraphs[0])
+    if found is None or found[0] is not target.kind:
+        return None
+    segments = [*target.segments[:-1], Segment(found[0], found[1])]
+    if heading is not None:
+        at = next((i for i, seg in enumerate(segments) if seg.kind is Kind.ARTICLE), None)
+        if at is None:
+            return None
+        segments[at] = Segment(Kind.ARTICLE, heading.group(2))
+    return Address(tuple(segments))
+
+
+def _mismatch(target: Address, quoted: Address, first: str, language: str) -> QuoteMismatch:
+    """`the instruction names khoản 7 Điều 10 but the quoted text is khoản 2 (`2. Việc …`)`: the quoted unit
+    named alone when only its own number differs, with the units above it when one of theirs does."""
+    alone = quoted.segments[:-1] == target.segments[:-1]
+    described = Address(quoted.segments[-1:] if alone else quoted.segments).describe(language)
+    return QuoteMismatch(f"the instruction names {target.describe(language)} but the quoted text is {described} "
+                         f"(`{shown(first)}`).", target)
 
 
 def _without_context(target: Address, paragraphs: list[str], lines: list[int]) -> tuple[list[str], list[int]]:
@@ -170,18 +216,18 @@ def _part_quote(target: Address, paragraphs: list[str], line: int, language: str
         if other is not None or HEADING.match(paragraph):
             part = part_name(target.part, kind, language).removeprefix("the ").removesuffix(" of")
             raise GrammarError(
-                f"the quoted {part} contains '{short(paragraph, 40)}', which starts another unit; "
+                f"the quoted {part} contains '{shown(paragraph)}', which starts another unit; "
                 f"quote only the {part} itself."
             )
     if not paragraphs:
         raise GrammarError("the quoted text is empty.")
     if is_dash_part(target.part) and not paragraphs[0].startswith("- "):
         raise GrammarError(
-            f"a quoted dash item begins with '- ' (“- ...”), not '{short(paragraphs[0], 40)}'; "
+            f"a quoted dash item begins with '- ' (“- ...”), not '{shown(paragraphs[0])}'; "
             "write the dash as the text will read.")
     if is_plus_part(target.part) and not paragraphs[0].startswith("+ "):
         raise GrammarError(
-            f"a quoted plus item (ý) begins with '+ ' (“+ ...”), not '{short(paragraphs[0], 40)}'; "
+            f"a quoted plus item (ý) begins with '+ ' (“+ ...”), not '{shown(paragraphs[0])}'; "
             "write the plus sign as the text will read.")
     if is_plus_part(target.part) and any(p.startswith("- ") for p in paragraphs):
         raise GrammarError("a quoted plus item (ý) holds no dash item ('- '); amend the dash item instead.")
@@ -239,7 +285,7 @@ def _build_tree(root: Unit, paragraphs: list[str], lines: list[int], language: s
         elif start is not None:
             inside = noun(root.kind, language)
             raise GrammarError(
-                f"the quoted {inside} contains '{short(paragraph, 40)}', which is not part of a "
+                f"the quoted {inside} contains '{shown(paragraph)}', which is not part of a "
                 f"{inside}; quote one unit per instruction."
             )
         else:
