@@ -49,7 +49,7 @@ def test_open_errors_are_messages_not_tracebacks(ws: Workspace, invoke: Invoke) 
     assert result.exit_code == 1 and "has no comment rounds yet" in result.output
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".docx", ".html"])
+@pytest.mark.parametrize("suffix", [".csv", ".docx", ".html", ".xlsx"])
 def test_report_formats(ws: Workspace, invoke: Invoke, tmp_path: Path, suffix: str) -> None:
     rounds.open_round(ws, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
     c = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2a", "Đề nghị bổ sung chữ ký số.")
@@ -61,6 +61,10 @@ def test_report_formats(ws: Workspace, invoke: Invoke, tmp_path: Path, suffix: s
         import docx
 
         text = "\n".join(cell.text for row in docx.Document(str(out)).tables[1].rows for cell in row.cells)
+    elif suffix == ".xlsx":
+        import openpyxl
+
+        text = "\n".join(str(v) for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for v in row)
     else:
         text = out.read_text(encoding="utf-8-sig")
     assert "Điều 2a" in text and "Đề nghị bổ sung chữ ký số." in text and "Tiếp thu" in text and "Đã bổ sung." in text

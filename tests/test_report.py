@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,6 +166,52 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(report: Report, te
     rows = list(csv.reader(io.StringIO(csv_text(bad)), strict=True))
     assert rows[1][3] == rows[1][4] == rows[1][7] == "'" + text
     assert rows[1][0] == "1"
+
+
+def _sheet(report: Report, tmp_path: Path) -> Any:
+    """The report written as .xlsx and read back: its one sheet."""
+    import openpyxl
+
+    out = tmp_path / "bao-cao.xlsx"
+    write_report(report, out, today=TODAY)
+    return openpyxl.load_workbook(out).active
+
+
+def test_xlsx_holds_the_preface_above_the_reports_table(report: Report, tmp_path: Path) -> None:
+    sheet = _sheet(report, tmp_path)
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    top = values.index(["STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình"])
+    above = [row[0] for row in values[:top] if row[0]]
+    assert above[0] == "BÁO CÁO" and above[1].startswith("Tổng hợp, tiếp thu, giải trình ý kiến góp ý")
+    assert above[2:] == report.preface(VI)
+    assert values[top + 1:] == [
+        [1, "Góp ý chung", "Ban Tuyên giáo Tỉnh ủy", "Cơ bản nhất trí với dự thảo.", "Ghi nhận"],
+        [2, "Khoản 1 Điều 2", "Ban Tổ chức Tỉnh ủy",
+         "Đề nghị bổ sung cụm từ “toàn diện”.\nĐề xuất: tập trung, thống nhất, toàn diện",
+         "Tiếp thu\nĐã chỉnh sửa tại khoản 1 Điều 2."],
+        [3, "Khoản 1 Điều 2", "Ban Tuyên giáo Tỉnh ủy", "Đề nghị giữ nguyên.",
+         "Không tiếp thu\nGiữ như dự thảo vì phù hợp Quy định 24-QĐ/TW."],
+        [4, "Điều 3", "Ban Tổ chức Tỉnh ủy", "Sửa lỗi chính tả.", "Chưa xử lý"],
+    ]
+    header = top + 1  # openpyxl counts rows from 1
+    assert sheet.freeze_panes == f"A{header + 1}" and sheet.auto_filter.ref == f"A{header}:E{header + 4}"
+    assert all(sheet.cell(r, c).alignment.wrap_text for r in range(header, header + 5) for c in range(1, 6))
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDE"]
+    assert widths[0] < widths[1] < widths[3] and widths[4] > widths[2]
+    assert sheet.page_setup.orientation == "landscape"
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)",
+                                  "-2+3", "\tfoo", "\rbar"])
+def test_xlsx_cells_that_would_run_as_formulas_are_neutralised(report: Report, text: str, tmp_path: Path) -> None:
+    """The CSV's rule (docs/security.md): no cell is a formula; one that would be reads with a leading `'`."""
+    group = report.groups[0]
+    row = replace(group.rows[0], by=text, text=text, reply=text)
+    sheet = _sheet(replace(report, groups=(replace(group, rows=(row,)),)), tmp_path)
+    cells = [cell for line in sheet.iter_rows() for cell in line if cell.value is not None]
+    assert not any(cell.data_type == "f" for cell in cells)
+    last = [cell.value for cell in cells if cell.row == cells[-1].row]
+    assert last == [1, "Góp ý chung", "'" + text, "'" + text, "Ghi nhận\n" + text]
 
 
 def test_ordinary_text_is_not_prefixed(report: Report) -> None:

@@ -147,7 +147,7 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
 def round_report(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> Result:
     """Write the comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến).
 
-    The format follows the file name: .pdf (landscape A4), .docx, .csv or .html.
+    The format follows the file name: .pdf (landscape A4), .docx, .csv, .xlsx or .html.
 
     \b
     Example:
@@ -159,7 +159,7 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
     from regdraft.workspace.profiles import profile_for
 
     if output is None:
-        raise UsageError("Name the report file with -o FILE.pdf, .docx, .csv or .html.")
+        raise UsageError("Name the report file with -o FILE.pdf, .docx, .csv, .xlsx or .html.")
     output_format("report", output, None, has_format=False)
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)

@@ -52,6 +52,7 @@ OUTPUTS: dict[str, Output] = {
     }, default="pdf"),
     "report": Output("report", "the comment report", {
         "pdf": f"{_W}:report_pdf", "docx": f"{_W}:report_docx", "csv": f"{_W}:report_csv", "html": f"{_W}:report_html",
+        "xlsx": f"{_W}:report_xlsx",
     }),
 }
 

@@ -1,4 +1,4 @@
-"""The comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến) as HTML, PDF, DOCX or CSV.
+"""The comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến) as HTML, PDF, DOCX, CSV or XLSX.
 
 Post-conditions of `write_report`:
 1. The format follows the output's suffix; any other suffix is a `UsageError` and nothing is written.
@@ -102,6 +102,72 @@ def csv_text(report: Report, profile: Profile | None = None) -> str:
             writer.writerow([spreadsheet_cell(v) for v in (
                 row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply)])
     return buffer.getvalue()
+
+
+# Column widths of the XLSX report, in characters: STT, Điều khoản, Chủ thể góp ý, Nội dung góp ý, tiếp thu.
+_WIDTHS = (6, 18, 24, 60, 50)
+
+
+def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
+    """The report as an Excel workbook: the title and preface counts above the table, then one row per comment.
+
+    The table has the report's columns (`columns`) under a header row that stays in view and filters; the
+    comment cell ends with the proposal (`Đề xuất: …`), the answer cell is the disposition then the reply.
+    Text wraps in its column. Every text cell passes `spreadsheet_cell` (a cell starting with `=`, `+`, `-`
+    or `@` is written with a leading `'`, as in the CSV), so no cell is ever a formula.
+    """
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    from regdraft.render.files import write_atomic
+
+    def cell(value: object) -> object:
+        # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay.
+        return spreadsheet_cell(ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value)
+
+    words = report_words(report, profile)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "".join(c for c in words["report_type"] if c not in "[]:*?/\\")[:31] or "Report"
+    last = get_column_letter(len(_WIDTHS))
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    across = sum(_WIDTHS)
+    lead = [(words["report_type"], True), (report_title(report, words), True),
+            *((line, False) for line in report.preface(words))]
+    for number, (text, bold) in enumerate(lead, start=1):
+        sheet.cell(number, 1, cell(text)).font = Font(bold=bold)
+        sheet.cell(number, 1).alignment = Alignment(wrap_text=True, vertical="top",
+                                                    horizontal="center" if bold else None)
+        sheet.merge_cells(f"A{number}:{last}{number}")
+        # A merged cell does not grow with its text: give the row the lines the text takes.
+        sheet.row_dimensions[number].height = 15 * (1 + len(text) // across)
+    top = len(lead) + 2
+    line = Side(style="thin")
+    box = Border(left=line, right=line, top=line, bottom=line)
+    for column, (heading, width) in enumerate(zip(columns(words), _WIDTHS, strict=True), start=1):
+        head = sheet.cell(top, column, cell(heading))
+        head.font, head.alignment, head.border = Font(bold=True), Alignment(wrap_text=True, vertical="center",
+                                                                            horizontal="center"), box
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    at = top
+    for group in report.groups:
+        for row in group.rows:
+            comment = row.text + (f"\n{words['report_proposal']} {row.proposal}" if row.proposal else "")
+            answer = (row.disposition or words["disposition_none"]) + (f"\n{row.reply}" if row.reply else "")
+            at += 1
+            for column, value in enumerate((row.number, group.provision, row.by, comment, answer), start=1):
+                written = sheet.cell(at, column, cell(value))
+                written.alignment, written.border = wrapped, box
+    sheet.freeze_panes = f"A{top + 1}"
+    sheet.auto_filter.ref = f"A{top}:{last}{at}"
+    sheet.print_title_rows = f"{top}:{top}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    write_atomic(output, lambda path: book.save(path))
 
 
 def html_text(report: Report, workspace_root: Path | None, profile: Profile, today: dt.date,

@@ -112,3 +112,9 @@ def report_csv(report: Report, path: Path, settings: Settings) -> None:
     from regdraft.render.report import csv_text
 
     write_atomic(path, csv_text(report, settings.profile).encode("utf-8-sig"))
+
+
+def report_xlsx(report: Report, path: Path, settings: Settings) -> None:
+    from regdraft.render.report import write_xlsx
+
+    write_xlsx(report, path, settings.profile)
