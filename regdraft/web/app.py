@@ -353,7 +353,7 @@ async def _report(c: Context) -> Response:
 
 async def _download(c: Context) -> Response:
     slug, fmt = c.param("slug"), c.param("fmt")
-    if fmt not in ("pdf", "docx", "csv"):
+    if fmt not in ("pdf", "docx", "csv", "xlsx"):
         raise refuse(c.ui, Category.USAGE, "not_format", value=fmt)
     number = _round_param(c, c.query("round"))
 
@@ -371,7 +371,8 @@ async def _download(c: Context) -> Response:
 
     data, round_number = await c.run(build)
     kinds = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8",
-             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
     name = f"bao-cao-tiep-thu-{slug}-vong-{round_number}.{fmt}"
     return Response(data, headers={"content-type": kinds[fmt], "content-disposition": f'attachment; filename="{name}"'})
 

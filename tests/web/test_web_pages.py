@@ -123,13 +123,20 @@ def test_report_page_and_downloads(review_ws: Workspace) -> None:
     page = c.get(f"/a/{SLUG}/report")
     assert page.status_code == 200
     assert "BÁO CÁO" in page.text and "Đề nghị làm rõ thời hạn." in page.text
-    for fmt in ("pdf", "docx", "csv"):
+    for fmt in ("pdf", "docx", "csv", "xlsx"):
         assert f'href="/a/{SLUG}/report.{fmt}?round=1"' in page.text
     sheet = c.get(f"/a/{SLUG}/report.csv?round=1")
     assert sheet.headers["content-type"].startswith("text/csv")
     assert "attachment" in sheet.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig"))))
     assert rows[1][3:5] == [BODIES[0], "Đề nghị làm rõ thời hạn."]
+    book = c.get(f"/a/{SLUG}/report.xlsx?round=1")
+    assert book.headers["content-type"].endswith("spreadsheetml.sheet")
+    assert ".xlsx" in book.headers["content-disposition"]
+    import openpyxl
+
+    cells = [cell.value for row in openpyxl.load_workbook(io.BytesIO(book.content)).active.iter_rows() for cell in row]
+    assert BODIES[0] in cells and any(str(v).startswith("Đề nghị làm rõ thời hạn.") for v in cells)
     word = c.get(f"/a/{SLUG}/report.docx?round=1")
     assert word.status_code == 200 and word.content[:2] == b"PK"
     pdf = c.get(f"/a/{SLUG}/report.pdf?round=1")
