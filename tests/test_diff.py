@@ -113,6 +113,31 @@ def test_stated_kinds_list_the_provision_an_instruction_names_not_its_points() -
     assert [s.op for s in points["d2.k2.c"].text if s.op is not Op.EQUAL] == [Op.DELETE, Op.INSERT]
 
 
+CLOSING = "c) Thiểu số phục tùng đa số.\n\n<!-- đoạn cuối khoản 2 -->\n\n"  # a closing text after point c
+
+
+def test_stated_parts_name_the_lead_in_or_closing_text_an_instruction_changed() -> None:
+    # `Sửa đổi, bổ sung đoạn mở đầu khoản 2 Điều 2` (one word, as the text shows it) and `Bổ sung đoạn cuối`;
+    # a lead-in restated as it was (`d3.k1.intro`) is no change.
+    new = _edited(("tập thể lãnh đạo, cá nhân phụ trách:", "tập thể lãnh đạo, cá nhân chịu trách nhiệm:"),
+                  ("c) Thiểu số phục tùng đa số.\n\n", CLOSING + "Cấp ủy cụ thể hóa.\n\n"))
+    plain = compare(parse(MINI), parse(new))
+    assert [(str(c.address), c.kind.value, c.parts) for c in plain.changes] == [
+        ("d2.k2", "amended", (("intro", ChangeKind.WORDS_REPLACED), ("end", ChangeKind.INSERTED)))]
+    stated = with_stated_kinds(plain, {"d2.k2.end": ChangeKind.INSERTED, "d2.k2.intro": ChangeKind.AMENDED,
+                                       "d3.k1.intro": ChangeKind.AMENDED})
+    assert [(str(c.address), c.kind.value, c.parts, c.anchor) for c in stated.changes] == [
+        ("d2.k2", "amended", (("intro", ChangeKind.AMENDED), ("end", ChangeKind.INSERTED)), "chg-1")]
+
+
+def test_a_few_words_replaced_in_a_lead_in_and_its_closing_text_are_words_replaced() -> None:
+    new = _edited(("tập thể lãnh đạo, cá nhân phụ trách:", "tập thể lãnh đạo, cá nhân chịu trách nhiệm:"),
+                  ("c) Thiểu số phục tùng đa số.\n\n", CLOSING + "Cấp ủy cụ thể hóa.\n\n"))
+    old = _edited(("c) Thiểu số phục tùng đa số.\n\n", CLOSING + "Cấp ủy thực hiện.\n\n"))
+    assert [(str(c.address), c.kind.value, c.parts) for c in compare(parse(old), parse(new)).changes] == [
+        ("d2.k2", "words replaced", ())]
+
+
 def test_a_provision_deleted_outright_is_reported_where_it_stood() -> None:
     new = _edited(("\n\n3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", ""))
     assert _kinds(MINI, new) == [("repealed", "d2.k3", None)]

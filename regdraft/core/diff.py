@@ -21,6 +21,11 @@ Post-conditions of `compare`:
    the word comparison) where it stands; only the latter is listed.
 6. The work is bounded whatever the texts (`regdraft.core.word_diff`, post-condition 4).
    Post-condition 2 always holds.
+7. A change of a few phrases is words replaced or deleted, wherever they stand (text, lead-in,
+   closing text or both). A provision with clauses or points whose lead-in or closing text changed
+   beyond that names each part changed in `parts`, with what happened to it: `(("intro", AMENDED),)`;
+   a part that appears is INSERTED, one that goes REPEALED, a few phrases of it WORDS_REPLACED or
+   WORDS_DELETED; its own kind is then `part_kind` of them.
 """
 
 from __future__ import annotations
@@ -35,7 +40,9 @@ from regdraft.core.align import similarity as similarity
 from regdraft.core.collector import paused
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import (
+    END,
     HEADING_KINDS,
+    INTRO,
     REPEALED_TEXT,
     Address,
     Kind,
@@ -98,6 +105,9 @@ class Provision(_Placed):
     closing: tuple[DiffSegment, ...] = ()  # the closing text after the children (đoạn cuối)
     moved_from: Address | None = None  # moved here from another article or clause (old address)
     moved_to: Address | None = None    # moved from here to another article or clause (new address)
+    # The changes made to parts of the provision (its lead-in `intro`, closing text `end`, dash items) rather than
+    # to the whole of it, each with its own kind; `change` is then their common kind (see `part_kind`).
+    parts: tuple[tuple[str, ChangeKind], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,7 @@ class Change(_Placed):
     segments: tuple[DiffSegment, ...]
     title: tuple[DiffSegment, ...] = ()
     anchor: str = ""
+    parts: tuple[tuple[str, ChangeKind], ...] = ()  # as `Provision.parts`
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +202,15 @@ class _Comparer:
         title_changed = any(s.op is not Op.EQUAL for s in title)
         text_changed = any(s.op is not Op.EQUAL for s in text) or any(s.op is not Op.EQUAL for s in closing)
         change: ChangeKind | None = None
+        parts: tuple[tuple[str, ChangeKind], ...] = ()
         if moved:
             change = ChangeKind.MOVED
         elif text_changed:
-            change = (_phrase_change(text) if not title_changed else None) or ChangeKind.AMENDED
+            change = (_phrase_change((*text, *closing)) if not title_changed else None) or ChangeKind.AMENDED
+            if change is ChangeKind.AMENDED and not title_changed and (o.children or n.children):
+                parts = tuple((part, _phrase_change(segments) or _part_change(segments))
+                              for part, segments in ((INTRO, text), (END, closing)) if _differs(segments))
+                change = part_kind(parts)
         elif title_changed:
             change = ChangeKind.HEADING_CHANGED
         elif relabelled:
@@ -202,7 +218,7 @@ class _Comparer:
         if change is not None and not anchor:
             anchor = self.anchor()
         return Provision(n.kind, o, n, old.address, new.address, change, title, text, children,
-                         depth=new.depth, anchor=anchor, closing=closing)
+                         depth=new.depth, anchor=anchor, closing=closing, parts=parts)
 
     def moved(self, gone: Provision, added: Provision) -> Provision:
         """A provision moved to another article or clause, compared word for word where it now stands."""
@@ -249,6 +265,30 @@ def _phrase_change(segments: Sequence[DiffSegment]) -> ChangeKind | None:
     return ChangeKind.WORDS_REPLACED if replaced else ChangeKind.WORDS_DELETED
 
 
+def _differs(segments: Sequence[DiffSegment]) -> bool:
+    return any(s.op is not Op.EQUAL for s in segments)
+
+
+def _part_change(segments: Sequence[DiffSegment]) -> ChangeKind:
+    """What happened to a lead-in or closing text that changed: added, taken out, or amended."""
+    if all(s.op is Op.INSERT for s in segments):
+        return ChangeKind.INSERTED
+    if all(s.op is Op.DELETE for s in segments):
+        return ChangeKind.REPEALED
+    return ChangeKind.AMENDED
+
+
+def part_kind(parts: Sequence[tuple[str, ChangeKind]]) -> ChangeKind:
+    """The kind of a provision changed in its parts: words deleted or replaced when that is all that happened
+    to them, else amended; never inserted or repealed, as the provision itself stays."""
+    kinds = {kind for _, kind in parts}
+    if kinds == {ChangeKind.WORDS_DELETED}:
+        return ChangeKind.WORDS_DELETED
+    if kinds and kinds <= {ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED}:
+        return ChangeKind.WORDS_REPLACED
+    return ChangeKind.AMENDED
+
+
 def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
             detect_moves: bool = True) -> Comparison:
     """Compare two versions of a regulation provision by provision (see the module docstring)."""
@@ -268,7 +308,8 @@ _WHOLE = (ChangeKind.AMENDED, ChangeKind.INSERTED, ChangeKind.REPEALED)
 def with_stated_kinds(comparison: Comparison, stated: Mapping[str, ChangeKind]) -> Comparison:
     """The comparison with the provisions an amendment names labelled as the amendment states.
 
-    `stated` maps address codes (`d5.k2`) to the kind of change the amending instruction makes.
+    `stated` maps address codes (`d5.k2`, or a part of it: `d5.k2.intro`) to the kind of change the amending
+    instruction makes.
 
     Post-conditions:
     1. A provision named in `stated` that differs between the versions is listed with the stated
@@ -276,20 +317,37 @@ def with_stated_kinds(comparison: Comparison, stated: Mapping[str, ChangeKind]) 
        point b).
     2. Changes inside a provision stated as amended, inserted or repealed belong to it: they stay
        marked in the text but are not listed on their own, unless `stated` names them too.
-    3. Every other change keeps the kind read from the text.
-    4. Listed changes are anchored `chg-1`, `chg-2` ... in document order.
+    3. A provision whose parts alone are named (`Sửa đổi, bổ sung đoạn mở đầu khoản 2`, `Bãi bỏ đoạn cuối`)
+       is listed with those parts and their stated kinds in `parts`, and `part_kind` of them as its kind;
+       its clauses and points keep their own listing.
+    4. Every other change keeps the kind read from the text.
+    5. Listed changes are anchored `chg-1`, `chg-2` ... in document order.
     """
-    provisions = _numbered(tuple(_stated(p, stated, False) for p in comparison.provisions))
+    whole: dict[str, ChangeKind] = {}
+    parts: dict[str, list[tuple[str, ChangeKind]]] = {}
+    for code, kind in stated.items():
+        address = Address.parse(code)
+        if address.part:
+            parts.setdefault(str(address.unit), []).append((address.part, kind))
+        else:
+            whole[code] = kind
+    provisions = _numbered(tuple(_stated(p, whole, parts, False) for p in comparison.provisions))
     return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
 
 
-def _stated(p: Provision, stated: Mapping[str, ChangeKind], inside: bool) -> Provision:
+def _stated(p: Provision, whole: Mapping[str, ChangeKind], parts: Mapping[str, list[tuple[str, ChangeKind]]],
+            inside: bool) -> Provision:
     if p.identical:
         return p
-    kind = stated.get(str(p.address))
-    children = tuple(_stated(c, stated, inside or kind in _WHOLE) for c in p.children)
+    kind = whole.get(str(p.address))
+    children = tuple(_stated(c, whole, parts, inside or kind in _WHOLE) for c in p.children)
     if kind is not None:
-        return replace(p, change=kind, children=children, anchor="listed")
+        return replace(p, change=kind, children=children, anchor="listed", parts=())
+    # A part restated as it was is no change of it (its clause is listed for its points, if at all).
+    named = [(part, k) for part, k in parts.get(str(p.address), ()) if _differs(p.closing if part == END else p.text)]
+    named.sort(key=lambda pk: (pk[0] == END, pk[0] != INTRO))  # lead-in, dash items, closing text: reading order
+    if named:
+        return replace(p, change=part_kind(named), children=children, anchor="listed", parts=tuple(named))
     return replace(p, children=children, anchor="" if inside else p.anchor)
 
 
@@ -316,7 +374,7 @@ def _changes(provisions: Sequence[Provision]) -> Iterator[Change]:
             segments = p.text
             if any(s.op is not Op.EQUAL for s in p.closing):
                 segments = (*p.text, DiffSegment(Op.EQUAL, "\n"), *p.closing) if p.text else p.closing
-            yield Change(p.change, p.kind, p.old_address, p.new_address, segments, p.title, p.anchor)
+            yield Change(p.change, p.kind, p.old_address, p.new_address, segments, p.title, p.anchor, p.parts)
         if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
             yield from _changes(p.children)
 

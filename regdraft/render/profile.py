@@ -356,6 +356,7 @@ _FIELDS = {
     **{f"note_{kind}": {"this", "This", "old", "new"}
        for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
     "note_cited": {"instruction", "document"},
+    **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed")},
     "date_unsigned": {"gap", "year"},
     **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended"}
        for part in ("title", "preamble", "article", "entry")},

@@ -35,6 +35,7 @@ from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_rows
 from regdraft.core.table_diff import Line, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op
+from regdraft.render.kinds import kind_words
 from regdraft.render.profile import cited_date
 
 if TYPE_CHECKING:
@@ -458,12 +459,15 @@ class _Helpers:
         return sentence(self.describe(change))
 
     def kind_label(self, kind: ChangeKind | None, item: Any = None) -> str:
-        """The kind of a change in the document's words; given the change (or its provision), a clause or point
-        whose text changed only in its end (`.` to `;`, as a point added after it makes it) says so, not that
-        it was amended."""
+        """The kind of a change in the document's words (`render.kinds`); given the change (or its provision),
+        what happened to its lead-in or closing text alone (`sửa đổi, bổ sung đoạn mở đầu`), and a clause or
+        point whose text changed only in its end (`.` to `;`, as a point added after it makes it) says so, not
+        that it was amended."""
         if not kind:
             return ""
-        own = self.words.get(f"kind_{kind.name.lower()}", "")
+        parts = getattr(item, "parts", ())
+        unit_kind = item.kind if isinstance(item, Provision) else getattr(item, "unit_kind", Kind.CLAUSE)
+        own = kind_words(self.words, kind, parts, unit_kind, self.language)
         if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
             return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
         return own
