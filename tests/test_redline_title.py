@@ -16,6 +16,9 @@ from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, Invoke, unwrapped
 from tests.test_render_pdf import pdf_fonts
 
+# The running header: both documents named as the title names them, shortened by whole words to one line.
+RUNNING = "Bản so sánh Dự thảo lần 2 (05-QC/TU) với Quy chế làm việc của Ban Chấp hành Đảng bộ … số 01-QC/TU"
+
 
 def _pages(pdf: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages]
@@ -46,7 +49,8 @@ def test_the_title_names_both_documents_and_the_versions_their_dates(shipped_pdf
     head = tmp_workspace.log("regulations/01-QC-TU.md", limit=1)[0].short
     assert re.search(rf"Các phiên bản được so sánh: 01-QC/TU: commit {head}, \d{{4}}-\d{{2}}-\d{{2}}; "
                      r"05-QC/TU: commit [0-9a-f]{7}, \d{4}-\d{2}-\d{2}\.", pages[-1])
-    assert "Bản so sánh 05-QC/TU với 01-QC/TU" in pages[1]  # the running header
+    # The running header names the documents as the title does, shortened by whole words to one line.
+    assert RUNNING in pages[1]
     assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(shipped_pdf))
 
 
@@ -155,9 +159,10 @@ def test_the_english_title_reads_on_from_comparison(tmp_workspace: Workspace, in
     for text in (pages[0], _docx_text(word)):  # the PDF and the Word redline alike
         assert title in text and versions in text
         assert " with with " not in text and "Dự thảo" not in text and " với " not in text
-    assert "Comparison of Draft 1 with 01-QC/TU" in pages[1]  # the running header
+    running = "Comparison of Draft 1 with Working Regulations of the Provincial Party Executive …, No. 01-QC/TU"
+    assert running in pages[1]  # the running header
     with zipfile.ZipFile(word) as z:  # and the Word file's title, as Word's File > Info shows it
-        assert "<dc:title>Comparison of Draft 1 with 01-QC/TU</dc:title>" in z.read("docProps/core.xml").decode()
+        assert f"<dc:title>{running}</dc:title>" in z.read("docProps/core.xml").decode()
 
 
 def test_the_vietnamese_title_needs_no_connecting_word(tmp_workspace: Workspace) -> None:
@@ -169,7 +174,7 @@ def test_the_vietnamese_title_needs_no_connecting_word(tmp_workspace: Workspace)
     profile = load_profile({})
     assert redline.title_line(profile) == TITLE  # under "BẢN SO SÁNH", read on as it is
     header = page_header(redline, profile, dt.date(2026, 1, 5))
-    assert header.running == "Bản so sánh 05-QC/TU với 01-QC/TU" and header.type == "Bản so sánh"
+    assert header.running == RUNNING and header.type == "Bản so sánh"
 
 
 def test_an_amending_document_without_a_draft_number_is_named_by_its_title(tmp_workspace: Workspace) -> None:

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
-from regdraft.core.frontmatter import document_number, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, document_number, type_and_summary
 from regdraft.core.model import Address, Regulation, noun, part_name
 
 
@@ -184,10 +184,6 @@ def reference(source: Source, words: Mapping[str, str], with_summary: bool = Fal
         text += words["cited_issuer"].format(issuer=source.issuer)
     summary = _summary(source) if with_summary else ""
     return text + (f" {summary}" if summary else "")
-
-
-# Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên").
-NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp", "law", "code", "ordinance", "constitution"})
 
 
 def _summary(source: Source) -> str:

@@ -239,6 +239,11 @@ def without_control_characters(text: str, source: str, problems: list[Problem]) 
     return _CONTROL.sub(" ", text)
 
 
+# Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên"):
+# `Luật Đấu thầu số 22/2023/QH15`; any other by its type, `Nghị định số 63/2010/NĐ-CP`.
+NAMED_ALONE = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp", "law", "code", "ordinance", "constitution"})
+
+
 def document_number(meta: Mapping[str, Any]) -> str:
     """The number a document prints: its `number`, a translation's original's, else its id.
 

@@ -162,12 +162,17 @@ def _paragraphs(texts: Sequence[str], level: int, address: str = "", closing: st
 
 
 def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeader:
-    """The Party header block of the consolidated copy: the base document's number, place and date."""
+    """The Party header block of the consolidated copy: the base document's number, place and date; the running
+    header names it by type, number and short title (`render.running`)."""
     from regdraft.core.frontmatter import document_number
+    from regdraft.render import running
     from regdraft.render.html import document_header
 
-    running = f"{banner(ct, profile)} - {document_number(ct.regulation.meta)}"
-    return document_header(ct.regulation.meta, profile, running=running)
+    meta = ct.regulation.meta
+    names = running.document_names(profile.words(ct.language), str(meta.get("type") or ""), document_number(meta),
+                                   str(meta.get("title") or ""))
+    line = running.one_line(lambda _n, o: f"{banner(ct, profile)} - {o}", [""], names, running.budget(profile))
+    return document_header(meta, profile, running=line)
 
 
 def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Profile, *, paged: bool) -> str:

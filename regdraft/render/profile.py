@@ -348,6 +348,7 @@ _FIELDS = {
     "cited_issuer": {"issuer"},
     "cited_effective": {"date"},
     "opening_document": {"title", "number", "name"},
+    "running_document": {"title", "number", "name", "about"},
     "opening_issuer": {"issuer", "about"},
     "opening_unamended": {"document", "date"},
     "opening_amended": {"document"},

@@ -562,15 +562,14 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
     amendment's, or the regulation's while the amendment has none. Between two revisions, the
     regulation's own number and date.
     """
+    from regdraft.render import running
     from regdraft.render.html import document_header
 
     header = document_header(redline.comparison.new.meta, profile, draft=redline.draft, number=redline.number)
     # A comparison is no numbered document: its title names both documents, and so does its running header.
     words, _ = redline._words(profile)
-    old, new = redline.old_version, redline.new_version
-    running = words["comparison_running"].format(new=new.number or new.doc_id or new.label,
-                                                 old=old.number or old.doc_id or old.label)
-    header = dataclasses.replace(header, number="", running=running, type=words["comparison_title"],
+    header = dataclasses.replace(header, number="", running=running.redline_line(redline, profile),
+                                 type=words["comparison_title"],
                                  summary=redline.title_line(profile))
     if redline.amendment is None:
         return header

@@ -71,7 +71,8 @@ def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], number
     it), any other document by its type, number, date, issuer and subject (`Nghị định số 63/2010/NĐ-CP ngày 08
     tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính`, as Nghị định 48/2013/NĐ-CP cites it). A
     text with no number is cited by its name."""
-    from regdraft.core.consolidate import NAMED_ALONE, reference, source_of
+    from regdraft.core.consolidate import reference, source_of
+    from regdraft.core.frontmatter import NAMED_ALONE
 
     kind = str(reg.meta.get("type") or "").strip().lower()
     number = document_number(reg.meta)

@@ -1,0 +1,121 @@
+"""The running header (the line in the page margin from page 2 on): documents named as a reader knows them, on one line.
+
+A document is named by its type, number and short title, as the title block and the consolidated opening name it
+(the profile's `running_document`): `Luật Đấu thầu số 22/2023/QH15`, `Nghị định số 63/2010/NĐ-CP về kiểm soát thủ
+tục hành chính`, `Quy chế làm việc của … số 01-QC/TU`; a draft by its draft line: `Dự thảo lần 1`.
+
+Post-conditions of `one_line`:
+1. The line fits the page's width at the margin box's 10 pt (`budget`, `width`): the first candidate that
+   fits, the fullest first.
+2. A name is shortened by whole words: its title loses words from its end (`… về kiểm soát thủ tục …`), then
+   it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from regdraft.core.frontmatter import NAMED_ALONE
+
+if TYPE_CHECKING:
+    from regdraft.render.profile import Profile
+    from regdraft.render.redline import Redline, Version
+
+ELLIPSIS = "…"
+RUNNING_PT = 10  # the margin box's type size (templates/base.css.j2)
+_PAGE_WIDTHS_MM = {"A3": 297.0, "A4": 210.0, "A5": 148.0, "B5": 176.0, "Letter": 215.9, "Legal": 215.9}
+
+
+def budget(profile: Profile) -> int:
+    """How wide a running header fits one line of the profile's portrait page, in `width` units: a lowercase letter
+    in Times at 10 pt runs about 0.44 em (107 of them fit 165 mm), counted here as 0.45 em."""
+    width_mm = _PAGE_WIDTHS_MM.get(profile.page_size, 210.0) - profile.margin_left - profile.margin_right
+    return int(width_mm * 72 / 25.4 / (RUNNING_PT * 0.45))
+
+
+def width(text: str) -> float:
+    """A line's width in `budget` units: a capital (`VĂN BẢN HỢP NHẤT`) is wider than a lowercase letter."""
+    return sum(1.3 if c.isupper() else 1.0 for c in text)
+
+
+def document_names(words: Mapping[str, str], doc_type: str, number: str, title: str,
+                   shorten: bool = True) -> list[str]:
+    """A document's names for the running header, fullest first: with its title, the title shortened word by
+    word (unless not `shorten`), by type and number (`cited_document`), by number alone."""
+    summary = title[len(doc_type):].strip() if doc_type and title.lower().startswith(doc_type.lower()) else title
+    alone = not doc_type or doc_type.lower() in NAMED_ALONE or summary == title
+
+    def named(short: str) -> str:
+        about = "" if alone else f" {short[len(doc_type):].strip()}" if short != doc_type else ""
+        return words["running_document"].format(title=short, number=number, name=short if alone else doc_type,
+                                                about=about)
+
+    out: list[str] = []
+    if title and number:
+        titles = _shortened(title, len(doc_type.split()) if doc_type else 1) if shorten else [title]
+        out.extend(named(t) for t in titles)
+    if number:
+        out.append(words["cited_document"].format(type=doc_type or words["cited_untyped"], number=number))
+        out.append(number)
+    elif title:
+        out.extend(_shortened(title, 1) if shorten else [title])
+    return list(dict.fromkeys(out))
+
+
+def _shortened(title: str, keep: int) -> list[str]:
+    """The title, then with one word less at a time and `…` for them, down to its first `keep` words plus one."""
+    words = title.split()
+    out = [title]
+    for n in range(len(words) - 1, keep, -1):
+        out.append(f"{' '.join(words[:n]).rstrip(',;:-–')} {ELLIPSIS}")
+    return out
+
+
+def one_line(line: Callable[[str, str], str], new: Sequence[str], old: Sequence[str], limit: int) -> str:
+    """The line `line(new_name, old_name)` that fits `limit` (`width`), names taken fullest first: the new
+    document shortened before the old one (the text compared against, named in full where it fits); either
+    named by its last name (a number alone) only when nothing else fits."""
+    tried = [(n, o) for o in old[:-1] or old for n in new[:-1] or new]
+    tried += [(n, o) for o in old for n in new]
+    for n, o in tried:
+        text = line(n, o)
+        if width(text) <= limit:
+            return text
+    return cut(line(new[-1], old[-1]), limit)
+
+
+def cut(text: str, limit: int) -> str:
+    """`text`, or as many of its whole words as fit `limit` with `…` after them."""
+    words = text.split(" ")
+    while len(words) > 1 and width(" ".join(words)) > limit:
+        words = words[:-1]
+        text = f"{' '.join(words).rstrip(',;:-–')} {ELLIPSIS}"
+        if width(text) <= limit:
+            return text
+    return text
+
+
+def redline_line(redline: Redline, profile: Profile) -> str:
+    """The redline's running header naming both documents by type, number and short title, on one line:
+    `Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15`, `Bản so sánh Dự thảo lần 1 với …`."""
+    words, _ = redline._words(profile)
+    # The new side is most often an amending document: cited by type and number rather than by half its long title.
+    sides = ((redline.new_version, redline.comparison.new.meta, False),
+             (redline.old_version, redline.comparison.old.meta, True))
+    new, old = (_running_names(v, str(v.title or meta.get("title") or ""), words, shorten)
+                for v, meta, shorten in sides)
+    if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
+        new = [f"{n} ({redline.new_version.label})" for n in new]
+        old = [f"{o} ({redline.old_version.label})" for o in old]
+    return one_line(lambda n, o: words["comparison_running"].format(new=n, old=o), new, old, budget(profile))
+
+
+def _running_names(version: Version, title: str, words: Mapping[str, str], shorten: bool) -> list[str]:
+    """A side's names for the running header, fullest first; a draft by its draft line (`Dự thảo lần 1 Luật …`,
+    `Dự thảo lần 1`) and its number when it has one; not `shorten`: no title cut short (`running.document_names`)."""
+    if version.draft is None:
+        return document_names(words, version.kind, version.number or version.doc_id, title, shorten) or [version.label]
+    number = f" ({version.number})" if version.number else ""
+    names = [words["draft_of"].format(draft=version.label, title=title) + number] if title else []
+    return list(dict.fromkeys([*names, version.label + number, version.label]))

@@ -1,0 +1,56 @@
+"""The running header (the page margin from page 2 on) names a document by its type, number and short title, as its
+title block does, on one line; read from the PDF's page 2, as a reader sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from regdraft.render.running import cut, one_line, width
+from regdraft.workspace.store import init_workspace
+from tests.conftest import SHARED, Invoke, needs_corpus
+
+AMENDMENTS = SHARED / "corpus" / "amendments"
+
+
+def _margin_line(pdf: Path) -> str:
+    """Page 2's running header: its last line (state-30 prints the page number at the top, the header below)."""
+    lines = PdfReader(str(pdf)).pages[1].extract_text().splitlines()
+    return lines[-1]
+
+
+@needs_corpus
+@pytest.mark.parametrize(("folder", "base", "amending", "redline", "consolidated"), [
+    ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
+     "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
+     "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15"),
+    # The decree's subject shortened by whole words where both names do not fit.
+    ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
+     "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành …",
+     "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính"),
+], ids=["luat-22-2023", "nghi-dinh-63-2010"])
+def test_a_law_is_named_by_type_number_and_title_on_one_line(invoke: Invoke, tmp_path: Path, folder: str, base: str,
+                                                           amending: str, redline: str, consolidated: str) -> None:
+    root = init_workspace(tmp_path / "ws").root
+    for args in (("import", str(AMENDMENTS / folder / base)),
+                 ("amend", "import", str(AMENDMENTS / folder / amending), "--slug", "real")):
+        result = invoke(root, *args)
+        assert result.exit_code == 0, result.output
+    regulation = invoke(root, "list").output.split()[0]
+    pdf, text = tmp_path / "r.pdf", tmp_path / "c.pdf"
+    for command, name, out in (("redline", "real", pdf), ("export", regulation, text)):
+        result = invoke(root, command, name, "-o", str(out))
+        assert result.exit_code == 0, result.output
+    assert _margin_line(pdf) == redline
+    assert _margin_line(text) == consolidated
+
+
+def test_a_line_too_long_loses_whole_words_never_part_of_one() -> None:
+    line = "Bản so sánh Dự thảo lần 1 với Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV"
+    short = cut(line, 40)
+    assert short == "Bản so sánh Dự thảo lần 1 với Quy chế …" and width(short) <= 40
+    # The new document cited by type and number before the old one loses words of its title.
+    assert one_line(lambda n, o: f"{n} với {o}", ["Luật sửa đổi, bổ sung một số điều số 57", "Luật số 57", "57"],
+                    ["Luật Đấu thầu số 22", "Luật số 22", "22"], 35) == "Luật số 57 với Luật Đấu thầu số 22"
