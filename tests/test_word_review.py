@@ -256,7 +256,7 @@ def test_decomposed_and_lookalike_letters_are_anchored(ws: Workspace, copy: Path
     result = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
     assert result.exit_code == 0, result.output
     (c,) = _comment_files(ws).values()
-    assert c["provision"] == "d12.k1"
+    assert c["provision"] == "d12.k1.intro"  # words of the clause's lead-in alone (`1. Ban Chấp hành … họp:`)
     assert c["selection"] == "Ban Chấp hành \u00d0ảng bộ tỉnh"  # the reviewer's letters, as NFC
 
 

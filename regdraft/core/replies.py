@@ -11,15 +11,16 @@ Post-conditions of `comments_from_reply`:
    clauses of an article lands on the article; spanning two chapters, on the draft as a whole; one
    within a dash or plus item (`d6.k2.a.dash1`) lands on that item; one within an article's or a
    chapter's heading line, as written or as an instruction's quoted new text, on its title
-   (`d7.title`). Its selection leaves out the quote marks of an instruction's quoted new text
-   (`“a) …`, `…;”;`).
+   (`d7.title`); one within the lead-in or the closing text of a provision holding points, clauses
+   or dash items, on that part (`d42.k3.intro`, `d42.k3.end`). Its selection leaves out the quote
+   marks of an instruction's quoted new text (`“a) …`, `…;”;`).
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article, or a provision holding points or clauses, with a label on every line, as the
    wording editor writes it), and its comment text says in plain words what changed; a change
    in an instruction's quoted new text is a change of the provision it is a paragraph of, and
    a change to an instruction's own words is a comment without a proposal saying what changed.
-   Changes inside one dash or plus item of a unit, or inside its title, are a proposal on that
-   item or title (the title without its label `Điều 7.`); a Word comment and changes on the same
+   Changes inside one dash or plus item of a unit, inside its title, its lead-in or its closing
+   text, are a proposal on that part (the title without its label `Điều 7.`); a Word comment and changes on the same
    provision, item or title are one comment, naming the authors of both.
 4. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
    when matching, so a reply typed with decomposed or lookalike letters still lands.
@@ -36,7 +37,7 @@ from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
 from regdraft.core.errors import RegdraftError
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
-from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.model import END, INTRO, REPEALED_TEXT, Address, Regulation, Unit
 from regdraft.core.parts import dash_items, plus_items
 from regdraft.core.reply_marks import CopyMark
 from regdraft.core.reply_wording import (
@@ -361,8 +362,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],
               language: str) -> tuple[Place, str, str] | None:
     """Where the changes to one provision's paragraphs are proposed, the wording proposed and what it changes;
-    None when they change nothing. Changes inside one dash or plus item, paragraphs neither added nor removed,
-    are a proposal on that item (`d6.k2.a.dash1`), so a comment on another item of the unit stays its own."""
+    None when they change nothing. Changes inside one part (a dash or plus item, the title, the lead-in or the
+    closing text), paragraphs neither added nor removed, are a proposal on that part (`d6.k2.a.dash1`,
+    `d42.k3.end`), so a comment on another part of the unit stays its own."""
     reg, address = at
     unit = drafts[reg].find(address).unit
     edits = [edit for _, edit in group]
@@ -447,9 +449,11 @@ def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | Non
 
 
 def _item(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
-    """The title (`d7.title`), dash or plus item (`d6.k2.a.dash1`, `d7.k4.dash2.plus1`) a paragraph is one of, when
-    the paragraph (as circulated, or as an instruction's quoted new text) is its provision's heading line or one
-    item's; else the provision. A text two of the unit's paragraphs have says nothing of which item it is."""
+    """The part a paragraph is one of, when the paragraph (as circulated, or as an instruction's quoted new text) is
+    its provision's heading line (`d7.title`), a line of one dash or plus item (`d6.k2.a.dash1`,
+    `d7.k4.dash2.plus1`), of its lead-in (`d42.k3.intro`) or of its closing text (`d42.k3.end`) when the provision
+    has points, clauses or dash items; else the provision. A text two of the unit's paragraphs have says nothing of
+    which part it is."""
     reg, address = place
     if not p.original.strip() or address == GENERAL or Address.parse(address).part:
         return place
@@ -457,17 +461,25 @@ def _item(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Pla
     if unit.title and match_line([line_key(unit.title)], p.original) is not None:
         return reg, str(Address.parse(address).with_part(TITLE))
     spans = dash_items(unit.text)
-    keys = [line_key(text) for text in unit.text]
-    found = match_line(keys, p.original) if spans else None
+    if unit.repealed or not (unit.children or spans):
+        return place
+    keys = [line_key(text) for text in (*unit.text, *unit.closing)]
+    found = match_line(keys, p.original)
     if found is None or keys.count(keys[found[0]]) > 1:
         return place
     at = found[0]
-    for dash, span in enumerate(spans, 1):
-        if span[0] <= at < span[1]:
-            plus = next((n for n, inner in enumerate(plus_items(unit.text, span), 1) if inner[0] <= at < inner[1]), 0)
-            part = plus_part(dash, plus) if plus else dash_part(dash)
-            return reg, str(Address.parse(address).with_part(part))
-    return place
+    part = next((_dash_or_plus(unit, dash, span, at) for dash, span in enumerate(spans, 1) if span[0] <= at < span[1]),
+                None)
+    if part is None:
+        # With points or clauses the lead-in is all of `text`; with dash items alone, what comes before them.
+        part = END if at >= len(unit.text) or (not unit.children and at > spans[0][0]) else INTRO
+    return reg, str(Address.parse(address).with_part(part))
+
+
+def _dash_or_plus(unit: Unit, dash: int, span: tuple[int, int], at: int) -> str:
+    """The part of the dash item spanning `span` that the unit's paragraph `at` is: a plus item under it, or itself."""
+    plus = next((n for n, inner in enumerate(plus_items(unit.text, span), 1) if inner[0] <= at < inner[1]), 0)
+    return plus_part(dash, plus) if plus else dash_part(dash)
 
 
 def _quoted(p: ReplyParagraph, place: Place | None, drafts: dict[str, Regulation]) -> bool:
