@@ -315,7 +315,8 @@ def _badge(page: pages.RedlinePage, address: Any, ui: Words) -> Markup:
         return Markup("")
     states = " ".join(f"state-{state}" for state, _ in badge.states)
     target = f"/a/{quote(page.slug)}/comments" + (f"?round={page.round.number}" if page.round else "")
-    return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target, page.anchor(str(address)),
+    return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target,
+                                                                       page.anchor(badge.on or str(address)),
                                                                        badge.text(ui))
 
 

@@ -5,7 +5,8 @@ Post-conditions:
    round's draft when asked, or any two versions of the draft; commenting is on only for the
    draft of an open round.
 2. Every commented provision on the page carries the count and the states of its comments, as
-   `comment list` places them in the current draft.
+   `comment list` places them in the current draft; comments on a part of a unit (its title, lead-in,
+   closing text, a dash or plus item), which the page shows no badge of its own for, count on the unit.
 3. `answer_page` groups a round's comments by provision in the round draft's document order.
 4. For an amendment of several regulations the page shows one regulation at a time (the first
    its document amends unless asked), names every one with its comments in the round, and
@@ -22,9 +23,10 @@ from urllib.parse import quote
 
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
 from regdraft.core.comment_report import by_regulation, provision_of
-from regdraft.core.comments import Comment, Round, RoundStatus, describe_on
-from regdraft.core.errors import Category, RegdraftError
+from regdraft.core.comments import GENERAL, Comment, Round, RoundStatus, describe_on
+from regdraft.core.errors import AddressError, Category, RegdraftError
 from regdraft.core.model import Address, Regulation
+from regdraft.core.parts import reading_order, reading_place
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -161,6 +163,7 @@ class Badge:
     address: str
     count: int
     states: tuple[tuple[str, int], ...]
+    on: str = ""  # the first of them in reading order, the provision or one of its parts (`d42.k3.end`)
 
     def text(self, ui: Words) -> str:
         """`2 comments · changed`, or `3 comments · 2 unchanged, 1 moved` (`2 ý kiến · đã sửa`)."""
@@ -240,7 +243,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     if rev_from is not None or rev_to is not None:
         redline = _two_drafts(ws, slug, revision(rev_from or "HEAD", ui),
                               revision(rev_to, ui) if rev_to else None, key, ui)
-        badges = _badges([(item.placement.address, item) for item in listed])
+        badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         heading = ui("heading_two", old=rev_from or "HEAD", new=rev_to or ui("the_working_draft"))
         return RedlinePage(slug, redline, heading, None, False, badges, rounds=tuple(rounds),
                            regulation=key, regulations=_amended(ws, amendment, every, None))
@@ -249,13 +252,13 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     if shown is None:
         before = _before_adoption(ws, amendment)
         redline = build(ws, reg_id, rev_from=before, amendment=slug)
-        badges = _badges([(item.placement.address, item) for item in listed])
+        badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         title = ui("heading_working") if before is None else ui("heading_adopted")
         return RedlinePage(slug, redline, title, None, False, badges, rounds=tuple(rounds), regulation=key,
                            regulations=amended)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
     badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
-                      for item in listed])
+                      for item in listed], redline.comparison.new)
     commenting = shown.status is RoundStatus.OPEN
     texts: dict[str, str] = {}
     provisions: list[tuple[str, str]] = []
@@ -320,15 +323,34 @@ def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str, ui: W
     return current[-1] if current else (rounds[-1] if rounds else None)
 
 
-def _badges(placed: Sequence[tuple[str, Listed]]) -> dict[str, Badge]:
-    """Per address shown on the page: the count of comments and of each state."""
+def _badges(placed: Sequence[tuple[str, Listed]], draft: Regulation) -> dict[str, Badge]:
+    """Per address shown on the page: the count of comments and of each state.
+
+    A comment on a part of a unit (`d42.k3.end`, `d7.k4.dash2`, `d7.title`) counts on the unit, the provision the
+    page marks; the badge leads to the first of the unit's comments in `draft`'s reading order.
+    """
     grouped: dict[str, dict[str, int]] = {}
+    ons: dict[str, list[str]] = {}
     for address, item in placed:
-        counts = grouped.setdefault(address, {})
+        unit = _holder(address)
+        counts = grouped.setdefault(unit, {})
         state = item.placement.state.value
         counts[state] = counts.get(state, 0) + 1
-    return {address: Badge(address, sum(counts.values()), tuple(sorted(counts.items())))
-            for address, counts in grouped.items()}
+        ons.setdefault(unit, []).append(address)
+    order = reading_order(draft)
+    return {unit: Badge(unit, sum(counts.values()), tuple(sorted(counts.items())),
+                        min(ons[unit], key=lambda on: reading_place(order, on)))
+            for unit, counts in grouped.items()}
+
+
+def _holder(address: str) -> str:
+    """The unit a comment's address names or holds the part it names (`d42.k3.end` -> `d42.k3`)."""
+    if address == GENERAL:
+        return address
+    try:
+        return str(Address.parse(address).unit)
+    except AddressError:
+        return address
 
 
 def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:

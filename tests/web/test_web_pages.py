@@ -51,6 +51,27 @@ def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(r
     assert "Phiên bản" not in cover.group(1)
 
 
+def test_comments_on_parts_of_a_unit_are_counted_on_the_unit_and_lead_to_the_first(review_ws: Workspace) -> None:
+    # Comments on a title, a lead-in, a closing text or a dash item were counted nowhere on the page: it marks
+    # provisions, and their badges were keyed by the part's address (`d21.k2.end`).
+    for on in ("d21.k2.end", "d7.k4.dash2", "d7.title", "d5.k2.intro", "d5.k2"):
+        add_comment(review_ws, SLUG, BODIES[0], on, f"Về {on}.")
+    text = client(review_ws).get(f"/a/{SLUG}/redline").text
+
+    def badge(on: str) -> str:
+        found = re.findall(r'<a class="badge state-unchanged" href="/a/qc-sua-doi-2025/comments\?round=1#on-'
+                           + re.escape(on) + r'">([^<]*)</a>', text)
+        assert len(found) == 1, (on, found)
+        return str(found[0])
+
+    assert badge("d21.k2.end") == badge("d7.k4.dash2") == badge("d7.title") == "1 ý kiến · không thay đổi"
+    assert badge("d5.k2") == "2 ý kiến · không thay đổi"  # its own and its lead-in's, leading to its own first
+    assert "#on-d5.k2.intro" not in text
+    answers = client(review_ws).get(f"/a/{SLUG}/comments").text
+    for on in ("d21.k2.end", "d7.k4.dash2", "d7.title", "d5.k2"):
+        assert f'id="on-{on}"' in answers
+
+
 def test_badge_says_changed_once_the_provision_changed_since_the_comment(review_ws: Workspace) -> None:
     add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Đề nghị sửa.")
     edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
