@@ -54,3 +54,15 @@ def test_a_line_too_long_loses_whole_words_never_part_of_one() -> None:
     # The new document cited by type and number before the old one loses words of its title.
     assert one_line(lambda n, o: f"{n} với {o}", ["Luật sửa đổi, bổ sung một số điều số 57", "Luật số 57", "57"],
                     ["Luật Đấu thầu số 22", "Luật số 22", "22"], 35) == "Luật số 57 với Luật Đấu thầu số 22"
+
+
+def test_a_plural_title_loses_its_type_as_whole_words() -> None:
+    # An office's profile naming a text by type and subject, as state-30 does: `Regulations amending …` must not
+    # read `Regulation No. 9 s amending …`.
+    from regdraft.render.running import document_names
+
+    words = {"running_document": "{name} No. {number}{about}", "cited_document": "{type} No. {number}",
+             "cited_untyped": "document"}
+    names = document_names(words, "Regulation", "09-QC/TU-EN", "Regulations amending the Working Regulations")
+    assert names[0] == "Regulation No. 09-QC/TU-EN amending the Working Regulations"
+    assert not any(" s amending" in name for name in names)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from regdraft.core.frontmatter import NAMED_ALONE
+from regdraft.core.frontmatter import NAMED_ALONE, type_and_summary
 
 if TYPE_CHECKING:
     from regdraft.render.profile import Profile
@@ -43,11 +43,12 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
                    shorten: bool = True) -> list[str]:
     """A document's names for the running header, fullest first: with its title, the title shortened word by
     word (unless not `shorten`), by type and number (`cited_document`), by number alone."""
-    summary = title[len(doc_type):].strip() if doc_type and title.lower().startswith(doc_type.lower()) else title
+    summary = type_and_summary(title, doc_type)[1]
     alone = not doc_type or doc_type.lower() in NAMED_ALONE or summary == title
 
     def named(short: str) -> str:
-        about = "" if alone else f" {short[len(doc_type):].strip()}" if short != doc_type else ""
+        rest = type_and_summary(short, doc_type)[1]
+        about = "" if alone or rest == short else f" {rest}" if rest else ""
         return words["running_document"].format(title=short, number=number, name=short if alone else doc_type,
                                                 about=about)
 
