@@ -214,3 +214,39 @@ def test_reasons_follow_their_changes_when_from_edits_writes_the_instructions_an
     assert reasons == {"khoản 1 Điều 1": "", "khoản 2 Điều 1": "Họp thường xuyên hơn."}
     assert "điểm a khoản 1 Điều 12" in amendment.instructions[1].text
     assert invoke(tmp_workspace, "amend", "check", slug).exit_code == 0
+
+
+DASH_AMENDMENT = """---
+type: Quy chế
+title: Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh
+regulation: 01-QC/TU
+language: vi
+status: draft
+draft: 1
+issuer: TỈNH ỦY ĐIỆN BIÊN
+---
+
+## Điều 1. Sửa đổi, bổ sung một số điều của Quy chế số 01-QC/TU
+
+1\\. Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:
+
+“- Giữ gìn phẩm chất đạo đức, lối sống; đấu tranh chống chủ nghĩa cá nhân, cơ hội, thực dụng và lợi ích nhóm;”
+
+2\\. Bãi bỏ điểm c khoản 3 Điều 7.
+
+## Điều 2. Hiệu lực thi hành
+
+Quy chế này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_row_changed_in_a_dash_item_names_its_instruction(tmp_workspace: Workspace) -> None:
+    # The tester's Khoản 4 Điều 7: the note said what changed ("sửa đổi, bổ sung gạch đầu dòng thứ hai") but not
+    # which instruction did it, as every other row does: the change's address was the dash item's (d7.k4.dash2).
+    tmp_workspace.commit({"amendments/gach-dau-dong/amendment.md": DASH_AMENDMENT.encode()}, "A dash item amended")
+    rows = _rows(rr.render_html(rl.build(tmp_workspace, "01-QC/TU", amendment="gach-dau-dong"), layout="table"))
+    note = _text(re.search(r'<td class="col-note">.*?</td>', rows["Khoản 4 Điều 7"], re.S).group(0))  # type: ignore[union-attr]
+    assert note.startswith("sửa đổi, bổ sung gạch đầu dòng thứ hai")
+    assert "khoản 1 Điều 1 Dự thảo lần 1" in note
+    repealed = _text(re.search(r'<td class="col-note">.*?</td>', rows["Điểm c khoản 3 Điều 7"], re.S).group(0))  # type: ignore[union-attr]
+    assert "khoản 2 Điều 1 Dự thảo lần 1" in repealed

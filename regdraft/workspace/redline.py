@@ -253,7 +253,8 @@ def _references(comparison: Comparison, changed: Sequence[Address], words: Mappi
 
 
 def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
-    """Notes per address: each instruction behind a change, named in its document, and the reason recorded for it."""
+    """Notes per address: each instruction behind a change, named in its document, and the reason recorded for it
+    (a change of a lead-in, closing text, dash or plus item under the address of its unit)."""
     from regdraft.workspace.amendments import document_name
 
     document = document_name(doc, words)
@@ -267,7 +268,8 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
         reason = doc.reason(instruction)
         notes = [f"{instruction.cite(doc.language)}{joiner}{document}"]
         notes += [f"{words['reason']} {reason}"] if reason else []
-        kept = out.setdefault(str(address), [])
+        # A change of a part (`d7.k4.dash2`, `d23.k1.intro`) is noted on the unit that holds it: the row of its unit.
+        kept = out.setdefault(str(address.unit), [])
         kept.extend(note for note in notes if note not in kept)
     return {k: tuple(v) for k, v in out.items()}
 
