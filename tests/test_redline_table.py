@@ -250,3 +250,21 @@ def test_a_row_changed_in_a_dash_item_names_its_instruction(tmp_workspace: Works
     assert "khoản 1 Điều 1 Dự thảo lần 1" in note
     repealed = _text(re.search(r'<td class="col-note">.*?</td>', rows["Điểm c khoản 3 Điều 7"], re.S).group(0))  # type: ignore[union-attr]
     assert "khoản 2 Điều 1 Dự thảo lần 1" in repealed
+
+
+def test_a_renamed_article_row_leaves_out_a_clause_whose_changes_have_rows(tmp_workspace: Workspace) -> None:
+    # Luật Đấu thầu's Điều 3 (renamed) printed the unchanged lead-in of khoản 7 in its row, with nothing after it:
+    # khoản 7's changed points a and d have rows of their own.
+    head, _, rest = DASH_AMENDMENT.partition("1\\. Sửa đổi")
+    text = (head + "1\\. Sửa đổi tên Điều 4 như sau:\n\n"
+            "“Điều 4. Nhiệm vụ, quyền hạn của Ban Chấp hành Đảng bộ tỉnh”\n\n"
+            "2\\. Sửa đổi, bổ sung điểm c khoản 1 Điều 4 như sau:\n\n"
+            "“c) Thảo luận, cho ý kiến về kế hoạch phát triển.”\n\n" + rest[rest.index("## Điều 2"):])
+    assert "Sửa đổi tên Điều 4" in text
+    tmp_workspace.commit({"amendments/ten-dieu/amendment.md": text.encode()}, "A title and a point amended")
+    redline = rl.build(tmp_workspace, "01-QC/TU", amendment="ten-dieu")
+    changed = _rows(rr.render_html(redline, layout="table", changed_only=True))
+    assert list(changed) == ["Điều 4", "Điểm c khoản 1 Điều 4"]
+    article = _text(changed["Điều 4"])
+    assert "Nhiệm vụ, quyền hạn của Ban Chấp hành Đảng bộ tỉnh" in article
+    assert "Lãnh đạo tổ chức thực hiện Nghị quyết" not in article  # khoản 1's lead-in: its change has a row

@@ -10,7 +10,7 @@ Post-conditions:
 1. Values reach the page only through `escape` or as the `Markup` the redline's helpers build, as in the macro.
 2. With `annotate` on (the review server), each paragraph carries its provision's address (`mark`) and the
    first one its badge; with `prune` on (a comparison table of the changes alone), a provision leaves out its
-   unchanged children and those listed in rows of their own.
+   unchanged children, those listed in rows of their own, and those whose changes are all in rows of their own.
 """
 
 from __future__ import annotations
@@ -71,9 +71,18 @@ class Changed:
                 tag = _escaped(tag)
                 out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}>{label}{html}</{tag}>\n')
         for c, at_c in h.in_order(p.children, p, side):
-            if not (prune and (c.identical or c.anchor)):
+            if not prune or _own_row_leaves(c):
                 self._provision(c, side, mv, at_c, out, annotate, prune, mark, badge)
         out.extend(_printed(para, bar, at) for para in h.closing(p, side, mv))
+
+
+def _own_row_leaves(p: Provision) -> bool:
+    """Whether a provision has something to print in its parent's row of a table of the changes alone: a change of
+    its own, or below it, that is not in a row of its own. Khoản 7 Điều 3 of Luật Đấu thầu, whose points a and d
+    have rows, printed its unchanged lead-in in the row of Điều 3 (renamed) with nothing after it."""
+    if p.identical or p.anchor:
+        return False
+    return p.change is not None or any(_own_row_leaves(c) for c in p.children)
 
 
 def _printed(para: Any, bar: str, at: str) -> str:
