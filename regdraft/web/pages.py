@@ -442,9 +442,9 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
     texts = draft_texts(ws, slug, shown.revision)
     draft = dict(texts)[""]
     from regdraft.core.comments import Disposition
-    from regdraft.workspace.profiles import profile_for
+    from regdraft.workspace.profiles import amendment_profile
 
-    words = profile_for(ws).words(draft.language)
+    words = amendment_profile(ws, slug).words(draft.language)  # the amendment's own profile, as its report
     groups = []
     for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
         items = tuple(_answer_item(c, listed[c.id], draft.language, ui) for c in comments)

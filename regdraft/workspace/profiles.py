@@ -43,14 +43,24 @@ def amendment_words(ws: Workspace, slug: str) -> Mapping[str, str]:
 
     Only the front matter is read: a body with problems still has its language.
     """
+    meta = _amendment_meta(ws, slug)
+    language = str(meta.get("language") or "vi")
+    return profile_for(ws, meta).words(language if language in ("vi", "en") else "vi")
+
+
+def amendment_profile(ws: Workspace, slug: str) -> Profile:
+    """The profile an amendment's front matter chooses (`profile:`), else regdraft.yaml's; only the front matter
+    is read."""
+    return profile_for(ws, _amendment_meta(ws, slug))
+
+
+def _amendment_meta(ws: Workspace, slug: str) -> dict[str, Any]:
     relative = amendment_path(slug)
     meta: dict[str, Any] | None = None
     if ws.exists(relative):
         lines = ws.read(relative).decode("utf-8", "replace").splitlines()
         meta = read_front_matter(lines, relative, [], absent="")[1]
-    meta = meta or {}
-    language = str(meta.get("language") or "vi")
-    return profile_for(ws, meta).words(language if language in ("vi", "en") else "vi")
+    return meta or {}
 
 
 def profile_problems(ws: Workspace) -> list[Problem]:

@@ -266,3 +266,20 @@ def test_where_a_provision_went_is_named_as_in_a_sentence(language: str, moved: 
     stays = _answer_item(comment, Listed(comment, c.Placement(c.State.CHANGED, "d5.k2.a", "x")), language,
                          Words.of(language))
     assert stays.now == now
+
+
+def test_the_answer_page_words_dispositions_by_the_amendments_own_profile(tmp_path: Path) -> None:
+    # The report printed the amendment's own profile's words (its front matter's `profile:`); the answer page
+    # offered the workspace's.
+    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+    path = f"amendments/{SLUG}/amendment.md"
+    text = ws.read(path).decode("utf-8").replace("\n---\n", "\nprofile: ban-rieng\n---\n", 1)
+    own = "base: party-36\nwords:\n  vi:\n    disposition_rejected: Không tiếp thu, giữ như dự thảo\n"
+    ws.commit({path: text.encode(), "profiles/ban-rieng.yaml": own.encode()}, "The amendment's own profile")
+    open_round(ws, SLUG, "Lấy ý kiến các ban", "2025-03-15", BODIES)
+    comment = add_comment(ws, SLUG, BODIES[0], "d5.k2", "Góp ý.")
+    respond_comment(ws, comment.id, "rejected", "Giữ.", SLUG)
+    c = client(ws)
+    page = c.get(f"/a/{SLUG}/comments").text
+    assert "<strong>Không tiếp thu, giữ như dự thảo</strong>: Giữ." in page
+    assert "Không tiếp thu, giữ như dự thảo" in c.get(f"/a/{SLUG}/report").text
