@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from regdraft.core import comments as c
 from regdraft.core.errors import AddressError, UnknownUnit, Worded
@@ -186,13 +185,7 @@ def test_the_office_accepts_a_proposed_title_which_renames_the_article_alone(cir
 
 def _import(invoke: Invoke, ws: Workspace, reply: Path) -> dict[str, dict[str, Any]]:
     """Import a reply; the comments written, by provision (one each)."""
-    result = invoke(ws, "comment", "import", SHIPPED_AMENDMENT, str(reply), "--by", BODY)
-    assert result.exit_code == 0, result.output
-    files = [yaml.safe_load(p.read_text(encoding="utf-8"))
-             for p in (ws.root / "amendments" / SHIPPED_AMENDMENT / "comments").glob("*.yaml")]
-    by_provision = {comment["provision"]: comment for comment in files}
-    assert len(by_provision) == len(files), files
-    return by_provision
+    return kit.imported_by_provision(invoke, ws, SHIPPED_AMENDMENT, reply, BODY)
 
 
 @pytest.fixture

@@ -64,11 +64,7 @@ def _cells(document: Any, text: str) -> list[Paragraph]:
 
 
 def _copy(invoke: Invoke, ws: Workspace | Path, slug: str, out: Path) -> Path:
-    opened = invoke(ws, "round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY)
-    assert opened.exit_code == 0, opened.output
-    result = invoke(ws, "round", "copy", slug, "-o", str(out))
-    assert result.exit_code == 0, result.output
-    return out
+    return kit.round_copy(invoke, ws, slug, out, BODY)
 
 
 def _comment(document: Any, para: Paragraph, needle: str, said: str) -> None:

@@ -38,11 +38,7 @@ CLOSING_42 = ("Việc ký kết hợp đồng chỉ được thực hiện sau k
 
 
 def _round_copy(invoke: Invoke, ws: Workspace | Path, slug: str, out: Path) -> Path:
-    opened = invoke(ws, "round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", BODY)
-    assert opened.exit_code == 0, opened.output
-    result = invoke(ws, "round", "copy", slug, "-o", str(out))
-    assert result.exit_code == 0, result.output
-    return out
+    return kit.round_copy(invoke, ws, slug, out, BODY)
 
 
 def _imported(invoke: Invoke, ws: Workspace, slug: str, reply: Path) -> dict[str, dict[str, Any]]:

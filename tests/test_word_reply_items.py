@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
@@ -56,13 +55,7 @@ def _copy(invoke: Invoke, ws: Workspace, slug: str, out: Path) -> Path:
 
 def _import(invoke: Invoke, ws: Workspace, slug: str, reply: Path, *extra: str) -> dict[str, dict[str, Any]]:
     """Import a reply; the comments written, by provision (one each)."""
-    result = invoke(ws, "comment", "import", slug, str(reply), "--by", BODY, *extra)
-    assert result.exit_code == 0, result.output
-    files = [yaml.safe_load(p.read_text(encoding="utf-8"))
-             for p in (ws.root / "amendments" / slug / "comments").glob("*.yaml")]
-    by_provision = {c["provision"]: c for c in files}
-    assert len(by_provision) == len(files), files
-    return by_provision
+    return kit.imported_by_provision(invoke, ws, slug, reply, BODY, *extra)
 
 
 def _changed(copy: Path, paragraph: str, old: str, new: str, author: str = "Lê Văn Cường") -> Any:

@@ -118,3 +118,25 @@ def docx_bytes(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def round_copy(invoke: Any, ws: Any, slug: str, out: Path, body: str) -> Path:
+    """A round opened on `slug` consulting `body`, and its Word review copy written to `out`."""
+    opened = invoke(ws, "round", "open", slug, "--title", "Lấy ý kiến", "--due", "2099-07-15", "--consult", body)
+    assert opened.exit_code == 0, opened.output
+    result = invoke(ws, "round", "copy", slug, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def imported_by_provision(invoke: Any, ws: Any, slug: str, reply: Path, body: str, *extra: str) -> dict[str, Any]:
+    """`comment import` of a reply by `body`; the comments written, by provision (one each)."""
+    import yaml
+
+    result = invoke(ws, "comment", "import", slug, str(reply), "--by", body, *extra)
+    assert result.exit_code == 0, result.output
+    folder = ws.root / "amendments" / slug / "comments"
+    files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")]
+    by_provision = {c["provision"]: c for c in files}
+    assert len(by_provision) == len(files), files
+    return by_provision
