@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_from_edits import BIN, ENV, GIT_USER, big_workspace, edited_texts, from_edits_command  # noqa: E402
+from benchmarks.bench_from_edits import BIN, ENV, GIT_USER, circulating_workspace, edited_texts  # noqa: E402
 from regdraft.core.errors import RegdraftError  # noqa: E402
 from regdraft.core.model import Address, Regulation  # noqa: E402
 
@@ -69,10 +69,7 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        workspace, edited_file = big_workspace(old, edited, tmp)
-        subprocess.run(from_edits_command(workspace, edited_file), check=True, capture_output=True, env=ENV)
-        subprocess.run([str(BIN), "round", "open", "bench-edits", "--title", "Lấy ý kiến", "--due", "2027-01-15",
-                        "--consult", BODY, "-C", str(workspace)], check=True, capture_output=True, env=ENV)
+        workspace = circulating_workspace(old, edited, tmp, BODY)
         proposals = _proposals(workspace, _targets(old, edited))
         git = ["git", "-C", str(workspace), *GIT_USER]
         head = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()

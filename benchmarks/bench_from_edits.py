@@ -70,6 +70,15 @@ def big_workspace(old: Regulation, edited: Regulation, tmp: Path) -> tuple[Path,
     return workspace, edited_file
 
 
+def circulating_workspace(old: Regulation, edited: Regulation, tmp: Path, body: str) -> Path:
+    """`big_workspace` with the amendment `amend from-edits` writes for the edits, circulated to `body` in round 1."""
+    workspace, edited_file = big_workspace(old, edited, tmp)
+    subprocess.run(from_edits_command(workspace, edited_file), check=True, capture_output=True, env=ENV)
+    subprocess.run([str(BIN), "round", "open", "bench-edits", "--title", "Lấy ý kiến", "--due", "2027-01-15",
+                    "--consult", body, "-C", str(workspace)], check=True, capture_output=True, env=ENV)
+    return workspace
+
+
 def from_edits_command(workspace: Path, edited_file: Path) -> list[str]:
     return [str(BIN), "amend", "from-edits", "bench-edits", "-r", "BENCH-QC/TU", "--edited", str(edited_file),
             "-C", str(workspace)]

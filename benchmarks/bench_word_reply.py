@@ -34,9 +34,8 @@ from benchmarks.bench_from_edits import (  # noqa: E402
     BIN,
     ENV,
     GIT_USER,
-    big_workspace,
+    circulating_workspace,
     edited_texts,
-    from_edits_command,
     run_undone,
 )
 from tests.word_reply_kit import comment, isolate, open_docx, save, strip_bookmarks, track_replace  # noqa: E402
@@ -75,11 +74,8 @@ def main(argv: list[str] | None = None) -> None:
     name, old, edited = edited_texts()[0]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        workspace, edited_file = big_workspace(old, edited, tmp)
-        subprocess.run(from_edits_command(workspace, edited_file), check=True, capture_output=True, env=ENV)
+        workspace = circulating_workspace(old, edited, tmp, BODY)
         rd = [str(BIN)]
-        subprocess.run([*rd, "round", "open", "bench-edits", "--title", "Lấy ý kiến", "--due", "2027-01-15",
-                        "--consult", BODY, "-C", str(workspace)], check=True, capture_output=True, env=ENV)
         copy = tmp / "copy.docx"
         start = time.perf_counter()
         subprocess.run([*rd, "round", "copy", "bench-edits", "-o", str(copy), "-C", str(workspace)], check=True,
