@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from regdraft.render.running import cut, one_line, width
-from regdraft.workspace.store import init_workspace
-from tests.conftest import SHARED, Invoke, needs_corpus
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
 
 AMENDMENTS = SHARED / "corpus" / "amendments"
 
@@ -22,17 +22,21 @@ def _margin_line(pdf: Path) -> str:
 
 
 @needs_corpus
-@pytest.mark.parametrize(("folder", "base", "amending", "redline", "consolidated"), [
+@pytest.mark.parametrize(("folder", "base", "amending", "redline", "consolidated", "amendment"), [
     ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
      "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
-     "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15"),
+     "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15",
+     # The amending law's own long title, shortened by whole words before its number.
+     "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư … số 57/2024/QH15"),
     # The decree's subject shortened by whole words where both names do not fit.
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
      "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành …",
-     "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính"),
+     "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
+     "Nghị định số 48/2013/NĐ-CP sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát …"),
 ], ids=["luat-22-2023", "nghi-dinh-63-2010"])
 def test_a_law_is_named_by_type_number_and_title_on_one_line(invoke: Invoke, tmp_path: Path, folder: str, base: str,
-                                                           amending: str, redline: str, consolidated: str) -> None:
+                                                           amending: str, redline: str, consolidated: str,
+                                                           amendment: str) -> None:
     root = init_workspace(tmp_path / "ws").root
     for args in (("import", str(AMENDMENTS / folder / base)),
                  ("amend", "import", str(AMENDMENTS / folder / amending), "--slug", "real")):
@@ -45,6 +49,22 @@ def test_a_law_is_named_by_type_number_and_title_on_one_line(invoke: Invoke, tmp
         assert result.exit_code == 0, result.output
     assert _margin_line(pdf) == redline
     assert _margin_line(text) == consolidated
+    # The amending document printed for signature (`amend export`): once `57/2024/QH15 – Luật sửa đổi, …` on two lines.
+    own = tmp_path / "a.pdf"
+    result = invoke(root, "amend", "export", "real", "-o", str(own))
+    assert result.exit_code == 0, result.output
+    assert _margin_line(own) == amendment
+
+
+def test_the_amending_regulation_is_named_by_its_short_title_and_number_on_one_line(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Party-36 prints the header at the top and the page number below, so the header is a line of its own.
+    pdf = tmp_path / "du-thao.pdf"
+    result = invoke(tmp_workspace, "amend", "export", SHIPPED_AMENDMENT, "-o", str(pdf))
+    assert result.exit_code == 0, result.output
+    lines = PdfReader(str(pdf)).pages[1].extract_text().splitlines()
+    header = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ … số 05-QC/TU"
+    assert header in lines, lines[-3:]
 
 
 def test_a_line_too_long_loses_whole_words_never_part_of_one() -> None:

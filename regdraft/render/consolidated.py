@@ -169,9 +169,8 @@ def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeade
     from regdraft.render.html import document_header
 
     meta = ct.regulation.meta
-    names = running.document_names(profile.words(ct.language), str(meta.get("type") or ""), document_number(meta),
-                                   str(meta.get("title") or ""))
-    line = running.one_line(lambda _n, o: f"{banner(ct, profile)} - {o}", [""], names, running.budget(profile))
+    line = running.document_line(profile.words(ct.language), profile, str(meta.get("type") or ""),
+                                 document_number(meta), str(meta.get("title") or ""), f"{banner(ct, profile)} - ")
     return document_header(meta, profile, running=line)
 
 

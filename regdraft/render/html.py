@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from regdraft.core.frontmatter import document_number, type_and_summary
 from regdraft.render.profile import Profile, place_date
+from regdraft.render.running import document_line
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -301,8 +302,10 @@ def document_header(
         type=shown_type,
         summary=summary,
         draft=draft_text,
-        # The summary alone ("làm việc của ...") does not read as a title; the full title does.
-        running=running if running is not None else " – ".join(p for p in (doc_number.strip(), title) if p),
+        # Named by type, number and short title on one line (`render.running`): the summary alone ("làm việc của
+        # ...") does not read as a title, and the full title of an amending document wraps.
+        running=running if running is not None else document_line(profile.words(language), profile, doc_type,
+                                                                  doc_number, title),
         page=profile.words(language)["page"],
     )
 
