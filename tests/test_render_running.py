@@ -86,3 +86,16 @@ def test_a_plural_title_loses_its_type_as_whole_words() -> None:
     names = document_names(words, "Regulation", "09-QC/TU-EN", "Regulations amending the Working Regulations")
     assert names[0] == "Regulation No. 09-QC/TU-EN amending the Working Regulations"
     assert not any(" s amending" in name for name in names)
+
+
+def test_a_document_with_neither_title_nor_number_has_a_running_header_all_the_same() -> None:
+    # The front-matter fuzz test found `one_line` indexing an empty list of names (a text with no title and no
+    # number, as a colleague's workspace may hold): an IndexError instead of a PDF.
+    from regdraft.render.profile import load_profile
+    from regdraft.render.running import document_line, one_line
+
+    profile = load_profile({})
+    words = profile.words("vi")
+    assert one_line(lambda n, o: f"So sánh {n} với {o}".strip(), [], [], 80) == "So sánh  với"
+    assert one_line(lambda n, o: f"{n}|{o}", ["Dự thảo lần 1"], [], 80) == "Dự thảo lần 1|"
+    assert document_line(words, profile, "", "", "", prefix="VĂN BẢN HỢP NHẤT - ") == "VĂN BẢN HỢP NHẤT"

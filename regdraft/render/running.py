@@ -76,7 +76,9 @@ def _shortened(title: str, keep: int) -> list[str]:
 def one_line(line: Callable[[str, str], str], new: Sequence[str], old: Sequence[str], limit: int) -> str:
     """The line `line(new_name, old_name)` that fits `limit` (`width`), names taken fullest first: the new
     document shortened before the old one (the text compared against, named in full where it fits); either
-    named by its last name (a number alone) only when nothing else fits."""
+    named by its last name (a number alone) only when nothing else fits. A side with no name at all (a text
+    whose front matter has neither title nor number) is named by the empty string."""
+    new, old = list(new) or [""], list(old) or [""]
     tried = [(n, o) for o in old[:-1] or old for n in new[:-1] or new]
     tried += [(n, o) for o in old for n in new]
     for n, o in tried:
