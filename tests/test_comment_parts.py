@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from regdraft.core import anchoring
 from regdraft.core import comments as c
 from regdraft.core.comment_yaml import comment_to_yaml
 from regdraft.core.errors import UnknownUnit
@@ -87,7 +88,7 @@ def test_a_comment_on_a_part_is_anchored_to_the_parts_own_text(draft1: Regulatio
 def test_a_part_is_unchanged_while_its_text_is_and_followed_when_the_text_around_it_changes(
         draft1: Regulation) -> None:
     def placed(on: str, text: str, draft: Regulation = draft1) -> str:
-        return c.follow(on, c.anchor_text(draft, on), [_draft(text)]).describe()
+        return anchoring.follow(on, c.anchor_text(draft, on), [_draft(text)]).describe()
 
     for on in ("d3.k1.intro", "d3.k1.dash1", "d3.k1.dash2", "d2.k2.intro"):
         assert placed(on, SOURCE) == "unchanged", on
@@ -122,7 +123,7 @@ def test_a_comment_anchored_to_its_units_whole_text_reads_as_anchored_to_the_par
     assert c.own_anchor("d3.k1", legacy, draft1) == legacy
     assert c.own_anchor("d3.k1.dash9", legacy, draft1) == legacy  # a part the draft lacks: nothing to read
     lead_in_changed = _draft(SOURCE.replace("3 tháng một lần", "mỗi quý một lần"))
-    assert c.follow("d3.k1.dash2", c.own_anchor("d3.k1.dash2", legacy, draft1), [lead_in_changed]).describe() \
+    assert anchoring.follow("d3.k1.dash2", c.own_anchor("d3.k1.dash2", legacy, draft1), [lead_in_changed]).describe() \
         == "unchanged"
 
 

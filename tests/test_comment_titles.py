@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from regdraft.core import anchoring
 from regdraft.core import comments as c
 from regdraft.core.errors import AddressError, UnknownUnit, Worded
 from regdraft.core.markdown import parse
@@ -98,7 +99,7 @@ def test_a_proposed_title_that_names_another_article_or_runs_over_lines_is_refus
 
 def test_a_title_is_unchanged_while_its_words_are_and_moves_only_to_the_same_words(shipped: Regulation) -> None:
     def placed(text: str) -> str:
-        return c.follow("d7.title", TITLE_7, [_draft(text)]).describe()
+        return anchoring.follow("d7.title", TITLE_7, [_draft(text)]).describe()
 
     assert placed(SOURCE) == "unchanged"
     # The article's clauses change, its title does not.

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regdraft.core import anchoring
 from regdraft.core import comments as c
 from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round_from_yaml, round_to_yaml
 from regdraft.core.errors import ParseError, RegdraftError, UnknownUnit
@@ -115,26 +116,27 @@ def test_respond_records_disposition_with_vietnamese_label(draft1: Regulation) -
 
 
 def test_locate_unchanged_changed_moved_removed(draft1: Regulation, draft2: Regulation) -> None:
-    def placed(on: str) -> c.Placement:
-        return c.locate(on, c.anchor_text(draft1, on), draft2)
+    def placed(on: str) -> anchoring.Placement:
+        return anchoring.locate(on, c.anchor_text(draft1, on), draft2)
 
-    assert placed("d1").state is c.State.UNCHANGED
+    assert placed("d1").state is anchoring.State.UNCHANGED
     changed = placed("d2.k1")
-    assert changed.state is c.State.CHANGED and changed.address == "d2.k1"
+    assert changed.state is anchoring.State.CHANGED and changed.address == "d2.k1"
     moved = placed("d2.k3")
-    assert moved.state is c.State.MOVED and moved.address == "d3.k3" and moved.changed
+    assert moved.state is anchoring.State.MOVED and moved.address == "d3.k3" and moved.changed
     assert moved.describe() == "moved to d3.k3 (changed)"
     assert placed("d2.k2.c").describe() == "removed"
-    assert c.locate("general", "", draft2).state is c.State.GENERAL
+    assert anchoring.locate("general", "", draft2).state is anchoring.State.GENERAL
 
 
 def test_follow_through_drafts_keeps_the_moved_address(draft1: Regulation, draft2: Regulation) -> None:
     anchor = c.anchor_text(draft1, "d2.k3")
     # Draft 3 is draft 2 again: the provision stays where it moved to.
-    placement = c.follow("d2.k3", anchor, [draft2, draft2])
-    assert (placement.state, placement.address) == (c.State.MOVED, "d3.k3")
-    assert c.follow("d1", c.anchor_text(draft1, "d1"), [draft2]).state is c.State.UNCHANGED
-    assert c.follow("d2.k2.c", c.anchor_text(draft1, "d2.k2.c"), [draft2, draft2]).state is c.State.REMOVED
+    placement = anchoring.follow("d2.k3", anchor, [draft2, draft2])
+    assert (placement.state, placement.address) == (anchoring.State.MOVED, "d3.k3")
+    assert anchoring.follow("d1", c.anchor_text(draft1, "d1"), [draft2]).state is anchoring.State.UNCHANGED
+    assert anchoring.follow("d2.k2.c", c.anchor_text(draft1, "d2.k2.c"), [draft2, draft2]).state \
+        is anchoring.State.REMOVED
 
 
 def test_placement_measures_likeness_as_the_diff_does(draft1: Regulation, draft2: Regulation) -> None:
@@ -146,17 +148,17 @@ def test_placement_measures_likeness_as_the_diff_does(draft1: Regulation, draft2
     # The provision once read with its last words in another order: the same words, moved.
     reordered = " ".join(words[:-2] + words[-2:][::-1])
     assert similarity(reordered, moved) == 1.0
-    placement = c.locate("d2.k3", reordered, draft2)
-    assert (placement.state, placement.address, placement.changed) == (c.State.MOVED, "d3.k3", True)
+    placement = anchoring.locate("d2.k3", reordered, draft2)
+    assert (placement.state, placement.address, placement.changed) == (anchoring.State.MOVED, "d3.k3", True)
     # Half its words gone and others in their place: no longer that provision.
     half = " ".join(words[: len(words) // 2] + ["khác"] * (len(words) - len(words) // 2))
-    assert similarity(half, moved) < c.MOVE_THRESHOLD
-    assert c.locate("d2.k3", half, draft2).state is not c.State.MOVED
+    assert similarity(half, moved) < anchoring.MOVE_THRESHOLD
+    assert anchoring.locate("d2.k3", half, draft2).state is not anchoring.State.MOVED
 
 
 def test_tone_placement_alone_is_unchanged(draft1: Regulation) -> None:
     anchor = c.anchor_text(draft1, "d2.k2.b").replace("Tỉnh ủy", "Tỉnh uỷ")
-    assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED
+    assert anchoring.locate("d2.k2.b", anchor, draft1).state is anchoring.State.UNCHANGED
 
 
 
@@ -164,17 +166,18 @@ def test_a_placement_kept_for_one_draft_is_not_taken_for_another(draft1: Regulat
     # Placements are kept per draft object: the same comment on another draft (another object, even one read
     # from the same text) is placed afresh, and the kept ones stay bounded.
     anchor = c.anchor_text(draft1, "d2.k2.b")
-    assert c.locate("d2.k2.b", anchor, draft1).state is c.State.UNCHANGED
+    assert anchoring.locate("d2.k2.b", anchor, draft1).state is anchoring.State.UNCHANGED
     again = parse((FIX / "draft1.md").read_bytes(), "draft1.md")
-    assert again is not draft1 and c.locate("d2.k2.b", anchor, again) == c.locate("d2.k2.b", anchor, draft1)
+    assert again is not draft1
+    assert anchoring.locate("d2.k2.b", anchor, again) == anchoring.locate("d2.k2.b", anchor, draft1)
     source = (FIX / "draft1.md").read_text(encoding="utf-8")
     assert source.count("Ban Chấp hành Đảng bộ tỉnh.") >= 1
     edited = parse(source.replace("Ban Chấp hành Đảng bộ tỉnh.", "Ban Chấp hành Đảng bộ tỉnh khóa mới."), "draft1.md")
-    assert c.locate("d1", c.anchor_text(draft1, "d1"), draft1).state is c.State.UNCHANGED
-    assert c.locate("d1", c.anchor_text(draft1, "d1"), edited).state is c.State.CHANGED
+    assert anchoring.locate("d1", c.anchor_text(draft1, "d1"), draft1).state is anchoring.State.UNCHANGED
+    assert anchoring.locate("d1", c.anchor_text(draft1, "d1"), edited).state is anchoring.State.CHANGED
     for n in range(40):
-        c.locate("d2.k2.b", anchor, parse((FIX / "draft1.md").read_bytes(), f"copy{n}.md"))
-    assert len(c._PLACED) <= 4
+        anchoring.locate("d2.k2.b", anchor, parse((FIX / "draft1.md").read_bytes(), f"copy{n}.md"))
+    assert len(anchoring._PLACED) <= 4
 
 
 # -- sheets -----------------------------------------------------------------------------------
@@ -277,19 +280,19 @@ def test_a_rewritten_provision_is_followed_to_the_most_alike_provision_as_by_com
     def every_one(key: str, draft: Regulation, exclude: str) -> tuple[float, str]:
         best = (0.0, "")
         for loc in draft.walk():
-            if loc.unit.kind not in c._ANCHORED_KINDS or loc.unit.repealed or str(loc.address) == exclude:
+            if loc.unit.kind not in anchoring._ANCHORED_KINDS or loc.unit.repealed or str(loc.address) == exclude:
                 continue
             other = c._key(loc.unit.all_text())
             score = 1.0 if other == key else similarity(key, other)
             if score > best[0]:
                 best = (score, str(loc.address))
-        return best if best[0] >= c.MOVE_THRESHOLD else (0.0, "")
+        return best if best[0] >= anchoring.MOVE_THRESHOLD else (0.0, "")
 
     anchors = [c.anchor_text(draft1, str(loc.address)) for loc in draft1.walk()
-               if loc.unit.kind in c._ANCHORED_KINDS and not loc.unit.repealed]
+               if loc.unit.kind in anchoring._ANCHORED_KINDS and not loc.unit.repealed]
     anchors += [a.replace("Tỉnh", "Thành phố", 1) for a in anchors] + [" ".join(a.split()[:6]) for a in anchors]
     assert len(anchors) > 30
     for anchor in anchors:
         for exclude in ("d2.k2", "d99"):
-            score, address, _text = c._best_elsewhere(c._key(anchor), draft2, exclude)
+            score, address, _text = anchoring._best_elsewhere(c._key(anchor), draft2, exclude)
             assert (score, address) == every_one(c._key(anchor), draft2, exclude), anchor

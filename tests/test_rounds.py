@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from regdraft.core.anchoring import State
 from regdraft.core.commands import Command, commands_in
-from regdraft.core.comments import Disposition, RoundStatus, State
+from regdraft.core.comments import Disposition, RoundStatus
 from regdraft.core.errors import ParseError, RegdraftError, StoreError, UnknownUnit
 from regdraft.render.profile import default_profile
 from regdraft.workspace import rounds, votes

@@ -17,8 +17,9 @@ from pathlib import Path
 from regdraft.workspace.store import Workspace
 
 NOT_WHEN_WARM = ("yaml", "regdraft.workspace.resolve", "regdraft.render.consolidated", "regdraft.core.consolidate",
-                 "regdraft.core.comments", "regdraft.core.comment_yaml", "regdraft.workspace.gates",
-                 "regdraft.workspace.votes", "regdraft.cli.amend", "regdraft.cli.comments", "regdraft.cli.core")
+                 "regdraft.core.comments", "regdraft.core.anchoring", "regdraft.core.comment_yaml",
+                 "regdraft.workspace.gates", "regdraft.workspace.votes", "regdraft.cli.amend", "regdraft.cli.comments",
+                 "regdraft.cli.core")
 
 
 def _loaded(args: list[str], env: dict[str, str], cwd: Path) -> set[str]:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_part, proposed_unit
 from regdraft.core.amend.reasons import from_comment
+from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
-from regdraft.core.comments import GENERAL, Comment, State, describe_on
+from regdraft.core.comments import GENERAL, Comment, describe_on
 from regdraft.core.errors import UsageError, Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from regdraft.core.amend.document import PENDING
+from regdraft.core.anchoring import Placement, State, follow
 from regdraft.core.commands import Command
 from regdraft.core.comment_report import Report, report_of
 from regdraft.core.comment_report import ReportGroup as ReportGroup
@@ -31,14 +32,11 @@ from regdraft.core.comment_yaml import comment_from_yaml, comment_to_yaml, round
 from regdraft.core.comments import (
     GENERAL,
     Comment,
-    Placement,
     Round,
     RoundStatus,
-    State,
     as_consulted,
     body_key,
     canonical_on,
-    follow,
     new_comment_id,
     own_anchor,
     prepare,

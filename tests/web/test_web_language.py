@@ -254,16 +254,17 @@ def test_a_worded_refusal_cites_its_provision_in_the_page_language_or_as_written
 def test_where_a_provision_went_is_named_as_in_a_sentence(language: str, moved: str, now: str) -> None:
     # `Khoản 3 Điều 5` is the report's column; inside a sentence the clause is `khoản 3 Điều 5`.
     from regdraft.core import comments as c
+    from regdraft.core.anchoring import Placement, State
     from regdraft.web.pages import _answer_item
     from regdraft.web.words import Words
     from regdraft.workspace.rounds import Listed
 
     comment = c.Comment("ab12", 1, "Ban Tổ chức", "d5.k2", c.CommentType.EDITORIAL, "Sửa.", "", "", None, "",
                         "2025-06-01T09:00:00+07:00", "")
-    went = _answer_item(comment, Listed(comment, c.Placement(c.State.MOVED, "d5.k3", "x")), language,
+    went = _answer_item(comment, Listed(comment, Placement(State.MOVED, "d5.k3", "x")), language,
                         Words.of(language))
     assert went.said == moved
-    stays = _answer_item(comment, Listed(comment, c.Placement(c.State.CHANGED, "d5.k2.a", "x")), language,
+    stays = _answer_item(comment, Listed(comment, Placement(State.CHANGED, "d5.k2.a", "x")), language,
                          Words.of(language))
     assert stays.now == now
 

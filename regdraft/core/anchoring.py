@@ -1,0 +1,224 @@
+"""Re-anchoring comments: where the provision a comment was made on stands in a later draft.
+
+Pure core, over the values of `regdraft.core.comments`: a comment's `on` and `anchor` are compared with
+the provisions of a later draft, by the measure the diff and the redline use (`align.similarity`).
+
+Post-conditions:
+1. `locate`/`follow` never raise for a well-formed comment: the answer is a `Placement`.
+2. A `Placement` is `unchanged` only when the provision's text, folded (case, spacing, tone placement), is
+   the anchor's. `locate` (and `follow`, draft by draft) moves a comment only to a provision at least
+   `MOVE_THRESHOLD` alike to the text it starts from, of the same group (a unit to a unit; a lead-in, closing
+   text, dash or plus item to such a part; a title to a title in the same words).
+3. Placements are kept per draft object (an immutable tree), so placing the same comment again costs a look-up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from regdraft.core.address import TITLE, is_item_part
+from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
+from regdraft.core.comments import GENERAL, _key, anchor_text
+from regdraft.core.identity import ByIdentity
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
+from regdraft.core.parts import part_paragraphs, unit_parts
+
+# How alike (`align.similarity`, the measure the diff and the redline use) a provision found at
+# another address must be to the commented one to count as that provision, moved.
+MOVE_THRESHOLD = 0.75
+_ANCHORED_KINDS = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+
+
+class State(StrEnum):
+    """Where a commented provision stands in a later draft."""
+
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    MOVED = "moved"
+    REMOVED = "removed"
+    GENERAL = "general"
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A comment's provision in a later draft: its state, current address and text."""
+
+    state: State
+    address: str
+    text: str = ""
+    changed: bool = False
+
+    def describe(self) -> str:
+        """`unchanged`, `changed`, `moved to d3.k1a` (`, changed`), `removed` or `general`."""
+        if self.state is State.MOVED:
+            return f"moved to {self.address}" + (" (changed)" if self.changed else "")
+        return self.state.value
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A provision a comment's text may have moved to: its address, text, folded key and its words counted
+    (`similarity`'s bag, counted when first needed)."""
+
+    address: str
+    text: str
+    key: str
+    size: int
+    bag: Counter[str] | None = None
+
+
+_UNITS, _PARTS = "units", "parts"
+
+
+def _group(on: Address) -> str:
+    """Which provisions a comment on `on` may move to: whole units (`_UNITS`), their lead-ins, closing texts, dash
+    and plus items (`_PARTS`), or the titles of units of its kind (`title:article`): a title is followed to a
+    title, never to a paragraph that reads like it."""
+    if on.part == TITLE:
+        return f"{TITLE}:{on.kind.value}"
+    return _PARTS if on.part else _UNITS
+
+
+def _candidates(draft: Regulation, group: str) -> list[_Candidate]:
+    """The provisions of a draft in one `_group`."""
+    out = []
+    for loc in draft.walk():
+        if group.startswith(f"{TITLE}:"):
+            if loc.unit.kind.value != group.partition(":")[2] or not part_paragraphs(loc.unit, TITLE):
+                continue
+            found = [(str(loc.address.with_part(TITLE)), loc.unit.title or "")]
+        elif loc.unit.kind not in _ANCHORED_KINDS or loc.unit.repealed:
+            continue
+        elif group == _PARTS:
+            found = [(str(loc.address.with_part(part)), "\n".join(part_paragraphs(loc.unit, part)))
+                     for part in unit_parts(loc.unit) if part != TITLE]
+        else:
+            found = [(str(loc.address), loc.unit.all_text())]
+        for address, text in found:
+            key = _key(text)
+            out.append(_Candidate(address, text, key, word_count(key)))
+    return out
+
+
+def _best_elsewhere(key: str, draft: Regulation, exclude: str, group: str = _UNITS,
+                    within: str = "") -> tuple[float, str, str]:
+    """The provision most like `key` (the first of the best, in document order), when it is like it at least
+    `MOVE_THRESHOLD`; (0, "", "") otherwise; among the provisions of a `_group`: a comment on a lead-in, closing
+    text, dash or plus item follows it to another such part, never to a whole unit; a title only to a title in
+    the same words (titles are short and alike: `Trách nhiệm, quyền hạn của Bí thư Tỉnh ủy` is 0.82 like
+    `… của Tỉnh ủy viên`, another article's); with `within`, only
+    those whose address starts with it (`d5.k2.`, the parts of one unit). Provisions whose size
+    alone keeps them under the threshold or the best so far are not compared word by word (a draft's
+    provisions are read once per draft: placing 100 comments whose provisions were rewritten, on a
+    1,000-article draft, took 29 s)."""
+    mine = word_bag(key)
+    size = mine.total()
+    best = (0.0, "", "")
+    for candidate in _PLACED(draft).candidates(group):
+        if candidate.address == exclude or not candidate.address.startswith(within):
+            continue
+        if candidate.key == key:
+            score = 1.0
+        elif group.startswith(TITLE):
+            continue
+        else:
+            bound = dice_at_most(size, candidate.size)
+            if bound < MOVE_THRESHOLD or bound <= best[0]:
+                continue
+            if candidate.bag is None:
+                candidate.bag = word_bag(candidate.key)
+            score = dice(mine, candidate.bag)
+        if score >= MOVE_THRESHOLD and score > best[0]:
+            best = (score, candidate.address, candidate.text)
+    return best
+
+
+# What placing comments found in the last drafts, by the draft's `id` (the draft is held, so its id is not
+# reused). Keyed by value, as it was, each look-up hashed (and on a hit compared) the whole draft: 400 comments
+# on a 1,000-article draft took 2.4 s to place.
+@dataclass(slots=True)
+class _Placing:
+    draft: Regulation
+    placed: dict[tuple[str, str], Placement] = field(default_factory=dict)
+    found: dict[str, list[_Candidate]] = field(default_factory=dict)  # by `_group`
+
+    def candidates(self, group: str) -> list[_Candidate]:
+        if group not in self.found:
+            self.found[group] = _candidates(self.draft, group)
+        return self.found[group]
+
+
+_PLACED: ByIdentity[Regulation, _Placing] = ByIdentity(4, _Placing)  # a page places through a round's few drafts
+_PLACEMENTS_KEPT = 8192  # per draft
+
+
+def locate(on: str, anchor: str, draft: Regulation) -> Placement:
+    """Where the provision a comment was made on stands in `draft`.
+
+    Unchanged or changed when its address still holds it; moved when the address is gone,
+    repealed or now holds other text and similar text appears elsewhere; removed otherwise.
+    Kept for the draft (an immutable tree): a server places the same comments often.
+    """
+    placed = _PLACED(draft).placed
+    found = placed.get((on, anchor))
+    if found is None:
+        if len(placed) >= _PLACEMENTS_KEPT:
+            placed.clear()
+        found = placed[(on, anchor)] = _locate(on, anchor, draft)
+    return found
+
+
+def _locate(on: str, anchor: str, draft: Regulation) -> Placement:
+    if on == GENERAL:
+        return Placement(State.GENERAL, GENERAL)
+    key = _key(anchor)
+    repealed_anchor = anchor in REPEALED_TEXT.values()
+    target = Address.parse(on)
+    group = _group(target)
+    here = draft.index().get(target.unit)
+    if here is not None and target.part and target.part not in unit_parts(here.unit):
+        here = None  # the unit no longer has that title, lead-in, closing text or item
+    if here is not None and (not here.unit.repealed or repealed_anchor):
+        text = anchor_text(draft, on)
+        if _key(text) == key:
+            return Placement(State.UNCHANGED, on, text)
+        score = similarity(key, _key(text))
+        # Dash and plus items are counted as they stand: one added before an item renumbers it, so an item of
+        # the same unit more like the anchor is the one commented on even when this one is alike enough. A title
+        # moves only to a title in its very words (`_best_elsewhere`), wherever it is.
+        title = target.part == TITLE
+        if (score < MOVE_THRESHOLD or is_item_part(target.part) or title) and not repealed_anchor:
+            within = "" if score < MOVE_THRESHOLD or title else f"{target.unit}."
+            best, address, moved = _best_elsewhere(key, draft, on, group, within)
+            if best >= MOVE_THRESHOLD and best > score:
+                return Placement(State.MOVED, address, moved, _key(moved) != key)
+        return Placement(State.CHANGED, on, text, True)
+    if not repealed_anchor:
+        best, address, moved = _best_elsewhere(key, draft, on, group)
+        if best >= MOVE_THRESHOLD:
+            return Placement(State.MOVED, address, moved, _key(moved) != key)
+    return Placement(State.REMOVED, on)
+
+
+def follow(on: str, anchor: str, drafts: Sequence[Regulation]) -> Placement:
+    """Follow a provision through successive drafts (oldest first) to the last one.
+
+    Each step re-anchors on the text found, so a provision that drifts a little in every
+    draft and moves once is still followed; the state compares the last draft with the
+    original anchor.
+    """
+    if on == GENERAL:
+        return Placement(State.GENERAL, GENERAL)
+    address, text = on, anchor
+    for draft in drafts:
+        step = locate(address, text, draft)
+        if step.state is State.REMOVED:
+            return step
+        address, text = step.address, step.text
+    changed = _key(text) != _key(anchor)
+    if address != on:
+        return Placement(State.MOVED, address, text, changed)
+    return Placement(State.CHANGED if changed else State.UNCHANGED, on, text, changed)
