@@ -3,7 +3,9 @@
 `instructions_from_edits(old, edited)` compares two versions of a regulation by address
 (existing units are never renumbered, so an address is a stable identity) and writes the
 instructions of Điều 1 as the amend package's own `Instruction` objects
-(`regdraft.workspace.regenerate` puts them into an amending document in the workspace).
+(`regdraft.workspace.regenerate` puts them into an amending document in the workspace). The steps
+are planned by `regdraft.core.amend.plan`; this module checks the edited text, words the plan and
+checks that the instructions reproduce it.
 
 Choices (docs/from-edits.md):
 - A changed dash (plus) item is amended on its own; two or more amended items of one holder amend the
@@ -52,13 +54,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import INTRO, dash_ordinal, dash_part, plus_part
-from regdraft.core.amend import replacements
-from regdraft.core.amend.apply import apply, occurrences
+from regdraft.core.amend.apply import apply
 from regdraft.core.amend.consequential import Punctuation
-from regdraft.core.amend.dashes import repealed_dash
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
-from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
+from regdraft.core.amend.grammar import Operation, ReplaceUnit
+from regdraft.core.amend.plan import _CONTAINERS, plan
 from regdraft.core.amend.tone_only import kept_tones
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
@@ -66,20 +66,10 @@ from regdraft.core.item_ends import only_end_differs
 from regdraft.core.markdown import validate
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
-from regdraft.core.parts import dash_items, part_text, plus_items
+from regdraft.core.parts import part_text
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
 SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
-_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One planned instruction before it is worded: `unit` is the new unit or the renamed heading."""
-
-    op: Operation
-    position: int
-    unit: Unit | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +109,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     tries = [(text, words) for text in ((undone, new) if undone is not new else (new,))
              for words in ("throughout", "targeted", "none")]
     for planned_from, words in tries:
-        planned, target, dropped = _written_whole(_plan(old, planned_from, words), new, old, set(removed))
+        planned, target, dropped = _written_whole(plan(old, planned_from, words), new, old, set(removed))
         instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
         failure, marks = _verify(old, instructions, target)
         if not failure:
@@ -215,69 +205,6 @@ def _without_dropped(unit: Unit, address: Address, removed: set[Address], left: 
         kept.append(child if child.repealed or not child.children else _without_dropped(child, at, removed, left))
     children = tuple(reversed(kept))
     return unit if children == unit.children else replace(unit, children=children)
-
-
-def _plan(old: Regulation, new: Regulation, words: str) -> list[tuple[Operation, Unit | None]]:
-    """Phrase instructions (`words`: throughout, targeted or none) and unit-level steps, in document order."""
-    excluded: set[Address] = set()
-    while True:
-        chosen, current = ([], old) if words == "none" else replacements.choose(
-            old, new, throughout=words == "throughout", excluded=frozenset(excluded))
-        planner = _Planner(current, new)
-        steps = planner.steps()
-        clash = replacements.clashes(chosen, [s.op for s in steps]) | _crowded(old, new, chosen)
-        if not clash - excluded:
-            break
-        # A provision with other changes is amended on its own; the phrase instruction leaves it alone. So are
-        # the points (clauses) of a clause (article) more than half of whose points changed: it is amended whole.
-        excluded |= clash
-    # House style: the structural instructions in document order, then the word replacements.
-    planned: list[tuple[Operation, Unit | None]] = [(s.op, s.unit) for s in steps]
-    quoted = [s.unit for s in steps if s.unit is not None]
-    for c in sorted(chosen, key=lambda c: planner.position[c.first]):
-        op: Operation = c.op
-        if c.op.throughout and any(occurrences(u, c.op.old) for u in quoted):
-            # Applied after them, a change throughout would change the new text they quote too.
-            op = replace(c.op, targets=c.named, titles=c.titles)
-        planned.append((op, None))
-    return planned
-
-
-def _crowded(old: Regulation, new: Regulation, chosen: Sequence[replacements.Chosen]) -> set[Address]:
-    """The points a phrase instruction names in a clause some of whose other points are amended, and more than
-    half of whose points changed counting those the phrase changes: the clause is amended whole instead
-    (docs/from-edits.md), as a drafter expects of four points of five edited (Luật Thanh niên: two by the same
-    words, two otherwise). Where the phrase alone changes the points, it stays a phrase instruction (real laws
-    name several points of a clause so); a phrase written throughout the regulation (a name changed everywhere)
-    never counts; and an article is not quoted whole for words changed in two of its clauses.
-    """
-    targeted = [n for c in chosen if c.op.targets for n in c.named]
-    if not targeted:
-        return set()
-    everywhere = [n for c in chosen if not c.op.targets for n in c.named]
-    old_index = {a: loc.unit for a, loc in old.index().items()}
-    crowded: set[Address] = set()
-    for loc in new.walk():
-        unit, address = loc.unit, loc.address
-        if unit.kind is not Kind.CLAUSE or not unit.children:
-            continue  # an article is not quoted whole for words changed in two of its clauses
-        before = old_index.get(address)
-        if before is None or before.repealed or unit.repealed or before == unit or _quotes_repeal(before, unit):
-            continue
-        old_by = {(c.kind, c.label): c for c in before.children}
-        changed = total = other = 0
-        for child in unit.children:
-            was = old_by.get((child.kind, child.label))
-            if was is not None and was.repealed and child.repealed:
-                continue
-            total += 1
-            at = address.child(child.kind, child.label)
-            if was != child and at not in everywhere:
-                changed += 1
-                other += at not in targeted
-        if other and total >= 2 and changed * 2 > total:
-            crowded |= {n for n in targeted if n != address and address.contains(n)}
-    return crowded
 
 
 # Renumbering -----------------------------------------------------------------------------
@@ -462,196 +389,6 @@ def _check_structure(old: Regulation, new: Regulation) -> None:
                                 "cannot be moved between chapters or sections, and an inserted article stays in "
                                 "the chapter of the article it follows.")
         previous = chain
-
-
-# Planning --------------------------------------------------------------------------------
-
-
-class _Planner:
-    """Compares the two trees unit by unit and plans a step for each change."""
-
-    def __init__(self, old: Regulation, new: Regulation) -> None:
-        self.old = old
-        self.new = new
-        self.language = old.language
-        self.old_index = {a: loc.unit for a, loc in old.index().items()}
-        self.position = {loc.address: i for i, loc in enumerate(new.walk())}
-        articles = [loc.address for loc in new.articles()]
-        self.previous_article = {a: (articles[i - 1] if i else None) for i, a in enumerate(articles)}
-
-    def steps(self) -> list[Step]:
-        """Every change, as unit-level steps and phrase candidates, in document order."""
-        out: list[Step] = []
-        for loc in self.new.walk():
-            unit, address = loc.unit, loc.address
-            if unit.kind in _CONTAINERS:
-                before = self.old_index[address]
-                if before.title != unit.title:
-                    out.append(Step(ReplaceHeading(address), self.position[address], unit))
-            elif unit.kind is Kind.ARTICLE:
-                out.extend(self._pair(self.old_index.get(address), unit, address, None, None))
-            elif unit.kind is Kind.APPENDIX:
-                out.extend(self._appendix(self.old_index.get(address), unit, address))
-        return sorted(out, key=lambda s: s.position)
-
-    def _appendix(self, before: Unit | None, unit: Unit, address: Address) -> list[Step]:
-        """An appendix is amended whole (`Sửa đổi, bổ sung Phụ lục I như sau:`), repealed, or added after the one
-        before it (`Bổ sung Phụ lục IV vào sau Phụ lục III`)."""
-        if before is None:
-            at = self.position[address]
-            previous = [a for a in self.position if a.kind is Kind.APPENDIX and self.position[a] < at]
-            if not previous or unit.repealed:
-                raise RegdraftError(f"The edited text adds {address.describe(self.language)} where regdraft cannot "
-                                    "place it; a new appendix follows the last one.")
-            return [Step(InsertUnit(address, after=previous[-1]), self.position[address], unit)]
-        return self._pair(before, unit, address, None, None) if before.repealed or unit.repealed or before == unit \
-            else [Step(ReplaceUnit(address), self.position[address], unit)]
-
-    def _pair(self, before: Unit | None, unit: Unit, address: Address, parent: Address | None,
-              previous: Address | None) -> list[Step]:
-        where = address.describe(self.language)
-        if before is None:
-            if unit.repealed:
-                raise RegdraftError(f"The edited text adds {where} as a repealed placeholder; a new unit "
-                                    "needs its text.")
-            return [self._insert(unit, address, parent, previous)]
-        if before.repealed:
-            if not unit.repealed:
-                raise RegdraftError(f"{where} was repealed and the edited text gives it new text; a repealed "
-                                    "unit cannot be re-enacted: insert a new unit with a suffixed number instead.")
-            return []
-        if unit.repealed:
-            return [Step(RepealUnits((address,)), self.position[address])]
-        if before == unit:
-            return []
-        return self._unit_steps(before, unit, address)
-
-    def _insert(self, unit: Unit, address: Address, parent: Address | None, previous: Address | None) -> Step:
-        suffixed = bool(label_order(unit.kind, unit.label)[1])
-        if unit.kind is Kind.ARTICLE:
-            previous = self.previous_article[address]
-        if previous is not None and (suffixed or unit.kind is Kind.ARTICLE or parent is not None):
-            # Also one added at the end of its parent: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17`, `Bổ sung khoản
-            # 3 vào sau khoản 2 Điều 34`, as Luật 57/2024 writes every one of them.
-            op = InsertUnit(address, after=previous)
-        elif parent is not None and not suffixed:
-            op = InsertUnit(address, parent=parent)  # the first point (clause) of a unit that had none
-        else:
-            raise RegdraftError(f"The edited text inserts {address.describe(self.language)} where regdraft cannot "
-                                "place it; an inserted unit follows the unit whose number it extends.")
-        return Step(op, self.position[address], unit)
-
-    def _unit_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step]:
-        items = self._item_steps(before, unit, address)
-        if items is not None:
-            return items
-        whole = [Step(ReplaceUnit(address), self.position[address], unit)]
-        if unit.kind is Kind.POINT:
-            return whole
-        title_changed = before.title != unit.title
-        lead_changed = before.text != unit.text or before.closing != unit.closing
-        if title_changed and not (before.title and unit.title):
-            return whole  # a title given to an untitled article, or taken away: there is no title to rename
-        children, changed, total = self._children(before, unit, address)
-        if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit):
-            return whole
-        if lead_changed:
-            # Only the lead-in (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
-            # sau:`, then the points, as Luật 57/2024 amends khoản 2 Điều 19 of Luật Đấu thầu.
-            alone = (not title_changed and before.closing == unit.closing and before.children and unit.children
-                     and before.text and unit.text and not dash_items(before.text) and not dash_items(unit.text))
-            if not alone:
-                return whole
-            lead_in = Step(ReplaceUnit(address.with_part(INTRO)), self.position[address],
-                           Unit(unit.kind, unit.label, None, unit.text))
-            return [lead_in, *children]
-        rename = [Step(ReplaceHeading(address), self.position[address], unit)] if title_changed else []
-        return rename + children
-
-    def _item_steps(self, before: Unit, unit: Unit, address: Address) -> list[Step] | None:
-        """Steps on the dash items (and plus items) that changed, when nothing else of the unit did;
-        None when the change is not confined to them, or when two or more of its dash items are amended
-        (the unit is then amended otherwise: re-enacted whole, as amending documents write it)."""
-        if (before.title, before.children, before.closing) != (unit.title, unit.children, unit.closing):
-            return None
-        old, new = dash_items(before.text), dash_items(unit.text)
-        if not old or len(old) != len(new) or before.text[:old[0][0]] != unit.text[:new[0][0]] \
-                or before.text[old[-1][1]:] != unit.text[new[-1][1]:]:
-            return None
-        steps: list[Step] = []
-        position = self.position[address]
-        amended = 0
-        for n, (was, now) in enumerate(zip(old, new, strict=True), 1):
-            if before.text[was[0]:was[1]] != unit.text[now[0]:now[1]]:
-                steps.extend(self._item(before, unit, address.with_part(dash_part(n)), was, now, position))
-                amended += 1
-        return None if _several_amended(amended, steps) else steps
-
-    def _item(self, before: Unit, unit: Unit, item: Address, was: tuple[int, int], now: tuple[int, int],
-              position: int) -> list[Step]:
-        """The step for one changed dash item, or one per changed plus item when only those changed."""
-        new_text = unit.text[now[0]:now[1]]
-        steps: list[Step] = []
-        old_plus, new_plus = plus_items(before.text, was), plus_items(unit.text, now)
-        dash = dash_ordinal(item.part)
-        assert dash is not None
-        same_frame = (old_plus and len(old_plus) == len(new_plus)
-                      and before.text[was[0]:old_plus[0][0]] == unit.text[now[0]:new_plus[0][0]]
-                      and before.text[old_plus[-1][1]:was[1]] == unit.text[new_plus[-1][1]:now[1]])
-        if same_frame:
-            for m, (a, b) in enumerate(zip(old_plus, new_plus, strict=True), 1):
-                if before.text[a[0]:a[1]] != unit.text[b[0]:b[1]]:
-                    steps.append(self._item_step(unit, item.unit.with_part(plus_part(dash, m)),
-                                                 unit.text[b[0]:b[1]], "+", position))
-            if not _several_amended(len(steps), steps):
-                return steps
-        return [self._item_step(unit, item, new_text, "-", position)]
-
-    def _item_step(self, unit: Unit, item: Address, paragraphs: tuple[str, ...], mark: str, position: int) -> Step:
-        if paragraphs == (repealed_dash(self.language, mark),):
-            return Step(RepealUnits((item,)), position)
-        return Step(ReplaceUnit(item), position, Unit(unit.kind, unit.label, None, paragraphs))
-
-    def _children(self, before: Unit, unit: Unit, address: Address) -> tuple[list[Step], int, int]:
-        old_by = {(c.kind, c.label): c for c in before.children}
-        steps: list[Step] = []
-        changed = total = 0
-        previous: dict[Kind, Address] = {}
-        for child in unit.children:
-            child_address = address.child(child.kind, child.label)
-            was = old_by.get((child.kind, child.label))
-            if not (was is not None and was.repealed and child.repealed):
-                total += 1
-            made = self._pair(was, child, child_address, address, previous.get(child.kind))
-            changed += bool(made)
-            steps.extend(made)
-            previous[child.kind] = child_address
-        return steps, changed, total
-
-
-def _several_amended(items: int, steps: Sequence[Step]) -> bool:
-    """Whether `items` changed dash (plus) items of one holder are amended by giving the holder's new text whole:
-    two or more, none of them repealed (a quote never enacts the placeholder `- (được bãi bỏ)`). Amending
-    documents re-enact the point or clause (dash item) that holds them rather than address item after item
-    (Nghị định 48/2013 quotes khoản 2 Điều 31 of Nghị định 63/2010 whole, with its four dash items)."""
-    return items >= 2 and not any(isinstance(s.op, RepealUnits) for s in steps)
-
-
-def _quotes_repeal(before: Unit, unit: Unit) -> bool:
-    """Whether `unit` quoted whole would hold a unit this edit repeals as its placeholder (`c) (được bãi bỏ)` in
-    a new text): one a unit of its kind in force follows (those at the end are left out, `_without_dropped`).
-    A repeal is then worded as one (`a) Bãi bỏ điểm c khoản 1.`), the other changes on their own."""
-    was = {(c.kind, c.label): c for c in before.children}
-    for k, child in enumerate(unit.children):
-        old = was.get((child.kind, child.label))
-        if old is None or old.repealed:
-            continue
-        if child.repealed:
-            if any(c.kind is child.kind and not c.repealed for c in unit.children[k + 1:]):
-                return True
-        elif _quotes_repeal(old, child):
-            return True
-    return False
 
 
 # Checking ------------------------------------------------------------------------------
