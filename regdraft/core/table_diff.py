@@ -54,11 +54,18 @@ def is_row(line: Sequence[DiffSegment]) -> bool:
 
 
 def runs(lines_: Sequence[Line]) -> list[tuple[int, int]]:
-    """The (start, end) of each run of consecutive table rows among `lines_`."""
+    """The (start, end) of each run of consecutive table rows among `lines_`. A line with no text whose break
+    one side alone has, between two rows, is a line of the run: where rows are removed and others added, the
+    new side's break can stand apart (`| a | a |` then `| a | a | a |` for three old rows)."""
     found, i = [], 0
+
+    def row(k: int) -> bool:
+        return k < len(lines_) and bool(lines_[k][0]) and is_row(lines_[k][0])
+
     while i < len(lines_):
         j = i
-        while j < len(lines_) and lines_[j][0] and is_row(lines_[j][0]):
+        while row(j) or (j > i and j < len(lines_) and not lines_[j][0] and lines_[j][1] is not Op.EQUAL
+                         and row(j + 1)):
             j += 1
         if j > i:
             found.append((i, j))
