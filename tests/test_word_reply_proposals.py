@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -70,13 +69,7 @@ def track_insert_paragraph_after(document: Any, text: str, new: str, author: str
 
 def _import(invoke: Invoke, ws: Workspace, reply: Path, slug: str = SLUG, body: str = BODY) -> dict[str, Any]:
     """Import a reply; the comments written, by provision."""
-    result = invoke(ws, "comment", "import", slug, str(reply), "--by", body)
-    assert result.exit_code == 0, result.output
-    folder = ws.root / "amendments" / slug / "comments"
-    files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")]
-    by_provision = {c["provision"]: c for c in files}
-    assert len(by_provision) == len(files), files
-    return by_provision
+    return kit.imported_by_provision(invoke, ws, slug, reply, body)
 
 
 def _replace_in_amending_document(document: Any, paragraph: str, old: str, new: str) -> None:
