@@ -306,6 +306,25 @@ def table_rows(text: str) -> list[list[str]]:
     return [row + [""] * (width - len(row)) for row in rows]
 
 
+def table_head(text: str) -> bool:
+    """Whether a Markdown table's first row is a row of column headings, printed again at the top of each page the
+    table runs onto (as Word's "repeat header row"): a row above the separator line, and a table of at least
+    two rows under it, whose every cell is a short name (`STT`, `Chức danh`, `Nhiệm vụ`), not a sentence.
+
+    Markdown gives every table a first row above its separator, so a form imported from a law (Nghị định
+    63/2010's `| I. Về sự cần thiết của thủ tục hành chính | |`, or a first question and its answer) has one
+    too; its first row is a row of the form, printed once.
+    """
+    lines = text.split("\n")
+    if len(lines) < 4 or not all(set(c.strip()) <= set(":- ") for c in lines[1].strip().strip("|").split("|")):
+        return False
+    cells = [c.strip() for c in lines[0].strip().strip("|").split("|")]
+    return all(cell and len(cell) <= HEADING_CELL and cell[-1] not in ".;:?!…" for cell in cells)
+
+
+HEADING_CELL = 60  # characters: a column's name is short; a cell longer than this is text of the table
+
+
 def is_table(text: str) -> bool:
     """Whether a paragraph is a Markdown table: every line a row (`| a | b |`)."""
     return text.startswith("|") and all(line.lstrip().startswith("|") for line in text.split("\n"))

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from regdraft.core.parts import table_rows
+from regdraft.core.parts import table_head, table_rows
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
 T = TypeVar("T")
@@ -152,6 +152,15 @@ def table_grid(run: Sequence[Line]) -> list[Row]:
             rows.append(Row(op, tuple(cell(c, None) if op is Op.DELETE else cell(None, c) for c in o or n or ())))
     width = max((len(r.cells) for r in rows), default=0)
     return [Row(r.op, r.cells + ((),) * (width - len(r.cells))) for r in rows]
+
+
+def has_head(run: Sequence[Line]) -> bool:
+    """Whether a compared table's first row (`table_grid`'s) names its columns (`parts.table_head`): on the new
+    side, or on the old one where the new text has no table."""
+    new = "\n".join("".join(s.text for s in line if s.op is not Op.DELETE) for line, _ in run[:4])
+    if new.strip():
+        return table_head(new)
+    return table_head("\n".join("".join(s.old_text for s in line if s.op is not Op.INSERT) for line, _ in run[:4]))
 
 
 def _trimmed(row: Sequence[str]) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ from regdraft.core.model import (
     part_label_text,
     unit_address,
 )
-from regdraft.core.parts import closing_mark, closing_marker, is_table, table_rows
+from regdraft.core.parts import closing_mark, closing_marker, is_table, table_head, table_rows
 
 if TYPE_CHECKING:
     import jinja2
@@ -184,7 +184,7 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
         signer=signer, recipients=recipients, adoption=_adoption(ct.regulation.meta),
-        words=profile.words(ct.language), table_rows=table_rows,
+        words=profile.words(ct.language), table_rows=table_rows, table_head=table_head,
     ))
 
 
@@ -285,7 +285,7 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
         signer=signer, recipients=recipients, adoption=_adoption(amendment.meta),
-        words=profile.words(amendment.language), table_rows=table_rows,
+        words=profile.words(amendment.language), table_rows=table_rows, table_head=table_head,
     ))
 
 

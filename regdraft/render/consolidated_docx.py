@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
-from regdraft.core.parts import table_rows
+from regdraft.core.parts import table_head, table_rows
 from regdraft.render.consolidated import (
     Block,
     amendment_blocks,
@@ -165,13 +165,18 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
                 add_run(title, block.title.upper() if upper_titles and block.kind != "appendix" else block.title)
                 made.append(title)
         elif block.kind == "table":
-            from regdraft.render.docx import add_row, grid_table, text_width_mm
+            from regdraft.render.docx import add_row, grid_table, text_width_mm, widths
 
             rows = table_rows(block.text)
             if rows:
                 width = text_width_mm(document) / max(1, len(rows[0]))
-                table = grid_table(document, rows[0], [width] * len(rows[0]))
-                for row in rows[1:]:
+                if table_head(block.text):  # a row of column names, repeated on each page
+                    table = grid_table(document, rows[0], [width] * len(rows[0]))
+                else:  # a form's first row is a row like the others
+                    table = document.add_table(rows=0, cols=len(rows[0]))
+                    table.style = "Table Grid"
+                    widths(table, [width] * len(rows[0]))
+                for row in rows[1 if table_head(block.text) else 0:]:
                     add_row(table, row)
                 # A comment on a cell is about the provision the table stands in.
                 made.extend(p for row in table.rows for cell in row.cells for p in cell.paragraphs)

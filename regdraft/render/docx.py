@@ -21,7 +21,7 @@ from regdraft.render.files import write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table, _Cell
+    from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
 
     from regdraft.core.word_diff import DiffSegment
@@ -315,19 +315,24 @@ def borderless_table(document: Document, columns: int, widths_mm: Sequence[float
 def grid_table(document: Document, headers: Sequence[str], widths_mm: Sequence[float],
                size: float | None = None) -> Table:
     """A bordered table with a bold header row that repeats on every page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     table: Table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     widths(table, widths_mm)
     row = table.rows[0]
     for cell, text in zip(row.cells, headers, strict=True):
         _first(cell, text, bold=True, align="center", size=size)
+    repeat_row(row)
+    return table
+
+
+def repeat_row(row: _Row) -> None:
+    """Mark a table's first row as its header row: Word prints it again at the top of each page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     header_flag = OxmlElement("w:tblHeader")
     header_flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(header_flag)
-    return table
 
 
 def hidden_mark(para: Paragraph, name: str, number: int = 0) -> None:

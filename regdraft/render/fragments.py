@@ -36,7 +36,7 @@ from markupsafe import Markup, escape
 
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
-from regdraft.core.parts import is_table, table_rows
+from regdraft.core.parts import is_table, table_head, table_rows
 from regdraft.render.html import _INLINE_SYNTAX, inline_markdown
 
 
@@ -147,10 +147,17 @@ def _paragraph(text: str, tail: str) -> str:
     """A paragraph of a unit as printed (`tail` ends its class and opening tag); a Markdown table as a table, as
     the consolidated text prints it (the redline printed its `| a | b |` lines: Nghị định 63/2010's forms)."""
     if is_table(text):
-        rows = "".join("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>\n"
-                       for row in table_rows(text))
-        return f'<table class="provision-table{tail}\n{rows}</table>\n'
+        rows = ["<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>\n" for row in table_rows(text)]
+        return f'<table class="provision-table{tail}\n{table_body(rows, table_head(text))}</table>\n'
     return f'<p class="{para_class(text)}{tail}{_inline(text)}</p>\n'
+
+
+def table_body(rows: Sequence[str], head: bool) -> str:
+    """A table's rows (`<tr>…</tr>` each), the first in a `<thead>` when it names the columns (`table_head`):
+    printed again at the top of each page the table runs onto."""
+    if not head or not rows:
+        return "".join(rows)
+    return f"<thead>{rows[0]}</thead>\n<tbody>\n{''.join(rows[1:])}</tbody>\n"
 
 
 def _escaped(text: str) -> str:

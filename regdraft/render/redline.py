@@ -32,8 +32,8 @@ from regdraft.core.errors import UsageError
 from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
-from regdraft.core.parts import is_table, table_rows
-from regdraft.core.table_diff import Line, lines, runs, table_grid
+from regdraft.core.parts import is_table, table_head, table_rows
+from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op
 from regdraft.render.kinds import kind_words
 from regdraft.render.profile import cited_date
@@ -202,9 +202,12 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset())
     """Lines of Markdown table rows as one table, rows and cells compared (`table_diff.table_grid`); with `same`
     (the rows unchanged on both sides), its first row and the others not in `same`, each run of rows left out
     shown as one `[…]` row."""
+    from regdraft.render.fragments import table_body
+
     html: list[str] = []
     left_out = False
     grid = table_grid(run)
+    head = has_head(run)
     width = max((len(row.cells) for row in grid), default=1)
     for k, row in enumerate(grid):
         if k and same and _row_key(["".join(s.text for s in c) for c in row.cells]) in same:
@@ -216,7 +219,8 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset())
         html.append("<tr>" + "".join(f"<td>{_run_html(c, moved)}</td>" for c in row.cells) + "</tr>\n")
     if left_out:
         html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
-    return Paragraph(Markup("\n" + "".join(html)), "provision-table", "table")
+    return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
+
 
 
 ELLIPSIS = "[…]"  # where a comparison table with only the changes leaves out unchanged paragraphs or rows
@@ -386,6 +390,7 @@ class _Helpers:
 
     def moved_away(self, p: Provision) -> list[Paragraph]:
         """A moved provision where it stood: its old text struck twice, then `(chuyển đến …)`."""
+        from regdraft.render.fragments import table_body
         from regdraft.render.html import inline_markdown
 
         assert p.old is not None
@@ -394,9 +399,9 @@ class _Helpers:
         out: list[Paragraph] = []
         for k, line in enumerate(lines):
             if k and is_table(line):
-                rows = "".join("<tr>" + "".join(f'<td><del class="mv">{inline_markdown(c)}</del></td>' for c in row)
-                               + "</tr>\n" for row in table_rows(line))
-                out.append(Paragraph(Markup("\n" + rows), "provision-table chg", "table"))
+                rows = ["<tr>" + "".join(f'<td><del class="mv">{inline_markdown(c)}</del></td>' for c in row)
+                        + "</tr>\n" for row in table_rows(line)]
+                out.append(Paragraph(Markup("\n" + table_body(rows, table_head(line))), "provision-table chg", "table"))
                 continue
             css = "article-heading" if k == 0 and p.kind in TEXT_HEADINGS else \
                 p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)

@@ -32,7 +32,7 @@ from regdraft.core.model import (
     unit_address,
 )
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
-from regdraft.core.table_diff import Row, lines, runs, table_grid
+from regdraft.core.table_diff import Row, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op
 
 if TYPE_CHECKING:
@@ -101,10 +101,11 @@ class _Writer:
             for t in r.findall(qn("w:t")):
                 t.tag = qn("w:delText")
 
-    def table(self, rows: Sequence[Row]) -> None:
+    def table(self, rows: Sequence[Row], head: bool = False) -> None:
         """A table of marked cells after the current paragraph; a row one version alone has is a tracked
-        row insertion or deletion, so accepting the changes leaves no empty row."""
-        from regdraft.render.docx import text_width_mm, widths
+        row insertion or deletion, so accepting the changes leaves no empty row. With `head`, the first row
+        is repeated at the top of each page the table runs onto."""
+        from regdraft.render.docx import repeat_row, text_width_mm, widths
 
         if self.para is not None:
             self.end()
@@ -120,6 +121,8 @@ class _Writer:
             for cell, cell_runs in zip(made.cells, row.cells, strict=True):
                 for seg in cell_runs:
                     self._add_run(seg.text, seg.op, False, cell.paragraphs[0])
+        if head:
+            repeat_row(table.rows[0])
         widths(table, [text_width_mm(self.document) / columns] * columns)
 
     def end(self, op: Op = Op.EQUAL) -> None:
@@ -259,7 +262,7 @@ def _body(w: _Writer, segments: Sequence[DiffSegment], last: Op | None = None) -
     i = 0
     while i < len(split):
         if i in tables:
-            w.table(table_grid(split[i:tables[i]]))
+            w.table(table_grid(split[i:tables[i]]), has_head(split[i:tables[i]]))
             i = tables[i]
             if i == len(split):
                 return  # the table ends the text: no paragraph after it
