@@ -217,3 +217,15 @@ def test_a_missing_dash_item_fails_adoption_and_changes_nothing(ws: Workspace, i
     before = snapshot(ws)
     assert invoke(ws, "amend", "adopt", "missing", "--signed", "2025-10-20").exit_code == 1
     assert snapshot(ws) == before
+
+
+def test_a_note_on_an_articles_lead_in_cites_dieu_nay_with_its_capital() -> None:
+    # Luật Thi đua, khen thưởng's lead-in of Điều 7 amended: the note read "Phần mở đầu điều này được sửa đổi".
+    text = ("---\nnumber: 07-QC/TU\ntitle: Thử\nregulation: 01-QC/TU\nlanguage: vi\nstatus: draft\n---\n\n"
+            "## Điều 1. Sửa đổi\n\n1\\. Sửa đổi, bổ sung đoạn mở đầu Điều 5 như sau:\n\n"
+            "“Ban Thường vụ Tỉnh ủy lãnh đạo, chỉ đạo và kiểm tra toàn diện việc thực hiện các nghị quyết.”\n")
+    applied = apply(SHIPPED, load_amendment(text, "amendments/t/amendment.md", "t"))
+    ct = consolidate(SHIPPED, [(amendment_meta("07-QC/TU", "2025-03-15", "2025-04-01"), applied)],
+                     dt.date(2025, 6, 1), words=words_of(SHIPPED))
+    (note,) = [f.text for f in ct.footnotes]
+    assert note.startswith("Phần mở đầu Điều này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 1"), note

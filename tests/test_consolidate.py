@@ -247,10 +247,10 @@ def test_english_wording_for_an_english_regulation() -> None:
     notes = {str(f.address): f.text for f in ct.footnotes}
     tail = ("by clause 1 of Article 1 of Regulation No. 05-QC/TU-EN of 15 March 2025 of the Dien Bien "
             "Provincial Party Committee, effective from 1 April 2025.")
-    assert notes["d10"] == f"This article was repealed {tail}"
+    assert notes["d10"] == f"This Article was repealed {tail}"
     assert notes["d5.k2"] == f"This clause was amended {tail}"
     assert notes["d3.k1"] == f"The words “term XII” were replaced with “term XIII” {tail}"
-    assert notes["ch5"] == f"The title of this chapter was amended {tail}"
+    assert notes["ch5"] == f"The title of this Chapter was amended {tail}"
     assert banner(ct, default_profile()) == "CONSOLIDATED TEXT (for reference)"
     # The banner is the profile's words: a workspace profile may word it otherwise.
     office = load_profile({"profile": "office"}, workspace={

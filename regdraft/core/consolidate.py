@@ -220,7 +220,9 @@ def note_sentence(change: Change, source: Source, language: str, words: Mapping[
     address = change.address
     cite = change.instruction.cite(language)
     ref = reference(source, words)
-    this = words["note_unit"].format(noun=noun(address.kind, lang).lower()) if address is not None \
+    # The noun as cited: `Điều này`, `Chương này`, `khoản này`; `this Article`, `this clause` (a part before it: the
+    # lead-in of Điều này is `Phần mở đầu Điều này`, not `… điều này`).
+    this = words["note_unit"].format(noun=noun(address.kind, lang)) if address is not None \
         else words["note_document"]
     if address is not None and address.part:
         this = f"{part_name(address.part, address.kind, lang)} {this}"
