@@ -105,6 +105,19 @@ def _int(value: Any, key: str, source: str) -> int:
         raise ParseError(f"{source}: '{key}: {value}' is not a whole number.") from None
 
 
+MAX_ROUND = 999  # rounds of comments on one draft; more is a typing mistake, not a round
+
+
+def _round(value: Any, source: str) -> int:
+    """A comment's round number: a round is numbered from 1 (`round: -1` or a 40-digit number left the comment
+    out of every round's report)."""
+    number = _int(value, "round", source)
+    if not 1 <= number <= MAX_ROUND:
+        raise ParseError(f"{source}: 'round: {value}' is not a round number; rounds are numbered from 1 "
+                         f"(at most {MAX_ROUND}).")
+    return number
+
+
 def round_fields(r: Round) -> dict[str, Any]:
     """A round as plain keys and values: its YAML file, and its JSON in `round list`."""
     return {
@@ -158,7 +171,7 @@ def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
     disposition = data.get("disposition")
     return Comment(
         id=str(_field(data, "id", source)),
-        round=_int(_field(data, "round", source), "round", source),
+        round=_round(_field(data, "round", source), source),
         by=nfc(str(_field(data, "by", source))),
         on=str(_field(data, "provision", source)),
         type=_enum(CommentType, data.get("type") or "general", "type", source),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.amend.document import Amendment
@@ -142,12 +143,23 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     comments = []
     for path in paths:
         try:
-            comments.append(comment_from_yaml(ws.read(path), path))
+            comment = comment_from_yaml(ws.read(path), path)
+            _named_by_id(comment, path)
+            comments.append(comment)
         except ParseError as exc:
             if unreadable is None:
                 raise
             unreadable.append((path, exc))
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))
+
+
+def _named_by_id(comment: Comment, path: str) -> None:
+    """A comment file is named by its comment's id (`e5ea.yaml` holds `id: e5ea`): one edited by hand to another
+    id was answered under that id as a second file, and the report listed the comment twice."""
+    stem = PurePosixPath(path).stem
+    if comment.id != stem:
+        raise ParseError(f"{path}: holds 'id: {comment.id}', but a comment's id is its file's name; write "
+                         f"'id: {stem}' (or rename the file, if no other comment is named {comment.id}).")
 
 
 def document_name(doc: Amendment, words: Mapping[str, str]) -> str:

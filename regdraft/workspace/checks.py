@@ -130,8 +130,46 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
 
     problems = profile_problems(ws)
     if ws.config.get("git_hooks", "none") not in HOOK_POLICIES:
-        problems.append(Problem(f"git_hooks is '{ws.config.get('git_hooks')}'; use none or run.", "regdraft.yaml", 1))
+        problems.append(Problem(f"git_hooks is '{ws.config.get('git_hooks')}'; use none or run.", "regdraft.yaml",
+                                _line(ws, "git_hooks")))
+    return problems + _settings_read(ws)
+
+
+_SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review")  # the keys regdraft.yaml may hold
+
+
+def _settings_read(ws: Workspace) -> list[Problem]:
+    """Settings regdraft would misread without a word: a key it does not know (`requre_vote_majority: true`, a
+    typing mistake that left the vote unrequired), `require_vote_majority: "no"` (a word, read as set), an identity
+    that is not a name and an email."""
+    from regdraft.core.nearest import nearest_names
+
+    problems = []
+    for key in ws.config:
+        if key not in _SETTINGS:
+            near = nearest_names(str(key), _SETTINGS, limit=1)
+            hint = f"did you mean {near[0]}?" if near else f"the settings are {', '.join(_SETTINGS)}."
+            problems.append(Problem(f"the setting '{key}' is unknown and has no effect; {hint}", "regdraft.yaml",
+                                    _line(ws, str(key))))
+    vote = ws.config.get("require_vote_majority", False)
+    if not isinstance(vote, bool):
+        problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
+                                "regdraft.yaml", _line(ws, "require_vote_majority")))
+    identity = ws.config.get("identity", {})
+    if not isinstance(identity, dict) or not all(isinstance(identity.get(k), str) for k in ("name", "email")):
+        problems.append(Problem("identity must give a name and an email (identity: {name: …, email: …}): the author "
+                                "of commits where git has none.", "regdraft.yaml", _line(ws, "identity")))
     return problems
+
+
+def _line(ws: Workspace, key: str) -> int:
+    """The line of regdraft.yaml where a top-level key is set (1 when it cannot be found)."""
+    try:
+        lines = ws.read("regdraft.yaml").decode("utf-8", "replace").splitlines()
+    except (OSError, RegdraftError):
+        return 1
+    # The last line that sets it: YAML reads a key given twice as its last value.
+    return max((k for k, text in enumerate(lines, 1) if text.split(":", 1)[0].rstrip() == key), default=1)
 
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone).

@@ -74,6 +74,9 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
             problems.extend(_unreadable(error, path))
         adoption = _adopted(ws, entry.slug) if amendment.status == "adopted" else None
         for comment in comments:
+            if comment.round not in rounds:
+                problems.append(_roundless(ws, entry.slug, comment, sorted(rounds)))
+                continue
             problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption)
             if problem is not None:
                 problems.append(problem)
@@ -89,6 +92,16 @@ def _unreadable(exc: ParseError, path: str = "") -> list[Problem]:
     if at is not None:
         message, line = message[at.end():], int(at.group(1))
     return [Problem(message.removeprefix(f"{path}: "), path, line)]
+
+
+def _roundless(ws: Workspace, slug: str, comment: Comment, numbers: list[int]) -> Problem:
+    """A comment in a round its amendment never opened: no round's report lists it, so it is named here."""
+    path = f"{comments_folder(slug)}/{comment.id}.yaml"
+    lines = ws.read(path).decode("utf-8", "replace").splitlines()
+    line = next((k for k, text in enumerate(lines, 1) if text.startswith("round:")), 1)
+    had = (f"its rounds are {', '.join(map(str, numbers))}" if numbers else "no round has been opened on it")
+    return Problem(f"comment {comment.id} by {comment.by} is in round {comment.round}, which {slug} does not have "
+                   f"({had}); no round's report lists it. Write the round it was made in.", path, line)
 
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:

@@ -1,0 +1,108 @@
+"""Comment files edited by hand are read strictly: a round that does not exist, a round number that is no round,
+or an id that is not the file's name is a problem `check` names with its file, and never a comment silently left
+out of the report or listed twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+
+from .conftest import FIXTURES, Invoke
+
+SLUG = "mini-sua"
+
+
+@pytest.fixture
+def commented(mini_workspace: Workspace, invoke: Invoke) -> tuple[Workspace, str]:
+    """A round open on a draft, with one comment recorded: the workspace and the comment file's path."""
+    mini_workspace.commit({f"amendments/{SLUG}/amendment.md": (FIXTURES / "comments" / "amendment-1.md")
+                           .read_bytes()}, "Draft 1")
+    rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến các ban", "2025-07-15", ["Ban Tổ chức Tỉnh ủy"])
+    result = invoke(mini_workspace, "comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d1",
+                    "--text", "Đề nghị làm rõ phạm vi.")
+    assert result.exit_code == 0, result.output
+    (path,) = (mini_workspace.root / "amendments" / SLUG / "comments").glob("*.yaml")
+    return mini_workspace, str(path.relative_to(mini_workspace.root))
+
+
+def _edit(ws: Workspace, path: str, old: str, new: str) -> None:
+    file = ws.root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    ws.commit({path: text.replace(old, new).encode("utf-8")}, "A colleague's hand edit")
+
+
+def _report_rows(ws: Workspace, invoke: Invoke, tmp_path: Path) -> list[str] | str:
+    out = tmp_path / "report.csv"
+    result = invoke(ws, "round", "report", SLUG, "-o", str(out))
+    if result.exit_code != 0:
+        return result.output
+    return out.read_text(encoding="utf-8-sig").splitlines()
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "99999999999999999999999999999999999999"])
+def test_a_round_that_is_no_round_number_is_named_by_check(commented: tuple[Workspace, str], invoke: Invoke,
+                                                           value: str) -> None:
+    ws, path = commented
+    _edit(ws, path, "round: 1", f"round: {value}")
+    result = invoke(ws, "check")
+    assert result.exit_code != 0
+    assert path in result.output and f"'round: {value}' is not a round number" in result.output
+
+
+def test_a_comment_in_a_round_never_opened_is_named_by_check(commented: tuple[Workspace, str],
+                                                             invoke: Invoke) -> None:
+    # It was left out of round 1's report, and `check` said "No problems found".
+    ws, path = commented
+    _edit(ws, path, "round: 1", "round: 2")
+    result = invoke(ws, "check")
+    assert result.exit_code != 0
+    assert f"{path}:" in result.output and "is in round 2, which mini-sua does not have (its rounds are 1)" \
+        in " ".join(result.output.split())
+
+
+def test_an_id_that_is_not_the_files_name_is_refused_not_listed_twice(commented: tuple[Workspace, str],
+                                                                      invoke: Invoke, tmp_path: Path) -> None:
+    # A colleague changed `id:` by hand: answering it under the new id wrote a second file, and the report
+    # listed the comment twice with opposite answers.
+    ws, path = commented
+    stem = Path(path).stem
+    _edit(ws, path, f"id: {stem}", "id: ffff")
+    result = invoke(ws, "check")
+    assert result.exit_code != 0
+    assert f"holds 'id: ffff', but a comment's id is its file's name; write 'id: {stem}'" \
+        in " ".join(result.output.split())
+    answered = invoke(ws, "comment", "respond", "ffff", "--disposition", "accepted", "--reply", "Tiếp thu.")
+    assert answered.exit_code != 0 and "Traceback" not in answered.output
+    assert len(list((ws.root / "amendments" / SLUG / "comments").glob("*.yaml"))) == 1
+    assert "its file's name" in " ".join(str(_report_rows(ws, invoke, tmp_path)).split())
+
+
+@pytest.mark.parametrize(("setting", "named"), [
+    ("requre_vote_majority: true", "the setting 'requre_vote_majority' is unknown and has no effect; did you mean "
+                                   "require_vote_majority?"),
+    ('require_vote_majority: "no"', "require_vote_majority is 'no'; write true or false"),
+    ("identity: Văn phòng", "identity must give a name and an email"),
+])
+def test_settings_regdraft_would_misread_are_named_by_check(mini_workspace: Workspace, invoke: Invoke,
+                                                            setting: str, named: str) -> None:
+    # `require_vote_majority: "no"` (a word) was read as set, and a misspelt key as nothing: `check` said
+    # "No problems found".
+    config = mini_workspace.root / "regdraft.yaml"
+    text = config.read_text(encoding="utf-8") + setting + "\n"
+    mini_workspace.commit({"regdraft.yaml": text.encode("utf-8")}, "A colleague's settings")
+    result = invoke(mini_workspace, "check")
+    assert result.exit_code != 0
+    line = len(text.splitlines())
+    assert f"regdraft.yaml:{line}: " in result.output and named in " ".join(result.output.split())
+
+
+def test_the_settings_regdraft_writes_pass_check(mini_workspace: Workspace, invoke: Invoke) -> None:
+    result = invoke(mini_workspace, "review", "invite", "--name", "Nguyễn Văn An", "--body", "Ban Tổ chức Tỉnh ủy")
+    assert result.exit_code == 0, result.output
+    result = invoke(mini_workspace, "check")
+    assert "regdraft.yaml" not in result.output, result.output
