@@ -153,8 +153,19 @@ def test_shipped_amendment_report_pdf(tmp_workspace: Workspace, tmp_path: Path) 
     write_report(report, out, workspace_root=tmp_workspace.root, config=tmp_workspace.config, today=TODAY)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
     for expected in (f"Dự thảo lần {r.draft}", "đã gửi xin ý kiến 4 cơ quan, đơn vị", "Khoản 2 Điều 5", "Điều 20a",
-                     "Ghi nhận", "Ghi nhận, giữ như dự thảo.", "2 cơ quan, đơn vị không có văn bản góp ý"):
+                     "Ghi nhận", "Ghi nhận, giữ như dự thảo.", "2 cơ quan, đơn vị không có văn bản góp ý",
+                     # The table's `Điều 20a` is the regulation's, as the draft amends it.
+                     f"Điều, khoản nêu trong bảng là điều, khoản của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh "
+                     f"khóa XIV, nhiệm kỳ 2020 - 2025 số 01-QC/TU theo Dự thảo lần {r.draft}."):
         assert expected in text, expected
+
+
+def test_a_report_on_general_comments_alone_names_no_text(report: Report) -> None:
+    general = replace(report, groups=report.groups[:1], amended="Luật Đấu thầu số 22/2023/QH15")
+    assert not any("Điều, khoản nêu trong bảng" in line for line in general.preface(VI))
+    named = replace(report, amended="Luật Đấu thầu số 22/2023/QH15")
+    assert named.preface(VI)[-1] == ("Điều, khoản nêu trong bảng là điều, khoản của Luật Đấu thầu số 22/2023/QH15 "
+                                     "theo Dự thảo lần 2.")
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)",

@@ -66,6 +66,7 @@ class Report:
     groups: tuple[ReportGroup, ...]
     others: tuple[str, ...] = ()  # bodies that commented without being consulted
     language: str = "vi"  # the draft's: the report prints its fixed words in this language
+    amended: str = ""  # the text whose provisions the table names (`Luật Đấu thầu số 22/2023/QH15`), when one
 
     @property
     def title(self) -> str:
@@ -82,6 +83,9 @@ class Report:
             *([words["report_others"].format(count=len(self.others), bodies=", ".join(self.others))]
               if self.others else []),
             words["report_total"].format(total=sum(len(g.rows) for g in self.groups)),
+            # Luật 57/2024 amends four laws, its own Điều 3 the PPP law: "Điều 3" in a row is Luật Đấu thầu's.
+            *([words["report_provisions_of"].format(regulation=self.amended, draft=r.draft)]
+              if self.amended and any(g.on != GENERAL for g in self.groups) else []),
         ]
 
 
@@ -170,4 +174,14 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
                                   marked(c, draft.language)))
         built.append(ReportGroup(on, provision_of(on, reg, texts, words), tuple(rows), reg))
     replied, agreeing = replied_and_agreeing(r, comments)
-    return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language)
+    return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language,
+                  _named(draft, words) if len(texts) < 2 else "")
+
+
+def _named(draft: Regulation, words: Mapping[str, str]) -> str:
+    """The text the report's provisions belong to, by title and number (`Luật Đấu thầu số 22/2023/QH15`); with
+    several texts, each provision names its own."""
+    title = str(draft.meta.get("title") or "")
+    if not draft.id or draft.id in title:
+        return title or draft.id
+    return f"{title} {words['number_cited']} {draft.id}" if title else draft.id

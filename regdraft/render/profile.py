@@ -339,6 +339,7 @@ _FIELDS = {
     "report_replied": {"replied", "agreeing"},
     "report_others": {"count", "bodies"},
     "report_total": {"total"},
+    "report_provisions_of": {"regulation", "draft"},
     "review_round": {"round", "title", "draft", "due"},
     "review_due": {"date"},
     "date_in_words": set(DATE_FIELDS),
