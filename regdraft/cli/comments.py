@@ -254,10 +254,11 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
                    number: int | None, workspace: Path | None) -> Result:
     """Import comments from a sheet (CSV, XLSX) or a Word reply (DOCX), all or nothing.
 
-    A sheet's row 1 names the columns: by, on, text (required), type, proposal, round
-    (optional); a row-number column (STT) is ignored. `on` is an address or 'general'; `round`
-    defaults to the open round. Every bad row is reported with its row number and nothing is
-    imported until all rows are right. Rows imported before are left alone.
+    A sheet's header row (row 1, or below a title) names the columns: by, on, text (required),
+    type, proposal, round (optional); a row-number column (STT) is ignored. `on` is an address
+    or 'general'; `round` defaults to the open round. Every bad row is reported with its row
+    number and nothing is imported until all rows are right. Rows imported before are left
+    alone, so the report from `regdraft round report` (.csv or .xlsx) with rows added imports them.
 
     A Word reply (best: the review copy from `regdraft round copy`, returned with Word
     comments or Track Changes) needs --by: each Word comment becomes a comment on the

@@ -1,17 +1,24 @@
 """Comment sheets: the rows of a CSV or XLSX file that commenting bodies filled in.
 
-Reads cells only; turning rows into comments checked against a draft is `core.comments.validate_rows`.
+Reads cells, and pairs the comments of rows with those recorded before (`with_recorded`); turning rows into
+comments checked against a draft is `core.comments.validate_rows`.
 
 Post-conditions of `read_sheet` (and of `iter_sheet`, which reads the file as its rows are taken):
-1. Row 1 names the columns, in English or in the Vietnamese of the comment report; an unknown
-   or missing required column is one `ParseError` naming every such column. A row-number column
+1. The header row names the columns, in English or in the Vietnamese of the comment report: it is
+   the first row naming a known column, among the first `MAX_LEAD` rows (row 1 of a plain sheet;
+   the rows above it, a title or the XLSX report's preface, are skipped). A sheet with no such row
+   is one `ParseError` naming the file and the columns expected; an unknown or missing required
+   column in the header is one `ParseError` naming every such column. A row-number column
    (`STT`, `No.`, `#`) is ignored.
-2. Every other non-blank row comes back with its spreadsheet row number and NFC-normalised,
-   stripped values keyed by canonical column name; `on` reading the report's words for the draft
-   as a whole (`Góp ý chung`) reads `general`.
-3. regdraft's own comment report (CSV, or its table saved as a sheet) reads as a sheet: its
-   address column (`Địa chỉ`) is `on`, the regulation named after the provision in words
-   (`Khoản 1 Điều 5 (01-QC/TU)`) is `regulation`. Its answer columns (`Tiếp thu`, `Giải trình`)
+2. Every non-blank row below the header comes back with its spreadsheet row number and
+   NFC-normalised, stripped values keyed by canonical column name; `on` reading the report's words
+   for the draft as a whole (`Góp ý chung`) reads `general`. A cell the report's writer kept from
+   reading as a formula (`'=…`, `'-…`: `render.report.spreadsheet_cell`) reads without its `'`.
+3. regdraft's own comment report (CSV, XLSX, or its table saved as a sheet) reads as a sheet: its
+   address column (`Địa chỉ`) is `on`, or without one the provision in words (`Khoản 1 Điều 5`);
+   the regulation named after the provision in words (`Khoản 1 Điều 5 (01-QC/TU)`) is `regulation`;
+   a comment cell ending with the proposal (`…\nĐề xuất: …`, as the XLSX writes it) is `text` and
+   `proposal`. Its answer columns (`Tiếp thu`, `Giải trình`, `Nội dung tiếp thu, giải trình`)
    must be empty or say the comment is not answered yet; a report holding answers, or whose
    columns do not map, is refused with a sentence saying it is a report, not a sheet of comments.
 """
@@ -21,11 +28,11 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from regdraft.core.comments import Row
+from regdraft.core.comments import Comment, Row, body_key
 from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.text import nfc
@@ -58,6 +65,11 @@ _GENERAL_WORDS = frozenset({"góp ý chung", "general"})
 _IN_WORDS = frozenset({"điều, khoản", "điều khoản", "provision"})
 _ADDRESSES = frozenset({"địa chỉ", "address"})
 _SKIP, _ANSWER, _WORDS = "", "answer", "words"  # header markers besides the canonical column names
+# How the XLSX report ends a comment cell with its proposal (party-36.yaml: `report_proposal`), and how
+# its writer keeps a cell from reading as a formula (render/report.py: `spreadsheet_cell`).
+PROPOSAL_WORDS = ("Đề xuất:", "Proposed:")
+_PROPOSAL_LINE = re.compile(r"\n[ \t]*(?:" + "|".join(re.escape(w) for w in PROPOSAL_WORDS) + r")[ \t]*")
+_NEUTRALISED = tuple("'" + start for start in ("=", "+", "-", "@", "\t", "\r"))
 SHEET_COLUMNS = ("A sheet of comments names its columns in row 1: by, on and text (the body, the provision or "
                  "'general', the comment), and may add type, proposal, round and regulation; one comment a row.")
 
@@ -66,10 +78,12 @@ SHEET_COLUMNS = ("A sheet of comments names its columns in row 1: by, on and tex
 # size of the commit an import makes, not about memory.
 MAX_ROWS = 200_000
 MAX_COLUMNS = 64
+# The rows looked through for the header: the XLSX report has its title and preface (at most 8 rows) above it.
+MAX_LEAD = 20
 
 
 def read_sheet(path: Path) -> list[Row]:
-    """The rows of a CSV or XLSX sheet as (row number, {column: value}); the header is row 1."""
+    """The rows of a CSV or XLSX sheet as (row number, {column: value}), read below its header row."""
     return list(iter_sheet(path))
 
 
@@ -155,31 +169,50 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
-    first = next(cells, None)
-    if first is None:
+def _found_header(cells: Iterator[list[str]], source: str) -> tuple[int, list[str]]:
+    """The header row's number and cells: the first row naming a known column, within the first `MAX_LEAD`."""
+    seen = False
+    for number, row in enumerate(cells, start=1):
+        names = [" ".join(nfc(str(cell)).strip().lower().split()) for cell in row]
+        if any(_column(name) not in (None, _SKIP) for name in names if name):
+            return number, row
+        seen = seen or any(names)
+        if number == MAX_LEAD:
+            break
+    if not seen:
         raise ParseError(f"{source}: the sheet is empty; row 1 must name the columns ({', '.join(COLUMNS)}).")
+    raise ParseError(f"{source}: no header row naming the columns was found in its first {MAX_LEAD} rows; a sheet "
+                     "of comments needs the columns by, on and text (Vietnamese: Chủ thể góp ý, Điều, khoản, Nội "
+                     "dung góp ý; English: Body, Provision, Comment) and may add type, proposal, round and "
+                     "regulation.")
+
+
+def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
+    top, first = _found_header(cells, source)
     header = _header(first)
     report = _ANSWER in header
-    problems = [Problem(f"unknown column '{raw}' (columns: {', '.join(COLUMNS)}).", source, 0, "row 1")
+    at = f"row {top}"
+    problems = [Problem(f"unknown column '{raw}' (columns: {', '.join(COLUMNS)}).", source, 0, at)
                 for raw, name in zip(first, header, strict=True) if name is None and raw.strip()]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         columns = f"the {several(len(missing), 'column')} {', '.join(missing)}"
-        problems.append(Problem(f"{columns} {is_are(len(missing))} missing.", source, 0, "row 1"))
+        problems.append(Problem(f"{columns} {is_are(len(missing))} missing.", source, 0, at))
     if problems and report:
         raise ParseError(f"{source} is a comment report, not a sheet of comments: its columns do not say "
                          f"who commented on what. {SHEET_COLUMNS}")
     if problems:
         raise ParseError.collect(problems, "sheet")
-    for number, row in enumerate(cells, start=2):
+    joined = report and "proposal" not in header  # the XLSX report: the proposal ends the comment cell
+    for number, row in enumerate(cells, start=top + 1):
         values: dict[str, str] = {}
         answers = []
         for name, cell in zip(header, row, strict=False):
+            value = _unneutralised(nfc(str(cell)))
             if name == _ANSWER:
-                answers.append(nfc(str(cell)).strip())
+                answers.append(value.strip())
             elif name:
-                values[name] = nfc(str(cell)).strip()
+                values[name] = value.strip()
         words = values.pop(_WORDS, "")
         if not any(values.values()):
             continue
@@ -189,9 +222,16 @@ def _rows(cells: Iterator[list[str]], source: str) -> Iterator[Row]:
                              f"office's answer ('{answered[0]}'), which an import cannot record. {SHEET_COLUMNS}")
         if report:
             _name_regulation(values, words or values.get("on", ""))
+        if joined and _PROPOSAL_LINE.search(values.get("text", "")):
+            text, proposal = _PROPOSAL_LINE.split(values["text"], maxsplit=1)
+            values["text"], values["proposal"] = text.strip(), proposal.strip()
         if " ".join(values.get("on", "").lower().split()) in _GENERAL_WORDS:
             values["on"] = "general"
         yield number, values
+
+
+def _unneutralised(value: str) -> str:
+    return value[1:] if value.startswith(_NEUTRALISED) else value
 
 
 def _header(first: list[str]) -> list[str | None]:
@@ -222,3 +262,58 @@ def _column(name: str) -> str | None:
     if name in _ANSWERS:
         return _ANSWER
     return _COLUMN_ALIASES.get(name)
+
+
+# -- rows imported before ---------------------------------------------------------------------
+
+_Key = tuple[int, str, str, str, str]
+
+
+def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator[tuple[Comment, Comment | None]]:
+    """Each comment of a sheet's rows with the comment already recorded that it repeats, or None when it is new.
+
+    A row repeats a comment of the same round, body (`body_key`), regulation, provision and text
+    (whitespace aside). Each recorded comment answers one row, so a sheet that says the same thing
+    twice, imported again after a row was added, still leaves both alone. A row whose proposal came
+    out of the XLSX report's comment cell, split at a `Đề xuất:` line the comment's own text has,
+    repeats the comment whose cell reads the same (`_cells`).
+    """
+    waiting: dict[_Key, list[Comment]] = {}
+    by_cell: dict[_Key, list[Comment]] = {}
+    for c in known:
+        waiting.setdefault(_sheet_key(c), []).append(c)
+        for key in _cell_keys(c):
+            by_cell.setdefault(key, []).append(c)
+    answered: set[int] = set()
+
+    def take(index: dict[_Key, list[Comment]], key: _Key) -> Comment | None:
+        same = index.get(key, [])
+        while same and id(same[0]) in answered:  # it answered a row through the other index
+            same.pop(0)
+        if not same:
+            return None
+        answered.add(id(same[0]))
+        return same.pop(0)
+
+    for comment in made:
+        earlier = take(waiting, _sheet_key(comment))
+        if earlier is None and comment.proposal:
+            earlier = next(filter(None, (take(by_cell, key) for key in _cell_keys(comment))), None)
+        yield comment, earlier
+
+
+def _sheet_key(c: Comment) -> _Key:
+    return c.round, body_key(c.by), c.regulation, c.on, " ".join(c.text.split())
+
+
+def _cell_keys(c: Comment) -> Iterator[_Key]:
+    """`_sheet_key` with the text and proposal as the XLSX report's one comment cell has them."""
+    for cell in _cells(c.text, c.proposal):
+        yield c.round, body_key(c.by), c.regulation, c.on, cell
+
+
+def _cells(text: str, proposal: str) -> tuple[str, ...]:
+    """The XLSX report's comment cell for a comment, as one line of words, with each language's `Đề xuất:`."""
+    if not proposal:
+        return (" ".join(text.split()),)
+    return tuple(" ".join(f"{text} {word} {proposal}".split()) for word in PROPOSAL_WORDS)

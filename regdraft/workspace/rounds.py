@@ -64,7 +64,7 @@ from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.text import nfc
-from regdraft.importer.comment_sheet import iter_sheet
+from regdraft.importer.comment_sheet import iter_sheet, with_recorded
 from regdraft.workspace.amendments import amended_id, amendment_file, load
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
@@ -344,25 +344,6 @@ class Imported:
 KEPT = 1000
 
 
-def _sheet_key(c: Comment) -> tuple[int, str, str, str, str]:
-    """What makes a sheet's row the comment it made before: round, body, provision and text."""
-    return c.round, body_key(c.by), c.regulation, c.on, " ".join(c.text.split())
-
-
-def _matched(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator[tuple[Comment, Comment | None]]:
-    """Each comment with the comment already in the workspace that it repeats, or None when it is new.
-
-    Each existing comment answers one row, so a sheet that says the same thing twice, imported
-    again after a row was added, still leaves both alone.
-    """
-    waiting: dict[tuple[int, str, str, str, str], list[Comment]] = {}
-    for c in known:
-        waiting.setdefault(_sheet_key(c), []).append(c)
-    for comment in made:
-        same = waiting.get(_sheet_key(comment))
-        yield comment, same.pop(0) if same else None
-
-
 @writes
 def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     """Import every new row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong.
@@ -383,7 +364,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
 
     def matched() -> Iterator[tuple[Comment, Comment | None]]:
         rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named)
-        return _matched((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
+        return with_recorded((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
                          for c in rows), known)
 
     count, before = 0, 0
