@@ -307,6 +307,9 @@ _LEGEND_MARKS = {"ins": ('<ins class="ins">', "</ins>"), "del": ('<del class="de
                  "moved": ('<span class="mv">', "</span>"), "moved-away": ('<del class="mv">', "</del>")}
 
 
+SHORT_ROW = 240  # characters: about five lines of a comparison table's text column, where a cell may first break
+
+
 class _Helpers:
     """Functions the redline templates call, bound to the document's language."""
 
@@ -319,6 +322,13 @@ class _Helpers:
             # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
         self._by_anchor: dict[str, Provision] | None = None  # the listed changes' provisions (`_end_only`)
+
+    def whole(self, p: Provision) -> bool:
+        """Whether a comparison table's row is kept on one page: its text is short on both sides (`SHORT_ROW`
+        characters), so no cell could break anyway (two lines before a break, three after). Laid out as any
+        row, its number, label and note stood alone at a page's foot, its text cells empty, all the text on
+        the next page (Luật Thi đua, khen thưởng's khoản 3 Điều 80, one paragraph of three lines)."""
+        return all(len(unit.title or "") + len(unit.all_text()) <= SHORT_ROW for unit in (p.old, p.new) if unit)
 
     def heading(self, unit: Unit) -> str:
         return heading_text(unit, self.language)
@@ -632,7 +642,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
         reasons=helpers.reasons,
-        touched=helpers.touched, prune=changed_only and layout == "table",
+        touched=helpers.touched, prune=changed_only and layout == "table", whole=helpers.whole,
         marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
     )
     preamble, preamble_segments = _preamble(comparison)
