@@ -8,8 +8,9 @@ A unit's `text` is its lead-in when it has children, and `closing` the paragraph
 - the rule for a paragraph after a last point that reads like a closing text (`looks_closing`),
   used alike by `check`'s warning, by `fmt` and by the importer;
 - the lead-in or closing text of a unit as a slice of its paragraphs, and a unit with one replaced;
-- the parts a unit has (`unit_parts`), a part found or refused as not there (`find_part`), and the
-  reading order of a draft's provisions and their parts (`reading_order`).
+- the parts a unit has (`unit_parts`) and those each of its paragraphs lies in (`paragraph_parts`), a part
+  found or refused as not there (`find_part`), and the reading order of a draft's provisions and their parts
+  (`reading_order`).
 """
 
 from __future__ import annotations
@@ -227,6 +228,35 @@ def unit_parts(unit: Unit) -> Iterator[str]:
         yield from (plus_part(dash, n) for n in range(1, len(plus_items(unit.text, span)) + 1))
     if part_paragraphs(unit, END):
         yield END
+
+
+Held = tuple[str, ...]  # the parts a paragraph lies in, outermost first: (INTRO,), ("dash2", "dash2.plus1"), ()
+
+
+def paragraph_parts(unit: Unit) -> tuple[tuple[Held, ...], tuple[Held, ...]]:
+    """The parts each of a unit's own paragraphs lies in, outermost first: one for each paragraph of its `text`,
+    one for each of its `closing`.
+
+    A paragraph of a lead-in is in `INTRO`, of a closing text in `END`, of a dash item in `dashN` (and in
+    `INTRO` too when the dash items are in the lead-in of a unit with children), of a plus item in `dashN` and
+    `dashN.plusM`; the text of a unit without children or dash items is in none (`()`). The parts met are
+    exactly those of `unit_parts` but the title, which is no paragraph.
+    """
+    text: list[list[str]] = [[] for _ in unit.text]
+
+    def put(span: tuple[int, int] | None, part: str) -> None:
+        for i in range(*span) if span else ():
+            text[i].append(part)
+
+    put(part_text(unit, INTRO), INTRO)
+    for dash, span in enumerate(dash_items(unit.text), 1):
+        put(span, dash_part(dash))
+        for number, inner in enumerate(plus_items(unit.text, span), 1):
+            put(inner, plus_part(dash, number))
+    if not unit.children:
+        put(part_text(unit, END), END)
+    closing: tuple[Held, ...] = ((END,),) * len(unit.closing) if unit.children else ((),) * len(unit.closing)
+    return tuple(tuple(held) for held in text), closing
 
 
 def find_part(reg: Regulation, target: Address) -> Located:

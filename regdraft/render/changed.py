@@ -11,6 +11,9 @@ Post-conditions:
 2. With `annotate` on (the review server), each paragraph carries its provision's address (`mark`) and the
    first one its badge; with `prune` on (a comparison table of the changes alone), a provision leaves out its
    unchanged children, those listed in rows of their own, and those whose changes are all in rows of their own.
+3. With `mark_parts` too, a paragraph showing new text of a part (a title, lead-in, closing text, dash or plus
+   item) names the parts it lies in, and the first showing each part its handle, as `render.fragments` marks
+   unchanged ones (`title` does it for a heading the template prints); a paragraph showing none names none.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from regdraft.core.diff import Provision
+from regdraft.core.diff import ChangeKind, Provision
 from regdraft.core.model import TEXT_HEADINGS, Kind
 from regdraft.core.moves import Place
+from regdraft.render.fragments import NO_PART, PartMarks, part_marks
 
 
 class Changed:
@@ -38,6 +42,19 @@ class Changed:
         out: list[str] = []
         self._provision(p, side, moved, place, out, annotate, prune, g["mark"], g["badge"])
         return Markup("".join(out))
+
+    def title(self, p: Provision) -> tuple[Markup, Markup]:
+        """The marks of the title of a heading the template prints (a chapter's, a section's): the markup of its
+        opening tag and what begins its content; nothing off the review page or for a heading without a title."""
+        marks = self._marks(p, p.new_address if self.globals.get("annotate") else None)
+        return Markup(marks.title[0]), Markup(marks.title[1])
+
+    def _marks(self, p: Provision, addr: Any) -> PartMarks:
+        """The marks of the parts of `p`'s new text when the page marks them (`mark_parts`), none otherwise."""
+        mark_parts = self.globals.get("mark_parts")
+        if addr is None or not callable(mark_parts) or p.new is None or p.change is ChangeKind.REPEALED:
+            return _UNMARKED
+        return part_marks(p.new, addr, mark_parts)
 
     def _provision(self, p: Provision, side: str, moved: bool, place: str, out: list[str], annotate: bool,
                    prune: bool, mark: Any, badge: Any) -> None:
@@ -57,23 +74,31 @@ class Changed:
         anchor = p.anchor if side == "both" else ""
         at = str(escape(mark(addr))) if addr else ""
         own_badge = str(escape(badge(addr))) if addr else ""
+        marks = self._marks(p, addr)
+        text = _Shown(marks.text, p.new.text if p.new else ())
         if p.kind in TEXT_HEADINGS:
             anchored = f' id="{_escaped(anchor)}"' if anchor else ""
-            out.append(f'<p class="article-heading{bar}"{anchored}{at}>{h.heading_marked(p, side, place)}'
-                       f'{own_badge}</p>\n')
-            out.extend(_printed(para, bar, at) for para in h.body(p, side, mv, prune and p.kind is Kind.APPENDIX))
+            attribute, handles = marks.title
+            out.append(f'<p class="article-heading{bar}"{anchored}{at}{attribute}>{handles}'
+                       f'{h.heading_marked(p, side, place)}{own_badge}</p>\n')
+            out.extend(_printed(para, bar, at, text.marks(para.line))
+                       for para in h.body(p, side, mv, prune and p.kind is Kind.APPENDIX))
         else:
             # A provision without text of its own (its children follow) is its label on a line.
-            paragraphs = [(para.tag, para.css, para.html) for para in h.body(p, side, mv)] or [("p", "para", "")]
-            for k, (tag, css, html) in enumerate(paragraphs):
+            paragraphs = [(para.tag, para.css, para.html, para.line) for para in h.body(p, side, mv)] \
+                or [("p", "para", "", None)]
+            for k, (tag, css, html, line) in enumerate(paragraphs):
                 anchored = f' id="{_escaped(anchor)}"' if k == 0 and anchor else ""
                 label = f"{h.label_marked(p, side, place)} {own_badge}" if k == 0 else ""
+                attribute, handles = text.marks(line)
                 tag = _escaped(tag)
-                out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}>{label}{html}</{tag}>\n')
+                out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}{attribute}>'
+                           f'{_begun(tag, label, handles, html)}</{tag}>\n')
         for c, at_c in h.in_order(p.children, p, side):
             if not prune or _own_row_leaves(c):
                 self._provision(c, side, mv, at_c, out, annotate, prune, mark, badge)
-        out.extend(_printed(para, bar, at) for para in h.closing(p, side, mv))
+        closing = _Shown(marks.closing, p.new.closing if p.new else ())
+        out.extend(_printed(para, bar, at, closing.marks(para.line)) for para in h.closing(p, side, mv))
 
 
 def _own_row_leaves(p: Provision) -> bool:
@@ -85,10 +110,43 @@ def _own_row_leaves(p: Provision) -> bool:
     return p.change is not None or any(_own_row_leaves(c) for c in p.children)
 
 
-def _printed(para: Any, bar: str, at: str) -> str:
-    """A paragraph of the redline's (`render.redline.Paragraph`) printed with its change bar and address."""
+def _printed(para: Any, bar: str, at: str, marks: tuple[str, str] = NO_PART) -> str:
+    """A paragraph of the redline's (`render.redline.Paragraph`) printed with its change bar, address and the
+    marks of its parts (`_Shown.marks`)."""
     tag = _escaped(para.tag)
-    return f'<{tag} class="{_escaped(para.css)}{bar}"{at}>{para.html}</{tag}>\n'
+    return f'<{tag} class="{_escaped(para.css)}{bar}"{at}{marks[0]}>{_begun(tag, "", marks[1], para.html)}</{tag}>\n'
+
+
+def _begun(tag: str, label: str, handles: str, html: str) -> str:
+    """A paragraph's content: its handles, its label, its text; a table's handles in its first cell."""
+    if handles and tag == "table":
+        return label + html.replace("<td>", f"<td>{handles}", 1)
+    return f"{handles}{label}{html}"
+
+
+_UNMARKED = PartMarks(NO_PART, (), ())
+
+
+class _Shown:
+    """The marks of a unit's paragraphs (its text or its closing text) by the line of the compared text a printed
+    paragraph shows (`Paragraph.line`): a table is one paragraph of several lines, and a paragraph whose line
+    break was deleted prints as two, the handles in the first. Without marks (not marked), none."""
+
+    def __init__(self, marks: tuple[tuple[str, str], ...], paragraphs: tuple[str, ...]) -> None:
+        self.by_line = [k for k, text in enumerate(paragraphs) for _ in range(text.count("\n") + 1)] if marks else []
+        self.paragraph_marks = marks
+        self.handled: set[int] = set()
+
+    def marks(self, line: int | None) -> tuple[str, str]:
+        """The marks of the paragraph a printed one shows the line `line` of (none for None)."""
+        if line is None or line >= len(self.by_line):
+            return NO_PART
+        k = self.by_line[line]
+        attribute, handles = self.paragraph_marks[k]
+        if k in self.handled:
+            return attribute, ""
+        self.handled.add(k)
+        return attribute, handles
 
 
 def _escaped(text: str) -> str:

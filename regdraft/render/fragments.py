@@ -10,7 +10,10 @@ macro as it was, on the shipped regulation and the corpus laws.
 Post-conditions:
 1. Text reaches the fragment only through `escape` or `inline_markdown`, as in the templates.
 2. With an address (the review server), every paragraph carries `mark(address)` and the
-   provision's first paragraph its `badge(address)`; without one, neither is called.
+   provision's first paragraph its `badge(address)`; without one, neither is called. With
+   `mark_parts` too, a paragraph of a part (a title, lead-in, closing text, dash or plus item)
+   carries what it gives for the parts it lies in, and the first paragraph of each part its handle
+   (`part_marks`).
 3. `KeptFragments` keeps the printed fragments of a reading's unchanged articles next to the
    reading in the signed cache: a fragment depends only on the article (the reading, whose
    language is its own), this module's and `render.html`'s code, so a later comparison against
@@ -35,8 +38,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
-from regdraft.core.parts import is_table, table_head, table_rows
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, unit_address
+from regdraft.core.part_codes import TITLE
+from regdraft.core.parts import Held, is_table, paragraph_parts, table_head, table_rows
 from regdraft.render.html import _INLINE_SYNTAX, inline_markdown
 
 
@@ -45,14 +49,54 @@ def para_class(text: str) -> str:
     return "dash" if text.startswith("- ") else "sub-dash" if text.startswith("+ ") else "para"
 
 
+# The review page's hook for the parts of a unit: given the parts a paragraph lies in and those it starts (their
+# addresses), the markup of its opening tag (an attribute) and what begins its content (the handles choosing them).
+MarkParts = Callable[[Sequence[Address], Sequence[Address]], tuple[Markup, Markup]]
+NO_PART = ("", "")
+
+
+@dataclass(frozen=True, slots=True)
+class PartMarks:
+    """What `mark_parts` gives a unit's paragraphs, escaped: for its heading (its title), for each paragraph of its
+    text and for each of its closing text, (the markup of the opening tag, the markup beginning the content)."""
+
+    title: tuple[str, str]
+    text: tuple[tuple[str, str], ...]
+    closing: tuple[tuple[str, str], ...]
+
+
+def part_marks(unit: Unit, address: Address, mark_parts: MarkParts) -> PartMarks:
+    """The marks of the parts of `unit` (at `address`): each paragraph names the parts it lies in, the first
+    paragraph of each part carries its handle; a repealed unit has none."""
+    def marked(held: Sequence[Held]) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        before: Held = ()
+        for parts in held:
+            if parts:
+                attribute, handles = mark_parts([address.with_part(p) for p in parts],
+                                                [address.with_part(p) for p in parts if p not in before])
+                out.append((str(escape(attribute)), str(escape(handles))))
+            else:
+                out.append(NO_PART)
+            before = parts
+        return tuple(out)
+
+    if unit.repealed:
+        return PartMarks(NO_PART, (NO_PART,) * len(unit.text), (NO_PART,) * len(unit.closing))
+    text, closing = paragraph_parts(unit)
+    title = marked([(TITLE,)])[0] if unit.title else NO_PART
+    return PartMarks(title, marked(text), marked(closing))
+
+
 class Fragments:
     """Renders unchanged provisions of one document (its language, and the page's annotation hooks)."""
 
-    def __init__(self, language: str, mark: object = None, badge: object = None) -> None:
+    def __init__(self, language: str, mark: object = None, badge: object = None, mark_parts: object = None) -> None:
         self.language = language
         self.repealed = str(escape(REPEALED_TEXT[language]))
         self.mark: Callable[[Any], Any] | None = mark if callable(mark) else None
         self.badge: Callable[[Any], Any] | None = badge if callable(badge) else None
+        self.mark_parts: MarkParts | None = mark_parts if callable(mark_parts) else None
         self._labels: dict[tuple[Kind, str], str] = {}
         self._article_at: dict[int, int] = {}  # id of an article of the kept reading -> its ordinal
         self.kept: list[str | None] = []
@@ -123,6 +167,9 @@ class Fragments:
         at = str(escape(self.mark(addr))) if addr and self.mark is not None else ""
         badge = str(escape(self.badge(addr))) if addr and self.badge is not None else ""
         tail = f"{mv}\"{at}>"
+        if addr and self.mark_parts is not None:
+            self._unit_parts(u, mv, addr, at, badge, part_marks(u, addr, self.mark_parts), out)
+            return
         if u.kind in TEXT_HEADINGS:
             out.append(f'<p class="article-heading{tail}{_escaped(heading_text(u, self.language))}{badge}</p>\n')
             out.extend(_paragraph(t, tail) for t in u.text)
@@ -139,17 +186,41 @@ class Fragments:
             self._unit(c, mv, unit_address(c, addr) if addr else None, out)
         out.extend(_paragraph(t, tail) for t in u.closing)
 
+    def _unit_parts(self, u: Unit, mv: str, addr: Any, at: str, badge: str, marks: PartMarks, out: list[str]) -> None:
+        """`_unit` on the review page with its parts marked: the same paragraphs, each naming the parts it lies
+        in, the first of each part beginning with its handle."""
+        if u.kind in TEXT_HEADINGS:
+            attribute, handles = marks.title
+            out.append(f'<p class="article-heading{mv}"{at}{attribute}>{handles}'
+                       f'{_escaped(heading_text(u, self.language))}{badge}</p>\n')
+            out.extend(_paragraph(t, f'{mv}"{at}{m[0]}>', m[1]) for t, m in zip(u.text, marks.text, strict=True))
+        elif u.repealed:
+            out.append(f"<p{at}>{_escaped(unit_label_text(u, self.language))} {self.repealed}{badge}</p>\n")
+        else:
+            label = f"{_escaped(unit_label_text(u, self.language))} {badge}"
+            for k, (t, (attribute, handles)) in enumerate(zip(u.text or ("",), marks.text or (NO_PART,),
+                                                             strict=True)):
+                tail = f'{mv}"{at}{attribute}>'
+                out.append(f'<p class="{para_class(t)}{tail}{handles}{label}{_inline(t)}</p>\n' if k == 0
+                           else _paragraph(t, tail, handles))
+        for c in u.children:
+            self._unit(c, mv, unit_address(c, addr), out)
+        out.extend(_paragraph(t, f'{mv}"{at}{m[0]}>', m[1]) for t, m in zip(u.closing, marks.closing, strict=True))
+
 
 _LABELLED = (Kind.CLAUSE, Kind.POINT)  # units printed by their label alone (`1.`, `a)`); headings show their title
 
 
-def _paragraph(text: str, tail: str) -> str:
-    """A paragraph of a unit as printed (`tail` ends its class and opening tag); a Markdown table as a table, as
-    the consolidated text prints it (the redline printed its `| a | b |` lines: Nghị định 63/2010's forms)."""
+def _paragraph(text: str, tail: str, handles: str = "") -> str:
+    """A paragraph of a unit as printed (`tail` ends its class and opening tag, `handles` begin its content); a
+    Markdown table as a table, as the consolidated text prints it (the redline printed its `| a | b |` lines:
+    Nghị định 63/2010's forms), its handles in its first cell."""
     if is_table(text):
-        rows = ["<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>\n" for row in table_rows(text)]
+        rows = ["<tr>" + "".join(f"<td>{handles if k == 0 and n == 0 else ''}{_inline(cell)}</td>"
+                                 for k, cell in enumerate(row)) + "</tr>\n"
+                for n, row in enumerate(table_rows(text))]
         return f'<table class="provision-table{tail}\n{table_body(rows, table_head(text))}</table>\n'
-    return f'<p class="{para_class(text)}{tail}{_inline(text)}</p>\n'
+    return f'<p class="{para_class(text)}{tail}{handles}{_inline(text)}</p>\n'
 
 
 def table_body(rows: Sequence[str], head: bool) -> str:

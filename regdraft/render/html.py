@@ -108,8 +108,9 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     env.filters["inline"] = inline_markdown
     env.filters["css_string"] = css_string
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
-    # Annotation hooks of the provision macros, off for print; the review server turns them on.
-    env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, child_address=_child_address)
+    # Annotation hooks of the provision macros, off for print; the review server turns them on: a provision's
+    # address, its badge, the marks of the parts of a unit (`render.fragments.MarkParts`; None: not marked).
+    env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, mark_parts=None, child_address=_child_address)
     if page is not None:
         env.globals.update(page.globals)
     return env

@@ -168,11 +168,13 @@ def sentence(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One printed paragraph of marked-up text; a Markdown table is one too, printed as a `<table>`
-    (`tag`), its `html` the rows."""
+    (`tag`), its `html` the rows. `line` is the line of the new text it shows (counted from 0 in the compared
+    text, `marked`), None when it shows none (deleted whole, or no line of the text)."""
 
     html: Markup
     css: str
     tag: str = "p"
+    line: int | None = None
 
 
 def _para_class(text: str) -> str:
@@ -264,9 +266,12 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
     out: list[Paragraph] = []
     i = 0
     left_out = Paragraph(Markup(ELLIPSIS), "para elided")
+    new_lines = _new_lines(split)
     while i < len(split):
         if i in tables:
-            out.append(_table(split[i:tables[i]], moved, same_rows))
+            table = _table(split[i:tables[i]], moved, same_rows)
+            out.append(dataclasses.replace(table, line=next((n for n in new_lines[i:tables[i]] if n is not None),
+                                                            None)))
             i = tables[i]
             continue
         line = split[i][0]
@@ -274,8 +279,19 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
             if not out or out[-1] is not left_out:
                 out.append(left_out)
         elif line:
-            out.append(Paragraph(Markup(_run_html(line, moved)), _para_class(line[0].text)))
+            out.append(Paragraph(Markup(_run_html(line, moved)), _para_class(line[0].text), line=new_lines[i]))
         i += 1
+    return out
+
+
+def _new_lines(split: Sequence[Line]) -> list[int | None]:
+    """For each line of a compared text cut by `lines`, the line of the new text it shows, None when it shows
+    nothing of it: a line break only the old text has (deleted) continues the new line."""
+    out: list[int | None] = []
+    at = 0
+    for line, end in split:
+        out.append(at if any(s.op is not Op.DELETE and s.text for s in line) else None)
+        at += end is not Op.DELETE
     return out
 
 
@@ -627,16 +643,17 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     helpers = _Helpers(redline, profile)
     header = page_header(redline, profile, today or dt.date.today())
     env = environment(workspace_root, page)
-    fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"])
+    fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"], env.globals["mark_parts"])
     kept = redline.kept if page is None else None  # printed pages only: a face's page may annotate
     if kept is not None:
         fragments.keep(articles(comparison.new.units), kept.load())
     kept_old = redline.kept_old if page is None and comparison.old.language == comparison.new.language else None
     if kept_old is not None:
         fragments.keep_old(comparison.old.units, kept_old.load)
+    changed = Changed(helpers, fragments.unchanged, env.globals)
     env.globals.update(
         unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, env.globals, changed_only),
-        provision_html=Changed(helpers, fragments.unchanged, env.globals),
+        provision_html=changed, title_marks=changed.title,
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,

@@ -21,7 +21,7 @@ import json
 import secrets
 import tempfile
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -297,7 +297,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
                                lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation, c.ui))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              texts_json=_json_data(page.texts), annotate=True, mark=_mark,
-                             badge=lambda address: _badge(page, address, c.ui))
+                             badge=lambda address: _badge(page, address, c.ui),
+                             mark_parts=_part_marks(c.ui) if page.commenting else None)
         profile = profile_for(ws, page.redline.comparison.new.meta)
         return render_html(page.redline, workspace_root=ws.root, profile=profile,
                            page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_))
@@ -307,6 +308,23 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
 
 def _mark(address: Any) -> Markup:
     return Markup(' data-on="{}"').format(str(address))
+
+
+def _part_marks(ui: Words) -> Callable[[Sequence[Any], Sequence[Any]], tuple[Markup, Markup]]:
+    """The marks of the parts of a unit (`render.fragments.MarkParts`): a paragraph names the parts it lies in
+    (`data-part`, space-separated), and the first paragraph of each begins with a button choosing it to comment
+    on (`data-pick`), named in words for those who hear the page (`Góp ý vào đoạn mở đầu khoản 1 Điều 23`)."""
+    def marks(held: Sequence[Any], starting: Sequence[Any]) -> tuple[Markup, Markup]:
+        attribute = Markup(' data-part="{}"').format(" ".join(str(a) for a in held))
+        if not starting:
+            return attribute, Markup("")
+        buttons = Markup("").join(
+            Markup('<button type="button" class="part-pick" data-pick="{}" title="{}" aria-label="{}"></button>')
+            .format(str(a), name, name) for a, name in ((a, ui("pick_part", part=a.describe(ui.language)))
+                                                        for a in starting))
+        return attribute, Markup('<span class="part-picks">{}</span>').format(buttons)
+
+    return marks
 
 
 def _badge(page: pages.RedlinePage, address: Any, ui: Words) -> Markup:

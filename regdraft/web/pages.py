@@ -26,7 +26,8 @@ from regdraft.core.comment_report import by_regulation, provision_of
 from regdraft.core.comments import GENERAL, Comment, Round, RoundStatus, describe_on
 from regdraft.core.errors import AddressError, Category, RegdraftError
 from regdraft.core.model import Address, Regulation
-from regdraft.core.parts import reading_order, reading_place
+from regdraft.core.part_codes import TITLE
+from regdraft.core.parts import part_paragraphs, reading_order, reading_place, unit_parts
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -265,11 +266,20 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     if commenting:
         draft: Regulation = redline.comparison.new
         for loc in draft.walk():
-            if loc.unit.kind in PROPOSABLE:
+            whole = loc.unit.kind in PROPOSABLE
+            if whole:
                 address = str(loc.address)
                 if proposable(loc.unit):
                     texts[address] = editor_text(loc.unit, draft.language)
                 provisions.append((address, describe_on(address, draft.language)))
+            # Its parts, as the page marks them: every part of an article, clause or point, a chapter's title.
+            for part in unit_parts(loc.unit):
+                if whole or part == TITLE:
+                    address = str(loc.address.with_part(part))
+                    texts[address] = "\n".join(part_paragraphs(loc.unit, part))
+                    provisions.append((address, describe_on(address, draft.language)))
+        order = reading_order(draft)
+        provisions.sort(key=lambda entry: reading_place(order, entry[0]))
     heading = ui("heading_round", draft=shown.draft, number=shown.number,
                  of=ui("heading_of", regulation=reg_id) if amended else "",
                  state=ui("heading_open") if commenting else ui("heading_closed"))

@@ -141,6 +141,55 @@ def test_a_provision_is_chosen_from_the_keyboard_too(review_ws: Workspace, live_
     assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
 
 
+def test_a_title_a_lead_in_and_a_dash_item_are_chosen_by_their_buttons(review_ws: Workspace, live_server: str,
+                                                                      browser_page: Any) -> None:
+    # The page let a member click an article, a clause or a point only: a comment on the lead-in of khoản 4 Điều 7,
+    # the title of Điều 7 or a dash item of khoản 1 Điều 16 needed its address (`d7.k4.intro`) typed in the box.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.click('[data-pick="d7.k4.intro"]')
+    assert page.input_value("#comment-on") == "d7.k4.intro"
+    assert page.inner_text("#comment-where") == "Đã chọn: Đoạn mở đầu khoản 4 Điều 7"
+    chosen = page.locator(".selected-provision")
+    assert chosen.count() == 1 and chosen.inner_text().endswith("4. Tỉnh ủy viên có trách nhiệm nêu gương về:")
+    page.click("#proposal-box summary")
+    assert page.input_value("#comment-proposal") == "Tỉnh ủy viên có trách nhiệm nêu gương về:"
+    # Clicking elsewhere in the clause, on the words of a dash item, still chooses the clause.
+    page.locator('[data-part~="d7.k4.dash2"]').click()
+    assert page.input_value("#comment-on") == "d7.k4"
+    page.click('[data-pick="d7.title"]')  # the title of an article the draft renames (a changed heading)
+    assert page.input_value("#comment-on") == "d7.title"
+    assert page.inner_text("#comment-where") == "Đã chọn: Tên Điều 7"
+    # From the keyboard: the buttons are in the tab order, and Enter chooses.
+    page.focus('[data-pick="d16.k1.intro"]')
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.pick") == "d16.k1.dash2"
+    page.keyboard.press("Enter")
+    assert page.input_value("#comment-on") == "d16.k1.dash2"
+    assert page.inner_text("#comment-where") == "Đã chọn: Gạch đầu dòng thứ hai khoản 1 Điều 16"
+    assert page.evaluate("document.activeElement.id") == "comment-text"
+    page.select_option("select[name=body]", BODIES[2])
+    page.fill("input[name=name]", "Trần Văn Bình")
+    page.fill("#comment-text", "Đề nghị bổ sung yêu cầu về tính khả thi về nguồn lực.")
+    with page.expect_navigation():
+        page.click("#comment-send")
+    (comment,) = load_comments(review_ws, SLUG)
+    data = yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml").read_text("utf-8"))
+    circulated = draft_text(review_ws, SLUG, find_round(review_ws, SLUG).revision)
+    assert data["provision"] == "d16.k1.dash2" and data["by"] == BODIES[2]
+    assert data["anchor"] == anchor_text(circulated, "d16.k1.dash2")
+    assert data["anchor"].startswith("- Phù hợp với thực tiễn của tỉnh")
+    # Back on the page, the dash item commented on is the one marked.
+    assert page.locator('[data-part~="d16.k1.dash2"].selected-provision').count() == 1
+    # A closing text named in the box is marked and named as a click would.
+    page.fill("#comment-on", "d21.k2.end")
+    page.dispatch_event("#comment-on", "change")
+    assert page.inner_text("#comment-where") == "Đã chọn: Đoạn cuối khoản 2 Điều 21"
+    closing = "Kết quả kiểm tra, giám sát được báo cáo Ban Thường vụ Tỉnh ủy."
+    assert page.locator(".selected-provision").inner_text() == closing
+
+
 def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
     proposed = "a) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành."
     comment = add_comment(review_ws, SLUG, BODIES[0], "d12.k1.a", "Họp thường xuyên hơn.", proposal=proposed)

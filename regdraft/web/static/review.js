@@ -1,5 +1,6 @@
-// regdraft review: pick a provision by selecting words in it or clicking it, and open the
-// wording editor with its current text. Only this file runs on the pages: documents are text.
+// regdraft review: pick a provision by selecting words in it or clicking it, or a part of one (its title,
+// lead-in, closing text, a dash or plus item) by its button (✎), and open the wording editor with its
+// current text. Only this file runs on the pages: documents are text.
 "use strict";
 (function () {
   const form = document.getElementById("comment-form");
@@ -32,13 +33,17 @@
     return element ? element.closest("[data-on]") : null;
   }
 
+  // The paragraphs of a provision (`data-on`) or of a part (`data-part` lists the parts a paragraph lies in).
+  function shown(address) {
+    const quoted = '"' + CSS.escape(address) + '"';
+    return document.querySelectorAll("[data-on=" + quoted + "], [data-part~=" + quoted + "]");
+  }
+
   function highlight(address) {
     document.querySelectorAll(".selected-provision").forEach(function (el) {
       el.classList.remove("selected-provision");
     });
-    document.querySelectorAll('[data-on="' + CSS.escape(address) + '"]').forEach(function (el) {
-      el.classList.add("selected-provision");
-    });
+    shown(address).forEach(function (el) { el.classList.add("selected-provision"); });
   }
 
   function choose(address, phrase) {
@@ -71,12 +76,12 @@
   function selectedPhrase(selection) {
     const copy = document.createElement("div");
     copy.appendChild(selection.getRangeAt(0).cloneContents());
-    copy.querySelectorAll("del, .badge").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("del, .badge, .part-picks").forEach(function (el) { el.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
   document.addEventListener("mouseup", function (event) {
-    if (event.target.closest && event.target.closest(".comment-panel, .review-bar, a")) { return; }
+    if (event.target.closest && event.target.closest(".comment-panel, .review-bar, a, .part-pick")) { return; }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
       const start = provisionOf(selection.anchorNode);
@@ -98,10 +103,20 @@
     }
   });
 
+  // A part's button, clicked or pressed from the keyboard (Enter, Space), chooses the part: clicking
+  // anywhere else in the provision still chooses the provision.
+  document.addEventListener("click", function (event) {
+    const pick = event.target.closest ? event.target.closest(".part-pick") : null;
+    if (pick) {
+      event.preventDefault();
+      choose(pick.dataset.pick, "");
+    }
+  });
+
   // A provision typed into the field (`d16.k9`) is chosen as a click chooses it: marked, named, in the editor.
   on.addEventListener("change", function () {
     const address = on.value.trim();
-    if (document.querySelector('[data-on="' + CSS.escape(address) + '"]')) {
+    if (shown(address).length) {
       on.value = "";  // `choose` compares with the provision chosen before
       choose(address, "");
     }
@@ -122,7 +137,7 @@
   // Back from sending a comment (`#on-d16.k9`): the provision commented on, not the top of a long law.
   if (location.hash.startsWith("#on-")) {
     const address = decodeURIComponent(location.hash.slice(4));
-    const target = document.querySelector('[data-on="' + CSS.escape(address) + '"]');
+    const target = shown(address)[0];
     if (target) { target.scrollIntoView({block: "center"}); highlight(address); }
   }
 })();
