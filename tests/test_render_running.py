@@ -22,32 +22,40 @@ def _margin_line(pdf: Path) -> str:
 
 
 @needs_corpus
-@pytest.mark.parametrize(("folder", "base", "amending", "redline", "consolidated", "amendment"), [
+@pytest.mark.parametrize(("folder", "base", "amending", "redline", "table", "consolidated", "amendment"), [
     ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
+     "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
      "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15",
      # The amending law's own long title, shortened by whole words before its number.
      "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư … số 57/2024/QH15"),
-    # The decree's subject shortened by whole words where both names do not fit.
+    # The decree's subject shortened by whole words where both names do not fit a portrait line; the comparison
+    # table's landscape line holds it whole (it was fitted to the portrait line: `… thủ tục hành …` there too).
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
      "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành …",
+     "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
      "Nghị định số 48/2013/NĐ-CP sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát …"),
 ], ids=["luat-22-2023", "nghi-dinh-63-2010"])
 def test_a_law_is_named_by_type_number_and_title_on_one_line(invoke: Invoke, tmp_path: Path, folder: str, base: str,
-                                                           amending: str, redline: str, consolidated: str,
-                                                           amendment: str) -> None:
+                                                           amending: str, redline: str, table: str,
+                                                           consolidated: str, amendment: str) -> None:
     root = init_workspace(tmp_path / "ws").root
     for args in (("import", str(AMENDMENTS / folder / base)),
                  ("amend", "import", str(AMENDMENTS / folder / amending), "--slug", "real")):
         result = invoke(root, *args)
         assert result.exit_code == 0, result.output
     regulation = invoke(root, "list").output.split()[0]
-    pdf, text = tmp_path / "r.pdf", tmp_path / "c.pdf"
-    for command, name, out in (("redline", "real", pdf), ("export", regulation, text)):
-        result = invoke(root, command, name, "-o", str(out))
+    pdf, landscape, text = tmp_path / "r.pdf", tmp_path / "t.pdf", tmp_path / "c.pdf"
+    for command in (("redline", "real", "-o", str(pdf)), ("redline", "real", "--layout", "table", "-o", str(landscape)),
+                    ("export", regulation, "-o", str(text))):
+        result = invoke(root, *command)
         assert result.exit_code == 0, result.output
     assert _margin_line(pdf) == redline
+    # The whole header is the page's last line: on one line of the landscape page, not wrapped.
+    page = PdfReader(str(landscape)).pages[1]
+    assert page.mediabox.width > page.mediabox.height
+    assert _margin_line(landscape) == table
     assert _margin_line(text) == consolidated
     # The amending document printed for signature (`amend export`): once `57/2024/QH15 – Luật sửa đổi, …` on two lines.
     own = tmp_path / "a.pdf"
@@ -99,3 +107,4 @@ def test_a_document_with_neither_title_nor_number_has_a_running_header_all_the_s
     assert one_line(lambda n, o: f"So sánh {n} với {o}".strip(), [], [], 80) == "So sánh  với"
     assert one_line(lambda n, o: f"{n}|{o}", ["Dự thảo lần 1"], [], 80) == "Dự thảo lần 1|"
     assert document_line(words, profile, "", "", "", prefix="VĂN BẢN HỢP NHẤT - ") == "VĂN BẢN HỢP NHẤT"
+

@@ -585,8 +585,9 @@ class _Runs:
 _HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)  # printed as a heading line by the body's loop
 
 
-def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentHeader:
-    """Page 1's header block: the comparison's title naming both documents, the banner and date line.
+def page_header(redline: Redline, profile: Profile, today: dt.date, landscape: bool = False) -> DocumentHeader:
+    """Page 1's header block: the comparison's title naming both documents, the banner and date line; the running
+    header fits a line of the page (`landscape`: the comparison table's).
 
     Against an amendment, the `DỰ THẢO lần N` banner and the place-and-date line are those the
     amending document prints (`amend export`): blank days until it is signed; the number is the
@@ -599,7 +600,7 @@ def page_header(redline: Redline, profile: Profile, today: dt.date) -> DocumentH
     header = document_header(redline.comparison.new.meta, profile, draft=redline.draft, number=redline.number)
     # A comparison is no numbered document: its title names both documents, and so does its running header.
     words, _ = redline._words(profile)
-    header = dataclasses.replace(header, number="", running=running.redline_line(redline, profile),
+    header = dataclasses.replace(header, number="", running=running.redline_line(redline, profile, landscape),
                                  type=words["comparison_title"],
                                  summary=redline.title_line(profile))
     if redline.amendment is None:
@@ -641,7 +642,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     profile = profile or default_profile()
     comparison = redline.comparison
     helpers = _Helpers(redline, profile)
-    header = page_header(redline, profile, today or dt.date.today())
+    header = page_header(redline, profile, today or dt.date.today(), landscape=layout == "table")
     env = environment(workspace_root, page)
     fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"], env.globals["mark_parts"])
     kept = redline.kept if page is None else None  # printed pages only: a face's page may annotate

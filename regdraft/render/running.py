@@ -9,6 +9,7 @@ Post-conditions of `one_line`:
    fits, the fullest first.
 2. A name is shortened by whole words: its title loses words from its end (`… về kiểm soát thủ tục …`), then
    it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word.
+3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`.
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ if TYPE_CHECKING:
 
 ELLIPSIS = "…"
 RUNNING_PT = 10  # the margin box's type size (templates/base.css.j2)
-_PAGE_WIDTHS_MM = {"A3": 297.0, "A4": 210.0, "A5": 148.0, "B5": 176.0, "Letter": 215.9, "Legal": 215.9}
+# A page's short and long sides (portrait width, landscape width).
+_PAGE_SIDES_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "B5": (176.0, 250.0),
+                  "Letter": (215.9, 279.4), "Legal": (215.9, 355.6)}
 
 
-def budget(profile: Profile) -> int:
-    """How wide a running header fits one line of the profile's portrait page, in `width` units: a lowercase letter
-    in Times at 10 pt runs about 0.44 em (107 of them fit 165 mm), counted here as 0.45 em."""
-    width_mm = _PAGE_WIDTHS_MM.get(profile.page_size, 210.0) - profile.margin_left - profile.margin_right
+def budget(profile: Profile, landscape: bool = False) -> int:
+    """How wide a running header fits one line of the profile's page, in `width` units: a lowercase letter in Times
+    at 10 pt runs about 0.44 em (107 of them fit 165 mm), counted here as 0.45 em. A landscape page (the comparison
+    table) turns its margins with it (`@page landscape`): its line runs between the top and bottom margins."""
+    short, long = _PAGE_SIDES_MM.get(profile.page_size, _PAGE_SIDES_MM["A4"])
+    if landscape:
+        width_mm = long - profile.margin_top - profile.margin_bottom
+    else:
+        width_mm = short - profile.margin_left - profile.margin_right
     return int(width_mm * 72 / 25.4 / (RUNNING_PT * 0.45))
 
 
@@ -110,9 +118,10 @@ def cut(text: str, limit: int) -> str:
     return text
 
 
-def redline_line(redline: Redline, profile: Profile) -> str:
-    """The redline's running header naming both documents by type, number and short title, on one line:
-    `Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15`, `Bản so sánh Dự thảo lần 1 với …`."""
+def redline_line(redline: Redline, profile: Profile, landscape: bool = False) -> str:
+    """The redline's running header naming both documents by type, number and short title, on one line of its
+    page (`landscape`: the comparison table's, wider): `Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số
+    22/2023/QH15`, `Bản so sánh Dự thảo lần 1 với …`."""
     words, _ = redline._words(profile)
     # The new side is most often an amending document: cited by type and number rather than by half its long title.
     sides = ((redline.new_version, redline.comparison.new.meta, False),
@@ -122,7 +131,8 @@ def redline_line(redline: Redline, profile: Profile) -> str:
     if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
         new = [f"{n} ({redline.new_version.label})" for n in new]
         old = [f"{o} ({redline.old_version.label})" for o in old]
-    return one_line(lambda n, o: words["comparison_running"].format(new=n, old=o), new, old, budget(profile))
+    return one_line(lambda n, o: words["comparison_running"].format(new=n, old=o), new, old,
+                    budget(profile, landscape))
 
 
 def _running_names(version: Version, title: str, words: Mapping[str, str], shorten: bool) -> list[str]:
