@@ -27,8 +27,9 @@ def _margin_line(pdf: Path) -> str:
      "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
      "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15",
-     # The amending law's own long title, shortened by whole words before its number.
-     "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư … số 57/2024/QH15"),
+     # The amending law's long title names four laws: cut short, it read `… Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư …
+     # số 57/2024/QH15`, one law named twice to a reader and the list taken for whole; cited by type and number.
+     "Luật số 57/2024/QH15"),
     # The decree's subject shortened by whole words where both names do not fit a portrait line; the comparison
     # table's landscape line holds it whole (it was fitted to the portrait line: `… thủ tục hành …` there too).
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
@@ -108,3 +109,19 @@ def test_a_document_with_neither_title_nor_number_has_a_running_header_all_the_s
     assert one_line(lambda n, o: f"{n}|{o}", ["Dự thảo lần 1"], [], 80) == "Dự thảo lần 1|"
     assert document_line(words, profile, "", "", "", prefix="VĂN BẢN HỢP NHẤT - ") == "VĂN BẢN HỢP NHẤT"
 
+
+def test_a_title_naming_several_documents_is_named_whole_or_by_type_and_number() -> None:
+    # Luật 57/2024/QH15's title (the corpus's, as `amend import` reads it): any cut leaves its number after part of
+    # the list of laws it amends, or after none of them.
+    from regdraft.render.profile import load_profile
+    from regdraft.render.running import document_names
+
+    words = load_profile({}).words("vi")
+    title = ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác "
+             "công tư và Luật Đấu thầu")
+    assert document_names(words, "Luật", "57/2024/QH15", title) == [
+        f"{title} số 57/2024/QH15", "Luật số 57/2024/QH15", "57/2024/QH15"]
+    # A title naming one document is still shortened word by word (`… Quy chế làm việc của Ban Chấp hành …`).
+    one = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV"
+    assert "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của … số 05-QC/TU" in document_names(
+        words, "Quy chế", "05-QC/TU", one)

@@ -8,12 +8,14 @@ Post-conditions of `one_line`:
 1. The line fits the page's width at the margin box's 10 pt (`budget`, `width`): the first candidate that
    fits, the fullest first.
 2. A name is shortened by whole words: its title loses words from its end (`… về kiểm soát thủ tục …`), then
-   it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word.
+   it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word. A title that
+   names several documents is never shortened (its list cut short misleads): named in full, or by type and number.
 3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -50,7 +52,8 @@ def width(text: str) -> float:
 def document_names(words: Mapping[str, str], doc_type: str, number: str, title: str,
                    shorten: bool = True) -> list[str]:
     """A document's names for the running header, fullest first: with its title, the title shortened word by
-    word (unless not `shorten`), by type and number (`cited_document`), by number alone."""
+    word (unless not `shorten`, or it names several documents: `_names_several`), by type and number
+    (`cited_document`), by number alone."""
     summary = type_and_summary(title, doc_type)[1]
     alone = not doc_type or doc_type.lower() in NAMED_ALONE or summary == title
 
@@ -62,7 +65,8 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
 
     out: list[str] = []
     if title and number:
-        titles = _shortened(title, len(doc_type.split()) if doc_type else 1) if shorten else [title]
+        keep = len(doc_type.split()) if doc_type else 1
+        titles = _shortened(title, keep) if shorten and not _names_several(title, keep) else [title]
         out.extend(named(t) for t in titles)
     if number:
         out.append(words["cited_document"].format(type=doc_type or words["cited_untyped"], number=number))
@@ -70,6 +74,24 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
     elif title:
         out.extend(_shortened(title, 1) if shorten else [title])
     return list(dict.fromkeys(out))
+
+
+# A document a title names: its type with a capital inside the title (`… của Luật Quy hoạch, Luật Đầu tư …`,
+# `… của Quy chế làm việc …`, `… the Law on Planning …`); `các nghị định liên quan …` names none.
+_NAMED_TYPE = re.compile(
+    r"(?<!\w)(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Quy chế|Quy định"
+    r"|Hướng dẫn|Kết luận|Điều lệ|Constitution|Code|Law|Ordinance|Resolution|Decree|Decision|Circular|Directive"
+    r"|Regulations?|Rules|Charter)(?!\w)")
+
+
+def _names_several(title: str, keep: int) -> bool:
+    """Whether the title after its first `keep` words (its type) names two documents or more: `Luật sửa đổi, bổ sung
+    một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu`.
+    Such a title is never cut short: the cut leaves its number after part of the list (`… Luật Đầu tư, Luật Đầu tư
+    … số 57/2024/QH15`), where a reader takes the names kept for all of them, or one law for named twice; or
+    after none of it (`… của … số 57/2024/QH15`), which says no more than the type. The document is named by
+    type and number instead, as a text cites a document after its first mention: `Luật số 57/2024/QH15`."""
+    return len(_NAMED_TYPE.findall(" ".join(title.split()[keep:]))) > 1
 
 
 def _shortened(title: str, keep: int) -> list[str]:
