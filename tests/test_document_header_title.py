@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
 from regdraft.render.html import document_header
 from regdraft.render.profile import load_profile
+from regdraft.workspace.store import init_workspace
+from tests.conftest import Invoke
 
 
 def test_an_english_plural_title_keeps_its_plural_and_no_letter_is_cut_off() -> None:
@@ -20,3 +27,91 @@ def test_a_title_starting_with_its_type_is_split_at_the_word_and_only_there() ->
     assert (vi.type, vi.summary) == ("Quy chế", "làm việc của Ban Chấp hành")
     other = document_header({"language": "en", "type": "Rule", "title": "Rulebook of the Office"}, profile)
     assert (other.type, other.summary) == ("Rule", "Rulebook of the Office")
+
+
+@pytest.mark.parametrize(("doc_type", "title", "shown", "summary"), [
+    ("Thông tư", "Thông tư liên tịch hướng dẫn chế độ phụ cấp", "Thông tư liên tịch", "hướng dẫn chế độ phụ cấp"),
+    ("Nghị quyết", "Nghị quyết liên tịch quy định chi tiết", "Nghị quyết liên tịch", "quy định chi tiết"),
+    ("Quy chế", "Quy chế phối hợp giữa Ban Tuyên giáo và Sở Nội vụ", "Quy chế phối hợp", "giữa Ban Tuyên giáo và Sở "
+     "Nội vụ"),
+    ("Thông tư liên tịch", "Thông tư liên tịch hướng dẫn", "Thông tư liên tịch", "hướng dẫn"),
+    # Not a compound: a Hướng dẫn about working together, and words that only begin like one.
+    ("Hướng dẫn", "Hướng dẫn phối hợp kiểm tra", "Hướng dẫn", "phối hợp kiểm tra"),
+    ("Thông tư", "Thông tư liên tịchx", "Thông tư", "liên tịchx"),
+])
+def test_a_compound_type_is_the_type_whole(doc_type: str, title: str, shown: str, summary: str) -> None:
+    # The importer reads `THÔNG TƯ LIÊN TỊCH` as a `Thông tư` titled `Thông tư liên tịch …`: the header printed THÔNG TƯ
+    # over `liên tịch hướng dẫn …`.
+    header = document_header({"type": doc_type, "title": title}, load_profile({}))
+    assert (header.type, header.summary) == (shown, summary)
+
+
+# A joint circular as a ministry publishes it (the corpus holds none): the header's type line is `THÔNG TƯ LIÊN TỊCH`.
+JOINT_CIRCULAR = """BỘ NỘI VỤ - BỘ TÀI CHÍNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 01/2024/TTLT-BNV-BTC
+Hà Nội, ngày 15 tháng 3 năm 2024
+
+THÔNG TƯ LIÊN TỊCH
+HƯỚNG DẪN CHẾ ĐỘ PHỤ CẤP TRÁCH NHIỆM CÔNG VIỆC
+
+Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;
+
+Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ Tài chính ban hành Thông tư liên tịch hướng dẫn chế độ phụ cấp trách nhiệm \
+công việc.
+
+Điều 1. Phạm vi điều chỉnh
+
+Thông tư liên tịch này hướng dẫn chế độ phụ cấp trách nhiệm công việc.
+
+Điều 2. Hiệu lực thi hành
+
+Thông tư liên tịch này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024.
+"""
+
+
+def test_a_joint_circular_is_named_by_its_whole_type_in_every_export(invoke: Invoke, tmp_path: Path) -> None:
+    # The consolidated opening read `Thông tư số 01/2024/TTLT-BNV-BTC … của Bộ nội vụ - bộ tài chính liên tịch hướng
+    # dẫn …`, the running header `Thông tư số 01/2024/TTLT-BNV-BTC liên tịch hướng dẫn …`.
+    from docx import Document
+    from pypdf import PdfReader
+
+    root = init_workspace(tmp_path / "ws").root
+    source = tmp_path / "ttlt.txt"
+    source.write_text(JOINT_CIRCULAR, encoding="utf-8")
+    assert invoke(root, "import", str(source)).exit_code == 0
+    texts: dict[str, str] = {}
+    for fmt in ("md", "html", "docx", "pdf"):
+        out = tmp_path / f"hop-nhat.{fmt}"
+        result = invoke(root, "export", "01/2024/TTLT-BNV-BTC", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        if fmt == "docx":
+            texts[fmt] = "\n".join(p.text for p in Document(str(out)).paragraphs)
+        elif fmt == "pdf":
+            texts[fmt] = "\n".join(PdfReader(str(out)).pages[0].extract_text().splitlines())
+        else:
+            texts[fmt] = out.read_text(encoding="utf-8")
+    running = re.search(r'@(?:top|bottom)-center \{ content: "(VĂN BẢN HỢP NHẤT[^"]*)"', texts["html"])
+    texts["html"] = re.sub(r"<[^>]+>", "", texts["html"])
+    for fmt, text in texts.items():
+        flat = " ".join(text.split())
+        assert "Thông tư liên tịch số 01/2024/TTLT-BNV-BTC ngày 15 tháng 3 năm 2024" in flat, fmt
+        assert "liên tịch hướng dẫn chế độ" not in flat.replace("Thông tư liên tịch hướng dẫn", ""), fmt
+        assert "Thông tư số" not in flat, fmt
+    for fmt in ("html", "docx", "pdf"):  # the title block: the type line, the summary under it
+        assert "THÔNG TƯ LIÊN TỊCH\nhướng dẫn chế độ phụ cấp" in texts[fmt], fmt
+    assert running is not None
+    assert running.group(1).startswith("VĂN BẢN HỢP NHẤT (bản để tham khảo) - Thông tư liên tịch số "
+                                       "01/2024/TTLT-BNV-BTC hướng dẫn")
+    # The comparison of two of its texts cites each side so too (`Văn bản … (Thông tư liên tịch số …)`).
+    old = root / "regulations" / "01-2024-TTLT-BNV-BTC.md"
+    new = tmp_path / "moi.md"
+    new.write_text(old.read_text(encoding="utf-8").replace("trách nhiệm công việc.", "trách nhiệm công việc đối với "
+                                                           "công chức.", 1), encoding="utf-8")
+    result = invoke(None, "compare", str(old), str(new), "-o", str(tmp_path / "so-sanh.html"))
+    assert result.exit_code == 0, result.output
+    compared = re.sub(r"<[^>]+>", "", (tmp_path / "so-sanh.html").read_text(encoding="utf-8"))
+    assert "Thông tư liên tịch số 01/2024/TTLT-BNV-BTC" in compared
+    assert "Thông tư số" not in compared

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
-from regdraft.core.frontmatter import NAMED_ALONE, document_number, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, compound_type, document_number, type_and_summary
 from regdraft.core.model import Address, Regulation, noun, part_name
 
 
@@ -162,8 +162,10 @@ def source_of(meta: Mapping[str, Any]) -> Source:
     number = document_number(meta)
     signed, effective = _date_or_none(meta.get("signed")), _date_or_none(meta.get("effective"))
     effective = effective or signed
-    return Source(number, str(meta.get("type") or ""), str(meta.get("title") or ""),
-                  issuer_name(meta), signed, effective)
+    title = str(meta.get("title") or "")
+    # Named by its whole type: `Thông tư liên tịch số …`, not `Thông tư số … liên tịch hướng dẫn …`.
+    return Source(number, compound_type(title, str(meta.get("type") or "")), title, issuer_name(meta), signed,
+                  effective)
 
 
 def _language(language: str) -> str:

@@ -252,13 +252,38 @@ def document_number(meta: Mapping[str, Any]) -> str:
     return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
 
 
+# The words that make a type a compound one (`THÔNG TƯ LIÊN TỊCH`, which the importer reads as a `Thông tư` titled
+# `Thông tư liên tịch …`): a joint text of any type (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4: TTLT,
+# NQLT; Party texts: HDLT), and the coordination texts numbered QCPH, CTPH, KHPH.
+_COMPOUNDS = (("liên tịch", None), ("phối hợp", frozenset({"quy chế", "chương trình", "kế hoạch"})))
+
+
+def compound_type(title: str, doc_type: str) -> str:
+    """The type a document is named by: `Thông tư liên tịch` for a `Thông tư` whose title opens with it (so a
+    `Nghị quyết liên tịch`, a `Quy chế phối hợp`), else `doc_type`. Whole words only, in any case."""
+    head = doc_type.strip()
+    if not head or not title.lower().startswith(head.lower()):
+        return doc_type
+    rest = title[len(head):]
+    for words, types in _COMPOUNDS:
+        if types is not None and head.lower() not in types:
+            continue
+        if rest[:1].isspace() and rest.lstrip().lower().startswith(words):
+            after = rest.lstrip()[len(words):]
+            if not after or not after[0].isalnum():
+                return title[:len(title) - len(after)].rstrip()
+    return doc_type
+
+
 def type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
     """The document type as the title names it and the rest of the title: `Quy chế` / `sửa đổi, bổ sung …`.
 
     The type counts only as whole words at the head of the title, in any case: an English plural title keeps
     its plural (`Regulations` / `amending the …`, never `Regulation` / `s amending the …`), and a title that
-    does not begin with its type is all summary (`doc_type`, `title`).
+    does not begin with its type is all summary (`doc_type`, `title`). A compound type is the whole of it
+    (`compound_type`): `Thông tư liên tịch` / `hướng dẫn …`, never `Thông tư` / `liên tịch hướng dẫn …`.
     """
+    doc_type = compound_type(title, doc_type)
     lowered = title.lower()
     for head in (doc_type, doc_type + "s") if doc_type.strip() else ():
         if lowered.startswith(head.lower()) and (len(title) == len(head) or title[len(head)].isspace()):

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from regdraft.core.frontmatter import NAMED_ALONE, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, compound_type, type_and_summary
 
 if TYPE_CHECKING:
     from regdraft.render.profile import Profile
@@ -53,7 +53,8 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
                    shorten: bool = True) -> list[str]:
     """A document's names for the running header, fullest first: with its title, the title shortened word by
     word (unless not `shorten`, or it names several documents: `_names_several`), by type and number
-    (`cited_document`), by number alone."""
+    (`cited_document`; a compound type whole, `Thông tư liên tịch số …`), by number alone."""
+    doc_type = compound_type(title, doc_type)
     summary = type_and_summary(title, doc_type)[1]
     alone = not doc_type or doc_type.lower() in NAMED_ALONE or summary == title
 

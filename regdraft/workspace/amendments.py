@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.amend.document import Amendment
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, RegdraftError, UnknownName
+from regdraft.core.frontmatter import compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
@@ -168,7 +169,8 @@ def document_name(doc: Amendment, words: Mapping[str, str]) -> str:
     from regdraft.core.amend import document
 
     if (str(doc.status) not in document.PENDING and doc.number) or doc.issued:
-        return f"{doc.meta.get('type') or words['amended']} {words['number_cited']} {doc.number}"
+        kind = compound_type(str(doc.meta.get("title") or ""), str(doc.meta.get("type") or ""))
+        return f"{kind or words['amended']} {words['number_cited']} {doc.number}"
     if doc.number:
         return f"{words['draft_document']} {doc.number}"
     return f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]

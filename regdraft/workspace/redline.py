@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
+from regdraft.core.frontmatter import compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
@@ -110,7 +111,8 @@ def _named(reg: Regulation) -> dict[str, Any]:
     """How a regulation is cited: its type, printed number (a translation's is its original's) and date."""
     meta = reg.meta
     number = str(meta.get("number") or meta.get("translation_of") or reg.id)
-    return {"kind": str(meta.get("type") or ""), "number": number, "signed": meta.get("signed")}
+    kind = compound_type(str(meta.get("title") or ""), str(meta.get("type") or ""))  # `Thông tư liên tịch`
+    return {"kind": kind, "number": number, "signed": meta.get("signed")}
 
 
 def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tuple[Any, tuple[str, ...]]:
@@ -215,7 +217,8 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
     new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev, dirty)
     meta = doc.meta or {}
-    new_version = replace(new_version, kind=str(meta.get("type") or ""), number=str(doc.number or ""),
+    kind = compound_type(str(meta.get("title") or ""), str(meta.get("type") or ""))
+    new_version = replace(new_version, kind=kind, number=str(doc.number or ""),
                           title=str(meta.get("title") or ""), draft=doc.draft,
                           drafted=meta.get("date") or doc.signed or new_version.date or None)
     stated = {str(c.address): c.kind for c in applied.changes}
