@@ -25,7 +25,8 @@ def _margin_line(pdf: Path) -> str:
 @pytest.mark.parametrize(("folder", "base", "amending", "redline", "table", "consolidated", "amendment"), [
     ("luat-dau-thau-2023", "base-22-2023-QH15.txt", "amending-57-2024-QH15.txt",
      "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
-     "Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
+     # The comparison table, titled BẢNG SO SÁNH, is named so in its header too (it read "Bản so sánh").
+     "Bảng so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số 22/2023/QH15",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15",
      # The amending law's long title names four laws: cut short, it read `… Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư …
      # số 57/2024/QH15`, one law named twice to a reader and the list taken for whole; cited by type and number.
@@ -34,7 +35,7 @@ def _margin_line(pdf: Path) -> str:
     # table's landscape line holds it whole (it was fitted to the portrait line: `… thủ tục hành …` there too).
     ("nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
      "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành …",
-     "Bản so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
+     "Bảng so sánh Nghị định số 48/2013/NĐ-CP với Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
      "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Nghị định số 63/2010/NĐ-CP về kiểm soát thủ tục hành chính",
      "Nghị định số 48/2013/NĐ-CP sửa đổi, bổ sung một số điều của các nghị định liên quan đến kiểm soát …"),
 ], ids=["luat-22-2023", "nghi-dinh-63-2010"])

@@ -332,6 +332,7 @@ _FIELDS = {
     "reference_changed": {"source", "target", "quoted"},
     "comparison_summary": {"new", "old"},
     "comparison_running": {"new", "old"},
+    "table_running": {"new", "old"},
     "draft_of": {"draft", "title"},
     "report_title": {"draft", "title"},
     "report_running": {"draft"},

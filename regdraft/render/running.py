@@ -154,8 +154,9 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
     if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
         new = [f"{n} ({redline.new_version.label})" for n in new]
         old = [f"{o} ({redline.old_version.label})" for o in old]
-    return one_line(lambda n, o: words["comparison_running"].format(new=n, old=o), new, old,
-                    budget(profile, landscape))
+    # The landscape page is the comparison table's, titled BẢNG SO SÁNH: its header says so (it read "Bản so sánh").
+    running = words["table_running" if landscape else "comparison_running"]
+    return one_line(lambda n, o: running.format(new=n, old=o), new, old, budget(profile, landscape))
 
 
 def _running_names(version: Version, title: str, words: Mapping[str, str], shorten: bool) -> list[str]:
