@@ -13,7 +13,7 @@ from regdraft.core.diff import ChangeKind, Provision, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address
-from regdraft.core.word_diff import Op, diff_words, new_side, old_side
+from regdraft.core.word_diff import DiffSegment, Op, as_written, diff_words, new_side, old_side
 from tests.strategies import VI_WORDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -214,6 +214,15 @@ def test_tone_folded_equal_segment_remembers_both_spellings() -> None:
     assert new_side(segments) == "Tỉnh uỷ họp ngay"
 
 
+def test_as_written_marks_a_word_whose_tone_mark_moved_so_each_reading_quotes_its_text() -> None:
+    # Luật Công đoàn's "thoả ước", made "thỏa ước … chung": found equal, but a redline prints each side as written.
+    segments = as_written(diff_words("việc thực hiện thoả ước lao động tập thể.",
+                                     "việc thực hiện thỏa ước lao động tập thể chung."))
+    assert segments == (DiffSegment(Op.EQUAL, "việc thực hiện "), DiffSegment(Op.DELETE, "thoả"),
+                        DiffSegment(Op.INSERT, "thỏa"), DiffSegment(Op.EQUAL, " ước lao động tập thể"),
+                        DiffSegment(Op.INSERT, " chung"), DiffSegment(Op.EQUAL, "."))
+
+
 def test_single_syllable_between_edits_is_absorbed() -> None:
     segments = diff_words("Thường trực Tỉnh ủy quyết định", "Ban Thường vụ Tỉnh ủy quyết định")
     edits = [s for s in segments if s.op is not Op.EQUAL]
@@ -277,6 +286,9 @@ def test_segments_rebuild_both_texts_in_order(pair: tuple[str, str], strict: boo
     if strict:
         assert "".join(s.text for s in segments if s.op is not Op.INSERT) == old
     assert all(s.text for s in segments)
+    written = as_written(segments)  # each reading as written, every run's text its own
+    assert "".join(s.text for s in written if s.op is not Op.INSERT) == old
+    assert "".join(s.text for s in written if s.op is not Op.DELETE) == new
 
 
 def test_large_documents_compare_only_changed_articles() -> None:

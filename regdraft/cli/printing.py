@@ -157,9 +157,10 @@ def marked(segments: Sequence[DiffSegment], context: int | None = None) -> str:
     With `context`, unchanged runs are cut to that many characters each side of a change and the
     text is put on one line (a list of changes); without it the text keeps its lines (a provision).
     """
-    from regdraft.core.word_diff import Op
+    from regdraft.core.word_diff import Op, as_written
 
     out = []
+    segments = as_written(segments)  # each side as written: a word whose tone mark moved is marked
     for i, s in enumerate(segments):
         if s.op is Op.DELETE:
             out.append(painted(f"[-{s.text}-]", fg="red", strikethrough=True))

@@ -4,6 +4,8 @@
 and single punctuation marks (`tokens`), each token is coded as one character for diff_match_patch
 (exact, with its semantic cleanup), and edits separated only by a space or one syllable are joined
 so that names are not fragmented. `regdraft.core.diff.compare` uses it inside changed provisions.
+`as_written(segments)` marks the words found equal only through tone folding as changed, for a
+redline, whose two readings must each quote their text as written.
 
 Post-conditions of `diff_words`:
 1. The old text is exactly the concatenation of the equal and deleted segments (`old_side`) and
@@ -66,6 +68,29 @@ def old_side(segments: Sequence[DiffSegment]) -> str:
 def new_side(segments: Sequence[DiffSegment]) -> str:
     """The new text: equal and inserted runs, in order."""
     return "".join(s.text for s in segments if s.op is not Op.DELETE)
+
+
+def as_written(segments: Sequence[DiffSegment]) -> tuple[DiffSegment, ...]:
+    """The segments with every word whose tone mark sits elsewhere in the new text (`thoả` → `thỏa`) marked as
+    changed: the old spelling deleted, the new one inserted, then joined into phrases as `diff_words` joins.
+
+    What a redline prints, where one text shows both versions: its old reading (unchanged and deleted runs)
+    quotes the old text as written, its new reading the new text, though the comparison found them equal.
+    """
+    if not any(s.old is not None for s in segments):
+        return tuple(segments)
+    out: list[DiffSegment] = []
+    for seg in segments:
+        if seg.op is not Op.EQUAL or seg.old is None:
+            out.append(seg)
+            continue
+        old, new = tokens(seg.old), tokens(seg.text)
+        if len(old) != len(new):  # never for a tone key, which keeps every word's letters: the run whole
+            out += [DiffSegment(Op.DELETE, seg.old), DiffSegment(Op.INSERT, seg.text)]
+            continue
+        for a, b in zip(old, new, strict=True):
+            out += [DiffSegment(Op.EQUAL, b)] if a == b else [DiffSegment(Op.DELETE, a), DiffSegment(Op.INSERT, b)]
+    return _merge(out)
 
 
 # Words (Vietnamese syllables included), runs of spaces and single other characters.

@@ -13,6 +13,9 @@ Post-conditions:
    change the instruction makes.
 3. Page 1 carries the place-and-date line: blank days for an amendment not yet signed (as the
    amending document prints it), the regulation's own date when two of its revisions are compared.
+4. Each side quotes its text as written: the old side (the column of the text in force, or the
+   unchanged and struck words inline) the old text, the new side the new text, also where the
+   comparison found two spellings equal (`thoả`/`thỏa`: `core.word_diff.as_written`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, T
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_head, table_rows
 from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
-from regdraft.core.word_diff import DiffSegment, Op
+from regdraft.core.word_diff import DiffSegment, Op, as_written
 from regdraft.render.kinds import kind_words
 from regdraft.render.profile import cited_date
 
@@ -218,7 +221,7 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset())
         if left_out:
             html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
             left_out = False
-        html.append("<tr>" + "".join(f"<td>{_run_html(c, moved)}</td>" for c in row.cells) + "</tr>\n")
+        html.append("<tr>" + "".join(f"<td>{_run_html(as_written(c), moved)}</td>" for c in row.cells) + "</tr>\n")
     if left_out:
         html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
     return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
@@ -257,7 +260,12 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
     Lines that are rows of a Markdown table print as one table, marked row by row and cell by cell
     (Luật 57/2024 amends the lists of plans in a law's tables): `| a | b |` lines never print as text.
     With `only_changed` (an appendix's forms in a comparison table of the changes alone), unchanged
-    paragraphs and table rows are left out, each run of them shown as `[…]`."""
+    paragraphs and table rows are left out, each run of them shown as `[…]`.
+
+    Each side quotes its text as written: a word whose tone mark sits elsewhere in the new text
+    (Luật Công đoàn's `thoả ước`, made `thỏa ước`) is the old spelling on the old side, the new one
+    on the new side, and both, deleted and inserted, where both sides are shown (`as_written`)."""
+    segments = as_written(segments)
     kept = [seg for seg in segments
             if not ((side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE))]
     split = lines(kept)

@@ -33,7 +33,7 @@ from regdraft.core.model import (
 )
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.table_diff import Row, has_head, lines, runs, table_grid
-from regdraft.core.word_diff import DiffSegment, Op
+from regdraft.core.word_diff import DiffSegment, Op, as_written
 
 if TYPE_CHECKING:
     from regdraft.render.profile import Profile
@@ -119,7 +119,7 @@ class _Writer:
             if row.op is not Op.EQUAL:
                 made._tr.get_or_add_trPr().append(self._change("w:ins" if row.op is Op.INSERT else "w:del"))
             for cell, cell_runs in zip(made.cells, row.cells, strict=True):
-                for seg in cell_runs:
+                for seg in as_written(cell_runs):
                     self._add_run(seg.text, seg.op, False, cell.paragraphs[0])
         if head:
             repeat_row(table.rows[0])
@@ -213,7 +213,9 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
         children = [] if p.kind in CONTAINER_KINDS else \
             [Provision(c.kind, c, c, None, None, identical=True) for c in p.new.children]
     else:
-        label, title, text, closing = _label(p, language), list(p.title), list(p.text), list(p.closing)
+        # Reject all quotes the old text as written, Accept all the new: a word whose tone mark moved is changed.
+        label, title, text, closing = (_label(p, language), list(as_written(p.title)), list(as_written(p.text)),
+                                       list(as_written(p.closing)))
         if p.old is not None and p.new is not None and p.children and p.old_address is not None:
             children = _in_order(p.children, child_ranks(p), top=False)
         # A repealed unit prints its placeholder, which neither side's segments hold.
@@ -344,7 +346,7 @@ def _preamble(w: _Writer, old: Sequence[str], new: Sequence[str]) -> None:
     if not before and not after:
         return
     w.start("opening")
-    _body(w, diff_words(before, after) if before != after else (DiffSegment(Op.EQUAL, after),))
+    _body(w, as_written(diff_words(before, after)) if before != after else (DiffSegment(Op.EQUAL, after),))
 
 
 def _change_date(redline: Redline, today: dt.date) -> str:

@@ -1,0 +1,123 @@
+"""Redlines and comparison tables of real laws (../shared/corpus/vi) against drafts written as a drafter writes
+them: each side quotes its text as written where a tone mark moved (`thoả` made `thỏa`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from regdraft.cli import cli
+from regdraft.core.replies import versions
+from regdraft.importer.word_reply import read_reply
+from regdraft.render import redline as rr
+from regdraft.render.profile import load_profile
+from regdraft.render.redline_docx import write_redline_docx
+from regdraft.workspace import redline as rl
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import CORPUS, needs_corpus, unwrapped
+
+pytestmark = needs_corpus
+
+TODAY = dt.date(2026, 7, 1)
+
+# The instructions of each draft (Điều 1), as `amend from-edits` writes them for the tester's edits.
+DRAFTS = {
+    "cd": ("luat-cong-doan.txt", "12/2012/QH13",
+           "1\\. Thay thế cụm từ “thực hiện thoả ước lao động tập thể” bằng cụm từ “thực hiện thỏa ước lao động "
+           "tập thể chung” trong toàn bộ Luật.\n"),
+    "td": ("luat-thi-dua-khen-thuong.txt", "15/2003/QH11",
+           "1\\. Sửa đổi, bổ sung phần mở đầu Điều 7 như sau:\n\n“Danh hiệu thi đua bao gồm:”.\n\n"
+           "2\\. Bãi bỏ khoản 3 Điều 7.\n\n"
+           "3\\. Thay thế cụm từ “Gia đình văn hoá” bằng cụm từ “Gia đình văn hóa tiêu biểu” trong toàn bộ Luật.\n"),
+    "dl": ("luat-du-lich.txt", "09/2017/QH14",
+           "1\\. Thay thế cụm từ “Tổng cục Du lịch” bằng cụm từ “Cục Du lịch Quốc gia Việt Nam” trong toàn bộ Luật.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """A workspace holding the three laws, each with its draft."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        mp.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        ws = init_workspace(tmp_path_factory.mktemp("laws") / "ws")
+        runner = CliRunner()
+        for slug, (law, regulation, instructions) in DRAFTS.items():
+            for args in (("import", str(CORPUS / law)), ("amend", "new", slug, "-r", regulation)):
+                result = runner.invoke(cli, [*args, "-C", str(ws.root)], catch_exceptions=False)
+                assert result.exit_code == 0, result.output
+            relative = f"amendments/{slug}/amendment.md"
+            text = ws.read(relative).decode("utf-8")
+            head, _, rest = text.partition("\n## Điều 2.")
+            head = head[:head.index("\n", head.index("## Điều 1.")) + 1]
+            ws.commit({relative: f"{head}\n{instructions}\n## Điều 2.{rest}".encode()}, f"Draft {slug}")
+        yield ws
+
+
+def _html(ws: Workspace, regulation: str, slug: str, layout: str = "inline", changed_only: bool = False) -> str:
+    redline = rl.build(ws, regulation, amendment=slug)
+    return unwrapped(rr.render_html(redline, layout=layout, changed_only=changed_only, today=TODAY))
+
+
+def _rows(table: str) -> dict[str, tuple[str, str, str]]:
+    """Each row of the table by the provision it names: the words of its columns (text in force, draft, note)."""
+    rows = {}
+    for row in re.findall(r'<tr id="chg-\d+".*?</tr>', table, flags=re.S):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        rows[_words(cells[1])] = (_words(cells[2]), _words(cells[3]), _words(cells[4]))
+    return rows
+
+
+def _words(html: str) -> str:
+    """The words of some HTML: a paragraph ends a word, a mark inside a word does not."""
+    spaced = re.sub(r"</?p\b[^>]*>", " ", html)
+    return " ".join(re.sub(r"<[^>]+>", "", spaced).split())
+
+
+def _readings(html: str) -> tuple[str, str]:
+    """The inline redline read as the text in force (insertions left out) and as the draft (deletions left out)."""
+    # A deleted word and the word inserted in its place print a space apart ("hoá hóa"): neither reading has it.
+    body = html[html.index('<div class="body-text">'):].replace('</del> <ins class="ins">', '</del><ins class="ins">')
+    old = re.sub(r'<ins class="ins">.*?</ins>', "", body, flags=re.S)
+    new = re.sub(r'<del class="del">.*?</del>', "", body, flags=re.S)
+    return _words(old), _words(new)
+
+
+def test_the_table_quotes_each_text_as_written_where_only_a_tone_mark_moved(laws: Workspace) -> None:
+    # Luật Công đoàn writes "thoả ước"; the draft writes "thỏa ước … chung". The column of the text in force quoted
+    # the draft's spelling ("thỏa ước"), though the instruction quotes the law's.
+    rows = _rows(_html(laws, "12/2012/QH13", "cd", layout="table"))
+    old, new, _ = rows["Khoản 2 Điều 10"]
+    assert old == ("2. Đại diện cho tập thể người lao động thương lượng, ký kết và giám sát việc thực hiện thoả "
+                   "ước lao động tập thể.")
+    assert new == ("2. Đại diện cho tập thể người lao động thương lượng, ký kết và giám sát việc thực hiện thỏa "
+                   "ước lao động tập thể chung.")
+    # Luật Thi đua, khen thưởng's "Gia đình văn hoá", made "Gia đình văn hóa tiêu biểu" throughout.
+    rows = _rows(_html(laws, "15/2003/QH11", "td", layout="table"))
+    for where in ("Khoản 3 Điều 20", "Điều 29", "Khoản 3 Điều 80"):
+        old, new, _ = rows[where]
+        assert '"Gia đình văn hoá"' in old and "hóa" not in old, where
+        assert '"Gia đình văn hóa tiêu biểu"' in new and "hoá" not in new, where
+
+
+def test_the_inline_and_word_redlines_read_as_each_text_where_a_tone_mark_moved(laws: Workspace,
+                                                                                tmp_path: Path) -> None:
+    old, new = _readings(_html(laws, "12/2012/QH13", "cd"))
+    assert "giám sát việc thực hiện thoả ước lao động tập thể." in old and "thỏa ước" not in old
+    assert "giám sát việc thực hiện thỏa ước lao động tập thể chung." in new and "thoả ước" not in new
+    old, new = _readings(_html(laws, "15/2003/QH11", "td"))
+    assert old.count('"Gia đình văn hoá"') == 3 and "Gia đình văn hóa" not in old
+    assert new.count('"Gia đình văn hóa tiêu biểu"') == 3 and "Gia đình văn hoá" not in new
+    # Word: Reject all gives the law as written, Accept all the draft.
+    out = tmp_path / "td.docx"
+    write_redline_docx(rl.build(laws, "15/2003/QH11", amendment="td"), out, load_profile({}), TODAY)
+    rejected, accepted = versions(read_reply(out.read_bytes(), out.name, redline_changes=True).paragraphs)
+    assert '3. Danh hiệu thi đua đối với hộ gia đình là "Gia đình văn hoá".' in rejected
+    assert '3. Danh hiệu thi đua đối với hộ gia đình là "Gia đình văn hóa tiêu biểu".' in accepted
+    assert not any('"Gia đình văn hóa"' in p for p in rejected + accepted)
