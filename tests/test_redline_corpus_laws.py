@@ -1,5 +1,6 @@
 """Redlines and comparison tables of real laws (../shared/corpus/vi) against drafts written as a drafter writes
-them: each side quotes its text as written where a tone mark moved (`thoả` made `thỏa`)."""
+them: each side quotes its text as written where a tone mark moved (`thoả` made `thỏa`), and a consequential
+punctuation edit is credited to the instruction that made it."""
 
 from __future__ import annotations
 
@@ -121,3 +122,11 @@ def test_the_inline_and_word_redlines_read_as_each_text_where_a_tone_mark_moved(
     assert '3. Danh hiệu thi đua đối với hộ gia đình là "Gia đình văn hoá".' in rejected
     assert '3. Danh hiệu thi đua đối với hộ gia đình là "Gia đình văn hóa tiêu biểu".' in accepted
     assert not any('"Gia đình văn hóa"' in p for p in rejected + accepted)
+
+
+def test_a_consequential_end_is_credited_to_the_instruction_that_made_it(laws: Workspace) -> None:
+    # Khoản 2 Điều 7 ends in "." because khoản 2 Điều 1 repeals khoản 3; the row named khoản 1 Điều 1, the instruction
+    # that amends the lead-in of Điều 7, as `amend preview` does not.
+    rows = _rows(_html(laws, "15/2003/QH11", "td", layout="table"))
+    assert rows["Khoản 2 Điều 7"][2] == "sửa dấu câu cuối khoản 2 Điều 1 Dự thảo lần 1"
+    assert rows["Điều 7"][2] == "sửa đổi, bổ sung phần mở đầu khoản 1 Điều 1 Dự thảo lần 1"

@@ -226,7 +226,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
-                   _reasons(doc, applied.changes, words), stem,
+                   _reasons(doc, [*applied.changes, *applied.punctuation], words), stem,
                    _references(comparison, [c.address for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))
 
@@ -257,7 +257,10 @@ def _references(comparison: Comparison, changed: Sequence[Address], words: Mappi
 
 def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """Notes per address: each instruction behind a change, named in its document, and the reason recorded for it
-    (a change of a lead-in, closing text, dash or plus item under the address of its unit)."""
+    (a change of a lead-in, closing text, dash or plus item under the address of its unit). A consequential
+    punctuation edit (`core.amend.consequential.Punctuation`) is noted under its own unit with the instruction
+    that made it: Luật Thi đua, khen thưởng's khoản 2 Điều 7 ends in "." because khoản 3 is repealed, which the
+    repeal did, not the amended lead-in of Điều 7 that the row would otherwise borrow from its article."""
     from regdraft.workspace.amendments import document_name
 
     document = document_name(doc, words)
