@@ -1,6 +1,7 @@
 """Redlines and comparison tables of real laws (../shared/corpus/vi) against drafts written as a drafter writes
-them: each side quotes its text as written where a tone mark moved (`thoả` made `thỏa`), and a consequential
-punctuation edit is credited to the instruction that made it."""
+them: each side quotes its text as written where a tone mark moved (`thoả` made `thỏa`), a consequential
+punctuation edit is credited to the instruction that made it, and a row of the changes alone marks the points it
+leaves out."""
 
 from __future__ import annotations
 
@@ -130,3 +131,15 @@ def test_a_consequential_end_is_credited_to_the_instruction_that_made_it(laws: W
     rows = _rows(_html(laws, "15/2003/QH11", "td", layout="table"))
     assert rows["Khoản 2 Điều 7"][2] == "sửa dấu câu cuối khoản 2 Điều 1 Dự thảo lần 1"
     assert rows["Điều 7"][2] == "sửa đổi, bổ sung phần mở đầu khoản 1 Điều 1 Dự thảo lần 1"
+
+
+def test_a_row_of_the_changes_alone_marks_the_points_it_leaves_out(laws: Workspace) -> None:
+    # Khoản 2 Điều 34 of Luật Du lịch: its closing sentence changed; its points a and b are left out between.
+    rows = _rows(_html(laws, "09/2017/QH14", "dl", layout="table", changed_only=True))
+    old, new, _ = rows["Khoản 2 Điều 34"]
+    lead_in = "2. Trình tự, thủ tục cấp lại giấy phép kinh doanh dịch vụ lữ hành được quy định như sau:"
+    assert old.startswith(f"{lead_in} […] Tổng cục Du lịch thông báo cho cơ quan chuyên môn")
+    assert new.startswith(f"{lead_in} […] Cục Du lịch Quốc gia Việt Nam thông báo")
+    assert "a) " not in old + new  # still left out
+    full = _rows(_html(laws, "09/2017/QH14", "dl", layout="table"))["Khoản 2 Điều 34"][0]
+    assert "[…]" not in full and "a) " in full

@@ -38,6 +38,7 @@ from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_head, table_rows
 from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op, as_written
+from regdraft.render.changed import ELLIPSIS
 from regdraft.render.kinds import kind_words
 from regdraft.render.profile import cited_date
 
@@ -225,10 +226,6 @@ def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset())
     if left_out:
         html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
     return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
-
-
-
-ELLIPSIS = "[…]"  # where a comparison table with only the changes leaves out unchanged paragraphs or rows
 
 
 def _row_key(cells: Sequence[str]) -> str:
