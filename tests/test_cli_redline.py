@@ -58,7 +58,7 @@ def test_redline_between_revisions_defaults_into_out(mini_workspace: Workspace, 
     html = unwrapped(target.read_text(encoding="utf-8"))
     revision = mini_workspace.resolve("HEAD~1")
     assert f"Phiên bản HEAD~1 (Quy chế số MINI-QC, ngày {_cited(revision.date)})" in html
-    assert f"MINI-QC: commit {revision.short}, {revision.date}" in html  # the metadata line at the end
+    assert f"MINI-QC: mã phiên bản {revision.short}, {revision.date}" in html  # the metadata line at the end
     assert "điểm b khoản 2 Điều 2" in html and "Điều 4" in html
 
 
@@ -102,7 +102,7 @@ def _cited(iso: object) -> str:
 
 
 def _normalised(html: str) -> str:
-    html = re.sub(r"commit [0-9a-f]{7}", "commit SHA", html)
+    html = re.sub(r"(commit|mã phiên bản) [0-9a-f]{7}", r"\1 SHA", html)
     html = re.sub(r"(tháng\s+năm) \d{4}", r"\1 YEAR", html)  # an unsigned draft's date line: this year
     # the draft: the day it was committed
     html = re.sub(r"(05-QC/TU(?:</span>)?, ngày (?:<span class=\"nobr\">)?)\d{2}/\d{2}/\d{4}", r"\1DATE", html)
@@ -224,12 +224,12 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.cover_line() == ("Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021) "
                                     f"so với Dự thảo lần 3 (Quy chế số 05-QC/TU, ngày {_cited(draft3.date)})")
-    assert redline.metadata_line() == (f"Các phiên bản được so sánh: 01-QC/TU: commit {regulation.sha[:7]}, "
-                                       f"{regulation.date}; 05-QC/TU: commit {draft3.sha[:7]}, {draft3.date}.")
+    assert redline.metadata_line() == (f"Các phiên bản được so sánh: 01-QC/TU: mã phiên bản {regulation.sha[:7]}, "
+                                       f"{regulation.date}; 05-QC/TU: mã phiên bản {draft3.sha[:7]}, {draft3.date}.")
     (tmp_workspace.root / amendment).write_text(draft.replace("draft: 2", "draft: 4"), encoding="utf-8")
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.cover_line().endswith("so với Dự thảo lần 4 (Quy chế số 05-QC/TU)")
-    assert redline.metadata_line().endswith("; 05-QC/TU: chưa commit.")
+    assert redline.metadata_line().endswith("; 05-QC/TU: chưa lưu vào lịch sử.")
 
 
 def test_one_git_status_tells_which_of_the_two_files_is_uncommitted(tmp_workspace: Workspace,
@@ -248,8 +248,8 @@ def test_one_git_status_tells_which_of_the_two_files_is_uncommitted(tmp_workspac
 
     monkeypatch.setattr(type(tmp_workspace), "_query", counted)
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    assert redline.metadata_line() == ("Các phiên bản được so sánh: 01-QC/TU: chưa commit; "
-                                       f"05-QC/TU: commit {amendment.sha[:7]}, {amendment.date}.")
+    assert redline.metadata_line() == ("Các phiên bản được so sánh: 01-QC/TU: chưa lưu vào lịch sử; "
+                                       f"05-QC/TU: mã phiên bản {amendment.sha[:7]}, {amendment.date}.")
     assert [a[0] for a in asked].count("status") == 1
 
 

@@ -1,7 +1,7 @@
 """Redlines and comparison tables of real laws (../shared/corpus/vi) against drafts written as a drafter writes
 them: each side quotes its text as written where a tone mark moved (`thoả` made `thỏa`), a consequential
-punctuation edit is credited to the instruction that made it, and a row of the changes alone marks the points it
-leaves out."""
+punctuation edit is credited to the instruction that made it, a row of the changes alone marks the points it
+leaves out, and the last line names the revisions compared in the document's language."""
 
 from __future__ import annotations
 
@@ -143,3 +143,11 @@ def test_a_row_of_the_changes_alone_marks_the_points_it_leaves_out(laws: Workspa
     assert "a) " not in old + new  # still left out
     full = _rows(_html(laws, "09/2017/QH14", "dl", layout="table"))["Khoản 2 Điều 34"][0]
     assert "[…]" not in full and "a) " in full
+
+
+def test_the_last_line_names_the_revisions_in_the_documents_language(laws: Workspace) -> None:
+    html = _html(laws, "12/2012/QH13", "cd")
+    line = re.search(r'<p class="metadata-line">(.*?)</p>', html).group(1)  # type: ignore[union-attr]
+    assert re.fullmatch(r"Các phiên bản được so sánh: 12/2012/QH13: mã phiên bản [0-9a-f]{7}, \d{4}-\d{2}-\d{2}; "
+                        r"Dự thảo lần 1: mã phiên bản [0-9a-f]{7}, \d{4}-\d{2}-\d{2}\.", line), line
+    assert "commit" not in line

@@ -47,8 +47,8 @@ def test_the_title_names_both_documents_and_the_versions_their_dates(shipped_pdf
     assert "Số 05-QC/TU" not in first and "commit" not in first  # no number of its own, no commit id up front
     assert not re.search(r"\d{4}-\d{2}-\d{2}", " ".join(pages[:-1]))  # no ISO date before the metadata line
     head = tmp_workspace.log("regulations/01-QC-TU.md", limit=1)[0].short
-    assert re.search(rf"Các phiên bản được so sánh: 01-QC/TU: commit {head}, \d{{4}}-\d{{2}}-\d{{2}}; "
-                     r"05-QC/TU: commit [0-9a-f]{7}, \d{4}-\d{2}-\d{2}\.", pages[-1])
+    assert re.search(rf"Các phiên bản được so sánh: 01-QC/TU: mã phiên bản {head}, \d{{4}}-\d{{2}}-\d{{2}}; "
+                     r"05-QC/TU: mã phiên bản [0-9a-f]{7}, \d{4}-\d{2}-\d{2}\.", pages[-1])
     # The running header names the documents as the title does, shortened by whole words to one line.
     assert RUNNING in pages[1]
     assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(shipped_pdf))
@@ -133,7 +133,8 @@ def test_the_table_layout_and_the_word_redline_carry_the_same_title(tmp_workspac
         text = " ".join(re.sub(r"<[^>]+>", " ", z.read("word/document.xml").decode("utf-8")).split())
     assert "BẢN SO SÁNH " + TITLE in text and "Số 05-QC/TU" not in text
     assert "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
-    assert re.search(r"Các phiên bản được so sánh: 01-QC/TU: commit [0-9a-f]{7}, [\d-]{10}; 05-QC/TU: commit", text)
+    assert re.search(r"Các phiên bản được so sánh: 01-QC/TU: mã phiên bản [0-9a-f]{7}, [\d-]{10}; "
+                     r"05-QC/TU: mã phiên bản", text)
     assert text.index("Điều 31") < text.index("Các phiên bản được so sánh")  # at the end
 
 

@@ -101,9 +101,10 @@ class Version:
             bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, words)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
-    def revision(self) -> str:
-        """For the metadata line: `01-QC/TU: commit 4934479, 2026-03-02`, or `(…: chưa commit)`."""
-        commit = f"commit {self.commit}" if self.commit else ""
+    def revision(self, words: Mapping[str, str]) -> str:
+        """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 2026-03-02` (`commit 4934479` in English: the
+        profile's `revision`), or `01-QC/TU: chưa lưu vào lịch sử`."""
+        commit = words.get("revision", "commit {commit}").format(commit=self.commit) if self.commit else ""
         bits = [b for b in (self.uncommitted or commit, "" if self.uncommitted else self.date) if b]
         return f"{self.doc_id or self.label}: {', '.join(bits)}" if bits else ""
 
@@ -150,7 +151,7 @@ class Redline:
     def metadata_line(self, profile: Profile | None = None) -> str:
         """The small line at the end naming the revisions read (commit ids and their dates)."""
         words, _ = self._words(profile)
-        bits = [b for b in (self.old_version.revision(), self.new_version.revision()) if b]
+        bits = [b for b in (self.old_version.revision(words), self.new_version.revision(words)) if b]
         return f"{words['compared_versions']} {'; '.join(bits)}." if bits else ""
 
 
