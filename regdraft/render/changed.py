@@ -10,15 +10,11 @@ Post-conditions:
 1. Values reach the page only through `escape` or as the `Markup` the redline's helpers build, as in the macro.
 2. With `annotate` on (the review server), each paragraph carries its provision's address (`mark`) and the
    first one its badge; with `prune` on (a comparison table of the changes alone), a provision leaves out its
-<<<<<<< HEAD
-   unchanged children, those listed in rows of their own, and those whose changes are all in rows of their own.
+   unchanged children, those listed in rows of their own, and those whose changes are all in rows of their own,
+   each run of them shown as `[…]`.
 3. With `mark_parts` too, a paragraph showing new text of a part (a title, lead-in, closing text, dash or plus
    item) names the parts it lies in, and the first showing each part its handle, as `render.fragments` marks
    unchanged ones (`title` does it for a heading the template prints); a paragraph showing none names none.
-=======
-   unchanged children, those listed in rows of their own, and those whose changes are all in rows of their own,
-   each run of them shown as `[…]`.
->>>>>>> b7d074a (Mark with […] the provisions a row of the changes-only comparison table leaves out)
 """
 
 from __future__ import annotations
@@ -97,16 +93,8 @@ class Changed:
                 label = f"{h.label_marked(p, side, place)} {own_badge}" if k == 0 else ""
                 attribute, handles = text.marks(line)
                 tag = _escaped(tag)
-<<<<<<< HEAD
                 out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}{attribute}>'
                            f'{_begun(tag, label, handles, html)}</{tag}>\n')
-        for c, at_c in h.in_order(p.children, p, side):
-            if not prune or _own_row_leaves(c):
-                self._provision(c, side, mv, at_c, out, annotate, prune, mark, badge)
-        closing = _Shown(marks.closing, p.new.closing if p.new else ())
-        out.extend(_printed(para, bar, at, closing.marks(para.line)) for para in h.closing(p, side, mv))
-=======
-                out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}>{label}{html}</{tag}>\n')
         left_out = False  # a run of children left out of a table of the changes alone, shown as `[…]`
         for c, at_c in h.in_order(p.children, p, side):
             if prune and not _own_row_leaves(c):
@@ -118,8 +106,8 @@ class Changed:
             self._provision(c, side, mv, at_c, out, annotate, prune, mark, badge)
         if left_out:
             out.append(LEFT_OUT)
-        out.extend(_printed(para, bar, at) for para in h.closing(p, side, mv))
->>>>>>> b7d074a (Mark with […] the provisions a row of the changes-only comparison table leaves out)
+        closing = _Shown(marks.closing, p.new.closing if p.new else ())
+        out.extend(_printed(para, bar, at, closing.marks(para.line)) for para in h.closing(p, side, mv))
 
 
 ELLIPSIS = "[…]"  # where a comparison table with only the changes leaves out unchanged paragraphs, rows or provisions

@@ -236,8 +236,10 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str)
 
     party_header(document, header, profile)
     page_numbers(document, profile, header.page)
-    # Word's File > Info: what the document is and who issues it (python-docx caps a property at 255 characters).
-    document.core_properties.title = " ".join(filter(None, (header.type, header.summary)))[:255]
+    # Word's File > Info: what the document is and who issues it (python-docx caps a property at 255 characters);
+    # a redline has set its own title, its running header.
+    if not document.core_properties.title:
+        document.core_properties.title = " ".join(filter(None, (header.type, header.summary)))[:255]
     document.core_properties.author = header.issuer[:255]
     if banner:
         paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)
