@@ -77,7 +77,8 @@ class Segment:
     label: str
 
     def code(self) -> str:
-        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `p1`, `pli` (Phụ lục I), `pl01` (Phụ lục 01)."""
+        """The short form: `d12`, `k2`, `b`, `dd`, `ch2`, `m1`, `tm2` (tiểu mục), `p1`, `pli` (Phụ lục I),
+        `pl01` (Phụ lục 01)."""
         if self.kind is Kind.ARTICLE:
             return f"d{self.label}"
         if self.kind is Kind.CLAUSE:
@@ -89,6 +90,8 @@ class Segment:
             return f"ch{position}{suffix}"
         if self.kind is Kind.SECTION:
             return f"m{self.label}"
+        if self.kind is Kind.SUBSECTION:
+            return f"tm{self.label}"
         if self.kind is Kind.APPENDIX:
             return f"pl{self.label.lower()}"
         return f"p{self.label}"
@@ -99,7 +102,8 @@ class Address:
     """A stable identifier of a unit, as its chain of segments.
 
     Articles start an address on their own (`d12`), since article numbers run through the
-    whole document; sections carry their chapter (`ch2.m1`). `part` names a part of the unit
+    whole document; sections carry their chapter (`ch2.m1`), sub-sections (tiểu mục) their section
+    (`ch2.m1.tm2`). `part` names a part of the unit
     instead of the whole: `intro` its lead-in (đoạn mở đầu, the text before its points or
     clauses), `end` its closing text (đoạn cuối, after the last one): `d5.k2.intro`, `d8.k3.end`;
     `dashN` its N-th dash item (gạch đầu dòng thứ N: a `- ` paragraph with the `+ ` paragraphs
@@ -259,7 +263,7 @@ def _dash_of(ordinal: str, raw: str) -> str:
 
 
 _CODE = lazy(
-    r"^(?:(?P<pl>pl(?:\d+|[ivxlcdm]+))|(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
+    r"^(?:(?P<pl>pl(?:\d+|[ivxlcdm]+))|(?P<p>p\d+)|(?P<ch>ch\d+[a-z]?)|(?P<m>m\d+[a-z]?)|(?P<tm>tm\d+[a-z]?)|(?P<d>d\d+[a-z]?)|(?P<k>k\d+[a-z]?)|(?P<pt>(?:dd|[a-zđ])\d*))$"
 )
 
 
@@ -295,6 +299,8 @@ def _parse_code(raw: str) -> Address:
             segments.append(Segment(Kind.CHAPTER, chapter_label(number.group(1) + number.group(2)) or piece[2:]))
         elif group == "m":
             segments.append(Segment(Kind.SECTION, piece[1:]))
+        elif group == "tm":
+            segments.append(Segment(Kind.SUBSECTION, piece[2:]))
         elif group == "d":
             segments.append(Segment(Kind.ARTICLE, piece[1:]))
         elif group == "k":
@@ -305,13 +311,14 @@ def _parse_code(raw: str) -> Address:
     return _checked(Address(tuple(segments), part), raw)
 
 
-_ORDER = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
-_TWO_WORD_NOUN = lazy(r"\b(phụ)\s+(lục)\b", re.IGNORECASE)  # `Phụ lục I`: the one noun of two words
+_ORDER = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+_TWO_WORD_NOUN = lazy(r"\b(phụ\s+lục|tiểu\s+mục)\b", re.IGNORECASE)  # `Phụ lục I`, `Tiểu mục 2`: nouns of two words
 
 
 def _parse_words(raw: str) -> Address:
     part, rest = _split_part(nfc(raw))
-    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", _TWO_WORD_NOUN.sub(r"\1_\2", rest)).split()
+    joined = _TWO_WORD_NOUN.sub(lambda m: "_".join(m.group(1).split()), rest)
+    words = re.sub(r"[,;]|\bof\b|\bthe\b", " ", joined).split()
     words = [w.replace("_", " ") for w in words]
     found: dict[Kind, str] = {}
     i = 0
@@ -371,11 +378,14 @@ def _checked(address: Address, raw: str) -> Address:
         [Kind.ARTICLE], [Kind.ARTICLE, Kind.CLAUSE], [Kind.ARTICLE, Kind.CLAUSE, Kind.POINT],
         [Kind.ARTICLE, Kind.POINT], [Kind.PART], [Kind.CHAPTER], [Kind.CHAPTER, Kind.SECTION],
         [Kind.PART, Kind.SECTION], [Kind.SECTION], [Kind.APPENDIX],
+        [Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION], [Kind.PART, Kind.SECTION, Kind.SUBSECTION],
+        [Kind.SECTION, Kind.SUBSECTION],
     )
     if kinds not in allowed:
         raise AddressError(
             f"'{raw}' is not an address: write an article with its clause and point "
-            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1), a part (p1) or an appendix (pli)."
+            "(d12.k2.b), a chapter (ch2), a section with its chapter (ch2.m1), a sub-section with its section "
+            "(ch2.m1.tm2), a part (p1) or an appendix (pli)."
         )
     if address.part == TITLE:
         if address.kind not in HEADING_KINDS:
@@ -396,6 +406,7 @@ _KIND_WORDS = {
     "phan": Kind.PART, "part": Kind.PART,
     "chuong": Kind.CHAPTER, "chapter": Kind.CHAPTER, "chap": Kind.CHAPTER, "ch": Kind.CHAPTER,
     "muc": Kind.SECTION, "section": Kind.SECTION, "sec": Kind.SECTION,
+    "tieumuc": Kind.SUBSECTION, "subsection": Kind.SUBSECTION, "tm": Kind.SUBSECTION,
     "dieu": Kind.ARTICLE, "article": Kind.ARTICLE, "art": Kind.ARTICLE,
     "khoan": Kind.CLAUSE, "clause": Kind.CLAUSE, "cl": Kind.CLAUSE,
     "diem": Kind.POINT, "point": Kind.POINT, "pt": Kind.POINT,
@@ -425,7 +436,7 @@ _PART_TYPED = lazy(
     r"|closing\s+(?:text|part|paragraph|words|sentence))(?:\s+of)?"
     r"|(?P<title>ten|tieu\s+de|(?:the\s+)?(?:title|heading)\s+of))\s+"
 )
-_BELOW = {None: Kind.ARTICLE, Kind.PART: Kind.SECTION, Kind.CHAPTER: Kind.SECTION,
+_BELOW = {None: Kind.ARTICLE, Kind.PART: Kind.SECTION, Kind.CHAPTER: Kind.SECTION, Kind.SECTION: Kind.SUBSECTION,
           Kind.ARTICLE: Kind.CLAUSE, Kind.CLAUSE: Kind.POINT}
 _LEVEL = {kind: i for i, kind in enumerate(_ORDER)}
 
@@ -433,8 +444,9 @@ _LEVEL = {kind: i for i, kind in enumerate(_ORDER)}
 # language of the word or letter that named the kind ("" when it tells none).
 _Reading = tuple[Kind | None, str, str]
 _ENGLISH = frozenset({"a", "c", "art", "article", "cl", "clause", "chapter", "chap", "sec", "section", "part",
-                      "pt", "point", "appendix", "app", "annex"})
-_VIETNAMESE = frozenset({"d", "k", "dieu", "khoan", "diem", "chuong", "muc", "phan", "phuluc", "pl"})
+                      "pt", "point", "appendix", "app", "annex", "subsection"})
+_VIETNAMESE = frozenset({"d", "k", "dieu", "khoan", "diem", "chuong", "muc", "phan", "phuluc", "pl", "tieumuc",
+                         "tm"})
 
 
 def _language(word: str) -> str:
@@ -464,6 +476,8 @@ def _parse_typed(raw: str) -> Address:
         part = INTRO if (match.group("vi_intro") or match.group("en_intro")) else END
         text, folded = text[match.end():], folded[match.end():]
     text = re.sub(r"\b(phụ|phu)\s+(lục|luc)\b", r"\1\2", text, flags=re.IGNORECASE)  # `phu luc 1`: one word
+    text = re.sub(r"\b(tiểu|tieu)\s+(mục|muc)\b|\b(sub)-(section)\b", lambda m: "".join(g or "" for g in m.groups()),
+                  text, flags=re.IGNORECASE)  # `tieu muc 2`, `sub-section 2`: one word
     tokens = [t for t in _SEPARATORS.split(text) if t and fold(t) not in _FILLERS]
     if tokens and is_part(fold(tokens[-1])) and fold(tokens[-1]) != DASH and not part:
         part = fold(tokens.pop())
@@ -544,7 +558,7 @@ def _assemble(readings: Sequence[_Reading], part: str, raw: str) -> tuple[Addres
         levels.append(_LEVEL[kind])
         previous = kind
     kinds = [k for k in _ORDER if k in found]
-    if Kind.ARTICLE in found and any(k in found for k in (Kind.PART, Kind.CHAPTER, Kind.SECTION)):
+    if Kind.ARTICLE in found and any(k in found for k in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)):
         raise AddressError(f"'{raw}' mixes an article with a chapter or part; articles are numbered through the "
                            "whole document, so name the article alone.")
     ordered = levels == sorted(levels) or levels == sorted(levels, reverse=True)

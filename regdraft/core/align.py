@@ -190,7 +190,7 @@ def flatten(reg: Regulation) -> list[Item]:
     return items
 
 
-_DEPTH = {Kind.PART: 1, Kind.CHAPTER: 1, Kind.SECTION: 2}
+_DEPTH = {Kind.PART: 1, Kind.CHAPTER: 1, Kind.SECTION: 2, Kind.SUBSECTION: 3}
 
 
 def _visit(units: Sequence[Unit], base: Address | None, has_parts: bool, items: list[Item]) -> None:
@@ -201,8 +201,10 @@ def _visit(units: Sequence[Unit], base: Address | None, has_parts: bool, items: 
         depth = _DEPTH.get(unit.kind, 0)
         if has_parts and unit.kind not in (Kind.PART, Kind.ARTICLE, Kind.APPENDIX):
             depth += 1
-        # Parts, chapters and articles are numbered through the document; sections per chapter.
-        key = f"{base}.m{unit.label}" if unit.kind is Kind.SECTION else f"{unit.kind}:{unit.label}"
+        # Parts, chapters and articles are numbered through the document; sections per chapter, sub-sections per
+        # section.
+        key = (f"{base}.m{unit.label}" if unit.kind is Kind.SECTION else f"{base}.tm{unit.label}"
+               if unit.kind is Kind.SUBSECTION else f"{unit.kind}:{unit.label}")
         items.append(Item(key, unit, address, depth))
         if unit.kind is not Kind.ARTICLE:  # an article keeps its clauses and points
             _visit(unit.children, address, has_parts, items)

@@ -28,14 +28,15 @@ class Kind(StrEnum):
     PART = "part"
     CHAPTER = "chapter"
     SECTION = "section"
+    SUBSECTION = "subsection"  # tiểu mục: below a section, over articles (Luật Giáo dục 2019, Chương II Mục 1)
     ARTICLE = "article"
     CLAUSE = "clause"
     POINT = "point"
     APPENDIX = "appendix"  # phụ lục: after the last article, a title and free text (forms, tables), no clauses
 
 
-HEADING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.APPENDIX})
-CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION})
+HEADING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.APPENDIX})
+CONTAINER_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION})
 """The kinds whose heading stands alone: their content is the units under them, not text of their own."""
 TEXT_HEADINGS = frozenset({Kind.ARTICLE, Kind.APPENDIX})
 """The kinds printed as a heading line (`Điều 5. Title`, `Phụ lục I. TITLE`) with their own text below it."""
@@ -47,6 +48,7 @@ _NOUNS = {
         Kind.PART: "Phần",
         Kind.CHAPTER: "Chương",
         Kind.SECTION: "Mục",
+        Kind.SUBSECTION: "Tiểu mục",
         Kind.ARTICLE: "Điều",
         Kind.CLAUSE: "khoản",
         Kind.POINT: "điểm",
@@ -56,6 +58,7 @@ _NOUNS = {
         Kind.PART: "Part",
         Kind.CHAPTER: "Chapter",
         Kind.SECTION: "Section",
+        Kind.SUBSECTION: "Sub-section",
         Kind.ARTICLE: "Article",
         Kind.CLAUSE: "clause",
         Kind.POINT: "point",
@@ -63,7 +66,8 @@ _NOUNS = {
     },
 }
 
-KIND_OF_NOUN = {word.lower(): kind for nouns in _NOUNS.values() for kind, word in nouns.items()}
+KIND_OF_NOUN = {word.lower(): kind for nouns in _NOUNS.values() for kind, word in nouns.items()} | {
+    "subsection": Kind.SUBSECTION}
 """The kind a unit's noun names, in either language, lower case (`điều`, `article` -> ARTICLE)."""
 
 REPEALED_TEXT = {"vi": "(được bãi bỏ)", "en": "(repealed)"}

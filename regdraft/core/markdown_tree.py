@@ -48,23 +48,25 @@ from regdraft.core.text import fold_letters
 MAX_NUMBER_DIGITS = 6
 
 _HEADING_WORDS = {
-    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE,
-           "phụ lục": Kind.APPENDIX},
-    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE,
-           "appendix": Kind.APPENDIX},
+    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "tiểu mục": Kind.SUBSECTION,
+           "điều": Kind.ARTICLE, "phụ lục": Kind.APPENDIX},
+    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "sub-section": Kind.SUBSECTION,
+           "subsection": Kind.SUBSECTION, "article": Kind.ARTICLE, "appendix": Kind.APPENDIX},
 }
-_HEADING = lazy(r"^((?i:phụ\s+lục)|\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
+_HEADING = lazy(r"^((?i:phụ\s+lục|tiểu\s+mục|sub-section)|\w+)(?:\s+(thứ\s+\w+|[^\s.:\-–—]+))?\s*(?:[.:\-–—]\s*(.*))?$")
 # Paragraphs read as text that look typed as a point (`a. …`) or as a heading without `#` (`**Điều 2. …**`).
 _DOTTED_POINT = lazy(r"^([a-zđ])\.\s+\S")
-_HEADING_TEXT = lazy(r"^(\*{0,2})(\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
+_HEADING_TEXT = lazy(r"^(\*{0,2})((?i:tiểu\s+mục|sub-section)|\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
 # A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
 _UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
 _CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
 # The open units a paragraph of text may go into, the lowest first.
-_INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SECTION, Kind.CHAPTER, Kind.PART, Kind.APPENDIX)
+_INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SUBSECTION, Kind.SECTION, Kind.CHAPTER, Kind.PART,
+                    Kind.APPENDIX)
 _POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 # Headings close the open units from their own level down (an appendix closes them all).
-_HEADING_ORDER = (Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+_HEADING_ORDER = (Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.CLAUSE,
+                  Kind.POINT)
 _ARTICLE_LABEL = lazy(r"^\d+[a-z]?$")
 _SECTION_LABEL = lazy(r"^\d+[a-z]?$")  # an inserted section: 2a
 # A line joined to the paragraph above it that starts like a unit of its own (docs/format.md, Joined lines): a
@@ -174,7 +176,7 @@ class Builder:
             if number is None:
                 self.problem(line, bad[:-1] + ": appendices are numbered I, II, III or 1, 2, 3.")
             return number
-        pattern = _SECTION_LABEL if kind is Kind.SECTION else _ARTICLE_LABEL
+        pattern = _SECTION_LABEL if kind in (Kind.SECTION, Kind.SUBSECTION) else _ARTICLE_LABEL
         if not pattern.match(raw):
             self.problem(line, bad)
             return None
@@ -196,17 +198,27 @@ class Builder:
         if node.kind is Kind.SECTION:
             # Real laws have sections directly under a part, or with no chapter at all.
             parent = self.stack.get(Kind.CHAPTER) or self.stack.get(Kind.PART)
+        elif node.kind is Kind.SUBSECTION:
+            parent = self.stack.get(Kind.SECTION)
+            if parent is None:
+                self.problem(node.line, (f"{noun(Kind.SUBSECTION, self.language)} {node.label} stands outside any "
+                                         f"{noun(Kind.SECTION, self.language)}; a sub-section (tiểu mục) divides a "
+                                         "section: put it under a section heading."))
+                self._detach(node)
+                return
         elif node.kind is Kind.CHAPTER:
             parent = self.stack.get(Kind.PART)
         elif node.kind is Kind.ARTICLE:
-            section = self.stack.get(Kind.SECTION)
-            if section is not None and section.children and (
-                    self.levels.get(id(node), 0) < self.levels.get(id(section.children[0]), 0)):
-                # A chapter holding articles after its sections writes them one level above the
-                # articles of a section (canonically `##` against `###`); levels decide nothing else.
-                self.stack.pop(Kind.SECTION)
-                section = None
-            parent = section or self.stack.get(Kind.CHAPTER) or self.stack.get(Kind.PART)
+            for kind in (Kind.SUBSECTION, Kind.SECTION):
+                holder = self.stack.get(kind)
+                if holder is not None and holder.children and (
+                        self.levels.get(id(node), 0) < self.levels.get(id(holder.children[0]), 0)):
+                    # A chapter holding articles after its sections writes them one level above the
+                    # articles of a section (canonically `##` against `###`), a section after its
+                    # sub-sections likewise; levels decide nothing else.
+                    self.stack.pop(kind)
+            parent = (self.stack.get(Kind.SUBSECTION) or self.stack.get(Kind.SECTION) or self.stack.get(Kind.CHAPTER)
+                      or self.stack.get(Kind.PART))
         (parent.children if parent else self.top).append(node)
         self.stack[node.kind] = node
 
@@ -278,7 +290,7 @@ class Builder:
             return
         dotted = _DOTTED_POINT.match(content)
         heading = None if dotted else _HEADING_TEXT.match(content)
-        keyword = fold_letters(heading.group(2)).lower() if heading else ""
+        keyword = " ".join(fold_letters(heading.group(2)).lower().split()) if heading else ""
         kind = _HEADING_WORDS.get(self.language, _HEADING_WORDS["vi"]).get(keyword)
         if dotted is None and kind is None:
             return  # nearly every paragraph: nothing more to do
@@ -292,7 +304,7 @@ class Builder:
                        f"{where}. If it is a point, write '{label}) …'.")
         else:
             assert heading is not None
-            level = "#" if kind in (Kind.PART, Kind.CHAPTER) else "##"
+            level = "#" if kind in (Kind.PART, Kind.CHAPTER) else "###" if kind is Kind.SUBSECTION else "##"
             message = (f"The paragraph '{shown}' looks like a heading; it is read as text of {where}. If it starts "
                        f"a unit, write it as a heading: '{level} {keyword.capitalize()} {heading.group(3)}. …'.")
         self.warnings.append(Problem(message, self.source, line, warning=True))

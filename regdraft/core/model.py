@@ -3,10 +3,11 @@
 Invariants of a `Regulation` built by `regdraft.core.markdown.parse`:
 1. Text is NFC, without line breaks inside a paragraph, without trailing spaces.
 2. Parts hold chapters, sections or articles; chapters hold sections or articles (or both);
-   sections hold articles; a document may hold any of them at the top; articles hold
-   clauses or points; clauses hold points. Points hold no units. Appendices (phụ lục) stand at the
+   sections hold articles, and may be divided into sub-sections (tiểu mục) holding articles; a
+   document may hold any of them but a sub-section at the top; articles hold clauses or points;
+   clauses hold points. Points hold no units. Appendices (phụ lục) stand at the
    top after every other unit, with a title and text (paragraphs and tables) and no units.
-3. Labels are canonical: parts and sections Arabic (`1`), chapters Roman (`II`), articles and
+3. Labels are canonical: parts, sections and sub-sections Arabic (`1`), chapters Roman (`II`), articles and
    clauses Arabic with an optional lower-case suffix (`20a`, `5a`), points a Vietnamese letter
    with an optional digit suffix (`b`, `đ`, `d1`) whatever the document's language; appendices Roman
    (`I`) or digits as written (`1`, `01`).

@@ -4,7 +4,8 @@
 
 Post-conditions of `validate`:
 1. Within each article and clause, clauses and points run 1, 2, 3 (a, b, c ...) with no
-   duplicates or gaps; the same holds for sections within a chapter and for articles, chapters
+   duplicates or gaps; the same holds for sections within a chapter, sub-sections (tiểu mục) within a
+   section, and for articles, chapters
    and parts through the whole document.
 2. An inserted label (`5a`, `d1`) directly follows its base or an earlier insertion on it.
 3. When the document uses chapters, every article is inside one or directly inside a part
@@ -75,6 +76,9 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
                     _sequence(found, below, lang, reg.source, problems, (unit, parent))
         elif kind is Kind.CHAPTER or kind is Kind.PART:
             _sequence([c for c in children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
+                      problems, f"{noun(kind, lang)} {unit.label}")
+        elif kind is Kind.SECTION:
+            _sequence([c for c in children if c.kind is Kind.SUBSECTION], Kind.SUBSECTION, lang, reg.source,
                       problems, f"{noun(kind, lang)} {unit.label}")
         visit(children, unit)
 

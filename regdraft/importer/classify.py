@@ -1,7 +1,7 @@
 """Turn the body paragraphs of a document into the unit tree of a `Regulation`.
 
 Post-conditions of `classify`:
-1. Every paragraph is placed: as a heading (part, chapter, section, article), a clause, a
+1. Every paragraph is placed: as a heading (part, chapter, section, sub-section, article), a clause, a
    point, a dash sub-point, a table, or plain text of the unit most recently opened (the
    preamble before any heading), following the rules of docs/format.md.
 2. Labels are kept as written (a gap or a repeated number stays); only their spelling is made
@@ -36,11 +36,13 @@ from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.report import Note, Paragraph
 
 _KEYWORDS = {
-    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "điều": Kind.ARTICLE},
-    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE},
+    "vi": {"phần": Kind.PART, "chương": Kind.CHAPTER, "mục": Kind.SECTION, "tiểu mục": Kind.SUBSECTION,
+           "điều": Kind.ARTICLE},
+    "en": {"part": Kind.PART, "chapter": Kind.CHAPTER, "section": Kind.SECTION, "sub-section": Kind.SUBSECTION,
+           "subsection": Kind.SUBSECTION, "article": Kind.ARTICLE},
 }
 _HEADING = re.compile(
-    r"^(?P<kw>phần|chương|mục|điều|part|chapter|section|article)\s+"
+    r"^(?P<kw>phần|chương|tiểu\s+mục|mục|điều|part|chapter|sub-?section|section|article)\s+"
     r"(?P<label>thứ\s+\w+|\d+[a-z]?|[IVXLCDM]+\b|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s*(?P<sep>[.:\-–—])?\s*(?P<title>.*)$",
     re.IGNORECASE,
@@ -50,7 +52,7 @@ _POINT = re.compile(r"^\(?(?P<label>dd|[a-zđ])(?P<suffix>\d*)\s?(?P<sep>[)\-.])
 _DASH = re.compile(r"^(?P<mark>[-–—−•·∙◦▪*+])\s*(?P<text>.*)$")
 _DECORATIVE = re.compile(r"^[-–—_=*~.·•|:\s]+$")
 
-_ORDER = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+_ORDER = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 
 
 def decorative(text: str) -> bool:
@@ -221,7 +223,7 @@ def _heading(para: Paragraph, language: str) -> tuple[Kind, str, str | None] | N
     match = _HEADING.match(para.text)
     if match is None:
         return None
-    kind = _KEYWORDS[language].get(match.group("kw").lower())
+    kind = _KEYWORDS[language].get(" ".join(match.group("kw").lower().split()))
     if kind is None:
         return None
     raw, sep, title = match.group("label"), match.group("sep"), match.group("title").strip()
@@ -239,7 +241,7 @@ def _canonical_label(kind: Kind, raw: str) -> str | None:
         return str(roman) if roman else part_label_from_text(raw)
     if kind is Kind.CHAPTER:
         return chapter_label(raw)
-    if kind is Kind.SECTION:
+    if kind in (Kind.SECTION, Kind.SUBSECTION):
         roman = from_roman(raw)
         return raw if raw.isdigit() else (str(roman) if roman else None)
     return raw.lower() if re.match(r"^\d+[a-z]?$", raw, re.I) else None
@@ -254,18 +256,30 @@ def _title_like(para: Paragraph, language: str) -> bool:
 
 
 def _open_heading(state: _State, kind: Kind, label: str, title: str | None, para: Paragraph) -> None:
+    if kind is Kind.SUBSECTION and Kind.SECTION not in state.stack:
+        # A sub-section (tiểu mục) divides a section: with none open, its heading stays text, as it stood.
+        state.notes.append(Note(para.where, "unclassified",
+                                f"This looks like {noun(kind, state.language)} {label} but stands outside any "
+                                f"{noun(Kind.SECTION, state.language)}; kept as text.", para.text))
+        _text(state, literal(para.text))
+        if title is not None and title not in para.text:
+            _text(state, literal(title))  # the title line read after the heading
+        return
     for k in _ORDER[_ORDER.index(kind):]:
         state.stack.pop(k, None)
     node = OpenUnit(kind, label, title, para.where)
     parent: OpenUnit | None = None
     if kind is Kind.SECTION:
         parent = state.stack.get(Kind.CHAPTER)
+    elif kind is Kind.SUBSECTION:
+        parent = state.stack.get(Kind.SECTION)
     elif kind is Kind.CHAPTER:
         parent = state.stack.get(Kind.PART)
         if re.match(r"^\S+\s+\d", para.text):
             state.arabic_chapters.append(para.where)
     elif kind is Kind.ARTICLE:
-        parent = state.stack.get(Kind.SECTION) or state.stack.get(Kind.CHAPTER) or state.stack.get(Kind.PART)
+        parent = (state.stack.get(Kind.SUBSECTION) or state.stack.get(Kind.SECTION) or state.stack.get(Kind.CHAPTER)
+                  or state.stack.get(Kind.PART))
         state.articles = max(state.articles, label_order(kind, label)[0])
     (parent.children if parent else state.top).append(node)
     state.stack[kind] = node

@@ -321,7 +321,7 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         if block.closes:
             blocks.append(block.closes)
         mark = f"[^{block.note}]" if block.note else ""
-        if block.kind in ("part", "chapter", "section", "article", "appendix"):
+        if block.kind in ("part", "chapter", "section", "subsection", "article", "appendix"):
             head = block.label.rstrip(".")
             title = f" {block.title}" if block.title else ""
             blocks.append(f"{'#' * min(block.level, 6)} {head}.{mark}{title}")

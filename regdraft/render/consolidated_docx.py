@@ -45,12 +45,14 @@ if TYPE_CHECKING:
 CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
 STYLE_NAMES = {
     "vi": {"appendix": "Phụ lục", "appendix-title": "Tên phụ lục", "appendix-note": "Ghi chú phụ lục",
-           "part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản",
+           "part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
+           "article": "Điều", "clause": "Khoản",
            "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
            "quote": "Trích dẫn", "opening": "Phần mở đầu", "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
     "en": {"appendix": "Appendix", "appendix-title": "Appendix Title", "appendix-note": "Appendix Note",
-           "part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article", "clause": "Clause",
+           "part": "Part", "chapter": "Chapter", "section": "Section", "subsection": "Sub-section",
+           "article": "Article", "clause": "Clause",
            "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
            "quote": "Quoted Text", "opening": "Opening", "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
@@ -63,7 +65,7 @@ def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
 
     names = STYLE_NAMES.get(language, STYLE_NAMES["vi"])
     size = profile.body_pt
-    for kind, outline in (("part", 0), ("chapter", 0), ("section", 1)):
+    for kind, outline in (("part", 0), ("chapter", 0), ("section", 1), ("subsection", 1)):
         paragraph_style(document, names[kind], bold=True, size=size, align="center", outline_level=outline,
                         space_before=12, space_after=6, keep_with_next=True)
     appendix = paragraph_style(document, names["appendix"], bold=True, size=size, align="center", outline_level=0,
@@ -154,7 +156,7 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
         if block.closing and block.kind == "para":
             style = names["closing" if block.closing == "article" else "closing-clause"]
         made = []
-        if block.kind in ("part", "chapter", "section", "appendix"):
+        if block.kind in ("part", "chapter", "section", "subsection", "appendix"):
             para = _add(document, style)
             add_run(para, block.label.upper() if block.kind == "appendix" else block.label)
             if block.note:

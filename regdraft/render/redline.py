@@ -588,7 +588,7 @@ class _Runs:
         return out
 
 
-_HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)  # printed as a heading line by the body's loop
+_HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)  # printed as a heading line by the body's loop
 
 
 def page_header(redline: Redline, profile: Profile, today: dt.date, landscape: bool = False) -> DocumentHeader:

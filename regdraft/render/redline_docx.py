@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from regdraft.render.profile import Profile
     from regdraft.render.redline import Redline
 
-_STYLE_KIND = {Kind.PART: "part", Kind.CHAPTER: "chapter", Kind.SECTION: "section", Kind.ARTICLE: "article",
-               Kind.CLAUSE: "clause", Kind.POINT: "point", Kind.APPENDIX: "article"}
+_STYLE_KIND = {Kind.PART: "part", Kind.CHAPTER: "chapter", Kind.SECTION: "section", Kind.SUBSECTION: "subsection",
+               Kind.ARTICLE: "article", Kind.CLAUSE: "clause", Kind.POINT: "point", Kind.APPENDIX: "article"}
 
 
 class _Writer:
@@ -227,7 +227,7 @@ def _emit(w: _Writer, p: Provision, language: str) -> None:
     w.start(kind)
     for s in label:
         w.run(s.text, s.op, bold=p.kind in TEXT_HEADINGS)
-    if p.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+    if p.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
         w.end(_sides(label))
         if title:
             w.start(kind)

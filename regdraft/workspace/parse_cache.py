@@ -226,7 +226,7 @@ def _packed(folder: Path, key: str, value: tuple[Reading, Chunks]) -> Any:
     from regdraft.core.markdown import ArticleRef, Delta
     from regdraft.core.model import Kind
 
-    holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+    holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
     reading, chunks = value
     with _lock:
         bases = [base for base in reversed(_articles) if _whole.get(base) == folder and base != key]
@@ -267,7 +267,7 @@ def _unpacked(folder: Path, key: str, value: Any) -> tuple[Reading, Chunks] | No
     from regdraft.core.markdown import ArticleRef, Delta, moved
     from regdraft.core.model import Kind, Unit
 
-    holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+    holders = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
     if _is_whole(value):
         _kept_whole_in(folder, key)
         return value

@@ -216,7 +216,7 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
     if isinstance(op, InsertUnit):
         assert ins.unit is not None
         inserted = _insert(units, op, ins.unit, language)
-        if op.target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+        if op.target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
             # Articles (and chapters) are numbered through the whole document: the new ones must fit where they stand.
             articles: list[Unit] = []
             new_articles: list[Unit] = []
@@ -336,7 +336,7 @@ def _apply_part(units: Units, ins: Instruction, target: Address, language: str) 
 def _repealed(unit: Unit, language: str) -> Unit:
     """The placeholder a repealed unit leaves. A part, chapter or section keeps its number with the
     placeholder as its title, and its articles stay as placeholders, so no article number is lost."""
-    if unit.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+    if unit.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
         return repealed_unit(unit)
     return replace(unit, title=REPEALED_TEXT.get(language, REPEALED_TEXT["vi"]), text=(),
                    children=tuple(_repealed(c, language) for c in unit.children))
@@ -394,7 +394,7 @@ def _collect_articles(units: Sequence[Unit], out: list[Unit], kind: Kind = Kind.
     for unit in units:
         if unit.kind is kind:
             out.append(unit)
-        elif unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION):
+        elif unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
             _collect_articles(unit.children, out, kind)
 
 

@@ -242,10 +242,10 @@ def _amend(cite: str, context: Address | None, language: str, about: str = "") -
     for cited in provisions(cite, context, language):
         target = cited.address
         if cited.part == TITLE:
-            if target.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE):
+            if target.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE):
                 raise GrammarError(
                     f"{target.describe(language)} has no title to rename; only parts, chapters, "
-                    "sections and articles have titles."
+                    "sections, sub-sections and articles have titles."
                 )
             out.append(ReplaceHeading(target))
         elif target.kind not in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX) and not target.part:
@@ -340,7 +340,8 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
             Kind.PART: (),
             Kind.CHAPTER: (Kind.PART,),
             Kind.SECTION: (Kind.CHAPTER, Kind.PART),
-            Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.PART),
+            Kind.SUBSECTION: (Kind.SECTION,),
+            Kind.ARTICLE: (Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.PART),
             Kind.CLAUSE: (Kind.ARTICLE,),
             Kind.POINT: (Kind.ARTICLE, Kind.CLAUSE),
             Kind.APPENDIX: (),  # after the last one: `Bổ sung Phụ lục IV vào sau Phụ lục III`
@@ -438,7 +439,7 @@ def _places(text: str, context: Address | None, language: str) -> tuple[tuple[Ad
     units = tuple(c.address for c in cited if c.part != TITLE)
     titles = tuple(c.address for c in cited if c.part == TITLE)
     for address in titles:
-        if address.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE):
+        if address.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE):
             raise GrammarError(f"{address.describe(language)} has no title.")
     return units, titles, preamble
 

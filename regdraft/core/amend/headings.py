@@ -26,6 +26,7 @@ _HEADINGS = {
     Kind.PART: lazy(r"^(?i:Phần|Part)\s+(thứ\s+[^\s.:]+|\d+|[IVXLCDM]+|[A-Za-z]+)\s*(?:[.:]\s*(.*))?$"),
     Kind.CHAPTER: lazy(r"^(?i:Chương|Chapter)\s+([IVXLCDM]+[a-z]?|\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
     Kind.SECTION: lazy(r"^(?i:Mục|Section)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
+    Kind.SUBSECTION: lazy(r"^(?i:Tiểu\s+mục|Sub-?section)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
     Kind.ARTICLE: lazy(r"^(?i:Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$"),
 }
 
@@ -48,7 +49,8 @@ def heading_start(paragraph: str) -> tuple[Kind, str, str] | None:
 _INSIDE = {
     Kind.PART: (Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE),
     Kind.CHAPTER: (Kind.SECTION, Kind.ARTICLE),
-    Kind.SECTION: (Kind.ARTICLE,),
+    Kind.SECTION: (Kind.SUBSECTION, Kind.ARTICLE),
+    Kind.SUBSECTION: (Kind.ARTICLE,),
 }
 
 
@@ -72,7 +74,7 @@ def build_heading(target: Address, paragraphs: list[str], lines: list[int], lang
         if found is None or kind not in _INSIDE[stack[-1][0].kind]:
             inside = noun(target.kind, language)
             holds = {Kind.PART: "chapters, sections and articles", Kind.CHAPTER: "sections and articles",
-                     Kind.SECTION: "articles"}[target.kind]
+                     Kind.SECTION: "sub-sections and articles", Kind.SUBSECTION: "articles"}[target.kind]
             raise GrammarError(f"the quoted {inside} holds '{paragraphs[position][:40]}' outside any article; a new "
                                f"{inside} holds {holds}.")
         assert found is not None

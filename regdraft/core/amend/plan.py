@@ -31,7 +31,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order
 from regdraft.core.parts import dash_items, plus_items
 
-_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
 
 
 @dataclass(frozen=True, slots=True)

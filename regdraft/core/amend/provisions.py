@@ -30,10 +30,10 @@ TITLE = "title"
 """The part of a heading unit that is its title only (`tên Điều 23`)."""
 
 _I = re.IGNORECASE
-LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SECTION: 3, Kind.CHAPTER: 4, Kind.PART: 5,
-         Kind.APPENDIX: 6}
+LEVEL = {Kind.POINT: 0, Kind.CLAUSE: 1, Kind.ARTICLE: 2, Kind.SUBSECTION: 3, Kind.SECTION: 4, Kind.CHAPTER: 5,
+         Kind.PART: 6, Kind.APPENDIX: 7}
 _NOUN = lazy(
-    r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|mục|sections?|chương|chapters?"
+    r"(?:(?:các|những|the)\s+)?(?P<noun>điểm|points?|khoản|clauses?|điều|articles?|tiểu\s+mục|mục|sub-?sections?|sections?|chương|chapters?"
     r"|phần|parts?|phụ\s+lục|appendix)(?![\wđĐ])\s*",
     _I,
 )
@@ -58,6 +58,7 @@ _LABELS = {
     Kind.CLAUSE: lazy(r"^\d+[a-z]?$"),
     Kind.ARTICLE: lazy(r"^\d+[a-z]?$"),
     Kind.SECTION: lazy(r"^\d+[a-z]?$"),
+    Kind.SUBSECTION: lazy(r"^\d+[a-z]?$"),
     Kind.CHAPTER: lazy(r"^(?:[IVXLCDM]+|\d+)[a-z]?$"),
     Kind.APPENDIX: lazy(r"^(?:[IVXLCDM]+|\d+)$"),
     Kind.PART: lazy(r"^(?:\d+|thứ\s+\S+|one|two|three|four|five|six|seven|eight|nine|ten)$", _I),
@@ -205,7 +206,8 @@ def resolve(citations: list[Citation], context: Address | None, language: str) -
         top = current.top
         inherit = (
             (Kind.CLAUSE, Kind.ARTICLE) if top < LEVEL[Kind.ARTICLE]
-            else ((Kind.CHAPTER,) if top == LEVEL[Kind.SECTION] else ())
+            else ((Kind.CHAPTER,) if top == LEVEL[Kind.SECTION]
+                  else (Kind.SECTION, Kind.CHAPTER) if top == LEVEL[Kind.SUBSECTION] else ())
         )
         for kind in inherit:
             if LEVEL[kind] > top and following.levels.get(kind):
@@ -236,12 +238,15 @@ def _address(citation: Citation, context: Address | None, language: str) -> Cite
     if Kind.SECTION in levels and Kind.CHAPTER not in levels:
         example = "Mục 1 Chương II" if language == "vi" else "Section 1 of Chapter II"
         raise GrammarError(f"{shown} does not name its chapter ({example}).")
+    if Kind.SUBSECTION in levels and Kind.SECTION not in levels:
+        example = "Tiểu mục 2 Mục 1 Chương II" if language == "vi" else "Sub-section 2 of Section 1 of Chapter II"
+        raise GrammarError(f"{shown} does not name its section ({example}).")
     if top < LEVEL[Kind.ARTICLE] and Kind.ARTICLE not in levels:
         raise GrammarError(
             f"{shown} does not name its article; write it in full "
             f"({'khoản 2 Điều 5' if language == 'vi' else 'clause 2 of Article 5'})."
         )
-    if Kind.ARTICLE in levels and any(k in levels for k in (Kind.CHAPTER, Kind.SECTION, Kind.PART)):
+    if Kind.ARTICLE in levels and any(k in levels for k in (Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.PART)):
         raise GrammarError(
             f"{shown} names a chapter or section with an article; articles are numbered "
             "through the whole document, so name the article alone."
@@ -250,7 +255,8 @@ def _address(citation: Citation, context: Address | None, language: str) -> Cite
         raise GrammarError(f"{shown} names an appendix with other units; an appendix holds none, so name it alone.")
     if Kind.CHAPTER in levels:
         levels.pop(Kind.PART, None)  # chapters are numbered through the whole document
-    order = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.CLAUSE, Kind.POINT]
+    order = [Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.CLAUSE,
+             Kind.POINT]
     address = Address(tuple(Segment(k, str(levels[k])) for k in order if k in levels))
     if context is not None and not context.contains(address):
         raise GrammarError(

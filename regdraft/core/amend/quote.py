@@ -76,7 +76,7 @@ def build_unit(op: Operation, paragraphs: list[str], lines: list[int], language:
     assert target is not None
     if target.part:
         return _part_quote(target, paragraphs, line, language)
-    if target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
+    if target.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION) and isinstance(op, InsertUnit):
         return build_heading(target, paragraphs, lines, language,
                              lambda article, texts, at: build_unit(InsertUnit(article), texts, at, language))
     kind, label = target.kind, target.label
@@ -158,7 +158,7 @@ def starts(op: Operation, paragraph: str) -> bool:
     target = op.target if isinstance(op, (ReplaceUnit, InsertUnit, ReplaceHeading)) else None
     if target is None:
         return False
-    if target.kind in (Kind.CHAPTER, Kind.SECTION) and isinstance(op, InsertUnit):
+    if target.kind in (Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION) and isinstance(op, InsertUnit):
         heading = heading_start(paragraph)
         return heading is not None and heading[:2] == (target.kind, target.label)
     if target.kind is Kind.APPENDIX:

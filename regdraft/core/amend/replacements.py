@@ -36,7 +36,7 @@ from regdraft.core.model import Address, Kind, Regulation, Unit, map_units, unit
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
 MOST_EDITS = 6  # a paragraph with more edits is not searched for phrases spanning several of them
-_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
 _UNQUOTABLE = ("“", "”", '"', "\n")  # the grammar reads a phrase between quote marks, on one line
 
 

@@ -16,7 +16,7 @@ from regdraft.core.model import Address, Kind, Unit, label_order
 
 Units = tuple[Unit, ...]
 Path = list[tuple[tuple[Unit, ...], int]]
-_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION)
+_CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
 
 
 def find_unit(units: Sequence[Unit], target: Address) -> Unit | None:
