@@ -72,11 +72,15 @@ _TEXT_ROW = re.compile(r"^\|?[^|]*(?:\s\|\s|\|)[^|]*")
 # A run of rule characters inside a cell (`CHÍNH PHỦ -------`), which separates its lines.
 _CELL_RULE = re.compile(r"(?:^|\s)[-–—_=*~]{3,}(?=\s|$)")
 _ADOPTED_ON = re.compile(r"thông qua ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
-# A law's closing sentence: `Luật này được Quốc hội … khóa XIV, kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020.`,
-# `This Law was passed by the 14th National Assembly … on June 16, 2020.`
+# A law's closing sentence: `Luật này được Quốc hội … khóa XIV, kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020.`;
+# in English translations the date stands after the body that passed it or before it: `This Law was passed by the
+# 14th National Assembly … on June 16, 2020.`, `This Law was passed on June 20, 2012 by the XIIIth National Assembly
+# … at its 3rd session.`, `This Law was adopted on 29 November 2013, by …`.
+_EN_DATE = (r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"  # June 20, 2012
+            r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+,?\s+\d{4})")  # 29 November 2013
 _ADOPTION = re.compile(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được .{0,300}?thông qua\b"
-                       r"|This (?:Law|Code|Ordinance|Resolution|Constitution) (?:was|has been) "
-                       r"(?:passed|adopted|ratified) by\b)", re.I)
+                       r"|This (?:Law|Code|Ordinance|Resolution|Constitution) (?:was|has been|is) "
+                       rf"(?:passed|adopted|ratified|approved),?\s+(?:on\s+{_EN_DATE},?\s+)?by\b)", re.I)
 
 _ON_BEHALF = re.compile(r"^(t/m|tm\.|kt\.|k/t|q\.|tl\.|tuq\.|t\.m|on behalf of|for the)\s*", re.I)
 _SIGNED_NOTE = re.compile(r"^\(?(đã ký|signed|đã ký và đóng dấu|ký tên, đóng dấu|sealed)[^)]*\)?\.?$", re.I)
