@@ -1,5 +1,6 @@
 """English laws import as their Vietnamese originals do: the closing sentence saying who passed the law and when
-goes to the front matter's `adoption`.
+goes to the front matter's `adoption`, and a title printed in capitals takes its capitals from the preamble sentence
+that issues the law (`… promulgates the Law on Trade Union.`).
 
 The text is an English translation of Luật Công đoàn 2012 (12/2012/QH13) as real translations write it, shortened.
 """
@@ -106,3 +107,16 @@ def test_a_sentence_saying_only_when_the_law_was_passed_stays_in_the_article(tmp
     result = _imported(tmp_path, TRADE_UNION.replace(ADOPTION, "This Law was passed on June 20, 2012."))
     assert "adoption" not in result.regulation.meta
     assert list(result.regulation.articles())[-1].unit.text[-1] == "This Law was passed on June 20, 2012."
+
+
+def test_the_title_takes_its_capitals_from_the_preamble(tmp_path: Path) -> None:
+    # `LAW / ON TRADE UNION` was lower-cased to "Law on trade union"; the preamble writes "the Law on Trade Union".
+    result = _imported(tmp_path)
+    assert result.regulation.meta["title"] == "Law on Trade Union"
+    assert any("capitals were taken from the preamble sentence «The National Assembly promulgates the Law on "
+               "Trade Union.»" in n.message for n in result.report.notes)
+
+
+def test_without_an_issuing_sentence_the_title_is_lower_cased_as_before(tmp_path: Path) -> None:
+    result = _imported(tmp_path, TRADE_UNION.replace("The National Assembly promulgates the Law on Trade Union.\n", ""))
+    assert result.regulation.meta["title"] == "Law on trade union"

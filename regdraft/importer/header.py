@@ -440,20 +440,26 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
     return title, notes
 
 
+# The verb of the preamble sentence that issues the document: `Quốc hội ban hành Luật Công đoàn.`, `The National
+# Assembly promulgates the Law on Trade Union.`
+_ISSUES = r"(?:ban hành|(?:hereby\s+)?(?:promulgates?|issues?|enacts?|adopts?)(?:\s+(?:the|this))?)"
+
+
 def _issuing_sentence(kind: str, preamble: Sequence[str]) -> tuple[str, str] | None:
     """What a preamble sentence issues, however long (`ban hành Luật sửa đổi, … của Luật Quy hoạch số …;
     Luật Đầu tư …`), and the sentence: the words whose capitals a title in capitals lost."""
     for text in preamble:
-        issued = re.search(rf"ban hành ({re.escape(kind)} .+)$", text, re.I)
+        issued = re.search(rf"{_ISSUES} ({re.escape(kind)} .+)$", text, re.I)
         if issued:
             return issued.group(1), text
     return None
 
 
 def _named_in_preamble(kind: str, preamble: Sequence[str]) -> tuple[str | None, str]:
-    """The document a preamble sentence issues (`Quốc hội ban hành Luật Công đoàn.`), and the sentence."""
+    """The document a preamble sentence issues (`Quốc hội ban hành Luật Công đoàn.`, `The National Assembly
+    promulgates the Law on Trade Union.`), and the sentence."""
     for text in preamble:
-        named = re.search(rf"ban hành ({re.escape(kind)} [^.;:]+?)(?:\s+như sau)?\s*[.:]?$", text, re.I)
+        named = re.search(rf"{_ISSUES} ({re.escape(kind)} [^.;:]+?)(?:\s+như sau)?\s*[.:]?$", text, re.I)
         if named:
             return named.group(1)[0].upper() + named.group(1)[1:], text
     return None, ""
