@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
-from regdraft.core.markdown import read
 from regdraft.core.model import Address, Kind, Regulation, Unit
 from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import paragraph_parts, part_paragraphs, unit_parts
@@ -25,20 +24,9 @@ from regdraft.render.fragments import Fragments
 from regdraft.render.html import PageTemplate
 from regdraft.render.redline import render_html
 from regdraft.workspace import redline as rl
-from tests.conftest import CORPUS, SHIPPED_ENGLISH, SHIPPED_REGULATION
+from tests.conftest import SHIPPED_REGULATION
+from tests.test_render_fragments import REGULATIONS  # the shipped regulation (vi, en) and the corpus laws
 
-
-def _regulations() -> Iterator[Regulation]:
-    yield read(SHIPPED_REGULATION.read_bytes(), "01-QC-TU.md").regulation
-    yield read(SHIPPED_ENGLISH.read_bytes(), "01-QC-TU-EN.md").regulation
-    if CORPUS.is_dir():
-        from regdraft.importer import import_file
-
-        for path in sorted(CORPUS.glob("*.txt")):
-            yield import_file(path).regulation
-
-
-REGULATIONS = list(_regulations())
 _PART_KINDS = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT, Kind.APPENDIX)  # the units the body's fragments print
 
 
