@@ -11,7 +11,8 @@ Post-conditions of `regulations()`:
 3. A clause's or article's children are all clauses or all points (the format cannot put a
    point directly under an article after one of its clauses).
 4. `render(tree)` is canonical and `parse(render(tree)) == tree`.
-5. A clause or article with children sometimes has a closing text (đoạn cuối) after them, and
+5. No unit is empty (a label alone): a point has text, an article with no text or clauses a title.
+6. A clause or article with children sometimes has a closing text (đoạn cuối) after them, and
    a last point or clause sometimes has a further paragraph that reads like one.
 """
 
@@ -126,7 +127,8 @@ def points(draw: st.DrawFn) -> tuple[Unit, ...]:
         if draw(st.integers(0, 9)) == 0:
             out.append(_repealed(Kind.POINT, label))
         else:
-            out.append(Unit(Kind.POINT, label, None, draw(unit_text(lead=False))))
+            # Its text may be only dash items, but never nothing: an empty point is half-written (validate).
+            out.append(Unit(Kind.POINT, label, None, draw(unit_text(lead=False)) or (draw(paragraphs()),)))
     return tuple(out)
 
 
@@ -165,7 +167,7 @@ def articles(draw: st.DrawFn, label: str = "1") -> Unit:
         return Unit(Kind.ARTICLE, label, title, lead, draw(points()), closing=draw(closings()))
     if shape == "text":
         return Unit(Kind.ARTICLE, label, title, draw(unit_text()))
-    return Unit(Kind.ARTICLE, label, title)
+    return Unit(Kind.ARTICLE, label, title or draw(titles()))  # a title alone; with nothing at all it is half-written
 
 
 def front_matter(language: str, reg_id: str = "99-QC/TU") -> dict[str, Any]:

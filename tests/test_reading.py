@@ -152,4 +152,5 @@ Văn bản.
 def test_read_returns_the_tree_and_every_problem() -> None:
     reading = read(FM + "# Chương I. A\n\n## Điều 1\n\n## Điều 3\n\n1\\. X.\n\n3\\. Y.\n")
     assert [u.label for u in reading.regulation.units[0].children] == ["1", "3"]
-    assert [p.line for p in reading.problems] == [14, 18]
+    # Điều 1 has nothing but its heading (line 12), Điều 3 follows Điều 1, khoản 3 follows khoản 1.
+    assert [p.line for p in reading.problems] == [12, 14, 18]

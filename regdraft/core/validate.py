@@ -12,9 +12,11 @@ Post-conditions of `validate`:
    (the Civil Code's last part holds articles with no chapter); sections run 1, 2, 3 within
    their chapter, or within their part or the whole document when they stand under no chapter.
    Appendices stand after every other unit and run I, II, III (or 1, 2, 3) among themselves.
-4. Each problem carries the file and line and names the unit with the document's words
+4. No unit but a repealed placeholder is empty: a point or clause has text (or, for a clause, points), an
+   article a title, text or clauses, a part, chapter or section a title or units below it.
+5. Each problem carries the file and line and names the unit with the document's words
    (`Điều 5`, `Article 5`); an empty list means the tree passes.
-5. An article in `clean` (by identity: an article read before whose inside passed, `markdown.read(reuse=)`)
+6. An article in `clean` (by identity: an article read before whose inside passed, `markdown.read(reuse=)`)
    is checked only where it stands, not inside: what is inside an article depends on it alone. `dirty`, when
    given, receives the identities of the articles with a problem inside them.
 """
@@ -39,6 +41,8 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
     def visit(units: Sequence[Unit], parent: Unit | None) -> None:
         for unit in units:
             kind = unit.kind
+            if kind is not Kind.CLAUSE and kind is not Kind.POINT and _empty(unit):
+                problems.append(_empty_problem(unit, f"{noun(kind, lang)} {unit.label}", reg.source))
             if kind is Kind.ARTICLE:
                 articles.append(unit)
                 if uses_chapters and parent is None:
@@ -69,6 +73,12 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
                     reg.source, unit.line))
             return
         if kind is Kind.ARTICLE or kind is Kind.CLAUSE:
+            for child in children:
+                if _empty(child):
+                    name = f"{noun(child.kind, lang)} {child.label}"
+                    where = _where(unit, parent, lang)
+                    problems.append(_empty_problem(
+                        child, f"{name} of {where}" if lang == "en" else f"{name} {where}", reg.source))
             clauses = [c for c in children if c.kind is Kind.CLAUSE]
             points = [c for c in children if c.kind is Kind.POINT] if len(clauses) < len(children) else []
             for found, below in ((clauses, Kind.CLAUSE), (points, Kind.POINT)):
@@ -97,6 +107,23 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
     _sequence(chapters, Kind.CHAPTER, lang, reg.source, problems, "")
     _sequence(parts, Kind.PART, lang, reg.source, problems, "")
     return problems
+
+
+# What an empty unit lacks, by kind: a point or clause needs its text (or, for a clause, points below a
+# lead-in); an article may be untitled (older texts) but not also without text and clauses.
+_MISSING = {Kind.POINT: "text", Kind.CLAUSE: "text or points", Kind.ARTICLE: "title, text or clauses",
+            Kind.APPENDIX: "title or text"}
+
+
+def _empty(unit: Unit) -> bool:
+    """A unit left half-written: a label with no text, title or units below it (a repealed placeholder is not)."""
+    return not (unit.text or unit.title or unit.children or unit.closing or unit.repealed)
+
+
+def _empty_problem(unit: Unit, name: str, source: str) -> Problem:
+    lacks = _MISSING.get(unit.kind, "title or articles")
+    return Problem(f"{name[:1].upper() + name[1:]} has no {lacks}; finish it or delete its label.",
+                   source, unit.line)
 
 
 def _where(unit: Unit, parent: Unit | None, lang: str) -> str:

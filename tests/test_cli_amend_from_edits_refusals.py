@@ -1,0 +1,76 @@
+"""What `amend from-edits` refuses to write, on Luật Thanh niên as a drafter edits it: a unit left half-written,
+an article moved to another chapter, and a mistyped amendment name beside the one being drafted. Each refusal
+writes nothing and leaves git as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import CORPUS, Invoke, needs_corpus
+from .test_cli_amend import snapshot
+
+LAW = "57/2020/QH14"
+REG = "regulations/57-2020-QH14.md"
+POINT_B = ("b) Xây dựng chương trình, dự án đưa thanh niên tình nguyện về làm việc tại các vùng có điều kiện kinh tế - "
+           "xã hội đặc biệt khó khăn, biên giới, hải đảo;\n")
+ARTICLE_25 = "## Điều 25. Chính sách đối với thanh niên là người dân tộc thiểu số"
+CLAUSE_3 = "3\\. Chính phủ quy định chi tiết Điều này.\n\n## Điều 24."
+
+
+@pytest.fixture
+def youth(empty_workspace: Workspace, invoke: Invoke) -> Workspace:
+    """Luật Thanh niên imported, with the amendment `tn` started for it."""
+    for step in (("import", str(CORPUS / "luat-thanh-nien.txt")), ("amend", "new", "tn", "-r", LAW)):
+        result = invoke(empty_workspace, *step)
+        assert result.exit_code == 0, result.output
+    return empty_workspace
+
+
+def edited(ws: Workspace, tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "edited.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+@needs_corpus
+def test_a_point_and_an_article_left_empty_are_refused_and_reported_by_check(youth: Workspace, invoke: Invoke,
+                                                                             tmp_path: Path) -> None:
+    # It wrote `Bổ sung điểm b1 … như sau: “b1)”.` and `Bổ sung Điều 24a … như sau: “Điều 24a”.`, and both
+    # `amend check` and `check` found nothing.
+    text = youth.path(REG).read_text(encoding="utf-8")
+    assert text.count(POINT_B) == 1 and text.count(ARTICLE_25) == 1
+    half = text.replace(POINT_B, POINT_B + "\nb1)\n").replace(ARTICLE_25, "## Điều 24a.\n\n" + ARTICLE_25)
+    path = edited(youth, tmp_path, half)
+    before = snapshot(youth)
+    result = invoke(youth, "amend", "from-edits", "tn", "--edited", str(path))
+    assert result.exit_code == 1, result.output
+    assert f"{path}:{line_of(half, 'b1)')}: Điểm b1 khoản 2 Điều 23 has no text; finish it or delete its label." \
+        in result.output
+    assert f"{path}:{line_of(half, '## Điều 24a.')}: Điều 24a has no title, text or clauses" in result.output
+    assert snapshot(youth) == before
+    # The same text as the regulation file in the working tree: `check` names both.
+    youth.path(REG).write_text(half, encoding="utf-8")
+    check = invoke(youth, "check")
+    assert check.exit_code == 1
+    assert f"{REG}:{line_of(half, 'b1)')}: Điểm b1 khoản 2 Điều 23 has no text" in check.output
+    assert f"{REG}:{line_of(half, '## Điều 24a.')}: Điều 24a has no title, text or clauses" in check.output
+
+
+@needs_corpus
+def test_an_amendment_quoting_an_empty_point_fails_its_check(youth: Workspace, invoke: Invoke) -> None:
+    relative = "amendments/tn/amendment.md"
+    text = youth.path(relative).read_text(encoding="utf-8")
+    at = text.index("## Điều 2.")
+    instruction = "1\\. Bổ sung điểm b1 vào sau điểm b khoản 2 Điều 23 như sau:"
+    youth.commit({relative: (text[:at] + f"{instruction}\n\n“b1)”.\n\n" + text[at:]).encode("utf-8")}, "Point b1")
+    result = invoke(youth, "amend", "check", "tn")
+    assert result.exit_code == 1
+    assert "Điểm b1 khoản 2 Điều 23 has no text" in result.output

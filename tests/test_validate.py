@@ -1,0 +1,72 @@
+"""Structural checks on a regulation tree (regdraft.core.validate): a unit left half-written is a problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.errors import ParseError
+from regdraft.core.markdown import parse
+from regdraft.importer import import_file
+
+from .conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION, needs_corpus
+
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(ParseError) as caught:
+        parse(text, "edited.md")
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+def test_a_point_or_article_with_nothing_but_its_label_is_named_with_its_line() -> None:
+    # `from-edits` wrote `Bổ sung điểm d … như sau: “d)”.` and `Bổ sung Điều 3a … như sau: “Điều 3a”.` for these.
+    text = MINI.replace("c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\nd)\n").replace(
+        "## Điều 4\n", "## Điều 3a.\n\n## Điều 4\n")
+    assert problems(text) == [
+        f"edited.md:{line_of(text, 'd)')}: Điểm d khoản 2 Điều 2 has no text; finish it or delete its label.",
+        f"edited.md:{line_of(text, '## Điều 3a.')}: Điều 3a has no title, text or clauses; finish it or delete its "
+        "label."]
+
+
+def test_an_empty_clause_and_an_empty_point_of_an_article_are_named() -> None:
+    text = MINI.replace("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "3\\.").replace(
+        "Quy chế này có hiệu lực kể từ ngày ký.", "a) Quy chế này có hiệu lực kể từ ngày ký.\n\nb)")
+    assert [p.split(": ", 1)[1] for p in problems(text)] == [
+        "Khoản 3 Điều 2 has no text or points; finish it or delete its label.",
+        "Điểm b Điều 4 has no text; finish it or delete its label."]
+
+
+def test_units_whose_text_is_their_children_a_title_or_a_placeholder_are_complete() -> None:
+    # An article with clauses and no text of its own, a clause with only points, an untitled article with text,
+    # an article with only a title, and repealed placeholders.
+    text = MINI.replace("2\\. Thực hiện nguyên tắc tập trung dân chủ, tập thể lãnh đạo, cá nhân phụ trách:\n", "2\\.\n")
+    text = text.replace("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "3\\. (được bãi bỏ)")
+    text = text.replace("## Điều 4\n", "## Điều 3a. (được bãi bỏ)\n\n## Điều 3b. Điều khoản chuyển tiếp\n\n## Điều 4\n")
+    reg = parse(text, "edited.md")  # raises on any problem
+    assert reg.find("d2.k2").unit.children and not reg.find("d2.k2").unit.text
+    assert reg.find("d3a").unit.repealed and reg.find("d3b").unit.title == "Điều khoản chuyển tiếp"
+
+
+@needs_corpus
+@pytest.mark.parametrize("law", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_the_corpus_laws_have_no_half_written_unit(law: str) -> None:
+    imported = import_file(CORPUS / law)
+    parse(imported.text, law)  # raises on any problem, a half-written unit among them
+
+
+def test_the_shipped_regulations_have_no_half_written_unit() -> None:
+    for path in (SHIPPED_REGULATION, SHIPPED_ENGLISH):
+        parse(path.read_bytes(), path.name)
+
+
+def test_english_names_the_unit_in_english() -> None:
+    english = SHIPPED_ENGLISH.read_text(encoding="utf-8")
+    first = next(line for line in english.split("\n") if line.startswith("a) "))
+    found = problems(english.replace(first, first + "\n\na1)", 1))
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "Point a1 of clause 1 Article 4 has no text; finish it or delete its label."]
