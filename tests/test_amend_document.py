@@ -77,8 +77,20 @@ def test_unclosed_quote() -> None:
     ]
 
 
-def test_quote_left_open_before_the_next_instruction_is_read_with_a_warning() -> None:
-    text = HEAD + "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị.\n\n2\\. Bãi bỏ Điều 4.\n"
+LEFT_OPEN = "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Chuẩn bị.\n\n2\\. Bãi bỏ Điều 4.\n"
+
+
+def test_quote_left_open_before_the_next_instruction_is_a_problem_in_a_draft() -> None:
+    # It was a warning that guessed the quote ends where the next instruction seems to begin; a drafter closes it.
+    assert problems(LEFT_OPEN) == [
+        f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:): the quoted text opened on line 11 "
+        'is not closed with ” (or "); close it where it ends (line 11 is the last paragraph before the next '
+        "instruction or article)."]
+
+
+def test_quote_left_open_in_a_signed_document_is_read_with_a_warning() -> None:
+    # A signed text's wording is kept as issued: it is read up to the next instruction, with a warning.
+    text = HEAD.replace("draft: 2\n", "signed: 2026-03-10\n") + LEFT_OPEN
     amendment = load_amendment(text, SOURCE, "x")
     assert [i.text for i in amendment.instructions] == ["Sửa đổi, bổ sung khoản 2 Điều 3 như sau:", "Bãi bỏ Điều 4."]
     assert amendment.instructions[0].unit is not None

@@ -72,6 +72,23 @@ def test_a_problem_in_the_result_names_the_instruction_and_its_line(ws: Workspac
     assert f"amendments/late/amendment.md:{line}: instruction 1 (" in result.output
 
 
+def test_a_quote_left_open_in_a_draft_fails_check_and_adopt(ws: Workspace, invoke: Invoke) -> None:  # noqa: F811
+    # `amend check` printed a warning, guessed the quote ends before the next instruction, and passed.
+    body = ("1\\. Sửa đổi, bổ sung khoản 2 Điều 1 như sau:\n\n“2\\. Ban Thường vụ Tỉnh ủy bảo đảm thực hiện.\n\n"
+            "2\\. Bãi bỏ Điều 4.")
+    text = amendment_text(body, status="submitted")
+    ws.commit({"amendments/open/amendment.md": text.encode()}, "Add an amendment with a quote left open")
+    line = text.split("\n").index("“2\\. Ban Thường vụ Tỉnh ủy bảo đảm thực hiện.") + 1
+    said = (f"amendments/open/amendment.md:{line}: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 1 như sau:): the "
+            f"quoted text opened on line {line} is not closed with ”")
+    check = invoke(ws, "amend", "check", "open")
+    assert check.exit_code == 1 and said in check.output and "warning" not in check.output
+    before = snapshot(ws)
+    adopted = invoke(ws, "amend", "adopt", "open", "--signed", "2025-10-20", "--effective", "2025-10-20")
+    assert adopted.exit_code == 1 and said in adopted.output
+    assert snapshot(ws) == before
+
+
 def test_preview_lists_the_consequential_punctuation(ws: Workspace, invoke: Invoke) -> None:  # noqa: F811
     body = "1\\. Bổ sung điểm đ vào khoản 2 Điều 2 như sau:\n\n“đ) Việc thi đua, khen thưởng.”"
     ws.commit({"amendments/more/amendment.md": amendment_text(body).encode()}, "Add an amendment")

@@ -286,13 +286,14 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
     warnings: list[Problem] = []
     capitals: list[Capital] = []
     unmatched: list[Unmatched] = []
+    signed = read_date(meta.get("signed")) is not None
     read: dict[str, AmendingArticle] = {}
     kept: list[DocumentArticle] = []
     for head, paragraphs in articles:
         if head.label in targets:
             found: list[Unmatched] = []
             lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings,
-                                                   capitals, found)
+                                                   capitals, found, signed=signed)
             unmatched.extend(replace(u, regulation=targets[head.label]) for u in found)
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))
@@ -303,7 +304,7 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
     if main is not None:
         check_reasons(meta, [ins for part in read.values() for ins in part.instructions], main.article.label,
                       language, source, lines[: body_start - 1], problems)
-    warnings.extend(capital_warnings(capitals, source, signed=read_date(meta.get("signed")) is not None))
+    warnings.extend(capital_warnings(capitals, source, signed=signed))
     problems.sort(key=lambda p: p.line)
     warnings.sort(key=lambda p: p.line)
     if main is None:

@@ -9,8 +9,10 @@ Post-conditions:
 2. Whether an instruction is a group or takes quoted text is decided by what follows it:
    `Sửa đổi, bổ sung Điều 5 như sau:` followed by `a) ...` instructions is a group of
    changes to Điều 5; followed by a quote it replaces Điều 5.
-3. A quotation closed with ’’, or left open where the next instruction plainly begins, is read
-   up to there and reported as a warning naming its line; it never takes in the instructions after it.
+3. A quotation closed with ’’ is read up to there and reported as a warning naming its line. One left open
+   where the next instruction plainly begins is a problem naming its line in a draft, which the drafter
+   corrects; in a signed document (`signed`), whose wording is kept as issued, it is read up to there with a
+   warning. It never takes in the instructions after it.
 4. An instruction naming several provisions gets one implied child per provision (`implied`),
    each with its own part of the quoted text, in the order the instruction names them.
 5. A citation written with a capital (`Khoản 2`, `Điểm a`) is read in lower case and warned
@@ -142,6 +144,7 @@ class _Reader:
     problems: list[Problem]
     warnings: list[Problem]
     capitals: list[Capital] | None = None  # collected here instead of warned, when the caller groups them
+    signed: bool = False  # a signed document: its typing slips are read as plainly meant, with a warning
     unmatched: list[Unmatched] = field(default_factory=list)
     tops: list[_Draft] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
@@ -166,14 +169,17 @@ class Capital:
 def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: str, language: str,
                       problems: list[Problem], warnings: list[Problem],
                       capitals: list[Capital] | None = None,
-                      unmatched: list[Unmatched] | None = None) -> tuple[list[str], list[Instruction]]:
+                      unmatched: list[Unmatched] | None = None, *,
+                      signed: bool = False) -> tuple[list[str], list[Instruction]]:
     """The lead-in paragraphs and the instructions of one amending article.
 
     Each citation written with a capital (`Khoản 2 Điều 5`) is a warning, or, when `capitals` is
     given, goes there for the caller to report (a signed document's, grouped: `capital_warnings`).
     An instruction whose quote is another unit than it names is a problem, also listed in `unmatched`.
+    `signed` says the document is signed, its wording kept as issued (post-condition 3).
     """
-    reader = _Reader(article, source, language, problems, warnings, capitals, [] if unmatched is None else unmatched)
+    reader = _Reader(article, source, language, problems, warnings, capitals, signed,
+                     [] if unmatched is None else unmatched)
     for content, line in paragraphs:
         _paragraph(reader, content, line)
     if reader.open_quote is not None:
@@ -326,12 +332,19 @@ def _starts_instruction(reader: _Reader, content: str) -> bool:
 def _unclosed(reader: _Reader, owner: _Draft) -> None:
     first, last = owner.quote[0][1], owner.quote[-1][1]
     where = f"instruction {owner.location} ({short(owner.text)})"
-    if re.search(r"[.;:!?…)]$", owner.quote[-1][0].rstrip()):
+    if re.search(r"[.;:!?…)]$", owner.quote[-1][0].rstrip()) and reader.signed:
         reader.warn(
             f"{where}: the quoted text opened on line {first} is not closed with ”; it is read as ending on line "
             f"{last}, where the next instruction or article begins. Close it there.",
             last,
         )
+        owner.closed = True
+    elif re.search(r"[.;:!?…)]$", owner.quote[-1][0].rstrip()):
+        # Where it ends is only a guess (a quoted clause `2\. Bãi bỏ …` reads like the next instruction): the
+        # drafter says so by closing it.
+        reader.problem(f"{where}: the quoted text opened on line {first} is not closed with ” (or \"); close it "
+                       f"where it ends (line {last} is the last paragraph before the next instruction or article).",
+                       last)
         owner.closed = True
     else:
         reader.problem(f"{where}: the quoted text opened on line {first} is never closed with ” (or \").", first)
