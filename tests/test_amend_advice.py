@@ -71,3 +71,32 @@ def test_a_misspelt_provision_noun_is_put_right_in_the_suggestion_not_dropped() 
     # Words in quotes are the drafter's, never corrected; nothing close to a noun is left alone.
     quoted = message("Thay thế cụm từ “Điềeu 5” bằng cụm từ “Điều 6” tại khoản 2 Điều 5")
     assert "'Thay thế cụm từ “Điềeu 5” bằng cụm từ “Điều 6” tại khoản 2 Điều 5.'" in quoted, quoted
+
+
+def test_a_phrase_without_quotation_marks_is_named_with_the_sentence_as_it_reads_with_them() -> None:
+    # It got only "cannot read this instruction; it must follow one of the documented forms".
+    found = message("Thay thế cụm từ Bộ Nội vụ bằng cụm từ “Bộ Dân tộc” tại khoản 2 Điều 23.")
+    fixed = "Thay thế cụm từ “Bộ Nội vụ” bằng cụm từ “Bộ Dân tộc” tại khoản 2 Điều 23."
+    assert found == ("cannot read this instruction: the phrase 'Bộ Nội vụ' needs to be in quotation marks “…”: "
+                     f"'{fixed}'.")
+    read_instruction(fixed, "vi")  # what it suggests reads
+    # The second phrase (it was told to end with '.', which it does), both, a deletion, and English.
+    assert "the phrase 'Bộ Dân tộc' needs to be in quotation marks" in message(
+        "Thay thế cụm từ “Bộ Nội vụ” bằng cụm từ Bộ Dân tộc tại khoản 2 Điều 23.")
+    both = message("Thay thế cụm từ Ủy ban nhân dân thành phố bằng Bộ Dân tộc trong toàn bộ Luật.")
+    assert "'Thay thế cụm từ “Ủy ban nhân dân thành phố” bằng “Bộ Dân tộc” trong toàn bộ Luật.'" in both
+    assert "'Bỏ cụm từ “Bộ Nội vụ” tại khoản 2 Điều 23.'" in message("Bỏ cụm từ Bộ Nội vụ tại khoản 2 Điều 23.")
+    assert "the phrase 'Ministry of Home Affairs' needs to be in quotation marks" in message(
+        "Replace the words Ministry of Home Affairs with “Ministry of Ethnic Affairs” in clause 2 of Article 23.", "en")
+
+
+def test_a_range_is_not_taken_for_a_phrase() -> None:
+    # `từ` is also "from": `Bãi bỏ từ khoản 2 đến khoản 5` quotes no phrase.
+    assert "quotation marks" not in message("Bãi bỏ từ khoản 2 đến khoản 5 Điều 3.")
+
+
+def test_the_standard_wording_writes_the_provision_nouns_as_citations_do() -> None:
+    # It answered 'Sửa đổi, bổ sung khoản 1 điều 9 …', keeping the lower-case `điều`.
+    assert "the standard wording is 'Sửa đổi, bổ sung khoản 1 Điều 9 như sau:'" in message(
+        "Sửa đổi bổ sung khoản 1 điều 9")
+    assert "'Bãi bỏ khoản 1 Điều 9.'" in message("Bãi bỏ Khoản 1 điều 9:")

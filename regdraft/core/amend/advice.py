@@ -136,8 +136,9 @@ _NUMBERED = lazy(r"(?<![\w“])(\w+)(?=\s+(?:\d+\w*|[IVXLCDM]+)\b)")
 
 
 def _mended(text: str, language: str) -> str:
-    """`text` with a misspelt provision noun before a number put right (`khoản 2 Điềeu 5` → `khoản 2 Điều 5`), so a
-    suggestion keeps the provision instead of dropping what it could not read. Quoted words are left as they are."""
+    """`text` with a misspelt or miscapitalised provision noun before a number put right (`khoản 2 Điềeu 5`,
+    `khoản 2 điều 5` → `khoản 2 Điều 5`), so a suggestion keeps the provision instead of dropping what it could not
+    read, in the standard wording. Quoted words are left as they are."""
     import difflib
 
     nouns = _NOUNS["en" if language == "en" else "vi"]
@@ -145,7 +146,9 @@ def _mended(text: str, language: str) -> str:
 
     def mend(match: re.Match[str]) -> str:
         word = match.group(1)
-        if word.lower() in by_lower or not word[:1].isalpha():
+        if word.lower() in by_lower:
+            return by_lower[word.lower()]  # `điều 9` is written `Điều 9`, `Khoản 2` `khoản 2`
+        if not word[:1].isalpha():
             return word
         close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.75)
         return by_lower[close[0]] if close else word  # as instructions write it: `Điều`, `khoản`
@@ -155,6 +158,59 @@ def _mended(text: str, language: str) -> str:
         out += [_NUMBERED.sub(mend, text[at:quoted.start()]), quoted.group(0)]
         at = quoted.end()
     return "".join([*out, _NUMBERED.sub(mend, text[at:])])
+
+
+# A phrase changed by a words instruction, written without its quotation marks (`cụm từ Bộ Nội vụ bằng ...`): what
+# opens it, and what ends it (the earliest: the second phrase, the place, the sentence's end).
+_PHRASE = {
+    "vi": (lazy(r"(?:^(?:thay thế|thay|sửa đổi|sửa|bỏ|bãi bỏ|xóa|xoá|loại bỏ)\s+|\s(?:bằng|thành)\s+)"
+                # not `Bãi bỏ từ khoản 2 đến khoản 5`, where `từ` is "from"
+                r"(?:các\s+)?(?:cụm từ|từ ngữ|từ)\s+(?!(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+\S+)",
+                re.IGNORECASE),
+           lazy(r"\s+(?:bằng|thành)\s+(?=(?:các\s+)?(?:cụm từ|từ ngữ|từ)\s|[“\"])"
+                r"|\s+(?:tại|ở|trong)\s+(?=(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần|tên|đoạn|toàn bộ)\b)"
+                r"|\s+vào\s+(?:trước|sau)\s|[.;:]?$", re.IGNORECASE)),
+    "en": (lazy(r"(?:^(?:replace|substitute|delete|remove)\s+|\s(?:with|by)\s+)(?:the\s+)?(?:words?|phrases?)\s+",
+                re.IGNORECASE),
+           lazy(r"\s+(?:with|by)\s+(?=(?:the\s+)?(?:words?|phrases?)\s|[“\"])"
+                r"|\s+(?:in|from|throughout)\s+(?=(?:the\s+)?(?:points?|clauses?|articles?|chapters?|sections?|parts?"
+                r"|title|lead-in|closing|these|this|whole)\b)|[.;:]?$", re.IGNORECASE)),
+}
+_BETWEEN = lazy(r"\s(?:bằng|with)\s", re.IGNORECASE)  # between two phrases both left bare (`bằng Bộ Dân tộc`)
+
+
+def unquoted_phrase(sentence: str, language: str) -> str:
+    """Why a words instruction cannot be read when a phrase it changes lacks its quotation marks, with the
+    sentence as it reads with them; '' when every phrase is quoted (or it changes no words)."""
+    lang = "en" if language == "en" else "vi"
+    text = " ".join(sentence.split())
+    start, end = _PHRASE[lang]
+    bare: list[tuple[int, int]] = []
+    for lead in start.finditer(text):
+        at = lead.end()
+        if text[at:at + 1] in ("“", '"'):
+            continue
+        stop = end.search(text, at)
+        if stop is None or stop.start() == at:
+            return ""
+        between = list(_BETWEEN.finditer(text, at, stop.start()))
+        if len(between) > 1:
+            return ""  # where each phrase ends cannot be seen: say nothing rather than guess
+        if between:
+            bare += [(at, between[0].start()), (between[0].end(), stop.start())]
+        else:
+            bare.append((at, stop.start()))
+    if not bare:
+        return ""
+    quoted, previous = [], 0
+    for begin, finish in bare:
+        quoted += [text[previous:begin], f"“{text[begin:finish]}”"]
+        previous = finish
+    fixed = "".join([*quoted, text[previous:]])
+    names = " and ".join(f"'{text[b:f]}'" for b, f in bare)
+    marks = "“…”" if lang == "vi" else "“…” (or \"…\")"
+    return (f"cannot read this instruction: the {'phrases' if len(bare) > 1 else 'phrase'} {names} "
+            f"{'need' if len(bare) > 1 else 'needs'} to be in quotation marks {marks}: '{fixed}'.")
 
 
 def with_suggestion(message: str, text: str, language: str) -> str:

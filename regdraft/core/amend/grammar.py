@@ -110,10 +110,12 @@ def read_instruction(sentence: str, language: str, context: Address | None = Non
     try:
         return _read_instruction(sentence, language, context)
     except GrammarError as exc:
-        from regdraft.core.amend.advice import with_suggestion
+        from regdraft.core.amend.advice import unquoted_phrase, with_suggestion
 
         text = " ".join(sentence.split())
-        raise GrammarError(with_suggestion(str(exc), text, "en" if language == "en" else "vi")) from None
+        lang = "en" if language == "en" else "vi"
+        # A phrase without its quotation marks reads as no form at all: say so rather than the form's generic message.
+        raise GrammarError(unquoted_phrase(text, lang) or with_suggestion(str(exc), text, lang)) from None
 
 
 def _read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
