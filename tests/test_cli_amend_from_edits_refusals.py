@@ -74,3 +74,24 @@ def test_an_amendment_quoting_an_empty_point_fails_its_check(youth: Workspace, i
     result = invoke(youth, "amend", "check", "tn")
     assert result.exit_code == 1
     assert "Điểm b1 khoản 2 Điều 23 has no text" in result.output
+
+
+@needs_corpus
+def test_an_article_cut_and_pasted_into_another_chapter_is_named_as_a_move(youth: Workspace, invoke: Invoke,
+                                                                           tmp_path: Path) -> None:
+    # It gave three "out of sequence" problems (`Điều 16 … expected Điều 12 after Điều 11`).
+    text = youth.path(REG).read_text(encoding="utf-8")
+    start = text.index("## Điều 16.")
+    end = text.index("## Điều 17.")
+    article = text[start:end]
+    cut = text[:start] + text[end:]
+    chapter_2 = cut.index("# Chương II.")
+    moved = cut[:chapter_2] + article + cut[chapter_2:]
+    before = snapshot(youth)
+    result = invoke(youth, "amend", "from-edits", "tn", "--edited", str(edited(youth, tmp_path, moved)))
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert ("The edited text places Điều 16 outside Chương III, where it stands; articles cannot be moved between "
+            "chapters or sections") in said
+    assert "out of sequence" not in said
+    assert snapshot(youth) == before

@@ -53,6 +53,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import NoReturn
 
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.consequential import Punctuation
@@ -88,6 +89,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     new, spelled = kept_tones(old, new)
     numbering = validate(new)  # a unit deleted outright is back as a placeholder: no gap is left from it
     if numbering:
+        _check_moves(old, new)  # an article cut and pasted into another chapter is out of sequence there
         raise ParseError.collect(numbering, "regulation")
     _check_structure(old, new)
     if moves and not allow_renumber:
@@ -383,12 +385,33 @@ def _check_structure(old: Regulation, new: Regulation) -> None:
     for label, chain in new_chains.items():
         expected = old_chains.get(label, previous)
         if expected is not None and chain != expected:
-            where = " ".join(a.describe(language) for a in reversed(expected)) or "the document's top level"
-            raise RegdraftError(f"The edited text places {Address.parse('d' + label).describe(language)} outside "
-                                f"{where}, where it {'stands' if label in old_chains else 'is inserted'}; articles "
-                                "cannot be moved between chapters or sections, and an inserted article stays in "
-                                "the chapter of the article it follows.")
+            _moved(label, expected, label in old_chains, language)
         previous = chain
+
+
+def _check_moves(old: Regulation, new: Regulation) -> None:
+    """Refuse an existing article that stands once in `new`, under other chapters or sections than in `old`.
+
+    Run before the numbering problems are reported: moved whole, the article is out of sequence where it now
+    stands, and the drafter is told what cannot be done rather than which numbers are out of order. An article
+    number standing twice (a mistyped heading) is left to the numbering problems."""
+    if [loc.address for loc in old.walk() if loc.unit.kind in _CONTAINERS] != [
+            loc.address for loc in new.walk() if loc.unit.kind in _CONTAINERS]:
+        return  # the containers themselves changed: `_check_structure` says so
+    _, old_chains = _chains(old)
+    _, new_chains = _chains(new)
+    seen = Counter(loc.unit.label for loc in new.articles())
+    for label, chain in new_chains.items():
+        if seen[label] == 1 and label in old_chains and chain != old_chains[label]:
+            _moved(label, old_chains[label], True, old.language)
+
+
+def _moved(label: str, expected: tuple[Address, ...], stands: bool, language: str) -> NoReturn:
+    where = " ".join(a.describe(language) for a in reversed(expected)) or "the document's top level"
+    raise RegdraftError(f"The edited text places {Address.parse('d' + label).describe(language)} outside "
+                        f"{where}, where it {'stands' if stands else 'is inserted'}; articles "
+                        "cannot be moved between chapters or sections, and an inserted article stays in "
+                        "the chapter of the article it follows.")
 
 
 # Checking ------------------------------------------------------------------------------
