@@ -89,6 +89,18 @@ def test_status_draft_alone_numbers_the_next_draft(ws: Workspace, invoke: Invoke
 # The gates before adoption -------------------------------------------------------------------
 
 
+def test_adopting_a_draft_names_the_moves_that_reach_submitted(ws: Workspace, invoke: Invoke) -> None:
+    # It said "submit it with `regdraft amend status good submitted`", a move refused from draft.
+    refused = adopt(invoke, ws, "--effective", "2025-10-20")
+    assert refused.exit_code == 1
+    assert ("  - it is draft, not submitted; submit it with `regdraft amend status good circulating` then "
+            "`regdraft amend status good submitted`\n") in refused.output
+    for status in ("circulating", "submitted"):  # each move it names is allowed, in that order
+        moved = invoke(ws, "amend", "status", SLUG, status)
+        assert moved.exit_code == 0, moved.output
+    assert "not submitted" not in adopt(invoke, ws, "--effective", "2025-10-20").output
+
+
 def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: Invoke) -> None:
     config = yaml.safe_load(ws.path("regdraft.yaml").read_text(encoding="utf-8"))
     ws.commit({"regdraft.yaml": yaml.safe_dump({**config, "require_vote_majority": True}).encode()}, "Vote")

@@ -3,7 +3,8 @@
 `refusals(ws, amendment, signed, effective)` lists what is missing, in the order an office
 meets it:
 1. the amendment has its document number (`regdraft amend number`);
-2. it was submitted (`regdraft amend status SLUG submitted`);
+2. it was submitted (`regdraft amend status SLUG submitted`, through the statuses between: from a draft,
+   `circulating` first);
 3. every comment round is closed (`regdraft round close`);
 4. every comment is answered (`regdraft comment respond`);
 5. a recorded conference vote with a majority, when `regdraft.yaml` sets `require_vote_majority`;
@@ -22,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.document import TRANSITIONS, Amendment
 from regdraft.core.amend.entry import entry_into_force
 from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
@@ -56,6 +57,19 @@ def _example_number(regulation: str, signed: dt.date) -> str:
     return f"07-{party.group(1)}" if party else "07-QC/TU"
 
 
+def _path(status: str, wanted: str) -> list[str]:
+    """The statuses `amend status` moves through from `status` to `wanted`, the fewest (`TRANSITIONS`): from a
+    draft, circulating and then submitted. Just `wanted` when there is no way."""
+    paths = {status: [status]}
+    queue = [status]
+    for at in queue:
+        for step in TRANSITIONS.get(at, ()):
+            if step not in paths:
+                paths[step] = [*paths[at], step]
+                queue.append(step)
+    return paths.get(wanted, [status, wanted])[1:]
+
+
 def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt.date) -> list[Refusal]:
     """Every gate the amendment does not pass before adoption on these dates (see the module)."""
     slug = amendment.slug
@@ -65,8 +79,9 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
         out.append(Refusal("number", "it has no document number",
                            f"give it one with `{Command.of('amend number', slug, example)}`", forcible=False))
     if amendment.status != "submitted":
-        out.append(Refusal("status", f"it is {amendment.status}, not submitted",
-                           f"submit it with `{Command.of('amend status', slug, 'submitted')}`"))
+        steps = " then ".join(f"`{Command.of('amend status', slug, status)}`"
+                              for status in _path(amendment.status, "submitted"))
+        out.append(Refusal("status", f"it is {amendment.status}, not submitted", f"submit it with {steps}"))
     rounds = load_rounds(ws, slug)
     for r in rounds:
         if r.status is RoundStatus.OPEN:

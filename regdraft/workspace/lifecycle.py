@@ -15,6 +15,7 @@ from regdraft.core.amend.apply import Applied, apply
 from regdraft.core.amend.document import (
     PENDING,
     STATUSES,
+    TRANSITIONS,
     Amendment,
     load_amendment,
     with_front_matter,
@@ -47,18 +48,6 @@ from regdraft.workspace.timeline import replay_through
 if TYPE_CHECKING:
     from regdraft.core.amend.conflicts import Conflict
     from regdraft.workspace.gates import Refusal
-
-# Status changes `amend status` accepts: draft → circulating → submitted, back a step for another
-# draft, or out (rejected, withdrawn); `adopted` is reached only through `amend adopt`.
-TRANSITIONS: Mapping[str, tuple[str, ...]] = {
-    "draft": ("circulating", "withdrawn"),
-    "circulating": ("draft", "submitted", "withdrawn"),
-    "submitted": ("draft", "circulating", "rejected", "withdrawn"),
-    "adopted": (),
-    "rejected": ("draft",),
-    "withdrawn": ("draft",),
-}
-
 
 def preview(ws: Workspace, slug: str, rev: str | None = None, regulation: str | None = None) -> Applied:
     """The target regulation (or `regulation`, another one the document amends) with the amendment

@@ -37,8 +37,18 @@ from regdraft.core.model import Kind, label_order, noun
 
 STATUSES = ("draft", "circulating", "submitted", "adopted", "rejected", "withdrawn")
 PENDING = ("draft", "circulating", "submitted")
+# Status changes `amend status` accepts: draft → circulating → submitted, back a step for another
+# draft, or out (rejected, withdrawn); `adopted` is reached only through `amend adopt`.
+TRANSITIONS: Mapping[str, tuple[str, ...]] = {
+    "draft": ("circulating", "withdrawn"),
+    "circulating": ("draft", "submitted", "withdrawn"),
+    "submitted": ("draft", "circulating", "rejected", "withdrawn"),
+    "adopted": (),
+    "rejected": ("draft",),
+    "withdrawn": ("draft",),
+}
 
-__all__ = ["PENDING", "STATUSES", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
+__all__ = ["PENDING", "STATUSES", "TRANSITIONS", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
            "load_amendment", "read_amendment", "render_amendment", "with_front_matter"]
 
 
