@@ -33,7 +33,7 @@ def test_help_has_an_example(invoke: Invoke) -> None:
 def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, tmp_path: Path,
                                                      invoke: Invoke) -> None:
     edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
-    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(edited), catch=False)
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited", str(edited), catch=False)
     assert result.exit_code == 0, result.output
     assert "+1\\. Sửa đổi, bổ sung điểm c khoản 1 Điều 4 như sau:" in result.output
     assert "Created amendments/qc-moi/amendment.md with 1 instruction" in result.output
@@ -54,14 +54,15 @@ def test_an_unedited_text_creates_no_amendment(tmp_workspace: Workspace, tmp_pat
     # It was created with no instruction, then stood as a pending amendment in the way of every redline.
     head = tmp_workspace.repo.head.commit.hexsha
     same = edited_copy(tmp_workspace, tmp_path)
-    result = invoke(tmp_workspace, "amend", "from-edits", "trong", "--edited", str(same))
+    result = invoke(tmp_workspace, "amend", "from-edits", "trong", "--new", "--edited", str(same))
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert f"{same} makes no change to the provisions of 01-QC/TU in force, so there is nothing to amend: " \
            "amendment 'trong' was not created." in " ".join(result.output.split())
     assert tmp_workspace.repo.head.commit.hexsha == head and not tmp_workspace.exists("amendments/trong/amendment.md")
     # Only the preamble changed: the note says why nothing was written.
     preamble = edited_copy(tmp_workspace, tmp_path, ("Căn cứ Điều lệ Đảng", "Căn cứ Điều lệ Đảng Cộng sản Việt Nam"))
-    told = " ".join(invoke(tmp_workspace, "amend", "from-edits", "trong", "--edited", str(preamble)).output.split())
+    told = " ".join(invoke(tmp_workspace, "amend", "from-edits", "trong", "--new", "--edited",
+                           str(preamble)).output.split())
     assert "(The edited text changes the preamble; an amending document does not amend it" in told
 
 
@@ -91,11 +92,11 @@ def test_edited_revision_and_renumbering(tmp_workspace: Workspace, tmp_path: Pat
     repo.git.checkout("-q", "-b", "draft")
     tmp_workspace.commit({REG: renumbered.encode("utf-8")}, "Draft edits")
     repo.git.checkout("-q", "main")
-    refused = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited-rev", "draft", "-r", "01-QC/TU")
+    refused = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited-rev", "draft", "-r", "01-QC/TU")
     assert refused.exit_code == 1
     assert "khoản 4 Điều 14 is now numbered khoản 5 Điều 14" in refused.output
     assert "never renumbered" in refused.output and "Traceback" not in refused.output
-    allowed = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited-rev", "draft", "-r", "01-QC/TU",
+    allowed = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited-rev", "draft", "-r", "01-QC/TU",
                      "--allow-renumber")
     assert allowed.exit_code == 0, allowed.output
     assert invoke(tmp_workspace, "amend", "check", "qc-moi").exit_code == 0
@@ -118,7 +119,7 @@ def test_usage_errors_and_dirty_files(tmp_workspace: Workspace, tmp_path: Path, 
 def test_a_phrase_replaced_everywhere_is_one_instruction(tmp_workspace: Workspace, tmp_path: Path,
                                                          invoke: Invoke) -> None:
     edited = edited_copy(tmp_workspace, tmp_path, ("Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy khóa XIV"))
-    result = invoke(tmp_workspace, "amend", "from-edits", "x", "--edited", str(edited), "-r", "01-QC/TU")
+    result = invoke(tmp_workspace, "amend", "from-edits", "x", "--new", "--edited", str(edited), "-r", "01-QC/TU")
     assert result.exit_code == 0, result.output
     added = [line for line in result.output.splitlines() if line.startswith("+") and not line.startswith("+++")]
     assert added == ["+1\\. Thay thế cụm từ “Thường trực Tỉnh ủy” bằng cụm từ “Thường trực Tỉnh ủy khóa XIV” "
@@ -138,13 +139,13 @@ def test_renumbered_clauses_inside_an_article_are_refused_unless_allowed(tmp_wor
     edited = edited_copy(tmp_workspace, tmp_path, *clauses,
                          (heading, f"{heading}\n\n1\\. Chỉ đạo công tác chuyển đổi số của các cơ quan đảng tỉnh."))
     head = tmp_workspace.repo.head.commit.hexsha
-    refused = invoke(tmp_workspace, "amend", "from-edits", "x", "--edited", str(edited), "-r", "01-QC/TU")
+    refused = invoke(tmp_workspace, "amend", "from-edits", "x", "--new", "--edited", str(edited), "-r", "01-QC/TU")
     assert refused.exit_code == 1 and "Traceback" not in refused.output
     assert ("khoản 1 Điều 10 is now numbered khoản 2 Điều 10; khoản 2 Điều 10 is now numbered khoản 3 Điều 10; "
             "khoản 3 Điều 10 is now numbered khoản 4 Điều 10; khoản 4 Điều 10 is now numbered khoản 5 Điều 10; "
             "khoản 5 Điều 10 is now numbered khoản 6 Điều 10. Existing units are never renumbered") in refused.output
     assert tmp_workspace.repo.head.commit.hexsha == head and not tmp_workspace.path("amendments/x").exists()
-    allowed = invoke(tmp_workspace, "amend", "from-edits", "x", "--edited", str(edited), "-r", "01-QC/TU",
+    allowed = invoke(tmp_workspace, "amend", "from-edits", "x", "--new", "--edited", str(edited), "-r", "01-QC/TU",
                      "--allow-renumber")
     assert allowed.exit_code == 0, allowed.output
     assert "+1\\. Sửa đổi, bổ sung Điều 10 như sau:" in allowed.output
@@ -196,7 +197,7 @@ def test_a_point_joined_to_the_line_above_is_refused_and_nothing_is_written(tmp_
     fixed = edited_copy(tmp_workspace, tmp_path, (
         "trước khi trình Hội đồng nhân dân tỉnh;\n",
         "trước khi trình Hội đồng nhân dân tỉnh;\n\nc1) Quyết định chủ trương chuyển đổi số của tỉnh;\n"))
-    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(fixed))
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited", str(fixed))
     assert result.exit_code == 0, result.output
     assert "Bổ sung điểm c1 vào sau điểm c khoản 1 Điều 4 như sau:" in result.output
 
@@ -219,7 +220,7 @@ def test_a_sentence_wrapped_before_a_dash_is_refused_and_nothing_is_written(tmp_
     assert tmp_workspace.path(AMENDMENT).read_bytes() == before
     assert not tmp_workspace.repo.is_dirty(untracked_files=True)
     joined = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
-    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(joined))
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited", str(joined))
     assert result.exit_code == 0, result.output
     assert "kinh tế - xã hội, dự toán ngân sách" in tmp_workspace.path("amendments/qc-moi/amendment.md").read_text(
         encoding="utf-8")

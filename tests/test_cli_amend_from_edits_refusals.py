@@ -95,3 +95,39 @@ def test_an_article_cut_and_pasted_into_another_chapter_is_named_as_a_move(youth
             "chapters or sections") in said
     assert "out of sequence" not in said
     assert snapshot(youth) == before
+
+
+@needs_corpus
+def test_a_mistyped_name_does_not_start_a_second_amendment(youth: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    text = youth.path(REG).read_text(encoding="utf-8")
+    assert text.count(CLAUSE_3) == 1
+    path = edited(youth, tmp_path, text.replace(CLAUSE_3, CLAUSE_3.replace("Điều này.", "Điều này và hướng dẫn.")))
+    before = snapshot(youth)
+    refused = invoke(youth, "amend", "from-edits", "nosuch", "--edited", str(path))
+    assert refused.exit_code == 2, refused.output
+    said = " ".join(refused.output.split())
+    assert f"There is no amendment 'nosuch', and {LAW} already has an amendment being drafted, 'tn' (status draft, " \
+           "draft 1)." in said
+    assert "`regdraft amend from-edits tn`" in said
+    assert f"`regdraft amend new nosuch --regulation {LAW}`" in said and "--new" in said
+    assert snapshot(youth) == before
+    # The name it meant writes the instructions; a second amendment on purpose is created with --new.
+    assert invoke(youth, "amend", "from-edits", "tn", "--edited", str(path)).exit_code == 0
+    second = invoke(youth, "amend", "from-edits", "nosuch", "--new", "--edited", str(path))
+    assert second.exit_code == 0, second.output
+    assert "Created amendments/nosuch/amendment.md with 1 instruction" in second.output
+    # --new names an amendment to create: an existing one is refused.
+    again = invoke(youth, "amend", "from-edits", "nosuch", "--new", "--edited", str(path))
+    assert again.exit_code == 2 and "already exists" in again.output
+
+
+@needs_corpus
+def test_a_submitted_amendment_does_not_stand_in_the_way(youth: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # Only one being drafted (draft or circulating) does: an imported or submitted text awaits adoption.
+    text = youth.path(REG).read_text(encoding="utf-8")
+    path = edited(youth, tmp_path, text.replace(CLAUSE_3, CLAUSE_3.replace("Điều này.", "Điều này và hướng dẫn.")))
+    assert invoke(youth, "amend", "from-edits", "tn", "--edited", str(path)).exit_code == 0
+    for status in ("circulating", "submitted"):
+        assert invoke(youth, "amend", "status", "tn", status).exit_code == 0
+    result = invoke(youth, "amend", "from-edits", "tn-2", "--edited", str(path))
+    assert result.exit_code == 0, result.output

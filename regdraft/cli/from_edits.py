@@ -21,15 +21,19 @@ from regdraft.cli.printing import Result, committed, prints_result
 @click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="The regulation (id) edited: needed when the amendment does not exist yet, or amends several.")
 @click.option("--allow-renumber", is_flag=True, help="Amend renumbered provisions under their new numbers.")
+@click.option("--new", "another", is_flag=True,
+              help="Create SLUG as a new amendment, even though the regulation has another one being drafted.")
 @workspace_option
 @prints_result
 def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulation: str | None,
-               allow_renumber: bool, workspace: Path | None) -> Result:
+               allow_renumber: bool, another: bool, workspace: Path | None) -> Result:
     """Regenerate an amendment's instructions (Điều 1; Article 1 in English) from an edited text (one commit).
 
     Compares the regulation in force with the edited text; the front matter, preamble and
     other articles of the amendment are kept. Prints the change in the instructions. For a
     document amending several regulations, -r names the one edited: only its article is rewritten.
+    A SLUG that does not exist is created, but not beside another amendment of the regulation
+    being drafted (draft or circulating) unless --new says it is meant.
 
     \b
     Example:
@@ -37,6 +41,7 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
         regdraft amend from-edits qc-sua-doi-2026 --edited /tmp/edited.md
         regdraft amend from-edits qc-sua-doi-2026 --edited-rev draft-branch
         regdraft amend from-edits qc-sua-doi-2027 -r 02-QC/TU --edited /tmp/edited-02.md
+        regdraft amend from-edits qc-sua-doi-2028 --new --edited /tmp/edited.md
     """
     from regdraft.core.errors import UsageError
     from regdraft.workspace.regenerate import from_edits as regenerate
@@ -45,7 +50,7 @@ def from_edits(slug: str, edited: Path | None, edited_rev: str | None, regulatio
         raise UsageError("Give the edited text with either --edited FILE or --edited-rev REV.")
     outcome = regenerate(open_workspace(workspace), slug, edited=edited.read_bytes() if edited else None,
                          edited_name=str(edited or ""), edited_rev=edited_rev, regulation=regulation,
-                         allow_renumber=allow_renumber)
+                         allow_renumber=allow_renumber, another=another)
     done = Result({"amendment": slug, "written": outcome.path, "created": outcome.created,
                    "commit": outcome.commit, **committed(),
                    "instructions": outcome.result.count, "diff": list(outcome.result.diff),

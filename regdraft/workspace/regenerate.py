@@ -237,11 +237,14 @@ class Outcome:
 def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_name: str = "",
                edited_rev: str | None = None, regulation: str | None = None,
                allow_renumber: bool = False, message: str | None = None, author: str | None = None,
-               reasons: Mapping[Address, str] | None = None) -> Outcome:
+               reasons: Mapping[Address, str] | None = None, another: bool = False) -> Outcome:
     """Regenerate amendments/<slug>/amendment.md from an edited text (a file or a revision); one commit.
 
     `message` replaces the commit message (accepting a proposal names the comment in it); `reasons`
     records reasons for the instructions that change those provisions (the comment a proposal came from).
+    An amendment that does not exist is created, unless the regulation has another amendment being drafted
+    (draft or circulating): a mistyped name would start a second one. `another` creates it all the same, and
+    then refuses a `slug` that exists.
     """
     from regdraft.core.layout import amendment_path
     from regdraft.core.markdown import decode, parse
@@ -249,6 +252,9 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
 
     relative = amendment_path(slug)
     exists = ws.exists(relative)
+    if exists and another:
+        raise UsageError(f"The amendment '{slug}' already exists ({relative}); to write its instructions anew, "
+                         "do not ask for another amendment.", options=("another",))
     existing = decode(ws.read(relative), relative) if exists else None
     if existing is not None:
         shell = _shell(existing, relative, slug)
@@ -263,6 +269,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         raise UsageError("Name the regulation amended (the amendment does not exist yet).", options=("regulation",))
     reg_path = ws.locate_regulation(regulation)
     old = parse(ws.read(reg_path), reg_path)
+    if existing is None and not another:
+        _refuse_another(ws, slug, old.id)
     if edited is None:
         if edited_rev is None:
             raise UsageError("Give the edited text, as a file or as a revision.", options=("edited", "edited_rev"))
@@ -334,6 +342,36 @@ def _shell(existing: str, source: str, slug: str) -> Amendment:
         return read
     before, _, after = split_instructions(existing)
     return load_amendment(before + after, source, slug)  # raises the problems of all but the instructions
+
+
+def _refuse_another(ws: Workspace, slug: str, regulation: str) -> None:
+    """Refuse to create `slug` while `regulation` has another amendment being drafted (draft or circulating):
+    `from-edits` on a mistyped name would start a second one beside it, in the way of every redline."""
+    from regdraft.core.layout import amendment_path
+    from regdraft.core.markdown import decode
+    from regdraft.workspace.amendments import slugs
+
+    drafted = []
+    for other in slugs(ws):
+        path = amendment_path(other)
+        try:  # as far as it reads: one just started with `amend new` has no instruction yet
+            doc = _shell(decode(ws.read(path), path), path, other)
+        except RegdraftError:
+            continue  # `check` reports it
+        if regulation in doc.regulations and doc.status in ("draft", "circulating"):
+            drafted.append((other, f"'{other}' (status {doc.status}" + (f", draft {doc.draft})" if doc.draft else ")")))
+    if not drafted:
+        return
+    one = len(drafted) == 1
+    which = (f"an amendment being drafted, {drafted[0][1]}" if one
+             else f"amendments being drafted: {', '.join(shown for _, shown in drafted)}")
+    raise UsageError(
+        f"There is no amendment '{slug}', and {regulation} already has {which}. To write the instructions of "
+        f"{'that one' if one else 'one of them'}, give its name "
+        f"(`{Command.of('amend from-edits', drafted[0][0] if one else 'SLUG')}` with the same edited text); "
+        f"to start another amendment of {regulation} on purpose, create '{slug}' first with "
+        f"`{Command.of('amend new', slug, regulation=regulation)}`, or ask for another amendment.",
+        options=("another",))
 
 
 def _regulation_of(ws: Workspace, amendment: Amendment, named: str | None) -> str:
