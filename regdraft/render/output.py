@@ -111,9 +111,12 @@ def write(name: str, fmt: str, value: Any, path: Path, settings: Settings) -> Pa
 
 
 def write_page(html: str, output: Path, *, pdf: bool, progress: bool = False) -> None:
-    """Write an HTML page as it is, or laid out as a PDF (WeasyPrint is imported only then)."""
+    """Write an HTML page, sealed by its policy (`render.policy`), or laid out as a PDF (WeasyPrint is imported
+    only then)."""
     if not pdf:
-        write_atomic(output, html.encode("utf-8"))
+        from regdraft.render.policy import sealed
+
+        write_atomic(output, sealed(html).encode("utf-8"))
         return
     from regdraft.render.pdf import write_pdf
 

@@ -178,8 +178,11 @@ class Context:
                 "ui": self.ui, "lang": self.ui.language, **context}
 
     def respond(self, html: str, status: int = 200) -> HTMLResponse:
-        """An HTML response that also sets the CSRF cookie when the browser had none."""
-        response = HTMLResponse(html, status)
+        """An HTML response that also sets the CSRF cookie when the browser had none; a workspace template's
+        redirection (`<meta http-equiv="refresh">`, which the policy in the headers does not stop) is inert."""
+        from regdraft.render.policy import without_redirections
+
+        response = HTMLResponse(without_redirections(html), status)
         if self.fresh_cookie:
             response.set_cookie(CSRF_COOKIE, self.cookie, httponly=True, samesite="strict")
         return response
