@@ -280,6 +280,20 @@ def test_issuer_in_running_text() -> None:
     assert issuer_name({"issuer": "MINISTRY OF HOME AFFAIRS", "language": "en"}) == "the Ministry of Home Affairs"
 
 
+@pytest.mark.parametrize(("issuer", "named"), [
+    # A joint issuer read `Bộ nội vụ - bộ tài chính`: each ministry is named with its fields capitalised.
+    ("BỘ NỘI VỤ - BỘ TÀI CHÍNH", "Bộ Nội vụ - Bộ Tài chính"),
+    ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "Bộ Kế hoạch và Đầu tư"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH - BỘ NỘI VỤ", "Bộ Văn hóa, Thể thao và Du lịch - Bộ Nội vụ"),
+    # A hyphen inside a ministry's name does not start another issuer.
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI – BỘ TÀI CHÍNH", "Bộ Lao động - Thương binh và Xã hội - Bộ Tài chính"),
+    ("TÒA ÁN NHÂN DÂN TỐI CAO - VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - BỘ CÔNG AN",
+     "Tòa án nhân dân tối cao - Viện kiểm sát nhân dân tối cao - Bộ Công an"),
+])
+def test_each_issuer_of_a_joint_text_is_named_as_vietnamese_writes_it(issuer: str, named: str) -> None:
+    assert issuer_name({"issuer": issuer, "place": "Hà Nội"}) == named
+
+
 _MARK = re.compile(r"\[\^\d+\] ?")
 
 

@@ -115,3 +115,20 @@ def test_a_joint_circular_is_named_by_its_whole_type_in_every_export(invoke: Inv
     compared = re.sub(r"<[^>]+>", "", (tmp_path / "so-sanh.html").read_text(encoding="utf-8"))
     assert "Thông tư liên tịch số 01/2024/TTLT-BNV-BTC" in compared
     assert "Thông tư số" not in compared
+
+
+def test_a_joint_circular_names_both_issuers_and_takes_effect_on_its_own_date(invoke: Invoke, tmp_path: Path) -> None:
+    # The consolidated opening read `… của Bộ nội vụ - bộ tài chính …, có hiệu lực kể từ ngày 15 tháng 3 năm 2024`:
+    # the issuers lower-cased, and the signing date, as `Thông tư liên tịch này có hiệu lực …` was not read.
+    root = init_workspace(tmp_path / "ws").root
+    source = tmp_path / "ttlt.txt"
+    source.write_text(JOINT_CIRCULAR, encoding="utf-8")
+    assert invoke(root, "import", str(source)).exit_code == 0
+    imported = (root / "regulations" / "01-2024-TTLT-BNV-BTC.md").read_text(encoding="utf-8")
+    assert "\neffective: 2024-05-01\n" in imported
+    out = tmp_path / "hop-nhat.md"
+    result = invoke(root, "export", "01/2024/TTLT-BNV-BTC", "--as-of", "2024-06-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    flat = " ".join(out.read_text(encoding="utf-8").split())
+    assert ("Thông tư liên tịch số 01/2024/TTLT-BNV-BTC ngày 15 tháng 3 năm 2024 của Bộ Nội vụ - Bộ Tài chính hướng "
+            "dẫn chế độ phụ cấp trách nhiệm công việc, có hiệu lực kể từ ngày 01 tháng 5 năm 2024,") in flat

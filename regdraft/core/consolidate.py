@@ -131,6 +131,36 @@ def _date_or_none(value: Any) -> dt.date | None:
         return None
 
 
+# The types of body that issue texts jointly (`BỘ NỘI VỤ - BỘ TÀI CHÍNH`, `TÒA ÁN NHÂN DÂN TỐI CAO - VIỆN KIỂM SÁT …`,
+# `BAN TỔ CHỨC TRUNG ƯƠNG - BỘ NỘI VỤ`): a ` - ` followed by one of them starts the next issuer; any other is part of a
+# name (`Bộ Lao động - Thương binh và Xã hội`).
+_BODY_TYPES = ("bộ", "ban", "ủy ban", "uỷ ban", "tòa án", "toà án", "viện", "kiểm toán", "ngân hàng", "thanh tra",
+               "chính phủ", "văn phòng", "mặt trận", "tổng", "trung ương", "hội", "đoàn", "sở", "tỉnh ủy", "tỉnh uỷ",
+               "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "đảng ủy", "đảng uỷ", "công an")
+# The fields a ministry's name is made of (`Kế hoạch` and `Đầu tư`; `Lao động`, `Thương binh` and `Xã hội`).
+_FIELD_BREAK = re.compile(r"(\s+và\s+|,\s*|\s+[-–]\s+)")
+
+
+def _joint_issuers(raw: str) -> list[str]:
+    """The issuers of a header line, lower case: `['bộ nội vụ', 'bộ tài chính']` for `BỘ NỘI VỤ - BỘ TÀI CHÍNH`."""
+    names: list[str] = []
+    for part in re.split(r"\s+[-–]\s+", raw.lower()):
+        if names and not any(part == body or part.startswith(body + " ") for body in _BODY_TYPES):
+            names[-1] += " - " + part
+        else:
+            names.append(part)
+    return names
+
+
+def _body_name(name: str) -> str:
+    """One issuer as running text writes it (Nghị định 30/2020/NĐ-CP, Phụ lục II): a ministry with each field it
+    works in capitalised (`Bộ Nội vụ`, `Bộ Kế hoạch và Đầu tư`), any other body by its first letter (`Tỉnh ủy …`)."""
+    if name.startswith("bộ "):
+        fields = _FIELD_BREAK.split(name[3:])
+        return "Bộ " + "".join(f if i % 2 else f[:1].upper() + f[1:] for i, f in enumerate(fields))
+    return name[:1].upper() + name[1:]
+
+
 def issuer_name(meta: Mapping[str, Any]) -> str:
     """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`.
 
@@ -149,8 +179,7 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
         if len(words) > 1 and words[0].lower() == "the":  # `THE GOVERNMENT`: "the Government", not "the the Government"
             words = words[1:]
         return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in words)
-    text = raw.lower()
-    text = text[:1].upper() + text[1:]
+    text = " - ".join(_body_name(name) for name in _joint_issuers(raw))
     place = str(meta.get("place") or "").strip()
     if place and place.lower() in text:
         text = text.replace(place.lower(), place)

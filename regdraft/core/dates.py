@@ -66,13 +66,15 @@ def written_date(day: dt.date, pattern: str, month_names: str) -> str:
 
 
 # The date the document itself takes effect: `Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2010`
-# (the document named by its type and `này`; a provision of it, `Khoản 3 Điều 1 của Luật này có hiệu lực …`, names
-# the document too, so only the first such sentence counts: final provisions put the whole text's date first).
+# (the document named by its type and `này`, a compound type whole: `Thông tư liên tịch này`, `Quy chế phối hợp này`,
+# see `compound_type`; a provision of it, `Khoản 3 Điều 1 của Luật này có hiệu lực …`, names the document too, so
+# only the first such sentence counts: final provisions put the whole text's date first).
 # The date in words or in figures (`từ ngày 01/02/2022`, as Party documents often write it).
 _SENTENCE_START = r"(?:^|[.;]\s+|^\d+\\?\.\s+)"
 _TAKES_EFFECT = re.compile(
-    _SENTENCE_START + r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|"
-    r"Quy định|Chỉ thị|Hướng dẫn|Văn bản)\s+này\s+có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+"
+    _SENTENCE_START + r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|Quy định|Chỉ thị|"
+    r"Hướng dẫn|Văn bản|Chương trình|Kế hoạch)(?:\s+(?:liên tịch|phối hợp))?\s+này\s+"
+    r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+"
     r"(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))")
 # English, as translations of Vietnamese texts and the shipped English text write it: `This Law takes effect on
 # January 1, 2025`, `This Decree comes into force as of 14 October 2010`, `These Regulations take effect from
@@ -86,8 +88,8 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 ENGLISH_DATE = (r"(?:" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})|" + _MONTH + r"\s+" + _ORDINAL + r",?\s+(\d{4})|"
                 r"(\d{1,2})/(\d{1,2})/(\d{4}))\b")
 _TAKES_EFFECT_EN = re.compile(
-    _SENTENCE_START + r"(?:This|These)\s+(?:Law|Code|Ordinance|Resolution|Decree|Decision|Circular|Regulations?|"
-    r"Rules|Directive|Guidelines?|Instructions?|Document)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
+    _SENTENCE_START + r"(?:This|These)\s+(?:Joint\s+)?(?:Law|Code|Ordinance|Resolution|Decree|Decision|Circular|"
+    r"Regulations?|Rules|Directive|Guidelines?|Instructions?|Document)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
     r"(?:effect|into\s+(?:force|effect))\s+(?:on|from|as\s+(?:of|from))\s+" + ENGLISH_DATE)
 
 
