@@ -3,11 +3,12 @@ provision with both versions; `resolve` keeps one of them in one commit."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
 
 REGULATION = "regulations/01-QC-TU.md"
 LINE = "b) Cụ thể hóa và tổ chức thực hiện các nghị quyết"
@@ -139,3 +140,51 @@ def test_a_conflict_in_luat_57_2024_names_the_lettered_instruction_and_the_artic
     assert row.index("350") < row.index("│") < row.index("400")  # yours (the replayed commit's) first
     assert "Điều 1. Sửa đổi, bổ sung một số điều của Luật Quy hoạch (lines" in said
     assert "front matter or preamble" not in said
+
+
+def test_two_answers_to_one_comment_are_reported_as_answers(tmp_path: Path, invoke: Invoke) -> None:
+    # Two clones of one office answering the same comment differently: the report flattened the YAML into prose
+    # (`disposition: rejected reply: Không tiếp thu (A). created: '…'`) and spoke of "the same provisions".
+    remote = tmp_path / "office.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    assert invoke(None, "init", "--example", str(tmp_path / "a"), "--remote", str(remote)).exit_code == 0
+    assert invoke(None, "clone", str(remote), str(tmp_path / "b")).exit_code == 0
+    a, b = tmp_path / "a", tmp_path / "b"
+    for name, where in (("A", a), ("B", b)):
+        for key, value in (("user.name", name), ("user.email", f"{name.lower()}@vptu.example")):
+            subprocess.run(["git", "-C", str(where), "config", key, value], check=True)
+    opened = invoke(a, "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến", "--due", "2025-03-15", "--yes",
+                    "--consult", "Ban Tổ chức Tỉnh ủy")
+    assert opened.exit_code == 0, opened.output
+    added = invoke(a, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "Điều 4", "--text",
+                   "Đề nghị bổ sung nhiệm vụ chuyển đổi số.")
+    assert added.exit_code == 0, added.output
+    found = re.search(r"Added comment (\w+)", added.output)
+    assert found is not None
+    comment = found.group(1)
+    assert invoke(a, "sync").exit_code == 0 and invoke(b, "sync").exit_code == 0
+    for where, disposition, reply in ((a, "rejected", "Không tiếp thu (A)."), (b, "partly", "Tiếp thu một phần, "
+                                                                                          "bổ sung tại khoản 2 (B).")):
+        answered = invoke(where, "comment", "respond", comment, "--disposition", disposition, "--reply", reply)
+        assert answered.exit_code == 0, answered.output
+    assert invoke(a, "sync").exit_code == 0
+
+    stopped = invoke(b, "sync")
+    assert stopped.exit_code == 1
+    report = stopped.output
+    path = f"amendments/{SHIPPED_AMENDMENT}/comments/{comment}.yaml"
+    assert f"you and a colleague answered comment {comment} differently" in report
+    assert "the same provisions" not in report
+    assert f"  the answer to comment {comment} (by Ban Tổ chức Tỉnh ủy, on Điều 4):" in report
+    assert "disposition:" not in report and "created:" not in report
+    # Each side's answer as the comment report words it, B's own (yours) first.
+    row = next(line for line in report.splitlines() if "Tiếp thu một phần" in line)
+    assert row.index("Tiếp thu một phần") < row.index("│") < row.index("Không tiếp thu")
+    assert "Giải trình: Không tiếp thu (A)." in report
+    assert f"regdraft resolve {path} --ours" in report and f"regdraft resolve {path} --theirs" in report
+    # Every command that reads says the same first.
+    assert f"the answer to comment {comment}" in invoke(b, "check").output
+
+    assert invoke(b, "resolve", path, "--theirs").exit_code == 0
+    assert invoke(b, "sync", "--continue").exit_code == 0
+    assert "Không tiếp thu (A)." in (b / path).read_text(encoding="utf-8")

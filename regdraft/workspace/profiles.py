@@ -44,8 +44,17 @@ def amendment_words(ws: Workspace, slug: str) -> Mapping[str, str]:
     Only the front matter is read: a body with problems still has its language.
     """
     meta = _amendment_meta(ws, slug)
+    return profile_for(ws, meta).words(_language(meta))
+
+
+def amendment_language(ws: Workspace, slug: str) -> str:
+    """`vi` or `en`: the language of an amendment's front matter (`vi` when it names none or another)."""
+    return _language(_amendment_meta(ws, slug))
+
+
+def _language(meta: Mapping[str, Any]) -> str:
     language = str(meta.get("language") or "vi")
-    return profile_for(ws, meta).words(language if language in ("vi", "en") else "vi")
+    return language if language in ("vi", "en") else "vi"
 
 
 def amendment_profile(ws: Workspace, slug: str) -> Profile:

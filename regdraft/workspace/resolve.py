@@ -26,6 +26,7 @@ from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment, Instruction
+    from regdraft.core.comments import Disposition
     from regdraft.core.model import Address, Located, Regulation
     from regdraft.workspace.store import CommitInfo, Workspace
 
@@ -98,6 +99,7 @@ class ConflictedFile:
     path: str
     how: str
     differences: tuple[Difference, ...] = ()
+    answer: str = ""  # the comment whose answer (disposition and reply) both sides changed, when that is all
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,11 @@ class Conflict:
             head = f"A git {self.operation} is unfinished"
         if not self.files:
             return head + "; every conflict is resolved."
+        answers = [f.answer for f in self.files]
+        if all(answers):
+            named = f"comment {answers[0]}" if len(answers) == 1 else "comments " + ", ".join(answers)
+            return head + f": you and a colleague answered {named} differently. Nothing is lost; choose which " \
+                "answer to keep."
         return head + ": you and a colleague changed the same provisions. Nothing is lost; choose what to keep."
 
     def _commands(self) -> list[str]:
@@ -143,8 +150,9 @@ class Conflict:
         out = ["To resolve each file, one of:"]
         for f in self.files:
             ours, theirs = Command.of("resolve", f.path, side="ours"), Command.of("resolve", f.path, side="theirs")
-            out += [f"  {ours}      keep your version",
-                    f"  {theirs}    keep the other version",
+            what = "answer" if f.answer else "version"
+            out += [f"  {ours}      keep your {what}",
+                    f"  {theirs}    keep the other {what}",
                     f"  edit {f.path} (keep the text you want, delete the <<<<<<< ======= >>>>>>> lines), then "
                     f"{Command.of('resolve', f.path)}"]
         if self.operation in ("rebase", "merge"):
@@ -191,12 +199,55 @@ def _marked_file(ws: Workspace, path: str, operation: str, how: str = "") -> Con
     if not how:
         how = "It still holds conflict markers" if operation else "Conflict markers are left in it"
     yours_first = operation != "rebase" if operation else not second_is_replayed(parts)
+    answer = _answer(ws, path, parts.first, parts.second) if parts.blocks else None
+    if answer is not None:
+        comment, first, second = answer
+        yours, theirs = (first, second) if yours_first else (second, first)
+        return ConflictedFile(path, how, (Difference(comment.where, yours, theirs),), comment.id)
     differences = []
     for block in parts.blocks:
         for where, first, second in _provisions(path, block, parts.first, parts.second):
             yours, theirs = (first, second) if yours_first else (second, first)
             differences.append(Difference(where, yours, theirs))
     return ConflictedFile(path, how, _merge_same(differences))
+
+
+@dataclass(frozen=True, slots=True)
+class _Answered:
+    id: str
+    where: str
+
+
+def _answer(ws: Workspace, path: str, first: str, second: str) -> tuple[_Answered, Side, Side] | None:
+    """A comment file whose versions differ only in the office's answer: the comment, named by its body and
+    provision, and each version's answer as the comment report words it (`Tiếp thu một phần`, `Giải trình: …`);
+    None for any other file, or a comment changed in more than its answer."""
+    from dataclasses import replace
+
+    from regdraft.core.comment_yaml import comment_from_yaml
+    from regdraft.core.comments import describe_on
+    from regdraft.workspace.profiles import amendment_language, amendment_words
+
+    parts = Path(path).parts
+    if not (len(parts) == 4 and parts[0] == "amendments" and parts[2] == "comments" and parts[3].endswith(".yaml")):
+        return None
+    try:
+        one, two = comment_from_yaml(first, path), comment_from_yaml(second, path)
+        # What answering writes (`comment respond`, accepting a proposal) aside, the comment must be the same.
+        if replace(one, disposition=None, reply="", responded="", accepted_in="") != \
+                replace(two, disposition=None, reply="", responded="", accepted_in=""):
+            return None
+        words, language = amendment_words(ws, parts[1]), amendment_language(ws, parts[1])
+        on = describe_on(one.on, language, words)
+    except (ParseError, RegdraftError, ValueError):
+        return None
+
+    def said(disposition: Disposition | None, reply: str) -> Side:
+        label = disposition.label(words) if disposition else words["disposition_none"]
+        return (label, f"{words['report_reply']}: {reply}") if reply else (label,)
+
+    where = f"the answer to comment {one.id} (by {one.by}, on {on})"
+    return _Answered(one.id, where), said(one.disposition, one.reply), said(two.disposition, two.reply)
 
 
 def _merge_same(differences: list[Difference]) -> tuple[Difference, ...]:
