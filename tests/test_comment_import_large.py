@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -151,3 +151,82 @@ def test_a_killed_import_is_undone_or_finished_by_repair(ws: Workspace, tmp_path
     else:
         assert "by undoing it" in repaired.stdout
         assert state(ws) == before
+
+
+def test_a_repair_removes_only_the_files_the_killed_import_wrote(ws: Workspace, tmp_path: Path) -> None:
+    before = state(ws)
+    killed = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 250)), REGDRAFT_TEST_STOP_AT="file-written")
+    assert killed.returncode == 137
+    folder = ws.root / FOLDER
+    (written,) = (p.name for p in folder.iterdir())  # killed after its first file
+    named = [json.loads(line)[0] for line in ws.journal.new_files.read_text(encoding="utf-8").splitlines()]
+    assert len(named) == 250 and f"{FOLDER}/{written}" in named
+    # The drafter's own files, made before the repair: one of them under a name the import had chosen.
+    (folder / "cafe.yaml").write_text("by: Ban A\n", encoding="utf-8")
+    (folder / "notes-user.txt").write_text("ghi chú của tôi\n", encoding="utf-8")
+    taken = next(n for n in named if not n.endswith(written))
+    (ws.root / taken).write_text("by: chép tay\n", encoding="utf-8")
+    assert "250 files new in" in regdraft(ws, "check").stdout
+
+    repaired = regdraft(ws, "check", "--repair")
+    assert "by undoing it" in repaired.stdout and "cafe.yaml" in repaired.stdout, repaired.stdout
+    assert not ws.journal.exists() and not ws.journal.new_files.exists()
+    assert not (folder / written).exists()
+    assert (folder / "cafe.yaml").read_text(encoding="utf-8") == "by: Ban A\n"
+    assert (folder / "notes-user.txt").read_text(encoding="utf-8") == "ghi chú của tôi\n"
+    assert (ws.root / taken).read_text(encoding="utf-8") == "by: chép tay\n"
+    assert state(ws)[:2] == before[:2]  # HEAD and the index as they were
+
+
+def _meanwhile(monkeypatch: pytest.MonkeyPatch, act: Callable[[], None], then: BaseException | None = None) -> None:
+    """Run `act` (the drafter at work) while the import writes its files, then raise `then`, if any."""
+    readings = 0
+
+    def reading(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
+        nonlocal readings
+        readings += 1
+        for number, values in iter_sheet(source):
+            if readings == 2 and number == 150:
+                act()
+                if then is not None:
+                    raise then
+            yield number, values
+
+    monkeypatch.setattr(rounds, "iter_sheet", reading)
+
+
+def test_an_import_commits_its_own_files_and_not_the_drafters_changes_made_meanwhile(
+        ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rounds.import_comments(ws, SLUG, sheet(tmp_path, 2, "first.csv", "thời hạn"))
+    folder = ws.root / FOLDER
+    mine = sorted(folder.iterdir())[0]
+    edited = mine.read_text(encoding="utf-8") + "# sửa tay\n"
+
+    def drafter() -> None:
+        mine.write_text(edited, encoding="utf-8")
+        (folder / "notes-user.txt").write_text("ghi chú\n", encoding="utf-8")
+
+    _meanwhile(monkeypatch, drafter)
+    done = rounds.import_comments(ws, SLUG, sheet(tmp_path, 300))
+    committed = git(ws, "show", "--name-only", "--format=", "HEAD").split()
+    assert len(committed) == done.count == 300
+    assert f"{FOLDER}/{mine.name}" not in committed and f"{FOLDER}/notes-user.txt" not in committed
+    assert mine.read_text(encoding="utf-8") == edited
+    assert git(ws, "status", "--porcelain", "-uall").splitlines() == [
+        f" M {FOLDER}/{mine.name}", f"?? {FOLDER}/notes-user.txt"]
+
+
+def test_a_failed_import_keeps_the_files_the_drafter_made_meanwhile(
+        ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = ws.root / FOLDER
+
+    def drafter() -> None:
+        (folder / "notes-user.txt").write_text("ghi chú\n", encoding="utf-8")
+
+    _meanwhile(monkeypatch, drafter, KeyboardInterrupt())
+    head = git(ws, "rev-parse", "HEAD")
+    with pytest.raises(KeyboardInterrupt):
+        rounds.import_comments(ws, SLUG, sheet(tmp_path, 300))
+    assert git(ws, "rev-parse", "HEAD") == head and not ws.journal.exists()
+    assert [p.name for p in folder.iterdir() if p.suffix == ".txt"] == ["notes-user.txt"]
+    assert git(ws, "status", "--porcelain", "-uall") == f"?? {FOLDER}/notes-user.txt\n"

@@ -117,8 +117,10 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
     entry = ws.interrupted()
     if entry is None:
         return []
+    files = counted(len(entry.changes), "file") if entry.new_in is None else \
+        f"{counted(sum(1 for _ in ws.journal.noted()), 'file')} new in {entry.new_in}"
     return [Problem(
-        f"The write {entry.describe()} was interrupted before it finished ({counted(len(entry.changes), 'file')}); "
+        f"The write {entry.describe()} was interrupted before it finished ({files}); "
         f"run `{Command.of('check', repair=True)}` to finish it.", ws.relative_link(ws.journal.path))]
 
 

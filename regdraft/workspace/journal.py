@@ -11,12 +11,16 @@ are not versioned and a clone never carries them.
   commit it starts from, the files it will write (their new contents), the commit message and
   the tag. The journal is removed once the commit and the tag exist. A journal left behind
   means a write was interrupted (killed, power cut); `Journal.resume` finishes it exactly as
-  it was meant, tag included.
+  it was meant, tag included. A write of new files too many to hold (a 100,000-row comment
+  import) records instead, in `.git/regdraft/journal-new-files`, each file's name and digest,
+  fsynced before the file is created: undoing it removes those files and nothing else.
 
 Post-conditions:
 1. While a journal exists, the work tree holds either HEAD's files or some of the journal's
    new files: never anything else regdraft wrote.
-2. `resume` ends with the journal's commit and tag in place and the journal removed, or raises
+2. Every file a write of new files created is named in its journal before it exists; a file
+   there whose bytes differ from the digest recorded is not the write's.
+3. `resume` ends with the journal's commit and tag in place and the journal removed, or raises
    `StoreError` and changes nothing.
 """
 
@@ -25,10 +29,11 @@ from __future__ import annotations
 import base64
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,7 +148,7 @@ class Entry:
     tag: str | None
     changes: dict[str, bytes | None]
     author: str | None = None
-    new_in: str | None = None  # a write of new files into this folder, streamed (not in the journal)
+    new_in: str | None = None  # a write of new files into this folder, streamed (named in `Journal.noted`)
 
     def describe(self) -> str:
         """The write in a drafter's words: its commit message and its tag."""
@@ -156,6 +161,7 @@ class Journal:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "journal.json"
+        self.new_files = folder / "journal-new-files"
 
     def exists(self) -> bool:
         """True when a write was started and has not finished."""
@@ -165,9 +171,10 @@ class Journal:
               changes: Mapping[str, bytes | None], author: str | None = None, *, new_in: str | None = None) -> None:
         """Record the write about to happen; durable before any work-tree file is touched.
 
-        `new_in` names the folder of a write of new files too many to record: such a write is
-        undone, not finished, when its commit was not made.
+        `new_in` names the folder of a write of new files too many to record whole: their names
+        follow (`note_new`), and such a write is undone, not finished, when its commit was not made.
         """
+        self.new_files.unlink(missing_ok=True)  # left by a write that ended between its two files
         data = {
             "head": head, "branch": branch, "message": message, "tag": tag, "author": author, "new_in": new_in,
             "changes": {p: None if b is None else base64.b64encode(b).decode("ascii") for p, b in changes.items()},
@@ -195,6 +202,38 @@ class Journal:
             raise StoreError(f"{self.path}: the record of an interrupted write cannot be read ({exc}); "
                              "check the workspace with `git status`, then delete that file.") from None
 
+    def note_new(self, files: Sequence[tuple[str, bytes]]) -> None:
+        """Record new files about to be created (name and digest), durably, before any of them is.
+
+        One line each, appended to one file, fsynced once per call: a crash can only tear the last
+        line, which names a file not created yet.
+        """
+        lines = b"".join(json.dumps([relative, digest(data)]).encode("utf-8") + b"\n" for relative, data in files)
+        with open(self.new_files, "ab") as handle:
+            handle.write(lines)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def noted(self) -> Iterator[tuple[str, str]]:
+        """The new files the write recorded before creating them: (path, digest of the bytes it wrote)."""
+        try:
+            handle = open(self.new_files, "rb")
+        except FileNotFoundError:
+            return
+        with handle:
+            for line in handle:
+                try:
+                    relative, wanted = json.loads(line)
+                except ValueError:
+                    continue  # torn by a crash: the file it names was never created
+                yield str(relative), str(wanted)
+
     def end(self) -> None:
         """The write is complete (or undone): forget it."""
         self.path.unlink(missing_ok=True)
+        self.new_files.unlink(missing_ok=True)
+
+
+def digest(data: bytes) -> str:
+    """What `Journal.noted` records of a file's bytes, to tell the write's file from one made by hand."""
+    return hashlib.sha256(data).hexdigest()

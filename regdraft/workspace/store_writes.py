@@ -13,21 +13,24 @@ Post-conditions of `Transactions.commit`:
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError
-from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
+from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, digest, stop_point
 
 if TYPE_CHECKING:
     import git
 
 HOOK_POLICIES = ("none", "run")
 MANY_PATHS = 200  # more paths than this go to git in a file, not on the command line
+NEW_FILES_BATCH = 500  # new files named in the journal (one fsync) before any of them is written
 
 
 def run_hooks(config: Mapping[str, Any]) -> bool:
@@ -41,6 +44,12 @@ def failure(exc: BaseException) -> str:
     if detail.startswith("stderr: '") and detail.endswith("'"):  # GitPython's framing of git's message
         detail = detail[len("stderr: '"):-1].strip()
     return detail
+
+
+def _batches(items: Iterable[tuple[str, bytes]], size: int) -> Iterator[list[tuple[str, bytes]]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 class Transactions:
@@ -183,15 +192,16 @@ class Transactions:
             return sha
 
     def commit_new_files(self, folder: str, files: Iterable[tuple[str, bytes]], message: str) -> tuple[int, str]:
-        """Write new files into `folder` as `files` yields them and record them in one commit.
+        """Write new files into `folder` as `files` yields them and record exactly them in one commit.
 
-        For writes too large to hold in memory (a 100,000-row comment import): each file is
-        written as it comes, then git adds and commits the folder with one call each, however
-        many files there are. The folder must hold no uncommitted, untracked or ignored file,
-        and every path must be new and directly inside it. On any failure, including an error
-        raised by `files`, the new files are removed and the index and HEAD put back; a kill
-        leaves a journal that `resume` completes (the commit was made) or undoes. Returns the
-        number of files and the commit's sha.
+        For writes too large to hold in memory (a 100,000-row comment import): the files are
+        named in the journal a batch at a time, then written, then committed with a few git calls
+        whatever their number; nothing else is committed (a file the drafter edits or creates
+        meanwhile stays theirs, uncommitted). The folder must hold no uncommitted, untracked or
+        ignored file at the start, and every path must be new and directly inside it. On any
+        failure, including an error raised by `files`, the files written are removed and HEAD and
+        the index put back; a kill leaves a journal that `resume` completes (the commit was made)
+        or undoes. Returns the number of files and the commit's sha.
         """
         folder = folder.strip("/")
         message = words(message)
@@ -213,25 +223,25 @@ class Transactions:
             stop_point("journal-written")
             import git
 
-            count = 0
             written: list[str] = []
             place = self.write_path(folder)
             made_folder = not place.exists()
             try:
                 place.mkdir(parents=True, exist_ok=True)
-                for relative, data in files:
-                    if PurePosixPath(relative).parent != PurePosixPath(folder):
-                        raise StoreError(f"{relative} is not inside {folder}; nothing was changed.")
-                    with open(self.write_path(relative), "xb") as handle:  # a new file, never an old one
-                        handle.write(data)
-                    written.append(relative)
-                    count += 1
-                    stop_point("file-written")
-                self.repo.git.add("-A", "--", folder)
-                commit_options = [] if run_hooks(self.config) else ["--no-verify"]
-                with self.repo.git.custom_environment(**self.identity_env()):
-                    self.repo.git.commit("-q", *commit_options, "-m", message, "--", folder)
+                for batch in _batches(files, NEW_FILES_BATCH):
+                    for relative, _ in batch:
+                        if PurePosixPath(relative).parent != PurePosixPath(folder):
+                            raise StoreError(f"{relative} is not inside {folder}; nothing was changed.")
+                    # Named in the journal before they exist: a repair removes these and nothing else.
+                    journal.note_new(batch)
+                    for relative, data in batch:
+                        with open(self.write_path(relative), "xb") as handle:  # a new file, never an old one
+                            handle.write(data)
+                        written.append(relative)
+                        stop_point("file-written")
+                self._commit_only(written, message)
                 stop_point("committed")
+                self._stage_committed(folder, written)
             except (git.GitCommandError, OSError) as exc:
                 self._undo_new_files(folder, head, made_folder)
                 journal.end()
@@ -243,19 +253,78 @@ class Transactions:
             journal.end()
             sha = str(self.repo.head.commit.hexsha)
             self._made(sha, written)
-            return count, sha
+            return len(written), sha
 
-    def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> None:
-        """Take back a `commit_new_files` that did not finish: HEAD, the folder's index entries, its new files."""
+    def _commit_only(self, paths: list[str], message: str) -> None:
+        """Commit exactly `paths` (new files in the work tree) on HEAD, whatever else is staged or changed.
+
+        Through an index of regdraft's own: a copy of git's reset to HEAD (its stat data spares git
+        reading the workspace again), plus these files. The drafter's staged and unstaged changes
+        stay as they are. (`git commit -- PATHS` would do the same, but git matches 100,000 paths
+        against each other in quadratic time: hours.)
+        """
+        index, listing = self._regdraft_dir / "index", self._regdraft_dir / "new-files"
+        try:
+            index.with_name("index.lock").unlink(missing_ok=True)  # left by a kill; the workspace lock is ours
+            if self._index_file().is_file():
+                shutil.copyfile(self._index_file(), index)
+            listing.write_bytes(b"\0".join(p.encode("utf-8") for p in paths))
+            commit_options = [] if run_hooks(self.config) else ["--no-verify"]
+            with self.repo.git.custom_environment(**self.identity_env(), GIT_INDEX_FILE=str(index)):
+                self.repo.git.read_tree("--reset", "HEAD")
+                with open(listing, "rb") as names:
+                    self.repo.git.update_index("--add", "-z", "--stdin", istream=names)
+                self.repo.git.commit("-q", *commit_options, "-m", message)
+        finally:
+            for leftover in (index, index.with_name("index.lock"), listing):
+                leftover.unlink(missing_ok=True)
+
+    def _stage_committed(self, folder: str, paths: Iterable[str]) -> None:
+        """Put the committed new files in git's index as HEAD has them (nothing else; again is harmless)."""
+        wanted = set(paths)
+        entries = [e for e in self._git("ls-tree", "-z", "HEAD", "--", folder + "/").split("\0")
+                   if "\t" in e and e.split("\t", 1)[1] in wanted]
+        if not entries:
+            return
+        listing = self._regdraft_dir / "new-files"
+        try:
+            listing.write_bytes(b"".join(e.encode("utf-8") + b"\0" for e in entries))
+            with open(listing, "rb") as info:
+                self.repo.git.update_index("-z", "--index-info", istream=info)
+        finally:
+            listing.unlink(missing_ok=True)
+
+    def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> list[str]:
+        """Take back a `commit_new_files` that did not finish: HEAD, and the files its journal names.
+
+        A file the journal names is removed (and dropped from the index) only when it still holds
+        the bytes the write gave it; any other file in the folder is the drafter's and stays. Returns
+        the untracked files left in the folder.
+        """
         if head is not None and self._head() != head:
             self.repo.git.reset("-q", "--soft", head)
-        self.repo.git.reset("-q", "--", folder)
-        for relative in self._git("ls-files", "--others", "-z", "--", folder).split("\0"):
-            if relative:
-                (self.root / relative).unlink(missing_ok=True)
+        ours: list[str] = []
+        for relative, wanted in self.journal.noted():
+            target = self.root / relative
+            try:
+                if not stat.S_ISREG(target.lstat().st_mode) or digest(target.read_bytes()) != wanted:
+                    continue  # not what the write made: a file of the same name made by hand
+                target.unlink()
+            except FileNotFoundError:
+                pass  # named, never created (or removed since): its index entry, if any, goes
+            ours.append(relative)
+        if ours:
+            listing = self._regdraft_dir / "new-files"
+            try:
+                listing.write_bytes(b"\0".join(p.encode("utf-8") for p in ours))
+                with open(listing, "rb") as names:
+                    self.repo.git.update_index("--force-remove", "-z", "--stdin", istream=names)
+            finally:
+                listing.unlink(missing_ok=True)
         place = self.root / folder
         if made_folder and place.is_dir() and not any(place.iterdir()):
             place.rmdir()
+        return [p for p in self._git("ls-files", "--others", "-z", "--", folder).split("\0") if p]
 
     def _ready_branch(self, *, initial: bool = False) -> str:
         """The branch a write commits to, refusing an unfinished git operation and a detached HEAD."""
@@ -353,11 +422,17 @@ class Transactions:
                     f"{journal.path}."
                 )
             if entry.new_in is not None:
-                # Files written from a stream are not in the journal: finished if committed, else undone.
-                if not done:
-                    self._undo_new_files(entry.new_in, entry.head)
+                # Files written from a stream are named in the journal: finished if committed, else undone.
+                if done:
+                    self._stage_committed(entry.new_in, (relative for relative, _ in journal.noted()))
+                    journal.end()
+                    return entry.describe()
+                left = self._undo_new_files(entry.new_in, entry.head)
                 journal.end()
-                return entry.describe() + ("" if done else " by undoing it (nothing of it was kept: run it again)")
+                kept = "" if not left else (
+                    f"; the other files in {entry.new_in} are not its own and were left as they are: "
+                    + ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else ""))
+                return entry.describe() + f" by undoing it (nothing of it was kept: run it again{kept})"
             try:
                 if done:
                     if entry.tag and not self._tag_exists(entry.tag):
