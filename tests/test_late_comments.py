@@ -67,6 +67,45 @@ def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
     assert f"comment {late.id} by Ban Tổ chức Tỉnh ủy" in invoke(lan.root, "check").output
 
 
+def test_a_late_comment_names_its_own_commit_not_a_similar_comment_added_before(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    lan, minh = clones
+    sheet = tmp_path / "gop-y.csv"
+    sheet.write_text("by,on,text\n" + "".join(f"Ban Tổ chức Tỉnh ủy,d1,Góp ý gửi muộn số {n}.\n" for n in range(5)),
+                     encoding="utf-8")
+    monkeypatch.setattr(rounds, "_now", lambda: "2025-07-19T10:00:00+07:00")
+    rounds.import_comments(lan, SLUG, sheet)
+    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    rounds.close_round(lan, SLUG)
+    git(lan.root, "push", "-q", "origin", "HEAD")
+    monkeypatch.setattr(rounds, "_now", lambda: LATER)
+    late = rounds.add_comment(minh, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý gửi muộn.")
+    git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    path = f"amendments/{SLUG}/comments/{late.id}.yaml"
+    added = git(minh.root, "log", "--format=%H", "--", path)[:8]
+    # (git's --follow takes the comment for a copy of one of Lan's imported comments, so similar are they)
+    assert "Import 5 comments" in git(minh.root, "log", "--follow", "--format=%s", "--", path)
+    checked = invoke(minh.root, "check")
+    assert f"comment {late.id} by" in checked.output and "1 problem found" in checked.output
+    assert f"it was added in commit {added} by Minh on" in checked.output, checked.output
+
+
+def test_the_log_of_a_regulation_follows_its_renames_not_a_similar_regulation(mini_workspace: Workspace,
+                                                                              invoke: Invoke) -> None:
+    ws = mini_workspace
+    text = ws.read("regulations/MINI-QC.md").decode("utf-8")
+    ws.commit({"regulations/MINI-QC.md": text.replace("MINI-QC", "OLD-QC").encode("utf-8")}, "Name it OLD-QC")
+    git(ws.root, "mv", "regulations/MINI-QC.md", "regulations/OLD-QC.md")
+    git(ws.root, "-c", "user.name=Lan", "-c", "user.email=lan@tinhuy.example", "commit", "-q", "-m",
+        "Rename MINI-QC to OLD-QC")
+    copy = text.replace("MINI-QC", "NEW-QC").replace("Điều 1.", "Điều 1 (mới).", 1)
+    ws.commit({"regulations/NEW-QC.md": copy.encode("utf-8")}, "Add NEW-QC, drafted from OLD-QC")
+    old = [line.split(None, 3)[-1] for line in invoke(ws.root, "log", "OLD-QC").output.splitlines()]
+    assert old[:2] == ["Rename MINI-QC to OLD-QC", "Name it OLD-QC"] and len(old) > 2  # and its past as MINI-QC
+    assert "Add NEW-QC" in invoke(ws.root, "log", "NEW-QC").output
+    assert "OLD-QC" not in invoke(ws.root, "log", "NEW-QC").output.replace("drafted from OLD-QC", "")
+
+
 def test_a_comment_added_after_adoption_elsewhere_is_reported(
         clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     lan, minh = clones

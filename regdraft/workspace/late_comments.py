@@ -33,12 +33,6 @@ def _moment(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-def _added(ws: Workspace, path: str) -> Revision | None:
-    """The commit that added a file (the oldest that touched it)."""
-    entries = ws.log(path)
-    return entries[-1] if entries else None
-
-
 def _adopted(ws: Workspace, slug: str) -> Revision | None:
     """The commit that adopted an amendment: the first whose file says `status: adopted`."""
     for entry in reversed(ws.log(amendment_path(slug))):
@@ -118,7 +112,7 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     if not after:
         return None
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
-    added = _added(ws, path)
+    added = ws.added(path)  # a comment file is never renamed: no similar file's history
     origin = f"added in commit {added.sha[:8]} by {added.author} on {added.date}" if added else "not committed yet"
     of = f" of {comment.regulation}" if comment.regulation else ""
     return Problem(

@@ -467,17 +467,45 @@ class Workspace(SharedHistory, Transactions):
             return None
 
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
-        """The commits that touched a file, newest first, following renames (up to `rev`, at most `limit`)."""
-        options = [f"--max-count={limit}"] if limit is not None else []
-        if rev is not None:
-            options.append(self._commit(rev).hexsha)
-        out = self._query("log", "--follow", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *options,
-                          "--", relative, unborn="")
+        """The commits that touched a file, newest first, following its renames (up to `rev`, at most `limit`).
+
+        A rename (`git mv`, the same file at a new path in one commit) is followed; a copy is not, nor a
+        file added beside a similar one: `git log --follow` takes those for the file's past (with
+        copies found harder), and named a colleague's commit as the one that added a comment.
+        """
+        entries: list[Revision] = []
+        start, path = (self._commit(rev).hexsha if rev is not None else "HEAD"), relative
+        while limit is None or len(entries) < limit:
+            options = [f"--max-count={limit - len(entries)}"] if limit is not None else []
+            found = self._revisions("--no-renames", *options, start, "--", path)
+            entries.extend(found)
+            source = self._renamed_from(found[-1].sha, path) if found else None
+            if source is None:
+                break
+            start, path = f"{found[-1].sha}^", source
+        return entries
+
+    def added(self, relative: str) -> Revision | None:
+        """The commit that added the file now at `relative` (the latest addition, no rename or copy followed)."""
+        found = self._revisions("--no-renames", "--diff-filter=A", "--max-count=1", "HEAD", "--", relative)
+        return found[0] if found else None
+
+    def _revisions(self, *args: str) -> list[Revision]:
+        out = self._query("log", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *args, unborn="")
         entries = []
         for line in out.splitlines():
             sha, author, date, when, subject = line.split("\x00", 4)
             entries.append(Revision(sha, author, date, subject, when))
         return entries
+
+    def _renamed_from(self, sha: str, relative: str) -> str | None:
+        """The path `relative` had before the commit `sha` renamed it there; None when it did not."""
+        out = self._query("diff-tree", "-r", "-M", "--no-commit-id", "--name-status", "-z", "--diff-filter=R", sha)
+        fields = out.split("\0")
+        for i in range(0, len(fields) - 2, 3):
+            if fields[i].startswith("R") and fields[i + 2] == relative:
+                return fields[i + 1]
+        return None
 
 
 def init_workspace(directory: Path, example_from: Path | None = None) -> Workspace:
