@@ -360,7 +360,41 @@ def test_sync_refuses_uncommitted_changes_naming_them(office: Office, invoke: In
     (office["lan"] / "ghi-chu.txt").write_text("note", encoding="utf-8")
     refused = invoke(office["lan"], "sync")
     assert refused.exit_code == 1
-    assert AMENDMENT in refused.output and "ghi-chu.txt" in refused.output and "Nothing was changed" in refused.output
+    assert AMENDMENT in refused.output and "Nothing was changed" in refused.output
+    assert "ghi-chu.txt" not in refused.output  # untracked, and nothing coming in is in its place
+
+
+def test_sync_leaves_untracked_notes_alone_and_refuses_only_one_a_colleagues_file_would_overwrite(
+        office: Office, invoke: Invoke) -> None:
+    open_round(invoke, office)
+    lan = office["lan"]
+    notes = {"ghi-chu.txt": "ghi chú riêng của Lan\n", f"amendments/{SHIPPED_AMENDMENT}/notes.txt": "việc cần làm\n"}
+    for path, text in notes.items():
+        (lan / path).write_text(text, encoding="utf-8")
+    add_comment(invoke, office["minh"], BODIES["minh"], "Góp ý của Ban Tổ chức.")
+    sync(invoke, office["minh"])
+    office.edit("lan", OTHER_TEXT, OTHER_TEXT + " (Lan)")  # both moved on: a rebase, with the notes in place
+    assert "From origin: 1 comment" in sync(invoke, lan)
+    assert all((lan / path).read_text(encoding="utf-8") == text for path, text in notes.items())
+    assert sorted(git(lan, "status", "--porcelain", "-uall").split()) == sorted(["??", "??", *notes])
+    assert "ghi-chu.txt" not in git(lan, "ls-tree", "-r", "--name-only", "origin/main")
+
+    # Minh commits a file of the same name as Lan's notes: syncing would overwrite hers.
+    (office["minh"] / "ghi-chu.txt").write_text("ghi chú của Minh\n", encoding="utf-8")
+    git(office["minh"], "add", "ghi-chu.txt")
+    git(office["minh"], "commit", "-q", "-m", "Minh's notes")
+    sync(invoke, office["minh"])
+    head = git(lan, "rev-parse", "HEAD")
+    refused = invoke(lan, "sync")
+    assert refused.exit_code == 1
+    assert ("Refusing to sync: ghi-chu.txt is untracked here (never committed), and the work from origin brings a "
+            "colleague's file there, which would overwrite it. Move your file aside") in refused.output
+    assert git(lan, "rev-parse", "HEAD") == head and git(lan, "status", "--porcelain") == "".join(
+        f"?? {path}\n" for path in sorted(notes))
+    assert (lan / "ghi-chu.txt").read_text(encoding="utf-8") == notes["ghi-chu.txt"]
+    (lan / "ghi-chu.txt").rename(lan / "ghi-chu-lan.txt")
+    sync(invoke, lan)
+    assert (lan / "ghi-chu.txt").read_text(encoding="utf-8") == "ghi chú của Minh\n"
 
 
 def test_joining_and_sharing_refuse_what_cannot_work(office: Office, invoke: Invoke, tmp_path: Path) -> None:

@@ -97,6 +97,27 @@ class SharedHistory:
         """Every file with uncommitted changes (modified, staged or untracked; ignored files aside)."""
         return self.dirty(["."])
 
+    def changed(self) -> list[str]:
+        """Every tracked file with uncommitted changes (modified, staged, deleted); untracked files aside."""
+        entries = self._git("status", "--porcelain", "-z", "--untracked-files=no").split("\0")
+        found: list[str] = []
+        i = 0
+        while i < len(entries):
+            if len(entries[i]) > 3:
+                found.append(entries[i][3:])
+                if entries[i][0] in "RC":
+                    i += 1  # a rename or copy is followed by its original path
+            i += 1
+        return found
+
+    def untracked(self) -> list[str]:
+        """Every file git does not track, ignored ones included (a checkout overwrites either without a word)."""
+        return [p for p in self._git("ls-files", "--others", "-z").split("\0") if p]
+
+    def files_at(self, rev: str) -> set[str]:
+        """Every file of the commit `rev`, workspace-relative."""
+        return {p for p in self._git("ls-tree", "-r", "-z", "--name-only", rev).split("\0") if p}
+
     def stage(self, relative: str, number: int) -> bytes | None:
         """One side of a conflicted file from git's index (1 base, 2 HEAD, 3 the other side), or None."""
         import git

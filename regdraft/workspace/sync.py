@@ -148,7 +148,9 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     if ws.operation():
         raise UnresolvedConflict(_stopped_message(ws))
     ensure_settled(ws)
-    dirty = ws.uncommitted()
+    # Untracked files (a drafter's notes) are no obstacle unless the work coming in has a file there
+    # (`_refuse_overwriting`): asked to commit them, drafters sent their notes to the whole office.
+    dirty = ws.changed()
     if dirty:
         raise StoreError("Refusing to sync with uncommitted changes to " + ", ".join(dirty)
                          + "; commit them (or undo them) first. Nothing was changed.")
@@ -196,6 +198,7 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
     if not theirs or ws.is_ancestor(theirs, head):
         return state
     if ws.is_ancestor(head, theirs):
+        _refuse_overwriting(ws, state.remote, theirs, [])
         ws.integrate(theirs, "ff")
         return replace(state, how="fast-forward")
     if not ws.related(head, theirs):
@@ -204,9 +207,33 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
                          "was changed.")
     local = ws.commits(theirs, head)
     how, reason = _choose(ws, state.remote, local)
+    _refuse_overwriting(ws, state.remote, theirs, local if how == "rebase" else [])
     state = replace(state, how=how, reason=reason)
     _advance(ws, state, ws.integrate(theirs, how, f"Merge the work from {state.remote}"), notes)
     return state
+
+
+def _refuse_overwriting(ws: Workspace, remote: str, theirs: str, replayed: list[CommitInfo]) -> None:
+    """Refuse, before git starts, when an untracked file stands where the work coming in puts a file (or a
+    folder), or where a commit of yours that the rebase replays writes one: git would stop half way, or
+    overwrite an ignored file without a word."""
+    untracked = ws.untracked()
+    if not untracked:
+        return
+    incoming = ws.files_at(theirs)
+    folders = {str(folder) for path in incoming for folder in PurePosixPath(path).parents}
+    yours = {path for commit in replayed for _, path in commit.files}
+    for path in untracked:
+        parents = {str(folder) for folder in PurePosixPath(path).parents}
+        if path in incoming or path in folders or parents & incoming:
+            whose = f"the work from {remote} brings a colleague's file there, which would overwrite it"
+        elif path in yours or parents & yours:
+            whose = "one of your commits, replayed on top of the work from the remote, writes a file there"
+        else:
+            continue
+        raise StoreError(f"Refusing to sync: {path} is untracked here (never committed), and {whose}. Move your "
+                         "file aside (rename it, or move it out of the workspace), run `regdraft sync` again, then "
+                         "compare the two. Nothing was changed.")
 
 
 def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) -> None:
