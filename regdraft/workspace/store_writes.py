@@ -52,6 +52,35 @@ def _batches(items: Iterable[tuple[str, bytes]], size: int) -> Iterator[list[tup
         yield batch
 
 
+def _partial(target: Path) -> Path:
+    """Where `_create` writes a file's bytes before it puts the file in place (hidden, beside it)."""
+    return target.with_name(f".{target.name}.regdraft-tmp")
+
+
+def _create(target: Path, data: bytes) -> None:
+    """Create the file `target` holding `data`, never over an existing file, never half-written.
+
+    The bytes go to a file beside it, then a hard link gives them their name (refused when the
+    name is taken): a kill leaves the file whole or absent, so a repair knows it by its digest.
+    Where links are not supported (some shared folders) the file is created and written in place.
+    """
+    partial = _partial(target)
+    try:
+        partial.write_bytes(data)
+        stop_point("file-partial")
+        try:
+            os.link(partial, target)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass
+        with open(target, "xb") as handle:  # a new file, never an old one
+            handle.write(data)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 class Transactions:
     """One writer at a time and all-or-nothing commits; mixed into `Workspace`."""
 
@@ -235,8 +264,7 @@ class Transactions:
                     # Named in the journal before they exist: a repair removes these and nothing else.
                     journal.note_new(batch)
                     for relative, data in batch:
-                        with open(self.write_path(relative), "xb") as handle:  # a new file, never an old one
-                            handle.write(data)
+                        _create(self.write_path(relative), data)
                         written.append(relative)
                         stop_point("file-written")
                 self._commit_only(written, message)
@@ -306,6 +334,7 @@ class Transactions:
         ours: list[str] = []
         for relative, wanted in self.journal.noted():
             target = self.root / relative
+            _partial(target).unlink(missing_ok=True)
             try:
                 if not stat.S_ISREG(target.lstat().st_mode) or digest(target.read_bytes()) != wanted:
                     continue  # not what the write made: a file of the same name made by hand
