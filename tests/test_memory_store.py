@@ -60,6 +60,8 @@ def test_a_commit_is_read_back_now_and_at_its_revision(store_under_test: tuple[W
     assert [r.sha for r in ws.log("regulations/A.md")] == [second, first]
     assert [r.subject for r in ws.log("regulations/B.md")] == ["Change A, add B"]
     assert ws.log("regulations/A.md", rev="HEAD~1", limit=1)[0].sha == first
+    added = ws.added("regulations/A.md")
+    assert added is not None and added.sha == first and ws.added("regulations/C.md") is None
     assert ws.resolve("HEAD").short == second[:7]
     assert ws.regulation_files() == ["regulations/A.md", "regulations/B.md"]
     assert ws.locate_regulation("B") == "regulations/B.md"

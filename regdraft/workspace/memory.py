@@ -149,6 +149,10 @@ class MemoryWorkspace(Workspace):
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         return self.store.log(relative, rev, limit)
 
+    def added(self, relative: str) -> Revision | None:
+        entries = self.store.log(relative)  # no renames in memory: the oldest version holding it added it
+        return entries[-1] if entries else None
+
     def resolve(self, rev: str) -> Revision:
         return self.store.resolve(rev)
 
