@@ -324,6 +324,21 @@ def test_a_clause_moved_to_another_article_is_one_move_not_a_repeal_and_an_inser
         is ChangeKind.REPEALED
 
 
+def test_a_clause_repealed_in_place_whose_text_stands_in_another_article_is_a_repeal_noting_where_it_went() -> None:
+    # As an amendment leaves it: `Bãi bỏ khoản 3 Điều 2` (its placeholder stays) and khoản 3 inserted in Điều 3.
+    text = _clause_moved_to_another_article().replace(
+        "c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\n3\\. (được bãi bỏ)\n", 1)
+    new = parse(text)
+    assert new.find(Address.parse("d2.k3")).unit.repealed
+    result = compare(parse(MINI), new)
+    assert [(c.kind.value, str(c.old_address), str(c.new_address)) for c in result.changes] == [
+        ("repealed", "d2.k3", "d2.k3"), ("moved", "d2.k3", "d3.k3")]
+    away, here = _find(result.provisions, "d2.k3"), _find(result.provisions, "d3.k3")
+    assert str(away.moved_to) == "d3.k3" and str(here.moved_from) == "d2.k3"
+    stated = with_stated_kinds(result, {"d2.k3": ChangeKind.REPEALED, "d3.k3": ChangeKind.INSERTED})
+    assert [c.kind.value for c in stated.changes] == ["repealed", "inserted"]
+
+
 @given(st.lists(st.sampled_from(VI_WORDS), max_size=40), st.lists(st.sampled_from(VI_WORDS), max_size=40))
 def test_similarity_is_the_dice_coefficient_of_the_two_word_bags(a: list[str], b: list[str]) -> None:
     # `similarity` sums the shared words over the smaller bag without building the bags' intersection;

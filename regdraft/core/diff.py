@@ -18,7 +18,8 @@ Post-conditions of `compare`:
    text, the kind of the text change). A clause is no change of its own because its article was
    renumbered or moved. A clause or point removed from one article or clause and found (the same,
    or at least `MOVE` similar) in another is moved: `moved_to` where it stood, `moved_from` (and
-   the word comparison) where it stands; only the latter is listed.
+   the word comparison) where it stands; only the latter is listed. One repealed in place (its
+   `(được bãi bỏ)` placeholder in the new text) is listed too, as repealed, with its `moved_to`.
 6. The work is bounded whatever the texts (`regdraft.core.word_diff`, post-condition 4).
    Post-condition 2 always holds.
 7. A change of a few phrases is words replaced or deleted, wherever they stand (text, lead-in,

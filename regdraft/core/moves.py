@@ -90,6 +90,9 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
     A removed clause or point whose text (folded) reappears as an inserted one elsewhere, or
     failing that the most similar at least `MOVE`, becomes `moved_to` that place (its text stays
     deleted there) and the inserted one `moved(gone, added)`: compared word for word, `moved_from`.
+    A clause repealed in place, its text gone and its `(được bãi bỏ)` placeholder standing (as an
+    amendment leaves it: `Bãi bỏ khoản 5 Điều 8` beside `Bổ sung khoản 3 vào sau khoản 2 Điều 6`),
+    is removed as well: it stays a listed repeal, only `moved_to` the place its text now stands.
     """
     gone: list[Provision] = []
     added: list[Provision] = []
@@ -97,7 +100,7 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
     def collect(level: Sequence[Provision]) -> None:
         for p in level:
             if p.anchor and p.kind in (Kind.CLAUSE, Kind.POINT):
-                if p.new is None and p.old is not None and not p.old.repealed:
+                if p.old is not None and not p.old.repealed and (p.new is None or p.new.repealed):
                     gone.append(p)
                 elif p.old is None and p.new is not None and not p.new.repealed:
                     added.append(p)
@@ -138,6 +141,8 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
             other = pairs.get(id(p))
             if other is not None and p.new is None:
                 out.append(replace(p, change=kind, moved_to=other.new_address, anchor=""))
+            elif other is not None and p.new is not None and p.new.repealed:
+                out.append(replace(p, moved_to=other.new_address))  # its placeholder stands: still a repeal
             elif other is not None:
                 out.append(moved(other, p))
             elif p.children:

@@ -63,7 +63,9 @@ class Changed:
         if place == Place.MOVED_AWAY:
             for k, para in enumerate(h.moved_away(p)):
                 tag = _escaped(para.tag)
-                anchor = f' id="{_escaped(p.anchor)}-from"' if k == 0 and p.anchor else ""
+                # A repeal whose text moved elsewhere is listed where it stood: its own anchor.
+                own = p.anchor if p.moved_to is not None else f"{p.anchor}-from"
+                anchor = f' id="{_escaped(own)}"' if k == 0 and p.anchor else ""
                 out.append(f'<{tag} class="{_escaped(para.css)}"{anchor}>{para.html}</{tag}>\n')
             return
         mv = moved or place == Place.MOVED_HERE

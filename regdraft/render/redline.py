@@ -421,13 +421,16 @@ class _Helpers:
                 for p, place in reading_order(level, ranks)]
 
     def moved_away(self, p: Provision) -> list[Paragraph]:
-        """A moved provision where it stood: its old text struck twice, then `(chuyển đến …)`."""
+        """A moved provision where it stood: its old text struck twice, then `(chuyển đến …)`. One repealed
+        in place keeps its label and prints its placeholder: `5. <struck text> (được bãi bỏ) (chuyển đến …)`."""
         from regdraft.render.fragments import table_body
         from regdraft.render.html import inline_markdown
 
         assert p.old is not None
         heading_only = p.kind in CONTAINER_KINDS
         lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
+        label = unit_label_text(p.old, self.language)
+        stands = not heading_only and p.new is not None and p.new.repealed and lines[0].startswith(f"{label} ")
         out: list[Paragraph] = []
         for k, line in enumerate(lines):
             if k and is_table(line):
@@ -437,7 +440,11 @@ class _Helpers:
                 continue
             css = "article-heading" if k == 0 and p.kind in TEXT_HEADINGS else \
                 p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)
-            html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
+            if k == 0 and stands:
+                html = Markup(f'{escape(label)} <del class="mv">{inline_markdown(line[len(label) + 1:])}</del> '
+                              f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+            else:
+                html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
             if k == 0:
                 html += Markup(" ") + self.note(p, Place.MOVED_AWAY)
             out.append(Paragraph(html, f"{css} chg"))
@@ -482,6 +489,12 @@ class _Helpers:
         """The provision a listed change names: `khoản 2 Điều 5`; `tên Điều 3` (`the title of Article 3`)
         for words replaced in a title alone, as the amending instruction names it."""
         old, new = change.old_address, change.new_address
+        # An insertion or a repeal names the one place it is made, also where it is a move's other end.
+        kind = change.change if isinstance(change, Provision) else change.kind  # a table's row is a provision
+        if kind is ChangeKind.INSERTED and new is not None:
+            old = new
+        elif kind is ChangeKind.REPEALED and old is not None:
+            new = old
         if old is not None and new is not None and old != new:
             return f"{old.describe(self.language)} → {new.describe(self.language)}"
         where = str(change.address.describe(self.language))
@@ -521,7 +534,12 @@ class _Helpers:
         return only_end_differs(item.old, item.new)
 
     def moved_note(self, p: Provision) -> str:
-        assert p.old_address is not None
+        """The comparison table's note on a move: `Chuyển từ khoản 5 Điều 8` where a moved provision stands,
+        `Chuyển đến khoản 3 Điều 6` where it stood (a repeal whose text an insertion takes elsewhere); else ""."""
+        if p.moved_to is not None:
+            return sentence(f"{self.words['moved_to_note']} {p.moved_to.describe(self.language)}")
+        if p.old_address is None or (p.change is not ChangeKind.MOVED and p.moved_from is None):
+            return ""
         return f"{self.words['moved_from']} {p.old_address.describe(self.language)}"
 
     def reasons(self, p: Provision) -> tuple[str, ...]:
