@@ -5,6 +5,7 @@ Other modules add subcommands with `from regdraft.cli.amend import amend; amend.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import click
 
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import DATE, open_workspace, output_option, workspace_option
-from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line
+from regdraft.cli.printing import Result, committed, painted, prints_result, problem_line, spelled
 from regdraft.core.counts import count as counted
 from regdraft.workspace.store import Workspace
 
@@ -175,8 +176,8 @@ def check(slug: str, workspace: Path | None) -> Result:
         done.say(problem_line(p))
     for p in found.to_check:
         done.say(f"{painted('requires checking:', fg='yellow')} {p}")
-    for p in found.warnings:
-        done.say(f"{painted('warning:', fg='yellow')} {p}")
+    for p in found.warnings:  # a command a warning names written as a command line (`amend from-edits …`)
+        done.say(f"{painted('warning:', fg='yellow')} {replace(p, message=spelled(p.message))}")
     checked = "" if len(found.amends) < 2 else " ({})".format(
         "; ".join(f"{reg}, as {article} amends it" for reg, article in found.amends))
     return done.say(f"{slug}: no problems found{checked}." if not problems

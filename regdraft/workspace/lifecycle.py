@@ -249,14 +249,17 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     # (applied to a copy in memory; nothing is written).
     problems: list[Problem] = _placed(ws, amendment, reading)
     to_check: list[Problem] = []
+    warnings = list(amendment.warnings)
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references)
         problems.extend(checked.problems)
         to_check.extend(checked.to_check)
+        warnings.extend(checked.warnings)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
     problems.sort(key=lambda p: (p.line == 0, p.line))
     word = noun(Kind.ARTICLE, amendment.language)
-    return Review(tuple(problems), tuple(to_check), amendment.warnings,
+    warnings.sort(key=lambda p: p.line)
+    return Review(tuple(problems), tuple(to_check), tuple(warnings),
                   tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles))
 
 
@@ -286,11 +289,15 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
         return Review(exc.problems or (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
+    from regdraft.core.amend.closing_quotes import closings_quoted
+
     problems = _read_back(ws, applied, amendment, before)
+    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal.
+    warnings = tuple(closings_quoted(applied, amendment, before))
     if not references:
-        return Review(problems)
+        return Review(problems, warnings=warnings)
     broken, to_check = reference_problems(before, applied, amendment)
-    return Review(problems + broken, to_check)
+    return Review(problems + broken, to_check, warnings)
 
 
 def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:

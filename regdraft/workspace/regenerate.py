@@ -295,7 +295,7 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
                             f"{old.id} in force{why}, so there is nothing to amend: amendment '{slug}' was not "
                             "created.")
     written = load_amendment(result.text, relative, slug)
-    warnings = _circulated(ws, written) if existing is not None else ()
+    warnings = (_circulated(ws, written) if existing is not None else ()) + _closings_quoted(old, written)
     message = message or draft_message(written, result.instructions, edited_name or f"{reg_path}@{edited_rev}",
                                        warnings, regulation=regulation)
     sha = ws.commit({relative: result.text.encode("utf-8")}, message, author=author)
@@ -333,6 +333,19 @@ def _circulated(ws: Workspace, amendment: Amendment) -> tuple[str, ...]:
                        f"with `{Command.of('amend status', amendment.slug, draft=r.draft + 1)}` before the next round "
                        "opens.")
     return tuple(out)
+
+
+def _closings_quoted(old: Regulation, written: Amendment) -> tuple[str, ...]:
+    """A warning for each instruction written that quotes a closing-like sentence into a last clause or point
+    (`core.amend.closing_quotes`): Luật Công đoàn's "Chính phủ quy định chi tiết Điều này …" in khoản 10 Điều 10."""
+    from regdraft.core.amend import apply
+    from regdraft.core.amend.closing_quotes import closings_quoted
+
+    try:
+        applied = apply(old, written.for_regulation(old.id), checked=False)
+    except RegdraftError:
+        return ()  # `amend check` reports why it cannot be applied
+    return tuple(f"{p.source}:{p.line}: {p.message}" for p in closings_quoted(applied, written, old))
 
 
 def _shell(existing: str, source: str, slug: str) -> Amendment:
