@@ -90,7 +90,7 @@ def test_marked_as_the_warning_says_the_sentence_is_amended_as_the_articles_and_
     try:
         (ws.root / FILE).write_text(before.decode("utf-8").replace(KEPT, marked, 1), encoding="utf-8")
         edited = _edited(ws, tmp_path, SENTENCE, EDITED)
-        said = run("amend", "from-edits", "cd2", "-r", LAW, "--edited", str(edited))
+        said = run("amend", "from-edits", "cd2", "--new", "-r", LAW, "--edited", str(edited))
         assert "warning" not in said
         text = ws.read("amendments/cd2/amendment.md").decode("utf-8")
         assert "khoản 10 Điều 10" not in text and "tại Điều 10." in text  # the article's words, not the clause's
@@ -103,7 +103,7 @@ def test_an_edit_of_another_clause_is_not_warned_about(law: tuple[Workspace, Run
     ws, run = law
     nine = "9\\. Đại diện cho tập thể người lao động tham gia tố tụng"
     edited = _edited(ws, tmp_path, nine, nine.replace("tham gia", "tham gia đầy đủ"))
-    said = run("amend", "from-edits", "cd3", "-r", LAW, "--edited", str(edited))
+    said = run("amend", "from-edits", "cd3", "--new", "-r", LAW, "--edited", str(edited))
     assert "khoản 9 Điều 10" in ws.read("amendments/cd3/amendment.md").decode("utf-8")
     assert "warning" not in said and "warning" not in run("amend", "check", "cd3")
 
