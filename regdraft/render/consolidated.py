@@ -177,9 +177,11 @@ def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeade
 def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Profile, *, paged: bool) -> str:
     """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF)."""
     from regdraft.render.html import numbers_kept_whole
+    from regdraft.render.limits import regulation_size
 
     signer, recipients = signature_block(ct.regulation.meta)
     return numbers_kept_whole(env.get_template("consolidated.html.j2").render(
+        size=regulation_size(ct.regulation),
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
@@ -282,6 +284,7 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
 
     signer, recipients = signature_block(amendment.meta)
     return numbers_kept_whole(env.get_template("amendment.html.j2").render(
+        size=len(repr((amendment.preamble, amendment.article, amendment.instructions, amendment.closing))),
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
         signer=signer, recipients=recipients, adoption=_adoption(amendment.meta),

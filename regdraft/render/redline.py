@@ -659,6 +659,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     from regdraft.render.changed import Changed
     from regdraft.render.fragments import Fragments, articles
     from regdraft.render.html import environment, numbers_kept_whole
+    from regdraft.render.limits import regulation_size
     from regdraft.render.profile import default_profile
 
     if layout not in ("inline", "table"):
@@ -691,6 +692,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
     with paused():  # a string or more per provision; the few cycles of templates wait until after
         rendered = template.render(
+            size=regulation_size(comparison.old) + regulation_size(comparison.new),
             lang=helpers.language, profile=profile, header=header, words=helpers.words,
             orientation="landscape" if layout == "table" else "portrait",
             cover_line=redline.cover_line(profile),

@@ -12,20 +12,25 @@ Post-conditions:
    or run anything the sandbox marks unsafe (`jinja2.sandbox`); an attempt is reported as
    "not allowed" with the template's file and line.
 3. Syntax and runtime errors of templates never escape as tracebacks: they are `RegdraftError`s.
+4. A render keeps within the budgets of `regdraft.render.limits` (values, loop iterations and calls,
+   output), sized by `render(size=)`; passing one is a `TemplateLimit` naming the template file and line.
 """
 
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any, ClassVar
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from regdraft.core.errors import RegdraftError
+from regdraft.render import limits
 
 TEMPLATE_FOLDER = "templates"
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -100,12 +105,27 @@ def _unchanged(path: Path, mtime: float) -> bool:
 
 
 class _Template(jinja2.Template):
-    """A template whose errors come out as `RegdraftError`s with its file and line."""
+    """A template whose errors come out as `RegdraftError`s with its file and line, rendered within budgets."""
 
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        """Render; a Jinja2 error becomes a `RegdraftError` naming the template file and line."""
+    def render(self, *args: Any, size: int = 0, **kwargs: Any) -> str:
+        """Render within the budgets of a document of `size` characters (`regdraft.render.limits`); a Jinja2
+        error, or a budget passed, becomes a `RegdraftError` naming the template file and line."""
         try:
-            return super().render(*args, **kwargs)
+            with limits.budget(size) as budget:
+                parts: list[str] = []
+                written = 0
+                for part in self.generate(*args, **kwargs):
+                    written += len(part)
+                    if written > budget.output:
+                        raise limits.TemplateLimit(f"its output passes {budget.output:,} characters")
+                    parts.append(part)
+                return "".join(parts)
+        except limits.TemplateLimit as exc:
+            shown = self.filename if (self.filename or "").startswith(f"{TEMPLATE_FOLDER}/") else self.name
+            where = _template_frame(exc.__traceback__) or shown or "a template"
+            raise limits.TemplateLimit(f"{where}: the template was stopped: {exc}. regdraft bounds what a "
+                                       "template may do, so that a workspace's template cannot exhaust the "
+                                       "computer (docs/security.md).") from None
         except RegdraftError:
             raise
         except jinja2.TemplateSyntaxError as exc:
@@ -114,10 +134,120 @@ class _Template(jinja2.Template):
             raise _runtime(exc, self.name or "") from None
 
 
+class _BoundedCode(CodeGenerator):
+    """Jinja2's code, with each loop's items counted and each `~` join and written list or dict measured."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        items = nodes.Call(nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None, lineno=node.lineno)
+        super().visit_For(nodes.For(node.target, items, node.body, node.else_, node.test, node.recursive,
+                                    lineno=node.lineno), frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.joined(context.eval_ctx, (")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self._measured(super().visit_List, node, frame)
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self._measured(super().visit_Dict, node, frame)
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":  # the names a loop or `set` assigns to
+            super().visit_Tuple(node, frame)
+        else:
+            self._measured(super().visit_Tuple, node, frame)
+
+    def _measured(self, visit: Callable[[Any, Frame], None], node: nodes.Expr, frame: Frame) -> None:
+        self.write("environment.made(")
+        visit(node, frame)
+        self.write(")")
+
+
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that takes a step of the render's budget and is refused when its result could be too large."""
+    passed = getattr(function, "jinja_pass_arg", None)
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        budget = limits.Budget.active()
+        budget.step()
+        lead = 1 if passed is not None else 0
+        if len(args) > lead and isinstance(args[lead], Iterator):  # a generator: its items, counted
+            args = (*args[:lead], list(limits.counted(args[lead])), *args[lead + 1:])
+        if name == "format" and len(args) > lead and isinstance(args[lead], str):
+            limits.widths(args[lead], (*args[lead + 1:], *kwargs.values()), budget)
+        limits.call_estimate(name, args[lead:], kwargs, budget)
+        return budget.check(function(*args, **kwargs))
+
+    if passed is not None:
+        bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
+    return bounded
+
+
 class TemplateEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox, whose templates report errors as `RegdraftError`s."""
+    """Jinja2's immutable sandbox, whose templates report errors as `RegdraftError`s and keep within budgets."""
 
     template_class = _Template
+    code_generator_class = _BoundedCode
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+        self.globals["range"] = limits.bounded_range
+        self.globals.pop("lipsum", None)  # placeholder text, up to any length asked: no use in a document
+
+    @staticmethod
+    def counted(items: Any) -> Any:
+        """A loop's items, each taking a step of the render's budget."""
+        return limits.counted(items)
+
+    @staticmethod
+    def made(value: Any) -> Any:
+        """A list, tuple or dict written in a template, unless it is too large (it may hold a value many times)."""
+        return limits.Budget.active().check(value)
+
+    @staticmethod
+    def joined(eval_ctx: Any, parts: tuple[Any, ...]) -> str:
+        """`a ~ b`: refused before joining when the result would be too large."""
+        budget = limits.Budget.active()
+        texts = [str(part) if not isinstance(part, str) else part for part in parts]
+        budget.refuse(sum(map(len, texts)))
+        return jinja2.runtime.markup_join(parts) if eval_ctx.autoescape else "".join(texts)
+
+    @staticmethod
+    def concat(parts: Any) -> str:
+        """The output of a macro, block or `set` block, refused before joining when it would be too large."""
+        budget = limits.Budget.active()
+        pieces = parts if isinstance(parts, list) else list(parts)
+        budget.refuse(sum(map(len, pieces)))
+        return "".join(pieces)
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        """`*`, `**`, `%` and `+`, refused before computing when the result would be too large."""
+        budget = limits.Budget.active()
+        limits.product(operator, left, right, budget)
+        return budget.check(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any,  # noqa: N805
+             **kwargs: Any) -> Any:
+        """A call from a template: it takes a step, and is refused when its result could be too large."""
+        budget = limits.Budget.active()
+        budget.step()
+        method = getattr(__obj, "__wrapped__", __obj)  # `str.format`, which the sandbox wraps
+        receiver = getattr(method, "__self__", None)
+        name = str(getattr(method, "__name__", ""))
+        if isinstance(receiver, str):
+            if name in ("format", "format_map"):
+                limits.widths(receiver, (*args, *kwargs.values()), budget)
+            limits.call_estimate(name, (receiver, *args), kwargs, budget)
+        else:
+            for value in (*args, *kwargs.values()):
+                budget.check(value)
+        return budget.check(super().call(__context, __obj, *args, **kwargs))
     # (type, attribute name) -> the sandbox's verdict. Jinja2's checks look at the object's type and
     # the name only (internal attributes of functions, frames, generators; methods that modify lists,
     # dicts, sets), never at the value; a 5,000-article redline asked them 26,000 times (a fifth of

@@ -1,0 +1,280 @@
+"""Budgets of one template render: a workspace's template may not exhaust the computer.
+
+A workspace template is untrusted, and Jinja2's sandbox bounds what a template may reach, not
+how much it may do: `{{ "x" * 300000000 }}` made 300 MB, two nested loops over `range(100000)`
+never ended. `TemplateEnvironment` (`regdraft.render.templates`) asks this module at every place
+where a template can make something large or repeat something:
+
+- every value a template makes (an operator, a `~` join, a list or dict written in the template,
+  a filter, a call, a namespace attribute, a printed value) is measured (`size`: characters of
+  text, items of lists, seen through lists and dicts), and one larger than `Budget.values` is
+  refused, before it is made where its size can be foreseen (`*`, `**`, `%`, `~`, widths);
+- every loop iteration and every call (a macro, a function, a method, a filter) takes a step
+  from `Budget.steps`; `range` gives at most `MAX_RANGE` numbers;
+- the output stops when it passes `Budget.output` characters.
+
+The budgets grow with the document rendered (`Budget.of(size)`); on a 5,000-article regulation
+regdraft's own templates use well under a tenth of them (docs/security.md gives the figures).
+
+Post-conditions:
+1. A render over a budget ends with `TemplateLimit`, a `RegdraftError` saying which bound it passed.
+2. Without a budget set (`Budget.active` outside a render), the smallest budget (`Budget.of(0)`) applies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sized
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from jinja2.utils import Namespace
+
+from regdraft.core.errors import RegdraftError
+
+if TYPE_CHECKING:
+    from regdraft.core.model import Regulation
+
+# The smallest budgets (a page with no document, a message of the review server) ...
+BASE_VALUES = 20_000_000
+BASE_STEPS = 300_000
+BASE_OUTPUT = 20_000_000
+# ... and what the characters of the document rendered add. On a 5,000-article regulation of 6.8 million
+# characters (benchmarks/generate.py), the consolidated text took 245,768 steps, made no value over 801,440
+# characters and wrote 8.1 million, within budgets of 1,655,130 steps, 34 and 47 million characters; the
+# redline against a copy changed in a seventh of its lines (13.6 million characters compared) took
+# 56,435 steps, made no value over 852,656 characters and wrote 12.4 million, within 3,023,638 steps,
+# 47 and 74 million characters.
+VALUES_PER_CHAR = 2
+CHARS_PER_STEP = 5
+OUTPUT_PER_CHAR = 4
+MAX_RANGE = 100_000
+MAX_INT_BITS = 100_000  # a number of about 30,000 digits; Python prints at most 4,300
+
+
+class TemplateLimit(RegdraftError):
+    """A template passed one of the bounds of its render."""
+
+
+@dataclass(slots=True)
+class Budget:
+    """What one render may still do: steps (loop iterations and calls) left, and its bounds on values and output."""
+
+    values: int
+    steps: int
+    output: int
+    taken: int = field(default=0)
+    # Lists and dicts measured: a template passes the document's lists to a filter again and again, and its
+    # sandbox cannot change them. Each is kept with its size, so that its id stays its own.
+    measured: dict[int, tuple[Any, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, size: int) -> Budget:
+        """The budget of rendering a document of `size` characters."""
+        return cls(BASE_VALUES + VALUES_PER_CHAR * size, BASE_STEPS + size // CHARS_PER_STEP,
+                   BASE_OUTPUT + OUTPUT_PER_CHAR * size)
+
+    def step(self) -> None:
+        """Take one step; past the budget, `TemplateLimit`."""
+        self.taken += 1
+        if self.taken > self.steps:
+            raise TemplateLimit(f"it repeats too much: more than {self.steps:,} loop iterations and calls "
+                                "(loops inside loops over large ranges?)")
+
+    def check(self, value: Any) -> Any:
+        """`value`, unless it is larger than a value may be."""
+        self.refuse(self.measure(value))
+        return value
+
+    def measure(self, value: Any) -> int:
+        """`size(value)`, counted once for each list or dict."""
+        if not isinstance(value, (list, tuple, dict)) or len(value) < 64:
+            return size(value, self.values)
+        known = self.measured.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        found = size(value, self.values)
+        self.measured[id(value)] = (value, found)
+        return found
+
+    def refuse(self, estimate: int) -> None:
+        """`TemplateLimit` when a value of `estimate` characters or items would be too large."""
+        if estimate > self.values:
+            raise TemplateLimit(f"it makes a value of more than {self.values:,} characters or items")
+
+    @staticmethod
+    def active() -> Budget:
+        """The budget of the render under way (the smallest one outside a render)."""
+        found = _current.get()
+        return found if found is not None else Budget.of(0)
+
+
+_current: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("regdraft_template_budget", default=None)
+
+
+@contextlib.contextmanager
+def budget(size: int) -> Iterator[Budget]:
+    """Render within the budget of a document of `size` characters."""
+    found = Budget.of(size)
+    token = _current.set(found)
+    try:
+        yield found
+    finally:
+        _current.reset(token)
+
+
+def size(value: Any, limit: int) -> int:
+    """Characters of text and items of lists, tuples, sets and dicts in `value`, counted through its lists
+    and dicts as often as they hold the same thing (printing them repeats it); counting stops past `limit`."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value.bit_length() // 3  # about its digits
+    if not isinstance(value, (list, tuple, set, frozenset, dict, Namespace)):
+        return _length(value)
+    total = 0
+    pending: list[Any] = [value]
+    while pending and total <= limit:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item) + _ITEM
+        elif isinstance(item, dict):
+            total += _ITEM
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            total += _ITEM
+            pending.extend(item)
+        elif isinstance(item, Namespace):  # its attributes, which it prints
+            pending.append(dict(item._Namespace__attrs))
+        else:
+            total += _ITEM
+    return total
+
+
+# What an item of a list or dict counts for: about what printing it adds (quotes, a comma, a space, and more for
+# an object), and few enough items to look at that measuring a list holding itself many times stays quick.
+_ITEM = 16
+
+
+def _length(value: Any) -> int:
+    """The length of a sized value (a range, a mapping's keys), else 1."""
+    if not hasattr(type(value), "__len__"):
+        return 1
+    try:
+        return max(len(value), 1)
+    except Exception:  # an undefined value
+        return 1
+
+
+def counted(iterable: Iterable[Any]) -> Iterable[Any]:
+    """A loop's iterable, each of whose items takes a step of the render's budget."""
+    return _Counted(iterable, Budget.active())
+
+
+class _Counted:
+    """An iterable counting its items against a budget; it keeps the length of a sized one (`loop.length`)."""
+
+    __slots__ = ("_items", "_budget", "_length")
+
+    def __init__(self, iterable: Iterable[Any], budget: Budget) -> None:
+        self._items = iter(iterable)
+        self._budget = budget
+        self._length = len(iterable) if isinstance(iterable, Sized) else None
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> Any:
+        item = next(self._items)
+        self._budget.step()
+        return item
+
+    def __len__(self) -> int:
+        if self._length is None:
+            raise TypeError("the loop's items are not counted ahead")
+        return self._length
+
+
+def bounded_range(*args: int) -> range:
+    """`range`, of at most `MAX_RANGE` numbers."""
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise TemplateLimit(f"it asks for a range of {len(numbers):,} numbers; a range may hold at most "
+                            f"{MAX_RANGE:,}")
+    return numbers
+
+
+def product(operator: str, left: Any, right: Any, budget: Budget) -> None:
+    """Refuse `left <operator> right` before computing it when its result would be too large."""
+    if operator == "*":
+        for text, times in ((left, right), (right, left)):
+            if isinstance(text, (str, list, tuple)) and isinstance(times, int):
+                budget.refuse(budget.measure(text) * max(times, 0))
+        if _integer(left) and _integer(right):
+            _bits(left.bit_length() + right.bit_length())
+    elif operator == "**" and _integer(left) and _integer(right) and right > 0 and abs(left) > 1:
+        _bits(left.bit_length() * right)
+    elif operator == "%" and isinstance(left, str):
+        widths(left, right if isinstance(right, tuple) else (right,), budget)
+    elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+        budget.refuse(budget.measure(left) + budget.measure(right))
+
+
+def _integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _bits(bits: int) -> None:
+    if bits > MAX_INT_BITS:
+        raise TemplateLimit(f"it makes a number of more than {MAX_INT_BITS:,} bits")
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def widths(pattern: str, arguments: Iterable[Any], budget: Budget) -> None:
+    """Refuse a format (`%`, `format`) whose widths, written in the pattern or given as arguments, are too large."""
+    largest = max((int(n) for n in _NUMBER.findall(pattern) if len(n) < 12), default=0)
+    if any(len(n) >= 12 for n in _NUMBER.findall(pattern)):
+        largest = budget.values + 1
+    numbers = [a for a in arguments if _integer(a)]
+    budget.refuse(len(pattern) + largest + (max(numbers) if "*" in pattern or "{" in pattern and numbers else 0))
+
+
+# Functions and filters whose result repeats their number argument for each line or tab of their text.
+_MULTIPLYING = frozenset({"expandtabs", "indent"})
+
+
+def call_estimate(name: str, arguments: Iterable[Any], keywords: Mapping[str, Any], budget: Budget) -> None:
+    """Refuse a call or filter whose result could be too large: one that repeats its text for each piece of its
+    other text arguments (`join`, `replace`, `indent`, `wordwrap`) or pads to its number arguments (`center`)."""
+    texts = 0
+    numbers = 0
+    first = -1
+    for value in (*arguments, *keywords.values()):
+        measured = budget.measure(value)
+        budget.refuse(measured)
+        if first < 0:
+            first = measured
+        elif _integer(value):
+            numbers += max(value, 0)
+        else:
+            texts += measured
+    if name in _MULTIPLYING:
+        budget.refuse(max(first, 0) * (1 + texts + numbers))
+    else:
+        budget.refuse(max(first, 0) * (1 + texts) + numbers)
+
+
+def regulation_size(regulation: Regulation) -> int:
+    """The characters of a regulation's text: its preamble and its provisions'."""
+    total = sum(map(len, regulation.preamble))
+    pending = list(regulation.units)
+    while pending:
+        unit = pending.pop()
+        total += len(unit.label) + len(unit.title or "") + sum(map(len, unit.text)) + sum(map(len, unit.closing))
+        pending.extend(unit.children)
+    return total
