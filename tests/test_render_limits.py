@@ -93,3 +93,36 @@ def test_the_review_server_answers_a_hostile_template_with_an_error_page(tmp_pat
     assert time.monotonic() - started < 60
     assert page.status_code >= 400
     assert "redline-inline.html.j2" in page.text and "Traceback" not in page.text
+
+
+def test_only_a_workspace_template_is_compiled_with_budgets(tmp_path: Path) -> None:
+    """regdraft's own templates cost no budget checks: their code has none, a workspace template's has."""
+    (tmp_path / "templates").mkdir()
+    env = environment(tmp_path)
+    shipped, filename, _ = env.loader.get_source(env, "signature.html.j2")  # type: ignore[union-attr]
+    plain = env.compile(shipped, "signature.html.j2", filename, raw=True)
+    assert "for " in plain and "counted" not in plain and "environment.call(" not in plain
+    (tmp_path / "templates" / "signature.html.j2").write_text(shipped, encoding="utf-8")
+    own, filename, _ = env.loader.get_source(env, "signature.html.j2")  # type: ignore[union-attr]
+    assert "environment.counted" in env.compile(own, "signature.html.j2", filename, raw=True)
+
+
+def test_a_shipped_template_run_by_a_workspace_template_is_counted(tmp_path: Path) -> None:
+    """A workspace template including one of regdraft's in a loop, over a list it made, is stopped by its steps
+    (regdraft's template counts its loops too), not only once its output grows too long."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "hostile.html.j2").write_text(
+        '{% set recipients = range(100000)|list %}{% set signer = {"on_behalf": "", "title": "", "name": ""} %}'
+        '{% set words = {"recipients": ""} %}'
+        '{% for i in range(100000) %}{% include "signature.html.j2" %}{% endfor %}', encoding="utf-8")
+    with pytest.raises(RegdraftError, match="it repeats too much"):
+        environment(tmp_path).get_template("hostile.html.j2").render()
+
+
+def test_a_shipped_template_extending_a_workspace_one_is_counted(tmp_path: Path) -> None:
+    """A workspace `base.html.j2` under regdraft's comment report is bounded, and so is the report's own code."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "base.html.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", encoding="utf-8")
+    with pytest.raises(RegdraftError, match=r"^templates/base.html.j2:1: the template was stopped: it repeats"):
+        environment(tmp_path).get_template("comment_report.html.j2").render()

@@ -181,7 +181,7 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
 
     signer, recipients = signature_block(ct.regulation.meta)
     return numbers_kept_whole(env.get_template("consolidated.html.j2").render(
-        size=regulation_size(ct.regulation),
+        size=lambda: regulation_size(ct.regulation),
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
@@ -284,7 +284,7 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
 
     signer, recipients = signature_block(amendment.meta)
     return numbers_kept_whole(env.get_template("amendment.html.j2").render(
-        size=len(repr((amendment.preamble, amendment.article, amendment.instructions, amendment.closing))),
+        size=lambda: len(repr((amendment.preamble, amendment.article, amendment.instructions, amendment.closing))),
         header=amendment_header(amendment, profile, today), profile=profile, lang=amendment.language,
         preamble=amendment.preamble, blocks=amendment_blocks(amendment, profile),
         signer=signer, recipients=recipients, adoption=_adoption(amendment.meta),

@@ -81,13 +81,24 @@ class _CompiledTemplates(jinja2.BytecodeCache):
             signed.store(self.folder, _entry(bucket), code)
 
 
-# Compiled code counts loops and measures values (`regdraft.render.limits`); code compiled before it did
-# is never loaded.
-_CODE = "bounded1"
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        """The bucket of a template, keyed also by how its code is compiled: a workspace template's code counts
+        loops and measures values (`regdraft.render.limits`), regdraft's own may not; neither is loaded as the
+        other."""
+        flavour = getattr(environment, "code_flavour", lambda filename: "bounded")(filename)
+        bucket = jinja2.bccache.Bucket(environment, f"{flavour}{_CODE}-{self.get_cache_key(name, filename)}",
+                                       self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+# The version of the code compiled: code compiled before it (`bounded1`: everything counted) is never loaded.
+_CODE = "2"
 
 
 def _entry(bucket: jinja2.bccache.Bucket) -> str:
-    return f"template-{_CODE}-{bucket.key}-{bucket.checksum}"
+    return f"template-{bucket.key}-{bucket.checksum}"
 
 
 def environment(workspace_root: Path | None, page: PageTemplate | None = None) -> jinja2.Environment:

@@ -692,7 +692,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
     with paused():  # a string or more per provision; the few cycles of templates wait until after
         rendered = template.render(
-            size=regulation_size(comparison.old) + regulation_size(comparison.new),
+            size=lambda: regulation_size(comparison.old) + regulation_size(comparison.new),
             lang=helpers.language, profile=profile, header=header, words=helpers.words,
             orientation="landscape" if layout == "table" else "portrait",
             cover_line=redline.cover_line(profile),

@@ -179,8 +179,8 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
     template = env.get_template(page.name if page else "comment_report.html.j2")
     words = report_words(report, profile)
     # The comments' text and the provisions they quote, as the report prints them.
-    size = sum(len(repr(row)) for group in report.groups for row in group.rows)
-    return template.render(size=size, report=report, header=header(report, profile, today), profile=profile,
+    return template.render(size=lambda: sum(len(repr(row)) for group in report.groups for row in group.rows),
+                           report=report, header=header(report, profile, today), profile=profile,
                            words=words, columns=columns(words), preface=report.preface(words), lang=report.language,
                            orientation="landscape")
 

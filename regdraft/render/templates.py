@@ -14,6 +14,10 @@ Post-conditions:
 3. Syntax and runtime errors of templates never escape as tracebacks: they are `RegdraftError`s.
 4. A render keeps within the budgets of `regdraft.render.limits` (values, loop iterations and calls,
    output), sized by `render(size=)`; passing one is a `TemplateLimit` naming the template file and line.
+   A workspace template's code is always compiled with them; a render that a workspace template may take
+   part in (the template rendered, or one it names, and so on, is the workspace's, or is named only as it
+   renders) runs wholly in `TemplateEnvironment.bounded`, where regdraft's own templates are compiled with
+   them too. A render of regdraft's own templates only is not counted: their code has no budgets.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from types import TracebackType
 from typing import Any, ClassVar
 
 import jinja2
+import jinja2.meta
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -55,6 +60,14 @@ class WorkspaceLoader(jinja2.BaseLoader):
             if path.is_file():
                 return path.read_text(encoding="utf-8"), str(path), lambda: True
         raise jinja2.TemplateNotFound(template)
+
+    def shipped(self, filename: str | None) -> bool:
+        """Whether `filename`, a file name this loader gave, is one of regdraft's own templates (a workspace
+        template's is `templates/...`, relative; regdraft's are absolute paths inside its folders)."""
+        if filename is None or not Path(filename).is_absolute():
+            return False
+        path = Path(filename)
+        return any(folder.is_absolute() and path.is_relative_to(folder) for folder in self.folders)
 
 
 def _parts(template: str) -> tuple[str, ...]:
@@ -107,11 +120,39 @@ def _unchanged(path: Path, mtime: float) -> bool:
 class _Template(jinja2.Template):
     """A template whose errors come out as `RegdraftError`s with its file and line, rendered within budgets."""
 
-    def render(self, *args: Any, size: int = 0, **kwargs: Any) -> str:
-        """Render within the budgets of a document of `size` characters (`regdraft.render.limits`); a Jinja2
-        error, or a budget passed, becomes a `RegdraftError` naming the template file and line."""
+    # The templates a shipped template names (None: a name known only when it renders); None for a bounded one.
+    references: tuple[str | None, ...] | None
+    _involves: bool | None
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: MutableMapping[str, Any],
+                        globals: MutableMapping[str, Any]) -> jinja2.Template:
+        found = super()._from_namespace(environment, namespace, globals)
+        found.references = namespace.get(_REFERENCES)  # type: ignore[attr-defined]
+        found._involves = None  # type: ignore[attr-defined]
+        return found
+
+    def render(self, *args: Any, size: int | Callable[[], int] = 0, **kwargs: Any) -> str:
+        """Render within the budgets of a document of `size` characters (`regdraft.render.limits`; a function
+        giving it is called only when they apply); a Jinja2 error, or a budget passed, becomes a `RegdraftError`
+        naming the template file and line.
+
+        Only regdraft's own templates taking part, the render is not counted: their code has no budgets. When a
+        workspace template may take part, the whole render is the bounded one (`TemplateEnvironment.bounded`)."""
+        env = self.environment
+        if isinstance(env, TemplateEnvironment) and env.bounded is not env:
+            if self._involves is None:
+                self._involves = env.involves_workspace(self)
+            if self._involves and self.name is not None:
+                return env.bounded.get_template(self.name).render(*args, size=size, **kwargs)
         try:
-            with limits.budget(size) as budget:
+            if self._involves is False:
+                with limits.budget(0):  # for a workspace template that appears while this one renders
+                    try:
+                        return "".join(self.root_render_func(self.new_context(dict(*args, **kwargs))))
+                    except Exception:
+                        env.handle_exception()  # the error, its traceback at the template's lines
+            with limits.budget(size() if callable(size) else size) as budget:
                 parts: list[str] = []
                 written = 0
                 for part in self.generate(*args, **kwargs):
@@ -132,6 +173,60 @@ class _Template(jinja2.Template):
             raise _syntax(exc) from None
         except Exception as exc:
             raise _runtime(exc, self.name or "") from None
+
+
+# The name under which a shipped template's code lists the templates it names (`_Template.references`).
+_REFERENCES = "regdraft_references"
+
+
+class _ShippedCode(CodeGenerator):
+    """Jinja2's code for regdraft's own templates: the sandbox's calls, operators, filters and joins, unbounded.
+
+    The environment's own `call`, `filters` and `concat` are the bounded ones (any other code uses them); this
+    code asks for the plain ones instead, and computes `*`, `**`, `%` and `+` itself."""
+
+    _pulling = False
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        super().visit_Template(node, frame)
+        self.writeline(f"{_REFERENCES} = {tuple(jinja2.meta.find_referenced_templates(node))!r}")
+
+    def pull_dependencies(self, nodes: Any) -> None:
+        self._pulling = True
+        try:
+            super().pull_dependencies(nodes)
+        finally:
+            self._pulling = False
+
+    def write(self, x: str) -> None:
+        if self._pulling:  # `t_1 = environment.filters['name']`
+            x = x.replace(" = environment.filters[", " = environment.unbounded_filters[", 1)
+        else:
+            x = _SHIPPED_CALLS.get(x, x)
+        super().write(x)
+
+    def _plain(self, operator: str, node: nodes.BinExpr, frame: Frame) -> None:
+        self.write("(")
+        self.visit(node.left, frame)
+        self.write(f" {operator} ")
+        self.visit(node.right, frame)
+        self.write(")")
+
+    def visit_Add(self, node: nodes.BinExpr, frame: Frame) -> None:
+        self._plain("+", node, frame)
+
+    def visit_Mul(self, node: nodes.BinExpr, frame: Frame) -> None:
+        self._plain("*", node, frame)
+
+    def visit_Mod(self, node: nodes.BinExpr, frame: Frame) -> None:
+        self._plain("%", node, frame)
+
+    def visit_Pow(self, node: nodes.BinExpr, frame: Frame) -> None:
+        self._plain("**", node, frame)
+
+
+_SHIPPED_CALLS = {"environment.call(context, ": "environment.unbounded_call(context, ",
+                  "concat = environment.concat": "concat = environment.unbounded_concat"}
 
 
 class _BoundedCode(CodeGenerator):
@@ -187,18 +282,70 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     return bounded
 
 
+class _BoundedFilters(dict[str, Callable[..., Any]]):
+    """The environment's filters, each bounded (`_bounded_filter`) as it is set; `plain` keeps them as given."""
+
+    def __init__(self, plain: dict[str, Callable[..., Any]]) -> None:
+        super().__init__({name: _bounded_filter(name, f) for name, f in plain.items()})
+        self.plain = plain
+
+    def __setitem__(self, name: str, function: Callable[..., Any]) -> None:
+        self.plain[name] = function
+        super().__setitem__(name, _bounded_filter(name, function))
+
+
 class TemplateEnvironment(ImmutableSandboxedEnvironment):
     """Jinja2's immutable sandbox, whose templates report errors as `RegdraftError`s and keep within budgets."""
 
     template_class = _Template
-    code_generator_class = _BoundedCode
+    code_generator_class = _BoundedCode  # the code of a template this environment cannot tell the origin of
     intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+        self.unbounded_filters = self.filters
+        self.filters = _BoundedFilters(self.filters)
         self.globals["range"] = limits.bounded_range
         self.globals.pop("lipsum", None)  # placeholder text, up to any length asked: no use in a document
+        # The same environment (loader, filters, globals, compiled-template cache), all of whose templates are
+        # compiled bounded: a render that a workspace template may take part in runs there.
+        self.bounded: TemplateEnvironment = self.overlay()
+        self.bounded.bounded = self.bounded
+
+    def code_flavour(self, filename: str | None) -> str:
+        """How a template read from `filename` is compiled: "shipped" (no budgets) for regdraft's own files in an
+        environment that is not the bounded one, else "bounded"."""
+        shipped = isinstance(self.loader, WorkspaceLoader) and self.loader.shipped(filename)
+        return "shipped" if shipped and self.bounded is not self else "bounded"
+
+    def _generate(self, source: nodes.Template, name: str | None, filename: str | None,
+                  defer_init: bool = False) -> str:
+        kind = _ShippedCode if self.code_flavour(filename) == "shipped" else _BoundedCode
+        generator = kind(self, name, filename, None, defer_init, self.optimized)
+        generator.visit(source)
+        return generator.stream.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+    def involves_workspace(self, template: jinja2.Template) -> bool:
+        """Whether a workspace template may take part in rendering `template`: it, or a template it names (and
+        so on), is not regdraft's own, or one of them names a template only when it renders."""
+        pending = [template]
+        seen: set[str] = set()
+        while pending:
+            found = pending.pop()
+            references = getattr(found, "references", None)
+            if references is None or None in references:
+                return True
+            for name in references:
+                if name is not None and name not in seen:
+                    seen.add(name)
+                    try:
+                        pending.append(self.get_template(name, found.name))
+                    except Exception:  # missing or invalid: the bounded render says so
+                        return True
+        return False
+
+    unbounded_call = ImmutableSandboxedEnvironment.call
+    unbounded_concat = staticmethod("".join)
 
     @staticmethod
     def counted(items: Any) -> Any:
