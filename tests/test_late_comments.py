@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from regdraft.core.comments import Comment
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
 
@@ -42,16 +43,22 @@ def clones(mini_workspace: Workspace, tmp_path: Path) -> tuple[Workspace, Worksp
     return made[0], made[1]
 
 
-def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
-        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    lan, minh = clones
+def _added_after_lan_closed(lan: Workspace, minh: Workspace, monkeypatch: pytest.MonkeyPatch) -> Comment:
+    """Lan closes the round and pushes; Minh, who has not pulled (the round still open in his clone), adds a
+    comment, then pulls: the late comment."""
     monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
     rounds.close_round(lan, SLUG)
     git(lan.root, "push", "-q", "origin", "HEAD")
-    # Minh has not pulled: in his clone the round is still open, so the comment is accepted there.
     monkeypatch.setattr(rounds, "_now", lambda: LATER)
     late = rounds.add_comment(minh, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý gửi muộn.")
     git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    return late
+
+
+def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    lan, minh = clones
+    late = _added_after_lan_closed(lan, minh, monkeypatch)
     assert git(minh.root, "status", "--porcelain") == ""  # merged silently: two different files
     added = git(minh.root, "log", "-1", "--format=%H", "--", f"amendments/{SLUG}/comments/{late.id}.yaml")[:8]
     day = git(minh.root, "log", "-1", "--format=%ad", "--date=short").strip()
@@ -75,12 +82,7 @@ def test_a_late_comment_names_its_own_commit_not_a_similar_comment_added_before(
                      encoding="utf-8")
     monkeypatch.setattr(rounds, "_now", lambda: "2025-07-19T10:00:00+07:00")
     rounds.import_comments(lan, SLUG, sheet)
-    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
-    rounds.close_round(lan, SLUG)
-    git(lan.root, "push", "-q", "origin", "HEAD")
-    monkeypatch.setattr(rounds, "_now", lambda: LATER)
-    late = rounds.add_comment(minh, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý gửi muộn.")
-    git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    late = _added_after_lan_closed(lan, minh, monkeypatch)
     path = f"amendments/{SLUG}/comments/{late.id}.yaml"
     added = git(minh.root, "log", "--format=%H", "--", path)[:8]
     # (git's --follow takes the comment for a copy of one of Lan's imported comments, so similar are they)
