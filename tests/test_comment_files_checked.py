@@ -36,6 +36,11 @@ def _edit(ws: Workspace, path: str, old: str, new: str) -> None:
     ws.commit({path: text.replace(old, new).encode("utf-8")}, "A colleague's hand edit")
 
 
+def _line(ws: Workspace, path: str, start: str) -> int:
+    lines = (ws.root / path).read_text(encoding="utf-8").splitlines()
+    return next(k for k, text in enumerate(lines, 1) if text.startswith(start))
+
+
 def _report_rows(ws: Workspace, invoke: Invoke, tmp_path: Path) -> list[str] | str:
     out = tmp_path / "report.csv"
     result = invoke(ws, "round", "report", SLUG, "-o", str(out))
@@ -51,7 +56,8 @@ def test_a_round_that_is_no_round_number_is_named_by_check(commented: tuple[Work
     _edit(ws, path, "round: 1", f"round: {value}")
     result = invoke(ws, "check")
     assert result.exit_code != 0
-    assert path in result.output and f"'round: {value}' is not a round number" in result.output
+    line = _line(ws, path, "round:")
+    assert f"{path}:{line}: 'round: {value}' is not a round number" in result.output  # at its line
 
 
 def test_a_comment_in_a_round_never_opened_is_named_by_check(commented: tuple[Workspace, str],
@@ -74,8 +80,8 @@ def test_an_id_that_is_not_the_files_name_is_refused_not_listed_twice(commented:
     _edit(ws, path, f"id: {stem}", "id: ffff")
     result = invoke(ws, "check")
     assert result.exit_code != 0
-    assert f"holds 'id: ffff', but a comment's id is its file's name; write 'id: {stem}'" \
-        in " ".join(result.output.split())
+    assert f"{path}:{_line(ws, path, 'id:')}: holds 'id: ffff', but a comment's id is its file's name; write " \
+           f"'id: {stem}'" in " ".join(result.output.split())
     answered = invoke(ws, "comment", "respond", "ffff", "--disposition", "accepted", "--reply", "Tiếp thu.")
     assert answered.exit_code != 0 and "Traceback" not in answered.output
     assert len(list((ws.root / "amendments" / SLUG / "comments").glob("*.yaml"))) == 1
@@ -106,3 +112,12 @@ def test_the_settings_regdraft_writes_pass_check(mini_workspace: Workspace, invo
     assert result.exit_code == 0, result.output
     result = invoke(mini_workspace, "check")
     assert "regdraft.yaml" not in result.output, result.output
+
+
+def test_settings_that_are_not_yaml_are_named_at_their_line(mini_workspace: Workspace, invoke: Invoke) -> None:
+    # It printed PyYAML's several-line dump with carets: `… cannot read the workspace settings: while parsing …`.
+    (mini_workspace.root / "regdraft.yaml").write_text("identity:\n  name: [x\nprofile: party-36\n", encoding="utf-8")
+    result = invoke(mini_workspace, "check")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1] == ("Error: regdraft.yaml:3: the workspace settings are not valid "
+                                                      "YAML (expected ',' or ']', but got ':'); nothing was done.")

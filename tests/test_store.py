@@ -168,7 +168,7 @@ def test_workspace_without_git_is_reported(tmp_path: Path) -> None:
 
 def test_broken_settings_are_reported(empty_workspace: Workspace) -> None:
     (empty_workspace.root / "regdraft.yaml").write_bytes(b"identity: [\n")
-    with pytest.raises(StoreError, match="cannot read the workspace settings"):
+    with pytest.raises(StoreError, match="the workspace settings are not valid YAML"):
         Workspace(empty_workspace.root).config  # noqa: B018
     (empty_workspace.root / "regdraft.yaml").write_bytes(b"\xff\xfe")
     with pytest.raises(StoreError, match="cannot read the workspace settings"):

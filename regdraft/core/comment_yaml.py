@@ -105,6 +105,12 @@ def _int(value: Any, key: str, source: str) -> int:
         raise ParseError(f"{source}: '{key}: {value}' is not a whole number.") from None
 
 
+def key_line(text: str | bytes, key: str) -> int:
+    """The line of a YAML file where a top-level `key` is set (the last, as YAML reads it; 1 when not found)."""
+    lines = (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).splitlines()
+    return max((k for k, line in enumerate(lines, 1) if line.split(":", 1)[0].rstrip() == key), default=1)
+
+
 MAX_ROUND = 999  # rounds of comments on one draft; more is a typing mistake, not a round
 
 
@@ -169,16 +175,21 @@ def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
     """Read a comment file; `ParseError` naming the file when a key is missing or wrong."""
     data = _load(text, source)
     disposition = data.get("disposition")
+
+    def at(key: str) -> str:
+        """The file and the line that sets `key`, as a problem names them (`b016.yaml:2`)."""
+        return f"{source}:{key_line(text, key)}" if source else source
+
     return Comment(
         id=str(_field(data, "id", source)),
-        round=_round(_field(data, "round", source), source),
+        round=_round(_field(data, "round", source), at("round")),
         by=nfc(str(_field(data, "by", source))),
         on=str(_field(data, "provision", source)),
-        type=_enum(CommentType, data.get("type") or "general", "type", source),
+        type=_enum(CommentType, data.get("type") or "general", "type", at("type")),
         text=nfc(str(_field(data, "text", source))),
         proposal=nfc(str(data.get("proposal") or "")),
         anchor=nfc(str(data.get("anchor") or "")),
-        disposition=_enum(Disposition, disposition, "disposition", source) if disposition else None,
+        disposition=_enum(Disposition, disposition, "disposition", at("disposition")) if disposition else None,
         reply=nfc(str(data.get("reply") or "")),
         created=str(data.get("created") or ""),
         responded=str(data.get("responded") or ""),

@@ -39,6 +39,7 @@ _KEPT_ATTRIBUTE = re.compile(_ATTRIBUTE, re.A)
 _HARMLESS_META = re.compile(
     rf"""<meta(?:{_SPACE}+(?:charset|name|content){_SPACE}*={_SPACE}*(?:"[^"]*"|'[^']*'))*{_SPACE}*/?>""",
     re.I | re.A)
+_OWN_CHARSET = re.compile(r"""\A\s*<meta\s+charset\s*=\s*["']?utf-8["']?\s*/?>[ \t]*\n?""", re.I | re.A)
 # A start tag's name ends at space, `/` or `>` (HTML's tokenizer); any letter case.
 _META_OR_LINK = re.compile(r"<(meta|link)(?=[\t\n\f\r />])", re.I | re.A)
 
@@ -52,7 +53,8 @@ def sealed(page: str) -> str:
         for name, value in _KEPT_ATTRIBUTE.findall(opening.group("attributes") or ""):
             if name.lower() in ("lang", "dir") and value:
                 language += f' {name.lower()}="{html.escape(html.unescape(value.strip(chr(34) + chr(39))))}"'
-    rest = _META_OR_LINK.sub(_inert, page[opening.end():])
+    # The template's own `<meta charset>` opening its head is the one written here: once, not twice.
+    rest = _META_OR_LINK.sub(_inert, _OWN_CHARSET.sub("", page[opening.end():], count=1))
     return f'<!DOCTYPE html>\n<html{language}>\n<head>\n{POLICY_META}\n<meta charset="utf-8">\n{NO_PREFETCH}\n{rest}'
 
 

@@ -144,8 +144,9 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     comments = []
     for path in paths:
         try:
-            comment = comment_from_yaml(ws.read(path), path)
-            _named_by_id(comment, path)
+            data = ws.read(path)
+            comment = comment_from_yaml(data, path)
+            _named_by_id(comment, path, data)
             comments.append(comment)
         except ParseError as exc:
             if unreadable is None:
@@ -154,12 +155,15 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))
 
 
-def _named_by_id(comment: Comment, path: str) -> None:
+def _named_by_id(comment: Comment, path: str, data: bytes) -> None:
     """A comment file is named by its comment's id (`e5ea.yaml` holds `id: e5ea`): one edited by hand to another
     id was answered under that id as a second file, and the report listed the comment twice."""
+    from regdraft.core.comment_yaml import key_line
+
     stem = PurePosixPath(path).stem
     if comment.id != stem:
-        raise ParseError(f"{path}: holds 'id: {comment.id}', but a comment's id is its file's name; write "
+        raise ParseError(f"{path}:{key_line(data, 'id')}: holds 'id: {comment.id}', but a comment's id is its file's "
+                         f"name; write "
                          f"'id: {stem}' (or rename the file, if no other comment is named {comment.id}).")
 
 

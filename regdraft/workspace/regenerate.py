@@ -253,8 +253,9 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     relative = amendment_path(slug)
     exists = ws.exists(relative)
     if exists and another:
-        raise UsageError(f"The amendment '{slug}' already exists ({relative}); to write its instructions anew, "
-                         "do not ask for another amendment.", options=("another",))
+        raise UsageError(f"The amendment '{slug}' already exists ({relative}): asking for another amendment (the "
+                         "option below) needs a name not used yet; to write this one's instructions anew, run the "
+                         "command without that option.", options=("another",))
     existing = decode(ws.read(relative), relative) if exists else None
     if existing is not None:
         shell = _shell(existing, relative, slug)
@@ -383,7 +384,8 @@ def _refuse_another(ws: Workspace, slug: str, regulation: str) -> None:
         f"{'that one' if one else 'one of them'}, give its name "
         f"(`{Command.of('amend from-edits', drafted[0][0] if one else 'SLUG')}` with the same edited text); "
         f"to start another amendment of {regulation} on purpose, create '{slug}' first with "
-        f"`{Command.of('amend new', slug, regulation=regulation)}`, or ask for another amendment.",
+        f"`{Command.of('amend new', slug, regulation=regulation)}`, or run this command again asking for "
+        f"another amendment (the option below).",
         options=("another",))
 
 

@@ -197,7 +197,11 @@ class Workspace(SharedHistory, Transactions):
 
                 if not isinstance(exc, yaml.YAMLError):
                     raise
-                raise StoreError(f"{path}: cannot read the workspace settings: {exc}") from None
+                # At its line, as a comment file's (`regdraft.yaml:3: … not valid YAML (…)`), not the parser's dump.
+                mark = getattr(exc, "problem_mark", None)
+                line = f":{mark.line + 1}" if mark is not None else ""
+                raise StoreError(f"{CONFIG_NAME}{line}: the workspace settings are not valid YAML "
+                                 f"({getattr(exc, 'problem', None) or exc}); nothing was done.") from None
             if not isinstance(data, dict):
                 raise StoreError(f"{path}: the workspace settings must be YAML keys and values.")
             self._config = {**DEFAULT_CONFIG, **data}
