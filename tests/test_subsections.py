@@ -154,3 +154,21 @@ def test_the_redline_and_the_consolidated_text_print_the_headings(law: Regulatio
         assert invoke(ws, "redline", "43/2019/QH14", "-o", str(pdf)).exit_code == 0
         printed = "\n".join(pages_text(pdf))
         assert re.search(r"Tiểu mục 2\s+GIÁO DỤC PHỔ THÔNG", printed)
+
+
+@needs_corpus
+@pytest.mark.parametrize(("heading", "inserted", "named"), [
+    ("### Tiểu mục 2. GIÁO DỤC PHỔ THÔNG\n\n", "#### Điều 27a. Giáo dục hòa nhập", "Tiểu mục 1 Mục 1 Chương II"),
+    ("## Mục 2. GIÁO DỤC THƯỜNG XUYÊN\n\n", "### Điều 40b. Giáo dục từ xa", "Tiểu mục 4 Mục 1 Chương II"),
+])
+def test_an_article_put_at_the_head_of_the_next_sub_section_names_where_it_belongs_once(
+        law: Regulation, heading: str, inserted: str, named: str) -> None:
+    # The refusal named the containers one inside the other: "outside Tiểu mục 1 Mục 1 Chương II Chương II".
+    from regdraft.core.errors import RegdraftError
+
+    edited = _edited(law, heading, f"{heading}{inserted}\n\nNội dung thử.\n\n")
+    with pytest.raises(RegdraftError) as refused:
+        instructions_from_edits(law, edited)
+    label = inserted.split("Điều ")[1].split(".")[0]
+    assert f"The edited text places Điều {label} outside {named}, where it is inserted;" in str(refused.value)
+    assert "Chương II Chương II" not in str(refused.value)

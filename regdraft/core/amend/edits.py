@@ -346,14 +346,20 @@ def _chains(reg: Regulation) -> tuple[list[Address], dict[str, tuple[Address, ..
         if loc.unit.kind in _CONTAINERS:
             containers.append(loc.address)
         elif loc.unit.kind is Kind.ARTICLE:
-            chains[loc.unit.label] = tuple(unit_address(a, None) if a.kind is not Kind.SECTION else
-                                           _section_address(loc.ancestors, a) for a in loc.ancestors)
+            chains[loc.unit.label] = tuple(_container_address(loc.ancestors, a) for a in loc.ancestors)
     return containers, chains
 
 
-def _section_address(ancestors: tuple[Unit, ...], section: Unit) -> Address:
-    chapter = next(a for a in ancestors if a.kind is Kind.CHAPTER)
-    return unit_address(section, unit_address(chapter, None))
+def _container_address(ancestors: tuple[Unit, ...], unit: Unit) -> Address:
+    """A container's address as it is cited whole: a section within its chapter (`ch2.m1`), a sub-section within
+    its section (`ch2.m1.tm2`); a part or chapter by itself."""
+    if unit.kind is Kind.SECTION:
+        chapter = next(a for a in ancestors if a.kind is Kind.CHAPTER)
+        return unit_address(unit, unit_address(chapter, None))
+    if unit.kind is Kind.SUBSECTION:
+        section = next(a for a in ancestors if a.kind is Kind.SECTION)
+        return unit_address(unit, _container_address(ancestors, section))
+    return unit_address(unit, None)
 
 
 def _check_structure(old: Regulation, new: Regulation) -> None:
@@ -407,7 +413,8 @@ def _check_moves(old: Regulation, new: Regulation) -> None:
 
 
 def _moved(label: str, expected: tuple[Address, ...], stands: bool, language: str) -> NoReturn:
-    where = " ".join(a.describe(language) for a in reversed(expected)) or "the document's top level"
+    # The innermost container names those around it (`Mục 1 Chương II`): each named once, not `… Chương II Chương II`.
+    where = expected[-1].describe(language) if expected else "the document's top level"
     raise RegdraftError(f"The edited text places {Address.parse('d' + label).describe(language)} outside "
                         f"{where}, where it {'stands' if stands else 'is inserted'}; articles "
                         "cannot be moved between chapters or sections, and an inserted article stays in "
