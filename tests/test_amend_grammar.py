@@ -151,7 +151,7 @@ W = ReplaceWords
         ("Bổ sung Điều 15a, Điều 15b vào sau Điều 15 như sau:", "vi", None,
          Several((InsertUnit(A("d15a"), after=A("d15")), InsertUnit(A("d15b"), after=A("d15a"))))),
         ("Bổ sung Điều 29a vào sau Điều 29 thuộc Mục 1 Chương III như sau:", "vi", None,
-         InsertUnit(A("d29a"), after=A("d29"))),
+         InsertUnit(A("d29a"), after=A("d29"), within=A("ch3.m1"))),
         ("Bổ sung khoản 3a sau khoản 3 Điều 5 như sau:", "vi", None, InsertUnit(A("d5.k3a"), after=A("d5.k3"))),
         ("Bổ sung thêm điểm e vào khoản 2 Điều 4 như sau:", "vi", None, InsertUnit(A("d4.k2.e"), parent=A("d4.k2"))),
         ("Bổ sung điểm e vào cuối khoản 2 như sau:", "vi", A("d4"), InsertUnit(A("d4.k2.e"), parent=A("d4.k2"))),

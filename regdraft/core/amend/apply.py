@@ -35,6 +35,7 @@ from regdraft.core.model import (
     Address,
     Kind,
     Regulation,
+    Segment,
     Unit,
     base_label,
     label_order,
@@ -191,6 +192,8 @@ def _put(units: Units, target: Address, unit: Unit) -> Units:
 
 def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
     op = ins.op
+    if isinstance(op, InsertUnit) and op.within is not None:
+        _check_within(units, op, op.within, language)
     if isinstance(op, (ReplaceUnit, InsertUnit, RepealUnits)) and any(is_item_part(t.part) for t in targets(op)):
         return _apply_dashes(units, ins, language)
     if isinstance(op, (ReplaceUnit, InsertUnit)) and op.target.part:
@@ -257,6 +260,27 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
             return units, []
         return _words(units, op, ins, language)
     raise _Failure("this kind of instruction cannot be applied on its own.")
+
+
+def _check_within(units: Units, op: InsertUnit, within: Address, language: str) -> None:
+    """The unit an insertion follows (or joins) lies in the container its `thuộc Mục 1 Chương III` names."""
+    container = find_unit(units, within)
+    if container is None or container.kind is not within.kind:
+        raise _Failure(f"{within.describe(language)} does not exist.")
+    anchor = op.after if op.after is not None else op.parent
+    chain = unit_path(units, anchor.unit) if anchor is not None else None
+    if chain is None:
+        return  # a missing anchor is reported when the unit is placed
+    if any(level[index] is container for level, index in chain):
+        return
+    holders = [level[index] for level, index in chain[:-1]]
+    held = [Segment(u.kind, u.label) for u in holders if u.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION,
+                                                                   Kind.SUBSECTION)]
+    chapters = [i for i, seg in enumerate(held) if seg.kind is Kind.CHAPTER]
+    held = held[chapters[-1]:] if chapters else held  # a chapter is cited without its part
+    where = f" (it is in {Address(tuple(held)).describe(language)})" if held else ""
+    assert anchor is not None
+    raise _Failure(f"{anchor.describe(language)} is not in {within.describe(language)}{where}.")
 
 
 def _apply_dashes(units: Units, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:

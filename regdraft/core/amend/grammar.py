@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.items import insert_item
@@ -271,7 +272,17 @@ def _repeal(cite: str, context: Address | None, language: str) -> RepealUnits:
 
 
 def _insert_vi(rest: str, context: Address | None, language: str) -> list[Part]:
-    rest = re.sub(r"\s+thuộc\s+(?:Mục|Chương|Phần)\s.+$", "", rest, flags=_I)
+    phrase = re.search(r"\s+thuộc\s+(?P<within>(?:Tiểu mục|Mục|Chương|Phần)\s.+)$", rest, _I)
+    within = _container(phrase.group("within"), context, language) if phrase else None
+    if phrase:
+        rest = rest[: phrase.start()]
+    made = _insert_places(rest, context, language)
+    if within is None:
+        return made
+    return [replace(p, within=within) if isinstance(p, InsertUnit) else p for p in made]
+
+
+def _insert_places(rest: str, context: Address | None, language: str) -> list[Part]:
     for pattern, how in (
         (r"\s+(?:vào\s+)?(?:ngay\s+)?sau\s+", "after"),
         (r"\s+vào\s+cuối\s+", "append"),
@@ -281,6 +292,18 @@ def _insert_vi(rest: str, context: Address | None, language: str) -> list[Part]:
         if found:
             return _inserts(rest[: found.start()], rest[found.end():], how, context, language)
     return _inserts(rest, None, "implied", context, language)
+
+
+def _container(phrase: str, context: Address | None, language: str) -> Address | None:
+    """The part, chapter, section or sub-section `thuộc Mục 1 Chương III` names; None when it cannot be read."""
+    try:
+        cited = provisions(phrase, context, language)
+    except GrammarError:
+        return None  # not a citation: ignored, as before
+    if len(cited) != 1 or cited[0].part:
+        return None
+    address = cited[0].address
+    return address if address.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION) else None
 
 
 def _inserts(new: str, cite: str | None, how: str, context: Address | None, language: str) -> list[Part]:

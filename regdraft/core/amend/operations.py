@@ -32,11 +32,16 @@ class ReplaceHeading:
 
 @dataclass(frozen=True, slots=True)
 class InsertUnit:
-    """Insert the quoted unit `target` right after `after`, or at the end of `parent`."""
+    """Insert the quoted unit `target` right after `after`, or at the end of `parent`.
+
+    `within` is the part, chapter, section or sub-section the instruction says the place lies in
+    (`vào sau Điều 29 thuộc Mục 1 Chương III`); applying checks it.
+    """
 
     target: Address
     after: Address | None = None
     parent: Address | None = None
+    within: Address | None = None
 
 
 @dataclass(frozen=True, slots=True)
