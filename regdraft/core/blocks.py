@@ -326,7 +326,10 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
                 yield from _joined(tokens, j, offset)
             first_in_item = False
         elif tok.type in ("heading_open", "table_open", "blockquote_open", "fence", "code_block", "hr") and tok.map:
-            yield "raw", _raw(lines, tok, offset), line
+            raw = _raw(lines, tok, offset)
+            # A one-line item holding a heading or a rule (`+ #`) is kept as typed, but without the indent before
+            # its marker, which the format writes for a plus item (`  + …`): read again, it is the same text.
+            yield "raw", raw if "\n" in raw else raw.lstrip(" "), line
 
 
 def blocks(text: str, first_line: int = 1) -> Iterator[tuple[str, str, int]]:
