@@ -8,6 +8,7 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +253,14 @@ def recording_server() -> Iterator[tuple[str, list[str]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def module_workspace(factory: pytest.TempPathFactory, name: str) -> Iterator[Workspace]:
+    """A new workspace for the tests of one module (a `scope="module"` fixture), with git's user and system
+    settings out of the way for as long as it is used, as the per-test workspaces have them."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOME", str(factory.mktemp("home")))
+        mp.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        yield init_workspace(factory.mktemp(name) / "ws")

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from regdraft.cli import cli
-from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import CORPUS, needs_corpus
+from regdraft.workspace.store import Workspace
+from tests.conftest import CORPUS, module_workspace, needs_corpus
 
 pytestmark = needs_corpus
 
@@ -34,11 +34,7 @@ Run = Callable[..., str]
 @pytest.fixture(scope="module")
 def law(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, Run]]:
     """A workspace holding Luật Công đoàn, and a runner of the CLI in it."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-        mp.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        ws = init_workspace(tmp_path_factory.mktemp("closing") / "ws")
+    with module_workspace(tmp_path_factory, "closing") as ws:
         runner = CliRunner()
 
         def run(*args: str) -> str:

@@ -20,8 +20,8 @@ from regdraft.render import redline as rr
 from regdraft.render.profile import load_profile
 from regdraft.render.redline_docx import write_redline_docx
 from regdraft.workspace import redline as rl
-from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import CORPUS, needs_corpus, unwrapped
+from regdraft.workspace.store import Workspace
+from tests.conftest import CORPUS, module_workspace, needs_corpus, unwrapped
 
 pytestmark = needs_corpus
 
@@ -44,11 +44,7 @@ DRAFTS = {
 @pytest.fixture(scope="module")
 def laws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     """A workspace holding the three laws, each with its draft."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-        mp.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        ws = init_workspace(tmp_path_factory.mktemp("laws") / "ws")
+    with module_workspace(tmp_path_factory, "laws") as ws:
         runner = CliRunner()
         for slug, (law, regulation, instructions) in DRAFTS.items():
             for args in (("import", str(CORPUS / law)), ("amend", "new", slug, "-r", regulation)):

@@ -91,15 +91,22 @@ def test_word_comments_inside_a_closing_text_or_a_lead_in_are_on_that_part(
     assert "d21.k2.end" in listed.output and "d21.k2.intro" in listed.output
 
 
+def _tracked(shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path, paragraph: str, old: str,
+             new: str) -> dict[str, Any]:
+    """The one comment a reply makes of Lê Văn Cường's tracked change of `old` to `new` in `paragraph` of the copy."""
+    ws, copy = shipped
+    document = kit.open_docx(copy)
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, paragraph), old), new, "Lê Văn Cường")
+    (change,) = _imported(invoke, ws, SHIPPED_AMENDMENT, kit.save(document, tmp_path / "reply.docx")).values()
+    return change
+
+
 def test_a_tracked_change_in_a_closing_text_is_a_proposal_the_office_accepts_on_it_alone(
         shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
     # It was a proposal on the whole clause, which accepting refused: "has a closing text after its points".
-    ws, copy = shipped
+    ws, _ = shipped
     before = draft_text(ws, SHIPPED_AMENDMENT).find("d21.k2").unit
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, CLOSING_21), "Ban Thường vụ Tỉnh ủy"),
-                      "Ban Chấp hành Đảng bộ tỉnh", "Lê Văn Cường")
-    (change,) = _imported(invoke, ws, SHIPPED_AMENDMENT, kit.save(document, tmp_path / "reply.docx")).values()
+    change = _tracked(shipped, invoke, tmp_path, CLOSING_21, "Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh")
     proposed = "Kết quả kiểm tra, giám sát được báo cáo Ban Chấp hành Đảng bộ tỉnh."
     assert (change["provision"], change["anchor"], change["proposal"]) == ("d21.k2.end", CLOSING_21, proposed)
     assert change["author"] == "Lê Văn Cường" and change["type"] == "editorial"
@@ -111,12 +118,9 @@ def test_a_tracked_change_in_a_closing_text_is_a_proposal_the_office_accepts_on_
 
 def test_a_tracked_change_in_a_lead_in_is_a_proposal_on_it_which_keeps_the_points(
         shipped: tuple[Workspace, Path], invoke: Invoke, tmp_path: Path) -> None:
-    ws, copy = shipped
+    ws, _ = shipped
     before = draft_text(ws, SHIPPED_AMENDMENT).find("d21.k2").unit
-    document = kit.open_docx(copy)
-    kit.track_replace(kit.isolate(kit.paragraph_with(document, LEAD_IN_21), "theo phân công"),
-                      "theo phân công của Ban Thường vụ", "Lê Văn Cường")
-    (change,) = _imported(invoke, ws, SHIPPED_AMENDMENT, kit.save(document, tmp_path / "reply.docx")).values()
+    change = _tracked(shipped, invoke, tmp_path, LEAD_IN_21, "theo phân công", "theo phân công của Ban Thường vụ")
     proposed = LEAD_IN_21.replace("theo phân công", "theo phân công của Ban Thường vụ")
     assert (change["provision"], change["anchor"], change["proposal"]) == ("d21.k2.intro", LEAD_IN_21, proposed)
     assert accept_proposal(ws, SHIPPED_AMENDMENT, change["id"]).commit
