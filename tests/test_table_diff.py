@@ -86,6 +86,9 @@ def _markdown(rows: list[list[str]]) -> str:
 # Found by a random run: the new side's first row break stood on a line of its own, between the deleted rows
 # and the inserted one, and the table was read as two runs.
 @example(old=[["a", "a", "a"], ["aa", "a"], ["a", "a"]], new=[["a", "a"], ["a", "a", "a"]])
+# And: the rows removed and added shared a `| `, which left the new side's first row (`a | a |`) on a line whose
+# own text does not start with a border.
+@example(old=[["aa", "aa", "b b"], ["b", "aa"], ["a a", "b b"]], new=[["a", "a"], ["a", "a a"]])
 def test_both_sides_of_every_table_are_printed_whole(old: list[list[str]], new: list[list[str]]) -> None:
     """Post-condition 1: the old side of the rows is the old table, the new side the new one (cells in
     order, the padding of rows to the widest one aside)."""

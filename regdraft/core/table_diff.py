@@ -48,9 +48,7 @@ def lines(segments: Sequence[DiffSegment]) -> list[Line]:
 
 def is_row(line: Sequence[DiffSegment]) -> bool:
     """Whether a line is a row of a Markdown table (`| a | b |`) on either side of the comparison."""
-    old = "".join(s.old_text for s in line if s.op is not Op.INSERT).lstrip()
-    new = "".join(s.text for s in line if s.op is not Op.DELETE).lstrip()
-    return old.startswith("|") or new.startswith("|")
+    return any(_side_text(line, side).lstrip().startswith("|") for side in (Op.DELETE, Op.INSERT))
 
 
 def runs(lines_: Sequence[Line]) -> list[tuple[int, int]]:
@@ -60,7 +58,7 @@ def runs(lines_: Sequence[Line]) -> list[tuple[int, int]]:
     found, i = [], 0
 
     def row(k: int) -> bool:
-        return k < len(lines_) and bool(lines_[k][0]) and is_row(lines_[k][0])
+        return k < len(lines_) and bool(lines_[k][0]) and (is_row(lines_[k][0]) or _continues_row(lines_, k))
 
     while i < len(lines_):
         j = i
@@ -71,6 +69,27 @@ def runs(lines_: Sequence[Line]) -> list[tuple[int, int]]:
             found.append((i, j))
         i = j + 1 if j == i else j
     return found
+
+
+def _continues_row(lines_: Sequence[Line], k: int) -> bool:
+    """Whether line `k` is, on one side, the rest of a row begun on an earlier line: the breaks before it are
+    the other side's alone (old `| aa | b |` removed and new `| a | a |` written in its place can share the
+    `| ` and leave the new side's `a | a |` on a line of its own)."""
+    for side, other in ((Op.DELETE, Op.INSERT), (Op.INSERT, Op.DELETE)):
+        text = _side_text(lines_[k][0], side)
+        if not text.strip():
+            continue
+        m = k
+        while m and lines_[m - 1][1] is other:
+            m -= 1
+            text = _side_text(lines_[m][0], side) + text
+        if m < k and text.lstrip().startswith("|"):
+            return True
+    return False
+
+
+def _side_text(line: Sequence[DiffSegment], side: Op) -> str:
+    return "".join((s.old_text if side is Op.DELETE else s.text) for s in line if s.op in (side, Op.EQUAL))
 
 
 def pairs(old: Sequence[T], new: Sequence[T],
