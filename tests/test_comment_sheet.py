@@ -293,3 +293,35 @@ def test_unplaced_passages_name_the_option_in_the_sentence(consulting_workspace:
                      "as general comments, add --place-unplaced general:")
     assert "(Option:" not in result.output and "Đề nghị bổ sung một điều về phối hợp." in result.output
     assert rounds.load_comments(ws, SLUG) == []
+
+
+def test_the_xlsx_report_shows_bold_as_bold_and_reads_back_the_same(tmp_workspace: Workspace, invoke: Invoke,
+                                                                    tmp_path: Path) -> None:
+    """A comment or reply written with `**…**` is bold in the sheet, as in the PDF and Word reports, not printed
+    with its asterisks; the report imported back still repeats the comment it came from."""
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+    from tests.conftest import SHIPPED_AMENDMENT as slug
+
+    ws = tmp_workspace
+    rounds.open_round(ws, slug, "Lấy ý kiến", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
+    rounds.add_comment(ws, slug, "Ban Tổ chức Tỉnh ủy", "khoản 2 Điều 5",
+                       "Theo Quy định **24-QĐ/TW**, giữ *hai phần ba*.")
+    rounds.add_comment(ws, slug, "Sở Nội vụ", "Điều 20a", "- Nhất trí, **không** bổ sung.")
+    report = tmp_path / "bao-cao.xlsx"
+    assert invoke(ws, "round", "report", slug, "-o", str(report)).exit_code == 0
+    again = invoke(ws, "comment", "import", slug, str(report))
+    assert again.exit_code == 0 and again.output.startswith("Nothing imported"), again.output
+
+    [first, second] = sorted(rounds.load_comments(ws, slug), key=lambda c: c.by)
+    rounds.respond_comment(ws, first.id, "rejected", "Không tiếp thu, vì Quy định **24-QĐ/TW** quy định như vậy.")
+    assert invoke(ws, "round", "report", slug, "-o", str(report)).exit_code == 0
+    cells = [c.value for row in openpyxl.load_workbook(report, rich_text=True).active.iter_rows() for c in row]
+    rich = [v for v in cells if isinstance(v, CellRichText)]
+    assert not any("**" in str(v) for v in cells if v is not None)
+    bold = {b.text for v in rich for b in v if isinstance(b, TextBlock) and b.font.b}
+    assert {"24-QĐ/TW", "không"} <= bold
+    assert {b.text for v in rich for b in v if isinstance(b, TextBlock) and b.font.i} == {"hai phần ba"}
+    assert any(str(v).startswith("Theo Quy định 24-QĐ/TW, giữ hai phần ba.") for v in rich)
+    assert any(str(v).startswith("'- Nhất trí, không bổ sung.") for v in rich)  # no formula, as in the CSV

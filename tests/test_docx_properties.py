@@ -31,3 +31,24 @@ def test_word_files_name_their_document_and_date_not_python_docx(what: str, tmp_
     with zipfile.ZipFile(out) as package:
         assert "docProps/thumbnail.jpeg" not in package.namelist()  # python-docx's picture of its sample page
         assert b"Microsoft Macintosh Word" not in package.read("docProps/app.xml")
+
+
+@pytest.mark.parametrize(("what", "tag"), [("export", "vi-VN"), ("export-en", "en-GB"), ("redline", "vi-VN"),
+                                           ("amend", "vi-VN"), ("report", "vi-VN")])
+def test_word_files_are_marked_as_written_in_their_language(what: str, tag: str, tmp_workspace: Workspace,
+                                                            invoke: Invoke, tmp_path: Path) -> None:
+    """Word checks spelling in the language the file declares: python-docx's sample says en-US, and Word then
+    underlines nearly every Vietnamese word."""
+    out = tmp_path / f"{what}.docx"
+    command = {"export": ("export", "01-QC/TU"), "export-en": ("export", "01-QC/TU-EN"),
+               "redline": ("redline", "01-QC/TU"), "amend": ("amend", "export", SHIPPED_AMENDMENT),
+               "report": ("round", "report", SHIPPED_AMENDMENT)}[what]
+    if what == "report":
+        opened = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-01-01", "--consult", "Ban A")
+        assert opened.exit_code == 0, opened.output
+    result = invoke(tmp_workspace, *command, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as package:
+        styles = package.read("word/styles.xml").decode()
+    assert f'w:val="{tag}"' in styles and "en-US" not in styles
+    assert docx.Document(str(out)).core_properties.language == tag

@@ -35,6 +35,7 @@ from typing import Any, BinaryIO
 from regdraft.core.comments import Comment, Row, body_key
 from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
+from regdraft.core.inline import plain
 from regdraft.core.text import nfc
 
 COLUMNS = ("round", "by", "on", "type", "text", "proposal", "regulation")
@@ -303,7 +304,8 @@ def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator
 
 
 def _sheet_key(c: Comment) -> _Key:
-    return c.round, body_key(c.by), c.regulation, c.on, " ".join(c.text.split())
+    # The text as the report's cell shows it: bold and italic are the cell's, not `**` (`inline.plain`).
+    return c.round, body_key(c.by), c.regulation, c.on, " ".join(plain(c.text).split())
 
 
 def _cell_keys(c: Comment) -> Iterator[_Key]:
@@ -314,6 +316,7 @@ def _cell_keys(c: Comment) -> Iterator[_Key]:
 
 def _cells(text: str, proposal: str) -> tuple[str, ...]:
     """The XLSX report's comment cell for a comment, as one line of words, with each language's `Đề xuất:`."""
+    text, proposal = plain(text), plain(proposal)
     if not proposal:
         return (" ".join(text.split()),)
     return tuple(" ".join(f"{text} {word} {proposal}".split()) for word in PROPOSAL_WORDS)

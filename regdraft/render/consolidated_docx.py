@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
+from regdraft.core.inline import spans
 from regdraft.core.parts import table_head, table_rows
 from regdraft.render.consolidated import (
     Block,
@@ -88,33 +89,12 @@ def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
     return {kind: document.styles[name].style_id for kind, name in names.items()}
 
 
-_PLAIN = frozenset("*_`\\[<&!")
-_inline_parser: Any = None
-
-
 def _runs(para: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
     """Add a paragraph's inline Markdown as runs: bold and italic kept, escapes and links resolved."""
-    global _inline_parser
     from regdraft.render.docx import add_run
 
-    if _PLAIN.isdisjoint(text):
-        add_run(para, text, bold=bold, italic=italic)  # most provisions: no inline markup at all
-        return
-    if _inline_parser is None:
-        from markdown_it import MarkdownIt
-
-        _inline_parser = MarkdownIt("commonmark")
-    state = {"b": bold, "i": italic}
-    for token in _inline_parser.parseInline(text):
-        for child in token.children or []:
-            if child.type in ("strong_open", "strong_close"):
-                state["b"] = child.type == "strong_open" or bold
-            elif child.type in ("em_open", "em_close"):
-                state["i"] = child.type == "em_open" or italic
-            elif child.type in ("text", "code_inline", "html_inline"):
-                add_run(para, child.content, bold=state["b"], italic=state["i"])
-            elif child.type in ("softbreak", "hardbreak"):
-                add_run(para, " ")
+    for span in spans(text, bold=bold, italic=italic):
+        add_run(para, span.text, bold=span.bold, italic=span.italic)
 
 
 def _add(document: Any, style_id: str) -> Any:
@@ -254,7 +234,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
     """Write the consolidated text as a Word document with real footnotes."""
     from regdraft.render.docx import add_footnotes, new_document, save
 
-    document = new_document(profile)
+    document = new_document(profile, ct.language)
     names = _styles(document, profile, ct.language)
     _front(document, consolidated_header(ct, profile), profile, banner(ct, profile))
     opening = names["opening"]
@@ -283,7 +263,7 @@ def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, t
     from regdraft.render.docx import new_document, save
     from regdraft.render.html import amendment_header
 
-    document = new_document(profile)
+    document = new_document(profile, amendment.language)
     names = _styles(document, profile, amendment.language)
     header = amendment_header(amendment, profile, today)
     _front(document, header, profile, header.draft)

@@ -308,7 +308,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     comparison = redline.comparison
     language = comparison.new.language
     words = words_for(language, profile)
-    document = new_document(profile)
+    document = new_document(profile, language)
     names = _styles(document, profile, language)
     header = page_header(redline, profile, today)
     document.core_properties.title = header.running[:255]  # python-docx's limit; "Bản so sánh 05-QC/TU với 01-QC/TU"

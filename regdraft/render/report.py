@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.inline import Span, plain, spans
+
 if TYPE_CHECKING:
     from regdraft.core.comment_report import Report
     from regdraft.render.html import DocumentHeader, PageTemplate
@@ -86,6 +88,28 @@ def spreadsheet_cell(value: object) -> object:
     return value
 
 
+def rich_text(text: str) -> object | None:
+    """`text`'s inline Markdown as a cell's rich text (bold and italic runs), or None when it has none. The text
+    is what a reader sees (`plain`), so a cell never starts a formula that its Markdown hid."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    lines = [spans(line) for line in text.split("\n")]
+    if all(not (s.bold or s.italic) for line in lines for s in line) and plain(text) == text:
+        return None
+    runs: list[object] = []
+    for k, line in enumerate(lines):
+        for s in ([Span("\n")] if k else []) + line:
+            piece = ILLEGAL_CHARACTERS_RE.sub("", s.text)
+            if k == 0 and not runs and piece.startswith(FORMULA_STARTS):
+                piece = "'" + piece
+            if piece:
+                runs.append(TextBlock(InlineFont(b=s.bold, i=s.italic), piece) if s.bold or s.italic else piece)
+    rich: object = CellRichText(runs)
+    return rich
+
+
 def csv_text(report: Report, profile: Profile | None = None) -> str:
     """The report as CSV: one line per comment, with the address for sorting and filtering.
 
@@ -127,6 +151,10 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
         # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay.
         return spreadsheet_cell(ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value)
 
+    def styled(value: str) -> object:
+        # A comment's or reply's bold and italic as the cell's own, not as `**` (`rich_text`).
+        return rich_text(value) or cell(value)
+
     words = report_words(report, profile)
     book = openpyxl.Workbook()
     sheet = book.active
@@ -158,7 +186,8 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
             answer = (row.disposition or words["disposition_none"]) + (f"\n{row.reply}" if row.reply else "")
             at += 1
             for column, value in enumerate((row.number, group.provision, row.by, comment, answer), start=1):
-                written = sheet.cell(at, column, cell(value))
+                written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column > 3 else
+                                     cell(value))
                 written.alignment, written.border = wrapped, box
     sheet.freeze_panes = f"A{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{last}{at}"
@@ -190,7 +219,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     from regdraft.render import docx as word
 
     words = report_words(report, profile)
-    document = word.new_document(profile, landscape=True)
+    document = word.new_document(profile, report.language, landscape=True)
     head = header(report, profile, today)
     word.party_header(document, head, profile)
     word.page_numbers(document, profile, head.page)

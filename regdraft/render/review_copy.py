@@ -56,7 +56,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
 
     language = amendment.language
     words = profile.words(language)
-    document = new_document(profile)
+    document = new_document(profile, language)
     names = _styles(document, profile, language)
     header = amendment_header(amendment, profile, today)
     _front(document, header, profile, words["review_banner"])

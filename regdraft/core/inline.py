@@ -1,0 +1,51 @@
+"""A provision's or comment's inline Markdown as styled spans: bold and italic kept, escapes and links resolved.
+
+For the outputs that style runs themselves (Word, spreadsheet cells) rather than print HTML, and for comparing
+a text with what such an output shows of it (`plain`): a comment written `Quy định **24-QĐ/TW**` reads back from
+a report's cell as `Quy định 24-QĐ/TW`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+_MARKUP = frozenset("*_`\\[<&!")  # a text without these has no inline Markdown: one plain span
+_parser: Any = None
+
+
+class Span(NamedTuple):
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
+    """`text` as spans, each bold or italic where its Markdown says so (or the caller's `bold`, `italic`);
+    a line break inside the text is a space."""
+    global _parser
+    if _MARKUP.isdisjoint(text):
+        return [Span(text, bold, italic)]  # most provisions and comments: no inline markup at all
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark")
+    out: list[Span] = []
+    state = {"b": bold, "i": italic}
+    for token in _parser.parseInline(text):
+        for child in token.children or []:
+            if child.type in ("strong_open", "strong_close"):
+                state["b"] = child.type == "strong_open" or bold
+            elif child.type in ("em_open", "em_close"):
+                state["i"] = child.type == "em_open" or italic
+            elif child.type in ("text", "code_inline", "html_inline"):
+                out.append(Span(child.content, state["b"], state["i"]))
+            elif child.type in ("softbreak", "hardbreak"):
+                out.append(Span(" ", bold, italic))
+    return out
+
+
+def plain(text: str) -> str:
+    """`text` as a reader of a styled output sees it: its spans' text, line by line."""
+    if _MARKUP.isdisjoint(text):
+        return text
+    return "\n".join("".join(s.text for s in spans(line)) for line in text.split("\n"))
