@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_part, proposed_unit
-from regdraft.core.amend.reasons import from_comment
+from regdraft.core.amend.reasons import accepted_reply, from_comment
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, describe_on
@@ -39,7 +39,8 @@ class Accepted:
 @writes
 def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                     author: str | None = None) -> Accepted:
-    """Write a comment's proposed wording into the amendment (one commit naming it), then accept the comment."""
+    """Write a comment's proposed wording into the amendment (one commit naming it), then accept the comment with
+    `reply`, or, when that is empty, a sentence saying which provision of the draft was changed."""
     from regdraft.workspace.amendments import load
     from regdraft.workspace.regenerate import from_edits
     from regdraft.workspace.rounds import draft_text, find_comment, list_comments, respond_comment
@@ -103,6 +104,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     if outcome.commit is None:
         raise Worded(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.",
                      "no_change", id=comment.id)
+    # Left empty, the answer says where the wording went: the report's answer column read a bare "Tiếp thu".
+    reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
 

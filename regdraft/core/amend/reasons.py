@@ -114,6 +114,14 @@ def from_comment(by: str, comment_id: str, language: str) -> str:
     return f"Tiếp thu ý kiến của {by} (ý kiến {comment_id})."
 
 
+def accepted_reply(provision: str, language: str) -> str:
+    """The office's answer to a comment whose proposal was written into the draft, when it gave none: where.
+    `provision` is named as the report names it (`Khoản 2 Điều 20a`, `Clause 2 of Article 20a`)."""
+    if language == "en":
+        return f"{provision} of the draft was changed as proposed."
+    return f"Đã chỉnh sửa {provision[:1].lower()}{provision[1:]} của dự thảo theo đề xuất."
+
+
 def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Sequence[Instruction],
                     language: str, main_article: str, added: Mapping[Address, str] | None = None) -> dict[str, str]:
     """The reasons of `old` instructions keyed to the `new` ones that change the same provisions.
