@@ -231,3 +231,27 @@ def test_from_edits_commit_names_the_draft_the_number_and_the_provisions(tmp_wor
         "2. Bổ sung Điều 20a vào sau Điều 20 như sau:",
         "3. Thay thế cụm từ “Thực hiện chế độ báo cáo” bằng cụm từ “Thực hiện chế độ báo cáo định kỳ” tại khoản 2 "
         "Điều 5."]
+
+
+def test_adopt_refuses_a_document_nobody_signs_or_signed_after_today(ws: Workspace, invoke: Invoke) -> None:
+    """`amend new` leaves the signer's name for the drafter; a document adopted without it was issued unsigned
+    (`T/M TỈNH ỦY / BÍ THƯ` over an empty line). A signing date a week ahead made a text "in force" that was not."""
+    import datetime as dt
+
+    _with_entry(ws, "kể từ ngày ký")
+    path = ws.path(f"amendments/{SLUG}/amendment.md")
+    text = path.read_text(encoding="utf-8")
+    unsigned = text.replace("---\n", "---\nsigner:\n  on_behalf: T/M TỈNH ỦY\n  title: BÍ THƯ\n  name: ''\n", 1)
+    ws.commit({f"amendments/{SLUG}/amendment.md": unsigned.encode()}, "Signer to come")
+    before = snapshot(ws)
+    ahead = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    refused = invoke(ws, "amend", "adopt", SLUG, "--signed", ahead)
+    assert refused.exit_code == 1
+    assert (f"  - it names no signer (`signer:` in its front matter has no `name:`); write the name of who signs it "
+            f"under `signer:` in amendments/{SLUG}/amendment.md\n") in refused.output
+    assert (f"  - its signing date {ahead} is after today ({dt.date.today()}); adopt it once it is signed, with the "
+            f"date it was signed: `regdraft amend adopt {SLUG} --signed DATE`\n") in refused.output
+    assert snapshot(ws) == before
+    named = unsigned.replace("name: ''", "name: Phạm Đức Thịnh")
+    ws.commit({f"amendments/{SLUG}/amendment.md": named.encode()}, "Signer named")
+    assert adopt(invoke, ws).exit_code == 0

@@ -10,7 +10,9 @@ meets it:
 5. a recorded conference vote with a majority, when `regdraft.yaml` sets `require_vote_majority`;
 6. the effective date agrees with the document's entry-into-force article ("kể từ ngày ký" is
    the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
-   absence, is a refusal that quotes what the document says.
+   absence, is a refusal that quotes what the document says;
+7. the signer is named (`amend new` leaves the name for the drafter: who signs is known when it is signed);
+8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not).
 An empty list means the amendment may be adopted. Adopting with a reason (`adopt(force=…)`)
 passes every gate but the number (the adoption tag is named after it); the reason is recorded
 in the adoption commit. Each fix names its command as a `core.commands.Command`, which the CLI
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from regdraft.core.amend.document import TRANSITIONS, Amendment
@@ -37,7 +40,7 @@ from regdraft.workspace.votes import vote_refusal
 class Refusal:
     """One gate an amendment does not pass: what is missing, and the command that fixes it."""
 
-    gate: str  # number, status, rounds, comments, vote, effective
+    gate: str  # number, status, rounds, comments, vote, effective, signer, signed
     missing: str
     fix: str
     forcible: bool = True
@@ -104,6 +107,15 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)
+    signer = amendment.meta.get("signer")
+    if isinstance(signer, Mapping) and not str(signer.get("name") or "").strip():
+        out.append(Refusal("signer", "it names no signer (`signer:` in its front matter has no `name:`)",
+                           f"write the name of who signs it under `signer:` in {amendment.source}"))
+    today = dt.date.today()
+    if signed > today:
+        out.append(Refusal("signed", f"its signing date {signed} is after today ({today})",
+                           f"adopt it once it is signed, with the date it was signed: "
+                           f"`{Command.of('amend adopt', slug, signed=None)}`"))
     return out
 
 
