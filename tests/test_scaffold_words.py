@@ -175,9 +175,22 @@ def test_a_text_amended_before_is_cited_with_its_amendments(tmp_workspace: Works
                      "2025-04-01", "--force", "--reason", "test: a text amended before")
     assert adopted.exit_code == 0, adopted.output
     text = " ".join(_new(tmp_workspace, invoke, "lan-hai", "01-QC/TU").split())
+    # With its date, as the text it amends is cited (a new draft cited `theo Quy chế số 05-QC/TU,` alone).
     assert "ban hành kèm theo Quy chế số 01-QC/TU ngày 09/01/2021 đã được sửa đổi, bổ sung một số điều theo Quy chế " \
-           "số 05-QC/TU, Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
+           "số 05-QC/TU ngày 15/03/2025, Ban Chấp hành Đảng bộ tỉnh ban hành" in text, text
     # A text never amended is cited as it was.
     tmp_workspace.commit({"regulations/57-2020-QH14.md": LAW.encode()}, "A law")
     never = " ".join(_new(tmp_workspace, invoke, "luat", "57/2020/QH14").split())
     assert "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thanh niên." in never
+
+
+def test_an_amending_law_is_cited_by_its_number_and_any_other_document_with_its_date() -> None:
+    from types import SimpleNamespace
+
+    from regdraft.workspace.scaffold import _dated
+
+    law = SimpleNamespace(signed="2024-11-29", meta={"type": "Luật"})
+    rules = SimpleNamespace(signed="2025-03-15", meta={"type": "Quy chế"})
+    assert _dated("Luật số 57/2024/QH15", law, "vi") == "Luật số 57/2024/QH15"
+    assert _dated("Quy chế số 05-QC/TU", rules, "vi") == "Quy chế số 05-QC/TU ngày 15/03/2025"
+    assert _dated("Regulation No. 05-QC/TU", rules, "en") == "Regulation No. 05-QC/TU of 15/03/2025"

@@ -62,7 +62,19 @@ def amended_by(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tupl
         adopted = adopted_for(ws, reg.id)
     except RegdraftError:
         return ()  # an unreadable amendment: `check` names it
-    return tuple(document_name(a, words) for a in adopted if a.number)
+    return tuple(_dated(document_name(a, words), a, reg.language) for a in adopted if a.number)
+
+
+def _dated(name: str, doc: Any, language: str) -> str:
+    """An amending document as a basis cites it: with its date (`Quy chế số 05-QC/TU ngày 15/03/2025`, as the
+    text it amends is cited), but a law by its number alone (`Luật số 57/2024/QH15`, as Luật 57/2024 cites the
+    laws it amends)."""
+    from regdraft.core.frontmatter import NAMED_ALONE
+
+    date = cited_date(doc.signed)
+    if not date or str(doc.meta.get("type") or "").strip().lower() in NAMED_ALONE:
+        return name
+    return f"{name} of {date}" if language == "en" else f"{name} ngày {date}"
 
 
 def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], numbered: bool = False) -> str:
