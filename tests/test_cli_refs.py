@@ -42,6 +42,20 @@ def test_refs_lists_who_refers_to_a_provision(refs_workspace: Workspace, invoke:
     assert '"Điều 5, 6 và 7" -> Điều 5; Điều 6; Điều 7' in beside and "(inside)" not in beside
 
 
+def test_refs_of_a_chapter_or_section_marks_the_targets_inside_it(refs_workspace: Workspace, invoke: Invoke) -> None:
+    # An article's address does not name its chapter or section: `refs ch2` marked Mục 1 Chương II "(inside)" but
+    # not khoản 1 Điều 4, which stands in it too, as `refs d4` marks it.
+    chapter = invoke(refs_workspace, "refs", "98-QC/TU", "ch2", catch=False).output.splitlines()
+    assert ('regulations/98-QC-TU.md:44: điểm a khoản 2 Điều 3: "khoản 1 và khoản 3 Điều 4" '
+            "-> khoản 1 Điều 4 (inside); khoản 3 Điều 4 (inside)") in chapter
+    assert 'regulations/98-QC-TU.md:40: điểm c khoản 1 Điều 3: "Điều này" -> Điều 3 (inside)' in chapter
+    assert ('regulations/98-QC-TU.md:54: khoản 2 Điều 4: "Chương I và Mục 1 Chương II" '
+            "-> Chương I; Mục 1 Chương II (inside)") in chapter
+    section = json.loads(invoke(refs_workspace, "refs", "98-QC/TU", "ch2.m2", "--json", catch=False).output)
+    assert [(r["source"], r["inside"]) for r in section] == [
+        ("d3.k2.a", ["d4.k1", "d4.k3"]), ("d3.k2.b", ["d4.k1", "d4.k2"]), ("d4.k3", ["d4.k3"]), ("d6", ["d4.k1"])]
+
+
 def test_refs_from_a_provision_includes_external(refs_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(refs_workspace, "refs", "98-QC/TU", "--from", "Điều 4", "--json", catch=False)
     rows = json.loads(result.output)

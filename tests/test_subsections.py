@@ -172,3 +172,13 @@ def test_an_article_put_at_the_head_of_the_next_sub_section_names_where_it_belon
     label = inserted.split("Điều ")[1].split(".")[0]
     assert f"The edited text places Điều {label} outside {named}, where it is inserted;" in str(refused.value)
     assert "Chương II Chương II" not in str(refused.value)
+
+
+@needs_corpus
+def test_refs_of_a_sub_section_marks_the_articles_inside_it(law: Regulation) -> None:
+    from regdraft.core.refs import listed_text, listing
+
+    rows = [listed_text(law, row) for row in listing(law, to="ch2.m1.tm2")]
+    assert rows == ['luat-giao-duc.md:303: khoản 2 Điều 28: "khoản 1 Điều này" -> khoản 1 Điều 28 (inside)',
+                    'luat-giao-duc.md:311: khoản 4 Điều 28: "khoản 2 Điều này" -> khoản 2 Điều 28 (inside)',
+                    'luat-giao-duc.md:465: khoản 3 Điều 43: "Điều 31" -> Điều 31 (inside)']

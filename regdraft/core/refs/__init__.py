@@ -505,6 +505,7 @@ def listing(
     references still pointing at a provision that no longer exists are listed (marked missing).
     """
     index = reg.index()
+    ancestry = _ancestry(reg) if to is not None else {}
     if to is not None:
         address = Address.parse(to)
         refs = referring_to(reg, address)
@@ -518,8 +519,9 @@ def listing(
         refs = [r for r in refs if r.external is not None]
     rows = []
     for ref in refs:
-        # A target inside the provision asked about (`khoản 1 Điều 4` for `refs d4`), not one cited beside it.
-        inside = tuple(t for t in ref.targets if to is not None and t != address and address.contains(t))
+        # A target inside the provision asked about (`khoản 1 Điều 4` for `refs d4`, `Điều 31` for `refs ch2.m1.tm2`:
+        # an article's address does not name its chapter, section or sub-section), not one cited beside it.
+        inside = tuple(t for t in ref.targets if to is not None and t != address and _encloses(address, t, ancestry))
         rows.append(Listed(ref, inside, tuple(t for t in ref.targets if _gone(t, index))))
     return rows
 
