@@ -465,3 +465,26 @@ def test_a_law_cited_by_its_name_and_number_is_external() -> None:
     # A sentence that speaks of this law is no name: `Luật này được sửa đổi theo Luật số …` cites one law.
     assert [r.external for r in refs_in("vi", "d2.k2", "Luật này được sửa đổi theo Luật số 44/2009/QH12.")] == [
         "Luật số 44/2009/QH12"]
+
+
+@pytest.mark.parametrize(("heading", "renamed", "checked"), [
+    ("## Mục 1. HỘI NGHỊ", "## Mục 1. HỘI NGHỊ BAN CHẤP HÀNH",
+     ["khoản 2 Điều 4 refers to Mục 1 Chương II (\"Chương I và Mục 1 Chương II\"); the amendment changes "
+      "tên Mục 1 Chương II: check that the reference still holds."]),
+    ("# Chương II. CHẾ ĐỘ LÀM VIỆC", "# Chương II. CHẾ ĐỘ LÀM VIỆC VÀ QUYẾT ĐỊNH", []),
+    ("## Điều 3. Hội nghị Ban Chấp hành", "## Điều 3. Hội nghị của Ban Chấp hành", []),
+])
+def test_a_renamed_heading_asks_to_check_only_references_to_its_own_unit(heading: str, renamed: str,
+                                                                         checked: list[str]) -> None:
+    # Renaming Mục 1 Chương II, Chương II or Điều 3 asked to check `điểm a, b khoản 1 Điều 3` cited from Chương I,
+    # though no number or text under the title changes; a citation of the renamed unit itself is still checked.
+    from regdraft.core.amend import apply, load_amendment, render_amendment
+    from regdraft.core.amend.edits import document, instructions_from_edits
+
+    text = (REFS / "forms-vi.md").read_text("utf-8")
+    before = parse(text, "forms-vi.md")
+    edited = parse(text.replace(f"\n{heading}\n", f"\n{renamed}\n"), "edited.md")
+    written = render_amendment(document(before, instructions_from_edits(before, edited).instructions))
+    applied = apply(before, load_amendment(written, "generated.md", "generated"))
+    issues = affected_references(before, applied.regulation, [c.provision for c in applied.changes])
+    assert [i.describe("vi") for i in issues] == checked

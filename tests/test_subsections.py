@@ -182,3 +182,28 @@ def test_refs_of_a_sub_section_marks_the_articles_inside_it(law: Regulation) -> 
     assert rows == ['luat-giao-duc.md:303: khoản 2 Điều 28: "khoản 1 Điều này" -> khoản 1 Điều 28 (inside)',
                     'luat-giao-duc.md:311: khoản 4 Điều 28: "khoản 2 Điều này" -> khoản 2 Điều 28 (inside)',
                     'luat-giao-duc.md:465: khoản 3 Điều 43: "Điều 31" -> Điều 31 (inside)']
+
+
+@needs_corpus
+def test_renaming_a_sub_section_asks_to_check_no_reference_to_its_articles(tmp_path: Path, invoke: Invoke) -> None:
+    # `amend check` and the redline asked to check khoản 3 Điều 43's "Điều 31", under the renamed Tiểu mục 2, though
+    # no article number or text changes; renaming Mục 1 Chương II, which holds it too, asked the same.
+    ws = tmp_path / "ws"
+    assert invoke(None, "init", str(ws)).exit_code == 0
+    assert invoke(ws, "import", str(GIAO_DUC)).exit_code == 0
+    regulation = ws / "regulations" / "43-2019-QH14.md"
+    edited = tmp_path / "edited.md"
+    text = regulation.read_text(encoding="utf-8")
+    for old, new in (("### Tiểu mục 2. GIÁO DỤC PHỔ THÔNG\n", "### Tiểu mục 2. GIÁO DỤC PHỔ THÔNG CÔNG LẬP\n"),
+                     ("## Mục 1. CÁC CẤP HỌC VÀ TRÌNH ĐỘ ĐÀO TẠO\n", "## Mục 1. CÁC CẤP HỌC, TRÌNH ĐỘ ĐÀO TẠO\n")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    edited.write_text(text, encoding="utf-8")
+    made = invoke(ws, "amend", "from-edits", "gd-ten", "-r", "43/2019/QH14", "--edited", str(edited))
+    assert made.exit_code == 0, made.output
+    checked = invoke(ws, "amend", "check", "gd-ten")
+    assert checked.exit_code == 0 and "Điều 31" not in checked.output, checked.output
+    assert checked.output.strip() == "gd-ten: no problems found."
+    redline = tmp_path / "redline.html"
+    assert invoke(ws, "redline", "43/2019/QH14", "-o", str(redline)).exit_code == 0
+    assert "dẫn chiếu Điều 31" not in redline.read_text(encoding="utf-8")

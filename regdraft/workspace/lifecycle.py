@@ -177,7 +177,7 @@ def reference_problems(before: Regulation, applied: Applied,
     (its new text of khoản 2 Điều 11 cites Điều 10, which it also changes)."""
     from regdraft.core.refs import affected_references
 
-    issues = affected_references(before, applied.regulation, [c.address for c in applied.changes])
+    issues = affected_references(before, applied.regulation, [c.provision for c in applied.changes])
     found: dict[str, list[Problem]] = {"broken": [], "check": []}
     for issue in issues:
         ref = issue.reference

@@ -227,7 +227,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), stem,
-                   _references(comparison, [c.address for c in applied.changes], _signed_words(doc, words)), doc,
+                   _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))
 
 

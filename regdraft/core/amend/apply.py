@@ -32,6 +32,7 @@ from regdraft.core.model import (
     HEADING_KINDS,
     INTRO,
     REPEALED_TEXT,
+    TITLE,
     Address,
     Kind,
     Regulation,
@@ -55,6 +56,12 @@ class AppliedChange:
     instruction: Instruction
     old_words: str | None = None
     new_words: str | None = None
+
+    @property
+    def provision(self) -> Address:
+        """What the change rewrote, as references are checked against it: the title of a renamed heading
+        (`ch2.m1.tm2.title`: the articles under it keep their numbers and their text), else `address`."""
+        return self.address.with_part(TITLE) if self.kind is ChangeKind.HEADING_CHANGED else self.address
 
 
 @dataclass(frozen=True, slots=True)

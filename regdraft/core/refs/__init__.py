@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from regdraft.core.errors import Problem
-from regdraft.core.model import REPEALED_TEXT, Address, Kind, Located, Regulation, Segment
+from regdraft.core.model import REPEALED_TEXT, TITLE, Address, Kind, Located, Regulation, Segment
 from regdraft.core.parts import part_paragraphs
 from regdraft.core.refs.citations import (
     AMENDING_WORDS,
@@ -394,6 +394,7 @@ def affected_references(
     1. `broken`: the target existed (unrepealed) in `before` and is gone or repealed in `after`.
     2. `check`: the target is a changed provision, lies inside one or holds one; references
        standing in the changed text itself, or pointing at a unit that holds them, are left out.
+       A renamed heading, given as its title (`ch2.m1.tm2.title`), concerns only references to its own unit.
     3. References that were already broken in `before` are not reported.
     """
     changes = list(dict.fromkeys(changed))
@@ -420,17 +421,22 @@ def _affected(before: Regulation, after: Regulation, ancestry: dict[Address, tup
             if _encloses(target, ref.source, ancestry):
                 continue
             cause = next(
-                (
-                    c
-                    for c in around(target)
-                    if not _encloses(c, ref.source, ancestry)
-                    and (_encloses(c, target, ancestry) or _encloses(target, c, ancestry))
-                ),
+                (c for c in around(target) if not _encloses(c, ref.source, ancestry) and _touches(c, target, ancestry)),
                 None,
             )
             if cause is not None:
                 issues.append(ReferenceIssue(ref, target, "check", cause, _how(cause, before_index, after_index)))
     return issues
+
+
+def _touches(changed: Address, target: Address, ancestry: dict[Address, tuple[Address, ...]]) -> bool:
+    """Whether a change may alter what a reference to `target` says: the change lies in the target or holds it.
+    A renamed heading (a change of its `TITLE`) touches only references to its own unit: the articles under a
+    renamed chapter, section or sub-section keep their numbers and their text, and so do the clauses of an
+    article whose title alone changed."""
+    if changed.part == TITLE:
+        return target.unit == changed.unit
+    return _encloses(changed, target, ancestry) or _encloses(target, changed, ancestry)
 
 
 def _how(changed: Address, before: dict[Address, Located], after: dict[Address, Located]) -> Literal[
