@@ -121,3 +121,46 @@ def test_settings_that_are_not_yaml_are_named_at_their_line(mini_workspace: Work
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert result.output.strip().splitlines()[-1] == ("Error: regdraft.yaml:3: the workspace settings are not valid "
                                                       "YAML (expected ',' or ']', but got ':'); nothing was done.")
+
+
+def test_a_mistyped_key_under_identity_is_named_at_its_line(mini_workspace: Workspace, invoke: Invoke) -> None:
+    # `nme:` under `identity:` was not named: the top-level keys alone were compared with the known ones.
+    config = mini_workspace.root / "regdraft.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  name: " in text
+    text = text.replace("\n  name: ", "\n  nme: ")
+    mini_workspace.commit({"regdraft.yaml": text.encode("utf-8")}, "A colleague's settings")
+    result = invoke(mini_workspace, "check")
+    assert result.exit_code != 0
+    line = next(k for k, row in enumerate(text.splitlines(), 1) if row.startswith("  nme:"))
+    assert (f"regdraft.yaml:{line}: the setting 'nme' under identity is unknown and has no effect; did you mean "
+            "name?") in " ".join(result.output.split())
+
+
+def test_every_problem_of_a_comment_file_is_named_at_its_line(commented: tuple[Workspace, str],
+                                                              invoke: Invoke) -> None:
+    # `check` named the first problem of a file only (a mistyped `provison:` hid the `type:` after it), and a key
+    # it does not know not at all.
+    ws, path = commented
+    _edit(ws, path, "provision: d1", "provison: d1")
+    _edit(ws, path, "type: substantive", "type: hmm")
+    result = invoke(ws, "check")
+    assert result.exit_code != 0
+    said = " ".join(result.output.split())
+    assert (f"{path}:{_line(ws, path, 'provison:')}: the key 'provison' is unknown and has no effect; did you mean "
+            "provision, which is missing?") in said
+    assert f"{path}:{_line(ws, path, 'type:')}: 'type: hmm' is not one of general, substantive, editorial." in said
+    assert "the key 'provision' is missing" not in said  # the same mistake, named once
+
+
+def test_an_unknown_key_of_a_comment_that_reads_is_named_and_the_comment_kept(
+        commented: tuple[Workspace, str], invoke: Invoke, tmp_path: Path) -> None:
+    # `proposl:` left the proposal out of the report without a word: the comment reads without it.
+    ws, path = commented
+    _edit(ws, path, "\nproposal: ", "\nproposl: ")
+    result = invoke(ws, "check")
+    assert result.exit_code != 0
+    assert (f"{path}:{_line(ws, path, 'proposl:')}: the key 'proposl' is unknown and has no effect; did you mean "
+            "proposal?") in " ".join(result.output.split())
+    rows = _report_rows(ws, invoke, tmp_path)
+    assert isinstance(rows, list) and any("Đề nghị làm rõ phạm vi." in row for row in rows)

@@ -86,6 +86,27 @@ def test_broken_comment_file_names_the_file() -> None:
         comment_from_yaml("id: x\nround: 1\nby: A\nprovision: d1\ntext: t\ndisposition: maybe\n", "x.yaml")
 
 
+def test_every_wrong_key_of_a_comment_file_is_named_at_its_line() -> None:
+    # The first wrong key hid the others: `round: hai` was named, `type: hmm` and `disposition: maybe` only once
+    # it was mended, one run of `check` after another.
+    with pytest.raises(ParseError) as err:
+        comment_from_yaml("id: x\nround: hai\nby: A\nprovision: d1\ntype: hmm\ntext: t\ndisposition: maybe\n"
+                          "reploy: Tiếp thu.\n", "comments/x.yaml")
+    assert [str(p) for p in err.value.problems] == [
+        "comments/x.yaml:2: 'round: hai' is not a whole number.",
+        "comments/x.yaml:5: 'type: hmm' is not one of general, substantive, editorial.",
+        "comments/x.yaml:7: 'disposition: maybe' is not one of accepted, partly, rejected, noted.",
+        "comments/x.yaml:8: the key 'reploy' is unknown and has no effect; did you mean reply?"]
+
+
+def test_the_line_of_a_key_under_another() -> None:
+    from regdraft.core.comment_yaml import key_line
+
+    assert key_line("identity:\n  nme: A\n  email: a@b\nprofile: x\n", "nme", "identity") == 2
+    assert key_line("profile: x\nidentity: {nme: A, email: a@b}\n", "nme", "identity") == 2
+    assert key_line("identity:\n  name: A\nnme: A\n", "nme", "identity") == 1  # not under identity: not found
+
+
 def test_ids_are_short_hex_and_avoid_taken() -> None:
     first = c.new_comment_id("seed", [])
     assert len(first) == 4 and all(ch in "0123456789abcdef" for ch in first)

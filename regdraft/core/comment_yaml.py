@@ -3,7 +3,9 @@
 Each round and each comment is one small YAML file so that comments typed on two machines merge
 without conflict; multi-line text is written as `|` blocks, so that a file reads (and diffs)
 like the letter. Reading names the file, and the line where YAML fails, for a missing or wrong
-key, and refuses a file still holding a merge's conflict markers. Pure core: text in, values out.
+key, and refuses a file still holding a merge's conflict markers. A comment file's problems are
+named all at once, each at its line, a key regdraft does not know with the nearest it knows
+(`read_comment`). Pure core: text in, values out.
 
 Post-conditions:
 1. `comment_from_yaml(comment_to_yaml(c)) == c` and `round_from_yaml(round_to_yaml(r)) == r`.
@@ -12,7 +14,7 @@ Post-conditions:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -20,9 +22,10 @@ import yaml
 
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus
-from regdraft.core.errors import ParseError
+from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import load_yaml
 from regdraft.core.markers import has_markers
+from regdraft.core.nearest import nearest_names
 from regdraft.core.text import nfc
 
 
@@ -84,43 +87,59 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
     return data
 
 
-def _field(data: Mapping[str, Any], key: str, source: str) -> Any:
+class _Wrong(ValueError):
+    """A key missing, or a value that is not what its key needs: the sentence, without the file."""
+
+
+def _field(data: Mapping[str, Any], key: str) -> Any:
     if data.get(key) in (None, ""):
-        raise ParseError(f"{source}: the key '{key}' is missing.")
+        raise _Wrong(f"the key '{key}' is missing.")
     return data[key]
 
 
-def _enum(kind: type[StrEnum], value: Any, key: str, source: str) -> Any:
+def _enum(kind: type[StrEnum], value: Any, key: str) -> Any:
     try:
         return kind(str(value))
     except ValueError:
         allowed = ", ".join(m.value for m in kind)
-        raise ParseError(f"{source}: '{key}: {value}' is not one of {allowed}.") from None
+        raise _Wrong(f"'{key}: {value}' is not one of {allowed}.") from None
 
 
-def _int(value: Any, key: str, source: str) -> int:
+def _int(value: Any, key: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ParseError(f"{source}: '{key}: {value}' is not a whole number.") from None
+        raise _Wrong(f"'{key}: {value}' is not a whole number.") from None
 
 
-def key_line(text: str | bytes, key: str) -> int:
-    """The line of a YAML file where a top-level `key` is set (the last, as YAML reads it; 1 when not found)."""
-    lines = (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).splitlines()
-    return max((k for k, line in enumerate(lines, 1) if line.split(":", 1)[0].rstrip() == key), default=1)
+def key_line(text: str | bytes, key: str, under: str = "") -> int:
+    """The line of a YAML file where a top-level `key` is set, or with `under`, a `key` of the mapping under that
+    top-level key (`identity:` then `  nme: X`, or `identity: {nme: X}`): the last, as YAML reads it; 1 when not
+    found."""
+    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    if not under:
+        lines = text.splitlines()
+        return max((k for k, line in enumerate(lines, 1) if line.split(":", 1)[0].rstrip() == key), default=1)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return 1
+    found = [name.start_mark.line + 1
+             for outer, inner in (root.value if isinstance(root, yaml.MappingNode) else ())
+             if outer.value == under and isinstance(inner, yaml.MappingNode)
+             for name, _ in inner.value if name.value == key]
+    return max(found, default=1)
 
 
 MAX_ROUND = 999  # rounds of comments on one draft; more is a typing mistake, not a round
 
 
-def _round(value: Any, source: str) -> int:
+def _round(value: Any, key: str = "round") -> int:
     """A comment's round number: a round is numbered from 1 (`round: -1` or a 40-digit number left the comment
     out of every round's report)."""
-    number = _int(value, "round", source)
+    number = _int(value, key)
     if not 1 <= number <= MAX_ROUND:
-        raise ParseError(f"{source}: 'round: {value}' is not a round number; rounds are numbered from 1 "
-                         f"(at most {MAX_ROUND}).")
+        raise _Wrong(f"'{key}: {value}' is not a round number; rounds are numbered from 1 (at most {MAX_ROUND}).")
     return number
 
 
@@ -144,17 +163,20 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
     consulted = data.get("consulted") or []
     if not isinstance(consulted, list):
         raise ParseError(f"{source}: 'consulted' must be a list of bodies.")
-    return Round(
-        number=_int(_field(data, "number", source), "number", source),
-        title=str(data.get("title") or ""),
-        due=str(data.get("due") or ""),
-        consulted=tuple(nfc(str(b)) for b in consulted),
-        revision=str(_field(data, "revision", source)),
-        draft=_int(_field(data, "draft", source), "draft", source),
-        status=_enum(RoundStatus, data.get("status") or "open", "status", source),
-        opened=str(data.get("opened") or ""),
-        closed=str(data.get("closed") or ""),
-    )
+    try:
+        return Round(
+            number=_int(_field(data, "number"), "number"),
+            title=str(data.get("title") or ""),
+            due=str(data.get("due") or ""),
+            consulted=tuple(nfc(str(b)) for b in consulted),
+            revision=str(_field(data, "revision")),
+            draft=_int(_field(data, "draft"), "draft"),
+            status=_enum(RoundStatus, data.get("status") or "open", "status"),
+            opened=str(data.get("opened") or ""),
+            closed=str(data.get("closed") or ""),
+        )
+    except _Wrong as exc:
+        raise ParseError(f"{source}: {exc}") from None
 
 
 def comment_to_yaml(c: Comment) -> str:
@@ -171,25 +193,71 @@ def comment_to_yaml(c: Comment) -> str:
     return _dump(data)
 
 
+COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", "proposal", "anchor", "disposition",
+                "reply", "created", "responded", "accepted_in", "author", "selection", "source")
+"""The keys a comment file may hold, as `comment_to_yaml` writes them (`on:` is read as `provision:`)."""
+
+
 def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
-    """Read a comment file; `ParseError` naming the file when a key is missing or wrong."""
+    """Read a comment file; `ParseError` naming the file, and each key missing or wrong at its line."""
+    comment, problems = read_comment(text, source)
+    if comment is None:
+        raise comment_error(problems)
+    return comment
+
+
+def comment_error(problems: list[Problem]) -> ParseError:
+    """The error of a comment file with these problems: the one problem's sentence, or every problem listed."""
+    return ParseError(str(problems[0])) if len(problems) == 1 else ParseError.collect(problems)
+
+
+def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, list[Problem]]:
+    """A comment file and every problem of it, each at its line: a key missing or wrong (the comment is then None)
+    and a key regdraft does not know, named with the nearest it knows (`provison:`, `proposl:`, whose text would be
+    left out without a word). `ParseError` for a file that is no YAML mapping or holds conflict markers: nothing
+    else of it can be read."""
     data = _load(text, source)
+    found: dict[str, str] = {}  # each key missing or wrong -> the sentence
+
+    def read(key: str, convert: Callable[[Any, str], Any] = lambda value, _key: value, needed: bool = False) -> Any:
+        try:
+            return convert(_field(data, key) if needed else data.get(key), key)
+        except _Wrong as exc:
+            found[key] = str(exc)
+            return None
+
     disposition = data.get("disposition")
-
-    def at(key: str) -> str:
-        """The file and the line that sets `key`, as a problem names them (`b016.yaml:2`)."""
-        return f"{source}:{key_line(text, key)}" if source else source
-
+    fields = {
+        "id": read("id", needed=True), "round": read("round", _round, needed=True), "by": read("by", needed=True),
+        "on": read("provision", needed=True),
+        "type": read("type", lambda value, key: _enum(CommentType, value or "general", key)),
+        "text": read("text", needed=True),
+        "disposition": read("disposition", lambda value, key: _enum(Disposition, value, key)) if disposition else None,
+    }
+    readable = not found
+    problems: list[Problem] = []
+    for key in data:
+        if key in COMMENT_KEYS or key in ("on", True):
+            continue
+        near = nearest_names(str(key), COMMENT_KEYS, limit=1)
+        if near and near[0] in found and data.get(near[0]) in (None, ""):
+            del found[near[0]]  # `provison:` for `provision:` is one problem, not a second one "missing" besides
+            hint = f"did you mean {near[0]}, which is missing?"
+        else:
+            hint = f"did you mean {near[0]}?" if near else f"a comment's keys are {', '.join(COMMENT_KEYS)}."
+        problems.append(Problem(f"the key '{key}' is unknown and has no effect; {hint}", source,
+                                key_line(text, str(key))))
+    problems.extend(Problem(sentence, source, key_line(text, key) if key in data else 0)
+                    for key, sentence in found.items())
+    problems.sort(key=lambda p: (not p.line, p.line))
+    if not readable:
+        return None, problems
     return Comment(
-        id=str(_field(data, "id", source)),
-        round=_round(_field(data, "round", source), at("round")),
-        by=nfc(str(_field(data, "by", source))),
-        on=str(_field(data, "provision", source)),
-        type=_enum(CommentType, data.get("type") or "general", "type", at("type")),
-        text=nfc(str(_field(data, "text", source))),
+        id=str(fields["id"]), round=fields["round"], by=nfc(str(fields["by"])), on=str(fields["on"]),
+        type=fields["type"], text=nfc(str(fields["text"])),
         proposal=nfc(str(data.get("proposal") or "")),
         anchor=nfc(str(data.get("anchor") or "")),
-        disposition=_enum(Disposition, disposition, "disposition", at("disposition")) if disposition else None,
+        disposition=fields["disposition"],
         reply=nfc(str(data.get("reply") or "")),
         created=str(data.get("created") or ""),
         responded=str(data.get("responded") or ""),
@@ -198,4 +266,4 @@ def comment_from_yaml(text: str | bytes, source: str = "") -> Comment:
         selection=nfc(str(data.get("selection") or "")),
         source=str(data.get("source") or ""),
         regulation=nfc(str(data.get("regulation") or "")),
-    )
+    ), problems

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.counts import count as counted
-from regdraft.core.errors import ParseError, RegdraftError, UnknownName
+from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownName
 from regdraft.core.frontmatter import compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
@@ -135,19 +135,25 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     """Every comment on an amendment, by round then creation time.
 
     A file that does not read raises its `ParseError`; with `unreadable`, it is added there (path, error)
-    and the others are read (`check` names each such file and checks the rest)."""
+    and the others are read (`check` names each such file and checks the rest), and so is a file that reads
+    but holds a key regdraft does not know (`proposl:`), its comment kept."""
     paths = ws.files(comments_folder(slug), "*.yaml")
     if not paths:
         return []  # no comment yet: PyYAML is not imported
-    from regdraft.core.comment_yaml import comment_from_yaml
+    from regdraft.core.comment_yaml import comment_error, read_comment
 
     comments = []
     for path in paths:
         try:
             data = ws.read(path)
-            comment = comment_from_yaml(data, path)
-            _named_by_id(comment, path, data)
-            comments.append(comment)
+            comment, problems = read_comment(data, path)
+            misnamed = _misnamed(comment, path, data) if comment is not None else None
+            if comment is not None and misnamed is not None:
+                comment, problems = None, sorted([misnamed, *problems], key=lambda p: (not p.line, p.line))
+            if comment is not None:
+                comments.append(comment)
+            if problems and (comment is None or unreadable is not None):
+                raise comment_error(problems)
         except ParseError as exc:
             if unreadable is None:
                 raise
@@ -155,16 +161,16 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     return sorted(comments, key=lambda c: (c.round, c.created, c.id))
 
 
-def _named_by_id(comment: Comment, path: str, data: bytes) -> None:
+def _misnamed(comment: Comment, path: str, data: bytes) -> Problem | None:
     """A comment file is named by its comment's id (`e5ea.yaml` holds `id: e5ea`): one edited by hand to another
     id was answered under that id as a second file, and the report listed the comment twice."""
     from regdraft.core.comment_yaml import key_line
 
     stem = PurePosixPath(path).stem
-    if comment.id != stem:
-        raise ParseError(f"{path}:{key_line(data, 'id')}: holds 'id: {comment.id}', but a comment's id is its file's "
-                         f"name; write "
-                         f"'id: {stem}' (or rename the file, if no other comment is named {comment.id}).")
+    if comment.id == stem:
+        return None
+    return Problem(f"holds 'id: {comment.id}', but a comment's id is its file's name; write 'id: {stem}' (or rename "
+                   f"the file, if no other comment is named {comment.id}).", path, key_line(data, "id"))
 
 
 def document_name(doc: Amendment, words: Mapping[str, str]) -> str:

@@ -138,6 +138,7 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 _SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review")  # the keys regdraft.yaml may hold
+_IDENTITY = ("name", "email")  # the keys under identity
 
 
 def _settings_read(ws: Workspace) -> list[Problem]:
@@ -158,20 +159,28 @@ def _settings_read(ws: Workspace) -> list[Problem]:
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
                                 "regdraft.yaml", _line(ws, "require_vote_majority")))
     identity = ws.config.get("identity", {})
-    if not isinstance(identity, dict) or not all(isinstance(identity.get(k), str) for k in ("name", "email")):
+    for key in identity if isinstance(identity, dict) else ():
+        if key not in _IDENTITY:
+            near = nearest_names(str(key), _IDENTITY, limit=1)
+            hint = f"did you mean {near[0]}?" if near else f"identity holds {' and '.join(_IDENTITY)}."
+            problems.append(Problem(f"the setting '{key}' under identity is unknown and has no effect; {hint}",
+                                    "regdraft.yaml", _line(ws, str(key), "identity")))
+    if not isinstance(identity, dict) or not all(isinstance(identity.get(k), str) for k in _IDENTITY):
         problems.append(Problem("identity must give a name and an email (identity: {name: …, email: …}): the author "
                                 "of commits where git has none.", "regdraft.yaml", _line(ws, "identity")))
     return problems
 
 
-def _line(ws: Workspace, key: str) -> int:
-    """The line of regdraft.yaml where a top-level key is set (1 when it cannot be found)."""
+def _line(ws: Workspace, key: str, under: str = "") -> int:
+    """The line of regdraft.yaml where a top-level key (or a key under the top-level `under`) is set (1 when it cannot
+    be found)."""
+    from regdraft.core.comment_yaml import key_line
+
     try:
-        lines = ws.read("regdraft.yaml").decode("utf-8", "replace").splitlines()
+        text = ws.read("regdraft.yaml")
     except (OSError, RegdraftError):
         return 1
-    # The last line that sets it: YAML reads a key given twice as its last value.
-    return max((k for k, text in enumerate(lines, 1) if text.split(":", 1)[0].rstrip() == key), default=1)
+    return key_line(text, key, under)  # the last line that sets it: YAML reads a key given twice as its last value
 
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone).
