@@ -100,3 +100,11 @@ def test_the_standard_wording_writes_the_provision_nouns_as_citations_do() -> No
     assert "the standard wording is 'Sửa đổi, bổ sung khoản 1 Điều 9 như sau:'" in message(
         "Sửa đổi bổ sung khoản 1 điều 9")
     assert "'Bãi bỏ khoản 1 Điều 9.'" in message("Bãi bỏ Khoản 1 điều 9:")
+
+
+def test_a_sub_section_keeps_its_name_in_the_standard_wording() -> None:
+    # It suggested 'Bổ sung Điều 27a vào Mục 2 Mục 1 Chương II' (`Tiểu` dropped), and `Tiểu Mục` once mended.
+    text = message("Bổ sung Điều 27a vào giữa Tiểu mục 2 Mục 1 Chương II như sau:")
+    assert "'Bổ sung Điều 27a vào Tiểu mục 2 Mục 1 Chương II như sau:'" in text
+    assert "only articles are added at the head" in message("Bổ sung khoản 1a vào đầu Điều 5 như sau:")
+    assert "standard wording" not in message("Bổ sung khoản 1a vào đầu Điều 5 như sau:")  # none fits it

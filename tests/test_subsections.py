@@ -157,20 +157,37 @@ def test_the_redline_and_the_consolidated_text_print_the_headings(law: Regulatio
 
 
 @needs_corpus
-@pytest.mark.parametrize(("heading", "inserted", "named"), [
-    ("### Tiểu mục 2. GIÁO DỤC PHỔ THÔNG\n\n", "#### Điều 27a. Giáo dục hòa nhập", "Tiểu mục 1 Mục 1 Chương II"),
-    ("## Mục 2. GIÁO DỤC THƯỜNG XUYÊN\n\n", "### Điều 40b. Giáo dục từ xa", "Tiểu mục 4 Mục 1 Chương II"),
+@pytest.mark.parametrize(("heading", "inserted", "written"), [
+    ("### Tiểu mục 2. GIÁO DỤC PHỔ THÔNG\n\n", "#### Điều 27a. Giáo dục hòa nhập",
+     "Bổ sung Điều 27a vào đầu Tiểu mục 2 Mục 1 Chương II như sau:"),
+    ("## Mục 2. GIÁO DỤC THƯỜNG XUYÊN\n\n", "### Điều 40a. Giáo dục từ xa",
+     "Bổ sung Điều 40a vào đầu Mục 2 Chương II như sau:"),
 ])
-def test_an_article_put_at_the_head_of_the_next_sub_section_names_where_it_belongs_once(
-        law: Regulation, heading: str, inserted: str, named: str) -> None:
-    # The refusal named the containers one inside the other: "outside Tiểu mục 1 Mục 1 Chương II Chương II".
+def test_an_article_put_at_the_head_of_the_next_sub_section_is_inserted_there(
+        law: Regulation, heading: str, inserted: str, written: str) -> None:
+    # It was refused ("places Điều 27a outside Tiểu mục 1 Mục 1 Chương II, where it is inserted") with no way to write
+    # it: `vào sau Điều 27` puts it at the end of Tiểu mục 1.
+    edited = _edited(law, heading, f"{heading}{inserted}\n\nNội dung thử.\n\n")
+    text = render_amendment(document(law, instructions_from_edits(law, edited).instructions))
+    label = inserted.split("Điều ")[1].split(".")[0]
+    assert split_instructions(text)[1] == f"1\\. {written}\n\n“{inserted.lstrip('# ')}\n\nNội dung thử.”."
+    amended = apply(law, load_amendment(text, "generated.md", "generated")).regulation
+    assert render(amended) == render(edited)
+    assert amended.find(f"d{label}").ancestors[-1].title == heading.split(". ", 1)[1].strip()
+
+
+@needs_corpus
+def test_an_article_put_after_the_sub_sections_names_where_it_belongs_once(law: Regulation) -> None:
+    # The refusal named the containers one inside the other: "outside Tiểu mục 4 Mục 1 Chương II Chương II".
     from regdraft.core.errors import RegdraftError
 
-    edited = _edited(law, heading, f"{heading}{inserted}\n\nNội dung thử.\n\n")
+    heading = "## Mục 2. GIÁO DỤC THƯỜNG XUYÊN\n\n"
+    edited = _edited(law, heading, f"### Điều 40a. Giáo dục từ xa\n\nNội dung thử.\n\n{heading}")
+    assert edited.find("d40a").ancestors[-1].kind is Kind.SECTION  # in Mục 1, after its sub-sections
     with pytest.raises(RegdraftError) as refused:
         instructions_from_edits(law, edited)
-    label = inserted.split("Điều ")[1].split(".")[0]
-    assert f"The edited text places Điều {label} outside {named}, where it is inserted;" in str(refused.value)
+    assert "The edited text places Điều 40a outside Tiểu mục 4 Mục 1 Chương II, where it is inserted;" in str(
+        refused.value)
     assert "Chương II Chương II" not in str(refused.value)
 
 

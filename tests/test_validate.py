@@ -70,3 +70,37 @@ def test_english_names_the_unit_in_english() -> None:
     found = problems(english.replace(first, first + "\n\na1)", 1))
     assert [p.split(": ", 1)[1] for p in found] == [
         "Point a1 of clause 1 Article 4 has no text; finish it or delete its label."]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "message"), [
+    ("c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\nd) ;\n", "d) ;",
+     "Điểm d khoản 2 Điều 2 has no text; finish it or delete its label."),
+    ("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "3\\. .", "3\\. .",
+     "Khoản 3 Điều 2 has no text or points; finish it or delete its label."),
+    ("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "3\\. …", "3\\. …",
+     "Khoản 3 Điều 2 has no text or points; finish it or delete its label."),
+])
+def test_a_point_or_clause_holding_only_punctuation_is_as_empty(old: str, new: str, line: str, message: str) -> None:
+    # `b1) ;` kept the end of the item and nothing else: it was accepted, and `from-edits` quoted it.
+    text = MINI.replace(old, new)
+    assert problems(text) == [f"edited.md:{line_of(text, line)}: {message}"]
+
+
+@needs_corpus
+@pytest.mark.parametrize(("instruction", "quote", "message"), [
+    ("Bổ sung điểm b1 vào sau điểm b khoản 1 Điều 28", "b1) ;", "Điểm b1 khoản 1 Điều 28 has no text"),
+    ("Bổ sung khoản 5 vào sau khoản 4 Điều 28", "5\\. .", "Khoản 5 Điều 28 has no text or points"),
+])
+def test_an_amendment_inserting_punctuation_alone_is_refused_at_its_instruction(
+        instruction: str, quote: str, message: str) -> None:
+    from regdraft.core.amend import apply, load_amendment
+    from regdraft.core.errors import AmendmentConflict
+    from regdraft.core.markdown import read
+    from regdraft.core.markdown_writer import render
+    from tests.test_amend_headings import text
+
+    law = read(render(import_file(CORPUS / "luat-giao-duc.txt").regulation), "luat-giao-duc.md").regulation
+    source = text(f"1\\. {instruction} như sau:\n\n“{quote}”.").replace("regulation: 01-QC/TU", f"regulation: {law.id}")
+    with pytest.raises(AmendmentConflict) as caught:
+        apply(law, load_amendment(source, "amendments/t/amendment.md", "t"))
+    assert [(p.line, message in p.message) for p in caught.value.problems] == [(11, True)]

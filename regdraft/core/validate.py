@@ -13,7 +13,8 @@ Post-conditions of `validate`:
    their chapter, or within their part or the whole document when they stand under no chapter.
    Appendices stand after every other unit and run I, II, III (or 1, 2, 3) among themselves.
 4. No unit but a repealed placeholder is empty: a point or clause has text (or, for a clause, points), an
-   article a title, text or clauses, a part, chapter or section a title or units below it.
+   article a title, text or clauses, a part, chapter or section a title or units below it. Text of
+   punctuation alone (`b1) ;`, `3. .`) is no text.
 5. Each problem carries the file and line and names the unit with the document's words
    (`Điều 5`, `Article 5`); an empty list means the tree passes.
 6. An article in `clean` (by identity: an article read before whose inside passed, `markdown.read(reuse=)`)
@@ -23,6 +24,7 @@ Post-conditions of `validate`:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 
 from regdraft.core.errors import Problem
@@ -115,9 +117,14 @@ _MISSING = {Kind.POINT: "text", Kind.CLAUSE: "text or points", Kind.ARTICLE: "ti
             Kind.APPENDIX: "title or text"}
 
 
+_WORD = re.compile(r"[^\W_]")  # a letter or digit: a paragraph without one holds no words
+
+
 def _empty(unit: Unit) -> bool:
-    """A unit left half-written: a label with no text, title or units below it (a repealed placeholder is not)."""
-    return not (unit.text or unit.title or unit.children or unit.closing or unit.repealed)
+    """A unit left half-written: a label with no text, title or units below it (a repealed placeholder is not).
+    A paragraph of punctuation alone (`b1) ;`: the end of the item kept, its words not yet written) is no text."""
+    return not (unit.title or unit.children or unit.closing or unit.repealed
+                or any(_WORD.search(paragraph) for paragraph in unit.text))
 
 
 def _empty_problem(unit: Unit, name: str, source: str) -> Problem:

@@ -24,9 +24,9 @@ CLOSE = 0.65
 _CITE_VI = lazy(
     r"(?:(?:(?:đoạn|phần)\s+(?:mở\s+đầu|cuối|kết)\s+)?"
     r"(?:(?:ý|dấu\s+cộng)\s+thứ\s+[^\s,;:.]+\s+)?(?:(?:dấu\s+)?gạch\s+đầu\s+dòng\s+thứ\s+[^\s,;:.]+\s+)?"
-    r"(?:các\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+"
+    r"(?:các\s+)?(?:điểm|khoản|điều|chương|(?:tiểu\s+)?mục|phần)\s+[^\s,;:.]+"
     r"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:(?:điểm|khoản|điều|chương|mục|phần)\s+)?[0-9IVXLC]+[a-zđ]?\d*(?=[\s,;:.]|$))*"
-    r"(?:\s+(?:của\s+)?(?:điểm|khoản|điều|chương|mục|phần)\s+[^\s,;:.]+)*)",
+    r"(?:\s+(?:của\s+)?(?:điểm|khoản|điều|chương|(?:tiểu\s+)?mục|phần)\s+[^\s,;:.]+)*)",
     re.IGNORECASE,
 )
 _CITE_EN = lazy(
@@ -43,6 +43,7 @@ _FORMS = {
         "Sửa đổi tên {cite} như sau:",
         "Bổ sung {new} vào sau {cite} như sau:",
         "Bổ sung {new} vào {cite} như sau:",
+        "Bổ sung {new} vào đầu {cite} như sau:",
         "Bãi bỏ {cite}.",
         "Thay thế cụm từ {q1} bằng cụm từ {q2} tại {cite}.",
         "Thay thế cụm từ {q1} bằng cụm từ {q2} trong toàn bộ Quy chế.",
@@ -53,6 +54,7 @@ _FORMS = {
         "The title of {cite} is amended to read:",
         "Insert {new} after {cite}:",
         "Add {new} to {cite}:",
+        "Insert {new} at the beginning of {cite}:",
         "Repeal {cite}.",
         'Replace the words {q1} with {q2} in {cite}.',
         "Delete the words {q1} in {cite}.",
@@ -146,6 +148,8 @@ def _mended(text: str, language: str) -> str:
 
     def mend(match: re.Match[str]) -> str:
         word = match.group(1)
+        if word.lower() == "mục" and match.string[:match.start()].lower().endswith("tiểu "):
+            return word  # `Tiểu mục 2`: a sub-section, not `Tiểu Mục`
         if word.lower() in by_lower:
             return by_lower[word.lower()]  # `điều 9` is written `Điều 9`, `Khoản 2` `khoản 2`
         if not word[:1].isalpha():

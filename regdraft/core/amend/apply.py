@@ -22,8 +22,14 @@ from regdraft.core.amend.consequential import Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
 from regdraft.core.amend.headings import article_order, chapter_order
+from regdraft.core.amend.insertion import collect_articles as _collect_articles
+from regdraft.core.amend.insertion import insert as _insert
+from regdraft.core.amend.insertion import next_insert_label as next_insert_label  # its callers import it from here
 from regdraft.core.amend.quote import short
-from regdraft.core.amend.tree import find_unit, rebuild, unit_path
+from regdraft.core.amend.tree import NotApplied as _Failure
+from regdraft.core.amend.tree import existing as _existing
+from regdraft.core.amend.tree import find_unit, unit_path
+from regdraft.core.amend.tree import replace_at as _map
 from regdraft.core.counts import count as counted
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import AmendmentConflict, Problem
@@ -38,9 +44,6 @@ from regdraft.core.model import (
     Regulation,
     Segment,
     Unit,
-    base_label,
-    label_order,
-    noun,
     part_name,
     repealed_unit,
 )
@@ -103,10 +106,6 @@ class _Marks:
 
     def result(self) -> tuple[Punctuation, ...]:
         return tuple(m for m in self.made if m is not None)
-
-
-class _Failure(Exception):
-    """One instruction cannot be applied; the message says why."""
 
 
 Units = tuple[Unit, ...]
@@ -371,130 +370,6 @@ def _repealed(unit: Unit, language: str) -> Unit:
         return repealed_unit(unit)
     return replace(unit, title=REPEALED_TEXT.get(language, REPEALED_TEXT["vi"]), text=(),
                    children=tuple(_repealed(c, language) for c in unit.children))
-
-def _existing(units: Units, target: Address, language: str) -> Unit:
-    unit = find_unit(units, target)
-    if unit is None:
-        raise _Failure(_missing(units, target, language))
-    if unit.repealed:
-        raise _Failure(f"{target.describe(language)} has been repealed; it can no longer be changed.")
-    return unit
-
-
-def _missing(units: Units, target: Address, language: str) -> str:
-    parent = target.parent()
-    if parent is not None and find_unit(units, parent) is not None:
-        word = noun(target.kind, language)
-        return f"{parent.describe(language)} has no {word} {target.label} ({target.describe(language)} does not exist)."
-    if parent is not None:
-        return _missing(units, parent, language)
-    return f"{target.describe(language)} does not exist."
-
-
-def _map(units: Units, target: Address, change: Callable[[Unit], Sequence[Unit]]) -> Units:
-    chain = unit_path(units, target)
-    if chain is None:
-        raise _Failure(f"{target} could not be reached.")
-    level, index = chain[-1]
-    return rebuild(chain, change(level[index]))
-
-
-def next_insert_label(kind: Kind, label: str) -> str:
-    """The label an inserted unit takes after `label`: 5 -> 5a -> 5b; d -> d1 -> d2."""
-    position, suffix = label_order(kind, label)
-    base = label[: len(label) - len(suffix)] if suffix else label
-    if kind is Kind.POINT:
-        return f"{base}{int(suffix) + 1 if suffix else 1}"
-    if not suffix:
-        return f"{base}a"
-    del position
-    return base + suffix[:-1] + chr(ord(suffix[-1]) + 1) if suffix[-1] != "z" else base + suffix + "a"
-
-
-def _siblings(units: Units, parent: Address | None, kind: Kind) -> list[Unit]:
-    if kind in (Kind.ARTICLE, Kind.CHAPTER) or parent is None:
-        out: list[Unit] = []
-        _collect_articles(units, out, kind)
-        return out
-    holder = find_unit(units, parent) if parent is not None else None
-    return [c for c in holder.children if c.kind is kind] if holder is not None else []
-
-
-def _collect_articles(units: Sequence[Unit], out: list[Unit], kind: Kind = Kind.ARTICLE) -> None:
-    """The units of `kind` (articles, or chapters) in document order, wherever they stand."""
-    for unit in units:
-        if unit.kind is kind:
-            out.append(unit)
-        elif unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
-            _collect_articles(unit.children, out, kind)
-
-
-def _insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
-    kind, label = op.target.kind, op.target.label
-    word = noun(kind, language)
-    shown = op.target.describe(language)
-    if op.after is not None:
-        sibling = find_unit(units, op.after)
-        if sibling is None:
-            raise _Failure(_missing(units, op.after, language))
-        parent = op.after.parent()
-        if parent is not None:
-            _existing(units, parent, language)
-        siblings = _siblings(units, parent, kind)
-        if any(s.label == label for s in siblings):
-            raise _Failure(f"{shown} already exists; choose the next free label.")
-        index = next(i for i, s in enumerate(siblings) if s.label == sibling.label)
-        expected = next_insert_label(kind, sibling.label)
-        is_last = index == len(siblings) - 1
-        next_number = base_label(kind, label_order(kind, sibling.label)[0] + 1)
-        if label != expected and not (is_last and label == next_number):
-            message = (
-                f"{word} {label} is out of place: a {word} inserted after {word} {sibling.label} is labelled {expected}"
-            )
-            base = label_order(kind, sibling.label)[0]
-            run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
-            if run:
-                message += f", and {word} {run[-1]} already follows it, so insert after {word} {run[-1]}"
-            raise _Failure(message + ".")
-        return _map(units, op.after, lambda u: [u, new])
-    assert op.parent is not None
-    holder = _existing(units, op.parent, language)
-    if kind is Kind.ARTICLE:
-        return _append_article(units, op, holder, new, language)
-    same = [c for c in holder.children if c.kind is kind]
-    other = [c for c in holder.children if c.kind is not kind]
-    if other and not same:
-        raise _Failure(
-            f"{op.parent.describe(language)} is divided into {noun(other[0].kind, language)}s; "
-            f"add the {word} to one of them."
-        )
-    if any(c.label == label for c in same):
-        raise _Failure(f"{shown} already exists.")
-    last = label_order(kind, same[-1].label)[0] if same else 0
-    expected = base_label(kind, last + 1)
-    if label != expected:
-        raise _Failure(
-            f"{word} {label} is out of place: a {word} added at the end of "
-            f"{op.parent.describe(language)} takes the next label, {expected}."
-        )
-    return _map(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
-
-
-def _append_article(units: Units, op: InsertUnit, holder: Unit, new: Unit, language: str) -> Units:
-    articles = _siblings(units, None, Kind.ARTICLE)
-    if any(a.label == op.target.label for a in articles):
-        raise _Failure(f"{op.target.describe(language)} already exists.")
-    expected = base_label(Kind.ARTICLE, (label_order(Kind.ARTICLE, articles[-1].label)[0] if articles else 0) + 1)
-    inside: list[Unit] = []
-    _collect_articles(holder.children, inside)
-    if op.target.label != expected or (articles and (not inside or inside[-1] is not articles[-1])):
-        raise _Failure(
-            f"{noun(Kind.ARTICLE, language)} {op.target.label} is out of place: an article added at the "
-            f"end takes the next number, {expected}, in the chapter holding the last article."
-        )
-    assert op.parent is not None
-    return _map(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
-
 
 def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
     kind = ChangeKind.WORDS_DELETED if op.new is None else ChangeKind.WORDS_REPLACED

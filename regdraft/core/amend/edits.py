@@ -26,7 +26,9 @@ Choices (docs/from-edits.md):
   (`tại tên Điều 3, điểm a khoản 7 Điều 3`, as Luật 57/2024 writes it).
 - Inserted units take the instruction `Bổ sung X vào sau Y` (suffixed labels, articles, and the next
   number at the end of a clause or article: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17`, as
-  Luật 57/2024 writes it), or `Bổ sung X vào Y` (the first point or clause of a unit that had none).
+  Luật 57/2024 writes it), or `Bổ sung X vào Y` (the first point or clause of a unit that had none);
+  an article before the first article of a part, chapter, section or sub-section takes `Bổ sung Điều 27a
+  vào đầu Tiểu mục 2 Mục 1 Chương II` (after Điều 27 it would end Tiểu mục 1).
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
   repeals are joined in one instruction. A deleted unit stays as a placeholder, except at the
   end of a unit amended as a whole: its new text, quoted in full, simply leaves it out, as
@@ -59,7 +61,7 @@ from regdraft.core.amend.apply import apply
 from regdraft.core.amend.consequential import Punctuation
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
-from regdraft.core.amend.plan import _CONTAINERS, plan
+from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
 from regdraft.core.amend.tone_only import kept_tones
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
@@ -346,20 +348,8 @@ def _chains(reg: Regulation) -> tuple[list[Address], dict[str, tuple[Address, ..
         if loc.unit.kind in _CONTAINERS:
             containers.append(loc.address)
         elif loc.unit.kind is Kind.ARTICLE:
-            chains[loc.unit.label] = tuple(_container_address(loc.ancestors, a) for a in loc.ancestors)
+            chains[loc.unit.label] = tuple(cited_container(loc.ancestors, a) for a in loc.ancestors)
     return containers, chains
-
-
-def _container_address(ancestors: tuple[Unit, ...], unit: Unit) -> Address:
-    """A container's address as it is cited whole: a section within its chapter (`ch2.m1`), a sub-section within
-    its section (`ch2.m1.tm2`); a part or chapter by itself."""
-    if unit.kind is Kind.SECTION:
-        chapter = next(a for a in ancestors if a.kind is Kind.CHAPTER)
-        return unit_address(unit, unit_address(chapter, None))
-    if unit.kind is Kind.SUBSECTION:
-        section = next(a for a in ancestors if a.kind is Kind.SECTION)
-        return unit_address(unit, _container_address(ancestors, section))
-    return unit_address(unit, None)
 
 
 def _check_structure(old: Regulation, new: Regulation) -> None:
@@ -388,8 +378,11 @@ def _check_structure(old: Regulation, new: Regulation) -> None:
                 raise RegdraftError(f"The edited text removes the title of {loc.address.describe(language)}; "
                                     "an amending document can change a title but not remove it.")
     previous: tuple[Address, ...] | None = None
+    first = {address.label for address in heads(new)}
     for label, chain in new_chains.items():
         expected = old_chains.get(label, previous)
+        if label not in old_chains and label in first and previous is not None:
+            expected = chain  # inserted at the head of its section (`vào đầu Tiểu mục 2 Mục 1 Chương II`)
         if expected is not None and chain != expected:
             _moved(label, expected, label in old_chains, language)
         previous = chain
@@ -418,7 +411,7 @@ def _moved(label: str, expected: tuple[Address, ...], stands: bool, language: st
     raise RegdraftError(f"The edited text places {Address.parse('d' + label).describe(language)} outside "
                         f"{where}, where it {'stands' if stands else 'is inserted'}; articles "
                         "cannot be moved between chapters or sections, and an inserted article stays in "
-                        "the chapter of the article it follows.")
+                        "the chapter or section of the article it follows, or opens the next one.")
 
 
 # Checking ------------------------------------------------------------------------------

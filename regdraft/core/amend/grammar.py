@@ -225,14 +225,16 @@ def _piece(piece: str, context: Address | None, language: str) -> list[Part] | N
         return [_repeal(match.group("cite"), context, language)]
     match = (
         _match(r"^Insert\s+(?P<new>.+?)\s+(?P<how>after)\s+(?P<cite>.+)$", piece)
-        or _match(r"^(?:Insert|Add)\s+(?P<new>.+?)\s+(?P<how>at the end of|to|into)\s+(?P<cite>.+)$", piece)
+        or _match(r"^(?:Insert|Add)\s+(?P<new>.+?)\s+(?P<how>at the end of|at the beginning of|to|into)\s+"
+                  r"(?P<cite>.+)$", piece)
         or _match(r"^(?P<new>.+?)\s+(?:is|are)\s+(?:added|inserted)\s+(?P<how>after|following)\s+(?P<cite>.+?)"
                   r"(?:\s+to\s+read)?$", piece)
-        or _match(r"^(?P<new>.+?)\s+(?:is|are)\s+added\s+(?P<how>to|at the end of|into)\s+(?P<cite>.+?)"
-                  r"(?:\s+to\s+read)?$", piece)
+        or _match(r"^(?P<new>.+?)\s+(?:is|are)\s+added\s+(?P<how>to|at the end of|at the beginning of|into)\s+"
+                  r"(?P<cite>.+?)(?:\s+to\s+read)?$", piece)
     )
     if match:
-        how = "after" if match.group("how").lower() in ("after", "following") else "append"
+        how = match.group("how").lower()
+        how = "after" if how in ("after", "following") else "head" if how == "at the beginning of" else "append"
         return _inserts(match.group("new"), match.group("cite"), how, context, language)
     match = _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?\s+to\s+read$", piece)
     if match:
@@ -286,6 +288,7 @@ def _insert_places(rest: str, context: Address | None, language: str) -> list[Pa
     for pattern, how in (
         (r"\s+(?:vào\s+)?(?:ngay\s+)?sau\s+", "after"),
         (r"\s+vào\s+cuối\s+", "append"),
+        (r"\s+vào\s+đầu\s+", "head"),
         (r"\s+vào\s+", "append"),
     ):
         found = re.search(pattern, rest, _I)
@@ -324,6 +327,8 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
             out.append(InsertUnit(target, after=after))
         return out
     assert cite is not None
+    if how == "head":
+        return _head(new, cite, context, language)
     new_item = insert_item(new, cite, how, context, language)
     if new_item is not None:
         return [new_item]
@@ -376,6 +381,27 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
         target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER)
                   else where.child(kind, label))
         made.append(InsertUnit(target, parent=where))
+    return made
+
+
+def _head(new: str, cite: str, context: Address | None, language: str) -> list[Part]:
+    """`Bổ sung Điều 27a vào đầu Tiểu mục 2 Mục 1 Chương II`: articles only, at the head of the unit that holds them,
+    each after the one before it."""
+    items = read_citations(new, language)
+    places = provisions(cite, context, language)
+    where = places[0].address if len(places) == 1 and not places[0].part else None
+    if (where is None or where.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
+            or any(tuple(item.levels) != (Kind.ARTICLE,) or None in item.levels.values() for item in items)):
+        example = ("Bổ sung Điều 27a vào đầu Tiểu mục 2 Mục 1 Chương II" if language == "vi"
+                   else "Insert Article 27a at the beginning of Sub-section 2, Section 1, Chapter II")
+        raise GrammarError(f"only articles are added at the head of a part, chapter, section or sub-section "
+                           f"('{example}'); any other unit goes after the one before it.")
+    made: list[Part] = []
+    previous: Address | None = None
+    for item in items:
+        target = Address((Segment(Kind.ARTICLE, item.levels[Kind.ARTICLE] or ""),))
+        made.append(InsertUnit(target, after=previous) if previous else InsertUnit(target, parent=where, first=True))
+        previous = target
     return made
 
 

@@ -32,8 +32,11 @@ class ReplaceHeading:
 
 @dataclass(frozen=True, slots=True)
 class InsertUnit:
-    """Insert the quoted unit `target` right after `after`, or at the end of `parent`.
+    """Insert the quoted unit `target` right after `after`, or at the end of `parent` (at its head with `first`).
 
+    An article added to a part, chapter, section or sub-section goes right after the last article
+    in it (`vào cuối Tiểu mục 1 Mục 1 Chương II`), or with `first` right before the first
+    (`vào đầu Tiểu mục 2 Mục 1 Chương II`), in the innermost unit holding that article.
     `within` is the part, chapter, section or sub-section the instruction says the place lies in
     (`vào sau Điều 29 thuộc Mục 1 Chương III`); applying checks it.
     """
@@ -42,6 +45,7 @@ class InsertUnit:
     after: Address | None = None
     parent: Address | None = None
     within: Address | None = None
+    first: bool = False
 
 
 @dataclass(frozen=True, slots=True)

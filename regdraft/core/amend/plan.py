@@ -28,7 +28,7 @@ from regdraft.core.amend.apply import occurrences
 from regdraft.core.amend.dashes import repealed_dash
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit
 from regdraft.core.errors import RegdraftError
-from regdraft.core.model import Address, Kind, Regulation, Unit, label_order
+from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, unit_address
 from regdraft.core.parts import dash_items, plus_items
 
 _CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
@@ -107,6 +107,29 @@ def _crowded(old: Regulation, new: Regulation, chosen: Sequence[replacements.Cho
 
 
 
+def cited_container(ancestors: tuple[Unit, ...], unit: Unit) -> Address:
+    """A container's address as it is cited whole: a section within its chapter (`ch2.m1`), a sub-section within
+    its section (`ch2.m1.tm2`); a part or chapter by itself."""
+    if unit.kind is Kind.SECTION:
+        chapter = next(a for a in ancestors if a.kind is Kind.CHAPTER)
+        return unit_address(unit, unit_address(chapter, None))
+    if unit.kind is Kind.SUBSECTION:
+        section = next(a for a in ancestors if a.kind is Kind.SECTION)
+        return unit_address(unit, cited_container(ancestors, section))
+    return unit_address(unit, None)
+
+
+def heads(reg: Regulation) -> dict[Address, Address]:
+    """The articles standing first in the part, chapter, section or sub-section directly holding them, with that
+    unit as it is cited whole: one inserted there is added `vào đầu Tiểu mục 2 Mục 1 Chương II`."""
+    out: dict[Address, Address] = {}
+    for loc in reg.articles():
+        holder = loc.ancestors[-1] if loc.ancestors else None
+        if holder is not None and holder.kind in _CONTAINERS and holder.children[0] is loc.unit:
+            out[loc.address] = cited_container(loc.ancestors, holder)
+    return out
+
+
 # Planning --------------------------------------------------------------------------------
 
 
@@ -121,6 +144,7 @@ class _Planner:
         self.position = {loc.address: i for i, loc in enumerate(new.walk())}
         articles = [loc.address for loc in new.articles()]
         self.previous_article = {a: (articles[i - 1] if i else None) for i, a in enumerate(articles)}
+        self.heads = heads(new)
 
     def steps(self) -> list[Step]:
         """Every change, as unit-level steps and phrase candidates, in document order."""
@@ -173,7 +197,10 @@ class _Planner:
         suffixed = bool(label_order(unit.kind, unit.label)[1])
         if unit.kind is Kind.ARTICLE:
             previous = self.previous_article[address]
-        if previous is not None and (suffixed or unit.kind is Kind.ARTICLE or parent is not None):
+        if previous is not None and address in self.heads:
+            # Before the first article of a section: `vào sau Điều 27` would put it at the end of the one before.
+            op = InsertUnit(address, parent=self.heads[address], first=True)
+        elif previous is not None and (suffixed or unit.kind is Kind.ARTICLE or parent is not None):
             # Also one added at the end of its parent: `Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17`, `Bổ sung khoản
             # 3 vào sau khoản 2 Điều 34`, as Luật 57/2024 writes every one of them.
             op = InsertUnit(address, after=previous)

@@ -5,18 +5,23 @@ Post-conditions:
    found by descending through containers, skipping those whose articles end before the one sought.
 2. `rebuild(unit_path(units, address), replacement)` is `units` with that unit replaced by the
    replacement units; every other unit is shared, not copied.
+3. `existing` and `replace_at` raise `NotApplied`, whose message says why an instruction cannot be applied.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from regdraft.core.model import Address, Kind, Unit, label_order
+from regdraft.core.model import Address, Kind, Unit, label_order, noun
 
 Units = tuple[Unit, ...]
 Path = list[tuple[tuple[Unit, ...], int]]
 _CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
+
+
+class NotApplied(Exception):
+    """One instruction cannot be applied; the message says why."""
 
 
 def find_unit(units: Sequence[Unit], target: Address) -> Unit | None:
@@ -86,3 +91,33 @@ def rebuild(chain: Path, replacement: Sequence[Unit]) -> Units:
         parent_level, parent_index = chain[depth - 1]
         items = (replace(parent_level[parent_index], children=sequence),)
     return items
+
+
+def existing(units: Units, target: Address, language: str) -> Unit:
+    """The unit at `target`; `NotApplied` saying why when it is missing or repealed."""
+    unit = find_unit(units, target)
+    if unit is None:
+        raise NotApplied(missing(units, target, language))
+    if unit.repealed:
+        raise NotApplied(f"{target.describe(language)} has been repealed; it can no longer be changed.")
+    return unit
+
+
+def missing(units: Units, target: Address, language: str) -> str:
+    """Why `target` cannot be found: the nearest unit above it that exists has no such unit."""
+    parent = target.parent()
+    if parent is not None and find_unit(units, parent) is not None:
+        word = noun(target.kind, language)
+        return f"{parent.describe(language)} has no {word} {target.label} ({target.describe(language)} does not exist)."
+    if parent is not None:
+        return missing(units, parent, language)
+    return f"{target.describe(language)} does not exist."
+
+
+def replace_at(units: Units, target: Address, change: Callable[[Unit], Sequence[Unit]]) -> Units:
+    """`units` with the unit at `target` replaced by what `change` makes of it."""
+    chain = unit_path(units, target)
+    if chain is None:
+        raise NotApplied(f"{target} could not be reached.")
+    level, index = chain[-1]
+    return rebuild(chain, change(level[index]))

@@ -164,6 +164,7 @@ _FORMS = {
         "heading": "Sửa đổi tên {where} như sau:",
         "after": "Bổ sung {new} vào sau {where} như sau:",
         "append": "Bổ sung {new} vào {where} như sau:",
+        "head": "Bổ sung {new} vào đầu {where} như sau:",
         "repeal": "Bãi bỏ {where}.",
         "words": "Thay thế cụm từ {old} bằng cụm từ {new} {where}.",
         "delete": "Bỏ cụm từ {old} {where}.",
@@ -175,6 +176,7 @@ _FORMS = {
         "heading": "The title of {where} is amended to read:",
         "after": "Insert {new} after {where}:",
         "append": "Add {new} to {where}:",
+        "head": "Insert {new} at the beginning of {where}:",
         "repeal": "Repeal {where}.",
         "words": "Replace the words {old} with {new} {where}.",
         "delete": "Delete the words {old} {where}.",
@@ -205,7 +207,7 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
         # A unit added at the end of its parent is added `vào khoản 1 Điều 17`, but `vào sau điểm đ`
         # inside a group of that very clause, as amending laws write it (the group already names it).
         place: Address | None = op.parent
-        form = "append"
+        form = "head" if op.first else "append"
         if op.after is not None and (op.parent is None or op.parent == context):
             form, place = "after", op.after
         assert place is not None

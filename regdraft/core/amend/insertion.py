@@ -1,0 +1,139 @@
+"""Where an inserted unit goes and the label it must have (`regdraft.core.amend.apply` inserts it).
+
+Post-conditions of `insert(units, op, new, language)`:
+1. The new unit goes right after `op.after`, or at the end of `op.parent`; an article added to a part, chapter,
+   section or sub-section goes right after the last article in it, or with `op.first` right before the first,
+   inside the unit holding that article (`vào cuối Tiểu mục 1 Mục 1 Chương II`, `vào đầu Mục 2 Chương II`).
+2. Its label is the one inserted after the unit before it (5a after 5, d1 after d), or the next number after the
+   last; anything else raises `NotApplied` naming the label expected. No existing unit is renumbered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from regdraft.core.amend.operations import InsertUnit
+from regdraft.core.amend.tree import NotApplied, existing, find_unit, missing, replace_at
+from regdraft.core.model import Address, Kind, Segment, Unit, base_label, label_order, noun
+
+Units = tuple[Unit, ...]
+
+
+def next_insert_label(kind: Kind, label: str) -> str:
+    """The label an inserted unit takes after `label`: 5 -> 5a -> 5b; d -> d1 -> d2."""
+    position, suffix = label_order(kind, label)
+    base = label[: len(label) - len(suffix)] if suffix else label
+    if kind is Kind.POINT:
+        return f"{base}{int(suffix) + 1 if suffix else 1}"
+    if not suffix:
+        return f"{base}a"
+    del position
+    return base + suffix[:-1] + chr(ord(suffix[-1]) + 1) if suffix[-1] != "z" else base + suffix + "a"
+
+
+def _siblings(units: Units, parent: Address | None, kind: Kind) -> list[Unit]:
+    """The units of `kind` an inserted one is numbered among: articles and chapters through the whole document."""
+    if kind in (Kind.ARTICLE, Kind.CHAPTER) or parent is None:
+        out: list[Unit] = []
+        collect_articles(units, out, kind)
+        return out
+    holder = find_unit(units, parent) if parent is not None else None
+    return [c for c in holder.children if c.kind is kind] if holder is not None else []
+
+
+def collect_articles(units: Sequence[Unit], out: list[Unit], kind: Kind = Kind.ARTICLE) -> None:
+    """The units of `kind` (articles, or chapters) in document order, wherever they stand."""
+    for unit in units:
+        if unit.kind is kind:
+            out.append(unit)
+        elif unit.kind in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION):
+            collect_articles(unit.children, out, kind)
+
+
+def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
+    """`units` with `new` inserted where `op` says; `NotApplied` when its label does not fit there."""
+    kind, label = op.target.kind, op.target.label
+    word = noun(kind, language)
+    shown = op.target.describe(language)
+    if op.after is not None:
+        sibling = find_unit(units, op.after)
+        if sibling is None:
+            raise NotApplied(missing(units, op.after, language))
+        parent = op.after.parent()
+        if parent is not None:
+            existing(units, parent, language)
+        siblings = _siblings(units, parent, kind)
+        if any(s.label == label for s in siblings):
+            raise NotApplied(f"{shown} already exists; choose the next free label.")
+        index = next(i for i, s in enumerate(siblings) if s.label == sibling.label)
+        expected = next_insert_label(kind, sibling.label)
+        is_last = index == len(siblings) - 1
+        next_number = base_label(kind, label_order(kind, sibling.label)[0] + 1)
+        if label != expected and not (is_last and label == next_number):
+            message = (
+                f"{word} {label} is out of place: a {word} inserted after {word} {sibling.label} is labelled {expected}"
+            )
+            base = label_order(kind, sibling.label)[0]
+            run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
+            if run:
+                message += f", and {word} {run[-1]} already follows it, so insert after {word} {run[-1]}"
+            raise NotApplied(message + ".")
+        return replace_at(units, op.after, lambda u: [u, new])
+    assert op.parent is not None
+    holder = existing(units, op.parent, language)
+    if kind is Kind.ARTICLE:
+        return _append_article(units, op, holder, new, language)
+    same = [c for c in holder.children if c.kind is kind]
+    other = [c for c in holder.children if c.kind is not kind]
+    if other and not same:
+        raise NotApplied(
+            f"{op.parent.describe(language)} is divided into {noun(other[0].kind, language)}s; "
+            f"add the {word} to one of them."
+        )
+    if any(c.label == label for c in same):
+        raise NotApplied(f"{shown} already exists.")
+    last = label_order(kind, same[-1].label)[0] if same else 0
+    expected = base_label(kind, last + 1)
+    if label != expected:
+        raise NotApplied(
+            f"{word} {label} is out of place: a {word} added at the end of "
+            f"{op.parent.describe(language)} takes the next label, {expected}."
+        )
+    return replace_at(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
+
+
+def _append_article(units: Units, op: InsertUnit, holder: Unit, new: Unit, language: str) -> Units:
+    """An article added to a part, chapter, section or sub-section goes right after the last article in it, or with
+    `first` right before the first, inside the unit holding that article. It is labelled as one inserted after the
+    article before it (`Điều 27a` after Điều 27); after the last article of all, it may take the next number."""
+    assert op.parent is not None
+    articles = _siblings(units, None, Kind.ARTICLE)
+    word, label = noun(Kind.ARTICLE, language), op.target.label
+    if any(a.label == label for a in articles):
+        raise NotApplied(f"{op.target.describe(language)} already exists.")
+    inside: list[Unit] = []
+    collect_articles(holder.children, inside)
+    if not inside:  # a document without articles yet: the first is Điều 1
+        expected = base_label(Kind.ARTICLE, 1)
+        if articles or label != expected:
+            raise NotApplied(f"{word} {label} cannot be added to {op.parent.describe(language)}, which holds no "
+                           f"article; insert it after the article before it.")
+        return replace_at(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
+    anchor = inside[0] if op.first else inside[-1]
+    at = next(i for i, a in enumerate(articles) if a is anchor)
+    before = articles[at - 1] if op.first and at else None if op.first else anchor
+    end = "head" if op.first else "end"
+    if before is None:
+        raise NotApplied(f"{word} {label} cannot be added at the head of {op.parent.describe(language)}: "
+                       f"no article comes before {word} {anchor.label}.")
+    expected = next_insert_label(Kind.ARTICLE, before.label)
+    next_number = base_label(Kind.ARTICLE, label_order(Kind.ARTICLE, before.label)[0] + 1)
+    is_last = before is articles[-1]
+    if label != expected and not (is_last and label == next_number):
+        alternative = f" (or {next_number}, after the last article)" if is_last else ""
+        raise NotApplied(f"{word} {label} is out of place: an article added at the {end} of "
+                       f"{op.parent.describe(language)} follows {word} {before.label}, so it is labelled "
+                       f"{expected}{alternative}.")
+    place = Address((Segment(Kind.ARTICLE, anchor.label),))
+    return replace_at(units, place, lambda u: [new, u] if op.first else [u, new])
