@@ -13,8 +13,8 @@ Post-conditions of `validate`:
    their chapter, or within their part or the whole document when they stand under no chapter.
    Appendices stand after every other unit and run I, II, III (or 1, 2, 3) among themselves.
 4. No unit but a repealed placeholder is empty: a point or clause has text (or, for a clause, points), an
-   article a title, text or clauses, a part, chapter or section a title or units below it. Text of
-   punctuation alone (`b1) ;`, `3. .`) is no text.
+   article a title, text or clauses, a part, chapter or section a title or units below it. A point's
+   or clause's text of punctuation alone (`b1) ;`, `3. .`) is no text.
 5. Each problem carries the file and line and names the unit with the document's words
    (`Điều 5`, `Article 5`); an empty list means the tree passes.
 6. An article in `clean` (by identity: an article read before whose inside passed, `markdown.read(reuse=)`)
@@ -122,9 +122,13 @@ _WORD = re.compile(r"[^\W_]")  # a letter or digit: a paragraph without one hold
 
 def _empty(unit: Unit) -> bool:
     """A unit left half-written: a label with no text, title or units below it (a repealed placeholder is not).
-    A paragraph of punctuation alone (`b1) ;`: the end of the item kept, its words not yet written) is no text."""
-    return not (unit.title or unit.children or unit.closing or unit.repealed
-                or any(_WORD.search(paragraph) for paragraph in unit.text))
+    A point's or clause's paragraph of punctuation alone (`b1) ;`: the end of the item kept, its words not yet
+    written) is no text; an article's is left alone (an untitled article may open with any paragraph)."""
+    if unit.title or unit.children or unit.closing or unit.repealed:
+        return False
+    if unit.kind is Kind.POINT or unit.kind is Kind.CLAUSE:
+        return not any(_WORD.search(paragraph) for paragraph in unit.text)
+    return not unit.text
 
 
 def _empty_problem(unit: Unit, name: str, source: str) -> Problem:
