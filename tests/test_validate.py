@@ -104,3 +104,16 @@ def test_an_amendment_inserting_punctuation_alone_is_refused_at_its_instruction(
     with pytest.raises(AmendmentConflict) as caught:
         apply(law, load_amendment(source, "amendments/t/amendment.md", "t"))
     assert [(p.line, message in p.message) for p in caught.value.problems] == [(11, True)]
+
+
+def test_an_inserted_label_skipping_one_is_named_with_the_one_expected() -> None:
+    """`Điều 3b` right after `Điều 3` passed the check, and an amendment inserting after Điều 3 then failed with
+    "regdraft could not write instructions … please report this" (apply labels it 3a)."""
+    text = MINI.replace("## Điều 4\n", "## Điều 3b. Điều chèn\n\nNội dung.\n\n## Điều 4\n").replace(
+        "c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\nc2) Chèn.\n")
+    assert [p.split(": ", 1)[1] for p in problems(text)] == [
+        "Điểm c2 khoản 2 Điều 2 is out of sequence: expected điểm c1 after điểm c.",
+        "Điều 3b is out of sequence: expected Điều 3a after Điều 3."]
+    fine = MINI.replace("## Điều 4\n", "## Điều 3a. Một\n\nMột.\n\n## Điều 3b. Hai\n\nHai.\n\n## Điều 4\n").replace(
+        "c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\nc1) Chèn.\n\nc2) Chèn nữa.\n")
+    parse(fine, "edited.md")  # no problem

@@ -143,6 +143,18 @@ def _where(unit: Unit, parent: Unit | None, lang: str) -> str:
     return f"{noun(unit.kind, lang)} {unit.label}"
 
 
+def _next_suffixes(kind: Kind, previous: str) -> tuple[str, ...]:
+    """The suffixes an inserted label may take after one with `previous` (`` then `a`, a point's `1` (`d1`);
+    `a` then `b`; `1` then `2`). Any suffix after one regdraft does not count through (`aa`)."""
+    if not previous:
+        return ("1",) if kind is Kind.POINT else ("a",)
+    if previous.isdigit():
+        return (str(int(previous) + 1),)
+    if len(previous) == 1 and "a" <= previous < "z":
+        return (chr(ord(previous) + 1),)
+    return ()
+
+
 def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problems: list[Problem],
               holder: str | tuple[Unit, Unit | None]) -> None:
     """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base.
@@ -177,6 +189,12 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
                     f"{shown(unit)} is out of place: an inserted {name} must follow "
                     f"{name} {base_label(kind, position)}.",
                     source, unit.line))
+            elif (following := _next_suffixes(kind, previous[1])) and suffix not in following:
+                # `Điều 40b` right after `Điều 40`: an amendment inserting after it would have to write 40a
+                before = base_label(kind, position) + previous[1]
+                wanted = " or ".join(f"{name} {base_label(kind, position)}{s}" for s in following)
+                problems.append(Problem(
+                    f"{shown(unit)} is out of sequence: expected {wanted} after {name} {before}.", source, unit.line))
         elif position != previous[0] + 1:
             after = f" after {name} {base_label(kind, previous[0])}" if previous[0] else " first"
             expected = base_label(kind, previous[0] + 1)
