@@ -75,6 +75,24 @@ def test_a_phrase_does_not_end_inside_uy_quyen() -> None:
     reproduces(parse(base), parse(new))
 
 
+CONG_DOAN_26 = "Tài chính công đoàn gồm các nguồn thu sau đây:"  # the lead-in of Điều 26 of Luật Công đoàn
+
+
+@needs_corpus
+@pytest.mark.parametrize(("changed", "old", "new"), [
+    ("Tài chính công đoàn bao gồm các nguồn thu sau đây:", "Tài chính công đoàn gồm", "Tài chính công đoàn bao gồm"),
+    ("Tài chính Công đoàn gồm các nguồn thu sau đây:", "Tài chính công đoàn gồm", "Tài chính Công đoàn gồm"),
+], ids=["a word added", "a capital"])
+def test_a_phrase_does_not_start_inside_a_term_the_law_repeats(changed: str, old: str, new: str) -> None:
+    # `Tài chính công đoàn` (the title of Điều 26, and five more times in the law) is one term: `công đoàn gồm các
+    # nguồn`, unique in the law, cut it after `Tài chính`; the phrase starts with the lead-in instead.
+    law = render(import_file(CORPUS / "luat-cong-doan.txt").regulation)
+    assert f"\n\n{CONG_DOAN_26}\n\n" in law
+    edited_law = law.replace(CONG_DOAN_26, changed, 1)
+    assert body(law, edited_law) == f"1\\. Thay thế cụm từ “{old}” bằng cụm từ “{new}” tại Điều 26."
+    reproduces(parse(law, "old.md"), parse(edited_law, "new.md"))
+
+
 def test_punctuation_stays_outside_the_quotes() -> None:
     # Every `Ban Thường vụ Tỉnh ủy;` lost `Tỉnh ủy`, but `Ban Thường vụ Tỉnh ủy` also stands unedited in the same
     # provisions: `“Ban Thường vụ Tỉnh ủy;”` is not a phrase, so those provisions are amended instead.

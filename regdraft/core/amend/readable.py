@@ -11,7 +11,8 @@ this module says which phrases a senior drafter would sign as written:
 3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
 4. `cost` counts what makes it harder to read: an end between two words that belong together
    (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`), an end inside a
-   name (`Văn phòng|Tỉnh ủy`). Among phrases that make the same edits the cheapest wins.
+   name (`Văn phòng|Tỉnh ủy`) or inside a term the text repeats (`Tài chính|công đoàn`). Among
+   phrases that make the same edits the cheapest wins.
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ _BREAK = "|"  # what follows a word at the end of a paragraph or before punctuat
 
 DOMINANT = 0.8  # a word that stands next to another this often (of at least MANY times) is part of a compound
 MANY = 3
+TERM = 3  # words (syllables) of a run across a phrase's end that, repeated MANY times, make it a term
 
 
 class Cohesion:
@@ -110,6 +112,8 @@ class Cohesion:
     - when a single word stands next to the same neighbour in most of its many places: `báo`
       before `cáo` (`báo cáo`, once `tố cáo`).
     In a single place every neighbour is "always", so only repeated runs say anything.
+    And it cuts a term when the words either side of it, taken together, recur as they stand
+    (`spans_term`): `tài chính|công đoàn` in Luật Công đoàn, though `công đoàn` alone follows many words.
     """
 
     def __init__(self, paragraphs: list[str], language: str | None = None) -> None:
@@ -180,6 +184,14 @@ class Cohesion:
         grams = [tuple(w.lower() for w in words[:k]) for k in (3, 2, 1) if k <= len(words)]
         return self._joined(grams, previous.lower(), last=False)
 
+    def spans_term(self, before: list[str], after: list[str]) -> bool:
+        """True when the last words of `before` and the first of `after` make a run the text repeats (a term).
+
+        Two words (syllables) on each side at most, TERM in all at least: a term is a run of compound words
+        (`tài chính công đoàn`, `đoàn viên công đoàn`), and two syllables alone are often one word."""
+        gram = tuple(w.lower() for w in (*before[-2:], *after[:2]))
+        return bool(before) and bool(after) and len(gram) >= TERM and len(self._places(gram)) >= MANY
+
 
 def _runs(paragraph: str) -> list[list[str]]:
     """The paragraph's words in runs unbroken by punctuation, lower-cased."""
@@ -193,6 +205,20 @@ def _runs(paragraph: str) -> list[list[str]]:
         if word[-1:] in CLOSERS:
             runs.append([])
     return [r for r in runs if r]
+
+
+def _words_by(text: str, last: bool) -> list[str]:
+    """The words of `text` next to its end (`last`) or its start, up to the nearest punctuation."""
+    run: list[str] = []
+    for word in reversed(text.split()) if last else text.split():
+        near, far = (word[-1], word[0]) if last else (word[0], word[-1])
+        bare = _bare(word)
+        if not bare or near in (CLOSERS if last else OPENERS) and run:
+            break
+        run.append(bare)
+        if far in (OPENERS if last else CLOSERS):
+            break
+    return run[::-1] if last else run
 
 
 def _capital(word: str) -> bool:
@@ -212,7 +238,8 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on.
         total += _capital(previous)
         if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in function:
-            total += cohesion.runs_back(inside, _bare(previous))
+            total += (cohesion.runs_back(inside, _bare(previous))
+                      or cohesion.spans_term(_words_by(before, last=True), _words_by(paragraph[start:end], False)))
     if following and following[0].isalnum():
         last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
         # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the last
@@ -220,5 +247,6 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         capital = _capital(last) and not (_capital(lead) and lead[-1:].isalnum())
         named = last[-1].isalnum() and (capital or _capital(following))
         total += named or (cohesion is not None and _bare(following).lower() not in function
-                           and cohesion.runs_on(inside, _bare(following)))
+                           and (cohesion.runs_on(inside, _bare(following))
+                                or cohesion.spans_term(_words_by(paragraph[start:end], True), _words_by(after, False))))
     return int(total)
