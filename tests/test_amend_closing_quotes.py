@@ -122,3 +122,29 @@ def test_an_article_re_enacted_whole_with_the_sentence_in_its_last_clause_is_war
     said = _one_line(run("amend", "check", "cd4"))
     assert (f"instruction 1 (Sửa đổi, bổ sung Điều 10 như sau:) quotes «{SENTENCE}» as a paragraph of khoản 10 "
             "Điều 10, but it reads like the closing text of Điều 10.") in said
+
+
+def test_marking_the_sentence_as_the_articles_closing_text_in_the_edited_text_alone_is_a_change(
+        law: tuple[Workspace, Run], tmp_path: Path) -> None:
+    # Run again after the drafter marks the edited sentence as the article's closing text (same words): the
+    # instruction that quoted it in khoản 10 made a different Điều 10, so it is not "no change".
+    ws, run = law
+    edited = _edited(ws, tmp_path, SENTENCE, EDITED)
+    run("amend", "from-edits", "cd5", "--new", "-r", LAW, "--edited", str(edited))
+    assert "khoản 10 Điều 10 như sau" in ws.read("amendments/cd5/amendment.md").decode("utf-8")
+    kept = KEPT.replace(SENTENCE, EDITED)
+    marked = tmp_path / "marked.md"
+    marked.write_text(edited.read_text(encoding="utf-8").replace(
+        kept, kept.replace("<!-- tiếp -->", "<!-- phần cuối Điều 10 -->"), 1), encoding="utf-8")
+    said = run("amend", "from-edits", "cd5", "--edited", str(marked))
+    assert "no change" not in said and "is unchanged" not in said
+    text = ws.read("amendments/cd5/amendment.md").decode("utf-8")
+    assert "Sửa đổi, bổ sung Điều 10 như sau:" in text and "khoản 10 Điều 10" not in text
+    assert f"{CLAUSE_10}\n\n<!-- phần cuối Điều 10 -->\n\n{EDITED}”." in text
+    # The mark alone, the words as in force: the instruction is written, and a note says it changes no word.
+    only = _edited(ws, tmp_path, KEPT, KEPT.replace("<!-- tiếp -->", "<!-- phần cuối Điều 10 -->"), "only.md")
+    said = _one_line(run("amend", "from-edits", "cd5", "--edited", str(only)))
+    assert "no change" not in said
+    assert (f"note: Điều 10 keeps its words in {only}, which only marks where its closing text starts (đoạn cuối): a "
+            "change of structure, not of words, so the instructions quote it as the edited text arranges it.") in said
+    assert f"<!-- phần cuối Điều 10 -->\n\n{SENTENCE}”." in ws.read("amendments/cd5/amendment.md").decode("utf-8")

@@ -62,6 +62,7 @@ from regdraft.core.amend.consequential import Punctuation
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
+from regdraft.core.amend.rearranged import rearranged
 from regdraft.core.amend.tone_only import kept_tones
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
@@ -71,6 +72,9 @@ from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, Unit, label_order, map_units, repealed_unit, unit_address
 from regdraft.core.parts import part_text
 
+_REARRANGED = {"closing marked": "marks where its closing text starts (đoạn cuối)",
+               "closing unmarked": "makes its closing text (đoạn cuối) part of its last point or clause",
+               "paragraphs": "divides its paragraphs differently among its parts"}
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
 SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
 
@@ -106,6 +110,9 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
                      "its own.")
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
+    notes.extend(f"{a.describe(language)} keeps its words in {edited.source or 'the edited text'}, which only "
+                 f"{_REARRANGED[how]}: a change of structure, not of words, so the instructions quote it as the edited "
+                 "text arranges it." for a, how in rearranged(old, new))
     failure = ""
     # First without an instruction for the end of an item next to one inserted or repealed, which
     # applying changes by itself (as amending documents leave it); then with one, should that fail.
