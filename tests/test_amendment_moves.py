@@ -4,7 +4,8 @@ The drafter cuts khoản 5 Điều 8 of Luật Du lịch and pastes it at the en
 writes the amending document's wording, `Bổ sung khoản 3 vào sau khoản 2 Điều 6` and `Bãi bỏ khoản 5 Điều 8`. The
 redline and the comparison table keep that wording (an insertion and a repeal) and say that the one is the other's
 text: where the clause stood, its text struck twice, its placeholder and `(chuyển đến khoản 3 Điều 6)`; where it
-stands, `(chuyển từ khoản 5 Điều 8)`. A repeal beside an insertion of other text is no move.
+stands, `(chuyển từ khoản 5 Điều 8)`. A repeal beside an insertion of other text is no move. A whole article
+moved so (`Bãi bỏ Điều 8`, `Bổ sung Điều 6a`) is marked the same way.
 """
 
 from __future__ import annotations
@@ -107,3 +108,35 @@ def test_a_repeal_beside_an_insertion_of_other_text_is_no_move(ws: Workspace) ->
         page = _html(ws, "other", layout).split('class="legend"', 1)[1].split("</p>", 1)[1]  # past the legend
         assert "chuyển đến" not in page.lower() and "chuyển từ" not in page.lower() and 'class="mv' not in page
         assert f'<ins class="ins">{OTHER}</ins>' in page and f'<del class="del">{TEXT}</del>' in page
+
+
+def test_an_article_repealed_and_inserted_with_its_text_is_marked_moved_as_a_clause_is(ws: Workspace) -> None:
+    # `Bãi bỏ Điều 8` and `Bổ sung Điều 6a vào sau Điều 6` quoting Điều 8 word for word, written by hand (from-edits
+    # reads Điều 8's text under Điều 6a as a renumbering). The article was paired with its text under Điều 6a and
+    # its placeholder listed as an insertion: the table said neither where it went nor where it came from.
+    law = ws.read(FILE).decode("utf-8")
+    article = law[law.index("## Điều 8.") + len("## "):law.index("\n\n## Điều 9.")]
+    title = "Bảo vệ môi trường du lịch"
+    assert article.startswith(f"Điều 8. {title}\n\n1\\. ") and K5_D8 in article
+    relative = "amendments/art/amendment.md"
+    CliRunner().invoke(cli, ["amend", "new", "art", "-r", LAW, "-C", str(ws.root)], catch_exceptions=False)
+    document = ws.read(relative).decode("utf-8")
+    quoted = article.replace("Điều 8.", "Điều 6a.", 1)
+    instructions = f"1\\. Bổ sung Điều 6a vào sau Điều 6 như sau:\n\n“{quoted}”.\n\n2\\. Bãi bỏ Điều 8."
+    ws.commit({relative: document.replace("\n## Điều 2.", f"\n{instructions}\n\n## Điều 2.", 1).encode()}, "Draft art")
+    page = _html(ws, "art")
+    summary = _plain(page[page.index('class="summary-table"'):page.index('<div class="body-text">')])
+    assert "1. Điều 6a bổ sung mới" in summary and "2. Điều 8 bãi bỏ" in summary
+    assert (f'id="chg-1"><span class="mv">Điều 6a</span> <span class="mv-note">(chuyển từ Điều 8)</span>. '
+            f'<span class="mv">{title}</span>') in page
+    # Where it stood: the label stays, the title struck twice, the placeholder and where the text now stands.
+    assert (f'id="chg-2">Điều 8. <del class="mv">{title}</del> <ins class="ins">(được bãi bỏ)</ins> '
+            '<span class="mv-note">(chuyển đến Điều 6a)</span>') in page
+    assert f'<del class="mv">5. {TEXT}</del>' in page  # its clauses struck twice
+    rows = {_plain(cells[1]): [_plain(c) for c in cells]
+            for row in re.findall(r'<tr id="chg-\d+".*?</tr>', _html(ws, "art", "table"), flags=re.S)
+            if (cells := re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S))}
+    assert rows["Điều 6a"][2] == "" and rows["Điều 6a"][3].startswith(f"Điều 6a. {title} 1. ")
+    assert rows["Điều 6a"][4] == "bổ sung mới Chuyển từ Điều 8 khoản 1 Điều 1 Dự thảo lần 1"
+    assert rows["Điều 8"][2].startswith(f"Điều 8. {title} 1. ") and rows["Điều 8"][3] == "(được bãi bỏ)"
+    assert rows["Điều 8"][4] == "bãi bỏ Chuyển đến Điều 6a khoản 2 Điều 1 Dự thảo lần 1"

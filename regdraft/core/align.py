@@ -10,7 +10,10 @@ Post-conditions of `align`:
 3. With `detect_moves`, an unpaired item is then paired with one under another key whose content
    is the same (tone-folded unless strict), before items with the same key at least `CONFIRM`
    similar are paired; failing both, with the most similar one of the same kind at least `MOVE`
-   similar; items with the same key left over are paired last. A repealed item is never moved.
+   similar; items with the same key left over are paired last. A repealed item is never moved,
+   and an item whose key holds its repealed placeholder in the new list is paired with it (repealed
+   in place, as `Bãi bỏ Điều 8` leaves it), even where its content stands word for word elsewhere:
+   that is an insertion of it, which `regdraft.core.moves.cross_moves` notes as its move.
 4. The result depends only on the items' keys, kinds and content: no clock, no randomness.
 """
 
@@ -230,7 +233,7 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
         i = old_by_key.get(item.key)
         if i is None:
             continue
-        if old[i].same(item):
+        if old[i].same(item) or (item.unit.repealed and not old[i].unit.repealed):
             match_old[i], match_new[j] = j, i
         else:
             keyed.append((i, j))

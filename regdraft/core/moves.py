@@ -85,21 +85,22 @@ def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> li
 
 def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, Provision], Provision],
                 fold: Callable[[str], str], kind: Any) -> tuple[Provision, ...]:
-    """The provisions with each clause or point that left one article or clause for another paired.
+    """The provisions with each article, clause or point that left its place for another paired.
 
-    A removed clause or point whose text (folded) reappears as an inserted one elsewhere, or
+    A removed article, clause or point whose text (folded) reappears as an inserted one elsewhere, or
     failing that the most similar at least `MOVE`, becomes `moved_to` that place (its text stays
     deleted there) and the inserted one `moved(gone, added)`: compared word for word, `moved_from`.
     A clause repealed in place, its text gone and its `(được bãi bỏ)` placeholder standing (as an
     amendment leaves it: `Bãi bỏ khoản 5 Điều 8` beside `Bổ sung khoản 3 vào sau khoản 2 Điều 6`),
-    is removed as well: it stays a listed repeal, only `moved_to` the place its text now stands.
+    is removed as well: it stays a listed repeal, only `moved_to` the place its text now stands. So is an
+    article repealed in place beside an inserted one of its text (`Bãi bỏ Điều 8`, `Bổ sung Điều 6a`).
     """
     gone: list[Provision] = []
     added: list[Provision] = []
 
     def collect(level: Sequence[Provision]) -> None:
         for p in level:
-            if p.anchor and p.kind in (Kind.CLAUSE, Kind.POINT):
+            if p.anchor and p.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
                 if p.old is not None and not p.old.repealed and (p.new is None or p.new.repealed):
                     gone.append(p)
                 elif p.old is None and p.new is not None and not p.new.repealed:

@@ -429,8 +429,10 @@ class _Helpers:
         assert p.old is not None
         heading_only = p.kind in CONTAINER_KINDS
         lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
-        label = unit_label_text(p.old, self.language)
-        stands = not heading_only and p.new is not None and p.new.repealed and lines[0].startswith(f"{label} ")
+        # `5. text`, or an article's `Điều 8. Title`: the label stays, the rest is struck.
+        head = f"{heading_text(Unit(p.kind, p.old.label), self.language)}. " if p.kind in TEXT_HEADINGS else \
+            f"{unit_label_text(p.old, self.language)} "
+        stands = not heading_only and p.new is not None and p.new.repealed and lines[0].startswith(head)
         out: list[Paragraph] = []
         for k, line in enumerate(lines):
             if k and is_table(line):
@@ -441,7 +443,7 @@ class _Helpers:
             css = "article-heading" if k == 0 and p.kind in TEXT_HEADINGS else \
                 p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)
             if k == 0 and stands:
-                html = Markup(f'{escape(label)} <del class="mv">{inline_markdown(line[len(label) + 1:])}</del> '
+                html = Markup(f'{escape(head.rstrip())} <del class="mv">{inline_markdown(line[len(head):])}</del> '
                               f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
             else:
                 html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
