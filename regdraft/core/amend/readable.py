@@ -11,8 +11,8 @@ this module says which phrases a senior drafter would sign as written:
 3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
 4. `cost` counts what makes it harder to read: an end between two words that belong together
    (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`), an end inside a
-   name (`Văn phòng|Tỉnh ủy`) or inside a term the text repeats (`Tài chính|công đoàn`). Among
-   phrases that make the same edits the cheapest wins.
+   name (`Văn phòng|Tỉnh ủy`), a start inside a term the text repeats (`Tài chính|công đoàn`).
+   Among phrases that make the same edits the cheapest wins.
 """
 
 from __future__ import annotations
@@ -112,8 +112,10 @@ class Cohesion:
     - when a single word stands next to the same neighbour in most of its many places: `báo`
       before `cáo` (`báo cáo`, once `tố cáo`).
     In a single place every neighbour is "always", so only repeated runs say anything.
-    And it cuts a term when the words either side of it, taken together, recur as they stand
-    (`spans_term`): `tài chính|công đoàn` in Luật Công đoàn, though `công đoàn` alone follows many words.
+    And a phrase's start cuts a term when the words either side of it, taken together, recur as they
+    stand (`spans_term`): `tài chính|công đoàn` in Luật Công đoàn, though `công đoàn` alone follows many
+    words. Only its start: a Vietnamese term's head comes first, so a phrase may stop before the words
+    that end one (`nhà tài trợ|nước ngoài`).
     """
 
     def __init__(self, paragraphs: list[str], language: str | None = None) -> None:
@@ -238,6 +240,8 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on.
         total += _capital(previous)
         if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in function:
+            # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end
+            # one (`vốn vay ưu đãi của nhà tài trợ|nước ngoài`, as Luật 57/2024 quotes it), not those that start it.
             total += (cohesion.runs_back(inside, _bare(previous))
                       or cohesion.spans_term(_words_by(before, last=True), _words_by(paragraph[start:end], False)))
     if following and following[0].isalnum():
@@ -247,6 +251,5 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         capital = _capital(last) and not (_capital(lead) and lead[-1:].isalnum())
         named = last[-1].isalnum() and (capital or _capital(following))
         total += named or (cohesion is not None and _bare(following).lower() not in function
-                           and (cohesion.runs_on(inside, _bare(following))
-                                or cohesion.spans_term(_words_by(paragraph[start:end], True), _words_by(after, False))))
+                           and cohesion.runs_on(inside, _bare(following)))
     return int(total)
