@@ -170,7 +170,7 @@ def test_instructions_whose_change_stays_keep_their_wording(tmp_workspace: Works
     assert "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:" in after  # the new edit, first in the text's order
     # Every other instruction as the drafter wrote it, one number further on.
     for was, now in (("2\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:", "3\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:"),
-                     ("8\\. Bổ sung khoản 5 vào Điều 14 như sau:", "10\\. Bổ sung khoản 5 vào Điều 14 như sau:"),
+                     ("8\\. Bổ sung khoản 5 vào Điều 14 như sau:", "9\\. Bổ sung khoản 5 vào Điều 14 như sau:"),
                      ("Tỉnh ủy viên”\n\n5\\.", "Tỉnh ủy viên”\n\n6\\.")):
         assert was in before and now in after
     assert "quốc phòng, an ninh hằng năm và 5 năm của tỉnh trước khi trình Hội đồng nhân dân tỉnh;”.\n" in after

@@ -21,7 +21,7 @@ from regdraft.core.amend.reasons import accepted_reply, from_comment
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, describe_on
-from regdraft.core.errors import UsageError, Worded
+from regdraft.core.errors import RegdraftError, UsageError, Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import TITLE, Address, map_units
@@ -94,13 +94,23 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
         raise Worded(f"The proposal of comment {comment.id} is already the text of "
                      f"{describe_on(placement.address, draft.language).lower()} in the draft.", "already_text",
                      id=comment.id, provisions={"provision": placement.address})
-    # The draft may already renumber provisions (the amendment's own doing, not the proposal's).
+    # A renumbering the draft already makes is the amendment's own, which `from_edits` does not refuse; one the
+    # proposal would make is refused as the command refuses it without the drafter's say (docs/from-edits.md).
     of = f" of {comment.regulation}" if comment.regulation else ""
-    outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
-                         regulation=comment.regulation or load(ws, where).regulation, allow_renumber=True,
-                         message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
-                                 f"{placement.address}{of} into amendment {where}", author=author,
-                         reasons={address: from_comment(comment.by, comment.id, draft.language)})
+    try:
+        outcome = from_edits(ws, where, edited=render(edited).encode("utf-8"), edited_name=f"comment {comment.id}",
+                             regulation=comment.regulation or load(ws, where).regulation,
+                             message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
+                                     f"{placement.address}{of} into amendment {where}", author=author,
+                             reasons={address: from_comment(comment.by, comment.id, draft.language)})
+    except RegdraftError as exc:
+        if "allow_renumber" not in exc.options:
+            raise
+        raise Worded(f"The proposal of comment {comment.id} renumbers existing provisions of "
+                     f"{address.describe(draft.language)}, which an amending document "
+                     "does not do unless the drafter chooses to; edit the text and run "
+                     f"`{Command.of('amend from-edits', where)}`.", "renumbers", id=comment.id, slug=where,
+                     provisions={"provision": placement.address}) from None
     if outcome.commit is None:
         raise Worded(f"The proposal of comment {comment.id} leaves the amendment's instructions as they are.",
                      "no_change", id=comment.id)

@@ -10,7 +10,9 @@ Post-conditions of `regenerate`:
    lead-in of that article and every other article are kept byte for byte.
 2. The text it returns reads back with `load_amendment`; `RegdraftError` otherwise.
 3. `diff` is the unified diff of the instructions alone (empty when they did not change).
-4. An instruction making the same change as one the document has is that one as written, renumbered.
+4. An instruction making the same change as one the document has is that one as written, in its place
+   (`core.amend.kept`): regenerating from the document's own preview changes nothing.
+5. A renumbering the document's instructions already make is not refused as the edited text's own.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from regdraft.core.amend.document import (
     with_front_matter,
 )
 from regdraft.core.amend.edits import instructions_from_edits
+from regdraft.core.amend.kept import kept_as_written, with_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import KEY, carried_reasons, reasons_naming
 from regdraft.core.amend.summary import listing, touched
@@ -37,7 +40,7 @@ from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
-from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation, Segment, Unit, noun
+from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.workspace.amendments import amended_id, load_rounds
 from regdraft.workspace.store import writes
 
@@ -91,9 +94,10 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     """
     import difflib
 
-    generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber)
     was, _ = read_amendment(existing, source, slug)
     reg = regulation or old.id or (was.regulation if was else "")
+    generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber,
+                                        amended=_amended(old, was, reg) if was is not None else None)
     article = _article_for(was, reg, source) if was is not None and reg else None
     before, region, after = split_instructions(existing, article)
     had_reasons = was is not None and was.meta.get(KEY) is not None
@@ -104,9 +108,15 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     article = article or shell.article.label
     written = tuple(_in_article(ins, article) for ins in generated.instructions)
     if was is not None and reg in was.regulations:
-        written = _as_written(old, shell, reg, was.for_regulation(reg).instructions, written)
-    rendered = render_amendment(_with_instructions(shell, reg, written))
-    new_region = split_instructions(rendered, article)[1]
+        standing = was.for_regulation(reg).instructions
+        written = kept_as_written(old, shell, reg, standing, written)
+        unchanged = len(written) == len(standing) and all(a is b for a, b in zip(written, standing, strict=True))
+    else:
+        unchanged = False
+    # Every instruction kept as it stands: its lines too, as the drafter spaced them (Nghị định 48/2013 leaves a
+    # blank line between dash items, which rendering joins).
+    new_region = region if unchanged else split_instructions(
+        render_amendment(with_instructions(shell, reg, written)), article)[1]
     text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
     if had_reasons or reasons:
         # The reasons follow their changes to the new instructions (those of no change left are dropped);
@@ -123,70 +133,19 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
-    return Regenerated(text, diff, generated.notes, len(generated.instructions), written)
+    return Regenerated(text, diff, generated.notes, len(written), written)
 
 
-def _as_written(old: Regulation, shell: Amendment, reg: str, was: tuple[Instruction, ...],
-                written: tuple[Instruction, ...]) -> tuple[Instruction, ...]:
-    """`written` with each instruction that makes the same change to `old` as one the document already has
-    replaced by that one as it stands (renumbered to its new place): regenerating rewords only the
-    instructions whose change is new. Luật 57/2024's `điểm b và điểm đ khoản 1 Điều 45` became `một số
-    điểm của khoản 1 Điều 45` when a comment's wording for Điều 42 was accepted.
-
-    Each instruction is applied alone to `old`; one that cannot be (it builds on another) keeps the new
-    wording. The instructions as a whole must still make the change the generated ones make, else the
-    generated ones are kept."""
+def _amended(old: Regulation, amendment: Amendment, reg: str) -> Regulation | None:
+    """`old` as the instructions `amendment` has for it leave it (its preview), None when they cannot be applied."""
     from regdraft.core.amend import apply
 
-    def effect(instructions: tuple[Instruction, ...]) -> tuple[object, ...] | None:
-        """Every article (or heading) the instructions change, as they leave it: the whole regulation would
-        cost a comparison of every article per instruction (seconds at 1,000 articles). The units themselves,
-        not their printed lines: marking a paragraph as a closing text changes no word, but it is a change."""
-        try:
-            applied = apply(old, _with_instructions(shell, reg, instructions), checked=False)
-        except RegdraftError:
-            return None
-        tops = {change.address.segments[0] for change in applied.changes}
-        found = _top_units(applied.regulation.units, tops)
-        return (applied.regulation.preamble, *((top, found.get(top)) for top in sorted(tops)))
-
-    standing = {(ins.text, ins.quote): ins for ins in was}
-    by_effect: dict[tuple[object, ...], Instruction] | None = None
-    out = []
-    for ins in written:
-        same = standing.get((ins.text, ins.quote))
-        if same is None and by_effect is None:
-            by_effect = {}
-            for kept in was:
-                done = effect((kept,))
-                if done is not None:
-                    by_effect.setdefault(done, kept)
-        if same is None and by_effect:
-            done = effect((ins,))
-            same = by_effect.get(done) if done is not None else None
-        out.append(ins if same is None or same == ins else _relocated(same, ins.location))
-    kept_wording = tuple(out)
-    if kept_wording != written and effect(kept_wording) != effect(written):
-        return written
-    return kept_wording
-
-
-def _top_units(units: tuple[Unit, ...], wanted: set[Segment]) -> dict[Segment, Unit]:
-    """The units named by these first segments of addresses (articles, or the headings above them), found
-    without walking the clauses and points of every article."""
-    found: dict[Segment, Unit] = {}
-    for unit in units:
-        if unit.segment() in wanted:
-            found[unit.segment()] = unit
-        if unit.kind is not Kind.ARTICLE and unit.kind in HEADING_KINDS:
-            found.update(_top_units(unit.children, wanted))
-    return found
-
-
-def _relocated(ins: Instruction, location: str) -> Instruction:
-    """`ins` moved to `location` in the amending article, its nested instructions with it."""
-    return replace(ins, location=location + ins.location[len(ins.location.partition(".")[0]):],
-                   children=tuple(_relocated(child, location) for child in ins.children))
+    if reg not in amendment.regulations:
+        return None
+    try:
+        return apply(old, amendment.for_regulation(reg), checked=False).regulation
+    except RegdraftError:
+        return None
 
 
 def _article_for(amendment: Amendment, reg: str, source: str) -> str:
@@ -202,14 +161,6 @@ def _article_for(amendment: Amendment, reg: str, source: str) -> str:
 def _in_article(ins: Instruction, article: str) -> Instruction:
     """`ins` (and the instructions inside it) as standing in the amending article `article`."""
     return replace(ins, article=article, children=tuple(_in_article(child, article) for child in ins.children))
-
-
-def _with_instructions(amendment: Amendment, reg: str, instructions: tuple[Instruction, ...]) -> Amendment:
-    """`amendment` with `instructions` in the article amending `reg`."""
-    if reg == amendment.regulation or not amendment.others:
-        return replace(amendment, instructions=instructions)
-    return replace(amendment, others=tuple(replace(part, instructions=instructions) if part.regulation == reg
-                                           else part for part in amendment.others))
 
 
 @dataclass(frozen=True, slots=True)

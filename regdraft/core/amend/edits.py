@@ -47,7 +47,7 @@ Post-conditions of `instructions_from_edits`:
    this is checked before returning, and `RegdraftError` is raised when it cannot hold.
 3. Renumbered existing units (articles, clauses of an article, points of a clause, found by
    their content, also inside a unit amended as a whole) raise `RegdraftError` naming them,
-   unless `allow_renumber`.
+   unless `allow_renumber` or the amendment being rewritten (`amended`) renumbers them already.
 """
 
 from __future__ import annotations
@@ -87,10 +87,17 @@ class Generated:
     notes: tuple[str, ...] = ()
 
 
-def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumber: bool = False) -> Generated:
-    """The instructions that amend `old` into `edited` (see the module's post-conditions)."""
+def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumber: bool = False,
+                            amended: Regulation | None = None) -> Generated:
+    """The instructions that amend `old` into `edited` (see the module's post-conditions).
+
+    `amended` is `old` as the amendment being rewritten leaves it (its preview): a renumbering it already
+    makes (Điều 9 re-enacted with a clause inserted before khoản 4) is not the edited text's own."""
     language = old.language
     moves = renumbered(old, edited)
+    if moves and amended is not None:
+        made = set(renumbered(old, amended))
+        moves = [move for move in moves if move not in made]
     new, removed = restore_removed(old, edited)
     new, spelled = kept_tones(old, new)
     numbering = validate(new)  # a unit deleted outright is back as a placeholder: no gap is left from it
