@@ -76,8 +76,9 @@ def test_the_html_redline_reads_well_on_screen(tmp_workspace: Workspace, invoke:
     }""")
     assert sheet["left"] > 150 and sheet["right"] < 1280 - 150 and sheet["padding"] > 60, sheet
     assert sheet["sheet"] == "rgb(255, 255, 255)" and sheet["desk"] != sheet["sheet"]
-    # Change bars, from the DOM's boxes to the screenshot's pixels: a replaced clause, an inserted article.
-    for anchor in ("chg-5", "chg-14"):
+    # Change bars, from the DOM's boxes to the screenshot's pixels: an inserted clause, an inserted article (the
+    # paragraphs that show a change: khoản 2 Điều 5, chg-5, is listed for its point b, its own words unchanged).
+    for anchor in ("chg-6", "chg-14"):
         _bar_and_margin(page, anchor)
     # A legend above the summary, explaining the marks with the marks themselves.
     legend = page.evaluate("""() => {
@@ -113,4 +114,4 @@ def test_a_narrow_window_keeps_the_change_bars_in_view(tmp_workspace: Workspace,
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(_html_redline(tmp_workspace, invoke).as_uri())
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # no sideways scrolling
-    _bar_and_margin(page, "chg-5")
+    _bar_and_margin(page, "chg-6")

@@ -8,11 +8,13 @@ byte for byte against the macro as it was (tests/fixtures/render/provision-macro
 
 Post-conditions:
 1. Values reach the page only through `escape` or as the `Markup` the redline's helpers build, as in the macro.
-2. With `annotate` on (the review server), each paragraph carries its provision's address (`mark`) and the
+2. A paragraph of a changed provision carries the change bar (` chg`) only where it shows a change
+   (`render.paragraphs.shows_change`).
+3. With `annotate` on (the review server), each paragraph carries its provision's address (`mark`) and the
    first one its badge; with `prune` on (a comparison table of the changes alone), a provision leaves out its
    unchanged children, those listed in rows of their own, and those whose changes are all in rows of their own,
    each run of them shown as `[…]`.
-3. With `mark_parts` too, a paragraph showing new text of a part (a title, lead-in, closing text, dash or plus
+4. With `mark_parts` too, a paragraph showing new text of a part (a title, lead-in, closing text, dash or plus
    item) names the parts it lies in, and the first showing each part its handle, as `render.fragments` marks
    unchanged ones (`title` does it for a heading the template prints); a paragraph showing none names none.
 """
@@ -28,6 +30,7 @@ from regdraft.core.diff import ChangeKind, Provision
 from regdraft.core.model import TEXT_HEADINGS, Kind
 from regdraft.core.moves import Place
 from regdraft.render.fragments import NO_PART, PartMarks, part_marks
+from regdraft.render.paragraphs import bar
 
 
 class Changed:
@@ -73,7 +76,6 @@ class Changed:
         if p.identical:
             out.append(str(self.unchanged(p.new, mv, addr)))
             return
-        bar = " chg" if p.change else ""
         anchor = p.anchor if side == "both" else ""
         at = str(escape(mark(addr))) if addr else ""
         own_badge = str(escape(badge(addr))) if addr else ""
@@ -82,9 +84,10 @@ class Changed:
         if p.kind in TEXT_HEADINGS:
             anchored = f' id="{_escaped(anchor)}"' if anchor else ""
             attribute, handles = marks.title
-            out.append(f'<p class="article-heading{bar}"{anchored}{at}{attribute}>{handles}'
-                       f'{h.heading_marked(p, side, place)}{own_badge}</p>\n')
-            out.extend(_printed(para, bar, at, text.marks(para.line))
+            heading = h.heading_marked(p, side, place)
+            out.append(f'<p class="article-heading{bar(p.change, heading)}"{anchored}{at}{attribute}>{handles}'
+                       f'{heading}{own_badge}</p>\n')
+            out.extend(_printed(para, bar(p.change, para.html), at, text.marks(para.line))
                        for para in h.body(p, side, mv, prune and p.kind is Kind.APPENDIX))
         else:
             # A provision without text of its own (its children follow) is its label on a line.
@@ -95,7 +98,7 @@ class Changed:
                 label = f"{h.label_marked(p, side, place)} {own_badge}" if k == 0 else ""
                 attribute, handles = text.marks(line)
                 tag = _escaped(tag)
-                out.append(f'<{tag} class="{_escaped(css)}{bar}"{anchored}{at}{attribute}>'
+                out.append(f'<{tag} class="{_escaped(css)}{bar(p.change, f"{label}{html}")}"{anchored}{at}{attribute}>'
                            f'{_begun(tag, label, handles, html)}</{tag}>\n')
         left_out = False  # a run of children left out of a table of the changes alone, shown as `[…]`
         for c, at_c in h.in_order(p.children, p, side):
@@ -109,7 +112,8 @@ class Changed:
         if left_out:
             out.append(LEFT_OUT)
         closing = _Shown(marks.closing, p.new.closing if p.new else ())
-        out.extend(_printed(para, bar, at, closing.marks(para.line)) for para in h.closing(p, side, mv))
+        out.extend(_printed(para, bar(p.change, para.html), at, closing.marks(para.line))
+                   for para in h.closing(p, side, mv))
 
 
 ELLIPSIS = "[…]"  # where a comparison table with only the changes leaves out unchanged paragraphs, rows or provisions

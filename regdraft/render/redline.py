@@ -40,6 +40,7 @@ from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op, as_written
 from regdraft.render.changed import ELLIPSIS
 from regdraft.render.kinds import kind_words
+from regdraft.render.paragraphs import bar, regrouped, relabelled, renumbered_only
 from regdraft.render.profile import cited_date
 
 if TYPE_CHECKING:
@@ -252,8 +253,9 @@ def _unchanged(segments: Sequence[DiffSegment]) -> tuple[frozenset[str], frozens
 
 
 def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False,
-           only_changed: bool = False) -> list[Paragraph]:
-    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions.
+           only_changed: bool = False, labelled: bool = False) -> list[Paragraph]:
+    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions. Each side's
+    paragraphs are its own, whole (`render.paragraphs.regrouped`; `labelled`: the first ones follow a label).
 
     Lines that are rows of a Markdown table print as one table, marked row by row and cell by cell
     (Luật 57/2024 amends the lists of plans in a law's tables): `| a | b |` lines never print as text.
@@ -263,7 +265,7 @@ def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = Fa
     Each side quotes its text as written: a word whose tone mark sits elsewhere in the new text
     (Luật Công đoàn's `thoả ước`, made `thỏa ước`) is the old spelling on the old side, the new one
     on the new side, and both, deleted and inserted, where both sides are shown (`as_written`)."""
-    segments = as_written(segments)
+    segments = as_written(regrouped(segments, labelled))
     kept = [seg for seg in segments
             if not ((side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE))]
     split = lines(kept)
@@ -314,17 +316,6 @@ def _touching(seg: DiffSegment, after: DiffSegment | None) -> bool:
     return seg.text[-1:].isalnum() and after.text[:1].isalnum()
 
 
-def _relabelled(old: str, new: str, side: str, note: Markup, moved: bool) -> Markup:
-    """A label on both sides: the new one (double underlined where a moved provision now stands),
-    then the note saying where it came from; never drawn as a deletion and an insertion."""
-    if side == "old":
-        return escape(old)
-    if side == "new" or old == new and not moved:
-        return escape(new)
-    label = Markup(f'<span class="mv">{escape(new)}</span>') if moved else escape(new)
-    return label + Markup(" ") + note if note else label
-
-
 _LEGEND_MARKS = {"ins": ('<ins class="ins">', "</ins>"), "del": ('<del class="del">', "</del>"),
                  "moved": ('<span class="mv">', "</span>"), "moved-away": ('<del class="mv">', "</del>")}
 
@@ -369,7 +360,7 @@ class _Helpers:
         elif p.old is None:
             label = Markup(f'<ins class="ins">{escape(new_label)}</ins>') if side != "old" else Markup("")
         else:
-            label = _relabelled(old_label, new_label, side, self.note(p, place), moved)
+            label = relabelled(old_label, new_label, side, self.note(p, place), moved)
         if p.identical:
             title = escape(unit.title or "")
         else:
@@ -379,6 +370,8 @@ class _Helpers:
         if not title:
             return label
         joiner = Markup("<br>") if unit.kind not in TEXT_HEADINGS else Markup(". ")
+        if joiner != "<br>" and (p.old is None or p.new is None):  # an article's `. ` goes with it: no stray `.`
+            joiner = Markup('<ins class="ins">. </ins>' if p.old is None else '<del class="del">. </del>')
         return label + joiner + title
 
     def label_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
@@ -388,11 +381,11 @@ class _Helpers:
             return Markup(f'<del class="del">{escape(old)}</del>') if side != "new" else Markup("")
         if p.old is None:
             return Markup(f'<ins class="ins">{escape(new)}</ins>') if side != "old" else Markup("")
-        return _relabelled(old, new, side, self.note(p, place), place == Place.MOVED_HERE)
+        return relabelled(old, new, side, self.note(p, place), place == Place.MOVED_HERE)
 
     def note(self, p: Provision, place: str) -> Markup:
         """`(chuyển từ khoản 3 Điều 9)` where a moved provision stands, `(chuyển đến …)` where it
-        stood, `(đánh số lại từ khoản 4)` for a new label alone; nothing otherwise."""
+        stood, `(đánh số lại từ khoản 4)` for a new label alone (its words kept: `renumbered_only`); else nothing."""
         to = p.moved_to or p.new_address
         if p.old is None or p.old_address is None or to is None:
             return Markup("")
@@ -400,7 +393,7 @@ class _Helpers:
             text = f"{self.words['moved_from_note']} {p.old_address.describe(self.language)}"
         elif place == Place.MOVED_AWAY:
             text = f"{self.words['moved_to_note']} {to.describe(self.language)}"
-        elif p.new is not None and p.old.label != p.new.label:
+        elif p.new is not None and p.old.label != p.new.label and renumbered_only(p):
             own = unit_address(Unit(p.old.kind, p.old.label), None).describe(self.language)
             text = f"{self.words['renumbered_from']} {own}"
         else:
@@ -469,7 +462,7 @@ class _Helpers:
     def body(self, p: Provision, side: str, moved: bool = False, only_changed: bool = False) -> list[Paragraph]:
         """A provision's own paragraphs, marked; a repealed one ends with its placeholder. `only_changed`: the
         changed ones alone (`marked`)."""
-        paragraphs = marked(p.text, side, moved, only_changed)
+        paragraphs = marked(p.text, side, moved, only_changed, labelled=p.kind not in TEXT_HEADINGS)
         if paragraphs and paragraphs[0].tag != "p" and p.kind not in TEXT_HEADINGS:
             paragraphs.insert(0, Paragraph(Markup(""), "para"))  # the label on a line of its own, above the table
         if p.change is ChangeKind.REPEALED and p.new is not None and p.kind not in TEXT_HEADINGS and side != "old":
@@ -688,7 +681,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
         reasons=helpers.reasons,
         touched=helpers.touched, prune=changed_only and layout == "table", whole=helpers.whole,
-        marked=marked, para_class=_para_class, repealed_text=REPEALED_TEXT[helpers.language],
+        marked=marked, para_class=_para_class, change_bar=bar, repealed_text=REPEALED_TEXT[helpers.language],
     )
     preamble, preamble_segments = _preamble(comparison)
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
