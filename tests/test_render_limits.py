@@ -9,7 +9,7 @@ import pytest
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render.html import environment
-from regdraft.render.limits import BASE_OUTPUT, BASE_STEPS, BASE_VALUES, MAX_RANGE
+from regdraft.render.limits import BASE_CALLS, BASE_OUTPUT, BASE_STEPS, BASE_VALUES, MAX_DEPTH, MAX_RANGE
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
@@ -31,6 +31,16 @@ HOSTILE = {
     "a padding method": '{{ "x".ljust(1000000000) }}',
     "output in a loop": '{% for i in range(100000) %}{{ "y" * 10000 }}{% endfor %}',
     "a range too long": "{% for i in range(1000000) %}{% endfor %}",
+    "macros calling each other twice": ("{% macro m20() %}{% endmacro %}" + "".join(
+        f"{{% macro m{i}() %}}{{{{ m{i + 1}() }}}}{{{{ m{i + 1}() }}}}{{% endmacro %}}" for i in range(20))
+        + "{{ m0() }}"),
+    # The items of a recursive loop's `loop(...)` were not counted: 100,000 each, for 300,000 calls.
+    "a recursive loop": ("{% for x in range(100000) recursive %}{% if loop.depth < 3 %}{{ loop(range(100000)) }}"
+                         "{% endif %}{% endfor %}"),
+    "a printf width given": '{{ "%*d" % (1000000000, 1) }}',
+    "a format's width given": '{{ "{:>{}}".format(1, 1000000000) }}',
+    "a format_map's width given": '{{ "{x:>{w}}".format_map({"x": 1, "w": 1000000000}) }}',
+    "a precision": '{{ "{:.1000000000f}".format(1.5) }}',
 }
 
 
@@ -45,7 +55,8 @@ def test_a_hostile_template_is_stopped_with_a_sentence_naming_it(tmp_path: Path,
     message = str(caught.value)
     assert message.startswith("templates/hostile.html.j2"), message
     assert "Traceback" not in message
-    assert any(f"{bound:,}" in message for bound in (BASE_VALUES, BASE_STEPS, BASE_OUTPUT, MAX_RANGE, 100_000))
+    assert any(f"{bound:,}" in message for bound in (BASE_VALUES, BASE_STEPS, BASE_OUTPUT, MAX_RANGE, 100_000,
+                                                         BASE_CALLS, MAX_DEPTH))
 
 
 def test_the_line_of_the_template_is_named(tmp_path: Path) -> None:
@@ -64,6 +75,71 @@ def test_ordinary_template_code_still_works(tmp_path: Path) -> None:
         '{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }} {{ "ab" * 3 }} {{ "%05d"|format(42) }} '
         '{{ ["a", "b"]|join(", ") }} {{ "x" ~ 1 }} {{ 2 ** 10 }} {{ "{:>4}".format(7) }}', encoding="utf-8")
     assert environment(tmp_path).get_template("ok.html.j2").render() == "1/2 2/2 5 ababab 00042 a, b x1 1024    7"
+
+
+@pytest.mark.parametrize("source", ['{{ "x".encode().ljust(300000000) }}', '{{ (1).to_bytes(300000000, "big") }}'],
+                         ids=["a padding method of bytes", "a number's bytes"])
+def test_bytes_padded_to_a_number_are_refused_before_they_are_made(tmp_path: Path, source: str) -> None:
+    """Padding methods of bytes (and a number's bytes) were measured only once made: 300 MB here, any size asked."""
+    import tracemalloc
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "x.html.j2").write_text(source, encoding="utf-8")
+    template = environment(tmp_path).get_template("x.html.j2")
+    tracemalloc.start()
+    try:
+        with pytest.raises(RegdraftError, match=r"^templates/x.html.j2:1: the template was stopped: it makes a value"):
+            template.render()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000
+
+
+class Ticks:
+    """Counts the calls of the macro under test (it calls `ticks.tick()` once a call)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def tick(self) -> str:
+        self.count += 1
+        return ""
+
+
+@pytest.mark.parametrize(("depth", "stop", "bound"), [
+    (60, "inside one another more than 50 deep", MAX_DEPTH),  # stopped by its depth
+    (20, "too often: more than 10,000 calls", BASE_CALLS),  # 2 ** 20 calls, 20 deep: stopped by their number
+])
+def test_a_macro_calling_itself_twice_is_stopped_within_its_calls(tmp_path: Path, depth: int, stop: str,
+                                                                  bound: int) -> None:
+    """A macro call costs some fifty loop iterations: counted as one step, a macro calling itself twice ran
+    300,000 calls (6 s) before it was stopped."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "x.html.j2").write_text(
+        "<p>\n{% macro f(n) %}{{ ticks.tick() }}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n"
+        f"{{{{ f({depth}) }}}}\n</p>\n", encoding="utf-8")
+    ticks = Ticks()
+    stopped = rf"^templates/x.html.j2:2: the template was stopped: it calls macros {stop}"
+    with pytest.raises(RegdraftError, match=stopped):
+        environment(tmp_path).get_template("x.html.j2").render(ticks=ticks)
+    assert 0 < ticks.count <= bound
+
+
+def test_macros_and_numbers_of_ordinary_templates_still_work(tmp_path: Path) -> None:
+    """A number over the bound of a value is a width only where a pattern pads to it: sums of money were refused
+    (`"{:,}".format(25000000)`, `default(30000000)`). A macro walking a tree calls itself, less deep than the
+    bound, as often as the tree has branches."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "ok.html.j2").write_text(
+        '{{ "{:,}".format(25000000) }} | {{ "{:>12,}".format(25000000) }} | {{ "%d đồng"|format(25000000) }} | '
+        '{{ "%s" % 30000000 }} | {{ nothing|default(30000000) }} | {{ (25000000 * 3)|round|int }} | '
+        '{{ "{} / 25000000".format(1) }} | {{ "{n:,}".format_map({"n": 21000000}) }} | '
+        "{% macro tree(n) %}{% if n %}({{ tree(n - 1) }}{{ tree(n - 1) }}){% endif %}{% endmacro %}"
+        "{{ tree(12)|length }}", encoding="utf-8")
+    assert environment(tmp_path).get_template("ok.html.j2").render() == (
+        "25,000,000 |   25,000,000 | 25000000 đồng | 30000000 | 30000000 | 75000000 | 1 / 25000000 | 21,000,000 | "
+        f"{2 * (2 ** 12 - 1)}")
 
 
 def test_export_of_a_hostile_template_fails_without_a_file(tmp_workspace: Workspace, invoke: Invoke,

@@ -225,6 +225,10 @@ class _ShippedCode(CodeGenerator):
         self._plain("**", node, frame)
 
 
+# What a template calls that runs template code, at some fifty times the cost of a loop iteration: a macro (a
+# `caller` too), a recursive loop's `loop`, a block through `self`; each is counted in `Budget.calls` too.
+_MACROS = (jinja2.runtime.Macro, jinja2.runtime.LoopContext, jinja2.runtime.BlockReference)
+
 _SHIPPED_CALLS = {"environment.call(context, ": "environment.unbounded_call(context, ",
                   "concat = environment.concat": "concat = environment.unbounded_concat"}
 
@@ -387,13 +391,18 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         method = getattr(__obj, "__wrapped__", __obj)  # `str.format`, which the sandbox wraps
         receiver = getattr(method, "__self__", None)
         name = str(getattr(method, "__name__", ""))
-        if isinstance(receiver, str):
-            if name in ("format", "format_map"):
-                limits.widths(receiver, (*args, *kwargs.values()), budget)
+        if isinstance(receiver, str) and name in ("format", "format_map"):
+            limits.widths(receiver, (*args, *kwargs.values()), budget, braces=True)
+        if isinstance(receiver, (str, bytes, int)):  # a method of a text, of its bytes or of a number
             limits.call_estimate(name, (receiver, *args), kwargs, budget)
         else:
             for value in (*args, *kwargs.values()):
                 budget.check(value)
+        if isinstance(__obj, _MACROS):
+            if isinstance(__obj, jinja2.runtime.LoopContext) and args:  # `loop(children)`: its items counted too
+                args = (limits.counted(args[0]), *args[1:])
+            with budget.macro_call():
+                return budget.check(super().call(__context, __obj, *args, **kwargs))
         return budget.check(super().call(__context, __obj, *args, **kwargs))
     # (type, attribute name) -> the sandbox's verdict. Jinja2's checks look at the object's type and
     # the name only (internal attributes of functions, frames, generators; methods that modify lists,
