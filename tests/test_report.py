@@ -17,6 +17,7 @@ from regdraft.core.errors import UsageError
 from regdraft.render.profile import default_profile
 from regdraft.render.report import csv_text, write_report
 from regdraft.workspace.store import Workspace
+from tests.conftest import CORPUS, needs_corpus
 from tests.test_render_pdf import pdf_fonts
 
 META = {"title": "Quy chế sửa đổi, bổ sung Quy chế làm việc", "issuer": "TỈNH ỦY ĐIỆN BIÊN",
@@ -247,3 +248,34 @@ def test_a_wording_from_the_browser_is_marked_by_its_words_not_its_labels() -> N
     assert shown("d12.k1", clause, editor) == [("delete", "ba"), ("insert", "hai")]
     # A proposal that is not a wording of the provision is compared as written.
     assert shown("d12.k1", clause, "2. " + clause) != []
+
+
+@needs_corpus
+def test_a_proposal_moving_tone_marks_quotes_each_text_as_written(report: Report, mini_workspace: Workspace,
+                                                                    tmp_path: Path) -> None:
+    """A proposal writing `thỏa thuận` for the text's `thoả thuận` (Luật Công đoàn, khoản 2 Điều 26) showed the
+    new spelling as the circulated text: the comparison found them equal. Each reading quotes its own text,
+    as the comparison table does."""
+    from regdraft.core.comment_report import marked
+    from regdraft.core.comments import Comment, CommentType
+
+    text = (CORPUS / "luat-cong-doan.txt").read_text(encoding="utf-8")
+    clause = next(line for line in text.splitlines()
+                  if line.startswith("2. Cán bộ công đoàn không chuyên trách được sử dụng"))
+    anchor = clause.removeprefix("2. ")
+    assert "thoả thuận" in anchor and "Tuỳ theo" in anchor
+    proposal = anchor.replace("24 giờ", "32 giờ").replace("thoả thuận", "thỏa thuận").replace("Tuỳ", "Tùy")
+    comment = Comment("c1", 1, "Ban Tổ chức Tỉnh ủy", "d26.k2", CommentType.EDITORIAL, "Sửa.", "2. " + proposal,
+                      anchor)
+    segments = marked(comment)
+    assert "".join(s.text for s in segments if s.op.value != "insert") == anchor
+    assert "".join(s.text for s in segments if s.op.value != "delete") == proposal
+    changed = [(s.op.value, s.text) for s in segments if s.op.value != "equal"]
+    assert changed == [("delete", "24"), ("insert", "32"), ("delete", "Tuỳ"), ("insert", "Tùy"),
+                       ("delete", "thoả"), ("insert", "thỏa")]
+    row = ReportRow(1, comment.by, comment.text, comment.proposal, "", "", segments)
+    out = tmp_path / "r.html"
+    write_report(replace(report, groups=(ReportGroup("d26.k2", "Khoản 2 Điều 26", (row,)),)), out,
+                 workspace_root=mini_workspace.root, config=mini_workspace.config, today=TODAY)
+    page = out.read_text(encoding="utf-8")
+    assert "<del>thoả</del><ins>thỏa</ins> thuận" in page and "<del>Tuỳ</del><ins>Tùy</ins> theo" in page

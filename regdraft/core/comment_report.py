@@ -23,7 +23,7 @@ from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.replies import Texts
-from regdraft.core.word_diff import DiffSegment, diff_words
+from regdraft.core.word_diff import DiffSegment, as_written, diff_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +97,15 @@ def marked(c: Comment, language: str = "vi") -> tuple[DiffSegment, ...]:
     """The proposal of a comment with its changes to the provision marked, when it rewrites it.
 
     A wording of the provision as the browser's editor gives it (`b) Gói thầu …`, a point a line) is
-    compared by its text, as the anchor holds it: the labels it repeats are not the reviewer's insertions."""
+    compared by its text, as the anchor holds it: the labels it repeats are not the reviewer's insertions.
+    Words whose tone mark moved (`thoả` → `thỏa`) are marked changed, as the comparison table marks them: the
+    proposal shows both texts, each quoted as written (`as_written`)."""
     if not c.proposal or not c.anchor:
         return ()
     proposal = _as_anchor(c, language)
     if similarity(c.anchor, proposal) < REWRITE_SIMILARITY:
         return ()
-    return diff_words(c.anchor, proposal)
+    return as_written(diff_words(c.anchor, proposal))
 
 
 def _as_anchor(c: Comment, language: str) -> str:
