@@ -294,6 +294,28 @@ def test_each_issuer_of_a_joint_text_is_named_as_vietnamese_writes_it(issuer: st
     assert issuer_name({"issuer": issuer, "place": "Hà Nội"}) == named
 
 
+# The proper names of Party bodies keep their capitals: `Ban tổ chức trung ương` was printed for either spelling.
+PARTY_BODIES = ("Ban Tổ chức Trung ương", "Ban Bí thư", "Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Bộ Chính trị",
+                "Ban Chấp hành Đảng bộ tỉnh", "Văn phòng Trung ương Đảng", "Ban Thường vụ Tỉnh ủy",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban nhân dân tỉnh", "Bộ Nội vụ")
+
+
+@pytest.mark.parametrize("body", PARTY_BODIES)
+def test_an_issuer_is_printed_as_written(body: str) -> None:
+    assert issuer_name({"issuer": body, "place": "Điện Biên"}) == body
+    assert issuer_name({"issuer": body.upper(), "place": "Điện Biên"}) == body  # as a header prints it
+    # A header's spelling of the tone (`UỶ`) is kept.
+    assert issuer_name({"issuer": body.upper().replace("ỦY", "UỶ")}) == body.replace("ủy", "uỷ").replace("Ủy", "Uỷ")
+
+
+def test_an_issuer_written_in_the_front_matter_is_printed_so_in_the_opening(mini: Regulation) -> None:
+    meta = {**mini.meta, "issuer": "Ban Tổ chức Trung ương"}
+    ct = consolidate(replace(mini, meta=meta), [], dt.date(2021, 2, 1), words=words_of(mini))
+    assert "ngày 09 tháng 01 năm 2021 của Ban Tổ chức Trung ương, có hiệu lực" in ct.opening.lead
+    en = {"issuer": "the Central Organizing Commission", "language": "en"}
+    assert issuer_name(en) == "the Central Organizing Commission"
+
+
 _MARK = re.compile(r"\[\^\d+\] ?")
 
 

@@ -32,6 +32,7 @@ from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import NAMED_ALONE, compound_type, document_number, type_and_summary
 from regdraft.core.model import Address, Regulation, noun, part_name
+from regdraft.core.text import tone_key
 
 
 class Instruction(Protocol):
@@ -152,21 +153,47 @@ def _joint_issuers(raw: str) -> list[str]:
     return names
 
 
+# The proper names of Party and State bodies, with the words their documents capitalise (Hướng dẫn 36-HD/VPTW,
+# Nghị định 30/2020/NĐ-CP Phụ lục II): restored in an issuer printed in capitals (`BAN TỔ CHỨC TRUNG ƯƠNG`).
+_PROPER_NAMES = tuple(name.split() for name in (
+    "Ban Bí thư", "Ban Chấp hành", "Ban Thường vụ", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
+    "Ban Kinh tế", "Ban Đối ngoại", "Ủy ban Kiểm tra", "Trung ương Đảng", "Trung ương", "Đảng bộ", "Tỉnh ủy",
+    "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Quốc hội", "Chính phủ", "Mặt trận Tổ quốc", "Việt Nam"))
+
+
 def _body_name(name: str) -> str:
     """One issuer as running text writes it (Nghị định 30/2020/NĐ-CP, Phụ lục II): a ministry with each field it
-    works in capitalised (`Bộ Nội vụ`, `Bộ Kế hoạch và Đầu tư`), any other body by its first letter (`Tỉnh ủy …`)."""
+    works in capitalised (`Bộ Nội vụ`, `Bộ Kế hoạch và Đầu tư`, `Bộ Chính trị`), any other body by its first letter
+    and the proper names it holds (`Ban Tổ chức Trung ương`, `Văn phòng Tỉnh ủy`, `Tòa án nhân dân tối cao`)."""
     if name.startswith("bộ "):
         fields = _FIELD_BREAK.split(name[3:])
         return "Bộ " + "".join(f if i % 2 else f[:1].upper() + f[1:] for i, f in enumerate(fields))
-    return name[:1].upper() + name[1:]
+    pieces = re.split(r"(\s+)", name)
+    keys = [tone_key(word) for word in pieces[::2]]  # `tỉnh uỷ` is `Tỉnh uỷ`, as the header spells it
+    for proper in _PROPER_NAMES:
+        wanted = [tone_key(word.lower()) for word in proper]
+        for start in range(len(keys) - len(wanted) + 1):
+            if keys[start:start + len(wanted)] == wanted:
+                for offset, word in enumerate(proper):
+                    at = 2 * (start + offset)
+                    if word[:1].isupper():
+                        pieces[at] = pieces[at][:1].upper() + pieces[at][1:]
+    text = "".join(pieces)
+    return text[:1].upper() + text[1:]
+
+
+def _capitals(text: str) -> bool:
+    """Whether a name is printed in capitals, as a header prints it (`TỈNH ỦY ĐIỆN BIÊN`), not as written."""
+    return text == text.upper()
 
 
 def issuer_name(meta: Mapping[str, Any]) -> str:
     """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`.
 
-    The header prints the issuer in capitals; running text needs sentence case with the place
-    name kept, which a capitalised string cannot tell us, so `issuer_name` in the front matter
-    wins and the place name is restored otherwise.
+    An issuer written in small letters in the front matter (`Ban Tổ chức Trung ương`, `Ủy ban nhân dân tỉnh
+    Điện Biên`) is printed as written. The header prints the issuer in capitals; running text needs sentence
+    case with the place name kept, which a capitalised string cannot tell us, so `issuer_name` in the front
+    matter wins, and otherwise the place name and the proper names of Party and State bodies are restored.
     """
     if meta.get("issuer_name"):
         return str(meta["issuer_name"])
@@ -178,7 +205,11 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
         words = raw.split()
         if len(words) > 1 and words[0].lower() == "the":  # `THE GOVERNMENT`: "the Government", not "the the Government"
             words = words[1:]
+        if not _capitals(raw):
+            return "the " + " ".join(words)
         return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in words)
+    if not _capitals(raw):
+        return raw
     text = " - ".join(_body_name(name) for name in _joint_issuers(raw))
     place = str(meta.get("place") or "").strip()
     if place and place.lower() in text:
