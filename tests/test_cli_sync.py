@@ -3,6 +3,7 @@ sync, conflicts and their resolution, adoption tags. Three clones: Lan, Minh and
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -110,6 +111,48 @@ def test_a_bare_remote_on_a_file_share_is_set_to_main(tmp_path: Path, invoke: In
     # Plain git, with no branch named, now checks out main too.
     subprocess.run(["git", "clone", "-q", str(share), str(tmp_path / "plain")], check=True)
     assert (tmp_path / "plain" / "regdraft.yaml").is_file()
+
+
+def killed_sync(where: Path) -> subprocess.CompletedProcess[str]:
+    """`regdraft sync` in its own process, killed (as by `kill -9`) once it is about to push."""
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", "sync", "-C", str(where)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "REGDRAFT_TEST_STOP_AT": "sending"})
+
+
+@pytest.mark.parametrize("git_finished", [True, False])
+def test_a_sync_killed_while_pushing_is_followed_by_one_that_says_what_it_sent(tmp_path: Path, invoke: Invoke,
+                                                                               git_finished: bool) -> None:
+    """Killed during its push, a sync leaves git's push process to finish it: the next sync found nothing to
+    send and said only that. It now says the interrupted sync sent the work; when git did not finish, it sends."""
+    share = tmp_path / "share.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(share)], check=True)
+    lan = tmp_path / "lan"
+    made = invoke(None, "init", "--example", str(lan), "--remote", str(share))
+    assert made.exit_code == 0, made.output
+    git(lan, "config", "user.name", "Lan")
+    git(lan, "config", "user.email", "lan@vptu.example")
+    target = lan / AMENDMENT
+    target.write_text(target.read_text(encoding="utf-8").replace(OTHER_TEXT, "kế hoạch đầu tư công 5 năm", 1),
+                      encoding="utf-8")
+    git(lan, "commit", "-q", "-am", "Lan edits the amendment")
+    killed = killed_sync(lan)
+    assert killed.returncode == 137, killed.stderr
+    head = git(lan, "rev-parse", "HEAD").strip()
+    assert git(share, "rev-parse", "main").strip() != head
+    if git_finished:  # what git's push process, left running, did after regdraft was killed
+        git(lan, "push", "-q", "origin", "HEAD:refs/heads/main")
+    said = sync(invoke, lan)
+    assert git(share, "rev-parse", "main").strip() == head
+    if git_finished:
+        assert "To origin: nothing more to send." in said, said
+        assert f"Your work was sent by the interrupted sync (git finished its push after it was stopped): " \
+               f"{SHIPPED_AMENDMENT} edited by Lan. origin has it." in said, said
+    else:
+        assert f"To origin: {SHIPPED_AMENDMENT} edited by Lan." in said and "interrupted" not in said, said
+    # Said once: the sync after it has nothing to tell.
+    again = sync(invoke, lan)
+    assert "interrupted" not in again and "To origin: nothing to send." in again, again
 
 
 def test_concurrent_syncs_of_comments_from_three_clones_all_arrive(office: Office, invoke: Invoke) -> None:

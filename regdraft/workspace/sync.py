@@ -14,6 +14,9 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    commit has left the history is reported and not pushed. Tags on the remote are never moved.
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
+6. Before it pushes, the sync notes what it sends (`Sending`, in the git folder); a sync killed
+   while git pushes may leave git to finish the push, and the next sync, finding the remote
+   holding that work, says that the interrupted sync sent it.
 
 A conflict stops the sync with the report of `resolve.find_conflict`; `continue_sync` goes on
 after `resolve`, `abort_sync` puts everything back as it was before the sync.
@@ -21,7 +24,8 @@ after `resolve`, `abort_sync` puts everything back as it was before the sync.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -29,6 +33,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace.activity import describe
+from regdraft.workspace.journal import stop_point
 from regdraft.workspace.resolve import (
     ABORT,
     GO_ON,
@@ -60,11 +65,16 @@ class SyncReport:
     notes: list[str] = field(default_factory=list)
     replayed: int = 0
     settled: bool = False  # finished after a conflict (`sync --continue`)
+    sent_before: list[str] = field(default_factory=list)  # what an interrupted sync had sent
 
     def lines(self) -> list[str]:
         """The report in words, one line per topic."""
+        nothing = "nothing more to send" if self.sent_before else "nothing to send"
         out = [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
-               f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else "nothing to send") + "."]
+               f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else nothing) + "."]
+        if self.sent_before:
+            out.append("Your work was sent by the interrupted sync (git finished its push after it was stopped): "
+                       + "; ".join(self.sent_before) + f". {self.remote} has it.")
         if self.how == "rebase" and not self.replayed and self.settled:
             out.append(f"Nothing of yours was left to replay: the conflict was settled with {self.remote}'s work.")
         elif self.how == "rebase" and not self.replayed:
@@ -80,6 +90,53 @@ class SyncReport:
 
 def _commits(n: int) -> str:
     return "commit was" if n == 1 else f"{n} commits were"
+
+
+SENDING_FILE = "regdraft-sending.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Sending:
+    """What a sync is pushing, noted in the git folder (never committed) before the push starts and removed once
+    the sync is done: left behind, the sync was stopped while git pushed, and git may have finished the push."""
+
+    remote: str
+    branch: str
+    head: str  # the commit pushed
+    theirs: str  # the remote's branch before the push ("" when it had none)
+    tags: tuple[str, ...] = ()
+
+    def save(self, ws: Workspace) -> None:
+        """Note the push, written whole (a rename) before git starts it."""
+        path = ws.git_dir() / SENDING_FILE
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(json.dumps(asdict(self)), encoding="utf-8")
+        partial.replace(path)
+
+    @staticmethod
+    def load(ws: Workspace) -> Sending | None:
+        """The push an interrupted sync was making, or None."""
+        try:
+            data = json.loads((ws.git_dir() / SENDING_FILE).read_text(encoding="utf-8"))
+            return Sending(str(data["remote"]), str(data["branch"]), str(data["head"]), str(data["theirs"]),
+                           tuple(str(t) for t in data.get("tags") or ()))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    @staticmethod
+    def clear(ws: Workspace) -> None:
+        """Forget the push once the sync is done."""
+        (ws.git_dir() / SENDING_FILE).unlink(missing_ok=True)
+
+    def arrived(self, ws: Workspace, state: SyncState) -> list[str]:
+        """What this push sent, in words, when the remote (as just fetched) holds it; else []."""
+        if self.remote != state.remote or self.branch != state.branch or not state.theirs or not self.head:
+            return []
+        if self.head == self.theirs or not ws.is_ancestor(self.head, state.theirs):
+            return []
+        sent = [c for c in ws.commits(self.theirs or None, self.head) if c.parents < 2]
+        remote = ws.remote_tags(state.remote)
+        return describe(ws, sent) + [f"tag {t}" for t in self.tags if t in remote]
 
 
 def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
@@ -170,17 +227,24 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
     """Integrate and push until the push goes through."""
     report = SyncReport(state.remote, settled=integrated)
     known = ws.tags()
+    interrupted = Sending.load(ws)
     for _ in range(ATTEMPTS):
         if not integrated:
             theirs = ws.fetch(state.remote, state.branch) or ""
+            if interrupted is not None and not report.sent_before:
+                report.sent_before = interrupted.arrived(ws, replace(state, theirs=theirs))
             state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes)
         integrated = False
         tags, notes = _keep_tags(ws, state)
         head = ws.head() or ""
         outgoing = ws.commits(state.theirs or None, head) if head != state.theirs else []
-        if (outgoing or tags) and not ws.push(state.remote, state.branch, tags):
-            continue  # someone pushed meanwhile: fetch and integrate again
+        if outgoing or tags:
+            Sending(state.remote, state.branch, head, state.theirs, tuple(tags)).save(ws)
+            stop_point("sending")
+            if not ws.push(state.remote, state.branch, tags):
+                continue  # someone pushed meanwhile: fetch and integrate again
         SyncState.clear(ws)
+        Sending.clear(ws)
         report.came_in = describe(ws, ws.commits(state.before, state.theirs)) if state.theirs else []
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
         report.went_out = describe(ws, [c for c in outgoing if c.parents < 2])
