@@ -62,7 +62,7 @@ MAX_INT_BITS = 100_000  # a number of about 30,000 digits; Python prints at most
 BASE_CALLS = 10_000
 CHARS_PER_CALL = 25
 # Macros inside macros: a template walking the provisions' tree (part, chapter, section, article, clause,
-# point, dashes) by one macro a level nests about ten; Python itself stops at about 150.
+# point, dashes) by one macro a level nests about ten; Python itself stops at about 170.
 MAX_DEPTH = 50
 
 
