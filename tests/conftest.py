@@ -89,6 +89,15 @@ def consulting_workspace(mini_workspace: Workspace) -> Workspace:
 
 
 @pytest.fixture
+def circulating(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
+    """The shipped workspace with round 1 open on the shipped amendment, consulting the Ban Tổ chức Tỉnh ủy."""
+    result = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến các ban",
+                    "--due", "2099-03-15", "--consult", "Ban Tổ chức Tỉnh ủy")
+    assert result.exit_code == 0, result.output
+    return tmp_workspace
+
+
+@pytest.fixture
 def browser_page() -> Iterator[Any]:
     """A page of headless chromium (Debian's own build, started by Playwright), 1400 x 900 CSS pixels."""
     if CHROMIUM is None:

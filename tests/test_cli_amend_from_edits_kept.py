@@ -158,15 +158,6 @@ def test_the_word_replacement_a_rewording_takes_in_is_left_out_and_no_other_move
 # -- the review server's "Tiếp thu đề xuất" (accept a proposal) -------------------------------------------------
 
 
-@pytest.fixture
-def circulating(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    """The shipped workspace with round 1 open on the shipped amendment."""
-    result = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến các ban",
-                    "--due", "2099-03-15", "--consult", BODY)
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
-
-
 def _proposed(invoke: Invoke, ws: Workspace, on: str, proposal: str) -> str:
     added = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", BODY, "--on", on, "--text", "Đề nghị sửa.",
                    "--proposal", proposal, "--json")

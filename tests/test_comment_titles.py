@@ -42,15 +42,6 @@ def shipped() -> Regulation:
     return _draft(SOURCE)
 
 
-@pytest.fixture
-def circulating(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
-    """The shipped workspace with round 1 open on the shipped amendment."""
-    result = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--title", "Lấy ý kiến các ban",
-                    "--due", "2099-03-15", "--consult", BODY)
-    assert result.exit_code == 0, result.output
-    return tmp_workspace
-
-
 # -- the address and its text -------------------------------------------------------------------
 
 
