@@ -143,7 +143,7 @@ def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, la
         new = (old.replace("chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh", "chế độ làm việc của Tỉnh ủy")
                .replace("thống nhất của Ban Chấp hành Đảng bộ tỉnh.", "thống nhất của Tỉnh ủy."))
     else:
-        old = SHIPPED_ENGLISH.read_text(encoding="utf-8").replace("type: Regulation", f"type: {kind}")
+        old = SHIPPED_ENGLISH.read_text(encoding="utf-8").replace("type: Regulations", f"type: {kind}")
         head, text = old.split("\n---\n", 1)
         new = head + "\n---\n" + text.replace("Standing Committee", "Standing Board")
     assert body(old, new).endswith(f" {whole}.")

@@ -14,6 +14,7 @@ from regdraft.render.output import Settings, write
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, unwrapped
+from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -262,8 +263,8 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
     regulation = tmp_workspace.log("regulations/01-QC-TU-EN.md")[0]
     amendment = tmp_workspace.log("amendments/en1/amendment.md")[0]
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
-    assert redline.cover_line() == ("Text in force (Regulation No. 01-QC/TU, in force from 09/01/2021) "
-                                    f"compared with Draft 1 (dated {_cited(amendment.date)})")
+    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, in force from 9 January 2021) "
+                                    f"compared with Draft 1 (dated {in_words(amendment.date)})")  # in words, in English
     assert redline.metadata_line() == (f"Versions compared: 01-QC/TU-EN: commit {regulation.sha[:7]}, "
                                        f"{regulation.date}; Draft 1: commit {amendment.sha[:7]}, {amendment.date}.")
     html = rr.render_html(redline, today=dt.date(2026, 3, 5))

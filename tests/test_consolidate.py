@@ -257,7 +257,7 @@ def test_english_wording_for_an_english_regulation() -> None:
         "office": "base: party-36\nwords:\n  en:\n    consolidated_banner: CONSOLIDATED VERSION\n"})
     assert banner(ct, office) == "CONSOLIDATED VERSION"
     assert "**CONSOLIDATED VERSION**" in consolidated_markdown(ct, office)
-    assert ct.opening.lead.endswith("effective from 9 January 2021, is amended by:")
+    assert ct.opening.lead.endswith("effective from 9 January 2021, are amended by:")  # Working Regulations
 
 
 def test_dates_take_leading_zeros_as_party_documents_write_them() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from regdraft.core.counts import count, several
+from regdraft.core.counts import count, names_several, several
 
 
 @pytest.mark.parametrize(("number", "noun", "language", "expected"), [
@@ -29,3 +29,14 @@ def test_an_irregular_plural_is_given() -> None:
     assert count(2, "person", plural_form="people") == "2 people"
     assert count(1, "person", plural_form="people") == "1 person"
     assert several(4, "clause") == "clauses" and several(1, "clause") == "clause"
+
+
+@pytest.mark.parametrize(("title", "plural"), [
+    ("Working Regulations of the Provincial Party Executive Committee, term XIV, 2020 - 2025", True),
+    ("Regulations amending the Working Regulations", True), ("Rules of Procedure", True), ("Regulations", True),
+    ("Regulation on the Provincial Party Executive Committee", False), ("Law on Tourism", False),
+    ("Decree No. 63/2010/ND-CP on the control of administrative procedures", False), ("Process", False),
+    ("Status of the Party Organisation", False), ("", False)])
+def test_an_english_title_names_its_document_in_the_plural_or_not(title: str, plural: bool) -> None:
+    # The consolidated text's opening: "Working Regulations … are amended by:", "Law on Tourism … is amended by:".
+    assert names_several(title) is plural

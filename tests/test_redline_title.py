@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, Invoke, unwrapped
+from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts
 
 # The running header: both documents named as the title names them, shortened by whole words to one line.
@@ -147,15 +148,15 @@ def test_the_english_title_reads_on_from_comparison(tmp_workspace: Workspace, in
     """COMPARISON of Draft 1 of the Regulation … with Regulation No. …: the title's words joined in English."""
     tmp_workspace.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()},
                          "Add an English amendment")
-    title = ("COMPARISON of Draft 1 of the Regulation amending the Working Regulations with Regulation No. 01-QC/TU "
-             "of 09/01/2021")
+    title = ("COMPARISON of Draft 1 of the Regulation amending the Working Regulations with Regulations No. 01-QC/TU "
+             "of 9 January 2021")
     pdf, word = tmp_workspace.root / "out" / "en.pdf", tmp_workspace.root / "out" / "en.docx"
     for out in (pdf, word):
         result = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--amendment", "en1", "-o", str(out), catch=False)
         assert result.exit_code == 0, result.output
-    last_saved = str(tmp_workspace.log("amendments/en1/amendment.md", limit=1)[0].date)[:10].split("-")
-    versions = ("Text in force (Regulation No. 01-QC/TU, in force from 09/01/2021) compared with Draft 1 "
-                f"(dated {last_saved[2]}/{last_saved[1]}/{last_saved[0]})")
+    saved = tmp_workspace.log("amendments/en1/amendment.md", limit=1)[0].date
+    versions = ("Text in force (Regulations No. 01-QC/TU, in force from 9 January 2021) compared with Draft 1 "
+                f"(dated {in_words(saved)})")
     pages = _pages(pdf)
     for text in (pages[0], _docx_text(word)):  # the PDF and the Word redline alike
         assert title in text and versions in text

@@ -99,8 +99,9 @@ def test_the_loader_requires_the_report_words_and_checks_their_fields() -> None:
 def test_the_review_copy_round_line_is_worded_by_the_profile() -> None:
     r = Round(1, "", "2099-03-15", BODIES, "f" * 40, 2, RoundStatus.OPEN)
     profile = load_profile({})
-    assert round_line(r, profile.words("en")) == "Consultation round 1 – Draft 2 (due 15/03/2099)"
-    assert round_line(replace(r, title="Các ban"), profile.words("vi")) == (
+    assert round_line(r, profile.words("en"), profile.cited_style("en")) == (
+        "Consultation round 1 – Draft 2 (due 15 March 2099)")
+    assert round_line(replace(r, title="Các ban"), profile.words("vi"), profile.cited_style("vi")) == (
         "Lấy ý kiến vòng 1: Các ban – Dự thảo lần 2 (hạn 15/03/2099)")
 
 

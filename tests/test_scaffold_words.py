@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, Invoke
 
@@ -132,7 +133,7 @@ def test_an_unnumbered_draft_leaves_its_number_blank_in_its_series(tmp_workspace
 def test_the_english_scaffold_cites_the_document_number_not_the_workspace_id(tmp_workspace: Workspace,
                                                                              invoke: Invoke) -> None:
     text = _new(tmp_workspace, invoke, "en2", "01-QC/TU-EN")
-    assert "No. 01-QC/TU of 09/01/2021," in text and "01-QC/TU-EN of" not in text
+    assert "No. 01-QC/TU of 9 January 2021," in text and "01-QC/TU-EN of" not in text
     assert "## Article 2. Entry into force" in text
 
 
@@ -191,6 +192,7 @@ def test_an_amending_law_is_cited_by_its_number_and_any_other_document_with_its_
 
     law = SimpleNamespace(signed="2024-11-29", meta={"type": "Luật"})
     rules = SimpleNamespace(signed="2025-03-15", meta={"type": "Quy chế"})
-    assert _dated("Luật số 57/2024/QH15", law, "vi") == "Luật số 57/2024/QH15"
-    assert _dated("Quy chế số 05-QC/TU", rules, "vi") == "Quy chế số 05-QC/TU ngày 15/03/2025"
-    assert _dated("Regulation No. 05-QC/TU", rules, "en") == "Regulation No. 05-QC/TU of 15/03/2025"
+    profile = load_profile({})
+    assert _dated("Luật số 57/2024/QH15", law, "vi", profile) == "Luật số 57/2024/QH15"
+    assert _dated("Quy chế số 05-QC/TU", rules, "vi", profile) == "Quy chế số 05-QC/TU ngày 15/03/2025"
+    assert _dated("Regulation No. 05-QC/TU", rules, "en", profile) == "Regulation No. 05-QC/TU of 15 March 2025"

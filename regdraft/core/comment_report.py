@@ -20,6 +20,7 @@ from typing import Any
 
 from regdraft.core.align import similarity
 from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
+from regdraft.core.frontmatter import document_number
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.replies import Texts
@@ -181,9 +182,12 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
 
 
 def _named(draft: Regulation, words: Mapping[str, str]) -> str:
-    """The text the report's provisions belong to, by title and number (`Luật Đấu thầu số 22/2023/QH15`); with
-    several texts, each provision names its own."""
+    """The text the report's provisions belong to, by title and the number it prints (`Luật Đấu thầu số
+    22/2023/QH15`; a translation its original's: `Working Regulations …, No. 01-QC/TU`, as the other documents
+    name it, never by its workspace id `01-QC/TU-EN`); with several texts, each provision names its own."""
     title = str(draft.meta.get("title") or "")
-    if not draft.id or draft.id in title:
-        return title or draft.id
-    return f"{title} {words['number_cited']} {draft.id}" if title else draft.id
+    number = document_number(draft.meta) or draft.id
+    if not number or number in title:
+        return title or number
+    comma = "," if draft.language == "en" else ""  # `Working Regulations of …, 2020 - 2025, No. 01-QC/TU`
+    return f"{title}{comma} {words['number_cited']} {number}" if title else number

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from regdraft.core.counts import names_several
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
@@ -320,10 +321,13 @@ def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words
         lead += words["opening_issuer"].format(issuer=base.issuer, about=about)
     lead += _effective_clause(base, words)
     when = date_text(as_of, words)
+    # The verb agrees with the document named (English: `Working Regulations … are amended by:`).
+    several = names_several(base.title or base.type)
+    verbs = {"is": "are" if several else "is", "has": "have" if several else "has"}
     if not amendments:
-        return Opening(words["opening_unamended"].format(document=lead, date=when))
+        return Opening(words["opening_unamended"].format(document=lead, date=when, **verbs))
     items = tuple(f"{reference(a, words, with_summary=True)}{_effective_clause(a, words)}." for a in amendments)
-    return Opening(words["opening_amended"].format(document=lead), items,
+    return Opening(words["opening_amended"].format(document=lead, **verbs), items,
                    words["opening_close"].format(date=when))
 
 

@@ -11,6 +11,8 @@ Post-conditions of `count`:
 
 from __future__ import annotations
 
+import re
+
 _VOWELS = frozenset("aeiou")
 
 
@@ -42,3 +44,16 @@ def several(number: int, noun: str, language: str = "en", plural_form: str | Non
 def is_are(number: int) -> str:
     """`is` for one, `are` for any other number: `1 comment is`, `2 comments are`."""
     return "is" if number == 1 else "are"
+
+
+# What follows the head noun of an English title: `Working Regulations | of the …`, `Law | on Tourism`.
+_AFTER_HEAD = re.compile(r"[,;:(]|\s(?:of|on|for|about|amending|concerning|governing|regarding|in|to|with|between|"
+                         r"under|by|No\.)\s", re.I)
+
+
+def names_several(title: str) -> bool:
+    """Whether an English title names its document in the plural, so that a verb after it is plural too:
+    `Working Regulations of …` and `Rules of Procedure` are, `Law on Tourism`, `Decree on …` and `Process` are not."""
+    head = _AFTER_HEAD.split(title, maxsplit=1)[0].split()
+    word = head[-1].lower() if head else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2

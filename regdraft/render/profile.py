@@ -63,6 +63,7 @@ class Profile:
     recipients_pt: float = 12
     recipients_title_underline: bool = True
     cited_dates: str = "numeric"
+    cited_dates_en: str = "words"  # an English document's: 9 January 2021, never 09/01/2021 (read as 1 September)
     vocabulary: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
@@ -73,6 +74,11 @@ class Profile:
     def words(self, language: str) -> dict[str, str]:
         """Every fixed phrase in `language`; Vietnamese for a language or phrase the profile lacks."""
         return {**self.vocabulary.get("vi", {}), **self.vocabulary.get(language, {})}
+
+    def cited_style(self, language: str) -> str:
+        """How a document in `language` cites a date: `numeric` (09/01/2021) or `words` (`dates: cited`; an
+        English one's `dates: cited_en`, words unless the profile says otherwise)."""
+        return self.cited_dates_en if language == "en" else self.cited_dates
 
     def number_line(self, number: str, language: str = "vi", kind: str = "") -> str:
         """The document number as printed: `Số 01-QC/TU` (Party), `Số: 30/2020/NĐ-CP` (state), `No. ...` (English);
@@ -106,7 +112,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("header", "number_colon"): "number_colon",
     ("signature", "recipients_pt"): "recipients_pt",
     ("signature", "recipients_title_underline"): "recipients_title_underline",
-    ("dates", "cited"): "cited_dates",
+    ("dates", "cited"): "cited_dates", ("dates", "cited_en"): "cited_dates_en",
 }
 _SECTIONS = {"page", "fonts", "header", "signature", "dates"}
 _FLAT = {f.name for f in fields(Profile)} - {"name", "vocabulary"}
@@ -352,8 +358,8 @@ _FIELDS = {
     "opening_document": {"title", "number", "name"},
     "running_document": {"title", "number", "name", "about"},
     "opening_issuer": {"issuer", "about"},
-    "opening_unamended": {"document", "date"},
-    "opening_amended": {"document"},
+    "opening_unamended": {"document", "date", "is", "has"},
+    "opening_amended": {"document", "is", "has"},
     "opening_close": {"date"},
     "note_unit": {"noun"},
     **{f"note_{kind}": {"this", "This", "old", "new"}
@@ -423,8 +429,8 @@ def _invalid(key: str, value: Any) -> str:
         return f"profile.{key} is {value!r}; it must be text."
     if key == "page_size" and value not in PAGE_SIZES:
         return f"profile.page_size is '{value}'; use one of {', '.join(PAGE_SIZES)}."
-    if key == "cited_dates" and value not in CITED_DATES:
-        return f"profile.cited_dates is '{value}'; use numeric (09/01/2021) or words (09 tháng 01 năm 2021)."
+    if key in ("cited_dates", "cited_dates_en") and value not in CITED_DATES:
+        return f"profile.{key} is '{value}'; use numeric (09/01/2021) or words (09 tháng 01 năm 2021)."
     if key == "page_numbers" and value not in PAGE_NUMBERS:
         return f"profile.page_numbers is '{value}'; use top or bottom."
     if key == "font_family" and not _CSS_SAFE.fullmatch(value):

@@ -131,7 +131,7 @@ class Redline:
 
         profile = profile or default_profile()
         language = self.comparison.new.language
-        return profile.words(language), profile.cited_dates
+        return profile.words(language), profile.cited_style(language)
 
     def title_line(self, profile: Profile | None = None) -> str:
         """What the comparison is, the line under its title: `Dự thảo lần 2 Quy chế … (05-QC/TU) với Quy chế số

@@ -25,6 +25,7 @@ from regdraft.core.reply_marks import CopyMark
 from regdraft.render.consolidated import Block, amendment_blocks, regulation_blocks
 from regdraft.render.consolidated_docx import Bookmarks, _add, _front, _runs, _signature, _styles, _write_blocks
 from regdraft.render.html import amendment_header
+from regdraft.render.profile import cited_date
 
 if TYPE_CHECKING:
     from regdraft.core.amend import Amendment
@@ -33,12 +34,10 @@ if TYPE_CHECKING:
     from regdraft.render.profile import Profile
 
 
-def round_line(r: Round, words: Mapping[str, str]) -> str:
-    """`Lấy ý kiến vòng 1: … – Dự thảo lần 2 (hạn 15/03/2025)`: what the page header says, in a profile's words."""
-    try:
-        shown = f"{dt.date.fromisoformat(r.due):%d/%m/%Y}"
-    except ValueError:
-        shown = r.due
+def round_line(r: Round, words: Mapping[str, str], dates: str = "numeric") -> str:
+    """`Lấy ý kiến vòng 1: … – Dự thảo lần 2 (hạn 15/03/2025)`: what the page header says, in a profile's words,
+    the due date as the profile cites dates (`dates`: `Profile.cited_style`; `due 15 March 2025` in English)."""
+    shown = cited_date(r.due, dates, words)
     due = words["review_due"].format(date=shown) if shown else ""
     return words["review_round"].format(round=r.number, title=f": {r.title}" if r.title else "", draft=r.draft,
                                         due=due)
@@ -60,7 +59,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     names = _styles(document, profile, language)
     header = amendment_header(amendment, profile, today)
     _front(document, header, profile, words["review_banner"])
-    line = round_line(r, words)
+    line = round_line(r, words, profile.cited_style(language))
     page_header = document.sections[0].header
     top = page_header.paragraphs[0] if not page_header.paragraphs[0].text else page_header.add_paragraph()
     add_run(top, line, italic=True, size=11)

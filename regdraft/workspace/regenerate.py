@@ -232,8 +232,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
     else:
         from regdraft.workspace.profiles import profile_for
 
-        words = profile_for(ws, old.meta).words(old.language)
-        base = document_text(old, default_title(old, words), words, amended_by(ws, old, words))
+        profile = profile_for(ws, old.meta)
+        base = document_text(old, default_title(old, profile), profile, amended_by(ws, old, profile))
     result = regenerate(base, old, new, source=relative, slug=slug, allow_renumber=allow_renumber,
                         reasons=reasons, regulation=regulation if existing is not None else None)
     if existing is not None and result.text == existing:

@@ -12,7 +12,7 @@ from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Kind, Regulation, noun
 from regdraft.importer.header import sentence_case
-from regdraft.render.profile import cited_date
+from regdraft.render.profile import Profile, cited_date
 from regdraft.workspace.amendments import document_name, slugs
 from regdraft.workspace.store import Workspace, writes
 
@@ -21,11 +21,12 @@ _DOCUMENT_TYPES = frozenset({"Quy", "Nghị", "Chỉ", "Kết", "Hướng", "Quy
 _KEPT = ("issuer", "national", "motto", "superior", "place", "signer", "recipients")
 
 
-def _fields(reg: Regulation, words: Mapping[str, str], title: str = "",
+def _fields(reg: Regulation, profile: Profile, title: str = "",
             amended_by: Sequence[str] = ()) -> dict[str, str]:
     """What the profile's `amending_*` phrases are filled with for a text `reg` (docs/architecture.md);
     `amended_by` names the amending documents adopted since (`Luật số 57/2024/QH15`)."""
     vi = reg.language != "en"
+    words = profile.words(reg.language)
     kind = str(reg.meta.get("type") or "")
     issuer = str(reg.meta.get("issuer") or "")
     base = cited(reg.title) if vi else reg.title
@@ -42,7 +43,7 @@ def _fields(reg: Regulation, words: Mapping[str, str], title: str = "",
         "cited": _first_citation(reg, base, words),
         "named": _first_citation(reg, base, words, numbered=True),
         "number": document_number(reg.meta),
-        "signed": cited_date(reg.meta.get("signed")),
+        "signed": cited_date(reg.meta.get("signed"), profile.cited_style(reg.language), words),
         "title": cited(title) if vi else title,
         "issuer": issuer,
         "amended": words.get("amending_amended", "").format(documents=_listed(amended_by, vi)) if amended_by else "",
@@ -54,24 +55,26 @@ def _listed(names: Sequence[str], vi: bool) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {'và' if vi else 'and'} {names[-1]}"
 
 
-def amended_by(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tuple[str, ...]:
-    """The amending documents adopted for `reg`, as an amending document cites them (`Luật số 57/2024/QH15`)."""
+def amended_by(ws: Workspace, reg: Regulation, profile: Profile) -> tuple[str, ...]:
+    """The amending documents adopted for `reg`, as an amending document cites them (`Luật số 57/2024/QH15`),
+    in the words of `reg`'s document profile."""
     from regdraft.workspace.timeline import adopted_for
 
     try:
         adopted = adopted_for(ws, reg.id)
     except RegdraftError:
         return ()  # an unreadable amendment: `check` names it
-    return tuple(_dated(document_name(a, words), a, reg.language) for a in adopted if a.number)
+    words = profile.words(reg.language)
+    return tuple(_dated(document_name(a, words), a, reg.language, profile) for a in adopted if a.number)
 
 
-def _dated(name: str, doc: Any, language: str) -> str:
+def _dated(name: str, doc: Any, language: str, profile: Profile) -> str:
     """An amending document as a basis cites it: with its date (`Quy chế số 05-QC/TU ngày 15/03/2025`, as the
-    text it amends is cited), but a law by its number alone (`Luật số 57/2024/QH15`, as Luật 57/2024 cites the
-    laws it amends)."""
+    text it amends is cited; `Regulations No. 05-QC/TU of 15 March 2025` in English), but a law by its number
+    alone (`Luật số 57/2024/QH15`, as Luật 57/2024 cites the laws it amends)."""
     from regdraft.core.frontmatter import NAMED_ALONE
 
-    date = cited_date(doc.signed)
+    date = cited_date(doc.signed, profile.cited_style(language), profile.words(language))
     if not date or str(doc.meta.get("type") or "").strip().lower() in NAMED_ALONE:
         return name
     return f"{name} of {date}" if language == "en" else f"{name} ngày {date}"
@@ -97,10 +100,10 @@ def _first_citation(reg: Regulation, base: str, words: Mapping[str, str], number
     return reference(source_of(reg.meta), words, with_summary=True)
 
 
-def default_title(reg: Regulation, words: Mapping[str, str]) -> str:
+def default_title(reg: Regulation, profile: Profile) -> str:
     """The usual title of an amending document: `Quy chế sửa đổi, bổ sung một số điều của Quy chế ...`
     (the profile's `amending_title`; a law's is `Luật sửa đổi, bổ sung một số điều của Luật ...`)."""
-    return words["amending_title"].format(**_fields(reg, words))
+    return profile.words(reg.language)["amending_title"].format(**_fields(reg, profile))
 
 
 def cited(title: str) -> str:
@@ -110,11 +113,12 @@ def cited(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def document_text(reg: Regulation, title: str, words: Mapping[str, str], amended: Sequence[str] = ()) -> str:
+def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequence[str] = ()) -> str:
     """The Markdown of an empty amending document for `reg`, ready for instructions, in the words of its
     document profile (`amending_preamble`, `amending_article`, `amending_entry_title`, `amending_entry`)."""
     vi = reg.language != "en"
-    fields = _fields(reg, words, title, amended)
+    words = profile.words(reg.language)
+    fields = _fields(reg, profile, title, amended)
     meta: dict[str, Any] = {
         "number": None,
         "type": fields["type"],
@@ -155,8 +159,8 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[s
     if slug in slugs(ws) or ws.exists(relative):
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     reg = load_regulation(ws, regulation)
-    words = profile_for(ws, reg.meta).words(reg.language)
-    text = document_text(reg, title or default_title(reg, words), words, amended_by(ws, reg, words))
+    profile = profile_for(ws, reg.meta)
+    text = document_text(reg, title or default_title(reg, profile), profile, amended_by(ws, reg, profile))
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
     return relative, noun(Kind.ARTICLE, reg.language)
