@@ -238,7 +238,7 @@ def test_english_regulation_exports_with_english_words(adopted: Workspace, tmp_p
 
 def test_the_opening_cites_an_english_amendment_by_the_title_amend_new_gave_it(
         tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
-    """`amend new` titles an English amending document "Regulations amending the …" (type Regulation); the
+    """`amend new` titles an English amending document "Regulations amending the …" (then of type Regulation); the
     opening of every export cited it as "… Provincial Party Committee s amending the …"."""
     import docx
 
@@ -249,7 +249,7 @@ def test_the_opening_cites_an_english_amendment_by_the_title_amend_new_gave_it(
     tmp_workspace.commit({path: text.encode()}, "Write the instruction")
     assert invoke(tmp_workspace, "amend", "number", "en-2026", "09-QC/TU-EN").exit_code == 0
     adopt(tmp_workspace, "en-2026", "2026-01-10", force="test: adopted without its rounds")
-    cited = ("Regulation No. 09-QC/TU-EN of 10 January 2026 of the Dien Bien Provincial Party Committee amending "
+    cited = ("Regulations No. 09-QC/TU-EN of 10 January 2026 of the Dien Bien Provincial Party Committee amending "
              "the Working Regulations of the Provincial Party Executive Committee, term XIV, 2020 - 2025, effective "
              "from 10 January 2026.")
     md = export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.md", as_of="2026-02-01").path.read_text()
