@@ -230,7 +230,7 @@ def test_english_regulation_exports_with_english_words(adopted: Workspace, tmp_p
 
     md = export_regulation(adopted, "01-QC/TU-EN", tmp_path / "en.md", as_of="2025-01-01").path.read_text()
     assert "**CONSOLIDATED TEXT (for reference)**" in md
-    assert "has not been amended as of 1 January 2025." in md
+    assert "have not been amended as of 1 January 2025." in md
     parse(md)
     document = docx.Document(str(export_regulation(adopted, "01-QC/TU-EN", tmp_path / "en.docx").path))
     assert {"Chapter", "Article", "Clause"} <= {style_name(p) for p in document.paragraphs}
@@ -335,7 +335,7 @@ def test_english_documents_print_english_header_words(tmp_workspace: Workspace, 
     # A comparison is not an issued document: no number of its own, its words in English.
     assert 'class="number"' not in page and '<p class="draft-banner">DRAFT No. 1</p>' in page
     words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
-    assert '<p class="doc-type">COMPARISON</p>' in page and "Regulation No. 01-QC/TU of 09/01/2021" in words
+    assert '<p class="doc-type">COMPARISON</p>' in page and "Regulations No. 01-QC/TU of 9 January 2021" in words
     assert "So sánh" not in words and "BẢN SO SÁNH" not in words
     assert 'content: "Page " counter(page)' in page and "Trang" not in page
     vietnamese = export_regulation(tmp_workspace, "01-QC/TU", tmp_path / "vi.html").path.read_text()
