@@ -268,3 +268,57 @@ def test_a_consolidated_state_text_cites_the_amending_provision_of_its_document(
     party = load_profile({}).words("vi")  # the Party profile keeps its own wording
     kept = [f.text for f in consolidate(case.base, [(case.amendment.meta, case.applied)], words=party).footnotes]
     assert len(kept) == len(notes) and not any(f"Điều {case.article} của " in n for n in kept)
+
+
+def _notes(case: Case) -> dict[str, str]:
+    """The consolidated text's footnotes in the state profile, by the address of the unit they stand at."""
+    from regdraft.core.consolidate import consolidate
+    from regdraft.render.profile import load_profile
+
+    words = load_profile({}, {"profile": "state-30"}).words("vi")
+    ct = consolidate(case.base, [(case.amendment.meta, case.applied)], words=words)
+    return {str(f.address): f.text for f in ct.footnotes}
+
+
+@pytest.mark.parametrize("case", ["nd-63-2010"], indirect=True)
+def test_a_subject_amendment_is_noted_as_amending_the_lead_in_it_rewrites(case: Case) -> None:
+    """`5. Sửa đổi về thời hạn ban hành quyết định công bố tại Điều 15:` rewrites Điều 15's lead-in; its khoản 1-3
+    stay. The note says so (`Phần mở đầu Điều này …`, docs/export.md), not that the whole article was amended."""
+    assert _notes(case)["d15"].startswith("Phần mở đầu Điều này được sửa đổi theo quy định tại khoản 5 Điều 1 của "
+                                          "Nghị định số 48/2013/NĐ-CP")
+    assert [str(c.address) for c in case.applied.changes if str(c.address).startswith("d15")] == ["d15.intro"]
+
+
+@pytest.mark.parametrize("case", ["luat-dau-thau"], indirect=True)
+def test_the_end_of_a_point_changed_by_a_point_added_after_it_is_noted(case: Case) -> None:
+    """`Bổ sung điểm e vào sau điểm đ khoản 1 Điều 17` turns the end of điểm đ from `.` into `;` (no instruction
+    says it; the redline lists it as `sửa dấu câu cuối`): the consolidated text notes it too."""
+    before, after = case.base.find("d17.k1.đ").unit, case.applied.regulation.find("d17.k1.đ").unit
+    assert before.text[-1].endswith("kết quả lựa chọn nhà thầu.") and after.text[-1].endswith("nhà thầu;")
+    assert _notes(case)["d17.k1.dd"] == (
+        "Dấu câu cuối điểm này được sửa đổi cho phù hợp với việc bổ sung điểm e khoản 1 Điều 17 theo quy định tại "
+        "khoản 5 Điều 4 của Luật số 57/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội, có hiệu lực kể từ ngày 15 "
+        "tháng 01 năm 2025.")
+
+
+def test_every_unit_whose_words_changed_carries_a_note_or_stands_in_one_that_does(case: Case) -> None:
+    """Nothing the amendment changed reads in the consolidated text as the base text did: each unit whose title, text
+    or closing text differs from the base's (or that is new) has a footnote, or an enclosing unit has one."""
+    from regdraft.core.errors import UnknownUnit
+
+    noted = set(_notes(case))
+    unnoted = []
+    for loc in case.applied.regulation.walk():
+        try:
+            was: Unit | None = case.base.find(loc.address).unit
+        except UnknownUnit:  # a unit the amendment inserted
+            was = None
+        unit = loc.unit
+        if was is not None and (was.title, was.text, was.closing) == (unit.title, unit.text, unit.closing):
+            continue
+        address: Address | None = loc.address
+        while address is not None and str(address) not in noted:
+            address = address.parent()
+        if address is None:
+            unnoted.append(str(loc.address))
+    assert not unnoted

@@ -59,7 +59,8 @@ def test_redline_between_revisions_defaults_into_out(mini_workspace: Workspace, 
     html = unwrapped(target.read_text(encoding="utf-8"))
     revision = mini_workspace.resolve("HEAD~1")
     assert f"Phiên bản HEAD~1 (Quy chế số MINI-QC, ngày {_cited(revision.date)})" in html
-    assert f"MINI-QC: mã phiên bản {revision.short}, {revision.date}" in html  # the metadata line at the end
+    # the metadata line at the end, the commit's date as Vietnamese text writes a date (not ISO's 2026-12-05)
+    assert f"MINI-QC: mã phiên bản {revision.short}, {_cited(revision.date)}" in html
     assert "điểm b khoản 2 Điều 2" in html and "Điều 4" in html
 
 
@@ -104,6 +105,8 @@ def _cited(iso: object) -> str:
 
 def _normalised(html: str) -> str:
     html = re.sub(r"(commit|mã phiên bản) [0-9a-f]{7}", r"\1 SHA", html)
+    # the commit's date, as Vietnamese text writes it (kept on one line)
+    html = re.sub(r"(SHA, (?:<span class=\"nobr\">)?)\d{2}/\d{2}/\d{4}", r"\1DATE", html)
     html = re.sub(r"(tháng\s+năm) \d{4}", r"\1 YEAR", html)  # an unsigned draft's date line: this year
     # the draft: the day it was committed
     html = re.sub(r"(05-QC/TU(?:</span>)?, ngày (?:<span class=\"nobr\">)?)\d{2}/\d{2}/\d{4}", r"\1DATE", html)
@@ -224,12 +227,13 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
     assert draft3.sha != regulation.sha
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.cover_line() == ("Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021) "
-                                    f"so với Dự thảo lần 3 (Quy chế số 05-QC/TU, ngày {_cited(draft3.date)})")
+                                    f"so với dự thảo lần 3 (Quy chế số 05-QC/TU, ngày {_cited(draft3.date)})")
     assert redline.metadata_line() == (f"Các phiên bản được so sánh: 01-QC/TU: mã phiên bản {regulation.sha[:7]}, "
-                                       f"{regulation.date}; 05-QC/TU: mã phiên bản {draft3.sha[:7]}, {draft3.date}.")
+                                       f"{_cited(regulation.date)}; 05-QC/TU: mã phiên bản {draft3.sha[:7]}, "
+                                       f"{_cited(draft3.date)}.")
     (tmp_workspace.root / amendment).write_text(draft.replace("draft: 2", "draft: 4"), encoding="utf-8")
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    assert redline.cover_line().endswith("so với Dự thảo lần 4 (Quy chế số 05-QC/TU)")
+    assert redline.cover_line().endswith("so với dự thảo lần 4 (Quy chế số 05-QC/TU)")
     assert redline.metadata_line().endswith("; 05-QC/TU: chưa lưu vào lịch sử.")
 
 
@@ -250,7 +254,7 @@ def test_one_git_status_tells_which_of_the_two_files_is_uncommitted(tmp_workspac
     monkeypatch.setattr(type(tmp_workspace), "_query", counted)
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.metadata_line() == ("Các phiên bản được so sánh: 01-QC/TU: chưa lưu vào lịch sử; "
-                                       f"05-QC/TU: mã phiên bản {amendment.sha[:7]}, {amendment.date}.")
+                                       f"05-QC/TU: mã phiên bản {amendment.sha[:7]}, {_cited(amendment.date)}.")
     assert [a[0] for a in asked].count("status") == 1
 
 
@@ -265,8 +269,10 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
     assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, in force from 9 January 2021) "
                                     f"compared with Draft 1 (dated {in_words(amendment.date)})")  # in words, in English
+    # the commits' dates as the document's other dates (in force from 9 January 2021), not ISO's
     assert redline.metadata_line() == (f"Versions compared: 01-QC/TU-EN: commit {regulation.sha[:7]}, "
-                                       f"{regulation.date}; Draft 1: commit {amendment.sha[:7]}, {amendment.date}.")
+                                       f"{in_words(regulation.date)}; Draft 1: commit {amendment.sha[:7]}, "
+                                       f"{in_words(amendment.date)}.")
     html = rr.render_html(redline, today=dt.date(2026, 3, 5))
     assert f'<div class="place-date">Dien Bien, {NBSP6}{NBSP6}2026</div>' in html
     assert '<p class="draft-banner">DRAFT No. 1</p>' in html

@@ -100,8 +100,8 @@ def test_a_joint_circular_is_named_by_its_whole_type_in_every_export(invoke: Inv
         assert "Thông tư liên tịch số 01/2024/TTLT-BNV-BTC ngày 15 tháng 3 năm 2024" in flat, fmt
         assert "liên tịch hướng dẫn chế độ" not in flat.replace("Thông tư liên tịch hướng dẫn", ""), fmt
         assert "Thông tư số" not in flat, fmt
-    for fmt in ("html", "docx", "pdf"):  # the title block: the type line, the summary under it
-        assert "THÔNG TƯ LIÊN TỊCH\nhướng dẫn chế độ phụ cấp" in texts[fmt], fmt
+    for fmt in ("html", "docx", "pdf"):  # the title block: the type line, the summary under it (with its capital)
+        assert "THÔNG TƯ LIÊN TỊCH\nHướng dẫn chế độ phụ cấp" in texts[fmt], fmt
     assert running is not None
     assert running.group(1).startswith("VĂN BẢN HỢP NHẤT (bản để tham khảo) - Thông tư liên tịch số "
                                        "01/2024/TTLT-BNV-BTC hướng dẫn")
@@ -132,3 +132,45 @@ def test_a_joint_circular_names_both_issuers_and_takes_effect_on_its_own_date(in
     flat = " ".join(out.read_text(encoding="utf-8").split())
     assert ("Thông tư liên tịch số 01/2024/TTLT-BNV-BTC ngày 15 tháng 3 năm 2024 của Bộ Nội vụ - Bộ Tài chính hướng "
             "dẫn chế độ phụ cấp trách nhiệm công việc, có hiệu lực kể từ ngày 01 tháng 5 năm 2024,") in flat
+
+
+@pytest.mark.parametrize(("profile", "meta", "summary"), [
+    # Nghị định 30/2020/NĐ-CP, Phụ lục I: the summary under the type opens with a capital (the header printed
+    # `NGHỊ ĐỊNH` / `về kiểm soát thủ tục hành chính`, a line opening in lower case).
+    ("state-30", {"type": "Nghị định", "title": "Nghị định về kiểm soát thủ tục hành chính"},
+     "Về kiểm soát thủ tục hành chính"),
+    # A law's name in capitals, as the law prints it (`LUẬT` / `ĐẤU THẦU`; it printed `Đấu thầu`).
+    ("state-30", {"type": "Luật", "title": "Luật Đấu thầu"}, "ĐẤU THẦU"),
+    ("state-30", {"type": "Luật", "title": "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu"},
+     "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤU THẦU"),
+    # A Party document's summary runs on from its type, as Party documents print it.
+    ("party-36", {"type": "Quy chế", "title": "Quy chế làm việc của Ban Chấp hành"}, "làm việc của Ban Chấp hành"),
+])
+def test_the_summary_under_the_type_is_printed_as_the_document_form_prints_it(profile: str, meta: dict[str, str],
+                                                                              summary: str) -> None:
+    assert document_header(meta, load_profile({}, {"profile": profile})).summary == summary
+
+
+def test_a_consolidated_law_prints_its_name_in_capitals_and_word_names_it_by_its_running_header(
+        invoke: Invoke, tmp_path: Path) -> None:
+    from docx import Document
+    from pypdf import PdfReader
+
+    from tests.test_cli_core import LAW
+
+    root = init_workspace(tmp_path / "ws").root
+    (root / "regulations" / "57-2020-QH14.md").write_text(
+        LAW.replace("issuer: QUỐC HỘI\n", "issuer: QUỐC HỘI\nprofile: state-30\n"), encoding="utf-8")
+    for fmt in ("docx", "pdf"):
+        out = tmp_path / f"hop-nhat.{fmt}"
+        result = invoke(root, "export", "57/2020/QH14", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        if fmt == "docx":
+            document = Document(str(out))
+            text = "\n".join(p.text for p in document.paragraphs)
+            # Word's File > Info names it by its running header (docs/export.md), not `Luật Thanh niên`
+            title = document.core_properties.title
+            assert title == "VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Thanh niên số 57/2020/QH14"
+        else:
+            text = "\n".join(PdfReader(str(out)).pages[0].extract_text().splitlines())
+        assert "LUẬT\nTHANH NIÊN\n" in text, fmt

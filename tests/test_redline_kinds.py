@@ -85,7 +85,7 @@ def test_a_lead_in_or_closing_text_amended_is_labelled_so_not_as_words_replaced(
     assert _redline(invoke, root, "parts", tmp_path / "r.html") == [
         # one word replaced in the lead-in, as the text shows it; the instruction amends the lead-in
         ("khoản 1 Điều 23", "sửa đổi, bổ sung đoạn mở đầu"),
-        ("khoản 1 Điều 43", "sửa đổi, bổ sung đoạn mở đầu"),
+        ("khoản 1 Điều 43", "sửa đổi đoạn mở đầu"),  # `a) Sửa đổi đoạn mở đầu khoản 1`: its own verb
         ("điểm d khoản 1 Điều 43", "sửa đổi, bổ sung"),  # the point keeps a row of its own
         ("khoản 2 Điều 43", "sửa đổi, bổ sung đoạn cuối"),
         # words taken out, as the text shows it, by an instruction replacing them; then a closing text added
@@ -136,13 +136,15 @@ LUAT_57 = [
     ("điểm a khoản 3 Điều 58", "sửa đổi, bổ sung"), ("khoản 4 Điều 78", "sửa đổi, bổ sung"),
     ("khoản 10 Điều 78", "sửa đổi, bổ sung"), ("điểm b khoản 1 Điều 79", "bãi bỏ"),
 ]
+# Nghị định 48/2013 says `Sửa đổi Điều 5`, not `Sửa đổi, bổ sung`: its own verb, as the consolidated notes say it; its
+# khoản 5 (`Sửa đổi về thời hạn … tại Điều 15`) rewrites the lead-in of Điều 15 alone.
 NGHI_DINH_48 = [
-    ("Điều 5", "sửa đổi, bổ sung"), ("Điều 9", "sửa đổi, bổ sung"), ("khoản 2 Điều 10", "sửa đổi, bổ sung"),
-    ("Điều 11", "sửa đổi, bổ sung"), ("Điều 15", "sửa đổi, bổ sung"), ("khoản 2 Điều 22", "sửa đổi, bổ sung"),
+    ("Điều 5", "sửa đổi"), ("Điều 9", "sửa đổi"), ("khoản 2 Điều 10", "sửa đổi"),
+    ("Điều 11", "sửa đổi"), ("Điều 15", "sửa đổi phần mở đầu"), ("khoản 2 Điều 22", "sửa đổi"),
     ("Điều 24", "thay thế cụm từ"), ("khoản 1 Điều 26", "thay thế cụm từ"), ("khoản 2 Điều 26", "thay thế cụm từ"),
     ("khoản 3 Điều 27", "thay thế cụm từ"), ("khoản 3 Điều 29", "bỏ cụm từ"), ("khoản 5 Điều 29", "bãi bỏ"),
-    ("khoản 3 Điều 30", "thay thế cụm từ"), ("khoản 4 Điều 30", "sửa đổi, bổ sung"), ("Điều 31", "sửa đổi, bổ sung"),
-    ("Điều 35", "sửa đổi, bổ sung"), ("Điều 35a", "bổ sung mới"), ("khoản 2 Điều 36", "thay thế cụm từ"),
+    ("khoản 3 Điều 30", "thay thế cụm từ"), ("khoản 4 Điều 30", "sửa đổi"), ("Điều 31", "sửa đổi, bổ sung"),
+    ("Điều 35", "sửa đổi"), ("Điều 35a", "bổ sung mới"), ("khoản 2 Điều 36", "thay thế cụm từ"),
 ]
 
 
@@ -160,6 +162,15 @@ def test_the_real_amendments_are_labelled_as_their_instructions_read(
         result = invoke(root, *args)
         assert result.exit_code == 0, result.output
     assert _redline(invoke, root, "real", tmp_path / "r.html") == expected
+    # The comparison table names and labels each row as the summary does: `Tên Điều 3` (words replaced in the title
+    # alone), `sửa đổi` in the "Ghi chú, lý do" column for `Sửa đổi Điều 5`.
+    table = tmp_path / "t.html"
+    result = invoke(root, "redline", "real", "--layout", "table", "--changed-only", "-o", str(table))
+    assert result.exit_code == 0, result.output
+    rows = re.findall(r'<td class="col-where repeats">(.*?)</td>.*?<td class="col-note"><p>(.*?)</p>',
+                      table.read_text(encoding="utf-8"), flags=re.S)
+    assert [(html.unescape(where), html.unescape(kind)) for where, kind in rows] == [
+        (where[:1].upper() + where[1:], kind) for where, kind in expected]
 
 
 @needs_corpus

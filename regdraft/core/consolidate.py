@@ -11,7 +11,8 @@ Post-conditions of `consolidate`:
    regulation produced by the last of them (the base when there is none).
 2. `as_of` before the base document's effective date raises `RegdraftError`.
 3. Every changed unit still in the text carries exactly one footnote; several changes to one
-   unit are chained, oldest first, in that footnote.
+   unit are chained, oldest first, in that footnote. A unit whose end an amendment changed without
+   an instruction (`.` to `;` before a point appended after it) is a changed unit too.
 4. A change to a unit that a later step replaces or repeals as a whole no longer has its own
    footnote: its text is gone, and the enclosing unit's footnote tells the story.
 5. Footnotes are numbered 1, 2, 3 ... in document order (notes on the whole document first).
@@ -62,8 +63,22 @@ class Change(Protocol):
     def new_words(self) -> str | None: ...
 
 
+class EndChange(Protocol):
+    """A consequential edit of a unit's end (`regdraft.core.amend.consequential` Punctuation)."""
+
+    @property
+    def address(self) -> Address: ...
+    @property
+    def cause(self) -> Address: ...
+    @property
+    def instruction(self) -> Instruction: ...
+    @property
+    def reason(self) -> str: ...
+
+
 class Applied(Protocol):
-    """The result of applying one amendment: the new text and the changes."""
+    """The result of applying one amendment: the new text and the changes (and, on the real one, `punctuation`:
+    the consequential edits of units' ends, `EndChange`)."""
 
     @property
     def regulation(self) -> Regulation: ...
@@ -277,25 +292,48 @@ _NOTES: dict[str, str] = {ChangeKind.AMENDED: "note_amended", ChangeKind.INSERTE
 _AMENDS_ONLY = re.compile(r"^\s*(?:[a-zđ]\)|\d+[a-z]?\.)?\s*Sửa đổi(?!\s*,?\s*bổ sung)\b", re.I)
 
 
+def amends_only(instruction: str) -> bool:
+    """Whether an instruction amends without supplementing, in its own words: `Sửa đổi Điều 5:` (Nghị định
+    48/2013), so its provision is `được sửa đổi`, not `được sửa đổi, bổ sung`."""
+    return bool(_AMENDS_ONLY.match(instruction))
+
+
 def note_sentence(change: Change, source: Source, language: str, words: Mapping[str, str]) -> str:
     """One sentence of a footnote, in the formal wording for the change's kind (the profile's `note_*` words)."""
-    lang = _language(language)
-    address = change.address
-    cite = change.instruction.cite(language)
-    ref = reference(source, words)
-    # The noun as cited: `Điều này`, `Chương này`, `khoản này`; `this Article`, `this clause` (a part before it: the
-    # lead-in of Điều này is `Phần mở đầu Điều này`, not `… điều này`).
-    this = words["note_unit"].format(noun=noun(address.kind, lang)) if address is not None \
-        else words["note_document"]
-    if address is not None and address.part:
-        this = f"{part_name(address.part, address.kind, lang)} {this}"
+    this = _this(change.address, language, words)
     key = _NOTES.get(change_kind(change), "note_amended")
-    if key == "note_amended" and "note_amended_only" in words and _AMENDS_ONLY.match(change.instruction.text):
+    if key == "note_amended" and "note_amended_only" in words and amends_only(change.instruction.text):
         key = "note_amended_only"  # `Sửa đổi Điều 5:` (Nghị định 48/2013): `Điều này được sửa đổi`, as it says
     template = words[key]
     head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:])
+    return _sentence(head, change.instruction, source, language, words)
+
+
+def _this(address: Address | None, language: str, words: Mapping[str, str]) -> str:
+    """The noun as cited: `Điều này`, `Chương này`, `khoản này`; `this Article`, `this clause` (a part before it: the
+    lead-in of Điều này is `Phần mở đầu Điều này`, not `… điều này`)."""
+    if address is None:
+        return words["note_document"]
+    lang = _language(language)
+    this = words["note_unit"].format(noun=noun(address.kind, lang))
+    return f"{part_name(address.part, address.kind, lang)} {this}" if address.part else this
+
+
+def _sentence(head: str, instruction: Instruction, source: Source, language: str, words: Mapping[str, str]) -> str:
+    """`{head} theo quy định tại khoản 5 Điều 1 của Nghị định số …, có hiệu lực kể từ …` (`note_sentence`)."""
+    cite, ref = instruction.cite(language), reference(source, words)
     where = words["note_cited"].format(instruction=cite, document=ref) if cite else ref
     return words["note_sentence"].format(change=head, where=where, effective=_effective_clause(source, words))
+
+
+def end_sentence(mark: EndChange, source: Source, language: str, words: Mapping[str, str]) -> str:
+    """The note of a consequential edit of a unit's end ('.' to ';' before a point appended after it, back when the
+    last is repealed; `core.amend.consequential`), which no instruction states: `Dấu câu cuối điểm này được sửa đổi
+    cho phù hợp với việc bổ sung điểm e khoản 1 Điều 17 theo quy định tại khoản 5 Điều 4 …` (`note_end_*`)."""
+    this = _this(mark.address, language, words)
+    key = "note_end_repealed" if mark.reason == "repeal" else "note_end_inserted"
+    head = words[key].format(this=this, This=this[0].upper() + this[1:], cause=mark.cause.describe(language))
+    return _sentence(head, mark.instruction, source, language, words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,13 +415,19 @@ def consolidate(
                 address = address.unit  # a lead-in or closing text is noted on its unit
             elif change_kind(change) in ("amended", "repealed") and address is not None:
                 _supersede(notes, address, step)
-            sentence = note_sentence(change, source, language, words)
-            chain = notes.setdefault(address, [])
-            if not chain or chain[-1][1] != sentence:
-                chain.append((step, sentence))
+            _chain(notes, address, step, note_sentence(change, source, language, words))
+        for mark in getattr(applied, "punctuation", ()):  # '.' to ';' before an appended point: noted on its unit
+            _chain(notes, mark.address.unit, step, end_sentence(mark, source, language, words))
     footnotes, markers = _number(regulation, notes)
     return ConsolidatedText(regulation, as_of, base_source, tuple(sources), footnotes,
                             opening_of(base_source, sources, as_of, words), markers)
+
+
+def _chain(notes: dict[Address | None, list[tuple[int, str]]], address: Address | None, step: int,
+           sentence: str) -> None:
+    chain = notes.setdefault(address, [])
+    if not chain or chain[-1][1] != sentence:
+        chain.append((step, sentence))
 
 
 def _supersede(notes: dict[Address | None, list[tuple[int, str]]], address: Address, step: int) -> None:

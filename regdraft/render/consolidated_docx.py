@@ -218,10 +218,11 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str)
 
     party_header(document, header, profile)
     page_numbers(document, profile, header.page)
-    # Word's File > Info: what the document is and who issues it (python-docx caps a property at 255 characters);
-    # a redline has set its own title, its running header.
+    # Word's File > Info: what the document is and who issues it (python-docx caps a property at 255 characters):
+    # its running header, as a redline's (`VĂN BẢN HỢP NHẤT (bản để tham khảo) - Luật Đấu thầu số 22/2023/QH15`).
     if not document.core_properties.title:
-        document.core_properties.title = " ".join(filter(None, (header.type, header.summary)))[:255]
+        named = header.running or " ".join(filter(None, (header.type, header.summary)))
+        document.core_properties.title = named[:255]
     document.core_properties.author = header.issuer[:255]
     if banner:
         paragraph(document, banner, bold=True, align="center", size=profile.body_pt + 1)

@@ -22,7 +22,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from regdraft.core.frontmatter import document_number, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, document_number, type_and_summary
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
 
@@ -304,6 +304,7 @@ def document_header(
     shown_type = doc_type
     if summary is None:
         shown_type, summary = type_and_summary(title, doc_type)
+        summary = printed_summary(summary, shown_type, profile)
     doc_number = str(number if number is not None else document_number(meta))
     when = date if date is not None else meta.get("signed")
     draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
@@ -325,6 +326,16 @@ def document_header(
                                                                   doc_number, title),
         page=profile.words(language)["page"],
     )
+
+
+def printed_summary(summary: str, doc_type: str, profile: Profile) -> str:
+    """The summary line under the type as the title block prints it: a law's (an ordinance's, a code's) name in
+    capitals, as laws print it (`LUẬT` / `ĐẤU THẦU`); else with a capital first letter under a profile whose
+    summary opens with one (`summary_capital`: `NGHỊ ĐỊNH` / `Về kiểm soát thủ tục hành chính`, Nghị định
+    30/2020/NĐ-CP, Phụ lục I), as written otherwise (`QUY CHẾ` / `làm việc của …`)."""
+    if doc_type.strip().lower() in NAMED_ALONE:
+        return summary.upper()
+    return summary[:1].upper() + summary[1:] if profile.summary_capital else summary
 
 
 # A document type and the abbreviation its numbers carry (Nghị định 30/2020/NĐ-CP, Phụ lục III; Hướng dẫn

@@ -8,21 +8,34 @@ Post-conditions of `kind_words`:
 2. Any other change is the profile's word for its kind (`kind_amended` ...).
 3. A profile of an office's own that lacks the words for a part says `kind_amended` instead: the
    provision was amended, never inserted or repealed as a whole.
+4. A provision amended by an instruction that says only `Sửa đổi` (`Sửa đổi Điều 5:`, Nghị định 48/2013) is
+   `sửa đổi` (`kind_amended_only`, `kind_part_amended_only`), the instruction's own verb, as the consolidated
+   text's note says it (`Điều này được sửa đổi`); `Sửa đổi, bổ sung …` is `sửa đổi, bổ sung`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from regdraft.core.diff import ChangeKind
+from regdraft.core.consolidate import amends_only
+from regdraft.core.diff import ChangeKind, Provision
 from regdraft.core.model import Kind, part_name
+from regdraft.core.word_diff import Op
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
 
 _WORDS_KINDS = (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED)
 
 
 def kind_words(words: Mapping[str, str], kind: ChangeKind, parts: Sequence[tuple[str, ChangeKind]] = (),
-               unit_kind: Kind = Kind.CLAUSE, language: str = "vi") -> str:
-    """The label of a change of `kind`, or of the changes `parts` made to the parts of a `unit_kind` provision."""
+               unit_kind: Kind = Kind.CLAUSE, language: str = "vi", only: bool = False) -> str:
+    """The label of a change of `kind`, or of the changes `parts` made to the parts of a `unit_kind` provision;
+    `only`: its instruction amends without supplementing (`only_amends`)."""
+    if only:
+        words = {**words, **{key: words[f"{key}_only"] for key in ("kind_amended", "kind_part_amended")
+                             if f"{key}_only" in words}}
     if not parts:
         return words.get(f"kind_{kind.name.lower()}", "")
     labels: list[str] = []
@@ -43,3 +56,27 @@ def _noun(part: str, unit_kind: Kind, language: str) -> str:
     if language != "en":
         return name
     return name.removeprefix("the ").removeprefix("a ").removesuffix(" of")
+
+
+def only_amends(amendment: Amendment | None, change: Any) -> bool:
+    """Whether every instruction of `amendment` that replaces the listed change's provision (or a part of it) says
+    only `Sửa đổi` (post-condition 4); False for a change no instruction replaces."""
+    address = getattr(change, "address", None)
+    if amendment is None or address is None:
+        return False
+    from regdraft.core.amend.grammar import ReplaceUnit
+
+    said = [ins.text for ins in amendment.leaves()
+            if isinstance(ins.op, ReplaceUnit) and ins.op.target.unit == address.unit]
+    return bool(said) and all(amends_only(text) for text in said)
+
+
+def in_title_alone(change: Any) -> bool:
+    """Whether the words a listed change (the summary's `Change` or the table's row, a `Provision`) replaces or
+    deletes stand in its provision's title alone, so that it is named `tên Điều 3`, as the instruction names it."""
+    if isinstance(change, Provision):
+        kind, body = change.change, (*change.text, *change.closing)
+    else:
+        kind, body = change.kind, change.segments
+    return (kind in _WORDS_KINDS and any(s.op is not Op.EQUAL for s in change.title)
+            and not any(s.op is not Op.EQUAL for s in body))

@@ -60,6 +60,7 @@ class Profile:
     issuer_mark: str = "*"
     issuer_rule: bool = False
     number_colon: bool = False
+    summary_capital: bool = False  # the summary under the type opens with a capital (`Về …`, Nghị định 30/2020)
     recipients_pt: float = 12
     recipients_title_underline: bool = True
     cited_dates: str = "numeric"
@@ -109,7 +110,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("fonts", "issuer_pt"): "issuer_pt",
     ("header", "national"): "national_default", ("header", "motto"): "motto", ("header", "rule_under"): "rule_under",
     ("header", "issuer_mark"): "issuer_mark", ("header", "issuer_rule"): "issuer_rule",
-    ("header", "number_colon"): "number_colon",
+    ("header", "number_colon"): "number_colon", ("header", "summary_capital"): "summary_capital",
     ("signature", "recipients_pt"): "recipients_pt",
     ("signature", "recipients_title_underline"): "recipients_title_underline",
     ("dates", "cited"): "cited_dates", ("dates", "cited_en"): "cited_dates_en",
@@ -364,8 +365,9 @@ _FIELDS = {
     "note_unit": {"noun"},
     **{f"note_{kind}": {"this", "This", "old", "new"}
        for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted", "heading")},
+    **{f"note_end_{kind}": {"this", "This", "cause"} for kind in ("inserted", "repealed")},
     "note_cited": {"instruction", "document"},
-    **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed")},
+    **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
     **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended"}
        for part in ("title", "preamble", "article", "entry")},
@@ -423,7 +425,7 @@ def _invalid(key: str, value: Any) -> str:
         return ""
     if key == "rule_under" and value not in ("national", "motto"):
         return f"profile.rule_under is {value!r}; use national or motto."
-    if key in ("number_colon", "number_first_page", "issuer_rule", "recipients_title_underline"):
+    if key in ("number_colon", "number_first_page", "issuer_rule", "recipients_title_underline", "summary_capital"):
         return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
     if not isinstance(value, str):
         return f"profile.{key} is {value!r}; it must be text."
@@ -475,3 +477,17 @@ def cited_date(date: dt.date | str | None, style: str = "numeric", words: Mappin
         return f"{day.day:02d}/{day.month:02d}/{day.year}"
     words = words if words is not None else default_profile().words("vi")
     return written_date(day, words["date_cited_in_words"], words["month_names"])
+
+
+# The labels of a compared version that are common nouns (`Văn bản sửa đổi`, `Dự thảo lần 2`, `Phiên bản 4934479`).
+_VERSION_LABELS = ("in_force", "amended", "redline_draft", "version")
+
+
+def mid_sentence(text: str, words: Mapping[str, str], language: str = "vi") -> str:
+    """A version as named inside a sentence (`… so với văn bản sửa đổi (Luật số 57/2024/QH15, …)`): a Vietnamese
+    label that is a common noun loses the capital it has at a line's start; a name (a file's) stays as it is, and so
+    does English, whose labels read as names (`Draft 2`)."""
+    labels = [words[key] for key in _VERSION_LABELS if words.get(key)]
+    if language == "en" or not any(text.startswith(label) for label in labels):
+        return text
+    return text[:1].lower() + text[1:]

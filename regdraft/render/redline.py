@@ -39,9 +39,9 @@ from regdraft.core.parts import is_table, table_head, table_rows
 from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op, as_written
 from regdraft.render.changed import ELLIPSIS
-from regdraft.render.kinds import kind_words
+from regdraft.render.kinds import in_title_alone, kind_words, only_amends
 from regdraft.render.paragraphs import bar, regrouped, relabelled, renumbered_only
-from regdraft.render.profile import cited_date
+from regdraft.render.profile import cited_date, mid_sentence
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -102,11 +102,12 @@ class Version:
             bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, words)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
-    def revision(self, words: Mapping[str, str]) -> str:
-        """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 2026-03-02` (`commit 4934479` in English: the
-        profile's `revision`), or `01-QC/TU: chưa lưu vào lịch sử`."""
+    def revision(self, words: Mapping[str, str], style: str = "numeric") -> str:
+        """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 02/03/2026` (`commit 4934479` in English: the
+        profile's `revision`; the commit's date in `style`), or `01-QC/TU: chưa lưu vào lịch sử`."""
         commit = words.get("revision", "commit {commit}").format(commit=self.commit) if self.commit else ""
-        bits = [b for b in (self.uncommitted or commit, "" if self.uncommitted else self.date) if b]
+        dated = "" if self.uncommitted else cited_date(self.date, style, words)
+        bits = [b for b in (self.uncommitted or commit, dated) if b]
         return f"{self.doc_id or self.label}: {', '.join(bits)}" if bits else ""
 
 
@@ -146,13 +147,14 @@ class Redline:
     def cover_line(self, profile: Profile | None = None) -> str:
         """The line naming the two versions compared, by document, draft and date."""
         words, style = self._words(profile)
-        return (f"{self.old_version.describe(words, style)} {words['compared_with']} "
-                f"{self.new_version.describe(words, style)}")
+        new = mid_sentence(self.new_version.describe(words, style), words, self.comparison.new.language)
+        return f"{self.old_version.describe(words, style)} {words['compared_with']} {new}"
 
     def metadata_line(self, profile: Profile | None = None) -> str:
         """The small line at the end naming the revisions read (commit ids and their dates)."""
-        words, _ = self._words(profile)
-        bits = [b for b in (self.old_version.revision(words), self.new_version.revision(words)) if b]
+        words, style = self._words(profile)
+        style = style if self.comparison.new.language == "en" else "numeric"  # 05/12/2026 in Vietnamese, not ISO
+        bits = [b for b in (self.old_version.revision(words, style), self.new_version.revision(words, style)) if b]
         return f"{words['compared_versions']} {'; '.join(bits)}." if bits else ""
 
 
@@ -493,9 +495,7 @@ class _Helpers:
         if old is not None and new is not None and old != new:
             return f"{old.describe(self.language)} → {new.describe(self.language)}"
         where = str(change.address.describe(self.language))
-        if (change.kind in (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED)
-                and any(s.op is not Op.EQUAL for s in change.title)
-                and not any(s.op is not Op.EQUAL for s in change.segments)):
+        if in_title_alone(change):  # the summary's change and the table's row alike
             return f"{'the title of' if self.language == 'en' else 'tên'} {where}"
         return where
 
@@ -512,7 +512,7 @@ class _Helpers:
             return ""
         parts = getattr(item, "parts", ())
         unit_kind = item.kind if isinstance(item, Provision) else getattr(item, "unit_kind", Kind.CLAUSE)
-        own = kind_words(self.words, kind, parts, unit_kind, self.language)
+        own = kind_words(self.words, kind, parts, unit_kind, self.language, only_amends(self.redline.amendment, item))
         if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
             return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
         return own

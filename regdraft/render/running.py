@@ -149,7 +149,7 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
     # The new side is most often an amending document: cited by type and number rather than by half its long title.
     sides = ((redline.new_version, redline.comparison.new.meta, False),
              (redline.old_version, redline.comparison.old.meta, True))
-    new, old = (_running_names(v, str(v.title or meta.get("title") or ""), words, shorten)
+    new, old = (_running_names(v, str(v.title or meta.get("title") or ""), words, shorten, str(meta.get("type") or ""))
                 for v, meta, shorten in sides)
     if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
         new = [f"{n} ({redline.new_version.label})" for n in new]
@@ -159,11 +159,14 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
     return one_line(lambda n, o: running.format(new=n, old=o), new, old, budget(profile, landscape))
 
 
-def _running_names(version: Version, title: str, words: Mapping[str, str], shorten: bool) -> list[str]:
+def _running_names(version: Version, title: str, words: Mapping[str, str], shorten: bool,
+                   doc_type: str = "") -> list[str]:
     """A side's names for the running header, fullest first; a draft by its draft line (`Dự thảo lần 1 Luật …`,
-    `Dự thảo lần 1`) and its number when it has one; not `shorten`: no title cut short (`running.document_names`)."""
+    `Dự thảo lần 1`) and its number when it has one; not `shorten`: no title cut short (`running.document_names`).
+    A law cited by its name (`Luật Đấu thầu số …`: its `kind` is its title) is of its text's type, `doc_type`."""
     if version.draft is None:
-        return document_names(words, version.kind, version.number or version.doc_id, title, shorten) or [version.label]
+        kind = (doc_type or version.kind) if version.kind == title else version.kind
+        return document_names(words, kind, version.number or version.doc_id, title, shorten) or [version.label]
     number = f" ({version.number})" if version.number else ""
     names = [words["draft_of"].format(draft=version.label, title=title) + number] if title else []
     return list(dict.fromkeys([*names, version.label + number, version.label]))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
-from regdraft.core.frontmatter import compound_type
+from regdraft.core.frontmatter import NAMED_ALONE, compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
@@ -108,10 +108,14 @@ def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words:
 
 
 def _named(reg: Regulation) -> dict[str, Any]:
-    """How a regulation is cited: its type, printed number (a translation's is its original's) and date."""
+    """How a regulation is cited: its type (a law by its name, `Luật Đấu thầu`, as its running header names it:
+    Nghị định 30/2020/NĐ-CP, Phụ lục I), printed number (a translation's is its original's) and date."""
     meta = reg.meta
     number = str(meta.get("number") or meta.get("translation_of") or reg.id)
-    kind = compound_type(str(meta.get("title") or ""), str(meta.get("type") or ""))  # `Thông tư liên tịch`
+    title = str(meta.get("title") or "")
+    kind = compound_type(title, str(meta.get("type") or ""))  # `Thông tư liên tịch`
+    if kind.lower() in NAMED_ALONE and title.lower().startswith(kind.lower()):
+        kind = title
     return {"kind": kind, "number": number, "signed": meta.get("signed")}
 
 

@@ -210,9 +210,11 @@ def _apply_one(units: Units, ins: Instruction, language: str) -> tuple[Units, li
         assert new is not None
         if op.about and subject.partial(current, new):
             try:
-                new = subject.rewrite(current, new, op.about, op.target.describe(language))
+                rewritten = subject.rewrite(current, new, op.about, op.target.describe(language))
             except subject.SubjectError as exc:
                 raise _Failure(str(exc)[:1].upper() + str(exc)[1:]) from None
+            said = subject.made(op.target, current, rewritten)  # its lead-in (and title), not the whole unit
+            return _put(units, op.target, rewritten), [AppliedChange(a, k, ins, o, n) for a, k, o, n in said]
         units = _map(units, op.target, lambda _u: [new])
         return units, [AppliedChange(op.target, ChangeKind.AMENDED, ins)]
     if isinstance(op, ReplaceHeading):

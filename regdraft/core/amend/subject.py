@@ -14,6 +14,10 @@ Post-conditions of `rewrite`:
 2. The title is the quote's when it gives one.
 3. When no paragraph of the lead-in reads like the quote, or those that do are not one run,
    nothing is guessed: `SubjectError` says why.
+
+`made` says what the rewrite changed, for the note of the consolidated text: the lead-in
+(`Phần mở đầu Điều này được sửa đổi …`, not `Điều này …`, whose clauses stay), and the title when the
+quote gives another.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from regdraft.core.align import similarity
-from regdraft.core.model import Unit
+from regdraft.core.diff import ChangeKind
+from regdraft.core.model import INTRO, Address, Unit
 
 RESTATES = 0.5
 
@@ -54,3 +59,14 @@ def rewrite(current: Unit, quoted: Unit, about: str, where: str) -> Unit:
         )
     text = current.text[:first] + quoted.text + current.text[last + 1:]
     return replace(current, title=quoted.title if quoted.title is not None else current.title, text=text)
+
+
+def made(target: Address, current: Unit, rewritten: Unit) -> list[tuple[Address, ChangeKind, str | None, str | None]]:
+    """What `rewrite` changed in the unit at `target`: its title (with the old and new one), its lead-in (module
+    docstring); the lead-in when the quote restates it word for word, since that is what the instruction amends."""
+    out: list[tuple[Address, ChangeKind, str | None, str | None]] = []
+    if rewritten.title != current.title:
+        out.append((target, ChangeKind.HEADING_CHANGED, current.title, rewritten.title))
+    if rewritten.text != current.text or not out:
+        out.append((target.with_part(INTRO), ChangeKind.AMENDED, None, None))
+    return out
