@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from regdraft.core.counts import names_several
 from regdraft.core.dates import FORMS, read_date, written_date
-from regdraft.core.diff import ChangeKind
+from regdraft.core.diff import ChangeKind, amends_only
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import NAMED_ALONE, compound_type, document_number, type_and_summary
 from regdraft.core.model import Address, Regulation, noun, part_name
@@ -288,14 +288,6 @@ _NOTES: dict[str, str] = {ChangeKind.AMENDED: "note_amended", ChangeKind.INSERTE
           ChangeKind.WORDS_DELETED: "note_words_deleted", ChangeKind.HEADING_CHANGED: "note_heading"}
 
 
-# An instruction that amends without supplementing (`Sửa đổi Điều 5:`, not `Sửa đổi, bổ sung Điều 5 như sau:`).
-_AMENDS_ONLY = re.compile(r"^\s*(?:[a-zđ]\)|\d+[a-z]?\.)?\s*Sửa đổi(?!\s*,?\s*bổ sung)\b", re.I)
-
-
-def amends_only(instruction: str) -> bool:
-    """Whether an instruction amends without supplementing, in its own words: `Sửa đổi Điều 5:` (Nghị định
-    48/2013), so its provision is `được sửa đổi`, not `được sửa đổi, bổ sung`."""
-    return bool(_AMENDS_ONLY.match(instruction))
 
 
 def note_sentence(change: Change, source: Source, language: str, words: Mapping[str, str]) -> str:

@@ -68,6 +68,16 @@ class ChangeKind(StrEnum):
     HEADING_CHANGED = "heading changed"
 
 
+# An instruction that amends without supplementing (`Sửa đổi Điều 5:`, not `Sửa đổi, bổ sung Điều 5 như sau:`).
+_AMENDS_ONLY = re.compile(r"^\s*(?:[a-zđ]\)|\d+[a-z]?\.)?\s*Sửa đổi(?!\s*,?\s*bổ sung)\b", re.I)
+
+
+def amends_only(instruction: str) -> bool:
+    """Whether an instruction's words make its AMENDED change a `sửa đổi` without `bổ sung`: `Sửa đổi Điều 5:`
+    (Nghị định 48/2013), so the consolidated note says `được sửa đổi` and the redline `sửa đổi`."""
+    return bool(_AMENDS_ONLY.match(instruction))
+
+
 class _Placed:
     """Something found at an old address, a new one, or both."""
 

@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.consolidate import amends_only
-from regdraft.core.diff import ChangeKind, Provision
+from regdraft.core.diff import ChangeKind, Provision, amends_only
 from regdraft.core.model import Kind, part_name
 from regdraft.core.word_diff import Op
 
