@@ -6,7 +6,8 @@ stands in a later draft is `regdraft.core.anchoring`.
 
 Post-conditions:
 1. `prepare` returns a comment whose `on` is a canonical address present in the draft it was
-   made on (or `general`) and whose `anchor` is that provision's exact text in that draft.
+   made on (or `general`) and whose `anchor` is that provision's exact text in that draft; its
+   text and proposal are at most `MAX_TEXT` characters each.
 2. `validate_rows` either returns one comment per non-blank row or raises one `ParseError`
    naming every bad row by its spreadsheet row number.
 """
@@ -181,6 +182,19 @@ def own_anchor(on: str, anchor: str, circulated: Regulation) -> str:
     return "\n".join(part_paragraphs(unit, address.part))
 
 
+# The longest comment text, and proposed wording, in characters, whatever brings it (the review form,
+# `comment add`, a sheet's cell, a Word reply): an article of a real regulation is a few thousand.
+MAX_TEXT = 20_000
+
+
+def too_long(text: str, what: str) -> str:
+    """The sentence refusing `text` (`what` names it) when it is longer than `MAX_TEXT` characters, else empty."""
+    if len(text) <= MAX_TEXT:
+        return ""
+    return (f"{what} is {len(text):,} characters long; a comment and its proposed wording hold at most "
+            f"{MAX_TEXT:,} characters each.")
+
+
 def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
             proposal: str = "", type_: str | None = None) -> Comment:
     """A new comment checked against the draft it is made on (id and times left empty)."""
@@ -190,6 +204,8 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
     words = nfc(text).strip()
     if not words:
         raise UsageError("the comment text is empty.")
+    if said := too_long(words, "the comment text") or too_long(nfc(proposal).strip(), "the proposed wording"):
+        raise UsageError(said)
     address = canonical_on(on)
     if address != GENERAL:
         try:

@@ -22,7 +22,9 @@ Post-conditions of `comments_from_reply`:
    Changes inside one dash or plus item of a unit, inside its title, its lead-in or its closing
    text, are a proposal on that part (the title without its label `Điều 7.`); a Word comment and changes on the same
    provision, item or title are one comment, naming the authors of both.
-4. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
+4. A reply holding a comment, or making a proposal or a comment text, longer than `comments.MAX_TEXT`
+   characters raises one `ParseError` naming it.
+5. Text from the reply is NFC with lookalike letters (Ð, ð, Cyrillic) read as Vietnamese ones
    when matching, so a reply typed with decomposed or lookalike letters still lands.
 """
 
@@ -33,8 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from regdraft.core.address import TITLE, dash_part, plus_part
-from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text
-from regdraft.core.errors import RegdraftError
+from regdraft.core.comments import GENERAL, Comment, CommentType, anchor_text, too_long
+from regdraft.core.errors import ParseError, RegdraftError
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import END, INTRO, REPEALED_TEXT, Address, Regulation, Unit
@@ -276,6 +278,9 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
 
     # Counted as Word's review pane lists them: from 1, in the document's order (their ids start at 0).
     numbers = {wc.id: n for n, wc in enumerate(sorted(reply.comments, key=lambda c: c.start), start=1)}
+    for wc in reply.comments:
+        if said := too_long(wc.text, f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}"):
+            raise ParseError(f"{reply.source}: {said}")
     folded: _Folded | None = None
     for wc in reply.comments:
         if wc.start == UNANCHORED:
@@ -356,6 +361,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             placed.append(comment(at, summary, ", ".join(authors), date, proposal=proposal,
                                   kind=CommentType.EDITORIAL, key=f"changes:{reg}:{address}" if reg
                                   else f"changes:{address}"))
+    for c in placed:
+        on = "the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe(language)
+        if said := too_long(c.proposal, f"the wording proposed for {on}") or too_long(c.text, f"the comment on {on}"):
+            raise ParseError(f"{reply.source}: {said}")
     return Placed(tuple(placed), tuple(unplaced))
 
 

@@ -37,6 +37,7 @@ from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
 from regdraft.core.text import nfc
+from regdraft.importer.archive import check_parts
 
 COLUMNS = ("round", "by", "on", "type", "text", "proposal", "regulation")
 REQUIRED_COLUMNS = ("by", "on", "text")
@@ -111,6 +112,7 @@ def unknown_kind(path: Path) -> str:
 def _xlsx_cells(path: Path) -> Iterator[list[str]]:
     import openpyxl
 
+    check_parts(path, path.name)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

@@ -23,6 +23,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.model import to_roman
 from regdraft.importer import legacy
+from regdraft.importer.archive import check_parts
 from regdraft.importer.plaintext import clean
 from regdraft.importer.report import Note, Paragraph
 
@@ -270,6 +271,7 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
                          "(use tcvn3 or vni for runs in legacy fonts).", options=("encoding",))
     if encoding is not None and encoding not in legacy.ENCODINGS:
         raise UsageError(f"Unknown encoding '{encoding}'; use one of {', '.join(legacy.ENCODINGS)}.")
+    check_parts(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:

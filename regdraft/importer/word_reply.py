@@ -8,7 +8,8 @@ Post-conditions of `read_reply`:
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark.
-3. A file that is not a Word document raises `ParseError` naming the file; nothing else raises.
+3. A file that is not a Word document, or whose parts unpack past `archive.check_parts`'s bounds, raises
+   `ParseError` naming the file; nothing else raises.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from regdraft.core.errors import ParseError
 from regdraft.core.replies import UNANCHORED, Reply, ReplyComment, ReplyParagraph
 from regdraft.core.reply_marks import REDLINE_MARK, CopyMark, bookmark_target, slug_digest
 from regdraft.core.text import nfc
+from regdraft.importer.archive import check_parts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INSERTED = (f"{_W}ins", f"{_W}moveTo")
@@ -158,10 +160,14 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
     `redline_changes` reads them as changes like any other (the redline's "Reject all" and "Accept all")."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
+    check_parts(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        part = _comments_part(document)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        # XMLSyntaxError: a part cut short, or with a DOCTYPE declaring entities, which Word never writes.
         raise ParseError(f"{source}: is not a Word (.docx) file that can be read ({exc}).") from None
     reader = _Reader()
     body = document.element.body
@@ -174,7 +180,6 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
     comments = []
-    part = _comments_part(document)
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
         span = reader.ranges.get(cid)

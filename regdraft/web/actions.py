@@ -15,15 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from regdraft.core.comments import Comment, Disposition, Round, RoundStatus, WrongWording, same_body
+from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundStatus, WrongWording, same_body
 from regdraft.core.errors import AddressError, Category, UnknownUnit
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
 
 # Longest text accepted in each field, in characters (the request itself is bounded too).
-FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": 20_000, "proposal": 20_000,
-          "type": 20, "disposition": 20, "reply": 20_000}
+FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": MAX_TEXT, "proposal": MAX_TEXT,
+          "type": 20, "disposition": 20, "reply": MAX_TEXT}
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
