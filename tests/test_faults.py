@@ -85,6 +85,60 @@ def test_an_alias_in_the_workspace_settings_is_refused(ws: Workspace, invoke: In
     expect_refusal(ws, invoke, "amend", "new", "x", "--regulation", "MINI-QC", says="YAML alias")
 
 
+def test_an_alias_in_a_workspace_profile_is_refused_with_its_line(ws: Workspace, invoke: Invoke) -> None:
+    # The tester's 358 bytes went nine levels deep (9^9 values); three levels are enough to show the refusal.
+    bomb = "\n".join(["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+                     + [f"{n}: &{n} [{', '.join([f'*{m}'] * 9)}]" for m, n in ("ab", "bc", "cd")] + ["description: *d"])
+    ws.commit({"profiles/party-36.yaml": bomb.encode()}, "profile")
+    out = expect_refusal(ws, invoke, "check", says="YAML alias")
+    assert "profiles/party-36.yaml:2:" in out  # the first alias
+    out = expect_refusal(ws, invoke, "export", "MINI-QC", "-o", str(ws.root.parent / "x.html"), says="YAML alias")
+    assert "profiles/party-36.yaml" in out and "line 2" in out and not (ws.root.parent / "x.html").exists()
+
+
+DEEP = "[" * 1000 + "]" * 1000
+
+
+def test_deep_nesting_in_front_matter_is_a_problem_with_its_line(ws: Workspace, invoke: Invoke) -> None:
+    edit_regulation(ws, "title: Quy chế thử nghiệm", "title: Quy chế thử nghiệm\nx: " + DEEP)
+    out = expect_refusal(ws, invoke, "check", says="nested deeper than 50 levels")
+    assert f"{REG}:5:" in out
+    for args in (("list",), ("comment", "list", SLUG), ("export", "MINI-QC", "-o", str(ws.root.parent / "x.html"))):
+        no_crash(ws, invoke, *args)
+
+
+def test_deep_nesting_in_the_workspace_settings_is_refused(ws: Workspace, invoke: Invoke) -> None:
+    config = ws.root / "regdraft.yaml"
+    ws.commit({"regdraft.yaml": (config.read_text(encoding="utf-8") + "y: " + "{a: " * 3000 + "1" + "}" * 3000
+                                 + "\n").encode()}, "settings")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    for args in (("check",), ("export", "MINI-QC", "-o", str(ws.root.parent / "x.html")),
+                 ("amend", "new", "x", "--regulation", "MINI-QC")):
+        out = expect_refusal(ws, invoke, *args, says="nested deeper than 50 levels")
+        assert f"regdraft.yaml:{line}:" in out
+    no_crash(ws, invoke, "list")  # which needs no settings
+
+
+def test_deep_nesting_in_a_comment_file_is_refused_with_its_line(ws: Workspace, invoke: Invoke) -> None:
+    comment = rounds.add_comment(ws, SLUG, "Ban A", "general", "Nhất trí.")
+    (path,) = ws.files("amendments", f"{SLUG}/comments/{comment.id}.yaml")
+    text = ws.read(path).decode("utf-8") + "extra: " + DEEP + "\n"
+    ws.commit({path: text.encode()}, "extra")
+    line = len(text.splitlines())
+    for args in (("comment", "list", SLUG), ("check",)):
+        out = expect_refusal(ws, invoke, *args, says="nested deeper than 50 levels")
+        assert f"{path}:{line}" in out
+
+
+def test_deep_nesting_in_a_workspace_profile_is_refused_with_its_line(ws: Workspace, invoke: Invoke) -> None:
+    # 300 levels: libyaml, which reads profiles, stops at 1,000 itself
+    ws.commit({"profiles/party-36.yaml": ("fonts:\n  body_pt: 13\nextra: " + "[" * 300 + "]" * 300 + "\n").encode()},
+              "profile")
+    out = expect_refusal(ws, invoke, "check", says="nested deeper than 50 levels")
+    assert "profiles/party-36.yaml:3:" in out
+    expect_refusal(ws, invoke, "export", "MINI-QC", "-o", str(ws.root.parent / "x.html"), says="nested deeper")
+
+
 # -- numbers ------------------------------------------------------------------------------------
 
 

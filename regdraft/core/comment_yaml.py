@@ -23,7 +23,7 @@ import yaml
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus
 from regdraft.core.errors import ParseError, Problem
-from regdraft.core.frontmatter import load_yaml
+from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
 from regdraft.core.nearest import nearest_names
 from regdraft.core.text import nfc
@@ -121,7 +121,7 @@ def key_line(text: str | bytes, key: str, under: str = "") -> int:
         lines = text.splitlines()
         return max((k for k, line in enumerate(lines, 1) if line.split(":", 1)[0].rstrip() == key), default=1)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
     except yaml.YAMLError:
         return 1
     found = [name.start_mark.line + 1

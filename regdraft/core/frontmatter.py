@@ -14,7 +14,7 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -31,31 +31,113 @@ YamlReader = Callable[[str], Any]  # reads front-matter YAML as `load_yaml` does
 # large pattern) was a tenth of such a command's start-up.
 
 
+# How deep lists and mappings may nest in any YAML regdraft reads: its own files need four or five
+# levels; reading one nested a thousand deep recursed until Python stopped it, and every command failed.
+MAX_DEPTH = 50
+_ALIAS = "uses a YAML alias (*name); regdraft files write every value out in full"
+_TOO_DEEP = f"is nested deeper than {MAX_DEPTH} levels (lists and keys within one another); regdraft files need a few"
+
+
+def _refusal(message: str, mark: Any) -> Exception:
+    import yaml
+
+    return yaml.composer.ComposerError(None, None, message, mark)
+
+
+def _timestamp(base: Any) -> Any:
+    """`construct_yaml_timestamp` of `base`, where an impossible date (`2021-02-30`) is a YAML error at its line,
+    not a crash."""
+    import yaml
+
+    def construct(self: Any, node: Any) -> Any:
+        try:
+            return base.construct_yaml_timestamp(self, node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a date that exists (write YYYY-MM-DD)", node.start_mark) from None
+
+    return construct
+
+
 @lru_cache(maxsize=1)
 def _document_loader() -> type[yaml.SafeLoader]:
-    """The YAML loader of documents: no aliases (a few bytes of them can expand to gigabytes), and an
-    impossible date (`2021-02-30`) is a YAML error with its line, not a crash."""
+    """The YAML loader of documents: no aliases (a few bytes of them can expand to gigabytes), no nesting
+    deeper than `MAX_DEPTH`, and real dates."""
     import yaml
 
     class DocumentLoader(yaml.SafeLoader):
+        depth = 0
+
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()  # type: ignore[no-untyped-call]
-                raise yaml.composer.ComposerError(
-                    None, None, "uses a YAML alias (*name); regdraft files write every value out in full",
-                    event.start_mark)
+                raise _refusal(_ALIAS, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
             return super().compose_node(parent, index)
 
-        def construct_yaml_timestamp(self, node: Any) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node)
-            except ValueError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"'{node.value}' is not a date that exists (write YYYY-MM-DD)",
-                    node.start_mark) from None
+        def compose_sequence_node(self, anchor: Any) -> Any:
+            return self._nested(super().compose_sequence_node, anchor)
 
-    DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", DocumentLoader.construct_yaml_timestamp)
+        def compose_mapping_node(self, anchor: Any) -> Any:
+            return self._nested(super().compose_mapping_node, anchor)
+
+        def _nested(self, compose: Callable[[Any], Any], anchor: Any) -> Any:
+            if self.depth >= MAX_DEPTH:
+                raise _refusal(_TOO_DEEP, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            self.depth += 1
+            try:
+                return compose(anchor)
+            finally:
+                self.depth -= 1
+
+    DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp(yaml.SafeLoader))
     return DocumentLoader
+
+
+@lru_cache(maxsize=1)
+def _quick_loader() -> type[yaml.CSafeLoader] | None:
+    """libyaml's safe loader (8 times faster), with real dates; None when PyYAML lacks it. Its composer is
+    libyaml's, so what it reads is first checked by `_check_events`."""
+    import yaml
+
+    if not hasattr(yaml, "CSafeLoader"):
+        return None
+
+    class QuickLoader(yaml.CSafeLoader):
+        pass
+
+    QuickLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp(yaml.CSafeLoader))
+    return QuickLoader
+
+
+def _check_events(events: Iterable[Any]) -> None:
+    """Refuse what `_document_loader` refuses (an alias, nesting deeper than `MAX_DEPTH`), reading events only."""
+    import yaml
+
+    depth = 0
+    try:
+        for event in events:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _refusal(_TOO_DEEP, event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                raise _refusal(_ALIAS, event.start_mark)
+    except yaml.MarkedYAMLError as exc:  # libyaml stops a thousand levels down, before the events reach one
+        if exc.problem != "exceeded maximum nesting depth":
+            raise
+        raise _refusal(_TOO_DEEP, exc.problem_mark) from None
+
+
+def _loader(text: str | bytes, quick: bool) -> type[yaml.SafeLoader | yaml.CSafeLoader]:
+    """The loader for `text`: the document loader, or with `quick` libyaml's once `text` passed its checks."""
+    import yaml
+
+    loader = _quick_loader() if quick else None
+    if loader is None:
+        return _document_loader()
+    _check_events(yaml.parse(text, Loader=loader))
+    return loader
 
 
 @lru_cache(maxsize=1)
@@ -79,14 +161,22 @@ def dump_yaml(data: Any, **options: Any) -> str:
     return text
 
 
-def load_yaml(text: str | bytes) -> Any:
-    """Read YAML the way every regdraft file is read: safe types only, no aliases, real dates.
+def load_yaml(text: str | bytes, *, quick: bool = False) -> Any:
+    """Read YAML the way every regdraft file is read: safe types only, no aliases, no nesting deeper than
+    `MAX_DEPTH`, real dates. `quick` reads with libyaml where PyYAML has it (a large file: a profile).
 
     Raises `yaml.YAMLError` (with `problem_mark`) for anything else, so callers report file:line.
     """
     import yaml
 
-    return yaml.load(text, Loader=_document_loader())  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_loader(text, quick))  # noqa: S506 - a SafeLoader subclass
+
+
+def compose_yaml(text: str | bytes, *, quick: bool = False) -> yaml.Node | None:
+    """The YAML nodes of `text` (for the lines of its keys), refused as `load_yaml` refuses them."""
+    import yaml
+
+    return yaml.compose(text, Loader=_loader(text, quick))  # noqa: S506 - a SafeLoader subclass
 
 
 # The value `regdraft import` writes for a required key the source does not give; `check`

@@ -317,13 +317,15 @@ _FRONT_MATTER_MARK = "regdraft front matter (YAML):"
 def embedded_front_matter(data: bytes) -> dict[str, Any] | None:
     """The front matter `regdraft export` stored in a Word file's properties, or None.
 
-    Only a mapping under regdraft's own mark is taken, read with YAML's safe loader; anything
-    else (another program's comment, a damaged part) is no front matter.
+    Only a mapping under regdraft's own mark is taken, read as every regdraft file is (no aliases, no
+    deep nesting); anything else (another program's comment, a damaged part) is no front matter.
     """
     import zipfile
     from xml.etree import ElementTree
 
     import yaml
+
+    from regdraft.core.frontmatter import load_yaml
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -336,7 +338,7 @@ def embedded_front_matter(data: bytes) -> dict[str, Any] | None:
     if not text.startswith(_FRONT_MATTER_MARK):
         return None
     try:
-        loaded = yaml.safe_load(text[len(_FRONT_MATTER_MARK):])
+        loaded = load_yaml(text[len(_FRONT_MATTER_MARK):])
     except yaml.YAMLError:
         return None
     return loaded if isinstance(loaded, dict) else None
