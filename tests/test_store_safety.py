@@ -249,3 +249,62 @@ def test_hooks_run_when_the_workspace_asks(mini_workspace: Workspace, invoke: In
     result = invoke(ws, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
     assert result.exit_code == 0, result.output
     assert marker.read_text().split() == ["pre-commit", "post-commit"]
+
+
+def _script(where: Path, marker: Path, word: str) -> str:
+    """A program that leaves `word` in `marker` when run (and passes its input through, as a filter would)."""
+    script = where / f"{word}.sh"
+    script.write_text(f"#!/bin/sh\necho {word} >> {marker}\ncat\n")
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_a_repository_whose_settings_name_a_filter_is_refused(consulting_workspace: Workspace,
+                                                              invoke: Invoke) -> None:
+    # A workspace zipped with its .git: a committed .gitattributes names a filter its .git/config defines.
+    ws = consulting_workspace
+    marker = ws.root.parent / "ran"
+    ws.commit({".gitattributes": b"*.md filter=x\n*.yaml diff=y\n"}, "attributes")
+    git(ws, "config", "filter.x.clean", _script(ws.root.parent, marker, "clean"))
+    git(ws, "config", "filter.x.smudge", _script(ws.root.parent, marker, "smudge"))
+    git(ws, "config", "diff.y.textconv", _script(ws.root.parent, marker, "textconv"))
+    later = (ws.root / "regulations" / "MINI-QC.md").stat().st_mtime + 10
+    for path in (ws.root / "regulations").glob("*.md"):
+        os.utime(path, (later, later))  # git must read the file again: through the filter
+    for args in (("redline", "MINI-QC", "-o", str(ws.root.parent / "r.html")), ("check",),
+                 ("amend", "new", "x", "--regulation", "MINI-QC"), ("comment", "list", "mini-sua")):
+        result = invoke(ws, *args)
+        assert result.exit_code == 1, result.output
+        assert "filter.x.clean, filter.x.smudge, diff.y.textconv" in result.output
+        assert "git config --file .git/config --unset-all filter.x.clean" in result.output
+    assert not marker.exists() and not (ws.root.parent / "r.html").exists()
+    for key in ("filter.x.clean", "filter.x.smudge", "diff.y.textconv"):
+        git(ws, "config", "--file", ".git/config", "--unset-all", key)
+    assert invoke(ws, "redline", "MINI-QC", "-o", str(ws.root.parent / "r.html")).exit_code == 0
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("key", ["gpg.program", "core.editor", "core.sshCommand", "credential.helper",
+                                 "remote.origin.uploadpack", "merge.x.driver", "core.pager"])
+def test_any_program_in_the_repository_settings_is_refused_by_name(mini_workspace: Workspace, invoke: Invoke,
+                                                                   key: str) -> None:
+    ws = mini_workspace
+    included = ws.root / "more.gitconfig"  # a file the repository's settings include counts as theirs
+    git(ws, "config", "include.path", str(included))
+    git(ws, "config", "--file", str(included), key, _script(ws.root.parent, ws.root.parent / "ran", "x"))
+    result = invoke(ws, "list")
+    assert result.exit_code == 1 and key.lower() in result.output and str(included) in result.output, result.output
+
+
+def test_signing_never_runs(mini_workspace: Workspace, invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = mini_workspace
+    marker = ws.root.parent / "ran"
+    git(ws, "config", "commit.gpgSign", "true")
+    git(ws, "config", "tag.gpgSign", "true")
+    # The signing program from the user's own settings (the environment), which regdraft trusts: it must not run.
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "gpg.program")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", _script(ws.root.parent, marker, "gpg"))
+    result = invoke(ws, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()

@@ -124,7 +124,8 @@ def output_format(name: str, output: Path | None, fmt: str | None, *, has_format
 
 
 def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
-    """The workspace at `path`, or the one around the current directory; refuses one in conflict.
+    """The workspace at `path`, or the one around the current directory; refuses one in conflict, and
+    one whose repository's settings name a program for git to run (`git_policy`).
 
     A conflict (a stopped merge or rebase, or conflict markers) is reported first, with the
     provisions on both sides and the commands to resolve it: read, its files would mislead;
@@ -136,6 +137,7 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     from regdraft.workspace.store import Workspace
 
     ws = opened(Workspace.find(path))
+    ws.git_options()  # a repository whose own settings name a program is refused before any command runs
     if settled:
         from regdraft.workspace.settled import unsettled
 

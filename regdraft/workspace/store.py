@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, SLUG, regulation_path
 from regdraft.core.patterns import lazy
+from regdraft.workspace import git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
@@ -162,6 +163,7 @@ class Workspace(SharedHistory, Transactions):
         self.root = root.resolve()
         self._repo: git.Repo | None = None
         self._config: dict[str, Any] | None = None
+        self._git_checked = False
         self._lock: WorkspaceLock | None = None
         # What this object committed, in order: what a command reports under --json.
         self.commits_made: list[str] = []
@@ -221,17 +223,22 @@ class Workspace(SharedHistory, Transactions):
         return self._repo
 
     def _with_policy(self, repo: git.Repo) -> git.Repo:
-        """Every git call regdraft makes runs under its git policy (docs/security.md).
+        """Every git call regdraft makes runs under its git policy (`git_policy`, docs/security.md).
 
-        `core.fsmonitor` is off: it names a program git would run on every status. Hooks run only
+        No program the repository's own settings name runs: fsmonitor and signing are off, a repository
+        whose settings name a filter, textconv, editor, credential helper … is refused. Hooks run only
         when regdraft.yaml says `git_hooks: run`; by default none runs (`core.hooksPath` points
         nowhere, and commits pass `--no-verify`), so every write behaves the same in every clone.
         """
-        options = ["core.fsmonitor=false"]
-        if not run_hooks(self.config):
-            options.append(f"core.hooksPath={os.devnull}")
-        repo.git.set_persistent_git_options(c=options)
+        repo.git.set_persistent_git_options(c=self.git_options(run_hooks(self.config)))
         return repo
+
+    def git_options(self, hooks: bool = False) -> list[str]:
+        """The `-c` settings of a git call here (`git_policy`); the repository is checked before the first."""
+        if not self._git_checked:
+            git_policy.refuse_programs(self.root)
+            self._git_checked = True
+        return git_policy.options(hooks)
 
     def path(self, relative: str) -> Path:
         """An absolute path inside the workspace; refuses paths that leave it."""
@@ -454,7 +461,8 @@ class Workspace(SharedHistory, Transactions):
         # As GitPython runs git; the ceiling keeps git from taking a repository above the workspace.
         environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(self.root.parent)}
         # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
-        done = subprocess.run(["git", "--no-optional-locks", "-c", "core.fsmonitor=false", command, *args],
+        settings = [part for option in self.git_options() for part in ("-c", option)]
+        done = subprocess.run(["git", "--no-optional-locks", *settings, command, *args],
                               cwd=self.root, capture_output=True, env=environment, check=False)
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
