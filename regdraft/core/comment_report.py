@@ -94,17 +94,19 @@ class Report:
 REWRITE_SIMILARITY = 0.5
 
 
-def marked(c: Comment, language: str = "vi") -> tuple[DiffSegment, ...]:
+def marked(c: Comment, language: str = "vi", circulated: Regulation | None = None) -> tuple[DiffSegment, ...]:
     """The proposal of a comment with its changes to the provision marked, when it rewrites it.
 
     A wording of the provision as the browser's editor gives it (`b) Gói thầu …`, a point a line) is
     compared by its text, as the anchor holds it: the labels it repeats are not the reviewer's insertions.
     Words whose tone mark moved (`thoả` → `thỏa`) are marked changed, as the comparison table marks them: the
-    proposal shows both texts, each quoted as written (`as_written`)."""
+    proposal shows both texts, each quoted as written (`as_written`). One that would delete the provision's points
+    or clauses without saying so (`left_out`, in the draft `circulated`) is marked however little it shares with
+    them: shown as free text, the loss was not seen."""
     if not c.proposal or not c.anchor:
         return ()
     proposal = _as_anchor(c, language)
-    if similarity(c.anchor, proposal) < REWRITE_SIMILARITY:
+    if similarity(c.anchor, proposal) < REWRITE_SIMILARITY and not _drops(c, language, circulated):
         return ()
     return as_written(diff_words(c.anchor, proposal))
 
@@ -121,6 +123,23 @@ def _as_anchor(c: Comment, language: str) -> str:
         return proposed_unit(c.proposal, Address.parse(c.on), language).all_text()
     except (RegdraftError, ValueError):
         return c.proposal
+
+
+def _drops(c: Comment, language: str, circulated: Regulation | None) -> bool:
+    """True when accepting the proposal would delete points or clauses of the provision it does not mention."""
+    from regdraft.core.amend.proposal import left_out, proposed_unit
+    from regdraft.core.errors import RegdraftError
+    from regdraft.core.model import Address
+
+    if circulated is None or c.on == GENERAL:
+        return False
+    try:
+        address = Address.parse(c.on)
+        if address.part:
+            return False
+        return bool(left_out(circulated.find(address).unit, c.proposal, proposed_unit(c.proposal, address, language)))
+    except (RegdraftError, ValueError):
+        return False
 
 
 def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[str, list[Comment]]]:
@@ -166,6 +185,7 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
     `texts` are the drafts of every regulation the amendment amends (`draft` alone when empty).
     """
     texts = tuple(texts) or (("", draft),)
+    drafts = dict(texts)
     number = 0
     built = []
     for reg, on, group in by_regulation(comments, texts):
@@ -174,7 +194,7 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply,
-                                  marked(c, draft.language)))
+                                  marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None))))
         built.append(ReportGroup(on, provision_of(on, reg, texts, words), tuple(rows), reg))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language,

@@ -8,6 +8,10 @@ Post-conditions:
    page's words, `ui`); nothing is written then.
 3. Only drafters answer and accept; a reviewer comments only as their link's body; nothing is
    written in a closed round.
+4. Every field is read in NFC (`form_values`), whatever the browser sent: a name typed in NFD was
+   committed as the author in NFD.
+5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
+   regulation, provision, text and proposal already recorded is answered (`Recorded.again`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundStatus, WrongWording, same_body
-from regdraft.core.errors import AddressError, Category, UnknownUnit
+from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownUnit
+from regdraft.core.text import nfc
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
@@ -27,11 +32,11 @@ FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "t
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
-    """The known fields of a submitted form as text, each cut to its bound."""
+    """The known fields of a submitted form as text in NFC, each cut to its bound."""
     values = {}
     for name, limit in FIELDS.items():
         value = form.get(name)
-        values[name] = value[:limit] if isinstance(value, str) else ""
+        values[name] = nfc(value)[:limit] if isinstance(value, str) else ""
     return values
 
 
@@ -41,6 +46,7 @@ class Recorded:
 
     comment: Comment
     round: int
+    again: bool = False  # the form was sent before: the comment it recorded then, nothing written now
 
 
 def _round(ws: Workspace, slug: str, number: str, ui: Words) -> Round:
@@ -77,6 +83,9 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     if not values["text"].strip():
         raise refuse(ui, Category.USAGE, "write_comment")
     on = values["on"].strip() or "general"
+    earlier = _recorded_before(ws, slug, r, consulted[0], on, values)
+    if earlier is not None:
+        return Recorded(earlier, r.number, again=True)
     try:
         comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
                          r.number, author=ws.person(name), regulation=values["regulation"].strip() or None)
@@ -85,6 +94,27 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     except WrongWording as exc:
         raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
     return Recorded(comment, r.number)
+
+
+def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str,
+                     values: Mapping[str, str]) -> Comment | None:
+    """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
+    recorded before alone: the same round, body, regulation, provision, text and proposal (whitespace aside)."""
+    from regdraft.core.comments import canonical_on
+    from regdraft.workspace.rounds import load_comments, regulation_key
+
+    try:
+        address = canonical_on(on)
+        key = regulation_key(ws, slug, r.revision, values["regulation"].strip() or None)
+    except RegdraftError:
+        return None  # refused as it is recorded, in the page's words
+
+    def same(a: str, b: str) -> bool:
+        return a.split() == b.split()
+
+    return next((c for c in load_comments(ws, slug)
+                 if c.round == r.number and c.on == address and c.regulation == key and same_body(c.by, body)
+                 and same(c.text, values["text"]) and same(c.proposal, values["proposal"])), None)
 
 
 def _named(on: str, ui: Words) -> str:

@@ -128,6 +128,7 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         Route("/access/{token}", _page(server, _access, public=True)),
         Route("/a/{slug}", _page(server, _amendment)),
         Route("/a/{slug}/redline", _page(server, _redline)),
+        Route("/a/{slug}/provision", _page(server, _provision)),
         Route("/a/{slug}/comments", _page(server, _comments)),
         Route("/a/{slug}/comments", _page(server, _add_comment), methods=["POST"]),
         Route("/a/{slug}/comments/{cid}/respond", _page(server, _respond), methods=["POST"]),
@@ -299,7 +300,7 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation, c.ui))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
-                             texts_json=_json_data(page.texts), annotate=True, mark=_mark,
+                             again=c.query("again"), texts_json=_json_data(page.texts), annotate=True, mark=_mark,
                              badge=lambda address: _badge(page, address, c.ui),
                              mark_parts=_part_marks(c.ui) if page.commenting else None)
         profile = profile_for(ws, page.redline.comparison.new.meta)
@@ -345,6 +346,20 @@ def _json_data(data: Any) -> Markup:
     """JSON for a data block: `<`, `>` and `&` escaped, so no text can close the element."""
     text = json.dumps(data, ensure_ascii=False)
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+async def _provision(c: Context) -> Response:
+    """What an address typed in words names (`khoản 1 Điều 19` -> `{"on": "d19.k1"}`), read as a comment reads it;
+    `""` when it names none. The form chooses it as a click would (the short form alone was chosen)."""
+    from starlette.responses import JSONResponse
+
+    from regdraft.core.comments import canonical_on
+
+    try:
+        on = canonical_on((c.query("words") or "")[:100])
+    except RegdraftError:
+        on = ""
+    return JSONResponse({"on": on})
 
 
 async def _comments(c: Context, form: Mapping[str, str] | None = None, error: str = "", target: str = "",
@@ -410,7 +425,8 @@ async def _add_comment(c: Context) -> Response:
     except RegdraftError as exc:
         number = int(values["round"]) if values["round"].isdigit() else None
         return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number)
-    where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}"
+    # A form sent twice (Back, then Send) says so: the comment recorded the first time, nothing recorded now.
+    where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}{'&again=1' if done.again else ''}"
     if values["regulation"]:
         where += f"&regulation={quote(values['regulation'])}"
     return RedirectResponse(f"{where}#on-{done.comment.on}", 303)

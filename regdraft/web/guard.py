@@ -4,7 +4,7 @@ Post-conditions:
 1. A request body larger than `MAX_BODY` bytes is answered 413 before any handler reads it, in
    the workspace's language (`language`, asked only then).
 2. Every response carries a Content-Security-Policy that runs only the server's own script
-   file and fetches nothing from elsewhere, and forbids framing.
+   file, lets it ask only this server, fetches nothing from elsewhere, and forbids framing.
 3. `csrf_token` is bound to the browser's CSRF cookie and the visitor's access link; a form
    whose token does not match is refused.
 """
@@ -23,8 +23,9 @@ from regdraft.workspace.access import Role
 MAX_BODY = 64 * 1024
 CSRF_COOKIE = "regdraft_csrf"
 ACCESS_COOKIE = "regdraft_access"
-POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; "
-          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+# `connect-src 'self'`: the form asks the server what an address typed in words names (`/a/{slug}/provision`).
+POLICY = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
+          "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

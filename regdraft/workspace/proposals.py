@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regdraft.core.amend.proposal import PROPOSABLE, proposable, proposed_part, proposed_unit
+from regdraft.core.amend.proposal import PROPOSABLE, labels_of, left_out, proposable, proposed_part, proposed_unit
 from regdraft.core.amend.reasons import accepted_reply, from_comment
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
@@ -24,7 +24,7 @@ from regdraft.core.comments import GENERAL, Comment, describe_on
 from regdraft.core.errors import RegdraftError, UsageError, Worded
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import TITLE, Address, map_units
+from regdraft.core.model import TITLE, Address, Kind, Unit, map_units
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -88,6 +88,8 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
         raise Worded(f"{exc.args[0]} Edit the text and run `{Command.of('amend from-edits', where)}`.",
                      "does_not_read", category=exc.category, id=comment.id, slug=where,
                      detail=str(exc.args[0]), provisions={"provision": placement.address}) from None
+    if not address.part:
+        _refuse_dropping(comment, draft.find(address).unit, new, placement.address, where, draft.language)
     units, _ = map_units(draft.units, address.unit, lambda _unit: (new,))
     edited = draft.with_units(units)
     if edited == draft:
@@ -118,6 +120,24 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _refuse_dropping(comment: Comment, current: Unit, new: Unit, at: str, slug: str, language: str) -> None:
+    """Refuse a proposal that would delete the provision's points or clauses without saying so (`left_out`): one line
+    typed for khoản 1 Điều 19 (its address written in words, the editor left empty) became the whole clause, and its
+    points a)–c) were gone from the amendment."""
+    lost = left_out(current, comment.proposal, new)
+    if not lost:
+        return
+    labels = labels_of(lost, language)
+    said = (f"of {Address.parse(at).describe(language)}: it is written without the provision's label, as its first "
+            "paragraph alone, and accepting it would delete them. Ask for the provision written whole (from its "
+            f"label), or edit the text and run `{Command.of('amend from-edits', slug)}`.")
+    if lost[0].kind is Kind.POINT:
+        raise Worded(f"The proposal of comment {comment.id} has no points {labels} {said}", "drops_points",
+                     id=comment.id, slug=slug, labels=labels, provisions={"provision": at})
+    raise Worded(f"The proposal of comment {comment.id} has no clauses {labels} {said}", "drops_clauses",
+                 id=comment.id, slug=slug, labels=labels, provisions={"provision": at})
 
 
 def _option(regulation: str) -> str:

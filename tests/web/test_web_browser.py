@@ -7,6 +7,8 @@ Skipped, saying why, only when chromium or the playwright package is not install
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -45,6 +47,15 @@ def _on_range(then: str) -> str:
             }
             return null;
         }""".replace("THEN", then)
+
+
+def _until(ready: Callable[[], bool], seconds: float = 5) -> None:
+    """Wait for the page's answer (the server's, to a question of the script): `ready()` true within `seconds`.
+    `page.wait_for_function` evaluates a string, which the server's policy forbids."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        assert time.monotonic() < deadline, "the page did not answer"
+        time.sleep(0.05)
 
 
 def _select(page: Any, address: str, phrase: str) -> None:
@@ -232,3 +243,64 @@ def test_screenshot_of_the_redline_shows_the_marks(review_ws: Workspace, live_se
     assert near((0xB3, 0x26, 0x1E)) > 150               # deletions (and the change bars) in red
     assert near((0x0B, 0x4F, 0x9C)) > 150               # insertions in blue
     assert near((0x2E, 0x7D, 0x32)) > 30                # the green badge of an unchanged comment
+
+
+def test_a_provision_written_in_words_is_chosen_and_put_in_the_editor(review_ws: Workspace, live_server: str,
+                                                                      browser_page: Any) -> None:
+    # `khoản 1 Điều 12` typed in the field was left as it was: no provision named or marked, an empty editor, and
+    # the one line typed there became the whole clause when accepted (its points gone).
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.fill("#comment-on", "khoản 1 Điều 12")
+    page.click("#proposal-box summary")  # leaving the field, as a member does
+    _until(lambda: page.input_value("#comment-proposal") != "")
+    assert page.input_value("#comment-on") == "d12.k1"
+    assert page.inner_text("#comment-where") == "Đã chọn: Khoản 1 Điều 12"
+    assert page.locator('[data-on="d12.k1"].selected-provision').count() >= 1
+    lines = page.input_value("#comment-proposal").split("\n")
+    assert lines[0] == "1. Ban Chấp hành Đảng bộ tỉnh họp:" and [line[:2] for line in lines[1:]] == ["a)", "b)", "c)"]
+    # In another order, without its tone marks: read as a comment reads it.
+    page.fill("#comment-on", "dieu 12 khoan 1 diem b")
+    page.dispatch_event("#comment-on", "change")
+    _until(lambda: page.input_value("#comment-on") == "d12.k1.b")
+    assert page.inner_text("#comment-where") == "Đã chọn: Điểm b khoản 1 Điều 12"
+    # Words naming no provision are left as typed, for the server to answer when the comment is sent.
+    page.fill("#comment-on", "khoản 9 Điều 99")
+    page.dispatch_event("#comment-on", "change")
+    page.wait_for_timeout(300)
+    assert page.input_value("#comment-on") == "khoản 9 Điều 99"
+
+
+def test_a_selection_across_two_points_chooses_the_clause_holding_both(review_ws: Workspace, live_server: str,
+                                                                       browser_page: Any) -> None:
+    # Dragged from inside point a) into point b), the comment was filed on point a), where the drag began.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    end = page.evaluate(_on_range("""const r = range.getClientRects()[0];
+                    return [r.right - 1, r.top + r.height / 2];"""), ["d12.k1.b", "Bất thường"])
+    start = page.evaluate("""(phrase) => {  // in view already: no scrolling, so the end found above holds
+            const p = document.querySelector('[data-on="d12.k1.a"]');
+            const node = [...p.childNodes].find((n) => n.nodeType === 3 && n.data.includes(phrase));
+            const range = document.createRange();
+            range.setStart(node, node.data.indexOf(phrase));
+            range.setEnd(node, node.data.indexOf(phrase) + phrase.length);
+            const r = range.getClientRects()[0];
+            return [r.left + 1, r.top + r.height / 2];
+        }""", PHRASE)
+    assert start and end
+    page.mouse.move(start[0], start[1])
+    page.mouse.down()
+    page.mouse.move(end[0], end[1], steps=8)
+    page.mouse.up()
+    assert page.input_value("#comment-on") == "d12.k1"
+    assert page.inner_text("#comment-where").endswith(" tại Khoản 1 Điều 12")
+    # From the keyboard too, whichever end the selection began at.
+    page.evaluate("document.activeElement.blur()")
+    page.evaluate("""() => {
+        const b = document.querySelector('[data-on="d12.k1.b"]'), c = document.querySelector('[data-on="d12.k1.c"]');
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.setBaseAndExtent(c.lastChild, 0, b.lastChild, 0);
+    }""")
+    page.keyboard.press("Shift")
+    assert page.input_value("#comment-on") == "d12.k1"

@@ -9,6 +9,9 @@ Post-conditions:
    (up to `line`, which takes no part in equality).
 2. `proposed_unit` raises `UsageError` with a sentence naming the provision when the lines
    cannot be that provision (another label, a clause inside a point, nothing at all).
+3. `left_out(current, proposal, new)` is empty unless the proposal, written without the provision's
+   label (free text, read as its first paragraph), has none of the points or clauses `current` has:
+   accepting it would delete them without its saying so.
 """
 
 from __future__ import annotations
@@ -88,6 +91,30 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
         raise UsageError(f"The proposed wording does not read as {described}: {exc}") from None
     # The placeholder alone proposes to repeal the provision, as the regulation parser reads it.
     return repealed_unit(unit) if unit.text == (REPEALED_TEXT[language],) and not unit.children else unit
+
+
+def left_out(current: Unit, proposal: str, new: Unit) -> tuple[Unit, ...]:
+    """The points or clauses of `current` that `new` (read from `proposal`) would drop without saying so.
+
+    A wording that begins with the provision's label was written as the whole provision (the editor opens
+    with it): what it leaves out, it leaves out on purpose. One without it (`Tổ chuyên gia có ít nhất 03 thành
+    viên.` typed for khoản 1 Điều 19) reads as the provision's first paragraph alone; with none of the provision's
+    points it would delete them all. The repeal placeholder says what it does."""
+    first = next((line.strip() for line in proposal.splitlines() if line.strip()), "")
+    if not current.children or new.children or new.repealed or current.kind not in PROPOSABLE:
+        return ()
+    labelled = bool(CLAUSE.match(first) or POINT.match(first) or HEADING.match(first) or APPENDIX_HEADING.match(first))
+    if labelled or any(_starts_with_label(first, current.kind, current.label, lang) for lang in ("vi", "en")):
+        return ()
+    return current.children
+
+
+def labels_of(units: tuple[Unit, ...], language: str) -> str:
+    """Units' labels as a sentence names a run of them: `a)`, `a), b)`, `a)–c)`."""
+    labels = [unit_label_text(unit, language) if unit.kind is Kind.POINT else unit.label for unit in units]
+    if len(labels) < 3:
+        return ", ".join(labels)
+    return f"{labels[0]}–{labels[-1]}"
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -33,6 +33,19 @@
     return element ? element.closest("[data-on]") : null;
   }
 
+  // The smallest provision holding both ends of a selection, as a Word reply's change is placed: from point a)
+  // into point b) of khoản 2 Điều 42 is `d42.k2` (the point it began in was chosen). Addresses are codes, largest
+  // first (`d42.k2.a`): the provision holding both is their common head; none (two articles) is the whole draft.
+  function holding(selection) {
+    const start = provisionOf(selection.anchorNode);
+    const end = provisionOf(selection.focusNode);
+    if (!start || !end) { return start || end ? (start || end).dataset.on : null; }
+    const first = start.dataset.on.split("."), last = end.dataset.on.split(".");
+    let shared = 0;
+    while (shared < first.length && shared < last.length && first[shared] === last[shared]) { shared += 1; }
+    return shared ? first.slice(0, shared).join(".") : "general";
+  }
+
   // The paragraphs of a provision (`data-on`) or of a part (`data-part` lists the parts a paragraph lies in).
   function shown(address) {
     const quoted = '"' + CSS.escape(address) + '"';
@@ -84,8 +97,8 @@
     if (event.target.closest && event.target.closest(".comment-panel, .review-bar, a, .part-pick")) { return; }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
-      const start = provisionOf(selection.anchorNode);
-      if (start) { choose(start.dataset.on, selectedPhrase(selection)); }
+      const address = holding(selection);
+      if (address) { choose(address, selectedPhrase(selection)); }
       return;
     }
     const clicked = provisionOf(event.target);
@@ -98,8 +111,8 @@
     if (event.target.closest && event.target.closest(".comment-panel, .review-bar")) { return; }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
-      const start = provisionOf(selection.anchorNode);
-      if (start) { choose(start.dataset.on, selectedPhrase(selection)); }
+      const address = holding(selection);
+      if (address) { choose(address, selectedPhrase(selection)); }
     }
   });
 
@@ -113,13 +126,27 @@
     }
   });
 
-  // A provision typed into the field (`d16.k9`) is chosen as a click chooses it: marked, named, in the editor.
+  // A provision typed into the field is chosen as a click chooses it: marked, named, in the editor. Its short form
+  // (`d16.k9`) is the page's own; one written in words (`khoản 1 Điều 19`, `Điều 19 khoản 1`) the server reads as
+  // it reads a comment's (an empty editor was opened for it, and one line typed there became the whole clause).
+  function typed(address) {
+    on.value = "";  // `choose` compares with the provision chosen before
+    choose(address, "");
+  }
+
   on.addEventListener("change", function () {
-    const address = on.value.trim();
-    if (shown(address).length) {
-      on.value = "";  // `choose` compares with the provision chosen before
-      choose(address, "");
-    }
+    const written = on.value.trim();
+    if (!written || written === "general") { return; }
+    if (shown(written).length) { typed(written); return; }
+    const asked = form.getAttribute("action").replace(/comments$/, "provision") + "?words=" +
+      encodeURIComponent(written);
+    fetch(asked, {credentials: "same-origin"})
+      .then(function (answer) { return answer.ok ? answer.json() : {on: ""}; })
+      .then(function (read) {
+        // Only when the field still holds what was asked about, and the page shows what it names.
+        if (read.on && on.value.trim() === written && shown(read.on).length) { typed(read.on); }
+      })
+      .catch(function () { /* left as typed: the server reads it when the comment is sent */ });
   });
 
   proposalBox.addEventListener("toggle", function () {
