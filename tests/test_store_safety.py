@@ -85,12 +85,21 @@ def test_a_writer_that_cannot_get_the_lock_says_so(mini_workspace: Workspace, in
 # -- a failed write restores everything --------------------------------------------------------
 
 
-def test_a_failed_commit_restores_index_and_work_tree_exactly(mini_workspace: Workspace) -> None:
+def _allow_hooks(monkeypatch: pytest.MonkeyPatch, where: Path) -> None:
+    """The user's own git settings let a workspace's `git_hooks: run` take effect."""
+    settings = where / "user.gitconfig"
+    settings.write_text("[regdraft]\n\trunHooks = true\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(settings))
+
+
+def test_a_failed_commit_restores_index_and_work_tree_exactly(mini_workspace: Workspace,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     ws = mini_workspace
     (ws.root / "templates" / "staged.txt").write_text("staged\n")
     git(ws, "add", "templates/staged.txt")
     (ws.root / "templates" / "untracked.txt").write_text("untracked\n")
     (ws.root / "regdraft.yaml").write_text((ws.root / "regdraft.yaml").read_text() + "git_hooks: run\n")
+    _allow_hooks(monkeypatch, ws.root.parent)
     hook = ws.root / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho 'the office hook says no' >&2\nexit 1\n")
     hook.chmod(0o755)
@@ -235,8 +244,14 @@ def test_fsmonitor_and_hooks_never_run_by_default(mini_workspace: Workspace, inv
     assert not marker.exists()
 
 
-def test_hooks_run_when_the_workspace_asks(mini_workspace: Workspace, invoke: Invoke) -> None:
+@pytest.mark.parametrize("allowed", [True, False])
+def test_hooks_run_when_the_workspace_asks_and_the_user_allows(mini_workspace: Workspace, invoke: Invoke,
+                                                               monkeypatch: pytest.MonkeyPatch, allowed: bool) -> None:
+    """`git_hooks: run` alone would let a workspace received with its .git (hooks and regdraft.yaml alike) run
+    its hooks: the user's own git settings must allow it (`regdraft.runHooks`)."""
     ws = mini_workspace
+    if allowed:
+        _allow_hooks(monkeypatch, ws.root.parent)
     marker = ws.root.parent / "ran"
     for name in ("pre-commit", "post-commit"):
         hook = ws.root / ".git" / "hooks" / name
@@ -248,7 +263,13 @@ def test_hooks_run_when_the_workspace_asks(mini_workspace: Workspace, invoke: In
     marker.unlink()
     result = invoke(ws, "amend", "new", "mini-sua", "--regulation", "MINI-QC")
     assert result.exit_code == 0, result.output
-    assert marker.read_text().split() == ["pre-commit", "post-commit"]
+    if allowed:
+        assert marker.read_text().split() == ["pre-commit", "post-commit"]
+        return
+    assert not marker.exists()
+    checked = invoke(ws, "check")
+    assert ("regdraft.yaml:" in checked.output and "git_hooks: run asks for the repository's git hooks to run"
+            in checked.output and "git config --global regdraft.runHooks true" in checked.output), checked.output
 
 
 def _script(where: Path, marker: Path, word: str) -> str:

@@ -127,6 +127,7 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
 # api.check covers each regulation file: its structure, its references and its name.
 def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     """The workspace settings: the profiles (regdraft.yaml's choice, profiles/*.yaml) and the git hooks policy."""
+    from regdraft.workspace.git_policy import HOOKS_SETTING, user_allows_hooks
     from regdraft.workspace.profiles import profile_problems
     from regdraft.workspace.store import HOOK_POLICIES
 
@@ -134,6 +135,12 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     if ws.config.get("git_hooks", "none") not in HOOK_POLICIES:
         problems.append(Problem(f"git_hooks is '{ws.config.get('git_hooks')}'; use none or run.", "regdraft.yaml",
                                 _line(ws, "git_hooks")))
+    elif ws.config.get("git_hooks") == "run" and not user_allows_hooks(ws.root):
+        problems.append(Problem(
+            "git_hooks: run asks for the repository's git hooks to run on every commit, but they do not run until "
+            f"your own git settings allow it (`git config --global {HOOKS_SETTING} true`): a workspace received with "
+            "its .git brings its hooks and this setting alike.", "regdraft.yaml", _line(ws, "git_hooks"),
+            warning=True))
     return problems + _settings_read(ws)
 
 

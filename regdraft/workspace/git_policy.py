@@ -49,6 +49,23 @@ def options(hooks: bool) -> list[str]:
     return [*_ALWAYS, *([] if hooks else [f"core.hooksPath={os.devnull}"])]
 
 
+HOOKS_SETTING = "regdraft.runHooks"  # the user's own git setting that lets a workspace's `git_hooks: run` take effect
+
+
+def user_allows_hooks(root: Path) -> bool:
+    """Whether the user's own git settings (global or system, never the repository's) say `regdraft.runHooks
+    true`: `git_hooks: run` in regdraft.yaml alone would let a workspace received with its .git run its hooks."""
+    import subprocess
+
+    environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent)}
+    for scope in ("--global", "--system"):
+        done = subprocess.run(["git", "config", scope, "--type=bool", "--get", HOOKS_SETTING], cwd=root,
+                              capture_output=True, env=environment, check=False)
+        if done.returncode == 0:
+            return done.stdout.strip() == b"true"
+    return False
+
+
 def refuse_programs(root: Path) -> None:
     """Raise `StoreError` when the repository's own settings name a program git would run."""
     found = [(key, origin) for scope, origin, key in _settings(root)

@@ -227,10 +227,11 @@ class Workspace(SharedHistory, Transactions):
 
         No program the repository's own settings name runs: fsmonitor and signing are off, a repository
         whose settings name a filter, textconv, editor, credential helper … is refused. Hooks run only
-        when regdraft.yaml says `git_hooks: run`; by default none runs (`core.hooksPath` points
+        when regdraft.yaml says `git_hooks: run` and the user's own git settings allow it
+        (`regdraft.runHooks`); by default none runs (`core.hooksPath` points
         nowhere, and commits pass `--no-verify`), so every write behaves the same in every clone.
         """
-        repo.git.set_persistent_git_options(c=self.git_options(run_hooks(self.config)))
+        repo.git.set_persistent_git_options(c=self.git_options(run_hooks(self.config, self.root)))
         return repo
 
     def git_options(self, hooks: bool = False) -> list[str]:

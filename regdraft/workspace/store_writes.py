@@ -33,9 +33,13 @@ MANY_PATHS = 200  # more paths than this go to git in a file, not on the command
 NEW_FILES_BATCH = 500  # new files named in the journal (one fsync) before any of them is written
 
 
-def run_hooks(config: Mapping[str, Any]) -> bool:
-    """True when the workspace asks for the repository's git hooks to run (`git_hooks: run`)."""
-    return bool(config.get("git_hooks", "none") == "run")
+def run_hooks(config: Mapping[str, Any], root: Path) -> bool:
+    """True when the workspace asks for the repository's git hooks to run (`git_hooks: run`) and the user's own git
+    settings allow it (`git config --global regdraft.runHooks true`): a workspace received with its .git brings
+    its regdraft.yaml and its hooks alike."""
+    from regdraft.workspace.git_policy import user_allows_hooks
+
+    return config.get("git_hooks", "none") == "run" and user_allows_hooks(root)
 
 
 def failure(exc: BaseException) -> str:
@@ -297,7 +301,7 @@ class Transactions:
             if self._index_file().is_file():
                 shutil.copyfile(self._index_file(), index)
             listing.write_bytes(b"\0".join(p.encode("utf-8") for p in paths))
-            commit_options = [] if run_hooks(self.config) else ["--no-verify"]
+            commit_options = [] if run_hooks(self.config, self.root) else ["--no-verify"]
             with self.repo.git.custom_environment(**self.identity_env(), GIT_INDEX_FILE=str(index)):
                 self.repo.git.read_tree("--reset", "HEAD")
                 with open(listing, "rb") as names:
@@ -393,7 +397,7 @@ class Transactions:
             stop_point("file-written")
         with self._pathspec(paths) as named:
             self.repo.git.add("-A", *named)
-        commit_options = [] if run_hooks(self.config) else ["--no-verify"]
+        commit_options = [] if run_hooks(self.config, self.root) else ["--no-verify"]
         with self.repo.git.custom_environment(**self.identity_env()):
             by = ["--author", author] if author else []
             with self._pathspec(paths) as named:
