@@ -219,3 +219,32 @@ def test_a_proposal_that_renumbers_provisions_is_refused_as_the_command_refuses_
                                      "Điều 12") as refused:
         accept_proposal(ws, SHIPPED_AMENDMENT, cid)
     assert refused.value.case == "renumbers" and ws.head() == head
+
+
+@needs_corpus
+def test_instructions_renumbered_keep_their_lines_as_the_decree_spaced_them(invoke: Invoke, tmp_path: Path) -> None:
+    # A new instruction 1 renumbered the others, which were rendered anew: instruction 9's dash items lost the blank
+    # lines Nghị định 48/2013 leaves between them.
+    root, source = tmp_path / "ws", SHARED / "corpus" / "amendments" / "nd-63-2010"
+    for args in (("init", str(root)), ("import", str(source / "base-63-2010-ND-CP.txt")),
+                 ("amend", "import", str(source / "amending-48-2013-ND-CP.txt"), "--slug", "nd48")):
+        result = invoke(root if args[0] != "init" else None, *args)
+        assert result.exit_code == 0, result.output
+    path = root / "amendments" / "nd48" / "amendment.md"
+    before = path.read_text(encoding="utf-8").split("\n")
+    clause = "6\\. “Cơ sở dữ liệu quốc gia về thủ tục hành chính”"
+    preview = _preview(invoke, root, "nd48", tmp_path / "p.md")
+    text = preview.read_text(encoding="utf-8")
+    end = text.index("\n", text.index(clause))
+    new = "7\\. “Cổng dịch vụ công” là cổng thông tin điện tử cung cấp dịch vụ công trực tuyến."
+    preview.write_text(f"{text[:end]}\n\n{new}{text[end:]}", encoding="utf-8")
+    result = invoke(root, "amend", "from-edits", "nd48", "--edited", str(preview))
+    assert result.exit_code == 0, result.output
+    # The new instruction first, and every other line as it was but for the numbers.
+    expected = list(before)
+    standing = load_amendment("\n".join(before), str(path), "nd48").instructions
+    for ins in standing:
+        expected[ins.line - 1] = expected[ins.line - 1].replace(f"{ins.location}\\.", f"{int(ins.location) + 1}\\.", 1)
+    expected[standing[0].line - 1:standing[0].line - 1] = ["1\\. Bổ sung khoản 7 vào sau khoản 6 Điều 3 như sau:", "",
+                                                           f"“{new}”.", ""]
+    assert path.read_text(encoding="utf-8").split("\n") == expected

@@ -35,6 +35,7 @@ from regdraft.core.amend.edits import instructions_from_edits
 from regdraft.core.amend.kept import kept_as_written, with_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import KEY, carried_reasons, reasons_naming
+from regdraft.core.amend.spliced import spliced
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
@@ -102,11 +103,12 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     before, region, after = split_instructions(existing, article)
     had_reasons = was is not None and was.meta.get(KEY) is not None
     # The reasons are written back below; those of the instructions taken out would name nothing meanwhile.
-    shell = load_amendment(with_front_matter(before + after, {KEY: None}) if had_reasons else before + after,
-                           source, slug)
+    frame = with_front_matter(before + after, {KEY: None}) if had_reasons else before + after
+    shell = load_amendment(frame, source, slug)
     reg = reg or shell.regulation
     article = article or shell.article.label
     written = tuple(_in_article(ins, article) for ins in generated.instructions)
+    standing: tuple[Instruction, ...] = ()
     if was is not None and reg in was.regulations:
         standing = was.for_regulation(reg).instructions
         written = kept_as_written(old, shell, reg, standing, written)
@@ -114,9 +116,9 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     else:
         unchanged = False
     # Every instruction kept as it stands: its lines too, as the drafter spaced them (Nghị định 48/2013 leaves a
-    # blank line between dash items, which rendering joins).
-    new_region = region if unchanged else split_instructions(
-        render_amendment(with_instructions(shell, reg, written)), article)[1]
+    # blank line between dash items, which rendering joins); the others written into them.
+    new_region = region if unchanged else _written_in(
+        (frame, shell), reg, article, (region, standing), written, source, slug)
     text = before + (new_region + ("\n\n" if after else "\n") if new_region else "") + after
     if had_reasons or reasons:
         # The reasons follow their changes to the new instructions (those of no change left are dropped);
@@ -134,6 +136,29 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
     return Regenerated(text, diff, generated.notes, len(written), written)
+
+
+def _written_in(shell: tuple[str, Amendment], reg: str, article: str, region: tuple[str, tuple[Instruction, ...]],
+                written: tuple[Instruction, ...], source: str, slug: str) -> str:
+    """The instructions `written` of `article` in place of the region's (its text, and its instructions as they
+    stand): in the region's own lines (`core.amend.spliced`), or rendered when those would not read back as
+    `written`. `shell`: the document without them, as text and as read."""
+    rendered = split_instructions(render_amendment(with_instructions(shell[1], reg, written)), article)[1]
+    ours = spliced(region[0], region[1], written) if region[1] else None
+    if ours is None or ours == rendered:
+        return rendered
+    before, _, after = split_instructions(shell[0], article)
+    try:
+        read = load_amendment(before + ours + ("\n\n" if after else "\n") + after, source, slug)
+    except RegdraftError:
+        return rendered
+    back = read.for_regulation(reg).instructions if reg in read.regulations else ()
+    return ours if _as_written(back) == _as_written(written) else rendered
+
+
+def _as_written(instructions: tuple[Instruction, ...]) -> list[object]:
+    """Instructions as the document reads: where they stand, their sentences and quotes, their nested ones."""
+    return [(ins.location, ins.text, ins.quote, _as_written(ins.children)) for ins in instructions]
 
 
 def _amended(old: Regulation, amendment: Amendment, reg: str) -> Regulation | None:

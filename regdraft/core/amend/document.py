@@ -49,7 +49,7 @@ TRANSITIONS: Mapping[str, tuple[str, ...]] = {
 }
 
 __all__ = ["PENDING", "STATUSES", "TRANSITIONS", "Amendment", "AmendingArticle", "DocumentArticle", "Instruction",
-           "load_amendment", "read_amendment", "render_amendment", "with_front_matter"]
+           "instruction_markdown", "load_amendment", "read_amendment", "render_amendment", "with_front_matter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +367,12 @@ def document_articles(amendment: Amendment) -> list[DocumentArticle]:
     """Every article of the amending document, in its order."""
     articles = [*amendment.opening, amendment.article, *(p.article for p in amendment.others), *amendment.closing]
     return sorted(articles, key=lambda a: label_order(Kind.ARTICLE, a.label))
+
+
+def instruction_markdown(ins: Instruction) -> str:
+    """The canonical Markdown of one numbered instruction (its nested ones with it), as `render_amendment` writes
+    it."""
+    return "\n\n".join(_instruction_blocks(ins, top=True))
 
 
 def _instruction_blocks(ins: Instruction, top: bool) -> list[str]:

@@ -12,13 +12,18 @@ Post-conditions of `kept_as_written`:
    Điều 10 và điểm c khoản 2 Điều 16` generated as two repeals; Nghị định 48/2013's word replacement in
    khoản 2 Điều 26 and khoản 3 Điều 29 generated as amendments of those clauses) — is in the result as
    written, in the order `was` has them.
-2. Every other instruction of `written` (a change that is new, or worded anew) is in the result, before
+2. Each instruction of `was` that `written` words anew on the very provisions it names (the same operations on
+   the same targets, nested alike: a proposal accepted on point b of `Sửa đổi, bổ sung điểm b và điểm đ khoản 1
+   Điều 45 như sau:`) is in the result in its place, its sentences as written (`Sửa đổi Điều 35:` stays so, not
+   `Sửa đổi, bổ sung Điều 35 như sau:`) and its quotes those of `written`, each ended as the document ended it
+   (`”` stays `”`, not `”.`).
+3. Every other instruction of `written` (a change that is new, or worded anew) is in the result, before
    the first one that comes after it in the house order (docs/from-edits.md): the structural instructions
    in the document order of the provisions they change, then the word replacements (`Thay thế cụm từ`,
    `Bỏ cụm từ`) in the order of the first provision each changes.
-3. The result is numbered 1, 2, ...: an instruction kept changes its number only when one is inserted or
+4. The result is numbered 1, 2, ...: an instruction kept changes its number only when one is inserted or
    left out before it.
-4. The result makes the change `written` makes; when keeping the instructions so would not, the kept
+5. The result makes the change `written` makes; when keeping the instructions so would not, the kept
    wording stands in `written`'s places, and failing that the result is `written`.
 
 Each instruction is compared alone, applied to `old`; one that cannot be applied alone (it builds on
@@ -33,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.instructions import Instruction
-from regdraft.core.amend.operations import ReplaceWords, targets
+from regdraft.core.amend.operations import ReplaceWords, Several, targets
 from regdraft.core.errors import RegdraftError
 from regdraft.core.model import HEADING_KINDS, Address, Kind, Regulation, Segment, Unit
 
@@ -51,7 +56,7 @@ def kept_as_written(old: Regulation, amendment: Amendment, regulation: str, was:
     effects = _Effects(old, amendment, regulation)
     whole = effects.of(written, whole=True)
     kept, new = _matched(tuple(was), written, effects)
-    placed = _placed([was[j] for j in sorted(kept)], [written[i] for i in new], effects)
+    placed = _placed([kept[j] for j in sorted(kept)], [written[i] for i in new], effects)
     numbered = tuple(relocated(ins, str(n)) for n, ins in enumerate(placed, 1))
     if numbered == written:
         return written
@@ -152,19 +157,20 @@ class _Effects:
 
 
 def _matched(was: tuple[Instruction, ...], written: tuple[Instruction, ...],
-             effects: _Effects) -> tuple[set[int], list[int]]:
-    """The indices of the instructions of `was` kept, and of those of `written` that are new."""
+             effects: _Effects) -> tuple[dict[int, Instruction], list[int]]:
+    """The instructions standing in the places of `was` kept (by index: that one, or it with the quotes of
+    `written`), and the indices of those of `written` that are new."""
     standing: dict[_Wording, int] = {}
     for j, ins in enumerate(was):
         standing.setdefault(_wording(ins), j)
-    kept: set[int] = set()
+    kept: dict[int, Instruction] = {}
     new: list[int] = []
     for i, ins in enumerate(written):
         same = standing.get(_wording(ins))
         if same is None or same in kept:
             new.append(i)
         else:
-            kept.add(same)
+            kept[same] = was[same]
     free = [j for j in range(len(was)) if j not in kept]
     if not new or not free:
         return kept, new
@@ -179,7 +185,17 @@ def _matched(was: tuple[Instruction, ...], written: tuple[Instruction, ...],
         effect = effects.one(written[i])
         alike = by_effect.pop(effect.state, None) if effect is not None else None
         if alike is not None:
-            kept.add(alike)
+            kept[alike] = was[alike]
+            new.remove(i)
+            free.remove(alike)
+    # A new wording of the very provisions one of the document's names (a proposal accepted on point b of its
+    # `Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:`): that one, its sentences as written, with the
+    # new quotes.
+    for i in list(new):
+        shape = _shape(written[i])
+        alike = next((j for j in free if shape is not None and _shape(was[j]) == shape), None)
+        if alike is not None:
+            kept[alike] = _requoted(was[alike], written[i])
             new.remove(i)
             free.remove(alike)
     # Changes the document makes otherwise than the generated instructions (its two repeals joined, a word
@@ -188,7 +204,7 @@ def _matched(was: tuple[Instruction, ...], written: tuple[Instruction, ...],
     for ws, gs in _together([was[j] for j in free], [written[i] for i in new], effects):
         if effects.of(ws) == effects.of(gs):
             taken = {id(ins) for ins in (*ws, *gs)}
-            kept.update(j for j in free if id(was[j]) in taken)
+            kept.update((j, was[j]) for j in free if id(was[j]) in taken)
             new = [i for i in new if id(written[i]) not in taken]
     return kept, new
 
@@ -247,6 +263,35 @@ def _in_place(written: tuple[Instruction, ...], was: tuple[Instruction, ...], ef
             same = by_effect.get(effect.state) if effect is not None else None
         out.append(ins if same is None else relocated(same, ins.location.partition(".")[0]))
     return out
+
+
+def _shape(ins: Instruction) -> tuple[object, ...] | None:
+    """What an instruction does but for its quoted words: its operation (the provisions it names, where it puts
+    them) and its nested instructions'; None for one changing words, whose words are its sentence."""
+    children = tuple(_shape(child) for child in ins.children)
+    if isinstance(ins.op, ReplaceWords) or (isinstance(ins.op, Several) and any(
+            isinstance(part, ReplaceWords) for part in ins.op.parts)) or None in children:
+        return None
+    return ins.op, ins.implied, bool(ins.quote), children
+
+
+def _requoted(was: Instruction, written: Instruction) -> Instruction:
+    """`was` (of the same shape as `written`) with the quotes and new units of `written`, each quote ended as `was`
+    ended its own; `was` itself when that changes nothing."""
+    quote = written.quote
+    if quote and was.quote:
+        new, old = _ending(quote[-1]), _ending(was.quote[-1])
+        if new is not None and old is not None:
+            quote = (*quote[:-1], quote[-1][:len(quote[-1]) - len(new)] + old)
+    out = replace(was, quote=quote, unit=written.unit,
+                  children=tuple(_requoted(a, b) for a, b in zip(was.children, written.children, strict=True)))
+    return was if _wording(out) == _wording(was) and out.unit == was.unit else out
+
+
+def _ending(paragraph: str) -> str | None:
+    """The punctuation after the closing quotation mark ending `paragraph` (`.` of `”.`, empty for `”`)."""
+    end = paragraph.rstrip(".;,:")
+    return paragraph[len(end):] if end.endswith("”") else None
 
 
 def _wording(ins: Instruction) -> _Wording:
