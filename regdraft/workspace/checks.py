@@ -138,7 +138,8 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     elif ws.config.get("git_hooks") == "run" and not user_allows_hooks(ws.root):
         problems.append(Problem(
             "git_hooks: run asks for the repository's git hooks to run on every commit, but they do not run until "
-            f"your own git settings allow it (`git config --global {HOOKS_SETTING} true`): a workspace received with "
+            f"your own git settings allow it (`{Command.git('config', HOOKS_SETTING, 'true', switches=('global',))}`): "
+            "a workspace received with "
             "its .git brings its hooks and this setting alike.", "regdraft.yaml", _line(ws, "git_hooks"),
             warning=True))
     return problems + _settings_read(ws)
