@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from regdraft.core.word_diff import DiffSegment, Op
+from regdraft.render.marked import marked
 from regdraft.render.profile import load_profile
-from regdraft.render.redline import marked
 from regdraft.workspace import redline as rl
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke

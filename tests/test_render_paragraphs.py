@@ -21,7 +21,8 @@ from regdraft.core.diff import Comparison, unit_lines
 from regdraft.core.model import Regulation, Unit
 from regdraft.core.word_diff import diff_words
 from regdraft.render.html import inline_markdown
-from regdraft.render.redline import marked, render_html
+from regdraft.render.marked import marked
+from regdraft.render.redline import render_html
 from regdraft.workspace import redline as rl
 from tests.conftest import FIXTURES, SHARED, Invoke, module_workspace, needs_corpus
 

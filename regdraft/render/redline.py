@@ -36,11 +36,10 @@ from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_head, table_rows
-from regdraft.core.table_diff import Line, has_head, lines, runs, table_grid
-from regdraft.core.word_diff import DiffSegment, Op, as_written
-from regdraft.render.changed import ELLIPSIS
+from regdraft.core.word_diff import DiffSegment
 from regdraft.render.kinds import in_title_alone, kind_words, only_amends
-from regdraft.render.paragraphs import bar, regrouped, relabelled, renumbered_only
+from regdraft.render.marked import Paragraph, marked, para_class
+from regdraft.render.paragraphs import bar, relabelled, renumbered_only
 from regdraft.render.profile import cited_date, mid_sentence
 
 if TYPE_CHECKING:
@@ -173,151 +172,6 @@ def sentence(text: str) -> str:
 # --- HTML ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """One printed paragraph of marked-up text; a Markdown table is one too, printed as a `<table>`
-    (`tag`), its `html` the rows. `line` is the line of the new text it shows (counted from 0 in the compared
-    text, `marked`), None when it shows none (deleted whole, or no line of the text)."""
-
-    html: Markup
-    css: str
-    tag: str = "p"
-    line: int | None = None
-
-
-def _para_class(text: str) -> str:
-    return "dash" if text.startswith("- ") else "sub-dash" if text.startswith("+ ") else "para"
-
-
-def _segment_html(seg: DiffSegment, moved: bool) -> str:
-    from regdraft.render.html import inline_markdown
-
-    body = inline_markdown(seg.text) if seg.text.strip() else escape(seg.text)
-    if seg.op is Op.EQUAL:
-        return f'<span class="mv">{body}</span>' if moved else str(body)
-    tag, css = ("del", "del") if seg.op is Op.DELETE else ("ins", "ins")
-    return f'<{tag} class="{css}">{body}</{tag}>'
-
-
-def _run_html(segments: Sequence[DiffSegment], moved: bool) -> str:
-    html = []
-    for k, s in enumerate(segments):
-        html.append(_segment_html(s, moved))
-        if _touching(s, segments[k + 1] if k + 1 < len(segments) else None):
-            html.append(" ")
-    return "".join(html)
-
-
-def _table(run: Sequence[Line], moved: bool, same: frozenset[str] = frozenset()) -> Paragraph:
-    """Lines of Markdown table rows as one table, rows and cells compared (`table_diff.table_grid`); with `same`
-    (the rows unchanged on both sides), its first row and the others not in `same`, each run of rows left out
-    shown as one `[…]` row."""
-    from regdraft.render.fragments import table_body
-
-    html: list[str] = []
-    left_out = False
-    grid = table_grid(run)
-    head = has_head(run)
-    width = max((len(row.cells) for row in grid), default=1)
-    for k, row in enumerate(grid):
-        if k and same and _row_key(["".join(s.text for s in c) for c in row.cells]) in same:
-            left_out = True
-            continue
-        if left_out:
-            html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
-            left_out = False
-        html.append("<tr>" + "".join(f"<td>{_run_html(as_written(c), moved)}</td>" for c in row.cells) + "</tr>\n")
-    if left_out:
-        html.append(f'<tr class="elided"><td colspan="{width}">{ELLIPSIS}</td></tr>\n')
-    return Paragraph(Markup("\n" + table_body(html, head)), "provision-table", "table")
-
-
-def _row_key(cells: Sequence[str]) -> str:
-    """A table row as compared for `_table`'s `same`: its cells' words, without the empty cells at its end."""
-    words = [" ".join(c.split()) for c in cells]
-    while words and not words[-1]:
-        words.pop()
-    return "|".join(words)
-
-
-def _unchanged(segments: Sequence[DiffSegment]) -> tuple[frozenset[str], frozenset[str]]:
-    """The lines (and the table rows, by `_row_key`) both sides have as they were: what a side's view of a
-    change cannot tell (its deletions or insertions dropped, a changed line reads as if unchanged)."""
-    plain: set[str] = set()
-    rows: set[str] = set()
-    for line, end in lines(segments):
-        if line and end is Op.EQUAL and all(s.op is Op.EQUAL for s in line):
-            text = "".join(s.text for s in line)
-            plain.add(text)
-            if text.startswith("|"):
-                rows.update(_row_key(cells) for cells in table_rows(text))
-    return frozenset(plain), frozenset(rows)
-
-
-def marked(segments: Sequence[DiffSegment], side: str = "both", moved: bool = False,
-           only_changed: bool = False, labelled: bool = False) -> list[Paragraph]:
-    """Segments as paragraphs of HTML; `side` "old" drops insertions, "new" drops deletions. Each side's
-    paragraphs are its own, whole (`render.paragraphs.regrouped`; `labelled`: the first ones follow a label).
-
-    Lines that are rows of a Markdown table print as one table, marked row by row and cell by cell
-    (Luật 57/2024 amends the lists of plans in a law's tables): `| a | b |` lines never print as text.
-    With `only_changed` (an appendix's forms in a comparison table of the changes alone), unchanged
-    paragraphs and table rows are left out, each run of them shown as `[…]`.
-
-    Each side quotes its text as written: a word whose tone mark sits elsewhere in the new text
-    (Luật Công đoàn's `thoả ước`, made `thỏa ước`) is the old spelling on the old side, the new one
-    on the new side, and both, deleted and inserted, where both sides are shown (`as_written`)."""
-    segments = as_written(regrouped(segments, labelled))
-    kept = [seg for seg in segments
-            if not ((side == "old" and seg.op is Op.INSERT) or (side == "new" and seg.op is Op.DELETE))]
-    split = lines(kept)
-    tables = dict(runs(split))
-    same, same_rows = _unchanged(segments) if only_changed else (frozenset(), frozenset())
-    out: list[Paragraph] = []
-    i = 0
-    left_out = Paragraph(Markup(ELLIPSIS), "para elided")
-    new_lines = _new_lines(split)
-    while i < len(split):
-        if i in tables:
-            table = _table(split[i:tables[i]], moved, same_rows)
-            out.append(dataclasses.replace(table, line=next((n for n in new_lines[i:tables[i]] if n is not None),
-                                                            None)))
-            i = tables[i]
-            continue
-        line = split[i][0]
-        if line and "".join(s.text for s in line) in same:
-            if not out or out[-1] is not left_out:
-                out.append(left_out)
-        elif line:
-            out.append(Paragraph(Markup(_run_html(line, moved)), _para_class(line[0].text), line=new_lines[i]))
-        i += 1
-    return out
-
-
-def _new_lines(split: Sequence[Line]) -> list[int | None]:
-    """For each line of a compared text cut by `lines`, the line of the new text it shows, None when it shows
-    nothing of it: a line break only the old text has (deleted) continues the new line."""
-    out: list[int | None] = []
-    at = 0
-    for line, end in split:
-        out.append(at if any(s.op is not Op.DELETE and s.text for s in line) else None)
-        at += end is not Op.DELETE
-    return out
-
-
-def _touching(seg: DiffSegment, after: DiffSegment | None) -> bool:
-    """True when a deleted word runs straight into the inserted word that replaces it ("30" then "22-QĐ/TW").
-
-    Printed without a space they read as one word ("3022-QĐ/TW") in black and white and in the
-    PDF's text layer; a space keeps them apart. Only letters or digits touching count: a word replaced
-    by a mark (" và" then ",") reads right as it is, and a space there would stand before the comma
-    in the new text ("kỳ họp , hội nghị", Luật Công đoàn's title of Điều 13).
-    """
-    if after is None or seg.op is not Op.DELETE or after.op is not Op.INSERT:
-        return False
-    return seg.text[-1:].isalnum() and after.text[:1].isalnum()
-
-
 _LEGEND_MARKS = {"ins": ('<ins class="ins">', "</ins>"), "del": ('<del class="del">', "</del>"),
                  "moved": ('<span class="mv">', "</span>"), "moved-away": ('<del class="mv">', "</del>")}
 
@@ -436,7 +290,7 @@ class _Helpers:
                 out.append(Paragraph(Markup("\n" + table_body(rows, table_head(line))), "provision-table chg", "table"))
                 continue
             css = "article-heading" if k == 0 and p.kind in TEXT_HEADINGS else \
-                p.kind.value if k == 0 and p.kind in HEADING_KINDS else _para_class(line)
+                p.kind.value if k == 0 and p.kind in HEADING_KINDS else para_class(line)
             if k == 0 and stands:
                 html = Markup(f'{escape(head.rstrip())} <del class="mv">{inline_markdown(line[len(head):])}</del> '
                               f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
@@ -681,7 +535,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
         reasons=helpers.reasons,
         touched=helpers.touched, prune=changed_only and layout == "table", whole=helpers.whole,
-        marked=marked, para_class=_para_class, change_bar=bar, repealed_text=REPEALED_TEXT[helpers.language],
+        marked=marked, para_class=para_class, change_bar=bar, repealed_text=REPEALED_TEXT[helpers.language],
     )
     preamble, preamble_segments = _preamble(comparison)
     template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
