@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,14 +68,14 @@ def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
         ws.path(relative).write_bytes(data)
 
 
-@pytest.fixture
-def live_server(review_ws: Workspace) -> Iterator[str]:
-    """The review server on a free port of 127.0.0.1, in a thread: its base URL."""
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """The review server over the workspace at `root` on a free port of 127.0.0.1, in a thread: its base URL."""
     import uvicorn
 
     from regdraft.web.app import create_app
 
-    server = uvicorn.Server(uvicorn.Config(create_app(review_ws.root), host="127.0.0.1", port=0,
+    server = uvicorn.Server(uvicorn.Config(create_app(root), host="127.0.0.1", port=0,
                                            log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -83,6 +84,15 @@ def live_server(review_ws: Workspace) -> Iterator[str]:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.02)
     port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture
+def live_server(review_ws: Workspace) -> Iterator[str]:
+    """The review server over `review_ws`, in a thread: its base URL."""
+    with serving(review_ws.root) as url:
+        yield url

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +18,8 @@ import yaml
 from regdraft.core.comments import anchor_text
 from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import CHROMIUM
-from tests.web.conftest import BODIES, SLUG
+from tests.conftest import CHROMIUM, SHARED, Invoke, needs_corpus
+from tests.web.conftest import BODIES, SLUG, serving
 
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 "
@@ -304,3 +305,92 @@ def test_a_selection_across_two_points_chooses_the_clause_holding_both(review_ws
     }""")
     page.keyboard.press("Shift")
     assert page.input_value("#comment-on") == "d12.k1"
+
+
+# -- a phone, and the keyboard -----------------------------------------------------------------
+
+PHONE = {"width": 375, "height": 740}
+LAYOUT = """() => {
+    const text = document.querySelector('.body-text').getBoundingClientRect();
+    const panel = document.querySelector('#comment-panel');
+    const box = panel.getBoundingClientRect();
+    return {scroll: document.scrollingElement.scrollWidth, width: innerWidth, left: text.left, right: text.right,
+            panel: getComputedStyle(panel).position, panelLeft: box.left, panelTop: box.top,
+            panelWidth: box.width, textBottom: text.bottom + scrollY};
+}"""
+
+
+def _luat_57_2024(invoke: Invoke, tmp_path: Path) -> Path:
+    """A workspace holding Luật Đấu thầu 22/2023 (96 articles) with Luật 57/2024 pending and round 1 open."""
+    from regdraft.workspace.store import init_workspace
+
+    folder = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
+    root = init_workspace(tmp_path / "ws").root
+    for args in (("import", str(folder / "base-22-2023-QH15.txt")),
+                 ("amend", "import", str(folder / "amending-57-2024-QH15.txt"), "--slug", "luat-57-2024"),
+                 ("amend", "status", "luat-57-2024", "--draft", "1"),
+                 ("round", "open", "luat-57-2024", "--title", "Lấy ý kiến", "--due", "2099-07-15",
+                  "--consult", "Bộ Nội vụ")):
+        result = invoke(root, *args)
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def test_on_a_phone_the_text_fills_the_screen_and_the_form_follows_it(review_ws: Workspace, live_server: str,
+                                                                      browser_page: Any) -> None:
+    # At 375 px the body was 170 px wide between the print margins and a 380 px margin kept for the panel,
+    # which covered the screen, cut off, fixed at the right; the page scrolled sideways to 524 px.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    desktop = page.evaluate(LAYOUT)       # 1400 px: the sheet, and the panel fixed at the right as before
+    assert desktop["panel"] == "fixed" and desktop["panelWidth"] == 360 and desktop["panelLeft"] == 1040
+    assert desktop["right"] < desktop["panelLeft"] and desktop["scroll"] == desktop["width"]
+    page.set_viewport_size({"width": 1100, "height": 900})
+    narrow = page.evaluate(LAYOUT)
+    assert narrow["panel"] == "fixed" and narrow["right"] < narrow["panelLeft"] == 740
+    page.set_viewport_size(PHONE)
+    phone = page.evaluate(LAYOUT)
+    assert phone["scroll"] <= phone["width"] == 375
+    assert phone["right"] - phone["left"] >= 300 and phone["right"] <= 375
+    assert phone["panel"] == "static" and phone["panelTop"] + page.evaluate("scrollY") >= phone["textBottom"]
+    assert phone["panelWidth"] >= 340     # below the text, across the screen
+    # The form still works there: a provision chosen from its button is named in the form.
+    page.click('[data-pick="d7.k4.intro"]')
+    assert page.input_value("#comment-on") == "d7.k4.intro"
+
+
+@needs_corpus
+def test_a_96_article_law_on_a_phone_does_not_scroll_sideways(invoke: Invoke, tmp_path: Path,
+                                                             browser_page: Any) -> None:
+    # The state header's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line is wider than a phone's column.
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    with serving(_luat_57_2024(invoke, tmp_path)) as url:
+        page.goto(f"{url}/a/luat-57-2024/redline")
+        phone = page.evaluate(LAYOUT)
+    assert phone["scroll"] <= phone["width"] and phone["right"] - phone["left"] >= 300
+
+
+@needs_corpus
+def test_the_comment_form_is_reached_from_the_keyboard_in_a_few_presses(invoke: Invoke, tmp_path: Path,
+                                                                      browser_page: Any) -> None:
+    # The panel comes after the document: on Luật 22/2023 a keyboard user pressed Tab 312 times, past 265 ✎
+    # buttons, to reach its first field. A skip link, shown when it has the focus, leads there.
+    page = browser_page
+    with serving(_luat_57_2024(invoke, tmp_path)) as url:
+        page.goto(f"{url}/a/luat-57-2024/redline")
+        assert page.locator(".part-pick").count() > 250
+        assert page.evaluate("[...document.links].every(a => a.getBoundingClientRect().right > 0)") is False
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('skip-link')"):
+                break
+        link = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+            return [document.activeElement.textContent, r.left >= 0 && r.top >= 0 && r.width > 0
+                    && r.right <= innerWidth && r.bottom <= innerHeight]; }""")
+        assert link == ["Đến ô góp ý", True]
+        page.keyboard.press("Enter")
+        assert page.evaluate("!!document.activeElement.closest('#comment-form')")
+        assert page.evaluate("document.activeElement.name") == "body"   # the form's first field
+        page.keyboard.press("Tab")                                      # and on through the form
+        assert page.evaluate("document.activeElement.name") == "name"
