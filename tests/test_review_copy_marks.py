@@ -201,3 +201,34 @@ def test_nghi_dinh_63_2010_a_comment_on_an_appendix_form_cell_lands_on_its_appen
     _comment(document, cell, "mục tiêu gì", "Đề nghị nêu rõ mục tiêu.")
     placed = _placed(invoke, root, "nd48", kit.save(document, tmp_path / "reply.docx"))
     assert placed == {"Đề nghị nêu rõ mục tiêu.": ("pli", "mục tiêu gì")}
+
+
+@needs_corpus
+def test_nghi_dinh_63_2010_a_tracked_change_in_an_appendix_form_can_be_accepted(
+        invoke: Invoke, tmp_path: Path) -> None:
+    # The proposal written from the reply was the appendix's text without its heading line ("BIỂU MẪU ĐÁNH GIÁ …"),
+    # which accepting refused: "The proposed wording for Phụ lục I must begin with its heading line".
+    from regdraft.workspace.proposals import accept_proposal
+    from regdraft.workspace.rounds import draft_text
+
+    root, copy = _real(invoke, tmp_path, "nd-63-2010", "base-63-2010-ND-CP.txt", "amending-48-2013-ND-CP.txt",
+                       "nd-48-2013")
+    document = kit.open_docx(copy)
+    question = "7. Thủ tục hành chính có xác định rõ trình tự, cách thức thực hiện hay không?"
+    [cell] = [p for p in _cells(document, question) if p.text == question]
+    kit.track_replace(kit.isolate(cell, "hay "), "", "Trần Văn Bình")
+    result = invoke(root, "comment", "import", "nd-48-2013", str(kit.save(document, tmp_path / "reply.docx")),
+                    "--by", BODY)
+    assert result.exit_code == 0, result.output
+    (c,) = (yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in (root / "amendments" / "nd-48-2013" / "comments").glob("*.yaml"))
+    assert c["provision"] == "pli"
+    assert c["proposal"].startswith("Phụ lục I. BIỂU MẪU ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH\n")  # as the browser's editor
+    ws = Workspace(root)
+    before = draft_text(ws, "nd-48-2013").find("pli").unit
+    accept_proposal(ws, "nd-48-2013", c["id"])
+    after = draft_text(ws, "nd-48-2013").find("pli").unit
+    changed = [(old, new) for old, new in zip(before.all_text().split("\n"), after.all_text().split("\n"),
+                                               strict=True) if old != new]
+    assert after.title == before.title and len(changed) == 1
+    assert changed[0][1] == changed[0][0].replace(f"{question} |", f"{question.replace('hay ', '')} |")

@@ -15,10 +15,11 @@ Post-conditions of `comments_from_reply`:
    or dash items, on that part (`d42.k3.intro`, `d42.k3.end`). Its selection leaves out the quote
    marks of an instruction's quoted new text (`“a) …`, `…;”;`).
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
-   (an article, or a provision holding points or clauses, with a label on every line, as the
-   wording editor writes it), and its comment text says in plain words what changed; a change
-   in an instruction's quoted new text is a change of the provision it is a paragraph of, and
-   a change to an instruction's own words is a comment without a proposal saying what changed.
+   (an article or an appendix with its heading line, or a provision holding points or clauses,
+   with a label on every line, as the wording editor writes it), and its comment text says in
+   plain words what changed; a change in an instruction's quoted new text is a change of the
+   provision it is a paragraph of, and a change to an instruction's own words is a comment
+   without a proposal saying what changed.
    Changes inside one dash or plus item of a unit, inside its title, its lead-in or its closing
    text, are a proposal on that part (the title without its label `Điều 7.`); a Word comment and changes on the same
    provision, item or title are one comment, naming the authors of both.

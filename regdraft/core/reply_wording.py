@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.proposal import editor_text, proposable
 from regdraft.core.amend.quote import CLAUSE, POINT
 from regdraft.core.labels import Kind
-from regdraft.core.model import Unit
+from regdraft.core.model import TEXT_HEADINGS, Unit
 from regdraft.core.text import nfc, tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
@@ -175,12 +175,13 @@ class Edit:
 def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> tuple[str, bool]:
     """The provision's text as a proposal on it states it, and whether its lines carry labels.
 
-    A clause or point without points is its text (the anchor); an article, a provision holding
-    points or clauses, or one the reviewer adds a labelled paragraph to (`labelled`), is written
-    as the browser's wording editor writes it, a label on every line, so that accepting the
-    proposal keeps its points and clauses (a unit with a closing text has no such form).
+    A clause or point without points is its text (the anchor); an article or an appendix (its heading
+    line first, `Phụ lục I. BIỂU MẪU …`), a provision holding points or clauses, or one the reviewer
+    adds a labelled paragraph to (`labelled`), is written as the browser's wording editor writes it,
+    a label on every line, so that accepting the proposal keeps its heading, points and clauses (a
+    unit with a closing text has no such form).
     """
-    if proposable(unit) and not unit.repealed and (labelled or unit.kind is Kind.ARTICLE or unit.children):
+    if proposable(unit) and not unit.repealed and (labelled or unit.kind in TEXT_HEADINGS or unit.children):
         return editor_text(unit, language), True
     return anchor, False
 
@@ -230,4 +231,4 @@ def own_count(unit: Unit, labelled: bool) -> int:
     """How many lines of a provision's wording are its own paragraphs (before its points or clauses)."""
     if not labelled:
         return len(own_lines(unit))
-    return 1 + len(unit.text) if unit.kind is Kind.ARTICLE else max(1, len(unit.text))
+    return 1 + len(unit.text) if unit.kind in TEXT_HEADINGS else max(1, len(unit.text))
