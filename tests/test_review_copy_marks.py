@@ -232,3 +232,26 @@ def test_nghi_dinh_63_2010_a_tracked_change_in_an_appendix_form_can_be_accepted(
                                                strict=True) if old != new]
     assert after.title == before.title and len(changed) == 1
     assert changed[0][1] == changed[0][0].replace(f"{question} |", f"{question.replace('hay ', '')} |")
+
+
+@needs_corpus
+def test_luat_57_2024_comments_outside_the_law_under_review_are_said_to_be_so(invoke: Invoke,
+                                                                              tmp_path: Path) -> None:
+    # Comments on Điều 1 (amending the Luật Quy hoạch) and on the entry into force were refused with "ask the body
+    # to reply on the review copy (regdraft round copy …)": the reply was that copy.
+    root, copy = _real(invoke, tmp_path, "luat-dau-thau-2023", "base-22-2023-QH15.txt",
+                       "amending-57-2024-QH15.txt", "luat-57-2024")
+    document = kit.open_docx(copy)
+    planning = kit.paragraph_with(document, "Quy hoạch không gian biển quốc gia, quy hoạch sử dụng đất quốc gia phải",
+                                  last=False)
+    _comment(document, planning, "quy hoạch tổng thể quốc gia", "Đề nghị rà soát.")
+    in_force = kit.paragraph_with(document, "Luật này có hiệu lực thi hành từ ngày 15 tháng 01 năm 2025")
+    _comment(document, in_force, "15 tháng 01 năm 2025", "Đề nghị lùi thời điểm có hiệu lực.")
+    result = invoke(root, "comment", "import", "luat-57-2024", str(kit.save(document, tmp_path / "reply.docx")),
+                    "--by", BODY)
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert "round copy" not in first and "reply on the review copy" not in first
+    assert "not provisions of 22/2023/QH15" in first and "amend other texts" in first
+    assert "--place-unplaced general" in first
+    assert "Đề nghị rà soát." in result.output and "Đề nghị lùi thời điểm có hiệu lực." in result.output

@@ -157,6 +157,7 @@ class Unplaced:
     what: str
     text: str
     passage: str
+    outside: bool = False  # in a paragraph of the review copy that is no provision's (another text's amendment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +309,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         else:
             passage = wc.selection or reply.paragraphs[wc.start].original
             unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}",
-                                     wc.text, passage))
+                                     wc.text, passage, reply.bookmarked))
             continue
         opens, closes = reply.paragraphs[wc.start], reply.paragraphs[wc.end]
         selection = without_quotes(wc.selection, opens.original if _quoted(opens, first, drafts) else "",
@@ -327,7 +328,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                                       CommentType.EDITORIAL))
             else:
                 unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",
-                                         describe_change(p.original, p.accepted, language), p.original))
+                                         describe_change(p.original, p.accepted, language), p.original,
+                                         reply.bookmarked))
             continue
         spot = _lifted(p, _narrowed(p, spot, drafts))
         reg, address = spot

@@ -99,12 +99,18 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         problems = [Problem(f"{u.what}: “{_short(u.text)}” on “{_short(u.passage)}” matches no provision "
                             f"of draft {r.draft}.", reply_file.name, 0, "") for u in result.unplaced]
         count = len(problems)
+        keep = f"to keep them as general comments, add {Command.option(place_unplaced='general')}:"
+        if all(u.outside for u in result.unplaced):
+            # On the review copy itself, outside every marked paragraph: the articles of the amending document that
+            # amend other texts, its entry into force. Another copy would hold the same.
+            reviewed = " or ".join(reg.id for _, reg in texts if reg.id) or "the text under review"
+            why = (f"{'it is' if count == 1 else 'they are'} in parts of the document that amend other texts or "
+                   f"are not provisions of {reviewed} (such as its entry into force); {keep}")
+        else:
+            why = f"ask the body to reply on the review copy ({Command.of('round copy', slug)}), or, {keep}"
         # The passages follow the sentence, so the option that keeps them is named inside it.
-        raise ParseError(
-            f"{reply_file.name}: {count} {'passage' if count == 1 else 'passages'} could not be placed on a "
-            "provision, so nothing was imported; ask the body to reply on the review copy "
-            f"({Command.of('round copy', slug)}), or, to keep them as general comments, add "
-            f"{Command.option(place_unplaced='general')}:", problems)
+        raise ParseError(f"{reply_file.name}: {count} {'passage' if count == 1 else 'passages'} could not be placed "
+                         f"on a provision, so nothing was imported; {why}", problems)
     if not result.placed:
         raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     recorded = load_comments(ws, slug)
