@@ -68,6 +68,16 @@ def test_comment_yaml_round_trips(text: str, reply: str, proposal: str, disposit
     assert comment_from_yaml(comment_to_yaml(comment), "x.yaml") == comment
 
 
+def test_a_comments_place_in_its_import_is_kept_and_checked() -> None:
+    comment = c.Comment("ab12", 1, "Ban A", "d5", c.CommentType.SUBSTANTIVE, "Sửa.", created="2025-03-10T09:00:00Z",
+                        source="docx:1", order=3)
+    written = comment_to_yaml(comment)
+    assert "\norder: 3\n" in written and comment_from_yaml(written, "x.yaml") == comment
+    assert "order" not in comment_to_yaml(replace(comment, order=0))   # a comment not imported has none
+    with pytest.raises(ParseError, match="'order: 0' is not a place in an import"):
+        comment_from_yaml("id: x\nround: 1\nby: A\nprovision: d1\ntext: t\norder: 0\n", "x.yaml")
+
+
 def test_round_yaml_round_trips() -> None:
     r = c.Round(2, "Lấy ý kiến", "2025-07-15", ("Ban A", "Ban B"), "a" * 40, 3, c.RoundStatus.CLOSED,
                 "2025-06-01T09:00:00+07:00", "2025-07-16T10:00:00+07:00")

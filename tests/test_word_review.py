@@ -431,3 +431,34 @@ def test_reply_saved_by_libreoffice_is_read(ws: Workspace, copy: Path, invoke: I
     assert [c["provision"] for c in comments] == ["d12.k1.a", "d12.k3"]
     assert comments[0]["selection"] == "ba tháng" and comments[0]["author"] == "Lê An"
     assert "ba phần tư tổng số" in comments[1]["proposal"]
+
+
+def test_comments_made_in_the_same_second_are_listed_in_the_documents_order(ws: Workspace, copy: Path,
+                                                                            invoke: Invoke, tmp_path: Path) -> None:
+    # Their `created` was equal, so `comment list` and the report listed them by id: in no order at all.
+    import csv
+    import io
+
+    from docx.oxml.ns import qn
+
+    document = kit.open_docx(copy)
+    paragraph = kit.paragraph_with(document, MEETINGS)
+    words = ("Thường lệ", "ba tháng", "hội nghị", "cuối năm", "kiểm điểm", "lãnh đạo", "Ban Chấp hành")
+    runs = [kit.isolate(paragraph, w) for w in words]
+    for n, run in reversed(list(enumerate(runs, start=1))):  # written last to first: Word numbers them so
+        kit.comment(document, run, f"Ý kiến {n}.", "A")
+    for made in document.comments:
+        made._comment_elm.set(qn("w:date"), "2025-03-10T09:00:00Z")  # all in the same second
+    assert _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).exit_code == 0
+    said = [f"Ý kiến {n}." for n in range(1, len(words) + 1)]
+
+    assert [item.comment.text for item in rounds.list_comments(ws, SLUG)] == said
+    listed = invoke(ws, "comment", "list", SLUG).output
+    assert sorted(said, key=listed.index) == said
+    out = ws.root / "out" / "report.csv"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(out)).exit_code == 0
+    report = out.read_text(encoding="utf-8-sig")
+    rows = [cell for row in csv.reader(io.StringIO(report)) for cell in row if cell in said]
+    assert rows == said
+    assert [c["order"] for c in sorted(_comment_files(ws).values(), key=lambda c: c["text"])] == \
+        list(range(1, len(words) + 1))

@@ -131,6 +131,14 @@ def key_line(text: str | bytes, key: str, under: str = "") -> int:
     return max(found, default=1)
 
 
+def _order(value: Any, key: str) -> int:
+    """A comment's place in its import: a whole number from 1."""
+    number = _int(value, key) if not isinstance(value, bool) else 0
+    if number < 1:
+        raise _Wrong(f"'{key}: {value}' is not a place in an import; places are numbered from 1.")
+    return number
+
+
 MAX_ROUND = 999  # rounds of comments on one draft; more is a typing mistake, not a round
 
 
@@ -180,7 +188,8 @@ def round_from_yaml(text: str | bytes, source: str = "") -> Round:
 
 
 def comment_to_yaml(c: Comment) -> str:
-    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection and source only when set)."""
+    """The YAML file of a comment (`regulation`, `accepted_in`, author, selection, source and order only when
+    set)."""
     data: dict[str, Any] = {
         "id": c.id, "round": c.round, "by": c.by, "provision": c.on,
         **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value,
@@ -189,12 +198,13 @@ def comment_to_yaml(c: Comment) -> str:
         "created": c.created, "responded": c.responded or None,
     }
     data.update({key: value for key, value in (("accepted_in", c.accepted_in), ("author", c.author),
-                                                ("selection", c.selection), ("source", c.source)) if value})
+                                                ("selection", c.selection), ("source", c.source),
+                                                ("order", c.order)) if value})
     return _dump(data)
 
 
 COMMENT_KEYS = ("id", "round", "by", "provision", "regulation", "type", "text", "proposal", "anchor", "disposition",
-                "reply", "created", "responded", "accepted_in", "author", "selection", "source")
+                "reply", "created", "responded", "accepted_in", "author", "selection", "source", "order")
 """The keys a comment file may hold, as `comment_to_yaml` writes them (`on:` is read as `provision:`)."""
 
 
@@ -233,6 +243,7 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         "type": read("type", lambda value, key: _enum(CommentType, value or "general", key)),
         "text": read("text", needed=True),
         "disposition": read("disposition", lambda value, key: _enum(Disposition, value, key)) if disposition else None,
+        "order": read("order", lambda value, key: _order(value, key) if value not in (None, "") else 0),
     }
     readable = not found
     problems: list[Problem] = []
@@ -266,4 +277,5 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         selection=nfc(str(data.get("selection") or "")),
         source=str(data.get("source") or ""),
         regulation=nfc(str(data.get("regulation") or "")),
+        order=fields["order"],
     ), problems

@@ -92,6 +92,8 @@ class Comment:
     selected (a Word comment's range), and `source` a fingerprint of where it was imported
     from, so that importing the same reply twice adds nothing. `regulation` names the regulation
     of `on` when the amendment amends several and it is not the main one (empty: the main one).
+    `order` is its place among the comments of one import (1, 2 …; 0 when not imported so), in the Word reply's
+    document order: comments made in the same second are listed in that order, not by id.
     """
 
     id: str
@@ -111,6 +113,7 @@ class Comment:
     selection: str = ""
     source: str = ""
     regulation: str = ""
+    order: int = 0
 
     @property
     def is_open(self) -> bool:

@@ -114,7 +114,8 @@ class ReplyComment:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """A whole reply: its paragraphs in document order and its Word comments."""
+    """A whole reply: its paragraphs and its Word comments, in document order (comments whose words were deleted
+    last)."""
 
     source: str
     paragraphs: tuple[ReplyParagraph, ...]
@@ -267,8 +268,15 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
              else _places_by_text(reply, texts))
     where = _with_inserted(reply, [_existing(drafts, place) for place in where])
     placed: list[Comment] = []
+    spots_in_reply: list[tuple[int, int, int]] = []  # each placed comment's place in the reply (paragraph, …)
     unplaced: list[Unplaced] = []
     taken: dict[Place, int] = {}
+
+    def add(made: Comment, paragraph: int, number: int = 0) -> None:
+        """Place a comment; a Word comment (`number`, from 1) before the tracked changes of its paragraph."""
+        placed.append(made)
+        at = paragraph if paragraph != UNANCHORED else len(reply.paragraphs)
+        spots_in_reply.append((at, int(not number), number))
 
     def comment(at: Place, text: str, author: str, date: str, selection: str = "", proposal: str = "",
                 kind: CommentType | None = None, key: str = "") -> Comment:
@@ -287,7 +295,7 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     for wc in reply.comments:
         if wc.start == UNANCHORED:
             if place_unplaced:
-                placed.append(comment(("", GENERAL), wc.text, wc.author, wc.date, key=wc.id))
+                add(comment(("", GENERAL), wc.text, wc.author, wc.date, key=wc.id), wc.start, numbers[wc.id])
             else:
                 unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'} "
                                          "(the words it was on were deleted)", wc.text, ""))
@@ -315,17 +323,18 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         selection = without_quotes(wc.selection, opens.original if _quoted(opens, first, drafts) else "",
                                    closes.original if _quoted(closes, last, drafts) else "")
         taken.setdefault(at, len(placed))
-        placed.append(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id))
+        add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
 
     changed: dict[Place, list[tuple[ReplyParagraph, Edit]]] = {}
+    first_changed: dict[Place, int] = {}  # the first paragraph of each provision's changes
     for i, (p, spot) in enumerate(zip(reply.paragraphs, where, strict=True)):
         if not p.changed:
             continue
         if spot is None:
             if place_unplaced:
-                placed.append(comment(("", GENERAL), describe_change(p.original, p.accepted, language),
-                                      ", ".join(p.authors), p.date, p.original.strip(), p.accepted.strip(),
-                                      CommentType.EDITORIAL))
+                add(comment(("", GENERAL), describe_change(p.original, p.accepted, language),
+                            ", ".join(p.authors), p.date, p.original.strip(), p.accepted.strip(),
+                            CommentType.EDITORIAL), i)
             else:
                 unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",
                                          describe_change(p.original, p.accepted, language), p.original,
@@ -338,12 +347,13 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         if p.original.strip() and match_line(keys, p.original, anchor_lines) is None:
             # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
             # changed is said in a comment on the provision; putting the sentence into its text is no proposal.
-            placed.append(comment(spot, describe_instruction_change(p.original, p.accepted, language),
-                                  ", ".join(p.authors), p.date, p.original.strip(), kind=CommentType.EDITORIAL,
-                                  key=f"instruction:{p.original}"))
+            add(comment(spot, describe_instruction_change(p.original, p.accepted, language),
+                        ", ".join(p.authors), p.date, p.original.strip(), kind=CommentType.EDITORIAL,
+                        key=f"instruction:{p.original}"), i)
             continue
         after = next((q.accepted for q in reversed(reply.paragraphs[:i]) if q.accepted.strip()), "")
         changed.setdefault(spot, []).append((p, Edit(p.original, p.accepted, after)))
+        first_changed.setdefault(spot, i)
     for unit_at, group in changed.items():
         proposed = _proposal(unit_at, group, drafts, language)
         if proposed is None:
@@ -361,14 +371,16 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             placed[i] = replace(placed[i], proposal=proposal, author=author,
                                 source=fingerprint(placed[i].source, proposal))
         else:
-            placed.append(comment(at, summary, ", ".join(authors), date, proposal=proposal,
-                                  kind=CommentType.EDITORIAL, key=f"changes:{reg}:{address}" if reg
-                                  else f"changes:{address}"))
+            add(comment(at, summary, ", ".join(authors), date, proposal=proposal, kind=CommentType.EDITORIAL,
+                        key=f"changes:{reg}:{address}" if reg else f"changes:{address}"), first_changed[unit_at])
     for c in placed:
         on = "the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe(language)
         if said := too_long(c.proposal, f"the wording proposed for {on}") or too_long(c.text, f"the comment on {on}"):
             raise ParseError(f"{reply.source}: {said}")
-    return Placed(tuple(placed), tuple(unplaced))
+    # Numbered in the reply's order, so that comments made in the same second are listed as the reader met them.
+    ranks = sorted(range(len(placed)), key=spots_in_reply.__getitem__)
+    numbered = {k: n for n, k in enumerate(ranks, start=1)}
+    return Placed(tuple(replace(c, order=numbered[k]) for k, c in enumerate(placed)), tuple(unplaced))
 
 
 def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: dict[str, Regulation],

@@ -179,7 +179,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         ReplyParagraph(p.address[1] if p.address else None, nfc("".join(p.original)), nfc("".join(p.accepted)),
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
-    comments = []
+    comments: list[tuple[tuple[int, int], ReplyComment]] = []  # where each starts in the document, and it
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
         span = reader.ranges.get(cid)
@@ -189,13 +189,16 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
             start = end = (reader.references[cid], 0)
         else:
             # The reviewer deleted the words it was on: it is kept, placed nowhere (general, or reported).
-            comments.append(ReplyComment(cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "",
-                                         _comment_text(element), UNANCHORED, UNANCHORED, ""))
+            comments.append(((len(reader.paragraphs), 0), ReplyComment(
+                cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
+                UNANCHORED, UNANCHORED, "")))
             continue
-        comments.append(ReplyComment(
+        comments.append((start, ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
-            start[0], end[0], nfc(_selection(reader.paragraphs, start, end)).strip()))
-    return Reply(source, paragraphs, tuple(comments), reader.copy)
+            start[0], end[0], nfc(_selection(reader.paragraphs, start, end)).strip())))
+    # In the document's order, as Word's review pane lists them (the comments part holds them as they were written).
+    comments.sort(key=lambda found: found[0])
+    return Reply(source, paragraphs, tuple(c for _, c in comments), reader.copy)
 
 
 def _selection(paragraphs: list[_Paragraph], start: tuple[int, int], end: tuple[int, int]) -> str:

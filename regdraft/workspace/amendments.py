@@ -158,7 +158,7 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
             if unreadable is None:
                 raise
             unreadable.append((path, exc))
-    return sorted(comments, key=lambda c: (c.round, c.created, c.id))
+    return sorted(comments, key=lambda c: (c.round, c.created, c.order, c.id))
 
 
 def _misnamed(comment: Comment, path: str, data: bytes) -> Problem | None:

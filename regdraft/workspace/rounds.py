@@ -437,9 +437,11 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
     return sorted(out, key=lambda listed: _reading_order(listed.comment, rounds, drafts))
 
 
-def _reading_order(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> tuple[int, bool, bool, int, str, str]:
+def _reading_order(c: Comment, rounds: Sequence[Round],
+                   drafts: _Drafts) -> tuple[int, bool, bool, int, str, int, str]:
     """Comments as a reader goes through them: by round, the main regulation first, general comments
-    first, then in the order of the provisions in the draft the round circulated, then as made."""
+    first, then in the order of the provisions in the draft the round circulated, then as made (those of one
+    import made in the same second in its order)."""
     position = 0
     if c.on != GENERAL:
         revision = next((r.revision for r in rounds if r.number == c.round), None)
@@ -448,7 +450,7 @@ def _reading_order(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> tupl
         except RegdraftError:
             order = {}
         position = reading_place(order, c.on)
-    return (c.round, bool(c.regulation), c.on != GENERAL, position, c.created, c.id)
+    return (c.round, bool(c.regulation), c.on != GENERAL, position, c.created, c.order, c.id)
 
 
 def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
