@@ -215,12 +215,12 @@ def _internal(
         # In an article amending another document, citations are of that document.
         yield Reference(loc.address, loc.unit.line, words, (), amended)
         return
-    targets: list[Address] = []
+    targets: dict[Address, None] = {}  # in the order cited, each once
     for node in nodes:
         for chain in chains(node):
             address = _resolve(chain, ctx)
-            if address is not None and address not in targets:
-                targets.append(address)
+            if address is not None:
+                targets.setdefault(address)
     if targets:
         yield Reference(loc.address, loc.unit.line, words, tuple(targets), None)
 

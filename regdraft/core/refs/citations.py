@@ -27,6 +27,9 @@ RANK = {
 }
 PROVISION = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 _RANGE_LIMIT = 200
+# The units all the ranges of one citation may add (`khoản 1 đến 200, 1 đến 200, …` would add thousands):
+# a range past it is kept as its two ends, as one longer than `_RANGE_LIMIT` is.
+_EXPANSION_LIMIT = 1000
 THIS: None = None  # the label of a relative unit: `khoản này`, `this clause`
 
 # Words after a number that make it an amount or a duration, not a citation (`khoản 2 triệu đồng`).
@@ -205,11 +208,12 @@ def _unit_at(text: str, pos: int, g: Grammar) -> tuple[Kind, str | None, int, in
     return kind, canonical_label(kind, label.group(1)), noun.start(1), label.end()
 
 
-def _expand(kind: Kind, first: str, last: str) -> list[str]:
-    """The labels of a range `Điều 5 đến Điều 8`: 5, 6, 7, 8 (endpoints kept as written)."""
+def _expand(kind: Kind, first: str, last: str, budget: int = _EXPANSION_LIMIT) -> list[str]:
+    """The labels of a range `Điều 5 đến Điều 8`: 5, 6, 7, 8 (endpoints kept as written); only
+    the endpoints when the range is longer than `_RANGE_LIMIT` or would add more than `budget`."""
     start, _ = label_order(kind, first)
     stop, _ = label_order(kind, last)
-    if start <= 0 or stop <= start or stop - start > _RANGE_LIMIT:
+    if start <= 0 or stop <= start or stop - start > min(_RANGE_LIMIT, budget):
         return [first, last]
     return [first, *(base_label(kind, p) for p in range(start + 1, stop)), last]
 
@@ -226,12 +230,21 @@ def _attach_trailing(pending: list[Node]) -> None:
         del pending[last + 1:]
 
 
-def _add(pending: list[Node], node: Node) -> None:
-    """Add a node; it takes as children the lower units cited just before it."""
-    lower = [p for p in pending if RANK[p.kind] > RANK[node.kind]]
-    node.children.extend(lower)
-    pending[:] = [p for p in pending if RANK[p.kind] <= RANK[node.kind]]
+def _add(pending: list[Node], node: Node) -> int:
+    """Add a node; it takes as children the lower units cited just before it. Returns how many
+    of the nodes before it stay pending.
+
+    Pending nodes run from larger units to smaller ones (each added node has taken the smaller
+    ones before it), so the smaller units are the tail: each node is looked at once, as it leaves.
+    """
+    rank = RANK[node.kind]
+    keep = len(pending)
+    while keep and RANK[pending[keep - 1].kind] > rank:
+        keep -= 1
+    node.children.extend(pending[keep:])
+    del pending[keep:]
     pending.append(node)
+    return keep
 
 
 def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
@@ -243,7 +256,16 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
     last = Node(kind, label)
     pending: list[Node] = []
     _add(pending, last)
-    split: tuple[int, int, set[int]] | None = None  # the last `, <noun>`: glue start, unit start, closed items
+    expanded = 0  # the units ranges have added, against `_EXPANSION_LIMIT`
+    # The last `, <noun>`: glue start, unit start, and how many pending nodes (from the first) are the
+    # items it closed; later units only ever take nodes off the end of `pending`, so these stay its head.
+    split: tuple[int, int] | None = None
+    closed = 0
+
+    def add(node: Node) -> None:
+        nonlocal closed
+        closed = min(closed, _add(pending, node))
+
     while True:
         glue = g.glue.match(text, end)
         if not glue:
@@ -254,24 +276,23 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
         if bare:
             labels = [canonical_label(last.kind, bare.group(1))]
             if how == "range" and last.label is not None and not last.children:
-                labels = _expand(last.kind, last.label, labels[0])[1:]
+                labels = _expand(last.kind, last.label, labels[0], _EXPANSION_LIMIT - expanded)[1:]
+                expanded += len(labels)
             for lab in labels:
                 last = Node(last.kind, lab)
-                _add(pending, last)
+                add(last)
             end = bare.end()
             continue
         unit = _unit_at(text, after, g)
         if unit is None:
             break
         kind, label, _, unit_end = unit
-        if how == "list" and "," in glue.group(0):
-            # A comma then a new noun starts a new item; the items before it that it cannot
-            # hold (as large as it or larger) are complete, whatever document name follows.
-            split = (glue.start(), after, {id(p) for p in pending if RANK[p.kind] <= RANK[kind]})
         if how == "range" and kind is last.kind and label is not None and last.label is not None:
-            for lab in _expand(kind, last.label, label)[1:]:
+            labels = _expand(kind, last.label, label, _EXPANSION_LIMIT - expanded)[1:]
+            expanded += len(labels)
+            for lab in labels:
                 last = Node(kind, lab)
-                _add(pending, last)
+                add(last)
         elif (
             how == "of"
             and RANK[kind] > RANK[last.kind]
@@ -284,20 +305,24 @@ def read_phrase(text: str, pos: int, g: Grammar) -> Phrase | None:
             last = child
         else:
             last = Node(kind, label)
-            _add(pending, last)
+            if how == "list" and "," in glue.group(0):
+                # A comma then a new noun starts a new item; the items before it that it cannot
+                # hold (as large as it or larger) are complete, whatever document name follows.
+                split, closed = (glue.start(), after), _add(pending, last)
+            else:
+                add(last)
         end = unit_end
     _attach_trailing(pending)
+    closed = min(closed, len(pending))
     own = g.own_document.match(text, end)
     if own:
         return Phrase(tuple(pending), end, own.end(), None)
     other = g.other_document.match(text, end)
     if other and _names_a_document(other):
         name = " ".join(other.group("name").split())
-        internal = [p for p in pending if split is not None and id(p) in split[2]]
-        if split is None or not internal:
+        if split is None or not closed:
             return Phrase(tuple(pending), other.end(), other.end(), name)
-        external = tuple(p for p in pending if id(p) not in split[2])
-        return Phrase(external, other.end(), other.end(), name, tuple(internal), split[0], split[1])
+        return Phrase(tuple(pending[closed:]), other.end(), other.end(), name, tuple(pending[:closed]), *split)
     return Phrase(tuple(pending), end, end, None)
 
 
