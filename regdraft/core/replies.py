@@ -292,6 +292,22 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         if said := too_long(wc.text, f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}"):
             raise ParseError(f"{reply.source}: {said}")
     folded: _Folded | None = None
+    bookmarked = reply.bookmarked
+    # A paragraph's part and whether it is quoted text, by paragraph and place: read once however many of
+    # the reply's comments start, end or lie in it (5,000 comments in one paragraph each folded it again).
+    parts: dict[tuple[int, Place], Place] = {}
+    quoted: dict[tuple[int, Place | None], bool] = {}
+
+    def part(i: int, at: Place) -> Place:
+        if (i, at) not in parts:
+            parts[i, at] = _item(reply.paragraphs[i], at, drafts)
+        return parts[i, at]
+
+    def is_quoted(i: int, at: Place | None) -> bool:
+        if (i, at) not in quoted:
+            quoted[i, at] = _quoted(reply.paragraphs[i], at, drafts)
+        return quoted[i, at]
+
     for wc in reply.comments:
         if wc.start == UNANCHORED:
             if place_unplaced:
@@ -302,12 +318,11 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             continue
         first, last = where[wc.start], where[wc.end]
         found: list[Place] = []
-        if not reply.bookmarked and wc.selection:
+        if not bookmarked and wc.selection:
             folded = folded if folded is not None else _folded_lines(texts)
             found = _containing(folded, wc.selection)
         if first is not None and last is not None:
-            spots = [_item(reply.paragraphs[i], a, drafts) for i, a in enumerate(where[wc.start:wc.end + 1], wc.start)
-                     if a is not None]
+            spots = [part(i, a) for i, a in enumerate(where[wc.start:wc.end + 1], wc.start) if a is not None]
             # Words in one dash or plus item are on that item: a unit's items are commented on apart.
             at = spots[0] if len(set(spots)) == 1 else _common(spots)
         elif len(found) == 1:
@@ -320,14 +335,16 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                                      wc.text, passage, reply.bookmarked))
             continue
         opens, closes = reply.paragraphs[wc.start], reply.paragraphs[wc.end]
-        selection = without_quotes(wc.selection, opens.original if _quoted(opens, first, drafts) else "",
-                                   closes.original if _quoted(closes, last, drafts) else "")
+        selection = without_quotes(wc.selection, opens.original if is_quoted(wc.start, first) else "",
+                                   closes.original if is_quoted(wc.end, last) else "")
         taken.setdefault(at, len(placed))
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
 
     changed: dict[Place, list[tuple[ReplyParagraph, Edit]]] = {}
     first_changed: dict[Place, int] = {}  # the first paragraph of each provision's changes
+    previous = ""  # the text as the reviewer left it of the last paragraph holding any
     for i, (p, spot) in enumerate(zip(reply.paragraphs, where, strict=True)):
+        after, previous = previous, p.accepted if p.accepted.strip() else previous
         if not p.changed:
             continue
         if spot is None:
@@ -351,7 +368,6 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                         ", ".join(p.authors), p.date, p.original.strip(), kind=CommentType.EDITORIAL,
                         key=f"instruction:{p.original}"), i)
             continue
-        after = next((q.accepted for q in reversed(reply.paragraphs[:i]) if q.accepted.strip()), "")
         changed.setdefault(spot, []).append((p, Edit(p.original, p.accepted, after)))
         first_changed.setdefault(spot, i)
     for unit_at, group in changed.items():

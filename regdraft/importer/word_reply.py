@@ -42,9 +42,7 @@ class _Paragraph:
     authors: list[str] = field(default_factory=list)
     date: str = ""
     mark: str = ""
-
-    def offset(self) -> int:
-        return sum(len(t) for t in self.original)
+    length: int = 0  # of `original` joined: where the next text as circulated starts
 
 
 @dataclass
@@ -70,7 +68,7 @@ class _Reader:
     def here(self) -> tuple[int, int]:
         if not self.paragraphs:
             self.paragraphs.append(_Paragraph(self.address))
-        return len(self.paragraphs) - 1, self.paragraphs[-1].offset()
+        return len(self.paragraphs) - 1, self.paragraphs[-1].length
 
     def walk(self, element: Any, state: str = "", author: str = "", date: str = "") -> None:
         tag = element.tag
@@ -117,6 +115,7 @@ class _Reader:
         p = self.paragraphs[-1]
         if state != "ins":
             p.original.append(text)
+            p.length += len(text)
         if state != "del":
             p.accepted.append(text)
         if state:
@@ -180,6 +179,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
     comments: list[tuple[tuple[int, int], ReplyComment]] = []  # where each starts in the document, and it
+    circulated = ["".join(p.original) for p in reader.paragraphs]
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
         span = reader.ranges.get(cid)
@@ -195,17 +195,16 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
             continue
         comments.append((start, ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
-            start[0], end[0], nfc(_selection(reader.paragraphs, start, end)).strip())))
+            start[0], end[0], nfc(_selection(circulated, start, end)).strip())))
     # In the document's order, as Word's review pane lists them (the comments part holds them as they were written).
     comments.sort(key=lambda found: found[0])
     return Reply(source, paragraphs, tuple(c for _, c in comments), reader.copy)
 
 
-def _selection(paragraphs: list[_Paragraph], start: tuple[int, int], end: tuple[int, int]) -> str:
-    """The text as circulated between two (paragraph, offset) positions, paragraphs joined by line breaks."""
+def _selection(circulated: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
+    """The text as circulated (each paragraph's) between two (paragraph, offset) positions, paragraphs joined by
+    line breaks."""
     if start[0] == end[0]:
-        return "".join(paragraphs[start[0]].original)[start[1]:end[1]]
-    pieces = ["".join(paragraphs[start[0]].original)[start[1]:]]
-    pieces += ["".join(p.original) for p in paragraphs[start[0] + 1:end[0]]]
-    pieces.append("".join(paragraphs[end[0]].original)[:end[1]])
+        return circulated[start[0]][start[1]:end[1]]
+    pieces = [circulated[start[0]][start[1]:], *circulated[start[0] + 1:end[0]], circulated[end[0]][:end[1]]]
     return "\n".join(x for x in pieces if x)
