@@ -164,7 +164,7 @@ def test_a_corpus_law_against_an_edited_copy_is_byte_identical_to_the_templates_
 
 def _markdown_it(text: str) -> str:
     out: list[str] = []
-    for token in rhtml._markdown().parseInline(text):
+    for token in rhtml._markdown(True).parseInline(text):
         rhtml._inline_tokens(token.children or [], out)
     return "".join(out)
 

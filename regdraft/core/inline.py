@@ -10,7 +10,19 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 _MARKUP = frozenset("*_`\\[<&!")  # a text without these has no inline Markdown: one plain span
-_parser: Any = None
+_parsers: dict[bool, Any] = {}  # with links and images read, and without
+# A paragraph with more `[` than this has its links printed as written: markdown-it seeks the end of a link's
+# label from every `[` (tens of steps each), and a clause of 50,000 took an export ten seconds.
+_MAX_BRACKETS = 1000
+
+
+def may_link(text: str) -> bool:
+    """Whether markdown-it is to read links and images in `text`.
+
+    Inline parsing defines no link references, so only `[label](target)` makes a link (or `![…](…)` an image):
+    a text without `](` has none, and parsing it without those rules gives exactly the same tokens, in time
+    in proportion to it (a run of `[` or `![` otherwise costs tens of steps a character)."""
+    return "](" in text and text.count("[") <= _MAX_BRACKETS
 
 
 class Span(NamedTuple):
@@ -22,16 +34,16 @@ class Span(NamedTuple):
 def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
     """`text` as spans, each bold or italic where its Markdown says so (or the caller's `bold`, `italic`);
     a line break inside the text is a space."""
-    global _parser
     if _MARKUP.isdisjoint(text):
         return [Span(text, bold, italic)]  # most provisions and comments: no inline markup at all
-    if _parser is None:
+    links = may_link(text)
+    if links not in _parsers:
         from markdown_it import MarkdownIt
 
-        _parser = MarkdownIt("commonmark")
+        _parsers[links] = MarkdownIt("commonmark") if links else MarkdownIt("commonmark").disable(["link", "image"])
     out: list[Span] = []
     state = {"b": bold, "i": italic}
-    for token in _parser.parseInline(text):
+    for token in _parsers[links].parseInline(text):
         for child in token.children or []:
             if child.type in ("strong_open", "strong_close"):
                 state["b"] = child.type == "strong_open" or bold

@@ -23,6 +23,7 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, type_and_summary
+from regdraft.core.inline import may_link
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-_inline_md: MarkdownIt | None = None
+_inline_md: dict[bool, MarkdownIt] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,14 +218,15 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def _markdown() -> MarkdownIt:
-    global _inline_md
-    if _inline_md is None:
+def _markdown(links: bool) -> MarkdownIt:
+    """The inline parser, reading links and images or not (`may_link`)."""
+    if links not in _inline_md:
         from markdown_it import MarkdownIt
 
         # linkify stays off: a bare URL is kept as plain text, never turned into a link.
-        _inline_md = MarkdownIt("commonmark", {"html": False})
-    return _inline_md
+        parser = MarkdownIt("commonmark", {"html": False})
+        _inline_md[links] = parser if links else parser.disable(["link", "image"])
+    return _inline_md[links]
 
 
 # The characters that can start an inline Markdown construct in markdown-it's CommonMark preset
@@ -239,7 +241,7 @@ def inline_markdown(text: str) -> Markup:
         return Markup("")
     if _INLINE_SYNTAX.search(text) is None:
         return Markup(html.escape(text, quote=False))  # what markdown-it gives, without parsing
-    tokens = _markdown().parseInline(text)
+    tokens = _markdown(may_link(text)).parseInline(text)
     out: list[str] = []
     for token in tokens:
         _inline_tokens(token.children or [], out)
