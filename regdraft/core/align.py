@@ -301,20 +301,55 @@ def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int
         return
     scored = []
     sizes = {j: new[j].bag().total() for j in rest_new}
-    for i in rest_old:
+    olds = [i for i in rest_old if len(old[i].bag()) >= 3]
+    levels = _WordLevels([old[i].bag() for i in olds] + [new[j].bag() for j in rest_new])
+    new_levels = {j: levels.of(new[j].bag()) for j in rest_new}
+    for i in olds:
         bag = old[i].bag()
-        if len(bag) < 3:
-            continue
         size = bag.total()
+        mine = levels.of(bag)
         for j in rest_new:
             # The score cannot exceed 2 * min / sum of the two word counts: skip pairs that cannot reach MOVE.
             if old[i].unit.kind is new[j].unit.kind and 2 * min(size, sizes[j]) >= MOVE * (size + sizes[j]):
-                score = dice(bag, new[j].bag())
+                # `dice(bag, new[j].bag())`, from the bit sets: the shared words, each as often as both hold it.
+                theirs = new_levels[j]
+                shared = (mine[0] & theirs[0]).bit_count()
+                if len(mine) > 1 and len(theirs) > 1:
+                    shared += sum((a & b).bit_count() for a, b in zip(mine[1:], theirs[1:], strict=False))
+                score = 2 * shared / (size + sizes[j])
                 if score >= MOVE:
                     scored.append((score, i, j))
     for _, i, j in sorted(scored, key=lambda s: -s[0]):
         if i not in match_old and j not in match_new:
             match_old[i], match_new[j] = j, i
+
+
+class _WordLevels:
+    """Word bags as bit sets, one a level: level k holds the words a bag has at least k times, so the words
+    two bags share, each as often as both hold it (what `dice` counts), are the bits their levels share.
+
+    A pair costs a few machine-level ANDs and bit counts instead of a dictionary look-up a word (a
+    reordered draft of 500 long articles compared 250,000 pairs: ten seconds). Words are numbered from the
+    most common, so the levels above the first, which hold the words a bag repeats, are short.
+    """
+
+    def __init__(self, bags: Sequence[Counter[str]]) -> None:
+        frequency = Counter(chain.from_iterable(bags))
+        ranked = sorted(frequency, key=lambda word: (-frequency[word], word))
+        self.bit = {word: n for n, word in enumerate(ranked)}
+
+    def of(self, bag: Counter[str]) -> tuple[int, ...]:
+        levels: list[bytearray] = []
+        for word, count in bag.items():
+            bit = self.bit[word]
+            for k in range(count):
+                if k == len(levels):
+                    levels.append(bytearray())
+                level = levels[k]
+                if len(level) <= bit >> 3:
+                    level.extend(bytes((bit >> 3) + 1 - len(level)))
+                level[bit >> 3] |= 1 << (bit & 7)
+        return tuple(int.from_bytes(level, "little") for level in levels) or (0,)
 
 
 def _document_order(n_old: int, n_new: int, match_old: dict[int, int],
