@@ -5,9 +5,7 @@ each of the 250,000 pairs of articles scored one dictionary look-up a word."""
 from __future__ import annotations
 
 import random
-import sys
 from collections import Counter
-from types import FrameType
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +14,7 @@ from regdraft.core import align as aligning
 from regdraft.core.align import align, dice, flatten
 from regdraft.core.markdown import parse
 from regdraft.core.text import tone_key
+from tests import counting
 
 HEAD = "---\nid: E/1\ntype: Quy chế\ntitle: T\nlanguage: vi\nissuer: A\nsigned: 2021-01-09\n---\n\n"
 
@@ -40,18 +39,7 @@ def test_reordered_articles_are_paired_in_a_few_steps_a_pair() -> None:
     new = flatten(parse(_regulation(texts, list(reversed(range(n))), True), "b.md"))
     for item in (*old, *new):
         item.bag()  # the word bags are read once for any comparison: not what is counted
-    count = 0
-
-    def profile(frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        if frame.f_code.co_filename.replace("\\", "/").endswith("core/align.py"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        pairs = align(old, new, fold=tone_key)
-    finally:
-        sys.setprofile(None)
+    count, pairs = counting.events(lambda: align(old, new, fold=tone_key), counting.in_module("core/align.py"))
     assert pairs == [(n - 1 - j, j) for j in range(n)]  # each article found where it moved, though edited
     assert count < 40 * n * n  # profile events: about 24 a pair, 130 before (a look-up a word)
 

@@ -4,9 +4,7 @@ Texts that hold no `](` are read without the link and image rules, which find no
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -15,23 +13,12 @@ from hypothesis import strategies as st
 
 from regdraft.core import inline
 from regdraft.render import html
+from tests import counting
 
 
 def _calls(action: Callable[[], Any]) -> int:
     """Python and built-in function calls made while `action` runs (markdown-it's rules and helpers among them)."""
-    count = 0
-
-    def profile(_frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        action()
-    finally:
-        sys.setprofile(None)
-    return count
+    return counting.events(action, counting.calls)[0]
 
 
 @pytest.mark.parametrize("run", ["![", "[", "<![CDATA[", "[x]![", "![](", "[a](b) ["])

@@ -5,11 +5,9 @@ commenting word by word) are read and placed without going over the paragraph ag
 from __future__ import annotations
 
 import copy as copying
-import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -17,6 +15,7 @@ from docx.text.run import Run
 
 from regdraft.workspace.replies import import_word_reply
 from regdraft.workspace.store import Workspace
+from tests import counting
 from tests import word_reply_kit as kit
 from tests.conftest import Invoke
 
@@ -51,19 +50,7 @@ def _reply(copy: Path, out: Path, comments: int, tag: str) -> Path:
 
 def _steps(action: Callable[[], Any]) -> int:
     """The calls made in the watched modules (Python functions, generator steps and built-ins) while `action` runs."""
-    count = 0
-
-    def profile(frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal count
-        if frame.f_code.co_filename.replace("\\", "/").endswith(WATCHED):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        action()
-    finally:
-        sys.setprofile(None)
-    return count
+    return counting.events(action, counting.in_module(WATCHED))[0]
 
 
 def test_many_comments_in_one_paragraph_cost_work_in_proportion(
