@@ -28,8 +28,8 @@ if os.environ.get("CI"):
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 # For tests that read ../shared/corpus: skipped, like the others that read it, in a clone without it.
-needs_corpus = pytest.mark.skipif(not (SHARED / "corpus").is_dir(),
-                                  reason="the shared corpus (../shared/corpus) is absent")
+NO_CORPUS = "the shared corpus (../shared/corpus) is absent"
+needs_corpus = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=NO_CORPUS)
 CORPUS = SHARED / "corpus" / "vi"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHIPPED_REGULATION = REPO_ROOT / "regulations" / "01-QC-TU.md"
@@ -38,6 +38,12 @@ SHIPPED_AMENDMENT = "qc-sua-doi-2025"
 # Debian's chromium, driven by Playwright for the review server and the HTML redline (never a browser download).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
+
+def in_corpus(path: Path) -> Path:
+    """`path`, a file or folder of ../shared/corpus; the test is skipped (as `needs_corpus` does) where it is absent."""
+    if not path.exists():
+        pytest.skip(NO_CORPUS)
+    return path
 
 
 def unwrapped(html: str) -> str:

@@ -15,7 +15,7 @@ from regdraft.core.markdown import read
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Regulation
 from regdraft.importer import import_file
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, in_corpus
 from tests.test_amend_headings import SHIPPED, text
 
 ARTICLE_13A = "“Điều 13a. Thử\n\nNội dung mới.”"
@@ -71,9 +71,7 @@ def test_an_article_added_at_the_end_of_a_section_is_checked_too() -> None:
 
 @pytest.fixture(scope="module")
 def giao_duc() -> Regulation:
-    path = CORPUS / "luat-giao-duc.txt"
-    if not path.is_file():
-        pytest.skip("the shared corpus (../shared/corpus) is absent")
+    path = in_corpus(CORPUS / "luat-giao-duc.txt")
     return read(render(import_file(path).regulation), "luat-giao-duc.md").regulation
 
 

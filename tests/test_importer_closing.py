@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from regdraft.core.markdown import read
 from regdraft.importer import import_file
-from tests.conftest import SHARED
+from tests.conftest import SHARED, in_corpus
 
 TEXT = """QUY CHẾ
 làm việc thử
@@ -50,10 +48,7 @@ def test_a_closing_like_paragraph_becomes_the_closing_text_and_is_reported(tmp_p
 
 
 def test_an_articles_closing_sentence_after_its_last_clause_is_kept_and_reported() -> None:
-    law = SHARED / "corpus" / "vi" / "luat-cong-doan.txt"
-    if not law.is_file():
-        pytest.skip("the shared corpus is absent")
-    result = import_file(law)
+    result = import_file(in_corpus(SHARED / "corpus" / "vi" / "luat-cong-doan.txt"))
     warned = [n for n in result.report.notes if n.category == "warning" and "reads like the closing text" in n.message]
     assert warned and all(n.text.startswith("Chính phủ quy định chi tiết Điều này") for n in warned)
     reg = read(result.text).regulation

@@ -24,7 +24,7 @@ from regdraft.render.html import inline_markdown
 from regdraft.render.marked import marked
 from regdraft.render.redline import render_html
 from regdraft.workspace import redline as rl
-from tests.conftest import FIXTURES, SHARED, Invoke, module_workspace, needs_corpus
+from tests.conftest import FIXTURES, SHARED, Invoke, in_corpus, module_workspace, needs_corpus
 
 AMENDMENTS = SHARED / "corpus" / "amendments"
 TODAY = dt.date(2026, 7, 1)
@@ -159,8 +159,7 @@ def test_the_change_bar_marks_only_paragraphs_that_show_a_change(tmp_path: Path,
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Comparison | str]]:
     """Each regulation's redline against its real amending document: the page and the comparison."""
-    if not AMENDMENTS.is_dir():
-        pytest.skip("the shared corpus (../shared/corpus) is absent")
+    in_corpus(AMENDMENTS)
     out: dict[str, Comparison | str] = {}
     with module_workspace(tmp_path_factory, "amended") as ws:
         runner = CliRunner()
