@@ -9,7 +9,9 @@ Commit messages of `amend from-edits` and `amend adopt` are built from these.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
+from regdraft.core.address import TITLE
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.model import Address
@@ -47,7 +49,11 @@ def touched(instructions: Sequence[Instruction], language: str = "vi") -> str:
             verbs.setdefault("repeals", []).extend(op.targets)
         elif isinstance(op, ReplaceWords):
             verb = "deletes" if op.new is None else "replaces"
-            where = "throughout" if op.throughout else f"in {_named(list(op.targets), language)}"
+            # `tại tên Điều 22` names a title alone (`op.titles`), `tại phần mở đầu` the preamble: places too.
+            places = [*op.targets, *(replace(a, part=TITLE) for a in op.titles)]
+            where = ("throughout" if op.throughout else
+                     " and ".join(filter(None, ["in the preamble" if op.preamble else "",
+                                                f"in {_named(places, language)}" if places else ""])))
             words.append(f"{verb} “{op.old}” {where}")
     parts = [f"{verb} {_named(list(dict.fromkeys(found)), language)}" for verb, found in verbs.items()]
     parts += words
