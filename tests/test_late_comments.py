@@ -74,6 +74,21 @@ def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
     assert f"comment {late.id} by Ban Tổ chức Tỉnh ủy" in invoke(lan.root, "check").output
 
 
+def test_a_late_comment_answered_by_the_office_is_no_longer_a_problem(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check` kept failing for good: the advice "answer it as a late comment" could not be followed.
+    lan, minh = clones
+    late = _added_after_lan_closed(lan, minh, monkeypatch)
+    checked = invoke(minh.root, "check")
+    assert checked.exit_code == 1
+    assert f"Answer it as a late comment (`regdraft comment respond {late.id} --disposition" in checked.output
+    answered = invoke(minh.root, "comment", "respond", late.id, "--disposition", "rejected", "--reply",
+                      "Góp ý gửi sau khi kết thúc đợt lấy ý kiến.")
+    assert answered.exit_code == 0, answered.output
+    checked = invoke(minh.root, "check")
+    assert checked.exit_code == 0 and late.id not in checked.output, checked.output
+
+
 def test_a_late_comment_names_its_own_commit_not_a_similar_comment_added_before(
         clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     lan, minh = clones

@@ -8,7 +8,8 @@ comment is one problem naming the comment, who added it in which commit, and wha
 Post-conditions:
 1. A comment is late when its `created` time is after its round's `closed` time, or after the
    commit that adopted its amendment; comments without a time, or whose time cannot be read,
-   are never reported.
+   are never reported, nor is a late comment the office has answered (its disposition recorded:
+   answered as a late comment, the problem's own advice).
 2. Each problem is located on the comment's file and names the commit that added it (short
    sha), its git author and date, so the office knows which clone it came from.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import amendment_path, comments_folder
@@ -100,8 +102,8 @@ def _roundless(ws: Workspace, slug: str, comment: Comment, numbers: list[int]) -
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:
     made = _moment(comment.created) if comment.created else None
-    if made is None:
-        return None
+    if made is None or not comment.is_open:
+        return None  # answered: the office has seen it (`check` failed for good on an answered late comment)
     after = []
     closed = _moment(r.closed) if r is not None and r.closed else None
     if closed is not None and made > closed:
@@ -118,5 +120,6 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     return Problem(
         f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} is dated "
         f"{comment.created}, "
-        f"after {' and after '.join(after)}; it was {origin}. Answer it as a late comment, take it into the "
+        f"after {' and after '.join(after)}; it was {origin}. Answer it as a late comment "
+        f"(`{Command.of('comment respond', comment.id, disposition=None, reply=None)}`), take it into the "
         f"next round, or revert that commit.", path, 1)
