@@ -8,6 +8,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,17 +116,36 @@ def test_a_failed_commit_restores_index_and_work_tree_exactly(mini_workspace: Wo
 def test_a_full_disk_leaves_nothing_behind(mini_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     ws = mini_workspace
     before = state(ws)
-    real = Path.write_bytes
-    written: list[str] = []
+    real = os.fdopen
+    written: list[bytes] = []
 
-    def full_disk(self: Path, data: bytes) -> int:
-        if self.name in ("A.md.regdraft-tmp", "B.md.regdraft-tmp") and written:
-            real(self, data[: len(data) // 2])  # part of the file reached the disk
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        written.append(self.name)
-        return real(self, data)
+    class FullDisk:
+        """A file on a disk that fills up while the second file is written: part of it reaches the disk."""
 
-    monkeypatch.setattr(Path, "write_bytes", full_disk)
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            if data in (b"a\n", b"b\n") and written:
+                self.handle.write(data[: len(data) // 2])
+                self.handle.flush()
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            written.append(data)
+            return int(self.handle.write(data))
+
+        def flush(self) -> None:
+            self.handle.flush()
+
+        def fileno(self) -> int:
+            return int(self.handle.fileno())
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, *args, **kwargs: FullDisk(real(fd, *args, **kwargs)))
     with pytest.raises(StoreError, match="No space left on device.*the workspace is as it was"):
         ws.commit({"regulations/A.md": b"a\n", "regulations/B.md": b"b\n"}, "Two files")
     monkeypatch.undo()

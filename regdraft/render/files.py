@@ -1,4 +1,9 @@
-"""Output files are written whole or not at all: a failed render never leaves half a file behind."""
+"""Output files are written whole or not at all: a failed render never leaves half a file behind.
+
+The temporary file beside an output is created new (`new_file`), never opened through a link: a workspace
+received from a colleague may hold a committed symbolic link under that name (`amendment.md.regdraft-tmp ->
+~/.bashrc`), and writing through it wrote the workspace's text into a file outside it.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,34 @@ def prepare_folder(output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
 
 
+def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
+    """Create `path` as a new file holding `data`, never through a link; a leftover regular file is replaced.
+
+    A `RegdraftError` when a link (or anything but a file) stands there: it is not regdraft's to follow or remove.
+    `durable`: the bytes are flushed to the disk before it returns.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags, 0o666)
+    except FileExistsError:
+        if path.is_symlink() or not path.is_file():
+            raise RegdraftError(f"cannot write beside {path.name.removesuffix('.regdraft-tmp')}: {path} is a "
+                                "link or not a file, where regdraft puts the file it is writing before giving it "
+                                "its name; nothing was written. Remove it and run the command again.") from None
+        path.unlink()  # the temporary file of a write that was interrupted
+        handle = os.open(path, flags, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            if durable:  # on the disk before the caller renames it into place
+                out.flush()
+                os.fsync(out.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # a full disk leaves no half file behind
+        raise
+    return path
+
+
 def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:
     """Write `output` whole or not at all: `content` is the bytes, or a function writing to the path it is given.
 
@@ -28,11 +61,9 @@ def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> Non
     """
     prepare_folder(output)
     # A sibling file, so that the final rename stays on one file system and is atomic.
-    tmp = output.with_name(output.name + ".regdraft-tmp")
+    tmp = new_file(output.with_name(output.name + ".regdraft-tmp"), content if isinstance(content, bytes) else b"")
     try:
-        if isinstance(content, bytes):
-            tmp.write_bytes(content)
-        else:
+        if not isinstance(content, bytes):
             content(tmp)
         os.replace(tmp, output)
     finally:

@@ -11,8 +11,15 @@ given by a committed `.gitattributes`), which no `-c` list can foresee; a reposi
 (local, worktree, or a file they include) hold one is refused, naming each setting and how to remove it.
 The user's own settings (`~/.gitconfig`, the system's, the environment) are trusted, as everywhere.
 
+A `.git` that is not the workspace's own folder sends every read and write of git elsewhere: a `.git`
+file (`gitdir: /another/repository/.git`) or link received with a workspace made `amend new` commit into
+another repository of the user's. Only the file `git worktree add` writes (whose repository names this
+workspace back) is followed.
+
 Post-conditions:
-1. `refuse_programs` raises `StoreError` naming every such setting and its file, or returns None.
+1. `refuse_programs` raises `StoreError` naming every such setting and its file, or returns None; before
+   that, a `.git` that is a link, or a file naming a repository that is not a linked worktree of this
+   workspace, is refused (`StoreError` naming it and where it points).
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
    `protocol.ext.allow=never`, and `core.hooksPath=<null device>` unless `hooks`.
 """
@@ -67,7 +74,8 @@ def user_allows_hooks(root: Path) -> bool:
 
 
 def refuse_programs(root: Path) -> None:
-    """Raise `StoreError` when the repository's own settings name a program git would run."""
+    """Raise `StoreError` when the repository's own settings name a program git would run (or it is elsewhere)."""
+    refuse_elsewhere(root)
     found = [(key, origin) for scope, origin, key in _settings(root)
              if scope in _REPOSITORY_SCOPES and any(fnmatch.fnmatchcase(key.lower(), p) for p in PROGRAM_SETTINGS)]
     if not found:
@@ -81,6 +89,30 @@ def refuse_programs(root: Path) -> None:
         "regdraft runs no program a workspace's own settings name, since a workspace copied or received with "
         "its .git brings them along; nothing was done. If you set them yourself, move them to your own "
         f"~/.gitconfig; otherwise remove them: {removals}.")
+
+
+def refuse_elsewhere(root: Path) -> None:
+    """Raise `StoreError` when `.git` is a link, or a file naming a repository that is not a worktree of `root`."""
+    dot_git = root / ".git"
+    if dot_git.is_symlink():
+        where = os.readlink(dot_git)
+    elif dot_git.is_file():
+        text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        where = text.removeprefix("gitdir:").strip()
+        named = (root / where).resolve() if where else root
+        back = named / "gitdir"  # what `git worktree add` writes in the repository: this workspace's .git
+        try:
+            if text.startswith("gitdir:") and Path(back.read_text(encoding="utf-8").strip()).resolve() == \
+                    dot_git.resolve():
+                return
+        except (OSError, ValueError):
+            pass
+    else:
+        return
+    raise StoreError(f"{dot_git} is not this workspace's own git folder: it sends git to {where}. regdraft "
+                     "reads and writes only the repository of the workspace itself (a workspace received with "
+                     "such a .git would have its commits made in another repository); nothing was done. Put "
+                     "the workspace's own repository there (`git clone`, or `git init` and commit its files).")
 
 
 def _settings(root: Path) -> list[tuple[str, str, str]]:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from regdraft.core.errors import StoreError
+from regdraft.render.files import new_file
 
 LOCK_TIMEOUT = 60.0
 _POLL = 0.05
@@ -182,10 +183,7 @@ class Journal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
         try:
-            with open(tmp, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
+            new_file(tmp, json.dumps(data).encode("utf-8"), durable=True)
             os.replace(tmp, self.path)
         except BaseException:
             tmp.unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
 from regdraft.core.markers import Block, second_is_replayed, side_by_side, split
+from regdraft.render.files import write_atomic
 from regdraft.workspace.settled import marked, marked_files
 from regdraft.workspace.store import writes
 
@@ -65,7 +66,7 @@ class SyncState:
 
     def save(self, ws: Workspace) -> None:
         """Keep the state in the git directory (never committed) until the sync finishes."""
-        (ws.git_dir() / STATE_FILE).write_text(json.dumps(asdict(self)), encoding="utf-8")
+        write_atomic(ws.git_dir() / STATE_FILE, json.dumps(asdict(self)).encode("utf-8"))
 
     @staticmethod
     def load(ws: Workspace) -> SyncState | None:

@@ -13,7 +13,6 @@ Post-conditions of `Transactions.commit`:
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError
+from regdraft.render.files import new_file
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, digest, stop_point
 
 if TYPE_CHECKING:
@@ -68,9 +68,8 @@ def _create(target: Path, data: bytes) -> None:
     name is taken): a kill leaves the file whole or absent, so a repair knows it by its digest.
     Where links are not supported (some shared folders) the file is created and written in place.
     """
-    partial = _partial(target)
+    partial = new_file(_partial(target), data)
     try:
-        partial.write_bytes(data)
         stop_point("file-partial")
         try:
             os.link(partial, target)
@@ -125,7 +124,7 @@ class Transactions:
             return
         spec = self._regdraft_dir / "pathspec"
         spec.parent.mkdir(parents=True, exist_ok=True)
-        spec.write_bytes(b"\0".join(p.encode("utf-8") for p in paths))
+        new_file(spec, b"\0".join(p.encode("utf-8") for p in paths))
         try:
             yield [f"--pathspec-from-file={spec}", "--pathspec-file-nul"]
         finally:
@@ -299,8 +298,8 @@ class Transactions:
         try:
             index.with_name("index.lock").unlink(missing_ok=True)  # left by a kill; the workspace lock is ours
             if self._index_file().is_file():
-                shutil.copyfile(self._index_file(), index)
-            listing.write_bytes(b"\0".join(p.encode("utf-8") for p in paths))
+                new_file(index, self._index_file().read_bytes())
+            new_file(listing, b"\0".join(p.encode("utf-8") for p in paths))
             commit_options = [] if run_hooks(self.config, self.root) else ["--no-verify"]
             with self.repo.git.custom_environment(**self.identity_env(), GIT_INDEX_FILE=str(index)):
                 self.repo.git.read_tree("--reset", "HEAD")
@@ -320,7 +319,7 @@ class Transactions:
             return
         listing = self._regdraft_dir / "new-files"
         try:
-            listing.write_bytes(b"".join(e.encode("utf-8") + b"\0" for e in entries))
+            new_file(listing, b"".join(e.encode("utf-8") + b"\0" for e in entries))
             with open(listing, "rb") as info:
                 self.repo.git.update_index("-z", "--index-info", istream=info)
         finally:
@@ -349,7 +348,7 @@ class Transactions:
         if ours:
             listing = self._regdraft_dir / "new-files"
             try:
-                listing.write_bytes(b"\0".join(p.encode("utf-8") for p in ours))
+                new_file(listing, b"\0".join(p.encode("utf-8") for p in ours))
                 with open(listing, "rb") as names:
                     self.repo.git.update_index("--force-remove", "-z", "--stdin", istream=names)
             finally:
@@ -388,9 +387,8 @@ class Transactions:
                 target.unlink(missing_ok=True)
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(target.name + ".regdraft-tmp")
+                tmp = new_file(target.with_name(target.name + ".regdraft-tmp"), data)
                 try:
-                    tmp.write_bytes(data)
                     os.replace(tmp, target)
                 finally:
                     tmp.unlink(missing_ok=True)
@@ -525,7 +523,7 @@ class Transactions:
             return
         tmp = index_file.with_name("index.regdraft-tmp")
         try:
-            tmp.write_bytes(index)
+            new_file(tmp, index)
             os.replace(tmp, index_file)
         except OSError:
             # The disk may still be full: put the entries back from HEAD instead of the bytes.

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
+from regdraft.render.files import new_file
 from regdraft.workspace.activity import describe
 from regdraft.workspace.journal import stop_point
 from regdraft.workspace.resolve import (
@@ -110,7 +111,7 @@ class Sending:
         """Note the push, written whole (a rename) before git starts it."""
         path = ws.git_dir() / SENDING_FILE
         partial = path.with_name(path.name + ".tmp")
-        partial.write_text(json.dumps(asdict(self)), encoding="utf-8")
+        new_file(partial, json.dumps(asdict(self)).encode("utf-8"))
         partial.replace(path)
 
     @staticmethod
