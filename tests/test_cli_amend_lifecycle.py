@@ -77,6 +77,16 @@ def test_status_moves_only_forward_through_circulation(ws: Workspace, invoke: In
     assert message(ws) == "Set amendment good to submitted"
 
 
+def test_a_status_the_amendment_already_has_is_said_and_nothing_is_committed(ws: Workspace, invoke: Invoke) -> None:
+    # `amend status good circulating` twice printed git's "nothing to commit" dump, and where the file differed
+    # committed "Draft None of …".
+    assert invoke(ws, "amend", "status", SLUG, "circulating").exit_code == 0
+    before = snapshot(ws)
+    again = invoke(ws, "amend", "status", SLUG, "circulating")
+    assert again.exit_code == 2 and "is already circulating." in again.output and "git" not in again.output
+    assert snapshot(ws) == before
+
+
 def test_status_draft_alone_numbers_the_next_draft(ws: Workspace, invoke: Invoke) -> None:
     result = invoke(ws, "amend", "status", SLUG, "--draft", "2")
     assert result.exit_code == 0, result.output

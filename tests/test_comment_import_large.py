@@ -153,6 +153,24 @@ def test_a_killed_import_is_undone_or_finished_by_repair(ws: Workspace, tmp_path
         assert state(ws) == before  # the half-made file too is gone
 
 
+def test_while_an_import_waits_for_its_repair_every_command_says_so_in_one_line(ws: Workspace,
+                                                                               tmp_path: Path) -> None:
+    # The refusal quoted the whole commit message and sent the drafter to `amend adopt --resume`, which has nothing
+    # to resume after an import; `comment list` listed the half-imported comment as if nothing had happened.
+    killed = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 3)), REGDRAFT_TEST_STOP_AT="file-written")
+    assert killed.returncode == 137
+    refused = regdraft(ws, "comment", "add", SLUG, "--by", "Ban A", "--on", "d1", "--text", "Một góp ý.")
+    assert refused.returncode == 1 and "An earlier write to this workspace was interrupted: '" in refused.stderr
+    assert "regdraft check --repair" in refused.stderr and "--resume" not in refused.stderr, refused.stderr
+    (subject,) = [line for line in refused.stderr.splitlines() if "was interrupted" in line]  # one message
+    assert subject.count("'") == 2  # the commit message's first line only
+    listed = regdraft(ws, "comment", "list", SLUG)
+    assert listed.returncode == 0 and "Note: an earlier write was interrupted" in listed.stderr
+    assert "regdraft check --repair" in listed.stderr
+    checked = regdraft(ws, "check")
+    assert "Note: an earlier write" not in checked.stderr and "was interrupted before it finished" in checked.stdout
+
+
 def test_a_repair_removes_only_the_files_the_killed_import_wrote(ws: Workspace, tmp_path: Path) -> None:
     before = state(ws)
     killed = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 250)), REGDRAFT_TEST_STOP_AT="file-written")

@@ -198,6 +198,8 @@ def test_an_adoption_killed_at_any_point_is_finished_exactly(tmp_workspace: Work
     assert "regdraft check --repair" in checked.stdout
     refused = regdraft(ws, "amend", "status", "qc-sua-doi-2025", "submitted")
     assert refused.returncode == 1 and "An earlier write to this workspace was interrupted" in refused.stderr
+    # One sentence: the adoption's first line (its message lists every instruction) and both ways to finish it.
+    assert "regdraft amend adopt --resume" in refused.stderr and "Điều" not in refused.stderr, refused.stderr
     done = regdraft(ws, *finish)
     assert "Traceback" not in done.stderr and "Finished the interrupted" in done.stdout, done.stderr
     assert git(ws, "rev-parse", "HEAD^{tree}").strip() == adopted_tree

@@ -138,6 +138,8 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
 
     ws = opened(Workspace.find(path))
     ws.git_options()  # a repository whose own settings name a program is refused before any command runs
+    if ws.journal.exists():
+        click.get_current_context().call_on_close(functools.partial(_note_interrupted, ws))
     if settled:
         from regdraft.workspace.settled import unsettled
 
@@ -146,6 +148,22 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
 
             ensure_settled(ws)
     return ws
+
+
+def _note_interrupted(ws: Workspace) -> None:
+    """Tell the reader, on stderr after the output, that a write was cut short: a reading command (`comment list`,
+    `show`) showed its unfinished files as if nothing had happened. `check` reports it itself, and a write refused
+    for it says so (`refused_interrupted`)."""
+    if ws.refused_interrupted or not ws.journal.exists() or \
+            click.get_current_context().command_path.split()[1:2] == ["check"]:
+        return
+    from regdraft.cli.printing import painted, spelled
+    from regdraft.core.commands import Command
+
+    click.echo(painted(spelled(
+        f"Note: an earlier write was interrupted ({ws.journal.read().describe()}); until "
+        f"`{Command.of('check', repair=True)}` finishes it, what is shown may include its unfinished files."),
+        err=True, fg="yellow"), err=True)
 
 
 def note_problems(problems: list[Any], relative: str) -> None:

@@ -243,7 +243,7 @@ def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
     """Refuse a wording written with a provision's label that is not the provision commented on: the browser
     kept the wording of khoản 9 when the member clicked khoản 8, and the comment was filed on khoản 8.
     A proposal without a label of its own (free text) is the body's words and is kept as it is."""
-    from regdraft.core.amend.proposal import PROPOSABLE, proposed_unit
+    from regdraft.core.amend.proposal import PROPOSABLE, Unreadable, proposed_unit
     from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
 
     first = proposal.split("\n", 1)[0].strip()
@@ -255,8 +255,9 @@ def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
     try:
         proposed_unit(proposal, address, language)
     except UsageError as exc:
+        reason = exc.reason if isinstance(exc, Unreadable) else exc.args[0]  # said once, not inside a second sentence
         raise WrongWording(f"The proposed wording begins “{first[:60]}”, which is not "
-                           f"{address.describe(language)}, the provision commented on: {exc.args[0]} Choose the "
+                           f"{address.describe(language)}, the provision commented on: {reason} Choose the "
                            "provision the wording is for, or write the wording for this one.", first[:60]) from None
 
 

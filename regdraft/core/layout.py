@@ -87,9 +87,12 @@ def comments_folder(slug: str) -> str:
     return f"{amendment_folder(slug)}/comments"
 
 
+VOTE_FILE = "vote.yaml"
+
+
 def vote_path(slug: str) -> str:
     """The conference vote on an amendment."""
-    return f"{amendment_folder(slug)}/vote.yaml"
+    return f"{amendment_folder(slug)}/{VOTE_FILE}"
 
 
 def suggested_slug(text: str) -> str:

@@ -152,9 +152,11 @@ class Entry:
     new_in: str | None = None  # a write of new files into this folder, streamed (named in `Journal.noted`)
 
     def describe(self) -> str:
-        """The write in a drafter's words: its commit message and its tag."""
+        """The write in a drafter's words: its commit message's first line and its tag (an adoption's message
+        lists every instruction: quoted whole, it buried the advice under 25 lines)."""
         tag = f" (tag {self.tag})" if self.tag else ""
-        return f"'{self.message}'{tag}"
+        subject = self.message.strip().splitlines()[0] if self.message.strip() else ""
+        return f"'{subject}'{tag}"
 
 
 class Journal:

@@ -351,7 +351,7 @@ def set_status(ws: Workspace, slug: str, status: str | None, draft: int | None =
         if draft < 1:
             raise UsageError("The draft number starts at 1.")
         changes["draft"] = draft
-    if status == current and draft == amendment.draft:
+    if status == current and draft in (None, amendment.draft):  # None: "circulating" again wrote "Draft None"
         raise UsageError(f"{amendment.source} is already {status}" + (f", draft {draft}." if draft else "."))
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), changes)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, RegdraftError, StateError, StoreError, UsageError
+from regdraft.core.layout import VOTE_FILE
 from regdraft.core.markers import Block, second_is_replayed, side_by_side, split
 from regdraft.render.files import write_atomic
 from regdraft.workspace.settled import marked, marked_files
@@ -143,6 +144,9 @@ class Conflict:
             named = f"comment {answers[0]}" if len(answers) == 1 else "comments " + ", ".join(answers)
             return head + f": you and a colleague answered {named} differently. Nothing is lost; choose which " \
                 "answer to keep."
+        if all(f.path.endswith(f"/{VOTE_FILE}") for f in self.files):  # a vote is no provision
+            return head + ": you and a colleague recorded the conference vote differently. Nothing is lost; choose " \
+                "which record to keep."
         return head + ": you and a colleague changed the same provisions. Nothing is lost; choose what to keep."
 
     def _commands(self) -> list[str]:

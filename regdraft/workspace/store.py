@@ -168,6 +168,7 @@ class Workspace(SharedHistory, Transactions):
         # What this object committed, in order: what a command reports under --json.
         self.commits_made: list[str] = []
         self.files_committed: list[str] = []
+        self.refused_interrupted = False  # a write was refused while an interrupted one waits for its repair
 
     @classmethod
     def find(cls, start: Path | None = None) -> Workspace:

@@ -89,6 +89,7 @@ class Transactions:
 
     root: Path
     commits_made: list[str]
+    refused_interrupted: bool
     files_committed: list[str]
     _lock: WorkspaceLock | None
 
@@ -429,11 +430,13 @@ class Transactions:
         journal = self.journal
         if journal.exists():
             entry = journal.read()
+            self.refused_interrupted = True
+            adoption = entry.tag is not None  # only an adoption tags its commit; `amend adopt --resume` finishes it
             raise StoreError(
                 f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with a "
-                "repairing `regdraft check` (or by resuming `regdraft amend adopt`) before writing again "
-                "(nothing was changed).",
-                options=("check:repair", "amend adopt:resume"),
+                "repairing `regdraft check`" + (" (or by resuming `regdraft amend adopt`)" if adoption else "")
+                + " before writing again (nothing was changed).",
+                options=("check:repair", "amend adopt:resume") if adoption else ("check:repair",),
             )
 
     def resume(self) -> str | None:

@@ -66,6 +66,14 @@ def _has_closing(unit: Unit) -> bool:
     return bool(unit.closing) or any(_has_closing(child) for child in unit.children)
 
 
+class Unreadable(UsageError):
+    """A proposed wording that does not read as the provision; `reason` is why, without the sentence around it."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     """The unit a proposal writes for the provision at `address` (its label added when left out)."""
     target = address.segments[-1]
@@ -88,7 +96,7 @@ def proposed_unit(proposal: str, address: Address, language: str) -> Unit:
     try:
         unit = quoted_unit(ReplaceUnit(address), quoted, language)
     except GrammarError as exc:
-        raise UsageError(f"The proposed wording does not read as {described}: {exc}") from None
+        raise Unreadable(f"The proposed wording does not read as {described}: {exc}", str(exc)) from None
     # The placeholder alone proposes to repeal the provision, as the regulation parser reads it.
     return repealed_unit(unit) if unit.text == (REPEALED_TEXT[language],) and not unit.children else unit
 
