@@ -36,15 +36,13 @@ from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.appendices import read_appendices
 from regdraft.importer.classify import classify, decorative
+from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
     adoption_sentence,
     appendix_start,
     compose_title,
     effective_in_final_provisions,
-    flatten_closing_tables,
-    flatten_tables,
     header_end,
-    read_closing,
     read_header,
     signed_in_closing_sentence,
     text_rows,

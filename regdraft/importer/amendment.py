@@ -32,13 +32,11 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Kind, noun
 from regdraft.core.text import nfc
+from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
     adoption_sentence,
     compose_title,
-    flatten_closing_tables,
-    flatten_tables,
     header_end,
-    read_closing,
     read_header,
     read_place_date,
     text_rows,
