@@ -16,12 +16,12 @@ from regdraft.core.refs import (
     Reference,
     affected_references,
     find_references,
-    listing,
     missing_message,
     missing_targets,
     referred_from,
     referring_to,
 )
+from regdraft.core.refs.listing import rows as listing
 from tests.conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, SHIPPED_REGULATION
 
 REFS = FIXTURES / "refs"

@@ -191,7 +191,8 @@ def test_an_article_put_after_the_sub_sections_names_where_it_belongs_once(law: 
 
 @needs_corpus
 def test_refs_of_a_sub_section_marks_the_articles_inside_it(law: Regulation) -> None:
-    from regdraft.core.refs import listed_text, listing
+    from regdraft.core.refs.listing import listed_text
+    from regdraft.core.refs.listing import rows as listing
 
     rows = [listed_text(law, row) for row in listing(law, to="ch2.m1.tm2")]
     assert rows == ['luat-giao-duc.md:303: khoản 2 Điều 28: "khoản 1 Điều này" -> khoản 1 Điều 28 (inside)',

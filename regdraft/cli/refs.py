@@ -35,15 +35,15 @@ def refs(regulation: str, address: str | None, source: str | None, external: boo
         regdraft refs 01-QC/TU --from "Điều 17"
         regdraft refs 01-QC/TU --external --json
     """
-    from regdraft.core import refs as references
     from regdraft.core.errors import UsageError
+    from regdraft.core.refs import listing as references
     from regdraft.workspace import api
 
     if address is not None and source is not None:
         raise UsageError("Give either ADDRESS (who refers to it) or --from ADDRESS (what it refers to), not both.")
     reg, problems = api.read_regulation(open_workspace(workspace), regulation, rev)
     note_problems(problems, reg.source)
-    rows = references.listing(reg, to=address, source=source, external=external)
+    rows = references.rows(reg, to=address, source=source, external=external)
     done = Result([references.listed_json(reg, r) for r in rows])
     for row in rows:
         done.say(references.listed_text(reg, row))

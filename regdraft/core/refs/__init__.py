@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from regdraft.core.errors import Problem
 from regdraft.core.model import REPEALED_TEXT, TITLE, Address, Kind, Located, Regulation, Segment
@@ -491,71 +491,3 @@ def missing_problems(reg: Regulation) -> list[Problem]:
     index = reg.index()  # built once: a long law may have many missing references
     return [Problem(missing_message(reg, ref, target, index), reg.source, ref.line)
             for ref, target in missing_targets(reg)]
-
-
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """A row of `regdraft refs`: a reference, its targets inside the unit asked, those missing."""
-
-    reference: Reference
-    inside: tuple[Address, ...] = ()
-    missing: tuple[Address, ...] = ()
-
-
-def listing(
-    reg: Regulation, to: str | None = None, source: str | None = None, external: bool = False
-) -> list[Listed]:
-    """What `regdraft refs` lists: references to `to`, from `source`, external ones, or all.
-
-    `to` or `source` naming no provision of the regulation raises `UnknownUnit`, except that
-    references still pointing at a provision that no longer exists are listed (marked missing).
-    """
-    index = reg.index()
-    ancestry = _ancestry(reg) if to is not None else {}
-    if to is not None:
-        address = Address.parse(to)
-        refs = referring_to(reg, address)
-        if not refs and address not in index:
-            reg.find(address)  # raises UnknownUnit: "Điều 99 does not exist"
-    elif source is not None:
-        refs = referred_from(reg, reg.find(Address.parse(source)).address)
-    else:
-        refs = find_references(reg)
-    if external:
-        refs = [r for r in refs if r.external is not None]
-    rows = []
-    for ref in refs:
-        # A target inside the provision asked about (`khoản 1 Điều 4` for `refs d4`, `Điều 31` for `refs ch2.m1.tm2`:
-        # an article's address does not name its chapter, section or sub-section), not one cited beside it.
-        inside = tuple(t for t in ref.targets if to is not None and t != address and _encloses(address, t, ancestry))
-        rows.append(Listed(ref, inside, tuple(t for t in ref.targets if _gone(t, index))))
-    return rows
-
-
-def listed_text(reg: Regulation, row: Listed) -> str:
-    """A listing row as one line: `file:line: source: "words" -> targets`."""
-    ref, lang = row.reference, reg.language
-    where = f'{reg.source or reg.id}:{ref.line}: {ref.source.describe(lang)}: "{ref.text}"'
-    if ref.external is not None:
-        return f"{where} (external: {ref.external})"
-    marks = []
-    for t in ref.targets:
-        note = " (does not exist)" if t in row.missing else " (inside)" if t in row.inside else ""
-        marks.append(t.describe(lang) + note)
-    return f"{where} -> {'; '.join(marks)}"
-
-
-def listed_json(reg: Regulation, row: Listed) -> dict[str, Any]:
-    """A listing row as JSON-ready data."""
-    ref = row.reference
-    return {
-        "file": reg.source,
-        "line": ref.line,
-        "source": str(ref.source),
-        "source_text": ref.source.describe(reg.language),
-        "text": ref.text,
-        "targets": [str(t) for t in ref.targets],
-        "external": ref.external,
-        "inside": [str(t) for t in row.inside],
-        "missing": [str(t) for t in row.missing],
-    }
