@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -334,7 +335,7 @@ def test_html_is_written_whole_or_not_at_all(mini_workspace: Workspace, monkeypa
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(Path, "write_bytes", fail)
+    monkeypatch.setattr(os, "fdopen", fail)  # the temporary file beside it cannot be written
     with pytest.raises(OSError):
         write("redline", "html", redline, target, Settings(load_profile({})))
     monkeypatch.undo()

@@ -43,7 +43,12 @@ def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
         path.unlink()  # the temporary file of a write that was interrupted
         handle = os.open(path, flags, 0o666)
     try:
-        with os.fdopen(handle, "wb") as out:
+        try:
+            out = os.fdopen(handle, "wb")
+        except BaseException:
+            os.close(handle)
+            raise
+        with out:
             out.write(data)
             if durable:  # on the disk before the caller renames it into place
                 out.flush()
