@@ -135,7 +135,8 @@ def test_headings_inserts_and_repeals() -> None:
     ("Luật", "vi", "trong toàn bộ Luật"), ("Nghị định", "vi", "trong toàn bộ Nghị định"),
     ("Quy định", "vi", "trong toàn bộ Quy định"), ("Hướng dẫn", "vi", "trong toàn bộ văn bản"),
     ("Law", "en", "throughout this Law"), ("Decree", "en", "throughout this Decree"),
-    ("Circular", "en", "throughout this Circular"), ("Guidance", "en", "throughout this document")])
+    ("Circular", "en", "throughout this Circular"), ("Guidance", "en", "throughout this document"),
+    ("Regulation", "en", "throughout this Regulation"), ("Regulations", "en", "throughout these Regulations")])
 def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, language: str, whole: str) -> None:
     # `amend from-edits` on Luật Đấu thầu wrote `trong toàn bộ Quy chế`, and `amend check` took it.
     if language == "vi":

@@ -268,9 +268,9 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
     regulation = tmp_workspace.log("regulations/01-QC-TU-EN.md")[0]
     amendment = tmp_workspace.log("amendments/en1/amendment.md")[0]
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
-    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, in force from 9 January 2021) "
+    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) "
                                     f"compared with Draft 1 (dated {in_words(amendment.date)})")  # in words, in English
-    # the commits' dates as the document's other dates (in force from 9 January 2021), not ISO's
+    # the commits' dates as the document's other dates (effective from 9 January 2021), not ISO's
     assert redline.metadata_line() == (f"Versions compared: 01-QC/TU-EN: commit {regulation.sha[:7]}, "
                                        f"{in_words(regulation.date)}; Draft 1: commit {amendment.sha[:7]}, "
                                        f"{in_words(amendment.date)}.")

@@ -79,6 +79,39 @@ def test_another_round_or_text_is_a_new_comment(consulting_workspace: Workspace,
     assert "imported before" not in result.output
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_sheets_comments_are_listed_in_the_order_of_its_rows(consulting_workspace: Workspace, invoke: Invoke,
+                                                                tmp_path: Path, kind: str) -> None:
+    # Every row is imported in the same second: `comment list` and the report listed them by their random ids.
+    import csv
+    import io
+
+    ws = consulting_workspace
+    said = [f"Ý kiến {n}." for n in range(1, 9)]
+    rows = [("by", "on", "text"), *(("Ban A", "d2.k1", text) for text in said)]
+    if kind == "csv":
+        sheet = _csv(tmp_path, "gop-y.csv", "".join(",".join(row) + "\n" for row in rows))
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        sheet = tmp_path / "gop-y.xlsx"
+        book.save(sheet)
+    result = invoke(ws, "comment", "import", SLUG, str(sheet))
+    assert result.exit_code == 0, result.output
+    assert len({c.created for c in rounds.load_comments(ws, SLUG)}) == 1
+
+    assert [item.comment.text for item in rounds.list_comments(ws, SLUG)] == said
+    listed = invoke(ws, "comment", "list", SLUG).output
+    assert sorted(said, key=listed.index) == said
+    out = tmp_path / "report.csv"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(out)).exit_code == 0
+    report = out.read_text(encoding="utf-8-sig")
+    assert [cell for row in csv.reader(io.StringIO(report)) for cell in row if cell in said] == said
+
+
 # -- the STT column and the comment report ----------------------------------------------------
 
 

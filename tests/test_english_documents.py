@@ -79,7 +79,7 @@ def test_the_english_redline_and_comparison_table_date_their_versions_in_words(t
                          "Add an English amendment")
     saved = tmp_workspace.log("amendments/en1/amendment.md")[0].date
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
-    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, in force from 9 January 2021) compared "
+    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) compared "
                                     f"with Draft 1 (dated {in_words(saved)})")
     assert redline.title_line().endswith("with Regulations No. 01-QC/TU of 9 January 2021")
     # A Vietnamese redline keeps its figures (the profile's `dates: cited: numeric`).
@@ -113,7 +113,8 @@ def test_the_english_comment_report_names_the_text_by_its_own_number() -> None:
     profile = load_profile({})
     draft = parse(SHIPPED_ENGLISH.read_bytes())
     r = Round(1, "", "2099-07-15", ("Organisation Board",), "f" * 40, 1, RoundStatus.CLOSED)
-    comments = [Comment("c1", 1, "Organisation Board", "d4.k5", CommentType.EDITORIAL, "Say documents.")]
+    comments = [Comment("c1", 1, "Organisation Board", "d4.k5", CommentType.EDITORIAL, "Say documents."),
+                Comment("c2", 1, "Youth Union", "general", CommentType.EDITORIAL, "Agreed.")]
     meta = {"title": "Regulations amending the Working Regulations", "language": "en",
             "issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE", "place": "Dien Bien"}
     report = report_of("en1", meta, r, comments, draft, profile.words("en"))
@@ -121,6 +122,10 @@ def test_the_english_comment_report_names_the_text_by_its_own_number() -> None:
     assert ("The provisions named in the table are those of the Working Regulations of the Provincial Party Executive "
             "Committee, term XIV, 2020 - 2025, No. 01-QC/TU, as amended by Draft 1.") in page
     assert "01-QC/TU-EN" not in page
+    # It read "Bodies not consulted that commented too (1)", and "… Working Regulations and how …" with no comma after
+    # a title that may end in its own apposition ("…, term XIV, 2020 - 2025").
+    assert "Bodies that commented without being consulted (1): Youth Union." in page
+    assert "Comments on Draft 1 of the Regulations amending the Working Regulations, and how they were" in page
 
 
 def _doc_type(html: str) -> str:
@@ -169,5 +174,93 @@ def _opening_lead(title: str) -> str:
     ("Regulation on the Provincial Party Executive Committee", "is amended by:"),
 ])
 def test_the_consolidated_opening_agrees_with_the_title(title: str, verb: str) -> None:
-    # "Working Regulations … is amended by:".
+    # "Working Regulations … is amended by:", a sentence with no article to open it.
     assert _opening_lead(title).endswith(f"effective from 9 January 2021, {verb}")
+    assert _opening_lead(title).startswith(f"The {title}, term XIV, 2020 - 2025, No. 01-QC/TU of 9 January 2021,")
+
+
+def _edited_throughout(tmp_path: Path) -> Path:
+    """The shipped English text with a change of every common kind: amended, words replaced, inserted, repealed,
+    an article's title."""
+    text = (ENGLISH.replace("a) In regular session once every three months;", "a) In regular session once every "
+                                                                                 "two months;")
+            .replace("4\\. The conclusions of the Standing Office are notified in writing to the agencies and units "
+                     "concerned for implementation.\n\n", "")
+            .replace("g) Other matters proposed by the Standing Office.",
+                     "g) Other matters proposed by the Standing Office;\n\nh) Digital transformation in the work "
+                     "of the Party.")
+            .replace("## Article 30. Amendment of the Regulations", "## Article 30. Amendment of these Regulations")
+            .replace("working days", "business days"))
+    edited = tmp_path / "edited.md"
+    edited.write_text(text, encoding="utf-8")
+    return edited
+
+
+def _running(page: str) -> str:
+    found = re.search(r'@top-center \{ content: "([^"]*)"', page)
+    assert found is not None
+    return found.group(1)
+
+
+def test_the_english_redline_reads_as_english(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # The running header read "Comparison of Draft 1 with Working Regulations …", the summary's lines and the table's
+    # notes started in lower case ("point a, clause 1, Article 12", "amended", "clause 1 of Article 1, Draft 1"), the
+    # words a reference cites stood in straight quotes, and the text in force was "in force from" its date.
+    import docx
+
+    done = invoke(tmp_workspace, "amend", "from-edits", "en1", "-r", "01-QC/TU-EN", "--edited",
+                  str(_edited_throughout(tmp_path)))
+    assert done.exit_code == 0, done.output
+    inline, table, word = tmp_path / "r.html", tmp_path / "t.html", tmp_path / "r.docx"
+    for out, options in ((inline, ()), (table, ("--layout", "table", "--changed-only")), (word, ())):
+        done = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--amendment", "en1", *options, "-o", str(out))
+        assert done.exit_code == 0, done.output
+    page, rows = inline.read_text(encoding="utf-8"), table.read_text(encoding="utf-8")
+
+    assert _running(page) == ("Comparison of Draft 1 with the Working Regulations of the Provincial Party …, "
+                              "No. 01-QC/TU")
+    assert _running(rows) == ("Comparison table of Draft 1 with the Working Regulations of the Provincial Party "
+                              "Executive Committee, term XIV, 2020 - 2025, No. 01-QC/TU")
+    listed = ["Point a, clause 1, Article 12", "Clause 3, Article 12", "Clause 6, Article 12",
+              "Point g, clause 5, Article 13", "Point h, clause 5, Article 13", "Clause 4, Article 14",
+              "Clause 5, Article 16", "Article 30"]
+    assert re.findall(r'<td><a href="#chg-\d+">([^<]*)</a></td>', page) == listed
+    summary = [p.text for p in docx.Document(str(word)).paragraphs if re.match(r"\d+\. ", p.text)]
+    assert summary[:2] == ["1. Point a, clause 1, Article 12: amended", "2. Clause 3, Article 12: words replaced"]
+    notes = [re.findall(r"<p>([^<]*)</p>", cell) for cell in re.findall(r'<td class="col-note">(.*?)</td>', rows)]
+    assert notes[:2] == [["Amended", "Clause 1 of Article 1, Draft 1"],
+                         ["Words replaced", "Clause 5 of Article 1, Draft 1"]]
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) compared with" in text
+    assert ("Clause 3, Article 13 refers to point a, clause 1, Article 12 (“point a of clause 1 of Article 12”), whose "
+            "text the amendment changes") in text
+
+    # The Vietnamese redline's summary and notes run on in lower case, as they did.
+    vi = tmp_path / "vi.html"
+    done = invoke(tmp_workspace, "redline", "01-QC/TU", "--layout", "table", "--changed-only", "-o", str(vi))
+    assert done.exit_code == 0, done.output
+    assert '<td class="col-note"><p>bỏ cụm từ</p><p>khoản 12 Điều 1 Dự thảo' in vi.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("kind", "entry"), [
+    ("Regulations", "These Regulations take effect on the date of signing."),
+    ("Regulation", "This Regulation takes effect on the date of signing."),
+    ("Decision", "This Decision takes effect on the date of signing."),
+    ("Rules", "These Rules take effect on the date of signing."),
+])
+def test_a_new_amending_document_takes_effect_in_the_words_of_its_type(tmp_workspace: Workspace, invoke: Invoke,
+                                                                       kind: str, entry: str) -> None:
+    # Every English amending document said "These Regulations take effect …", a Decision's too.
+    text = ENGLISH.replace("type: Regulations", f"type: {kind}")
+    if text != ENGLISH:
+        tmp_workspace.commit({"regulations/01-QC-TU-EN.md": text.encode()}, f"Of type {kind}")
+    done = invoke(tmp_workspace, "amend", "new", "en1", "--regulation", "01-QC/TU-EN")
+    assert done.exit_code == 0, done.output
+    assert _amendment(tmp_workspace).endswith(f"## Article 2. Entry into force\n\n{entry}\n")
+    # A state text's leaves the date open, in the same agreement.
+    state = text.replace("language: en\n", "language: en\nprofile: state-30\n")
+    tmp_workspace.commit({"regulations/01-QC-TU-EN.md": state.encode()}, "A state text")
+    done = invoke(tmp_workspace, "amend", "new", "en2", "--regulation", "01-QC/TU-EN")
+    assert done.exit_code == 0, done.output
+    written = (tmp_workspace.root / "amendments" / "en2" / "amendment.md").read_text(encoding="utf-8")
+    assert written.endswith(f"\n\n{entry.removesuffix('the date of signing.')}….\n")

@@ -155,13 +155,13 @@ def test_the_english_title_reads_on_from_comparison(tmp_workspace: Workspace, in
         result = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--amendment", "en1", "-o", str(out), catch=False)
         assert result.exit_code == 0, result.output
     saved = tmp_workspace.log("amendments/en1/amendment.md", limit=1)[0].date
-    versions = ("Text in force (Regulations No. 01-QC/TU, in force from 9 January 2021) compared with Draft 1 "
+    versions = ("Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) compared with Draft 1 "
                 f"(dated {in_words(saved)})")
     pages = _pages(pdf)
     for text in (pages[0], _docx_text(word)):  # the PDF and the Word redline alike
         assert title in text and versions in text
         assert " with with " not in text and "Dự thảo" not in text and " với " not in text
-    running = "Comparison of Draft 1 with Working Regulations of the Provincial Party Executive …, No. 01-QC/TU"
+    running = "Comparison of Draft 1 with the Working Regulations of the Provincial Party …, No. 01-QC/TU"
     assert running in pages[1]  # the running header
     with zipfile.ZipFile(word) as z:  # and the Word file's title, as Word's File > Info shows it
         assert f"<dc:title>{running}</dc:title>" in z.read("docProps/core.xml").decode()

@@ -93,7 +93,7 @@ class Comment:
     from, so that importing the same reply twice adds nothing. `regulation` names the regulation
     of `on` when the amendment amends several and it is not the main one (empty: the main one).
     `order` is its place among the comments of one import (1, 2 …; 0 when not imported so), in the Word reply's
-    document order: comments made in the same second are listed in that order, not by id.
+    document order or the sheet's row order: comments made in the same second are listed in that order, not by id.
     """
 
     id: str

@@ -361,6 +361,7 @@ _FIELDS = {
     "cited_effective": {"date"},
     "opening_document": {"title", "number", "name"},
     "running_document": {"title", "number", "name", "about"},
+    "running_compared": {"title", "number", "name", "about"},
     "opening_issuer": {"issuer", "about"},
     "opening_unamended": {"document", "date", "is", "has"},
     "opening_amended": {"document", "is", "has"},
@@ -372,7 +373,8 @@ _FIELDS = {
     "note_cited": {"instruction", "document"},
     **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
-    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended"}
+    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
+                            "This", "takes"}
        for part in ("title", "preamble", "article", "entry")},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},

@@ -357,6 +357,12 @@ class _Helpers:
         """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
         return sentence(self.describe(change))
 
+    def line(self, text: str) -> str:
+        """`text` as a line of a list or a cell of the table's notes starts: with a capital in English (`Point a,
+        clause 1, Article 12`, `Amended`, `Clause 1 of Article 1, Draft 1`); as written in Vietnamese, whose summary
+        and notes run on in lower case (`điểm a khoản 1 Điều 12`, `sửa đổi, bổ sung`)."""
+        return sentence(text) if self.language == "en" else text
+
     def kind_label(self, kind: ChangeKind | None, item: Any = None) -> str:
         """The kind of a change in the document's words (`render.kinds`); given the change (or its provision),
         what happened to its lead-in or closing text alone (`sửa đổi, bổ sung đoạn mở đầu`), and a clause or
@@ -533,7 +539,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
         where=helpers.where, moved_note=helpers.moved_note, body=helpers.body, closing=helpers.closing,
         in_order=helpers.in_order, moved_away=helpers.moved_away, legend=helpers.legend,
-        reasons=helpers.reasons,
+        reasons=helpers.reasons, line=helpers.line,
         touched=helpers.touched, prune=changed_only and layout == "table", whole=helpers.whole,
         marked=marked, para_class=para_class, change_bar=bar, repealed_text=REPEALED_TEXT[helpers.language],
     )

@@ -323,7 +323,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     helpers = _Helpers(redline, profile)
     for n, change in enumerate(comparison.changes, 1):
         kind = helpers.kind_label(change.kind, change)
-        paragraph(document, f"{n}. {helpers.describe(change)}: {kind}", space_after=0)
+        paragraph(document, f"{n}. {helpers.line(helpers.describe(change))}: {kind}", space_after=0)
     if not comparison.changes:
         paragraph(document, words["no_changes"])
     document.add_page_break()  # type: ignore[no-untyped-call]

@@ -10,6 +10,8 @@ Post-conditions of `one_line`:
 2. A name is shortened by whole words: its title loses words from its end (`… về kiểm soát thủ tục …`), then
    it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word. A title that
    names several documents is never shortened (its list cut short misleads): named in full, or by type and number.
+   Inside the comparison's line a document is named as its sentence reads (the profile's `running_compared`,
+   else `running_document`): `Comparison of Draft 1 with the Working Regulations …, No. 01-QC/TU`.
 3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`.
 """
 
@@ -146,6 +148,8 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
     page (`landscape`: the comparison table's, wider): `Bản so sánh Luật số 57/2024/QH15 với Luật Đấu thầu số
     22/2023/QH15`, `Bản so sánh Dự thảo lần 1 với …`."""
     words, _ = redline._words(profile)
+    # Named inside the line's sentence: `… with the Working Regulations …, No. 01-QC/TU` (`running_compared`).
+    words = {**words, "running_document": words.get("running_compared") or words["running_document"]}
     # The new side is most often an amending document: cited by type and number rather than by half its long title.
     sides = ((redline.new_version, redline.comparison.new.meta, False),
              (redline.old_version, redline.comparison.old.meta, True))

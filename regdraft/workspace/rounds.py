@@ -346,7 +346,8 @@ KEPT = 1000
 
 @writes
 def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
-    """Import every new row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong.
+    """Import every new row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong; the comments keep
+    the sheet's order (`order`: each one's place among the rows imported).
 
     The sheet is read twice, a row at a time: once to check every row, once to write each
     comment file; neither pass holds the sheet or its comments in memory, and the commit is
@@ -385,13 +386,17 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     first: list[Comment] = []
 
     def files() -> Iterator[tuple[str, bytes]]:
+        place = 0
         for comment, earlier in matched():
             if earlier is not None:
                 continue
             seed = f"{comment.round}|{comment.by}|{comment.on}|{comment.text}|{when}|{os.urandom(8).hex()}"
             cid = new_comment_id(seed, used)
             used.add(cid)
-            made = replace(comment, id=cid, created=when)
+            # Every row is made in the same second: its place in the sheet (`order`, as a Word reply's comments
+            # have theirs) keeps the sheet's order where the comments are listed, not their random ids'.
+            place += 1
+            made = replace(comment, id=cid, created=when, order=place)
             if len(first) < KEPT:
                 first.append(made)
             yield f"{comments_folder(slug)}/{cid}.yaml", comment_to_yaml(made).encode("utf-8")

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from regdraft.core.amend.document import load_amendment
+from regdraft.core.counts import names_several
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.core.layout import amendment_path
@@ -37,8 +38,12 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
 
         issuer = issuer_name(reg.meta)
         issuer = issuer[:1].upper() + issuer[1:]
+    kind = kind or ("Quy chế" if vi else "Regulation")
+    # The new document is of the text's type: an English sentence about it agrees with it ("These Regulations take
+    # effect", "This Decision takes effect").
+    several = not vi and names_several(kind)
     return {
-        "type": kind or ("Quy chế" if vi else "Regulation"),
+        "type": kind,
         "base": base,
         "cited": _first_citation(reg, base, words),
         "named": _first_citation(reg, base, words, numbered=True),
@@ -47,6 +52,8 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         "title": cited(title) if vi else title,
         "issuer": issuer,
         "amended": words.get("amending_amended", "").format(documents=_listed(amended_by, vi)) if amended_by else "",
+        "This": "These" if several else "This",
+        "takes": "take" if several else "takes",
     }
 
 

@@ -138,7 +138,7 @@ def _capital(text: str) -> str:
 # The document a phrase is replaced throughout, by the amended text's type (`grammar` reads each of them back).
 _WHOLE_VI = ("Quy chế", "Quy định", "Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Nghị quyết",
              "Quyết định")
-_WHOLE_EN = {"regulation": "these Regulations", "regulations": "these Regulations", "law": "this Law",
+_WHOLE_EN = {"regulation": "this Regulation", "regulations": "these Regulations", "law": "this Law",
              "code": "this Code", "decree": "this Decree", "rules": "these Rules", "ordinance": "this Ordinance",
              "circular": "this Circular", "resolution": "this Resolution", "decision": "this Decision"}
 

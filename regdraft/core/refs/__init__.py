@@ -88,8 +88,9 @@ class ReferenceIssue:
         """The same finding worded for the document a reviewer reads (the redline summary), in a
         profile's `words` (`reference_broken`, `reference_changed_by`, `reference_changed`)."""
         said = self.target.describe(language)
+        # The words cited, in the document's own quotation marks (`(“point a of clause 1 of Article 12”)`).
         fields = {"source": self.reference.source.describe(language), "target": said,
-                  "quoted": "" if self.reference.text == said else f' ("{self.reference.text}")'}
+                  "quoted": "" if self.reference.text == said else f" (“{self.reference.text}”)"}
         if self.kind == "broken":
             return words["reference_broken"].format(**fields)
         if self.changed is not None and self.changed != self.target:
