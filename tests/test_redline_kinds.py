@@ -113,7 +113,7 @@ assigned, focusing on the following:"
 2\\. Repeal the closing text of clause 2 of Article 21.
 """)
     assert _redline(invoke, root, "en-parts", root / "r.html") == [
-        ("clause 2, Article 21", "lead-in amended; closing text repealed")]
+        ("Clause 2, Article 21", "lead-in amended; closing text repealed")]  # a line of an English list
 
 
 # What the real instructions do, one row per provision they name (Luật 57/2024/QH15 Điều 4, Nghị định 48/2013/NĐ-CP
