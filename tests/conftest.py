@@ -119,6 +119,22 @@ def browser_page() -> Iterator[Any]:
 Invoke = Callable[..., Result]
 
 
+def luat_57_2024(root: Path, body: str) -> Path:
+    """A workspace at `root` holding Luật Đấu thầu 22/2023 (from ../shared) with Luật 57/2024 pending as
+    `luat-57-2024` and round 1 open, consulting `body`."""
+    folder = SHARED / "corpus" / "amendments" / "luat-dau-thau-2023"
+    init_workspace(root)
+    runner = CliRunner()
+    for command, rest in ((["import"], [str(folder / "base-22-2023-QH15.txt")]),
+                          (["amend", "import"], [str(folder / "amending-57-2024-QH15.txt"), "--slug", "luat-57-2024"]),
+                          (["amend", "status"], ["luat-57-2024", "--draft", "1"]),
+                          (["round", "open"], ["luat-57-2024", "--title", "Lấy ý kiến", "--due", "2099-07-15",
+                                               "--consult", body])):
+        result = runner.invoke(cli, [*command, "-C", str(root), *rest])
+        assert result.exit_code == 0, result.output
+    return root
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run the CLI in-process: invoke(workspace, "show", "01-QC/TU", ...)."""

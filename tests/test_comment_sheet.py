@@ -226,7 +226,10 @@ def test_the_xlsx_report_a_member_edited_imports_what_the_member_added(tmp_works
     result = invoke(ws, "comment", "import", slug, str(edited))
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Imported 2 comments on {slug}: ")
-    assert result.output.rstrip().endswith("; 2 imported before were left alone.")
+    said, *warnings = result.output.rstrip().split("\n")
+    assert said.endswith("; 2 imported before were left alone.")
+    # The member's one line for khoản 2 Điều 5, a clause with points, is recorded and warned about at its row.
+    assert len(warnings) == 1 and warnings[0].startswith("tra-lai.xlsx: row ") and "points a, b" in warnings[0]
     added = sorted((c.by, c.on, c.text, c.proposal) for c in rounds.load_comments(ws, slug) if c.id not in before)
     assert added == [("Ban Tổ chức Tỉnh ủy", "d5.k2", "Đề nghị giữ định kỳ 6 tháng một lần.", ""),
                      ("Văn phòng Tỉnh ủy", "d5.k2", "Đề nghị làm rõ thời hạn gửi báo cáo.",

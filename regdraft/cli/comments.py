@@ -21,6 +21,7 @@ from regdraft.cli.options import (
 )
 from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
+from regdraft.core.errors import Problem
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
 TYPES = ("general", "substantive", "editorial")
@@ -230,12 +231,25 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
             --on "khoản 2 Điều 5" --text "Đề nghị bổ sung ..." --type substantive
     """
     from regdraft.workspace import rounds
+    from regdraft.workspace.proposals import recorded_losses
 
-    c = rounds.add_comment(open_workspace(workspace), slug, by, on, text, proposal, type_, number,
-                           regulation=regulation)
+    ws = open_workspace(workspace)
+    c = rounds.add_comment(ws, slug, by, on, text, proposal, type_, number, regulation=regulation)
     done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
     of = f" of {c.regulation}" if c.regulation else ""
-    return done.say(f"Added comment {c.id} on {c.on}{of} by {c.by} (round {c.round}).")
+    done.say(f"Added comment {c.id} on {c.on}{of} by {c.by} (round {c.round}).")
+    return _warned(done, recorded_losses(ws, slug, [c]))
+
+
+def _warned(done: Result, warnings: Sequence[Problem]) -> Result:
+    """The result with each warning on stderr (and under `warnings` for --json)."""
+    from regdraft.cli.printing import problem_line
+
+    if warnings:
+        done.data["warnings"] = [w.as_dict() for w in warnings]
+    for w in warnings:
+        done.note(problem_line(w, err=True))
+    return done
 
 
 @comment.command("import")
@@ -292,7 +306,7 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
                  f"{sheet.name}{again}:")
         for line in reply.lines():
             done.say(line)
-        return done
+        return _warned(done, reply.warnings)
     if by or name or place_unplaced or number is not None:
         raise UsageError(f"{sheet.name} is a sheet, which names the body and round of each comment in its columns; "
                          "--by, --name, --place-unplaced and --round are for a Word reply (.docx).")
@@ -307,7 +321,8 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         done.data["count"] = imported.count
     again = f"; {imported.before:,} imported before were left alone" if imported.before else ""
     noun = "comment" if imported.count == 1 else "comments"
-    return done.say(f"Imported {imported.count:,} {noun} on {slug}: {ids}{again}.")
+    done.say(f"Imported {imported.count:,} {noun} on {slug}: {ids}{again}.")
+    return _warned(done, imported.warnings)
 
 
 def _nothing(source: Path, before: int, already: Sequence[Any]) -> str:

@@ -106,7 +106,7 @@ def marked(c: Comment, language: str = "vi", circulated: Regulation | None = Non
     if not c.proposal or not c.anchor:
         return ()
     proposal = _as_anchor(c, language)
-    if similarity(c.anchor, proposal) < REWRITE_SIMILARITY and not _drops(c, language, circulated):
+    if similarity(c.anchor, proposal) < REWRITE_SIMILARITY and not _drops(c, circulated):
         return ()
     return as_written(diff_words(c.anchor, proposal))
 
@@ -125,21 +125,11 @@ def _as_anchor(c: Comment, language: str) -> str:
         return c.proposal
 
 
-def _drops(c: Comment, language: str, circulated: Regulation | None) -> bool:
+def _drops(c: Comment, circulated: Regulation | None) -> bool:
     """True when accepting the proposal would delete points or clauses of the provision it does not mention."""
-    from regdraft.core.amend.proposal import left_out, proposed_unit
-    from regdraft.core.errors import RegdraftError
-    from regdraft.core.model import Address
+    from regdraft.core.amend.proposal import loss
 
-    if circulated is None or c.on == GENERAL:
-        return False
-    try:
-        address = Address.parse(c.on)
-        if address.part:
-            return False
-        return bool(left_out(circulated.find(address).unit, c.proposal, proposed_unit(c.proposal, address, language)))
-    except (RegdraftError, ValueError):
-        return False
+    return circulated is not None and loss(circulated, c.on, c.proposal) is not None
 
 
 def by_provision(comments: Sequence[Comment], draft: Regulation) -> list[tuple[str, list[Comment]]]:

@@ -301,12 +301,14 @@ def validate_rows(rows: Iterable[Row], drafts: Callable[[int], Regulation], defa
 
 
 def row_comments(rows: Iterable[Row], drafts: Callable[[int], Regulation], default_round: int | None,
-                 source: str, named: Callable[[int, str], tuple[str, Regulation]] | None = None) -> Iterator[Comment]:
+                 source: str, named: Callable[[int, str], tuple[str, Regulation]] | None = None,
+                 each: Callable[[int, Regulation], None] | None = None) -> Iterator[Comment]:
     """The comments of the rows one at a time (see `validate_rows`), for sheets too long to hold.
 
     After the last row, a `ParseError` names the bad rows (the first `MAX_LISTED`, the others
     counted); a caller that must write all or nothing reads the rows once to check them. A row
     naming a `regulation` is checked against `named(n, regulation)`: its key in comments and draft.
+    `each(number, draft)` is told the row number and draft of each comment just before it is yielded.
     """
     problems: list[Problem] = []
     bad = 0
@@ -327,6 +329,8 @@ def row_comments(rows: Iterable[Row], drafts: Callable[[int], Regulation], defau
                 problems.append(Problem(str(exc.args[0]) if exc.args else str(exc), source, 0, f"row {number}"))
             continue
         if not bad:
+            if each is not None:
+                each(number, draft)
             yield comment
     if bad:
         noun = "row is" if bad == 1 else "rows are"

@@ -12,6 +12,9 @@ Post-conditions:
    committed as the author in NFD.
 5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
    regulation, provision, text and proposal already recorded is answered (`Recorded.again`).
+6. A proposal that would delete the points or clauses of its provision when accepted (written without the
+   provision's label) is not recorded until the member confirms it (`record_anyway`): `WouldDrop` names what
+   would be lost, and the page keeps everything typed and offers the confirmation.
 """
 
 from __future__ import annotations
@@ -23,12 +26,12 @@ from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundS
 from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownUnit
 from regdraft.core.text import nfc
 from regdraft.web.guard import Visitor
-from regdraft.web.words import Words, refuse
+from regdraft.web.words import Refused, Words, refuse
 from regdraft.workspace.store import Workspace
 
 # Longest text accepted in each field, in characters (the request itself is bounded too).
 FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": MAX_TEXT, "proposal": MAX_TEXT,
-          "type": 20, "disposition": 20, "reply": MAX_TEXT}
+          "type": 20, "disposition": 20, "reply": MAX_TEXT, "record_anyway": 8}
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
@@ -47,6 +50,10 @@ class Recorded:
     comment: Comment
     round: int
     again: bool = False  # the form was sent before: the comment it recorded then, nothing written now
+
+
+class WouldDrop(Refused):
+    """A proposal not recorded until the member confirms it: accepting it would delete the points or clauses named."""
 
 
 def _round(ws: Workspace, slug: str, number: str, ui: Words) -> Round:
@@ -86,6 +93,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     earlier = _recorded_before(ws, slug, r, consulted[0], on, values)
     if earlier is not None:
         return Recorded(earlier, r.number, again=True)
+    if values["record_anyway"] != "1":
+        _not_dropping(ws, slug, r, on, values, ui)
     try:
         comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
                          r.number, author=ws.person(name), regulation=values["regulation"].strip() or None)
@@ -94,6 +103,18 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     except WrongWording as exc:
         raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
     return Recorded(comment, r.number)
+
+
+def _not_dropping(ws: Workspace, slug: str, r: Round, on: str, values: Mapping[str, str], ui: Words) -> None:
+    """Refuse, until confirmed, a proposal that would delete points or clauses when accepted: found at accept time,
+    it was too late to ask the member what they meant."""
+    from regdraft.workspace.proposals import proposal_loss
+
+    lost = proposal_loss(ws, slug, on, values["proposal"], r.number, values["regulation"].strip() or None)
+    if lost is not None:
+        provision = lost.at.describe(ui.language)
+        raise WouldDrop(ui("would_drop_points" if lost.points else "would_drop_clauses", provision=provision,
+                           label=lost.label, labels=lost.labels, confirm=ui("record_anyway")), Category.USAGE)
 
 
 def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str,

@@ -287,7 +287,7 @@ def _round_param(c: Context, value: str | None) -> int | None:
 
 
 async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str = "", status: int = 200,
-                   round_number: int | None = None) -> Response:
+                   round_number: int | None = None, confirm: bool = False) -> Response:
     slug = c.param("slug")
     number = round_number if round_number is not None else _round_param(c, c.query("round"))
     rev_from, rev_to = c.query("from"), c.query("to")
@@ -301,6 +301,7 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
                                lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation, c.ui))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              again=c.query("again"), texts_json=_json_data(page.texts), annotate=True, mark=_mark,
+                             confirm=confirm,
                              badge=lambda address: _badge(page, address, c.ui),
                              mark_parts=_part_marks(c.ui) if page.commenting else None)
         profile = profile_for(ws, page.redline.comparison.new.meta)
@@ -424,7 +425,9 @@ async def _add_comment(c: Context) -> Response:
         done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values, c.ui))
     except RegdraftError as exc:
         number = int(values["round"]) if values["round"].isdigit() else None
-        return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number)
+        # A proposal that would delete points or clauses: the form, as typed, offers to record it all the same.
+        return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number,
+                              confirm=isinstance(exc, actions.WouldDrop))
     # A form sent twice (Back, then Send) says so: the comment recorded the first time, nothing recorded now.
     where = f"/a/{quote(slug)}/redline?round={done.round}&added={done.comment.id}{'&again=1' if done.again else ''}"
     if values["regulation"]:

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
-from regdraft.core.comment_report import by_regulation, provision_of
+from regdraft.core.comment_report import by_regulation, marked, provision_of
 from regdraft.core.comments import GENERAL, Comment, Round, RoundStatus, describe_on
 from regdraft.core.errors import AddressError, Category, RegdraftError
 from regdraft.core.model import Address, Regulation
 from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import part_paragraphs, reading_order, reading_place, unit_parts
+from regdraft.core.word_diff import DiffSegment
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -406,6 +407,7 @@ class AnswerItem:
     now_at: str
     said: str = ""  # the state in the page's words: `đã chuyển đến khoản 1a Điều 3 (có sửa đổi)`
     now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là khoản 3 Điều 5)`
+    marked: tuple[DiffSegment, ...] = ()  # the proposal against the text circulated, as the report marks it
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,8 +458,10 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
 
     words = amendment_profile(ws, slug).words(draft.language)  # the amendment's own profile, as its report
     groups = []
+    drafts = dict(texts)
     for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
-        items = tuple(_answer_item(c, listed[c.id], draft.language, ui) for c in comments)
+        items = tuple(replace(_answer_item(c, listed[c.id], draft.language, ui),
+                              marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
         groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
     return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels)

@@ -15,6 +15,7 @@ from regdraft.workspace.amendments import survey
 from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment
 from regdraft.workspace.parse_cache import read_regulation
+from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.timeline import base_text, replay
 
@@ -191,5 +192,6 @@ def _line(ws: Workspace, key: str, under: str = "") -> int:
     return key_line(text, key, under)  # the last line that sets it: YAML reads a key given twice as its last value
 
 
-# late_comments: comments recorded after their round closed or after adoption (e.g. in another clone).
-CHECKS: list[Check] = [interrupted, settings, api.check, check_replay, late_comments]
+# late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
+# dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings).
+CHECKS: list[Check] = [interrupted, settings, api.check, check_replay, late_comments, dropping_proposals]

@@ -10,21 +10,36 @@ Post-conditions of `accept_proposal`:
    matter records the comment as the reason of the instructions that write it), then the
    comment marked accepted with `accepted_in` naming the first; or nothing at all when refused.
 2. The draft built from the amendment afterwards holds the proposed provision exactly.
+
+Recording is not refused for what accepting would refuse: a member's comment is never lost. `proposal_loss` says,
+before a comment is recorded, what its proposal would delete (the review page asks the member to confirm);
+`losses` finds the recorded ones, and `Loss.warning` words each as a warning at the file, row or Word comment it
+came from (`comment add`, `comment import`, `check`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from regdraft.core.amend.proposal import PROPOSABLE, labels_of, left_out, proposable, proposed_part, proposed_unit
+from regdraft.core.amend.proposal import (
+    PROPOSABLE,
+    Loss,
+    labels_of,
+    left_out,
+    loss,
+    proposable,
+    proposed_part,
+    proposed_unit,
+)
 from regdraft.core.amend.reasons import accepted_reply, from_comment
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, describe_on
-from regdraft.core.errors import RegdraftError, UsageError, Worded
-from regdraft.core.layout import amendment_path
+from regdraft.core.errors import Problem, RegdraftError, UsageError, Worded
+from regdraft.core.layout import amendment_path, comments_folder
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import TITLE, Address, Kind, Unit, map_units
+from regdraft.core.model import TITLE, Address, Kind, Regulation, Unit, map_units
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -143,3 +158,87 @@ def _refuse_dropping(comment: Comment, current: Unit, new: Unit, at: str, slug: 
 def _option(regulation: str) -> str:
     """The `-r REG` that `amend from-edits` needs for a comment on a regulation other than the main one."""
     return f" -r {regulation}" if regulation else ""
+
+
+# -- recording: what a proposal would lose -----------------------------------------------------
+
+
+def proposal_loss(ws: Workspace, slug: str, on: str, proposal: str, round_number: int | None = None,
+                  regulation: str | None = None) -> Loss | None:
+    """What `proposal`, made on `on` in the open round (`round_number`, else the open one), would delete when
+    accepted (`core.amend.proposal.loss`); None when nothing, or when the comment would be refused anyway (no open
+    round, no such provision: recording it says why)."""
+    from regdraft.core.comments import canonical_on
+    from regdraft.workspace.rounds import _open_round, draft_text, load_rounds, regulation_key
+
+    if not proposal.strip():
+        return None
+    try:
+        r = _open_round(load_rounds(ws, slug), round_number, slug)
+        key = regulation_key(ws, slug, r.revision, regulation)
+        return loss(draft_text(ws, slug, r.revision, key), canonical_on(on), proposal)
+    except RegdraftError:
+        return None
+
+
+def losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[tuple[Comment, Loss]]:
+    """The comments whose proposals would delete points or clauses when accepted, each with what it would delete,
+    in the draft its round circulated (a draft that cannot be built is left to the checks that say why)."""
+    from regdraft.workspace.rounds import draft_text, load_rounds
+
+    if not any(c.proposal for c in comments):
+        return []
+    revisions = {r.number: r.revision for r in load_rounds(ws, slug)}
+    drafts: dict[tuple[str, str], Regulation | None] = {}
+    found = []
+    for c in comments:
+        if not c.proposal or c.on == GENERAL or c.round not in revisions:
+            continue
+        key = (revisions[c.round], c.regulation)
+        if key not in drafts:
+            try:
+                drafts[key] = draft_text(ws, slug, *key)
+            except RegdraftError:
+                drafts[key] = None
+        draft = drafts[key]
+        lost = loss(draft, c.on, c.proposal) if draft is not None else None
+        if lost is not None:
+            found.append((c, lost))
+    return found
+
+
+def recorded_losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[Problem]:
+    """A warning at the file of each recorded comment (its `proposal:` line) whose proposal would delete points or
+    clauses when accepted."""
+    from regdraft.core.comment_yaml import key_line
+
+    warnings = []
+    for c, lost in losses(ws, slug, comments):
+        path = f"{comments_folder(slug)}/{c.id}.yaml"
+        warnings.append(lost.warning(c.by, c.id, path, key_line(ws.read(path), "proposal")))
+    return warnings
+
+
+def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: the unanswered comments whose proposals would delete points or clauses when accepted."""
+    from regdraft.workspace.amendments import load_comments, survey
+
+    problems = []
+    for entry in survey(ws):
+        amendment = entry.amendment
+        if amendment is None or (name is not None and not _amends(ws, amendment.regulations, name)):
+            continue
+        try:
+            problems.extend(recorded_losses(ws, entry.slug, [c for c in load_comments(ws, entry.slug, [])
+                                                             if c.is_open and c.proposal]))
+        except RegdraftError:
+            continue  # unreadable rounds or comments: `late_comments` names them
+    return problems
+
+
+def _amends(ws: Workspace, regulations: Sequence[str], name: str) -> bool:
+    try:
+        wanted = ws.locate_regulation(name)
+        return any(ws.locate_regulation(reg) == wanted for reg in regulations)
+    except RegdraftError:
+        return False

@@ -8,6 +8,8 @@ Post-conditions:
    chose to import those as general comments.
 3. Importing the same reply twice imports nothing the second time (each comment remembers a
    fingerprint of what it came from).
+4. A comment whose proposal would delete points or clauses when accepted is imported as it is, with a
+   warning naming the reply and the Word comment or changes it came from (`ReplyImport.warnings`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round, as_consulted, body_key
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
+from regdraft.core.model import Regulation
 from regdraft.core.replies import Reply, Texts, comments_from_reply
 from regdraft.core.text import nfc
 from regdraft.workspace.rounds import (
@@ -63,6 +67,7 @@ class ReplyImport:
     round: int
     imported: tuple[Comment, ...]
     already: tuple[Comment, ...]
+    warnings: tuple[Problem, ...] = ()
 
     def lines(self) -> list[str]:
         """One line per comment imported, as the office reads them."""
@@ -127,7 +132,21 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     with_ids = [replace(made, created=orig.created) for made, orig in zip(with_ids, stamped, strict=True)]
     ws.commit(_comment_changes(slug, with_ids),
               f"Import {len(with_ids)} comments on {slug} from {body}'s Word reply {reply_file.name}")
-    return ReplyImport(r.number, tuple(with_ids), already)
+    return ReplyImport(r.number, tuple(with_ids), already, _losing(with_ids, dict(texts), reply_file.name))
+
+
+def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: str) -> tuple[Problem, ...]:
+    """A warning at each comment whose proposal would delete points or clauses when accepted, naming the Word comment
+    (or the tracked changes) it came from."""
+    found = []
+    for c in comments:
+        lost = loss(drafts[c.regulation], c.on, c.proposal) if c.proposal and c.regulation in drafts else None
+        if lost is not None:
+            who = c.author or c.by
+            came = f"the Word comment of {who} on “{_short(c.selection, 40)}”" if c.selection else \
+                f"the tracked changes of {who}"
+            found.append(lost.warning(c.by, c.id, name, 0, came))
+    return tuple(found)
 
 
 def _not_another_bodys(name: str, fresh: Sequence[Comment], recorded: Sequence[Comment], body: str,

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from regdraft.core.amend.document import PENDING
+from regdraft.core.amend.proposal import loss
 from regdraft.core.anchoring import Placement, State, follow
 from regdraft.core.commands import Command
 from regdraft.core.comment_report import Report, report_of
@@ -50,6 +51,7 @@ from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
     Category,
     NotPending,
+    Problem,
     RegdraftError,
     StateError,
     StoreError,
@@ -332,13 +334,15 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
 @dataclass(frozen=True, slots=True)
 class Imported:
     """What a sheet import recorded: how many comments, the first of them, the commit (empty when
-    none), and the comments its rows had made before (the first KEPT of `before` of them)."""
+    none), the comments its rows had made before (the first KEPT of `before` of them), and a warning
+    at each row recorded whose proposal would delete points or clauses when accepted (the first KEPT)."""
 
     count: int
     first: tuple[Comment, ...]  # the first KEPT comments, in the sheet's order (all of a usual sheet)
     sha: str
     already: tuple[Comment, ...] = ()
     before: int = 0
+    warnings: tuple[Problem, ...] = ()
 
 
 KEPT = 1000
@@ -362,17 +366,25 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     known = load_comments(ws, slug)
 
     by_number = {r.number: r for r in rounds}
+    row: list[tuple[int, Regulation]] = []  # the number and draft of the row just read
+
+    def read(number: int, draft: Regulation) -> None:
+        row[:] = [(number, draft)]
 
     def matched() -> Iterator[tuple[Comment, Comment | None]]:
-        rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named)
+        rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named, read)
         return with_recorded((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
                          for c in rows), known)
 
     count, before = 0, 0
     already: list[Comment] = []
-    for _, earlier in matched():
+    warnings: list[Problem] = []
+    for comment, earlier in matched():
         if earlier is None:
             count += 1
+            # Recorded all the same (an import loses no member's comment), and said while they can be asked.
+            if comment.proposal and len(warnings) < KEPT and (lost := loss(row[0][1], comment.on, comment.proposal)):
+                warnings.append(lost.warning(comment.by, "", sheet.name, 0, f"row {row[0][0]}"))
             continue
         before += 1
         if len(already) < KEPT:
@@ -403,7 +415,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
 
     message = f"Import {count} comments on {slug} from {sheet.name}"
     written, sha = ws.commit_new_files(comments_folder(slug), files(), message)
-    return Imported(written, tuple(first), sha, tuple(already), before)
+    return Imported(written, tuple(first), sha, tuple(already), before, tuple(warnings))
 
 
 @dataclass(frozen=True, slots=True)

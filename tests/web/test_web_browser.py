@@ -394,3 +394,38 @@ def test_the_comment_form_is_reached_from_the_keyboard_in_a_few_presses(invoke: 
         assert page.evaluate("document.activeElement.name") == "body"   # the form's first field
         page.keyboard.press("Tab")                                      # and on through the form
         assert page.evaluate("document.activeElement.name") == "name"
+
+
+@needs_corpus
+def test_a_one_line_proposal_for_a_clause_with_points_is_asked_about_before_it_is_recorded(tmp_path: Path,
+                                                                                         browser_page: Any) -> None:
+    # Luật 57/2024's khoản 1 Điều 19 of Luật Đấu thầu has points a)–c): one line typed over the editor's text was
+    # recorded as it was, and the member learnt only from the drafter, at accept time, that it would delete them.
+    from tests.conftest import luat_57_2024
+
+    root = luat_57_2024(tmp_path / "ws", "Bộ Nội vụ")
+    one_line = "Tổ chuyên gia có ít nhất 03 thành viên."
+    page = browser_page
+    with serving(root) as url:
+        page.goto(f"{url}/a/luat-57-2024/redline")
+        page.select_option("#comment-first", "Bộ Nội vụ")
+        page.fill('input[name="name"]', "Nguyễn Văn An")
+        page.fill("#comment-on", "khoản 1 Điều 19")
+        page.dispatch_event("#comment-on", "change")
+        _until(lambda: page.input_value("#comment-proposal").startswith("1. Tổ chuyên gia gồm"))
+        page.click("#proposal-box summary")
+        page.fill("#comment-proposal", one_line)
+        page.fill("#comment-text", "Quy định số thành viên tối thiểu.")
+        page.click("#comment-send")
+        page.wait_for_selector("#comment-panel .error")
+        said = page.inner_text("#comment-panel .error")
+        assert "nếu tiếp thu thì các điểm a, b, c của khoản 1 Điều 19 sẽ bị xóa" in said
+        assert load_comments(Workspace(root), "luat-57-2024") == []
+        # Nothing typed is lost: the wording is sent as it stands, with the box ticked.
+        assert page.input_value("#comment-proposal") == one_line
+        assert page.input_value("#comment-text") == "Quy định số thành viên tối thiểu."
+        page.check("#record-anyway")
+        page.click("#comment-send")
+        page.wait_for_selector(".review-bar .notice")
+        (comment,) = load_comments(Workspace(root), "luat-57-2024")
+        assert comment.on == "d19.k1" and comment.proposal == one_line and comment.by == "Bộ Nội vụ"

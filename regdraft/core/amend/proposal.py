@@ -11,19 +11,21 @@ Post-conditions:
    cannot be that provision (another label, a clause inside a point, nothing at all).
 3. `left_out(current, proposal, new)` is empty unless the proposal, written without the provision's
    label (free text, read as its first paragraph), has none of the points or clauses `current` has:
-   accepting it would delete them without its saying so.
+   accepting it would delete them without its saying so. `loss(draft, on, proposal)` is that for a comment's
+   provision in the draft it was made on (None when nothing would be lost, or the proposal does not read).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from regdraft.core.amend.grammar import GrammarError, ReplaceUnit
 from regdraft.core.amend.quote import CLAUSE, HEADING, POINT, quoted_unit
-from regdraft.core.errors import UsageError
+from regdraft.core.errors import Problem, RegdraftError, UsageError
 from regdraft.core.labels import APPENDIX_HEADING, KIND_OF_NOUN
 from regdraft.core.markdown_writer import heading_text, unit_label_text
-from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, noun, repealed_unit
+from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Regulation, Unit, noun, repealed_unit
 from regdraft.core.part_codes import TITLE, is_dash_part, is_plus_part
 from regdraft.core.parts import with_part
 from regdraft.core.patterns import lazy
@@ -115,6 +117,63 @@ def left_out(current: Unit, proposal: str, new: Unit) -> tuple[Unit, ...]:
     if labelled or any(_starts_with_label(first, current.kind, current.label, lang) for lang in ("vi", "en")):
         return ()
     return current.children
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """The points or clauses of the provision at `at` that accepting a proposal would delete without its saying so;
+    `language` is the draft's, in which its sentences cite provisions."""
+
+    at: Address
+    units: tuple[Unit, ...]
+    language: str = "vi"
+
+    @property
+    def points(self) -> bool:
+        """True when what would be lost is points (else clauses)."""
+        return self.units[0].kind is Kind.POINT
+
+    @property
+    def labels(self) -> str:
+        """The labels of what would be lost, as a citation lists them: `a, b, c` (`1, 2`)."""
+        return ", ".join(unit.label for unit in self.units)
+
+    @property
+    def label(self) -> str:
+        """The label the proposal left out, that of the provision (`1.`, `a)`)."""
+        return _label(self.at.kind, self.at.segments[-1].label, self.language)
+
+    def sentence(self) -> str:
+        """`points a, b, c of khoản 1 Điều 19 would be removed`."""
+        what = "points" if self.points else "clauses"
+        return f"{what} {self.labels} of {self.at.describe(self.language)} would be removed"
+
+    def warning(self, by: str, comment_id: str, source: str, line: int = 0, unit: str = "") -> Problem:
+        """The warning at a recorded comment of `by` (`source`, `line`, `unit`: where it came from) whose proposal
+        would delete these: said while its body can still be asked what they meant."""
+        at = self.at.describe(self.language)
+        of = f" of comment {comment_id}" if comment_id else ""
+        return Problem(f"the proposal{of} by {by} for {at} does not begin with its label “{self.label}”, so it reads "
+                       f"as its first paragraph alone: if accepted, {self.sentence()}. It was recorded as written; "
+                       f"ask {by} whether that is meant, or for {at} written whole, from “{self.label}”.",
+                       source, line, unit, warning=True)
+
+
+def loss(draft: Regulation, on: str, proposal: str) -> Loss | None:
+    """What accepting `proposal` for the provision at `on` (a comment's address) in `draft` would delete without
+    its saying so (`left_out`); None when nothing, or when the proposal is on no whole provision that a wording
+    replaces (the draft, a part, a unit with a closing text) or does not read as one (refused when accepted)."""
+    try:
+        address = Address.parse(on)
+        if address.part:
+            return None
+        current = draft.find(address).unit
+        if not proposal.strip() or not proposable(current):
+            return None
+        lost = left_out(current, proposal, proposed_unit(proposal, address, draft.language))
+    except (RegdraftError, ValueError):  # `general`, a provision not in the draft, a wording of another one
+        return None
+    return Loss(address, lost, draft.language) if lost else None
 
 
 def labels_of(units: tuple[Unit, ...], language: str) -> str:
