@@ -184,10 +184,10 @@ def proposal_loss(ws: Workspace, slug: str, on: str, proposal: str, round_number
 def losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[tuple[Comment, Loss]]:
     """The comments whose proposals would delete points or clauses when accepted, each with what it would delete,
     in the draft its round circulated (a draft that cannot be built is left to the checks that say why)."""
+    if not any(c.proposal for c in comments):
+        return []  # `check` of a workspace without proposals imports nothing more (PyYAML, with the rounds module)
     from regdraft.workspace.rounds import draft_text, load_rounds
 
-    if not any(c.proposal for c in comments):
-        return []
     revisions = {r.number: r.revision for r in load_rounds(ws, slug)}
     drafts: dict[tuple[str, str], Regulation | None] = {}
     found = []
@@ -210,10 +210,13 @@ def losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[tuple[
 def recorded_losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> list[Problem]:
     """A warning at the file of each recorded comment (its `proposal:` line) whose proposal would delete points or
     clauses when accepted."""
+    found = losses(ws, slug, comments)
+    if not found:
+        return []
     from regdraft.core.comment_yaml import key_line
 
     warnings = []
-    for c, lost in losses(ws, slug, comments):
+    for c, lost in found:
         path = f"{comments_folder(slug)}/{c.id}.yaml"
         warnings.append(lost.warning(c.by, c.id, path, key_line(ws.read(path), "proposal")))
     return warnings
