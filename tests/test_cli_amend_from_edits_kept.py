@@ -89,11 +89,13 @@ def test_editing_again_is_not_refused_for_the_renumbering_the_amendment_makes(tm
     assert "renumbers" not in result.output
     after = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
     assert "a) Thường lệ hai tháng một lần;" in after
-    # Only instruction 7, on Điều 12, changed; every other one stands as written, under its number.
+    # No instruction covers điểm a: a new one stands before instruction 7 (on điểm b, kept as written); every other
+    # one stands as written, the later ones one number on.
     was, now = _numbered(before), _numbered(after)
-    assert len(now) == len(was) == 14
-    assert [n for n, (a, b) in enumerate(zip(was, now, strict=True), 1) if a != b] == [7]
-    assert now[6] == "7\\. Sửa đổi, bổ sung khoản 1 Điều 12 như sau:"
+    assert len(now) == len(was) + 1 == 15
+    assert now[6] == "7\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 12 như sau:"
+    assert now[:6] == was[:6] and [line.split(" ", 1)[1] for line in now[7:]] == [
+        line.split(" ", 1)[1] for line in was[6:]]
     assert invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).exit_code == 0
 
 

@@ -11,7 +11,8 @@ Post-conditions of `regenerate`:
 2. The text it returns reads back with `load_amendment`; `RegdraftError` otherwise.
 3. `diff` is the unified diff of the instructions alone (empty when they did not change).
 4. An instruction making the same change as one the document has is that one as written, in its place
-   (`core.amend.kept`): regenerating from the document's own preview changes nothing.
+   (`core.amend.kept`): regenerating from the document's own preview changes nothing, and an edit of that
+   preview changes the instruction quoting the provision, or is a new one (`core.amend.revised`).
 5. A renumbering the document's instructions already make is not refused as the edited text's own.
 """
 
@@ -32,9 +33,10 @@ from regdraft.core.amend.document import (
     with_front_matter,
 )
 from regdraft.core.amend.edits import instructions_from_edits
-from regdraft.core.amend.kept import kept_as_written, with_instructions
+from regdraft.core.amend.kept import with_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import KEY, carried_reasons, reasons_naming
+from regdraft.core.amend.revised import revised
 from regdraft.core.amend.spliced import spliced
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.commands import Command
@@ -111,7 +113,7 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     standing: tuple[Instruction, ...] = ()
     if was is not None and reg in was.regulations:
         standing = was.for_regulation(reg).instructions
-        written = kept_as_written(old, shell, reg, standing, written)
+        written = revised(old, shell, reg, standing, written, edited, allow_renumber=allow_renumber)
         unchanged = len(written) == len(standing) and all(a is b for a, b in zip(written, standing, strict=True))
     else:
         unchanged = False

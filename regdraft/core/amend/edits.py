@@ -48,6 +48,8 @@ Post-conditions of `instructions_from_edits`:
 3. Renumbered existing units (articles, clauses of an article, points of a clause, found by
    their content, also inside a unit amended as a whole) raise `RegdraftError` naming them,
    unless `allow_renumber` or the amendment being rewritten (`amended`) renumbers them already.
+   A unit moved under a new label, gone from where it stood (Điều 8 deleted and its text
+   inserted as Điều 6a), renumbers nothing: it is repealed and the new one inserted, with a note.
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     if moves and amended is not None:
         made = set(renumbered(old, amended))
         moves = [move for move in moves if move not in made]
+    moved = _moved_whole(old, edited, moves)
+    moves = [move for move in moves if move not in moved]
     new, removed = restore_removed(old, edited)
     new, spelled = kept_tones(old, new)
     numbering = validate(new)  # a unit deleted outright is back as a placeholder: no gap is left from it
@@ -136,10 +140,14 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
             for a in removed:
                 if a in dropped:
                     wholes.setdefault(dropped[a], []).append(a)
+            away = dict(moved)
             notes[:0] = [
                 *(f"{a.describe(language)} is missing from {source}; it is repealed and stays in place as a "
                   "placeholder, as existing units are never removed or renumbered."
-                  for a in removed if a not in dropped),
+                  for a in removed if a not in dropped and a not in away),
+                *(f"{a.describe(language)} stands in {source} as {b.describe(language)}: it is repealed and stays in "
+                  f"place as a placeholder, and {b.describe(language)} is inserted with its text (the redline shows "
+                  "it moved)." for a, b in moved),
                 *(f"{whole.describe(language)} is amended as a whole, and its new text leaves out what {source} "
                   f"no longer has: {', '.join(a.describe(language) for a in left)}." for whole, left in wholes.items())]
             notes.extend(f"Applying the instructions also changes the end of {m.address.describe(language)} from "
@@ -200,7 +208,7 @@ def _written_whole(planned: Planned, new: Regulation, old: Regulation,
     for op, unit in planned:
         if isinstance(op, ReplaceUnit) and unit is not None and not op.target.part and not unit.repealed:
             left: list[Address] = []
-            unit = _without_dropped(new.find(op.target).unit, op.target, removed, left)
+            unit = without_dropped(new.find(op.target).unit, op.target, removed, left)
             if left:
                 dropped.update(dict.fromkeys(left, op.target))
                 units, _ = map_units(units, op.target, _put(unit))
@@ -212,7 +220,7 @@ def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
     return lambda _old: [unit]
 
 
-def _without_dropped(unit: Unit, address: Address, removed: set[Address], left: list[Address]) -> Unit:
+def without_dropped(unit: Unit, address: Address, removed: set[Address], left: list[Address]) -> Unit:
     """`unit` without the placeholders of dropped units (`removed`) that no unit of their kind follows."""
     kept: list[Unit] = []
     for child in reversed(unit.children):
@@ -220,7 +228,7 @@ def _without_dropped(unit: Unit, address: Address, removed: set[Address], left: 
         if at in removed and not any(k.kind is child.kind for k in kept):
             left.append(at)
             continue
-        kept.append(child if child.repealed or not child.children else _without_dropped(child, at, removed, left))
+        kept.append(child if child.repealed or not child.children else without_dropped(child, at, removed, left))
     children = tuple(reversed(kept))
     return unit if children == unit.children else replace(unit, children=children)
 
@@ -238,6 +246,23 @@ def renumbered(old: Regulation, new: Regulation) -> list[tuple[Address, Address]
             if twin is not None and not twin.unit.repealed:
                 moves += _moves(loc.unit.children, twin.unit.children, loc.address)
     return moves
+
+
+def _moved_whole(old: Regulation, edited: Regulation,
+                 moves: list[tuple[Address, Address]]) -> list[tuple[Address, Address]]:
+    """The moves of `moves` that renumber nothing: the unit is gone from where it stood (deleted, or left as its
+    placeholder) and stands under a label the text in force does not have (Điều 8 cut and pasted as Điều 6a).
+    An amending document repeals it and inserts the new one (`Bãi bỏ Điều 8.`, `Bổ sung Điều 6a vào sau Điều 6
+    như sau:`), and no existing unit changes its number."""
+    if not moves:
+        return []
+    before, after = old.index(), edited.index()
+    out = []
+    for a, b in moves:
+        stays = after.get(a)
+        if b not in before and (stays is None or stays.unit.repealed):
+            out.append((a, b))
+    return out
 
 
 def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> list[tuple[Address, Address]]:

@@ -53,11 +53,11 @@ def kept_as_written(old: Regulation, amendment: Amendment, regulation: str, was:
     written = tuple(written)
     if not was:
         return written
-    effects = _Effects(old, amendment, regulation)
+    effects = Effects(old, amendment, regulation)
     whole = effects.of(written, whole=True)
     kept, new = _matched(tuple(was), written, effects)
-    placed = _placed([kept[j] for j in sorted(kept)], [written[i] for i in new], effects)
-    numbered = tuple(relocated(ins, str(n)) for n, ins in enumerate(placed, 1))
+    in_order = placed([kept[j] for j in sorted(kept)], [written[i] for i in new], effects)
+    numbered = tuple(relocated(ins, str(n)) for n, ins in enumerate(in_order, 1))
     if numbered == written:
         return written
     if whole is not None and effects.of(numbered) == whole:
@@ -99,7 +99,7 @@ class _Effect:
     changed: tuple[Address, ...] = field(compare=False)
 
 
-class _Effects:
+class Effects:
     """The effects of instructions applied to `old`, each instruction's alone computed once."""
 
     def __init__(self, old: Regulation, amendment: Amendment, regulation: str) -> None:
@@ -110,7 +110,16 @@ class _Effects:
         self.positions: dict[Address, int] | None = None
         self.final: Regulation | None = None
 
+    def applied(self, instructions: tuple[Instruction, ...]) -> Regulation | None:
+        """`old` as the instructions leave it, None when they cannot be applied."""
+        try:
+            return apply(self.old, with_instructions(self.amendment, self.regulation, instructions),
+                         checked=False).regulation
+        except RegdraftError:
+            return None
+
     def one(self, ins: Instruction) -> _Effect | None:
+        """The effect of `ins` applied alone, None when it cannot be."""
         if id(ins) not in self.alone:
             self.alone[id(ins)] = self.of((ins,))
         return self.alone[id(ins)]
@@ -157,7 +166,7 @@ class _Effects:
 
 
 def _matched(was: tuple[Instruction, ...], written: tuple[Instruction, ...],
-             effects: _Effects) -> tuple[dict[int, Instruction], list[int]]:
+             effects: Effects) -> tuple[dict[int, Instruction], list[int]]:
     """The instructions standing in the places of `was` kept (by index: that one, or it with the quotes of
     `written`), and the indices of those of `written` that are new."""
     standing: dict[_Wording, int] = {}
@@ -210,7 +219,7 @@ def _matched(was: tuple[Instruction, ...], written: tuple[Instruction, ...],
 
 
 def _together(was: list[Instruction], written: list[Instruction],
-              effects: _Effects) -> list[tuple[tuple[Instruction, ...], tuple[Instruction, ...]]]:
+              effects: Effects) -> list[tuple[tuple[Instruction, ...], tuple[Instruction, ...]]]:
     """The instructions of `was` and of `written` that change the same articles (or headings), directly or
     through one another, as groups of each side in their order; those of either side that cannot be applied
     alone are left out."""
@@ -236,7 +245,7 @@ def _together(was: list[Instruction], written: list[Instruction],
     return [(tuple(ws), tuple(gs)) for ws, gs in groups.values() if ws and gs]
 
 
-def _placed(kept: list[Instruction], new: list[Instruction], effects: _Effects) -> list[Instruction]:
+def placed(kept: list[Instruction], new: list[Instruction], effects: Effects) -> list[Instruction]:
     """`kept` in their order, each of `new` inserted before the first instruction that the house style puts
     after it."""
     out = [(effects.key(ins), ins) for ins in kept]
@@ -247,7 +256,7 @@ def _placed(kept: list[Instruction], new: list[Instruction], effects: _Effects) 
     return [ins for _, ins in out]
 
 
-def _in_place(written: tuple[Instruction, ...], was: tuple[Instruction, ...], effects: _Effects) -> list[Instruction]:
+def _in_place(written: tuple[Instruction, ...], was: tuple[Instruction, ...], effects: Effects) -> list[Instruction]:
     """`written` with each instruction of the same wording or effect as one of `was` replaced by that one."""
     standing = {_wording(ins): ins for ins in was}
     by_effect: dict[tuple[object, ...], Instruction] = {}
@@ -280,7 +289,7 @@ def _requoted(was: Instruction, written: Instruction) -> Instruction:
     ended its own; `was` itself when that changes nothing."""
     quote = written.quote
     if quote and was.quote:
-        new, old = _ending(quote[-1]), _ending(was.quote[-1])
+        new, old = ending(quote[-1]), ending(was.quote[-1])
         if new is not None and old is not None:
             quote = (*quote[:-1], quote[-1][:len(quote[-1]) - len(new)] + old)
     out = replace(was, quote=quote, unit=written.unit,
@@ -288,7 +297,7 @@ def _requoted(was: Instruction, written: Instruction) -> Instruction:
     return was if _wording(out) == _wording(was) and out.unit == was.unit else out
 
 
-def _ending(paragraph: str) -> str | None:
+def ending(paragraph: str) -> str | None:
     """The punctuation after the closing quotation mark ending `paragraph` (`.` of `”.`, empty for `”`)."""
     end = paragraph.rstrip(".;,:")
     return paragraph[len(end):] if end.endswith("”") else None

@@ -309,7 +309,7 @@ def _several_amended(items: int, steps: Sequence[Step]) -> bool:
 
 def _quotes_repeal(before: Unit, unit: Unit) -> bool:
     """Whether `unit` quoted whole would hold a unit this edit repeals as its placeholder (`c) (được bãi bỏ)` in
-    a new text): one a unit of its kind in force follows (those at the end are left out, `_without_dropped`).
+    a new text): one a unit of its kind in force follows (those at the end are left out, `without_dropped`).
     A repeal is then worded as one (`a) Bãi bỏ điểm c khoản 1.`), the other changes on their own."""
     was = {(c.kind, c.label): c for c in before.children}
     for k, child in enumerate(unit.children):

@@ -1,0 +1,175 @@
+"""An amending document's instructions revised where the drafter edited its preview, the others left as they stand.
+
+`amend from-edits` on an amendment that exists reads the drafter's edits of its preview (the text in force
+with the amendment applied). `revised(old, amendment, regulation, was, written, edited)` writes those edits
+into the instructions `was` the document has, rather than comparing every instruction afresh with those
+generated from the text in force (`written`, `core.amend.kept`): an edit of điểm a khoản 1 Điều 30 of Nghị định
+63/2010 rewrote Nghị định 48/2013's `Bãi bỏ Khoản 5 Điều 29.`, `Sửa đổi Khoản 4 Điều 30:` and its `Các sửa đổi
+khác:` with its four word replacements, all touching articles the generated instructions touch together.
+
+Post-conditions of `revised`:
+1. The result makes the change `written` makes (applied to `old`, the same articles as they leave them); when
+   revising `was` would not, it is `kept_as_written(old, amendment, regulation, was, written)`.
+2. An edit inside a unit an instruction of `was` quotes whole (amends or inserts; not one of several an
+   instruction names together) is in that instruction's quote: its sentence is kept as written (`Sửa đổi Khoản 4
+   Điều 30:` stays so), so is the heading of the article it quotes before a clause (`“Điều 30. Kế hoạch rà soát,
+   đánh giá`), the punctuation after its quote and, as `core.amend.spliced` writes it, every line that did not
+   change.
+3. Every other edit is in new instructions, written from the preview as `instructions_from_edits` writes them,
+   each before the first instruction of `was` that the house order puts after it (`kept.placed`).
+4. Every other instruction of `was` is in the result as it stands, in its order; numbered 1, 2, ..., an
+   instruction changes its number only when one is inserted before it.
+5. The unedited preview gives `was` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from regdraft.core.amend.apply import apply
+from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed, without_dropped
+from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit
+from regdraft.core.amend.instructions import Instruction
+from regdraft.core.amend.kept import Effects, ending, kept_as_written, placed, relocated
+from regdraft.core.amend.quote import HEADING, quoted_unit, strip_quotes
+from regdraft.core.amend.wording import quote
+from regdraft.core.errors import RegdraftError
+from regdraft.core.model import Address, Kind, Regulation, Unit
+
+_QUOTED_WHOLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
+
+
+def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequence[Instruction],
+            written: Sequence[Instruction], edited: Regulation, *,
+            allow_renumber: bool = False) -> tuple[Instruction, ...]:
+    """`was` with the edits of its preview that `edited` makes written in (see the module's post-conditions);
+    `amendment` is the document they stand in, `regulation` the id of the regulation `old` they amend, `written`
+    the instructions generated from `old` to `edited`."""
+    was, written = tuple(was), tuple(written)
+    if not was:
+        return written
+    effects = Effects(old, amendment, regulation)
+    whole = effects.of(written, whole=True)
+    found = _revised(effects, was, edited, allow_renumber) if whole is not None else None
+    if found is not None and (found is was or effects.of(found) == whole):
+        return found
+    return kept_as_written(old, amendment, regulation, was, written)
+
+
+def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
+             allow_renumber: bool) -> tuple[Instruction, ...] | None:
+    """`was` revised, or None when the preview cannot be had or compared."""
+    amended = effects.applied(was)
+    delta = _delta(amended, edited, allow_renumber) if amended is not None else None
+    if not delta:
+        return None if delta is None else was
+    assert amended is not None
+    requoted = _requoted(amended, edited, was, delta)
+    if requoted is None:
+        return None
+    current, rest = was, delta
+    if requoted:
+        # What the quotes do not hold is written from the preview they leave.
+        current = tuple(_with_leaves(ins, requoted) for ins in was)
+        amended = effects.applied(current)
+        left = _delta(amended, edited, allow_renumber) if amended is not None else None
+        if left is None:
+            return None
+        rest = left
+    new = [_in_article(ins, was[0].article) for ins in rest]
+    return tuple(relocated(ins, str(n)) for n, ins in enumerate(placed(list(current), new, effects), 1))
+
+
+def _delta(amended: Regulation, edited: Regulation, allow_renumber: bool) -> tuple[Instruction, ...] | None:
+    """The instructions turning the preview `amended` into `edited`, None when there are none to be had."""
+    try:
+        return instructions_from_edits(amended, edited, allow_renumber=allow_renumber).instructions
+    except RegdraftError:
+        return None
+
+
+def _requoted(amended: Regulation, edited: Regulation, was: tuple[Instruction, ...],
+              delta: tuple[Instruction, ...]) -> dict[int, Instruction] | None:
+    """The leaves of `was` (by id) quoting whole a unit that `delta` changes inside, with the new text of that unit;
+    None when `delta` cannot be applied."""
+    try:
+        applied = apply(amended, document(amended, delta), checked=False)
+    except RegdraftError:
+        return None
+    leaves = [leaf for ins in was for leaf in ins.leaves()]
+    covering: dict[int, Instruction] = {}
+    for change in applied.changes:
+        # The last instruction quoting a unit holding the change: its text is the one that stands.
+        holder = next((leaf for leaf in reversed(leaves) if _quotes_whole(leaf)
+                       and _target(leaf).contains(change.address)), None)
+        if holder is not None:
+            covering[id(holder)] = holder
+    if not covering:
+        return {}
+    _, removed = restore_removed(amended, edited)
+    out: dict[int, Instruction] = {}
+    for key, leaf in covering.items():
+        target = _target(leaf)
+        try:
+            unit = applied.regulation.find(target).unit
+        except RegdraftError:
+            continue
+        unit = without_dropped(unit, target, set(removed), [])
+        if unit.repealed:
+            continue  # repealed, not quoted as a placeholder: a new instruction says so
+        new = _with_quote(leaf, unit, amended.language)
+        if new is not None:
+            out[key] = new
+    return out
+
+
+def _quotes_whole(ins: Instruction) -> bool:
+    """True when `ins` quotes a whole article, clause or point it amends or inserts, on its own."""
+    op = ins.op
+    return (isinstance(op, (ReplaceUnit, InsertUnit)) and not op.target.part and not ins.implied
+            and op.target.kind in _QUOTED_WHOLE and ins.unit is not None and not ins.unit.repealed
+            and (not isinstance(op, ReplaceUnit) or not op.about))
+
+
+def _target(ins: Instruction) -> Address:
+    assert isinstance(ins.op, (ReplaceUnit, InsertUnit))
+    return ins.op.target
+
+
+def _with_quote(ins: Instruction, unit: Unit, language: str) -> Instruction | None:
+    """`ins` quoting `unit`: the article heading it quotes before a clause or point kept, its quote ended as it
+    ended it; None when the new quote would not read back."""
+    if not ins.quote:
+        return None
+    end = ending(ins.quote[-1])
+    paragraphs = list(quote(unit, language, "." if end is None else end))
+    stripped = strip_quotes(list(ins.quote))
+    target = _target(ins)
+    article = next((s.label for s in target.segments if s.kind is Kind.ARTICLE), None)
+    heading = HEADING.match(stripped[0]) if target.kind is not Kind.ARTICLE and len(stripped) > 1 else None
+    if heading is not None and heading.group(2) == article:
+        paragraphs[0] = paragraphs[0][1:]
+        paragraphs.insert(0, ins.quote[0])
+    else:
+        paragraphs[0] = ins.quote[0][0] + paragraphs[0][1:]  # the opening mark as written
+    try:
+        new = quoted_unit(ins.op, [(p, ins.line) for p in paragraphs], language)
+    except GrammarError:
+        return None
+    return replace(ins, quote=tuple(paragraphs), unit=new)
+
+
+def _with_leaves(ins: Instruction, leaves: dict[int, Instruction]) -> Instruction:
+    """`ins` with its leaves found in `leaves` (by id) replaced."""
+    if id(ins) in leaves:
+        return leaves[id(ins)]
+    if not ins.children:
+        return ins
+    children = tuple(_with_leaves(child, leaves) for child in ins.children)
+    return ins if all(a is b for a, b in zip(children, ins.children, strict=True)) else replace(ins, children=children)
+
+
+def _in_article(ins: Instruction, article: str) -> Instruction:
+    return replace(ins, article=article, children=tuple(_in_article(child, article) for child in ins.children))

@@ -1,0 +1,170 @@
+"""`regdraft amend from-edits` on the edited preview of an amendment: only the edits are written into it.
+
+An edit beside the provisions an instruction group changes adds one instruction (it rewrote Nghị định 48/2013's
+instructions 7, 8 and 12); one inside a unit an instruction quotes changes that quote's lines alone; an article the
+drafter moves (deleted where it stood, its text inserted under a new number) is repealed and inserted, not refused as
+renumbering. Each time, previewing the result gives exactly the edited text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.amend import load_amendment
+from regdraft.workspace.store import Workspace
+
+from .conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
+
+ND_63 = SHARED / "corpus" / "amendments" / "nd-63-2010"
+POINT_A = "a) Chỉ đạo của Chính phủ, Thủ tướng Chính phủ;"  # điểm a khoản 1 Điều 30 of Nghị định 63/2010
+EDITED_A = "a) Chỉ đạo của Chính phủ, Thủ tướng Chính phủ, Bộ trưởng Bộ Tư pháp;"
+
+
+@pytest.fixture
+def nd48(invoke: Invoke, tmp_path: Path) -> Path:
+    """A workspace holding Nghị định 63/2010/NĐ-CP and Nghị định 48/2013/NĐ-CP amending it (slug nd48)."""
+    root = tmp_path / "ws"
+    for args in (("init", str(root)), ("import", str(ND_63 / "base-63-2010-ND-CP.txt")),
+                 ("amend", "import", str(ND_63 / "amending-48-2013-ND-CP.txt"), "--slug", "nd48")):
+        result = invoke(root if args[0] != "init" else None, *args)
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def _preview(invoke: Invoke, ws: Workspace | Path, slug: str, out: Path) -> str:
+    result = invoke(ws, "amend", "preview", slug, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def _edited(text: str, out: Path, *changes: tuple[str, str]) -> Path:
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def _round_trip(invoke: Invoke, ws: Workspace | Path, slug: str, edited: Path, tmp_path: Path) -> None:
+    """The amendment written, previewed: exactly the edited text."""
+    assert _preview(invoke, ws, slug, tmp_path / "again.md") == edited.read_text(encoding="utf-8")
+
+
+@needs_corpus
+def test_an_edit_beside_an_instruction_group_adds_one_instruction(nd48: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Điều 29 and Điều 30 are changed by instructions 7 and 8 and by the word replacements of instruction 12; the
+    # generated instructions change them together, and all three were rewritten (`Sửa đổi, bổ sung một số điểm, khoản
+    # của Điều 30`, the word replacements split in two).
+    path = nd48 / "amendments" / "nd48" / "amendment.md"
+    before = path.read_text(encoding="utf-8").split("\n")
+    edited = _edited(_preview(invoke, nd48, "nd48", tmp_path / "p.md"), tmp_path / "e.md", (POINT_A, EDITED_A))
+    result = invoke(nd48, "amend", "from-edits", "nd48", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    # A new instruction 8, before `Sửa đổi Khoản 4 Điều 30:` as the house order has it; every other line as it was,
+    # but for the numbers of the instructions after it.
+    standing = load_amendment("\n".join(before), str(path), "nd48").for_regulation("63/2010/NĐ-CP").instructions
+    expected = list(before)
+    for ins in standing[7:]:
+        expected[ins.line - 1] = expected[ins.line - 1].replace(f"{ins.location}\\.", f"{int(ins.location) + 1}\\.", 1)
+    at = standing[7].line - 1
+    expected[at:at] = ["8\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 30 như sau:", "", f"“{EDITED_A}”.", ""]
+    assert path.read_text(encoding="utf-8").split("\n") == expected
+    _round_trip(invoke, nd48, "nd48", edited, tmp_path)
+    assert invoke(nd48, "amend", "check", "nd48").exit_code == 0
+
+
+@needs_corpus
+def test_an_edit_inside_a_unit_an_instruction_quotes_changes_that_line_alone(nd48: Path, invoke: Invoke,
+                                                                             tmp_path: Path) -> None:
+    # khoản 4 Điều 30 (quoted after the heading of Điều 30, `Sửa đổi Khoản 4 Điều 30:`), a dash item of khoản 2 Điều
+    # 31 (a blank line between dash items, as the decree has them) and điểm e khoản 2 of the inserted Điều 35a.
+    path = nd48 / "amendments" / "nd48" / "amendment.md"
+    before = path.read_text(encoding="utf-8").split("\n")
+    changes = (("Bộ Tư pháp xây dựng kế hoạch rà soát trọng tâm, trình",
+                "Bộ Tư pháp xây dựng kế hoạch rà soát trọng tâm hằng năm, trình"),
+               ("- Báo cáo kết quả rà soát của Bộ, cơ quan ngang Bộ;",
+                "- Báo cáo kết quả rà soát, đánh giá của Bộ, cơ quan ngang Bộ;"),
+               ("e) Nội dung khác theo yêu cầu của Bộ Tư pháp.",
+                "e) Nội dung khác theo yêu cầu của Bộ trưởng Bộ Tư pháp."))
+    edited = _edited(_preview(invoke, nd48, "nd48", tmp_path / "p.md"), tmp_path / "e.md", *changes)
+    result = invoke(nd48, "amend", "from-edits", "nd48", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8").split("\n")
+    assert len(after) == len(before)
+    differ = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert [(old in a, new in b) for (old, new), (a, b) in zip(changes, differ, strict=True)] == [(True, True)] * 3
+    assert differ[0][1].endswith("trình Thủ tướng Chính phủ phê duyệt.”")  # its quote ends as the decree ended it
+    _round_trip(invoke, nd48, "nd48", edited, tmp_path)
+    assert invoke(nd48, "amend", "check", "nd48").exit_code == 0
+
+
+def _moved(text: str, label: str, new: str, before: str) -> str:
+    """`text` with article `label` left as its placeholder and its text inserted as article `new`, before the
+    line `before`."""
+    start = text.index(f"## Điều {label}. ")
+    end = text.index("\n## ", start + 1) + 1
+    article = text[start:end].replace(f"## Điều {label}. ", f"## Điều {new}. ", 1)
+    text = text[:start] + f"## Điều {label}. (được bãi bỏ)\n\n" + text[end:]
+    at = text.index(before)
+    return text[:at] + article + text[at:]
+
+
+def _marked_moved(invoke: Invoke, ws: Workspace | Path, slug: str, out: Path, old: str, new: str) -> None:
+    result = invoke(ws, "redline", slug, "-o", str(out), "--format", "html")
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert f"chuyển từ Điều {old}" in html and f"chuyển đến Điều {new}" in html
+
+
+@needs_corpus
+def test_an_article_moved_in_a_decree_is_repealed_and_inserted(invoke: Invoke, tmp_path: Path) -> None:
+    # Điều 10 of Nghị định 63/2010 cut and pasted after Điều 7 as Điều 7a: refused as renumbering, which it is not.
+    root = tmp_path / "ws"
+    for args in (("init", str(root)), ("import", str(ND_63 / "base-63-2010-ND-CP.txt"))):
+        result = invoke(root if args[0] != "init" else None, *args)
+        assert result.exit_code == 0, result.output
+    text = (root / "regulations" / "63-2010-NĐ-CP.md").read_text(encoding="utf-8")
+    edited = tmp_path / "e.md"
+    edited.write_text(_moved(text, "10", "7a", "## Điều 8. "), encoding="utf-8")
+    result = invoke(root, "amend", "from-edits", "nd-moi", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    assert "renumbers" not in result.output
+    assert "Điều 10 stands in" in result.output and "as Điều 7a" in result.output
+    written = load_amendment((root / "amendments" / "nd-moi" / "amendment.md").read_text(encoding="utf-8"),
+                             "amendment.md", "nd-moi")
+    assert [ins.text for ins in written.instructions] == ["Bổ sung Điều 7a vào sau Điều 7 như sau:", "Bãi bỏ Điều 10."]
+    _round_trip(invoke, root, "nd-moi", edited, tmp_path)
+    _marked_moved(invoke, root, "nd-moi", tmp_path / "r.html", "10", "7a")
+
+
+def test_an_article_moved_in_the_shipped_amendments_preview_is_repealed_and_inserted(tmp_workspace: Workspace,
+                                                                                   tmp_path: Path,
+                                                                                   invoke: Invoke) -> None:
+    # Điều 8 (with the điểm d1 instruction 5 inserts) moved to the end of Chương II as Điều 6a.
+    preview = _preview(invoke, tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "p.md")
+    edited = tmp_path / "e.md"
+    edited.write_text(_moved(preview, "8", "6a", "# Chương III"), encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    path = tmp_workspace.path(f"amendments/{SHIPPED_AMENDMENT}/amendment.md")
+    texts = [ins.text for ins in load_amendment(path.read_text(encoding="utf-8"), str(path),
+                                                SHIPPED_AMENDMENT).instructions]
+    assert texts[3:6] == ["Bổ sung Điều 6a vào sau Điều 6 như sau:", "Sửa đổi tên Điều 7 như sau:", "Bãi bỏ Điều 8."]
+    assert len(texts) == 15 and not any("điểm d khoản 2 Điều 8" in text for text in texts)
+    _round_trip(invoke, tmp_workspace, SHIPPED_AMENDMENT, edited, tmp_path)
+    _marked_moved(invoke, tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "r.html", "8", "6a")
+
+
+def test_a_renumbering_beside_a_moved_article_is_refused_naming_it_alone(tmp_workspace: Workspace, tmp_path: Path,
+                                                                          invoke: Invoke) -> None:
+    preview = _preview(invoke, tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "p.md")
+    text = _moved(preview, "8", "6a", "# Chương III")
+    edited = _edited(text, tmp_path / "e.md", ("\n\nb) Bất thường", "\n\nb) Trực tuyến;\n\nc) Bất thường"),
+                     ("\n\nc) Chuyên đề", "\n\nd) Chuyên đề"))
+    refused = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
+    assert refused.exit_code == 1
+    output = " ".join(refused.output.split())
+    assert "renumbers existing provisions: điểm c khoản 1 Điều 12 is now numbered điểm d khoản 1 Điều 12." in output
+    assert "Điều 8" not in output
