@@ -108,3 +108,25 @@ def test_a_sub_section_keeps_its_name_in_the_standard_wording() -> None:
     assert "'Bổ sung Điều 27a vào Tiểu mục 2 Mục 1 Chương II như sau:'" in text
     assert "only articles are added at the head" in message("Bổ sung khoản 1a vào đầu Điều 5 như sau:")
     assert "standard wording" not in message("Bổ sung khoản 1a vào đầu Điều 5 như sau:")  # none fits it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Told 'Bổ sung khoản 3 và khoản 4 vào sau khoản 4a như sau:': what it amends inserted after what it adds.
+        "Sửa đổi, bổ sung khoản 3 và khoản 4; bổ sung khoản 4a vào sau khoản 4 như sau:",
+        "Bổ sung vào sau khoản 4 Điều 20 khoản 4a như sau:",  # the places of the two swapped
+        "Sửa đổi khoản 3 Điều 20 rồi bổ sung khoản 4a vào sau khoản 4 Điều 20 như sau:",  # one change left out
+    ],
+)
+def test_a_suggestion_never_says_something_else_than_the_sentence(sentence: str) -> None:
+    text = message(sentence)
+    assert "vào sau khoản 4a" not in text and "Bổ sung khoản 4 Điều 20 vào sau" not in text, text
+    assert "standard wording" not in text, text  # no standard form holds each of its provisions where it has it
+
+
+def test_a_suggestion_keeps_each_provision_where_the_sentence_has_it() -> None:
+    assert "the standard wording is 'Bổ sung khoản 4a vào sau khoản 4 Điều 20 như sau:'" in message(
+        "Bổ sung khoản 4a sau khoản 4 Điều 20 như sau.")
+    assert "'Insert clause 5a after clause 5 of Article 4:'" in message("Insert clause 5a after clause 5 of Article 4.",
+                                                                         "en")

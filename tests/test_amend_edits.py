@@ -154,14 +154,14 @@ def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, la
 def test_a_repealed_point_is_not_quoted_as_a_placeholder_in_a_new_text() -> None:
     # Luật Du lịch, Điều 36: point c of khoản 1 deleted and khoản 2 rewritten, two of three clauses changed. The
     # article was amended whole, its new text quoting `c) (được bãi bỏ)`; Luật 57/2024 writes `c) Bãi bỏ điểm h.`
-    # inside the group of the article instead.
+    # inside the group of the article instead, headed `Sửa đổi, bổ sung, bãi bỏ` as that law heads such a group.
     new = MINI.replace("b) Cá nhân phụ trách chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy;\n\n", "").replace(
         "3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.",
         "3\\. Công khai, minh bạch theo quy định tại khoản 1 và khoản 2 Điều này.")
     old, edited = parse(MINI, "old.md"), parse(new, "edited.md", numbering=False)
     text = split_instructions(render_amendment(document(old, instructions_from_edits(old, edited).instructions)))[1]
     assert text == (
-        "1\\. Sửa đổi, bổ sung một số điểm, khoản của Điều 2 như sau:\n\n"
+        "1\\. Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Điều 2 như sau:\n\n"
         "a) Bãi bỏ điểm b khoản 2.\n\n"
         "b) Sửa đổi, bổ sung khoản 3 như sau:\n\n"
         "“3\\. Công khai, minh bạch theo quy định tại khoản 1 và khoản 2 Điều này.”.")
@@ -622,7 +622,7 @@ def test_units_deleted_from_the_end_of_a_unit_amended_whole_are_left_out_of_its_
     old, edited = parse(MINI, "old.md"), parse(middle, "edited.md", numbering=False)
     generated = instructions_from_edits(old, edited)
     written = split_instructions(render_amendment(document(old, generated.instructions)))[1]
-    assert written.startswith("1\\. Sửa đổi, bổ sung một số khoản của Điều 2 như sau:\n\n"
+    assert written.startswith("1\\. Sửa đổi, bổ sung, bãi bỏ một số khoản của Điều 2 như sau:\n\n"
                               "a) Sửa đổi, bổ sung khoản 1 như sau:"), written
     assert "\n\nb) Bãi bỏ khoản 2.\n\nc) Sửa đổi, bổ sung khoản 3 như sau:" in written, written
     assert "được bãi bỏ" not in written
@@ -641,7 +641,7 @@ def test_a_phrase_changed_in_an_article_title_and_elsewhere_names_the_title() ->
     assert body(old, new) == (
         "1\\. Sửa đổi, bổ sung khoản 3 Điều 2 như sau:\n\n"
         "“3\\. Công khai, minh bạch, dân chủ theo quy định tại khoản 1 Điều này.”.\n\n"
-        "2\\. Thay thế cụm từ “làm việc” bằng cụm từ “làm việc, sinh hoạt” tại Điều 1 và tên Điều 2.")
+        "2\\. Bổ sung cụm từ “, sinh hoạt” vào sau cụm từ “làm việc” tại Điều 1 và tên Điều 2.")
     reproduces(parse(old, "old.md"), parse(new, "edited.md"))
     english = SHIPPED_ENGLISH.read_text(encoding="utf-8").replace(
         "programme of work for the whole term", "programme of work, its principles, for the whole term")

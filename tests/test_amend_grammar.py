@@ -90,6 +90,7 @@ def test_relative_addresses_in_a_group() -> None:
         ("Bãi bỏ Điều 4", "vi", None, "must end with '.' or ';'"),
         ("Xóa Điều 4.", "vi", None, "documented forms"),
         ("Bãi bỏ khoản 2.", "vi", None, "does not name its article"),
+        ("Sửa đổi khoản 3; bổ sung khoản 3a vào sau khoản 3 như sau:", "vi", None, "does not name its article"),
         ("Bãi bỏ Điều 4 Quy chế.", "vi", None, "'Quy chế' is not a provision"),
         ("Bãi bỏ Điều 4, Điều 4.", "vi", None, "names the same provision twice"),
         ("Sửa đổi, bổ sung Chương II như sau:", "vi", None, "Sửa đổi tên Chương II"),
@@ -139,6 +140,15 @@ W = ReplaceWords
          Several((ReplaceUnit(A("d8.k3")), ReplaceUnit(A("d8.k4")), InsertUnit(A("d8.k4a"), after=A("d8.k4"))))),
         ("Sửa đổi, bổ sung khoản 6 và bổ sung khoản 6a vào sau khoản 6 như sau:", "vi", A("d8"),
          Several((ReplaceUnit(A("d8.k6")), InsertUnit(A("d8.k6a"), after=A("d8.k6"))))),
+        # at the top level, the article named at the end is each change's (Luật 57/2024, Điều 3 khoản 9)
+        ("Sửa đổi, bổ sung khoản 2 và khoản 3; bổ sung khoản 4 vào sau khoản 3 Điều 21 như sau:", "vi", None,
+         Several((ReplaceUnit(A("d21.k2")), ReplaceUnit(A("d21.k3")), InsertUnit(A("d21.k4"), after=A("d21.k3"))))),
+        ("Sửa đổi điểm a; bổ sung điểm a1 vào sau điểm a khoản 2 Điều 5 như sau:", "vi", None,
+         Several((ReplaceUnit(A("d5.k2.a")), InsertUnit(A("d5.k2.a1"), after=A("d5.k2.a"))))),
+        ("Bãi bỏ khoản 3; sửa đổi, bổ sung khoản 4 Điều 20 như sau:", "vi", None,
+         Several((RepealUnits((A("d20.k3"),)), ReplaceUnit(A("d20.k4"))))),
+        ("Sửa đổi, bổ sung khoản 3 Điều 4; bổ sung khoản 3a vào sau khoản 3 Điều 5 như sau:", "vi", None,
+         Several((ReplaceUnit(A("d4.k3")), InsertUnit(A("d5.k3a"), after=A("d5.k3"))))),
         # group headings (a group without lettered instructions after it is decided by the document)
         ("Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:", "vi", None, AmendGroup(A("d3"))),
         ("Sửa đổi, bổ sung, bãi bỏ một số khoản của Điều 2 như sau:", "vi", None, AmendGroup(A("d2"))),
@@ -147,6 +157,8 @@ W = ReplaceWords
         ("Sửa đổi, bổ sung, bãi bỏ một số điểm của khoản 1 Điều 31 như sau:", "vi", None, AmendGroup(A("d31.k1"))),
         ("Các sửa đổi khác:", "vi", None, AmendGroup(None)),
         ("Some clauses of Article 3 are amended as follows:", "en", None, AmendGroup(A("d3"))),
+        ("Some points and clauses of Article 3 are amended and repealed as follows:", "en", None, AmendGroup(A("d3"))),
+        ("Bổ sung, bãi bỏ một số điểm, khoản của Điều 36 như sau:", "vi", None, AmendGroup(A("d36"))),
         # inserts
         ("Bổ sung Điều 15a, Điều 15b vào sau Điều 15 như sau:", "vi", None,
          Several((InsertUnit(A("d15a"), after=A("d15")), InsertUnit(A("d15b"), after=A("d15a"))))),

@@ -9,7 +9,9 @@ Post-conditions:
 1. The message is one sentence fragment, starting in lower case, that never claims a problem
    the sentence does not have (no "must end with ':'" for a sentence ending with ':').
 2. A suggestion is only made when the sentence, with its provisions and quoted phrases set
-   aside, is at least `CLOSE` similar (`align.similarity`) to a standard form; it reuses them verbatim.
+   aside, is at least `CLOSE` similar (`align.similarity`) to a standard form; it reuses them verbatim,
+   every one of them, each in the place the sentence gives it (a suggestion never drops a change nor
+   inserts what the sentence amends).
 """
 
 from __future__ import annotations
@@ -115,21 +117,42 @@ def nearest(text: str, language: str) -> str:
             best, score = form, ratio
     if score < CLOSE or not cites:
         return ""
-    needed = best.count("{new}") + best.count("{cite}") + best.count("{Cite}")
-    if len(cites) < needed:
-        return ""
-    values = iter(cites)
-    filled = best
-    for key in ("{new}", "{cite}", "{Cite}"):
-        if key in filled:
-            value = next(values)
-            filled = filled.replace(key, value[:1].upper() + value[1:] if key == "{Cite}" else value)
-    for i, key in enumerate(("{q1}", "{q2}")):
-        if key in filled:
-            if i >= len(quotes):
-                return ""
-            filled = filled.replace(key, quotes[i])
-    return "" if filled == original else filled
+    filled = _filled(best, shape, cites, quotes)
+    return "" if filled is None or filled == original else filled
+
+
+_SLOT = lazy(r"\{(?:new|cite|Cite|q1|q2)\}")
+_TOKENS = lazy(r"X|“Q”|\w+|[^\w\s]")
+
+
+def _filled(form: str, shape: str, cites: list[str], quotes: list[str]) -> str | None:
+    """`form` with each provision and phrase of the sentence in the place it has there; None when one of them
+    would be left out or a place of the form has none (a suggestion must say what the sentence says: never
+    `Bổ sung khoản 3 vào sau khoản 4a` for a sentence that inserts khoản 4a after khoản 4)."""
+    import difflib  # only for a sentence that cannot be read
+
+    slots = _SLOT.findall(form)
+    template = _SLOT.sub(lambda m: "“Q”" if m.group(0) in ("{q1}", "{q2}") else "X", form)
+    ours = [t if t in ("X", "“Q”") else t.lower() for t in _TOKENS.findall(template)]
+    theirs = [t if t in ("X", "“Q”") else t.lower() for t in _TOKENS.findall(shape)]
+    # The places of the form, and the sentence's provisions and phrases, by token position.
+    places = [i for i, t in enumerate(ours) if t in ("X", "“Q”")]
+    values = {i: k for k, i in enumerate(j for j, t in enumerate(theirs) if t == "X")}
+    phrases = {i: k for k, i in enumerate(j for j, t in enumerate(theirs) if t == "“Q”")}
+    aligned: dict[int, int] = {}
+    for block in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks():
+        for offset in range(block.size):
+            aligned[block.a + offset] = block.b + offset
+    if any(p not in aligned for p in places):
+        return None
+    used = [aligned[p] for p in places]
+    if sorted(used) != sorted([*values, *phrases]):
+        return None  # a provision or phrase of the sentence would be dropped
+    out = form
+    for slot, at in zip(slots, used, strict=True):
+        value = cites[values[at]] if at in values else quotes[phrases[at]]
+        out = out.replace(slot, value[:1].upper() + value[1:] if slot == "{Cite}" else value, 1)
+    return out
 
 
 _NOUNS = {"vi": ("Điều", "khoản", "điểm", "Chương", "Mục", "Phần"),

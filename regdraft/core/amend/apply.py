@@ -449,6 +449,7 @@ def occurrences(unit: Unit, phrase: str) -> int:
     return phrases.count_in_unit(unit, phrase)
 
 
-def replace_words(unit: Unit, old: str, new: str | None) -> Unit:
-    """`unit` with `old` replaced by `new` (deleted for None) everywhere in it, as an instruction does."""
-    return phrases.replace_in_unit(unit, None, old, new, "", lambda _address: None)
+def replace_words(unit: Unit, old: str, new: str | None, position: str = "") -> Unit:
+    """`unit` with `old` replaced by `new` (deleted for None) everywhere in it, as an instruction does; with
+    `position` `before` or `after`, `new` added next to each `old` (`Bổ sung cụm từ … vào sau cụm từ …`)."""
+    return phrases.replace_in_unit(unit, None, old, new, position, lambda _address: None)

@@ -12,7 +12,8 @@ Post-conditions:
 3. Labels are canonical (`đ` for the English `dd`, chapters in Roman numerals).
 4. An instruction naming several provisions, or joining several changes (`Sửa đổi khoản 3;
    bổ sung khoản 3a vào sau khoản 3 như sau:`), is a `Several` whose parts are in the order
-   the sentence names them, which is the order their new text is quoted.
+   the sentence names them, which is the order their new text is quoted; the article the sentence
+   ends with is each change's that names none (`regdraft.core.amend.compound`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from dataclasses import replace
 
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
+from regdraft.core.amend.compound import VERBS, changes
 from regdraft.core.amend.items import insert_item
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
@@ -82,8 +84,6 @@ _DOCUMENT = lazy(
     r"|(?:these|this|the)\s+(?:Regulations?|Rules|Law|Code|Decree|document))$",
     re.I,
 )
-_VERBS = r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|bỏ|sửa)"
-_COMPOUND = lazy(rf";\s+(?={_VERBS}\s)|\s+và\s+(?=(?:sửa đổi|bổ sung|bãi bỏ)\s)", _I)
 
 _EXAMPLES = {
     "vi": "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "
@@ -136,7 +136,7 @@ def _read_instruction(sentence: str, language: str, context: Address | None = No
         if not colon:
             raise GrammarError("a group of changes ends with 'như sau:' (or ':') and lettered instructions follow.")
         return group
-    pieces = [p.strip() for p in _split(body)]
+    pieces = changes(body, context, lambda piece: _piece(piece, context, language), language)
     parts: list[Part] = []
     for piece in pieces:
         found = _piece(piece, context, language)
@@ -149,27 +149,13 @@ def _read_instruction(sentence: str, language: str, context: Address | None = No
     return parts[0] if len(parts) == 1 else Several(tuple(parts))
 
 
-def _split(body: str) -> list[str]:
-    """Split `Sửa đổi khoản 3; bổ sung khoản 3a vào sau khoản 3` into its changes (never inside quotes)."""
-    pieces: list[str] = []
-    start = 0
-    for match in _COMPOUND.finditer(body):
-        at = match.start()
-        if body.count("“", 0, at) != body.count("”", 0, at) or body.count('"', 0, at) % 2:
-            continue
-        pieces.append(body[start:match.start()])
-        start = match.end()
-    pieces.append(body[start:])
-    return pieces
-
-
 def _group(body: str, context: Address | None, language: str) -> AmendGroup | None:
     if language == "vi":
         if _match(r"^các (?:nội dung )?sửa đổi(?:, bổ sung)? khác$", body):
             return AmendGroup(None) if context is None else None
         kinds = r"(?:điểm|khoản|điều|mục|chương|nội dung|đoạn|quy định|số thứ tự)"
         match = _match(
-            rf"^(?:{_VERBS}(?:,\s*|\s+và\s+))*{_VERBS}\s+(?:một số|các|những)\s+{kinds}(?:(?:,\s*|\s+và\s+){kinds})*"
+            rf"^(?:{VERBS}(?:,\s*|\s+và\s+))*{VERBS}\s+(?:một số|các|những)\s+{kinds}(?:(?:,\s*|\s+và\s+){kinds})*"
             r"\s+(?:của|tại|vào|trong)\s+(?P<cite>.+)$",
             body,
         )
@@ -177,7 +163,7 @@ def _group(body: str, context: Address | None, language: str) -> AmendGroup | No
     else:
         match = _match(
             r"^Some\s+(?:points|clauses|articles|provisions|sections|paragraphs)(?:\s+and\s+\w+)?\s+of\s+(?P<cite>.+?)"
-            r"\s+are\s+amended(?:\s+and\s+supplemented)?$",
+            r"\s+are\s+(?:amended|supplemented|repealed)(?:(?:,\s*|,?\s+and\s+)(?:supplemented|repealed))*$",
             body,
         ) or _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?$", body)
         whole = r"^(?:these|this|the)\s+(?:Regulations?|Law|Decree)\b"

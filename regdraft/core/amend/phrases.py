@@ -19,6 +19,9 @@ from regdraft.core.model import Address, Unit, unit_address
 from regdraft.core.text import tone_key
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+# Marks written against the word before them (`công bằng, minh bạch`), and against the word after them.
+_CLOSING = frozenset(",.;:!?)]}”…%")
+_OPENING = frozenset("([{“")
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
@@ -116,14 +119,20 @@ def count(text: str, phrase: str) -> int:
 def replace(text: str, phrase: str, new: str | None, position: str = "") -> tuple[str, int]:
     """`text` with every whole-word occurrence of `phrase` replaced by `new` (deleted for None).
 
-    With `position` `before` or `after`, `new` is added before or after each occurrence instead.
+    With `position` `before` or `after`, `new` is added before or after each occurrence instead, one space
+    apart, or none where it starts with a mark written against the word before it (`, minh bạch`).
     """
     spans = find(text, phrase)
     for start, end in reversed(spans):
         left, right = text[:start], text[end:]
         if new is not None and position:
             found = text[start:end]
-            text = left + (f"{new} {found}" if position == "before" else f"{found} {new}") + right
+            if position == "before":
+                if new[:1] in _CLOSING and left.endswith(" "):
+                    left = left.rstrip()  # `, minh bạch` before `và hiệu quả`: the comma ends the word before
+                text = left + new + ("" if new[-1:] in _OPENING else " ") + found + right
+            else:  # `, minh bạch` after `công bằng`: `công bằng, minh bạch`, not `công bằng , minh bạch`
+                text = left + found + ("" if new[:1] in _CLOSING else " ") + new + right
             continue
         if new is not None:
             text = left + new + right

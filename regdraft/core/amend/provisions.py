@@ -275,6 +275,25 @@ def _with_part(address: Address, part: str, shown: str) -> Address:
     return address.with_part(part)
 
 
+_QUOTED = lazy(r"[“\"][^“”\"]*[”\"]")
+
+
+def largest_named(text: str) -> int:
+    """The `LEVEL` of the largest unit `text` names outside its quoted phrases (`Điều này` included); -1 for none.
+    `Sửa đổi, bổ sung khoản 3 và khoản 4` names clauses only, so its article is left to the words after it."""
+    unquoted = _QUOTED.sub(" ", text)
+    found = -1
+    for token in _NOUN.finditer(unquoted):
+        at = token.end()
+        if token.start() and (unquoted[token.start() - 1].isalnum() or unquoted[token.start() - 1] == "_"):
+            continue  # inside a word (`thành phần`)
+        kind = KIND_OF_NOUN[" ".join(token.group("noun").lower().split()).rstrip("s")]
+        label = _LABEL.match(unquoted, at)
+        if _THIS_VI.match(unquoted, at) or (label is not None and _valid(kind, label.group("label"))):
+            found = max(found, LEVEL[kind])
+    return found
+
+
 def provisions(text: str, context: Address | None, language: str) -> list[Cited]:
     """`read_citations` then `resolve`."""
     return resolve(read_citations(text, language), context, language)

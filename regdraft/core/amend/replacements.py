@@ -18,6 +18,9 @@ Post-conditions of `choose`:
 3. Among the phrases that explain the most edits, one that can be written throughout wins,
    then the one whose ends do not split a name (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`),
    then the shortest.
+4. Words added to an enumeration next to the phrase, after it starting with `,` or `;` (before it ending
+   with one), are an addition (`ReplaceWords.position`): `Bổ sung cụm từ “, minh bạch” vào sau cụm từ
+   “công bằng”`, where it changes the provisions as the replacement would.
 """
 
 from __future__ import annotations
@@ -331,7 +334,29 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
     op = ReplaceWords(old, new, () if everywhere else tuple(named), () if everywhere else tuple(titled))
+    op = _as_addition(op, [before[h] for h in (*explained, *titled)])
     return score, Chosen(op, tuple(named), first, tuple(titled))
+
+
+def _as_addition(op: ReplaceWords, units: Sequence[Unit]) -> ReplaceWords:
+    """Words added to an enumeration next to a phrase (`công bằng` → `công bằng, minh bạch`), written as amending
+    laws add them: `Bổ sung cụm từ “, minh bạch” vào sau cụm từ “công bằng”` (`“minh bạch,” vào trước cụm từ`),
+    not as a replacement that quotes the phrase twice; the replacement where the two would not change `units`
+    (every unit holding an occurrence the instruction changes) alike."""
+    old, new = op.old, op.new
+    if new is None:
+        return op
+    if new.startswith(old) and new[len(old):len(old) + 1] in (",", ";"):
+        added = dc_replace(op, new=new[len(old):].strip(), position="after")
+    elif new.endswith(old) and new[:-len(old)].endswith(" ") and new[:-len(old)].rstrip()[-1:] in (",", ";"):
+        added = dc_replace(op, new=new[:-len(old)].rstrip(), position="before")
+    else:
+        return op
+    assert added.new is not None
+    if not any(c.isalnum() for c in added.new) or any(
+            replace_words(u, old, added.new, added.position) != replace_words(u, old, new) for u in units):
+        return op
+    return added
 
 
 def quoted_whole(unit: Unit, phrase: str) -> bool:
@@ -345,17 +370,18 @@ def quoted_whole(unit: Unit, phrase: str) -> bool:
 def _applied(current: Regulation, chosen: Chosen) -> Regulation:
     op = chosen.op
     if op.throughout:
-        return current.with_units(tuple(replace_words(u, op.old, op.new) for u in current.units))
+        return current.with_units(tuple(replace_words(u, op.old, op.new, op.position) for u in current.units))
     units = current.units
     for address in op.targets:
-        units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new)])
+        units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new, op.position)])
     for address in op.titles:
-        units, _ = map_units(units, address, _retitle(op.old, op.new))
+        units, _ = map_units(units, address, _retitle(op))
     return current.with_units(units)
 
 
-def _retitle(old: str, new: str | None) -> Callable[[Unit], list[Unit]]:
+def _retitle(op: ReplaceWords) -> Callable[[Unit], list[Unit]]:
     """A heading with the phrase changed in its title alone (`tại tên Điều 3`)."""
     def retitled(unit: Unit) -> list[Unit]:
-        return [dc_replace(unit, title=replace_words(Unit(unit.kind, unit.label, unit.title), old, new).title)]
+        heading = Unit(unit.kind, unit.label, unit.title)
+        return [dc_replace(unit, title=replace_words(heading, op.old, op.new, op.position).title)]
     return retitled

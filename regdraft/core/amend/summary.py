@@ -54,7 +54,9 @@ def touched(instructions: Sequence[Instruction], language: str = "vi") -> str:
             where = ("throughout" if op.throughout else
                      " and ".join(filter(None, ["in the preamble" if op.preamble else "",
                                                 f"in {_named(places, language)}" if places else ""])))
-            words.append(f"{verb} “{op.old}” {where}")
+            # `Bổ sung cụm từ “, minh bạch” vào sau cụm từ “công bằng”` adds words, and replaces none.
+            said = f"adds “{op.new}” {op.position} “{op.old}”" if op.position else f"{verb} “{op.old}”"
+            words.append(f"{said} {where}")
     parts = [f"{verb} {_named(list(dict.fromkeys(found)), language)}" for verb, found in verbs.items()]
     parts += words
     return ", ".join(parts) if parts else "no instructions"

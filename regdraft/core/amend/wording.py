@@ -168,7 +168,8 @@ _FORMS = {
         "repeal": "Bãi bỏ {where}.",
         "words": "Thay thế cụm từ {old} bằng cụm từ {new} {where}.",
         "delete": "Bỏ cụm từ {old} {where}.",
-        "group": "Sửa đổi, bổ sung một số {some} của {where} như sau:",
+        "add words": "Bổ sung cụm từ {new} vào {side} cụm từ {old} {where}.",
+        "group": "{Verbs} một số {some} của {where} như sau:",
         "in": "tại {where}",
     },
     "en": {
@@ -180,23 +181,28 @@ _FORMS = {
         "repeal": "Repeal {where}.",
         "words": "Replace the words {old} with {new} {where}.",
         "delete": "Delete the words {old} {where}.",
-        "group": "Some {some} of {where} are amended as follows:",
+        "add words": "Insert the words {new} {side} the words {old} {where}.",
+        "group": "Some {some} of {where} are {verbs} as follows:",
         "in": "in {where}",
     },
 }
 
 
 def sentence(op: Operation, language: str, context: Address | None = None, *,
-             document_type: str = "Quy chế", group_kind: Kind | None = Kind.POINT) -> str:
+             document_type: str = "Quy chế", group_kind: Kind | None = Kind.POINT,
+             group_of: Sequence[Operation] = ()) -> str:
     """The instruction sentence for an operation, in the formal wording of `language`.
 
     `group_kind` is the kind of the units a group amends: None for points and clauses of one
-    article together (`Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:`)."""
+    article together (`Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:`); `group_of` its
+    instructions, which say what it does (`Sửa đổi, bổ sung, bãi bỏ` when one of them repeals)."""
     en = language == "en"
     forms = _FORMS["en" if en else "vi"]
-    old = new = ""
+    old = new = side = verbs = ""
     if isinstance(op, ReplaceWords):
-        form = "delete" if op.new is None else "words"
+        # Words added next to a phrase (`vào sau cụm từ “công bằng”`), as `grammar` reads them back.
+        side = {"before": "before" if en else "trước", "after": "after" if en else "sau"}.get(op.position, "")
+        form = "delete" if op.new is None else "add words" if op.position else "words"
         old = f"{OPEN}{op.old}{CLOSE}"
         new = f"{OPEN}{op.new}{CLOSE}" if op.new is not None else ""
         where = (whole_document(document_type, language) if op.throughout
@@ -217,12 +223,27 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
         where = cite(op.target, language, context)
     else:
         assert isinstance(op, AmendGroup) and op.target is not None
-        form, where = "group", cite(op.target, language, context)
+        form, where, verbs = "group", cite(op.target, language, context), _group_verbs(group_of, language)
     if group_kind is None:
         some = "points and clauses" if en else "điểm, khoản"
     else:
         some = ("points" if group_kind is Kind.POINT else "clauses") if en else noun(group_kind, "vi")
-    return forms[form].format(where=where, Where=_capital(where), new=new, old=old, some=some)
+    return forms[form].format(where=where, Where=_capital(where), new=new, old=old, some=some, side=side,
+                              verbs=verbs, Verbs=_capital(verbs))
+
+
+def _group_verbs(ops: Sequence[Operation], language: str) -> str:
+    """What a group of instructions does, as amending laws head it: `sửa đổi, bổ sung` (`amended`); with `bãi bỏ`
+    when one of them repeals (`Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Điều 13`, Luật 57/2024, where
+    `c) Bãi bỏ điểm d và điểm đ khoản 2 …` follows); `bổ sung, bãi bỏ` when they only insert and repeal."""
+    repeals = any(isinstance(op, RepealUnits) for op in ops)
+    amends = not repeals or any(not isinstance(op, (RepealUnits, InsertUnit)) for op in ops)
+    inserts = any(isinstance(op, InsertUnit) for op in ops)
+    if language == "en":
+        said = ["amended" if amends else "supplemented" if inserts else "", "repealed" if repeals else ""]
+        return " and ".join(filter(None, said))
+    said = ["sửa đổi, bổ sung" if amends else "bổ sung" if inserts else "", "bãi bỏ" if repeals else ""]
+    return ", ".join(filter(None, said))
 
 
 def unit_paragraphs(unit: Unit, language: str) -> list[str]:
@@ -358,7 +379,8 @@ def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
         op = AmendGroup(holder)
         kinds = {t.kind for m in members for t in targets(m[0])}
         kind = kinds.pop() if len(kinds) == 1 and all(_holder(m[0]) == holder for m in members) else None
-        out.append(Instruction(str(n), 0, sentence(op, language, group_kind=kind), op, (), None, children))
+        out.append(Instruction(str(n), 0, sentence(op, language, group_kind=kind, group_of=[m[0] for m in members]),
+                               op, (), None, children))
     return tuple(out)
 
 
