@@ -86,7 +86,7 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
         name = PurePosixPath(path).stem
         tally.add(("regulation", path, who), lambda n: f"{name} {_changed(status)} by {who}")
         return
-    tally.add(("other",), lambda n: f"{_plural(n, 'other file change')}")
+    tally.add(("other",), lambda n: counted(n, "other file change", plural_form="other file changes"))
 
 
 def _changed(status: str) -> str:

@@ -66,7 +66,8 @@ class SyncState:
     reason: str = ""
 
     def save(self, ws: Workspace) -> None:
-        """Keep the state in the git directory (never committed) until the sync finishes."""
+        """Keep the state in the git directory (never committed) until the sync finishes; written whole (a
+        rename, the temporary file never through a link), as a sync may be killed at any moment."""
         write_atomic(ws.git_dir() / STATE_FILE, json.dumps(asdict(self)).encode("utf-8"))
 
     @staticmethod

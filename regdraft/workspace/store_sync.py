@@ -146,10 +146,17 @@ class SharedHistory:
         return str(reader.get_value(f'branch "{branch}"', "remote", "")) if reader.has_section(
             f'branch "{branch}"') else ""
 
+    def shares_branch(self, branch: str) -> bool:
+        """Whether git is set to share `branch` under its own name (it tracks the remote's branch of that name)."""
+        reader = self.repo.config_reader()
+        section = f'branch "{branch}"'
+        return reader.has_section(section) and bool(reader.get_value(section, "remote", "")) and \
+            str(reader.get_value(section, "merge", "")) == f"refs/heads/{branch}"
+
     def fetch(self, remote: str, branch: str) -> str | None:
         """Fetch the remote's branches and adoption tags; the remote branch's commit (None: no branch yet)."""
-        self._network("fetch", "--no-tags", "--prune", remote, f"+refs/heads/*:refs/remotes/{remote}/*",
-                      f"+{ADOPTION_TAGS}*:refs/regdraft/{remote}/adopted/*")
+        self._network("fetch", ("--no-tags", "--prune"), remote, [f"+refs/heads/*:refs/remotes/{remote}/*",
+                      f"+{ADOPTION_TAGS}*:refs/regdraft/{remote}/adopted/*"])
         return self._rev(f"refs/remotes/{remote}/{branch}")
 
     def _rev(self, ref: str) -> str | None:
@@ -200,15 +207,64 @@ class SharedHistory:
         return not self.operation()
 
     def continue_integration(self) -> bool:
-        """Go on with a stopped rebase or merge whose conflicts are resolved; False if it stops again."""
+        """Go on with a stopped rebase or merge whose conflicts are resolved; False if it stops again.
+
+        A rebase interrupted (killed) rather than stopped on a conflict is repaired first: one git finished
+        is cleared (`finish_interrupted_rebase`), a commit git had begun to replay is put back (`restore_lost_pick`).
+        """
         operation = self.operation()
         if operation == "merge":
             self._run_integration("commit", "--no-edit", "--no-verify")
-        elif operation == "rebase":
+        elif operation == "rebase" and not self.finish_interrupted_rebase():
+            restored = self.restore_lost_pick()
             # A commit that resolving left with nothing of its own is skipped, not recorded empty.
             nothing = self._git("diff", "--cached", "--quiet", "HEAD", ok=(1,), code=True) == "0"
-            self._run_integration("rebase", "--skip" if nothing else "--continue")
+            self._run_integration("rebase", "--skip" if nothing and not restored else "--continue")
         return not self.operation()
+
+    def _rebase_file(self, name: str) -> str:
+        try:
+            return (self.git_dir() / "rebase-merge" / name).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def finish_interrupted_rebase(self) -> bool:
+        """Clear a rebase git had finished when it was stopped (killed): the branch already names the result
+        and nothing is left to replay, but the rebase's folder is still there (git then refuses to go on:
+        "cannot lock ref"). True when it was such a rebase; it is then over, HEAD on the branch."""
+        branch, original = self._rebase_file("head-name").strip(), self._rebase_file("orig-head").strip()
+        if not branch.startswith("refs/heads/") or _commands(self._rebase_file("git-rebase-todo")):
+            return False  # no rebase of a branch, or one with commits left to replay
+        result = self._rev(branch)
+        if result is None or result == original or result != self._head():
+            return False
+        self._git("rebase", "--quit")  # removes git's folder, touching neither the branch nor the files
+        if self._git("symbolic-ref", "-q", "HEAD", ok=(1,)).strip() != branch:
+            self._git("symbolic-ref", "HEAD", branch)  # killed before git put HEAD back on the branch
+        return True
+
+    def restore_lost_pick(self) -> str | None:
+        """Put back in a rebase's to-do list the commit git was starting to replay when it was killed.
+
+        git lists a commit as done before it replays it (and dies at once when the process that started it is
+        gone); `git rebase --continue` then goes on without it. The last commit listed done is lost when it is
+        not the one git stopped at on a conflict (REBASE_HEAD) and HEAD is not its replay (which keeps its author,
+        date and message). Put back when git had dropped it as already there, it is dropped again. Returns its id,
+        or None.
+        """
+        done = _commands(self._rebase_file("done"))
+        if not done or done[-1].split()[0] not in ("pick", "p"):
+            return None
+        sha = done[-1].split()[1]
+        stopped = self.git_dir() / "REBASE_HEAD"
+        if stopped.is_file() and stopped.read_text(encoding="utf-8").strip() == sha:
+            return None
+        key = "%an%x00%ae%x00%at%x00%B"
+        if self._git("log", "-1", f"--format={key}", sha) == self._git("log", "-1", f"--format={key}", "HEAD"):
+            return None
+        todo = self.git_dir() / "rebase-merge" / "git-rebase-todo"
+        todo.write_text(done[-1] + "\n" + self._rebase_file("git-rebase-todo"), encoding="utf-8")
+        return sha
 
     def abort_integration(self) -> None:
         """Undo a stopped rebase or merge: the branch and files are as they were before it started."""
@@ -292,14 +348,21 @@ class SharedHistory:
 
         refs = [f"HEAD:refs/heads/{branch}", *(f"refs/tags/{t}:refs/tags/{t}" for t in tags)]
         try:
-            self._network("push", "--atomic", "--porcelain", remote, *refs, raw=True)
+            self._network("push", ("--atomic", "--porcelain"), remote, refs, raw=True)
         except git.GitCommandError as exc:
             detail = f"{exc.stdout or ''}\n{exc.stderr or ''}"
             if any(word in detail for word in ("non-fast-forward", "fetch first", "stale info", "failed to lock",
                                                 "atomic push failed", "cannot lock ref")):
                 return False
+            why = unreachable(detail)
+            if why:
+                raise StoreError(f"Cannot reach the remote {remote} ({self._url(remote)}): {why}; your work is "
+                                 "safe here, not sent yet.") from None
             raise StoreError(f"git push to {remote} failed: {str(exc.stderr or exc).strip()}") from None
         return True
+
+    def _url(self, remote: str) -> str:
+        return self._git("config", "--get", f"remote.{remote}.url", ok=(1,)).strip() or remote
 
     def add_remote(self, name: str, url: str, branch: str) -> None:
         """Add a remote and make the branch track it."""
@@ -307,17 +370,42 @@ class SharedHistory:
         self._git("config", f"branch.{branch}.remote", name)
         self._git("config", f"branch.{branch}.merge", f"refs/heads/{branch}")
 
-    def _network(self, command: str, *args: str, raw: bool = False) -> str:
-        """Run git fetch/push/ls-remote; failures name the remote's own words."""
+    def _network(self, command: str, options: tuple[str, ...], remote: str, refs: list[str], raw: bool = False) -> str:
+        """Run git fetch or push; a remote that cannot be reached is said so in words, other failures in git's."""
         import git
 
         try:
-            out: str = getattr(self.repo.git, command.replace("-", "_"))(*args)
+            out: str = getattr(self.repo.git, command)(*options, remote, *refs)
         except git.GitCommandError as exc:
             if raw:
                 raise
+            why = unreachable(str(exc.stderr or ""))
+            if why:
+                raise StoreError(f"Cannot reach the remote {remote} ({self._url(remote)}): {why}; nothing was "
+                                 "changed.") from None
             raise StoreError(f"git {command} failed: {str(exc.stderr or exc).strip()}") from None
         return out
+
+
+# What git says when a remote cannot be reached, and the reason in a drafter's words.
+UNREACHABLE = (
+    (("does not appear to be a git repository", "not found", "no such file or directory", "error: 404"),
+     "there is no repository there"),
+    (("authentication failed", "permission denied", "could not read username", "access denied", "error: 403"),
+     "it refused access (check the user name and password, or the key, that git uses for it)"),
+    (("connection refused", "could not resolve", "unable to connect", "failed to connect", "network is unreachable",
+      "no route to host", "timed out", "unable to access"),
+     "the host could not be reached"),
+)
+
+
+def unreachable(stderr: str) -> str:
+    """Why git could not reach a remote, in words (`there is no repository there`), from git's own; "" when its
+    failure was something else."""
+    said = stderr.lower()
+    if "could not read from remote repository" not in said and "fatal:" not in said:
+        return ""
+    return next((why for signs, why in UNREACHABLE if any(sign in said for sign in signs)), "")
 
 
 def remote_branches(url: str) -> list[str]:
@@ -327,7 +415,9 @@ def remote_branches(url: str) -> list[str]:
     try:
         out = str(git.Git().ls_remote("--heads", "--", url))
     except git.GitCommandError as exc:
-        raise StoreError(f"Cannot reach the shared remote {url}: {str(exc.stderr or exc).strip()}") from None
+        detail = str(exc.stderr or exc).strip()
+        raise StoreError(f"Cannot reach the shared remote {url}: {unreachable(detail) or detail}; nothing was "
+                         "changed.") from None
     return [line.split("refs/heads/", 1)[1] for line in out.splitlines() if "refs/heads/" in line]
 
 
@@ -364,6 +454,11 @@ def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None
             shutil.rmtree(path) if path.is_dir() else path.unlink()
         raise StoreError(f"{url} is a git repository but not a regdraft workspace (its {branch} branch has no "
                          f"{marker}); nothing was cloned.")
+
+
+def _commands(todo: str) -> list[str]:
+    """The commands of a rebase's to-do (or done) list, comments and blank lines aside."""
+    return [line.strip() for line in todo.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _conflicted(code: str) -> bool:

@@ -18,8 +18,14 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    while git pushes may leave git to finish the push, and the next sync, finding the remote
    holding that work, says that the interrupted sync sent it.
 
+7. Killed while git rebases, a sync leaves git's rebase behind and its own state (noted before git
+   starts): `continue_sync` finishes it, first putting back the commit git had listed as done but
+   not yet replayed, or clearing a rebase git had finished (the branch moved) but not cleared;
+   `sync` itself carries on after the latter. Nothing is lost, and the work is pushed.
+
 A conflict stops the sync with the report of `resolve.find_conflict`; `continue_sync` goes on
-after `resolve`, `abort_sync` puts everything back as it was before the sync.
+after `resolve`, `abort_sync` puts everything back as it was before the sync. Only `main` is
+synced, or a branch git is set to share under its own name.
 """
 
 from __future__ import annotations
@@ -204,7 +210,11 @@ def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
 def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     """Fetch the remote's work, bring it together with yours, push yours; report both in words."""
     if ws.operation():
-        raise UnresolvedConflict(_stopped_message(ws))
+        if not ws.finish_interrupted_rebase():
+            raise UnresolvedConflict(_stopped_message(ws))
+        state = SyncState.load(ws)  # a sync killed as git finished its rebase: carry it on
+        if state is not None:
+            return _run(ws, state, integrated=True)
     ensure_settled(ws)
     # Untracked files (a drafter's notes) are no obstacle unless the work coming in has a file there
     # (`_refuse_overwriting`): asked to commit them, drafters sent their notes to the whole office.
@@ -212,9 +222,20 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     if dirty:
         raise StoreError("Refusing to sync with uncommitted changes to " + ", ".join(dirty)
                          + "; commit them (or undo them) first. Nothing was changed.")
-    branch = ws.writable_branch().removeprefix("refs/heads/")
+    branch = _shared_branch(ws)
     name = _remote_name(ws, branch, remote)
     return _run(ws, SyncState(name, branch, ws.head() or "", "", "none"))
+
+
+def _shared_branch(ws: Workspace) -> str:
+    """The branch to sync: main, or another that git is set to share under its own name (`git push -u`)."""
+    branch = ws.writable_branch().removeprefix("refs/heads/")
+    if branch != BRANCH and not ws.shares_branch(branch):
+        raise StoreError(f"This workspace is on the branch {branch}, but `regdraft sync` shares only {BRANCH} with "
+                         f"the office: switch back with `{Command.git('switch', BRANCH)}` (and bring the work of "
+                         f"{branch} in there with `{Command.git('merge', branch)}` if it is to be shared), then sync "
+                         "again; nothing was sent.")
+    return branch
 
 
 def _stopped_message(ws: Workspace) -> str:
@@ -274,7 +295,15 @@ def _integrate(ws: Workspace, state: SyncState, notes: list[str]) -> SyncState:
     how, reason = _choose(ws, state.remote, local)
     _refuse_overwriting(ws, state.remote, theirs, local if how == "rebase" else [])
     state = replace(state, how=how, reason=reason)
-    _advance(ws, state, ws.integrate(theirs, how, f"Merge the work from {state.remote}"), notes)
+    # Noted while git runs, so that a sync killed then is finished (and pushed) as one; kept on a conflict.
+    state.save(ws)
+    try:
+        finished = ws.integrate(theirs, how, f"Merge the work from {state.remote}")
+    except StoreError:
+        SyncState.clear(ws)
+        raise
+    _advance(ws, state, finished, notes)
+    SyncState.clear(ws)
     return state
 
 
@@ -389,10 +418,11 @@ def continue_sync(ws: Workspace) -> SyncReport:
     if conflict is not None and conflict.files:
         raise UnresolvedConflict(conflict.report())
     _refuse_edits(ws, "finishing")
-    if state is None:  # a rebase or merge git started, not regdraft: finish it, and sync later
+    if state is None:  # a rebase or merge git started, not regdraft: finish it, then sync as `sync` does
         if operation and not ws.continue_integration():
             raise UnresolvedConflict(_conflict_report(ws))
-        return SyncReport(_remote_name(ws, ws.writable_branch().removeprefix("refs/heads/"), None), how=operation)
+        branch = _shared_branch(ws)
+        return _run(ws, SyncState(_remote_name(ws, branch, None), branch, ws.head() or "", "", "none"))
     notes: list[str] = []
     if operation:
         _advance(ws, state, ws.continue_integration(), notes)
@@ -422,9 +452,12 @@ def abort_sync(ws: Workspace) -> str:
     if not operation and state is None:
         raise UsageError("There is no stopped sync to abort.")
     _refuse_edits(ws, "undoing")
+    conflict = find_conflict(ws)
+    stopped = conflict is not None and (bool(conflict.files) or conflict.commit is not None)
     ws.abort_integration()
     SyncState.clear(ws)
     remote = state.remote if state else "the remote"
+    when = "when you are ready to resolve the conflict" if stopped else "to bring it in"
     return (f"The sync was undone: your work is as it was before it. The work from {remote} is not in yet; run "
-            "`regdraft sync` again when you are ready to resolve the conflict.")
+            f"`regdraft sync` again {when}.")
 

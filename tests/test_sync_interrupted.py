@@ -1,0 +1,202 @@
+"""`regdraft sync` killed while git rebases, on another branch, with its remote gone: two clones (Lan's and Minh's)
+of one bare repository on a file share, as a tester found them. Whatever happens, every commit made on either
+machine ends on the remote."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+
+# Stands in for git (GitPython runs GIT_PYTHON_GIT_EXECUTABLE): the sync's rebase runs with `exec kill -9 <regdraft>`
+# after the pick KILL_AFTER_PICK names (sed's address: 1, 2, $ for the last). regdraft dies as by `kill -9`; git goes
+# on until it next writes to the pipe regdraft read (its "Rebasing (2/3)" before the next pick, or "Successfully
+# rebased" once it has moved the branch), and dies there, as it did for the tester.
+FAKE_GIT = """#!/bin/sh
+case " $* " in
+  *" rebase --no-autostash "*)
+    exec git -c "sequence.editor=sed -i '${KILL_AFTER_PICK}a exec kill -9 $PPID'" "$@" -i ;;
+esac
+exec git "$@"
+"""
+IDENTITY = "--format=%an%x00%ae%x00%at%x00%B%x01"
+
+
+def git(where: Path, *args: str) -> str:
+    """Run git in a clone and return its output."""
+    return subprocess.run(["git", "-C", str(where), *args], check=True, capture_output=True, text=True).stdout
+
+
+def made(where: Path, rev: str = "HEAD") -> set[str]:
+    """Every commit of `rev` by what a rebase keeps of it: author, date and message."""
+    return {c.strip() for c in git(where, "log", IDENTITY, rev).split("\x01") if c.strip()}
+
+
+@pytest.fixture
+def office(tmp_path: Path, invoke: Invoke) -> dict[str, Path]:
+    """The remote (a bare repository), Lan's clone, which shared it, and Minh's, which joined; a round is open."""
+    share = tmp_path / "share.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(share)], check=True)
+    lan, minh = tmp_path / "lan", tmp_path / "minh"
+    assert invoke(None, "init", "--example", str(lan), "--remote", str(share)).exit_code == 0
+    opened = invoke(lan, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-03-15", "--consult", "Ban Kinh tế",
+                    "--consult", "Huyện ủy Nậm Pồ")
+    assert opened.exit_code == 0, opened.output
+    assert invoke(lan, "sync").exit_code == 0
+    assert invoke(None, "clone", str(share), str(minh)).exit_code == 0
+    for name, where in (("Lan", lan), ("Minh", minh)):
+        git(where, "config", "user.name", name)
+        git(where, "config", "user.email", f"{name.lower()}@vptu.example")
+    return {"share": share, "lan": lan, "minh": minh}
+
+
+def comment(invoke: Invoke, where: Path, by: str, text: str) -> None:
+    added = invoke(where, "comment", "add", SHIPPED_AMENDMENT, "--by", by, "--on", "d12.k1", "--text", text)
+    assert added.exit_code == 0, added.output
+
+
+def both_worked(invoke: Invoke, office: dict[str, Path]) -> set[str]:
+    """Lan records a comment and sends it; Minh records three: what both made, for `made`."""
+    comment(invoke, office["lan"], "Ban Kinh tế", "Góp ý của Ban Kinh tế.")
+    assert invoke(office["lan"], "sync").exit_code == 0
+    for n in (1, 2, 3):
+        comment(invoke, office["minh"], "Huyện ủy Nậm Pồ", f"Góp ý thứ {n} của huyện.")
+    return made(office["lan"]) | made(office["minh"])
+
+
+def killed_sync(tmp_path: Path, where: Path, after_pick: str) -> None:
+    """`regdraft sync` in its own process, killed (`kill -9`) while git rebases, after the pick named."""
+    fake = tmp_path / "git-then-kill"
+    fake.write_text(FAKE_GIT, encoding="utf-8")
+    fake.chmod(0o755)
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", "sync", "-C", str(where)]
+    killed = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(fake), "KILL_AFTER_PICK": after_pick})
+    assert killed.returncode == -9, killed.stderr
+    assert (where / ".git" / "rebase-merge").is_dir()  # git left its rebase behind
+
+
+def everything_arrived(office: dict[str, Path], made_here: set[str]) -> None:
+    """Every commit made on either machine is on the remote, and Minh's clone is where the remote is."""
+    assert made_here <= made(office["share"], "main")
+    assert git(office["minh"], "rev-parse", "HEAD") == git(office["share"], "rev-parse", "main")
+    assert git(office["minh"], "status", "--porcelain") == ""
+    assert not (office["minh"] / ".git" / "rebase-merge").exists()
+
+
+@pytest.mark.parametrize("after_pick", ["1", "2"])
+def test_a_sync_killed_as_git_begins_to_replay_a_commit_loses_none(tmp_path: Path, office: dict[str, Path],
+                                                                   invoke: Invoke, after_pick: str) -> None:
+    """git lists a commit as done before it replays it; killed there, `git rebase --continue` went on without it:
+    `sync --continue` dropped one of Minh's comments, said "nothing to send" and pushed nothing."""
+    made_here = both_worked(invoke, office)
+    killed_sync(tmp_path, office["minh"], after_pick)
+    assert git(office["minh"], "status", "--porcelain") == ""
+    refused = invoke(office["minh"], "sync")
+    assert refused.exit_code == 1 and "sync --continue" in refused.output, refused.output
+    finished = invoke(office["minh"], "sync", "--continue")
+    assert finished.exit_code == 0, finished.output
+    assert f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}." in finished.output, finished.output
+    assert "Your 3 commits were replayed" in finished.output, finished.output
+    everything_arrived(office, made_here)
+    listed = invoke(office["lan"], "sync").output + invoke(office["lan"], "comment", "list", SHIPPED_AMENDMENT).output
+    assert all(f"Góp ý thứ {n} của huyện." in listed for n in (1, 2, 3)), listed
+
+
+@pytest.mark.parametrize("then", [("sync",), ("sync", "--continue")])
+def test_a_sync_killed_once_git_moved_the_branch_is_finished(tmp_path: Path, office: dict[str, Path],
+                                                             invoke: Invoke, then: tuple[str, ...]) -> None:
+    """Killed at the very end, git had moved main but left its rebase: `sync --continue` said to run itself again,
+    `git rebase --continue` failed ("cannot lock ref"). Either command now clears it and sends the work."""
+    made_here = both_worked(invoke, office)
+    killed_sync(tmp_path, office["minh"], "$")
+    finished = invoke(office["minh"], *then)
+    assert finished.exit_code == 0, finished.output
+    assert f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}." in finished.output, finished.output
+    assert git(office["minh"], "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    everything_arrived(office, made_here)
+
+
+def test_undoing_a_sync_killed_once_git_moved_the_branch_speaks_of_no_conflict(
+        tmp_path: Path, office: dict[str, Path], invoke: Invoke) -> None:
+    made_here = both_worked(invoke, office)
+    before = git(office["minh"], "rev-parse", "HEAD")
+    killed_sync(tmp_path, office["minh"], "$")
+    undone = invoke(office["minh"], "sync", "--abort")
+    assert undone.exit_code == 0, undone.output
+    assert "conflict" not in undone.output, undone.output
+    assert git(office["minh"], "rev-parse", "HEAD") == before
+    assert invoke(office["minh"], "sync").exit_code == 0
+    everything_arrived(office, made_here)
+
+
+def test_a_rebase_git_started_is_finished_and_the_work_sent(office: dict[str, Path], invoke: Invoke) -> None:
+    """A rebase started with git itself, left unfinished: `sync --continue` finished it and reported "nothing to
+    send" (Minh's branch ahead of origin by three commits, none pushed)."""
+    made_here = both_worked(invoke, office)
+    git(office["minh"], "fetch", "-q", "origin")
+    git(office["minh"], "-c", "sequence.editor=sed -i '1a break'", "rebase", "-q", "-i", "origin/main")
+    finished = invoke(office["minh"], "sync", "--continue")
+    assert finished.exit_code == 0, finished.output
+    assert "nothing to send" not in finished.output, finished.output
+    assert f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}." in finished.output, finished.output
+    everything_arrived(office, made_here)
+
+
+def test_sync_on_another_branch_is_refused_in_one_sentence(office: dict[str, Path], invoke: Invoke) -> None:
+    """On a branch of one's own, sync pushed it to the shared remote as a new branch and listed the whole history
+    as sent."""
+    minh = office["minh"]
+    git(minh, "switch", "-q", "-c", "lan-nhap")
+    comment(invoke, minh, "Huyện ủy Nậm Pồ", "Bản nháp riêng.")
+    refused = invoke(minh, "sync")
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (
+        "Error: This workspace is on the branch lan-nhap, but `regdraft sync` shares only main with the office: "
+        "switch back with `git switch main` (and bring the work of lan-nhap in there with `git merge lan-nhap` if "
+        "it is to be shared), then sync again; nothing was sent."), refused.output
+    assert "lan-nhap" not in git(office["share"], "branch", "--list")
+    # Set to be shared under its own name (`git push -u origin lan-nhap`), the branch syncs.
+    git(minh, "config", "branch.lan-nhap.remote", "origin")
+    git(minh, "config", "branch.lan-nhap.merge", "refs/heads/lan-nhap")
+    assert invoke(minh, "sync").exit_code == 0
+    assert git(office["share"], "rev-parse", "lan-nhap") == git(minh, "rev-parse", "HEAD")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize("where", ["missing", "refused"])
+def test_a_remote_that_cannot_be_reached_is_said_in_one_sentence(tmp_path: Path, office: dict[str, Path],
+                                                                 invoke: Invoke, where: str) -> None:
+    """The error was git's stderr, `stderr: 'fatal: …'` and all, in --json too."""
+    url = str(tmp_path / "missing.git") if where == "missing" else f"git://127.0.0.1:{free_port()}/office.git"
+    git(office["minh"], "remote", "set-url", "origin", url)
+    comment(invoke, office["minh"], "Huyện ủy Nậm Pồ", "Góp ý.")
+    why = "there is no repository there" if where == "missing" else "the host could not be reached"
+    said = f"Cannot reach the remote origin ({url}): {why}; nothing was changed."
+    plain = invoke(office["minh"], "sync")
+    assert plain.exit_code == 1 and plain.output.strip() == f"Error: {said}", plain.output
+    as_json = invoke(office["minh"], "sync", "--json")
+    assert json.loads(as_json.output)["error"] == said, as_json.output
+
+
+def test_files_regdraft_does_not_know_are_counted_in_plain_english(office: dict[str, Path], invoke: Invoke) -> None:
+    """The sync's summary said "2 others file change"."""
+    lan = office["lan"]
+    for name in ("ghi-chu.txt", "lich-hop.txt"):
+        (lan / name).write_text("Ghi chú.\n", encoding="utf-8")
+    git(lan, "add", ".")
+    git(lan, "commit", "-q", "-m", "Notes")
+    said = invoke(lan, "sync")
+    assert "To origin: 2 other file changes." in said.output, said.output
