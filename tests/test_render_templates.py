@@ -119,10 +119,11 @@ def test_the_sandbox_refuses_the_same_after_a_type_was_used_safely(tmp_path: Pat
 
     env = environment(None)
     unit = Unit(Kind.ARTICLE, "5", "Tiêu đề")
-    first = env.from_string("{{ u.label }} {{ x.index(1) }} {{ k.ARTICLE.value }}")
-    assert first.render(u=unit, x=[1], k=Kind) == "5 0 article"
+    first = env.from_string("{{ u.label }} {{ x.index(1) }} {{ a.value }}")
+    assert first.render(u=unit, x=[1], a=Kind.ARTICLE) == "5 0 article"
+    # A class is no value a template may open (`render.reach`): not even its members.
     for attack in ("{{ x.append(2) }}", "{{ u.__class__ }}", "{{ u.__reduce__() }}", "{{ f.__self__ }}",
-                   "{{ x.__class__.__mro__ }}", "{{ k.mro() }}"):
+                   "{{ x.__class__.__mro__ }}", "{{ k.mro() }}", "{{ k.ARTICLE }}"):
         for _ in range(2):  # the second asking is answered from what was kept
             with pytest.raises((RegdraftError, SecurityError)):
                 env.from_string(attack).render(u=unit, x=[1], f=len, k=Kind)

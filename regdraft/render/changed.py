@@ -38,10 +38,11 @@ class Changed:
     redline's (`render.redline._Helpers`), `unchanged` prints an identical provision (`Fragments.unchanged`)."""
 
     def __init__(self, helpers: Any, unchanged: Any, globals_: Mapping[str, Any]) -> None:
-        self.helpers, self.unchanged, self.globals = helpers, unchanged, globals_
+        # Private: a template calls this helper, and has no business with what it holds (`render.reach`).
+        self._helpers, self._unchanged, self._globals = helpers, unchanged, globals_
 
     def __call__(self, p: Provision, side: str = "both", moved: bool = False, place: str = Place.HERE) -> Markup:
-        g = self.globals
+        g = self._globals
         annotate, prune = bool(g.get("annotate")), bool(g.get("prune"))
         out: list[str] = []
         self._provision(p, side, moved, place, out, annotate, prune, g["mark"], g["badge"])
@@ -50,19 +51,19 @@ class Changed:
     def title(self, p: Provision) -> tuple[Markup, Markup]:
         """The marks of the title of a heading the template prints (a chapter's, a section's): the markup of its
         opening tag and what begins its content; nothing off the review page or for a heading without a title."""
-        marks = self._marks(p, p.new_address if self.globals.get("annotate") else None)
+        marks = self._marks(p, p.new_address if self._globals.get("annotate") else None)
         return Markup(marks.title[0]), Markup(marks.title[1])
 
     def _marks(self, p: Provision, addr: Any) -> PartMarks:
         """The marks of the parts of `p`'s new text when the page marks them (`mark_parts`), none otherwise."""
-        mark_parts = self.globals.get("mark_parts")
+        mark_parts = self._globals.get("mark_parts")
         if addr is None or not callable(mark_parts) or p.new is None or p.change is ChangeKind.REPEALED:
             return _UNMARKED
         return part_marks(p.new, addr, mark_parts)
 
     def _provision(self, p: Provision, side: str, moved: bool, place: str, out: list[str], annotate: bool,
                    prune: bool, mark: Any, badge: Any) -> None:
-        h = self.helpers
+        h = self._helpers
         if place == Place.MOVED_AWAY:
             for k, para in enumerate(h.moved_away(p)):
                 tag = _escaped(para.tag)
@@ -74,7 +75,7 @@ class Changed:
         mv = moved or place == Place.MOVED_HERE
         addr = p.new_address if annotate and side == "both" else None
         if p.identical:
-            out.append(str(self.unchanged(p.new, mv, addr)))
+            out.append(str(self._unchanged(p.new, mv, addr)))
             return
         anchor = p.anchor if side == "both" else ""
         at = str(escape(mark(addr))) if addr else ""

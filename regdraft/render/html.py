@@ -42,11 +42,13 @@ _inline_md: dict[bool, MarkdownIt] = {}
 
 @dataclass(frozen=True, slots=True)
 class PageTemplate:
-    """A face's page around a document: its template (which extends the document's), folder and globals."""
+    """A face's page around a document: its template (which extends the document's), folder and globals, and the
+    types of the values its globals hold that templates may use (`regdraft.render.reach`)."""
 
     name: str
     folder: Path
     globals: Mapping[str, Any] = field(default_factory=dict)
+    values: frozenset[type] = frozenset()
 
 
 _compiled: dict[str, bytes] = {}
@@ -108,8 +110,9 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     `page` adds a face's template folder after those, and its globals (the review server's pages).
     Workspace templates are untrusted input (a shared workspace comes from a colleague or a
     remote): they render in Jinja2's immutable sandbox, so they can reach no Python internals,
-    call no unsafe method and change no value, and they are read only as regular files inside
-    the workspace's `templates/` folder (no symbolic link, no path outside it).
+    call no unsafe method and change no value, use only values of the types `regdraft.render.reach`
+    allows (and `page.values`) and call only the helpers they are handed, and they are read only as
+    regular files inside the workspace's `templates/` folder (no symbolic link, no path outside it).
     """
     from regdraft.render.templates import TemplateEnvironment, WorkspaceLoader
 
@@ -121,6 +124,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         bytecode_cache=_CompiledTemplates(_cache_folder(workspace_root)),
+        values=page.values if page is not None else (),
     )
     env.filters["inline"] = inline_markdown
     env.filters["css_string"] = css_string

@@ -439,18 +439,19 @@ class _Runs:
 
     def __init__(self, helpers: _Helpers, fragments: Fragments, globals_: Mapping[str, Any],
                  changed_only: bool) -> None:
-        self.helpers, self.fragments, self.globals, self.changed_only = helpers, fragments, globals_, changed_only
+        # Private: a template calls this helper, and has no business with what it holds (`render.reach`).
+        self._helpers, self._fragments, self._globals, self._changed_only = helpers, fragments, globals_, changed_only
 
     def __call__(self, provisions: Sequence[Provision]) -> list[tuple[Provision | Markup, str]]:
-        annotate = bool(self.globals.get("annotate"))
+        annotate = bool(self._globals.get("annotate"))
         out: list[tuple[Provision | Markup, str]] = []
         run: list[str] = []
-        for p, at in self.helpers.in_order(provisions):
+        for p, at in self._helpers.in_order(provisions):
             # What the template's loop prints for it: `unchanged(p.new, False, …)` (with --changed-only a
             # collapsed line instead, and a heading or a provision moved away their own lines).
-            if p.identical and not self.changed_only and at != Place.MOVED_AWAY and p.kind not in _HEADINGS:
+            if p.identical and not self._changed_only and at != Place.MOVED_AWAY and p.kind not in _HEADINGS:
                 assert p.new is not None
-                run.append(self.fragments.unchanged(p.new, False, p.new_address if annotate else None, p.old))
+                run.append(self._fragments.unchanged(p.new, False, p.new_address if annotate else None, p.old))
                 continue
             if run:
                 out.append((Markup("\n".join(run)), self.KEPT))

@@ -9,8 +9,10 @@ Post-conditions:
    and the file is a regular file directly inside `templates/` or its sub-folders; any other
    name is refused with a `RegdraftError`, never looked up elsewhere.
 2. No template can reach attributes starting with `_`, call a method that changes a value,
-   or run anything the sandbox marks unsafe (`jinja2.sandbox`); an attempt is reported as
-   "not allowed" with the template's file and line.
+   or run anything the sandbox marks unsafe (`jinja2.sandbox`); it reads attributes and items, and calls
+   methods, only of values of the types `regdraft.render.reach` allows, and calls nothing else but the
+   helpers it was handed by name (a path, a file, a module, a class, a function or any other object it comes
+   to hold it cannot open or call). An attempt is reported as "not allowed" with the template's file and line.
 3. Syntax and runtime errors of templates never escape as tracebacks: they are `RegdraftError`s.
 4. A render keeps within the budgets of `regdraft.render.limits` (values, loop iterations and calls,
    output), sized by `render(size=)`; passing one is a `TemplateLimit` naming the template file and line.
@@ -23,19 +25,20 @@ Post-conditions:
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any, ClassVar
 
 import jinja2
+import jinja2.filters
 import jinja2.meta
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from regdraft.core.errors import RegdraftError
-from regdraft.render import limits
+from regdraft.render import limits, reach
 
 TEMPLATE_FOLDER = "templates"
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -145,17 +148,24 @@ class _Template(jinja2.Template):
                 self._involves = env.involves_workspace(self)
             if self._involves and self.name is not None:
                 return env.bounded.get_template(self.name).render(*args, size=size, **kwargs)
+        # What regdraft hands the template by name may be called: the globals and the variables of this render.
+        variables = dict(*args, **kwargs)
+        with reach.helpers(self.globals.values(), variables.values()):
+            return self._render(variables, size)
+
+    def _render(self, variables: dict[str, Any], size: int | Callable[[], int]) -> str:
+        env = self.environment
         try:
             if self._involves is False:
                 with limits.budget(0):  # for a workspace template that appears while this one renders
                     try:
-                        return "".join(self.root_render_func(self.new_context(dict(*args, **kwargs))))
+                        return "".join(self.root_render_func(self.new_context(variables)))
                     except Exception:
                         env.handle_exception()  # the error, its traceback at the template's lines
             with limits.budget(size() if callable(size) else size) as budget:
                 parts: list[str] = []
                 written = 0
-                for part in self.generate(*args, **kwargs):
+                for part in self.generate(variables):
                     written += len(part)
                     if written > budget.output:
                         raise limits.TemplateLimit(f"its output passes {budget.output:,} characters")
@@ -305,10 +315,15 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
     code_generator_class = _BoundedCode  # the code of a template this environment cannot tell the origin of
     intercepted_binops = frozenset({"*", "**", "%", "+"})
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, values: Iterable[type] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The types whose values templates may use besides `reach`'s own (a face's page data), and the verdicts
+        # kept for them: one table per set of types, shared by every environment that allows that set.
+        self.values = frozenset(values)
+        self._kinds, self._verdicts = self._tables.setdefault(self.values, ({}, {}))
         self.unbounded_filters = self.filters
         self.filters = _BoundedFilters(self.filters)
+        self.filters["attr"] = _attribute
         self.globals["range"] = limits.bounded_range
         self.globals.pop("lipsum", None)  # placeholder text, up to any length asked: no use in a document
         # The same environment (loader, filters, globals, compiled-template cache), all of whose templates are
@@ -404,21 +419,59 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
             with budget.macro_call():
                 return budget.check(super().call(__context, __obj, *args, **kwargs))
         return budget.check(super().call(__context, __obj, *args, **kwargs))
-    # (type, attribute name) -> the sandbox's verdict. Jinja2's checks look at the object's type and
-    # the name only (internal attributes of functions, frames, generators; methods that modify lists,
-    # dicts, sets), never at the value; a 5,000-article redline asked them 26,000 times (a fifth of
-    # its rendering).
-    _verdicts: ClassVar[dict[tuple[type, str], bool]] = {}
+    # Per set of allowed types (`values`): type -> whether templates may use its values, and (type, attribute
+    # name) -> the sandbox's verdict. Both look at the object's type and the name only (Jinja2's own checks:
+    # internal attributes of functions, frames, generators; methods that modify lists, dicts, sets), never at
+    # the value; a 5,000-article redline asked them 26,000 times (a fifth of its rendering).
+    _tables: ClassVar[dict[frozenset[type], tuple[dict[type, bool], dict[tuple[type, str], bool]]]] = {}
+
+    def allows(self, kind: type) -> bool:
+        """Whether templates may read the attributes and items, and call the methods, of values of `kind`
+        (`regdraft.render.reach`)."""
+        found = self._kinds.get(kind)
+        if found is None:
+            found = self._kinds[kind] = reach.allowed(kind, self.values)
+        return found
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """The immutable sandbox's answer, kept per type and attribute name."""
+        """The immutable sandbox's answer for a value of an allowed type, kept per type and attribute name."""
         kind = type(obj)
+        if not self.allows(kind):
+            return False
         if obj.__class__ is not kind:  # an object that claims another class: asked every time
             return bool(super().is_safe_attribute(obj, attr, value))
         verdict = self._verdicts.get((kind, attr))
         if verdict is None:
             verdict = self._verdicts[(kind, attr)] = bool(super().is_safe_attribute(obj, attr, value))
         return verdict
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute` in a template: refused, before anything of `obj` runs (a property), unless `obj` is a
+        value of an allowed type."""
+        if not self.allows(type(obj)):
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """`obj[argument]` in a template: refused unless `obj` is a value of an allowed type."""
+        if not self.allows(type(obj)):
+            return self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        """A template calls a Jinja2 macro, block or loop, a value of an allowed type or one of its methods,
+        or a helper the render was handed by name; nothing else (asked before anything of `obj` runs)."""
+        kind = type(obj)
+        known = reach.callable_helper(obj) or kind in reach.JINJA_CALLABLE or reach.receiver_allowed(obj, self.allows) \
+            or self.allows(kind) or obj is TemplateEnvironment.counted  # (the last: a bounded loop's own code)
+        return known and bool(super().is_safe_callable(obj))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """`str.format` through the sandbox's formatter, marked as such: a template may call it."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            setattr(wrapped, reach.SANDBOXED_FORMAT, True)
+        return wrapped
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
                      globals: MutableMapping[str, Any] | None = None) -> jinja2.Template:
@@ -430,6 +483,14 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         except jinja2.TemplateNotFound as exc:
             raise RegdraftError(f"There is no template '{exc.name}' in the workspace's templates/ "
                                 "or among regdraft's own.") from None
+
+
+@jinja2.pass_environment
+def _attribute(environment: jinja2.Environment, obj: Any, name: str) -> Any:
+    """The `attr` filter: Jinja2's reads the attribute before asking the sandbox; this one asks first."""
+    if isinstance(environment, TemplateEnvironment) and not environment.allows(type(obj)):
+        return environment.unsafe_undefined(obj, str(name))
+    return jinja2.filters.do_attr(environment, obj, name)
 
 
 def _syntax(exc: jinja2.TemplateSyntaxError) -> RegdraftError:

@@ -41,9 +41,16 @@ from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, pages
 from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
 from regdraft.web.words import Words, refuse
-from regdraft.workspace.access import lookup
+from regdraft.workspace.access import Role, lookup
+from regdraft.workspace.api import RegulationSummary
 from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
+
+# The values of the server's pages that templates may use besides the documents' (`regdraft.render.reach`): the
+# page data of `pages`, the interface's words, the visitor. A workspace's `templates/` may replace these pages too.
+PAGE_VALUES = frozenset({pages.Home, pages.AmendmentRow, pages.RoundRow, RegulationSummary, pages.RedlinePage,
+                         pages.Badge, pages.Amended, pages.AnswerPage, pages.AnswerGroup, pages.AnswerItem, Words,
+                         Visitor, Role})
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -198,7 +205,7 @@ class Context:
 
 
 def _environment(server: Server, name: str, globals_: Mapping[str, Any]) -> Any:
-    return environment(server.root, PageTemplate(name, TEMPLATES, globals_))
+    return environment(server.root, PageTemplate(name, TEMPLATES, globals_, PAGE_VALUES))
 
 
 def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[Request], Any]:
@@ -297,16 +304,17 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         from regdraft.render.redline import render_html
         from regdraft.workspace.profiles import profile_for
 
-        page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
-                               lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation, c.ui))
+        redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
+                                        lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
+                                                                   c.ui))
         globals_ = c.globals(page=page, form=form or {}, error=error, added=c.query("added"),
                              again=c.query("again"), texts_json=_json_data(page.texts), annotate=True, mark=_mark,
                              confirm=confirm,
                              badge=lambda address: _badge(page, address, c.ui),
                              mark_parts=_part_marks(c.ui) if page.commenting else None)
-        profile = profile_for(ws, page.redline.comparison.new.meta)
-        return render_html(page.redline, workspace_root=ws.root, profile=profile,
-                           page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_))
+        profile = profile_for(ws, redline.comparison.new.meta)
+        return render_html(redline, workspace_root=ws.root, profile=profile,
+                           page=PageTemplate("web-redline.html.j2", TEMPLATES, globals_, PAGE_VALUES))
 
     return c.respond(await c.run(build), status)
 
@@ -383,7 +391,8 @@ async def _report(c: Context) -> Response:
 
         pages.round_shown(ws, slug, number, c.ui)  # no such round: said in the page's words, as the others do
         report = build_report(ws, slug, number)
-        page = PageTemplate("web-report.html.j2", TEMPLATES, c.globals(slug=slug, number=report.round.number))
+        page = PageTemplate("web-report.html.j2", TEMPLATES, c.globals(slug=slug, number=report.round.number),
+                            PAGE_VALUES)
         return html_text(report, ws.root, profile_for(ws, report.meta), dt.date.today(), page)
 
     return c.respond(await c.run(build))

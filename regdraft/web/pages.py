@@ -181,10 +181,11 @@ class Badge:
 
 @dataclass(frozen=True, slots=True)
 class RedlinePage:
-    """A redline with what the review page adds: the round, its comments and the commenting form."""
+    """What the review page shows around a redline: the round, its comments and the commenting form. The redline
+    itself is not in it: the page's template sees this, and a `Redline` is no value for templates (it names where
+    its fragments are kept)."""
 
     slug: str
-    redline: Redline
     heading: str
     round: Round | None
     commenting: bool
@@ -225,8 +226,9 @@ def anchor(address: str, regulation: str = "") -> str:
 
 
 def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_from: str | None = None,
-                 rev_to: str | None = None, regulation: str | None = None, ui: Words | None = None) -> RedlinePage:
-    """The redline of an amendment's draft, with its comments placed on the provisions.
+                 rev_to: str | None = None, regulation: str | None = None,
+                 ui: Words | None = None) -> tuple[Redline, RedlinePage]:
+    """The redline of an amendment's draft, and the page around it with its comments placed on the provisions.
 
     `regulation` chooses the regulation shown when the amendment amends several (default: the
     first one its document amends); `ui` words the page (default: the amendment's language).
@@ -247,8 +249,8 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                               revision(rev_to, ui) if rev_to else None, key, ui)
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         heading = ui("heading_two", old=rev_from or "HEAD", new=rev_to or ui("the_working_draft"))
-        return RedlinePage(slug, redline, heading, None, False, badges, rounds=tuple(rounds),
-                           regulation=key, regulations=_amended(ws, amendment, every, None))
+        return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
+                                    regulations=_amended(ws, amendment, every, None))
     shown = _round_to_show(rounds, round_number, slug, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
@@ -256,8 +258,8 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         redline = build(ws, reg_id, rev_from=before, amendment=slug)
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         title = ui("heading_working") if before is None else ui("heading_adopted")
-        return RedlinePage(slug, redline, title, None, False, badges, rounds=tuple(rounds), regulation=key,
-                           regulations=amended)
+        return redline, RedlinePage(slug, title, None, False, badges, rounds=tuple(rounds), regulation=key,
+                                    regulations=amended)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
     badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
                       for item in listed], redline.comparison.new)
@@ -284,8 +286,8 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     heading = ui("heading_round", draft=shown.draft, number=shown.number,
                  of=ui("heading_of", regulation=reg_id) if amended else "",
                  state=ui("heading_open") if commenting else ui("heading_closed"))
-    return RedlinePage(slug, redline, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
-                       key, amended)
+    return redline, RedlinePage(slug, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
+                                key, amended)
 
 
 def _regulation_shown(amendment: Amendment, regulation: str | None, ui: Words) -> str:
