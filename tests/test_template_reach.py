@@ -105,7 +105,7 @@ HELPERS = {
     "range", "dict", "cycler", "joiner", "namespace",
     "mark", "badge", "mark_parts", "child_address", "unchanged", "in_runs", "provision_html", "title_marks",
     "heading", "label", "heading_marked", "label_marked", "describe", "kind_label", "where", "moved_note", "body",
-    "closing", "in_order", "moved_away", "legend", "reasons", "touched", "whole", "marked", "para_class",
+    "closing", "in_order", "moved_away", "legend", "reasons", "line", "touched", "whole", "marked", "para_class",
     "change_bar", "table_rows", "table_head", "quote", "ui",
 }
 DEPTH = 7
