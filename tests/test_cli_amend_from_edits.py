@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from regdraft.core.amend import load_amendment
 from regdraft.workspace.store import Workspace
 
-from .conftest import SHIPPED_AMENDMENT, Invoke
+from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
 
 REG = "regulations/01-QC-TU.md"
 AMENDMENT = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
@@ -48,6 +49,31 @@ def test_creates_a_new_amendment_from_an_edited_file(tmp_workspace: Workspace, t
     assert invoke(tmp_workspace, "amend", "check", "qc-moi").exit_code == 0
     again = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--edited", str(edited))
     assert again.exit_code == 0 and "Instructions: no change." in again.output and "is unchanged" in again.output
+
+
+def test_the_guide_examples_run_as_written_in_the_example_workspace(tmp_workspace: Workspace, tmp_path: Path,
+                                                                    invoke: Invoke) -> None:
+    """docs/from-edits.md's commands, in a workspace whose 01-QC/TU already has a draft being circulated: each
+    block run as written creates qc-sua-doi-2026, and the command again, as the guide says, rewrites it."""
+    guide = (REPO_ROOT / "docs" / "from-edits.md").read_text(encoding="utf-8")
+    step = guide.split("2. **Generate the amending document.**", 1)[1].split("The edited text is read as", 1)[0]
+    commands = [line.strip() for line in step.splitlines() if line.strip().startswith("regdraft amend from-edits")]
+    assert len(commands) == 2
+    edited = edited_copy(tmp_workspace, tmp_path, (OLD_POINT, NEW_POINT))
+    head = tmp_workspace.repo.head.commit
+    tmp_workspace.repo.git.checkout("-b", "draft")
+    tmp_workspace.path(REG).write_bytes(edited.read_bytes())
+    tmp_workspace.repo.git.execute(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qam",
+                                    "Edit on a branch"])
+    tmp_workspace.repo.git.checkout("main")
+    for command in commands:
+        tmp_workspace.repo.git.reset("--hard", head.hexsha)
+        words = [w.replace("/tmp/edited.md", str(edited)) for w in shlex.split(command)][1:]
+        result = invoke(tmp_workspace, *words)
+        assert result.exit_code == 0, (command, result.output)
+        assert "Created amendments/qc-sua-doi-2026/amendment.md with 1 instruction" in result.output
+    again = invoke(tmp_workspace, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(edited))
+    assert again.exit_code == 0, again.output
 
 
 def test_an_unedited_text_creates_no_amendment(tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:

@@ -96,6 +96,20 @@ def test_status_draft_alone_numbers_the_next_draft(ws: Workspace, invoke: Invoke
     assert neither.exit_code == 2 and "--draft N" in neither.output
 
 
+def test_status_over_an_edited_amendment_says_how_to_keep_or_discard_the_edit(ws: Workspace, invoke: Invoke) -> None:
+    relative = f"amendments/{SLUG}/amendment.md"
+    path = ws.root / relative
+    path.write_bytes(path.read_bytes() + b"\n")
+    before = snapshot(ws)
+    result = invoke(ws, "amend", "status", SLUG, "--draft", "5")
+    assert result.exit_code == 1, result.output
+    assert f"uncommitted changes to {relative}" in result.output and "nothing was changed" in result.output
+    assert f"`git add {relative}` then `git commit" in result.output
+    assert f"`git restore {relative}`" in result.output
+    assert "stash" not in result.output
+    assert snapshot(ws) == before
+
+
 # The gates before adoption -------------------------------------------------------------------
 
 

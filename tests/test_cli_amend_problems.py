@@ -56,9 +56,9 @@ def test_reading_and_applying_problems_are_reported_together(mixed: Workspace, i
 
 def test_an_amendment_without_instructions_is_a_problem(ws: Workspace, invoke: Invoke) -> None:  # noqa: F811
     ws.commit({"amendments/empty/amendment.md": amendment_text("").encode()}, "Add an empty amendment")
-    for command in (("amend", "check", "empty"), ("amend", "preview", "empty")):
+    for command in (("amend", "check", "empty"), ("amend", "preview", "empty"), ("check",)):
         result = invoke(ws, *command)
-        assert result.exit_code == 1
+        assert result.exit_code == 1, (command, result.output)
         assert "has no instruction" in result.output
 
 

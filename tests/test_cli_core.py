@@ -345,6 +345,9 @@ def test_fmt_reports_broken_files_and_writes_nothing(mini_workspace: Workspace, 
     result = invoke(ws, "fmt")
     assert_clean_failure(result)
     assert "regulations/B.md:1:" in result.output
+    # the file it could reformat is not: the output says so rather than "reformatted"
+    assert "would reformat regulations/MINI-QC.md" in result.output and "reformatted" not in result.output
+    assert "Nothing was rewritten" in result.output
     assert snapshot(ws) == before
 
 

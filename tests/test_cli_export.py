@@ -7,7 +7,7 @@ from pathlib import Path
 
 from regdraft.core.markdown import parse
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke
 
 
 def _adopt_shipped(ws: Workspace, invoke: Invoke, reason: str) -> None:
@@ -31,6 +31,26 @@ def test_export_markdown_as_of_a_date_after_adoption_via_the_cli(tmp_workspace: 
                     "-o", str(tmp_path / "before.md"))
     assert "(no amendments; 0 footnotes)" in before.output
     assert "Điều 20a" not in (tmp_path / "before.md").read_text(encoding="utf-8")
+
+
+def test_the_guide_example_prints_what_the_guide_shows(tmp_workspace: Workspace, invoke: Invoke,
+                                                      tmp_path: Path) -> None:
+    """docs/export.md's opening example, run as written: the count it shows, and the opening's effective date
+    (the amendment's Điều 3 says "kể từ ngày ký": in force from the signing date, 15 March 2025)."""
+    guide = " ".join((REPO_ROOT / "docs" / "export.md").read_text(encoding="utf-8").split())
+    assert invoke(tmp_workspace, "amend", "status", SHIPPED_AMENDMENT, "submitted").exit_code == 0
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15")
+    assert adopted.exit_code == 0, adopted.output
+    out = tmp_path / "hop-nhat.md"
+    result = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-06-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    shown = re.search(r"Wrote hop-nhat\.pdf \(pdf\): (the text in force on 2025-06-01 \([^)]*\)\.)", guide)
+    assert shown is not None and shown.group(1) in result.output
+    opening = re.search(r"1\. (Quy chế số 05-QC/TU .*?)\*", guide)
+    assert opening is not None
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    for piece in opening.group(1).split(" ..., "):
+        assert piece.strip(", ") in text, piece
 
 
 def test_export_format_option_wins_over_the_suffix(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from regdraft.workspace.store import Workspace
-from tests.conftest import CORPUS, needs_corpus
+from tests.conftest import CORPUS, REPO_ROOT, needs_corpus
 
 Invoke = Callable[..., Any]
 LAW = CORPUS / "luat-cong-doan.txt"
@@ -27,7 +27,7 @@ def test_import_commits_one_file(empty_workspace: Workspace, invoke: Invoke, tmp
     before = len(list(empty_workspace.repo.iter_commits()))
     result = invoke(empty_workspace, "import", str(_small(tmp_path)), "--id", "01-QC/TU", catch=False)
     assert result.exit_code == 0, result.output
-    assert "Wrote regulations/01-QC-TU.md (1 articles)." in result.output
+    assert "Wrote regulations/01-QC-TU.md (1 article)." in result.output
     assert "passes `regdraft check`" in result.output
     commits = list(empty_workspace.repo.iter_commits())
     assert len(commits) == before + 1
@@ -44,7 +44,13 @@ def test_import_refuses_to_replace_without_force(empty_workspace: Workspace, inv
     assert again.exit_code == 1
     assert "already exists" in again.output and "--force" in again.output
     assert "Traceback" not in again.output
-    assert invoke(empty_workspace, "import", str(source), "--force").exit_code == 0
+    commits = len(list(empty_workspace.repo.iter_commits()))
+    same = invoke(empty_workspace, "import", str(source), "--force")
+    assert same.exit_code == 0, same.output
+    assert "regulations/1-2020-QH14.md is unchanged (1 article)" in same.output
+    assert "nothing was committed" in same.output
+    assert "Wrote" not in same.output
+    assert len(list(empty_workspace.repo.iter_commits())) == commits
     source.write_text(SMALL + "2. Hai.\n", encoding="utf-8")
     assert invoke(empty_workspace, "import", str(source), "--force").exit_code == 0
     assert "2\\. Hai." in (empty_workspace.root / "regulations/1-2020-QH14.md").read_text(encoding="utf-8")
@@ -127,3 +133,35 @@ def test_document_numbers_are_accepted_as_ids(invoke: Invoke, tmp_path: Path, go
     result = invoke(None, "import", str(_small(tmp_path)), "--id", good, "-o", str(tmp_path / "o.md"))
     assert result.exit_code == 0, result.output
     assert f"id: {good}" in (tmp_path / "o.md").read_text(encoding="utf-8")
+
+
+@needs_corpus
+def test_the_guide_example_is_the_real_report(empty_workspace: Workspace, invoke: Invoke) -> None:
+    """docs/import.md's example, `...` standing for lines left out, is what the command prints, in that order."""
+    guide = (REPO_ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    example = guide.split("$ regdraft import ../shared/corpus/vi/luat-cong-doan.txt\n", 1)[1].split("```", 1)[0]
+    result = invoke(empty_workspace, "import", str(LAW))
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    at = 0
+    for line in example.splitlines():
+        if line.strip() == "...":
+            continue
+        assert line in printed[at:], f"{line!r} is not printed (after line {at}):\n{result.output}"
+        at = printed.index(line, at) + 1
+
+
+@needs_corpus
+def test_the_number_note_names_the_key_written(invoke: Invoke, tmp_path: Path) -> None:
+    """`Luật số: 12/2012/QH13` becomes the file's `id` (no `number:` key), and the report says so; with another
+    --id it is kept as `number`, and the report says that."""
+    out = tmp_path / "law.md"
+    result = invoke(None, "import", str(LAW), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "[header] Read as the front-matter key 'id'.  «Luật số: 12/2012/QH13»" in result.output
+    assert "Read as the front-matter keys 'place' and 'signed'.  «Hà Nội, ngày 20 tháng 6 năm 2012»" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "\nid: 12/2012/QH13\n" in text and "\nnumber:" not in text
+    other = invoke(None, "import", str(LAW), "--id", "99/2012/QH13", "-o", str(out), "--force")
+    assert "[header] Read as the front-matter key 'number'.  «Luật số: 12/2012/QH13»" in other.output
+    assert "\nnumber: 12/2012/QH13\n" in out.read_text(encoding="utf-8")

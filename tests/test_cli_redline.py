@@ -14,7 +14,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.render.output import Settings, write
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
-from tests.conftest import FIXTURES, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, unwrapped
+from tests.conftest import FIXTURES, REPO_ROOT, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus, unwrapped
 from tests.test_english_documents import in_words
 from tests.test_render_pdf import pdf_fonts, pdf_text
 
@@ -73,6 +73,15 @@ def test_changed_only_collapses_unchanged_articles(mini_workspace: Workspace, in
     html = out.read_text(encoding="utf-8")
     assert '<p class="collapsed">Điều 1. Phạm vi điều chỉnh — không thay đổi</p>' in html
     assert "Quy chế này quy định nguyên tắc" not in html
+
+
+@pytest.mark.parametrize("command", ["redline", "compare"])
+def test_changed_only_help_says_what_it_does_in_each_layout(invoke: Invoke, command: str) -> None:
+    # inline: an unchanged article is one line (above); in a table, runs of unchanged text are `[…]` (README)
+    shown = " ".join(invoke(None, command, "--help").output.split())
+    assert "inline, an unchanged article is one line" in shown
+    assert "in a table, each run of unchanged text in a row is shown as […]" in shown
+    assert "[…]" in (REPO_ROOT / "README.md").read_text(encoding="utf-8").split("--changed-only`:", 1)[1][:200]
 
 
 def test_table_layout_is_landscape_with_one_row_per_change(mini_workspace: Workspace, invoke: Invoke) -> None:

@@ -33,6 +33,16 @@ def test_a_point_or_article_with_nothing_but_its_label_is_named_with_its_line() 
         "label."]
 
 
+def test_a_point_lettered_f_says_why_its_label_is_not_valid() -> None:
+    # Word's list numbering letters points a, b, c, d, e, f; Vietnamese points run a, b, c, d, đ, e, g: `show`
+    # says "'f' is not a point label" of the address, and `check` gives the same reason for the file.
+    text = MINI.replace("c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\nf) Một điểm.\n")
+    found = [p for p in problems(text) if "Điểm f" in p]
+    assert found == [f"edited.md:{line_of(text, 'f) Một điểm.')}: Điểm f khoản 2 Điều 2 does not have a valid label: "
+                     "'f' is not a point label (points are lettered as the Vietnamese alphabet runs: a, b, c, d, đ, "
+                     "e, g, h ..., with no f, j, w or z)."]
+
+
 def test_an_empty_clause_and_an_empty_point_of_an_article_are_named() -> None:
     text = MINI.replace("3\\. Công khai, minh bạch theo quy định tại khoản 1 Điều này.", "3\\.").replace(
         "Quy chế này có hiệu lực kể từ ngày ký.", "a) Quy chế này có hiệu lực kể từ ngày ký.\n\nb)")

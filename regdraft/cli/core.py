@@ -20,6 +20,7 @@ from regdraft.cli.printing import (
     problem_line,
     problems_json,
 )
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError, UnknownUnit
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ def list_(workspace: Path | None) -> Result:
     if not rows:
         done.say("No regulations yet: add one under regulations/ or run `regdraft import`.")
     for r in rows:
-        status = r.error or f"{r.articles} articles" + (f", {r.problems} problem{'s' if r.problems != 1 else ''}"
-                                                         if r.problems else "")
+        status = r.error or counted(r.articles, "article") + (f", {counted(r.problems, 'problem')}"
+                                                              if r.problems else "")
         done.say(f"{r.id:<16} {r.language:<3} {status:<14} {r.title}")
     return done
 
@@ -237,11 +238,15 @@ def fmt(regulations: tuple[str, ...], check_only: bool, workspace: Path | None) 
                    **committed()})
     for p in result.problems:
         done.note(str(p))
-    verb = "would reformat" if check_only else "reformatted"
+    # With a problem in any file, none is rewritten (`api.format_files` writes all or nothing).
+    verb = "would reformat" if check_only or result.problems else "reformatted"
     for path in result.changed:
         done.say(f"{verb} {path}")
     if not result.changed and not result.problems:
         done.say("All files are canonical.")
+    if result.problems and not check_only:
+        done.say("Nothing was rewritten: fmt rewrites no file while one has a problem. Correct the problems above "
+                 "and run `regdraft fmt` again.")
     done.exit_code = 1 if result.problems or (check_only and result.changed) else 0
     return done
 

@@ -8,6 +8,7 @@ import click
 
 from regdraft.cli.options import open_workspace, output_option, workspace_option
 from regdraft.cli.printing import Result, committed, prints_result
+from regdraft.core.counts import count as counted
 
 
 @click.command("import")
@@ -47,8 +48,15 @@ def import_(file: Path, reg_id: str | None, language: str | None, encoding: str 
     else:
         written = save_to_workspace(result, open_workspace(workspace), force)
     articles = sum(1 for _ in result.regulation.articles())
-    done = Result({"written": written, "articles": articles, **result.report.as_dict(), **committed()})
-    return done.say(f"Wrote {written} ({articles} articles).").say(result.report.text())
+    made = committed()
+    done = Result({"written": written, "articles": articles, **result.report.as_dict(), **made})
+    if output is None and not made["commits"]:
+        # `--force` over the same text: the workspace already holds it, so nothing was recorded.
+        done.say(f"{written} is unchanged ({counted(articles, 'article')}): the workspace already holds this text; "
+                 "nothing was committed.")
+    else:
+        done.say(f"Wrote {written} ({counted(articles, 'article')}).")
+    return done.say(result.report.text())
 
 
 COMMANDS = [import_]

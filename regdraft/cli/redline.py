@@ -19,7 +19,10 @@ _format = click.option("--format", "fmt", type=click.Choice(["pdf", "html", "doc
                        help="Output format (default: from the -o suffix, else pdf).")
 _layout = click.option("--layout", type=click.Choice(["inline", "table"]), default="inline", show_default=True,
                        help="inline: the full text with marks; table: the landscape comparison table.")
-_changed_only = click.option("--changed-only", is_flag=True, help="Collapse unchanged articles to one line.")
+_changed_only = click.option("--changed-only", is_flag=True,
+                             help="Leave out what did not change: inline, an unchanged article is one line (its "
+                                  "heading, 'không thay đổi'); in a table, each run of unchanged text in a row is "
+                                  "shown as […].")
 _LISTED = "regdraft.list_changes"
 
 

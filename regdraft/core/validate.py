@@ -28,6 +28,7 @@ import re
 from collections.abc import Container, Sequence
 
 from regdraft.core.errors import Problem
+from regdraft.core.labels import POINT_LETTERS
 from regdraft.core.model import Kind, Regulation, Unit, base_label, label_order, noun
 
 
@@ -180,7 +181,8 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
         seen.add(unit.label)
         position, suffix = label_order(kind, unit.label)
         if position == 0:
-            problems.append(Problem(f"{shown(unit)} does not have a valid label.", source, unit.line))
+            problems.append(Problem(f"{shown(unit)} does not have a valid label: {_why_invalid(kind, unit.label)}.",
+                                    source, unit.line))
             continue
         if suffix:
             ok = position == previous[0] and (len(suffix), suffix) > (len(previous[1]), previous[1])
@@ -201,3 +203,17 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
             problems.append(Problem(
                 f"{shown(unit)} is out of sequence: expected {name} {expected}{after}.", source, unit.line))
         previous = (position, suffix)
+
+
+def _why_invalid(kind: Kind, label: str) -> str:
+    """Why `label` labels no unit of `kind`, as `regdraft show` says of an address naming it."""
+    if kind is Kind.POINT:
+        if label[:1].isalpha() and label[:1] not in POINT_LETTERS:
+            return (f"'{label}' is not a point label (points are lettered as the Vietnamese alphabet runs: "
+                    "a, b, c, d, đ, e, g, h ..., with no f, j, w or z)")
+        return f"'{label}' is not a point label (a, b, đ, d1 ...)"
+    if kind is Kind.CHAPTER:
+        return f"'{label}' is not a chapter number (Roman numerals: I, II, III ...)"
+    if kind is Kind.APPENDIX:
+        return f"'{label}' is not an appendix number (I, II ... or 1, 2 ...)"
+    return f"'{label}' is not a number (write it like 12 or 12a)"

@@ -43,6 +43,7 @@ from regdraft.importer.header import (
     compose_title,
     effective_in_final_provisions,
     header_end,
+    read_as_message,
     read_header,
     signed_in_closing_sentence,
     text_rows,
@@ -277,6 +278,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
                          tuple(embedded or ()))
     if meta.get("number") == meta.get("id"):
         meta.pop("number", None)
+    all_notes = _number_written(all_notes, header.meta.get("number"), meta)
     front, missing = dump_front_matter(meta)
     all_notes.extend(Note(0, "missing", f"The header gives no '{key}'; the file says {PLACEHOLDER} there: fill it in.")
                      for key in missing)
@@ -402,6 +404,17 @@ def _normalised(paragraphs: Sequence[Paragraph], notes: list[Note]) -> list[Para
 
 def _has_article(unit: Unit) -> bool:
     return unit.kind is Kind.ARTICLE or any(_has_article(child) for child in unit.children)
+
+
+def _number_written(notes: list[Note], printed: Any, meta: Mapping[str, Any]) -> list[Note]:
+    """The header note on the printed number naming the key it was written as: `id` when it names the file
+    (`Luật số: 12/2012/QH13` gives `id: 12/2012/QH13`), `number` only when the file keeps that key."""
+    if printed is None or _same(printed, meta.get("number")):
+        return notes
+    key = next((k for k in ("id", "translation_of") if _same(printed, meta.get(k))), "id")
+    said = read_as_message("number")
+    return [dataclasses.replace(note, message=read_as_message(key))
+            if note.category == "header" and note.message == said else note for note in notes]
 
 
 def _markdown_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:

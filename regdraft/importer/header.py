@@ -116,9 +116,16 @@ class Header:
     title_lines: list[Paragraph] = field(default_factory=list)
     consolidated: bool = False  # the document is a consolidated copy (its opening is not the regulation's)
 
-    def read_as(self, para: Paragraph, key: str) -> None:
-        """Note that `para` was read as the front-matter key `key`, quoting it for the report."""
-        self.notes.append(Note(para.where, "header", f"Read as the front-matter key '{key}'.", para.text))
+    def read_as(self, para: Paragraph, *keys: str) -> None:
+        """Note that `para` was read as the front-matter keys `keys`, quoting it for the report."""
+        self.notes.append(Note(para.where, "header", read_as_message(*keys), para.text))
+
+
+def read_as_message(*keys: str) -> str:
+    """`Read as the front-matter key 'issuer'.`, `… keys 'place' and 'signed'.`"""
+    named = [f"'{key}'" for key in keys]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"Read as the front-matter key{'s' if len(named) > 1 else ''} {listed}."
 
 
 def text_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -199,11 +206,11 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
                 continue
             i -= 1
             break
-        key = _header_key(text, meta)
-        if key == "issuer":
+        keys = _header_keys(text, meta)
+        if keys == ("issuer",):
             issuers.append(para)
-        elif key:
-            header.read_as(para, key)
+        elif keys:
+            header.read_as(para, *keys)
         else:
             header.preamble.append(para)
             header.notes.append(Note(para.where, "info",
@@ -267,37 +274,37 @@ def _title_line(text: str, header: Header) -> bool:
     return _caps(text) or (len(text) < 300 and not text.endswith((";", ":")))
 
 
-def _header_key(text: str, meta: dict[str, Any]) -> str | None:
-    """Store what one header line says in `meta`; return the key, `issuer` for a candidate, or None."""
+def _header_keys(text: str, meta: dict[str, Any]) -> tuple[str, ...]:
+    """Store what one header line says in `meta`; return the keys written, `issuer` for a candidate, or none."""
     if _NATIONAL.match(text) and "national" not in meta:
         meta["national"] = text
-        return "national"
+        return ("national",)
     if _MOTTO.match(text):
         meta["motto"] = text
-        return "motto"
+        return ("motto",)
     number = _NUMBER.match(text)
     if number and "number" not in meta:
         meta["number"] = number.group("number").rstrip("./-")  # `Số: 15/2003/QH11.` ends a sentence
-        return "number"
+        return ("number",)
     when = read_place_date(text)
     if when is not None and "signed" not in meta:
         place, signed = when
         if place:
             meta["place"] = place
         meta["signed"] = signed
-        return "place and signed"
+        return ("place", "signed") if place else ("signed",)
     if _DRAFT.match(text):
         meta["draft"] = text
-        return "draft"
+        return ("draft",)
     kind = _TYPE_LINE.match(text)
     if kind and _caps(kind.group("type")):
         meta["type"] = kind.group("type").capitalize()
         if kind.group("rest"):
             meta["summary"] = kind.group("rest")
-        return "type"
+        return ("type",)
     if _caps(text) and len(text.split()) <= 12:
-        return "issuer"
-    return None
+        return ("issuer",)
+    return ()
 
 
 def read_place_date(text: str) -> tuple[str, date] | None:

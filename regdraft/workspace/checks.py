@@ -13,7 +13,7 @@ from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.late_comments import late_comments
-from regdraft.workspace.lifecycle import check, check_amendment
+from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.store import Workspace
@@ -70,9 +70,10 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
                 # What its readable instructions would do is checked too: every problem in one run.
                 problems.extend(check(ws, entry.slug) or [Problem(str(entry.error), entry.slug)])
         elif entry.amendment.status in PENDING:
-            for reg_id in entry.amendment.regulations:
-                if reg_id in ids:
-                    problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id)))
+            checked = [reg_id for reg_id in entry.amendment.regulations if reg_id in ids]
+            for reg_id in checked:
+                problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id)))
+            problems.extend(no_instruction(entry.amendment) if checked else [])  # as `amend check` says it
     return problems
 
 

@@ -43,6 +43,7 @@ from regdraft.workspace.amendments import list_amendments, load, target_regulati
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
+from regdraft.workspace.store_writes import uncommitted
 from regdraft.workspace.timeline import replay_through
 
 if TYPE_CHECKING:
@@ -434,11 +435,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     relative = amendment_path(slug)
     dirty = ws.dirty([*paths.values(), relative])
     if dirty:
-        raise StoreError(
-            "Refusing to adopt over uncommitted changes to "
-            + ", ".join(dirty)
-            + "; commit or stash them first (nothing was changed)."
-        )
+        raise StoreError(uncommitted(dirty, "adopting"))
     changes = _adopted_texts(ws, amendment, paths, reading, signed_on, effective_on)
     text = with_front_matter(
         decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}

@@ -19,6 +19,7 @@ from typing import NoReturn
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
 from regdraft.workspace.store import Revision, Workspace, check_relative
+from regdraft.workspace.store_writes import uncommitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,7 @@ class MemoryStore:
         paths = sorted(check_relative(p) for p in changes)
         message = words(message)
         if not allow_dirty and (dirty := self.dirty(paths)):
-            raise StoreError("Refusing to write over uncommitted changes to " + ", ".join(dirty)
-                             + "; commit or stash them first (nothing was changed).")
+            raise StoreError(uncommitted(dirty))
         if tag and tag in self.tags:
             raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
         if not message.strip():

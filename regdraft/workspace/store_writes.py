@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path, PurePosixPath
@@ -48,6 +48,16 @@ def failure(exc: BaseException) -> str:
     if detail.startswith("stderr: '") and detail.endswith("'"):  # GitPython's framing of git's message
         detail = detail[len("stderr: '"):-1].strip()
     return detail
+
+
+def uncommitted(dirty: Sequence[str], doing: str = "writing") -> str:
+    """The refusal over files edited and not committed, with the two ways on, each naming the files."""
+    import shlex
+
+    files = " ".join(shlex.quote(p) for p in dirty)
+    return (f"There are uncommitted changes to {', '.join(dirty)}, and {doing} would replace them; nothing was "
+            f"changed. To keep the edit, commit it (`git add {files}` then `git commit -m \"…\"`); to discard it, "
+            f"`git restore {files}` (a file never committed: delete it). Then run the command again.")
 
 
 def _batches(items: Iterable[tuple[str, bytes]], size: int) -> Iterator[list[tuple[str, bytes]]]:
@@ -188,10 +198,7 @@ class Transactions:
             if not allow_dirty:
                 dirty = self.dirty(paths)
                 if dirty:
-                    raise StoreError(
-                        "Refusing to write over uncommitted changes to " + ", ".join(dirty)
-                        + "; commit or stash them first (nothing was changed)."
-                    )
+                    raise StoreError(uncommitted(dirty))
             if tag and self._tag_exists(tag):
                 raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
             saved = {p: (self.path(p).read_bytes() if self.path(p).is_file() else None) for p in paths}
