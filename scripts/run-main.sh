@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/regdraft check
 .venv/bin/regdraft amend check qc-sua-doi-2025
-out="$(pwd)/out/redline-01-QC-TU.pdf"
+out="$(pwd)/out/redline-01-QC-TU-qc-sua-doi-2025.pdf"
 .venv/bin/regdraft redline 01-QC/TU -o "$out"
 printf '\nResult: %s\n' "$out"

@@ -143,7 +143,7 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
 
     result = invoke(tmp_workspace, "redline", "01-QC/TU", catch=False)
     assert result.exit_code == 0, result.output
-    pdf = tmp_workspace.root / "out" / "redline-01-QC-TU.pdf"
+    pdf = tmp_workspace.root / "out" / "redline-01-QC-TU-qc-sua-doi-2025.pdf"
     assert str(pdf) in result.output
     text = pdf_text(pdf)
     assert unicodedata.is_normalized("NFC", text)
@@ -488,3 +488,21 @@ def test_a_form_of_nghi_dinh_63_2010_changed_in_its_appendix(invoke: Invoke, tmp
     assert not re.search(r"<p[^>]*>\|", page)
     text = pdf_text(pdf)
     assert "khả thi của thủ tục" in " ".join(text.split()) and "|" not in text
+
+
+def test_two_amendments_redlines_do_not_overwrite_each_other(tmp_workspace: Workspace, invoke: Invoke,
+                                                             tmp_path: Path) -> None:
+    slug = "qc-sua-doi-2026"
+    invoke(tmp_workspace, "amend", "new", slug, "--regulation", "01-QC/TU", catch=False)
+    text = (tmp_workspace.root / "regulations" / "01-QC-TU.md").read_text(encoding="utf-8")
+    edited = tmp_path / "edited.md"
+    edited.write_text(text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"), encoding="utf-8")
+    invoke(tmp_workspace, "amend", "from-edits", slug, "--edited", str(edited), catch=False)
+    first = invoke(tmp_workspace, "redline", "01-QC/TU", "--amendment", SHIPPED_AMENDMENT, "--format", "html",
+                   catch=False)
+    second = invoke(tmp_workspace, "redline", slug, "--format", "html", catch=False)
+    out = tmp_workspace.root / "out"
+    older, newer = out / f"redline-01-QC-TU-{SHIPPED_AMENDMENT}.html", out / f"redline-01-QC-TU-{slug}.html"
+    assert str(older) in first.output and str(newer) in second.output
+    assert "Dự thảo lần 1: mã phiên bản" in unwrapped(newer.read_text(encoding="utf-8"))  # qc-sua-doi-2026's
+    assert "05-QC/TU: mã phiên bản" in unwrapped(older.read_text(encoding="utf-8"))  # still the shipped one's

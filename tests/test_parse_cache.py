@@ -255,7 +255,7 @@ def test_the_cache_is_never_committed_and_stays_bounded(tmp_workspace: Workspace
 
 
 def test_commands_give_the_same_output_from_a_warm_cache(tmp_workspace: Workspace, invoke: Invoke) -> None:
-    out = tmp_workspace.root / "out" / "redline-01-QC-TU.html"
+    out = tmp_workspace.root / "out" / "redline-01-QC-TU-qc-sua-doi-2025.html"
     invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", catch=False)
     cold = out.read_bytes()
     _forget()

@@ -58,7 +58,7 @@ def test_every_workflow_command_runs(tmp_path: Path) -> None:
                           timeout=600, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, f"stdout:\n{done.stdout[-3000:]}\nstderr:\n{done.stderr[-3000:]}"
     office = tmp_path / "office"
-    for made in ("out/redline-01-QC-TU.pdf", "out/bang-so-sanh.pdf", "out/redline-2026.html",
+    for made in ("out/redline-01-QC-TU-qc-sua-doi-2025.pdf", "out/bang-so-sanh.pdf", "out/redline-2026.html",
                  "out/bao-cao-tiep-thu.pdf", "out/hop-nhat.pdf", "out/05-QC-TU.docx", "regulations/02-QC-TU.md"):
         assert (office / made).stat().st_size > 0, made
     # from-edits turned the one-word edit into one formal instruction.
@@ -72,7 +72,7 @@ def test_every_workflow_command_runs(tmp_path: Path) -> None:
     def text(name: str) -> str:
         return " ".join(" ".join(p.extract_text() for p in PdfReader(office / name).pages).split())
 
-    assert "DỰ THẢO lần 2" in text("out/redline-01-QC-TU.pdf")
+    assert "DỰ THẢO lần 2" in text("out/redline-01-QC-TU-qc-sua-doi-2025.pdf")
     assert "BẢNG SO SÁNH" in text("out/bang-so-sanh.pdf")
     assert "VĂN BẢN HỢP NHẤT" in text("out/hop-nhat.pdf")
     assert "Ban Tổ chức Tỉnh ủy" in text("out/bao-cao-tiep-thu.pdf")

@@ -54,11 +54,11 @@ def test_a_link_under_a_temporary_name_is_never_written_through(tmp_workspace: W
 
 def test_a_link_beside_a_default_output_is_never_written_through(tmp_workspace: Workspace, invoke: Invoke,
                                                                 victim: Path) -> None:
-    _committed_link(tmp_workspace, "out/redline-01-QC-TU.html.regdraft-tmp", victim)
+    _committed_link(tmp_workspace, "out/redline-01-QC-TU-qc-sua-doi-2025.html.regdraft-tmp", victim)
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html")
     assert victim.read_text(encoding="utf-8") == VICTIM
     assert result.exit_code != 0 and "is a link or not a file" in result.output
-    assert not (tmp_workspace.root / "out" / "redline-01-QC-TU.html").exists()
+    assert not (tmp_workspace.root / "out" / "redline-01-QC-TU-qc-sua-doi-2025.html").exists()
 
 
 def test_links_in_regdrafts_own_git_folder_are_never_written_through(tmp_workspace: Workspace, invoke: Invoke,
@@ -76,12 +76,13 @@ def test_links_in_regdrafts_own_git_folder_are_never_written_through(tmp_workspa
 
 def test_a_temporary_file_left_by_an_interrupted_write_is_replaced(tmp_workspace: Workspace,
                                                                   invoke: Invoke) -> None:
-    leftover = tmp_workspace.root / "out" / "redline-01-QC-TU.html.regdraft-tmp"
+    leftover = tmp_workspace.root / "out" / "redline-01-QC-TU-qc-sua-doi-2025.html.regdraft-tmp"
     leftover.parent.mkdir()
     leftover.write_text("half of a page", encoding="utf-8")
     result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html")
     assert result.exit_code == 0, result.output
-    assert not leftover.exists() and "<html" in (leftover.parent / "redline-01-QC-TU.html").read_text("utf-8")
+    written = leftover.parent / "redline-01-QC-TU-qc-sua-doi-2025.html"
+    assert not leftover.exists() and "<html" in written.read_text("utf-8")
 
 
 def test_a_git_file_naming_another_repository_is_refused(tmp_workspace: Workspace, invoke: Invoke,

@@ -5,7 +5,8 @@ pending amendment applied) and compares them; `build_files` does it for two file
 is laid out by `regdraft.render.redline`.
 
 Post-conditions:
-1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace.
+1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace, or to
+   `out/redline-<stem>-<slug>.<ext>` for an amendment's redline, so two amendments' redlines never overwrite each other.
 2. Each version is named by its document (type, number, signing date; a draft by its number, title
    and date); the text in force is dated by its effective date (its latest adopted amendment's),
    never by a commit; the commit that last changed each file (or "uncommitted") is kept for the
@@ -315,7 +316,8 @@ def _read_any(path: Path) -> Regulation:
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
-    """`out/redline-<stem>.<fmt>` inside the workspace."""
-    return ws.write_path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', redline.stem)}.{fmt}")
+    """`out/redline-<stem>.<fmt>` inside the workspace; `out/redline-<stem>-<slug>.<fmt>` for an amendment's."""
+    name = redline.stem if redline.amendment is None else f"{redline.stem}-{redline.amendment.slug}"
+    return ws.write_path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', name)}.{fmt}")
 
 
