@@ -167,6 +167,27 @@ def test_a_comment_on_an_instruction_naming_two_clauses_of_an_article_lands_on_t
     assert placed == {"Nhất trí.": "d7", "Đồng ý.": "d23.k2"}
 
 
+def test_a_comment_on_a_quoted_point_lands_on_that_point(ws: Workspace, copy: Path, invoke: Invoke,
+                                                         tmp_path: Path) -> None:
+    # `“b) Định kỳ 6 tháng…` quoted by `Sửa đổi, bổ sung khoản 2 Điều 5` was put on the whole clause (d5.k2):
+    # its paragraph carries the instruction's mark, but it is point b's own paragraph.
+    document = kit.open_docx(copy)
+    quoted = kit.paragraph_with(document, "b) Định kỳ 6 tháng, một năm báo cáo Bộ Chính trị", last=False)
+    assert quoted.text.startswith("b) Định kỳ")  # the amending document's, before the text as amended
+    kit.comment(document, quoted.runs[0], "Đề nghị quy định rõ thời hạn gửi báo cáo.", "Lê An", quoted.runs[-1])
+    words = kit.paragraph_with(document, "báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt", last=False)
+    kit.comment(document, kit.isolate(words, "Định kỳ 6 tháng"), "Nhất trí.", "Lê An")
+    result = invoke(ws, "comment", "import", SLUG, str(kit.save(document, tmp_path / "reply.docx")),
+                    "--by", "Văn phòng Tỉnh ủy")
+    assert result.exit_code == 0, result.output
+    placed = {c["text"]: c for c in _comment_files(ws).values()}
+    whole, some = placed["Đề nghị quy định rõ thời hạn gửi báo cáo."], placed["Nhất trí."]
+    assert whole["provision"] == some["provision"] == "d5.k2.b"
+    assert whole["selection"].startswith("b) Định kỳ 6 tháng, một năm") and "”" not in whole["selection"]
+    assert some["selection"] == "Định kỳ 6 tháng"
+    assert whole["anchor"].startswith("b) Định kỳ 6 tháng") or whole["anchor"].startswith("Định kỳ 6 tháng")
+
+
 # -- tracked changes --------------------------------------------------------------------------
 
 

@@ -12,8 +12,10 @@ Post-conditions of `comments_from_reply`:
    within a dash or plus item (`d6.k2.a.dash1`) lands on that item; one within an article's or a
    chapter's heading line, as written or as an instruction's quoted new text, on its title
    (`d7.title`); one within the lead-in or the closing text of a provision holding points, clauses
-   or dash items, on that part (`d42.k3.intro`, `d42.k3.end`). Its selection leaves out the quote
-   marks of an instruction's quoted new text (`“a) …`, `…;”;`).
+   or dash items, on that part (`d42.k3.intro`, `d42.k3.end`); one within a paragraph of an instruction's
+   quoted new text, on the provision that paragraph is (`“b) …` quoted by `Sửa đổi khoản 2 Điều 5` is on
+   `d5.k2.b`), as in the text as amended. Its selection is the words selected, a label included, leaving out
+   only the quote marks of an instruction's quoted new text (`“a) …`, `…;”;`).
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article or an appendix with its heading line, or a provision holding points or clauses,
    with a label on every line, as the wording editor writes it), and its comment text says in
@@ -299,8 +301,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
     quoted: dict[tuple[int, Place | None], bool] = {}
 
     def part(i: int, at: Place) -> Place:
+        # A paragraph of an instruction's quoted new text is marked with the instruction's provision (`d5.k2`)
+        # but is the quoted provision's own paragraph (`“b) …` is d5.k2.b's), as a tracked change in it is.
         if (i, at) not in parts:
-            parts[i, at] = _item(reply.paragraphs[i], at, drafts)
+            parts[i, at] = _item(reply.paragraphs[i], _narrowed(reply.paragraphs[i], at, drafts), drafts)
         return parts[i, at]
 
     def is_quoted(i: int, at: Place | None) -> bool:
