@@ -1,6 +1,7 @@
 """What `amend from-edits` refuses to write, on Luật Thanh niên as a drafter edits it: a unit left half-written,
-an article moved to another chapter, and a mistyped amendment name beside the one being drafted. Each refusal
-writes nothing and leaves git as it was."""
+an article moved to another chapter, and a mistyped amendment name beside the one being drafted; and, on the
+shipped 01-QC/TU, a copy made before another amendment was adopted. Each refusal writes nothing and leaves git as
+it was."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from regdraft.workspace.store import Workspace
 
-from .conftest import CORPUS, Invoke, needs_corpus
+from .conftest import CORPUS, SHIPPED_AMENDMENT, Invoke, needs_corpus
 from .test_cli_amend import snapshot
 
 LAW = "57/2020/QH14"
@@ -131,3 +132,33 @@ def test_a_submitted_amendment_does_not_stand_in_the_way(youth: Workspace, invok
         assert invoke(youth, "amend", "status", "tn", status).exit_code == 0
     result = invoke(youth, "amend", "from-edits", "tn-2", "--edited", str(path))
     assert result.exit_code == 0, result.output
+
+
+def test_a_copy_made_before_an_adoption_is_named_as_such(tmp_workspace: Workspace, invoke: Invoke,
+                                                         tmp_path: Path) -> None:
+    # The README's copy, edited, then 05-QC/TU adopted (it rewrites Điều 9): from-edits called the copy a
+    # renumbering ("khoản 5 Điều 9 is now numbered khoản 4 Điều 9", --allow-renumber), which the clerk never made.
+    ws, regulation = tmp_workspace, "regulations/01-QC-TU.md"
+    assert invoke(ws, "amend", "new", "qc-sua-doi-2026", "--regulation", "01-QC/TU").exit_code == 0
+    text = ws.path(regulation).read_text(encoding="utf-8")
+    path = edited(ws, tmp_path, text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"))
+    assert invoke(ws, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(path)).exit_code == 0
+    adopted = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--force", "--reason", "test")
+    assert adopted.exit_code == 0, adopted.output
+    path.write_text(path.read_text(encoding="utf-8").replace("cuối năm kiểm điểm", "cuối năm đánh giá"), "utf-8")
+    before = snapshot(ws)
+    refused = invoke(ws, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(path))
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 1, refused.output
+    assert f"{path} was copied from the text of 01-QC/TU before 05-QC/TU ({SHIPPED_AMENDMENT}) was adopted, " \
+           "effective 2025-03-15" in said
+    assert f"make a new copy of the text in force ({regulation}) and carry your edits over to it." in said
+    assert "renumber" not in said and snapshot(ws) == before
+    # A new copy of the text in force with the same edits is read as ever.
+    text = ws.path(regulation).read_text(encoding="utf-8")
+    path = edited(ws, tmp_path, text.replace("Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần")
+                  .replace("cuối năm kiểm điểm", "cuối năm đánh giá"))
+    written = invoke(ws, "amend", "from-edits", "qc-sua-doi-2026", "--edited", str(path))
+    assert written.exit_code == 0, written.output
+    assert "Sửa đổi, bổ sung điểm a khoản 1 Điều 12 như sau:" in ws.path(
+        "amendments/qc-sua-doi-2026/amendment.md").read_text(encoding="utf-8")

@@ -246,6 +246,10 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         raise UsageError("Name the regulation amended (the amendment does not exist yet).", options=("regulation",))
     reg_path = ws.locate_regulation(regulation)
     old = parse(ws.read(reg_path), reg_path)
+    if edited is not None:
+        from regdraft.workspace.stale_copy import refuse_stale_copy
+
+        refuse_stale_copy(ws, reg_path, old.id, edited, edited_name)
     if existing is None and not another:
         _refuse_another(ws, slug, old.id)
     if edited is None:

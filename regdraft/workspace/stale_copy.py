@@ -1,0 +1,85 @@
+"""An edited copy made from an older text than the one in force: `amend from-edits` names it instead of reading it.
+
+A drafter copies the regulation, edits it, and meanwhile another amendment is adopted. The copy's
+differences from the text in force then include undoing that adoption, which `from-edits` would write as
+instructions (or refuse as a renumbering the drafter never made). `refuse_stale_copy` compares the copy with
+the versions of the regulation recorded in git.
+
+Post-conditions of `refuse_stale_copy`:
+1. It raises `RegdraftError` when the copy is closer (fewer differing lines) to a recorded earlier version of the
+   regulation than to the text in force; the message names the first change made since that version, the
+   adoption of an amendment (its number, slug and effective date) or else the commit, and says how to make a
+   new copy. Otherwise it returns None and writes nothing.
+2. A copy as close to the text in force as to any earlier version is never refused (a deliberate partial
+   reversal of an amendment is an edit like any other).
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from regdraft.core.errors import RegdraftError
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store import Revision, Workspace
+
+# How far back a copy is looked for: a copy older than the last few changes of the text is rare, and each
+# version read is one git read.
+_VERSIONS = 12
+
+
+def differing_lines(a: str, b: str) -> int:
+    """How many lines two texts differ by (the larger side of each differing stretch)."""
+    matcher = SequenceMatcher(None, a.split("\n"), b.split("\n"), autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+
+
+def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, edited_name: str) -> None:
+    """Raise `RegdraftError` when `edited` was plainly made from an earlier version of the regulation."""
+    current = ws.read(reg_path).decode("utf-8", "replace")
+    text = edited.decode("utf-8", "replace")
+    own = differing_lines(text, current)
+    if own == 0:
+        return
+    try:
+        history = ws.log(reg_path, limit=_VERSIONS)
+    except RegdraftError:
+        return  # no history to compare with (a store without git, a file not committed yet)
+    best: tuple[int, int] | None = None  # (distance, index in history)
+    for i, revision in enumerate(history):
+        version = ws.read(reg_path, revision.sha).decode("utf-8", "replace")
+        if version == current:
+            continue
+        distance = differing_lines(text, version)
+        if distance < own and (best is None or distance < best[0]):
+            best = (distance, i)
+    if best is None:
+        return
+    index = best[1]
+    # The change made right after the version copied: the newer commit next to it in the file's history, or the
+    # working file itself when that version is the last one committed.
+    since = _change_after(ws, reg_id, history[index - 1]) if index > 0 else "it was last edited in the working file"
+    name = edited_name or "The edited text"
+    raise RegdraftError(f"{name} was copied from the text of {reg_id} before {since}, so writing instructions from it "
+                    f"would undo that change: make a new copy of the text in force ({reg_path}) and carry your edits "
+                    "over to it.")
+
+
+def _change_after(ws: Workspace, reg_id: str, revision: Revision) -> str:
+    """The change a commit made to the regulation, in words: an amendment's adoption, or the commit."""
+    from regdraft.workspace.lifecycle import adoption_tag
+    from regdraft.workspace.timeline import adopted_for
+
+    for amendment in adopted_for(ws, reg_id):
+        if not amendment.number:
+            continue
+        try:
+            tagged = ws.resolve(adoption_tag(amendment)).sha
+        except RegdraftError:
+            continue
+        if tagged == revision.sha:
+            when = amendment.effective or amendment.signed
+            on = f", effective {when.isoformat()}" if when else f" on {revision.date}"
+            return f"{amendment.number} ({amendment.slug}) was adopted{on}"
+    return f"commit {revision.short} ({revision.subject}) changed it on {revision.date}"
