@@ -15,7 +15,7 @@ import pytest
 
 from regdraft.core.errors import ParseError, RegdraftError
 from regdraft.importer.comment_sheet import iter_sheet
-from regdraft.workspace import rounds
+from regdraft.workspace import rounds, sheet_import
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
 
@@ -110,21 +110,21 @@ def test_a_failure_while_writing_leaves_the_workspace_as_it_was(
                 raise ParseError(f"{source.name}:{number}: the CSV cannot be read.")
             yield number, values
 
-    monkeypatch.setattr(rounds, "iter_sheet", failing_second_reading)
+    monkeypatch.setattr(sheet_import, "iter_sheet", failing_second_reading)
     before = state(ws)
     with pytest.raises(RegdraftError, match="cannot be read"):
-        rounds.import_comments(ws, SLUG, path)
+        sheet_import.import_comments(ws, SLUG, path)
     assert state(ws) == before
     assert not ws.journal.exists()
 
 
 def test_an_import_refuses_a_comments_folder_with_untracked_files(ws: Workspace, tmp_path: Path) -> None:
-    rounds.import_comments(ws, SLUG, sheet(tmp_path, 3))
+    sheet_import.import_comments(ws, SLUG, sheet(tmp_path, 3))
     (ws.root / FOLDER / "nhap.yaml").write_text("by: x\n", encoding="utf-8")
     before = state(ws)
     # Refused, by the untracked file or by reading it as a comment: nothing is committed either way.
     with pytest.raises(RegdraftError, match="untracked files|nhap.yaml"):
-        rounds.import_comments(ws, SLUG, sheet(tmp_path, 3, "b.csv"))
+        sheet_import.import_comments(ws, SLUG, sheet(tmp_path, 3, "b.csv"))
     assert state(ws) == before
 
 
@@ -210,12 +210,12 @@ def _meanwhile(monkeypatch: pytest.MonkeyPatch, act: Callable[[], None], then: B
                     raise then
             yield number, values
 
-    monkeypatch.setattr(rounds, "iter_sheet", reading)
+    monkeypatch.setattr(sheet_import, "iter_sheet", reading)
 
 
 def test_an_import_commits_its_own_files_and_not_the_drafters_changes_made_meanwhile(
         ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    rounds.import_comments(ws, SLUG, sheet(tmp_path, 2, "first.csv", "thời hạn"))
+    sheet_import.import_comments(ws, SLUG, sheet(tmp_path, 2, "first.csv", "thời hạn"))
     folder = ws.root / FOLDER
     mine = sorted(folder.iterdir())[0]
     edited = mine.read_text(encoding="utf-8") + "# sửa tay\n"
@@ -225,7 +225,7 @@ def test_an_import_commits_its_own_files_and_not_the_drafters_changes_made_meanw
         (folder / "notes-user.txt").write_text("ghi chú\n", encoding="utf-8")
 
     _meanwhile(monkeypatch, drafter)
-    done = rounds.import_comments(ws, SLUG, sheet(tmp_path, 300))
+    done = sheet_import.import_comments(ws, SLUG, sheet(tmp_path, 300))
     committed = git(ws, "show", "--name-only", "--format=", "HEAD").split()
     assert len(committed) == done.count == 300
     assert f"{FOLDER}/{mine.name}" not in committed and f"{FOLDER}/notes-user.txt" not in committed
@@ -244,7 +244,7 @@ def test_a_failed_import_keeps_the_files_the_drafter_made_meanwhile(
     _meanwhile(monkeypatch, drafter, KeyboardInterrupt())
     head = git(ws, "rev-parse", "HEAD")
     with pytest.raises(KeyboardInterrupt):
-        rounds.import_comments(ws, SLUG, sheet(tmp_path, 300))
+        sheet_import.import_comments(ws, SLUG, sheet(tmp_path, 300))
     assert git(ws, "rev-parse", "HEAD") == head and not ws.journal.exists()
     assert [p.name for p in folder.iterdir() if p.suffix == ".txt"] == ["notes-user.txt"]
     assert git(ws, "status", "--porcelain", "-uall") == f"?? {FOLDER}/notes-user.txt\n"

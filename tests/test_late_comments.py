@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.comments import Comment
-from regdraft.workspace import rounds
+from regdraft.workspace import rounds, sheet_import
 from regdraft.workspace.store import Workspace
 
 from .conftest import FIXTURES, Invoke
@@ -96,7 +96,7 @@ def test_a_late_comment_names_its_own_commit_not_a_similar_comment_added_before(
     sheet.write_text("by,on,text\n" + "".join(f"Ban Tổ chức Tỉnh ủy,d1,Góp ý gửi muộn số {n}.\n" for n in range(5)),
                      encoding="utf-8")
     monkeypatch.setattr(rounds, "_now", lambda: "2025-07-19T10:00:00+07:00")
-    rounds.import_comments(lan, SLUG, sheet)
+    sheet_import.import_comments(lan, SLUG, sheet)
     late = _added_after_lan_closed(lan, minh, monkeypatch)
     path = f"amendments/{SLUG}/comments/{late.id}.yaml"
     added = git(minh.root, "log", "--format=%H", "--", path)[:8]

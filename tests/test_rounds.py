@@ -15,7 +15,7 @@ from regdraft.core.commands import Command, commands_in
 from regdraft.core.comments import Disposition, RoundStatus
 from regdraft.core.errors import ParseError, RegdraftError, StoreError, UnknownUnit
 from regdraft.render.profile import default_profile
-from regdraft.workspace import rounds, votes
+from regdraft.workspace import rounds, sheet_import, votes
 from regdraft.workspace.store import Workspace
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
@@ -126,13 +126,13 @@ def test_import_all_or_nothing(opened: Workspace, tmp_path: Path) -> None:
     bad = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""], ["Ban B", "d2.k7", "", "Sai", ""],
                           ["", "d1", "", "Thiếu", ""], ["Ban C", "d1", "loud", "x", ""]])
     with pytest.raises(ParseError) as err:
-        rounds.import_comments(ws, SLUG, bad)
+        sheet_import.import_comments(ws, SLUG, bad)
     assert [p.unit for p in err.value.problems] == ["row 3", "row 4", "row 5"]
     assert commits(ws) == before and rounds.load_comments(ws, SLUG) == []
     good = _csv(tmp_path, [["Ban A", "d1", "", "Đúng", ""],
                            ["Ban B", "khoản 2 Điều 2", "editorial", "Sửa chữ", "thống nhất"],
                            ["Ban C", "general", "", "Nhất trí", ""]])
-    made = rounds.import_comments(ws, SLUG, good)
+    made = sheet_import.import_comments(ws, SLUG, good)
     assert commits(ws) == before + 1
     assert sorted(c.on for c in rounds.load_comments(ws, SLUG)) == ["d1", "d2.k2", "general"]
     assert made.count == 3 and len({c.id for c in made.first}) == 3

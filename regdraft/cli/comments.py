@@ -286,7 +286,7 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
     """
     from regdraft.core.errors import UsageError
     from regdraft.importer.comment_sheet import unknown_kind
-    from regdraft.workspace import rounds
+    from regdraft.workspace.sheet_import import import_comments
 
     kind = sheet.suffix.lower()
     if kind not in (".docx", ".csv", ".xlsx", ".xlsm"):
@@ -310,7 +310,7 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
     if by or name or place_unplaced or number is not None:
         raise UsageError(f"{sheet.name} is a sheet, which names the body and round of each comment in its columns; "
                          "--by, --name, --place-unplaced and --round are for a Word reply (.docx).")
-    imported = rounds.import_comments(ws, slug, sheet)
+    imported = import_comments(ws, slug, sheet)
     done = _imported(slug, imported.first, imported.already)
     if not imported.count:
         return done.say(_nothing(sheet, imported.before, imported.already))

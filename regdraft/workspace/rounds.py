@@ -1,5 +1,5 @@
-"""Comment rounds in a workspace: open, close and list rounds; add, import, list and answer
-comments; the data of the comment report (the conference vote is `votes`).
+"""Comment rounds in a workspace: open, close and list rounds; add, list and answer comments; the data
+of the comment report (the conference vote is `votes`, a sheet of comments imported `sheet_import`).
 
 Files, one small YAML file each so that two clones merge without conflicts:
     amendments/<slug>/rounds/<n>.yaml       a round
@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from regdraft.core.amend.document import PENDING
-from regdraft.core.amend.proposal import loss
 from regdraft.core.anchoring import Placement, State, follow
 from regdraft.core.commands import Command
 from regdraft.core.comment_report import Report, report_of
@@ -43,7 +42,6 @@ from regdraft.core.comments import (
     prepare,
     replied_and_agreeing,
     respond,
-    row_comments,
     unconsulted,
     unique_bodies,
 )
@@ -51,7 +49,6 @@ from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
     Category,
     NotPending,
-    Problem,
     RegdraftError,
     StateError,
     StoreError,
@@ -66,7 +63,6 @@ from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.text import nfc
-from regdraft.importer.comment_sheet import iter_sheet, with_recorded
 from regdraft.workspace.amendments import amended_id, amendment_file, load
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
@@ -329,93 +325,6 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on}{of} by {comment.by}",
               author=author)
     return comment
-
-
-@dataclass(frozen=True, slots=True)
-class Imported:
-    """What a sheet import recorded: how many comments, the first of them, the commit (empty when
-    none), the comments its rows had made before (the first KEPT of `before` of them), and a warning
-    at each row recorded whose proposal would delete points or clauses when accepted (the first KEPT)."""
-
-    count: int
-    first: tuple[Comment, ...]  # the first KEPT comments, in the sheet's order (all of a usual sheet)
-    sha: str
-    already: tuple[Comment, ...] = ()
-    before: int = 0
-    warnings: tuple[Problem, ...] = ()
-
-
-KEPT = 1000
-
-
-@writes
-def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
-    """Import every new row of a CSV/XLSX sheet in one commit, or nothing when any row is wrong; the comments keep
-    the sheet's order (`order`: each one's place among the rows imported).
-
-    The sheet is read twice, a row at a time: once to check every row, once to write each
-    comment file; neither pass holds the sheet or its comments in memory, and the commit is
-    one git call whatever the number of rows. A row that repeats a comment already recorded
-    (same round, body, provision and text: the sheet imported before) is left alone; when
-    every row does, nothing is committed.
-    """
-    rounds = load_rounds(ws, slug)
-    drafts = _Drafts(ws, slug, rounds)
-    current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
-    default_round = current[-1] if current else None
-    known = load_comments(ws, slug)
-
-    by_number = {r.number: r for r in rounds}
-    row: list[tuple[int, Regulation]] = []  # the number and draft of the row just read
-
-    def read(number: int, draft: Regulation) -> None:
-        row[:] = [(number, draft)]
-
-    def matched() -> Iterator[tuple[Comment, Comment | None]]:
-        rows = row_comments(iter_sheet(sheet), drafts.open_round, default_round, sheet.name, drafts.named, read)
-        return with_recorded((replace(c, by=as_consulted(c.by, by_number[c.round])) if c.round in by_number else c
-                         for c in rows), known)
-
-    count, before = 0, 0
-    already: list[Comment] = []
-    warnings: list[Problem] = []
-    for comment, earlier in matched():
-        if earlier is None:
-            count += 1
-            # Recorded all the same (an import loses no member's comment), and said while they can be asked.
-            if comment.proposal and len(warnings) < KEPT and (lost := loss(row[0][1], comment.on, comment.proposal)):
-                warnings.append(lost.warning(comment.by, "", sheet.name, 0, f"row {row[0][0]}"))
-            continue
-        before += 1
-        if len(already) < KEPT:
-            already.append(earlier)
-    if not count and not before:
-        raise RegdraftError(f"{sheet.name} has no comment rows below its header; nothing was imported.")
-    if not count:
-        return Imported(0, (), "", tuple(already), before)
-    used = set(_taken_ids(ws, slug))
-    when = _now()
-    first: list[Comment] = []
-
-    def files() -> Iterator[tuple[str, bytes]]:
-        place = 0
-        for comment, earlier in matched():
-            if earlier is not None:
-                continue
-            seed = f"{comment.round}|{comment.by}|{comment.on}|{comment.text}|{when}|{os.urandom(8).hex()}"
-            cid = new_comment_id(seed, used)
-            used.add(cid)
-            # Every row is made in the same second: its place in the sheet (`order`, as a Word reply's comments
-            # have theirs) keeps the sheet's order where the comments are listed, not their random ids'.
-            place += 1
-            made = replace(comment, id=cid, created=when, order=place)
-            if len(first) < KEPT:
-                first.append(made)
-            yield f"{comments_folder(slug)}/{cid}.yaml", comment_to_yaml(made).encode("utf-8")
-
-    message = f"Import {count} comments on {slug} from {sheet.name}"
-    written, sha = ws.commit_new_files(comments_folder(slug), files(), message)
-    return Imported(written, tuple(first), sha, tuple(already), before, tuple(warnings))
 
 
 @dataclass(frozen=True, slots=True)
