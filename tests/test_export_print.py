@@ -1,6 +1,6 @@
 """What the consolidated text prints on paper, read back from the PDF: the signature never stands
-alone on the last page, a rule separates the footnotes from the text, and a footnote number never
-runs into the label it follows in the text layer."""
+alone on the last page, a rule separates the footnotes from the text, a footnote prints on the page
+of its call, and a footnote number never runs into the label it follows in the text layer."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ from regdraft.render.pdf import write_pdf
 from regdraft.render.profile import load_profile
 from regdraft.workspace.export import export_regulation
 from regdraft.workspace.store import Workspace
-from tests.test_consolidate import words_of
+from tests.conftest import SHARED, in_corpus
+from tests.print_marks import page_words
+from tests.test_consolidate import FakeApplied, amendment_meta, change, words_of
 from tests.test_export import SECOND_EFFECTIVE, adopted  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -122,3 +124,71 @@ def test_a_forms_long_answer_lines_wrap_inside_their_cell(tmp_path: Path) -> Non
     for word in "Nếu chọn câu trả lời b, đề xuất phương án xử lý".split():  # not cut off at the page's edge
         assert word in printed, word
     assert len(page_texts(out)) == 1  # the question column is not a word a line
+
+
+def notes_off_their_page(pdf: Path) -> tuple[int, list[tuple[int, int, int | None]]]:
+    """How many footnote calls the PDF prints, and each (note, page of its call, page of its note) that differ.
+
+    Read from the words' boxes: a call is a number in small raised type (70 % of the body's 13 pt), a note
+    starts its line at the left margin with its number and a full stop, in the notes' 10 pt."""
+    pages = [page_words(pdf, n) for n in range(1, len(page_texts(pdf)) + 1)]
+    heights = sorted(w.y1 - w.y0 for words in pages for w in words)
+    body = heights[len(heights) * 9 // 10]  # most words are the body's (headings are few)
+    calls: dict[int, int] = {}
+    notes: dict[int, int] = {}
+    for number, words in enumerate(pages, 1):
+        left = min((w.x0 for w in words), default=0.0)
+        for w in words:
+            height = w.y1 - w.y0
+            if w.text.isdigit() and height < 0.7 * body:
+                calls.setdefault(int(w.text), number)
+            elif re.fullmatch(r"\d+\.", w.text) and abs(w.x0 - left) < 1 and height < 0.9 * body:
+                notes.setdefault(int(w.text[:-1]), number)
+    return len(calls), [(n, page, notes.get(n)) for n, page in sorted(calls.items()) if notes.get(n) != page]
+
+
+def _amended_clauses(before: int) -> str:
+    """Article 2's clauses after `before` one-line clauses of article 1: short and five-line ones by turns."""
+    filler = "\n\n".join(f"{n}\\. Nội dung khoản {n} của Điều 1." for n in range(1, before + 1))
+    clauses = "\n\n".join(f"{n}\\. Nội dung khoản {n} được sửa đổi" + ", bổ sung theo yêu cầu công tác" * (8 * (n % 2))
+                          + "." for n in range(1, 61))
+    return (f"---\nid: 09-QC/TU\ntype: Quy chế\ntitle: Quy chế thử\nlanguage: vi\nissuer: TỈNH ỦY ĐIỆN BIÊN\n"
+            f"place: Điện Biên\nsigned: 2021-01-09\neffective: 2021-01-09\n---\n\n"
+            f"## Điều 1. Phạm vi\n\n{filler or 'Quy chế này quy định chế độ làm việc.'}\n\n"
+            f"## Điều 2. Nội dung\n\n{clauses}\n")
+
+
+@pytest.mark.parametrize("before", range(4))
+def test_a_footnote_prints_on_the_page_of_its_call(before: int, tmp_path: Path) -> None:
+    """Every third clause of article 2 was amended, so calls fall on every line of a page, the last one too, and
+    in the second line of a long clause, where orphans forbid a break: the note never waits for the next page.
+    (Luật Đấu thầu 22/2023's `3. ²⁰ Lựa chọn nhà đầu tư …` ended page 34 with note 20 under page 35.)"""
+    regulation = parse(_amended_clauses(before))
+    steps = [(amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"),
+              FakeApplied(regulation, [change(f"d2.k{n}", "amended", f"khoản {n} Điều 1") for n in range(1, 61, 3)]))]
+    ct = consolidate(regulation, steps, dt.date(2025, 4, 1), words=words_of(regulation))
+    out = tmp_path / "notes.pdf"
+    write_pdf(consolidated_html(ct, environment(None), load_profile({}), paged=True), out)
+    calls, apart = notes_off_their_page(out)
+    assert calls == 20 and not apart
+
+
+@pytest.mark.slow
+def test_a_consolidated_decrees_footnotes_print_on_the_pages_of_their_calls(tmp_path: Path) -> None:
+    """Nghị định 63/2010 as Nghị định 48/2013 amended it: notes 6, 9 and 18 printed a page after their calls."""
+    from regdraft.core.amend import apply
+    from regdraft.importer import import_file
+    from regdraft.importer.amendment import import_amendment
+
+    folder = in_corpus(SHARED / "corpus" / "amendments" / "nd-63-2010")
+    imported = import_file(folder / "base-63-2010-ND-CP.txt", reg_id="63/2010/NĐ-CP")
+    base = parse(imported.text, imported.regulation.source)
+    amending = import_amendment(folder / "amending-48-2013-ND-CP.txt", "nd-48-2013", {"63/2010/NĐ-CP": base.meta})
+    assert amending.amendment is not None
+    profile = load_profile({}, base.meta)
+    ct = consolidate(base, [(amending.amendment.meta, apply(base, amending.amendment))], dt.date(2026, 1, 1),
+                     words=profile.words("vi"))
+    out = tmp_path / "63-2010.pdf"
+    write_pdf(consolidated_html(ct, environment(None), profile, paged=True), out)
+    calls, apart = notes_off_their_page(out)
+    assert calls == len(ct.footnotes) == 18 and not apart

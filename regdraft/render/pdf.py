@@ -213,9 +213,10 @@ class PdfEngine:
             if self._weasyprint is None:
                 self._weasyprint = import_weasyprint()
                 logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-                from regdraft.render.line_fit import install
+                from regdraft.render import footnote_fit, line_fit
 
-                install()  # a run that fits but for its trailing space is not cut after its first word
+                line_fit.install()  # a run that fits but for its trailing space is not cut after its first word
+                footnote_fit.install()  # a footnote prints on the page of its call
             return self._weasyprint
 
     def collections(self) -> AbstractContextManager[None]:
