@@ -8,6 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from regdraft.core.consolidate import consolidate
+from regdraft.core.markdown import parse
+from regdraft.render.consolidated import consolidated_html
+from regdraft.render.html import environment
+from regdraft.render.pdf import write_pdf
+from regdraft.render.profile import load_profile
 from regdraft.render.running import cut, one_line, width
 from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
@@ -64,6 +70,26 @@ def test_a_law_is_named_by_type_number_and_title_on_one_line(invoke: Invoke, tmp
     result = invoke(root, "amend", "export", "real", "-o", str(own))
     assert result.exit_code == 0, result.output
     assert _margin_line(own) == amendment
+
+
+@pytest.mark.parametrize("profile", ["party-36", "state-30"])
+def test_the_running_header_prints_from_page_2(profile: str, tmp_path: Path) -> None:
+    """Page 1 opens with the title block and no running header, in either place a profile prints it: state-30 prints
+    the page number at the top and the header at the foot, and page 1 printed the header at its foot."""
+    clauses = "\n\n".join(f"{n}\\. Nội dung khoản {n} của Điều 1." for n in range(1, 60))
+    regulation = parse(f"---\nid: 09/2021/NĐ-CP\ntype: Nghị định\ntitle: Nghị định về công tác thử\nlanguage: vi\n"
+                       f"issuer: CHÍNH PHỦ\nplace: Hà Nội\nsigned: 2021-01-09\neffective: 2021-01-09\n"
+                       f"profile: {profile}\n---\n\n## Điều 1. Phạm vi\n\n{clauses}\n")
+    chosen = load_profile({}, regulation.meta)
+    assert chosen.name == profile
+    out = tmp_path / "c.pdf"
+    write_pdf(consolidated_html(consolidate(regulation, [], words=chosen.words("vi")), environment(None), chosen,
+                                paged=True), out)
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    running = "VĂN BẢN HỢP NHẤT (bản để tham khảo) - "  # page 1's banner has no dash after it
+    assert len(pages) > 2 and running not in pages[0]
+    assert all(running in page for page in pages[1:])
+    assert ("Trang 1/" in pages[0]) is chosen.number_first_page and "Trang 2/" in pages[1]
 
 
 def test_the_amending_regulation_is_named_by_its_short_title_and_number_on_one_line(
