@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from regdraft.core.word_diff import DiffSegment, Op
 from regdraft.render.marked import marked
 from regdraft.render.profile import load_profile
@@ -29,6 +31,37 @@ def test_a_replacement_inside_a_word_is_printed_apart() -> None:
     (para,) = marked([DiffSegment(Op.EQUAL, "kỳ họp"), DiffSegment(Op.DELETE, " và"), DiffSegment(Op.INSERT, ","),
                       DiffSegment(Op.EQUAL, " hội nghị")], side="new")
     assert re.sub(r"<[^>]+>", "", str(para.html)) == "kỳ họp, hội nghị"
+
+
+def _reading(html: str, side: str) -> str:
+    """One side of an inline redline's text: the other side's words left out, and the space that keeps a deletion
+    apart from the insertion after it (`</del> <ins`) with them."""
+    html = html.replace('</del> <ins class="ins">', '</del><ins class="ins">')
+    drop = "ins" if side == "old" else "del"
+    return re.sub(r"<[^>]+>", "", re.sub(rf"<{drop}\b[^>]*>.*?</{drop}>", "", html))
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # Nghị định 48/2013 on 63/2010, khoản 2 Điều 9: printed `ý kiến bao gồm:về quy định thủ tục hành chính`.
+    ("2. Hồ sơ gửi lấy ý kiến bao gồm:", "2. Nội dung cho ý kiến về quy định thủ tục hành chính chủ yếu xem xét các "
+     "vấn đề được quy định tại Điều 7 và Điều 8 của Nghị định này."),
+    ("Luật này có hiệu lực như sau:", "Luật này có hiệu lực chi tiết Điều này."),
+    ("được ghi như sau:", "được ghi (theo mẫu) tại Phụ lục."),
+    ("số 30-QĐ/TW ngày 26/7/2016", "số 22-QĐ/TW ngày 28/7/2021"),
+    ("tại kỳ họp và hội nghị", "tại kỳ họp, hội nghị"),
+    ("thuộc địa bàn tỉnh.", "thuộc địa bàn tỉnh;"),
+])
+def test_a_deletion_and_the_insertion_after_it_print_apart_and_each_side_reads_as_its_text(old: str,
+                                                                                           new: str) -> None:
+    from regdraft.core.word_diff import diff_words
+
+    segments = diff_words(old, new)
+    (para,) = marked(segments)
+    html = str(para.html)
+    for deleted, inserted in re.findall(r"<del[^>]*>([^<]*)</del><ins[^>]*>([^<]*)</ins>", html):
+        # Touching only where the insertion starts with a mark that follows a word (`.;`, ` và,`).
+        assert deleted[-1:].isspace() or not (inserted[:1].isalnum() or inserted[:1] in "(“"), html
+    assert _reading(html, "old") == old and _reading(html, "new") == new
 
 
 def test_no_deleted_word_touches_an_inserted_one_in_the_shipped_redline(tmp_workspace: Workspace) -> None:

@@ -153,13 +153,19 @@ def _new_lines(split: Sequence[Line]) -> list[int | None]:
 
 
 def _touching(seg: DiffSegment, after: DiffSegment | None) -> bool:
-    """True when a deleted word runs straight into the inserted word that replaces it ("30" then "22-QĐ/TW").
+    """True when a deleted text runs straight into the words inserted in its place ("30" then "22-QĐ/TW",
+    "bao gồm:" then "về quy định").
 
-    Printed without a space they read as one word ("3022-QĐ/TW") in black and white and in the
-    PDF's text layer; a space keeps them apart. Only letters or digits touching count: a word replaced
-    by a mark (" và" then ",") reads right as it is, and a space there would stand before the comma
-    in the new text ("kỳ họp , hội nghị", Luật Công đoàn's title of Điều 13).
+    Printed without a space they read as one word ("3022-QĐ/TW", "bao gồm:về") in black and white and in the
+    PDF's text layer; a space keeps them apart, whatever the deletion ends with. Where the insertion starts with
+    a mark that closes or follows a word, none is added: a word replaced by a mark (" và" then ",") reads right as
+    it is, and a space there would stand before the comma in the new text ("kỳ họp , hội nghị", Luật Công đoàn's
+    title of Điều 13); nor where a space already stands at the join. A reader of one side drops the other side's
+    words and this space with them (`</del> <ins`).
     """
-    if after is None or seg.op is not Op.DELETE or after.op is not Op.INSERT:
+    if after is None or seg.op is not Op.DELETE or after.op is not Op.INSERT or not seg.text or not after.text:
         return False
-    return seg.text[-1:].isalnum() and after.text[:1].isalnum()
+    return not seg.text[-1].isspace() and (after.text[0].isalnum() or after.text[0] in _OPENING)
+
+
+_OPENING = "([{“‘\"'«"  # marks that open what follows them: a word inserted after a deletion begins with one
