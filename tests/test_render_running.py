@@ -3,6 +3,7 @@ title block does, on one line; read from the PDF's page 2, as a reader sees it."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,9 @@ from regdraft.render.consolidated import consolidated_html
 from regdraft.render.html import environment
 from regdraft.render.pdf import write_pdf
 from regdraft.render.profile import load_profile
-from regdraft.render.running import cut, one_line, width
+from regdraft.render.running import cut, document_line, one_line, width
 from regdraft.workspace.store import Workspace, init_workspace
-from tests.conftest import SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
+from tests.conftest import REPO_ROOT, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
 
 AMENDMENTS = SHARED / "corpus" / "amendments"
 
@@ -90,6 +91,20 @@ def test_the_running_header_prints_from_page_2(profile: str, tmp_path: Path) -> 
     assert len(pages) > 2 and running not in pages[0]
     assert all(running in page for page in pages[1:])
     assert ("Trang 1/" in pages[0]) is chosen.number_first_page and "Trang 2/" in pages[1]
+
+
+def test_the_docs_quote_the_running_header_an_amending_law_prints() -> None:
+    """docs/export.md (`amend export`) quoted `Luật sửa đổi, … Luật Đầu tư, Luật Đầu tư … số 57/2024/QH15`, the cut
+    list the running header deliberately never prints; it prints the law by type and number."""
+    docs = (REPO_ROOT / "docs" / "export.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## `regdraft amend export"):]
+    section = section[:section.index("\n## ", 1)]
+    title = ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác "
+             "công tư và Luật Đấu thầu")
+    profile = load_profile({}, {"profile": "state-30"})
+    printed = document_line(profile.words("vi"), profile, "Luật", "57/2024/QH15", title)
+    quoted = [q for q in re.findall(r"`([^`]*)`", section) if q.endswith("57/2024/QH15")]
+    assert quoted == [printed] == ["Luật số 57/2024/QH15"]
 
 
 def test_the_amending_regulation_is_named_by_its_short_title_and_number_on_one_line(

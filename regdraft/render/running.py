@@ -124,8 +124,8 @@ def one_line(line: Callable[[str, str], str], new: Sequence[str], old: Sequence[
 def document_line(words: Mapping[str, str], profile: Profile, doc_type: str, number: str, title: str,
                   prefix: str = "") -> str:
     """A document's own running header, on one line: `prefix` (`VĂN BẢN HỢP NHẤT … - `) and the document named by
-    type, number and short title (`document_names`): `Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, … số
-    57/2024/QH15`, else `Luật số 57/2024/QH15`; a draft with no number yet by its title, shortened."""
+    type, number and short title (`document_names`): `Quy chế sửa đổi, bổ sung … số 05-QC/TU`; a title naming
+    several laws whole or not at all, `Luật số 57/2024/QH15`; a draft with no number yet by its title, shortened."""
     names = document_names(words, doc_type, number.strip(), title)
     if not names:
         return prefix.rstrip(" -–")
