@@ -262,8 +262,9 @@ def check_values(data: dict[str, Any], lines: list[str], source: str, problems: 
                 clean[str(key)] = str(value)
             continue
         if key == "signer" and isinstance(value, dict):
-            # Every exporter may rely on the three keys; others (a note ...) are kept as they are.
-            value = {**{k: "" for k in SIGNER_KEYS}, **{str(k): v or "" for k, v in value.items()}}
+            # Every exporter may rely on the three keys; others (a note ...) are kept as they are, in the order
+            # written: a note printed under the name (`(Đã ký)` after it) is written after `name`.
+            value = {**{k: "" for k in SIGNER_KEYS if k not in value}, **{str(k): v or "" for k, v in value.items()}}
         if _has_control(value):
             problems.append(Problem(f"The front matter's '{key}' holds a control character; retype it as plain "
                                     "text.", source, line))
@@ -383,11 +384,19 @@ def type_and_summary(title: str, doc_type: str) -> tuple[str, str]:
 
 def signature_block(meta: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
     """The front matter's `signer` and `recipients` as the templates use them: every key of the
-    signer present (empty when the front matter leaves it out), recipients a list of strings."""
+    signer present (empty when the front matter leaves it out), recipients a list of strings.
+
+    The signer's `note` (`(Đã ký)`, a copy's word for the signature) prints where the source had it: `note`
+    above the name, in the signature's place, or `note_after` under it when the front matter writes it after
+    `name` (Luật Thi đua, khen thưởng: `Nguyễn Văn An` then `(Đã ký)`)."""
     signer = meta.get("signer") or {}
     if not isinstance(signer, Mapping):
         signer = {"name": str(signer)}
     block = {key: str(signer.get(key) or "") for key in ("on_behalf", "title", "name")}
+    keys = list(signer)
+    note = str(signer.get("note") or "")
+    after = bool(note) and "name" in keys and keys.index("note") > keys.index("name") and bool(block["name"])
+    block["note"], block["note_after"] = ("", note) if after else (note, "")
     recipients = meta.get("recipients") or []
     if not isinstance(recipients, list):
         recipients = [recipients]

@@ -204,13 +204,15 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
                   space_after=0)
         for item in recipients:
             paragraph(left, f"- {item}", size=profile.recipients_pt, align="left", space_after=0)
-    for key, bold in (("on_behalf", True), ("title", True)):
+    for key, bold in (("on_behalf", True), ("title", True), ("note", False)):
         if signer.get(key):
             paragraph(right, str(signer[key]), bold=bold, align="center", space_after=0)
     if signer.get("name"):
         for _ in range(3):
             paragraph(right, "", space_after=0)
         paragraph(right, str(signer["name"]), bold=True, align="center", space_after=0)
+    if signer.get("note_after"):
+        paragraph(right, str(signer["note_after"]), align="center", space_after=0)
 
 
 def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str) -> None:
