@@ -121,6 +121,27 @@ def test_the_inline_and_word_redlines_read_as_each_text_where_a_tone_mark_moved(
     assert not any('"Gia đình văn hóa"' in p for p in rejected + accepted)
 
 
+def test_the_redlines_end_as_the_law_does(laws: Workspace, tmp_path: Path) -> None:
+    """After the last article, the adoption sentence and the signature block, as the consolidated text prints them:
+    the redline is the whole text (the inline one, the Word one; both versions have them unchanged)."""
+    adoption = ("Luật này đã được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá XI, kỳ họp thứ 4 thông qua "
+                "ngày 26 tháng 11 năm 2003.")
+    html = _html(laws, "15/2003/QH11", "td")
+    for reading in _readings(html):
+        text = reading.replace("&nbsp; ", "")
+        assert text[:text.index(" Các phiên bản được so sánh:")].endswith(f"{adoption} Nguyễn Văn An (Đã ký)")
+    closing = html[html.index('<p class="para adoption">'):]
+    assert "<del" not in closing and "<ins" not in closing
+    out = tmp_path / "td.docx"
+    write_redline_docx(rl.build(laws, "15/2003/QH11", amendment="td"), out, load_profile({}), TODAY)
+    import docx
+
+    document = docx.Document(str(out))
+    assert adoption in [p.text for p in document.paragraphs]
+    signer = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs if p.text]
+    assert signer == ["Nguyễn Văn An", "(Đã ký)"]
+
+
 def test_a_consequential_end_is_credited_to_the_instruction_that_made_it(laws: Workspace) -> None:
     # Khoản 2 Điều 7 ends in "." because khoản 2 Điều 1 repeals khoản 3; the row named khoản 1 Điều 1, the instruction
     # that amends the lead-in of Điều 7, as `amend preview` does not.

@@ -513,6 +513,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     `page` renders it through another template that extends the layout's (the review server's).
     """
     from regdraft.render.changed import Changed
+    from regdraft.render.closing_parts import compare_closing
     from regdraft.render.fragments import Fragments, articles
     from regdraft.render.html import environment, numbers_kept_whole
     from regdraft.render.limits import regulation_size
@@ -556,6 +557,9 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
             provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
             changed_only=changed_only, references=redline.references,
             preamble=preamble, preamble_changed=bool(preamble_segments), preamble_segments=preamble_segments,
+            closing=compare_closing(comparison.old.meta, comparison.new.meta),
+            first_appendix=next((k for k, p in enumerate(comparison.provisions) if p.kind == "appendix"),
+                                len(comparison.provisions)),
         )
     if kept is not None and fragments.added:
         kept.store(fragments.kept)

@@ -36,6 +36,7 @@ from regdraft.core.table_diff import Row, has_head, lines, runs, table_grid
 from regdraft.core.word_diff import DiffSegment, Op, as_written
 
 if TYPE_CHECKING:
+    from regdraft.render.closing_parts import ClosingParts
     from regdraft.render.profile import Profile
     from regdraft.render.redline import Redline
 
@@ -301,6 +302,7 @@ def write(redline: Redline, output: Path, *, layout: str = "inline", changed_onl
 def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: dt.date) -> None:
     """Write the redline as a Word document whose changes are Word tracked changes."""
     from regdraft.core.reply_marks import redline_mark
+    from regdraft.render.closing_parts import compare_closing
     from regdraft.render.consolidated_docx import _front, _styles
     from regdraft.render.docx import hidden_mark, new_document, paragraph, save
     from regdraft.render.redline import page_header, words_for
@@ -330,11 +332,67 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     when = _change_date(redline, today)
     writer = _Writer(document, names, tracked_author(redline), when)
     _preamble(writer, comparison.old.preamble, comparison.new.preamble)
+    closing: ClosingParts | None = compare_closing(comparison.old.meta, comparison.new.meta)
     for p in _in_order(comparison.provisions, top_ranks(comparison.old), top=True):
+        if p.kind == "appendix" and closing is not None:
+            _closing(writer, closing, profile, words)  # the signature before the appendices, as in the text
+            closing = None
         _emit(writer, p, language)
+    if closing is not None:
+        _closing(writer, closing, profile, words)
     if redline.metadata_line(profile):
         paragraph(document, redline.metadata_line(profile), size=profile.body_pt - 4)
     save(document, output)
+
+
+def _closing(w: _Writer, closing: ClosingParts, profile: Profile, words: Mapping[str, str]) -> None:
+    """The adoption sentence, then the recipients (left) and the signature block (right) in a borderless table, as
+    the consolidated text prints them, tracked where the two texts differ."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from regdraft.render.docx import borderless_table, text_width_mm
+
+    if closing.empty:
+        return
+    if closing.adoption:
+        w.start("para")
+        _body(w, closing.adoption)
+    document = w.document
+    width = text_width_mm(document)
+    left, right = borderless_table(document, 2, [width * 0.5, width * 0.5]).rows[0].cells
+    try:
+        if closing.recipients:
+            w.document = left
+            w.start("para")
+            w.run(words["recipients"], bold=True)
+            w.end()
+            split = lines(closing.recipients)
+            for k, (line, end) in enumerate(split):
+                w.run("- ", _sides(line))  # the list's dash, as the consolidated text prints each recipient
+                for seg in line:
+                    w.run(seg.text, seg.op)
+                w.end(end if k + 1 < len(split) else _sides(closing.recipients))
+            for para in left.paragraphs:
+                para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        w.document = right
+        for key, segments in closing.signer.items():
+            if not segments:
+                continue
+            if key == "name":
+                for _ in range(3):
+                    w.start("para")
+                    w.end()
+            w.start("para")
+            for seg in segments:
+                w.run(seg.text, seg.op, bold=key not in ("note", "note_after"))
+            w.end(_sides(segments))
+        for para in right.paragraphs:
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    finally:
+        w.document = document
+    for cell in (left, right):  # a new cell's own empty paragraph, above what was written
+        if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
+            cell._tc.remove(cell.paragraphs[0]._p)
 
 
 def _preamble(w: _Writer, old: Sequence[str], new: Sequence[str]) -> None:
