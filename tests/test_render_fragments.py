@@ -118,9 +118,9 @@ def _old_templates(folder: Path, unchanged_too: bool = True) -> None:
     inline = (PACKAGE_TEMPLATES / "redline-inline.html.j2").read_text(encoding="utf-8")
     inline = re.sub(r"\{% elif p\.identical %\}\n\{\{ unchanged\(.*?\) \}\}\n", "", inline)
     # The body's loop as it was: one provision at a time (`in_order`), no runs printed at once (`in_runs`).
-    looped = inline.replace("in_runs(provisions)", "in_order(provisions)").replace(
+    looped = inline.replace("in_runs(items)", "in_order(items)").replace(
         '{% if at == "kept" %}\n{{ p }}\n{% elif at == "moved away" %}', '{% if at == "moved away" %}')
-    assert looped.count("in_order(provisions)") == 1 and '"kept"' not in looped, "the body's loop has changed"
+    assert looped.count("in_order(items)") == 1 and '"kept"' not in looped, "the body's loop has changed"
     inline = looped
     assert "unchanged(" not in macros + inline
     (folder / "redline-macros.html.j2").write_text(macros, encoding="utf-8")
