@@ -73,6 +73,7 @@ VALUES: frozenset[tuple[str, str]] = frozenset(
         "regdraft.render.consolidated": ("Block",),  # a printed paragraph of the consolidated or amending text
         "regdraft.render.html": ("DocumentHeader",),  # the header block of every document
         "regdraft.render.marked": ("Paragraph",),  # a printed paragraph of the redline
+        "regdraft.render.closing_parts": ("ClosingParts",),  # the compared adoption sentence, signature, recipients
         "regdraft.render.profile": ("Profile",),  # the office's sizes and words
     }.items() for name in names)
 
