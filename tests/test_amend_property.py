@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regdraft.core.amend import apply, load_amendment
 from regdraft.core.amend.apply import next_insert_label
+from regdraft.core.amend.phrases import replace
+from regdraft.core.errors import AmendmentConflict
 from regdraft.core.markdown import parse, validate
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import POINT_LETTERS, Kind, Unit
@@ -83,9 +86,18 @@ def _instruction(data: st.DataObject, article: Unit, counter: int) -> str | None
         f"{counter}\\. Sửa đổi, bổ sung một số điểm của khoản {k} Điều {d} như sau:\n\n"
         f"a) Sửa đổi, bổ sung điểm {point.label} như sau:\n\n“{point.label}) {text}”"
     )
-    if others:
-        nested += f"\n\nb) Bỏ cụm từ “{others[0].text[0].split()[0]}” tại điểm {others[0].label}."
+    # `Bỏ cụm từ` deletes every occurrence in the point: a point that is only that word (`Ban Ban.`, `ủy uỷ.`) would
+    # be left with no text, which `apply` rightly refuses; a deletion that leaves words is drawn instead.
+    kept = [(p, w) for p in others for w in dict.fromkeys(p.text[0].rstrip(".").split()) if _keeps_words(p.text[0], w)]
+    if kept:
+        other, word = kept[0]
+        nested += f"\n\nb) Bỏ cụm từ “{word}” tại điểm {other.label}."
     return nested
+
+
+def _keeps_words(text: str, word: str) -> bool:
+    """True when `text` keeps a word once `Bỏ cụm từ` deletes `word` from it: every occurrence, `uỷ` as `ủy`."""
+    return any(c.isalnum() for c in replace(text, word, None)[0])
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,3 +123,48 @@ def test_random_valid_instructions_apply_and_round_trip(data: st.DataObject) -> 
     assert validate(result.regulation) == []
     assert parse(render(result.regulation)) == result.regulation
     assert len(result.changes) >= len(instructions)
+
+
+POINT_OF_ONE_WORD = """---
+id: 09-QC/TU
+type: Quy chế
+title: Thử
+language: vi
+issuer: TỈNH ỦY
+signed: 2021-01-09
+---
+
+# Chương I. CHƯƠNG 1
+
+## Điều 1. Ban họp
+
+1\\. Ban họp.
+
+a) Ban ủy.
+
+b) Ban Ban{rest}.
+"""
+
+
+def _delete_ban(rest: str) -> str:
+    reg = parse(POINT_OF_ONE_WORD.format(rest=rest))
+    text = ("---\nregulation: 09-QC/TU\nstatus: draft\n---\n\n## Điều 1. Sửa đổi\n\n"
+            "1\\. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 1 như sau:\n\na) Sửa đổi, bổ sung điểm a như sau:\n\n"
+            "“a) Tra.”\n\nb) Bỏ cụm từ “Ban” tại điểm b.\n")
+    result = apply(reg, load_amendment(text, "a.md", "a"))
+    assert parse(render(result.regulation)) == result.regulation
+    return result.regulation.find("d1.k1.b").unit.text[0]
+
+
+def test_deleting_words_deletes_every_occurrence_in_the_point() -> None:
+    assert _delete_ban(" họp Ban kiểm tra") == "họp kiểm tra."
+    assert not _keeps_words("Ban Ban.", "Ban") and not _keeps_words("ủy uỷ.", "ủy") and _keeps_words("Ban họp.", "Ban")
+
+
+def test_deleting_the_only_words_of_a_point_is_refused() -> None:
+    # Hypothesis drew `Bỏ cụm từ “Ban”` on a point reading `Ban Ban.`: every occurrence goes, and nothing is left.
+    with pytest.raises(AmendmentConflict) as refused:
+        _delete_ban("")
+    assert [p.message for p in refused.value.problems] == [
+        "instruction 1.b (Bỏ cụm từ “Ban” tại điểm b.) leaves the amended 09-QC/TU malformed: Điểm b khoản 1 Điều 1 "
+        "has no text; finish it or delete its label."]

@@ -107,8 +107,10 @@ class Cohesion:
     """Which words follow (or precede) a run of up to three words in a regulation's text.
 
     Ending a phrase there cuts a compound or a name:
-    - when a phrase's last (first) words stand at least twice and are followed (preceded) by the
-      same word everywhere: `ủy quyền` after `Ban Chấp hành`, `nhân dân tỉnh` after `đảng Ủy ban`;
+    - when a phrase's last (first) words, or the whole phrase, stand at least twice and are followed
+      (preceded) by the same word everywhere: `ủy quyền` after `Ban Chấp hành`, `nhân dân tỉnh` after
+      `đảng Ủy ban`, `cấp tỉnh` after `cơ quan chuyên môn về du lịch` (Luật Du lịch, at each of its 26
+      places, capitalised or not, though `về du lịch` alone is followed by many words);
     - when a single word stands next to the same neighbour in most of its many places: `báo`
       before `cáo` (`báo cáo`, once `tố cáo`).
     In a single place every neighbour is "always", so only repeated runs say anything.
@@ -178,13 +180,13 @@ class Cohesion:
 
     def runs_on(self, words: list[str], following: str) -> bool:
         """True when `following` belongs with the last words of `words` (see the class)."""
-        grams = [tuple(w.lower() for w in words[-k:]) for k in (3, 2, 1) if k <= len(words)]
-        return self._joined(grams, following.lower(), last=True)
+        grams = [tuple(w.lower() for w in words[-k:]) for k in (len(words), 3, 2, 1) if k <= len(words)]
+        return self._joined(list(dict.fromkeys(grams)), following.lower(), last=True)
 
     def runs_back(self, words: list[str], previous: str) -> bool:
         """True when `previous` belongs with the first words of `words` (see the class)."""
-        grams = [tuple(w.lower() for w in words[:k]) for k in (3, 2, 1) if k <= len(words)]
-        return self._joined(grams, previous.lower(), last=False)
+        grams = [tuple(w.lower() for w in words[:k]) for k in (len(words), 3, 2, 1) if k <= len(words)]
+        return self._joined(list(dict.fromkeys(grams)), previous.lower(), last=False)
 
     def spans_term(self, before: list[str], after: list[str]) -> bool:
         """True when the last words of `before` and the first of `after` make a run the text repeats (a term).

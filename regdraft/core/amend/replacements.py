@@ -12,9 +12,10 @@ Post-conditions of `choose`:
 1. Each chosen instruction, applied in turn with `apply.replace_words`, turns every provision
    it names (`Chosen.named`) into that provision of `new`, and nothing else; a throughout one
    changes no occurrence outside them (except titles of chapters it also explains).
-2. A provision with other edits besides the phrase is never named (it is amended on its own),
-   nor is one in `excluded`; an article whose title the phrase changes may be named by its title
-   alone (`Chosen.titles`, `tại tên Điều 3`), its other edits left to other instructions.
+2. A provision with other edits besides the phrase is never named (it is amended on its own), but where
+   the other chosen instructions make them (two names changed in one sentence: two instructions, never one
+   phrase fused across both), nor is one in `excluded`; an article whose title the phrase changes may be
+   named by its title alone (`Chosen.titles`, `tại tên Điều 3`), its other edits left to other instructions.
 3. Among the phrases that explain the most edits, one that can be written throughout wins,
    then the one whose ends do not split a name (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`),
    then the shortest.
@@ -97,6 +98,21 @@ class _Score:
 def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
            excluded: frozenset[Address] = frozenset()) -> tuple[list[Chosen], Regulation]:
     """The phrase instructions for the edits from `old` to `new`, and `old` with them applied."""
+    after = {loc.address: loc.unit for loc in new.walk()}
+    whole: frozenset[Address] = frozenset()
+    while True:
+        chosen, current = _rounds(old, new, throughout, excluded, whole)
+        now = current.index()
+        # A provision named for some of its edits (two names changed in one sentence) whose other edits no phrase
+        # instruction made is amended on its own instead: chosen again, each phrase must make all of its edits.
+        unfinished = {n for c in chosen for n in c.named if now[n].unit != after.get(n)} - whole
+        if not unfinished:
+            return chosen, current
+        whole |= unfinished
+
+
+def _rounds(old: Regulation, new: Regulation, throughout: bool, excluded: frozenset[Address],
+            whole: frozenset[Address]) -> tuple[list[Chosen], Regulation]:
     chosen: list[Chosen] = []
     current = old
     located, was = list(new.walk()), list(old.walk())
@@ -106,7 +122,8 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     cohesion = Cohesion([p for loc in was for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
     folded = _Folded()
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
-        best = _best(current, after, throughout, excluded, cohesion, folded, pruned)
+        # Where two units share an address, one is named for the other: a phrase must make all of a provision's edits.
+        best = _best(current, after, throughout, excluded, cohesion, folded, pruned, whole if pruned else None)
         if best is None:
             break
         chosen.append(best)
@@ -249,7 +266,8 @@ class _Folded:
 
 
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
-          excluded: frozenset[Address], cohesion: Cohesion, folded: _Folded, pruned: bool = False) -> Chosen | None:
+          excluded: frozenset[Address], cohesion: Cohesion, folded: _Folded, pruned: bool = False,
+          whole_only: frozenset[Address] | None = frozenset()) -> Chosen | None:
     found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
     for site in sites(current, after, pruned):
         for old, new, hit in widenings(site, cohesion):
@@ -284,7 +302,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         if len(holders) < 2 and not before[holders[0]].children:
             continue
         candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
-                              excluded)
+                              excluded, whole_only)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):
             best = (candidate[0].rank(), candidate[1])
     return best[1] if best is not None else None
@@ -292,9 +310,11 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
 
 def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address], before: dict[Address, Unit],
               after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
-              throughout: bool, excluded: frozenset[Address]) -> tuple[_Score, Chosen] | None:
+              throughout: bool, excluded: frozenset[Address],
+              whole_only: frozenset[Address] | None = frozenset()) -> tuple[_Score, Chosen] | None:
     explained: list[Address] = []
     titled: list[Address] = []  # articles with other edits besides the phrase, whose title it explains
+    partly = False  # a provision named has other edits too
     titles = 0
     retitled = {h.site.holder for h in hits if h.site.index < 0}
     for holder in holders:
@@ -304,8 +324,13 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
             if replace_words(heading, old, new).title == twin.title:
                 titles += occurrences(heading, old)
                 explained.append(holder)
-        elif holder not in excluded and replace_words(unit, old, new) == twin:
+        elif holder not in excluded and _on_the_way(unit, replace_words(unit, old, new), twin,
+                                                    None if whole_only is None or holder in whole_only else new):
+            # Every edit of the provision, or some of them with others left to other phrase instructions (`Tổng
+            # cục Du lịch` and `cơ quan chuyên môn về du lịch cấp tỉnh` both changed in one sentence): a provision
+            # they do not finish is amended on its own instead (`choose` chooses again).
             explained.append(holder)
+            partly |= replace_words(unit, old, new) != twin
         elif (holder not in excluded and holder in retitled and unit.kind is Kind.ARTICLE
               and replace_words(heading, old, new).title == twin.title):
             titles += occurrences(heading, old)
@@ -319,6 +344,8 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     if len(named) + len(titled) < 2 and not (before[lone].children and any(h.site.index >= 0
                                                                            and h.site.holder == lone for h in hits)):
         return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
+    if partly and len(named) + len(titled) < 2:
+        return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
     everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
         occurrences(before[h], old) for h in named)
     # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
@@ -336,6 +363,48 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     op = ReplaceWords(old, new, () if everywhere else tuple(named), () if everywhere else tuple(titled))
     op = _as_addition(op, [before[h] for h in (*explained, *titled)])
     return score, Chosen(op, tuple(named), first, tuple(titled))
+
+
+def _on_the_way(unit: Unit, replaced: Unit, twin: Unit, new: str | None) -> bool:
+    """True when `replaced` is `twin`, or `unit` with some of its edits towards `twin` made and nothing else:
+    the words `new` put in are on the shortest way from `unit` to `twin`, word for word, and each edit left
+    stands apart from them (`Tổng cục Du lịch` → `Cục Du lịch` is not on the way to `Cục Du lịch Quốc gia Việt
+    Nam`: the words still to add would touch it). Without `new` (words deleted, or a provision one phrase must
+    finish), only `twin` itself."""
+    if replaced == twin:
+        return True
+    if replaced == unit or not new:
+        return False
+    there, done, left = _distance(unit, twin), _distance(unit, replaced), _distance(replaced, twin, new)
+    return there is not None and done is not None and left is not None and done + left == there
+
+
+def _distance(a: Unit, b: Unit, apart: str = "") -> int | None:
+    """The words (and marks) deleted and inserted to turn the texts of `a` into those of `b`, units inside them
+    too; None where they are not laid out alike (other paragraphs or units), or where an edit touches `apart`."""
+    if (len(a.text), len(a.closing), [(c.kind, c.label) for c in a.children]) != (
+            len(b.text), len(b.closing), [(c.kind, c.label) for c in b.children]):
+        return None
+    total = 0
+    for x, y in ((a.title or "", b.title or ""), *zip(a.text, b.text, strict=True),
+                 *zip(a.closing, b.closing, strict=True)):
+        if x == y:
+            continue
+        xs, ys = tokens(x), tokens(y)
+        at = _offsets(xs)
+        spans = find(x, apart) if apart else []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, xs, ys, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            total += i2 - i1 + j2 - j1
+            if any(at[i1] <= end and at[i2] >= start for start, end in spans):
+                return None
+    for c, d in zip(a.children, b.children, strict=True):
+        inside = _distance(c, d, apart) if c != d else 0
+        if inside is None:
+            return None
+        total += inside
+    return total
 
 
 def _as_addition(op: ReplaceWords, units: Sequence[Unit]) -> ReplaceWords:
