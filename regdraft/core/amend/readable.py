@@ -183,6 +183,11 @@ class Cohesion:
         grams = [tuple(w.lower() for w in words[-k:]) for k in (len(words), 3, 2, 1) if k <= len(words)]
         return self._joined(list(dict.fromkeys(grams)), following.lower(), last=True)
 
+    def always_followed(self, words: list[str], following: str) -> bool:
+        """True when `following` stands after the whole of `words` at each of its places, at least two."""
+        side = self._side(tuple(w.lower() for w in words), True)
+        return side.total() >= 2 and side[following.lower()] == side.total()
+
     def runs_back(self, words: list[str], previous: str) -> bool:
         """True when `previous` belongs with the first words of `words` (see the class)."""
         grams = [tuple(w.lower() for w in words[:k]) for k in (len(words), 3, 2, 1) if k <= len(words)]
@@ -252,6 +257,10 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # of a run of capitals: `Việt Nam`), nor just before a capital.
         capital = _capital(last) and not (_capital(lead) and lead[-1:].isalnum())
         named = last[-1].isalnum() and (capital or _capital(following))
-        total += named or (cohesion is not None and _bare(following).lower() not in function
-                           and cohesion.runs_on(inside, _bare(following)))
+        # A function word after the whole phrase wherever it stands goes on with a syllable too (`vốn vay ưu đãi của
+        # nhà tài trợ nước|ngoài` would cut `nước ngoài`), not with a number (`… ngày 26/7/2016|của Ban …`).
+        total += named or (cohesion is not None and (cohesion.always_followed(inside, _bare(following))
+                                                     and last.isalpha()
+                                                     if _bare(following).lower() in function
+                                                     else cohesion.runs_on(inside, _bare(following))))
     return int(total)
