@@ -135,6 +135,17 @@ def luat_57_2024(root: Path, body: str) -> Path:
     return root
 
 
+# Typed for khoản 1 Điều 19 of Luật Đấu thầu as Luật 57/2024 writes it (a lead-in and points a), b), c)): one line,
+# without the clause's label `1.`; accepted, it would remove the points.
+ONE_LINE_19 = "Tổ chuyên gia có ít nhất 03 thành viên."
+
+
+def luat_57_2024_once(factory: pytest.TempPathFactory, body: str) -> Path:
+    """`luat_57_2024` in a folder of its own, for a module's fixture; skipped where the corpus is absent."""
+    in_corpus(SHARED / "corpus")
+    return luat_57_2024(factory.mktemp("luat57") / "ws", body)
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run the CLI in-process: invoke(workspace, "show", "01-QC/TU", ...)."""

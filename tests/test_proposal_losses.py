@@ -14,21 +14,17 @@ import pytest
 from regdraft.core.comments import Comment, CommentType
 from regdraft.workspace import rounds
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHARED, Invoke, luat_57_2024, needs_corpus
+from tests.conftest import ONE_LINE_19, Invoke, luat_57_2024_once, needs_corpus
 
 SLUG = "luat-57-2024"
 BODY = "Bộ Nội vụ"  # the body luat_57_2024's round consults
-# Typed for khoản 1 Điều 19 of Luật Đấu thầu as Luật 57/2024 writes it (a lead-in and points a), b), c)): one line,
-# without the clause's label `1.`.
-ONE_LINE = "Tổ chuyên gia có ít nhất 03 thành viên."
+ONE_LINE = ONE_LINE_19
 LOST = "points a, b, c of khoản 1 Điều 19 would be removed"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (SHARED / "corpus").is_dir():
-        pytest.skip("the shared corpus (../shared/corpus) is absent")
-    return luat_57_2024(tmp_path_factory.mktemp("luat57") / "ws", BODY)
+    return luat_57_2024_once(tmp_path_factory, BODY)
 
 
 @pytest.fixture

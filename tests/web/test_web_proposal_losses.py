@@ -13,19 +13,17 @@ import pytest
 
 from regdraft.workspace.rounds import add_comment, load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHARED, luat_57_2024, needs_corpus
+from tests.conftest import ONE_LINE_19, luat_57_2024_once, needs_corpus
 from tests.web.conftest import BODIES, SLUG, client, comment_form, head, token
 
 LUAT = "luat-57-2024"
 BODY = "Bộ Nội vụ"
-ONE_LINE = "Tổ chuyên gia có ít nhất 03 thành viên."  # typed for khoản 1 Điều 19, a clause with points a)–c)
+ONE_LINE = ONE_LINE_19
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (SHARED / "corpus").is_dir():
-        pytest.skip("the shared corpus (../shared/corpus) is absent")
-    return luat_57_2024(tmp_path_factory.mktemp("luat57") / "ws", BODY)
+    return luat_57_2024_once(tmp_path_factory, BODY)
 
 
 @pytest.fixture
