@@ -184,6 +184,23 @@ def _changed_run(old: str, new: str, strict_tones: bool, budget: list[int]) -> l
     return [DiffSegment(Op.DELETE, old), DiffSegment(Op.INSERT, new)]
 
 
+def differing_items(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many items (lines) two lists differ by: the larger side of each differing stretch, in time about the
+    lists' length times the differences (difflib's matcher took 28 s on two 20,000-line texts a word apart)."""
+    codes = _Codes()
+    runs = _dmp_runs("".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b)))
+    total = removed = added = 0
+    for op, chars in [*runs, (0, "")]:
+        if op == 0:
+            total += max(removed, added)
+            removed = added = 0
+        elif op < 0:
+            removed += len(chars)
+        else:
+            added += len(chars)
+    return total
+
+
 def _matching_pieces(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
     """Index pairs of a longest common subsequence of two short lists of sentences."""
     codes = _Codes()

@@ -16,10 +16,10 @@ Post-conditions of `refuse_stale_copy`:
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.word_diff import differing_items
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import Revision, Workspace
@@ -31,8 +31,7 @@ _VERSIONS = 12
 
 def differing_lines(a: str, b: str) -> int:
     """How many lines two texts differ by (the larger side of each differing stretch)."""
-    matcher = SequenceMatcher(None, a.split("\n"), b.split("\n"), autojunk=False)
-    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    return differing_items(a.split("\n"), b.split("\n"))
 
 
 def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, edited_name: str) -> None:
