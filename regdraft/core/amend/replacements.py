@@ -100,8 +100,11 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     """The phrase instructions for the edits from `old` to `new`, and `old` with them applied."""
     after = {loc.address: loc.unit for loc in new.walk()}
     whole: frozenset[Address] = frozenset()
+    # Read once for every run: the words that hold together in the old text, and its units' folded texts.
+    cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
+    folded = _Folded()
     while True:
-        chosen, current = _rounds(old, new, throughout, excluded, whole)
+        chosen, current = _rounds(old, new, throughout, excluded, whole, cohesion, folded)
         now = current.index()
         # A provision named for some of its edits (two names changed in one sentence) whose other edits no phrase
         # instruction made is amended on its own instead: chosen again, each phrase must make all of its edits.
@@ -112,15 +115,13 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
 
 
 def _rounds(old: Regulation, new: Regulation, throughout: bool, excluded: frozenset[Address],
-            whole: frozenset[Address]) -> tuple[list[Chosen], Regulation]:
+            whole: frozenset[Address], cohesion: Cohesion, folded: _Folded) -> tuple[list[Chosen], Regulation]:
     chosen: list[Chosen] = []
     current = old
     located, was = list(new.walk()), list(old.walk())
     after = {loc.address: loc.unit for loc in located}
     # Where no two units share an address, a unit as the new text has it holds only units as it has them.
     pruned = len(after) == len(located) and len(old.index()) == len(was)
-    cohesion = Cohesion([p for loc in was for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
-    folded = _Folded()
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
         # Where two units share an address, one is named for the other: a phrase must make all of a provision's edits.
         best = _best(current, after, throughout, excluded, cohesion, folded, pruned, whole if pruned else None)
