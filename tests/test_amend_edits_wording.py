@@ -491,3 +491,25 @@ def test_two_amended_dash_or_plus_items_amend_the_unit_that_holds_them(old: str,
         new = new.replace(was, now, 1)
     assert body(old, new) == written
     reproduces(parse(old, "old.md"), parse(new, "new.md"))
+
+
+def test_consecutive_points_or_clauses_amended_are_named_in_one_instruction() -> None:
+    # Luật 57/2024 names them in one sentence with one quote (`Sửa đổi, bổ sung điểm b và điểm c khoản 1 Điều 6 như
+    # sau:`, `các điểm b, c và d khoản 1`); they were a group `một số điểm của khoản 1 Điều 4` with a) and b).
+    points = (SHIPPED_TEXT.replace("a) Quyết định chương trình", "a) Quyết định, điều chỉnh chương trình")
+              .replace("b) Quyết định các chương trình", "b) Quyết định, thông qua các chương trình"))
+    (ins,) = instructions_from_edits(SHIPPED, parse(points)).instructions
+    assert ins.text == "Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 4 như sau:"
+    assert ins.quote[0].startswith("“a) Quyết định, điều chỉnh") and ins.quote[-1].startswith("b) Quyết định, thông")
+    assert ins.quote[-1].endswith("”.")
+    reproduces(SHIPPED, parse(points))
+    clauses = (SHIPPED_TEXT.replace("quyết định theo đa số.", "quyết định theo đa số; biểu quyết công khai.")
+               .replace("3\\. Đề cao trách nhiệm cá nhân,", "3\\. Đề cao trách nhiệm cá nhân, tập thể,"))
+    (ins,) = instructions_from_edits(SHIPPED, parse(clauses)).instructions
+    assert ins.text == "Sửa đổi, bổ sung khoản 2 và khoản 3 Điều 3 như sau:" and len(ins.quote) == 2
+    reproduces(SHIPPED, parse(clauses))
+    # Not consecutive (khoản 2 and khoản 5): a group, as Luật 57/2024 groups khoản 1 and khoản 3 of Điều 73.
+    apart = clauses.replace("3\\. Đề cao trách nhiệm cá nhân, tập thể,", "3\\. Đề cao trách nhiệm cá nhân,").replace(
+        "nói đi đôi với làm,", "nói đi đôi với làm, làm theo cam kết,")
+    (group,) = instructions_from_edits(SHIPPED, parse(apart)).instructions
+    assert group.text == "Sửa đổi, bổ sung một số khoản của Điều 3 như sau:"

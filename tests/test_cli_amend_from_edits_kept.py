@@ -89,13 +89,18 @@ def test_editing_again_is_not_refused_for_the_renumbering_the_amendment_makes(tm
     assert "renumbers" not in result.output
     after = tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8")
     assert "a) Thường lệ hai tháng một lần;" in after
-    # No instruction covers điểm a: a new one stands before instruction 7 (on điểm b, kept as written); every other
-    # one stands as written, the later ones one number on.
+    # Instruction 7 amends điểm b beside it: điểm a joins it, as amending laws name two points (`Sửa đổi, bổ sung
+    # điểm b và điểm c khoản 1 Điều 6 như sau:`, Luật 57/2024), its line for điểm b as written; every other one
+    # stands as written, under its number (it was a new instruction 7, the later ones renumbered).
     was, now = _numbered(before), _numbered(after)
-    assert len(now) == len(was) + 1 == 15
-    assert now[6] == "7\\. Sửa đổi, bổ sung điểm a khoản 1 Điều 12 như sau:"
-    assert now[:6] == was[:6] and [line.split(" ", 1)[1] for line in now[7:]] == [
-        line.split(" ", 1)[1] for line in was[6:]]
+    assert len(now) == len(was) == 14
+    assert now[6] == "7\\. Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 12 như sau:"
+    assert now[:6] == was[:6] and now[7:] == was[7:]
+    lines, old_lines = after.split("\n"), before.split("\n")
+    at = lines.index(now[6])
+    assert lines[at + 2].startswith("“a) Thường lệ hai tháng một lần;") and lines[at + 4] == old_lines[
+        old_lines.index(was[6]) + 2][1:]
+    assert lines[:at] == old_lines[:at] and lines[at + 5:] == old_lines[at + 3:]
     assert invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).exit_code == 0
 
 
@@ -141,20 +146,25 @@ def test_new_instructions_stand_in_the_order_of_the_provisions_they_amend(tmp_wo
     assert invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).exit_code == 0
 
 
-def test_the_word_replacement_a_rewording_takes_in_is_left_out_and_no_other_moves(tmp_workspace: Workspace,
-                                                                                 tmp_path: Path,
-                                                                                 invoke: Invoke) -> None:
-    # khoản 1 Điều 3, edited again, is amended whole with `khóa XII` left out: instruction 12 (`Bỏ cụm từ “khóa
-    # XII” tại khoản 1 Điều 3.`) goes, the new one comes first, and only those between move.
+def test_an_edit_where_a_phrase_instruction_changes_words_adds_one_phrase_instruction(tmp_workspace: Workspace,
+                                                                                      tmp_path: Path,
+                                                                                      invoke: Invoke) -> None:
+    # khoản 1 Điều 3, whose `khóa XII` instruction 12 leaves out, edited again: it was amended whole as a new
+    # instruction 1, instruction 12 dropped and 1-11 renumbered. A provision may not be amended beside a change of
+    # its words, but its words may change twice: one phrase instruction after 12, the others as written.
     edited = _preview(invoke, tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "e.md",
                       ("theo nguyên tắc tập trung dân chủ,", "theo nguyên tắc tập trung dân chủ, đoàn kết,"))
     before = _numbered(tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8"))
     result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(edited))
     assert result.exit_code == 0, result.output
     after = _numbered(tmp_workspace.path(AMENDMENT).read_text(encoding="utf-8"))
-    assert after[0] == "1\\. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:"
-    shifted = [line.replace(f"{n}\\.", f"{n + 1}\\.", 1) for n, line in enumerate(before[:11], 1)]
-    assert after[1:12] == shifted and after[12:] == before[12:]
+    assert after[:12] == before[:12]
+    assert after[12] == ("13\\. Thay thế cụm từ “nguyên tắc tập trung dân chủ, tập thể lãnh đạo” bằng cụm từ "
+                         "“nguyên tắc tập trung dân chủ, đoàn kết, tập thể lãnh đạo” tại khoản 1 Điều 3.")
+    assert after[13:] == [line.replace(f"{n}\\.", f"{n + 1}\\.", 1) for n, line in enumerate(before[12:], 13)]
+    assert _preview(invoke, tmp_workspace, SHIPPED_AMENDMENT, tmp_path / "again.md").read_text(
+        encoding="utf-8") == edited.read_text(encoding="utf-8")
+    assert invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).exit_code == 0
 
 
 # -- the review server's "Tiếp thu đề xuất" (accept a proposal) -------------------------------------------------

@@ -168,3 +168,47 @@ def test_a_renumbering_beside_a_moved_article_is_refused_naming_it_alone(tmp_wor
     output = " ".join(refused.output.split())
     assert "renumbers existing provisions: điểm c khoản 1 Điều 12 is now numbered điểm d khoản 1 Điều 12." in output
     assert "Điều 8" not in output
+
+
+@needs_corpus
+def test_an_edit_of_the_clause_beside_one_an_instruction_amends_joins_it(nd48: Path, invoke: Invoke,
+                                                                         tmp_path: Path) -> None:
+    # `3. Sửa đổi Khoản 2 Điều 10:` and an edit of khoản 3 Điều 10: it was a new instruction 4, the later ones
+    # renumbered. Now one instruction names both clauses, as Luật 57/2024 does (`Sửa đổi, bổ sung khoản 2 và khoản 3
+    # …`), the heading of Điều 10 and the decree's line for khoản 2 kept; no other line changes.
+    path = nd48 / "amendments" / "nd48" / "amendment.md"
+    before = path.read_text(encoding="utf-8").split("\n")
+    old, new = "phải thuyết minh rõ tính đơn giản", "phải thuyết minh đầy đủ, rõ tính đơn giản"
+    edited = _edited(_preview(invoke, nd48, "nd48", tmp_path / "p.md"), tmp_path / "e.md", (old, new))
+    result = invoke(nd48, "amend", "from-edits", "nd48", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8").split("\n")
+    at = before.index("3\\. Sửa đổi Khoản 2 Điều 10:")
+    assert before[at + 2] == "“Điều 10. Đánh giá tác động của thủ tục hành chính"
+    assert before[at + 4].endswith("ban hành.”")  # the decree's quote ends with ” alone
+    clause_3 = after[at + 6]
+    assert clause_3.startswith("3\\. Trường hợp") and new in clause_3 and clause_3.endswith("được sửa đổi, bổ sung.”")
+    assert after == [*before[:at], "3\\. Sửa đổi, bổ sung khoản 2 và khoản 3 Điều 10 như sau:", *before[at + 1:at + 4],
+                     before[at + 4][:-1], "", clause_3, *before[at + 5:]]
+    _round_trip(invoke, nd48, "nd48", edited, tmp_path)
+    assert invoke(nd48, "amend", "check", "nd48").exit_code == 0
+
+
+@needs_corpus
+def test_an_edit_where_a_word_instruction_changes_words_adds_one_word_instruction(nd48: Path, invoke: Invoke,
+                                                                                  tmp_path: Path) -> None:
+    # khoản 2 Điều 26, whose words `12. Các sửa đổi khác:` changes (`c) Sửa cụm từ … tại Khoản 2 Điều 26`): instructions
+    # 7, 8 and 12 were rewritten (a group on Điều 29, the word replacements split). A provision may not be amended
+    # beside a change of its words, but its words may change twice: one instruction 13, every other line as it was.
+    path = nd48 / "amendments" / "nd48" / "amendment.md"
+    before = path.read_text(encoding="utf-8").split("\n")
+    edited = _edited(_preview(invoke, nd48, "nd48", tmp_path / "p.md"), tmp_path / "e.md",
+                     ("có trách nhiệm đăng tải dữ liệu", "có trách nhiệm kịp thời đăng tải dữ liệu"))
+    result = invoke(nd48, "amend", "from-edits", "nd48", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8").split("\n")
+    at = before.index("d) Bỏ cụm từ “và Cơ quan kiểm soát thủ tục hành chính” tại Khoản 3 Điều 29.") + 1
+    assert after == [*before[:at], "", "13\\. Thay thế cụm từ “trách nhiệm đăng tải dữ liệu” bằng cụm từ “trách nhiệm "
+                     "kịp thời đăng tải dữ liệu” tại khoản 2 Điều 26.", *before[at:]]
+    _round_trip(invoke, nd48, "nd48", edited, tmp_path)
+    assert invoke(nd48, "amend", "check", "nd48").exit_code == 0

@@ -38,6 +38,8 @@ Choices (docs/from-edits.md):
   clauses of one article and the points of several of its clauses, under `Sửa đổi, bổ sung một
   số điểm, khoản của Điều 3 như sau:` (`wording.layout`). A clause's lead-in counts as a change to that
   clause (`b) Sửa đổi, bổ sung đoạn mở đầu khoản 2 như sau:` under `một số điểm, khoản của Điều 19`).
+  Consecutive points (clauses) all amended whole are named in one sentence with one quote instead (`Sửa đổi, bổ
+  sung điểm b và điểm c khoản 1 Điều 6 như sau:`, Luật 57/2024; `core.amend.siblings`).
 
 Post-conditions of `instructions_from_edits`:
 1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).
@@ -65,6 +67,8 @@ from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
 from regdraft.core.amend.rearranged import rearranged
+from regdraft.core.amend.renumbering import moved_whole, renumber_message, renumbered
+from regdraft.core.amend.siblings import joined
 from regdraft.core.amend.tone_only import kept_tones
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
@@ -77,8 +81,6 @@ from regdraft.core.parts import part_text
 _REARRANGED = {"closing marked": "marks where its closing text starts (đoạn cuối)",
                "closing unmarked": "makes its closing text (đoạn cuối) part of its last point or clause",
                "paragraphs": "divides its paragraphs differently among its parts"}
-RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
-SAME_UNIT = 0.5  # at least this similar under its own label: the same unit, amended
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     if moves and amended is not None:
         made = set(renumbered(old, amended))
         moves = [move for move in moves if move not in made]
-    moved = _moved_whole(old, edited, moves)
+    moved = moved_whole(old, edited, moves)
     moves = [move for move in moves if move not in moved]
     new, removed = restore_removed(old, edited)
     new, spelled = kept_tones(old, new)
@@ -110,7 +112,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
         raise ParseError.collect(numbering, "regulation")
     _check_structure(old, new)
     if moves and not allow_renumber:
-        raise RegdraftError(_renumber_message(moves, edited, language), options=("allow_renumber",))
+        raise RegdraftError(renumber_message(moves, edited, language), options=("allow_renumber",))
     notes: list[str] = []
     if old.preamble != edited.preamble:
         notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
@@ -132,7 +134,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
              for words in ("throughout", "targeted", "none")]
     for planned_from, words in tries:
         planned, target, dropped = _written_whole(plan(old, planned_from, words), new, old, set(removed))
-        instructions = number(layout(join_repeals(planned)), language, str(old.meta.get("type") or ""))
+        instructions = joined(number(layout(join_repeals(planned)), language, str(old.meta.get("type") or "")), target)
         failure, marks = _verify(old, instructions, target)
         if not failure:
             source = edited.source or "the edited text"
@@ -233,110 +235,10 @@ def without_dropped(unit: Unit, address: Address, removed: set[Address], left: l
     return unit if children == unit.children else replace(unit, children=children)
 
 
-# Renumbering -----------------------------------------------------------------------------
-
-
-def renumbered(old: Regulation, new: Regulation) -> list[tuple[Address, Address]]:
-    """Existing units whose content now stands under another label: (old address, new address)."""
-    moves = _moves([loc.unit for loc in old.articles()], [loc.unit for loc in new.articles()], None)
-    new_index = new.index()
-    for loc in old.walk():
-        if loc.unit.kind in (Kind.ARTICLE, Kind.CLAUSE) and not loc.unit.repealed and loc.unit.children:
-            twin = new_index.get(loc.address)
-            if twin is not None and not twin.unit.repealed:
-                moves += _moves(loc.unit.children, twin.unit.children, loc.address)
-    return moves
-
-
-def _moved_whole(old: Regulation, edited: Regulation,
-                 moves: list[tuple[Address, Address]]) -> list[tuple[Address, Address]]:
-    """The moves of `moves` that renumber nothing: the unit is gone from where it stood (deleted, or left as its
-    placeholder) and stands under a label the text in force does not have (Điều 8 cut and pasted as Điều 6a).
-    An amending document repeals it and inserts the new one (`Bãi bỏ Điều 8.`, `Bổ sung Điều 6a vào sau Điều 6
-    như sau:`), and no existing unit changes its number."""
-    if not moves:
-        return []
-    before, after = old.index(), edited.index()
-    out = []
-    for a, b in moves:
-        stays = after.get(a)
-        if b not in before and (stays is None or stays.unit.repealed):
-            out.append((a, b))
-    return out
-
-
-def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> list[tuple[Address, Address]]:
-    from regdraft.core.align import dice, dice_at_most, word_bag
-
-    old_by = {(u.kind, u.label): u for u in old if not u.repealed}
-    new_by = {(u.kind, u.label): u for u in new if not u.repealed}
-    texts = {id(u): _content(u) for u in (*old_by.values(), *new_by.values())}
-    bags: dict[int, tuple[Counter[str], int, frozenset[tuple[str, int]]]] = {}
-
-    def bag(unit: Unit) -> tuple[Counter[str], int, frozenset[tuple[str, int]]]:
-        # Each unit's words counted once: an edited article is scored against every other (was 14 s of the
-        # 100 edits of a 1,000-article text, counting both units' words for each pair).
-        if id(unit) not in bags:
-            words = word_bag(texts[id(unit)])
-            bags[id(unit)] = (words, words.total(), frozenset(words.items()))
-        return bags[id(unit)]
-
-    def score(a: Unit | None, b: Unit | None) -> float:
-        if a is None or b is None or not texts[id(a)]:
-            return 0.0
-        x, y = texts[id(a)], texts[id(b)]
-        return 1.0 if x == y else dice(bag(a)[0], bag(b)[0])
-
-    def at_least(a: Unit, b: Unit, threshold: float) -> bool:
-        # `score(a, b) >= threshold`, without counting shared words when the sizes alone rule it out.
-        x, y = texts[id(a)], texts[id(b)]
-        if not x:
-            return False
-        if x == y:
-            return True
-        (_, size_a, words_a), (_, size_b, words_b) = bag(a), bag(b)
-        if threshold >= 1.0:
-            return size_a > 0 and words_a == words_b  # Dice is 1 only for the same words, as often
-        return dice_at_most(size_a, size_b) >= threshold and score(a, b) >= threshold
-
-    out = []
-    for key, unit in old_by.items():
-        own = score(unit, new_by.get(key))
-        if own == 1.0 or not texts[id(unit)]:
-            continue
-        for other_key, other in new_by.items():
-            if other_key == key or other_key[0] is not key[0]:
-                continue
-            # Moved: its content now stands elsewhere, word for word (even when what took its label looks
-            # alike, as the clauses of one article do), or nearly so when nothing like it kept its label.
-            held_by = old_by.get(other_key)  # the unit that had that label, still there?
-            if at_least(unit, other, 1.0):
-                if held_by is None or not at_least(held_by, other, 1.0):
-                    out.append((unit_address(unit, parent), unit_address(other, parent)))
-                    break
-            elif (own < SAME_UNIT and at_least(unit, other, RENUMBER_SIMILAR)
-                  and (held_by is None or not at_least(held_by, other, SAME_UNIT))):
-                out.append((unit_address(unit, parent), unit_address(other, parent)))
-                break
-    return out
-
-
-def _content(unit: Unit) -> str:
-    return unit.all_text()
-
-
 def _listed(addresses: Sequence[Address], language: str) -> str:
     shown = [a.describe(language) for a in addresses[:5]]
     more = len(addresses) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more else "")
-
-
-def _renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, language: str) -> str:
-    shown = "; ".join(f"{a.describe(language)} is now numbered {b.describe(language)}" for a, b in moves)
-    return (f"{edited.source or 'The edited text'} renumbers existing provisions: {shown}. Existing units are "
-            "never renumbered: keep their numbers, give an inserted unit the number it follows plus a suffix "
-            "(khoản 5a after khoản 5, Điều 20a after Điều 20, điểm d1 after điểm d) and leave a repealed unit as "
-            "a placeholder; or, knowingly, amend each provision under its number as it now reads.")
 
 
 # Deleted units and structure ---------------------------------------------------------------

@@ -32,7 +32,7 @@ another) is never kept by its effect.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from regdraft.core.amend.apply import apply
@@ -245,13 +245,15 @@ def _together(was: list[Instruction], written: list[Instruction],
     return [(tuple(ws), tuple(gs)) for ws, gs in groups.values() if ws and gs]
 
 
-def placed(kept: list[Instruction], new: list[Instruction], effects: Effects) -> list[Instruction]:
+def placed(kept: list[Instruction], new: list[Instruction], effects: Effects,
+           after: Callable[[Instruction, Instruction], bool] | None = None) -> list[Instruction]:
     """`kept` in their order, each of `new` inserted before the first instruction that the house style puts
-    after it."""
+    after it; with `after`, also after every instruction it must follow (`after(new, other)`)."""
     out = [(effects.key(ins), ins) for ins in kept]
     for ins in new:
         key = effects.key(ins)
-        at = next((n for n, (other, _) in enumerate(out) if other > key), len(out))
+        floor = max((n + 1 for n, (_, other) in enumerate(out) if after is not None and after(ins, other)), default=0)
+        at = next((n for n, (other, _) in enumerate(out) if n >= floor and other > key), len(out))
         out.insert(at, (key, ins))
     return [ins for _, ins in out]
 

@@ -35,7 +35,16 @@ from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
 from regdraft.core.amend.phrases import find, loose_phrase, loose_unit, tokens
-from regdraft.core.amend.readable import Cohesion, cost, is_whole, only_function_words, word_edges
+from regdraft.core.amend.readable import (
+    CLOSERS,
+    FUNCTION_WORDS,
+    OPENERS,
+    Cohesion,
+    cost,
+    is_whole,
+    only_function_words,
+    word_edges,
+)
 from regdraft.core.model import Address, Kind, Regulation, Unit, map_units, unit_address
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
@@ -96,15 +105,16 @@ class _Score:
 
 
 def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
-           excluded: frozenset[Address] = frozenset()) -> tuple[list[Chosen], Regulation]:
-    """The phrase instructions for the edits from `old` to `new`, and `old` with them applied."""
+           excluded: frozenset[Address] = frozenset(), alone: bool = False) -> tuple[list[Chosen], Regulation]:
+    """The phrase instructions for the edits from `old` to `new`, and `old` with them applied; `alone`: also in one
+    provision (its words already changed by another instruction, which it cannot also be amended beside)."""
     after = {loc.address: loc.unit for loc in new.walk()}
     whole: frozenset[Address] = frozenset()
     # Read once for every run: the words that hold together in the old text, and its units' folded texts.
     cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
     folded = _Folded()
     while True:
-        chosen, current = _rounds(old, new, throughout, excluded, whole, cohesion, folded)
+        chosen, current = _rounds(old, new, throughout, excluded, whole, cohesion, folded, alone)
         now = current.index()
         # A provision named for some of its edits (two names changed in one sentence) whose other edits no phrase
         # instruction made is amended on its own instead: chosen again, each phrase must make all of its edits.
@@ -115,7 +125,8 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
 
 
 def _rounds(old: Regulation, new: Regulation, throughout: bool, excluded: frozenset[Address],
-            whole: frozenset[Address], cohesion: Cohesion, folded: _Folded) -> tuple[list[Chosen], Regulation]:
+            whole: frozenset[Address], cohesion: Cohesion, folded: _Folded,
+            alone: bool = False) -> tuple[list[Chosen], Regulation]:
     chosen: list[Chosen] = []
     current = old
     located, was = list(new.walk()), list(old.walk())
@@ -124,7 +135,7 @@ def _rounds(old: Regulation, new: Regulation, throughout: bool, excluded: frozen
     pruned = len(after) == len(located) and len(old.index()) == len(was)
     for _ in range(100):  # each round explains at least two edits, so this is never reached in practice
         # Where two units share an address, one is named for the other: a phrase must make all of a provision's edits.
-        best = _best(current, after, throughout, excluded, cohesion, folded, pruned, whole if pruned else None)
+        best = _best(current, after, throughout, excluded, cohesion, folded, pruned, whole if pruned else None, alone)
         if best is None:
             break
         chosen.append(best)
@@ -268,7 +279,7 @@ class _Folded:
 
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
           excluded: frozenset[Address], cohesion: Cohesion, folded: _Folded, pruned: bool = False,
-          whole_only: frozenset[Address] | None = frozenset()) -> Chosen | None:
+          whole_only: frozenset[Address] | None = frozenset(), alone: bool = False) -> Chosen | None:
     found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
     for site in sites(current, after, pruned):
         for old, new, hit in widenings(site, cohesion):
@@ -300,10 +311,10 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         if best is not None and len(hits) < best[0][0]:
             break
         holders = list(dict.fromkeys(hit.site.holder for hit in hits.values()))
-        if len(holders) < 2 and not before[holders[0]].children:
+        if len(holders) < 2 and not before[holders[0]].children and not alone:
             continue
         candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
-                              excluded, whole_only)
+                              excluded, whole_only, alone)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):
             best = (candidate[0].rank(), candidate[1])
     return best[1] if best is not None else None
@@ -312,7 +323,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
 def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address], before: dict[Address, Unit],
               after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
               throughout: bool, excluded: frozenset[Address],
-              whole_only: frozenset[Address] | None = frozenset()) -> tuple[_Score, Chosen] | None:
+              whole_only: frozenset[Address] | None = frozenset(), alone: bool = False) -> tuple[_Score, Chosen] | None:
     explained: list[Address] = []
     titled: list[Address] = []  # articles with other edits besides the phrase, whose title it explains
     partly = False  # a provision named has other edits too
@@ -342,10 +353,10 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     if not named:
         return None
     lone = named[0]
-    if len(named) + len(titled) < 2 and not (before[lone].children and any(h.site.index >= 0
+    if len(named) + len(titled) < 2 and not alone and not (before[lone].children and any(h.site.index >= 0
                                                                            and h.site.holder == lone for h in hits)):
         return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
-    if partly and len(named) + len(titled) < 2:
+    if partly and len(named) + len(titled) < 2 and not alone:
         return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
     everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
         occurrences(before[h], old) for h in named)
@@ -356,14 +367,29 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     covered = [h for h in hits if any(n.contains(h.site.holder) for n in named)
                or (h.site.index < 0 and h.site.holder in titled)
                or (everywhere and h.site.holder in explained)]
-    if len(named) + len(titled) < 2 and any(h.cost or len(old) * 2 > len(h.site.paragraph) for h in covered):
+    if len(named) + len(titled) < 2 and any(h.cost or (not alone and len(old) * 2 > len(h.site.paragraph))
+                                            for h in covered):
         return None  # in one lead-in, a phrase that reads worse than the clause itself: amend the clause
+    if alone and not all(_stops(h.site.paragraph, h.start, h.start + len(old)) for h in covered):
+        return None  # in one provision, a phrase from one natural stop to the next (`nguyên tắc tập trung dân chủ`)
     score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
     op = ReplaceWords(old, new, () if everywhere else tuple(named), () if everywhere else tuple(titled))
     op = _as_addition(op, [before[h] for h in (*explained, *titled)])
     return score, Chosen(op, tuple(named), first, tuple(titled))
+
+
+def _stops(paragraph: str, start: int, end: int) -> bool:
+    """True when `paragraph[start:end]` begins and ends where a reader stops: the paragraph's edge, punctuation or a
+    function word (`có trách nhiệm đăng tải dữ liệu về`), never between two words of a term (`dân|chủ`)."""
+    left, right = paragraph[:start].split(), paragraph[end:].split()
+    before, after = (left[-1] if left else ""), (right[0] if right else "")
+
+    def stop(word: str, mark: str) -> bool:
+        return not word or mark in CLOSERS + OPENERS or word.strip(CLOSERS + OPENERS).lower() in FUNCTION_WORDS
+
+    return stop(before, before[-1:]) and stop(after, after[:1])
 
 
 def _on_the_way(unit: Unit, replaced: Unit, twin: Unit, new: str | None) -> bool:

@@ -16,27 +16,33 @@ Post-conditions of `revised`:
    đánh giá`), the punctuation after its quote and, as `core.amend.spliced` writes it, every line that did not
    change.
 3. Every other edit is in new instructions, written from the preview as `instructions_from_edits` writes them,
-   each before the first instruction of `was` that the house order puts after it (`kept.placed`).
-4. Every other instruction of `was` is in the result as it stands, in its order; numbered 1, 2, ..., an
-   instruction changes its number only when one is inserted before it.
+   each before the first instruction of `was` that the house order puts after it (`kept.placed`), and after every
+   one changing what it changes. Where one of those changes words in a provision it would amend (`Sửa cụm từ …
+   tại Khoản 2 Điều 26`), it is phrase instructions instead (a provision is not amended beside a change of its
+   words); a point (clause) amended whole next to one an instruction amends whole joins that instruction, which
+   names both (`Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 12 như sau:`, `core.amend.siblings`).
+4. Every other instruction of `was` (but one an edit joins) is in the result as it stands, in its order; numbered
+   1, 2, ..., an instruction changes its number only when one is inserted before it.
 5. The unedited preview gives `was` itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed, without_dropped
-from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit
+from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit, ReplaceWords, targets
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.kept import Effects, ending, kept_as_written, placed, relocated
 from regdraft.core.amend.quote import HEADING, quoted_unit, strip_quotes
-from regdraft.core.amend.wording import quote
+from regdraft.core.amend.replacements import choose
+from regdraft.core.amend.siblings import folded
+from regdraft.core.amend.wording import instruction, quote
 from regdraft.core.errors import RegdraftError
-from regdraft.core.model import Address, Kind, Regulation, Unit
+from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
 
 _QUOTED_WHOLE = (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT)
 
@@ -52,23 +58,25 @@ def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequenc
         return written
     effects = Effects(old, amendment, regulation)
     whole = effects.of(written, whole=True)
-    found = _revised(effects, was, edited, allow_renumber) if whole is not None else None
-    if found is not None and (found is was or effects.of(found) == whole):
-        return found
+    for found in _revised(effects, was, edited, allow_renumber) if whole is not None else ():
+        if found is was or effects.of(found) == whole:
+            return found
     return kept_as_written(old, amendment, regulation, was, written)
 
 
 def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
-             allow_renumber: bool) -> tuple[Instruction, ...] | None:
-    """`was` revised, or None when the preview cannot be had or compared."""
+             allow_renumber: bool) -> list[tuple[Instruction, ...]]:
+    """`was` revised: with the new instructions folded into those of `was` amending the units next to theirs
+    (`core.amend.siblings`), then without; `[was]` when the preview is the edited text, none when the preview cannot
+    be had or compared."""
     amended = effects.applied(was)
     delta = _delta(amended, edited, allow_renumber) if amended is not None else None
     if not delta:
-        return None if delta is None else was
+        return [] if delta is None else [was]
     assert amended is not None
     requoted = _requoted(amended, edited, was, delta)
     if requoted is None:
-        return None
+        return []
     current, rest = was, delta
     if requoted:
         # What the quotes do not hold is written from the preview they leave.
@@ -76,10 +84,76 @@ def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
         amended = effects.applied(current)
         left = _delta(amended, edited, allow_renumber) if amended is not None else None
         if left is None:
-            return None
+            return []
         rest = left
-    new = [_in_article(ins, was[0].article) for ins in rest]
-    return tuple(relocated(ins, str(n)) for n, ins in enumerate(placed(list(current), new, effects), 1))
+    assert amended is not None
+    new = [_in_article(one, was[0].article) for ins in rest for one in _worded(ins, current, amended, edited, effects)]
+    out = []
+    together = _folded(list(current), new, edited)
+    for kept, added in ([together] if together is not None else []) + [(list(current), new)]:
+        # A new instruction goes after every instruction of the document changing what it changes: it was written
+        # from the text they leave (`Sửa cụm từ … tại Khoản 2 Điều 26` of Nghị định 48/2013, then khoản 2 amended).
+        ordered = placed(kept, added, effects, lambda ins, other: _overlap(ins, other, effects))
+        out.append(tuple(relocated(ins, str(n)) for n, ins in enumerate(ordered, 1)))
+    return out
+
+
+def _worded(ins: Instruction, current: tuple[Instruction, ...], amended: Regulation, edited: Regulation,
+            effects: Effects) -> list[Instruction]:
+    """`ins` as phrase instructions where an instruction of `current` changes words in what it amends (`Sửa cụm từ …
+    tại Khoản 2 Điều 26`, Nghị định 48/2013): a provision may not be both amended and have its words changed, but
+    its words may be changed twice. `[ins]` when there is no such instruction, or no phrases make its change."""
+    leaves = ins.leaves() or [ins]
+    if not all(isinstance(leaf.op, ReplaceUnit) for leaf in leaves) or not any(
+            _overlap(ins, other, effects) and all(isinstance(leaf.op, ReplaceWords) for leaf in other.leaves())
+            for other in current):
+        return [ins]
+    units = amended.units
+    try:
+        wanted = {a.unit: edited.find(a.unit).unit for leaf in leaves for a in targets(leaf.op)}
+        for address, unit in wanted.items():
+            units, _ = map_units(units, address, _put(unit))
+        chosen, result = choose(amended, amended.with_units(units), throughout=False, alone=True)
+        if not chosen or any(result.find(a).unit != unit for a, unit in wanted.items()):
+            return [ins]
+    except RegdraftError:
+        return [ins]
+    return [instruction((c.op, None), ins.location, edited.language) for c in chosen]
+
+
+def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
+    return lambda _old: [unit]
+
+
+def _folded(current: list[Instruction], new: list[Instruction],
+            edited: Regulation) -> tuple[list[Instruction], list[Instruction]] | None:
+    """`current` with each instruction of `new` amending a point (clause) whole folded into the one amending the
+    point (clause) next to it (`Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 30 như sau:`), and those of `new`
+    left; None when none folds."""
+    kept, left = list(current), []
+    for ins in new:
+        found = folded(ins, kept, edited, edited.language)
+        if found is None:
+            left.append(ins)
+        else:
+            kept[found[0]] = found[1]
+    return (kept, left) if len(left) < len(new) else None
+
+
+def _overlap(ins: Instruction, other: Instruction, effects: Effects) -> bool:
+    """True when `ins` and `other` change the same provision (or one inside the other)."""
+    mine = _provisions(ins, effects)
+    return any(a.contains(b) or b.contains(a) for a in mine for b in _provisions(other, effects))
+
+
+def _provisions(ins: Instruction, effects: Effects) -> list[Address]:
+    """The units an instruction names, or changes where it names none (words replaced throughout)."""
+    leaves = ins.leaves() or [ins]
+    named = [a.unit for leaf in leaves for a in targets(leaf.op)]
+    if any(isinstance(leaf.op, ReplaceWords) and leaf.op.throughout for leaf in leaves):
+        effect = effects.one(ins)
+        named.extend(a.unit for a in (effect.changed if effect is not None else ()))
+    return named
 
 
 def _delta(amended: Regulation, edited: Regulation, allow_renumber: bool) -> tuple[Instruction, ...] | None:
