@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,17 @@ def test_numbers_are_found_as_the_regular_expression_alone_finds_them() -> None:
             '<a href="x/Y">Điều 5/2</a><script>{"n": "05-QC/TU"}</script>\n<p>A/B</p></body></html>')
     kept = rhtml.numbers_kept_whole(page)
     assert kept.count('class="nobr"') == 5 and '"05-QC/TU"' in kept and 'href="x/Y"' in kept
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("xem ![chữ thay thế](http://example.com/a.png) nhé", "xem ![chữ thay thế](http://example.com/a.png) nhé"),
+    ('![**sơ đồ**](a.png "tiêu đề") và ![b][c]', '![**sơ đồ**](a.png "tiêu đề") và ![b][c]'),
+    ("[](http://example.com/x) trống", "[](http://example.com/x) trống"),
+    ("<http://example.com/x> và <a@b.vn>", "http://example.com/x và a@b.vn"),
+    ("<b>đậm</b> [x][y] [^1] [z]", "&lt;b&gt;đậm&lt;/b&gt; [x][y] [^1] [z]"),
+])
+def test_inline_markdown_loses_no_word(text: str, shown: str) -> None:
+    from regdraft.core.inline import plain
+
+    assert str(inline_markdown(text)) == shown
+    assert plain(text) == html.unescape(shown)

@@ -3,6 +3,7 @@ comments page."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -60,3 +61,49 @@ def test_the_comments_page_shows_inline_markdown_and_escapes_html(consulting_wor
     assert "<script>alert" not in page.text
     shown = re.findall(r'<p class="(?:text|answer)">(.*?)</p>', page.text)
     assert len(shown) == 3 and not any("**" in p for p in shown)  # the reply's form keeps its Markdown to edit
+
+
+def _words(text: str) -> str:
+    """`text` without spaces or line breaks: a PDF or a cell may break a long address anywhere."""
+    return "".join(text.split())
+
+
+def test_an_image_in_a_comment_is_shown_as_written_in_every_output(
+        consulting_workspace: Workspace, invoke: Invoke, tmp_path: Path,
+        recording_server: tuple[str, list[str]]) -> None:
+    import docx
+    import openpyxl
+    from pypdf import PdfReader
+
+    base, requests = recording_server
+    ws = consulting_workspace
+    text = f"Xem sơ đồ ![chữ thay thế]({base}/a.png) và [](http://example.com/trống) kèm theo"
+    proposal = "Ghi <http://example.com/dia-chi> và <b>đậm</b>"
+    reply = "Theo [x][y], [^1] và [Điều lệ]"
+    comment = add_comment(ws, SLUG, "Ban A", "general", text, proposal=proposal)
+    respond_comment(ws, comment.id, "noted", reply)
+    in_text = [f"![chữ thay thế]({base}/a.png)", "[](http://example.com/trống)", "kèm theo", reply]
+    in_proposal = ["http://example.com/dia-chi", "<b>đậm</b>"]
+    shown: dict[str, str] = {}
+    for suffix in ("html", "pdf", "docx", "xlsx"):
+        out = tmp_path / f"r.{suffix}"
+        written = invoke(ws, "round", "report", SLUG, "-o", str(out))
+        assert written.exit_code == 0, written.output
+        if suffix == "html":
+            shown[suffix] = html.unescape(re.sub(r"<[^>]*>", "", out.read_text(encoding="utf-8")))
+        elif suffix == "pdf":
+            shown[suffix] = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+        elif suffix == "docx":
+            shown[suffix] = "".join(c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells)
+        else:
+            sheet = openpyxl.load_workbook(out, rich_text=True).active
+            assert sheet is not None
+            shown[suffix] = "".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    page = client(ws).get(f"/a/{SLUG}/comments").text
+    shown["web"] = html.unescape(re.sub(r"<[^>]*>", "", " ".join(re.findall(r'<p class="(?:text|answer)">(.*?)</p>',
+                                                                           page))))
+    for output, words in shown.items():
+        for piece in in_text if output == "web" else in_text + in_proposal:  # the page shows no proposal
+            assert _words(piece) in _words(words), (output, piece)
+    assert "<img" not in page and "<img" not in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert requests == []

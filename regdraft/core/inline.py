@@ -1,5 +1,8 @@
 """A provision's or comment's inline Markdown as styled spans: bold and italic kept, escapes and links resolved.
 
+An image is never shown as one (that would mean fetching it): it reads as the text it was written in,
+`![chữ thay thế](http://…/a.png)`, so a member's words inside it are not lost (`literal_images`).
+
 For the outputs that style runs themselves (Word, spreadsheet cells) rather than print HTML, and for comparing
 a text with what such an output shows of it (`plain`): a comment written `Quy định **24-QĐ/TW**` reads back from
 a report's cell as `Quy định 24-QĐ/TW`.
@@ -25,6 +28,36 @@ def may_link(text: str) -> bool:
     return "](" in text and text.count("[") <= _MAX_BRACKETS
 
 
+def literal_images(parser: Any) -> Any:
+    """`parser` (a markdown-it parser) reading an image, and a link without text (`[](http://…)`), as the text
+    it was written in, alt text and address included: nothing is fetched and no word is lost."""
+    from markdown_it.rules_inline import image, link
+
+    parser.inline.ruler.at("image", _as_written(image, lambda pushed: True))
+    parser.inline.ruler.at("link", _as_written(link, lambda pushed: [t.type for t in pushed] == ["link_open",
+                                                                                               "link_close"]))
+    return parser
+
+
+def _as_written(rule: Any, literal: Any) -> Any:
+    """markdown-it's inline `rule`, its tokens replaced by the source text they were read from when `literal`."""
+
+    def read(state: Any, silent: bool) -> bool:
+        if silent:
+            return bool(rule(state, silent))
+        if state.pending:
+            state.pushPending()  # the text before the construct stays a token of its own
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if literal(state.tokens[count:]):
+            del state.tokens[count:]
+            state.push("text", "", 0).content = state.src[start:state.pos]
+        return True
+
+    return read
+
+
 class Span(NamedTuple):
     text: str
     bold: bool = False
@@ -40,7 +73,8 @@ def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
     if links not in _parsers:
         from markdown_it import MarkdownIt
 
-        _parsers[links] = MarkdownIt("commonmark") if links else MarkdownIt("commonmark").disable(["link", "image"])
+        parser = literal_images(MarkdownIt("commonmark"))
+        _parsers[links] = parser if links else parser.disable(["link", "image"])
     out: list[Span] = []
     state = {"b": bold, "i": italic}
     for token in _parsers[links].parseInline(text):

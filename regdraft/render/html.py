@@ -6,7 +6,8 @@ Post-conditions:
 1. Every template is rendered with autoescaping on; text from documents reaches the HTML only
    through escaping or `inline_markdown`.
 2. `inline_markdown` never emits a URL in an attribute (no `href`, no `src`): links become their
-   text and images are dropped, so nothing a regulation writes can make the PDF fetch anything.
+   text and images the text they were written in (`![chữ thay thế](http://…)`), so nothing a regulation or a
+   comment writes can make the PDF fetch anything, and no word of it is lost.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, type_and_summary
-from regdraft.core.inline import may_link
+from regdraft.core.inline import literal_images, may_link
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
 
@@ -228,7 +229,7 @@ def _markdown(links: bool) -> MarkdownIt:
         from markdown_it import MarkdownIt
 
         # linkify stays off: a bare URL is kept as plain text, never turned into a link.
-        parser = MarkdownIt("commonmark", {"html": False})
+        parser = literal_images(MarkdownIt("commonmark", {"html": False}))
         _inline_md[links] = parser if links else parser.disable(["link", "image"])
     return _inline_md[links]
 
@@ -240,7 +241,8 @@ _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<&\n\r\x00]")
 
 
 def inline_markdown(text: str) -> Markup:
-    """A paragraph's inline Markdown (bold, italic, code) as safe HTML, without links or images."""
+    """A paragraph's inline Markdown (bold, italic, code) as safe HTML, without links or images (an image is
+    printed as written)."""
     if not text:
         return Markup("")
     if _INLINE_SYNTAX.search(text) is None:
@@ -258,8 +260,6 @@ _TAGS = {"strong_open": "<strong>", "strong_close": "</strong>", "em_open": "<em
 
 def _inline_tokens(tokens: list[Token], out: list[str]) -> None:
     for token in tokens:
-        if token.type == "image":
-            continue  # images are dropped: rendering one would mean fetching it
         if token.type in ("link_open", "link_close"):
             continue  # links keep their text only; the target never reaches the output
         if token.type in _TAGS:
