@@ -55,10 +55,11 @@ def test_redline_between_revisions_defaults_into_out(mini_workspace: Workspace, 
     result = invoke(mini_workspace, "redline", "MINI-QC", "--from", "HEAD~1", "--to", "HEAD",
                     "--format", "html", catch=False)
     assert result.exit_code == 0, result.output
-    target = mini_workspace.root / "out" / "redline-MINI-QC.html"
+    revision = mini_workspace.resolve("HEAD~1")
+    newer = mini_workspace.resolve("HEAD")
+    target = mini_workspace.root / "out" / f"redline-MINI-QC-{revision.short}-to-{newer.short}.html"
     assert str(target) in result.output and target.is_file()
     html = unwrapped(target.read_text(encoding="utf-8"))
-    revision = mini_workspace.resolve("HEAD~1")
     assert f"Phiên bản HEAD~1 (Quy chế số MINI-QC, ngày {_cited(revision.date)})" in html
     # the metadata line at the end, the commit's date as Vietnamese text writes a date (not ISO's 2026-12-05)
     assert f"MINI-QC: mã phiên bản {revision.short}, {_cited(revision.date)}" in html
@@ -506,3 +507,36 @@ def test_two_amendments_redlines_do_not_overwrite_each_other(tmp_workspace: Work
     assert str(older) in first.output and str(newer) in second.output
     assert "Dự thảo lần 1: mã phiên bản" in unwrapped(newer.read_text(encoding="utf-8"))  # qc-sua-doi-2026's
     assert "05-QC/TU: mã phiên bản" in unwrapped(older.read_text(encoding="utf-8"))  # still the shipped one's
+
+
+def test_redlines_of_two_revision_pairs_do_not_overwrite_each_other(mini_workspace: Workspace,
+                                                                    invoke: Invoke) -> None:
+    ws = mini_workspace
+    _edit_mini(ws)
+    ws.commit({"regulations/MINI-QC.md": (ws.root / "regulations" / "MINI-QC.md").read_bytes().replace(
+        "Tập thể thảo luận dân chủ;".encode(), "Tập thể thảo luận dân chủ, công khai;".encode())}, "Edit again")
+    first, second, third = (ws.resolve(rev).short for rev in ("HEAD~2", "HEAD~1", "HEAD"))
+    out = ws.root / "out"
+    runs = {f"redline-MINI-QC-{first}-to-{second}.html": ("--from", "HEAD~2", "--to", "HEAD~1", "--changed-only"),
+            f"redline-MINI-QC-{second}-to-{third}.html": ("--from", "HEAD~1", "--to", "HEAD", "--changed-only"),
+            f"redline-MINI-QC-{first}-to-{third}.html": ("--from", "HEAD~2", "--to", "HEAD"),
+            f"redline-MINI-QC-working-tree-to-{first}.html": ("--to", "HEAD~2")}
+    for name, options in runs.items():
+        result = invoke(ws, "redline", "MINI-QC", *options, "--format", "html", catch=False)
+        assert str(out / name) in result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(runs)
+    pages = {name: unwrapped((out / name).read_text(encoding="utf-8")) for name in runs}
+    marked = {name: re.findall(r'<ins class="ins">([^<]*)</ins>', page) for name, page in pages.items()}
+    assert marked[f"redline-MINI-QC-{first}-to-{second}.html"][1:] == ["Chấp hành", "Hiệu lực thi hành"]
+    assert marked[f"redline-MINI-QC-{second}-to-{third}.html"][1:] == [", công khai"]  # [0]: the legend's
+
+
+def test_an_amendments_redline_at_a_revision_keeps_the_current_one(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    ws = tmp_workspace
+    now = invoke(ws, "redline", "01-QC/TU", "--amendment", SHIPPED_AMENDMENT, "--format", "html", catch=False)
+    then = invoke(ws, "redline", "01-QC/TU", "--amendment", SHIPPED_AMENDMENT, "--from", "HEAD", "--format",
+                  "html", catch=False)
+    current = ws.root / "out" / f"redline-01-QC-TU-{SHIPPED_AMENDMENT}.html"
+    at_head = ws.root / "out" / f"redline-01-QC-TU-{SHIPPED_AMENDMENT}-at-{ws.resolve('HEAD').short}.html"
+    assert str(current) in now.output and str(at_head) in then.output
+    assert current.is_file() and at_head.is_file()

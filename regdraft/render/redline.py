@@ -120,7 +120,7 @@ class Redline:
     draft: int | None = None
     number: str | None = None
     reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    stem: str = "redline"
+    stem: str = "redline"  # the default file name's: the regulation's stem and the pair compared
     references: tuple[str, ...] = ()
     amendment: Amendment | None = None
     kept: KeptFragments | None = None  # where the new text's unchanged articles are kept printed

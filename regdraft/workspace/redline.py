@@ -5,8 +5,10 @@ pending amendment applied) and compares them; `build_files` does it for two file
 is laid out by `regdraft.render.redline`.
 
 Post-conditions:
-1. Without `-o`, output goes to `out/redline-<stem>.<ext>` inside the workspace, or to
-   `out/redline-<stem>-<slug>.<ext>` for an amendment's redline, so two amendments' redlines never overwrite each other.
+1. Without `-o`, output goes to `out/redline-<stem>-<slug>.<ext>` inside the workspace for an amendment's redline
+   (`…-<slug>-at-<rev>` for the texts as they were at a revision), and to `out/redline-<stem>-<old>-to-<new>.<ext>`
+   for two revisions (`a1b2c3d-to-e4f5a6b`, `working-tree-to-e4f5a6b`): the name says which pair it compares, so
+   no redline of one pair overwrites another pair's.
 2. Each version is named by its document (type, number, signing date; a draft by its number, title
    and date); the text in force is dated by its effective date (its latest adopted amendment's),
    never by a commit; the commit that last changed each file (or "uncommitted") is kept for the
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.workspace.store import Workspace
 
+_WORKING_TREE = "working-tree"  # the working files in a default file name, where a revision's short sha goes
+
 # The amendment machinery and the reference checks are imported where a workspace redline uses
 # them: `compare` of two files needs neither, and importing them took a fifth of its start-up.
 
@@ -53,7 +57,9 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     old = read_regulation(ws, ws.read(relative, rev_from), relative).regulation
     words = words_for(old.language, profile_for(ws, old.meta))
     stem = Path(relative).stem
+    at = {rev: ws.resolve(rev).short for rev in (rev_from, rev_to) if rev is not None}  # the pair's default name
     if rev_to is not None:
+        stem = f"{stem}-{_WORKING_TREE if rev_from is None else at[rev_from]}-to-{at[rev_to]}"
         old_version = _revision_version(ws, relative, rev_from, old, words)
         new = read_regulation(ws, ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
         new_version = _revision_version(ws, relative, rev_to, new, words)
@@ -66,7 +72,8 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     dirty = _dirty(ws, [relative, amendment_path(slug)]) if rev_from is None else None
     old_version = _revision_version(ws, relative, rev_from, old, words, dirty) if rev_from is None \
         else _in_force_at(ws, relative, rev_from, old, words)
-    return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem, dirty)
+    return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem, dirty,
+                           f"-at-{at[rev_from]}" if rev_from is not None else "")
 
 
 def _dirty(ws: Workspace, paths: list[str]) -> frozenset[str] | None:
@@ -195,7 +202,10 @@ def pending_amendment(ws: Workspace, reg: Regulation) -> str:
 
 
 def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Version,
-                    rev: str | None, strict_tones: bool, stem: str, dirty: frozenset[str] | None) -> Redline:
+                    rev: str | None, strict_tones: bool, stem: str, dirty: frozenset[str] | None,
+                    at: str = "") -> Redline:
+    """`old` against `old` with amendment `slug` applied, both as at `rev` (None: the working files); `at` ends the
+    default file name's stem, after the slug."""
     from regdraft.core.amend import document
     from regdraft.workspace.lifecycle import preview, read_with_problems
     from regdraft.workspace.profiles import profile_for
@@ -231,7 +241,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
-                   _reasons(doc, [*applied.changes, *applied.punctuation], words), stem,
+                   _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))
 
@@ -316,8 +326,7 @@ def _read_any(path: Path) -> Regulation:
 
 
 def default_output(ws: Workspace, redline: Redline, fmt: str) -> Path:
-    """`out/redline-<stem>.<fmt>` inside the workspace; `out/redline-<stem>-<slug>.<fmt>` for an amendment's."""
-    name = redline.stem if redline.amendment is None else f"{redline.stem}-{redline.amendment.slug}"
-    return ws.write_path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', name)}.{fmt}")
+    """`out/redline-<stem>.<fmt>` inside the workspace, the stem naming the pair compared (post-condition 1)."""
+    return ws.write_path(f"out/redline-{re.sub(r'[^A-Za-z0-9_.-]', '-', redline.stem)}.{fmt}")
 
 
