@@ -99,15 +99,54 @@ def test_a_sync_killed_as_git_begins_to_replay_a_commit_loses_none(tmp_path: Pat
     made_here = both_worked(invoke, office)
     killed_sync(tmp_path, office["minh"], after_pick)
     assert git(office["minh"], "status", "--porcelain") == ""
-    refused = invoke(office["minh"], "sync")
-    assert refused.exit_code == 1 and "sync --continue" in refused.output, refused.output
     finished = invoke(office["minh"], "sync", "--continue")
     assert finished.exit_code == 0, finished.output
+    assert "interrupted" not in finished.output, finished.output  # asked to finish it, it says what it sent
     assert f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}." in finished.output, finished.output
     assert "Your 3 commits were replayed" in finished.output, finished.output
     everything_arrived(office, made_here)
     listed = invoke(office["lan"], "sync").output + invoke(office["lan"], "comment", "list", SHIPPED_AMENDMENT).output
     assert all(f"Góp ý thứ {n} của huyện." in listed for n in (1, 2, 3)), listed
+
+
+@pytest.mark.parametrize("after_pick", ["1", "2"])
+def test_a_plain_sync_finishes_a_sync_killed_while_git_replayed(tmp_path: Path, office: dict[str, Path],
+                                                               invoke: Invoke, after_pick: str) -> None:
+    """No conflict waits: `sync` told the user to run `sync --continue` (exit 1); it now does what that does, and
+    says so in one sentence."""
+    made_here = both_worked(invoke, office)
+    killed_sync(tmp_path, office["minh"], after_pick)
+    finished = invoke(office["minh"], "sync")
+    assert finished.exit_code == 0, finished.output
+    lines = finished.output.splitlines()
+    assert lines[0] == "Finished the sync that was interrupted while git was bringing your work and the remote's " \
+        "together.", finished.output
+    assert f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}." in lines, finished.output
+    assert "Your 3 commits were replayed on top of the work from origin (rebase)." in lines, finished.output
+    everything_arrived(office, made_here)
+
+
+def test_a_plain_sync_stopped_on_a_conflict_still_says_to_finish_it(office: dict[str, Path], invoke: Invoke) -> None:
+    """A sync stopped on a conflict: it waits for the user (resolved or not), so `sync` goes on saying how to finish
+    or undo it, and changes nothing."""
+    lan, minh = office["lan"], office["minh"]
+    path = f"amendments/{SHIPPED_AMENDMENT}/amendment.md"
+    for where, words in ((lan, "Văn phòng Tỉnh ủy"), (minh, "Ban Tổ chức Tỉnh ủy")):
+        text = (where / path).read_text(encoding="utf-8")
+        (where / path).write_text(text.replace("Xét đề nghị của Ban Thường vụ Tỉnh ủy,", f"Xét đề nghị của {words},"),
+                                  encoding="utf-8")
+        git(where, "commit", "-q", "-am", f"Sửa: {words}")
+    assert invoke(lan, "sync").exit_code == 0
+    stopped = invoke(minh, "sync")
+    assert stopped.exit_code == 1 and (minh / ".git" / "rebase-merge").is_dir(), stopped.output
+    head = git(minh, "rev-parse", "HEAD")
+    again = invoke(minh, "sync")
+    assert again.exit_code == 1 and "sync --continue" in again.output and "Finished" not in again.output
+    assert git(minh, "rev-parse", "HEAD") == head and (minh / ".git" / "rebase-merge").is_dir()
+    assert invoke(minh, "resolve", path, "--ours").exit_code == 0  # resolved, not yet finished: still the advice
+    resolved = invoke(minh, "sync")
+    assert resolved.exit_code == 1 and "sync --continue" in resolved.output, resolved.output
+    assert invoke(minh, "sync", "--continue").exit_code == 0
 
 
 @pytest.mark.parametrize("then", [("sync",), ("sync", "--continue")])
@@ -119,6 +158,7 @@ def test_a_sync_killed_once_git_moved_the_branch_is_finished(tmp_path: Path, off
     killed_sync(tmp_path, office["minh"], "$")
     finished = invoke(office["minh"], *then)
     assert finished.exit_code == 0, finished.output
+    assert finished.output.startswith("Finished the sync that was interrupted") == (then == ("sync",))
     assert f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}." in finished.output, finished.output
     assert git(office["minh"], "symbolic-ref", "HEAD").strip() == "refs/heads/main"
     everything_arrived(office, made_here)

@@ -21,7 +21,8 @@ from regdraft.core.errors import UsageError
 def sync(remote: str | None, go_on: bool, abort: bool, workspace: Path | None) -> Result:
     """Share your work and take your colleagues': fetch, integrate, push, and say what moved.
 
-    Refuses to start with uncommitted changes or an unfinished merge or rebase. Your commits are
+    Refuses to start with uncommitted changes or an unfinished merge or rebase (a sync of its own
+    that was interrupted, with no conflict waiting, it finishes first). Your commits are
     replayed on top of the remote's (rebase), or merged when a rebase would rewrite a circulated
     draft; adoption tags stay on main and are pushed with the commits.
 

@@ -20,8 +20,9 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
 
 7. Killed while git rebases, a sync leaves git's rebase behind and its own state (noted before git
    starts): `continue_sync` finishes it, first putting back the commit git had listed as done but
-   not yet replayed, or clearing a rebase git had finished (the branch moved) but not cleared;
-   `sync` itself carries on after the latter. Nothing is lost, and the work is pushed.
+   not yet replayed, or clearing a rebase git had finished (the branch moved) but not cleared.
+   `sync` itself finishes it too, and says so, when no conflict waits for the user (none stopped git);
+   it refuses, naming `sync --continue`, when one does. Nothing is lost, and the work is pushed.
 
 A conflict stops the sync with the report of `resolve.find_conflict`; `continue_sync` goes on
 after `resolve`, `abort_sync` puts everything back as it was before the sync. Only `main` is
@@ -73,11 +74,14 @@ class SyncReport:
     replayed: int = 0
     settled: bool = False  # finished after a conflict (`sync --continue`)
     sent_before: list[str] = field(default_factory=list)  # what an interrupted sync had sent
+    resumed: bool = False  # a plain `sync` finished a sync that was killed while git integrated
 
     def lines(self) -> list[str]:
         """The report in words, one line per topic."""
         nothing = "nothing more to send" if self.sent_before else "nothing to send"
-        out = [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
+        out = ["Finished the sync that was interrupted while git was bringing your work and the remote's together."
+               ] if self.resumed else []
+        out += [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
                f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else nothing) + "."]
         if self.sent_before:
             out.append("Your work was sent by the interrupted sync (git finished its push after it was stopped): "
@@ -210,11 +214,14 @@ def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:
 def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     """Fetch the remote's work, bring it together with yours, push yours; report both in words."""
     if ws.operation():
-        if not ws.finish_interrupted_rebase():
+        state = SyncState.load(ws)
+        if ws.finish_interrupted_rebase():
+            if state is not None:  # a sync killed as git finished its rebase: carry it on
+                return replace(_run(ws, state, integrated=True), resumed=True)
+        elif state is not None and not _conflict_waits(ws):  # a sync killed while git integrated: finish it
+            return replace(_finish(ws), resumed=True)
+        else:
             raise UnresolvedConflict(_stopped_message(ws))
-        state = SyncState.load(ws)  # a sync killed as git finished its rebase: carry it on
-        if state is not None:
-            return _run(ws, state, integrated=True)
     ensure_settled(ws)
     # Untracked files (a drafter's notes) are no obstacle unless the work coming in has a file there
     # (`_refuse_overwriting`): asked to commit them, drafters sent their notes to the whole office.
@@ -236,6 +243,13 @@ def _shared_branch(ws: Workspace) -> str:
                          f"{branch} in there with `{Command.git('merge', branch)}` if it is to be shared), then sync "
                          "again; nothing was sent.")
     return branch
+
+
+def _conflict_waits(ws: Workspace) -> bool:
+    """Whether a stopped rebase or merge waits for the user: git stopped on a conflict (resolved or not), or a file
+    still holds one."""
+    conflict = find_conflict(ws)
+    return conflict is not None and (bool(conflict.files) or conflict.commit is not None)
 
 
 def _stopped_message(ws: Workspace) -> str:
@@ -410,6 +424,10 @@ def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
 @writes
 def continue_sync(ws: Workspace) -> SyncReport:
     """Finish a sync that stopped on a conflict, once `regdraft resolve` has settled every file."""
+    return _finish(ws)
+
+
+def _finish(ws: Workspace) -> SyncReport:
     state = SyncState.load(ws)
     operation = ws.operation()
     if not operation and state is None:
