@@ -8,6 +8,7 @@ import contextlib
 import math
 import random
 from collections import Counter
+from collections.abc import Callable
 from unittest import mock
 
 import pytest
@@ -179,3 +180,29 @@ def test_the_index_pairs_the_articles_of_five_real_laws_as_scoring_every_pair() 
              for item in flatten(import_file(path).regulation) if item.unit.kind is Kind.ARTICLE]
     old, new = _reversed(texts)
     assert _aligned(old, new, _INDEXED) == _aligned(old, new, _BRUTE) == align(old, new, fold=tone_key)
+
+
+def test_a_redline_walks_the_old_text_once_for_its_outline() -> None:
+    """`flatten` keeps the items of the last two texts it walked: a comparison walks both, and its redline's reading
+    order asks for the old text's again (`moves.top_ranks`), which then walks nothing. Each call gets its own list,
+    equal to a fresh walk."""
+    from regdraft.core.diff import compare
+    from regdraft.core.moves import top_ranks
+
+    from .conftest import SHIPPED_REGULATION
+
+    text = SHIPPED_REGULATION.read_text(encoding="utf-8")
+    old, new = parse(text), parse(text.replace("Điều 3.", "Điều 3. Mới", 1))
+    walked = counting.in_module("core/align.py")
+
+    def visits(action: Callable[[], object]) -> int:
+        return counting.events(action, lambda frame, event: walked(frame, event) and event == "call"
+                               and frame.f_code.co_name == "_visit")[0]
+
+    assert visits(lambda: compare(old, new)) > 0
+    assert visits(lambda: top_ranks(old)) == 0
+    mine = flatten(old)
+    mine.clear()
+    aligning._FLATTENED = ()
+    fresh = flatten(old)
+    assert [(i.key, i.address, i.depth) for i in flatten(old)] == [(i.key, i.address, i.depth) for i in fresh] != []

@@ -354,3 +354,29 @@ def test_an_entry_in_the_users_cache_is_trusted_only_when_signed_there(tmp_path:
     calls = _counted_parses(monkeypatch)
     assert parse_cache.read_regulation_outside(data, "a.md") == expected
     assert calls == [1]
+
+
+def test_an_entry_loads_its_units_field_for_field(tmp_workspace: Workspace) -> None:
+    """A unit is pickled as a call that sets its fields (`model._unpickled_unit`, twentieth round of
+    docs/performance.md): the restricted unpickler builds it, and every field comes back, the line included
+    (which equality leaves out)."""
+    import dataclasses
+
+    from regdraft.core.model import Unit
+
+    data = tmp_workspace.read(REGULATION)
+    read = parse_cache.read_regulation(tmp_workspace, data, REGULATION)
+    (entry,) = _entries(tmp_workspace)
+    loaded = parse_cache._load(entry.parent, entry.name)
+    assert loaded is not None  # not refused, so not read again on the next run
+
+    def fields(unit: Unit) -> tuple[Any, ...]:
+        return (*(getattr(unit, f.name) for f in dataclasses.fields(Unit) if f.name != "children"),
+                tuple(fields(child) for child in unit.children))
+
+    units = read.regulation.units
+    again = pickle.loads(pickle.dumps(units))
+    assert [fields(u) for u in again] == [fields(u) for u in units] and any(u.line for u in units)
+    assert [type(u) for u in again] == [Unit] * len(units)
+    _forget()
+    assert parse_cache.read_regulation(tmp_workspace, data, REGULATION).regulation.units == units

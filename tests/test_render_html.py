@@ -130,3 +130,31 @@ def test_inline_markdown_loses_no_word(text: str, shown: str) -> None:
 
     assert str(inline_markdown(text)) == shown
     assert plain(text) == html.unescape(shown)
+
+
+def test_numbers_are_kept_whole_in_the_body_between_its_scripts() -> None:
+    """`numbers_kept_whole` reads the page in place (twentieth round, docs/performance.md): the same page as
+    cutting it at its body and its scripts and applying the regular expression to each part between them, on
+    random pages of numbers, tags, bodies and scripts."""
+    import random
+    import re
+
+    from regdraft.render import html as rhtml
+
+    def cut(page: str) -> str:
+        head, found, body = page.partition("<body")
+        if not found:
+            return page
+        parts = re.split(r"(<script\b.*?</script>)", body, flags=re.S | re.I)
+        parts[::2] = [rhtml._WHOLE_NUMBER.sub(r'<span class="nobr">\g<0></span>', part) for part in parts[::2]]
+        return head + found + "".join(parts)
+
+    rng = random.Random(22)
+    pieces = [*"aA1Đ/-. <>\n", "22-QĐ/TW", "</p>", "<p>", "30/2020/NĐ-CP", "<body>", "<body class='x'>", "<script>",
+              "</script>", "<SCRIPT type=x>", "</SCRIPT>", '{"n": "05-QC/TU"}', "<head><title>5/TW</title>"]
+    spanned = 0
+    for _ in range(20_000):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert rhtml.numbers_kept_whole(page) == cut(page), page
+        spanned += cut(page) != page
+    assert spanned > 3_000

@@ -129,3 +129,40 @@ def test_the_review_server_makes_a_templates_redirection_inert(tmp_path: Path) -
     assert page.status_code == 200
     assert _active(page.text) == ["link"] and "review.css" in page.text  # its own style sheet stays
     assert "Content-Security-Policy" not in page.text and page.headers["content-security-policy"]
+
+
+
+def test_sealing_reads_the_page_in_place_as_the_substitutions_did() -> None:
+    """`sealed` reads the page after its prologue in place (twentieth round, docs/performance.md); it writes what
+    the two substitutions over a copy of the rest wrote, on random pages of prologues, charset lines, metas and
+    links in any case, harmless or not."""
+    import html
+    import random
+    import re
+
+    from regdraft.render import policy
+
+    def substituted(page: str) -> str:  # `sealed` as it was
+        opening = policy._PROLOGUE.match(page)
+        assert opening is not None
+        language = ""
+        if opening.group("html"):
+            for name, value in policy._KEPT_ATTRIBUTE.findall(opening.group("attributes") or ""):
+                if name.lower() in ("lang", "dir") and value:
+                    language += f' {name.lower()}="{html.escape(html.unescape(value.strip(chr(34) + chr(39))))}"'
+        rest = re.sub(r"\A" + policy._OWN_CHARSET.pattern, "", page[opening.end():], count=1, flags=re.I | re.A)
+        rest = policy._META_OR_LINK.sub(policy._inert, rest)
+        return (f'<!DOCTYPE html>\n<html{language}>\n<head>\n{policy.POLICY_META}\n<meta charset="utf-8">\n'
+                f"{policy.NO_PREFETCH}\n{rest}")
+
+    rng = random.Random(22)
+    pieces = ["<!DOCTYPE html>", '<html lang="vi">', "<head>", "\n", " ", '<meta charset="utf-8">',
+              "<META charset=UTF-8>", '<meta name="x" content="y">', '<meta http-equiv="refresh" content="0">',
+              "<link rel=x>", "<LINK\n",
+              "<meta/>", "<metal>", "<p>Điều 1</p>", "<!-- c -->", "<body>", "text"]
+    changed = 0
+    for _ in range(5_000):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert sealed(page) == substituted(page), page
+        changed += "-refused" in sealed(page)
+    assert changed > 1_000

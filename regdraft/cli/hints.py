@@ -8,7 +8,6 @@ from the commands' own click definitions, so a renamed option is renamed everywh
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Sequence
 from typing import Any
 
@@ -90,6 +89,8 @@ def command_line(root: click.Command, command: Command, current: click.Command |
     target = command_at(root, command.name) if command.name else current
     if target is None:
         return command.words()
+    import shlex  # a hint is written out: not imported by every run
+
     words = ["regdraft", command.name, *(shlex.quote(a) for a in command.arguments)] if command.name else []
     for name, value in command.options:
         options = [p for p in target.params if isinstance(p, click.Option) and p.name == name]

@@ -18,7 +18,6 @@ Post-conditions:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,6 +63,8 @@ class Command:
 
     def __str__(self) -> str:
         """The command as a marker inside a message; a face writes it out (see the module)."""
+        import json  # imported when a message names a command, not by every run
+
         return _START + json.dumps([self.program, self.name, list(self.arguments), [list(o) for o in self.options]],
                                    ensure_ascii=False) + _END
 
@@ -99,5 +100,7 @@ def commands_in(text: str) -> list[Command]:
 
 
 def _read(encoded: str) -> Command:
+    import json
+
     program, name, arguments, options = json.loads(encoded)
     return Command(name, tuple(arguments), tuple((key, value) for key, value in options), program)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from regdraft.core.patterns import lazy
+
 _VOWELS = frozenset("aeiou")
 
 
@@ -47,8 +49,8 @@ def is_are(number: int) -> str:
 
 
 # What follows the head noun of an English title: `Working Regulations | of the …`, `Law | on Tourism`.
-_AFTER_HEAD = re.compile(r"[,;:(]|\s(?:of|on|for|about|amending|concerning|governing|regarding|in|to|with|between|"
-                         r"under|by|No\.)\s", re.I)
+_AFTER_HEAD = lazy(r"[,;:(]|\s(?:of|on|for|about|amending|concerning|governing|regarding|in|to|with|between|"
+                   r"under|by|No\.)\s", re.I)
 
 
 def names_several(title: str) -> bool:

@@ -10,11 +10,11 @@ Post-conditions of `parse_date`:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem, UsageError
+from regdraft.core.patterns import lazy
 
 if TYPE_CHECKING:
     from regdraft.core.model import Regulation
@@ -71,7 +71,7 @@ def written_date(day: dt.date, pattern: str, month_names: str) -> str:
 # only the first such sentence counts: final provisions put the whole text's date first).
 # The date in words or in figures (`từ ngày 01/02/2022`, as Party documents often write it).
 _SENTENCE_START = r"(?:^|[.;]\s+|^\d+\\?\.\s+)"
-_TAKES_EFFECT = re.compile(
+_TAKES_EFFECT = lazy(
     _SENTENCE_START + r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|Quy định|Chỉ thị|"
     r"Hướng dẫn|Văn bản|Chương trình|Kế hoạch)(?:\s+(?:liên tịch|phối hợp))?\s+này\s+"
     r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+"
@@ -87,7 +87,7 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 # `01/01/2025`.
 ENGLISH_DATE = (r"(?:" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(\d{4})|" + _MONTH + r"\s+" + _ORDINAL + r",?\s+(\d{4})|"
                 r"(\d{1,2})/(\d{1,2})/(\d{4}))\b")
-_TAKES_EFFECT_EN = re.compile(
+_TAKES_EFFECT_EN = lazy(
     _SENTENCE_START + r"(?:This|These)\s+(?:Joint\s+)?(?:Law|Code|Ordinance|Resolution|Decree|Decision|Circular|"
     r"Regulations?|Rules|Directive|Guidelines?|Instructions?|Document)\s+(?:shall\s+)?(?:takes?|comes?|enters?)\s+"
     r"(?:effect|into\s+(?:force|effect))\s+(?:on|from|as\s+(?:of|from))\s+" + ENGLISH_DATE)

@@ -51,6 +51,7 @@ from regdraft.core.model import (
     Unit,
 )
 from regdraft.core.moves import cross_moves
+from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
 
@@ -69,7 +70,7 @@ class ChangeKind(StrEnum):
 
 
 # An instruction that amends without supplementing (`Sửa đổi Điều 5:`, not `Sửa đổi, bổ sung Điều 5 như sau:`).
-_AMENDS_ONLY = re.compile(r"^\s*(?:[a-zđ]\)|\d+[a-z]?\.)?\s*Sửa đổi(?!\s*,?\s*bổ sung)\b", re.I)
+_AMENDS_ONLY = lazy(r"^\s*(?:[a-zđ]\)|\d+[a-z]?\.)?\s*Sửa đổi(?!\s*,?\s*bổ sung)\b", re.I)
 
 
 def amends_only(instruction: str) -> bool:

@@ -12,15 +12,15 @@ Post-conditions of `render`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from regdraft.core.blocks import atx_heading
 from regdraft.core.model import HEADING_KINDS, REPEALED_TEXT, Kind, Regulation, Unit, noun, part_label_text
 from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing
+from regdraft.core.patterns import lazy
 
-_NUMBERED = re.compile(r"^(\d+[a-z]?)\.(?=[ \t]|$)")
-_ESCAPED_NUMBER = re.compile(r"^(\d+[a-z]?)\\\.")
+_NUMBERED = lazy(r"^(\d+[a-z]?)\.(?=[ \t]|$)")
+_ESCAPED_NUMBER = lazy(r"^(\d+[a-z]?)\\\.")
 
 
 def numbered_escaped(paragraph: str) -> str:

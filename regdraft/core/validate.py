@@ -24,12 +24,12 @@ Post-conditions of `validate`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 
 from regdraft.core.errors import Problem
 from regdraft.core.labels import POINT_LETTERS
 from regdraft.core.model import Kind, Regulation, Unit, base_label, label_order, noun
+from regdraft.core.patterns import lazy
 
 
 def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None = None) -> list[Problem]:
@@ -118,7 +118,7 @@ _MISSING = {Kind.POINT: "text", Kind.CLAUSE: "text or points", Kind.ARTICLE: "ti
             Kind.APPENDIX: "title or text"}
 
 
-_WORD = re.compile(r"[^\W_]")  # a letter or digit: a paragraph without one holds no words
+_WORD = lazy(r"[^\W_]")  # a letter or digit: a paragraph without one holds no words
 
 
 def _empty(unit: Unit) -> bool:

@@ -137,13 +137,20 @@ class Fragments:
         `same` is the old text's unit of an identical provision (equal to `unit`): its kept
         fragment, if any, is the same text.
         """
+        return Markup(self.unchanged_html(unit, moved, address, same))
+
+    def unchanged_html(self, unit: Unit, moved: bool = False, address: Any = None, same: Unit | None = None) -> str:
+        """What `unchanged` prints, as the plain string it is made of: a run of unchanged provisions is joined
+        first (`render.redline._Runs`), and a `Markup` of each would copy every fragment once more."""
         plain = not moved and address is None
         at = self._article_at.get(id(unit)) if plain else None
-        if at is not None and self.kept[at] is not None:
-            return Markup(self.kept[at])
+        found = self.kept[at] if at is not None else None
+        if found is not None:
+            return found
         was = self._old_lookup(same) if plain and same is not None else None
-        if was is not None and self.old_kept[was] is not None:
-            return Markup(self.old_kept[was])
+        found = self.old_kept[was] if was is not None else None
+        if found is not None:
+            return found
         runs = _markdown_runs
         out: list[str] = []
         self._unit(unit, " moved" if moved else "", address if self.mark is not None else None, out)
@@ -155,7 +162,7 @@ class Fragments:
             if was is not None:
                 self.old_kept[was] = html
                 self.old_added = True
-        return Markup(html)
+        return html
 
     def _label(self, u: Unit) -> str:
         """A clause's or point's label as printed, escaped (kept: a regulation repeats `1.` and `a)` often)."""

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2.utils import Namespace
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.patterns import lazy
 
 if TYPE_CHECKING:
     from regdraft.core.model import Regulation
@@ -263,9 +263,9 @@ def _bits(bits: int) -> None:
         raise TemplateLimit(f"it makes a number of more than {MAX_INT_BITS:,} bits")
 
 
-_NUMBER = re.compile(r"\d+")
+_NUMBER = lazy(r"\d+")
 # A printf field's width and precision (`%-10.3f`, `%(name)*d`); `%%` is a percent sign.
-_PRINTF = re.compile(r"%%|%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?")
+_PRINTF = lazy(r"%%|%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?")
 
 
 def widths(pattern: str, arguments: Iterable[Any], budget: Budget, *, braces: bool = False) -> None:

@@ -451,7 +451,7 @@ class _Runs:
             # collapsed line instead, and a heading or a provision moved away their own lines).
             if p.identical and not self._changed_only and at != Place.MOVED_AWAY and p.kind not in _HEADINGS:
                 assert p.new is not None
-                run.append(self._fragments.unchanged(p.new, False, p.new_address if annotate else None, p.old))
+                run.append(self._fragments.unchanged_html(p.new, False, p.new_address if annotate else None, p.old))
                 continue
             if run:
                 out.append((Markup("\n".join(run)), self.KEPT))

@@ -430,11 +430,14 @@ def _store(folder: Path, key: str, value: Any, pack: Callable[[Path, str, Any], 
 _ALLOWED_MODULES = ("regdraft.core.",)
 _ALLOWED_GLOBALS = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
                     ("datetime", "timedelta"), ("datetime", "timezone"), ("builtins", "frozenset"),
-                    ("builtins", "set"), ("collections", "OrderedDict")}
+                    ("builtins", "set"), ("collections", "OrderedDict"),
+                    # A unit is pickled as this call (`Unit.__reduce__`): it only sets a new unit's fields.
+                    ("regdraft.core.model", "_unpickled_unit")}
 
 
 class _Unpickler(pickle.Unpickler):
-    """Builds only regdraft's data classes and enums, dates and plain containers: no function, no other class."""
+    """Builds only regdraft's data classes and enums, dates and plain containers: no function (but the one that
+    builds a unit), no other class."""
 
     def find_class(self, module: str, name: str) -> Any:
         import dataclasses
