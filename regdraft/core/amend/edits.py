@@ -62,7 +62,7 @@ from dataclasses import dataclass, replace
 from typing import NoReturn
 
 from regdraft.core.amend.apply import apply
-from regdraft.core.amend.consequential import Punctuation
+from regdraft.core.amend.consequential import Punctuation, after_append, after_repeal
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
@@ -161,13 +161,15 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
 
 
 def _ends_left_to_apply(old: Regulation, new: Regulation) -> Regulation:
-    """`new` with the ends of items put back as `old` has them where nothing else in the item changed
-    and the item next after it is new (inserted) or newly repealed: applying that insertion or
-    repeal changes the end by itself (`regdraft.core.amend.consequential`), so no instruction
-    needs to; `new` itself when there is no such item."""
+    """`new` with the ends of items put back as `old` has them where nothing else in the item changed,
+    the item next after it is new (inserted) or newly repealed, and applying that insertion or repeal
+    gives the item its new end by itself (`regdraft.core.amend.consequential`), so no instruction needs
+    to; `new` itself when there is no such item. An end the rules would not make (khoản 9 of an article
+    whose clauses all end with '.' given a ';' beside a new khoản 10) stays the drafter's own edit, and
+    the other items' ends are still left to applying."""
     before = old.index()
 
-    def visit(units: tuple[Unit, ...], parent: Address | None) -> tuple[Unit, ...]:
+    def visit(holder: Unit | None, units: tuple[Unit, ...], parent: Address | None) -> tuple[Unit, ...]:
         out = list(units)
         for i, unit in enumerate(units):
             address = unit_address(unit, parent)
@@ -175,19 +177,27 @@ def _ends_left_to_apply(old: Regulation, new: Regulation) -> Regulation:
             if was is None or unit.repealed or was.unit.repealed:
                 continue
             if unit.children:
-                children = visit(unit.children, address)
+                children = visit(unit, unit.children, address)
                 if children is not unit.children:
                     out[i] = replace(unit, children=children)
                 continue
             following = units[i + 1] if i + 1 < len(units) else None
-            if following is None or following.kind is not unit.kind or not only_end_differs(was.unit, unit):
+            if (holder is None or following is None or following.kind is not unit.kind
+                    or unit.kind not in (Kind.CLAUSE, Kind.POINT) or not only_end_differs(was.unit, unit)):
                 continue
             then = before.get(unit_address(following, parent))
-            if then is None or (following.repealed and not then.unit.repealed):
+            if then is not None and not (following.repealed and not then.unit.repealed):
+                continue
+            trial = replace(holder, children=tuple(was.unit if k == i else u for k, u in enumerate(units)))
+            if then is None:
+                _, changes = after_append(trial, following)
+            else:
+                _, changes = after_repeal(trial, following, then.unit)
+            if any(changed == unit for changed, _, _ in changes):
                 out[i] = was.unit
         return tuple(out) if any(a is not b for a, b in zip(out, units, strict=True)) else units
 
-    units = visit(new.units, None)
+    units = visit(None, new.units, None)
     return new if units is new.units else new.with_units(units)
 
 
