@@ -188,7 +188,8 @@ def test_adopt_that_fails_changes_nothing(ws: Workspace, invoke: Invoke, slug: s
 def test_adopt_bad_dates(ws: Workspace, invoke: Invoke) -> None:
     before = snapshot(ws)
     assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-13-01", "--effective", "2025-11-01").exit_code == 2
-    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-11-02", "--effective", "2025-11-01").exit_code == 2
+    # An effective date before the signing date is a gate (retroactive effect is adopted on purpose, forced).
+    assert invoke(ws, "amend", "adopt", "good", "--signed", "2025-11-02", "--effective", "2025-11-01").exit_code == 1
     assert snapshot(ws) == before
 
 

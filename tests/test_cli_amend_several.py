@@ -91,7 +91,11 @@ def test_a_failing_instruction_for_either_regulation_adopts_nothing(ws: Workspac
     before = snapshot(ws)
     result = invoke(ws, "amend", "adopt", "broken", "--signed", "2025-10-20")
     assert result.exit_code == 1
-    assert "to 02-QC/TU, 01-QC/TU; nothing was changed" in result.output and "Điều 7 has no khoản 9" in result.output
+    # What `amend check` finds refuses it, never forced (an instruction that cannot be applied).
+    assert "`regdraft amend check broken` finds" in result.output and "Điều 7 has no khoản 9" in result.output
+    assert "Nothing was changed." in result.output and "--force" not in result.output
+    forced = invoke(ws, "amend", "adopt", "broken", "--signed", "2025-10-20", "--force", "--reason", "urgent")
+    assert forced.exit_code == 1 and "Điều 7 has no khoản 9" in forced.output
     assert snapshot(ws) == before
 
 

@@ -80,7 +80,7 @@ def test_adopting_out_of_effective_order_is_refused_when_the_order_changes_the_t
         adopt(ws, "first", "2022-01-10", "2022-02-01")
     message = str(caught.value)
     assert "before 11-QC/TU (in force from 2023-06-01)" in message
-    assert "both change khoản 1 Điều 3" in message and "nothing was changed" in message
+    assert "both change khoản 1 Điều 3" in message and "Nothing was changed." in message
     assert ws.repo.head.commit.hexsha == head
 
 

@@ -19,12 +19,14 @@ from regdraft.cli.printing import (
     prints_result,
     problem_line,
     problems_json,
+    spelled,
 )
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError, UnknownUnit
 
 if TYPE_CHECKING:
     from regdraft.workspace.provision_changes import AmendedProvision
+    from regdraft.workspace.store import Workspace
 
 
 def _example_data() -> Path:
@@ -138,9 +140,12 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         reg, problems = api.read_regulation(ws, regulation, rev)
         note_problems(problems, reg.source)
     try:
-        if as_json:
-            return Result(api.show_json(reg, address))
-        return Result().say(api.show(reg, address), nl=False)
+        data = api.show_json(reg, address) if as_json else None
+        text = "" if as_json else api.show(reg, address)
+        shown = Result(data)
+        if as_of is None and rev is None:  # the working text: an adopted amendment may be in it before it is in force
+            _note_later_changes(shown, ws, regulation, address)
+        return shown if as_json else shown.say(text, nl=False)
     except UnknownUnit:
         if as_of is None or address is None:
             raise
@@ -150,6 +155,15 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         if why is None:
             raise
         raise UnknownUnit(why) from None
+
+
+def _note_later_changes(shown: Result, ws: Workspace, regulation: str, address: str | None) -> None:
+    """Say first, on stderr (under --json too), that the text shown holds changes not yet in force."""
+    from regdraft.workspace.timeline import later_changes_note
+
+    later = later_changes_note(ws, regulation, address)
+    if later:
+        shown.note(painted(spelled(later), err=True, fg="yellow"))
 
 
 def _changes(shown: AmendedProvision) -> Result:

@@ -11,6 +11,7 @@ from regdraft.cli.amend import amend
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import DATE, note_problems, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, prints_result
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 
 
@@ -46,8 +47,14 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
     amended = ", ".join(done.amendments) or "no amendments"
     shown = Result({"regulation": regulation, "written": str(done.path), "format": done.format, "as_of": done.as_of,
                     "amendments": list(done.amendments), "footnotes": done.footnotes})
-    return shown.say(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
-                     f"({amended}; {counted(done.footnotes, 'footnote')}).")
+    shown.say(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
+              f"({amended}; {counted(done.footnotes, 'footnote')}).")
+    from regdraft.workspace.timeline import in_force_later
+
+    for later in in_force_later(ws, regulation, done.as_of):  # adopted, in the working text, not in this one
+        again = Command.of("export", regulation, as_of=later.effective)
+        shown.say(f"Not in it: {later.name}, adopted, takes effect on {later.effective} (its text then: `{again}`).")
+    return shown
 
 
 @click.command("export")

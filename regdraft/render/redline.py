@@ -70,6 +70,7 @@ class Version:
     drafted: Any = None
     draft: int | None = None  # an amending document's draft number, when it has one
     amended_by: tuple[str, ...] = ()  # the text in force: the adopted amending documents it holds (`Luật số …`)
+    pending: bool = False  # the working text holds an adopted amendment not yet in force: `effective` is that one's
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
@@ -96,7 +97,8 @@ class Version:
         if self.amended_by:  # its date of effect is then the latest amendment's, not the text's own
             bits.append(f"{words['amended_by']} {', '.join(self.amended_by)}")
         if self.effective:
-            bits.append(f"{words['effective_from']} {cited_date(self.effective, style, words)}")
+            since = words["pending_from"] if self.pending else words["effective_from"]
+            bits.append(f"{since} {cited_date(self.effective, style, words)}")
         elif self.drafted:
             bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, words)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
@@ -190,6 +192,8 @@ class _Helpers:
         if doc is not None and doc.issued:
             # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
+        if redline.old_version.pending:  # an adopted amendment not yet in force is in it: not `Quy định hiện hành`
+            self.words = {**self.words, "current": self.words.get("adopted_column", self.words["current"])}
         self._by_anchor: dict[str, Provision] | None = None  # the listed changes' provisions (`_end_only`)
 
     def whole(self, p: Provision) -> bool:

@@ -12,7 +12,9 @@ meets it:
    the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
    absence, is a refusal that quotes what the document says;
 7. the signer is named (`amend new` leaves the name for the drafter: who signs is known when it is signed);
-8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not).
+8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not);
+9. the effective date is not before the signing date: a document takes effect retroactively only when its
+   wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
 An empty list means the amendment may be adopted. Adopting with a reason (`adopt(force=…)`)
 passes every gate but the number (the adoption tag is named after it); the reason is recorded
 in the adoption commit. Each fix names its command as a `core.commands.Command`, which the CLI
@@ -107,6 +109,8 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)
+    if effective < signed:
+        out.append(retroactive_refusal(amendment, signed, effective))
     signer = amendment.meta.get("signer")
     if isinstance(signer, Mapping) and not str(signer.get("name") or "").strip():
         out.append(Refusal("signer", "it names no signer (`signer:` in its front matter has no `name:`)",
@@ -137,6 +141,19 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
                        f"adopt with `{Command.of('amend adopt', slug, signed=signed, effective=named)}`, or amend "
                        f"{entry.article} first")
     return None
+
+
+def retroactive_refusal(amendment: Amendment, signed: dt.date, effective: dt.date) -> Refusal:
+    """The refusal of an effective date before the signing date: a mistyped date, or a retroactive effect the
+    document states, which is adopted past the gate with the reason recorded."""
+    entry = entry_into_force(amendment)
+    where = f"{entry.article} of {amendment.source}" if entry is not None else amendment.source
+    slug = amendment.slug
+    return Refusal("retroactive", f"it would take effect on {effective}, before it is signed on {signed}",
+                   f"correct the date in {where} or the signing date "
+                   f"(`{Command.of('amend adopt', slug, signed=None)}`); a retroactive effect the document "
+                   f"states on purpose is adopted with "
+                   f"`{Command.of('amend adopt', slug, signed=signed, force=True, reason=None)}`")
 
 
 def effective_from_document(amendment: Amendment, signed: dt.date) -> dt.date | None:

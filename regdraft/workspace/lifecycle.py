@@ -22,6 +22,7 @@ from regdraft.core.amend.document import (
 )
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.amend.tree import find_unit
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
 from regdraft.core.diff import ChangeKind
@@ -211,6 +212,7 @@ class Review:
     to_check: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
     amends: tuple[tuple[str, str], ...] = ()  # each regulation checked and its article (`Điều 4`), in document order
+    broken: tuple[Problem, ...] = ()  # those of `problems` that are references the amendment breaks
 
     def as_json(self) -> dict[str, list[dict[str, Any]]]:
         """What `amend check --json` prints: the problems, the references to check, the warnings and
@@ -250,18 +252,21 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     # (applied to a copy in memory; nothing is written).
     problems: list[Problem] = _placed(ws, amendment, reading)
     to_check: list[Problem] = []
+    broken: list[Problem] = []
     warnings = list(amendment.warnings)
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references)
         problems.extend(checked.problems)
         to_check.extend(checked.to_check)
+        broken.extend(checked.broken)
         warnings.extend(checked.warnings)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
     problems.sort(key=lambda p: (p.line == 0, p.line))
     word = noun(Kind.ARTICLE, amendment.language)
     warnings.sort(key=lambda p: p.line)
     return Review(tuple(problems), tuple(to_check), tuple(warnings),
-                  tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles))
+                  tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles),
+                  tuple(broken))
 
 
 def _placed(ws: Workspace, amendment: Amendment, reading: Sequence[Problem]) -> list[Problem]:
@@ -298,7 +303,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     if not references:
         return Review(problems, warnings=warnings)
     broken, to_check = reference_problems(before, applied, amendment)
-    return Review(problems + broken, to_check, warnings)
+    return Review(problems + broken, to_check, warnings, broken=broken)
 
 
 def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:
@@ -407,8 +412,6 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
         raise UsageError(f"{amendment.source} has no signing date: give the date it was signed.",
                          options=("signed",))
     effective_on = _effective(amendment, signed_on, effective)
-    if effective_on < signed_on:
-        raise UsageError(f"The effective date {effective_on} is before the signing date {signed_on}.")
     if amendment.status not in PENDING:
         raise NotPending(
             f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
@@ -419,6 +422,10 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     from regdraft.workspace.gates import refusals  # the gates (votes, rounds) only where an adoption is decided
 
     missing = refusals(ws, amendment, signed_on, effective_on)
+    reviewed = review(ws, slug)  # what `amend check` reports; its warnings and references to check stay so
+    checked = reviewed.problems
+    if checked:
+        missing.append(_check_refusal(amendment, checked, forcible=set(checked) <= set(reviewed.broken)))
     blocking = [r for r in missing if force is None or not r.forcible]
     if blocking:
         name = f"{slug} ({amendment.number})" if amendment.number else slug
@@ -428,6 +435,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
             + "\n".join(f"  - {r.sentence()}" for r in blocking)
             + "\nNothing was changed."
             + (" In an exceptional case, it is adopted anyway with the reason recorded." if forcible else ""),
+            checked if any(r.gate == "check" for r in blocking) else (),
             options=("force", "reason") if forcible else (),
         )
     # A document may amend several regulations of the workspace: all of them or none, in one commit.
@@ -444,6 +452,17 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
                      tag=adoption_tag(amendment))
+
+
+def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: bool) -> Refusal:
+    """The gate of `amend check`: an amendment it finds problems in is not adopted; the problems are listed
+    under the refusal. References it breaks alone may be adopted past the gate (a reason recorded); an
+    instruction that cannot be applied, or a text that does not read back, never."""
+    from regdraft.workspace.gates import Refusal
+
+    check = Command.of("amend check", amendment.slug)
+    return Refusal("check", f"`{check}` finds {counted(len(problems), 'problem')} in it (listed below)",
+                   "amend the amendment (or the text it refers to) until it finds none", forcible=forcible)
 
 
 def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str], reading: tuple[Problem, ...],

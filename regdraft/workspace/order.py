@@ -15,7 +15,7 @@ from dataclasses import replace
 from regdraft.core.amend.apply import Applied
 from regdraft.core.amend.conflicts import footprints
 from regdraft.core.amend.document import Amendment
-from regdraft.core.errors import AmendmentConflict, RegdraftError
+from regdraft.core.errors import AmendmentConflict, Problem, RegdraftError
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.timeline import adopted_for, base_text, replay
 
@@ -30,8 +30,11 @@ def check_order(ws: Workspace, amendment: Amendment, applied: Applied, signed: d
     try:
         in_order = replay(base, [*adopted_for(ws, amendment.regulation), dated], None).regulation
     except (AmendmentConflict, RegdraftError) as exc:
-        raise RegdraftError(_refusal(amendment, later, effective, "cannot be applied before them: " + str(exc)),
-                            getattr(exc, "problems", ())) from None
+        # The problems of applying it before them follow the sentence; the summary of `apply` ("1 problem
+        # applying …; nothing was changed:") is not repeated inside it.
+        problems = exc.problems or (Problem(str(exc), amendment.source),)
+        raise RegdraftError(_refusal(amendment, later, effective, "so it cannot be applied before them"),
+                            problems) from None
     if in_order.units != applied.regulation.units:
         raise RegdraftError(_refusal(amendment, later, effective, "and applied in the order they take effect they "
                                      "give a different text from the order of adoption"))
@@ -52,5 +55,5 @@ def _refusal(amendment: Amendment, later: list[Amendment], effective: dt.date, w
     names = ", ".join(f"{a.name} (in force from {a.effective})" for a in later)
     touched = f"both change {', '.join(shared)}" if shared else "both change the same words"
     return (f"{amendment.source}: it would take effect on {effective}, before {names}, already adopted; {touched}, "
-            f"{why}. Adopt it with an effective date on or after theirs, or amend it so the two do not overlap "
-            "(nothing was changed).")
+            f"{why}. Adopt it with an effective date on or after theirs, or amend it so the two do not overlap. "
+            "Nothing was changed.")

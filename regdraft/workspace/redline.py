@@ -17,6 +17,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -44,10 +45,12 @@ _WORKING_TREE = "working-tree"  # the working files in a default file name, wher
 
 
 def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str | None = None,
-          amendment: str | None = None, strict_tones: bool = False) -> Redline:
+          amendment: str | None = None, strict_tones: bool = False, today: dt.date | None = None) -> Redline:
     """Compare a regulation: `rev_from` (default the working tree) against `rev_to` or an amendment.
 
-    With neither `rev_to` nor `amendment`, the one pending amendment to the regulation is used.
+    With neither `rev_to` nor `amendment`, the one pending amendment to the regulation is used. The working
+    text holding an adopted amendment not in force on `today` (default: today) is named the adopted text,
+    not the text in force.
     """
     from regdraft.workspace.profiles import profile_for
 
@@ -60,9 +63,9 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     at = {rev: ws.resolve(rev).short for rev in (rev_from, rev_to) if rev is not None}  # the pair's default name
     if rev_to is not None:
         stem = f"{stem}-{_WORKING_TREE if rev_from is None else at[rev_from]}-to-{at[rev_to]}"
-        old_version = _revision_version(ws, relative, rev_from, old, words)
+        old_version = _revision_version(ws, relative, rev_from, old, words, today=today)
         new = read_regulation(ws, ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
-        new_version = _revision_version(ws, relative, rev_to, new, words)
+        new_version = _revision_version(ws, relative, rev_to, new, words, today=today)
         comparison = compare(old, new, strict_tones=strict_tones)
         return Redline(comparison, old_version, new_version, stem=stem,
                        references=_references(comparison, _changed_addresses(comparison), words),
@@ -70,8 +73,8 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     slug = amendment or pending_amendment(ws, old)
     # Which of the two files hold uncommitted changes: one `git status` for both version lines.
     dirty = _dirty(ws, [relative, amendment_path(slug)]) if rev_from is None else None
-    old_version = _revision_version(ws, relative, rev_from, old, words, dirty) if rev_from is None \
-        else _in_force_at(ws, relative, rev_from, old, words)
+    old_version = _revision_version(ws, relative, rev_from, old, words, dirty, today) if rev_from is None \
+        else _in_force_at(ws, relative, rev_from, old, words, today)
     return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem, dirty,
                            f"-at-{at[rev_from]}" if rev_from is not None else "")
 
@@ -92,27 +95,28 @@ def _located(ws: Workspace, name: str) -> str:
 
 
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
-                      words: Mapping[str, str], dirty: frozenset[str] | None = None) -> Version:
+                      words: Mapping[str, str], dirty: frozenset[str] | None = None,
+                      today: dt.date | None = None) -> Version:
     named = _named(reg)
     if rev is None:
         version = _file_version(ws, relative, words["in_force"], reg.id, words, dirty=dirty)
-        effective, amended_by = _in_force_since(ws, reg, words)
-        return replace(version, **named, effective=effective, amended_by=amended_by)
+        return replace(version, **named, **_in_force_since(ws, reg, words, today))
     revision = ws.resolve(rev)
     return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
                    drafted=revision.date)
 
 
-def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str]) -> Version:
+def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str],
+                 today: dt.date | None = None) -> Version:
     """The text in force at a revision (the one a comment round circulated its draft against), named as the
     text in force is: by its document and the date it took effect, not as "Phiên bản <commit>" dated by the
     commit (the review server's round redline called Luật 22/2023 "ngày 04 tháng 12 năm 2026")."""
     version = _file_version(ws, relative, words["in_force"], reg.id, words, rev=rev)
     if ws.read(relative, rev) == ws.read(relative):
-        effective, amended_by = _in_force_since(ws, reg, words)
+        since = _in_force_since(ws, reg, words, today)
     else:  # amended since: what was adopted by then is not asked of git; its own date is the file's
-        effective, amended_by = reg.meta.get("effective") or reg.meta.get("signed"), ()
-    return replace(version, **_named(reg), effective=effective, amended_by=amended_by)
+        since = {"effective": reg.meta.get("effective") or reg.meta.get("signed"), "amended_by": ()}
+    return replace(version, **_named(reg), **since)
 
 
 def _named(reg: Regulation) -> dict[str, Any]:
@@ -127,9 +131,12 @@ def _named(reg: Regulation) -> dict[str, Any]:
     return {"kind": kind, "number": number, "signed": meta.get("signed")}
 
 
-def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str]) -> tuple[Any, tuple[str, ...]]:
+def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str],
+                    today: dt.date | None = None) -> dict[str, Any]:
     """The effective date of the text in force: its latest adopted amendment's, else its own; and the adopted
-    amending documents, as the comparison names them (`Luật số 57/2024/QH15`)."""
+    amending documents, as the comparison names them (`Luật số 57/2024/QH15`). When one of them takes effect
+    after `today` (default: today) the file is not the text in force: it is named the adopted text, "including
+    changes in force from" that date (`Văn bản đã được thông qua (…, gồm các sửa đổi có hiệu lực từ ngày …)`)."""
     from regdraft.workspace.amendments import document_name
     from regdraft.workspace.timeline import adopted_for
 
@@ -139,7 +146,10 @@ def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str]) ->
         adopted = []  # an unreadable amendment: `check` names it; the text is dated by its own date
     dates = [a.effective for a in adopted if a.effective is not None]
     names = tuple(document_name(a, words) for a in adopted)
-    return (max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")), names
+    effective = max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")
+    later = bool(dates) and max(dates) > (today or dt.date.today())
+    return {"effective": effective, "amended_by": names, "pending": later,
+            **({"label": words["adopted_text"]} if later else {})}
 
 
 def _file_version(ws: Workspace, relative: str, label: str, doc_id: str, words: Mapping[str, str],

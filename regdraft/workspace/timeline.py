@@ -105,6 +105,54 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
     return None
 
 
+def in_force_later(ws: Workspace, name: str, today: dt.date | None = None,
+                   address: str | None = None) -> tuple[Amendment, ...]:
+    """The adopted amendments of a regulation taking effect after `today` (default: today), in replay order: the
+    regulation's file holds their changes, the text in force today does not. With `address`, only those changing
+    that provision, one inside it or one around it (a change of words throughout the text changes every one)."""
+    from regdraft.core.amend.conflicts import footprints
+    from regdraft.core.model import Address
+
+    day = today or dt.date.today()
+    reg_id = base_text(ws, ws.locate_regulation(name)).id
+    later = [a for a in adopted_for(ws, reg_id) if a.effective is not None and a.effective > day]
+    if address is None:
+        return tuple(later)
+    target = Address.parse(address)
+
+    def touches(amendment: Amendment) -> bool:
+        for ins in amendment.leaves():
+            marks = [f.address for f in footprints(ins)]
+            if not marks or any(m.contains(target) or target.contains(m) for m in marks):
+                return True
+        return False
+
+    return tuple(a for a in later if touches(a))
+
+
+def later_changes_note(ws: Workspace, name: str, address: str | None = None, today: dt.date | None = None) -> str:
+    """The note that the regulation's file (or its provision at `address`) holds changes not yet in force on
+    `today`, in the regulation's language and its profile's words: the amending documents with the dates they
+    take effect, and the command that shows the text in force today; "" when it holds none."""
+    from regdraft.core.commands import Command
+    from regdraft.render.profile import cited_date
+    from regdraft.workspace.amendments import document_name
+    from regdraft.workspace.profiles import profile_for
+
+    day = today or dt.date.today()
+    later = in_force_later(ws, name, day, address)
+    if not later:
+        return ""
+    base = base_text(ws, ws.locate_regulation(name))
+    profile = profile_for(ws, base.meta)
+    words, style = profile.words(base.language), profile.cited_style(base.language)
+    since = words["effective_from"]
+    documents = ", ".join(f"{document_name(a, words)} ({since} {cited_date(a.effective, style, words)})" for a in later)
+    command = Command.of("show", name, *([address] if address else []), as_of=day.isoformat())
+    return words["not_yet_in_force"].format(documents=documents, today=cited_date(day, style, words),
+                                            command=f"`{command}`")
+
+
 def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
     """The adopted `amendment` as applied in the replay of its regulation's history."""
     path = ws.locate_regulation(amendment.regulation)
