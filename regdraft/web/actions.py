@@ -14,7 +14,11 @@ Post-conditions:
    regulation, provision, text and proposal already recorded is answered (`Recorded.again`).
 6. A proposal that would delete the points or clauses of its provision when accepted (written without the
    provision's label) is not recorded until the member confirms it (`record_anyway`): `WouldDrop` names what
-   would be lost, and the page keeps everything typed and offers the confirmation.
+   would be lost, and the page keeps everything typed and offers the confirmation. So is a wording for an article
+   without its heading line (accepting it is refused), and a wording on no provision (a general comment).
+7. A text, proposal or reply is at most `MAX_TEXT` characters counted in NFC, as the library counts them: the form
+   lets the browser take up to `TYPED` (its `maxlength` counts UTF-16 code units, and decomposed accents take up to
+   three a letter), and a longer text is refused in a sentence, with everything typed kept, never cut.
 """
 
 from __future__ import annotations
@@ -29,9 +33,12 @@ from regdraft.web.guard import Visitor
 from regdraft.web.words import Refused, Words, refuse
 from regdraft.workspace.store import Workspace
 
-# Longest text accepted in each field, in characters (the request itself is bounded too).
-FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": MAX_TEXT, "proposal": MAX_TEXT,
-          "type": 20, "disposition": 20, "reply": MAX_TEXT, "record_anyway": 8}
+# What the browser may send in a text box (`maxlength`, in UTF-16 code units): a Vietnamese letter typed decomposed
+# (`ệ` as e + two marks) is three of them, and the limit that counts, `MAX_TEXT`, is checked here on the NFC text.
+TYPED = 3 * MAX_TEXT
+# Longest text accepted in each field, in characters (the request itself is bounded by them: `guard.worst_body`).
+FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "text": TYPED, "proposal": TYPED,
+          "type": 20, "disposition": 20, "reply": TYPED, "record_anyway": 8}
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
@@ -64,9 +71,21 @@ def _round(ws: Workspace, slug: str, number: str, ui: Words) -> Round:
     return find_round(ws, slug, int(number))
 
 
-def _open(r: Round, slug: str, ui: Words) -> None:
+def _open(ws: Workspace, r: Round, slug: str, ui: Words) -> None:
     if r.status is not RoundStatus.OPEN:
-        raise refuse(ui, Category.STATE, "round_is_closed", number=r.number, slug=slug)
+        raise refuse(ui, Category.STATE, "round_is_closed", number=r.number, document=document(ws, slug))
+
+
+def document(ws: Workspace, slug: str) -> str:
+    """The amending document as its readers know it: `05-QC/TU “Quy chế sửa đổi, bổ sung …”`, not its slug."""
+    from regdraft.workspace.amendments import load
+
+    try:
+        meta = load(ws, slug).meta
+    except RegdraftError:
+        return f"“{slug}”"
+    number, title = str(meta.get("number") or ""), str(meta.get("title") or "")
+    return " ".join(part for part in (number, f"“{title}”" if title else "") if part) or f"“{slug}”"
 
 
 def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str, str], ui: Words) -> Recorded:
@@ -74,7 +93,7 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     from regdraft.workspace.rounds import add_comment as record
 
     r = _round(ws, slug, values["round"], ui)
-    _open(r, slug, ui)
+    _open(ws, r, slug, ui)
     body = values["body"].strip() or visitor.body
     if not body:
         raise refuse(ui, Category.USAGE, "choose_body_first")
@@ -89,11 +108,16 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
         raise refuse(ui, Category.USAGE, "write_name")
     if not values["text"].strip():
         raise refuse(ui, Category.USAGE, "write_comment")
+    _within(values, ("text", "field_text"), ("proposal", "proposed_wording"), ui=ui)
     on = values["on"].strip() or "general"
     earlier = _recorded_before(ws, slug, r, consulted[0], on, values)
     if earlier is not None:
         return Recorded(earlier, r.number, again=True)
     if values["record_anyway"] != "1":
+        if on == "general" and values["proposal"].strip():
+            # A wording replaces a provision: on none, it could only be recorded as a general comment, never accepted.
+            raise WouldDrop(ui("proposal_needs_provision", field=ui("field_on"), confirm=ui("record_anyway")),
+                            Category.USAGE)
         _not_dropping(ws, slug, r, on, values, ui)
     try:
         comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
@@ -113,8 +137,17 @@ def _not_dropping(ws: Workspace, slug: str, r: Round, on: str, values: Mapping[s
     lost = proposal_loss(ws, slug, on, values["proposal"], r.number, values["regulation"].strip() or None)
     if lost is not None:
         provision = lost.at.describe(ui.language)
-        raise WouldDrop(ui("would_drop_points" if lost.points else "would_drop_clauses", provision=provision,
-                           label=lost.label, labels=lost.labels, confirm=ui("record_anyway")), Category.USAGE)
+        key = (("would_drop_heading" if lost.units else "wording_needs_heading") if lost.heading
+               else "would_drop_points" if lost.points else "would_drop_clauses")
+        raise WouldDrop(ui(key, provision=provision, label=lost.label, labels=lost.labels, confirm=ui("record_anyway")),
+                        Category.USAGE)
+
+
+def _within(values: Mapping[str, str], *fields: tuple[str, str], ui: Words) -> None:
+    """Refuse a text longer than `MAX_TEXT` characters (NFC, as read), naming its box."""
+    for name, label in fields:
+        if len(values[name]) > MAX_TEXT:
+            raise refuse(ui, Category.USAGE, "too_long", field=ui(label), count=len(values[name]), limit=MAX_TEXT)
 
 
 def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str,
@@ -154,7 +187,7 @@ def _answerable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words)
     if not visitor.may_answer:
         raise refuse(ui, Category.FORBIDDEN, "only_drafters")
     _, comment = find_comment(ws, cid, slug)
-    _open(find_round(ws, slug, comment.round), slug, ui)
+    _open(ws, find_round(ws, slug, comment.round), slug, ui)
     return comment
 
 
@@ -164,6 +197,7 @@ def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappin
     from regdraft.workspace.rounds import respond_comment
 
     _answerable(ws, visitor, slug, cid, ui)
+    _within(values, ("reply", "field_reply"), ui=ui)
     if not values["disposition"]:
         words = profile_for(ws).words(ui.language)
         raise refuse(ui, Category.USAGE, "choose_disposition", choices=ui.either([d.label(words) for d in Disposition]))
@@ -176,5 +210,6 @@ def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping
     from regdraft.workspace.proposals import accept_proposal
 
     _answerable(ws, visitor, slug, cid, ui)
+    _within(values, ("reply", "field_reply"), ui=ui)
     done = accept_proposal(ws, slug, cid, values["reply"], author=ws.person(visitor.name) if visitor.name else None)
     return done.comment

@@ -39,7 +39,17 @@ from starlette.staticfiles import StaticFiles
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
 from regdraft.web import actions, pages
-from regdraft.web.guard import ACCESS_COOKIE, CSRF_COOKIE, LOCAL, Limits, Visitor, csrf_ok, csrf_token, new_cookie
+from regdraft.web.guard import (
+    ACCESS_COOKIE,
+    CSRF_COOKIE,
+    LOCAL,
+    Limits,
+    Visitor,
+    csrf_ok,
+    csrf_token,
+    new_cookie,
+    worst_body,
+)
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.access import Role, lookup
 from regdraft.workspace.api import RegulationSummary
@@ -146,7 +156,8 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
         # Browsers ask for it on every page; a 404 was an error in every page's console.
         Route("/favicon.ico", lambda _request: Response(status_code=204)),
     ]
-    middleware = [Middleware(Limits, language=lambda: server.words().language)]
+    # The bound of a request's body is what the forms let a browser type (a comment at the form's limits was refused).
+    middleware = [Middleware(Limits, max_body=worst_body(actions.FIELDS), language=lambda: server.words().language)]
     if not links:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS))
     missing = _no_page(server)
@@ -183,7 +194,7 @@ class Context:
     def globals(self, **context: Any) -> dict[str, Any]:
         """What every page template sees."""
         return {"visitor": self.visitor, "csrf": self.csrf, "links": self.server.links, "quote": quote,
-                "ui": self.ui, "lang": self.ui.language, **context}
+                "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED, **context}
 
     def respond(self, html: str, status: int = 200) -> HTMLResponse:
         """An HTML response that also sets the CSRF cookie when the browser had none; a workspace template's
@@ -232,8 +243,10 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
                     (ui(label), value) for key, label in (("text", "field_text"), ("proposal", "proposed_wording"),
                                                           ("reply", "field_reply"))
                     if isinstance(value := form.get(key), str) and value.strip()]
-                return context.render("web-message.html.j2", 403, title=ui("expired_title"), message=ui("expired"),
-                                      kept=kept)
+                what, back, where = _expired(ui, request, form)
+                return context.render("web-message.html.j2", 403, title=ui("expired_title"),
+                                      message=ui("expired", what=what), kept=kept, back=back,
+                                      back_label=ui("expired_back", where=where))
         try:
             if slug:  # read without `Server.workspace`'s conflict check: the handler makes it
                 await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)
@@ -244,6 +257,32 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
         return response
 
     return endpoint
+
+
+def _expired(ui: Words, request: Request, form: Mapping[str, Any]) -> tuple[str, str, str]:
+    """What a form refused for its token was (`góp ý về khoản 2 Điều 5`), the page to send it from again (the
+    provision on the redline, the comment on the comments page) and that page named for its link."""
+    from regdraft.core.comments import canonical_on
+    from regdraft.core.model import Address
+
+    slug, cid = str(request.path_params.get("slug") or ""), str(request.path_params.get("cid") or "")
+    if not slug:
+        return ui("expired_page"), "/", ui("expired_page")
+    if cid:
+        name = ui("comment_id", id=cid)
+        return ui("expired_reply", id=cid), f"/a/{quote(slug)}/comments#c-{quote(cid)}", name
+    fields = {key: value.strip() for key in ("on", "round", "regulation")
+              if isinstance(value := form.get(key), str)}
+    query = "&".join(f"{key}={quote(fields[key])}" for key in ("round", "regulation") if fields.get(key))
+    back = f"/a/{quote(slug)}/redline" + (f"?{query}" if query else "")
+    try:
+        on = canonical_on(fields.get("on") or "general")
+        provision = Address.parse(on).describe(ui.language) if on != "general" else ""
+    except (RegdraftError, ValueError):
+        on, provision = "", f"“{fields.get('on')}”"
+    if not provision:
+        return ui("expired_general"), back, ui("expired_page")
+    return ui("expired_on", provision=provision), f"{back}#on-{quote(on)}" if on else back, provision
 
 
 def _no_page(server: Server) -> Callable[[Request, Exception], Any]:

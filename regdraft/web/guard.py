@@ -1,8 +1,10 @@
 """Who is asking, and the protections every request passes: size limits, headers, CSRF.
 
 Post-conditions:
-1. A request body larger than `MAX_BODY` bytes is answered 413 before any handler reads it, in
-   the workspace's language (`language`, asked only then).
+1. A request body larger than its bound is answered 413 before any handler reads it, in the
+   workspace's language (`language`, asked only then), as a page with a way back to the form's page.
+   The server's bound is `worst_body` of its forms' fields: whatever a form lets a browser type is
+   taken (a Vietnamese comment at the form's limits was refused, the text gone), and no more.
 2. Every response carries a Content-Security-Policy that runs only the server's own script
    file, lets it ask only this server, fetches nothing from elsewhere, and forbids framing.
 3. `csrf_token` is bound to the browser's CSRF cookie and the visitor's access link; a form
@@ -14,13 +16,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from regdraft.workspace.access import Role
 
-MAX_BODY = 64 * 1024
+if TYPE_CHECKING:
+    from regdraft.web.words import Words
+
+MAX_BODY = 64 * 1024  # a bound for a server without forms; the review server's is `worst_body(actions.FIELDS)`
+TOKEN = 64  # characters of a CSRF token (`csrf_token`: a SHA-256 in hex)
 CSRF_COOKIE = "regdraft_csrf"
 ACCESS_COOKIE = "regdraft_access"
 # `connect-src 'self'`: the form asks the server what an address typed in words names (`/a/{slug}/provision`).
@@ -68,6 +74,15 @@ def csrf_ok(secret: bytes, cookie: str, visitor: Visitor, sent: str) -> bool:
     return bool(cookie) and bool(sent) and hmac.compare_digest(csrf_token(secret, cookie, visitor), sent)
 
 
+def worst_body(fields: Mapping[str, int]) -> int:
+    """The most bytes a form of `fields` (each name's limit, counted as `maxlength` counts: UTF-16 code units) and
+    its CSRF token can be sent as, form-urlencoded as browsers send forms: every unit a character of 3 UTF-8 bytes
+    (a surrogate pair is 4 bytes for two units; a line break, CR LF, 2 for one), each byte `%XX`, with the names,
+    `=` and `&`; rounded up to a whole KiB."""
+    most = sum(len(name) + 2 + 3 * len("%XX") * limit for name, limit in {**fields, "csrf": TOKEN}.items())
+    return -(-most // 1024) * 1024
+
+
 def new_cookie() -> str:
     """A fresh random CSRF cookie value."""
     return secrets.token_urlsafe(24)
@@ -88,7 +103,7 @@ class Limits:
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > self.max_body:
-            await self._too_large(send)
+            await self._too_large(scope, send)
             return
         received = 0
 
@@ -111,25 +126,53 @@ class Limits:
         try:
             await self.app(scope, bounded, with_headers)
         except _TooLarge:
-            await self._too_large(send)
+            await self._too_large(scope, send)
 
-    async def _too_large(self, send: Send) -> None:
+    async def _too_large(self, scope: Scope, send: Send) -> None:
         from starlette.concurrency import run_in_threadpool
 
         from regdraft.web.words import Words
 
         language = await run_in_threadpool(self.language) if self.language is not None else None
-        await _too_large(send, Words.of(language)("too_large", limit=self.max_body // 1024))
+        ui = Words.of(language)
+        await _too_large(send, _refusal_page(ui, ui("too_large_title"), ui("too_large", limit=self.max_body // 1024),
+                                             _back(scope), ui("too_large_back")))
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _too_large(send: Send, message: str) -> None:
-    body = message.encode()
+def _back(scope: Scope) -> str:
+    """The page a refused form came from, as far as its address tells: the amendment's redline (`/a/{slug}/…`)
+    or the comments page (a reply's form), else the start page. The body, unread, cannot say the provision."""
+    from urllib.parse import quote
+
+    parts = str(scope.get("path") or "").split("/")
+    if len(parts) > 2 and parts[1] == "a" and parts[2]:
+        slug = quote(parts[2])
+        if len(parts) > 5 and parts[3] == "comments":
+            return f"/a/{slug}/comments#c-{quote(parts[4])}"
+        return f"/a/{slug}/redline"
+    return "/"
+
+
+def _refusal_page(ui: Words, title: str, message: str, back: str, back_label: str) -> str:
+    """A whole page for a refusal made before the application (no template reached): its title, the sentence and
+    the way back."""
+    from markupsafe import escape
+
+    return (f'<!DOCTYPE html>\n<html lang="{escape(ui.language)}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>{escape(title)}</title><link rel="stylesheet" href="/static/review.css"></head>\n'
+            f'<body><main><h1>{escape(title)}</h1>\n<p class="error" role="alert">{escape(message)}</p>\n'
+            f'<p><a href="{escape(back)}">{escape(back_label)}</a></p></main></body></html>\n')
+
+
+async def _too_large(send: Send, page: str) -> None:
+    body = page.encode()
     await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                "headers": [(b"content-type", b"text/html; charset=utf-8"),
                             (b"content-length", str(len(body)).encode()),
                             (b"content-security-policy", POLICY.encode())]})
     await send({"type": "http.response.body", "body": body})

@@ -430,3 +430,39 @@ def test_a_one_line_proposal_for_a_clause_with_points_is_asked_about_before_it_i
         page.wait_for_selector(".review-bar .notice")
         (comment,) = load_comments(Workspace(root), "luat-57-2024")
         assert comment.on == "d19.k1" and comment.proposal == one_line and comment.by == "Bộ Nội vụ"
+
+
+def test_on_a_phone_a_comment_refused_because_the_round_closed_is_said_where_the_page_opens(
+        review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # The refusal and the kept text were at the foot of a page 31,000 px long; nothing at the top said the comment
+    # was not saved.
+    from regdraft.workspace.rounds import close_round
+
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.select_option("#comment-first", BODIES[0])
+    page.fill("input[name=name]", "Nguyễn Văn An")
+    page.fill("#comment-text", "Gửi khi vòng đã đóng.")
+    close_round(review_ws, SLUG)
+    page.click("#comment-send")
+    page.wait_for_load_state()
+    notice = page.locator("#not-saved")
+    box = notice.bounding_box()
+    assert box is not None and page.evaluate("scrollY") + box["y"] < PHONE["height"]
+    assert "Góp ý CHƯA được lưu." in notice.inner_text() and "05-QC/TU" in notice.inner_text()
+    assert notice.locator("textarea").first.input_value() == "Gửi khi vòng đã đóng."
+
+
+def test_decomposed_accents_do_not_fill_the_comment_box_sooner(live_server: str, browser_page: Any) -> None:
+    # `maxlength` counts UTF-16 code units: a comment typed with decomposed accents (ệ as e and two marks) was cut at a
+    # third of the letters the server takes, which counts them in NFC.
+    import unicodedata
+
+    from regdraft.core.comments import MAX_TEXT
+
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    typed = unicodedata.normalize("NFD", "ệ" * MAX_TEXT)
+    page.fill("#comment-text", typed)
+    assert len(page.input_value("#comment-text")) == len(typed)

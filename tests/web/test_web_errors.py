@@ -74,7 +74,7 @@ FAILURES = {
     "round closed": Failure(Category.STATE, ("comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d5.k2",
                                              "--text", "Góp ý.", "--round", "1"),
                             form=(("text", "Gửi sau khi đóng vòng."),), setup=_close, words="Round 1 of",
-                            said="Vòng lấy ý kiến 1 của dự thảo"),
+                            said="Vòng lấy ý kiến 1 về 05-QC/TU"),
 }
 
 

@@ -12,7 +12,9 @@ Post-conditions:
 3. `left_out(current, proposal, new)` is empty unless the proposal, written without the provision's
    label (free text, read as its first paragraph), has none of the points or clauses `current` has:
    accepting it would delete them without its saying so. `loss(draft, on, proposal)` is that for a comment's
-   provision in the draft it was made on (None when nothing would be lost, or the proposal does not read).
+   provision in the draft it was made on (None when nothing would be lost, or the proposal does not read); for an
+   article (an appendix) whose wording does not begin with its heading line, which accepting refuses, it is a
+   `Loss` with `heading` set, naming the clauses that wording would have dropped (it was not flagged at all).
 """
 
 from __future__ import annotations
@@ -127,11 +129,12 @@ class Loss:
     at: Address
     units: tuple[Unit, ...]
     language: str = "vi"
+    heading: bool = False  # an article's (appendix's) wording without its heading line: accepting it is refused
 
     @property
     def points(self) -> bool:
         """True when what would be lost is points (else clauses)."""
-        return self.units[0].kind is Kind.POINT
+        return bool(self.units) and self.units[0].kind is Kind.POINT
 
     @property
     def labels(self) -> str:
@@ -144,25 +147,37 @@ class Loss:
         return _label(self.at.kind, self.at.segments[-1].label, self.language)
 
     def sentence(self) -> str:
-        """`points a, b, c of khoản 1 Điều 19 would be removed`."""
+        """`points a, b, c of khoản 1 Điều 19 would be removed`; for a wording without its heading line, that an
+        article's wording must begin with it (and the clauses it would have removed)."""
+        at = self.at.describe(self.language)
         what = "points" if self.points else "clauses"
-        return f"{what} {self.labels} of {self.at.describe(self.language)} would be removed"
+        removed = f"{what} {self.labels} of {at} would be removed"
+        if not self.heading:
+            return removed
+        must = (f"the wording of {at} must begin with its heading line “{self.label} …”, so it cannot be accepted as "
+                "written")
+        return f"{must}; read as its first paragraph, {removed}" if self.units else must
 
     def warning(self, by: str, comment_id: str, source: str, line: int = 0, unit: str = "") -> Problem:
         """The warning at a recorded comment of `by` (`source`, `line`, `unit`: where it came from) whose proposal
         would delete these: said while its body can still be asked what they meant."""
         at = self.at.describe(self.language)
         of = f" of comment {comment_id}" if comment_id else ""
-        return Problem(f"the proposal{of} by {by} for {at} does not begin with its label “{self.label}”, so it reads "
-                       f"as its first paragraph alone: if accepted, {self.sentence()}. It was recorded as written; "
-                       f"ask {by} whether that is meant, or for {at} written whole, from “{self.label}”.",
-                       source, line, unit, warning=True)
+        if self.heading:
+            said = f"does not begin with its heading line “{self.label} …”: {self.sentence()}"
+        else:
+            said = (f"does not begin with its label “{self.label}”, so it reads as its first paragraph alone: if "
+                    f"accepted, {self.sentence()}")
+        return Problem(f"the proposal{of} by {by} for {at} {said}. It was recorded as written; ask {by} whether that "
+                       f"is meant, or for {at} written whole, from “{self.label}”.", source, line, unit, warning=True)
 
 
 def loss(draft: Regulation, on: str, proposal: str) -> Loss | None:
     """What accepting `proposal` for the provision at `on` (a comment's address) in `draft` would delete without
     its saying so (`left_out`); None when nothing, or when the proposal is on no whole provision that a wording
-    replaces (the draft, a part, a unit with a closing text) or does not read as one (refused when accepted)."""
+    replaces (the draft, a part, a unit with a closing text) or does not read as one (refused when accepted). An
+    article's wording without its heading line (`Điều 9. …`) is refused when accepted: a `Loss` with `heading` set,
+    so it is asked about while its author can still be asked."""
     try:
         address = Address.parse(on)
         if address.part:
@@ -170,10 +185,19 @@ def loss(draft: Regulation, on: str, proposal: str) -> Loss | None:
         current = draft.find(address).unit
         if not proposal.strip() or not proposable(current):
             return None
+        if current.kind in TEXT_HEADINGS and not _headed(proposal, current, draft.language):
+            return Loss(address, current.children, draft.language, heading=True)
         lost = left_out(current, proposal, proposed_unit(proposal, address, draft.language))
     except (RegdraftError, ValueError):  # `general`, a provision not in the draft, a wording of another one
         return None
     return Loss(address, lost, draft.language) if lost else None
+
+
+def _headed(proposal: str, current: Unit, language: str) -> bool:
+    """True when the first line of a wording for an article (appendix) is a heading line, as `proposed_unit` needs."""
+    first = next((" ".join(line.split()) for line in proposal.splitlines() if line.strip()), "")
+    return bool(CLAUSE.match(first) or POINT.match(first) or HEADING.match(first) or APPENDIX_HEADING.match(first)
+                or _starts_with_label(first, current.kind, current.label, language))
 
 
 def labels_of(units: tuple[Unit, ...], language: str) -> str:
