@@ -31,10 +31,10 @@ ALLOWED: dict[str, set[str]] = {
 }
 # Third-party edges: click belongs to the CLI, GitPython to the git store alone.
 CLICK_LAYERS = {"cli"}
-# The git store is three files: reading (store), writing with the lock and journal (store_writes),
-# sharing through a remote (store_sync).
+# The git store is four files: reading (store), writing with the lock and journal (store_writes),
+# sharing through a remote (store_sync), putting back what a killed git left (store_killed).
 GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "regdraft.workspace.store_writes",
-               "regdraft.workspace.git_policy"}
+               "regdraft.workspace.store_killed", "regdraft.workspace.git_policy"}
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
 # The review server's framework and server, imported only by the web face.
 WEB_LIBRARIES = {"starlette", "uvicorn", "multipart", "python_multipart"}

@@ -190,6 +190,89 @@ def test_a_rebase_git_started_is_finished_and_the_work_sent(office: dict[str, Pa
     everything_arrived(office, made_here)
 
 
+# Stands in for git: the sync's rebase runs with a smudge filter (KILLER) on the file .git/info/attributes marks.
+KILLING_GIT = """#!/bin/sh
+case " $* " in
+  *" rebase --no-autostash "*)
+    export REGDRAFT_PID=$PPID
+    exec git -c "filter.kill.smudge=$KILLER" "$@" ;;
+esac
+exec git "$@"
+"""
+# The filter: the KILL_AT-th time git writes the file, it kills regdraft and git (`kill -9`); git dies mid-checkout,
+# the files before it switched, its lock left. Other times the file is written as it is.
+KILLER = """#!/bin/sh
+echo >> "$0.count"
+if [ "$(wc -l < "$0.count")" -ge "$KILL_AT" ]; then kill -9 "$REGDRAFT_PID" "$PPID"; sleep 9; fi
+exec cat
+"""
+
+
+def killed_in_checkout(tmp_path: Path, where: Path, path: str, at: int) -> None:
+    """`regdraft sync` in its own process, killed with git as git writes `path` for the `at`-th time in the rebase."""
+    fake, killer = tmp_path / "git-killed-in-checkout", tmp_path / "killer"
+    for script, text in ((fake, KILLING_GIT), (killer, KILLER)):
+        script.write_text(text, encoding="utf-8")
+        script.chmod(0o755)
+    attributes = where / ".git" / "info" / "attributes"
+    attributes.parent.mkdir(exist_ok=True)
+    attributes.write_text(f"/{path} filter=kill\n", encoding="utf-8")
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", "sync", "-C", str(where)]
+    killed = subprocess.run(command, capture_output=True, text=True, timeout=120, env={
+        **os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(fake), "KILLER": str(killer), "KILL_AT": str(at)})
+    attributes.unlink()
+    assert killed.returncode == -9, killed.stderr
+    assert (where / ".git" / "rebase-merge").is_dir() and (where / ".git" / "index.lock").exists()
+
+
+@pytest.mark.parametrize("files", ["replayed", "remote's"])
+def test_a_sync_killed_while_git_switches_files_is_finished(tmp_path: Path, office: dict[str, Path], invoke: Invoke,
+                                                             files: str) -> None:
+    """Killed while git wrote the files of a replayed commit (or the remote's, before replaying any), git left its
+    index lock and the files half switched: `sync --continue` and `sync --abort` took them for the drafter's edits
+    and refused, `git restore` failed on the lock. The drafter's own edit made afterwards is still refused."""
+    minh = office["minh"]
+    made_here = both_worked(invoke, office)
+    amendment, regulation = f"amendments/{SHIPPED_AMENDMENT}/amendment.md", "regulations/01-QC-TU.md"
+    texts = {amendment: "Xét đề nghị của Ban Tổ chức Tỉnh ủy,", regulation: "\nGhi chú của Minh.\n",
+             "ghi-chu.txt": "Việc cần làm.\n"}
+    for path, words in texts.items():  # one commit of three files: git writes them in this order
+        before = (minh / path).read_text(encoding="utf-8") if path != "ghi-chu.txt" else ""
+        changed = before.replace("Xét đề nghị của Ban Thường vụ Tỉnh ủy,", words) if path == amendment else \
+            before + words
+        assert changed != before
+        (minh / path).write_text(changed, encoding="utf-8")
+    git(minh, "add", ".")
+    git(minh, "commit", "-q", "-m", "Minh sửa tay ba tệp")
+    made_here |= made(minh)
+    wanted = {path: (minh / path).read_bytes() for path in texts}
+    lans = git(office["lan"], "show", "--format=", "--name-only", "HEAD").split()[0]  # Lan's comment, new to Minh
+    # Minh's regulation is written twice: going to Lan's files, then replaying Minh's commit.
+    killed_in_checkout(tmp_path, minh, regulation if files == "replayed" else lans, 2 if files == "replayed" else 1)
+    if files == "replayed":  # killed after writing the first file of Minh's commit, as it wrote the second
+        assert (minh / amendment).read_bytes() == wanted[amendment]
+        assert not (minh / regulation).exists() or (minh / regulation).read_bytes() != wanted[regulation]
+    else:  # killed going to Lan's files: Minh's amendment switched, his regulation not yet
+        assert (minh / amendment).read_bytes() != wanted[amendment]
+        assert (minh / regulation).read_bytes() == wanted[regulation]
+    notes = minh / "regulations" / "01-QC-TU-EN.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\nMinh.\n", encoding="utf-8")  # an edit of Minh's own
+    for step in ("--continue", "--abort"):
+        refused = invoke(minh, "sync", step)
+        assert refused.exit_code == 1, refused.output
+        assert "You changed regulations/01-QC-TU-EN.md while" in " ".join(refused.output.split()), refused.output
+        assert notes.read_text(encoding="utf-8").endswith("\nMinh.\n")
+    git(minh, "restore", "regulations/01-QC-TU-EN.md")  # the lock is gone: git works again
+    finished = invoke(minh, "sync", "--continue")
+    assert finished.exit_code == 0, finished.output
+    assert "To origin: 3 comments from Huyện ủy Nậm Pồ" in finished.output, finished.output
+    everything_arrived(office, made_here)
+    for path, data in wanted.items():  # no file lost, none half written
+        assert (minh / path).read_bytes() == data
+        assert git(office["share"], "show", f"main:{path}").encode("utf-8") == data
+    assert (minh / lans).is_file()
+
+
 def test_sync_on_another_branch_is_refused_in_one_sentence(office: dict[str, Path], invoke: Invoke) -> None:
     """On a branch of one's own, sync pushed it to the shared remote as a new branch and listed the whole history
     as sent."""

@@ -10,6 +10,7 @@ import functools
 import gc
 import importlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -39,35 +40,69 @@ class RegdraftGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; a failure becomes a message (or JSON) and its exit code, never a traceback."""
+        """Run the command; a failure becomes a message (or JSON) and its exit code, never a traceback.
+
+        Interrupted (Ctrl-C), whatever the interrupt broke first (git, a pipe to it, the command), it says in one
+        sentence what the command left and what to do, and exits with 130.
+        """
+        from regdraft.workspace import interrupts
+
         args = ctx.meta.get(TYPED, [])
+        interrupts.begin()
+        Interrupt.phase = "running"
+        try:
+            return self._invoke(ctx, args)
+        except KeyboardInterrupt:
+            self._interrupted(ctx, args)
+        finally:
+            Interrupt.phase = "ending"
+
+    def _interrupted(self, ctx: click.Context, args: list[str]) -> NoReturn:
+        from regdraft.workspace.interrupts import left_behind
+
+        Interrupt.phase = "ending"  # a second Ctrl-C does not cut the sentence short
+        try:
+            message = hints.spelled(cli, left_behind(), None)
+        except Exception:  # the workspace cannot be read: say so, and how to look
+            message = hints.spelled(cli, "Interrupted; see what it left with `regdraft check`.", None)
+        if json_wanted(ctx, args):
+            self._fail_json(ctx, error_json(message), INTERRUPTED)
+        click.echo(message, err=True)
+        ctx.exit(INTERRUPTED)
+
+    def _invoke(self, ctx: click.Context, args: list[str]) -> Any:
         try:
             return super().invoke(ctx)
-        except RegdraftError as exc:
-            _with_hint(exc, None)  # raised outside a command's own code: only other commands' options
-            if json_wanted(ctx, args):
-                self._fail_json(ctx, error_json(str(exc.args[0] if exc.args else "") or exc.report(), exc.problems),
-                                exc.exit_code)
-            # No usage line, even for bad usage: the failing subcommand's context is gone, and the
-            # top-level usage line would mislead, so the message stands alone.
-            raise _CLICK_ERRORS[exc.exit_code](exc.report()) from None
-        except BrokenPipeError:
-            if not _output_closed():
-                raise click.ClickException("cannot write: a pipe was closed (Broken pipe).") from None
-            # The reader stopped reading (`regdraft comment list | head`): nothing went wrong to tell the
-            # user about, in a message nobody would read. What was left to print is dropped; a write the
-            # command made stands. The exit code is what a shell gives git in the same case.
-            ctx.exit(OUTPUT_CLOSED)
-        except OSError as exc:
-            name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-            message = f"cannot access{name}: {exc.strerror or exc}."
-            if json_wanted(ctx, args):
-                self._fail_json(ctx, error_json(message), 1)
-            raise click.ClickException(message) from None
-        except click.ClickException as exc:
-            if json_wanted(ctx, args):
+        except (Exception, KeyboardInterrupt) as exc:
+            if Interrupt.received and not isinstance(exc, (KeyboardInterrupt, click.exceptions.Exit)):
+                raise KeyboardInterrupt from None  # git died of the same Ctrl-C first: its failure is not the story
+            if isinstance(exc, RegdraftError):
+                self._fail(ctx, exc, args)
+            if isinstance(exc, BrokenPipeError):
+                if not _output_closed():
+                    raise click.ClickException("cannot write: a pipe was closed (Broken pipe).") from None
+                # The reader stopped reading (`regdraft comment list | head`): nothing went wrong to tell the
+                # user about, in a message nobody would read. What was left to print is dropped; a write the
+                # command made stands. The exit code is what a shell gives git in the same case.
+                ctx.exit(OUTPUT_CLOSED)
+            if isinstance(exc, OSError):
+                name = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+                message = f"cannot access{name}: {exc.strerror or exc}."
+                if json_wanted(ctx, args):
+                    self._fail_json(ctx, error_json(message), 1)
+                raise click.ClickException(message) from None
+            if isinstance(exc, click.ClickException) and json_wanted(ctx, args):
                 self._fail_json(ctx, error_json(exc.format_message()), exc.exit_code)
             raise
+
+    def _fail(self, ctx: click.Context, exc: RegdraftError, args: list[str]) -> NoReturn:
+        _with_hint(exc, None)  # raised outside a command's own code: only other commands' options
+        if json_wanted(ctx, args):
+            self._fail_json(ctx, error_json(str(exc.args[0] if exc.args else "") or exc.report(), exc.problems),
+                            exc.exit_code)
+        # No usage line, even for bad usage: the failing subcommand's context is gone, and the
+        # top-level usage line would mislead, so the message stands alone.
+        raise _CLICK_ERRORS[exc.exit_code](exc.report()) from None
 
     @staticmethod
     def _fail_json(ctx: click.Context, data: dict[str, Any], code: int) -> NoReturn:
@@ -105,6 +140,26 @@ class RegdraftGroup(click.Group):
         return sorted(WHERE)
 
 
+class Interrupt:
+    """Ctrl-C (SIGINT) in this process: whether it came, and where the run was (`main` installs `on_interrupt`)."""
+
+    received = False
+    phase = "starting"  # "running" once a command is invoked, "ending" once it is done
+
+
+def on_interrupt(signum: int, frame: object) -> None:
+    """The SIGINT handler: before a command runs, nothing changed; while it runs, a `KeyboardInterrupt` that
+    `RegdraftGroup.invoke` turns into one sentence; after (or again), ignored, so the sentence is said whole."""
+    if Interrupt.received or Interrupt.phase == "ending":
+        return
+    Interrupt.received = True
+    if Interrupt.phase == "starting":
+        sys.stderr.write("Interrupted before anything was changed; run the command again when you are ready.\n")
+        raise SystemExit(INTERRUPTED)
+    raise KeyboardInterrupt
+
+
+INTERRUPTED = 130  # 128 + SIGINT
 TYPED = "regdraft.typed"  # click's context meta: the arguments as typed
 _CLICK_ERRORS: dict[int, type[click.ClickException]] = {1: click.ClickException, 2: click.UsageError}  # by exit code
 
@@ -226,9 +281,11 @@ def main() -> None:
     from regdraft.core.collector import run_once
 
     run_once()  # readings, comparisons and pages built once are never walked by the cyclic collector
+    signal.signal(signal.SIGINT, on_interrupt)
     try:
         cli(prog_name="regdraft")
     finally:
+        Interrupt.phase = "ending"
         # Python's exit collects garbage over every object still alive (the readings the parse
         # cache keeps, the modules): for a 5,000-article comparison that took 0.2 s of CPU after
         # the output was written. Frozen objects are skipped; the process frees its memory as it ends.

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError
+from regdraft.workspace.store_killed import KilledGit
 
 if TYPE_CHECKING:
     import git
@@ -42,7 +43,7 @@ class Tag:
     ref: str  # the tag object (the commit itself for a lightweight tag)
 
 
-class SharedHistory:
+class SharedHistory(KilledGit):
     """Git operations for working together; mixed into `Workspace`, which provides the repository."""
 
     root: Path

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError
 from regdraft.render.files import new_file
+from regdraft.workspace import interrupts
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, digest, stop_point
 
 if TYPE_CHECKING:
@@ -173,6 +174,7 @@ class Transactions:
         """
         if self._lock is None:
             self._lock = WorkspaceLock(self._regdraft_dir)
+            interrupts.note(self)  # type: ignore[arg-type]  # mixed into Workspace
         with self._lock.held(what):
             if not repairing:
                 self._refuse_interrupted()
@@ -227,8 +229,8 @@ class Transactions:
                         place.rmdir()
                 journal.end()
                 raise StoreError(f"The write failed ({failure(exc)}); the workspace is as it was.") from None
+            self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
             journal.end()
-            self._made(sha, paths)
             return sha
 
     def commit_new_files(self, folder: str, files: Iterable[tuple[str, bytes]], message: str) -> tuple[int, str]:
@@ -289,9 +291,10 @@ class Transactions:
                 self._undo_new_files(folder, head, made_folder)
                 journal.end()
                 raise
-            journal.end()
             sha = str(self.repo.head.commit.hexsha)
             self._made(sha, written)
+            journal.end()
+            stop_point("finished")
             return len(written), sha
 
     def _commit_only(self, paths: list[str], message: str) -> None:

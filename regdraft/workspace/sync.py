@@ -215,6 +215,7 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
     """Fetch the remote's work, bring it together with yours, push yours; report both in words."""
     if ws.operation():
         state = SyncState.load(ws)
+        ws.repair_killed_checkout()
         if ws.finish_interrupted_rebase():
             if state is not None:  # a sync killed as git finished its rebase: carry it on
                 return replace(_run(ws, state, integrated=True), resumed=True)
@@ -432,10 +433,17 @@ def _finish(ws: Workspace) -> SyncReport:
     operation = ws.operation()
     if not operation and state is None:
         raise UsageError("There is no stopped sync to continue; run `regdraft sync`.")
+    ws.repair_killed_checkout()
     conflict = find_conflict(ws)
     if conflict is not None and conflict.files:
         raise UnresolvedConflict(conflict.report())
     _refuse_edits(ws, "finishing")
+    if ws.rebase_not_begun():  # killed while git switched to the remote's files: start the sync again
+        ws.abort_integration()
+        SyncState.clear(ws)
+        branch = _shared_branch(ws)
+        remote = state.remote if state else _remote_name(ws, branch, None)
+        return _run(ws, SyncState(remote, branch, ws.head() or "", "", "none"))
     if state is None:  # a rebase or merge git started, not regdraft: finish it, then sync as `sync` does
         if operation and not ws.continue_integration():
             raise UnresolvedConflict(_conflict_report(ws))
@@ -469,6 +477,7 @@ def abort_sync(ws: Workspace) -> str:
     operation = ws.operation()
     if not operation and state is None:
         raise UsageError("There is no stopped sync to abort.")
+    ws.repair_killed_checkout()
     _refuse_edits(ws, "undoing")
     conflict = find_conflict(ws)
     stopped = conflict is not None and (bool(conflict.files) or conflict.commit is not None)

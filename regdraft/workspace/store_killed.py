@@ -1,0 +1,164 @@
+"""The git store, third part: what a git killed half way through a checkout leaves, put back. Owns git, with store.py.
+
+Killed (a sync stopped with `kill -9`, a machine switched off) while it switches files, for a rebase or a merge, git
+leaves its index lock (`.git/index.lock`: every later git command that writes refuses to start) and the files half
+switched: some as the commit it was bringing in has them, one perhaps cut short, the rest as before; its index still
+describes the files as they were. `KilledGit`, mixed into `Workspace` (through `SharedHistory`), takes that back:
+
+1. The lock is removed only when no process holds it open (git keeps it open from taking it until it writes the
+   index), and regdraft removes it only under its own workspace lock, so no git that regdraft started runs.
+2. A file git was switching holds what one of the commits of the stopped operation has there (the commit being
+   applied, HEAD, the commit before either, the branch's commit, the one rebased onto), nothing where one of them
+   has nothing, or the start of what one has (the file git was writing when it died); a tracked file may be
+   missing (git removes a file before it writes it anew). Only such files are put back as git's index holds them
+   (new ones removed): each can be made again from a commit or the index, so nothing is lost.
+3. Any other change is the drafter's and is left alone, for the sync to refuse as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import git
+
+WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
+STALE_AFTER = 600.0  # where open files cannot be seen (no /proc): a lock this old is taken for abandoned
+
+
+class KilledGit:
+    """Recovery from a git killed half way; mixed into `Workspace`, which provides the repository."""
+
+    root: Path
+
+    if TYPE_CHECKING:
+        @property
+        def repo(self) -> git.Repo: ...
+
+        def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str: ...
+
+        def git_dir(self) -> Path: ...
+
+        def _rev(self, ref: str) -> str | None: ...
+
+        def _rebase_file(self, name: str) -> str: ...
+
+    def repair_killed_checkout(self) -> list[str]:
+        """Remove the index lock a killed git left, and put back the files it was switching (the module's 1-3).
+
+        Call it holding the workspace lock. Returns the files put back ([] when git left no lock, or one that a
+        running process still holds).
+        """
+        lock = self.git_dir() / "index.lock"
+        if not _abandoned(lock):
+            return []
+        lock.unlink(missing_ok=True)
+        versions = self._switch_candidates()
+        status = self._git("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all").split("\0")
+        tracked, new = [], []
+        for entry in (e for e in status if len(e) > 3):
+            code, path = entry[:2], entry[3:]
+            if code == "??" and self._from_git(path, versions, tracked=False):
+                new.append(path)
+            elif code[1] in "MD" and "U" not in code and code not in ("AA", "DD") and \
+                    self._from_git(path, versions, tracked=True):
+                tracked.append(path)
+        if tracked:
+            self._git("checkout-index", "-f", "--", *tracked)
+        for path in new:
+            (self.root / path).unlink(missing_ok=True)
+        return sorted(tracked + new)
+
+    def rebase_not_begun(self) -> bool:
+        """Whether a rebase was killed before it had left the branch: HEAD is still the branch, on the commit the
+        rebase started from, and nothing is listed done. Undone (`git rebase --abort`), it can start again."""
+        branch, original = self._rebase_file("head-name").strip(), self._rebase_file("orig-head").strip()
+        if not (self.git_dir() / "rebase-merge").is_dir() or not branch.startswith("refs/heads/"):
+            return False
+        if self._rebase_file("done").strip():
+            return False
+        on = self._git("symbolic-ref", "-q", "HEAD", ok=(1,)).strip()
+        return on == branch and self._rev(branch) == original
+
+    def _switch_candidates(self) -> dict[str, dict[str, str]]:
+        """Each commit a killed checkout may have been switching files from or to: {commit: {path: blob}}."""
+        refs = ["HEAD", "HEAD^", "REBASE_HEAD", "MERGE_HEAD", "ORIG_HEAD"]
+        refs += [self._rebase_file(name).strip() for name in ("onto", "orig-head")]
+        for listing in ("done", "git-rebase-todo"):
+            picks = [line.split() for line in self._rebase_file(listing).splitlines()
+                     if line.strip() and not line.lstrip().startswith("#")]
+            picks = [words for words in picks if len(words) > 1 and words[0] in ("pick", "p")]
+            for words in picks[-1:] if listing == "done" else picks[:1]:
+                refs += [words[1], words[1] + "^"]
+        found: dict[str, dict[str, str]] = {}
+        for ref in filter(None, refs):
+            sha = self._rev(ref)
+            if sha and sha not in found:
+                entries = self._git("ls-tree", "-r", "-z", "--full-tree", sha).split("\0")
+                found[sha] = {e.split("\t", 1)[1]: e.split()[2] for e in entries if "\t" in e}
+        return found
+
+    def _from_git(self, path: str, versions: dict[str, dict[str, str]], tracked: bool) -> bool:
+        """Whether the file holds what a commit has there, or the start of it, or is a tracked file gone."""
+        try:
+            data = (self.root / path).read_bytes()
+        except FileNotFoundError:
+            return tracked  # git removes a file before it writes it anew; its index still has it
+        except OSError:
+            return False
+        blobs = {files[path] for files in versions.values() if path in files}
+        if _blob_id(data) in blobs:
+            return True
+        for blob in blobs:
+            whole: bytes = self.repo.git.cat_file("blob", blob, stdout_as_string=False, strip_newline_in_stdout=False)
+            if len(data) < len(whole) and whole.startswith(data):
+                return True
+        return False
+
+
+def _blob_id(data: bytes) -> str:
+    """git's id of a file's bytes (as `git hash-object`, for a repository that keeps files as they are)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _abandoned(lock: Path) -> bool:
+    """Whether git's lock file is there and no process holds it open (git dies with it open), waiting a little for
+    a git still running."""
+    deadline = time.monotonic() + WAIT_FOR_GIT
+    while True:
+        try:
+            info = lock.stat()
+        except OSError:
+            return False
+        holder = _held_open((info.st_dev, info.st_ino))
+        if holder is False or (holder is None and time.time() - info.st_mtime > STALE_AFTER):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+
+
+def _held_open(file: tuple[int, int]) -> bool | None:
+    """Whether some process has the file open; None where that cannot be seen (no /proc)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return None
+    for entry in os.scandir(proc):
+        if not entry.name.isdigit():
+            continue
+        try:
+            fds = os.listdir(f"/proc/{entry.name}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                info = os.stat(f"/proc/{entry.name}/fd/{fd}")
+            except OSError:
+                continue
+            if (info.st_dev, info.st_ino) == file:
+                return True
+    return False

@@ -1,0 +1,103 @@
+"""Ctrl-C: a real SIGINT sent to regdraft (and to the git it runs) at chosen points of a command. Whatever it broke
+first, the command says in one sentence what it left and what to do, never a traceback, and exits with 130.
+
+A tester saw, at various moments: "Error: cannot write: a pipe was closed (Broken pipe)." over 40 untracked files
+and a journal with no word of `check --repair`; "Aborted!" after the import had been committed; a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests.test_comment_import_large import SLUG, git, regdraft, sheet, state
+
+INTERRUPTED = 130
+NOTHING = "Interrupted before anything was changed; run the command again when you are ready."
+
+# Stands in for git: when regdraft runs `git <INTERRUPT_GIT>`, Ctrl-C reaches regdraft and that git at once.
+CTRL_C_IN_GIT = """#!/bin/sh
+case " $* " in
+  *" $INTERRUPT_GIT "*) kill -INT $PPID; kill -INT $$ ;;
+esac
+exec git "$@"
+"""
+
+
+@pytest.fixture
+def ws(consulting_workspace: Workspace) -> Workspace:
+    return consulting_workspace
+
+
+def said(run: subprocess.CompletedProcess[str]) -> str:
+    """What an interrupted command said: exit 130, one line on stderr, nothing else."""
+    assert run.returncode == INTERRUPTED, (run.returncode, run.stdout, run.stderr)
+    assert "Traceback" not in run.stderr and "Aborted!" not in run.stderr, run.stderr
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    return lines[0]
+
+
+def test_an_import_interrupted_before_its_commit_changes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    before = state(ws)
+    interrupted = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 40)),
+                           REGDRAFT_TEST_INTERRUPT_AT="file-written")
+    assert said(interrupted) == NOTHING
+    assert state(ws) == before and not ws.journal.exists()
+
+
+def test_an_import_interrupted_once_committed_says_it_is_recorded(ws: Workspace, tmp_path: Path) -> None:
+    interrupted = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 40)),
+                           REGDRAFT_TEST_INTERRUPT_AT="finished")
+    head = git(ws, "rev-parse", "HEAD").strip()
+    assert said(interrupted) == f"Interrupted after the work was committed ({head[:8]}): it is recorded; there is " \
+        "nothing to repair."
+    assert git(ws, "log", "-1", "--format=%s").startswith("Import 40 comments")
+    assert git(ws, "status", "--porcelain", "-uall") == "" and not ws.journal.exists()
+
+
+@pytest.mark.parametrize("command", ["update-index", "commit"])
+def test_an_import_interrupted_while_git_runs_says_what_it_left(ws: Workspace, tmp_path: Path, command: str) -> None:
+    """git dies of the Ctrl-C first (a closed pipe, a failed commit): the sentence follows what is on disk."""
+    fake = tmp_path / "git-ctrl-c"
+    fake.write_text(CTRL_C_IN_GIT, encoding="utf-8")
+    fake.chmod(0o755)
+    before = state(ws)
+    interrupted = regdraft(ws, "comment", "import", SLUG, str(sheet(tmp_path, 40)),
+                           GIT_PYTHON_GIT_EXECUTABLE=str(fake), INTERRUPT_GIT=command)
+    line = said(interrupted)
+    assert "pipe" not in line, line
+    if ws.journal.exists():
+        assert line == "Interrupted in the middle of a write ('Import 40 comments on mini-sua from gop-y.csv'): run " \
+            "`regdraft check --repair`, which undoes it (nothing of it is kept).", line
+        repaired = regdraft(ws, "check", "--repair")
+        assert "by undoing it" in repaired.stdout, repaired.stdout + repaired.stderr
+    else:
+        assert line == NOTHING
+    assert state(ws) == before
+
+
+def test_an_adoption_interrupted_mid_write_is_finished_by_the_repair_it_names(tmp_workspace: Workspace) -> None:
+    from tests.test_store_safety import ADOPT
+
+    ws = tmp_workspace
+    interrupted = regdraft(ws, *ADOPT, REGDRAFT_TEST_INTERRUPT_AT="file-written")
+    line = said(interrupted)
+    assert line.startswith("Interrupted in the middle of a write ('Adopt amendment") and line.endswith(
+        "run `regdraft check --repair`, which finishes it."), line
+    repaired = regdraft(ws, "check", "--repair")
+    assert "Finished the interrupted write" in repaired.stdout, repaired.stdout + repaired.stderr
+    assert git(ws, "status", "--porcelain") == ""
+
+
+def test_an_interrupt_before_the_command_starts_changes_nothing(ws: Workspace) -> None:
+    """Ctrl-C while Python starts regdraft: a traceback ending in KeyboardInterrupt."""
+    code = ("import os, signal; from regdraft.cli import main, on_interrupt; "
+            "signal.signal(signal.SIGINT, on_interrupt); os.kill(os.getpid(), signal.SIGINT); main()")
+    started = subprocess.run([sys.executable, "-c", code, "list"], cwd=ws.root, capture_output=True, text=True,
+                             env=dict(os.environ), timeout=60)
+    assert said(started) == NOTHING
