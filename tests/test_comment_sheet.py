@@ -65,7 +65,7 @@ def test_a_sheet_with_rows_added_imports_only_the_new_rows(consulting_workspace:
     result = invoke(ws, "comment", "import", SLUG, str(_csv(tmp_path, "b.csv", more)))
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Imported 2 comments on mini-sua: ")
-    assert result.output.rstrip().endswith("; 2 imported before were left alone.")
+    assert result.stdout.rstrip().endswith("; 2 imported before were left alone.")
     assert _texts(ws) == [("Ban B", "d2.k1", "Sửa câu chữ")] + [("Ban Tổ chức Tỉnh ủy", "d1", "Đúng")] * 3
 
 
@@ -253,7 +253,7 @@ def test_the_english_xlsx_report_reads_back_too(tmp_workspace: Workspace, invoke
     edited = _member_edits(report, [None, "General", "Inspection Commission", "Agree.\nProposed: Keep it."])
     result = invoke(ws, "comment", "import", "en1", str(edited))
     assert result.exit_code == 0, result.output
-    assert result.output.rstrip().endswith("; 1 imported before were left alone.")
+    assert result.stdout.rstrip().endswith("; 1 imported before were left alone.")
     assert sorted((c.by, c.on, c.text, c.proposal) for c in rounds.load_comments(ws, "en1")) == [
         ("Inspection Commission", "general", "Agree.", "Keep it."),
         ("Organisation Board", "d1.k1", "Say who convenes.", "The Secretary.")]

@@ -238,7 +238,7 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
     of = f" of {c.regulation}" if c.regulation else ""
     done.say(f"Added comment {c.id} on {c.on}{of} by {c.by} (round {c.round}).")
-    return _warned(done, recorded_losses(ws, slug, [c]))
+    return _warned(done, [*rounds.body_warnings(ws, slug, [c]), *recorded_losses(ws, slug, [c])])
 
 
 def _warned(done: Result, warnings: Sequence[Problem]) -> Result:
@@ -374,15 +374,17 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
         on = f"{c.on} ({c.regulation})" if c.regulation else c.on
-        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe():<24} {answer:<9} {c.by}: {c.text}")
+        who = f"{c.by} ({c.author})" if c.author else c.by
+        selected = f"“{c.selection}”: " if c.selection else ""
+        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe():<24} {answer:<9} {who}: {selected}{c.text}")
     return done
 
 
 def _comment_fields(c: Any) -> dict[str, Any]:
     """A comment for --json (docs/schemas/comment.json)."""
-    return {"id": c.id, "round": c.round, "by": c.by, "on": c.on,
+    return {"id": c.id, "round": c.round, "by": c.by, "author": c.author, "on": c.on,
             **({"regulation": c.regulation} if c.regulation else {}), "type": c.type.value, "text": c.text,
-            "proposal": c.proposal, "anchor": c.anchor,
+            "selection": c.selection, "proposal": c.proposal, "anchor": c.anchor,
             "disposition": c.disposition.value if c.disposition else None, "reply": c.reply,
             "created": c.created, "responded": c.responded or None}
 

@@ -33,7 +33,7 @@ class ReportRow:
 
     `marked` is the proposal against the provision's text as circulated, word by word, when
     the proposal rewrites that text (a tracked change in Word, a wording edited in the
-    browser); empty when the proposal is a free text of its own.
+    browser), its labels as typed; empty when the proposal is a free text of its own.
     """
 
     number: int
@@ -43,6 +43,8 @@ class ReportRow:
     disposition: str
     reply: str
     marked: tuple[DiffSegment, ...] = ()
+    author: str = ""  # the person who wrote it for the body (`Comment.author`)
+    selection: str = ""  # the words of the provision they selected (`Comment.selection`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,42 @@ def marked(c: Comment, language: str = "vi", circulated: Regulation | None = Non
     proposal = _as_anchor(c, language)
     if similarity(c.anchor, proposal) < REWRITE_SIMILARITY and not _drops(c, circulated):
         return ()
-    return as_written(diff_words(c.anchor, proposal))
+    labelled = _labelled_anchor(c, language, circulated)
+    if labelled is None:
+        return as_written(diff_words(c.anchor, proposal))
+    return as_written(diff_words(labelled, c.proposal))
+
+
+def _labelled_anchor(c: Comment, language: str, circulated: Regulation | None) -> str | None:
+    """The provision commented on as the member's wording is compared with it: a line a paragraph or point, each
+    with its label (`a) Công tác …`), so that the labels typed read as typed and the points a wording would drop
+    are struck with their letters; its own label only when the wording begins with one. None when the provision
+    of the draft `circulated` no longer reads as the comment's anchor (the wording is then compared without
+    labels)."""
+    from regdraft.core.amend.proposal import editor_text
+    from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
+    from regdraft.core.errors import RegdraftError
+    from regdraft.core.model import Address
+
+    if circulated is None or c.on == GENERAL:
+        return None
+    try:
+        address = Address.parse(c.on)
+        if address.part:
+            return None
+        unit = circulated.find(address).unit
+    except (RegdraftError, ValueError):
+        return None
+    if unit.repealed or " ".join(unit.all_text().split()) != " ".join(c.anchor.split()):
+        return None
+    lines = editor_text(unit, language).split("\n")
+    own = c.anchor.split("\n")
+    if len(lines) != len(own):
+        return None
+    first = c.proposal.split("\n", 1)[0].strip()
+    if not (CLAUSE.match(first) or POINT.match(first) or HEADING.match(first)):
+        lines[0] = own[0]  # the wording names no label of its own: the provision's is not struck from it
+    return "\n".join(lines)
 
 
 def _as_anchor(c: Comment, language: str) -> str:
@@ -184,7 +221,8 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
             number += 1
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply,
-                                  marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None))))
+                                  marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None)),
+                                  c.author, c.selection))
         built.append(ReportGroup(on, provision_of(on, reg, texts, words), tuple(rows), reg))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language,

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from regdraft.core.commands import Command
-from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus
+from regdraft.core.comments import Comment, CommentType, Disposition, Round, RoundStatus, one_newline
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
@@ -265,11 +265,11 @@ def read_comment(text: str | bytes, source: str = "") -> tuple[Comment | None, l
         return None, problems
     return Comment(
         id=str(fields["id"]), round=fields["round"], by=nfc(str(fields["by"])), on=str(fields["on"]),
-        type=fields["type"], text=nfc(str(fields["text"])),
-        proposal=nfc(str(data.get("proposal") or "")),
-        anchor=nfc(str(data.get("anchor") or "")),
+        type=fields["type"], text=one_newline(str(fields["text"])),
+        proposal=one_newline(str(data.get("proposal") or "")),
+        anchor=one_newline(str(data.get("anchor") or "")),
         disposition=fields["disposition"],
-        reply=nfc(str(data.get("reply") or "")),
+        reply=one_newline(str(data.get("reply") or "")),
         created=str(data.get("created") or ""),
         responded=str(data.get("responded") or ""),
         accepted_in=str(data.get("accepted_in") or ""),

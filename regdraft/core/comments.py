@@ -198,13 +198,20 @@ def too_long(text: str, what: str) -> str:
             f"{MAX_TEXT:,} characters each.")
 
 
+def one_newline(text: str) -> str:
+    """`text` in NFC with each line break a `\\n`: a browser sends `\\r\\n` (and an old Mac `\\r`), which files
+    written before kept, while the CLI and a Word reply give `\\n`."""
+    return nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
             proposal: str = "", type_: str | None = None) -> Comment:
     """A new comment checked against the draft it is made on (id and times left empty)."""
     body = nfc(by).strip()
     if not body:
         raise UsageError("the commenting body (by) is empty.")
-    words = nfc(text).strip()
+    words = one_newline(text).strip()
+    proposal = one_newline(proposal)
     if not words:
         raise UsageError("the comment text is empty.")
     if said := too_long(words, "the comment text") or too_long(nfc(proposal).strip(), "the proposed wording"):
@@ -281,7 +288,7 @@ def respond(comment: Comment, disposition: str, reply: str, when: str) -> Commen
     except ValueError:
         allowed = ", ".join(d.value for d in Disposition)
         raise UsageError(f"'{disposition}' is not a disposition; use one of {allowed}.") from None
-    return replace(comment, disposition=decided, reply=nfc(reply).strip(), responded=when)
+    return replace(comment, disposition=decided, reply=one_newline(reply).strip(), responded=when)
 
 
 # -- sheet rows -------------------------------------------------------------------------------
@@ -322,7 +329,8 @@ def row_comments(rows: Iterable[Row], drafts: Callable[[int], Regulation], defau
                 key, draft = named(round_number, values["regulation"])
             comment = replace(prepare(round_number, values.get("by", ""), values.get("on", ""),
                                       values.get("text", ""), draft, values.get("proposal", ""), values.get("type")),
-                              regulation=key)
+                              regulation=key, author=" ".join(values.get("author", "").split()),
+                              selection=values.get("selection", "").strip())
         except RegdraftError as exc:
             bad += 1
             if len(problems) < MAX_LISTED:
@@ -399,6 +407,33 @@ def unconsulted(r: Round, comments: Sequence[Comment]) -> tuple[str, ...]:
     """The bodies that commented in a round without being consulted in it, by name."""
     asked = {body_key(b) for b in r.consulted}
     return tuple(sorted(unique_bodies(c.by for c in comments if body_key(c.by) not in asked), key=body_key))
+
+
+def nearest_consulted(by: str, r: Round) -> str:
+    """The consulted body of round `r` a body's name not consulted most likely means (a typo: `Ban Tuyên giáo
+    Tỉnh ujy` for `Ban Tuyên giáo Tỉnh ủy`), else empty."""
+    import difflib
+
+    keys = {body_key(b): b for b in r.consulted}
+    found = difflib.get_close_matches(body_key(by), list(keys), n=1, cutoff=0.75)
+    return keys[found[0]] if found else ""
+
+
+def not_consulted(by: str, r: Round) -> str:
+    """The sentence warning that a comment's body is not one round `r` consulted, naming the consulted body it most
+    likely means; empty when it is consulted. The comment is kept (a body may write unasked), but a typo of a
+    consulted body's name would have that body counted as agreeing and the typo listed as unconsulted."""
+    name = " ".join(nfc(by).split())
+    if any(body_key(b) == body_key(name) for b in r.consulted):
+        return ""
+    nearest = nearest_consulted(name, r)
+    asked = f"The bodies consulted are {', '.join(r.consulted)}." if r.consulted else "The round consulted none."
+    if not nearest:
+        return (f"'{name}' is not a body consulted in round {r.number}; the round's report lists it apart, as a body "
+                f"not consulted. {asked}")
+    return (f"'{name}' is not a body consulted in round {r.number}: did you mean {nearest}? Recorded as it is, the "
+            f"round's report lists '{name}' apart as not consulted and counts {nearest} as agreeing unless it sent "
+            f"comments itself. {asked}")
 
 
 def describe_on(on: str, language: str = "vi", words: Mapping[str, str] | None = None) -> str:

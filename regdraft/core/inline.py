@@ -66,7 +66,8 @@ class Span(NamedTuple):
 
 def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
     """`text` as spans, each bold or italic where its Markdown says so (or the caller's `bold`, `italic`);
-    a line break inside the text is a space."""
+    a line break inside the text stays one (a span `\\n`: a member's paragraphs and lists are not run together),
+    and code keeps its backticks (`` `mã` ``: the output has no style of its own for code)."""
     if _MARKUP.isdisjoint(text):
         return [Span(text, bold, italic)]  # most provisions and comments: no inline markup at all
     links = may_link(text)
@@ -83,10 +84,12 @@ def spans(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
                 state["b"] = child.type == "strong_open" or bold
             elif child.type in ("em_open", "em_close"):
                 state["i"] = child.type == "em_open" or italic
-            elif child.type in ("text", "code_inline", "html_inline"):
+            elif child.type in ("text", "html_inline"):
                 out.append(Span(child.content, state["b"], state["i"]))
+            elif child.type == "code_inline":  # its backticks kept: no character typed is lost
+                out.append(Span(f"{child.markup}{child.content}{child.markup}", state["b"], state["i"]))
             elif child.type in ("softbreak", "hardbreak"):
-                out.append(Span(" ", bold, italic))
+                out.append(Span("\n", bold, italic))
     return out
 
 

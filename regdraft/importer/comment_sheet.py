@@ -52,6 +52,9 @@ _COLUMN_ALIASES = {
     # An English sheet, as the English report's columns and a committee's own name them.
     "body": "by", "commented by": "by", "agency": "by", "organisation": "by", "organization": "by",
     "provision": "on", "comment type": "type", "proposed wording": "proposal", "document": "regulation",
+    # The person and the words selected, as the report's CSV and XLSX name them (`report_person_column`).
+    "người góp ý": "author", "person": "author", "author": "author",
+    "đoạn được chọn": "selection", "selected text": "selection", "selection": "selection",
 }
 
 # The row number (số thứ tự) that nearly every sheet starts with: regdraft numbers nothing by it.

@@ -129,6 +129,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         values=page.values if page is not None else (),
     )
     env.filters["inline"] = inline_markdown
+    env.filters["lines"] = inline_lines
     env.filters["css_string"] = css_string
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
     # Annotation hooks of the provision macros, off for print; the review server turns them on: a provision's
@@ -270,6 +271,13 @@ def inline_markdown(text: str) -> Markup:
     for token in tokens:
         _inline_tokens(token.children or [], out)
     return Markup("".join(out))
+
+
+def inline_lines(text: str) -> Markup:
+    """A comment's, proposal's or reply's inline Markdown line by line (`inline_markdown`), each line break kept as
+    `<br>` (a blank line between paragraphs, a list's items): a member's lines were run into one."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Markup("<br>\n").join(inline_markdown(line) for line in lines)
 
 
 _TAGS = {"strong_open": "<strong>", "strong_close": "</strong>", "em_open": "<em>", "em_close": "</em>",

@@ -110,21 +110,32 @@ def rich_text(text: str) -> object | None:
     return rich
 
 
+def _named_people(report: Report) -> bool:
+    """True when a comment of the report records the person who wrote it or the words they selected: the CSV and
+    XLSX then have a column for each (`report_person_column`, `report_selection_column`)."""
+    return any(row.author or row.selection for group in report.groups for row in group.rows)
+
+
 def csv_text(report: Report, profile: Profile | None = None) -> str:
     """The report as CSV: one line per comment, with the address for sorting and filtering.
 
-    The header row is in the profile's words (the default profile's without one). Cells that a
-    spreadsheet would run as formulas are neutralised (`spreadsheet_cell`).
+    The header row is in the profile's words (the default profile's without one); the person and the words
+    selected, when a comment records them, in two last columns. Cells that a spreadsheet would run as formulas
+    are neutralised (`spreadsheet_cell`).
     """
     from regdraft.render.profile import default_profile
 
+    words = report_words(report, profile or default_profile())
+    people = _named_people(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(csv_columns(report_words(report, profile or default_profile())))
+    writer.writerow((*csv_columns(words),
+                     *((words["report_person_column"], words["report_selection_column"]) if people else ())))
     for group in report.groups:
         for row in group.rows:
             writer.writerow([spreadsheet_cell(v) for v in (
-                row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply)])
+                row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply,
+                *((row.author, row.selection) if people else ()))])
     return buffer.getvalue()
 
 
@@ -136,7 +147,8 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
     """The report as an Excel workbook: the title and preface counts above the table, then one row per comment.
 
     The table has the report's columns (`columns`) under a header row that stays in view and filters; the
-    comment cell ends with the proposal (`Đề xuất: …`), the answer cell is the disposition then the reply.
+    comment cell ends with the proposal (`Đề xuất: …`), the answer cell is the disposition then the reply; when a
+    comment records the person who wrote it or the words they selected, a column for each after the body's.
     Text wraps in its column. Every text cell passes `spreadsheet_cell` (a cell starting with `=`, `+`, `-`
     or `@` is written with a leading `'`, as in the CSV), so no cell is ever a formula.
     """
@@ -159,9 +171,13 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "".join(c for c in words["report_type"] if c not in "[]:*?/\\")[:31] or "Report"
-    last = get_column_letter(len(_WIDTHS))
+    heads, widths = list(columns(words)), list(_WIDTHS)
+    people = _named_people(report)
+    if people:  # the person beside the body, the words selected before the comment
+        heads[3:3], widths[3:3] = [words["report_person_column"], words["report_selection_column"]], [20, 30]
+    last = get_column_letter(len(heads))
     wrapped = Alignment(wrap_text=True, vertical="top")
-    across = sum(_WIDTHS)
+    across = sum(widths)
     lead = [(words["report_type"], True), (report_title(report, words), True),
             *((line, False) for line in report.preface(words))]
     for number, (text, bold) in enumerate(lead, start=1):
@@ -174,7 +190,7 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
     top = len(lead) + 2
     line = Side(style="thin")
     box = Border(left=line, right=line, top=line, bottom=line)
-    for column, (heading, width) in enumerate(zip(columns(words), _WIDTHS, strict=True), start=1):
+    for column, (heading, width) in enumerate(zip(heads, widths, strict=True), start=1):
         head = sheet.cell(top, column, cell(heading))
         head.font, head.alignment, head.border = Font(bold=True), Alignment(wrap_text=True, vertical="center",
                                                                             horizontal="center"), box
@@ -185,9 +201,12 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
             comment = row.text + (f"\n{words['report_proposal']} {row.proposal}" if row.proposal else "")
             answer = (row.disposition or words["disposition_none"]) + (f"\n{row.reply}" if row.reply else "")
             at += 1
-            for column, value in enumerate((row.number, group.provision, row.by, comment, answer), start=1):
-                written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column > 3 else
-                                     cell(value))
+            values: list[object] = [row.number, group.provision, row.by, comment, answer]
+            if people:
+                values[3:3] = [row.author, row.selection]
+            for column, value in enumerate(values, start=1):
+                written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column > len(values) - 2
+                                     else cell(value))
                 written.alignment, written.border = wrapped, box
     sheet.freeze_panes = f"A{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{last}{at}"
@@ -236,9 +255,17 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
         last = None
         for row in group.rows:
             answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or words["disposition_none"], {"bold": True})]
-            cells = word.add_row(table, [str(row.number), group.provision if first is None else "", row.by,
+            by: list[tuple[str, dict[str, Any]]] = [(row.by, {})]
+            if row.author:
+                by.append((words["report_person"].format(person=row.author), {}))
+            cells = word.add_row(table, [str(row.number), group.provision if first is None else "", by,
                                          "", answer], widths, size=small)
-            _inline(cells[3].paragraphs[0], row.text, small)
+            if row.selection:
+                _inline(cells[3].paragraphs[0], words["report_selection"].format(selection=row.selection), small,
+                        italic=True)
+                _inline(word.paragraph(cells[3], space_after=0), row.text, small)
+            else:
+                _inline(cells[3].paragraphs[0], row.text, small)
             if row.marked:
                 word.marked_paragraph(cells[3], f"{words['report_proposal']} ", row.marked, size=small)
             elif row.proposal:

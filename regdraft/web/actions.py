@@ -121,7 +121,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
         _not_dropping(ws, slug, r, on, values, ui)
     try:
         comment = record(ws, slug, consulted[0], on, values["text"], values["proposal"], values["type"].strip() or None,
-                         r.number, author=ws.person(name), regulation=values["regulation"].strip() or None)
+                         r.number, author=ws.person(name), regulation=values["regulation"].strip() or None,
+                         person=name)
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     except WrongWording as exc:

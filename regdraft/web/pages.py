@@ -261,8 +261,9 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         return redline, RedlinePage(slug, title, None, False, badges, rounds=tuple(rounds), regulation=key,
                                     regulations=amended)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
-    badges = _badges([(item.comment.on if item.comment.round == shown.number else item.placement.address, item)
-                      for item in listed], redline.comparison.new)
+    # The round's own comments only: the badges lead to its comments page, which lists no other round's.
+    badges = _badges([(item.comment.on, item) for item in listed if item.comment.round == shown.number],
+                     redline.comparison.new)
     commenting = shown.status is RoundStatus.OPEN
     texts: dict[str, str] = {}
     provisions: list[tuple[str, str]] = []

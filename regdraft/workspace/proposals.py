@@ -223,8 +223,10 @@ def recorded_losses(ws: Workspace, slug: str, comments: Sequence[Comment]) -> li
 
 
 def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """`regdraft check`: the unanswered comments whose proposals would delete points or clauses when accepted."""
+    """`regdraft check`: the unanswered comments whose proposals would delete points or clauses when accepted, and
+    the comments whose body's name is a mistyped consulted body's (`rounds.body_warnings`)."""
     from regdraft.workspace.amendments import load_comments, survey
+    from regdraft.workspace.rounds import body_warnings
 
     problems = []
     for entry in survey(ws):
@@ -232,8 +234,9 @@ def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
         if amendment is None or (name is not None and not _amends(ws, amendment.regulations, name)):
             continue
         try:
-            problems.extend(recorded_losses(ws, entry.slug, [c for c in load_comments(ws, entry.slug, [])
-                                                             if c.is_open and c.proposal]))
+            comments = load_comments(ws, entry.slug, [])
+            problems.extend(body_warnings(ws, entry.slug, comments, typos_only=True))
+            problems.extend(recorded_losses(ws, entry.slug, [c for c in comments if c.is_open and c.proposal]))
         except RegdraftError:
             continue  # unreadable rounds or comments: `late_comments` names them
     return problems

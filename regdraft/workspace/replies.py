@@ -21,7 +21,7 @@ from pathlib import Path
 
 from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
-from regdraft.core.comments import Comment, Round, as_consulted, body_key
+from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.model import Regulation
 from regdraft.core.replies import Reply, Texts, comments_from_reply
@@ -132,7 +132,10 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     with_ids = [replace(made, created=orig.created) for made, orig in zip(with_ids, stamped, strict=True)]
     ws.commit(_comment_changes(slug, with_ids),
               f"Import {len(with_ids)} comments on {slug} from {body}'s Word reply {reply_file.name}")
-    return ReplyImport(r.number, tuple(with_ids), already, _losing(with_ids, dict(texts), reply_file.name))
+    unasked = not_consulted(body, r)
+    return ReplyImport(r.number, tuple(with_ids), already,
+                       (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),
+                        *_losing(with_ids, dict(texts), reply_file.name)))
 
 
 def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: str) -> tuple[Problem, ...]:

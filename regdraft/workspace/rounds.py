@@ -49,6 +49,7 @@ from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
     Category,
     NotPending,
+    Problem,
     RegdraftError,
     StateError,
     StoreError,
@@ -311,20 +312,41 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
 @writes
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
                 type_: str | None = None, round_number: int | None = None, author: str | None = None,
-                regulation: str | None = None) -> Comment:
+                regulation: str | None = None, person: str = "") -> Comment:
     """Record one comment in an open round (one commit, authored by `author` when given); `regulation`
-    names the regulation of `on` when the amendment amends several (default: its main one)."""
+    names the regulation of `on` when the amendment amends several (default: its main one); `person` is the
+    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`."""
     rounds = load_rounds(ws, slug)
     r = _open_round(rounds, round_number, slug, ws)
     key = regulation_key(ws, slug, r.revision, regulation)
     comment = prepare(r.number, as_consulted(by, r), on, text, _Drafts(ws, slug, rounds).at(r.revision, key),
                       proposal, type_)
-    comment = replace(comment, regulation=key)
+    comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()))
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
     of = f" of {comment.regulation}" if comment.regulation else ""
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on}{of} by {comment.by}",
               author=author)
     return comment
+
+
+def body_warnings(ws: Workspace, slug: str, comments: Sequence[Comment], typos_only: bool = False) -> list[Problem]:
+    """A warning at each recorded comment whose body is not consulted in its round (`not_consulted`), located on
+    the comment file's `by:`; with `typos_only`, only where the name is near a consulted body's (`check`: a body
+    may comment unasked, which the report lists apart; a mistyped name is what goes wrong unseen)."""
+    from regdraft.core.comment_yaml import key_line
+    from regdraft.core.comments import nearest_consulted, not_consulted
+
+    rounds = {r.number: r for r in load_rounds(ws, slug)}
+    out = []
+    for c in comments:
+        r = rounds.get(c.round)
+        said = not_consulted(c.by, r) if r is not None else ""
+        if r is None or not said or (typos_only and not nearest_consulted(c.by, r)):
+            continue
+        path = f"{comments_folder(slug)}/{c.id}.yaml"
+        line = key_line(ws.read(path), "by") if ws.exists(path) else 0
+        out.append(Problem(said, path, line, c.id, warning=True))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,15 @@ from pathlib import Path
 
 from regdraft.core.amend.proposal import loss
 from regdraft.core.comment_yaml import comment_to_yaml
-from regdraft.core.comments import Comment, RoundStatus, as_consulted, new_comment_id, row_comments
+from regdraft.core.comments import (
+    Comment,
+    RoundStatus,
+    as_consulted,
+    body_key,
+    new_comment_id,
+    not_consulted,
+    row_comments,
+)
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import comments_folder
 from regdraft.core.model import Regulation
@@ -71,12 +79,19 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     count, before = 0, 0
     already: list[Comment] = []
     warnings: list[Problem] = []
+    told: set[tuple[int, str]] = set()
     for comment, earlier in matched():
         if earlier is None:
             count += 1
             # Recorded all the same (an import loses no member's comment), and said while they can be asked.
             if comment.proposal and len(warnings) < KEPT and (lost := loss(row[0][1], comment.on, comment.proposal)):
                 warnings.append(lost.warning(comment.by, "", sheet.name, 0, f"row {row[0][0]}"))
+            # A body the round did not consult (a typo of one it did: that one would count as agreeing), said once.
+            unasked = (comment.round, body_key(comment.by))
+            if comment.round in by_number and unasked not in told and len(warnings) < KEPT:
+                told.add(unasked)
+                if said := not_consulted(comment.by, by_number[comment.round]):
+                    warnings.append(Problem(said, sheet.name, 0, f"row {row[0][0]}", warning=True))
             continue
         before += 1
         if len(already) < KEPT:
