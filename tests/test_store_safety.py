@@ -249,13 +249,18 @@ def test_an_unborn_branch_is_refused(mini_workspace: Workspace) -> None:
 # -- git policy ---------------------------------------------------------------------------------
 
 
-def test_fsmonitor_and_hooks_never_run_by_default(mini_workspace: Workspace, invoke: Invoke) -> None:
+def test_fsmonitor_and_hooks_never_run_by_default(mini_workspace: Workspace, invoke: Invoke,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     ws = mini_workspace
     marker = ws.root.parent / "ran"
     script = ws.root.parent / "monitor.sh"
     script.write_text(f"#!/bin/sh\necho fsmonitor >> {marker}\n")
     script.chmod(0o755)
-    git(ws, "config", "core.fsmonitor", str(script))
+    # In the user's own settings (the environment), which regdraft trusts; the repository's are refused
+    # (tests/test_git_policy.py): still, it must not run.
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "core.fsmonitor")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", str(script))
     for name in ("post-commit", "pre-commit", "commit-msg", "post-checkout"):
         hook = ws.root / ".git" / "hooks" / name
         hook.write_text(f"#!/bin/sh\necho {name} >> {marker}\n")

@@ -125,7 +125,7 @@ def output_format(name: str, output: Path | None, fmt: str | None, *, has_format
 
 def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     """The workspace at `path`, or the one around the current directory; refuses one in conflict, and
-    one whose repository's settings name a program for git to run (`git_policy`).
+    one whose repository's own settings hold one not known to be harmless (`git_policy`).
 
     A conflict (a stopped merge or rebase, or conflict markers) is reported first, with the
     provisions on both sides and the commands to resolve it: read, its files would mislead;

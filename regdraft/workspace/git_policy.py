@@ -1,25 +1,27 @@
 """What git may run when regdraft calls it (docs/security.md, "Nothing in a workspace runs code").
 
 `options(hooks)` gives the `-c` settings every git call of regdraft carries, once `refuse_programs(root)` has
-checked that the repository's own settings name no program for git to run.
+checked that the repository's own settings are all harmless ones.
 
 A workspace may arrive with its `.git` (a zip, a copy on a share, a backup): its `.git/config` is then
-someone else's, and git runs the programs it names. Some settings are turned off for every call (`-c`
-wins over every file): fsmonitor, hooks (unless the workspace asks for them), signing, the `ext::`
-transport. The others are programs under names the repository chooses (`filter.<name>.clean`, the name
-given by a committed `.gitattributes`), which no `-c` list can foresee; a repository whose own settings
-(local, worktree, or a file they include) hold one is refused, naming each setting and how to remove it.
-The user's own settings (`~/.gitconfig`, the system's, the environment) are trusted, as everywhere.
+someone else's, and git runs the programs it names and reads and writes the files it names. Some settings are
+turned off for every call (`-c` wins over every file): fsmonitor, hooks (unless the workspace asks for them),
+signing, the `ext::` transport. Of the rest, the repository's own settings (local, worktree, or a file they
+include) may hold only those in `HARMLESS_SETTINGS`, what git and regdraft write there and harmless preferences;
+any other is refused, naming each setting and how to remove it. The user's own settings (`~/.gitconfig`, the
+system's, the environment) are trusted, as everywhere.
 
 A `.git` that is not the workspace's own folder sends every read and write of git elsewhere: a `.git`
 file (`gitdir: /another/repository/.git`) or link received with a workspace made `amend new` commit into
-another repository of the user's. Only the file `git worktree add` writes (whose repository names this
-workspace back) is followed.
+another repository of the user's, and so did a `commondir` file in a real `.git` folder. Only the file
+`git worktree add` writes (whose repository names this workspace back) is followed. Objects borrowed from
+elsewhere (`objects/info/alternates`) are refused too.
 
 Post-conditions:
-1. `refuse_programs` raises `StoreError` naming every such setting and its file, or returns None; before
-   that, a `.git` that is a link, or a file naming a repository that is not a linked worktree of this
-   workspace, is refused (`StoreError` naming it and where it points).
+1. `refuse_programs` raises `StoreError` naming every setting outside `HARMLESS_SETTINGS` and its file, or
+   returns None; before that, a `.git` that is a link, a file naming a repository that is not a linked worktree
+   of this workspace, a `.git/commondir` naming a folder outside `.git`, or alternates naming objects outside the
+   repository, is refused (`StoreError` naming it and where it points).
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
    `protocol.ext.allow=never`, and `core.hooksPath=<null device>` unless `hooks`.
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
+from typing import NoReturn
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
@@ -36,17 +39,43 @@ from regdraft.core.errors import StoreError
 # Settings that make git run a program regdraft does not choose, whatever the repository says.
 _ALWAYS = ("core.fsmonitor=false", "commit.gpgSign=false", "tag.gpgSign=false", "protocol.ext.allow=never")
 
-# Settings naming a program git runs in the commands regdraft uses (status, add, commit, diff, log, merge,
-# rebase, fetch, push, clone), or a working tree elsewhere; lower case, `*` for the name a repository chooses.
-PROGRAM_SETTINGS = (
-    "filter.*.clean", "filter.*.smudge", "filter.*.process",  # run on files .gitattributes names
-    "diff.external", "diff.*.command", "diff.*.textconv", "merge.*.driver",
-    "core.editor", "sequence.editor", "core.pager", "pager.*", "core.askpass",
-    "core.sshcommand", "core.gitproxy", "remote.*.uploadpack", "remote.*.receivepack",
-    "credential.helper", "credential.*.helper",
-    "gpg.program", "gpg.*.program", "gpg.ssh.defaultkeycommand",
-    "trailer.*.command", "trailer.*.cmd",
-    "core.worktree",  # not a program: the files git reads and writes, outside the workspace
+# The settings a repository's own files (local, worktree, or a file they include) may hold: what `git init`,
+# `git clone`, `git worktree add`, `git sparse-checkout`, `git maintenance` and regdraft write there, and harmless
+# preferences; lower case, `*` for a name the repository chooses. None names a program for git to run or a file
+# for it to read or write. An allow-list, not a list of the dangerous ones: that list kept missing settings
+# (`core.alternateRefsCommand` ran a command on `sync`, `http.cookieFile` with `http.saveCookies` overwrote a file
+# outside the workspace), and each git release adds some.
+HARMLESS_SETTINGS = (
+    "core.repositoryformatversion", "core.filemode", "core.bare", "core.logallrefupdates", "core.ignorecase",
+    "core.precomposeunicode", "core.autocrlf", "core.eol", "core.safecrlf", "core.symlinks", "core.longpaths",
+    "core.quotepath", "core.abbrev", "core.checkstat", "core.trustctime", "core.untrackedcache", "core.splitindex",
+    "core.preloadindex", "core.fscache", "core.commitgraph", "core.multipackindex", "core.sparsecheckout",
+    "core.sparsecheckoutcone", "core.whitespace", "core.compression", "core.loosecompression",
+    "core.bigfilethreshold", "core.deltabasecachelimit", "core.sharedrepository", "core.warnambiguousrefs",
+    "core.commentchar", "core.commentstring", "core.protecthfs", "core.protectntfs", "core.fsync",
+    "core.fsyncmethod", "core.hidedotfiles",
+    "extensions.objectformat", "extensions.refstorage", "extensions.worktreeconfig", "extensions.preciousobjects",
+    "extensions.partialclone", "extensions.noop",
+    "remote.*.url", "remote.*.pushurl", "remote.*.fetch", "remote.*.push", "remote.*.tagopt", "remote.*.prune",
+    "remote.*.prunetags", "remote.*.mirror", "remote.*.skipdefaultupdate", "remote.*.skipfetchall",
+    "remote.*.promisor", "remote.*.partialclonefilter", "remote.pushdefault",
+    "branch.*.remote", "branch.*.pushremote", "branch.*.merge", "branch.*.rebase", "branch.*.description",
+    "branch.autosetupmerge", "branch.autosetuprebase", "branch.sort",
+    "user.*", "author.*", "committer.*", "color.*", "advice.*", "i18n.commitencoding", "i18n.logoutputencoding",
+    "init.defaultbranch", "pull.rebase", "pull.ff", "push.default", "push.autosetupremote", "push.followtags",
+    "fetch.prune", "fetch.prunetags", "fetch.writecommitgraph", "fetch.parallel",
+    "merge.conflictstyle", "merge.ff", "merge.log", "merge.renames", "merge.autostash",
+    "rebase.autostash", "rebase.autosquash", "rebase.updaterefs", "rebase.stat", "rerere.enabled",
+    "rerere.autoupdate", "diff.algorithm", "diff.renames", "diff.renamelimit", "diff.context",
+    "diff.mnemonicprefix", "diff.noprefix", "diff.colormoved", "diff.indentheuristic",
+    "status.showuntrackedfiles", "status.short", "status.branch", "log.date", "log.decorate",
+    "gc.auto", "gc.autopacklimit", "gc.autodetach", "gc.reflogexpire", "gc.reflogexpireunreachable",
+    "gc.pruneexpire", "gc.worktreepruneexpire", "gc.writecommitgraph", "gc.cruftpacks", "gc.packrefs",
+    "maintenance.auto", "maintenance.strategy", "maintenance.*.enabled", "maintenance.*.schedule",
+    "index.version", "index.threads", "index.sparse", "index.skiphash", "feature.manyfiles",
+    "feature.experimental", "pack.threads", "http.postbuffer",
+    "commit.gpgsign", "tag.gpgsign",  # `-c` turns signing off on every call whatever they say
+    "regdraft.*",  # regdraft's own (`regdraft.runHooks` is read from the user's own settings only)
 )
 _REPOSITORY_SCOPES = ("local", "worktree")  # the settings a copied `.git` brings along
 
@@ -74,10 +103,11 @@ def user_allows_hooks(root: Path) -> bool:
 
 
 def refuse_programs(root: Path) -> None:
-    """Raise `StoreError` when the repository's own settings name a program git would run (or it is elsewhere)."""
+    """Raise `StoreError` when the repository's own settings hold one not in `HARMLESS_SETTINGS` (or git would
+    work elsewhere: `refuse_elsewhere`)."""
     refuse_elsewhere(root)
     found = [(key, origin) for scope, origin, key in _settings(root)
-             if scope in _REPOSITORY_SCOPES and any(fnmatch.fnmatchcase(key.lower(), p) for p in PROGRAM_SETTINGS)]
+             if scope in _REPOSITORY_SCOPES and not any(fnmatch.fnmatchcase(key.lower(), p) for p in HARMLESS_SETTINGS)]
     if not found:
         return
     keys = ", ".join(dict.fromkeys(key for key, _ in found))
@@ -85,31 +115,94 @@ def refuse_programs(root: Path) -> None:
     removals = ", ".join(f"`{Command.git('config', origin, '--unset-all', key, switches=('file',))}`"
                          for key, origin in dict.fromkeys(found))
     raise StoreError(
-        f"The git settings of this workspace's repository ({files}) name a program git would run: {keys}. "
-        "regdraft runs no program a workspace's own settings name, since a workspace copied or received with "
-        "its .git brings them along; nothing was done. If you set them yourself, move them to your own "
-        f"~/.gitconfig; otherwise remove them: {removals}.")
+        f"The git settings of this workspace's repository ({files}) hold {keys}: a repository's own settings may "
+        "hold only what git writes there and harmless preferences (a workspace copied or received with its .git "
+        "brings them along, and such a setting can make git run a program or read or write a file), so nothing was "
+        "done; if you set them yourself, move them to your own ~/.gitconfig, otherwise remove them: "
+        f"{removals}.")
 
 
 def refuse_elsewhere(root: Path) -> None:
-    """Raise `StoreError` when `.git` is a link, or a file naming a repository that is not a worktree of `root`."""
+    """Raise `StoreError` when git would read or write another repository than the workspace's own: `.git` is a link
+    or a file naming a repository that is not a worktree of `root`, `.git/commondir` names another, or the
+    repository borrows objects from elsewhere (`objects/info/alternates`)."""
     dot_git = root / ".git"
     if dot_git.is_symlink():
-        where = os.readlink(dot_git)
-    elif dot_git.is_file():
+        _refuse_away(dot_git, os.readlink(dot_git))
+    if dot_git.is_file():
         text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
         where = text.removeprefix("gitdir:").strip()
-        named = (root / where).resolve() if where else root
-        back = named / "gitdir"  # what `git worktree add` writes in the repository: this workspace's .git
-        try:
-            if text.startswith("gitdir:") and Path(back.read_text(encoding="utf-8").strip()).resolve() == \
-                    dot_git.resolve():
-                return
-        except (OSError, ValueError):
-            pass
+        common = _linked_worktree(dot_git, (root / where).resolve()) if text.startswith("gitdir:") and where else None
+        if common is None:
+            _refuse_away(dot_git, where)
+    elif dot_git.is_dir():
+        common = dot_git.resolve()
+        named = dot_git / "commondir"  # only a linked worktree's folder in the repository has one
+        if named.exists() or named.is_symlink():
+            where = _read_line(named)
+            if not where or not _inside((dot_git / where).resolve(), common):
+                _refuse_away(named, where)
     else:
         return
-    raise StoreError(f"{dot_git} is not this workspace's own git folder: it sends git to {where}. regdraft "
+    _refuse_borrowed(common)
+
+
+def _linked_worktree(dot_git: Path, named: Path) -> Path | None:
+    """The repository of the worktree whose `.git` file names `named`, when `git worktree add` made it
+    (`<repository>/worktrees/<name>`, naming the workspace back and the repository as its common folder)."""
+    try:
+        back = Path(_read_line(named / "gitdir")).resolve()
+        common = (named / _read_line(named / "commondir")).resolve()
+    except (OSError, ValueError):
+        return None
+    if back == dot_git.resolve() and named.parent.name == "worktrees" and common == named.parent.parent:
+        return common
+    return None
+
+
+def _refuse_borrowed(common: Path) -> None:
+    """Refuse a repository whose objects (or those of a folder it borrows from, as git follows them) come from
+    outside it: `objects/info/alternates` naming another repository's objects, any `http-alternates`."""
+    folders, seen = [common / "objects"], set()
+    while folders:
+        objects = folders.pop()
+        if objects in seen:
+            continue
+        seen.add(objects)
+        if not _inside(objects.resolve(), common):
+            _refuse_away(objects, str(objects.resolve()))
+        info = objects / "info"
+        for name in ("alternates", "http-alternates"):
+            try:
+                lines = (info / name).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            for line in (line.strip() for line in lines):
+                if not line or line.startswith("#"):
+                    continue
+                borrowed = (objects / line.strip('"')).resolve()
+                if name == "http-alternates" or not _inside(borrowed, common):
+                    raise StoreError(
+                        f"{info / name} has git read objects from {line}, outside this workspace's repository: a "
+                        "workspace received with it would show and send another repository's files, and its "
+                        "settings could name a program to run there; nothing was done. If you made it (`git "
+                        "clone --reference`, `--shared`), copy those objects in (`git repack -a -d`) and delete "
+                        f"{info / name}.")
+                folders.append(borrowed)
+
+
+def _read_line(path: Path) -> str:
+    """The first line of a small file git writes (a path), stripped."""
+    with path.open(encoding="utf-8", errors="replace") as file:
+        return file.read(4096).strip().split("\n", 1)[0].strip()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _refuse_away(what: Path, where: str) -> NoReturn:
+    raise StoreError(f"{what} sends git to {where}, which is not this workspace's own git folder: regdraft "
                      "reads and writes only the repository of the workspace itself (a workspace received with "
                      "such a .git would have its commits made in another repository); nothing was done. Put "
                      "the workspace's own repository there (`git clone`, or `git init` and commit its files).")

@@ -227,7 +227,7 @@ class Workspace(SharedHistory, Transactions):
         """Every git call regdraft makes runs under its git policy (`git_policy`, docs/security.md).
 
         No program the repository's own settings name runs: fsmonitor and signing are off, a repository
-        whose settings name a filter, textconv, editor, credential helper … is refused. Hooks run only
+        whose settings hold any but harmless ones (a filter, an editor, a cookie file …) is refused. Hooks run only
         when regdraft.yaml says `git_hooks: run` and the user's own git settings allow it
         (`regdraft.runHooks`); by default none runs (`core.hooksPath` points
         nowhere, and commits pass `--no-verify`), so every write behaves the same in every clone.

@@ -1,0 +1,141 @@
+"""A workspace received with its .git: its repository's own settings and files cannot make git run a program,
+write a file outside, or work in another repository (`workspace.git_policy`, docs/security.md).
+
+Found by a security sweep: `core.alternateRefsCommand` (with an `objects/info/alternates`) ran a command on `sync`,
+`http.cookieFile` with `http.saveCookies` overwrote a file outside the workspace on `sync`, and a `commondir` file in
+a real `.git` folder made `amend new` commit into another repository of the user's.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+
+def git(where: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=where, check=True, capture_output=True, text=True).stdout
+
+
+def _other_repository(tmp_path: Path) -> Path:
+    """A repository of the user's, outside the workspace, with one commit."""
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "mine.txt").write_text("mine\n", encoding="utf-8")
+    git(other, "add", "mine.txt")
+    git(other, "-c", "user.name=U", "-c", "user.email=u@x", "commit", "-q", "-m", "Mine")
+    return other
+
+
+def _shared(tmp_path: Path, invoke: Invoke) -> Path:
+    """A workspace with a shared remote, as an office has: `sync` fetches from it."""
+    remote = tmp_path / "office.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    assert invoke(None, "init", "--example", str(tmp_path / "ws"), "--remote", str(remote)).exit_code == 0
+    return tmp_path / "ws"
+
+
+def test_alternate_refs_command_does_not_run_on_sync(tmp_path: Path, invoke: Invoke) -> None:
+    ws = _shared(tmp_path, invoke)
+    marker = tmp_path / "PWNED"
+    (ws / ".git" / "alt" / "objects").mkdir(parents=True)
+    (ws / ".git" / "objects" / "info" / "alternates").write_text("../alt/objects\n", encoding="utf-8")
+    git(ws, "config", "core.alternateRefsCommand", f"touch {marker}; true")
+    result = invoke(ws, "sync")
+    assert result.exit_code == 1 and "core.alternaterefscommand" in result.output, result.output
+    assert "`git config --file .git/config --unset-all core.alternaterefscommand`" in result.output
+    assert not marker.exists()
+    git(ws, "config", "--file", ".git/config", "--unset-all", "core.alternateRefsCommand")
+    assert invoke(ws, "sync").exit_code == 0
+
+
+def test_a_cookie_file_outside_is_not_written_on_sync(tmp_path: Path, invoke: Invoke) -> None:
+    ws = _shared(tmp_path, invoke)
+    victim = tmp_path / "home" / ".bashrc"
+    victim.parent.mkdir()
+    victim.write_text("the user's own\n", encoding="utf-8")
+    git(ws, "config", "http.cookieFile", str(victim))
+    git(ws, "config", "http.saveCookies", "true")
+    result = invoke(ws, "sync")
+    assert result.exit_code == 1 and "http.cookiefile, http.savecookies" in result.output, result.output
+    assert victim.read_text(encoding="utf-8") == "the user's own\n"
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("core.alternateRefsPrefixes", "refs/heads/"), ("core.hooksPath", "hooks-elsewhere"),
+    ("core.excludesFile", "/etc/passwd"), ("core.attributesFile", "/tmp/attributes"),
+    ("http.sslKey", "/tmp/key.pem"), ("http.sslCAInfo", "/tmp/ca.pem"), ("ssh.variant", "simple"),
+    ("uploadpack.packObjectsHook", "touch ran"), ("credential.username", "x"), ("commit.template", "/tmp/t"),
+    ("gc.recentObjectsHook", "touch ran"), ("submodule.x.update", "!touch ran"), ("core.fsmonitor", "touch ran"),
+])
+def test_a_setting_that_is_not_known_to_be_harmless_is_refused(mini_workspace: Workspace, invoke: Invoke, key: str,
+                                                              value: str) -> None:
+    git(mini_workspace.root, "config", key, value)
+    result = invoke(mini_workspace, "list")
+    assert result.exit_code == 1 and key.lower() in result.output, result.output
+    assert f"git config --file .git/config --unset-all {key.lower()}" in result.output
+
+
+def test_settings_git_and_users_write_there_are_kept(tmp_path: Path, invoke: Invoke) -> None:
+    ws = _shared(tmp_path, invoke)
+    clone = tmp_path / "clone"
+    assert invoke(None, "clone", str(tmp_path / "office.git"), str(clone)).exit_code == 0  # remote.*, branch.*
+    assert invoke(ws, "sync").exit_code == 0 and invoke(clone, "sync").exit_code == 0
+    for key, value in (("user.name", "Lan"), ("user.email", "lan@vptu.example"), ("pull.rebase", "true"),
+                       ("core.autocrlf", "input"), ("color.ui", "auto"), ("merge.conflictStyle", "diff3"),
+                       ("branch.main.description", "Nhánh chính"), ("gc.auto", "0"), ("regdraft.runHooks", "true")):
+        git(clone, "config", key, value)
+    git(clone, "sparse-checkout", "set", "--no-cone", "/*")  # core.sparseCheckout, extensions.worktreeConfig
+    git(clone, "worktree", "add", "-q", "-b", "lan", str(tmp_path / "lan"))
+    for where in (clone, tmp_path / "lan"):
+        result = invoke(where, "list")
+        assert result.exit_code == 0, result.output
+    assert invoke(clone, "sync").exit_code == 0
+
+
+def test_a_commondir_in_a_git_folder_naming_another_repository_is_refused(tmp_workspace: Workspace,
+                                                                          invoke: Invoke, tmp_path: Path) -> None:
+    other = _other_repository(tmp_path)
+    head = git(other, "rev-parse", "HEAD")
+    (tmp_workspace.root / ".git" / "commondir").write_text(f"{other / '.git'}\n", encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "new", "qc-x", "--regulation", "01-QC/TU")
+    assert result.exit_code == 1 and "commondir" in result.output and str(other / ".git") in result.output, \
+        result.output
+    assert git(other, "rev-parse", "HEAD") == head and git(other, "log", "--all", "--format=%s") == "Mine\n"
+    assert not (other / ".git" / "regdraft").exists()
+
+
+def test_a_worktree_folder_shipped_in_the_workspace_cannot_name_another_repository(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # The `.git` file names a folder that names the workspace back, as `git worktree add` writes, but whose
+    # common folder is another repository: every branch and object would be that repository's.
+    other = _other_repository(tmp_path)
+    head = git(other, "rev-parse", "HEAD")
+    ws = tmp_workspace.root
+    admin = ws / "admin"
+    admin.mkdir()
+    (admin / "gitdir").write_text(f"{ws / '.git'}\n", encoding="utf-8")
+    (admin / "commondir").write_text(f"{other / '.git'}\n", encoding="utf-8")
+    (admin / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    subprocess.run(["rm", "-rf", str(ws / ".git")], check=True)
+    (ws / ".git").write_text(f"gitdir: {admin}\n", encoding="utf-8")
+    result = invoke(ws, "amend", "new", "qc-x", "--regulation", "01-QC/TU")
+    assert result.exit_code == 1 and "is not this workspace's own git folder" in result.output, result.output
+    assert git(other, "rev-parse", "HEAD") == head
+
+
+def test_objects_borrowed_from_another_repository_are_refused(tmp_workspace: Workspace, invoke: Invoke,
+                                                              tmp_path: Path) -> None:
+    other = _other_repository(tmp_path)
+    alternates = tmp_workspace.root / ".git" / "objects" / "info" / "alternates"
+    alternates.write_text(f"{other / '.git' / 'objects'}\n", encoding="utf-8")
+    result = invoke(tmp_workspace, "list")
+    assert result.exit_code == 1 and str(alternates) in result.output and "git repack -a -d" in result.output, \
+        result.output
+    alternates.write_text("# nothing borrowed\n", encoding="utf-8")
+    assert invoke(tmp_workspace, "list").exit_code == 0
