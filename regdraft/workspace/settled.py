@@ -10,7 +10,8 @@ Post-conditions:
 1. `unsettled` is True exactly when `resolve.find_conflict` finds a conflict, and starts no git
    process unless an operation is under way.
 2. `marked_files` lists, sorted, the watched files holding a line opening a conflict and a line
-   closing one; comment files are not looked at.
+   closing one; comment files are not looked at. It raises `StoreError`, naming the folder, when folders in
+   regulations/ nest deeper than `MAX_FOLDER_DEPTH`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from regdraft.workspace.store import Workspace
 
 TEXT_SUFFIXES = (".md", ".yaml", ".yml", ".csv", ".txt")
+# How deep folders may nest in regulations/: a few levels hold its texts; `os.walk` recursed once a level and a
+# received workspace with 1,500 nested folders stopped every command on Python's recursion limit.
+MAX_FOLDER_DEPTH = 64
 
 
 def unsettled(ws: Workspace) -> bool:
@@ -41,9 +45,7 @@ def marked_files(ws: Workspace) -> list[str]:
     Comment files are not (an office has thousands): the comment reader reports markers in the
     one it reads, and a conflict on one during a sync is listed by git.
     """
-    found = []
-    for folder, _dirs, names in os.walk(ws.root / "regulations"):
-        found += [Path(folder) / n for n in names if n.endswith(TEXT_SUFFIXES)]
+    found = [path for path in _files_below(ws.root / "regulations") if path.name.endswith(TEXT_SUFFIXES)]
     amendments = ws.root / "amendments"
     if amendments.is_dir():
         for entry in os.scandir(amendments):
@@ -52,6 +54,32 @@ def marked_files(ws: Workspace) -> list[str]:
                 found += [here / "amendment.md", here / "vote.yaml", *here.glob("rounds/*.yaml")]
     found.append(ws.root / "regdraft.yaml")
     return sorted(ws.relative_link(p) for p in found if marked(ws, ws.relative_link(p)))
+
+
+def _files_below(top: Path) -> list[Path]:
+    """The files in `top` and its folders (links not followed), walked without recursion; `StoreError` past
+    `MAX_FOLDER_DEPTH` levels."""
+    files, folders = [], [(top, 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue  # missing or unreadable: what reads its files says so
+        for entry in listed:
+            if not entry.is_dir(follow_symlinks=False):
+                if not entry.is_dir():  # a link to a folder is not walked, as `os.walk` did not
+                    files.append(Path(entry.path))
+            elif depth + 1 < MAX_FOLDER_DEPTH:
+                folders.append((Path(entry.path), depth + 1))
+            else:
+                nest = "/".join(Path(entry.path).relative_to(top.parent).parts[:2])
+                raise StoreError(
+                    f"The folder {nest} holds folders nested more than {MAX_FOLDER_DEPTH} deep, and regdraft reads "
+                    f"its texts from a few levels of folders only: remove or flatten it (`git rm -r {nest}`, or "
+                    "delete it).")
+    return files
 
 
 def marked(ws: Workspace, relative: str) -> bool:
