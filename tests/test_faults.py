@@ -139,6 +139,47 @@ def test_deep_nesting_in_a_workspace_profile_is_refused_with_its_line(ws: Worksp
     expect_refusal(ws, invoke, "export", "MINI-QC", "-o", str(ws.root.parent / "x.html"), says="nested deeper")
 
 
+HUGE = "9" * 5000  # Python reads at most 4,300 digits: `ValueError: Exceeds the limit (4300 digits)`
+LONG_NUMBER = "a number of 5,000 characters is longer than any regdraft reads"
+
+
+def test_a_huge_number_in_front_matter_is_a_problem_with_its_line(ws: Workspace, invoke: Invoke) -> None:
+    edit_regulation(ws, "title: Quy chế thử nghiệm", "title: Quy chế thử nghiệm\ndraft: " + HUGE)
+    out = expect_refusal(ws, invoke, "check", says=LONG_NUMBER)
+    assert f"{REG}:5: The front matter is not valid YAML: {LONG_NUMBER}; put it in quotes if it is text." in out
+    amendment = f"amendments/{SLUG}/amendment.md"
+    text = ws.read(amendment).decode("utf-8")
+    ws.commit({REG: (ws.root / REG).read_bytes().replace(b"draft: " + HUGE.encode() + b"\n", b""),
+               amendment: text.replace("---\n", f"---\ndraft: {HUGE}\n", 1).encode()}, "draft")
+    out = expect_refusal(ws, invoke, "amend", "status", SLUG, says=LONG_NUMBER)
+    assert f"{amendment}:2:" in out
+    for args in (("list",), ("comment", "list", SLUG)):
+        no_crash(ws, invoke, *args)
+
+
+def test_a_huge_number_in_the_workspace_settings_is_refused(ws: Workspace, invoke: Invoke) -> None:
+    config = ws.root / "regdraft.yaml"
+    ws.commit({"regdraft.yaml": (config.read_text(encoding="utf-8") + f"y: {HUGE}\n").encode()}, "settings")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    for args in (("check",), ("amend", "new", "x", "--regulation", "MINI-QC")):
+        out = expect_refusal(ws, invoke, *args, says=LONG_NUMBER)
+        assert f"regdraft.yaml:{line}:" in out
+
+
+def test_a_huge_number_in_a_comment_file_or_a_profile_is_refused_with_its_line(ws: Workspace, invoke: Invoke) -> None:
+    comment = rounds.add_comment(ws, SLUG, "Ban A", "general", "Nhất trí.")
+    (path,) = ws.files("amendments", f"{SLUG}/comments/{comment.id}.yaml")
+    text = ws.read(path).decode("utf-8") + f"extra: -{HUGE}\n"
+    ws.commit({path: text.encode()}, "extra")
+    out = expect_refusal(ws, invoke, "comment", "list", SLUG, says=LONG_NUMBER.replace("5,000", "5,001"))
+    assert f"{path}:{len(text.splitlines())}" in out
+    ws.commit({path: ws.read(path).replace(f"extra: -{HUGE}\n".encode(), b""),
+               "profiles/party-36.yaml": f"fonts:\n  body_pt: {HUGE}\n".encode()}, "profile")  # read with libyaml
+    for args in (("check",), ("export", "MINI-QC", "-o", str(ws.root.parent / "x.html"))):
+        out = expect_refusal(ws, invoke, *args, says=LONG_NUMBER)
+        assert "profiles/party-36.yaml" in out and "line 2" in out
+
+
 # -- numbers ------------------------------------------------------------------------------------
 
 

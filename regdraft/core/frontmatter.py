@@ -59,6 +59,22 @@ def _timestamp(base: Any) -> Any:
     return construct
 
 
+def _integer(base: Any) -> Any:
+    """`construct_yaml_int` of `base`, where a number too long for Python to read (past 4,300 digits) is a YAML
+    error at its line, not a crash."""
+    import yaml
+
+    def construct(self: Any, node: Any) -> Any:
+        try:
+            return base.construct_yaml_int(self, node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(str(node.value)):,} characters is longer than any regdraft reads; "
+                "put it in quotes if it is text", node.start_mark) from None
+
+    return construct
+
+
 @lru_cache(maxsize=1)
 def _document_loader() -> type[yaml.SafeLoader]:
     """The YAML loader of documents: no aliases (a few bytes of them can expand to gigabytes), no nesting
@@ -89,6 +105,7 @@ def _document_loader() -> type[yaml.SafeLoader]:
                 self.depth -= 1
 
     DocumentLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp(yaml.SafeLoader))
+    DocumentLoader.add_constructor("tag:yaml.org,2002:int", _integer(yaml.SafeLoader))
     return DocumentLoader
 
 
@@ -105,6 +122,7 @@ def _quick_loader() -> type[yaml.CSafeLoader] | None:
         pass
 
     QuickLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp(yaml.CSafeLoader))
+    QuickLoader.add_constructor("tag:yaml.org,2002:int", _integer(yaml.CSafeLoader))
     return QuickLoader
 
 
@@ -163,7 +181,8 @@ def dump_yaml(data: Any, **options: Any) -> str:
 
 def load_yaml(text: str | bytes, *, quick: bool = False) -> Any:
     """Read YAML the way every regdraft file is read: safe types only, no aliases, no nesting deeper than
-    `MAX_DEPTH`, real dates. `quick` reads with libyaml where PyYAML has it (a large file: a profile).
+    `MAX_DEPTH`, real dates, numbers Python can read. `quick` reads with libyaml where PyYAML has it (a large
+    file: a profile).
 
     Raises `yaml.YAMLError` (with `problem_mark`) for anything else, so callers report file:line.
     """
