@@ -9,6 +9,7 @@ Post-conditions of `write_pdf`:
 3. The output file is written whole or not at all.
 4. A table row that runs onto later pages shows its label there too, when its label cell has the
    class `repeats` (`render.continued`).
+5. A rendering stops with `PageLimit` past more pages than its text could fill (`render.page_bound`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render.files import write_atomic
+from regdraft.render.page_bound import bounded
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ASSET_DIRS = (PACKAGE_ROOT / "templates", PACKAGE_ROOT / "assets")
@@ -178,7 +180,8 @@ def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any =
         stylesheet = weasyprint.CSS(string=font_css(fonts), font_config=font_config, url_fetcher=url_fetcher)
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)
         stage("laying out pages")
-        rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
+        with bounded(html):  # a workspace template's tiny pages would be laid out for minutes
+            rendered = document.render(stylesheets=[stylesheet], font_config=font_config)
         if _REPEATED_CELL.search(html):
             from regdraft.render.continued import label_continued_rows
 
@@ -213,10 +216,11 @@ class PdfEngine:
             if self._weasyprint is None:
                 self._weasyprint = import_weasyprint()
                 logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-                from regdraft.render import footnote_fit, line_fit
+                from regdraft.render import footnote_fit, line_fit, page_bound
 
                 line_fit.install()  # a run that fits but for its trailing space is not cut after its first word
                 footnote_fit.install()  # a footnote prints on the page of its call
+                page_bound.install()  # no more pages than the text could fill (`bounded`)
             return self._weasyprint
 
     def collections(self) -> AbstractContextManager[None]:
