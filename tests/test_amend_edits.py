@@ -403,8 +403,8 @@ def test_english_wording() -> None:
         "2\\. The title of Chapter V is amended to read:\n\n“WORKING RELATIONS OF THE EXECUTIVE COMMITTEE”.")
     words = english.replace("Provincial People's Council", "Provincial People's Council and its Standing Board")
     assert body(english, words) == (
-        "1\\. Replace the words “Provincial People's Council” with “Provincial People's Council and its Standing "
-        "Board” throughout these Regulations.")
+        "1\\. The words “Provincial People's Council” are replaced with the words “Provincial People's Council and "
+        "its Standing Board” throughout these Regulations.")
     reproduces(ENGLISH, parse(words))
 
 
@@ -649,8 +649,8 @@ def test_a_phrase_changed_in_an_article_title_and_elsewhere_names_the_title() ->
               .replace("the working principles and regime", "the working principles and rules and regime")
               .replace("3\\. Individual responsibility, above all", "3\\. Individual responsibility, first of all"))
     assert body(english, edited).endswith(
-        "2\\. Replace the words “principles” with “principles and rules” in clause 1 of Article 1 and the title "
-        "of Article 3.")
+        "2\\. The words “principles” are replaced with the words “principles and rules” in clause 1 of Article 1 "
+        "and the title of Article 3.")
     reproduces(parse(english, "old.md"), parse(edited, "edited.md"))
 
 

@@ -29,7 +29,7 @@ from regdraft.core.model import Address
         (ReplaceWords("kịp thời", "minh bạch,", position="before"), "vi",
          "Bổ sung cụm từ “minh bạch,” vào trước cụm từ “kịp thời” trong toàn bộ Quy chế."),
         (ReplaceWords("fair", ", transparent", (Address.parse("d6"),), position="after"), "en",
-         "Insert the words “, transparent” after the words “fair” in Article 6."),
+         "The words “, transparent” are inserted after the words “fair” in Article 6."),
     ],
 )
 def test_words_added_next_to_a_phrase_are_worded_as_added_and_read_back(op: ReplaceWords, language: str,
@@ -75,3 +75,26 @@ def test_a_group_heading_says_what_its_instructions_do(ops: tuple[Operation, ...
 def test_added_words_are_spaced_as_they_are_written(text: str, phrase: str, added: str, position: str,
                                                     result: str) -> None:
     assert replace(text, phrase, added, position) == (result, 1)
+
+
+@pytest.mark.parametrize(
+    ("op", "written"),
+    [
+        (ReplaceUnit(Address.parse("d8.k1")), "Clause 1 of Article 8 is amended to read:"),
+        (RepealUnits((Address.parse("d8.k1.b"),)), "Point b, clause 1, Article 8 is repealed."),
+        (RepealUnits((Address.parse("d9.k2.b"), Address.parse("d9.k2.c"))),
+         "Point b, clause 2, Article 9 and point c, clause 2, Article 9 are repealed."),
+        (InsertUnit(Address.parse("d11.k3"), after=Address.parse("d11.k2")),
+         "Clause 3 is inserted after clause 2 of Article 11:"),
+        (InsertUnit(Address.parse("d5.k2.đ"), parent=Address.parse("d5.k2")),
+         "Point dd is added to clause 2 of Article 5:"),
+        (ReplaceWords("archivist", "records officer", (Address.parse("d12"),)),
+         "The words “archivist” are replaced with the words “records officer” in Article 12."),
+        (ReplaceWords("archivist", None, (Address.parse("d12"),)), "The words “archivist” are deleted in Article 12."),
+    ],
+)
+def test_english_instructions_are_worded_in_one_voice_and_read_back(op: Operation, written: str) -> None:
+    # The passive of English amending instruments throughout (`Point b is repealed.` beside `Clause 1 of Article 8 is
+    # amended to read:`), never an imperative `Repeal point b.` or `Insert clause 3 …` among them.
+    assert sentence(op, "en") == written
+    assert read_instruction(written, "en") == op

@@ -136,7 +136,8 @@ def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: I
     assert refused.exit_code == 1
     assert refused.output == (
         "Error: amendments/good/amendment.md: good cannot be adopted yet:\n"
-        "  - it has no document number; give it one with `regdraft amend number good 07-QC/TU`\n"
+        "  - it has no document number; give it the number it is signed with, e.g. `regdraft amend number good "
+        "03-QC/TU` (the next free in its series)\n"
         "  - it is circulating, not submitted; submit it with `regdraft amend status good submitted`\n"
         "  - comment round 1 (draft 1) is still open; close it with `regdraft round close good --round 1`\n"
         f"  - 1 comment is not answered ({comment.id} by Ban Tổ chức Tỉnh ủy on d1.k2); answer each with "
@@ -220,7 +221,8 @@ def test_force_does_not_pass_a_missing_number(ws: Workspace, invoke: Invoke) -> 
     before = snapshot(ws)
     refused = adopt(invoke, ws, "--force", "--reason", "urgent")
     assert refused.exit_code == 1
-    assert "it has no document number; give it one with `regdraft amend number good 07-QC/TU`" in refused.output
+    assert "it has no document number; give it the number it is signed with, e.g. `regdraft amend number good " \
+           "03-QC/TU`" in refused.output
     assert "adopted anyway with the reason recorded" not in refused.output
     assert snapshot(ws) == before
 

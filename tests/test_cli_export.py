@@ -184,7 +184,7 @@ def test_a_provision_inserted_later_is_not_yet_in_force(tmp_workspace: Workspace
     _adopt_shipped(tmp_workspace, invoke, "test: an article inserted later")
     before = invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-03-31")
     assert before.exit_code == 2 and "Traceback" not in before.output
-    assert ("Điều 20a is not yet in force on 2025-03-31: Quy chế 05-QC/TU inserted it, in force from 2025-04-01."
+    assert ("Điều 20a is not yet in force on 2025-03-31: Quy chế số 05-QC/TU inserted it, in force from 2025-04-01."
             in " ".join(before.output.split()))
     assert invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-04-01").exit_code == 0
     never = invoke(tmp_workspace, "show", "01-QC/TU", "d99", "--as-of", "2025-03-31")

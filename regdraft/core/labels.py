@@ -85,6 +85,12 @@ def noun(kind: Kind, language: str = "vi") -> str:
     return _NOUNS.get(language, _NOUNS["vi"])[kind]
 
 
+def written(kind: Kind, label: str, language: str) -> str:
+    """A label as a text in `language` writes it: an English text letters point đ `dd` (docs/format.md), and its
+    messages name it so (`point dd`, never `point đ`)."""
+    return label.replace("đ", "dd") if language == "en" and kind is Kind.POINT else label
+
+
 MAX_ROMAN = 3999
 
 

@@ -27,7 +27,7 @@ from regdraft.core.address import (
 )
 from regdraft.core.counts import count, several
 from regdraft.core.errors import UnknownUnit
-from regdraft.core.labels import Kind, label_order, noun
+from regdraft.core.labels import Kind, label_order, noun, written
 
 if TYPE_CHECKING:
     from regdraft.core.model import Regulation
@@ -50,13 +50,13 @@ def missing_message(reg: Regulation, target: Address) -> str:
             return str(exc)
         siblings = [unit_child for unit_child in holder.unit.children if unit_child.kind is target.kind]
         above = parent.describe(language)
-        head = (f"{where}: {above} has no {noun(target.kind, language)} {target.label} "
+        head = (f"{where}: {above} has no {noun(target.kind, language)} {written(target.kind, target.label, language)} "
                 f"({target.describe(language)} does not exist)")
         if not siblings:
             return f"{head}: it has no {several(2, target.kind.value)}."
         labels = [s.label for s in siblings]
         nearest = parent.child(target.kind, _nearest(target.kind, target.label, labels))
-        return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels)}; "
+        return (f"{head}: it has {_plural_kind(target.kind, len(labels))} {_span(target.kind, labels, language)}; "
                 f"did you mean {nearest.describe(language)} ({nearest})?")
     same = [loc.address for loc in reg.walk() if loc.address.kind is target.kind and len(loc.address.segments) == 1]
     described = target.describe(language)
@@ -161,11 +161,13 @@ def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:
                                           label_order(kind, other)[1] != suffix, label_order(kind, other)))
 
 
-def _span(kind: Kind, labels: Sequence[str]) -> str:
-    """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a, 3`)."""
+def _span(kind: Kind, labels: Sequence[str], language: str = "vi") -> str:
+    """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a, 3`); points as
+    the text in `language` letters them (`a–dd` in English)."""
     positions = [label_order(kind, label) for label in labels]
     plain = all(not suffix for _, suffix in positions)
     numbers = [p for p, _ in positions]
+    labels = [written(kind, label, language) for label in labels]
     if len(labels) > 2 and plain and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
         return f"{labels[0]}–{labels[-1]}"
     if len(labels) > 12:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from regdraft.core.errors import Problem
-from regdraft.core.labels import POINT_LETTERS
+from regdraft.core.labels import POINT_LETTERS, written
 from regdraft.core.model import Kind, Regulation, Unit, base_label, label_order, noun
 from regdraft.core.patterns import lazy
 
@@ -169,7 +169,7 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
     def shown(unit: Unit) -> str:
         # Built only when there is a problem: most sequences are fine and this is hot.
         where = holder if isinstance(holder, str) else _where(*holder, lang)
-        label_text = unit.label.replace("đ", "dd") if lang == "en" and kind is Kind.POINT else unit.label
+        label_text = written(kind, unit.label, lang)
         text = f"{name} {label_text}" + (f" of {where}" if where and lang == "en" else f" {where}" if where else "")
         return text[:1].upper() + text[1:]
 
@@ -181,7 +181,8 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
         seen.add(unit.label)
         position, suffix = label_order(kind, unit.label)
         if position == 0:
-            problems.append(Problem(f"{shown(unit)} does not have a valid label: {_why_invalid(kind, unit.label)}.",
+            why = _why_invalid(kind, unit.label, lang)
+            problems.append(Problem(f"{shown(unit)} does not have a valid label: {why}.",
                                     source, unit.line))
             continue
         if suffix:
@@ -205,13 +206,15 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
         previous = (position, suffix)
 
 
-def _why_invalid(kind: Kind, label: str) -> str:
-    """Why `label` labels no unit of `kind`, as `regdraft show` says of an address naming it."""
+def _why_invalid(kind: Kind, label: str, language: str = "vi") -> str:
+    """Why `label` labels no unit of `kind`, as `regdraft show` says of an address naming it; points lettered as
+    the text in `language` letters them (`dd` for `đ` in English)."""
     if kind is Kind.POINT:
+        dd = written(kind, "đ", language)
         if label[:1].isalpha() and label[:1] not in POINT_LETTERS:
-            return (f"'{label}' is not a point label (points are lettered as the Vietnamese alphabet runs: "
-                    "a, b, c, d, đ, e, g, h ..., with no f, j, w or z)")
-        return f"'{label}' is not a point label (a, b, đ, d1 ...)"
+            return (f"'{written(kind, label, language)}' is not a point label (points are lettered as the Vietnamese "
+                    f"alphabet runs: a, b, c, d, {dd}, e, g, h ..., with no f, j, w or z)")
+        return f"'{written(kind, label, language)}' is not a point label (a, b, {dd}, d1 ...)"
     if kind is Kind.CHAPTER:
         return f"'{label}' is not a chapter number (Roman numerals: I, II, III ...)"
     if kind is Kind.APPENDIX:

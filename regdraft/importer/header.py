@@ -374,6 +374,21 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
 _ISSUES = r"(?:ban hành|(?:hereby\s+)?(?:promulgates?|issues?|enacts?|adopts?)(?:\s+(?:the|this))?)"
 
 
+# A preamble paragraph that gives the document's grounds, not its issuing sentence.
+_GROUNDS = re.compile(r"(?:Căn cứ|Theo|Xét|Thực hiện|Để|Pursuant|At the|Upon|In order|On the)\b", re.I)
+
+
+def issuing_body(preamble: Sequence[str]) -> str:
+    """Who issues the document, as its preamble's issuing sentence names them (`Ban Chấp hành Đảng bộ tỉnh` of
+    `Ban Chấp hành Đảng bộ tỉnh ban hành Quy chế làm việc …`, `The Office of the Provincial Party Committee` of
+    `The Office of the Provincial Party Committee issues the Regulations on …`); '' when no sentence says it."""
+    for text in reversed(preamble):
+        named = re.match(rf"([^,;:]+?)\s+{_ISSUES}\s+(?!kèm)", text.strip(), re.I)
+        if named and not _GROUNDS.match(text.strip()) and len(named.group(1).split()) <= 12:
+            return named.group(1)
+    return ""
+
+
 def _issuing_sentence(kind: str, preamble: Sequence[str]) -> tuple[str, str] | None:
     """What a preamble sentence issues, however long (`ban hành Luật sửa đổi, … của Luật Quy hoạch số …;
     Luật Đầu tư …`), and the sentence: the words whose capitals a title in capitals lost."""

@@ -14,6 +14,7 @@ from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
+from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.store import Workspace
@@ -194,5 +195,7 @@ def _line(ws: Workspace, key: str, under: str = "") -> int:
 
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
-# dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings).
-CHECKS: list[Check] = [interrupted, settings, api.check, check_replay, late_comments, dropping_proposals]
+# dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
+# number_problems: an amendment numbered as a regulation or another amendment is.
+CHECKS: list[Check] = [interrupted, settings, api.check, check_replay, late_comments, dropping_proposals,
+                       number_problems]

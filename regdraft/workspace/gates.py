@@ -24,7 +24,6 @@ writes as a command line.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ from regdraft.core.commands import Command
 from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.workspace.amendments import load_comments, load_rounds
+from regdraft.workspace.numbers import PLACEHOLDER, example_number
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.votes import vote_refusal
 
@@ -50,16 +50,6 @@ class Refusal:
     def sentence(self) -> str:
         """The refusal as one line of the adoption error."""
         return f"{self.missing}; {self.fix}"
-
-
-def _example_number(regulation: str, signed: dt.date) -> str:
-    """A number in the series of the amended text, for the message that asks for one: a law's `…/2026/QH15`
-    (`09/2017/QH14` amended in 2026: `01/2026/QH14`), a decree's `01/2026/NĐ-CP`, a Party text's `07-QC/TU`."""
-    state = re.fullmatch(r"\d+/\d{4}/(\S+)", regulation)
-    if state:
-        return f"01/{signed.year}/{state.group(1)}"
-    party = re.fullmatch(r"\d+[a-z]?-(\S+)", regulation)
-    return f"07-{party.group(1)}" if party else "07-QC/TU"
 
 
 def _path(status: str, wanted: str) -> list[str]:
@@ -80,9 +70,11 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     slug = amendment.slug
     out: list[Refusal] = []
     if not amendment.number:
-        example = _example_number(amendment.regulation, signed)
+        example = example_number(ws, amendment, signed)
+        unknown = f"; write the term's number for “{PLACEHOLDER}”" if PLACEHOLDER in example else ""
         out.append(Refusal("number", "it has no document number",
-                           f"give it one with `{Command.of('amend number', slug, example)}`", forcible=False))
+                           f"give it the number it is signed with, e.g. `{Command.of('amend number', slug, example)}` "
+                           f"(the next free in its series{unknown})", forcible=False))
     if amendment.status != "submitted":
         steps = " then ".join(f"`{Command.of('amend status', slug, status)}`"
                               for status in _path(amendment.status, "submitted"))

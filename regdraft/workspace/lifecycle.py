@@ -41,6 +41,7 @@ from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
+from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, taken
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
@@ -261,6 +262,7 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
         broken.extend(checked.broken)
         warnings.extend(checked.warnings)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
+    problems.extend(numbered_as_another(ws, amendment))
     problems.sort(key=lambda p: (p.line == 0, p.line))
     word = noun(Kind.ARTICLE, amendment.language)
     warnings.sort(key=lambda p: p.line)
@@ -382,10 +384,12 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
         raise NotPending(f"{amendment.source}: the amendment is adopted as {amendment.number}; its number is final.")
     if amendment.number == wanted:
         raise RegdraftError(f"{amendment.source} already has the number {wanted}.")
-    taken = [a.slug for a in list_amendments(ws) if a.slug != slug and a.number == wanted]
-    if taken:
-        raise RegdraftError(f"The number {wanted} is already that of the amendment '{taken[0]}'; each document "
-                            "has its own number.")
+    if PLACEHOLDER in wanted or "..." in wanted:
+        raise UsageError(f"'{number}' is an example, not a number: write the number the document is signed with.")
+    holder = taken(ws, wanted, slug, amendment.language)
+    if holder:
+        raise RegdraftError(f"The number {wanted} is already that of {holder}; each document has its own number, "
+                            "an amending document too.")
     relative = amendment_path(slug)
     text = with_front_matter(decode(ws.read(relative), relative), {"number": wanted})
     updated = load_amendment(text, relative, slug)

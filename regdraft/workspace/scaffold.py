@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ from regdraft.core.frontmatter import document_number
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Kind, Regulation, noun
-from regdraft.importer.header import sentence_case
+from regdraft.importer.header import issuing_body
 from regdraft.render.profile import Profile, cited_date
 from regdraft.workspace.amendments import document_name, slugs
 from regdraft.workspace.store import Workspace, writes
@@ -29,14 +30,20 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
     vi = reg.language != "en"
     words = profile.words(reg.language)
     kind = str(reg.meta.get("type") or "")
-    issuer = str(reg.meta.get("issuer") or "")
     base = cited(reg.title) if vi else reg.title
-    if vi:
-        issuer = sentence_case(issuer) if issuer.isupper() else issuer
-    else:  # `THE GOVERNMENT` opens a sentence as `The Government`
+    # Who issues it: the body the text's own issuing sentence names (`The Office of the Provincial Party Committee
+    # issues …`), as its amending document is issued by the body that issued it; else its issuer in the front
+    # matter, as a sentence opens with it (`TỈNH ỦY ĐIỆN BIÊN`: `Tỉnh ủy Điện Biên`; `THE GOVERNMENT`: `The
+    # Government`).
+    issuer = issuing_body(reg.preamble)
+    if not issuer:
         from regdraft.core.consolidate import issuer_name
 
-        issuer = issuer_name(reg.meta)
+        meta = dict(reg.meta)
+        committee = re.match(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY (.+)$", str(meta.get("issuer") or ""))
+        if committee and not meta.get("place"):  # `TỈNH ỦY ĐIỆN BIÊN` names its place: `Tỉnh ủy Điện Biên`
+            meta["place"] = committee.group(1).title()
+        issuer = issuer_name(meta)
         issuer = issuer[:1].upper() + issuer[1:]
     kind = kind or ("Quy chế" if vi else "Regulation")
     # The new document is of the text's type: an English sentence about it agrees with it ("These Regulations take

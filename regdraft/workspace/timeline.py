@@ -97,11 +97,13 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
             continue
         for ins in amendment.leaves():
             if isinstance(ins.op, InsertUnit) and ins.op.target.contains(target):
-                number = amendment.number or amendment.slug
                 where = target.describe(base.language)
-                return (f"{where[:1].upper()}{where[1:]} is not yet in force on {day}: "
-                        f"{amendment.meta.get('type') or 'the amendment'} {number} inserted it, in force from "
-                        f"{effective}.")
+                kind = amendment.meta.get("type")
+                # `Regulations No. 08-QC/VPTU`, `Quy chế số 05-QC/TU`, as a document is named with its number
+                named = (f"{kind} {'No.' if base.language == 'en' else 'số'} {amendment.number}"
+                         if kind and amendment.number else f"the amendment {amendment.number or amendment.slug}")
+                return (f"{where[:1].upper()}{where[1:]} is not yet in force on {day}: {named} inserted it, in force "
+                        f"from {effective}.")
     return None
 
 

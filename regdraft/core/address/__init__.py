@@ -364,7 +364,7 @@ def _canonical_label(kind: Kind, label: str, raw: str) -> str:
     if kind is Kind.POINT:
         point = label.lower().replace("dd", "đ")
         if not POINT_LABEL.match(point) or point[0] not in POINT_LETTERS:
-            raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ, d1 ...).")
+            raise AddressError(f"'{raw}': '{label}' is not a point label (a, b, đ or dd, d1 ...).")
         return point
     if not SUFFIXED_LABEL.match(label.lower()):
         article = "an article" if kind is Kind.ARTICLE else f"a {kind.value}"

@@ -403,9 +403,29 @@ def _predecessor(kind: Kind, label: str) -> str | None:
     return base_label(kind, position - 1) if position > 1 else None
 
 
+# English word changes in the passive voice, as English amending instruments and `amend from-edits` write them, and
+# the active sentence each reads as: `The words “A” are replaced with the words “B” in …`, `The words “A” are
+# deleted from …`, `The words “B” are inserted after the words “A” in …`.
+_PASSIVE_WORDS = (
+    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+replaced\s+(?:with|by)\s+"
+     r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
+     "Replace the words {a} with the words {b} {rest}"),
+    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+deleted\s+(?P<rest>(?:from|in)\s.+)$",
+     "Delete the words {a} {rest}"),
+    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+inserted\s+(?P<pos>before|after)\s+"
+     r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
+     "Insert the words {a} {pos} the words {b} {rest}"),
+)
+
+
 def _words(piece: str, context: Address | None, language: str) -> list[Part] | None:
     """`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại ...` and the other word forms."""
     q1, q2 = _QUOTE.format("a"), _QUOTE.format("b")
+    for passive, active in _PASSIVE_WORDS if language == "en" else ():
+        said = _match(passive, piece)
+        if said is not None:
+            piece = active.format(**said.groupdict())
+            break
     if language == "vi":
         phrase = r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ|cụm)\s*)?"
         verb = _match(r"^(?P<verb>thay thế|thay|sửa đổi|sửa|bỏ|bãi bỏ|xóa|xoá|loại bỏ|bổ sung)\s+"

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from regdraft.core.amend.operations import InsertUnit
 from regdraft.core.amend.tree import NotApplied, existing, find_unit, missing, replace_at
+from regdraft.core.labels import written
 from regdraft.core.model import Address, Kind, Segment, Unit, base_label, label_order, noun
 
 Units = tuple[Unit, ...]
@@ -71,13 +72,15 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
         is_last = index == len(siblings) - 1
         next_number = base_label(kind, label_order(kind, sibling.label)[0] + 1)
         if label != expected and not (is_last and label == next_number):
-            message = (
-                f"{word} {label} is out of place: a {word} inserted after {word} {sibling.label} is labelled {expected}"
-            )
+            def named(label: str) -> str:  # `point dd` in English (docs/format.md)
+                return f"{word} {written(kind, label, language)}"
+
+            message = f"{named(label)} is out of place: a {word} inserted after {named(sibling.label)} is labelled " \
+                      f"{written(kind, expected, language)}"
             base = label_order(kind, sibling.label)[0]
             run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
             if run:
-                message += f", and {word} {run[-1]} already follows it, so insert after {word} {run[-1]}"
+                message += f", and {named(run[-1])} already follows it, so insert after {named(run[-1])}"
             raise NotApplied(message + ".")
         return replace_at(units, op.after, lambda u: [u, new])
     assert op.parent is not None
@@ -97,8 +100,8 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
     expected = base_label(kind, last + 1)
     if label != expected:
         raise NotApplied(
-            f"{word} {label} is out of place: a {word} added at the end of "
-            f"{op.parent.describe(language)} takes the next label, {expected}."
+            f"{word} {written(kind, label, language)} is out of place: a {word} added at the end of "
+            f"{op.parent.describe(language)} takes the next label, {written(kind, expected, language)}."
         )
     return replace_at(units, op.parent, lambda u: [replace(u, children=(*u.children, new))])
 

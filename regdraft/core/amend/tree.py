@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from regdraft.core.labels import written
 from regdraft.core.model import Address, Kind, Unit, label_order, noun
 
 Units = tuple[Unit, ...]
@@ -108,7 +109,8 @@ def missing(units: Units, target: Address, language: str) -> str:
     parent = target.parent()
     if parent is not None and find_unit(units, parent) is not None:
         word = noun(target.kind, language)
-        return f"{parent.describe(language)} has no {word} {target.label} ({target.describe(language)} does not exist)."
+        return (f"{parent.describe(language)} has no {word} {written(target.kind, target.label, language)} "
+                f"({target.describe(language)} does not exist).")
     if parent is not None:
         return missing(units, parent, language)
     return f"{target.describe(language)} does not exist."

@@ -175,13 +175,14 @@ _FORMS = {
     "en": {
         "amend": "{Where} is amended to read:",
         "heading": "The title of {where} is amended to read:",
-        "after": "Insert {new} after {where}:",
-        "append": "Add {new} to {where}:",
-        "head": "Insert {new} at the beginning of {where}:",
-        "repeal": "Repeal {where}.",
-        "words": "Replace the words {old} with {new} {where}.",
-        "delete": "Delete the words {old} {where}.",
-        "add words": "Insert the words {new} {side} the words {old} {where}.",
+        # One voice, the passive of English amending instruments (`Point b is repealed.`), which `grammar` reads.
+        "after": "{New} is inserted after {where}:",
+        "append": "{New} is added to {where}:",
+        "head": "{New} is added at the beginning of {where}:",
+        "repeal": "{Where} {is} repealed.",
+        "words": "The words {old} are replaced with the words {new} {where}.",
+        "delete": "The words {old} are deleted {where}.",
+        "add words": "The words {new} are inserted {side} the words {old} {where}.",
         "group": "Some {some} of {where} are {verbs} as follows:",
         "in": "in {where}",
     },
@@ -228,8 +229,9 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
         some = "points and clauses" if en else "điểm, khoản"
     else:
         some = ("points" if group_kind is Kind.POINT else "clauses") if en else noun(group_kind, "vi")
-    return forms[form].format(where=where, Where=_capital(where), new=new, old=old, some=some, side=side,
-                              verbs=verbs, Verbs=_capital(verbs))
+    several = isinstance(op, RepealUnits) and len(op.targets) > 1
+    return forms[form].format(where=where, Where=_capital(where), new=new, New=_capital(new), old=old, some=some,
+                              side=side, verbs=verbs, Verbs=_capital(verbs), **{"is": "are" if several else "is"})
 
 
 def _group_verbs(ops: Sequence[Operation], language: str) -> str:

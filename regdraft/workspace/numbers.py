@@ -1,0 +1,98 @@
+"""Document numbers in a workspace: each document has its own, and the number suggested when one is missing.
+
+An amending document is a document of its own: it never bears the number of the text it amends (`07-QC/VPTU`
+amended by `08-QC/VPTU`), of another regulation, or of another amendment. `taken` says which document holds a
+number (`amend number` refuses it), `number_problems` reports a number given by hand in the front matter
+(`regdraft check`), and `example_number` is the number the adoption gate suggests: free in the workspace and in the
+series of the text amended, so that a clerk who copies the command does not number two documents alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from regdraft.core.amend.document import Amendment
+from regdraft.core.commands import Command
+from regdraft.core.errors import Problem, RegdraftError
+from regdraft.core.frontmatter import document_number
+from regdraft.workspace.amendments import list_amendments
+from regdraft.workspace.store import Workspace
+
+# `07-QC/VPTU`, `05a-QC/TU`: a Party text's number and its series; `12/2012/QH13`: a state text's, its year and
+# series, the series of a law or a resolution of the National Assembly ending in the term that passed it (QH13 is
+# 2011-2016), which a number in another year cannot be guessed from.
+_PARTY = re.compile(r"(\d+)[a-z]?-(\S+)")
+_STATE = re.compile(r"(\d+)/(\d{4})/(\S+?)(\d*)")
+PLACEHOLDER = "…"  # the part of a suggested number regdraft cannot know (the term of `01/2026/QH…`)
+
+
+def taken(ws: Workspace, number: str, slug: str = "", language: str = "") -> str:
+    """What in the workspace already bears `number` (`the regulation 07-QC/VPTU`, `the amendment 'records-2025'`),
+    other than the amendment `slug`; '' when nothing does. An amendment in another `language` bearing it is its
+    translation, not another document."""
+    if number in ws.regulation_ids():
+        return f"the regulation {number}"
+    for other in list_amendments(ws):
+        if other.slug != slug and other.number == number and not (language and other.language != language):
+            return f"the amendment '{other.slug}'"
+    return ""
+
+
+def number_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: each amendment (of the regulation `name`) whose number is a regulation's or another
+    amendment's (`numbered_as_another`)."""
+    amendments = list_amendments(ws)
+    return [problem for amendment in amendments if name is None or name in amendment.regulations
+            for problem in numbered_as_another(ws, amendment, amendments)]
+
+
+def numbered_as_another(ws: Workspace, amendment: Amendment,
+                        amendments: list[Amendment] | None = None) -> list[Problem]:
+    """The problem of an amendment whose number is a regulation's or another amendment's (of an adopted document
+    and another, the other is reported: the adopted one's number stands); none when its number is its own."""
+    from regdraft.core.comment_yaml import key_line
+
+    if not amendment.number:
+        return []
+    holder = f"the regulation {amendment.number}" if amendment.number in ws.regulation_ids() else ""
+    others = [o for o in (list_amendments(ws) if amendments is None else amendments)
+              if o.slug != amendment.slug and o.number == amendment.number and o.language == amendment.language
+              and (o.status == "adopted" or amendment.status != "adopted")]
+    holder = holder or (f"the amendment '{others[0].slug}'" if others else "")
+    if not holder:
+        return []
+    return [Problem(f"its number {amendment.number} is that of {holder}: an amending document has a number of its "
+                    f"own; give it its own with `{Command.of('amend number', amendment.slug, 'NUMBER')}`",
+                    amendment.source, key_line(ws.read(amendment.source), "number"))]
+
+
+def example_number(ws: Workspace, amendment: Amendment, signed: dt.date) -> str:
+    """A number for `amendment` to be signed with on `signed`, free in the workspace, in the series of the text it
+    amends: after `07-QC/VPTU` and `08-QC/VPTU`, `09-QC/VPTU`; a law's in the year signed, `46/2026/QH15` after
+    `45/2026/QH15`, and `01/2026/QH…` when no text of that year tells the term (the term of the text amended,
+    QH13 for a 2012 law, is no longer the National Assembly's)."""
+    from regdraft.workspace.api import load_regulation
+
+    used = set(ws.regulation_ids()) | {a.number for a in list_amendments(ws) if a.number}
+    try:  # a translation's number is its original's (`01-QC/TU-EN` is numbered 01-QC/TU)
+        number = document_number(load_regulation(ws, amendment.regulation).meta)
+    except RegdraftError:
+        number = amendment.regulation
+    state = _STATE.fullmatch(number)
+    if state:
+        letters, term = state.group(3), state.group(4)
+        year = str(signed.year)
+        same = [m for m in map(_STATE.fullmatch, used) if m and m.group(2) == year and m.group(3) == letters
+                and bool(m.group(4)) == bool(term)]
+        if term:
+            terms = sorted({m.group(4) for m in same}, key=int)
+            if not terms:
+                return f"01/{year}/{letters}{PLACEHOLDER}"
+            same = [m for m in same if m.group(4) == terms[-1]]
+            letters += terms[-1]
+        return f"{max((int(m.group(1)) for m in same), default=0) + 1:02d}/{year}/{letters}"
+    party = _PARTY.fullmatch(number)
+    series = party.group(2) if party else "QC/TU"
+    numbered = [int(m.group(1)) for m in map(_PARTY.fullmatch, used) if m and m.group(2) == series]
+    return f"{max(numbered, default=0) + 1:02d}-{series}"
