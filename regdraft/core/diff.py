@@ -17,8 +17,8 @@ Post-conditions of `compare`:
    it is MOVED; one inside it under a new label, its text unchanged, is RENUMBERED (with changed
    text, the kind of the text change). A clause is no change of its own because its article was
    renumbered or moved. A clause or point removed from one article or clause and found (the same,
-   or at least `MOVE` similar) in another is moved: `moved_to` where it stood, `moved_from` (and
-   the word comparison) where it stands; only the latter is listed. One repealed in place (its
+   or at least `MOVE` similar sharing `MOVE_WORDS` words) in another is moved: `moved_to` where it
+   stood, `moved_from` (and the word comparison) where it stands; only the latter is listed. One repealed in place (its
    `(được bãi bỏ)` placeholder in the new text) is listed too, as repealed, with its `moved_to`.
 6. The work is bounded whatever the texts (`regdraft.core.word_diff`, post-condition 4).
    Post-condition 2 always holds.
@@ -36,7 +36,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from regdraft.core.align import Item, align, child_items, flatten, increasing
+from regdraft.core.align import MOVE, Item, align, child_items, flatten, increasing
 from regdraft.core.align import similarity as similarity
 from regdraft.core.collector import paused
 from regdraft.core.markdown_writer import heading_text, unit_label_text
@@ -148,8 +148,9 @@ class Comparison:
 
 
 class _Comparer:
-    def __init__(self, language: str, strict_tones: bool, detect_moves: bool) -> None:
+    def __init__(self, language: str, strict_tones: bool, detect_moves: bool, move: float = MOVE) -> None:
         self.language = language
+        self.move = move
         self.strict = strict_tones
         self.detect_moves = detect_moves
         self.count = 0
@@ -162,7 +163,7 @@ class _Comparer:
         return f"chg-{self.count}"
 
     def level(self, old: Sequence[Item], new: Sequence[Item]) -> Iterator[Provision]:
-        pairs = align(old, new, fold=self.fold, detect_moves=self.detect_moves)
+        pairs = align(old, new, fold=self.fold, detect_moves=self.detect_moves, move=self.move)
         # The longest run of pairs in their old order stays; a pair outside it has moved.
         stays = increasing([(k, i) for k, (i, j) in enumerate(pairs) if i is not None and j is not None])
         for k, (i, j) in enumerate(pairs):
@@ -302,13 +303,14 @@ def part_kind(parts: Sequence[tuple[str, ChangeKind]]) -> ChangeKind:
 
 
 def compare(old: Regulation, new: Regulation, *, strict_tones: bool = False,
-            detect_moves: bool = True) -> Comparison:
-    """Compare two versions of a regulation provision by provision (see the module docstring)."""
+            detect_moves: bool = True, move: float = MOVE) -> Comparison:
+    """Compare two versions of a regulation provision by provision (see the module docstring); `move` is how
+    similar a provision's text must be to another's elsewhere to be that one moved (`NEAR` for one amendment)."""
     with paused():  # an object or more per provision, no cycles (`regdraft.core.collector`)
-        comparer = _Comparer(new.language, strict_tones, detect_moves)
+        comparer = _Comparer(new.language, strict_tones, detect_moves, move)
         provisions = tuple(comparer.level(flatten(old), flatten(new)))
         if detect_moves:
-            provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED)
+            provisions = cross_moves(provisions, comparer.moved, comparer.fold, ChangeKind.MOVED, move)
         provisions = _numbered(provisions)
         return Comparison(old, new, provisions, tuple(_changes(provisions)), strict_tones)
 

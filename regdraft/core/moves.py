@@ -21,7 +21,7 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.align import MOVE, flatten, increasing, similarity
+from regdraft.core.align import MOVE, MOVE_WORDS, dice, flatten, increasing, word_bag
 from regdraft.core.model import Kind, Regulation, unit_address
 
 if TYPE_CHECKING:
@@ -84,12 +84,14 @@ def reading_order(level: Sequence[Provision], old_rank: Mapping[str, int]) -> li
 
 
 def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, Provision], Provision],
-                fold: Callable[[str], str], kind: Any) -> tuple[Provision, ...]:
+                fold: Callable[[str], str], kind: Any, move: float = MOVE) -> tuple[Provision, ...]:
     """The provisions with each article, clause or point that left its place for another paired.
 
     A removed article, clause or point whose text (folded) reappears as an inserted one elsewhere, or
-    failing that the most similar at least `MOVE`, becomes `moved_to` that place (its text stays
-    deleted there) and the inserted one `moved(gone, added)`: compared word for word, `moved_from`.
+    failing that the most similar at least `move` (`MOVE`, or more for one amendment's redline) sharing
+    at least `MOVE_WORDS` words (two short points alike in a few words are two provisions), becomes
+    `moved_to` that place (its text stays deleted there) and the inserted one `moved(gone, added)`:
+    compared word for word, `moved_from`.
     A clause repealed in place, its text gone and its `(được bãi bỏ)` placeholder standing (as an
     amendment leaves it: `Bãi bỏ khoản 5 Điều 8` beside `Bổ sung khoản 3 vào sau khoản 2 Điều 6`),
     is removed as well: it stays a listed repeal, only `moved_to` the place its text now stands. So is an
@@ -126,11 +128,15 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
             rest.append(q)
     left = [p for p in gone if id(p) not in pairs]
     if left and rest and len(left) * len(rest) <= _FUZZY_LIMIT:
-        scored = sorted(((similarity(p.old.all_text(), q.new.all_text()), k, m)  # type: ignore[union-attr]
-                         for k, p in enumerate(left) for m, q in enumerate(rest) if p.kind is q.kind), reverse=True)
+        olds = [word_bag(p.old.all_text()) for p in left]  # type: ignore[union-attr]
+        news = [word_bag(q.new.all_text()) for q in rest]  # type: ignore[union-attr]
+        scored = sorted(((dice(a, b), k, m) for k, (p, a) in enumerate(zip(left, olds, strict=True))
+                         for m, (q, b) in enumerate(zip(rest, news, strict=True)) if p.kind is q.kind), reverse=True)
         for score, k, m in scored:
-            if score < MOVE:
+            if score < max(move, MOVE):
                 break
+            if round(score * (olds[k].total() + news[m].total()) / 2) < MOVE_WORDS:  # the words both hold: too few
+                continue
             if id(left[k]) not in pairs and id(rest[m]) not in pairs:
                 pairs[id(left[k])], pairs[id(rest[m])] = rest[m], left[k]
     if not pairs:

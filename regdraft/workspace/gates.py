@@ -15,6 +15,8 @@ meets it:
 8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not);
 9. the effective date is not before the signing date: a document takes effect retroactively only when its
    wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
+10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
+    one drafted against an older text would silently revert them.
 An empty list means the amendment may be adopted. Adopting with a reason (`adopt(force=…)`)
 passes every gate but the number (the adoption tag is named after it); the reason is recorded
 in the adoption commit. Each fix names its command as a `core.commands.Command`, which the CLI
@@ -42,7 +44,7 @@ from regdraft.workspace.votes import vote_refusal
 class Refusal:
     """One gate an amendment does not pass: what is missing, and the command that fixes it."""
 
-    gate: str  # number, status, rounds, comments, vote, effective, signer, signed
+    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed
     missing: str
     fix: str
     forcible: bool = True
@@ -107,11 +109,32 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     if isinstance(signer, Mapping) and not str(signer.get("name") or "").strip():
         out.append(Refusal("signer", "it names no signer (`signer:` in its front matter has no `name:`)",
                            f"write the name of who signs it under `signer:` in {amendment.source}"))
+    out.extend(_reverting(ws, amendment))
     today = dt.date.today()
     if signed > today:
         out.append(Refusal("signed", f"its signing date {signed} is after today ({today})",
                            f"adopt it once it is signed, with the date it was signed: "
                            f"`{Command.of('amend adopt', slug, signed=None)}`"))
+    return out
+
+
+def _reverting(ws: Workspace, amendment: Amendment) -> list[Refusal]:
+    """A refusal for each quoted provision that would undo an adoption made since the amendment was begun."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.amendments import target_regulation
+    from regdraft.workspace.reverts import findings
+
+    out: list[Refusal] = []
+    for reg_id in amendment.regulations:
+        part = amendment.for_regulation(reg_id)
+        try:
+            applied = apply(target_regulation(ws, part), part)
+        except RegdraftError:
+            continue  # adopting applies it again and says why it cannot
+        out.extend(Refusal("reverts", f"{part.source}:{line}: {finding}",
+                           "quote the text in force, keeping only the changes intended, or adopt it anyway with "
+                           "the reason") for line, finding in findings(ws, part, applied))
     return out
 
 

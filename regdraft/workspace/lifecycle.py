@@ -40,6 +40,7 @@ from regdraft.core.markdown import decode, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
+from regdraft.workspace.amendments import adoption_tag as adoption_tag
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
 from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, taken
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
@@ -298,8 +299,9 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.closing_quotes import closings_quoted
+    from regdraft.workspace.reverts import reverted
 
-    problems = _read_back(ws, applied, amendment, before)
+    problems = _read_back(ws, applied, amendment, before) + tuple(reverted(ws, amendment, applied))
     # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal.
     warnings = tuple(closings_quoted(applied, amendment, before))
     if not references:
@@ -497,10 +499,6 @@ def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str]
     return changes
 
 
-def adoption_tag(amendment: Amendment) -> str:
-    """The git tag of an amendment's adoption: adopted/ and its number (`adopted/05-QC-TU`)."""
-    return "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
-
 
 def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
     if effective is not None:
@@ -547,4 +545,12 @@ def pending_conflicts(ws: Workspace) -> list[Conflict]:
     """Pairs of instructions of different pending amendments touching the same or nested provisions."""
     from regdraft.core.amend.conflicts import between
 
-    return between([a for a in list_amendments(ws) if a.status in PENDING])
+    pending = [a for a in list_amendments(ws) if a.status in PENDING]
+    texts = {}
+    for amendment in pending:  # for phrases replaced throughout: where they stand
+        if amendment.regulation not in texts:
+            try:
+                texts[amendment.regulation] = target_regulation(ws, amendment)
+            except RegdraftError:
+                continue  # a text that cannot be read: its own problems say why
+    return between(pending, texts)

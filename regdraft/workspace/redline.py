@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.align import NEAR
 from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.frontmatter import NAMED_ALONE, compound_type
@@ -249,7 +250,9 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     stated = {str(c.address): c.kind for c in applied.changes}
     # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.
     stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
-    comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones), stated)
+    # Its repeals and insertions are the amendment's own words: a repeal beside an insertion is a move only of (near)
+    # the same text, not of a text merely alike (`Repeal point b` of `for 20 years;`, `Insert point d`: `for 5 years.`).
+    comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones, move=NEAR), stated)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,

@@ -3,12 +3,13 @@
 Within one amendment, two instructions conflict when they touch the same or nested provisions
 in ways that cannot both be applied (amending a clause and repealing its article). Between
 pending amendments, any two instructions touching the same or nested provisions are reported,
-including one creating or repealing what the other targets.
+including one creating or repealing what the other targets, and a phrase one replaces throughout the
+text that stands in a provision the other quotes whole (its quote would put the replaced words back).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from regdraft.core.amend.document import Amendment, Instruction
@@ -22,8 +23,8 @@ from regdraft.core.amend.grammar import (
     targets,
 )
 from regdraft.core.amend.quote import short
-from regdraft.core.errors import Problem
-from regdraft.core.model import Address
+from regdraft.core.errors import Problem, RegdraftError
+from regdraft.core.model import Address, Regulation
 
 VERBS = {
     "amends": ("amends", "sửa đổi"),
@@ -32,6 +33,8 @@ VERBS = {
     "repeals": ("repeals", "bãi bỏ"),
     "words": ("changes words in", "thay thế cụm từ tại"),
     "title words": ("changes words in the title of", "thay thế cụm từ tại tên"),
+    "words throughout": ("changes words throughout the text, so also in",
+                         "thay thế cụm từ trong toàn bộ văn bản, kể cả tại"),
 }
 
 
@@ -158,8 +161,13 @@ def _side(amendment: Amendment, ins: Instruction, fp: Footprint, language: str) 
     return f"{amendment.slug} (instruction {ins.location}, line {ins.line}) {_describe(fp, language)}"
 
 
-def between(amendments: Sequence[Amendment]) -> list[Conflict]:
-    """Every pair of instructions from two different amendments of one regulation that overlap."""
+def between(amendments: Sequence[Amendment], texts: Mapping[str, Regulation] | None = None) -> list[Conflict]:
+    """Every pair of instructions from two different amendments of one regulation that overlap.
+
+    With `texts` (each regulation's text in force, by id), a phrase one amendment replaces throughout overlaps each
+    provision the other quotes whole (amends or renames) where the phrase stands, in the text in force or in the
+    quote: whichever is adopted second undoes the other's words there.
+    """
     out: list[Conflict] = []
     prints = [(a, [(ins, fp) for ins in a.leaves() for fp in footprints(ins)]) for a in amendments]
     for i, (first, first_prints) in enumerate(prints):
@@ -172,4 +180,31 @@ def between(amendments: Sequence[Amendment]) -> list[Conflict]:
                         out.append(
                             Conflict(first, second, ins_a, ins_b, fp_a.address, fp_b.address, fp_a.mode, fp_b.mode)
                         )
+            text = (texts or {}).get(first.regulation)
+            if text is not None:
+                out.extend(_throughout(first, second, text))
+                out.extend(Conflict(first, second, c.second_instruction, c.first_instruction, c.second_address,
+                                    c.first_address, c.second_mode, c.first_mode)
+                           for c in _throughout(second, first, text))
     return out
+
+
+def _throughout(words: Amendment, quoting: Amendment, text: Regulation) -> Iterator[Conflict]:
+    """`words`' phrases replaced throughout that stand in a provision `quoting` quotes whole, as conflicts with
+    `words` first."""
+    phrases = [(ins, ins.op.old) for ins in words.leaves()
+               if isinstance(ins.op, ReplaceWords) and ins.op.throughout and ins.op.old.strip()]
+    if not phrases:
+        return
+    for ins_b in quoting.leaves():
+        if not isinstance(ins_b.op, (ReplaceUnit, ReplaceHeading)):
+            continue
+        try:
+            standing = text.find(ins_b.op.target).unit.all_text()
+        except RegdraftError:  # a provision the text does not hold: that instruction's own problem
+            standing = ""
+        quoted = "\n".join(ins_b.quote)
+        for ins_a, old in phrases:
+            if old in standing or old in quoted:
+                yield Conflict(words, quoting, ins_a, ins_b, ins_b.op.target, ins_b.op.target, "words throughout",
+                               mode(ins_b.op))

@@ -1,0 +1,82 @@
+"""A pending draft begun before another amendment was adopted, whose quote would silently undo that amendment.
+
+Draft `tron-ven` quotes khoản 1 Điều 2 as it read when it was begun; meanwhile `cum-tu` replaces “Ban Chấp hành
+Đảng bộ tỉnh” with “Ban Chấp hành Tỉnh ủy” throughout and is adopted. `amend conflicts` names the phrase while both
+are pending; once `cum-tu` is adopted, `amend check tron-ven` (and `amend adopt`) says the quote puts the old words
+back, naming `cum-tu`, the provision and the words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.errors import RegdraftError
+from regdraft.workspace import lifecycle
+from regdraft.workspace.store import Workspace
+
+HEAD = """---
+number: {number}
+type: Quy chế
+title: Quy chế sửa đổi, bổ sung một số điều của Quy chế thử nghiệm
+regulation: MINI-QC
+language: vi
+status: draft
+draft: 1
+issuer: TỈNH ỦY ĐIỆN BIÊN
+national: ĐẢNG CỘNG SẢN VIỆT NAM
+place: Điện Biên
+---
+
+## Điều 1. Sửa đổi, bổ sung một số điều của Quy chế thử nghiệm
+
+{instructions}
+
+## Điều 2. Hiệu lực thi hành
+
+Quy chế này có hiệu lực kể từ ngày ký.
+"""
+OLD_K1 = "Bảo đảm sự lãnh đạo tập trung, thống nhất, toàn diện của Ban Chấp hành Đảng bộ tỉnh."
+QUOTE = f"1\\. Sửa đổi, bổ sung khoản 1 Điều 2 như sau:\n\n“1\\. {OLD_K1}”."
+WORDS = ("1\\. Thay thế cụm từ “Ban Chấp hành Đảng bộ tỉnh” bằng cụm từ “Ban Chấp hành Tỉnh ủy” "
+         "trong toàn bộ Quy chế.")
+
+
+def _draft(ws: Workspace, slug: str, instructions: str, number: str = "null") -> None:
+    text = HEAD.format(number=number, instructions=instructions)
+    ws.commit({f"amendments/{slug}/amendment.md": text.encode("utf-8")}, f"Draft {slug}")
+
+
+def _adopt_words(ws: Workspace) -> None:
+    lifecycle.adopt(ws, "cum-tu", "2025-03-01", force="test")
+
+
+def test_conflicts_name_a_phrase_replaced_throughout_inside_a_provision_the_other_quotes(
+        mini_workspace: Workspace) -> None:
+    _draft(mini_workspace, "tron-ven", QUOTE)
+    _draft(mini_workspace, "cum-tu", WORDS, "05-QC/TU")
+    described = [c.describe() for c in lifecycle.pending_conflicts(mini_workspace)]
+    assert any("cum-tu (instruction 1, line 16) changes words throughout the text, so also in khoản 1 Điều 2"
+               in d and "tron-ven (instruction 1, line 16) amends khoản 1 Điều 2" in d for d in described), described
+
+
+def test_a_draft_begun_before_an_adoption_whose_quote_undoes_it_is_a_problem(mini_workspace: Workspace) -> None:
+    _draft(mini_workspace, "tron-ven", QUOTE)
+    _draft(mini_workspace, "cum-tu", WORDS, "05-QC/TU")
+    assert lifecycle.check(mini_workspace, "tron-ven") == []
+    _adopt_words(mini_workspace)
+    assert "Ban Chấp hành Tỉnh ủy" in mini_workspace.read("regulations/MINI-QC.md").decode()
+    [problem] = lifecycle.check(mini_workspace, "tron-ven")
+    assert problem.line == 16
+    assert ("instruction 1 quotes khoản 1 Điều 2 as it read before 05-QC/TU (cum-tu) was adopted" in problem.message
+            and "“Đảng bộ tỉnh” where 05-QC/TU put “Tỉnh ủy”" in problem.message), problem.message
+    # Adopting it refuses on the same finding (past it only with a reason).
+    lifecycle.set_number(mini_workspace, "tron-ven", "06-QC/TU")
+    with pytest.raises(RegdraftError, match="would undo that change"):
+        lifecycle.adopt(mini_workspace, "tron-ven", "2025-03-02")
+
+
+def test_a_draft_begun_after_the_adoption_quoting_the_text_in_force_is_no_problem(mini_workspace: Workspace) -> None:
+    _draft(mini_workspace, "cum-tu", WORDS, "05-QC/TU")
+    _adopt_words(mini_workspace)
+    _draft(mini_workspace, "sau", QUOTE.replace("Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Tỉnh ủy"))
+    assert lifecycle.check(mini_workspace, "sau") == []
