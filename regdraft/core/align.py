@@ -10,10 +10,9 @@ Post-conditions of `align`:
 3. With `detect_moves`, an unpaired item is then paired with one under another key whose content
    is the same (tone-folded unless strict), before items with the same key at least `CONFIRM`
    similar are paired; failing both, with the most similar one of the same kind at least `MOVE`
-   similar and sharing at least `MOVE_WORDS` words (a few words alike, `b) 20 năm;` and `d) 5 năm.`, are no
-   provision moved: only the same text moves so); items with the same key left over are paired last. With
-   `move` above `MOVE` (the redline of one amendment, whose repeals and insertions are its own words), only
-   texts at least that similar are moved. A repealed item is never moved,
+   similar and sharing at least `MOVE_WORDS` words, or all their words (a few words alike, `b) 20 năm;`
+   and `d) 5 năm.`, are no provision moved; `c) … đa số.` renumbered `d) … đa số;` is); items with the
+   same key left over are paired last. A repealed item is never moved,
    and an item whose key holds its repealed placeholder in the new list is paired with it (repealed
    in place, as `Bãi bỏ Điều 8` leaves it), even where its content stands word for word elsewhere:
    that is an insertion of it, which `regdraft.core.moves.cross_moves` notes as its move.
@@ -36,7 +35,7 @@ from regdraft.core.text import tone_key
 
 CONFIRM = 0.5   # same address, at least this similar: the same provision, amended
 MOVE = 0.6      # different address, at least this similar: the same provision, moved
-MOVE_WORDS = 10  # ... and sharing at least this many words, unless the same text (folded): short texts pass MOVE easily
+MOVE_WORDS = 10  # ... and sharing this many words, unless the same words: short texts pass MOVE easily
 NEAR = 0.85     # an amendment's repeal and insertion are one provision moved only this similar (near the same text)
 _FUZZY_LIMIT = 250_000  # at most this many pairs are scored for moves; more, with no index to prune: exact text only
 _LONG = 10_000  # contents longer than this (both together) may be confirmed from their shared ends
@@ -240,11 +239,11 @@ def child_items(unit: Unit, address: Address) -> list[Item]:
 
 
 def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str],
-          detect_moves: bool = True, move: float = MOVE) -> list[tuple[int | None, int | None]]:
+          detect_moves: bool = True) -> list[tuple[int | None, int | None]]:
     """Pairs of (old index, new index) in document order; None on the missing side.
 
     `fold` maps content to the form in which moved provisions must be equal (`tone_key`, or
-    the identity for strict comparison); `move` (at least `MOVE`) is how similar other moved ones must be.
+    the identity for strict comparison).
     """
     old_by_key = {item.key: i for i, item in enumerate(old)}
     match_old: dict[int, int] = {}
@@ -272,7 +271,7 @@ def align(old: Sequence[Item], new: Sequence[Item], *, fold: Callable[[str], str
         else:
             weak.append((i, j))
     if moves:
-        _match_similar(old, new, match_old, match_new, max(move, MOVE))
+        _match_similar(old, new, match_old, match_new)
     for i, j in weak:
         if i not in match_old and j not in match_new:
             match_old[i], match_new[j] = j, i
@@ -315,7 +314,7 @@ def _decomposed_size(text: str) -> int:
 
 
 def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int, int],
-                   match_new: dict[int, int], move: float = MOVE) -> None:
+                   match_new: dict[int, int]) -> None:
     rest_new = _free(new, match_new)
     rest_old = _free(old, match_old)
     if not rest_old or not rest_new:
@@ -350,7 +349,7 @@ def _match_similar(old: Sequence[Item], new: Sequence[Item], match_old: dict[int
                 if len(mine) > 1 and len(theirs) > 1:
                     shared += sum((a & b).bit_count() for a, b in zip(mine[1:], theirs[1:], strict=False))
                 score = 2 * shared / (size + sizes[m])
-                if score >= move and shared >= MOVE_WORDS:
+                if score >= MOVE and (shared >= MOVE_WORDS or shared == size == sizes[m]):
                     scored.append((score, i, rest_new[m]))
     for _, i, j in sorted(scored, key=lambda s: -s[0]):
         if i not in match_old and j not in match_new:

@@ -163,11 +163,16 @@ class _Comparer:
         return f"chg-{self.count}"
 
     def level(self, old: Sequence[Item], new: Sequence[Item]) -> Iterator[Provision]:
-        pairs = align(old, new, fold=self.fold, detect_moves=self.detect_moves, move=self.move)
+        pairs = align(old, new, fold=self.fold, detect_moves=self.detect_moves)
         # The longest run of pairs in their old order stays; a pair outside it has moved.
         stays = increasing([(k, i) for k, (i, j) in enumerate(pairs) if i is not None and j is not None])
         for k, (i, j) in enumerate(pairs):
-            if i is None:
+            if i is not None and j is not None and k not in stays and self.move > MOVE \
+                    and not old[i].same(new[j]) and old[i].similarity(new[j]) < self.move:
+                # Out of its order and only alike (`move`: one amendment's redline): a repeal and an insertion.
+                yield self.one_sided(old[i], Op.DELETE, ChangeKind.REPEALED, top=True)
+                yield self.one_sided(new[j], Op.INSERT, ChangeKind.INSERTED, top=True)
+            elif i is None:
                 assert j is not None
                 yield self.one_sided(new[j], Op.INSERT, ChangeKind.INSERTED, top=True)
             elif j is None:

@@ -89,7 +89,7 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
 
     A removed article, clause or point whose text (folded) reappears as an inserted one elsewhere, or
     failing that the most similar at least `move` (`MOVE`, or more for one amendment's redline) sharing
-    at least `MOVE_WORDS` words (two short points alike in a few words are two provisions), becomes
+    at least `MOVE_WORDS` words or all (two short points alike in a few words are two provisions), becomes
     `moved_to` that place (its text stays deleted there) and the inserted one `moved(gone, added)`:
     compared word for word, `moved_from`.
     A clause repealed in place, its text gone and its `(được bãi bỏ)` placeholder standing (as an
@@ -135,8 +135,8 @@ def cross_moves(provisions: tuple[Provision, ...], moved: Callable[[Provision, P
         for score, k, m in scored:
             if score < max(move, MOVE):
                 break
-            if round(score * (olds[k].total() + news[m].total()) / 2) < MOVE_WORDS:  # the words both hold: too few
-                continue
+            if score < 1 and round(score * (olds[k].total() + news[m].total()) / 2) < MOVE_WORDS:
+                continue  # a few words alike, not all: no safe inference
             if id(left[k]) not in pairs and id(rest[m]) not in pairs:
                 pairs[id(left[k])], pairs[id(rest[m])] = rest[m], left[k]
     if not pairs:
