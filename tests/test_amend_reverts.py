@@ -71,8 +71,12 @@ def test_a_draft_begun_before_an_adoption_whose_quote_undoes_it_is_a_problem(min
             and "“Đảng bộ tỉnh” where 05-QC/TU put “Tỉnh ủy”" in problem.message), problem.message
     # Adopting it refuses on the same finding (past it only with a reason).
     lifecycle.set_number(mini_workspace, "tron-ven", "06-QC/TU")
-    with pytest.raises(RegdraftError, match="would undo that change"):
+    with pytest.raises(RegdraftError, match="would undo that change") as refused:
         lifecycle.adopt(mini_workspace, "tron-ven", "2025-03-02")
+    # Said once, by its own gate (not again as `amend check`'s problem, a gate no reason passes), and passed with one.
+    assert str(refused.value).count("would undo") == 1 and "amend check" not in str(refused.value)
+    lifecycle.adopt(mini_workspace, "tron-ven", "2025-03-02", force="the committee restores the older words")
+    assert "Đảng bộ tỉnh" in mini_workspace.read("regulations/MINI-QC.md").decode()
 
 
 def test_a_draft_begun_after_the_adoption_quoting_the_text_in_force_is_no_problem(mini_workspace: Workspace) -> None:

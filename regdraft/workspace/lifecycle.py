@@ -215,6 +215,7 @@ class Review:
     warnings: tuple[Problem, ...] = ()
     amends: tuple[tuple[str, str], ...] = ()  # each regulation checked and its article (`Điều 4`), in document order
     broken: tuple[Problem, ...] = ()  # those of `problems` that are references the amendment breaks
+    reverts: tuple[Problem, ...] = ()  # those of `problems` that undo an adoption since it was begun (a gate of theirs)
 
     def as_json(self) -> dict[str, list[dict[str, Any]]]:
         """What `amend check --json` prints: the problems, the references to check, the warnings and
@@ -255,12 +256,14 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     problems: list[Problem] = _placed(ws, amendment, reading)
     to_check: list[Problem] = []
     broken: list[Problem] = []
+    reverts: list[Problem] = []
     warnings = list(amendment.warnings)
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references)
         problems.extend(checked.problems)
         to_check.extend(checked.to_check)
         broken.extend(checked.broken)
+        reverts.extend(checked.reverts)
         warnings.extend(checked.warnings)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
     problems.extend(numbered_as_another(ws, amendment))
@@ -269,7 +272,7 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     warnings.sort(key=lambda p: p.line)
     return Review(tuple(problems), tuple(to_check), tuple(warnings),
                   tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles),
-                  tuple(broken))
+                  tuple(broken), tuple(reverts))
 
 
 def _placed(ws: Workspace, amendment: Amendment, reading: Sequence[Problem]) -> list[Problem]:
@@ -301,13 +304,14 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     from regdraft.core.amend.closing_quotes import closings_quoted
     from regdraft.workspace.reverts import reverted
 
-    problems = _read_back(ws, applied, amendment, before) + tuple(reverted(ws, amendment, applied))
+    reverts = tuple(reverted(ws, amendment, applied))
+    problems = _read_back(ws, applied, amendment, before) + reverts
     # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal.
     warnings = tuple(closings_quoted(applied, amendment, before))
     if not references:
-        return Review(problems, warnings=warnings)
+        return Review(problems, warnings=warnings, reverts=reverts)
     broken, to_check = reference_problems(before, applied, amendment)
-    return Review(problems + broken, to_check, warnings, broken=broken)
+    return Review(problems + broken, to_check, warnings, broken=broken, reverts=reverts)
 
 
 def _read_back(ws: Workspace, applied: Applied, amendment: Amendment, before: Regulation) -> tuple[Problem, ...]:
@@ -429,7 +433,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
 
     missing = refusals(ws, amendment, signed_on, effective_on)
     reviewed = review(ws, slug)  # what `amend check` reports; its warnings and references to check stay so
-    checked = reviewed.problems
+    # A quote undoing an adoption is refused by its own gate (`gates.refusals`, forcible with a reason), once.
+    checked = tuple(p for p in reviewed.problems if p not in reviewed.reverts)
     if checked:
         missing.append(_check_refusal(amendment, checked, forcible=set(checked) <= set(reviewed.broken)))
     blocking = [r for r in missing if force is None or not r.forcible]
