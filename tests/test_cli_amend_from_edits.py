@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 
@@ -250,3 +251,36 @@ def test_a_sentence_wrapped_before_a_dash_is_refused_and_nothing_is_written(tmp_
     assert result.exit_code == 0, result.output
     assert "kinh tế - xã hội, dự toán ngân sách" in tmp_workspace.path("amendments/qc-moi/amendment.md").read_text(
         encoding="utf-8")
+
+
+def _article(text: str, label: str) -> str:
+    """An article of the shipped regulation, its heading line to the next heading (`### Điều 13. …`)."""
+    start = text.index(f"### Điều {label}.")
+    return text[start:text.index("\n#", start) + 1]
+
+
+def test_an_article_moved_within_its_section_is_named_and_how_to_write_it_said(
+        tmp_workspace: Workspace, tmp_path: Path, invoke: Invoke) -> None:
+    """Điều 13 cut and pasted after Điều 15 (Mục 1 Chương IV), its number kept: from-edits named three numbers out
+    of sequence; it says the article moved and how to write it, and written so it repeals and inserts."""
+    text = tmp_workspace.path(REG).read_text(encoding="utf-8")
+    thirteen, fifteen = _article(text, "13"), _article(text, "15")
+    moved = text.replace(thirteen, "").replace(fifteen, fifteen + thirteen)
+    edited = tmp_path / "moved.md"
+    edited.write_text(moved, encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited", str(edited))
+    said = " ".join(result.output.split())
+    assert result.exit_code != 0
+    assert "out of sequence: expected" not in said
+    assert ("The edited text moves an article among the others: Điều 13 now stands after Điều 15, keeping its "
+            "number: number it Điều 15a there and leave Điều 13 out.") in said
+    edited.write_text(text.replace(thirteen, "").replace(fifteen, fifteen + thirteen.replace(
+        "### Điều 13.", "### Điều 15a.", 1)), encoding="utf-8")
+    result = invoke(tmp_workspace, "amend", "from-edits", "qc-moi", "--new", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    written = " ".join(tmp_workspace.path("amendments/qc-moi/amendment.md").read_text(encoding="utf-8").split())
+    assert "Bãi bỏ Điều 13." in written and "Bổ sung Điều 15a vào sau Điều 15 như sau:" in written
+    redline = invoke(tmp_workspace, "redline", REG, "--amendment", "qc-moi", "-o", str(tmp_path / "moved.html"))
+    assert redline.exit_code == 0, redline.output
+    shown = re.sub(r"<[^>]+>", "", (tmp_path / "moved.html").read_text(encoding="utf-8"))
+    assert "(chuyển đến Điều 15a)" in shown and "Điều 15a (chuyển từ Điều 13)" in shown

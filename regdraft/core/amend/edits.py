@@ -67,7 +67,7 @@ from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
 from regdraft.core.amend.rearranged import rearranged
-from regdraft.core.amend.renumbering import moved_whole, renumber_message, renumbered
+from regdraft.core.amend.renumbering import moved_whole, renumber_message, renumbered, reordered
 from regdraft.core.amend.siblings import joined
 from regdraft.core.amend.tone_only import kept_tones
 from regdraft.core.amend.wording import join_repeals, layout, number
@@ -354,6 +354,30 @@ def _check_moves(old: Regulation, new: Regulation) -> None:
     for label, chain in new_chains.items():
         if seen[label] == 1 and label in old_chains and chain != old_chains[label]:
             _moved(label, old_chains[label], True, old.language)
+    if shifted := reordered(old, new):
+        raise RegdraftError(_reordered_message(shifted, {loc.unit.label for loc in (*old.articles(), *new.articles())},
+                                               old.language))
+
+
+def _reordered_message(shifted: list[tuple[Address, Address | None]], labels: set[str], language: str) -> str:
+    """Articles moved among the others with their numbers kept: what was done, and how an amendment writes it (the
+    article left out and its text numbered as one inserted where it now stands: `renumbering.moved_whole`)."""
+    said = []
+    for article, after in shifted:
+        name = article.describe(language)
+        if after is None:
+            said.append(f"{name} now stands first, keeping its number: number it as an article inserted where it "
+                        f"stands and leave {name} out")
+            continue
+        label = after.label + "a"
+        while label in labels:  # Điều 15a taken: 15b, 15c …
+            label = label[:-1] + chr(ord(label[-1]) + 1)
+        new_name = Address.parse("d" + label).describe(language)
+        said.append(f"{name} now stands after {after.describe(language)}, keeping its number: number it {new_name} "
+                    f"there and leave {name} out")
+    return (f"The edited text moves an article among the others: {'; '.join(said)}. An article keeps its place in "
+            "the numbering, so a moved one is out of sequence; numbered so, the instructions repeal the article (its "
+            "placeholder stays) and insert the new one with its text, and the redline shows it moved.")
 
 
 def _moved(label: str, expected: tuple[Address, ...], stands: bool, language: str) -> NoReturn:

@@ -101,6 +101,37 @@ def _moves(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None) -> 
     return out
 
 
+def reordered(old: Regulation, new: Regulation) -> list[tuple[Address, Address | None]]:
+    """Existing articles that `new` moves among the others, each keeping its number (Điều 13 cut and pasted after
+    Điều 15): (the article, the article it now follows, None at the top). The fewest are named: those left out of
+    the longest run of articles standing in their old order."""
+    counts = Counter(loc.unit.label for loc in new.articles())
+    before = [loc.unit.label for loc in old.articles()]
+    kept = set(before)
+    now = [label for label in (loc.unit.label for loc in new.articles()) if label in kept and counts[label] == 1]
+    order = {label: i for i, label in enumerate(before)}
+    staying = _longest_rising([order[label] for label in now])
+    out: list[tuple[Address, Address | None]] = []
+    for i, label in enumerate(now):
+        if i not in staying:
+            out.append((Address.parse("d" + label), Address.parse("d" + now[i - 1]) if i else None))
+    return out
+
+
+def _longest_rising(values: Sequence[int]) -> set[int]:
+    """The positions of a longest strictly rising run (not necessarily contiguous) of `values`."""
+    best: list[tuple[int, ...]] = []  # best[i]: a longest rising run ending at position i
+    longest: tuple[int, ...] = ()
+    for i, value in enumerate(values):
+        before: tuple[int, ...] = ()
+        for j in range(i):
+            if values[j] < value and len(best[j]) > len(before):
+                before = best[j]
+        best.append((*before, i))
+        longest = best[-1] if len(best[-1]) > len(longest) else longest
+    return set(longest)
+
+
 def _content(unit: Unit) -> str:
     return unit.all_text()
 

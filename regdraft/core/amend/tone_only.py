@@ -37,7 +37,7 @@ def _units(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None, kep
             out.append(unit)
             continue
         address = unit_address(unit, parent)
-        if _same_but_tones(twin, unit):
+        if same_but_tones(twin, unit):
             kept.append(address)
             out.append(twin)
         elif unit.children and twin.children:
@@ -48,7 +48,8 @@ def _units(old: Sequence[Unit], new: Sequence[Unit], parent: Address | None, kep
     return tuple(out)
 
 
-def _same_but_tones(a: Unit, b: Unit) -> bool:
+def same_but_tones(a: Unit, b: Unit) -> bool:
+    """Whether two units differ at most in where tone marks sit (title, text, closing text, children)."""
     if (a.kind, a.label, a.repealed, len(a.text), len(a.closing), len(a.children)) != (
             b.kind, b.label, b.repealed, len(b.text), len(b.closing), len(b.children)):
         return False
@@ -56,4 +57,4 @@ def _same_but_tones(a: Unit, b: Unit) -> bool:
         return False
     if any(tone_key(x) != tone_key(y) for x, y in zip((*a.text, *a.closing), (*b.text, *b.closing), strict=True)):
         return False
-    return all(x == y or _same_but_tones(x, y) for x, y in zip(a.children, b.children, strict=True))
+    return all(x == y or same_but_tones(x, y) for x, y in zip(a.children, b.children, strict=True))

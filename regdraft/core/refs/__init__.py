@@ -397,8 +397,11 @@ def affected_references(
        standing in the changed text itself, or pointing at a unit that holds them, are left out.
        A renamed heading, given as its title (`ch2.m1.tm2.title`), concerns only references to its own unit.
     3. References that were already broken in `before` are not reported.
+    4. A change that only moves tone marks (`Toà án` to `Tòa án`: the unit before and after differs in nothing else)
+       touches no reference: it causes no `check` (Luật Công đoàn khoản 3 Điều 25 and khoản 9 Điều 22).
     """
-    changes = list(dict.fromkeys(changed))
+    before_index, after_index = before.index(), after.index()
+    changes = [c for c in dict.fromkeys(changed) if not _tones_only(c, before_index, after_index)]
     ancestry = {**_ancestry(before), **_ancestry(after)}
     return _affected(before, after, ancestry, _Near(changes, ancestry).around)
 
@@ -428,6 +431,14 @@ def _affected(before: Regulation, after: Regulation, ancestry: dict[Address, tup
             if cause is not None:
                 issues.append(ReferenceIssue(ref, target, "check", cause, _how(cause, before_index, after_index)))
     return issues
+
+
+def _tones_only(changed: Address, before: Mapping[Address, Located], after: Mapping[Address, Located]) -> bool:
+    """Whether the unit of a change reads, before and after, the same but for where tone marks sit."""
+    from regdraft.core.amend.tone_only import same_but_tones
+
+    was, now = before.get(changed.unit), after.get(changed.unit)
+    return was is not None and now is not None and was.unit != now.unit and same_but_tones(was.unit, now.unit)
 
 
 def _touches(changed: Address, target: Address, ancestry: dict[Address, tuple[Address, ...]]) -> bool:
