@@ -71,6 +71,7 @@ class Version:
     draft: int | None = None  # an amending document's draft number, when it has one
     amended_by: tuple[str, ...] = ()  # the text in force: the adopted amending documents it holds (`Luật số …`)
     pending: bool = False  # the working text holds an adopted amendment not yet in force: `effective` is that one's
+    adopted: bool = False  # the text as an adopted amendment left it (a revision that is its adoption)
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
@@ -191,6 +192,8 @@ class _Helpers:
         doc = redline.amendment
         if doc is not None and doc.issued:
             # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
+            self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
+        if redline.new_version.adopted:  # two adopted texts compared: the new one is no draft
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
         if redline.old_version.pending:  # an adopted amendment not yet in force is in it: not `Quy định hiện hành`
             self.words = {**self.words, "current": self.words.get("adopted_column", self.words["current"])}

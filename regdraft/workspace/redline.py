@@ -37,6 +37,7 @@ from regdraft.workspace.roots import workspace_of
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.workspace.redline_adopted import Adoption
     from regdraft.workspace.store import Workspace
 
 _WORKING_TREE = "working-tree"  # the working files in a default file name, where a revision's short sha goes
@@ -63,12 +64,29 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
     stem = Path(relative).stem
     at = {rev: ws.resolve(rev).short for rev in (rev_from, rev_to) if rev is not None}  # the pair's default name
     if rev_to is not None:
+        from regdraft.workspace import redline_adopted as adopted
+
         stem = f"{stem}-{_WORKING_TREE if rev_from is None else at[rev_from]}-to-{at[rev_to]}"
-        old_version = _revision_version(ws, relative, rev_from, old, words, today=today)
+        found = adopted.adoptions(ws, relative, old.id)
+        old_version = _revision_version(ws, relative, rev_from, old, words, today=today, found=found)
         new = read_regulation(ws, ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
-        new_version = _revision_version(ws, relative, rev_to, new, words, today=today)
+        new_version = _revision_version(ws, relative, rev_to, new, words, today=today, found=found)
         comparison = compare(old, new, strict_tones=strict_tones)
-        return Redline(comparison, old_version, new_version, stem=stem,
+        to = adopted.adopted_at(ws, rev_to, found)
+        run = adopted.stated_between(ws, relative, rev_from, found, to, old.id) if to is not None else None
+        if run is None:
+            return Redline(comparison, old_version, new_version, stem=stem,
+                           references=_references(comparison, _changed_addresses(comparison), words),
+                           kept=_kept(new), kept_old=_kept(old))
+        stated: dict[str, ChangeKind] = {}
+        notes: dict[str, tuple[str, ...]] = {}
+        for doc, changes in run:  # the instructions behind the changes are known: as the amendment's redline has them
+            stated.update(_stated(changes))
+            for address, said in _reasons(doc, changes, words).items():
+                notes[address] = (*notes.get(address, ()), *(n for n in said if n not in notes.get(address, ())))
+        # As the amendment's own redline: a repeal beside an insertion is a move only of (near) the same text.
+        comparison = with_stated_kinds(compare(old, new, strict_tones=strict_tones, move=NEAR), stated)
+        return Redline(comparison, old_version, new_version, reasons=notes, stem=stem,
                        references=_references(comparison, _changed_addresses(comparison), words),
                        kept=_kept(new), kept_old=_kept(old))
     slug = amendment or pending_amendment(ws, old)
@@ -97,12 +115,19 @@ def _located(ws: Workspace, name: str) -> str:
 
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
                       words: Mapping[str, str], dirty: frozenset[str] | None = None,
-                      today: dt.date | None = None) -> Version:
+                      today: dt.date | None = None, found: list[Adoption] | None = None) -> Version:
+    """A version by its document; a revision that is an adoption (`found`) as the text that adoption left
+    (`redline_adopted`), any other revision by its name and commit date."""
+    from regdraft.workspace import redline_adopted as adopted
+
     named = _named(reg)
     if rev is None:
         version = _file_version(ws, relative, words["in_force"], reg.id, words, dirty=dirty)
         return replace(version, **named, **_in_force_since(ws, reg, words, today))
     revision = ws.resolve(rev)
+    if found and (at := adopted.adopted_at(ws, rev, found)) is not None:
+        return Version(doc_id=reg.id, commit=revision.short, date=revision.date, **named,
+                       **adopted.adopted_version(found, at, words))
     return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
                    drafted=revision.date)
 
@@ -247,9 +272,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     new_version = replace(new_version, kind=kind, number=str(doc.number or ""),
                           title=str(meta.get("title") or ""), draft=doc.draft,
                           drafted=meta.get("date") or doc.signed or new_version.date or None)
-    stated = {str(c.address): c.kind for c in applied.changes}
-    # A consequential punctuation edit ("." -> ";" before an appended point) amends its unit; it is no phrase change.
-    stated.update({str(p.address): ChangeKind.AMENDED for p in applied.punctuation if str(p.address) not in stated})
+    stated = _stated([*applied.changes, *applied.punctuation])
     # Its repeals and insertions are the amendment's own words: a repeal beside an insertion is a move only of (near)
     # the same text, not of a text merely alike (`Repeal point b` of `for 20 years;`, `Insert point d`: `for 5 years.`).
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones, move=NEAR), stated)
@@ -257,6 +280,14 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))
+
+
+def _stated(changes: Sequence[Any]) -> dict[str, ChangeKind]:
+    """The kinds an amendment's applied changes state, by address; a consequential punctuation edit ("." -> ";"
+    before an appended point, no `kind`) amends its unit: it is no phrase change."""
+    stated = {str(c.address): c.kind for c in changes if hasattr(c, "kind")}
+    stated.update({str(c.address): ChangeKind.AMENDED for c in changes if str(c.address) not in stated})
+    return stated
 
 
 def _signed_words(doc: Amendment, words: Mapping[str, str]) -> Mapping[str, str]:

@@ -1,0 +1,98 @@
+"""Redlines between adopted versions: a revision that is an adoption is named by its amending document.
+
+`redline --from adopted/07-QC-TU --to adopted/09-QC-TU` compared two texts the office adopted; its sides were
+titled by git (`Phiên bản adopted/07-QC-TU`, dated by the commit). A revision whose regulation file reads as an
+adoption left it is the text as amended by that document.
+
+Post-conditions:
+1. `adopted_version` names a revision that is an adoption (its tag's commit) `Văn bản sau khi được sửa đổi, bổ
+   sung bởi Quy chế số 07-QC/TU`, dated by the latest effective date of the adoptions up to it; `adopted_at`
+   gives None for any other revision, which keeps its name by git.
+2. `stated_between` gives, when the new side is exactly an adoption and the old side the text just before a run
+   of adoptions ending there, the kinds and notes each instruction of that run states, as the amendment's own
+   redline has them (a clause re-enacted whole is `sửa đổi, bổ sung`, not `thay thế cụm từ`, and listed once); None
+   otherwise, and the comparison keeps the kinds read from the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from regdraft.core.errors import RegdraftError
+
+if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
+    from regdraft.workspace.store import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """An adopted amendment of the regulation: its tag's commit and the regulation file there and just before."""
+
+    amendment: Amendment
+    commit: str
+    text: bytes
+    before: bytes
+
+
+def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
+    """The adoptions of a regulation whose tag is in the history, in replay order."""
+    from regdraft.workspace.lifecycle import adoption_tag
+    from regdraft.workspace.timeline import adopted_for
+
+    try:
+        adopted = adopted_for(ws, reg_id)
+    except RegdraftError:
+        return []
+    out = []
+    for doc in adopted:
+        if not doc.number:
+            continue
+        tag = adoption_tag(doc)
+        try:
+            out.append(Adoption(doc, ws.resolve(tag).sha, ws.read(relative, tag), ws.read(relative, f"{tag}^")))
+        except RegdraftError:
+            continue  # no such tag (adopted elsewhere, or the tag removed): the revision is named by git
+    return out
+
+
+def adopted_at(ws: Workspace, rev: str, found: list[Adoption]) -> int | None:
+    """The index in `found` of the adoption `rev` names (its tag's commit). A commit merely holding the same file is
+    not taken for it: the text before one adoption may read as another left it (an adoption not yet in force)."""
+    if not found:
+        return None
+    sha = ws.resolve(rev).sha
+    return next((i for i, adoption in enumerate(found) if adoption.commit == sha), None)
+
+
+def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str]) -> dict[str, Any]:
+    """The fields of a version that is adoption `at` (post-condition 1)."""
+    from regdraft.workspace.amendments import document_name
+
+    doc = found[at].amendment
+    dates = [a.amendment.effective for a in found[:at + 1] if a.amendment.effective is not None]
+    effective = max(dates) if dates else doc.signed
+    label = f"{words['as_amended_by']} {document_name(doc, words)}"
+    return {"label": label, "effective": effective, "amended_by": (), "adopted": True, "pending": False}
+
+
+def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: list[Adoption], to: int,
+                   reg_id: str) -> list[tuple[Amendment, list[Any]]] | None:
+    """The adoptions from the old side to adoption `to`, each with the changes its instructions make (applied to the
+    text just before it), for the kinds and notes they state (post-condition 2)."""
+    from regdraft.workspace.lifecycle import adoption_tag, preview
+
+    old = ws.read(relative, rev_from)
+    first = next((i for i in range(to, -1, -1) if found[i].before == old), None)
+    if first is None or any(found[i].text != found[i + 1].before for i in range(first, to)):
+        return None  # the old side is no text just before a run of adoptions, each on the last one's text
+    out = []
+    for adoption in found[first:to + 1]:
+        try:
+            applied = preview(ws, adoption.amendment.slug, f"{adoption_tag(adoption.amendment)}^", regulation=reg_id)
+        except RegdraftError:
+            return None  # not readable as it stood then: the kinds read from the text are kept
+        out.append((adoption.amendment, [*applied.changes, *applied.punctuation]))
+    return out
