@@ -71,10 +71,10 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         old_version = _revision_version(ws, relative, rev_from, old, words, today=today, found=found)
         new = read_regulation(ws, ws.read(relative, rev_to), f"{relative}@{rev_to}").regulation
         new_version = _revision_version(ws, relative, rev_to, new, words, today=today, found=found)
-        comparison = compare(old, new, strict_tones=strict_tones)
         to = adopted.adopted_at(ws, rev_to, found)
         run = adopted.stated_between(ws, relative, rev_from, found, to, old.id) if to is not None else None
         if run is None:
+            comparison = compare(old, new, strict_tones=strict_tones)
             return Redline(comparison, old_version, new_version, stem=stem,
                            references=_references(comparison, _changed_addresses(comparison), words),
                            kept=_kept(new), kept_old=_kept(old))
