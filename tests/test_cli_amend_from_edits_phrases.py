@@ -17,8 +17,14 @@ from .conftest import SHARED, Invoke, needs_corpus
 
 LAW = SHARED / "corpus" / "vi" / "luat-du-lich.txt"
 OFFICE = ("cơ quan chuyên môn về du lịch cấp tỉnh", "cơ quan chuyên môn về du lịch thuộc Ủy ban nhân dân cấp tỉnh")
+# Its places named, not `trong toàn bộ Luật`: the capitalised `Cơ quan chuyên môn về du lịch cấp tỉnh` (7 times, at
+# the start of a sentence) stay as they were, and a reader of `trong toàn bộ Luật` would take them as covered.
 OFFICE_WRITTEN = ("Thay thế cụm từ “cơ quan chuyên môn về du lịch cấp tỉnh” bằng cụm từ “cơ quan chuyên môn về du lịch "
-                  "thuộc Ủy ban nhân dân cấp tỉnh” trong toàn bộ Luật.")
+                  "thuộc Ủy ban nhân dân cấp tỉnh” tại điểm a và điểm b khoản 2 Điều 24, điểm a và điểm b khoản 2 "
+                  "Điều 27, khoản 3 Điều 27, điểm a và điểm b khoản 2 Điều 32, điểm b khoản 2 Điều 33, "
+                  "khoản 2 Điều 34, khoản 3 Điều 35, khoản 1 Điều 43, khoản 1 Điều 51, điểm d khoản 2 Điều 53, "
+                  "điểm a và điểm b khoản 3 Điều 56, điểm b khoản 3 Điều 59, điểm a và điểm b khoản 2 Điều 60 và "
+                  "điểm b khoản 2 Điều 61.")
 AGENCY = ("Tổng cục Du lịch", "Cục Du lịch Quốc gia Việt Nam")
 # Round 1: the agency renamed, and words changed in khoản 3 Điều 50 (one of its places) and điểm c khoản 4 Điều 5.
 FIRST = [("Tổng cục Du lịch thẩm định, công nhận cơ sở lưu trú du lịch hạng 04 sao và hạng 05 sao",
@@ -65,7 +71,8 @@ def _from_edits(invoke: Invoke, root: Path, edited: Path, preview: Path) -> list
 def test_a_name_replaced_at_each_place_is_quoted_with_the_words_that_follow_it_everywhere(invoke: Invoke,
                                                                                           tmp_path: Path) -> None:
     # It wrote `“cơ quan chuyên môn về du lịch”` → `“… thuộc Ủy ban nhân dân”`, cutting `cấp tỉnh` off the name, which
-    # follows it at every place (the capitalised `Cơ quan chuyên môn về du lịch cấp tỉnh` ones, left as they were, too).
+    # follows it at every place (the capitalised `Cơ quan chuyên môn về du lịch cấp tỉnh` ones, left as they were, too:
+    # so its places are named).
     law = _workspace(invoke, tmp_path / "ws")
     edited = _edited(law, tmp_path / "e.md", OFFICE)
     assert _from_edits(invoke, tmp_path / "ws", edited, tmp_path / "p.md") == [f"1. {OFFICE_WRITTEN}"]

@@ -47,6 +47,7 @@ class FakeChange:
     instruction: FakeInstruction
     old_words: str | None = None
     new_words: str | None = None
+    position: str = ""
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,10 @@ class Change(Protocol):
     def old_words(self) -> str | None: ...
     @property
     def new_words(self) -> str | None: ...
+    @property
+    def position(self) -> str:
+        """Words added: `before` or `after` `old_words`, the phrase they are put next to."""
+        ...
 
 
 class EndChange(Protocol):
@@ -285,8 +289,8 @@ def change_kind(change: Change) -> str:
 # The note of each kind of change (`note_amended`, ...); a kind without its own is noted as amended.
 _NOTES: dict[str, str] = {ChangeKind.AMENDED: "note_amended", ChangeKind.INSERTED: "note_inserted",
           ChangeKind.REPEALED: "note_repealed", ChangeKind.WORDS_REPLACED: "note_words_replaced",
-          ChangeKind.WORDS_DELETED: "note_words_deleted", ChangeKind.HEADING_CHANGED: "note_heading"}
-
+          ChangeKind.WORDS_DELETED: "note_words_deleted", ChangeKind.HEADING_CHANGED: "note_heading",
+          ChangeKind.WORDS_ADDED: "note_words_added"}
 
 
 
@@ -296,6 +300,9 @@ def note_sentence(change: Change, source: Source, language: str, words: Mapping[
     key = _NOTES.get(change_kind(change), "note_amended")
     if key == "note_amended" and "note_amended_only" in words and amends_only(change.instruction.text):
         key = "note_amended_only"  # `Sửa đổi Điều 5:` (Nghị định 48/2013): `Điều này được sửa đổi`, as it says
+    if key == "note_words_added":  # `Cụm từ “{new}” được bổ sung vào sau cụm từ “{old}”`: nothing was replaced
+        key = f"{key}_{'before' if change.position == 'before' else 'after'}"
+        key = key if key in words else "note_amended"  # a profile of an office's own without the words
     template = words[key]
     head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:])
     return _sentence(head, change.instruction, source, language, words)

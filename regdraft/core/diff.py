@@ -53,7 +53,7 @@ from regdraft.core.model import (
 from regdraft.core.moves import cross_moves
 from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
-from regdraft.core.word_diff import DiffSegment, Op, diff_words
+from regdraft.core.word_diff import DiffSegment, Op, diff_words, placed
 
 
 class ChangeKind(StrEnum):
@@ -66,6 +66,7 @@ class ChangeKind(StrEnum):
     RENUMBERED = "renumbered"
     WORDS_REPLACED = "words replaced"
     WORDS_DELETED = "words deleted"
+    WORDS_ADDED = "words added"  # `Bổ sung cụm từ “A” vào sau cụm từ “B”`: only as an instruction states it
     HEADING_CHANGED = "heading changed"
 
 
@@ -302,7 +303,9 @@ def part_kind(parts: Sequence[tuple[str, ChangeKind]]) -> ChangeKind:
     kinds = {kind for _, kind in parts}
     if kinds == {ChangeKind.WORDS_DELETED}:
         return ChangeKind.WORDS_DELETED
-    if kinds and kinds <= {ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED}:
+    if kinds == {ChangeKind.WORDS_ADDED}:
+        return ChangeKind.WORDS_ADDED
+    if kinds and kinds <= {ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED, ChangeKind.WORDS_ADDED}:
         return ChangeKind.WORDS_REPLACED
     return ChangeKind.AMENDED
 
@@ -352,6 +355,28 @@ def with_stated_kinds(comparison: Comparison, stated: Mapping[str, ChangeKind]) 
             whole[code] = kind
     provisions = _numbered(tuple(_stated(p, whole, parts, False) for p in comparison.provisions))
     return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
+
+
+def with_added_words(comparison: Comparison, added: Mapping[str, Sequence[str]]) -> Comparison:
+    """The comparison with the words an amendment adds marked as it states them: `added` maps address codes to the
+    phrases its instructions add there (`Bổ sung cụm từ “, bảo hiểm thất nghiệp” vào sau …`), and an insertion the
+    word diff put a few characters off (`bảo {+hiểm thất nghiệp, bảo +}hộ`) is moved onto them (`placed`)."""
+    if not added:
+        return comparison
+    by_unit: dict[str, list[str]] = {}
+    for code, phrases in added.items():
+        by_unit.setdefault(str(Address.parse(code).unit), []).extend(phrases)
+    provisions = tuple(_placed_words(p, by_unit) for p in comparison.provisions)
+    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
+
+
+def _placed_words(p: Provision, added: Mapping[str, Sequence[str]]) -> Provision:
+    if p.identical:
+        return p
+    text, closing = p.text, p.closing
+    for phrase in added.get(str(p.address), ()):
+        text, closing = placed(text, phrase), placed(closing, phrase)
+    return replace(p, text=text, closing=closing, children=tuple(_placed_words(c, added) for c in p.children))
 
 
 def _stated(p: Provision, whole: Mapping[str, ChangeKind], parts: Mapping[str, list[tuple[str, ChangeKind]]],

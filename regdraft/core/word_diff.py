@@ -325,3 +325,43 @@ def _coalesce(segments: list[DiffSegment]) -> list[DiffSegment]:
                 tone_folded = tone_folded or seg.old is not None
     flush()
     return out
+
+
+def placed(segments: Sequence[DiffSegment], phrase: str) -> tuple[DiffSegment, ...]:
+    """The segments with each insertion that could as well stand a few characters earlier or later (the same
+    text either way: `bảo {+hiểm thất nghiệp, bảo +}hộ`) moved to where it is `phrase`, the words an amending
+    instruction says it adds (`Bổ sung cụm từ “, bảo hiểm thất nghiệp” vào sau cụm từ “bảo hiểm y tế”`):
+    `bảo hiểm y tế{+, bảo hiểm thất nghiệp+}, bảo hộ` (with the space that parts it from the word before or
+    after, when it has one). An insertion that cannot be read so stays as it is."""
+    out = list(segments)
+    for i, seg in enumerate(out):
+        spaced_forms = (phrase, f" {phrase}", f"{phrase} ")
+        if seg.op is not Op.INSERT or "\n" in phrase or seg.text in spaced_forms:
+            continue
+        for spaced in spaced_forms:
+            if _placed_at(out, i, spaced):
+                break
+    return tuple(s for s in out if s.text or s.op is not Op.EQUAL)
+
+
+def _placed_at(out: list[DiffSegment], i: int, phrase: str) -> bool:
+    """Move insertion `i` of `out` onto `phrase` (`placed`) when it can be; whether it now reads `phrase`."""
+    seg = out[i]
+    if seg.text == phrase or len(seg.text) != len(phrase):
+        return seg.text == phrase
+    before = out[i - 1] if i and out[i - 1].op is Op.EQUAL and out[i - 1].old is None else None
+    after = out[i + 1] if i + 1 < len(out) and out[i + 1].op is Op.EQUAL and out[i + 1].old is None else None
+    head, tail = before.text if before else "", after.text if after else ""
+    window, kept = head + seg.text + tail, head + tail
+    # Without an unchanged run before it (after it), the insertion stays at the start (the end) of the window.
+    last, first = 0 if before is None else len(head) + len(tail), len(head) if after is None else 0
+    at = next((s for s in range(first, min(last, len(window) - len(phrase)) + 1)
+               if window[s:s + len(phrase)] == phrase and window[:s] + window[s + len(phrase):] == kept), None)
+    if at is None:
+        return False
+    if before:
+        out[i - 1] = DiffSegment(Op.EQUAL, window[:at])
+    if after:
+        out[i + 1] = DiffSegment(Op.EQUAL, window[at + len(phrase):])
+    out[i] = DiffSegment(Op.INSERT, phrase)
+    return True

@@ -3,8 +3,9 @@
 Post-conditions of `kind_words`:
 1. A change stated for parts of a provision names each part with what happened to it, as the amending
    instruction says it: `sửa đổi, bổ sung đoạn mở đầu` (`Sửa đổi, bổ sung đoạn mở đầu khoản 2 ...`),
-   `bãi bỏ đoạn cuối`, `lead-in amended`; words replaced or deleted in a part are `thay thế cụm từ` or
-   `bỏ cụm từ`, wherever they stand. Several parts are joined by `; `.
+   `bãi bỏ đoạn cuối`, `lead-in amended`; words replaced, deleted or added in a part are `thay thế cụm từ`,
+   `bỏ cụm từ` or `bổ sung cụm từ` (`Bổ sung cụm từ “A” vào sau cụm từ “B”`: nothing replaced), wherever they
+   stand. Several parts are joined by `; `.
 2. Any other change is the profile's word for its kind (`kind_amended` ...).
 3. A profile of an office's own that lacks the words for a part says `kind_amended` instead: the
    provision was amended, never inserted or repealed as a whole.
@@ -25,7 +26,7 @@ from regdraft.core.word_diff import Op
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
 
-_WORDS_KINDS = (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED)
+_WORDS_KINDS = (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED, ChangeKind.WORDS_ADDED)
 
 
 def kind_words(words: Mapping[str, str], kind: ChangeKind, parts: Sequence[tuple[str, ChangeKind]] = (),

@@ -116,7 +116,9 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
         return Preview(replay_through(ws, amendment))
     before = target_regulation(ws, amendment, rev)
     applied = applied_at_once(before, amendment, reading)
-    consequential = punctuation_notes(applied, amendment)
+    from regdraft.core.amend.capitals import capitals_left
+
+    consequential = (*punctuation_notes(applied, amendment), *capitals_left(applied, amendment))
     if not notes or amendment.status not in PENDING:
         return Preview(applied, consequential)
     broken, to_check = reference_problems(before, applied, amendment)
@@ -301,13 +303,15 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
         return Review(exc.problems or (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
+    from regdraft.core.amend.capitals import capitals_left
     from regdraft.core.amend.closing_quotes import closings_quoted
     from regdraft.workspace.reverts import reverted
 
     reverts = tuple(reverted(ws, amendment, applied))
     problems = _read_back(ws, applied, amendment, before) + reverts
-    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal.
-    warnings = tuple(closings_quoted(applied, amendment, before))
+    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal;
+    # so are the words a phrase instruction leaves for their capitals (`The archivist` for `the archivist`).
+    warnings = (*closings_quoted(applied, amendment, before), *capitals_left(applied, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)
     broken, to_check = reference_problems(before, applied, amendment)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.align import NEAR
-from regdraft.core.diff import ChangeKind, Comparison, compare, with_stated_kinds
+from regdraft.core.diff import ChangeKind, Comparison, compare, with_added_words, with_stated_kinds
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.frontmatter import NAMED_ALONE, compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
@@ -276,6 +276,11 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     # Its repeals and insertions are the amendment's own words: a repeal beside an insertion is a move only of (near)
     # the same text, not of a text merely alike (`Repeal point b` of `for 20 years;`, `Insert point d`: `for 5 years.`).
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones, move=NEAR), stated)
+    added: dict[str, list[str]] = {}
+    for c in applied.changes:
+        if c.kind is ChangeKind.WORDS_ADDED and c.new_words:
+            added.setdefault(str(c.address), []).append(c.new_words)
+    comparison = with_added_words(comparison, added)
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,

@@ -59,6 +59,7 @@ class AppliedChange:
     instruction: Instruction
     old_words: str | None = None
     new_words: str | None = None
+    position: str = ""  # words added (WORDS_ADDED): `before` or `after` `old_words`, as the instruction says
 
     @property
     def provision(self) -> Address:
@@ -374,24 +375,28 @@ def _repealed(unit: Unit, language: str) -> Unit:
                    children=tuple(_repealed(c, language) for c in unit.children))
 
 def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> tuple[Units, list[AppliedChange]]:
-    kind = ChangeKind.WORDS_DELETED if op.new is None else ChangeKind.WORDS_REPLACED
+    kind = ChangeKind.WORDS_DELETED if op.new is None else \
+        ChangeKind.WORDS_ADDED if op.position else ChangeKind.WORDS_REPLACED
     made: list[AppliedChange] = []
 
     def record(address: Address) -> None:
-        made.append(AppliedChange(address, kind, ins, op.old, op.new))
+        made.append(AppliedChange(address, kind, ins, op.old, op.new, op.position))
 
     if op.throughout:
         new_units = tuple(phrases.replace_in_unit(u, None, op.old, op.new, op.position, record) for u in units)
         if not made:
-            raise _Failure(f"“{op.old}” does not occur anywhere in the regulation.")
+            raise _Failure(f"“{op.old}” does not occur anywhere in the regulation"
+                           f"{_other_capitals([w for u in units for w in phrases.other_capitals_in_unit(u, op.old)])}.")
         return new_units, made
     missing: list[str] = []
+    capitals: list[str] = []  # the phrase in other capitals where it is missing (`The council`), left as it is
     for target in op.titles:
         unit = _existing(units, target, language)
         title, hits = phrases.replace(unit.title or "", op.old, op.new, op.position)
         if not hits:
             missing.append(f"the title of {target.describe(language)}" if language == "en"
                            else f"tên {target.describe(language)}")
+            capitals.extend(phrases.other_capitals(unit.title or "", op.old))
             continue
         units = _map(units, target, _retitled(title))
         record(target)
@@ -399,15 +404,17 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         unit = _existing(units, target, language)
         if target.part:
             paragraphs = part_paragraphs(unit, target.part)
-            replaced = [phrases.replace(t, op.old, op.new) for t in paragraphs]
+            replaced = [phrases.replace(t, op.old, op.new, op.position) for t in paragraphs]
             if not sum(n for _, n in replaced):
                 missing.append(target.describe(language))
+                capitals.extend(w for t in paragraphs for w in phrases.other_capitals(t, op.old))
                 continue
             units = _map(units, target.unit, _part_setter(target.part, tuple(t for t, _ in replaced)))
             record(target)
             continue
         if occurrences(unit, op.old) == 0:
             missing.append(target.describe(language))
+            capitals.extend(phrases.other_capitals_in_unit(unit, op.old))
             continue
         units = _map(units, target, _rewriter(target.parent(), op, record))
     if missing:
@@ -415,9 +422,20 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         where = " and ".join(missing)
         raise _Failure(
             f"“{op.old}” is found 0 times in {where} (it occurs {counted(elsewhere, 'time')} in the whole "
-            "regulation)."
+            f"regulation){_other_capitals(capitals)}."
         )
     return units, made
+
+
+def _other_capitals(found: list[str]) -> str:
+    """What a phrase instruction that matched nothing says of its phrase in other capitals (`The council` for `the
+    council`), which it leaves: words are matched exactly as written, capitals included."""
+    if not found:
+        return ""
+    shown = ", ".join(f"«{w}»" for w in dict.fromkeys(found))
+    return (f"; {shown} {'stands' if len(found) == 1 else 'stand'} there in other capitals "
+            f"({counted(len(found), 'time')}), but words are matched exactly as written, capitals included: quote "
+            f"{'it' if len(found) == 1 else 'them'} as written")
 
 
 def _retitled(title: str) -> Callable[[Unit], list[Unit]]:

@@ -34,7 +34,7 @@ from dataclasses import replace as dc_replace
 from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
-from regdraft.core.amend.phrases import find, loose_phrase, loose_unit, tokens
+from regdraft.core.amend.phrases import find, loose_phrase, loose_unit, other_capitals, other_capitals_in_unit, tokens
 from regdraft.core.amend.readable import (
     CLOSERS,
     FUNCTION_WORDS,
@@ -45,7 +45,8 @@ from regdraft.core.amend.readable import (
     only_function_words,
     word_edges,
 )
-from regdraft.core.model import Address, Kind, Regulation, Unit, map_units, unit_address
+from regdraft.core.model import INTRO, Address, Kind, Regulation, Unit, map_units, unit_address
+from regdraft.core.parts import part_paragraphs, with_part
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
 MOST_EDITS = 6  # a paragraph with more edits is not searched for phrases spanning several of them
@@ -305,6 +306,18 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
             wholes[key] = all(quoted_whole(u, phrase) for u in units)
         return wholes[key]
 
+    capitals: dict[str, bool] = {}
+
+    def mixed(phrase: str, holder: Address | None) -> bool:
+        # The phrase stands in other capitals in the provision (None: the whole regulation), where an instruction
+        # leaves it (`Nguồn thu khác` for `nguồn thu`): a reader takes it for the same words, so a scope that
+        # holds it ("trong toàn bộ Luật", "tại Điều 26") would read as covering it.
+        if holder is not None:
+            return bool(other_capitals_in_unit(before[holder], phrase))
+        if phrase not in capitals:
+            capitals[phrase] = any(other_capitals_in_unit(u, phrase) for u in current.units)
+        return capitals[phrase]
+
     best: tuple[tuple[int, bool, bool, int, int, int, int], Chosen] | None = None
     # Most edits first: a phrase found at fewer edits than the best so far covers fewer.
     for (old, new), hits in sorted(found.items(), key=lambda item: -len(item[1])):
@@ -314,7 +327,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         if len(holders) < 2 and not before[holders[0]].children and not alone:
             continue
         candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
-                              excluded, whole_only, alone)
+                              excluded, whole_only, alone, mixed)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):
             best = (candidate[0].rank(), candidate[1])
     return best[1] if best is not None else None
@@ -323,7 +336,8 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
 def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address], before: dict[Address, Unit],
               after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
               throughout: bool, excluded: frozenset[Address],
-              whole_only: frozenset[Address] | None = frozenset(), alone: bool = False) -> tuple[_Score, Chosen] | None:
+              whole_only: frozenset[Address] | None = frozenset(), alone: bool = False,
+              mixed: Callable[[str, Address | None], bool] = lambda _p, _h: False) -> tuple[_Score, Chosen] | None:
     explained: list[Address] = []
     titled: list[Address] = []  # articles with other edits besides the phrase, whose title it explains
     partly = False  # a provision named has other edits too
@@ -359,7 +373,12 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     if partly and len(named) + len(titled) < 2 and not alone:
         return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
     everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
-        occurrences(before[h], old) for h in named)
+        occurrences(before[h], old) for h in named) and not mixed(old, None)
+    # A provision named whole holds no occurrence left in other capitals; one whose lead-in alone holds the phrase
+    # is named by its lead-in (`tại phần mở đầu Điều 26`, its khoản 4 starting `Nguồn thu khác` left as it is).
+    scopes = [h if not mixed(old, h) else _lead_in(before[h], h, old) for h in named]
+    if any(s is None for s in scopes) or any(other_capitals(before[t].title or "", old) for t in titled):
+        return None
     # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
     # suggested it: `building` also replaces the end of `Party-building`, `Quy` the start of a citation.
     if not all(whole(old, h) for h in (*named, *titled)) or (everywhere and not whole(old, None)):
@@ -375,7 +394,8 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
-    op = ReplaceWords(old, new, () if everywhere else tuple(named), () if everywhere else tuple(titled))
+    op = ReplaceWords(old, new, () if everywhere else tuple(s for s in scopes if s is not None),
+                      () if everywhere else tuple(titled))
     op = _as_addition(op, [before[h] for h in (*explained, *titled)])
     return score, Chosen(op, tuple(named), first, tuple(titled))
 
@@ -469,10 +489,32 @@ def _applied(current: Regulation, chosen: Chosen) -> Regulation:
         return current.with_units(tuple(replace_words(u, op.old, op.new, op.position) for u in current.units))
     units = current.units
     for address in op.targets:
+        if address.part:  # a lead-in (`tại phần mở đầu Điều 26`): its own paragraphs alone
+            units, _ = map_units(units, address.unit, _in_part(op, address.part))
+            continue
         units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new, op.position)])
     for address in op.titles:
         units, _ = map_units(units, address, _retitle(op))
     return current.with_units(units)
+
+
+def _lead_in(unit: Unit, address: Address, phrase: str) -> Address | None:
+    """The lead-in of `unit` (at `address`) when it holds every occurrence of `phrase` in the unit, and none in other
+    capitals; else None."""
+    paragraphs = part_paragraphs(unit, INTRO) if unit.children and unit.text else ()
+    held = sum(len(find(p, phrase)) for p in paragraphs)
+    if not held or held != occurrences(unit, phrase) or any(other_capitals(p, phrase) for p in paragraphs):
+        return None
+    return address.with_part(INTRO)
+
+
+def _in_part(op: ReplaceWords, part: str) -> Callable[[Unit], list[Unit]]:
+    """A unit with the phrase changed in one of its parts alone (`tại phần mở đầu Điều 26`)."""
+    def changed(unit: Unit) -> list[Unit]:
+        paragraphs = tuple(replace_words(Unit(unit.kind, unit.label, text=(p,)), op.old, op.new, op.position).text[0]
+                           for p in part_paragraphs(unit, part))
+        return [with_part(unit, part, paragraphs)]
+    return changed
 
 
 def _retitle(op: ReplaceWords) -> Callable[[Unit], list[Unit]]:
