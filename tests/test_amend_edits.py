@@ -146,7 +146,9 @@ def test_a_phrase_replaced_throughout_names_the_amended_texts_type(kind: str, la
     else:
         old = SHIPPED_ENGLISH.read_text(encoding="utf-8").replace("type: Regulations", f"type: {kind}")
         head, text = old.split("\n---\n", 1)
-        new = head + "\n---\n" + text.replace("Standing Committee", "Standing Board")
+        # Every occurrence, in any capitals (the chapter title's `STANDING COMMITTEE` too): else its places are named.
+        new = head + "\n---\n" + text.replace("Standing Committee", "Standing Board").replace(
+            "STANDING COMMITTEE", "STANDING BOARD")
     assert body(old, new).endswith(f" {whole}.")
     reproduces(parse(old), parse(new))
 
@@ -214,8 +216,12 @@ def test_a_phrase_replaced_everywhere_is_widened_until_it_is_unambiguous() -> No
 def test_hang_nam_everywhere_is_one_instruction_although_hang_thang_stays() -> None:
     new = SHIPPED_TEXT.replace("hằng năm", "hàng năm")
     assert SHIPPED_TEXT.count("hằng năm") == 12 and "hằng tháng" in new and "Hằng năm" in new
+    # Its places named, not `trong toàn bộ Quy chế`: `Hằng năm, Thường trực Tỉnh ủy …` (khoản 3 Điều 24) stays, and
+    # a reader of `trong toàn bộ Quy chế` would take it as covered (matching ignores no capitals).
     assert body(SHIPPED_TEXT, new) == (
-        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” trong toàn bộ Quy chế.")
+        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, các điểm a, c và đ khoản 1 "
+        "Điều 4, khoản 4 và khoản 6 Điều 4, điểm a và điểm g khoản 1 Điều 5, khoản 3 Điều 5, điểm c khoản 3 Điều 7, "
+        "khoản 4 Điều 23 và khoản 2 Điều 29.")
 
 
 def test_deleted_words_are_widened_past_the_same_words_elsewhere() -> None:

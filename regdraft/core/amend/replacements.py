@@ -306,17 +306,19 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
             wholes[key] = all(quoted_whole(u, phrase) for u in units)
         return wholes[key]
 
-    capitals: dict[str, bool] = {}
+    capitals: dict[tuple[str, Address | None], bool] = {}
 
     def mixed(phrase: str, holder: Address | None) -> bool:
-        # The phrase stands in other capitals in the provision (None: the whole regulation), where an instruction
-        # leaves it (`Nguồn thu khác` for `nguồn thu`): a reader takes it for the same words, so a scope that
-        # holds it ("trong toàn bộ Luật", "tại Điều 26") would read as covering it.
-        if holder is not None:
-            return bool(other_capitals_in_unit(before[holder], phrase))
-        if phrase not in capitals:
-            capitals[phrase] = any(other_capitals_in_unit(u, phrase) for u in current.units)
-        return capitals[phrase]
+        # The phrase stands in other capitals in the provision (None: the whole regulation), and still does in the
+        # edited text (`Nguồn thu khác` for `nguồn thu`, left as it was): a reader takes it for the same words, so a
+        # scope that holds it ("trong toàn bộ Luật", "tại Điều 26") would read as covering it.
+        key = (phrase, holder)
+        if key not in capitals:
+            units = current.units if holder is None else (before[holder],)
+            capitals[key] = any(other_capitals_in_unit(u, phrase) for u in units) and any(
+                _own_capitals(unit, phrase) and _own_capitals(after.get(address), phrase)
+                for address, unit in before.items() if holder is None or holder.contains(address))
+        return capitals[key]
 
     best: tuple[tuple[int, bool, bool, int, int, int, int], Chosen] | None = None
     # Most edits first: a phrase found at fewer edits than the best so far covers fewer.
@@ -496,6 +498,11 @@ def _applied(current: Regulation, chosen: Chosen) -> Regulation:
     for address in op.titles:
         units, _ = map_units(units, address, _retitle(op))
     return current.with_units(units)
+
+
+def _own_capitals(unit: Unit | None, phrase: str) -> bool:
+    """Whether the unit's own title, text or closing text (not the units inside) holds `phrase` in other capitals."""
+    return unit is not None and any(other_capitals(t, phrase) for t in (unit.title or "", *unit.text, *unit.closing))
 
 
 def _lead_in(unit: Unit, address: Address, phrase: str) -> Address | None:
