@@ -80,12 +80,16 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
                            kept=_kept(new), kept_old=_kept(old))
         stated: dict[str, ChangeKind] = {}
         notes: dict[str, tuple[str, ...]] = {}
+        added: dict[str, list[str]] = {}
         for doc, changes in run:  # the instructions behind the changes are known: as the amendment's redline has them
             stated.update(_stated(changes))
+            for address, words_added in _added(changes).items():
+                added.setdefault(address, []).extend(words_added)
             for address, said in _reasons(doc, changes, words).items():
                 notes[address] = (*notes.get(address, ()), *(n for n in said if n not in notes.get(address, ())))
         # As the amendment's own redline: a repeal beside an insertion is a move only of (near) the same text.
         comparison = with_stated_kinds(compare(old, new, strict_tones=strict_tones, move=NEAR), stated)
+        comparison = with_added_words(comparison, added)
         return Redline(comparison, old_version, new_version, reasons=notes, stem=stem,
                        references=_references(comparison, _changed_addresses(comparison), words),
                        kept=_kept(new), kept_old=_kept(old))
@@ -276,15 +280,20 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     # Its repeals and insertions are the amendment's own words: a repeal beside an insertion is a move only of (near)
     # the same text, not of a text merely alike (`Repeal point b` of `for 20 years;`, `Insert point d`: `for 5 years.`).
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones, move=NEAR), stated)
-    added: dict[str, list[str]] = {}
-    for c in applied.changes:
-        if c.kind is ChangeKind.WORDS_ADDED and c.new_words:
-            added.setdefault(str(c.address), []).append(c.new_words)
-    comparison = with_added_words(comparison, added)
+    comparison = with_added_words(comparison, _added(applied.changes))
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
                    kept_old=_kept(old))
+
+
+def _added(changes: Sequence[Any]) -> dict[str, list[str]]:
+    """The words each instruction adds next to a phrase, by address (`with_added_words` marks exactly those)."""
+    added: dict[str, list[str]] = {}
+    for c in changes:
+        if getattr(c, "kind", None) is ChangeKind.WORDS_ADDED and c.new_words:
+            added.setdefault(str(c.address), []).append(c.new_words)
+    return added
 
 
 def _stated(changes: Sequence[Any]) -> dict[str, ChangeKind]:
