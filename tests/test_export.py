@@ -19,7 +19,7 @@ from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address
-from regdraft.render.docx import read_footnotes
+from regdraft.render.docx_notes import read_footnotes
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
 from regdraft.workspace.lifecycle import adopt
 from regdraft.workspace.store import Workspace, init_workspace

@@ -129,7 +129,8 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
                   bookmarks: Bookmarks | None = None) -> None:
     """Write blocks as paragraphs (a table block as a table); with `bookmarks`, every paragraph of a block
     naming an address, each of a table's cells included, sits in a bookmark carrying it."""
-    from regdraft.render.docx import add_run, footnote_reference
+    from regdraft.render.docx import add_run
+    from regdraft.render.docx_notes import footnote_reference
 
     for block in blocks:
         style = names.get(block.kind, names["para"])
@@ -235,7 +236,8 @@ def _front(document: Any, header: DocumentHeader, profile: Profile, banner: str)
 
 def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path) -> None:
     """Write the consolidated text as a Word document with real footnotes."""
-    from regdraft.render.docx import add_footnotes, new_document, save
+    from regdraft.render.docx import new_document, save
+    from regdraft.render.docx_notes import add_footnotes
 
     document = new_document(profile, ct.language)
     names = _styles(document, profile, ct.language)

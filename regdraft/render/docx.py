@@ -1,5 +1,5 @@
 """Word documents with python-docx (imported lazily): page set-up from the profile, the Party
-header block, landscape sections and tables. Owns python-docx.
+header block, landscape sections and tables. Owns python-docx (its footnotes: `docx_notes`).
 
 Written for every DOCX regdraft produces (the comment report now, the consolidated text
 later), so nothing here knows about comments.
@@ -474,87 +474,3 @@ def paragraph_style(document: Document, name: str, *, bold: bool = False, italic
         level.set(qn("w:val"), str(outline_level))
         style.element.get_or_add_pPr().append(level)
     return style
-
-
-_FOOTNOTES_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-                 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
-
-
-def footnote_reference(para: Paragraph, number: int) -> None:
-    """Add a real footnote reference mark (`w:footnoteReference`) at the end of a paragraph."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "FootnoteReference")
-    rpr.append(style)
-    run.append(rpr)
-    ref = OxmlElement("w:footnoteReference")
-    ref.set(qn("w:id"), str(number))
-    run.append(ref)
-    para._p.append(run)
-
-
-def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile: Profile) -> None:
-    """Give the document a footnotes part holding `notes` (id, text), with the Word styles they use.
-
-    python-docx has no footnote API, so the part is written as WordprocessingML: the two
-    separator footnotes Word expects (ids -1 and 0), then one footnote per note.
-    """
-    from xml.sax.saxutils import escape
-
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-    from docx.shared import Pt
-
-    names = [s.name for s in document.styles]
-    if "Footnote Text" not in names:
-        text_style = document.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
-        text_style.base_style = document.styles["Normal"]
-        text_style.font.size = Pt(max(8.0, profile.body_pt - 3))
-        text_style.paragraph_format.space_after = Pt(0)
-    if "Footnote Reference" not in names:
-        ref_style = document.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
-        ref_style.font.superscript = True
-    # python-docx names a new style's id after its name without spaces, which is the id
-    # `footnote_reference` writes: `FootnoteReference`.
-    text_id = document.styles["Footnote Text"].style_id
-    ref_id = document.styles["Footnote Reference"].style_id
-    body = [
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
-        '</w:footnote>',
-    ]
-    for number, text in notes:
-        body.append(
-            f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{text_id}"/><w:jc w:val="both"/></w:pPr>'
-            f'<w:r><w:rPr><w:rStyle w:val="{ref_id}"/></w:rPr><w:footnoteRef/></w:r>'
-            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
-        )
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_FOOTNOTES_NS}>'
-           + "".join(body) + "</w:footnotes>")
-    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, xml.encode("utf-8"),
-                document.part.package)
-    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
-
-
-def read_footnotes(path: Path) -> dict[int, str]:
-    """The footnotes of a .docx file by id (separators left out), read back from its XML."""
-    import zipfile
-    from xml.etree import ElementTree
-
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    with zipfile.ZipFile(path) as archive:
-        if "word/footnotes.xml" not in archive.namelist():
-            return {}
-        root = ElementTree.fromstring(archive.read("word/footnotes.xml"))
-    out = {}
-    for note in root.iter(f"{w}footnote"):
-        number = int(note.get(f"{w}id", "0"))
-        if number > 0:
-            out[number] = "".join(t.text or "" for t in note.iter(f"{w}t")).strip()
-    return out
