@@ -15,7 +15,8 @@ import pytest
 
 from regdraft.core.errors import StoreError
 from regdraft.workspace import rounds
-from regdraft.workspace.store import Workspace, read_inside
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_files import read_inside
 
 SLUG = "mini-sua"
 REG = "regulations/MINI-QC.md"

@@ -18,7 +18,8 @@ from typing import NoReturn
 
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
-from regdraft.workspace.store import Revision, Workspace, check_relative
+from regdraft.workspace.store import Revision, Workspace
+from regdraft.workspace.store_files import check_relative
 from regdraft.workspace.store_writes import uncommitted
 
 

@@ -6,28 +6,27 @@ tests. A workspace holds `regdraft.yaml`, `regulations/`, `amendments/` and `tem
 write is one commit under the user's git identity (or the workspace's fallback identity), and
 refuses to run over uncommitted changes to the files it touches.
 
-Writing (the lock, the journal and the all-or-nothing commit) is `regdraft.workspace.store_writes`,
-sharing through a remote `regdraft.workspace.store_sync`; both are mixed into `Workspace`.
+The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`,
+writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`,
+sharing through a remote `regdraft.workspace.store_sync`; all three are mixed into `Workspace`.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import re
-import stat
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
-from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS, SLUG, regulation_path
-from regdraft.core.patterns import lazy
+from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
+from regdraft.workspace.store_files import WorkingFiles, read_inside
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
@@ -36,9 +35,6 @@ from regdraft.workspace.store_writes import MANY_PATHS, Transactions, run_hooks
 
 if TYPE_CHECKING:
     import git
-
-_FRONT_MATTER_ID = lazy(r"^id:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
-_FRONT_MATTER_REGULATION = lazy(r"^regulation:\s*[\"']?([^\"'\n#]+?)[\"']?\s*$", re.M)
 
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"
@@ -111,52 +107,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-def check_relative(relative: str) -> str:
-    """A workspace-relative path that stays inside the workspace; `StoreError` otherwise."""
-    parts = PurePosixPath(relative.replace("\\", "/")).parts
-    if relative.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
-        raise StoreError(f"'{relative}' is outside the workspace; regdraft writes only inside it.")
-    return "/".join(p for p in parts if p != ".")
-
-
-def read_inside(root: Path, relative: str) -> bytes:
-    """The bytes of a regular file inside `root`, reached through no symbolic link; `StoreError` otherwise.
-
-    Every file regdraft reads from a workspace comes through here (regulations, amendments,
-    comments, rounds, votes, profiles, `regdraft.yaml`): a shared workspace is untrusted, and a
-    link in it may point anywhere (`/etc/passwd`, `/dev/zero`), a pipe would block the reader.
-    """
-    relative = check_relative(relative)
-    current = root
-    parts = relative.split("/")
-    for depth, part in enumerate(parts, start=1):
-        current = current / part
-        try:
-            info = current.lstat()
-        except FileNotFoundError:
-            raise StoreError(f"{relative} does not exist in the workspace.") from None
-        except OSError as exc:
-            raise StoreError(f"{relative} cannot be read ({exc.strerror or exc}).") from None
-        shown = "/".join(parts[:depth])
-        if stat.S_ISLNK(info.st_mode):
-            raise StoreError(f"{shown} is a symbolic link; regdraft reads only regular files inside the workspace, "
-                             "never through a link (replace the link with the file or folder itself).")
-        if depth < len(parts) and not stat.S_ISDIR(info.st_mode):
-            raise StoreError(f"{relative} does not exist in the workspace ({shown} is not a folder).")
-    if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"{relative} is not a regular file (a folder, a device or a pipe); regdraft reads "
-                         "only regular files inside the workspace.")
-    try:
-        fd = os.open(current, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as exc:
-        raise StoreError(f"{relative} cannot be read ({exc.strerror or exc}).") from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since it was looked at
-            raise StoreError(f"{relative} is not a regular file; regdraft reads only regular files.")
-        return handle.read()
-
-
-class Workspace(SharedHistory, Transactions):
+class Workspace(WorkingFiles, SharedHistory, Transactions):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:
@@ -242,17 +193,6 @@ class Workspace(SharedHistory, Transactions):
             self._git_checked = True
         return git_policy.options(hooks)
 
-    def path(self, relative: str) -> Path:
-        """An absolute path inside the workspace; refuses paths that leave it."""
-        target = (self.root / relative).resolve()
-        if target != self.root and self.root not in target.parents:
-            raise StoreError(f"'{relative}' is outside the workspace {self.root}; regdraft writes only inside it.")
-        return target
-
-    def relative(self, path: Path) -> str:
-        """A path relative to the workspace root, with forward slashes."""
-        return path.resolve().relative_to(self.root).as_posix()
-
     def read(self, relative: str, rev: str | None = None) -> bytes:
         """A file's bytes in the working tree, or at a git revision (read from git objects)."""
         if rev is None:
@@ -264,21 +204,6 @@ class Workspace(SharedHistory, Transactions):
             raise StoreError(f"{relative} does not exist at revision {rev} ({commit.hexsha[:8]}).") from None
         data: bytes = blob.data_stream.read()
         return data
-
-    def exists(self, relative: str) -> bool:
-        """True when the working tree holds this file (or a link in its place, which `read` refuses)."""
-        try:
-            info = (self.root / check_relative(relative)).lstat()
-        except (StoreError, OSError):
-            return False
-        return stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)
-
-    def files(self, folder: str, pattern: str = "*") -> list[str]:
-        """The working files in `folder` whose path below it matches `pattern` (`*/amendment.md`), sorted."""
-        base = self.path(folder)
-        if not base.is_dir():
-            return []
-        return sorted(p.relative_to(self.root).as_posix() for p in base.glob(pattern) if p.is_file())
 
     def _commit(self, rev: str) -> git.Commit:
         import git
@@ -293,79 +218,6 @@ class Workspace(SharedHistory, Transactions):
         commit = self._commit(rev)
         return Revision(commit.hexsha, str(commit.author.name), commit.committed_datetime.date().isoformat(),
                         str(commit.summary))
-
-    def regulation_files(self) -> list[str]:
-        """Every regulation file in the workspace (relative paths), sorted."""
-        return self.files(REGULATIONS, "*.md")
-
-    def locate_regulation(self, name: str) -> str:
-        """The workspace-relative path of a regulation named by id, file stem or path."""
-        for candidate in (regulation_path(name), f"{REGULATIONS}/{name}", name):
-            try:
-                relative = check_relative(candidate)
-            except StoreError:
-                continue
-            if relative and self.exists(relative):
-                return relative
-        from regdraft.core.nearest import unknown_name
-
-        named = self._named_regulations()
-        misnamed = next((relative for relative, found in named if found == name), None)
-        if misnamed is not None:
-            # Its id is right but its file is named otherwise (`63-2010-ND-CP.md`): "did you mean" the very id typed
-            # would leave the drafter nowhere.
-            import shlex
-
-            expected = regulation_path(name)
-            raise UnknownName(f"The regulation {name} is in {misnamed}, but commands find a regulation by the file "
-                              f"name its id gives, {expected}: rename the file "
-                              f"(`git mv {shlex.quote(misnamed)} {shlex.quote(expected)}`) and commit it.")
-        amends = self._amendment_of(name)
-        if amends is not None:  # `redline qc-sua-doi-2026`: the drafter named the amendment
-            raise UnknownName(f"'{name}' is an amendment, not a regulation: name the regulation it amends"
-                              f"{f', {amends}' if amends else ''}.")
-        raise UnknownName(unknown_name("regulation", name, sorted(found for _, found in named),
-                                       f"in {self.root / REGULATIONS}"))
-
-    def amended_by(self, name: str) -> str | None:
-        """The regulation the amendment `name` amends, when `name` is an amendment's slug and no regulation's name
-        (`redline qc-sua-doi-2026`); None otherwise, or when the amendment does not say which."""
-        amends = self._amendment_of(name)
-        if not amends:
-            return None
-        try:
-            self.locate_regulation(name)
-        except UnknownName:
-            return amends
-        return None
-
-    def _amendment_of(self, name: str) -> str | None:
-        """The regulation an amendment named `name` amends ('' when its file does not say), None when there is no
-        such amendment."""
-        if not SLUG.fullmatch(name) or not self.exists(f"{AMENDMENTS}/{name}/amendment.md"):
-            return None
-        try:
-            head = self.read(f"{AMENDMENTS}/{name}/amendment.md")[:4096].decode("utf-8", errors="replace")
-        except (OSError, StoreError):
-            return ""
-        match = _FRONT_MATTER_REGULATION.search(head)
-        return match.group(1).strip() if match else ""
-
-    def regulation_ids(self) -> list[str]:
-        """The regulations' ids as their front matter gives them (`01-QC/TU`), else their file names; sorted."""
-        return sorted(found for _, found in self._named_regulations())
-
-    def _named_regulations(self) -> list[tuple[str, str]]:
-        """Each regulation file and the id its front matter gives (else its file name)."""
-        found = []
-        for relative in self.regulation_files():
-            try:
-                head = self.read(relative)[:4096].decode("utf-8", errors="replace")
-            except (OSError, StoreError):
-                head = ""
-            match = _FRONT_MATTER_ID.search(head)
-            found.append((relative, match.group(1).strip() if match else PurePosixPath(relative).stem))
-        return found
 
     def tracked(self, relative: str) -> bool:
         """True when git tracks the file at `relative` in the index."""
@@ -416,27 +268,6 @@ class Workspace(SharedHistory, Transactions):
         clean = " ".join("".join(ch for ch in name if ch not in "<>").split())
         fallback = self.config.get("identity") or DEFAULT_CONFIG["identity"]
         return f"{clean or 'regdraft'} <{fallback.get('email', 'regdraft@localhost')}>"
-
-    def write_path(self, relative: str) -> Path:
-        """Where to write a workspace file: inside the workspace, through no symbolic link."""
-        self.path(relative)
-        target = self.root / relative
-        current = self.root
-        for part in Path(relative).parts:
-            current = current / part
-            if current.is_symlink():
-                raise StoreError(
-                    f"{self.relative_link(current)} is a symbolic link; regdraft writes only regular files "
-                    "inside the workspace (nothing was changed)."
-                )
-        return target
-
-    def relative_link(self, path: Path) -> str:
-        """A path inside the workspace as written, without following links."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
 
     def _git(self, command: str, *args: str, ok: tuple[int, ...] = (), code: bool = False) -> str:
         """Run a git command; a failure becomes a StoreError (exit codes in `ok` are answers, not failures).
