@@ -6,9 +6,10 @@ tests. A workspace holds `regdraft.yaml`, `regulations/`, `amendments/` and `tem
 write is one commit under the user's git identity (or the workspace's fallback identity), and
 refuses to run over uncommitted changes to the files it touches.
 
-The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`,
-writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`,
-sharing through a remote `regdraft.workspace.store_sync`; all three are mixed into `Workspace`.
+The working files read without git (paths, links, regulations by name) are `regdraft.workspace.store_files`;
+writing (the lock, the journal and the all-or-nothing commit) `regdraft.workspace.store_writes`, new files
+committed from a stream `regdraft.workspace.store_new_files`, sharing through a remote
+`regdraft.workspace.store_sync`; all are mixed into `Workspace`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from regdraft.workspace import git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import WorkingFiles, read_inside
+from regdraft.workspace.store_new_files import NewFiles
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
 from regdraft.workspace.store_writes import HOOK_POLICIES as HOOK_POLICIES
-from regdraft.workspace.store_writes import MANY_PATHS, Transactions, run_hooks
+from regdraft.workspace.store_writes import MANY_PATHS, run_hooks
 
 if TYPE_CHECKING:
     import git
@@ -107,7 +109,7 @@ class Store(Protocol):
     def resolve(self, rev: str) -> Revision: ...
 
 
-class Workspace(WorkingFiles, SharedHistory, Transactions):
+class Workspace(WorkingFiles, SharedHistory, NewFiles):
     """A regdraft workspace on disk; git is imported only when history is needed."""
 
     def __init__(self, root: Path) -> None:
