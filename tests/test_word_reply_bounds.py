@@ -23,7 +23,7 @@ SLUG = "qc-sua-doi-2025"
 BODY = "Ban Tổ chức Tỉnh ủy"
 MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều 12 of the draft
 # The code that reads a reply and places its comments (Word's file format aside).
-WATCHED = ("importer/word_reply.py", "core/replies.py", "core/reply_wording.py", "core/text.py")
+WATCHED = ("importer/word_reply.py", "core/replies.py", "core/reply_places.py", "core/reply_wording.py", "core/text.py")
 
 
 @pytest.fixture

@@ -1,0 +1,217 @@
+"""Where the paragraphs and Word comments of a review reply land: the provision each paragraph is, found
+by the bookmark the review copy gave it or else by its text, and narrowed to the part of it a change or a
+comment is on. Pure core, used by `regdraft.core.replies.comments_from_reply`.
+
+Post-conditions:
+1. A place is `(text's key, address)` of a provision the drafts hold, or None: a paragraph whose text
+   more than one provision has (or none) is placed by no guess, and a bookmark naming no provision of
+   the drafts places nothing.
+2. A paragraph the reviewer added belongs to the provision before it; a new point or clause (`i) …`,
+   `5. …`) to the clause or article that holds its kind.
+3. `_item` narrows a place only to a part a single line of the provision is (its title, a dash or plus
+   item, its lead-in or its closing text); a line two of its paragraphs share keeps the provision.
+4. Text is matched folded (NFC, lookalike letters read as Vietnamese ones, labels and quotes aside).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from regdraft.core.address import TITLE, dash_part, plus_part
+from regdraft.core.comments import GENERAL, anchor_text
+from regdraft.core.errors import RegdraftError
+from regdraft.core.labels import Kind
+from regdraft.core.model import END, INTRO, Address, Regulation, Unit
+from regdraft.core.parts import dash_items, plus_items
+from regdraft.core.reply_wording import (
+    fold,
+    line_key,
+    lines_of,
+    match_line,
+    new_kind,
+    own_lines,
+    strip_label,
+    unquoted,
+)
+
+if TYPE_CHECKING:
+    from regdraft.core.replies import Place, Reply, ReplyParagraph, Texts
+
+
+def _index(draft: Regulation) -> dict[str, list[str]]:
+    """Folded paragraph text -> the addresses of the units whose own paragraph it is."""
+    index: dict[str, list[str]] = {}
+    for loc in draft.walk():
+        for line in own_lines(loc.unit):
+            index.setdefault(fold(strip_label(line)), []).append(str(loc.address))
+    return index
+
+
+# Each text's key and its units' addresses with their own lines folded.
+_Folded = list[tuple[str, list[tuple[Address, tuple[str, ...]]]]]
+
+
+def _folded_lines(texts: Texts) -> _Folded:
+    """Each text's units with their own lines folded, read once for all of a reply's comments."""
+    return [(reg, [(loc.address, tuple(fold(line) for line in own_lines(loc.unit))) for loc in draft.walk()])
+            for reg, draft in texts]
+
+
+def _containing(folded: _Folded, passage: str) -> list[Place]:
+    """The innermost units whose own text contains the passage (folded), in any of the texts (`_folded_lines`)."""
+    key = fold(passage)
+    if not key:
+        return []
+    out: list[Place] = []
+    for reg, units in folded:
+        found = [address for address, lines in units if any(key in line for line in lines)]
+        # A unit holding another that contains it is not the innermost. Every unit a found one lies in is one
+        # of its address's beginnings: a set of those, not every pair (a common word is in thousands of units).
+        holding = {a.segments[:k] for a in found for k in range(1, len(a.segments))}
+        out += [(reg, str(a)) for a in found if a.segments not in holding]
+    return out
+
+
+def addresses_by_text(reply: Reply, draft: Regulation) -> list[str | None]:
+    """Each paragraph's provision in a reply without bookmarks, found by its text (None when not unique)."""
+    return [place[1] if place else None for place in _places_by_text(reply, (("", draft),))]
+
+
+def _places_by_text(reply: Reply, texts: Texts) -> list[Place | None]:
+    """Each paragraph's regulation and provision in a reply without bookmarks (None when not unique)."""
+    indexes = [(key, _index(draft)) for key, draft in texts]
+    out: list[Place | None] = []
+    for p in reply.paragraphs:
+        # The first and last paragraphs of an instruction's quoted text carry its quotes (`“4. …”.`).
+        keys = (fold(strip_label(p.original)), fold(unquoted(p.original))) if p.original.strip() else ()
+        hits: set[Place] = set()
+        for folded in keys:
+            hits = hits or {(key, a) for key, index in indexes for a in index.get(folded, [])}
+        out.append(hits.pop() if len(hits) == 1 else None)
+    return out
+
+
+def _with_inserted(reply: Reply, where: list[Place | None]) -> list[Place | None]:
+    """A paragraph the reviewer added with Track Changes on belongs to the provision just before it."""
+    out = list(where)
+    for i, p in enumerate(reply.paragraphs):
+        if out[i] is None and i and not p.original.strip() and p.accepted.strip():
+            out[i] = out[i - 1]
+    return out
+
+
+def common_address(addresses: Sequence[str]) -> str:
+    """The smallest provision holding all of these addresses; `general` when only the whole draft does."""
+    parsed = [Address.parse(a).segments for a in addresses]
+    shared = []
+    for step in zip(*parsed, strict=False):
+        if any(s != step[0] for s in step):
+            break
+        shared.append(step[0])
+    if not shared:
+        return GENERAL
+    return str(Address(tuple(shared)))
+
+
+def _narrowed(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
+    """The provision a changed paragraph is one of: a paragraph of an instruction's quoted text carries the
+    instruction's address (`“4. …”.` in `1. Sửa đổi Điều 5:` is marked Điều 5) and is khoản 4 Điều 5's own
+    paragraph, where the same change in the text as amended lands; kept when it is no single provision's."""
+    reg, address = place
+    if not p.original.strip() or address == GENERAL:
+        return place
+    located = drafts[reg].find(address)
+    own = lines_of(located.unit)
+    if match_line([line_key(line) for line in own], p.original, own) is not None:
+        return place
+    hits = [str(loc.address) for loc in drafts[reg].walk()
+            if located.address.contains(loc.address) and loc.address != located.address
+            and match_line([line_key(line) for line in lines_of(loc.unit)], p.original, lines_of(loc.unit)) is not None]
+    return (reg, hits[0]) if len(hits) == 1 else place
+
+
+def _lifted(p: ReplyParagraph, place: Place) -> Place:
+    """Where a paragraph the reviewer added belongs: a new point (`i) …`) added after point h is the
+    clause's, a new clause the article's; any other added paragraph, the provision it follows."""
+    kind = new_kind(p.accepted) if not p.original.strip() else None
+    reg, address = place
+    if kind is None or address == GENERAL:
+        return place
+    holders = {Kind.POINT: (Kind.CLAUSE, Kind.ARTICLE), Kind.CLAUSE: (Kind.ARTICLE,)}[kind]
+    at: Address | None = Address.parse(address)
+    while at is not None and at.kind not in holders:
+        at = at.parent()
+    return (reg, str(at)) if at is not None else place
+
+
+def _bookmarked(p: ReplyParagraph, texts: Texts) -> Place | None:
+    """The place a paragraph's bookmark names: its text's regulation (the main one when it names none)."""
+    if p.address is None:
+        return None
+    if not p.text:
+        return "", p.address
+    return (texts[p.text - 1][0], p.address) if p.text <= len(texts) else None
+
+
+def _common(places: Sequence[Place]) -> Place:
+    """The smallest provision holding all of these places; the whole draft when they span two regulations."""
+    regs = {reg for reg, _ in places}
+    if len(regs) > 1:
+        return "", GENERAL
+    return regs.pop(), common_address([a for _, a in places])
+
+
+def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | None:
+    """The place when its draft has that provision, else None (a bookmark a reviewer renamed)."""
+    if not place or not place[1] or place[0] not in drafts:
+        return None
+    try:
+        return place[0], str(drafts[place[0]].find(place[1]).address)
+    except RegdraftError:
+        return None
+
+
+def _item(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Place:
+    """The part a paragraph is one of, when the paragraph (as circulated, or as an instruction's quoted new text) is
+    its provision's heading line (`d7.title`), a line of one dash or plus item (`d6.k2.a.dash1`,
+    `d7.k4.dash2.plus1`), of its lead-in (`d42.k3.intro`) or of its closing text (`d42.k3.end`) when the provision
+    has points, clauses or dash items; else the provision. A text two of the unit's paragraphs have says nothing of
+    which part it is."""
+    reg, address = place
+    if not p.original.strip() or address == GENERAL or Address.parse(address).part:
+        return place
+    unit = drafts[reg].find(address).unit
+    if unit.title and match_line([line_key(unit.title)], p.original) is not None:
+        return reg, str(Address.parse(address).with_part(TITLE))
+    spans = dash_items(unit.text)
+    if unit.repealed or not (unit.children or spans):
+        return place
+    keys = [line_key(text) for text in (*unit.text, *unit.closing)]
+    found = match_line(keys, p.original)
+    if found is None or keys.count(keys[found[0]]) > 1:
+        return place
+    at = found[0]
+    part = next((_dash_or_plus(unit, dash, span, at) for dash, span in enumerate(spans, 1) if span[0] <= at < span[1]),
+                None)
+    if part is None:
+        # With points or clauses the lead-in is all of `text`; with dash items alone, what comes before them.
+        part = END if at >= len(unit.text) or (not unit.children and at > spans[0][0]) else INTRO
+    return reg, str(Address.parse(address).with_part(part))
+
+
+def _dash_or_plus(unit: Unit, dash: int, span: tuple[int, int], at: int) -> str:
+    """The part of the dash item spanning `span` that the unit's paragraph `at` is: a plus item under it, or itself."""
+    plus = next((n for n, inner in enumerate(plus_items(unit.text, span), 1) if inner[0] <= at < inner[1]), 0)
+    return plus_part(dash, plus) if plus else dash_part(dash)
+
+
+def _quoted(p: ReplyParagraph, place: Place | None, drafts: dict[str, Regulation]) -> bool:
+    """Whether a paragraph is a line of an instruction's quoted new text (`“a) …`, `- …;”;`) rather than its
+    provision's line as written (a provision's own words may end in a quote)."""
+    if place is None or place[1] == GENERAL or not p.original.strip():
+        return False
+    reg, address = place
+    lines = anchor_text(drafts[reg], address).split("\n")
+    found = match_line([line_key(line) for line in lines], p.original, lines)
+    return found is not None and found[1]
