@@ -116,7 +116,8 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     allows (and `page.values`) and call only the helpers they are handed, and they are read only as
     regular files inside the workspace's `templates/` folder (no symbolic link, no path outside it).
     """
-    from regdraft.render.templates import TemplateEnvironment, WorkspaceLoader
+    from regdraft.render.template_files import WorkspaceLoader
+    from regdraft.render.templates import TemplateEnvironment
 
     folders = [PACKAGE_TEMPLATES] + ([page.folder] if page is not None else [])
     env = TemplateEnvironment(

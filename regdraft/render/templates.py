@@ -1,13 +1,11 @@
-"""Where templates come from and how they run: a sandbox, files only from known folders.
+"""How templates run: a sandbox, within budgets.
 
-`WorkspaceLoader` reads a template from the workspace's `templates/` folder when one of that
-name is there, else from the package. `TemplateEnvironment` is Jinja2's immutable sandbox whose
-templates turn every Jinja2 error into a `RegdraftError` naming the template file and line.
+`TemplateEnvironment` is Jinja2's immutable sandbox whose templates turn every Jinja2 error into a
+`RegdraftError` naming the template file and line. Where templates come from (the workspace's
+`templates/` folder when one of that name is there, else the package) is `regdraft.render.template_files`.
 
 Post-conditions:
-1. A workspace template is read only when `templates/` and the file are not symbolic links
-   and the file is a regular file directly inside `templates/` or its sub-folders; any other
-   name is refused with a `RegdraftError`, never looked up elsewhere.
+1. Templates are read only through `template_files.WorkspaceLoader` (see its post-conditions).
 2. No template can reach attributes starting with `_`, call a method that changes a value,
    or run anything the sandbox marks unsafe (`jinja2.sandbox`); it reads attributes and items, and calls
    methods, only of values of the types `regdraft.render.reach` allows, and calls nothing else but the
@@ -24,9 +22,7 @@ Post-conditions:
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
-from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any, ClassVar
 
@@ -39,85 +35,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render import limits, reach
-
-TEMPLATE_FOLDER = "templates"
-MAX_TEMPLATE_BYTES = 1_000_000
-
-
-class WorkspaceLoader(jinja2.BaseLoader):
-    """Templates from the workspace's `templates/` (regular files only), then regdraft's own folders."""
-
-    def __init__(self, workspace_root: Path | None, *folders: Path) -> None:
-        self.workspace_root = workspace_root
-        self.folders = folders
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        """The source of `template`, its file name and an up-to-date check."""
-        parts = _parts(template)
-        if self.workspace_root is not None:
-            found = _workspace_file(self.workspace_root, parts, template)
-            if found is not None:
-                return found
-        for folder in self.folders:
-            path = folder.joinpath(*parts)
-            if path.is_file():
-                return path.read_text(encoding="utf-8"), str(path), lambda: True
-        raise jinja2.TemplateNotFound(template)
-
-    def shipped(self, filename: str | None) -> bool:
-        """Whether `filename`, a file name this loader gave, is one of regdraft's own templates (a workspace
-        template's is `templates/...`, relative; regdraft's are absolute paths inside its folders)."""
-        if filename is None or not Path(filename).is_absolute():
-            return False
-        path = Path(filename)
-        return any(folder.is_absolute() and path.is_relative_to(folder) for folder in self.folders)
-
-
-def _parts(template: str) -> tuple[str, ...]:
-    pure = PurePosixPath(template)
-    if pure.is_absolute() or "\\" in template or any(p in ("", ".", "..") for p in template.split("/")):
-        raise RegdraftError(f"The template name '{template}' is not a file name inside templates/; "
-                            "templates may include only other templates by plain name.")
-    return pure.parts
-
-
-def _workspace_file(root: Path, parts: tuple[str, ...], template: str) -> tuple[str, str, Callable[[], bool]] | None:
-    """A workspace template's source, or None when the workspace has none of that name."""
-    current = root / TEMPLATE_FOLDER
-    shown = f"{TEMPLATE_FOLDER}/{template}"
-    for depth, part in enumerate((None, *parts)):
-        if part is not None:
-            current = current / part
-        try:
-            info = current.lstat()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise RegdraftError(f"{shown}: cannot read the template ({exc.strerror}).") from None
-        if stat.S_ISLNK(info.st_mode):
-            where = TEMPLATE_FOLDER if depth == 0 else shown
-            raise RegdraftError(f"{where} is a symbolic link; regdraft reads workspace templates only from "
-                                "regular files inside the workspace. Replace it with the file itself.")
-        last = depth == len(parts)
-        if last and not stat.S_ISREG(info.st_mode):
-            raise RegdraftError(f"{shown} is not a regular file; a template must be a plain text file.")
-        if not last and not stat.S_ISDIR(info.st_mode):
-            return None
-    if info.st_size > MAX_TEMPLATE_BYTES:
-        raise RegdraftError(f"{shown} is {info.st_size} bytes; a template may hold at most {MAX_TEMPLATE_BYTES}.")
-    try:
-        source = current.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise RegdraftError(f"{shown} is not UTF-8 text; save the template as UTF-8.") from None
-    mtime = info.st_mtime
-    return source, shown, lambda: _unchanged(current, mtime)
-
-
-def _unchanged(path: Path, mtime: float) -> bool:
-    try:
-        return path.lstat().st_mtime == mtime
-    except OSError:
-        return False
+from regdraft.render.template_files import TEMPLATE_FOLDER, WorkspaceLoader
 
 
 class _Template(jinja2.Template):
