@@ -2,7 +2,7 @@
 
 Handlers are async; everything that reads or writes the workspace runs in a worker thread,
 and every write holds the workspace's write lock, so simultaneous submissions are recorded one
-after the other as separate commits.
+after the other as separate commits. The marks a redline page carries for its script are `web.page_marks`.
 
 Post-conditions:
 1. Without access links (`links=False`) the visitor is the local drafter, and only requests
@@ -17,16 +17,14 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -50,6 +48,7 @@ from regdraft.web.guard import (
     new_cookie,
     worst_body,
 )
+from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.access import Role, lookup
 from regdraft.workspace.api import RegulationSummary
@@ -358,44 +357,6 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
     return c.respond(await c.run(build), status)
 
 
-def _mark(address: Any) -> Markup:
-    return Markup(' data-on="{}"').format(str(address))
-
-
-def _part_marks(ui: Words) -> Callable[[Sequence[Any], Sequence[Any]], tuple[Markup, Markup]]:
-    """The marks of the parts of a unit (`render.fragments.MarkParts`): a paragraph names the parts it lies in
-    (`data-part`, space-separated), and the first paragraph of each begins with a button choosing it to comment
-    on (`data-pick`), named in words for those who hear the page (`Góp ý vào đoạn mở đầu khoản 1 Điều 23`)."""
-    def marks(held: Sequence[Any], starting: Sequence[Any]) -> tuple[Markup, Markup]:
-        attribute = Markup(' data-part="{}"').format(" ".join(str(a) for a in held))
-        if not starting:
-            return attribute, Markup("")
-        buttons = Markup("").join(
-            Markup('<button type="button" class="part-pick" data-pick="{}" title="{}" aria-label="{}"></button>')
-            .format(str(a), name, name) for a, name in ((a, ui("pick_part", part=a.describe(ui.language)))
-                                                        for a in starting))
-        return attribute, Markup('<span class="part-picks">{}</span>').format(buttons)
-
-    return marks
-
-
-def _badge(page: pages.RedlinePage, address: Any, ui: Words) -> Markup:
-    badge = page.badges.get(str(address))
-    if badge is None:
-        return Markup("")
-    states = " ".join(f"state-{state}" for state, _ in badge.states)
-    target = f"/a/{quote(page.slug)}/comments" + (f"?round={page.round.number}" if page.round else "")
-    return Markup('<a class="badge {}" href="{}#on-{}">{}</a> ').format(states, target,
-                                                                       page.anchor(badge.on or str(address)),
-                                                                       badge.text(ui))
-
-
-def _json_data(data: Any) -> Markup:
-    """JSON for a data block: `<`, `>` and `&` escaped, so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False)
-    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
-
-
 async def _provision(c: Context) -> Response:
     """What an address typed in words names (`khoản 1 Điều 19` -> `{"on": "d19.k1"}`), read as a comment reads it;
     `""` when it names none. The form chooses it as a click would (the short form alone was chosen)."""
@@ -512,4 +473,3 @@ def _round_of(ws: Workspace, slug: str, cid: str) -> int | None:
         return find_comment(ws, cid, slug)[1].round
     except RegdraftError:
         return None
-
