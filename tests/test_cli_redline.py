@@ -227,6 +227,24 @@ def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None
     assert helpers.kind_label(amended.kind, amended) == "sửa đổi, bổ sung"
 
 
+def test_changes_listed_on_the_terminal_say_an_end_changed_as_the_documents_do(tmp_workspace: Workspace,
+                                                                             invoke: Invoke) -> None:
+    # The documents list điểm đ khoản 1 Điều 4, whose "." becomes ";" as điểm e is added after it, as `sửa dấu câu
+    # cuối` (`end punctuation changed`); `--changes` called it `(amended)`, as if an instruction amended it.
+    out = tmp_workspace.root / "out" / "r.html"
+    listed = invoke(tmp_workspace, "redline", "01-QC/TU", "-o", str(out), "--changes", catch=False).output
+    assert "điểm đ khoản 1 Điều 4 (end punctuation changed): " in listed, listed
+    assert "khoản 2 Điều 5 (amended): " in listed  # amended by its instruction: so it still says
+    old = tmp_workspace.root / "old.md"
+    old.write_bytes(tmp_workspace.read("regulations/01-QC-TU.md"))
+    new = tmp_workspace.root / "new.md"
+    new.write_text(old.read_text(encoding="utf-8").replace("hằng năm và giữa nhiệm kỳ.",
+                                                           "hằng năm và giữa nhiệm kỳ;\n\ne) Mới."),
+                   encoding="utf-8")
+    compared = invoke(None, "compare", str(old), str(new), "-o", str(out), "--changes", catch=False).output
+    assert " (end punctuation changed): " in compared and " (amended): " not in compared, compared
+
+
 def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> None:
     from regdraft.workspace import redline as rl
 

@@ -7,9 +7,14 @@ comparison can tell an end-only change without loading the amendments engine (ab
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from regdraft.core.model import Unit
+
+if TYPE_CHECKING:
+    from regdraft.core.diff import Provision
 
 # `; hoặc`, `; và`, `, hoặc` (and English `; or`, `; and`) ending an item before the last.
 _JOINED = re.compile(r"(?P<end>[;,]\s+(?:và|hoặc|and|or))$")
@@ -35,3 +40,20 @@ def with_end(unit: Unit, old: str, mark: str) -> Unit:
     """`unit` with its end `old` (as `end_of` gives it) changed to `mark`."""
     last = unit.text[-1].rstrip()
     return replace(unit, text=(*unit.text[:-1], last[:len(last) - len(old)] + mark))
+
+
+def end_only_changes(provisions: Sequence[Provision]) -> frozenset[str]:
+    """The anchors of the listed changes (`Comparison.changes`) that change only a clause's or point's end ('.' to
+    ';', as a point added after it makes it): amended or words replaced, under the same label, nothing else
+    differing. The documents list them as `sửa dấu câu cuối` (`end punctuation changed`), not as amended."""
+    from regdraft.core.diff import ChangeKind
+
+    found: set[str] = set()
+    for p in provisions:
+        if p.change in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+            continue
+        if (p.anchor and p.change in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and p.old is not None
+                and p.new is not None and p.old.label == p.new.label and only_end_differs(p.old, p.new)):
+            found.add(p.anchor)
+        found |= end_only_changes(p.children)
+    return frozenset(found)
