@@ -225,3 +225,16 @@ def test_an_adopted_amendment_without_rounds_shows_what_it_changed(tmp_path: Pat
     page = client(ws).get(f"/a/{SLUG}/redline")
     assert page.status_code == 200 and "Văn bản đã thông qua, so với văn bản trước khi sửa đổi" in page.text
     assert re.search(r'<ins class="ins">[^<]*', page.text)
+
+
+def test_a_comment_on_a_chapter_title_is_counted_on_the_chapter_heading(review_ws: Workspace) -> None:
+    # Every commented provision had its badge but a chapter: its heading, printed by the redline's own loop rather
+    # than as a provision, carried none, so a comment on `ch5.title` was counted nowhere on the page.
+    for on in ("ch5.title", "ch1.title", "ch1.title"):  # the title the draft amends, and one it leaves as it is
+        add_comment(review_ws, SLUG, BODIES[0], on, f"Về {on}.")
+    text = client(review_ws).get(f"/a/{SLUG}/redline").text
+    for on, said in (("ch5.title", "1 ý kiến · không thay đổi"), ("ch1.title", "2 ý kiến · không thay đổi")):
+        heading = re.search(r'<p class="chapter[^"]*"[^>]*>((?:(?!</p>).)*#on-' + re.escape(on) + r'.*?)</p>',
+                            text, re.S)
+        assert heading, on
+        assert f">{said}</a>" in heading.group(1)
