@@ -66,7 +66,8 @@ def test_the_date_a_text_takes_effect_is_read_from_its_final_provisions(name: st
     # months early in `show --as-of` and in the consolidated text's opening.
     result = import_file(AMENDMENTS.parent / name)
     assert result.regulation.meta["effective"] == effective > result.regulation.meta["signed"]
-    [note] = [n for n in result.report.by_category("header") if "takes effect" in n.message]
+    [note] = [n for n in result.report.by_category("article") if "takes effect" in n.message]
+    assert note.message.startswith("Read from Điều ")
     assert f"{effective.day:02d} tháng" in note.text and str(effective.year) in note.text
     assert result.report.passes_check
 
@@ -91,8 +92,12 @@ def test_an_english_text_gets_its_date_of_effect_too(tmp_path: Path) -> None:
     result = import_file(source, "63/2010/ND-CP")
     assert result.regulation.language == "en"
     assert result.regulation.meta["effective"] == dt.date(2010, 10, 14) > result.regulation.meta["signed"]
-    [note] = [n for n in result.report.by_category("header") if "takes effect" in n.message]
+    [note] = [n for n in result.report.by_category("article") if "takes effect" in n.message]
     assert note.text == "1. This Decree takes effect on October 14, 2010."
+    # Read from the article that says it, and tagged so: it was `[header]`, though the header gives no such date.
+    assert note.message == "Read from Article 2 as the front-matter key 'effective' (the date the text takes effect)."
+    assert "  line 16: [article] Read from Article 2 as" in result.report.text()
+    assert not [n for n in result.report.by_category("header") if "effective" in n.message]
 
 
 @needs_corpus

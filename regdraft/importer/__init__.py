@@ -40,6 +40,7 @@ from regdraft.importer.closing import flatten_closing_tables, flatten_tables, re
 from regdraft.importer.header import (
     adoption_sentence,
     appendix_start,
+    article_of,
     compose_title,
     effective_in_final_provisions,
     header_end,
@@ -265,8 +266,10 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         takes_effect = effective_in_final_provisions(body, language)
         if takes_effect is not None:
             header.meta["effective"] = takes_effect[1]
-            all_notes.append(Note(takes_effect[0].where, "header", "The date the text takes effect was read as the "
-                                  "front-matter key 'effective'.", takes_effect[0].text))
+            article = article_of(body, takes_effect[0])  # the article on entry into force, not the header
+            all_notes.append(Note(takes_effect[0].where, "article", f"Read from {article or 'the text'} as the "
+                                  "front-matter key 'effective' (the date the text takes effect).",
+                                  takes_effect[0].text))
     title, title_notes = compose_title(header, preamble)
     all_notes.extend(title_notes)
     if title:

@@ -268,6 +268,18 @@ def effective_in_final_provisions(body: Sequence[Paragraph], language: str = "vi
     return None
 
 
+_ARTICLE_HEADING = re.compile(r"^(?:#+\s*)?((?:Điều|Article)\s+\d+[a-z]?)\b", re.I)
+
+
+def article_of(body: Sequence[Paragraph], para: Paragraph) -> str:
+    """The article `para` stands in, as its heading names it (`Điều 15`, `Article 15`); "" before the first."""
+    for before in reversed(body[:next((k for k, p in enumerate(body) if p is para), 0)]):
+        heading = _ARTICLE_HEADING.match(before.text) if before.rows is None else None
+        if heading:
+            return " ".join(heading.group(1).split())
+    return ""
+
+
 def _title_line(text: str, header: Header) -> bool:
     if _PREAMBLE.match(text) or _HEADING_START.match(text) or _DATE_VI.match(text) or _NUMBER.match(text):
         return False

@@ -14,6 +14,7 @@ CATEGORIES = (
     "numbering",     # a label out of sequence, repeated or not a valid label
     "missing",       # a required front-matter key the header did not give (placeholder written)
     "header",        # a header line and the front-matter key it became
+    "article",       # a sentence of an article read as a front-matter key (the date of effect, from its article)
     "closing",       # a signature or recipients line and the front-matter key it became
     "skipped",       # a decorative line (rules, asterisks) left out of the output
     "encoding",      # legacy text converted to Unicode
