@@ -127,6 +127,7 @@ def test_new_scaffold_reads_back(ws: Workspace, invoke: Invoke) -> None:
     assert ws.dirty(["amendments"]) == []
     empty = invoke(ws, "amend", "check", "sua-doi-2026")  # an amendment with no instruction yet is a problem
     assert empty.exit_code == 1 and "the amendment has no instruction: write them under Điều 1" in empty.output
+    assert "('1\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:' ...)" in " ".join(empty.output.split())
     again = invoke(ws, "amend", "new", "sua-doi-2026", "--regulation", "02-QC/TU")
     assert again.exit_code == 1 and "already exists" in again.output
 

@@ -264,3 +264,20 @@ def test_a_new_amending_document_takes_effect_in_the_words_of_its_type(tmp_works
     assert done.exit_code == 0, done.output
     written = (tmp_workspace.root / "amendments" / "en2" / "amendment.md").read_text(encoding="utf-8")
     assert written.endswith(f"\n\n{entry.removesuffix('the date of signing.')}….\n")
+
+
+def test_an_english_amendment_with_no_instruction_is_shown_one_in_english(tmp_workspace: Workspace,
+                                                                          invoke: Invoke) -> None:
+    # `amend check` of a new English amendment asked for instructions "('1\. Sửa đổi, bổ sung khoản 2 Điều 5 như
+    # sau:' ...)", a form an English text is not written in; the example is in the document's language.
+    assert invoke(tmp_workspace, "amend", "new", "en1", "--regulation", "01-QC/TU-EN").exit_code == 0
+    for command in (("amend", "check", "en1"), ("check",)):
+        said = " ".join(invoke(tmp_workspace, *command).output.split())
+        assert ("the amendment has no instruction: write them under Article 1 as numbered paragraphs "
+                "('1\\. Clause 2 of Article 5 is amended to read:' ...).") in said, said
+        assert "Sửa đổi" not in said
+    # The example is one the English grammar reads, as the Vietnamese one is in a Vietnamese text.
+    from regdraft.core.amend.grammar import example_instruction, read_instruction
+
+    for language in ("en", "vi"):
+        assert read_instruction(example_instruction(language), language)

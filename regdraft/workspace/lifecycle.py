@@ -171,9 +171,11 @@ def no_instruction(amendment: Amendment) -> list[Problem]:
         return []
     article = amendment.article
     word = "Article" if amendment.language == "en" else "Điều"
+    from regdraft.core.amend.grammar import example_instruction
+
     return [Problem(
         f"the amendment has no instruction: write them under {word} {article.label} as numbered paragraphs "
-        f"('1\\. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:' ...).", amendment.source, article.line or 1)]
+        f"('1\\. {example_instruction(amendment.language)}' ...).", amendment.source, article.line or 1)]
 
 
 def reference_problems(before: Regulation, applied: Applied,

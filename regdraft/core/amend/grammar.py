@@ -85,12 +85,19 @@ _DOCUMENT = lazy(
     re.I,
 )
 
+_EXAMPLE = {"vi": "Sửa đổi, bổ sung khoản 2 Điều 5 như sau:", "en": "Clause 2 of Article 5 is amended to read:"}
 _EXAMPLES = {
-    "vi": "'Sửa đổi, bổ sung khoản 2 Điều 5 như sau:', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "
+    "vi": f"'{_EXAMPLE['vi']}', 'Bổ sung khoản 5a vào sau khoản 5 Điều 4 như sau:', "
     "'Bãi bỏ điểm b khoản 2 Điều 9.', 'Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 2 Điều 15.'",
-    "en": "'Clause 2 of Article 5 is amended to read:', 'Insert clause 5a after clause 5 of Article 4:', "
+    "en": f"'{_EXAMPLE['en']}', 'Insert clause 5a after clause 5 of Article 4:', "
     "'Repeal point b, clause 2, Article 9.', 'Replace the words \"A\" with \"B\" in clause 2 of Article 15.'",
 }
+
+
+def example_instruction(language: str) -> str:
+    """An instruction as a text in `language` writes it, for advice to quote (`Sửa đổi, bổ sung khoản 2 Điều 5 như
+    sau:`; `Clause 2 of Article 5 is amended to read:` in English): an English text is not amended in Vietnamese."""
+    return _EXAMPLE["en" if language == "en" else "vi"]
 
 
 @functools.cache
