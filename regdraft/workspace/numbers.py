@@ -51,8 +51,6 @@ def numbered_as_another(ws: Workspace, amendment: Amendment,
                         amendments: list[Amendment] | None = None) -> list[Problem]:
     """The problem of an amendment whose number is a regulation's or another amendment's (of an adopted document
     and another, the other is reported: the adopted one's number stands); none when its number is its own."""
-    from regdraft.core.comment_yaml import key_line
-
     if not amendment.number:
         return []
     holder = f"the regulation {amendment.number}" if amendment.number in ws.regulation_ids() else ""
@@ -62,6 +60,8 @@ def numbered_as_another(ws: Workspace, amendment: Amendment,
     holder = holder or (f"the amendment '{others[0].slug}'" if others else "")
     if not holder:
         return []
+    from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
+
     return [Problem(f"its number {amendment.number} is that of {holder}: an amending document has a number of its "
                     f"own; give it its own with `{Command.of('amend number', amendment.slug, 'NUMBER')}`",
                     amendment.source, key_line(ws.read(amendment.source), "number"))]

@@ -226,7 +226,6 @@ def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: the unanswered comments whose proposals would delete points or clauses when accepted, and
     the comments whose body's name is a mistyped consulted body's (`rounds.body_warnings`)."""
     from regdraft.workspace.amendments import load_comments, survey
-    from regdraft.workspace.rounds import body_warnings
 
     problems = []
     for entry in survey(ws):
@@ -235,6 +234,10 @@ def dropping_proposals(ws: Workspace, name: str | None = None) -> list[Problem]:
             continue
         try:
             comments = load_comments(ws, entry.slug, [])
+            if not comments:
+                continue
+            from regdraft.workspace.rounds import body_warnings  # reads rounds (YAML): not for a draft without comments
+
             problems.extend(body_warnings(ws, entry.slug, comments, typos_only=True))
             problems.extend(recorded_losses(ws, entry.slug, [c for c in comments if c.is_open and c.proposal]))
         except RegdraftError:
