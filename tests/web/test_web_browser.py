@@ -213,9 +213,9 @@ def test_accept_a_proposal_in_the_browser(review_ws: Workspace, live_server: str
         card.locator("form.accept button").click()
     assert "Đã sửa vào dự thảo (phiên bản" in page.locator(f"#c-{comment.id}").inner_text()
     amendment = review_ws.path(f"amendments/{SLUG}/amendment.md").read_text("utf-8")
-    # Quoted in the amendment: its own instruction on điểm a, beside the one on điểm b the amendment had.
-    assert "\n“a) Thường lệ hai tháng một lần; hội nghị cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp " \
-        "hành.”" in amendment
+    # Quoted in the amendment: joined to the instruction on điểm b the amendment had (`điểm a và điểm b`).
+    assert ("Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 12 như sau:\n\n“a) Thường lệ hai tháng một lần; hội nghị "
+            "cuối năm kiểm điểm sự lãnh đạo, chỉ đạo của Ban Chấp hành.\n\nb) Bất thường khi cần thiết") in amendment
     assert draft_text(review_ws, SLUG).find("d12.k1.a").unit.text == (proposed[3:],)
     (accepted,) = load_comments(review_ws, SLUG)
     assert accepted.accepted_in and accepted.reply == "Tiếp thu, sửa điểm a khoản 1 Điều 12."
