@@ -80,6 +80,11 @@ def killed_sync(tmp_path: Path, where: Path, after_pick: str) -> None:
     killed = subprocess.run(command, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "GIT_PYTHON_GIT_EXECUTABLE": str(fake), "KILL_AFTER_PICK": after_pick})
     assert killed.returncode == -9, killed.stderr
+    if after_pick == "$" and not (where / ".git" / "rebase-merge").is_dir():
+        # Killed after the last pick, git dies at its next write to the closed pipe; on a busy machine it has
+        # sometimes finished the rebase (branch moved, folder removed) before writing: the state under test did not
+        # arise, and a plain sync has nothing to recover (the other tests cover that).
+        pytest.skip("git finished the rebase before it wrote to regdraft's closed pipe")
     assert (where / ".git" / "rebase-merge").is_dir()  # git left its rebase behind
 
 
