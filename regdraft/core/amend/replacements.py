@@ -504,9 +504,10 @@ def _own_capitals(unit: Unit | None, phrase: str) -> bool:
     """Whether the unit's own title, text or closing text (not the units inside) holds `phrase` in other capitals. A
     title set all in capitals (`Chương II. THƯỜNG TRỰC TỈNH ỦY`) is typography, not other words: it does not keep a
     phrase from being replaced "throughout" (`amend check` still notes it as left for its capitals)."""
-    title = unit.title or "" if unit is not None else ""
-    shown = "" if title.isupper() else title
-    return unit is not None and any(other_capitals(t, phrase) for t in (shown, *unit.text, *unit.closing))
+    if unit is None:
+        return False
+    title = "" if (unit.title or "").isupper() else unit.title or ""
+    return any(other_capitals(t, phrase) for t in (title, *unit.text, *unit.closing))
 
 
 def _lead_in(unit: Unit, address: Address, phrase: str) -> Address | None:
