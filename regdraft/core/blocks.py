@@ -328,8 +328,10 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
         elif tok.type in ("heading_open", "table_open", "blockquote_open", "fence", "code_block", "hr") and tok.map:
             raw = _raw(lines, tok, offset)
             # A one-line item holding a heading or a rule (`+ #`) is kept as typed, but without the indent before
-            # its marker, which the format writes for a plus item (`  + …`): read again, it is the same text.
-            yield "raw", raw if "\n" in raw else raw.lstrip(" "), line
+            # its marker, which the format writes for a plus item (`  + …`): read again, it is the same text. An
+            # indented code block keeps its indent, or `      * …` under a list would be written back as a list item.
+            keep = "\n" in raw or tok.type == "code_block"
+            yield "raw", raw if keep else raw.lstrip(" "), line
 
 
 def blocks(text: str, first_line: int = 1) -> Iterator[tuple[str, str, int]]:

@@ -96,7 +96,7 @@ def _render_unit(unit: Unit, depth: int, language: str, blocks: list[str], lead_
         blocks.append(f"{marker} {REPEALED_TEXT[language]}")
         return
     first, rest = (unit.text[0], unit.text[1:]) if unit.text else ("", ())
-    if first and not _dash_content(first):
+    if first and not _dash_content(first) and not first[0].isspace():  # an indented code block keeps its own line
         blocks.append(f"{marker} {first}")
         paragraphs: Sequence[str] = rest
     else:
