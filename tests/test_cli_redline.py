@@ -41,6 +41,25 @@ def test_compare_two_files_writes_html(tmp_path: Path, invoke: Invoke) -> None:
     assert '<del class="del">.</del><ins class="ins">;</ins>' in html
 
 
+def test_compare_names_its_default_file_after_both_texts(tmp_path: Path, invoke: Invoke,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two comparisons against the same new text (v1 to v3, then v2 to v3) write two files: the second
+    overwrote the first when the file was named after the new text alone."""
+    monkeypatch.chdir(tmp_path)
+    texts = {"v1": MINI, "v2": MINI.replace("Thiểu số phục tùng đa số.", "Thiểu số phục tùng đa số;"),
+             "v3": MINI.replace("Thiểu số phục tùng đa số.", "Thiểu số phục tùng tuyệt đối đa số.")}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    for old in ("v1", "v2"):
+        result = invoke(None, "compare", f"{old}.md", "v3.md", "--format", "html", catch=False)
+        assert result.exit_code == 0, result.output
+    first = (tmp_path / "redline-v1-to-v3.html").read_text(encoding="utf-8")
+    second = (tmp_path / "redline-v2-to-v3.html").read_text(encoding="utf-8")
+    assert '<ins class="ins">tuyệt đối </ins>' in first and '<ins class="ins">tuyệt đối </ins>' in second
+    assert '<del class="del">;</del>' not in first  # v1 ends the sentence as v3 does
+    assert '<del class="del">;</del><ins class="ins">.</ins>' in second
+
+
 def test_compare_reports_a_broken_file_without_traceback(tmp_path: Path, invoke: Invoke) -> None:
     old, new = tmp_path / "old.md", tmp_path / "new.md"
     old.write_text(MINI, encoding="utf-8")

@@ -101,7 +101,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
 @prints_result
 def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: str,
             changed_only: bool, strict_tones: bool) -> Result:
-    """Compare any two regulation files and write the redline (default: redline-NEW.pdf here).
+    """Compare any two regulation files and write the redline (default: redline-OLD-to-NEW.pdf here).
 
     \b
     Example:
@@ -114,7 +114,9 @@ def compare(old: Path, new: Path, output: Path | None, fmt: str | None, layout: 
 
     kind = output_format("redline", output, fmt)
     result = rl.build_files(old, new, strict_tones=strict_tones)
-    target = output if output is not None else Path(f"redline-{new.stem}.{kind}")
+    # Named after both files, so comparing another old text with the same new one writes a second file.
+    stem = new.stem if old.stem == new.stem else f"{old.stem}-to-{new.stem}"
+    target = output if output is not None else Path(f"redline-{stem}.{kind}")
     settings = Settings(load_profile({}, result.comparison.new.meta), workspace_of(new), progress=True,
                         options={"layout": layout, "changed_only": changed_only})
     written = write("redline", kind, result, target, settings)
