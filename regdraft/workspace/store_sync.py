@@ -434,8 +434,6 @@ def point_head_at(url: str, branch: str) -> None:
 
 def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None:
     """Clone the remote's `branch` (whatever its default) into `directory`; it must hold the file `marker`."""
-    import shutil
-
     import git
 
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
@@ -452,9 +450,31 @@ def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None
         raise StoreError(f"Cannot clone {url}: {detail}") from None
     if not (directory / marker).is_file():
         for path in [directory] if created else list(directory.iterdir()):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            _remove(path)
         raise StoreError(f"{url} is a git repository but not a regdraft workspace (its {branch} branch has no "
                          f"{marker}); nothing was cloned.")
+
+
+def _remove(path: Path) -> None:
+    """Delete `path` and everything under it, however deep: `shutil.rmtree` recurses once per level and a
+    received tree 1,200 folders deep ended the command in `RecursionError`. Links are removed, not followed."""
+    import os
+
+    if path.is_symlink() or not path.is_dir():
+        path.unlink()
+        return
+    folders: list[str] = [str(path)]
+    stack: list[str] = [str(path)]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    stack.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):  # every folder comes after the one holding it
+        os.rmdir(folder)
 
 
 def _commands(todo: str) -> list[str]:
