@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from regdraft.workspace.store_sync import remove_tree
 from tests.conftest import Invoke
 from tests.test_settled import _nest
 
@@ -33,9 +34,7 @@ def test_a_clone_of_no_workspace_with_a_tree_1200_deep_is_removed_in_a_sentence(
         assert "is a git repository but not a regdraft workspace" in result.output
         assert "Traceback" not in result.output and not (tmp_path / "out").exists()
         assert (tmp_path / "kept" / "x.txt").read_text(encoding="utf-8") == "giữ\n"  # a link is not followed
-    finally:  # pytest's own clean-up of tmp_path recurses too
-        for folder in [deepest, *deepest.parents][:1200]:
-            for entry in folder.iterdir():
-                if not entry.is_dir() or entry.is_symlink():
-                    entry.unlink()
-            os.rmdir(folder)
+    finally:  # pytest's own clean-up of tmp_path recurses too: a tree left here would break every later run
+        for left in (source, tmp_path / "out"):
+            if left.exists():
+                remove_tree(left)

@@ -57,6 +57,19 @@ def test_show_says_the_text_holds_changes_not_yet_in_force(later: Workspace, inv
     assert "Quy chế số 05-QC/TU" in later_changes_note(later, "01-QC/TU", today=effective - dt.timedelta(days=1))
 
 
+def test_a_change_of_words_throughout_notes_only_the_provisions_holding_them(later: Workspace,
+                                                                            invoke: Invoke) -> None:
+    # 05-QC/TU replaces "Quy định số 30-QĐ/TW ngày 26/7/2016" throughout: every provision was noted, though
+    # khoản 3 Điều 3 holds none of it and no other instruction touches it.
+    untouched = invoke(later, "show", "01-QC/TU", "d3.k3")
+    assert untouched.exit_code == 0 and "Đề cao trách nhiệm cá nhân" in untouched.output
+    assert "chưa có hiệu lực" not in untouched.output
+    effective = TODAY + dt.timedelta(days=30)
+    changed = invoke(later, "show", "01-QC/TU", "d26.k1")
+    assert "Quy định số 22-QĐ/TW ngày 28/7/2021" in changed.output
+    assert f"chưa có hiệu lực: Quy chế số 05-QC/TU (có hiệu lực từ ngày {effective:%d/%m/%Y})" in changed.output
+
+
 def test_show_without_adopted_amendments_notes_nothing(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "show", "01-QC/TU", "d5.k2")
     assert result.exit_code == 0 and "Lưu ý" not in result.output

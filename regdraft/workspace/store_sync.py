@@ -450,12 +450,12 @@ def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None
         raise StoreError(f"Cannot clone {url}: {detail}") from None
     if not (directory / marker).is_file():
         for path in [directory] if created else list(directory.iterdir()):
-            _remove(path)
+            remove_tree(path)
         raise StoreError(f"{url} is a git repository but not a regdraft workspace (its {branch} branch has no "
                          f"{marker}); nothing was cloned.")
 
 
-def _remove(path: Path) -> None:
+def remove_tree(path: Path) -> None:
     """Delete `path` and everything under it, however deep: `shutil.rmtree` recurses once per level and a
     received tree 1,200 folders deep ended the command in `RecursionError`. Links are removed, not followed."""
     import os

@@ -22,7 +22,7 @@ from regdraft.core.amend.document import Amendment
 from regdraft.core.dates import parse_date, read_date
 from regdraft.core.errors import RegdraftError
 from regdraft.core.layout import base_path
-from regdraft.core.model import Regulation
+from regdraft.core.model import Address, Regulation, Unit
 from regdraft.workspace.amendments import list_amendments
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.store import Workspace
@@ -113,23 +113,42 @@ def in_force_later(ws: Workspace, name: str, today: dt.date | None = None,
     regulation's file holds their changes, the text in force today does not. With `address`, only those changing
     that provision, one inside it or one around it (a change of words throughout the text changes every one)."""
     from regdraft.core.amend.conflicts import footprints
-    from regdraft.core.model import Address
 
     day = today or dt.date.today()
-    reg_id = base_text(ws, ws.locate_regulation(name)).id
-    later = [a for a in adopted_for(ws, reg_id) if a.effective is not None and a.effective > day]
+    base = base_text(ws, ws.locate_regulation(name))
+    history = adopted_for(ws, base.id)
+    later = [a for a in history if a.effective is not None and a.effective > day]
     if address is None:
         return tuple(later)
     target = Address.parse(address)
+    reads: list[bool] = []
+
+    def reads_otherwise() -> bool:
+        """Whether the provision reads otherwise once the later amendments apply: what a change of words
+        throughout the text decides (it names no provision; most hold none of its words)."""
+        if not reads:
+            sides = [replay(base, history, when).regulation for when in (day, None)]
+            reads.append(_unit_at(sides[0], target) != _unit_at(sides[1], target))
+        return reads[0]
 
     def touches(amendment: Amendment) -> bool:
         for ins in amendment.leaves():
             marks = [f.address for f in footprints(ins)]
-            if not marks or any(m.contains(target) or target.contains(m) for m in marks):
+            if any(m.contains(target) or target.contains(m) for m in marks) or (not marks and reads_otherwise()):
                 return True
         return False
 
     return tuple(a for a in later if touches(a))
+
+
+def _unit_at(reg: Regulation, address: Address) -> Unit | None:
+    """The unit at `address` in `reg`, None where it has none."""
+    from regdraft.core.errors import UnknownUnit
+
+    try:
+        return reg.find(address).unit
+    except UnknownUnit:
+        return None
 
 
 def later_changes_note(ws: Workspace, name: str, address: str | None = None, today: dt.date | None = None) -> str:
