@@ -10,6 +10,7 @@ import pytest
 from regdraft.workspace import rounds, votes
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
+from tests.test_render_pdf import pdf_text
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "comments"
 SLUG = "mini-sua"
@@ -31,7 +32,8 @@ def test_open_list_show_close(ws: Workspace, invoke: Invoke) -> None:
     assert listed[0]["revision"] == ws.resolve("HEAD~1").sha
     rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "x")
     shown = invoke(ws, "round", "show", SLUG)
-    assert "Consulted 3, replied 1, counted as agreeing 2." in shown.output
+    assert ("Consulted 3, replied 1, counted as agreeing 2 (Ban Tuyên giáo Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy)."
+            in shown.output)
     assert "Comments 1, awaiting an answer 1" in shown.output
     data = json.loads(invoke(ws, "round", "show", SLUG, "--json").output)
     assert data["agreeing"] == ["Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
@@ -68,6 +70,27 @@ def test_report_formats(ws: Workspace, invoke: Invoke, tmp_path: Path, suffix: s
     else:
         text = out.read_text(encoding="utf-8-sig")
     assert "Điều 2a" in text and "Đề nghị bổ sung chữ ký số." in text and "Tiếp thu" in text and "Đã bổ sung." in text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html", ".pdf"])
+def test_report_names_the_bodies_counted_as_agreeing(ws: Workspace, invoke: Invoke, tmp_path: Path,
+                                                     suffix: str) -> None:
+    # It counted them ("1 cơ quan, đơn vị không có văn bản góp ý") without naming them: the office worked
+    # out by hand which consulted body stayed silent.
+    rounds.open_round(ws, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ", "Sở Tư pháp"])
+    rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2a", "Đề nghị bổ sung chữ ký số.")
+    out = tmp_path / f"bao-cao{suffix}"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(out)).exit_code == 0
+    if suffix == ".docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    elif suffix == ".pdf":
+        text = " ".join(pdf_text(out).split())
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert "2 cơ quan, đơn vị không có văn bản góp ý" in text
+    assert "Cơ quan, đơn vị không có văn bản góp ý: Sở Nội vụ, Sở Tư pháp." in text
 
 
 def test_report_needs_output_and_known_suffix(ws: Workspace, invoke: Invoke, tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_round_show_counts_replies_only_from_consulted_bodies(clones: tuple[Work
     assert shown.exit_code == 0, shown.output
     lines = shown.output.splitlines()
     assert lines[2:5] == [
-        "Consulted 2, replied 1, counted as agreeing 1.",
+        "Consulted 2, replied 1, counted as agreeing 1 (Ban Tuyên giáo Tỉnh ủy).",
         "Also commented, not consulted in this round: Hội Nông dân tỉnh, Liên đoàn Lao động tỉnh.",
         "Comments 4, awaiting an answer 4; answered: none."]
     import json

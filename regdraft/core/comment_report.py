@@ -83,6 +83,8 @@ class Report:
             words["report_consulted"].format(draft=r.draft, title=self.title, round=f" ({r.title})" if r.title else "",
                                              consulted=len(r.consulted)),
             words["report_replied"].format(replied=len(self.replied), agreeing=len(self.agreeing)),
+            # Counted, and named: the office should not have to work out who stayed silent.
+            *([words["report_agreeing"].format(bodies=", ".join(self.agreeing))] if self.agreeing else []),
             *([words["report_others"].format(count=len(self.others), bodies=", ".join(self.others))]
               if self.others else []),
             words["report_total"].format(total=sum(len(g.rows) for g in self.groups)),

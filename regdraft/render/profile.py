@@ -348,6 +348,7 @@ _FIELDS = {
     "report_running": {"draft"},
     "report_consulted": {"draft", "title", "round", "consulted"},
     "report_replied": {"replied", "agreeing"},
+    "report_agreeing": {"bodies"},
     "report_others": {"count", "bodies"},
     "report_total": {"total"},
     "report_provisions_of": {"regulation", "draft"},

@@ -217,7 +217,8 @@ class RoundSummary:
                 f"Draft {r.draft} at {r.revision[:8]}, opened {r.opened}, due {r.due}"
                 + (f", closed {r.closed}" if r.closed else ""),
                 f"Consulted {len(r.consulted)}, replied {len(self.replied)}, "
-                f"counted as agreeing {len(self.agreeing)}.",
+                f"counted as agreeing {len(self.agreeing)}"
+                + (f" ({', '.join(self.agreeing)})." if self.agreeing else "."),
                 *([f"Also commented, not consulted in this round: {', '.join(self.others)}."] if self.others else []),
                 f"Comments {self.comments}, awaiting an answer {self.open}; answered: {answers}."]
 
