@@ -14,12 +14,15 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem
 from regdraft.core.patterns import lazy
+from regdraft.core.text import INVISIBLE
 
 if TYPE_CHECKING:
     import yaml
@@ -249,7 +252,15 @@ TEXT_KEYS = ("id", "type", "title", "language", "national", "superior", "issuer"
              "translation_of", "number", "regulation", "status", "adoption")
 DATE_KEYS = ("signed", "effective")
 SIGNER_KEYS = ("on_behalf", "title", "name")
-_CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+# Control characters, and the invisible ones no legal text holds: zero-width spaces and joiners, direction marks,
+# and the embeddings, overrides and isolates that show a line's letters in another order than they are stored
+# (`Quy chế \u202elàm việc`). The first are read as a space, the others as nothing.
+_CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029{INVISIBLE}]")
+_SPACED = frozenset("\u2028\u2029") | {chr(c) for c in range(0x20)} | {"\x7f"}
+
+
+def _replaced(found: re.Match[str]) -> str:
+    return " " if found.group() in _SPACED else ""
 
 
 def key_line(lines: list[str], key: str) -> int:
@@ -285,8 +296,8 @@ def check_values(data: dict[str, Any], lines: list[str], source: str, problems: 
             # written: a note printed under the name (`(Đã ký)` after it) is written after `name`.
             value = {**{k: "" for k in SIGNER_KEYS if k not in value}, **{str(k): v or "" for k, v in value.items()}}
         if _has_control(value):
-            problems.append(Problem(f"The front matter's '{key}' holds a control character; retype it as plain "
-                                    "text.", source, line))
+            problems.append(Problem(f"The front matter's '{key}' holds a control or invisible character; retype it "
+                                    "as plain text.", source, line))
             value = _without_control(value)
         clean[str(key)] = value
     return clean
@@ -328,7 +339,7 @@ def _has_control(value: Any) -> bool:
 
 def _without_control(value: Any) -> Any:
     if isinstance(value, str):
-        return _CONTROL.sub(" ", value)
+        return _CONTROL.sub(_replaced, value)
     if isinstance(value, dict):
         return {k: _without_control(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -343,10 +354,16 @@ def without_control_characters(text: str, source: str, problems: list[Problem]) 
         return text
     for number, line in enumerate(text.split("\n"), start=1):
         found = _CONTROL.search(line)
-        if found:
+        if found and found.group() in _SPACED:
             problems.append(Problem(f"This line holds the control character U+{ord(found.group()):04X}, which no "
                                     "document format can hold; retype the text around it.", source, number))
-    return _CONTROL.sub(" ", text)
+        elif found:
+            problems.append(Problem(f"This line holds the invisible character U+{ord(found.group()):04X} "
+                                    f"({unicodedata.name(found.group(), 'a format character').lower()}), which "
+                                    "no legal text holds: it hides words from a search or shows letters in "
+                                    "another order than they are stored; retype the text around it.",
+                                    source, number))
+    return _CONTROL.sub(_replaced, text)
 
 
 # Cited by their name alone (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với Luật và Pháp lệnh chỉ ghi tên loại và tên"):

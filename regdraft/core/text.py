@@ -18,6 +18,17 @@ _WORD_SPLIT = lazy(r"(\w+)")
 _LONG = 10_000
 
 
+# The invisible characters no legal text holds (a character class's inside): zero-width spaces and joiners,
+# direction marks, and the embeddings, overrides and isolates that show letters in another order than stored.
+INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = lazy(f"[{INVISIBLE}]")
+
+
+def visible(text: str) -> str:
+    """`text` without its invisible characters (`INVISIBLE`)."""
+    return _INVISIBLE.sub("", text)
+
+
 def nfc(text: str) -> str:
     """Return `text` in Unicode NFC."""
     return unicodedata.normalize("NFC", text)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundStatus, WrongWording, same_body
 from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownUnit
-from regdraft.core.text import nfc
+from regdraft.core.text import nfc, visible
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Refused, Words, refuse
 from regdraft.workspace.store import Workspace
@@ -46,7 +46,8 @@ def form_values(form: Mapping[str, object]) -> dict[str, str]:
     values = {}
     for name, limit in FIELDS.items():
         value = form.get(name)
-        values[name] = nfc(value)[:limit] if isinstance(value, str) else ""
+        # Invisible characters dropped: a name holding U+202E showed the rest of its line reversed on every page.
+        values[name] = visible(nfc(value))[:limit] if isinstance(value, str) else ""
     return values
 
 
