@@ -196,9 +196,10 @@ def test_summary_and_report(opened: Workspace, tmp_path: Path) -> None:
     # Only consulted bodies count as replies (under the name they were consulted by); Sở Nội vụ is apart.
     assert report.replied == ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy")
     assert report.agreeing == ("Ủy ban Kiểm tra Tỉnh ủy",) and summary.others == report.others == ("Sở Nội vụ",)
-    assert report.preface(default_profile().words("vi"))[1:3] == [
+    assert report.preface(default_profile().words("vi"))[1:4] == [
         "Đã nhận được ý kiến góp ý của 2 cơ quan, đơn vị; 1 cơ quan, đơn vị không có văn bản góp ý (được coi là "
         "nhất trí với dự thảo).",
+        "Cơ quan, đơn vị không có văn bản góp ý: Ủy ban Kiểm tra Tỉnh ủy.",
         "Ngoài ra, 1 cơ quan, đơn vị không được xin ý kiến đã góp ý: Sở Nội vụ."]
     assert report.title.startswith("Quy chế sửa đổi, bổ sung")
 
