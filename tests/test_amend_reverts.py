@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from regdraft.core.errors import RegdraftError
-from regdraft.workspace import lifecycle
+from regdraft.workspace import adoption, lifecycle
 from regdraft.workspace.store import Workspace
 
 HEAD = """---
@@ -47,7 +47,7 @@ def _draft(ws: Workspace, slug: str, instructions: str, number: str = "null") ->
 
 
 def _adopt_words(ws: Workspace) -> None:
-    lifecycle.adopt(ws, "cum-tu", "2025-03-01", force="test")
+    adoption.adopt(ws, "cum-tu", "2025-03-01", force="test")
 
 
 def test_conflicts_name_a_phrase_replaced_throughout_inside_a_provision_the_other_quotes(
@@ -72,10 +72,10 @@ def test_a_draft_begun_before_an_adoption_whose_quote_undoes_it_is_a_problem(min
     # Adopting it refuses on the same finding (past it only with a reason).
     lifecycle.set_number(mini_workspace, "tron-ven", "06-QC/TU")
     with pytest.raises(RegdraftError, match="would undo that change") as refused:
-        lifecycle.adopt(mini_workspace, "tron-ven", "2025-03-02")
+        adoption.adopt(mini_workspace, "tron-ven", "2025-03-02")
     # Said once, by its own gate (not again as `amend check`'s problem, a gate no reason passes), and passed with one.
     assert str(refused.value).count("would undo") == 1 and "amend check" not in str(refused.value)
-    lifecycle.adopt(mini_workspace, "tron-ven", "2025-03-02", force="the committee restores the older words")
+    adoption.adopt(mini_workspace, "tron-ven", "2025-03-02", force="the committee restores the older words")
     assert "Đảng bộ tỉnh" in mini_workspace.read("regulations/MINI-QC.md").decode()
 
 

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.adoption import adopt
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke
 

@@ -11,7 +11,7 @@ import pytest
 
 from regdraft.core.errors import ProfileError
 from regdraft.render.profile import cited_date, load_profile, place_date, profile_line, shipped_words
-from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.adoption import adopt
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHIPPED_AMENDMENT, Invoke, unwrapped
 

@@ -20,8 +20,8 @@ from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address
 from regdraft.render.docx_notes import read_footnotes
+from regdraft.workspace.adoption import adopt
 from regdraft.workspace.export import consolidated_text, export_amendment, export_regulation
-from regdraft.workspace.lifecycle import adopt
 from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import FIXTURES, REPO_ROOT, SHIPPED_AMENDMENT, Invoke, unwrapped
 from tests.test_consolidate import unmarked

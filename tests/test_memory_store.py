@@ -11,7 +11,7 @@ import pytest
 from regdraft.core.errors import RegdraftError, StoreError
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import parse
-from regdraft.workspace import amendments, lifecycle
+from regdraft.workspace import adoption, amendments, lifecycle
 from regdraft.workspace.checks import check_workspace
 from regdraft.workspace.memory import MemoryStore, MemoryWorkspace, memory_workspace
 from regdraft.workspace.redline import build
@@ -129,8 +129,8 @@ def test_adoption_and_legal_time_in_memory() -> None:
         "amendments/second/amendment.md": amendment_text(SECOND, number="11-QC/TU", status="submitted",
                                                          takes_effect="kể từ ngày 01/6/2023").encode(),
     })
-    lifecycle.adopt(ws, "first", "2022-01-10", "2022-02-01")
-    lifecycle.adopt(ws, "second", "2023-05-10", "2023-06-01")
+    adoption.adopt(ws, "first", "2022-01-10", "2022-02-01")
+    adoption.adopt(ws, "second", "2023-05-10", "2023-06-01")
     assert ws.log(REG)[0].subject.startswith("Adopt amendment 11-QC/TU")
     assert ws.exists("regulations/history/02-QC-TU/base.md")
     assert isinstance(ws.store, MemoryStore) and set(ws.store.tags) == {"adopted/10-QC-TU", "adopted/11-QC-TU"}

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from regdraft.workspace import redline as rl
-from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.adoption import adopt
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.timeline import later_changes_note
 

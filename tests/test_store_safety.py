@@ -158,7 +158,7 @@ def test_a_full_disk_leaves_nothing_behind(mini_workspace: Workspace, monkeypatc
 @pytest.fixture(scope="module")
 def adopted_tree(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The tree an uninterrupted adoption of the shipped amendment commits."""
-    from regdraft.workspace.lifecycle import adopt
+    from regdraft.workspace.adoption import adopt
     from regdraft.workspace.store import init_workspace
     from tests.conftest import REPO_ROOT
 

@@ -10,7 +10,7 @@ import pytest
 from regdraft.core.amend import load_amendment
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
-from regdraft.workspace.lifecycle import adopt
+from regdraft.workspace.adoption import adopt
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.timeline import regulation_as_of, replay
 

@@ -274,8 +274,8 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
         regdraft amend adopt qc-sua-doi-2025 --resume
     """
     from regdraft.core.errors import UsageError
-    from regdraft.workspace.lifecycle import adopt as adopt_amendment
-    from regdraft.workspace.lifecycle import resume_adoption
+    from regdraft.workspace.adoption import adopt as adopt_amendment
+    from regdraft.workspace.adoption import resume_adoption
 
     ws = open_workspace(workspace)
     if resume:

@@ -1,13 +1,12 @@
-"""The life of an amendment in a workspace: check, preview, change status, adopt.
+"""The life of an amendment in a workspace: check, preview, change status and number.
 
-Reading amendments and where they live is `workspace.amendments`. Every write is one `Workspace.commit`
-(all or nothing, refusing over uncommitted changes).
+Reading amendments and where they live is `workspace.amendments`; adopting one is `workspace.adoption`.
+Every write is one `Workspace.commit` (all or nothing, refusing over uncommitted changes).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,11 +19,8 @@ from regdraft.core.amend.document import (
     load_amendment,
     with_front_matter,
 )
-from regdraft.core.amend.summary import listing, touched
 from regdraft.core.amend.tree import find_unit
-from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
-from regdraft.core.dates import parse_date
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import (
     AmendmentConflict,
@@ -35,8 +31,8 @@ from regdraft.core.errors import (
     StoreError,
     UsageError,
 )
-from regdraft.core.layout import amendment_path, base_path
-from regdraft.core.markdown import decode, parse
+from regdraft.core.layout import amendment_path
+from regdraft.core.markdown import decode
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
@@ -46,12 +42,10 @@ from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, taken
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
-from regdraft.workspace.store_writes import uncommitted
 from regdraft.workspace.timeline import replay_through
 
 if TYPE_CHECKING:
     from regdraft.core.amend.conflicts import Conflict
-    from regdraft.workspace.gates import Refusal
 
 def preview(ws: Workspace, slug: str, rev: str | None = None, regulation: str | None = None) -> Applied:
     """The target regulation (or `regulation`, another one the document amends) with the amendment
@@ -408,148 +402,6 @@ def set_number(ws: Workspace, slug: str, number: str) -> Amendment:
     was = f" (was {amendment.number})" if amendment.number else ""
     ws.commit({relative: text.encode("utf-8")}, f"Number amendment {slug} as {wanted}{was}")
     return updated
-
-
-@writes
-def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str | dt.date | None = None, *,
-          force: str | None = None) -> str:
-    """Apply a pending amendment to its regulation and record it as adopted: one commit and a tag.
-
-    Refuses, naming every gate it does not pass and the command that fixes each
-    (`workspace.gates`), unless `force` gives the reason to adopt anyway (recorded in the
-    commit). Without `signed` the date is the document's own (`signed:` in its front matter, as an
-    imported law has it); without `effective` it comes from the document's entry-into-force article.
-    The first adoption also stores the regulation's text before it as the base for replay.
-    Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
-    """
-    amendment, reading = read_with_problems(ws, slug, None)
-    signed_on = parse_date(signed, "the signing date") if signed is not None else amendment.signed
-    if signed_on is None:
-        raise UsageError(f"{amendment.source} has no signing date: give the date it was signed.",
-                         options=("signed",))
-    effective_on = _effective(amendment, signed_on, effective)
-    if amendment.status not in PENDING:
-        raise NotPending(
-            f"{amendment.source}: the amendment is {amendment.status}; only a draft, circulating "
-            "or submitted amendment can be adopted."
-        )
-    if force is not None and not force.strip():
-        raise UsageError("Say why the amendment is adopted past its gates.", options=("force", "reason"))
-    from regdraft.workspace.gates import refusals  # the gates (votes, rounds) only where an adoption is decided
-
-    missing = refusals(ws, amendment, signed_on, effective_on)
-    reviewed = review(ws, slug)  # what `amend check` reports; its warnings and references to check stay so
-    # A quote undoing an adoption is refused by its own gate (`gates.refusals`, forcible with a reason), once.
-    checked = tuple(p for p in reviewed.problems if p not in reviewed.reverts)
-    if checked:
-        missing.append(_check_refusal(amendment, checked, forcible=set(checked) <= set(reviewed.broken)))
-    blocking = [r for r in missing if force is None or not r.forcible]
-    if blocking:
-        name = f"{slug} ({amendment.number})" if amendment.number else slug
-        forcible = force is None and all(r.forcible for r in blocking)
-        raise RegdraftError(
-            f"{amendment.source}: {name} cannot be adopted yet:\n"
-            + "\n".join(f"  - {r.sentence()}" for r in blocking)
-            + "\nNothing was changed."
-            + (" In an exceptional case, it is adopted anyway with the reason recorded." if forcible else ""),
-            checked if any(r.gate == "check" for r in blocking) else (),
-            options=("force", "reason") if forcible else (),
-        )
-    # A document may amend several regulations of the workspace: all of them or none, in one commit.
-    paths = {reg_id: ws.locate_regulation(reg_id) for reg_id in amendment.regulations}
-    relative = amendment_path(slug)
-    dirty = ws.dirty([*paths.values(), relative])
-    if dirty:
-        raise StoreError(uncommitted(dirty, "adopting"))
-    changes = _adopted_texts(ws, amendment, paths, reading, signed_on, effective_on)
-    text = with_front_matter(
-        decode(ws.read(relative), relative), {"status": "adopted", "signed": signed_on, "effective": effective_on}
-    )
-    load_amendment(text, relative, slug)
-    changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
-    return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
-                     tag=adoption_tag(amendment))
-
-
-def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: bool) -> Refusal:
-    """The gate of `amend check`: an amendment it finds problems in is not adopted; the problems are listed
-    under the refusal. References it breaks alone may be adopted past the gate (a reason recorded); an
-    instruction that cannot be applied, or a text that does not read back, never."""
-    from regdraft.workspace.gates import Refusal
-
-    check = Command.of("amend check", amendment.slug)
-    return Refusal("check", f"`{check}` finds {counted(len(problems), 'problem')} in it (listed below)",
-                   "amend the amendment (or the text it refers to) until it finds none", forcible=forcible)
-
-
-def _adopted_texts(ws: Workspace, amendment: Amendment, paths: Mapping[str, str], reading: tuple[Problem, ...],
-                   signed: dt.date, effective: dt.date) -> dict[str, bytes | None]:
-    """The amended text of every regulation the document amends (and each one's base, on its first
-    adoption); `AmendmentConflict` with the problems of all of them when any instruction fails."""
-    from regdraft.workspace.order import check_order
-
-    changes: dict[str, bytes | None] = {}
-    problems: list[Problem] = []
-    for reg_id, path in paths.items():
-        part = amendment.for_regulation(reg_id)
-        original = ws.read(path)
-        try:
-            applied = applied_at_once(parse(original, path), part, reading if reg_id == amendment.regulation else ())
-        except AmendmentConflict as exc:
-            problems.extend(p for p in exc.problems if p not in problems)
-            continue
-        check_order(ws, part, applied, signed, effective)
-        if not ws.exists(base_path(path)):
-            changes[base_path(path)] = original
-        changes[path] = render(applied.regulation).encode("utf-8")
-    if problems:
-        problems.sort(key=lambda p: (p.line == 0, p.line))
-        raise AmendmentConflict(
-            f"{amendment.source}: {counted(len(problems), 'problem')} reading and applying {amendment.name} to "
-            f"{', '.join(paths)}; nothing was changed:", problems)
-    return changes
-
-
-
-def _effective(amendment: Amendment, signed: dt.date, effective: str | dt.date | None) -> dt.date:
-    if effective is not None:
-        return parse_date(effective, "the effective date")
-    from regdraft.workspace.gates import effective_from_document
-
-    named = effective_from_document(amendment, signed)
-    if named is None:
-        raise UsageError(f"{amendment.source}: the document names no effective date regdraft can read; "
-                         "give the date it takes effect.", options=("effective",))
-    return named
-
-
-def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, forced: list[Refusal],
-                     reason: str | None) -> str:
-    """The adoption commit: number, slug, regulation and dates; what it changes; what was forced and why."""
-    language = amendment.language
-    regulations = amendment.regulations
-    lines = [f"Adopt amendment {amendment.number} ({amendment.slug}) to {', '.join(regulations)}: signed {signed}, "
-             f"effective {effective}"]
-    for reg_id in regulations:
-        part = amendment.for_regulation(reg_id)
-        word = noun(Kind.ARTICLE, language)
-        of = "" if len(regulations) == 1 else f" of {reg_id} ({word} {part.article.label})"
-        lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
-                  *listing(part.instructions)]
-    if reason is not None and forced:
-        lines += ["", f"Adopted past its gates: {reason.strip()}", *(f"- {r.missing}" for r in forced)]
-    return "\n".join(lines)
-
-
-def resume_adoption(ws: Workspace, slug: str) -> str:
-    """Finish an adoption that a kill or power cut interrupted (files, commit and tag); its message."""
-    entry = ws.interrupted()
-    if entry is None or amendment_path(slug) not in entry.changes:
-        other = f"; the interrupted write is {entry.describe()}: repairing the workspace finishes it" if entry else ""
-        raise UsageError(f"There is no interrupted adoption of '{slug}' to resume{other}.",
-                         options=("check:repair",) if entry else ())
-    done = ws.resume()
-    return done or entry.describe()
 
 
 def pending_conflicts(ws: Workspace) -> list[Conflict]:

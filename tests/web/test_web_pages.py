@@ -218,7 +218,7 @@ def test_the_amendment_address_leads_to_its_redline_and_the_own_files_are_served
 
 def test_an_adopted_amendment_without_rounds_shows_what_it_changed(tmp_path: Path) -> None:
     """Its changes are already in the working text: the page compares the text before its adoption."""
-    from regdraft.workspace.lifecycle import adopt
+    from regdraft.workspace.adoption import adopt
 
     ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
     adopt(ws, SLUG, "2025-03-28", force="Hội nghị quyết định")
