@@ -1,6 +1,6 @@
 """`amend from-edits` looks for phrase instructions without walking what the edits left alone.
 
-`replacements.sites` skips the units inside a unit the new text has as it stands, and `choose` counts a
+`edit_sites.sites` skips the units inside a unit the new text has as it stands, and `choose` counts a
 phrase only in the articles whose folded text (`phrases.loose_unit`) may hold it. Both must find
 exactly what walking and counting everything finds: on the shipped regulation and a real law, with
 paragraphs edited at random, and where two units share an address (then nothing is skipped).
@@ -14,8 +14,9 @@ from dataclasses import replace
 import pytest
 
 from regdraft.core.amend.apply import occurrences
+from regdraft.core.amend.edit_sites import sites
 from regdraft.core.amend.phrases import loose_phrase, loose_unit
-from regdraft.core.amend.replacements import _Folded, choose, sites
+from regdraft.core.amend.replacements import _Folded, choose
 from regdraft.core.markdown import parse
 from regdraft.core.model import Regulation, Unit
 from tests.conftest import REPO_ROOT, SHARED, needs_corpus

@@ -27,12 +27,13 @@ Post-conditions of `choose`:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
+from regdraft.core.amend.edit_sites import Hit, offsets, sites, widenings
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
 from regdraft.core.amend.phrases import find, loose_phrase, loose_unit, other_capitals, other_capitals_in_unit, tokens
 from regdraft.core.amend.readable import (
@@ -40,45 +41,12 @@ from regdraft.core.amend.readable import (
     FUNCTION_WORDS,
     OPENERS,
     Cohesion,
-    cost,
     is_whole,
-    only_function_words,
-    word_edges,
 )
-from regdraft.core.model import INTRO, Address, Kind, Regulation, Unit, map_units, unit_address
+from regdraft.core.model import INTRO, Address, Kind, Regulation, Unit, map_units
 from regdraft.core.parts import part_paragraphs, with_part
 
-WIDEST = 8  # words a phrase may take in on each side of the edit
-MOST_EDITS = 6  # a paragraph with more edits is not searched for phrases spanning several of them
 _CONTAINERS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)
-_UNQUOTABLE = ("“", "”", '"', "\n")  # the grammar reads a phrase between quote marks, on one line
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """One edit in a title or paragraph of a provision: `paragraph[start:end]` became `new`."""
-
-    holder: Address
-    index: int  # the paragraph of the holder's text (-1: its title)
-    paragraph: str
-    start: int
-    end: int
-    new: str
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A phrase found at an edit: where it starts in the paragraph, and how well it reads (lower is better)."""
-
-    site: Site
-    start: int
-    cost: int
-    loose: bool  # words only added, anchored on the words after them
-
-    @property
-    def occurrence(self) -> tuple[Address, int, int]:
-        """Which occurrence of the phrase in the regulation this is."""
-        return self.site.holder, self.site.index, self.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,110 +117,6 @@ def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
     prints = [Footprint(a, mode(op)) for op in ops for a in targets(op)]
     return {a for c in chosen for a, how in (*((n, "words") for n in c.named), *((t, "title words") for t in c.titles))
             if any(collide(Footprint(a, how), p) for p in prints)}
-
-
-# The edits --------------------------------------------------------------------------------
-
-
-def sites(old: Regulation, after: dict[Address, Unit], pruned: bool = False) -> list[Site]:
-    """Every word edit in a title or paragraph that both texts hold, in document order.
-
-    `pruned`: no two units of either text share an address, so the units inside one that the new text has
-    as it stands are not looked at (a 1,000-article text with 100 edits, walked in each round of `choose`)."""
-    out: list[Site] = []
-    walked = _unequal(old.units, None, after) if pruned else ((loc.address, loc.unit) for loc in old.walk())
-    for address, unit in walked:
-        twin = after.get(address)
-        if twin is None or unit.repealed or twin.repealed or unit == twin:
-            continue
-        pairs: list[tuple[int, str, str]] = []
-        if unit.title and twin.title and unit.title != twin.title:
-            pairs.append((-1, unit.title, twin.title))
-        if len(unit.text) == len(twin.text):
-            pairs.extend((i, x, y) for i, (x, y) in enumerate(zip(unit.text, twin.text, strict=True)) if x != y)
-        if len(unit.closing) == len(twin.closing):  # the closing text (đoạn cuối) follows the lead-in's paragraphs
-            pairs.extend((len(unit.text) + i, x, y)
-                         for i, (x, y) in enumerate(zip(unit.closing, twin.closing, strict=True)) if x != y)
-        for index, x, y in pairs:
-            out.extend(Site(address, index, x, start, end, text) for start, end, text in _edits(x, y))
-    return out
-
-
-def _unequal(units: Sequence[Unit], base: Address | None, after: dict[Address, Unit]) -> Iterator[tuple[Address, Unit]]:
-    """Every unit with its address in document order, but those inside a unit equal to its twin in `after`."""
-    for unit in units:
-        address = unit_address(unit, base)
-        yield address, unit
-        if unit.children and after.get(address) != unit:
-            yield from _unequal(unit.children, address, after)
-
-
-def _offsets(parts: list[str]) -> list[int]:
-    out = [0]
-    for part in parts:
-        out.append(out[-1] + len(part))
-    return out
-
-
-def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
-    """The edits between two paragraphs as (start, end, new text): each alone, and runs of them together."""
-    a, b = tokens(old), tokens(new)
-    at, bt = _offsets(a), _offsets(b)
-    regions: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        floor = regions[-1][1] if regions else 0
-        # Words only added or only removed are placed as far left as they can go, so the same edit is
-        # found the same way in every paragraph (`Council| and its Standing Board| and`).
-        while i1 > floor and (i1 == i2 and a[i1 - 1] == b[j2 - 1] or j1 == j2 and a[i1 - 1] == a[i2 - 1]):
-            i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
-        if regions and all(t.isspace() for t in a[regions[-1][1]:i1]):
-            regions[-1][1], regions[-1][3] = i2, j2  # edits only a space apart are one edit
-        else:
-            regions.append([i1, i2, j1, j2])
-    spans = [(i, j) for i in range(len(regions)) for j in range(i, len(regions))]
-    if len(regions) > MOST_EDITS:
-        spans = [(i, i) for i in range(len(regions))] + [(0, len(regions) - 1)]
-    return [(at[regions[i][0]], at[regions[j][1]], new[bt[regions[i][2]]:bt[regions[j][3]]]) for i, j in spans]
-
-
-# Widening an edit to a phrase ---------------------------------------------------------------
-
-
-def _cuts(paragraph: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Where a phrase around `paragraph[start:end]` may begin and end: word edges, from the edit outwards."""
-    starts, ends = word_edges(paragraph)
-    # An edit that takes in the space next to a word starts (ends) at that word.
-    while start < end and paragraph[start].isspace():
-        start += 1
-    while end > start and paragraph[end - 1].isspace():
-        end -= 1
-    lefts = [s for s in reversed(starts) if s <= start][:WIDEST]
-    rights = [e for e in ends if e >= end][:WIDEST]
-    return lefts, rights
-
-
-def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[str, str | None, Hit]]:
-    """The phrases (old, new or None for deleted words) that express one edit, and where each stands.
-
-    Only whole words that cut no citation and are not function words alone
-    (`regdraft.core.amend.readable`). The cost counts ends that split a name or a compound, then
-    whether words only added are anchored on the words after them rather than those before
-    (`Thực hiện` → `Thực hiện nghiêm` reads better than `nguyên` → `nghiêm nguyên`).
-    """
-    added = site.start == site.end
-    para = site.paragraph
-    lefts, rights = _cuts(para, site.start, site.end)
-    for left in lefts:
-        for right in rights:
-            old = para[left:right]
-            new = (para[left:site.start] + site.new + para[site.end:right]).strip()
-            if (old == new or any(q in old + new for q in _UNQUOTABLE) or not is_whole(para, left, right)
-                    or only_function_words(old) or (new and not (new[0].isalnum() and new[-1].isalnum()))
-                    or (new and only_function_words(new))):
-                continue
-            yield old, new or None, Hit(site, left, cost(para, left, right, cohesion), added and left == site.start)
 
 
 # Choosing --------------------------------------------------------------------------------
@@ -440,7 +304,7 @@ def _distance(a: Unit, b: Unit, apart: str = "") -> int | None:
         if x == y:
             continue
         xs, ys = tokens(x), tokens(y)
-        at = _offsets(xs)
+        at = offsets(xs)
         spans = find(x, apart) if apart else []
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, xs, ys, autojunk=False).get_opcodes():
             if tag == "equal":
