@@ -117,7 +117,7 @@ def test_a_warm_redline_compiles_only_the_patterns_it_uses(tmp_workspace: Worksp
                               cwd=tmp_path, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     # The readers of amending and regulation text are loaded (the cached readings' classes) but not run.
-    assert {"regdraft.core.amend.grammar._PREAMBLE", "regdraft.core.amend.provisions._NOUN",
+    assert {"regdraft.core.amend.word_changes._PREAMBLE", "regdraft.core.amend.provisions._NOUN",
             "regdraft.core.markdown_tree._CLAUSE"} <= set(seen["waiting"])
     assert len(seen["waiting"]) > len(seen["compiled"])
     assert "Điều" in (tmp_path / "r.html").read_text(encoding="utf-8")

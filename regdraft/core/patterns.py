@@ -18,6 +18,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, cast
 
@@ -57,3 +58,9 @@ def compile_now(value: object) -> None:
     """Compile a lazy pattern at once (tests check every module's patterns this way)."""
     if isinstance(value, _Lazy):
         value.compiled()
+
+
+@functools.cache
+def compiled(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)`, kept: for patterns put together at run time."""
+    return re.compile(source, flags)

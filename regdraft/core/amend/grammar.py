@@ -18,7 +18,6 @@ Post-conditions:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
@@ -30,6 +29,7 @@ from regdraft.core.amend.operations import (
     AmendGroup,
     InsertUnit,
     Operation,
+    Part,
     RepealUnits,
     ReplaceHeading,
     ReplaceUnit,
@@ -40,15 +40,15 @@ from regdraft.core.amend.operations import (
 )
 from regdraft.core.amend.provisions import (
     TITLE,
-    Cited,
     GrammarError,
     common_parent,
     provisions,
     read_citations,
     strip_own_document,
 )
+from regdraft.core.amend.word_changes import read_words
 from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
-from regdraft.core.patterns import lazy
+from regdraft.core.patterns import compiled, lazy
 
 __all__ = [
     "AmendGroup", "GrammarError", "InsertUnit", "Operation", "RepealUnits", "ReplaceHeading", "ReplaceUnit",
@@ -57,22 +57,6 @@ __all__ = [
 
 
 _I = re.IGNORECASE
-_QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
-_WHOLE = {
-    "vi": lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|"
-                     r"Nghị quyết|Quyết định)(?: này)?$", _I),
-    "en": lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|"
-               r"Resolution|Decision)$", _I),
-}
-_PREAMBLE = lazy(
-    r"(?:^|\s*(?:,|;|\bvà\b|\band\b)\s*)(?:phần căn cứ(?: ban hành)?|lời nói đầu|phần mở đầu của (?:Quy chế|Quy định|"
-    r"Luật|Nghị định|văn bản)(?: này)?|the preamble(?: of (?:these|this) \w+)?)(?=$|\s*(?:,|;|\bvà\b|\band\b))",
-    _I,
-)
-_MORE = {
-    "vi": r"\s*(?:,|;|\bvà\b)\s*(?=(?:(?:các\s+)?(?:cụm từ|từ)\s*)?[“\"])",
-    "en": r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
-}
 _PART_NEW = lazy(
     r"^(?:(?P<intro>đoạn mở đầu|phần mở đầu|(?:a|the) lead-in|(?:an|the) introductory (?:part|text|wording))"
     r"|(?P<end>đoạn cuối|phần cuối|đoạn kết|(?:a|the) closing (?:text|part|paragraph|words)))$",
@@ -100,16 +84,8 @@ def example_instruction(language: str) -> str:
     return _EXAMPLE["en" if language == "en" else "vi"]
 
 
-@functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, _I)
-
-
 def _match(source: str, text: str) -> re.Match[str] | None:
-    return _compiled(source).match(text)
-
-
-Part = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords
+    return compiled(source, _I).match(text)
 
 
 def read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
@@ -189,7 +165,7 @@ def _group(body: str, context: Address | None, language: str) -> AmendGroup | No
 
 def _piece(piece: str, context: Address | None, language: str) -> list[Part] | None:
     """The changes one verb phrase makes, or None when it matches no form."""
-    words = _words(piece, context, language)
+    words = read_words(piece, context, language)
     if words is not None:
         return words
     if language == "vi":
@@ -408,104 +384,6 @@ def _predecessor(kind: Kind, label: str) -> str | None:
             return stem if suffix == "1" else f"{stem}{int(suffix) - 1}"
         return stem + suffix[:-1] + (chr(ord(suffix[-1]) - 1) if suffix[-1] != "a" else "")
     return base_label(kind, position - 1) if position > 1 else None
-
-
-# English word changes in the passive voice, as English amending instruments and `amend from-edits` write them, and
-# the active sentence each reads as: `The words “A” are replaced with the words “B” in …`, `The words “A” are
-# deleted from …`, `The words “B” are inserted after the words “A” in …`.
-_PASSIVE_WORDS = (
-    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+replaced\s+(?:with|by)\s+"
-     r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
-     "Replace the words {a} with the words {b} {rest}"),
-    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+deleted\s+(?P<rest>(?:from|in)\s.+)$",
-     "Delete the words {a} {rest}"),
-    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+inserted\s+(?P<pos>before|after)\s+"
-     r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
-     "Insert the words {a} {pos} the words {b} {rest}"),
-)
-
-
-def _words(piece: str, context: Address | None, language: str) -> list[Part] | None:
-    """`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại ...` and the other word forms."""
-    q1, q2 = _QUOTE.format("a"), _QUOTE.format("b")
-    for passive, active in _PASSIVE_WORDS if language == "en" else ():
-        said = _match(passive, piece)
-        if said is not None:
-            piece = active.format(**said.groupdict())
-            break
-    if language == "vi":
-        phrase = r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ|cụm)\s*)?"
-        verb = _match(r"^(?P<verb>thay thế|thay|sửa đổi|sửa|bỏ|bãi bỏ|xóa|xoá|loại bỏ|bổ sung)\s+"
-                      r"(?=(?:các\s+)?(?:cụm từ|từ)\s*[“\"])", piece)
-        pair = rf"{phrase}{q1}\s+(?:bằng|thành)\s+{phrase}{q2}"
-        single = rf"{phrase}{q1}"
-        insert = rf"{phrase}{q1}\s+vào\s+(?P<pos>trước|sau)\s+{phrase}{q2}"
-        place = r"(?:tại|ở|trong)\s+"
-        delete_verbs: tuple[str, ...] = ("bỏ", "bãi bỏ", "xóa", "xoá", "loại bỏ")
-    else:
-        phrase = r"(?:the\s+)?(?:(?:words?|phrases?|expressions?|terms?)\s*)?"
-        verb = _match(r"^(?P<verb>replace|substitute|delete|remove|insert|add)\s+"
-                      r"(?=the\s+(?:words?|phrases?|expressions?|terms?)\s*[“\"])", piece)
-        pair = rf"{phrase}{q1}\s+(?:with|by)\s+{phrase}{q2}"
-        single = rf"{phrase}{q1}"
-        insert = rf"{phrase}{q1}\s+(?P<pos>before|after)\s+{phrase}{q2}"
-        place = r"(?:in|from)\s+"
-        delete_verbs = ("delete", "remove")
-    if verb is None:
-        return None
-    name = verb.group("verb").lower()
-    form = insert if name in ("bổ sung", "insert", "add") else single if name in delete_verbs else pair
-    position = verb.end()
-    found: list[tuple[str, str | None, str]] = []
-    while True:
-        item = _compiled(form).match(piece, position)
-        if item is None:
-            raise GrammarError(diagnose(piece, language)
-                               or f"cannot read the words this instruction changes: '{piece[position:]}'.")
-        spot = item.groupdict().get("pos") or ""
-        if spot:
-            found.append((item.group("b"), item.group("a"), "before" if spot in ("trước", "before") else "after"))
-        else:
-            found.append((item.group("a"), item.groupdict().get("b"), ""))
-        position = item.end()
-        more = _compiled(_MORE[language]).match(piece, position)
-        if more is None:
-            break
-        position = more.end()
-    rest = piece[position:].strip()
-    where = _compiled(rf"^{place}(?P<where>.+)$").match(rest)
-    if _WHOLE[language].match(rest):
-        places: tuple[tuple[Address, ...], tuple[Address, ...], bool] = ((), (), False)
-    elif where is not None:
-        places = _places(where.group("where"), context, language)
-    else:
-        example = ("'tại khoản 2 Điều 15', or 'trong toàn bộ Quy chế'" if language == "vi"
-                   else "'in clause 2 of Article 15', or 'throughout these Regulations'")
-        raise GrammarError(f"say where the words change ({example}).")
-    if context is not None and not any(places[:2]) and not places[2]:
-        raise GrammarError("a nested instruction cannot change words in the whole regulation.")
-    out: list[Part] = []
-    for old, new, spot in found:
-        old = old.strip()
-        if new is not None and new.strip() == old and not spot:
-            raise GrammarError(f"replaces “{old}” with the same words.")
-        out.append(ReplaceWords(old, new.strip() if new is not None else None, places[0], places[1], places[2], spot))
-    return out
-
-
-def _places(text: str, context: Address | None, language: str) -> tuple[tuple[Address, ...], tuple[Address, ...], bool]:
-    """The provisions named after `tại`: whole units, titles only, and whether the preamble is named."""
-    preamble = bool(_PREAMBLE.search(text))
-    text = _PREAMBLE.sub("", text).strip(" ,;")
-    if not text:
-        return (), (), preamble
-    cited: list[Cited] = provisions(text, context, language)
-    units = tuple(c.address for c in cited if c.part != TITLE)
-    titles = tuple(c.address for c in cited if c.part == TITLE)
-    for address in titles:
-        if address.kind not in (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE):
-            raise GrammarError(f"{address.describe(language)} has no title.")
-    return units, titles, preamble
 
 
 def _rename_form(target: Address, language: str) -> str:

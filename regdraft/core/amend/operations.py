@@ -91,6 +91,8 @@ class Several:
     parts: tuple[ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords, ...]
 
 
+Part = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords  # one change of a sentence (`Several`)
+
 Operation = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords | AmendGroup | Several
 
 TAKES_QUOTE = (ReplaceUnit, ReplaceHeading, InsertUnit)
