@@ -10,7 +10,7 @@ import pytest
 
 from regdraft.core.amend.proposal import loss
 from regdraft.core.model import Regulation
-from regdraft.workspace import rounds
+from regdraft.workspace import circulated, rounds
 from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import REPO_ROOT, Invoke
 
@@ -30,7 +30,7 @@ def ws(tmp_path: Path) -> Workspace:
 
 def _draft(ws: Workspace) -> Regulation:
     r = rounds.load_rounds(ws, SLUG)[0]
-    return rounds.draft_text(ws, SLUG, r.revision, rounds.regulation_key(ws, SLUG, r.revision, None))
+    return rounds.draft_text(ws, SLUG, r.revision, circulated.regulation_key(ws, SLUG, r.revision, None))
 
 
 def test_a_one_line_wording_for_an_article_is_a_loss_saying_its_heading_line_is_needed(ws: Workspace) -> None:

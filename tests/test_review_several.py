@@ -17,7 +17,7 @@ from regdraft.core.comments import GENERAL, Comment, CommentType
 from regdraft.core.replies import Reply, ReplyComment, ReplyParagraph
 from regdraft.core.replies import comments_from_reply as place
 from regdraft.core.reply_marks import CopyMark, bookmark_name, bookmark_target
-from regdraft.workspace import rounds
+from regdraft.workspace import circulated, rounds
 from regdraft.workspace.store import Workspace
 from tests import word_reply_kit as kit
 
@@ -82,7 +82,7 @@ def _comments(ws: Workspace) -> list[dict[str, Any]]:
 def test_review_copy_holds_each_text_as_amended_with_its_own_bookmarks(ws: Workspace, invoke: Invoke,
                                                                       tmp_path: Path) -> None:
     copy = _copy(ws, invoke, tmp_path / "copy.docx")
-    texts = rounds.draft_texts(ws, SLUG, rounds.find_round(ws, SLUG).revision)
+    texts = circulated.draft_texts(ws, SLUG, rounds.find_round(ws, SLUG).revision)
     assert [(key, draft.id) for key, draft in texts] == [("", MAIN), (SECOND, SECOND)]
     names = _bookmarks(copy)
     assert len(names) == len(set(names)) and all(n.startswith("_") and len(n) <= 40 for n in names)
@@ -182,7 +182,7 @@ def test_bookmarks_name_their_text_and_old_ones_mean_the_first() -> None:
 
 def test_a_reply_without_text_numbers_lands_on_the_main_regulation(ws: Workspace) -> None:
     revision = rounds.find_round(ws, SLUG).revision
-    texts = rounds.draft_texts(ws, SLUG, revision)
+    texts = circulated.draft_texts(ws, SLUG, revision)
     main = dict(texts)[""]
     line = main.find("d1.k2").unit.text[0]
     old = Reply("old.docx", (ReplyParagraph("d1.k2", line, line),),

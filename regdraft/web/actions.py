@@ -157,7 +157,8 @@ def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str,
     """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
     recorded before alone: the same round, body, regulation, provision, text and proposal (whitespace aside)."""
     from regdraft.core.comments import canonical_on
-    from regdraft.workspace.rounds import load_comments, regulation_key
+    from regdraft.workspace.circulated import regulation_key
+    from regdraft.workspace.rounds import load_comments
 
     try:
         address = canonical_on(on)

@@ -386,7 +386,7 @@ def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, reg
     from regdraft.core.diff import compare
     from regdraft.render.redline import Redline, Version
     from regdraft.workspace.amendments import load
-    from regdraft.workspace.rounds import draft_text
+    from regdraft.workspace.circulated import draft_text
 
     old, new = draft_text(ws, slug, rev_from, regulation), draft_text(ws, slug, rev_to, regulation)
     after = load(ws, slug, rev_to)
@@ -446,7 +446,8 @@ class AnswerPage:
 
 def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: Words | None = None) -> AnswerPage:
     """The comments of a round (the open one, else the latest) grouped by provision in document order."""
-    from regdraft.workspace.rounds import draft_texts, list_comments, load_rounds
+    from regdraft.workspace.circulated import draft_texts
+    from regdraft.workspace.rounds import list_comments, load_rounds
 
     ui = ui or Words.of(language(ws, slug))
     rounds = load_rounds(ws, slug)

@@ -169,12 +169,13 @@ def proposal_loss(ws: Workspace, slug: str, on: str, proposal: str, round_number
     accepted (`core.amend.proposal.loss`); None when nothing, or when the comment would be refused anyway (no open
     round, no such provision: recording it says why)."""
     from regdraft.core.comments import canonical_on
-    from regdraft.workspace.rounds import _open_round, draft_text, load_rounds, regulation_key
+    from regdraft.workspace.amendments import load_rounds
+    from regdraft.workspace.circulated import commentable_round, draft_text, regulation_key
 
     if not proposal.strip():
         return None
     try:
-        r = _open_round(load_rounds(ws, slug), round_number, slug)
+        r = commentable_round(load_rounds(ws, slug), round_number, slug)
         key = regulation_key(ws, slug, r.revision, regulation)
         return loss(draft_text(ws, slug, r.revision, key), canonical_on(on), proposal)
     except RegdraftError:

@@ -26,13 +26,12 @@ from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.model import Regulation
 from regdraft.core.replies import Reply, Texts, comments_from_reply
 from regdraft.core.text import nfc
+from regdraft.workspace.circulated import commentable_round, draft_texts
 from regdraft.workspace.rounds import (
     _comment_changes,
     _now,
-    _open_round,
     _taken_ids,
     _with_ids,
-    draft_texts,
     find_round,
     load_comments,
     load_rounds,
@@ -93,7 +92,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     if not body:
         raise UsageError("Name the body that sent the reply.", options=("by",))
     rounds = load_rounds(ws, slug)
-    r = _open_round(rounds, round_number, slug, ws)
+    r = commentable_round(rounds, round_number, slug, ws)
     body = as_consulted(body, r)
     reply = read_reply(reply_file.read_bytes(), reply_file.name)
     texts = draft_texts(ws, slug, r.revision)

@@ -61,45 +61,15 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 
 # The report's classes stay importable from here, where the report is built.
 from regdraft.core.layout import comment_id as literal_comment_id
-from regdraft.core.model import Address, Regulation
-from regdraft.core.parts import reading_order, reading_place
+from regdraft.core.model import Address
+from regdraft.core.parts import reading_place
 from regdraft.core.text import nfc
-from regdraft.workspace.amendments import amended_id, amendment_file, load
+from regdraft.workspace.amendments import amendment_file
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
-from regdraft.workspace.lifecycle import preview
+from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
+from regdraft.workspace.circulated import draft_text as draft_text  # read by many from here
 from regdraft.workspace.store import Workspace, writes
-
-
-def _amendment(ws: Workspace, slug: str, rev: str | None = None) -> Any:
-    return load(ws, slug, rev=rev)
-
-
-def draft_text(ws: Workspace, slug: str, rev: str | None = None, regulation: str = "") -> Regulation:
-    """The draft: the target regulation (or `regulation`, another one the amendment amends) with the
-    amendment applied, at `rev` or in the working tree."""
-    found: Regulation = preview(ws, slug, rev=rev, regulation=regulation or None).regulation
-    return found
-
-
-def draft_texts(ws: Workspace, slug: str, rev: str | None = None) -> tuple[tuple[str, Regulation], ...]:
-    """The draft of every regulation the amendment amends, in the order of its amending articles,
-    each under its key in comments: empty for the main regulation, else its id."""
-    amendment = _amendment(ws, slug, rev)
-    return tuple(("" if reg == amendment.regulation else reg, draft_text(ws, slug, rev, reg))
-                 for reg, _ in amendment.amending_articles)
-
-
-def regulation_key(ws: Workspace, slug: str, rev: str | None, regulation: str | None) -> str:
-    """The key in comments of a regulation the amendment amends (empty for the main one, or for None)."""
-    if not regulation or not regulation.strip():
-        return ""
-    amendment = _amendment(ws, slug, rev)
-    named = amended_id(ws, amendment, regulation)
-    if named is not None:
-        return "" if named == amendment.regulation else named
-    raise UsageError(f"The amendment '{slug}' amends {', '.join(amendment.regulations)}, not {regulation}; "
-                     "comments name provisions of a regulation it amends.", options=("regulation",))
 
 
 def _now() -> str:
@@ -138,7 +108,7 @@ def open_round(ws: Workspace, slug: str, title: str, due: str | dt.date, consult
     """Open the next round on the committed amendment text (one commit); refuse over edits."""
     relative = amendment_file(ws, slug)
     watched = [relative]
-    amendment = _amendment(ws, slug, "HEAD")
+    amendment = amendment_at(ws, slug, "HEAD")
     if amendment.status not in PENDING:
         raise NotPending(f"{relative}: the amendment is {amendment.status}; a comment round circulates a pending "
                          "draft (draft, circulating or submitted).")
@@ -243,57 +213,6 @@ def _comment_changes(slug: str, comments: Iterable[Comment]) -> dict[str, bytes 
     return {f"{comments_folder(slug)}/{c.id}.yaml": comment_to_yaml(c).encode("utf-8") for c in comments}
 
 
-def _open_round(rounds: Sequence[Round], number: int | None, slug: str, ws: Workspace | None = None) -> Round:
-    """Round `number`, or the open round; with `ws`, none open for an amendment no longer pending is `NotPending`."""
-    if number is None:
-        current = [r for r in rounds if r.status is RoundStatus.OPEN]
-        if not current:
-            status = _amendment(ws, slug, "HEAD").status if ws is not None else None
-            if status is not None and status not in PENDING:
-                raise NotPending(f"No round of '{slug}' is open, and none can be: the amendment is {status}, and a "
-                                 "round circulates a pending draft (draft, circulating or submitted).")
-            raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
-        return current[-1]
-    for r in rounds:
-        if r.number == number:
-            if r.status is RoundStatus.CLOSED:
-                raise StateError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
-            return r
-    raise UnknownName(f"The amendment '{slug}' has no round {number}.")
-
-
-class _Drafts:
-    """Drafts circulated in rounds, built once per call."""
-
-    def __init__(self, ws: Workspace, slug: str, rounds: Sequence[Round]) -> None:
-        self.ws, self.slug, self.rounds = ws, slug, rounds
-        self.cache: dict[tuple[str | None, str], Regulation] = {}
-        self.keys: dict[tuple[str, str], str] = {}
-        self.orders: dict[tuple[str | None, str], dict[str, int]] = {}
-
-    def at(self, revision: str | None, regulation: str = "") -> Regulation:
-        if (revision, regulation) not in self.cache:
-            self.cache[revision, regulation] = draft_text(self.ws, self.slug, revision, regulation)
-        return self.cache[revision, regulation]
-
-    def order(self, revision: str | None, regulation: str = "") -> dict[str, int]:
-        """Each address of a draft and its place in reading order."""
-        if (revision, regulation) not in self.orders:
-            self.orders[revision, regulation] = reading_order(self.at(revision, regulation))
-        return self.orders[revision, regulation]
-
-    def open_round(self, number: int) -> Regulation:
-        return self.at(_open_round(self.rounds, number, self.slug).revision)
-
-    def named(self, number: int, regulation: str) -> tuple[str, Regulation]:
-        """The key in comments and the draft of `regulation` circulated in open round `number`."""
-        revision = _open_round(self.rounds, number, self.slug).revision
-        if (revision, regulation) not in self.keys:
-            self.keys[revision, regulation] = regulation_key(self.ws, self.slug, revision, regulation)
-        key = self.keys[revision, regulation]
-        return key, self.at(revision, key)
-
-
 def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment]:
     used = set(taken)
     out = []
@@ -318,9 +237,9 @@ def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal:
     names the regulation of `on` when the amendment amends several (default: its main one); `person` is the
     person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`."""
     rounds = load_rounds(ws, slug)
-    r = _open_round(rounds, round_number, slug, ws)
+    r = commentable_round(rounds, round_number, slug, ws)
     key = regulation_key(ws, slug, r.revision, regulation)
-    comment = prepare(r.number, as_consulted(by, r), on, text, _Drafts(ws, slug, rounds).at(r.revision, key),
+    comment = prepare(r.number, as_consulted(by, r), on, text, Drafts(ws, slug, rounds).at(r.revision, key),
                       proposal, type_)
     comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()))
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
@@ -366,7 +285,7 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
     which name none, go with its main one); `UsageError` when it does not amend it.
     """
     rounds = load_rounds(ws, slug)
-    drafts = _Drafts(ws, slug, rounds)
+    drafts = Drafts(ws, slug, rounds)
     target = canonical_on(on) if on else None
     key = regulation_key(ws, slug, None, regulation) if regulation is not None else None
     out = []
@@ -387,7 +306,7 @@ def list_comments(ws: Workspace, slug: str, round_number: int | None = None, ope
 
 
 def _reading_order(c: Comment, rounds: Sequence[Round],
-                   drafts: _Drafts) -> tuple[int, bool, bool, int, str, int, str]:
+                   drafts: Drafts) -> tuple[int, bool, bool, int, str, int, str]:
     """Comments as a reader goes through them: by round, the main regulation first, general comments
     first, then in the order of the provisions in the draft the round circulated, then as made (those of one
     import made in the same second in its order)."""
@@ -402,7 +321,7 @@ def _reading_order(c: Comment, rounds: Sequence[Round],
     return (c.round, bool(c.regulation), c.on != GENERAL, position, c.created, c.order, c.id)
 
 
-def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
+def _place(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Placement:
     if c.on == GENERAL:
         return Placement(State.GENERAL, GENERAL)
     try:
@@ -414,7 +333,7 @@ def _place(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> Placement:
         return Placement(State.REMOVED, c.on)  # the amendment no longer amends the comment's regulation
 
 
-def _own_anchor(c: Comment, rounds: Sequence[Round], drafts: _Drafts) -> str:
+def _own_anchor(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> str:
     """The comment's anchor; for a comment on a lead-in, closing text or dash item recorded with its unit's
     whole text (as regdraft recorded them before), the part's own text in the draft the round circulated."""
     if not Address.parse(c.on).part:
@@ -502,7 +421,7 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     comments = [c for c in load_comments(ws, slug) if c.round == r.number]
     texts = draft_texts(ws, slug, r.revision)
     draft = dict(texts)[""]
-    meta = dict(getattr(_amendment(ws, slug, r.revision), "meta", {}) or {})
+    meta = dict(getattr(amendment_at(ws, slug, r.revision), "meta", {}) or {})
     from regdraft.workspace.profiles import profile_for
 
     return report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language), texts)

@@ -28,6 +28,7 @@ from regdraft.core.model import Regulation
 from regdraft.importer.comment_sheet import iter_sheet, with_recorded
 from regdraft.workspace import rounds as rounds_module
 from regdraft.workspace.amendments import load_comments, load_rounds
+from regdraft.workspace.circulated import Drafts
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -60,7 +61,7 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
     every row does, nothing is committed.
     """
     rounds = load_rounds(ws, slug)
-    drafts = rounds_module._Drafts(ws, slug, rounds)
+    drafts = Drafts(ws, slug, rounds)
     current = [r.number for r in rounds if r.status is RoundStatus.OPEN]
     default_round = current[-1] if current else None
     known = load_comments(ws, slug)

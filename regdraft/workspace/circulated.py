@@ -1,0 +1,102 @@
+"""The drafts circulated in comment rounds: an amendment's draft text at a round's commit, the key under which
+comments name each regulation it amends, the round open for comments, and the drafts read once per call
+(`Drafts`).
+
+Opening rounds and recording comments on these drafts is `workspace.rounds`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from regdraft.core.amend.document import PENDING
+from regdraft.core.comments import Round, RoundStatus
+from regdraft.core.errors import NotPending, StateError, UnknownName, UsageError
+from regdraft.core.model import Regulation
+from regdraft.core.parts import reading_order
+from regdraft.workspace.amendments import amended_id, load
+from regdraft.workspace.lifecycle import preview
+from regdraft.workspace.store import Workspace
+
+
+def amendment_at(ws: Workspace, slug: str, rev: str | None = None) -> Any:
+    """The amendment as it stands at `rev` (the working tree when None)."""
+    return load(ws, slug, rev=rev)
+
+
+def draft_text(ws: Workspace, slug: str, rev: str | None = None, regulation: str = "") -> Regulation:
+    """The draft: the target regulation (or `regulation`, another one the amendment amends) with the
+    amendment applied, at `rev` or in the working tree."""
+    found: Regulation = preview(ws, slug, rev=rev, regulation=regulation or None).regulation
+    return found
+
+
+def draft_texts(ws: Workspace, slug: str, rev: str | None = None) -> tuple[tuple[str, Regulation], ...]:
+    """The draft of every regulation the amendment amends, in the order of its amending articles,
+    each under its key in comments: empty for the main regulation, else its id."""
+    amendment = amendment_at(ws, slug, rev)
+    return tuple(("" if reg == amendment.regulation else reg, draft_text(ws, slug, rev, reg))
+                 for reg, _ in amendment.amending_articles)
+
+
+def regulation_key(ws: Workspace, slug: str, rev: str | None, regulation: str | None) -> str:
+    """The key in comments of a regulation the amendment amends (empty for the main one, or for None)."""
+    if not regulation or not regulation.strip():
+        return ""
+    amendment = amendment_at(ws, slug, rev)
+    named = amended_id(ws, amendment, regulation)
+    if named is not None:
+        return "" if named == amendment.regulation else named
+    raise UsageError(f"The amendment '{slug}' amends {', '.join(amendment.regulations)}, not {regulation}; "
+                     "comments name provisions of a regulation it amends.", options=("regulation",))
+
+def commentable_round(rounds: Sequence[Round], number: int | None, slug: str, ws: Workspace | None = None) -> Round:
+    """Round `number`, or the open round; with `ws`, none open for an amendment no longer pending is `NotPending`."""
+    if number is None:
+        current = [r for r in rounds if r.status is RoundStatus.OPEN]
+        if not current:
+            status = amendment_at(ws, slug, "HEAD").status if ws is not None else None
+            if status is not None and status not in PENDING:
+                raise NotPending(f"No round of '{slug}' is open, and none can be: the amendment is {status}, and a "
+                                 "round circulates a pending draft (draft, circulating or submitted).")
+            raise StateError(f"No round of '{slug}' is open; open one with `regdraft round open {slug}`.")
+        return current[-1]
+    for r in rounds:
+        if r.number == number:
+            if r.status is RoundStatus.CLOSED:
+                raise StateError(f"Round {number} of '{slug}' is closed; comments are added to an open round.")
+            return r
+    raise UnknownName(f"The amendment '{slug}' has no round {number}.")
+
+
+class Drafts:
+    """Drafts circulated in rounds, built once per call."""
+
+    def __init__(self, ws: Workspace, slug: str, rounds: Sequence[Round]) -> None:
+        self.ws, self.slug, self.rounds = ws, slug, rounds
+        self.cache: dict[tuple[str | None, str], Regulation] = {}
+        self.keys: dict[tuple[str, str], str] = {}
+        self.orders: dict[tuple[str | None, str], dict[str, int]] = {}
+
+    def at(self, revision: str | None, regulation: str = "") -> Regulation:
+        if (revision, regulation) not in self.cache:
+            self.cache[revision, regulation] = draft_text(self.ws, self.slug, revision, regulation)
+        return self.cache[revision, regulation]
+
+    def order(self, revision: str | None, regulation: str = "") -> dict[str, int]:
+        """Each address of a draft and its place in reading order."""
+        if (revision, regulation) not in self.orders:
+            self.orders[revision, regulation] = reading_order(self.at(revision, regulation))
+        return self.orders[revision, regulation]
+
+    def open_round(self, number: int) -> Regulation:
+        return self.at(commentable_round(self.rounds, number, self.slug).revision)
+
+    def named(self, number: int, regulation: str) -> tuple[str, Regulation]:
+        """The key in comments and the draft of `regulation` circulated in open round `number`."""
+        revision = commentable_round(self.rounds, number, self.slug).revision
+        if (revision, regulation) not in self.keys:
+            self.keys[revision, regulation] = regulation_key(self.ws, self.slug, revision, regulation)
+        key = self.keys[revision, regulation]
+        return key, self.at(revision, key)
