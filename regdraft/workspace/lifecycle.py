@@ -307,7 +307,10 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     problems = _read_back(ws, applied, amendment, before) + reverts
     # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal;
     # so are the words a phrase instruction leaves for their capitals (`The archivist` for `the archivist`).
-    warnings = (*closings_quoted(applied, amendment, before), *capitals_left(applied, amendment))
+    from regdraft.workspace.bases import uncited_adoptions
+
+    warnings = (*closings_quoted(applied, amendment, before), *capitals_left(applied, amendment),
+                *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)
     broken, to_check = reference_problems(before, applied, amendment)
