@@ -58,15 +58,16 @@ def _noun(part: str, unit_kind: Kind, language: str) -> str:
     return name.removeprefix("the ").removeprefix("a ").removesuffix(" of")
 
 
-def only_amends(amendment: Amendment | None, change: Any) -> bool:
-    """Whether every instruction of `amendment` that replaces the listed change's provision (or a part of it) says
-    only `Sửa đổi` (post-condition 4); False for a change no instruction replaces."""
+def only_amends(amendments: Sequence[Amendment], change: Any) -> bool:
+    """Whether every instruction of `amendments` (an amendment, or a run of adopted ones) that replaces the listed
+    change's provision (or a part of it) says only `Sửa đổi` (post-condition 4); False for a change no instruction
+    replaces."""
     address = getattr(change, "address", None)
-    if amendment is None or address is None:
+    if not amendments or address is None:
         return False
     from regdraft.core.amend.grammar import ReplaceUnit
 
-    said = [ins.text for ins in amendment.leaves()
+    said = [ins.text for amendment in amendments for ins in amendment.leaves()
             if isinstance(ins.op, ReplaceUnit) and ins.op.target.unit == address.unit]
     return bool(said) and all(amends_only(text) for text in said)
 

@@ -128,6 +128,14 @@ class Redline:
     amendment: Amendment | None = None
     kept: KeptFragments | None = None  # where the new text's unchanged articles are kept printed
     kept_old: KeptFragments | None = None  # the same for the old text (used when both share a language)
+    # Two adopted texts compared, the new one made from the old by a run of adoptions: their amending documents, in
+    # order (`workspace.redline_adopted`), named and dated as an amendment's redline names and dates its document.
+    adopted: tuple[Amendment, ...] = ()
+
+    @property
+    def documents(self) -> tuple[Amendment, ...]:
+        """The amending documents that make the new text from the old: the amendment, or the adopted run."""
+        return (self.amendment,) if self.amendment is not None else self.adopted
 
     def _words(self, profile: Profile | None) -> tuple[dict[str, str], str]:
         from regdraft.render.profile import default_profile
@@ -379,7 +387,8 @@ class _Helpers:
             return ""
         parts = getattr(item, "parts", ())
         unit_kind = item.kind if isinstance(item, Provision) else getattr(item, "unit_kind", Kind.CLAUSE)
-        own = kind_words(self.words, kind, parts, unit_kind, self.language, only_amends(self.redline.amendment, item))
+        only = only_amends(self.redline.documents, item)
+        own = kind_words(self.words, kind, parts, unit_kind, self.language, only)
         if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
             return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
         return own
@@ -490,11 +499,12 @@ def page_header(redline: Redline, profile: Profile, today: dt.date, landscape: b
     header = dataclasses.replace(header, number="", running=running.redline_line(redline, profile, landscape),
                                  type=words["comparison_title"],
                                  summary=redline.title_line(profile))
-    if redline.amendment is None:
+    if not redline.documents:
         return header
     from regdraft.render.html import amendment_header
 
-    own = amendment_header(redline.amendment, profile, today)
+    # The amendment's draft banner and date line; an adopted run's latest document's date (as its redline had it).
+    own = amendment_header(redline.documents[-1], profile, today)
     return dataclasses.replace(header, draft=own.draft, place_date=own.place_date)
 
 

@@ -408,7 +408,7 @@ def _preamble(w: _Writer, old: Sequence[str], new: Sequence[str]) -> None:
 
 
 def _change_date(redline: Redline, today: dt.date) -> str:
-    meta = getattr(redline.amendment, "meta", None) or {}
+    meta = redline.documents[-1].meta if redline.documents else {}
     for key in ("date", "signed"):
         value = meta.get(key)
         if value:

@@ -155,6 +155,8 @@ def redline_line(redline: Redline, profile: Profile, landscape: bool = False) ->
              (redline.old_version, redline.comparison.old.meta, True))
     new, old = (_running_names(v, str(v.title or meta.get("title") or ""), words, shorten, str(meta.get("type") or ""))
                 for v, meta, shorten in sides)
+    if redline.adopted and redline.new_version.adopted:  # the text a run of adoptions made: named by their documents
+        new = _adopted_names(redline, words)
     if new[0] == old[0]:  # two revisions of one document: say which is which, as the title line does
         new = [f"{n} ({redline.new_version.label})" for n in new]
         old = [f"{o} ({redline.old_version.label})" for o in old]
@@ -174,3 +176,16 @@ def _running_names(version: Version, title: str, words: Mapping[str, str], short
     number = f" ({version.number})" if version.number else ""
     names = [words["draft_of"].format(draft=version.label, title=title) + number] if title else []
     return list(dict.fromkeys([*names, version.label + number, version.label]))
+
+
+def _adopted_names(redline: Redline, words: Mapping[str, str]) -> list[str]:
+    """The new side of a comparison of adopted texts named, as its amendment's redline names it, by the amending
+    documents of the run that made it: `Luật số 57/2024/QH15`, not `22/2023/QH15 (Văn bản sau khi …)` cut short."""
+    named = []
+    for doc in redline.adopted:
+        meta = doc.meta or {}
+        title, doc_type = str(meta.get("title") or ""), str(meta.get("type") or "")
+        named.append(document_names(words, compound_type(title, doc_type), str(doc.number or ""), title, False))
+    if len(named) == 1:
+        return named[0]
+    return [", ".join(names[-2] if len(names) > 1 else names[-1] for names in named)]  # each by type and number

@@ -81,18 +81,21 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         stated: dict[str, ChangeKind] = {}
         notes: dict[str, tuple[str, ...]] = {}
         added: dict[str, list[str]] = {}
+        references: dict[str, None] = {}
+        # As the amendment's own redline: a repeal beside an insertion is a move only of (near) the same text.
+        comparison = compare(old, new, strict_tones=strict_tones, move=NEAR)
         for doc, changes in run:  # the instructions behind the changes are known: as the amendment's redline has them
             stated.update(_stated(changes))
             for address, words_added in _added(changes).items():
                 added.setdefault(address, []).extend(words_added)
             for address, said in _reasons(doc, changes, words).items():
                 notes[address] = (*notes.get(address, ()), *(n for n in said if n not in notes.get(address, ())))
-        # As the amendment's own redline: a repeal beside an insertion is a move only of (near) the same text.
-        comparison = with_stated_kinds(compare(old, new, strict_tones=strict_tones, move=NEAR), stated)
-        comparison = with_added_words(comparison, added)
-        return Redline(comparison, old_version, new_version, reasons=notes, stem=stem,
-                       references=_references(comparison, _changed_addresses(comparison), words),
-                       kept=_kept(new), kept_old=_kept(old))
+            # Each change to re-check named with the adopted document that made it, not `dự thảo` (a draft's).
+            changed = [c.provision for c in changes if getattr(c, "provision", None) is not None]
+            references.update(dict.fromkeys(_references(comparison, changed, _signed_words(doc, words, adopted=True))))
+        comparison = with_added_words(with_stated_kinds(comparison, stated), added)
+        return Redline(comparison, old_version, new_version, reasons=notes, stem=stem, references=tuple(references),
+                       kept=_kept(new), kept_old=_kept(old), adopted=tuple(doc for doc, _ in run))
     slug = amendment or pending_amendment(ws, old)
     # Which of the two files hold uncommitted changes: one `git status` for both version lines.
     dirty = _dirty(ws, [relative, amendment_path(slug)]) if rev_from is None else None
@@ -120,8 +123,10 @@ def _located(ws: Workspace, name: str) -> str:
 def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regulation,
                       words: Mapping[str, str], dirty: frozenset[str] | None = None,
                       today: dt.date | None = None, found: list[Adoption] | None = None) -> Version:
-    """A version by its document; a revision that is an adoption (`found`) as the text that adoption left
-    (`redline_adopted`), any other revision by its name and commit date."""
+    """A version by its document; a revision that is an adoption (`found`) as the text that adoption left, one just
+    before an adoption (or holding the text as enacted) as the text that stood then (`redline_adopted`): the text in
+    force as enacted, or as the earlier adoptions left it. Any other revision by its name alone: its commit's date
+    is no date of the document (it goes to the metadata line)."""
     from regdraft.workspace import redline_adopted as adopted
 
     named = _named(reg)
@@ -132,8 +137,13 @@ def _revision_version(ws: Workspace, relative: str, rev: str | None, reg: Regula
     if found and (at := adopted.adopted_at(ws, rev, found)) is not None:
         return Version(doc_id=reg.id, commit=revision.short, date=revision.date, **named,
                        **adopted.adopted_version(found, at, words))
-    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named,
-                   drafted=revision.date)
+    before = adopted.standing_before(ws, rev, ws.read(relative, rev), found) if found else None
+    if before == 0:  # the text as enacted, as the redline of the first adoption's amendment names it
+        return _in_force_at(ws, relative, rev, reg, words, today)
+    if found and before is not None and found[before - 1].text == found[before].before:
+        return Version(doc_id=reg.id, commit=revision.short, date=revision.date, **named,
+                       **adopted.adopted_version(found, before - 1, words))
+    return Version(f"{words['version']} {rev}", reg.id, revision.short, revision.date, **named)
 
 
 def _in_force_at(ws: Workspace, relative: str, rev: str, reg: Regulation, words: Mapping[str, str],
@@ -304,12 +314,12 @@ def _stated(changes: Sequence[Any]) -> dict[str, ChangeKind]:
     return stated
 
 
-def _signed_words(doc: Amendment, words: Mapping[str, str]) -> Mapping[str, str]:
-    """The words for an amending document already signed (a decree imported to be consolidated): it is named
-    (`Nghị định số 48/2013/NĐ-CP sửa đổi Điều 9`), not `dự thảo`."""
+def _signed_words(doc: Amendment, words: Mapping[str, str], adopted: bool = False) -> Mapping[str, str]:
+    """The words for an amending document already signed (a decree imported to be consolidated) or `adopted`: it is
+    named (`Nghị định số 48/2013/NĐ-CP sửa đổi Điều 9`, `Luật số 57/2024/QH15 sửa đổi …`), not `dự thảo`."""
     from regdraft.workspace.amendments import document_name
 
-    if not doc.issued or "reference_changed_by_signed" not in words:
+    if not (doc.issued or adopted and doc.number) or "reference_changed_by_signed" not in words:
         return words
     name = document_name(doc, words).replace("{", "{{").replace("}", "}}")
     return {**words, "reference_changed_by": words["reference_changed_by_signed"].replace("{document}", name)}

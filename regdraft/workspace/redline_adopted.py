@@ -7,8 +7,12 @@ adoption left it is the text as amended by that document.
 Post-conditions:
 1. `adopted_version` names a revision that is an adoption (its tag's commit) `Văn bản sau khi được sửa đổi, bổ
    sung bởi Quy chế số 07-QC/TU`, dated by the latest effective date of the adoptions up to it; `adopted_at`
-   gives None for any other revision, which keeps its name by git.
-2. `stated_between` gives, when the new side is exactly an adoption and the old side the text just before a run
+   gives None for any other revision.
+2. `standing_before` names a revision that is exactly the commit before an adoption, or holds the text as it stood
+   before the first one (the base), by its content: the index of that adoption, whose earlier ones made the text
+   (none: the text as enacted). Any other revision keeps its name by git, undated (`redline.build`): the commit's
+   date is no date of the document (`Phiên bản adopted/57-2024-QH15~1 (…, ngày 05 tháng 12 năm 2026)` was false).
+3. `stated_between` gives, when the new side is exactly an adoption and the old side the text just before a run
    of adoptions ending there, the kinds and notes each instruction of that run states, as the amendment's own
    redline has them (a clause re-enacted whole is `sửa đổi, bổ sung`, not `thay thế cụm từ`, and listed once); None
    otherwise, and the comparison keeps the kinds read from the text.
@@ -35,6 +39,7 @@ class Adoption:
     commit: str
     text: bytes
     before: bytes
+    parent: str = ""  # the commit just before the adoption's
 
 
 def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
@@ -52,7 +57,8 @@ def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
             continue
         tag = adoption_tag(doc)
         try:
-            out.append(Adoption(doc, ws.resolve(tag).sha, ws.read(relative, tag), ws.read(relative, f"{tag}^")))
+            out.append(Adoption(doc, ws.resolve(tag).sha, ws.read(relative, tag), ws.read(relative, f"{tag}^"),
+                                ws.resolve(f"{tag}^").sha))
         except RegdraftError:
             continue  # no such tag (adopted elsewhere, or the tag removed): the revision is named by git
     return out
@@ -65,6 +71,16 @@ def adopted_at(ws: Workspace, rev: str, found: list[Adoption]) -> int | None:
         return None
     sha = ws.resolve(rev).sha
     return next((i for i, adoption in enumerate(found) if adoption.commit == sha), None)
+
+
+def standing_before(ws: Workspace, rev: str, text: bytes, found: list[Adoption]) -> int | None:
+    """The index in `found` of the adoption `rev` is exactly the commit before, or 0 where `text` (the regulation
+    file at `rev`) is the text before the first adoption (post-condition 2); None otherwise."""
+    if not found:
+        return None
+    sha = ws.resolve(rev).sha
+    at = next((i for i, adoption in enumerate(found) if adoption.parent == sha), None)
+    return at if at is not None or text != found[0].before else 0
 
 
 def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str]) -> dict[str, Any]:
@@ -81,7 +97,7 @@ def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str]) ->
 def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: list[Adoption], to: int,
                    reg_id: str) -> list[tuple[Amendment, list[Any]]] | None:
     """The adoptions from the old side to adoption `to`, each with the changes its instructions make (applied to the
-    text just before it), for the kinds and notes they state (post-condition 2)."""
+    text just before it), for the kinds and notes they state (post-condition 3)."""
     from regdraft.workspace.lifecycle import adoption_tag, preview
 
     old = ws.read(relative, rev_from)
