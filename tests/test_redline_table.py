@@ -76,6 +76,8 @@ def test_the_note_names_the_instruction_in_its_document_and_its_reason(tmp_works
     # Điểm đ: no instruction amends it; its end became ';' because điểm e follows it.
     end = _text(re.search(r'<td class="col-note">.*?</td>', rows["Điểm đ khoản 1 Điều 4"], re.S).group(0))  # type: ignore[union-attr]
     assert end.startswith("sửa dấu câu cuối") and "sửa đổi, bổ sung" not in end
+    # Named with the insertion that made it, without that insertion's reason: it was not changed for it.
+    assert "điểm b khoản 1 Điều 1 Dự thảo 05-QC/TU" in end and "Lý do" not in end
 
 
 def test_a_reason_naming_no_instruction_is_reported_with_its_line() -> None:

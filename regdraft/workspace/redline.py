@@ -344,6 +344,7 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
     punctuation edit (`core.amend.consequential.Punctuation`) is noted under its own unit with the instruction
     that made it: Luật Thi đua, khen thưởng's khoản 2 Điều 7 ends in "." because khoản 3 is repealed, which the
     repeal did, not the amended lead-in of Điều 7 that the row would otherwise borrow from its article."""
+    from regdraft.core.amend.consequential import Punctuation
     from regdraft.workspace.amendments import document_name
 
     document = document_name(doc, words)
@@ -354,7 +355,9 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
         instruction = getattr(change, "instruction", None)
         if address is None or instruction is None:
             continue
-        reason = doc.reason(instruction)
+        # The reason is the instruction's: a unit whose end it changed in passing (point c's '.' to ';' when point
+        # d is inserted after it) was not changed for it (a member's accepted rewording of point d, say).
+        reason = "" if isinstance(change, Punctuation) else doc.reason(instruction)
         notes = [f"{instruction.cite(doc.language)}{joiner}{document}"]
         notes += [f"{words['reason']} {reason}"] if reason else []
         # A change of a part (`d7.k4.dash2`, `d23.k1.intro`) is noted on the unit that holds it: the row of its unit.
