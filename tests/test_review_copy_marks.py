@@ -96,21 +96,25 @@ def test_every_instruction_paragraph_carries_what_it_names_group_headings_includ
 
     article = _article(document, "Điều 1.", "Điều 2.")
     marks = {p.text: _addresses(p) for p in article[1:]}  # the article's own heading names no provision
-    throughout = [t for t in marks if "trong toàn bộ Quy chế" in t]  # words changed throughout: the whole text
-    assert len(throughout) == 1
-    assert [t for t, found in marks.items() if not found and t not in throughout] == []
+    # Words changed throughout are about the whole text: a comment on them is a general comment (it matched no
+    # provision, and the reply was refused as if it stood outside the text under review).
+    [throughout] = [t for t in marks if "trong toàn bộ Quy chế" in t]
+    assert marks[throughout] == ["general"]
+    assert [t for t, found in marks.items() if not found] == []
     assert marks["1. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:"] == ["d4.k1"]
     assert marks["15. Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 2 như sau:"] == ["d2"]
     assert marks["16. Các sửa đổi khác:"] == ["d3.k5"]
     assert marks["a) Sửa đổi, bổ sung điểm c như sau:"] == ["d4.k1.c"]  # the group's own instructions as before
 
     for needle, said in (("một số điểm của khoản 1 Điều 4", "Góp ý khoản 1 Điều 4."),
-                         ("khoản 1 và khoản 2 Điều 2", "Góp ý Điều 2."), ("Các sửa đổi khác", "Nhất trí.")):
+                         ("khoản 1 và khoản 2 Điều 2", "Góp ý Điều 2."), ("Các sửa đổi khác", "Nhất trí."),
+                         ("trong toàn bộ Quy chế", "Đề nghị rà soát cả các văn bản kèm theo.")):
         _comment(document, kit.paragraph_with(document, needle, last=False), needle, said)
     placed = _placed(invoke, ws, SLUG, kit.save(document, tmp_path / "reply.docx"))
     assert placed == {"Góp ý khoản 1 Điều 4.": ("d4.k1", "một số điểm của khoản 1 Điều 4"),
                       "Góp ý Điều 2.": ("d2", "khoản 1 và khoản 2 Điều 2"),
-                      "Nhất trí.": ("d3.k5", "Các sửa đổi khác")}
+                      "Nhất trí.": ("d3.k5", "Các sửa đổi khác"),
+                      "Đề nghị rà soát cả các văn bản kèm theo.": ("general", "trong toàn bộ Quy chế")}
 
 
 # -- tables -----------------------------------------------------------------------------------

@@ -166,6 +166,8 @@ def _existing(drafts: dict[str, Regulation], place: Place | None) -> Place | Non
     """The place when its draft has that provision, else None (a bookmark a reviewer renamed)."""
     if not place or not place[1] or place[0] not in drafts:
         return None
+    if place[1] == GENERAL:  # an instruction naming no provision (words changed throughout): the whole draft
+        return place
     try:
         return place[0], str(drafts[place[0]].find(place[1]).address)
     except RegdraftError:

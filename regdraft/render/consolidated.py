@@ -220,8 +220,11 @@ def amendment_blocks(amendment: Amendment, profile: Profile | None = None) -> li
 
 
 def _instruction_blocks(ins: Instruction, language: str, level: int) -> list[Block]:
-    """An instruction, its quote, and its lettered (then dashed) instructions below it."""
-    at = _target(ins)
+    """An instruction, its quote, and its lettered (then dashed) instructions below it. One naming no provision
+    (words changed throughout the text) is about the whole draft: a Word comment on it is a general comment."""
+    from regdraft.core.comments import GENERAL
+
+    at = _target(ins) or GENERAL
     label = ins.location.rpartition(".")[2]
     shown = label.replace("đ", "dd") if language == "en" else label
     marker = f"{label}." if level == 1 else "-" if level > 2 else f"{shown})"
