@@ -11,7 +11,9 @@ this module says which phrases a senior drafter would sign as written:
 3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
 4. `cost` counts what makes it harder to read: an end between two words that belong together
    (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`), an end inside a
-   name (`Văn phòng|Tỉnh ủy`), a start inside a term the text repeats (`Tài chính|công đoàn`).
+   name (`Văn phòng|Tỉnh ủy`, `"Lao|động tiên tiến"`), a start inside a term the text repeats
+   (`Tài chính|công đoàn`), an end inside a title in quotes (`"Lao động|tiên tiến"`); each end judged by the
+   words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`).
    Among phrases that make the same edits the cheapest wins.
 """
 
@@ -37,6 +39,10 @@ and or of the a an to in on for with by at from its their as be is are this that
 # Either language's (where the text's language is not known). A text's own language decides in `cost`:
 # `an` (an ninh), `to` (to lớn) and `in` (in ấn) are words of their own in Vietnamese, not articles.
 FUNCTION_WORDS = _VI_FUNCTION | _EN_FUNCTION
+
+# Function words that only join what stands either side (`… xử phạt hành chính| hoặc bị truy cứu …`): a phrase
+# ends before one where it stands, however often (unlike `ngoài`, which also ends `nước ngoài`).
+CONJUNCTIONS = frozenset("và hoặc nhưng and or but".split())
 
 # Words that may open a phrase (`một năm`, `các cơ quan`) though they cannot end one.
 OPENING_WORDS = frozenset("một các những mọi mỗi the a an".split())
@@ -231,7 +237,20 @@ def _words_by(text: str, last: bool) -> list[str]:
 
 
 def _capital(word: str) -> bool:
-    return word[:1].isupper()
+    """True when the word itself (a quote mark or bracket before it aside: `"Lao`) starts with a capital."""
+    return word.lstrip(OPENERS)[:1].isupper()
+
+
+_QUOTES_OPEN = "“\""
+_QUOTES_CLOSE = "”\""
+
+
+def _cuts_quote(before: str, after: str) -> bool:
+    """True when a phrase between `before` and `after` starts just inside a quote mark but ends short of the closing
+    one, or ends just inside one but starts past the opening one: it cuts a quoted title (`"Lao động|tiên tiến"`)."""
+    opened = bool(before) and before[-1] in _QUOTES_OPEN and (len(before) == 1 or before[-2] in " " + OPENERS)
+    closed = bool(after) and after[0] in _QUOTES_CLOSE
+    return opened != closed and (closed or any(q in after for q in _QUOTES_CLOSE))
 
 
 def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None) -> int:
@@ -241,6 +260,10 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     first = inside[0].lower()
     function = cohesion.function if cohesion is not None else FUNCTION_WORDS
     total = (first in function - OPENING_WORDS) + (inside[-1].lower() in function and len(inside) > 1)
+    total += _cuts_quote(before, after)
+    # The words next to each end, up to punctuation inside the phrase: `luật, xử phạt hành chính` ends as
+    # `xử phạt hành chính` does (always before `hoặc`), and starts as `luật` does.
+    head, tail = _words_by(paragraph[start:end], last=False), _words_by(paragraph[start:end], last=True)
     previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
     following = after.split()[0] if after[:1].isspace() and after.strip() else ""
     if previous and previous[-1].isalnum():
@@ -249,8 +272,8 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in function:
             # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end
             # one (`vốn vay ưu đãi của nhà tài trợ|nước ngoài`, as Luật 57/2024 quotes it), not those that start it.
-            total += (cohesion.runs_back(inside, _bare(previous))
-                      or cohesion.spans_term(_words_by(before, last=True), _words_by(paragraph[start:end], False)))
+            total += (cohesion.runs_back(head, _bare(previous))
+                      or cohesion.spans_term(_words_by(before, last=True), head))
     if following and following[0].isalnum():
         last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
         # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the last
@@ -259,8 +282,9 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         named = last[-1].isalnum() and (capital or _capital(following))
         # A function word after the whole phrase wherever it stands goes on with a syllable too (`vốn vay ưu đãi của
         # nhà tài trợ nước|ngoài` would cut `nước ngoài`), not with a number (`… ngày 26/7/2016|của Ban …`).
-        total += named or (cohesion is not None and (cohesion.always_followed(inside, _bare(following))
+        total += named or (cohesion is not None and (cohesion.always_followed(tail, _bare(following))
                                                      and last.isalpha()
+                                                     and _bare(following).lower() not in CONJUNCTIONS
                                                      if _bare(following).lower() in function
-                                                     else cohesion.runs_on(inside, _bare(following))))
+                                                     else cohesion.runs_on(tail, _bare(following))))
     return int(total)

@@ -229,6 +229,12 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
             titled.append(holder)
     named = [h for h in explained if before[h].kind not in _CONTAINERS
              and not any(o != h and o.contains(h) and before[o].kind not in _CONTAINERS for o in explained)]
+    # A provision named whole holds no occurrence left in other capitals; one whose lead-in alone holds the phrase
+    # is named by its lead-in (`tại phần mở đầu Điều 26`, its khoản 4 starting `Nguồn thu khác` left as it is); any
+    # other is amended on its own (khoản 1 Điều 80 of Luật Thi đua, khen thưởng, holding `"Tập thể lao động tiên
+    # tiến"` beside `"Lao động tiên tiến"`), the phrase still named in the others.
+    scopes = {h: h if not mixed(old, h) else _lead_in(before[h], h, old) for h in named}
+    named = [h for h in named if scopes[h] is not None]
     titled = [t for t in titled if not any(n.contains(t) for n in named)]
     if not named:
         return None
@@ -240,10 +246,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
         return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
     everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
         occurrences(before[h], old) for h in named) and not mixed(old, None)
-    # A provision named whole holds no occurrence left in other capitals; one whose lead-in alone holds the phrase
-    # is named by its lead-in (`tại phần mở đầu Điều 26`, its khoản 4 starting `Nguồn thu khác` left as it is).
-    scopes = [h if not mixed(old, h) else _lead_in(before[h], h, old) for h in named]
-    if any(s is None for s in scopes) or any(other_capitals(before[t].title or "", old) for t in titled):
+    if any(other_capitals(before[t].title or "", old) for t in titled):
         return None
     # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
     # suggested it: `building` also replaces the end of `Party-building`, `Quy` the start of a citation.
@@ -260,7 +263,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
-    op = ReplaceWords(old, new, () if everywhere else tuple(s for s in scopes if s is not None),
+    op = ReplaceWords(old, new, () if everywhere else tuple(s for s in map(scopes.get, named) if s is not None),
                       () if everywhere else tuple(titled))
     op = _as_addition(op, [before[h] for h in (*explained, *titled)])
     return score, Chosen(op, tuple(named), first, tuple(titled))

@@ -21,9 +21,12 @@ Post-conditions of `revised`:
    tại Khoản 2 Điều 26`), it is phrase instructions instead (a provision is not amended beside a change of its
    words); a point (clause) amended whole next to one an instruction amends whole joins that instruction, which
    names both (`Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 12 như sau:`, `core.amend.siblings`).
-4. Every other instruction of `was` (but one an edit joins) is in the result as it stands, in its order; numbered
-   1, 2, ..., an instruction changes its number only when one is inserted before it.
+4. Every other instruction of `was` (but one an edit joins, or 6 narrows) is in the result as it stands, in its
+   order; numbered 1, 2, ..., an instruction changes its number only when one is inserted before it.
 5. The unedited preview gives `was` itself.
+6. No instruction undoes another: where the preview's edits take back words a word replacement of `was` wrote
+   (or write again words it deleted), that replacement names the places that keep them (`trong toàn bộ Luật` with
+   its last place put back: `tại điểm c khoản 2 Điều 74, …`), in its number, and is left out where none does.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from dataclasses import replace
 from regdraft.core.amend.apply import apply
 from regdraft.core.amend.document import Amendment
 from regdraft.core.amend.edits import document, instructions_from_edits, restore_removed, without_dropped
-from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit, ReplaceWords, targets
+from regdraft.core.amend.grammar import GrammarError, InsertUnit, ReplaceUnit, ReplaceWords, Several, targets
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.amend.kept import Effects, ending, kept_as_written, placed, relocated
 from regdraft.core.amend.quote import HEADING, quoted_unit, strip_quotes
@@ -58,7 +61,12 @@ def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequenc
         return written
     effects = Effects(old, amendment, regulation)
     whole = effects.of(written, whole=True)
-    for found in _revised(effects, was, edited, allow_renumber) if whole is not None else ():
+    candidates = _revised(effects, was, edited, allow_renumber) if whole is not None else []
+    if candidates and candidates[0] is not was and _undone(effects, was, edited):
+        # Words an instruction wrote are taken back: it names the places that keep them, not undone by another.
+        narrowed = _narrowed(effects, was, edited)
+        candidates = _revised(effects, narrowed, edited, allow_renumber) if narrowed is not None else []
+    for found in candidates:
         if found is was or effects.of(found) == whole:
             return found
     return kept_as_written(old, amendment, regulation, was, written)
@@ -96,6 +104,77 @@ def _revised(effects: Effects, was: tuple[Instruction, ...], edited: Regulation,
         ordered = placed(kept, added, effects, lambda ins, other: _overlap(ins, other, effects))
         out.append(tuple(relocated(ins, str(n)) for n, ins in enumerate(ordered, 1)))
     return out
+
+
+def _undone(effects: Effects, was: tuple[Instruction, ...], edited: Regulation) -> bool:
+    """True when `edited` takes back words an instruction of `was` wrote (`_taken_back_at`)."""
+    amended = effects.applied(was)
+    return amended is not None and any(_taken_back_at(effects, ins, amended, edited) for ins in was)
+
+
+def _taken_back_at(effects: Effects, ins: Instruction, amended: Regulation, edited: Regulation) -> list[Address]:
+    """The provisions where `ins` changes words and `edited` (against `amended`, the preview) takes back words it
+    wrote, or writes again words it deleted: `Thay thế cụm từ “Uỷ ban nhân dân cấp tỉnh” … trong toàn bộ Luật`
+    with its last place put back, khoản 2 Điều 83."""
+    out: list[Address] = []
+    for leaf in ins.leaves() or [ins]:
+        parts = leaf.op.parts if isinstance(leaf.op, Several) else (leaf.op,)
+        words = [op for op in parts if isinstance(op, ReplaceWords)]
+        effect = effects.one(leaf) if words else None
+        for address in effect.changed if effect is not None else ():
+            before, after = _wording_at(amended, address), _wording_at(edited, address)
+            if before is not None and after is not None and any(_taken_back(op, before, after) for op in words):
+                out.append(address)
+    return out
+
+
+def _narrowed(effects: Effects, was: tuple[Instruction, ...], edited: Regulation) -> tuple[Instruction, ...] | None:
+    """`was` with each word replacement whose words `edited` takes back somewhere naming only the provisions that
+    keep them (`… tại điểm c khoản 2 Điều 74, Điều 79, khoản 1 Điều 80 và khoản 1 Điều 83.` for `… trong toàn bộ
+    Luật.`), left out where none does; None when such an instruction is not a word replacement of its own."""
+    amended = effects.applied(was)
+    if amended is None:
+        return None
+    order = {loc.address: n for n, loc in enumerate(effects.old.walk())}
+    out: list[Instruction] = []
+    for ins in was:
+        back = _taken_back_at(effects, ins, amended, edited)
+        effect = effects.one(ins)
+        if not back:
+            out.append(ins)
+            continue
+        if ins.children or not isinstance(ins.op, ReplaceWords) or effect is None:
+            return None
+        op = ins.op
+        kept = [a for a in effect.changed if a not in back]
+        named = kept if op.throughout else [
+            *(t for t in op.targets if not any(t.unit.contains(b) for b in back)),
+            *(a for a in kept if any(t.unit.contains(a) and any(t.unit.contains(b) for b in back)
+                                     for t in op.targets))]
+        places = sorted({a for a in named if not any(o != a and o.contains(a) for o in named)},
+                        key=lambda a: order.get(a.unit, len(order)))
+        titles = tuple(t for t in op.titles if t not in back)
+        if places or titles or op.preamble:
+            narrow = replace(op, targets=tuple(places), titles=titles)
+            out.append(_in_article(instruction((narrow, None), ins.location, edited.language), ins.article))
+    return tuple(relocated(ins, str(n)) for n, ins in enumerate(out, 1))
+
+
+def _wording_at(regulation: Regulation, address: Address) -> str | None:
+    """The title and text of the provision at `address`, None when it is not there."""
+    try:
+        unit = regulation.find(address).unit
+    except RegdraftError:
+        return None
+    return f"{unit.title or ''}\n{unit.all_text()}"
+
+
+def _taken_back(op: ReplaceWords, before: str, after: str) -> bool:
+    """True when `after` holds fewer of the words `op` wrote than `before` does, or more of those it deleted."""
+    if op.new is None:
+        return after.count(op.old) > before.count(op.old)
+    wrote = {"after": op.old + op.new, "before": op.new + op.old}.get(op.position, op.new)
+    return after.count(wrote) < before.count(wrote)
 
 
 def _worded(ins: Instruction, current: tuple[Instruction, ...], amended: Regulation, edited: Regulation,
