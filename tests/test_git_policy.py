@@ -3,12 +3,19 @@ write a file outside, or work in another repository (`workspace.git_policy`, doc
 
 Found by a security sweep: `core.alternateRefsCommand` (with an `objects/info/alternates`) ran a command on `sync`,
 `http.cookieFile` with `http.saveCookies` overwrote a file outside the workspace on `sync`, and a `commondir` file in
-a real `.git` folder made `amend new` commit into another repository of the user's.
+a real `.git` folder made `amend new` commit into another repository of the user's. Then by a security tester: a link
+at `.git/logs/HEAD` made `amend new` append a reflog line (with the user name, `x; touch /tmp/PWNED #`) to a file
+outside, one at `.git/COMMIT_EDITMSG` had it overwritten; and a partial clone's settings made `show --at HEAD` fetch
+from a URL.
 """
 
 from __future__ import annotations
 
+import http.server
+import os
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,3 +146,112 @@ def test_objects_borrowed_from_another_repository_are_refused(tmp_workspace: Wor
         result.output
     alternates.write_text("# nothing borrowed\n", encoding="utf-8")
     assert invoke(tmp_workspace, "list").exit_code == 0
+
+
+@pytest.mark.parametrize("entry", ["logs/HEAD", "COMMIT_EDITMSG", "logs/refs/heads/main", "regdraft"])
+def test_a_link_in_the_git_folder_is_refused_before_git_writes_through_it(tmp_workspace: Workspace, invoke: Invoke,
+                                                                          tmp_path: Path, entry: str) -> None:
+    ws = tmp_workspace.root
+    git(ws, "config", "user.name", "x; touch /tmp/PWNED #")
+    victim = tmp_path / "home" / ".bashrc"
+    victim.parent.mkdir()
+    victim.write_text("the user's own\n", encoding="utf-8")
+    link = ws / ".git" / entry
+    subprocess.run(["rm", "-rf", str(link)], check=True)
+    link.symlink_to(victim.parent if entry == "regdraft" else victim)
+    result = invoke(ws, "amend", "new", "evil2", "--regulation", "01-QC/TU")
+    assert result.exit_code == 1, result.output
+    assert f"{link} sends git to {victim.parent if entry == 'regdraft' else victim}, which is not this workspace's " \
+           "own git folder" in result.output and f"`rm {link}`" in result.output, result.output
+    assert victim.read_text(encoding="utf-8") == "the user's own\n" and os.listdir(victim.parent) == [".bashrc"]
+    link.unlink()
+    assert invoke(ws, "amend", "new", "evil2", "--regulation", "01-QC/TU").exit_code == 0
+
+
+def test_a_link_to_another_file_of_the_git_folder_is_refused(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # git would write the commit message over the repository's own settings
+    config = tmp_workspace.root / ".git" / "config"
+    before = config.read_bytes()
+    message = tmp_workspace.root / ".git" / "COMMIT_EDITMSG"
+    message.unlink()
+    message.symlink_to("config")
+    result = invoke(tmp_workspace, "amend", "new", "qc-x", "--regulation", "01-QC/TU")
+    assert result.exit_code == 1 and f"sends git to {config}, another file of this git folder" in result.output, \
+        result.output
+    assert config.read_bytes() == before
+
+
+def test_a_reflog_that_is_also_a_file_elsewhere_is_refused(tmp_workspace: Workspace, invoke: Invoke,
+                                                           tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the user's own\n", encoding="utf-8")
+    reflog = tmp_workspace.root / ".git" / "logs" / "HEAD"
+    reflog.unlink()
+    os.link(victim, reflog)
+    result = invoke(tmp_workspace, "amend", "new", "qc-x", "--regulation", "01-QC/TU")
+    assert result.exit_code == 1 and f"{reflog} is also a file elsewhere (a hard link)" in result.output, \
+        result.output
+    assert victim.read_text(encoding="utf-8") == "the user's own\n"
+    subprocess.run(f"cp -p {reflog} {reflog}.copy && mv {reflog}.copy {reflog}", shell=True, check=True)
+    assert invoke(tmp_workspace, "amend", "new", "qc-x", "--regulation", "01-QC/TU").exit_code == 0
+
+
+@pytest.fixture
+def remote_server() -> Iterator[tuple[str, list[str]]]:
+    """A listener on 127.0.0.1 that records every request and has no repository (404, as the tester's): git gives up
+    at once instead of waiting on a server that answers anything."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            requests.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _drop_blob(ws: Path, relative: str) -> None:
+    """Delete the object of `relative` at HEAD, as a partial clone lacks it."""
+    blob = git(ws, "rev-parse", f"HEAD:{relative}").strip()
+    (ws / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+
+
+def test_a_partial_clone_is_refused_and_fetches_nothing(tmp_workspace: Workspace, invoke: Invoke,
+                                                        remote_server: tuple[str, list[str]]) -> None:
+    url, requests = remote_server
+    ws = tmp_workspace.root
+    git(ws, "config", "extensions.partialClone", "origin")
+    git(ws, "config", "remote.origin.url", f"{url}/repo.git")
+    git(ws, "config", "remote.origin.promisor", "true")
+    _drop_blob(ws, "regulations/01-QC-TU.md")
+    result = invoke(ws, "show", "01-QC/TU", "d5.k2", "--at", "HEAD")
+    assert result.exit_code == 1 and "is set up as a partial clone (extensions.partialclone, remote.origin.promisor" \
+        in result.output and "regdraft clone URL" in result.output, result.output
+    assert requests == []
+
+
+def test_a_missing_object_is_told_in_a_sentence_and_not_fetched(tmp_workspace: Workspace, invoke: Invoke,
+                                                               remote_server: tuple[str, list[str]],
+                                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The user's own settings are trusted, but even they make regdraft fetch nothing outside `sync`.
+    url, requests = remote_server
+    ws = tmp_workspace.root
+    own = tmp_path / "gitconfig"
+    own.write_text('[remote "origin"]\n\tpromisor = true\n', encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(own))
+    git(ws, "config", "remote.origin.url", f"{url}/repo.git")
+    _drop_blob(ws, "regulations/01-QC-TU.md")
+    result = invoke(ws, "show", "01-QC/TU", "d5.k2", "--at", "HEAD")
+    assert result.exit_code == 1 and "regulations/01-QC-TU.md cannot be read at revision HEAD" in result.output, \
+        result.output
+    assert "git fsck" in result.output and "Traceback" not in result.output
+    assert requests == []

@@ -15,21 +15,28 @@ A `.git` that is not the workspace's own folder sends every read and write of gi
 file (`gitdir: /another/repository/.git`) or link received with a workspace made `amend new` commit into
 another repository of the user's, and so did a `commondir` file in a real `.git` folder. Only the file
 `git worktree add` writes (whose repository names this workspace back) is followed. Objects borrowed from
-elsewhere (`objects/info/alternates`) are refused too.
+elsewhere (`objects/info/alternates`) are refused too, and so is a link anywhere in the repository's folder (git
+writes through it: a reflog line appended to `~/.bashrc`) or a hard link among the files git writes in place.
+A partial clone's settings are refused (git would fetch what it lacks on any read), and every git call has
+`NO_LAZY_FETCH` in its environment: nothing goes to the network outside `sync`.
 
 Post-conditions:
-1. `refuse_programs` raises `StoreError` naming every setting outside `HARMLESS_SETTINGS` and its file, or
-   returns None; before that, a `.git` that is a link, a file naming a repository that is not a linked worktree
-   of this workspace, a `.git/commondir` naming a folder outside `.git`, or alternates naming objects outside the
-   repository, is refused (`StoreError` naming it and where it points).
+1. `refuse_programs` raises `StoreError` naming every setting outside `HARMLESS_SETTINGS` and its file (a partial
+   clone's in words of their own), or returns None; before that, a `.git` that is a link, a file naming a
+   repository that is not a linked worktree of this workspace, a `.git/commondir` naming a folder outside `.git`,
+   alternates naming objects outside the repository, a symbolic link in the repository's folder, or a hard link
+   among the files written there in place (`refuse_links`), is refused (`StoreError` naming it and where it
+   points).
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
-   `protocol.ext.allow=never`, and `core.hooksPath=<null device>` unless `hooks`.
+   `protocol.ext.allow=never`, and `core.hooksPath=<null device>` unless `hooks`; `environment(root)` and
+   `NO_LAZY_FETCH` hold `GIT_NO_LAZY_FETCH=1`.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import shlex
 from pathlib import Path
 from typing import NoReturn
 
@@ -55,10 +62,10 @@ HARMLESS_SETTINGS = (
     "core.commentchar", "core.commentstring", "core.protecthfs", "core.protectntfs", "core.fsync",
     "core.fsyncmethod", "core.hidedotfiles",
     "extensions.objectformat", "extensions.refstorage", "extensions.worktreeconfig", "extensions.preciousobjects",
-    "extensions.partialclone", "extensions.noop",
+    "extensions.noop",
     "remote.*.url", "remote.*.pushurl", "remote.*.fetch", "remote.*.push", "remote.*.tagopt", "remote.*.prune",
     "remote.*.prunetags", "remote.*.mirror", "remote.*.skipdefaultupdate", "remote.*.skipfetchall",
-    "remote.*.promisor", "remote.*.partialclonefilter", "remote.pushdefault",
+    "remote.pushdefault",
     "branch.*.remote", "branch.*.pushremote", "branch.*.merge", "branch.*.rebase", "branch.*.description",
     "branch.autosetupmerge", "branch.autosetuprebase", "branch.sort",
     "user.*", "author.*", "committer.*", "color.*", "advice.*", "i18n.commitencoding", "i18n.logoutputencoding",
@@ -78,6 +85,19 @@ HARMLESS_SETTINGS = (
     "regdraft.*",  # regdraft's own (`regdraft.runHooks` is read from the user's own settings only)
 )
 _REPOSITORY_SCOPES = ("local", "worktree")  # the settings a copied `.git` brings along
+# A partial clone's settings: with them git fetches every object it lacks, on any read, from the remote they name.
+_PARTIAL_CLONE = ("extensions.partialclone", "remote.*.promisor", "remote.*.partialclonefilter")
+
+# In git's environment for every call: git never fetches an object it lacks from a promisor remote (a partial clone's
+# "lazy fetch"), whoever's settings name one; regdraft goes to the network only on `sync`. Read by git 2.44 and the
+# security releases from 2.39.4 on (this machine's 2.39.5 does); an older git ignores it.
+NO_LAZY_FETCH = {"GIT_NO_LAZY_FETCH": "1"}
+
+
+def environment(root: Path) -> dict[str, str]:
+    """The environment of a git call regdraft makes itself (GitPython's have `NO_LAZY_FETCH` added): English
+    messages, no repository above the workspace taken for its own, no lazy fetch."""
+    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent), **NO_LAZY_FETCH}
 
 
 def options(hooks: bool) -> list[str]:
@@ -93,10 +113,9 @@ def user_allows_hooks(root: Path) -> bool:
     true`: `git_hooks: run` in regdraft.yaml alone would let a workspace received with its .git run its hooks."""
     import subprocess
 
-    environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent)}
     for scope in ("--global", "--system"):
         done = subprocess.run(["git", "config", scope, "--type=bool", "--get", HOOKS_SETTING], cwd=root,
-                              capture_output=True, env=environment, check=False)
+                              capture_output=True, env=environment(root), check=False)
         if done.returncode == 0:
             return done.stdout.strip() == b"true"
     return False
@@ -107,9 +126,10 @@ def refuse_programs(root: Path) -> None:
     work elsewhere: `refuse_elsewhere`)."""
     refuse_elsewhere(root)
     found = [(key, origin) for scope, origin, key in _settings(root)
-             if scope in _REPOSITORY_SCOPES and not any(fnmatch.fnmatchcase(key.lower(), p) for p in HARMLESS_SETTINGS)]
+             if scope in _REPOSITORY_SCOPES and not _matches(key, HARMLESS_SETTINGS)]
     if not found:
         return
+    _refuse_partial_clone(found)
     keys = ", ".join(dict.fromkeys(key for key, _ in found))
     files = ", ".join(dict.fromkeys(origin for _, origin in found))
     removals = ", ".join(f"`{Command.git('config', origin, '--unset-all', key, switches=('file',))}`"
@@ -120,6 +140,26 @@ def refuse_programs(root: Path) -> None:
         "brings them along, and such a setting can make git run a program or read or write a file), so nothing was "
         "done; if you set them yourself, move them to your own ~/.gitconfig, otherwise remove them: "
         f"{removals}.")
+
+
+def _refuse_partial_clone(found: list[tuple[str, str]]) -> None:
+    """Refuse a partial clone in words of its own: moving its settings to ~/.gitconfig is no answer."""
+    partial = [(key, origin) for key, origin in found if _matches(key, _PARTIAL_CLONE)]
+    if not partial:
+        return
+    keys = ", ".join(dict.fromkeys(key for key, _ in partial))
+    removals = ", ".join(f"`{Command.git('config', origin, '--unset-all', key, switches=('file',))}`"
+                         for key, origin in dict.fromkeys(partial))
+    raise StoreError(
+        f"This workspace's repository is set up as a partial clone ({keys} in "
+        f"{', '.join(dict.fromkeys(origin for _, origin in partial))}): git would fetch every file it lacks from the "
+        "remote it names whenever regdraft reads one, and regdraft goes to the network only on `sync`, so nothing "
+        f"was done; clone the workspace again (`{Command.of('clone', 'URL')}` brings every object) and work there, "
+        f"or, if every object is here already, remove them: {removals}.")
+
+
+def _matches(key: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(key.lower(), pattern) for pattern in patterns)
 
 
 def refuse_elsewhere(root: Path) -> None:
@@ -145,6 +185,7 @@ def refuse_elsewhere(root: Path) -> None:
     else:
         return
     _refuse_borrowed(common)
+    refuse_links(common)
 
 
 def _linked_worktree(dot_git: Path, named: Path) -> Path | None:
@@ -191,6 +232,91 @@ def _refuse_borrowed(common: Path) -> None:
                 folders.append(borrowed)
 
 
+# The folders of a repository whose files git and regdraft write only under new names (a temporary file renamed into
+# place, a new object) or never: a file there with other names too (a hard link) is never written through.
+# Elsewhere git appends (`logs/`) or rewrites in place (`COMMIT_EDITMSG`, `FETCH_HEAD`, `MERGE_MSG`, `rebase-merge/`,
+# regdraft's lock and journal).
+_RENAMED_ONLY = frozenset({"objects", "refs", "lfs", "hooks", "regdraft-cache"})
+
+
+def refuse_links(common: Path) -> None:
+    """Raise `StoreError` when the repository folder `common` holds a symbolic link (git and regdraft read and write
+    through it: a reflog appended to a file of the user's, `COMMIT_EDITMSG` overwriting one, a `.lock` file made
+    beside what it names and renamed over it), or a file git writes in place that has other names too (a hard link).
+
+    Links are looked for everywhere but among loose objects (which git only reads, and writes under new names), from
+    each folder's listing alone (the kind of each entry comes with it); a hard link among the files written in place
+    outside `logs/refs/` and among the reflogs of the branches checked out (which every commit and `sync` append
+    to), one `lstat` each: a few dozen files whatever the number of branches. Measured (docs/security.md): the
+    shipped workspace 0.35 ms, 20,000 branches with their reflogs 65 ms of CPU."""
+    top = str(common) + os.sep  # paths as text: a `Path` for each of 40,000 entries would take most of the time
+    written: list[str] = []
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:  # unreadable: git stops on it with its own message
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                _refuse_link(Path(entry.path), common)
+            if entry.is_dir(follow_symlinks=False):
+                if folder != f"{top}objects" or len(entry.name) != 2:  # loose objects
+                    folders.append(entry.path)
+            else:
+                written.append(entry.path[len(top):])
+    branches = _checked_out(common)
+    for relative in written:
+        if relative.split(os.sep, 1)[0] in _RENAMED_ONLY or (
+                relative.startswith(f"logs{os.sep}refs{os.sep}") and _branch(relative[5:]) not in branches):
+            continue
+        path = common / relative
+        if path.lstat().st_nlink > 1:
+            raise StoreError(
+                f"{path} is also a file elsewhere (a hard link): git writes into it in place, so a workspace "
+                "received with one could have a file of yours overwritten; nothing was done. Give the "
+                f"repository its own copy: `cp -p {_quoted(path)} {_quoted(path, '.copy')} && mv "
+                f"{_quoted(path, '.copy')} {_quoted(path)}`.")
+
+
+def _checked_out(common: Path) -> set[str]:
+    """The branches the repository's worktrees are on (the `HEAD` files name them), once no link is left."""
+    names: set[str] = set()
+    for head in (common / "HEAD", *common.glob("worktrees/*/HEAD")):
+        try:
+            branch = _branch(_read_line(head).removeprefix("ref:").strip())
+        except OSError:
+            continue
+        if branch is not None:
+            names.add(branch)
+    return names
+
+
+def _branch(ref: str) -> str | None:
+    """The branch a ref is, or follows from a remote (`refs/heads/main`, `refs/remotes/origin/main`: main)."""
+    if ref.startswith("refs/heads/"):
+        return ref.removeprefix("refs/heads/")
+    kind = ref.split("/", 3)
+    return kind[3] if len(kind) == 4 and kind[:2] == ["refs", "remotes"] else None
+
+
+def _quoted(path: Path, suffix: str = "") -> str:
+    return shlex.quote(f"{path}{suffix}")
+
+
+def _refuse_link(link: Path, common: Path) -> NoReturn:
+    target = Path(os.path.realpath(link))
+    where, whose = ((", another file of this git folder", "the repository's own settings or history") if
+                    _inside(target, common) else (", which is not this workspace's own git folder", "a file of yours"))
+    raise StoreError(
+        f"{link} sends git to {target}{where}: git writes through such a link (a symbolic link), so a workspace "
+        f"received with one could have {whose} overwritten; nothing was done. Delete the link (`rm "
+        f"{_quoted(link)}`), putting a copy of what it points to in its place if the repository needs it, "
+        "or clone the workspace again.")
+
+
 def _read_line(path: Path) -> str:
     """The first line of a small file git writes (a path), stripped."""
     with path.open(encoding="utf-8", errors="replace") as file:
@@ -212,9 +338,8 @@ def _settings(root: Path) -> list[tuple[str, str, str]]:
     """(scope, file, key) of every git setting in force at `root`, included files followed."""
     import subprocess
 
-    environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent)}
     done = subprocess.run(["git", "config", "--list", "--show-scope", "--show-origin", "-z"], cwd=root,
-                          capture_output=True, env=environment, check=False)
+                          capture_output=True, env=environment(root), check=False)
     if done.returncode != 0:  # settings git cannot read: every other git call stops on them too
         return []
     fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
+from regdraft.core.commands import Command
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_policy
@@ -186,6 +187,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         nowhere, and commits pass `--no-verify`), so every write behaves the same in every clone.
         """
         repo.git.set_persistent_git_options(c=self.git_options(run_hooks(self.config, self.root)))
+        repo.git.update_environment(**git_policy.NO_LAZY_FETCH)
         return repo
 
     def git_options(self, hooks: bool = False) -> list[str]:
@@ -202,9 +204,14 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         commit = self._commit(rev)
         try:
             blob = commit.tree / relative
+            data: bytes = blob.data_stream.read()
         except KeyError:
             raise StoreError(f"{relative} does not exist at revision {rev} ({commit.hexsha[:8]}).") from None
-        data: bytes = blob.data_stream.read()
+        except ValueError:  # GitPython's word for an object git does not have (a partial or damaged copy)
+            raise StoreError(
+                f"{relative} cannot be read at revision {rev} ({commit.hexsha[:8]}): this workspace's repository "
+                "lacks a part of it (a copy made without all of git's objects, or a damaged one); `git fsck` lists "
+                f"what is missing, and `{Command.of('clone', 'URL')}` makes a whole copy again.") from None
         return data
 
     def _commit(self, rev: str) -> git.Commit:
@@ -293,12 +300,10 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         branch with no commit yet."""
         import subprocess
 
-        # As GitPython runs git; the ceiling keeps git from taking a repository above the workspace.
-        environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(self.root.parent)}
         # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
         settings = [part for option in self.git_options() for part in ("-c", option)]
-        done = subprocess.run(["git", "--no-optional-locks", *settings, command, *args],
-                              cwd=self.root, capture_output=True, env=environment, check=False)
+        done = subprocess.run(["git", "--no-optional-locks", *settings, command, *args], cwd=self.root,
+                              capture_output=True, env=git_policy.environment(self.root), check=False)
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
             if unborn is not None and head is None:
