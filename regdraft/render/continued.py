@@ -9,10 +9,17 @@ after layout: the cell's laid-out lines from the page the row starts on are plac
 label cell of each later part, with the parts hidden on the first page shown there (the
 template's `(tiếp)`, a `::after` with `visibility: hidden`).
 
+The comment report names a provision once for all its comments, but a cell spanning their rows is not
+carried onto the next page by WeasyPrint. So each row has its own label cell: the first shows the
+provision, each later one (class `continues`) holds it laid out hidden, and the one at the top of a
+page is shown there.
+
 Post-conditions of `label_continued_rows`:
 1. On every page where a row continues whose label cell holds nothing there, that cell shows the
    label as laid out on the row's first page, followed by its hidden parts, now visible.
-2. Nothing else is moved, added or removed: the pages, their breaks and every other box are as
+2. On every page, the first repeating label cell, when it is of class `continues` and holds its hidden
+   label there, shows it.
+3. Nothing else is moved, added or removed: the pages, their breaks and every other box are as
    WeasyPrint laid them out; a label cell that itself runs onto the next page is left as it is.
 """
 
@@ -22,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 REPEATED_CLASS = "repeats"
+CONTINUES_CLASS = "continues"
 
 
 def label_continued_rows(pages: Sequence[Any]) -> int:
@@ -34,7 +42,10 @@ def label_continued_rows(pages: Sequence[Any]) -> int:
     first: dict[Any, Any] = {}
     copied = 0
     for page in pages:
-        for cell in _repeating_cells(page._page_box, boxes):
+        for index, cell in enumerate(_repeating_cells(page._page_box, boxes)):
+            if index == 0 and CONTINUES_CLASS in _classes(cell) and cell.children:
+                _show(cell)  # the top of a page inside a provision's rows: named again
+                copied += 1
             start = first.setdefault(cell.element, cell)
             if start is cell or cell.children or not start.children:
                 continue
@@ -55,11 +66,15 @@ def _repeating_cells(root: Any, boxes: Any) -> Iterator[Any]:
     while stack:
         box = stack.pop()
         if isinstance(box, boxes.TableCellBox):
-            if REPEATED_CLASS in (box.element.get("class") or "").split() and box.element_tag == "td":
+            if REPEATED_CLASS in _classes(box) and box.element_tag == "td":
                 yield box
             continue
         if isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox):
             stack.extend(reversed(box.children))
+
+
+def _classes(cell: Any) -> list[str]:
+    return (cell.element.get("class") or "").split()
 
 
 def _show(box: Any) -> None:
