@@ -454,6 +454,21 @@ def test_on_a_phone_a_comment_refused_because_the_round_closed_is_said_where_the
     assert notice.locator("textarea").first.input_value() == "Gửi khi vòng đã đóng."
 
 
+def test_on_a_phone_the_report_page_fits_the_screen(review_ws: Workspace, live_server: str,
+                                                   browser_page: Any) -> None:
+    # With no viewport meta, a phone laid the report out 980 px wide and showed it shrunk to a third.
+    add_comment(review_ws, SLUG, BODIES[1], "khoản 2 Điều 5", "Xem https://vanban.chinhphu.vn/?pageid=27160&docid="
+                "200567&tagid=6&type=1&classid=1&orggroupid=2 và Nghị_định_13/2021/NĐ-CP_quy_định_chi_tiết.")
+    context = browser_page.context.browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                                       has_touch=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/a/{SLUG}/report")
+    laid = page.evaluate("""() => ({width: innerWidth, scroll: document.scrollingElement.scrollWidth,
+        table: document.querySelector('table.report').getBoundingClientRect().right})""")
+    context.close()
+    assert laid["width"] == 360 and laid["scroll"] <= 360 and laid["table"] <= 360, laid
+
+
 def test_decomposed_accents_do_not_fill_the_comment_box_sooner(live_server: str, browser_page: Any) -> None:
     # `maxlength` counts UTF-16 code units: a comment typed with decomposed accents (ệ as e and two marks) was cut at a
     # third of the letters the server takes, which counts them in NFC.
