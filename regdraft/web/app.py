@@ -391,8 +391,9 @@ async def _report(c: Context) -> Response:
 
         pages.round_shown(ws, slug, number, c.ui)  # no such round: said in the page's words, as the others do
         report = build_report(ws, slug, number)
-        page = PageTemplate("web-report.html.j2", TEMPLATES, c.globals(slug=slug, number=report.round.number),
-                            PAGE_VALUES)
+        named = pages.document_named(ws, slug, report.meta)
+        page = PageTemplate("web-report.html.j2", TEMPLATES,
+                            c.globals(slug=slug, number=report.round.number, document_name=named), PAGE_VALUES)
         return html_text(report, ws.root, profile_for(ws, report.meta), dt.date.today(), page)
 
     return c.respond(await c.run(build))

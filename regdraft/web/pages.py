@@ -76,6 +76,27 @@ def known(ws: Workspace, slug: str, ui: Words) -> None:
         raise refuse(ui, exc.category, "no_amendment", slug=slug) from exc
 
 
+def document_named(ws: Workspace, slug: str, meta: Mapping[str, object] | None = None) -> str:
+    """The amending document as its pages name it to reviewers, not by its slug: by type and number once it has a
+    number (`Quy chế số 05-QC/TU`, the profile's `cited_document`), else by its title (`Luật sửa đổi, bổ sung một
+    số điều của Luật Thanh niên`); its slug only when its front matter gives neither or cannot be read.
+    `meta`: its front matter, when read already."""
+    from regdraft.core.frontmatter import compound_type
+    from regdraft.workspace.amendments import load
+    from regdraft.workspace.profiles import profile_for
+
+    try:
+        meta = dict(meta if meta is not None else load(ws, slug).meta)
+        number, title = str(meta.get("number") or "").strip(), str(meta.get("title") or "").strip()
+        if not number:
+            return title or slug
+        words = profile_for(ws, meta).words(str(meta.get("language") or "vi"))
+        kind = compound_type(title, str(meta.get("type") or "")) or words["cited_untyped"]
+        return words["cited_document"].format(type=kind, number=number)
+    except RegdraftError:
+        return slug
+
+
 def _written_in(ws: Workspace, relative: str) -> str | None:
     """A document's `language:` (`vi` when its front matter names none); None when it cannot be read."""
     try:
@@ -127,6 +148,7 @@ class AmendmentRow:
     draft: int | None
     error: str
     rounds: tuple[RoundRow, ...]
+    title: str = ""  # its title, as the document names itself (the slug is the drafting office's handle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +176,8 @@ def home(ws: Workspace) -> Home:
         amends = ", ".join(reg for reg, _ in a.amending_articles) if a else ""
         rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
                                  a.status if a else "unreadable", a.draft if a else None,
-                                 str(entry.error) if entry.error else "", tuple(rounds)))
+                                 str(entry.error) if entry.error else "", tuple(rounds),
+                                 str(a.meta.get("title") or "").strip() if a else ""))
     return Home(list(list_regulations(ws)), rows)
 
 
@@ -195,6 +218,7 @@ class RedlinePage:
     rounds: tuple[Round, ...] = ()
     regulation: str = ""  # the regulation shown, as comments name it (empty: the amendment's main one)
     regulations: tuple[Amended, ...] = ()  # every regulation the amendment amends, when several
+    name: str = ""  # the document as reviewers know it (`document_named`)
 
     def anchor(self, address: str) -> str:
         """The id of a provision's comments on the answering page."""
@@ -240,6 +264,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
     amendment = load(ws, slug)
     ui = ui or Words.of(amendment.language)
     rounds = load_rounds(ws, slug)
+    name = document_named(ws, slug, amendment.meta)
     reg_id = _regulation_shown(amendment, regulation, ui)
     key = "" if reg_id == amendment.regulation else reg_id
     every = list_comments(ws, slug)
@@ -250,7 +275,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         heading = ui("heading_two", old=rev_from or "HEAD", new=rev_to or ui("the_working_draft"))
         return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
-                                    regulations=_amended(ws, amendment, every, None))
+                                    regulations=_amended(ws, amendment, every, None), name=name)
     shown = _round_to_show(rounds, round_number, slug, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
@@ -259,7 +284,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
         title = ui("heading_working") if before is None else ui("heading_adopted")
         return redline, RedlinePage(slug, title, None, False, badges, rounds=tuple(rounds), regulation=key,
-                                    regulations=amended)
+                                    regulations=amended, name=name)
     redline = build(ws, reg_id, rev_from=shown.revision[:10], amendment=slug)
     # The round's own comments only: the badges lead to its comments page, which lists no other round's.
     badges = _badges([(item.comment.on, item) for item in listed if item.comment.round == shown.number],
@@ -288,7 +313,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                  of=ui("heading_of", regulation=reg_id) if amended else "",
                  state=ui("heading_open") if commenting else ui("heading_closed"))
     return redline, RedlinePage(slug, heading, shown, commenting, badges, texts, tuple(provisions), tuple(rounds),
-                                key, amended)
+                                key, amended, name)
 
 
 def _regulation_shown(amendment: Amendment, regulation: str | None, ui: Words) -> str:
@@ -437,6 +462,7 @@ class AnswerPage:
     rounds: tuple[Round, ...]
     groups: tuple[AnswerGroup, ...]
     dispositions: Mapping[str, str] = field(default_factory=dict)  # value -> the profile's wording
+    name: str = ""  # the document as reviewers know it (`document_named`)
 
     @property
     def open(self) -> bool:
@@ -468,7 +494,7 @@ def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: W
                               marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
         groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
     labels = {d.value: d.label(words) for d in Disposition}
-    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels)
+    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug))
 
 
 def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> AnswerItem:
