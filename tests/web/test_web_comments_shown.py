@@ -111,3 +111,21 @@ def test_badges_count_the_comments_of_the_round_shown(review_ws: Workspace) -> N
     assert list(first) == ["d5.k2"] and first["d5.k2"].startswith("1 ý kiến")
     assert sorted(second) == ["d3.k1", "general"] and all(b.startswith("1 ý kiến") for b in second.values())
     assert "#on-general" not in c.get(f"/a/{SLUG}/redline?round=1").text
+
+
+def test_a_general_comment_says_general_once(review_ws: Workspace) -> None:
+    # "· góp ý chung · 20/07/2025 · ý kiến 637f · góp ý chung": its type, then where its provision stands.
+    general = add_comment(review_ws, SLUG, BODIES[0], "general", "Cơ bản nhất trí với dự thảo.")
+    substantive = add_comment(review_ws, SLUG, BODIES[1], "general", "Đề nghị rà soát thẩm quyền.",
+                              type_="substantive")
+    page = client(review_ws).get(f"/a/{SLUG}/comments").text
+
+    def meta(cid: str) -> str:
+        found = re.search(rf'id="c-{cid}">\s*<p class="meta">(.*?)</p>', page, re.S)
+        assert found, page
+        return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split())
+
+    assert meta(general.id).count("góp ý chung") == 1, meta(general.id)
+    assert f"ý kiến {general.id}" in meta(general.id)
+    # A general comment of another type still says both what it is about and that it is general.
+    assert "về nội dung" in meta(substantive.id) and meta(substantive.id).count("góp ý chung") == 1
