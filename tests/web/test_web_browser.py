@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from regdraft.core.comments import anchor_text
+from regdraft.render.profile import default_profile
 from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
 from tests.conftest import CHROMIUM, SHARED, Invoke, needs_corpus
@@ -78,7 +79,7 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
     page.goto(f"{live_server}/a/{SLUG}/redline")
     _select(page, "d12.k1.a", PHRASE)
     assert page.input_value("#comment-on") == "d12.k1.a"
-    assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+    assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
     # The script's one line of text comes from the page, in the page's language (words.yaml).
     assert page.inner_text("#comment-where") == f"Đã chọn: “{PHRASE}” tại Điểm a khoản 1 Điều 12"
     page.click("#proposal-box summary")
@@ -96,7 +97,10 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
     data = yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml").read_text("utf-8"))
     circulated = draft_text(review_ws, SLUG, find_round(review_ws, SLUG).revision)
     assert data["provision"] == "d12.k1.a" and data["by"] == BODIES[1]
-    assert data["text"] == f"“{PHRASE}”: Đề nghị họp thường lệ hai tháng một lần."
+    # The words selected are quoted as a Word comment's are, in the report's words (`Về đoạn “…”:`).
+    assert data["text"] == f"Về đoạn “{PHRASE}”: Đề nghị họp thường lệ hai tháng một lần."
+    words = default_profile().words("vi")
+    assert data["text"].startswith(words["report_selection"].format(selection=PHRASE) + " ")
     assert data["proposal"] == proposed and data["anchor"] == anchor_text(circulated, "d12.k1.a")
     assert review_ws.repo.git.log("-1", "--format=%an|%s") == \
         f"Lê Thị Cúc|Comment {comment.id} on {SLUG} d12.k1.a by {BODIES[1]}"
@@ -110,7 +114,7 @@ def test_clicking_another_provision_drops_the_words_quoted_from_the_one_before(
     page = browser_page
     page.goto(f"{live_server}/a/{SLUG}/redline")
     _select(page, "d12.k1.a", PHRASE)
-    assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+    assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
     page.fill("#comment-text", page.input_value("#comment-text") + "Đề nghị làm rõ.")
     page.locator('[data-on="d12.k1.b"]').first.click()
     assert page.input_value("#comment-on") == "d12.k1.b"
@@ -150,7 +154,7 @@ def test_a_provision_is_chosen_from_the_keyboard_too(review_ws: Workspace, live_
     assert selected
     page.keyboard.press("Shift")
     assert page.input_value("#comment-on") == "d12.k1.a"
-    assert page.input_value("#comment-text").startswith(f"“{PHRASE}”: ")
+    assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
 
 
 def test_a_title_a_lead_in_and_a_dash_item_are_chosen_by_their_buttons(review_ws: Workspace, live_server: str,

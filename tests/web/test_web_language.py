@@ -285,3 +285,13 @@ def test_the_answer_page_words_dispositions_by_the_amendments_own_profile(tmp_pa
     page = c.get(f"/a/{SLUG}/comments").text
     assert "<strong>Không tiếp thu, giữ như dự thảo</strong>: Giữ." in page
     assert "Không tiếp thu, giữ như dự thảo" in c.get(f"/a/{SLUG}/report").text
+
+
+def test_the_words_selected_are_quoted_as_the_report_quotes_them() -> None:
+    # A browser comment began `“…”:`, a Word comment's line in the same report `Về đoạn “…”:`.
+    from regdraft.render.profile import default_profile
+    from regdraft.web.words import Words
+
+    for language in ("vi", "en"):
+        report = default_profile().words(language)["report_selection"].format(selection="tập trung dân chủ")
+        assert Words.of(language)("selected_words", words="tập trung dân chủ") == report, language

@@ -16,8 +16,11 @@
   let editorFrom = "";  // the text the wording editor was opened with
 
   // The page's words, rendered into the form by the server (words.yaml): no text lives in this file.
+  // The words selected are quoted at the start of the comment as the comments page and the report quote a Word
+  // comment's (`Về đoạn “…”:`), not in a form of their own.
   const said = {phrase: form.dataset.selectedPhrase || "{phrase}: {provision}",
-                provision: form.dataset.selectedProvision || "{provision}"};
+                provision: form.dataset.selectedProvision || "{provision}",
+                words: form.dataset.selectedWords || "“{words}”:"};
 
   // A provision as the page names it (`Khoản 2 Điều 5`), from the provision list; its address otherwise.
   function described(address) {
@@ -70,7 +73,7 @@
       : said.provision.replace("{provision}", function () { return named; });
     if (phrase) {
       const rest = text.value.startsWith(quoted) ? text.value.slice(quoted.length) : text.value;
-      quoted = "“" + phrase + "”: ";
+      quoted = said.words.replace("{words}", function () { return phrase; }) + " ";
       text.value = quoted + rest;
     } else if (address !== before && quoted && text.value.startsWith(quoted)) {
       // Another provision clicked: the words quoted from the one before are not about this one.
