@@ -78,9 +78,9 @@ def test_neutral_words_name_no_flag() -> None:
 def test_errors_and_problems_read_in_words_outside_the_cli() -> None:
     error = UnresolvedConflict(f"finish it with `{GO_ON}` or undo it with `{ABORT}`.",
                                [Problem(f"run `{Command.of('check', repair=True)}`", "a.md", 3)])
-    assert str(error) == "finish it with `sync, go on` or undo it with `sync, abort`."
-    assert error.report() == ("finish it with `sync, go on` or undo it with `sync, abort`.\n"
-                              "  a.md:3: run `check, repair`")
+    assert str(error) == "finish it with “sync, go on” or undo it with “sync, abort”."
+    assert error.report() == ("finish it with “sync, go on” or undo it with “sync, abort”.\n"
+                              "  a.md:3: run “check, repair”")
     # The commands are still there for a face to write its own way.
     assert commands_in(error.args[0]) == [GO_ON, ABORT]
     assert spelled(cli, error.args[0]) == (
@@ -121,10 +121,20 @@ def test_an_error_raised_with_a_command_is_written_by_the_cli(invoke: Invoke, tm
 def test_a_library_message_reaches_history_in_words(empty_workspace: Workspace) -> None:
     message = f"Note: number it with `{Command.of('amend status', 'x', draft=2)}`."
     empty_workspace.commit({"notes.md": b"x"}, message)
-    assert str(empty_workspace.repo.head.commit.message).strip() == "Note: number it with `amend status x, draft 2`."
+    # Quoted, not in backticks: `amend status x, draft 2` read as a command line, and a broken one.
+    assert str(empty_workspace.repo.head.commit.message).strip() == "Note: number it with “amend status x, draft 2”."
     memory = MemoryWorkspace(Path("/memory"), MemoryStore())
     sha = memory.commit({"notes.md": b"x"}, message)
-    assert memory.resolve(sha).subject == "Note: number it with `amend status x, draft 2`."
+    assert memory.resolve(sha).subject == "Note: number it with “amend status x, draft 2”."
+
+
+def test_a_command_in_words_is_quoted_not_given_as_a_line_to_type() -> None:
+    status = Command.of("amend status", "luat-tn-sua-doi", draft=2)
+    assert words(f"number it with `{status}` first") == "number it with “amend status luat-tn-sua-doi, draft 2” first"
+    # Given without backticks, in words as before.
+    assert words(f"number it ({status})") == "number it (amend status luat-tn-sua-doi, draft 2)"
+    keep = Command.git("checkout", "FILE", switches=("theirs",))
+    assert words(f"keep theirs with `{keep}`") == "keep theirs with `git checkout --theirs FILE`"  # a line to type
 
 
 def _cp1258(text: str) -> bytes:

@@ -178,8 +178,8 @@ def test_from_edits_during_an_open_round_warns_and_the_next_round_needs_the_next
                f"against draft 1; number this text as the next draft with `regdraft amend status {SLUG} --draft 2` "
                "before the next round opens.")
     assert f"warning: {warning}" in result.stderr
-    # The history records the command in words, not in one face's syntax.
-    recorded = warning.replace(f"`regdraft amend status {SLUG} --draft 2`", f"`amend status {SLUG}, draft 2`")
+    # The history records the command in words, not in one face's syntax, quoted (not as a line to type).
+    recorded = warning.replace(f"`regdraft amend status {SLUG} --draft 2`", f"“amend status {SLUG}, draft 2”")
     assert str(lan.repo.head.commit.message).rstrip("\n").endswith(recorded)
     assert invoke(lan.root, "round", "close", SLUG).exit_code == 0
     refused = invoke(lan.root, "round", "open", SLUG, "--due", "2025-09-01", "--yes", "--consult", BODIES[0])

@@ -72,7 +72,7 @@ def test_next_round_needs_closed_round_and_higher_draft(opened: Workspace) -> No
     assert closed.status is RoundStatus.CLOSED and closed.closed
     with pytest.raises(RegdraftError, match="already closed"):
         rounds.close_round(ws, SLUG, 1)
-    with pytest.raises(RegdraftError, match="number it 2 with `amend status mini-sua, draft 2`") as refused:
+    with pytest.raises(RegdraftError, match="number it 2 with “amend status mini-sua, draft 2”") as refused:
         rounds.open_round(ws, SLUG, "", "2025-08-01", BODIES)
     # The library names the command by parameter; the CLI writes it (`--draft 2`).
     assert commands_in(refused.value.args[0]) == [Command.of("amend status", SLUG, draft=2)]

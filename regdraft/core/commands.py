@@ -11,13 +11,16 @@ server and `str()` of an error in neutral words (`spell`).
 Post-conditions:
 1. `spell(text, write)` replaces every marker in `text` by `write(command)` and leaves the
    rest of the text exactly as it was; text without markers is returned unchanged.
-2. `words(text)` is `spell` with `Command.words`: no marker and no command-line flag.
+2. `words(text)` is `spell` with `Command.words`: no marker and no command-line flag. A command of regdraft a
+   message puts in backticks (`` `{command}` ``, a line to type where a face writes it as one) is quoted in
+   words instead (“amend status x, draft 2”): neutral words in backticks read as a broken command.
 3. Markers are framed by control characters that the readers refuse in documents, so no
    text a drafter wrote can be taken for one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +28,7 @@ from regdraft.core.patterns import lazy
 
 _START, _END = "\x02", "\x03"
 _MARKER = lazy(f"{_START}([^{_END}]*){_END}")
+_TYPED_MARKER = lazy(f"`{_START}([^{_END}]*){_END}`")  # a command a message gives as a line to type
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +94,17 @@ def spell(text: str, write: Callable[[Command], str]) -> str:
 
 
 def words(text: str) -> str:
-    """`text` with its commands in neutral words (what `str()` of an error shows)."""
-    return spell(text, Command.words)
+    """`text` with its commands in neutral words (what `str()` of an error shows, and the history records): a
+    command of regdraft given in backticks is quoted (“amend status x, draft 2”), since the words are no line to
+    type; a command of another program (git's) is one and keeps its backticks."""
+    if _START not in text:
+        return text
+
+    def typed(found: re.Match[str]) -> str:
+        command = _read(found.group(1))
+        return f"`{command.git_line()}`" if command.program != "regdraft" else f"“{command.words()}”"
+
+    return spell(_TYPED_MARKER.sub(typed, text), Command.words)
 
 
 def commands_in(text: str) -> list[Command]:
