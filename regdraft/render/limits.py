@@ -15,7 +15,14 @@ where a template can make something large or repeat something:
   the cost of a loop iteration, is also counted against `Budget.calls`, and such calls run at most
   `MAX_DEPTH` inside one another: a macro calling itself twice is stopped within a fraction of a second,
   not after the seconds its steps would take;
-- the output stops when it passes `Budget.output` characters.
+- the output stops when it passes `Budget.output` characters;
+- every value made (by an operator, a join, a filter, a call, a slice, a list or dict written in the
+  template, a macro's or block's output) is charged, in bytes, against `Budget.memory`: what all
+  values made may take together (a text of emoji takes four bytes a character), so that keeping
+  many values each within `Budget.values` cannot take gigabytes;
+- every filter, method of a text and comparison is charged the characters and items of what it reads
+  (times `work_weight`, for filters that take much longer a character than reading it), and every value
+  made its own, against `Budget.work`: one step cannot read twenty million characters again and again.
 
 The budgets grow with the document rendered (`Budget.of(size)`); on a 5,000-article regulation
 regdraft's own templates use well under a tenth of them (docs/security.md gives the figures).
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -61,6 +69,17 @@ MAX_INT_BITS = 100_000  # a number of about 30,000 digits; Python prints at most
 # after 10,000 calls on a small document (0.15 s), not after the 300,000 steps of its budget (5 s).
 BASE_CALLS = 10_000
 CHARS_PER_CALL = 25
+# What the values a render makes may take in all, in bytes (a text's own: one to four bytes a character, as
+# Python keeps it; a list or dict four bytes a character or item of what it holds). The shipped templates, as
+# workspace overrides, made 20.6 MB and did 10.1 million of work for the consolidated text of the 1,000-article
+# benchmark (1.37 million characters: 6 and 5 % of the bounds), 0.5 MB and 0.27 million for the shipped regulation;
+# a text of 19 million emoji copied 16 times took 1.29 GB before ...
+BASE_MEMORY = 200_000_000
+MEMORY_PER_CHAR = 100
+# ... and what it may read and make in all, in characters (and items): about 25 ns each, at most, with the
+# weights of `work_weight`; the floor is some two or three seconds.
+BASE_WORK = 100_000_000
+WORK_PER_CHAR = 75
 # Macros inside macros: a template walking the provisions' tree (part, chapter, section, article, clause,
 # point, dashes) by one macro a level nests about ten; Python itself stops at about 170.
 MAX_DEPTH = 50
@@ -78,7 +97,11 @@ class Budget:
     steps: int
     output: int
     calls: int = BASE_CALLS
+    memory: int = BASE_MEMORY
+    work: int = BASE_WORK
     taken: int = field(default=0)
+    held: int = field(default=0)  # bytes of the values made
+    done: int = field(default=0)  # characters and items read and made
     called: int = field(default=0)  # calls of macros made
     depth: int = field(default=0)  # calls of macros running, one inside another
     # Lists and dicts measured: a template passes the document's lists to a filter again and again, and its
@@ -89,7 +112,8 @@ class Budget:
     def of(cls, size: int) -> Budget:
         """The budget of rendering a document of `size` characters."""
         return cls(BASE_VALUES + VALUES_PER_CHAR * size, BASE_STEPS + size // CHARS_PER_STEP,
-                   BASE_OUTPUT + OUTPUT_PER_CHAR * size, BASE_CALLS + size // CHARS_PER_CALL)
+                   BASE_OUTPUT + OUTPUT_PER_CHAR * size, BASE_CALLS + size // CHARS_PER_CALL,
+                   BASE_MEMORY + MEMORY_PER_CHAR * size, BASE_WORK + WORK_PER_CHAR * size)
 
     def step(self) -> None:
         """Take one step; past the budget, `TemplateLimit`."""
@@ -118,6 +142,35 @@ class Budget:
         """`value`, unless it is larger than a value may be."""
         self.refuse(self.measure(value))
         return value
+
+    def made(self, value: Any) -> Any:
+        """`value`, just made by the template, unless it is too large; its bytes and characters are charged
+        against `memory` and `work`."""
+        measured = self.measure(value)
+        self.refuse(measured)
+        self.spend(measured)
+        self.held += sys.getsizeof(value) if isinstance(value, str) else 4 * measured
+        if self.held > self.memory:
+            raise TemplateLimit(self._memory_passed())
+        return value
+
+    def foresee(self, estimate: int) -> None:
+        """Refuse, before it is made, a value of `estimate` characters or items too large by itself or for the
+        memory left (at a byte a character at least)."""
+        self.refuse(estimate)
+        if self.held + estimate > self.memory:
+            raise TemplateLimit(self._memory_passed())
+
+    def _memory_passed(self) -> str:
+        return (f"the values it makes take more than {self.memory:,} bytes in all (long texts made again and "
+                "again?)")
+
+    def spend(self, work: int) -> None:
+        """Charge `work` characters read or made; past `work`, `TemplateLimit`."""
+        self.done += work
+        if self.done > self.work:
+            raise TemplateLimit(f"it does too much work: its filters, operators and calls read or make more than "
+                                f"{self.work:,} characters (a long text filtered again and again?)")
 
     def measure(self, value: Any) -> int:
         """`size(value)`, counted once for each list or dict."""
@@ -243,7 +296,7 @@ def product(operator: str, left: Any, right: Any, budget: Budget) -> None:
     if operator == "*":
         for text, times in ((left, right), (right, left)):
             if isinstance(text, (str, list, tuple)) and isinstance(times, int):
-                budget.refuse(budget.measure(text) * max(times, 0))
+                budget.foresee(budget.measure(text) * max(times, 0))
         if _integer(left) and _integer(right):
             _bits(left.bit_length() + right.bit_length())
     elif operator == "**" and _integer(left) and _integer(right) and right > 0 and abs(left) > 1:
@@ -251,7 +304,7 @@ def product(operator: str, left: Any, right: Any, budget: Budget) -> None:
     elif operator == "%" and isinstance(left, str):
         widths(left, right if isinstance(right, tuple) else (right,), budget)
     elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
-        budget.refuse(budget.measure(left) + budget.measure(right))
+        budget.foresee(budget.measure(left) + budget.measure(right))
 
 
 def _integer(value: Any) -> bool:
@@ -276,7 +329,7 @@ def widths(pattern: str, arguments: Iterable[Any], budget: Budget, *, braces: bo
     (`"{} / 25000000"`) may hold any number."""
     written, given = _brace_fields(pattern) if braces else _printf_fields(pattern)
     numbers = [n for a in arguments for n in (a.values() if isinstance(a, Mapping) else (a,)) if _integer(n)]
-    budget.refuse(len(pattern) + sum(_width(n, budget) for n in written) + (max(numbers, default=0) if given else 0))
+    budget.foresee(len(pattern) + sum(_width(n, budget) for n in written) + (max(numbers, default=0) if given else 0))
 
 
 def _width(digits: str, budget: Budget) -> int:
@@ -311,23 +364,97 @@ _MULTIPLYING = frozenset({"expandtabs", "indent", "tojson"})
 def call_estimate(name: str, arguments: Iterable[Any], keywords: Mapping[str, Any], budget: Budget) -> None:
     """Refuse a call or filter whose result could be too large: one that repeats its text for each piece of its
     other text arguments (`join`, `replace`, `indent`, `wordwrap`) or pads to its number arguments (`center`).
-    Any other call's numbers are only numbers (`default(25000000)`, `round`)."""
+    Any other call's numbers are only numbers (`default(25000000)`, `round`). Its arguments' characters and items,
+    times `work_weight(name)`, are charged as work before it runs."""
     texts = 0
     numbers = 0
     first = -1
+    read = 0
     for value in (*arguments, *keywords.values()):
         measured = budget.measure(value)
         budget.refuse(measured)
+        read += measured
         if first < 0:
             first = measured
         elif _integer(value):
             numbers += max(value, 0) if name in _PADDING or name in _MULTIPLYING else 0
         else:
             texts += measured
+    budget.spend(read * work_weight(name) + markup_work(name, next(iter((*arguments, None)))))
     if name in _MULTIPLYING:
-        budget.refuse(max(first, 0) * (1 + texts + numbers))
+        budget.foresee(max(first, 0) * (1 + texts + numbers))
     else:
-        budget.refuse(max(first, 0) * (1 + texts) + numbers)
+        budget.foresee(max(first, 0) * (1 + texts) + numbers)
+
+
+# Filters and methods that take much longer a character than reading it (Python's code for each character, word
+# or item: `sort` of a text some 7 µs a character, `wordwrap` 1.6, `min`, `max`, `unique` 1, `title` 0.9,
+# `pprint` 0.7), in characters read at about 25 ns each (`escape`'s speed) ...
+_WEIGHTS = {"sort": 300, "dictsort": 300, "wordwrap": 240, "urlize": 240, "min": 48, "max": 48, "unique": 48,
+            "groupby": 48, "select": 48, "reject": 48, "selectattr": 48, "rejectattr": 48, "map": 48, "title": 40,
+            "pprint": 32, "css_string": 25, "urlencode": 12, "wordcount": 12, "striptags": 6, "join": 10,
+            "truncate": 4, "capitalize": 3, "split": 4, "rsplit": 4, "splitlines": 4, "sum": 4}
+# ... and those whose time does not grow with their arguments.
+_CONSTANT = frozenset({"length", "count", "first", "last", "default", "d", "attr", "random"})
+
+
+def work_weight(name: str) -> int:
+    """The work a filter or method `name` is charged for each character or item of its arguments."""
+    return 0 if name in _CONSTANT else _WEIGHTS.get(name, 1)
+
+
+# regdraft's own filters reading inline Markdown (`inline`, `lines`): plain text at a few ns a character, each
+# character that may start or end a mark (an emphasis, a link, a line break) some 30 µs, in units of 25 ns.
+_MARKDOWN = frozenset({"inline", "lines"})
+_MARKS = "*_[]`<>\\\n&!~"
+_MARK_WORK = 1_200
+
+
+def markup_work(name: str, text: Any) -> int:
+    """The work of a Markdown filter `name` over `text` beyond reading it: its characters that may be marks."""
+    if name not in _MARKDOWN or not isinstance(text, str):
+        return 0
+    return _MARK_WORK * sum(map(text.count, _MARKS))
+
+
+def compared(value: Any) -> Any:
+    """An operand of a comparison (`==`, `<`, `in`), its characters and items charged as work."""
+    budget = Budget.active()
+    budget.spend(budget.measure(value))
+    return value
+
+
+@dataclass(slots=True)
+class Renders:
+    """The bounded renders (those a workspace template took part in) done while it was watched
+    (`watched`): the largest document they rendered and the workspace's template files they ran."""
+
+    size: int = 0
+    templates: set[str] = field(default_factory=set)
+    bounded: bool = False
+
+
+_watching: contextvars.ContextVar[Renders | None] = contextvars.ContextVar("regdraft_renders", default=None)
+
+
+@contextlib.contextmanager
+def watched() -> Iterator[Renders]:
+    """Note the bounded renders done inside (this thread's) in the `Renders` yielded."""
+    found = Renders()
+    token = _watching.set(found)
+    try:
+        yield found
+    finally:
+        _watching.reset(token)
+
+
+def note_render(size: int, templates: Iterable[str]) -> None:
+    """Note a bounded render of a document of `size` characters, run by the workspace's `templates`."""
+    found = _watching.get()
+    if found is not None:
+        found.bounded = True
+        found.size = max(found.size, size)
+        found.templates.update(templates)
 
 
 def regulation_size(regulation: Regulation) -> int:

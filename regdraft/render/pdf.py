@@ -9,7 +9,9 @@ Post-conditions of `write_pdf`:
 3. The output file is written whole or not at all.
 4. A table row that runs onto later pages shows its label there too, when its label cell has the
    class `repeats` (`render.continued`).
-5. A rendering stops with `PageLimit` past more pages than its text could fill (`render.page_bound`).
+5. A rendering stops with `PageLimit` past more pages than its text could fill (`render.page_bound`), and HTML
+   made with a workspace template is refused with `ElementLimit`, before WeasyPrint reads it, when it holds more
+   elements than its document could need.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from urllib.parse import unquote, urlsplit
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render.files import write_atomic
-from regdraft.render.page_bound import bounded
+from regdraft.render.limits import Renders
+from regdraft.render.page_bound import bounded, check_elements
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ASSET_DIRS = (PACKAGE_ROOT / "templates", PACKAGE_ROOT / "assets")
@@ -162,11 +165,16 @@ def _mime(path: Path) -> str:
 _REPEATED_CELL = re.compile(r'<td class="[^"]*\brepeats\b')
 
 
-def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any = None) -> None:
+def write_pdf(html: str, output: Path, *, progress: bool = False, fetcher: Any = None,
+              renders: Renders | None = None) -> None:
     """Render `html` to a PDF file with the body font embedded and no outside resources.
+
+    `renders`, the renders that made `html`, bound its elements when a workspace template took part
+    (`page_bound.check_elements`).
 
     `progress` asks for a progress bar on stderr; it is drawn only when stderr is a terminal.
     """
+    check_elements(html, renders)
     fonts = body_fonts()
     engine = ENGINE
     weasyprint = engine.setup()

@@ -22,6 +22,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from types import TracebackType
 from typing import Any, ClassVar
@@ -30,7 +31,7 @@ import jinja2
 import jinja2.filters
 import jinja2.meta
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from regdraft.core.errors import RegdraftError
@@ -43,6 +44,7 @@ class _Template(jinja2.Template):
 
     # The templates a shipped template names (None: a name known only when it renders); None for a bounded one.
     references: tuple[str | None, ...] | None
+    named: tuple[str | None, ...]  # the templates a bounded template names
     _involves: bool | None
 
     @classmethod
@@ -50,6 +52,7 @@ class _Template(jinja2.Template):
                         globals: MutableMapping[str, Any]) -> jinja2.Template:
         found = super()._from_namespace(environment, namespace, globals)
         found.references = namespace.get(_REFERENCES)  # type: ignore[attr-defined]
+        found.named = namespace.get(_NAMED, ())  # type: ignore[attr-defined]
         found._involves = None  # type: ignore[attr-defined]
         return found
 
@@ -80,7 +83,9 @@ class _Template(jinja2.Template):
                         return "".join(self.root_render_func(self.new_context(variables)))
                     except Exception:
                         env.handle_exception()  # the error, its traceback at the template's lines
-            with limits.budget(size() if callable(size) else size) as budget:
+            document = size() if callable(size) else size
+            limits.note_render(document, env.workspace_templates(self))  # type: ignore[attr-defined]
+            with limits.budget(document) as budget:
                 parts: list[str] = []
                 written = 0
                 for part in self.generate(variables):
@@ -105,6 +110,7 @@ class _Template(jinja2.Template):
 
 # The name under which a shipped template's code lists the templates it names (`_Template.references`).
 _REFERENCES = "regdraft_references"
+_NAMED = "regdraft_named"  # and a bounded template's (`_Template.named`)
 
 
 class _ShippedCode(CodeGenerator):
@@ -129,6 +135,7 @@ class _ShippedCode(CodeGenerator):
     def write(self, x: str) -> None:
         if self._pulling:  # `t_1 = environment.filters['name']`
             x = x.replace(" = environment.filters[", " = environment.unbounded_filters[", 1)
+            x = x.replace(" = environment.tests[", " = environment.unbounded_tests[", 1)
         else:
             x = _SHIPPED_CALLS.get(x, x)
         super().write(x)
@@ -164,6 +171,10 @@ _SHIPPED_CALLS = {"environment.call(context, ": "environment.unbounded_call(cont
 class _BoundedCode(CodeGenerator):
     """Jinja2's code, with each loop's items counted and each `~` join and written list or dict measured."""
 
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        super().visit_Template(node, frame)
+        self.writeline(f"{_NAMED} = {tuple(jinja2.meta.find_referenced_templates(node))!r}")
+
     def visit_For(self, node: nodes.For, frame: Frame) -> None:
         items = nodes.Call(nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None, lineno=node.lineno)
         super().visit_For(nodes.For(node.target, items, node.body, node.else_, node.test, node.recursive,
@@ -175,6 +186,20 @@ class _BoundedCode(CodeGenerator):
             self.visit(part, frame)
             self.write(", ")
         self.write("))")
+
+    def visit_Compare(self, node: nodes.Compare, frame: Frame) -> None:
+        self.write("(")
+        self._measured(self.visit, node.expr, frame, "environment.compared(")
+        for operand in node.ops:
+            self.write(f" {operators[operand.op]} ")
+            self._measured(self.visit, operand.expr, frame, "environment.compared(")
+        self.write(")")
+
+    def visit_Getitem(self, node: nodes.Getitem, frame: Frame) -> None:
+        if isinstance(node.arg, nodes.Slice):  # a slice, which Jinja2 takes without the environment: a copy
+            self._measured(super().visit_Getitem, node, frame)
+        else:
+            super().visit_Getitem(node, frame)
 
     def visit_List(self, node: nodes.List, frame: Frame) -> None:
         self._measured(super().visit_List, node, frame)
@@ -188,8 +213,9 @@ class _BoundedCode(CodeGenerator):
         else:
             self._measured(super().visit_Tuple, node, frame)
 
-    def _measured(self, visit: Callable[[Any, Frame], None], node: nodes.Expr, frame: Frame) -> None:
-        self.write("environment.made(")
+    def _measured(self, visit: Callable[[Any, Frame], None], node: nodes.Expr, frame: Frame,
+                  call: str = "environment.made(") -> None:
+        self.write(call)
         visit(node, frame)
         self.write(")")
 
@@ -207,7 +233,21 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         if name == "format" and len(args) > lead and isinstance(args[lead], str):
             limits.widths(args[lead], (*args[lead + 1:], *kwargs.values()), budget)
         limits.call_estimate(name, args[lead:], kwargs, budget)
-        return budget.check(function(*args, **kwargs))
+        return budget.made(function(*args, **kwargs))
+
+    if passed is not None:
+        bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
+    return bounded
+
+
+def _bounded_test(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A test (`x is in y`, `x is eq y`) whose arguments' characters and items are charged as work."""
+    passed = getattr(function, "jinja_pass_arg", None)
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args[1 if passed is not None else 0:], *kwargs.values()):
+            limits.compared(value)
+        return function(*args, **kwargs)
 
     if passed is not None:
         bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
@@ -242,6 +282,8 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         self.unbounded_filters = self.filters
         self.filters = _BoundedFilters(self.filters)
         self.filters["attr"] = _attribute
+        self.unbounded_tests = self.tests
+        self.tests = {name: _bounded_test(test) for name, test in self.tests.items()}  # type: ignore[arg-type]
         self.globals["range"] = limits.bounded_range
         self.globals.pop("lipsum", None)  # placeholder text, up to any length asked: no use in a document
         # The same environment (loader, filters, globals, compiled-template cache), all of whose templates are
@@ -281,8 +323,26 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
                         return True
         return False
 
+    def workspace_templates(self, template: jinja2.Template) -> list[str]:
+        """The files of the workspace's templates among `template` and those it names (and so on)."""
+        found: list[str] = []
+        pending = [template]
+        seen: set[str] = set()
+        while pending:
+            current = pending.pop()
+            if (current.filename or "").startswith(f"{TEMPLATE_FOLDER}/"):
+                found.append(str(current.filename))
+            for name in getattr(current, "references", None) or getattr(current, "named", None) or ():
+                if name is not None and name not in seen:
+                    seen.add(name)
+                    with contextlib.suppress(Exception):
+                        pending.append(self.get_template(name, current.name))
+        return found
+
     unbounded_call = ImmutableSandboxedEnvironment.call
     unbounded_concat = staticmethod("".join)
+
+    compared = staticmethod(limits.compared)
 
     @staticmethod
     def counted(items: Any) -> Any:
@@ -291,30 +351,32 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
 
     @staticmethod
     def made(value: Any) -> Any:
-        """A list, tuple or dict written in a template, unless it is too large (it may hold a value many times)."""
-        return limits.Budget.active().check(value)
+        """A value made by a template's own code (a list, tuple or dict written in it, a slice), unless it is too
+        large (it may hold a value many times); charged to the render's memory and work."""
+        return limits.Budget.active().made(value)
 
     @staticmethod
     def joined(eval_ctx: Any, parts: tuple[Any, ...]) -> str:
         """`a ~ b`: refused before joining when the result would be too large."""
         budget = limits.Budget.active()
         texts = [str(part) if not isinstance(part, str) else part for part in parts]
-        budget.refuse(sum(map(len, texts)))
-        return jinja2.runtime.markup_join(parts) if eval_ctx.autoescape else "".join(texts)
+        budget.foresee(sum(map(len, texts)))
+        joined: str = jinja2.runtime.markup_join(parts) if eval_ctx.autoescape else "".join(texts)
+        return budget.made(joined)  # type: ignore[no-any-return]
 
     @staticmethod
     def concat(parts: Any) -> str:
         """The output of a macro, block or `set` block, refused before joining when it would be too large."""
         budget = limits.Budget.active()
         pieces = parts if isinstance(parts, list) else list(parts)
-        budget.refuse(sum(map(len, pieces)))
-        return "".join(pieces)
+        budget.foresee(sum(map(len, pieces)))
+        return budget.made("".join(pieces))  # type: ignore[no-any-return]
 
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         """`*`, `**`, `%` and `+`, refused before computing when the result would be too large."""
         budget = limits.Budget.active()
         limits.product(operator, left, right, budget)
-        return budget.check(super().call_binop(context, operator, left, right))
+        return budget.made(super().call_binop(context, operator, left, right))
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any,  # noqa: N805
              **kwargs: Any) -> Any:
@@ -335,8 +397,8 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
             if isinstance(__obj, jinja2.runtime.LoopContext) and args:  # `loop(children)`: its items counted too
                 args = (limits.counted(args[0]), *args[1:])
             with budget.macro_call():
-                return budget.check(super().call(__context, __obj, *args, **kwargs))
-        return budget.check(super().call(__context, __obj, *args, **kwargs))
+                return budget.made(super().call(__context, __obj, *args, **kwargs))
+        return budget.made(super().call(__context, __obj, *args, **kwargs))
     # Per set of allowed types (`values`): type -> whether templates may use its values, and (type, attribute
     # name) -> the sandbox's verdict. Both look at the object's type and the name only (Jinja2's own checks:
     # internal attributes of functions, frames, generators; methods that modify lists, dicts, sets), never at

@@ -27,7 +27,7 @@ def _redline(redline: Redline, settings: Settings) -> str:
 
 
 def redline_pdf(redline: Redline, path: Path, settings: Settings) -> None:
-    write_page(_redline(redline, settings), path, pdf=True, progress=settings.progress)
+    write_page(lambda: _redline(redline, settings), path, pdf=True, progress=settings.progress)
 
 
 def redline_html(redline: Redline, path: Path, settings: Settings) -> None:
@@ -50,7 +50,7 @@ def _consolidated(ct: ConsolidatedText, settings: Settings, *, paged: bool) -> s
 
 
 def consolidated_pdf(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
-    write_page(_consolidated(ct, settings, paged=True), path, pdf=True, progress=settings.progress)
+    write_page(lambda: _consolidated(ct, settings, paged=True), path, pdf=True, progress=settings.progress)
 
 
 def consolidated_html(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
@@ -77,7 +77,7 @@ def _amendment(amendment: Amendment, settings: Settings) -> str:
 
 
 def amendment_pdf(amendment: Amendment, path: Path, settings: Settings) -> None:
-    write_page(_amendment(amendment, settings), path, pdf=True, progress=settings.progress)
+    write_page(lambda: _amendment(amendment, settings), path, pdf=True, progress=settings.progress)
 
 
 def amendment_html(amendment: Amendment, path: Path, settings: Settings) -> None:
@@ -93,7 +93,8 @@ def amendment_docx(amendment: Amendment, path: Path, settings: Settings) -> None
 def report_pdf(report: Report, path: Path, settings: Settings) -> None:
     from regdraft.render.report import html_text
 
-    write_page(html_text(report, settings.workspace_root, settings.profile, settings.today), path, pdf=True)
+    write_page(lambda: html_text(report, settings.workspace_root, settings.profile, settings.today), path,
+               pdf=True)
 
 
 def report_html(report: Report, path: Path, settings: Settings) -> None:
