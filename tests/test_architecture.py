@@ -39,7 +39,7 @@ GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "reg
                "regdraft.workspace.store_killed", "regdraft.workspace.git_policy"}
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
 # The review server's framework and server, imported only by the web face.
-WEB_LIBRARIES = {"starlette", "uvicorn", "multipart", "python_multipart"}
+WEB_LIBRARIES = {"starlette", "uvicorn", "h11", "multipart", "python_multipart"}
 
 
 def module_name(path: Path) -> str:

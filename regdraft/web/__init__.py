@@ -37,6 +37,7 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
     import uvicorn
 
     from regdraft.web.app import create_app
+    from regdraft.web.connections import uvicorn_options
     from regdraft.workspace.access import links
     from regdraft.workspace.store import Workspace
 
@@ -56,4 +57,5 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
     from regdraft.core.collector import run_long
 
     run_long()  # the command line froze what it built for one command; a server collects its cycles
-    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False)
+    # Deadlines for slow requests and bounds on connections: any host of the network may connect (`connections`).
+    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, **uvicorn_options())

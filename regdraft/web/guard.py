@@ -7,7 +7,9 @@ Post-conditions:
    taken (a Vietnamese comment at the form's limits was refused, the text gone), and no more.
 2. Every response carries a Content-Security-Policy that runs only the server's own script
    file, lets it ask only this server, fetches nothing from elsewhere, and forbids framing.
-3. `csrf_token` is bound to the browser's CSRF cookie and the visitor's access link; a form
+3. A request whose sender leaves (or is closed for sending too slowly) before its body is in ends quietly: no
+   traceback in the server's log for each one.
+4. `csrf_token` is bound to the browser's CSRF cookie and the visitor's access link; a form
    whose token does not match is refused.
 """
 
@@ -123,10 +125,14 @@ class Limits:
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
+        from starlette.requests import ClientDisconnect
+
         try:
             await self.app(scope, bounded, with_headers)
         except _TooLarge:
             await self._too_large(scope, send)
+        except ClientDisconnect:
+            pass  # the sender left, or was too slow (`web.connections`) and was answered there: nothing to say
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
         from starlette.concurrency import run_in_threadpool

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from regdraft.web.connections import BOUNDS, Bounds, uvicorn_options
 from regdraft.workspace.rounds import open_round
 from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import REPO_ROOT
@@ -69,14 +70,15 @@ def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[str]:
-    """The review server over the workspace at `root` on a free port of 127.0.0.1, in a thread: its base URL."""
+def serving(root: Path, bounds: Bounds = BOUNDS) -> Iterator[str]:
+    """The review server over the workspace at `root` on a free port of 127.0.0.1, in a thread, with the settings
+    `regdraft review` gives uvicorn (`bounds` its deadlines and connection bounds): its base URL."""
     import uvicorn
 
     from regdraft.web.app import create_app
 
-    server = uvicorn.Server(uvicorn.Config(create_app(root), host="127.0.0.1", port=0,
-                                           log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(create_app(root), host="127.0.0.1", port=0, log_level="warning",
+                                           access_log=False, **uvicorn_options(bounds)))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

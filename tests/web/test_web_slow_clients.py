@@ -1,0 +1,268 @@
+"""Slow and idle connections to the review server: headers or a body trickling in, connections held open.
+
+A security tester's slowloris (one header line a second) kept a connection 40 s with no answer, and any host
+could hold connections up to the process's file limit. Real sockets against a server on 127.0.0.1, with the
+bounds shortened so that each test takes a second or two; the last test runs `regdraft review` itself with
+its own bounds.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from urllib.parse import urlencode, urlsplit
+
+import httpx2 as httpx
+import pytest
+
+from regdraft.core.comments import MAX_TEXT
+from regdraft.web.connections import Bounds
+from regdraft.workspace.rounds import load_comments
+from regdraft.workspace.store import Workspace
+from tests.web.conftest import SLUG, comment_form, head, serving
+
+QUICK = Bounds(headers=1.0, idle=1, grace=0.5, min_rate=50_000, connections=6, per_client=3)
+
+
+@pytest.fixture
+def quick_server(review_ws: Workspace) -> Iterator[str]:
+    """The review server over `review_ws` with bounds of a second or less: its base URL."""
+    with serving(review_ws.root, QUICK) as url:
+        yield url
+
+
+def connect(url: str, source: str = "127.0.0.1") -> socket.socket:
+    """A raw connection to the server at `url`, from the loopback address `source`."""
+    parts = urlsplit(url)
+    sock = socket.socket()
+    sock.bind((source, 0))
+    sock.connect((parts.hostname or "", parts.port or 80))
+    return sock
+
+
+def until_closed(sock: socket.socket, within: float) -> bytes:
+    """What the server sends until it closes the connection; fails unless it closes within `within` seconds."""
+    answer = b""
+    deadline = time.monotonic() + within
+    while (left := deadline - time.monotonic()) > 0:
+        sock.settimeout(left)
+        try:
+            chunk = sock.recv(65536)
+        except TimeoutError:
+            break
+        except ConnectionResetError:  # closed while the client still sent: the kernel may drop the answer
+            return answer
+        if not chunk:
+            return answer
+        answer += chunk
+    pytest.fail(f"the connection was still open after {within} s; the server sent {answer[:200]!r}")
+
+
+def trickle(sock: socket.socket, pieces: Iterator[bytes], every: float, within: float) -> tuple[bytes, float]:
+    """Send `pieces` one every `every` seconds until the server closes the connection: what it sent, and when
+    it closed (seconds after the first piece); fails unless it closes within `within` seconds."""
+    answer = b""
+    start = time.monotonic()
+    for piece in pieces:
+        if time.monotonic() - start > within:
+            break
+        try:
+            sock.sendall(piece)
+        except (BrokenPipeError, ConnectionResetError):
+            return answer, time.monotonic() - start
+        sock.settimeout(every)
+        try:
+            chunk = sock.recv(65536)
+        except TimeoutError:
+            continue
+        except ConnectionResetError:
+            return answer, time.monotonic() - start
+        answer += chunk
+        if not chunk:
+            return answer, time.monotonic() - start
+        return answer + until_closed(sock, 2), time.monotonic() - start
+    pytest.fail(f"the connection was still open after {within} s; the server sent {answer[:200]!r}")
+
+
+def header_lines() -> Iterator[bytes]:
+    yield b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    n = 0
+    while True:
+        n += 1
+        yield f"X-Slow-{n}: {n}\r\n".encode()
+
+
+def test_headers_sent_a_line_at_a_time_are_cut_off(quick_server: str) -> None:
+    with closing(connect(quick_server)) as sock:
+        answer, after = trickle(sock, header_lines(), every=0.2, within=5)
+    assert answer.startswith(b"HTTP/1.1 408 "), answer
+    assert "Kết nối gửi nội dung quá chậm" in answer.decode() and "too slowly" in answer.decode()
+    assert 0.8 < after < 2.5
+
+
+def test_a_connection_sending_nothing_is_closed_without_an_answer(quick_server: str) -> None:
+    with closing(connect(quick_server)) as sock:
+        start = time.monotonic()
+        assert until_closed(sock, 4) == b""
+        assert time.monotonic() - start > 0.8
+
+
+def test_a_kept_alive_connection_is_held_to_the_same_deadline(quick_server: str) -> None:
+    with closing(connect(quick_server)) as sock:
+        sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        sock.settimeout(5)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 204 ")
+        answer, _after = trickle(sock, header_lines(), every=0.2, within=5)
+    assert answer.startswith(b"HTTP/1.1 408 "), answer
+
+
+class Errors(logging.Handler):
+    """The errors the server logs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.said: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append(record.getMessage())
+
+
+def post_head(url: str, length: int, cookie: str = "") -> bytes:
+    return (f"POST /a/{SLUG}/comments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {length}\r\nCookie: {cookie}\r\n\r\n").encode()
+
+
+def test_a_body_trickling_in_is_refused_and_nothing_recorded(review_ws: Workspace, quick_server: str) -> None:
+    before = head(review_ws)
+    errors = Errors()
+    logging.getLogger("uvicorn.error").addHandler(errors)
+    with closing(connect(quick_server)) as sock:
+        sock.sendall(post_head(quick_server, 50_000))
+        answer, after = trickle(sock, iter(lambda: b"text=" + b"x" * 95, b""), every=0.1, within=5)
+    # At 1 KB/s the body is behind its 50 KB/s after the half second of grace; the answer may be lost to a reset.
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 408 "), answer
+    assert after < 2.5
+    assert head(review_ws) == before
+    time.sleep(0.2)
+    logging.getLogger("uvicorn.error").removeHandler(errors)
+    assert errors.said == []  # was a traceback in the server's log for each such request
+
+
+def test_a_body_still_trickling_after_a_refusal_does_not_hold_the_connection(quick_server: str) -> None:
+    with closing(connect(quick_server)) as sock:
+        sock.sendall(post_head(quick_server, 100_000_000))  # more than any form: refused before it is read
+        answer, after = trickle(sock, iter(lambda: b"x" * 10, b""), every=0.1, within=5)
+    assert answer.startswith(b"HTTP/1.1 413 "), answer
+    assert after < 2.5
+
+
+def test_a_full_comment_form_from_a_slow_phone_is_recorded(review_ws: Workspace) -> None:
+    """A comment and a wording as long as the form allows, sent at 50 KB/s (a phone on mobile data) with a pause
+    on the way: taken at the server's own minimum rate, even with a twentieth of its grace."""
+    phone = 50_000
+    with serving(review_ws.root, Bounds(grace=0.5)) as url:
+        with httpx.Client(base_url=url, timeout=10) as browser:
+            page = browser.get(f"/a/{SLUG}/redline")
+            found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+            assert found
+            cookie = "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
+        text = ("Đề nghị bổ sung quy định về thời hạn báo cáo của các cơ quan, đơn vị. " * 400)[:MAX_TEXT]
+        body = urlencode(comment_form(found.group(1), text=text, proposal="2. " + text[3:])).encode()
+        assert len(body) > 100_000
+        chunk = phone // 20
+        with closing(connect(url)) as sock:
+            sock.sendall(post_head(url, len(body), cookie))
+            start = time.monotonic()
+            for n, offset in enumerate(range(0, len(body), chunk)):
+                sock.sendall(body[offset:offset + chunk])
+                time.sleep(0.05 + (0.5 if n == 20 else 0))  # half of the way in, nothing for half a second
+            assert time.monotonic() - start > 2
+            sock.settimeout(30)
+            answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 303 "), answer[:2000]
+    assert [c.text for c in load_comments(review_ws, SLUG)] == [text]
+
+
+def test_connections_are_bounded_per_address_and_in_all(review_ws: Workspace) -> None:
+    held: list[socket.socket] = []
+    # Deadlines long enough not to close the held connections during the test.
+    with serving(review_ws.root, Bounds(headers=30, connections=6, per_client=3)) as url:
+
+        def answered(source: str) -> bool:
+            with closing(connect(url, source)) as sock:
+                sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                return until_closed(sock, 5).startswith(b"HTTP/1.1 204 ")
+
+        def refused(source: str) -> bool:
+            with closing(connect(url, source)) as sock:
+                return until_closed(sock, 1) == b""
+
+        try:
+            held += [connect(url, "127.0.0.2") for _ in range(3)]
+            assert refused("127.0.0.2")  # a fourth from the same address
+            assert answered("127.0.0.3")  # another address is served
+            held += [connect(url, "127.0.0.3") for _ in range(3)]
+            assert refused("127.0.0.4")  # a seventh in all
+            held.pop().close()
+            time.sleep(0.3)
+            assert answered("127.0.0.4")
+        finally:
+            for sock in held:
+                sock.close()
+
+
+def free_port() -> int:
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_the_review_command_closes_slow_and_idle_connections_within_ten_seconds(review_ws: Workspace) -> None:
+    """The tester's case against `regdraft review` as started from the command line, with its own bounds."""
+    port = free_port()
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", "review", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=review_ws.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert httpx.get(f"{url}/favicon.ico", timeout=1).status_code == 204
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.1)
+
+        def idle() -> tuple[bytes, float]:
+            with closing(connect(url)) as sock:
+                start = time.monotonic()
+                return until_closed(sock, 15), time.monotonic() - start
+
+        def headers() -> tuple[bytes, float]:
+            with closing(connect(url)) as sock:
+                return trickle(sock, header_lines(), every=1, within=15)
+
+        def body() -> tuple[bytes, float]:
+            with closing(connect(url)) as sock:
+                sock.sendall(post_head(url, 50_000))
+                return trickle(sock, iter(lambda: b"x", b""), every=1, within=15)
+
+        with ThreadPoolExecutor(3) as pool:
+            running = [pool.submit(task) for task in (idle, headers, body)]
+            results = [r.result() for r in running]
+    finally:
+        server.terminate()
+        server.wait(10)
+    (nothing, idle_after), (slow_headers, headers_after), (slow_body, body_after) = results
+    assert nothing == b"" and 9 < idle_after < 12
+    assert slow_headers.startswith(b"HTTP/1.1 408 ") and 9 < headers_after < 12
+    assert (slow_body == b"" or slow_body.startswith(b"HTTP/1.1 408 ")) and 9 < body_after < 12
