@@ -199,7 +199,8 @@ def test_an_adoption_killed_at_any_point_is_finished_exactly(tmp_workspace: Work
     refused = regdraft(ws, "amend", "status", "qc-sua-doi-2025", "submitted")
     assert refused.returncode == 1 and "An earlier write to this workspace was interrupted" in refused.stderr
     # One sentence: the adoption's first line (its message lists every instruction) and both ways to finish it.
-    assert "regdraft amend adopt --resume" in refused.stderr and "Điều" not in refused.stderr, refused.stderr
+    assert "regdraft amend adopt qc-sua-doi-2025 --resume" in refused.stderr, refused.stderr  # typed as shown
+    assert "Điều" not in refused.stderr, refused.stderr
     done = regdraft(ws, *finish)
     assert "Traceback" not in done.stderr and "Finished the interrupted" in done.stdout, done.stderr
     assert git(ws, "rev-parse", "HEAD^{tree}").strip() == adopted_tree
@@ -207,6 +208,46 @@ def test_an_adoption_killed_at_any_point_is_finished_exactly(tmp_workspace: Work
     assert git(ws, "tag", "--points-at", "HEAD").strip() == "adopted/05-QC-TU"
     assert git(ws, "status", "--porcelain", "-uall") == "" and not ws.journal.exists()
     assert "was interrupted" not in regdraft(ws, "check").stdout
+
+
+# Stands in for git: `git add` runs a clean filter (KILLER) on the files .git/info/attributes marks, which kills
+# regdraft and that git (`kill -9`) while git holds its index lock: the lock is left, as a tester's `kill -9` left it.
+GIT_KILLED_IN_ADD = """#!/bin/sh
+case " $* " in
+  *" add -A "*)
+    export REGDRAFT_PID=$PPID
+    exec git -c "filter.kill.clean=$KILLER" "$@" ;;
+esac
+exec git "$@"
+"""
+KILLER = """#!/bin/sh
+kill -9 "$REGDRAFT_PID" "$PPID"; sleep 2
+exec cat
+"""
+
+
+@pytest.mark.parametrize("finish", [RESUME, REPAIR])
+def test_an_adoption_killed_with_its_git_is_finished_despite_the_lock_git_left(
+        tmp_workspace: Workspace, adopted_tree: str, tmp_path: Path, finish: tuple[str, ...]) -> None:
+    """Both ways to finish it failed on git's `index.lock` ("File exists") until the drafter deleted it by hand."""
+    ws = tmp_workspace
+    fake, killer = tmp_path / "git-killed-in-add", tmp_path / "killer"
+    for script, text in ((fake, GIT_KILLED_IN_ADD), (killer, KILLER)):
+        script.write_text(text, encoding="utf-8")
+        script.chmod(0o755)
+    attributes = ws.root / ".git" / "info" / "attributes"
+    attributes.parent.mkdir(exist_ok=True)
+    attributes.write_text("* filter=kill\n", encoding="utf-8")
+    killed = regdraft(ws, *ADOPT, GIT_PYTHON_GIT_EXECUTABLE=str(fake), KILLER=str(killer))
+    attributes.unlink()
+    assert killed.returncode == -9, killed.stderr
+    assert (ws.root / ".git" / "index.lock").exists() and ws.journal.exists()
+    done = regdraft(ws, *finish)
+    assert done.returncode == 0 and "Finished the interrupted" in done.stdout, done.stdout + done.stderr
+    assert git(ws, "rev-parse", "HEAD^{tree}").strip() == adopted_tree
+    assert git(ws, "tag", "--points-at", "HEAD").strip() == "adopted/05-QC-TU"
+    assert git(ws, "status", "--porcelain", "-uall") == "" and not ws.journal.exists()
+    assert not (ws.root / ".git" / "index.lock").exists()
 
 
 def test_resume_without_an_interrupted_adoption(tmp_workspace: Workspace, invoke: Invoke) -> None:

@@ -53,10 +53,8 @@ class KilledGit:
         Call it holding the workspace lock. Returns the files put back ([] when git left no lock, or one that a
         running process still holds).
         """
-        lock = self.git_dir() / "index.lock"
-        if not _abandoned(lock):
+        if not self.remove_abandoned_lock():
             return []
-        lock.unlink(missing_ok=True)
         versions = self._switch_candidates()
         status = self._git("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all").split("\0")
         tracked, new = [], []
@@ -72,6 +70,17 @@ class KilledGit:
         for path in new:
             (self.root / path).unlink(missing_ok=True)
         return sorted(tracked + new)
+
+    def remove_abandoned_lock(self) -> bool:
+        """Remove git's index lock when a killed git left it (the module's 1): True when it was removed.
+
+        Call it holding the workspace lock; a lock a running process holds stays (after a short wait for it).
+        """
+        lock = self.git_dir() / "index.lock"
+        if not _abandoned(lock):
+            return False
+        lock.unlink(missing_ok=True)
+        return True
 
     def rebase_not_begun(self) -> bool:
         """Whether a rebase was killed before it had left the branch: HEAD is still the branch, on the commit the

@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.commands import words
+from regdraft.core.commands import Command, words
 from regdraft.core.errors import StoreError
+from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import new_file
 from regdraft.workspace import interrupts
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
@@ -48,6 +49,20 @@ def failure(exc: BaseException) -> str:
     if detail.startswith("stderr: '") and detail.endswith("'"):  # GitPython's framing of git's message
         detail = detail[len("stderr: '"):-1].strip()
     return detail
+
+
+def adopted_slug(entry: Entry) -> str | None:
+    """The amendment an interrupted write adopts (`amend adopt SLUG --resume` finishes it); None for other writes.
+
+    Only an adoption tags its commit; its changes include the amendment's own file.
+    """
+    if entry.tag is None:
+        return None
+    for path in entry.changes:
+        slug = PurePosixPath(path).parent.name
+        if SLUG.fullmatch(slug) and path == amendment_path(slug):
+            return slug
+    return None
 
 
 def uncommitted(dirty: Sequence[str], doing: str = "writing") -> str:
@@ -93,6 +108,8 @@ class Transactions:
         def _stage_committed(self, folder: str, paths: Iterable[str]) -> None: ...
 
         def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> list[str]: ...
+
+        def remove_abandoned_lock(self) -> bool: ...
 
     @contextmanager
     def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
@@ -274,12 +291,11 @@ class Transactions:
         if journal.exists():
             entry = journal.read()
             self.refused_interrupted = True
-            adoption = entry.tag is not None  # only an adoption tags its commit; `amend adopt --resume` finishes it
+            slug = adopted_slug(entry)
+            resuming = f" (or `{Command.of('amend adopt', slug, resume=True)}`)" if slug else ""
             raise StoreError(
-                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with a "
-                "repairing `regdraft check`" + (" (or by resuming `regdraft amend adopt`)" if adoption else "")
-                + " before writing again (nothing was changed).",
-                options=("check:repair", "amend adopt:resume") if adoption else ("check:repair",),
+                f"An earlier write to this workspace was interrupted: {entry.describe()}; finish it with "
+                f"`{Command.of('check', repair=True)}`{resuming} before writing again (nothing was changed)."
             )
 
     def resume(self) -> str | None:
@@ -289,6 +305,9 @@ class Transactions:
             if not journal.exists():
                 return None
             entry = journal.read()
+            # A git killed with the write (`git add`, `git commit`) left its index lock: every git that writes
+            # would refuse. Removed when no process holds it; the write below then writes the index anew.
+            self.remove_abandoned_lock()
             head = self._head()
             done = head is not None and head != entry.head and self._is_journal_commit(head, entry)
             if not done and head != entry.head:
