@@ -328,3 +328,42 @@ def test_files_regdraft_does_not_know_are_counted_in_plain_english(office: dict[
     git(lan, "commit", "-q", "-m", "Notes")
     said = invoke(lan, "sync")
     assert "To origin: 2 other file changes." in said.output, said.output
+
+
+def interrupted_sync(where: Path, at: str) -> str:
+    """`regdraft sync` in its own process, stopped by Ctrl-C (a real SIGINT) at the point named: its one sentence."""
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", "sync", "-C", str(where)]
+    stopped = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "REGDRAFT_TEST_INTERRUPT_AT": at})
+    assert stopped.returncode == 130 and len(stopped.stderr.splitlines()) == 1, stopped.stdout + stopped.stderr
+    return stopped.stderr.strip()
+
+
+@pytest.mark.parametrize("at", ["integrated", "sent", "reported"])
+def test_a_sync_stopped_by_ctrl_c_once_it_rebased_or_sent_says_so(office: dict[str, Path], invoke: Invoke,
+                                                                   at: str) -> None:
+    """Stopped once main was rebased, or once the work was pushed (and while the sync said what it sent), it said
+    "Interrupted before anything was changed", and the next sync said only "To origin: nothing to send"."""
+    lan, minh = office["lan"], office["minh"]
+    comment(invoke, lan, "Ban Kinh tế", "Góp ý của Ban Kinh tế.")
+    assert invoke(lan, "sync").exit_code == 0
+    comment(invoke, minh, "Huyện ủy Nậm Pồ", "Góp ý của huyện.")
+    made_here = made(lan) | made(minh)
+    before = git(minh, "rev-parse", "HEAD")
+    said = interrupted_sync(minh, at)
+    assert git(minh, "rev-parse", "HEAD") != before  # rebased onto Lan's comment
+    if at == "integrated":
+        assert said == "Interrupted after your work was rebased onto the work from origin before it was sent; " \
+            "nothing is lost: run `regdraft sync` to finish the sync.", said
+    else:
+        assert said == "Interrupted after the sync had sent your work to origin (your work was rebased onto the " \
+            "work from origin first): origin has it, and nothing is lost; `regdraft sync` says what it sent.", said
+    finished = invoke(minh, "sync")
+    assert finished.exit_code == 0, finished.output
+    mine = f"1 comment from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}"
+    if at == "integrated":
+        assert f"To origin: {mine}." in finished.output, finished.output
+    else:
+        assert f"Your work was sent by the interrupted sync: {mine}. origin has it." in finished.output, \
+            finished.output
+    everything_arrived(office, made_here)

@@ -6,14 +6,18 @@ noted (`note`); `left_behind` then reads what is on disk, not where the interrup
 
 1. A write's journal is there: the write is unfinished, and `regdraft check --repair` finishes it (its commit was
    made, or it writes known files) or undoes it (new files written from a stream, not committed yet).
-2. A sync's or git's rebase or merge is unfinished, or a push was under way: `regdraft sync` finishes it.
-3. The command made its commit before the interrupt: the work is recorded.
-4. Otherwise nothing was changed (a failed write is undone before it ends).
+2. A sync's or git's rebase or merge is unfinished: `regdraft sync` finishes it.
+3. A sync had sent the work (the remote's branch, as git last saw it, is HEAD, which it was not after the fetch),
+   or had brought the remote's work in (HEAD moved since the sync began): said so, and what is left to do.
+   A push under way (noted in the git folder) and not seen done: `regdraft sync` finishes it.
+4. The command made its commit before the interrupt: the work is recorded.
+5. Otherwise nothing was changed (a failed write is undone before it ends).
 """
 
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
@@ -24,9 +28,33 @@ if TYPE_CHECKING:
 _writers: weakref.WeakSet[Workspace] = weakref.WeakSet()
 
 
+@dataclass(slots=True)
+class Syncing:
+    """Where a sync stands, as it goes: what HEAD was when it began, what the fetch found, how it integrated."""
+
+    remote: str
+    branch: str
+    before: str  # HEAD when the sync began
+    theirs: str | None = None  # the remote's branch as last fetched (None: not fetched yet)
+    how: str = "none"  # "rebase", "merge", "fast-forward" once the sync brought the two together
+
+
+_syncs: weakref.WeakKeyDictionary[Workspace, Syncing] = weakref.WeakKeyDictionary()
+
+
 def begin() -> None:
     """A command starts: forget the workspaces earlier commands of this process wrote to."""
     _writers.clear()
+    _syncs.clear()
+
+
+def syncing(ws: Workspace, remote: str, branch: str, before: str, *, theirs: str | None = None,
+            how: str = "none") -> None:
+    """Note a sync's progress (called as it begins, fetches and integrates); the first `before` is kept."""
+    known = _syncs.get(ws)
+    _syncs[ws] = Syncing(remote, branch, known.before if known else before,
+                         theirs if theirs is not None else known.theirs if known else None,
+                         how if how != "none" else known.how if known else "none")
 
 
 def note(ws: Workspace) -> None:
@@ -67,7 +95,31 @@ SYNC_FILES = ("regdraft-sync.json", "regdraft-sending.json")
 
 def _sync_left(ws: Workspace) -> str:
     folder = ws.git_dir()
-    if not (ws.operation() or any((folder / name).is_file() for name in SYNC_FILES)):
+    unfinished = f"Interrupted in the middle of a sync; nothing is lost: run `{Command.of('sync')}` to finish it " \
+        f"(or `{Command.of('sync', abort=True)}` to undo it)."
+    if ws.operation() or (folder / SYNC_FILES[0]).is_file():
+        return unfinished
+    return _sync_done(ws) or (unfinished if (folder / SYNC_FILES[1]).is_file() else "")
+
+
+def _sync_done(ws: Workspace) -> str:
+    """What a sync had done when it was interrupted, from its refs: sent the work, or brought the remote's in."""
+    syncing = _syncs.get(ws)
+    if syncing is None:
         return ""
-    return (f"Interrupted in the middle of a sync; nothing is lost: run `{Command.of('sync')}` to finish it (or "
-            f"`{Command.of('sync', abort=True)}` to undo it).")
+    head = ws.head()
+    remote, how = syncing.remote, syncing.how
+    together = {"rebase": f"your work was rebased onto the work from {remote}",
+                "merge": f"your work and the work from {remote} were merged",
+                "fast-forward": f"the work from {remote} was brought in"}.get(how, f"the work from {remote} was "
+                                                                               "brought together with yours")
+    if syncing.theirs is not None and head and head != syncing.theirs and \
+            ws.remote_head(remote, syncing.branch) == head:
+        first = f" ({together} first)" if how in ("rebase", "merge") else ""
+        return (f"Interrupted after the sync had sent your work to {remote}{first}: {remote} has it, and nothing is "
+                f"lost; `{Command.of('sync')}` says what it sent.")
+    if head and head != syncing.before:
+        send = "" if how == "fast-forward" else " before it was sent"
+        return (f"Interrupted after {together}{send}; nothing is lost: run `{Command.of('sync')}` to finish the "
+                "sync.")
+    return ""

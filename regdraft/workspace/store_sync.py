@@ -158,6 +158,10 @@ class SharedHistory(KilledGit):
         """Fetch the remote's branches and adoption tags; the remote branch's commit (None: no branch yet)."""
         self._network("fetch", ("--no-tags", "--prune"), remote, [f"+refs/heads/*:refs/remotes/{remote}/*",
                       f"+{ADOPTION_TAGS}*:refs/regdraft/{remote}/adopted/*"])
+        return self.remote_head(remote, branch)
+
+    def remote_head(self, remote: str, branch: str) -> str | None:
+        """The remote's branch as git last saw it (fetched, or pushed to); None when it has none."""
         return self._rev(f"refs/remotes/{remote}/{branch}")
 
     def _rev(self, ref: str) -> str | None:

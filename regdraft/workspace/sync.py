@@ -14,9 +14,10 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    commit has left the history is reported and not pushed. Tags on the remote are never moved.
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
-6. Before it pushes, the sync notes what it sends (`Sending`, in the git folder); a sync killed
-   while git pushes may leave git to finish the push, and the next sync, finding the remote
-   holding that work, says that the interrupted sync sent it.
+6. Before it pushes, the sync notes what it sends (`Sending`, in the git folder), and forgets it only once
+   it has said what it sent; a sync killed while git pushes may leave git to finish the push, and the next
+   sync, finding the remote holding that work, says that the interrupted sync sent it (so too after a sync
+   stopped once its push had gone through).
 
 7. Killed while git rebases, a sync leaves git's rebase behind and its own state (noted before git
    starts): `continue_sync` finishes it, first putting back the commit git had listed as done but
@@ -40,6 +41,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.render.files import new_file
+from regdraft.workspace import interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.journal import stop_point
 from regdraft.workspace.resolve import (
@@ -84,8 +86,8 @@ class SyncReport:
         out += [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
                f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else nothing) + "."]
         if self.sent_before:
-            out.append("Your work was sent by the interrupted sync (git finished its push after it was stopped): "
-                       + "; ".join(self.sent_before) + f". {self.remote} has it.")
+            out.append(f"Your work was sent by the interrupted sync: {'; '.join(self.sent_before)}. {self.remote} has "
+                       "it.")
         if self.how == "rebase" and not self.replayed and self.settled:
             out.append(f"Nothing of yours was left to replay: the conflict was settled with {self.remote}'s work.")
         elif self.how == "rebase" and not self.replayed:
@@ -265,12 +267,18 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
     report = SyncReport(state.remote, settled=integrated)
     known = ws.tags()
     interrupted = Sending.load(ws)
+    # What is done so far, for the sentence a Ctrl-C ends the sync with (`interrupts.left_behind`).
+    interrupts.syncing(ws, state.remote, state.branch, state.before, theirs=state.theirs if integrated else None,
+                       how=state.how)
     for _ in range(ATTEMPTS):
         if not integrated:
             theirs = ws.fetch(state.remote, state.branch) or ""
+            interrupts.syncing(ws, state.remote, state.branch, state.before, theirs=theirs)
             if interrupted is not None and not report.sent_before:
                 report.sent_before = interrupted.arrived(ws, replace(state, theirs=theirs))
             state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes)
+            interrupts.syncing(ws, state.remote, state.branch, state.before, how=state.how)
+            stop_point("integrated")
         integrated = False
         tags, notes = _keep_tags(ws, state)
         head = ws.head() or ""
@@ -280,8 +288,8 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
             stop_point("sending")
             if not ws.push(state.remote, state.branch, tags):
                 continue  # someone pushed meanwhile: fetch and integrate again
+            stop_point("sent")
         SyncState.clear(ws)
-        Sending.clear(ws)
         report.came_in = describe(ws, ws.commits(state.before, state.theirs)) if state.theirs else []
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
         report.went_out = describe(ws, [c for c in outgoing if c.parents < 2])
@@ -289,6 +297,9 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncRepor
         report.notes += notes
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])
+        stop_point("reported")
+        # Forgotten last: a sync stopped while it reported what it sent leaves the next one to say so.
+        Sending.clear(ws)
         return report
     raise StoreError(f"The shared remote {state.remote} kept changing while regdraft was sending your work; your "
                      "commits are safe here. Run `regdraft sync` again in a moment.")
