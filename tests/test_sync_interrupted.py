@@ -367,3 +367,34 @@ def test_a_sync_stopped_by_ctrl_c_once_it_rebased_or_sent_says_so(office: dict[s
         assert f"Your work was sent by the interrupted sync: {mine}. origin has it." in finished.output, \
             finished.output
     everything_arrived(office, made_here)
+
+
+def test_a_sync_killed_with_no_conflict_is_never_said_to_have_had_one(tmp_path: Path, office: dict[str, Path],
+                                                                      invoke: Invoke) -> None:
+    """Killed while git replayed (no conflict), every command said "every conflict is resolved", and the sync that
+    finished it in a copy of the clone (its work sent meanwhile from the other) said "the conflict was settled with
+    origin's work"."""
+    import shutil
+
+    minh = office["minh"]
+    made_here = both_worked(invoke, office)
+    killed_sync(tmp_path, minh, "1")
+    refused = invoke(minh, "comment", "list", SHIPPED_AMENDMENT)
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())
+    assert "A sync stopped while replaying your work on top of the shared remote's (rebase); it was interrupted, " \
+        "not stopped by a conflict, and nothing is lost." in said, said
+    assert "every conflict is resolved" not in said, said
+    copy = tmp_path / "minh-copy"
+    shutil.copytree(minh, copy, symlinks=True)
+    finished = invoke(minh, "sync", "--continue")
+    assert finished.exit_code == 0 and "conflict" not in finished.output, finished.output
+    everything_arrived(office, made_here)
+    for step in (("sync", "--continue"), ("sync",)):
+        again = tmp_path / f"minh-{step[-1].strip('-')}"
+        shutil.copytree(copy, again, symlinks=True)
+        done = invoke(again, *step)
+        assert done.exit_code == 0, done.output
+        assert "conflict" not in done.output, done.output
+        assert "Nothing of yours was left to replay: origin already had the same changes." in done.output, \
+            done.output

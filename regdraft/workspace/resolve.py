@@ -135,6 +135,8 @@ class Conflict:
             head = f"A sync stopped while {what}{commit}"
         else:
             head = f"A git {self.operation} is unfinished"
+        if not self.files and self.commit is None:  # git did not stop here: the sync was interrupted (killed)
+            return head + "; it was interrupted, not stopped by a conflict, and nothing is lost."
         if not self.files:
             return head + "; every conflict is resolved."
         answers = [f.answer for f in self.files]

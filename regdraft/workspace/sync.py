@@ -262,9 +262,10 @@ def _stopped_message(ws: Workspace) -> str:
             "\n\n" + report)
 
 
-def _run(ws: Workspace, state: SyncState, integrated: bool = False) -> SyncReport:
-    """Integrate and push until the push goes through."""
-    report = SyncReport(state.remote, settled=integrated)
+def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: bool = False) -> SyncReport:
+    """Integrate and push until the push goes through (`integrated`: git has brought the two together already;
+    `settled`: after a conflict the user resolved)."""
+    report = SyncReport(state.remote, settled=settled)
     known = ws.tags()
     interrupted = Sending.load(ws)
     # What is done so far, for the sentence a Ctrl-C ends the sync with (`interrupts.left_behind`).
@@ -463,7 +464,8 @@ def _finish(ws: Workspace) -> SyncReport:
     notes: list[str] = []
     if operation:
         _advance(ws, state, ws.continue_integration(), notes)
-    report = _run(ws, state, integrated=True)
+    # Settled only when git had stopped on a conflict; a sync killed while git worked had none.
+    report = _run(ws, state, integrated=True, settled=conflict is not None and conflict.commit is not None)
     report.notes[:0] = notes
     return report
 
