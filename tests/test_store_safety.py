@@ -250,6 +250,62 @@ def test_an_adoption_killed_with_its_git_is_finished_despite_the_lock_git_left(
     assert not (ws.root / ".git" / "index.lock").exists()
 
 
+# regdraft killed (as by `kill -9`) as it gives an output file its name: the file it wrote is left under its
+# temporary name, as a tester's `kill -9` during `export` left it.
+KILLED_AT_RENAME = """import os
+real = os.replace
+def killed(source, target):
+    if str(source).endswith(".regdraft-tmp"):
+        os._exit(137)
+    return real(source, target)
+os.replace = killed
+from regdraft.cli import main
+main()
+"""
+
+
+def test_a_file_an_export_killed_left_half_written_is_named_by_check_and_removed_by_the_repair(
+        tmp_workspace: Workspace) -> None:
+    """A 0-byte out/<name>.pdf.regdraft-tmp stayed, unmentioned, until an export to that very name. What is not
+    regdraft's stays: a link, and a file a running process holds open (an export writing it)."""
+    ws = tmp_workspace
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT_RENAME, "export", "01-QC/TU", "--format", "html"],
+                            cwd=ws.root, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == 137, killed.stderr
+    (left,) = [p.relative_to(ws.root).as_posix() for p in ws.root.rglob("*.regdraft-tmp")]
+    assert left.startswith("out/01-QC-TU-hop-nhat-") and left.endswith(".html.regdraft-tmp"), left
+    running, link = ws.root / "out" / "running.pdf.regdraft-tmp", ws.root / "out" / "link.pdf.regdraft-tmp"
+    running.write_bytes(b"")
+    link.symlink_to(ws.root / "regdraft.yaml")
+    meant = left.removeprefix("out/").removesuffix(".regdraft-tmp")
+    with running.open("rb"):  # an export still writing it
+        checked = regdraft(ws, "check")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert f"{left}: warning: an unfinished {meant}: regdraft was stopped while it wrote it" in checked.stdout, \
+            checked.stdout
+        assert "running.pdf" not in checked.stdout and "link.pdf" not in checked.stdout, checked.stdout
+        repaired = regdraft(ws, "check", "--repair")
+    assert f"Removed {left}, left half written by a regdraft that was stopped." in repaired.stdout, repaired.stdout
+    assert leftovers(ws) == ["link.pdf.regdraft-tmp", "running.pdf.regdraft-tmp"]
+    assert link.is_symlink() and (ws.root / "regdraft.yaml").is_file()
+
+
+def test_a_file_an_export_is_writing_is_not_taken_for_a_leftover(tmp_workspace: Workspace) -> None:
+    """A PDF takes seconds to render into its temporary file, closed meanwhile: a repair then removed it."""
+    from regdraft.render.files import write_atomic
+    from regdraft.workspace.checks import remove_leftovers
+
+    output = tmp_workspace.root / "out" / "hop-nhat.pdf"
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def render(path: Path) -> None:
+        seen.append((tmp_workspace.leftover_files(), remove_leftovers(tmp_workspace)))
+        path.write_bytes(b"%PDF-1.7\n")
+
+    write_atomic(output, render)
+    assert seen == [([], [])] and output.read_bytes() == b"%PDF-1.7\n"
+
+
 def test_resume_without_an_interrupted_adoption(tmp_workspace: Workspace, invoke: Invoke) -> None:
     result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--resume")
     assert result.exit_code == 2 and "no interrupted adoption of 'qc-sua-doi-2025'" in result.output  # bad usage

@@ -192,17 +192,19 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
         regdraft check 01-QC/TU
         regdraft check --repair
     """
-    from regdraft.workspace.checks import check_summary, check_workspace
+    from regdraft.workspace.checks import check_summary, check_workspace, remove_leftovers
 
     ws = open_workspace(workspace)
     done = Result()
     if repair:
         finished = ws.resume()
-        said = f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."
-        if as_json:
-            done.note(said)
-        else:
-            done.say(said)
+        said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
+        said += [f"Removed {path}, left half written by a regdraft that was stopped." for path in remove_leftovers(ws)]
+        for line in said:
+            if as_json:
+                done.note(line)
+            else:
+                done.say(line)
     problems = check_workspace(ws, regulation)
     done.data = problems_json(problems)
     for p in problems:

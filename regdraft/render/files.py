@@ -67,9 +67,17 @@ def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> Non
     prepare_folder(output)
     # A sibling file, so that the final rename stays on one file system and is atomic.
     tmp = new_file(output.with_name(output.name + ".regdraft-tmp"), content if isinstance(content, bytes) else b"")
+    # Held open while it is written (a PDF takes seconds): one that no process holds was left by a regdraft that
+    # was stopped, and `check --repair` removes it.
+    held: int | None = None
     try:
+        held = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         if not isinstance(content, bytes):
             content(tmp)
+        os.close(held)  # before the rename, which a file held open would stop on some systems
+        held = None
         os.replace(tmp, output)
     finally:
+        if held is not None:
+            os.close(held)
         tmp.unlink(missing_ok=True)

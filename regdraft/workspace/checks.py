@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
 
 from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
@@ -18,6 +19,7 @@ from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_killed import TEMPORARY
 from regdraft.workspace.timeline import base_text, replay
 
 Check = Callable[[Workspace, "str | None"], list[Problem]]
@@ -127,6 +129,29 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
         f"run `{Command.of('check', repair=True)}` to finish it.", ws.relative_link(ws.journal.path))]
 
 
+def leftovers(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """Outputs a regdraft that was stopped (killed during an export) left half written beside the file it wrote."""
+    if name is not None:  # a check of one regulation
+        return []
+    problems = []
+    for path in ws.leftover_files():
+        meant = PurePosixPath(path).name.removesuffix(TEMPORARY)
+        problems.append(Problem(f"an unfinished {meant}: regdraft was stopped while it wrote it ({meant} itself, if "
+                                f"there is one, was left as it was); `{Command.of('check', repair=True)}` removes it.",
+                                path, warning=True))
+    return problems
+
+
+def remove_leftovers(ws: Workspace) -> list[str]:
+    """Remove the files `leftovers` names (a file a running regdraft writes is held open, and stays; one git tracks
+    stays too); the files removed."""
+    with ws.writing("repair", repairing=True):  # no write of this workspace is under way meanwhile
+        removed = [path for path in ws.leftover_files() if not ws.tracked(path)]
+        for path in removed:
+            (ws.root / path).unlink(missing_ok=True)
+    return removed
+
+
 # api.check covers each regulation file: its structure, its references and its name.
 def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     """The workspace settings: the profiles (regdraft.yaml's choice, profiles/*.yaml) and the git hooks policy."""
@@ -197,5 +222,5 @@ def _line(ws: Workspace, key: str, under: str = "") -> int:
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is.
-CHECKS: list[Check] = [interrupted, settings, api.check, check_replay, late_comments, dropping_proposals,
+CHECKS: list[Check] = [interrupted, leftovers, settings, api.check, check_replay, late_comments, dropping_proposals,
                        number_problems]

@@ -13,19 +13,28 @@ describes the files as they were. `KilledGit`, mixed into `Workspace` (through `
    missing (git removes a file before it writes it anew). Only such files are put back as git's index holds them
    (new ones removed): each can be made again from a commit or the index, so nothing is lost.
 3. Any other change is the drafter's and is left alone, for the sync to refuse as before.
+
+A regdraft killed while it writes an output (an export) leaves the file it puts bytes in before giving it its
+name, `NAME.regdraft-tmp`, in NAME's folder. `leftover_files` lists those in the output folder (`out/`, where outputs
+go unless told otherwise) that no process holds open (regdraft holds each open while it writes it); never a link. It
+reads the folder, not git (`check` runs without GitPython).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from regdraft.core.layout import OUTPUT
+
 if TYPE_CHECKING:
     import git
 
+TEMPORARY = ".regdraft-tmp"  # the end of the name of a file regdraft writes before giving it its own
 WAIT_FOR_GIT = 5.0  # seconds a git still running (its regdraft killed) is given to finish or die
 STALE_AFTER = 600.0  # where open files cannot be seen (no /proc): a lock this old is taken for abandoned
 
@@ -81,6 +90,13 @@ class KilledGit:
             return False
         lock.unlink(missing_ok=True)
         return True
+
+    def leftover_files(self) -> list[str]:
+        """The outputs (workspace-relative) a regdraft that was stopped left half written (see the module)."""
+        found = []
+        for folder, _, names in os.walk(self.root / OUTPUT):  # links to folders are not followed
+            found += [Path(folder, name) for name in names if name.endswith(TEMPORARY)]
+        return sorted(path.relative_to(self.root).as_posix() for path in found if _left(path))
 
     def rebase_not_begun(self) -> bool:
         """Whether a rebase was killed before it had left the branch: HEAD is still the branch, on the commit the
@@ -143,12 +159,26 @@ def _abandoned(lock: Path) -> bool:
             info = lock.stat()
         except OSError:
             return False
-        holder = _held_open((info.st_dev, info.st_ino))
-        if holder is False or (holder is None and time.time() - info.st_mtime > STALE_AFTER):
+        if _unheld(info):
             return True
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.1)
+
+
+def _left(path: Path) -> bool:
+    """Whether `path` is a file (not a link) that no process holds open."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and _unheld(info)
+
+
+def _unheld(info: os.stat_result) -> bool:
+    """Whether no process holds the file open (where that cannot be seen: it has not changed for a long while)."""
+    holder = _held_open((info.st_dev, info.st_ino))
+    return holder is False or (holder is None and time.time() - info.st_mtime > STALE_AFTER)
 
 
 def _held_open(file: tuple[int, int]) -> bool | None:
