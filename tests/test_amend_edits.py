@@ -164,7 +164,7 @@ def test_a_repealed_point_is_not_quoted_as_a_placeholder_in_a_new_text() -> None
     text = split_instructions(render_amendment(document(old, instructions_from_edits(old, edited).instructions)))[1]
     assert text == (
         "1\\. Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Điều 2 như sau:\n\n"
-        "a) Bãi bỏ điểm b khoản 2.\n\n"
+        "a) Bãi bỏ điểm b khoản 2;\n\n"  # in the middle of its group: `;`
         "b) Sửa đổi, bổ sung khoản 3 như sau:\n\n"
         "“3\\. Công khai, minh bạch theo quy định tại khoản 1 và khoản 2 Điều này.”.")
     reproduces(old, edited)
@@ -630,7 +630,7 @@ def test_units_deleted_from_the_end_of_a_unit_amended_whole_are_left_out_of_its_
     written = split_instructions(render_amendment(document(old, generated.instructions)))[1]
     assert written.startswith("1\\. Sửa đổi, bổ sung, bãi bỏ một số khoản của Điều 2 như sau:\n\n"
                               "a) Sửa đổi, bổ sung khoản 1 như sau:"), written
-    assert "\n\nb) Bãi bỏ khoản 2.\n\nc) Sửa đổi, bổ sung khoản 3 như sau:" in written, written
+    assert "\n\nb) Bãi bỏ khoản 2;\n\nc) Sửa đổi, bổ sung khoản 3 như sau:" in written, written
     assert "được bãi bỏ" not in written
     assert generated.notes[0].startswith(
         "khoản 2 Điều 2 is missing from edited.md; it is repealed and stays in place as a placeholder")

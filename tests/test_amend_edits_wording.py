@@ -23,6 +23,7 @@ from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Regulation, map_units
 from regdraft.importer import import_file
+from regdraft.workspace.regenerate import split_instructions
 
 from .conftest import CORPUS, FIXTURES, needs_corpus
 from .test_amend_edits import ENGLISH, PROPERTY, SHIPPED, SHIPPED_TEXT, Pair, body, edited, reproduces
@@ -179,6 +180,35 @@ def test_sub_instructions_end_with_semicolon_and_the_group_with_a_full_stop() ->
     (group,) = instructions_from_edits(SHIPPED, parse(clauses)).instructions
     assert group.text == "Sửa đổi, bổ sung một số khoản của Điều 3 như sau:"
     assert [c.quote[-1][-2:] for c in group.children] == ["”;", "”."]
+
+
+def written(old: Regulation, edited_: Regulation) -> str:
+    """The instructions generated for an edited text that deletes units, as the amending document writes them."""
+    generated = instructions_from_edits(old, edited_, allow_renumber=True)
+    return split_instructions(render_amendment(document(old, generated.instructions)))[1]
+
+
+@needs_corpus
+def test_a_repeal_in_the_middle_of_a_group_ends_with_a_semicolon() -> None:
+    # In Luật 57/2024 every `x) Bãi bỏ …` ending with `.` is the last of its group; one in the middle ends with `;`
+    # as any other sub-instruction does (Nghị định 48/2013: `a) Thay thế cụm từ … tại Khoản 1 Điều 26, …;`).
+    law = render(import_file(CORPUS / "luat-thi-dua-khen-thuong.txt").regulation)
+    amended = (law.replace("1\\. Xác định mục tiêu,", "1\\. Xác định rõ mục tiêu,", 1)
+               .replace("khen thưởng thi đua.", "khen thưởng kịp thời.", 1))
+    new = deleted(amended, "3\\. Xác định biện pháp tổ chức phong trào thi đua;")
+    old, edited_ = parse(law, "old.md"), parse(new, "edited.md", numbering=False)
+    assert written(old, edited_) == (
+        "1\\. Sửa đổi, bổ sung, bãi bỏ một số khoản của Điều 16 như sau:\n\n"
+        "a) Sửa đổi, bổ sung khoản 1 như sau:\n\n"
+        "“1\\. Xác định rõ mục tiêu, phạm vi, đối tượng và nội dung thi đua;”;\n\n"
+        "b) Bãi bỏ khoản 3;\n\n"
+        "c) Sửa đổi, bổ sung khoản 5 như sau:\n\n"
+        "“5\\. Sơ kết, tổng kết và khen thưởng kịp thời.”.")
+    reproduces(old, edited_)
+    last = deleted(law, "5\\. Sơ kết, tổng kết và khen thưởng thi đua.").replace(
+        "4\\. Phát động, chỉ đạo thực hiện phong trào thi đua;", "4\\. Phát động, chỉ đạo phong trào thi đua;", 1)
+    assert written(old, parse(last, "edited.md", numbering=False)).endswith(
+        "b) Bãi bỏ khoản 5.")  # the last of its group keeps its full stop
 
 
 def test_word_replacements_come_after_the_structural_instructions() -> None:

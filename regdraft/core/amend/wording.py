@@ -391,11 +391,15 @@ def instruction(planned: Planned, location: str, language: str, context: Address
     """One worded instruction, with its quoted new text.
 
     House style closes a quote with `”.` at the end of an instruction or group and with `”;`
-    before the next sub-instruction of a group (`last=False`).
+    before the next sub-instruction of a group (`last=False`); an instruction without a quote ends the same way
+    (`b) Bãi bỏ khoản 3;` before `c) …`: in Luật 57/2024 a repeal ending with `.` is the last of its group, and
+    Nghị định 48/2013 ends `a) Thay thế cụm từ “…” bằng cụm từ “…” tại …;` before `b)`).
     """
     op, unit = planned
-    text = sentence(op, language, context, document_type=document_type)
     end = "." if last else ";"
+    text = sentence(op, language, context, document_type=document_type)
+    if text.endswith("."):
+        text = text[:-1] + end
     if isinstance(op, ReplaceHeading):
         assert unit is not None
         renamed = Unit(unit.kind, unit.label, unit.title)
