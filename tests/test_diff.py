@@ -13,7 +13,7 @@ from regdraft.core.diff import ChangeKind, Provision, compare, with_stated_kinds
 from regdraft.core.errors import RegdraftError
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address
-from regdraft.core.word_diff import DiffSegment, Op, as_written, diff_words, new_side, old_side
+from regdraft.core.word_diff import DiffSegment, Op, as_written, diff_phrases, diff_words, new_side, old_side
 from tests.strategies import VI_WORDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -231,6 +231,23 @@ def test_single_syllable_between_edits_is_absorbed() -> None:
     assert edits[1].text == "Ban Thường vụ"
 
 
+def test_phrases_an_instruction_replaces_are_compared_whole_each_where_it_stands() -> None:
+    # 01-QC/TU's khoản 2 Điều 13 has the phrase twice, a full stop apart: each is struck and inserted whole,
+    # not run into one edit across the stop, nor word by word (`[-Ban cán sự đảng-] {+Đảng ủy+} Ủy ban …`).
+    old = "thông qua Ban cán sự đảng Ủy ban nhân dân tỉnh. Ban cán sự đảng Ủy ban nhân dân tỉnh chịu trách nhiệm"
+    new = "thông qua Đảng ủy Ủy ban nhân dân tỉnh. Đảng ủy Ủy ban nhân dân tỉnh chịu trách nhiệm"
+    phrases = ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh")
+    segments = diff_phrases(old, new, phrases)
+    replaced = [DiffSegment(Op.DELETE, phrases[0]), DiffSegment(Op.INSERT, phrases[1])]
+    assert segments == (DiffSegment(Op.EQUAL, "thông qua "), *replaced, DiffSegment(Op.EQUAL, ". "), *replaced,
+                        DiffSegment(Op.EQUAL, " chịu trách nhiệm"))
+    # Written with the tone mark elsewhere (`uỷ`), a phrase is still found whole; one left as it was is unchanged.
+    segments = diff_phrases("Tỉnh uỷ và Tỉnh uỷ viên", "Ban Thường vụ và Tỉnh uỷ viên", ("Tỉnh ủy", "Ban Thường vụ"))
+    assert [s for s in segments if s.op is not Op.EQUAL] == [DiffSegment(Op.DELETE, "Tỉnh uỷ"),
+                                                             DiffSegment(Op.INSERT, "Ban Thường vụ")]
+    assert (old_side(segments), new_side(segments)) == ("Tỉnh uỷ và Tỉnh uỷ viên", "Ban Thường vụ và Tỉnh uỷ viên")
+
+
 def test_degenerate_result_is_detected_and_redone(monkeypatch: pytest.MonkeyPatch) -> None:
     def everything_replaced(a: str, b: str) -> list[tuple[int, str]]:
         return [(-1, a), (1, b)]
@@ -286,6 +303,8 @@ def test_segments_rebuild_both_texts_in_order(pair: tuple[str, str], strict: boo
     if strict:
         assert "".join(s.text for s in segments if s.op is not Op.INSERT) == old
     assert all(s.text for s in segments)
+    phrased = diff_phrases(old, new, (" ".join(old.split()[:2]), " ".join(new.split()[-2:])), strict_tones=strict)
+    assert (old_side(phrased), new_side(phrased)) == (old, new)  # with phrases compared whole too
     written = as_written(segments)  # each reading as written, every run's text its own
     assert "".join(s.text for s in written if s.op is not Op.INSERT) == old
     assert "".join(s.text for s in written if s.op is not Op.DELETE) == new

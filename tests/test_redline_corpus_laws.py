@@ -169,3 +169,23 @@ def test_the_last_line_names_the_revisions_in_the_documents_language(laws: Works
     assert re.fullmatch(r"Các phiên bản được so sánh: 12/2012/QH13: mã phiên bản [0-9a-f]{7}, \d{2}/\d{2}/\d{4}; "
                         r"Dự thảo lần 1: mã phiên bản [0-9a-f]{7}, \d{2}/\d{2}/\d{4}\.", line), line
     assert "commit" not in line
+
+
+def test_a_phrase_replaced_by_an_instruction_is_struck_and_inserted_whole(laws: Workspace, tmp_path: Path) -> None:
+    # `Thay thế cụm từ “Tổng cục Du lịch” bằng cụm từ “Cục Du lịch Quốc gia Việt Nam”`: the amendment's redline
+    # marked it word by word, `[-Tổng cục-] {+Cục+} Du lịch {+Quốc gia Việt Nam +}`.
+    html = _html(laws, "09/2017/QH14", "dl")
+    whole = '<del class="del">Tổng cục Du lịch</del> <ins class="ins">Cục Du lịch Quốc gia Việt Nam</ins>'
+    assert html.count(whole) == 9, html.count(whole)  # every provision it stands in (Điều 28 to Điều 64)
+    assert '<del class="del">Tổng cục</del>' not in html
+    table = _rows(_html(laws, "09/2017/QH14", "dl", layout="table"))
+    assert table["Khoản 1 Điều 51"][1].startswith("1. Cục Du lịch Quốc gia Việt Nam công bố danh sách")
+    # A comparison of the two texts, which knows no instruction, keeps its word diff.
+    new = tmp_path / "du-lich-moi.md"
+    law = (laws.root / "regulations" / "09-2017-QH14.md").read_text(encoding="utf-8")
+    new.write_text(law.replace("Tổng cục Du lịch", "Cục Du lịch Quốc gia Việt Nam"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(laws.root / "regulations" / "09-2017-QH14.md"), str(new),
+                                      "--changes", "-o", str(tmp_path / "compare.html")],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "[-Tổng cục-]{+Cục+} Du lịch {+Quốc gia Việt Nam +}thẩm định" in unwrapped(result.output)

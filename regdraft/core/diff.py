@@ -53,7 +53,7 @@ from regdraft.core.model import (
 from regdraft.core.moves import cross_moves
 from regdraft.core.patterns import lazy
 from regdraft.core.text import tone_key
-from regdraft.core.word_diff import DiffSegment, Op, diff_words, placed
+from regdraft.core.word_diff import DiffSegment, Op, diff_phrases, diff_words, new_side, old_side, placed
 
 
 class ChangeKind(StrEnum):
@@ -368,6 +368,36 @@ def with_added_words(comparison: Comparison, added: Mapping[str, Sequence[str]])
         by_unit.setdefault(str(Address.parse(code).unit), []).extend(phrases)
     provisions = tuple(_placed_words(p, by_unit) for p in comparison.provisions)
     return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
+
+
+def with_replaced_words(comparison: Comparison, replaced: Mapping[str, Sequence[str]]) -> Comparison:
+    """The comparison with the phrases an amendment replaces or deletes marked whole, as its instructions state them:
+    `replaced` maps address codes to the old and new phrases of the instructions there (`Thay thế cụm từ “A” bằng
+    cụm từ “B”`), and each provision so named is compared again with those phrases as single words
+    (`word_diff.diff_phrases`): `[-A-]{+B+}`, not a word diff of A against B."""
+    if not replaced:
+        return comparison
+    by_unit: dict[str, list[str]] = {}
+    for code, phrases in replaced.items():
+        by_unit.setdefault(str(Address.parse(code).unit), []).extend(phrases)
+    provisions = tuple(_whole_phrases(p, by_unit, comparison.strict_tones) for p in comparison.provisions)
+    return replace(comparison, provisions=provisions, changes=tuple(_changes(provisions)))
+
+
+def _whole_phrases(p: Provision, replaced: Mapping[str, Sequence[str]], strict: bool) -> Provision:
+    if p.identical:
+        return p
+    children = tuple(_whole_phrases(c, replaced, strict) for c in p.children)
+    phrases = replaced.get(str(p.address))
+    if not phrases or p.change not in (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED):
+        return replace(p, children=children)
+
+    def again(segments: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
+        if not _differs(segments):
+            return segments
+        return diff_phrases(old_side(segments), new_side(segments), phrases, strict_tones=strict)
+
+    return replace(p, title=again(p.title), text=again(p.text), closing=again(p.closing), children=children)
 
 
 def _placed_words(p: Provision, added: Mapping[str, Sequence[str]]) -> Provision:

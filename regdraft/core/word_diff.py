@@ -130,8 +130,45 @@ def diff_words(old: str, new: str, *, strict_tones: bool = False) -> tuple[DiffS
     return _merge(_word_segments(old, new, strict_tones))
 
 
+def diff_phrases(old: str, new: str, phrases: Sequence[str], *, strict_tones: bool = False) -> tuple[DiffSegment, ...]:
+    """`diff_words` with each of `phrases` compared as one word wherever it stands whole (its words in order, spaces
+    and tone placement aside): the words an amending instruction replaces (`Thay thế cụm từ “Tổng cục Du lịch” bằng
+    cụm từ “Cục Du lịch Quốc gia Việt Nam”`) are struck whole and the new ones inserted whole (`[-Tổng cục Du lịch-]
+    {+Cục Du lịch Quốc gia Việt Nam+}`), not word by word (`[-Tổng cục-]{+Cục+} Du lịch {+Quốc gia Việt Nam +}`),
+    and one left as it was stays unchanged. Post-conditions 1 and 2 of `diff_words` hold; a long text is compared as
+    `diff_words` compares it."""
+    if old == new or len(old) + len(new) > LONG_TEXT:
+        return diff_words(old, new, strict_tones=strict_tones)
+    wanted = sorted({key for p in phrases if (key := _phrase_key(tokens(" ".join(p.split()))))}, key=len, reverse=True)
+    whole: set[str] = set()
+    a, b = _whole(tokens(old), wanted, whole), _whole(tokens(new), wanted, whole)
+    return _merge(_token_segments(a, b, strict_tones), frozenset(whole))
+
+
+def _phrase_key(pieces: Sequence[str]) -> tuple[str, ...]:
+    return tuple(" " if t.isspace() else token_key(t) for t in pieces)
+
+
+def _whole(pieces: list[str], wanted: Sequence[tuple[str, ...]], found: set[str]) -> list[str]:
+    """`pieces` with each run of them that reads one of the `wanted` phrases (longest first) joined in one, which is
+    added to `found`."""
+    keys = _phrase_key(pieces)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        n = next((len(w) for w in wanted if keys[i:i + len(w)] == w), 0)
+        if n:
+            found.add("".join(pieces[i:i + n]))
+        out.append("".join(pieces[i:i + max(n, 1)]))
+        i += max(n, 1)
+    return out
+
+
 def _word_segments(old: str, new: str, strict_tones: bool) -> list[DiffSegment]:
-    a, b = tokens(old), tokens(new)
+    return _token_segments(tokens(old), tokens(new), strict_tones)
+
+
+def _token_segments(a: list[str], b: list[str], strict_tones: bool) -> list[DiffSegment]:
     codes = _Codes()
     if strict_tones:
         a_chars, b_chars = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
@@ -267,8 +304,9 @@ def _absorbable(segment: DiffSegment) -> bool:
     return len(list(islice(_WORDS.finditer(segment.text), 2))) <= 1  # at most one word, never all counted
 
 
-def _merge(segments: list[DiffSegment]) -> tuple[DiffSegment, ...]:
-    """Join edits separated only by a space or a single syllable, so names are not fragmented.
+def _merge(segments: list[DiffSegment], whole: frozenset[str] = frozenset()) -> tuple[DiffSegment, ...]:
+    """Join edits separated only by a space or a single syllable, so names are not fragmented; an edit of a
+    phrase in `whole` (`diff_phrases`) is joined to none (`[-A-]{+B+}. [-A-]{+B+}`, not `[-A. A-]{+B. B+}`).
 
     One pass: absorbing an unchanged run never changes whether another one stands between two
     edits, so every absorbable run is found at once.
@@ -277,7 +315,8 @@ def _merge(segments: list[DiffSegment]) -> tuple[DiffSegment, ...]:
     out: list[DiffSegment] = []
     for k, seg in enumerate(segments):
         if (seg.op is Op.EQUAL and 0 < k < len(segments) - 1 and segments[k - 1].op is not Op.EQUAL
-                and segments[k + 1].op is not Op.EQUAL and _absorbable(seg)):
+                and segments[k + 1].op is not Op.EQUAL and _absorbable(seg)
+                and segments[k - 1].text not in whole and segments[k + 1].text not in whole):
             out += [DiffSegment(Op.DELETE, seg.old_text), DiffSegment(Op.INSERT, seg.text)]
         else:
             out.append(seg)

@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.align import NEAR
-from regdraft.core.diff import ChangeKind, Comparison, compare, with_added_words, with_stated_kinds
+from regdraft.core.diff import (
+    ChangeKind,
+    Comparison,
+    compare,
+    with_added_words,
+    with_replaced_words,
+    with_stated_kinds,
+)
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.frontmatter import NAMED_ALONE, compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
@@ -81,6 +88,7 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         stated: dict[str, ChangeKind] = {}
         notes: dict[str, tuple[str, ...]] = {}
         added: dict[str, list[str]] = {}
+        replaced: dict[str, list[str]] = {}
         references: dict[str, None] = {}
         # As the amendment's own redline: a repeal beside an insertion is a move only of (near) the same text.
         comparison = compare(old, new, strict_tones=strict_tones, move=NEAR)
@@ -88,12 +96,14 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
             stated.update(_stated(changes))
             for address, words_added in _added(changes).items():
                 added.setdefault(address, []).extend(words_added)
+            for address, phrases in _replaced(changes).items():
+                replaced.setdefault(address, []).extend(phrases)
             for address, said in _reasons(doc, changes, words).items():
                 notes[address] = (*notes.get(address, ()), *(n for n in said if n not in notes.get(address, ())))
             # Each change to re-check named with the adopted document that made it, not `dự thảo` (a draft's).
             changed = [c.provision for c in changes if getattr(c, "provision", None) is not None]
             references.update(dict.fromkeys(_references(comparison, changed, _signed_words(doc, words, adopted=True))))
-        comparison = with_added_words(with_stated_kinds(comparison, stated), added)
+        comparison = with_replaced_words(with_added_words(with_stated_kinds(comparison, stated), added), replaced)
         return Redline(comparison, old_version, new_version, reasons=notes, stem=stem, references=tuple(references),
                        kept=_kept(new), kept_old=_kept(old), adopted=tuple(doc for doc, _ in run))
     slug = amendment or pending_amendment(ws, old)
@@ -290,7 +300,7 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     # Its repeals and insertions are the amendment's own words: a repeal beside an insertion is a move only of (near)
     # the same text, not of a text merely alike (`Repeal point b` of `for 20 years;`, `Insert point d`: `for 5 years.`).
     comparison = with_stated_kinds(compare(old, applied.regulation, strict_tones=strict_tones, move=NEAR), stated)
-    comparison = with_added_words(comparison, _added(applied.changes))
+    comparison = with_replaced_words(with_added_words(comparison, _added(applied.changes)), _replaced(applied.changes))
     return Redline(comparison, old_version, new_version, doc.draft, str(doc.number or "") or None,
                    _reasons(doc, [*applied.changes, *applied.punctuation], words), f"{stem}-{slug}{at}",
                    _references(comparison, [c.provision for c in applied.changes], _signed_words(doc, words)), doc,
@@ -304,6 +314,16 @@ def _added(changes: Sequence[Any]) -> dict[str, list[str]]:
         if getattr(c, "kind", None) is ChangeKind.WORDS_ADDED and c.new_words:
             added.setdefault(str(c.address), []).append(c.new_words)
     return added
+
+
+def _replaced(changes: Sequence[Any]) -> dict[str, list[str]]:
+    """The phrases each instruction replaces or deletes, old and new, by address (`with_replaced_words` marks them
+    whole)."""
+    replaced: dict[str, list[str]] = {}
+    for c in changes:
+        if getattr(c, "kind", None) in (ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED) and c.old_words:
+            replaced.setdefault(str(c.address), []).extend(w for w in (c.old_words, c.new_words) if w)
+    return replaced
 
 
 def _stated(changes: Sequence[Any]) -> dict[str, ChangeKind]:
