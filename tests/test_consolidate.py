@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +25,7 @@ from regdraft.core.markdown import parse
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit, map_units, repealed_unit
 from regdraft.render.consolidated import banner, consolidated_markdown
 from regdraft.render.profile import default_profile, load_profile
-from tests.conftest import FIXTURES, SHIPPED_ENGLISH
+from tests.conftest import CORPUS, FIXTURES, SHIPPED_ENGLISH, needs_corpus
 from tests.strategies import regulations
 
 
@@ -348,6 +349,41 @@ def test_markdown_export_parses_again_with_only_the_markers_added(reg: Regulatio
     numbers = [int(n) for n in re.findall(r"\[\^(\d+)\]", "\n".join(u.all_text() for u in again.units))]
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) == len({a for a in chosen})
+
+
+@needs_corpus
+def test_a_footnote_mark_follows_the_label_of_every_unit_as_domain_writes_it(tmp_path: Path) -> None:
+    # DOMAIN.md: `2.[3]`, `c)[4]`, `Điều 20a.[5]`. The Markdown export wrote `1\\. [^3]` and `b) [^2]` (a space) but
+    # `Điều 5.[^1]`; HTML, PDF and DOCX put every mark right after the label. Luật Thi đua, khen thưởng 2003.
+    from regdraft.importer import import_file
+    from regdraft.render.consolidated import consolidated_html
+    from regdraft.render.consolidated_docx import write_consolidated_docx
+    from regdraft.render.html import environment
+
+    law = parse(import_file(CORPUS / "luat-thi-dua-khen-thuong.txt").text, "15-2003-QH11.md")
+    amended = repeal(law, "d16.k3")
+    steps = [(amendment_meta("10/2025/QH15", "2025-01-10", "2025-02-01"), FakeApplied(amended, [
+        change("d5", "amended", "khoản 1 Điều 1"), change("d6.k2.b", "amended", "khoản 2 Điều 1"),
+        change("d16.k1", "amended", "điểm a khoản 3 Điều 1"), change("d16.k3", "repealed", "điểm b khoản 3 Điều 1")]))]
+    ct = consolidate(law, steps, dt.date(2025, 2, 1), words=words_of(law))
+    written = consolidated_markdown(ct)
+    assert "\n## Điều 5.[^1]\n" in written
+    assert "\nb)[^2] Một hình thức khen thưởng có thể tặng nhiều lần cho một đối tượng;\n" in written
+    assert "\n1\\.[^3] Xác định mục tiêu, phạm vi, đối tượng và nội dung thi đua;\n" in written
+    assert "\n3\\.[^4] (được bãi bỏ)\n" in written
+    assert unmarked(parse(written).units) == amended.units  # still a regulation file, the marks in the texts
+    html = consolidated_html(ct, environment(None), default_profile(), paged=False)
+    for label, n in (("Điều 5.", 1), ("b)", 2), ("1.", 3), ("3.", 4)):
+        assert f'>{label}<sup class="fnref" id="fnref-{n}">' in html, label
+    paged = consolidated_html(ct, environment(None), default_profile(), paged=True)  # the PDF's
+    assert re.search(r'>b\)<span class="fn" data-n="2">', paged)
+    import docx
+
+    out = tmp_path / "hop-nhat.docx"
+    write_consolidated_docx(ct, default_profile(), out)
+    paragraph = next(p for p in docx.Document(str(out)).paragraphs if p.text.startswith("b) Một hình thức khen"))
+    label, mark = paragraph._p.xpath("./w:r")[:2]
+    assert label.text == "b)" and mark.xpath(".//w:footnoteReference/@w:id") == ["2"]  # then ` Một hình thức …`
 
 
 def test_every_plus_item_of_the_markdown_export_is_indented_as_the_format_writes_it() -> None:

@@ -59,11 +59,14 @@ _DOTTED_POINT = lazy(r"^([a-zđ])\.\s+\S")
 _HEADING_TEXT = lazy(r"^(\*{0,2})((?i:tiểu\s+mục|sub-section)|\w+)\s+(\d+[a-z]?|[IVXLC]+)\s*[.:]\s*\S")
 # A unit heading with its title after the number and no separator (`Điều 12 Nguyên tắc …`).
 _UNSEPARATED = lazy(r"^(\w+)\s+(\d+[a-z]?|[IVXLCivxlc]+)\s+(\S.*)$")
-_CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
+# A footnote mark right after a unit's label, as a consolidated copy writes it (`2\.[^3] …`, `c)[^4] …`): the mark
+# stays at the start of the unit's text.
+_NOTE_MARK = r"(?=\[\^[^\]\s]+\])"
+_CLAUSE = lazy(rf"^(\d+[a-z]?)\\?\.(?:(?:\s+|{_NOTE_MARK})(.*))?$", re.S)
 # The open units a paragraph of text may go into, the lowest first.
 _INNERMOST_FIRST = (Kind.POINT, Kind.CLAUSE, Kind.ARTICLE, Kind.SUBSECTION, Kind.SECTION, Kind.CHAPTER, Kind.PART,
                     Kind.APPENDIX)
-_POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
+_POINT = lazy(rf"^(dd|[a-zđ])(\d*)\)(?:(?:\s+|{_NOTE_MARK})(.*))?$", re.S)
 # Headings close the open units from their own level down (an appendix closes them all).
 _HEADING_ORDER = (Kind.APPENDIX, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION, Kind.ARTICLE, Kind.CLAUSE,
                   Kind.POINT)

@@ -93,7 +93,7 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
 
 _CONSOLIDATED_MARK = re.compile(r"^(văn bản hợp nhất|consolidated text)\b", re.I)
 _COPY_CLOSE = re.compile(r"^(Văn bản hợp nhất này|This consolidated text)\b")
-_NOTE_MARK = re.compile(r"\s?\[\^\d+\]")  # `5\. [^2] Việc …`, `## Điều 3.[^1] …`
+_NOTE_MARK = re.compile(r"\s?\[\^\d+\]")  # `5\.[^2] Việc …` (older copies `5\. [^2] Việc …`), `## Điều 3.[^1] …`
 _NOTE_TEXT = re.compile(r"^\[\^\d+\]: ")
 
 

@@ -9,9 +9,9 @@ Post-conditions:
 1. A changed unit's footnote marker follows its label (`2.`³, `c)`⁴, `Điều 20a.`⁵) in every
    format; the PDF gets real page footnotes (CSS `float: footnote`), the HTML numbered notes
    at the end, the DOCX real Word footnotes, the Markdown `[^n]` markers and definitions.
-2. `regdraft.core.markdown.parse` accepts the Markdown export: its markers follow the label after a
-   space (`2\\. [^3] text`) or the heading's dot (`## Điều 20a.[^5] Title`), and the footnote
-   definitions, the banner and the opening stand in the preamble, before the first unit.
+2. `regdraft.core.markdown.parse` accepts the Markdown export: its markers follow the label right after
+   its dot or parenthesis, as in the other formats (`2\\.[^3] text`, `c)[^4] text`, `## Điều 20a.[^5] Title`),
+   and the footnote definitions, the banner and the opening stand in the preamble, before the first unit.
 """
 
 from __future__ import annotations
@@ -332,9 +332,8 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
             title = f" {block.title}" if block.title else ""
             blocks.append(f"{'#' * min(block.level, 6)} {head}.{mark}{title}")
         elif block.kind in ("clause", "point"):
-            label = block.label.replace(".", "\\.") if block.kind == "clause" else block.label
-            body = " ".join(p for p in (mark, block.text) if p)
-            blocks.append(f"{label} {body}" if body else label)
+            label = (block.label.replace(".", "\\.") if block.kind == "clause" else block.label) + mark
+            blocks.append(f"{label} {block.text}" if block.text else label)
         elif block.kind in ("dash", "subdash"):
             item = list_line(f"- {block.text}" if block.kind == "dash" else f"+ {block.text}")
             if blocks and blocks[-1].lstrip().startswith(("- ", "+ ")) and not blocks[-1].startswith("[^"):
