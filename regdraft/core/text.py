@@ -29,6 +29,20 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# The spaces other than U+0020 a text copied from Word or a web page carries, which an import writes as one plain
+# space (a character class's inside): the tab, the no-break space (U+00A0), the en, em, figure, thin and hair spaces
+# (U+2000-U+200A), the narrow no-break space (U+202F), the medium mathematical space (U+205F) and the ideographic
+# space (U+3000). The zero-width ones are `INVISIBLE`: left out (`nhân\u200b, tập thể` reads `nhân, tập thể`).
+ODD_SPACES = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_RUN = lazy(f"[ ]*[{ODD_SPACES}][ {ODD_SPACES}]*")
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with each run of spaces holding one of `ODD_SPACES` written as one plain space, and without its
+    invisible characters: `Danh\u00a0hiệu` reads `Danh hiệu`; a run of plain spaces alone is kept as it is."""
+    return _ODD_RUN.sub(" ", visible(text))
+
+
 def nfc(text: str) -> str:
     """Return `text` in Unicode NFC."""
     return unicodedata.normalize("NFC", text)

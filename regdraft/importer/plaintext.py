@@ -15,20 +15,21 @@ import unicodedata
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.text import INVISIBLE
+from regdraft.core.text import INVISIBLE, ODD_SPACES
 from regdraft.importer import legacy
 from regdraft.importer.report import Note, Paragraph
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SPACES = re.compile(f"[ {ODD_SPACES}]+")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_CLAUSE = re.compile(r"^(\d+[a-z]?)\\\.")
 
 
 def clean(text: str) -> str:
-    """Collapse runs of spaces (including no-break and zero-width spaces), drop the other invisible characters
-    (direction marks and overrides, joiners: no legal text holds them, and `check` refuses them), trim the ends."""
-    return _INVISIBLE.sub("", _SPACES.sub(" ", text)).strip()
+    """Drop the invisible characters (zero-width spaces, direction marks and overrides, joiners: no legal text holds
+    them, and `check` refuses them; `nhân\u200b, tập thể` reads `nhân, tập thể`), then collapse runs of spaces
+    (no-break and the other `core.text.ODD_SPACES` included) and trim the ends."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def _bad_byte_notes(data: bytes) -> list[Note]:

@@ -37,6 +37,7 @@ from regdraft.core.amend.kept import with_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import KEY, carried_reasons, reasons_naming
 from regdraft.core.amend.revised import revised
+from regdraft.core.amend.spaces import plain_spaced, spaces_note
 from regdraft.core.amend.spliced import spliced
 from regdraft.core.amend.summary import listing, touched
 from regdraft.core.commands import Command
@@ -99,6 +100,8 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
 
     was, _ = read_amendment(existing, source, slug)
     reg = regulation or old.id or (was.regulation if was else "")
+    # Spaces pasted from Word (`Danh\u00a0hiệu`) are quoted as an import writes them, with a note.
+    edited, spaced = plain_spaced(edited, old)
     generated = instructions_from_edits(old, edited, allow_renumber=allow_renumber,
                                         amended=_amended(old, was, reg) if was is not None else None)
     article = _article_for(was, reg, source) if was is not None and reg else None
@@ -137,7 +140,8 @@ def regenerate(existing: str, old: Regulation, edited: Regulation, *, source: st
     load_amendment(text, source, slug)  # what is written must read back
     diff = tuple(difflib.unified_diff(_lines(region), _lines(new_region), "instructions (before)",
                                       "instructions (after)", lineterm=""))
-    return Regenerated(text, diff, generated.notes, len(written), written)
+    notes = (*generated.notes, spaces_note(spaced, edited.source, old.language)) if spaced else generated.notes
+    return Regenerated(text, diff, notes, len(written), written)
 
 
 def _written_in(shell: tuple[str, Amendment], reg: str, article: str, region: tuple[str, tuple[Instruction, ...]],
