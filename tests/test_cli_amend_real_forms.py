@@ -104,13 +104,14 @@ def test_words_added_to_a_list_are_written_as_added_words(empty_workspace: Works
 @pytest.mark.parametrize(
     ("changes", "heading"),
     [
-        # A point repealed and a clause amended: Luật 57/2024 heads such a group `Sửa đổi, bổ sung, bãi bỏ`.
+        # A point repealed and a clause amended: Luật 57/2024 heads such a group `Sửa đổi, bổ sung, bãi bỏ`; the repeal,
+        # in the middle of its group, ends with `;`.
         (((POINT_A_36, ""), (CLAUSE_3, "3\\. Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch quy định chi tiết Điều này.")),
-         "1\\. Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Điều 36 như sau:\n\na) Bãi bỏ điểm a khoản 1.\n\n"
+         "1\\. Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Điều 36 như sau:\n\na) Bãi bỏ điểm a khoản 1;\n\n"
          "b) Sửa đổi, bổ sung khoản 3 như sau:"),
         # A point repealed and a clause added: nothing amended.
         (((POINT_A_36, ""), (CLAUSE_3, CLAUSE_3 + "\n\n4\\. Chính phủ quy định chi tiết Điều này.")),
-         "1\\. Bổ sung, bãi bỏ một số điểm, khoản của Điều 36 như sau:\n\na) Bãi bỏ điểm a khoản 1.\n\n"
+         "1\\. Bổ sung, bãi bỏ một số điểm, khoản của Điều 36 như sau:\n\na) Bãi bỏ điểm a khoản 1;\n\n"
          "b) Bổ sung khoản 4 vào sau khoản 3 như sau:"),
     ],
 )
