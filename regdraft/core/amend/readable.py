@@ -10,7 +10,8 @@ this module says which phrases a senior drafter would sign as written:
    all (`citations`), and a date is quoted with its `ngày`.
 3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
 4. `cost` counts what makes it harder to read: an end between two words that belong together
-   (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`), an end inside a
+   (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`; not one the words before it go on
+   with wherever they stand, which ends a compound: `nước ngoài`), an end inside a
    name (`Văn phòng|Tỉnh ủy`, `"Lao|động tiên tiến"`), a start inside a term the text repeats
    (`Tài chính|công đoàn`), an end inside a title in quotes (`"Lao động|tiên tiến"`); each end judged by the
    words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`).
@@ -123,7 +124,8 @@ class Cohesion:
     And a phrase's start cuts a term when the words either side of it, taken together, recur as they
     stand (`spans_term`): `tài chính|công đoàn` in Luật Công đoàn, though `công đoàn` alone follows many
     words. Only its start: a Vietnamese term's head comes first, so a phrase may stop before the words
-    that end one (`nhà tài trợ|nước ngoài`).
+    that end one (`nhà tài trợ|nước ngoài`, Luật Đấu thầu's `nhà tài trợ` standing also before `yêu cầu`)
+    unless they follow the phrase itself wherever it stands (`vốn vay ưu đãi của nhà tài trợ nước ngoài`).
     """
 
     def __init__(self, paragraphs: list[str], language: str | None = None) -> None:
@@ -259,19 +261,25 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     inside = [_bare(w) for w in paragraph[start:end].split()]
     first = inside[0].lower()
     function = cohesion.function if cohesion is not None else FUNCTION_WORDS
-    total = (first in function - OPENING_WORDS) + (inside[-1].lower() in function and len(inside) > 1)
-    total += _cuts_quote(before, after)
     # The words next to each end, up to punctuation inside the phrase: `luật, xử phạt hành chính` ends as
     # `xử phạt hành chính` does (always before `hoặc`), and starts as `luật` does.
     head, tail = _words_by(paragraph[start:end], last=False), _words_by(paragraph[start:end], last=True)
+    # A function word the words before it go on with wherever they stand (but a conjunction, and after a number) ends
+    # a compound, not on a function word (`vốn vay ưu đãi của nhà tài trợ nước ngoài`, as Luật 57/2024 quotes it): the
+    # rule on the words after a phrase below takes it in.
+    compound = (cohesion is not None and len(tail) > 1 and tail[-2].isalpha() and tail[-1].lower() not in CONJUNCTIONS
+                and cohesion.always_followed(tail[:-1], tail[-1]))
+    total = (first in function - OPENING_WORDS) + (inside[-1].lower() in function and len(inside) > 1
+                                                   and not compound)
+    total += _cuts_quote(before, after)
     previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
     following = after.split()[0] if after[:1].isspace() and after.strip() else ""
     if previous and previous[-1].isalnum():
         # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on.
         total += _capital(previous)
         if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in function:
-            # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end
-            # one (`vốn vay ưu đãi của nhà tài trợ|nước ngoài`, as Luật 57/2024 quotes it), not those that start it.
+            # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end one
+            # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
             total += (cohesion.runs_back(head, _bare(previous))
                       or cohesion.spans_term(_words_by(before, last=True), head))
     if following and following[0].isalnum():
