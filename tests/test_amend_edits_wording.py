@@ -8,9 +8,11 @@ that the generated document reproduces the edits.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace as dc_replace
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from regdraft.core.amend import ReplaceWords, load_amendment, render_amendment
@@ -21,7 +23,8 @@ from regdraft.core.amend.readable import citations, is_whole, only_function_word
 from regdraft.core.errors import ParseError
 from regdraft.core.markdown import parse
 from regdraft.core.markdown_writer import render
-from regdraft.core.model import Regulation, map_units
+from regdraft.core.model import INTRO, TITLE, Address, Regulation, Unit, map_units
+from regdraft.core.parts import part_paragraphs, with_part
 from regdraft.importer import import_file
 from regdraft.workspace.regenerate import split_instructions
 
@@ -260,24 +263,39 @@ def test_a_real_gap_in_the_numbering_is_still_refused() -> None:
 
 def _whole_where_it_stands(regulation: Regulation, op: ReplaceWords) -> Regulation:
     """Every occurrence of the phrase that `op` changes starts and ends on a word's edge and cuts no
-    citation; returns `regulation` with `op` applied, for the next instruction."""
-    scope = [loc.address for loc in regulation.walk()] if op.throughout else [*op.targets, *op.titles]
+    citation; returns `regulation` with `op` applied, for the next instruction.
+
+    A place may be a provision (every paragraph of it and of the units inside it), the title of an article
+    (`tại tên Điều 3`) or a part of a provision (`tại phần mở đầu Điều 6`: only the lead-in's paragraphs); each
+    named place holds the phrase."""
     index = regulation.index()
-    for address in scope:
-        for loc in regulation.walk():
-            if not address.contains(loc.address) or (address in op.titles and loc.address != address):
-                continue
-            unit = loc.unit
-            for paragraph in ((unit.title or "",) if address in op.titles else (unit.title or "", *unit.text,
-                                                                                *unit.closing)):
-                for start, end in find(paragraph, op.old):
-                    assert is_whole(paragraph, start, end), (op.old, paragraph)
-        assert address in index
+    places = [*((t.unit, t.part) for t in op.targets), *((t, TITLE) for t in op.titles)]
+    for address, part in [(None, "")] if op.throughout else places:
+        assert address is None or address in index, (op, address)
+        held = [index[address].unit] if address is not None and part else [
+            loc.unit for loc in regulation.walk() if address is None or address.contains(loc.address)]
+        paragraphs = [p for u in held for p in (part_paragraphs(u, part) if part else (u.title or "", *u.text,
+                                                                                        *u.closing))]
+        spans = [(p, start, end) for p in paragraphs for start, end in find(p, op.old)]
+        assert spans, (op, address, part)  # each place named holds the phrase
+        for paragraph, start, end in spans:
+            assert is_whole(paragraph, start, end), (op.old, paragraph)
+
+    def replaced(part: str) -> Callable[[Unit], list[Unit]]:
+        def change(unit: Unit) -> list[Unit]:
+            if not part:
+                return [replace_words(unit, op.old, op.new, op.position)]
+            paragraphs = tuple(replace_words(Unit(unit.kind, unit.label, text=(p,)), op.old, op.new,
+                                             op.position).text[0] for p in part_paragraphs(unit, part))
+            return [dc_replace(unit, title=paragraphs[0]) if part == TITLE else with_part(unit, part, paragraphs)]
+        return change
+
     units = regulation.units
-    for address in (() if op.throughout else op.targets):
-        units, _ = map_units(units, address, lambda u: [replace_words(u, op.old, op.new)])
     if op.throughout:
-        units = tuple(replace_words(u, op.old, op.new) for u in units)
+        units = tuple(replace_words(u, op.old, op.new, op.position) for u in units)
+    for address, part in ([] if op.throughout else places):
+        units, found = map_units(units, address, replaced(part))
+        assert found, address
     return regulation.with_units(units)
 
 
@@ -296,10 +314,40 @@ def _phrases_are_whole(pair: Pair) -> None:
     reproduces(old, new)
 
 
+LEAD_IN_6 = "Thường trực Tỉnh ủy gồm Bí thư và các Phó Bí thư Tỉnh ủy, có trách nhiệm, quyền hạn sau:"
+# A draw the property failed on: `quyền hạn` changed in the lead-in of Điều 6 and in the title of Điều 9, written
+# `Sửa đổi tên Điều 9 như sau:` and `Thay thế cụm từ “trách nhiệm, quyền hạn” bằng cụm từ “trách nhiệm, quyền rà
+# soát” tại phần mở đầu Điều 6.`, which the check took for a provision not in the text.
+LEAD_IN_EDITED = (SHIPPED, parse(SHIPPED_TEXT.replace(LEAD_IN_6, LEAD_IN_6.replace("quyền hạn", "quyền rà soát"))
+                                 .replace("## Điều 9. Trách nhiệm, quyền hạn của Bí thư Tỉnh ủy",
+                                          "## Điều 9. Trách nhiệm, quyền hạn của Bí thư Tỉnh ủy và rà soát"),
+                                 "edited.md"))
+
+
 @PROPERTY
 @given(edited(st.sampled_from(["vi"]).map(lambda _: SHIPPED)))
+@example(LEAD_IN_EDITED)
 def test_every_quoted_phrase_is_whole_words_and_the_edits_are_reproduced(pair: Pair) -> None:
     _phrases_are_whole(pair)
+
+
+def test_the_property_reads_a_lead_in_named_as_the_lead_in_alone() -> None:
+    # `tại phần mở đầu Điều 6` changes the lead-in, not the points under it, and is checked there: the phrase must
+    # stand in it, as whole words.
+    (ins,) = [i for i in instructions_from_edits(*LEAD_IN_EDITED).instructions if isinstance(i.op, ReplaceWords)]
+    assert ins.text.endswith("tại phần mở đầu Điều 6.")
+    assert isinstance(ins.op, ReplaceWords)
+    lead_in = Address.parse("d6").with_part(INTRO)
+    assert ins.op.targets == (lead_in,)
+    changed = _whole_where_it_stands(SHIPPED, ins.op)
+    assert render(changed) == SHIPPED_TEXT.replace(LEAD_IN_6, LEAD_IN_6.replace("quyền hạn", "quyền rà soát"))
+    # A real defect still fails it: a lead-in named that does not hold the phrase, a phrase cutting a citation there.
+    with pytest.raises(AssertionError):
+        _whole_where_it_stands(SHIPPED, ReplaceWords("nhiệm vụ", "công việc", (lead_in,)))
+    cited = LEAD_IN_6.replace("quyền hạn sau:", "quyền hạn theo Quy định số 30-QĐ/TW ngày 26/7/2016 sau:")
+    with pytest.raises(AssertionError):
+        _whole_where_it_stands(parse(SHIPPED_TEXT.replace(LEAD_IN_6, cited)),
+                               ReplaceWords("26/7/2016", "28/7/2021", (lead_in,)))
 
 
 @PROPERTY
