@@ -6,8 +6,10 @@ adoption left it is the text as amended by that document.
 
 Post-conditions:
 1. `adopted_version` names a revision that is an adoption (its tag's commit) `Văn bản sau khi được sửa đổi, bổ
-   sung bởi Quy chế số 07-QC/TU`, dated by the latest effective date of the adoptions up to it; `adopted_at`
-   gives None for any other revision.
+   sung bởi Quy chế số 07-QC/TU`, dated by the latest effective date of the adoptions it holds (those committed up
+   to it); an earlier one taking effect after every later one is named too (`… bởi Quy chế số 07-QC/TU và Quy chế
+   số 08-QC/TU`, 07 in force from 10/12/2027, 08 from 01/12/2027): the side is never presented as in force before
+   a change it holds. `adopted_at` gives None for any other revision.
 2. `standing_before` names a revision that is exactly the commit before an adoption, or holds the text as it stood
    before the first one (the base), by its content: the index of that adoption, whose earlier ones made the text
    (none: the text as enacted). Any other revision keeps its name by git, undated (`redline.build`): the commit's
@@ -16,6 +18,8 @@ Post-conditions:
    of adoptions ending there, the kinds and notes each instruction of that run states, as the amendment's own
    redline has them (a clause re-enacted whole is `sửa đổi, bổ sung`, not `thay thế cụm từ`, and listed once); None
    otherwise, and the comparison keeps the kinds read from the text.
+4. `adoptions` lists them in the order they were committed, not the order they take effect: the run before a
+   revision, and what a revision holds, are its history's.
 """
 
 from __future__ import annotations
@@ -43,7 +47,9 @@ class Adoption:
 
 
 def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
-    """The adoptions of a regulation whose tag is in the history, in replay order."""
+    """The adoptions of a regulation whose tag is in the history, in the order they were committed (post-condition
+    4): an adoption taking effect before one adopted earlier (07-QC/TU in force from 10/12/2027, then 08-QC/TU from
+    01/12/2027) comes after it, as its commit holds the earlier one's changes."""
     from regdraft.workspace.lifecycle import adoption_tag
     from regdraft.workspace.timeline import adopted_for
 
@@ -61,7 +67,19 @@ def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
                                 ws.resolve(f"{tag}^").sha))
         except RegdraftError:
             continue  # no such tag (adopted elsewhere, or the tag removed): the revision is named by git
-    return out
+    return _committed_order(ws, relative, out)
+
+
+def _committed_order(ws: Workspace, relative: str, found: list[Adoption]) -> list[Adoption]:
+    """`found` in the order of the regulation file's history; one whose commit is not in it (it left the file
+    as it was) keeps its place after those that are, in replay order."""
+    if len(found) < 2:
+        return found
+    try:
+        history = {revision.sha: i for i, revision in enumerate(reversed(ws.log(relative)))}
+    except RegdraftError:
+        return found
+    return sorted(found, key=lambda adoption: history.get(adoption.commit, len(history)))
 
 
 def adopted_at(ws: Workspace, rev: str, found: list[Adoption]) -> int | None:
@@ -87,11 +105,20 @@ def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str]) ->
     """The fields of a version that is adoption `at` (post-condition 1)."""
     from regdraft.workspace.amendments import document_name
 
-    doc = found[at].amendment
-    dates = [a.amendment.effective for a in found[:at + 1] if a.amendment.effective is not None]
-    effective = max(dates) if dates else doc.signed
-    label = f"{words['as_amended_by']} {document_name(doc, words)}"
+    held = [a.amendment for a in found[:at + 1]]
+    dates = [doc.effective for doc in held if doc.effective is not None]
+    effective = max(dates) if dates else held[-1].signed
+    # An earlier adoption taking effect after every later one is named too: the latest's date would belie it.
+    named = [doc for i, doc in enumerate(held) if i == at or _later_than_after(doc, held[i + 1:])]
+    names = [document_name(doc, words) for doc in named]
+    last = words.get("as_amended_by_and", ", ")  # an office's own profile may lack the word
+    label = f"{words['as_amended_by']} {', '.join(names[:-1])}{last if len(names) > 1 else ''}{names[-1]}"
     return {"label": label, "effective": effective, "amended_by": (), "adopted": True, "pending": False}
+
+
+def _later_than_after(doc: Amendment, after: list[Amendment]) -> bool:
+    """Whether `doc` takes effect after every amendment adopted after it."""
+    return doc.effective is not None and all(a.effective is not None and a.effective < doc.effective for a in after)
 
 
 def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: list[Adoption], to: int,
