@@ -98,7 +98,7 @@ def test_the_table_quotes_each_text_as_written_where_only_a_tone_mark_moved(laws
                    "ước lao động tập thể chung.")
     # Luật Thi đua, khen thưởng's "Gia đình văn hoá", made "Gia đình văn hóa tiêu biểu" throughout.
     rows = _rows(_html(laws, "15/2003/QH11", "td", layout="table"))
-    for where in ("Khoản 3 Điều 20", "Điều 29", "Khoản 3 Điều 80"):
+    for where in ("Khoản 3 Điều 20", "Phần mở đầu Điều 29", "Khoản 3 Điều 80"):  # Điều 29's lead-in alone
         old, new, _ = rows[where]
         assert '"Gia đình văn hoá"' in old and "hóa" not in old, where
         assert '"Gia đình văn hóa tiêu biểu"' in new and "hoá" not in new, where
@@ -153,12 +153,12 @@ def test_a_consequential_end_is_credited_to_the_instruction_that_made_it(laws: W
 def test_a_row_of_the_changes_alone_marks_the_points_it_leaves_out(laws: Workspace) -> None:
     # Khoản 2 Điều 34 of Luật Du lịch: its closing sentence changed; its points a and b are left out between.
     rows = _rows(_html(laws, "09/2017/QH14", "dl", layout="table", changed_only=True))
-    old, new, _ = rows["Khoản 2 Điều 34"]
+    old, new, _ = rows["Đoạn cuối khoản 2 Điều 34"]  # the words replaced stand in it alone
     lead_in = "2. Trình tự, thủ tục cấp lại giấy phép kinh doanh dịch vụ lữ hành được quy định như sau:"
     assert old.startswith(f"{lead_in} […] Tổng cục Du lịch thông báo cho cơ quan chuyên môn")
     assert new.startswith(f"{lead_in} […] Cục Du lịch Quốc gia Việt Nam thông báo")
     assert "a) " not in old + new  # still left out
-    full = _rows(_html(laws, "09/2017/QH14", "dl", layout="table"))["Khoản 2 Điều 34"][0]
+    full = _rows(_html(laws, "09/2017/QH14", "dl", layout="table"))["Đoạn cuối khoản 2 Điều 34"][0]
     assert "[…]" not in full and "a) " in full
 
 

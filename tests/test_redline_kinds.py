@@ -142,7 +142,7 @@ NGHI_DINH_48 = [
     ("Điều 5", "sửa đổi"), ("Điều 9", "sửa đổi"), ("khoản 2 Điều 10", "sửa đổi"),
     ("Điều 11", "sửa đổi"), ("Điều 15", "sửa đổi phần mở đầu"), ("khoản 2 Điều 22", "sửa đổi"),
     ("Điều 24", "thay thế cụm từ"), ("khoản 1 Điều 26", "thay thế cụm từ"), ("khoản 2 Điều 26", "thay thế cụm từ"),
-    ("khoản 3 Điều 27", "thay thế cụm từ"), ("khoản 3 Điều 29", "bỏ cụm từ"), ("khoản 5 Điều 29", "bãi bỏ"),
+    ("đoạn mở đầu khoản 3 Điều 27", "thay thế cụm từ"), ("khoản 3 Điều 29", "bỏ cụm từ"), ("khoản 5 Điều 29", "bãi bỏ"),
     ("khoản 3 Điều 30", "thay thế cụm từ"), ("khoản 4 Điều 30", "sửa đổi"), ("Điều 31", "sửa đổi, bổ sung"),
     ("Điều 35", "sửa đổi"), ("Điều 35a", "bổ sung mới"), ("khoản 2 Điều 36", "thay thế cụm từ"),
 ]
@@ -191,7 +191,7 @@ def test_a_comparison_names_a_lead_in_or_closing_text_changed_beyond_a_few_words
         "1\\. Chỉ định thầu được áp dụng trong các trường hợp sau đây:":
             "1\\. Trừ trường hợp Chính phủ có quy định khác, người có thẩm quyền quyết định áp dụng chỉ định thầu "
             "trong các trường hợp sau đây:",
-        # a word replaced in a lead-in: words replaced it stays
+        # a word replaced in a lead-in: words replaced it stays, in the lead-in named
         "1\\. Thời gian tổ chức lựa chọn nhà thầu được quy định như sau:":
             "1\\. Thời hạn tổ chức lựa chọn nhà thầu được quy định như sau:",
     }
@@ -205,5 +205,33 @@ def test_a_comparison_names_a_lead_in_or_closing_text_changed_beyond_a_few_words
     assert _summary(page) == [
         ("khoản 1 Điều 23", "sửa đổi, bổ sung đoạn mở đầu"),
         ("khoản 2 Điều 43", "thay thế cụm từ; sửa đổi, bổ sung đoạn cuối"),
-        ("khoản 1 Điều 45", "thay thế cụm từ"),
+        ("đoạn mở đầu khoản 1 Điều 45", "thay thế cụm từ"),
     ]
+
+
+@needs_corpus
+def test_words_replaced_in_an_articles_lead_in_alone_name_the_lead_in(invoke: Invoke, tmp_path: Path) -> None:
+    """`quản lý nhà nước về thanh niên` replaced in Điều 37 to 39 of Luật Thanh niên: in the lead-ins of Điều 37, 38
+    and 39 and in clauses of their own. The summary (and the table, the Word summary) name the lead-in, not the
+    article, which read beside `khoản 1 Điều 37` as if the whole of Điều 37 had changed."""
+    old = tmp_path / "old.md"
+    assert invoke(None, "import", str(SHARED / "corpus" / "vi" / "luat-thanh-nien.txt"), "-o", str(old)).exit_code == 0
+    text = old.read_text(encoding="utf-8")
+    start, end = text.index("Điều 37. Trách nhiệm của Chính phủ"), text.index("Điều 40. Trách nhiệm của Hội đồng")
+    edited = text[start:end].replace("quản lý nhà nước về thanh niên", "quản lý nhà nước đối với thanh niên")
+    new = tmp_path / "new.md"
+    new.write_text(text[:start] + edited + text[end:], encoding="utf-8")
+    page = tmp_path / "c.html"
+    assert invoke(None, "compare", str(old), str(new), "-o", str(page)).exit_code == 0
+    assert _summary(page) == [
+        ("phần mở đầu Điều 37", "thay thế cụm từ"), ("khoản 1 Điều 37", "thay thế cụm từ"),
+        ("phần mở đầu Điều 38", "thay thế cụm từ"), ("khoản 3 Điều 38", "thay thế cụm từ"),
+        ("khoản 7 Điều 38", "thay thế cụm từ"), ("phần mở đầu Điều 39", "thay thế cụm từ"),
+    ]
+    table = tmp_path / "t.html"
+    assert invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(table)).exit_code == 0
+    assert '<td class="col-where repeats">Phần mở đầu Điều 37</td>' in table.read_text(encoding="utf-8")
+    word = tmp_path / "c.docx"
+    assert invoke(None, "compare", str(old), str(new), "-o", str(word)).exit_code == 0
+    summary = [p.text for p in docx.Document(str(word)).paragraphs if re.match(r"\d+\. ", p.text)]
+    assert summary[0] == "1. phần mở đầu Điều 37: thay thế cụm từ"

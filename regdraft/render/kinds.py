@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.diff import ChangeKind, Provision, amends_only
-from regdraft.core.model import Kind, part_name
+from regdraft.core.model import END, INTRO, Kind, part_name
 from regdraft.core.word_diff import Op
 
 if TYPE_CHECKING:
@@ -81,3 +81,18 @@ def in_title_alone(change: Any) -> bool:
         kind, body = change.kind, change.segments
     return (kind in _WORDS_KINDS and any(s.op is not Op.EQUAL for s in change.title)
             and not any(s.op is not Op.EQUAL for s in body))
+
+
+def in_part_alone(provision: Provision | None) -> str:
+    """The part (`intro`, `end`) in which alone the words a listed change replaces, deletes or adds stand, in a
+    provision with clauses or points; "" otherwise. Its summary line and row name it, `phần mở đầu Điều 37`, as the
+    instruction does (`… tại phần mở đầu Điều 37`): not `Điều 37`, which reads as if the whole article changed."""
+    if provision is None or provision.change not in _WORDS_KINDS or in_title_alone(provision):
+        return ""
+    if not any(unit is not None and unit.children for unit in (provision.old, provision.new)):
+        return ""
+    if provision.parts:  # as the instruction names them
+        named = {part for part, _ in provision.parts}
+        return next(iter(named)) if len(named) == 1 and named <= {INTRO, END} else ""
+    lead_in, closing = (any(s.op is not Op.EQUAL for s in side) for side in (provision.text, provision.closing))
+    return INTRO if lead_in and not closing else END if closing and not lead_in else ""

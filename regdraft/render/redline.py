@@ -37,7 +37,7 @@ from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, T
 from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
 from regdraft.core.parts import is_table, table_head, table_rows
 from regdraft.core.word_diff import DiffSegment
-from regdraft.render.kinds import in_title_alone, kind_words, only_amends
+from regdraft.render.kinds import in_part_alone, in_title_alone, kind_words, only_amends
 from regdraft.render.marked import Paragraph, marked, para_class
 from regdraft.render.paragraphs import bar, relabelled, renumbered_only
 from regdraft.render.profile import cited_date, mid_sentence
@@ -366,7 +366,8 @@ class _Helpers:
         where = str(change.address.describe(self.language))
         if in_title_alone(change):  # the summary's change and the table's row alike
             return f"{'the title of' if self.language == 'en' else 'tên'} {where}"
-        return where
+        part = in_part_alone(self._provision(change))  # `phần mở đầu Điều 37`: words changed in its lead-in alone
+        return str(change.address.unit.with_part(part).describe(self.language)) if part else where
 
     def where(self, change: Any) -> str:
         """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
@@ -393,11 +394,16 @@ class _Helpers:
             return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
         return own
 
+    def _provision(self, item: Any) -> Provision | None:
+        """The provision of a listed change (the summary's `Change`), or the table's row itself."""
+        if isinstance(item, Provision):
+            return item
+        if self._by_anchor is None:
+            self._by_anchor = {p.anchor: p for p in changed_provisions(self.redline.comparison.provisions)}
+        return self._by_anchor.get(getattr(item, "anchor", ""))
+
     def _end_only(self, item: Any) -> bool:
-        if not isinstance(item, Provision):
-            if self._by_anchor is None:
-                self._by_anchor = {p.anchor: p for p in changed_provisions(self.redline.comparison.provisions)}
-            item = self._by_anchor.get(getattr(item, "anchor", ""))
+        item = self._provision(item)
         if item is None or item.old is None or item.new is None or item.old.label != item.new.label:
             return False
         from regdraft.core.item_ends import only_end_differs
