@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.render.redline import Redline
     from regdraft.workspace.rounds import Listed
+    from regdraft.workspace.store import Revision
 
 _REVISION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_./~^-]{0,99}$")
 _COMMENT_ID = re.compile(r"^[0-9a-f]{4,6}$")
@@ -273,7 +274,9 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
         redline = _two_drafts(ws, slug, revision(rev_from or "HEAD", ui),
                               revision(rev_to, ui) if rev_to else None, key, ui)
         badges = _badges([(item.placement.address, item) for item in listed], redline.comparison.new)
-        heading = ui("heading_two", old=rev_from or "HEAD", new=rev_to or ui("the_working_draft"))
+        # Each by its short commit id, as the versions are named: never `HEAD`, `<sha>~1` or forty characters.
+        heading = ui("heading_two", old=redline.old_version.commit,
+                     new=redline.new_version.commit or ui("the_working_draft"))
         return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
                                     regulations=_amended(ws, amendment, every, None), name=name)
     shown = _round_to_show(rounds, round_number, slug, ui)
@@ -407,20 +410,36 @@ def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
 
 def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str, ui: Words) -> Redline:
     """The draft (of `regulation`, as comments name it) at one revision against the draft at another
-    (or in the working tree)."""
+    (or in the working tree). Each side is named as an amendment's redline names its draft, by its revision's short
+    commit id (`Dự thảo tại phiên bản 9046685`, the one before a change by its own id, not `<sha>~1`) and the
+    amending document's title, which cites the text it amends: never `số 57/2020/QH14`, the law's number, as if the
+    draft carried it."""
     from regdraft.core.diff import compare
+    from regdraft.core.errors import UnknownName
+    from regdraft.core.frontmatter import compound_type
     from regdraft.render.redline import Redline, Version
     from regdraft.workspace.amendments import load
     from regdraft.workspace.circulated import draft_text
 
+    revisions: dict[str, Revision] = {}
+    for rev in (rev_from, rev_to):
+        try:
+            if rev is not None:
+                revisions[rev] = ws.resolve(rev)
+        except UnknownName:  # in the page's words, not git's English
+            raise refuse(ui, Category.UNKNOWN, "no_revision", value=rev) from None
     old, new = draft_text(ws, slug, rev_from, regulation), draft_text(ws, slug, rev_to, regulation)
     after = load(ws, slug, rev_to)
 
     def version(rev: str | None) -> Version:
-        if rev is None:
-            return Version(ui("working_draft"), new.id)
-        revision = ws.resolve(rev)
-        return Version(ui("version_at", revision=rev), new.id, revision.short, revision.date)
+        doc = load(ws, slug, rev) if rev != rev_to else after
+        meta = doc.meta or {}
+        title, number = str(meta.get("title") or ""), str(doc.number or "")
+        found = revisions.get(rev) if rev is not None else None
+        label = ui("version_at", revision=found.short) if found is not None else ui("working_draft")
+        return Version(label, number, found.short if found else "", found.date if found else "",
+                       kind=compound_type(title, str(meta.get("type") or "")), number=number, title=title,
+                       draft=doc.draft or 0)
 
     return Redline(compare(old, new), version(rev_from), version(rev_to), after.draft, after.number or None,
                    stem=slug, amendment=after)

@@ -183,6 +183,24 @@ def test_accepting_a_proposal_changes_the_amendment_in_one_commit_naming_the_com
     assert f'href="/a/{SLUG}/redline?from={first}~1&amp;to={first}">{first[:8]}</a>' in page
     shown = c.get(f"/a/{SLUG}/redline?from={first}~1&to={first}").text
     assert re.search(r'<ins class="ins">[^<]*hằng quý', shown)
+    # Members read it: each draft by its short commit id (the one before the change by its own), never git's
+    # `~1` nor forty characters; the page's title cut by no `…`; the draft named by its own document, which cites
+    # the text it amends, not `số 01-QC/TU`, the regulation's number, as if the draft carried it.
+    parent = review_ws.resolve(f"{first}~1").short
+    text = _plain(shown)
+    assert f"Dự thảo tại phiên bản {parent} so với {first[:7]}" in text
+    assert "~1" not in text and first not in text and first[:8] not in text
+    assert (f"Dự thảo tại phiên bản {first[:7]} Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban "
+            f"Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025 (05-QC/TU) với Dự thảo tại phiên bản {parent} "
+            "Quy chế sửa đổi, bổ sung") in text
+    assert "số 01-QC/TU" not in text.split("Ký hiệu:")[0]
+    title = re.search(r"<title>(.*?)</title>", shown, re.S)
+    assert title is not None and "…" not in title[1] and first[:7] in title[1] and parent in title[1]
+
+
+def _plain(page: str) -> str:
+    """A page's words, without its tags and styles."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", page, flags=re.S))).split())
 
 
 def test_accept_refused_over_uncommitted_edits_keeps_the_reply(review_ws: Workspace) -> None:

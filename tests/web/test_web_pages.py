@@ -107,10 +107,19 @@ def test_any_two_versions_of_the_draft(review_ws: Workspace) -> None:
     edit_draft(review_ws, "Định kỳ 6 tháng, một năm", "Định kỳ hằng quý")
     page = client(review_ws).get(f"/a/{SLUG}/redline?from={first[:10]}&to=HEAD")
     assert page.status_code == 200
-    assert f"Dự thảo tại phiên bản {first[:10]} so với HEAD" in page.text
+    assert f"Dự thảo tại phiên bản {first[:7]} so với {review_ws.resolve('HEAD').short}" in page.text
     assert re.search(r'<del class="del">[^<]*6 tháng, một năm', page.text)
     assert re.search(r'<ins class="ins">[^<]*hằng quý', page.text)
     assert 'id="comment-form"' not in page.text   # comments go to the circulated draft only
+
+
+def test_a_revision_the_workspace_lacks_is_refused_in_the_pages_language(review_ws: Workspace) -> None:
+    """A code typed in the page's "So sánh dự thảo tại phiên bản" box that names nothing: said in Vietnamese, not in
+    git's English (`There is no revision 'zzz' in the workspace`)."""
+    for query in ("from=zzz", "from=HEAD&to=zzz"):
+        unknown = client(review_ws).get(f"/a/{SLUG}/redline?{query}")
+        assert unknown.status_code == 404 and "Không có phiên bản “zzz” của dự thảo." in unknown.text
+        assert "There is no revision" not in unknown.text and "tiếng Anh" not in unknown.text
 
 
 def test_closed_round_is_read_only(review_ws: Workspace) -> None:
