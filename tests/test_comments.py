@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from regdraft.core import anchoring
@@ -57,6 +57,7 @@ comment_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_si
 
 
 @settings(max_examples=60, deadline=None)
+@example(text="0", reply="a\r\nb", proposal="0\r0", disposition=None)   # a '\r' read back as '\n' (newcomer draw)
 @given(text=comment_texts, reply=st.text(max_size=30), proposal=st.text(max_size=30),
        disposition=st.sampled_from([None, *c.Disposition]))
 def test_comment_yaml_round_trips(text: str, reply: str, proposal: str, disposition: c.Disposition | None) -> None:

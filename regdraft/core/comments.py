@@ -115,6 +115,14 @@ class Comment:
     regulation: str = ""
     order: int = 0
 
+    def __post_init__(self) -> None:
+        # Its texts hold `\n` line breaks however it was made (a browser form, a sheet cell or a Word reply may give
+        # `\r\n` or `\r`): a comment written to its file reads back the same, and equal texts compare equal.
+        for name in ("text", "proposal", "anchor", "reply", "selection"):
+            value = getattr(self, name)
+            if "\r" in value:
+                object.__setattr__(self, name, value.replace("\r\n", "\n").replace("\r", "\n"))
+
     @property
     def is_open(self) -> bool:
         """True while the office has not recorded a disposition."""
