@@ -235,6 +235,17 @@ def test_label_taken_and_out_of_place() -> None:
     assert "takes the next label, 3" in found[2]
 
 
+def test_a_point_added_after_the_last_is_advised_both_labels_it_may_take() -> None:
+    # Luật Giáo dục: "điểm f … sau điểm e" was told only "is labelled e1", though g (points take no f) is as right
+    # after the last point and is accepted; following the advice gave an unusual e1.
+    found = failure("1\\. Bổ sung điểm e vào sau điểm d khoản 2 Điều 2 như sau:\n\n“e) Khen thưởng.”")
+    assert "a điểm inserted after điểm d is labelled d1, or đ as the last." in found, found
+    assert text_of(applied("1\\. Bổ sung điểm đ vào sau điểm d khoản 2 Điều 2 như sau:\n\n“đ) Khen thưởng.”"),
+                   "d2.k2.dd") == "Khen thưởng."
+    middle = failure("1\\. Bổ sung điểm e vào sau điểm b khoản 2 Điều 2 như sau:\n\n“e) Khen thưởng.”")
+    assert "is labelled b1." in middle and "as the last" not in middle, middle
+
+
 def test_insert_after_an_inserted_unit() -> None:
     body = (
         "1\\. Bổ sung khoản 1a vào sau khoản 1 Điều 3 như sau:\n\n“1a\\. A.”\n\n"

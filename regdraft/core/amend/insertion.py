@@ -77,6 +77,8 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
 
             message = f"{named(label)} is out of place: a {word} inserted after {named(sibling.label)} is labelled " \
                       f"{written(kind, expected, language)}"
+            if is_last:  # after the last one, the next label is as right (`g` after `e`: points take no `f`)
+                message += f", or {written(kind, next_number, language)} as the last"
             base = label_order(kind, sibling.label)[0]
             run = [s.label for s in siblings[index + 1 :] if label_order(kind, s.label)[0] == base]
             if run:
