@@ -235,3 +235,22 @@ def test_words_replaced_in_an_articles_lead_in_alone_name_the_lead_in(invoke: In
     assert invoke(None, "compare", str(old), str(new), "-o", str(word)).exit_code == 0
     summary = [p.text for p in docx.Document(str(word)).paragraphs if re.match(r"\d+\. ", p.text)]
     assert summary[0] == "1. phần mở đầu Điều 37: thay thế cụm từ"
+
+
+@needs_corpus
+def test_a_renamed_section_is_marked_in_the_comparison_table(invoke: Invoke, tmp_path: Path) -> None:
+    """Luật Giáo dục's Mục 2 Chương VIII renamed (`HỢP TÁC QUỐC TẾ` made `HỢP TÁC, HỘI NHẬP QUỐC TẾ`): the table's
+    row printed both sides unmarked and without a change bar, a renamed Mục shown as unchanged, while the inline
+    redline and an article's renamed title were marked."""
+    old = tmp_path / "old.md"
+    assert invoke(None, "import", str(SHARED / "corpus" / "vi" / "luat-giao-duc.txt"), "-o", str(old)).exit_code == 0
+    text = old.read_text(encoding="utf-8")
+    assert text.count("Mục 2. HỢP TÁC QUỐC TẾ VỀ GIÁO DỤC") == 1
+    new = tmp_path / "new.md"
+    new.write_text(text.replace("Mục 2. HỢP TÁC QUỐC TẾ VỀ GIÁO DỤC", "Mục 2. HỢP TÁC, HỘI NHẬP QUỐC TẾ VỀ GIÁO DỤC"),
+                   encoding="utf-8")
+    table = tmp_path / "t.html"
+    assert invoke(None, "compare", str(old), str(new), "--layout", "table", "-o", str(table)).exit_code == 0
+    page = table.read_text(encoding="utf-8")
+    assert '<p class="para chg">Mục 2. HỢP TÁC<ins class="ins">, HỘI NHẬP</ins> QUỐC TẾ VỀ GIÁO DỤC' in page, page
+    assert '<p class="para">Mục 2. HỢP TÁC QUỐC TẾ VỀ GIÁO DỤC' in page   # the old side as it read

@@ -252,7 +252,14 @@ class _Helpers:
             return Markup(f'<del class="del">{escape(old)}</del>') if side != "new" else Markup("")
         if p.old is None:
             return Markup(f'<ins class="ins">{escape(new)}</ins>') if side != "old" else Markup("")
-        return relabelled(old, new, side, self.note(p, place), place == Place.MOVED_HERE)
+        moved = place == Place.MOVED_HERE
+        if p.kind in CONTAINER_KINDS and not p.identical and p.new.title:
+            # A chapter's or section's label is its heading line (`Mục 2. HỢP TÁC …`): its title marked word by word,
+            # as an article's is. It printed unmarked in a comparison table, a renamed Mục shown as unchanged.
+            label = relabelled(heading_text(_bare(p.old), self.language), heading_text(_bare(p.new), self.language),
+                               side, self.note(p, place), moved)
+            return label + Markup(". ") + Markup(" ").join(x.html for x in marked(p.title, side, moved))
+        return relabelled(old, new, side, self.note(p, place), moved)
 
     def note(self, p: Provision, place: str) -> Markup:
         """`(chuyển từ khoản 3 Điều 9)` where a moved provision stands, `(chuyển đến …)` where it
