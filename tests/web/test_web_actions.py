@@ -354,3 +354,24 @@ def test_a_form_signed_before_a_restart_shows_what_was_typed(review_ws: Workspac
     foreign = restarted.post(f"/a/{SLUG}/comments", data=comment_form(signed, text="Từ trang khác."),
                              headers={"origin": "http://evil.example"})
     assert foreign.status_code == 403 and "Từ trang khác." not in foreign.text
+
+
+def test_two_accepted_proposals_on_one_instruction_give_it_two_sentences_of_reason(review_ws: Workspace) -> None:
+    # Luật Công đoàn's review: two accepted comments on clauses of one inserted article gave the reason
+    # "… (ý kiến be81).; Tiếp thu …" in the front matter and the comparison table's note column.
+    from regdraft.workspace.amendments import load
+
+    first = add_comment(review_ws, SLUG, BODIES[0], "d20a.k1", "Đề nghị sửa.", proposal=(
+        "1. Văn bản, tài liệu phục vụ hội nghị Ban Chấp hành, Ban Thường vụ, Thường trực Tỉnh ủy được gửi qua hệ "
+        "thống thông tin điện tử của Tỉnh ủy, trừ văn bản, tài liệu mật."))
+    second = add_comment(review_ws, SLUG, BODIES[1], "d20a.k3", "Đề nghị sửa.", proposal=(
+        "3. Văn phòng Tỉnh ủy chủ trì quản lý, vận hành hệ thống thông tin điện tử của Tỉnh ủy; bảo đảm an toàn, "
+        "an ninh thông tin và bảo vệ bí mật của Đảng, Nhà nước."))
+    c = client(review_ws)
+    for comment in (first, second):
+        done = c.post(f"/a/{SLUG}/comments/{comment.id}/accept", data={"csrf": token(c), "reply": "Tiếp thu."})
+        assert done.status_code == 303, done.text
+    amendment = load(review_ws, SLUG)
+    (article,) = [ins for ins in amendment.leaves() if "Điều 20a" in ins.text]
+    assert amendment.reason(article) == (f"Tiếp thu ý kiến của {BODIES[0]} (ý kiến {first.id}). "
+                                         f"Tiếp thu ý kiến của {BODIES[1]} (ý kiến {second.id}).")

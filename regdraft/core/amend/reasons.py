@@ -23,7 +23,7 @@ A document with no instructions yet (the shell `amend from-edits` fills) is not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from regdraft.core.amend.instructions import Instruction
@@ -141,7 +141,16 @@ def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Se
         found += [r for where, r in (added or {}).items()
                   if any(t == where or t.contains(where) or where.contains(t) for t in targets(ins.op))]
         if found and not ins.children:
-            out[ins.cite(language)] = "; ".join(dict.fromkeys(found))
+            out[ins.cite(language)] = joined(dict.fromkeys(found))
+    return out
+
+
+def joined(reasons: Iterable[str]) -> str:
+    """Several reasons of one instruction as one text: each a sentence of its own where it ends as one (`… (ý kiến
+    be81). Tiếp thu …`), else after `; ` (it read `… (ý kiến be81).; Tiếp thu …`)."""
+    out = ""
+    for reason in reasons:
+        out = reason if not out else f"{out} {reason}" if out.endswith((".", "!", "?", "…")) else f"{out}; {reason}"
     return out
 
 
