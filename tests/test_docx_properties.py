@@ -54,3 +54,17 @@ def test_word_files_are_marked_as_written_in_their_language(what: str, tag: str,
         styles = package.read("word/styles.xml").decode()
     assert f'w:val="{tag}"' in styles and "en-US" not in styles
     assert docx.Document(str(out)).core_properties.language == tag
+
+
+def test_a_word_file_made_twice_the_same_day_is_the_same_file(tmp_workspace: Workspace, invoke: Invoke,
+                                                              tmp_path: Path) -> None:
+    """Two machines of an office exporting the same text on the same day made different Word files, though their
+    PDFs were the same: the file and each part of it were dated to the second they were written."""
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    for out in (first, second):
+        assert invoke(tmp_workspace, "export", "01-QC/TU", "-o", str(out)).exit_code == 0
+    created = docx.Document(str(first)).core_properties.created
+    assert created is not None and (created.hour, created.minute, created.second) == (0, 0, 0)
+    with zipfile.ZipFile(first) as package:
+        assert {info.date_time for info in package.infolist()} == {(created.year, created.month, created.day, 0, 0, 0)}
+    assert first.read_bytes() == second.read_bytes()
