@@ -159,7 +159,7 @@ def test_golden_html_of_the_shipped_amendment(tmp_workspace: Workspace, invoke: 
 
 
 def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invoke: Invoke) -> None:
-    from regdraft.render import redline as rr
+    from regdraft.render.redline_helpers import Helpers
     from regdraft.workspace import redline as rl
 
     result = invoke(tmp_workspace, "redline", "01-QC/TU", catch=False)
@@ -174,7 +174,7 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     assert re.search(r"Trang 1/\d+", text)
     redline = rl.build(tmp_workspace, "01-QC/TU")
     assert redline.comparison.changes
-    helpers = rr._Helpers(redline, load_profile({}))
+    helpers = Helpers(redline, load_profile({}))
     for change in redline.comparison.changes:
         assert " ".join(helpers.describe(change).split()) in text
     assert all("Tinos" in f or "LiberationSerif" in f.replace("-", "") for f in pdf_fonts(pdf))
@@ -229,16 +229,16 @@ def test_shipped_summary_lists_what_each_instruction_names_with_its_kind(tmp_wor
 
 
 def test_summary_kinds_are_read_in_english_too(tmp_workspace: Workspace) -> None:
-    from regdraft.render import redline as rr
+    from regdraft.render.redline_helpers import Helpers, words_for
     from regdraft.workspace import redline as rl
 
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    helpers = rr._Helpers(redline, load_profile({}))
+    helpers = Helpers(redline, load_profile({}))
     kinds = {str(c.address): c.kind.value for c in redline.comparison.changes}
     assert kinds["d3.k1"] == "words deleted" and kinds["d5.k2"] == "amended" and kinds["ch5"] == "heading changed"
     assert helpers.kind_label(redline.comparison.changes[0].kind) == "bỏ cụm từ"
-    english = rr._Helpers(redline, load_profile({}))
-    english.words = rr.words_for("en", load_profile({}))  # an English text's words
+    english = Helpers(redline, load_profile({}))
+    english.words = words_for("en", load_profile({}))  # an English text's words
     end = next(c for c in redline.comparison.changes if str(c.address) == "d4.k1.dd")
     assert (end.kind.value, english.kind_label(end.kind, end), helpers.kind_label(end.kind, end)) == (
         "amended", "end punctuation changed", "sửa dấu câu cuối")

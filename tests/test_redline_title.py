@@ -85,8 +85,8 @@ def test_dates_in_words_when_the_profile_says_so(tmp_workspace: Workspace, invok
 
 
 def test_the_summary_gives_the_page_each_change_is_on(shipped_pdf: Path, tmp_workspace: Workspace) -> None:
-    from regdraft.render import redline as rr
     from regdraft.render.profile import load_profile
+    from regdraft.render.redline_helpers import Helpers
     from regdraft.workspace import redline as rl
 
     pages = _pages(shipped_pdf)
@@ -97,7 +97,7 @@ def test_the_summary_gives_the_page_each_change_is_on(shipped_pdf: Path, tmp_wor
         assert number is not None, name  # every anchor of the redline points at one of its pages
         anchors[name] = number + 1
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    helpers = rr._Helpers(redline, load_profile({}))
+    helpers = Helpers(redline, load_profile({}))
     summary = " ".join(pages[:2])
     for n, change in enumerate(redline.comparison.changes, 1):
         described = " ".join(helpers.describe(change).split())

@@ -35,7 +35,7 @@ from regdraft.render.paragraphs import bar
 
 class Changed:
     """A changed provision and everything below it, marked, as the `provision` macro printed it; `helpers` are the
-    redline's (`render.redline._Helpers`), `unchanged` prints an identical provision (`Fragments.unchanged`)."""
+    redline's (`render.redline_helpers.Helpers`), `unchanged` prints an identical provision (`Fragments.unchanged`)."""
 
     def __init__(self, helpers: Any, unchanged: Any, globals_: Mapping[str, Any]) -> None:
         # Private: a template calls this helper, and has no business with what it holds (`render.reach`).

@@ -305,7 +305,8 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     from regdraft.render.closing_parts import compare_closing
     from regdraft.render.consolidated_docx import _front, _styles
     from regdraft.render.docx import hidden_mark, new_document, paragraph, save
-    from regdraft.render.redline import page_header, words_for
+    from regdraft.render.redline import page_header
+    from regdraft.render.redline_helpers import Helpers, words_for
 
     comparison = redline.comparison
     language = comparison.new.language
@@ -320,9 +321,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
     hidden_mark(paragraph(document, redline.cover_line(profile), italic=True, align="center"),
                 redline_mark(tracked_author(redline)))
     paragraph(document, words["summary"], bold=True)
-    from regdraft.render.redline import _Helpers
-
-    helpers = _Helpers(redline, profile)
+    helpers = Helpers(redline, profile)
     for n, change in enumerate(comparison.changes, 1):
         kind = helpers.kind_label(change.kind, change)
         paragraph(document, f"{n}. {helpers.line(helpers.describe(change))}: {kind}", space_after=0)

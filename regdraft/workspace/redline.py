@@ -38,7 +38,8 @@ from regdraft.core.frontmatter import NAMED_ALONE, compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
-from regdraft.render.redline import Redline, Version, sentence, words_for
+from regdraft.render.redline import Redline, Version
+from regdraft.render.redline_helpers import sentence, words_for
 from regdraft.workspace.parse_cache import origin, read_regulation, read_regulation_outside
 from regdraft.workspace.roots import workspace_of
 

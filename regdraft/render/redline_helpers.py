@@ -1,0 +1,310 @@
+"""What the redline templates call: `Helpers`, the functions bound to the document's language and words that
+label, mark and describe a compared provision, and the redline's fixed phrases (`words_for`).
+
+`render.redline.render_html` hands a `Helpers`' methods to the templates by name; `render.redline_docx` calls
+them for the Word redline, so both documents name and mark a change alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from regdraft.core.diff import ChangeKind, Provision, unit_lines
+from regdraft.core.markdown_writer import heading_text, unit_label_text
+from regdraft.core.model import CONTAINER_KINDS, HEADING_KINDS, REPEALED_TEXT, TEXT_HEADINGS, Kind, Unit, unit_address
+from regdraft.core.moves import Place, child_ranks, reading_order, top_ranks
+from regdraft.core.parts import is_table, table_head, table_rows
+from regdraft.render.kinds import in_part_alone, in_title_alone, kind_words, only_amends
+from regdraft.render.marked import Paragraph, marked, para_class
+from regdraft.render.paragraphs import relabelled, renumbered_only
+
+if TYPE_CHECKING:
+    from regdraft.render.profile import Profile
+    from regdraft.render.redline import Redline
+
+
+def words_for(language: str, profile: Profile | None = None) -> dict[str, str]:
+    """The redline's fixed phrases in `language`, from the profile (the default one when None)."""
+    from regdraft.render.profile import default_profile
+
+    return (profile or default_profile()).words(language)
+
+
+def sentence(text: str) -> str:
+    """`text` with its first letter capitalised."""
+    return text[:1].upper() + text[1:]
+
+
+_LEGEND_MARKS = {"ins": ('<ins class="ins">', "</ins>"), "del": ('<del class="del">', "</del>"),
+                 "moved": ('<span class="mv">', "</span>"), "moved-away": ('<del class="mv">', "</del>")}
+
+
+SHORT_ROW = 240  # characters: about five lines of a comparison table's text column, where a cell may first break
+
+
+class Helpers:
+    """Functions the redline templates call, bound to the document's language."""
+
+    def __init__(self, redline: Redline, profile: Profile) -> None:
+        self.redline = redline
+        self.language = redline.comparison.new.language
+        self.words = words_for(self.language, profile)
+        doc = redline.amendment
+        if doc is not None and doc.issued:
+            # A signed amending document (imported to be consolidated) is no draft: `Quy định sửa đổi, bổ sung`.
+            self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
+        if redline.new_version.adopted:  # two adopted texts compared: the new one is no draft
+            self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
+        if redline.old_version.pending:  # an adopted amendment not yet in force is in it: not `Quy định hiện hành`
+            self.words = {**self.words, "current": self.words.get("adopted_column", self.words["current"])}
+        self._by_anchor: dict[str, Provision] | None = None  # the listed changes' provisions (`_end_only`)
+
+    def whole(self, p: Provision) -> bool:
+        """Whether a comparison table's row is kept on one page: its text is short on both sides (`SHORT_ROW`
+        characters), so no cell could break anyway (two lines before a break, three after). Laid out as any
+        row, its number, label and note stood alone at a page's foot, its text cells empty, all the text on
+        the next page (Luật Thi đua, khen thưởng's khoản 3 Điều 80, one paragraph of three lines)."""
+        return all(len(unit.title or "") + len(unit.all_text()) <= SHORT_ROW for unit in (p.old, p.new) if unit)
+
+    def heading(self, unit: Unit) -> str:
+        return heading_text(unit, self.language)
+
+    def label(self, unit: Unit) -> str:
+        return unit_label_text(unit, self.language)
+
+    def heading_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
+        unit = p.new or p.old
+        assert unit is not None
+        old_label = heading_text(_bare(p.old), self.language) if p.old else ""
+        new_label = heading_text(_bare(p.new), self.language) if p.new else ""
+        moved = place == Place.MOVED_HERE
+        if p.new is None:
+            label = Markup(f'<del class="del">{escape(old_label)}</del>') if side != "new" else Markup("")
+        elif p.old is None:
+            label = Markup(f'<ins class="ins">{escape(new_label)}</ins>') if side != "old" else Markup("")
+        else:
+            label = relabelled(old_label, new_label, side, self.note(p, place), moved)
+        if p.identical:
+            title = escape(unit.title or "")
+        else:
+            title = Markup(" ").join(x.html for x in marked(p.title, side, moved))
+        if p.change is ChangeKind.REPEALED and p.new is not None and side != "old":
+            title = title + Markup(f' <ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+        if not title:
+            return label
+        joiner = Markup("<br>") if unit.kind not in TEXT_HEADINGS else Markup(". ")
+        if joiner != "<br>" and (p.old is None or p.new is None):  # an article's `. ` goes with it: no stray `.`
+            joiner = Markup('<ins class="ins">. </ins>' if p.old is None else '<del class="del">. </del>')
+        return label + joiner + title
+
+    def label_marked(self, p: Provision, side: str, place: str = Place.HERE) -> Markup:
+        old = unit_label_text(p.old, self.language) if p.old else ""
+        new = unit_label_text(p.new, self.language) if p.new else ""
+        if p.new is None:
+            return Markup(f'<del class="del">{escape(old)}</del>') if side != "new" else Markup("")
+        if p.old is None:
+            return Markup(f'<ins class="ins">{escape(new)}</ins>') if side != "old" else Markup("")
+        moved = place == Place.MOVED_HERE
+        if p.kind in CONTAINER_KINDS and not p.identical and p.new.title:
+            # A chapter's or section's label is its heading line (`Mục 2. HỢP TÁC …`): its title marked word by word,
+            # as an article's is. It printed unmarked in a comparison table, a renamed Mục shown as unchanged.
+            label = relabelled(heading_text(_bare(p.old), self.language), heading_text(_bare(p.new), self.language),
+                               side, self.note(p, place), moved)
+            return label + Markup(". ") + Markup(" ").join(x.html for x in marked(p.title, side, moved))
+        return relabelled(old, new, side, self.note(p, place), moved)
+
+    def note(self, p: Provision, place: str) -> Markup:
+        """`(chuyển từ khoản 3 Điều 9)` where a moved provision stands, `(chuyển đến …)` where it
+        stood, `(đánh số lại từ khoản 4)` for a new label alone (its words kept: `renumbered_only`); else nothing."""
+        to = p.moved_to or p.new_address
+        if p.old is None or p.old_address is None or to is None:
+            return Markup("")
+        if place == Place.MOVED_HERE:
+            text = f"{self.words['moved_from_note']} {p.old_address.describe(self.language)}"
+        elif place == Place.MOVED_AWAY:
+            text = f"{self.words['moved_to_note']} {to.describe(self.language)}"
+        elif p.new is not None and p.old.label != p.new.label and renumbered_only(p):
+            own = unit_address(Unit(p.old.kind, p.old.label), None).describe(self.language)
+            text = f"{self.words['renumbered_from']} {own}"
+        else:
+            return Markup("")
+        return Markup(f'<span class="mv-note">({escape(text)})</span>')
+
+    def in_order(self, level: Sequence[Provision], parent: Provision | None = None,
+                 side: str = "both") -> list[tuple[Provision, str]]:
+        """A level in reading order: each moved provision also where it stood (`core.moves`).
+
+        One side alone (the comparison table's columns) keeps the new order.
+        """
+        if side != "both" or not any(p.change is not None for p in level):
+            return [(p, Place.HERE) for p in level]
+        ranks = top_ranks(self.redline.comparison.old) if parent is None else child_ranks(parent)
+        # A clause moved to or from another article is where reading order puts a removal or an insertion.
+        return [(p, Place.MOVED_AWAY if p.moved_to else Place.MOVED_HERE if p.moved_from else str(place))
+                for p, place in reading_order(level, ranks)]
+
+    def moved_away(self, p: Provision) -> list[Paragraph]:
+        """A moved provision where it stood: its old text struck twice, then `(chuyển đến …)`. One repealed
+        in place keeps its label and prints its placeholder: `5. <struck text> (được bãi bỏ) (chuyển đến …)`."""
+        from regdraft.render.fragments import table_body
+        from regdraft.render.html import inline_markdown
+
+        assert p.old is not None
+        heading_only = p.kind in CONTAINER_KINDS
+        lines = [heading_text(p.old, self.language)] if heading_only else unit_lines(p.old, self.language)
+        # `5. text`, or an article's `Điều 8. Title`: the label stays, the rest is struck.
+        head = f"{heading_text(Unit(p.kind, p.old.label), self.language)}. " if p.kind in TEXT_HEADINGS else \
+            f"{unit_label_text(p.old, self.language)} "
+        stands = not heading_only and p.new is not None and p.new.repealed and lines[0].startswith(head)
+        out: list[Paragraph] = []
+        for k, line in enumerate(lines):
+            if k and is_table(line):
+                rows = ["<tr>" + "".join(f'<td><del class="mv">{inline_markdown(c)}</del></td>' for c in row)
+                        + "</tr>\n" for row in table_rows(line)]
+                out.append(Paragraph(Markup("\n" + table_body(rows, table_head(line))), "provision-table chg", "table"))
+                continue
+            css = "article-heading" if k == 0 and p.kind in TEXT_HEADINGS else \
+                p.kind.value if k == 0 and p.kind in HEADING_KINDS else para_class(line)
+            if k == 0 and stands:
+                html = Markup(f'{escape(head.rstrip())} <del class="mv">{inline_markdown(line[len(head):])}</del> '
+                              f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+            else:
+                html = Markup(f'<del class="mv">{inline_markdown(line)}</del>')
+            if k == 0:
+                html += Markup(" ") + self.note(p, Place.MOVED_AWAY)
+            out.append(Paragraph(html, f"{css} chg"))
+        return out
+
+    def legend(self) -> list[Markup]:
+        """The legend's items, each with its sample drawn in the mark it explains.
+
+        The profile writes a sample between `<ins>`, `<del>`, `<moved>` or `<moved-away>`; the
+        words are escaped first, so nothing else in them becomes markup.
+        """
+        items = []
+        for key in ("inserted", "deleted", "moved_here", "moved_away", "renumbered", "bar"):
+            html = str(escape(self.words[f"legend_{key}"]))
+            for tag, (start, end) in _LEGEND_MARKS.items():
+                html = html.replace(f"&lt;{tag}&gt;", start).replace(f"&lt;/{tag}&gt;", end)
+            items.append(Markup(html))
+        return items
+
+    def body(self, p: Provision, side: str, moved: bool = False, only_changed: bool = False) -> list[Paragraph]:
+        """A provision's own paragraphs, marked; a repealed one ends with its placeholder. `only_changed`: the
+        changed ones alone (`marked`)."""
+        paragraphs = marked(p.text, side, moved, only_changed, labelled=p.kind not in TEXT_HEADINGS)
+        if paragraphs and paragraphs[0].tag != "p" and p.kind not in TEXT_HEADINGS:
+            paragraphs.insert(0, Paragraph(Markup(""), "para"))  # the label on a line of its own, above the table
+        if p.change is ChangeKind.REPEALED and p.new is not None and p.kind not in TEXT_HEADINGS and side != "old":
+            placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
+            if paragraphs and paragraphs[-1].tag != "p":
+                paragraphs.append(Paragraph(placeholder, "para"))
+            elif paragraphs:
+                last = paragraphs[-1]
+                paragraphs[-1] = Paragraph(last.html + Markup(" ") + placeholder, last.css)
+            else:
+                paragraphs.append(Paragraph(placeholder, "para"))
+        return paragraphs
+
+    def closing(self, p: Provision, side: str, moved: bool = False) -> list[Paragraph]:
+        """A provision's closing text (đoạn cuối), marked, after its children."""
+        return marked(p.closing, side, moved) if p.closing else []
+
+    def describe(self, change: Any) -> str:
+        """The provision a listed change names: `khoản 2 Điều 5`; `tên Điều 3` (`the title of Article 3`)
+        for words replaced in a title alone, as the amending instruction names it."""
+        old, new = change.old_address, change.new_address
+        # An insertion or a repeal names the one place it is made, also where it is a move's other end.
+        kind = change.change if isinstance(change, Provision) else change.kind  # a table's row is a provision
+        if kind is ChangeKind.INSERTED and new is not None:
+            old = new
+        elif kind is ChangeKind.REPEALED and old is not None:
+            new = old
+        if old is not None and new is not None and old != new:
+            return f"{old.describe(self.language)} → {new.describe(self.language)}"
+        where = str(change.address.describe(self.language))
+        if in_title_alone(change):  # the summary's change and the table's row alike
+            return f"{'the title of' if self.language == 'en' else 'tên'} {where}"
+        part = in_part_alone(self._provision(change))  # `phần mở đầu Điều 37`: words changed in its lead-in alone
+        return str(change.address.unit.with_part(part).describe(self.language)) if part else where
+
+    def where(self, change: Any) -> str:
+        """The provision as the table's first column names it: `Khoản 2 Điều 5`."""
+        return sentence(self.describe(change))
+
+    def line(self, text: str) -> str:
+        """`text` as a line of a list or a cell of the table's notes starts: with a capital in English (`Point a,
+        clause 1, Article 12`, `Amended`, `Clause 1 of Article 1, Draft 1`); as written in Vietnamese, whose summary
+        and notes run on in lower case (`điểm a khoản 1 Điều 12`, `sửa đổi, bổ sung`)."""
+        return sentence(text) if self.language == "en" else text
+
+    def kind_label(self, kind: ChangeKind | None, item: Any = None) -> str:
+        """The kind of a change in the document's words (`render.kinds`); given the change (or its provision),
+        what happened to its lead-in or closing text alone (`sửa đổi, bổ sung đoạn mở đầu`), and a clause or
+        point whose text changed only in its end (`.` to `;`, as a point added after it makes it) says so, not
+        that it was amended."""
+        if not kind:
+            return ""
+        parts = getattr(item, "parts", ())
+        unit_kind = item.kind if isinstance(item, Provision) else getattr(item, "unit_kind", Kind.CLAUSE)
+        only = only_amends(self.redline.documents, item)
+        own = kind_words(self.words, kind, parts, unit_kind, self.language, only)
+        if kind in (ChangeKind.AMENDED, ChangeKind.WORDS_REPLACED) and item is not None and self._end_only(item):
+            return self.words.get("kind_end_punctuation") or own  # a profile of an office's own may lack the word
+        return own
+
+    def _provision(self, item: Any) -> Provision | None:
+        """The provision of a listed change (the summary's `Change`), or the table's row itself."""
+        if isinstance(item, Provision):
+            return item
+        if self._by_anchor is None:
+            self._by_anchor = {p.anchor: p for p in changed_provisions(self.redline.comparison.provisions)}
+        return self._by_anchor.get(getattr(item, "anchor", ""))
+
+    def _end_only(self, item: Any) -> bool:
+        item = self._provision(item)
+        if item is None or item.old is None or item.new is None or item.old.label != item.new.label:
+            return False
+        from regdraft.core.item_ends import only_end_differs
+
+        return only_end_differs(item.old, item.new)
+
+    def moved_note(self, p: Provision) -> str:
+        """The comparison table's note on a move: `Chuyển từ khoản 5 Điều 8` where a moved provision stands,
+        `Chuyển đến khoản 3 Điều 6` where it stood (a repeal whose text an insertion takes elsewhere); else ""."""
+        if p.moved_to is not None:
+            return sentence(f"{self.words['moved_to_note']} {p.moved_to.describe(self.language)}")
+        if p.old_address is None or (p.change is not ChangeKind.MOVED and p.moved_from is None):
+            return ""
+        return f"{self.words['moved_from']} {p.old_address.describe(self.language)}"
+
+    def reasons(self, p: Provision) -> tuple[str, ...]:
+        """The instructions behind a change: its own, else those of the nearest enclosing unit."""
+        address: Any = p.address
+        while address is not None:
+            found = self.redline.reasons.get(str(address))
+            if found:
+                return found
+            address = address.parent()
+        return ()
+
+    def touched(self, p: Provision) -> bool:
+        return p.change is not None or any(self.touched(c) for c in p.children)
+
+
+def _bare(unit: Unit | None) -> Unit:
+    """The unit with its title dropped, so `heading_text` gives only `Điều 5`."""
+    assert unit is not None
+    return Unit(unit.kind, unit.label)
+
+
+def changed_provisions(provisions: Sequence[Provision]) -> Iterator[Provision]:
+    """Every provision listed as a change, in document order."""
+    for p in provisions:
+        if p.change is not None and p.anchor:
+            yield p
+        if p.change not in (ChangeKind.INSERTED, ChangeKind.REPEALED):
+            yield from changed_provisions(p.children)
