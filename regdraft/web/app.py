@@ -36,7 +36,7 @@ from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, pages
+from regdraft.web import actions, answers, pages
 from regdraft.web.guard import (
     ACCESS_COOKIE,
     CSRF_COOKIE,
@@ -56,9 +56,10 @@ from regdraft.workspace.resolve import ensure_settled
 from regdraft.workspace.store import Workspace
 
 # The values of the server's pages that templates may use besides the documents' (`regdraft.render.reach`): the
-# page data of `pages`, the interface's words, the visitor. A workspace's `templates/` may replace these pages too.
+# page data of `pages` and `answers`, the interface's words, the visitor. A workspace's `templates/` may replace
+# these pages too.
 PAGE_VALUES = frozenset({pages.Home, pages.AmendmentRow, pages.RoundRow, RegulationSummary, pages.RedlinePage,
-                         pages.Badge, pages.Amended, pages.AnswerPage, pages.AnswerGroup, pages.AnswerItem, Words,
+                         pages.Badge, pages.Amended, answers.AnswerPage, answers.AnswerGroup, answers.AnswerItem, Words,
                          Visitor, Role})
 
 HERE = Path(__file__).resolve().parent
@@ -375,7 +376,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
                     status: int = 200, number: int | None = None) -> Response:
     slug = c.param("slug")
     number = number or _round_param(c, c.query("round"))
-    data = await c.run(lambda ws: pages.answer_page(ws, slug, number, c.ui))
+    data = await c.run(lambda ws: answers.answer_page(ws, slug, number, c.ui))
     return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
                     done=c.query("done"))
 

@@ -7,8 +7,7 @@ Post-conditions:
 2. Every commented provision on the page carries the count and the states of its comments, as
    `comment list` places them in the current draft; comments on a part of a unit (its title, lead-in,
    closing text, a dash or plus item), which the page shows no badge of its own for, count on the unit.
-3. `answer_page` groups a round's comments by provision in the round draft's document order.
-4. For an amendment of several regulations the page shows one regulation at a time (the first
+3. For an amendment of several regulations the page shows one regulation at a time (the first
    its document amends unless asked), names every one with its comments in the round, and
    counts and records comments against the regulation shown.
 """
@@ -17,18 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from regdraft.core.amend.proposal import PROPOSABLE, editor_text, proposable
-from regdraft.core.comment_report import by_regulation, marked, provision_of
-from regdraft.core.comments import GENERAL, Comment, Round, RoundStatus, describe_on
+from regdraft.core.comments import GENERAL, Round, RoundStatus, describe_on
 from regdraft.core.errors import AddressError, Category, RegdraftError
 from regdraft.core.model import Address, Regulation
 from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import part_paragraphs, reading_order, reading_place, unit_parts
-from regdraft.core.word_diff import DiffSegment
 from regdraft.web.words import LANGUAGES, Words, refuse
 from regdraft.workspace.store import Workspace
 
@@ -279,7 +276,7 @@ def redline_page(ws: Workspace, slug: str, round_number: int | None = None, rev_
                      new=redline.new_version.commit or ui("the_working_draft"))
         return redline, RedlinePage(slug, heading, None, False, badges, rounds=tuple(rounds), regulation=key,
                                     regulations=_amended(ws, amendment, every, None), name=name)
-    shown = _round_to_show(rounds, round_number, slug, ui)
+    shown = round_to_show(rounds, round_number, slug, ui)
     amended = _amended(ws, amendment, every, shown)
     if shown is None:
         before = _before_adoption(ws, amendment)
@@ -352,10 +349,11 @@ def round_shown(ws: Workspace, slug: str, number: int | None, ui: Words) -> Roun
     when the amendment has no such round (the report page said it in English, through the library)."""
     from regdraft.workspace.rounds import load_rounds
 
-    return _round_to_show(load_rounds(ws, slug), number, slug, ui)
+    return round_to_show(load_rounds(ws, slug), number, slug, ui)
 
 
-def _round_to_show(rounds: Sequence[Round], number: int | None, slug: str, ui: Words) -> Round | None:
+def round_to_show(rounds: Sequence[Round], number: int | None, slug: str, ui: Words) -> Round | None:
+    """Of an amendment's `rounds`, the one a page shows (`round_shown`)."""
     if number is not None:
         for r in rounds:
             if r.number == number:
@@ -443,88 +441,3 @@ def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, reg
 
     return Redline(compare(old, new), version(rev_from), version(rev_to), after.draft, after.number or None,
                    stem=slug, amendment=after)
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerItem:
-    """A comment on the answering page, with where its provision stands now."""
-
-    comment: Comment
-    state: str  # unchanged, changed, moved, removed or general
-    now_at: str
-    said: str = ""  # the state in the page's words: `đã chuyển đến khoản 1a Điều 3 (có sửa đổi)`
-    now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là khoản 3 Điều 5)`
-    marked: tuple[DiffSegment, ...] = ()  # the proposal against the text circulated, as the report marks it
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerGroup:
-    """The comments on one provision."""
-
-    on: str
-    provision: str
-    items: tuple[AnswerItem, ...]
-    regulation: str = ""  # as comments name it: empty for the amendment's main regulation
-
-    @property
-    def anchor(self) -> str:
-        """The group's id on the page (`d5.k2`, `01-QC/TU-d5.k2`)."""
-        return anchor(self.on, self.regulation)
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerPage:
-    """A round's comments grouped by provision in document order."""
-
-    slug: str
-    round: Round
-    rounds: tuple[Round, ...]
-    groups: tuple[AnswerGroup, ...]
-    dispositions: Mapping[str, str] = field(default_factory=dict)  # value -> the profile's wording
-    name: str = ""  # the document as reviewers know it (`document_named`)
-
-    @property
-    def open(self) -> bool:
-        """True while the round takes comments and answers."""
-        return self.round.status is RoundStatus.OPEN
-
-
-def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: Words | None = None) -> AnswerPage:
-    """The comments of a round (the open one, else the latest) grouped by provision in document order."""
-    from regdraft.workspace.circulated import draft_texts
-    from regdraft.workspace.rounds import list_comments, load_rounds
-
-    ui = ui or Words.of(language(ws, slug))
-    rounds = load_rounds(ws, slug)
-    shown = _round_to_show(rounds, round_number, slug, ui)
-    if shown is None:
-        raise refuse(ui, Category.UNKNOWN, "no_rounds_yet", slug=slug)
-    listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
-    texts = draft_texts(ws, slug, shown.revision)
-    draft = dict(texts)[""]
-    from regdraft.core.comments import Disposition
-    from regdraft.workspace.profiles import amendment_profile
-
-    words = amendment_profile(ws, slug).words(draft.language)  # the amendment's own profile, as its report
-    groups = []
-    drafts = dict(texts)
-    for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
-        items = tuple(replace(_answer_item(c, listed[c.id], draft.language, ui),
-                              marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
-        groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
-    labels = {d.value: d.label(words) for d in Disposition}
-    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug))
-
-
-def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> AnswerItem:
-    """A comment with where its provision stands now, in the page's words."""
-    placement = listed.placement
-    state = placement.state.value
-    said = ui.maybe(f"state_{state}", state)
-    if state == "moved":
-        said = ui("moved_to", provision=Address.parse(placement.address).describe(language)) \
-            + (ui("moved_changed") if placement.changed else "")
-    now = ""
-    if state != "moved" and placement.address not in (comment.on, "general"):
-        now = ui("now_at", provision=Address.parse(placement.address).describe(language))
-    return AnswerItem(comment, state, placement.address, said, now)

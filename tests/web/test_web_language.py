@@ -256,7 +256,7 @@ def test_where_a_provision_went_is_named_as_in_a_sentence(language: str, moved: 
     # `Khoản 3 Điều 5` is the report's column; inside a sentence the clause is `khoản 3 Điều 5`.
     from regdraft.core import comments as c
     from regdraft.core.anchoring import Placement, State
-    from regdraft.web.pages import _answer_item
+    from regdraft.web.answers import _answer_item
     from regdraft.web.words import Words
     from regdraft.workspace.rounds import Listed
 

@@ -1,0 +1,111 @@
+"""The answering page of the review server: a round's comments grouped by provision, each with where its
+provision stands now, built from library calls (no git, no HTTP).
+
+Post-conditions:
+1. `answer_page` groups a round's comments by provision in the round draft's document order.
+2. Each comment says, in the page's words, where its provision stands in the current draft: unchanged, changed,
+   moved (`đã chuyển đến khoản 1a Điều 3`) or renumbered (`nay là khoản 3 Điều 5`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from regdraft.core.comment_report import by_regulation, marked, provision_of
+from regdraft.core.comments import Comment, Round, RoundStatus
+from regdraft.core.errors import Category
+from regdraft.core.model import Address
+from regdraft.core.word_diff import DiffSegment
+from regdraft.web.pages import anchor, document_named, language, round_to_show
+from regdraft.web.words import Words, refuse
+from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.workspace.rounds import Listed
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerItem:
+    """A comment on the answering page, with where its provision stands now."""
+
+    comment: Comment
+    state: str  # unchanged, changed, moved, removed or general
+    now_at: str
+    said: str = ""  # the state in the page's words: `đã chuyển đến khoản 1a Điều 3 (có sửa đổi)`
+    now: str = ""  # where the provision is now, in words, when it was renumbered: ` (nay là khoản 3 Điều 5)`
+    marked: tuple[DiffSegment, ...] = ()  # the proposal against the text circulated, as the report marks it
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerGroup:
+    """The comments on one provision."""
+
+    on: str
+    provision: str
+    items: tuple[AnswerItem, ...]
+    regulation: str = ""  # as comments name it: empty for the amendment's main regulation
+
+    @property
+    def anchor(self) -> str:
+        """The group's id on the page (`d5.k2`, `01-QC/TU-d5.k2`)."""
+        return anchor(self.on, self.regulation)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPage:
+    """A round's comments grouped by provision in document order."""
+
+    slug: str
+    round: Round
+    rounds: tuple[Round, ...]
+    groups: tuple[AnswerGroup, ...]
+    dispositions: Mapping[str, str] = field(default_factory=dict)  # value -> the profile's wording
+    name: str = ""  # the document as reviewers know it (`document_named`)
+
+    @property
+    def open(self) -> bool:
+        """True while the round takes comments and answers."""
+        return self.round.status is RoundStatus.OPEN
+
+
+def answer_page(ws: Workspace, slug: str, round_number: int | None = None, ui: Words | None = None) -> AnswerPage:
+    """The comments of a round (the open one, else the latest) grouped by provision in document order."""
+    from regdraft.workspace.circulated import draft_texts
+    from regdraft.workspace.rounds import list_comments, load_rounds
+
+    ui = ui or Words.of(language(ws, slug))
+    rounds = load_rounds(ws, slug)
+    shown = round_to_show(rounds, round_number, slug, ui)
+    if shown is None:
+        raise refuse(ui, Category.UNKNOWN, "no_rounds_yet", slug=slug)
+    listed = {item.comment.id: item for item in list_comments(ws, slug, shown.number)}
+    texts = draft_texts(ws, slug, shown.revision)
+    draft = dict(texts)[""]
+    from regdraft.core.comments import Disposition
+    from regdraft.workspace.profiles import amendment_profile
+
+    words = amendment_profile(ws, slug).words(draft.language)  # the amendment's own profile, as its report
+    groups = []
+    drafts = dict(texts)
+    for reg, on, comments in by_regulation([item.comment for item in listed.values()], texts):
+        items = tuple(replace(_answer_item(c, listed[c.id], draft.language, ui),
+                              marked=marked(c, draft.language, drafts.get(reg))) for c in comments)
+        groups.append(AnswerGroup(on, provision_of(on, reg, texts, words), items, reg))
+    labels = {d.value: d.label(words) for d in Disposition}
+    return AnswerPage(slug, shown, tuple(rounds), tuple(groups), labels, document_named(ws, slug))
+
+
+def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> AnswerItem:
+    """A comment with where its provision stands now, in the page's words."""
+    placement = listed.placement
+    state = placement.state.value
+    said = ui.maybe(f"state_{state}", state)
+    if state == "moved":
+        said = ui("moved_to", provision=Address.parse(placement.address).describe(language)) \
+            + (ui("moved_changed") if placement.changed else "")
+    now = ""
+    if state != "moved" and placement.address not in (comment.on, "general"):
+        now = ui("now_at", provision=Address.parse(placement.address).describe(language))
+    return AnswerItem(comment, state, placement.address, said, now)
