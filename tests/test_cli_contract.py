@@ -27,8 +27,9 @@ from regdraft.cli import cli
 from regdraft.core.errors import RegdraftError
 from regdraft.workspace import rounds
 from regdraft.workspace.access import invite, revoke
+from regdraft.workspace.remote_setup import join, share
 from regdraft.workspace.store import Workspace, init_workspace
-from regdraft.workspace.sync import join, share, sync
+from regdraft.workspace.sync import sync
 from tests.conftest import REPO_ROOT, SHIPPED_AMENDMENT
 
 SCHEMAS = REPO_ROOT / "docs" / "schemas"

@@ -53,7 +53,7 @@ def init(directory: Path, example: bool, url: str | None) -> Result:
         regdraft init --example office
         regdraft init --example office --remote git://server.office/quy-che.git
     """
-    from regdraft.workspace.sync import set_up
+    from regdraft.workspace.remote_setup import set_up
 
     ws, created = set_up(directory, _example_data() if example else None, url)
     opened(ws)

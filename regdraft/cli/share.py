@@ -60,7 +60,7 @@ def clone(url: str, directory: Path) -> Result:
     Example:
         regdraft clone git://server.office/quy-che.git quy-che
     """
-    from regdraft.workspace.sync import join
+    from regdraft.workspace.remote_setup import join
 
     ws = join(url, directory)
     done = Result({"workspace": str(ws.root), "remote": url, "head": ws.resolve("HEAD").sha})

@@ -88,7 +88,7 @@ def _write_left(ws: Workspace) -> str:
             f"which {'undoes it (nothing of it is kept)' if undone else 'finishes it'}.")
 
 
-# What a sync notes in the git folder while it runs (`resolve.STATE_FILE`, `sync.SENDING_FILE`; named here, as
+# What a sync notes in the git folder while it runs (`resolve.STATE_FILE`, `sending.SENDING_FILE`; named here, as
 # those modules stand above the store that notes writers here).
 SYNC_FILES = ("regdraft-sync.json", "regdraft-sending.json")
 

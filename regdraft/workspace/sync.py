@@ -1,4 +1,5 @@
-"""Working together through a shared git remote: share a workspace, join one, sync.
+"""Working together through a shared git remote: sync (sharing a workspace and joining one is
+`workspace.remote_setup`).
 
 How `sync` brings the remote's work and yours together (docs/collaboration.md says the same):
 
@@ -14,7 +15,7 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    commit has left the history is reported and not pushed. Tags on the remote are never moved.
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
-6. Before it pushes, the sync notes what it sends (`Sending`, in the git folder), and forgets it only once
+6. Before it pushes, the sync notes what it sends (`sending.Sending`, in the git folder), and forgets it only once
    it has said what it sent; a sync killed while git pushes may leave git to finish the push, and the next
    sync, finding the remote holding that work, says that the interrupted sync sent it (so too after a sync
    stopped once its push had gone through).
@@ -32,15 +33,13 @@ synced, or a branch git is set to share under its own name.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
-from regdraft.render.files import new_file
 from regdraft.workspace import interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.journal import stop_point
@@ -53,8 +52,8 @@ from regdraft.workspace.resolve import (
     find_conflict,
     settle_adoptions,
 )
+from regdraft.workspace.sending import Sending
 from regdraft.workspace.store import Workspace, writes
-from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
 
 if TYPE_CHECKING:
     from regdraft.workspace.store_sync import CommitInfo
@@ -103,102 +102,6 @@ class SyncReport:
 
 def _commits(n: int) -> str:
     return "commit was" if n == 1 else f"{n} commits were"
-
-
-SENDING_FILE = "regdraft-sending.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Sending:
-    """What a sync is pushing, noted in the git folder (never committed) before the push starts and removed once
-    the sync is done: left behind, the sync was stopped while git pushed, and git may have finished the push."""
-
-    remote: str
-    branch: str
-    head: str  # the commit pushed
-    theirs: str  # the remote's branch before the push ("" when it had none)
-    tags: tuple[str, ...] = ()
-
-    def save(self, ws: Workspace) -> None:
-        """Note the push, written whole (a rename) before git starts it."""
-        path = ws.git_dir() / SENDING_FILE
-        partial = path.with_name(path.name + ".tmp")
-        new_file(partial, json.dumps(asdict(self)).encode("utf-8"))
-        partial.replace(path)
-
-    @staticmethod
-    def load(ws: Workspace) -> Sending | None:
-        """The push an interrupted sync was making, or None."""
-        try:
-            data = json.loads((ws.git_dir() / SENDING_FILE).read_text(encoding="utf-8"))
-            return Sending(str(data["remote"]), str(data["branch"]), str(data["head"]), str(data["theirs"]),
-                           tuple(str(t) for t in data.get("tags") or ()))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    @staticmethod
-    def clear(ws: Workspace) -> None:
-        """Forget the push once the sync is done."""
-        (ws.git_dir() / SENDING_FILE).unlink(missing_ok=True)
-
-    def arrived(self, ws: Workspace, state: SyncState) -> list[str]:
-        """What this push sent, in words, when the remote (as just fetched) holds it; else []."""
-        if self.remote != state.remote or self.branch != state.branch or not state.theirs or not self.head:
-            return []
-        if self.head == self.theirs or not ws.is_ancestor(self.head, state.theirs):
-            return []
-        sent = [c for c in ws.commits(self.theirs or None, self.head) if c.parents < 2]
-        remote = ws.remote_tags(state.remote)
-        return describe(ws, sent) + [f"tag {t}" for t in self.tags if t in remote]
-
-
-def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
-    """Make an empty git repository at `url` the workspace's shared remote and push the work to it."""
-    branch = ws.writable_branch().removeprefix("refs/heads/")
-    if branch != BRANCH:
-        raise StoreError(f"A shared workspace is worked on the {BRANCH} branch; this one is on {branch}.")
-    if remote in ws.remotes():
-        raise StoreError(f"The workspace already has a remote named {remote}; `regdraft sync` shares through it.")
-    _check_empty(url)
-    if Path(url).is_dir():  # a path on a file share: git would read it relative to the workspace
-        url = str(Path(url).resolve())
-    ws.add_remote(remote, url, branch)
-    point_head_at(url, branch)
-    return sync(ws, remote)
-
-
-def set_up(directory: Path, example_from: Path | None, url: str | None) -> tuple[Workspace, bool]:
-    """`regdraft init`: create a workspace, and with `url` share it (an existing workspace is shared as it is).
-
-    Returns the workspace and whether it was created.
-    """
-    from regdraft.workspace.store import CONFIG_NAME, init_workspace
-
-    existing = url is not None and (directory / CONFIG_NAME).is_file()
-    if existing and example_from is not None:
-        raise UsageError(f"{directory} is already a workspace; the example seeds a new one only.",
-                         options=("example",))
-    if url is not None and not existing:
-        _check_empty(url)  # before anything is created
-    ws = Workspace(directory) if existing else init_workspace(directory, example_from)
-    if url is not None:
-        share(ws, url)
-    return ws, not existing
-
-
-def _check_empty(url: str) -> None:
-    existing = remote_branches(url)
-    if existing:
-        raise StoreError(f"The shared remote {url} already holds work (branches: {', '.join(existing)}); join it "
-                         f"with `regdraft clone {url} DIR` instead.")
-
-
-def join(url: str, directory: Path) -> Workspace:
-    """Clone a shared workspace's main branch into `directory`, whatever the remote's default branch."""
-    from regdraft.workspace.store import CONFIG_NAME
-
-    clone_workspace(url, directory, BRANCH, CONFIG_NAME)
-    return Workspace(directory)
 
 
 def _remote_name(ws: Workspace, branch: str, remote: str | None) -> str:

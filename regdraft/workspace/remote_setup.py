@@ -1,0 +1,67 @@
+"""Setting a workspace up to be worked on together: share it through an empty git remote (`share`, and
+`set_up` for `regdraft init` with a URL), or join a shared one (`join`).
+
+Post-conditions:
+1. A workspace is shared only from its main branch, through a remote that holds no work yet; the work is then
+   pushed by a first `workspace.sync.sync`.
+2. Nothing is created when the remote already holds work: `set_up` checks it before making the workspace.
+3. `join` clones the main branch and the adoption tags, whatever the remote's default branch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regdraft.core.errors import StoreError, UsageError
+from regdraft.workspace.store import Workspace
+from regdraft.workspace.store_sync import clone_workspace, point_head_at, remote_branches
+from regdraft.workspace.sync import BRANCH, SyncReport, sync
+
+
+def share(ws: Workspace, url: str, remote: str = "origin") -> SyncReport:
+    """Make an empty git repository at `url` the workspace's shared remote and push the work to it."""
+    branch = ws.writable_branch().removeprefix("refs/heads/")
+    if branch != BRANCH:
+        raise StoreError(f"A shared workspace is worked on the {BRANCH} branch; this one is on {branch}.")
+    if remote in ws.remotes():
+        raise StoreError(f"The workspace already has a remote named {remote}; `regdraft sync` shares through it.")
+    _check_empty(url)
+    if Path(url).is_dir():  # a path on a file share: git would read it relative to the workspace
+        url = str(Path(url).resolve())
+    ws.add_remote(remote, url, branch)
+    point_head_at(url, branch)
+    return sync(ws, remote)
+
+
+def set_up(directory: Path, example_from: Path | None, url: str | None) -> tuple[Workspace, bool]:
+    """`regdraft init`: create a workspace, and with `url` share it (an existing workspace is shared as it is).
+
+    Returns the workspace and whether it was created.
+    """
+    from regdraft.workspace.store import CONFIG_NAME, init_workspace
+
+    existing = url is not None and (directory / CONFIG_NAME).is_file()
+    if existing and example_from is not None:
+        raise UsageError(f"{directory} is already a workspace; the example seeds a new one only.",
+                         options=("example",))
+    if url is not None and not existing:
+        _check_empty(url)  # before anything is created
+    ws = Workspace(directory) if existing else init_workspace(directory, example_from)
+    if url is not None:
+        share(ws, url)
+    return ws, not existing
+
+
+def _check_empty(url: str) -> None:
+    existing = remote_branches(url)
+    if existing:
+        raise StoreError(f"The shared remote {url} already holds work (branches: {', '.join(existing)}); join it "
+                         f"with `regdraft clone {url} DIR` instead.")
+
+
+def join(url: str, directory: Path) -> Workspace:
+    """Clone a shared workspace's main branch into `directory`, whatever the remote's default branch."""
+    from regdraft.workspace.store import CONFIG_NAME
+
+    clone_workspace(url, directory, BRANCH, CONFIG_NAME)
+    return Workspace(directory)
