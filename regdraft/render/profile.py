@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -30,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from regdraft.core.counts import is_are, several
-from regdraft.core.dates import DATE_FIELDS, written_date
+from regdraft.core.dates import written_date
 from regdraft.core.errors import ProfileError, RegdraftError
 from regdraft.core.frontmatter import compose_yaml, load_yaml
+from regdraft.render.profile_checks import bad_fields, invalid
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 DEFAULT = "party-36"
@@ -149,7 +149,7 @@ def load_profile(config: Mapping[str, Any], meta: Mapping[str, Any] | None = Non
             f"{is_are(len(unknown))} unknown; "
             f"known settings: {', '.join(sorted(_FLAT))}."
         )
-    problems = [message for key, value in overrides.items() if (message := _invalid(key, value))]
+    problems = [message for key, value in overrides.items() if (message := invalid(key, value))]
     if problems:
         raise RegdraftError("regdraft.yaml: " + " ".join(problems))
     return replace(profile, **overrides) if overrides else profile
@@ -221,7 +221,7 @@ def _check_words(words: Any, where: str, file: str) -> None:
             elif key == "month_names" and len(names := phrase.split(",")) != 12:
                 found.append((f"{name} holds {len(names)} names; give the twelve months' names, January first, "
                               "separated by commas.", keys))
-            elif message := _bad_fields(str(key), phrase):
+            elif message := bad_fields(str(key), phrase):
                 found.append((f"{name}: {message}", keys))
     if found:
         raise ProfileError(where, found, source=file)
@@ -297,7 +297,7 @@ def _profile(name: str, data: Mapping[str, Any], file: str = "") -> Profile:
     words = data.get("words") or {}
     values["vocabulary"] = {str(lang): {str(k): str(v) for k, v in phrases.items()} for lang, phrases in words.items()}
     problems = [(key, message) for key, value in values.items() if key not in ("name", "description", "vocabulary")
-                and (message := _invalid(key, value))]
+                and (message := invalid(key, value))]
     if problems:
         keys = {field: section_key for section_key, field in _KEYS.items()}
         raise ProfileError(where, [(message, keys.get(key, ())) for key, message in problems], source=file)
@@ -334,73 +334,6 @@ def profile_line(text: str, keys: Sequence[str]) -> int:
     return line
 
 
-# The phrases that are sentences with fields filled in, and the fields each may use.
-_FIELDS = {
-    "reference_broken": {"source", "target", "quoted"},
-    "reference_changed_by": {"source", "target", "quoted", "verb", "changed"},
-    "reference_changed_by_signed": {"source", "target", "quoted", "verb", "changed", "document"},
-    "reference_changed": {"source", "target", "quoted"},
-    "comparison_summary": {"new", "old"},
-    "comparison_running": {"new", "old"},
-    "table_running": {"new", "old"},
-    "draft_of": {"draft", "title"},
-    "report_title": {"draft", "title"},
-    "report_running": {"draft"},
-    "report_consulted": {"draft", "title", "round", "consulted"},
-    "report_replied": {"replied", "agreeing"},
-    "report_agreeing": {"bodies"},
-    "report_others": {"count", "bodies"},
-    "report_total": {"total"},
-    "report_provisions_of": {"regulation", "draft"},
-    "review_round": {"round", "title", "draft", "due"},
-    "review_due": {"date"},
-    "date_in_words": set(DATE_FIELDS),
-    "date_cited_in_words": set(DATE_FIELDS),
-    "cited_document": {"type", "number"},
-    "cited_signed": {"date"},
-    "cited_issuer": {"issuer"},
-    "cited_effective": {"date"},
-    "opening_document": {"title", "number", "name"},
-    "running_document": {"title", "number", "name", "about"},
-    "running_compared": {"title", "number", "name", "about"},
-    "opening_issuer": {"issuer", "about"},
-    "opening_unamended": {"document", "date", "is", "has"},
-    "opening_amended": {"document", "is", "has"},
-    "opening_close": {"date"},
-    "note_unit": {"noun"},
-    **{f"note_{kind}": {"this", "This", "old", "new"}
-       for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted",
-                    "words_added_after", "words_added_before", "heading")},
-    **{f"note_end_{kind}": {"this", "This", "cause"} for kind in ("inserted", "repealed")},
-    "note_cited": {"instruction", "document"},
-    **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
-    "date_unsigned": {"gap", "year"},
-    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
-                            "This", "takes"}
-       for part in ("title", "preamble", "article", "entry")},
-    "amending_amended": {"documents"},
-    "note_sentence": {"change", "where", "effective"},
-}
-
-
-def _bad_fields(key: str, phrase: str) -> str:
-    """Why a phrase with fields cannot be filled in ('' when it can); other phrases hold no fields."""
-    import string
-
-    allowed = _FIELDS.get(key)
-    if allowed is None:
-        return ""
-    try:
-        used = {name for _, name, _, _ in string.Formatter().parse(phrase) if name is not None}
-    except ValueError as exc:
-        return f"the braces do not pair ({exc}); write a field as {{target}}."
-    unknown = sorted(used - allowed)
-    if unknown:
-        return (f"the {several(len(unknown), 'field')} {', '.join('{' + u + '}' for u in unknown)} "
-                f"{is_are(len(unknown))} unknown; use {', '.join('{' + a + '}' for a in sorted(allowed))}.")
-    return ""
-
-
 @cache
 def shipped_words() -> tuple[str, ...]:
     """The phrase keys every profile provides (those of the default profile)."""
@@ -411,42 +344,6 @@ def shipped_words() -> tuple[str, ...]:
 def default_profile() -> Profile:
     """The default profile (`party-36`), for a document rendered outside any workspace."""
     return load_profile({})
-
-
-# What each setting may hold. Values reach CSS and Word documents, so strings that do are
-# limited to the characters such values need (no quote, brace, semicolon or backslash).
-PAGE_SIZES = ("A3", "A4", "A5", "B5", "Letter", "Legal")
-PAGE_NUMBERS = ("top", "bottom")
-CITED_DATES = ("numeric", "words")
-_CSS_SAFE = re.compile(r"[\w \-.,]{1,60}")
-_SIZES = {"body_pt": (6, 30), "national_pt": (6, 40), "issuer_pt": (6, 40), "margin_top": (0, 80),
-          "margin_bottom": (0, 80), "margin_left": (0, 80), "margin_right": (0, 80), "recipients_pt": (6, 30)}
-
-
-def _invalid(key: str, value: Any) -> str:
-    """Why `value` cannot be the profile setting `key` (a sentence), or "" when it can."""
-    if key in _SIZES:
-        low, high = _SIZES[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            return f"profile.{key} is {value!r}; it must be a number from {low} to {high}."
-        return ""
-    if key == "rule_under" and value not in ("national", "motto"):
-        return f"profile.rule_under is {value!r}; use national or motto."
-    if key in ("number_colon", "number_first_page", "issuer_rule", "recipients_title_underline", "summary_capital"):
-        return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
-    if not isinstance(value, str):
-        return f"profile.{key} is {value!r}; it must be text."
-    if key == "page_size" and value not in PAGE_SIZES:
-        return f"profile.page_size is '{value}'; use one of {', '.join(PAGE_SIZES)}."
-    if key in ("cited_dates", "cited_dates_en") and value not in CITED_DATES:
-        return f"profile.{key} is '{value}'; use numeric (09/01/2021) or words (09 tháng 01 năm 2021)."
-    if key == "page_numbers" and value not in PAGE_NUMBERS:
-        return f"profile.page_numbers is '{value}'; use top or bottom."
-    if key == "font_family" and not _CSS_SAFE.fullmatch(value):
-        return f"profile.font_family is '{value}'; a font name has letters, digits, spaces and hyphens only."
-    if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in value):
-        return f"profile.{key} holds a control character; write it as plain text."
-    return ""
 
 
 def _day(date: dt.date | str) -> dt.date | None:
