@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.operations import Part, ReplaceWords
@@ -15,67 +16,115 @@ from regdraft.core.model import Address, Kind
 from regdraft.core.patterns import compiled, lazy
 
 _QUOTE = r"[“\"](?P<{0}>[^“”\"]*)[”\"]"
-_WHOLE = {
-    "vi": lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|"
-                     r"Nghị quyết|Quyết định)(?: này)?$", re.I),
-    "en": lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|"
-               r"Resolution|Decision)$", re.I),
-}
+_Q1, _Q2 = _QUOTE.format("a"), _QUOTE.format("b")
 _PREAMBLE = lazy(
     r"(?:^|\s*(?:,|;|\bvà\b|\band\b)\s*)(?:phần căn cứ(?: ban hành)?|lời nói đầu|phần mở đầu của (?:Quy chế|Quy định|"
     r"Luật|Nghị định|văn bản)(?: này)?|the preamble(?: of (?:these|this) \w+)?)(?=$|\s*(?:,|;|\bvà\b|\band\b))",
     re.I,
 )
-_MORE = {
-    "vi": r"\s*(?:,|;|\bvà\b)\s*(?=(?:(?:các\s+)?(?:cụm từ|từ)\s*)?[“\"])",
-    "en": r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
-}
 
-# English word changes in the passive voice, as English amending instruments and `amend from-edits` write them, and
-# the active sentence each reads as: `The words “A” are replaced with the words “B” in …`, `The words “A” are
-# deleted from …`, `The words “B” are inserted after the words “A” in …`.
-_PASSIVE_WORDS = (
-    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+replaced\s+(?:with|by)\s+"
-     r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
-     "Replace the words {a} with the words {b} {rest}"),
-    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+deleted\s+(?P<rest>(?:from|in)\s.+)$",
-     "Delete the words {a} {rest}"),
-    (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+inserted\s+(?P<pos>before|after)\s+"
-     r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
-     "Insert the words {a} {pos} the words {b} {rest}"),
-)
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """How one language writes a word change; `read_words` reads every language through its table.
+
+    `verb` opens the instruction (before the first quoted words); `phrase` is the noun that may stand before
+    quoted words (`cụm từ`, `the words`); `by` stands between the old words and the new, `at` between the new
+    words and those they go before or after (its group `pos`, `before` naming the first); `place` opens where the
+    change is made, `whole` the whole document; `more` joins another pair of words; `passive`, pairs of a passive
+    sentence and the active one it reads as.
+    """
+
+    verb: str
+    phrase: str
+    by: str
+    at: str
+    before: str
+    place: str
+    more: str
+    whole: re.Pattern[str]
+    deletes: tuple[str, ...]
+    inserts: tuple[str, ...]
+    example: str  # where a change is made, as the refusal of an instruction that says nowhere suggests it
+    passive: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def pair(self) -> str:
+        """`cụm từ “A” bằng cụm từ “B”`: the words replaced and their replacement."""
+        return rf"{self.phrase}{_Q1}\s+{self.by}\s+{self.phrase}{_Q2}"
+
+    @property
+    def single(self) -> str:
+        """`cụm từ “A”`: the words deleted."""
+        return rf"{self.phrase}{_Q1}"
+
+    @property
+    def insert(self) -> str:
+        """`cụm từ “B” vào sau cụm từ “A”`: the words inserted, and those they go before or after."""
+        return rf"{self.phrase}{_Q1}\s+{self.at}\s+{self.phrase}{_Q2}"
+
+
+_FORMS = {
+    "vi": _Forms(
+        verb=r"^(?P<verb>thay thế|thay|sửa đổi|sửa|bỏ|bãi bỏ|xóa|xoá|loại bỏ|bổ sung)\s+"
+             r"(?=(?:các\s+)?(?:cụm từ|từ)\s*[“\"])",
+        phrase=r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ|cụm)\s*)?",
+        by=r"(?:bằng|thành)",
+        at=r"vào\s+(?P<pos>trước|sau)",
+        before="trước",
+        place=r"(?:tại|ở|trong)\s+",
+        more=r"\s*(?:,|;|\bvà\b)\s*(?=(?:(?:các\s+)?(?:cụm từ|từ)\s*)?[“\"])",
+        whole=lazy(r"^(?:trong|tại) toàn bộ (?:Quy chế|Quy định|văn bản|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|"
+                   r"Nghị quyết|Quyết định)(?: này)?$", re.I),
+        deletes=("bỏ", "bãi bỏ", "xóa", "xoá", "loại bỏ"),
+        inserts=("bổ sung",),
+        example="'tại khoản 2 Điều 15', or 'trong toàn bộ Quy chế'",
+    ),
+    "en": _Forms(
+        verb=r"^(?P<verb>replace|substitute|delete|remove|insert|add)\s+"
+             r"(?=the\s+(?:words?|phrases?|expressions?|terms?)\s*[“\"])",
+        phrase=r"(?:the\s+)?(?:(?:words?|phrases?|expressions?|terms?)\s*)?",
+        by=r"(?:with|by)",
+        at=r"(?P<pos>before|after)",
+        before="before",
+        place=r"(?:in|from)\s+",
+        more=r"\s*(?:,|;|\band\b)\s*(?=(?:(?:the\s+)?(?:words?|phrases?)\s*)?[“\"])",
+        whole=lazy(r"^throughout (?:these|this|the) (?:Regulations?|document|Law|Code|Decree|Rules|Ordinance|Circular|"
+                   r"Resolution|Decision)$", re.I),
+        deletes=("delete", "remove"),
+        inserts=("insert", "add"),
+        example="'in clause 2 of Article 15', or 'throughout these Regulations'",
+        # Word changes in the passive voice, as English amending instruments and `amend from-edits` write them, and
+        # the active sentence each reads as: `The words “A” are replaced with the words “B” in …`, `The words “A”
+        # are deleted from …`, `The words “B” are inserted after the words “A” in …`.
+        passive=(
+            (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+replaced\s+(?:with|by)\s+"
+             r"(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
+             "Replace the words {a} with the words {b} {rest}"),
+            (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+deleted\s+"
+             r"(?P<rest>(?:from|in)\s.+)$",
+             "Delete the words {a} {rest}"),
+            (r"^the\s+(?:words?|phrases?)\s+(?P<a>[“\"][^“”\"]*[”\"])\s+(?:is|are)\s+inserted\s+(?P<pos>before|after)"
+             r"\s+(?:the\s+(?:words?|phrases?)\s+)?(?P<b>[“\"][^“”\"]*[”\"])\s+(?P<rest>.+)$",
+             "Insert the words {a} {pos} the words {b} {rest}"),
+        ),
+    ),
+}
 
 
 def read_words(piece: str, context: Address | None, language: str) -> list[Part] | None:
     """`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại ...` and the other word forms."""
-    q1, q2 = _QUOTE.format("a"), _QUOTE.format("b")
-    for passive, active in _PASSIVE_WORDS if language == "en" else ():
+    forms = _FORMS[language]
+    for passive, active in forms.passive:
         said = compiled(passive, re.I).match(piece)
         if said is not None:
             piece = active.format(**said.groupdict())
             break
-    if language == "vi":
-        phrase = r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ|cụm)\s*)?"
-        verb = compiled(r"^(?P<verb>thay thế|thay|sửa đổi|sửa|bỏ|bãi bỏ|xóa|xoá|loại bỏ|bổ sung)\s+"
-                        r"(?=(?:các\s+)?(?:cụm từ|từ)\s*[“\"])", re.I).match(piece)
-        pair = rf"{phrase}{q1}\s+(?:bằng|thành)\s+{phrase}{q2}"
-        single = rf"{phrase}{q1}"
-        insert = rf"{phrase}{q1}\s+vào\s+(?P<pos>trước|sau)\s+{phrase}{q2}"
-        place = r"(?:tại|ở|trong)\s+"
-        delete_verbs: tuple[str, ...] = ("bỏ", "bãi bỏ", "xóa", "xoá", "loại bỏ")
-    else:
-        phrase = r"(?:the\s+)?(?:(?:words?|phrases?|expressions?|terms?)\s*)?"
-        verb = compiled(r"^(?P<verb>replace|substitute|delete|remove|insert|add)\s+"
-                        r"(?=the\s+(?:words?|phrases?|expressions?|terms?)\s*[“\"])", re.I).match(piece)
-        pair = rf"{phrase}{q1}\s+(?:with|by)\s+{phrase}{q2}"
-        single = rf"{phrase}{q1}"
-        insert = rf"{phrase}{q1}\s+(?P<pos>before|after)\s+{phrase}{q2}"
-        place = r"(?:in|from)\s+"
-        delete_verbs = ("delete", "remove")
+    verb = compiled(forms.verb, re.I).match(piece)
     if verb is None:
         return None
     name = verb.group("verb").lower()
-    form = insert if name in ("bổ sung", "insert", "add") else single if name in delete_verbs else pair
+    form = forms.insert if name in forms.inserts else forms.single if name in forms.deletes else forms.pair
     position = verb.end()
     found: list[tuple[str, str | None, str]] = []
     while True:
@@ -85,24 +134,22 @@ def read_words(piece: str, context: Address | None, language: str) -> list[Part]
                                or f"cannot read the words this instruction changes: '{piece[position:]}'.")
         spot = item.groupdict().get("pos") or ""
         if spot:
-            found.append((item.group("b"), item.group("a"), "before" if spot in ("trước", "before") else "after"))
+            found.append((item.group("b"), item.group("a"), "before" if spot == forms.before else "after"))
         else:
             found.append((item.group("a"), item.groupdict().get("b"), ""))
         position = item.end()
-        more = compiled(_MORE[language], re.I).match(piece, position)
+        more = compiled(forms.more, re.I).match(piece, position)
         if more is None:
             break
         position = more.end()
     rest = piece[position:].strip()
-    where = compiled(rf"^{place}(?P<where>.+)$", re.I).match(rest)
-    if _WHOLE[language].match(rest):
+    where = compiled(rf"^{forms.place}(?P<where>.+)$", re.I).match(rest)
+    if forms.whole.match(rest):
         places: tuple[tuple[Address, ...], tuple[Address, ...], bool] = ((), (), False)
     elif where is not None:
         places = _places(where.group("where"), context, language)
     else:
-        example = ("'tại khoản 2 Điều 15', or 'trong toàn bộ Quy chế'" if language == "vi"
-                   else "'in clause 2 of Article 15', or 'throughout these Regulations'")
-        raise GrammarError(f"say where the words change ({example}).")
+        raise GrammarError(f"say where the words change ({forms.example}).")
     if context is not None and not any(places[:2]) and not places[2]:
         raise GrammarError("a nested instruction cannot change words in the whole regulation.")
     out: list[Part] = []
