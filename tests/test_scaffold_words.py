@@ -197,3 +197,25 @@ def test_an_amending_law_is_cited_by_its_number_and_any_other_document_with_its_
     assert _dated("Luật số 57/2024/QH15", law, "vi", profile) == "Luật số 57/2024/QH15"
     assert _dated("Quy chế số 05-QC/TU", rules, "vi", profile) == "Quy chế số 05-QC/TU ngày 15/03/2025"
     assert _dated("Regulation No. 05-QC/TU", rules, "en", profile) == "Regulation No. 05-QC/TU of 15 March 2025"
+
+
+def test_texts_amended_before_are_cited_in_the_order_they_were_signed(tmp_workspace: Workspace,
+                                                                     invoke: Invoke) -> None:
+    # An office's term: 08-QC/TU, signed after 07-QC/TU, took effect before it; a new draft's basis listed them as
+    # they take effect, `… 05-QC/TU ngày …, … 08-QC/TU ngày 10/05/2026 và … 07-QC/TU ngày 02/03/2026`.
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective",
+                     "2025-09-01", "--force", "--reason", "test: signed before, in force after")
+    assert adopted.exit_code == 0, adopted.output
+    text = _new(tmp_workspace, invoke, "sau", "01-QC/TU")
+    heading = text[text.index("## Điều 1."):text.index("\n", text.index("## Điều 1.")) + 1]
+    tmp_workspace.commit({"amendments/sau/amendment.md": text.replace(
+        heading, heading + "\n1\\. Thay thế cụm từ “Phạm vi điều chỉnh” bằng cụm từ “Phạm vi áp dụng” "
+                           "tại tên Điều 1.\n").encode()}, "Draft")
+    for args in (("number", "sau", "06-QC/TU"),
+                 ("adopt", "sau", "--signed", "2025-05-10", "--effective", "2025-06-01", "--force", "--reason", "t")):
+        done = invoke(tmp_workspace, "amend", *args)
+        assert done.exit_code == 0, done.output
+    cited = " ".join(_new(tmp_workspace, invoke, "ba", "01-QC/TU").split())
+    assert "theo Quy chế số 05-QC/TU ngày 15/03/2025 và Quy chế số 06-QC/TU ngày 10/05/2025," in cited, cited

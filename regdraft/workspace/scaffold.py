@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -79,7 +80,11 @@ def amended_by(ws: Workspace, reg: Regulation, profile: Profile) -> tuple[str, .
     except RegdraftError:
         return ()  # an unreadable amendment: `check` names it
     words = profile.words(reg.language)
-    return tuple(_dated(document_name(a, words), a, reg.language, profile) for a in adopted if a.number)
+    # In the order they were signed, as they are cited by their dates: replayed in the order they take effect, a
+    # document in force before an earlier one read `… 05-QC/TU ngày 28/03/2025, … 08-QC/TU ngày 10/05/2026 và …
+    # 07-QC/TU ngày 02/03/2026`.
+    signed = sorted(adopted, key=lambda a: a.signed or dt.date.max)
+    return tuple(_dated(document_name(a, words), a, reg.language, profile) for a in signed if a.number)
 
 
 def _dated(name: str, doc: Any, language: str, profile: Profile) -> str:
