@@ -36,7 +36,7 @@ CLICK_LAYERS = {"cli"}
 # git left (store_killed).
 GIT_MODULES = {"regdraft.workspace.store", "regdraft.workspace.store_sync", "regdraft.workspace.store_writes",
                "regdraft.workspace.store_new_files",
-               "regdraft.workspace.store_killed", "regdraft.workspace.git_policy"}
+               "regdraft.workspace.store_killed", "regdraft.workspace.git_policy", "regdraft.workspace.git_nested"}
 HEAVY = {"weasyprint", "git", "docx", "diff_match_patch", "openpyxl", "starlette", "uvicorn"}
 # The review server's framework and server, imported only by the web face.
 WEB_LIBRARIES = {"starlette", "uvicorn", "h11", "multipart", "python_multipart"}

@@ -28,8 +28,9 @@ Post-conditions:
    among the files written there in place (`refuse_links`), is refused (`StoreError` naming it and where it
    points).
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
-   `protocol.ext.allow=never`, and `core.hooksPath=<null device>` unless `hooks`; `environment(root)` and
-   `NO_LAZY_FETCH` hold `GIT_NO_LAZY_FETCH=1`.
+   `protocol.ext.allow=never`, `NESTED_OFF` (no submodule recursion), and `core.hooksPath=<null device>` unless
+   `hooks`; `environment(root)` and `NO_LAZY_FETCH` hold `GIT_NO_LAZY_FETCH=1`; `arguments` starts every `status`
+   and `diff` with `--ignore-submodules=all` (a submodule is refused outright by `git_nested`).
 """
 
 from __future__ import annotations
@@ -43,8 +44,13 @@ from typing import NoReturn
 from regdraft.core.commands import Command
 from regdraft.core.errors import StoreError
 
+# Git stays out of a repository nested in the workspace (a submodule): it never looks into its files (a status
+# there reads its own settings, filters included), fetches, pushes or checks it out.
+NESTED_OFF = ("submodule.recurse=false", "fetch.recurseSubmodules=false", "push.recurseSubmodules=no",
+              "diff.ignoreSubmodules=all", "status.submoduleSummary=false")
 # Settings that make git run a program regdraft does not choose, whatever the repository says.
-_ALWAYS = ("core.fsmonitor=false", "commit.gpgSign=false", "tag.gpgSign=false", "protocol.ext.allow=never")
+_ALWAYS = ("core.fsmonitor=false", "commit.gpgSign=false", "tag.gpgSign=false", "protocol.ext.allow=never",
+           *NESTED_OFF)
 
 # The settings a repository's own files (local, worktree, or a file they include) may hold: what `git init`,
 # `git clone`, `git worktree add`, `git sparse-checkout`, `git maintenance` and regdraft write there, and harmless
@@ -98,6 +104,17 @@ def environment(root: Path) -> dict[str, str]:
     """The environment of a git call regdraft makes itself (GitPython's have `NO_LAZY_FETCH` added): English
     messages, no repository above the workspace taken for its own, no lazy fetch."""
     return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent), **NO_LAZY_FETCH}
+
+
+# Git honours these only on its command line: a `.gitmodules` (`submodule.NAME.ignore = none`) undoes
+# `diff.ignoreSubmodules`, and `git status` then ran in the nested repository, its own filters with it.
+_IGNORED = "all"
+COMMAND_LINE = {"status": (f"--ignore-submodules={_IGNORED}",), "diff": (f"--ignore-submodules={_IGNORED}",)}
+
+
+def arguments(command: str, args: tuple[str, ...]) -> tuple[str, ...]:
+    """The arguments of a git `command` of regdraft's, with those `COMMAND_LINE` adds to it first."""
+    return (*COMMAND_LINE.get(command, ()), *args)
 
 
 def options(hooks: bool) -> list[str]:

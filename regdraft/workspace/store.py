@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from regdraft.core.commands import Command
 from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
-from regdraft.workspace import git_policy
+from regdraft.workspace import git_nested, git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
 from regdraft.workspace.store_files import WorkingFiles, read_inside
@@ -194,6 +194,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         """The `-c` settings of a git call here (`git_policy`); the repository is checked before the first."""
         if not self._git_checked:
             git_policy.refuse_programs(self.root)
+            git_nested.refuse_nested(self.root)  # a submodule's own settings are not read: refused outright
             self._git_checked = True
         return git_policy.options(hooks)
 
@@ -286,7 +287,8 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         import git
 
         try:
-            out: str = getattr(self.repo.git, command.replace("-", "_"))(*args, strip_newline_in_stdout=False)
+            out: str = getattr(self.repo.git, command.replace("-", "_"))(*git_policy.arguments(command, args),
+                                                                         strip_newline_in_stdout=False)
         except git.GitCommandError as exc:
             if exc.status in ok:
                 return str(exc.status) if code else ""
@@ -302,8 +304,8 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
 
         # --no-optional-locks: a status only reads (it would refresh the index, and fail on a full disk).
         settings = [part for option in self.git_options() for part in ("-c", option)]
-        done = subprocess.run(["git", "--no-optional-locks", *settings, command, *args], cwd=self.root,
-                              capture_output=True, env=git_policy.environment(self.root), check=False)
+        done = subprocess.run(["git", "--no-optional-locks", *settings, command, *git_policy.arguments(command, args)],
+                              cwd=self.root, capture_output=True, env=git_policy.environment(self.root), check=False)
         if done.returncode != 0:
             head = self._head()  # through GitPython, which says when there is no repository at all
             if unborn is not None and head is None:
