@@ -63,7 +63,20 @@ def note(ws: Workspace) -> None:
 
 
 def left_behind() -> str:
-    """The state an interrupted command left and what to do, in one sentence (the module's 1-4)."""
+    """The state an interrupted command left and what to do, in one sentence (the module's 1-4).
+
+    The Ctrl-C that stopped the command stopped the git processes it kept running too (GitPython's `cat-file`, which
+    reads HEAD): read with them, the state was lost to a broken pipe and the sentence was a bare "see what it left"
+    though nothing was changed. Once that happens, each workspace's git is started afresh and the state read again."""
+    try:
+        return _left_behind()
+    except (OSError, ValueError):
+        for ws in list(_writers):
+            ws.restart_git()
+        return _left_behind()
+
+
+def _left_behind() -> str:
     for ws in list(_writers):
         said = _write_left(ws) or _sync_left(ws)
         if said:

@@ -314,6 +314,12 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
             raise StoreError(f"git {command} failed in {self.root}: {detail}")
         return done.stdout.decode("utf-8", "surrogateescape")
 
+    def restart_git(self) -> None:
+        """Forget the git processes GitPython keeps running for this repository (a Ctrl-C stopped them with the
+        command): the next read starts them afresh."""
+        if self._repo is not None:
+            self._repo.git.clear_cache()
+
     def _head(self) -> str | None:
         try:
             return self.repo.head.commit.hexsha
