@@ -219,3 +219,19 @@ def test_texts_amended_before_are_cited_in_the_order_they_were_signed(tmp_worksp
         assert done.exit_code == 0, done.output
     cited = " ".join(_new(tmp_workspace, invoke, "ba", "01-QC/TU").split())
     assert "theo Quy chế số 05-QC/TU ngày 15/03/2025 và Quy chế số 06-QC/TU ngày 10/05/2025," in cited, cited
+
+
+def test_a_new_draft_rests_on_the_texts_own_first_basis(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # An English board's rules (`Pursuant to the Articles of Association of …;`) got a draft citing the Charter of
+    # the Communist Party of Vietnam, which an office would print unless it noticed.
+    path = tmp_workspace.root / "regulations/01-QC-TU-EN.md"
+    own = path.read_text(encoding="utf-8").replace(
+        "Pursuant to the Charter of the Communist Party of Vietnam;",
+        "Pursuant to the Articles of Association of Northwind Holdings Limited;", 1)
+    tmp_workspace.commit({"regulations/01-QC-TU-EN.md": own.encode()}, "A board's rules")
+    text = _new(tmp_workspace, invoke, "board", "01-QC/TU-EN")
+    assert "Pursuant to the Articles of Association of Northwind Holdings Limited;\n\nPursuant to the " in text
+    assert "Communist Party" not in text.split("---")[2]
+    # The shipped text opens with the Charter: its draft reads as it did.
+    assert "\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;\n\nCăn cứ Quy chế làm việc" in _new(tmp_workspace, invoke, "vi",
+                                                                                        "01-QC/TU")

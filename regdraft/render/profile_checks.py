@@ -57,7 +57,7 @@ FIELDS = {
     **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
     **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
-                            "This", "takes"}
+                            "This", "takes", "authority"}
        for part in ("title", "preamble", "article", "entry")},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},

@@ -62,7 +62,18 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         "amended": words.get("amending_amended", "").format(documents=_listed(amended_by, vi)) if amended_by else "",
         "This": "These" if several else "This",
         "takes": "take" if several else "takes",
+        "authority": _authority(reg, words),
     }
+
+
+def _authority(reg: Regulation, words: Mapping[str, str]) -> str:
+    """The basis an amending document cites first: the text's own first basis (`Căn cứ Điều lệ Đảng Cộng sản Việt
+    Nam;`, an English board's `Pursuant to the Articles of Association of …;`), as the amending document rests on
+    the same authority; else the profile's `amending_authority`. A board's draft cited the Party's Charter."""
+    first = reg.preamble[0].strip() if reg.preamble else ""
+    if re.match(r"(Căn cứ|Pursuant to) \S", first) and "\n" not in first:
+        return first.rstrip(";,.") + ";"
+    return words.get("amending_authority", "")
 
 
 def _listed(names: Sequence[str], vi: bool) -> str:
