@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from regdraft.workspace.store import Workspace
+import pytest
+from click.testing import CliRunner, Result
 
-from .conftest import SHIPPED_AMENDMENT, Invoke, unwrapped
+from regdraft.cli import cli
+from regdraft.workspace.store import Workspace, init_workspace
+
+from .conftest import REPO_ROOT, SHIPPED_AMENDMENT, Invoke, _command_depth, unwrapped
 
 
 def _text(path: Path) -> str:
@@ -93,3 +98,90 @@ def test_a_text_holding_an_adoption_in_force_later_is_not_dated_before_it(tmp_wo
             "ngày 10/12/2027) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU và Quy chế số "
             "08-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 10/12/2027)") in shown
     assert "01/12/2027" not in shown
+
+
+# A term's run (the s5office sweep): 05-QC/TU inserts khoản 5 Điều 14 and Điều 20a; 07-QC/TU amends khoản 2 Điều 20a;
+# 08-QC/TU, in force before 07, re-enacts khoản 5 Điều 14; 09-QC/TU repeals khoản 2 Điều 20a.
+_RUN = (
+    ("sua-07", "07-QC/TU", "1\\. Sửa đổi, bổ sung khoản 2 Điều 20a như sau:\n\n“2\\. Văn bản điện tử có chữ ký số của "
+     "người có thẩm quyền và chữ ký số của Tỉnh ủy có giá trị như văn bản giấy; việc lưu trữ văn bản điện tử thực hiện "
+     "theo quy định của Trung ương.”.", "2026-03-02", "2026-07-01"),
+    ("sua-08", "08-QC/TU", "1\\. Sửa đổi, bổ sung khoản 5 Điều 14 như sau:\n\n“5\\. Trường hợp cần thiết, Thường trực "
+     "Tỉnh ủy họp theo hình thức trực tuyến hoặc lấy ý kiến các đồng chí Thường trực Tỉnh ủy bằng văn bản giấy hoặc "
+     "điện tử; kết quả được báo cáo Ban Thường vụ Tỉnh ủy tại phiên họp gần nhất.”.", "2026-05-10", "2026-05-10"),
+    ("sua-09", "09-QC/TU", "1\\. Bãi bỏ khoản 2 Điều 20a.", "2026-09-15", "2026-10-01"),
+)
+
+
+@pytest.fixture(scope="module")
+def term(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, Path]]:
+    """The shipped 05-QC/TU adopted, then 07, 08 and 09-QC/TU (`_RUN`); and the redlines of the whole run (from the
+    text before 05-QC/TU) inline and as a table of the changes alone, and of 07 to 09 (from the text 05 left)."""
+    runner = CliRunner()
+
+    def run(ws: Workspace, *args: str) -> Result:
+        argv = list(args)
+        split = _command_depth(argv)
+        return runner.invoke(cli, [*argv[:split], "-C", str(ws.root), *argv[split:]])
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        mp.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        ws = init_workspace(tmp_path_factory.mktemp("term") / "ws", example_from=REPO_ROOT)
+        first = run(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28", "--effective", "2025-03-28",
+                    "--force", "--reason", "test")
+        assert first.exit_code == 0, first.output
+        for slug, number, instruction, signed, effective in _RUN:
+            _adopt(ws, run, slug, number, instruction, signed, effective)
+        out = tmp_path_factory.mktemp("term-out")
+        for name, since, extra in (("whole", "adopted/05-QC-TU~1", ()),
+                                   ("table", "adopted/05-QC-TU~1", ("--layout", "table", "--changed-only")),
+                                   ("later", "adopted/05-QC-TU", ())):
+            done = run(ws, "redline", "01-QC/TU", "--from", since, "--to", "adopted/09-QC-TU", *extra,
+                       "--format", "html", "-o", str(out / f"{name}.html"))
+            assert done.exit_code == 0, done.output
+        yield ws, out
+
+
+def test_a_unit_not_in_the_old_text_is_inserted_across_the_run(term: tuple[Workspace, Path]) -> None:
+    """Khoản 5 Điều 14 is not in the text before 05-QC/TU: `bổ sung mới` against it, though 08-QC/TU's instruction
+    re-enacts it (`Sửa đổi, bổ sung khoản 5 Điều 14`); khoản 2 Điều 20a, inserted and repealed within the run, is
+    no change of its own but part of the inserted Điều 20a."""
+    page = unwrapped((term[1] / "whole.html").read_text(encoding="utf-8"))
+    listed = dict(re.findall(r'<td><a href="#chg-\d+">([^<]*)</a></td><td class="summary-kind">([^<]*)</td>', page))
+    assert listed["khoản 5 Điều 14"] == "bổ sung mới", listed
+    assert listed["Điều 20a"] == "bổ sung mới" and "khoản 2 Điều 20a" not in listed, listed
+
+
+def test_a_row_cites_every_adoption_that_changed_it_in_order(term: tuple[Workspace, Path]) -> None:
+    """Điều 20a's row cites 05-QC/TU, which inserted it, then 07-QC/TU and 09-QC/TU, which amended and repealed
+    its khoản 2 (no row of its own): it cited 05-QC/TU alone."""
+    shown = _text(term[1] / "table.html")
+    row = shown[shown.index("Điều 20a Điều 20a"):]
+    row = row[:row.index("Khoản 1 Điều 21")]
+    assert re.search(r"bổ sung mới khoản 9 Điều 1 Quy chế số 05-QC/TU khoản 1 Điều 1 Quy chế số 07-QC/TU "
+                     r"khoản 1 Điều 1 Quy chế số 09-QC/TU \d+ $", row), row
+
+
+def test_a_repealed_clause_in_a_short_table_is_shown_not_left_out(term: tuple[Workspace, Path]) -> None:
+    """With only the changes, Điều 20a's new text shows `2. (được bãi bỏ)`, not `[…]` (unchanged text left out)."""
+    shown = _text(term[1] / "table.html")
+    row = shown[shown.index("Điều 20a Điều 20a"):]
+    row = row[:row.index("Khoản 1 Điều 21")]
+    assert "[…]" not in row and " 2. (được bãi bỏ) 3. Văn phòng Tỉnh ủy chủ trì" in row, row
+
+
+def test_the_sides_of_a_run_are_named_by_every_adoption_in_it(term: tuple[Workspace, Path]) -> None:
+    """The old side, the text before 05-QC/TU, is not `Văn bản hiện hành` (09-QC/TU is in force now); the new one
+    names 05, 07, 08 and 09-QC/TU in the order they were adopted, dated by the latest effective date; from the text
+    05-QC/TU left, 07, 08 and 09-QC/TU."""
+    shown = _text(term[1] / "whole.html")
+    assert ("Văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
+            "09/01/2021) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU, Quy chế số 07-QC/TU, "
+            "Quy chế số 08-QC/TU và Quy chế số 09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026)") in shown
+    assert "hiện hành" not in shown.replace("Quy định hiện hành", "")
+    later = _text(term[1] / "later.html")
+    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
+            "28/03/2025) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU, Quy chế số 08-QC/TU và "
+            "Quy chế số 09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026)") in later

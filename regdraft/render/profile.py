@@ -384,7 +384,8 @@ def cited_date(date: dt.date | str | None, style: str = "numeric", words: Mappin
 
 
 # The labels of a compared version that are common nouns (`Văn bản sửa đổi`, `Dự thảo lần 2`, `Phiên bản 4934479`).
-_VERSION_LABELS = ("in_force", "adopted_text", "as_amended_by", "amended", "redline_draft", "version")
+_VERSION_LABELS = ("in_force", "adopted_text", "as_amended_by", "before_amended_by", "amended", "redline_draft",
+                   "version")
 
 
 def mid_sentence(text: str, words: Mapping[str, str], language: str = "vi") -> str:

@@ -193,12 +193,14 @@ class Helpers:
         return items
 
     def body(self, p: Provision, side: str, moved: bool = False, only_changed: bool = False) -> list[Paragraph]:
-        """A provision's own paragraphs, marked; a repealed one ends with its placeholder. `only_changed`: the
-        changed ones alone (`marked`)."""
+        """A provision's own paragraphs, marked; a repealed one ends with its placeholder, also one inserted as a
+        placeholder (khoản 2 Điều 20a, inserted and repealed within a run of adoptions: `2. (được bãi bỏ)`, not `2.`).
+        `only_changed`: the changed ones alone (`marked`)."""
         paragraphs = marked(p.text, side, moved, only_changed, labelled=p.kind not in TEXT_HEADINGS)
         if paragraphs and paragraphs[0].tag != "p" and p.kind not in TEXT_HEADINGS:
             paragraphs.insert(0, Paragraph(Markup(""), "para"))  # the label on a line of its own, above the table
-        if p.change is ChangeKind.REPEALED and p.new is not None and p.kind not in TEXT_HEADINGS and side != "old":
+        gone = p.change is ChangeKind.REPEALED or p.change is ChangeKind.INSERTED and bool(p.new and p.new.repealed)
+        if gone and p.new is not None and p.kind not in TEXT_HEADINGS and side != "old":
             placeholder = Markup(f'<ins class="ins">{escape(REPEALED_TEXT[self.language])}</ins>')
             if paragraphs and paragraphs[-1].tag != "p":
                 paragraphs.append(Paragraph(placeholder, "para"))

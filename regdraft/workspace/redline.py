@@ -86,26 +86,30 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
             return Redline(comparison, old_version, new_version, stem=stem,
                            references=_references(comparison, _changed_addresses(comparison), words),
                            kept=_kept(new), kept_old=_kept(old))
-        stated: dict[str, ChangeKind] = {}
-        notes: dict[str, tuple[str, ...]] = {}
+        stated: list[dict[str, ChangeKind]] = []
+        notes: list[dict[str, tuple[str, ...]]] = []
         added: dict[str, list[str]] = {}
         replaced: dict[str, list[str]] = {}
         references: dict[str, None] = {}
         # As the amendment's own redline: a repeal beside an insertion is a move only of (near) the same text.
         comparison = compare(old, new, strict_tones=strict_tones, move=NEAR)
         for doc, changes in run:  # the instructions behind the changes are known: as the amendment's redline has them
-            stated.update(_stated(changes))
+            stated.append(_stated(changes))
             for address, words_added in _added(changes).items():
                 added.setdefault(address, []).extend(words_added)
             for address, phrases in _replaced(changes).items():
                 replaced.setdefault(address, []).extend(phrases)
-            for address, said in _reasons(doc, changes, words).items():
-                notes[address] = (*notes.get(address, ()), *(n for n in said if n not in notes.get(address, ())))
+            notes.append(_reasons(doc, changes, words))
             # Each change to re-check named with the adopted document that made it, not `dự thảo` (a draft's).
             changed = [c.provision for c in changes if getattr(c, "provision", None) is not None]
             references.update(dict.fromkeys(_references(comparison, changed, _signed_words(doc, words, adopted=True))))
-        comparison = with_replaced_words(with_added_words(with_stated_kinds(comparison, stated), added), replaced)
-        return Redline(comparison, old_version, new_version, reasons=notes, stem=stem, references=tuple(references),
+        # Several adoptions: each provision as it is against the old side, each side named by the whole run.
+        kinds = adopted.across(stated, old, new) if len(run) > 1 else stated[0]
+        comparison = with_replaced_words(with_added_words(with_stated_kinds(comparison, kinds), added), replaced)
+        if len(run) > 1 and to is not None:
+            old_version, new_version = _run_named(old_version, new_version, found, to, len(run), words)
+        return Redline(comparison, old_version, new_version, stem=stem, references=tuple(references),
+                       reasons=adopted.by_rows(comparison, notes) if len(run) > 1 else notes[0],
                        kept=_kept(new), kept_old=_kept(old), adopted=tuple(doc for doc, _ in run))
     slug = amendment or pending_amendment(ws, old)
     # Which of the two files hold uncommitted changes: one `git status` for both version lines.
@@ -114,6 +118,18 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         else _in_force_at(ws, relative, rev_from, old, words, today)
     return _with_amendment(ws, slug, old, old_version, rev_from, strict_tones, stem, dirty,
                            f"-at-{at[rev_from]}" if rev_from is not None else "")
+
+
+def _run_named(old: Version, new: Version, found: list[Adoption], to: int, count: int,
+               words: Mapping[str, str]) -> tuple[Version, Version]:
+    """The two sides of a run of `count` adoptions ending at `to` (`redline_adopted`, post-condition 5): the new one
+    named by each of them, the old one, when it is the text as enacted, as the text before the first."""
+    from regdraft.workspace import redline_adopted as adopted
+
+    since = to + 1 - count
+    if since == 0 and not old.adopted and old.label == words["in_force"]:
+        old = replace(old, **adopted.before_version(found[0].amendment, words))
+    return old, replace(new, **adopted.adopted_version(found, to, words, since))
 
 
 def _dirty(ws: Workspace, paths: list[str]) -> frozenset[str] | None:

@@ -20,18 +20,30 @@ Post-conditions:
    otherwise, and the comparison keeps the kinds read from the text.
 4. `adoptions` lists them in the order they were committed, not the order they take effect: the run before a
    revision, and what a revision holds, are its history's.
+5. Across a run of several adoptions, a provision is named by what it is against the old side, whatever the later
+   instructions did to it (`across`): one not in the old text is `bổ sung` (khoản 5 Điều 14, inserted by 05-QC/TU,
+   re-enacted by 08-QC/TU), one not in the new text `bãi bỏ`; one made and repealed within the run, or changed
+   inside a unit the run inserts or repeals, belongs to that unit. Its row cites every adoption that changed it or a
+   unit inside it with no row of its own, in the order they were adopted (`by_rows`: Điều 20a, inserted by 05-QC/TU,
+   its khoản 2 amended by 07-QC/TU and repealed by 09-QC/TU). The new side names every adoption of the run
+   (`adopted_version`'s `since`), the old one, when it is the text as enacted before a run of several, the text
+   before the first of them (`before_version`), not `Văn bản hiện hành`: a later one is in force now.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.errors import RegdraftError
+from regdraft.core.address import Address
+from regdraft.core.diff import ChangeKind, Comparison
+from regdraft.core.errors import RegdraftError, UnknownUnit
+from regdraft.render.redline_helpers import changed_provisions
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.core.model import Regulation
     from regdraft.workspace.store import Workspace
 
 
@@ -101,15 +113,19 @@ def standing_before(ws: Workspace, rev: str, text: bytes, found: list[Adoption])
     return at if at is not None or text != found[0].before else 0
 
 
-def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str]) -> dict[str, Any]:
-    """The fields of a version that is adoption `at` (post-condition 1)."""
+def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str],
+                    since: int | None = None) -> dict[str, Any]:
+    """The fields of a version that is adoption `at` (post-condition 1); `since`: the first adoption of the run the
+    redline shows, each named (post-condition 5: `… bởi Quy chế số 05-QC/TU, …, Quy chế số 08-QC/TU và Quy chế số
+    09-QC/TU`), in the order they were adopted."""
     from regdraft.workspace.amendments import document_name
 
     held = [a.amendment for a in found[:at + 1]]
     dates = [doc.effective for doc in held if doc.effective is not None]
     effective = max(dates) if dates else held[-1].signed
     # An earlier adoption taking effect after every later one is named too: the latest's date would belie it.
-    named = [doc for i, doc in enumerate(held) if i == at or _later_than_after(doc, held[i + 1:])]
+    named = [doc for i, doc in enumerate(held)
+             if i == at or since is not None and i >= since or _later_than_after(doc, held[i + 1:])]
     names = [document_name(doc, words) for doc in named]
     last = words.get("as_amended_by_and", ", ")  # an office's own profile may lack the word
     label = f"{words['as_amended_by']} {', '.join(names[:-1])}{last if len(names) > 1 else ''}{names[-1]}"
@@ -138,4 +154,66 @@ def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: li
         except RegdraftError:
             return None  # not readable as it stood then: the kinds read from the text are kept
         out.append((adoption.amendment, [*applied.changes, *applied.punctuation]))
+    return out
+
+
+def before_version(first: Amendment, words: Mapping[str, str]) -> dict[str, Any]:
+    """The label of the text as enacted, the old side of a run of several adoptions (post-condition 5): `Văn bản
+    trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU`; an office's own profile lacking the word keeps
+    `in_force`."""
+    from regdraft.workspace.amendments import document_name
+
+    if "before_amended_by" not in words:
+        return {}
+    return {"label": f"{words['before_amended_by']} {document_name(first, words)}"}
+
+
+def across(stated: Sequence[Mapping[str, ChangeKind]], old: Regulation, new: Regulation) -> dict[str, ChangeKind]:
+    """The kind of each provision the run's instructions name (`stated`: each adoption's, in order), against the old
+    side (post-condition 5): inserted where the old text lacks it, repealed where the new one does, the latest
+    instruction's kind otherwise (amended where that re-inserts what an earlier one repealed). A provision lacking in
+    both, a part of one inserted or repealed, and one inside a unit inserted or repealed belong to that unit."""
+    kinds: dict[str, list[ChangeKind]] = {}
+    for one in stated:
+        for code, kind in one.items():
+            kinds.setdefault(code, []).append(kind)
+    out: dict[str, ChangeKind] = {}
+    for code, said in kinds.items():
+        address = Address.parse(code)
+        was, now = _stands(old, address.unit), _stands(new, address.unit)
+        if not was and not now or address.part and was != now:
+            continue
+        last = said[-1]
+        out[code] = ChangeKind.INSERTED if not was else ChangeKind.REPEALED if not now \
+            else ChangeKind.AMENDED if last in (ChangeKind.INSERTED, ChangeKind.REPEALED) else last
+    whole = [Address.parse(code) for code, kind in out.items()
+             if kind in (ChangeKind.INSERTED, ChangeKind.REPEALED) and not Address.parse(code).part]
+
+    def inside(code: str) -> bool:
+        unit = Address.parse(code).unit
+        return any(w != unit and w.contains(unit) for w in whole)
+
+    return {code: kind for code, kind in out.items() if not inside(code)}
+
+
+def _stands(regulation: Regulation, address: Address) -> bool:
+    """Whether the unit at `address` is in the text and not repealed."""
+    try:
+        return not regulation.find(address).unit.repealed
+    except UnknownUnit:
+        return False
+
+
+def by_rows(comparison: Comparison, notes: Sequence[Mapping[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+    """Each adoption's notes (in order) under the row that shows the change (post-condition 5): the nearest listed
+    provision at or above its unit; a unit with none keeps its own."""
+    rows = {str(p.address) for p in changed_provisions(comparison.provisions)}
+    out: dict[str, tuple[str, ...]] = {}
+    for one in notes:
+        for code, said in one.items():
+            address: Address | None = Address.parse(code)
+            while address is not None and str(address) not in rows:
+                address = address.parent()
+            row = code if address is None else str(address)
+            out[row] = (*out.get(row, ()), *(n for n in said if n not in out.get(row, ())))
     return out
