@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -322,3 +323,55 @@ def test_every_unit_whose_words_changed_carries_a_note_or_stands_in_one_that_doe
         if address is None:
             unnoted.append(str(loc.address))
     assert not unnoted
+
+
+# The amending document's own provisions a consolidated text quotes (Pháp lệnh 01/2012/UBTVQH13): Luật 57/2024/QH15's
+# Điều 5 (Điều khoản thi hành) and Điều 6 (Quy định chuyển tiếp), at Luật Đấu thầu's Điều 95 (Hiệu lực thi hành);
+# Nghị định 48/2013/NĐ-CP's Điều 5 (Điều khoản thi hành; its Điều 2 to 4 amend other decrees), at Điều 37.
+OWN = {"luat-dau-thau": ("d95", "Điều 5 và Điều 6 của Luật số 57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy "
+                                "hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu, có "
+                                "hiệu lực kể từ ngày 15 tháng 01 năm 2025, quy định như sau: “Điều 5. Điều khoản thi "
+                                "hành 1. Bãi bỏ Điều 39 và Điều 40 của Luật Thủ đô số 39/2024/QH15.",
+                         "Điều 5. Điều khoản thi hành", "Điều 6. Quy định chuyển tiếp"),
+       "nd-63-2010": ("d37", "Điều 5 của Nghị định số 48/2013/NĐ-CP sửa đổi, bổ sung một số điều của các nghị "
+                             "định liên quan đến kiểm soát thủ tục hành chính, có hiệu lực kể từ ngày 01 tháng 7 năm "
+                             "2013, quy định như sau: “Điều 5. Điều khoản thi hành 1. Nghị định này có hiệu lực thi "
+                             "hành kể từ ngày 01 tháng 7 năm 2013.",
+                      "Điều 5. Điều khoản thi hành", "Điều 5. Điều khoản thi hành")}
+
+
+def test_the_consolidated_text_quotes_the_amending_documents_own_provisions_word_for_word(
+        case: Case, tmp_path: Path) -> None:
+    """Every paragraph of the amending document's entry-into-force and transitional articles is in the consolidated
+    text, in one footnote at the base's entry-into-force article, in the Markdown and in the PDF's text; an article
+    that amends another document is not (Điều 1 to 3 of Luật 57/2024, Điều 2 to 4 of Nghị định 48/2013)."""
+    from regdraft.core.closing_notes import own_provisions
+    from regdraft.core.consolidate import consolidate
+    from regdraft.render.consolidated import consolidated_markdown
+    from regdraft.render.output import Settings, write
+    from regdraft.render.profile import load_profile
+    from tests.test_render_pdf import pdf_text
+
+    profile = load_profile({}, {"profile": "state-30"})
+    ct = consolidate(case.base, [(case.amendment.meta, case.applied)], words=profile.words("vi"),
+                     provisions=[own_provisions(case.amendment)])
+    at, opening, first, last = OWN[case.name]
+    quoted = [f for f in ct.footnotes if f.text.startswith(opening)]
+    assert len(quoted) == 1 and str(quoted[0].address) == at and ct.markers(quoted[0].address)[-1] == quoted[0].number
+    articles = re.split(r"\n(?=Điều \d+\. )", case.source)
+    own = [a for a in articles if a.startswith(first)] + [a for a in articles if a.startswith(last)][first == last:]
+    paragraphs = [" ".join(line.split()) for a in own for line in a.split("\n")[1:]
+                  if line.strip() and not line.startswith(("|", "Luật này được Quốc hội", "/ ", "Trần Thanh"))]
+    assert len(paragraphs) == {"luat-dau-thau": 32, "nd-63-2010": 2}[case.name]
+    markdown = consolidated_markdown(ct, profile)
+    pdf = write("consolidated", "pdf", ct, tmp_path / "hn.pdf", Settings(profile))
+    # The pages' text without their running header and page number, which a long note runs across.
+    furniture = re.compile(r"Trang \d+/\d+ VĂN BẢN HỢP NHẤT \(bản để tham khảo\) - [^ ]+ [^ ]+ (?:[^ ]+ )?số \S+ ")
+    printed = furniture.sub("", pdf_text(pdf) + " ")
+    for paragraph in paragraphs:
+        assert paragraph in quoted[0].text and paragraph in markdown
+        assert paragraph in printed, paragraph
+    assert "Sửa đổi, bổ sung một số điều của Luật Quy hoạch" not in quoted[0].text
+    assert "Sửa đổi một số điều của Nghị định số 20/2008/NĐ-CP" not in quoted[0].text
+    heading = next(line for line in markdown.split("\n") if line.startswith(f"## Điều {at[1:]}."))
+    assert heading.startswith(f"## Điều {at[1:]}.[^{quoted[0].number}]")

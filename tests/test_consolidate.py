@@ -396,3 +396,30 @@ def test_every_plus_item_of_the_markdown_export_is_indented_as_the_format_writes
     written = consolidated_markdown(consolidate(reg, steps, dt.date(2025, 4, 1), words=words_of(reg)))
     assert "gồm:\n\n  + Hội nghị đầu năm;\n  + Hội nghị cuối năm;\n- Hội nghị bất thường." in written, written
     assert unmarked(parse(written).units) == reg.units
+
+
+def test_a_unit_the_same_document_repeals_or_replaces_whole_has_no_note_of_its_earlier_word_changes(
+        mini: Regulation) -> None:
+    """`1. Thay thế cụm từ … trong toàn bộ Quy chế.` then `2. Bãi bỏ điểm c khoản 2 Điều 2.` and `3. Sửa đổi, bổ sung
+    Điều 3`: both take effect on the same day, so the repealed point and the replaced article are noted only as
+    repealed and amended (the words were never replaced in a text in force); a word change made after the article
+    is replaced, in its new text, stays (the s3editor sweep's defect 2)."""
+    from regdraft.core.closing_notes import standing
+
+    later = repeal(mini, "d2.k2.c")
+    changes = [change("d2.k2.c", ChangeKind.WORDS_REPLACED, "khoản 1 Điều 1", "lãnh đạo", "chỉ đạo"),
+               change("d3.k1", ChangeKind.WORDS_REPLACED, "khoản 1 Điều 1", "lãnh đạo", "chỉ đạo"),
+               change("d1", ChangeKind.WORDS_REPLACED, "khoản 1 Điều 1", "lãnh đạo", "chỉ đạo"),
+               change("d2.k2.c", "repealed", "khoản 2 Điều 1"),
+               change("d3", "amended", "khoản 3 Điều 1"),
+               change("d3.k2", ChangeKind.WORDS_DELETED, "khoản 4 Điều 1", "nguyên tắc, ")]
+    assert [c.instruction.where_vi for c in standing(changes)] == [
+        "khoản 1 Điều 1", "khoản 2 Điều 1", "khoản 3 Điều 1", "khoản 4 Điều 1"]
+    ct = consolidate(mini, [(amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"), FakeApplied(later, changes))],
+                     words=words_of(mini))
+    notes = {str(f.address): f.text for f in ct.footnotes}
+    assert notes["d2.k2.c"].startswith("Điểm này được bãi bỏ theo quy định tại khoản 2 Điều 1") \
+        and "Cụm từ" not in notes["d2.k2.c"]
+    assert notes["d3"].startswith("Điều này được sửa đổi, bổ sung theo quy định tại khoản 3 Điều 1")
+    assert "Cụm từ" not in notes["d3"] and "d3.k1" not in notes
+    assert notes["d1"].startswith("Cụm từ “lãnh đạo” được thay thế") and notes["d3.k2"].startswith("Cụm từ “nguyên tắc")

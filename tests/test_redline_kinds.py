@@ -254,3 +254,26 @@ def test_a_renamed_section_is_marked_in_the_comparison_table(invoke: Invoke, tmp
     page = table.read_text(encoding="utf-8")
     assert '<p class="para chg">Mục 2. HỢP TÁC<ins class="ins">, HỘI NHẬP</ins> QUỐC TẾ VỀ GIÁO DỤC' in page, page
     assert '<p class="para">Mục 2. HỢP TÁC QUỐC TẾ VỀ GIÁO DỤC' in page   # the old side as it read
+
+def test_a_unit_the_same_amendment_repeals_or_replaces_cites_only_that_instruction(invoke: Invoke,
+                                                                                   tmp_path: Path) -> None:
+    """Words replaced throughout the law, then a clause repealed and one replaced whole by the same amendment: the
+    table's note cites only the repeal and the replacement (the s3editor sweep's defect 2)."""
+    root = init_workspace(tmp_path / "ws").root
+    assert invoke(root, "import", str(LAW)).exit_code == 0
+    _with_instructions(invoke, root, "22/2023/QH15", "t", """
+1\\. Thay thế cụm từ “tố tụng dân sự” bằng cụm từ “tố tụng” trong toàn bộ Luật.
+
+2\\. Bãi bỏ khoản 1 Điều 94.
+
+3\\. Sửa đổi, bổ sung khoản 2 Điều 94 như sau:
+
+“2. Khi nộp đơn khởi kiện, các bên có quyền yêu cầu Tòa án áp dụng biện pháp khẩn cấp tạm thời.”.
+""")
+    table = tmp_path / "t.html"
+    result = invoke(root, "redline", "t", "--layout", "table", "--changed-only", "-o", str(table))
+    assert result.exit_code == 0, result.output
+    notes = [re.findall(r"<p>(.*?)</p>", cell) for cell in
+             re.findall(r'<td class="col-note">(.*?)</td>', table.read_text(encoding="utf-8"), flags=re.S)]
+    cited = [[n for n in note if "Điều 1" in n] for note in notes]
+    assert [c for c in cited if c] == [["khoản 2 Điều 1 Dự thảo lần 1"], ["khoản 3 Điều 1 Dự thảo lần 1"]], notes

@@ -18,6 +18,11 @@ Post-conditions of `consolidate`:
 5. Footnotes are numbered 1, 2, 3 ... in document order (notes on the whole document first).
 6. The wording is the profile's `words` (in the regulation's language): every fixed phrase of
    the opening, the notes and the dates in words is data (`regdraft/profiles/*.yaml`).
+7. A change that a later instruction of the same document repeals or replaces whole (the unit or one holding it)
+   has no note: both take effect on the same day (`core.closing_notes.standing`).
+8. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
+   `core.closing_notes.own_provisions`) has one more footnote, quoting them word for word, at the closing article
+   (`closing_article`), after that article's own note, one per document in their order.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from regdraft.core.closing_notes import KeptArticle, closing_article, provisions_note, standing
 from regdraft.core.counts import names_several
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind, amends_only
@@ -121,7 +127,7 @@ class ConsolidatedText:
     amendments: tuple[Source, ...]
     footnotes: tuple[Footnote, ...]
     opening: Opening
-    _markers: Mapping[Address | None, int] = field(default_factory=dict, repr=False)
+    _markers: Mapping[Address | None, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def language(self) -> str:
@@ -129,8 +135,12 @@ class ConsolidatedText:
         return self.regulation.language
 
     def marker(self, address: Address | None) -> int | None:
-        """The footnote number after a unit's label, or None when the unit is unchanged."""
-        return self._markers.get(address)
+        """The (first) footnote number after a unit's label, or None when the unit is unchanged."""
+        return next(iter(self._markers.get(address, ())), None)
+
+    def markers(self, address: Address | None) -> tuple[int, ...]:
+        """Every footnote number after a unit's label: its own note, then those quoting documents' provisions."""
+        return tuple(self._markers.get(address, ()))
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -374,13 +384,15 @@ def consolidate(
     as_of: dt.date | None = None,
     *,
     words: Mapping[str, str],
+    provisions: Sequence[Sequence[KeptArticle]] = (),
 ) -> ConsolidatedText:
     """The text in force on `as_of` (default: after every step) with its provenance notes.
 
     `steps` are (front matter of the amending document, what applying it did), in the order
     they were applied, which is the order of their effective dates. `words` are the document
     profile's phrases in the regulation's language (`Profile.words`): the opening and the notes
-    are worded with them.
+    are worded with them. `provisions` are each step's own provisions (`core.closing_notes.own_provisions`), quoted
+    in a footnote at the closing article.
     """
     base_source = source_of(base.meta)
     start = base_source.effective
@@ -408,7 +420,7 @@ def consolidate(
     for step, (meta, applied) in enumerate(included):
         source = source_of(meta)
         sources.append(source)
-        for change in applied.changes:
+        for change in standing(applied.changes):
             address = change.address
             if address is not None and address.part:
                 address = address.unit  # a lead-in or closing text is noted on its unit
@@ -417,9 +429,20 @@ def consolidate(
             _chain(notes, address, step, note_sentence(change, source, language, words))
         for mark in getattr(applied, "punctuation", ()):  # '.' to ';' before an appended point: noted on its unit
             _chain(notes, mark.address.unit, step, end_sentence(mark, source, language, words))
-    footnotes, markers = _number(regulation, notes)
+    quoted = [(source, articles) for source, articles in zip(sources, provisions, strict=False) if articles]
+    at = closing_article(regulation, words) if quoted else None
+    extra = [provisions_note(articles, _named(source, words), _effective_clause(source, words), language, words)
+             for source, articles in quoted]
+    footnotes, markers = _number(regulation, notes, at, extra)
     return ConsolidatedText(regulation, as_of, base_source, tuple(sources), footnotes,
                             opening_of(base_source, sources, as_of, words), markers)
+
+
+def _named(source: Source, words: Mapping[str, str]) -> str:
+    """`Luật số 12/2026/QH15 sửa đổi, bổ sung một số điều của Luật Giáo dục`: by type, number and summary."""
+    summary = _summary(source)
+    named = words["cited_document"].format(type=source.type or words["cited_untyped"], number=source.number)
+    return f"{named} {summary}" if summary else named
 
 
 def _chain(notes: dict[Address | None, list[tuple[int, str]]], address: Address | None, step: int,
@@ -442,12 +465,21 @@ def _supersede(notes: dict[Address | None, list[tuple[int, str]]], address: Addr
 Notes = Mapping[Address | None, list[tuple[int, str]]]
 
 
-def _number(regulation: Regulation, notes: Notes) -> tuple[tuple[Footnote, ...], dict[Address | None, int]]:
-    """Number the notes in document order: whole-document notes, then each unit as it comes."""
-    order: list[Address | None] = [None] if None in notes else []
-    order += [loc.address for loc in regulation.walk() if loc.address in notes]
+def _number(regulation: Regulation, notes: Notes, at: Address | None, extra: Sequence[str],
+            ) -> tuple[tuple[Footnote, ...], dict[Address | None, tuple[int, ...]]]:
+    """Number the notes in document order: whole-document notes, then each unit as it comes; the `extra` notes
+    (documents' own provisions) after the note of the unit `at`, one each."""
+    noted = set(notes) | ({at} if extra else set())
+    order: list[Address | None] = [None] if None in noted else []
+    order += [loc.address for loc in regulation.walk() if loc.address in noted]
     # A note on a unit no longer in the text (should not happen: repealed units stay) still
     # counts, at the end, rather than disappearing silently.
-    order += [a for a in notes if a not in order]
-    footnotes = tuple(Footnote(i, a, " ".join(text for _, text in notes[a])) for i, a in enumerate(order, 1))
-    return footnotes, {f.address: f.number for f in footnotes}
+    order += [a for a in noted if a not in order]
+    footnotes: list[Footnote] = []
+    markers: dict[Address | None, tuple[int, ...]] = {}
+    for address in order:
+        texts = [" ".join(text for _, text in notes[address])] if address in notes else []
+        for text in [*texts, *(extra if address == at else ())]:
+            footnotes.append(Footnote(len(footnotes) + 1, address, text))
+            markers[address] = (*markers.get(address, ()), len(footnotes))
+    return tuple(footnotes), markers

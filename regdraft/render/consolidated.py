@@ -68,6 +68,12 @@ class Block:
     address: str = ""
     closes: str = ""  # on a closing text's first paragraph: the marker the Markdown file writes before it
     closing: str = ""  # for a closing-text paragraph: `article` or `clause`, the kind it closes
+    more: tuple[int, ...] = ()  # the footnotes after `note` (an amending document's own provisions, quoted)
+
+    @property
+    def notes(self) -> tuple[int, ...]:
+        """Every footnote number after the label, in order."""
+        return (self.note, *self.more) if self.note else self.more
 
 
 def split_appendices(blocks: Sequence[Block]) -> tuple[Sequence[Block], Sequence[Block]]:
@@ -78,13 +84,14 @@ def split_appendices(blocks: Sequence[Block]) -> tuple[Sequence[Block], Sequence
 
 def consolidated_blocks(ct: ConsolidatedText) -> list[Block]:
     """The consolidated regulation as blocks, in document order, with footnote numbers."""
-    return regulation_blocks(ct.regulation, ct.marker)
+    return regulation_blocks(ct.regulation, ct.markers)
 
 
-def regulation_blocks(regulation: Regulation, marker: Callable[[Address], int | None] = lambda _: None) -> list[Block]:
+def regulation_blocks(regulation: Regulation, marker: Callable[[Address], tuple[int, ...]] = lambda _: ()
+                      ) -> list[Block]:
     """A regulation's units as blocks in document order, each naming its unit's address.
 
-    `marker` gives the footnote number after a unit's label, if any.
+    `marker` gives the footnote numbers after a unit's label, if any.
     """
     out: list[Block] = []
     for unit in regulation.units:
@@ -93,16 +100,16 @@ def regulation_blocks(regulation: Regulation, marker: Callable[[Address], int | 
 
 
 def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
-                 marker: Callable[[Address], int | None], out: list[Block]) -> None:
+                 marker: Callable[[Address], tuple[int, ...]], out: list[Block]) -> None:
     address = unit_address(unit, parent)
-    note = marker(address)
+    note, *more = marker(address) or (None,)
     at = str(address)
     repealed = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
     if unit.kind in HEADING_KINDS:
         number = part_label_text(unit.label, language) if unit.kind is Kind.PART else unit.label
         label = f"{noun(unit.kind, language)} {number}" + ("." if unit.kind is Kind.ARTICLE else "")
         title = repealed if unit.repealed else (unit.title or "")
-        out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at))
+        out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at, more=tuple(more)))
         text = unit.text
         if unit.kind is Kind.APPENDIX and text and ISSUED_WITH.match(text[0]):
             # `(Ban hành kèm theo Nghị định số …)` under the title, centred in italics as the document prints it.
@@ -117,10 +124,10 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
     label = f"{unit.label}." if unit.kind is Kind.CLAUSE else \
         f"{unit.label.replace('đ', 'dd') if language == 'en' else unit.label})"
     if unit.repealed:
-        out.append(Block(unit.kind.value, label, "", repealed, note, level, True, at))
+        out.append(Block(unit.kind.value, label, "", repealed, note, level, True, at, more=tuple(more)))
         return
     first, rest = _split_first(unit.text)
-    out.append(Block(unit.kind.value, label, "", first, note, level, address=at))
+    out.append(Block(unit.kind.value, label, "", first, note, level, address=at, more=tuple(more)))
     out.extend(_paragraphs(rest, level, at))
     for child in unit.children:
         _unit_blocks(child, address, depth, language, marker, out)
@@ -184,10 +191,21 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
         size=lambda: regulation_size(ct.regulation),
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
-        notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged,
+        notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged, ends=end_notes(ct, paged),
         signer=signer, recipients=recipients, adoption=_adoption(ct.regulation.meta),
         words=profile.words(ct.language), table_rows=table_rows, table_head=table_head,
     ))
+
+
+# The longest note printed at the foot of its page in the PDF: WeasyPrint never breaks a footnote across pages and
+# drops what does not fit. Longer ones (an amending law's transitional articles quoted, Luật 57/2024/QH15's Điều 6
+# runs for two pages) print, whole, in the notes after the text, their markers linking to them as in the HTML.
+PAGE_FOOT = 2000
+
+
+def end_notes(ct: ConsolidatedText, paged: bool) -> set[int]:
+    """The notes the PDF prints after the text rather than at the foot of the page (`PAGE_FOOT`)."""
+    return {f.number for f in ct.footnotes if paged and len(f.text) > PAGE_FOOT}
 
 
 def _adoption(meta: Mapping[str, Any]) -> str:
@@ -326,7 +344,7 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
     for block in consolidated_blocks(ct):
         if block.closes:
             blocks.append(block.closes)
-        mark = f"[^{block.note}]" if block.note else ""
+        mark = "".join(f"[^{n}]" for n in block.notes)
         if block.kind in ("part", "chapter", "section", "subsection", "article", "appendix"):
             head = block.label.rstrip(".")
             title = f" {block.title}" if block.title else ""

@@ -140,8 +140,8 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
         if block.kind in ("part", "chapter", "section", "subsection", "appendix"):
             para = _add(document, style)
             add_run(para, block.label.upper() if block.kind == "appendix" else block.label)
-            if block.note:
-                footnote_reference(para, block.note)
+            for note in block.notes:
+                footnote_reference(para, note)
             made.append(para)
             if block.title:
                 title = _add(document, names["appendix-title"] if block.kind == "appendix" else style)
@@ -167,8 +167,8 @@ def _write_blocks(document: Any, blocks: Sequence[Block], names: Mapping[str, st
             para = _add(document, style)
             if block.label:
                 add_run(para, block.label, bold=block.kind == "article")
-                if block.note:
-                    footnote_reference(para, block.note)
+                for note in block.notes:
+                    footnote_reference(para, note)
             prefix = {"dash": "- ", "subdash": "+ "}.get(block.kind, "")
             body = block.title if block.kind == "article" else block.text
             if body:

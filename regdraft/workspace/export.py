@@ -32,6 +32,7 @@ class Exported:
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
     """The consolidated text of a regulation in force on `as_of` (default: today), worded by its profile."""
+    from regdraft.core.closing_notes import own_provisions
     from regdraft.core.consolidate import consolidate
     from regdraft.core.dates import parse_date
     from regdraft.workspace.profiles import profile_for
@@ -41,7 +42,8 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     base = base_text(ws, ws.locate_regulation(name))
     timeline = replay(base, adopted_for(ws, base.id), day)
     return consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
-                       words=profile_for(ws, base.meta).words(base.language))
+                       words=profile_for(ws, base.meta).words(base.language),
+                       provisions=[own_provisions(amendment) for amendment, _ in timeline.steps])
 
 
 def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | None = None,

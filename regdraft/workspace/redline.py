@@ -382,12 +382,14 @@ def _reasons(doc: Amendment, changes: Sequence[Any], words: Mapping[str, str]) -
     that made it: Luật Thi đua, khen thưởng's khoản 2 Điều 7 ends in "." because khoản 3 is repealed, which the
     repeal did, not the amended lead-in of Điều 7 that the row would otherwise borrow from its article."""
     from regdraft.core.amend.consequential import Punctuation
+    from regdraft.core.closing_notes import standing
     from regdraft.workspace.amendments import document_name
 
     document = document_name(doc, words)
     joiner = ", " if doc.language == "en" else " "
     out: dict[str, list[str]] = {}
-    for change in changes or ():
+    # A change that a later instruction of the document repeals or replaces whole never stands: only that one is cited.
+    for change in standing(changes or ()):
         address = getattr(change, "address", None)
         instruction = getattr(change, "instruction", None)
         if address is None or instruction is None:

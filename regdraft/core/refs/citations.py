@@ -373,6 +373,11 @@ AMENDING_WORDS = lazy(
     re.I)
 
 
+def amends_another(title: str | None) -> bool:
+    """Whether an article's title says it amends (`Sửa đổi, bổ sung một số điều của Nghị định số 20/2008/NĐ-CP`)."""
+    return bool(title) and _AMENDING_TITLE.match(title or "") is not None
+
+
 def amended_document(title: str | None, g: Grammar, own_id: str) -> str | None:
     """The other document an article amends (`Điều 113. Sửa đổi ... của Luật Giáo dục ...`)."""
     if not title or not _AMENDING_TITLE.match(title):
