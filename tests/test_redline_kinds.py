@@ -255,6 +255,8 @@ def test_a_renamed_section_is_marked_in_the_comparison_table(invoke: Invoke, tmp
     assert '<p class="para chg">Mục 2. HỢP TÁC<ins class="ins">, HỘI NHẬP</ins> QUỐC TẾ VỀ GIÁO DỤC' in page, page
     assert '<p class="para">Mục 2. HỢP TÁC QUỐC TẾ VỀ GIÁO DỤC' in page   # the old side as it read
 
+
+@needs_corpus
 def test_a_unit_the_same_amendment_repeals_or_replaces_cites_only_that_instruction(invoke: Invoke,
                                                                                    tmp_path: Path) -> None:
     """Words replaced throughout the law, then a clause repealed and one replaced whole by the same amendment: the
