@@ -183,3 +183,21 @@ def test_comments_are_listed_as_a_reader_goes_through_the_draft(ws: Workspace, i
     assert [c["on"] for c in listed] == ["general", "d1", "d2.k1", "d2.k2.b", "d2a", "d2a"]
     same = [c for c in listed if c["on"] == "d2a"]
     assert same[0]["created"] <= same[1]["created"]
+
+
+def test_an_old_rounds_report_is_reprinted_with_the_date_it_was_sent(ws: Workspace, invoke: Invoke,
+                                                                     tmp_path: Path) -> None:
+    # An office reprinting round 1's report at the end of the term got today's date on it, and had no way to give
+    # the date it was sent.
+    rounds.open_round(ws, SLUG, "Lấy ý kiến", "2025-07-15", ["Ban Tổ chức Tỉnh ủy"])
+    rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2a", "Đề nghị bổ sung chữ ký số.")
+    out = tmp_path / "bao-cao.html"
+    done = invoke(ws, "round", "report", SLUG, "--date", "16/07/2025", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "ngày 16 tháng 7 năm 2025" in text, text[:3000]
+    twice = tmp_path / "lan-hai.html"
+    assert invoke(ws, "round", "report", SLUG, "--date", "2025-07-16", "-o", str(twice)).exit_code == 0
+    assert twice.read_bytes() == out.read_bytes()
+    wrong = invoke(ws, "round", "report", SLUG, "--date", "mai", "-o", str(out))
+    assert wrong.exit_code == 2 and "'mai' is not a date" in wrong.output

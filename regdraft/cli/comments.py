@@ -142,17 +142,23 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
 @round_.command("report")
 @click.argument("slug", type=AMENDMENT_SLUG)
 @click.option("--round", "number", type=int, default=None, help="The round (default: the latest).")
+@click.option("--date", "dated", type=DATE, default=None,
+              help="The report's date, YYYY-MM-DD or DD/MM/YYYY (default: today); reprint an old round's report as "
+                   "it was dated.")
 @output_option
 @workspace_option
 @prints_result
-def round_report(slug: str, number: int | None, output: Path | None, workspace: Path | None) -> Result:
+def round_report(slug: str, number: int | None, dated: dt.date | None, output: Path | None,
+                 workspace: Path | None) -> Result:
     """Write the comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến).
 
-    The format follows the file name: .pdf (landscape A4), .docx, .csv, .xlsx or .html.
+    The format follows the file name: .pdf (landscape A4), .docx, .csv, .xlsx or .html. It is dated today, or
+    by --date: a report reprinted later reads as the one sent.
 
     \b
     Example:
         regdraft round report qc-sua-doi-2025 --round 1 -o bao-cao-tiep-thu.pdf
+        regdraft round report qc-sua-doi-2025 --round 1 --date 2025-07-16 -o bao-cao-vong-1.pdf
     """
     from regdraft.core.errors import UsageError
     from regdraft.render.report import write_report
@@ -164,7 +170,7 @@ def round_report(slug: str, number: int | None, output: Path | None, workspace: 
     output_format("report", output, None, has_format=False)
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)
-    write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta))
+    write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta), today=dated)
     done = Result({"amendment": slug, "round": report.round.number, "written": str(output),
                    "format": output.suffix.lower().lstrip(".")})
     return done.say(f"Wrote the comment report of round {report.round.number} on {slug} to {output}.")
