@@ -164,3 +164,48 @@ def test_the_national_line_is_one_line_in_word_and_html(tmp_workspace: Workspace
     html = tmp_workspace.root / "out" / "decision.html"
     export_regulation(tmp_workspace, "15/2024/QĐ-UBND", html, "html", "2024-06-01")
     assert re.search(r"\.national \{[^}]*white-space: nowrap", html.read_text(encoding="utf-8"))
+
+
+ENGLISH_DECREE = b"""---
+id: 63/2010/ND-CP
+type: Decree
+title: Decree on the control of administrative procedures
+language: en
+profile: state-30
+issuer: THE GOVERNMENT
+place: Hanoi
+signed: 2010-06-08
+---
+
+## Article 1. Scope
+
+This Decree governs the control of administrative procedures.
+"""
+
+
+def test_an_english_document_prints_the_national_line_and_motto_in_english(tmp_workspace: Workspace) -> None:
+    """An English state text heads every document with SOCIALIST REPUBLIC OF VIETNAM / Independence - Freedom -
+    Happiness (it printed the Vietnamese Quốc hiệu and Tiêu ngữ); an English Party text without `national` prints
+    COMMUNIST PARTY OF VIETNAM; the front matter's own lines and Vietnamese documents are unchanged."""
+    state, party = load_profile({"profile": "state-30"}), load_profile({})
+    english = parse(ENGLISH_DECREE).meta
+    header = document_header(english, state)
+    assert (header.national, header.motto) == ("SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness")
+    assert (document_header(english, party).national, document_header(english, party).motto) == (
+        "COMMUNIST PARTY OF VIETNAM", "")
+    own = document_header({**english, "national": "NORTHWIND HOLDINGS LIMITED", "motto": "Board papers"}, state)
+    assert (own.national, own.motto) == ("NORTHWIND HOLDINGS LIMITED", "Board papers")
+    vietnamese = document_header(parse(DECISION.read_bytes()).meta, state)
+    assert (vietnamese.national, vietnamese.motto) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                       "Độc lập - Tự do - Hạnh phúc")
+    assert document_header({"language": "vi"}, party).national == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    # The shipped English translation keeps the line its front matter gives.
+    translation = parse((Path(__file__).resolve().parent.parent / "regulations" / "01-QC-TU-EN.md").read_bytes())
+    assert document_header(translation.meta, party).national == "COMMUNIST PARTY OF VIETNAM"
+    # The consolidated text's header as exported.
+    tmp_workspace.commit({"regulations/63-2010-ND-CP.md": ENGLISH_DECREE}, "Add an English decree")
+    out = tmp_workspace.root / "out" / "decree.html"
+    export_regulation(tmp_workspace, "63/2010/ND-CP", out, "html")
+    html = out.read_text(encoding="utf-8")
+    assert "SOCIALIST REPUBLIC OF VIETNAM" in html and "Independence - Freedom - Happiness" in html
+    assert "CỘNG HÒA" not in html and "Độc lập" not in html

@@ -342,9 +342,11 @@ def document_header(
     when = date if date is not None else meta.get("signed")
     draft_text = profile.draft_line(draft, language) if draft is not None and draft != "" else ""
     return DocumentHeader(
-        national=str(meta.get("national") or profile.national_default),
-        # A state document keeps its own motto (Độc lập - Tự do - Hạnh phúc) under any profile.
-        motto=str(meta.get("motto") or profile.motto),
+        # The front matter's lines, else the profile's in the document's language (an English state text:
+        # SOCIALIST REPUBLIC OF VIETNAM / Independence - Freedom - Happiness). A state document keeps its own
+        # motto (Độc lập - Tự do - Hạnh phúc) under any profile.
+        national=str(meta.get("national") or (profile.national_en if language == "en" else profile.national_default)),
+        motto=str(meta.get("motto") or (profile.motto_en if language == "en" else profile.motto)),
         superior=str(meta.get("superior") or ""),
         issuer=str(meta.get("issuer") or ""),
         issuer_mark=profile.issuer_mark,

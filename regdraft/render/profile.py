@@ -56,7 +56,9 @@ class Profile:
     national_pt: float = 15
     issuer_pt: float = 14
     national_default: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    national_en: str = "COMMUNIST PARTY OF VIETNAM"  # an English document's national line and motto
     motto: str = ""
+    motto_en: str = ""
     rule_under: str = "national"
     issuer_mark: str = "*"
     issuer_rule: bool = False
@@ -110,6 +112,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("fonts", "family"): "font_family", ("fonts", "body_pt"): "body_pt", ("fonts", "national_pt"): "national_pt",
     ("fonts", "issuer_pt"): "issuer_pt",
     ("header", "national"): "national_default", ("header", "motto"): "motto", ("header", "rule_under"): "rule_under",
+    ("header", "national_en"): "national_en", ("header", "motto_en"): "motto_en",
     ("header", "issuer_mark"): "issuer_mark", ("header", "issuer_rule"): "issuer_rule",
     ("header", "number_colon"): "number_colon", ("header", "summary_capital"): "summary_capital",
     ("signature", "recipients_pt"): "recipients_pt",
