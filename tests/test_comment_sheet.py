@@ -259,6 +259,33 @@ def test_the_english_xlsx_report_reads_back_too(tmp_workspace: Workspace, invoke
         ("Organisation Board", "d1.k1", "Say who convenes.", "The Secretary.")]
 
 
+def test_the_english_xlsx_report_reads_bracketed_addresses_as_addresses(tmp_workspace: Workspace, invoke: Invoke,
+                                                                       tmp_path: Path) -> None:
+    """A member's `Article 1(1)` and `Article 4(1)(b)` name a clause and a point: the brackets were read as the
+    regulation ("amends 01-QC/TU-EN, not 1"). A bracket that is not an address still names the regulation read."""
+    from tests.conftest import FIXTURES
+
+    ws = tmp_workspace
+    ws.commit({"amendments/en1/amendment.md": (FIXTURES / "export" / "en-amendment.md").read_bytes()}, "English")
+    rounds.open_round(ws, "en1", "Consultation", "2026-07-15", ["Organisation Board"])
+    report = tmp_path / "report.xlsx"
+    rounds.add_comment(ws, "en1", "Organisation Board", "d1.k1", "Say who convenes.")
+    assert invoke(ws, "round", "report", "en1", "-o", str(report)).exit_code == 0
+    edited = _member_edits(report, [None, "Article 1(1)", "Organisation Board", "Fourteen days is too long."],
+                           [None, "Article 4(1)(b)", "Organisation Board", "Say good faith."])
+    result = invoke(ws, "comment", "import", "en1", str(edited))
+    assert result.exit_code == 0, result.output
+    assert sorted((c.on, c.text, c.regulation) for c in rounds.load_comments(ws, "en1")) == [
+        ("d1.k1", "Fourteen days is too long.", ""), ("d1.k1", "Say who convenes.", ""),
+        ("d4.k1.b", "Say good faith.", "")]
+    wrong = _member_edits(report, [None, "Article 1 (01-QC/TU)", "Organisation Board", "Which text?"])
+    refused = invoke(ws, "comment", "import", "en1", str(wrong))
+    assert refused.exit_code == 1
+    assert "amends 01-QC/TU-EN, not 01-QC/TU;" in refused.output
+    assert "The regulation '01-QC/TU' was read from the brackets after the provision 'Article 1 (01-QC/TU)'" \
+        in refused.output
+
+
 def test_a_sheet_whose_header_cannot_be_found_names_the_columns_expected(consulting_workspace: Workspace,
                                                                         invoke: Invoke, tmp_path: Path) -> None:
     import openpyxl

@@ -29,6 +29,8 @@ from regdraft.core.text import nfc, tone_key
 
 # One row of a comment sheet: its spreadsheet row number and {column: value} (see `importer.comment_sheet`).
 Row = tuple[int, dict[str, str]]
+# A row's key holding the provision in words its `regulation` was read from (`Khoản 1 Điều 5 (01-QC/TU)`).
+REGULATION_IN = "regulation_in"
 
 GENERAL = "general"
 _GENERAL_WORDS = frozenset({"general", "chung", "góp ý chung", "chung toàn văn", "toàn văn", ""})
@@ -334,7 +336,14 @@ def row_comments(rows: Iterable[Row], drafts: Callable[[int], Regulation], defau
             if values.get("regulation"):
                 if named is None:
                     raise UsageError("the sheet names a regulation, but its comments are on one draft.")
-                key, draft = named(round_number, values["regulation"])
+                try:
+                    key, draft = named(round_number, values["regulation"])
+                except RegdraftError as exc:
+                    if not values.get(REGULATION_IN):
+                        raise
+                    raise UsageError(f"{exc.args[0]} The regulation '{values['regulation']}' was read from the "
+                                     f"brackets after the provision '{values[REGULATION_IN]}', where the comment "
+                                     "report names a provision's regulation.") from None
             comment = replace(prepare(round_number, values.get("by", ""), values.get("on", ""),
                                       values.get("text", ""), draft, values.get("proposal", ""), values.get("type")),
                               regulation=key, author=" ".join(values.get("author", "").split()),

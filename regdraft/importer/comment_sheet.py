@@ -16,7 +16,8 @@ Post-conditions of `read_sheet` (and of `iter_sheet`, which reads the file as it
    reading as a formula (`'=…`, `'-…`: `render.report.spreadsheet_cell`) reads without its `'`.
 3. regdraft's own comment report (CSV, XLSX, or its table saved as a sheet) reads as a sheet: its
    address column (`Địa chỉ`) is `on`, or without one the provision in words (`Khoản 1 Điều 5`);
-   the regulation named after the provision in words (`Khoản 1 Điều 5 (01-QC/TU)`) is `regulation`;
+   the regulation named after the provision in words (`Khoản 1 Điều 5 (01-QC/TU)`) is `regulation`, those
+   words `REGULATION_IN` (a bracket holding a clause number or point letter is the address's: `Article 7(3)`);
    a comment cell ending with the proposal (`…\nĐề xuất: …`, as the XLSX writes it) is `text` and
    `proposal`. Its answer columns (`Tiếp thu`, `Giải trình`, `Nội dung tiếp thu, giải trình`)
    must be empty or say the comment is not answered yet; a report holding answers, or whose
@@ -32,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from regdraft.core.comments import Comment, Row, body_key
+from regdraft.core.comments import REGULATION_IN, Comment, Row, body_key
 from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
@@ -69,6 +70,8 @@ _GENERAL_WORDS = frozenset({"góp ý chung", "general"})
 # The report's provision in words, which names the regulation after it when the draft amends several.
 _IN_WORDS = frozenset({"điều, khoản", "điều khoản", "provision"})
 _ADDRESSES = frozenset({"địa chỉ", "address"})
+# A clause number or point letter in brackets (`7(3)`, `3(2)(b)`, `5(2a)`).
+_BRACKETED_LABEL = re.compile(r"\d+[a-zđ]?\d*|[a-zđ]\d*", re.IGNORECASE)
 _SKIP, _ANSWER, _WORDS = "", "answer", "words"  # header markers besides the canonical column names
 # How the XLSX report ends a comment cell with its proposal (party-36.yaml: `report_proposal`), and how
 # its writer keeps a cell from reading as a formula (render/report.py: `spreadsheet_cell`).
@@ -252,10 +255,12 @@ def _header(first: list[str]) -> list[str | None]:
 
 
 def _name_regulation(values: dict[str, str], words: str) -> None:
-    """Set a report row's `regulation` from its provision in words (`Khoản 1 Điều 5 (01-QC/TU)`)."""
+    """Set a report row's `regulation` from its provision in words (`Khoản 1 Điều 5 (01-QC/TU)`), and
+    `regulation_in` to those words. A bracket holding a clause number or a point letter is part of an English
+    address (`Article 7(3)`, `Article 3(2)(b)`), never a regulation."""
     named = re.fullmatch(r"(.*\S)\s*\(([^()]+)\)", words)
-    if named and not values.get("regulation"):
-        values["regulation"] = named.group(2).strip()
+    if named and not values.get("regulation") and not _BRACKETED_LABEL.fullmatch(named.group(2).strip()):
+        values["regulation"], values[REGULATION_IN] = named.group(2).strip(), words
         if values.get("on") == words:
             values["on"] = named.group(1)
 
