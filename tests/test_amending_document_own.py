@@ -120,3 +120,17 @@ def test_an_english_text_letters_point_dd_in_its_messages(tmp_workspace: Workspa
     checked = " ".join(invoke(tmp_workspace, "amend", "check", "records-2026").output.split())
     assert "point dd is out of place: a point inserted after point c is labelled c1" in checked, checked
     assert "đ" not in shown + checked
+
+
+def test_a_number_of_neither_form_is_followed_in_its_own_series(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """A board's `01/WR-BD` (neither a state nor a Party number) is suggested `02/WR-BD`; it was suggested
+    `01-QC/TU`, another series'. A number with no leading number gets no example number at all."""
+    for number, file, expected in (("01/WR-BD", "01-WR-BD", "e.g. `regdraft amend number wr 02/WR-BD` (the next"),
+                                   ("WR-BD", "WR-BD", "give it the number it is signed with: "
+                                                      "`regdraft amend number wr NUMBER`")):
+        tmp_workspace.commit({f"regulations/{file}.md": OFFICE.replace("07-QC/VPTU", number).encode()}, number)
+        done = invoke(tmp_workspace, "amend", "new", "wr", "--regulation", number)
+        assert done.exit_code == 0, done.output
+        refused = _adopt(invoke, tmp_workspace, "wr")
+        assert expected in refused and "QC/TU" not in refused, refused
+        tmp_workspace.commit({"amendments/wr/amendment.md": None, f"regulations/{file}.md": None}, "Start again")

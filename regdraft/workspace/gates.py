@@ -76,7 +76,9 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
         unknown = f"; write the term's number for “{PLACEHOLDER}”" if PLACEHOLDER in example else ""
         out.append(Refusal("number", "it has no document number",
                            f"give it the number it is signed with, e.g. `{Command.of('amend number', slug, example)}` "
-                           f"(the next free in its series{unknown})", forcible=False))
+                           f"(the next free in its series{unknown})" if example else
+                           f"give it the number it is signed with: `{Command.of('amend number', slug, 'NUMBER')}`",
+                           forcible=False))
     if amendment.status != "submitted":
         steps = " then ".join(f"`{Command.of('amend status', slug, status)}`"
                               for status in _path(amendment.status, "submitted"))

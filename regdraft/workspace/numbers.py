@@ -24,6 +24,7 @@ from regdraft.workspace.store import Workspace
 # 2011-2016), which a number in another year cannot be guessed from.
 _PARTY = re.compile(r"(\d+)[a-z]?-(\S+)")
 _STATE = re.compile(r"(\d+)/(\d{4})/(\S+?)(\d*)")
+_LEADING = re.compile(r"(\d+)([^\d\s]\S*)")  # `01/WR-BD`: a number, then its series
 PLACEHOLDER = "…"  # the part of a suggested number regdraft cannot know (the term of `01/2026/QH…`)
 
 
@@ -71,7 +72,8 @@ def example_number(ws: Workspace, amendment: Amendment, signed: dt.date) -> str:
     """A number for `amendment` to be signed with on `signed`, free in the workspace, in the series of the text it
     amends: after `07-QC/VPTU` and `08-QC/VPTU`, `09-QC/VPTU`; a law's in the year signed, `46/2026/QH15` after
     `45/2026/QH15`, and `01/2026/QH…` when no text of that year tells the term (the term of the text amended,
-    QH13 for a 2012 law, is no longer the National Assembly's)."""
+    QH13 for a 2012 law, is no longer the National Assembly's); another number's after its leading number
+    (`02/WR-BD` after `01/WR-BD`); "" for a number with no leading number."""
     from regdraft.workspace.api import load_regulation
 
     used = set(ws.regulation_ids()) | {a.number for a in list_amendments(ws) if a.number}
@@ -93,6 +95,14 @@ def example_number(ws: Workspace, amendment: Amendment, signed: dt.date) -> str:
             letters += terms[-1]
         return f"{max((int(m.group(1)) for m in same), default=0) + 1:02d}/{year}/{letters}"
     party = _PARTY.fullmatch(number)
-    series = party.group(2) if party else "QC/TU"
-    numbered = [int(m.group(1)) for m in map(_PARTY.fullmatch, used) if m and m.group(2) == series]
-    return f"{max(numbered, default=0) + 1:02d}-{series}"
+    if party:
+        series = party.group(2)
+        numbered = [int(m.group(1)) for m in map(_PARTY.fullmatch, used) if m and m.group(2) == series]
+        return f"{max(numbered, default=0) + 1:02d}-{series}"
+    # Any other number with a leading number keeps what follows it (`01/WR-BD`, then `02/WR-BD`); one without has
+    # no series regdraft can read, and gets no example: never another series' number.
+    own = _LEADING.fullmatch(number)
+    if not own:
+        return ""
+    numbered = [int(m.group(1)) for m in map(_LEADING.fullmatch, used) if m and m.group(2) == own.group(2)]
+    return f"{max(numbered, default=0) + 1:02d}{own.group(2)}"
