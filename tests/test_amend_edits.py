@@ -357,6 +357,24 @@ def test_renumbered_points_of_a_clause_are_refused_unless_allowed() -> None:
     reproduces(parse(MINI), parse(new), allow_renumber=True)
 
 
+def test_an_english_texts_renumbering_refusal_gives_its_examples_in_english() -> None:
+    """The convention's examples are in the text's language: `clause 5a after clause 5, Article 20a after Article
+    20, point d1 after point d`; an English text was told `khoản 5a after khoản 5, Điều 20a …`."""
+    lines = SHIPPED_ENGLISH.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("a) To decide the programme of work"))
+    # Point a of clause 1 of Article 4 cut, and points b to dd lettered a to d.
+    relettered = {"b)": "a)", "c)": "b)", "d)": "c)", "dd)": "d)"}
+    shifted = [relettered.get(line.split(" ", 1)[0], "") + line[line.index(" "):] if line else line
+               for line in lines[start + 2:start + 10]]
+    new = "\n".join([*lines[:start], *shifted, *lines[start + 10:]])
+    with pytest.raises(RegdraftError) as caught:
+        instructions_from_edits(ENGLISH, parse(new, "edited.md"))
+    message = str(caught.value)
+    assert "point b, clause 1, Article 4 is now numbered point a, clause 1, Article 4" in message
+    assert "(clause 5a after clause 5, Article 20a after Article 20, point d1 after point d)" in message
+    assert not re.search("khoản|Điều|điểm", message)
+
+
 def test_renumbered_clauses_of_an_article_amended_as_a_whole_are_refused_unless_allowed() -> None:
     lines = SHIPPED_TEXT.split("\n")
     start = lines.index("## Điều 10. Trách nhiệm, quyền hạn của Phó Bí thư Thường trực Tỉnh ủy")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from regdraft.core.labels import noun
 from regdraft.core.model import Address, Kind, Regulation, Unit, unit_address
 
 RENUMBER_SIMILAR = 0.8  # a unit's content reappearing this similar under another label was renumbered
@@ -138,7 +139,10 @@ def _content(unit: Unit) -> str:
 
 def renumber_message(moves: list[tuple[Address, Address]], edited: Regulation, language: str) -> str:
     shown = "; ".join(f"{a.describe(language)} is now numbered {b.describe(language)}" for a, b in moves)
+    examples = ", ".join(f"{noun(kind, language)} {new} after {noun(kind, language)} {old}"
+                         for kind, new, old in ((Kind.CLAUSE, "5a", "5"), (Kind.ARTICLE, "20a", "20"),
+                                                (Kind.POINT, "d1", "d")))
     return (f"{edited.source or 'The edited text'} renumbers existing provisions: {shown}. Existing units are "
             "never renumbered: keep their numbers, give an inserted unit the number it follows plus a suffix "
-            "(khoản 5a after khoản 5, Điều 20a after Điều 20, điểm d1 after điểm d) and leave a repealed unit as "
+            f"({examples}) and leave a repealed unit as "
             "a placeholder; or, knowingly, amend each provision under its number as it now reads.")
