@@ -69,6 +69,30 @@ def test_a_sheet_with_rows_added_imports_only_the_new_rows(consulting_workspace:
     assert _texts(ws) == [("Ban B", "d2.k1", "Sửa câu chữ")] + [("Ban Tổ chức Tỉnh ủy", "d1", "Đúng")] * 3
 
 
+def test_one_comment_imported_is_said_in_the_singular(consulting_workspace: Workspace, invoke: Invoke,
+                                                       tmp_path: Path) -> None:
+    """The commit of one comment imported reads "Import 1 comment" (it read "Import 1 comments"), from a sheet and
+    from a Word reply, and one row imported before "was left alone"."""
+    ws = consulting_workspace
+    one = _csv(tmp_path, "one.csv", "by,on,text\nBan A,d1,Đúng\n")
+    assert invoke(ws, "comment", "import", SLUG, str(one)).exit_code == 0
+    subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=ws.root, capture_output=True, text=True).stdout
+    assert subject == f"Import 1 comment on {SLUG} from one.csv\n"
+    two = _csv(tmp_path, "two.csv", "by,on,text\nBan A,d1,Đúng\nBan B,d2,Sửa câu chữ\n")
+    again = invoke(ws, "comment", "import", SLUG, str(two))
+    assert again.stdout.rstrip().endswith("; 1 imported before was left alone."), again.output
+
+    copy = tmp_path / "copy.docx"
+    assert invoke(ws, "round", "copy", SLUG, "-o", str(copy)).exit_code == 0
+    document = kit.open_docx(copy)
+    kit.comment(document, kit.paragraph_with(document, "Công khai, minh bạch").runs[0], "Đề nghị làm rõ.", "A")
+    reply = kit.save(document, tmp_path / "reply.docx")
+    imported = invoke(ws, "comment", "import", SLUG, str(reply), "--by", "Ban C")
+    assert imported.exit_code == 0, imported.output
+    subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=ws.root, capture_output=True, text=True).stdout
+    assert subject == f"Import 1 comment on {SLUG} from Ban C's Word reply reply.docx\n"
+
+
 def test_another_round_or_text_is_a_new_comment(consulting_workspace: Workspace, invoke: Invoke,
                                                 tmp_path: Path) -> None:
     ws = consulting_workspace
@@ -253,7 +277,7 @@ def test_the_english_xlsx_report_reads_back_too(tmp_workspace: Workspace, invoke
     edited = _member_edits(report, [None, "General", "Inspection Commission", "Agree.\nProposed: Keep it."])
     result = invoke(ws, "comment", "import", "en1", str(edited))
     assert result.exit_code == 0, result.output
-    assert result.stdout.rstrip().endswith("; 1 imported before were left alone.")
+    assert result.stdout.rstrip().endswith("; 1 imported before was left alone.")
     assert sorted((c.by, c.on, c.text, c.proposal) for c in rounds.load_comments(ws, "en1")) == [
         ("Inspection Commission", "general", "Agree.", "Keep it."),
         ("Organisation Board", "d1.k1", "Say who convenes.", "The Secretary.")]

@@ -307,7 +307,8 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         done = _imported(slug, reply.imported, reply.already)
         if not reply.imported:
             return done.say(_nothing(sheet, len(reply.already), reply.already))
-        again = f"; {len(reply.already)} imported before were left alone" if reply.already else ""
+        before = len(reply.already)
+        again = f"; {before} imported before {'was' if before == 1 else 'were'} left alone" if before else ""
         done.say(f"Imported {counted(len(reply.imported), 'comment')} on {slug} (round {reply.round}) from "
                  f"{sheet.name}{again}:")
         for line in reply.lines():
@@ -325,7 +326,8 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         ids += f" and {imported.count - _LISTED:,} more (`regdraft comment list {slug}` lists them)"
     if imported.count > len(imported.first):
         done.data["count"] = imported.count
-    again = f"; {imported.before:,} imported before were left alone" if imported.before else ""
+    were = "was" if imported.before == 1 else "were"
+    again = f"; {imported.before:,} imported before {were} left alone" if imported.before else ""
     noun = "comment" if imported.count == 1 else "comments"
     done.say(f"Imported {imported.count:,} {noun} on {slug}: {ids}{again}.")
     return _warned(done, imported.warnings)

@@ -22,6 +22,7 @@ from pathlib import Path
 from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UsageError
 from regdraft.core.model import Regulation
 from regdraft.core.replies import Reply, Texts, comments_from_reply
@@ -130,7 +131,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     # _with_ids stamps the import time; a Word comment keeps the date its author wrote it.
     with_ids = [replace(made, created=orig.created) for made, orig in zip(with_ids, stamped, strict=True)]
     ws.commit(_comment_changes(slug, with_ids),
-              f"Import {len(with_ids)} comments on {slug} from {body}'s Word reply {reply_file.name}")
+              f"Import {counted(len(with_ids), 'comment')} on {slug} from {body}'s Word reply {reply_file.name}")
     unasked = not_consulted(body, r)
     return ReplyImport(r.number, tuple(with_ids), already,
                        (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),

@@ -22,6 +22,7 @@ from regdraft.core.comments import (
     not_consulted,
     row_comments,
 )
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.layout import comments_folder
 from regdraft.core.model import Regulation
@@ -121,6 +122,6 @@ def import_comments(ws: Workspace, slug: str, sheet: Path) -> Imported:
                 first.append(made)
             yield f"{comments_folder(slug)}/{cid}.yaml", comment_to_yaml(made).encode("utf-8")
 
-    message = f"Import {count} comments on {slug} from {sheet.name}"
+    message = f"Import {counted(count, 'comment')} on {slug} from {sheet.name}"
     written, sha = ws.commit_new_files(comments_folder(slug), files(), message)
     return Imported(written, tuple(first), sha, tuple(already), before, tuple(warnings))
