@@ -9,7 +9,9 @@ Post-conditions of `capitals_left`:
 1. One warning per phrase instruction whose scope in the amended text (the whole text, the units, titles, parts or
    preamble it names) still holds an occurrence of its phrase that differs from it in capitals alone; the warning
    stands at the instruction's line and names each such occurrence as it is written and the provision holding it.
-2. No warning for an instruction whose phrase stands nowhere else in other capitals, nor for another instruction.
+2. No warning for an instruction whose phrase stands nowhere else in other capitals, nor for another instruction; an
+   occurrence that reads exactly as the instruction's new words (`Ban Chấp hành`, replacing `Ban chấp hành`) is the
+   replacement, not words left, and each occurrence left is named once per provision.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ def capitals_left(applied: Applied, amendment: Amendment) -> list[Problem]:
         op = ins.op
         if not isinstance(op, ReplaceWords):
             continue
-        left = [f"«{word}» in {where}" for where, text in _scope(reg, op)
-                for word in phrases.other_capitals(text, op.old)]
+        # Each place once (a provision holding the words twice is named once); not those reading as the new words.
+        left = list(dict.fromkeys(f"«{word}» in {where}" for where, text in _scope(reg, op)
+                                  for word in phrases.other_capitals(text, op.old, None if op.position else op.new)))
         if left:
             one = len(left) == 1
             out.append(Problem(

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from regdraft.core.amend.phrases import tokens
-from regdraft.core.amend.readable import Cohesion, cost, is_whole, only_function_words, word_edges
+from regdraft.core.amend.readable import Cohesion, cost, crosses_sentence, is_whole, only_function_words, word_edges
 from regdraft.core.model import Address, Regulation, Unit, unit_address
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
@@ -145,6 +145,6 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
             new = (para[left:site.start] + site.new + para[site.end:right]).strip()
             if (old == new or any(q in old + new for q in _UNQUOTABLE) or not is_whole(para, left, right)
                     or only_function_words(old) or (new and not (new[0].isalnum() and new[-1].isalnum()))
-                    or (new and only_function_words(new))):
+                    or (new and (only_function_words(new) or crosses_sentence(new)))):
                 continue
             yield old, new or None, Hit(site, left, cost(para, left, right, cohesion), added and left == site.start)

@@ -158,22 +158,25 @@ def loose_unit(unit: Unit) -> str:
     return "\n".join([*map(_loose, texts), *map(loose_unit, unit.children)])
 
 
-def other_capitals(text: str, phrase: str) -> list[str]:
+def other_capitals(text: str, phrase: str, new: str | None = None) -> list[str]:
     """The occurrences of `phrase` in `text` that differ from it in capitals alone (`The archivist` for `the
-    archivist`), as they stand: an instruction matches its words exactly, capitals included, and leaves these."""
+    archivist`), as they stand: an instruction matches its words exactly, capitals included, and leaves these.
+    Those that read as `new` are left out: in a text where `phrase` was replaced with `new` (`Ban chấp hành` with
+    `Ban Chấp hành`), they are the replacement, not words the instruction left."""
     lower, wanted = text.lower(), phrase.lower()
     if len(lower) != len(text) or len(wanted) != len(phrase):
         return []  # a letter whose lower case is longer: spans would not line up (none in Vietnamese or English)
     folded = find(lower, wanted)
     exact = set(find(text, phrase)) if folded else set()
-    return [text[start:end] for start, end in folded if (start, end) not in exact]
+    return [text[start:end] for start, end in folded if (start, end) not in exact
+            and not (new and find(text[start:end], new) == [(0, end - start)])]
 
 
-def other_capitals_in_unit(unit: Unit, phrase: str) -> list[str]:
+def other_capitals_in_unit(unit: Unit, phrase: str, new: str | None = None) -> list[str]:
     """`other_capitals` in a unit's title, text, closing text and every unit inside."""
     texts = (*((unit.title,) if unit.title else ()), *unit.text, *unit.closing)
-    found = [word for text in texts for word in other_capitals(text, phrase)]
-    return found + [word for child in unit.children for word in other_capitals_in_unit(child, phrase)]
+    found = [word for text in texts for word in other_capitals(text, phrase, new)]
+    return found + [word for child in unit.children for word in other_capitals_in_unit(child, phrase, new)]
 
 
 def count_in_unit(unit: Unit, phrase: str) -> int:

@@ -7,12 +7,15 @@ this module says which phrases a senior drafter would sign as written:
    whitespace-delimited word (punctuation around the word stays outside: `tháng,` gives
    `tháng`); `phrase_spans` lists exactly those spans, never part of a word.
 2. It never cuts a citation: `Quy định số 30-QĐ/TW ngày 26/7/2016` is quoted whole or not at
-   all (`citations`), and a date is quoted with its `ngày`.
+   all (`citations`), and a date is quoted with its `ngày`. Nor does it cross the end of a sentence
+   (`.`, `;`, `:`, `!`, `?` with more words after it): `thẩm quyền. Sau 30 ngày` is never one phrase
+   (`crosses_sentence`).
 3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
 4. `cost` counts what makes it harder to read: an end between two words that belong together
    (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`; not one the words before it go on
    with wherever they stand, which ends a compound: `nước ngoài`), an end inside a
-   name (`Văn phòng|Tỉnh ủy`, `"Lao|động tiên tiến"`), a start inside a term the text repeats
+   name (`Văn phòng|Tỉnh ủy`, `"Lao|động tiên tiến"`; not a word capitalised only because it starts a
+   sentence: `… thẩm quyền. Sau|30 ngày` is judged as `sau|30 ngày`), a start inside a term the text repeats
    (`Tài chính|công đoàn`), an end inside a title in quotes (`"Lao động|tiên tiến"`); each end judged by the
    words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`).
    Among phrases that make the same edits the cheapest wins.
@@ -84,10 +87,20 @@ def word_edges(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(starts), tuple(ends)
 
 
+_SENTENCE_END = re.compile(r"[.;:!?…]\s+\S")
+_FULL_STOP = ".!?…"
+
+
+def crosses_sentence(phrase: str) -> bool:
+    """True when `phrase` runs across the end of a sentence or of a list item (`thẩm quyền. Sau 30 ngày`, `công bằng;
+    minh bạch`): a mark ending one, with words after it (rule 2)."""
+    return bool(_SENTENCE_END.search(phrase))
+
+
 def is_whole(paragraph: str, start: int, end: int) -> bool:
-    """True when `paragraph[start:end]` is whole words and cuts no citation (rules 1 and 2)."""
+    """True when `paragraph[start:end]` is whole words, cuts no citation and crosses no sentence end (rules 1, 2)."""
     starts, ends = word_edges(paragraph)
-    if start not in starts or end not in ends or start >= end:
+    if start not in starts or end not in ends or start >= end or crosses_sentence(paragraph[start:end]):
         return False
     return not any(s < start < e or s < end < e for s, e in citations(paragraph))
 
@@ -238,6 +251,13 @@ def _words_by(text: str, last: bool) -> list[str]:
     return run[::-1] if last else run
 
 
+def _after_full_stop(before: str) -> bool:
+    """True when the last word of `before` starts a sentence after a full stop (not the paragraph's first word, which
+    is often a name: `Ban Chấp hành công đoàn cơ sở …`)."""
+    words = before.split()
+    return len(words) >= 2 and words[-2][-1] in _FULL_STOP
+
+
 def _capital(word: str) -> bool:
     """True when the word itself (a quote mark or bracket before it aside: `"Lao`) starts with a capital."""
     return word.lstrip(OPENERS)[:1].isupper()
@@ -275,9 +295,12 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
     following = after.split()[0] if after[:1].isspace() and after.strip() else ""
     if previous and previous[-1].isalnum():
-        # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on.
-        total += _capital(previous)
-        if cohesion is not None and not _capital(previous) and _bare(previous).lower() not in function:
+        # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on; not one
+        # capitalised because it starts a sentence after a full stop (`… có thẩm quyền. Sau|30 ngày`), judged as the
+        # word it is (`sau`, a function word).
+        named = _capital(previous) and not _after_full_stop(before)
+        total += named
+        if cohesion is not None and not named and _bare(previous).lower() not in function:
             # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end one
             # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
             total += (cohesion.runs_back(head, _bare(previous))

@@ -16,9 +16,10 @@ Post-conditions of `choose`:
    the other chosen instructions make them (two names changed in one sentence: two instructions, never one
    phrase fused across both), nor is one in `excluded`; an article whose title the phrase changes may be
    named by its title alone (`Chosen.titles`, `tại tên Điều 3`), its other edits left to other instructions.
-3. Among the phrases that explain the most edits, one that can be written throughout wins,
-   then the one whose ends do not split a name (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`),
-   then the shortest.
+3. Among the phrases that explain the most edits, the one whose ends do not split a name or a compound wins
+   (`Thường trực Tỉnh ủy`, not `trực Tỉnh ủy`), then one that can be written throughout, then the shortest: a
+   phrase widened past its natural ends (`Ủy ban nhân dân cấp huyện cấp|bằng`) does not win by the throughout
+   it would claim over the name listed at its places (`Ủy ban nhân dân cấp huyện`, Luật Giáo dục).
 4. Words added to an enumeration next to the phrase, after it starting with `,` or `;` (before it ending
    with one), are an addition (`ReplaceWords.position`): `Bổ sung cụm từ “, minh bạch” vào sau cụm từ
    “công bằng”`, where it changes the provisions as the replacement would.
@@ -69,8 +70,8 @@ class _Score:
     words: int
     size: int
 
-    def rank(self) -> tuple[int, bool, bool, int, int, int, int]:
-        return self.covered, self.throughout, self.whole, -self.cost, -self.loose, -self.words, -self.size
+    def rank(self) -> tuple[int, int, bool, bool, int, int, int]:
+        return self.covered, -self.cost, self.throughout, self.whole, -self.loose, -self.words, -self.size
 
 
 def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
@@ -170,21 +171,22 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
             wholes[key] = all(quoted_whole(u, phrase) for u in units)
         return wholes[key]
 
-    capitals: dict[tuple[str, Address | None], bool] = {}
+    capitals: dict[tuple[str, str | None, Address | None], bool] = {}
 
-    def mixed(phrase: str, holder: Address | None) -> bool:
+    def mixed(phrase: str, new: str | None, holder: Address | None) -> bool:
         # The phrase stands in other capitals in the provision (None: the whole regulation), and still does in the
         # edited text (`Nguồn thu khác` for `nguồn thu`, left as it was): a reader takes it for the same words, so a
-        # scope that holds it ("trong toàn bộ Luật", "tại Điều 26") would read as covering it.
-        key = (phrase, holder)
+        # scope that holds it ("trong toàn bộ Luật", "tại Điều 26") would read as covering it. Not where those read
+        # as the new words (`Ban Chấp hành` for `Ban chấp hành` → `Ban Chấp hành`): the text then reads alike.
+        key = (phrase, new, holder)
         if key not in capitals:
             units = current.units if holder is None else (before[holder],)
-            capitals[key] = any(other_capitals_in_unit(u, phrase) for u in units) and any(
-                _own_capitals(unit, phrase) and _own_capitals(after.get(address), phrase)
+            capitals[key] = any(other_capitals_in_unit(u, phrase, new) for u in units) and any(
+                _own_capitals(unit, phrase, new) and _own_capitals(after.get(address), phrase, new)
                 for address, unit in before.items() if holder is None or holder.contains(address))
         return capitals[key]
 
-    best: tuple[tuple[int, bool, bool, int, int, int, int], Chosen] | None = None
+    best: tuple[tuple[int, int, bool, bool, int, int, int], Chosen] | None = None
     # Most edits first: a phrase found at fewer edits than the best so far covers fewer.
     for (old, new), hits in sorted(found.items(), key=lambda item: -len(item[1])):
         if best is not None and len(hits) < best[0][0]:
@@ -203,7 +205,8 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
               after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
               throughout: bool, excluded: frozenset[Address],
               whole_only: frozenset[Address] | None = frozenset(), alone: bool = False,
-              mixed: Callable[[str, Address | None], bool] = lambda _p, _h: False) -> tuple[_Score, Chosen] | None:
+              mixed: Callable[[str, str | None, Address | None], bool] = lambda _p, _n, _h: False,
+              ) -> tuple[_Score, Chosen] | None:
     explained: list[Address] = []
     titled: list[Address] = []  # articles with other edits besides the phrase, whose title it explains
     partly = False  # a provision named has other edits too
@@ -233,7 +236,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     # is named by its lead-in (`tại phần mở đầu Điều 26`, its khoản 4 starting `Nguồn thu khác` left as it is); any
     # other is amended on its own (khoản 1 Điều 80 of Luật Thi đua, khen thưởng, holding `"Tập thể lao động tiên
     # tiến"` beside `"Lao động tiên tiến"`), the phrase still named in the others.
-    scopes = {h: h if not mixed(old, h) else _lead_in(before[h], h, old) for h in named}
+    scopes = {h: h if not mixed(old, new, h) else _lead_in(before[h], h, old) for h in named}
     named = [h for h in named if scopes[h] is not None]
     titled = [t for t in titled if not any(n.contains(t) for n in named)]
     if not named:
@@ -245,7 +248,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     if partly and len(named) + len(titled) < 2 and not alone:
         return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
     everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
-        occurrences(before[h], old) for h in named) and not mixed(old, None)
+        occurrences(before[h], old) for h in named) and not mixed(old, new, None)
     if any(other_capitals(before[t].title or "", old) for t in titled):
         return None
     # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
@@ -367,14 +370,15 @@ def _applied(current: Regulation, chosen: Chosen) -> Regulation:
     return current.with_units(units)
 
 
-def _own_capitals(unit: Unit | None, phrase: str) -> bool:
+def _own_capitals(unit: Unit | None, phrase: str, new: str | None = None) -> bool:
     """Whether the unit's own title, text or closing text (not the units inside) holds `phrase` in other capitals. A
     title set all in capitals (`Chương II. THƯỜNG TRỰC TỈNH ỦY`) is typography, not other words: it does not keep a
-    phrase from being replaced "throughout" (`amend check` still notes it as left for its capitals)."""
+    phrase from being replaced "throughout" (`amend check` still notes it as left for its capitals). Words that read
+    as `new` are not other words either."""
     if unit is None:
         return False
     title = "" if (unit.title or "").isupper() else unit.title or ""
-    return any(other_capitals(t, phrase) for t in (title, *unit.text, *unit.closing))
+    return any(other_capitals(t, phrase, new) for t in (title, *unit.text, *unit.closing))
 
 
 def _lead_in(unit: Unit, address: Address, phrase: str) -> Address | None:
