@@ -113,5 +113,5 @@ def test_accepting_a_proposal_on_the_second_regulation_rewrites_its_article(empt
     assert draft_text(ws, SLUG, regulation=SECOND).find("d5.k1.a").unit.text == (wording,)
     assert draft_text(ws, SLUG).find("d1.k2").unit.text == (NEW_CLAUSE,)
     page = _text(c.get(done.headers["location"]).text)
-    assert "Đã sửa vào dự thảo (phiên bản <a " in page and f">{first[:8]}</a>)." in page
+    assert "Đã sửa vào dự thảo (phiên bản <a " in page and f">{first[:7]}</a>)." in page
     assert f'/a/{SLUG}/comments/{comment.id}/accept"' not in page
