@@ -14,6 +14,8 @@
   const texts = data ? JSON.parse(data.textContent || "{}") : {};
   let quoted = "";      // the quotation this script put at the start of the comment
   let editorFrom = "";  // the text the wording editor was opened with
+  let chosen = "";      // the provision and words chosen last (`address\u0000phrase`)
+  let settling = 0;     // the timer of a selection still being changed (`selectionchange`)
 
   // The page's words, rendered into the form by the server (words.yaml): no text lives in this file.
   // The words selected are quoted at the start of the comment as the comments page and the report quote a Word
@@ -62,8 +64,9 @@
     shown(address).forEach(function (el) { el.classList.add("selected-provision"); });
   }
 
-  function choose(address, phrase) {
+  function choose(address, phrase, stay) {
     const before = on.value;
+    chosen = address + "\u0000" + phrase;
     on.value = address;
     highlight(address);
     const named = described(address);
@@ -85,7 +88,7 @@
       proposal.value = current;
       editorFrom = current;
     }
-    text.focus();
+    if (!stay) { text.focus(); }
   }
 
   // The words a reader selected, without those the redline shows as deleted.
@@ -117,6 +120,23 @@
       const address = holding(selection);
       if (address) { choose(address, selectedPhrase(selection)); }
     }
+  });
+
+  // Words selected on a phone (a long press, then the handles dragged) fire no mouseup and no key: the selection
+  // is read once it has stopped changing, when both its ends are in the document's provisions. One inside the
+  // form (typing in the comment or the editor moves the caret there) or outside the text changes nothing, and
+  // the comment box is not focused: that would take the selection's handles away from the reader.
+  document.addEventListener("selectionchange", function () {
+    window.clearTimeout(settling);
+    settling = window.setTimeout(function () {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed || !selection.rangeCount) { return; }
+      const ends = [selection.anchorNode, selection.focusNode];
+      if (!ends.every(function (node) { return provisionOf(node); })) { return; }
+      const address = holding(selection);
+      const phrase = selectedPhrase(selection);
+      if (address && phrase && address + "\u0000" + phrase !== chosen) { choose(address, phrase, true); }
+    }, 300);
   });
 
   // A part's button, clicked or pressed from the keyboard (Enter, Space), chooses the part: clicking
