@@ -208,11 +208,20 @@ def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mappin
                            author=ws.person(visitor.name) if visitor.name else None)
 
 
-def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
-    """Write the comment's proposal into the amendment and mark the comment accepted."""
+@dataclass(frozen=True, slots=True)
+class AcceptedAsIs:
+    """A proposal accepted whose wording the draft already had: the comment answered, nothing written."""
+
+    comment: Comment
+
+
+def accept(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str],
+           ui: Words) -> Comment | AcceptedAsIs:
+    """Write the comment's proposal into the amendment and mark the comment accepted (only marked, said so, when
+    the draft already reads as proposed)."""
     from regdraft.workspace.proposals import accept_proposal
 
     _answerable(ws, visitor, slug, cid, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     done = accept_proposal(ws, slug, cid, values["reply"], author=ws.person(visitor.name) if visitor.name else None)
-    return done.comment
+    return AcceptedAsIs(done.comment) if done.already else done.comment

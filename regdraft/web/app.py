@@ -378,7 +378,7 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
     number = number or _round_param(c, c.query("round"))
     data = await c.run(lambda ws: answers.answer_page(ws, slug, number, c.ui))
     return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
-                    done=c.query("done"))
+                    done=c.query("done"), as_is=c.query("as_is") == "1")
 
 
 async def _report(c: Context) -> Response:
@@ -464,7 +464,11 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
         # after its round closed showed the latest round's page: no reason, and the reply gone).
         return await _comments(c, values, c.ui.said(exc), cid, exc.category.http_status,
                                number=await c.run(lambda ws: _round_of(ws, slug, cid)))
-    return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}#c-{done.id}", 303)
+    # Accepted with nothing to write (the draft already read as proposed): the page says so, not "saved" alone.
+    as_is = isinstance(done, actions.AcceptedAsIs)
+    done = done.comment if as_is else done
+    return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}"
+                            f"{'&as_is=1' if as_is else ''}#c-{done.id}", 303)
 
 
 def _round_of(ws: Workspace, slug: str, cid: str) -> int | None:

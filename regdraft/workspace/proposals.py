@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from regdraft.core.amend.proposal import (
     PROPOSABLE,
     Loss,
+    holds,
     labels_of,
     left_out,
     loss,
@@ -32,7 +33,7 @@ from regdraft.core.amend.proposal import (
     proposed_part,
     proposed_unit,
 )
-from regdraft.core.amend.reasons import accepted_reply, from_comment
+from regdraft.core.amend.reasons import accepted_reply, already_reply, from_comment
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, describe_on
@@ -45,10 +46,13 @@ from regdraft.workspace.store import Workspace, writes
 
 @dataclass(frozen=True, slots=True)
 class Accepted:
-    """What accepting a proposal did: the comment as answered and the commit that changed the text."""
+    """What accepting a proposal did: the comment as answered and the commit that changed the text. `already`: the
+    draft read as proposed before (`commit` is the one that wrote those words, or empty when not found), and
+    accepting recorded the answer alone."""
 
     comment: Comment
     commit: str
+    already: bool = False
 
 
 @writes
@@ -78,6 +82,16 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                      "its proposal has no provision to replace.", "provision_gone", id=comment.id,
                      provisions={"provision": comment.on})
     if placement.state is State.CHANGED and not ws.dirty([amendment_path(where)]):  # (uncommitted: refused below)
+        draft = draft_text(ws, where, regulation=comment.regulation)
+        if holds(draft, Address.parse(placement.address), comment.proposal):
+            # Changed to the very words proposed (another accepted comment wrote them): nothing would be undone,
+            # nothing is left to write; the comment is answered as accepted, pointing at the commit that did.
+            written = _written_in(ws, where, comment, Address.parse(placement.address))
+            provision = describe_on(placement.address, draft.language)
+            reply = reply.strip() or (accepted_reply(provision, draft.language) if written
+                                      else already_reply(provision, draft.language))
+            return Accepted(respond_comment(ws, comment.id, "accepted", reply, where, author=author,
+                                            accepted_in=written), written, already=True)
         # Its wording was written against the text circulated: written in now, it would undo what changed
         # since (another proposal accepted on the same provision was silently undone).
         raise Worded(f"{describe_on(placement.address)} has changed since comment {comment.id} was made on it, "
@@ -135,6 +149,23 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
     reply = reply.strip() or accepted_reply(describe_on(placement.address, draft.language), draft.language)
     answered = respond_comment(ws, comment.id, "accepted", reply, where, author=author, accepted_in=outcome.commit)
     return Accepted(answered, outcome.commit)
+
+
+def _written_in(ws: Workspace, slug: str, comment: Comment, address: Address, limit: int = 30) -> str:
+    """The commit since which the draft has read as `comment` proposes at `address`: the oldest of the latest
+    commits of the amendment (at most `limit`) whose drafts all hold it; empty when none or all of them do."""
+    from regdraft.workspace.rounds import draft_text
+
+    found = ""
+    for revision in ws.log(amendment_path(slug), limit=limit):
+        try:
+            held = holds(draft_text(ws, slug, revision.sha, comment.regulation), address, comment.proposal)
+        except RegdraftError:
+            held = False
+        if not held:
+            return found
+        found = revision.sha
+    return ""
 
 
 def _refuse_dropping(comment: Comment, current: Unit, new: Unit, at: str, slug: str, language: str) -> None:

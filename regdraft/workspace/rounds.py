@@ -395,19 +395,14 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
 
 def _written(ws: Workspace, slug: str, comment: Comment) -> bool:
     """Whether the draft's provision is, as the working tree has it, the comment's proposed wording."""
-    from regdraft.core.amend.proposal import editor_text, proposed_part, proposed_unit
+    from regdraft.core.amend.proposal import holds
 
     placement = next((item.placement for item in list_comments(ws, slug) if item.comment.id == comment.id), None)
     if placement is None or not placement.address:
         return False
     try:
-        draft = draft_text(ws, slug, regulation=comment.regulation)
-        address = Address.parse(placement.address)
-        if address.part:  # a wording for one dash or plus item (a lead-in, a closing text) is written in its unit
-            unit = draft.find(address).unit
-            return proposed_part(unit, address.part, comment.proposal) == unit
-        proposed = proposed_unit(comment.proposal, address, draft.language)
-        return editor_text(proposed, draft.language) == editor_text(draft.find(address).unit, draft.language)
+        return holds(draft_text(ws, slug, regulation=comment.regulation), Address.parse(placement.address),
+                     comment.proposal)
     except (RegdraftError, ValueError):
         return False
 

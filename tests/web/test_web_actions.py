@@ -375,3 +375,39 @@ def test_two_accepted_proposals_on_one_instruction_give_it_two_sentences_of_reas
     (article,) = [ins for ins in amendment.leaves() if "Điều 20a" in ins.text]
     assert amendment.reason(article) == (f"Tiếp thu ý kiến của {BODIES[0]} (ý kiến {first.id}). "
                                          f"Tiếp thu ý kiến của {BODIES[1]} (ý kiến {second.id}).")
+
+
+def test_a_proposal_the_draft_already_reads_as_is_accepted_without_writing_anything(review_ws: Workspace) -> None:
+    # Luật Công đoàn's review: a second body proposed, word for word, what an accepted comment had already written;
+    # accepting it was refused ("… đã được sửa sau khi có ý kiến …: đưa vào bây giờ sẽ làm mất phần đã sửa"), though
+    # nothing would be lost, and the office had to answer it with `comment respond`.
+    text = ("b) Định kỳ hằng quý, một năm báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt của tỉnh "
+            "và kết quả thực hiện các nghị quyết, chỉ thị của Đảng;")
+    first = add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Hằng quý.", proposal=text)
+    second = add_comment(review_ws, SLUG, BODIES[1], "d5.k2.b", "Cũng đề nghị hằng quý.", proposal=text)
+    third = add_comment(review_ws, SLUG, BODIES[2], "d5.k2.b", "Hằng quý nữa.", proposal=text)
+    c = client(review_ws)
+    assert c.post(f"/a/{SLUG}/comments/{first.id}/accept", data={"csrf": token(c)}).status_code == 303
+    written = {x.id: x for x in load_comments(review_ws, SLUG)}[first.id].accepted_in
+    amendment, draft, before = (review_ws.path(f"amendments/{SLUG}/amendment.md").read_bytes(),
+                                draft_text(review_ws, SLUG), head(review_ws))
+    done = c.post(f"/a/{SLUG}/comments/{second.id}/accept",
+                  data={"csrf": token(c, f"/a/{SLUG}/comments"), "reply": "Tiếp thu."})
+    assert done.status_code == 303
+    page = " ".join(html.unescape(c.get(done.headers["location"]).text).split())
+    assert f"Dự thảo đã có đúng nội dung ý kiến {second.id} đề xuất: ý kiến được ghi là tiếp thu" in page
+    assert "đã được sửa sau khi có ý kiến" not in page
+    # One commit, the comment's answer alone: the amendment and the draft as they were.
+    (answer,) = review_ws.repo.git.rev_list(f"{before}..HEAD").split()
+    assert _files(review_ws, answer) == [f"amendments/{SLUG}/comments/{second.id}.yaml"]
+    assert review_ws.path(f"amendments/{SLUG}/amendment.md").read_bytes() == amendment
+    assert draft_text(review_ws, SLUG) == draft
+    answered = {x.id: x for x in load_comments(review_ws, SLUG)}[second.id]
+    assert answered.disposition is not None and answered.disposition.value == "accepted"
+    assert answered.reply == "Tiếp thu." and answered.accepted_in == written  # the commit that wrote the words
+    # Its reply left empty, the answer says where the words are, as accepting one that writes them says.
+    c.post(f"/a/{SLUG}/comments/{third.id}/accept", data={"csrf": token(c, f"/a/{SLUG}/comments")})
+    answered = {x.id: x for x in load_comments(review_ws, SLUG)}[third.id]
+    assert answered.reply == "Đã chỉnh sửa điểm b khoản 2 Điều 5 của dự thảo theo đề xuất."
+    assert answered.accepted_in == written
+    assert review_ws.path(f"amendments/{SLUG}/amendment.md").read_bytes() == amendment

@@ -57,6 +57,19 @@ def _lines(unit: Unit, language: str, out: list[str]) -> None:
         _lines(child, language, out)
 
 
+def holds(draft: Regulation, address: Address, proposal: str) -> bool:
+    """Whether the provision at `address` of `draft` reads as `proposal` proposes (a part's wording: its unit with
+    that part so written); False when the proposal does not read as that provision, or the draft has none."""
+    try:
+        unit = draft.find(address).unit
+        if address.part:
+            return proposed_part(unit, address.part, proposal) == unit
+        return editor_text(proposed_unit(proposal, address, draft.language), draft.language) == \
+            editor_text(unit, draft.language)
+    except (RegdraftError, ValueError):
+        return False
+
+
 def proposable(unit: Unit) -> bool:
     """True for an article, clause or point whose whole text a wording can replace.
 

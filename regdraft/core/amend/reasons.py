@@ -122,6 +122,14 @@ def accepted_reply(provision: str, language: str) -> str:
     return f"Đã chỉnh sửa {provision[:1].lower()}{provision[1:]} của dự thảo theo đề xuất."
 
 
+def already_reply(provision: str, language: str) -> str:
+    """The office's answer, when it gave none, to a comment accepted whose proposed wording the draft already had
+    (another accepted comment, or the drafter, had written the same words), the commit that wrote it unknown."""
+    if language == "en":
+        return f"{provision} of the draft already reads as proposed."
+    return f"{provision} của dự thảo đã có nội dung như đề xuất."
+
+
 def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Sequence[Instruction],
                     language: str, main_article: str, added: Mapping[Address, str] | None = None) -> dict[str, str]:
     """The reasons of `old` instructions keyed to the `new` ones that change the same provisions.
