@@ -1,3 +1,10 @@
-"""regdraft: versioned drafting and amendment of organisational regulations."""
+"""regdraft: versioned drafting and amendment of organisational regulations.
+
+Kept to constants: the console script (`regdraft.console`) imports this package before anything else.
+"""
 
 __version__ = "0.1.0"
+
+INTERRUPTED = 130  # the exit code of a run stopped by Ctrl-C: 128 + SIGINT
+# What a Ctrl-C says before a command has started (`regdraft.console`, `regdraft.cli.on_interrupt`).
+NOTHING_CHANGED = "Interrupted before anything was changed; run the command again when you are ready."

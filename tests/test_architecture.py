@@ -28,6 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "workspace": {"core", "render", "importer", "workspace"},  # the only layer reading the workspace
     "cli": {"core", "render", "importer", "workspace", "web", "cli"},
     "web": {"core", "render", "importer", "workspace", "web"},  # the review server, a face like cli
+    "console": {"cli"},  # the console script: imports the command line once its own Ctrl-C handler is set
 }
 # Third-party edges: click belongs to the CLI, GitPython to the git store alone.
 CLICK_LAYERS = {"cli"}

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.workspace.store import Workspace
+from tests.conftest import REPO_ROOT
 from tests.test_comment_import_large import SLUG, git, regdraft, sheet, state
 
 INTERRUPTED = 130
@@ -101,3 +102,51 @@ def test_an_interrupt_before_the_command_starts_changes_nothing(ws: Workspace) -
     started = subprocess.run([sys.executable, "-c", code, "list"], cwd=ws.root, capture_output=True, text=True,
                              env=dict(os.environ), timeout=60)
     assert said(started) == NOTHING
+
+
+def entry_point() -> tuple[str, str]:
+    """The `regdraft` console script's entry point as pyproject.toml names it: (module, function)."""
+    import tomllib
+
+    scripts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, function = str(scripts["regdraft"]).partition(":")
+    return module, function
+
+
+# The console script's code, with a real SIGINT sent to itself as Python begins to import the module named first on
+# the command line: where a Ctrl-C in the first tenth of a second of a run lands.
+CTRL_C_WHILE_IMPORTING = """
+import os, signal, sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == AT:
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+AT = sys.argv.pop(1)
+sys.meta_path.insert(0, CtrlC())
+from {module} import {function}
+sys.exit({function}())
+"""
+
+
+@pytest.mark.parametrize("at", ["regdraft.cli", "click", "regdraft.core.collector"])
+def test_an_interrupt_while_python_imports_regdraft_changes_nothing(ws: Workspace, at: str) -> None:
+    """Ctrl-C while the console script imported the command line (its module, click, what `main` imports before it
+    sets its handler): a traceback ending in KeyboardInterrupt."""
+    module, function = entry_point()
+    code = CTRL_C_WHILE_IMPORTING.format(module=module, function=function)
+    started = subprocess.run([sys.executable, "-c", code, at, "list"], cwd=ws.root, capture_output=True, text=True,
+                             env=dict(os.environ), timeout=60)
+    assert said(started) == NOTHING
+    assert started.stdout == ""
+
+
+def test_the_entry_point_imports_only_itself_before_its_handler_is_set() -> None:
+    module, _ = entry_point()
+    code = f"import sys; before = set(sys.modules); import {module}; print(' '.join(sorted(set(sys.modules) - before)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    new = set(done.stdout.split())
+    assert {m for m in new if m.startswith("regdraft")} == {"regdraft", module}
+    assert {m.split(".")[0] for m in new} <= {"regdraft", *sys.stdlib_module_names}, new

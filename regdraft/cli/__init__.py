@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from regdraft import __version__
+from regdraft import INTERRUPTED, NOTHING_CHANGED, __version__
 from regdraft.cli import hints
 from regdraft.cli.printing import emit, error_json, json_option, json_wanted
 from regdraft.core.errors import RegdraftError
@@ -154,12 +154,11 @@ def on_interrupt(signum: int, frame: object) -> None:
         return
     Interrupt.received = True
     if Interrupt.phase == "starting":
-        sys.stderr.write("Interrupted before anything was changed; run the command again when you are ready.\n")
+        sys.stderr.write(NOTHING_CHANGED + "\n")
         raise SystemExit(INTERRUPTED)
     raise KeyboardInterrupt
 
 
-INTERRUPTED = 130  # 128 + SIGINT
 TYPED = "regdraft.typed"  # click's context meta: the arguments as typed
 _CLICK_ERRORS: dict[int, type[click.ClickException]] = {1: click.ClickException, 2: click.UsageError}  # by exit code
 
@@ -277,7 +276,7 @@ def _output_closed() -> bool:
 
 
 def main() -> None:
-    """Entry point of the `regdraft` console script."""
+    """Run the command line (the `regdraft` console script calls it through `regdraft.console`)."""
     from regdraft.core.collector import run_once
 
     run_once()  # readings, comparisons and pages built once are never walked by the cyclic collector
