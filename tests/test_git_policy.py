@@ -196,6 +196,58 @@ def test_a_reflog_that_is_also_a_file_elsewhere_is_refused(tmp_workspace: Worksp
     assert invoke(tmp_workspace, "amend", "new", "qc-x", "--regulation", "01-QC/TU").exit_code == 0
 
 
+def _run_within(ws: Path, seconds: float, *args: str) -> subprocess.CompletedProcess[str]:
+    """regdraft run in its own process (and process group); fails the test when it has not ended within `seconds`
+    (git, or regdraft, waiting forever on a named pipe), leaving no process behind."""
+    import signal
+    import sys
+
+    command = [sys.executable, "-c", "from regdraft.cli import main; main()", *args]
+    with subprocess.Popen(command, cwd=ws, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as running:
+        try:
+            out, err = running.communicate(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(running.pid, signal.SIGKILL)
+            running.communicate()
+            pytest.fail(f"regdraft {' '.join(args)} was still waiting after {seconds} s")
+    return subprocess.CompletedProcess(command, running.returncode, out, err)
+
+
+@pytest.mark.parametrize("entry", ["COMMIT_EDITMSG", "logs/HEAD", "FETCH_HEAD", "objects/info/alternates"])
+def test_a_named_pipe_in_the_git_folder_is_refused_before_anything_waits_on_it(tmp_workspace: Workspace,
+                                                                              entry: str) -> None:
+    """A named pipe where git writes in place (or where regdraft reads) made `amend new` wait forever."""
+    fifo = tmp_workspace.root / ".git" / entry
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    try:
+        result = _run_within(tmp_workspace.root, 30, "amend", "new", "qc-x", "--regulation", "01-QC/TU")
+    finally:
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # lets go of a git left waiting to write there
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{fifo} is a named pipe (FIFO), not a file" in result.stderr and f"(`rm {fifo}`)" in result.stderr, \
+        result.stderr
+    assert "Traceback" not in result.stderr
+    fifo.unlink()
+    assert _run_within(tmp_workspace.root, 60, "amend", "new", "qc-x", "--regulation", "01-QC/TU").returncode == 0
+
+
+def test_a_socket_in_the_git_folder_is_refused_but_git_s_own_monitor(tmp_workspace: Workspace, invoke: Invoke,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    git_dir = tmp_workspace.root / ".git"
+    monkeypatch.chdir(git_dir)  # a socket's path is bound to 107 bytes: named from its folder
+    with socket.socket(socket.AF_UNIX) as monitor, socket.socket(socket.AF_UNIX) as other:
+        monitor.bind("fsmonitor--daemon.ipc")  # `git fsmonitor--daemon`'s, under a user's core.fsmonitor
+        assert invoke(tmp_workspace, "list").exit_code == 0
+        other.bind("MERGE_MSG")
+        result = invoke(tmp_workspace, "list")
+    assert result.exit_code == 1 and f"{git_dir / 'MERGE_MSG'} is a socket, not a file" in result.output, \
+        result.output
+
+
 @pytest.fixture
 def remote_server() -> Iterator[tuple[str, list[str]]]:
     """A listener on 127.0.0.1 that records every request and has no repository (404, as the tester's): git gives up

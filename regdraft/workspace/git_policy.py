@@ -16,17 +16,19 @@ file (`gitdir: /another/repository/.git`) or link received with a workspace made
 another repository of the user's, and so did a `commondir` file in a real `.git` folder. Only the file
 `git worktree add` writes (whose repository names this workspace back) is followed. Objects borrowed from
 elsewhere (`objects/info/alternates`) are refused too, and so is a link anywhere in the repository's folder (git
-writes through it: a reflog line appended to `~/.bashrc`) or a hard link among the files git writes in place.
-A partial clone's settings are refused (git would fetch what it lacks on any read), and every git call has
-`NO_LAZY_FETCH` in its environment: nothing goes to the network outside `sync`.
+writes through it: a reflog line appended to `~/.bashrc`), a hard link among the files git writes in place, and a
+named pipe (git waits on it forever), socket or device there. A partial clone's settings are refused (git would
+fetch what it lacks on any read), and every git call has `NO_LAZY_FETCH` in its environment: nothing goes to the
+network outside `sync`.
 
 Post-conditions:
 1. `refuse_programs` raises `StoreError` naming every setting outside `HARMLESS_SETTINGS` and its file (a partial
    clone's in words of their own), or returns None; before that, a `.git` that is a link, a file naming a
    repository that is not a linked worktree of this workspace, a `.git/commondir` naming a folder outside `.git`,
-   alternates naming objects outside the repository, a symbolic link in the repository's folder, or a hard link
-   among the files written there in place (`refuse_links`), is refused (`StoreError` naming it and where it
-   points).
+   alternates naming objects outside the repository, a symbolic link in the repository's folder, a hard link
+   among the files written there in place, or a named pipe, socket or device there (`refuse_links`; git's own
+   file-system monitor socket aside), is refused (`StoreError` naming it and where it points, or the `rm` that
+   removes it), before regdraft reads any of them.
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
    `protocol.ext.allow=never`, `NESTED_OFF` (no submodule recursion), and `core.hooksPath=<null device>` unless
    `hooks`; `environment(root)` and `NO_LAZY_FETCH` hold `GIT_NO_LAZY_FETCH=1`; `arguments` starts every `status`
@@ -38,6 +40,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import shlex
+import stat
 from pathlib import Path
 from typing import NoReturn
 
@@ -199,6 +202,9 @@ def refuse_elsewhere(root: Path) -> None:
             where = _read_line(named)
             if not where or not _inside((dot_git / where).resolve(), common):
                 _refuse_away(named, where)
+    elif dot_git.exists():
+        _regular(dot_git)  # a named pipe, socket or device
+        return
     else:
         return
     _refuse_borrowed(common)
@@ -232,7 +238,7 @@ def _refuse_borrowed(common: Path) -> None:
         info = objects / "info"
         for name in ("alternates", "http-alternates"):
             try:
-                lines = (info / name).read_text(encoding="utf-8", errors="replace").splitlines()
+                lines = _regular(info / name).read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 continue
             for line in (line.strip() for line in lines):
@@ -254,12 +260,16 @@ def _refuse_borrowed(common: Path) -> None:
 # Elsewhere git appends (`logs/`) or rewrites in place (`COMMIT_EDITMSG`, `FETCH_HEAD`, `MERGE_MSG`, `rebase-merge/`,
 # regdraft's lock and journal).
 _RENAMED_ONLY = frozenset({"objects", "refs", "lfs", "hooks", "regdraft-cache"})
+# The socket git's own file-system monitor listens on (`git fsmonitor--daemon`, a user's `core.fsmonitor`): only its
+# clients connect to it, and every git call of regdraft turns them off (`core.fsmonitor=false`).
+FSMONITOR_SOCKET = "fsmonitor--daemon.ipc"
 
 
 def refuse_links(common: Path) -> None:
     """Raise `StoreError` when the repository folder `common` holds a symbolic link (git and regdraft read and write
     through it: a reflog appended to a file of the user's, `COMMIT_EDITMSG` overwriting one, a `.lock` file made
-    beside what it names and renamed over it), or a file git writes in place that has other names too (a hard link).
+    beside what it names and renamed over it), a file git writes in place that has other names too (a hard link), or
+    a named pipe, socket or device (git opening one at `COMMIT_EDITMSG`, `logs/HEAD` or `FETCH_HEAD` waits forever).
 
     Links are looked for everywhere but among loose objects (which git only reads, and writes under new names), from
     each folder's listing alone (the kind of each entry comes with it); a hard link among the files written in place
@@ -282,8 +292,10 @@ def refuse_links(common: Path) -> None:
             if entry.is_dir(follow_symlinks=False):
                 if folder != f"{top}objects" or len(entry.name) != 2:  # loose objects
                     folders.append(entry.path)
-            else:
+            elif entry.is_file(follow_symlinks=False):
                 written.append(entry.path[len(top):])
+            elif entry.path != f"{top}{FSMONITOR_SOCKET}":
+                _refuse_special(Path(entry.path), entry.stat(follow_symlinks=False).st_mode)
     branches = _checked_out(common)
     for relative in written:
         if relative.split(os.sep, 1)[0] in _RENAMED_ONLY or (
@@ -334,9 +346,30 @@ def _refuse_link(link: Path, common: Path) -> NoReturn:
         "or clone the workspace again.")
 
 
+def _refuse_special(path: Path, mode: int) -> NoReturn:
+    """Refuse a named pipe, socket or device where git reads or writes a file."""
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a plain file")
+    raise StoreError(
+        f"{path} is {kind}, not a file: git reading or writing there would wait forever (or read without end), so "
+        "a workspace received with one could hang every command; nothing was done. Delete it (`rm "
+        f"{_quoted(path)}`): git makes the file again when it needs one.")
+
+
+def _regular(path: Path) -> Path:
+    """`path`, once it is known to be no named pipe, socket or device (reading one could wait forever)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return path  # missing: opening it says so
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+        _refuse_special(path, mode)
+    return path
+
+
 def _read_line(path: Path) -> str:
     """The first line of a small file git writes (a path), stripped."""
-    with path.open(encoding="utf-8", errors="replace") as file:
+    with _regular(path).open(encoding="utf-8", errors="replace") as file:
         return file.read(4096).strip().split("\n", 1)[0].strip()
 
 
