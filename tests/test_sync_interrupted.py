@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,19 @@ def killed_sync(tmp_path: Path, where: Path, after_pick: str) -> None:
         # arise, and a plain sync has nothing to recover (the other tests cover that).
         pytest.skip("git finished the rebase before it wrote to regdraft's closed pipe")
     assert (where / ".git" / "rebase-merge").is_dir()  # git left its rebase behind
+
+
+def running_in(where: Path) -> bool:
+    """Whether a git the killed sync left is still working in `where` (Linux's /proc; GitPython's `cat-file`
+    readers of this test's own process aside)."""
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and os.readlink(proc / "cwd") == str(where) and \
+                    b"cat-file" not in (proc / "cmdline").read_bytes():
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def everything_arrived(office: dict[str, Path], made_here: set[str]) -> None:
@@ -424,3 +438,29 @@ def test_ctrl_c_that_stopped_gits_own_reader_still_says_what_the_sync_left(tmp_w
     finally:
         interrupts.begin()
     assert said == "Interrupted before anything was changed; run the command again when you are ready."
+
+
+def test_a_copy_finishing_the_same_sync_within_the_same_second_says_it_sent_nothing(
+        tmp_path: Path, office: dict[str, Path], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two copies of Minh's clone finish one killed sync within the same second (here: at one committer date): git
+    makes the very same commits in both, and the second said "To origin: 3 comments …" that origin had already."""
+    import shutil
+
+    minh = office["minh"]
+    both_worked(invoke, office)
+    killed_sync(tmp_path, minh, "1")
+    copy = tmp_path / "minh-copy"
+    deadline = time.monotonic() + 60
+    while running_in(minh):  # the killed sync's git goes on until its next write to the closed pipe
+        assert time.monotonic() < deadline, "the killed sync's git did not end"
+        time.sleep(0.05)
+    shutil.copytree(minh, copy, symlinks=True)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2030-01-01T00:00:00+0700")
+    sent = f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}."
+    first = invoke(minh, "sync", "--continue")
+    assert first.exit_code == 0 and sent in first.output.splitlines(), first.output
+    second = invoke(copy, "sync", "--continue")
+    assert second.exit_code == 0, second.output
+    assert git(copy, "rev-parse", "HEAD") == git(office["share"], "rev-parse", "main")  # the very same commits
+    assert sent not in second.output.splitlines(), second.output
+    assert "To origin: nothing to send." in second.output.splitlines(), second.output

@@ -17,6 +17,8 @@ from regdraft.workspace.store_killed import KilledGit
 if TYPE_CHECKING:
     import git
 
+    from regdraft.workspace.pushed import Pushed
+
 # Files in the git directory that say an operation stopped half way (a conflict, usually).
 OPERATIONS = (("rebase-merge", "rebase"), ("rebase-apply", "rebase"), ("MERGE_HEAD", "merge"),
               ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"))
@@ -347,24 +349,27 @@ class SharedHistory(KilledGit):
                 return head
         return None
 
-    def push(self, remote: str, branch: str, tags: list[str]) -> bool:
-        """Push the branch and tags in one atomic step; False when the remote moved on meanwhile."""
+    def push(self, remote: str, branch: str, tags: list[str]) -> Pushed | None:
+        """Push the branch and tags in one atomic step: what the remote held of them before, or None when it moved
+        on meanwhile."""
         import git
+
+        from regdraft.workspace.pushed import Pushed
 
         refs = [f"HEAD:refs/heads/{branch}", *(f"refs/tags/{t}:refs/tags/{t}" for t in tags)]
         try:
-            self._network("push", ("--atomic", "--porcelain"), remote, refs, raw=True)
+            said = self._network("push", ("--atomic", "--porcelain"), remote, refs, raw=True)
         except git.GitCommandError as exc:
             detail = f"{exc.stdout or ''}\n{exc.stderr or ''}"
             if any(word in detail for word in ("non-fast-forward", "fetch first", "stale info", "failed to lock",
                                                 "atomic push failed", "cannot lock ref")):
-                return False
+                return None
             why = unreachable(detail)
             if why:
                 raise StoreError(f"Cannot reach the remote {remote} ({self._url(remote)}): {why}; your work is "
                                  "safe here, not sent yet.") from None
             raise StoreError(f"git push to {remote} failed: {str(exc.stderr or exc).strip()}") from None
-        return True
+        return Pushed.read(said, branch, self.head() or "")
 
     def _url(self, remote: str) -> str:
         return self._git("config", "--get", f"remote.{remote}.url", ok=(1,)).strip() or remote

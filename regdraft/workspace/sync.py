@@ -187,17 +187,20 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         tags, notes = _keep_tags(ws, state)
         head = ws.head() or ""
         outgoing = ws.commits(state.theirs or None, head) if head != state.theirs else []
+        sent, sent_tags = outgoing, tags
         if outgoing or tags:
             Sending(state.remote, state.branch, head, state.theirs, tuple(tags)).save(ws)
             stop_point("sending")
-            if not ws.push(state.remote, state.branch, tags):
+            pushed = ws.push(state.remote, state.branch, tags)
+            if pushed is None:
                 continue  # someone pushed meanwhile: fetch and integrate again
             stop_point("sent")
+            sent, sent_tags = pushed.lacked(ws, state.theirs, head, outgoing, tags)
         SyncState.clear(ws)
         report.came_in = describe(ws, ws.commits(state.before, state.theirs)) if state.theirs else []
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
-        report.went_out = describe(ws, [c for c in outgoing if c.parents < 2])
-        report.went_out += [f"tag {t}" for t in tags]
+        report.went_out = describe(ws, [c for c in sent if c.parents < 2])
+        report.went_out += [f"tag {t}" for t in sent_tags]
         report.notes += notes
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])
