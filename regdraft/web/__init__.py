@@ -37,10 +37,11 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
     import uvicorn
 
     from regdraft.web.app import create_app
-    from regdraft.web.connections import uvicorn_options
-    from regdraft.workspace.access import links
+    from regdraft.web.connections import bounds_for, uvicorn_options
+    from regdraft.workspace.access import links, review_settings
     from regdraft.workspace.store import Workspace
 
+    bounds = bounds_for(review_settings(Workspace(root)))  # refused before anything is served
     listen = host or "127.0.0.1"
     required = host is not None
     if required and not links(Workspace(root)):
@@ -58,4 +59,4 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
 
     run_long()  # the command line froze what it built for one command; a server collects its cycles
     # Deadlines for slow requests and bounds on connections: any host of the network may connect (`connections`).
-    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, **uvicorn_options())
+    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, **uvicorn_options(bounds))

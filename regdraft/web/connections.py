@@ -20,19 +20,22 @@ Post-conditions (`Bounds`, defaults in brackets):
    most of a minute on the way. Time the server itself stops reading (the application has not yet taken what
    came) does not count: the clock starts again when it reads. Also applies to a body still coming after the
    response (an application may answer without reading it: a form too large).
-3. At most `connections` connections [256] are open at once, at most `per_client` [32] from one address (a
-   browser opens six to a server); one more is closed at once. Headers are at most 16 KiB (h11's bound).
+3. At most `connections` connections [256] are open at once, at most `per_client` [128] from one address (a
+   browser opens six to a server; an office behind one NAT address is every member's browser: 21 of them);
+   one more is closed at once. regdraft.yaml's `review: connections_per_address` sets `per_client`
+   (`bounds_for`). Headers are at most 16 KiB (h11's bound).
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from regdraft.core.errors import RegdraftError
 from regdraft.web.words import Words
 
 
@@ -45,11 +48,24 @@ class Bounds:
     grace: float = 10.0
     min_rate: int = 10_000
     connections: int = 256
-    per_client: int = 32
+    per_client: int = 128
 
 
 BOUNDS = Bounds()
 HEADER_BYTES = 16 * 1024  # a request line and headers longer than this are refused (h11's default, stated)
+
+
+PER_ADDRESS_SETTING = "connections_per_address"  # under `review:` in regdraft.yaml
+
+
+def bounds_for(review: dict[str, Any]) -> Bounds:
+    """The bounds `regdraft review` serves with, given regdraft.yaml's `review:` settings."""
+    value = review.get(PER_ADDRESS_SETTING, BOUNDS.per_client)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= BOUNDS.connections:
+        raise RegdraftError(f"regdraft.yaml: review: {PER_ADDRESS_SETTING} is '{value}'; write a whole number "
+                            f"from 1 to {BOUNDS.connections} (the connections one address may hold open; "
+                            f"{BOUNDS.per_client} when it is not set).")
+    return replace(BOUNDS, per_client=value)
 
 
 def uvicorn_options(bounds: Bounds = BOUNDS) -> dict[str, Any]:

@@ -64,6 +64,11 @@ def _section(ws: Workspace) -> dict[str, Any]:
     return section if isinstance(section, dict) else {}
 
 
+def review_settings(ws: Workspace) -> dict[str, Any]:
+    """regdraft.yaml's `review:` settings ({} when it has none)."""
+    return _section(ws)
+
+
 def links(ws: Workspace) -> list[AccessLink]:
     """The access links of the workspace, as regdraft.yaml holds them now."""
     entries = _section(ws).get("access")

@@ -23,9 +23,11 @@ import httpx2 as httpx
 import pytest
 
 from regdraft.core.comments import MAX_TEXT
-from regdraft.web.connections import Bounds
+from regdraft.core.errors import RegdraftError
+from regdraft.web.connections import Bounds, bounds_for
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
 from tests.web.conftest import SLUG, comment_form, head, serving
 
 QUICK = Bounds(headers=1.0, idle=1, grace=0.5, min_rate=50_000, connections=6, per_client=3)
@@ -266,3 +268,31 @@ def test_the_review_command_closes_slow_and_idle_connections_within_ten_seconds(
     assert nothing == b"" and 9 < idle_after < 12
     assert slow_headers.startswith(b"HTTP/1.1 408 ") and 9 < headers_after < 12
     assert (slow_body == b"" or slow_body.startswith(b"HTTP/1.1 408 ")) and 9 < body_after < 12
+
+
+def test_an_office_behind_one_address_is_served_up_to_the_setting(review_ws: Workspace) -> None:
+    """Every member's browser of an office behind NAT comes from one address, six connections each: 32 from one
+    address refused the sixth member."""
+    held: list[socket.socket] = []
+    with serving(review_ws.root, bounds_for({})) as url:  # regdraft.yaml sets nothing: `regdraft review`'s bounds
+        try:
+            held += [connect(url, "127.0.0.2") for _ in range(6 * 20)]  # twenty members' browsers
+            with closing(connect(url, "127.0.0.2")) as sock:
+                sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                assert until_closed(sock, 5).startswith(b"HTTP/1.1 204 ")
+        finally:
+            for sock in held:
+                sock.close()
+    assert bounds_for({"connections_per_address": 8}).per_client == 8
+    for wrong in (0, 257, "many", True, 1.5):
+        with pytest.raises(RegdraftError) as refused:
+            bounds_for({"connections_per_address": wrong})
+        assert str(refused.value) == f"regdraft.yaml: review: connections_per_address is '{wrong}'; write a whole " \
+            "number from 1 to 256 (the connections one address may hold open; 128 when it is not set)."
+
+
+def test_the_review_command_refuses_a_wrong_connection_setting(review_ws: Workspace, invoke: Invoke) -> None:
+    config = review_ws.root / "regdraft.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "review:\n  connections_per_address: 0\n", encoding="utf-8")
+    result = invoke(review_ws, "review", "--port", str(free_port()))
+    assert result.exit_code == 1 and "review: connections_per_address is '0'" in result.output, result.output
