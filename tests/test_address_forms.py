@@ -148,7 +148,7 @@ def test_every_typed_form_of_an_address_reads_back(address: Address) -> None:
     ("d2.k1.a", "mini.md: khoản 1 Điều 2 has no điểm a (điểm a khoản 1 Điều 2 does not exist): it has no points."),
     ("d99", "mini.md: Điều 99 does not exist: the regulation has articles 1–4; did you mean Điều 4 (d4)?"),
     ("d99.k1", "mini.md: Điều 99 does not exist: the regulation has articles 1–4; did you mean Điều 4 (d4)?"),
-    ("ch9", "mini.md: Chương IX does not exist: the regulation has chapters I, II; did you mean Chương II (ch2)?"),
+    ("ch9", "mini.md: Chương IX does not exist: the regulation has chapters I and II; did you mean Chương II (ch2)?"),
 ])
 def test_a_missing_provision_names_the_nearest_one(address: str, message: str) -> None:
     with pytest.raises(UnknownUnit) as info:

@@ -83,7 +83,7 @@ def test_added_words_are_spaced_as_they_are_written(text: str, phrase: str, adde
         (ReplaceUnit(Address.parse("d8.k1")), "Clause 1 of Article 8 is amended to read:"),
         (RepealUnits((Address.parse("d8.k1.b"),)), "Point b, clause 1, Article 8 is repealed."),
         (RepealUnits((Address.parse("d9.k2.b"), Address.parse("d9.k2.c"))),
-         "Point b, clause 2, Article 9 and point c, clause 2, Article 9 are repealed."),
+         "Points b and c of clause 2 of Article 9 are repealed."),
         (InsertUnit(Address.parse("d11.k3"), after=Address.parse("d11.k2")),
          "Clause 3 is inserted after clause 2 of Article 11:"),
         (InsertUnit(Address.parse("d5.k2.đ"), parent=Address.parse("d5.k2")),

@@ -240,7 +240,7 @@ def test_an_appendix_is_named_alone_in_an_instruction() -> None:
 def test_an_appendix_that_does_not_exist_is_named_with_those_that_do() -> None:
     from regdraft.core.errors import UnknownUnit
 
-    with pytest.raises(UnknownUnit, match=r"Phụ lục IV does not exist: the regulation has appendices I, II; did you "
+    with pytest.raises(UnknownUnit, match=r"Phụ lục IV does not exist: the regulation has appendices I and II; did you "
                                           r"mean Phụ lục II \(plii\)\?"):
         parse(TEXT, "nd.md").find("Phụ lục IV")
 

@@ -12,6 +12,7 @@ Post-conditions of `count`:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from regdraft.core.patterns import lazy
 
@@ -41,6 +42,13 @@ def count(number: int, noun: str, language: str = "en", plural_form: str | None 
 def several(number: int, noun: str, language: str = "en", plural_form: str | None = None) -> str:
     """The noun alone, in the number `number` calls for: `clause` for 1, `clauses` for 4."""
     return count(number, noun, language, plural_form).split(" ", 1)[1]
+
+
+def listed(items: Sequence[str], last: str = "and") -> str:
+    """Items as a sentence lists them: `A`, `A and B`, `A, B and C` (`last` the word before the last one)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 def is_are(number: int) -> str:

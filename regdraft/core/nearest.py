@@ -25,7 +25,7 @@ from regdraft.core.address import (
     part_name,
     plus_ordinals,
 )
-from regdraft.core.counts import count, several
+from regdraft.core.counts import count, listed, several
 from regdraft.core.errors import UnknownUnit
 from regdraft.core.labels import Kind, label_order, noun, written
 
@@ -147,7 +147,7 @@ def _parts_summary(parts: Sequence[str]) -> str:
     pieces += ["a closing text"] if END in parts else []
     if not pieces:
         return "no lead-in, dash items or closing text"
-    return pieces[0] if len(pieces) == 1 else f"{', '.join(pieces[:-1])} and {pieces[-1]}"
+    return listed(pieces)
 
 
 def _plural_kind(kind: Kind, number: int) -> str:
@@ -162,7 +162,7 @@ def _nearest(kind: Kind, label: str, labels: Sequence[str]) -> str:
 
 
 def _span(kind: Kind, labels: Sequence[str], language: str = "vi") -> str:
-    """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a, 3`); points as
+    """`1–4` for labels running without gaps or suffixes; otherwise the labels listed (`1, 2, 2a and 3`); points as
     the text in `language` letters them (`a–dd` in English)."""
     positions = [label_order(kind, label) for label in labels]
     plain = all(not suffix for _, suffix in positions)
@@ -172,7 +172,7 @@ def _span(kind: Kind, labels: Sequence[str], language: str = "vi") -> str:
         return f"{labels[0]}–{labels[-1]}"
     if len(labels) > 12:
         return f"{', '.join(labels[:5])} … {', '.join(labels[-3:])}"
-    return ", ".join(labels)
+    return listed(labels)
 
 
 def _key(name: str) -> str:

@@ -30,6 +30,7 @@ from regdraft.core.amend.tree import NotApplied as _Failure
 from regdraft.core.amend.tree import existing as _existing
 from regdraft.core.amend.tree import find_unit, unit_path
 from regdraft.core.amend.tree import replace_at as _map
+from regdraft.core.amend.wording import cite_list
 from regdraft.core.counts import count as counted
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import AmendmentConflict, Problem
@@ -388,14 +389,13 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
             raise _Failure(f"“{op.old}” does not occur anywhere in the regulation"
                            f"{_other_capitals([w for u in units for w in phrases.other_capitals_in_unit(u, op.old)])}.")
         return new_units, made
-    missing: list[str] = []
+    missing: list[Address] = []  # a title as its heading's address with the part TITLE
     capitals: list[str] = []  # the phrase in other capitals where it is missing (`The council`), left as it is
     for target in op.titles:
         unit = _existing(units, target, language)
         title, hits = phrases.replace(unit.title or "", op.old, op.new, op.position)
         if not hits:
-            missing.append(f"the title of {target.describe(language)}" if language == "en"
-                           else f"tên {target.describe(language)}")
+            missing.append(target.with_part(TITLE))
             capitals.extend(phrases.other_capitals(unit.title or "", op.old))
             continue
         units = _map(units, target, _retitled(title))
@@ -406,25 +406,35 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
             paragraphs = part_paragraphs(unit, target.part)
             replaced = [phrases.replace(t, op.old, op.new, op.position) for t in paragraphs]
             if not sum(n for _, n in replaced):
-                missing.append(target.describe(language))
+                missing.append(target)
                 capitals.extend(w for t in paragraphs for w in phrases.other_capitals(t, op.old))
                 continue
             units = _map(units, target.unit, _part_setter(target.part, tuple(t for t, _ in replaced)))
             record(target)
             continue
         if occurrences(unit, op.old) == 0:
-            missing.append(target.describe(language))
+            missing.append(target)
             capitals.extend(phrases.other_capitals_in_unit(unit, op.old))
             continue
         units = _map(units, target, _rewriter(target.parent(), op, record))
     if missing:
         elsewhere = sum(occurrences(u, op.old) for u in units)
-        where = " and ".join(missing)
+        where = _places(missing, language)
         raise _Failure(
             f"“{op.old}” is found 0 times in {where} (it occurs {counted(elsewhere, 'time')} in the whole "
             f"regulation){_other_capitals(capitals)}."
         )
     return units, made
+
+
+def _places(places: list[Address], language: str) -> str:
+    """Where a phrase was not found: in English as instructions cite several provisions (`clause 3 of Article 2,
+    clauses 1 and 3 of Article 7 and Article 11`), in Vietnamese each named (`khoản 3 Điều 2 and tên Điều 7`)."""
+    if language == "en" and len(places) > 1:
+        return cite_list([a for a in places if a.part != TITLE], language,
+                         titles=[a.unit for a in places if a.part == TITLE])
+    return " and ".join(("the title of " if language == "en" else "tên ") + a.unit.describe(language)
+                        if a.part == TITLE else a.describe(language) for a in places)
 
 
 def _other_capitals(found: list[str]) -> str:

@@ -4,7 +4,8 @@ Within one amendment, two instructions conflict when they touch the same or nest
 in ways that cannot both be applied (amending a clause and repealing its article). Between
 pending amendments, any two instructions touching the same or nested provisions are reported,
 including one creating or repealing what the other targets, and a phrase one replaces throughout the
-text that stands in a provision the other quotes whole (its quote would put the replaced words back).
+text that stands in a provision the other quotes whole (its quote would put the replaced words back) or
+changes words in (the phrase is no longer there, or its new words would put it back).
 """
 
 from __future__ import annotations
@@ -166,7 +167,8 @@ def between(amendments: Sequence[Amendment], texts: Mapping[str, Regulation] | N
 
     With `texts` (each regulation's text in force, by id), a phrase one amendment replaces throughout overlaps each
     provision the other quotes whole (amends or renames) where the phrase stands, in the text in force or in the
-    quote: whichever is adopted second undoes the other's words there.
+    quote, and each the other changes words in where it stands or where the new words put it: whichever is adopted
+    second undoes the other's words there, or no longer finds its own.
     """
     out: list[Conflict] = []
     prints = [(a, [(ins, fp) for ins in a.leaves() for fp in footprints(ins)]) for a in amendments]
@@ -190,21 +192,44 @@ def between(amendments: Sequence[Amendment], texts: Mapping[str, Regulation] | N
 
 
 def _throughout(words: Amendment, quoting: Amendment, text: Regulation) -> Iterator[Conflict]:
-    """`words`' phrases replaced throughout that stand in a provision `quoting` quotes whole, as conflicts with
-    `words` first."""
+    """`words`' phrases replaced throughout that stand in a provision `quoting` quotes whole, or changes words in (in
+    the text in force, or among the words it puts there), as conflicts with `words` first: a phrase replaced
+    throughout changes every provision it stands in, so whichever is adopted second finds other words there."""
     phrases = [(ins, ins.op.old) for ins in words.leaves()
                if isinstance(ins.op, ReplaceWords) and ins.op.throughout and ins.op.old.strip()]
     if not phrases:
         return
     for ins_b in quoting.leaves():
+        if isinstance(ins_b.op, ReplaceWords) and not ins_b.op.throughout:
+            yield from _words_in(words, quoting, phrases, ins_b, ins_b.op, text)
         if not isinstance(ins_b.op, (ReplaceUnit, ReplaceHeading)):
             continue
-        try:
-            standing = text.find(ins_b.op.target).unit.all_text()
-        except RegdraftError:  # a provision the text does not hold: that instruction's own problem
-            standing = ""
+        standing = _standing(text, ins_b.op.target, title=False)
         quoted = "\n".join(ins_b.quote)
         for ins_a, old in phrases:
             if old in standing or old in quoted:
                 yield Conflict(words, quoting, ins_a, ins_b, ins_b.op.target, ins_b.op.target, "words throughout",
                                mode(ins_b.op))
+
+
+def _words_in(words: Amendment, changing: Amendment, phrases: list[tuple[Instruction, str]], ins_b: Instruction,
+              op: ReplaceWords, text: Regulation) -> Iterator[Conflict]:
+    """The provisions `op` (words changed in named provisions) changes words in where a phrase of `phrases`
+    (replaced throughout) stands, or that its new words would put there."""
+    for address in targets(op):
+        title = address in op.titles
+        standing = _standing(text, address, title=title)
+        for ins_a, old in phrases:
+            if old in standing or old in (op.new or ""):
+                yield Conflict(words, changing, ins_a, ins_b, address, address, "words throughout",
+                               "title words" if title else "words")
+
+
+def _standing(text: Regulation, address: Address, *, title: bool) -> str:
+    """The words of the provision at `address` in the text in force (its title alone with `title`); none for a
+    provision the text does not hold (that instruction's own problem)."""
+    try:
+        unit = text.find(address).unit
+    except RegdraftError:
+        return ""
+    return (unit.title or "") if title else unit.all_text()

@@ -14,6 +14,7 @@ from dataclasses import replace
 from regdraft.core.address import TITLE
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
+from regdraft.core.amend.wording import cite_list
 from regdraft.core.model import Address
 
 LISTED = 3  # provisions named for one verb before they are counted instead
@@ -30,6 +31,11 @@ def _leaves(instructions: Sequence[Instruction]) -> Iterator[Operation]:
 def _named(addresses: list[Address], language: str) -> str:
     if len(addresses) > LISTED:
         return f"{len(addresses)} provisions"
+    if language == "en":
+        # As an English instruction cites them, one style and siblings together: `points a and b of clause 1 of
+        # Article 5 and clause 2 of Article 5`, not `point a, clause 1, Article 5, point b, clause 1, …`.
+        titles = [a.unit for a in addresses if a.part == TITLE]
+        return cite_list([a for a in addresses if a.part != TITLE], language, titles=titles)
     cited = [a.describe(language) for a in addresses]
     return cited[0] if len(cited) == 1 else ", ".join(cited[:-1]) + " and " + cited[-1]
 

@@ -29,6 +29,7 @@ from regdraft.core.amend.grammar import (
     ReplaceWords,
     targets,
 )
+from regdraft.core.counts import plural
 from regdraft.core.markdown_writer import numbered_escaped
 from regdraft.core.model import (
     POINT_LETTERS,
@@ -59,16 +60,18 @@ def _word(segment: Segment, language: str) -> str:
     return f"{noun(segment.kind, language)} {_label(segment, language)}"
 
 
-def cite(address: Address, language: str, context: Address | None = None) -> str:
-    """A provision as instructions cite it: `điểm b khoản 2 Điều 9`, `clause 2 of Article 5`."""
+def cite(address: Address, language: str, context: Address | None = None, *, of: bool = False) -> str:
+    """A provision as instructions cite it: `điểm b khoản 2 Điều 9`, `clause 2 of Article 5`; alone, an English
+    point `point b, clause 2, Article 9`, or with `of` (in a list, where commas part the provisions) `point b of
+    clause 2 of Article 9`."""
     segments = address.segments
     if context is not None and address != context and context.contains(address):
         segments = segments[len(context.segments):]
     words = [_word(s, language) for s in reversed(segments)]
     if language != "en":
         whole = " ".join(words)
-    elif len(words) == 2:
-        whole = f"{words[0]} of {words[1]}"
+    elif len(words) == 2 or of:
+        whole = " of ".join(words)
     else:
         whole = ", ".join(words)
     # A dash (plus) item is cited before its unit: `gạch đầu dòng thứ hai điểm a khoản 1 Điều 5`.
@@ -78,28 +81,34 @@ def cite(address: Address, language: str, context: Address | None = None) -> str
 def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None, *,
               titles: Sequence[Address] = ()) -> str:
     """Several provisions: `khoản 2 Điều 15 và khoản 1 Điều 32`, `A, B and C`; with `titles`, the
-    titles of those headings among them, in document order (`tên Điều 3, điểm a khoản 7 Điều 3`)."""
-    title = "the title of " if language == "en" else "tên "
+    titles of those headings among them, in document order (`tên Điều 3, điểm a khoản 7 Điều 3`).
+
+    Units of one clause or article next to each other are cited once with it (`điểm a và điểm b khoản 1 Điều 5`,
+    `points a and b of clause 1 of Article 5`); an English list cites every provision with `of`, so that its
+    commas part only the provisions (`clauses 4 and 5 of Article 16 and clause 3 of Article 19`)."""
+    en = language == "en"
+    title = "the title of " if en else "tên "
     ordered = sorted([*((t, True) for t in titles), *((a, False) for a in addresses)],
                      key=lambda item: _document_order(item[0])) if titles else [(a, False) for a in addresses]
+    of = en and len(ordered) > 1
     items: list[str] = []
     k = 0
     while k < len(ordered):
         address, named_title = ordered[k]
         run = 1
-        while (language != "en" and not named_title and k + run < len(ordered)
+        while (not named_title and k + run < len(ordered)
                and _siblings(address, ordered[k + run][0]) and not ordered[k + run][1]):
             run += 1
         if run > 1:
-            items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], context))
+            items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], language, context))
         else:
-            items.append(f"{title}{cite(address, language, context)}" if named_title else cite(address, language,
-                                                                                                context))
+            cited = cite(address, language, context, of=of)
+            items.append(f"{title}{cited}" if named_title else cited)
         k += run
     if len(items) == 1:
         return items[0]
-    joiner = " and " if language == "en" else " và "
-    if joiner in items[-1]:
+    joiner = " and " if en else " và "
+    if not en and joiner in items[-1]:
         # `khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105`: not `… Điều 74 và khoản 3 và khoản 4 …`.
         joiner = ", "
     return ", ".join(items[:-1]) + joiner + items[-1]
@@ -111,12 +120,17 @@ def _siblings(a: Address, b: Address) -> bool:
             and a.segments[:-1] == b.segments[:-1] and a.kind is b.kind)
 
 
-def _cite_siblings(addresses: Sequence[Address], context: Address | None) -> str:
+def _cite_siblings(addresses: Sequence[Address], language: str, context: Address | None) -> str:
     """Units of one clause or article cited once with it, as amending laws do: `điểm b và điểm c khoản 1 Điều 6`,
-    `các điểm d, đ và e khoản 3` (Luật 57/2024)."""
+    `các điểm d, đ và e khoản 3` (Luật 57/2024); in English `points b and c of clause 1 of Article 6`, `points d,
+    dd and e of clause 3`."""
+    parent = Address(addresses[0].segments[:-1])
+    holder = cite(parent, language, context, of=True) if not (context is not None and parent == context) else ""
+    if language == "en":
+        labels = [_label(a.segments[-1], language) for a in addresses]
+        named = f"{plural(noun(addresses[0].kind, language))} {', '.join(labels[:-1])} and {labels[-1]}"
+        return f"{named} of {holder}" if holder else named
     noun_word = noun(addresses[0].kind, "vi")
-    holder = cite(Address(addresses[0].segments[:-1]), "vi", context) if not (
-        context is not None and Address(addresses[0].segments[:-1]) == context) else ""
     labels = [a.label for a in addresses]
     if len(labels) == 2:
         named = f"{noun_word} {labels[0]} và {noun_word} {labels[1]}"
