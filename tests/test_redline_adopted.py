@@ -185,3 +185,10 @@ def test_the_sides_of_a_run_are_named_by_every_adoption_in_it(term: tuple[Worksp
     assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
             "28/03/2025) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU, Quy chế số 08-QC/TU và "
             "Quy chế số 09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026)") in later
+
+
+def test_a_run_of_adoptions_heads_its_old_column_as_the_text_before_them(term: tuple[Workspace, Path]) -> None:
+    """The comparison table's old column over a run of adoptions was headed `Quy định hiện hành` (the text in
+    force), though later adoptions of the run amended that text."""
+    page = (term[1] / "table.html").read_text(encoding="utf-8")
+    assert "<th>Quy định trước khi sửa đổi, bổ sung</th>" in page and "Quy định hiện hành" not in page

@@ -70,6 +70,7 @@ class Version:
     amended_by: tuple[str, ...] = ()  # the text in force: the adopted amending documents it holds (`Luật số …`)
     pending: bool = False  # the working text holds an adopted amendment not yet in force: `effective` is that one's
     adopted: bool = False  # the text as an adopted amendment left it (a revision that is its adoption)
+    superseded: bool = False  # a text later adoptions of the run amended: not `Quy định hiện hành` in a table
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`

@@ -60,6 +60,8 @@ class Helpers:
             self.words = {**self.words, "proposed": self.words.get("amended_text", self.words["proposed"])}
         if redline.old_version.pending:  # an adopted amendment not yet in force is in it: not `Quy định hiện hành`
             self.words = {**self.words, "current": self.words.get("adopted_column", self.words["current"])}
+        if redline.old_version.superseded:  # the text before a run of adoptions, no longer in force
+            self.words = {**self.words, "current": self.words.get("superseded_column", self.words["current"])}
         self._by_anchor: dict[str, Provision] | None = None  # the listed changes' provisions (`_end_only`)
 
     def whole(self, p: Provision) -> bool:

@@ -129,7 +129,8 @@ def _run_named(old: Version, new: Version, found: list[Adoption], to: int, count
     since = to + 1 - count
     if since == 0 and not old.adopted and old.label == words["in_force"]:
         old = replace(old, **adopted.before_version(found[0].amendment, words))
-    return old, replace(new, **adopted.adopted_version(found, to, words, since))
+    # Amended by a later adoption of the run, the old side is not the text in force its table column was named.
+    return replace(old, superseded=True), replace(new, **adopted.adopted_version(found, to, words, since))
 
 
 def _dirty(ws: Workspace, paths: list[str]) -> frozenset[str] | None:
