@@ -43,6 +43,8 @@ from regdraft.core.errors import ParseError
 from regdraft.core.labels import Kind
 from regdraft.core.markdown_writer import unit_label_text
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.reply_blocks import absorbed, block_edits, joined
+from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
 from regdraft.core.reply_places import (
     _bookmarked,
@@ -136,29 +138,6 @@ class Reply:
     def bookmarked(self) -> bool:
         """True for a review copy written by `regdraft round copy` (its provisions carry addresses)."""
         return any(p.address for p in self.paragraphs)
-
-
-def versions(paragraphs: Sequence[ReplyParagraph]) -> tuple[list[str], list[str]]:
-    """The paragraphs as Word's "Reject all" and "Accept all" leave them: (old, new).
-
-    A paragraph whose break was inserted joins the next one when the changes are rejected; one
-    whose break was deleted joins the next one when they are accepted.
-    """
-    def join(texts: Sequence[str], joined: Sequence[bool]) -> list[str]:
-        out: list[str] = []
-        carry = ""
-        for text, glue in zip(texts, joined, strict=True):
-            if glue:
-                carry += text
-            else:
-                out.append(carry + text)
-                carry = ""
-        if carry:
-            out.append(carry)
-        return out
-
-    return (join([p.original for p in paragraphs], [p.mark == "ins" for p in paragraphs]),
-            join([p.accepted for p in paragraphs], [p.mark == "del" for p in paragraphs]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,37 +254,73 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         taken.setdefault(at, len(placed))
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
 
-    changed: dict[Place, list[tuple[ReplyParagraph, Edit]]] = {}
-    first_changed: dict[Place, int] = {}  # the first paragraph of each provision's changes
-    previous = ""  # the text as the reviewer left it of the last paragraph holding any
-    for i, (p, spot) in enumerate(zip(reply.paragraphs, where, strict=True)):
+    changed: dict[Place, list[tuple[int, ReplyParagraph, Edit]]] = {}  # by provision: paragraph, it, its edit
+    reshaped: set[Place] = set()  # the units whose paragraphs the reviewer added, removed, joined or split
+    runs = dict(joined(reply.paragraphs))  # paragraphs a tracked paragraph mark joins or splits: first -> final
+    previous = ""  # the text as the reviewer left it of the final paragraph holding any
+    i = 0
+    while i < len(reply.paragraphs):
+        p, final = reply.paragraphs[i], runs.get(i, i)
         after, previous = previous, p.accepted if p.accepted.strip() else previous
-        if not p.changed:
+        if final > i:
+            # Two paragraphs merged or one split: their changes are one change of the unit holding them, the
+            # paragraphs as Word's "Accept all" leaves them (the merged paragraph, or the two halves).
+            run = reply.paragraphs[i:final + 1]
+            authors = tuple(dict.fromkeys(a for q in run for a in q.authors))
+            date = max(q.date for q in run)
+            edits = block_edits(run, after)
+            entries = [(ReplyParagraph(None, e.old, e.new, authors, date, "joined"), e) for e in edits]
+            spots = [_narrowed(q, s, drafts) for q, s in zip(run, where[i:final + 1], strict=True) if s is not None]
+            previous = next((text for text in reversed(versions(run)[1]) if text.strip()), previous)
+        elif p.changed:
+            entries = [(p, Edit(p.original, p.accepted, after))]
+            spots = [_narrowed(p, s, drafts) for s in where[i:i + 1] if s is not None]
+        else:
+            i += 1
             continue
-        if spot is None:
+        old = "\n".join(e.old for _, e in entries if e.old.strip())
+        new = "\n".join(e.new for _, e in entries if e.new.strip())
+        authors = tuple(dict.fromkeys(a for q, _ in entries for a in q.authors))
+        date = max(q.date for q, _ in entries)
+        if not spots:
             if place_unplaced:
-                add(comment(("", GENERAL), describe_change(p.original, p.accepted, language),
-                            ", ".join(p.authors), p.date, p.original.strip(), p.accepted.strip(),
-                            CommentType.EDITORIAL), i)
+                add(comment(("", GENERAL), describe_change(old, new, language), ", ".join(authors), date,
+                            old.strip(), new.strip(), CommentType.EDITORIAL), i)
             else:
-                unplaced.append(Unplaced(f"a tracked change by {', '.join(p.authors) or 'an unnamed reviewer'}",
-                                         describe_change(p.original, p.accepted, language), p.original,
-                                         reply.bookmarked))
+                unplaced.append(Unplaced(f"a tracked change by {', '.join(authors) or 'an unnamed reviewer'}",
+                                         describe_change(old, new, language), old, reply.bookmarked))
+            i = final + 1
             continue
-        spot = _lifted(p, _narrowed(p, spot, drafts))
+        spot = _common(spots)
+        for q, edit in entries:
+            if not edit.old.strip():
+                spot = _common([spot, _lifted(q, spot)])
         reg, address = spot
-        anchor_lines = anchor_text(drafts[reg], address).split("\n")
+        anchor_lines = anchor_text(drafts[reg], address).split("\n") if address != GENERAL else []
         keys = [line_key(line) for line in anchor_lines]
-        if p.original.strip() and match_line(keys, p.original, anchor_lines) is None:
+        olds = [e.old for _, e in entries if e.old.strip()]
+        if olds and all(match_line(keys, text, anchor_lines) is None for text in olds):
             # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
             # changed is said in a comment on the provision; putting the sentence into its text is no proposal.
-            add(comment(spot, describe_instruction_change(p.original, p.accepted, language),
-                        ", ".join(p.authors), p.date, p.original.strip(), kind=CommentType.EDITORIAL,
-                        key=f"instruction:{p.original}"), i)
+            add(comment(spot, describe_instruction_change(" ".join(olds), new.replace("\n", " "), language),
+                        ", ".join(authors), date, " ".join(olds).strip(), kind=CommentType.EDITORIAL,
+                        key=f"instruction:{' '.join(olds)}"), i)
+            i = final + 1
             continue
-        changed.setdefault(spot, []).append((p, Edit(p.original, p.accepted, after)))
-        first_changed.setdefault(spot, i)
-    for unit_at, group in changed.items():
+        if final > i or any(not e.old.strip() or not e.new.strip() for _, e in entries):
+            reshaped.add(spot)
+        changed.setdefault(spot, []).extend((i, q, e) for q, e in entries)
+        i = final + 1
+    # Changes inside a unit whose paragraphs were added, removed, joined or split are one proposal on that unit:
+    # its text with every change accepted (a point's own proposal beside it would be refused once one is accepted).
+    owners = absorbed(list(changed), reshaped)
+    groups: dict[Place, list[tuple[int, ReplyParagraph, Edit]]] = {}
+    for place, entries_at in changed.items():
+        groups.setdefault(owners[place], []).extend(entries_at)
+    first_changed = {place: min(k for k, _, _ in group) for place, group in groups.items()}
+    changed_by_unit = {place: [(q, e) for _, q, e in sorted(group, key=lambda x: x[0])]
+                       for place, group in groups.items()}
+    for unit_at, group in changed_by_unit.items():
         proposed = _proposal(unit_at, group, drafts, language)
         if proposed is None:
             continue

@@ -126,11 +126,13 @@ WORDS = {
     "vi": {"replace": "thay “{a}” bằng “{b}”", "add": "bổ sung “{b}”", "delete": "bỏ “{a}”",
            "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
            "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
-           "repeal": "Đề nghị bãi bỏ {what}."},
+           "repeal": "Đề nghị bãi bỏ {what}.", "join": "gộp đoạn “{a}” với đoạn sau",
+           "split": "xuống dòng trước “{b}”"},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
            "lead": "Proposed wording: {changes}.", "general": "General",
            "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
-           "repeal": "Proposed: repeal {what}."},
+           "repeal": "Proposed: repeal {what}.", "join": "join the paragraph “{a}” to the next",
+           "split": "start a new paragraph at “{b}”"},
 }
 
 
@@ -149,8 +151,17 @@ def describe_instruction_change(old: str, new: str, language: str = "vi") -> str
 def _changes(old: str, new: str, words: dict[str, str]) -> str:
     parts: list[str] = []
     deleted = ""
-    for segment in (*diff_words(old, new), DiffSegment(Op.EQUAL, "")):
+    segments = (*diff_words(old, new), DiffSegment(Op.EQUAL, ""))
+    for k, segment in enumerate(segments):
         text = " ".join(segment.text.split())
+        if segment.op is not Op.EQUAL and "\n" in segment.text and _rejoins(segments, k):
+            # A paragraph break removed (two paragraphs joined) or typed (one split): said with the words around it.
+            before = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT).rsplit("\n", 1)[-1].split()
+            following = (segment.text.rsplit("\n", 1)[-1] + "".join(s.text for s in segments[k + 1:]
+                                                                      if s.op is not Op.DELETE)).split("\n")[0]
+            parts.append(words["join"].format(a=_shortened(before[-6:], len(before) > 6, False))
+                         if segment.op is Op.DELETE else
+                         words["split"].format(b=_shortened(following.split()[:6], False, len(following.split()) > 6)))
         if segment.op is Op.DELETE:
             deleted = text
             continue
@@ -160,6 +171,22 @@ def _changes(old: str, new: str, words: dict[str, str]) -> str:
             parts.append(words["delete"].format(a=deleted))
         deleted = ""
     return "; ".join(p for p in parts if "“”" not in p) or words["replace"].format(a=old, b=new)
+
+
+def _rejoins(segments: Sequence[DiffSegment], k: int) -> bool:
+    """Whether a paragraph break deleted or inserted at segment `k` joins or splits paragraphs, words of the text
+    both versions share following it on the same line (not a paragraph added or struck out whole)."""
+    skipped = Op.INSERT if segments[k].op is Op.DELETE else Op.DELETE
+    following = next((s for s in segments[k + 1:] if s.op is not skipped), None)
+    preceding = next((s for s in reversed(segments[:k]) if s.op is Op.EQUAL or "\n" in s.text), None)
+    return (following is not None and following.op is Op.EQUAL and bool(following.text.split("\n")[0].strip())
+            and preceding is not None and preceding.op is Op.EQUAL and bool(preceding.text.rsplit("\n", 1)[-1].strip())
+            and not segments[k].text.split("\n")[0].strip())
+
+
+def _shortened(words: Sequence[str], cut_before: bool, cut_after: bool) -> str:
+    """A few words quoted from a longer passage, `…` where it was cut."""
+    return f"{'…' if cut_before else ''}{' '.join(words)}{'…' if cut_after else ''}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ the review copy's hidden address bookmarks. Owns nothing new: python-docx opens 
 Post-conditions of `read_reply`:
 1. Paragraphs come in document order, table cells included; each has its text as circulated
    (tracked insertions left out, deletions kept) and with every tracked change accepted, spaces
-   kept as they are (a paragraph whose break was deleted joins the next one as it is).
+   kept as they are (a paragraph whose break was deleted joins the next one as it is); the author and date of a
+   tracked change to its break are among its changes'.
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark.
@@ -75,7 +76,11 @@ class _Reader:
         if tag in _SKIPPED or not isinstance(tag, str):
             return
         if tag == f"{_W}p":
-            self.paragraphs.append(_Paragraph(self.address, mark=_mark(element, self._own)))
+            mark, change = _mark(element, self._own)
+            self.paragraphs.append(_Paragraph(self.address, mark=mark))
+            if change is not None:  # the break itself changed: its author and date are the paragraph's too
+                self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
+                self.paragraphs[-1].date = change.get(f"{_W}date") or ""
         elif tag == f"{_W}bookmarkEnd":
             if self.bookmarks.pop(element.get(f"{_W}id") or "", None) == self.address:
                 self.address = None
@@ -124,16 +129,18 @@ class _Reader:
             p.date = max(p.date, date)
 
 
-def _mark(p: Any, own: Any = lambda _element: False) -> str:
+def _mark(p: Any, own: Any = lambda _element: False) -> tuple[str, Any | None]:
     """`ins` or `del` when the paragraph's own mark (its break) is a tracked change (not one of a redline's
-    own: those are taken as the break it circulated)."""
+    own: those are taken as the break it circulated), with that change's element (None when unchanged)."""
     properties = p.find(f"{_W}pPr")
     marks = properties.find(f"{_W}rPr") if properties is not None else None
     if marks is None:
-        return ""
-    if any((m := marks.find(tag)) is not None and not own(m) for tag in _INSERTED):
-        return "ins"
-    return "del" if any((m := marks.find(tag)) is not None and not own(m) for tag in _DELETED) else ""
+        return "", None
+    for kind, tags in (("ins", _INSERTED), ("del", _DELETED)):
+        for tag in tags:
+            if (m := marks.find(tag)) is not None and not own(m):
+                return kind, m
+    return "", None
 
 
 def _comments_part(document: Any) -> Any | None:

@@ -1,0 +1,120 @@
+"""Tracked changes to a paragraph's break in a Word reply: two paragraphs merged (the mark deleted) or one split
+(a mark inserted mid-paragraph) are one proposal on the unit holding them, the wording Word's "Accept all" leaves;
+changes inside a unit whose paragraphs were added, removed or moved are one proposal on that unit."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import Invoke
+from tests.test_word_reply_proposals import BODY, SLUG, track_insert_paragraph_after
+
+POINT_A = "a) Công tác tổ chức, cán bộ;"
+POINT_B = "b) Công tác quốc phòng, an ninh, nội chính, phòng, chống tham nhũng, lãng phí, tiêu cực;"
+POINT_C = "c) Công tác đối ngoại của Đảng bộ tỉnh."
+LEAD = "3. Trực tiếp phụ trách các lĩnh vực:"
+
+
+@pytest.fixture
+def copy_docx(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
+    return kit.round_copy(invoke, tmp_workspace, SLUG, tmp_path / "ban-lay-y-kien.docx", BODY)
+
+
+@pytest.fixture
+def ws(tmp_workspace: Workspace, copy_docx: Path) -> Workspace:
+    return tmp_workspace
+
+
+def _mark(paragraph: Any, tag: str, author: str = "B") -> None:
+    """Track a change to a paragraph's own mark (its break), as Word writes it: in w:pPr/w:rPr."""
+    properties = paragraph.get_or_add_pPr()
+    marks = properties.find(qn("w:rPr"))
+    if marks is None:
+        marks = OxmlElement("w:rPr")
+        properties.append(marks)
+    change = OxmlElement(tag)
+    for key, value in (("w:id", "9201"), ("w:author", author), ("w:date", "2025-03-11T09:00:00Z")):
+        change.set(qn(key), value)
+    marks.append(change)
+
+
+def _import(invoke: Invoke, ws: Workspace, reply: Path) -> dict[str, Any]:
+    return kit.imported_by_provision(invoke, ws, SLUG, reply, BODY)
+
+
+def test_two_points_merged_by_deleting_a_paragraph_mark_are_one_proposal_on_the_clause(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Alone in a reply, the merge was refused: "holds no Word comments and no tracked changes; nothing was imported".
+    document = kit.open_docx(copy_docx)
+    _mark(kit.paragraph_with(document, POINT_A)._p, "w:del")
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    (c,) = comments.values()
+    assert c["provision"] == "d9.k3" and c["author"] == "B" and c["created"] == "2025-03-11T09:00:00Z"
+    assert c["proposal"].split("\n") == [LEAD, POINT_A + POINT_B, POINT_C]
+    assert c["text"] == "Đề nghị sửa như sau: gộp đoạn “…Công tác tổ chức, cán bộ;” với đoạn sau."
+
+
+def test_a_point_split_by_an_inserted_paragraph_mark_is_a_proposal_with_the_break(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Enter typed before " phòng, chống" and "c) Công tác" typed: Word leaves the bookmark's start in the first half,
+    # and the second half (" phòng, chống …" no line of khoản 3) became a comment "… của văn bản sửa đổi", no proposal.
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, POINT_B)
+    second = kit.isolate(point, " phòng, chống tham nhũng, lãng phí, tiêu cực;")._r
+    first = OxmlElement("w:p")
+    first.append(copy.deepcopy(point._p.find(qn("w:pPr"))))
+    for child in list(point._p):
+        if child is second:
+            break
+        if child.tag != qn("w:pPr"):
+            first.append(child)  # the runs before the break, the bookmark's start among them
+    point._p.addprevious(first)
+    _mark(first, "w:ins")
+    inserted, run = OxmlElement("w:ins"), copy.deepcopy(second)
+    for key, value in (("w:id", "9202"), ("w:author", "B"), ("w:date", "2025-03-11T09:00:00Z")):
+        inserted.set(qn(key), value)
+    run.find(qn("w:t")).text = "c) Công tác"
+    inserted.append(run)
+    second.addprevious(inserted)
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    (c,) = comments.values()
+    assert c["provision"] == "d9.k3" and c["author"] == "B"
+    assert c["proposal"].split("\n") == [
+        LEAD, POINT_A, "b) Công tác quốc phòng, an ninh, nội chính,",
+        "c) Công tác phòng, chống tham nhũng, lãng phí, tiêu cực;", POINT_C]
+    assert c["text"].startswith("Đề nghị sửa như sau: xuống dòng trước “c) Công tác phòng, chống")
+
+
+def test_changes_to_points_and_a_new_point_are_one_proposal_on_the_clause(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # The clause's proposal showed point a as circulated beside a proposal on point a with the reviewer's words.
+    document = kit.open_docx(copy_docx)
+    kit.track_insert_after(kit.isolate(kit.paragraph_with(document, POINT_A), "cán bộ"), " và đào tạo", "B")
+    track_insert_paragraph_after(document, POINT_C, "d) Công tác cải cách hành chính.")
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert set(comments) == {"d9.k3"}
+    assert comments["d9.k3"]["proposal"].split("\n") == [
+        LEAD, "a) Công tác tổ chức, cán bộ và đào tạo;", POINT_B, POINT_C, "d) Công tác cải cách hành chính."]
+
+
+def test_a_point_moved_is_one_proposal_holding_it_once(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # Struck out where it was and added after point c: a proposal repealing point b, and the clause's holding b twice.
+    document = kit.open_docx(copy_docx)
+    point = kit.paragraph_with(document, POINT_B)
+    for run in list(point.runs):
+        kit.track_replace(run, "", "B")
+    _mark(point._p, "w:del")
+    track_insert_paragraph_after(document, POINT_C, POINT_B, "B")
+    comments = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    assert set(comments) == {"d9.k3"}
+    assert comments["d9.k3"]["proposal"].split("\n") == [LEAD, POINT_A, POINT_C, POINT_B]
+
