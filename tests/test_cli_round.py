@@ -201,3 +201,15 @@ def test_an_old_rounds_report_is_reprinted_with_the_date_it_was_sent(ws: Workspa
     assert twice.read_bytes() == out.read_bytes()
     wrong = invoke(ws, "round", "report", SLUG, "--date", "mai", "-o", str(out))
     assert wrong.exit_code == 2 and "'mai' is not a date" in wrong.output
+    # Word and Excel too: their parts and properties are dated by the report's date, not the second they were made.
+    import zipfile
+
+    for suffix in (".docx", ".xlsx"):
+        made = [tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"]
+        for path in made:
+            assert invoke(ws, "round", "report", SLUG, "--date", "2025-07-16", "-o", str(path)).exit_code == 0
+        with zipfile.ZipFile(made[0]) as package:
+            assert {info.date_time for info in package.infolist()} == {(2025, 7, 16, 0, 0, 0)}
+            core = package.read("docProps/core.xml").decode()
+        assert core.count("2025-07-16T00:00:00Z") == 2, core
+        assert made[0].read_bytes() == made[1].read_bytes()

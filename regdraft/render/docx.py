@@ -13,11 +13,12 @@ Post-conditions:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regdraft.render.files import write_atomic
+from regdraft.render.files import dated_package, write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -437,24 +438,15 @@ def merge_down(top: _Cell, bottom: _Cell) -> None:
             para._element.getparent().remove(para._element)
 
 
-def save(document: Document, output: Path) -> None:
-    """Write the document whole or not at all, its parts dated as the document is (python-docx dates each part of the
-    zip at the second it writes it)."""
+def save(document: Document, output: Path, day: dt.date | None = None) -> None:
+    """Write the document whole or not at all, made on `day` (default: the day its properties say it was created):
+    `files.dated_package`."""
     import io
-    import zipfile
 
     made = io.BytesIO()
     document.save(made)
     created = document.core_properties.created
-    stamp = (created.year, created.month, created.day, 0, 0, 0) if created and created.year >= 1980 else \
-        (1980, 1, 1, 0, 0, 0)
-    dated = io.BytesIO()
-    with zipfile.ZipFile(made) as source, zipfile.ZipFile(dated, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            part = zipfile.ZipInfo(info.filename, stamp)
-            part.compress_type, part.external_attr = info.compress_type, info.external_attr
-            out.writestr(part, source.read(info))
-    write_atomic(output, dated.getvalue())
+    write_atomic(output, dated_package(made.getvalue(), day or (created.date() if created else dt.date.today())))
 
 
 def paragraph_style(document: Document, name: str, *, bold: bool = False, italic: bool = False,

@@ -7,6 +7,7 @@ received from a colleague may hold a committed symbolic link under that name (`a
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -81,3 +82,27 @@ def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> Non
         if held is not None:
             os.close(held)
         tmp.unlink(missing_ok=True)
+
+
+def dated_package(data: bytes, day: dt.date) -> bytes:
+    """A Word or Excel file (a zip) as made on `day`: each part dated `day`, and the document's own created and
+    modified properties (`docProps/core.xml`) `day` at 00:00. python-docx and openpyxl date them to the second they
+    write (openpyxl whatever it is told), so the same document made twice differed in bytes; made the same day it is
+    now the same file, as its PDF is."""
+    import io
+    import re
+    import zipfile
+
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    midnight = f"{day.isoformat()}T00:00:00Z".encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "docProps/core.xml":
+                part = re.sub(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)",
+                              lambda m: m.group(1) + midnight + m.group(3), part)
+            dated = zipfile.ZipInfo(info.filename, stamp)
+            dated.compress_type, dated.external_attr = info.compress_type, info.external_attr
+            package.writestr(dated, part)
+    return out.getvalue()

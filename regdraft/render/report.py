@@ -143,7 +143,7 @@ def csv_text(report: Report, profile: Profile | None = None) -> str:
 _WIDTHS = (6, 18, 24, 60, 50)
 
 
-def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
+def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | None = None) -> None:
     """The report as an Excel workbook: the title and preface counts above the table, then one row per comment.
 
     The table has the report's columns (`columns`) under a header row that stays in view and filters; the
@@ -157,7 +157,7 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    from regdraft.render.files import write_atomic
+    from regdraft.render.files import dated_package, write_atomic
 
     def cell(value: object) -> object:
         # Control characters a workbook cannot hold (openpyxl refuses them) are dropped; tab and newline stay.
@@ -215,7 +215,9 @@ def write_xlsx(report: Report, output: Path, profile: Profile) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    write_atomic(output, lambda path: book.save(path))
+    made = io.BytesIO()
+    book.save(made)
+    write_atomic(output, dated_package(made.getvalue(), today or dt.date.today()))
 
 
 def html_text(report: Report, workspace_root: Path | None, profile: Profile, today: dt.date,
@@ -278,7 +280,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             last = cells[1]
         if first is not None and last is not None:
             word.merge_down(first, last)
-    word.save(document, output)
+    word.save(document, output, today)
 
 
 def _inline(para: Any, text: str, size: float, *, italic: bool = False) -> None:

@@ -118,4 +118,4 @@ def report_csv(report: Report, path: Path, settings: Settings) -> None:
 def report_xlsx(report: Report, path: Path, settings: Settings) -> None:
     from regdraft.render.report import write_xlsx
 
-    write_xlsx(report, path, settings.profile)
+    write_xlsx(report, path, settings.profile, settings.today)
