@@ -343,6 +343,8 @@ async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str
         from regdraft.render.redline import render_html
         from regdraft.workspace.profiles import profile_for
 
+        # Checked before the cache, which a drafter's request may have filled with a draft never circulated.
+        pages.circulated_only(ws, slug, c.visitor.may_answer, rev_from, rev_to, c.ui)
         redline, page = c.server.cached(ws, ("redline", slug, number, rev_from, rev_to, regulation),
                                         lambda: pages.redline_page(ws, slug, number, rev_from, rev_to, regulation,
                                                                    c.ui))

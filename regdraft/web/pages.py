@@ -406,6 +406,30 @@ def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
         return None  # adopted outside regdraft: no tag to compare from; `build` says so
 
 
+def circulated_only(ws: Workspace, slug: str, drafter: bool, rev_from: str | None, rev_to: str | None,
+                    ui: Words) -> None:
+    """Refuse a reviewer a draft never circulated: a reviewer sees the drafts sent in rounds and comparisons between
+    them; the working draft (the office's edits as they are typed) and any other commit or branch are the drafting
+    office's (`?from=HEAD` showed a reviewer uncommitted edits)."""
+    if drafter:
+        return
+    from regdraft.core.errors import UnknownName
+    from regdraft.workspace.rounds import load_rounds
+
+    rounds = load_rounds(ws, slug)
+    if not rounds:
+        raise refuse(ui, Category.FORBIDDEN, "not_circulated", document=document_named(ws, slug))
+    if rev_from is None and rev_to is None:
+        return  # a round's page: the draft circulated in it
+    try:
+        circulated = {ws.resolve(r.revision).sha for r in rounds}
+        asked = [ws.resolve(revision(rev, ui)).sha if rev is not None else None for rev in (rev_from or "HEAD", rev_to)]
+    except UnknownName:
+        asked = [None]
+    if not all(sha in circulated for sha in asked):
+        raise refuse(ui, Category.FORBIDDEN, "circulated_only")
+
+
 def _two_drafts(ws: Workspace, slug: str, rev_from: str, rev_to: str | None, regulation: str, ui: Words) -> Redline:
     """The draft (of `regulation`, as comments name it) at one revision against the draft at another
     (or in the working tree). Each side is named as an amendment's redline names its draft, by its revision's short
