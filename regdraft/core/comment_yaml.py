@@ -72,7 +72,10 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
                          f"version, yours or the other, with `{Command.of('resolve', source)}`.",
                          options=("resolve:side",))
     try:
-        data = load_yaml(text)
+        # libyaml where PyYAML has it (ten times faster: a 40,000-byte comment took 17 ms, and the review server read
+        # every comment for every page), refused as the pure loader refuses (an alias, nesting deeper than
+        # MAX_DEPTH); safe types only either way.
+        data = load_yaml(text, quick=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0

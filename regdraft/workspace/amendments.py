@@ -145,25 +145,34 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     paths = ws.files(comments_folder(slug), "*.yaml")
     if not paths:
         return []  # no comment yet: PyYAML is not imported
-    from regdraft.core.comment_yaml import comment_error, read_comment
+    from regdraft.workspace.comment_cache import reading
 
     comments = []
     for path in paths:
         try:
-            data = ws.read(path)
-            comment, problems = read_comment(data, path)
-            misnamed = _misnamed(comment, path, data) if comment is not None else None
-            if comment is not None and misnamed is not None:
-                comment, problems = None, sorted([misnamed, *problems], key=lambda p: (not p.line, p.line))
+            comment, problems = reading(path, ws.read(path), _read_comment)
             if comment is not None:
                 comments.append(comment)
             if problems and (comment is None or unreadable is not None):
-                raise comment_error(problems)
+                from regdraft.core.comment_yaml import comment_error
+
+                raise comment_error(list(problems))
         except ParseError as exc:
             if unreadable is None:
                 raise
             unreadable.append((path, exc))
     return sorted(comments, key=lambda c: (c.round, c.created, c.order, c.id))
+
+
+def _read_comment(path: str, data: bytes) -> tuple[Comment | None, tuple[Problem, ...]]:
+    """A comment file's comment (None when it does not read) and its problems, one named by another id among them."""
+    from regdraft.core.comment_yaml import read_comment
+
+    comment, problems = read_comment(data, path)
+    misnamed = _misnamed(comment, path, data) if comment is not None else None
+    if comment is not None and misnamed is not None:
+        comment, problems = None, sorted([misnamed, *problems], key=lambda p: (not p.line, p.line))
+    return comment, tuple(problems)
 
 
 def _misnamed(comment: Comment, path: str, data: bytes) -> Problem | None:

@@ -1,0 +1,144 @@
+"""Comment files are parsed once per content (`workspace.comment_cache`): what is kept equals a fresh reading, and a
+file edited in place, replaced with the same number of bytes, or changed by `git checkout` is read again (sweep r22
+s7lan defect 2: every page of the review server re-parsed every comment file). Comment files are read by libyaml,
+refused as the pure loader refuses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.core import comment_yaml, frontmatter
+from regdraft.core.errors import ParseError
+from regdraft.workspace import comment_cache
+from regdraft.workspace.amendments import load_comments
+from regdraft.workspace.rounds import add_comment, open_round
+from regdraft.workspace.store import Workspace, init_workspace
+from tests.conftest import REPO_ROOT
+
+SLUG = "qc-sua-doi-2025"
+BODY = "Ban Tổ chức Tỉnh ủy"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    ws = init_workspace(tmp_path / "ws", example_from=REPO_ROOT)
+    open_round(ws, SLUG, "Vòng 1", "2025-03-15", (BODY,))
+    return ws
+
+
+def _fresh(ws: Workspace) -> list[object]:
+    comment_cache.forget()
+    return list(load_comments(ws, SLUG))
+
+
+def test_kept_readings_equal_a_fresh_reading(ws: Workspace) -> None:
+    for n in range(1, 4):
+        add_comment(ws, SLUG, BODY, f"d{n}", f"Góp ý {n}: " + "ô" * 500)
+    fresh = _fresh(ws)
+    assert len(fresh) == 3
+    assert load_comments(ws, SLUG) == fresh == load_comments(ws, SLUG)
+
+
+def _swap(text: bytes, old: str, new: str) -> bytes:
+    assert len(old.encode()) == len(new.encode()) and old.encode() in text
+    return text.replace(old.encode(), new.encode())
+
+
+def test_a_file_rewritten_with_as_many_bytes_is_read_again(ws: Workspace) -> None:
+    comment = add_comment(ws, SLUG, BODY, "d1", "Đề nghị sửa chữ AAAA.")
+    path = ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml")
+    assert [c.text for c in load_comments(ws, SLUG)] == ["Đề nghị sửa chữ AAAA."]
+    before = path.stat()
+    with path.open("r+b") as file:  # in place: same file, same size, perhaps the same time to the clock's tick
+        data = file.read()
+        file.seek(0)
+        file.write(_swap(data, "AAAA", "BBBB"))
+    assert path.stat().st_size == before.st_size and path.stat().st_ino == before.st_ino
+    assert [c.text for c in load_comments(ws, SLUG)] == ["Đề nghị sửa chữ BBBB."]
+    # Replaced by another file of the same size (as an editor saves), then back as it was.
+    replaced = path.with_suffix(".new")
+    replaced.write_bytes(_swap(path.read_bytes(), "BBBB", "CCCC"))
+    replaced.replace(path)
+    assert [c.text for c in load_comments(ws, SLUG)] == ["Đề nghị sửa chữ CCCC."]
+    path.write_bytes(data)
+    assert [c.text for c in load_comments(ws, SLUG)] == ["Đề nghị sửa chữ AAAA."]
+
+
+def test_a_file_changed_by_git_checkout_is_read_again(ws: Workspace) -> None:
+    comment = add_comment(ws, SLUG, BODY, "d1", "Lần đầu XXXX.")
+    relative = f"amendments/{SLUG}/comments/{comment.id}.yaml"
+    first = ws.resolve("HEAD").sha
+    ws.commit({relative: _swap(ws.read(relative), "XXXX", "YYYY")}, "Edit the comment")
+    assert [c.text for c in load_comments(ws, SLUG)] == ["Lần đầu YYYY."]
+    ws.repo.git.checkout(first, "--", relative)
+    assert [c.text for c in load_comments(ws, SLUG)] == ["Lần đầu XXXX."]
+    assert load_comments(ws, SLUG) == _fresh(ws)
+
+
+def test_a_file_broken_after_reading_is_refused(ws: Workspace) -> None:
+    comment = add_comment(ws, SLUG, BODY, "d1", "Góp ý.")
+    path = ws.path(f"amendments/{SLUG}/comments/{comment.id}.yaml")
+    load_comments(ws, SLUG)
+    path.write_bytes(path.read_bytes().replace(b"provision: d1", b"provision: [d1"))
+    with pytest.raises(ParseError, match=f"{comment.id}.yaml:"):
+        load_comments(ws, SLUG)
+    unreadable: list[tuple[str, ParseError]] = []
+    assert load_comments(ws, SLUG, unreadable) == [] and len(unreadable) == 1
+
+
+def test_comment_files_are_read_with_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick: list[bool] = []
+    loader = frontmatter._loader
+
+    def spy(text: str | bytes, fast: bool) -> object:
+        quick.append(fast)
+        return loader(text, fast)
+
+    monkeypatch.setattr(frontmatter, "_loader", spy)
+    comment_yaml.comment_from_yaml("id: ab12\nround: 1\nby: Ban A\nprovision: d1\ntext: x\n", "ab12.yaml")
+    assert quick == [frontmatter._quick_loader() is not None]
+
+
+BASE = "id: ab12\nround: 1\nby: Ban A\nprovision: d1\ntext: {}\n"
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    (BASE.format("!!python/object/apply:os.system ['echo x']"), "could not determine a constructor"),
+    (BASE.format("!!python/name:os.system"), "could not determine a constructor"),
+    ("a: &x [1, 2]\n" + BASE.format("*x"), "alias"),
+    ("a: &x {k: 1}\nb:\n  <<: *x\n" + BASE.format("y"), "alias"),
+    (BASE.format("[" * 60 + "]" * 60), "nested deeper than 50"),
+    (BASE.format("[" * 5000 + "]" * 5000), "nested deeper than 50"),
+    (BASE.format("9" * 5000), "longer than any regdraft reads"),
+    (BASE.format("x") + "created: 2021-02-30\n", "not a date that exists"),
+], ids=["python-object", "python-name", "alias", "merge", "deep", "very-deep", "long-number", "no-such-day"])
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
+def test_comment_files_stay_safe_with_either_loader(text: str, says: str, libyaml: bool,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    if not libyaml:
+        monkeypatch.setattr(frontmatter, "_quick_loader", lambda: None)
+    with pytest.raises(ParseError, match=says):
+        comment_yaml.comment_from_yaml(text, "ab12.yaml")
+
+
+def test_an_unchanged_file_is_not_parsed_again(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = [add_comment(ws, SLUG, BODY, f"d{n}", f"Góp ý {n}.").id for n in (1, 2, 3)]
+    comment_cache.forget()
+    parsed: list[str] = []
+    read = comment_yaml.read_comment
+
+    def spy(text: str | bytes, source: str = "") -> object:
+        parsed.append(source)
+        return read(text, source)
+
+    monkeypatch.setattr(comment_yaml, "read_comment", spy)
+    load_comments(ws, SLUG)
+    assert len(parsed) == 3
+    load_comments(ws, SLUG)
+    assert len(parsed) == 3  # the review server read every file again for every page
+    path = ws.path(f"amendments/{SLUG}/comments/{ids[1]}.yaml")
+    path.write_bytes(path.read_bytes().replace("Góp ý 2.".encode(), "Góp ý 9.".encode()))
+    assert "Góp ý 9." in [c.text for c in load_comments(ws, SLUG)]
+    assert parsed[3:] == [f"amendments/{SLUG}/comments/{ids[1]}.yaml"]
