@@ -53,7 +53,7 @@ def test_a_lead_in_or_closing_text_stays_in_the_suggestion() -> None:
 
 
 def test_a_dash_or_plus_item_stays_whole_in_the_suggestion() -> None:
-    assert "the standard wording is 'Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:'" in message(
+    assert "standard wording is 'Sửa đổi, bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:'" in message(
         "Sửa đổi bổ sung gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:")
     assert ("'Sửa đổi, bổ sung ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:'"
             in message("Sửa đổi bổ sung ý thứ nhất gạch đầu dòng thứ hai khoản 4 Điều 7 như sau:"))

@@ -334,13 +334,13 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
             yield "raw", raw if keep else raw.lstrip(" "), line
 
 
-def blocks(text: str, first_line: int = 1) -> Iterator[tuple[str, str, int]]:
+def blocks(text: str, first_line: int = 1, *, joins: bool = False) -> Iterator[tuple[str, str, int]]:
     """The Markdown blocks of `text` as (kind, content, line): heading, para or raw.
 
     Used by readers of other Markdown documents (amending documents) that need the same
     block rules and line numbers as regulations; an ordered-list item `3. text` comes out as
-    the clause paragraph `3\\. text` and a dash item as `- text`.
+    the clause paragraph `3\\. text` and a dash item as `- text`; `joins` as for `body_blocks`.
     """
     lines = text.split("\n")
     offset = first_line - 1
-    yield from body_blocks(text, [""] * offset + lines, offset)
+    yield from body_blocks(text, [""] * offset + lines, offset, joins=joins)

@@ -17,6 +17,7 @@ Post-conditions:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from regdraft.core.align import similarity
 from regdraft.core.patterns import lazy
@@ -238,6 +239,16 @@ def unquoted_phrase(sentence: str, language: str) -> str:
     marks = "“…”" if lang == "vi" else "“…” (or \"…\")"
     return (f"cannot read this instruction: the {'phrases' if len(bare) > 1 else 'phrase'} {names} "
             f"{'need' if len(bare) > 1 else 'needs'} to be in quotation marks {marks}: '{fixed}'.")
+
+
+def as_written(text: str, language: str, reads: Callable[[str], bool]) -> str:
+    """Why `text` cannot be read when it is the standard wording closest to it but for punctuation (a comma left
+    out: `Sửa đổi bổ sung khoản 2 Điều 5 như sau:`) and that wording `reads`; '' otherwise."""
+    suggestion = nearest(text, language)
+    letters = [re.sub(r"[\W_]+", "", s).casefold() for s in (text, suggestion)]
+    if not suggestion or letters[0] != letters[1] or not reads(suggestion):
+        return ""
+    return f"cannot read this instruction as written; the closest standard wording is '{suggestion}'."
 
 
 def with_suggestion(message: str, text: str, language: str) -> str:

@@ -18,10 +18,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from regdraft.core.amend.instructions import Capital, Instruction, Unmatched, capital_warnings, read_instructions
+from regdraft.core.amend.capitals_cited import Capital, capital_warnings
+from regdraft.core.amend.instructions import Instruction, Unmatched, read_instructions
 from regdraft.core.amend.quote import HEADING
 from regdraft.core.amend.reasons import check_reasons, reason_for
-from regdraft.core.blocks import DEEP, atx_heading
+from regdraft.core.blocks import DEEP, INTERRUPTS, JOINED, atx_heading
 from regdraft.core.dates import read_date
 from regdraft.core.errors import ParseError, Problem
 from regdraft.core.frontmatter import (
@@ -265,9 +266,14 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
     language = str(meta["language"]) if meta.get("language") in ("vi", "en") else "vi"
     preamble: list[str] = []
     articles: list[tuple[DocumentArticle, list[tuple[str, int]]]] = []
+    joined: dict[int, list[tuple[str, int]]] = {}  # a paragraph's line: its other lines, as Markdown joined them
     body = "\n".join(lines[body_start:])
-    for kind, content, line in blocks(body, body_start + 1):
-        if kind == DEEP:
+    for kind, content, line in blocks(body, body_start + 1, joins=True):
+        if kind == JOINED and articles and articles[-1][1]:
+            joined.setdefault(articles[-1][1][-1][1], []).append((content, line))
+        elif kind in (JOINED, INTERRUPTS):
+            continue
+        elif kind == DEEP:
             problems.append(Problem(content, source, line))
         elif kind == "heading":
             match = HEADING.match(content.strip())
@@ -303,7 +309,7 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
         if head.label in targets:
             found: list[Unmatched] = []
             lead, instructions = read_instructions(paragraphs, head.label, source, language, problems, warnings,
-                                                   capitals, found, signed=signed)
+                                                   capitals, found, signed=signed, joined=joined)
             unmatched.extend(replace(u, regulation=targets[head.label]) for u in found)
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))

@@ -94,12 +94,25 @@ def read_instruction(sentence: str, language: str, context: Address | None = Non
     try:
         return _read_instruction(sentence, language, context)
     except GrammarError as exc:
-        from regdraft.core.amend.advice import unquoted_phrase, with_suggestion
+        from regdraft.core.amend.advice import as_written, unquoted_phrase, with_suggestion
 
         text = " ".join(sentence.split())
         lang = "en" if language == "en" else "vi"
-        # A phrase without its quotation marks reads as no form at all: say so rather than the form's generic message.
-        raise GrammarError(unquoted_phrase(text, lang) or with_suggestion(str(exc), text, lang)) from None
+        # A phrase without its quotation marks reads as no form at all: say so rather than the form's generic message;
+        # a sentence that is a standard one but for its punctuation (`Sửa đổi bổ sung …`) is told that form, unless
+        # the cause is already named (`diagnose`: an ending, a quotation mark).
+        punctuation = "" if str(exc).startswith("cannot read this instruction") else \
+            as_written(text, lang, lambda s: _reads(s, lang, context))
+        raise GrammarError(unquoted_phrase(text, lang) or punctuation
+                           or with_suggestion(str(exc), text, lang)) from None
+
+
+def _reads(sentence: str, language: str, context: Address | None) -> bool:
+    try:
+        _read_instruction(sentence, language, context)
+    except GrammarError:
+        return False
+    return True
 
 
 def _read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:

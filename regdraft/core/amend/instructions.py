@@ -18,14 +18,19 @@ Post-conditions:
 5. A citation written with a capital (`Khoản 2`, `Điểm a`) is read in lower case and warned
    about, once per instruction; a signed document's wording is kept as issued, so it gets one
    warning per word listing the lines (`capital_warnings`).
+6. Layout slips are read as plainly meant and reported with their line (`layout`): lines Markdown joined for want
+   of a blank line (a problem naming both lines), instructions numbered out of sequence (1, 3 or 1, 1; a), c)),
+   numbered `1-`, and new text in ‘ ’ or « » (a warning in a signed document, but for `1-` and blank lines).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from regdraft.core.amend import layout
+from regdraft.core.amend.capitals_cited import Capital, capitals_in
 from regdraft.core.amend.grammar import (
     AmendGroup,
     GrammarError,
@@ -55,14 +60,13 @@ from regdraft.core.amend.quote import (
     strip_quotes,
 )
 from regdraft.core.errors import Problem
-from regdraft.core.model import Address, Kind, Unit
+from regdraft.core.model import Address, Kind, Unit, noun
 from regdraft.core.patterns import lazy
 
 _TOP = lazy(r"^(\d+[a-z]?)\\?\.\s+(.*)$", re.S)
 _NESTED = lazy(r"^(dd|[a-zđ])(\d*)\)\s+(.*)$", re.S)
 # The third level, under a lettered group: `- Sửa đổi điểm b như sau:` (or `+`, or `a.1)`).
 _DEEP = lazy(r"^(?:[-+]|(?:dd|[a-zđ])\.\d+\))\s+(.*)$", re.S)
-_CAPITALISED = lazy(r"(?<![.:;]\s)(?<!^)\b(Khoản|Điểm)\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,7 @@ class _Draft:
     quote: list[tuple[str, int]] = field(default_factory=list)
     children: list[_Draft] = field(default_factory=list)
     closed: bool = False
+    marks: str = ""  # the single mark (‘ or «) its quoted text was opened with, read as “
 
 
 @dataclass
@@ -149,6 +154,7 @@ class _Reader:
     tops: list[_Draft] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     open_quote: _Draft | None = None
+    numbered: bool = True  # instructions numbered by the drafter, whose sequence is checked
 
     def problem(self, message: str, line: int) -> None:
         self.problems.append(Problem(message, self.source, line))
@@ -156,53 +162,38 @@ class _Reader:
     def warn(self, message: str, line: int) -> None:
         self.warnings.append(Problem(message, self.source, line))
 
-
-@dataclass(frozen=True)
-class Capital:
-    """A citation written `Khoản 2` or `Điểm a` with a capital (read as lower case), and where."""
-
-    word: str
-    line: int
-    message: str  # the warning as given for this instruction alone
+    def slip(self, message: str, line: int) -> None:
+        """A typing slip: a problem in a draft, a warning in a signed document read as plainly meant."""
+        (self.warn if self.signed else self.problem)(message, line)
 
 
 def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: str, language: str,
                       problems: list[Problem], warnings: list[Problem],
                       capitals: list[Capital] | None = None,
-                      unmatched: list[Unmatched] | None = None, *,
-                      signed: bool = False) -> tuple[list[str], list[Instruction]]:
+                      unmatched: list[Unmatched] | None = None, *, signed: bool = False,
+                      joined: Mapping[int, Sequence[tuple[str, int]]] | None = None,
+                      numbered: bool = True) -> tuple[list[str], list[Instruction]]:
     """The lead-in paragraphs and the instructions of one amending article.
 
     Each citation written with a capital (`Khoản 2 Điều 5`) is a warning, or, when `capitals` is
     given, goes there for the caller to report (a signed document's, grouped: `capital_warnings`).
     An instruction whose quote is another unit than it names is a problem, also listed in `unmatched`.
-    `signed` says the document is signed, its wording kept as issued (post-condition 3).
+    `signed` says the document is signed, its wording kept as issued (post-condition 3). `joined` maps a
+    paragraph's line to its other lines as Markdown joined them; `numbered=False`: numbers not the drafter's.
     """
     reader = _Reader(article, source, language, problems, warnings, capitals, signed,
-                     [] if unmatched is None else unmatched)
+                     [] if unmatched is None else unmatched, numbered=numbered)
     for content, line in paragraphs:
-        _paragraph(reader, content, line)
+        pieces = layout.joined_pieces(content, line, (joined or {}).get(line, ()))
+        for k, (piece, at) in enumerate(pieces):
+            _paragraph(reader, piece, at)
+            if k:
+                reader.problem(layout.blank_line_message(_role(reader, *pieces[k - 1]), pieces[k - 1][1],
+                                                         _role(reader, piece, at), at), at)
     if reader.open_quote is not None:
         _unclosed(reader, reader.open_quote)
     finished = [_finish(reader, d) for d in reader.tops if d.op is not None]
     return reader.lead, [ins for ins in finished if ins is not None]
-
-
-def capital_warnings(capitals: Sequence[Capital], source: str, signed: bool) -> list[Problem]:
-    """The warnings for citations written with a capital: one per instruction in a draft, where the
-    drafter corrects them; one per word in a signed document, whose wording is kept as issued and
-    would otherwise repeat the same warning on every check."""
-    if not signed:
-        return [Problem(c.message, source, c.line) for c in capitals]
-    out = []
-    for word in dict.fromkeys(c.word for c in capitals):
-        lines = [c.line for c in capitals if c.word == word]
-        many = f"{len(lines)} instructions (lines {', '.join(map(str, lines))})" if len(lines) > 1 \
-            else f"1 instruction (line {lines[0]})"
-        out.append(Problem(
-            f"the signed text writes '{word}' with a capital in {many}; each is read as '{word.lower()}' "
-            "(khoản and điểm are lower case in citations) and the wording is kept as issued.", source, lines[0]))
-    return out
 
 
 def _paragraph(reader: _Reader, content: str, line: int) -> None:
@@ -211,11 +202,13 @@ def _paragraph(reader: _Reader, content: str, line: int) -> None:
         if _starts_instruction(reader, content):
             _unclosed(reader, owner)  # the next instruction plainly begins: the quote ended before it
         else:
-            owner.quote.append((content, line))
+            owner.quote.append((layout.double_marks(content, owner.marks, start=False), line))
             if _closes(reader, owner.quote):
                 owner.closed = True
                 reader.open_quote = None
             return
+    if content[:1] in layout.SINGLE:
+        content = _single_marks(reader, content, line)
     awaiting = None if content[:1] in ("“", '"') else _opens_without_mark(reader, content)
     if awaiting is not None:
         reader.problem(f"instruction {awaiting.location} ({short(awaiting.text)}): the opening “ is missing before "
@@ -238,11 +231,12 @@ def _paragraph(reader: _Reader, content: str, line: int) -> None:
         else:
             reader.open_quote = owner
         return
-    top = _TOP.match(content)
+    top = _TOP.match(content) or _hyphened(reader, content, line)
     nested = None if top else _NESTED.match(content)
     deep = None if top or nested else _DEEP.match(content)
     subgroup = _open_subgroup(reader.tops)
     if top:
+        _in_sequence(reader, reader.tops, top.group(1), top.group(2), line)
         reader.tops.append(_read(reader, top.group(1), top.group(2), line, None))
     elif deep and subgroup is not None:
         if not subgroup.children and not subgroup.quote:
@@ -263,6 +257,7 @@ def _paragraph(reader: _Reader, content: str, line: int) -> None:
         if not group.children and not group.quote:
             _becomes_group(group)
         if isinstance(group.op, AmendGroup) and not group.quote:
+            _in_sequence(reader, group.children, label, nested.group(3), line, group.location)
             group.children.append(_read(reader, f"{group.location}.{label}", nested.group(3), line, group.op.target))
         else:
             _stray(reader, content, line)
@@ -294,6 +289,40 @@ def _open_subgroup(tops: list[_Draft]) -> _Draft | None:
     return child if isinstance(child.op, (AmendGroup, ReplaceUnit, Several)) else None
 
 
+def _hyphened(reader: _Reader, content: str, line: int) -> re.Match[str] | None:
+    if match := layout.HYPHENED.match(content):  # `1- Sửa đổi, …`, as some Party texts number clauses
+        reader.problem(layout.hyphen_message(match.group(1), match.group(2)), line)
+    return match
+
+
+def _in_sequence(reader: _Reader, before: list[_Draft], label: str, sentence: str, line: int, group: str = "") -> None:
+    labels = [(d.location.rpartition(".")[2], d.line) for d in before]
+    where = f"{noun(Kind.ARTICLE, reader.language)} {reader.article}"
+    if reader.numbered and (message := layout.sequence_message(labels, label, sentence, group, where, reader.signed)):
+        reader.slip(message, line)
+
+
+def _single_marks(reader: _Reader, content: str, line: int) -> str:
+    """New text opened with ‘ or « under an instruction awaiting it: read as quoted with “ ”, and reported."""
+    if (owner := _quote_owner(reader.tops)) is None:
+        return content
+    owner.marks = content[0]
+    reader.slip(layout.marks_message(f"instruction {owner.location} ({short(owner.text)})", line, owner.marks,
+                                     reader.signed), line)
+    return layout.double_marks(content, owner.marks)
+
+
+def _role(reader: _Reader, content: str, line: int) -> str:
+    """What the paragraph read at `line` is, for a message: an instruction, the quoted text of one, or a line."""
+    drafts = [*reader.tops, *(c for d in reader.tops for c in d.children)]
+    if (draft := next((d for d in drafts if d.line == line), None)) is not None:
+        return f"instruction {draft.location} ({short(draft.text, 60)})"
+    if (draft := next((d for d in drafts if any(at == line for _, at in d.quote)), None)) is None:
+        return f"the line '{shown(content)}'"
+    return f"the quoted text of instruction {draft.location}" if draft.quote[0][1] == line else \
+        f"the line '{shown(content)}' in the quoted text of instruction {draft.location}"
+
+
 def _stray(reader: _Reader, content: str, line: int) -> None:
     hint = " If it is new text, put it in quotes (“...”)." if CLAUSE.match(content) or POINT.match(content) else ""
     reader.problem(f"This paragraph is neither an instruction nor quoted new text: '{shown(content, 110)}'.{hint}",
@@ -314,7 +343,7 @@ def _becomes_group(draft: _Draft) -> bool:
 
 def _starts_instruction(reader: _Reader, content: str) -> bool:
     """True when `content` reads as the next instruction (so an open quote must have ended before it)."""
-    top = _TOP.match(content)
+    top = _TOP.match(content) or layout.HYPHENED.match(content)
     nested = None if top else _NESTED.match(content)
     sentence = top.group(2) if top else nested.group(3) if nested else None
     if sentence is None or not sentence.rstrip().endswith((":", ".", ";")):
@@ -389,13 +418,11 @@ def _read(reader: _Reader, location: str, sentence: str, line: int, context: Add
         reader.problem(f"instruction {location} ({short(text)}): {exc}", line)
         op = None
     if op is not None and reader.language == "vi":
-        for word in dict.fromkeys(m.group(1) for m in _CAPITALISED.finditer(text)):
-            message = (f"instruction {location} ({short(text)}): '{word}' is written with a capital; "
-                       f"it is read as '{word.lower()}' (khoản and điểm are lower case in citations).")
+        for capital in capitals_in(location, text, line):
             if reader.capitals is None:
-                reader.warn(message, line)
+                reader.warn(capital.message, line)
             else:
-                reader.capitals.append(Capital(word, line, message))
+                reader.capitals.append(capital)
     return _Draft(location, line, text, op, context)
 
 

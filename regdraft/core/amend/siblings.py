@@ -86,7 +86,8 @@ def several(location: str, addresses: Sequence[Address], lines: Sequence[str], e
     problems: list[Problem] = []
     try:
         _, read = read_instructions([(f"{location.partition('.')[0]}. {text}", line),
-                                     *((p, line) for p in quoted)], article, "<joined>", language, problems, [])
+                                     *((p, line) for p in quoted)], article, "<joined>", language, problems, [],
+                                    numbered=False)
     except RegdraftError:
         return None
     if problems or len(read) != 1 or not isinstance(read[0].op, Several):

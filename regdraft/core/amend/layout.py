@@ -1,0 +1,129 @@
+"""Slips in how an amending article's instructions are laid out, which a drafter makes typing or pasting them.
+
+`instructions.read_instructions` reads each slip as plainly meant, so that the rest of the article is read
+and checked, and reports it naming the line and the instruction (docs/amendments.md, "Layout slips").
+
+Post-conditions:
+1. `joined_pieces` splits a paragraph only where one of its lines plainly begins a block of its own — quoted
+   text under a line ending in `:`, or a numbered or lettered instruction under a line ending a sentence — so a
+   hand-wrapped sentence (`… khoản 1 Điều` then `12. …`) stays one paragraph; the pieces are what the lines
+   read as with the blank line between them.
+2. `expected_label` judges plain numbers (`1`, `2`) and plain letters (`a`, `b`, no f, j, w, z) only: an
+   inserted label (`2a`, `d1`) is never called out of sequence, and the next plain label follows its stem.
+3. `double_marks` turns the single marks ‘ ’ (or « ») around new text into “ ”, touching no other character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from regdraft.core.amend.quote import short
+from regdraft.core.model import POINT_LETTERS
+from regdraft.core.patterns import lazy
+
+# `2\. Bãi bỏ …`, `2. …`, `2- …`, `a) …` at the start of a line.
+_STARTS = lazy(r"^(?:\d{1,3}[a-z]?(?:\\?\.|\s?-)|(?:dd|[a-zđ])\d*\))\s")
+_ENDS = lazy(r"(?:[.;:!?…][”\"’»)]*|[”\"’»])$")  # a line ending a sentence or a quotation
+_OPENING = ("“", '"', "‘", "«")
+# An instruction numbered as some Party texts number clauses: `1- Sửa đổi, …` (docs/amendments.md).
+HYPHENED = lazy(r"^(\d{1,3}[a-z]?)\s?-\s+(\S.*)$", re.S)
+SINGLE = {"‘": "’", "«": "»"}
+
+
+def joined_pieces(content: str, line: int, joined: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The paragraph `content` (first line `line`, then the `joined` lines as Markdown joined them) as the
+    paragraphs its drafter meant: cut before each line that begins a block of its own (post-condition 1)."""
+    if not joined:
+        return [(content, line)]
+    rest = " ".join(text for text, _ in joined)
+    if not content.endswith(" " + rest):
+        return [(content, line)]
+    lines = [(content[: len(content) - len(rest) - 1], line), *joined]
+    pieces = [[lines[0]]]
+    for (above, _), (text, at) in zip(lines, lines[1:], strict=False):
+        above = above.rstrip()
+        if (text.startswith(_OPENING) and above.endswith(":")) or (_STARTS.match(text) and _ENDS.search(above)):
+            pieces.append([(text, at)])
+        else:
+            pieces[-1].append((text, at))
+    return [(" ".join(text for text, _ in piece), piece[0][1]) for piece in pieces]
+
+
+def _stem(label: str) -> str:
+    return re.sub(r"(?<=\d)[a-z]+$|(?<=\D)\d+$", "", label)
+
+
+def expected_label(before: Sequence[str], label: str, letters: bool) -> str | None:
+    """The label an instruction numbered `label` should have after the labels `before` (in order), or None when
+    `label` is in sequence or is an inserted label (`2a`, `d1`) that is not judged (post-condition 2)."""
+    if _stem(label) != label or (letters and label not in POINT_LETTERS) or (not letters and not label.isdigit()):
+        return None
+    if not before:
+        first = POINT_LETTERS[0] if letters else "1"
+        return None if label == first else first
+    previous = _stem(before[-1])
+    if letters:
+        if previous not in POINT_LETTERS:
+            return None
+        at = POINT_LETTERS.index(previous) + 1
+        expected = POINT_LETTERS[at] if at < len(POINT_LETTERS) else None
+    else:
+        expected = str(int(previous) + 1) if previous.isdigit() else None
+    return None if expected is None or label == expected else expected
+
+
+def double_marks(content: str, opening: str, *, start: bool = True) -> str:
+    """`content` with the single mark `opening` (‘ or «) at its start (unless `start` is False) and its closing
+    pair at its end (before a final `.`, `;` or `,`) written “ and ” (post-condition 3); as it is for no mark."""
+    if not opening:
+        return content
+    if start and content.startswith(opening):
+        content = "“" + content[1:].lstrip()
+    return re.sub(rf"\s*{re.escape(SINGLE[opening])}([.;,]?)$", r"”\1", content)
+
+
+def hyphen_message(number: str, sentence: str) -> str:
+    """The problem of an instruction numbered `1-`."""
+    text = " ".join(sentence.split())
+    return (f"instruction {number} ({short(text)}) is numbered '{number}-'; number it '{number}\\.' as instructions "
+            f"are numbered in an amending document: '{number}\\. {short(text, 50)}'.")
+
+
+def sequence_message(before: Sequence[tuple[str, int]], label: str, sentence: str, group: str, article: str,
+                     signed: bool) -> str:
+    """The problem (`signed`: the warning) of an instruction numbered `label` after those `before` (label, line),
+    '' when it is in sequence; `group` is the location of the group holding a lettered instruction."""
+    expected = expected_label([b for b, _ in before], label, letters=bool(group))
+    if expected is None:
+        return ""
+    prefix = f"{group}." if group else ""
+    where = f"instruction {prefix}{label} ({short(' '.join(sentence.split()))})"
+    same = next((at for b, at in before if b == label), None)
+    if same is not None:
+        what = f"has the same number as instruction {prefix}{label} on line {same}"
+    elif before:
+        what = f"follows instruction {prefix}{before[-1][0]}"
+    else:
+        what = f"is the first {'of its group' if group else 'instruction of ' + article}"
+    cited = ("the issued document and the footnotes of the consolidated text cite each instruction by its "
+             + ("letter" if group else "number"))
+    if signed:
+        return f"{where} {what}; the signed text is kept as issued, and {cited} as written."
+    return f"{where} {what}: {'letter it ' + expected + ')' if group else 'number it ' + expected}, since {cited}."
+
+
+def marks_message(where: str, line: int, mark: str, signed: bool) -> str:
+    """The problem (`signed`: the warning) of new text quoted with the single marks `mark`…, for the instruction
+    `where` (`instruction 1 (…)`)."""
+    marks = f"{mark} {SINGLE[mark]}"
+    if signed:
+        return f"{where}: the new text on line {line} is in the quotation marks {marks}; it is read as quoted with “ ”."
+    return (f"{where}: the new text on line {line} is in the quotation marks {marks} (as Word may paste them), not "
+            f"“ ”; write “ instead of {mark} and ” instead of {SINGLE[mark]}.")
+
+
+def blank_line_message(above: str, above_line: int, below: str, line: int) -> str:
+    """The problem of the paragraph `below` (on `line`) that Markdown joined to `above` for want of a blank line."""
+    return (f"{below} on line {line} has no blank line before it, so Markdown joins it to {above} on line "
+            f"{above_line}; leave a blank line between line {line - 1} and line {line}.")
