@@ -24,13 +24,26 @@ Post-conditions (`Bounds`, defaults in brackets):
    browser opens six to a server; an office behind one NAT address is every member's browser: 21 of them);
    one more is closed at once. regdraft.yaml's `review: connections_per_address` sets `per_client`
    (`bounds_for`). Headers are at most 16 KiB (h11's bound).
+4. An answer is taken at `answer_rate` bytes a second [10,000] on average, after `answer_grace` seconds [10]
+   from the moment the server had something for the connection that it did not take (what the server wrote
+   waits in the process's buffer): at any moment `answer_grace + taken / answer_rate` seconds have not passed
+   since then; else the connection is dropped at once (`_drop`: what it had not taken is thrown away, not
+   kept to be sent, and the client is sent a reset). A client that sent requests and never read the answers
+   held its connections and a page's worth of memory each (several megabytes) for ever: uvicorn only stops
+   writing while the buffer is full, and closing a connection waits for the buffer to be sent. The rule holds
+   in every phase, also after the connection was closed for idling or a slow request (a closing connection is
+   busy until its buffer is sent, and counts among the connections of 3). Time the buffer stood empty does not
+   count: the clock starts again when the server writes to an empty buffer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import socket
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -49,6 +62,8 @@ class Bounds:
     min_rate: int = 10_000
     connections: int = 256
     per_client: int = 128
+    answer_grace: float = 10.0
+    answer_rate: int = 10_000
 
 
 BOUNDS = Bounds()
@@ -93,7 +108,13 @@ class _Guarded(H11Protocol):
         self._partial = False  # part of a request's line or headers has come
         self._body_start = 0.0
         self._body_bytes = 0
-        super().connection_made(transport)  # counts this connection among the server's
+        self._answer_timer: asyncio.TimerHandle | None = None
+        self._written = 0  # bytes written to the transport, in all
+        self._answer_start = 0.0  # when the server last wrote to an empty buffer
+        self._answer_base = 0  # `_written` before that write
+        # uvicorn writes the answers through `self.transport`: what it wrote and what was taken is counted.
+        counted = cast(asyncio.Transport, _Counted(transport, self._wrote))
+        super().connection_made(counted)  # counts this connection among the server's
         ours = sum(1 for other in self.connections if _address(other) == _address(self))
         if len(self.connections) > self.BOUNDS.connections or ours > self.BOUNDS.per_client:
             transport.close()
@@ -102,7 +123,31 @@ class _Guarded(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop()
+        if self._answer_timer is not None:
+            self._answer_timer.cancel()
+            self._answer_timer = None
         super().connection_lost(exc)
+
+    def _wrote(self, size: int, waiting: int) -> None:
+        """`size` bytes were written to the transport, where `waiting` bytes were still to be sent before."""
+        if not waiting:  # the connection had taken everything: the answer's clock starts now
+            self._answer_start, self._answer_base = self.loop.time(), self._written
+        self._written += size
+        if self._answer_timer is None and self.transport.get_write_buffer_size():
+            self._answer_timer = self.loop.call_later(self.BOUNDS.answer_grace, self._answer_due)
+
+    def _answer_due(self) -> None:
+        """Drop the connection unless it took what was written at its rate (then look again later), or all of it."""
+        self._answer_timer = None
+        waiting = self.transport.get_write_buffer_size()
+        if not waiting:
+            return
+        taken = self._written - waiting - self._answer_base
+        due = self._answer_start + self.BOUNDS.answer_grace + taken / self.BOUNDS.answer_rate
+        if self.loop.time() < due:
+            self._answer_timer = self.loop.call_later(due - self.loop.time(), self._answer_due)
+            return
+        _drop(self.transport)
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
@@ -164,6 +209,34 @@ class _Guarded(H11Protocol):
         elif self._partial:
             self.transport.write(_too_slow())
         self.transport.close()
+
+
+def _drop(transport: asyncio.Transport) -> None:
+    """Close a connection at once, throwing away what it has not taken: the process's buffer (`abort`; `close`
+    keeps the connection until its buffer is sent) and the system's (a reset, not an orphaned socket that the
+    kernel keeps trying to send for minutes)."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:  # already closed by the other end
+            pass
+    transport.abort()
+
+
+class _Counted:
+    """A transport that tells `wrote` the size of every write and how much was still to be sent before it."""
+
+    def __init__(self, transport: asyncio.Transport, wrote: Callable[[int, int], None]) -> None:
+        self._transport, self._wrote = transport, wrote
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        waiting = self._transport.get_write_buffer_size()
+        self._transport.write(data)
+        self._wrote(memoryview(data).nbytes, waiting)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 def _address(connection: object) -> str | None:

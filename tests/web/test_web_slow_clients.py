@@ -296,3 +296,43 @@ def test_the_review_command_refuses_a_wrong_connection_setting(review_ws: Worksp
     config.write_text(config.read_text(encoding="utf-8") + "review:\n  connections_per_address: 0\n", encoding="utf-8")
     result = invoke(review_ws, "review", "--port", str(free_port()))
     assert result.exit_code == 1 and "review: connections_per_address is '0'" in result.output, result.output
+
+
+def established(sock: socket.socket) -> bool:
+    """Whether the connection is still open at the TCP level, seen without reading from it (Linux's TCP_INFO)."""
+    return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 1)[0] == 1  # TCP_ESTABLISHED
+
+
+@pytest.mark.skipif(not hasattr(socket, "TCP_INFO"), reason="needs TCP_INFO to see a connection's state unread")
+def test_a_client_that_never_reads_its_answers_is_dropped(review_ws: Workspace) -> None:
+    """A member's script sent requests for large pages and never read the answers: each connection was held for
+    ever with megabytes of answers in the server's memory (uvicorn only stops writing while its buffer is full,
+    and closing waits for the buffer to be sent). The bound is small here: 0.5 s of grace, then 10 MB/s."""
+    bounds = Bounds(answer_grace=0.5, answer_rate=10_000_000, per_client=1)
+    request = f"GET /a/{SLUG}/redline HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    with serving(review_ws.root, bounds) as url:
+        parts = urlsplit(url)
+        with closing(socket.socket()) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect((parts.hostname or "", parts.port or 80))
+            # 40 redline pages of 240 KB: more than the two ends' socket buffers take, the rest the server's.
+            sock.sendall(request * 40)
+            deadline = time.monotonic() + 30  # far past the bound: 0.5 s + the few MB the kernels took at 10 MB/s
+            while established(sock) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert not established(sock), "the server still held the connection of a client that reads nothing"
+        # The address's one connection is free again.
+        with closing(connect(url)) as sock:
+            sock.sendall(b"GET /favicon.ico HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            assert until_closed(sock, 5).startswith(b"HTTP/1.1 204 ")
+
+
+def test_an_answer_taken_at_its_rate_is_sent_whole(review_ws: Workspace) -> None:
+    """The same bound leaves a client that reads alone: 20 redline pages asked at once all come."""
+    bounds = Bounds(answer_grace=0.5, answer_rate=10_000, per_client=1)
+    request = f"GET /a/{SLUG}/redline HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    with serving(review_ws.root, bounds) as url:
+        with closing(connect(url)) as sock:
+            sock.sendall(request * 19 + request.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
+            answer = until_closed(sock, 60)
+    assert answer.count(b"HTTP/1.1 200 ") == 20 and answer.rstrip().endswith(b"</html>"), answer[-200:]
