@@ -99,6 +99,8 @@ def test_refusals_leave_everything_as_it_was(store_under_test: tuple[Workspace, 
         ws.read("regulations/none.md", "HEAD")
     with pytest.raises(StoreError, match="There is no revision 'nope'"):
         ws.read("regulations/A.md", "nope")
+    with pytest.raises(RegdraftError):  # a digit `int` refuses: the memory store raised ValueError
+        ws.read("regulations/A.md", "HEAD~²")
     with pytest.raises(StoreError, match="outside the workspace"):
         ws.commit({"../escape.md": b"x"}, "Escape")
 

@@ -327,9 +327,10 @@ async def _amendment(c: Context) -> Response:
 def _round_param(c: Context, value: str | None) -> int | None:
     if value is None:
         return None
-    if not value.isdigit():
+    number = actions.round_number(value)
+    if number is None:
         raise refuse(c.ui, Category.USAGE, "not_round_number", value=value)
-    return int(value)
+    return number
 
 
 async def _redline(c: Context, form: Mapping[str, str] | None = None, error: str = "", status: int = 200,
@@ -437,7 +438,7 @@ async def _add_comment(c: Context) -> Response:
     try:
         done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values, c.ui))
     except RegdraftError as exc:
-        number = int(values["round"]) if values["round"].isdigit() else None
+        number = actions.round_number(values["round"])
         # A proposal that would delete points or clauses: the form, as typed, offers to record it all the same.
         return await _redline(c, values, c.ui.said(exc), exc.category.http_status, number,
                               confirm=isinstance(exc, actions.WouldDrop))

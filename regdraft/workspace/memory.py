@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ class MemoryStore:
             matches = [i for i, v in enumerate(self.history) if base and v.revision.sha.startswith(base)]
             index = matches[0] if len(matches) == 1 else -1
         if back:
-            index = index - int(back) if back.isdigit() else -1
+            index = index - int(back) if re.fullmatch("[0-9]{1,9}", back) else -1  # `HEAD~²`: not a number
         if index < 0 or index >= len(self.history):
             raise UnknownName(f"There is no revision '{rev}' in the workspace.")
         return index

@@ -119,3 +119,14 @@ def test_a_form_refused_after_a_restart_names_its_provision_and_leads_back_to_it
     assert "góp ý về khoản 2 Điều 5 chưa được lưu" in page and "Góp ý gõ trước khi khởi động lại." in page
     assert "không được gửi từ trang này" not in page
     assert f'<a href="/a/{SLUG}/redline?round=1#on-d5.k2" id="back">Mở lại khoản 2 Điều 5</a>' in page
+
+
+def test_a_form_naming_a_round_in_other_digits_is_refused_in_a_sentence(review_ws: Workspace) -> None:
+    """`²` passed `str.isdigit` and `int` refused it: a 500 with a traceback in the server's log."""
+    c = client(review_ws)
+    before = head(review_ws)
+    form = comment_form(token(c), round="²")
+    refused = c.post(f"/a/{SLUG}/comments", data=form)
+    assert refused.status_code == 400 and head(review_ws) == before
+    assert "Biểu mẫu không ghi vòng lấy ý kiến" in html.unescape(refused.text)
+    assert _textarea(refused.text, "text") == form["text"]

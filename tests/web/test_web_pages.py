@@ -185,6 +185,11 @@ def test_refusals_of_bad_addresses(review_ws: Workspace) -> None:
     assert c.get("/a/..%2F..%2Fetc/redline").status_code in (400, 404)
     assert c.get(f"/a/{SLUG}/redline?from=HEAD:regdraft.yaml").status_code == 400
     assert c.get(f"/a/{SLUG}/redline?round=x").status_code == 400
+    # A digit `str.isdigit` takes and `int` refuses (a 500 and a traceback), or more digits than `int` reads.
+    for shown in ("redline", "comments", "report", "report.pdf"):
+        for number in ("%C2%B2", "1" * 5000):
+            refused = c.get(f"/a/{SLUG}/{shown}?round={number}")
+            assert refused.status_code == 400 and "không phải là số của vòng lấy ý kiến" in refused.text, shown
     assert c.get(f"/a/{SLUG}/redline?round=7").status_code == 404
     # The report and its downloads say it as the other pages do, in the page's words (it was in English).
     for address in (f"/a/{SLUG}/report?round=7", f"/a/{SLUG}/report.pdf?round=7"):
