@@ -172,8 +172,9 @@ Handler = Callable[["Context"], Any]
 class Context:
     """One request as the handlers see it: the server, the visitor, the CSRF cookie and token."""
 
-    def __init__(self, server: Server, request: Request, visitor: Visitor, ui: Words) -> None:
+    def __init__(self, server: Server, request: Request, visitor: Visitor, ui: Words, identified: bool = True) -> None:
         self.server, self.request, self.visitor, self.ui = server, request, visitor, ui
+        self.identified = identified  # False: a visitor with no valid link, who is named as no one
         self.cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
         self.fresh_cookie = CSRF_COOKIE not in request.cookies
         self.csrf = csrf_token(server.secret, self.cookie, visitor)
@@ -193,8 +194,8 @@ class Context:
 
     def globals(self, **context: Any) -> dict[str, Any]:
         """What every page template sees."""
-        return {"visitor": self.visitor, "csrf": self.csrf, "links": self.server.links, "quote": quote,
-                "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED, **context}
+        return {"visitor": self.visitor, "identified": self.identified, "csrf": self.csrf, "links": self.server.links,
+                "quote": quote, "ui": self.ui, "lang": self.ui.language, "typed": actions.TYPED, **context}
 
     def respond(self, html: str, status: int = 200) -> HTMLResponse:
         """An HTML response that also sets the CSRF cookie when the browser had none; a workspace template's
@@ -224,8 +225,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
         visitor = server.visitor(request) if not public else LOCAL
         slug = request.path_params.get("slug") if visitor is not None else None
         ui = await run_in_threadpool(server.words, str(slug) if slug else None)
-        if visitor is None:
-            context = Context(server, request, LOCAL, ui)
+        if visitor is None:  # not the drafting office either: the page names no one (it said "trên máy này")
+            context = Context(server, request, LOCAL, ui, identified=False)
             return context.render("web-message.html.j2", 401, title=ui("need_link_title"), message=ui("need_link"))
         context = Context(server, request, visitor, ui)
         if request.method == "POST":
@@ -291,7 +292,7 @@ def _no_page(server: Server) -> Callable[[Request, Exception], Any]:
         status = int(getattr(exc, "status_code", 404))
         visitor = server.visitor(request)
         ui = await run_in_threadpool(server.words)
-        context = Context(server, request, visitor or LOCAL, ui)
+        context = Context(server, request, visitor or LOCAL, ui, identified=visitor is not None)
         if visitor is None:
             return context.render("web-message.html.j2", 401, title=ui("need_link_title"), message=ui("need_link"))
         return context.render("web-message.html.j2", status, title=ui("failed_unknown"), message=ui("no_page"))
@@ -311,6 +312,7 @@ async def _access(c: Context) -> Response:
     token = c.param("token")
     link = await c.run(lambda ws: lookup(ws, token))
     if link is None:
+        c.identified = False  # whoever opened it, the page is about the link: it names no one
         return c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
     response = RedirectResponse("/", 303)
     # Lax, not strict: a link opened from webmail or a chat is a navigation from another site, and a strict

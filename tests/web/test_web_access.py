@@ -50,6 +50,11 @@ def test_without_a_link_nothing_is_shown(review_ws: Workspace) -> None:
         page = c.get(url, headers={"host": "review.office.local"})
         assert page.status_code == 401 and "Cần đường dẫn truy cập" in page.text, url
         assert "01-QC/TU" not in page.text
+        # Nor is the visitor named: they were told they were the drafting office "on this machine".
+        assert 'class="who"' not in page.text and "trên máy này" not in page.text, url
+    for url in ("/access/not-a-token", "/no/such/page"):
+        page = c.get(url, headers={"host": "review.office.local"})
+        assert page.status_code in (401, 403) and 'class="who"' not in page.text, url
     assert c.get("/access/not-a-token").status_code == 403
 
 
