@@ -36,7 +36,7 @@ from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, answers, pages
+from regdraft.web import actions, answers, pages, switch
 from regdraft.web.guard import (
     ACCESS_COOKIE,
     CSRF_COOKIE,
@@ -142,7 +142,8 @@ def create_app(root: Path, *, links: bool = False, secret: bytes | None = None) 
     server = Server(root, links=links, secret=secret)
     routes = [
         Route("/", _page(server, _home)),
-        Route("/access/{token}", _page(server, _access, public=True)),
+        Route("/access/{token}", _page(server, switch.access, public=True)),
+        Route("/access/{token}", _page(server, switch.confirmed, public=True), methods=["POST"]),
         Route("/a/{slug}", _page(server, _amendment)),
         Route("/a/{slug}/redline", _page(server, _redline)),
         Route("/a/{slug}/provision", _page(server, _provision)),
@@ -306,20 +307,6 @@ def _no_page(server: Server) -> Callable[[Request, Exception], Any]:
 async def _home(c: Context) -> Response:
     data = await c.run(pages.home)
     return c.render("web-home.html.j2", home=data)
-
-
-async def _access(c: Context) -> Response:
-    token = c.param("token")
-    link = await c.run(lambda ws: lookup(ws, token))
-    if link is None:
-        c.identified = False  # whoever opened it, the page is about the link: it names no one
-        return c.render("web-message.html.j2", 403, title=c.ui("bad_link_title"), message=c.ui("bad_link"))
-    response = RedirectResponse("/", 303)
-    # Lax, not strict: a link opened from webmail or a chat is a navigation from another site, and a strict
-    # cookie was not sent on it, nor on the redirect after it ("Cần đường dẫn truy cập", however often
-    # opened). Writes still need the form's token and a same-origin request.
-    response.set_cookie(ACCESS_COOKIE, token, httponly=True, samesite="lax", max_age=90 * 24 * 3600)
-    return response
 
 
 async def _amendment(c: Context) -> Response:

@@ -119,3 +119,30 @@ def test_the_access_cookie_is_sent_on_a_link_opened_from_another_site(review_ws:
     assert entered.status_code == 303
     (cookie,) = [v for v in entered.headers.get_list("set-cookie") if v.startswith(f"{ACCESS_COOKIE}=")]
     assert "samesite=lax" in cookie.lower() and "httponly" in cookie.lower()
+
+
+def test_a_link_of_someone_else_asks_before_the_browser_changes_identity(review_ws: Workspace) -> None:
+    """Login CSRF: any site sent a member's browser to another member's link and the access cookie was replaced,
+    silently; what the member wrote next was recorded under the other name and body."""
+    _, binh = invite(review_ws, "Trần Thị Bình", BODIES[1])
+    _, evil = invite(review_ws, "Kẻ Xấu", BODIES[2])
+    c = _enter(review_ws, binh)  # the member's own link, first opened from an email (another site): no question
+    cross_site = {"sec-fetch-site": "cross-site", "referer": "http://evil.example/login.html"}
+    asked = c.get(f"/access/{evil}", headers=cross_site)
+    assert asked.status_code == 200 and ACCESS_COOKIE not in asked.headers.get("set-cookie", "")
+    assert "Trần Thị Bình (Ủy ban Kiểm tra Tỉnh ủy), người góp ý" in asked.text
+    assert "Kẻ Xấu (Văn phòng Tỉnh ủy), người góp ý" in asked.text and "Đổi người góp ý?" in asked.text
+    assert "Trần Thị Bình" in c.get("/").text  # nothing changed
+    # A form from another site cannot answer the question (no CSRF cookie, another origin).
+    outsider = client(review_ws, links=True)
+    outsider.cookies.set(ACCESS_COOKIE, binh)
+    assert outsider.post(f"/access/{evil}", data={"csrf": "x"}, headers={"origin": "http://evil.example"}
+                         ).status_code == 403
+    # The member's own choice, from the page, switches.
+    found = re.search(r'name="csrf" value="([^"]+)"', asked.text)
+    assert found and f'action="/access/{evil}"' in asked.text
+    switched = c.post(f"/access/{evil}", data={"csrf": found.group(1)})
+    assert switched.status_code == 303 and "Kẻ Xấu" in c.get("/").text
+    # The same link again, or a link in a browser with no (or a revoked) identity, signs in at once.
+    assert c.get(f"/access/{evil}", headers=cross_site).status_code == 303
+    assert client(review_ws, links=True).get(f"/access/{binh}", headers=cross_site).status_code == 303
