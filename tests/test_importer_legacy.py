@@ -132,3 +132,17 @@ def test_forced_encoding(tmp_path: Path) -> None:
     with pytest.raises(RegdraftError, match="law.txt: no article headings"):
         import_file(path, reg_id="01-QC/TU", encoding="utf-8")
     assert import_file(path, encoding="vni").regulation.find("d1").unit.title == "Phạm vi điều chỉnh"
+
+
+@pytest.mark.parametrize(("name", "read"), [("tcvn3", "«BIÊN» became «BIẤN»"), ("vni", "«không» became «khơng»")])
+def test_forced_legacy_reading_of_a_utf8_file_is_named(tmp_path: Path, name: str, read: str) -> None:
+    """`--encoding tcvn3` (the --help example) on a file already in UTF-8 garbled its Vietnamese without a word."""
+    path = tmp_path / "law.txt"
+    path.write_text(LAW * 3 + "b) Hoạt động không vì lợi nhuận.\n", encoding="utf-8")
+    notes = [n.message for n in import_file(path, encoding=name).report.by_category("encoding")]
+    assert len(notes) == 1 and notes[0].startswith(f"The file is UTF-8 with Vietnamese letters no {name.upper()} byte")
+    assert read in notes[0] and "to read it as UTF-8" in notes[0]
+    assert import_file(path).report.by_category("encoding") == []  # read as it is: nothing to say
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_text(encode_tcvn3(LAW * 3), encoding="utf-8")  # legacy letters saved as UTF-8: read as meant
+    assert import_file(legacy, encoding="tcvn3").report.by_category("encoding") == []

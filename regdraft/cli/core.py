@@ -114,12 +114,12 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
          amendment: str | None, workspace: Path | None, as_json: bool) -> Result:
     """Print a regulation, or one provision of it with the headings above it.
 
-    ADDRESS is short (d12.k2.b) or written out ("điểm b khoản 2 Điều 12").
+    ADDRESS is short (d12.k1.a) or written out ("điểm a khoản 1 Điều 12").
 
     \b
     Example:
         regdraft show 01-QC/TU d5.k2
-        regdraft show 01-QC/TU "Điều 12 khoản 2 điểm b" --at HEAD~1
+        regdraft show 01-QC/TU "Điều 12 khoản 1 điểm a" --at HEAD   # as last committed
         regdraft show 01-QC/TU d5.k2 --changes
     """
     from regdraft.workspace import api

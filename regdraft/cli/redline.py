@@ -60,9 +60,9 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     \b
     Example:
         regdraft redline 01-QC/TU
-        regdraft redline qc-sua-doi-2025        (that amendment's redline)
+        regdraft redline qc-sua-doi-2025   # that amendment's redline
         regdraft redline 01-QC/TU --layout table -o bang-so-sanh.pdf
-        regdraft redline 01-QC/TU --from HEAD~3 --to HEAD --format html
+        regdraft redline 01-QC/TU --from HEAD --format html   # the text as last committed
     """
     from regdraft.render.output import Settings, write
     from regdraft.workspace import api

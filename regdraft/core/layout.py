@@ -55,11 +55,12 @@ COMMENT_ID = lazy(r"[a-z0-9][a-z0-9-]{0,31}")
 def amendment_folder(slug: str) -> str:
     """The folder of an amendment and everything about it: `amendments/<slug>`.
 
-    A slug that is not a literal name (letters, digits, hyphens, underscores) is a `UsageError`.
+    A slug that is not a literal name (letters a-z without accents, digits, hyphens, underscores) is a
+    `UsageError`: to a Vietnamese drafter ử and đ are letters too, so the message says which.
     """
     if not SLUG.fullmatch(slug):
-        raise UsageError(f"'{slug}' is not an amendment name; use letters, digits and hyphens, "
-                         f"e.g. {suggested_slug(slug)}.")
+        raise UsageError(f"'{slug}' is not an amendment name; use letters without accents (a-z), digits and "
+                         f"hyphens, e.g. {suggested_slug(slug)}.")
     return f"{AMENDMENTS}/{slug}"
 
 

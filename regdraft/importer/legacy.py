@@ -202,6 +202,26 @@ def detect(text: str) -> str:
     return best if best != "utf-8" and scores[best] > max(scores["utf-8"], 0) else "utf-8"
 
 
+@dataclass(frozen=True, slots=True)
+class Misreading:
+    """Unicode text read in a legacy encoding: how many of its words that changes, and the first one changed."""
+
+    changed: int
+    written: str  # the first word changed, as the file has it
+    read: str  # ... and as the legacy reading makes it
+
+
+def misread(text: str, encoding: str) -> Misreading | None:
+    """What reading `text` in the legacy `encoding` does to it, when it is Unicode already: it holds Vietnamese
+    letters no legacy byte stands for (ơ, ư, đ, ạ … ỹ, as `detect` tells). None when it does not, or nothing
+    changes."""
+    if encoding == "utf-8" or len(_UNICODE_VIETNAMESE.findall(nfc(text[:SAMPLE_SIZE]))) < _UNICODE_EVIDENCE:
+        return None
+    written = _WORD.findall(nfc(text))
+    changed = [(a, b) for a, b in zip(written, _WORD.findall(decode(text, encoding)), strict=False) if a != b]
+    return Misreading(len(changed), *changed[0]) if changed else None
+
+
 # cp1252 gives the bytes 0x80-0x9F their Windows meaning; its five gaps keep Latin-1's.
 _C1_TABLE = {
     code: bytes([code]).decode("cp1252")

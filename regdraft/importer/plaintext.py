@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from regdraft.core.commands import Command
+from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.text import INVISIBLE, ODD_SPACES
 from regdraft.importer import legacy
@@ -73,6 +74,12 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
         elif not unicode_ok:
             notes.append(Note(0, "encoding", "The file is not UTF-8 and no Vietnamese legacy encoding was "
                                              "recognised; it was read as Windows-1252."))
+    elif unicode_ok and (wrong := legacy.misread(text, encoding)) is not None:
+        notes.append(Note(0, "encoding", f"The file is UTF-8 with Vietnamese letters no {encoding.upper()} byte "
+                                         f"stands for, so reading it as {encoding.upper()} garbles "
+                                         f"{counted(wrong.changed, 'word')} («{wrong.written}» became «{wrong.read}»): "
+                                         f"import it with `{Command.option(encoding='utf-8')}` (or without the "
+                                         "encoding) to read it as UTF-8."))
     if encoding == "utf-8" and not unicodedata.is_normalized("NFC", text):
         notes.append(Note(0, "info", "Some text was not in Unicode NFC (letters and marks stored apart); "
                                      "it was normalised to NFC."))

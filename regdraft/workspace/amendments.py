@@ -36,6 +36,18 @@ def slugs(ws: Workspace) -> list[str]:
     return [path.split("/")[1] for path in ws.files(AMENDMENTS, "*/amendment.md")]
 
 
+def refuse_case_twin(ws: Workspace, slug: str) -> None:
+    """A `UsageError` for the name of a new amendment that differs from an existing one's only in capitals
+    (`QC-SUA-DOI-2025` beside `qc-sua-doi-2025`): two amendments told apart by case alone, and one folder where
+    the files ignore case (Windows, macOS)."""
+    twin = next((s for s in slugs(ws) if s != slug and s.lower() == slug.lower()), None)
+    if twin is not None:
+        from regdraft.core.errors import UsageError
+
+        raise UsageError(f"'{slug}' differs from the amendment '{twin}' only in capitals; nothing was created. "
+                         f"Work on '{twin}', or give the new amendment a name of its own.")
+
+
 def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
     """Read and parse one amendment, in the working tree or at a git revision."""
     relative = amendment_file(ws, slug) if rev is None else amendment_path(slug)

@@ -13,6 +13,7 @@ from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
+from regdraft.workspace.hand_edits import hand_edit
 from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
 from regdraft.workspace.numbers import number_problems
@@ -46,7 +47,8 @@ def check_summary(problems: list[Problem]) -> str:
 
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """`regdraft check`: regulations edited without an amendment, and problems of pending amendments."""
+    """`regdraft check`: regulations edited without an amendment (since their base text, or since first committed
+    while they have none), and problems of pending amendments."""
     entries = survey(ws)
     paths = [ws.locate_regulation(name)] if name else ws.regulation_files()
     problems: list[Problem] = []
@@ -67,6 +69,8 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
         ]
         if adopted:
             problems.extend(_compare(ws, path, current, adopted))
+        elif (edit := hand_edit(ws, path, current)) is not None:  # no base text yet: the text as first committed
+            problems.append(edit.warning())
     for entry in entries:
         if entry.amendment is None:
             if name is None and entry.error is not None:

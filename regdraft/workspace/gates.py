@@ -16,7 +16,9 @@ meets it:
 9. the effective date is not before the signing date: a document takes effect retroactively only when its
    wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
 10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
-    one drafted against an older text would silently revert them.
+    one drafted against an older text would silently revert them;
+11. no regulation it amends for the first time was edited without an amendment since first committed
+    (`workspace.hand_edits`): the edit would become the regulation's original wording.
 An empty list means the amendment may be adopted. Adopting with a reason (`adopt(force=…)`)
 passes every gate but the number (the adoption tag is named after it); the reason is recorded
 in the adoption commit. Each fix names its command as a `core.commands.Command`, which the CLI
@@ -44,7 +46,7 @@ from regdraft.workspace.votes import vote_refusal
 class Refusal:
     """One gate an amendment does not pass: what is missing, and the command that fixes it."""
 
-    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed
+    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed, edited
     missing: str
     fix: str
     forcible: bool = True
@@ -112,6 +114,7 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
         out.append(Refusal("signer", "it names no signer (`signer:` in its front matter has no `name:`)",
                            f"write the name of who signs it under `signer:` in {amendment.source}"))
     out.extend(_reverting(ws, amendment))
+    out.extend(_hand_edits(ws, amendment))
     today = dt.date.today()
     if signed > today:
         out.append(Refusal("signed", f"its signing date {signed} is after today ({today})",
@@ -137,6 +140,20 @@ def _reverting(ws: Workspace, amendment: Amendment) -> list[Refusal]:
         out.extend(Refusal("reverts", f"{part.source}:{line}: {finding}",
                            "quote the text in force, keeping only the changes intended, or adopt it anyway with "
                            "the reason") for line, finding in findings(ws, part, applied))
+    return out
+
+
+def _hand_edits(ws: Workspace, amendment: Amendment) -> list[Refusal]:
+    """A refusal for each regulation it amends that was edited without an amendment before its first adoption: the
+    adoption would keep the edit as its original wording (`workspace.hand_edits`)."""
+    from regdraft.workspace.hand_edits import hand_edit
+
+    out: list[Refusal] = []
+    for reg_id in amendment.regulations:
+        edit = hand_edit(ws, ws.locate_regulation(reg_id))
+        if edit is not None:
+            out.append(Refusal("edited", f"{edit.what()}; adopting would keep this text as the original wording of "
+                               f"{reg_id}, the text the consolidated text starts from", edit.advice(amendment.slug)))
     return out
 
 

@@ -11,7 +11,8 @@ from regdraft.core.frontmatter import read_front_matter
 from regdraft.importer.amendment import AmendmentImport
 from regdraft.importer.report import ImportResult
 from regdraft.render.files import write_atomic
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.amendments import refuse_case_twin
+from regdraft.workspace.store import IMPORTED, Workspace
 
 
 def save_to_file(result: ImportResult, output: Path, force: bool = False) -> Path:
@@ -38,7 +39,7 @@ def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     if ws.exists(relative) and ws.read(relative) == data and not ws.dirty([relative]):
         return relative  # the same text is already committed: nothing to record
     ws.commit({relative: data},
-              f"Import {result.regulation.id} from {result.report.source}")
+              f"{IMPORTED}{result.regulation.id} from {result.report.source}")
     return relative
 
 
@@ -77,6 +78,7 @@ def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: 
     if ws.path(relative).exists() and not force:
         raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
                          "(the old text stays in git history).", options=("force",))
+    refuse_case_twin(ws, slug)
     ws.commit({relative: data}, f"Import amending document {result.amendment.number if result.amendment else slug} "
                                 f"from {path.name} as {slug}")
     return relative, result

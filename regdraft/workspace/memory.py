@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
-from regdraft.workspace.store import Revision, Workspace
+from regdraft.workspace.store import IMPORTED, Added, Revision, Workspace, blob_id
 from regdraft.workspace.store_files import check_relative
 from regdraft.workspace.store_writes import uncommitted
 
@@ -154,6 +154,13 @@ class MemoryWorkspace(Workspace):
     def added(self, relative: str) -> Revision | None:
         entries = self.store.log(relative)  # no renames in memory: the oldest version holding it added it
         return entries[-1] if entries else None
+
+    def since_added(self, relative: str) -> Added | None:
+        entries = self.store.log(relative)  # as `added`: the oldest version holding it added it, or an import
+        for index, entry in enumerate(entries):
+            if entry.subject.startswith(IMPORTED) or index == len(entries) - 1:
+                return Added(entry, blob_id(self.store.read(relative, entry.sha)), tuple(reversed(entries[:index])))
+        return None
 
     def resolve(self, rev: str) -> Revision:
         return self.store.resolve(rev)

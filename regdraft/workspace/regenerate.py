@@ -45,7 +45,7 @@ from regdraft.core.comments import RoundStatus
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.model import Address, Kind, Regulation, noun
-from regdraft.workspace.amendments import amended_id, load_rounds
+from regdraft.workspace.amendments import amended_id, load_rounds, refuse_case_twin
 from regdraft.workspace.store import writes
 
 if TYPE_CHECKING:
@@ -254,6 +254,8 @@ def from_edits(ws: Workspace, slug: str, *, edited: bytes | None = None, edited_
         from regdraft.workspace.stale_copy import refuse_stale_copy
 
         refuse_stale_copy(ws, reg_path, old.id, edited, edited_name)
+    if existing is None:
+        refuse_case_twin(ws, slug)
     if existing is None and not another:
         _refuse_another(ws, slug, old.id)
     if edited is None:

@@ -16,7 +16,7 @@ from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Kind, Regulation, noun
 from regdraft.importer.header import issuing_body
 from regdraft.render.profile import Profile, cited_date
-from regdraft.workspace.amendments import document_name, slugs
+from regdraft.workspace.amendments import document_name, refuse_case_twin, slugs
 from regdraft.workspace.store import Workspace, writes
 
 # A document's type is a name and keeps its capital inside a sentence ("... của Quy chế làm việc ...").
@@ -188,6 +188,7 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[s
     relative = amendment_path(slug)
     if slug in slugs(ws) or ws.exists(relative):
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
+    refuse_case_twin(ws, slug)
     reg = load_regulation(ws, regulation)
     profile = profile_for(ws, reg.meta)
     text = document_text(reg, title or default_title(reg, profile), profile, amended_by(ws, reg, profile))

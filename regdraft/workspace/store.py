@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"
+IMPORTED = "Import "  # how the commit of `regdraft import` that writes a regulation begins (`workspace.imports`)
 DEFAULT_CONFIG: dict[str, Any] = {
     "identity": {"name": "regdraft", "email": "regdraft@localhost"},
     "profile": "party-36",
@@ -85,6 +86,22 @@ class Revision:
     def short(self) -> str:
         """The abbreviated sha printed on documents (7 characters)."""
         return self.sha[:7]
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """A file as first committed (`Workspace.since_added`)."""
+
+    revision: Revision  # the commit that added it, or wrote it by `regdraft import`
+    blob: str  # the id git gives the text it recorded (`blob_id`)
+    later: tuple[Revision, ...]  # the commits that changed it since, oldest first
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file holding `data` (its object name): the same text, the same id."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 class Store(Protocol):
@@ -349,6 +366,23 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         """The commit that added the file now at `relative` (the latest addition, no rename or copy followed)."""
         found = self._revisions("--no-renames", "--diff-filter=A", "--max-count=1", "HEAD", "--", relative)
         return found[0] if found else None
+
+    def since_added(self, relative: str) -> Added | None:
+        """The commit that put the file now at `relative` there (added it, or replaced it by `regdraft import`: a
+        subject beginning `IMPORTED`), the text it recorded and the commits since that changed it; one git log."""
+        out = self._query("log", "--no-renames", "--format=%x01%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short",
+                          "--raw", "--no-abbrev", "HEAD", "--", relative, unborn="")
+        later: list[Revision] = []
+        for record in out.split("\x01")[1:]:
+            head, _, raw = record.partition("\n")
+            sha, author, date, when, subject = head.split("\x00", 4)
+            revision = Revision(sha, author, date, subject, when)
+            # `:100644 100644 OLD NEW M<TAB>path`: the status A for the commit that added it, NEW its text
+            fields = [line.split("\t", 1)[0].split() for line in raw.splitlines() if line.startswith(":")]
+            if fields and (subject.startswith(IMPORTED) or fields[0][4] == "A"):
+                return Added(revision, fields[0][3], tuple(reversed(later)))
+            later.append(revision)
+        return None
 
     def _revisions(self, *args: str) -> list[Revision]:
         out = self._query("log", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *args, unborn="")

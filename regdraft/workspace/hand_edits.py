@@ -1,0 +1,119 @@
+"""A regulation edited by hand before its first adoption.
+
+Until an amendment of a regulation is adopted there is no base text (`regulations/history/<stem>/base.md`): the
+first adoption stores the regulation's text before it as the base, the original wording every replay and every
+consolidated text starts from. A change committed to the regulation's file before then, without an amendment,
+would become that original wording. So the text is compared with the text as it was first committed (added, or
+written by `regdraft import`): their readings, so that a text only reformatted (`regdraft fmt`) is the same text.
+`regdraft check` warns of a difference; `regdraft amend adopt` refuses it unless adopted past the gate, with the
+reason (a correction of the imported text) recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from regdraft.core.commands import Command
+from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.layout import base_path
+from regdraft.core.model import Address, Regulation, Unit
+from regdraft.workspace.parse_cache import read_regulation
+from regdraft.workspace.store import Revision, Workspace, blob_id
+
+SHOWN = 5  # the provisions named, at most
+
+
+@dataclass(frozen=True, slots=True)
+class HandEdit:
+    """A regulation whose text differs from the text as first committed, no amendment of it adopted yet."""
+
+    path: str
+    regulation: str  # its id
+    first: Revision  # the commit that added (or imported) it
+    commits: tuple[Revision, ...]  # the commits since that changed it, oldest first
+    provisions: tuple[tuple[str, int], ...]  # the provisions that differ (in words) and their lines, in order
+
+    @property
+    def line(self) -> int:
+        return self.provisions[0][1] if self.provisions else 0
+
+    def what(self) -> str:
+        """What differs, and since which commits."""
+        shown = ", ".join(where for where, _ in self.provisions[:SHOWN])
+        more = f" and {len(self.provisions) - SHOWN} more" if len(self.provisions) > SHOWN else ""
+        if self.commits:
+            by = ", ".join(f"{c.short} ({c.date}, “{c.subject}”)" for c in self.commits)
+            changed = f"{'commit' if len(self.commits) == 1 else 'commits'} {by} changed it"
+        else:
+            changed = "changes not yet committed"
+        return (f"{self.path} differs from its text as first committed ({self.first.short}, {self.first.date}) in "
+                f"{shown}{more}: {changed}, with no amendment adopted")
+
+    def advice(self, slug: str = "SLUG") -> str:
+        """How to go on: the change as an amendment, or accepted as a correction of the text first committed."""
+        restore = Command.git("checkout", self.first.short, self.path)
+        edited = self.commits[-1].short if self.commits else None
+        write = (Command.of("amend from-edits", "SLUG", another=True, regulation=self.regulation, edited_rev=edited)
+                 if edited else Command.of("amend from-edits", "SLUG", another=True, regulation=self.regulation,
+                                           edited=None))
+        keep = "commit that" if edited else f"copy {self.path} aside first and give the copy"
+        return (f"if it changes the regulation, put the first text back (`{restore}`, then {keep}) and write the "
+                f"change as an amendment (`{write}`); if it corrects the text as first committed (a mistake of the "
+                f"import), adopt the first amendment past this gate with the reason recorded "
+                f"(`{Command.of('amend adopt', slug, force=True, reason=None)}`)")
+
+    def warning(self) -> Problem:
+        """The warning of `regdraft check`."""
+        return Problem(f"{self.what()}; the first adoption would keep this text as the regulation's original wording. "
+                       f"{_capital(self.advice())}.", self.path, self.line, warning=True)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> HandEdit | None:
+    """The regulation at `path` as edited by hand since first committed, while it has no base text; None when it
+    reads as it did then (or has a base, or no history)."""
+    if ws.exists(base_path(path)):
+        return None  # adopted before: `checks.check_replay` compares it with its base and the amendments
+    added = ws.since_added(path)
+    data = ws.read(path)
+    if added is None or blob_id(data) == added.blob:
+        return None  # no history, or the text is as first committed
+    first = added.revision
+    try:
+        old = read_regulation(ws, ws.read(path, first.sha), path).regulation
+        now = current if current is not None else read_regulation(ws, data, path).regulation
+    except (ParseError, RegdraftError):
+        return None  # a text that cannot be read is reported by the regulation check
+    provisions = differences(old, now)
+    if not provisions:
+        return None  # the same text, only written differently
+    return HandEdit(path, now.id, first, added.later, tuple(provisions))
+
+
+def differences(old: Regulation, new: Regulation) -> list[tuple[str, int]]:
+    """Every provision of `new` whose wording differs from the same provision in `old`, or is not there, then those
+    of `old` no longer in `new`; each in words with its line in `new` (0 for the removed)."""
+    language = new.language
+    found: list[tuple[str, int]] = [("the preamble", 0)] if old.preamble != new.preamble else []
+    before: dict[Address, tuple[object, ...]] = {}
+    for loc in old.walk():
+        before.setdefault(loc.address, _wording(loc.unit))
+    seen: set[Address] = set()
+    for loc in new.walk():
+        if loc.address in seen:
+            continue
+        seen.add(loc.address)
+        if before.get(loc.address) != _wording(loc.unit):
+            found.append((loc.address.describe(language), loc.unit.line))
+    for loc in old.walk():
+        if loc.address not in seen:
+            seen.add(loc.address)
+            found.append((f"{loc.address.describe(language)} (removed)", 0))
+    return found
+
+
+def _wording(unit: Unit) -> tuple[object, ...]:
+    return (unit.kind, unit.title, unit.text, unit.repealed, unit.closing)

@@ -1,0 +1,73 @@
+"""A regulation edited by hand (committed with git) before its first adoption is reported, and not taken as its
+original wording by that adoption unless accepted as a correction (`workspace.hand_edits`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.errors import RegdraftError
+from regdraft.workspace import adoption
+from regdraft.workspace.checks import check_workspace
+from regdraft.workspace.memory import memory_workspace
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, SHIPPED_REGULATION, Invoke
+
+REG = "regulations/01-QC-TU.md"
+BASE = "regulations/history/01-QC-TU/base.md"
+WAS, EDITED = "Thường lệ ba tháng một lần", "Thường lệ hai tháng một lần"  # điểm a khoản 1 Điều 12
+
+
+def _edit_by_hand(ws: Workspace) -> str:
+    text = ws.read(REG).decode("utf-8")
+    assert text.count(WAS) == 1
+    return ws.commit({REG: text.replace(WAS, EDITED).encode("utf-8")}, "sửa trực tiếp")
+
+
+def _edits(ws: Workspace) -> list[str]:
+    return [p.message for p in check_workspace(ws) if "first committed" in p.message]
+
+
+def test_check_warns_of_a_hand_edit_before_the_first_adoption(tmp_workspace: Workspace) -> None:
+    assert _edits(tmp_workspace) == []
+    sha = _edit_by_hand(tmp_workspace)
+    problems = [p for p in check_workspace(tmp_workspace) if "first committed" in p.message]
+    assert len(problems) == 1 and problems[0].warning and problems[0].source == REG
+    message = problems[0].message
+    assert message.startswith(f"{REG} differs from its text as first committed (")
+    assert f"in điểm a khoản 1 Điều 12: commit {sha[:7]} (" in message and "“sửa trực tiếp”) changed it" in message
+    assert "the first adoption would keep this text as the regulation's original wording" in message
+    assert "write the change as an amendment" in message and "corrects the text as first committed" in message
+    lines = tmp_workspace.read(REG).decode("utf-8").split("\n")
+    assert lines[problems[0].line - 1].startswith(f"a) {EDITED};")  # the line of the provision edited
+
+
+def test_adoption_refuses_it_and_a_reason_accepts_it_as_a_correction(tmp_workspace: Workspace) -> None:
+    _edit_by_hand(tmp_workspace)
+    with pytest.raises(RegdraftError) as refused:
+        adoption.adopt(tmp_workspace, SHIPPED_AMENDMENT, "2025-03-28", "2025-03-28")
+    assert f"{REG} differs from its text as first committed" in str(refused.value)
+    assert "adopting would keep this text as the original wording of 01-QC/TU" in str(refused.value)
+    assert not tmp_workspace.exists(BASE)
+    adoption.adopt(tmp_workspace, SHIPPED_AMENDMENT, "2025-03-28", "2025-03-28", force="sửa lỗi khi nhập văn bản")
+    assert EDITED in tmp_workspace.read(BASE).decode("utf-8")  # accepted: the corrected text is the base
+    recorded = str(tmp_workspace.repo.head.commit.message)  # the reason and what it was accepted past
+    assert "Adopted past its gates: sửa lỗi khi nhập văn bản" in recorded
+    assert "differs from its text as first committed" in recorded
+    assert _edits(tmp_workspace) == []
+
+
+def test_a_text_only_reformatted_or_put_back_is_not_reported(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    text = tmp_workspace.read(REG).decode("utf-8")
+    tmp_workspace.commit({REG: text.replace("\n\n", "\n\n\n", 5).encode("utf-8")}, "blank lines")
+    assert _edits(tmp_workspace) == []
+    assert invoke(tmp_workspace, "fmt").exit_code == 0
+    _edit_by_hand(tmp_workspace)
+    tmp_workspace.commit({REG: text.encode("utf-8")}, "put back")
+    assert _edits(tmp_workspace) == []
+
+
+def test_in_memory_too() -> None:
+    ws = memory_workspace({REG: SHIPPED_REGULATION.read_bytes()})
+    assert _edits(ws) == []
+    _edit_by_hand(ws)
+    assert len(_edits(ws)) == 1
