@@ -84,9 +84,13 @@ def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> Ha
     first = added.revision
     try:
         old = read_regulation(ws, ws.read(path, first.sha), path).regulation
-        now = current if current is not None else read_regulation(ws, data, path).regulation
+        reading = None if current is not None else read_regulation(ws, data, path)
     except (ParseError, RegdraftError):
         return None  # a text that cannot be read is reported by the regulation check
+    if reading is not None and reading.problems:
+        return None  # as `checks.check_replay`: the regulation check reports them, and adoption refuses them first
+    now = reading.regulation if reading is not None else current
+    assert now is not None
     provisions = differences(old, now)
     if not provisions:
         return None  # the same text, only written differently
