@@ -168,4 +168,6 @@ def test_an_unknown_name_suggests_the_nearest_known_ids(name: str, known: list[s
     message = unknown_name("regulation", name, known)
     assert message.startswith(f"There is no regulation '{name}'")
     assert (f": did you mean {' or '.join(suggested)}?" in message) if suggested else "did you mean" not in message
-    assert message.endswith(f"The regulations are {', '.join(known)}.")
+    # One known name is "the only" one ("The regulations are 01-QC/TU." read as if a list was cut short).
+    listed = f"The only regulation is {known[0]}." if len(known) == 1 else f"The regulations are {', '.join(known)}."
+    assert message.endswith(listed)

@@ -87,7 +87,7 @@ def test_open_refuses_bad_input(ws: Workspace) -> None:
         rounds.open_round(ws, SLUG, "", "next week", BODIES)
     with pytest.raises(RegdraftError, match="Name the bodies consulted"):
         rounds.open_round(ws, SLUG, "", "2025-07-15", [])
-    with pytest.raises(StoreError, match="no amendment 'nope'.*The amendments are mini-sua"):
+    with pytest.raises(StoreError, match="no amendment 'nope'.*The only amendment is mini-sua"):
         rounds.open_round(ws, "nope", "", "2025-07-15", BODIES)
 
 

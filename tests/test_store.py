@@ -151,7 +151,7 @@ def test_find_and_locate(mini_workspace: Workspace, tmp_path: Path) -> None:
     assert ws.locate_regulation("MINI-QC") == "regulations/MINI-QC.md"
     assert ws.locate_regulation("MINI-QC.md") == "regulations/MINI-QC.md"
     assert ws.locate_regulation("regulations/MINI-QC.md") == "regulations/MINI-QC.md"
-    with pytest.raises(StoreError, match=r"no regulation 'X' .*The regulations are MINI-QC\."):
+    with pytest.raises(StoreError, match=r"no regulation 'X' .*The only regulation is MINI-QC\."):
         ws.locate_regulation("X")
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -205,4 +205,6 @@ def unknown_name(what: str, name: str, known: Sequence[str], where: str = "") ->
     head = f"There is no {what} '{name}'{' ' + where if where else ''}"
     head += f": did you mean {' or '.join(suggested)}?" if suggested else "."
     shown = ", ".join(known[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+    if len(known) == 1:
+        return f"{head} The only {what} is {shown}."
     return f"{head} The {what}s are {shown}." if known else f"{head} There are no {what}s yet."
