@@ -474,7 +474,9 @@ def _number(regulation: Regulation, notes: Notes, at: Address | None, extra: Seq
     order += [loc.address for loc in regulation.walk() if loc.address in noted]
     # A note on a unit no longer in the text (should not happen: repealed units stay) still
     # counts, at the end, rather than disappearing silently.
-    order += [a for a in noted if a not in order]
+    # Looked up in a set (a list's `in` made 5,450 notes take 10 s), in the notes' own order (a set's is not fixed).
+    placed = set(order)
+    order += [a for a in dict.fromkeys((*notes, *((at,) if extra else ()))) if a not in placed]
     footnotes: list[Footnote] = []
     markers: dict[Address | None, tuple[int, ...]] = {}
     for address in order:
