@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regdraft.core.errors import RegdraftError
+from regdraft.core.text import nfc
 from regdraft.importer import import_file
 from regdraft.importer.legacy import (
     decode_tcvn3,
@@ -18,6 +19,7 @@ from regdraft.importer.legacy import (
     encode_vni,
     font_encoding,
 )
+from tests.conftest import CORPUS, needs_corpus
 
 PARAGRAPH = (
     "Ban Chấp hành Đảng bộ tỉnh có nhiệm vụ, quyền hạn sau: lãnh đạo thực hiện Nghị quyết Đại hội "
@@ -146,3 +148,47 @@ def test_forced_legacy_reading_of_a_utf8_file_is_named(tmp_path: Path, name: str
     legacy = tmp_path / "legacy.txt"
     legacy.write_text(encode_tcvn3(LAW * 3), encoding="utf-8")  # legacy letters saved as UTF-8: read as meant
     assert import_file(legacy, encoding="tcvn3").report.by_category("encoding") == []
+
+
+# TCVN3 writes `XÃ` as `Xã`, `BÍ THƯ` as `Bí THƯ`: a line in capitals restores them (sweep r22 s10import defect 3).
+CAPITALS_LINES = [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("TRÁCH NHIỆM CỦA CÔNG ĐOÀN VÀ ĐOÀN VIÊN", "TRÁCH NHIỆM CỦA CÔNG ĐOÀN VÀ ĐOÀN VIÊN"),
+    ("Mục 1. TỔ CHỨC, HOẠT ĐỘNG, NHIỆM VỤ VÀ QUYỀN HẠN", "Mục 1. TỔ CHỨC, HOẠT ĐỘNG, NHIỆM VỤ VÀ QUYỀN HẠN"),
+    ("BÍ THƯ", "BÍ THƯ"),
+    # Not capitals lines: the toned capital initial stays lower-case, `Số` before a code keeps its case.
+    ("Số 01-QC/TU", "Số 01-QC/TU"),
+    ("Số: 15/2003/QH11", "Số: 15/2003/QH11"),
+    ("Bí thư Tỉnh ủy", "Bí thư Tỉnh ủy"),
+    ("Ủy ban nhân dân", "ủy ban nhân dân"),
+]
+
+
+@pytest.mark.parametrize(("line", "restored"), CAPITALS_LINES)
+def test_tcvn3_capitals_line_restores_short_words(line: str, restored: str) -> None:
+    assert decode_tcvn3(encode_tcvn3(line)) == restored
+
+
+@needs_corpus
+def test_tcvn3_corpus_keeps_every_capital_but_toned_initials() -> None:
+    # Only the documented loss remains: a capital toned initial in ordinary text (`Ủy` -> `ủy`).
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = nfc(path.read_text(encoding="utf-8"))
+        for line in text.split("\n"):
+            back = decode_tcvn3(encode_tcvn3(line))
+            for word, got in zip(line.split(), back.split(), strict=True):
+                assert got == word or (got[0] in "ủáứéở" and got == word[0].lower() + word[1:]), (path.name, line)
+
+
+PARTY_SIGNATURE = (
+    LAW + "\nĐiều 2. Hiệu lực\nQuy chế này có hiệu lực từ ngày ký.\n\n"
+    "T/M TỈNH ỦY\nBÍ THƯ\n\n(Đã ký)\n\nPhạm Đức Thịnh\n"
+)
+
+
+def test_tcvn3_party_signature_keeps_title_and_name(tmp_path: Path) -> None:
+    path = tmp_path / "qc.txt"
+    path.write_bytes(encode_tcvn3(PARTY_SIGNATURE).encode("cp1252"))
+    signer = import_file(path).regulation.meta["signer"]
+    assert signer["title"] == "BÍ THƯ"
+    assert signer["name"] == "Phạm Đức Thịnh"

@@ -7,8 +7,9 @@ TCVN3, `VNI-Times` for VNI), so a file or a Word run holds characters such as `B
 Post-conditions:
 1. `decode_tcvn3(encode_tcvn3(s)) == s` and `decode_vni(encode_vni(s)) == s` for every NFC
    string `s` written with the letters those encodings can express. TCVN3 has no upper-case
-   toned letters: in a word otherwise in capitals (`TỉNH`) they are restored as capitals;
-   elsewhere (a capital toned initial, `Ủy`) they come out lower-case, as `.VnTime` shows them.
+   toned letters: in a word otherwise in capitals (`TỉNH`), or in a line in capitals (`Xã` in
+   `CỘNG HÒA Xã HỘI`, `Bí THƯ`), they are restored as capitals; elsewhere (a capital toned
+   initial, `Ủy`) they come out lower-case, as `.VnTime` shows them.
 2. `detect(text)` names the reading under which the most words are well-formed Vietnamese
    syllables, preferring the text as it is when no legacy reading does clearly better.
 """
@@ -95,6 +96,10 @@ _UNICODE_TO_VNI = {
 
 
 _CAPS_WORD = re.compile(r"\w*[A-Z]\w*")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+# Lower-case letters whose capital TCVN3 cannot write (the toned vowels): `.VnTime` shows
+# `XÃ` as `Xã` and `Ở` as `ở`.
+_NO_CAPITAL = frozenset(ch for ch in TCVN3_TO_UNICODE.values() if ch.islower() and ch.upper() not in _UNICODE_TO_TCVN3)
 
 
 def _capitals(match: re.Match[str]) -> str:
@@ -108,9 +113,46 @@ def _capitals(match: re.Match[str]) -> str:
     return word.upper()
 
 
+def _lost_capitals(word: str) -> bool:
+    """True for `Xã`, `Bí`, `ở`: every letter after the first is a toned vowel, so the word may be capitals."""
+    return (
+        not word.isupper()
+        and (word[0].isupper() or word[0] in _NO_CAPITAL)
+        and all(ch in _NO_CAPITAL for ch in word[1:])
+    )
+
+
+_LABEL_NUMBER = re.compile(r"(?:\d+|[IVXLCDM]+)[.:]?")
+
+
+def _capitals_line(line: str) -> str:
+    """A line in capitals (`CỘNG HÒA Xã HỘI`, `Bí THƯ`) restores its words that lost them (`XÃ`, `BÍ`).
+
+    A heading's label (`Mục 1.`, `Chương II`) and codes (`01-QC/TU`) do not count: `Số 01-QC/TU` keeps `Số`.
+    """
+    line = _CAPS_WORD.sub(_capitals, line)
+    tokens = line.split()
+    if len(tokens) > 2 and _LABEL_NUMBER.fullmatch(tokens[1]):
+        tokens = tokens[2:]
+    words = [
+        word
+        for token in tokens
+        if not any(ch.isdigit() or ch == "/" for ch in token)
+        for word in _LETTER_WORD.findall(token)
+    ]
+    lost = [word for word in words if _lost_capitals(word)]
+    others = [word for word in words if not _lost_capitals(word)]
+    if not lost or len(others) < len(lost) or not all(word.isupper() for word in others):
+        return line
+    if not any(len(word) > 1 for word in others):
+        return line
+    return _LETTER_WORD.sub(lambda m: m.group(0).upper() if _lost_capitals(m.group(0)) else m.group(0), line)
+
+
 def decode_tcvn3(text: str) -> str:
     """Read text written in TCVN3 (as Latin-1 characters) as Unicode NFC."""
-    return nfc(_CAPS_WORD.sub(_capitals, text.translate(_TCVN3_TABLE)))
+    translated = text.translate(_TCVN3_TABLE)
+    return nfc("".join(_capitals_line(line) for line in translated.splitlines(keepends=True)))
 
 
 def decode_vni(text: str) -> str:
