@@ -86,3 +86,13 @@ def test_an_english_entry_into_force_is_read(sentence: str, day: dt.date | None)
     from regdraft.core.amend.entry import EntryIntoForce
 
     assert EntryIntoForce("Article 2", sentence).date(dt.date(2014, 5, 20)) == day
+
+
+# The sentence after a clause or point label in any form the importer reads (sweep r22 s10import defect 4): only
+# `1.` was, so a law numbering its clauses `1)` lost its date in force.
+@pytest.mark.parametrize("label", ["1.", "1\\.", "1)", "1 -", "1-", "2a.", "a)", "a.", "(a)", "đ)",
+                                   "Khoản 1.", "Điểm a."])
+def test_the_sentence_after_any_label_form(label: str) -> None:
+    assert takes_effect(f"{label} Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.") == dt.date(2021, 1, 1)
+    # A provision of the text named before `Luật này` is still not the whole text's date.
+    assert takes_effect(f"{label} Khoản 3 Điều 1 của Luật này có hiệu lực từ ngày 01 tháng 01 năm 2021.") is None

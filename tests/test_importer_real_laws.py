@@ -4,6 +4,7 @@ header, encodings and bad bytes, and a verdict that is the real check's."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
 
@@ -70,6 +71,39 @@ def test_the_date_a_text_takes_effect_is_read_from_its_final_provisions(name: st
     assert note.message.startswith("Read from Điều ")
     assert f"{effective.day:02d} tháng" in note.text and str(effective.year) in note.text
     assert result.report.passes_check
+
+
+@needs_corpus
+@pytest.mark.parametrize(("name", "effective"), EFFECTIVE, ids=[e[0].split("/")[-1] for e in EFFECTIVE])
+def test_the_date_in_force_is_read_after_clauses_numbered_with_a_bracket(
+        tmp_path: Path, name: str, effective: dt.date) -> None:
+    # `1)` is a clause label the importer reads, but the date in force was only read after `1.`: Luật Thanh niên
+    # got no `effective`, the report said it passed check, and `check` then warned (sweep r22 s10import defect 4).
+    text = (AMENDMENTS.parent / name).read_text(encoding="utf-8")
+    source = tmp_path / Path(name).name
+    source.write_text(re.sub(r"(?m)^(\d+)\. ", r"\1) ", text), encoding="utf-8")
+    result = import_file(source)
+    assert result.regulation.meta["effective"] == effective
+    assert [n for n in result.report.by_category("article") if "takes effect" in n.message]
+    assert result.report.text().endswith("The file passes `regdraft check`.")
+
+
+def test_the_import_report_gives_the_warnings_check_gives(tmp_path: Path) -> None:
+    # A consolidated copy keeps its own front matter: one without `effective` whose text gives the date passed
+    # "the file passes `regdraft check`" while `check` then warned that it counts as in force from its signing.
+    source = tmp_path / "hop-nhat.md"
+    source.write_text("---\nid: 01-QC/TU\ntype: Quy chế\ntitle: Quy chế làm việc\nlanguage: vi\n"
+                      "issuer: TỈNH ỦY ĐIỆN BIÊN\nsigned: 2021-01-09\nconsolidated:\n  base:\n    number: 01-QC/TU\n"
+                      "---\n\n# Điều 1. Phạm vi\n\nQuy chế này quy định chế độ làm việc.\n\n# Điều 2. Hiệu lực\n\n"
+                      "Quy chế này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2021.\n", encoding="utf-8")
+    result = import_file(source)
+    [note] = result.report.by_category("check")
+    assert note.message.startswith("regulations/01-QC-TU.md:14: warning: Điều 2 says the text takes effect on "
+                                   "2021-03-01, but the front matter gives no 'effective'")
+    assert result.report.passes_check  # warnings alone: `check` exits 0
+    assert "passes `regdraft check`" not in result.report.text()
+    assert result.report.text().endswith("`regdraft check` accepts the file but warns about it; the [check] notes "
+                                         "say what to look at.")
 
 
 def test_a_text_in_force_from_its_signing_gives_no_effective_date(tmp_path: Path) -> None:

@@ -70,7 +70,10 @@ def written_date(day: dt.date, pattern: str, month_names: str) -> str:
 # see `compound_type`; a provision of it, `Khoản 3 Điều 1 của Luật này có hiệu lực …`, names the document too, so
 # only the first such sentence counts: final provisions put the whole text's date first).
 # The date in words or in figures (`từ ngày 01/02/2022`, as Party documents often write it).
-_SENTENCE_START = r"(?:^|[.;]\s+|^\d+\\?\.\s+)"
+# A paragraph may open with a clause or point label in any form the importer reads (`1.`, `1)`, `1-`, `2a.`,
+# `Khoản 1.`, `a)`, `a.`, `(a)`; `1\\.` as Markdown escapes it): the sentence starts after it.
+_LABEL = r"(?:(?:Khoản\s+)?\d{1,3}[a-z]?\s?(?:\\?\.|[)\-])|(?:Điểm\s+)?\(?(?:dd|[a-zđ])\d*\s?(?:\\?\.|[)\-]))"
+_SENTENCE_START = r"(?:^|[.;]\s+|^" + _LABEL + r"\s+)"
 _TAKES_EFFECT = lazy(
     _SENTENCE_START + r"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Quy chế|Quy định|Chỉ thị|"
     r"Hướng dẫn|Văn bản|Chương trình|Kế hoạch)(?:\s+(?:liên tịch|phối hợp))?\s+này\s+"

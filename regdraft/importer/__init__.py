@@ -10,8 +10,8 @@ Post-conditions of `import_file`:
    `FIXME` with a YAML comment, and a `missing` note names it.
 3. A text without any article heading raises `RegdraftError`: there is nothing to import.
 4. `report.passes_check` is True exactly when `regdraft check` finds no problem in the
-   written file (its structure, front matter and references); otherwise the `check` notes
-   quote every problem it found.
+   written file (its structure, front matter and references); the `check` notes quote every
+   problem and every warning it gives (a date in force the front matter lacks).
 6. A text with no signature block or recipients after its last article gets a `warning`
    note: it may be cut off.
 5. When the text is parsed back, it gives the same tree (`parse(text) == regulation`).
@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from regdraft.core.dates import effective_unsaid
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.frontmatter import PLACEHOLDER, dump_yaml, load_yaml
 from regdraft.core.layout import regulation_path
@@ -151,18 +152,22 @@ def _consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str
     front = dump(meta)
     reg = Regulation(front, tuple(kept), tuple(unmarked(u) for u in reading.regulation.units), _loaded(front),
                      regulation_path(str(meta.get("id"))))
-    text, checked = _checked(reg, target or reg.source)
+    text, checked, passes = _checked(reg, target or reg.source)
     notes.extend(checked)
-    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), not checked))
+    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))
 
 
-def _checked(reg: Regulation, target: str) -> tuple[str, list[Note]]:
-    """The file text of `reg` and a `check` note for every problem in it: the verdict is the real check's, the
-    written text read back as `target`, its structure and references."""
+def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool]:
+    """The file text of `reg` and a `check` note for every problem in it, and every warning `check` gives (a date
+    in force the front matter lacks): the verdict is the real check's, the written text read back as `target`,
+    its structure and references; True when it passes (warnings alone, as `check` exits 0)."""
     text = render(reg)
     reading = read(text, target)
-    problems = [*reading.problems, *missing_problems(reading.regulation)]
-    return text, [Note(0, "check", f"{target}:{p.line}: {p.message}") for p in problems]
+    problems = [*reading.problems, *missing_problems(reading.regulation), *reading.warnings]
+    if "effective" not in reading.regulation.meta:
+        problems.extend(effective_unsaid(reading.regulation))
+    return text, [Note(0, "check", f"{target}:{p.line}: {'warning: ' if p.warning else ''}{p.message}")
+                  for p in sorted(problems, key=lambda p: p.line)], all(p.warning for p in problems)
 
 
 # A document number: letters and digits, with `-`, `/` and `.` between them (`01-QC/TU`,
@@ -298,9 +303,9 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
                               "signature block or list of recipients after it: it may be cut off. Compare the "
                               "end with the source document.", last.text))
-    text, checked = _checked(reg, target)
+    text, checked, passes = _checked(reg, target)
     all_notes.extend(checked)
-    report = ImportReport(source, unit, encoding, tuple(all_notes), not checked)
+    report = ImportReport(source, unit, encoding, tuple(all_notes), passes)
     return ImportResult(reg, text, report, tuple(paragraphs))
 
 

@@ -19,7 +19,7 @@ CATEGORIES = (
     "skipped",       # a decorative line (rules, asterisks) left out of the output
     "encoding",      # legacy text converted to Unicode
     "letters",       # a heading or label read after folding lookalike letters, or letters normalised
-    "check",         # why the written file does not pass `regdraft check`
+    "check",         # why the written file does not pass `regdraft check`, or what check warns about
     "warning",       # the text may be incomplete, or a typing slip was read as plainly meant (amending document)
     "info",          # anything else worth knowing
 )
@@ -80,8 +80,12 @@ class ImportReport:
         for category in CATEGORIES:
             for note in self.by_category(category):
                 lines.append("  " + note.line(self.unit))
-        lines.append("The file passes `regdraft check`." if self.passes_check
-                     else "The file does not pass `regdraft check`; the [check] notes say why.")
+        if not self.passes_check:
+            lines.append("The file does not pass `regdraft check`; the [check] notes say why.")
+        elif self.by_category("check"):
+            lines.append("`regdraft check` accepts the file but warns about it; the [check] notes say what to look at.")
+        else:
+            lines.append("The file passes `regdraft check`.")
         return "\n".join(lines)
 
     def _read_as(self) -> str:
