@@ -2,8 +2,11 @@
 legacy-font runs converted. Owns python-docx for reading (imported lazily).
 
 Post-conditions of `read_docx`:
-1. Paragraphs come in document order, numbered from 1 (a table counts as one); a manual line
-   break inside a paragraph starts a new paragraph with the same number.
+1. Paragraphs come in document order, numbered from 1 (a table counts as one). A manual line
+   break (Shift+Enter) that wraps a sentence (`…của giai cấp công nhân` / `và của người lao động`)
+   is a space, with one note; one that ends a line (after `.`, `:`, `;`, a line in capitals such as
+   `T/M TỈNH ỦY`, or before a heading, a label or `- `) and a page break start a new paragraph
+   with the same number.
 2. A paragraph with Word automatic numbering starts with the label Word would show
    (`1.`, `a)`, `Điều 3.`), computed from numbering.xml: the level's format and text, its
    start value, `startOverride`, and one counter per list and level, deeper levels restarting.
@@ -16,6 +19,7 @@ Post-conditions of `read_docx`:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +32,11 @@ from regdraft.importer.plaintext import clean
 from regdraft.importer.report import Note, Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A manual line break (Shift+Enter) while a run is read: it becomes a space or a paragraph end (`_wraps`).
+_SOFT_BREAK = "\v"
+_HEADING_WORD = re.compile(r"^(?:Điều|Chương|Mục|Tiểu mục|Phần|Article|Chapter|Section|Part)\s", re.I)
+_POINT_LABEL = re.compile(r"^\(?(?:dd|[a-zđ])\d*\s?[).\-](?:\s|$)")
+_WRAPPED_LINE = 60  # a line this long, not ending a sentence, goes on after a break even before a capital
 
 
 def _w(name: str) -> str:
@@ -183,6 +192,7 @@ class _Reader:
         self.numbering = _Numbering(numbering)
         self.encoding = encoding
         self.converted: dict[str, list[int]] = {}
+        self.wrapped: list[int] = []  # the paragraphs where a manual line break was read as a space
 
     def paragraph(self, p: Any, where: int) -> list[Paragraph]:
         style = _val(p.find(_w("pPr")), "pStyle")
@@ -193,13 +203,25 @@ class _Reader:
             parts.append(self.run_text(run, style, where))
         text = "".join(parts)
         label = self.list_label(p, style)
-        pieces = [clean(piece) for piece in text.split("\n")]
+        pieces = [clean(piece) for line in text.split("\n") for piece in self.soft_breaks(line, where)]
         pieces = [piece for piece in pieces if piece]
         if label:
             pieces = [f"{label} {pieces[0] if pieces else ''}".strip(), *pieces[1:]]
         heading = self.styles.is_heading(style)
         closing = self.styles.closing(style)
         return [Paragraph(piece, where, heading=heading, closing=closing) for piece in pieces]
+
+    def soft_breaks(self, line: str, where: int) -> list[str]:
+        """`line` cut at the manual line breaks that end a line; the ones that wrap a sentence become spaces."""
+        pieces = [piece.strip() for piece in line.split(_SOFT_BREAK)]
+        out = pieces[:1]
+        for piece in pieces[1:]:
+            if _wraps(out[-1], piece):
+                out[-1] = f"{out[-1]} {piece}"
+                self.wrapped.append(where)
+            else:
+                out.append(piece)
+        return out
 
     def list_label(self, p: Any, style: str | None) -> str | None:
         num = p.find(f"{_w('pPr')}/{_w('numPr')}")
@@ -216,8 +238,10 @@ class _Reader:
                 out.append(child.text or "")
             elif tag in (_w("tab"), _w("ptab")):
                 out.append(" ")
-            elif tag in (_w("br"), _w("cr")):
+            elif tag == _w("br") and child.get(_w("type")) in ("page", "column"):
                 out.append("\n")
+            elif tag in (_w("br"), _w("cr")):
+                out.append(_SOFT_BREAK)
             elif tag == _w("noBreakHyphen"):
                 out.append("-")
         text = "".join(out)
@@ -248,6 +272,21 @@ class _Reader:
                 cells.extend([""] * (span - 1))
             rows.append(tuple(cells))
         return Paragraph("", where, rows=tuple(rows))
+
+
+def _wraps(before: str, after: str) -> bool:
+    """Whether a manual line break between `before` and `after` only wraps a sentence: `after` goes on in lower
+    case (`… bảo hiểm y tế;` / `giải quyết …`), or in capitals after a comma or a long line that ends no sentence;
+    never after a line in capitals (`T/M TỈNH ỦY` / `BÍ THƯ`) nor before a heading or a label (`Điều 2.`, `a)`,
+    `1.`, `- `)."""
+    if not before or not after or not after[0].isalpha() or before[-1] in ".!?…":
+        return False
+    if _POINT_LABEL.match(after) or _HEADING_WORD.match(after) or before.upper() == before:
+        return False
+    if after[0].islower():
+        return True
+    return before[-1] not in ":;" and (
+        before.endswith(",") or (len(before) >= _WRAPPED_LINE and not _HEADING_WORD.match(before)))
 
 
 def _inside(element: Any, stop: Any, names: tuple[str, ...]) -> bool:
@@ -294,6 +333,12 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
              f"the first in this paragraph.")
         for name, places in reader.converted.items()
     ]
+    if reader.wrapped:
+        one = len(reader.wrapped) == 1
+        breaks = counted(len(reader.wrapped), "line break", plural_form="line breaks")
+        notes.append(Note(reader.wrapped[0], "info", f"{breaks} typed with Shift+Enter inside a sentence "
+                          f"{'was' if one else 'were'} read as {'a space' if one else 'spaces'}, the first in this "
+                          "paragraph: a paragraph holds no line breaks."))
     used = ", ".join(sorted(reader.converted)) or "utf-8"
     if used != "utf-8":
         used = f"utf-8 with {used} runs"

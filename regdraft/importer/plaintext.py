@@ -20,7 +20,9 @@ from regdraft.core.text import INVISIBLE, ODD_SPACES
 from regdraft.importer import legacy
 from regdraft.importer.report import Note, Paragraph
 
-_SPACES = re.compile(f"[ {ODD_SPACES}]+")
+# Word's manual line break (Shift+Enter) pasted as text: U+000B (vertical tab), or U+2028 (line separator).
+SOFT_BREAKS = "\v\u2028"
+_SPACES = re.compile(f"[ {ODD_SPACES}{SOFT_BREAKS}]+")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_CLAUSE = re.compile(r"^(\d+[a-z]?)\\\.")
@@ -29,8 +31,20 @@ _MD_CLAUSE = re.compile(r"^(\d+[a-z]?)\\\.")
 def clean(text: str) -> str:
     """Drop the invisible characters (zero-width spaces, direction marks and overrides, joiners: no legal text holds
     them, and `check` refuses them; `nhân\u200b, tập thể` reads `nhân, tập thể`), then collapse runs of spaces
-    (no-break and the other `core.text.ODD_SPACES` included) and trim the ends."""
+    (no-break and the other `core.text.ODD_SPACES` included, and Word's manual line breaks, `SOFT_BREAKS`) and trim
+    the ends."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _soft_break_notes(text: str) -> list[Note]:
+    """One note when lines hold Word's manual line breaks (U+000B), which `clean` reads as spaces."""
+    lines = [n for n, line in enumerate(text.split("\n"), start=1) if any(ch in line for ch in SOFT_BREAKS)]
+    if not lines:
+        return []
+    one = len(lines) == 1
+    return [Note(lines[0], "info", f"{len(lines)} {'line holds' if one else 'lines hold'} line breaks typed with "
+                                   "Shift+Enter (U+000B), the first this one; each was read as a space: a paragraph "
+                                   "holds no line breaks.")]
 
 
 def _bad_byte_notes(data: bytes) -> list[Note]:
@@ -84,6 +98,7 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
         notes.append(Note(0, "info", "Some text was not in Unicode NFC (letters and marks stored apart); "
                                      "it was normalised to NFC."))
     text = legacy.decode(text, "utf-8" if encoding == "cp1258" else encoding)
+    notes.extend(_soft_break_notes(text))
     paragraphs: list[Paragraph] = []
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = clean(raw)
