@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from regdraft.core.model import Kind
 from regdraft.importer import import_file, import_paragraphs
 from regdraft.importer.classify import literal
 from regdraft.importer.report import Paragraph
+from tests.conftest import CORPUS, needs_corpus
 
 HEADER = ("TỈNH ỦY ĐIỆN BIÊN", "Số 01-QC/TU", "Điện Biên, ngày 09 tháng 01 năm 2021", "QUY CHẾ", "làm việc thử nghiệm")
 HEADER_EN = ("DIEN BIEN PROVINCIAL PARTY COMMITTEE", "No. 01-QC/TU", "Dien Bien, 9 January 2021", "REGULATION",
@@ -187,3 +189,27 @@ def test_a_summary_line_typed_with_a_capital_runs_on_after_the_type(header: tupl
     # `NGHỊ ĐỊNH / Về kiểm soát …` gave "Nghị định Về kiểm soát …", and every citation of it after.
     body = "Article 1. Scope\n1. One.\n" if header[0].startswith("THE") else "Điều 1. Phạm vi\n1. Một.\n"
     assert _import(body, header=header).regulation.meta["title"] == title
+
+
+# Clause labels written as words (sweep r22 s10import defect 7): `Khoản 1. …` stayed article text, no clause was
+# found, and ~90 check notes said "Điều 4 refers to khoản 1 Điều 4 ("Khoản 1"), which does not exist".
+@needs_corpus
+def test_clause_labels_written_as_words_are_read_as_labels(tmp_path: Path) -> None:
+    law = CORPUS / "luat-cong-doan.txt"
+    source = tmp_path / "cong-doan.txt"
+    source.write_text(re.sub(r"(?m)^(\d+)\. ", r"Khoản \1. ", law.read_text(encoding="utf-8")), encoding="utf-8")
+    result = import_file(source)
+    assert result.text == import_file(law).text
+    [note] = [n for n in result.report.notes if "written as words" in n.message]
+    assert note.category == "info" and note.text.startswith("Khoản 1. Quyền công đoàn là quyền thành lập")
+    assert not result.report.by_category("check") and result.report.passes_check
+
+
+def test_point_labels_written_as_words() -> None:
+    result = _import("Điều 1. Phạm vi\nKhoản 1. Quy chế này quy định:\nĐiểm a. Chế độ làm việc;\n"
+                     "Điểm b. Quan hệ công tác.\nKhoản 2. Khoản 1 Điều này áp dụng cho Tỉnh ủy.\n")
+    reg = result.regulation
+    assert reg.find("d1.k1.a").unit.text == ("Chế độ làm việc;",)
+    assert reg.find("d1.k1.b").unit.text == ("Quan hệ công tác.",)
+    assert reg.find("d1.k2").unit.text == ("Khoản 1 Điều này áp dụng cho Tỉnh ủy.",)
+    assert len([n for n in result.report.notes if "written as words" in n.message]) == 1

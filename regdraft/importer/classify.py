@@ -112,6 +112,7 @@ class _State:
     quote_depth: int = 0
     quote_start: int = 0
     arabic_chapters: list[int] = field(default_factory=list)
+    word_labels: int = 0  # clause and point labels written as words (`Khoản 1.`, `Điểm a.`)
 
 
 def classify(
@@ -285,8 +286,28 @@ def _open_heading(state: _State, kind: Kind, label: str, title: str | None, para
     state.stack[kind] = node
 
 
+def _word_label(language: str, text: str) -> tuple[Kind, str, str] | None:
+    """A clause or point label written as a word (`Khoản 1. …`, `Điểm a. …`, some internal regulations write
+    them so): its kind, label and text; None for anything else (`Khoản 1 Điều 5 được sửa đổi …` has no full stop)."""
+    for kind, label in ((Kind.CLAUSE, r"\d{1,3}[a-z]?"), (Kind.POINT, r"dd|[a-zđ]\d*")):
+        found = re.match(rf"^{noun(kind, language)}\s+({label})\.(?:\s+|$)(.*)$", text, re.I)
+        if found:
+            return kind, found.group(1).replace("dd", "đ"), found.group(2)
+    return None
+
+
 def _labelled(state: _State, para: Paragraph) -> bool:
     """Place a clause or point paragraph; False when the paragraph is not one."""
+    worded = _word_label(state.language, para.text)
+    if worded is not None:
+        kind, label, text = worded
+        placed = _clause(state, para, label, text) if kind is Kind.CLAUSE else _point(state, para, label, ")", text)
+        if placed and not state.word_labels:
+            state.notes.append(Note(para.where, "info", f"Clause and point labels are written as words "
+                                    f"(`{para.text.split('.')[0]}.`): they were read as labels, written `1\\.` and "
+                                    "`a)` in the file, the first here.", para.text))
+        state.word_labels += placed
+        return placed
     clause = _CLAUSE.match(para.text)
     if clause and not (clause.group("sep") == ")" and not clause.group("label").isdigit()):
         return _clause(state, para, clause.group("label"), clause.group("text"))
