@@ -426,16 +426,20 @@ def add_row(table: Table, cells: Sequence[Sequence[tuple[str, dict[str, Any]]] |
     return out
 
 
-def merge_down(top: _Cell, bottom: _Cell) -> None:
-    """Merge a column's cells from `top` to `bottom`, keeping the top cell's text only."""
-    if top is bottom:
+def merge_down(column: Sequence[_Cell]) -> None:
+    """Merge a column's consecutive cells into one, keeping the first cell's text: Word's vertical merge marks
+    (`w:vMerge` restart, then continue), each cell keeping one empty paragraph. python-docx's `merge` re-read the
+    table's rows for every merge: a report of 4,000 comments, two on each provision, took 19 s."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if len(column) < 2:
         return
-    keep = [p for p in top.paragraphs]
-    merged = top.merge(bottom)
-    # python-docx appends the lower cells' (empty) paragraphs; drop the extras.
-    for para in merged.paragraphs[len(keep):]:
-        if not para.text:
-            para._element.getparent().remove(para._element)
+    for k, cell in enumerate(column):
+        mark = OxmlElement("w:vMerge")
+        if k == 0:
+            mark.set(qn("w:val"), "restart")
+        cell._tc.get_or_add_tcPr().append(mark)
 
 
 def save(document: Document, output: Path, day: dt.date | None = None) -> None:

@@ -254,7 +254,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     table = word.grid_table(document, columns(words), widths, size=small)
     for group in report.groups:
         first = None
-        last = None
+        column = []
         for row in group.rows:
             answer: list[tuple[str, dict[str, Any]]] = [(row.disposition or words["disposition_none"], {"bold": True})]
             by: list[tuple[str, dict[str, Any]]] = [(row.by, {})]
@@ -277,9 +277,8 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             if row.reply:
                 _inline(word.paragraph(cells[4], space_after=0), row.reply, small)
             first = first or cells[1]
-            last = cells[1]
-        if first is not None and last is not None:
-            word.merge_down(first, last)
+            column.append(cells[1])
+        word.merge_down(column)
     word.save(document, output, today)
 
 
