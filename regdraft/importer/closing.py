@@ -3,7 +3,8 @@ tables header and signature blocks are printed in (two columns) read as their li
 
 Post-conditions of `read_closing`:
 1. Only a trailing run of signature-like paragraphs after the last heading is taken (signer
-   lines, a name, `(Đã ký)`, `Nơi nhận:` and its items); everything else stays in the body.
+   lines, a name, `(Đã ký)`, `Nơi nhận:` and its items; a decorative line or a page's head or number
+   between them is left out with a note); everything else stays in the body.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from regdraft.core.text import fold_letters
 from regdraft.importer.classify import decorative
 from regdraft.importer.header import _CELL_RULE, _HEADING_START, _NATIONAL_START, _caps, _name_like, text_rows
+from regdraft.importer.pdfcopy import running_head
 from regdraft.importer.report import Note, Paragraph
 
 _ON_BEHALF = re.compile(r"^(t/m|tm\.|kt\.|k/t|q\.|tl\.|tuq\.|t\.m|on behalf of|for the)\s*", re.I)
@@ -108,6 +110,8 @@ class Closing:
 def _closing_kind(text: str, in_recipients: bool) -> str | None:
     if decorative(text):
         return "decorative"
+    if running_head(text):  # a page break inside the signature block (`10`, `CÔNG BÁO/Số 123`)
+        return "page"
     if _RECIPIENTS.match(text):
         return "recipients"
     if in_recipients and (text[:1] in "-–+•" or text.endswith((";", ".", ","))):
@@ -131,7 +135,8 @@ def read_closing(paragraphs: Sequence[Paragraph], start: int) -> Closing:
                        default=start - 1)
     for j in range(max(last_heading + 1, n - 30), n):
         kinds = _suffix_kinds(paragraphs[j:])
-        if kinds is not None and kinds[0] != "decorative" and set(kinds) & {"on_behalf", "title", "name", "recipients"}:
+        if (kinds is not None and kinds[0] not in ("decorative", "page")
+                and set(kinds) & {"on_behalf", "title", "name", "recipients"}):
             return _closing(paragraphs, j, kinds)
     return Closing(n)
 
@@ -161,9 +166,10 @@ def _closing(paragraphs: Sequence[Paragraph], start: int, kinds: list[str]) -> C
     closing = Closing(start)
     for para, kind in zip(paragraphs[start:], kinds, strict=True):
         text = para.text
-        if kind == "decorative":
-            closing.notes.append(Note(para.where, "skipped",
-                                      "A decorative line in the signature block was left out.", text))
+        if kind in ("decorative", "page"):
+            closing.notes.append(Note(para.where, "skipped", "A decorative line in the signature block was left out."
+                                      if kind == "decorative" else "A page header or page number inside the "
+                                      "signature block was left out.", text))
             continue
         if kind == "recipients":
             rest = _RECIPIENTS.match(text)

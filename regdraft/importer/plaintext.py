@@ -2,7 +2,8 @@
 
 Post-conditions of `read_text`:
 1. Each non-blank line becomes one `Paragraph` with its 1-based line number, whitespace
-   collapsed, in Unicode NFC.
+   collapsed, in Unicode NFC; in a plain-text file copied from a PDF, page heads are left out and
+   hard-wrapped or hyphenated lines joined (`pdfcopy.read_lines`), the paragraph taking its first line's number.
 2. Legacy TCVN3/VNI text is detected (or forced) and converted; the encoding used is returned.
 3. For Markdown input, `#` heading marks and the `\\.` clause escape are removed, so the text
    reads as the document would print.
@@ -17,7 +18,7 @@ from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.text import INVISIBLE, ODD_SPACES
-from regdraft.importer import legacy
+from regdraft.importer import legacy, pdfcopy
 from regdraft.importer.report import Note, Paragraph
 
 # Word's manual line break (Shift+Enter) pasted as text: U+000B (vertical tab), or U+2028 (line separator).
@@ -100,8 +101,12 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
     text = legacy.decode(text, "utf-8" if encoding == "cp1258" else encoding)
     notes.extend(_soft_break_notes(text))
     paragraphs: list[Paragraph] = []
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        line = clean(raw)
+    lines = [(number, clean(raw))
+             for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)]
+    if not markdown:
+        lines, read = pdfcopy.read_lines(lines)
+        notes.extend(read)
+    for number, line in lines:
         if not line:
             continue
         heading = False

@@ -1,0 +1,213 @@
+"""Text copied from a PDF: running heads and page numbers, hard-wrapped lines and words hyphenated at a line end.
+
+Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in order, with their line numbers):
+1. A line that reads as a page's running head or number (`Trang 4`, a bare `10`, `CÔNG BÁO/Số 123 …`, or a
+   short line with digits repeated on three pages or more) is left out, with a `skipped` note.
+2. A file is read as hard-wrapped only when most of its long lines end near one width (at most 120 characters)
+   and its lines go on with the sentence of the line before; then a line that does not end a sentence and
+   ends near that width is joined with the next one, and one note says how many lines were joined. A line
+   starting with a label (`3.`, `a)`, `Điều 3.`) is joined only after a line ending in a reference word
+   (`khoản`, `điểm`, `Điều`, `tại`, `và` …), with a note naming it. A file that is not hard-wrapped keeps one
+   paragraph per line.
+3. In any file, a word broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
+   hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from regdraft.importer.report import Note
+
+Line = tuple[int, str]  # (1-based line number, cleaned text; "" for a blank line)
+
+_PAGE = re.compile(r"^(?:(?:trang|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|[-–]?\s*\d{1,3}\s*[-–]?)$", re.I)
+_GAZETTE = re.compile(r"^CÔNG BÁO\s*/?\s*Số\b.{0,80}$")
+_LABEL = re.compile(r"^(?:[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục)\s+(?:\d+[a-z]?|(?-i:[IVXLCDM]+)|thứ\s)\b"
+                    r"|\d{1,3}[a-z]?\s?[.)\-]|\(?(?:dd|[a-zđ])\d*\s?[.)\-](?:\s|$)|[-–—−•·+*](?:\s|$))", re.I)
+_SENTENCE_END = re.compile(r"[.;:!?…][\"”»’)]*$")
+_REFERENCE_END = re.compile(r"(?:^|\s)(?:khoản|điểm|điều|mục|chương|phần|tại|và|hoặc|theo|của|đến|từ|với|các)"
+                            r"(?:\s+(?:\d+[a-z]?|[a-zđ]))?$", re.I)
+_HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục)\s+(?:\d+[a-z]?|(?-i:[IVXLCDM]+))"
+                           r"\s*[.:\-–]?\s*", re.I)
+_DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
+_HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
+_VOWELS = set("aeiouy")
+_MAX_WIDTH = 120
+_LONG = 40
+
+
+def running_head(text: str) -> bool:
+    """True for a line that reads as a printed page's head or number, whatever the file: `Trang 4`, `10`, `- 5 -`,
+    `CÔNG BÁO/Số 123 + 124/Ngày 15-7-2012`."""
+    return bool(_PAGE.match(text) or _GAZETTE.match(text))
+
+
+def _repeated_heads(lines: Sequence[Line]) -> set[str]:
+    """Short lines with digits, not sentences nor labels, that come back (digits aside) three times or more: a
+    running head whose page number changes."""
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text)
+
+    seen: dict[str, list[int]] = {}
+    for number, text in lines:
+        if (text and len(text) <= 60 and any(c.isdigit() for c in text) and not re.search(r"[,;]", text)
+                and not _SENTENCE_END.search(text) and not _LABEL.match(text) and not text.startswith(("|", "“", '"'))):
+            seen.setdefault(shape(text), []).append(number)
+    # A head comes back once a page: three times or more, never two within a few lines.
+    return {s for s, at in seen.items() if len(at) >= 3 and min(b - a for a, b in zip(at, at[1:], strict=False)) >= 15}
+
+
+def _starts_lower(text: str) -> bool:
+    return text[:1].islower() and not _LABEL.match(text)
+
+
+def _caps(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text.upper() == text
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """True when `after` can go on with the word `before` broke at its hyphen: in lower case, or in capitals
+    after a word in capitals (`LUẬT QUY HO-` / `ẠCH, LUẬT …`)."""
+    if _LABEL.match(after):
+        return False
+    first = after.split()[0] if after.split() else ""
+    return after[:1].islower() or (after[:1].isalpha() and _caps(first) and _caps(before.split()[-1]))
+
+
+def _has_vowel(text: str) -> bool:
+    return any(unicodedata.normalize("NFD", c)[0].lower() in _VOWELS for c in text if c.isalpha())
+
+
+def _broken_syllable(before: str, after: str) -> bool:
+    """True when `before-` / `after` is one syllable cut by the line end (`th-` / `ống`, `ho-` / `ạch`, `cô-` /
+    `ng`), not a word written with a hyphen (`Mô-` / `đun`: two syllables, the second starting with a consonant)."""
+    first = re.findall(r"[^\W\d_]+$", before)
+    second = re.match(r"[^\W\d_]+", after)
+    if not first or not second:
+        return True
+    head, tail = first[0], second.group()
+    return not _has_vowel(head) or not _has_vowel(tail) or _has_vowel(tail[0])
+
+
+def _width(texts: Sequence[str]) -> int | None:
+    """The width a hard-wrapped file's lines end near, or None when its long lines are not of one width."""
+    lengths = sorted(len(t) for t in texts if len(t) > _LONG)
+    if len(lengths) < 3:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if width - _slack(width) <= n <= width + 5)
+    if width > _MAX_WIDTH or near < len(lengths) / 2 or lengths[-1] > width + 40:
+        return None
+    return width
+
+
+def _slack(width: int) -> int:
+    return max(15, width // 4)
+
+
+def _blank_separated(items: Sequence[Line]) -> bool:
+    """True when the file puts a blank line before every numbered label (`1.`, `a)`, `Điều 2.`) that follows a
+    sentence: then lines next to each other are one paragraph, even where a sentence ends at a line end."""
+    after_sentence = labels = 0
+    for a, b in zip(items, items[1:], strict=False):
+        if b[1] and _LABEL.match(b[1]) and not _DASH.match(b[1]):
+            labels += 1
+            after_sentence += bool(a[1] and _SENTENCE_END.search(a[1]))
+    return labels > 0 and after_sentence <= labels // 50
+
+
+def _continues(before: str, after: str, width: int, blank_separated: bool) -> str | None:
+    """How `after` continues `before` in a hard-wrapped file: 'text', 'reference' (a label after a reference
+    word), or None when it starts a paragraph of its own."""
+    if len(before) < width - _slack(width) or running_head(after):
+        return None
+    if _SENTENCE_END.search(before):
+        # A sentence ending at the line end goes on in the same paragraph only where blank lines part them.
+        return "text" if blank_separated and not _LABEL.match(after) and _continues(
+            before[:-1] + "x", after, width, False) else None
+    if _starts_lower(after):
+        return "text"
+    if _LABEL.match(after):
+        return "reference" if _REFERENCE_END.search(before) else None
+    heading = _HEADING_LINE.match(before)
+    title = before[heading.end():] if heading else before
+    if after[:1].isdigit() and not _LABEL.match(after):
+        return "text"  # `… Luật Giáo dục nghề nghiệp số` / `74/2014/QH13 …`
+    if _caps(title) != _caps(after) or (heading and not _caps(title)):
+        return None  # a heading or title, then text (or the other way round); an article heading, then its text
+    return "text"
+
+
+def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
+    """The paragraphs of a plain-text file's lines (blank ones included), with the notes on what was left out
+    or joined."""
+    notes: list[Note] = []
+    repeated = _repeated_heads(lines)
+    kept: list[Line | None] = []  # None: a page break (a running head left out)
+    for number, text in lines:
+        if text and (running_head(text) or re.sub(r"\d+", "#", text) in repeated):
+            notes.append(Note(number, "skipped", "A page header or page number (as printed on each page of a PDF "
+                                                 "copy) was left out.", text))
+            kept.append(None)
+        else:
+            kept.append((number, text))
+    # A page break, with the blank lines around it, does not end a paragraph: the text may go on on the next page.
+    items: list[Line] = []
+    for i, item in enumerate(kept):
+        if item is not None and (item[1] or not _at_page_break(kept, i)):
+            items.append(item)
+    width = _width([text for _, text in items if text])
+    separated = _blank_separated([item or (0, "") for item in kept])  # a page break parts lines too
+    joins = [_continues(a[1], b[1], width, separated) if width and a[1] and b[1] else None
+             for a, b in zip(items, items[1:], strict=False)]
+    if sum(1 for j in joins if j) < 2:
+        width = None
+    out: list[Line] = []
+    joined, hyphens = 0, []
+    for i, (number, text) in enumerate(items):
+        prev = out[-1] if out and out[-1][1] and i and items[i - 1][1] else None
+        if not text or prev is None:
+            out.append((number, text))
+        elif _HYPHEN_END.search(prev[1]) and _goes_on(prev[1], text):
+            if _broken_syllable(prev[1][:-1], text):
+                out[-1] = (prev[0], prev[1][:-1] + text)
+                hyphens.append(number)
+            else:
+                out[-1] = (prev[0], prev[1] + text)
+                notes.append(Note(number, "warning", f"Line {items[i - 1][0]} ends in a hyphen and this line goes "
+                                  "on with the word: they were joined, and the hyphen was kept, as in a word "
+                                  "written with one; if it only broke the word at the line end, delete it.",
+                                  out[-1][1]))
+        elif width is not None and joins[i - 1] is not None:
+            joined += 1
+            out[-1] = (prev[0], f"{prev[1]} {text}")
+            if joins[i - 1] == "reference":
+                notes.append(Note(number, "warning", f"Line {number} starts like a label ('{text.split()[0]}'), but "
+                                  f"line {items[i - 1][0]} before it ends in a reference word, so it was read as "
+                                  "the rest of that reference, not as a new provision. If it starts one, put it "
+                                  "on a line of its own after a blank line.", out[-1][1]))
+        else:
+            out.append((number, text))
+    if width is not None:
+        notes.insert(0, Note(0, "info", f"The text reads as hard-wrapped (lines cut at about {width} characters, as "
+                                        f"copied from a PDF): {joined} lines were joined to the paragraph they go "
+                                        "on. Compare the paragraphs with the source."))
+    if hyphens:
+        shown = ", ".join(map(str, hyphens[:20])) + (" …" if len(hyphens) > 20 else "")
+        notes.append(Note(hyphens[0], "info", f"{len(hyphens)} words broken by a hyphen at a line end were joined "
+                                              f"without the hyphen (lines {shown})."))
+    return [item for item in out if item[1]], notes
+
+
+def _at_page_break(items: Sequence[Line | None], i: int) -> bool:
+    """True when the blank line `items[i]` is next to a page break (through other blank lines)."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(items) and items[j] is not None and not items[j][1]:  # type: ignore[index]
+            j += step
+        if 0 <= j < len(items) and items[j] is None:
+            return True
+    return False
