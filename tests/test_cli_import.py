@@ -165,3 +165,21 @@ def test_the_number_note_names_the_key_written(invoke: Invoke, tmp_path: Path) -
     other = invoke(None, "import", str(LAW), "--id", "99/2012/QH13", "-o", str(out), "--force")
     assert "[header] Read as the front-matter key 'number'.  «Luật số: 12/2012/QH13»" in other.output
     assert "\nnumber: 12/2012/QH13\n" in out.read_text(encoding="utf-8")
+
+
+def test_a_regulation_file_is_imported_from_its_own_front_matter(empty_workspace: Workspace, invoke: Invoke,
+                                                                 tmp_path: Path) -> None:
+    # A regulation file (a colleague's, or one generated) read as printed text: without --id it was refused for want
+    # of a number though its front matter said `id:`, and with --id its front matter became preamble text.
+    source = REPO_ROOT / "regulations" / "01-QC-TU.md"
+    out = tmp_path / "01.md"
+    done = invoke(None, "import", str(source), "-o", str(out))
+    assert done.exit_code == 0, done.output
+    assert out.read_bytes() == source.read_bytes()
+    assert "front matter (id: 01-QC/TU) was read as it is" in done.output
+    renamed = invoke(None, "import", str(source), "--id", "02-QC/TU", "-o", str(tmp_path / "02.md"))
+    assert renamed.exit_code == 0, renamed.output
+    assert (tmp_path / "02.md").read_text(encoding="utf-8").startswith("---\nid: 02-QC/TU\ntype: Quy chế\n")
+    committed = invoke(empty_workspace, "import", str(source))
+    assert committed.exit_code == 0, committed.output
+    assert (empty_workspace.root / "regulations" / "01-QC-TU.md").read_bytes() == source.read_bytes()

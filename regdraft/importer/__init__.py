@@ -75,8 +75,11 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
     if suffix not in FORMATS:
         raise UsageError(f"{path}: cannot import '{suffix or 'no extension'}' files; use .docx, .txt or .md.")
     data = path.read_bytes()
-    if suffix != ".docx" and (copy := _consolidated_copy(data, path.name, reg_id, target)) is not None:
-        return copy
+    if suffix != ".docx":
+        from regdraft.importer.copies import consolidated_copy
+
+        if (copy := consolidated_copy(data, path.name, reg_id, target)) is not None:
+            return copy
     if suffix == ".docx":
         from regdraft.importer.docx import embedded_front_matter, read_docx
 
@@ -90,71 +93,6 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
         embedded, unit = None, "line"
     return import_paragraphs(paragraphs, path.name, unit, used, notes, reg_id=reg_id, language=language,
                              target=target, normalise_letters=normalise_letters, embedded=embedded)
-
-
-_CONSOLIDATED_MARK = re.compile(r"^(văn bản hợp nhất|consolidated text)\b", re.I)
-_COPY_CLOSE = re.compile(r"^(Văn bản hợp nhất này|This consolidated text)\b")
-_NOTE_MARK = re.compile(r"\s?\[\^\d+\]")  # `5\.[^2] Việc …` (older copies `5\. [^2] Việc …`), `## Điều 3.[^1] …`
-_NOTE_TEXT = re.compile(r"^\[\^\d+\]: ")
-
-
-def _unmarked(paragraph: str) -> str:
-    """A paragraph without the copy's note marks, and without the space a mark leaves at its start (`5\\. [^2] Việc`
-    read `Việc` with a space before it: written back, `5\\.  Việc`)."""
-    return _NOTE_MARK.sub("", paragraph).lstrip(" ")
-
-
-def _consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str | None) -> ImportResult | None:
-    """A consolidated copy `regdraft export` wrote as Markdown, read back as the regulation it holds; None for
-    any other file.
-
-    It is a regulation file with `consolidated:` in its front matter, the copy's mark and opening (the base
-    document, the amending ones, the date in force) before the preamble, and `[^n]` notes: those are the copy's,
-    not the text's, and are left out (each noted), as the Word copy's are.
-    """
-    from regdraft.core.errors import ParseError
-    from regdraft.core.markdown import Reading
-    from regdraft.core.markdown import dump_front_matter as dump
-
-    head = data[:data.find(b"\n---", 3) + 1] if data.startswith(b"---") else b""
-    if b"\nconsolidated:" not in head:  # no regulation file, or not a copy: read as any other text
-        return None
-    try:
-        reading: Reading = read(data, source)
-    except (ParseError, UnicodeDecodeError):
-        return None
-    meta = dict(reading.regulation.meta)
-    copy = meta.pop("consolidated", None)
-    if not isinstance(copy, dict):
-        return None
-    notes: list[Note] = []
-    numbers = [str(d.get("number")) for d in [copy.get("base"), *(copy.get("amendments") or [])]
-               if isinstance(d, dict) and d.get("number")]
-    preamble = list(reading.regulation.preamble)
-    while preamble and (_CONSOLIDATED_MARK.match(preamble[0].strip("*")) or preamble[0].startswith("- ")
-                        or any(n in preamble[0] for n in numbers) or _COPY_CLOSE.match(preamble[0])):
-        notes.append(Note(0, "skipped", "The consolidated copy's mark and opening were left out: they are not part "
-                          "of the regulation.", preamble.pop(0)))
-    kept = [p for p in preamble if not _NOTE_TEXT.match(p)]
-    if len(kept) < len(preamble):
-        notes.append(Note(0, "skipped", f"The consolidated copy's {len(preamble) - len(kept)} notes ([^1] …) were "
-                          "left out, with their marks in the text: they are not part of the regulation."))
-
-    def unmarked(unit: Unit) -> Unit:
-        return dataclasses.replace(
-            unit, title=_unmarked(unit.title) if unit.title else unit.title,
-            text=tuple(_unmarked(t) for t in unit.text),
-            closing=tuple(_unmarked(t) for t in unit.closing),
-            children=tuple(unmarked(c) for c in unit.children))
-
-    if reg_id:
-        meta["id"] = check_id(reg_id, "The number given", options=("reg_id",))
-    front = dump(meta)
-    reg = Regulation(front, tuple(kept), tuple(unmarked(u) for u in reading.regulation.units), _loaded(front),
-                     regulation_path(str(meta.get("id"))))
-    text, checked, passes = _checked(reg, target or reg.source)
-    notes.extend(checked)
-    return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))
 
 
 def _checked(reg: Regulation, target: str) -> tuple[str, list[Note], bool]:
