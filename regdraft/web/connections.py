@@ -50,6 +50,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from regdraft.core.errors import RegdraftError
 from regdraft.web.words import Words
+from regdraft.workspace.access import CONNECTIONS, PER_ADDRESS, per_address
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,8 @@ class Bounds:
     idle: int = 5
     grace: float = 10.0
     min_rate: int = 10_000
-    connections: int = 256
-    per_client: int = 128
+    connections: int = CONNECTIONS
+    per_client: int = PER_ADDRESS
     answer_grace: float = 10.0
     answer_rate: int = 10_000
 
@@ -70,16 +71,11 @@ BOUNDS = Bounds()
 HEADER_BYTES = 16 * 1024  # a request line and headers longer than this are refused (h11's default, stated)
 
 
-PER_ADDRESS_SETTING = "connections_per_address"  # under `review:` in regdraft.yaml
-
-
 def bounds_for(review: dict[str, Any]) -> Bounds:
     """The bounds `regdraft review` serves with, given regdraft.yaml's `review:` settings."""
-    value = review.get(PER_ADDRESS_SETTING, BOUNDS.per_client)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= BOUNDS.connections:
-        raise RegdraftError(f"regdraft.yaml: review: {PER_ADDRESS_SETTING} is '{value}'; write a whole number "
-                            f"from 1 to {BOUNDS.connections} (the connections one address may hold open; "
-                            f"{BOUNDS.per_client} when it is not set).")
+    value, wrong = per_address(review)
+    if wrong:
+        raise RegdraftError(f"regdraft.yaml: {wrong}")
     return replace(BOUNDS, per_client=value)
 
 

@@ -195,6 +195,11 @@ def _settings_read(ws: Workspace) -> list[Problem]:
             problems.append(Problem(f"the setting '{key}' is unknown and has no effect; {hint}", "regdraft.yaml",
                                     _line(ws, str(key))))
     vote = ws.config.get("require_vote_majority", False)
+    from regdraft.workspace.access import per_address
+
+    review = ws.config.get("review")
+    if isinstance(review, dict) and (wrong := per_address(review)[1]):
+        problems.append(Problem(wrong, "regdraft.yaml", _line(ws, "connections_per_address", "review")))
     if not isinstance(vote, bool):
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
                                 "regdraft.yaml", _line(ws, "require_vote_majority")))

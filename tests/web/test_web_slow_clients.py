@@ -296,6 +296,11 @@ def test_the_review_command_refuses_a_wrong_connection_setting(review_ws: Worksp
     config.write_text(config.read_text(encoding="utf-8") + "review:\n  connections_per_address: 0\n", encoding="utf-8")
     result = invoke(review_ws, "review", "--port", str(free_port()))
     assert result.exit_code == 1 and "review: connections_per_address is '0'" in result.output, result.output
+    # `check` names it too, at its line, before anyone starts the server.
+    checked = invoke(review_ws, "check")
+    line = config.read_text(encoding="utf-8").splitlines().index("  connections_per_address: 0") + 1
+    assert checked.exit_code == 1, checked.output
+    assert f"regdraft.yaml:{line}: review: connections_per_address is '0'" in checked.output, checked.output
 
 
 def established(sock: socket.socket) -> bool:
