@@ -71,3 +71,22 @@ def test_in_memory_too() -> None:
     assert _edits(ws) == []
     _edit_by_hand(ws)
     assert len(_edits(ws)) == 1
+
+
+def test_a_format_marker_added_later_is_no_hand_edit(tmp_workspace: Workspace) -> None:
+    """The office's own 01-QC/TU gained `<!-- đoạn cuối khoản 2 -->` (its format's closing-text marker) after it was
+    first committed: the same words in the same order, read as khoản 2's closing text instead of point đ's. `check`
+    warned of a hand edit and `amend adopt` would have refused the shipped amendment."""
+    text = tmp_workspace.read(REG).decode("utf-8")
+    marker = "<!-- đoạn cuối khoản 2 -->\n\n"
+    assert text.count(marker) == 1
+    tmp_workspace.commit({REG: text.replace(marker, "").encode("utf-8")}, "As first committed, without the marker")
+    from regdraft.workspace.store import init_workspace  # a history whose first text lacks the marker
+
+    fresh = init_workspace(tmp_workspace.root.parent / "fresh", example_from=tmp_workspace.root)
+    assert fresh.read(REG) == tmp_workspace.read(REG) and marker not in fresh.read(REG).decode("utf-8")
+    fresh.commit({REG: text.encode("utf-8")}, "The closing-text marker")
+    assert _edits(fresh) == []
+    # A word changed with it is still a hand edit.
+    fresh.commit({REG: text.replace(WAS, EDITED).encode("utf-8")}, "sửa trực tiếp")
+    assert len(_edits(fresh)) == 1

@@ -91,6 +91,11 @@ def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> Ha
         return None  # as `checks.check_replay`: the regulation check reports them, and adoption refuses them first
     now = reading.regulation if reading is not None else current
     assert now is not None
+    if _in_order(old) == _in_order(now):
+        # The same words under the same labels, in the same order, read into other parts: a marker of the format
+        # (a clause's closing text marked as such, `‹!-- … -->`), not a change of the text. The office's own
+        # 01-QC/TU was flagged for the closing-text marker its format gained.
+        return None
     provisions = differences(old, now)
     if not provisions:
         return None  # the same text, only written differently
@@ -117,6 +122,23 @@ def differences(old: Regulation, new: Regulation) -> list[tuple[str, int]]:
             seen.add(loc.address)
             found.append((f"{loc.address.describe(language)} (removed)", 0))
     return found
+
+
+def _in_order(reg: Regulation) -> list[str]:
+    """Every label, title and paragraph of `reg` in reading order: a unit's own text, then its children, then its
+    closing text; the words alone, spaced as one."""
+    out = [" ".join(p.split()) for p in reg.preamble]
+
+    def add(unit: Unit) -> None:
+        out.extend((f"{unit.kind.value} {unit.label}", " ".join((unit.title or "").split()),
+                    *(" ".join(p.split()) for p in unit.text)))
+        for child in unit.children:
+            add(child)
+        out.extend(" ".join(p.split()) for p in unit.closing)
+
+    for unit in reg.units:
+        add(unit)
+    return out
 
 
 def _wording(unit: Unit) -> tuple[object, ...]:
