@@ -85,7 +85,9 @@ def test_a_sentence_wrapped_by_hand_stays_one_sentence() -> None:
     (("1", "3"), 13, "instruction 3 (Bãi bỏ khoản 4 Điều 10.) follows instruction 1: number it 2, since "),
     (("1", "1"), 13, "instruction 1 (Bãi bỏ khoản 4 Điều 10.) has the same number as instruction 1 on line 9: "
                      "number it 2, since "),
-    (("2", "3"), 9, "instruction 2 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:) is the first instruction of Điều 1: "
+    # The second `2` is right by its place (the sweep: it was told "number it 3", and following both pieces of advice
+    # gave 1, 3).
+    (("2", "2"), 9, "instruction 2 (Sửa đổi, bổ sung khoản 2 Điều 3 như sau:) is the first instruction of Điều 1: "
                     "number it 1, since "),
 ])
 def test_instructions_numbered_out_of_sequence_are_a_problem(numbers: tuple[str, str], line: int,
@@ -103,6 +105,28 @@ def test_lettered_instructions_out_of_sequence_are_a_problem() -> None:
         f"{SOURCE}:13: instruction 1.c (Bãi bỏ điểm b.) follows instruction 1.a: letter it b), since {CITED} letter."]
 
 
+@pytest.mark.parametrize(("labels", "wrong"), [
+    # The drafting sweep's Luật Du lịch amendment: 1…5, 7, 7, 8 was told to renumber both 7s (giving 6, 8, 8), and
+    # 1…5, 5, 7 both the 5 and the 7 (giving 6, 6). By place, only the wrong one is named.
+    (["1", "2", "3", "4", "5", "7", "7", "8"], {5: "6"}),
+    (["1", "2", "3", "4", "5", "5", "7", "8"], {5: "6"}),
+    (["1", "2", "4", "5"], {2: "3", 3: "4"}),  # a gap: every one after it moves
+    (["1", "2", "2a", "3"], {}),  # an inserted number is neither judged nor counted
+])
+def test_instructions_are_judged_by_their_place(labels: list[str], wrong: dict[int, str]) -> None:
+    found = {k: expected_label(labels[:k], label, letters=False) for k, label in enumerate(labels)}
+    assert {k: e for k, e in found.items() if e is not None} == wrong
+
+
+def test_letters_are_judged_by_their_place_and_points_take_no_f() -> None:
+    # `a) … e) f) h)` passed silently (f is no point letter), and the h after it was not judged either.
+    labels = ["a", "b", "c", "d", "đ", "e", "f", "h"]
+    found = {k: expected_label(labels[:k], label, letters=True) for k, label in enumerate(labels)}
+    assert {k: e for k, e in found.items() if e is not None} == {6: "g"}
+    assert expected_label(["a", "b", "c", "d", "e"], "g", letters=True) == "e"  # đ left out: e is the fifth…
+    assert expected_label(["a", "b", "c", "d", "đ", "e"], "g", letters=True) is None
+
+
 def test_numbers_in_sequence_pass_and_a_signed_document_keeps_its_numbers_with_a_warning() -> None:
     fine = f"{REPLACE}\n\n{QUOTE}\n\n{REPEAL}\n\n2a\\. Bãi bỏ khoản 5 Điều 10.\n\n3\\. Bãi bỏ khoản 4 Điều 10.\n"
     assert read_amendment(HEAD + fine, SOURCE, "x")[1] == ()
@@ -114,7 +138,7 @@ def test_numbers_in_sequence_pass_and_a_signed_document_keeps_its_numbers_with_a
         f"issued, and {CITED} number as written."]
     assert expected_label(["a", "b", "c", "d"], "đ", letters=True) is None
     assert expected_label(["d"], "d1", letters=True) is None
-    assert expected_label(["2a"], "3", letters=False) is None
+    assert expected_label(["1", "2", "2a"], "3", letters=False) is None  # judged by its place among 1, 2 (was ["2a"])
 
 
 def test_an_instruction_numbered_with_a_hyphen_is_named_and_its_quote_is_not_blamed() -> None:

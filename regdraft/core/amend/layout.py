@@ -8,8 +8,9 @@ Post-conditions:
    text under a line ending in `:`, or a numbered or lettered instruction under a line ending a sentence — so a
    hand-wrapped sentence (`… khoản 1 Điều` then `12. …`) stays one paragraph; the pieces are what the lines
    read as with the blank line between them.
-2. `expected_label` judges plain numbers (`1`, `2`) and plain letters (`a`, `b`, no f, j, w, z) only: an
-   inserted label (`2a`, `d1`) is never called out of sequence, and the next plain label follows its stem.
+2. `expected_label` judges each plain number (`1`, `2`) and plain letter (`a`, `f`) by its place among the plain
+   ones: the n-th is n (the n-th of a b c d đ e g h …, which has no f, j, w, z), so the advice, followed for every
+   label it names, leaves no gap and no duplicate; an inserted label (`2a`, `d1`) is never judged nor counted.
 3. `double_marks` turns the single marks ‘ ’ (or « ») around new text into “ ”, touching no other character.
 """
 
@@ -57,19 +58,13 @@ def _stem(label: str) -> str:
 def expected_label(before: Sequence[str], label: str, letters: bool) -> str | None:
     """The label an instruction numbered `label` should have after the labels `before` (in order), or None when
     `label` is in sequence or is an inserted label (`2a`, `d1`) that is not judged (post-condition 2)."""
-    if _stem(label) != label or (letters and label not in POINT_LETTERS) or (not letters and not label.isdigit()):
+    if _stem(label) != label or (not letters and not label.isdigit()):
         return None
-    if not before:
-        first = POINT_LETTERS[0] if letters else "1"
-        return None if label == first else first
-    previous = _stem(before[-1])
+    place = sum(1 for b in before if _stem(b) == b)  # the plain labels before it: by place, not by the last one
     if letters:
-        if previous not in POINT_LETTERS:
-            return None
-        at = POINT_LETTERS.index(previous) + 1
-        expected = POINT_LETTERS[at] if at < len(POINT_LETTERS) else None
+        expected = POINT_LETTERS[place] if place < len(POINT_LETTERS) else None
     else:
-        expected = str(int(previous) + 1) if previous.isdigit() else None
+        expected = str(place + 1)
     return None if expected is None or label == expected else expected
 
 
@@ -101,7 +96,7 @@ def sequence_message(before: Sequence[tuple[str, int]], label: str, sentence: st
     where = f"instruction {prefix}{label} ({short(' '.join(sentence.split()))})"
     same = next((at for b, at in before if b == label), None)
     if same is not None:
-        what = f"has the same number as instruction {prefix}{label} on line {same}"
+        what = f"has the same {'letter' if group else 'number'} as instruction {prefix}{label} on line {same}"
     elif before:
         what = f"follows instruction {prefix}{before[-1][0]}"
     else:
