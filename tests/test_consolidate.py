@@ -423,3 +423,40 @@ def test_a_unit_the_same_document_repeals_or_replaces_whole_has_no_note_of_its_e
     assert notes["d3"].startswith("Điều này được sửa đổi, bổ sung theo quy định tại khoản 3 Điều 1")
     assert "Cụm từ" not in notes["d3"] and "d3.k1" not in notes
     assert notes["d1"].startswith("Cụm từ “lãnh đạo” được thay thế") and notes["d3.k2"].startswith("Cụm từ “nguyên tắc")
+
+
+@dataclass(frozen=True)
+class FakeMark:
+    """A consequential edit of a unit's end (`core.amend.consequential.Punctuation`)."""
+
+    address: Address
+    cause: Address
+    instruction: FakeInstruction
+    reason: str = "append"
+
+
+@dataclass(frozen=True)
+class FakePunctuated(FakeApplied):
+    punctuation: Sequence[FakeMark] = ()
+
+
+def test_a_unit_the_same_document_replaces_whole_has_no_note_of_its_earlier_end_punctuation(
+        mini: Regulation) -> None:
+    """`1. Bổ sung điểm d vào sau điểm c khoản 2 Điều 2` ('.' to ';' at point c's end) then `2. Sửa đổi, bổ sung điểm
+    c khoản 2 Điều 2`: point c is noted as amended alone (its old end never stood in force; it was noted twice);
+    a '.' to ';' made after a unit is replaced whole (khoản 3 then khoản 4 on Điều 3's khoản 1) stays."""
+    first, second = FakeInstruction("khoản 1 Điều 1"), FakeInstruction("khoản 2 Điều 1")
+    third, fourth = FakeInstruction("khoản 3 Điều 1"), FakeInstruction("khoản 4 Điều 1")
+    changes = [FakeChange(Address.parse("d2.k2.d"), "inserted", first),
+               FakeChange(Address.parse("d2.k2.c"), "amended", second),
+               FakeChange(Address.parse("d3.k1"), "amended", third),
+               FakeChange(Address.parse("d3.k2.a"), "inserted", fourth)]
+    marks = [FakeMark(Address.parse("d2.k2.c"), Address.parse("d2.k2.d"), first),
+             FakeMark(Address.parse("d3.k1"), Address.parse("d3.k2.a"), fourth, "first")]
+    ct = consolidate(mini, [(amendment_meta("05-QC/TU", "2025-03-15", "2025-04-01"),
+                             FakePunctuated(mini, changes, marks))], words=words_of(mini))
+    notes = {str(f.address): f.text for f in ct.footnotes}
+    assert notes["d2.k2.c"].startswith("Điểm này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1")
+    assert "Dấu câu" not in notes["d2.k2.c"], notes["d2.k2.c"]
+    assert notes["d3.k1"].startswith("Khoản này được sửa đổi, bổ sung theo quy định tại khoản 3 Điều 1")
+    assert "Dấu câu cuối khoản này được sửa đổi" in notes["d3.k1"], notes["d3.k1"]

@@ -84,18 +84,37 @@ C = TypeVar("C")
 
 
 def standing(changes: Sequence[C]) -> list[C]:
-    """The changes of one document but those a later instruction of it repeals or replaces whole (docstring)."""
+    """The changes of one document but those a later instruction of it repeals or replaces whole (docstring).
+    `changes` may end with the consequential edits of units' ends (`Punctuation`: `.` to `;` before an appended
+    point), listed after every change: each is ordered by the instruction that made it, as its changes are."""
+    first: list[tuple[Any, int]] = []  # each instruction and the list index of its first change
+    for i, change in enumerate(changes):
+        instruction = getattr(change, "instruction", None)
+        if instruction is not None and (not first or first[-1][0] != instruction):
+            first.append((instruction, i))
+
+    known: dict[int, int] = {}  # by the instruction object's id: an instruction's changes share it
+
+    def place(change: Any, i: int) -> int:
+        instruction = getattr(change, "instruction", None)
+        if instruction is None:
+            return i
+        if id(instruction) not in known:
+            known[id(instruction)] = next(at for by, at in first if by == instruction)
+        return known[id(instruction)]
+
     whole: list[tuple[int, Address, Any]] = []
     for i, change in enumerate(changes):
         address = getattr(change, "address", None)
         if address is not None and not address.part and _kind(change) in _WHOLE:
-            whole.append((i, address, getattr(change, "instruction", None)))
+            whole.append((place(change, i), address, getattr(change, "instruction", None)))
     if not whole:
         return list(changes)
     kept = []
     for i, change in enumerate(changes):
         address, instruction = getattr(change, "address", None), getattr(change, "instruction", None)
-        if address is not None and any(j > i and at.contains(address) and by != instruction
+        at_place = place(change, i)
+        if address is not None and any(j > at_place and at.contains(address) and by != instruction
                                        for j, at, by in whole):
             continue
         kept.append(change)

@@ -19,7 +19,8 @@ Post-conditions of `consolidate`:
 6. The wording is the profile's `words` (in the regulation's language): every fixed phrase of
    the opening, the notes and the dates in words is data (`regdraft/profiles/*.yaml`).
 7. A change that a later instruction of the same document repeals or replaces whole (the unit or one holding it)
-   has no note: both take effect on the same day (`core.closing_notes.standing`).
+   has no note: both take effect on the same day (`core.closing_notes.standing`); so too a consequential `.` to `;`
+   an earlier instruction made at that unit's end.
 8. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
    `core.closing_notes.own_provisions`) has one more footnote, quoting them word for word, at the closing article
    (`closing_article`), after that article's own note, one per document in their order.
@@ -420,14 +421,17 @@ def consolidate(
     for step, (meta, applied) in enumerate(included):
         source = source_of(meta)
         sources.append(source)
-        for change in standing(applied.changes):
+        marks = tuple(getattr(applied, "punctuation", ()))
+        # A '.' to ';' on a unit the same document later replaces or repeals whole never stands either.
+        kept = {id(c) for c in standing([*applied.changes, *marks])}
+        for change in (c for c in applied.changes if id(c) in kept):
             address = change.address
             if address is not None and address.part:
                 address = address.unit  # a lead-in or closing text is noted on its unit
             elif change_kind(change) in ("amended", "repealed") and address is not None:
                 _supersede(notes, address, step)
             _chain(notes, address, step, note_sentence(change, source, language, words))
-        for mark in getattr(applied, "punctuation", ()):  # '.' to ';' before an appended point: noted on its unit
+        for mark in (m for m in marks if id(m) in kept):  # '.' to ';' before an appended point: noted on its unit
             _chain(notes, mark.address.unit, step, end_sentence(mark, source, language, words))
     quoted = [(source, articles) for source, articles in zip(sources, provisions, strict=False) if articles]
     at = closing_article(regulation, words) if quoted else None
