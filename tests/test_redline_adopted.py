@@ -100,6 +100,36 @@ def test_a_text_holding_an_adoption_in_force_later_is_not_dated_before_it(tmp_wo
     assert "01/12/2027" not in shown
 
 
+def test_a_provision_rewritten_then_a_phrase_of_it_replaced_is_named_by_the_rewrite(tmp_workspace: Workspace,
+                                                                                     tmp_path: Path,
+                                                                                     invoke: Invoke) -> None:
+    """07-QC/TU re-enacts điểm b khoản 2 Điều 5 whole, 08-QC/TU then replaces a phrase in it: against the text 05-QC/TU
+    left, the point is `sửa đổi, bổ sung` (the broadest), not `thay thế cụm từ` (the last instruction's), which hid
+    the rewrite (`6 tháng` to `3 tháng`)."""
+    ws = tmp_workspace
+    first = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective", "2025-04-01",
+                   "--force", "--reason", "test")
+    assert first.exit_code == 0, first.output
+    _adopt(ws, invoke, "sua-07", "07-QC/TU", "1\\. Sửa đổi, bổ sung điểm b khoản 2 Điều 5 như sau:\n\n“b) Định kỳ 3 "
+           "tháng, một năm báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt của tỉnh và kết quả thực hiện các "
+           "nghị quyết, chỉ thị của Đảng;”.", "2026-03-02", "2026-04-01")
+    _adopt(ws, invoke, "sua-08", "08-QC/TU", "1\\. Thay thế cụm từ “tình hình mọi mặt” bằng cụm từ “tình hình kinh "
+           "tế - xã hội” tại điểm b khoản 2 Điều 5.", "2026-05-10", "2026-06-01")
+    out = tmp_path / "run.html"
+    done = invoke(ws, "redline", "01-QC/TU", "--from", "adopted/05-QC-TU", "--to", "adopted/08-QC-TU", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    page = unwrapped(out.read_text(encoding="utf-8"))
+    listed = dict(re.findall(r'<td><a href="#chg-\d+">([^<]*)</a></td><td class="summary-kind">([^<]*)</td>', page))
+    assert listed == {"điểm b khoản 2 Điều 5": "sửa đổi, bổ sung"}, listed
+    # The adopted pair alone keeps the phrase change its one instruction states.
+    pair = tmp_path / "pair.html"
+    done = invoke(ws, "redline", "01-QC/TU", "--from", "adopted/07-QC-TU", "--to", "adopted/08-QC-TU", "-o", str(pair))
+    assert done.exit_code == 0, done.output
+    page = unwrapped(pair.read_text(encoding="utf-8"))
+    listed = dict(re.findall(r'<td><a href="#chg-\d+">([^<]*)</a></td><td class="summary-kind">([^<]*)</td>', page))
+    assert listed == {"điểm b khoản 2 Điều 5": "thay thế cụm từ"}, listed
+
+
 # A term's run (the s5office sweep): 05-QC/TU inserts khoản 5 Điều 14 and Điều 20a; 07-QC/TU amends khoản 2 Điều 20a;
 # 08-QC/TU, in force before 07, re-enacts khoản 5 Điều 14; 09-QC/TU repeals khoản 2 Điều 20a.
 _RUN = (

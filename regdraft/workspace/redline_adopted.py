@@ -22,12 +22,14 @@ Post-conditions:
    revision, and what a revision holds, are its history's.
 5. Across a run of several adoptions, a provision is named by what it is against the old side, whatever the later
    instructions did to it (`across`): one not in the old text is `bổ sung` (khoản 5 Điều 14, inserted by 05-QC/TU,
-   re-enacted by 08-QC/TU), one not in the new text `bãi bỏ`; one made and repealed within the run, or changed
-   inside a unit the run inserts or repeals, belongs to that unit. Its row cites every adoption that changed it or a
-   unit inside it with no row of its own, in the order they were adopted (`by_rows`: Điều 20a, inserted by 05-QC/TU,
-   its khoản 2 amended by 07-QC/TU and repealed by 09-QC/TU). The new side names every adoption of the run
-   (`adopted_version`'s `since`), the old one, when it is the text as enacted before a run of several, the text
-   before the first of them (`before_version`), not `Văn bản hiện hành`: a later one is in force now.
+   re-enacted by 08-QC/TU), one not in the new text `bãi bỏ`, one in both by the broadest kind its instructions
+   state (re-enacted whole by one, a phrase of it replaced by a later one: `sửa đổi, bổ sung`); one made and
+   repealed within the run, or changed inside a unit the run inserts or repeals, belongs to that unit. Its row
+   cites every adoption that changed it or a unit inside it with no row of its own, in the order they were adopted
+   (`by_rows`: Điều 20a, inserted by 05-QC/TU, its khoản 2 amended by 07-QC/TU and repealed by 09-QC/TU). The new
+   side names every adoption of the run (`adopted_version`'s `since`), the old one, when it is the text as enacted
+   before a run of several, the text before the first of them (`before_version`), not `Văn bản hiện hành`: a later
+   one is in force now.
 """
 
 from __future__ import annotations
@@ -170,8 +172,9 @@ def before_version(first: Amendment, words: Mapping[str, str]) -> dict[str, Any]
 
 def across(stated: Sequence[Mapping[str, ChangeKind]], old: Regulation, new: Regulation) -> dict[str, ChangeKind]:
     """The kind of each provision the run's instructions name (`stated`: each adoption's, in order), against the old
-    side (post-condition 5): inserted where the old text lacks it, repealed where the new one does, the latest
-    instruction's kind otherwise (amended where that re-inserts what an earlier one repealed). A provision lacking in
+    side (post-condition 5): inserted where the old text lacks it, repealed where the new one does, the broadest of
+    the instructions' kinds otherwise (`_broadest`: amended where one re-enacts it whole, or re-inserts what an earlier
+    one repealed; a later phrase change does not hide it). A provision lacking in
     both, a part of one inserted or repealed, and one inside a unit inserted or repealed belong to that unit."""
     kinds: dict[str, list[ChangeKind]] = {}
     for one in stated:
@@ -183,9 +186,7 @@ def across(stated: Sequence[Mapping[str, ChangeKind]], old: Regulation, new: Reg
         was, now = _stands(old, address.unit), _stands(new, address.unit)
         if not was and not now or address.part and was != now:
             continue
-        last = said[-1]
-        out[code] = ChangeKind.INSERTED if not was else ChangeKind.REPEALED if not now \
-            else ChangeKind.AMENDED if last in (ChangeKind.INSERTED, ChangeKind.REPEALED) else last
+        out[code] = ChangeKind.INSERTED if not was else ChangeKind.REPEALED if not now else _broadest(said)
     whole = [Address.parse(code) for code, kind in out.items()
              if kind in (ChangeKind.INSERTED, ChangeKind.REPEALED) and not Address.parse(code).part]
 
@@ -194,6 +195,20 @@ def across(stated: Sequence[Mapping[str, ChangeKind]], old: Regulation, new: Reg
         return any(w != unit and w.contains(unit) for w in whole)
 
     return {code: kind for code, kind in out.items() if not inside(code)}
+
+
+# From the broadest: a unit re-enacted whole (or repealed and inserted again), then moved, renumbered, its heading
+# changed, and the phrase changes (a replacement of words before their mere deletion or addition).
+_BREADTH = (ChangeKind.AMENDED, ChangeKind.MOVED, ChangeKind.RENUMBERED, ChangeKind.HEADING_CHANGED,
+            ChangeKind.WORDS_REPLACED, ChangeKind.WORDS_DELETED, ChangeKind.WORDS_ADDED)
+
+
+def _broadest(said: Sequence[ChangeKind]) -> ChangeKind:
+    """The broadest of the kinds several instructions state for a provision both sides hold: one adoption
+    re-enacting khoản X whole and a later one replacing a phrase in it is `sửa đổi, bổ sung`, not `thay thế cụm
+    từ`, which would hide the rewrite; an insertion or repeal within the run is an amendment against the old side."""
+    kinds = [ChangeKind.AMENDED if kind in (ChangeKind.INSERTED, ChangeKind.REPEALED) else kind for kind in said]
+    return min(kinds, key=lambda kind: _BREADTH.index(kind) if kind in _BREADTH else len(_BREADTH))
 
 
 def _stands(regulation: Regulation, address: Address) -> bool:
