@@ -356,7 +356,7 @@ def test_the_consolidated_text_quotes_the_amending_documents_own_provisions_word
     ct = consolidate(case.base, [(case.amendment.meta, case.applied)], words=profile.words("vi"),
                      provisions=[own_provisions(case.amendment)])
     at, opening, first, last = OWN[case.name]
-    quoted = [f for f in ct.footnotes if f.text.startswith(opening)]
+    quoted = [f for f in ct.footnotes if " ".join(f.paragraphs).startswith(opening)]
     assert len(quoted) == 1 and str(quoted[0].address) == at and ct.markers(quoted[0].address)[-1] == quoted[0].number
     articles = re.split(r"\n(?=Điều \d+\. )", case.source)
     own = [a for a in articles if a.startswith(first)] + [a for a in articles if a.startswith(last)][first == last:]
@@ -368,9 +368,26 @@ def test_the_consolidated_text_quotes_the_amending_documents_own_provisions_word
     # The pages' text without their running header and page number, which a long note runs across.
     furniture = re.compile(r"Trang \d+/\d+ VĂN BẢN HỢP NHẤT \(bản để tham khảo\) - [^ ]+ [^ ]+ (?:[^ ]+ )?số \S+ ")
     printed = furniture.sub("", pdf_text(pdf) + " ")
+    # Each heading and paragraph quoted is a line of the note (a paragraph of the Markdown footnote, indented, a
+    # clause's number escaped as the file format writes it), the quote's opening mark before the first heading.
+    lines = [re.sub(r"^(\d+[a-z]?)\\\.", r"\1.", line.removeprefix("    ")) for line in markdown.split("\n")]
+    written = markdown.split("\n")
+    assert f"[^{quoted[0].number}]: {opening[:opening.index('“')].rstrip()}" in written
+    assert f"    “{first}" in written and (first == last or f"    {last}" in written)
     for paragraph in paragraphs:
-        assert paragraph in quoted[0].text and paragraph in markdown
+        assert paragraph in quoted[0].paragraphs or f"{paragraph}”" in quoted[0].paragraphs, paragraph
+        assert paragraph in lines or f"{paragraph}”" in lines, paragraph
         assert paragraph in printed, paragraph
+    # The HTML and Word notes hold a paragraph a line; a copy read back leaves the whole note out.
+    from regdraft.importer.copies import consolidated_copy
+    from regdraft.render.docx_notes import read_footnotes
+
+    html = write("consolidated", "html", ct, tmp_path / "hn.html", Settings(profile)).read_text(encoding="utf-8")
+    assert f"<p>“{first}</p>" in html and (first == last or f"<p>{last}</p>" in html)
+    docx = write("consolidated", "docx", ct, tmp_path / "hn.docx", Settings(profile))
+    assert read_footnotes(docx)[quoted[0].number].split("\n") == list(quoted[0].paragraphs)
+    copy = consolidated_copy(markdown.encode("utf-8"), "hn.md", None, None)
+    assert copy is not None and not any(paragraph in p for p in copy.regulation.preamble for paragraph in paragraphs)
     assert "Sửa đổi, bổ sung một số điều của Luật Quy hoạch" not in quoted[0].text
     assert "Sửa đổi một số điều của Nghị định số 20/2008/NĐ-CP" not in quoted[0].text
     heading = next(line for line in markdown.split("\n") if line.startswith(f"## Điều {at[1:]}."))

@@ -142,8 +142,13 @@ def test_markdown_parses_again_as_the_consolidated_regulation(adopted: Workspace
     assert [a["number"] for a in again.meta["consolidated"]["amendments"]] == ["05-QC/TU", "07-QC/TU"]
     assert re.search(r"^### Điều 20a\.\[\^\d+\] \(được bãi bỏ\)$", text, re.M)
     assert re.search(r"^# Chương V\.\[\^\d+\] QUAN HỆ CÔNG TÁC CỦA BAN CHẤP HÀNH", text, re.M)
+    preamble = list(again.preamble)
     for f in latest.footnotes:
-        assert f"[^{f.number}]: {f.text}" in again.preamble
+        # A note quoting an amending document's own articles: its other lines are the note's indented paragraphs.
+        first, *more = f.paragraphs
+        at = preamble.index(f"[^{f.number}]: {first}")
+        assert not more or preamble[at + 1] == "\n\n".join(
+            "    " + re.sub(r"^(\d+)\.", r"\1\\.", line) for line in more), preamble[at + 1]
     assert unmarked(again.units) == latest.regulation.units
 
 

@@ -7,7 +7,10 @@ document (`Điều 2. Sửa đổi một số điều của Nghị định số 
 
 `provisions_note(articles, source, words)`: the footnote quoting them, `Điều 5 và Điều 6 của Luật số 57/2024/QH15
 sửa đổi, bổ sung …, có hiệu lực kể từ ngày 15 tháng 01 năm 2025, quy định như sau: “Điều 5. Điều khoản thi hành
-1. … Điều 6. …”` (the profile's `note_provisions` words), each paragraph word for word.
+1. … Điều 6. …”` (the profile's `note_provisions` words), each paragraph word for word. Its lines are separated by
+`\n` (`Footnote.paragraphs`): the sentence introducing the quote, then each article's heading and each paragraph on
+a line of its own, the quote's opening mark before the first; a format that can hold several lines in a footnote
+prints them so.
 
 `closing_article(regulation, words)`: where those footnotes stand, the consolidated text's closing provisions: the
 first article titled as the profile's `entry_article_titles` says (`Điều 95. Hiệu lực thi hành`), the phrases tried
@@ -64,8 +67,18 @@ def provisions_note(articles: Sequence[KeptArticle], document: str, effective: s
     for article in articles:
         quoted.append(f"{word} {article.label}." + (f" {plain(article.title)}" if article.title else ""))
         quoted.extend(" ".join(plain(p).split()) for p in article.paragraphs)
-    return words["note_provisions"].format(articles=joined, document=document, effective=effective,
-                                           text=" ".join(q for q in quoted if q))
+    note = words["note_provisions"].format(articles=joined, document=document, effective=effective,
+                                           text=_START + "\n".join(q for q in quoted if q))
+    # The quote on a line of its own, its opening mark with it (`… quy định như sau:` / `“Điều 5. …`).
+    lead, _, text = note.partition(_START)
+    lead = lead.rstrip()
+    opening = lead[len(lead.rstrip(_OPENING)):]
+    lead = lead.removesuffix(opening).rstrip()
+    return f"{lead}\n{opening}{text}" if lead else f"{opening}{text}"
+
+
+_START = "\x00"  # where the quoted text starts in the profile's wording
+_OPENING = "“\"'«‘"
 
 
 def closing_article(regulation: Regulation, words: Mapping[str, str]) -> Address | None:

@@ -115,7 +115,12 @@ class Footnote:
 
     number: int
     address: Address | None
-    text: str
+    text: str  # lines separated by `\n`: a note quoting a document's own articles (`closing_notes.provisions_note`)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The note's lines, each printed as a paragraph of its own where the format allows."""
+        return tuple(self.text.split("\n"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,18 @@ def _unmarked(paragraph: str) -> str:
     return _NOTE_MARK.sub("", paragraph).lstrip(" ")
 
 
+def _without_notes(preamble: list[str]) -> list[str]:
+    """The preamble without the copy's notes: each `[^n]: …` and the indented paragraphs continuing it (a note
+    quoting an amending document's own articles holds one a paragraph)."""
+    kept: list[str] = []
+    in_note = False
+    for paragraph in preamble:
+        in_note = bool(_NOTE_TEXT.match(paragraph)) or in_note and paragraph.startswith("    ")
+        if not in_note:
+            kept.append(paragraph)
+    return kept
+
+
 def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str | None) -> ImportResult | None:
     """A consolidated copy `regdraft export` wrote as Markdown, read back as the regulation it holds; None for
     any other file.
@@ -66,9 +78,10 @@ def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str 
                         or any(n in preamble[0] for n in numbers) or _COPY_CLOSE.match(preamble[0])):
         notes.append(Note(0, "skipped", "The consolidated copy's mark and opening were left out: they are not part "
                           "of the regulation.", preamble.pop(0)))
-    kept = [p for p in preamble if not _NOTE_TEXT.match(p)]
+    kept = _without_notes(preamble)
     if len(kept) < len(preamble):
-        notes.append(Note(0, "skipped", f"The consolidated copy's {len(preamble) - len(kept)} notes ([^1] …) were "
+        count = sum(1 for p in preamble if _NOTE_TEXT.match(p))
+        notes.append(Note(0, "skipped", f"The consolidated copy's {count} notes ([^1] …) were "
                           "left out, with their marks in the text: they are not part of the regulation."))
 
     def unmarked(unit: Unit) -> Unit:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.consolidate import ConsolidatedText
+from regdraft.core.consolidate import ConsolidatedText, Footnote
 from regdraft.core.frontmatter import signature_block
 from regdraft.core.labels import ISSUED_WITH
 from regdraft.core.markdown import dump_front_matter
@@ -191,7 +191,8 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
         size=lambda: regulation_size(ct.regulation),
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
         opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
-        notes=ct.footnotes, note_text={f.number: f.text for f in ct.footnotes}, paged=paged, ends=end_notes(ct, paged),
+        notes=ct.footnotes, note_text={f.number: f.paragraphs for f in ct.footnotes}, paged=paged,
+        ends=end_notes(ct, paged),
         signer=signer, recipients=recipients, adoption=_adoption(ct.regulation.meta),
         words=profile.words(ct.language), table_rows=table_rows, table_head=table_head,
     ))
@@ -321,6 +322,16 @@ def banner(ct: ConsolidatedText, profile: Profile) -> str:
     return profile.words(ct.language)["consolidated_banner"]
 
 
+def _note_markdown(note: Footnote) -> str:
+    """`[^n]: …`, a note of several lines (an amending document's own articles quoted) with the others as the
+    note's own paragraphs, indented; a number opening one escaped as a clause's is (`1\\.`), not read as a list."""
+    first, *more = note.paragraphs
+    return "\n\n".join([f"[^{note.number}]: {first}", *("    " + _CLAUSE_START.sub(r"\1\\.", p) for p in more)])
+
+
+_CLAUSE_START = re.compile(r"^(\d+[a-z]?)\.(?=\s)")
+
+
 def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) -> str:
     """The consolidated text in the regulation file format, with `[^n]` footnotes."""
     from regdraft.render.profile import default_profile
@@ -340,7 +351,7 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
     if ct.opening.close:
         blocks.append(ct.opening.close)
     blocks.extend(reg.preamble)
-    blocks.extend(f"[^{f.number}]: {f.text}" for f in ct.footnotes)
+    blocks.extend(_note_markdown(f) for f in ct.footnotes)
     for block in consolidated_blocks(ct):
         if block.closes:
             blocks.append(block.closes)

@@ -7,6 +7,8 @@ Post-conditions:
    (ids -1 and 0) and one footnote per note, in the "Footnote Text" style sized from the profile.
 2. `footnote_reference(para, n)` marks note `n` where the paragraph ends, in the "Footnote Reference"
    (superscript) style; `read_footnotes` returns the notes' texts by id, the separators left out.
+3. A note's lines (`\n`: an amending document's articles quoted) are paragraphs of its footnote, the reference
+   mark in the first; `read_footnotes` gives them back joined by `\n`.
 """
 
 from __future__ import annotations
@@ -75,11 +77,15 @@ def add_footnotes(document: Document, notes: Sequence[tuple[int, str]], profile:
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
         '</w:footnote>',
     ]
+    style = f'<w:pPr><w:pStyle w:val="{text_id}"/><w:jc w:val="both"/></w:pPr>'
     for number, text in notes:
+        first, *more = text.split("\n")  # a note of several lines: one paragraph each, the mark in the first
         body.append(
-            f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{text_id}"/><w:jc w:val="both"/></w:pPr>'
+            f'<w:footnote w:id="{number}"><w:p>{style}'
             f'<w:r><w:rPr><w:rStyle w:val="{ref_id}"/></w:rPr><w:footnoteRef/></w:r>'
-            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+            f'<w:r><w:t xml:space="preserve"> {escape(first)}</w:t></w:r></w:p>'
+            + "".join(f'<w:p>{style}<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in more)
+            + "</w:footnote>"
         )
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {_FOOTNOTES_NS}>'
            + "".join(body) + "</w:footnotes>")
@@ -102,5 +108,6 @@ def read_footnotes(path: Path) -> dict[int, str]:
     for note in root.iter(f"{w}footnote"):
         number = int(note.get(f"{w}id", "0"))
         if number > 0:
-            out[number] = "".join(t.text or "" for t in note.iter(f"{w}t")).strip()
+            lines = ("".join(t.text or "" for t in para.iter(f"{w}t")) for para in note.iter(f"{w}p"))
+            out[number] = "\n".join(lines).strip()
     return out
