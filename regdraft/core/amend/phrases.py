@@ -152,10 +152,18 @@ def loose_phrase(phrase: str) -> str:
 
 
 def loose_unit(unit: Unit) -> str:
-    """Every text of a unit and the units inside it, as `count` and `find` compare them first, one per line:
-    a phrase whose `loose_phrase` it does not hold occurs nowhere in the unit."""
-    texts = (*((unit.title,) if unit.title else ()), *unit.text, *unit.closing)
-    return "\n".join([*map(_loose, texts), *map(loose_unit, unit.children)])
+    """Every text of a unit and the units inside it, as `count` and `find` compare them first, one per line (the
+    texts of `unit_texts`, in its order): a phrase whose `loose_phrase` it does not hold occurs nowhere in the unit,
+    nor in a text whose line does not hold it."""
+    return "\n".join(map(_loose, unit_texts(unit)))
+
+
+def unit_texts(unit: Unit) -> list[str]:
+    """The texts `count_in_unit` counts in: the unit's title, text and closing text, then each unit inside's."""
+    texts = [*((unit.title,) if unit.title else ()), *unit.text, *unit.closing]
+    for child in unit.children:
+        texts += unit_texts(child)
+    return texts
 
 
 def other_capitals(text: str, phrase: str, new: str | None = None) -> list[str]:

@@ -27,6 +27,7 @@ Post-conditions of `choose`:
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,16 @@ from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
 from regdraft.core.amend.edit_sites import Hit, offsets, sites, widenings
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
-from regdraft.core.amend.phrases import find, loose_phrase, loose_unit, other_capitals, other_capitals_in_unit, tokens
+from regdraft.core.amend.phrases import (
+    count,
+    find,
+    loose_phrase,
+    loose_unit,
+    other_capitals,
+    other_capitals_in_unit,
+    tokens,
+    unit_texts,
+)
 from regdraft.core.amend.readable import (
     CLOSERS,
     FUNCTION_WORDS,
@@ -124,23 +134,64 @@ def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
 
 
 class _Folded:
-    """Each top unit's texts as phrases are first looked for in them (`loose_unit`), kept across the rounds
-    of `choose` (a round changes a few units and shares the rest): a phrase is counted, or checked for whole
-    words, only in the units that may hold it, not in each paragraph of a 1,000-article text."""
+    """Each top unit's texts as phrases are first looked for in them (`loose_unit`), and the phrases counted in it,
+    kept across the rounds of `choose` (a round changes a few units and shares the rest): a phrase is counted, or
+    checked for whole words, only in the units that may hold it, not in each paragraph of a 1,000-article text, and
+    counted again only in the units the instructions chosen so far changed."""
 
     def __init__(self) -> None:
-        self._texts: dict[int, tuple[Unit, str]] = {}  # by id; the unit is held, so its id is not reused
+        self._units: dict[int, _Read] = {}  # by id; the unit is held, so its id is not reused
 
     def holding(self, units: Sequence[Unit], phrase: str) -> list[Unit]:
         """The units of `units` in which `phrase` may occur."""
         wanted = loose_phrase(phrase)
-        return [unit for unit in units if wanted and wanted in self._text(unit)]
+        return [unit for unit in units if wanted and wanted in self._read(unit).loose]
 
-    def _text(self, unit: Unit) -> str:
-        found = self._texts.get(id(unit))
-        if found is None or found[0] is not unit:
-            found = self._texts[id(unit)] = (unit, loose_unit(unit))
-        return found[1]
+    def count(self, units: Sequence[Unit], phrase: str) -> int:
+        """How often `phrase` occurs in `units`, as `apply.occurrences` counts it: `count` in each text whose loose
+        line holds the phrase (in any other, `count` finds nothing)."""
+        wanted = loose_phrase(phrase)
+        if not wanted:
+            return 0
+        total = 0
+        for unit in units:
+            read = self._read(unit)
+            found = read.counts.get(phrase)
+            if found is None:
+                found = read.counts[phrase] = sum(count(read.texts[i], phrase) for i in read.lines(wanted))
+            total += found
+        return total
+
+    def _read(self, unit: Unit) -> _Read:
+        found = self._units.get(id(unit))
+        if found is None or found.unit is not unit:
+            found = self._units[id(unit)] = _Read(unit)
+        return found
+
+
+class _Read:
+    """A top unit's texts (`unit_texts`), their loose lines (`loose_unit`) and the phrases counted in it."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.texts = unit_texts(unit)
+        self.loose = loose_unit(unit)
+        self.starts = [0]
+        for line in self.loose.split("\n")[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.counts: dict[str, int] = {}
+
+    def lines(self, wanted: str) -> list[int]:
+        """The indexes of the lines holding `wanted` (a loose phrase: one line, not empty)."""
+        found: list[int] = []
+        at = self.loose.find(wanted)
+        while at >= 0:
+            line = bisect.bisect_right(self.starts, at) - 1
+            found.append(line)
+            if line + 1 == len(self.starts):
+                break
+            at = self.loose.find(wanted, self.starts[line + 1])
+        return found
 
 
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
@@ -158,7 +209,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
 
     def total(phrase: str) -> int:
         if phrase not in totals:
-            totals[phrase] = sum(occurrences(u, phrase) for u in folded.holding(current.units, phrase))
+            totals[phrase] = folded.count(current.units, phrase)
         return totals[phrase]
 
     wholes: dict[tuple[str, Address | None], bool] = {}
