@@ -111,9 +111,11 @@
     if (clicked) { choose(clicked.dataset.on, ""); }
   });
 
-  // Words selected from the keyboard (Shift and the arrows, caret browsing) choose as the mouse does.
+  // Words selected from the keyboard (Shift and the arrows, caret browsing) choose as the mouse does, once the
+  // Shift key itself is let go: an arrow let go while Shift is held is a selection still being made (the first
+  // one chose one letter and moved the caret into the comment box, where the next presses selected).
   document.addEventListener("keyup", function (event) {
-    if (!event.shiftKey && event.key !== "Shift") { return; }
+    if (event.key !== "Shift") { return; }
     if (event.target.closest && event.target.closest(".comment-panel, .review-bar")) { return; }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
