@@ -246,8 +246,13 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
                                                           ("reply", "field_reply"))
                     if isinstance(value := form.get(key), str) and value.strip()]
                 what, back, where = _expired(ui, request, form)
-                return context.render("web-message.html.j2", 403, title=ui("expired_title"),
-                                      message=ui("expired", what=what), kept=kept, back=back,
+                title, message = ui("expired_title"), ui("expired", what=what)
+                # A tab opened as another person of this browser, before it switched (`switch.access`).
+                then = None if foreign or not server.links else await run_in_threadpool(
+                    switch.opened_as, server.root, server.secret, request.cookies.get(CSRF_COOKIE, ""), visitor, token)
+                if then is not None:
+                    title, message = switch.switched_refusal(ui, visitor, then, what)
+                return context.render("web-message.html.j2", 403, title=title, message=message, kept=kept, back=back,
                                       back_label=ui("expired_back", where=where))
         try:
             if slug:  # read without `Server.workspace`'s conflict check: the handler makes it

@@ -9,16 +9,22 @@ Post-conditions:
    could send a member's browser to another member's link (`<script>location=…</script>`), and what they wrote
    next was recorded under that name and body.
 3. An unknown or revoked link is refused (403) with a page that names no one.
+4. A form from a page opened as another valid link of this browser (a tab left open before a switch) is refused
+   saying so: who the browser is now signed in as, who the page was opened as, that what was typed is kept, and
+   that sending it again records it as the person now signed in unless the other opens their own link again (it
+   was refused as a form from before a restart, and the advice to reopen the page filed it under the other name).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from starlette.responses import RedirectResponse, Response
 
-from regdraft.web.guard import ACCESS_COOKIE, Visitor
-from regdraft.workspace.access import lookup
+from regdraft.web.guard import ACCESS_COOKIE, Visitor, csrf_ok
+from regdraft.workspace.access import links, lookup
+from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from regdraft.web.app import Context
@@ -65,3 +71,19 @@ def _named(ui: Words, visitor: Visitor) -> str:
     """A link's person as the navigation bar names them: `An (Ban Tổ chức Tỉnh ủy), người góp ý`."""
     body = ui("who_body", body=visitor.body) if visitor.body else ""
     return ui("who", name=visitor.name, body=body, role=ui("role_" + visitor.role.value))
+
+
+def opened_as(root: Path, secret: bytes, cookie: str, now: Visitor, sent: str) -> Visitor | None:
+    """The person of another valid link whose page (in this browser, its CSRF cookie) made the form's token `sent`:
+    the page was opened as them before the browser switched to `now`. None when no such link made it."""
+    for link in links(Workspace(root)):
+        then = Visitor(link.name, link.body, link.role, link.key)
+        if link.key != now.key and csrf_ok(secret, cookie, then, sent):
+            return then
+    return None
+
+
+def switched_refusal(ui: Words, now: Visitor, then: Visitor, what: str) -> tuple[str, str]:
+    """The title and sentence of a form refused because the browser switched person after its page was opened."""
+    return ui("switched_title"), ui("switched", current=_named(ui, now), then=_named(ui, then), what=what,
+                                    then_name=then.name)

@@ -146,3 +146,32 @@ def test_a_link_of_someone_else_asks_before_the_browser_changes_identity(review_
     # The same link again, or a link in a browser with no (or a revoked) identity, signs in at once.
     assert c.get(f"/access/{evil}", headers=cross_site).status_code == 303
     assert client(review_ws, links=True).get(f"/access/{binh}", headers=cross_site).status_code == 303
+
+
+def test_a_form_opened_before_the_browser_switched_person_says_so(review_ws: Workspace) -> None:
+    """A tab opened as An, sent after the browser switched to Bình, was refused as a form from before a restart of
+    the server; its advice, to reopen the page and send again, filed An's comment under Bình's name and body."""
+    _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    _, binh = invite(review_ws, "Trần Thị Bình", BODIES[1])
+    c = _enter(review_ws, an)
+    old_tab = token(c)  # the redline, opened as An
+    asked = c.get(f"/access/{binh}")
+    found = re.search(r'name="csrf" value="([^"]+)"', asked.text)
+    assert found and c.post(f"/access/{binh}", data={"csrf": found.group(1)}).status_code == 303
+    sent = c.post(f"/a/{SLUG}/comments", data=comment_form(old_tab, text="Ý kiến gửi từ tab cũ của An."))
+    assert sent.status_code == 403 and load_comments(review_ws, SLUG) == []
+    assert "Trình duyệt đã chuyển sang người khác" in sent.text
+    assert "khởi động lại" not in sent.text and "Biểu mẫu đã hết hạn" not in sent.text
+    page = " ".join(sent.text.split())
+    assert ("Trang này được mở với tư cách Nguyễn Văn An (Ban Tổ chức Tỉnh ủy), người góp ý, nhưng sau đó trình "
+            "duyệt này đã chuyển sang Trần Thị Bình (Ủy ban Kiểm tra Tỉnh ủy), người góp ý, nên góp ý về khoản 2 "
+            "Điều 5 chưa được lưu.") in page
+    assert ("ý kiến sẽ được ghi là của Trần Thị Bình (Ủy ban Kiểm tra Tỉnh ủy), người góp ý; muốn gửi với tư cách "
+            "Nguyễn Văn An, xin mở lại đường dẫn truy cập của Nguyễn Văn An trước.") in page
+    assert "Ý kiến gửi từ tab cũ của An." in sent.text  # kept to copy
+    # A token of no one of this browser (a restarted server, a revoked link) is still an expired form.
+    revoke(review_ws, links(review_ws)[0].key)
+    again = c.post(f"/a/{SLUG}/comments", data=comment_form(old_tab))
+    assert again.status_code == 403 and "Biểu mẫu đã hết hạn" in again.text
+    stranger = c.post(f"/a/{SLUG}/comments", data=comment_form("0" * 64))
+    assert stranger.status_code == 403 and "Biểu mẫu đã hết hạn" in stranger.text
