@@ -59,6 +59,7 @@ from regdraft.core.reply_places import (
     _places_by_text,
     _quoted,
     _with_inserted,
+    renumbering,
 )
 from regdraft.core.reply_wording import (
     WORDS,
@@ -68,8 +69,11 @@ from regdraft.core.reply_wording import (
     line_key,
     match_line,
     new_kind,
+    opening_label,
     own_count,
     proposed_text,
+    relabelled,
+    renumbers,
     without_quotes,
     wording,
     wording_key,
@@ -307,7 +311,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
                         key=f"instruction:{' '.join(olds)}"), i)
             i = final + 1
             continue
-        if final > i or any(not e.old.strip() or not e.new.strip() for _, e in entries):
+        # A clause or point renumbered (its label changed, as after a split) is a change of the unit holding it.
+        renumbered = renumbering(spot, [e for _, e in entries])
+        spot = renumbered or spot
+        if final > i or renumbered or any(not e.old.strip() or not e.new.strip() for _, e in entries):
             reshaped.add(spot)
         changed.setdefault(spot, []).extend((i, q, e) for q, e in entries)
         i = final + 1
@@ -367,10 +374,16 @@ def _proposal(at: Place, group: Sequence[tuple[ReplyParagraph, Edit]], drafts: d
         if wording_key(proposal) != wording_key(before):
             return item, proposal, describe_change(before, proposal, language)
     adds_unit = any(not e.old.strip() and new_kind(e.new) is not None for e in edits)
-    before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit)
+    relabels = [e for e in edits if renumbers(e)]
+    before, labelled = wording(unit, anchor_text(drafts[reg], address), language, adds_unit or bool(relabels))
     proposal = proposed_text(before, edits, own_count(unit, labelled), labelled)
     if wording_key(proposal) == wording_key(before):
         return None
+    if relabels and labelled:
+        # Said as the words changed, labels as circulated, then each renumbering (`đánh số lại khoản 2 thành khoản 3`).
+        kept = proposed_text(before, edits, own_count(unit, labelled), labelled, relabel=False)
+        changes = [(opening_label(e.old), relabelled(e.old, e.new) or "") for e in relabels]
+        return at, proposal, describe_change(before, kept, language, changes)
     if not proposal.strip() and unit.kind in (Kind.ARTICLE, Kind.CLAUSE, Kind.POINT):
         # Every paragraph struck out: the provision repealed, as the wording editor writes it
         # (`b) (được bãi bỏ)`); an empty wording was refused when accepted.

@@ -25,12 +25,14 @@ from regdraft.core.labels import Kind
 from regdraft.core.model import END, INTRO, Address, Regulation, Unit
 from regdraft.core.parts import dash_items, plus_items
 from regdraft.core.reply_wording import (
+    Edit,
     fold,
     line_key,
     lines_of,
     match_line,
     new_kind,
     own_lines,
+    renumbers,
     strip_label,
     unquoted,
 )
@@ -143,6 +145,18 @@ def _lifted(p: ReplyParagraph, place: Place) -> Place:
     while at is not None and at.kind not in holders:
         at = at.parent()
     return (reg, str(at)) if at is not None else place
+
+
+def renumbering(place: Place, edits: Sequence[Edit]) -> Place | None:
+    """Where a reviewer's tracked change of a clause's or point's label (`2.` → `3.`, a clause split and those after
+    it renumbered) is proposed: the article or clause holding it, whose wording carries the labels; None when no
+    edit changes such a label."""
+    reg, address = place
+    if address == GENERAL or not any(renumbers(e) for e in edits):
+        return None
+    at = Address.parse(address)
+    holder = at.parent() if at.kind in (Kind.CLAUSE, Kind.POINT) else None
+    return (reg, str(holder)) if holder is not None else place
 
 
 def _bookmarked(p: ReplyParagraph, texts: Texts) -> Place | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.proposal import editor_text, proposable
 from regdraft.core.amend.quote import CLAUSE, POINT
-from regdraft.core.labels import Kind
+from regdraft.core.labels import Kind, noun, written
 from regdraft.core.model import TEXT_HEADINGS, Unit
 from regdraft.core.text import nfc, tone_key
 from regdraft.core.word_diff import DiffSegment, Op, diff_words
@@ -108,6 +108,27 @@ def label_of(line: str) -> str:
     return line[:len(line) - len(strip_label(line))]
 
 
+def opening_label(text: str) -> str:
+    """A paragraph's leading label (`2. `), an opening quote of an instruction's quoted new text aside."""
+    text = text.strip()
+    return label_of(text[1:] if text[:1] in "“\"" else text)
+
+
+def relabelled(old: str, new: str) -> str | None:
+    """The label a reviewer's tracked change gave a paragraph (`3. ` where it was `2. `; empty when they struck it
+    out), None when its label is as circulated or the paragraph was added or struck out whole."""
+    if not old.strip() or not new.strip():
+        return None
+    before, after = opening_label(old), opening_label(new)
+    return None if fold(before) == fold(after) else after
+
+
+def renumbers(edit: Edit) -> bool:
+    """Whether an edit changes the label of a clause or point (`2.` → `3.`), as a reviewer renumbers clauses."""
+    return relabelled(edit.old, edit.new) is not None and any(
+        new_kind(opening_label(text)) is not None for text in (edit.old, edit.new))
+
+
 def new_kind(text: str) -> Kind | None:
     """The kind of provision a paragraph the reviewer added begins, by its label (`i) …` a point, `4. …` a clause)."""
     text = " ".join(text.split())
@@ -127,19 +148,40 @@ WORDS = {
            "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
            "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
            "repeal": "Đề nghị bãi bỏ {what}.", "join": "gộp đoạn “{a}” với đoạn sau",
-           "split": "xuống dòng trước “{b}”"},
+           "split": "xuống dòng trước “{b}”", "renumber": "đánh số lại {a} thành {b}"},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
            "lead": "Proposed wording: {changes}.", "general": "General",
            "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
            "repeal": "Proposed: repeal {what}.", "join": "join the paragraph “{a}” to the next",
-           "split": "start a new paragraph at “{b}”"},
+           "split": "start a new paragraph at “{b}”", "renumber": "renumber {a} as {b}"},
 }
 
 
-def describe_change(old: str, new: str, language: str = "vi") -> str:
-    """A plain sentence of what changed between two texts, phrase by phrase (`thay “A” bằng “B”`)."""
+def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence[tuple[str, str]] = ()) -> str:
+    """A plain sentence of what changed between two texts, phrase by phrase (`thay “A” bằng “B”`), then the
+    labels the reviewer changed (`relabels`: label as circulated, as they left it), `đánh số lại khoản 2 thành
+    khoản 3`; `new` is then the text with its labels as circulated."""
     words = WORDS.get(language, WORDS["vi"])
-    return words["lead"].format(changes=_changes(old, new, words))
+    renumbered = [_renumbering(a, b, words, language) for a, b in relabels]
+    return words["lead"].format(changes=_changes(old, new, words, renumbered))
+
+
+def _named(label: str, language: str) -> str:
+    """A label as a provision's name (`2.` → `khoản 2`, `a)` → `điểm a`), else as written."""
+    label = " ".join(label.split())
+    for pattern, kind in ((CLAUSE, Kind.CLAUSE), (POINT, Kind.POINT)):
+        if match := pattern.match(label):
+            return f"{noun(kind, language)} {written(kind, match.group(1) + (match.group(2) or ''), language)}" \
+                if kind is Kind.POINT else f"{noun(kind, language)} {match.group(1)}"
+    return label.rstrip(".:")
+
+
+def _renumbering(old: str, new: str, words: dict[str, str], language: str) -> str:
+    if not new.strip():
+        return words["delete"].format(a=" ".join(old.split()))
+    if not old.strip():
+        return words["add"].format(b=" ".join(new.split()))
+    return words["renumber"].format(a=_named(old, language), b=_named(new, language))
 
 
 def describe_instruction_change(old: str, new: str, language: str = "vi") -> str:
@@ -148,7 +190,7 @@ def describe_instruction_change(old: str, new: str, language: str = "vi") -> str
     return words["instruction"].format(old=" ".join(old.split()), changes=_changes(old, new, words))
 
 
-def _changes(old: str, new: str, words: dict[str, str]) -> str:
+def _changes(old: str, new: str, words: dict[str, str], extra: Sequence[str] = ()) -> str:
     parts: list[str] = []
     deleted = ""
     segments = (*diff_words(old, new), DiffSegment(Op.EQUAL, ""))
@@ -170,7 +212,7 @@ def _changes(old: str, new: str, words: dict[str, str]) -> str:
         elif deleted:
             parts.append(words["delete"].format(a=deleted))
         deleted = ""
-    return "; ".join(p for p in parts if "“”" not in p) or words["replace"].format(a=old, b=new)
+    return "; ".join([*(p for p in parts if "“”" not in p), *extra]) or words["replace"].format(a=old, b=new)
 
 
 def _rejoins(segments: Sequence[DiffSegment], k: int) -> bool:
@@ -213,10 +255,12 @@ def wording(unit: Unit, anchor: str, language: str, labelled: bool = False) -> t
     return anchor, False
 
 
-def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = False) -> str:
+def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = False, relabel: bool = True) -> str:
     """A provision's `wording` (one paragraph a line) with the reviewer's changed paragraphs in place.
 
-    A changed paragraph replaces the line it is, keeping the line's label; it is read as quoted
+    A changed paragraph replaces the line it is, keeping the line's label unless the reviewer's tracked change
+    changed that label (`relabel`; a split clause's followers renumbered): a labelled line, or any line of a
+    labelled text, then takes the reviewer's label, as Word's "Accept all" reads it; it is read as quoted
     new text when only that matches (`“4. … ”.` in an instruction is the line `4. …`). An added
     paragraph follows the paragraph it was added after, else the provision's `own` first lines;
     it keeps its label when the lines carry labels (`labelled`: it is a new point or clause).
@@ -237,8 +281,10 @@ def proposed_text(text: str, edits: Sequence[Edit], own: int, labelled: bool = F
         elif found is not None:
             at, quoted, _ = found
             new = unquoted(edit.new) if quoted else strip_label(edit.new).strip()
+            label = relabelled(edit.old, edit.new) if relabel else None
             if new:
-                lines[at] = label_of(lines[at]) + new
+                keep = label is None or not (labelled or label_of(lines[at]))
+                lines[at] = (label_of(lines[at]) if keep else label or "") + new
                 keys[at] = line_key(lines[at])
                 last = max(last, at)
             else:
