@@ -152,6 +152,8 @@ def test_a_comment_on_an_instruction_naming_two_clauses_of_an_article_lands_on_t
     text = text.replace("tại khoản 2 Điều 23 và khoản 1 Điều 24.", "tại khoản 2 Điều 23 và khoản 1 Điều 24.\n\n"
                         "14\\. Thay thế cụm từ “Tỉnh ủy viên” bằng cụm từ “Ủy viên Ban Chấp hành” tại khoản 1 và "
                         "khoản 4 Điều 7.", 1)
+    # The instruction after it is numbered on (two 14s are refused as wrongly numbered instructions now).
+    text = text.replace("14\\. Thay thế cụm từ “Quy định số 30", "15\\. Thay thế cụm từ “Quy định số 30", 1)
     ws.commit({f"amendments/{SLUG}/amendment.md": text.encode()}, "Draft with instruction 14")
     opened = invoke(ws, "round", "open", SLUG, "--title", "Lấy ý kiến", "--due", "2099-04-15", "--consult", BODY)
     assert opened.exit_code == 0, opened.output
