@@ -50,7 +50,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from regdraft.core.errors import RegdraftError
 from regdraft.web.words import Words
-from regdraft.workspace.access import CONNECTIONS, PER_ADDRESS, per_address
+from regdraft.workspace.review_limits import CONNECTIONS, PER_ADDRESS, per_address
 
 
 @dataclass(frozen=True, slots=True)

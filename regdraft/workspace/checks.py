@@ -195,7 +195,7 @@ def _settings_read(ws: Workspace) -> list[Problem]:
             problems.append(Problem(f"the setting '{key}' is unknown and has no effect; {hint}", "regdraft.yaml",
                                     _line(ws, str(key))))
     vote = ws.config.get("require_vote_majority", False)
-    from regdraft.workspace.access import per_address
+    from regdraft.workspace.review_limits import per_address
 
     review = ws.config.get("review")
     if isinstance(review, dict) and (wrong := per_address(review)[1]):
