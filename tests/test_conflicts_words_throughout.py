@@ -35,12 +35,12 @@ VI_THROUGHOUT = ("1\\. Thay thế cụm từ “Ban Chấp hành Đảng bộ t�
 def test_english_words_changed_throughout_and_in_a_clause_holding_them_conflict() -> None:
     second = "1\\. The words “Executive Committee” are replaced with the words “Committee” in clause 1 of Article 1."
     assert _conflicts(EN_THROUGHOUT, second, "en") == [
-        "a1 (instruction 1, line 12) changes words throughout the text, so also in clause 1, Article 1; "
-        "a2 (instruction 1, line 12) changes words in clause 1, Article 1."]
+        "a1 (instruction 1, line 12) changes words throughout the text, so also in clause 1 of Article 1; "
+        "a2 (instruction 1, line 12) changes words in clause 1 of Article 1."]
     # the same when the draft changing words throughout comes second
     assert _conflicts(second, EN_THROUGHOUT, "en") == [
-        "a1 (instruction 1, line 12) changes words in clause 1, Article 1; "
-        "a2 (instruction 1, line 12) changes words throughout the text, so also in clause 1, Article 1."]
+        "a1 (instruction 1, line 12) changes words in clause 1 of Article 1; "
+        "a2 (instruction 1, line 12) changes words throughout the text, so also in clause 1 of Article 1."]
 
 
 def test_vietnamese_words_changed_throughout_and_in_a_clause_holding_them_conflict() -> None:

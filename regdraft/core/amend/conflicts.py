@@ -24,6 +24,7 @@ from regdraft.core.amend.grammar import (
     targets,
 )
 from regdraft.core.amend.quote import short
+from regdraft.core.amend.wording import cite
 from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.model import Address, Regulation
 
@@ -98,7 +99,8 @@ def _collide(a: Footprint, b: Footprint) -> bool:
 
 
 def _describe(fp: Footprint, language: str) -> str:
-    return f"{VERBS[fp.mode][0]} {fp.address.describe(language)}"
+    # As English instructions and lists cite a provision: `clause 1 of Article 14`, not `clause 1, Article 14`.
+    return f"{VERBS[fp.mode][0]} {cite(fp.address, language, of=True)}"
 
 
 def instruction_conflicts(amendment: Amendment, language: str = "vi") -> list[Problem]:

@@ -412,8 +412,10 @@ def _quote_owner(tops: list[_Draft]) -> _Draft | None:
 
 def _read(reader: _Reader, location: str, sentence: str, line: int, context: Address | None) -> _Draft:
     text = " ".join(sentence.split())
+    if message := layout.phrase_marks_message(f"instruction {location} ({short(text)})", text, reader.signed):
+        reader.slip(message, line)  # `cụm từ ‘12 tháng’`: read as quoted with “ ”
     try:
-        op: Operation | None = read_instruction(text, reader.language, context)
+        op: Operation | None = read_instruction(layout.phrase_marks(text)[0], reader.language, context)
     except GrammarError as exc:
         reader.problem(f"instruction {location} ({short(text)}): {exc}", line)
         op = None

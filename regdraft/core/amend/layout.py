@@ -11,7 +11,8 @@ Post-conditions:
 2. `expected_label` judges each plain number (`1`, `2`) and plain letter (`a`, `f`) by its place among the plain
    ones: the n-th is n (the n-th of a b c d đ e g h …, which has no f, j, w, z), so the advice, followed for every
    label it names, leaves no gap and no duplicate; an inserted label (`2a`, `d1`) is never judged nor counted.
-3. `double_marks` turns the single marks ‘ ’ (or « ») around new text into “ ”, touching no other character.
+3. `double_marks` turns the single marks ‘ ’ (or « ») around new text into “ ”, touching no other character;
+   `phrase_marks` turns them into “ ” around the phrases of a words instruction (`cụm từ ‘12 tháng’`), and only there.
 """
 
 from __future__ import annotations
@@ -76,6 +77,39 @@ def double_marks(content: str, opening: str, *, start: bool = True) -> str:
     if start and content.startswith(opening):
         content = "“" + content[1:].lstrip()
     return re.sub(rf"\s*{re.escape(SINGLE[opening])}([.;,]?)$", r"”\1", content)
+
+
+# A phrase of a words instruction in single marks: `cụm từ ‘12 tháng’`, `the words «Standing Office»`.
+_PHRASE_MARKS = lazy(r"(\b(?:cụm từ|từ ngữ|từ|words?|phrases?)\s+)(?:‘([^‘’“”«»]+)’|«([^‘’“”«»]+)»)", re.IGNORECASE)
+
+
+def phrase_marks(sentence: str) -> tuple[str, list[str]]:
+    """`sentence` with each phrase of a words instruction quoted with ‘ ’ or « » quoted with “ ” instead, and the
+    opening marks so replaced, in order (post-condition 3)."""
+    marks: list[str] = []
+
+    def doubled(match: re.Match[str]) -> str:
+        marks.append("‘" if match.group(2) is not None else "«")
+        return f"{match.group(1)}“{match.group(2) if match.group(2) is not None else match.group(3)}”"
+
+    return _PHRASE_MARKS.sub(doubled, sentence), marks
+
+
+def phrase_marks_message(where: str, sentence: str, signed: bool) -> str:
+    """The problem (`signed`: the warning) of the instruction `where` whose phrases `sentence` quotes with ‘ ’ or « »
+    (`phrase_marks`); '' when it quotes none so."""
+    fixed, marks = phrase_marks(sentence)
+    if not marks:
+        return ""
+    phrases = [m.group(0)[len(m.group(1)):] for m in _PHRASE_MARKS.finditer(sentence)]
+    which = f"{'phrases' if len(phrases) > 1 else 'phrase'} {' and '.join(phrases)}"
+    kinds = " and ".join(f"{m} {SINGLE[m]}" for m in dict.fromkeys(marks))
+    if signed:
+        return (f"{where}: the {which} {'are' if len(phrases) > 1 else 'is'} in the quotation marks {kinds}; "
+                f"{'they are' if len(phrases) > 1 else 'it is'} read as quoted with “ ”.")
+    write = "; ".join(f"“ instead of {m} and ” instead of {SINGLE[m]}" for m in dict.fromkeys(marks))
+    return (f"{where}: the {which} {'are' if len(phrases) > 1 else 'is'} in the quotation marks {kinds} (as Word may "
+            f"paste them), not “ ”; write {write}: '{fixed}'.")
 
 
 def hyphen_message(number: str, sentence: str) -> str:

@@ -222,6 +222,17 @@ class Cohesion:
         gram = tuple(w.lower() for w in (*before[-2:], *after[:2]))
         return bool(before) and bool(after) and len(gram) >= TERM and len(self._places(gram)) >= MANY
 
+    def splits_word(self, word: str, neighbour: str, last: bool) -> bool:
+        """True when the syllable `word` stands next to `neighbour` (after it: `last`) in most of its many places, so
+        that the two are one word (`từ|chối`, `du|lịch`): an end between them cuts a word, not just a term. Whatever
+        `neighbour` is, a function word too (`từ chối`, `đối với`), but a conjunction or an article (`và`, `các`,
+        `the`), which only stand before words."""
+        neighbour = neighbour.lower()
+        if not (word.isalpha() and neighbour.isalpha()) or neighbour in CONJUNCTIONS or neighbour in OPENING_WORDS:
+            return False
+        side = self._side((word.lower(),), last)
+        return side.total() >= MANY and side[neighbour] >= DOMINANT * side.total()
+
 
 def _runs(paragraph: str) -> list[list[str]]:
     """The paragraph's words in runs unbroken by punctuation, lower-cased."""
@@ -305,6 +316,10 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
             # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
             total += (cohesion.runs_back(head, _bare(previous))
                       or cohesion.spans_term(_words_by(before, last=True), head))
+        # Cutting a word is worse than cutting a term (`lịch tại điểm`, always after `du`, against `du lịch tại điểm`,
+        # which leaves `hướng dẫn viên` out): it costs once more, after a function word too (`từ|chối, phải`).
+        total += cohesion is not None and not named and bool(head) and cohesion.splits_word(head[0], _bare(previous),
+                                                                                            last=False)
     if following and following[0].isalnum():
         last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
         # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the last
@@ -318,4 +333,6 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
                                                      and _bare(following).lower() not in CONJUNCTIONS
                                                      if _bare(following).lower() in function
                                                      else cohesion.runs_on(tail, _bare(following))))
+        total += cohesion is not None and not named and bool(tail) and cohesion.splits_word(tail[-1], _bare(following),
+                                                                                            last=True)
     return int(total)

@@ -1,0 +1,76 @@
+"""‘ ’ or « » around the phrases of a words instruction (sweep r22 s12drafter defect 4): the advice nested them in “ ”
+(`“‘12 tháng’”`), a phrase then found nowhere; they are read as “ ” and named as those around new text are. And a
+conflict between two instructions cites an English provision as English lists do (defect 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from regdraft.core.amend import apply, load_amendment
+from regdraft.core.amend.conflicts import instruction_conflicts
+from regdraft.core.amend.document import read_amendment
+from regdraft.core.errors import ParseError
+from regdraft.core.markdown_writer import render
+from regdraft.importer import import_file
+
+from .conftest import CORPUS, in_corpus, needs_corpus
+
+SOURCE = "amendments/q1/amendment.md"
+HEAD = "---\nregulation: 09/2017/QH14\nstatus: draft\ndraft: 1\n---\n\n## Điều 1. Sửa đổi\n\n"  # body on line 9
+SIGNED = HEAD.replace("draft: 1", "draft: 1\nsigned: 2025-03-28\neffective: 2025-04-01")  # body on line 11
+EN_HEAD = HEAD.replace("regulation: 09/2017/QH14", "regulation: 01-QC/TU-EN\nlanguage: en")  # body on line 10
+
+
+def problems(body: str, head: str = HEAD) -> list[str]:
+    with pytest.raises(ParseError) as info:
+        load_amendment(head + body, SOURCE, "q1")
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("‘", "’"), ("«", "»")])
+def test_phrases_in_single_marks_are_named_and_the_advice_quotes_them_once(opening: str, closing: str) -> None:
+    sentence = f"Thay thế cụm từ {opening}12 tháng{closing} bằng cụm từ {opening}06 tháng{closing} tại khoản 3 Điều 64."
+    # Was: "the phrases '‘12 tháng’' and '‘06 tháng’' need to be in quotation marks “…”: '… cụm từ “‘12 tháng’” …".
+    assert problems(f"1\\. {sentence}\n") == [
+        f"{SOURCE}:9: instruction 1 ({sentence}): the phrases {opening}12 tháng{closing} and "
+        f"{opening}06 tháng{closing} are in the quotation marks {opening} {closing} (as Word may paste them), not "
+        f"“ ”; write “ instead of {opening} and ” instead of {closing}: 'Thay thế cụm từ “12 tháng” bằng cụm từ "
+        "“06 tháng” tại khoản 3 Điều 64.'."]
+    repeal = f"Bãi bỏ cụm từ {opening}và cơ quan thu hồi thẻ{closing} tại khoản 2 Điều 64."
+    assert problems(f"1\\. {repeal}\n") == [
+        f"{SOURCE}:9: instruction 1 ({repeal}): the phrase {opening}và cơ quan thu hồi thẻ{closing} is in the "
+        f"quotation marks {opening} {closing} (as Word may paste them), not “ ”; write “ instead of {opening} and ” "
+        f"instead of {closing}: 'Bãi bỏ cụm từ “và cơ quan thu hồi thẻ” tại khoản 2 Điều 64.'."]
+
+
+def test_english_phrases_in_single_marks_are_named() -> None:
+    sentence = "The words ‘Standing Office’ are replaced with the words ‘Permanent Office’ in clause 2 of Article 3."
+    assert problems(f"1\\. {sentence}\n", EN_HEAD) == [
+        f"{SOURCE}:10: instruction 1 ({sentence}): the phrases ‘Standing Office’ and ‘Permanent Office’ are in the "
+        "quotation marks ‘ ’ (as Word may paste them), not “ ”; write “ instead of ‘ and ” instead of ’: 'The words "
+        "“Standing Office” are replaced with the words “Permanent Office” in clause 2 of Article 3.'."]
+
+
+@needs_corpus
+def test_a_signed_documents_phrases_in_single_marks_are_read_as_quoted_and_applied_to_the_law() -> None:
+    law = import_file(in_corpus(CORPUS / "luat-du-lich.txt")).regulation
+    body = "1\\. Thay thế cụm từ ‘12 tháng’ bằng cụm từ ‘06 tháng’ tại khoản 3 Điều 64.\n"
+    amendment, found = read_amendment(SIGNED + body, SOURCE, "q1")
+    assert found == () and amendment is not None
+    assert [str(w) for w in amendment.warnings] == [
+        f"{SOURCE}:11: instruction 1 (Thay thế cụm từ ‘12 tháng’ bằng cụm từ ‘06 tháng’ tại khoản 3 Điều 64.): the "
+        "phrases ‘12 tháng’ and ‘06 tháng’ are in the quotation marks ‘ ’; they are read as quoted with “ ”."]
+    before, after = render(law), render(apply(law, amendment).regulation)
+    assert before.count("12 tháng") == after.count("12 tháng") + 1 and "06 tháng" in after
+
+
+def test_an_english_conflict_cites_clause_1_of_article_14() -> None:
+    body = ("1\\. Replace the words “Party cell” with the words “Party branch” in clause 1 of Article 14.\n\n"
+            "2\\. Clause 1 of Article 14 is amended to read:\n\n“1. New text.”\n")
+    amendment = load_amendment(EN_HEAD + body, SOURCE, "e5")
+    found = [p.message for p in instruction_conflicts(amendment, "en")]
+    # Was: "amends clause 1, Article 14, but instruction 3 (line 9) already changes words in clause 1, Article 14".
+    assert found == [
+        "instruction 2 (Clause 1 of Article 14 is amended to read:) amends clause 1 of Article 14, but instruction 1 "
+        "(line 10) already changes words in clause 1 of Article 14; one provision may be changed by one instruction "
+        "only: merge them."]
