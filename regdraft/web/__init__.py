@@ -39,9 +39,13 @@ def serve(root: Path, host: str | None, port: int, echo: Callable[[str], None],
     from regdraft.web.app import create_app
     from regdraft.web.connections import bounds_for, uvicorn_options
     from regdraft.workspace.access import links, review_settings
+    from regdraft.workspace.review_limits import per_member
     from regdraft.workspace.store import Workspace
 
-    bounds = bounds_for(review_settings(Workspace(root)))  # refused before anything is served
+    settings = review_settings(Workspace(root))
+    bounds = bounds_for(settings)  # refused before anything is served
+    for wrong in per_member(settings)[1].values():
+        raise RegdraftError(f"regdraft.yaml: {wrong}")
     listen = host or "127.0.0.1"
     required = host is not None
     if required and not links(Workspace(root)):

@@ -19,12 +19,16 @@ Post-conditions:
 7. A text, proposal or reply is at most `MAX_TEXT` characters counted in NFC, as the library counts them: the form
    lets the browser take up to `TYPED` (its `maxlength` counts UTF-16 code units, and decomposed accents take up to
    three a letter), and a longer text is refused in a sentence, with everything typed kept, never cut.
+8. A reviewer's link sends at most `comments_per_member` comments, of at most `characters_per_member` characters in
+   all, in a round (`review_limits.per_member`); the next is refused in a sentence saying how many they sent and
+   that the office can raise the bound, everything typed kept. A drafter's link, and the office's commands, are not
+   bounded.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundStatus, WrongWording, same_body
@@ -100,6 +104,7 @@ def document(ws: Workspace, slug: str) -> str:
 def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str, str], ui: Words) -> Recorded:
     """Record a comment from the form of the redline page."""
     from regdraft.workspace.rounds import add_comment as record
+    from regdraft.workspace.rounds import load_comments
 
     r = _round(ws, slug, values["round"], ui)
     _open(ws, r, slug, ui)
@@ -119,9 +124,11 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
         raise refuse(ui, Category.USAGE, "write_comment")
     _within(values, ("text", "field_text"), ("proposal", "proposed_wording"), ui=ui)
     on = values["on"].strip() or "general"
-    earlier = _recorded_before(ws, slug, r, consulted[0], on, values)
+    comments = load_comments(ws, slug)
+    earlier = _recorded_before(ws, slug, r, consulted[0], on, values, comments)
     if earlier is not None:
         return Recorded(earlier, r.number, again=True)
+    _within_member_bound(ws, visitor, r, comments, values, ui)
     if values["record_anyway"] != "1":
         if on == "general" and values["proposal"].strip():
             # A wording replaces a provision: on none, it could only be recorded as a general comment, never accepted.
@@ -160,13 +167,37 @@ def _within(values: Mapping[str, str], *fields: tuple[str, str], ui: Words) -> N
             raise refuse(ui, Category.USAGE, "too_long", field=ui(label), count=len(values[name]), limit=MAX_TEXT)
 
 
-def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str,
-                     values: Mapping[str, str]) -> Comment | None:
+def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Sequence[Comment],
+                         values: Mapping[str, str], ui: Words) -> None:
+    """Refuse a reviewer's comment past what one access link may send in a round (`review_limits.per_member`,
+    regdraft.yaml read afresh, so a bound the office raises holds at once): one member's thousands of long comments
+    made every page and every submission slow for the whole committee. Their comments are those of the round
+    recorded under the link's name for its body; a drafter (the office) is not bounded."""
+    from regdraft.workspace.access import Role, review_settings
+    from regdraft.workspace.review_limits import per_member
+
+    if visitor.role is not Role.REVIEWER:
+        return
+    bound = per_member(review_settings(ws))[0]
+    name = " ".join(visitor.name.split())
+    mine = [c for c in comments if c.round == r.number and c.author == name and same_body(c.by, visitor.body)]
+    said = {"number": r.number, "name": name, "body": visitor.body, "sent": ui.count(len(mine), "comment")}
+    if len(mine) >= bound.comments:
+        raise refuse(ui, Category.FORBIDDEN, "member_comments_bound", limit=ui.count(bound.comments, "comment"),
+                     **said)
+    characters = sum(len(c.text) + len(c.proposal) for c in mine)
+    adding = len(values["text"]) + len(values["proposal"])
+    if characters + adding > bound.characters:
+        raise refuse(ui, Category.FORBIDDEN, "member_characters_bound", characters=ui.figure(characters),
+                     adding=ui.figure(adding), limit=ui.figure(bound.characters), **said)
+
+
+def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, values: Mapping[str, str],
+                     comments: Sequence[Comment]) -> Comment | None:
     """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
     recorded before alone: the same round, body, regulation, provision, text and proposal (whitespace aside)."""
     from regdraft.core.comments import canonical_on
     from regdraft.workspace.circulated import regulation_key
-    from regdraft.workspace.rounds import load_comments
 
     try:
         address = canonical_on(on)
@@ -177,7 +208,7 @@ def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str,
     def same(a: str, b: str) -> bool:
         return a.split() == b.split()
 
-    return next((c for c in load_comments(ws, slug)
+    return next((c for c in comments
                  if c.round == r.number and c.on == address and c.regulation == key and same_body(c.by, body)
                  and same(c.text, values["text"]) and same(c.proposal, values["proposal"])), None)
 

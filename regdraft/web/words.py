@@ -67,6 +67,10 @@ class Words:
         """`number` with the noun entry `noun_<noun>`: `2 comments`, `2 ý kiến`."""
         return counted(number, self(f"noun_{noun}"), self.language)
 
+    def figure(self, number: int) -> str:
+        """A whole number grouped by thousands as this language writes it (`2.000.000`, `2,000,000`)."""
+        return f"{number:,}".replace(",", "." if self.language == "vi" else ",")
+
     def date(self, value: str) -> str:
         """An ISO date or timestamp as this language writes it (`15/03/2025`, `10/03/2025 09:30`)."""
         found = _DATE.match(value or "")

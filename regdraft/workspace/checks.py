@@ -195,11 +195,13 @@ def _settings_read(ws: Workspace) -> list[Problem]:
             problems.append(Problem(f"the setting '{key}' is unknown and has no effect; {hint}", "regdraft.yaml",
                                     _line(ws, str(key))))
     vote = ws.config.get("require_vote_majority", False)
-    from regdraft.workspace.review_limits import per_address
+    from regdraft.workspace.review_limits import per_address, per_member
 
     review = ws.config.get("review")
     if isinstance(review, dict) and (wrong := per_address(review)[1]):
         problems.append(Problem(wrong, "regdraft.yaml", _line(ws, "connections_per_address", "review")))
+    for key, said in per_member(review)[1].items() if isinstance(review, dict) else ():
+        problems.append(Problem(said, "regdraft.yaml", _line(ws, key, "review")))
     if not isinstance(vote, bool):
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
                                 "regdraft.yaml", _line(ws, "require_vote_majority")))

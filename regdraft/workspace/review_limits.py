@@ -2,11 +2,13 @@
 (`check` names a wrong one on every run, a warm one included).
 
 Post-condition: `per_address` gives the bound and "" for a setting that reads, or the default and the sentence
-saying what is wrong.
+saying what is wrong; `per_member` the bounds and, for each setting that does not read, that sentence (its default
+used).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 PER_ADDRESS_SETTING = "connections_per_address"  # under `review:` in regdraft.yaml
@@ -23,3 +25,36 @@ def per_address(review: dict[str, Any]) -> tuple[int, str]:
                              f"{CONNECTIONS} (the connections one address may hold open; {PER_ADDRESS} when it is not "
                              "set).")
     return value, ""
+
+
+COMMENTS_SETTING = "comments_per_member"  # under `review:`: the comments one access link may send in a round
+CHARACTERS_SETTING = "characters_per_member"  # and the characters of their texts and proposals together
+COMMENTS_PER_MEMBER = 500
+CHARACTERS_PER_MEMBER = 2_000_000  # a hundred comments at the 20,000-character limit; 2 to 6 MB of Vietnamese text
+_MEMBER_SETTINGS = {COMMENTS_SETTING: (COMMENTS_PER_MEMBER, 100_000, "the comments one member may send in a round"),
+                    CHARACTERS_SETTING: (CHARACTERS_PER_MEMBER, 100_000_000,
+                                         "the characters of comments and proposals one member may send in a round")}
+
+
+@dataclass(frozen=True, slots=True)
+class PerMember:
+    """What one access link may send on the review server in one round (the office's own commands are not bounded)."""
+
+    comments: int = COMMENTS_PER_MEMBER
+    characters: int = CHARACTERS_PER_MEMBER
+
+
+def per_member(review: dict[str, Any]) -> tuple[PerMember, dict[str, str]]:
+    """The bounds of one member in a round (`review: comments_per_member`, `characters_per_member`), and what is
+    wrong with each setting that is wrong (its default used meanwhile): `regdraft review` stops on it, `check` names
+    it at its line."""
+    values: dict[str, int] = {}
+    wrong: dict[str, str] = {}
+    for key, (default, most, what) in _MEMBER_SETTINGS.items():
+        value = review.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+            wrong[key] = (f"review: {key} is '{value}'; write a whole number from 1 to {most:,} ({what}; "
+                          f"{default:,} when it is not set).")
+            value = default
+        values[key] = value
+    return PerMember(values[COMMENTS_SETTING], values[CHARACTERS_SETTING]), wrong
