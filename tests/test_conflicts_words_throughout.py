@@ -68,3 +68,17 @@ def test_words_changed_where_the_phrase_does_not_stand_are_no_conflict() -> None
     assert _conflicts(EN_THROUGHOUT, elsewhere, "en") == []
     vi = "1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Ban Thường vụ” tại khoản 2 Điều 1."
     assert _conflicts(VI_THROUGHOUT, vi, "vi") == []
+
+
+def test_two_phrases_replaced_throughout_that_meet_conflict() -> None:
+    # Two drafts each changing words throughout were never compared: one phrase holding the other (whichever is
+    # adopted second finds fewer places, or none), or one's new words holding the other's phrase.
+    inner = "1\\. Thay thế cụm từ “Ban Chấp hành” bằng cụm từ “Ban Chấp hành Đảng bộ” trong toàn bộ Quy chế."
+    assert _conflicts(VI_THROUGHOUT, inner, "vi") == [
+        "a1 (instruction 1, line 12) changes words throughout the text, so also in khoản 1 Điều 1; "
+        "a2 (instruction 1, line 12) changes words throughout the text, so also in khoản 1 Điều 1."]
+    assert len(_conflicts(inner, VI_THROUGHOUT, "vi")) == 1  # the same, the other way round
+    made = "1\\. Thay thế cụm từ “Ban Chấp hành Tỉnh ủy” bằng cụm từ “Tỉnh ủy” trong toàn bộ Quy chế."
+    assert len(_conflicts(VI_THROUGHOUT, made, "vi")) == 1  # the first's new words are the second's phrase
+    apart = "1\\. Thay thế cụm từ “Ban Thường vụ Tỉnh ủy” bằng cụm từ “Ban Thường vụ” trong toàn bộ Quy chế."
+    assert _conflicts(VI_THROUGHOUT, apart, "vi") == []

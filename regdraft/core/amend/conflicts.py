@@ -186,6 +186,7 @@ def between(amendments: Sequence[Amendment], texts: Mapping[str, Regulation] | N
                         )
             text = (texts or {}).get(first.regulation)
             if text is not None:
+                out.extend(_both_throughout(first, second, text))
                 out.extend(_throughout(first, second, text))
                 out.extend(Conflict(first, second, c.second_instruction, c.first_instruction, c.second_address,
                                     c.first_address, c.second_mode, c.first_mode)
@@ -212,6 +213,36 @@ def _throughout(words: Amendment, quoting: Amendment, text: Regulation) -> Itera
             if old in standing or old in quoted:
                 yield Conflict(words, quoting, ins_a, ins_b, ins_b.op.target, ins_b.op.target, "words throughout",
                                mode(ins_b.op))
+
+
+def _both_throughout(first: Amendment, second: Amendment, text: Regulation) -> Iterator[Conflict]:
+    """Two phrases replaced throughout that meet: one holds the other, or one's new words hold the other's phrase
+    (adopted first, it puts that phrase in more places, or leaves fewer). Named at the first provision where the
+    phrase that meets the other stands; a phrase standing nowhere is that instruction's own problem. Two drafts
+    replacing “Ban cán sự đảng” and “Ban cán sự đảng Ủy ban nhân dân tỉnh” throughout were no conflict before."""
+    def throughout(amendment: Amendment) -> list[tuple[Instruction, ReplaceWords]]:
+        return [(ins, ins.op) for ins in amendment.leaves()
+                if isinstance(ins.op, ReplaceWords) and ins.op.throughout and ins.op.old.strip()]
+
+    for ins_a, a in throughout(first):
+        for ins_b, b in throughout(second):
+            if b.old in a.old or b.old in (a.new or ""):
+                where = _first_place(text, a.old)
+            elif a.old in b.old or a.old in (b.new or ""):
+                where = _first_place(text, b.old)
+            else:
+                continue
+            if where is not None:
+                yield Conflict(first, second, ins_a, ins_b, where, where, "words throughout", "words throughout")
+
+
+def _first_place(text: Regulation, phrase: str) -> Address | None:
+    """The first provision whose own words (title, text, closing text) hold `phrase`."""
+    for loc in text.walk():
+        unit = loc.unit
+        if any(phrase in part for part in (unit.title or "", *unit.text, *unit.closing)):
+            return loc.address
+    return None
 
 
 def _words_in(words: Amendment, changing: Amendment, phrases: list[tuple[Instruction, str]], ins_b: Instruction,
