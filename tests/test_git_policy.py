@@ -307,3 +307,34 @@ def test_a_missing_object_is_told_in_a_sentence_and_not_fetched(tmp_workspace: W
         result.output
     assert "git fsck" in result.output and "Traceback" not in result.output
     assert requests == []
+
+
+def test_a_lock_let_go_while_the_git_folder_is_read_is_no_error(tmp_workspace: Workspace,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twenty comments written at once: a `HEAD.lock` another writer took was in the folder's listing and gone when
+    the hard-link check looked at it, and one writer failed with "cannot access …/HEAD.lock: No such file or
+    directory" (the newcomer run, once)."""
+    from regdraft.workspace import git_policy
+
+    common = tmp_workspace.root / ".git"
+    lock = common / "HEAD.lock"
+    real = os.scandir
+
+    class Listing:
+        def __init__(self, folder: str) -> None:
+            self.folder = folder
+
+        def __enter__(self) -> list[os.DirEntry[str]]:
+            with real(self.folder) as listing:
+                entries = list(listing)
+            if self.folder.rstrip(os.sep) == str(common):
+                lock.unlink()  # let go right after the listing
+            return entries
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    lock.write_text("", encoding="utf-8")
+    monkeypatch.setattr(os, "scandir", Listing)
+    git_policy.refuse_links(common)
+    assert not lock.exists()

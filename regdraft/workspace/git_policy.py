@@ -295,14 +295,22 @@ def refuse_links(common: Path) -> None:
             elif entry.is_file(follow_symlinks=False):
                 written.append(entry.path[len(top):])
             elif entry.path != f"{top}{FSMONITOR_SOCKET}":
-                _refuse_special(Path(entry.path), entry.stat(follow_symlinks=False).st_mode)
+                try:
+                    mode = entry.stat(follow_symlinks=False).st_mode
+                except FileNotFoundError:  # gone since the listing
+                    continue
+                _refuse_special(Path(entry.path), mode)
     branches = _checked_out(common)
     for relative in written:
         if relative.split(os.sep, 1)[0] in _RENAMED_ONLY or (
                 relative.startswith(f"logs{os.sep}refs{os.sep}") and _branch(relative[5:]) not in branches):
             continue
         path = common / relative
-        if path.lstat().st_nlink > 1:
+        try:
+            links = path.lstat().st_nlink
+        except FileNotFoundError:  # a lock another regdraft or git took and let go since the listing: gone, harmless
+            continue
+        if links > 1:
             raise StoreError(
                 f"{path} is also a file elsewhere (a hard link): git writes into it in place, so a workspace "
                 "received with one could have a file of yours overwritten; nothing was done. Give the "
