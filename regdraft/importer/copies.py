@@ -51,7 +51,7 @@ def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str 
 
     A regulation file without `consolidated:` (front matter giving its `id:`, a workspace's file or one generated)
     is read as the regulation it is, from its own front matter: read as any other text, its header lines became
-    the preamble and its keys FIXME, and without `--id` it was refused for want of a number.
+    the preamble and its keys FIXME placeholders, and without `--id` it was refused for want of a number.
     """
     from regdraft.core.errors import ParseError
     from regdraft.core.markdown import Reading

@@ -19,11 +19,16 @@ PER_ADDRESS = 128  # those one address may hold, unless regdraft.yaml says other
 def per_address(review: dict[str, Any]) -> tuple[int, str]:
     """The connections one address may hold (`review: connections_per_address`), and what is wrong with the setting
     ("" when nothing): `regdraft review` stops on it, `check` names it."""
-    value = review.get(PER_ADDRESS_SETTING, PER_ADDRESS)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= CONNECTIONS:
-        return PER_ADDRESS, (f"review: {PER_ADDRESS_SETTING} is '{value}'; write a whole number from 1 to "
-                             f"{CONNECTIONS} (the connections one address may hold open; {PER_ADDRESS} when it is not "
-                             "set).")
+    return _whole(review, PER_ADDRESS_SETTING, PER_ADDRESS, CONNECTIONS, "the connections one address may hold open")
+
+
+def _whole(review: dict[str, Any], key: str, default: int, most: int, what: str) -> tuple[int, str]:
+    """The setting `key` when it is a whole number from 1 to `most` (`default` when unset), and ""; else `default`
+    and the sentence saying what is wrong."""
+    value = review.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        return default, (f"review: {key} is '{value}'; write a whole number from 1 to {most:,} ({what}; {default:,} "
+                         "when it is not set).")
     return value, ""
 
 
@@ -48,13 +53,6 @@ def per_member(review: dict[str, Any]) -> tuple[PerMember, dict[str, str]]:
     """The bounds of one member in a round (`review: comments_per_member`, `characters_per_member`), and what is
     wrong with each setting that is wrong (its default used meanwhile): `regdraft review` stops on it, `check` names
     it at its line."""
-    values: dict[str, int] = {}
-    wrong: dict[str, str] = {}
-    for key, (default, most, what) in _MEMBER_SETTINGS.items():
-        value = review.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
-            wrong[key] = (f"review: {key} is '{value}'; write a whole number from 1 to {most:,} ({what}; "
-                          f"{default:,} when it is not set).")
-            value = default
-        values[key] = value
-    return PerMember(values[COMMENTS_SETTING], values[CHARACTERS_SETTING]), wrong
+    read = {key: _whole(review, key, *bound) for key, bound in _MEMBER_SETTINGS.items()}
+    wrong = {key: said for key, (_, said) in read.items() if said}
+    return PerMember(read[COMMENTS_SETTING][0], read[CHARACTERS_SETTING][0]), wrong
