@@ -67,6 +67,22 @@ def test_a_workspace_overrides_and_adds_profiles() -> None:
     assert own.words("vi")["page"] == "Trang"
 
 
+def test_a_header_line_overridden_without_its_english_prints_in_both_languages() -> None:
+    # A board's profile gave `header.national` alone; its English documents printed the base's SOCIALIST REPUBLIC
+    # OF VIETNAM, as `national_en` was inherited while `national` was not.
+    ws = memory_workspace({"profiles/board.yaml": b"base: state-30\nheader:\n  national: NORTHWIND HOLDINGS\n"
+                                                  b"  motto: Board papers\n",
+                           "profiles/both.yaml": b"base: state-30\nheader:\n  national: X\n  national_en: Y\n"})
+    english = {"language": "en", "profile": "board"}
+    header = document_header(english, profile_for(ws, english))
+    assert (header.national, header.motto) == ("NORTHWIND HOLDINGS", "Board papers")
+    assert document_header({"language": "vi"}, profile_for(ws, english)).national == "NORTHWIND HOLDINGS"
+    both = {"language": "en", "profile": "both"}
+    assert document_header(both, profile_for(ws, both)).national == "Y"
+    assert document_header({"language": "en"}, load_profile({"profile": "state-30"})).national == (
+        "SOCIALIST REPUBLIC OF VIETNAM")
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("fonts:\n  colour: red\n", r"profiles/x\.yaml|the profile x: the key fonts\.colour is unknown"),
     ("base: x\n", r"leads back to itself"),

@@ -108,6 +108,25 @@ def test_an_english_state_text_is_amended_in_its_own_words(tmp_workspace: Worksp
     assert "## Article 1. Amendments to a number of articles of the Law on Tourism No. 09/2017/QH14\n" in law
 
 
+ENGLISH_RULES = (ENGLISH_DECREE.replace("id: 63/2010/ND-CP", "id: 01/WR-BD").replace("type: Decree", "type: Rules")
+                 .replace("title: Decree on the control of administrative procedures",
+                          "title: Working Rules of the Board of Directors")
+                 .replace("THE GOVERNMENT", "THE BOARD OF DIRECTORS").replace("2010-06-08", "2024-03-01"))
+
+
+def test_a_title_naming_its_type_after_its_head_is_cited_by_that_name(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # An English board's rules under the state form: the title does not open with its type, and the citation glued it
+    # after the issuer: "… of Rules No. 01/WR-BD of 1 March 2024 of the Board of Directors Working Rules of the Board
+    # of Directors".
+    tmp_workspace.commit({"regulations/01-WR-BD.md": ENGLISH_RULES.encode()}, "English rules")
+    text = _new(tmp_workspace, invoke, "wr", "01/WR-BD")
+    cited = "the Working Rules of the Board of Directors No. 01/WR-BD of 1 March 2024"
+    title = re.search(r"^title: (.*(?:\n  .*)*)", text, re.M)
+    assert title is not None
+    assert " ".join(title.group(1).split()) == f"Rules amending and supplementing a number of articles of {cited}"
+    assert "Directors Working Rules" not in text and "Rules No. 01/WR-BD" not in text
+
+
 def test_an_unnumbered_draft_leaves_its_number_blank_in_its_series(tmp_workspace: Workspace, invoke: Invoke) -> None:
     # Drafts print `Số:      /2026/NĐ-CP`: the blank for the number, in the series the decree will take.
     import datetime as dt

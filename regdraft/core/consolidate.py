@@ -274,14 +274,32 @@ def date_text(day: dt.date, words: Mapping[str, str]) -> str:
 
 
 def reference(source: Source, words: Mapping[str, str], with_summary: bool = False) -> str:
-    """`Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên` (the profile's `cited_*` words)."""
-    text = words["cited_document"].format(type=source.type or words["cited_untyped"], number=source.number)
+    """`Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên` (the profile's `cited_*` words).
+
+    With `with_summary`, the title's subject follows the issuer (`… của Chính phủ về kiểm soát …`); a title that
+    names its type but does not open with it is the document's name and is cited as such (`the Working Rules of the
+    Board of Directors No. 01/WR-BD of 1 March 2024`, the profile's `cited_named`), not glued after the issuer
+    (`Rules No. 01/WR-BD … of the Board of Directors Working Rules of the Board of Directors`)."""
+    named = with_summary and _named_by_title(source)
+    if named:
+        text = words["cited_named"].format(title=source.title, number=source.number)
+    else:
+        text = words["cited_document"].format(type=source.type or words["cited_untyped"], number=source.number)
     if source.signed:
         text += words["cited_signed"].format(date=date_text(source.signed, words))
-    if source.issuer:
+    if source.issuer and not (named and source.issuer.lower() in source.title.lower()):
         text += words["cited_issuer"].format(issuer=source.issuer)
-    summary = _summary(source) if with_summary else ""
+    summary = _summary(source) if with_summary and not named else ""
     return text + (f" {summary}" if summary else "")
+
+
+def _named_by_title(source: Source) -> bool:
+    """Whether the title is a name holding the type after its head (`Working Rules of the Board of Directors`,
+    type `Rules`), rather than a subject (`về kiểm soát thủ tục hành chính`) or a title opening with its type."""
+    kind = source.type.strip()
+    if not kind or not source.title or _summary(source) != source.title:
+        return False
+    return re.search(rf"(?<!\w){re.escape(kind)}(?!\w)", source.title, re.IGNORECASE) is not None
 
 
 def _summary(source: Source) -> str:

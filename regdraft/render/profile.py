@@ -204,7 +204,15 @@ def _resolved(name: str, texts: Mapping[str, str], workspace: Mapping[str, str],
         base_data = _resolved(str(base), texts, workspace, (*seen, name))
     else:
         base_data = {}
-    return _merged(base_data, data)
+    merged = _merged(base_data, data)
+    # A header line given without its English (`national`, no `national_en`) is the office's line in both
+    # languages: an English document under a board's profile printed the base's SOCIALIST REPUBLIC OF VIETNAM.
+    header = data.get("header")
+    if isinstance(header, Mapping):
+        for key in ("national", "motto"):
+            if key in header and f"{key}_en" not in header:
+                merged["header"][f"{key}_en"] = header[key]
+    return merged
 
 
 def _check_words(words: Any, where: str, file: str) -> None:
