@@ -326,6 +326,9 @@ def test_adoption_in_one_clone_comment_in_another_tag_on_remote_and_main(office:
     add_comment(invoke, office["minh"], BODIES["minh"], "Góp ý đến muộn.")
     assert f"1 comment from {BODIES['minh']}" in sync(invoke, office["minh"])
     lan = sync(invoke, office["lan"])
+    # The comment reached the clone that adopted: sync says it is late (it said "1 comment from …" only).
+    assert f"1 comment from {BODIES['minh']} on {SHIPPED_AMENDMENT}, on an amendment already adopted (a late " \
+        "comment: `regdraft check` names it" in lan
     assert "adopted as 05-QC/TU by Lan" in lan and "tag adopted/05-QC-TU" in lan
     assert "Tag adopted/05-QC-TU moved from" in lan  # the rebased adoption keeps its tag
     assert "tag adopted/05-QC-TU" in sync(invoke, office["minh"])

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import load_yaml
@@ -83,10 +84,25 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
     if parts[0] == "regulations" and (commit.subject.startswith("Adopt amendment") or "history" in parts):
         return  # said with the adoption
     if parts[0] == "regulations":
-        name = PurePosixPath(path).stem
-        tally.add(("regulation", path, who), lambda n: f"{name} {_changed(status)} by {who}")
+        name = _regulation_name(ws, path, commit.sha if status != "D" else f"{commit.sha}~1")
+        tally.add(("regulation", path, who, status), lambda n: f"{name} {_changed(status)} by {who}")
         return
     tally.add(("other",), lambda n: counted(n, "other file change", plural_form="other file changes"))
+
+
+def _regulation_name(ws: Workspace, path: str, rev: str) -> str:
+    """`01-QC/TU-XV (Quy chế làm việc …)`: the regulation's id and title from its front matter, as the other lines
+    name documents by number; its file name when that cannot be read."""
+    from regdraft.core.frontmatter import read_front_matter
+
+    try:
+        meta = read_front_matter(ws.read(path, rev).decode("utf-8").splitlines(), path, [], absent="")[1]
+    except (RegdraftError, UnicodeDecodeError):
+        meta = None
+    if not isinstance(meta, dict) or not meta.get("id"):
+        return PurePosixPath(path).stem
+    title = " ".join(str(meta.get("title") or "").split())
+    return f"{meta['id']} ({title})" if title else str(meta["id"])
 
 
 def _changed(status: str) -> str:
@@ -95,8 +111,10 @@ def _changed(status: str) -> str:
 
 def _comment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
     if status == "A":
-        by = str(_yaml(ws, path, commit.sha).get("by") or "an unnamed body")
-        tally.add(("comment", slug, by), lambda n: f"{_plural(n, 'comment')} from {by} on {slug}")
+        data = _yaml(ws, path, commit.sha)
+        by = str(data.get("by") or "an unnamed body")
+        late = _late(ws, commit, slug, path, data)
+        tally.add(("comment", slug, by, late), lambda n: f"{_plural(n, 'comment')} from {by} on {slug}{late}")
     elif status == "D":
         tally.add(("comment-gone", slug), lambda n: f"{_plural(n, 'comment')} removed from {slug}")
     elif _yaml(ws, path, commit.sha).get("disposition"):
@@ -104,6 +122,25 @@ def _comment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path
         tally.add(("answer", slug, who), lambda n: f"{_plural(n, 'answer')} to comments on {slug} by {who}")
     else:
         tally.add(("comment-edit", slug), lambda n: f"{_plural(n, 'comment')} edited on {slug}")
+
+
+def _late(ws: Workspace, commit: CommitInfo, slug: str, path: str, comment: dict[str, Any]) -> str:
+    """`, after it was adopted (a late comment: …)` for a comment nobody has answered on an amendment now adopted
+    (two machines: one adopted while the other commented), or one that came into a round already closed; `check`
+    names it too. A sync said only "1 comment from … on …"."""
+    try:
+        adopted = b"\nstatus: adopted" in ws.read(f"amendments/{slug}/amendment.md", "HEAD")
+        adopted = adopted and not _yaml(ws, path, "HEAD").get("disposition") and ws.exists(path)
+    except RegdraftError:
+        adopted = False
+    closed = False
+    if not adopted and str(comment.get("round") or "").isdecimal():
+        closed = _yaml(ws, f"amendments/{slug}/rounds/{int(comment['round'])}.yaml", commit.sha).get("status") == \
+            "closed"
+    if not (adopted or closed):
+        return ""
+    after = "on an amendment already adopted" if adopted else f"after round {comment['round']} closed"
+    return f", {after} (a late comment: `{Command.of('check')}` names it; answer it as a late comment)"
 
 
 def _round(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, path: str, slug: str) -> None:
