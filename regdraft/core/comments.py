@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from regdraft.core.address import TITLE
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
-from regdraft.core.model import REPEALED_TEXT, Address, Regulation
+from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
 from regdraft.core.text import nfc, tone_key
 
@@ -251,9 +251,10 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
 class WrongWording(UsageError):
     """A proposed wording labelled as another provision than the one commented on; `first` is its first line."""
 
-    def __init__(self, message: str, first: str) -> None:
+    def __init__(self, message: str, first: str, extra: str = "") -> None:
         super().__init__(message)
         self.first = first
+        self.extra = extra  # a line of another unit in a wording that opens as the provision (`d) Cơ sở.`)
 
 
 def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
@@ -275,7 +276,26 @@ def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
         reason = exc.reason if isinstance(exc, Unreadable) else exc.args[0]  # said once, not inside a second sentence
         raise WrongWording(f"The proposed wording begins “{first[:60]}”, which is not "
                            f"{address.describe(language)}, the provision commented on: {reason} Choose the "
-                           "provision the wording is for, or write the wording for this one.", first[:60]) from None
+                           "provision the wording is for, or write the wording for this one.", first[:60],
+                           _another_unit(proposal, address)) from None
+
+
+def _another_unit(proposal: str, address: Address) -> str:
+    """The first line after the first of a wording that opens with the provision's own label and then labels
+    another unit of its kind or above (`c) …;` then `d) Cơ sở.` on điểm c): the reason a page can name, where it
+    said the wording did not begin with điểm c."""
+    from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
+
+    lines = [line.strip() for line in proposal.split("\n") if line.strip()]
+    own = {Kind.POINT: POINT, Kind.CLAUSE: CLAUSE}.get(address.kind)
+    opening = own.match(lines[0]) if own is not None and lines else None
+    if opening is None:
+        return ""
+    label = opening.group(1) + (opening.group(2) if own is POINT else "")
+    if label.replace("đ", "dd") != address.label.replace("đ", "dd"):
+        return ""
+    above = {Kind.POINT: (POINT, CLAUSE, HEADING), Kind.CLAUSE: (CLAUSE, HEADING)}
+    return next((line[:60] for line in lines[1:] if any(p.match(line) for p in above[address.kind])), "")
 
 
 def _reads_as_the_title(proposal: str, on: str, draft: Regulation) -> None:

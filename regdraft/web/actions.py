@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundStatus, WrongWording, same_body
 from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownUnit
+from regdraft.core.model import Address
 from regdraft.core.text import nfc, visible
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Refused, Words, refuse
@@ -142,6 +143,10 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     except (UnknownUnit, AddressError) as exc:
         raise refuse(ui, exc.category, "no_provision", provision=_named(on, ui), draft=r.draft) from exc
     except WrongWording as exc:
+        if exc.extra:  # it does open as the provision, and goes on into another unit: say that, not the opening
+            parent = Address.parse(on).parent() or Address.parse(on)
+            raise refuse(ui, exc.category, "wording_holds_another", extra=exc.extra, provision=_named(on, ui),
+                         parent=parent.describe(ui.language)) from exc
         raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
     return Recorded(comment, r.number)
 

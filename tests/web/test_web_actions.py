@@ -237,6 +237,21 @@ def test_a_proposal_that_is_no_provision_is_refused(review_ws: Workspace) -> Non
     assert add_comment(review_ws, SLUG, BODIES[0], "d5.k2.b", "Sửa.", proposal="Báo cáo hằng quý.").proposal
 
 
+def test_a_wording_opening_as_the_point_and_adding_another_names_the_added_line(review_ws: Workspace) -> None:
+    # "c) …; / d) Cơ sở." proposed on điểm c: the page said the wording did not begin with điểm c, which it does;
+    # the reason (it adds a point d) was left out, and the member could not tell to comment on the clause instead.
+    c = client(review_ws)
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), on="d5.k2.b", text="Tách điểm.",
+                                                               proposal="b) Nội dung mới;\nc) Một điểm thêm."))
+    assert refused.status_code == 400
+    text = html.unescape(refused.text)
+    assert "Đề xuất sửa thành cho điểm b khoản 2 Điều 5 có thêm dòng “c) Một điểm thêm.”" in text
+    assert "xin góp ý vào khoản 2 Điều 5 và viết đề xuất cho cả khoản 2 Điều 5" in text
+    assert "bắt đầu bằng" not in text and "Tách điểm." in text
+    assert head(review_ws) == before
+
+
 def test_a_proposal_made_before_the_provision_changed_is_not_written_over_the_change(review_ws: Workspace) -> None:
     # Accepting a second proposal on a provision already rewritten by an accepted one silently undid the first.
     text = ("b) Định kỳ hằng quý, một năm báo cáo Bộ Chính trị, Ban Bí thư về tình hình mọi mặt của tỉnh "
