@@ -177,7 +177,7 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
     """Refuse a reviewer's comment past what one access link may send in a round (`review_limits.per_member`,
     regdraft.yaml read afresh, so a bound the office raises holds at once): one member's thousands of long comments
     made every page and every submission slow for the whole committee. Their comments are those of the round
-    recorded under the link's name for its body; a drafter (the office) is not bounded."""
+    recorded through these pages under the link's name for its body; a drafter (the office) is not bounded."""
     from regdraft.workspace.access import Role, review_settings
     from regdraft.workspace.review_limits import per_member
 
@@ -185,7 +185,11 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
         return
     bound = per_member(review_settings(ws))[0]
     name = " ".join(visitor.name.split())
-    mine = [c for c in comments if c.round == r.number and c.author == name and same_body(c.by, visitor.body)]
+    # Those sent through these pages: a Word reply or a sheet the office imported under the member's name (each has
+    # its place in the import, `order`, and a reply its `source`) is the office's record, and used up the member's
+    # bound ("đã gửi 5 ý kiến" before any was sent here).
+    mine = [c for c in comments if c.round == r.number and c.author == name and not (c.order or c.source)
+            and same_body(c.by, visitor.body)]
     said = {"number": r.number, "name": name, "body": visitor.body, "sent": ui.count(len(mine), "comment")}
     if len(mine) >= bound.comments:
         raise refuse(ui, Category.FORBIDDEN, "member_comments_bound", limit=ui.count(bound.comments, "comment"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -53,8 +54,8 @@ def test_a_member_sends_at_most_the_bound_in_a_round_and_others_are_not_affected
     refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="Góp ý thứ ba, chưa được lưu."))
     assert refused.status_code == 403 and head(review_ws) == before and len(load_comments(review_ws, SLUG)) == 2
     page = html.unescape(refused.text)
-    assert ("trong vòng lấy ý kiến 1, Nguyễn Văn An (Ban Tổ chức Tỉnh ủy) đã gửi 2 ý kiến, bằng số ý kiến tối đa "
-            "một người được gửi trong một vòng qua trang này (2 ý kiến)") in page
+    assert ("trong vòng lấy ý kiến 1, Nguyễn Văn An (Ban Tổ chức Tỉnh ủy) đã gửi 2 ý kiến; số ý kiến tối đa "
+            "một người được gửi trong một vòng qua trang này là 2 ý kiến.") in page
     assert "xin đề nghị cơ quan soạn thảo nâng giới hạn này" in page
     assert _text(refused.text) == "Góp ý thứ ba, chưa được lưu."
     # Another member, and the office's own link (for any body, An's too), are not affected.
@@ -65,6 +66,27 @@ def test_a_member_sends_at_most_the_bound_in_a_round_and_others_are_not_affected
         form = comment_form(token(drafter), name="Nguyễn Văn An", text=f"Ý kiến {n} do văn phòng nhập.")
         assert drafter.post(f"/a/{SLUG}/comments", data=form).status_code == 303
     assert len(load_comments(review_ws, SLUG)) == 6
+
+
+def test_comments_the_office_imports_under_a_members_name_do_not_use_up_their_bound(review_ws: Workspace,
+                                                                                     tmp_path: Path) -> None:
+    # The office imported Nguyễn Thị Lan's Word reply (5 comments); her first comment from the page was refused as
+    # "đã gửi 5 ý kiến, bằng số ý kiến tối đa … (3 ý kiến)" though she had sent none through it.
+    from regdraft.workspace.sheet_import import import_comments
+
+    _bound(review_ws, "comments_per_member: 2")
+    sheet = tmp_path / "reply.csv"
+    rows = "".join(f"{BODIES[0]},Nguyễn Văn An,Điều 4,Ý kiến {n} trong bản Word.\n" for n in range(3))
+    sheet.write_text(f"Commented by,Người góp ý,Provision,Comment\n{rows}", encoding="utf-8")
+    import_comments(review_ws, SLUG, sheet)
+    assert [c.author for c in load_comments(review_ws, SLUG)] == ["Nguyễn Văn An"] * 3
+    _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = _enter(review_ws, an)
+    for n in (1, 2):
+        sent = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=f"Góp ý qua trang {n}."))
+        assert sent.status_code == 303, html.unescape(sent.text)
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="Góp ý thứ ba qua trang."))
+    assert refused.status_code == 403 and "đã gửi 2 ý kiến" in html.unescape(refused.text)
 
 
 def test_the_characters_a_member_sends_in_a_round_are_bounded(review_ws: Workspace) -> None:
