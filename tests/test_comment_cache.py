@@ -142,3 +142,60 @@ def test_an_unchanged_file_is_not_parsed_again(ws: Workspace, monkeypatch: pytes
     path.write_bytes(path.read_bytes().replace("Góp ý 2.".encode(), "Góp ý 9.".encode()))
     assert "Góp ý 9." in [c.text for c in load_comments(ws, SLUG)]
     assert parsed[3:] == [f"amendments/{SLUG}/comments/{ids[1]}.yaml"]
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The comment files read from now on (through `Workspace.read`)."""
+    seen: list[str] = []
+    read = Workspace.read
+
+    def spy(self: Workspace, relative: str, rev: str | None = None) -> bytes:
+        if "/comments/" in relative and rev is None:
+            seen.append(relative)
+        return read(self, relative, rev)
+
+    monkeypatch.setattr(Workspace, "read", spy)
+    return seen
+
+
+def _later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock ten seconds on: the files written now are as a round's comments are, long unchanged."""
+    import time
+
+    monkeypatch.setattr(comment_cache, "now", lambda: time.time_ns() + 10_000_000_000, raising=False)
+
+
+def test_an_old_unchanged_file_is_not_read_again(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    ids = [add_comment(ws, SLUG, BODY, f"d{n}", f"Góp ý {n} AAAA.").id for n in (1, 2, 3)]
+    _later(monkeypatch)
+    reads = _reads(monkeypatch)
+    first = load_comments(ws, SLUG)
+    assert len(first) == 3 and len(reads) == 3
+    reads.clear()
+    # A submission read all 500 files of a round under the write lock.
+    assert load_comments(ws, SLUG) == first and reads == []
+    # Edited in place, as many bytes, its modification time set back: its change time tells.
+    time.sleep(0.05)
+    relative = f"amendments/{SLUG}/comments/{ids[1]}.yaml"
+    path = ws.path(relative)
+    before = path.stat()
+    path.write_bytes(_swap(path.read_bytes(), "AAAA", "BBBB"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert "Góp ý 2 BBBB." in [c.text for c in load_comments(ws, SLUG)] and reads == [relative]
+    time.sleep(0.05)
+    ws.repo.git.checkout("HEAD", "--", relative)
+    assert "Góp ý 2 AAAA." in [c.text for c in load_comments(ws, SLUG)]
+
+
+def test_a_file_changed_just_before_it_is_looked_at_is_read_each_time(ws: Workspace,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in (1, 2):
+        add_comment(ws, SLUG, BODY, f"d{n}", f"Góp ý {n}.")
+    reads = _reads(monkeypatch)
+    load_comments(ws, SLUG)
+    load_comments(ws, SLUG)
+    assert len(reads) == 4  # within 2 s of its change, a file's times and size may not show a change: read again

@@ -12,11 +12,14 @@ Post-conditions:
 4. A refused write answers with the same page, the reason and everything the person typed.
 5. Every page speaks the language of the amendment it shows (`pages.language`): its own words
    come from `words.yaml`, and `<html lang>` says which.
+6. A reviewer's comment form sent faster than `web.pace` allows is answered 429 with `Retry-After` before the write
+   lock is taken, and so is a reviewer's answer (403): neither holds the others' submissions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import secrets
 import tempfile
 import threading
@@ -36,7 +39,7 @@ from starlette.staticfiles import StaticFiles
 
 from regdraft.core.errors import Category, RegdraftError
 from regdraft.render.html import PageTemplate, environment
-from regdraft.web import actions, answers, pages, switch
+from regdraft.web import actions, answers, pace, pages, switch
 from regdraft.web.guard import (
     ACCESS_COOKIE,
     CSRF_COOKIE,
@@ -78,6 +81,7 @@ class Server:
         self.secret = secret or secrets.token_bytes(32)
         self._cache_lock = threading.Lock()
         self._cache: dict[tuple[object, ...], Any] = {}
+        self.pace = pace.Pace()  # how fast each reviewer's link sends comment forms
 
     def workspace(self) -> Workspace:
         """A fresh view of the workspace for one request (settings and access links re-read).
@@ -429,6 +433,13 @@ async def _download(c: Context) -> Response:
 async def _add_comment(c: Context) -> Response:
     slug = c.param("slug")
     values = actions.form_values(await c.request.form())
+    wait, per_minute = await run_in_threadpool(pace.paced, c.server.pace, c.server.root, c.visitor)
+    if wait:  # a reviewer's link sending faster than a person writes: refused before the write lock, nothing written
+        message = c.ui("too_fast", name=c.visitor.name, body=c.visitor.body, burst=min(pace.BURST, per_minute),
+                       limit=per_minute, seconds=math.ceil(wait), send=c.ui("send"))
+        refused = await _redline(c, values, message, 429, actions.round_number(values["round"]))
+        refused.headers["Retry-After"] = str(math.ceil(wait))
+        return refused
     try:
         done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values, c.ui))
     except RegdraftError as exc:
@@ -455,6 +466,8 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
     slug, cid = c.param("slug"), pages.comment_id(c.param("cid"), c.ui)
     values = actions.form_values(await c.request.form())
     try:
+        if not c.visitor.may_answer:  # refused before the write lock, which a reviewer's script would otherwise hold
+            raise refuse(c.ui, Category.FORBIDDEN, "only_drafters")
         done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
     except RegdraftError as exc:
         # Shown on the page of the comment's own round, beside it, with what was typed kept (a form sent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -154,15 +156,19 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
     A file that does not read raises its `ParseError`; with `unreadable`, it is added there (path, error)
     and the others are read (`check` names each such file and checks the rest), and so is a file that reads
     but holds a key regdraft does not know (`proposl:`), its comment kept."""
-    paths = ws.files(comments_folder(slug), "*.yaml")
-    if not paths:
-        return []  # no comment yet: PyYAML is not imported
-    from regdraft.workspace.comment_cache import reading
+    from regdraft.workspace.comment_cache import now, reading, unchanged
 
+    taken = now()
+    entries = comment_files(ws, slug)
+    if not entries:
+        return []  # no comment yet: PyYAML is not imported
     comments = []
-    for path in paths:
+    where = str(ws.root)
+    for path, info in entries:
         try:
-            comment, problems = reading(path, ws.read(path), _read_comment)
+            # A file whose status says it has not changed since it was read is not read again (`comment_cache`).
+            kept = unchanged(where, path, info) if info is not None else None
+            comment, problems = kept or reading(path, ws.read(path), _read_comment, where, info, taken)
             if comment is not None:
                 comments.append(comment)
             if problems and (comment is None or unreadable is not None):
@@ -174,6 +180,16 @@ def load_comments(ws: Workspace, slug: str, unreadable: list[tuple[str, ParseErr
                 raise
             unreadable.append((path, exc))
     return sorted(comments, key=lambda c: (c.round, c.created, c.order, c.id))
+
+
+def comment_files(ws: Workspace, slug: str) -> list[tuple[str, os.stat_result | None]]:
+    """The comment files of an amendment, sorted, each with its status when the folder gives it (`ws.listed`):
+    what `ws.files` lists (a link to a file too, which `ws.read` refuses)."""
+    folder = comments_folder(slug)
+    listed = ws.listed(folder, ".yaml")
+    if listed is None:
+        return [(path, None) for path in ws.files(folder, "*.yaml")]
+    return [(path, info) for path, info in listed if stat.S_ISREG(info.st_mode) or ws.path(path).is_file()]
 
 
 def _read_comment(path: str, data: bytes) -> tuple[Comment | None, tuple[Problem, ...]]:

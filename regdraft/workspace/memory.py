@@ -141,6 +141,9 @@ class MemoryWorkspace(Workspace):
     def files(self, folder: str, pattern: str = "*") -> list[str]:
         return self.store.files(folder, pattern)
 
+    def listed(self, folder: str, suffix: str) -> None:
+        return None  # no file status in memory: read each file
+
     def dirty(self, paths: list[str]) -> list[str]:
         return self.store.dirty(paths)
 

@@ -64,7 +64,7 @@ from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address
 from regdraft.core.parts import reading_place
 from regdraft.core.text import nfc
-from regdraft.workspace.amendments import amendment_file
+from regdraft.workspace.amendments import amendment_file, comment_files
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
@@ -226,7 +226,7 @@ def _with_ids(comments: Sequence[Comment], taken: Iterable[str]) -> list[Comment
 
 
 def _taken_ids(ws: Workspace, slug: str) -> list[str]:
-    return [PurePosixPath(p).stem for p in ws.files(comments_folder(slug), "*.yaml")]
+    return [PurePosixPath(p).stem for p, _ in comment_files(ws, slug)]  # under the write lock: no read, one stat each
 
 
 @writes

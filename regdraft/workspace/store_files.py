@@ -106,6 +106,25 @@ class WorkingFiles:
             return []
         return sorted(p.relative_to(self.root).as_posix() for p in base.glob(pattern) if p.is_file())
 
+    def listed(self, folder: str, suffix: str) -> list[tuple[str, os.stat_result]] | None:
+        """The entries of `folder` whose names end with `suffix`, sorted, each with its `lstat` (one call each, where
+        `files` makes pathlib's several): what a reader keeping files by their status needs. None when the folder is
+        missing, is no folder or is reached through a link (the caller then lists with `files` and reads with
+        `read`, which say what is wrong); an entry that is a link or no regular file is listed as it is."""
+        relative = check_relative(folder)
+        current = self.root
+        try:
+            for part in relative.split("/"):
+                current = current / part
+                if not stat.S_ISDIR(current.lstat().st_mode):
+                    return None
+            with os.scandir(current) as entries:
+                found = [(f"{relative}/{entry.name}", entry.stat(follow_symlinks=False))
+                         for entry in entries if entry.name.endswith(suffix)]
+        except OSError:
+            return None
+        return sorted(found, key=lambda item: item[0])
+
     def regulation_files(self) -> list[str]:
         """Every regulation file in the workspace (relative paths), sorted."""
         return self.files(REGULATIONS, "*.md")
