@@ -34,9 +34,10 @@ def amend() -> None:
 @click.option("--regulation", "-r", type=REGULATION_ID, required=True,
               help="The regulation to amend (id, e.g. 01-QC/TU).")
 @click.option("--title", default=None, help="The amending document's title (default: the usual wording).")
+@click.option("--force", is_flag=True, help="Start it even though a new regulation replaced this one.")
 @workspace_option
 @prints_result
-def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -> Result:
+def new(slug: str, regulation: str, title: str | None, force: bool, workspace: Path | None) -> Result:
     """Start a new amending document for a regulation (one commit).
 
     \b
@@ -45,7 +46,7 @@ def new(slug: str, regulation: str, title: str | None, workspace: Path | None) -
     """
     from regdraft.workspace.scaffold import new as scaffold
 
-    path, article = scaffold(open_workspace(workspace), slug, regulation, title)
+    path, article = scaffold(open_workspace(workspace), slug, regulation, title, force=force)
     done = Result({"slug": slug, "regulation": regulation, "written": str(path), **committed()})
     return done.say(f"Created {path}; write the instructions under {article} 1, then run `regdraft amend check "
                     f"{slug}`.")

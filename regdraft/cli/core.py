@@ -87,7 +87,8 @@ def list_(workspace: Path | None) -> Result:
     for r in rows:
         status = r.error or counted(r.articles, "article") + (f", {counted(r.problems, 'problem')}"
                                                               if r.problems else "")
-        done.say(f"{r.id:<16} {r.language:<3} {status:<14} {r.title}")
+        force = f"replaced by {r.replaced_by} on {r.replaced_on}" if r.replaced_by else r.status
+        done.say(f"{r.id:<16} {r.language:<3} {status:<14} {force:<14} {r.title}")
     return done
 
 
@@ -145,6 +146,10 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         shown = Result(data)
         if as_of is None and rev is None:  # the working text: an adopted amendment may be in it before it is in force
             _note_later_changes(shown, ws, regulation, address)
+        if rev is None:
+            from regdraft.workspace.replacements import original
+
+            _note_replaced(shown, ws, original(reg.meta), as_of)
         return shown if as_json else shown.say(text, nl=False)
     except UnknownUnit:
         if as_of is None or address is None:
@@ -164,6 +169,19 @@ def _note_later_changes(shown: Result, ws: Workspace, regulation: str, address: 
     later = later_changes_note(ws, regulation, address)
     if later:
         shown.note(painted(spelled(later), err=True, fg="yellow"))
+
+
+def _note_replaced(shown: Result, ws: Workspace, reg_id: str, as_of: str | None) -> None:
+    """Say first, on stderr (under --json too), that a new regulation replaced this one on or before the date."""
+    import datetime as dt
+
+    from regdraft.core.dates import parse_date
+    from regdraft.workspace.replacements import replaced_on, replacement_message
+
+    day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
+    found = replaced_on(ws, reg_id, day)
+    if found is not None:
+        shown.note(painted(replacement_message(found), err=True, fg="yellow"))
 
 
 def _changes(shown: AmendedProvision) -> Result:

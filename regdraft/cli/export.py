@@ -49,6 +49,8 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
                     "amendments": list(done.amendments), "footnotes": done.footnotes})
     shown.say(f"Wrote {done.path} ({done.format}): the text in force on {done.as_of} "
               f"({amended}; {counted(done.footnotes, 'footnote')}).")
+    if done.replaced:
+        shown.note(done.replaced)
     from regdraft.workspace.timeline import in_force_later
 
     for later in in_force_later(ws, regulation, done.as_of):  # adopted, in the working text, not in this one

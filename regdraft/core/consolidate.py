@@ -376,6 +376,7 @@ class Opening:
     lead: str
     items: tuple[str, ...] = ()
     close: str = ""
+    replaced: str = ""  # printed first: a new regulation replaced this one (`workspace.replacements`)
 
 
 def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:

@@ -322,6 +322,9 @@ def _shape(key: str, value: Any) -> str:
         return f"must be keys and text ({', '.join(SIGNER_KEYS)}), not {value!r}."
     if key == "recipients" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return f"must be a list of text (one '- ' line each), not {value!r}."
+    if key == "replaces" and not (isinstance(value, str) or (isinstance(value, list) and all(
+            isinstance(v, str) for v in value))):
+        return f"is {value!r}; it must be the id of the regulation replaced (or a list of ids), as text."
     if key == "draft" and (isinstance(value, bool) or not isinstance(value, int)):
         return f"is {value!r}; it must be a whole number."
     return ""

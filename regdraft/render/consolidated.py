@@ -345,7 +345,8 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         "amendments": [{"number": a.number, "effective": a.effective} for a in ct.amendments],
     }
     out = ["---", dump_front_matter(meta), "---", ""]
-    blocks: list[str] = [f"**{banner(ct, profile)}**", ct.opening.lead]
+    blocks: list[str] = [f"**{banner(ct, profile)}**", *([f"**{ct.opening.replaced}**"] if ct.opening.replaced else []),
+                         ct.opening.lead]
     if ct.opening.items:
         blocks.append("\n".join(f"- {item}" for item in ct.opening.items))
     if ct.opening.close:

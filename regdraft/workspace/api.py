@@ -5,9 +5,10 @@ The CLI converts arguments, calls one function here and prints the result.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError
@@ -19,6 +20,9 @@ from regdraft.render.text import heading_path, plain
 from regdraft.workspace.parse_cache import kept_beside
 from regdraft.workspace.parse_cache import read_regulation as read
 from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.workspace.replacements import Replacement
 
 
 def load_regulation(ws: Workspace, name: str, rev: str | None = None, strict: bool = False) -> Regulation:
@@ -93,11 +97,35 @@ class RegulationSummary:
     articles: int
     problems: int = 0
     error: str = ""
+    effective: str = ""  # YYYY-MM-DD, the day the text took effect (`effective`, else `signed`); "" when unknown
+    status: str = ""  # `in force`, `not yet in force`, `replaced`; "" for an unreadable file
+    replaced_by: str = ""  # the id of the regulation that replaced it (`replaces:` in that one's front matter)
+    replaced_on: str = ""  # YYYY-MM-DD, the day that one took effect
 
 
-def list_regulations(ws: Workspace) -> list[RegulationSummary]:
+def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement]) -> dict[str, str]:
+    """`list`'s dates and status of a regulation: a translation shares its original's replacement."""
+    from regdraft.core.dates import read_date
+
+    start = read_date(reg.meta.get("effective")) or read_date(reg.meta.get("signed"))
+    original = str(reg.meta.get("translation_of") or reg.id)
+    found = next((r for r in replacing if r.old == original and r.new != original and r.on and r.on <= today), None)
+    if found is not None:
+        status = "replaced"
+    else:
+        status = "not yet in force" if start is not None and start > today else "in force"
+    return {"effective": start.isoformat() if start else "", "status": status,
+            "replaced_by": found.new if found else "", "replaced_on": str(found.on) if found else ""}
+
+
+def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
     """Every regulation in the workspace, with a count of its articles and of the problems
-    `regdraft check` reports in it (`error` only for a file that is no regulation at all)."""
+    `regdraft check` reports in it (`error` only for a file that is no regulation at all), its date in force
+    and whether it is in force on `today` (default: today) or was replaced by a new one."""
+    from regdraft.workspace.replacements import replacements
+
+    day = today or dt.date.today()
+    replacing = replacements(ws)
     out = []
     for relative in ws.regulation_files():
         stem = PurePosixPath(relative).stem
@@ -109,7 +137,8 @@ def list_regulations(ws: Workspace) -> list[RegulationSummary]:
             continue
         reg = reading.regulation
         out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
-                                     sum(1 for _ in reg.articles()), len(file_problems(reading, relative))))
+                                     sum(1 for _ in reg.articles()), len(file_problems(reading, relative)),
+                                     **_in_force(reg, day, replacing)))
     return out
 
 

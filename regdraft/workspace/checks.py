@@ -19,6 +19,7 @@ from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
 from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
+from regdraft.workspace.replacements import replacement_problems
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_killed import TEMPORARY
 from regdraft.workspace.timeline import base_text, replay
@@ -44,6 +45,13 @@ def check_summary(problems: list[Problem]) -> str:
     if not count:
         return f"No problems found ({noted})."
     return f"{counted(count, 'problem')} found" + (f" and {noted}." if warnings else ".")
+
+
+def replacements(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: the regulations' `replaces` (`replacements.replacement_problems`), with the adopted
+    amendments whose dates they must follow."""
+    adopted = [e.amendment for e in survey(ws) if e.amendment is not None and e.amendment.status == "adopted"]
+    return replacement_problems(ws, name, adopted)
 
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -232,6 +240,7 @@ def _line(ws: Workspace, key: str, under: str = "") -> int:
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
-# number_problems: an amendment numbered as a regulation or another amendment is.
+# number_problems: an amendment numbered as a regulation or another amendment is;
+# replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another.
 CHECKS: list[Check] = [interrupted, leftovers, settings, api.check, check_replay, late_comments, dropping_proposals,
-                       number_problems]
+                       number_problems, replacements]

@@ -10,6 +10,7 @@ Post-conditions:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,22 +29,33 @@ class Exported:
     as_of: dt.date | None = None
     amendments: tuple[str, ...] = ()
     footnotes: int = 0
+    replaced: str = ""  # the line saying a new regulation replaced this one (`replacements.replacement_message`)
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
     """The consolidated text of a regulation in force on `as_of` (default: today), worded by its profile."""
     from regdraft.core.closing_notes import own_provisions
     from regdraft.core.consolidate import consolidate
-    from regdraft.core.dates import parse_date
+    from regdraft.core.dates import parse_date, read_date
     from regdraft.workspace.profiles import profile_for
+    from regdraft.workspace.replacements import original, replaced_on, replaced_sentence
     from regdraft.workspace.timeline import adopted_for, base_text, replay
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
     base = base_text(ws, ws.locate_regulation(name))
+    # A regulation replaced by a new one on or before `day` is given as it last stood, with a note saying so.
+    replaced = replaced_on(ws, original(base.meta), day)
+    start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
+    if replaced is not None and replaced.last_day is not None and (start is None or day >= start):
+        day = max(replaced.last_day, start or replaced.last_day)
     timeline = replay(base, adopted_for(ws, base.id), day)
-    return consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
-                       words=profile_for(ws, base.meta).words(base.language),
-                       provisions=[own_provisions(amendment) for amendment, _ in timeline.steps])
+    words = profile_for(ws, base.meta).words(base.language)
+    ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
+                     words=words, provisions=[own_provisions(amendment) for amendment, _ in timeline.steps])
+    if replaced is None or replaced.on is None:
+        return ct
+    note = replaced_sentence(replaced, day, words, base.language)
+    return dataclasses.replace(ct, opening=dataclasses.replace(ct.opening, replaced=note))
 
 
 def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | None = None,
@@ -58,7 +70,13 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     target = output or ws.write_path(default)
     settings = Settings(profile_for(ws, ct.regulation.meta), ws.root, progress=progress)
     write("consolidated", chosen, ct, target, settings)
-    return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes))
+    replaced = ""
+    if ct.opening.replaced:
+        from regdraft.workspace.replacements import original, replacement, replacement_message
+
+        found = replacement(ws, original(ct.regulation.meta))
+        replaced = replacement_message(found) if found is not None else ""
+    return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced)
 
 
 def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | None = None,

@@ -32,16 +32,40 @@ def save_to_workspace(result: ImportResult, ws: Workspace, force: bool = False) 
 
 def _save(result: ImportResult, ws: Workspace, force: bool) -> str:
     relative = result.regulation.source
+    data = result.text.encode("utf-8")
+    same = ws.exists(relative) and ws.read(relative) == data
+    if ws.exists(relative) and not same:
+        _refuse_over_history(result, ws, relative)
     if ws.exists(relative) and not force:
         raise StoreError(f"{relative} already exists in the workspace; replace it only if you mean to "
                          "(the old text stays in git history).", options=("force",))
-    data = result.text.encode("utf-8")
-    if ws.exists(relative) and ws.read(relative) == data and not ws.dirty([relative]):
+    if same and not ws.dirty([relative]):
         return relative  # the same text is already committed: nothing to record
     ws.commit({relative: data},
               f"{IMPORTED}{result.regulation.id} from {result.report.source}")
     return relative
 
+
+
+def _refuse_over_history(result: ImportResult, ws: Workspace, relative: str) -> None:
+    """Refuse to put a new text in place of a regulation with adopted amendments: its base text and the amendments
+    replayed on it would no longer give the file, and `check` would reject the workspace from then on."""
+    from regdraft.core.commands import Command
+    from regdraft.core.layout import base_path
+    from regdraft.workspace.timeline import adopted_for
+
+    reg_id = result.regulation.id
+    adopted = adopted_for(ws, reg_id)
+    if not adopted:
+        return
+    named = ", ".join(a.number or a.slug for a in adopted)
+    again = Command.of("import", result.report.source, reg_id=f"{reg_id}-XV")
+    raise StoreError(
+        f"{relative} has adopted amendments ({named}), replayed on its base text {base_path(relative)}; a new text "
+        f"in its place would contradict them, so nothing was written. A new regulation that replaces {reg_id} (a new "
+        f"term's) is imported under its own id (`{again}`, its term's numeral after the number), with "
+        f"'replaces: {reg_id}' in its front matter (docs/format.md): {reg_id} then stays as it last stood, its "
+        f"history kept. A change to {reg_id} itself is made by an amendment.")
 
 
 def import_amendment_file(path: Path, slug: str, ws: Workspace, *, regulations: Sequence[str] = (),

@@ -179,9 +179,10 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
 
 
 @writes
-def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[str, str]:
+def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: bool = False) -> tuple[str, str]:
     """Create `amendments/<slug>/amendment.md` for a regulation in one commit; return its path and the word its
-    articles are headed with (`Điều`, `Article`)."""
+    articles are headed with (`Điều`, `Article`). A regulation a new one replaced is refused unless `force`: an
+    amendment to it could never take effect, and numbers restart each term, so its id is easily the wrong one."""
     from regdraft.workspace.api import load_regulation
     from regdraft.workspace.profiles import profile_for
 
@@ -190,8 +191,21 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None) -> tuple[s
         raise RegdraftError(f"The amendment '{slug}' already exists ({relative}).")
     refuse_case_twin(ws, slug)
     reg = load_regulation(ws, regulation)
+    if not force:
+        _refuse_replaced(ws, reg)
     profile = profile_for(ws, reg.meta)
     text = document_text(reg, title or default_title(reg, profile), profile, amended_by(ws, reg, profile))
     load_amendment(text, relative, slug)  # the scaffold itself must read back
     ws.commit({relative: text.encode("utf-8")}, f"Start amendment {slug} of {reg.id}")
     return relative, noun(Kind.ARTICLE, reg.language)
+
+
+def _refuse_replaced(ws: Workspace, reg: Regulation) -> None:
+    """Refuse to start an amendment to a regulation a new one replaced (docs/format.md, `replaces`)."""
+    from regdraft.workspace.replacements import original, replaced_on
+
+    found = replaced_on(ws, original(reg.meta), dt.date.today())
+    if found is not None:
+        raise RegdraftError(f"{reg.id} is no longer in force: {found.named()} replaced it on {found.on}, so an "
+                            f"amendment to it could never take effect. Amend {found.new}, the regulation in force; "
+                            f"start one for {reg.id} only to record its history.", options=("force",))

@@ -71,13 +71,19 @@ def base_text(ws: Workspace, regulation_path: str) -> Regulation:
 
 
 def regulation_as_of(ws: Workspace, name: str, as_of: str | dt.date) -> Regulation:
-    """The text of a regulation in force on a date."""
+    """The text of a regulation in force on a date; for a date on or after a new regulation replaced it
+    (`replacements`), its text as it last stood, on the day before."""
+    from regdraft.workspace.replacements import original, replaced_on
+
     day = parse_date(as_of, "the date the text is in force on")
     path = ws.locate_regulation(name)
     base = base_text(ws, path)
     start = read_date(base.meta.get("effective")) or read_date(base.meta.get("signed"))
     if start is not None and day < start:
         raise RegdraftError(f"{base.id} took effect on {start}; no text of it was in force on {day}.")
+    replaced = replaced_on(ws, original(base.meta), day)
+    if replaced is not None and replaced.last_day is not None:
+        day = max(replaced.last_day, start or replaced.last_day)
     return replay(base, adopted_for(ws, base.id), day).regulation
 
 

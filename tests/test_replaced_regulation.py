@@ -1,0 +1,164 @@
+"""A regulation replaced by a new one (the next term's Working Regulation, `replaces:` in its front matter).
+
+The shipped workspace with 05-QC/TU adopted (2025-03-28), and the term XV regulation imported under its own id
+`01-QC/TU-XV` (number 01-QC/TU), in force from 2025-10-28, replacing 01-QC/TU.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.adoption import adopt
+from regdraft.workspace.store import Workspace
+
+from .conftest import SHIPPED_AMENDMENT, Invoke, unwrapped
+
+OLD = "regulations/01-QC-TU.md"
+NEW = "regulations/01-QC-TU-XV.md"
+ENTRY_OLD = "thay thế Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIII, nhiệm kỳ 2015 - 2020."
+
+
+def _term_xv(ws: Workspace, replaces: str = "replaces: 01-QC/TU\n") -> str:
+    """The term XV text: the current one renamed khóa XV, signed and in force on 2025-10-28."""
+    text = (ws.root / OLD).read_text(encoding="utf-8")
+    text = text.replace("khóa XIV", "khóa XV").replace("2020 - 2025", "2025 - 2030")
+    text = text.replace("signed: 2021-01-09", "signed: 2025-10-28").replace("effective: 2021-01-09",
+                                                                            "effective: 2025-10-28")
+    text = text.replace(ENTRY_OLD, "thay thế Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ "
+                        "2020 - 2025 ban hành kèm theo Quy chế số 01-QC/TU ngày 09/01/2021.")
+    return text.replace("id: 01-QC/TU\n", f"id: 01-QC/TU-XV\nnumber: 01-QC/TU\n{replaces}", 1)
+
+
+@pytest.fixture
+def adopted(tmp_workspace: Workspace) -> Workspace:
+    adopt(tmp_workspace, SHIPPED_AMENDMENT, dt.date(2025, 3, 28), force="kept on paper")
+    return tmp_workspace
+
+
+@pytest.fixture
+def replaced(adopted: Workspace, invoke: Invoke, tmp_path: Path) -> Workspace:
+    source = tmp_path / "quy-che-khoa-xv.md"
+    source.write_text(_term_xv(adopted), encoding="utf-8")
+    result = invoke(adopted, "import", str(source))
+    assert result.exit_code == 0, result.output
+    return adopted
+
+
+NOTE_VI = ("Văn bản này đã hết hiệu lực, được thay thế bởi Quy chế số 01-QC/TU ngày 28 tháng 10 năm 2025 của Tỉnh ủy "
+           "Điện Biên làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030, có hiệu lực kể từ ngày 28 "
+           "tháng 10 năm 2025. Nội dung dưới đây là văn bản có hiệu lực đến hết ngày 27 tháng 10 năm 2025; chỉ dùng "
+           "để tham khảo.")
+MESSAGE = ("01-QC/TU was replaced on 2025-10-28 by Quy chế 01-QC/TU (01-QC/TU-XV): it is no longer in force, and its "
+           "text is as it last stood, in force until 2025-10-27.")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_export_of_a_replaced_regulation_says_so_at_its_head(replaced: Workspace, invoke: Invoke, tmp_path: Path,
+                                                             fmt: str) -> None:
+    out = tmp_path / f"old.{fmt}"
+    result = invoke(replaced, "export", "01-QC/TU", "--as-of", "2026-01-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    # The text as it last stood, dated its last day in force, not "in force on 2026-01-01".
+    assert f"Wrote {out} ({fmt}): the text in force on 2025-10-27 (05-QC/TU; 21 footnotes)." in result.output
+    assert MESSAGE in result.output
+    if fmt == "docx":
+        import docx
+
+        paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+        head = paragraphs.index(NOTE_VI)
+        assert paragraphs[head + 1].startswith("Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV")
+        assert "Văn bản hợp nhất này thể hiện các quy định có hiệu lực tính đến ngày 27 tháng 10 năm 2025" in (
+            "\n".join(paragraphs))
+        return
+    text = unwrapped(out.read_text(encoding="utf-8"))
+    if fmt == "md":
+        assert f"**{NOTE_VI}**\n\nQuy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV" in text
+    else:
+        assert f'<p class="replaced"><strong>{NOTE_VI}</strong></p>' in text
+    assert text.index(NOTE_VI) < text.index("Điều 1")
+
+
+def test_an_earlier_date_and_the_new_regulation_are_unchanged(replaced: Workspace, invoke: Invoke,
+                                                             tmp_path: Path) -> None:
+    before = invoke(replaced, "export", "01-QC/TU", "--as-of", "2025-06-01", "-o", str(tmp_path / "a.md"))
+    assert before.exit_code == 0 and "the text in force on 2025-06-01" in before.output
+    assert "replaced" not in before.output and "hết hiệu lực" not in (tmp_path / "a.md").read_text(encoding="utf-8")
+    new = invoke(replaced, "export", "01-QC/TU-XV", "--as-of", "2026-01-01", "-o", str(tmp_path / "n.md"))
+    assert new.exit_code == 0 and "hết hiệu lực" not in (tmp_path / "n.md").read_text(encoding="utf-8")
+
+
+def test_show_after_the_replacement_says_so(replaced: Workspace, invoke: Invoke) -> None:
+    for args in (("--as-of", "2026-01-01"), ()):
+        shown = invoke(replaced, "show", "01-QC/TU", "d31", *args)
+        assert shown.exit_code == 0, shown.output
+        assert MESSAGE in shown.output
+        assert ENTRY_OLD in shown.output  # the old text, as it last stood
+    assert MESSAGE not in invoke(replaced, "show", "01-QC/TU", "d31", "--as-of", "2025-06-01").output
+    assert "replaced" not in invoke(replaced, "show", "01-QC/TU-XV", "d31").output
+
+
+def test_list_gives_each_regulation_its_status(replaced: Workspace, invoke: Invoke) -> None:
+    result = invoke(replaced, "list", "--json")
+    assert result.exit_code == 0, result.output
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    assert rows["01-QC/TU"] | {"path": "", "title": ""} == {
+        "id": "01-QC/TU", "path": "", "title": "", "language": "vi", "articles": 32, "problems": 0, "error": "",
+        "effective": "2021-01-09", "status": "replaced", "replaced_by": "01-QC/TU-XV", "replaced_on": "2025-10-28"}
+    assert (rows["01-QC/TU-XV"]["status"], rows["01-QC/TU-XV"]["replaced_by"]) == ("in force", "")
+    assert rows["01-QC/TU-EN"]["status"] == "replaced"  # a translation goes with its original
+    lines = invoke(replaced, "list").output.splitlines()
+    assert any(line.startswith("01-QC/TU ") and "replaced by 01-QC/TU-XV on 2025-10-28" in line for line in lines)
+    assert any(line.startswith("01-QC/TU-XV ") and " in force " in line for line in lines)
+
+
+def test_amend_new_refuses_a_replaced_regulation_unless_forced(replaced: Workspace, invoke: Invoke) -> None:
+    refused = invoke(replaced, "amend", "new", "qc-old", "--regulation", "01-QC/TU")
+    assert refused.exit_code == 1
+    assert ("01-QC/TU is no longer in force: Quy chế 01-QC/TU (01-QC/TU-XV) replaced it on 2025-10-28, so an "
+            "amendment to it could never take effect. Amend 01-QC/TU-XV, the regulation in force") in refused.output
+    assert "--force" in refused.output
+    assert not (replaced.root / "amendments" / "qc-old").exists()
+    assert invoke(replaced, "amend", "new", "qc-old", "--regulation", "01-QC/TU", "--force").exit_code == 0
+    assert invoke(replaced, "amend", "new", "qc-xv", "--regulation", "01-QC/TU-XV").exit_code == 0
+
+
+def test_check_accepts_the_replacement_and_names_a_wrong_one(replaced: Workspace, invoke: Invoke) -> None:
+    assert invoke(replaced, "check").exit_code == 0
+    text = (replaced.root / NEW).read_text(encoding="utf-8")
+    line = text.split("\n").index("replaces: 01-QC/TU") + 1
+    replaced.commit({NEW: text.replace("replaces: 01-QC/TU", "replaces: 01-QC/TX").encode()}, "typo")
+    unknown = invoke(replaced, "check")
+    assert unknown.exit_code == 1
+    assert (f"{NEW}:{line}: The front matter's 'replaces' names 01-QC/TX, which is no regulation of this workspace "
+            "(known: 01-QC/TU, 01-QC/TU-EN)") in unknown.output
+    early = text.replace("effective: 2025-10-28", "effective: 2020-10-28")
+    replaced.commit({NEW: early.encode()}, "early")
+    assert (f"{NEW}:{line}: 01-QC/TU-XV replaces 01-QC/TU from 2020-10-28, but 01-QC/TU itself took effect on "
+            "2021-01-09") in invoke(replaced, "check").output
+    late = text.replace("effective: 2025-10-28", "effective: 2025-03-01")  # before 05-QC/TU took effect
+    replaced.commit({NEW: late.encode()}, "before the amendment")
+    assert (f"{NEW}:{line}: 01-QC/TU-XV replaces 01-QC/TU from 2025-03-01, but 01-QC/TU's adopted amendment 05-QC/TU "
+            "takes effect on 2025-03-28") in invoke(replaced, "check").output
+
+
+def test_import_force_over_adopted_amendments_is_refused(adopted: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "new-XV.md"
+    source.write_text(_term_xv(adopted, "").replace("id: 01-QC/TU-XV\nnumber: 01-QC/TU\n", "id: 01-QC/TU\n"),
+                      encoding="utf-8")
+    before = (adopted.root / OLD).read_bytes()
+    result = invoke(adopted, "import", str(source), "--id", "01-QC/TU", "--force")
+    assert result.exit_code == 1
+    assert ("regulations/01-QC-TU.md has adopted amendments (05-QC/TU), replayed on its base text "
+            "regulations/history/01-QC-TU/base.md; a new text in its place would contradict them, so nothing was "
+            "written.") in result.output
+    assert "`regdraft import new-XV.md --id 01-QC/TU-XV`" in result.output and "'replaces: 01-QC/TU'" in result.output
+    assert (adopted.root / OLD).read_bytes() == before
+    assert invoke(adopted, "check").exit_code == 0
+    # Re-importing the very text in place still records nothing, as before.
+    same = tmp_path / "same.md"
+    same.write_bytes(before)
+    assert invoke(adopted, "import", str(same), "--force").exit_code == 0
