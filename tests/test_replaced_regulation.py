@@ -48,10 +48,12 @@ def replaced(adopted: Workspace, invoke: Invoke, tmp_path: Path) -> Workspace:
     return adopted
 
 
-NOTE_VI = ("Văn bản này đã hết hiệu lực, được thay thế bởi Quy chế số 01-QC/TU ngày 28 tháng 10 năm 2025 của Tỉnh ủy "
-           "Điện Biên làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, nhiệm kỳ 2025 - 2030, có hiệu lực kể từ ngày 28 "
-           "tháng 10 năm 2025. Nội dung dưới đây là văn bản có hiệu lực đến hết ngày 27 tháng 10 năm 2025; chỉ dùng "
-           "để tham khảo.")
+# The new regulation by its title, then number, date and issuer: glued after the issuer, it read "… của Tỉnh ủy Điện
+# Biên làm việc của Ban Chấp hành …".
+NOTE_VI = ("Văn bản này đã hết hiệu lực, được thay thế bởi Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, "
+           "nhiệm kỳ 2025 - 2030 (Quy chế số 01-QC/TU ngày 28 tháng 10 năm 2025 của Tỉnh ủy Điện Biên), có hiệu lực kể "
+           "từ ngày 28 tháng 10 năm 2025. Nội dung dưới đây là văn bản có hiệu lực đến hết ngày 27 tháng 10 năm 2025; "
+           "chỉ dùng để tham khảo.")
 MESSAGE = ("01-QC/TU was replaced on 2025-10-28 by Quy chế 01-QC/TU (01-QC/TU-XV): it is no longer in force, and its "
            "text is as it last stood, in force until 2025-10-27.")
 

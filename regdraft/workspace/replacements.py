@@ -105,16 +105,19 @@ def replaced_on(ws: Workspace, reg_id: str, day: dt.date) -> Replacement | None:
 
 
 def replaced_sentence(found: Replacement, last: dt.date, words: Mapping[str, str], language: str = "vi") -> str:
-    """The note heading the text of a replaced regulation: the new regulation (`Quy chế số 01-QC/TU ngày … của …
-    làm việc của …`) with its effective date, and the day this text was last in force (the profile's
-    `replaced_note`)."""
+    """The note heading the text of a replaced regulation: the new regulation by its title, then its number, date and
+    issuer (`Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, … (Quy chế số 01-QC/TU ngày … của Tỉnh ủy
+    Điện Biên)`: the title glued after the issuer read "… của Tỉnh ủy Điện Biên làm việc của …"), with its effective
+    date, and the day this text was last in force (the profile's `replaced_note`)."""
     from regdraft.core.consolidate import date_text, reference, source_of
 
     source = source_of(found.meta)
     effective = words["cited_effective"].format(date=date_text(found.on, words)) if found.on else ""
     same = str(found.meta.get("language") or "vi") == language  # a translation's note names the original by number
-    return words["replaced_note"].format(document=reference(source, words, with_summary=same), effective=effective,
-                                         last=date_text(last, words))
+    title = " ".join(source.title.split())
+    cited = reference(source, words)
+    document = f"{title} ({cited})" if same and title else cited
+    return words["replaced_note"].format(document=document, effective=effective, last=date_text(last, words))
 
 
 def replacement_message(found: Replacement) -> str:
