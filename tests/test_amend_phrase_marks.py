@@ -74,3 +74,52 @@ def test_an_english_conflict_cites_clause_1_of_article_14() -> None:
         "instruction 2 (Clause 1 of Article 14 is amended to read:) amends clause 1 of Article 14, but instruction 1 "
         "(line 10) already changes words in clause 1 of Article 14; one provision may be changed by one instruction "
         "only: merge them."]
+
+
+STRAIGHT = "typed straight, as a plain-text editor writes them"
+
+
+def test_phrases_and_new_text_in_straight_single_marks_are_named_as_the_curly_ones() -> None:
+    """`cụm từ '12 tháng'` and new text in ' ': the advice said “ ” was missing (`“'12 tháng'”`, nested), or that the
+    quoted text was no instruction."""
+    sentence = "Thay thế cụm từ '12 tháng' bằng cụm từ '06 tháng' tại khoản 3 Điều 64."
+    assert problems(f"1\\. {sentence}\n") == [
+        f"{SOURCE}:9: instruction 1 ({sentence}): the phrases '12 tháng' and '06 tháng' are in the quotation marks "
+        f"' ' ({STRAIGHT}), not “ ”; write “ instead of ' and ” instead of ': 'Thay thế cụm từ “12 tháng” bằng cụm từ "
+        "“06 tháng” tại khoản 3 Điều 64.'."]
+    assert problems("1\\. Sửa đổi, bổ sung khoản 2 Điều 64 như sau:\n\n'2\\. Mọi chủ trương.'\n") == [
+        f"{SOURCE}:11: instruction 1 (Sửa đổi, bổ sung khoản 2 Điều 64 như sau:): the new text on line 11 is in the "
+        f"quotation marks ' ' ({STRAIGHT}), not “ ”; write “ instead of ' and ” instead of '."]
+
+
+def test_english_phrases_in_straight_marks_keep_their_apostrophes() -> None:
+    """`the words 'Committee's meeting'`: the apostrophe of a word is no closing mark."""
+    sentence = ("The words 'Committee's meeting' are replaced with the words 'Standing Committee's meeting' in "
+                "clause 2 of Article 3.")
+    assert problems(f"1\\. {sentence}\n", EN_HEAD) == [
+        f"{SOURCE}:10: instruction 1 ({sentence[:sentence.index('Article')]}Art…): the phrases 'Committee's meeting' "
+        f"and 'Standing Committee's meeting' are in the quotation marks ' ' ({STRAIGHT}), not “ ”; write “ instead "
+        "of ' and ” instead of ': "
+        "'The words “Committee's meeting” are replaced with the words “Standing Committee's meeting” in clause 2 of "
+        "Article 3.'."]
+    body = ("1\\. Clause 2 of Article 3 is amended to read:\n\n'2. The Standing Committee's members meet.\n\n"
+            "a) in the members' room;\n\nb) on the Secretary's call.'\n\n2\\. Repeal clause 3 of Article 3.\n")
+    amendment, found = read_amendment(SIGNED.replace("regulation: 09/2017/QH14", "regulation: 01-QC/TU-EN\nlanguage: "
+                                                     "en") + body, SOURCE, "q1")
+    assert found == () and amendment is not None
+    assert [i.location for i in amendment.instructions] == ["1", "2"]
+    assert amendment.instructions[0].quote == ("“2. The Standing Committee's members meet.", "a) in the members' room;",
+                                               "b) on the Secretary's call.”")
+    assert [str(w) for w in amendment.warnings] == [
+        f"{SOURCE}:14: instruction 1 (Clause 2 of Article 3 is amended to read:): the new text on line 14 is in the "
+        "quotation marks ' '; it is read as quoted with “ ”."]
+
+
+@needs_corpus
+def test_a_signed_documents_phrases_in_straight_marks_are_applied_to_the_law() -> None:
+    law = import_file(in_corpus(CORPUS / "luat-du-lich.txt")).regulation
+    body = "1\\. Thay thế cụm từ '12 tháng' bằng cụm từ '06 tháng' tại khoản 3 Điều 64.\n"
+    amendment, found = read_amendment(SIGNED + body, SOURCE, "q1")
+    assert found == () and amendment is not None
+    before, after = render(law), render(apply(law, amendment).regulation)
+    assert before.count("12 tháng") == after.count("12 tháng") + 1 and "06 tháng" in after

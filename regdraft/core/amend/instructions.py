@@ -207,7 +207,7 @@ def _paragraph(reader: _Reader, content: str, line: int) -> None:
                 owner.closed = True
                 reader.open_quote = None
             return
-    if content[:1] in layout.SINGLE:
+    if content[:1] in layout.SINGLE and not content.startswith("''"):  # `''…''`: a “ typed as two marks
         content = _single_marks(reader, content, line)
     awaiting = None if content[:1] in ("“", '"') else _opens_without_mark(reader, content)
     if awaiting is not None:

@@ -11,8 +11,9 @@ Post-conditions:
 2. `expected_label` judges each plain number (`1`, `2`) and plain letter (`a`, `f`) by its place among the plain
    ones: the n-th is n (the n-th of a b c d đ e g h …, which has no f, j, w, z), so the advice, followed for every
    label it names, leaves no gap and no duplicate; an inserted label (`2a`, `d1`) is never judged nor counted.
-3. `double_marks` turns the single marks ‘ ’ (or « ») around new text into “ ”, touching no other character;
-   `phrase_marks` turns them into “ ” around the phrases of a words instruction (`cụm từ ‘12 tháng’`), and only there.
+3. `double_marks` turns the single marks ‘ ’ (or « », or straight ' ') around new text into “ ”, touching no other
+   character; `phrase_marks` turns them into “ ” around the phrases of a words instruction (`cụm từ ‘12 tháng’`,
+   `the words 'Committee's meeting'`), and only there. An apostrophe inside a word (`Committee's`) is no mark.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ _ENDS = lazy(r"(?:[.;:!?…][”\"’»)]*|[”\"’»])$")  # a line ending a s
 _OPENING = ("“", '"', "‘", "«")
 # An instruction numbered as some Party texts number clauses: `1- Sửa đổi, …` (docs/amendments.md).
 HYPHENED = lazy(r"^(\d{1,3}[a-z]?)\s?-\s+(\S.*)$", re.S)
-SINGLE = {"‘": "’", "«": "»"}
+# The single marks read as “ ” around new text or a phrase; a straight `'` closes only where no letter follows it,
+# so the apostrophe of `Committee's` stays inside.
+SINGLE = {"‘": "’", "«": "»", "'": "'"}
 
 
 def joined_pieces(content: str, line: int, joined: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -76,11 +79,12 @@ def double_marks(content: str, opening: str, *, start: bool = True) -> str:
         return content
     if start and content.startswith(opening):
         content = "“" + content[1:].lstrip()
-    return re.sub(rf"\s*{re.escape(SINGLE[opening])}([.;,]?)$", r"”\1", content)
+    return re.sub(rf"(?<!{re.escape(opening)})\s*{re.escape(SINGLE[opening])}([.;,]?)$", r"”\1", content)
 
 
 # A phrase of a words instruction in single marks: `cụm từ ‘12 tháng’`, `the words «Standing Office»`.
-_PHRASE_MARKS = lazy(r"(\b(?:cụm từ|từ ngữ|từ|words?|phrases?)\s+)(?:‘([^‘’“”«»]+)’|«([^‘’“”«»]+)»)", re.IGNORECASE)
+_PHRASE_MARKS = lazy(r"(\b(?:cụm từ|từ ngữ|từ|words?|phrases?)\s+)(?:‘([^‘’“”«»]+)’|«([^‘’“”«»]+)»"
+                     r"|'((?:[^‘’“”«»']|'(?=[^\W\d_]))+)'(?![^\W\d_]))", re.IGNORECASE)
 
 
 def phrase_marks(sentence: str) -> tuple[str, list[str]]:
@@ -89,8 +93,10 @@ def phrase_marks(sentence: str) -> tuple[str, list[str]]:
     marks: list[str] = []
 
     def doubled(match: re.Match[str]) -> str:
-        marks.append("‘" if match.group(2) is not None else "«")
-        return f"{match.group(1)}“{match.group(2) if match.group(2) is not None else match.group(3)}”"
+        mark, phrase = next((m, match.group(g)) for g, m in ((2, "‘"), (3, "«"), (4, "'"))
+                            if match.group(g) is not None)
+        marks.append(mark)
+        return f"{match.group(1)}“{phrase}”"
 
     return _PHRASE_MARKS.sub(doubled, sentence), marks
 
@@ -108,8 +114,13 @@ def phrase_marks_message(where: str, sentence: str, signed: bool) -> str:
         return (f"{where}: the {which} {'are' if len(phrases) > 1 else 'is'} in the quotation marks {kinds}; "
                 f"{'they are' if len(phrases) > 1 else 'it is'} read as quoted with “ ”.")
     write = "; ".join(f"“ instead of {m} and ” instead of {SINGLE[m]}" for m in dict.fromkeys(marks))
-    return (f"{where}: the {which} {'are' if len(phrases) > 1 else 'is'} in the quotation marks {kinds} (as Word may "
-            f"paste them), not “ ”; write {write}: '{fixed}'.")
+    return (f"{where}: the {which} {'are' if len(phrases) > 1 else 'is'} in the quotation marks {kinds} "
+            f"({_typed(marks)}), not “ ”; write {write}: '{fixed}'.")
+
+
+def _typed(marks: Sequence[str]) -> str:
+    """How single marks come into a text: Word pastes ‘ ’ and « », a plain-text editor types straight ones."""
+    return "as Word may paste them" if set(marks) - {"'"} else "typed straight, as a plain-text editor writes them"
 
 
 def hyphen_message(number: str, sentence: str) -> str:
@@ -148,7 +159,7 @@ def marks_message(where: str, line: int, mark: str, signed: bool) -> str:
     marks = f"{mark} {SINGLE[mark]}"
     if signed:
         return f"{where}: the new text on line {line} is in the quotation marks {marks}; it is read as quoted with “ ”."
-    return (f"{where}: the new text on line {line} is in the quotation marks {marks} (as Word may paste them), not "
+    return (f"{where}: the new text on line {line} is in the quotation marks {marks} ({_typed(mark)}), not "
             f"“ ”; write “ instead of {mark} and ” instead of {SINGLE[mark]}.")
 
 
