@@ -166,3 +166,89 @@ def test_the_signature_block_is_read_across_a_page_head() -> None:
     assert closing.signer == {"title": "CHỦ TỊCH QUỐC HỘI", "name": "Nguyễn Sinh Hùng"}
     assert closing.body_end == title
     assert [n.text for n in closing.notes if n.category == "skipped"] == ["10", "CÔNG BÁO/Số 123"]
+
+
+def no_blank(text: str) -> str:
+    """The hard-wrapped copy without its blank lines, as pdftotext writes it: nothing parts two paragraphs."""
+    return "\n".join(line for line in pdf_wrap(text).split("\n") if line.strip())
+
+
+@pytest.mark.parametrize("name", ["luat-cong-doan.txt", "luat-du-lich.txt", "luat-thanh-nien.txt",
+                                  "luat-thi-dua-khen-thuong.txt"])
+def test_a_hard_wrapped_copy_with_no_blank_lines_imports_as_the_clean_law(tmp_path: Path, name: str) -> None:
+    """A line ending a sentence (`…;`, `….`) at the wrapping width goes on when the next line starts in lower case
+    or its first word would not have fitted; an article heading wrapped over two lines ends before a capital that
+    would have (Luật Công đoàn's Điều 17); `Quốc khánh` / `2-9.` is no clause `2-`."""
+    result = imported(tmp_path, name, no_blank((CORPUS / name).read_text(encoding="utf-8")))
+    assert result.text == clean(name).text
+
+
+def test_luat_giao_duc_with_no_blank_lines_keeps_its_paragraphs_whole(tmp_path: Path) -> None:
+    """`2. Việc liên thông … bảo đảm chất lượng.` / `Chương trình giáo dục …`: one paragraph, as in the law. A sentence
+    joined that way is named in a warning: where a paragraph ends at the full width before a capital (`… đặc biệt
+    khó khăn.` / `Nhà nước có trách nhiệm …`, 80 characters), nothing in the copy tells it from a wrapped one."""
+    name = "luat-giao-duc.txt"
+    copy = no_blank((CORPUS / name).read_text(encoding="utf-8"))
+    result = imported(tmp_path, name, copy)
+    paragraphs = clean(name).text.split("\n\n")
+    whole = next(p for p in paragraphs if p.startswith("2\\. Việc liên thông trong giáo dục"))
+    assert "chất lượng. Chương trình giáo dục" in whole and whole in result.text.split("\n\n")
+    ends = next(p for p in paragraphs if p.startswith("2\\. Ngân sách nhà nước chi cho giáo dục"))
+    after = paragraphs[paragraphs.index(ends) + 1]
+    assert after.startswith("Nhà nước có trách nhiệm bố trí kinh phí")
+    assert result.text == clean(name).text.replace(f"{ends}\n\n{after}", f"{ends} {after}")
+    lines = copy.split("\n")
+    named = [n.where for n in result.report.notes if n.category == "warning" and "ends a sentence" in n.message]
+    assert [lines[n - 1].split()[0] for n in named] == ["Chương", "Hội", "Hội", "Bộ", "Nhà"]
+    assert lines[named[-1] - 1].startswith("Nhà nước có trách nhiệm bố trí kinh phí")
+
+
+def test_a_hyphen_at_a_line_end_joins_lines_only_in_a_copy_from_a_pdf(tmp_path: Path) -> None:
+    """`tổ chức chính trị-` / `xã hội` is one paragraph in a hard-wrapped copy (the hyphen kept, with a warning);
+    in an ordinary file each line is a paragraph, as a line ending `khóa XIV-` or a list line `- …` is."""
+    name = "luat-thanh-nien.txt"
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    cut = "chính trị-xã hội"
+    wrapped = pdf_wrap(source, 64)  # a width where `chính trị-xã` ends a line: the PDF broke it at the hyphen
+    assert source.count(cut) == wrapped.count("chính trị-xã\n") == 1
+    result = imported(tmp_path, name, wrapped.replace("chính trị-xã\n", "chính trị-\nxã ", 1))
+    assert result.text == clean(name).text
+    assert any("the hyphen was kept" in m for m in messages(result, "warning"))
+
+    plain = source.replace(cut, cut.replace("trị-", "trị-\n"), 1)
+    paragraphs, _, notes = read_text(plain.encode(), name)
+    first = next(p.text for p in paragraphs if "chính trị-" in p.text)
+    assert first.endswith("tổ chức chính trị-")
+    assert paragraphs[[p.text for p in paragraphs].index(first) + 1].text.startswith("xã hội của thanh niên")
+    assert not [n for n in notes if "hyphen" in n.message]
+
+    lines = ["Điều 2. Đối tượng áp dụng", "Quy chế này áp dụng cho Ban Chấp hành Đảng bộ tỉnh khóa XIV-",
+             "khóa XV, nhiệm kỳ 2020-", "2025 và các nhiệm kỳ sau.", "Các cơ quan tham mưu:",
+             "- Ban Tổ chức Tỉnh ủy -", "- Ban Tuyên giáo Tỉnh ủy.", "Phát triển kinh tế-",
+             "xã hội là nhiệm vụ trọng tâm."]
+    paragraphs, _, notes = read_text("\n".join(lines).encode(), "quy-che.txt")
+    assert [p.text for p in paragraphs] == lines
+    assert not notes
+
+
+def test_a_word_file_made_from_a_pdf_leaves_its_page_heads_out(tmp_path: Path) -> None:
+    """Word's PDF opening writes each page's running head and number as a body paragraph: `Trang 4`, a lone `12`,
+    the gazette's `CÔNG BÁO/Số 123 + 124/Ngày 20-02-2024`, between articles and inside the signature block. They are
+    left out, each noted as in a .txt copy, and the law reads as its plain text does."""
+    import docx
+
+    name = "luat-cong-doan.txt"
+    heads = ["Trang 4", "12", "CÔNG BÁO/Số 123 + 124/Ngày 20-02-2024"]
+    document = docx.Document()
+    for line in (CORPUS / name).read_text(encoding="utf-8").split("\n"):
+        if line.startswith(("Điều 5.", "Điều 20.")) or line == "Nguyễn Sinh Hùng":
+            for head in heads:
+                document.add_paragraph(head)
+        document.add_paragraph(line)
+    path = tmp_path / "luat-cong-doan.docx"
+    document.save(str(path))
+    result = import_file(path, target=clean(name).regulation.source)
+    assert result.text == clean(name).text
+    assert result.regulation.meta["signer"] == {"title": "CHỦ TỊCH QUỐC HỘI", "name": "Nguyễn Sinh Hùng"}
+    skipped = [n.text for n in result.report.notes if n.category == "skipped" and "page" in n.message]
+    assert skipped == heads * 3

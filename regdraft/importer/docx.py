@@ -14,6 +14,9 @@ Post-conditions of `read_docx`:
 3. Runs in `.VnTime`-family fonts are read as TCVN3 (upper-cased for the `...H` capitals
    fonts) and runs in `VNI-` fonts as VNI; `encoding` forces one reading for every run.
 4. Deleted revisions and text boxes are left out; inserted revisions are kept.
+5. A paragraph that reads as a printed page's running head or number (`Trang 4`, a bare `12`, `CÔNG BÁO/Số 123 …`,
+   a short line with digits repeated a page apart), as a Word file made from a PDF holds them, is left out with a
+   `skipped` note, as in a plain-text copy (`pdfcopy.page_heads`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Any
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.model import to_roman
-from regdraft.importer import legacy
+from regdraft.importer import legacy, pdfcopy
 from regdraft.importer.archive import check_parts
 from regdraft.importer.plaintext import clean
 from regdraft.importer.report import Note, Paragraph
@@ -326,7 +329,11 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
             paragraphs.append(reader.table(block, where))
         else:
             paragraphs.extend(reader.paragraph(block, where))
-    notes = [
+    # A Word file made from a PDF (Word's own PDF opening) holds each page's running head and number as a paragraph.
+    heads, notes = pdfcopy.page_heads([(p.where, "" if p.rows is not None or p.heading else p.text)
+                                       for p in paragraphs])
+    paragraphs = [p for i, p in enumerate(paragraphs) if i not in heads]
+    notes += [
         Note(places[0], "encoding", f"{counted(len(places), 'run')} in {name.upper()} "
              f"({'as the encoding given says' if encoding else 'shown by their fonts'}) "
              f"{'was' if len(places) == 1 else 'were'} converted to Unicode, "

@@ -9,8 +9,10 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    starting with a label (`3.`, `a)`, `Điều 3.`) is joined only after a line ending in a reference word
    (`khoản`, `điểm`, `Điều`, `tại`, `và` …), with a note naming it. A file that is not hard-wrapped keeps one
    paragraph per line.
-3. In any file, a word broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
-   hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word.
+3. In any file, a syllable broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
+   hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word. A hyphen between whole
+   syllables (`Mô-` / `đun`) joins its lines, the hyphen kept and warned of, only in a hard-wrapped file: in any
+   other, a line ending `khóa XIV-` or `kinh tế-` is a paragraph as written.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ Line = tuple[int, str]  # (1-based line number, cleaned text; "" for a blank lin
 
 _PAGE = re.compile(r"^(?:(?:trang|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|[-–]?\s*\d{1,3}\s*[-–]?)$", re.I)
 _GAZETTE = re.compile(r"^CÔNG BÁO\s*/?\s*Số\b.{0,80}$")
-_LABEL = re.compile(r"^(?:[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục)\s+(?:\d+[a-z]?|(?-i:[IVXLCDM]+)|thứ\s)\b"
-                    r"|\d{1,3}[a-z]?\s?[.)\-]|\(?(?:dd|[a-zđ])\d*\s?[.)\-](?:\s|$)|[-–—−•·+*](?:\s|$))", re.I)
+_LABEL = re.compile(r"^(?:[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục|part|chapter|section|article|appendix)\s+"
+                    r"(?:\d+[a-z]?|(?-i:[IVXLCDM]+)|thứ\s)\b"
+                    r"|\d{1,3}[a-z]?\s?(?:[.)]|-(?:\s|$))"  # `2-9.` (a date) is no clause `2-`
+                    r"|\(?(?:dd|[a-zđ])\d*\s?[.)\-](?:\s|$)|[-–—−•·+*](?:\s|$))", re.I)
 _SENTENCE_END = re.compile(r"[.;:!?…][\"”»’)]*$")
 _REFERENCE_END = re.compile(r"(?:^|\s)(?:khoản|điểm|điều|mục|chương|phần|tại|và|hoặc|theo|của|đến|từ|với|các)"
                             r"(?:\s+(?:\d+[a-z]?|[a-zđ]))?$", re.I)
@@ -119,15 +123,21 @@ def _blank_separated(items: Sequence[Line]) -> bool:
     return labels > 0 and after_sentence <= labels // 50
 
 
-def _continues(before: str, after: str, width: int, blank_separated: bool) -> str | None:
+def _continues(before: str, after: str, width: int, blank_separated: bool, limit: int = 0) -> str | None:
     """How `after` continues `before` in a hard-wrapped file: 'text', 'reference' (a label after a reference
-    word), or None when it starts a paragraph of its own."""
+    word), 'sentence' (a sentence after one ending at the line end, in a file with no blank lines), or None when it
+    starts a paragraph of its own. `limit` is the longest line the file's wrapping wrote."""
     if len(before) < width - _slack(width) or running_head(after):
         return None
     if _SENTENCE_END.search(before):
-        # A sentence ending at the line end goes on in the same paragraph only where blank lines part them.
-        return "text" if blank_separated and not _LABEL.match(after) and _continues(
-            before[:-1] + "x", after, width, False) else None
+        # A sentence ending at the line end goes on in the same paragraph where blank lines part paragraphs, or,
+        # where none do, when the next line's first word would not have fitted on this one: a paragraph that
+        # ended there would have left room for it (`… bảo đảm chất lượng.` / `Chương trình …`).
+        if _LABEL.match(after) or _continues(before[:-1] + "x", after, width, False, limit) is None:
+            return None
+        if blank_separated or _starts_lower(after):
+            return "text"
+        return "sentence" if len(before) + 1 + len(after.split()[0]) > limit else None
     if _starts_lower(after):
         return "text"
     if _LABEL.match(after):
@@ -136,32 +146,51 @@ def _continues(before: str, after: str, width: int, blank_separated: bool) -> st
     title = before[heading.end():] if heading else before
     if after[:1].isdigit() and not _LABEL.match(after):
         return "text"  # `… Luật Giáo dục nghề nghiệp số` / `74/2014/QH13 …`
+    if heading and not _caps(title) and not _caps(after):
+        # An article heading, then its text; or its title going on (`… Hội Sinh viên Việt` / `Nam`), where the
+        # next word would not have fitted on the line and the next line ends short of the width (a heading's text
+        # is a paragraph, its first line full: `… doanh nghiệp` / `Quan hệ giữa Công đoàn …`).
+        fits = len(before) + 1 + len(after.split()[0]) <= limit
+        return None if fits or len(after) >= width - _slack(width) else "text"
     if _caps(title) != _caps(after) or (heading and not _caps(title)):
-        return None  # a heading or title, then text (or the other way round); an article heading, then its text
+        return None  # a heading or title, then text (or the other way round)
     return "text"
+
+
+def _heading_ends(paragraph: str, before: str, after: str, limit: int) -> bool:
+    """True when `after` starts the text of the article whose heading `paragraph` is, wrapped over lines, the last
+    `before`: it starts with a capital and its first word would have fitted on that line (`Điều 17. Quyền, … của` /
+    `công đoàn cơ sở` / `Ở cơ quan, …`)."""
+    heading = _HEADING_LINE.match(paragraph)
+    if not heading or _caps(paragraph[heading.end():]) or not after[:1].isupper() or paragraph == before:
+        return False
+    return len(before) + 1 + len(after.split()[0]) <= limit
+
+
+def page_heads(lines: Sequence[Line]) -> tuple[set[int], list[Note]]:
+    """The places (indexes in `lines`) of the lines that read as a page's running head or number, whatever the
+    reader (a .txt copy of a PDF, or a Word file made from one), each with a `skipped` note."""
+    repeated = _repeated_heads(lines)
+    heads = {i for i, (_, text) in enumerate(lines)
+             if text and (running_head(text) or re.sub(r"\d+", "#", text) in repeated)}
+    return heads, [Note(lines[i][0], "skipped", "A page header or page number (as printed on each page of a PDF copy) "
+                                                "was left out.", lines[i][1]) for i in sorted(heads)]
 
 
 def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
     """The paragraphs of a plain-text file's lines (blank ones included), with the notes on what was left out
     or joined."""
-    notes: list[Note] = []
-    repeated = _repeated_heads(lines)
-    kept: list[Line | None] = []  # None: a page break (a running head left out)
-    for number, text in lines:
-        if text and (running_head(text) or re.sub(r"\d+", "#", text) in repeated):
-            notes.append(Note(number, "skipped", "A page header or page number (as printed on each page of a PDF "
-                                                 "copy) was left out.", text))
-            kept.append(None)
-        else:
-            kept.append((number, text))
+    heads, notes = page_heads(lines)
+    kept: list[Line | None] = [None if i in heads else line for i, line in enumerate(lines)]  # None: a page break
     # A page break, with the blank lines around it, does not end a paragraph: the text may go on on the next page.
     items: list[Line] = []
     for i, item in enumerate(kept):
         if item is not None and (item[1] or not _at_page_break(kept, i)):
             items.append(item)
     width = _width([text for _, text in items if text])
+    limit = max((len(text) for _, text in items if width and len(text) <= width + 5), default=0)
     separated = _blank_separated([item or (0, "") for item in kept])  # a page break parts lines too
-    joins = [_continues(a[1], b[1], width, separated) if width and a[1] and b[1] else None
+    joins = [_continues(a[1], b[1], width, separated, limit) if width and a[1] and b[1] else None
              for a, b in zip(items, items[1:], strict=False)]
     if sum(1 for j in joins if j) < 2:
         width = None
@@ -171,7 +200,10 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
         prev = out[-1] if out and out[-1][1] and i and items[i - 1][1] else None
         if not text or prev is None:
             out.append((number, text))
-        elif _HYPHEN_END.search(prev[1]) and _goes_on(prev[1], text):
+        elif _HYPHEN_END.search(prev[1]) and _goes_on(prev[1], text) and (
+                width is not None or _broken_syllable(prev[1][:-1], text)):
+            # Outside a hard-wrapped copy only a syllable cut in two (`th-` / `ống`) is a broken word: a line ending
+            # with a hyphen between whole syllables (`khóa XIV-` / `khóa XV`, `kinh tế-` / `xã hội`) is kept as written.
             if _broken_syllable(prev[1][:-1], text):
                 out[-1] = (prev[0], prev[1][:-1] + text)
                 hyphens.append(number)
@@ -181,7 +213,8 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
                                   "on with the word: they were joined, and the hyphen was kept, as in a word "
                                   "written with one; if it only broke the word at the line end, delete it.",
                                   out[-1][1]))
-        elif width is not None and joins[i - 1] is not None:
+        elif (width is not None and joins[i - 1] is not None
+              and not _heading_ends(prev[1], items[i - 1][1], text, limit)):
             joined += 1
             out[-1] = (prev[0], f"{prev[1]} {text}")
             if joins[i - 1] == "reference":
@@ -189,6 +222,11 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
                                   f"line {items[i - 1][0]} before it ends in a reference word, so it was read as "
                                   "the rest of that reference, not as a new provision. If it starts one, put it "
                                   "on a line of its own after a blank line.", out[-1][1]))
+            elif joins[i - 1] == "sentence":
+                notes.append(Note(number, "warning", f"Line {items[i - 1][0]} ends a sentence at the wrapping width "
+                                  f"and this line's first word ('{text.split()[0]}') would not have fitted on it, so "
+                                  "it was read as the next sentence of the same paragraph. If it starts a paragraph, "
+                                  "put a blank line before it.", out[-1][1]))
         else:
             out.append((number, text))
     if width is not None:
