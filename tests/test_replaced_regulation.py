@@ -115,6 +115,8 @@ def test_list_gives_each_regulation_its_status(replaced: Workspace, invoke: Invo
     lines = invoke(replaced, "list").output.splitlines()
     assert any(line.startswith("01-QC/TU ") and "replaced by 01-QC/TU-XV on 2025-10-28" in line for line in lines)
     assert any(line.startswith("01-QC/TU-XV ") and " in force " in line for line in lines)
+    # The titles start in one column (the status column is as wide as its longest entry).
+    assert len({line.index("Quy chế") if "Quy chế" in line else line.index("Working") for line in lines}) == 1
 
 
 def test_amend_new_refuses_a_replaced_regulation_unless_forced(replaced: Workspace, invoke: Invoke) -> None:

@@ -84,11 +84,12 @@ def list_(workspace: Path | None) -> Result:
     done = Result([asdict(r) for r in rows])
     if not rows:
         done.say("No regulations yet: add one under regulations/ or run `regdraft import`.")
-    for r in rows:
+    forces = [f"replaced by {r.replaced_by} on {r.replaced_on}" if r.replaced_by else r.status for r in rows]
+    wide = max((len(force) for force in forces), default=0)  # a column as wide as its longest entry
+    for r, force in zip(rows, forces, strict=True):
         status = r.error or counted(r.articles, "article") + (f", {counted(r.problems, 'problem')}"
                                                               if r.problems else "")
-        force = f"replaced by {r.replaced_by} on {r.replaced_on}" if r.replaced_by else r.status
-        done.say(f"{r.id:<16} {r.language:<3} {status:<14} {force:<14} {r.title}")
+        done.say(f"{r.id:<16} {r.language:<3} {status:<14} {force:<{wide}} {r.title}")
     return done
 
 
