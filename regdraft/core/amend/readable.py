@@ -17,7 +17,10 @@ this module says which phrases a senior drafter would sign as written:
    name (`Văn phòng|Tỉnh ủy`, `"Lao|động tiên tiến"`; not a word capitalised only because it starts a
    sentence: `… thẩm quyền. Sau|30 ngày` is judged as `sau|30 ngày`), a start inside a term the text repeats
    (`Tài chính|công đoàn`), an end inside a title in quotes (`"Lao động|tiên tiến"`); each end judged by the
-   words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`).
+   words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`). A number is a value,
+   not a word of a term: the words around it count as they stand around any number (`thời hạn|10 ngày|kể từ ngày`,
+   the law's formula for every 10-day period, cuts no term), and it goes with its label (`khoản|2`) and its unit
+   (`10|ngày`).
    Among phrases that make the same edits the cheapest wins.
 """
 
@@ -286,6 +289,29 @@ def _cuts_quote(before: str, after: str) -> bool:
     return opened != closed and (closed or any(q in after for q in _QUOTES_CLOSE))
 
 
+# Words that label the number after them: a phrase does not start between them (`khoản|2`, `năm|2025`).
+NUMBER_LABELS = frozenset("""
+phần chương mục tiểu điều khoản điểm số lần ngày tháng năm quý phụ lục
+part chapter section article clause point no. paragraph annex appendix
+""".split())
+
+
+def _numeral(word: str) -> bool:
+    """True when the word holds a digit (`10`, `30-QĐ/TW`, `26/7/2016`): a value, not a word of a term."""
+    return any(c.isdigit() for c in word)
+
+
+def _past_number(words: list[str]) -> list[str]:
+    """The words after the last number among `words`: the run a term before a phrase's end may be part of."""
+    at = max((i for i, w in enumerate(words) if _numeral(w)), default=-1)
+    return words[at + 1:]
+
+
+def _short_of_number(words: list[str]) -> list[str]:
+    """The words before the first number among `words`: the run a term after a phrase's start may be part of."""
+    return words[:next((i for i, w in enumerate(words) if _numeral(w)), len(words))]
+
+
 def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None) -> int:
     """How much harder to read the phrase `paragraph[start:end]` is for where its ends fall (rule 4)."""
     before, after = paragraph[:start], paragraph[end:]
@@ -311,11 +337,16 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # word it is (`sau`, a function word).
         named = _capital(previous) and not _after_full_stop(before)
         total += named
-        if cohesion is not None and not named and _bare(previous).lower() not in function:
+        if cohesion is not None and not named and bool(head) and _numeral(head[0]):
+            # A number goes with the word labelling it (`khoản|2`, `năm|2025`), not with the words the text happens to
+            # put before it each time (`thời hạn|10 ngày kể từ ngày`, a formula, not a term).
+            total += _bare(previous).lower() in NUMBER_LABELS
+        elif cohesion is not None and not named and _bare(previous).lower() not in function:
             # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end one
             # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
-            total += (cohesion.runs_back(head, _bare(previous))
-                      or cohesion.spans_term(_words_by(before, last=True), head))
+            head_words, before_words = _short_of_number(head), _past_number(_words_by(before, last=True))
+            total += bool(head_words) and (cohesion.runs_back(head_words, _bare(previous))
+                                           or cohesion.spans_term(before_words, head_words))
         # Cutting a word is worse than cutting a term (`lịch tại điểm`, always after `du`, against `du lịch tại điểm`,
         # which leaves `hướng dẫn viên` out): it costs once more, after a function word too (`từ|chối, phải`).
         total += cohesion is not None and not named and bool(head) and cohesion.splits_word(head[0], _bare(previous),
@@ -328,11 +359,14 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         named = last[-1].isalnum() and (capital or _capital(following))
         # A function word after the whole phrase wherever it stands goes on with a syllable too (`vốn vay ưu đãi của
         # nhà tài trợ nước|ngoài` would cut `nước ngoài`), not with a number (`… ngày 26/7/2016|của Ban …`).
-        total += named or (cohesion is not None and (cohesion.always_followed(tail, _bare(following))
+        # The words after a number are judged as they stand after any number (`10 ngày|kể từ ngày` is no term because
+        # this law gives every 10-day period from a date); a number at the end still goes on with its unit (`10|ngày`).
+        words = tail if tail and _numeral(tail[-1]) else _past_number(tail)
+        total += named or (cohesion is not None and bool(words) and (cohesion.always_followed(words, _bare(following))
                                                      and last.isalpha()
                                                      and _bare(following).lower() not in CONJUNCTIONS
                                                      if _bare(following).lower() in function
-                                                     else cohesion.runs_on(tail, _bare(following))))
+                                                     else cohesion.runs_on(words, _bare(following))))
         total += cohesion is not None and not named and bool(tail) and cohesion.splits_word(tail[-1], _bare(following),
                                                                                             last=True)
     return int(total)
