@@ -223,6 +223,7 @@ SLOW_TESTS = frozenset({
     "test_a_comment_added_to_a_round_closed_in_another_clone_is_reported",
     "test_a_move_is_double_struck_where_it_stood_and_double_underlined_where_it_stands",
     "test_a_phrase_in_two_provisions_is_widened_past_other_words_there",
+    "test_the_amendment_is_the_one_written_when_every_round_read_everything",
     "test_a_phrase_is_not_quoted_where_it_also_changes_part_of_a_word_or_a_citation",
     "test_a_phrase_replaced_everywhere_is_widened_until_it_is_unambiguous",
     "test_a_provision_with_other_edits_is_amended_and_left_out_of_the_phrase_instruction",

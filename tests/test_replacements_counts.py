@@ -20,7 +20,8 @@ import pytest
 
 from regdraft.core.amend import phrases
 from regdraft.core.amend.apply import occurrences, replace_words
-from regdraft.core.amend.replacements import _Folded, choose
+from regdraft.core.amend.reading import Reading as _Folded
+from regdraft.core.amend.replacements import choose
 from regdraft.core.markdown import parse
 from regdraft.core.model import Address, Kind, Regulation, Unit, map_units
 from regdraft.importer import import_file
@@ -69,7 +70,8 @@ def _scattered(old: Regulation, seed: int = 7) -> Regulation:
 
 def _counting_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     """`choose` as it was: each round counts every phrase in every unit again, paragraph by paragraph."""
-    monkeypatch.setattr(_Folded, "count", lambda self, units, phrase: sum(occurrences(u, phrase) for u in units))
+    monkeypatch.setattr(_Folded, "count",
+                        lambda self, units, phrase, beyond=None: sum(occurrences(u, phrase) for u in units))
 
 
 def test_choose_with_counts_kept_chooses_what_counting_everything_chooses(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,8 @@ import pytest
 from regdraft.core.amend.apply import occurrences
 from regdraft.core.amend.edit_sites import sites
 from regdraft.core.amend.phrases import loose_phrase, loose_unit
-from regdraft.core.amend.replacements import _Folded, choose
+from regdraft.core.amend.reading import Reading as _Folded
+from regdraft.core.amend.replacements import choose
 from regdraft.core.markdown import parse
 from regdraft.core.model import Regulation, Unit
 from tests.conftest import REPO_ROOT, SHARED, needs_corpus
@@ -69,7 +70,8 @@ def _walking_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     from regdraft.core.amend import replacements
 
     monkeypatch.setattr(replacements, "sites", lambda old, after, pruned=False: sites(old, after))
-    monkeypatch.setattr(replacements._Folded, "holding", lambda self, units, phrase: list(units))
+    monkeypatch.setattr(_Folded, "sites", lambda self, unit, after: sites(Regulation("", units=(unit,)), after))
+    monkeypatch.setattr(_Folded, "holding", lambda self, units, phrase, capitals=False: list(units))
 
 
 def _phrases(old: Regulation, seed: int) -> Regulation:

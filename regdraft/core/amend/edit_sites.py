@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from regdraft.core.amend.phrases import tokens
@@ -54,8 +54,17 @@ def sites(old: Regulation, after: dict[Address, Unit], pruned: bool = False) -> 
 
     `pruned`: no two units of either text share an address, so the units inside one that the new text has
     as it stands are not looked at (a 1,000-article text with 100 edits, walked in each round of `choose`)."""
-    out: list[Site] = []
     walked = _unequal(old.units, None, after) if pruned else ((loc.address, loc.unit) for loc in old.walk())
+    return _sites(walked, after)
+
+
+def pruned_sites(units: Sequence[Unit], after: dict[Address, Unit]) -> list[Site]:
+    """`sites(old, after, pruned=True)` for some top units of `old` alone: theirs, in document order."""
+    return _sites(_unequal(units, None, after), after)
+
+
+def _sites(walked: Iterable[tuple[Address, Unit]], after: dict[Address, Unit]) -> list[Site]:
+    out: list[Site] = []
     for address, unit in walked:
         twin = after.get(address)
         if twin is None or unit.repealed or twin.repealed or unit == twin:

@@ -27,7 +27,6 @@ Post-conditions of `choose`:
 
 from __future__ import annotations
 
-import bisect
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,18 +34,9 @@ from dataclasses import replace as dc_replace
 
 from regdraft.core.amend.apply import occurrences, replace_words
 from regdraft.core.amend.conflicts import Footprint, collide, mode
-from regdraft.core.amend.edit_sites import Hit, offsets, sites, widenings
+from regdraft.core.amend.edit_sites import Hit, offsets, sites
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
-from regdraft.core.amend.phrases import (
-    count,
-    find,
-    loose_phrase,
-    loose_unit,
-    other_capitals,
-    other_capitals_in_unit,
-    tokens,
-    unit_texts,
-)
+from regdraft.core.amend.phrases import find, other_capitals, other_capitals_in_unit, tokens
 from regdraft.core.amend.readable import (
     CLOSERS,
     FUNCTION_WORDS,
@@ -54,6 +44,7 @@ from regdraft.core.amend.readable import (
     Cohesion,
     is_whole,
 )
+from regdraft.core.amend.reading import Reading
 from regdraft.core.model import INTRO, Address, Kind, Regulation, Unit, map_units
 from regdraft.core.parts import part_paragraphs, with_part
 
@@ -92,7 +83,7 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
     whole: frozenset[Address] = frozenset()
     # Read once for every run: the words that hold together in the old text, and its units' folded texts.
     cohesion = Cohesion([p for loc in old.walk() for p in ((loc.unit.title or ""), *loc.unit.text)], old.language)
-    folded = _Folded()
+    folded = Reading()
     while True:
         chosen, current = _rounds(old, new, throughout, excluded, whole, cohesion, folded, alone)
         now = current.index()
@@ -105,7 +96,7 @@ def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
 
 
 def _rounds(old: Regulation, new: Regulation, throughout: bool, excluded: frozenset[Address],
-            whole: frozenset[Address], cohesion: Cohesion, folded: _Folded,
+            whole: frozenset[Address], cohesion: Cohesion, folded: Reading,
             alone: bool = False) -> tuple[list[Chosen], Regulation]:
     chosen: list[Chosen] = []
     current = old
@@ -133,84 +124,29 @@ def clashes(chosen: Sequence[Chosen], ops: Sequence[Operation]) -> set[Address]:
 # Choosing --------------------------------------------------------------------------------
 
 
-class _Folded:
-    """Each top unit's texts as phrases are first looked for in them (`loose_unit`), and the phrases counted in it,
-    kept across the rounds of `choose` (a round changes a few units and shares the rest): a phrase is counted, or
-    checked for whole words, only in the units that may hold it, not in each paragraph of a 1,000-article text, and
-    counted again only in the units the instructions chosen so far changed."""
-
-    def __init__(self) -> None:
-        self._units: dict[int, _Read] = {}  # by id; the unit is held, so its id is not reused
-
-    def holding(self, units: Sequence[Unit], phrase: str) -> list[Unit]:
-        """The units of `units` in which `phrase` may occur."""
-        wanted = loose_phrase(phrase)
-        return [unit for unit in units if wanted and wanted in self._read(unit).loose]
-
-    def count(self, units: Sequence[Unit], phrase: str) -> int:
-        """How often `phrase` occurs in `units`, as `apply.occurrences` counts it: `count` in each text whose loose
-        line holds the phrase (in any other, `count` finds nothing)."""
-        wanted = loose_phrase(phrase)
-        if not wanted:
-            return 0
-        total = 0
-        for unit in units:
-            read = self._read(unit)
-            found = read.counts.get(phrase)
-            if found is None:
-                found = read.counts[phrase] = sum(count(read.texts[i], phrase) for i in read.lines(wanted))
-            total += found
-        return total
-
-    def _read(self, unit: Unit) -> _Read:
-        found = self._units.get(id(unit))
-        if found is None or found.unit is not unit:
-            found = self._units[id(unit)] = _Read(unit)
-        return found
-
-
-class _Read:
-    """A top unit's texts (`unit_texts`), their loose lines (`loose_unit`) and the phrases counted in it."""
-
-    def __init__(self, unit: Unit) -> None:
-        self.unit = unit
-        self.texts = unit_texts(unit)
-        self.loose = loose_unit(unit)
-        self.starts = [0]
-        for line in self.loose.split("\n")[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
-        self.counts: dict[str, int] = {}
-
-    def lines(self, wanted: str) -> list[int]:
-        """The indexes of the lines holding `wanted` (a loose phrase: one line, not empty)."""
-        found: list[int] = []
-        at = self.loose.find(wanted)
-        while at >= 0:
-            line = bisect.bisect_right(self.starts, at) - 1
-            found.append(line)
-            if line + 1 == len(self.starts):
-                break
-            at = self.loose.find(wanted, self.starts[line + 1])
-        return found
-
-
 def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
-          excluded: frozenset[Address], cohesion: Cohesion, folded: _Folded, pruned: bool = False,
+          excluded: frozenset[Address], cohesion: Cohesion, folded: Reading, pruned: bool = False,
           whole_only: frozenset[Address] | None = frozenset(), alone: bool = False) -> Chosen | None:
     found: dict[tuple[str, str | None], dict[tuple[Address, int, int], Hit]] = {}
-    for site in sites(current, after, pruned):
-        for old, new, hit in widenings(site, cohesion):
+    # Each top unit's edits, and each edit's phrases, as read in an earlier round where the unit is the same.
+    edits = [s for unit in current.units for s in folded.sites(unit, after)] if pruned else sites(current, after)
+    for site in edits:
+        for old, new, hit in folded.widenings(site, cohesion):
             seen = found.setdefault((old, new), {})
             known = seen.get(hit.occurrence)
             if known is None or (hit.cost, hit.loose) < (known.cost, known.loose):
                 seen[hit.occurrence] = hit
-    before = {address: loc.unit for address, loc in current.index().items()}
-    totals: dict[str, int] = {}
+    before = folded.index(current.units)
+    totals: dict[str, tuple[int, bool]] = {}
 
-    def total(phrase: str) -> int:
-        if phrase not in totals:
-            totals[phrase] = folded.count(current.units, phrase)
-        return totals[phrase]
+    def total(phrase: str, times: int) -> bool:
+        # Whether the phrase occurs exactly `times` times in the regulation: counted only until it is past them (a
+        # phrase as common as `và …` is decided in the first chapters), again where a later question asks for more.
+        known = totals.get(phrase)
+        if known is None or (not known[1] and known[0] <= times):
+            found = folded.count(current.units, phrase, times)
+            known = totals[phrase] = (found, found <= times)
+        return known[1] and known[0] == times
 
     wholes: dict[tuple[str, Address | None], bool] = {}
 
@@ -231,7 +167,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         # as the new words (`Ban Chấp hành` for `Ban chấp hành` → `Ban Chấp hành`): the text then reads alike.
         key = (phrase, new, holder)
         if key not in capitals:
-            units = current.units if holder is None else (before[holder],)
+            units = folded.holding(current.units, phrase, capitals=True) if holder is None else (before[holder],)
             capitals[key] = any(other_capitals_in_unit(u, phrase, new) for u in units) and any(
                 _own_capitals(unit, phrase, new) and _own_capitals(after.get(address), phrase, new)
                 for address, unit in before.items() if holder is None or holder.contains(address))
@@ -246,18 +182,19 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
         if len(holders) < 2 and not before[holders[0]].children and not alone:
             continue
         candidate = _evaluate(old, new, list(hits.values()), holders, before, after, total, whole, throughout,
-                              excluded, whole_only, alone, mixed)
+                              excluded, whole_only, alone, mixed, folded)
         if candidate is not None and (best is None or candidate[0].rank() > best[0]):
             best = (candidate[0].rank(), candidate[1])
     return best[1] if best is not None else None
 
 
 def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address], before: dict[Address, Unit],
-              after: dict[Address, Unit], total: Callable[[str], int], whole: Callable[[str, Address | None], bool],
-              throughout: bool, excluded: frozenset[Address],
+              after: dict[Address, Unit], total: Callable[[str, int], bool],
+              whole: Callable[[str, Address | None], bool], throughout: bool, excluded: frozenset[Address],
               whole_only: frozenset[Address] | None = frozenset(), alone: bool = False,
               mixed: Callable[[str, str | None, Address | None], bool] = lambda _p, _n, _h: False,
-              ) -> tuple[_Score, Chosen] | None:
+              reading: Reading | None = None) -> tuple[_Score, Chosen] | None:
+    reading = reading or Reading()
     explained: list[Address] = []
     titled: list[Address] = []  # articles with other edits besides the phrase, whose title it explains
     partly = False  # a provision named has other edits too
@@ -270,13 +207,14 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
             if replace_words(heading, old, new).title == twin.title:
                 titles += occurrences(heading, old)
                 explained.append(holder)
-        elif holder not in excluded and _on_the_way(unit, replace_words(unit, old, new), twin,
-                                                    None if whole_only is None or holder in whole_only else new):
+        elif holder not in excluded and _on_the_way(unit, reading.replaced(unit, old, new), twin,
+                                                    None if whole_only is None or holder in whole_only else new,
+                                                    reading):
             # Every edit of the provision, or some of them with others left to other phrase instructions (`Tổng
             # cục Du lịch` and `cơ quan chuyên môn về du lịch cấp tỉnh` both changed in one sentence): a provision
             # they do not finish is amended on its own instead (`choose` chooses again).
             explained.append(holder)
-            partly |= replace_words(unit, old, new) != twin
+            partly |= reading.replaced(unit, old, new) != twin
         elif (holder not in excluded and holder in retitled and unit.kind is Kind.ARTICLE
               and replace_words(heading, old, new).title == twin.title):
             titles += occurrences(heading, old)
@@ -298,8 +236,8 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
         return None  # one provision: amend it, unless the phrase is in the lead-in of a unit with parts
     if partly and len(named) + len(titled) < 2 and not alone:
         return None  # two phrases changed in one lead-in alone: it is amended, as a real amending law does
-    everywhere = throughout and len(named) + len(titled) >= 2 and total(old) == titles + sum(
-        occurrences(before[h], old) for h in named) and not mixed(old, new, None)
+    everywhere = throughout and len(named) + len(titled) >= 2 and total(old, titles + sum(
+        occurrences(before[h], old) for h in named)) and not mixed(old, new, None)
     if any(other_capitals(before[t].title or "", old) for t in titled):
         return None
     # The phrase must read as whole words wherever the instruction changes it, not only at the edit that
@@ -314,7 +252,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
         return None  # in one lead-in, a phrase that reads worse than the clause itself: amend the clause
     if alone and not all(_stops(h.site.paragraph, h.start, h.start + len(old)) for h in covered):
         return None  # in one provision, a phrase from one natural stop to the next (`nguyên tắc tập trung dân chủ`)
-    score = _Score(len(covered), everywhere, total(old) == len(hits), sum(h.cost for h in covered),
+    score = _Score(len(covered), everywhere, total(old, len(hits)), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
     op = ReplaceWords(old, new, () if everywhere else tuple(s for s in map(scopes.get, named) if s is not None),
@@ -335,7 +273,7 @@ def _stops(paragraph: str, start: int, end: int) -> bool:
     return stop(before, before[-1:]) and stop(after, after[:1])
 
 
-def _on_the_way(unit: Unit, replaced: Unit, twin: Unit, new: str | None) -> bool:
+def _on_the_way(unit: Unit, replaced: Unit, twin: Unit, new: str | None, reading: Reading) -> bool:
     """True when `replaced` is `twin`, or `unit` with some of its edits towards `twin` made and nothing else:
     the words `new` put in are on the shortest way from `unit` to `twin`, word for word, and each edit left
     stands apart from them (`Tổng cục Du lịch` → `Cục Du lịch` is not on the way to `Cục Du lịch Quốc gia Việt
@@ -345,7 +283,8 @@ def _on_the_way(unit: Unit, replaced: Unit, twin: Unit, new: str | None) -> bool
         return True
     if replaced == unit or not new:
         return False
-    there, done, left = _distance(unit, twin), _distance(unit, replaced), _distance(replaced, twin, new)
+    there, done, left = (reading.distance(unit, twin, "", _distance), reading.distance(unit, replaced, "", _distance),
+                         reading.distance(replaced, twin, new, _distance))
     return there is not None and done is not None and left is not None and done + left == there
 
 

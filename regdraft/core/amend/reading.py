@@ -1,0 +1,163 @@
+"""What `replacements.choose` reads of a regulation, kept across its rounds.
+
+`choose` writes one phrase instruction a round, and each round looks at the whole regulation again: its edits
+(`edit_sites.sites`), the phrases that may express each (`edit_sites.widenings`), every address (`Regulation.index`),
+how often each candidate phrase occurs, and for each provision a candidate names, the provision with the phrase
+replaced and how far that is from its new text (`replacements._distance`). A round's instruction makes new units only
+where it changes them and shares the others, and the new text is the same in every round; so each of these is read
+once per unit (by identity: a unit is held here, so its id is not reused) and reused while the unit is shared.
+
+Post-conditions (`tests/test_replacements_reading.py` checks `choose` against reading everything in every round):
+1. `sites(unit, after)` is `edit_sites.pruned_sites((unit,), after)`.
+2. `widenings(site, cohesion)` is `list(edit_sites.widenings(site, cohesion))` (one cohesion a `Reading`).
+3. `index(units)` maps each address to its unit as `Regulation.index` does (the last unit with it).
+4. `count(units, phrase)` is `sum(apply.occurrences(u, phrase) for u in units)`, and so is `count(units, phrase, n)`
+   where that is at most `n` (more than `n` where it is more); `holding(units, phrase)` keeps every unit in which the
+   phrase occurs, `holding(units, phrase, capitals=True)` every one in which it occurs in any capitals.
+5. `replaced(unit, old, new)` is `apply.replace_words(unit, old, new)`; `distance(a, b, apart)` is
+   `replacements._distance(a, b, apart)` as `compute` gives it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from regdraft.core.amend import phrases
+from regdraft.core.amend.apply import replace_words
+from regdraft.core.amend.edit_sites import Hit, Site, pruned_sites, widenings
+from regdraft.core.amend.readable import Cohesion
+from regdraft.core.model import Address, Unit, unit_address
+
+__all__ = ["Reading"]
+
+Widening = tuple[str, str | None, Hit]
+
+
+class Reading:
+    """Each top unit's texts, loose lines (`phrases.loose_unit`), addresses, edits and phrase counts, and the work
+    done on provisions, kept for one `choose`: a phrase is counted only in the units that may hold it, and counted
+    again only in the units the instructions chosen so far changed."""
+
+    def __init__(self) -> None:
+        self._units: dict[int, _Read] = {}  # by id; the unit is held, so its id is not reused
+        self._widened: dict[Site, list[Widening]] = {}
+        self._replaced: dict[tuple[int, str, str | None], tuple[Unit, Unit]] = {}
+        self._distances: dict[tuple[int, int, str], tuple[Unit, Unit, int | None]] = {}
+
+    def holding(self, units: Sequence[Unit], phrase: str, capitals: bool = False) -> list[Unit]:
+        """The units of `units` in which `phrase` may occur (with `capitals`, in any capitals: `phrases.other_capitals`
+        looks for it in their lower-case texts)."""
+        if not capitals:
+            wanted = phrases.loose_phrase(phrase)
+            return [unit for unit in units if wanted and wanted in self._read(unit).loose]
+        wanted = phrases.loose_phrase(phrase.lower())
+        return [unit for unit in units if wanted and wanted in self._read(unit).lowered()]
+
+    def count(self, units: Sequence[Unit], phrase: str, beyond: int | None = None) -> int:
+        """How often `phrase` occurs in `units`, as `apply.occurrences` counts it: `count` in each text whose loose
+        line holds the phrase (in any other, `count` finds nothing). With `beyond`, counted in the units in order
+        only until past it: a count over `beyond` is how many there are in the units counted so far."""
+        wanted = phrases.loose_phrase(phrase)
+        if not wanted:
+            return 0
+        total = 0
+        for unit in units:
+            if beyond is not None and total > beyond:
+                break
+            read = self._read(unit)
+            found = read.counts.get(phrase)
+            if found is None:
+                found = read.counts[phrase] = sum(phrases.count(read.texts[i], phrase) for i in read.lines(wanted))
+            total += found
+        return total
+
+    def index(self, units: Sequence[Unit]) -> dict[Address, Unit]:
+        """Each address of the units (and those inside them) to its unit, the last one where two share it."""
+        out: dict[Address, Unit] = {}
+        for unit in units:
+            read = self._read(unit)
+            if read.index is None:
+                read.index = {}
+                _addresses(unit, None, read.index)
+            out.update(read.index)
+        return out
+
+    def sites(self, unit: Unit, after: dict[Address, Unit]) -> list[Site]:
+        """The edits of the top unit `unit` towards the new text `after` (the same in every round)."""
+        read = self._read(unit)
+        if read.sites is None:
+            read.sites = pruned_sites((unit,), after)
+        return read.sites
+
+    def widenings(self, site: Site, cohesion: Cohesion) -> list[Widening]:
+        """The phrases that may express the edit at `site` (`edit_sites.widenings`)."""
+        found = self._widened.get(site)
+        if found is None:
+            found = self._widened[site] = list(widenings(site, cohesion))
+        return found
+
+    def replaced(self, unit: Unit, old: str, new: str | None) -> Unit:
+        """`unit` with `old` replaced by `new` (`apply.replace_words`), the same object each time it is asked."""
+        key = (id(unit), old, new)
+        found = self._replaced.get(key)
+        if found is None or found[0] is not unit:
+            found = self._replaced[key] = (unit, replace_words(unit, old, new))
+        return found[1]
+
+    def distance(self, a: Unit, b: Unit, apart: str,
+                 compute: Callable[[Unit, Unit, str], int | None]) -> int | None:
+        """`compute(a, b, apart)`, once for each pair of units."""
+        key = (id(a), id(b), apart)
+        found = self._distances.get(key)
+        if found is None or found[0] is not a or found[1] is not b:
+            found = self._distances[key] = (a, b, compute(a, b, apart))
+        return found[2]
+
+    def _read(self, unit: Unit) -> _Read:
+        found = self._units.get(id(unit))
+        if found is None or found.unit is not unit:
+            found = self._units[id(unit)] = _Read(unit)
+        return found
+
+
+def _addresses(unit: Unit, parent: Address | None, out: dict[Address, Unit]) -> None:
+    address = unit_address(unit, parent)
+    out[address] = unit
+    for child in unit.children:
+        _addresses(child, address, out)
+
+
+class _Read:
+    """A top unit's texts (`unit_texts`), their loose lines (`loose_unit`), the phrases counted in it, its addresses
+    and its edits."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.texts = phrases.unit_texts(unit)
+        self.loose = phrases.loose_unit(unit)
+        self.starts = [0]
+        for line in self.loose.split("\n")[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.counts: dict[str, int] = {}
+        self.index: dict[Address, Unit] | None = None
+        self.sites: list[Site] | None = None
+        self._lowered: str | None = None
+
+    def lowered(self) -> str:
+        """The loose lines of the texts in lower case, as `phrases.other_capitals` compares them first."""
+        if self._lowered is None:
+            self._lowered = "\n".join(phrases.loose_phrase(text.lower()) for text in self.texts)
+        return self._lowered
+
+    def lines(self, wanted: str) -> list[int]:
+        """The indexes of the lines holding `wanted` (a loose phrase: one line, not empty)."""
+        found: list[int] = []
+        at = self.loose.find(wanted)
+        while at >= 0:
+            line = bisect.bisect_right(self.starts, at) - 1
+            found.append(line)
+            if line + 1 == len(self.starts):
+                break
+            at = self.loose.find(wanted, self.starts[line + 1])
+        return found
