@@ -17,7 +17,8 @@ Post-conditions of `check_reasons`:
    it stands in (a reason for `khoản 1 Điều 1` covers its points `a)`, `b)` ...), else "".
 3. `carried_reasons` keys each reason to the new instruction that changes the same provision, so
    reasons follow their change when `amend from-edits` writes the instructions anew; accepting a
-   comment's proposal adds the comment as the reason of the instructions that write it.
+   comment's proposal adds the comment as a reason of the instructions that write it, after the reasons they
+   had (every part of one instruction written as several, `khoản 1 và khoản 2`, counts).
 A document with no instructions yet (the shell `amend from-edits` fills) is not checked.
 """
 
@@ -143,13 +144,26 @@ def carried_reasons(meta: Mapping[str, Any], old: Sequence[Instruction], new: Se
         for address in targets(ins.op) if reason else ():
             kept = by_provision.setdefault(str(address), [])
             kept.extend([reason] if reason not in kept else [])
-    out: dict[str, str] = {}
+    # One instruction written as several (`khoản 1 và khoản 2 Điều 15`, a change per clause) cites as one: the
+    # reasons of all its parts are kept, those carried first, then those added, as they were recorded.
+    carried: dict[str, list[str]] = {}
+    new_ones: dict[str, list[str]] = {}
     for ins in _all(new):
-        found = [r for address in targets(ins.op) for r in by_provision.get(str(address), ())]
-        found += [r for where, r in (added or {}).items()
-                  if any(t == where or t.contains(where) or where.contains(t) for t in targets(ins.op))]
-        if found and not ins.children:
-            out[ins.cite(language)] = joined(dict.fromkeys(found))
+        if ins.children:
+            continue
+        cite = ins.cite(language)
+        carried.setdefault(cite, []).extend(
+            r for address in targets(ins.op) for r in by_provision.get(str(address), ()))
+        new_ones.setdefault(cite, []).extend(
+            r for where, r in (added or {}).items()
+            if any(t == where or t.contains(where) or where.contains(t) for t in targets(ins.op)))
+    out: dict[str, str] = {}
+    for cite, found in carried.items():
+        kept = list(dict.fromkeys(found))
+        # A reason added again (the same comment accepted once more) is not written twice.
+        kept += [r for r in dict.fromkeys(new_ones[cite]) if not any(r in k for k in kept)]
+        if kept:
+            out[cite] = joined(kept)
     return out
 
 
