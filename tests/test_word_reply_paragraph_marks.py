@@ -5,6 +5,7 @@ changes inside a unit whose paragraphs were added, removed or moved are one prop
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +119,67 @@ def test_a_point_moved_is_one_proposal_holding_it_once(
     assert set(comments) == {"d9.k3"}
     assert comments["d9.k3"]["proposal"].split("\n") == [LEAD, POINT_A, POINT_C, POINT_B]
 
+
+
+def test_two_points_merged_as_a_person_does_it_are_said_as_merged(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # r23 review of the Luật Thi đua, khen thưởng: `;` made ` và`, the paragraph mark deleted, `b) ` deleted and the
+    # capital made small read "thay “; b) Thi” bằng “và thi”", never saying that the two points were merged.
+    document = kit.open_docx(copy_docx)
+    first, second = kit.paragraph_with(document, POINT_A), kit.paragraph_with(document, POINT_B)
+    kit.track_replace(kit.isolate(first, ";"), " và ", "B")
+    _mark(first._p, "w:del")
+    kit.track_replace(kit.isolate(second, "b)"), "", "B")
+    kit.track_replace(kit.isolate(second, " "), "", "B")
+    kit.track_replace(kit.isolate(second, "Công"), "công", "B")
+    (c,) = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).values()
+    assert c["proposal"].split("\n") == [LEAD, "a) Công tác tổ chức, cán bộ và " + POINT_B[3:].replace("C", "c", 1),
+                                         POINT_C]
+    assert c["text"] == ("Đề nghị sửa như sau: gộp đoạn “…Công tác tổ chức, cán bộ;” với đoạn sau; thay “;” bằng "
+                         "“và”; bỏ “b)”; thay “Công” bằng “công”.")
+
+
+def _moved_after(document: Any, text: str, after: str, words: Sequence[tuple[str, str]]) -> None:
+    """Move the paragraph holding `text` to after the one holding `after` with Track Changes on (w:moveFrom where it
+    was, w:moveTo where it goes), its new text `words`: (tag, text) runs, `w:moveTo` the moved words."""
+    source, target = kit.paragraph_with(document, text)._p, kit.paragraph_with(document, after)._p
+    moved = OxmlElement("w:p")
+    moved.append(copy.deepcopy(source.find(qn("w:pPr"))))
+    for number, (tag, words_of) in enumerate(words, 9301):
+        change, run, t = OxmlElement(tag), OxmlElement("w:r"), OxmlElement("w:t")
+        for key, value in (("w:id", str(number)), ("w:author", "B"), ("w:date", "2025-03-11T09:00:00Z")):
+            change.set(qn(key), value)
+        t.text = words_of
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(t)
+        change.append(run)
+        moved.append(change)
+    _mark(moved, "w:moveTo")
+    target.addnext(moved)
+    gone = OxmlElement("w:moveFrom")
+    for key, value in (("w:id", "9300"), ("w:author", "B"), ("w:date", "2025-03-11T09:00:00Z")):
+        gone.set(qn(key), value)
+    runs = source.findall(qn("w:r"))
+    runs[0].addprevious(gone)
+    for run in runs:
+        for t in run.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+        gone.append(run)
+    _mark(source, "w:moveFrom")
+
+
+def test_a_point_moved_and_relabelled_is_said_as_moved(
+        ws: Workspace, copy_docx: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # r23: point c moved after point d (Luật Thi đua, khen thưởng, khoản 1 Điều 24), the labels swapped and the ends
+    # fixed, read "thay “c” bằng “d) Có đạo đức, lối sống lành mạnh; d”; bỏ “d) Có đạo đức, lối sống lành mạnh.”;
+    # đánh số lại điểm d thành điểm c", which says neither that a point moved nor where.
+    document = kit.open_docx(copy_docx)
+    _moved_after(document, POINT_B, POINT_C[3:], [("w:ins", "c) "), ("w:moveTo", POINT_B[3:-1]), ("w:ins", ".")])
+    last = kit.paragraph_with(document, POINT_C)
+    kit.track_replace(kit.isolate(last, "c)"), "b)", "B")
+    kit.track_replace(kit.isolate(last, "."), ";", "B")
+    (c,) = _import(invoke, ws, kit.save(document, tmp_path / "reply.docx")).values()
+    assert c["provision"] == "d9.k3"
+    assert c["proposal"].split("\n") == [LEAD, POINT_A, "b) " + POINT_C[3:-1] + ";", "c) " + POINT_B[3:-1] + "."]
+    assert c["text"] == ("Đề nghị sửa như sau: chuyển điểm b xuống sau điểm c; thay “.” bằng “;”; thay “;” bằng "
+                         "“.”; đánh số lại điểm b thành điểm c; đánh số lại điểm c thành điểm b.")

@@ -4,7 +4,7 @@
 case, spacing and labels aside); `match_line` finds the line of a provision a reply paragraph is (as
 written, as an instruction's quoted new text, or as a cell of a table's row); `wording` and
 `proposed_text` write a provision with the reviewer's changes in place, as the wording editor writes it;
-`describe_change` says in plain words what changed.
+`describe_change` says in plain words what changed: paragraphs moved, joined or split, then words.
 """
 
 from __future__ import annotations
@@ -148,22 +148,86 @@ WORDS = {
            "lead": "Đề nghị sửa như sau: {changes}.", "general": "Góp ý chung",
            "instruction": "Đề nghị sửa câu “{old}” của văn bản sửa đổi: {changes}.",
            "repeal": "Đề nghị bãi bỏ {what}.", "join": "gộp đoạn “{a}” với đoạn sau",
-           "split": "xuống dòng trước “{b}”", "renumber": "đánh số lại {a} thành {b}"},
+           "split": "xuống dòng trước “{b}”", "renumber": "đánh số lại {a} thành {b}",
+           "move": "chuyển {a} {where}", "move_after": "xuống sau {b}", "move_before": "lên trước {b}",
+           "paragraph": "đoạn “{a}”"},
     "en": {"replace": "replace “{a}” with “{b}”", "add": "add “{b}”", "delete": "delete “{a}”",
            "lead": "Proposed wording: {changes}.", "general": "General",
            "instruction": "Proposed wording of the instruction “{old}”: {changes}.",
            "repeal": "Proposed: repeal {what}.", "join": "join the paragraph “{a}” to the next",
-           "split": "start a new paragraph at “{b}”", "renumber": "renumber {a} as {b}"},
+           "split": "start a new paragraph at “{b}”", "renumber": "renumber {a} as {b}",
+           "move": "move {a} {where}", "move_after": "down after {b}", "move_before": "up before {b}",
+           "paragraph": "the paragraph “{a}”"},
 }
 
 
 def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence[tuple[str, str]] = ()) -> str:
-    """A plain sentence of what changed between two texts, phrase by phrase (`thay “A” bằng “B”`), then the
-    labels the reviewer changed (`relabels`: label as circulated, as they left it), `đánh số lại khoản 2 thành
-    khoản 3`; `new` is then the text with its labels as circulated."""
+    """A plain sentence of what changed between two texts: the paragraphs the reviewer moved (`chuyển điểm c xuống
+    sau điểm d`), then phrase by phrase (`thay “A” bằng “B”`, `gộp đoạn “…” với đoạn sau`), then the labels the
+    reviewer changed (`relabels`: label as circulated, as they left it), `đánh số lại khoản 2 thành khoản 3`;
+    `new` is then the text with its labels as circulated (a moved paragraph's label is the reviewer's)."""
     words = WORDS.get(language, WORDS["vi"])
-    renumbered = [_renumbering(a, b, words, language) for a, b in relabels]
-    return words["lead"].format(changes=_changes(old, new, words, renumbered))
+    old, moves, moved_labels = _moves(old, new, words, language)
+    renumbered = [_renumbering(a, b, words, language) for a, b in (*moved_labels, *relabels)]
+    parts = [*moves, *_parts(old, new, words), *renumbered]
+    return words["lead"].format(changes="; ".join(parts) or words["replace"].format(a=old, b=new))
+
+
+def _line_key(line: str) -> str:
+    """A paragraph's key for finding it moved: its words, its label and its end punctuation aside."""
+    return line_key(line).rstrip(" ;.,:")
+
+
+def _labelled_key(line: str) -> str:
+    return f"{fold(label_of(line))} {_line_key(line)}"
+
+
+def _moves(old: str, new: str, words: dict[str, str], language: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """The paragraphs of `old` the reviewer moved (struck out where they stood, the same words added elsewhere):
+    `old` with each in its new place and under its new label (so that the words compared are the words changed),
+    what each move is said as, and the labels they changed (as circulated, as the reviewer left it)."""
+    import difflib
+
+    lines, wanted = old.split("\n"), new.split("\n")
+    keys, new_keys = [_line_key(line) for line in lines], [_line_key(line) for line in wanted]
+    # Lined up with their labels: of two points swapped, the one that kept its label with its words stayed.
+    codes = difflib.SequenceMatcher(None, [_labelled_key(line) for line in lines],
+                                    [_labelled_key(line) for line in wanted], autojunk=False).get_opcodes()
+    gone = [i for tag, i1, i2, _, _ in codes if tag in ("delete", "replace") for i in range(i1, i2)]
+    came = [j for tag, _, _, j1, j2 in codes if tag in ("insert", "replace") for j in range(j1, j2)]
+    kept = {j1 + d: i1 + d for tag, i1, i2, j1, _ in codes if tag == "equal" for d in range(i2 - i1)}  # new -> old
+    said: list[str] = []
+    labels: list[tuple[str, str]] = []
+    order = list(range(len(lines)))
+    for i in gone:
+        j = next((j for j in came if keys[i] and new_keys[j] == keys[i]), None)
+        if j is None:
+            continue
+        came.remove(j)
+        before, after = kept.get(j - 1), kept.get(j + 1)
+        if after is not None and after < i:
+            where = words["move_before"].format(b=_called(lines[after], words, language))
+            order.remove(i)
+            order.insert(order.index(after), i)
+        elif before is not None:
+            where = words["move_after"].format(b=_called(lines[before], words, language))
+            order.remove(i)
+            order.insert(order.index(before) + 1, i)
+        else:
+            continue
+        said.append(words["move"].format(a=_called(lines[i], words, language), where=where))
+        if fold(label_of(lines[i])) != fold(label_of(wanted[j])):
+            labels.append((label_of(lines[i]), label_of(wanted[j])))
+        lines[i] = label_of(wanted[j]) + strip_label(lines[i])
+    return "\n".join(lines[i] for i in order), said, labels
+
+
+def _called(line: str, words: dict[str, str], language: str) -> str:
+    """A paragraph as a move names it: by its label (`điểm c`), else by its first words."""
+    label = label_of(line)
+    if label.strip():
+        return _named(label, language)
+    return words["paragraph"].format(a=_shortened(line.split()[:6], False, len(line.split()) > 6))
 
 
 def _named(label: str, language: str) -> str:
@@ -190,40 +254,88 @@ def describe_instruction_change(old: str, new: str, language: str = "vi") -> str
     return words["instruction"].format(old=" ".join(old.split()), changes=_changes(old, new, words))
 
 
-def _changes(old: str, new: str, words: dict[str, str], extra: Sequence[str] = ()) -> str:
+def _changes(old: str, new: str, words: dict[str, str]) -> str:
+    return "; ".join(_parts(old, new, words)) or words["replace"].format(a=old, b=new)
+
+
+def _parts(old: str, new: str, words: dict[str, str]) -> list[str]:
+    """What changed from `old` to `new`, phrase by phrase; a paragraph break removed (two paragraphs joined) or
+    typed (one split) is said with the words around it, then the words changed on each side of it."""
     parts: list[str] = []
-    deleted = ""
     segments = (*diff_words(old, new), DiffSegment(Op.EQUAL, ""))
-    for k, segment in enumerate(segments):
-        text = " ".join(segment.text.split())
-        if segment.op is not Op.EQUAL and "\n" in segment.text and _rejoins(segments, k):
-            # A paragraph break removed (two paragraphs joined) or typed (one split): said with the words around it.
-            before = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT).rsplit("\n", 1)[-1].split()
-            following = (segment.text.rsplit("\n", 1)[-1] + "".join(s.text for s in segments[k + 1:]
-                                                                      if s.op is not Op.DELETE)).split("\n")[0]
-            parts.append(words["join"].format(a=_shortened(before[-6:], len(before) > 6, False))
-                         if segment.op is Op.DELETE else
-                         words["split"].format(b=_shortened(following.split()[:6], False, len(following.split()) > 6)))
-        if segment.op is Op.DELETE:
-            deleted = text
+    k = 0
+    while k < len(segments):
+        if segments[k].op is Op.EQUAL:
+            k += 1
             continue
-        if segment.op is Op.INSERT:
-            parts.append(words["replace"].format(a=deleted, b=text) if deleted else words["add"].format(b=text))
-        elif deleted:
-            parts.append(words["delete"].format(a=deleted))
-        deleted = ""
-    return "; ".join([*(p for p in parts if "“”" not in p), *extra]) or words["replace"].format(a=old, b=new)
+        j = next(j for j in range(k, len(segments)) if segments[j].op is Op.EQUAL)  # the change: k .. j-1
+        deleted = "".join(s.text for s in segments[k:j] if s.op is Op.DELETE)
+        inserted = "".join(s.text for s in segments[k:j] if s.op is Op.INSERT)
+        joins = _rejoins(segments, k, j, deleted, inserted)
+        if joins:
+            earlier = "".join(s.text for s in segments[:k] if s.op is not Op.INSERT)
+            if joins is Op.DELETE:
+                before = (earlier + deleted.split("\n")[0]).rsplit("\n", 1)[-1].split()
+                parts.append(words["join"].format(a=_shortened(before[-6:], len(before) > 6, False)))
+            else:
+                following = (inserted.rsplit("\n", 1)[-1] + "".join(
+                    s.text for s in segments[j:] if s.op is not Op.DELETE)).split("\n")[0].split()
+                parts.append(words["split"].format(b=_shortened(following[:6], False, len(following) > 6)))
+        pairs = _around_break(deleted, inserted, joins) if joins else [(deleted, inserted)]
+        for a, b in pairs:
+            a, b = " ".join(a.split()), " ".join(b.split())
+            if a or b:
+                parts.append(words["replace"].format(a=a, b=b) if a and b else
+                             words["add"].format(b=b) if b else words["delete"].format(a=a))
+        k = j
+    return parts
 
 
-def _rejoins(segments: Sequence[DiffSegment], k: int) -> bool:
-    """Whether a paragraph break deleted or inserted at segment `k` joins or splits paragraphs, words of the text
-    both versions share following it on the same line (not a paragraph added or struck out whole)."""
-    skipped = Op.INSERT if segments[k].op is Op.DELETE else Op.DELETE
-    following = next((s for s in segments[k + 1:] if s.op is not skipped), None)
-    preceding = next((s for s in reversed(segments[:k]) if s.op is Op.EQUAL or "\n" in s.text), None)
-    return (following is not None and following.op is Op.EQUAL and bool(following.text.split("\n")[0].strip())
-            and preceding is not None and preceding.op is Op.EQUAL and bool(preceding.text.rsplit("\n", 1)[-1].strip())
-            and not segments[k].text.split("\n")[0].strip())
+_WORD = re.compile(r"\w")
+
+
+def _rejoins(segments: Sequence[DiffSegment], k: int, j: int, deleted: str, inserted: str) -> Op | None:
+    """Whether the change of segments `k` to `j` (exclusive) joins two paragraphs (`Op.DELETE`: a break deleted)
+    or splits one (`Op.INSERT`), None when neither: a break on one side alone, with words both versions share on
+    its line before the change and after it (not a paragraph added or struck out whole)."""
+    if ("\n" in deleted) == ("\n" in inserted) or deleted.count("\n") + inserted.count("\n") > 1:
+        return None
+    before, after = (segments[k - 1].text if k else ""), segments[j].text
+    if not (_WORD.search(before.rsplit("\n", 1)[-1]) and _WORD.search(after.split("\n", 1)[0])):
+        return None
+    return Op.DELETE if "\n" in deleted else Op.INSERT
+
+
+# A word, a label (`b)`, `2.`) or a punctuation mark.
+_PIECE = re.compile(r"\w+[).](?=\s|$)|\w+|[^\w\s]")
+
+
+def _around_break(deleted: str, inserted: str, joins: Op) -> list[tuple[str, str]]:
+    """The words changed on each side of a paragraph break joined or split, as (was, now) pairs: the text on the
+    side of the break is compared with the other side's text, the break between them, words that differ only in
+    case (`Thi` → `thi`) a change. Words put in where the break stood go with the text before it."""
+    import difflib
+
+    broken, other = (deleted, inserted) if joins is Op.DELETE else (inserted, deleted)
+    halves = broken.split("\n", 1)
+    # Each piece: its text, the half it is in (-1: the break), where it stands there.
+    side = [*((m.group(), 0, m.span()) for m in _PIECE.finditer(halves[0])), ("\n", -1, (0, 0)),
+            *((m.group(), 1, m.span()) for m in _PIECE.finditer(halves[1]))]
+    theirs = [(m.group(), m.span()) for m in _PIECE.finditer(other)]
+    pairs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, [p[0].casefold() for p in side], [p[0].casefold() for p in theirs],
+                                      autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += [(a[0], b[0]) for a, b in zip(side[i1:i2], theirs[j1:j2], strict=True) if a[0] != b[0]]
+            continue
+        now = other[theirs[j1][1][0]:theirs[j2 - 1][1][1]] if j2 > j1 else ""
+        was = []
+        for half in (0, 1):
+            run = [p[2] for p in side[i1:i2] if p[1] == half]
+            was.append(halves[half][run[0][0]:run[-1][1]] if run else "")
+        pairs += [(was[0], now), (was[1], "")] if was[0] else [(was[1], now)]
+    return [(b, a) for a, b in pairs] if joins is Op.INSERT else pairs
 
 
 def _shortened(words: Sequence[str], cut_before: bool, cut_after: bool) -> str:
