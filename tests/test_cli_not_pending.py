@@ -8,6 +8,7 @@ command line, so the exit code is 2 (docs/json.md), the same with --json, and no
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 
 import pytest
@@ -35,9 +36,6 @@ def _head(ws: Workspace) -> str:
 NEEDS_PENDING = {
     "redline": (["redline", "01-QC/TU", "--format", "html", "-o", "{tmp}/r.html"],
                 "There is no pending amendment to 01-QC/TU"),
-    "redline --amendment": (["redline", "01-QC/TU", "--amendment", SLUG, "--format", "html", "-o", "{tmp}/r.html"],
-                            "is adopted, so the working text already reads as it makes it; compare it with the text "
-                            "before its adoption (its adoption is tagged adopted/05-QC-TU)"),
     "show --changes": (["show", "01-QC/TU", "d5.k2", "--changes"], "There is no pending amendment to 01-QC/TU"),
     "show --amendment": (["show", "01-QC/TU", "d5.k2", "--amendment", SLUG],
                          "amendment.md is adopted, so its changes are already in the text"),
@@ -84,3 +82,38 @@ def test_an_adopted_amendment_is_compared_from_the_text_before_it(adopted: Works
                     "--format", "html", "-o", f"{tmp_path}/r.html", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["changes"] > 10
+
+
+@pytest.mark.parametrize("args", [[SLUG], ["01-QC/TU", "--amendment", SLUG]])
+def test_the_redline_of_an_adopted_amendment_is_the_text_before_and_after_its_adoption(
+        adopted: Workspace, invoke: Invoke, tmp_path: object, args: list[str]) -> None:
+    """`redline qc-sua-doi-2025`, adopted, is the issued document's redline, as `--from adopted/05-QC-TU~1 --to
+    adopted/05-QC-TU` gives it, and says so; it was refused, naming neither revision (sweep r23 s1dauthau defect 5)."""
+    result = invoke(adopted, "redline", *args, "--format", "html", "-o", f"{tmp_path}/r.html")
+    assert result.exit_code == 0, result.output
+    assert (f"{SLUG} is adopted: 01-QC/TU as it stood before its adoption (adopted/05-QC-TU~1) against the text it "
+            "left (adopted/05-QC-TU)") in result.output
+    pair = invoke(adopted, "redline", "01-QC/TU", "--from", "adopted/05-QC-TU~1", "--to", "adopted/05-QC-TU",
+                  "--format", "html", "-o", f"{tmp_path}/pair.html")
+    assert pair.exit_code == 0, pair.output
+    with open(f"{tmp_path}/r.html", encoding="utf-8") as one, open(f"{tmp_path}/pair.html", encoding="utf-8") as two:
+        assert one.read() == two.read()
+    as_json = json.loads(invoke(adopted, "redline", *args, "--format", "html", "-o", f"{tmp_path}/r.html",
+                                "--json").stdout)
+    assert as_json["amendment"] == SLUG and as_json["from"] == "adopted/05-QC-TU~1"
+    assert as_json["to"] == "adopted/05-QC-TU"
+
+
+def test_an_adoption_without_its_tag_is_refused_with_the_command_that_compares_its_commit(
+        adopted: Workspace, invoke: Invoke, tmp_path: object) -> None:
+    """Its tag removed, the adoption is found in the amendment's history, and the refusal gives the exact command."""
+    adoption = _head(adopted)[:7]
+    subprocess.run(["git", "-C", str(adopted.root), "tag", "-d", "adopted/05-QC-TU"], check=True, capture_output=True)
+    result = invoke(adopted, "redline", SLUG, "--format", "html", "-o", f"{tmp_path}/r.html")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    command = f"regdraft redline 01-QC/TU --from '{adoption}~1' --to {adoption}"  # as a shell reads it
+    assert (f"is adopted, but its adoption tag adopted/05-QC-TU is not in this workspace's history; the commit that "
+            f"adopted it is {adoption}: compare the text before it with the text it left with `{command}`.") \
+        in result.stderr
+    works = invoke(adopted, *shlex.split(command)[1:], "--format", "html", "-o", f"{tmp_path}/r.html")
+    assert works.exit_code == 0, works.output

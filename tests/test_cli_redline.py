@@ -80,7 +80,8 @@ def test_redline_between_revisions_defaults_into_out(mini_workspace: Workspace, 
     assert str(target) in result.output and target.is_file()
     html = unwrapped(target.read_text(encoding="utf-8"))
     # named by git, undated: the commit's date is no date of the document (it is the metadata line's)
-    assert "Phiên bản HEAD~1 (Quy chế số MINI-QC)" in html and f"MINI-QC, ngày {_cited(revision.date)}" not in html
+    assert "so với phiên bản HEAD~1 (Quy chế số MINI-QC)" in html
+    assert f"MINI-QC, ngày {_cited(revision.date)}" not in html
     # the metadata line at the end, the commit's date as Vietnamese text writes a date (not ISO's 2026-12-05)
     assert f"MINI-QC: mã phiên bản {revision.short}, {_cited(revision.date)}" in html
     assert "điểm b khoản 2 Điều 2" in html and "Điều 4" in html
@@ -168,7 +169,7 @@ def test_shipped_amendment_pdf_lists_every_change(tmp_workspace: Workspace, invo
     assert str(pdf) in result.output
     text = pdf_text(pdf)
     assert unicodedata.is_normalized("NFC", text)
-    assert "DỰ THẢO lần" in text and "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
+    assert "DỰ THẢO lần" in text and "văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
     assert f"Điện Biên, ngày tháng năm {dt.date.today().year}" in text  # blank days: not signed yet
     assert pdf.stat().st_size < 1_500_000  # fonts embedded as subsets
     assert re.search(r"Trang 1/\d+", text)
@@ -275,14 +276,15 @@ def test_cover_line_names_the_commit_of_both_files(tmp_workspace: Workspace) -> 
     draft3 = tmp_workspace.log(amendment)[0]
     assert draft3.sha != regulation.sha
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    assert redline.cover_line() == ("Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021) "
-                                    f"so với dự thảo lần 3 (Quy chế số 05-QC/TU, ngày {_cited(draft3.date)})")
+    # The new text first, as the title line above it names them (`Dự thảo lần 3 … với Quy chế số 01-QC/TU …`).
+    assert redline.cover_line() == (f"Dự thảo lần 3 (Quy chế số 05-QC/TU, ngày {_cited(draft3.date)}) so với văn "
+                                    "bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)")
     assert redline.metadata_line() == (f"Các phiên bản được so sánh: 01-QC/TU: mã phiên bản {regulation.sha[:7]}, "
                                        f"{_cited(regulation.date)}; 05-QC/TU: mã phiên bản {draft3.sha[:7]}, "
                                        f"{_cited(draft3.date)}.")
     (tmp_workspace.root / amendment).write_text(draft.replace("draft: 2", "draft: 4"), encoding="utf-8")
     redline = rl.build(tmp_workspace, "01-QC/TU")
-    assert redline.cover_line().endswith("so với dự thảo lần 4 (Quy chế số 05-QC/TU)")
+    assert redline.cover_line().startswith("Dự thảo lần 4 (Quy chế số 05-QC/TU) so với")
     assert redline.metadata_line().endswith("; 05-QC/TU: chưa lưu vào lịch sử.")
 
 
@@ -316,8 +318,8 @@ def test_cover_line_and_header_of_an_english_amendment_without_a_number(tmp_work
     regulation = tmp_workspace.log("regulations/01-QC-TU-EN.md")[0]
     amendment = tmp_workspace.log("amendments/en1/amendment.md")[0]
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
-    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) "
-                                    f"compared with Draft 1 (dated {in_words(amendment.date)})")  # in words, in English
+    assert redline.cover_line() == (f"Draft 1 (dated {in_words(amendment.date)}) compared with the text in force "
+                                    "(Regulations No. 01-QC/TU, effective from 9 January 2021)")  # in words, in English
     # the commits' dates as the document's other dates (effective from 9 January 2021), not ISO's
     assert redline.metadata_line() == (f"Versions compared: 01-QC/TU-EN: commit {regulation.sha[:7]}, "
                                        f"{in_words(regulation.date)}; Draft 1: commit {amendment.sha[:7]}, "

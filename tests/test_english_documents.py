@@ -71,7 +71,7 @@ def test_a_profile_may_cite_english_dates_in_figures(tmp_workspace: Workspace, i
 
 
 def test_the_english_redline_and_comparison_table_date_their_versions_in_words(tmp_workspace: Workspace) -> None:
-    # "Text in force (Regulation No. 01-QC/TU, in force from 09/01/2021) compared with Draft 1 (dated 05/12/2026)",
+    # "Draft 1 (dated 05/12/2026) compared with the text in force (Regulation No. 01-QC/TU, in force from 09/01/2021)",
     # under a title "… with Regulation No. 01-QC/TU of 09/01/2021", on the redline and the comparison table alike.
     from regdraft.workspace import redline as rl
 
@@ -79,8 +79,8 @@ def test_the_english_redline_and_comparison_table_date_their_versions_in_words(t
                          "Add an English amendment")
     saved = tmp_workspace.log("amendments/en1/amendment.md")[0].date
     redline = rl.build(tmp_workspace, "01-QC/TU-EN", amendment="en1")
-    assert redline.cover_line() == ("Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) compared "
-                                    f"with Draft 1 (dated {in_words(saved)})")
+    assert redline.cover_line() == (f"Draft 1 (dated {in_words(saved)}) compared with the text in force "
+                                    "(Regulations No. 01-QC/TU, effective from 9 January 2021)")
     assert redline.title_line().endswith("with Regulations No. 01-QC/TU of 9 January 2021")
     # A Vietnamese redline keeps its figures (the profile's `dates: cited: numeric`).
     vi = rl.build(tmp_workspace, "01-QC/TU")
@@ -231,7 +231,7 @@ def test_the_english_redline_reads_as_english(tmp_workspace: Workspace, invoke: 
     assert notes[:2] == [["Amended", "Clause 1 of Article 1, Draft 1"],
                          ["Words replaced", "Clause 5 of Article 1, Draft 1"]]
     text = re.sub(r"<[^>]+>", "", page)
-    assert "Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) compared with" in text
+    assert "compared with the text in force (Regulations No. 01-QC/TU, effective from 9 January 2021)" in text
     assert ("Clause 3, Article 13 refers to point a, clause 1, Article 12 (“point a of clause 1 of Article 12”), whose "
             "text the amendment changes") in text
 

@@ -88,12 +88,12 @@ def test_export_names_the_adopted_amendment_it_leaves_out(later: Workspace, invo
 def test_the_redline_calls_the_text_adopted_not_in_force_before_its_date(later: Workspace) -> None:
     effective = TODAY + dt.timedelta(days=30)
     before = rl.build(later, "01-QC/TU", rev_to="HEAD", today=effective - dt.timedelta(days=1)).cover_line()
-    assert before.startswith("Văn bản đã được thông qua (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số "
-                             f"05-QC/TU, gồm các sửa đổi có hiệu lực từ ngày {effective:%d/%m/%Y})")
+    assert before.endswith(" so với văn bản đã được thông qua (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy "
+                           f"chế số 05-QC/TU, gồm các sửa đổi có hiệu lực từ ngày {effective:%d/%m/%Y})")
     assert "hiện hành" not in before
     since = rl.build(later, "01-QC/TU", rev_to="HEAD", today=effective).cover_line()
-    assert since.startswith("Văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU, "
-                            f"có hiệu lực từ ngày {effective:%d/%m/%Y})")
+    assert since.endswith(" so với văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số "
+                          f"05-QC/TU, có hiệu lực từ ngày {effective:%d/%m/%Y})")
 
 
 REPEAL = """---

@@ -32,8 +32,8 @@ def test_a_revision_that_is_an_adoption_is_named_by_its_document(tmp_workspace: 
     assert own.exit_code == 0, own.output
     shown = _text(tmp_path / "own.html")
     assert f"Phiên bản {tag} (" not in shown and f"(Phiên bản {tag})" not in shown
-    assert "văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ " \
-           "ngày 01/04/2025)" in shown
+    assert "Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ " \
+           "ngày 01/04/2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU" in shown
     assert "Dự thảo sửa đổi, bổ sung" not in shown and "Quy định sửa đổi, bổ sung" in shown
     # The instructions are known: counted and cited as the amendment's redline does (Điều 9 re-enacted: one row).
     pending = invoke(ws, "redline", "01-QC/TU", "--from", f"{tag}~1", "--amendment", SHIPPED_AMENDMENT,
@@ -94,9 +94,9 @@ def test_a_text_holding_an_adoption_in_force_later_is_not_dated_before_it(tmp_wo
     done = invoke(ws, "redline", "01-QC/TU", "--from", "adopted/07-QC-TU", "--to", "adopted/08-QC-TU", "-o", str(out))
     assert done.exit_code == 0, done.output
     shown = _text(out)
-    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ "
-            "ngày 10/12/2027) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU và Quy chế số "
-            "08-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 10/12/2027)") in shown
+    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU và Quy chế số 08-QC/TU (Quy chế số "
+            "01-QC/TU, có hiệu lực từ ngày 10/12/2027) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số "
+            "07-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 10/12/2027)") in shown
     assert "01/12/2027" not in shown
 
 
@@ -207,14 +207,15 @@ def test_the_sides_of_a_run_are_named_by_every_adoption_in_it(term: tuple[Worksp
     names 05, 07, 08 and 09-QC/TU in the order they were adopted, dated by the latest effective date; from the text
     05-QC/TU left, 07, 08 and 09-QC/TU."""
     shown = _text(term[1] / "whole.html")
-    assert ("Văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
-            "09/01/2021) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU, Quy chế số 07-QC/TU, "
-            "Quy chế số 08-QC/TU và Quy chế số 09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026)") in shown
+    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU, Quy chế số 07-QC/TU, Quy chế số 08-QC/TU "
+            "và Quy chế số 09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026) so với văn bản trước khi "
+            "được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)") \
+        in shown
     assert "hiện hành" not in shown.replace("Quy định hiện hành", "")
     later = _text(term[1] / "later.html")
-    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
-            "28/03/2025) so với văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU, Quy chế số 08-QC/TU và "
-            "Quy chế số 09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026)") in later
+    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU, Quy chế số 08-QC/TU và Quy chế số "
+            "09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026) so với văn bản sau khi được sửa đổi, bổ "
+            "sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 28/03/2025)") in later
 
 
 def test_a_run_of_adoptions_heads_its_old_column_as_the_text_before_them(term: tuple[Workspace, Path]) -> None:
@@ -222,3 +223,49 @@ def test_a_run_of_adoptions_heads_its_old_column_as_the_text_before_them(term: t
     force), though later adoptions of the run amended that text."""
     page = (term[1] / "table.html").read_text(encoding="utf-8")
     assert "<th>Quy định trước khi sửa đổi, bổ sung</th>" in page and "Quy định hiện hành" not in page
+
+
+def test_the_text_before_one_adoption_is_named_by_it_not_as_in_force(tmp_workspace: Workspace, tmp_path: Path,
+                                                                     invoke: Invoke) -> None:
+    """The redline of one adoption (`--from TAG~1 --to TAG`) called the text it amended `Văn bản hiện hành` in its
+    title and cover line, and headed the table's old column `Quy định hiện hành`, though the amended text is in force
+    (sweep r23 s1dauthau defect 4); a run of several already said `Văn bản trước khi được sửa đổi, bổ sung bởi …`.
+    Both lines name the new text first (the cover line named the old first, against the title above it)."""
+    from tests.test_render_pdf import pdf_text
+
+    ws = tmp_workspace
+    adopted = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--effective", "2025-04-01",
+                     "--force", "--reason", "test")
+    assert adopted.exit_code == 0, adopted.output
+    out = tmp_path / "table.pdf"
+    done = invoke(ws, "redline", "01-QC/TU", "--from", "adopted/05-QC-TU~1", "--to", "adopted/05-QC-TU", "--layout",
+                  "table", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    text = pdf_text(out)
+    assert ("BẢNG SO SÁNH Quy chế số 01-QC/TU ngày 09/01/2021 (Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số "
+            "05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021 (Văn bản trước khi được sửa đổi, bổ sung bởi Quy chế "
+            "số 05-QC/TU)") in text
+    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
+            "01/04/2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, "
+            "có hiệu lực từ ngày 09/01/2021)") in text
+    assert "Quy định trước khi sửa đổi, bổ sung" in text and "hiện hành" not in text
+
+
+def test_the_text_before_one_english_adoption_is_named_by_it(tmp_workspace: Workspace, tmp_path: Path,
+                                                               invoke: Invoke) -> None:
+    """In English: `Text as amended by … compared with the text before amendment by …`, column `Text before
+    amendment`, not `Text in force`."""
+    ws = tmp_workspace
+    text = (REPO_ROOT / "tests" / "fixtures" / "export" / "en-amendment.md").read_text(encoding="utf-8")
+    ws.commit({"amendments/en1/amendment.md": text.replace("number: null", "number: 02-QC/TU").encode()}, "English")
+    adopted = invoke(ws, "amend", "adopt", "en1", "--signed", "2025-03-15", "--effective", "2025-04-01", "--force",
+                     "--reason", "test")
+    assert adopted.exit_code == 0, adopted.output
+    out = tmp_path / "table.html"
+    done = invoke(ws, "redline", "en1", "--layout", "table", "-o", str(out))
+    assert done.exit_code == 0, done.output
+    page = out.read_text(encoding="utf-8")
+    shown = _text(out)
+    assert "<th>Text before amendment</th>" in page and "Text in force" not in shown
+    assert re.search(r"Text as amended by Regulations? No\. 02-QC/TU \([^)]*\) compared with the text before "
+                     r"amendment by Regulations? No\. 02-QC/TU \(", shown), shown[:2000]

@@ -78,9 +78,11 @@ def test_the_text_before_an_adoption_is_named_as_the_amendments_redline_names_it
     page = _redline(luat_dau_thau, "22/2023/QH15", f"{L57}~1", L57, "l57.html")
     text = _text(page)
     assert "Phiên bản" not in text  # not named by git, nor dated by the commit (today)
-    assert ("Văn bản hiện hành (Luật Đấu thầu số 22/2023/QH15, có hiệu lực từ ngày 01 tháng 01 năm 2024) so với văn "
-            "bản sau khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15 (Luật Đấu thầu số 22/2023/QH15, có hiệu lực từ "
-            "ngày 15 tháng 01 năm 2025)") in text
+    # The text before it is no longer in force: named by the law that amended it (sweep r23 s1dauthau defect 4).
+    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15 (Luật Đấu thầu số 22/2023/QH15, có hiệu "
+            "lực từ ngày 15 tháng 01 năm 2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15 "
+            "(Luật Đấu thầu số 22/2023/QH15, có hiệu lực từ ngày 01 tháng 01 năm 2024)") in text
+    assert "Văn bản hiện hành" not in text and "văn bản hiện hành" not in text
     # The running header and the page's title name the amending law, as its pending redline does; the header block
     # is dated by it (29/11/2024), not by the text it amends (23/6/2023).
     title = re.search(r"<title>(.*?)</title>", page, re.S)
@@ -89,11 +91,30 @@ def test_the_text_before_an_adoption_is_named_as_the_amendments_redline_names_it
     assert "Hà Nội, ngày 29 tháng 11 năm 2024" in text and "Hà Nội, ngày 23 tháng 6 năm 2023" not in text
 
 
+def test_the_redline_of_the_adopted_law_by_its_name_is_its_table_before_and_after(luat_dau_thau: Path) -> None:
+    """`redline luat-57-2024` (adopted) writes the law's redline, from the text before its adoption to the text it
+    left, and says so; it was refused (sweep r23 s1dauthau defect 5). Its table's old column is the text before it,
+    not `Quy định hiện hành` (defect 4)."""
+    from tests.test_render_pdf import pdf_text
+
+    out = luat_dau_thau / "out" / "l57-table.pdf"
+    said = _run(luat_dau_thau, "redline", "luat-57-2024", "--layout", "table", "--changed-only", "-o", str(out))
+    assert (f"(33 changes; luat-57-2024 is adopted: 22/2023/QH15 as it stood before its adoption ({L57}~1) against the "
+            f"text it left ({L57}))") in said
+    text = pdf_text(out)
+    assert ("BẢNG SO SÁNH Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023 (Văn bản sau khi được sửa đổi, bổ "
+            "sung bởi Luật số 57/2024/QH15) với Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023 (Văn bản trước "
+            "khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15)") in text
+    assert "Quy định trước khi sửa đổi, bổ sung" in text and "Quy định hiện hành" not in text
+    assert "Văn bản hiện hành" not in text and "văn bản hiện hành" not in text
+
+
 def test_the_text_before_a_later_adoption_is_named_by_the_earlier_ones(luat_dau_thau: Path) -> None:
     text = _text(_redline(luat_dau_thau, "22/2023/QH15", f"{SECOND_TAG}~1", SECOND_TAG, "second.html"))
     assert "Phiên bản" not in text
-    assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15 (Luật Đấu thầu số 22/2023/QH15, có hiệu "
-            f"lực từ ngày 15 tháng 01 năm 2025) so với văn bản sau khi được sửa đổi, bổ sung bởi {SECOND}") in text
+    assert ("so với văn bản sau khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15 (Luật Đấu thầu số 22/2023/QH15, "
+            "có hiệu lực từ ngày 15 tháng 01 năm 2025)") in text
+    assert f"Văn bản sau khi được sửa đổi, bổ sung bởi {SECOND}" in text
     assert f"Bản so sánh {SECOND} với Luật Đấu thầu số 22/2023/QH15" in text
 
 

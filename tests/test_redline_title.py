@@ -43,8 +43,9 @@ def test_the_title_names_both_documents_and_the_versions_their_dates(shipped_pdf
     # The text in force is dated by its effective date; the draft by the day it was last saved.
     last_saved = tmp_workspace.log("amendments/qc-sua-doi-2025/amendment.md", limit=1)[0].date
     year, month, day = str(last_saved)[:10].split("-")
-    assert (f"Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021) so với dự thảo lần 2 "
-            f"(Quy chế số 05-QC/TU, ngày {day}/{month}/{year})") in first
+    # The new text first, as the title line names them.
+    assert (f"Dự thảo lần 2 (Quy chế số 05-QC/TU, ngày {day}/{month}/{year}) so với văn bản hiện hành (Quy chế số "
+            "01-QC/TU, có hiệu lực từ ngày 09/01/2021)") in first
     assert "Số 05-QC/TU" not in first and "commit" not in first  # no number of its own, no commit id up front
     assert not re.search(r"\d{4}-\d{2}-\d{2}", " ".join(pages))  # no ISO date, the metadata line's included
     head = tmp_workspace.log("regulations/01-QC-TU.md", limit=1)[0].short
@@ -66,7 +67,7 @@ def test_the_text_in_force_is_dated_by_its_latest_adopted_amendment(tmp_workspac
     text = " ".join(re.sub(r"<[^>]+>", " ", unwrapped(html.read_text(encoding="utf-8"))).split())
     # ... and names that amendment: the date is not the text's own (Luật Đấu thầu read "có hiệu lực từ ngày 15 tháng
     # 01 năm 2025", the date of Luật 57/2024, not its own 01/01/2024).
-    assert ("Văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU, có hiệu lực từ "
+    assert ("văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU, có hiệu lực từ "
             "ngày 15/03/2025)") in text
 
 
@@ -133,7 +134,7 @@ def test_the_table_layout_and_the_word_redline_carry_the_same_title(tmp_workspac
     with zipfile.ZipFile(word) as z:
         text = " ".join(re.sub(r"<[^>]+>", " ", z.read("word/document.xml").decode("utf-8")).split())
     assert "BẢN SO SÁNH " + TITLE in text and "Số 05-QC/TU" not in text
-    assert "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
+    assert "so với văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in text
     assert re.search(r"Các phiên bản được so sánh: 01-QC/TU: mã phiên bản [0-9a-f]{7}, \d{2}/\d{2}/\d{4}; "
                      r"05-QC/TU: mã phiên bản", text)
     assert text.index("Điều 31") < text.index("Các phiên bản được so sánh")  # at the end
@@ -155,8 +156,8 @@ def test_the_english_title_reads_on_from_comparison(tmp_workspace: Workspace, in
         result = invoke(tmp_workspace, "redline", "01-QC/TU-EN", "--amendment", "en1", "-o", str(out), catch=False)
         assert result.exit_code == 0, result.output
     saved = tmp_workspace.log("amendments/en1/amendment.md", limit=1)[0].date
-    versions = ("Text in force (Regulations No. 01-QC/TU, effective from 9 January 2021) compared with Draft 1 "
-                f"(dated {in_words(saved)})")
+    versions = (f"Draft 1 (dated {in_words(saved)}) compared with the text in force (Regulations No. 01-QC/TU, "
+                "effective from 9 January 2021)")
     pages = _pages(pdf)
     for text in (pages[0], _docx_text(word)):  # the PDF and the Word redline alike
         assert title in text and versions in text
@@ -229,5 +230,6 @@ def test_a_state_text_is_cited_by_its_dates_in_words(tmp_workspace: Workspace, i
     # the versions named by git carry no date: a commit's (`Phiên bản HEAD~1 (…, ngày 03 tháng 12 năm 2026)`) is no
     # date of the document
     cover = text[text.index("(Phiên bản HEAD~1)"):text.index("Ký hiệu")]
-    assert "Phiên bản HEAD~1 (Luật Thanh niên số 57/2020/QH14 )" in cover
+    assert "Phiên bản HEAD (Luật Thanh niên số 57/2020/QH14 ) so với phiên bản HEAD~1 (Luật Thanh niên số " \
+           "57/2020/QH14 )" in cover
     assert not re.search(r"ngày \d{2} tháng \d{1,2} năm \d{4}\)", cover) and not re.search(r"\d{2}/\d{2}/\d{4}", cover)

@@ -60,7 +60,7 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     \b
     Example:
         regdraft redline 01-QC/TU
-        regdraft redline qc-sua-doi-2025   # that amendment's redline
+        regdraft redline qc-sua-doi-2025   # that amendment's redline (adopted: the text before and after it)
         regdraft redline 01-QC/TU --layout table -o bang-so-sanh.pdf
         regdraft redline 01-QC/TU --from HEAD --format html   # the text as last committed
     """
@@ -83,9 +83,18 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
     a = result.amendment
     compared = f"{result.comparison.old.id or regulation} against amendment {a.slug}" + (
         f", draft {a.draft}" if a.draft else "") if a is not None else ""
+    adoption = result.adopted[-1] if amendment is not None and rev_from is None and result.adopted else None
+    if adoption is not None:  # `redline luat-57-2024`, adopted: the issued document's redline (`rl.build`)
+        from regdraft.workspace.amendments import adoption_tag
+
+        tag = adoption_tag(adoption)
+        compared = (f"{amendment} is adopted: {result.comparison.old.id or regulation} as it stood before its adoption "
+                    f"({tag}~1) against the text it left ({tag})")
     shown = _written(written, kind, result.comparison, compared)
-    if a is not None:
-        shown.data["amendment"] = a.slug
+    if a is not None or adoption is not None:
+        shown.data["amendment"] = a.slug if a is not None else amendment
+    if adoption is not None:
+        shown.data.update({"from": f"{tag}~1", "to": tag})
     return shown
 
 

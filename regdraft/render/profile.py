@@ -397,13 +397,18 @@ def cited_date(date: dt.date | str | None, style: str = "numeric", words: Mappin
 # The labels of a compared version that are common nouns (`Văn bản sửa đổi`, `Dự thảo lần 2`, `Phiên bản 4934479`).
 _VERSION_LABELS = ("in_force", "adopted_text", "as_amended_by", "before_amended_by", "amended", "redline_draft",
                    "version")
+_TEXTS_EN = ("in_force", "adopted_text", "as_amended_by", "before_amended_by")  # `Text in force`: no name
 
 
 def mid_sentence(text: str, words: Mapping[str, str], language: str = "vi") -> str:
     """A version as named inside a sentence (`… so với văn bản sửa đổi (Luật số 57/2024/QH15, …)`): a Vietnamese
     label that is a common noun loses the capital it has at a line's start; a name (a file's) stays as it is, and so
-    does English, whose labels read as names (`Draft 2`)."""
+    do English labels that read as names (`Draft 2`, `Version HEAD~1`); an English text named by what it is takes
+    `the` (`… compared with the text in force (…)`)."""
+    if language == "en":
+        texts = [words[key] for key in _TEXTS_EN if words.get(key)]
+        return f"the {text[:1].lower()}{text[1:]}" if any(text.startswith(label) for label in texts) else text
     labels = [words[key] for key in _VERSION_LABELS if words.get(key)]
-    if language == "en" or not any(text.startswith(label) for label in labels):
+    if not any(text.startswith(label) for label in labels):
         return text
     return text[:1].lower() + text[1:]

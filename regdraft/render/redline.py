@@ -154,10 +154,12 @@ class Redline:
         return words["comparison_summary"].format(new=new, old=old)
 
     def cover_line(self, profile: Profile | None = None) -> str:
-        """The line naming the two versions compared, by document, draft and date."""
+        """The line naming the two versions compared, by document, draft and date, in the order the title line above
+        it names them: the new one compared with the old (`Dự thảo lần 2 (…) so với văn bản hiện hành (…)` under `Dự
+        thảo lần 2 … với Quy chế số 01-QC/TU …`); it read `Văn bản hiện hành (…) so với dự thảo lần 2 (…)`."""
         words, style = self._words(profile)
-        new = mid_sentence(self.new_version.describe(words, style), words, self.comparison.new.language)
-        return f"{self.old_version.describe(words, style)} {words['compared_with']} {new}"
+        old = mid_sentence(self.old_version.describe(words, style), words, self.comparison.new.language)
+        return f"{self.new_version.describe(words, style)} {words['compared_with']} {old}"
 
     def metadata_line(self, profile: Profile | None = None) -> str:
         """The small line at the end naming the revisions read (commit ids and their dates)."""

@@ -106,11 +106,18 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
         # Several adoptions: each provision as it is against the old side, each side named by the whole run.
         kinds = adopted.across(stated, old, new) if len(run) > 1 else stated[0]
         comparison = with_replaced_words(with_added_words(with_stated_kinds(comparison, kinds), added), replaced)
-        if len(run) > 1 and to is not None:
+        if to is not None:  # one adoption or several: the old side is the text before them, no longer in force
             old_version, new_version = _run_named(old_version, new_version, found, to, len(run), words)
         return Redline(comparison, old_version, new_version, stem=stem, references=tuple(references),
                        reasons=adopted.by_rows(comparison, notes) if len(run) > 1 else notes[0],
                        kept=_kept(new), kept_old=_kept(old), adopted=tuple(doc for doc, _ in run))
+    if amendment is not None and rev_from is None:
+        from regdraft.workspace import redline_adopted as adopted
+
+        # An adopted amendment's redline is the issued document's: the text before its adoption against the text it
+        # left (`redline luat-57-2024`); the working text already reads as it makes it.
+        if (pair := adopted.adoption_revisions(ws, amendment, old.id)) is not None:
+            return build(ws, name, rev_from=pair[0], rev_to=pair[1], strict_tones=strict_tones, today=today)
     slug = amendment or pending_amendment(ws, old)
     # Which of the two files hold uncommitted changes: one `git status` for both version lines.
     dirty = _dirty(ws, [relative, amendment_path(slug)]) if rev_from is None else None
@@ -122,14 +129,16 @@ def build(ws: Workspace, name: str, *, rev_from: str | None = None, rev_to: str 
 
 def _run_named(old: Version, new: Version, found: list[Adoption], to: int, count: int,
                words: Mapping[str, str]) -> tuple[Version, Version]:
-    """The two sides of a run of `count` adoptions ending at `to` (`redline_adopted`, post-condition 5): the new one
-    named by each of them, the old one, when it is the text as enacted, as the text before the first."""
+    """The two sides of a run of `count` adoptions ending at `to` (`redline_adopted`, post-condition 5), one adoption
+    too (`redline luat-57-2024`): the new one named by each of them, the old one, when it is the text as enacted, as
+    the text before the first (`Văn bản trước khi được sửa đổi, bổ sung bởi Luật số 57/2024/QH15`, not `Văn bản hiện
+    hành`: the amended text is the one in force, or adopted to be)."""
     from regdraft.workspace import redline_adopted as adopted
 
     since = to + 1 - count
     if since == 0 and not old.adopted and old.label == words["in_force"]:
         old = replace(old, **adopted.before_version(found[0].amendment, words))
-    # Amended by a later adoption of the run, the old side is not the text in force its table column was named.
+    # Amended by the run, the old side is not the text in force its table column was named.
     return replace(old, superseded=True), replace(new, **adopted.adopted_version(found, to, words, since))
 
 
@@ -294,17 +303,9 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
             f"amendments/{slug}/amendment.md amends {', '.join(doc.regulations)}, not {old.id}; choose an "
             f"amendment to {old.id}."
         )
-    if rev is None and str(doc.status) not in document.PENDING:
-        from regdraft.workspace.lifecycle import adoption_tag
-
-        relative = amendment_path(slug)
-        if doc.status != "adopted":
-            raise NotPending(f"{relative} is {doc.status}, so it will not change the text; choose a pending "
-                             "amendment.", options=("amendment",))
-        tag = f" (its adoption is tagged {adoption_tag(doc)})" if doc.number else ""
-        raise NotPending(f"{relative} is adopted, so the working text already reads as it makes it; compare it "
-                         f"with the text before its adoption{tag}, or choose a pending amendment.",
-                         options=("rev_from", "amendment"))
+    if rev is None and str(doc.status) not in document.PENDING:  # an adopted one is compared by `build`
+        raise NotPending(f"{amendment_path(slug)} is {doc.status}, so it will not change the text; choose a pending "
+                         "amendment.", options=("amendment",))
     applied = preview(ws, slug, rev, regulation=old.id)
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]

@@ -29,7 +29,14 @@ Post-conditions:
    (`by_rows`: Điều 20a, inserted by 05-QC/TU, its khoản 2 amended by 07-QC/TU and repealed by 09-QC/TU). The new
    side names every adoption of the run (`adopted_version`'s `since`), the old one, when it is the text as enacted
    before a run of several, the text before the first of them (`before_version`), not `Văn bản hiện hành`: a later
-   one is in force now.
+   one is in force now. A single adoption's old side is named so too (`… trước khi được sửa đổi, bổ sung bởi Luật số
+   57/2024/QH15`), and its table column `Quy định trước khi sửa đổi, bổ sung`: the text it amends, not the text in
+   force (the amended one is, or is to be).
+6. `adoption_revisions` gives, for an adopted amendment of the regulation, the text just before its adoption and
+   the text the adoption left, as revisions (its tag's parent, `TAG~1`, and its tag): `redline luat-57-2024` is the
+   issued document's redline. None for an amendment not adopted, or of another regulation. An adoption with no tag (no
+   number, or the tag gone) is refused naming the exact command that compares the commit that adopted it (found in
+   the amendment's history), or, where none is found, the command to give the two revisions.
 """
 
 from __future__ import annotations
@@ -232,3 +239,56 @@ def by_rows(comparison: Comparison, notes: Sequence[Mapping[str, tuple[str, ...]
             row = code if address is None else str(address)
             out[row] = (*out.get(row, ()), *(n for n in said if n not in out.get(row, ())))
     return out
+
+
+def adoption_revisions(ws: Workspace, slug: str, reg_id: str) -> tuple[str, str] | None:
+    """The text before amendment `slug`'s adoption and the text it left, as revisions (post-condition 6)."""
+    from regdraft.core.commands import Command
+    from regdraft.core.layout import amendment_path
+    from regdraft.workspace.lifecycle import adoption_tag, read_with_problems
+
+    try:
+        doc, _ = read_with_problems(ws, slug, None)
+    except RegdraftError:
+        return None  # unreadable: the amendment's redline reports why
+    if doc.status != "adopted" or reg_id not in doc.regulations:
+        return None
+    tag = adoption_tag(doc) if doc.number else ""
+    if tag:
+        try:
+            ws.resolve(f"{tag}~1")
+            return f"{tag}~1", tag
+        except RegdraftError:
+            pass
+    missing = f"its adoption tag {tag} is not in this workspace's history" if tag else "it has no number, so its " \
+        "adoption has no tag"
+    commit = _adopting_commit(ws, slug)
+    if commit is not None:
+        command = Command.of("redline", reg_id, rev_from=f"{commit}~1", rev_to=commit)
+        raise RegdraftError(f"{amendment_path(slug)} is adopted, but {missing}; the commit that adopted it is "
+                            f"{commit}: compare the text before it with the text it left with `{command}`.")
+    command = Command.of("redline", reg_id, rev_from=None, rev_to=None)
+    raise RegdraftError(f"{amendment_path(slug)} is adopted, but {missing} and no commit in its history marks it "
+                        f"adopted; compare the text before its adoption with the text after it by their revisions: "
+                        f"`{command}`.")
+
+
+def _adopting_commit(ws: Workspace, slug: str) -> str | None:
+    """The short id of the first commit whose copy of the amendment says `status: adopted`, if any."""
+    from regdraft.core.frontmatter import read_front_matter
+    from regdraft.core.layout import amendment_path
+
+    relative = amendment_path(slug)
+    try:
+        history = list(reversed(ws.log(relative)))
+    except RegdraftError:
+        return None  # not a git repository
+    for revision in history:
+        try:
+            lines = ws.read(relative, revision.sha).decode("utf-8", "replace").splitlines()
+        except RegdraftError:
+            continue
+        _, meta, _ = read_front_matter(lines, relative, [], absent="")
+        if meta is not None and meta.get("status") == "adopted":
+            return revision.short
+    return None

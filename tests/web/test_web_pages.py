@@ -47,7 +47,7 @@ def test_redline_shows_the_round_draft_with_marks_addresses_and_comment_badges(r
     # The text the round compares with is named as the text in force, by its document and date of effect,
     # not as "Phiên bản <commit>" dated by the commit.
     cover = re.search(r'<p class="cover-line">(.*?)</p>', text, re.S)
-    assert cover and "Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in cover.group(1)
+    assert cover and "so với văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)" in cover.group(1)
     assert "Phiên bản" not in cover.group(1)
 
 
