@@ -298,7 +298,7 @@ def _adopted(ws: Workspace, slug: str, sha: str, *, resumed: bool) -> Result:
     return Result({"amendment": slug, "number": adopted.number, "regulation": adopted.regulation,
                    "regulations": [reg for reg, _ in adopted.amending_articles],
                    "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
-                   "commit": sha, "tag": adoption_tag(adopted), **committed()})
+                   "commit": sha, "tag": adoption_tag(ws, adopted), **committed()})
 
 
 @amend.command("conflicts")

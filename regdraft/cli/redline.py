@@ -85,9 +85,9 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         f", draft {a.draft}" if a.draft else "") if a is not None else ""
     adoption = result.adopted[-1] if amendment is not None and rev_from is None and result.adopted else None
     if adoption is not None:  # `redline luat-57-2024`, adopted: the issued document's redline (`rl.build`)
-        from regdraft.workspace.amendments import adoption_tag
+        from regdraft.workspace.terms import adoption_tag
 
-        tag = adoption_tag(adoption)
+        tag = adoption_tag(ws, adoption)
         compared = (f"{amendment} is adopted: {result.comparison.old.id or regulation} as it stood before its adoption "
                     f"({tag}~1) against the text it left ({tag})")
     shown = _written(written, kind, result.comparison, compared)

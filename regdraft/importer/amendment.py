@@ -318,6 +318,18 @@ def _names(reg_id: str, meta: Mapping[str, Any]) -> list[str]:
     return [nfc(n).casefold() for n in names if len(n) >= 6]
 
 
+def _cited(heading: str, meta: Mapping[str, Any]) -> tuple[bool, bool, str]:
+    """How closely an amending article's `heading` names a regulation: its title, its signing date
+    (`28/10/2025`, `ngày 28 tháng 10 năm 2025`), then how late it took effect."""
+    title = nfc(str(meta.get("title") or "")).casefold()
+    signed = str(meta.get("signed") or "")
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", signed)
+    dated = bool(day) and day is not None and bool(re.search(
+        rf"\b0?{int(day[3])}/0?{int(day[2])}/{day[1]}\b|ngày 0?{int(day[3])} tháng 0?{int(day[2])} năm {day[1]}\b",
+        heading))
+    return bool(title) and title in heading, dated, str(meta.get("effective") or signed)
+
+
 def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str, Any]],
              chosen: Sequence[str], word: str = "Điều") -> tuple[dict[str, str], list[Note]]:
     """Which articles amend which regulation of the workspace, from what their headings name."""
@@ -327,12 +339,23 @@ def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str
     candidates = {k: v for k, v in regulations.items() if not chosen or k in chosen}
     for article in amending:
         heading = nfc(article.title).casefold()
-        for reg_id, meta in candidates.items():
-            if any(re.search(re.escape(name) + r"(?=$|[\s,.;:(]|\s+số\b)", heading) for name in _names(reg_id, meta)):
-                found[article.label] = reg_id
-                notes.append(Note(article.where, "info", f"{word} {article.label} amends {reg_id} of the workspace.",
-                                  f"{word} {article.label}. {article.title}"))
-                break
+        named = [reg_id for reg_id, meta in candidates.items() if any(
+            re.search(re.escape(name) + r"(?=$|[\s,.;:(]|\s+số\b)", heading) for name in _names(reg_id, meta))]
+        if named:
+            # Numbers restart each term: term XIV's and term XV's Working Regulations are both 01-QC/TU. The one
+            # whose title or signing date the heading cites is meant; else the later one, the one in force.
+            reg_id = max(named, key=lambda r: _cited(heading, candidates[r]))
+            found[article.label] = reg_id
+            others = [r for r in named if r != reg_id]
+            also = ""
+            if others:
+                titled, dated, _ = _cited(heading, candidates[reg_id])
+                why = ("its title" if titled else "its signing date") if titled or dated else None
+                also = (f" ({', '.join(others)} {'bears' if len(others) == 1 else 'bear'} the number it cites too; "
+                        + (f"the heading cites {why}" if why else "the heading cites neither title nor date, so the "
+                           f"latest is taken: check it, or give `{Command.option(regulations='ID')}`") + ")")
+            notes.append(Note(article.where, "info", f"{word} {article.label} amends {reg_id} of the workspace{also}.",
+                              f"{word} {article.label}. {article.title}"))
         else:
             notes.append(Note(article.where, "info", f"{word} {article.label} amends a document that is not in the "
                                                      "workspace; it is kept as text.",

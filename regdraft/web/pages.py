@@ -401,7 +401,7 @@ def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
     if amendment.status != "adopted" or not amendment.number:
         return None
     try:
-        return ws.resolve(f"{adoption_tag(amendment)}~1").sha
+        return ws.resolve(f"{adoption_tag(ws, amendment)}~1").sha
     except RegdraftError:
         return None  # adopted outside regdraft: no tag to compare from; `build` says so
 

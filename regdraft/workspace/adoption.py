@@ -20,10 +20,10 @@ from regdraft.core.layout import amendment_path, base_path
 from regdraft.core.markdown import decode, parse
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import Kind, noun
-from regdraft.workspace.amendments import adoption_tag
 from regdraft.workspace.lifecycle import applied_at_once, read_with_problems, review
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_writes import uncommitted
+from regdraft.workspace.terms import adoption_tag
 
 if TYPE_CHECKING:
     from regdraft.workspace.gates import Refusal
@@ -87,7 +87,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     load_amendment(text, relative, slug)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
-                     tag=adoption_tag(amendment))
+                     tag=adoption_tag(ws, amendment))
 
 
 def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: bool) -> Refusal:

@@ -122,11 +122,6 @@ def amended_id(ws: Workspace, amendment: Amendment, named: str) -> str | None:
     return None
 
 
-def adoption_tag(amendment: Amendment) -> str:
-    """The git tag of an amendment's adoption: adopted/ and its number (`adopted/05-QC-TU`)."""
-    return "adopted/" + amendment.number.replace("/", "-").replace(" ", "-")
-
-
 def target_regulation(ws: Workspace, amendment: Amendment, rev: str | None = None) -> Regulation:
     """The regulation an amendment names, as it stands in the working tree (or at `rev`)."""
     if not amendment.regulation:

@@ -5,6 +5,9 @@ amended by `08-QC/VPTU`), of another regulation, or of another amendment. `taken
 number (`amend number` refuses it), `number_problems` reports a number given by hand in the front matter
 (`regdraft check`), and `example_number` is the number the adoption gate suggests: free in the workspace and in the
 series of the text amended, so that a clerk who copies the command does not number two documents alike.
+
+Numbers restart each term (`workspace.terms`): term XV's 05-QC/TU is no clash with term XIV's, and a number is
+suggested in the series of its own term (term XV's second Quy chế is 02-QC/TU, whatever term XIV reached).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number
 from regdraft.workspace.amendments import list_amendments
 from regdraft.workspace.store import Workspace
+from regdraft.workspace.terms import Terms, terms
 
 # `07-QC/VPTU`, `05a-QC/TU`: a Party text's number and its series; `12/2012/QH13`: a state text's, its year and
 # series, the series of a law or a resolution of the National Assembly ending in the term that passed it (QH13 is
@@ -28,36 +32,59 @@ _LEADING = re.compile(r"(\d+)([^\d\s]\S*)")  # `01/WR-BD`: a number, then its se
 PLACEHOLDER = "…"  # the part of a suggested number regdraft cannot know (the term of `01/2026/QH…`)
 
 
-def taken(ws: Workspace, number: str, slug: str = "", language: str = "") -> str:
+def taken(ws: Workspace, number: str, slug: str = "", language: str = "", term: str = "") -> str:
     """What in the workspace already bears `number` (`the regulation 07-QC/VPTU`, `the amendment 'records-2025'`),
     other than the amendment `slug`; '' when nothing does. An amendment in another `language` bearing it is its
-    translation, not another document."""
-    if number in ws.regulation_ids():
-        return f"the regulation {number}"
+    translation, not another document; a document of another `term` (both terms known) numbers in its own series."""
+    known = terms(ws)
+    holder = _regulation_holding(known, number, term)
+    if holder:
+        return f"the regulation {holder}"
     for other in list_amendments(ws):
-        if other.slug != slug and other.number == number and not (language and other.language != language):
+        if other.slug != slug and other.number == number and not (language and other.language != language) \
+                and not known.apart(known.of(other), term):
             return f"the amendment '{other.slug}'"
+    return ""
+
+
+def term_of(ws: Workspace, amendment: Amendment) -> str:
+    """The term of an amendment (its regulation's), '' when unknown."""
+    return terms(ws).of(amendment)
+
+
+def _regulation_holding(known: Terms, number: str, term: str) -> str:
+    """The id of the regulation bearing `number` in `term` (its number, or its workspace id when that is another:
+    `01-QC/TU-XV` is no term's number), '' for none."""
+    for reg_id, own in known.numbers.items():
+        if (reg_id == number and own != number) or (own == number and not known.apart(known.of_regulation[reg_id],
+                                                                                       term)):
+            return reg_id
     return ""
 
 
 def number_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: each amendment (of the regulation `name`) whose number is a regulation's or another
-    amendment's (`numbered_as_another`)."""
+    amendment's of its term (`numbered_as_another`)."""
     amendments = list_amendments(ws)
+    known = terms(ws)
     return [problem for amendment in amendments if name is None or name in amendment.regulations
-            for problem in numbered_as_another(ws, amendment, amendments)]
+            for problem in numbered_as_another(ws, amendment, amendments, known)]
 
 
-def numbered_as_another(ws: Workspace, amendment: Amendment,
-                        amendments: list[Amendment] | None = None) -> list[Problem]:
-    """The problem of an amendment whose number is a regulation's or another amendment's (of an adopted document
-    and another, the other is reported: the adopted one's number stands); none when its number is its own."""
+def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Amendment] | None = None,
+                        known: Terms | None = None) -> list[Problem]:
+    """The problem of an amendment whose number is a regulation's or another amendment's of its term (of an adopted
+    document and another, the other is reported: the adopted one's number stands); none when its number is its
+    own in its term."""
     if not amendment.number:
         return []
-    holder = f"the regulation {amendment.number}" if amendment.number in ws.regulation_ids() else ""
+    known = known if known is not None else terms(ws)
+    term = known.of(amendment)
+    holder = _regulation_holding(known, amendment.number, term)
+    holder = f"the regulation {holder}" if holder else ""
     others = [o for o in (list_amendments(ws) if amendments is None else amendments)
               if o.slug != amendment.slug and o.number == amendment.number and o.language == amendment.language
-              and (o.status == "adopted" or amendment.status != "adopted")]
+              and (o.status == "adopted" or amendment.status != "adopted") and not known.apart(known.of(o), term)]
     holder = holder or (f"the amendment '{others[0].slug}'" if others else "")
     if not holder:
         return []
@@ -76,7 +103,11 @@ def example_number(ws: Workspace, amendment: Amendment, signed: dt.date) -> str:
     (`02/WR-BD` after `01/WR-BD`); "" for a number with no leading number."""
     from regdraft.workspace.api import load_regulation
 
-    used = set(ws.regulation_ids()) | {a.number for a in list_amendments(ws) if a.number}
+    known = terms(ws)
+    ours = known.of(amendment)  # numbers restart each term: term XV's are counted from its own
+    used = {reg_id for reg_id, own in known.numbers.items() if reg_id != own}
+    used |= {own for reg_id, own in known.numbers.items() if not known.apart(known.of_regulation[reg_id], ours)}
+    used |= {a.number for a in list_amendments(ws) if a.number and not known.apart(known.of(a), ours)}
     try:  # a translation's number is its original's (`01-QC/TU-EN` is numbered 01-QC/TU)
         number = document_number(load_regulation(ws, amendment.regulation).meta)
     except RegdraftError:
@@ -88,11 +119,11 @@ def example_number(ws: Workspace, amendment: Amendment, signed: dt.date) -> str:
         same = [m for m in map(_STATE.fullmatch, used) if m and m.group(2) == year and m.group(3) == letters
                 and bool(m.group(4)) == bool(term)]
         if term:
-            terms = sorted({m.group(4) for m in same}, key=int)
-            if not terms:
+            sittings = sorted({m.group(4) for m in same}, key=int)
+            if not sittings:
                 return f"01/{year}/{letters}{PLACEHOLDER}"
-            same = [m for m in same if m.group(4) == terms[-1]]
-            letters += terms[-1]
+            same = [m for m in same if m.group(4) == sittings[-1]]
+            letters += sittings[-1]
         return f"{max((int(m.group(1)) for m in same), default=0) + 1:02d}/{year}/{letters}"
     party = _PARTY.fullmatch(number)
     if party:

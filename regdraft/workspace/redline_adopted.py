@@ -82,7 +82,7 @@ def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
     for doc in adopted:
         if not doc.number:
             continue
-        tag = adoption_tag(doc)
+        tag = adoption_tag(ws, doc)
         try:
             out.append(Adoption(doc, ws.resolve(tag).sha, ws.read(relative, tag), ws.read(relative, f"{tag}^"),
                                 ws.resolve(f"{tag}^").sha))
@@ -159,7 +159,8 @@ def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: li
     out = []
     for adoption in found[first:to + 1]:
         try:
-            applied = preview(ws, adoption.amendment.slug, f"{adoption_tag(adoption.amendment)}^", regulation=reg_id)
+            tag = adoption_tag(ws, adoption.amendment)
+            applied = preview(ws, adoption.amendment.slug, f"{tag}^", regulation=reg_id)
         except RegdraftError:
             return None  # not readable as it stood then: the kinds read from the text are kept
         out.append((adoption.amendment, [*applied.changes, *applied.punctuation]))
@@ -253,7 +254,7 @@ def adoption_revisions(ws: Workspace, slug: str, reg_id: str) -> tuple[str, str]
         return None  # unreadable: the amendment's redline reports why
     if doc.status != "adopted" or reg_id not in doc.regulations:
         return None
-    tag = adoption_tag(doc) if doc.number else ""
+    tag = adoption_tag(ws, doc) if doc.number else ""
     if tag:
         try:
             ws.resolve(f"{tag}~1")

@@ -57,7 +57,7 @@ class Replacement:
         return named if self.new == self.number else f"{named} ({self.new})"
 
 
-def _fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
+def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
     """Each regulation file's path, lines and front matter (those whose front matter reads)."""
     out = []
     for path in ws.regulation_files():
@@ -82,7 +82,7 @@ def _start(meta: Mapping[str, Any]) -> dt.date | None:
 def replacements(ws: Workspace) -> list[Replacement]:
     """Every replacement the workspace's regulations record, in file order."""
     found = []
-    for path, lines, meta in _fronts(ws):
+    for path, lines, meta in fronts(ws):
         for old in _named(meta.get(KEY)):
             found.append(Replacement(old, str(meta.get("id") or ""), path, key_line(lines, KEY), _start(meta), meta))
     return found
@@ -130,11 +130,11 @@ def replacement_problems(ws: Workspace, name: str | None = None,
                          adopted: Sequence[Amendment] = ()) -> list[Problem]:
     """`regdraft check`: each `replaces` names a regulation of the workspace, not its own, and takes effect after
     the one it replaces did and after its `adopted` amendments."""
-    fronts = _fronts(ws)
+    found = fronts(ws)
     seen: dict[str, str] = {}
-    starts = {str(meta.get("id")): _start(meta) for _, _, meta in fronts if meta.get("id")}
+    starts = {str(meta.get("id")): _start(meta) for _, _, meta in found if meta.get("id")}
     problems = []
-    for path, lines, meta in fronts:
+    for path, lines, meta in found:
         own = str(meta.get("id") or "")
         if name is not None and name not in (own, path) and name not in _named(meta.get(KEY)):
             continue

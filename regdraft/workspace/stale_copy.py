@@ -74,7 +74,7 @@ def _change_after(ws: Workspace, reg_id: str, revision: Revision) -> str:
         if not amendment.number:
             continue
         try:
-            tagged = ws.resolve(adoption_tag(amendment)).sha
+            tagged = ws.resolve(adoption_tag(ws, amendment)).sha
         except RegdraftError:
             continue
         if tagged == revision.sha:
