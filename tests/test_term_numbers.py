@@ -94,6 +94,9 @@ def test_the_later_terms_adoption_has_a_tag_of_its_own(two_terms: Workspace, inv
                       "adopted/XV/05-QC-TU", "--format", "html", "-o", str(two_terms.root.parent / "r.html"))
     assert compared.exit_code == 0, compared.output
     assert "(1 change)" in compared.output
+    issued = invoke(two_terms, "redline", "qc-xv", "--format", "html", "-o", str(two_terms.root.parent / "i.html"))
+    assert issued.exit_code == 0, issued.output
+    assert "(adopted/XV/05-QC-TU~1) against the text it left (adopted/XV/05-QC-TU)" in issued.output
 
 
 IMPORTED = """TỈNH ỦY ĐIỆN BIÊN
