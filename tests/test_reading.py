@@ -45,7 +45,8 @@ def test_show_refs_list_work_on_a_regulation_with_problems_and_count_them(
     assert any(row["missing"] == ["d9"] for row in json.loads(refs.stdout))
     listed = json.loads(invoke(mini_workspace, "list", "--json").stdout)
     assert listed == [{"id": "MINI-QC", "path": "regulations/MINI-QC.md", "title": "Quy chế thử nghiệm",
-                       "language": "vi", "articles": 4, "problems": count, "error": ""}]
+                       "language": "vi", "articles": 4, "problems": count, "error": "",
+                       "effective": listed[0]["effective"], "status": "in force", "replaced_by": "", "replaced_on": ""}]
     assert re.search(r"4 articles, 3 problems", invoke(mini_workspace, "list").stdout)
 
 
