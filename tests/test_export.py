@@ -340,7 +340,7 @@ def test_english_documents_print_english_header_words(tmp_workspace: Workspace, 
     # A comparison is not an issued document: no number of its own, its words in English.
     assert 'class="number"' not in page and '<p class="draft-banner">DRAFT No. 1</p>' in page
     words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
-    assert '<p class="doc-type">COMPARISON</p>' in page and "Regulations No. 01-QC/TU of 9 January 2021" in words
+    assert '<span class="doc-type">COMPARISON</span>' in page and "Regulations No. 01-QC/TU of 9 January 2021" in words
     assert "So sánh" not in words and "BẢN SO SÁNH" not in words
     assert 'content: "Page " counter(page)' in page and "Trang" not in page
     vietnamese = export_regulation(tmp_workspace, "01-QC/TU", tmp_path / "vi.html").path.read_text()

@@ -147,7 +147,7 @@ def test_the_change_bar_marks_only_paragraphs_that_show_a_change(tmp_path: Path,
     first = "Quy chế này quy định nguyên tắc, chế độ làm việc của Ban Chấp hành Đảng bộ tỉnh."
     old = MINI.replace(first, f"{first}\n\nĐoạn thứ hai giữ nguyên.")
     page = _compared(tmp_path, invoke, old, old.replace("chế độ làm việc", "chế độ công tác"))
-    assert '<p class="article-heading" id="chg-1">Điều 1. Phạm vi điều chỉnh</p>' in page
+    assert '<h3 class="article-heading" id="chg-1">Điều 1. Phạm vi điều chỉnh</h3>' in page
     assert re.search(r'<p class="para chg">Quy chế này quy định nguyên tắc, chế độ <del class="del">làm việc</del>',
                      page)
     assert '<p class="para">Đoạn thứ hai giữ nguyên.</p>' in page

@@ -30,6 +30,7 @@ from regdraft.core.diff import ChangeKind, Provision
 from regdraft.core.model import TEXT_HEADINGS, Kind
 from regdraft.core.moves import Place
 from regdraft.render.fragments import NO_PART, PartMarks, part_marks
+from regdraft.render.html import heading_tag
 from regdraft.render.paragraphs import bar
 
 
@@ -86,8 +87,9 @@ class Changed:
             anchored = f' id="{_escaped(anchor)}"' if anchor else ""
             attribute, handles = marks.title
             heading = h.heading_marked(p, side, place)
-            out.append(f'<p class="article-heading{bar(p.change, heading)}"{anchored}{at}{attribute}>{handles}'
-                       f'{heading}{own_badge}</p>\n')
+            head = heading_tag(p.kind) if side == "both" else "p"  # a comparison table's cells hold no headings
+            out.append(f'<{head} class="article-heading{bar(p.change, heading)}"{anchored}{at}{attribute}>{handles}'
+                       f'{heading}{own_badge}</{head}>\n')
             out.extend(_printed(para, bar(p.change, para.html), at, text.marks(para.line))
                        for para in h.body(p, side, mv, prune and p.kind is Kind.APPENDIX))
         else:

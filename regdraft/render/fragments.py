@@ -41,7 +41,7 @@ from regdraft.core.markdown_writer import heading_text, unit_label_text
 from regdraft.core.model import REPEALED_TEXT, TEXT_HEADINGS, Address, Kind, Unit, unit_address
 from regdraft.core.part_codes import TITLE
 from regdraft.core.parts import Held, is_table, paragraph_parts, table_head, table_rows
-from regdraft.render.html import _INLINE_SYNTAX, inline_markdown
+from regdraft.render.html import _INLINE_SYNTAX, heading_tag, inline_markdown
 
 
 def para_class(text: str) -> str:
@@ -178,7 +178,8 @@ class Fragments:
             self._unit_parts(u, mv, addr, at, badge, part_marks(u, addr, self.mark_parts), out)
             return
         if u.kind in TEXT_HEADINGS:
-            out.append(f'<p class="article-heading{tail}{_escaped(heading_text(u, self.language))}{badge}</p>\n')
+            h = heading_tag(u.kind)
+            out.append(f'<{h} class="article-heading{tail}{_escaped(heading_text(u, self.language))}{badge}</{h}>\n')
             out.extend(_paragraph(t, tail) for t in u.text)
         elif u.repealed:
             out.append(f"<p{at}>{_escaped(unit_label_text(u, self.language))} {self.repealed}{badge}</p>\n")
@@ -198,8 +199,9 @@ class Fragments:
         in, the first of each part beginning with its handle."""
         if u.kind in TEXT_HEADINGS:
             attribute, handles = marks.title
-            out.append(f'<p class="article-heading{mv}"{at}{attribute}>{handles}'
-                       f'{_escaped(heading_text(u, self.language))}{badge}</p>\n')
+            h = heading_tag(u.kind)
+            out.append(f'<{h} class="article-heading{mv}"{at}{attribute}>{handles}'
+                       f'{_escaped(heading_text(u, self.language))}{badge}</{h}>\n')
             out.extend(_paragraph(t, f'{mv}"{at}{m[0]}>', m[1]) for t, m in zip(u.text, marks.text, strict=True))
         elif u.repealed:
             out.append(f"<p{at}>{_escaped(unit_label_text(u, self.language))} {self.repealed}{badge}</p>\n")

@@ -135,7 +135,8 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
     # Annotation hooks of the provision macros, off for print; the review server turns them on: a provision's
     # address, its badge, the marks of the parts of a unit (`render.fragments.MarkParts`; None: not marked).
-    env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, mark_parts=None, child_address=_child_address)
+    env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, mark_parts=None, child_address=_child_address,
+                       heading_tag=heading_tag)
     if page is not None:
         env.globals.update(page.globals)
     return env
@@ -146,6 +147,18 @@ def _cache_folder(workspace_root: Path | None) -> Path | None:
     from regdraft.render.signed import cache_folder, user_cache_folder
 
     return cache_folder(workspace_root) if workspace_root is not None else user_cache_folder()
+
+
+# A heading's level by its provision's kind: the document's title is the one h1 (`base.html.j2`), chapters and parts
+# h2, sections and articles h3, so a screen reader goes from Điều to Điều by heading (WCAG 1.3.1). Fixed by kind, not
+# by the kinds a document holds: a printed article is kept by itself (`render.fragments`). Styled as the paragraphs
+# they were (base.css: `main h1` …), so the printed pages do not change.
+_HEADING_LEVEL = {"part": 2, "chapter": 2, "appendix": 2, "section": 3, "article": 3, "subsection": 4}
+
+
+def heading_tag(kind: str) -> str:
+    """The element a provision of this kind is headed by (`h2` for a chapter, `h3` for an article)."""
+    return f"h{_HEADING_LEVEL[str(kind)]}"
 
 
 def _no_mark(address: object) -> Markup:

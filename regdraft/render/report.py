@@ -242,6 +242,8 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     words = report_words(report, profile)
     document = word.new_document(profile, report.language, landscape=True)
     head = header(report, profile, today)
+    # Named as the PDF is (its <title>): Word and a screen reader announce the document by it, not as untitled.
+    document.core_properties.title = head.running[:255]  # python-docx's limit
     word.party_header(document, head, profile)
     word.page_numbers(document, profile, head.page)
     word.paragraph(document, words["report_type"], bold=True, align="center", space_after=0)

@@ -147,6 +147,7 @@ class AmendmentRow:
     error: str
     rounds: tuple[RoundRow, ...]
     title: str = ""  # its title, as the document names itself (the slug is the drafting office's handle)
+    language: str = ""  # the language it is written in (`lang` on its title where the page speaks another)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def home(ws: Workspace) -> Home:
         rows.append(AmendmentRow(entry.slug, a.number if a else "", amends,
                                  a.status if a else "unreadable", a.draft if a else None,
                                  str(entry.error) if entry.error else "", tuple(rounds),
-                                 str(a.meta.get("title") or "").strip() if a else ""))
+                                 str(a.meta.get("title") or "").strip() if a else "", a.language if a else ""))
     return Home(list(list_regulations(ws)), rows)
 
 

@@ -78,7 +78,7 @@ def test_select_a_phrase_and_send_a_comment_with_a_proposal(review_ws: Workspace
     page = browser_page
     page.goto(f"{live_server}/a/{SLUG}/redline")
     _select(page, "d12.k1.a", PHRASE)
-    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
     assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
     # The script's one line of text comes from the page, in the page's language (words.yaml).
     assert page.inner_text("#comment-where") == f"Đã chọn: “{PHRASE}” tại Điểm a khoản 1 Điều 12"
@@ -117,7 +117,7 @@ def test_clicking_another_provision_drops_the_words_quoted_from_the_one_before(
     assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
     page.fill("#comment-text", page.input_value("#comment-text") + "Đề nghị làm rõ.")
     page.locator('[data-on="d12.k1.b"]').first.click()
-    assert page.input_value("#comment-on") == "d12.k1.b"
+    assert page.input_value("#comment-on") == "Điểm b khoản 1 Điều 12"
     assert page.input_value("#comment-text") == "Đề nghị làm rõ."
 
 
@@ -153,7 +153,7 @@ def test_a_provision_is_chosen_from_the_keyboard_too(review_ws: Workspace, live_
                     return true;"""), ["d12.k1.a", PHRASE])
     assert selected
     page.keyboard.press("Shift")
-    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
     assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
 
 
@@ -164,7 +164,7 @@ def test_a_title_a_lead_in_and_a_dash_item_are_chosen_by_their_buttons(review_ws
     page = browser_page
     page.goto(f"{live_server}/a/{SLUG}/redline")
     page.click('[data-pick="d7.k4.intro"]')
-    assert page.input_value("#comment-on") == "d7.k4.intro"
+    assert page.input_value("#comment-on") == "Đoạn mở đầu khoản 4 Điều 7"
     assert page.inner_text("#comment-where") == "Đã chọn: Đoạn mở đầu khoản 4 Điều 7"
     chosen = page.locator(".selected-provision")
     assert chosen.count() == 1 and chosen.inner_text().endswith("4. Tỉnh ủy viên có trách nhiệm nêu gương về:")
@@ -172,9 +172,9 @@ def test_a_title_a_lead_in_and_a_dash_item_are_chosen_by_their_buttons(review_ws
     assert page.input_value("#comment-proposal") == "Tỉnh ủy viên có trách nhiệm nêu gương về:"
     # Clicking elsewhere in the clause, on the words of a dash item, still chooses the clause.
     page.locator('[data-part~="d7.k4.dash2"]').click()
-    assert page.input_value("#comment-on") == "d7.k4"
+    assert page.input_value("#comment-on") == "Khoản 4 Điều 7"
     page.click('[data-pick="d7.title"]')  # the title of an article the draft renames (a changed heading)
-    assert page.input_value("#comment-on") == "d7.title"
+    assert page.input_value("#comment-on") == "Tên Điều 7"
     assert page.inner_text("#comment-where") == "Đã chọn: Tên Điều 7"
     # From the keyboard: the buttons are in the tab order, and Enter chooses.
     page.focus('[data-pick="d16.k1.intro"]')
@@ -182,7 +182,7 @@ def test_a_title_a_lead_in_and_a_dash_item_are_chosen_by_their_buttons(review_ws
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.pick") == "d16.k1.dash2"
     page.keyboard.press("Enter")
-    assert page.input_value("#comment-on") == "d16.k1.dash2"
+    assert page.input_value("#comment-on") == "Gạch đầu dòng thứ hai khoản 1 Điều 16"
     assert page.inner_text("#comment-where") == "Đã chọn: Gạch đầu dòng thứ hai khoản 1 Điều 16"
     assert page.evaluate("document.activeElement.id") == "comment-text"
     page.select_option("select[name=body]", BODIES[2])
@@ -260,7 +260,7 @@ def test_a_provision_written_in_words_is_chosen_and_put_in_the_editor(review_ws:
     page.fill("#comment-on", "khoản 1 Điều 12")
     page.click("#proposal-box summary")  # leaving the field, as a member does
     _until(lambda: page.input_value("#comment-proposal") != "")
-    assert page.input_value("#comment-on") == "d12.k1"
+    assert page.input_value("#comment-on") == "Khoản 1 Điều 12"
     assert page.inner_text("#comment-where") == "Đã chọn: Khoản 1 Điều 12"
     assert page.locator('[data-on="d12.k1"].selected-provision').count() >= 1
     lines = page.input_value("#comment-proposal").split("\n")
@@ -268,7 +268,7 @@ def test_a_provision_written_in_words_is_chosen_and_put_in_the_editor(review_ws:
     # In another order, without its tone marks: read as a comment reads it.
     page.fill("#comment-on", "dieu 12 khoan 1 diem b")
     page.dispatch_event("#comment-on", "change")
-    _until(lambda: page.input_value("#comment-on") == "d12.k1.b")
+    _until(lambda: page.input_value("#comment-on") == "Điểm b khoản 1 Điều 12")
     assert page.inner_text("#comment-where") == "Đã chọn: Điểm b khoản 1 Điều 12"
     # Words naming no provision are left as typed, for the server to answer when the comment is sent.
     page.fill("#comment-on", "khoản 9 Điều 99")
@@ -298,7 +298,7 @@ def test_a_selection_across_two_points_chooses_the_clause_holding_both(review_ws
     page.mouse.down()
     page.mouse.move(end[0], end[1], steps=8)
     page.mouse.up()
-    assert page.input_value("#comment-on") == "d12.k1"
+    assert page.input_value("#comment-on") == "Khoản 1 Điều 12"
     assert page.inner_text("#comment-where").endswith(" tại Khoản 1 Điều 12")
     # From the keyboard too, whichever end the selection began at.
     page.evaluate("document.activeElement.blur()")
@@ -309,7 +309,7 @@ def test_a_selection_across_two_points_chooses_the_clause_holding_both(review_ws
         selection.setBaseAndExtent(c.lastChild, 0, b.lastChild, 0);
     }""")
     page.keyboard.press("Shift")
-    assert page.input_value("#comment-on") == "d12.k1"
+    assert page.input_value("#comment-on") == "Khoản 1 Điều 12"
 
 
 # -- a phone, and the keyboard -----------------------------------------------------------------
@@ -361,7 +361,7 @@ def test_on_a_phone_the_text_fills_the_screen_and_the_form_follows_it(review_ws:
     assert phone["panelWidth"] >= 340     # below the text, across the screen
     # The form still works there: a provision chosen from its button is named in the form.
     page.click('[data-pick="d7.k4.intro"]')
-    assert page.input_value("#comment-on") == "d7.k4.intro"
+    assert page.input_value("#comment-on") == "Đoạn mở đầu khoản 4 Điều 7"
 
 
 @needs_corpus
@@ -431,7 +431,7 @@ def test_a_one_line_proposal_for_a_clause_with_points_is_asked_about_before_it_i
         assert page.input_value("#comment-text") == "Quy định số thành viên tối thiểu."
         page.check("#record-anyway")
         page.click("#comment-send")
-        page.wait_for_selector(".review-bar .notice")
+        page.wait_for_selector("#added-notice")  # moved beside the clause commented on (review.js)
         (comment,) = load_comments(Workspace(root), "luat-57-2024")
         assert comment.on == "d19.k1" and comment.proposal == one_line and comment.by == "Bộ Nội vụ"
 

@@ -62,7 +62,7 @@ def test_shift_and_the_arrows_quote_the_words_selected_once_shift_is_let_go(
     assert page.evaluate("document.getSelection().toString()") == PHRASE
     assert _focused(page) == "BODY"
     page.keyboard.up("Shift")
-    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
     assert page.input_value("#comment-text") == f"Về đoạn “{PHRASE}”: "
     assert page.inner_text("#comment-where") == f"Đã chọn: “{PHRASE}” tại Điểm a khoản 1 Điều 12"
     # Shift let go, the words are final: the comment box is ready to type in, after the quote.

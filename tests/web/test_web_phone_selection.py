@@ -31,7 +31,7 @@ def test_words_selected_without_a_mouse_up_or_a_key_choose_the_provision_and_are
                     return document.getSelection().toString();"""), ["d12.k1.a", PHRASE])
     assert selected == PHRASE
     _until(lambda: page.input_value("#comment-on") != "")
-    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
     assert page.input_value("#comment-text") == QUOTE
     assert page.inner_text("#comment-where") == f"Đã chọn: “{PHRASE}” tại Điểm a khoản 1 Điều 12"
     assert page.locator('[data-on="d12.k1.a"].selected-provision').count() >= 1
@@ -45,18 +45,18 @@ def test_words_selected_without_a_mouse_up_or_a_key_choose_the_provision_and_are
     page.keyboard.press("ArrowRight")
     page.keyboard.type(" Xem lại.")
     page.wait_for_timeout(700)  # longer than the page waits for a selection to settle
-    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
     assert page.input_value("#comment-text") == QUOTE + "Đề nghị làm rõ. Xem lại."
     # Words of the editor selected (the proposal field is in the form too) change nothing either.
     page.click("#proposal-box summary")
     page.focus("#comment-proposal")
     page.keyboard.press("Control+A")
     page.wait_for_timeout(700)
-    assert page.input_value("#comment-on") == "d12.k1.a"
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
     assert page.input_value("#comment-text") == QUOTE + "Đề nghị làm rõ. Xem lại."
     # Then words of another point selected the same way: that point is chosen and its words quoted instead.
     page.evaluate(_on_range("""document.getSelection().setBaseAndExtent(
                         range.startContainer, range.startOffset, range.endContainer, range.endOffset);
                     return true;"""), ["d12.k1.b", "Bất thường"])
-    _until(lambda: page.input_value("#comment-on") == "d12.k1.b")
+    _until(lambda: page.input_value("#comment-on") == "Điểm b khoản 1 Điều 12")
     assert page.input_value("#comment-text") == "Về đoạn “Bất thường”: Đề nghị làm rõ. Xem lại."

@@ -16,6 +16,9 @@
   let editorFrom = "";  // the text the wording editor was opened with
   let chosen = "";      // the provision and words chosen last (`address\u0000phrase`)
   let settling = 0;     // the timer of a selection still being changed (`selectionchange`)
+  // The provision field shows the provision in words (`Tên Điều 7`), as a member reads it, not its code
+  // (`d7.title`): `named` is what it shows for the address chosen, which is sent (`standsFor`).
+  let named = {address: "", words: ""};
 
   // The page's words, rendered into the form by the server (words.yaml): no text lives in this file.
   // The words selected are quoted at the start of the comment as the comments page and the report quote a Word
@@ -31,6 +34,17 @@
       if (options[i].value === address && options[i].textContent.trim()) { return options[i].textContent.trim(); }
     }
     return address;
+  }
+
+  // The provision the field stands for: the one chosen, while it shows its words; else what is typed in it.
+  function standsFor() {
+    return named.address && on.value === named.words ? named.address : on.value.trim();
+  }
+
+  function show(address) {
+    const words = described(address);
+    named = {address: address, words: words};
+    on.value = words;
   }
 
   function provisionOf(node) {
@@ -65,15 +79,16 @@
   }
 
   function choose(address, phrase, stay) {
-    const before = on.value;
+    const before = standsFor();
     chosen = address + "\u0000" + phrase;
-    on.value = address;
+    show(address);
     highlight(address);
-    const named = described(address);
+    const words = named.words;
+    // Said aloud too: `#comment-where` is a polite live region, and describes the comment box focused below.
     where.textContent = phrase
-      ? said.phrase.replace("{provision}", function () { return named; })
+      ? said.phrase.replace("{provision}", function () { return words; })
         .replace("{phrase}", function () { return phrase; })
-      : said.provision.replace("{provision}", function () { return named; });
+      : said.provision.replace("{provision}", function () { return words; });
     if (phrase) {
       const rest = text.value.startsWith(quoted) ? text.value.slice(quoted.length) : text.value;
       quoted = said.words.replace("{words}", function () { return phrase; }) + " ";
@@ -156,12 +171,13 @@
   // it reads a comment's (an empty editor was opened for it, and one line typed there became the whole clause).
   function typed(address) {
     on.value = "";  // `choose` compares with the provision chosen before
+    named = {address: "", words: ""};
     choose(address, "");
   }
 
   on.addEventListener("change", function () {
     const written = on.value.trim();
-    if (!written || written === "general") { return; }
+    if (!written || written === "general" || written === named.words) { return; }
     if (shown(written).length) { typed(written); return; }
     const asked = form.getAttribute("action").replace(/comments$/, "provision") + "?words=" +
       encodeURIComponent(written);
@@ -175,8 +191,8 @@
   });
 
   proposalBox.addEventListener("toggle", function () {
-    if (proposalBox.open && proposal.value === "" && texts[on.value] !== undefined) {
-      proposal.value = texts[on.value];
+    if (proposalBox.open && proposal.value === "" && texts[standsFor()] !== undefined) {
+      proposal.value = texts[standsFor()];
       editorFrom = proposal.value;
     }
   });
@@ -184,12 +200,26 @@
   form.addEventListener("submit", function () {
     // An untouched editor proposes nothing.
     if (proposal.value === editorFrom) { proposal.value = ""; }
+    // The provision chosen is sent by its code, which the server reads as it always has.
+    if (named.address && on.value === named.words) { on.value = named.address; }
   });
 
-  // Back from sending a comment (`#on-d16.k9`): the provision commented on, not the top of a long law.
+  // A form given back (a comment refused) holds the provision's code: shown in words, as chosen.
+  if (on.value && on.value !== "general" && described(on.value) !== on.value) { show(on.value); }
+
+  // Back from sending a comment (`#on-d16.k9`): the provision commented on, not the top of a long law. The notice
+  // that it was saved (`role="status"`) is moved just before it, where the member is, and given the focus: read out,
+  // and the next Tab goes on from there. Without a provision shown, the notice is focused where it stands.
+  const added = document.getElementById("added-notice");
+  let beside = false;
   if (location.hash.startsWith("#on-")) {
     const address = decodeURIComponent(location.hash.slice(4));
     const target = shown(address)[0];
-    if (target) { target.scrollIntoView({block: "center"}); highlight(address); }
+    if (target) {
+      if (added) { target.parentNode.insertBefore(added, target); beside = true; }
+      target.scrollIntoView({block: "center"});
+      highlight(address);
+    }
   }
+  if (added) { added.focus({preventScroll: beside}); }
 })();

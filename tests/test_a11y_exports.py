@@ -1,0 +1,63 @@
+"""The exported documents for a reader who cannot see them: headings and a main landmark in the HTML, a tagged PDF,
+and a Word report named as its PDF is."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+import pypdf
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+
+
+def _made(invoke: Invoke, ws: Workspace, out: Path, *command: str) -> Path:
+    result = invoke(ws, *command, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_the_consolidated_html_is_headed_by_its_title_chapters_and_articles(tmp_workspace: Workspace, invoke: Invoke,
+                                                                           tmp_path: Path) -> None:
+    page = _made(invoke, tmp_workspace, tmp_path / "hn.html", "export", "01-QC/TU").read_text(encoding="utf-8")
+    assert page.count("<main>") == 1 and "</main>" in page
+    assert re.search(r'<h1 class="doc-title"><span class="doc-type">QUY CHẾ</span>\s*<span class="doc-summary">', page)
+    # A chapter's label and title are one heading, each on its line as before.
+    assert re.search(r'<h2 class="heading-lines"><span class="chapter">Chương I</span>\s*'
+                     r'<span class="chapter-title">NHỮNG QUY ĐỊNH CHUNG</span></h2>', page)
+    articles = re.findall(r'<h3 class="article-heading">(Điều \d+[a-z]?)\.', page)
+    assert articles[:3] == ["Điều 1", "Điều 2", "Điều 3"] and len(articles) >= 30
+    assert '<p class="article-heading' not in page and '<p class="chapter' not in page
+
+
+def test_the_redline_html_is_headed_too(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    page = _made(invoke, tmp_workspace, tmp_path / "r.html", "redline", SHIPPED_AMENDMENT).read_text(encoding="utf-8")
+    assert "<main>" in page and len(re.findall(r"<h1[ >]", page)) == 1
+    assert re.search(r'<h2 class="chapter[^"]*"[^>]*>Chương I<br>', page)
+    assert re.search(r'<h3 class="article-heading chg"[^>]*>Điều 7\. <del class="del">', page)  # a changed article
+    assert re.search(r'<h3 class="article-heading"[^>]*>Điều 8\. ', page)  # an unchanged one
+
+
+def test_the_redline_pdf_is_tagged_and_its_pages_keep_their_text(tmp_workspace: Workspace, invoke: Invoke,
+                                                                 tmp_path: Path) -> None:
+    reader = pypdf.PdfReader(_made(invoke, tmp_workspace, tmp_path / "r.pdf", "redline", SHIPPED_AMENDMENT))
+    root: Any = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    # Headings styled as the paragraphs they were: no bookmarks of them, the heading line as it printed.
+    assert not reader.outline
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Điều 7." in text and f"Trang {len(reader.pages)}/{len(reader.pages)}" in text
+
+
+def test_the_report_docx_is_named_as_its_pdf(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    opened = invoke(tmp_workspace, "round", "open", SHIPPED_AMENDMENT, "--due", "2099-01-01", "--consult", "Ban A")
+    assert opened.exit_code == 0, opened.output
+    page = _made(invoke, tmp_workspace, tmp_path / "report.html", "round", "report", SHIPPED_AMENDMENT)
+    title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"))
+    assert title and title.group(1).startswith("Báo cáo tiếp thu, giải trình")
+    word = _made(invoke, tmp_workspace, tmp_path / "report.docx", "round", "report", SHIPPED_AMENDMENT)
+    assert docx.Document(str(word)).core_properties.title == html.unescape(title.group(1))
