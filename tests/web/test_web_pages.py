@@ -248,7 +248,7 @@ def test_a_comment_on_a_chapter_title_is_counted_on_the_chapter_heading(review_w
         add_comment(review_ws, SLUG, BODIES[0], on, f"Về {on}.")
     text = client(review_ws).get(f"/a/{SLUG}/redline").text
     for on, said in (("ch5.title", "1 ý kiến · không thay đổi"), ("ch1.title", "2 ý kiến · không thay đổi")):
-        heading = re.search(r'<p class="chapter[^"]*"[^>]*>((?:(?!</p>).)*#on-' + re.escape(on) + r'.*?)</p>',
+        heading = re.search(r'<h2 class="chapter[^"]*"[^>]*>((?:(?!</h2>).)*#on-' + re.escape(on) + r'.*?)</h2>',
                             text, re.S)
         assert heading, on
         assert f">{said}</a>" in heading.group(1)
