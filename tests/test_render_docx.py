@@ -88,7 +88,8 @@ def test_state_profile_numbers_pages_at_the_top_from_page_two(tmp_workspace: Wor
     write_consolidated_docx(ct, load_profile({"profile": "state-30"}), out)
     section = docx.Document(str(out)).sections[0]
     assert section.different_first_page_header_footer
-    assert _fields(section.header) == ["PAGE", "NUMPAGES"] and _fields(section.first_page_header) == []
+    # Nghị định 30/2020, Phụ lục I: the bare page number (no `Trang`, no count).
+    assert _fields(section.header) == ["PAGE"] and _fields(section.first_page_header) == []
     assert _fields(section.footer) == []
 
 

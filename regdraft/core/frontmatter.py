@@ -171,6 +171,11 @@ def _document_dumper() -> type[yaml.SafeDumper]:
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
+        def represent_str(self, data: str) -> yaml.ScalarNode:
+            # A value of several lines (`on_behalf: |-` / `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`) one line each.
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+
+    DocumentDumper.add_representer(str, DocumentDumper.represent_str)
     return DocumentDumper
 
 

@@ -128,3 +128,17 @@ def folded_letters(text: str) -> list[str]:
     found.extend(f"a stray combining mark U+{ord(ch):04X} ({unicodedata.name(ch, '?').lower()}) dropped"
                  for ch in dict.fromkeys(stray))
     return found
+
+
+# A local authority's name, printed over two lines in a header (Nghị định 30/2020, Phụ lục I: `ỦY BAN NHÂN DÂN` /
+# `TỈNH LÀO CAI`): the council, then its locality.
+COUNCIL = r"(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN"
+LOCALITY = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)"
+_COUNCIL_NAME = lazy(rf"^({COUNCIL})\s+({LOCALITY}\s.+)$", re.I)
+
+
+def name_lines(name: str) -> tuple[str, ...]:
+    """The lines an issuing body's name prints on in a header: a local authority's before its locality
+    (`Ủy ban nhân dân tỉnh Lào Cai`: `Ủy ban nhân dân` / `tỉnh Lào Cai`), any other name on one."""
+    found = _COUNCIL_NAME.match(" ".join(name.split()))
+    return (found.group(1), found.group(2)) if found else (name,)

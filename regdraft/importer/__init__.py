@@ -36,6 +36,7 @@ from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing,
 from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.appendices import read_appendices
+from regdraft.importer.attached import attached_start, from_decision
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
@@ -58,7 +59,7 @@ __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "
 
 FORMATS = (".txt", ".md", ".markdown", ".docx")
 _KEY_ORDER = ("id", "type", "title", "language", "profile", "national", "motto", "superior", "issuer", "number",
-              "place", "signed", "draft", "adoption", "signer", "recipients")
+              "place", "signed", "issued_with", "draft", "adoption", "signer", "recipients")
 
 
 def import_file(path: Path, reg_id: str | None = None, language: str | None = None,
@@ -146,13 +147,21 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     language = language or detect_language(paragraphs)
     if language not in ("vi", "en"):
         raise UsageError(f"Unknown language '{language}'; use vi or en.")
+    # A decision followed by the regulation it issues: the regulation is imported (importer.attached).
+    decision: Sequence[Paragraph] = ()
+    read = paragraphs
+    if (attached := attached_start(paragraphs)) is not None:
+        decision, read = paragraphs[:attached], paragraphs[attached:]
     # Layout tables in the header and the signature block are read as their lines.
-    end = header_end(paragraphs)
-    items = flatten_tables(text_rows(paragraphs[:end])) + list(paragraphs[end:])
+    end = header_end(read)
+    items = flatten_tables(text_rows(read[:end])) + list(read[end:])
     header = read_header(items)
     all_notes.extend(header.notes)
     tail = flatten_closing_tables(items[header.body_start:])
     closing = read_closing(tail, 0)
+    if decision:
+        closing, issuing = from_decision(decision, header.meta, closing, read[0].where)
+        all_notes.extend(issuing)
     appendices: list[Paragraph] = []
     if not closing.signer and not closing.recipients:
         # Appendices (`PHỤ LỤC I`, forms and tables) after the signature block (Nghị định 63/2010): it is read

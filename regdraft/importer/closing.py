@@ -182,7 +182,9 @@ def _closing(paragraphs: Sequence[Paragraph], start: int, kinds: list[str]) -> C
             closing.recipients.append(text.lstrip("-–+• ").strip())
             key = "recipients"
         elif kind in ("on_behalf", "title") and kind in closing.signer:
-            closing.signer[kind] += " " + text
+            # `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`: each authority line prints as its own line; a title wrapped
+            # over two lines is one line.
+            closing.signer[kind] += ("\n" if kind == "on_behalf" else " ") + text
             key = f"signer.{kind}"
         elif kind == "title" and "on_behalf" not in closing.signer and "title" in closing.signer:
             closing.signer["title"] += " " + text

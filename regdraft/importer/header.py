@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from regdraft.core.text import fold_letters
+from regdraft.core.text import COUNCIL, LOCALITY, fold_letters
 from regdraft.importer.classify import decorative
 from regdraft.importer.names import cased_like
 from regdraft.importer.report import Note, Paragraph
@@ -62,6 +62,14 @@ _OPENERS = ("Về", "Quy định", "Hướng dẫn", "Sửa đổi", "Bổ sung"
             "Providing", "Prescribing", "Amending", "Guiding", "Detailing", "Elaborating", "Promulgating", "Approving",
             "Establishing", "Repealing", "Stipulating", "Implementing")
 _OPENER = re.compile("(?:" + "|".join(_OPENERS) + r")(?!\w)")
+# The summary lines of working regulations and rules (`QUY CHẾ / Làm việc của Ủy ban nhân dân tỉnh …`, `Tổ chức
+# và hoạt động của …`, `QUY ĐỊNH / Chức năng, nhiệm vụ …`): lowered after any type but a law's, whose name they
+# may start (`Luật Quản lý thuế`).
+_SUMMARY_OPENER = re.compile(r"(?:Làm việc|Tổ chức và hoạt động|Hoạt động|Phối hợp|Quản lý|Chức năng|Chi tiêu nội bộ"
+                             r"|Dân chủ|Thi đua)(?!\w)")
+# The line under a regulation's title naming the decision it was issued with (Nghị định 30/2020, Phụ lục III).
+_ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(.+?)\s*\)\.?$"
+                          r"|^\(\s*(?:Issued|Promulgated)(?:\s+together)?\s+with\s+(?:the\s+)?(.+?)\s*\)\.?$", re.I)
 # Names whose capitals a title printed in capitals loses when it is lower-cased.
 _PROPER_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam", "Việt Nam",
                  "Quốc hội", "Chính phủ", "Đảng Cộng sản Việt Nam", "Mặt trận Tổ quốc Việt Nam")
@@ -198,6 +206,13 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             header.notes.append(Note(para.where, "skipped", "The opening of the consolidated copy was left out: "
                                      "it is not part of the regulation.", text))
             continue
+        issued_with = _ISSUED_WITH.match(text) if "type" in meta else None
+        if issued_with:
+            # `(Ban hành kèm theo Quyết định số … của …)`: the decision the text was issued with, not its title.
+            meta["issued_with"] = issued_with.group(1) or issued_with.group(2)
+            header.notes.append(Note(para.where, "header", "Read as the front-matter key 'issued_with' (the "
+                                     "decision this text was issued with), not as part of the title.", text))
+            continue
         if "type" in meta:
             # After the type line come the title lines; anything else ends the header.
             if _title_line(text, header) and len(header.title_lines) < 3:
@@ -216,14 +231,35 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
             header.notes.append(Note(para.where, "info",
                                      "A line in the header block was not recognised; kept as preamble text.", text))
     header.body_start = i
-    if issuers:
-        meta["issuer"] = issuers[-1].text
-        header.read_as(issuers[-1], "issuer")
-        if len(issuers) > 1:
-            meta["superior"] = " ".join(p.text for p in issuers[:-1])
-            for p in issuers[:-1]:
+    names = _names(issuers)
+    if names:
+        meta["issuer"] = " ".join(p.text for p in names[-1])
+        for p in names[-1]:
+            header.read_as(p, "issuer")
+        if len(names) > 1:
+            meta["superior"] = " ".join(p.text for name in names[:-1] for p in name)
+            for p in (p for name in names[:-1] for p in name):
                 header.read_as(p, "superior")
     return header
+
+
+# A local authority's name printed over two lines (`ỦY BAN NHÂN DÂN` / `TỈNH LÀO CAI`, Nghị định 30/2020): the
+# second line goes on with the first, it names no body of its own.
+_COUNCIL = re.compile(rf"^(?:{COUNCIL})$")
+_LOCALITY = re.compile(rf"^{LOCALITY}\s")
+
+
+def _names(lines: Sequence[Paragraph]) -> list[list[Paragraph]]:
+    """The header's issuing lines grouped by the body each names: a line that goes on with the one above
+    (`TỈNH LÀO CAI` under `ỦY BAN NHÂN DÂN`) joins it; any other names a body of its own (`BỘ TÀI CHÍNH` /
+    `CỤC THUẾ`: the superior body, then the issuer)."""
+    names: list[list[Paragraph]] = []
+    for para in lines:
+        if names and len(names[-1]) == 1 and _COUNCIL.match(names[-1][0].text) and _LOCALITY.match(para.text):
+            names[-1].append(para)
+        else:
+            names.append([para])
+    return names
 
 
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục(?= (?:[IVXLC]+|\d+|số)\b)|APPENDIX|ANNEX"
@@ -362,7 +398,7 @@ def compose_title(header: Header, preamble: Sequence[str]) -> tuple[str | None, 
         summary = sentence_case(summary)
     if kind in _NAMED_LAWS and summary:
         summary = summary[0].upper() + summary[1:]
-    if _OPENER.match(summary):
+    if _OPENER.match(summary) or (kind not in _NAMED_LAWS and _SUMMARY_OPENER.match(summary)):
         summary = summary[0].lower() + summary[1:]  # `NGHỊ ĐỊNH / Về kiểm soát …`: `Nghị định về kiểm soát …`
     title = f"{kind} {summary}".strip()
     if in_capitals and named is not None and named.lower() == title.lower():

@@ -206,8 +206,8 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
         for item in recipients:
             paragraph(left, f"- {item}", size=profile.recipients_pt, align="left", space_after=0)
     for key, bold in (("on_behalf", True), ("title", True), ("note", False)):
-        if signer.get(key):
-            paragraph(right, str(signer[key]), bold=bold, align="center", space_after=0)
+        for line in str(signer.get(key) or "").split("\n") if signer.get(key) else ():
+            paragraph(right, line, bold=bold, align="center", space_after=0)  # TM. … / KT. CHỦ TỊCH: a line each
     if signer.get("name"):
         for _ in range(3):
             paragraph(right, "", space_after=0)

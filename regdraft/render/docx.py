@@ -208,14 +208,15 @@ def party_header(document: Document, header: DocumentHeader, profile: Profile) -
     lines: list[tuple[str, dict[str, Any]]] = []
     if header.superior:
         lines.append((header.superior, {"size": size, "upper": True}))
-    lines.append((header.issuer, {"bold": True, "size": size, "upper": True}))
+    issuer_lines = header.issuer_lines  # `ỦY BAN NHÂN DÂN` / `TỈNH LÀO CAI`, the rule under the last
+    lines.extend((line, {"bold": True, "size": size, "upper": True}) for line in issuer_lines)
     if header.issuer_mark:
         lines.append((header.issuer_mark, {"size": size}))
     if header.number:
         lines.append((header.number, {"size": size}))
     for text, style in lines:
         written = _first(left, text, align="center", **style)
-        if text == header.issuer and profile.issuer_rule:
+        if text == issuer_lines[-1] and profile.issuer_rule:
             _rule_under(written, size, widths[0])  # the state format's rule under the issuing agency
     national = _first(right, header.national, bold=True, size=profile.national_pt, align="center", upper=True)
     ruled, ruled_size = national, profile.national_pt
@@ -281,7 +282,8 @@ _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tbl
 
 
 def page_numbers(document: Document, profile: Profile, word: str = "Trang") -> None:
-    """`Trang n/N` (PAGE and NUMPAGES fields) where the profile puts page numbers, as the PDF does.
+    """The page number (`Trang n/N` with PAGE and NUMPAGES fields, or the bare `n`, as the profile's
+    `page_number_format` says) where the profile puts page numbers, as the PDF does.
 
     `party-36`: bottom right of every page, page 1 included; `state-30`: top centre from page 2.
     Later sections (landscape tables) link to the first one's header and footer, so they share it.
@@ -296,10 +298,11 @@ def page_numbers(document: Document, profile: Profile, word: str = "Trang") -> N
     para = container.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER if top else WD_ALIGN_PARAGRAPH.RIGHT
     size = 12 if top else 11
-    add_run(para, f"{word} ", size=size)
-    _field(para, "PAGE", "1", size)
-    add_run(para, "/", size=size)
-    _field(para, "NUMPAGES", "1", size)
+    for part in profile.page_number_parts(word):
+        if part in ("{page}", "{pages}"):
+            _field(para, "PAGE" if part == "{page}" else "NUMPAGES", "1", size)
+        else:
+            add_run(para, part, size=size)
 
 
 def _field(para: Paragraph, instruction: str, shown: str, size: float) -> None:

@@ -331,6 +331,13 @@ class DocumentHeader:
     running: str
     page: str = "Trang"
 
+    @property
+    def issuer_lines(self) -> tuple[str, ...]:
+        """The issuer's name as the header prints it: `ỦY BAN NHÂN DÂN` / `TỈNH LÀO CAI`, never broken mid-name."""
+        from regdraft.core.text import name_lines
+
+        return name_lines(self.issuer)
+
 
 def document_header(
     meta: Mapping[str, Any],

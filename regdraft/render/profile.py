@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -51,6 +52,9 @@ class Profile:
     margin_right: float = 15
     page_numbers: str = "bottom"
     number_first_page: bool = True
+    # How a page number prints: `{word}` the profile's word for a page (`Trang`), `{page}` its number, `{pages}`
+    # the count (Party documents: `Trang 2/6`; Nghị định 30/2020, Phụ lục I: the bare Arabic number, `{page}`).
+    page_number_format: str = "{word} {page}/{pages}"
     font_family: str = "Times New Roman"
     body_pt: float = 14
     national_pt: float = 15
@@ -93,6 +97,12 @@ class Profile:
             word = f"{typed} {word.lower()}"
         return f"{word}{':' if self.number_colon else ''} {number}"
 
+    def page_number_parts(self, word: str) -> list[str]:
+        """The page number's pieces in order: text, and the fields `{page}` and `{pages}` (Word's PAGE and NUMPAGES,
+        the PDF's counters), from `page_number_format` with `{word}` filled in."""
+        return [part for part in re.split(r"(\{page\}|\{pages\})", self.page_number_format.replace("{word}", word))
+                if part]
+
     def draft_line(self, draft: int | str, language: str = "vi") -> str:
         """The draft banner: `DỰ THẢO lần 2` (Vietnamese) or `DRAFT No. 2` (English)."""
         words = self.words(language)
@@ -109,6 +119,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("page", "size"): "page_size", ("page", "margin_top"): "margin_top", ("page", "margin_bottom"): "margin_bottom",
     ("page", "margin_left"): "margin_left", ("page", "margin_right"): "margin_right",
     ("page", "numbers"): "page_numbers", ("page", "number_first_page"): "number_first_page",
+    ("page", "number_format"): "page_number_format",
     ("fonts", "family"): "font_family", ("fonts", "body_pt"): "body_pt", ("fonts", "national_pt"): "national_pt",
     ("fonts", "issuer_pt"): "issuer_pt",
     ("header", "national"): "national_default", ("header", "motto"): "motto", ("header", "rule_under"): "rule_under",

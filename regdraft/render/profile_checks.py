@@ -111,6 +111,10 @@ def invalid(key: str, value: Any) -> str:
         return f"profile.{key} is '{value}'; use numeric (09/01/2021) or words (09 tháng 01 năm 2021)."
     if key == "page_numbers" and value not in PAGE_NUMBERS:
         return f"profile.page_numbers is '{value}'; use top or bottom."
+    if key == "page_number_format" and ("{page}" not in value or re.search(r"\{(?!(?:word|page|pages)\})", value)):
+        return (f"profile.page.number_format is '{value}'; write {{page}} for the page's number, and if you like "
+                "{pages} for the number of pages and {word} for the word (Trang), e.g. '{page}' or "
+                "'{word} {page}/{pages}'.")
     if key == "font_family" and not _CSS_SAFE.fullmatch(value):
         return f"profile.font_family is '{value}'; a font name has letters, digits, spaces and hyphens only."
     if any(ord(ch) < 32 or ch in "\x7f\u2028\u2029" for ch in value):
