@@ -38,8 +38,12 @@ _HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|đi�
                            r"\s*[.:\-–]?\s*", re.I)
 _DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 _VOWELS = set("aeiouy")
 _MAX_WIDTH = 120
+_TAIL = 64  # the characters of a paragraph's end a join reads (no word is longer)
+_HEAD = 1000  # of its start (an article heading wrapped over lines)
+_SHOWN = 2000  # of its end a note shows
 _LONG = 40
 
 
@@ -74,11 +78,11 @@ def _caps(text: str) -> bool:
 
 def _goes_on(before: str, after: str) -> bool:
     """True when `after` can go on with the word `before` broke at its hyphen: in lower case, or in capitals
-    after a word in capitals (`LUẬT QUY HO-` / `ẠCH, LUẬT …`)."""
+    after a word in capitals (`LUẬT QUY HO-` / `ẠCH, LUẬT …`). `before` may be only the paragraph's tail."""
     if _LABEL.match(after):
         return False
-    first = after.split()[0] if after.split() else ""
-    return after[:1].islower() or (after[:1].isalpha() and _caps(first) and _caps(before.split()[-1]))
+    first = after.split(None, 1)[0] if after.strip() else ""
+    return after[:1].islower() or (after[:1].isalpha() and _caps(first) and _caps(before.rsplit(None, 1)[-1]))
 
 
 def _has_vowel(text: str) -> bool:
@@ -88,11 +92,11 @@ def _has_vowel(text: str) -> bool:
 def _broken_syllable(before: str, after: str) -> bool:
     """True when `before-` / `after` is one syllable cut by the line end (`th-` / `ống`, `ho-` / `ạch`, `cô-` /
     `ng`), not a word written with a hyphen (`Mô-` / `đun`: two syllables, the second starting with a consonant)."""
-    first = re.findall(r"[^\W\d_]+$", before)
+    first = _LAST_LETTERS.search(before)
     second = re.match(r"[^\W\d_]+", after)
     if not first or not second:
         return True
-    head, tail = first[0], second.group()
+    head, tail = first.group(), second.group()
     return not _has_vowel(head) or not _has_vowel(tail) or _has_vowel(tail[0])
 
 
@@ -157,12 +161,13 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
     return "text"
 
 
-def _heading_ends(paragraph: str, before: str, after: str, limit: int) -> bool:
+def _heading_ends(paragraph: _Joined, after: str, limit: int) -> bool:
     """True when `after` starts the text of the article whose heading `paragraph` is, wrapped over lines, the last
     `before`: it starts with a capital and its first word would have fitted on that line (`Điều 17. Quyền, … của` /
-    `công đoàn cơ sở` / `Ở cơ quan, …`)."""
-    heading = _HEADING_LINE.match(paragraph)
-    if not heading or _caps(paragraph[heading.end():]) or not after[:1].isupper() or paragraph == before:
+    `công đoàn cơ sở` / `Ở cơ quan, …`). Only the paragraph's first `_HEAD` characters are read."""
+    start, before = paragraph.start, paragraph.last
+    heading = _HEADING_LINE.match(start)
+    if not heading or _caps(start[heading.end():]) or not after[:1].isupper() or len(paragraph.parts) == 1:
         return False
     return len(before) + 1 + len(after.split()[0]) <= limit
 
@@ -177,16 +182,61 @@ def page_heads(lines: Sequence[Line]) -> tuple[set[int], list[Note]]:
                                                 "was left out.", lines[i][1]) for i in sorted(heads)]
 
 
+class _Joined:
+    """A paragraph joined from lines. Its parts are joined once, when it is done, and each join reads only its
+    start and its tail: a line costs the same whatever the length of the paragraph it joins (40 KB of `th-` lines,
+    one word, took 40 s when each join copied and read the whole paragraph)."""
+
+    __slots__ = ("number", "parts", "length", "start", "last")
+
+    def __init__(self, number: int, text: str) -> None:
+        self.number = number
+        self.parts = [text]
+        self.length = len(text)
+        self.start = text[:_HEAD]  # the paragraph's first characters
+        self.last = text  # the last line joined
+
+    def add(self, text: str, between: str = " ", hyphen: bool = False) -> None:
+        """`text` joined on after `between`, the hyphen ending the paragraph left out (`hyphen`) or kept."""
+        if hyphen:
+            self.parts[-1] = self.parts[-1][:-1]
+            self.length -= 1
+            self.start = self.start[:self.length]
+        joined = between + text
+        self.parts.append(joined)
+        self.length += len(joined)
+        if len(self.start) < _HEAD:
+            self.start += joined[:_HEAD - len(self.start)]
+        self.last = text
+
+    def tail(self, size: int = _TAIL) -> str:
+        """The paragraph's last `size` characters (or all of it)."""
+        taken: list[str] = []
+        count = 0
+        for part in reversed(self.parts):
+            taken.append(part)
+            count += len(part)
+            if count >= size:
+                break
+        return "".join(reversed(taken))[-size:]
+
+    def shown(self) -> str:
+        """The paragraph as a note shows it: whole, or its last `_SHOWN` characters."""
+        text = self.tail(_SHOWN + 1)
+        return text if len(text) <= _SHOWN else "…" + text[-_SHOWN:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
     """The paragraphs of a plain-text file's lines (blank ones included), with the notes on what was left out
     or joined."""
     heads, notes = page_heads(lines)
     kept: list[Line | None] = [None if i in heads else line for i, line in enumerate(lines)]  # None: a page break
     # A page break, with the blank lines around it, does not end a paragraph: the text may go on on the next page.
-    items: list[Line] = []
-    for i, item in enumerate(kept):
-        if item is not None and (item[1] or not _at_page_break(kept, i)):
-            items.append(item)
+    breaks = _near_page_breaks(kept)
+    items: list[Line] = [item for i, item in enumerate(kept) if item is not None and (item[1] or i not in breaks)]
     width = _width([text for _, text in items if text])
     limit = max((len(text) for _, text in items if width and len(text) <= width + 5), default=0)
     separated = _blank_separated([item or (0, "") for item in kept])  # a page break parts lines too
@@ -194,41 +244,42 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
              for a, b in zip(items, items[1:], strict=False)]
     if sum(1 for j in joins if j) < 2:
         width = None
-    out: list[Line] = []
+    out: list[_Joined] = []
     joined, hyphens = 0, []
     for i, (number, text) in enumerate(items):
-        prev = out[-1] if out and out[-1][1] and i and items[i - 1][1] else None
+        prev = out[-1] if out and out[-1].start and i and items[i - 1][1] else None
         if not text or prev is None:
-            out.append((number, text))
-        elif _HYPHEN_END.search(prev[1]) and _goes_on(prev[1], text) and (
-                width is not None or _broken_syllable(prev[1][:-1], text)):
+            out.append(_Joined(number, text))
+            continue
+        end = prev.tail()
+        if _HYPHEN_END.search(end) and _goes_on(end, text) and (
+                width is not None or _broken_syllable(end[:-1], text)):
             # Outside a hard-wrapped copy only a syllable cut in two (`th-` / `ống`) is a broken word: a line ending
             # with a hyphen between whole syllables (`khóa XIV-` / `khóa XV`, `kinh tế-` / `xã hội`) is kept as written.
-            if _broken_syllable(prev[1][:-1], text):
-                out[-1] = (prev[0], prev[1][:-1] + text)
+            if _broken_syllable(end[:-1], text):
+                prev.add(text, between="", hyphen=True)
                 hyphens.append(number)
             else:
-                out[-1] = (prev[0], prev[1] + text)
+                prev.add(text, between="")
                 notes.append(Note(number, "warning", f"Line {items[i - 1][0]} ends in a hyphen and this line goes "
                                   "on with the word: they were joined, and the hyphen was kept, as in a word "
                                   "written with one; if it only broke the word at the line end, delete it.",
-                                  out[-1][1]))
-        elif (width is not None and joins[i - 1] is not None
-              and not _heading_ends(prev[1], items[i - 1][1], text, limit)):
+                                  prev.shown()))
+        elif width is not None and joins[i - 1] is not None and not _heading_ends(prev, text, limit):
             joined += 1
-            out[-1] = (prev[0], f"{prev[1]} {text}")
+            prev.add(text)
             if joins[i - 1] == "reference":
                 notes.append(Note(number, "warning", f"Line {number} starts like a label ('{text.split()[0]}'), but "
                                   f"line {items[i - 1][0]} before it ends in a reference word, so it was read as "
                                   "the rest of that reference, not as a new provision. If it starts one, put it "
-                                  "on a line of its own after a blank line.", out[-1][1]))
+                                  "on a line of its own after a blank line.", prev.shown()))
             elif joins[i - 1] == "sentence":
                 notes.append(Note(number, "warning", f"Line {items[i - 1][0]} ends a sentence at the wrapping width "
                                   f"and this line's first word ('{text.split()[0]}') would not have fitted on it, so "
                                   "it was read as the next sentence of the same paragraph. If it starts a paragraph, "
-                                  "put a blank line before it.", out[-1][1]))
+                                  "put a blank line before it.", prev.shown()))
         else:
-            out.append((number, text))
+            out.append(_Joined(number, text))
     if width is not None:
         notes.insert(0, Note(0, "info", f"The text reads as hard-wrapped (lines cut at about {width} characters, as "
                                         f"copied from a PDF): {joined} lines were joined to the paragraph they go "
@@ -237,15 +288,22 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
         shown = ", ".join(map(str, hyphens[:20])) + (" …" if len(hyphens) > 20 else "")
         notes.append(Note(hyphens[0], "info", f"{len(hyphens)} words broken by a hyphen at a line end were joined "
                                               f"without the hyphen (lines {shown})."))
-    return [item for item in out if item[1]], notes
+    return [(paragraph.number, paragraph.text()) for paragraph in out if paragraph.start], notes
 
 
-def _at_page_break(items: Sequence[Line | None], i: int) -> bool:
-    """True when the blank line `items[i]` is next to a page break (through other blank lines)."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(items) and items[j] is not None and not items[j][1]:  # type: ignore[index]
-            j += step
-        if 0 <= j < len(items) and items[j] is None:
-            return True
-    return False
+def _near_page_breaks(items: Sequence[Line | None]) -> set[int]:
+    """The places of the blank lines next to a page break (through other blank lines): each run of blank lines is
+    walked once."""
+    near: set[int] = set()
+    i = 0
+    while i < len(items):
+        if items[i] is None or items[i][1]:  # type: ignore[index]
+            i += 1
+            continue
+        end = i
+        while end < len(items) and items[end] is not None and not items[end][1]:  # type: ignore[index]
+            end += 1
+        if (i > 0 and items[i - 1] is None) or (end < len(items) and items[end] is None):
+            near.update(range(i, end))
+        i = end
+    return near

@@ -3,6 +3,8 @@
 
 Post-conditions:
 1. `invalid` and `bad_fields` return a sentence saying what is wrong and what to write instead, or "".
+   A phrase's field is its name alone: a format or conversion (`{draft:>300000000}`, `{draft!r}`, `{draft:{title}}`)
+   is refused, so that a phrase prints its values and its words, never more.
 2. Strings that reach CSS and Word documents hold only the characters such values need (no quote, brace,
    semicolon, backslash or control character).
 """
@@ -61,7 +63,15 @@ FIELDS = {
        for part in ("title", "preamble", "article", "entry")},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},
+    "note_provisions": {"articles", "document", "effective", "text"},
+    "not_yet_in_force": {"documents", "today", "command"},
+    "replaced_note": {"document", "effective", "last"},
+    "cited_named": {"title", "number"},
+    "report_person": {"person"},
+    "report_selection": {"selection"},
+    "revision": {"commit"},
 }
+# Every phrase filled in with `.format` must be here: tests/test_profile_fields.py reads the code for them.
 
 
 def bad_fields(key: str, phrase: str) -> str:
@@ -72,9 +82,18 @@ def bad_fields(key: str, phrase: str) -> str:
     if allowed is None:
         return ""
     try:
-        used = {name for _, name, _, _ in string.Formatter().parse(phrase) if name is not None}
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(phrase)
+                  if name is not None]
     except ValueError as exc:
         return f"the braces do not pair ({exc}); write a field as {{target}}."
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            # `{draft:>300000000}` padded a label to 300 MB; a phrase's field is its value as it stands.
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            shown = written if len(written) <= 40 else written[:39] + "…"
+            return (f"the field {shown} has a format or conversion after its name, which a phrase may not have; "
+                    f"write the field as {{{name}}}.")
+    used = {name for name, _, _ in fields}
     unknown = sorted(used - allowed)
     if unknown:
         return (f"the {several(len(unknown), 'field')} {', '.join('{' + u + '}' for u in unknown)} "
