@@ -9,7 +9,7 @@ from regdraft.core.errors import RegdraftError
 from regdraft.workspace import adoption
 from regdraft.workspace.checks import check_workspace
 from regdraft.workspace.memory import memory_workspace
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import HISTORY_BYTES, Workspace
 from tests.conftest import SHIPPED_AMENDMENT, SHIPPED_REGULATION, Invoke
 
 REG = "regulations/01-QC-TU.md"
@@ -90,3 +90,50 @@ def test_a_format_marker_added_later_is_no_hand_edit(tmp_workspace: Workspace) -
     # A word changed with it is still a hand edit.
     fresh.commit({REG: text.replace(WAS, EDITED).encode("utf-8")}, "sửa trực tiếp")
     assert len(_edits(fresh)) == 1
+
+
+def _first_committed_large(ws: Workspace) -> tuple[str, int]:
+    """The regulation written first (by an import) with 2.5 MB more of clauses, then cut back to its text: a clone
+    packs such repeated text some 300 times over (sweep r23 s2security defect 1)."""
+    text = ws.read(REG)
+    padding = "\n\n## Điều 99. Thêm\n\n" + "1. Nội dung của khoản này.\n" * 90_000
+    large = text + padding.encode("utf-8")
+    assert len(large) > max(8 * len(text), HISTORY_BYTES)
+    first = ws.commit({REG: large}, "Import 01-QC/TU")
+    ws.commit({REG: text}, "Bỏ phần thừa")
+    return first, len(large)
+
+
+def test_a_first_version_far_larger_than_the_text_now_is_not_read(tmp_workspace: Workspace,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    first, size = _first_committed_large(tmp_workspace)
+    read = Workspace.read
+    asked: list[tuple[str, str | None]] = []
+
+    def reading(ws: Workspace, relative: str, rev: str | None = None) -> bytes:
+        asked.append((relative, rev))
+        return read(ws, relative, rev)
+
+    monkeypatch.setattr(Workspace, "read", reading)
+    problems = [p for p in check_workspace(tmp_workspace) if "first committed" in p.message]
+    assert (REG, first) not in asked  # git's count of its bytes was asked, the text itself never read
+    assert len(problems) == 1 and problems[0].warning and problems[0].source == REG
+    assert problems[0].message.startswith(
+        f"{REG} as first committed ({first[:7]}, ") and (f") is {size / 1024 ** 2:.1f} MB, more than 8 times its "
+                                                         "text now (") in problems[0].message
+    assert "and over 2 MB: that text was not read, so whether the regulation was changed without an amendment " \
+           "since is not known" in problems[0].message
+    with pytest.raises(RegdraftError) as refused:  # adoption: refused, as for a hand edit, unless given a reason
+        adoption.adopt(tmp_workspace, SHIPPED_AMENDMENT, "2025-03-28", "2025-03-28")
+    assert f"{REG} as first committed ({first[:7]}" in str(refused.value) and "not read" in str(refused.value)
+    assert (REG, first) not in asked and not tmp_workspace.exists(BASE)
+    adoption.adopt(tmp_workspace, SHIPPED_AMENDMENT, "2025-03-28", "2025-03-28", force="văn bản gốc là bản hiện tại")
+    assert tmp_workspace.read(BASE) == tmp_workspace.read(REG, f"{tmp_workspace.head()}^")
+
+
+def test_a_first_version_up_to_the_bound_is_still_compared(tmp_workspace: Workspace) -> None:
+    text = tmp_workspace.read(REG)
+    tmp_workspace.commit({REG: text + "\n## Điều 99. Thêm\n\n1. Nội dung.\n".encode()}, "Import 01-QC/TU")
+    tmp_workspace.commit({REG: text}, "Bỏ Điều 99")
+    assert [m.split(" in ")[-1].split(":")[0] for m in _edits(tmp_workspace)] == [
+        "Điều 99 (removed), khoản 1 Điều 99 (removed)"]

@@ -4,7 +4,10 @@ text, not with its square (difflib's matcher took 28 s on two 1,000-article text
 
 from __future__ import annotations
 
-from regdraft.workspace.stale_copy import differing_lines
+import pytest
+
+from regdraft.workspace.stale_copy import differing_lines, refuse_stale_copy
+from regdraft.workspace.store import Workspace
 from tests.counting import events, in_module
 
 
@@ -30,3 +33,23 @@ def test_comparing_grows_with_the_text_not_its_square() -> None:
     large, also = events(lambda: differing_lines(_text(4000), _text(4000, changed=2000)), counted)
     assert same == also == 1
     assert large < 12 * small  # eight times the text; difflib's matcher, blank lines its junk, did 64 times the work
+
+
+def test_a_version_far_larger_than_the_text_now_is_not_read(tmp_workspace: Workspace,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A version of the regulation more than 8 times its text now and over 2 MB (`store.history_bound`; a clone packs
+    repeated text 300 times over) is not read to compare with the copy (sweep r23 s2security defect 1)."""
+    reg = "regulations/01-QC-TU.md"
+    text = tmp_workspace.read(reg)
+    large = tmp_workspace.commit({reg: text + b"\n1. x\n" * 500_000}, "a large version")
+    tmp_workspace.commit({reg: text}, "put back")
+    read = Workspace.read
+    asked: list[str | None] = []
+
+    def reading(ws: Workspace, relative: str, rev: str | None = None) -> bytes:
+        asked.append(rev)
+        return read(ws, relative, rev)
+
+    monkeypatch.setattr(Workspace, "read", reading)
+    refuse_stale_copy(tmp_workspace, reg, "01-QC/TU", text.replace("Thường lệ".encode(), b"X", 1), "copy.md")
+    assert asked and large not in asked

@@ -7,6 +7,11 @@ would become that original wording. So the text is compared with the text as it 
 written by `regdraft import`): their readings, so that a text only reformatted (`regdraft fmt`) is the same text.
 `regdraft check` warns of a difference; `regdraft amend adopt` refuses it unless adopted past the gate, with the
 reason (a correction of the imported text) recorded.
+
+The text as first committed is read only when it is at most `store.history_bound` of the text now (8 times its
+size, or 2 MB): a received clone packs repeated text some 300 times over, and a 400 KB clone whose first version
+of a regulation was 68 MB kept `check` busy for 5 minutes with 6 GB. A larger one is not read (`Unread`): `check`
+warns of it, and `amend adopt` refuses it unless adopted past the gate with the reason.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import base_path
 from regdraft.core.model import Address, Regulation, Unit
 from regdraft.workspace.parse_cache import read_regulation
-from regdraft.workspace.store import Revision, Workspace, blob_id
+from regdraft.workspace.store import HISTORY_BYTES, HISTORY_TIMES, Revision, Workspace, blob_id
 
 SHOWN = 5  # the provisions named, at most
 
@@ -68,13 +73,42 @@ class HandEdit:
                        f"{_capital(self.advice())}.", self.path, self.line, warning=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A regulation whose text as first committed is too large to read beside its text now (`store.history_bound`),
+    no amendment of it adopted yet: whether it was edited by hand is not known."""
+
+    path: str
+    first: Revision  # the commit that added (or imported) it
+    size: int  # its text then, in bytes (git's count; not read)
+    now: int  # its text now, in bytes
+    line = 0
+
+    def what(self) -> str:
+        from regdraft.importer.archive import size as in_bytes  # the importer's package is not loaded by `check`
+
+        first, said = self.first, (in_bytes(self.size), in_bytes(self.now), in_bytes(HISTORY_BYTES))
+        return (f"{self.path} as first committed ({first.short}, {first.date}) is {said[0]}, more than "
+                f"{HISTORY_TIMES} times its text now ({said[1]}) and over {said[2]}: that text was not read, so "
+                "whether the regulation was changed without an amendment since is not known")
+
+    def advice(self, slug: str = "SLUG") -> str:
+        log = Command.git("log", "--", self.path, switches=("stat",))
+        return (f"look at what the commits did to it (`{log}`); if its text now is its original wording, adopt the "
+                "first amendment past this gate with the reason recorded "
+                f"(`{Command.of('amend adopt', slug, force=True, reason=None)}`)")
+
+    def warning(self) -> Problem:
+        return Problem(f"{self.what()}. {_capital(self.advice())}.", self.path, 0, warning=True)
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> HandEdit | None:
+def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> HandEdit | Unread | None:
     """The regulation at `path` as edited by hand since first committed, while it has no base text; None when it
-    reads as it did then (or has a base, or no history)."""
+    reads as it did then (or has a base, or no history); `Unread` when the text then is too large to read."""
     if ws.exists(base_path(path)):
         return None  # adopted before: `checks.check_replay` compares it with its base and the amendments
     added = ws.since_added(path)
@@ -82,8 +116,11 @@ def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> Ha
     if added is None or blob_id(data) == added.blob:
         return None  # no history, or the text is as first committed
     first = added.revision
+    then = ws.read_beside(path, first.sha, len(data))
+    if then is None:
+        return Unread(path, first, ws.size(path, first.sha), len(data))
     try:
-        old = read_regulation(ws, ws.read(path, first.sha), path).regulation
+        old = read_regulation(ws, then, path).regulation
         reading = None if current is not None else read_regulation(ws, data, path)
     except (ParseError, RegdraftError):
         return None  # a text that cannot be read is reported by the regulation check

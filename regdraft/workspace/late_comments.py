@@ -37,8 +37,11 @@ def _moment(text: str) -> dt.datetime | None:
 
 def _adopted(ws: Workspace, slug: str) -> Revision | None:
     """The commit that adopted an amendment: the first whose file says `status: adopted`."""
-    for entry in reversed(ws.log(amendment_path(slug))):
-        if b"status: adopted" in ws.read(amendment_path(slug), entry.sha):
+    path = amendment_path(slug)
+    now = len(ws.read(path)) if ws.exists(path) else 0
+    for entry in reversed(ws.log(path)):
+        # A version far larger than the file now is not read (`store.history_bound`): it is no amendment's text.
+        if b"status: adopted" in (ws.read_beside(path, entry.sha, now) or b""):
             return entry
     return None
 

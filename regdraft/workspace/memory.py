@@ -154,6 +154,9 @@ class MemoryWorkspace(Workspace):
     def log(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[Revision]:
         return self.store.log(relative, rev, limit)
 
+    def size(self, relative: str, rev: str) -> int:
+        return len(self.store.read(relative, rev))
+
     def added(self, relative: str) -> Revision | None:
         entries = self.store.log(relative)  # no renames in memory: the oldest version holding it added it
         return entries[-1] if entries else None

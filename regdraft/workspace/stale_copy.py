@@ -46,8 +46,12 @@ def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, 
     except RegdraftError:
         return  # no history to compare with (a store without git, a file not committed yet)
     best: tuple[int, int] | None = None  # (distance, index in history)
+    now = len(current.encode("utf-8"))
     for i, revision in enumerate(history):
-        version = ws.read(reg_path, revision.sha).decode("utf-8", "replace")
+        older = ws.read_beside(reg_path, revision.sha, now)  # a version far larger is not read (store.history_bound)
+        if older is None:
+            continue
+        version = older.decode("utf-8", "replace")
         if version == current:
             continue
         distance = differing_lines(text, version)

@@ -97,6 +97,15 @@ class Added:
     later: tuple[Revision, ...]  # the commits that changed it since, oldest first
 
 
+HISTORY_TIMES = 8  # an earlier version of a file is read to compare with the file now up to this many times its size
+HISTORY_BYTES = 2 * 1024 * 1024  # and up to this size whatever the file now (the longest law is under 1 MB)
+
+
+def history_bound(now: int) -> int:
+    """The most bytes of an earlier version read to compare with a file of `now` bytes (`Workspace.read_beside`)."""
+    return max(HISTORY_TIMES * now, HISTORY_BYTES)
+
+
 def blob_id(data: bytes) -> str:
     """The id git gives a file holding `data` (its object name): the same text, the same id."""
     import hashlib
@@ -231,6 +240,21 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
                 "lacks a part of it (a copy made without all of git's objects, or a damaged one); `git fsck` lists "
                 f"what is missing, and `{Command.of('clone', 'URL')}` makes a whole copy again.") from None
         return data
+
+    def size(self, relative: str, rev: str) -> int:
+        """A file's size in bytes at a git revision, as git records it: the file is not read."""
+        commit = self._commit(rev)
+        try:
+            return int((commit.tree / relative).size)
+        except (KeyError, ValueError):
+            return len(self.read(relative, rev))  # says why it cannot be read
+
+    def read_beside(self, relative: str, rev: str, now: int) -> bytes | None:
+        """A file's bytes at a git revision, to compare with its text now (`now` bytes long); None, unread, when
+        they are more than `HISTORY_TIMES` as many and over `HISTORY_BYTES`. A clone packs repeated text some 300
+        times over: a 400 KB clone held a 68 MB first version of a regulation, which `check` read and parsed with 6
+        GB of memory for over 5 minutes."""
+        return None if self.size(relative, rev) > history_bound(now) else self.read(relative, rev)
 
     def _commit(self, rev: str) -> git.Commit:
         import git
