@@ -11,7 +11,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from regdraft.core.amend.phrases import tokens
-from regdraft.core.amend.readable import Cohesion, cost, crosses_sentence, is_whole, only_function_words, word_edges
+from regdraft.core.amend.readable import (
+    CLOSERS,
+    COMPARATORS,
+    NUMBER_LABELS,
+    OPENERS,
+    Cohesion,
+    cost,
+    crosses_sentence,
+    is_whole,
+    only_function_words,
+    quotable,
+    word_edges,
+)
 from regdraft.core.model import Address, Regulation, Unit, unit_address
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
@@ -143,17 +155,46 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
     Only whole words that cut no citation and are not function words alone
     (`regdraft.core.amend.readable`). The cost counts ends that split a name or a compound, then
     whether words only added are anchored on the words after them rather than those before
-    (`Thực hiện` → `Thực hiện nghiêm` reads better than `nguyên` → `nghiêm nguyên`).
+    (`Thực hiện` → `Thực hiện nghiêm` reads better than `nguyên` → `nghiêm nguyên`). Where the edit changes a number
+    alone, a phrase that holds another reading as well and runs on past it costs once more (`tổ chức trong thời hạn 05
+    ngày làm việc` against `05 ngày làm việc`, Luật Đấu thầu): it is widened past its natural ends.
     """
     added = site.start == site.end
     para = site.paragraph
     lefts, rights = _cuts(para, site.start, site.end)
+    found: list[tuple[int, int, str, int]] = []
     for left in lefts:
         for right in rights:
             old = para[left:right]
             new = (para[left:site.start] + site.new + para[site.end:right]).strip()
             if (old == new or any(q in old + new for q in _UNQUOTABLE) or not is_whole(para, left, right)
-                    or only_function_words(old) or (new and not (new[0].isalnum() and new[-1].isalnum()))
+                    or only_function_words(old) or (new and not quotable(new))
                     or (new and (only_function_words(new) or crosses_sentence(new)))):
                 continue
-            yield old, new or None, Hit(site, left, cost(para, left, right, cohesion), added and left == site.start)
+            found.append((left, right, new, cost(para, left, right, cohesion)))
+    # A changed number is quoted as its value (`trên 20%`, `05 ngày làm việc`, `khoản 2 Điều 31`): a phrase that holds
+    # one reading as well and runs on past it (`tổ chức trong thời hạn 05 ngày làm việc`) is widened past its natural
+    # ends, and does not win by the `trong toàn bộ Luật` it would claim.
+    numbers = _numbers_only(para[site.start:site.end]) and _numbers_only(site.new)
+    for left, right, new, price in found:
+        widened = numbers and any(p <= price and _past(para, (left, right), (s, e)) for s, e, _, p in found)
+        yield para[left:right], new or None, Hit(site, left, price + widened, added and left == site.start)
+
+
+def _numbers_only(text: str) -> bool:
+    """True when `text` is words that each hold a digit (`20`, `05`, `30-QĐ/TW`), at least one."""
+    words = text.split()
+    return bool(words) and all(any(c.isdigit() for c in w) for w in words)
+
+
+def _past(para: str, wide: tuple[int, int], narrow: tuple[int, int]) -> bool:
+    """True when the phrase `wide` holds the phrase `narrow` and runs on past it, by more than the label or comparator
+    of the number `narrow` starts with (`khoản 2 Điều 31` holds `2 Điều 31` and is its value)."""
+    (left, right), (start, end) = wide, narrow
+    if not (left <= start and end <= right) or wide == narrow:
+        return False
+    added = para[left:start].split()
+    first = para[start:end].split()[0]
+    label = (len(added) == 1 and added[0].strip(OPENERS + CLOSERS).lower() in NUMBER_LABELS | COMPARATORS
+             and any(c.isdigit() for c in first))
+    return end < right or not label

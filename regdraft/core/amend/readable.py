@@ -3,14 +3,14 @@
 `regdraft amend from-edits` widens a word edit to a phrase (`regdraft.core.amend.replacements`);
 this module says which phrases a senior drafter would sign as written:
 
-1. A phrase is whole words: it starts and ends on a letter or digit, at the edge of a
-   whitespace-delimited word (punctuation around the word stays outside: `tháng,` gives
-   `tháng`); `phrase_spans` lists exactly those spans, never part of a word.
+1. A phrase is whole words: it starts and ends on a letter or digit (a percentage on its `%`: `trên 20%`), at the
+   edge of a whitespace-delimited word (punctuation around the word stays outside: `tháng,` gives `tháng`), or on
+   the brackets of a bracketed group quoted whole (`(nếu có)`, its brackets balanced); never part of a word.
 2. It never cuts a citation: `Quy định số 30-QĐ/TW ngày 26/7/2016` is quoted whole or not at
    all (`citations`), and a date is quoted with its `ngày`. Nor does it cross the end of a sentence
    (`.`, `;`, `:`, `!`, `?` with more words after it): `thẩm quyền. Sau 30 ngày` is never one phrase
    (`crosses_sentence`).
-3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`).
+3. It is not made of function words alone (`một`, `của`, `và`, `the`, `of`), but as a bracketed group (`(nếu có)`).
 4. `cost` counts what makes it harder to read: an end between two words that belong together
    (`ủy|quyền`, `Ủy ban|nhân dân`), an end on a function word (`của Ban`; not one the words before it go on
    with wherever they stand, which ends a compound: `nước ngoài`), an end inside a
@@ -19,8 +19,9 @@ this module says which phrases a senior drafter would sign as written:
    (`Tài chính|công đoàn`), an end inside a title in quotes (`"Lao động|tiên tiến"`); each end judged by the
    words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`). A number is a value,
    not a word of a term: the words around it count as they stand around any number (`thời hạn|10 ngày|kể từ ngày`,
-   the law's formula for every 10-day period, cuts no term), and it goes with its label (`khoản|2`) and its unit
-   (`10|ngày`).
+   the law's formula for every 10-day period, cuts no term), and it goes with its label (`khoản|2`), its comparator
+   (`trên|20%`, a comparator starting a phrase being no function word there) and its whole unit (`10|ngày`,
+   `05 ngày|làm việc`). A bracketed group's ends are its brackets: punctuation, cutting nothing.
    Among phrases that make the same edits the cheapest wins.
 """
 
@@ -74,20 +75,56 @@ def citations(paragraph: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _CITATION.finditer(paragraph))
 
 
+BRACKETS = {"(": ")", "[": "]"}
+
+
+def _valued(inner: str) -> bool:
+    """True when a word ends on a letter or digit, or on a percent sign after a digit (`20%`)."""
+    return inner[-1].isalnum() or (inner[-1] == "%" and len(inner) > 1 and inner[-2].isdigit())
+
+
 @functools.lru_cache(maxsize=2048)
 def word_edges(paragraph: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where a quoted phrase may start and where it may end: the letter-or-digit edges of words."""
+    """Where a quoted phrase may start and where it may end: the letter-or-digit edges of words (a percentage's end
+    after its `%`), and the brackets around words (`(nếu có)`, quoted whole with them: `balanced`)."""
     starts: list[int] = []
     ends: list[int] = []
     for match in re.finditer(r"\S+", paragraph):
         word = match.group()
         inner = word.lstrip(OPENERS).rstrip(CLOSERS)
-        if not inner or not (inner[0].isalnum() and inner[-1].isalnum()):
+        if not inner or not (inner[0].isalnum() and _valued(inner)):
             continue
         start = match.start() + word.index(inner)
+        if start > match.start() and paragraph[start - 1] in BRACKETS:
+            starts.append(start - 1)
         starts.append(start)
         ends.append(start + len(inner))
+        if paragraph[start + len(inner):match.end()][:1] in BRACKETS.values():
+            ends.append(start + len(inner) + 1)
     return tuple(starts), tuple(ends)
+
+
+def balanced(phrase: str) -> bool:
+    """True when each bracket the phrase opens it closes, and each it closes it opens (`(nếu có)`, not `thầu (nếu`)."""
+    stack: list[str] = []
+    for char in phrase:
+        if char in BRACKETS:
+            stack.append(BRACKETS[char])
+        elif char in BRACKETS.values() and (not stack or stack.pop() != char):
+            return False
+    return not stack
+
+
+def quotable(text: str) -> bool:
+    """True when new words may stand between quote marks as written: starting on a letter or digit (or a bracket),
+    ending on one (a percentage's `%`, a bracket), brackets balanced (`30%`, `(nếu cần)`)."""
+    inner = text.lstrip("".join(BRACKETS)).rstrip("".join(BRACKETS.values()))
+    return bool(inner) and inner[0].isalnum() and _valued(inner) and balanced(text)
+
+
+def bracketed(phrase: str) -> bool:
+    """True when the phrase is one bracketed group, brackets included (`(nếu có)`): quoted whole as it stands."""
+    return phrase[:1] in BRACKETS and balanced(phrase) and balanced(phrase[1:-1]) and phrase[-1:] == BRACKETS[phrase[0]]
 
 
 _SENTENCE_END = re.compile(r"[.;:!?…]\s+\S")
@@ -103,13 +140,17 @@ def crosses_sentence(phrase: str) -> bool:
 def is_whole(paragraph: str, start: int, end: int) -> bool:
     """True when `paragraph[start:end]` is whole words, cuts no citation and crosses no sentence end (rules 1, 2)."""
     starts, ends = word_edges(paragraph)
-    if start not in starts or end not in ends or start >= end or crosses_sentence(paragraph[start:end]):
+    if (start not in starts or end not in ends or start >= end or crosses_sentence(paragraph[start:end])
+            or not balanced(paragraph[start:end])):
         return False
     return not any(s < start < e or s < end < e for s, e in citations(paragraph))
 
 
 def only_function_words(phrase: str) -> bool:
-    """True when every word of `phrase` is a function word (`một`, `của các`): not a phrase to quote."""
+    """True when every word of `phrase` is a function word (`một`, `của các`): not a phrase to quote, unless it is a
+    bracketed group quoted whole (`(nếu có)`, which amending laws delete as it stands)."""
+    if bracketed(phrase):
+        return False
     words = [w.strip(OPENERS + CLOSERS).lower() for w in phrase.split()]
     return all(w in FUNCTION_WORDS or not w for w in words)
 
@@ -296,6 +337,32 @@ part chapter section article clause point no. paragraph annex appendix
 """.split())
 
 
+# Words that compare the number after them (`trên 20%`, `dưới 18 tuổi`, `không quá 05 ngày`): a phrase may start on one
+# (it is no function word there) and does not start between one and its number, as with a label.
+COMPARATORS = frozenset("trên dưới từ đến tới quá hơn over under above below than".split())
+
+# Units of time: a number goes on with the whole of one (`30 ngày`, `05 ngày làm việc`; never `30|ngày`, `05 ngày|làm
+# việc`), however rarely the text writes that number; the words after a unit of more than one word are judged as they
+# stand after any number, as after a one-word unit (`10 ngày|kể từ ngày`).
+UNITS = tuple(tuple(unit.split()) for unit in (
+    "ngày làm việc", "giờ làm việc", "ngày", "tháng", "năm", "giờ", "tuần", "quý", "phút",
+    "working days", "business days", "days", "months", "years", "hours", "weeks"))
+
+
+def _in_unit(tail: list[str], after: str) -> tuple[bool, bool]:
+    """Whether the words of a phrase after its last number (`tail`, the words next to its end) are a whole unit of more
+    than one word (`05 ngày làm việc`), and whether the phrase ends inside one, the text `after` it going on with the
+    rest (`05 ngày|làm việc`, `05|ngày làm việc`)."""
+    at = max((i for i, w in enumerate(tail) if _numeral(w)), default=-1)
+    if at < 0:
+        return False, False
+    past = tuple(w.lower() for w in tail[at + 1:])
+    rest = tuple(_bare(w).lower() for w in after.split()[:max(len(u) for u in UNITS)])
+    whole = len(past) > 1 and past in UNITS
+    cut = any(past == unit[:k] and rest[:len(unit) - k] == unit[k:] for unit in UNITS for k in range(len(unit)))
+    return whole, cut
+
+
 def _numeral(word: str) -> bool:
     """True when the word holds a digit (`10`, `30-QĐ/TW`, `26/7/2016`): a value, not a word of a term."""
     return any(c.isdigit() for c in word)
@@ -326,21 +393,25 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     # rule on the words after a phrase below takes it in.
     compound = (cohesion is not None and len(tail) > 1 and tail[-2].isalpha() and tail[-1].lower() not in CONJUNCTIONS
                 and cohesion.always_followed(tail[:-1], tail[-1]))
-    total = (first in function - OPENING_WORDS) + (inside[-1].lower() in function and len(inside) > 1
-                                                   and not compound)
+    # A bracketed group quoted whole (`(nếu có)`) ends at its brackets, punctuation: no end of it cuts a word or a name.
+    opened, closed = paragraph[start] in BRACKETS, paragraph[end - 1] in BRACKETS.values()
+    # A comparator before a number starts the value (`trên 20%`), not on a function word.
+    compares = first in COMPARATORS and len(inside) > 1 and _numeral(inside[1])
+    total = (first in function - OPENING_WORDS and not opened and not compares) + (
+        inside[-1].lower() in function and len(inside) > 1 and not compound and not closed)
     total += _cuts_quote(before, after)
     previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
     following = after.split()[0] if after[:1].isspace() and after.strip() else ""
-    if previous and previous[-1].isalnum():
+    if previous and previous[-1].isalnum() and not opened:
         # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on; not one
         # capitalised because it starts a sentence after a full stop (`… có thẩm quyền. Sau|30 ngày`), judged as the
         # word it is (`sau`, a function word).
         named = _capital(previous) and not _after_full_stop(before)
         total += named
-        if cohesion is not None and not named and bool(head) and _numeral(head[0]):
+        if cohesion is not None and not named and bool(head) and (_numeral(head[0]) or compares):
             # A number goes with the word labelling it (`khoản|2`, `năm|2025`), not with the words the text happens to
             # put before it each time (`thời hạn|10 ngày kể từ ngày`, a formula, not a term).
-            total += _bare(previous).lower() in NUMBER_LABELS
+            total += _bare(previous).lower() in NUMBER_LABELS | COMPARATORS
         elif cohesion is not None and not named and _bare(previous).lower() not in function:
             # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end one
             # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
@@ -351,7 +422,9 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # which leaves `hướng dẫn viên` out): it costs once more, after a function word too (`từ|chối, phải`).
         total += cohesion is not None and not named and bool(head) and cohesion.splits_word(head[0], _bare(previous),
                                                                                             last=False)
-    if following and following[0].isalnum():
+    unit, cut = _in_unit(tail, after) if cohesion is not None else (False, False)
+    total += cut
+    if following and following[0].isalnum() and not closed:
         last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
         # `Tỉnh ủy`, `Mặt trận Tổ quốc`: a name does not end on a capital that starts a word (unlike the last
         # of a run of capitals: `Việt Nam`), nor just before a capital.
@@ -361,7 +434,7 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # nhà tài trợ nước|ngoài` would cut `nước ngoài`), not with a number (`… ngày 26/7/2016|của Ban …`).
         # The words after a number are judged as they stand after any number (`10 ngày|kể từ ngày` is no term because
         # this law gives every 10-day period from a date); a number at the end still goes on with its unit (`10|ngày`).
-        words = tail if tail and _numeral(tail[-1]) else _past_number(tail)
+        words = tail if tail and _numeral(tail[-1]) else [] if unit else _past_number(tail)
         total += named or (cohesion is not None and bool(words) and (cohesion.always_followed(words, _bare(following))
                                                      and last.isalpha()
                                                      and _bare(following).lower() not in CONJUNCTIONS

@@ -99,8 +99,15 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
         while (not named_title and k + run < len(ordered)
                and _siblings(address, ordered[k + run][0]) and not ordered[k + run][1]):
             run += 1
+        kin = 1  # units of one article in different clauses, cited once with it (Vietnamese)
+        while (run == 1 and not en and not named_title and k + kin < len(ordered) and not ordered[k + kin][1]
+               and _in_one_article(ordered[k + kin - 1][0], ordered[k + kin][0], context)):
+            kin += 1
         if run > 1:
             items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], language, context))
+        elif kin > 1:
+            items.append(_cite_in_article([a for a, _ in ordered[k:k + kin]], language, context))
+            run = kin
         else:
             cited = cite(address, language, context, of=of)
             items.append(f"{title}{cited}" if named_title else cited)
@@ -118,6 +125,24 @@ def _siblings(a: Address, b: Address) -> bool:
     """Two units of one kind directly in the same clause or article (`điểm a` and `điểm b` of `khoản 2 Điều 28`)."""
     return (not a.part and not b.part and len(a.segments) == len(b.segments) >= 2
             and a.segments[:-1] == b.segments[:-1] and a.kind is b.kind)
+
+
+def _in_one_article(a: Address, b: Address, context: Address | None) -> bool:
+    """Two points of one article in different clauses (`điểm đ khoản 1` and `điểm d khoản 3` of Điều 43), outside a
+    group's provision; not a clause beside a point (`khoản 1 Điều 6, điểm a khoản 2 Điều 6`)."""
+    return (not a.part and not b.part and a.kind is Kind.POINT and b.kind is Kind.POINT
+            and len(a.segments) == len(b.segments) == 3
+            and a.segments[0] == b.segments[0] and a.segments[0].kind is Kind.ARTICLE
+            and a.segments[:2] != b.segments[:2] and not _siblings(a, b)
+            and not (context is not None and context.contains(a)))
+
+
+def _cite_in_article(addresses: Sequence[Address], language: str, context: Address | None) -> str:
+    """Points in different clauses of one article cited once with it, as amending laws do: `điểm đ khoản 1 và điểm d
+    khoản 3 Điều 43`."""
+    article = Address(addresses[0].segments[:1])
+    cited = [cite(a, language, article) for a in addresses]
+    return f"{', '.join(cited[:-1])} và {cited[-1]} {cite(article, language, context)}"
 
 
 def _cite_siblings(addresses: Sequence[Address], language: str, context: Address | None) -> str:
