@@ -172,7 +172,7 @@ def test_a_changed_form_is_marked_amended_adopted_and_noted_in_the_text_in_force
     assert result.exit_code == 0, result.output
     page = html.read_text(encoding="utf-8")
     # Its heading is as it was: no change bar on it (the bar marks a paragraph with changes), the changed row has.
-    assert '<p class="article-heading" id="chg-1">Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN' in page
+    assert '<h2 class="article-heading" id="chg-1">Phụ lục II. BIỂU MẪU ĐÁNH GIÁ MẪU ĐƠN' in page  # a heading
     assert "<td>7. Phạm vi áp dụng của mẫu đơn, <del class=\"del\">mẫu </del>tờ khai?</td>" in page
     assert invoke(decree_workspace, "amend", "new", "sua-63", "-r", "63/2010/NĐ-CP").exit_code == 0
     edited.write_text(clause, encoding="utf-8")  # khoản 2 Điều 36 too: its note stands after its label

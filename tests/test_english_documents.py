@@ -129,7 +129,7 @@ def test_the_english_comment_report_names_the_text_by_its_own_number() -> None:
 
 
 def _doc_type(html: str) -> str:
-    found = re.search(r'<p class="doc-type">([^<]*)</p>', html)
+    found = re.search(r'class="doc-type">([^<]*)</', html)
     assert found is not None
     return found.group(1)
 

@@ -128,6 +128,12 @@ def read_amendment(ws: Workspace | Path | None, data: bytes | str, source: str,
                    lambda: read(data, source, slug, load=_front_matter(folder)))
 
 
+def front_matter_reader(ws: Workspace | Path | None) -> Callable[[str], Any] | None:
+    """The reader `_front_matter` gives for the workspace's cache: a command that reads only front matter (`check`'s
+    replacements and terms) imports no PyYAML when it ran before."""
+    return _front_matter(_folder(ws))
+
+
 def _front_matter(folder: Path | None) -> Callable[[str], Any] | None:
     """A reader of front-matter YAML that keeps each front matter's values in `folder`.
 

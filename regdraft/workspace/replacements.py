@@ -59,10 +59,13 @@ class Replacement:
 
 def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
     """Each regulation file's path, lines and front matter (those whose front matter reads)."""
+    from regdraft.workspace.parse_cache import front_matter_reader
+
     out = []
+    load = front_matter_reader(ws)  # kept in the workspace's cache: a second `check` imports no PyYAML
     for path in ws.regulation_files():
         lines = ws.read(path).decode("utf-8", errors="replace").split("\n")
-        _, meta, _ = read_front_matter(lines, path, [], absent="")
+        _, meta, _ = read_front_matter(lines, path, [], absent="", load=load)
         if meta:
             out.append((path, lines, meta))
     return out
