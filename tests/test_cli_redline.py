@@ -580,3 +580,14 @@ def test_an_amendments_redline_at_a_revision_keeps_the_current_one(tmp_workspace
     at_head = ws.root / "out" / f"redline-01-QC-TU-{SHIPPED_AMENDMENT}-at-{ws.resolve('HEAD').short}.html"
     assert str(current) in now.output and str(at_head) in then.output
     assert current.is_file() and at_head.is_file()
+
+
+def test_an_amendments_name_with_a_pair_of_revisions_says_what_to_write(tmp_workspace: Workspace,
+                                                                         invoke: Invoke) -> None:
+    # `redline qc-sua-doi-2025 --to HEAD` said "'qc-sua-doi-2025' is an amendment, not a regulation", though the help
+    # shows the amendment's name as the way to its redline.
+    result = invoke(tmp_workspace, "redline", SHIPPED_AMENDMENT, "--to", "HEAD")
+    assert result.exit_code == 2
+    said = unwrapped(result.output)
+    assert f"`regdraft redline {SHIPPED_AMENDMENT}` writes its redline" in said
+    assert "`regdraft redline 01-QC/TU --from REV --to HEAD`" in said and "not a regulation" not in said

@@ -145,6 +145,28 @@ def test_a_comment_added_after_adoption_elsewhere_is_reported(
     assert "by Minh" in checked.output
 
 
+def test_a_comment_made_before_an_adoption_elsewhere_and_synced_after_it_is_reported(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Minh comments while the round is open in his clone; Lan adopts (later, by the clock) and pushes first; Minh's
+    # comment reaches the history after the adoption. `sync` called it late, `check` said "No problems found".
+    lan, minh = clones
+    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    early = rounds.add_comment(minh, SLUG, "Ban Tuyên giáo Tỉnh ủy", "general", "Góp ý trong hạn.")
+    adopted = invoke(lan.root, "amend", "adopt", SLUG, "--signed", "2025-07-20", "--force", "--reason",
+                     "Hội nghị thông qua")
+    assert adopted.exit_code == 0, adopted.output
+    git(lan.root, "push", "-q", "origin", "HEAD")
+    git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    adoption = git(minh.root, "log", "-1", "--format=%H", "--grep=^Adopt ")[:8]
+    checked = invoke(minh.root, "check")
+    assert checked.exit_code == 1, checked.output
+    assert (f"comment {early.id} by Ban Tuyên giáo Tỉnh ủy on general in round 1 is dated {CLOSED}, after the "
+            f"amendment was adopted (commit {adoption}): it reached this history only then; it was added in commit"
+            ) in " ".join(checked.output.split())
+    # Answered as a late comment, it is no problem any more; and in Lan's clone, before she pulls, there is none.
+    assert invoke(lan.root, "check").exit_code == 0
+
+
 def test_round_show_counts_replies_only_from_consulted_bodies(clones: tuple[Workspace, Workspace],
                                                               invoke: Invoke) -> None:
     lan, _ = clones

@@ -10,7 +10,9 @@ import click
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
 from regdraft.cli.options import note_problems, open_workspace, output_format, output_option, workspace_option
 from regdraft.cli.printing import Result, marked, painted, prints_result
+from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
+from regdraft.core.errors import UsageError
 
 if TYPE_CHECKING:
     from regdraft.core.diff import Comparison
@@ -71,7 +73,11 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
 
     kind = output_format("redline", output, fmt)
     ws = open_workspace(workspace)
-    if amendment is None and rev_to is None and (amended := ws.amended_by(regulation)) is not None:
+    if amendment is None and (amended := ws.amended_by(regulation)) is not None:
+        if rev_to is not None:  # a pair of revisions is of a regulation's text; the slug said "is not a regulation"
+            raise UsageError(f"'{regulation}' is an amendment: `{Command.of('redline', regulation)}` writes its "
+                             f"redline, and two revisions are compared on the regulation it amends: "
+                             f"`{Command.of('redline', amended, rev_from=rev_from or 'REV', rev_to=rev_to)}`.")
         regulation, amendment = amended, regulation  # `redline qc-sua-doi-2026`: that amendment's redline
     note_problems(api.read_regulation(ws, regulation, rev_from)[1], ws.locate_regulation(regulation))
     result = rl.build(ws, regulation, rev_from=rev_from, rev_to=rev_to, amendment=amendment,

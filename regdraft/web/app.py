@@ -430,13 +430,18 @@ async def _download(c: Context) -> Response:
 # -- forms ------------------------------------------------------------------------------------
 
 
+def pace_message(ui: Words, name: str, body: str, burst: int, per_minute: int, wait: float) -> str:
+    """The refusal of a form sent too fast, the wait counted in the page's words (`1 second`, `3 seconds`)."""
+    return ui("too_fast", name=name, body=body, burst=burst, limit=per_minute,
+              seconds=ui.count(math.ceil(wait), "second"), send=ui("send"))
+
+
 async def _add_comment(c: Context) -> Response:
     slug = c.param("slug")
     values = actions.form_values(await c.request.form())
     wait, per_minute = await run_in_threadpool(pace.paced, c.server.pace, c.server.root, c.visitor)
     if wait:  # a reviewer's link sending faster than a person writes: refused before the write lock, nothing written
-        message = c.ui("too_fast", name=c.visitor.name, body=c.visitor.body, burst=min(pace.BURST, per_minute),
-                       limit=per_minute, seconds=math.ceil(wait), send=c.ui("send"))
+        message = pace_message(c.ui, c.visitor.name, c.visitor.body, min(pace.BURST, per_minute), per_minute, wait)
         refused = await _redline(c, values, message, 429, actions.round_number(values["round"]))
         refused.headers["Retry-After"] = str(math.ceil(wait))
         return refused

@@ -7,7 +7,9 @@ comment is one problem naming the comment, who added it in which commit, and wha
 
 Post-conditions:
 1. A comment is late when its `created` time is after its round's `closed` time, or after the
-   commit that adopted its amendment; comments without a time, or whose time cannot be read,
+   commit that adopted its amendment, or when the commit that added it comes after that commit in the
+   history (made in another clone before the adoption, synced after it); comments without a time, or whose
+   time cannot be read,
    are never reported, nor is a late comment the office has answered (its disposition recorded:
    answered as a late comment, the problem's own advice).
 2. Each problem is located on the comment's file and names the commit that added it (short
@@ -103,6 +105,12 @@ def _roundless(ws: Workspace, slug: str, comment: Comment, numbers: list[int]) -
                    f"({had}); no round's report lists it. Write the round it was made in.", path, line)
 
 
+def _after_in_history(ws: Workspace, adoption: str, added: str) -> bool:
+    """Whether the commit that added a comment comes after the adoption's in the history."""
+    is_ancestor = getattr(ws, "is_ancestor", None)  # an in-memory workspace has one line of history, no merges
+    return added != adoption and is_ancestor is not None and bool(is_ancestor(adoption, added))
+
+
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:
     made = _moment(comment.created) if comment.created else None
     if made is None or not comment.is_open:
@@ -114,10 +122,14 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     adopted = _moment(adoption.when) if adoption is not None and adoption.when else None
     if adoption is not None and adopted is not None and made > adopted:
         after.append(f"the amendment was adopted ({adoption.when}, commit {adoption.sha[:8]})")
-    if not after:
-        return None
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
     added = ws.added(path)  # a comment file is never renamed: no similar file's history
+    if not after and adoption is not None and added is not None and _after_in_history(ws, adoption.sha, added.sha):
+        # Made in another clone while its round was open there, and synced in after the adoption: dated before it,
+        # yet nobody who adopted saw it (`sync` calls it late; `check` said "No problems found").
+        after.append(f"the amendment was adopted (commit {adoption.sha[:8]}): it reached this history only then")
+    if not after:
+        return None
     origin = f"added in commit {added.sha[:8]} by {added.author} on {added.date}" if added else "not committed yet"
     of = f" of {comment.regulation}" if comment.regulation else ""
     return Problem(

@@ -13,6 +13,7 @@ import pytest
 
 from regdraft.web import app as web_app
 from regdraft.web.pace import BURST, Pace
+from regdraft.web.words import Words
 from regdraft.workspace.access import invite
 from regdraft.workspace.review_limits import PerMember, per_member
 from regdraft.workspace.rounds import load_comments
@@ -156,3 +157,13 @@ def test_a_submission_reads_no_unchanged_comment_file_under_the_lock(review_ws: 
     again = c.post(f"/a/{SLUG}/comments", data=form)  # the same form sent twice is still found
     assert again.status_code == 303 and "again=1" in again.headers["location"]
     assert len(load_comments(review_ws, SLUG)) == 31
+
+
+def test_the_wait_is_counted_in_the_pages_language() -> None:
+    # A rate of 60 a minute or more waits under a second, rounded up to one: "Please wait about 1 seconds".
+    from regdraft.web.app import pace_message
+
+    en, vi = (pace_message(Words.of(language), "An", "Ban A", 10, 120, 0.5) for language in ("en", "vi"))
+    assert "Please wait about 1 second and press “Send comment” again" in en
+    assert "Xin chờ khoảng 1 giây rồi bấm “Gửi góp ý” lại" in vi
+    assert "Please wait about 3 seconds" in pace_message(Words.of("en"), "An", "Ban A", 10, 30, 2.1)
