@@ -13,8 +13,10 @@ a line of its own, the quote's opening mark before the first; a format that can 
 prints them so.
 
 `closing_article(regulation, words)`: where those footnotes stand, the consolidated text's closing provisions: the
-first article titled as the profile's `entry_article_titles` says (`Điều 95. Hiệu lực thi hành`), the phrases tried
-in their order, else the last article before the appendices; None for a text without articles.
+last article before the appendices when it has no title (`Điều 31` of 01-QC/TU: `Quy chế này có hiệu lực …`), else
+the last article whose whole title is one of the profile's `entry_article_titles` (`Điều 95. Hiệu lực thi hành`,
+`Điều 14. Tổ chức thực hiện`, never `Điều 12. Kiểm tra việc thi hành văn bản`), else the last article; None for a
+text without articles.
 
 `standing(changes)`: the changes one amending document makes that stand in the text in force. Its instructions all
 take effect on the same day: a change to a unit that a later instruction of the same document repeals or replaces
@@ -85,11 +87,15 @@ def closing_article(regulation: Regulation, words: Mapping[str, str]) -> Address
     """The article the amending documents' own provisions are noted at (module docstring)."""
     articles = [loc for loc in regulation.articles()
                 if not loc.unit.repealed and not any(s.kind is Kind.APPENDIX for s in loc.address.segments)]
-    for phrase in (p.strip().lower() for p in words["entry_article_titles"].split("|")):
-        for loc in articles:
-            if phrase and phrase in (loc.unit.title or "").lower():
-                return loc.address
-    return articles[-1].address if articles else None
+    if not articles:
+        return None
+    if not articles[-1].unit.title:  # an untitled last article is the text's closing one (01-QC/TU Điều 31)
+        return articles[-1].address
+    # A whole title, not words in one: "Kiểm tra việc thi hành văn bản" of a UBND's Quy chế làm việc is no closing
+    # article, its Chương IV "Tổ chức thực hiện" is; the last such, the text's closing provisions being last.
+    titles = {" ".join(p.split()).lower() for p in words["entry_article_titles"].split("|") if p.strip()}
+    found = [loc for loc in articles if " ".join((loc.unit.title or "").split()).lower().rstrip(".;:") in titles]
+    return (found or articles)[-1].address
 
 
 _WHOLE = (ChangeKind.AMENDED, ChangeKind.REPEALED)

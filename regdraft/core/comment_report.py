@@ -20,7 +20,7 @@ from typing import Any
 
 from regdraft.core.align import similarity
 from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
-from regdraft.core.frontmatter import document_number
+from regdraft.core.frontmatter import document_number, issued_with, issued_with_name
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
 from regdraft.core.replies import Texts
@@ -237,6 +237,10 @@ def _named(draft: Regulation, words: Mapping[str, str]) -> str:
     name it, never by its workspace id `01-QC/TU-EN`); with several texts, each provision names its own."""
     title = str(draft.meta.get("title") or "")
     number = document_number(draft.meta) or draft.id
+    decision = issued_with(draft.meta)
+    if decision and number:  # `Quy chế làm việc … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`
+        return issued_with_name(title or str(draft.meta.get("type") or ""),
+                                words["cited_document"].format(type=decision, number=number), words)
     if not number or number in title:
         return title or number
     comma = "," if draft.language == "en" else ""  # `Working Regulations of …, 2020 - 2025, No. 01-QC/TU`

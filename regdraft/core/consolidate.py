@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from regdraft.core.closing_notes import KeptArticle, closing_article, provisions_note, standing
@@ -39,7 +39,14 @@ from regdraft.core.counts import names_several
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind, amends_only
 from regdraft.core.errors import RegdraftError
-from regdraft.core.frontmatter import NAMED_ALONE, compound_type, document_number, type_and_summary
+from regdraft.core.frontmatter import (
+    NAMED_ALONE,
+    compound_type,
+    document_number,
+    issued_with,
+    issued_with_name,
+    type_and_summary,
+)
 from regdraft.core.model import Address, Regulation, noun, part_name
 from regdraft.core.text import tone_key
 
@@ -107,6 +114,7 @@ class Source:
     issuer: str
     signed: dt.date | None
     effective: dt.date | None
+    issued_with: str = ""  # the type of the decision it was issued with (docs/format.md): its number, date, issuer
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +269,7 @@ def source_of(meta: Mapping[str, Any]) -> Source:
     title = str(meta.get("title") or "")
     # Named by its whole type: `Thông tư liên tịch số …`, not `Thông tư số … liên tịch hướng dẫn …`.
     return Source(number, compound_type(title, str(meta.get("type") or "")), title, issuer_name(meta), signed,
-                  effective)
+                  effective, issued_with(meta))
 
 
 def _language(language: str) -> str:
@@ -280,6 +288,9 @@ def reference(source: Source, words: Mapping[str, str], with_summary: bool = Fal
     names its type but does not open with it is the document's name and is cited as such (`the Working Rules of the
     Board of Directors No. 01/WR-BD of 1 March 2024`, the profile's `cited_named`), not glued after the issuer
     (`Rules No. 01/WR-BD … of the Board of Directors Working Rules of the Board of Directors`)."""
+    if source.issued_with:  # `Quy chế làm việc … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND ngày … của …`
+        decision = reference(replace(source, type=source.issued_with, issued_with=""), words)
+        return issued_with_name(source.title or source.type, decision, words)
     named = with_summary and _named_by_title(source)
     if named:
         text = words["cited_named"].format(title=source.title, number=source.number)
@@ -387,10 +398,14 @@ def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words
     name = base.title or base.type if alone else base.type
     about = "" if alone else f" {_summary(base)}"
     lead = words["opening_document"].format(title=base.title or base.type, number=base.number, name=name)
-    if base.signed:
-        lead += words["cited_signed"].format(date=date_text(base.signed, words))
-    if base.issuer:
-        lead += words["opening_issuer"].format(issuer=base.issuer, about=about)
+    if base.issued_with:  # by its title and the decision it was issued with, not by the decision's number
+        lead = reference(base, words)
+        lead = lead[:1].upper() + lead[1:]
+    else:
+        if base.signed:
+            lead += words["cited_signed"].format(date=date_text(base.signed, words))
+        if base.issuer:
+            lead += words["opening_issuer"].format(issuer=base.issuer, about=about)
     lead += _effective_clause(base, words)
     when = date_text(as_of, words)
     # The verb agrees with the document named (English: `Working Regulations … are amended by:`).

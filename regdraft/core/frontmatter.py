@@ -387,6 +387,19 @@ def document_number(meta: Mapping[str, Any]) -> str:
     return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
 
 
+def issued_with(meta: Mapping[str, Any]) -> str:
+    """The type of the document a text was issued with (`issued_with: Quyết định`: a UBND's Quy chế làm việc
+    `ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`, whose number, date and issuer are the text's own), or ""."""
+    return str(meta.get("issued_with") or "").strip()
+
+
+def issued_with_name(title: str, decision: str, words: Mapping[str, str]) -> str:
+    """A text issued with a decision as it is cited (docs/format.md, `issued_with`): its title, then the decision
+    as cited (`decision`: `Quyết định số 15/2021/QĐ-UBND ngày … của …`), never its number after the title's type
+    (`Quy chế số 15/2021/QĐ-UBND`): `Quy chế làm việc của … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND …`."""
+    return f"{title} {words['issued_with']} {decision}".strip()
+
+
 # The words that make a type a compound one (`THÔNG TƯ LIÊN TỊCH`, which the importer reads as a `Thông tư` titled
 # `Thông tư liên tịch …`): a joint text of any type (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 4: TTLT,
 # NQLT; Party texts: HDLT), and the coordination texts numbered QCPH, CTPH, KHPH.

@@ -98,3 +98,11 @@ def plain(text: str) -> str:
     if _MARKUP.isdisjoint(text):
         return text
     return "\n".join("".join(s.text for s in spans(line)) for line in text.split("\n"))
+
+
+def standing_line(text: str) -> bool:
+    """Whether a paragraph before the articles is a line of the layout, not a basis: written in capitals, as a
+    decision's issuing authority (`ỦY BAN NHÂN DÂN TỈNH LÀO CAI`) and its `QUYẾT ĐỊNH:` are (Nghị định
+    30/2020/NĐ-CP, Phụ lục III); they print upright, bold and centred, a basis (`Căn cứ …;`) in italics."""
+    letters = [c for c in plain(text) if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

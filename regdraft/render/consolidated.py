@@ -171,13 +171,14 @@ def _paragraphs(texts: Sequence[str], level: int, address: str = "", closing: st
 def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeader:
     """The Party header block of the consolidated copy: the base document's number, place and date; the running
     header names it by type, number and short title (`render.running`)."""
-    from regdraft.core.frontmatter import document_number
+    from regdraft.core.frontmatter import document_number, issued_with
     from regdraft.render import running
     from regdraft.render.html import document_header
 
     meta = ct.regulation.meta
     line = running.document_line(profile.words(ct.language), profile, str(meta.get("type") or ""),
-                                 document_number(meta), str(meta.get("title") or ""), f"{banner(ct, profile)} - ")
+                                 document_number(meta), str(meta.get("title") or ""), f"{banner(ct, profile)} - ",
+                                 issued_with(meta))
     return document_header(meta, profile, running=line)
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText
 from regdraft.core.frontmatter import signature_block
-from regdraft.core.inline import spans
+from regdraft.core.inline import spans, standing_line
 from regdraft.core.parts import table_head, table_rows
 from regdraft.render.consolidated import (
     Block,
@@ -49,13 +49,15 @@ STYLE_NAMES = {
            "part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
            "article": "Điều", "clause": "Khoản",
            "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
-           "quote": "Trích dẫn", "opening": "Phần mở đầu", "closing": CLOSING_STYLES["article"],
+           "quote": "Trích dẫn", "opening": "Phần mở đầu", "opening-line": "Dòng phần mở đầu",
+           "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
     "en": {"appendix": "Appendix", "appendix-title": "Appendix Title", "appendix-note": "Appendix Note",
            "part": "Part", "chapter": "Chapter", "section": "Section", "subsection": "Sub-section",
            "article": "Article", "clause": "Clause",
            "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
-           "quote": "Quoted Text", "opening": "Opening", "closing": CLOSING_STYLES["article"],
+           "quote": "Quoted Text", "opening": "Opening", "opening-line": "Opening Line",
+           "closing": CLOSING_STYLES["article"],
            "closing-clause": CLOSING_STYLES["clause"]},
 }
 
@@ -86,7 +88,16 @@ def _styles(document: Any, profile: Profile, language: str) -> dict[str, str]:
     paragraph_style(document, names["closing"], size=size, first_line_mm=10)
     paragraph_style(document, names["closing-clause"], size=size, first_line_mm=10)
     paragraph_style(document, names["opening"], italic=True, size=size, first_line_mm=10)
+    # A line in capitals before the articles: a decision's issuing authority, its `QUYẾT ĐỊNH:` (`standing_line`).
+    paragraph_style(document, names["opening-line"], bold=True, size=size, align="center", space_before=6,
+                    space_after=6)
     return {kind: document.styles[name].style_id for kind, name in names.items()}
+
+
+def opening_style(names: Mapping[str, str], text: str) -> str:
+    """The style of a paragraph before the articles: a basis's (`Căn cứ …;`, in italics), or a line in capitals'
+    (`ỦY BAN NHÂN DÂN TỈNH LÀO CAI`, `QUYẾT ĐỊNH:`, centred in bold: `core.inline.standing_line`)."""
+    return names["opening-line"] if standing_line(text) else names["opening"]
 
 
 def _runs(para: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
@@ -248,7 +259,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
         if text:
             _runs(_add(document, opening), text)
     for text in ct.regulation.preamble:
-        _runs(_add(document, opening), text)
+        _runs(_add(document, opening_style(names, text)), text)
     body, appendices = split_appendices(consolidated_blocks(ct))
     _write_blocks(document, body, names, upper_titles=True)
     meta = ct.regulation.meta
@@ -274,7 +285,7 @@ def write_amendment_docx(amendment: Amendment, profile: Profile, output: Path, t
     header = amendment_header(amendment, profile, today)
     _front(document, header, profile, header.draft)
     for text in amendment.preamble:
-        _runs(_add(document, names["opening"]), text)
+        _runs(_add(document, opening_style(names, text)), text)
     _write_blocks(document, amendment_blocks(amendment, profile), names, upper_titles=False)
     meta = amendment.meta
     _adoption(document, meta, names)

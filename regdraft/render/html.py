@@ -23,8 +23,8 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from regdraft.core.frontmatter import NAMED_ALONE, document_number, type_and_summary
-from regdraft.core.inline import literal_images, may_link
+from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
+from regdraft.core.inline import literal_images, may_link, standing_line
 from regdraft.core.patterns import lazy
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
@@ -130,6 +130,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         values=page.values if page is not None else (),
     )
     env.filters["inline"] = inline_markdown
+    env.filters["standing"] = standing_line  # a preamble line in capitals: `QUYẾT ĐỊNH:`, centred in bold
     env.filters["lines"] = inline_lines
     env.filters["css_string"] = css_string
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
@@ -378,7 +379,8 @@ def document_header(
         # Named by type, number and short title on one line (`render.running`): the summary alone ("làm việc của
         # ...") does not read as a title, and the full title of an amending document wraps.
         running=running if running is not None else document_line(profile.words(language), profile, doc_type,
-                                                                  doc_number, title),
+                                                                  doc_number, title,
+                                                                  issued_with=issued_with(meta)),
         page=profile.words(language)["page"],
     )
 

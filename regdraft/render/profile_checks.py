@@ -58,9 +58,10 @@ FIELDS = {
     "note_cited": {"instruction", "document"},
     **{f"kind_part_{kind}": {"part"} for kind in ("amended", "inserted", "repealed", "amended_only")},
     "date_unsigned": {"gap", "year"},
-    **{f"amending_{part}": {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
-                            "This", "takes", "authority"}
-       for part in ("title", "preamble", "article", "entry")},
+    **{part: {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
+                            "This", "takes", "authority", "ISSUER"}
+       for part in ("amending_title", "amending_preamble", "amending_article", "amending_entry", "decision_preamble",
+                    "decision_entry", "decision_implementation")},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},
     "note_provisions": {"articles", "document", "effective", "text"},

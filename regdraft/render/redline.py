@@ -71,6 +71,7 @@ class Version:
     pending: bool = False  # the working text holds an adopted amendment not yet in force: `effective` is that one's
     adopted: bool = False  # the text as an adopted amendment left it (a revision that is its adoption)
     superseded: bool = False  # a text later adoptions of the run amended: not `Quy định hiện hành` in a table
+    issued_with: str = ""  # the type of the decision the text was issued with, whose number it has (`Quyết định`)
 
     def document(self, words: Mapping[str, str], style: str) -> str:
         """`Quy chế số 01-QC/TU ngày 09/01/2021`, or a draft `Dự thảo lần 2 Quy chế sửa đổi, bổ sung … (05-QC/TU)`
@@ -85,13 +86,21 @@ class Version:
         number = f" {words['number_cited']} {self.number or self.doc_id}" if self.number or self.doc_id else ""
         signed = cited_date(self.signed, style, words)
         dated = f" {words['dated']} {signed}" if signed else ""
-        return f"{self.kind or self.label}{number}{dated}"
+        return f"{self._kind(words)}{number}{dated}"
+
+    def _kind(self, words: Mapping[str, str]) -> str:
+        """The text's type as it is named before its number: a text issued with a decision by the decision (`Quy chế
+        ban hành kèm theo Quyết định` số 15/2021/QĐ-UBND), as its number is the decision's."""
+        if self.issued_with:
+            return f"{self.kind or self.label} {words['issued_with']} {self.issued_with}"
+        return self.kind or self.label
 
     def describe(self, words: Mapping[str, str], style: str) -> str:
         """`Văn bản hiện hành (Quy chế số 01-QC/TU, có hiệu lực từ ngày 09/01/2021)`, `Dự thảo lần 2 (… ngày …)`;
         a text amended since: `(Luật số 22/2023/QH15, được sửa đổi, bổ sung bởi Luật số 57/2024/QH15, có hiệu lực từ
         ngày 15/01/2025)`."""
-        number = f"{self.kind} {words['number_cited']} {self.number or self.doc_id}".strip() \
+        kind = self._kind(words) if self.kind else ""
+        number = f"{kind} {words['number_cited']} {self.number or self.doc_id}".strip() \
             if self.number or self.doc_id else ""
         bits = [number] if number else []
         if self.amended_by:  # its date of effect is then the latest amendment's, not the text's own

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.reply_marks import CopyMark
 from regdraft.render.consolidated import Block, amendment_blocks, regulation_blocks
-from regdraft.render.consolidated_docx import Bookmarks, _add, _front, _runs, _signature, _styles, _write_blocks
+from regdraft.render.consolidated_docx import (
+    Bookmarks,
+    _add,
+    _front,
+    _runs,
+    _signature,
+    _styles,
+    _write_blocks,
+    opening_style,
+)
 from regdraft.render.html import amendment_header
 from regdraft.render.profile import cited_date
 
@@ -70,7 +79,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
     paragraph(document, words["review_how_to"], italic=True, size=profile.body_pt - 2)
     bookmarks = Bookmarks()
     for text in amendment.preamble:
-        _runs(_add(document, names["opening"]), text)
+        _runs(_add(document, opening_style(names, text)), text)
     several = len(texts) > 1
     numbers = iter(_text_numbers(amendment, texts) if several else ())
     chunk: list[Block] = []
@@ -90,7 +99,7 @@ def write_review_copy(amendment: Amendment, draft: Regulation, r: Round, profile
         paragraph(document, f"{title} ({amended.id})" if several and amended.id not in title else title,
                   bold=True, align="center")
         for opening in amended.preamble:
-            _runs(_add(document, names["opening"]), opening)
+            _runs(_add(document, opening_style(names, opening)), opening)
         bookmarks.text = number if several else 0
         _write_blocks(document, regulation_blocks(amended), names, upper_titles=True, bookmarks=bookmarks)
     save(document, output)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from regdraft.core.frontmatter import NAMED_ALONE, compound_type, type_and_summary
+from regdraft.core.frontmatter import NAMED_ALONE, compound_type, issued_with_name, type_and_summary
 
 if TYPE_CHECKING:
     from regdraft.render.profile import Profile
@@ -52,10 +52,18 @@ def width(text: str) -> float:
 
 
 def document_names(words: Mapping[str, str], doc_type: str, number: str, title: str,
-                   shorten: bool = True) -> list[str]:
+                   shorten: bool = True, issued_with: str = "") -> list[str]:
     """A document's names for the running header, fullest first: with its title, the title shortened word by
     word (unless not `shorten`, or it names several documents: `_names_several`), by type and number
-    (`cited_document`; a compound type whole, `Thông tư liên tịch số …`), by number alone."""
+    (`cited_document`; a compound type whole, `Thông tư liên tịch số …`), by number alone. A text `issued_with` a
+    decision (`Quyết định`) is named by its title and the decision, whose number it has: `Quy chế làm việc của …
+    ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`, never `Quy chế số 15/2021/QĐ-UBND`."""
+    if issued_with and number:
+        decision = words["cited_document"].format(type=issued_with, number=number)
+        keep = len(doc_type.split()) if doc_type else 1
+        titles = (_shortened(title, keep) if shorten else [title]) if title else []
+        issued = [issued_with_name(t, decision, words) for t in [*titles, *([doc_type] if doc_type else [])]]
+        return list(dict.fromkeys([*issued, decision, number]))
     doc_type = compound_type(title, doc_type)
     summary = type_and_summary(title, doc_type)[1]
     alone = not doc_type or doc_type.lower() in NAMED_ALONE or summary == title
@@ -122,11 +130,11 @@ def one_line(line: Callable[[str, str], str], new: Sequence[str], old: Sequence[
 
 
 def document_line(words: Mapping[str, str], profile: Profile, doc_type: str, number: str, title: str,
-                  prefix: str = "") -> str:
+                  prefix: str = "", issued_with: str = "") -> str:
     """A document's own running header, on one line: `prefix` (`VĂN BẢN HỢP NHẤT … - `) and the document named by
     type, number and short title (`document_names`): `Quy chế sửa đổi, bổ sung … số 05-QC/TU`; a title naming
     several laws whole or not at all, `Luật số 57/2024/QH15`; a draft with no number yet by its title, shortened."""
-    names = document_names(words, doc_type, number.strip(), title)
+    names = document_names(words, doc_type, number.strip(), title, issued_with=issued_with)
     if not names:
         return prefix.rstrip(" -–")
     return one_line(lambda _n, o: f"{prefix}{o}", [""], names, budget(profile))
@@ -172,7 +180,8 @@ def _running_names(version: Version, title: str, words: Mapping[str, str], short
     A law cited by its name (`Luật Đấu thầu số …`: its `kind` is its title) is of its text's type, `doc_type`."""
     if version.draft is None:
         kind = (doc_type or version.kind) if version.kind == title else version.kind
-        return document_names(words, kind, version.number or version.doc_id, title, shorten) or [version.label]
+        return document_names(words, kind, version.number or version.doc_id, title, shorten,
+                              version.issued_with) or [version.label]
     number = f" ({version.number})" if version.number else ""
     names = [words["draft_of"].format(draft=version.label, title=title) + number] if title else []
     return list(dict.fromkeys([*names, version.label + number, version.label]))

@@ -34,7 +34,7 @@ from regdraft.core.diff import (
     with_stated_kinds,
 )
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
-from regdraft.core.frontmatter import NAMED_ALONE, compound_type
+from regdraft.core.frontmatter import NAMED_ALONE, compound_type, issued_with
 from regdraft.core.layout import AMENDMENTS, amendment_path, regulation_path
 from regdraft.core.model import Address, Regulation
 from regdraft.render.fragments import KeptFragments
@@ -205,7 +205,7 @@ def _named(reg: Regulation) -> dict[str, Any]:
     kind = compound_type(title, str(meta.get("type") or ""))  # `Thông tư liên tịch`
     if kind.lower() in NAMED_ALONE and title.lower().startswith(kind.lower()):
         kind = title
-    return {"kind": kind, "number": number, "signed": meta.get("signed")}
+    return {"kind": kind, "number": number, "signed": meta.get("signed"), "issued_with": issued_with(meta)}
 
 
 def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str],

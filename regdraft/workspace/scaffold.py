@@ -10,7 +10,7 @@ from typing import Any
 from regdraft.core.amend.document import load_amendment
 from regdraft.core.counts import names_several
 from regdraft.core.errors import RegdraftError
-from regdraft.core.frontmatter import document_number
+from regdraft.core.frontmatter import document_number, issued_with
 from regdraft.core.layout import amendment_path
 from regdraft.core.markdown import dump_front_matter
 from regdraft.core.model import Kind, Regulation, noun
@@ -47,6 +47,9 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         issuer = issuer_name(meta)
         issuer = issuer[:1].upper() + issuer[1:]
     kind = kind or ("Quy chế" if vi else "Regulation")
+    # A text issued with a decision is amended by a decision of its type (docs/format.md, `issued_with`): a UBND's
+    # Quy chế làm việc by a `Quyết định sửa đổi, bổ sung một số điều của Quy chế … ban hành kèm theo Quyết định …`.
+    kind = issued_with(reg.meta) or kind
     # The new document is of the text's type: an English sentence about it agrees with it ("These Regulations take
     # effect", "This Decision takes effect").
     several = not vi and names_several(kind)
@@ -63,6 +66,7 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
         "This": "These" if several else "This",
         "takes": "take" if several else "takes",
         "authority": _authority(reg, words),
+        "ISSUER": issuer.upper(),  # the authority line of a decision: `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`
     }
 
 
@@ -164,11 +168,24 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
         meta["profile"] = reg.meta["profile"]
     meta.update({k: reg.meta[k] for k in _KEPT if reg.meta.get(k) is not None})
     signer = meta.get("signer")
-    if isinstance(signer, Mapping) and signer.get("name"):
+    if isinstance(signer, Mapping) and (signer.get("name") or "note" in signer):
         # Who signs is known when it is signed: the text's signer may have left office (a 2023 law's Chủ tịch
-        # Quốc hội under a 2026 draft). The office and title stay; the name is left for the drafter.
-        meta["signer"] = {**signer, "name": ""}
+        # Quốc hội under a 2026 draft). The office and title stay; the name is left for the drafter. The text's
+        # `(Đã ký)` is a copy's mark of a signed text: an unsigned draft carries none.
+        meta["signer"] = {**{k: v for k, v in signer.items() if k != "note"}, "name": ""}
     article = "Điều" if vi else "Article"
+    if issued_with(reg.meta) and "decision_preamble" in words:
+        # A decision (Nghị định 30/2020/NĐ-CP, Phụ lục III): the authority line, the bases, `QUYẾT ĐỊNH:`, the
+        # instructions in Điều 1, then its entry into force and who implements it.
+        body = [
+            *words["decision_preamble"].format(**fields).split("\n\n"),
+            f"## {article} 1. {words['amending_article'].format(**fields)}",
+            f"## {article} 2. {words['decision_entry_title']}",
+            words["decision_entry"].format(**fields),
+            f"## {article} 3. {words['decision_implementation_title']}",
+            words["decision_implementation"].format(**fields),
+        ]
+        return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
     body = [
         *words["amending_preamble"].format(**fields).split("\n\n"),
         f"## {article} 1. {words['amending_article'].format(**fields)}",
