@@ -6,12 +6,14 @@ line and `QUYẾT ĐỊNH:` print upright, bold and centred (the r23 s6state swe
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from regdraft.core.closing_notes import closing_article
 from regdraft.core.markdown import parse
+from regdraft.core.model import Regulation
 from regdraft.importer import import_file
 from regdraft.render.profile import load_profile
 from regdraft.workspace.store import Workspace
@@ -155,19 +157,36 @@ def test_the_decisions_text_is_applied_and_the_base_is_cited_with_its_decision(t
     assert "Quy chế số 15/2021" not in compared
 
 
-def test_the_comment_report_names_the_text_by_its_decision() -> None:
+def _report_named(reg: Regulation, words: Mapping[str, str]) -> str:
     from regdraft.core.comment_report import _named
 
+    return _named(reg, words)
+
+
+def test_the_comment_report_names_the_text_by_its_decision() -> None:
     words = load_profile({"profile": "state-30"}).words("vi")
-    named = _named(parse(QUY_CHE), words)
+    named = _report_named(parse(QUY_CHE), words)
     assert named == "Quy chế làm việc của Ủy ban nhân dân tỉnh Lào Cai nhiệm kỳ 2021 - 2026 ban hành kèm theo " \
                     "Quyết định số 15/2021/QĐ-UBND"
 
 
+def test_issued_with_as_import_writes_it_cites_that_decision(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # `import` reads `(Ban hành kèm theo Quyết định số 15/2021/QĐ-UBND ngày … )` into the decision as cited.
+    text = QUY_CHE.replace("issued_with: Quyết định",
+                           "issued_with: Quyết định số 15/2021/QĐ-UBND ngày 20 tháng 8 năm 2021")
+    tmp_workspace.commit({"regulations/15-2021-QĐ-UBND.md": text.encode()}, "Quy chế")
+    _ok(invoke, tmp_workspace, "amend", "new", "qd", "--regulation", REG)
+    scaffold = (tmp_workspace.root / "amendments/qd/amendment.md").read_text(encoding="utf-8")
+    assert "\ntype: Quyết định\n" in scaffold and f"## Điều 1. Sửa đổi, bổ sung một số điều của {CITED}\n" in scaffold
+    words = load_profile({"profile": "state-30"}).words("vi")
+    assert _report_named(parse(text), words) == "Quy chế làm việc của Ủy ban nhân dân tỉnh Lào Cai nhiệm kỳ 2021 " \
+        "- 2026 ban hành kèm theo Quyết định số 15/2021/QĐ-UBND"
+
+
 def test_a_decisions_authority_line_and_verb_print_upright_bold_and_centred(tmp_workspace: Workspace,
                                                                             invoke: Invoke) -> None:
-    import docx  # type: ignore[import-untyped]
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # type: ignore[import-untyped]
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     _scaffold(tmp_workspace, invoke)
     out = tmp_workspace.root / "qd.docx"
@@ -175,10 +194,11 @@ def test_a_decisions_authority_line_and_verb_print_upright_bold_and_centred(tmp_
     paragraphs = {p.text: p for p in docx.Document(str(out)).paragraphs}
     for line in ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "QUYẾT ĐỊNH:"):
         style = paragraphs[line].style
+        assert style is not None
         assert style.font.bold and not style.font.italic and style.paragraph_format.alignment == \
             WD_ALIGN_PARAGRAPH.CENTER, line
     basis = paragraphs["Căn cứ …;"].style
-    assert basis.font.italic and not basis.font.bold
+    assert basis is not None and basis.font.italic and not basis.font.bold
     html = tmp_workspace.root / "qd.html"
     _ok(invoke, tmp_workspace, "amend", "export", "qd", "-o", str(html))
     page = html.read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ from regdraft.core.frontmatter import (
     compound_type,
     document_number,
     issued_with,
+    issued_with_cited,
     issued_with_name,
     type_and_summary,
 )
@@ -115,6 +116,7 @@ class Source:
     signed: dt.date | None
     effective: dt.date | None
     issued_with: str = ""  # the type of the decision it was issued with (docs/format.md): its number, date, issuer
+    issued_cited: str = ""  # that decision as `issued_with` cites it in full, when it does
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +271,7 @@ def source_of(meta: Mapping[str, Any]) -> Source:
     title = str(meta.get("title") or "")
     # Named by its whole type: `Thông tư liên tịch số …`, not `Thông tư số … liên tịch hướng dẫn …`.
     return Source(number, compound_type(title, str(meta.get("type") or "")), title, issuer_name(meta), signed,
-                  effective, issued_with(meta))
+                  effective, issued_with(meta), issued_with_cited(meta))
 
 
 def _language(language: str) -> str:
@@ -289,7 +291,9 @@ def reference(source: Source, words: Mapping[str, str], with_summary: bool = Fal
     Board of Directors No. 01/WR-BD of 1 March 2024`, the profile's `cited_named`), not glued after the issuer
     (`Rules No. 01/WR-BD … of the Board of Directors Working Rules of the Board of Directors`)."""
     if source.issued_with:  # `Quy chế làm việc … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND ngày … của …`
-        decision = reference(replace(source, type=source.issued_with, issued_with=""), words)
+        decision = source.issued_cited or reference(replace(source, type=source.issued_with, issued_with=""), words)
+        if source.issued_cited and source.issuer and source.issuer.lower() not in decision.lower():
+            decision += words["cited_issuer"].format(issuer=source.issuer)  # `… ngày 20 tháng 8 năm 2021 của …`
         return issued_with_name(source.title or source.type, decision, words)
     named = with_summary and _named_by_title(source)
     if named:

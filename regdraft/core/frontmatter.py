@@ -387,10 +387,24 @@ def document_number(meta: Mapping[str, Any]) -> str:
     return str(meta.get("number") or meta.get("translation_of") or meta.get("id") or "")
 
 
+# `issued_with` as the decision is cited (`Quyết định số 15/2021/QĐ-UBND ngày …`, as `import` reads it from the
+# line `(Ban hành kèm theo …)`): its type before `số`/`No.`.
+_ISSUED_CITED = re.compile(r"^(.+?)\s+(?:số|No\.)\s*:?\s*\S")
+
+
 def issued_with(meta: Mapping[str, Any]) -> str:
-    """The type of the document a text was issued with (`issued_with: Quyết định`: a UBND's Quy chế làm việc
-    `ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`, whose number, date and issuer are the text's own), or ""."""
-    return str(meta.get("issued_with") or "").strip()
+    """The type of the document a text was issued with (`issued_with: Quyết định`, or the decision as cited:
+    `Quyết định số 15/2021/QĐ-UBND ngày … của …`; a UBND's Quy chế làm việc `ban hành kèm theo` it), or ""."""
+    value = " ".join(str(meta.get("issued_with") or "").split())
+    cited = _ISSUED_CITED.match(value)
+    return cited.group(1) if cited else value
+
+
+def issued_with_cited(meta: Mapping[str, Any]) -> str:
+    """The decision as `issued_with` cites it in full (`Quyết định số 15/2021/QĐ-UBND ngày …`), or "" when it gives
+    only its type (its number, date and issuer are then the text's own)."""
+    value = " ".join(str(meta.get("issued_with") or "").split())
+    return value if _ISSUED_CITED.match(value) else ""
 
 
 def issued_with_name(title: str, decision: str, words: Mapping[str, str]) -> str:
