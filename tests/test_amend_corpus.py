@@ -366,7 +366,9 @@ def test_the_consolidated_text_quotes_the_amending_documents_own_provisions_word
     markdown = consolidated_markdown(ct, profile)
     pdf = write("consolidated", "pdf", ct, tmp_path / "hn.pdf", Settings(profile))
     # The pages' text without their running header and page number, which a long note runs across.
-    furniture = re.compile(r"Trang \d+/\d+ VĂN BẢN HỢP NHẤT \(bản để tham khảo\) - [^ ]+ [^ ]+ (?:[^ ]+ )?số \S+ ")
+    # A state text's page number is the bare number (Nghị định 30/2020), a Party text's "Trang x/y".
+    furniture = re.compile(r"(?:Trang \d+/\d+|\d+) VĂN BẢN HỢP NHẤT \(bản để tham khảo\) - "
+                           r"[^ ]+ [^ ]+ (?:[^ ]+ )?số \S+ ")
     printed = furniture.sub("", pdf_text(pdf) + " ")
     # Each heading and paragraph quoted is a line of the note (a paragraph of the Markdown footnote, indented, a
     # clause's number escaped as the file format writes it), the quote's opening mark before the first heading.
