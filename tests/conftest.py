@@ -147,6 +147,20 @@ def luat_57_2024_once(factory: pytest.TempPathFactory, body: str) -> Path:
 
 
 @pytest.fixture
+def revisions_read(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The revisions `Workspace.read` is asked for from now on (None: the working tree), in order."""
+    read = Workspace.read
+    asked: list[str | None] = []
+
+    def reading(ws: Workspace, relative: str, rev: str | None = None) -> bytes:
+        asked.append(rev)
+        return read(ws, relative, rev)
+
+    monkeypatch.setattr(Workspace, "read", reading)
+    return asked
+
+
+@pytest.fixture
 def invoke() -> Invoke:
     """Run the CLI in-process: invoke(workspace, "show", "01-QC/TU", ...)."""
     runner = CliRunner()

@@ -249,7 +249,7 @@ def test_check_names_a_comment_file_that_is_not_yaml_once_with_its_line(consulti
 
 
 def test_an_amendment_version_far_larger_than_the_file_now_is_not_read(tmp_workspace: Workspace,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                       request: pytest.FixtureRequest) -> None:
     """`check` looks for the commit that adopted an amendment in the file's history: a version of it far larger than
     the file now (`store.history_bound`; a clone packs repeated text 300 times over) is not read, and is not taken
     for the adoption though it says `status: adopted` (sweep r23 s2security defect 1)."""
@@ -262,14 +262,7 @@ def test_an_amendment_version_far_larger_than_the_file_now_is_not_read(tmp_works
     large = tmp_workspace.commit({path: b"---\nstatus: adopted\n---\n" + b"x" * 3_000_000}, "a large version")
     tmp_workspace.commit({path: text}, "put back")
     adoption.adopt(tmp_workspace, SHIPPED_AMENDMENT, "2025-03-28", "2025-03-28", force="thử")
-    read = Workspace.read
-    asked: list[str | None] = []
-
-    def reading(ws: Workspace, relative: str, rev: str | None = None) -> bytes:
-        asked.append(rev)
-        return read(ws, relative, rev)
-
-    monkeypatch.setattr(Workspace, "read", reading)
+    asked = request.getfixturevalue("revisions_read")
     adopted = _adopted(tmp_workspace, SHIPPED_AMENDMENT)
     assert adopted is not None and adopted.sha != large and "Adopt" in adopted.subject
     assert large not in asked

@@ -36,20 +36,13 @@ def test_comparing_grows_with_the_text_not_its_square() -> None:
 
 
 def test_a_version_far_larger_than_the_text_now_is_not_read(tmp_workspace: Workspace,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                            request: pytest.FixtureRequest) -> None:
     """A version of the regulation more than 8 times its text now and over 2 MB (`store.history_bound`; a clone packs
     repeated text 300 times over) is not read to compare with the copy (sweep r23 s2security defect 1)."""
     reg = "regulations/01-QC-TU.md"
     text = tmp_workspace.read(reg)
     large = tmp_workspace.commit({reg: text + b"\n1. x\n" * 500_000}, "a large version")
     tmp_workspace.commit({reg: text}, "put back")
-    read = Workspace.read
-    asked: list[str | None] = []
-
-    def reading(ws: Workspace, relative: str, rev: str | None = None) -> bytes:
-        asked.append(rev)
-        return read(ws, relative, rev)
-
-    monkeypatch.setattr(Workspace, "read", reading)
+    asked = request.getfixturevalue("revisions_read")
     refuse_stale_copy(tmp_workspace, reg, "01-QC/TU", text.replace("Thường lệ".encode(), b"X", 1), "copy.md")
     assert asked and large not in asked

@@ -57,6 +57,19 @@ def comment_form(csrf: str, **fields: str) -> dict[str, str]:
             "text": "Đề nghị làm rõ thời hạn báo cáo.", "proposal": "", "type": "", **fields}
 
 
+def review_setting(ws: Workspace, setting: str) -> None:
+    """regdraft.yaml with `setting` under `review:`, committed (links invited later keep it)."""
+    text = ws.read("regdraft.yaml").decode("utf-8")
+    ws.commit({"regdraft.yaml": f"{text.rstrip()}\nreview:\n  {setting}\n".encode()}, "Review settings")
+
+
+def entered(ws: Workspace, secret: str) -> TestClient:
+    """A browser that opened the access link `secret` (signed in as its person)."""
+    c = client(ws, links=True)
+    assert c.get(f"/access/{secret}").status_code == 303
+    return c
+
+
 def edit_draft(ws: Workspace, old: str, new: str, commit: bool = True) -> None:
     """Change words of the amendment's text, committed (or left as an uncommitted edit)."""
     relative = f"amendments/{SLUG}/amendment.md"

@@ -16,19 +16,7 @@ from regdraft.workspace.review_limits import PerMember, per_member
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
-from tests.web.conftest import BODIES, SLUG, client, comment_form, head, token
-
-
-def _bound(ws: Workspace, setting: str) -> None:
-    """regdraft.yaml with `setting` under `review:`, committed (links invited later keep it)."""
-    text = ws.read("regdraft.yaml").decode("utf-8")
-    ws.commit({"regdraft.yaml": f"{text.rstrip()}\nreview:\n  {setting}\n".encode()}, "Bound the members")
-
-
-def _enter(ws: Workspace, secret: str):  # type: ignore[no-untyped-def]
-    c = client(ws, links=True)
-    assert c.get(f"/access/{secret}").status_code == 303
-    return c
+from tests.web.conftest import BODIES, SLUG, comment_form, entered, head, review_setting, token
 
 
 def _text(page: str) -> str:
@@ -38,11 +26,11 @@ def _text(page: str) -> str:
 
 
 def test_a_member_sends_at_most_the_bound_in_a_round_and_others_are_not_affected(review_ws: Workspace) -> None:
-    _bound(review_ws, "comments_per_member: 2")
+    review_setting(review_ws, "comments_per_member: 2")
     _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
     _, binh = invite(review_ws, "Trần Thị Bình", BODIES[1])
     _, office = invite(review_ws, "Chánh Văn phòng", "", "drafter")
-    c = _enter(review_ws, an)
+    c = entered(review_ws, an)
     sent = [comment_form(token(c), text=f"Góp ý thứ {n}.") for n in (1, 2)]
     for form in sent:
         assert c.post(f"/a/{SLUG}/comments", data=form).status_code == 303
@@ -59,9 +47,9 @@ def test_a_member_sends_at_most_the_bound_in_a_round_and_others_are_not_affected
     assert "xin đề nghị cơ quan soạn thảo nâng giới hạn này" in page
     assert _text(refused.text) == "Góp ý thứ ba, chưa được lưu."
     # Another member, and the office's own link (for any body, An's too), are not affected.
-    other = _enter(review_ws, binh)
+    other = entered(review_ws, binh)
     assert other.post(f"/a/{SLUG}/comments", data=comment_form(token(other), body=BODIES[1])).status_code == 303
-    drafter = _enter(review_ws, office)
+    drafter = entered(review_ws, office)
     for n in range(3):
         form = comment_form(token(drafter), name="Nguyễn Văn An", text=f"Ý kiến {n} do văn phòng nhập.")
         assert drafter.post(f"/a/{SLUG}/comments", data=form).status_code == 303
@@ -74,14 +62,14 @@ def test_comments_the_office_imports_under_a_members_name_do_not_use_up_their_bo
     # "đã gửi 5 ý kiến, bằng số ý kiến tối đa … (3 ý kiến)" though she had sent none through it.
     from regdraft.workspace.sheet_import import import_comments
 
-    _bound(review_ws, "comments_per_member: 2")
+    review_setting(review_ws, "comments_per_member: 2")
     sheet = tmp_path / "reply.csv"
     rows = "".join(f"{BODIES[0]},Nguyễn Văn An,Điều 4,Ý kiến {n} trong bản Word.\n" for n in range(3))
     sheet.write_text(f"Commented by,Người góp ý,Provision,Comment\n{rows}", encoding="utf-8")
     import_comments(review_ws, SLUG, sheet)
     assert [c.author for c in load_comments(review_ws, SLUG)] == ["Nguyễn Văn An"] * 3
     _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
-    c = _enter(review_ws, an)
+    c = entered(review_ws, an)
     for n in (1, 2):
         sent = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=f"Góp ý qua trang {n}."))
         assert sent.status_code == 303, html.unescape(sent.text)
@@ -90,9 +78,9 @@ def test_comments_the_office_imports_under_a_members_name_do_not_use_up_their_bo
 
 
 def test_the_characters_a_member_sends_in_a_round_are_bounded(review_ws: Workspace) -> None:
-    _bound(review_ws, "characters_per_member: 60")
+    review_setting(review_ws, "characters_per_member: 60")
     _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
-    c = _enter(review_ws, an)
+    c = entered(review_ws, an)
     assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="ô" * 30)).status_code == 303
     before = head(review_ws)
     form = comment_form(token(c), text="ư" * 20, proposal="2. " + "ơ" * 17)

@@ -19,18 +19,7 @@ from regdraft.workspace.review_limits import PerMember, per_member
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
 from tests.conftest import Invoke
-from tests.web.conftest import BODIES, SLUG, client, comment_form, head, token
-
-
-def _rate(ws: Workspace, setting: str) -> None:
-    text = ws.read("regdraft.yaml").decode("utf-8")
-    ws.commit({"regdraft.yaml": f"{text.rstrip()}\nreview:\n  {setting}\n".encode()}, "Pace the members")
-
-
-def _enter(ws: Workspace, secret: str):  # type: ignore[no-untyped-def]
-    c = client(ws, links=True)
-    assert c.get(f"/access/{secret}").status_code == 303
-    return c
+from tests.web.conftest import BODIES, SLUG, client, comment_form, entered, head, review_setting, token
 
 
 def test_a_bucket_gives_a_burst_then_the_rate() -> None:
@@ -52,10 +41,10 @@ def test_a_bucket_gives_a_burst_then_the_rate() -> None:
 
 def test_a_member_sending_too_fast_is_refused_before_the_lock(review_ws: Workspace,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    _rate(review_ws, "submissions_per_minute: 2")
+    review_setting(review_ws, "submissions_per_minute: 2")
     _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
     _, office = invite(review_ws, "Chánh Văn phòng", "", "drafter")
-    c = _enter(review_ws, an)
+    c = entered(review_ws, an)
     for n in (1, 2):
         assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=f"Góp ý {n}.")).status_code == 303
     locked: list[object] = []
@@ -80,7 +69,7 @@ def test_a_member_sending_too_fast_is_refused_before_the_lock(review_ws: Workspa
     assert text and html.unescape(text.group(1)) == "Góp ý thứ ba, gửi quá nhanh."
     assert "2. Nội dung đề xuất." in page
     # The office's link is not paced, nor is the local drafter (no links).
-    drafter = _enter(review_ws, office)
+    drafter = entered(review_ws, office)
     for n in range(4):
         form = comment_form(token(drafter), name="Nguyễn Văn An", text=f"Ý kiến {n} do văn phòng nhập.")
         assert drafter.post(f"/a/{SLUG}/comments", data=form).status_code == 303
@@ -93,7 +82,7 @@ def test_a_member_sending_too_fast_is_refused_before_the_lock(review_ws: Workspa
 def test_a_reviewer_answering_is_refused_before_the_lock(review_ws: Workspace,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
-    c = _enter(review_ws, an)
+    c = entered(review_ws, an)
     assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c))).status_code == 303
     cid = load_comments(review_ws, SLUG)[0].id
     locked: list[object] = []
