@@ -54,6 +54,11 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
     from regdraft.workspace.timeline import in_force_later
 
     for later in in_force_later(ws, regulation, done.as_of):  # adopted, in the working text, not in this one
+        if done.ended is not None and later.effective is not None and later.effective >= done.ended:
+            # No text of this regulation was ever in force with it: `--as-of` that day gives this text again.
+            shown.say(f"Not in it: {later.name}, adopted to take effect on {later.effective}, when {done.ended_by} "
+                      f"had replaced {regulation} (on {done.ended}): it was never in force.")
+            continue
         again = Command.of("export", regulation, as_of=later.effective)
         shown.say(f"Not in it: {later.name}, adopted, takes effect on {later.effective} (its text then: `{again}`).")
     return shown

@@ -67,6 +67,7 @@ FIELDS = {
     "note_provisions": {"articles", "document", "effective", "text"},
     "not_yet_in_force": {"documents", "today", "command"},
     "replaced_note": {"document", "effective", "last"},
+    "replaced_document": {"title", "cited"},
     "cited_named": {"title", "number"},
     "report_person": {"person"},
     "report_selection": {"selection"},

@@ -59,7 +59,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     missing = refusals(ws, amendment, signed_on, effective_on)
     reviewed = review(ws, slug)  # what `amend check` reports; its warnings and references to check stay so
     # A quote undoing an adoption is refused by its own gate (`gates.refusals`, forcible with a reason), once.
-    checked = tuple(p for p in reviewed.problems if p not in reviewed.reverts)
+    # So is an amendment to a regulation replaced by the day it takes effect (`gates.refusals`, on these dates).
+    checked = tuple(p for p in reviewed.problems if p not in reviewed.reverts and p not in reviewed.replaced)
     if checked:
         missing.append(_check_refusal(amendment, checked, forcible=set(checked) <= set(reviewed.broken)))
     blocking = [r for r in missing if force is None or not r.forcible]

@@ -30,6 +30,8 @@ class Exported:
     amendments: tuple[str, ...] = ()
     footnotes: int = 0
     replaced: str = ""  # the line saying a new regulation replaced this one (`replacements.replacement_message`)
+    ended: dt.date | None = None  # the day a new regulation replaced this one (none of its amendments apply from then)
+    ended_by: str = ""  # the id of that regulation
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
@@ -38,7 +40,7 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     from regdraft.core.consolidate import consolidate
     from regdraft.core.dates import parse_date, read_date
     from regdraft.workspace.profiles import profile_for
-    from regdraft.workspace.replacements import original, replaced_on, replaced_sentence
+    from regdraft.workspace.replacements import original, replaced_on, replaced_sentence, translated
     from regdraft.workspace.timeline import adopted_for, base_text, replay
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
@@ -54,7 +56,7 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
                      words=words, provisions=[own_provisions(amendment) for amendment, _ in timeline.steps])
     if replaced is None or replaced.on is None:
         return ct
-    note = replaced_sentence(replaced, day, words, base.language)
+    note = replaced_sentence(replaced, day, words, base.language, *translated(ws, replaced, base.meta))
     return dataclasses.replace(ct, opening=dataclasses.replace(ct.opening, replaced=note))
 
 
@@ -70,13 +72,12 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     target = output or ws.write_path(default)
     settings = Settings(profile_for(ws, ct.regulation.meta), ws.root, progress=progress)
     write("consolidated", chosen, ct, target, settings)
-    replaced = ""
-    if ct.opening.replaced:
-        from regdraft.workspace.replacements import original, replacement, replacement_message
+    from regdraft.workspace.replacements import original, replacement, replacement_message
 
-        found = replacement(ws, original(ct.regulation.meta))
-        replaced = replacement_message(found) if found is not None else ""
-    return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced)
+    found = replacement(ws, original(ct.regulation.meta))
+    replaced = replacement_message(found) if found is not None and ct.opening.replaced else ""
+    return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced,
+                    found.on if found is not None else None, found.new if found is not None else "")
 
 
 def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | None = None,

@@ -18,7 +18,9 @@ meets it:
 10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
     one drafted against an older text would silently revert them;
 11. no regulation it amends for the first time was edited without an amendment since first committed
-    (`workspace.hand_edits`): the edit would become the regulation's original wording.
+    (`workspace.hand_edits`): the edit would become the regulation's original wording;
+12. no regulation it amends was replaced by a new one (`workspace.replacements`) by its effective date: it could
+    never be in force (adopted past the gate only to record the old regulation's history, as `amend new --force`).
 An empty list means the amendment may be adopted. Adopting with a reason (`adopt(force=…)`)
 passes every gate but the number (the adoption tag is named after it); the reason is recorded
 in the adoption commit. Each fix names its command as a `core.commands.Command`, which the CLI
@@ -30,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from regdraft.core.amend.document import TRANSITIONS, Amendment
 from regdraft.core.amend.entry import entry_into_force
@@ -41,12 +44,15 @@ from regdraft.workspace.numbers import PLACEHOLDER, example_number
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.votes import vote_refusal
 
+if TYPE_CHECKING:
+    from regdraft.workspace.replacements import Replacement
+
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """One gate an amendment does not pass: what is missing, and the command that fixes it."""
 
-    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed, edited
+    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed, edited, replaced
     missing: str
     fix: str
     forcible: bool = True
@@ -115,6 +121,7 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"write the name of who signs it under `signer:` in {amendment.source}"))
     out.extend(_reverting(ws, amendment))
     out.extend(_hand_edits(ws, amendment))
+    out.extend(_replaced(ws, amendment, effective))
     today = dt.date.today()
     if signed > today:
         out.append(Refusal("signed", f"its signing date {signed} is after today ({today})",
@@ -155,6 +162,25 @@ def _hand_edits(ws: Workspace, amendment: Amendment) -> list[Refusal]:
             out.append(Refusal("edited", f"{edit.what()}; adopting would keep this text as the original wording of "
                                f"{reg_id}, the text the consolidated text starts from", edit.advice(amendment.slug)))
     return out
+
+
+def _replaced(ws: Workspace, amendment: Amendment, effective: dt.date) -> list[Refusal]:
+    """A refusal for each regulation it amends that a new one replaced by `effective` (`workspace.replacements`):
+    the amendment could never be in force. As `amend new` on such a regulation, adopted anyway only on purpose."""
+    from regdraft.workspace.replacements import amending_replaced, amending_sentence
+
+    return [Refusal("replaced", amending_sentence(reg_id, found, effective), replaced_fix(amendment.slug, found))
+            for reg_id, found in amending_replaced(ws, amendment.regulations, effective)]
+
+
+def replaced_fix(slug: str, found: Replacement) -> str:
+    """What to do about an amendment to a replaced regulation: amend the one in force instead; adopt this one only to
+    record the old one's history, with an effective date before the replacement or past the gate with a reason."""
+    new = Command.of("amend new", "SLUG", regulation=found.new)
+    forced = Command.of("amend adopt", slug, force=True, reason=None)
+    return (f"amend {found.new}, the regulation in force, instead (`{new}`); adopt this one only to record the "
+            f"history of {found.old}, with the date it took effect (before {found.on}), or past the gate with "
+            f"`{forced}`")
 
 
 def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date) -> Refusal | None:

@@ -214,6 +214,7 @@ class Review:
     amends: tuple[tuple[str, str], ...] = ()  # each regulation checked and its article (`Điều 4`), in document order
     broken: tuple[Problem, ...] = ()  # those of `problems` that are references the amendment breaks
     reverts: tuple[Problem, ...] = ()  # those of `problems` that undo an adoption since it was begun (a gate of theirs)
+    replaced: tuple[Problem, ...] = ()  # those of `problems` amending a replaced regulation (a gate of theirs)
 
     def as_json(self) -> dict[str, list[dict[str, Any]]]:
         """What `amend check --json` prints: the problems, the references to check, the warnings and
@@ -265,12 +266,37 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
         warnings.extend(checked.warnings)
     problems.extend(no_instruction(amendment) if not reading and amendment.status in PENDING else [])
     problems.extend(numbered_as_another(ws, amendment))
+    replaced = _amends_replaced(ws, amendment) if references and amendment.status in PENDING else []
+    problems.extend(replaced)
     problems.sort(key=lambda p: (p.line == 0, p.line))
     word = noun(Kind.ARTICLE, amendment.language)
     warnings.sort(key=lambda p: p.line)
     return Review(tuple(problems), tuple(to_check), tuple(warnings),
                   tuple((reg, f"{word} {article.label}") for reg, article in amendment.amending_articles),
-                  tuple(broken), tuple(reverts))
+                  tuple(broken), tuple(reverts), tuple(replaced))
+
+
+def _amends_replaced(ws: Workspace, amendment: Amendment) -> list[Problem]:
+    """`amend check`: a regulation it amends that a new one replaced by the day it would take effect (its
+    `effective`, else what its entry-into-force article says of its `signed` date or today, else that date), which
+    `amend adopt` refuses (`gates.refusals`); on the `regulation` line of its front matter."""
+    import datetime as dt
+
+    from regdraft.core.frontmatter import key_line
+    from regdraft.workspace.gates import effective_from_document, replaced_fix
+    from regdraft.workspace.replacements import amending_replaced, amending_sentence
+
+    signed = amendment.signed or dt.date.today()
+    day = amendment.effective or effective_from_document(amendment, signed) or signed
+    found = amending_replaced(ws, amendment.regulations, day)
+    if not found:
+        return []
+    when = ("the day its front matter says it takes effect" if amendment.effective else
+            "the day it would take effect" if amendment.signed else "today (it is not signed yet)")
+    relative = amendment_path(amendment.slug)
+    line = key_line(decode(ws.read(relative), relative).split("\n"), "regulation")
+    return [Problem(f"{amendment.slug} cannot be adopted: {amending_sentence(reg_id, r, day, when)}; "
+                    f"{replaced_fix(amendment.slug, r)}.", relative, line) for reg_id, r in found]
 
 
 def _placed(ws: Workspace, amendment: Amendment, reading: Sequence[Problem]) -> list[Problem]:

@@ -9,12 +9,17 @@ Post-conditions:
 2. `last_day(r)` is the day before the new regulation takes effect: the last day the old text was in force.
 3. `replacement_problems` names file and line of every `replaces` that names no regulation of the workspace, the
    regulation itself, or one that took effect on or after the day it is said to be replaced.
+4. A `replaces` that `replacement_problems` rejects (a cycle: the old one naming the new one too; a date not after
+   the old one's; a second replacement of one regulation) is no replacement: `replacements`, `replacement` and so
+   export, show and list ignore it, and `check` names its line.
+5. `amending_replaced(ws, ids, day)`: each regulation of `ids` (a translation by its original) that a replacement
+   had taken effect on by `day`: an amendment to it taking effect that day could never be in force.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -82,18 +87,67 @@ def _start(meta: Mapping[str, Any]) -> dt.date | None:
     return read_date(meta.get("effective")) or read_date(meta.get("signed"))
 
 
-def replacements(ws: Workspace) -> list[Replacement]:
-    """Every replacement the workspace's regulations record, in file order."""
-    found = []
-    for path, lines, meta in fronts(ws):
+def _judged(found: Sequence[tuple[str, list[str], Mapping[str, Any]]]) -> Iterator[tuple[Replacement, str]]:
+    """Every replacement the regulations' front matter records, in file order, each with why `check` rejects it
+    ("" when it does not): naming the regulation itself or none of the workspace, no date, a date not after the old
+    one's (a cycle is one), or a regulation another one replaced already."""
+    starts = {str(meta.get("id")): _start(meta) for _, _, meta in found if meta.get("id")}
+    seen: dict[str, str] = {}
+    for path, lines, meta in found:
+        own, start = str(meta.get("id") or ""), _start(meta)
         for old in _named(meta.get(KEY)):
-            found.append(Replacement(old, str(meta.get("id") or ""), path, key_line(lines, KEY), _start(meta), meta))
-    return found
+            begun, why = starts.get(old), ""
+            if old == own:
+                why = (f"The front matter's '{KEY}' names {own}, this regulation itself; name the regulation it "
+                       "replaces.")
+            elif old not in starts:
+                known = ", ".join(sorted(i for i in starts if i != own)) or "none"
+                why = (f"The front matter's '{KEY}' names {old}, which is no regulation of this workspace (known: "
+                       f"{known}); import the old regulation first, or correct the id.")
+            elif start is None:
+                why = (f"{own} replaces {old} but has no 'effective' or 'signed' date, so the day {old} stopped being "
+                       "in force is unknown; fill in 'effective'.")
+            elif begun is not None and start <= begun:
+                why = (f"{own} replaces {old} from {start}, but {old} itself took effect on {begun}; a regulation "
+                       "replaces one that was in force before it: check 'effective' of both.")
+            elif old in seen:
+                why = (f"{own} replaces {old}, which {seen[old]} already replaces; a regulation is replaced once: keep "
+                       f"'{KEY}' in the one that did.")
+            else:
+                seen[old] = own
+            yield Replacement(old, own, path, key_line(lines, KEY), start, meta), why
+
+
+def replacements(ws: Workspace) -> list[Replacement]:
+    """Every replacement the workspace's regulations record and `check` accepts, in file order."""
+    return [r for r, why in _judged(fronts(ws)) if not why]
 
 
 def replacement(ws: Workspace, reg_id: str) -> Replacement | None:
     """The regulation that replaced `reg_id` (and when), None while nothing does."""
-    return next((r for r in replacements(ws) if r.old == reg_id and r.new != reg_id and r.on is not None), None)
+    return next((r for r in replacements(ws) if r.old == reg_id), None)
+
+
+def amending_replaced(ws: Workspace, ids: Sequence[str], day: dt.date) -> list[tuple[str, Replacement]]:
+    """Each regulation of `ids` (a translation by its original's replacement) a new one replaced on or before `day`,
+    with that replacement: an amendment to it taking effect on `day` could never be in force."""
+    found = fronts(ws)
+    metas = {str(meta.get("id")): meta for _, _, meta in found}
+    accepted = [r for r, why in _judged(found) if not why]
+    out = []
+    for reg_id in ids:
+        old = original(metas.get(reg_id) or {"id": reg_id})
+        done = next((r for r in accepted if r.old == old and r.on is not None and r.on <= day), None)
+        if done is not None:
+            out.append((reg_id, done))
+    return out
+
+
+def amending_sentence(reg_id: str, found: Replacement, day: dt.date, when: str = "the day it would take effect") -> str:
+    """Why an amendment to `reg_id` taking effect on `day` (`when` says what that day is) could never be in force
+    (`amend check`, `amend adopt`)."""
+    return (f"it amends {reg_id}, which is no longer in force on {day}, {when}: {found.named()} replaced it on "
+            f"{found.on}, so the amendment could never be in force")
 
 
 def original(meta: Mapping[str, Any]) -> str:
@@ -107,20 +161,46 @@ def replaced_on(ws: Workspace, reg_id: str, day: dt.date) -> Replacement | None:
     return found if found is not None and found.on is not None and found.on <= day else None
 
 
-def replaced_sentence(found: Replacement, last: dt.date, words: Mapping[str, str], language: str = "vi") -> str:
+def replaced_sentence(found: Replacement, last: dt.date, words: Mapping[str, str], language: str = "vi",
+                      cited: Mapping[str, Any] | None = None, kind: str = "") -> str:
     """The note heading the text of a replaced regulation: the new regulation by its title, then its number, date and
     issuer (`Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, … (Quy chế số 01-QC/TU ngày … của Tỉnh ủy
     Điện Biên)`: the title glued after the issuer read "… của Tỉnh ủy Điện Biên làm việc của …"), with its effective
-    date, and the day this text was last in force (the profile's `replaced_note`)."""
+    date, and the day this text was last in force (the profile's `replaced_note`).
+
+    A note in another language than the new regulation's cites it by `cited`, its translation into that language
+    (`translation_of:` it), the same way; without one, by its number and date only, with `kind` for its type (the
+    old regulation's translated type, when the two regulations have one type) else the profile's `cited_untyped`:
+    neither words of another language nor its issuer in them ("replaced by Quy chế No. 01-QC/TU … of Tỉnh ủy …")."""
+    from dataclasses import replace
+
     from regdraft.core.consolidate import date_text, reference, source_of
 
-    source = source_of(found.meta)
+    same = str(found.meta.get("language") or "vi") == language
+    source = source_of(found.meta if same or cited is None else {**cited, "number": found.number})
     effective = words["cited_effective"].format(date=date_text(found.on, words)) if found.on else ""
-    same = str(found.meta.get("language") or "vi") == language  # a translation's note names the original by number
+    if not same and cited is None:
+        source = replace(source, type=kind, title="", issuer="", issued_with="", issued_cited="")
     title = " ".join(source.title.split())
-    cited = reference(source, words)
-    document = f"{title} ({cited})" if same and title else cited
+    cited_text = reference(source, words)
+    document = words["replaced_document"].format(title=title, cited=cited_text) if title else cited_text
     return words["replaced_note"].format(document=document, effective=effective, last=date_text(last, words))
+
+
+def translated(ws: Workspace, found: Replacement, meta: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, str]:
+    """How a replaced regulation's text in its language (`meta`, a translation's) cites the new one
+    (`replaced_sentence`): the new one's translation into that language when the workspace has one, and the type
+    the old text gives itself when the old original and the new one have the same type (`Regulations` for `Quy
+    chế`), else ""."""
+    language = str(meta.get("language") or "vi")
+    if str(found.meta.get("language") or "vi") == language:
+        return None, ""
+    everything = [m for _, _, m in fronts(ws)]
+    cited = next((m for m in everything if str(m.get("translation_of") or "") == found.new
+                  and str(m.get("language") or "vi") == language), None)
+    old = next((m for m in everything if str(m.get("id") or "") == original(meta)), {})
+    same_type = str(old.get("type") or "").strip() == str(found.meta.get("type") or "").strip() != ""
+    return cited, str(meta.get("type") or "").strip() if same_type else ""
 
 
 def replacement_message(found: Replacement) -> str:
@@ -133,39 +213,17 @@ def replacement_problems(ws: Workspace, name: str | None = None,
                          adopted: Sequence[Amendment] = ()) -> list[Problem]:
     """`regdraft check`: each `replaces` names a regulation of the workspace, not its own, and takes effect after
     the one it replaces did and after its `adopted` amendments."""
-    found = fronts(ws)
-    seen: dict[str, str] = {}
-    starts = {str(meta.get("id")): _start(meta) for _, _, meta in found if meta.get("id")}
     problems = []
-    for path, lines, meta in found:
-        own = str(meta.get("id") or "")
-        if name is not None and name not in (own, path) and name not in _named(meta.get(KEY)):
+    for found, why in _judged(fronts(ws)):
+        if name is not None and name not in (found.new, found.path, found.old):
             continue
-        line = key_line(lines, KEY)
-        for old in _named(meta.get(KEY)):
-            start, begun = _start(meta), starts.get(old)
-            if old == own:
-                problems.append(Problem(f"The front matter's '{KEY}' names {own}, this regulation itself; name the "
-                                        "regulation it replaces.", path, line))
-            elif old not in starts:
-                known = ", ".join(sorted(i for i in starts if i != own)) or "none"
-                problems.append(Problem(f"The front matter's '{KEY}' names {old}, which is no regulation of this "
-                                        f"workspace (known: {known}); import the old regulation first, or correct "
-                                        "the id.", path, line))
-            elif start is None:
-                problems.append(Problem(f"{own} replaces {old} but has no 'effective' or 'signed' date, so the day "
-                                        f"{old} stopped being in force is unknown; fill in 'effective'.", path, line))
-            elif begun is not None and start <= begun:
-                problems.append(Problem(f"{own} replaces {old} from {start}, but {old} itself took effect on {begun}; "
-                                        "a regulation replaces one that was in force before it: check 'effective' "
-                                        "of both.", path, line))
-            elif old in seen:
-                problems.append(Problem(f"{own} replaces {old}, which {seen[old]} already replaces; a regulation is "
-                                        "replaced once: keep 'replaces' in the one that did.", path, line))
-            else:
-                seen[old] = own
-                for late in (a for a in adopted if old in a.regulations and a.effective and a.effective >= start):
-                    problems.append(Problem(f"{own} replaces {old} from {start}, but {old}'s adopted amendment "
-                                            f"{late.number or late.slug} takes effect on {late.effective}, when {old} "
-                                            "is no longer in force; check the dates.", path, line))
+        if why:
+            problems.append(Problem(why, found.path, found.line))
+            continue
+        start = found.on
+        for late in (a for a in adopted if found.old in a.regulations and a.effective and start
+                     and a.effective >= start):
+            problems.append(Problem(f"{found.new} replaces {found.old} from {start}, but {found.old}'s adopted "
+                                    f"amendment {late.number or late.slug} takes effect on {late.effective}, when "
+                                    f"{found.old} is no longer in force; check the dates.", found.path, found.line))
     return problems
