@@ -22,8 +22,11 @@ from enum import StrEnum
 from functools import lru_cache
 
 from regdraft.core.address import TITLE
+from regdraft.core.comment_wording import GENERAL as GENERAL
+from regdraft.core.comment_wording import WrongWording as WrongWording
+from regdraft.core.comment_wording import _reads_as_the_part, _reads_as_the_provision, _reads_as_the_title
 from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
-from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
+from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
 from regdraft.core.text import nfc, tone_key
 
@@ -32,7 +35,6 @@ Row = tuple[int, dict[str, str]]
 # A row's key holding the provision in words its `regulation` was read from (`Khoản 1 Điều 5 (01-QC/TU)`).
 REGULATION_IN = "regulation_in"
 
-GENERAL = "general"
 _GENERAL_WORDS = frozenset({"general", "chung", "góp ý chung", "chung toàn văn", "toàn văn", ""})
 
 
@@ -235,6 +237,8 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
                               f"round {round_number}.") from None
     if address.endswith(f".{TITLE}") and nfc(proposal).strip():
         _reads_as_the_title(nfc(proposal).strip(), address, draft)
+    elif address != GENERAL and Address.parse(address).part:
+        _reads_as_the_part(nfc(proposal).strip(), address, draft.language)
     else:
         _reads_as_the_provision(nfc(proposal).strip(), address, draft.language)
     kind = type_.strip().lower() if type_ and type_.strip() else None
@@ -246,69 +250,6 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         raise UsageError(f"type '{type_}' is not one of general, substantive, editorial.") from None
     return Comment("", round_number, body, address, ctype, words, nfc(proposal).strip(),
                    anchor_text(draft, address))
-
-
-class WrongWording(UsageError):
-    """A proposed wording labelled as another provision than the one commented on; `first` is its first line."""
-
-    def __init__(self, message: str, first: str, extra: str = "") -> None:
-        super().__init__(message)
-        self.first = first
-        self.extra = extra  # a line of another unit in a wording that opens as the provision (`d) Cơ sở.`)
-
-
-def _reads_as_the_provision(proposal: str, on: str, language: str) -> None:
-    """Refuse a wording written with a provision's label that is not the provision commented on: the browser
-    kept the wording of khoản 9 when the member clicked khoản 8, and the comment was filed on khoản 8.
-    A proposal without a label of its own (free text) is the body's words and is kept as it is."""
-    from regdraft.core.amend.proposal import PROPOSABLE, Unreadable, proposed_unit
-    from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
-
-    first = proposal.split("\n", 1)[0].strip()
-    if on == GENERAL or not first or not (CLAUSE.match(first) or POINT.match(first) or HEADING.match(first)):
-        return
-    address = Address.parse(on)
-    if address.segments[-1].kind not in PROPOSABLE:
-        return
-    try:
-        proposed_unit(proposal, address, language)
-    except UsageError as exc:
-        reason = exc.reason if isinstance(exc, Unreadable) else exc.args[0]  # said once, not inside a second sentence
-        raise WrongWording(f"The proposed wording begins “{first[:60]}”, which is not "
-                           f"{address.describe(language)}, the provision commented on: {reason} Choose the "
-                           "provision the wording is for, or write the wording for this one.", first[:60],
-                           _another_unit(proposal, address)) from None
-
-
-def _another_unit(proposal: str, address: Address) -> str:
-    """The first line after the first of a wording that opens with the provision's own label and then labels
-    another unit of its kind or above (`c) …;` then `d) Cơ sở.` on điểm c): the reason a page can name, where it
-    said the wording did not begin with điểm c."""
-    from regdraft.core.amend.quote import CLAUSE, HEADING, POINT
-
-    lines = [line.strip() for line in proposal.split("\n") if line.strip()]
-    own = {Kind.POINT: POINT, Kind.CLAUSE: CLAUSE}.get(address.kind)
-    opening = own.match(lines[0]) if own is not None and lines else None
-    if opening is None:
-        return ""
-    label = opening.group(1) + (opening.group(2) if own is POINT else "")
-    if label.replace("đ", "dd") != address.label.replace("đ", "dd"):
-        return ""
-    above = {Kind.POINT: (POINT, CLAUSE, HEADING), Kind.CLAUSE: (CLAUSE, HEADING)}
-    return next((line[:60] for line in lines[1:] if any(p.match(line) for p in above[address.kind])), "")
-
-
-def _reads_as_the_title(proposal: str, on: str, draft: Regulation) -> None:
-    """Refuse a proposed title that is no title of the unit commented on: several lines, another unit's label."""
-    from regdraft.core.amend.proposal import proposed_title
-
-    address = Address.parse(on)
-    try:
-        proposed_title(draft.find(address).unit, [" ".join(line.split()) for line in proposal.split("\n")
-                                                  if line.strip()])
-    except UsageError as exc:
-        raise WrongWording(f"{exc.args[0]} Write the title of {address.unit.describe(draft.language)} on one line, "
-                           "with or without its label.", proposal.split("\n", 1)[0][:60]) from None
 
 
 def respond(comment: Comment, disposition: str, reply: str, when: str) -> Comment:

@@ -147,6 +147,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
             parent = Address.parse(on).parent() or Address.parse(on)
             raise refuse(ui, exc.category, "wording_holds_another", extra=exc.extra, provision=_named(on, ui),
                          parent=parent.describe(ui.language)) from exc
+        if exc.lines:  # a title on several lines: it is one line, its words are not another provision's
+            raise refuse(ui, exc.category, "title_on_lines", lines=exc.lines, provision=_named(on, ui)) from exc
         raise refuse(ui, exc.category, "wording_not_this_provision", first=exc.first, provision=_named(on, ui)) from exc
     return Recorded(comment, r.number)
 

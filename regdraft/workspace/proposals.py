@@ -37,7 +37,7 @@ from regdraft.core.amend.reasons import accepted_reply, already_reply, from_comm
 from regdraft.core.anchoring import State
 from regdraft.core.commands import Command
 from regdraft.core.comments import GENERAL, Comment, describe_on
-from regdraft.core.errors import Problem, RegdraftError, UsageError, Worded
+from regdraft.core.errors import Category, Problem, RegdraftError, UsageError, Worded
 from regdraft.core.layout import amendment_path, comments_folder
 from regdraft.core.markdown_writer import render
 from regdraft.core.model import TITLE, Address, Kind, Regulation, Unit, map_units
@@ -134,9 +134,18 @@ def accept_proposal(ws: Workspace, slug: str, comment_id: str, reply: str = "",
                              message=f"Accept the proposal of comment {comment.id} by {comment.by} on "
                                      f"{placement.address}{of} into amendment {where}", author=author,
                              reasons={address: from_comment(comment.by, comment.id, draft.language)})
+    except Worded:
+        raise
     except RegdraftError as exc:
+        if "allow_renumber" not in exc.options and exc.category is not Category.DOCUMENT:
+            raise  # a workspace's state (an amendment no longer pending …), said as it is
         if "allow_renumber" not in exc.options:
-            raise
+            # The edited draft does not check (a number used twice) or its instructions do not read back: said in
+            # the page's words too, where the library's English ("comment 1ad2:74: Điểm a … appears twice") showed.
+            raise Worded(f"The proposal of comment {comment.id} could not be written into "
+                         f"{address.describe(draft.language)}: {exc.report()}\nEdit the text and run "
+                         f"`{Command.of('amend from-edits', where)}`.", "does_not_write",
+                         id=comment.id, slug=where, provisions={"provision": placement.address}) from None
         raise Worded(f"The proposal of comment {comment.id} renumbers existing provisions of "
                      f"{address.describe(draft.language)}, which an amending document "
                      "does not do unless the drafter chooses to; edit the text and run "
