@@ -123,3 +123,25 @@ def test_a_signed_documents_phrases_in_straight_marks_are_applied_to_the_law() -
     assert found == () and amendment is not None
     before, after = render(law), render(apply(law, amendment).regulation)
     assert before.count("12 tháng") == after.count("12 tháng") + 1 and "06 tháng" in after
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("'", "'"), ("‘", "’")])
+def test_the_new_phrase_after_with_or_bang_alone_is_named_and_converted(opening: str, closing: str) -> None:
+    """`Replace the words 'course' with 'process'` (the tool's own English form): only 'course' was converted, the
+    advice left 'process' in ' ', and a second, false problem said the line must end with '.' or ';' (r23 s7regress
+    defect 2). The same for `… bằng ‘06 tháng’` without `cụm từ`."""
+    kinds = f"{opening} {closing} ({STRAIGHT if opening == chr(39) else 'as Word may paste them'})"
+    sentence = f"Replace the words {opening}course{closing} with {opening}process{closing} in Article 30."
+    assert problems(f"1\\. {sentence}\n", EN_HEAD) == [
+        f"{SOURCE}:10: instruction 1 ({sentence}): the phrases {opening}course{closing} and {opening}process{closing} "
+        f"are in the quotation marks {kinds}, not “ ”; write “ instead of {opening} and ” instead of {closing}: "
+        "'Replace the words “course” with “process” in Article 30.'."]
+    vi = f"Thay thế cụm từ {opening}12 tháng{closing} bằng {opening}06 tháng{closing} tại khoản 3 Điều 64."
+    assert problems(f"1\\. {vi}\n") == [
+        f"{SOURCE}:9: instruction 1 ({vi}): the phrases {opening}12 tháng{closing} and {opening}06 tháng{closing} are "
+        f"in the quotation marks {kinds}, not “ ”; write “ instead of {opening} and ” instead of {closing}: 'Thay thế "
+        "cụm từ “12 tháng” bằng “06 tháng” tại khoản 3 Điều 64.'."]
+    # An apostrophe of an English word in the new phrase stays in it.
+    apostrophe = f"Replace the words {opening}course{closing} with {opening}Board's process{closing} in Article 30."
+    (said,) = problems(f"1\\. {apostrophe}\n", EN_HEAD)
+    assert "'Replace the words “course” with “Board's process” in Article 30.'" in said

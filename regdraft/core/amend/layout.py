@@ -82,8 +82,9 @@ def double_marks(content: str, opening: str, *, start: bool = True) -> str:
     return re.sub(rf"(?<!{re.escape(opening)})\s*{re.escape(SINGLE[opening])}([.;,]?)$", r"”\1", content)
 
 
-# A phrase of a words instruction in single marks: `cụm từ ‘12 tháng’`, `the words «Standing Office»`.
-_PHRASE_MARKS = lazy(r"(\b(?:cụm từ|từ ngữ|từ|words?|phrases?)\s+)(?:‘([^‘’“”«»]+)’|«([^‘’“”«»]+)»"
+# A phrase of a words instruction in single marks: `cụm từ ‘12 tháng’`, `the words «Standing Office»`, and the new
+# phrase after `bằng` or `with` alone (`… bằng ‘06 tháng’`, `Replace the words 'course' with 'process'`).
+_PHRASE_MARKS = lazy(r"(\b(?:cụm từ|từ ngữ|từ|words?|phrases?|bằng|with)\s+)(?:‘([^‘’“”«»]+)’|«([^‘’“”«»]+)»"
                      r"|'((?:[^‘’“”«»']|'(?=[^\W\d_]))+)'(?![^\W\d_]))", re.IGNORECASE)
 
 
