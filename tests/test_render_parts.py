@@ -142,8 +142,9 @@ def test_a_changed_provision_marks_the_paragraphs_that_show_its_new_text(tmp_pat
     assert sorted(picks) == sorted(_expected(new)) and len(picks) == len(set(picks))
     body = page[page.index('<div class="body-text">'):]
     checked = set()
-    for held, content in re.findall(r'<p class="(?!chapter|section|part\b)[^"]*"[^>]* data-part="([^"]*)">(.*?)</p>',
-                                    body):
+    # An article's heading is an h3 (the accessibility headings), a paragraph a p.
+    marked = r'<(?:p|h3|h4) class="(?!chapter|section|part\b)[^"]*"[^>]* data-part="([^"]*)">(.*?)</(?:p|h3|h4)>'
+    for held, content in re.findall(marked, body):
         innermost = Address.parse(held.split()[-1])
         unit = new.find(innermost).unit
         shown = re.sub(r"^(?:Điều \S+\. |\S+[.)] )", "", _words(content))

@@ -145,7 +145,7 @@ def test_the_redline_and_the_consolidated_text_print_the_headings(law: Regulatio
         assert result.exit_code == 0, result.output
         html = path.read_text(encoding="utf-8")
         for label, title in TITLES.items():
-            assert re.search(rf'<p class="subsection[^"]*"[^>]*>Tiểu mục {label}\b', html), (command, label)
+            assert re.search(rf'<(?:h4|span) class="subsection[^"]*"[^>]*>Tiểu mục {label}\b', html), (command, label)
             assert title in html
     if POPPLER:
         pdf = tmp_path / "redline.pdf"

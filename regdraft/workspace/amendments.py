@@ -184,7 +184,10 @@ def comment_files(ws: Workspace, slug: str) -> list[tuple[str, os.stat_result | 
     listed = ws.listed(folder, ".yaml")
     if listed is None:
         return [(path, None) for path in ws.files(folder, "*.yaml")]
-    return [(path, info) for path, info in listed if stat.S_ISREG(info.st_mode) or ws.path(path).is_file()]
+    # A link is listed as `files` lists it (to a file: `read` then names the link), without its status, and never
+    # resolved through `ws.path`, which refused a link leading outside before `read` could say what it is.
+    return [(path, info if stat.S_ISREG(info.st_mode) else None) for path, info in listed
+            if stat.S_ISREG(info.st_mode) or (ws.root / path).is_file()]
 
 
 def _read_comment(path: str, data: bytes) -> tuple[Comment | None, tuple[Problem, ...]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.dates import read_date
-from regdraft.core.errors import Problem
+from regdraft.core.errors import Problem, RegdraftError
 from regdraft.core.frontmatter import document_number, key_line, read_front_matter
 from regdraft.workspace.store import Workspace
 
@@ -69,7 +69,11 @@ def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
     out = []
     load = front_matter_reader(ws)  # kept in the workspace's cache: a second `check` imports no PyYAML
     for path in ws.regulation_files():
-        lines = ws.read(path).decode("utf-8", errors="replace").split("\n")
+        try:
+            data = ws.read(path)
+        except RegdraftError:
+            continue  # a link or a file that does not read: `check` names it, and it replaces nothing
+        lines = data.decode("utf-8", errors="replace").split("\n")
         _, meta, _ = read_front_matter(lines, path, [], absent="", load=load)
         if meta:
             out.append((path, lines, meta))
