@@ -5,12 +5,14 @@ the sweep's mkvar.py made them."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from regdraft.importer import ImportResult, import_file
+from regdraft.importer.pdfcopy import read_lines
 from regdraft.importer.plaintext import read_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vi"
@@ -252,3 +254,95 @@ def test_a_word_file_made_from_a_pdf_leaves_its_page_heads_out(tmp_path: Path) -
     assert result.regulation.meta["signer"] == {"title": "CHỦ TỊCH QUỐC HỘI", "name": "Nguyễn Sinh Hùng"}
     skipped = [n.text for n in result.report.notes if n.category == "skipped" and "page" in n.message]
     assert skipped == heads * 3
+
+
+def lines_of(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in unicodedata.normalize("NFC", text).split("\n") if line.strip()]
+
+
+def joins(clean: list[str], got: list[str]) -> list[tuple[str, str]]:
+    """The places where `got` joined two paragraphs of `clean` (each the last line's end and the next's start);
+    fails where `got` is not `clean` with some paragraphs next to each other joined by a space (a paragraph cut)."""
+    out, i = [], 0
+    for paragraph in got:
+        text = clean[i]
+        i += 1
+        while text != paragraph and paragraph.startswith(text + " ") and i < len(clean):
+            out.append((text[-30:], clean[i][:30]))
+            text += " " + clean[i]
+            i += 1
+        assert text == paragraph, f"a paragraph cut or changed: {paragraph[-80:]!r}"
+    assert i == len(clean)
+    return out
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank", "no-blank"])
+@pytest.mark.parametrize("width", [64, 72, 78, 80, 100])
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else ["-"])
+def test_no_paragraph_of_a_wrapped_law_is_cut_nor_joined_mid_sentence(name: str, width: int, blank: bool) -> None:
+    """Every paragraph of the five laws, wrapped at 64 to 100 with and without blank lines, is whole: a line cut
+    before the dash of `kinh tế - xã hội` or `tổ chức xã hội - nghề nghiệp` goes on (it was a dash item, 4 of 9
+    copies of sweep r23 s8docs); a heading ends before its article's text, also when its last line is full (Luật
+    Công đoàn's Điều 17 at 78) or before its first clause after `… tại điểm` (Luật Du lịch's Điều 61 at 100). Two
+    paragraphs are joined only where one ends a sentence (`.`, `;`, `:`) at the width, as docs/import.md says."""
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    copy = pdf_wrap(source, width) if blank else no_blank_at(source, width)
+    paragraphs, _, _ = read_text(copy.encode(), name)
+    for before, after in joins(lines_of(source), [p.text for p in paragraphs]):
+        assert re.search(r"[.;:]$", before) and not after.startswith(("-", "Điều")), (before, after)
+
+
+def no_blank_at(text: str, width: int) -> str:
+    return "\n".join(line for line in pdf_wrap(text, width).split("\n") if line.strip())
+
+
+def test_a_line_cut_before_the_dash_of_kinh_te_xa_hoi(tmp_path: Path) -> None:
+    """Luật Thanh niên at 78 (sweep r23 s8docs defect 1): `… kế hoạch phát triển kinh tế` / `- xã hội của ngành,
+    lĩnh vực. …` is khoản 2 Điều 36 whole, not a dash item; a real dash list (`…, gồm:` / `- Dự thảo tờ trình;`)
+    keeps its items."""
+    name = "luat-thanh-nien.txt"
+    copy = pdf_wrap((CORPUS / name).read_text(encoding="utf-8"), 78)
+    assert "phát triển kinh tế\n- xã hội của ngành, lĩnh vực." in copy
+    result = imported(tmp_path, name, copy)
+    assert result.text == clean(name).text
+    assert "kinh tế - xã hội của ngành, lĩnh vực. Hướng dẫn" in result.text
+    assert not messages(result, "warning")
+
+    items = ["Hồ sơ gửi Bộ Tư pháp xem xét, đánh giá, gồm:", "- Dự thảo tờ trình;",
+             "- Dự thảo văn bản phê duyệt phương án đơn giản hóa thủ tục hành chính;",
+             "- Báo cáo kết quả rà soát của Bộ, cơ quan ngang Bộ;"]
+    text = (CORPUS.parent / "amendments" / "nd-63-2010" / "amending-48-2013-ND-CP.txt").read_text(encoding="utf-8")
+    assert all(line in text.split("\n") for line in items)
+    paragraphs, _, _ = read_text(no_blank_at(text, 80).encode(), "nd-48.txt")
+    assert all(item in [p.text for p in paragraphs] for item in items[1:])
+
+
+def test_a_wrapped_heading_whose_last_line_is_full_ends_there(tmp_path: Path) -> None:
+    """Luật Công đoàn at 78 without blank lines (sweep r23 s8docs defect 2): Điều 17's heading `… đối với` /
+    `người lao động … công đoàn cơ sở` (78 characters, the full width) is followed by its text `Ở cơ quan, …`; `Ở`
+    would not have fitted, but the line is full, and a heading goes on only with a short line."""
+    name = "luat-cong-doan.txt"
+    copy = no_blank_at((CORPUS / name).read_text(encoding="utf-8"), 78)
+    lines = copy.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("Điều 17."))
+    assert len(lines[at + 1]) == 78 and lines[at + 2].startswith("Ở cơ quan, tổ chức, doanh nghiệp")
+    result = imported(tmp_path, name, copy)
+    assert result.text == clean(name).text
+    article = next(loc.unit for loc in result.regulation.articles() if loc.unit.label == "17")
+    assert article.title is not None and article.title.endswith("chưa thành lập công đoàn cơ sở")
+    assert not [m for m in messages(result, "warning") if "heading" in m]
+
+
+def test_a_heading_that_takes_a_line_ending_a_sentence_is_warned_of() -> None:
+    """A heading is joined with a line in lower case; where that line ends a sentence (a law printing its headings
+    with a full stop, or text run into a heading) a warning names it."""
+    lines = ["Điều 17. Quyền, trách nhiệm của công đoàn cấp trên trực tiếp cơ sở đối với người lao",
+             "động ở cơ quan, tổ chức, doanh nghiệp chưa thành lập công đoàn cơ sở.",
+             "Ở cơ quan, tổ chức, doanh nghiệp chưa thành lập công đoàn cơ sở, công đoàn cấp trên",
+             "trực tiếp cơ sở có quyền, trách nhiệm đại diện, bảo vệ quyền, lợi ích hợp pháp,",
+             "chính đáng của người lao động khi được người lao động ở đó yêu cầu."]
+    paragraphs, notes = read_lines(list(enumerate(lines, start=1)))
+    assert [text for _, text in paragraphs] == [" ".join(lines[:2]), " ".join(lines[2:])]
+    warned = [n for n in notes if n.category == "warning"]
+    assert [(n.where, n.message.split(",")[0]) for n in warned] == [(2, "Line 2 was read as part of the heading "
+                                                                           "that starts on line 1 ('Điều 17')")]

@@ -7,8 +7,12 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    and its lines go on with the sentence of the line before; then a line that does not end a sentence and
    ends near that width is joined with the next one, and one note says how many lines were joined. A line
    starting with a label (`3.`, `a)`, `Điều 3.`) is joined only after a line ending in a reference word
-   (`khoản`, `điểm`, `Điều`, `tại`, `và` …), with a note naming it. A file that is not hard-wrapped keeps one
-   paragraph per line.
+   (`khoản`, `điểm`, `Điều`, `tại`, `và` …), with a note naming it, and never to an article's heading when it
+   is a clause's or point's; a line starting `- ` and a word in lower case (`kinh tế` / `- xã hội`) goes on with
+   a line that does not end a sentence. An article heading wrapped over lines ends before a line starting with a
+   capital that would have fitted on its last line, is itself of the full width or ends a sentence; a heading
+   that took a line ending a sentence anyway is warned of. A file that is not hard-wrapped keeps one paragraph
+   per line.
 3. In any file, a syllable broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
    hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word. A hyphen between whole
    syllables (`Mô-` / `đun`) joins its lines, the hyphen kept and warned of, only in a hard-wrapped file: in any
@@ -37,6 +41,9 @@ _REFERENCE_END = re.compile(r"(?:^|\s)(?:khoản|điểm|điều|mục|chương|
 _HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục)\s+(?:\d+[a-z]?|(?-i:[IVXLCDM]+))"
                            r"\s*[.:\-–]?\s*", re.I)
 _DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
+_DASH_GOES_ON = re.compile(r"^[-–—−]\s+[^\W\d_]")  # `- xã hội …`: the dash of `kinh tế - xã hội`, if lower case
+_CLAUSE = re.compile(r"^(?:\d{1,3}[a-z]?|[a-zđ]|dd)\s?[.)]\s")  # `1. `, `a) `: a clause or point starts
+_FULL_STOP = re.compile(r"[.!?…][\"”»’)]*$")  # a sentence's end, not a heading's (`… như sau:`)
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 _VOWELS = set("aeiouy")
@@ -144,10 +151,15 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
         return "sentence" if len(before) + 1 + len(after.split()[0]) > limit else None
     if _starts_lower(after):
         return "text"
-    if _LABEL.match(after):
-        return "reference" if _REFERENCE_END.search(before) else None
     heading = _HEADING_LINE.match(before)
     title = before[heading.end():] if heading else before
+    if _DASH_GOES_ON.match(after) and after.split(None, 2)[1][:1].islower():
+        # A line cut in the middle of a phrase, then `- xã hội …`: the dash between words of `kinh tế - xã hội`
+        # or `tổ chức xã hội - nghề nghiệp` that the line broke before; an item of a dash list starts with a
+        # capital, or after a line ending in `:` or `;`.
+        return "text"
+    if _LABEL.match(after):
+        return "reference" if _REFERENCE_END.search(before) else None
     if after[:1].isdigit() and not _LABEL.match(after):
         return "text"  # `… Luật Giáo dục nghề nghiệp số` / `74/2014/QH13 …`
     if heading and not _caps(title) and not _caps(after):
@@ -161,15 +173,32 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
     return "text"
 
 
-def _heading_ends(paragraph: _Joined, after: str, limit: int) -> bool:
+def _title_goes_on(before: str, after: str, width: int, limit: int) -> bool:
+    """True when `after`, starting with a capital, goes on with the article heading whose last line is `before`
+    (`… Hội Sinh viên Việt` / `Nam`): its first word would not have fitted on that line, and it is short of the
+    width and ends no sentence, as a heading does not (`… công đoàn cơ sở` / `Ở cơ quan, … công đoàn cấp`, a full
+    line; `… đối với` / `Luật này … năm 2013.`)."""
+    fits = len(before) + 1 + len(after.split()[0]) <= limit
+    return not fits and len(after) < width - _slack(width) and not _FULL_STOP.search(after)
+
+
+def _heading(paragraph: _Joined) -> bool:
+    """True when `paragraph` starts as an article's (or chapter's) heading in words, not one in capitals."""
+    heading = _HEADING_LINE.match(paragraph.start)
+    return heading is not None and not _caps(paragraph.start[heading.end():])
+
+
+def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int) -> bool:
     """True when `after` starts the text of the article whose heading `paragraph` is, wrapped over lines, the last
-    `before`: it starts with a capital and its first word would have fitted on that line (`Điều 17. Quyền, … của` /
-    `công đoàn cơ sở` / `Ở cơ quan, …`). Only the paragraph's first `_HEAD` characters are read."""
-    start, before = paragraph.start, paragraph.last
-    heading = _HEADING_LINE.match(start)
-    if not heading or _caps(start[heading.end():]) or not after[:1].isupper() or len(paragraph.parts) == 1:
+    `before`: a clause's label (`1.`, `a)`), or a capital where the title would not go on (`_title_goes_on`:
+    `Điều 17. Quyền, … đối với` / `người lao động … công đoàn cơ sở` / `Ở cơ quan, …`). Only the paragraph's first
+    `_HEAD` characters are read. A line starting `Điều 31` inside a paragraph (`… quy định tại` / `Điều 31 của Luật
+    này …`) is no heading: only the paragraph's start is read as one."""
+    if not _heading(paragraph):
         return False
-    return len(before) + 1 + len(after.split()[0]) <= limit
+    if _CLAUSE.match(after):
+        return True  # `Điều 61. … tại điểm` / `1. Hồ sơ …`: no reference goes on in a heading
+    return after[:1].isupper() and not _title_goes_on(paragraph.last, after, width, limit)
 
 
 def page_heads(lines: Sequence[Line]) -> tuple[set[int], list[Note]]:
@@ -265,8 +294,13 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
                                   "on with the word: they were joined, and the hyphen was kept, as in a word "
                                   "written with one; if it only broke the word at the line end, delete it.",
                                   prev.shown()))
-        elif width is not None and joins[i - 1] is not None and not _heading_ends(prev, text, limit):
+        elif width is not None and joins[i - 1] is not None and not _heading_ends(prev, text, width, limit):
             joined += 1
+            if _heading(prev) and _FULL_STOP.search(text):
+                notes.append(Note(number, "warning", f"Line {number} was read as part of the heading that starts on "
+                                  f"line {prev.number} ('{prev.start.split('.')[0]}'), but it ends a sentence and a "
+                                  "heading has none: if it is the text of the article, put a blank line before "
+                                  "it.", prev.shown()))
             prev.add(text)
             if joins[i - 1] == "reference":
                 notes.append(Note(number, "warning", f"Line {number} starts like a label ('{text.split()[0]}'), but "
