@@ -266,3 +266,22 @@ def test_an_amendment_version_far_larger_than_the_file_now_is_not_read(tmp_works
     adopted = _adopted(tmp_workspace, SHIPPED_AMENDMENT)
     assert adopted is not None and adopted.sha != large and "Adopt" in adopted.subject
     assert large not in asked
+
+
+def test_comments_that_are_not_late_cost_check_no_git_call_each(consulting_workspace: Workspace,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check` asked git for the commit that added every open comment (a `git log` each): 500 comments made it 3×
+    # slower. Only a late comment's commit is looked up.
+    from regdraft.workspace.late_comments import late_comments
+
+    for n in range(6):
+        rounds.add_comment(consulting_workspace, SLUG, "Ban A", "d1", f"Góp ý {n}.")
+    asked: list[str] = []
+    added = Workspace.added
+
+    def counted(ws: Workspace, relative: str) -> object:
+        asked.append(relative)
+        return added(ws, relative)
+
+    monkeypatch.setattr(Workspace, "added", counted)
+    assert late_comments(consulting_workspace) == [] and asked == []

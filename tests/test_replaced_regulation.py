@@ -166,3 +166,13 @@ def test_import_force_over_adopted_amendments_is_refused(adopted: Workspace, inv
     same = tmp_path / "same.md"
     same.write_bytes(before)
     assert invoke(adopted, "import", str(same), "--force").exit_code == 0
+
+
+def test_the_front_matters_are_read_without_keeping_the_texts(tmp_workspace: Workspace) -> None:
+    # `show` of one provision kept every regulation's whole text to read `replaces:` (104 MB where it took 26 MB).
+    from regdraft.workspace.replacements import fronts
+
+    found = {path: (lines, meta) for path, lines, meta in fronts(tmp_workspace)}
+    lines, meta = found["regulations/01-QC-TU.md"]
+    assert meta["id"] == "01-QC/TU" and lines[0] == "---" and lines[-2:] == ["---", ""]
+    assert not any(line.startswith("## Điều") for line in lines)

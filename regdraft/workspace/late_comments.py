@@ -74,11 +74,12 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
         for path, error in unreadable:
             problems.extend(_unreadable(error, path))
         adoption = _adopted(ws, entry.slug) if amendment.status == "adopted" else None
+        since = _added_since(ws, entry.slug, adoption) if adoption is not None else frozenset()
         for comment in comments:
             if comment.round not in rounds:
                 problems.append(_roundless(ws, entry.slug, comment, sorted(rounds)))
                 continue
-            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption)
+            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption, since)
             if problem is not None:
                 problems.append(problem)
     return problems
@@ -105,13 +106,19 @@ def _roundless(ws: Workspace, slug: str, comment: Comment, numbers: list[int]) -
                    f"({had}); no round's report lists it. Write the round it was made in.", path, line)
 
 
-def _after_in_history(ws: Workspace, adoption: str, added: str) -> bool:
-    """Whether the commit that added a comment comes after the adoption's in the history."""
-    is_ancestor = getattr(ws, "is_ancestor", None)  # an in-memory workspace has one line of history, no merges
-    return added != adoption and is_ancestor is not None and bool(is_ancestor(adoption, added))
+def _added_since(ws: Workspace, slug: str, adoption: Revision) -> frozenset[str]:
+    """The comment files added by commits after the adoption's in the history (one `git log` for the amendment):
+    made in another clone, synced in after the adoption."""
+    commits = getattr(ws, "commits", None)  # an in-memory workspace has one line of history
+    if commits is None:
+        return frozenset()
+    folder = comments_folder(slug) + "/"
+    return frozenset(path for commit in commits(adoption.sha, "HEAD") for status, path in commit.files
+                     if status == "A" and path.startswith(folder))
 
 
-def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None) -> Problem | None:
+def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None,
+          since: frozenset[str] = frozenset()) -> Problem | None:
     made = _moment(comment.created) if comment.created else None
     if made is None or not comment.is_open:
         return None  # answered: the office has seen it (`check` failed for good on an answered late comment)
@@ -123,13 +130,13 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     if adoption is not None and adopted is not None and made > adopted:
         after.append(f"the amendment was adopted ({adoption.when}, commit {adoption.sha[:8]})")
     path = f"{comments_folder(slug)}/{comment.id}.yaml"
-    added = ws.added(path)  # a comment file is never renamed: no similar file's history
-    if not after and adoption is not None and added is not None and _after_in_history(ws, adoption.sha, added.sha):
+    if not after and adoption is not None and path in since:
         # Made in another clone while its round was open there, and synced in after the adoption: dated before it,
         # yet nobody who adopted saw it (`sync` calls it late; `check` said "No problems found").
         after.append(f"the amendment was adopted (commit {adoption.sha[:8]}): it reached this history only then")
     if not after:
-        return None
+        return None  # no git asked: a `check` of 500 open comments ran a `git log` for each
+    added = ws.added(path)  # a comment file is never renamed: no similar file's history
     origin = f"added in commit {added.sha[:8]} by {added.author} on {added.date}" if added else "not committed yet"
     of = f" of {comment.regulation}" if comment.regulation else ""
     return Problem(

@@ -19,6 +19,7 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -63,7 +64,9 @@ class Replacement:
 
 
 def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
-    """Each regulation file's path, lines and front matter (those whose front matter reads)."""
+    """Each regulation file's path, the lines of its front matter and the front matter itself (those whose front
+    matter reads). Only the front matter's lines are kept: `show` of one provision held every regulation's whole
+    text (104 MB where it took 26 MB, with twenty 1,000-article texts)."""
     from regdraft.workspace.parse_cache import front_matter_reader
 
     out = []
@@ -73,11 +76,21 @@ def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
             data = ws.read(path)
         except RegdraftError:
             continue  # a link or a file that does not read: `check` names it, and it replaces nothing
-        lines = data.decode("utf-8", errors="replace").split("\n")
+        lines = _front_lines(data)
+        del data
         _, meta, _ = read_front_matter(lines, path, [], absent="", load=load)
         if meta:
             out.append((path, lines, meta))
     return out
+
+
+def _front_lines(data: bytes) -> list[str]:
+    """The lines of a file up to the line closing its front matter (`---` or `...`), or none when it has none."""
+    if not data.startswith(b"---"):
+        return []
+    close = re.search(rb"\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", data[3:])
+    head = data if close is None else data[:3 + close.end()]
+    return head.decode("utf-8", errors="replace").split("\n")
 
 
 def _named(value: Any) -> list[str]:
