@@ -17,6 +17,10 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word. A hyphen between whole
    syllables (`Mô-` / `đun`) joins its lines, the hyphen kept and warned of, only in a hard-wrapped file: in any
    other, a line ending `khóa XIV-` or `kinh tế-` is a paragraph as written.
+4. In any file, the line a regulation's title carries, `(Ban hành kèm theo …` (`(Kèm theo …`, `(Issued with …`),
+   starts a paragraph, and when its bracket does not close on that line the lines after it up to the one closing
+   it (at most three, none blank or starting with a label) are joined to it, with a note where the file is not
+   hard-wrapped: the published form's Quy chế is found by that line (`importer.attached`).
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ _REFERENCE_END = re.compile(r"(?:^|\s)(?:khoản|điểm|điều|mục|chương|
                             r"(?:\s+(?:\d+[a-z]?|[a-zđ]))?$", re.I)
 _HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục)\s+(?:\d+[a-z]?|(?-i:[IVXLCDM]+))"
                            r"\s*[.:\-–]?\s*", re.I)
+# The line under a regulation's title naming the decision that issues it (header._ISSUED_WITH, its bracket open).
+_ISSUED_OPEN = re.compile(r"^\(\s*(?:(?:Ban hành\s+)?kèm theo|(?:Issued|Promulgated)(?:\s+together)?\s+with)\s", re.I)
 _DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
 _DASH_GOES_ON = re.compile(r"^[-–—−]\s+[^\W\d_]")  # `- xã hội …`: the dash of `kinh tế - xã hội`, if lower case
 _CLAUSE = re.compile(r"^(?:\d{1,3}[a-z]?|[a-zđ]|dd)\s?[.)]\s")  # `1. `, `a) `: a clause or point starts
@@ -201,6 +207,25 @@ def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int) -> boo
     return after[:1].isupper() and not _title_goes_on(paragraph.last, after, width, limit)
 
 
+def _bracketed(items: Sequence[Line]) -> set[int]:
+    """The places of the lines that go on with a `(Ban hành kèm theo …` line above them, up to the one closing its
+    bracket: at most three, none blank or starting with a label; none when no line within three closes it."""
+    found: set[int] = set()
+    for i, (_, text) in enumerate(items):
+        depth = text.count("(") - text.count(")")
+        if depth <= 0 or not _ISSUED_OPEN.match(text):
+            continue
+        for j in range(i + 1, min(i + 4, len(items))):
+            after = items[j][1]
+            if not after or _LABEL.match(after):
+                break
+            depth += after.count("(") - after.count(")")
+            if depth <= 0:
+                found.update(range(i + 1, j + 1))
+                break
+    return found
+
+
 def page_heads(lines: Sequence[Line]) -> tuple[set[int], list[Note]]:
     """The places (indexes in `lines`) of the lines that read as a page's running head or number, whatever the
     reader (a .txt copy of a PDF, or a Word file made from one), each with a `skipped` note."""
@@ -273,11 +298,12 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
              for a, b in zip(items, items[1:], strict=False)]
     if sum(1 for j in joins if j) < 2:
         width = None
+    bracketed = _bracketed(items)
     out: list[_Joined] = []
     joined, hyphens = 0, []
     for i, (number, text) in enumerate(items):
         prev = out[-1] if out and out[-1].start and i and items[i - 1][1] else None
-        if not text or prev is None:
+        if not text or prev is None or _ISSUED_OPEN.match(text):
             out.append(_Joined(number, text))
             continue
         end = prev.tail()
@@ -294,6 +320,13 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
                                   "on with the word: they were joined, and the hyphen was kept, as in a word "
                                   "written with one; if it only broke the word at the line end, delete it.",
                                   prev.shown()))
+        elif i in bracketed:
+            prev.add(text)
+            joined += 1
+            if width is None:
+                opened = prev.start.split(None, 4)[:4]
+                notes.append(Note(number, "info", f"Line {number} closes the bracket of '{' '.join(opened)} …' on "
+                                  f"line {prev.number}: the lines were read as one.", prev.shown()))
         elif width is not None and joins[i - 1] is not None and not _heading_ends(prev, text, width, limit):
             joined += 1
             if _heading(prev) and _FULL_STOP.search(text):
