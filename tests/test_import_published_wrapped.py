@@ -71,3 +71,15 @@ def test_the_issued_with_line_wrapped_in_a_text_not_hard_wrapped(tmp_path: Path)
     assert [a.unit.label for a in result.regulation.articles()] == ["1", "2", "3"]
     said = "Line 29 closes the bracket of '(Ban hành kèm theo …' on line 28: the lines were read as one."
     assert any(n.where == 29 and n.message == said for n in result.report.notes)
+
+
+@pytest.mark.parametrize("width", [None, 64, 80])
+def test_a_decisions_authority_line_is_its_preamble_not_its_title(tmp_path: Path, width: int | None) -> None:
+    # The issuer printed over two lines (`ỦY BAN NHÂN DÂN` / `TỈNH LÀO CAI`), then on one under the title: it was
+    # glued onto the title ("… nhiệm kỳ 2021 - 2026 ỦY BAN NHÂN DÂN TỈNH LÀO CAI"), clean or wrapped.
+    text = HEADER + DECISION
+    result = _imported(tmp_path, text if width is None else _wrapped(text, width, True))
+    front, body = result.text.split("---\n")[1:3]
+    title = "Quyết định ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh Lào Cai nhiệm kỳ 2021 - 2026"
+    assert f"title: {title}\n" in front
+    assert body.lstrip().startswith("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n\nCăn cứ Luật Tổ chức chính quyền địa phương")

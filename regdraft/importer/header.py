@@ -214,8 +214,10 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
                                      "decision this text was issued with), not as part of the title.", text))
             continue
         if "type" in meta:
-            # After the type line come the title lines; anything else ends the header.
-            if _title_line(text, header) and len(header.title_lines) < 3:
+            # After the type line come the title lines; anything else ends the header, and so does the issuer's
+            # name printed on one line (a decision's authority line, `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`, its preamble).
+            if (_title_line(text, header) and len(header.title_lines) < 3
+                    and not (header.title_lines and len(issuers) > 1 and text == " ".join(p.text for p in issuers))):
                 header.title_lines.append(para)
                 header.notes.append(Note(para.where, "header", "Read as part of the title.", text))
                 continue
