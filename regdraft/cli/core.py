@@ -25,6 +25,8 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError, UnknownUnit
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from regdraft.workspace.provision_changes import AmendedProvision
     from regdraft.workspace.store import Workspace
 
@@ -148,9 +150,7 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
         if as_of is None and rev is None:  # the working text: an adopted amendment may be in it before it is in force
             _note_later_changes(shown, ws, regulation, address)
         if rev is None:
-            from regdraft.workspace.replacements import original
-
-            _note_replaced(shown, ws, original(reg.meta), as_of)
+            _note_replaced(shown, ws, reg.meta, as_of)
         return shown if as_json else shown.say(text, nl=False)
     except UnknownUnit:
         if as_of is None or address is None:
@@ -172,17 +172,18 @@ def _note_later_changes(shown: Result, ws: Workspace, regulation: str, address: 
         shown.note(painted(spelled(later), err=True, fg="yellow"))
 
 
-def _note_replaced(shown: Result, ws: Workspace, reg_id: str, as_of: str | None) -> None:
-    """Say first, on stderr (under --json too), that a new regulation replaced this one on or before the date."""
+def _note_replaced(shown: Result, ws: Workspace, meta: Mapping[str, Any], as_of: str | None) -> None:
+    """Say first, on stderr (under --json too), that a new regulation replaced this one (`meta`'s, a translation
+    with its original) on or before the date, naming the new one in this one's language."""
     import datetime as dt
 
     from regdraft.core.dates import parse_date
-    from regdraft.workspace.replacements import replaced_on, replacement_message
+    from regdraft.workspace.replacements import in_language, original, replaced_on, replacement_message
 
     day = dt.date.today() if as_of is None else parse_date(as_of, "the date the text is in force on")
-    found = replaced_on(ws, reg_id, day)
+    found = replaced_on(ws, original(meta), day)
     if found is not None:
-        shown.note(painted(replacement_message(found), err=True, fg="yellow"))
+        shown.note(painted(replacement_message(in_language(ws, found, meta)), err=True, fg="yellow"))
 
 
 def _changes(shown: AmendedProvision) -> Result:

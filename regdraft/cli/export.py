@@ -51,6 +51,8 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
               f"({amended}; {counted(done.footnotes, 'footnote')}).")
     if done.replaced:
         shown.note(done.replaced)
+    if done.untranslated:
+        shown.note(done.untranslated)
     from regdraft.workspace.timeline import in_force_later
 
     for later in in_force_later(ws, regulation, done.as_of):  # adopted, in the working text, not in this one

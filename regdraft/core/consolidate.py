@@ -392,10 +392,17 @@ class Opening:
     items: tuple[str, ...] = ()
     close: str = ""
     replaced: str = ""  # printed first: a new regulation replaced this one (`workspace.replacements`)
+    untranslated: str = ""  # printed next: a translation lacks amendments of its original (`core.untranslated`)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes printed in bold before the lead, in order (none empty)."""
+        return tuple(n for n in (self.replaced, self.untranslated) if n)
 
 
-def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:
-    """The opening: the base document with its effective date, then each amending document (`opening_*` words)."""
+def opening_lead(base: Source, words: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """The opening's subject (the base document with its date, issuer and effective date) and the verbs that agree
+    with it (`{is}`, `{has}`: English `Working Regulations … are`)."""
     # A state document's opening names a law by its name, any other text by its type with its subject after
     # the issuer (`{name}`, `{about}`): `Nghị định số 63/2010/NĐ-CP ngày … của Chính phủ về kiểm soát …`.
     alone = not base.type or base.type.lower() in NAMED_ALONE or _summary(base) == base.title
@@ -411,10 +418,15 @@ def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words
         if base.issuer:
             lead += words["opening_issuer"].format(issuer=base.issuer, about=about)
     lead += _effective_clause(base, words)
-    when = date_text(as_of, words)
     # The verb agrees with the document named (English: `Working Regulations … are amended by:`).
     several = names_several(base.title or base.type)
-    verbs = {"is": "are" if several else "is", "has": "have" if several else "has"}
+    return lead, {"is": "are" if several else "is", "has": "have" if several else "has"}
+
+
+def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:
+    """The opening: the base document with its effective date, then each amending document (`opening_*` words)."""
+    lead, verbs = opening_lead(base, words)
+    when = date_text(as_of, words)
     if not amendments:
         return Opening(words["opening_unamended"].format(document=lead, date=when, **verbs))
     items = tuple(f"{reference(a, words, with_summary=True)}{_effective_clause(a, words)}." for a in amendments)

@@ -138,8 +138,10 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
             meta["signed"] = _date(date)
             dated = True
             all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
-        elif language == "en" and "signed" not in meta and (english := read_place_date(para.text)) is not None:
-            meta["signed"], dated = english[1].isoformat(), True  # `Hanoi, May 14, 2013`
+        elif "signed" not in meta and (placed := read_place_date(para.text)) is not None:
+            # `Hanoi, May 14, 2013`; `Điện Biên, ngày 15 tháng 6 năm 2026` (any place: a Party header's line, as
+            # `amend export` writes it, beside the motto)
+            meta["signed"], dated = placed[1].isoformat(), True
             all_notes.append(Note(para.where, "header", "Read as the front-matter key 'signed'.", para.text))
         if _PREAMBLE.search(para.text) and not numbered:
             preamble.append(para.text)
@@ -181,6 +183,14 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     text, lines = _render(meta, targets, preamble, articles, effective, language)
     relative = f"amendments/{slug}/amendment.md"
     amendment, problems = read_amendment(text, relative, slug)
+    signing = _from_signing(amendment, meta) if effective is None else None
+    if signing is not None:  # `có hiệu lực kể từ ngày ký`, `sau 45 ngày kể từ ngày ký`: from the header's date
+        effective, (article, sentence, line) = signing
+        text, lines = _render(meta, targets, preamble, articles, effective, language)
+        amendment, problems = read_amendment(text, relative, slug)
+        all_notes.append(Note(lines.get(line, 0), "info", f"{article} says when the document takes effect from its "
+                              f"signing ({meta['signed']}, the header's date): read as 'effective' {effective}.",
+                              sentence))
     if amendment is not None and not problems:
         marked, lines = _closing_marks(text, lines, amendment, language, all_notes)
         if marked != text:
@@ -287,6 +297,18 @@ def _effective(text: str, language: str) -> str | None:
         return day.isoformat() if day is not None else None
     found = _EFFECTIVE.search(text)
     return _date(found) if found else None
+
+
+def _from_signing(amendment: Amendment | None, meta: Mapping[str, Any]) -> tuple[str, tuple[str, str, int]] | None:
+    """The effective date the entry-into-force article gives from the signing date read from the header (`Quy chế
+    này có hiệu lực kể từ ngày ký`: that date), with the article, its sentence and its line; None without either."""
+    from regdraft.core.amend.entry import entry_into_force
+    from regdraft.core.dates import read_date
+
+    signed = read_date(meta.get("signed"))
+    entry = entry_into_force(amendment) if amendment is not None and signed is not None else None
+    day = entry.date(signed) if entry is not None and signed is not None else None
+    return (day.isoformat(), (entry.article, entry.sentence, entry.line)) if entry and day else None
 
 
 def _date(match: re.Match[str]) -> str:

@@ -346,7 +346,7 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         "amendments": [{"number": a.number, "effective": a.effective} for a in ct.amendments],
     }
     out = ["---", dump_front_matter(meta), "---", ""]
-    blocks: list[str] = [f"**{banner(ct, profile)}**", *([f"**{ct.opening.replaced}**"] if ct.opening.replaced else []),
+    blocks: list[str] = [f"**{banner(ct, profile)}**", *(f"**{note}**" for note in ct.opening.notes),
                          ct.opening.lead]
     if ct.opening.items:
         blocks.append("\n".join(f"- {item}" for item in ct.opening.items))

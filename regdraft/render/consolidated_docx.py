@@ -254,7 +254,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
     names = _styles(document, profile, ct.language)
     _front(document, consolidated_header(ct, profile), profile, banner(ct, profile))
     opening = names["opening"]
-    for text in (ct.opening.replaced, ct.opening.lead, *(f"{i}. {t}" for i, t in enumerate(ct.opening.items, 1)),
+    for text in (*ct.opening.notes, ct.opening.lead, *(f"{i}. {t}" for i, t in enumerate(ct.opening.items, 1)),
                  ct.opening.close):
         if text:
             _runs(_add(document, opening), text)

@@ -50,6 +50,8 @@ FIELDS = {
     "opening_unamended": {"document", "date", "is", "has"},
     "opening_amended": {"document", "is", "has"},
     "opening_close": {"date"},
+    "untranslated_note": {"documents", "date"},
+    "opening_untranslated": {"document", "date", "is", "has"},
     "note_unit": {"noun"},
     **{f"note_{kind}": {"this", "This", "old", "new"}
        for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted",

@@ -22,6 +22,8 @@ from regdraft.workspace.parse_cache import read_regulation as read
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from regdraft.workspace.replacements import Replacement
 
 
@@ -103,8 +105,10 @@ class RegulationSummary:
     replaced_on: str = ""  # YYYY-MM-DD, the day that one took effect
 
 
-def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement]) -> dict[str, str]:
-    """`list`'s dates and status of a regulation: a translation shares its original's replacement."""
+def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement],
+              translations: Mapping[tuple[str, str], str]) -> dict[str, str]:
+    """`list`'s dates and status of a regulation: a translation shares its original's replacement, and names the
+    new regulation's translation into its language when the workspace has one (`translations`)."""
     from regdraft.core.dates import read_date
 
     start = read_date(reg.meta.get("effective")) or read_date(reg.meta.get("signed"))
@@ -115,17 +119,18 @@ def _in_force(reg: Regulation, today: dt.date, replacing: list[Replacement]) -> 
     else:
         status = "not yet in force" if start is not None and start > today else "in force"
     return {"effective": start.isoformat() if start else "", "status": status,
-            "replaced_by": found.new if found else "", "replaced_on": str(found.on) if found else ""}
+            "replaced_by": translations.get((found.new, reg.language), found.new) if found else "",
+            "replaced_on": str(found.on) if found else ""}
 
 
 def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[RegulationSummary]:
     """Every regulation in the workspace, with a count of its articles and of the problems
     `regdraft check` reports in it (`error` only for a file that is no regulation at all), its date in force
     and whether it is in force on `today` (default: today) or was replaced by a new one."""
-    from regdraft.workspace.replacements import replacements
+    from regdraft.workspace.replacements import replacements, translations
 
     day = today or dt.date.today()
-    replacing = replacements(ws)
+    replacing, translated = replacements(ws), translations(ws)
     out = []
     for relative in ws.regulation_files():
         stem = PurePosixPath(relative).stem
@@ -138,7 +143,7 @@ def list_regulations(ws: Workspace, today: dt.date | None = None) -> list[Regula
         reg = reading.regulation
         out.append(RegulationSummary(reg.id or stem, relative, reg.title, reg.language,
                                      sum(1 for _ in reg.articles()), len(file_problems(reading, relative)),
-                                     **_in_force(reg, day, replacing)))
+                                     **_in_force(reg, day, replacing, translated)))
     return out
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from regdraft.core.consolidate import ConsolidatedText
+    from regdraft.core.amend.document import Amendment
+    from regdraft.core.consolidate import ConsolidatedText, Source
     from regdraft.workspace.store import Workspace
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class Exported:
     replaced: str = ""  # the line saying a new regulation replaced this one (`replacements.replacement_message`)
     ended: dt.date | None = None  # the day a new regulation replaced this one (none of its amendments apply from then)
     ended_by: str = ""  # the id of that regulation
+    untranslated: str = ""  # the line saying which of a translation's original's amendments it lacks
 
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
@@ -39,6 +42,7 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     from regdraft.core.closing_notes import own_provisions
     from regdraft.core.consolidate import consolidate
     from regdraft.core.dates import parse_date, read_date
+    from regdraft.core.untranslated import untranslated_opening
     from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.replacements import original, replaced_on, replaced_sentence, translated
     from regdraft.workspace.timeline import adopted_for, base_text, replay
@@ -54,6 +58,8 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     words = profile_for(ws, base.meta).words(base.language)
     ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
                      words=words, provisions=[own_provisions(amendment) for amendment, _ in timeline.steps])
+    missing = [source for _, source in untranslated(ws, base.meta, ct)]
+    ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words))
     if replaced is None or replaced.on is None:
         return ct
     note = replaced_sentence(replaced, day, words, base.language, *translated(ws, replaced, base.meta))
@@ -72,12 +78,58 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     target = output or ws.write_path(default)
     settings = Settings(profile_for(ws, ct.regulation.meta), ws.root, progress=progress)
     write("consolidated", chosen, ct, target, settings)
-    from regdraft.workspace.replacements import original, replacement, replacement_message
+    from regdraft.workspace.replacements import in_language, original, replacement, replacement_message
 
     found = replacement(ws, original(ct.regulation.meta))
+    if found is not None:  # named as the text's language names it: a translation by the new one's translation
+        found = in_language(ws, found, ct.regulation.meta)
     replaced = replacement_message(found) if found is not None and ct.opening.replaced else ""
     return Exported(target, chosen, ct.as_of, tuple(a.number for a in ct.amendments), len(ct.footnotes), replaced,
-                    found.on if found is not None else None, found.new if found is not None else "")
+                    found.on if found is not None else None, found.new if found is not None else "",
+                    untranslated_message(ws, ct))
+
+
+def untranslated(ws: Workspace, meta: Mapping[str, Any], ct: ConsolidatedText) -> list[tuple[Amendment, Source]]:
+    """The adopted amendments of a translation's original (`meta`'s `translation_of`) in force on the text's date
+    that its consolidated text `ct` does not hold (none of its own amending documents bears their number), each
+    as the translation's language cites it: a Vietnamese amendment in an English text by its number and date, typed
+    as the translation types itself when it has its original's type, else untyped; never with Vietnamese words."""
+    from regdraft.core.consolidate import source_of
+    from regdraft.workspace.replacements import fronts
+    from regdraft.workspace.timeline import adopted_for
+
+    original = str(meta.get("translation_of") or "").strip()
+    if not original:
+        return []
+    language = str(meta.get("language") or "vi")
+    kind = next((str(m.get("type") or "").strip() for _, _, m in fronts(ws) if str(m.get("id") or "") == original), "")
+    held = {a.number for a in ct.amendments}
+    out = []
+    for amendment in adopted_for(ws, original):
+        if amendment.effective is None or amendment.effective > ct.as_of or amendment.number in held:
+            continue
+        source = source_of(amendment.meta)
+        if str(amendment.meta.get("language") or "vi") != language:
+            same = source.type.strip() == kind != ""
+            source = dataclasses.replace(source, type=str(meta.get("type") or "").strip() if same else "", title="",
+                                         issuer="", issued_with="", issued_cited="")
+        out.append((amendment, source))
+    return out
+
+
+def untranslated_message(ws: Workspace, ct: ConsolidatedText) -> str:
+    """The line `export` prints when a translation's text lacks amendments of its original in force on its date."""
+    from regdraft.core.commands import Command
+
+    missing = untranslated(ws, ct.regulation.meta, ct)
+    if not missing:
+        return ""
+    original = str(ct.regulation.meta.get("translation_of"))
+    listed = ", ".join(f"{a.name} (in force from {a.effective})" for a, _ in missing)
+    again = Command.of("export", original, as_of=ct.as_of)
+    return (f"{ct.regulation.id} is a translation of {original} and does not contain its amendments in force on "
+            f"{ct.as_of}: {listed}; a note at the head of the text says so. The original's text on that day: "
+            f"`{again}`; or translate the amendments and adopt them to {ct.regulation.id}.")
 
 
 def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | None = None,

@@ -37,7 +37,7 @@ def taken(ws: Workspace, number: str, slug: str = "", language: str = "", term: 
     other than the amendment `slug`; '' when nothing does. An amendment in another `language` bearing it is its
     translation, not another document; a document of another `term` (both terms known) numbers in its own series."""
     known = terms(ws)
-    holder = _regulation_holding(known, number, term)
+    holder = _regulation_holding(known, number, term, _originals(ws))
     if holder:
         return f"the regulation {holder}"
     for other in list_amendments(ws):
@@ -52,14 +52,24 @@ def term_of(ws: Workspace, amendment: Amendment) -> str:
     return terms(ws).of(amendment)
 
 
-def _regulation_holding(known: Terms, number: str, term: str) -> str:
+def _regulation_holding(known: Terms, number: str, term: str, originals: dict[str, str]) -> str:
     """The id of the regulation bearing `number` in `term` (its number, or its workspace id when that is another:
-    `01-QC/TU-XV` is no term's number), '' for none."""
+    `01-QC/TU-XV` is no term's number), '' for none. A translation never holds a number: its original does
+    (`originals`, each translation's original by the translation's id), whichever file comes first."""
     for reg_id, own in known.numbers.items():
         if (reg_id == number and own != number) or (own == number and not known.apart(known.of_regulation[reg_id],
                                                                                        term)):
-            return reg_id
+            return originals.get(reg_id, reg_id)
     return ""
+
+
+def _originals(ws: Workspace) -> dict[str, str]:
+    """Each translation's original (`translation_of`) by the translation's id, when the workspace holds it."""
+    from regdraft.workspace.replacements import fronts
+
+    metas = {str(meta.get("id") or ""): meta for _, _, meta in fronts(ws)}
+    return {reg_id: str(meta["translation_of"]) for reg_id, meta in metas.items()
+            if str(meta.get("translation_of") or "") in metas}
 
 
 def number_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -80,7 +90,7 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
         return []
     known = known if known is not None else terms(ws)
     term = known.of(amendment)
-    holder = _regulation_holding(known, amendment.number, term)
+    holder = _regulation_holding(known, amendment.number, term, _originals(ws))
     holder = f"the regulation {holder}" if holder else ""
     others = [o for o in (list_amendments(ws) if amendments is None else amendments)
               if o.slug != amendment.slug and o.number == amendment.number and o.language == amendment.language

@@ -220,6 +220,29 @@ def translated(ws: Workspace, found: Replacement, meta: Mapping[str, Any]) -> tu
     return cited, str(meta.get("type") or "").strip() if same_type else ""
 
 
+def in_language(ws: Workspace, found: Replacement, meta: Mapping[str, Any]) -> Replacement:
+    """`found` as the text `meta` (the old regulation or a translation of it) names it in a command's line: from
+    `meta`'s id, to the new regulation's translation into `meta`'s language when the workspace has one
+    (`translated`), numbered as the new one is (`01-QC/TU-EN` replaced by `Regulations 01-QC/TU (01-QC/TU-XV-EN)`,
+    not by the Vietnamese `01-QC/TU-XV`)."""
+    from dataclasses import replace
+
+    old = str(meta.get("id") or found.old)
+    cited, _ = translated(ws, found, meta)
+    if cited is None or not cited.get("id"):
+        return replace(found, old=old)
+    return replace(found, old=old, new=str(cited["id"]), meta={**cited, "number": found.number})
+
+
+def translations(ws: Workspace) -> dict[tuple[str, str], str]:
+    """The id of each regulation's translation (the first in file order) by the original's id and the language."""
+    out: dict[tuple[str, str], str] = {}
+    for _, _, meta in fronts(ws):
+        if meta.get("translation_of") and meta.get("id"):
+            out.setdefault((str(meta["translation_of"]), str(meta.get("language") or "vi")), str(meta["id"]))
+    return out
+
+
 def replacement_message(found: Replacement) -> str:
     """The line a command prints about a replaced regulation (English, as the commands' messages are)."""
     return (f"{found.old} was replaced on {found.on} by {found.named()}: it is no longer in force, and its text is "

@@ -219,10 +219,11 @@ def new(ws: Workspace, slug: str, regulation: str, title: str | None, *, force: 
 
 def _refuse_replaced(ws: Workspace, reg: Regulation) -> None:
     """Refuse to start an amendment to a regulation a new one replaced (docs/format.md, `replaces`)."""
-    from regdraft.workspace.replacements import original, replaced_on
+    from regdraft.workspace.replacements import in_language, original, replaced_on
 
     found = replaced_on(ws, original(reg.meta), dt.date.today())
-    if found is not None:
+    if found is not None:  # a translation is told of the new one's translation, when there is one
+        found = in_language(ws, found, reg.meta)
         raise RegdraftError(f"{reg.id} is no longer in force: {found.named()} replaced it on {found.on}, so an "
                             f"amendment to it could never take effect. Amend {found.new}, the regulation in force; "
                             f"start one for {reg.id} only to record its history.", options=("force",))
