@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from regdraft.workspace.activity import describe
 from regdraft.workspace.store import Workspace
 
@@ -28,3 +32,40 @@ def test_a_regulation_added_or_deleted_is_named_by_its_number_and_title(tmp_work
     # A file that is no regulation keeps its file name.
     tmp_workspace.commit({"regulations/notes.md": b"no front matter\n"}, "Notes", author="Minh <minh@x>")
     assert describe(tmp_workspace, tmp_workspace.commits("HEAD~1", "HEAD")) == ["notes added by Minh"]
+
+
+def test_a_version_too_large_is_not_read_to_name_it(tmp_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    # r23 s10security defect 3: a 468 KB remote held a version whose front matter had 2 million comment lines; sync
+    # read and parsed all of it (57 s, 480 MB) to name the regulation. A version over 2 MB is not read; of a smaller
+    # one only the front matter within its first 64 KB is parsed; a comment file over 1 MB is not read either.
+    from regdraft.core import frontmatter
+    from regdraft.workspace import activity
+
+    head = "---\nid: 03-QC/TU\ntype: Quy chế\ntitle: Quy chế ba\n"
+    body = "---\n\n## Điều 1. Phạm vi\n\n1. Nội dung.\n"
+    before = tmp_workspace.resolve("HEAD").sha
+    tmp_workspace.commit({"regulations/03-QC-TU.md": (head + "# ghi chú\n" * 300_000 + body).encode(),
+                          "regulations/04-QC-TU.md": (head.replace("03", "04") + "# ghi chú\n" * 10_000
+                                                      + body).encode(),
+                          "regulations/05-QC-TU.md": (head.replace("03", "05") + body).encode(),
+                          "amendments/qc-sua-doi-2025/comments/big.yaml": b"by: Ban A\n" + b"# x\n" * 300_000},
+                         "Add", author="Minh <minh@x>")
+    read: list[int] = []
+    parsed: list[int] = []
+    reading, loading = tmp_workspace.read, frontmatter.load_yaml
+
+    def counted_read(path: str, rev: str | None = None) -> bytes:
+        data = reading(path, rev)
+        read.append(len(data))
+        return data
+
+    def counted_load(raw: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(len(raw))
+        return loading(raw, *args, **kwargs)
+
+    monkeypatch.setattr(tmp_workspace, "read", counted_read)
+    monkeypatch.setattr(frontmatter, "load_yaml", counted_load)
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said == ["1 comment from an unnamed body on qc-sua-doi-2025", "03-QC-TU added by Minh",
+                    "04-QC-TU added by Minh", "05-QC/TU (Quy chế ba) added by Minh"]
+    assert max(read) <= activity.DOCUMENT_BYTES and max(parsed) <= activity.NAME_HEAD

@@ -134,3 +134,25 @@ def test_a_number_of_neither_form_is_followed_in_its_own_series(tmp_workspace: W
         refused = _adopt(invoke, tmp_workspace, "wr")
         assert expected in refused and "QC/TU" not in refused, refused
         tmp_workspace.commit({"amendments/wr/amendment.md": None, f"regulations/{file}.md": None}, "Start again")
+
+
+def test_a_number_git_cannot_tag_is_refused_naming_its_characters(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # r23 s10security defect 6: `amend number` and `check` took `05..QC/TU`, `@{-1}`, `05~1`…; `amend adopt` then
+    # failed at its end with git's "'adopted/05..QC-TU' is not a valid tag name".
+    slug = "qc-sua-doi-2025"
+    for number, what in (("05..QC/TU", "'..'"), ("@{-1}", "'@{'"), ("05~1", "'~'"), ("05-QC/TU.lock", "'.lock' at"),
+                         ("05:QC", "':'"), ("05*QC", "'*'"), ("05\\QC", "'\\'"), ("05-QC/TU.", "'.' at its end"),
+                         ("05~QC:1", "'~' and ':'")):
+        refused = " ".join(invoke(tmp_workspace, "amend", "number", slug, number).output.split())
+        assert f"The number {number} holds {what}" in refused and "git cannot put in the name of the adoption's " \
+               "tag" in refused, refused
+    path = tmp_workspace.root / "amendments" / slug / "amendment.md"
+    tmp_workspace.commit({f"amendments/{slug}/amendment.md": path.read_text(encoding="utf-8").replace(
+        "number: 05-QC/TU", "number: 05..QC/TU", 1).encode()}, "Numbered by hand")
+    for command in (("check",), ("amend", "check", slug)):
+        checked = " ".join(invoke(tmp_workspace, *command).output.split())
+        assert f"amendments/{slug}/amendment.md:2: The number 05..QC/TU holds '..', which git cannot put" in checked, \
+            checked
+    # A tag's name is looked up as it is, never as a pattern: `adopted/*` is no tag even where adopted/x is one.
+    tmp_workspace.repo.git.tag("adopted/x")
+    assert tmp_workspace._tag_exists("adopted/x") and not tmp_workspace._tag_exists("adopted/*")

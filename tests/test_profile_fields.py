@@ -124,3 +124,28 @@ def test_check_names_the_padded_phrase_of_the_sweep(tmp_workspace: Workspace, in
 
 def test_the_shipped_profiles_are_where_the_walk_reads_them() -> None:
     assert (SHIPPED / "party-36.yaml").is_file()
+
+
+def test_a_phrase_repeating_a_field_or_too_long_is_refused_at_its_line(tmp_workspace: Workspace,
+                                                                       invoke: Invoke) -> None:
+    # r23 s10security defect 2: `page.number_format` with `{word}` 10,000 times and a 100 KB `words.vi.page` ended
+    # `export --format docx` in a MemoryError at 3.7 GB; `draft_of` with `{title}` 500 times made a 9 MB label.
+    fmt = "{page}" + "{word}" * 10000
+    _use(tmp_workspace, f'base: party-36\npage:\n  number_format: "{fmt}"\nwords:\n  vi:\n    page: "Trang"\n')
+    checked = invoke(tmp_workspace, "check")
+    assert checked.exit_code == 1, checked.output
+    assert ("profiles/office.yaml:3: profile.page.number_format is 60,006 characters long; a profile's phrase or "
+            "setting holds at most 1,000" in checked.output), checked.output
+    assert "Traceback" not in checked.output
+    _use(tmp_workspace, 'base: party-36\npage:\n  number_format: "{page}{word}{word}{word}{word}"\n')
+    checked = invoke(tmp_workspace, "check")
+    assert "profiles/office.yaml:3: profile.page.number_format: the field {word} is used 4 times; a phrase uses " \
+           "each field at most 3 times" in checked.output, checked.output
+    _use(tmp_workspace, f'base: party-36\nwords:\n  vi:\n    page: "{"Trang" * 20000}"\n')
+    checked = invoke(tmp_workspace, "check")
+    assert "profiles/office.yaml:4: words.vi.page: the phrase is 100,000 characters long" in checked.output
+    _use(tmp_workspace, f'base: party-36\nwords:\n  vi:\n    draft_of: "{"{title}" * 100}"\n')
+    checked = invoke(tmp_workspace, "check")
+    assert "profiles/office.yaml:4: words.vi.draft_of: the field {title} is used 100 times" in checked.output
+    # The shipped phrases use a field twice at most: `{word} {page}/{pages}` and three uses stay allowed.
+    assert not bad_fields("draft_of", "{draft} {draft} {draft} {title}")

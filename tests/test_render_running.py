@@ -170,3 +170,48 @@ def test_a_title_naming_several_documents_is_named_whole_or_by_type_and_number()
     one = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV"
     assert "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của … số 05-QC/TU" in document_names(
         words, "Quy chế", "05-QC/TU", one)
+
+
+def test_a_long_title_is_shortened_in_proportion_to_its_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    # r23 s10security defect 1: an 80 KB title (10,000 × `của Ban `) made every prefix of itself, each measured,
+    # and `cut` joined the words again for each word dropped: `redline` took 150 s and 3.2 GB. The names made
+    # and the characters measured now grow with the title, not with its square.
+    from regdraft.render import running
+
+    measured: list[int] = []
+    measure = running.width
+
+    def counted(text: str) -> float:
+        measured.append(len(text))
+        return measure(text)
+
+    monkeypatch.setattr(running, "width", counted)
+    profile = load_profile({})
+    words = profile.words("vi")
+    for count in (1000, 4000):
+        title = "Quy chế làm việc " + "của Ban " * count
+        measured.clear()
+        names = running.document_names(words, "Quy chế", "01-QC/TU", title)
+        line = document_line(words, profile, "Quy chế", "01-QC/TU", title)
+        assert line.endswith("… số 01-QC/TU") and width(line) <= running.budget(profile)
+        assert sum(map(len, names)) < 30 * len(title)
+        assert sum(measured) < 30 * len(title)
+        long_line = "Bản so sánh " + title
+        measured.clear()
+        short = cut(long_line, 80)
+        assert short.endswith(" …") and width(short) <= 80 and long_line.startswith(short[:-2])
+        assert sum(measured) < 4 * len(long_line)
+    # What is kept is what the line could hold: the shortenings a line of the widest page fits are all there.
+    title = "Quy chế làm việc " + "của Ban " * 100
+    assert f"{title.split(' của')[0]} của Ban … số 01-QC/TU" in running.document_names(words, "Quy chế", "01-QC/TU",
+                                                                                         title)
+
+
+def test_check_names_a_title_too_long(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    relative = "regulations/01-QC-TU.md"
+    text = tmp_workspace.read(relative).decode()
+    title = "Quy chế làm việc " + "của Ban " * 300
+    tmp_workspace.commit({relative: re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1).encode()}, "Long")
+    checked = " ".join(invoke(tmp_workspace, "check").output.split())
+    assert (f"{relative}:4: The front matter's 'title' is {len(title.strip()):,} characters long; a document's title "
+            "has at most 2,000") in checked, checked

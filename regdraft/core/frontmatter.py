@@ -300,12 +300,21 @@ def check_values(data: dict[str, Any], lines: list[str], source: str, problems: 
             # Every exporter may rely on the three keys; others (a note ...) are kept as they are, in the order
             # written: a note printed under the name (`(Đã ký)` after it) is written after `name`.
             value = {**{k: "" for k in SIGNER_KEYS if k not in value}, **{str(k): v or "" for k, v in value.items()}}
+        if key == "title" and isinstance(value, str) and len(value) > MAX_TITLE:  # kept: said, not dropped
+            problems.append(Problem(f"The front matter's 'title' is {len(value):,} characters long; a document's "
+                                    f"title has at most {MAX_TITLE:,} (the longest law's has a few hundred).",
+                                    source, line))
         if _has_control(value):
             problems.append(Problem(f"The front matter's '{key}' holds a control or invisible character; retype it "
                                     "as plain text.", source, line))
             value = _without_control(value)
         clean[str(key)] = value
     return clean
+
+
+# A title's length: the longest of a real law is a few hundred characters; an 80 KB one passed `check`, and every
+# running header and title block measured it (r23 s10security defect 1).
+MAX_TITLE = 2000
 
 
 def _shape(key: str, value: Any) -> str:

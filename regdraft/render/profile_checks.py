@@ -4,7 +4,10 @@
 Post-conditions:
 1. `invalid` and `bad_fields` return a sentence saying what is wrong and what to write instead, or "".
    A phrase's field is its name alone: a format or conversion (`{draft:>300000000}`, `{draft!r}`, `{draft:{title}}`)
-   is refused, so that a phrase prints its values and its words, never more.
+   is refused, so that a phrase prints its values and its words, never more. A phrase or a text setting holds at
+   most `MAX_PHRASE` characters and uses a field at most `MAX_REPEATS` times: a phrase's output grows with its
+   length and its values' only (`{word}` 10,000 times in `page.number_format` with a 100 KB `words.vi.page` made
+   gigabytes before a MemoryError).
 2. Strings that reach CSS and Word documents hold only the characters such values need (no quote, brace,
    semicolon, backslash or control character).
 """
@@ -12,6 +15,7 @@ Post-conditions:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from regdraft.core.counts import is_are, several
@@ -77,11 +81,33 @@ FIELDS = {
 }
 # Every phrase filled in with `.format` must be here: tests/test_profile_fields.py reads the code for them.
 
+MAX_PHRASE = 1000  # characters in a phrase or a text setting; the longest shipped phrase has 241
+MAX_REPEATS = 3  # uses of one field in a phrase; shipped phrases use one at most twice
+
+
+def _too_long(name: str, value: str) -> str:
+    """Why `value` is too long for a profile's phrase or setting `name`, or ""."""
+    if len(value) <= MAX_PHRASE:
+        return ""
+    return (f"{name} is {len(value):,} characters long; a profile's phrase or setting holds at most {MAX_PHRASE:,} "
+            "(the longest regdraft ships has 241).")
+
+
+def _repeated(counts: Counter[str]) -> str:
+    """Why a phrase using its fields `counts` times each cannot be filled in, or ""."""
+    name, times = max(counts.items(), key=lambda item: item[1], default=("", 0))
+    if times <= MAX_REPEATS:
+        return ""
+    return (f"the field {{{name}}} is used {times:,} times; a phrase uses each field at most {MAX_REPEATS} times "
+            "(its text grows with each use).")
+
 
 def bad_fields(key: str, phrase: str) -> str:
     """Why a phrase with fields cannot be filled in ('' when it can); other phrases hold no fields."""
     import string
 
+    if too_long := _too_long("the phrase", phrase):
+        return too_long
     allowed = FIELDS.get(key)
     if allowed is None:
         return ""
@@ -97,6 +123,8 @@ def bad_fields(key: str, phrase: str) -> str:
             shown = written if len(written) <= 40 else written[:39] + "…"
             return (f"the field {shown} has a format or conversion after its name, which a phrase may not have; "
                     f"write the field as {{{name}}}.")
+    if repeated := _repeated(Counter(name for name, _, _ in fields)):
+        return repeated
     used = {name for name, _, _ in fields}
     unknown = sorted(used - allowed)
     if unknown:
@@ -128,6 +156,11 @@ def invalid(key: str, value: Any) -> str:
         return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
     if not isinstance(value, str):
         return f"profile.{key} is {value!r}; it must be text."
+    shown = "profile.page.number_format" if key == "page_number_format" else f"profile.{key}"
+    if too_long := _too_long(shown, value):
+        return too_long
+    if key == "page_number_format" and (repeated := _repeated(Counter(re.findall(r"\{(\w+)\}", value)))):
+        return f"profile.page.number_format: {repeated}"
     if key == "page_size" and value not in PAGE_SIZES:
         return f"profile.page_size is '{value}'; use one of {', '.join(PAGE_SIZES)}."
     if key in ("cited_dates", "cited_dates_en") and value not in CITED_DATES:

@@ -3,6 +3,10 @@
 `describe(ws, commits)` reads the files each commit added, changed or deleted (at that commit)
 and sums them up: "2 comments from Ban Tổ chức Tỉnh ủy on qc-sua-doi-2025", "round 1 of
 qc-sua-doi-2025 closed by Lan", "qc-sua-doi-2025 adopted as 05-QC/TU by Minh".
+
+A version is read only when git records it small enough (`_bounded`): a received history may hold a version of many
+megabytes, and `sync` took 57 s and 480 MB to parse a 48 MB front matter to name a regulation. A regulation is named
+from its front matter within its first `NAME_HEAD` bytes; a larger one, or one not read, by its file name.
 """
 
 from __future__ import annotations
@@ -21,14 +25,28 @@ if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
 
 
+YAML_BYTES = 1024 * 1024  # a comment, round or vote file: a comment's text and wording hold 20,000 characters each
+NAME_HEAD = 64 * 1024  # the front matter naming a regulation: a real one has a few hundred bytes
+DOCUMENT_BYTES = 2 * 1024 * 1024  # a regulation or an amendment at a commit (`store.HISTORY_BYTES`; a law < 1 MB)
+
+
+def _bounded(ws: Workspace, path: str, rev: str, most: int) -> bytes | None:
+    """The file's bytes at `rev`; None, unread, when git records it over `most` bytes or it cannot be read."""
+    try:
+        return None if ws.size(path, rev) > most else ws.read(path, rev)
+    except RegdraftError:
+        return None
+
+
 def _yaml(ws: Workspace, path: str, rev: str) -> dict[str, Any]:
     import yaml
 
+    data = _bounded(ws, path, rev, YAML_BYTES)
     try:
-        data = load_yaml(ws.read(path, rev))
+        loaded = load_yaml(data) if data is not None else None
     except (RegdraftError, yaml.YAMLError, UnicodeDecodeError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _plural(n: int, word: str) -> str:
@@ -95,8 +113,10 @@ def _regulation_name(ws: Workspace, path: str, rev: str) -> str:
     name documents by number; its file name when that cannot be read."""
     from regdraft.core.frontmatter import read_front_matter
 
-    try:
-        meta = read_front_matter(ws.read(path, rev).decode("utf-8").splitlines(), path, [], absent="")[1]
+    data = _bounded(ws, path, rev, DOCUMENT_BYTES)
+    try:  # the head only: a front matter not closed within it names nothing (a character cut at its end is dropped)
+        head = data[:NAME_HEAD].decode("utf-8", "ignore" if len(data) > NAME_HEAD else "strict") if data else ""
+        meta = read_front_matter(head.splitlines(), path, [], absent="")[1]
     except (RegdraftError, UnicodeDecodeError):
         meta = None
     if not isinstance(meta, dict) or not meta.get("id"):
@@ -129,7 +149,8 @@ def _late(ws: Workspace, commit: CommitInfo, slug: str, path: str, comment: dict
     (two machines: one adopted while the other commented), or one that came into a round already closed; `check`
     names it too. A sync said only "1 comment from … on …"."""
     try:
-        adopted = b"\nstatus: adopted" in ws.read(f"amendments/{slug}/amendment.md", "HEAD")
+        adopted = b"\nstatus: adopted" in (_bounded(ws, f"amendments/{slug}/amendment.md", "HEAD", DOCUMENT_BYTES)
+                                          or b"")
         adopted = adopted and not _yaml(ws, path, "HEAD").get("disposition") and ws.exists(path)
     except RegdraftError:
         adopted = False
@@ -168,8 +189,9 @@ def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, sl
         from regdraft.core.amend.document import read_amendment
 
         path = f"amendments/{slug}/amendment.md"
+        data = _bounded(ws, path, commit.sha, DOCUMENT_BYTES)
         try:
-            amendment = read_amendment(ws.read(path, commit.sha), path, slug)[0]
+            amendment = read_amendment(data, path, slug)[0] if data is not None else None
         except RegdraftError:
             amendment = None
         meta = amendment.meta if amendment is not None else {}

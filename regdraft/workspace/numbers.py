@@ -6,6 +6,10 @@ number (`amend number` refuses it), `number_problems` reports a number given by 
 (`regdraft check`), and `example_number` is the number the adoption gate suggests: free in the workspace and in the
 series of the text amended, so that a clerk who copies the command does not number two documents alike.
 
+A number names its adoption's git tag (`adopted/05-QC-TU`): `untaggable` says what in a number git cannot put in a
+tag (`05..QC/TU`, `@{-1}`, `05~1`, a `.lock` or `.` ending, `:`, `*`, `\\`), which `amend number`, `check` and `amend
+check` refuse; `amend adopt` failed only at its end, with git's message.
+
 Numbers restart each term (`workspace.terms`): term XV's 05-QC/TU is no clash with term XIV's, and a number is
 suggested in the series of its own term (term XV's second Quy chế is 02-QC/TU, whatever term XIV reached).
 """
@@ -30,6 +34,26 @@ _PARTY = re.compile(r"(\d+)[a-z]?-(\S+)")
 _STATE = re.compile(r"(\d+)/(\d{4})/(\S+?)(\d*)")
 _LEADING = re.compile(r"(\d+)([^\d\s]\S*)")  # `01/WR-BD`: a number, then its series
 PLACEHOLDER = "…"  # the part of a suggested number regdraft cannot know (the term of `01/2026/QH…`)
+
+
+_UNTAGGABLE = "~^:?*[\\"  # characters git never allows in a tag's name (`git check-ref-format`)
+
+
+def untaggable(number: str) -> str:
+    """What in `number` git cannot put in an adoption tag's name (`'..' and ':'`), '' when nothing."""
+    found = [f"'{ch}'" for ch in dict.fromkeys(number) if ch in _UNTAGGABLE]
+    found += ["a control character"] if any(ord(ch) < 32 or ord(ch) == 127 for ch in number) else []
+    found += [f"'{pair}'" for pair in ("..", "@{") if pair in number]
+    found += ["'.' at its start"] if number.startswith(".") else []
+    found += ["'.lock' at its end"] if number.endswith(".lock") else ["'.' at its end"] if number.endswith(".") else []
+    return " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+
+
+def untaggable_sentence(number: str) -> str:
+    """Why `number` cannot be an amending document's number (`untaggable`), '' when it can."""
+    what = untaggable(number)
+    return (f"the number {number} holds {what}, which git cannot put in the name of the adoption's tag "
+            "(adopted/…); write the number as the document is signed, e.g. 05-QC/TU") if what else ""
 
 
 def taken(ws: Workspace, number: str, slug: str = "", language: str = "", term: str = "") -> str:
@@ -88,6 +112,11 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
     own in its term."""
     if not amendment.number:
         return []
+    from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
+
+    if refused := untaggable_sentence(amendment.number):
+        return [Problem(refused[0].upper() + refused[1:] + ".", amendment.source,
+                        key_line(ws.read(amendment.source), "number"))]
     known = known if known is not None else terms(ws)
     term = known.of(amendment)
     holder = _regulation_holding(known, amendment.number, term, _originals(ws))
@@ -98,8 +127,6 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
     holder = holder or (f"the amendment '{others[0].slug}'" if others else "")
     if not holder:
         return []
-    from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
-
     return [Problem(f"its number {amendment.number} is that of {holder}: an amending document has a number of its "
                     f"own; give it its own with `{Command.of('amend number', amendment.slug, 'NUMBER')}`",
                     amendment.source, key_line(ws.read(amendment.source), "number"))]

@@ -28,7 +28,7 @@ from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATION
 from regdraft.workspace import git_nested, git_policy
 from regdraft.workspace.journal import WorkspaceLock
 from regdraft.workspace.roots import workspace_root
-from regdraft.workspace.store_files import WorkingFiles, read_inside
+from regdraft.workspace.store_files import MAX_FILE_BYTES, WorkingFiles, read_inside, too_large
 from regdraft.workspace.store_new_files import NewFiles
 from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
@@ -231,6 +231,8 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         commit = self._commit(rev)
         try:
             blob = commit.tree / relative
+            if blob.size > MAX_FILE_BYTES:  # asked of git first: a 380 KB clone held a 68 MB version (4 GB to compare)
+                raise too_large(relative, blob.size, f" at revision {rev} ({commit.hexsha[:8]})")
             data: bytes = blob.data_stream.read()
         except KeyError:
             raise StoreError(f"{relative} does not exist at revision {rev} ({commit.hexsha[:8]}).") from None

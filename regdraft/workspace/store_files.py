@@ -35,6 +35,17 @@ def check_relative(relative: str) -> str:
     return "/".join(p for p in parts if p != ".")
 
 
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a workspace's file, now or at a revision: the longest law in the corpus is < 1 MB
+
+
+def too_large(relative: str, size: int, at: str = "") -> StoreError:
+    """The refusal of a file of `size` bytes over `MAX_FILE_BYTES` (`at`: ` at revision d7da19e`), naming it."""
+    from regdraft.importer.archive import size as shown
+
+    return StoreError(f"{relative}{at} is {shown(size)}; regdraft reads a file of at most "
+                      f"{shown(MAX_FILE_BYTES)} (the longest law is under 1 MB), so it was not read.")
+
+
 def read_inside(root: Path, relative: str) -> bytes:
     """The bytes of a regular file inside `root`, reached through no symbolic link; `StoreError` otherwise.
 
@@ -67,9 +78,15 @@ def read_inside(root: Path, relative: str) -> bytes:
     except OSError as exc:
         raise StoreError(f"{relative} cannot be read ({exc.strerror or exc}).") from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since it was looked at
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):  # replaced since it was looked at
             raise StoreError(f"{relative} is not a regular file; regdraft reads only regular files.")
-        return handle.read()
+        if info.st_size > MAX_FILE_BYTES:
+            raise too_large(relative, info.st_size)
+        data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # grown since it was looked at
+            raise too_large(relative, len(data))
+        return data
 
 
 class WorkingFiles:

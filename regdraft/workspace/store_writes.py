@@ -361,7 +361,10 @@ class Transactions:
         return Path(self.repo.git_dir) / "index"
 
     def _tag_exists(self, tag: str) -> bool:
-        return bool(self.repo.git.tag("--list", tag))
+        """Whether the tag `tag` exists: its name, never a pattern (`git tag --list adopted/*` matched any tag)."""
+        status = self.repo.git.show_ref("--verify", "--quiet", f"refs/tags/{tag}", with_extended_output=True,
+                                        with_exceptions=False)[0]
+        return bool(status == 0)
 
     def _restore(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None,
                  tag: str | None) -> None:
