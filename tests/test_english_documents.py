@@ -217,8 +217,8 @@ def test_the_english_redline_reads_as_english(tmp_workspace: Workspace, invoke: 
         assert done.exit_code == 0, done.output
     page, rows = inline.read_text(encoding="utf-8"), table.read_text(encoding="utf-8")
 
-    assert _running(page) == ("Comparison of Draft 1 with the Working Regulations of the Provincial Party …, "
-                              "No. 01-QC/TU")
+    assert _running(page) == ("Comparison of Draft 1 with the Working Regulations of the Provincial … term XIV, "
+                              "No. 01-QC/TU")  # the term kept (r23 s11terms defect 3)
     assert _running(rows) == ("Comparison table of Draft 1 with the Working Regulations of the Provincial Party "
                               "Executive Committee, term XIV, 2020 - 2025, No. 01-QC/TU")
     listed = ["Point a, clause 1, Article 12", "Clause 3, Article 12", "Clause 6, Article 12",

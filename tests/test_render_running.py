@@ -15,7 +15,7 @@ from regdraft.render.consolidated import consolidated_html
 from regdraft.render.html import environment
 from regdraft.render.pdf import write_pdf
 from regdraft.render.profile import load_profile
-from regdraft.render.running import cut, document_line, one_line, width
+from regdraft.render.running import budget, cut, document_line, one_line, width
 from regdraft.workspace.store import Workspace, init_workspace
 from tests.conftest import REPO_ROOT, SHARED, SHIPPED_AMENDMENT, Invoke, needs_corpus
 
@@ -117,7 +117,8 @@ def test_the_amending_regulation_is_named_by_its_short_title_and_number_on_one_l
     result = invoke(tmp_workspace, "amend", "export", SHIPPED_AMENDMENT, "-o", str(pdf))
     assert result.exit_code == 0, result.output
     lines = PdfReader(str(pdf)).pages[1].extract_text().splitlines()
-    header = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ … số 05-QC/TU"
+    # Its term kept (term XV's 05-QC/TU reads alike but for it): `… Đảng bộ … số 05-QC/TU` before r23 s11terms.
+    header = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành … khóa XIV số 05-QC/TU"
     assert header in lines, lines[-3:]
 
 
@@ -166,9 +167,10 @@ def test_a_title_naming_several_documents_is_named_whole_or_by_type_and_number()
              "công tư và Luật Đấu thầu")
     assert document_names(words, "Luật", "57/2024/QH15", title) == [
         f"{title} số 57/2024/QH15", "Luật số 57/2024/QH15", "57/2024/QH15"]
-    # A title naming one document is still shortened word by word (`… Quy chế làm việc của Ban Chấp hành …`).
+    # A title naming one document is still shortened word by word (`… Quy chế làm việc của Ban Chấp hành …`), its
+    # term kept.
     one = "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV"
-    assert "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của … số 05-QC/TU" in document_names(
+    assert "Quy chế sửa đổi, bổ sung một số điều của Quy chế làm việc của … khóa XIV số 05-QC/TU" in document_names(
         words, "Quy chế", "05-QC/TU", one)
 
 
@@ -215,3 +217,16 @@ def test_check_names_a_title_too_long(tmp_workspace: Workspace, invoke: Invoke) 
     checked = " ".join(invoke(tmp_workspace, "check").output.split())
     assert (f"{relative}:4: The front matter's 'title' is {len(title.strip()):,} characters long; a document's title "
             "has at most 2,000") in checked, checked
+
+
+def test_two_terms_documents_of_one_number_keep_their_term_in_the_running_header() -> None:
+    """r23 s11terms defect 3: term XIV's and term XV's 01-QC/TU were both `Quy chế làm việc của Ban Chấp hành Đảng
+    bộ … số 01-QC/TU` (the cut took exactly `khóa XIV` / `khóa XV`): the title shortened keeps the term."""
+    profile = load_profile({}, {"profile": "party-36"})
+    lines = [document_line(profile.words("vi"), profile, "Quy chế", "01-QC/TU",
+                           f"Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa {term}, nhiệm kỳ {years}",
+                           prefix="VĂN BẢN HỢP NHẤT (bản để tham khảo) - ")
+             for term, years in (("XIV", "2020 - 2025"), ("XV", "2025 - 2030"))]
+    assert lines[0] != lines[1]
+    assert "khóa XIV" in lines[0] and "khóa XV" in lines[1] and all(line.endswith("số 01-QC/TU") for line in lines)
+    assert all(width(line) <= budget(profile) for line in lines)

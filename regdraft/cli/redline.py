@@ -91,9 +91,11 @@ def redline(regulation: str, rev_from: str | None, rev_to: str | None, amendment
         f", draft {a.draft}" if a.draft else "") if a is not None else ""
     adoption = result.adopted[-1] if amendment is not None and rev_from is None and result.adopted else None
     if adoption is not None:  # `redline luat-57-2024`, adopted: the issued document's redline (`rl.build`)
+        from regdraft.workspace.redline_adopted import adoption_revisions
         from regdraft.workspace.terms import adoption_tag
 
-        tag = adoption_tag(ws, adoption)
+        pair = adoption_revisions(ws, adoption.slug, result.comparison.old.id or regulation)
+        tag = pair[1] if pair is not None else adoption_tag(ws, adoption)  # its commit when its tag is not its own
         compared = (f"{amendment} is adopted: {result.comparison.old.id or regulation} as it stood before its adoption "
                     f"({tag}~1) against the text it left ({tag})")
     shown = _written(written, kind, result.comparison, compared)

@@ -10,6 +10,7 @@ Post-conditions of `one_line`:
 2. A name is shortened by whole words: its title loses words from its end (`… về kiểm soát thủ tục …`), then
    it is cited by type and number (`Luật số 57/2024/QH15`); a number is never cut, nor any word. A title that
    names several documents is never shortened (its list cut short misleads): named in full, or by type and number.
+   A title naming a term (`khóa XV`) keeps it when shortened: term XIV's and term XV's 01-QC/TU differ by it alone.
    Inside the comparison's line a document is named as its sentence reads (the profile's `running_compared`,
    else `running_document`): `Comparison of Draft 1 with the Working Regulations …, No. 01-QC/TU`.
 3. A landscape page (the comparison table's) has the wider line: `budget(profile, landscape=True)`.
@@ -113,22 +114,36 @@ def _names_several(title: str, keep: int) -> bool:
 # A name whose title, after its type, is longer than this never fits a running line: the widest line (A3 landscape,
 # no margins: `budget`) holds 264 lowercase letters, and a title's letters are each at least one unit of `width`.
 _NEVER_FITS = 300
+# A Party committee's term in a title: `khóa XIV`, `term XV` (numbers restart each term: post-condition 2).
+_TERM = re.compile(r"^(?:khóa|khoá|term)$", re.IGNORECASE)
+_NUMERAL = re.compile(r"^[IVXLC]+[,;.]?$")
 
 
 def _shortened(title: str, keep: int) -> list[str]:
     """The title, then with one word less at a time and `…` for them, down to its first `keep` words plus one.
     Only the shortenings whose words after the first `keep` could fit a line (`_NEVER_FITS` characters) are made:
-    an 80 KB title made every one of its 10,000 prefixes, and `redline` took 150 s and 3.2 GB."""
+    an 80 KB title made every one of its 10,000 prefixes, and `redline` took 150 s and 3.2 GB. A title naming its
+    term (`… của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025`) keeps it, as term XIV's and term XV's
+    documents may bear one number: the words before it go (`Quy chế làm việc của … khóa XIV`), never the term (the
+    cut left two documents named alike)."""
     words = title.split()
-    out = [title]
     longest, length = keep, -1  # the most words whose words after the first `keep` stay within `_NEVER_FITS`
     for word in words[keep:len(words) - 1]:
         length += len(word) + 1
         if length > _NEVER_FITS:
             break
         longest += 1
-    for n in range(min(len(words) - 1, longest), keep, -1):
-        out.append(f"{' '.join(words[:n]).rstrip(',;:-–')} {ELLIPSIS}")
+    at = next((i for i in range(keep, len(words) - 1) if _TERM.match(words[i]) and _NUMERAL.match(words[i + 1])), -1)
+    out = [title]
+    if at < 0:
+        out.extend(f"{' '.join(words[:n]).rstrip(',;:-–')} {ELLIPSIS}"
+                   for n in range(min(len(words) - 1, longest), keep, -1))
+        return out
+    term = f"{words[at]} {words[at + 1].rstrip(',;.')}"
+    if at + 2 < len(words):
+        out.append(f"{' '.join(words[:at])} {term} {ELLIPSIS}")
+    out.extend(f"{' '.join(words[:n]).rstrip(',;:-–')} {ELLIPSIS} {term}"
+               for n in range(min(at - 1, longest), keep, -1))
     return out
 
 

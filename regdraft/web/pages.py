@@ -397,12 +397,13 @@ def _holder(address: str) -> str:
 def _before_adoption(ws: Workspace, amendment: Amendment) -> str | None:
     """The commit before an adopted amendment's adoption (its tag's parent), to compare it from; None if pending."""
     from regdraft.core.errors import RegdraftError
-    from regdraft.workspace.lifecycle import adoption_tag
+    from regdraft.workspace.terms import adoption_revision
 
     if amendment.status != "adopted" or not amendment.number:
         return None
     try:
-        return ws.resolve(f"{adoption_tag(ws, amendment)}~1").sha
+        found = adoption_revision(ws, amendment)  # its tag's commit, or the commit in its history that adopted it
+        return ws.resolve(f"{found.sha}~1").sha if found is not None else None
     except RegdraftError:
         return None  # adopted outside regdraft: no tag to compare from; `build` says so
 

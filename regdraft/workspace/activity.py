@@ -102,15 +102,16 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
     if parts[0] == "regulations" and (commit.subject.startswith("Adopt amendment") or "history" in parts):
         return  # said with the adoption
     if parts[0] == "regulations":
-        name = _regulation_name(ws, path, commit.sha if status != "D" else f"{commit.sha}~1")
-        tally.add(("regulation", path, who, status), lambda n: f"{name} {_changed(status)} by {who}")
+        name, meta = _regulation_name(ws, path, commit.sha if status != "D" else f"{commit.sha}~1")
+        replacing = _replacing(meta) if status == "A" else ""
+        tally.add(("regulation", path, who, status), lambda n: f"{name} {_changed(status)} by {who}{replacing}")
         return
     tally.add(("other",), lambda n: counted(n, "other file change", plural_form="other file changes"))
 
 
-def _regulation_name(ws: Workspace, path: str, rev: str) -> str:
+def _regulation_name(ws: Workspace, path: str, rev: str) -> tuple[str, dict[str, Any]]:
     """`01-QC/TU-XV (Quy chế làm việc …)`: the regulation's id and title from its front matter, as the other lines
-    name documents by number; its file name when that cannot be read."""
+    name documents by number; its file name when that cannot be read. With its front matter ({} unread)."""
     from regdraft.core.frontmatter import read_front_matter
 
     data = _bounded(ws, path, rev, DOCUMENT_BYTES)
@@ -120,9 +121,33 @@ def _regulation_name(ws: Workspace, path: str, rev: str) -> str:
     except (RegdraftError, UnicodeDecodeError):
         meta = None
     if not isinstance(meta, dict) or not meta.get("id"):
-        return PurePosixPath(path).stem
+        return PurePosixPath(path).stem, {}
     title = " ".join(str(meta.get("title") or "").split())
-    return f"{meta['id']} ({title})" if title else str(meta["id"])
+    return (f"{meta['id']} ({title})" if title else str(meta["id"])), meta
+
+
+def _replacing(meta: dict[str, Any]) -> str:
+    """`, replacing 01-QC/TU from 2025-10-28` for a new regulation that replaces another (its `replaces`), as a
+    colleague with an amendment of the old one open must learn (r23 s11terms defect 5)."""
+    replaced = meta.get("replaces")
+    if not replaced:
+        return ""
+    when = meta.get("effective") or meta.get("signed")
+    return f", replacing {replaced}" + (f" from {when}" if when else "")
+
+
+def _term_of(ws: Workspace, regulation: str) -> str:
+    """` of term XV` for an amendment of a later term's regulation when the workspace holds two terms' documents
+    (their numbers restart each term: `05-QC/TU` alone read as term XIV's); '' otherwise."""
+    from regdraft.workspace.terms import terms
+
+    try:
+        known = terms(ws)
+    except RegdraftError:
+        return ""
+    term = known.of_regulation.get(regulation, "")
+    several = len({t for t in known.of_regulation.values() if t}) > 1
+    return f" of term {term} (to {regulation})" if term and several else ""
 
 
 def _changed(status: str) -> str:
@@ -196,6 +221,8 @@ def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, sl
             amendment = None
         meta = amendment.meta if amendment is not None else {}
         number = meta.get("number") or slug
+        if meta.get("number") and amendment is not None:
+            number = f"{number}{_term_of(ws, amendment.regulation)}"
         effective = f", in force from {meta['effective']}" if meta.get("effective") else ""
         tally.add(("adopted", slug), lambda n: f"{slug} adopted as {number} by {who}{effective}")
     elif commit.subject.startswith("Set amendment"):

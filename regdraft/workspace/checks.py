@@ -22,6 +22,7 @@ from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.replacements import replacement_problems
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_killed import TEMPORARY
+from regdraft.workspace.terms import tag_problems
 from regdraft.workspace.timeline import base_text, replay
 
 Check = Callable[[Workspace, "str | None"], list[Problem]]
@@ -241,6 +242,7 @@ def _line(ws: Workspace, key: str, under: str = "") -> int:
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
-# replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another.
+# replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
+# tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
 CHECKS: list[Check] = [interrupted, leftovers, settings, api.check, check_replay, late_comments, dropping_proposals,
-                       number_problems, replacements]
+                       number_problems, replacements, tag_problems]

@@ -71,7 +71,7 @@ def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
     """The adoptions of a regulation whose tag is in the history, in the order they were committed (post-condition
     4): an adoption taking effect before one adopted earlier (07-QC/TU in force from 10/12/2027, then 08-QC/TU from
     01/12/2027) comes after it, as its commit holds the earlier one's changes."""
-    from regdraft.workspace.lifecycle import adoption_tag
+    from regdraft.workspace.terms import adoption_revision, adoption_tag, terms
     from regdraft.workspace.timeline import adopted_for
 
     try:
@@ -79,15 +79,18 @@ def adoptions(ws: Workspace, relative: str, reg_id: str) -> list[Adoption]:
     except RegdraftError:
         return []
     out = []
+    known = terms(ws)
     for doc in adopted:
         if not doc.number:
             continue
-        tag = adoption_tag(ws, doc)
+        found = adoption_revision(ws, doc, adoption_tag(ws, doc, known))
+        if found is None:
+            continue  # neither its tag nor a commit marking it adopted: the revision is named by git
         try:
-            out.append(Adoption(doc, ws.resolve(tag).sha, ws.read(relative, tag), ws.read(relative, f"{tag}^"),
-                                ws.resolve(f"{tag}^").sha))
+            out.append(Adoption(doc, found.sha, ws.read(relative, found.sha), ws.read(relative, f"{found.sha}~1"),
+                                ws.resolve(f"{found.sha}~1").sha))
         except RegdraftError:
-            continue  # no such tag (adopted elsewhere, or the tag removed): the revision is named by git
+            continue
     return _committed_order(ws, relative, out)
 
 
@@ -150,7 +153,7 @@ def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: li
                    reg_id: str) -> list[tuple[Amendment, list[Any]]] | None:
     """The adoptions from the old side to adoption `to`, each with the changes its instructions make (applied to the
     text just before it), for the kinds and notes they state (post-condition 3)."""
-    from regdraft.workspace.lifecycle import adoption_tag, preview
+    from regdraft.workspace.lifecycle import preview
 
     old = ws.read(relative, rev_from)
     first = next((i for i in range(to, -1, -1) if found[i].before == old), None)
@@ -159,8 +162,8 @@ def stated_between(ws: Workspace, relative: str, rev_from: str | None, found: li
     out = []
     for adoption in found[first:to + 1]:
         try:
-            tag = adoption_tag(ws, adoption.amendment)
-            applied = preview(ws, adoption.amendment.slug, f"{tag}^", regulation=reg_id)
+            applied = preview(ws, adoption.amendment.slug, adoption.parent or f"{adoption.commit}~1",
+                              regulation=reg_id)
         except RegdraftError:
             return None  # not readable as it stood then: the kinds read from the text are kept
         out.append((adoption.amendment, [*applied.changes, *applied.punctuation]))
@@ -243,10 +246,12 @@ def by_rows(comparison: Comparison, notes: Sequence[Mapping[str, tuple[str, ...]
 
 
 def adoption_revisions(ws: Workspace, slug: str, reg_id: str) -> tuple[str, str] | None:
-    """The text before amendment `slug`'s adoption and the text it left, as revisions (post-condition 6)."""
+    """The text before amendment `slug`'s adoption and the text it left, as revisions (post-condition 6): its tag
+    when the tag names its adoption, else the commit in its history that adopted it."""
     from regdraft.core.commands import Command
     from regdraft.core.layout import amendment_path
-    from regdraft.workspace.lifecycle import adoption_tag, read_with_problems
+    from regdraft.workspace.lifecycle import read_with_problems
+    from regdraft.workspace.terms import adopting_commit, adoption_tag, adopts
 
     try:
         doc, _ = read_with_problems(ws, slug, None)
@@ -257,39 +262,22 @@ def adoption_revisions(ws: Workspace, slug: str, reg_id: str) -> tuple[str, str]
     tag = adoption_tag(ws, doc) if doc.number else ""
     if tag:
         try:
-            ws.resolve(f"{tag}~1")
-            return f"{tag}~1", tag
+            if adopts(ws.resolve(tag), slug):
+                ws.resolve(f"{tag}~1")
+                return f"{tag}~1", tag
         except RegdraftError:
             pass
-    missing = f"its adoption tag {tag} is not in this workspace's history" if tag else "it has no number, so its " \
-        "adoption has no tag"
-    commit = _adopting_commit(ws, slug)
+    commit = adopting_commit(ws, slug)
+    if commit is not None and tag:  # the tag is missing or names another document's adoption: its commit serves
+        return f"{commit.sha}~1", commit.sha
+    missing = "it has no number, so its adoption has no tag"
     if commit is not None:
-        command = Command.of("redline", reg_id, rev_from=f"{commit}~1", rev_to=commit)
+        command = Command.of("redline", reg_id, rev_from=f"{commit.short}~1", rev_to=commit.short)
         raise RegdraftError(f"{amendment_path(slug)} is adopted, but {missing}; the commit that adopted it is "
-                            f"{commit}: compare the text before it with the text it left with `{command}`.")
+                            f"{commit.short}: compare the text before it with the text it left with `{command}`.")
+    if tag:
+        missing = f"its adoption tag {tag} is not in this workspace's history (or names another document's adoption)"
     command = Command.of("redline", reg_id, rev_from=None, rev_to=None)
     raise RegdraftError(f"{amendment_path(slug)} is adopted, but {missing} and no commit in its history marks it "
                         f"adopted; compare the text before its adoption with the text after it by their revisions: "
                         f"`{command}`.")
-
-
-def _adopting_commit(ws: Workspace, slug: str) -> str | None:
-    """The short id of the first commit whose copy of the amendment says `status: adopted`, if any."""
-    from regdraft.core.frontmatter import read_front_matter
-    from regdraft.core.layout import amendment_path
-
-    relative = amendment_path(slug)
-    try:
-        history = list(reversed(ws.log(relative)))
-    except RegdraftError:
-        return None  # not a git repository
-    for revision in history:
-        try:
-            lines = ws.read(relative, revision.sha).decode("utf-8", "replace").splitlines()
-        except RegdraftError:
-            continue
-        _, meta, _ = read_front_matter(lines, relative, [], absent="")
-        if meta is not None and meta.get("status") == "adopted":
-            return revision.short
-    return None

@@ -56,7 +56,7 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tupl
         return []
     begun = history[-1].sha
     from regdraft.workspace.api import load_regulation
-    from regdraft.workspace.terms import adoption_tag
+    from regdraft.workspace.terms import adoption_revision
     from regdraft.workspace.timeline import adopted_for
 
     found: list[tuple[int, str]] = []
@@ -64,7 +64,10 @@ def findings(ws: Workspace, amendment: Amendment, applied: Applied) -> list[tupl
         if not adopted.number or adopted.slug == amendment.slug:
             continue
         try:
-            sha = ws.resolve(adoption_tag(ws, adopted)).sha
+            adoption = adoption_revision(ws, adopted)  # its tag's commit, or the one in its history that adopted it
+            if adoption is None:
+                continue
+            sha = adoption.sha
             if sha == begun or is_ancestor(sha, begun):
                 continue  # adopted before this amendment was begun: its text is the one quoted
             before = load_regulation(ws, amendment.regulation, f"{sha}^")

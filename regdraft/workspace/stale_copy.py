@@ -71,17 +71,17 @@ def refuse_stale_copy(ws: Workspace, reg_path: str, reg_id: str, edited: bytes, 
 
 def _change_after(ws: Workspace, reg_id: str, revision: Revision) -> str:
     """The change a commit made to the regulation, in words: an amendment's adoption, or the commit."""
-    from regdraft.workspace.lifecycle import adoption_tag
+    from regdraft.workspace.terms import adoption_revision
     from regdraft.workspace.timeline import adopted_for
 
     for amendment in adopted_for(ws, reg_id):
         if not amendment.number:
             continue
         try:
-            tagged = ws.resolve(adoption_tag(ws, amendment)).sha
+            found = adoption_revision(ws, amendment)
         except RegdraftError:
             continue
-        if tagged == revision.sha:
+        if found is not None and found.sha == revision.sha:
             when = amendment.effective or amendment.signed
             on = f", effective {when.isoformat()}" if when else f" on {revision.date}"
             return f"{amendment.number} ({amendment.slug}) was adopted{on}"

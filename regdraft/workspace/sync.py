@@ -12,7 +12,8 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
    recorded as circulated (round files keep that commit's id; a rebase would change it).
 4. Adoption tags stay on the branch: the tag of a rebased adoption commit moves to the commit
    the rebase made of it (keeping its message); tags from the remote are copied in; a tag whose
-   commit has left the history is reported and not pushed. Tags on the remote are never moved.
+   commit has left the history is reported and not pushed. Tags on the remote are never moved; one whose commit
+   adopts another document than yours of that name (two terms' 20-QC/TU) replaces nothing: yours stays here, unsent.
 5. The branch and the adoption tags are pushed in one atomic push; when a colleague pushed in
    the meantime, regdraft fetches and integrates again (up to five times).
 6. Before it pushes, the sync notes what it sends (`sending.Sending`, in the git folder), and forgets it only once
@@ -38,7 +39,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from regdraft.core.commands import Command
-from regdraft.core.errors import StoreError, UsageError
+from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace import interrupts
 from regdraft.workspace.activity import describe
@@ -56,7 +57,7 @@ from regdraft.workspace.sending import Sending
 from regdraft.workspace.store import Workspace, writes
 
 if TYPE_CHECKING:
-    from regdraft.workspace.store_sync import CommitInfo
+    from regdraft.workspace.store_sync import CommitInfo, Tag
 
 ATTEMPTS = 5
 BRANCH = "main"
@@ -315,15 +316,29 @@ def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
     head = ws.head() or ""
     push: list[str] = []
     notes: list[str] = []
+    clashes = set()
     for name, theirs in remote.items():
         mine = local.get(name)
+        if mine is not None and mine.commit != theirs.commit and (clash := _other_document(ws, mine, theirs)):
+            clashes.add(name)  # two documents, one tag name: both adoptions stay, each clone's tag names its own
+            notes.append(f"Tag {name}: {state.remote} has it on the adoption of {clash[1]} ({theirs.commit[:8]}); "
+                         f"yours names the adoption of {clash[0]}, another document bearing the number. Both "
+                         f"adoptions are kept and your tag stays here, not sent (tags on the shared remote never "
+                         f"move); regdraft finds each adoption by its own commit, and `{Command.of('check')}` "
+                         "names the adoption whose tag names another.")
+            continue
         if mine is None or mine.ref != theirs.ref:
             ws.set_tag(name, theirs.ref)
         if mine is not None and mine.commit != theirs.commit:
             notes.append(f"Tag {name}: {state.remote} already has it on {theirs.commit[:8]}; yours (on "
                          f"{mine.commit[:8]}) was replaced by it, as tags on the shared remote never move.")
     for name, tag in local.items():
-        if name in remote:
+        if name in remote and name not in clashes:
+            continue
+        if name in clashes:
+            new = "" if ws.is_ancestor(tag.commit, head) else ws.rewritten(tag.commit, state.theirs or None)
+            if new:
+                ws.retag(tag, new)  # the rebase replayed that adoption: its tag follows, here only
             continue
         if ws.is_ancestor(tag.commit, head):
             push.append(name)
@@ -338,6 +353,18 @@ def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
                          "(the sync dropped it, or it was never there); it was not pushed. Check "
                          "`regdraft amend list` and the tag (`git show " + name + "`).")
     return push, notes
+
+
+def _other_document(ws: Workspace, mine: Tag, theirs: Tag) -> tuple[str, str] | None:
+    """The slugs of the two amendments two tags of one name adopt, when they are two documents (term XIV's and term
+    XV's 20-QC/TU, tagged alike by two clones); None when they adopt one amendment or either is no adoption."""
+    from regdraft.workspace.terms import tagged_slug
+
+    try:
+        ours, other = tagged_slug(ws.resolve(mine.commit)), tagged_slug(ws.resolve(theirs.commit))
+    except RegdraftError:
+        return None
+    return (ours, other) if ours and other and ours != other else None
 
 
 @writes

@@ -7,9 +7,15 @@ with no `term` anywhere numbers as it always did.
 
 Post-conditions:
 1. `Terms.apart(a, b)` is true only when both terms are known and differ.
-2. `adoption_tag(ws, a)` is `adopted/<number>` (`adopted/05-QC-TU`, as every tag before terms), unless an adopted
-   amendment of an earlier term bears the number: then `adopted/<term>/<number>` (`adopted/XV/05-QC-TU`). The
-   earliest term's bearer keeps the plain tag, so a tag already made never changes its meaning.
+2. `adoption_tag(ws, a)` depends on the document alone, never on what was adopted first or where: an amendment of
+   a regulation with no term, or of the earliest term of the workspace's regulations, is tagged `adopted/<number>`
+   (`adopted/05-QC-TU`, as every tag before terms); one of any later term `adopted/<term>/<number>`
+   (`adopted/XV/05-QC-TU`, even when term XIV has no 05-QC/TU). The tags made before terms (all of the earliest
+   term) keep their meaning, and two clones adopting term XIV's and term XV's 20-QC/TU unsynced make two tags.
+3. `adoption_revision(ws, a)` is the commit that adopted `a`: its tag's when the tag's commit is the adoption of
+   `a` (its subject names the slug), else the first commit of the amendment's history that marks it adopted (a tag
+   missing, or one that names another document's adoption: made by an older regdraft, or held by the remote); None
+   when neither is found.
 """
 
 from __future__ import annotations
@@ -21,8 +27,9 @@ from dataclasses import dataclass, field
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.dates import read_date
+from regdraft.core.errors import Problem
 from regdraft.core.frontmatter import document_number
-from regdraft.workspace.store import Workspace
+from regdraft.workspace.store import Revision, Workspace
 
 TAGS = "adopted/"
 _NUMERAL = re.compile(r"\b(?:khóa|khoá|term)\s+([IVXLC]+)\b", re.IGNORECASE)
@@ -56,6 +63,11 @@ class Terms:
         """Earlier terms first: by the day the term's first regulation took effect, then by name."""
         return self.starts.get(term, dt.date.max), term
 
+    def earliest(self) -> str:
+        """The earliest term of the workspace's regulations ('' when none has a term)."""
+        known = {term for term in self.of_regulation.values() if term}
+        return min(known, key=self.rank) if known else ""
+
 
 def terms(ws: Workspace) -> Terms:
     """The terms of the workspace's regulations, read from their front matter."""
@@ -84,15 +96,99 @@ def term_name(term: str, regulation: str) -> str:
 
 def adoption_tag(ws: Workspace, amendment: Amendment, known: Terms | None = None) -> str:
     """The git tag of an amendment's adoption (post-condition 2): `adopted/05-QC-TU`, or `adopted/XV/05-QC-TU` for
-    term XV's 05-QC/TU when term XIV's 05-QC/TU was adopted."""
-    from regdraft.workspace.amendments import list_amendments
-
+    an amendment of term XV when the workspace's earliest term is XIV."""
     plain = amendment.number.replace("/", "-").replace(" ", "-")
     known = known if known is not None else terms(ws)
     own = known.of(amendment)
-    if not own or not amendment.number:
+    if not own or not amendment.number or own == known.earliest():
         return TAGS + plain
-    earlier = [o for o in list_amendments(ws) if o.slug != amendment.slug and o.number == amendment.number
-               and o.status == "adopted" and known.apart(known.of(o), own)
-               and known.rank(known.of(o)) < known.rank(own)]
-    return f"{TAGS}{term_name(own, amendment.regulation)}/{plain}" if earlier else TAGS + plain
+    return f"{TAGS}{term_name(own, amendment.regulation)}/{plain}"
+
+
+def adopts(revision: Revision, slug: str) -> bool:
+    """Whether a commit is the adoption of amendment `slug` (`Adopt amendment 20-QC/TU (qc-hist) to …`)."""
+    return revision.subject.startswith("Adopt amendment ") and f"({slug})" in revision.subject
+
+
+def tagged_slug(revision: Revision) -> str:
+    """The slug of the amendment a commit adopts ('' when its subject is no adoption's)."""
+    found = re.match(r"Adopt amendment .*?\(([^()]+)\)", revision.subject)
+    return found.group(1) if found else ""
+
+
+def adoption_revision(ws: Workspace, amendment: Amendment, tag: str | None = None) -> Revision | None:
+    """The commit that adopted `amendment` (post-condition 3)."""
+    from regdraft.core.errors import RegdraftError
+
+    tag = tag or adoption_tag(ws, amendment)
+    try:
+        tagged = ws.resolve(tag)
+    except RegdraftError:
+        tagged = None
+    if tagged is not None and adopts(tagged, amendment.slug):
+        return tagged
+    return adopting_commit(ws, amendment.slug)
+
+
+def adopting_commit(ws: Workspace, slug: str) -> Revision | None:
+    """The first commit whose copy of the amendment says `status: adopted`, if any."""
+    from regdraft.core.errors import RegdraftError
+    from regdraft.core.frontmatter import read_front_matter
+    from regdraft.core.layout import amendment_path
+
+    relative = amendment_path(slug)
+    try:
+        history = list(reversed(ws.log(relative)))
+    except RegdraftError:
+        return None  # not a git repository
+    for revision in history:
+        try:
+            lines = ws.read(relative, revision.sha).decode("utf-8", "replace").splitlines()
+        except RegdraftError:
+            continue
+        _, meta, _ = read_front_matter(lines, relative, [], absent="")
+        if meta is not None and meta.get("status") == "adopted":
+            return revision
+    return None
+
+
+def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: each adopted amendment (of the regulation `name`) whose adoption tag names another
+    document's adoption (two clones tagged two documents alike; the shared remote keeps the first), or is missing
+    while a commit adopted it. regdraft finds its adoption by that commit meanwhile."""
+    from regdraft.core.errors import RegdraftError
+    from regdraft.core.layout import amendment_path
+    from regdraft.workspace.amendments import list_amendments
+
+    known = terms(ws)
+    problems = []
+    for amendment in list_amendments(ws):
+        if amendment.status != "adopted" or not amendment.number or (name and name not in amendment.regulations):
+            continue
+        tag = adoption_tag(ws, amendment, known)
+        try:
+            tagged: Revision | None = ws.resolve(tag)
+        except RegdraftError:
+            tagged = None
+        if tagged is not None and adopts(tagged, amendment.slug):
+            continue
+        commit = adopting_commit(ws, amendment.slug)
+        if tagged is None and (commit is None or not adopts(commit, amendment.slug)):
+            continue  # adopted outside regdraft (its file says so): no tag was ever made
+        found = f"; the commit that adopted it is {commit.short}, which regdraft compares from instead" \
+            if commit is not None else ""
+        if tagged is None:
+            make = f"; make the tag again with `git tag {tag} {commit.short}`" if commit is not None else ""
+            problems.append(Problem(f"{amendment.number} ({amendment.slug}) is adopted, but its adoption tag {tag} "
+                                    f"is missing{found}{make}.", amendment_path(amendment.slug), warning=True))
+            continue
+        other = tagged_slug(tagged)
+        whose = f"the adoption of {other}, another document" if other else f"commit {tagged.short}, no adoption of it"
+        problems.append(Problem(f"{amendment.number} ({amendment.slug}, {_term_words(known.of(amendment))}) is "
+                                f"adopted, but its adoption tag {tag} names {whose} ({tagged.short}){found}.",
+                                amendment_path(amendment.slug), warning=True))
+    return problems
+
+
+def _term_words(term: str) -> str:
+    return f"term {term}" if term else "no term"
