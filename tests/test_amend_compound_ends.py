@@ -40,7 +40,7 @@ def test_from_edits_quotes_tu_choi_and_du_lich_whole() -> None:
     # Was: “chối, phải” → “chối thì phải” and “lịch tại điểm” → “lịch tại chỗ”.
     assert ("Thay thế cụm từ “trường hợp từ chối, phải” bằng cụm từ “trường hợp từ chối thì phải” tại điểm c khoản 2 "
             "Điều 27 và điểm c khoản 2 Điều 28.") in written, written
-    assert ("Thay thế cụm từ “du lịch tại điểm” bằng cụm từ “du lịch tại chỗ” tại khoản 1 Điều 58 và điểm c khoản 2 "
+    assert ("Thay thế cụm từ “du lịch tại điểm” bằng cụm từ “du lịch tại chỗ” tại khoản 1 và điểm c khoản 2 "
             "Điều 58.") in written, written
     assert "“chối" not in written and "“lịch" not in written
 

@@ -219,9 +219,9 @@ def test_hang_nam_everywhere_is_one_instruction_although_hang_thang_stays() -> N
     # Its places named, not `trong toàn bộ Quy chế`: `Hằng năm, Thường trực Tỉnh ủy …` (khoản 3 Điều 24) stays, and
     # a reader of `trong toàn bộ Quy chế` would take it as covered (matching ignores no capitals).
     assert body(SHIPPED_TEXT, new) == (
-        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, các điểm a, c và đ khoản 1 "
-        "Điều 4, khoản 4 và khoản 6 Điều 4, điểm a và điểm g khoản 1 Điều 5, khoản 3 Điều 5, điểm c khoản 3 Điều 7, "
-        "khoản 4 Điều 23 và khoản 2 Điều 29.")
+        "1\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, các điểm a, c và đ khoản 1, "
+        "khoản 4 và khoản 6 Điều 4, điểm a và điểm g khoản 1 và khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 "
+        "Điều 23 và khoản 2 Điều 29.")
 
 
 def test_deleted_words_are_widened_past_the_same_words_elsewhere() -> None:
@@ -261,9 +261,9 @@ def test_a_provision_with_other_edits_is_amended_and_left_out_of_the_phrase_inst
         "hàng năm của Ban Thường vụ Tỉnh ủy; xem xét, quyết định thi hành kỷ luật tổ chức đảng và đảng viên theo "
         "thẩm quyền;”.\n\n"
         # Units of one clause (article) are cited once with it, as Luật 57/2024 cites `các điểm d, đ và e khoản 3`.
-        "2\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, các điểm a, c và đ khoản 1 "
-        "Điều 4, khoản 4 và khoản 6 Điều 4, điểm a khoản 1 Điều 5, khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 "
-        "Điều 23 và khoản 2 Điều 29.")
+        "2\\. Thay thế cụm từ “hằng năm” bằng cụm từ “hàng năm” tại khoản 5 Điều 3, các điểm a, c và đ khoản 1, "
+        "khoản 4 và khoản 6 Điều 4, điểm a khoản 1 và khoản 3 Điều 5, điểm c khoản 3 Điều 7, khoản 4 Điều 23 và "
+        "khoản 2 Điều 29.")
     reproduces(SHIPPED, parse(new))
 
 

@@ -21,7 +21,7 @@ OFFICE = ("cơ quan chuyên môn về du lịch cấp tỉnh", "cơ quan chuyên
 # the start of a sentence) stay as they were, and a reader of `trong toàn bộ Luật` would take them as covered.
 OFFICE_WRITTEN = ("Thay thế cụm từ “cơ quan chuyên môn về du lịch cấp tỉnh” bằng cụm từ “cơ quan chuyên môn về du lịch "
                   "thuộc Ủy ban nhân dân cấp tỉnh” tại điểm a và điểm b khoản 2 Điều 24, điểm a và điểm b khoản 2 "
-                  "Điều 27, khoản 3 Điều 27, điểm a và điểm b khoản 2 Điều 32, điểm b khoản 2 Điều 33, "
+                  "và khoản 3 Điều 27, điểm a và điểm b khoản 2 Điều 32, điểm b khoản 2 Điều 33, "
                   "khoản 2 Điều 34, khoản 3 Điều 35, khoản 1 Điều 43, khoản 1 Điều 51, điểm d khoản 2 Điều 53, "
                   "điểm a và điểm b khoản 3 Điều 56, điểm b khoản 3 Điều 59, điểm a và điểm b khoản 2 Điều 60 và "
                   "điểm b khoản 2 Điều 61.")

@@ -42,8 +42,8 @@ TWO_ARTICLES = _at("d16.k4", "d16.k5", "d19.k3")
     (RepealUnits(POINTS_AND_CLAUSE), "en", "d5", "Points a and b of clause 1 and clause 2 are repealed."),
     # one provision alone keeps its documented form
     (RepealUnits(_at("d8.k1.b")), "en", None, "Point b, clause 1, Article 8 is repealed."),
-    # the Vietnamese wording is as it was
-    (RepealUnits(POINTS_AND_CLAUSE), "vi", None, "Bãi bỏ điểm a và điểm b khoản 1 Điều 5 và khoản 2 Điều 5."),
+    # the Vietnamese wording cites the article once, as Luật 57/2024 does (`điểm a khoản 19 và khoản 20 Điều 1`)
+    (RepealUnits(POINTS_AND_CLAUSE), "vi", None, "Bãi bỏ điểm a và điểm b khoản 1 và khoản 2 Điều 5."),
     (ReplaceWords("A", "B", TWO_ARTICLES), "vi", None,
      "Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 4 và khoản 5 Điều 16 và khoản 3 Điều 19."),
     (RepealUnits(_at("d19.k3", "d20.k4", "d20.k5")), "vi", None, "Bãi bỏ khoản 3 Điều 19, khoản 4 và khoản 5 Điều 20."),

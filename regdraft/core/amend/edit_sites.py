@@ -12,10 +12,7 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.phrases import tokens
 from regdraft.core.amend.readable import (
-    CLOSERS,
-    COMPARATORS,
-    NUMBER_LABELS,
-    OPENERS,
+    FUNCTION_WORDS,
     Cohesion,
     cost,
     crosses_sentence,
@@ -24,6 +21,7 @@ from regdraft.core.amend.readable import (
     quotable,
     word_edges,
 )
+from regdraft.core.amend.values import CLOSERS, COMPARATORS, NUMBER_LABELS, OPENERS, labelled
 from regdraft.core.model import Address, Regulation, Unit, unit_address
 
 WIDEST = 8  # words a phrase may take in on each side of the edit
@@ -41,6 +39,9 @@ class Site:
     start: int
     end: int
     new: str
+    # Part of a change whose two sides share only a function word between its edits (`Lao động - Thương binh| và
+    # |Xã hội` → `Giáo dục| và |Đào tạo`): the two edits are one change, one name for another, not two.
+    fragment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def _sites(walked: Iterable[tuple[Address, Unit]], after: dict[Address, Unit]) -
             pairs.extend((len(unit.text) + i, x, y)
                          for i, (x, y) in enumerate(zip(unit.closing, twin.closing, strict=True)) if x != y)
         for index, x, y in pairs:
-            out.extend(Site(address, index, x, start, end, text) for start, end, text in _edits(x, y))
+            out.extend(Site(address, index, x, start, end, text, part) for start, end, text, part in _edits(x, y))
     return out
 
 
@@ -110,8 +111,10 @@ def offsets(parts: list[str]) -> list[int]:
     return out
 
 
-def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
-    """The edits between two paragraphs as (start, end, new text): each alone, and runs of them together."""
+def _edits(old: str, new: str) -> list[tuple[int, int, str, bool]]:
+    """The edits between two paragraphs as (start, end, new text, fragment): each alone, and runs of them together;
+    `fragment` where the run leaves out an edit next to it that only function words part from it (`Xã hội` → `Đào
+    tạo` of `Bộ Lao động - Thương binh và Xã hội` → `Bộ Giáo dục và Đào tạo`, where the diff anchors on `và`)."""
     a, b = tokens(old), tokens(new)
     at, bt = offsets(a), offsets(b)
     regions: list[list[int]] = []
@@ -127,10 +130,19 @@ def _edits(old: str, new: str) -> list[tuple[int, int, str]]:
             regions[-1][1], regions[-1][3] = i2, j2  # edits only a space apart are one edit
         else:
             regions.append([i1, i2, j1, j2])
+    joined = [_function_words_only(a[regions[r][1]:regions[r + 1][0]]) for r in range(len(regions) - 1)]
     spans = [(i, j) for i in range(len(regions)) for j in range(i, len(regions))]
     if len(regions) > MOST_EDITS:
         spans = [(i, i) for i in range(len(regions))] + [(0, len(regions) - 1)]
-    return [(at[regions[i][0]], at[regions[j][1]], new[bt[regions[i][2]]:bt[regions[j][3]]]) for i, j in spans]
+    return [(at[regions[i][0]], at[regions[j][1]], new[bt[regions[i][2]]:bt[regions[j][3]]],
+             (i > 0 and joined[i - 1]) or (j + 1 < len(regions) and joined[j])) for i, j in spans]
+
+
+def _function_words_only(between: Sequence[str]) -> bool:
+    """True when the tokens two edits leave alike between them are function words and spaces, one word at least: too
+    weak an anchor to part them (`và` in `Thương binh và Xã hội` → `Giáo dục và Đào tạo`)."""
+    words = [t for t in between if not t.isspace()]
+    return bool(words) and all(w.lower() in FUNCTION_WORDS for w in words)
 
 
 # Widening an edit to a phrase ---------------------------------------------------------------
@@ -156,7 +168,8 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
     (`regdraft.core.amend.readable`). The cost counts ends that split a name or a compound, then
     whether words only added are anchored on the words after them rather than those before
     (`Thực hiện` → `Thực hiện nghiêm` reads better than `nguyên` → `nghiêm nguyên`). Where the edit changes a number
-    alone, a phrase that holds another reading as well and runs on past it costs once more (`tổ chức trong thời hạn 05
+    alone (or a point's letter: `điểm m` → `điểm n`), a phrase that holds another reading as well and runs on past it
+    costs once more (`tổ chức trong thời hạn 05
     ngày làm việc` against `05 ngày làm việc`, Luật Đấu thầu): it is widened past its natural ends.
     """
     added = site.start == site.end
@@ -175,10 +188,13 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
     # A changed number is quoted as its value (`trên 20%`, `05 ngày làm việc`, `khoản 2 Điều 31`): a phrase that holds
     # one reading as well and runs on past it (`tổ chức trong thời hạn 05 ngày làm việc`) is widened past its natural
     # ends, and does not win by the `trong toàn bộ Luật` it would claim.
-    numbers = _numbers_only(para[site.start:site.end]) and _numbers_only(site.new)
+    label = para[:site.start].split()[-1:] or [""]
+    numbers = all(_numbers_only(text) or labelled(label[0], text.strip())
+                  for text in (para[site.start:site.end], site.new))
     for left, right, new, price in found:
         widened = numbers and any(p <= price and _past(para, (left, right), (s, e)) for s, e, _, p in found)
-        yield para[left:right], new or None, Hit(site, left, price + widened, added and left == site.start)
+        yield para[left:right], new or None, Hit(site, left, price + widened + site.fragment,
+                                                 added and left == site.start)
 
 
 def _numbers_only(text: str) -> bool:
@@ -196,5 +212,5 @@ def _past(para: str, wide: tuple[int, int], narrow: tuple[int, int]) -> bool:
     added = para[left:start].split()
     first = para[start:end].split()[0]
     label = (len(added) == 1 and added[0].strip(OPENERS + CLOSERS).lower() in NUMBER_LABELS | COMPARATORS
-             and any(c.isdigit() for c in first))
+             and (any(c.isdigit() for c in first) or labelled(added[0], first)))
     return end < right or not label

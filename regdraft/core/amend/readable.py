@@ -31,8 +31,17 @@ import functools
 import re
 from collections import Counter
 
-OPENERS = "(“\"'["
-CLOSERS = ",.;:)”\"'!?…]"
+from regdraft.core.amend.values import (
+    CLOSERS,
+    COMPARATORS,
+    NUMBER_LABELS,
+    OPENERS,
+    in_unit,
+    labelled,
+    numeral,
+    past_number,
+    short_of_number,
+)
 
 # Words that join or introduce phrases rather than name things: a phrase may hold them, but not
 # consist of them, and an edge next to one outside the phrase is a natural place to stop.
@@ -164,6 +173,7 @@ _BREAK = "|"  # what follows a word at the end of a paragraph or before punctuat
 
 DOMINANT = 0.8  # a word that stands next to another this often (of at least MANY times) is part of a compound
 MANY = 3
+BOUND = 0.95  # a syllable that stands before another this often (of at least MANY times) is that word's first syllable
 TERM = 3  # words (syllables) of a run across a phrase's end that, repeated MANY times, make it a term
 
 
@@ -195,9 +205,21 @@ class Cohesion:
         words: list[str | None] = [None]
         at: dict[str, list[int]] = {}
         edges = OPENERS + CLOSERS
+        # Capitalised words as they stand, and those after a comma with the word before it (`hóa,|Thể`): where a name
+        # goes on past its comma (`Bộ Văn hóa, Thể thao và Du lịch`).
+        capitals: Counter[str] = Counter()
+        after_comma: Counter[tuple[str, str]] = Counter()
         for paragraph in paragraphs:
-            for word in paragraph.lower().split():
+            comma = ""
+            for written in paragraph.split():
+                word = written.lower()
                 bare = word.strip(edges)
+                if written[:1].isupper():
+                    shown = written.strip(edges)
+                    capitals[shown] += 1
+                    if comma:
+                        after_comma[comma, shown] += 1
+                comma = bare if written.endswith(",") else ""
                 if (word[0] in OPENERS or not bare) and words[-1] is not None:
                     words.append(None)
                 if bare:
@@ -209,6 +231,8 @@ class Cohesion:
                 words.append(None)
         self._words = words
         self._at = at
+        self._capitals = capitals
+        self._after_comma = after_comma
         self._sides: dict[tuple[tuple[str, ...], bool], Counter[str]] = {}
         self._runs_at: dict[tuple[str, ...], list[int]] = {}
 
@@ -277,6 +301,28 @@ class Cohesion:
         side = self._side((word.lower(),), last)
         return side.total() >= MANY and side[neighbour] >= DOMINANT * side.total()
 
+    def cuts_word(self, inside: str, outside: str) -> bool:
+        """True when a phrase starting on the syllable `inside`, `outside` before it, cuts a word: `splits_word`, or
+        `outside` stands before `inside` at nearly all (BOUND) of its many places (`đấu|thầu qua mạng`: `đấu` before
+        `thầu` at 325 of its 326 places, though `thầu` also follows `nhà`, `gói`, `dự`, `mời`); not where `outside` is a
+        function word (`theo|quy định`, two words however often), nor only mostly (`hướng dẫn viên|du lịch`: 96 of
+        107 places of `viên` in Luật Du lịch)."""
+        if self.splits_word(inside, outside, last=False):
+            return True
+        word, inside = outside.lower(), inside.lower()
+        if word in self.function or word in CONJUNCTIONS | OPENING_WORDS or not (word.isalpha() and inside.isalpha()):
+            return False
+        side = self._side((word,), True)
+        return side.total() >= MANY and side[inside] >= BOUND * side.total()
+
+    def name_goes_on(self, previous: str, head: str) -> bool:
+        """True when the capitalised word `head` stands after `previous,` in most of its many places: the comma is
+        inside a name (`Bộ Văn hóa,|Thể thao và Du lịch`), not between two (`Bộ Công an,|Bộ Quốc phòng`)."""
+        if not (previous.endswith(",") and head[:1].isupper()):
+            return False
+        total = self._capitals[head]
+        return total >= MANY and self._after_comma[_bare(previous).lower(), head] >= DOMINANT * total
+
 
 def _runs(paragraph: str) -> list[list[str]]:
     """The paragraph's words in runs unbroken by punctuation, lower-cased."""
@@ -330,55 +376,6 @@ def _cuts_quote(before: str, after: str) -> bool:
     return opened != closed and (closed or any(q in after for q in _QUOTES_CLOSE))
 
 
-# Words that label the number after them: a phrase does not start between them (`khoản|2`, `năm|2025`).
-NUMBER_LABELS = frozenset("""
-phần chương mục tiểu điều khoản điểm số lần ngày tháng năm quý phụ lục
-part chapter section article clause point no. paragraph annex appendix
-""".split())
-
-
-# Words that compare the number after them (`trên 20%`, `dưới 18 tuổi`, `không quá 05 ngày`): a phrase may start on one
-# (it is no function word there) and does not start between one and its number, as with a label.
-COMPARATORS = frozenset("trên dưới từ đến tới quá hơn over under above below than".split())
-
-# Units of time: a number goes on with the whole of one (`30 ngày`, `05 ngày làm việc`; never `30|ngày`, `05 ngày|làm
-# việc`), however rarely the text writes that number; the words after a unit of more than one word are judged as they
-# stand after any number, as after a one-word unit (`10 ngày|kể từ ngày`).
-UNITS = tuple(tuple(unit.split()) for unit in (
-    "ngày làm việc", "giờ làm việc", "ngày", "tháng", "năm", "giờ", "tuần", "quý", "phút",
-    "working days", "business days", "days", "months", "years", "hours", "weeks"))
-
-
-def _in_unit(tail: list[str], after: str) -> tuple[bool, bool]:
-    """Whether the words of a phrase after its last number (`tail`, the words next to its end) are a whole unit of more
-    than one word (`05 ngày làm việc`), and whether the phrase ends inside one, the text `after` it going on with the
-    rest (`05 ngày|làm việc`, `05|ngày làm việc`)."""
-    at = max((i for i, w in enumerate(tail) if _numeral(w)), default=-1)
-    if at < 0:
-        return False, False
-    past = tuple(w.lower() for w in tail[at + 1:])
-    rest = tuple(_bare(w).lower() for w in after.split()[:max(len(u) for u in UNITS)])
-    whole = len(past) > 1 and past in UNITS
-    cut = any(past == unit[:k] and rest[:len(unit) - k] == unit[k:] for unit in UNITS for k in range(len(unit)))
-    return whole, cut
-
-
-def _numeral(word: str) -> bool:
-    """True when the word holds a digit (`10`, `30-QĐ/TW`, `26/7/2016`): a value, not a word of a term."""
-    return any(c.isdigit() for c in word)
-
-
-def _past_number(words: list[str]) -> list[str]:
-    """The words after the last number among `words`: the run a term before a phrase's end may be part of."""
-    at = max((i for i, w in enumerate(words) if _numeral(w)), default=-1)
-    return words[at + 1:]
-
-
-def _short_of_number(words: list[str]) -> list[str]:
-    """The words before the first number among `words`: the run a term after a phrase's start may be part of."""
-    return words[:next((i for i, w in enumerate(words) if _numeral(w)), len(words))]
-
-
 def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None) -> int:
     """How much harder to read the phrase `paragraph[start:end]` is for where its ends fall (rule 4)."""
     before, after = paragraph[:start], paragraph[end:]
@@ -391,38 +388,51 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
     # A function word the words before it go on with wherever they stand (but a conjunction, and after a number) ends
     # a compound, not on a function word (`vốn vay ưu đãi của nhà tài trợ nước ngoài`, as Luật 57/2024 quotes it): the
     # rule on the words after a phrase below takes it in.
+    previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
+    following = after.split()[0] if after[:1].isspace() and after.strip() else ""
+    # A comparator before a number starts the value (`trên 20%`, `từ 10 năm trở lên`): it goes with the number, not
+    # with the words before it (`thành tích xuất sắc liên tục|từ 10 năm`), however often they stand before it.
+    compares_next = [w.lower() for w in (*inside[-1:], *map(_bare, after.split()[:2]))]
+    ends_on_comparator = len(compares_next) > 1 and compares_next[0] in COMPARATORS and numeral(compares_next[1])
+    before_comparator = len(compares_next) > 2 and compares_next[1] in COMPARATORS and numeral(compares_next[2])
     compound = (cohesion is not None and len(tail) > 1 and tail[-2].isalpha() and tail[-1].lower() not in CONJUNCTIONS
-                and cohesion.always_followed(tail[:-1], tail[-1]))
+                and not ends_on_comparator and cohesion.always_followed(tail[:-1], tail[-1]))
     # A bracketed group quoted whole (`(nếu có)`) ends at its brackets, punctuation: no end of it cuts a word or a name.
     opened, closed = paragraph[start] in BRACKETS, paragraph[end - 1] in BRACKETS.values()
     # A comparator before a number starts the value (`trên 20%`), not on a function word.
-    compares = first in COMPARATORS and len(inside) > 1 and _numeral(inside[1])
+    compares = first in COMPARATORS and len(inside) > 1 and numeral(inside[1])
     total = (first in function - OPENING_WORDS and not opened and not compares) + (
         inside[-1].lower() in function and len(inside) > 1 and not compound and not closed)
     total += _cuts_quote(before, after)
-    previous = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
-    following = after.split()[0] if after[:1].isspace() and after.strip() else ""
     if previous and previous[-1].isalnum() and not opened:
         # `Thường trực` | `Tỉnh ủy`, `Chánh Văn phòng` | ...: a capitalised word starts a name that goes on; not one
         # capitalised because it starts a sentence after a full stop (`… có thẩm quyền. Sau|30 ngày`), judged as the
         # word it is (`sau`, a function word).
         named = _capital(previous) and not _after_full_stop(before)
         total += named
-        if cohesion is not None and not named and bool(head) and (_numeral(head[0]) or compares):
-            # A number goes with the word labelling it (`khoản|2`, `năm|2025`), not with the words the text happens to
-            # put before it each time (`thời hạn|10 ngày kể từ ngày`, a formula, not a term).
+        # A capitalised word after one in lower case starts a name, never a word's second syllable (`Bộ trưởng|Bộ …`).
+        starts_name = bool(head) and _capital(head[0])
+        if cohesion is not None and not named and bool(head) and (numeral(head[0]) or compares
+                                                                   or labelled(previous, head[0])):
+            # A number goes with the word labelling it (`khoản|2`, `năm|2025`), and a point's letter with its `điểm`
+            # (`điểm|m khoản 1 Điều 23`), not with the words the text happens to put before it each time (`thời
+            # hạn|10 ngày kể từ ngày`, a formula, not a term).
             total += _bare(previous).lower() in NUMBER_LABELS | COMPARATORS
         elif cohesion is not None and not named and _bare(previous).lower() not in function:
             # A term's head comes first (`Tài chính công đoàn`): a phrase may leave out the words that end one
             # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
-            head_words, before_words = _short_of_number(head), _past_number(_words_by(before, last=True))
+            head_words, before_words = short_of_number(head), past_number(_words_by(before, last=True))
             total += bool(head_words) and (cohesion.runs_back(head_words, _bare(previous))
-                                           or cohesion.spans_term(before_words, head_words))
+                                           or cohesion.spans_term(before_words, head_words)
+                                           or cohesion.cuts_word(head[0], _bare(previous)))
         # Cutting a word is worse than cutting a term (`lịch tại điểm`, always after `du`, against `du lịch tại điểm`,
         # which leaves `hướng dẫn viên` out): it costs once more, after a function word too (`từ|chối, phải`).
-        total += cohesion is not None and not named and bool(head) and cohesion.splits_word(head[0], _bare(previous),
-                                                                                            last=False)
-    unit, cut = _in_unit(tail, after) if cohesion is not None else (False, False)
+        total += (cohesion is not None and not named and not starts_name and bool(head)
+                  and cohesion.cuts_word(head[0], _bare(previous)))
+    elif previous and not opened and cohesion is not None and bool(head):
+        # `Bộ Văn hóa,|Thể thao và Du lịch`: a comma inside a name (`name_goes_on`) is no place to start.
+        total += cohesion.name_goes_on(previous, head[0])
+    unit, cut = in_unit(tail, after) if cohesion is not None else (False, False)
     total += cut
     if following and following[0].isalnum() and not closed:
         last, lead = inside[-1], ([""] + before.split()[-1:] + paragraph[start:end].split())[-2]
@@ -434,10 +444,11 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
         # nhà tài trợ nước|ngoài` would cut `nước ngoài`), not with a number (`… ngày 26/7/2016|của Ban …`).
         # The words after a number are judged as they stand after any number (`10 ngày|kể từ ngày` is no term because
         # this law gives every 10-day period from a date); a number at the end still goes on with its unit (`10|ngày`).
-        words = tail if tail and _numeral(tail[-1]) else [] if unit else _past_number(tail)
+        words = tail if tail and numeral(tail[-1]) else [] if unit else past_number(tail)
         total += named or (cohesion is not None and bool(words) and (cohesion.always_followed(words, _bare(following))
                                                      and last.isalpha()
                                                      and _bare(following).lower() not in CONJUNCTIONS
+                                                     and not before_comparator
                                                      if _bare(following).lower() in function
                                                      else cohesion.runs_on(words, _bare(following))))
         total += cohesion is not None and not named and bool(tail) and cohesion.splits_word(tail[-1], _bare(following),

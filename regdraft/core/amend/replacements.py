@@ -38,13 +38,12 @@ from regdraft.core.amend.edit_sites import Hit, offsets, sites
 from regdraft.core.amend.grammar import Operation, ReplaceWords, targets
 from regdraft.core.amend.phrases import find, other_capitals, other_capitals_in_unit, tokens
 from regdraft.core.amend.readable import (
-    CLOSERS,
     FUNCTION_WORDS,
-    OPENERS,
     Cohesion,
     is_whole,
 )
 from regdraft.core.amend.reading import Reading
+from regdraft.core.amend.values import CLOSERS, OPENERS
 from regdraft.core.model import INTRO, Address, Kind, Regulation, Unit, map_units
 from regdraft.core.parts import part_paragraphs, with_part
 

@@ -84,8 +84,10 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
     titles of those headings among them, in document order (`tên Điều 3, điểm a khoản 7 Điều 3`).
 
     Units of one clause or article next to each other are cited once with it (`điểm a và điểm b khoản 1 Điều 5`,
-    `points a and b of clause 1 of Article 5`); an English list cites every provision with `of`, so that its
-    commas part only the provisions (`clauses 4 and 5 of Article 16 and clause 3 of Article 19`)."""
+    `points a and b of clause 1 of Article 5`), and so are a Vietnamese list's clauses and points of one article
+    (`điểm a khoản 1, điểm b và điểm c khoản 2 Điều 28`, `điểm b khoản 1 và khoản 5 Điều 50`, as Luật 57/2024 cites
+    `điểm a khoản 19 và khoản 20 Điều 1`); an English list cites every provision with `of`, so that its commas part
+    only the provisions (`clauses 4 and 5 of Article 16 and clause 3 of Article 19`)."""
     en = language == "en"
     title = "the title of " if en else "tên "
     ordered = sorted([*((t, True) for t in titles), *((a, False) for a in addresses)],
@@ -99,15 +101,15 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
         while (not named_title and k + run < len(ordered)
                and _siblings(address, ordered[k + run][0]) and not ordered[k + run][1]):
             run += 1
-        kin = 1  # units of one article in different clauses, cited once with it (Vietnamese)
-        while (run == 1 and not en and not named_title and k + kin < len(ordered) and not ordered[k + kin][1]
+        kin = 1  # clauses and points of one article, cited once with it (Vietnamese)
+        while (not en and not named_title and k + kin < len(ordered) and not ordered[k + kin][1]
                and _in_one_article(ordered[k + kin - 1][0], ordered[k + kin][0], context)):
             kin += 1
-        if run > 1:
-            items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], language, context))
-        elif kin > 1:
+        if kin > run:
             items.append(_cite_in_article([a for a, _ in ordered[k:k + kin]], language, context))
             run = kin
+        elif run > 1:
+            items.append(_cite_siblings([a for a, _ in ordered[k:k + run]], language, context))
         else:
             cited = cite(address, language, context, of=of)
             items.append(f"{title}{cited}" if named_title else cited)
@@ -128,21 +130,30 @@ def _siblings(a: Address, b: Address) -> bool:
 
 
 def _in_one_article(a: Address, b: Address, context: Address | None) -> bool:
-    """Two points of one article in different clauses (`điểm đ khoản 1` and `điểm d khoản 3` of Điều 43), outside a
-    group's provision; not a clause beside a point (`khoản 1 Điều 6, điểm a khoản 2 Điều 6`)."""
-    return (not a.part and not b.part and a.kind is Kind.POINT and b.kind is Kind.POINT
-            and len(a.segments) == len(b.segments) == 3
+    """Two clauses or points of one article (`điểm đ khoản 1` and `điểm d khoản 3` of Điều 43, `điểm b khoản 1` and
+    `khoản 5` of Điều 50), outside a group's provision."""
+    return (not a.part and not b.part and a.kind in (Kind.CLAUSE, Kind.POINT) and b.kind in (Kind.CLAUSE, Kind.POINT)
+            and 2 <= len(a.segments) <= 3 and 2 <= len(b.segments) <= 3
             and a.segments[0] == b.segments[0] and a.segments[0].kind is Kind.ARTICLE
-            and a.segments[:2] != b.segments[:2] and not _siblings(a, b)
             and not (context is not None and context.contains(a)))
 
 
 def _cite_in_article(addresses: Sequence[Address], language: str, context: Address | None) -> str:
-    """Points in different clauses of one article cited once with it, as amending laws do: `điểm đ khoản 1 và điểm d
-    khoản 3 Điều 43`."""
+    """Clauses and points of one article cited once with it, as amending laws do: `điểm đ khoản 1 và điểm d khoản 3
+    Điều 43`, `điểm a khoản 1, điểm b và điểm c khoản 2 Điều 28` (the points of one clause cited together, and a comma
+    before the last where it holds a `và`), `điểm b khoản 1 và khoản 5 Điều 50`."""
     article = Address(addresses[0].segments[:1])
-    cited = [cite(a, language, article) for a in addresses]
-    return f"{', '.join(cited[:-1])} và {cited[-1]} {cite(article, language, context)}"
+    cited: list[str] = []
+    k = 0
+    while k < len(addresses):
+        run = 1
+        while k + run < len(addresses) and _siblings(addresses[k], addresses[k + run]):
+            run += 1
+        group = addresses[k:k + run]
+        cited.append(_cite_siblings(group, language, article) if run > 1 else cite(group[0], language, article))
+        k += run
+    joiner = ", " if " và " in cited[-1] else " và "
+    return f"{', '.join(cited[:-1])}{joiner}{cited[-1]} {cite(article, language, context)}"
 
 
 def _cite_siblings(addresses: Sequence[Address], language: str, context: Address | None) -> str:
