@@ -94,7 +94,8 @@ class ReplyParagraph:
     from its amended text (1, 2 ... in a copy of several; 0 when the bookmark names none);
     `original` rejects every tracked change, `accepted` accepts them all; `authors` and `date`
     are those of its tracked changes; `mark` is `ins` or `del` when the paragraph break itself
-    was inserted or deleted (the paragraph then joins the next one in the other version).
+    was inserted or deleted (the paragraph then joins the next one in the other version), `gone` when it was
+    inserted and then deleted (it joins the next one in both).
     """
 
     address: str | None

@@ -3,8 +3,9 @@ proposal. Pure core, used by `regdraft.core.replies.comments_from_reply`.
 
 Post-conditions:
 1. `joined` finds each run of paragraphs a tracked paragraph mark joins in one version of the text and not in
-   the other (two paragraphs merged: the mark deleted; one split: a mark inserted mid-paragraph), both sides of
-   the mark holding text in that version; a paragraph added or struck out whole is no such run.
+   the other (two paragraphs merged: the mark deleted; one split: a mark inserted mid-paragraph), or in both (a
+   mark one reviewer inserted and another deleted), both sides of the mark holding text in that version; a
+   paragraph added or struck out whole is no such run.
 2. `block_edits` writes such a run as the edits that turn its paragraphs as circulated (Word's "Reject all")
    into its paragraphs as the reviewer left them ("Accept all"), paragraph for paragraph, the paragraphs the
    reviewer added or removed as additions and deletions.
@@ -44,18 +45,16 @@ def versions(paragraphs: Sequence[ReplyParagraph]) -> tuple[list[str], list[str]
             out.append(carry)
         return out
 
-    return (join([p.original for p in paragraphs], [p.mark == "ins" for p in paragraphs]),
-            join([p.accepted for p in paragraphs], [p.mark == "del" for p in paragraphs]))
+    return (join([p.original for p in paragraphs], [p.mark in ("ins", "gone") for p in paragraphs]),
+            join([p.accepted for p in paragraphs], [p.mark in ("del", "gone") for p in paragraphs]))
 
 
 def _joins(p: ReplyParagraph, following: ReplyParagraph) -> bool:
     """Whether a paragraph's tracked mark joins it to the next one with text on both sides: a deleted mark in the
     text as the reviewer left it, an inserted one in the text as circulated."""
-    if p.mark == "del":
-        return bool(p.accepted.strip() and following.accepted.strip())
-    if p.mark == "ins":
-        return bool(p.original.strip() and following.original.strip())
-    return False
+    deleted = p.mark in ("del", "gone") and bool(p.accepted.strip() and following.accepted.strip())
+    inserted = p.mark in ("ins", "gone") and bool(p.original.strip() and following.original.strip())
+    return deleted or inserted
 
 
 def joined(paragraphs: Sequence[ReplyParagraph]) -> list[tuple[int, int]]:

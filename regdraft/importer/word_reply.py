@@ -5,7 +5,8 @@ Post-conditions of `read_reply`:
 1. Paragraphs come in document order, table cells included; each has its text as circulated
    (tracked insertions left out, deletions kept) and with every tracked change accepted, spaces
    kept as they are (a paragraph whose break was deleted joins the next one as it is); the author and date of a
-   tracked change to its break are among its changes'.
+   tracked change to its break are among its changes'. Text both inserted and deleted (a deletion inside an
+   insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point) is in neither.
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark.
@@ -88,7 +89,11 @@ class _Reader:
             if tag in _DELETED:
                 return  # struck out by the redline itself: in neither version of the text it circulated
         elif tag in _INSERTED or tag in _DELETED:
-            state = "ins" if tag in _INSERTED else "del"
+            kind = "ins" if tag in _INSERTED else "del"
+            # Deleted inside an insertion or a move (a second reviewer's deletion, a relabelled moved point), or
+            # inserted inside a deletion: Reject all removes the insertion and Accept all the deletion, so the text
+            # is in neither version.
+            state = kind if state in ("", kind) else "gone"
             author, date = element.get(f"{_W}author") or "", element.get(f"{_W}date") or ""
         elif tag == f"{_W}bookmarkStart":
             name = element.get(f"{_W}name") or ""
@@ -118,10 +123,10 @@ class _Reader:
         if not self.paragraphs:
             self.paragraphs.append(_Paragraph(self.address))
         p = self.paragraphs[-1]
-        if state != "ins":
+        if state not in ("ins", "gone"):
             p.original.append(text)
             p.length += len(text)
-        if state != "del":
+        if state not in ("del", "gone"):
             p.accepted.append(text)
         if state:
             if author and author not in p.authors:
@@ -131,16 +136,18 @@ class _Reader:
 
 def _mark(p: Any, own: Any = lambda _element: False) -> tuple[str, Any | None]:
     """`ins` or `del` when the paragraph's own mark (its break) is a tracked change (not one of a redline's
-    own: those are taken as the break it circulated), with that change's element (None when unchanged)."""
+    own: those are taken as the break it circulated), `gone` when it is both (one reviewer's break another
+    deleted: in neither version), with the latest change's element (None when unchanged)."""
     properties = p.find(f"{_W}pPr")
     marks = properties.find(f"{_W}rPr") if properties is not None else None
     if marks is None:
         return "", None
-    for kind, tags in (("ins", _INSERTED), ("del", _DELETED)):
-        for tag in tags:
-            if (m := marks.find(tag)) is not None and not own(m):
-                return kind, m
-    return "", None
+    found = [(kind, m) for kind, tags in (("ins", _INSERTED), ("del", _DELETED)) for tag in tags
+             if (m := marks.find(tag)) is not None and not own(m)]
+    if not found:
+        return "", None
+    kinds = {kind for kind, _ in found}
+    return ("gone" if len(kinds) > 1 else found[0][0]), found[-1][1]
 
 
 def _comments_part(document: Any) -> Any | None:
