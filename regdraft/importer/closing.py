@@ -62,16 +62,22 @@ _SIGNER_TITLE = re.compile(r"\s((?:PHÓ\s+)?(?:THỦ TƯỚNG|CHỦ TỊCH|BÍ T
                            r"|TRƯỞNG BAN|GIÁM ĐỐC|TỔNG THƯ KÝ|THỨ TRƯỞNG)\b.*)$")
 
 
+# An authority line starting inside a signature line (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH …`).
+_INNER_ON_BEHALF = re.compile(r"\s+(?=(?:T/M|TM\.|KT\.|K/T|Q\.|TL\.|TUQ\.)\s)")
+
+
 def _signature_lines(text: str) -> list[str]:
-    """`TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Tấn Dũng` in one cell as its three lines."""
+    """`TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Tấn Dũng` in one cell as its three lines; `KT. CHỦ TỊCH` is one line (the
+    title the deputy signs for), and `KT. CHỦ TỊCH PHÓ CHỦ TỊCH` two: the signer's title is the one after it."""
     words = text.split()
     cut = len(words)
     while cut > 0 and not _caps(words[cut - 1]) and words[cut - 1][:1].isupper():
         cut -= 1
     name = " ".join(words[cut:])
-    rest = " ".join(words[:cut])
-    title = _SIGNER_TITLE.search(rest)
-    lines = [rest[:title.start()].strip(), title.group(1)] if title else [rest]
+    *lines, rest = _INNER_ON_BEHALF.split(" ".join(words[:cut]))
+    prefix = _ON_BEHALF.match(rest)
+    title = _SIGNER_TITLE.search(rest, prefix.end() if prefix else 0)
+    lines += [rest[:title.start()].strip(), title.group(1)] if title else [rest]
     if name and _name_like(name):
         lines.append(name)
     elif name:
