@@ -331,6 +331,7 @@ class DocumentHeader:
     draft: str
     running: str
     page: str = "Trang"
+    summary_rule: bool = False  # a short rule under the summary (the profile's `summary_rule`; never a law's name)
 
     @property
     def issuer_lines(self) -> tuple[str, ...]:
@@ -382,6 +383,7 @@ def document_header(
                                                                   doc_number, title,
                                                                   issued_with=issued_with(meta)),
         page=profile.words(language)["page"],
+        summary_rule=bool(profile.summary_rule and summary and shown_type.strip().lower() not in NAMED_ALONE),
     )
 
 

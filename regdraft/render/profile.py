@@ -68,6 +68,7 @@ class Profile:
     issuer_rule: bool = False
     number_colon: bool = False
     summary_capital: bool = False  # the summary under the type opens with a capital (`Về …`, Nghị định 30/2020)
+    summary_rule: bool = False  # a short solid rule under the summary (trích yếu), 1/3 to 1/2 its length (Phụ lục I)
     recipients_pt: float = 12
     recipients_title_underline: bool = True
     cited_dates: str = "numeric"
@@ -126,6 +127,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("header", "national_en"): "national_en", ("header", "motto_en"): "motto_en",
     ("header", "issuer_mark"): "issuer_mark", ("header", "issuer_rule"): "issuer_rule",
     ("header", "number_colon"): "number_colon", ("header", "summary_capital"): "summary_capital",
+    ("header", "summary_rule"): "summary_rule",
     ("signature", "recipients_pt"): "recipients_pt",
     ("signature", "recipients_title_underline"): "recipients_title_underline",
     ("dates", "cited"): "cited_dates", ("dates", "cited_en"): "cited_dates_en",

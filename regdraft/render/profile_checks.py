@@ -152,7 +152,8 @@ def invalid(key: str, value: Any) -> str:
         return ""
     if key == "rule_under" and value not in ("national", "motto"):
         return f"profile.rule_under is {value!r}; use national or motto."
-    if key in ("number_colon", "number_first_page", "issuer_rule", "recipients_title_underline", "summary_capital"):
+    if key in ("number_colon", "number_first_page", "issuer_rule", "recipients_title_underline", "summary_capital",
+               "summary_rule"):
         return "" if isinstance(value, bool) else f"profile.{key} is {value!r}; it must be true or false."
     if not isinstance(value, str):
         return f"profile.{key} is {value!r}; it must be text."
