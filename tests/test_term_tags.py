@@ -127,3 +127,24 @@ def test_a_new_regulation_replacing_another_is_said_to_replace_it(two_terms: Wor
     lines = describe(two_terms, two_terms.commits(None, "HEAD"))
     added = [line for line in lines if line.startswith("01-QC/TU-XV (")]
     assert len(added) == 1 and added[0].endswith(", replacing 01-QC/TU from 2025-10-28"), lines
+
+
+def test_a_translations_amendment_bearing_its_originals_number_has_its_own_tag(tmp_workspace: Workspace,
+                                                                                invoke: Invoke) -> None:
+    # The English amendment carries the original's number (docs/export.md); adopted first, it took adopted/05-QC-TU
+    # and the Vietnamese 05-QC/TU was refused: "The tag 'adopted/05-QC-TU' already exists".
+    made = invoke(tmp_workspace, "amend", "new", "qc-en", "--regulation", "01-QC/TU-EN")
+    assert made.exit_code == 0, made.output
+    path = "amendments/qc-en/amendment.md"
+    text = (tmp_workspace.root / path).read_text(encoding="utf-8")
+    heading = next(line for line in text.split("\n") if line.startswith("## Article 2"))
+    instruction = '1\\. The words "on the proposal of" are replaced with the words "at the proposal of" in Article 30.'
+    tmp_workspace.commit({path: text.replace(f"\n\n{heading}", f"\n\n{instruction}\n\n{heading}", 1).encode()},
+                         "Article 1 of qc-en")
+    assert invoke(tmp_workspace, "amend", "number", "qc-en", "05-QC/TU").exit_code == 0
+    for slug in ("qc-en", "qc-sua-doi-2025"):
+        adopted = invoke(tmp_workspace, "amend", "adopt", slug, "--signed", "2025-03-28", "--force", "--reason", "t")
+        assert adopted.exit_code == 0, adopted.output
+    tags = git(tmp_workspace.root, "tag", "--list", "adopted/*").split()
+    assert sorted(tags) == ["adopted/05-QC-TU", "adopted/05-QC-TU.en"]
+    assert invoke(tmp_workspace, "check").exit_code == 0

@@ -112,9 +112,9 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
     own in its term."""
     if not amendment.number:
         return []
-    from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
-
     if refused := untaggable_sentence(amendment.number):
+        from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
+
         return [Problem(refused[0].upper() + refused[1:] + ".", amendment.source,
                         key_line(ws.read(amendment.source), "number"))]
     known = known if known is not None else terms(ws)
@@ -127,6 +127,8 @@ def numbered_as_another(ws: Workspace, amendment: Amendment, amendments: list[Am
     holder = holder or (f"the amendment '{others[0].slug}'" if others else "")
     if not holder:
         return []
+    from regdraft.core.comment_yaml import key_line  # YAML: loaded only to place a problem found
+
     return [Problem(f"its number {amendment.number} is that of {holder}: an amending document has a number of its "
                     f"own; give it its own with `{Command.of('amend number', amendment.slug, 'NUMBER')}`",
                     amendment.source, key_line(ws.read(amendment.source), "number"))]

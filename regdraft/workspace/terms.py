@@ -11,7 +11,8 @@ Post-conditions:
    a regulation with no term, or of the earliest term of the workspace's regulations, is tagged `adopted/<number>`
    (`adopted/05-QC-TU`, as every tag before terms); one of any later term `adopted/<term>/<number>`
    (`adopted/XV/05-QC-TU`, even when term XIV has no 05-QC/TU). The tags made before terms (all of the earliest
-   term) keep their meaning, and two clones adopting term XIV's and term XV's 20-QC/TU unsynced make two tags.
+   term) keep their meaning, and two clones adopting term XIV's and term XV's 20-QC/TU unsynced make two tags. An
+   amendment of a translation, which bears its original's number, adds its language: `adopted/05-QC-TU.en`.
 3. `adoption_revision(ws, a)` is the commit that adopted `a`: its tag's when the tag's commit is the adoption of
    `a` (its subject names the slug), else the first commit of the amendment's history that marks it adopted (a tag
    missing, or one that names another document's adoption: made by an older regdraft, or held by the remote); None
@@ -49,6 +50,7 @@ class Terms:
     of_regulation: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, str] = field(default_factory=dict)
     starts: dict[str, dt.date] = field(default_factory=dict)
+    translations: frozenset[str] = frozenset()  # the ids of regulations that translate another (`translation_of`)
 
     def of(self, amendment: Amendment) -> str:
         """The term of an amendment: its regulation's ('' when unknown)."""
@@ -84,7 +86,9 @@ def terms(ws: Workspace) -> Terms:
         term = of_regulation[reg_id]
         if term and began is not None and (term not in starts or began < starts[term]):
             starts[term] = began
-    return Terms(of_regulation, {reg_id: document_number(meta) for reg_id, meta in metas.items()}, starts)
+    translations = frozenset(reg_id for reg_id, meta in metas.items() if meta.get("translation_of"))
+    return Terms(of_regulation, {reg_id: document_number(meta) for reg_id, meta in metas.items()}, starts,
+                 translations)
 
 
 def term_name(term: str, regulation: str) -> str:
@@ -99,6 +103,10 @@ def adoption_tag(ws: Workspace, amendment: Amendment, known: Terms | None = None
     an amendment of term XV when the workspace's earliest term is XIV."""
     plain = amendment.number.replace("/", "-").replace(" ", "-")
     known = known if known is not None else terms(ws)
+    if amendment.regulation in known.translations:
+        # A translation's amendment bears its original's number (docs/export.md): `adopted/05-QC-TU.en`, or the
+        # English one adopted first took the tag and the original's adoption was refused ("already exists").
+        plain += "." + (re.sub(r"[^a-z0-9]", "", (amendment.language or "").lower()) or "tr")
     own = known.of(amendment)
     if not own or not amendment.number or own == known.earliest():
         return TAGS + plain
