@@ -148,3 +148,19 @@ def test_a_translations_amendment_bearing_its_originals_number_has_its_own_tag(t
     tags = git(tmp_workspace.root, "tag", "--list", "adopted/*").split()
     assert sorted(tags) == ["adopted/05-QC-TU", "adopted/05-QC-TU.en"]
     assert invoke(tmp_workspace, "check").exit_code == 0
+
+
+def test_a_tag_moved_to_another_commit_is_named_once_with_the_command_that_moves_it_back(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # "…names commit 0bfe528, no adoption of it (0bfe528)", with "term XIV" in a workspace of one term and no fix.
+    adopted = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-03-28", "--force",
+                     "--reason", "t")
+    assert adopted.exit_code == 0, adopted.output
+    adoption = git(tmp_workspace.root, "rev-parse", "--short=7", "HEAD").strip()
+    before = git(tmp_workspace.root, "rev-parse", "--short=7", "HEAD~1").strip()
+    git(tmp_workspace.root, "tag", "-f", "adopted/05-QC-TU", before)
+    said = " ".join(invoke(tmp_workspace, "check").output.split())
+    assert (f"05-QC/TU (qc-sua-doi-2025) is adopted, but its adoption tag adopted/05-QC-TU names commit {before}, "
+            f"which adopts nothing") in said, said
+    assert said.count(before) == 1 and "term" not in said
+    assert f"`git tag -f adopted/05-QC-TU {adoption}`" in said

@@ -191,10 +191,15 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
                                     f"is missing{found}{make}.", amendment_path(amendment.slug), warning=True))
             continue
         other = tagged_slug(tagged)
-        whose = f"the adoption of {other}, another document" if other else f"commit {tagged.short}, no adoption of it"
-        problems.append(Problem(f"{amendment.number} ({amendment.slug}, {_term_words(known.of(amendment))}) is "
-                                f"adopted, but its adoption tag {tag} names {whose} ({tagged.short}){found}.",
-                                amendment_path(amendment.slug), warning=True))
+        whose = f"the adoption of {other}, another document ({tagged.short})" if other else \
+            f"commit {tagged.short}, which adopts nothing"
+        # The term only where the workspace has several: "(…, term XIV)" with one term misled.
+        several = len({term for term in known.of_regulation.values() if term}) > 1
+        of = f", {_term_words(known.of(amendment))}" if several else ""
+        # Moving the tag is the fix only where it names no other document's adoption (that one keeps it).
+        move = f"; move it there with `git tag -f {tag} {commit.short}`" if commit is not None and not other else ""
+        problems.append(Problem(f"{amendment.number} ({amendment.slug}{of}) is adopted, but its adoption tag {tag} "
+                                f"names {whose}{found}{move}.", amendment_path(amendment.slug), warning=True))
     return problems
 
 
