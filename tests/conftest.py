@@ -146,6 +146,24 @@ def luat_57_2024_once(factory: pytest.TempPathFactory, body: str) -> Path:
     return luat_57_2024(factory.mktemp("luat57") / "ws", body)
 
 
+def two_clones(origin: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:
+    """Lan's and Minh's clones of `origin`, sharing a bare remote in `tmp_path` (each with its git name)."""
+    import subprocess
+
+    def git(cwd: Path, *args: str) -> None:
+        subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
+
+    remote = tmp_path / "office.git"
+    git(tmp_path, "clone", "-q", "--bare", str(origin.root), str(remote))
+    made = []
+    for name in ("lan", "minh"):
+        git(tmp_path, "clone", "-q", str(remote), name)
+        git(tmp_path / name, "config", "user.name", name.capitalize())
+        git(tmp_path / name, "config", "user.email", f"{name}@tinhuy.example")
+        made.append(Workspace(tmp_path / name))
+    return made[0], made[1]
+
+
 @pytest.fixture
 def revisions_read(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The revisions `Workspace.read` is asked for from now on (None: the working tree), in order."""

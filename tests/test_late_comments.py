@@ -14,7 +14,7 @@ from regdraft.core.comments import Comment
 from regdraft.workspace import rounds, sheet_import
 from regdraft.workspace.store import Workspace
 
-from .conftest import FIXTURES, Invoke
+from .conftest import FIXTURES, Invoke, two_clones
 
 SLUG = "mini-sua"
 BODIES = ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]
@@ -32,15 +32,7 @@ def clones(mini_workspace: Workspace, tmp_path: Path) -> tuple[Workspace, Worksp
     mini_workspace.commit({f"amendments/{SLUG}/amendment.md": (FIXTURES / "comments" / "amendment-1.md")
                            .read_bytes()}, "Draft 1")
     rounds.open_round(mini_workspace, SLUG, "Lấy ý kiến các ban", "2025-07-15", BODIES)
-    remote = tmp_path / "office.git"
-    git(tmp_path, "clone", "-q", "--bare", str(mini_workspace.root), str(remote))
-    made = []
-    for name in ("lan", "minh"):
-        git(tmp_path, "clone", "-q", str(remote), name)
-        git(tmp_path / name, "config", "user.name", name.capitalize())
-        git(tmp_path / name, "config", "user.email", f"{name}@tinhuy.example")
-        made.append(Workspace(tmp_path / name))
-    return made[0], made[1]
+    return two_clones(mini_workspace, tmp_path)
 
 
 def _added_after_lan_closed(lan: Workspace, minh: Workspace, monkeypatch: pytest.MonkeyPatch) -> Comment:

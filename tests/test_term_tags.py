@@ -19,7 +19,7 @@ import pytest
 from regdraft.workspace.activity import describe
 from regdraft.workspace.store import Workspace
 
-from .conftest import Invoke
+from .conftest import Invoke, two_clones
 from .test_term_numbers import INSTRUCTION, two_terms  # noqa: F401 (a fixture)
 
 
@@ -61,15 +61,7 @@ def test_the_tag_does_not_depend_on_which_term_was_adopted_first(two_terms: Work
 @pytest.fixture
 def clones(two_terms: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:  # noqa: F811
     """Lan's and Minh's clones of the two-term workspace, sharing a bare remote."""
-    remote = tmp_path / "office.git"
-    git(tmp_path, "clone", "-q", "--bare", str(two_terms.root), str(remote))
-    made = []
-    for name in ("lan", "minh"):
-        git(tmp_path, "clone", "-q", str(remote), name)
-        git(tmp_path / name, "config", "user.name", name.capitalize())
-        git(tmp_path / name, "config", "user.email", f"{name}@tinhuy.example")
-        made.append(Workspace(tmp_path / name))
-    return made[0], made[1]
+    return two_clones(two_terms, tmp_path)
 
 
 def test_two_machines_adopting_two_documents_of_one_number_keep_two_tags(
