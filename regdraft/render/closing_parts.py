@@ -10,6 +10,7 @@ Post-conditions:
    whose new side the new one's; a part both versions leave out holds none.
 2. `ClosingParts.printed(side)` gives the parts as the signature template prints them (`signature.html.j2`):
    `both` marks insertions and deletions, `old` and `new` print one version's text.
+   A signer's line of several lines (`on_behalf`) keeps one line each.
 """
 
 from __future__ import annotations
@@ -49,10 +50,12 @@ class ClosingParts:
         """`adoption`, `signer` (its lines by key) and `recipients` (a list) as marked HTML for `side`."""
         from regdraft.render.marked import marked
 
-        def line(segments: Sequence[DiffSegment]) -> Markup:
-            return Markup(" ").join(p.html for p in marked(segments, side)) if segments else Markup("")
+        def line(segments: Sequence[DiffSegment], joiner: str = " ") -> Markup:
+            return Markup(joiner).join(p.html for p in marked(segments, side)) if segments else Markup("")
 
-        return {"adoption": line(self.adoption), "signer": {k: line(v) for k, v in self.signer.items()},
+        # A signer's line keeps its line breaks (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`): the template prints each
+        # line its own paragraph, as the consolidated text does.
+        return {"adoption": line(self.adoption), "signer": {k: line(v, "\n") for k, v in self.signer.items()},
                 "recipients": [p.html for p in marked(self.recipients, side)] if self.recipients else [],
                 "adoption_changed": any(s.op is not Op.EQUAL for s in self.adoption)}
 

@@ -387,6 +387,8 @@ def _closing(w: _Writer, closing: ClosingParts, profile: Profile, words: Mapping
             w.end(_sides(segments))
         for para in right.paragraphs:
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for para in (*left.paragraphs, *right.paragraphs):  # centred on the column, as the consolidated text's
+            para.paragraph_format.first_line_indent = 0
     finally:
         w.document = document
     for cell in (left, right):  # a new cell's own empty paragraph, above what was written
@@ -397,13 +399,22 @@ def _closing(w: _Writer, closing: ClosingParts, profile: Profile, words: Mapping
 def _preamble(w: _Writer, old: Sequence[str], new: Sequence[str]) -> None:
     """The bases (`Căn cứ …`) before the first provision, as the consolidated text prints them, tracked where the
     two texts differ (the HTML and PDF redlines mark them so)."""
+    from regdraft.core.inline import standing_line
     from regdraft.core.word_diff import diff_words
 
     before, after = "\n".join(old), "\n".join(new)
     if not before and not after:
         return
-    w.start("opening")
-    _body(w, as_written(diff_words(before, after)) if before != after else (DiffSegment(Op.EQUAL, after),))
+    segments = as_written(diff_words(before, after)) if before != after else (DiffSegment(Op.EQUAL, after),)
+    split = lines(segments)
+    for i, (line, end) in enumerate(split):
+        # A line in capitals (`ỦY BAN NHÂN DÂN TỈNH LÀO CAI`, `QUYẾT ĐỊNH:`) upright, bold and centred, as the
+        # consolidated text prints it (`consolidated_docx.opening_style`); the new side's words decide.
+        shown = "".join(s.text for s in line if s.op is not Op.DELETE) or "".join(s.text for s in line)
+        w.start("opening-line" if standing_line(shown) else "opening")
+        for s in line:
+            w.run(s.text, s.op)
+        w.end(end if i + 1 < len(split) else _sides(segments))
 
 
 def _change_date(redline: Redline, today: dt.date) -> str:
