@@ -78,6 +78,34 @@ def test_an_amendment_in_force_before_the_replacement_is_adopted(term_xv: Worksp
     assert invoke(term_xv, "check").exit_code == 0
 
 
+LATE = ("01-QC/TU-XV replaces 01-QC/TU from 2025-10-28, but 01-QC/TU's adopted amendment 05-QC/TU takes effect on "
+        "2025-11-01, when 01-QC/TU is no longer in force")
+
+
+def test_check_warns_of_a_forced_adoption_to_a_replaced_regulation_naming_its_reason(term_xv: Workspace,
+                                                                                    invoke: Invoke) -> None:
+    # Adopted past its gate on purpose, to record 01-QC/TU's history: `check` failed on it ever after.
+    forced = invoke(term_xv, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-11-01", "--force", "--reason",
+                    "recorded as signed")
+    assert forced.exit_code == 0, forced.output
+    checked = invoke(term_xv, "check")
+    said = " ".join(checked.output.split())
+    assert checked.exit_code == 0, checked.output
+    assert (f"{LATE}, so it was never in force; it was adopted past that gate on purpose, for the reason recorded: "
+            "recorded as signed.") in said, said
+
+
+def test_check_fails_on_an_unforced_adoption_dated_after_the_replacement(term_xv: Workspace, invoke: Invoke) -> None:
+    adopted = invoke(term_xv, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-10-01")
+    assert adopted.exit_code == 0, adopted.output
+    text = (term_xv.root / AMENDMENT).read_text(encoding="utf-8")
+    assert "effective: 2025-10-01" in text
+    term_xv.commit({AMENDMENT: text.replace("effective: 2025-10-01", "effective: 2025-11-01").encode()}, "later")
+    checked = invoke(term_xv, "check")
+    assert checked.exit_code == 1
+    assert f"{LATE}; check the dates." in " ".join(checked.output.split())
+
+
 @pytest.fixture
 def replaced(term_xv: Workspace, invoke: Invoke) -> Workspace:
     assert invoke(term_xv, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28").exit_code == 0

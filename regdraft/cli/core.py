@@ -200,7 +200,8 @@ def _changes(shown: AmendedProvision) -> Result:
 
 @click.command()
 @click.argument("regulation", type=REGULATION_ID, required=False)
-@click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut).")
+@click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut), and make "
+              "missing adoption tags again.")
 @pager_option
 @workspace_option
 @prints_result
@@ -213,6 +214,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
         regdraft check --repair
     """
     from regdraft.workspace.checks import check_summary, check_workspace, remove_leftovers
+    from regdraft.workspace.terms import repair_tags
 
     ws = open_workspace(workspace)
     done = Result()
@@ -220,6 +222,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
         finished = ws.resume()
         said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
         said += [f"Removed {path}, left half written by a regdraft that was stopped." for path in remove_leftovers(ws)]
+        said += repair_tags(ws)
         for line in said:
             if as_json:
                 done.note(line)

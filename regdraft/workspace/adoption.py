@@ -23,7 +23,7 @@ from regdraft.core.model import Kind, noun
 from regdraft.workspace.lifecycle import applied_at_once, read_with_problems, review
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_writes import uncommitted
-from regdraft.workspace.terms import adoption_tag
+from regdraft.workspace.terms import FORCED, adoption_tag
 
 if TYPE_CHECKING:
     from regdraft.workspace.gates import Refusal
@@ -157,7 +157,7 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
         lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
                   *listing(part.instructions)]
     if reason is not None and forced:
-        lines += ["", f"Adopted past its gates: {reason.strip()}", *(f"- {r.missing}" for r in forced)]
+        lines += ["", f"{FORCED}{reason.strip()}", *(f"- {r.missing}" for r in forced)]
     return "\n".join(lines)
 
 

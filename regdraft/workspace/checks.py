@@ -22,7 +22,7 @@ from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.replacements import replacement_problems
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_killed import TEMPORARY
-from regdraft.workspace.terms import tag_problems
+from regdraft.workspace.terms import forced_past, tag_problems
 from regdraft.workspace.timeline import base_text, replay
 
 Check = Callable[[Workspace, "str | None"], list[Problem]]
@@ -52,7 +52,7 @@ def replacements(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: the regulations' `replaces` (`replacements.replacement_problems`), with the adopted
     amendments whose dates they must follow."""
     adopted = [e.amendment for e in survey(ws) if e.amendment is not None and e.amendment.status == "adopted"]
-    return replacement_problems(ws, name, adopted)
+    return replacement_problems(ws, name, adopted, lambda amendment: forced_past(ws, amendment))
 
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -160,10 +160,13 @@ def amending_replaced(ws: Workspace, ids: Sequence[str], day: dt.date) -> list[t
     return out
 
 
+_AMENDING = "it amends {}, which is no longer in force"  # how `amending_sentence` begins
+
+
 def amending_sentence(reg_id: str, found: Replacement, day: dt.date, when: str = "the day it would take effect") -> str:
     """Why an amendment to `reg_id` taking effect on `day` (`when` says what that day is) could never be in force
     (`amend check`, `amend adopt`)."""
-    return (f"it amends {reg_id}, which is no longer in force on {day}, {when}: {found.named()} replaced it on "
+    return (f"{_AMENDING.format(reg_id)} on {day}, {when}: {found.named()} replaced it on "
             f"{found.on}, so the amendment could never be in force")
 
 
@@ -250,9 +253,12 @@ def replacement_message(found: Replacement) -> str:
 
 
 def replacement_problems(ws: Workspace, name: str | None = None,
-                         adopted: Sequence[Amendment] = ()) -> list[Problem]:
+                         adopted: Sequence[Amendment] = (),
+                         forced: Callable[[Amendment], tuple[str, list[str]]] | None = None) -> list[Problem]:
     """`regdraft check`: each `replaces` names a regulation of the workspace, not its own, and takes effect after
-    the one it replaces did and after its `adopted` amendments."""
+    the one it replaces did and after its `adopted` amendments. An amendment adopted past the gate of the replaced
+    regulation on purpose (`forced` gives the reason and the gates its adoption commit records), recording the old
+    regulation's history, is warned about with its reason instead."""
     problems = []
     for found, why in _judged(fronts(ws)):
         if name is not None and name not in (found.new, found.path, found.old):
@@ -263,7 +269,14 @@ def replacement_problems(ws: Workspace, name: str | None = None,
         start = found.on
         for late in (a for a in adopted if found.old in a.regulations and a.effective and start
                      and a.effective >= start):
-            problems.append(Problem(f"{found.new} replaces {found.old} from {start}, but {found.old}'s adopted "
-                                    f"amendment {late.number or late.slug} takes effect on {late.effective}, when "
-                                    f"{found.old} is no longer in force; check the dates.", found.path, found.line))
+            said = (f"{found.new} replaces {found.old} from {start}, but {found.old}'s adopted amendment "
+                    f"{late.number or late.slug} takes effect on {late.effective}, when {found.old} is no longer in "
+                    "force")
+            reason, gates = forced(late) if forced is not None else ("", [])
+            passed = any(gate.startswith(_AMENDING.format(reg_id)) for gate in gates for reg_id in late.regulations)
+            if reason and passed:  # its adoption passed this very gate, with a reason: history recorded on purpose
+                problems.append(Problem(f"{said}, so it was never in force; it was adopted past that gate on purpose, "
+                                        f"for the reason recorded: {reason}.", found.path, found.line, warning=True))
+            else:
+                problems.append(Problem(f"{said}; check the dates.", found.path, found.line))
     return problems

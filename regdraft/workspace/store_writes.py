@@ -360,6 +360,19 @@ class Transactions:
     def _index_file(self) -> Path:
         return Path(self.repo.git_dir) / "index"
 
+    def message(self, rev: str) -> str:
+        """The whole message of the commit `rev` names (its subject, then its body)."""
+        return str(self.repo.commit(rev).message)
+
+    def make_tag(self, tag: str, commit: str) -> bool:
+        """Tag `commit` as an adoption is tagged (annotated, with the commit's message), only when the name is free:
+        an existing tag is never moved. Whether it was made."""
+        if self._tag_exists(tag):
+            return False
+        with self.repo.git.custom_environment(**self.identity_env()):
+            self.repo.git.tag("-a", tag, "-m", self.message(commit), commit)
+        return True
+
     def _tag_exists(self, tag: str) -> bool:
         """Whether the tag `tag` exists: its name, never a pattern (`git tag --list adopted/*` matched any tag)."""
         status = self.repo.git.show_ref("--verify", "--quiet", f"refs/tags/{tag}", with_extended_output=True,

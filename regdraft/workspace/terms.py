@@ -17,6 +17,8 @@ Post-conditions:
    `a` (its subject names the slug), else the first commit of the amendment's history that marks it adopted (a tag
    missing, or one that names another document's adoption: made by an older regdraft, or held by the remote); None
    when neither is found.
+4. `repair_tags(ws)` makes a missing adoption tag only on the commit whose subject names the amendment's slug, and
+   never moves an existing tag (one naming another document's adoption stays, and `tag_problems` still names it).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from regdraft.core.amend.document import Amendment
+from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
 from regdraft.core.errors import Problem
 from regdraft.core.frontmatter import document_number
@@ -160,6 +163,64 @@ def adopting_commit(ws: Workspace, slug: str) -> Revision | None:
     return None
 
 
+def missing_tags(ws: Workspace) -> list[tuple[Amendment, str, Revision]]:
+    """Each adopted amendment whose adoption tag is missing, with the tag and the commit that adopted it (its subject
+    names the slug): the tags `regdraft check --repair` makes (post-condition 4). A tag naming another document's
+    adoption is not missing: it stays where it is."""
+    from regdraft.core.errors import RegdraftError
+    from regdraft.workspace.amendments import list_amendments
+
+    known = terms(ws)
+    found = []
+    for amendment in list_amendments(ws):
+        if amendment.status != "adopted" or not amendment.number:
+            continue
+        tag = adoption_tag(ws, amendment, known)
+        try:
+            ws.resolve(tag)
+            continue
+        except RegdraftError:
+            pass
+        commit = adopting_commit(ws, amendment.slug)
+        if commit is not None and adopts(commit, amendment.slug):
+            found.append((amendment, tag, commit))
+    return found
+
+
+def repair_tags(ws: Workspace) -> list[str]:
+    """Make each missing adoption tag on the commit that adopted its amendment (`missing_tags`); what was made."""
+    with ws.writing("repair", repairing=True):  # no write of this workspace is under way meanwhile
+        return [f"Made tag {tag} on {commit.short}, the adoption of {amendment.number} ({amendment.slug})."
+                for amendment, tag, commit in missing_tags(ws) if ws.make_tag(tag, commit.sha)]
+
+
+FORCED = "Adopted past its gates: "  # the line of an adoption commit giving the reason it was forced
+
+
+def forced_past(ws: Workspace, amendment: Amendment) -> tuple[str, list[str]]:
+    """Why an amendment was adopted past its gates (`amend adopt --force --reason`) and the gates it passed (each
+    refusal's sentence), as its adoption commit records them; ('', []) when it was not forced or its adoption commit
+    is not found."""
+    from regdraft.core.errors import RegdraftError
+
+    commit = adoption_revision(ws, amendment)
+    if commit is None:
+        return "", []
+    try:
+        lines = ws.message(commit.sha).splitlines()
+    except (RegdraftError, ValueError):
+        return "", []
+    at = next((i for i, line in enumerate(lines) if line.startswith(FORCED)), None)
+    if at is None:
+        return "", []
+    gates = []
+    for line in lines[at + 1:]:
+        if not line.startswith("- "):
+            break
+        gates.append(line[2:])
+    return lines[at][len(FORCED):].strip(), gates
+
+
 def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
     """`regdraft check`: each adopted amendment (of the regulation `name`) whose adoption tag names another
     document's adoption (two clones tagged two documents alike; the shared remote keeps the first), or is missing
@@ -186,7 +247,8 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
         found = f"; the commit that adopted it is {commit.short}, which regdraft compares from instead" \
             if commit is not None else ""
         if tagged is None:
-            make = f"; make the tag again with `git tag {tag} {commit.short}`" if commit is not None else ""
+            make = (f"; `{Command.of('check', repair=True)}` makes it again (`git tag {tag} {commit.short}`)"
+                    if commit is not None and adopts(commit, amendment.slug) else "")
             problems.append(Problem(f"{amendment.number} ({amendment.slug}) is adopted, but its adoption tag {tag} "
                                     f"is missing{found}{make}.", amendment_path(amendment.slug), warning=True))
             continue

@@ -1,0 +1,55 @@
+"""`regdraft check --repair` makes a missing adoption tag again (r23 gap): `check` warned that the tag was missing and
+named `git tag …`, but the repair, which the warning should lead to, did nothing about it. It makes the tag only on
+the commit that adopted the amendment, and never moves a tag that exists.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from regdraft.workspace.store import Workspace
+
+from .conftest import SHIPPED_AMENDMENT, Invoke
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def _adopted(ws: Workspace, invoke: Invoke) -> str:
+    """05-QC/TU adopted; the short sha of its adoption commit."""
+    adopted = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28", "--force", "--reason", "t")
+    assert adopted.exit_code == 0, adopted.output
+    return git(ws.root, "rev-parse", "--short=7", "HEAD").strip()
+
+
+def test_repair_makes_a_missing_adoption_tag_on_its_adoption_commit(tmp_workspace: Workspace,
+                                                                    invoke: Invoke) -> None:
+    adoption = _adopted(tmp_workspace, invoke)
+    tmp_workspace.commit({"notes.md": b"later\n"}, "A later commit")
+    git(tmp_workspace.root, "tag", "-d", "adopted/05-QC-TU")
+    warned = " ".join(invoke(tmp_workspace, "check").output.split())
+    assert (f"05-QC/TU ({SHIPPED_AMENDMENT}) is adopted, but its adoption tag adopted/05-QC-TU is missing; the "
+            f"commit that adopted it is {adoption}") in warned, warned
+    assert f"`regdraft check --repair` makes it again (`git tag adopted/05-QC-TU {adoption}`)" in warned
+    repaired = invoke(tmp_workspace, "check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert (f"Made tag adopted/05-QC-TU on {adoption}, the adoption of 05-QC/TU ({SHIPPED_AMENDMENT})."
+            in repaired.output), repaired.output
+    assert "adoption tag" not in repaired.output
+    tagged = tmp_workspace.resolve("adopted/05-QC-TU")
+    assert tagged.short == adoption and tagged.subject.startswith(f"Adopt amendment 05-QC/TU ({SHIPPED_AMENDMENT})")
+    # Annotated, as `amend adopt` tags, with the adoption's message.
+    assert git(tmp_workspace.root, "cat-file", "-t", "adopted/05-QC-TU").strip() == "tag"
+    assert "Made tag" not in invoke(tmp_workspace, "check", "--repair").output  # once
+
+
+def test_repair_never_moves_a_tag_that_exists(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    adoption = _adopted(tmp_workspace, invoke)
+    before = git(tmp_workspace.root, "rev-parse", "--short=7", "HEAD~1").strip()
+    git(tmp_workspace.root, "tag", "-f", "adopted/05-QC-TU", before)
+    repaired = " ".join(invoke(tmp_workspace, "check", "--repair").output.split())
+    assert "Made tag" not in repaired
+    assert tmp_workspace.resolve("adopted/05-QC-TU").short == before
+    assert f"`git tag -f adopted/05-QC-TU {adoption}`" in repaired  # still warned about, with its own fix
