@@ -67,7 +67,7 @@ FIELDS = {
     **{part: {"type", "base", "cited", "named", "number", "signed", "title", "issuer", "amended",
                             "This", "takes", "authority", "ISSUER"}
        for part in ("amending_title", "amending_preamble", "amending_article", "amending_entry", "decision_preamble",
-                    "decision_entry", "decision_implementation")},
+                    "decision_article", "decision_entry", "decision_implementation")},
     "amending_amended": {"documents"},
     "note_sentence": {"change", "where", "effective"},
     "note_provisions": {"articles", "document", "effective", "text"},

@@ -177,12 +177,15 @@ def document_text(reg: Regulation, title: str, profile: Profile, amended: Sequen
     if issued_with(reg.meta) and "decision_preamble" in words:
         # A decision (Nghị định 30/2020/NĐ-CP, Phụ lục III): the authority line, the bases, `QUYẾT ĐỊNH:`, the
         # instructions in Điều 1, then its entry into force and who implements it.
+        # A Party decision (Hướng dẫn 36-HD/VPTW): its bases, `BAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH`, and Điều 2 and 3
+        # with no title (its profile has no `decision_entry_title` / `decision_implementation_title`).
+        entry, implementation = words.get("decision_entry_title", ""), words.get("decision_implementation_title", "")
         body = [
             *words["decision_preamble"].format(**fields).split("\n\n"),
-            f"## {article} 1. {words['amending_article'].format(**fields)}",
-            f"## {article} 2. {words['decision_entry_title']}",
+            f"## {article} 1. {words['decision_article'].format(**fields)}",
+            f"## {article} 2. {entry}" if entry else f"## {article} 2",
             words["decision_entry"].format(**fields),
-            f"## {article} 3. {words['decision_implementation_title']}",
+            f"## {article} 3. {implementation}" if implementation else f"## {article} 3",
             words["decision_implementation"].format(**fields),
         ]
         return "---\n" + dump_front_matter(meta) + "\n---\n\n" + "\n\n".join(body) + "\n"
