@@ -142,3 +142,23 @@ def test_a_text_copy_reads_the_place_and_date_line_and_a_later_entry_into_force(
     assert result.exit_code == 0, result.output
     front = out.read_text(encoding="utf-8").split("---")[1]
     assert "signed: '2026-03-02'" in front and "effective: '2026-03-12'" in front
+
+
+def test_an_imported_amendment_names_no_translation_as_a_holder_of_its_number(with_english: Workspace,
+                                                                              invoke: Invoke, tmp_path: Path) -> None:
+    """A translation bears its original's number (`number: 01-QC/TU`) but never holds it: the import report listed
+    `01-QC/TU-XV-EN` among the regulations bearing the number the heading cites."""
+    source = tmp_path / "qc.txt"
+    source.write_text("\n".join([
+        "TỈNH ỦY ĐIỆN BIÊN", "Số 02-QC/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Điện Biên, ngày 02 tháng 3 năm 2026", "",
+        "QUY CHẾ", "sửa đổi, bổ sung một số điều của Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV", "",
+        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế làm việc ban hành kèm theo Quy chế số 01-QC/TU ngày "
+        "28/10/2025", "1. Sửa đổi khoản 1 Điều 13 như sau:",
+        "“1. Ban Thường vụ Tỉnh ủy họp thường kỳ mỗi tháng một lần.”.", "",
+        "Điều 2. Hiệu lực thi hành", "Quy chế này có hiệu lực kể từ ngày ký.", ""]), encoding="utf-8")
+    result = invoke(with_english, "amend", "import", str(source), "--slug", "imp", "-o", str(tmp_path / "imp.md"))
+    assert result.exit_code == 0, result.output
+    said = unwrapped(result.output)
+    assert "Điều 1 amends 01-QC/TU-XV of the workspace (01-QC/TU bears the number it cites too; the heading cites " \
+           "its signing date)." in said, said
+    assert "01-QC/TU-XV-EN" not in said

@@ -352,6 +352,13 @@ def _cited(heading: str, meta: Mapping[str, Any]) -> tuple[bool, bool, str]:
     return bool(title) and title in heading, dated, str(meta.get("effective") or signed)
 
 
+def _rank(heading: str, meta: Mapping[str, Any]) -> tuple[bool, bool, bool, str]:
+    """How a regulation the heading names is preferred: by `_cited`, an original before a translation bearing its
+    number, then how late it took effect."""
+    titled, dated, effective = _cited(heading, meta)
+    return titled, dated, not meta.get("translation_of"), effective
+
+
 def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str, Any]],
              chosen: Sequence[str], word: str = "Điều") -> tuple[dict[str, str], list[Note]]:
     """Which articles amend which regulation of the workspace, from what their headings name."""
@@ -365,10 +372,12 @@ def _targets(articles: Sequence[_Article], regulations: Mapping[str, Mapping[str
             re.search(re.escape(name) + r"(?=$|[\s,.;:(]|\s+số\b)", heading) for name in _names(reg_id, meta))]
         if named:
             # Numbers restart each term: term XIV's and term XV's Working Regulations are both 01-QC/TU. The one
-            # whose title or signing date the heading cites is meant; else the later one, the one in force.
-            reg_id = max(named, key=lambda r: _cited(heading, candidates[r]))
+            # whose title or signing date the heading cites is meant; else the later one, the one in force. A
+            # translation bears its original's number (`number: 01-QC/TU`) but never holds it: the original is meant
+            # unless the heading cites the translation's own title, and no translation is said to bear the number.
+            reg_id = max(named, key=lambda r: _rank(heading, candidates[r]))
             found[article.label] = reg_id
-            others = [r for r in named if r != reg_id]
+            others = [r for r in named if r != reg_id and not candidates[r].get("translation_of")]
             also = ""
             if others:
                 titled, dated, _ = _cited(heading, candidates[reg_id])
