@@ -90,6 +90,16 @@ def killed_sync(tmp_path: Path, where: Path, after_pick: str) -> None:
     assert (where / ".git" / "rebase-merge").is_dir()  # git left its rebase behind
 
 
+def git_ended(where: Path) -> None:
+    """Wait until the git a killed sync left in `where` has ended: it goes on until its next write to the closed
+    pipe, and a copy taken meanwhile held a rebase half written (a test replayed three commits origin already had,
+    once, on a busy machine)."""
+    deadline = time.monotonic() + 60
+    while running_in(where):
+        assert time.monotonic() < deadline, "the killed sync's git did not end"
+        time.sleep(0.05)
+
+
 def running_in(where: Path) -> bool:
     """Whether a git the killed sync left is still working in `where` (Linux's /proc; GitPython's `cat-file`
     readers of this test's own process aside)."""
@@ -402,6 +412,7 @@ def test_a_sync_killed_with_no_conflict_is_never_said_to_have_had_one(tmp_path: 
         "not stopped by a conflict, and nothing is lost." in said, said
     assert "every conflict is resolved" not in said, said
     copy = tmp_path / "minh-copy"
+    git_ended(minh)
     shutil.copytree(minh, copy, symlinks=True)
     finished = invoke(minh, "sync", "--continue")
     assert finished.exit_code == 0 and "conflict" not in finished.output, finished.output
@@ -450,10 +461,7 @@ def test_a_copy_finishing_the_same_sync_within_the_same_second_says_it_sent_noth
     both_worked(invoke, office)
     killed_sync(tmp_path, minh, "1")
     copy = tmp_path / "minh-copy"
-    deadline = time.monotonic() + 60
-    while running_in(minh):  # the killed sync's git goes on until its next write to the closed pipe
-        assert time.monotonic() < deadline, "the killed sync's git did not end"
-        time.sleep(0.05)
+    git_ended(minh)
     shutil.copytree(minh, copy, symlinks=True)
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2030-01-01T00:00:00+0700")
     sent = f"To origin: 3 comments from Huyện ủy Nậm Pồ on {SHIPPED_AMENDMENT}."
