@@ -37,6 +37,9 @@ SHIPPED_ENGLISH = REPO_ROOT / "regulations" / "01-QC-TU-EN.md"
 SHIPPED_AMENDMENT = "qc-sua-doi-2025"
 # Debian's chromium, driven by Playwright for the review server and the HTML redline (never a browser download).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NO_CHROMIUM = "Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 scripts/setup.sh installs it)"
+# A module driving the browser: skipped without Debian's chromium, and slow (the fast subset leaves it out).
+BROWSER = [pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM), pytest.mark.slow]
 
 
 def in_corpus(path: Path) -> Path:
@@ -107,7 +110,7 @@ def circulating(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
 def browser_page() -> Iterator[Any]:
     """A page of headless chromium (Debian's own build, started by Playwright), 1400 x 900 CSS pixels."""
     if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 scripts/setup.sh installs it)")
+        pytest.skip(NO_CHROMIUM)
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])

@@ -14,9 +14,10 @@ import pytest
 from regdraft.importer import ImportResult, import_file
 from regdraft.importer.pdfcopy import read_lines
 from regdraft.importer.plaintext import read_text
+from tests.conftest import SHARED, needs_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vi"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not available")
+CORPUS = SHARED / "corpus" / "vi"
+pytestmark = needs_corpus
 HEAD = "CÔNG BÁO/Số 123 + 124/Ngày 15-7-2012"
 
 

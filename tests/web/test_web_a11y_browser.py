@@ -10,14 +10,10 @@ import yaml
 
 from regdraft.workspace.rounds import load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import CHROMIUM
+from tests.conftest import BROWSER
 from tests.web.conftest import BODIES, SLUG
 
-pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 "
-                       "scripts/setup.sh installs it)"),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER
 
 
 @pytest.mark.parametrize("width", [320, 640])  # a phone; 1280 px at 200% zoom

@@ -12,21 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from regdraft.core.comments import anchor_text
 from regdraft.render.profile import default_profile
 from regdraft.workspace.rounds import add_comment, draft_text, find_round, load_comments
 from regdraft.workspace.store import Workspace
-from tests.conftest import CHROMIUM, SHARED, Invoke, needs_corpus
+from tests.conftest import BROWSER, SHARED, Invoke, needs_corpus
 from tests.web.conftest import BODIES, SLUG, serving
 
-pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 "
-                       "scripts/setup.sh installs it)"),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER
 PHRASE = "ba tháng một lần"
 
 

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from regdraft.workspace.store import Workspace
-from tests.conftest import CHROMIUM
+from tests.conftest import BROWSER
 from tests.web.conftest import SLUG
 from tests.web.test_web_browser import PHRASE, _on_range, _until
 
-pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (REGDRAFT_TEST_TOOLS=1 "
-                       "scripts/setup.sh installs it)"),
-    pytest.mark.slow,
-]
+pytestmark = BROWSER
 QUOTE = f"Về đoạn “{PHRASE}”: "
 
 
