@@ -176,3 +176,51 @@ def test_the_front_matters_are_read_without_keeping_the_texts(tmp_workspace: Wor
     lines, meta = found["regulations/01-QC-TU.md"]
     assert meta["id"] == "01-QC/TU" and lines[0] == "---" and lines[-2:] == ["---", ""]
     assert not any(line.startswith("## Điều") for line in lines)
+
+
+def test_a_front_matter_is_read_once_while_its_file_is_unchanged(tmp_workspace: Workspace, invoke: Invoke,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check` asked for every regulation's front matter four times (numbers, terms, replacements), reading each
+    # file whole each time (9 reads of 01-QC-TU.md in one `check`, 6 now); a file unchanged since this process
+    # read it, and older than the racy window, is read once.
+    import time
+
+    from regdraft.workspace import comment_cache
+    from regdraft.workspace.replacements import fronts
+
+    reads: list[str] = []
+    real = Workspace.read
+
+    def counted(self: Workspace, relative: str, rev: str | None = None) -> bytes:
+        if rev is None and relative == "regulations/01-QC-TU.md":
+            reads.append(relative)
+        return real(self, relative, rev)
+
+    monkeypatch.setattr(Workspace, "read", counted)
+    first = fronts(tmp_workspace)
+    assert reads == ["regulations/01-QC-TU.md"]
+    assert fronts(tmp_workspace) == first and len(reads) == 2  # just written: changed within the racy window
+    monkeypatch.setattr(comment_cache, "now", lambda: time.time_ns() + 10 * comment_cache.RACY_NS)
+    assert fronts(tmp_workspace) == first and len(reads) == 3
+    assert fronts(tmp_workspace) == first and len(reads) == 3
+    assert invoke(tmp_workspace, "check").exit_code == 0 and len(reads) == 3 + 5
+
+
+def test_a_front_matter_changed_since_it_was_read_is_read_again(tmp_workspace: Workspace,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from regdraft.workspace import comment_cache
+    from regdraft.workspace.replacements import fronts
+
+    monkeypatch.setattr(comment_cache, "now", lambda: time.time_ns() + 10 * comment_cache.RACY_NS)
+    path = tmp_workspace.root / "regulations/01-QC-TU.md"
+    meta = dict((p, m) for p, _, m in fronts(tmp_workspace))["regulations/01-QC-TU.md"]
+    meta["id"] = "changed by a caller"  # each caller has its own copy
+    text = path.read_text(encoding="utf-8")
+    assert "\nsigner:" in text or "\nid:" in text
+    path.write_text(text.replace("id: 01-QC/TU", "id: 07-QC/TU", 1), encoding="utf-8")  # the same size
+    again = dict((p, m) for p, _, m in fronts(tmp_workspace))["regulations/01-QC-TU.md"]
+    assert again["id"] == "07-QC/TU"
+    path.write_text(text, encoding="utf-8")
+    assert dict((p, m) for p, _, m in fronts(tmp_workspace))["regulations/01-QC-TU.md"]["id"] == "01-QC/TU"

@@ -55,7 +55,8 @@ def now() -> int:
     return time.time_ns()
 
 
-def _status(info: os.stat_result) -> tuple[int, ...]:
+def status_of(info: os.stat_result) -> tuple[int, ...]:
+    """What of a file's status says it changed: device, inode, size, modification and change times, mode."""
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode)
 
 
@@ -64,7 +65,7 @@ def unchanged(where: str, path: str, info: os.stat_result) -> Reading | None:
     it had when it was read (and that status was trusted); None otherwise."""
     with _lock:
         known = _known.get((where, path))
-        if known is None or known[0] != _status(info):
+        if known is None or known[0] != status_of(info):
             return None
         found = _kept.get(known[1])
         if found is None:
@@ -102,13 +103,18 @@ def _remember(where: str, path: str, info: os.stat_result | None, taken: int, ke
     """Keep the file's status (with `_lock` held) when it may be trusted: the file changed `RACY_NS` before."""
     if not where or info is None:
         return
-    if info.st_ctime_ns <= 0 or max(info.st_mtime_ns, info.st_ctime_ns) >= taken - RACY_NS:
+    if not trusted(info, taken):
         _known.pop((where, path), None)  # changed too recently: read again next time
         return
     if len(_known) > 4 * len(_kept) + 10_000:  # statuses whose readings were dropped
         for stale in [k for k, (_, kept) in _known.items() if kept not in _kept]:
             del _known[stale]
-    _known[(where, path)] = (_status(info), key)
+    _known[(where, path)] = (status_of(info), key)
+
+
+def trusted(info: os.stat_result, taken: int) -> bool:
+    """Whether a status taken at `taken` may stand for the file's bytes: it last changed `RACY_NS` before."""
+    return info.st_ctime_ns > 0 and max(info.st_mtime_ns, info.st_ctime_ns) < taken - RACY_NS
 
 
 def forget() -> None:

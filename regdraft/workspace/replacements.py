@@ -63,24 +63,49 @@ class Replacement:
         return named if self.new == self.number else f"{named} ({self.new})"
 
 
+# A workspace's folder and a regulation file's path -> the file's status when its front matter was read, its lines
+# and the front matter: `check` asks for every file's front matter four times (numbers, terms, replacements).
+_FRONTS: dict[tuple[str, str], tuple[tuple[int, ...], list[str], dict[str, Any]]] = {}
+
+
 def fronts(ws: Workspace) -> list[tuple[str, list[str], dict[str, Any]]]:
     """Each regulation file's path, the lines of its front matter and the front matter itself (those whose front
     matter reads). Only the front matter's lines are kept: `show` of one provision held every regulation's whole
-    text (104 MB where it took 26 MB, with twenty 1,000-article texts)."""
+    text (104 MB where it took 26 MB, with twenty 1,000-article texts).
+
+    A file whose status (device, inode, size, times, mode) is the one it had when this process last read it, taken
+    more than `comment_cache.RACY_NS` after it last changed (git's "racily clean" rule, as for comment files), is
+    not read again: `check` read every regulation file whole four times. Each caller gets its own copy."""
+    import copy
+
+    from regdraft.core.layout import REGULATIONS
+    from regdraft.workspace import comment_cache
     from regdraft.workspace.parse_cache import front_matter_reader
 
+    statuses = dict(ws.listed(REGULATIONS, ".md") or ())  # before any file is read: a later change shows
+    taken = comment_cache.now()
     out = []
-    load = front_matter_reader(ws)  # kept in the workspace's cache: a second `check` imports no PyYAML
+    load = None
     for path in ws.regulation_files():
-        try:
-            data = ws.read(path)
-        except RegdraftError:
-            continue  # a link or a file that does not read: `check` names it, and it replaces nothing
-        lines = _front_lines(data)
-        del data
-        _, meta, _ = read_front_matter(lines, path, [], absent="", load=load)
+        info = statuses.get(path)
+        status = comment_cache.status_of(info) if info is not None else None
+        known = _FRONTS.get((str(ws.root), path)) if status is not None else None
+        if known is not None and known[0] == status:
+            lines, meta = known[1], known[2]
+        else:
+            try:
+                data = ws.read(path)
+            except RegdraftError:
+                continue  # a link or a file that does not read: `check` names it, and it replaces nothing
+            lines = _front_lines(data)
+            del data
+            load = load or front_matter_reader(ws)  # kept in the workspace's cache: a second `check` imports no PyYAML
+            _, read, _ = read_front_matter(lines, path, [], absent="", load=load)
+            meta = read or {}
+            if info is not None and status is not None and comment_cache.trusted(info, taken):
+                _FRONTS[(str(ws.root), path)] = (status, lines, meta)
         if meta:
-            out.append((path, lines, meta))
+            out.append((path, list(lines), copy.deepcopy(meta)))
     return out
 
 
