@@ -186,3 +186,15 @@ def test_a_plus_item_appended_after_the_last_one_of_the_list_does_the_same() -> 
     after_dash = amended("1\\. Bổ sung gạch đầu dòng vào cuối khoản 4 Điều 7 như sau:\n\n“- Gương mẫu.”", reg=base)
     assert after_dash.regulation.find("d7.k4").unit.text[-2:] == ("+ mối liên hệ mật thiết với nhân dân;",
                                                                   "- Gương mẫu.")
+
+
+def test_appending_two_points_at_once_ends_the_old_last_point_with_a_semicolon() -> None:
+    # `Bổ sung điểm n và điểm o vào sau điểm m` (Luật 57/2024's wording): the old last point was left ending in
+    # '.' in the middle of the list (r24 sweep c-drafter defect 2); a single point was handled.
+    applied = amended("1\\. Bổ sung điểm e và điểm g vào sau điểm đ khoản 2 Điều 21 như sau:\n\n"
+                      "“e) Việc thực hiện chế độ báo cáo;\n\ng) Việc tổng kết.”")
+    assert ends(applied, "d21.k2.dd") == ";"
+    assert applied.regulation.find("d21.k2.e").unit.text[-1].endswith("chế độ báo cáo;")
+    assert ends(applied, "d21.k2.g") == "."
+    [mark] = applied.punctuation
+    assert (mark.address, mark.old, mark.new) == (Address.parse("d21.k2.dd"), ".", ";")

@@ -460,3 +460,21 @@ def test_a_unit_the_same_document_replaces_whole_has_no_note_of_its_earlier_end_
     assert "Dấu câu" not in notes["d2.k2.c"], notes["d2.k2.c"]
     assert notes["d3.k1"].startswith("Khoản này được sửa đổi, bổ sung theo quy định tại khoản 3 Điều 1")
     assert "Dấu câu cuối khoản này được sửa đổi" in notes["d3.k1"], notes["d3.k1"]
+
+
+def test_an_untitled_article_prints_its_label_as_the_law_does() -> None:
+    # Luật Thi đua, khen thưởng 2003 prints `Điều 1` with no title and no full stop; every export wrote `Điều 1.`
+    # (r24 sweep c-drafter defect 8). A titled article keeps `Điều 5. Title`, a marked one `Điều 5.[^1]`.
+    from regdraft.importer import import_file
+    from regdraft.render.consolidated import consolidated_html
+    from regdraft.render.html import environment
+
+    law = parse(import_file(CORPUS / "luat-thi-dua-khen-thuong.txt").text, "15-2003-QH11.md")
+    assert not law.find("d1").unit.title
+    ct = consolidate(law, [], dt.date(2025, 2, 1), words=words_of(law))
+    written = consolidated_markdown(ct)
+    assert "\n## Điều 1\n" in written and "\n## Điều 1.\n" not in written
+    assert "\n# Chương I. NHỮNG QUY ĐỊNH CHUNG\n" in written
+    assert unmarked(parse(written).units) == law.units
+    html = consolidated_html(ct, environment(None), default_profile(), paged=False)
+    assert ">Điều 1<" in html and ">Điều 1.<" not in html

@@ -107,7 +107,10 @@ def _unit_blocks(unit: Unit, parent: Address | None, depth: int, language: str,
     repealed = REPEALED_TEXT.get(language, REPEALED_TEXT["vi"])
     if unit.kind in HEADING_KINDS:
         number = part_label_text(unit.label, language) if unit.kind is Kind.PART else unit.label
-        label = f"{noun(unit.kind, language)} {number}" + ("." if unit.kind is Kind.ARTICLE else "")
+        # `Điều 5. Title`; an untitled article prints `Điều 1` alone, as the law does (Luật Thi đua, khen thưởng),
+        # and `Điều 5.[1]` when a footnote mark follows its label (DOMAIN.md).
+        titled = unit.kind is Kind.ARTICLE and bool(unit.title or unit.repealed or note)
+        label = f"{noun(unit.kind, language)} {number}" + ("." if titled else "")
         title = repealed if unit.repealed else (unit.title or "")
         out.append(Block(unit.kind.value, label, title, "", note, depth, unit.repealed, at, more=tuple(more)))
         text = unit.text
@@ -361,7 +364,8 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         if block.kind in ("part", "chapter", "section", "subsection", "article", "appendix"):
             head = block.label.rstrip(".")
             title = f" {block.title}" if block.title else ""
-            blocks.append(f"{'#' * min(block.level, 6)} {head}.{mark}{title}")
+            dot = "." if block.title or mark else ""  # `## Điều 1` untitled and unmarked, as `heading_text` writes it
+            blocks.append(f"{'#' * min(block.level, 6)} {head}{dot}{mark}{title}")
         elif block.kind in ("clause", "point"):
             label = (block.label.replace(".", "\\.") if block.kind == "clause" else block.label) + mark
             blocks.append(f"{label} {block.text}" if block.text else label)

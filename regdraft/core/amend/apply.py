@@ -128,8 +128,13 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
     preamble = reg.preamble
     changes: list[AppliedChange] = []
     punctuation = _Marks()
+    group: tuple[str, int] | None = None  # the sentence of implied changes applied so far (`điểm n và điểm o`)
+    start = units
     for ins in amendment.leaves():
         before = units
+        if not ins.implied or group != (ins.location, ins.line):
+            start = units
+        group = (ins.location, ins.line) if ins.implied else None
         try:
             if isinstance(ins.op, ReplaceWords) and ins.op.preamble:
                 preamble, made = _preamble_words(preamble, ins)
@@ -141,7 +146,7 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
             )
             continue
         changes.extend(made)
-        units, marks = punctuate(units, before, ins, find_unit, _put)
+        units, marks = punctuate(units, before, ins, find_unit, _put, start)
         punctuation.add(marks)
     result = reg.with_units(units)
     if preamble != reg.preamble:

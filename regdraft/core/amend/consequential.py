@@ -62,8 +62,10 @@ class Punctuation:
                 "(a consequential edit).")
 
 
-def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Put) -> tuple[Units, list[Punctuation]]:
-    """Make the consequential punctuation edits of one applied instruction; `before` is the text before it."""
+def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Put,
+              start: Units | None = None) -> tuple[Units, list[Punctuation]]:
+    """Make the consequential punctuation edits of one applied instruction; `before` is the text before it, `start`
+    the text before the first of the changes its sentence implies (`Bổ sung điểm n và điểm o`: those before it)."""
     op = ins.op
     made: list[Punctuation] = []
     if isinstance(op, InsertUnit) and not op.target.part and op.target.kind in (Kind.CLAUSE, Kind.POINT):
@@ -71,7 +73,15 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
         holder = find(units, holder_address) if holder_address is not None else None
         new = find(units, op.target)
         if holder_address is not None and holder is not None and new is not None:
-            updated, changes = after_append(holder, new)
+            # `Bổ sung điểm n và điểm o vào sau điểm m`: the quote adds several items; the last of them ends the
+            # list, and the item before the first of them is the one whose end changes.
+            was = find(before if start is None else start, holder_address)
+            known = {(c.kind, c.label) for c in was.children} if was is not None else set()
+            added = [c for c in holder.children if c.kind is new.kind and (c.kind, c.label) not in known]
+            if len(added) > 1 and any(c is new for c in added):
+                updated, changes = after_append(holder, added[-1], also=added[:-1])
+            else:
+                updated, changes = after_append(holder, new)
             updated, first = after_first(updated, new)
             for unit, old, end in changes:
                 made.append(Punctuation(holder_address.child(unit.kind, unit.label), old, end, op.target, ins))
@@ -202,10 +212,11 @@ def _listed(items: Sequence[Unit], index: int, lead_in: Sequence[str]) -> bool:
     return bool(lead) and lead[-1].rstrip().endswith(":")
 
 
-def after_append(holder: Unit, new: Unit) -> tuple[Unit, list[Change]]:
+def after_append(holder: Unit, new: Unit, also: Sequence[Unit] = ()) -> tuple[Unit, list[Change]]:
     """`holder` with the item before the appended `new` ending in ';' (and the list's `hoặc`/`và`
-    moved to it), when the list needs it. `new` must be the last item of its kind in `holder`."""
-    items = [c for c in holder.children if c.kind is new.kind]
+    moved to it), when the list needs it. `new` must be the last item of its kind in `holder`; `also` are
+    the items appended with it, before it (`Bổ sung điểm n và điểm o`), which keep the ends they were given."""
+    items = [c for c in holder.children if c.kind is new.kind and not any(c is a for a in also)]
     if not items or items[-1] is not new or end_of(new) != ".":
         return holder, []
     live = [i for i, u in enumerate(items[:-1]) if not u.repealed]
