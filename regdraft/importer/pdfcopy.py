@@ -9,10 +9,14 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    starting with a label (`3.`, `a)`, `Điều 3.`) is joined only after a line ending in a reference word
    (`khoản`, `điểm`, `Điều`, `tại`, `và` …), with a note naming it, and never to an article's heading when it
    is a clause's or point's; a line starting `- ` and a word in lower case (`kinh tế` / `- xã hội`) goes on with
-   a line that does not end a sentence. An article heading wrapped over lines ends before a line starting with a
-   capital that would have fitted on its last line, is itself of the full width or ends a sentence; a heading
-   that took a line ending a sentence anyway is warned of. A file that is not hard-wrapped keeps one paragraph
-   per line.
+   a line that does not end a sentence, except after an item of a dash list in lower case whose list's item before
+   it ends with no punctuation (or that is the list's first, with a warning): there it is the next item. A line
+   ending in a number and a hyphen (`nhiệm kỳ 2020-`, `Quốc khánh 2-`) goes on with a line starting with a digit
+   with no space between (`2020-2025`, `2-9.`, no clause `9.`), and one ending in a year with a line starting with
+   a dash and a year (`thời kỳ 2021` / `- 2030`: no dash item). An article heading wrapped over lines ends before
+   a line starting with a capital that would have fitted on its last line, is itself of the full width or ends a
+   sentence; a heading that took a line ending a sentence anyway is warned of. A file that is not hard-wrapped
+   keeps one paragraph per line.
 3. In any file, a syllable broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
    hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word. A hyphen between whole
    syllables (`Mô-` / `đun`) joins its lines, the hyphen kept and warned of, only in a hard-wrapped file: in any
@@ -48,6 +52,12 @@ _HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|đi�
 _ISSUED_OPEN = re.compile(r"^\(\s*(?:(?:Ban hành\s+)?kèm theo|(?:Issued|Promulgated)(?:\s+together)?\s+with)\s", re.I)
 _DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
 _DASH_GOES_ON = re.compile(r"^[-–—−]\s+[^\W\d_]")  # `- xã hội …`: the dash of `kinh tế - xã hội`, if lower case
+# `nhiệm kỳ 2020-` / `2025 …`, `Quốc khánh 2-` / `9.`: a range or date broken at its hyphen, one word.
+_NUMBER_HYPHEN_END = re.compile(r"(?:^|[\s(])\d{1,4}(?:[-/.]\d{1,4})*-$")
+# `thời kỳ 2021` / `- 2030 …`: a range of years cut before its spaced dash, no dash item.
+_YEAR_END = re.compile(r"(?:^|[\s(])\d{4}$")
+_DASH_YEAR = re.compile(r"^[-–]\s\d{4}\b")
+_ITEM_END = re.compile(r"[.;,:!?…][\"”»’)]*$")  # an item of a dash list closed by its punctuation
 _CLAUSE = re.compile(r"^(?:\d{1,3}[a-z]?|[a-zđ]|dd)\s?[.)]\s")  # `1. `, `a) `: a clause or point starts
 _FULL_STOP = re.compile(r"[.!?…][\"”»’)]*$")  # a sentence's end, not a heading's (`… như sau:`)
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
@@ -146,6 +156,8 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
     starts a paragraph of its own. `limit` is the longest line the file's wrapping wrote."""
     if len(before) < width - _slack(width) or running_head(after):
         return None
+    if _NUMBER_HYPHEN_END.search(before) and after[:1].isdigit():
+        return "range"  # joined with no space, the hyphen kept: `2020-2025`, `2-9.` (no clause `9.`)
     if _SENTENCE_END.search(before):
         # A sentence ending at the line end goes on in the same paragraph where blank lines part paragraphs, or,
         # where none do, when the next line's first word would not have fitted on this one: a paragraph that
@@ -164,6 +176,8 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
         # or `tổ chức xã hội - nghề nghiệp` that the line broke before; an item of a dash list starts with a
         # capital, or after a line ending in `:` or `;`.
         return "text"
+    if _YEAR_END.search(before) and _DASH_YEAR.match(after):
+        return "text"  # `quy hoạch tỉnh thời kỳ 2021` / `- 2030 đã được …`
     if _LABEL.match(after):
         return "reference" if _REFERENCE_END.search(before) else None
     if after[:1].isdigit() and not _LABEL.match(after):
@@ -205,6 +219,26 @@ def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int) -> boo
     if _CLAUSE.match(after):
         return True  # `Điều 61. … tại điểm` / `1. Hồ sơ …`: no reference goes on in a heading
     return after[:1].isupper() and not _title_goes_on(paragraph.last, after, width, limit)
+
+
+def _list_item(out: Sequence[_Joined], after: str) -> str | None:
+    """How `after`, a line starting `- ` and a word in lower case, goes on from the paragraph `out` ends with when
+    that paragraph is an item of a dash list in lower case (`- nội dung a`, its last line at the wrapping width with
+    no punctuation): 'item', the next item, where the list's item before it ends with no punctuation either;
+    'join' (a dash between words, `kinh tế` / `- xã hội`) where that item ends with punctuation (`;`); 'first', the
+    next item, where there is no item before it to tell. None when the paragraph is no such item."""
+    if not out or not _DASH_GOES_ON.match(after) or after.split(None, 2)[1][:1].isupper():
+        return None
+    start = out[-1].start
+    if start[:1] != after[:1] or not _DASH_GOES_ON.match(start) or not start.split(None, 2)[1][:1].islower():
+        return None
+    at = len(out) - 2
+    while at >= 0 and not out[at].start:  # blank lines are paragraphs with no text
+        at -= 1
+    before = out[at] if at >= 0 else None
+    if before is None or before.start[:1] != after[:1] or not _DASH.match(before.start):
+        return "first"
+    return "join" if _ITEM_END.search(before.tail()) else "item"
 
 
 def _bracketed(items: Sequence[Line]) -> set[int]:
@@ -327,14 +361,29 @@ def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
                 opened = prev.start.split(None, 4)[:4]
                 notes.append(Note(number, "info", f"Line {number} closes the bracket of '{' '.join(opened)} …' on "
                                   f"line {prev.number}: the lines were read as one.", prev.shown()))
-        elif width is not None and joins[i - 1] is not None and not _heading_ends(prev, text, width, limit):
+        elif width is not None and joins[i - 1] == "text" and (item := _list_item(out, text)) in ("item", "first"):
+            out.append(_Joined(number, text))
+            if item == "first":
+                notes.append(Note(number, "warning", f"Line {number} starts with '{text[0]}' and a word in lower case, "
+                                  f"as the item on line {prev.number} does, and line {items[i - 1][0]} before it "
+                                  "ends at the wrapping width with no punctuation, so it was read as the next item "
+                                  "of the list. If it goes on with that item (a dash between words, as in `kinh tế "
+                                  "- xã hội`), join the two lines.", text))
+        elif width is not None and joins[i - 1] is not None and (
+                joins[i - 1] == "range" or not _heading_ends(prev, text, width, limit)):
             joined += 1
+            if joins[i - 1] == "text" and _list_item(out, text) == "join":
+                notes.append(Note(number, "warning", f"Line {number} starts with '{text[0]}' and a word in lower case "
+                                  f"after line {items[i - 1][0]}, which ends at the wrapping width with no "
+                                  f"punctuation, so it was read as going on with the item on line {prev.number} (a "
+                                  "dash between words, as in `kinh tế - xã hội`): the list's items end with "
+                                  "punctuation. If it is the next item, put a blank line before it.", prev.shown()))
             if _heading(prev) and _FULL_STOP.search(text):
                 notes.append(Note(number, "warning", f"Line {number} was read as part of the heading that starts on "
                                   f"line {prev.number} ('{prev.start.split('.')[0]}'), but it ends a sentence and a "
                                   "heading has none: if it is the text of the article, put a blank line before "
                                   "it.", prev.shown()))
-            prev.add(text)
+            prev.add(text, between="" if joins[i - 1] == "range" else " ")
             if joins[i - 1] == "reference":
                 notes.append(Note(number, "warning", f"Line {number} starts like a label ('{text.split()[0]}'), but "
                                   f"line {items[i - 1][0]} before it ends in a reference word, so it was read as "
