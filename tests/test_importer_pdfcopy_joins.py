@@ -223,3 +223,17 @@ def test_a_dash_between_words_inside_an_item_of_a_punctuated_list_goes_on_with_a
         "- hợp tác quốc tế về thanh niên."]
     assert [w for w, _ in warnings] == [len(lines) - 1]
     assert f"so it was read as going on with the item on line {len(lines) - 2}" in warnings[0][1]
+
+
+@needs_corpus
+@pytest.mark.parametrize("width", [40, 44, 47, 50, 53, 56, 58])
+def test_a_narrow_column_loses_no_line_taken_for_a_running_head(width: int) -> None:
+    """Luật Thi đua, khen thưởng cut at 40-58 columns: the clauses written alike (`… xét tặng cho đối tượng quy định
+    tại khoản 1 Điều này đạt các tiêu chuẩn sau:`) put the same line, with digits, on three pages or more
+    (`tượng quy định tại khoản 1 Điều này đạt các tiêu` at 53), which was left out as a running head: `… cho đối
+    chuẩn sau:`. A line starting in lower case goes on with a sentence; every word of the law is read."""
+    source = (CORPUS / "luat-thi-dua-khen-thuong.txt").read_text(encoding="utf-8")
+    for blank in (True, False):
+        paragraphs, _, notes = read_text(wrapped(source, width, blank).encode(), "luat.txt")
+        assert " ".join(p.text for p in paragraphs).split() == source.split(), (width, blank)
+        assert not [n for n in notes if n.category == "skipped"]

@@ -2,7 +2,8 @@
 
 Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in order, with their line numbers):
 1. A line that reads as a page's running head or number (`Trang 4`, a bare `10`, `CÔNG BÁO/Số 123 …`, or a
-   short line with digits repeated on three pages or more) is left out, with a `skipped` note.
+   short line with digits repeated on three pages or more, not starting in lower case) is left out, with a
+   `skipped` note.
 2. A file is read as hard-wrapped only when most of its long lines end near one width (at most 120 characters)
    and its lines go on with the sentence of the line before; then a line that does not end a sentence and
    ends near that width is joined with the next one, and one note says how many lines were joined. A line
@@ -78,13 +79,15 @@ def running_head(text: str) -> bool:
 
 def _repeated_heads(lines: Sequence[Line]) -> set[str]:
     """Short lines with digits, not sentences nor labels, that come back (digits aside) three times or more: a
-    running head whose page number changes."""
+    running head whose page number changes. A line starting in lower case goes on with a sentence, as lines of a
+    narrow column cut from clauses written alike do (`tượng quy định tại khoản 1 Điều này đạt các tiêu`)."""
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", text)
 
     seen: dict[str, list[int]] = {}
     for number, text in lines:
-        if (text and len(text) <= 60 and any(c.isdigit() for c in text) and not re.search(r"[,;]", text)
+        if (text and len(text) <= 60 and not text[:1].islower() and any(c.isdigit() for c in text)
+                and not re.search(r"[,;]", text)
                 and not _SENTENCE_END.search(text) and not _LABEL.match(text) and not text.startswith(("|", "“", '"'))):
             seen.setdefault(shape(text), []).append(number)
     # A head comes back once a page: three times or more, never two within a few lines.
