@@ -97,3 +97,22 @@ def test_a_hyphen_kept_in_each_of_many_lines_names_the_paragraph_shortened() -> 
     kept = [n for n in notes if "the hyphen was kept" in n.message]
     assert len(kept) == 400
     assert kept[0].text == line * 2 and kept[-1].text == "…" + (line * 400 + "xã hội.")[-2000:]
+
+
+def test_dash_lines_after_many_blank_lines_read_in_proportion() -> None:
+    """A line `- xã hội …` after an item of a dash list in lower case reads back only a few blank lines for the
+    list's item before (`- bước một;`), not the whole run, each time (sweep r24 joins): past them the item is the
+    list's first, and the lines are its items."""
+    item = "- xây dựng kế hoạch phát triển thanh niên gắn với phát triển kinh tế và các"
+    line = "- xã hội của địa phương và các nội dung có liên quan đến thanh niên trong"
+
+    def dashes(n: int) -> list[Line]:
+        wrapped = "Điều 1. Phạm vi\n" + (item[2:] + " nội dung\n") * 5 + "các nội dung sau đây:\n"
+        return numbered(wrapped + "- bước một;\n" + "\n" * n + item + "\n" + (line + "\n") * n)
+
+    small, (lines, notes) = steps(dashes(500))
+    large, (more, _) = steps(dashes(2000))
+    assert [text for _, text in lines[-501:]] == [item] + [line] * 500 and len(more) == len(lines) + 1500
+    # The list's first item after the blank lines (line 509), then its first line `- xã hội …`.
+    assert [n.where for n in notes if n.category == "warning"] == [8 + 500 + 2]
+    assert large < 5 * small

@@ -69,6 +69,7 @@ _TAIL = 64  # the characters of a paragraph's end a join reads (no word is longe
 _HEAD = 1000  # of its start (an article heading wrapped over lines)
 _SHOWN = 2000  # of its end a note shows
 _LONG = 40
+_BLANKS = 3  # the blank lines read back to a dash list's item before (each line costs the same, whatever the file)
 
 
 def running_head(text: str) -> bool:
@@ -229,16 +230,17 @@ def _list_item(out: Sequence[_Joined], after: str) -> str | None:
     that paragraph is an item of a dash list in lower case (`- nội dung a`, its last line at the wrapping width with
     no punctuation): 'item', the next item, where the list's item before it ends with no punctuation either;
     'join' (a dash between words, `kinh tế` / `- xã hội`) where that item ends with punctuation (`;`); 'first', the
-    next item, where there is no item before it to tell. None when the paragraph is no such item."""
+    next item, where there is no item before it to tell (read back over `_BLANKS` blank lines at most). None when
+    the paragraph is no such item."""
     if not out or not _DASH_GOES_ON.match(after) or after.split(None, 2)[1][:1].isupper():
         return None
     start = out[-1].start
     if start[:1] != after[:1] or not _DASH_GOES_ON.match(start) or not start.split(None, 2)[1][:1].islower():
         return None
     at = len(out) - 2
-    while at >= 0 and not out[at].start:  # blank lines are paragraphs with no text
+    while at >= max(0, len(out) - 2 - _BLANKS) and not out[at].start:  # blank lines are paragraphs with no text
         at -= 1
-    before = out[at] if at >= 0 else None
+    before = out[at] if at >= 0 and out[at].start else None
     if before is None or before.start[:1] != after[:1] or not _DASH.match(before.start):
         return "first"
     return "join" if _ITEM_END.search(before.tail()) else "item"
