@@ -19,6 +19,7 @@ from typing import Any
 
 from regdraft.core.dates import written_date
 from regdraft.core.text import fold_letters
+from regdraft.importer.classify import decorative
 from regdraft.importer.closing import Closing, flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
     _HEADING_START,
@@ -59,12 +60,14 @@ def attached_start(paragraphs: Sequence[Paragraph]) -> int | None:
 
 def _header_above(paragraphs: Sequence[Paragraph], k: int) -> int:
     """The first line of the attached regulation's own header block above its type line (`k` when it has none):
-    the Quốc hiệu, motto, number, place and date, layout tables, and the issuer's lines above the Quốc hiệu."""
+    the Quốc hiệu, motto, number, place and date, layout tables, the issuer's lines above the Quốc hiệu, and the
+    rules real copies print under the issuer and the motto (`-------`, `_______`)."""
     j, national, names = k, False, 0
     while j > 0:
         para = paragraphs[j - 1]
         text = para.text
-        if para.rows is not None or _MOTTO.match(text) or _NUMBER.match(text) or read_place_date(text):
+        if (para.rows is not None or _MOTTO.match(text) or _NUMBER.match(text) or read_place_date(text)
+                or decorative(text)):
             j -= 1
         elif _NATIONAL.match(text):
             national = True
@@ -74,6 +77,8 @@ def _header_above(paragraphs: Sequence[Paragraph], k: int) -> int:
             j -= 1
         else:
             break
+    while j < k and paragraphs[j].rows is None and decorative(paragraphs[j].text):
+        j += 1  # a rule above the header's first line is the decision's (its closing leaves it out)
     return j
 
 
