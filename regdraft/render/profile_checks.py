@@ -74,6 +74,7 @@ FIELDS = {
     "not_yet_in_force": {"documents", "today", "command"},
     "replaced_note": {"document", "effective", "last"},
     "replaced_document": {"title", "cited"},
+    "replaced_issued": {"cited"},
     "cited_named": {"title", "number"},
     "report_person": {"person"},
     "report_selection": {"selection"},

@@ -93,8 +93,12 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], ct: ConsolidatedText) -
     """The adopted amendments of a translation's original (`meta`'s `translation_of`) in force on the text's date
     that its consolidated text `ct` does not hold (none of its own amending documents bears their number), each
     as the translation's language cites it: a Vietnamese amendment in an English text by its number and date, typed
-    as the translation types itself when it has its original's type, else untyped; never with Vietnamese words."""
+    as the translation types itself when it has its original's type, as the translation types the decision it was
+    issued with when it is a decision of that decision's type (`issued_with`: a Quy chế issued with a Quyết định
+    is amended by a Quyết định, a `Decision` in an English text that cites `Decision No. …`), else untyped; never
+    with Vietnamese words."""
     from regdraft.core.consolidate import source_of
+    from regdraft.core.frontmatter import issued_with
     from regdraft.workspace.replacements import fronts
     from regdraft.workspace.timeline import adopted_for
 
@@ -102,7 +106,9 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], ct: ConsolidatedText) -
     if not original:
         return []
     language = str(meta.get("language") or "vi")
-    kind = next((str(m.get("type") or "").strip() for _, _, m in fronts(ws) if str(m.get("id") or "") == original), "")
+    old = next((m for _, _, m in fronts(ws) if str(m.get("id") or "") == original), {})
+    kinds = {str(old.get("type") or "").strip(): str(meta.get("type") or "").strip(),
+             issued_with(old): issued_with(meta)}
     held = {a.number for a in ct.amendments}
     out = []
     for amendment in adopted_for(ws, original):
@@ -110,9 +116,8 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], ct: ConsolidatedText) -
             continue
         source = source_of(amendment.meta)
         if str(amendment.meta.get("language") or "vi") != language:
-            same = source.type.strip() == kind != ""
-            source = dataclasses.replace(source, type=str(meta.get("type") or "").strip() if same else "", title="",
-                                         issuer="", issued_with="", issued_cited="")
+            source = dataclasses.replace(source, type=kinds.get(source.type.strip(), "") if source.type.strip() else "",
+                                         title="", issuer="", issued_with="", issued_cited="")
         out.append((amendment, source))
     return out
 

@@ -26,13 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from regdraft.core.dates import read_date
 from regdraft.core.errors import Problem, RegdraftError
-from regdraft.core.frontmatter import document_number, key_line, read_front_matter
+from regdraft.core.frontmatter import document_number, issued_with, issued_with_name, key_line, read_front_matter
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
 
 KEY = "replaces"
+_MESSAGE_WORDS = {"issued_with": "issued with"}  # the commands' messages are English
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,15 @@ class Replacement:
         return self.on - dt.timedelta(days=1) if self.on is not None else None
 
     def named(self) -> str:
-        """`Quy chế 01-QC/TU (01-QC/TU-XV)`: the new regulation by type and number, and its workspace id when other."""
+        """`Quy chế 01-QC/TU (01-QC/TU-XV)`: the new regulation by type and number, and its workspace id when other.
+        A text issued with a decision has no number of its own: it is named by its title and that decision
+        (docs/format.md, `issued_with`): `Quy chế làm việc … issued with Quyết định 20/2027/QĐ-UBND`."""
         kind = str(self.meta.get("type") or "").strip()
-        named = f"{kind} {self.number}".strip() if self.number else self.new
+        decision, title = issued_with(self.meta), " ".join(str(self.meta.get("title") or "").split())
+        if decision and title and self.number:
+            named = issued_with_name(title, f"{decision} {self.number}", _MESSAGE_WORDS)
+        else:
+            named = f"{kind} {self.number}".strip() if self.number else self.new
         return named if self.new == self.number else f"{named} ({self.new})"
 
 
@@ -207,7 +214,7 @@ def replaced_on(ws: Workspace, reg_id: str, day: dt.date) -> Replacement | None:
 
 
 def replaced_sentence(found: Replacement, last: dt.date, words: Mapping[str, str], language: str = "vi",
-                      cited: Mapping[str, Any] | None = None, kind: str = "") -> str:
+                      cited: Mapping[str, Any] | None = None, kind: str = "", decision: str = "") -> str:
     """The note heading the text of a replaced regulation: the new regulation by its title, then its number, date and
     issuer (`Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV, … (Quy chế số 01-QC/TU ngày … của Tỉnh ủy
     Điện Biên)`: the title glued after the issuer read "… của Tỉnh ủy Điện Biên làm việc của …"), with its effective
@@ -216,7 +223,13 @@ def replaced_sentence(found: Replacement, last: dt.date, words: Mapping[str, str
     A note in another language than the new regulation's cites it by `cited`, its translation into that language
     (`translation_of:` it), the same way; without one, by its number and date only, with `kind` for its type (the
     old regulation's translated type, when the two regulations have one type) else the profile's `cited_untyped`:
-    neither words of another language nor its issuer in them ("replaced by Quy chế No. 01-QC/TU … of Tỉnh ủy …")."""
+    neither words of another language nor its issuer in them ("replaced by Quy chế No. 01-QC/TU … of Tỉnh ủy …").
+
+    A new regulation issued with a decision (`issued_with`) is cited by its title and that decision, once (the
+    profile's `replaced_issued`: `Quy chế làm việc … ban hành kèm theo Quyết định số 20/2027/QĐ-UBND ngày …`);
+    in another language without its translation, by `kind` issued with the decision, `decision` its type in that
+    language (`the Regulations issued with Decision No. 20/2027/QĐ-UBND of 20 May 2027`), or by the decision
+    alone when `kind` is unknown; never `Regulations No. 20/2027/QĐ-UBND`, a number the regulation does not have."""
     from dataclasses import replace
 
     from regdraft.core.consolidate import date_text, reference, source_of
@@ -225,27 +238,36 @@ def replaced_sentence(found: Replacement, last: dt.date, words: Mapping[str, str
     source = source_of(found.meta if same or cited is None else {**cited, "number": found.number})
     effective = words["cited_effective"].format(date=date_text(found.on, words)) if found.on else ""
     if not same and cited is None:
-        source = replace(source, type=kind, title="", issuer="", issued_with="", issued_cited="")
+        issued = bool(source.issued_with)
+        source = replace(source, type=decision if issued and not kind else kind, title="", issuer="",
+                         issued_with=decision if issued and kind else "", issued_cited="")
     title = " ".join(source.title.split())
     cited_text = reference(source, words)
-    document = words["replaced_document"].format(title=title, cited=cited_text) if title else cited_text
+    if source.issued_with:  # the title is in the citation already
+        document = words["replaced_issued"].format(cited=cited_text)
+    else:
+        document = words["replaced_document"].format(title=title, cited=cited_text) if title else cited_text
     return words["replaced_note"].format(document=document, effective=effective, last=date_text(last, words))
 
 
-def translated(ws: Workspace, found: Replacement, meta: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, str]:
+def translated(ws: Workspace, found: Replacement,
+               meta: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, str, str]:
     """How a replaced regulation's text in its language (`meta`, a translation's) cites the new one
-    (`replaced_sentence`): the new one's translation into that language when the workspace has one, and the type
+    (`replaced_sentence`): the new one's translation into that language when the workspace has one, the type
     the old text gives itself when the old original and the new one have the same type (`Regulations` for `Quy
-    chế`), else ""."""
+    chế`), else "", and the type of the decision the old text was issued with as it gives it (`Decision`, from its
+    `issued_with`) when the two were issued with decisions of one type, else ""."""
     language = str(meta.get("language") or "vi")
     if str(found.meta.get("language") or "vi") == language:
-        return None, ""
+        return None, "", ""
     everything = [m for _, _, m in fronts(ws)]
     cited = next((m for m in everything if str(m.get("translation_of") or "") == found.new
                   and str(m.get("language") or "vi") == language), None)
     old = next((m for m in everything if str(m.get("id") or "") == original(meta)), {})
     same_type = str(old.get("type") or "").strip() == str(found.meta.get("type") or "").strip() != ""
-    return cited, str(meta.get("type") or "").strip() if same_type else ""
+    same_decision = issued_with(old) == issued_with(found.meta) != ""
+    return (cited, str(meta.get("type") or "").strip() if same_type else "",
+            issued_with(meta) if same_decision else "")
 
 
 def in_language(ws: Workspace, found: Replacement, meta: Mapping[str, Any]) -> Replacement:
@@ -256,7 +278,7 @@ def in_language(ws: Workspace, found: Replacement, meta: Mapping[str, Any]) -> R
     from dataclasses import replace
 
     old = str(meta.get("id") or found.old)
-    cited, _ = translated(ws, found, meta)
+    cited, _, _ = translated(ws, found, meta)
     if cited is None or not cited.get("id"):
         return replace(found, old=old)
     return replace(found, old=old, new=str(cited["id"]), meta={**cited, "number": found.number})
