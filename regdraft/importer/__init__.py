@@ -36,7 +36,7 @@ from regdraft.core.parts import CONTINUED_MARKER, closing_marker, looks_closing,
 from regdraft.core.refs import missing_problems
 from regdraft.core.text import fold_letters, folded_letters
 from regdraft.importer.appendices import read_appendices
-from regdraft.importer.attached import attached_start, from_decision
+from regdraft.importer.attached import attached_start, cased_by_decision, from_decision
 from regdraft.importer.classify import classify, decorative
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
@@ -223,6 +223,9 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
                                   "front-matter key 'effective' (the date the text takes effect).",
                                   takes_effect[0].text))
     title, title_notes = compose_title(header, preamble)
+    if decision and title:
+        title, cased = cased_by_decision(title, decision)
+        title_notes = [*title_notes, *cased]
     all_notes.extend(title_notes)
     if title:
         header.meta["title"] = title

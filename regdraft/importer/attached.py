@@ -118,3 +118,24 @@ def from_decision(decision: Sequence[Paragraph], meta: dict[str, Any], closing: 
     notes.extend(Note(p.where, "skipped", f"Part of the {kind} that issues the regulation, not of the regulation.",
                       p.text) for p in decision if (p.where, p.text) not in quoted)
     return closing, notes
+
+
+def cased_by_decision(title: str, decision: Sequence[Paragraph]) -> tuple[str, list[Note]]:
+    """The regulation's `title` as the decision that issues it writes it in running text (its title line `Ban hành
+    Quy chế công tác …`, its `Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác …`), with a note, when a
+    line of it writes the title whole with other capitals; else `title` as it is. The regulation's own summary line
+    is printed with a capital because it starts a line (`QUY CHẾ` / `Công tác thanh niên …`), as a law's title in
+    capitals is given its capitals by its preamble sentence."""
+    wanted = " ".join(title.split())
+    for para in decision if wanted else ():
+        text = " ".join(para.text.split())
+        if para.rows is not None or _caps(text) or len(text.lower()) != len(text):
+            continue
+        at = text.lower().find(wanted.lower())
+        if at >= 0:
+            found = wanted[0] + text[at + 1:at + len(wanted)]  # the type keeps its capital after `Ban hành`
+            if found == wanted:
+                break
+            return found, [Note(para.where, "info", "The title's capitals were taken from the decision that issues "
+                                "the regulation, which writes it in running text.", para.text)]
+    return title, []

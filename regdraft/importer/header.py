@@ -63,10 +63,14 @@ _OPENERS = ("Về", "Quy định", "Hướng dẫn", "Sửa đổi", "Bổ sung"
             "Establishing", "Repealing", "Stipulating", "Implementing")
 _OPENER = re.compile("(?:" + "|".join(_OPENERS) + r")(?!\w)")
 # The summary lines of working regulations and rules (`QUY CHẾ / Làm việc của Ủy ban nhân dân tỉnh …`, `Tổ chức
-# và hoạt động của …`, `QUY ĐỊNH / Chức năng, nhiệm vụ …`): lowered after any type but a law's, whose name they
-# may start (`Luật Quản lý thuế`).
+# và hoạt động của …`, `Công tác văn thư, lưu trữ`, `QUY ĐỊNH / Chức năng, nhiệm vụ …`): the subjects Quy chế and
+# Quy định open with, lowered after any type but a law's, whose name they may start (`Luật Quản lý thuế`). A Quy
+# chế imported with the decision that issues it takes its capitals from that decision's text whatever its subject
+# (`importer.attached.cased_by_decision`).
 _SUMMARY_OPENER = re.compile(r"(?:Làm việc|Tổ chức và hoạt động|Hoạt động|Phối hợp|Quản lý|Chức năng|Chi tiêu nội bộ"
-                             r"|Dân chủ|Thi đua)(?!\w)")
+                             r"|Dân chủ|Thi đua|Công tác|Tiếp công dân|Văn hóa công sở|Văn hoá công sở"
+                             r"|Bảo vệ|Đánh giá|Tuyển dụng|Tuyển sinh|Đào tạo|Khen thưởng|Tiêu chuẩn|Phân cấp"
+                             r"|Chế độ)(?!\w)")
 # The line under a regulation's title naming the decision it was issued with (Nghị định 30/2020, Phụ lục III).
 _ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(.+?)\s*\)\.?$"
                           r"|^\(\s*(?:Issued|Promulgated)(?:\s+together)?\s+with\s+(?:the\s+)?(.+?)\s*\)\.?$", re.I)
