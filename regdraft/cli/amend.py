@@ -285,8 +285,14 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
             f"Finished the interrupted adoption {finished}.")
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the amendment is adopted past its gates.")
+    from regdraft.core.amend.staged import described
+    from regdraft.workspace.amendments import load
+
     sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
-    return _adopted(ws, slug, sha, resumed=False).say(f"Adopted {slug} in commit {sha[:8]}.")
+    done = _adopted(ws, slug, sha, resumed=False).say(f"Adopted {slug} in commit {sha[:8]}.")
+    for line in described(load(ws, slug)):  # instructions its entry-into-force article dates on their own
+        done.say(f"{line[:1].upper()}{line[1:]}.")
+    return done
 
 
 def _adopted(ws: Workspace, slug: str, sha: str, *, resumed: bool) -> Result:

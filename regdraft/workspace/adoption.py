@@ -156,6 +156,10 @@ def adoption_message(amendment: Amendment, signed: dt.date, effective: dt.date, 
         of = "" if len(regulations) == 1 else f" of {reg_id} ({word} {part.article.label})"
         lines += ["", f"{amendment.number} {touched(part.instructions, language)}{of}.", "",
                   *listing(part.instructions)]
+    from regdraft.core.amend.staged import described
+
+    staged = described(amendment)  # instructions its entry-into-force article gives a date of their own
+    lines += ["", *staged] if staged else []
     if reason is not None and forced:
         lines += ["", f"{FORCED}{reason.strip()}", *(f"- {r.missing}" for r in forced)]
     return "\n".join(lines)

@@ -113,6 +113,13 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     refusal = effective_refusal(amendment, signed, effective)
     if refusal is not None:
         out.append(refusal)
+    from regdraft.core.amend.staged import unresolved_sentences
+
+    for sentence in unresolved_sentences(amendment):  # a date of their own for provisions it cannot find
+        out.append(Refusal("effective", f"{sentence}, and every instruction would take effect on {effective}",
+                           f"cite the instructions the sentence means as the document numbers them (“khoản 6 Điều 1 "
+                           f"của Luật này”), or adopt past the gate with "
+                           f"`{Command.of('amend adopt', slug, force=True, reason=None)}`"))
     if effective < signed:
         out.append(retroactive_refusal(amendment, signed, effective))
     signer = amendment.meta.get("signer")

@@ -256,7 +256,9 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     to_check: list[Problem] = []
     broken: list[Problem] = []
     reverts: list[Problem] = []
-    warnings = list(amendment.warnings)
+    from regdraft.core.amend.staged import unresolved
+
+    warnings = [*amendment.warnings, *unresolved(amendment)]  # a date for provisions it cannot find
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references)
         problems.extend(checked.problems)

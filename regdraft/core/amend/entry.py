@@ -21,9 +21,11 @@ from dataclasses import dataclass
 
 from regdraft.core.amend.document import Amendment
 from regdraft.core.dates import ENGLISH_DATE, english_date
+from regdraft.core.model import Kind
+from regdraft.core.refs.citations import THIS, chains, grammar, read_phrase
 
 _SPEAKS = re.compile(r"có hiệu lực|hiệu lực thi hành|take[s]? effect|enters? into force|come[s]? into force", re.I)
-_STATES = re.compile(r"có hiệu lực(?: thi hành)?,? (?:kể )?(?:từ|sau)|take[s]? effect (?:on|from|\d)|"
+STATES = re.compile(r"có hiệu lực(?: thi hành)?,? (?:kể )?(?:từ|sau)|take[s]? effect (?:on|from|\d)|"
                      r"(?:enters?|comes?) into force (?:on|from|\d)", re.I)
 _TITLE = re.compile(r"hiệu lực|thi hành|effect|force", re.I)
 _SIGNING = re.compile(r"(?:kể từ|từ) ngày ký|(?:on|from) the (?:date|day) (?:of )?(?:its )?sign", re.I)
@@ -64,6 +66,31 @@ class EntryIntoForce:
         return None
 
 
+def cited(sentence: str, language: str, own_article: str) -> list[list[tuple[Kind, str]]]:
+    """The provisions of the document itself a sentence cites, each as a chain from its article down
+    (`[(ARTICLE, '1'), (CLAUSE, '6')]`); those of its own article (`khoản 3 Điều này`) and of other
+    documents are left out."""
+    g = grammar(language)
+    out: list[list[tuple[Kind, str]]] = []
+    pos = 0
+    while (start := g.start.search(sentence, pos)) is not None:
+        phrase = read_phrase(sentence, start.start(), g)
+        if phrase is None:
+            pos = start.end()
+            continue
+        pos = max(phrase.scan_end, start.end())
+        if phrase.external is not None:
+            continue
+        for node in phrase.nodes:
+            for chain in chains(node):
+                # `khoản 3 Điều này`, or `khoản 3` alone: the sentence's own article, not an instruction
+                if any(n.label is THIS for n in chain) or chain[0].kind is not Kind.ARTICLE:
+                    continue
+                if chain[0].label != own_article:
+                    out.append([(n.kind, n.label or "") for n in chain])
+    return out
+
+
 def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     """The sentence of the document's own articles (after Điều 1) that says when it takes effect.
 
@@ -75,7 +102,10 @@ def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     articles = sorted(amendment.closing, key=lambda a: not _TITLE.search(a.title or ""))
     found = [(article, sentence.strip()) for article in articles for paragraph in article.paragraphs
              for sentence in re.split(r"(?<=[.;])\s+", paragraph) if _SPEAKS.search(sentence)]
-    stating = [(a, s) for a, s in found if _STATES.search(s)]
+    stating = [(a, s) for a, s in found if STATES.search(s)]
+    # The document's own date, not one a sentence gives some of its instructions (`Quy định tại khoản 6 Điều 1 của
+    # Luật này có hiệu lực …`: `core.amend.staged`), when it says both.
+    stating.sort(key=lambda pair: bool(cited(pair[1], amendment.language, pair[0].label)))
     for article, sentence in stating or found[:1]:
         return EntryIntoForce(f"{word} {article.label}", sentence, article.line)
     return None

@@ -1,0 +1,179 @@
+"""Instructions that take effect on a date of their own: what an entry-into-force article says of some of them.
+
+An amending document may give some of its instructions a later (or earlier) date than its own
+(Luật 57/2024/QH15 Điều 5: "4. Quy định tại điểm a khoản 19 và khoản 20 Điều 1; … của Luật này có hiệu lực thi
+hành từ ngày 01 tháng 7 năm 2025."). `dated_parts(amendment)` reads each such sentence of its closing articles and
+resolves the provisions it cites to the document's own instructions ("khoản 6 Điều 1" is instruction 6 of
+Điều 1, "điểm a khoản 19 Điều 1" its lettered instruction 19.a). Nothing is stored: it is read from the text each
+time, so the adoption records only the document's own date.
+
+Post-conditions:
+1. `dated_parts` gives, per sentence that names provisions of the document's own amending articles and a date
+   regdraft reads, the instruction locations it names with that date (`DatedPart`); a sentence citing only
+   articles that amend no regulation of the workspace (kept as text) gives nothing.
+2. `unresolved` gives one `Problem` (a warning) per sentence that names a date for something regdraft cannot
+   resolve to instructions: a provision the document does not have, a date it cannot read, or a sentence citing
+   no provision at all; each quotes the sentence, with its file and line.
+3. `stages(amendment)` splits an amendment (as it amends one regulation) into parts, each a copy of the document
+   holding only the instructions taking effect on one date and its front matter's `effective` set to that date,
+   its own date's part first; with no dated part it is `(amendment,)`. Every leaf instruction is in exactly one.
+   A part other than the first names its instructions under `STAGED` in its front matter (`khoản 6 Điều 1`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.entry import STATES, EntryIntoForce, cited, entry_into_force
+from regdraft.core.amend.instructions import Instruction
+from regdraft.core.errors import Problem
+from regdraft.core.model import Kind, noun
+
+STAGED = "staged"  # the front matter key of a part (`stages`) naming its instructions: `khoản 6 Điều 1`
+
+
+@dataclass(frozen=True, slots=True)
+class DatedPart:
+    """The instructions (article label, location `6` or `19.a`) a sentence gives a date of their own."""
+
+    sentence: EntryIntoForce
+    day: dt.date
+    places: tuple[tuple[str, str], ...]
+
+
+def _sentences(amendment: Amendment) -> list[EntryIntoForce]:
+    """The sentences of the closing articles that state when something takes effect."""
+    word = noun(Kind.ARTICLE, amendment.language)
+    out = []
+    for article in amendment.closing:
+        for paragraph in article.paragraphs:
+            for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\d“\"])", paragraph):
+                if STATES.search(sentence):
+                    out.append(EntryIntoForce(f"{word} {article.label}", sentence.strip(), article.line))
+    return out
+
+
+def _locations(instructions: tuple[Instruction, ...]) -> set[str]:
+    found: set[str] = set()
+    for ins in instructions:
+        found.add(ins.location)
+        found |= _locations(ins.children)
+    return found
+
+
+def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart], list[tuple[EntryIntoForce, str]]]:
+    """The dated parts, and the sentences regdraft cannot honour with why."""
+    main = entry_into_force(amendment)
+    own = {amendment.article.label: amendment.instructions,
+           **{part.article.label: part.instructions for part in amendment.others}}
+    kept = {a.label for a in (*amendment.opening, *amendment.closing)}
+    parts: list[DatedPart] = []
+    bad: list[tuple[EntryIntoForce, str]] = []
+    for sentence in _sentences(amendment):
+        if main is not None and sentence.sentence == main.sentence:
+            continue
+        article = sentence.article.split()[-1]
+        chains_ = cited(sentence.sentence, amendment.language, article)
+        if not chains_:
+            if main is None or sentence.date(signed or dt.date.today()) != main.date(signed or dt.date.today()):
+                bad.append((sentence, "it names no instruction of the document"))
+            continue
+        day = sentence.date(signed or dt.date.today())
+        places: list[tuple[str, str]] = []
+        for chain in chains_:
+            label = chain[0][1]
+            if label in own:
+                location = ".".join(lab for _, lab in chain[1:3])
+                if location and location not in _locations(own[label]):
+                    bad.append((sentence, f"{_cite(chain, amendment.language)} is no instruction of the document"))
+                    continue
+                places.append((label, location))
+            elif label not in kept:
+                bad.append((sentence, f"the document has no {_cite(chain, amendment.language)}"))
+        if not places:
+            continue
+        if day is None:
+            bad.append((sentence, "it names no date regdraft can read"))
+            continue
+        parts.append(DatedPart(sentence, day, tuple(places)))
+    return parts, bad
+
+
+def _cite(chain: list[tuple[Kind, str]], language: str) -> str:
+    return " ".join(f"{noun(kind, language)} {label}" for kind, label in reversed(chain))
+
+
+def dated_parts(amendment: Amendment) -> list[DatedPart]:
+    """The instructions the closing articles give a date of their own (post-condition 1)."""
+    return _read(amendment, amendment.signed)[0]
+
+
+def unresolved_sentences(amendment: Amendment) -> list[str]:
+    """`Điều 2 says “…”, but regdraft cannot apply it: …`, one per sentence naming a date for something regdraft
+    cannot resolve."""
+    return [f"{s.article} says “{s.sentence}”, but regdraft cannot apply it: {why}"
+            for s, why in _read(amendment, amendment.signed)[1]]
+
+
+def unresolved(amendment: Amendment) -> list[Problem]:
+    """A warning for each sentence naming a date for something regdraft cannot resolve (post-condition 2)."""
+    return [Problem(f"{s.article} says “{s.sentence}”, but regdraft cannot apply it: {why}; every instruction "
+                    f"would take effect on the document's own date", amendment.source, s.line)
+            for s, why in _read(amendment, amendment.signed)[1]]
+
+
+def cite_places(places: tuple[tuple[str, str], ...], language: str) -> str:
+    """`khoản 6 Điều 1`, `điểm a khoản 19 Điều 1, khoản 20 Điều 1`: the instructions at `places`."""
+    kinds = (Kind.CLAUSE, Kind.POINT)
+    return ", ".join(_cite([(Kind.ARTICLE, a), *zip(kinds, loc.split(".") if loc else [], strict=False)], language)
+                     for a, loc in places)
+
+
+def described(amendment: Amendment) -> list[str]:
+    """`khoản 6 Điều 1 takes effect on 2027-01-01 (Điều 2: “Quy định tại khoản 6 …”)`, one per dated part."""
+    return [f"{cite_places(part.places, amendment.language)} takes effect on {part.day} "
+            f"({part.sentence.article}: “{part.sentence.sentence}”)" for part in dated_parts(amendment)]
+
+
+def _split(instructions: tuple[Instruction, ...], chosen: set[str]) -> tuple[tuple[Instruction, ...],
+                                                                             tuple[Instruction, ...]]:
+    """The instructions at `chosen` locations (with what is nested in them), and the rest."""
+    taken: list[Instruction] = []
+    left: list[Instruction] = []
+    for ins in instructions:
+        if ins.location in chosen:
+            taken.append(ins)
+        elif ins.children and any(c.startswith(ins.location + ".") for c in chosen):
+            inner, outer = _split(ins.children, chosen)
+            if inner:
+                taken.append(replace(ins, children=inner))
+            if outer:
+                left.append(replace(ins, children=outer))
+        else:
+            left.append(ins)
+    return tuple(taken), tuple(left)
+
+
+def stages(amendment: Amendment) -> tuple[Amendment, ...]:
+    """The amendment split by the dates its instructions take effect (post-condition 3)."""
+    label = amendment.article.label
+    parts = [p for p in dated_parts(amendment) if any(a == label for a, _ in p.places)]
+    if not parts or amendment.effective is None:
+        return (amendment,)
+    rest = amendment.instructions
+    out: list[Amendment] = []
+    for part in parts:
+        chosen = {loc for a, loc in part.places if a == label}
+        if "" in chosen:  # the whole article
+            taken, rest = rest, ()
+        else:
+            taken, rest = _split(rest, chosen)
+        if taken:
+            named = cite_places(tuple(p for p in part.places if p[0] == label), amendment.language)
+            out.append(replace(amendment, meta={**amendment.meta, "effective": part.day, STAGED: named},
+                               instructions=taken))
+    main = replace(amendment, instructions=rest)
+    return (main, *out) if rest else tuple(out)

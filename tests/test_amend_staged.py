@@ -1,0 +1,93 @@
+"""Instructions an entry-into-force article gives a date of their own (`core.amend.staged`): read, warned about
+when they cannot be resolved, and applied from their own date in `show --as-of`, `export` and its footnotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.amend.document import Amendment, load_amendment
+from regdraft.core.amend.entry import entry_into_force
+from regdraft.core.amend.staged import dated_parts, stages, unresolved
+from regdraft.core.markdown import parse
+from regdraft.importer import import_file
+from regdraft.importer.amendment import import_amendment
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.test_amend_corpus import CORPUS, SETS
+
+SHIPPED = Path("amendments") / SHIPPED_AMENDMENT / "amendment.md"
+OWN = "Quy chế này có hiệu lực kể từ ngày ký."
+LATER = "Quy định tại khoản 9 Điều 1 của Quy chế này có hiệu lực kể từ ngày 01 tháng 7 năm 2025."
+
+
+def _dated(ws: Workspace, sentence: str) -> None:
+    """The shipped amendment with a second paragraph in its Điều 3 (`Hiệu lực thi hành`) giving a date."""
+    path = ws.root / SHIPPED
+    text = path.read_text(encoding="utf-8")
+    at = text.index(OWN) + len(OWN)
+    end = text.index("\n", at)
+    text = text[:end] + f"\n\n{sentence}" + text[end:]
+    ws.commit({SHIPPED.as_posix(): text.encode("utf-8")}, "Điều 3 gives khoản 9 Điều 1 a date of its own")
+
+
+def _adopt(ws: Workspace, invoke: Invoke) -> str:
+    adopted = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--force", "--reason",
+                     "test: circulating")
+    assert adopted.exit_code == 0, adopted.output
+    return adopted.output
+
+
+def test_a_date_for_an_instruction_the_document_lacks_is_a_warning_and_a_refusal(tmp_workspace: Workspace,
+                                                                                  invoke: Invoke) -> None:
+    _dated(tmp_workspace, LATER.replace("khoản 9", "khoản 19"))
+    checked = invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT)
+    assert ("warning: " in checked.output and "Điều 3 says “Quy định tại khoản 19 Điều 1 của Quy chế này có hiệu lực "
+            "kể từ ngày 01 tháng 7 năm 2025.”, but regdraft cannot apply it: khoản 19 Điều 1 is no instruction of "
+            "the document" in " ".join(checked.output.split())), checked.output
+    refused = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15")
+    assert refused.exit_code != 0
+    assert "khoản 19 Điều 1 is no instruction of the document, and every instruction would take effect on " \
+           "2025-03-15" in " ".join(refused.output.split())
+
+
+def _amendment(text: str) -> Amendment:
+    return load_amendment(text, "amendments/x/amendment.md", "x")
+
+
+@pytest.fixture(scope="module")
+def luat_57() -> str:
+    base_file, reg_id, amending_file, _, _ = SETS["luat-dau-thau"]
+    imported = import_file(CORPUS / base_file, reg_id=reg_id)
+    base = parse(imported.text, imported.regulation.source)
+    amendment = import_amendment(CORPUS / amending_file, "luat-57", {reg_id: base.meta})
+    return amendment.text
+
+
+def test_luat_57_dates_provisions_of_other_laws_only(luat_57: str) -> None:
+    """Điều 5 khoản 3-4 of Luật 57/2024 date provisions of its Điều 1-3 (other laws): Luật Đấu thầu's Điều 4 takes
+    effect whole on 15 January 2025, with no warning; the main sentence is the document's own date."""
+    amendment = _amendment(luat_57)
+    entry = entry_into_force(amendment)
+    assert entry is not None and entry.date(dt.date(2024, 11, 29)) == dt.date(2025, 1, 15)
+    assert dated_parts(amendment) == [] and unresolved(amendment) == []
+    assert len(stages(amendment)) == 1
+
+
+def test_a_lettered_instruction_of_a_group_takes_its_own_date(luat_57: str) -> None:
+    """As Luật 57/2024 Điều 5 khoản 4 writes it, citing Điều 4: point a of instruction 19 and instruction 20 of
+    Luật Đấu thầu's article go to 1 July 2025; point b of instruction 19 stays with the rest."""
+    text = luat_57.replace("Quy định tại điểm a khoản 19 và khoản 20 Điều 1;",
+                           "Quy định tại điểm a khoản 19 và khoản 20 Điều 4;")
+    assert text != luat_57
+    amendment = _amendment(text)
+    assert [(p.day, p.places) for p in dated_parts(amendment)] == [
+        (dt.date(2025, 7, 1), (("4", "19.a"), ("4", "20")))]
+    first, later = stages(replace(amendment, meta={**amendment.meta, "effective": dt.date(2025, 1, 15)}))
+    assert first.effective == dt.date(2025, 1, 15) and later.effective == dt.date(2025, 7, 1)
+    assert [i.location for i in later.leaves()] == ["19.a", "20"]
+    assert "19.a" not in [i.location for i in first.leaves()] and "19.b" in [i.location for i in first.leaves()]
+    assert len(list(first.leaves())) + 2 == len(list(amendment.leaves()))
