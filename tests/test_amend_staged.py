@@ -4,6 +4,7 @@ when they cannot be resolved, and applied from their own date in `show --as-of`,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,6 +40,34 @@ def _adopt(ws: Workspace, invoke: Invoke) -> str:
                      "test: circulating")
     assert adopted.exit_code == 0, adopted.output
     return adopted.output
+
+
+def test_an_instruction_dated_later_applies_from_its_own_date(tmp_workspace: Workspace, invoke: Invoke,
+                                                             tmp_path: Path) -> None:
+    _dated(tmp_workspace, LATER)
+    said = _adopt(tmp_workspace, invoke)
+    # The document's own date stands for everything else; khoản 9 (Điều 20a inserted) waits for 1 July.
+    before = invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-06-30")
+    assert before.exit_code != 0 and "is not yet in force on 2025-06-30" in before.output
+    assert "in force from 2025-07-01" in before.output
+    after = invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-07-01")
+    assert after.exit_code == 0 and "Làm việc trên môi trường điện tử" in after.output
+    out = tmp_path / "june.md"
+    june = invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-06-30", "-o", str(out))
+    assert june.exit_code == 0, june.output
+    assert "Not in it: khoản 9 Điều 1 of 05-QC/TU, adopted, takes effect on 2025-07-01" in june.output
+    reg = parse(out.read_bytes())
+    assert "Điều 20a" not in out.read_text(encoding="utf-8")
+    assert reg.find("d9").unit is not None  # khoản 6 (Điều 9 re-enacted) is in force from the signing date
+    out = tmp_path / "july.md"
+    assert invoke(tmp_workspace, "export", "01-QC/TU", "--as-of", "2025-07-01", "-o", str(out)).exit_code == 0
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    notes = re.findall(r"\[\^\d+\]: ([^\[]*?theo quy định tại khoản (?:9|6) Điều 1 [^\[]*?\d{4}\.)", text)
+    assert any("khoản 9 Điều 1" in n and "01 tháng 7 năm 2025" in n for n in notes), notes
+    assert any("khoản 6 Điều 1" in n and "15 tháng 3 năm 2025" in n for n in notes), notes
+    # The front matter and the opening name the document once.
+    assert re.findall(r"number: (05-QC/TU)", text) == ["05-QC/TU"]
+    assert "Khoản 9 Điều 1 takes effect on 2025-07-01 (Điều 3: “Quy định tại khoản 9 Điều 1" in said
 
 
 def test_a_date_for_an_instruction_the_document_lacks_is_a_warning_and_a_refusal(tmp_workspace: Workspace,

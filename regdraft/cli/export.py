@@ -53,16 +53,18 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
         shown.note(done.replaced)
     if done.untranslated:
         shown.note(done.untranslated)
+    from regdraft.core.amend.staged import STAGED
     from regdraft.workspace.timeline import in_force_later
 
     for later in in_force_later(ws, regulation, done.as_of):  # adopted, in the working text, not in this one
+        name = f"{later.meta[STAGED]} of {later.name}" if later.meta.get(STAGED) else later.name
         if done.ended is not None and later.effective is not None and later.effective >= done.ended:
             # No text of this regulation was ever in force with it: `--as-of` that day gives this text again.
-            shown.say(f"Not in it: {later.name}, adopted to take effect on {later.effective}, when {done.ended_by} "
+            shown.say(f"Not in it: {name}, adopted to take effect on {later.effective}, when {done.ended_by} "
                       f"had replaced {regulation} (on {done.ended}): it was never in force.")
             continue
         again = Command.of("export", regulation, as_of=later.effective)
-        shown.say(f"Not in it: {later.name}, adopted, takes effect on {later.effective} (its text then: `{again}`).")
+        shown.say(f"Not in it: {name}, adopted, takes effect on {later.effective} (its text then: `{again}`).")
     return shown
 
 

@@ -21,7 +21,9 @@ Post-conditions of `consolidate`:
 7. A change that a later instruction of the same document repeals or replaces whole (the unit or one holding it)
    has no note: both take effect on the same day (`core.closing_notes.standing`); so too a consequential `.` to `;`
    an earlier instruction made at that unit's end.
-8. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
+8. A document in several steps (its instructions taking effect on dates of their own, `core.amend.staged`) is
+   named once in the opening, with the date of its first step; each change's note gives the date of its own step.
+9. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
    `core.closing_notes.own_provisions`) has one more footnote, quoting them word for word, at the closing article
    (`closing_article`), after that article's own note, one per document in their order.
 """
@@ -493,8 +495,11 @@ def consolidate(
     extra = [provisions_note(articles, _named(source, words), _effective_clause(source, words), language, words)
              for source, articles in quoted]
     footnotes, markers = _number(regulation, notes, at, extra)
-    return ConsolidatedText(regulation, as_of, base_source, tuple(sources), footnotes,
-                            opening_of(base_source, sources, as_of, words), markers)
+    # A document whose instructions take effect on several dates is a step per date, named once, by its first.
+    named = [s for i, s in enumerate(sources) if all(replace(s, effective=None) != replace(o, effective=None)
+                                                     for o in sources[:i])]
+    return ConsolidatedText(regulation, as_of, base_source, tuple(named), footnotes,
+                            opening_of(base_source, named, as_of, words), markers)
 
 
 def _named(source: Source, words: Mapping[str, str]) -> str:

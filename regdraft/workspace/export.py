@@ -56,8 +56,11 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
         day = max(replaced.last_day, start or replaced.last_day)
     timeline = replay(base, adopted_for(ws, base.id), day)
     words = profile_for(ws, base.meta).words(base.language)
+    # A document in several steps (instructions with dates of their own) quotes its own provisions once, at its first.
+    firsts = {id(next(a for a, _ in timeline.steps if a.slug == amendment.slug)) for amendment, _ in timeline.steps}
     ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
-                     words=words, provisions=[own_provisions(amendment) for amendment, _ in timeline.steps])
+                     words=words, provisions=[own_provisions(amendment) if id(amendment) in firsts else ()
+                                              for amendment, _ in timeline.steps])
     missing = [source for _, source in untranslated(ws, base.meta, ct)]
     ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words))
     if replaced is None or replaced.on is None:

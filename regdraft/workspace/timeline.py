@@ -7,7 +7,9 @@ before that date applied in order of effective date. Commit dates play no part.
 
 Post-conditions of `replay`:
 1. Amendments apply in order of (effective date, signing date, number); those without an
-   effective date, or taking effect after `as_of`, are left out.
+   effective date, or taking effect after `as_of`, are left out. The instructions an amendment's
+   entry-into-force article gives a date of their own apply from that date, as a step of their own
+   (`core.amend.staged.stages`).
 2. The result is exactly what applying them one after another gives; any failure raises.
 """
 
@@ -40,11 +42,13 @@ def _order(amendment: Amendment) -> tuple[dt.date, dt.date, str, str]:
     return (amendment.effective or dt.date.max, amendment.signed or dt.date.max, amendment.number, amendment.slug)
 
 
-def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | None) -> Timeline:
-    """Apply the amendments in force on `as_of` (all with an effective date, for None) to `base`."""
+def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | None, *,
+           staged: bool = True) -> Timeline:
+    """Apply the amendments in force on `as_of` (all with an effective date, for None) to `base`; each instruction
+    from the date its document gives it (`core.amend.staged`: a step per date), unless `staged` is False."""
     current = base
     steps: list[tuple[Amendment, Applied]] = []
-    for amendment in sorted(amendments, key=_order):
+    for amendment in _parts(amendments) if staged else sorted(amendments, key=_order):
         effective = amendment.effective
         if effective is None or (as_of is not None and effective > as_of):
             continue
@@ -52,6 +56,13 @@ def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | N
         steps.append((amendment, applied))
         current = applied.regulation
     return Timeline(current, tuple(steps))
+
+
+def _parts(amendments: Sequence[Amendment]) -> list[Amendment]:
+    """Each amendment as the parts taking effect on their own dates (`core.amend.staged.stages`), in replay order."""
+    from regdraft.core.amend.staged import stages
+
+    return sorted((part for a in amendments for part in stages(a)), key=_order)
 
 
 def adopted_for(ws: Workspace, reg_id: str) -> list[Amendment]:
@@ -97,7 +108,7 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
     day = parse_date(as_of, "the date the text is in force on")
     target = Address.parse(address)
     base = base_text(ws, ws.locate_regulation(name))
-    for amendment in adopted_for(ws, base.id):
+    for amendment in _parts(adopted_for(ws, base.id)):
         effective = amendment.effective
         if effective is None or effective <= day:
             continue
@@ -123,7 +134,7 @@ def in_force_later(ws: Workspace, name: str, today: dt.date | None = None,
     day = today or dt.date.today()
     base = base_text(ws, ws.locate_regulation(name))
     history = adopted_for(ws, base.id)
-    later = [a for a in history if a.effective is not None and a.effective > day]
+    later = [a for a in _parts(history) if a.effective is not None and a.effective > day]
     if address is None:
         return tuple(later)
     target = Address.parse(address)
@@ -185,7 +196,7 @@ def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
     path = ws.locate_regulation(amendment.regulation)
     base = base_text(ws, path)
     history = [a for a in adopted_for(ws, base.id) if _order(a) <= _order(amendment)]
-    timeline = replay(base, history, None)
+    timeline = replay(base, history, None, staged=False)  # the whole document's changes, as adopted
     for done, applied in timeline.steps:
         if done.slug == amendment.slug:
             return applied
