@@ -17,10 +17,10 @@ from regdraft.core.consolidate import (
     ConsolidatedText,
     consolidate,
     date_text,
-    issuer_name,
 )
 from regdraft.core.diff import ChangeKind
 from regdraft.core.errors import RegdraftError
+from regdraft.core.issuers import issuer_name
 from regdraft.core.markdown import parse
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation, Unit, map_units, repealed_unit
 from regdraft.render.consolidated import banner, consolidated_markdown

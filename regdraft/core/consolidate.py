@@ -50,8 +50,8 @@ from regdraft.core.frontmatter import (
     issued_with_name,
     type_and_summary,
 )
+from regdraft.core.issuers import issuer_name
 from regdraft.core.model import Address, Regulation, noun, part_name
-from regdraft.core.text import tone_key
 
 
 class Instruction(Protocol):
@@ -178,91 +178,6 @@ def _date_or_none(value: Any) -> dt.date | None:
         return as_date(value)
     except RegdraftError:
         return None
-
-
-# The types of body that issue texts jointly (`BỘ NỘI VỤ - BỘ TÀI CHÍNH`, `TÒA ÁN NHÂN DÂN TỐI CAO - VIỆN KIỂM SÁT …`,
-# `BAN TỔ CHỨC TRUNG ƯƠNG - BỘ NỘI VỤ`): a ` - ` followed by one of them starts the next issuer; any other is part of a
-# name (`Bộ Lao động - Thương binh và Xã hội`).
-_BODY_TYPES = ("bộ", "ban", "ủy ban", "uỷ ban", "tòa án", "toà án", "viện", "kiểm toán", "ngân hàng", "thanh tra",
-               "chính phủ", "văn phòng", "mặt trận", "tổng", "trung ương", "hội", "đoàn", "sở", "tỉnh ủy", "tỉnh uỷ",
-               "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "đảng ủy", "đảng uỷ", "công an")
-# The fields a ministry's name is made of (`Kế hoạch` and `Đầu tư`; `Lao động`, `Thương binh` and `Xã hội`).
-_FIELD_BREAK = re.compile(r"(\s+và\s+|,\s*|\s+[-–]\s+)")
-
-
-def _joint_issuers(raw: str) -> list[str]:
-    """The issuers of a header line, lower case: `['bộ nội vụ', 'bộ tài chính']` for `BỘ NỘI VỤ - BỘ TÀI CHÍNH`."""
-    names: list[str] = []
-    for part in re.split(r"\s+[-–]\s+", raw.lower()):
-        if names and not any(part == body or part.startswith(body + " ") for body in _BODY_TYPES):
-            names[-1] += " - " + part
-        else:
-            names.append(part)
-    return names
-
-
-# The proper names of Party and State bodies, with the words their documents capitalise (Hướng dẫn 36-HD/VPTW,
-# Nghị định 30/2020/NĐ-CP Phụ lục II): restored in an issuer printed in capitals (`BAN TỔ CHỨC TRUNG ƯƠNG`).
-_PROPER_NAMES = tuple(name.split() for name in (
-    "Ban Bí thư", "Ban Chấp hành", "Ban Thường vụ", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
-    "Ban Kinh tế", "Ban Đối ngoại", "Ủy ban Kiểm tra", "Trung ương Đảng", "Trung ương", "Đảng bộ", "Tỉnh ủy",
-    "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Quốc hội", "Chính phủ", "Mặt trận Tổ quốc", "Việt Nam"))
-
-
-def _body_name(name: str) -> str:
-    """One issuer as running text writes it (Nghị định 30/2020/NĐ-CP, Phụ lục II): a ministry with each field it
-    works in capitalised (`Bộ Nội vụ`, `Bộ Kế hoạch và Đầu tư`, `Bộ Chính trị`), any other body by its first letter
-    and the proper names it holds (`Ban Tổ chức Trung ương`, `Văn phòng Tỉnh ủy`, `Tòa án nhân dân tối cao`)."""
-    if name.startswith("bộ "):
-        fields = _FIELD_BREAK.split(name[3:])
-        return "Bộ " + "".join(f if i % 2 else f[:1].upper() + f[1:] for i, f in enumerate(fields))
-    pieces = re.split(r"(\s+)", name)
-    keys = [tone_key(word) for word in pieces[::2]]  # `tỉnh uỷ` is `Tỉnh uỷ`, as the header spells it
-    for proper in _PROPER_NAMES:
-        wanted = [tone_key(word.lower()) for word in proper]
-        for start in range(len(keys) - len(wanted) + 1):
-            if keys[start:start + len(wanted)] == wanted:
-                for offset, word in enumerate(proper):
-                    at = 2 * (start + offset)
-                    if word[:1].isupper():
-                        pieces[at] = pieces[at][:1].upper() + pieces[at][1:]
-    text = "".join(pieces)
-    return text[:1].upper() + text[1:]
-
-
-def _capitals(text: str) -> bool:
-    """Whether a name is printed in capitals, as a header prints it (`TỈNH ỦY ĐIỆN BIÊN`), not as written."""
-    return text == text.upper()
-
-
-def issuer_name(meta: Mapping[str, Any]) -> str:
-    """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`.
-
-    An issuer written in small letters in the front matter (`Ban Tổ chức Trung ương`, `Ủy ban nhân dân tỉnh
-    Điện Biên`) is printed as written. The header prints the issuer in capitals; running text needs sentence
-    case with the place name kept, which a capitalised string cannot tell us, so `issuer_name` in the front
-    matter wins, and otherwise the place name and the proper names of Party and State bodies are restored.
-    """
-    if meta.get("issuer_name"):
-        return str(meta["issuer_name"])
-    raw = str(meta.get("issuer") or "").strip()
-    if not raw:
-        return ""
-    if str(meta.get("language", "vi")) == "en":
-        small = {"of", "and", "the", "for", "on"}
-        words = raw.split()
-        if len(words) > 1 and words[0].lower() == "the":  # `THE GOVERNMENT`: "the Government", not "the the Government"
-            words = words[1:]
-        if not _capitals(raw):
-            return "the " + " ".join(words)
-        return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in words)
-    if not _capitals(raw):
-        return raw
-    text = " - ".join(_body_name(name) for name in _joint_issuers(raw))
-    place = str(meta.get("place") or "").strip()
-    if place and place.lower() in text:
-        text = text.replace(place.lower(), place)
-    return text
 
 
 def source_of(meta: Mapping[str, Any]) -> Source:

@@ -38,7 +38,7 @@ def _fields(reg: Regulation, profile: Profile, title: str = "",
     # Government`).
     issuer = issuing_body(reg.preamble)
     if not issuer:
-        from regdraft.core.consolidate import issuer_name
+        from regdraft.core.issuers import issuer_name
 
         meta = dict(reg.meta)
         committee = re.match(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY (.+)$", str(meta.get("issuer") or ""))
