@@ -281,30 +281,32 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     ws = open_workspace(workspace)
     if resume:
         finished = resume_adoption(ws, slug)
-        return _adopted(ws, slug, ws.resolve("HEAD").sha, resumed=True).say(
-            f"Finished the interrupted adoption {finished}.")
+        return _adopted(ws, slug, ws.resolve("HEAD").sha, f"Finished the interrupted adoption {finished}.",
+                        resumed=True)
     if force != (reason is not None):
         raise UsageError("--force and --reason go together: say why the amendment is adopted past its gates.")
     from regdraft.core.amend.staged import described
     from regdraft.workspace.amendments import load
 
     sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
-    done = _adopted(ws, slug, sha, resumed=False).say(f"Adopted {slug} in commit {sha[:8]}.")
+    done = _adopted(ws, slug, sha, f"Adopted {slug} in commit {sha[:8]}.", resumed=False)
     for line in described(load(ws, slug)):  # instructions its entry-into-force article dates on their own
         done.say(f"{line[:1].upper()}{line[1:]}.")
     return done
 
 
-def _adopted(ws: Workspace, slug: str, sha: str, *, resumed: bool) -> Result:
-    """What `amend adopt --json` prints: the adoption as recorded, its commit and tag."""
+def _adopted(ws: Workspace, slug: str, sha: str, said: str, *, resumed: bool) -> Result:
+    """What `amend adopt` prints: the adoption as recorded, its commit and tag (null, and why, when it has none)."""
     from regdraft.workspace.amendments import load
-    from regdraft.workspace.lifecycle import adoption_tag
+    from regdraft.workspace.terms import tag_made
 
     adopted = load(ws, slug)
-    return Result({"amendment": slug, "number": adopted.number, "regulation": adopted.regulation,
-                   "regulations": [reg for reg, _ in adopted.amending_articles],
-                   "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
-                   "commit": sha, "tag": adoption_tag(ws, adopted), **committed()})
+    tag, untagged = tag_made(ws, adopted, sha)
+    result = Result({"amendment": slug, "number": adopted.number, "regulation": adopted.regulation,
+                     "regulations": [reg for reg, _ in adopted.amending_articles],
+                     "signed": adopted.signed, "effective": adopted.effective, "resumed": resumed,
+                     "commit": sha, "tag": tag, **committed()}).say(said)
+    return result.note(untagged) if untagged else result
 
 
 @amend.command("conflicts")

@@ -23,7 +23,7 @@ from regdraft.core.model import Kind, noun
 from regdraft.workspace.lifecycle import applied_at_once, read_with_problems, review
 from regdraft.workspace.store import Workspace, writes
 from regdraft.workspace.store_writes import uncommitted
-from regdraft.workspace.terms import FORCED, adoption_tag
+from regdraft.workspace.terms import FORCED, tag_to_make
 
 if TYPE_CHECKING:
     from regdraft.workspace.gates import Refusal
@@ -38,7 +38,9 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     (`workspace.gates`), unless `force` gives the reason to adopt anyway (recorded in the
     commit). Without `signed` the date is the document's own (`signed:` in its front matter, as an
     imported law has it); without `effective` it comes from the document's entry-into-force article.
-    The first adoption also stores the regulation's text before it as the base for replay.
+    The first adoption also stores the regulation's text before it as the base for replay. An adoption whose tag's
+    name is another document's adoption's (made by a regdraft before tags named their term) has no tag
+    (`terms.tag_to_make`): that tag is never moved, and `check` warns.
     Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
     """
     amendment, reading = read_with_problems(ws, slug, None)
@@ -54,6 +56,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
         )
     if force is not None and not force.strip():
         raise UsageError("Say why the amendment is adopted past its gates.", options=("force", "reason"))
+    # A tag name held by anything but another document's adoption is refused here, before the gates and the texts.
+    tag = tag_to_make(ws, amendment)
     from regdraft.workspace.gates import refusals  # the gates (votes, rounds) only where an adoption is decided
 
     missing = refusals(ws, amendment, signed_on, effective_on)
@@ -88,7 +92,7 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     load_amendment(text, relative, slug)
     changes[relative] = text.encode("utf-8")  # the status line last: see `Workspace.commit`
     return ws.commit(changes, adoption_message(amendment, signed_on, effective_on, missing, force),
-                     tag=adoption_tag(ws, amendment))
+                     tag=tag)
 
 
 def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: bool) -> Refusal:

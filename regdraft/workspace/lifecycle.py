@@ -41,7 +41,6 @@ from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, taken, 
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
 from regdraft.workspace.store import Workspace, writes
-from regdraft.workspace.terms import adoption_tag as adoption_tag
 from regdraft.workspace.timeline import replay_through
 
 if TYPE_CHECKING:

@@ -19,6 +19,10 @@ Post-conditions:
    when neither is found.
 4. `repair_tags(ws)` makes a missing adoption tag only on the commit whose subject names the amendment's slug, and
    never moves an existing tag (one naming another document's adoption stays, and `tag_problems` still names it).
+5. `tag_to_make(ws, a)` never names a tag that exists: `amend adopt` of a document whose tag's name is already
+   another document's adoption's (term XV's 02-QC/TU tagged `adopted/02-QC-TU` by a regdraft before tags named
+   their term) adopts it without a tag, which `tag_made` says and `tag_problems` warns of (readers find the adoption
+   by its commit, post-condition 3); a name held by anything else is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -139,6 +143,52 @@ def adoption_revision(ws: Workspace, amendment: Amendment, tag: str | None = Non
     if tagged is not None and adopts(tagged, amendment.slug):
         return tagged
     return adopting_commit(ws, amendment.slug)
+
+
+def tag_holder(ws: Workspace, tag: str) -> Revision | None:
+    """The commit the tag `tag` names (by its exact name); None when there is no such tag."""
+    from regdraft.core.errors import RegdraftError
+
+    try:
+        return ws.resolve(f"refs/tags/{tag}")
+    except RegdraftError:
+        return None
+
+
+def tag_to_make(ws: Workspace, amendment: Amendment) -> str | None:
+    """The tag `amend adopt` makes (post-condition 5): its adoption tag; None when that name is the tag of another
+    document's adoption. `StoreError` before anything is written when the name is held by a commit adopting nothing,
+    or by an earlier adoption of this very amendment."""
+    from regdraft.core.errors import StoreError
+
+    tag = adoption_tag(ws, amendment)
+    held = tag_holder(ws, tag)
+    if held is None:
+        return tag
+    other = tagged_slug(held)
+    if other and other != amendment.slug:
+        return None  # a tag made before tags named their term: that adoption keeps it, this one has none
+    what = f"an earlier adoption of {amendment.slug}" if other else "a commit that adopts nothing"
+    raise StoreError(f"{amendment.source}: {amendment.number} ({amendment.slug}) is not adopted: its adoption tag "
+                     f"{tag} already names {what} ({held.short}, “{held.subject}”), and regdraft never moves a tag. "
+                     f"If that tag is stale, delete it with `git tag -d {tag}` and adopt again. Nothing was changed.")
+
+
+def tag_made(ws: Workspace, amendment: Amendment, sha: str) -> tuple[str | None, str]:
+    """The tag of the adoption `sha` of `amendment` (None when it has none) and, when it has none, why, in a
+    sentence: its name is the tag of another document's adoption (post-condition 5)."""
+    tag = adoption_tag(ws, amendment)
+    held = tag_holder(ws, tag)
+    if held is not None and held.sha == sha:
+        return tag, ""
+    if held is None:
+        return None, ""
+    other = tagged_slug(held)
+    whose = (f"the tag of the adoption of {other}, another document bearing the number ({held.short}), as a "
+             "regdraft before tags named their term made it") if other else f"held by commit {held.short}"
+    return None, (f"{amendment.number} ({amendment.slug}) has no adoption tag: its name, {tag}, is {whose}, and a "
+                  f"tag is never moved. regdraft finds this adoption by its commit, {sha[:7]}; "
+                  f"`{Command.of('check')}` warns of the tag.")
 
 
 def adopting_commit(ws: Workspace, slug: str) -> Revision | None:
