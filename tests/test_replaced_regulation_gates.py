@@ -88,11 +88,13 @@ def test_check_warns_of_a_forced_adoption_to_a_replaced_regulation_naming_its_re
     forced = invoke(term_xv, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-11-01", "--force", "--reason",
                     "recorded as signed")
     assert forced.exit_code == 0, forced.output
+    commit = term_xv.resolve("HEAD").short
     checked = invoke(term_xv, "check")
     said = " ".join(checked.output.split())
     assert checked.exit_code == 0, checked.output
-    assert (f"{LATE}, so it was never in force; it was adopted past that gate on purpose, for the reason recorded: "
-            "recorded as signed.") in said, said
+    # r24: the commit is named, as for a reference broken past `amend check` (test_forced_references.py).
+    assert (f"{LATE}, so it was never in force; it was adopted past that gate on purpose (commit {commit}), for the "
+            "reason recorded: recorded as signed.") in said, said
 
 
 def test_check_fails_on_an_unforced_adoption_dated_after_the_replacement(term_xv: Workspace, invoke: Invoke) -> None:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.amend.document import PENDING, Amendment, load_amendment, with_front_matter
 from regdraft.core.amend.summary import listing, touched
-from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import AmendmentConflict, NotPending, Problem, RegdraftError, StoreError, UsageError
@@ -99,10 +98,11 @@ def _check_refusal(amendment: Amendment, problems: Sequence[Problem], forcible: 
     """The gate of `amend check`: an amendment it finds problems in is not adopted; the problems are listed
     under the refusal. References it breaks alone may be adopted past the gate (a reason recorded); an
     instruction that cannot be applied, or a text that does not read back, never."""
+    from regdraft.workspace.forced_references import check_gate
     from regdraft.workspace.gates import Refusal
 
-    check = Command.of("amend check", amendment.slug)
-    return Refusal("check", f"`{check}` finds {counted(len(problems), 'problem')} in it (listed below)",
+    opening = check_gate(amendment.slug)
+    return Refusal("check", f"{opening}{counted(len(problems), 'problem')} in it (listed below)",
                    "amend the amendment (or the text it refers to) until it finds none", forcible=forcible)
 
 

@@ -13,6 +13,7 @@ from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
+from regdraft.workspace.forced_references import excused
 from regdraft.workspace.hand_edits import hand_edit
 from regdraft.workspace.late_comments import late_comments
 from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
@@ -46,6 +47,12 @@ def check_summary(problems: list[Problem]) -> str:
     if not count:
         return f"No problems found ({noted})."
     return f"{counted(count, 'problem')} found" + (f" and {noted}." if warnings else ".")
+
+
+def regulations(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: each regulation file (`api.check`), a reference an adoption broke past the `amend check`
+    gate, its reason recorded, a warning (`forced_references`)."""
+    return excused(ws, api.check(ws, name))
 
 
 def replacements(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -165,7 +172,7 @@ def remove_leftovers(ws: Workspace) -> list[str]:
     return removed
 
 
-# api.check covers each regulation file: its structure, its references and its name.
+# regulations (api.check) covers each regulation file: its structure, its references and its name.
 def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     """The workspace settings: the profiles (regdraft.yaml's choice, profiles/*.yaml) and the git hooks policy."""
     from regdraft.workspace.git_policy import HOOKS_SETTING, user_allows_hooks
@@ -244,5 +251,5 @@ def _line(ws: Workspace, key: str, under: str = "") -> int:
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
-CHECKS: list[Check] = [interrupted, leftovers, settings, api.check, check_replay, late_comments, dropping_proposals,
+CHECKS: list[Check] = [interrupted, leftovers, settings, regulations, check_replay, late_comments, dropping_proposals,
                        number_problems, replacements, tag_problems]

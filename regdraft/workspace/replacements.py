@@ -31,6 +31,7 @@ from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
+    from regdraft.workspace.terms import Forced
 
 KEY = "replaces"
 _MESSAGE_WORDS = {"issued_with": "issued with"}  # the commands' messages are English
@@ -301,11 +302,11 @@ def replacement_message(found: Replacement) -> str:
 
 def replacement_problems(ws: Workspace, name: str | None = None,
                          adopted: Sequence[Amendment] = (),
-                         forced: Callable[[Amendment], tuple[str, list[str]]] | None = None) -> list[Problem]:
+                         forced: Callable[[Amendment], Forced | None] | None = None) -> list[Problem]:
     """`regdraft check`: each `replaces` names a regulation of the workspace, not its own, and takes effect after
     the one it replaces did and after its `adopted` amendments. An amendment adopted past the gate of the replaced
-    regulation on purpose (`forced` gives the reason and the gates its adoption commit records), recording the old
-    regulation's history, is warned about with its reason instead."""
+    regulation on purpose (`forced` gives the reason, the gates and the commit its adoption commit records),
+    recording the old regulation's history, is warned about with its commit and reason instead."""
     problems = []
     for found, why in _judged(fronts(ws)):
         if name is not None and name not in (found.new, found.path, found.old):
@@ -319,11 +320,12 @@ def replacement_problems(ws: Workspace, name: str | None = None,
             said = (f"{found.new} replaces {found.old} from {start}, but {found.old}'s adopted amendment "
                     f"{late.number or late.slug} takes effect on {late.effective}, when {found.old} is no longer in "
                     "force")
-            reason, gates = forced(late) if forced is not None else ("", [])
-            passed = any(gate.startswith(_AMENDING.format(reg_id)) for gate in gates for reg_id in late.regulations)
-            if reason and passed:  # its adoption passed this very gate, with a reason: history recorded on purpose
-                problems.append(Problem(f"{said}, so it was never in force; it was adopted past that gate on purpose, "
-                                        f"for the reason recorded: {reason}.", found.path, found.line, warning=True))
+            past = forced(late) if forced is not None else None
+            if past is not None and past.reason and any(past.passed(_AMENDING.format(reg_id))
+                                                        for reg_id in late.regulations):
+                # Its adoption passed this very gate, with a reason: history recorded on purpose.
+                problems.append(Problem(f"{said}, so it was never in force; it was {past.said()}.", found.path,
+                                        found.line, warning=True))
             else:
                 problems.append(Problem(f"{said}; check the dates.", found.path, found.line))
     return problems

@@ -247,28 +247,45 @@ def repair_tags(ws: Workspace) -> list[str]:
 FORCED = "Adopted past its gates: "  # the line of an adoption commit giving the reason it was forced
 
 
-def forced_past(ws: Workspace, amendment: Amendment) -> tuple[str, list[str]]:
-    """Why an amendment was adopted past its gates (`amend adopt --force --reason`) and the gates it passed (each
-    refusal's sentence), as its adoption commit records them; ('', []) when it was not forced or its adoption commit
-    is not found."""
+@dataclass(frozen=True, slots=True)
+class Forced:
+    """An adoption past its gates, as its commit records it: the reason, each gate's sentence, and the commit."""
+
+    reason: str
+    gates: tuple[str, ...]
+    commit: Revision
+
+    def passed(self, opening: str) -> bool:
+        """Whether one of the gates it passed is the refusal whose sentence begins `opening`."""
+        return any(gate.startswith(opening) for gate in self.gates)
+
+    def said(self, gate: str = "that gate") -> str:
+        """`adopted past that gate on purpose (commit 9334947), for the reason recorded: …`, as `check` warns."""
+        return f"adopted past {gate} on purpose (commit {self.commit.short}), for the reason recorded: {self.reason}"
+
+
+def forced_past(ws: Workspace, amendment: Amendment) -> Forced | None:
+    """Why an amendment was adopted past its gates (`amend adopt --force --reason`), the gates it passed (each
+    refusal's sentence) and its adoption commit, as that commit records them; None when it was not forced or its
+    adoption commit is not found."""
     from regdraft.core.errors import RegdraftError
 
     commit = adoption_revision(ws, amendment)
     if commit is None:
-        return "", []
+        return None
     try:
         lines = ws.message(commit.sha).splitlines()
     except (RegdraftError, ValueError):
-        return "", []
+        return None
     at = next((i for i, line in enumerate(lines) if line.startswith(FORCED)), None)
     if at is None:
-        return "", []
+        return None
     gates = []
     for line in lines[at + 1:]:
         if not line.startswith("- "):
             break
         gates.append(line[2:])
-    return lines[at][len(FORCED):].strip(), gates
+    return Forced(lines[at][len(FORCED):].strip(), tuple(gates), commit)
 
 
 def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
