@@ -68,7 +68,7 @@ def test_a_bracketed_note_is_deleted_as_it_stands() -> None:
         lines[at] = lines[at].replace(" (nếu có)", "")
     # Was: 1. Sửa đổi, bổ sung điểm b khoản 2 Điều 25 như sau: … (each point re-enacted whole).
     assert body(old, "\n".join(lines)).strip() == (
-        "1\\. Bỏ cụm từ “(nếu có)” tại điểm b khoản 2 Điều 25, điểm b khoản 1 Điều 38, điểm đ khoản 1 và điểm d "
+        "1\\. Bỏ cụm từ “(nếu có)” tại điểm b khoản 2 Điều 25, điểm b khoản 1 Điều 38 và điểm đ khoản 1 và điểm d "
         "khoản 3 Điều 43.")
 
 
@@ -86,6 +86,6 @@ def test_points_of_one_article_in_different_clauses_are_cited_once_with_it() -> 
 
     addresses = [Address.parse(code) for code in ("d25.k2.b", "d38.k1.b", "d43.k1.đ", "d43.k3.d")]
     cited = cite_list(addresses, "vi")
-    assert cited == "điểm b khoản 2 Điều 25, điểm b khoản 1 Điều 38, điểm đ khoản 1 và điểm d khoản 3 Điều 43"
+    assert cited == "điểm b khoản 2 Điều 25, điểm b khoản 1 Điều 38 và điểm đ khoản 1 và điểm d khoản 3 Điều 43"
     read = read_instruction(f"Bãi bỏ {cited}.", "vi", None)
     assert list(read.targets) == addresses  # type: ignore[union-attr]

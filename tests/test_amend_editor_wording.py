@@ -135,7 +135,7 @@ def test_clauses_and_points_of_one_article_are_cited_once_with_it_and_read_back(
         ([_at("50", "1", "b"), _at("50", "5"), _at("51", "6")], "điểm b khoản 1 và khoản 5 Điều 50 và khoản 6 Điều 51"),
         ([_at("6", "1"), _at("6", "2", "a")], "khoản 1 và điểm a khoản 2 Điều 6"),  # was `khoản 1 Điều 6, điểm a …`
         ([_at("43", "1", "đ"), _at("43", "3", "d")], "điểm đ khoản 1 và điểm d khoản 3 Điều 43"),
-        ([_at("74", "4"), _at("105", "3"), _at("105", "4")], "khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105"),
+        ([_at("74", "4"), _at("105", "3"), _at("105", "4")], "khoản 4 Điều 74 và khoản 3 và khoản 4 Điều 105"),
     ):
         assert cite_list(addresses, "vi") == written
         assert [cited.address for cited in provisions(written, None, "vi")] == addresses

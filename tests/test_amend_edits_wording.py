@@ -358,16 +358,16 @@ def test_every_quoted_phrase_is_whole_words_in_english_too(pair: Pair) -> None:
 
 @pytest.mark.parametrize(("codes", "context", "cited"), [
     (["d28.k2.a", "d28.k2.b", "d33.k2.a", "d33.k2.b", "d33.k3"], None,
-     "điểm a và điểm b khoản 2 Điều 28, điểm a và điểm b khoản 2 và khoản 3 Điều 33"),
+     "điểm a và điểm b khoản 2 Điều 28 và điểm a và điểm b khoản 2 và khoản 3 Điều 33"),
     (["d6.k3.d", "d6.k3.đ", "d6.k3.e", "d7"], None, "các điểm d, đ và e khoản 3 Điều 6 và Điều 7"),
     (["d6.k1.b", "d6.k1.c"], "d6.k1", "điểm b và điểm c"),
     (["d6.k1", "d6.k2", "d6.k4"], "d6", "các khoản 1, 2 và 4"),
     (["d6", "d7"], None, "Điều 6 và Điều 7"),
-    # The last group joined by a comma where it holds `và` itself (Luật Giáo dục: `khoản 4 Điều 74 và khoản 3 và
-    # khoản 4 Điều 105` was generated).
-    (["d74.k4", "d105.k3", "d105.k4"], None, "khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105"),
+    # The last group joined by `và` where it holds `và` itself, as Luật 57/2024 ends a list (`…, Điều 52 và số thứ
+    # tự 31`); it was joined by a comma, and the list read unfinished (`khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105`).
+    (["d74.k4", "d105.k3", "d105.k4"], None, "khoản 4 Điều 74 và khoản 3 và khoản 4 Điều 105"),
     (["d6.k1", "d6.k2.a", "d7.k2.a", "d7.k2.b", "d7.k2.c"], None,
-     "khoản 1 và điểm a khoản 2 Điều 6, các điểm a, b và c khoản 2 Điều 7"),
+     "khoản 1 và điểm a khoản 2 Điều 6 và các điểm a, b và c khoản 2 Điều 7"),
 ])
 def test_units_of_one_clause_are_cited_once_with_it(codes: list[str], context: str | None, cited: str) -> None:
     # Luật Du lịch's renamed `Tổng cục Du lịch` was cited `tại điểm a khoản 2 Điều 28, điểm b khoản 2 Điều 28, …`;

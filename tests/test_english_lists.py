@@ -46,7 +46,8 @@ TWO_ARTICLES = _at("d16.k4", "d16.k5", "d19.k3")
     (RepealUnits(POINTS_AND_CLAUSE), "vi", None, "Bãi bỏ điểm a và điểm b khoản 1 và khoản 2 Điều 5."),
     (ReplaceWords("A", "B", TWO_ARTICLES), "vi", None,
      "Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 4 và khoản 5 Điều 16 và khoản 3 Điều 19."),
-    (RepealUnits(_at("d19.k3", "d20.k4", "d20.k5")), "vi", None, "Bãi bỏ khoản 3 Điều 19, khoản 4 và khoản 5 Điều 20."),
+    (RepealUnits(_at("d19.k3", "d20.k4", "d20.k5")), "vi", None,
+     "Bãi bỏ khoản 3 Điều 19 và khoản 4 và khoản 5 Điều 20."),
 ])
 def test_several_provisions_are_cited_as_one_list_and_read_back(op: Operation, language: str, context: str | None,
                                                                written: str) -> None:

@@ -116,11 +116,11 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
         k += run
     if len(items) == 1:
         return items[0]
-    joiner = " and " if en else " và "
-    if not en and joiner in items[-1]:
-        # `khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105`: not `… Điều 74 và khoản 3 và khoản 4 …`.
-        joiner = ", "
-    return ", ".join(items[:-1]) + joiner + items[-1]
+    # The last provision joined by `và` (`and`) even where it holds a `và` itself, as Luật 57/2024 joins a list whose
+    # provisions hold one (`…, điểm đ khoản 1 và điểm đ khoản 3 Điều 16, …, Điều 52 và số thứ tự 31`): `khoản 4
+    # Điều 74 và khoản 3 và khoản 4 Điều 105`, never `khoản 4 Điều 74, khoản 3 và khoản 4 Điều 105`, which reads
+    # unfinished.
+    return ", ".join(items[:-1]) + (" and " if en else " và ") + items[-1]
 
 
 def _siblings(a: Address, b: Address) -> bool:
