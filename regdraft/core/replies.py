@@ -304,6 +304,16 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         anchor_lines = anchor_text(drafts[reg], address).split("\n") if address != GENERAL else []
         keys = [line_key(line) for line in anchor_lines]
         olds = [e.old for _, e in entries if e.old.strip()]
+        if olds and all(match_line(keys, text, anchor_lines) is None for text in olds) and final > i and all(
+                (line_at := match_line(keys, q.original, anchor_lines)) is not None and not line_at[1]
+                for q in reply.paragraphs[i:final + 1] if q.original.strip()):
+            # Each paragraph stands as a line of the provision as circulated, not as an instruction's words: the one
+            # paragraph Word's "Reject all" makes of them is no text anyone circulated (a tracked mark on a paragraph
+            # the reviewer did not add, as LibreOffice leaves a moved one). Read one by one, each as "Accept all"
+            # leaves it.
+            del runs[i]
+            previous = after
+            continue
         if olds and all(match_line(keys, text, anchor_lines) is None for text in olds):
             # The words of an instruction (`1. Sửa đổi Điều 5:`), not of the provision: what the reviewer
             # changed is said in a comment on the provision; putting the sentence into its text is no proposal.

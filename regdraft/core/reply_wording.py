@@ -173,13 +173,25 @@ def describe_change(old: str, new: str, language: str = "vi", relabels: Sequence
     return words["lead"].format(changes="; ".join(parts) or words["replace"].format(a=old, b=new))
 
 
+# A point's label as a relabelled moved point may come back from LibreOffice, the old letter kept beside the new
+# (`cd) …`: it drops a deletion inside a move).
+_RUN_ON_LABEL = re.compile(r"^\s*[a-zđ]{2,3}\d*\s*\)\s*")
+
+
+def _moved_label(line: str) -> str:
+    """A paragraph's label as a move carries it: `label_of`'s, or a point's letters run together (`cd) `)."""
+    label = label_of(line)
+    found = _RUN_ON_LABEL.match(line) if not label.strip() else None
+    return found.group(0) if found else label
+
+
 def _line_key(line: str) -> str:
     """A paragraph's key for finding it moved: its words, its label and its end punctuation aside."""
-    return line_key(line).rstrip(" ;.,:")
+    return fold(line[len(_moved_label(line)):]).rstrip(" ;.,:")
 
 
 def _labelled_key(line: str) -> str:
-    return f"{fold(label_of(line))} {_line_key(line)}"
+    return f"{fold(_moved_label(line))} {_line_key(line)}"
 
 
 def _moves(old: str, new: str, words: dict[str, str], language: str) -> tuple[str, list[str], list[tuple[str, str]]]:
@@ -216,9 +228,9 @@ def _moves(old: str, new: str, words: dict[str, str], language: str) -> tuple[st
         else:
             continue
         said.append(words["move"].format(a=_called(lines[i], words, language), where=where))
-        if fold(label_of(lines[i])) != fold(label_of(wanted[j])):
-            labels.append((label_of(lines[i]), label_of(wanted[j])))
-        lines[i] = label_of(wanted[j]) + strip_label(lines[i])
+        if fold(_moved_label(lines[i])) != fold(_moved_label(wanted[j])):
+            labels.append((_moved_label(lines[i]), _moved_label(wanted[j])))
+        lines[i] = _moved_label(wanted[j]) + lines[i][len(_moved_label(lines[i])):]
     return "\n".join(lines[i] for i in order), said, labels
 
 

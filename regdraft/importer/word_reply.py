@@ -7,6 +7,9 @@ Post-conditions of `read_reply`:
    kept as they are (a paragraph whose break was deleted joins the next one as it is); the author and date of a
    tracked change to its break are among its changes'. Text both inserted and deleted (a deletion inside an
    insertion or a move, as Word writes a second reviewer's deletion or a relabelled moved point) is in neither.
+   A paragraph whose mark is a move's destination and whose words are those of a moved-from paragraph is moved text
+   throughout, its untracked runs included: LibreOffice writes a moved point holding a change (a relabelled point)
+   so, the move kept on its mark alone, and the words would otherwise stand twice in the text as circulated.
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark.
@@ -62,6 +65,7 @@ class _Reader:
         self.references: dict[str, int] = {}
         self.copy: CopyMark | None = None
         self.own = ""  # on a Word redline, the digest of the author of its own tracked changes
+        self.moved: set[str] = set()  # the words of each paragraph whose mark is a move's source (`_moved_words`)
 
     def _own(self, element: Any) -> bool:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
@@ -82,6 +86,9 @@ class _Reader:
             if change is not None:  # the break itself changed: its author and date are the paragraph's too
                 self.paragraphs[-1].authors += [a for a in [change.get(f"{_W}author") or ""] if a]
                 self.paragraphs[-1].date = change.get(f"{_W}date") or ""
+                if change.tag == f"{_W}moveTo" and _moved_words(element) in self.moved:
+                    # A moved paragraph as LibreOffice writes it (the move on its mark alone): all of it moved text.
+                    state, author, date = "ins", change.get(f"{_W}author") or "", change.get(f"{_W}date") or ""
         elif tag == f"{_W}bookmarkEnd":
             if self.bookmarks.pop(element.get(f"{_W}id") or "", None) == self.address:
                 self.address = None
@@ -150,6 +157,14 @@ def _mark(p: Any, own: Any = lambda _element: False) -> tuple[str, Any | None]:
     return ("gone" if len(kinds) > 1 else found[0][0]), found[-1][1]
 
 
+def _moved_words(p: Any) -> str:
+    """A paragraph's words, its insertions aside (the text a move's source held, or its destination carries over),
+    spaces folded."""
+    words = (t.text or "" for t in p.iter(f"{_W}t", f"{_W}delText")
+             if not any(a.tag == f"{_W}ins" for a in t.iterancestors(f"{_W}ins")))
+    return " ".join(nfc("".join(words)).split())
+
+
 def _comments_part(document: Any) -> Any | None:
     from docx.oxml import parse_xml
 
@@ -184,6 +199,8 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         raise ParseError(f"{source}: is not a Word (.docx) file that can be read ({exc}).") from None
     reader = _Reader()
     body = document.element.body
+    reader.moved = {words for p in body.iter(f"{_W}p")
+                    if getattr(_mark(p)[1], "tag", "") == f"{_W}moveFrom" and (words := _moved_words(p))}
     named = (element.get(f"{_W}name") or "" for element in body.iter(f"{_W}bookmarkStart"))
     if not redline_changes:
         reader.own = next((n[len(REDLINE_MARK):] for n in named if n.startswith(REDLINE_MARK)), "")
