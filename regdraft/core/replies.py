@@ -16,7 +16,8 @@ Post-conditions of `comments_from_reply`:
    or dash items, on that part (`d42.k3.intro`, `d42.k3.end`); one within a paragraph of an instruction's
    quoted new text, on the provision that paragraph is (`“b) …` quoted by `Sửa đổi khoản 2 Điều 5` is on
    `d5.k2.b`), as in the text as amended. Its selection is the words selected, a label included, leaving out
-   only the quote marks of an instruction's quoted new text (`“a) …`, `…;”;`).
+   only the quote marks of an instruction's quoted new text (`“a) …`, `…;”;`). One on words a Word redline itself
+   strikes out lands on the smallest provision holding the paragraphs placed around them, those words its selection.
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article or an appendix with its heading line, or a provision holding points or clauses,
    with a label on every line, as the wording editor writes it), and its comment text says in
@@ -47,6 +48,7 @@ from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
 from regdraft.core.reply_places import (
+    _around,
     _bookmarked,
     _common,
     _containing,
@@ -118,7 +120,8 @@ UNANCHORED = -1  # the paragraph of a Word comment whose range and reference the
 @dataclass(frozen=True, slots=True)
 class ReplyComment:
     """A Word comment: who wrote it, when, what, and the paragraphs its range starts and ends in (`UNANCHORED`
-    when the reviewer deleted the words it was on)."""
+    when the reviewer deleted the words it was on); on a Word redline, `struck` holds the words the redline itself
+    strikes out that it is on (none of the text as circulated selected)."""
 
     id: str
     author: str
@@ -127,6 +130,7 @@ class ReplyComment:
     start: int
     end: int
     selection: str
+    struck: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +244,13 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         if not bookmarked and wc.selection:
             folded = folded if folded is not None else _folded_lines(texts)
             found = _containing(folded, wc.selection)
+        if wc.struck and (first is None or last is None):
+            # On words the Word redline itself strikes out (no provision of the draft holds them): the smallest
+            # provision holding the paragraphs around them, where the old text stood.
+            around = _around(where, wc.start, wc.end)
+            at = around[0] if len(set(around)) == 1 else _common(around) if around else None
+            found = [at] if at is not None else found
+            first = last = None
         if first is not None and last is not None:
             spots = [part(i, a) for i, a in enumerate(where[wc.start:wc.end + 1], wc.start) if a is not None]
             # Words in one dash or plus item are on that item: a unit's items are commented on apart.
@@ -249,13 +260,13 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
         elif place_unplaced:
             at = ("", GENERAL)
         else:
-            passage = wc.selection or reply.paragraphs[wc.start].original
+            passage = wc.selection or wc.struck or reply.paragraphs[wc.start].original
             unplaced.append(Unplaced(f"Word comment {numbers[wc.id]} by {wc.author or 'an unnamed reviewer'}",
                                      wc.text, passage, reply.bookmarked))
             continue
         opens, closes = reply.paragraphs[wc.start], reply.paragraphs[wc.end]
         selection = without_quotes(wc.selection, opens.original if is_quoted(wc.start, first) else "",
-                                   closes.original if is_quoted(wc.end, last) else "")
+                                   closes.original if is_quoted(wc.end, last) else "") or wc.struck
         taken.setdefault(at, len(placed))
         add(comment(at, wc.text, wc.author, wc.date, selection, key=wc.id), wc.start, numbers[wc.id])
 

@@ -103,6 +103,13 @@ def _with_inserted(reply: Reply, where: list[Place | None]) -> list[Place | None
     return out
 
 
+def _around(where: Sequence[Place | None], start: int, end: int) -> list[Place]:
+    """The places of the nearest placed paragraphs before paragraph `start` and after `end` (each at most one)."""
+    before = next((where[i] for i in range(start, -1, -1) if where[i] is not None), None)
+    after = next((where[i] for i in range(end, len(where)) if where[i] is not None), None)
+    return [place for place in (before, after) if place is not None]
+
+
 def common_address(addresses: Sequence[str]) -> str:
     """The smallest provision holding all of these addresses; `general` when only the whole draft does."""
     parsed = [Address.parse(a).segments for a in addresses]

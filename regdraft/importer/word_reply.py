@@ -12,7 +12,8 @@ Post-conditions of `read_reply`:
    so, the move kept on its mark alone, and the words would otherwise stand twice in the text as circulated.
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
-   (only a reference mark) belongs to the paragraph holding the mark.
+   (only a reference mark) belongs to the paragraph holding the mark. On a Word redline, a comment on words the
+   redline itself strikes out (its selection as circulated empty) carries those words as `struck`.
 3. A file that is not a Word document, or whose parts unpack past `archive.check_parts`'s bounds, raises
    `ParseError` naming the file; nothing else raises.
 """
@@ -48,12 +49,18 @@ class _Paragraph:
     date: str = ""
     mark: str = ""
     length: int = 0  # of `original` joined: where the next text as circulated starts
+    shown: list[str] = field(default_factory=list)  # as circulated, with the words a Word redline strikes out
+    shown_length: int = 0
+
+
+# Where in the document: the paragraph, the offset in its text as circulated, and in its text as shown.
+_At = tuple[int, int, int]
 
 
 @dataclass
 class _Range:
-    start: tuple[int, int]
-    end: tuple[int, int] | None = None
+    start: _At
+    end: _At | None = None
 
 
 class _Reader:
@@ -71,10 +78,10 @@ class _Reader:
         """Whether a tracked change is the redline's own (the document's text, not a reviewer's change)."""
         return bool(self.own) and slug_digest(nfc(element.get(f"{_W}author") or "")) == self.own
 
-    def here(self) -> tuple[int, int]:
+    def here(self) -> _At:
         if not self.paragraphs:
             self.paragraphs.append(_Paragraph(self.address))
-        return len(self.paragraphs) - 1, self.paragraphs[-1].length
+        return len(self.paragraphs) - 1, self.paragraphs[-1].length, self.paragraphs[-1].shown_length
 
     def walk(self, element: Any, state: str = "", author: str = "", date: str = "") -> None:
         tag = element.tag
@@ -94,7 +101,9 @@ class _Reader:
                 self.address = None
         elif (tag in _INSERTED or tag in _DELETED) and self._own(element):
             if tag in _DELETED:
-                return  # struck out by the redline itself: in neither version of the text it circulated
+                # Struck out by the redline itself: in neither version of the text it circulated, but shown (a
+                # member's Word comment on it is on those words).
+                state = "struck" if state in ("", "struck") else "gone"
         elif tag in _INSERTED or tag in _DELETED:
             kind = "ins" if tag in _INSERTED else "del"
             # Deleted inside an insertion or a move (a second reviewer's deletion, a relabelled moved point), or
@@ -130,6 +139,11 @@ class _Reader:
         if not self.paragraphs:
             self.paragraphs.append(_Paragraph(self.address))
         p = self.paragraphs[-1]
+        if state not in ("ins", "gone"):
+            p.shown.append(text)
+            p.shown_length += len(text)
+        if state == "struck":
+            return
         if state not in ("ins", "gone"):
             p.original.append(text)
             p.length += len(text)
@@ -209,30 +223,33 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         ReplyParagraph(p.address[1] if p.address else None, nfc("".join(p.original)), nfc("".join(p.accepted)),
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
-    comments: list[tuple[tuple[int, int], ReplyComment]] = []  # where each starts in the document, and it
+    comments: list[tuple[_At, ReplyComment]] = []  # where each starts in the document, and it
     circulated = ["".join(p.original) for p in reader.paragraphs]
+    shown = ["".join(p.shown) for p in reader.paragraphs]
     for element in part.iter(f"{_W}comment") if part is not None else ():
         cid = element.get(f"{_W}id") or ""
         span = reader.ranges.get(cid)
         if span is not None:
             start, end = span.start, span.end or span.start
         elif cid in reader.references:
-            start = end = (reader.references[cid], 0)
+            start = end = (reader.references[cid], 0, 0)
         else:
             # The reviewer deleted the words it was on: it is kept, placed nowhere (general, or reported).
-            comments.append(((len(reader.paragraphs), 0), ReplyComment(
+            comments.append(((len(reader.paragraphs), 0, 0), ReplyComment(
                 cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
                 UNANCHORED, UNANCHORED, "")))
             continue
+        selection = nfc(_selection(circulated, start[:2], end[:2])).strip()
+        struck = "" if selection or not reader.own else nfc(_selection(shown, start[::2], end[::2])).strip()
         comments.append((start, ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
-            start[0], end[0], nfc(_selection(circulated, start, end)).strip())))
+            start[0], end[0], selection, struck)))
     # In the document's order, as Word's review pane lists them (the comments part holds them as they were written).
     comments.sort(key=lambda found: found[0])
     return Reply(source, paragraphs, tuple(c for _, c in comments), reader.copy)
 
 
-def _selection(circulated: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
+def _selection(circulated: list[str], start: tuple[int, ...], end: tuple[int, ...]) -> str:
     """The text as circulated (each paragraph's) between two (paragraph, offset) positions, paragraphs joined by
     line breaks."""
     if start[0] == end[0]:
