@@ -121,6 +121,41 @@ def test_no_vote_is_recorded_after_adoption(ws: Workspace, invoke: Invoke) -> No
     assert ws.repo.head.commit.hexsha == head and votes.load_vote(ws, SLUG) == votes.Vote(30, 5, 0, "2025-09-20")
 
 
+def test_a_vote_dated_after_today_is_refused(ws: Workspace, invoke: Invoke) -> None:
+    """r24 sweep d-word: `amend vote --date` took a date ahead, and `amend adopt --signed` a signing date before it."""
+    import datetime as dt
+
+    today = dt.date.today()
+    ahead = (today + dt.timedelta(days=5)).isoformat()
+    head = ws.repo.head.commit.hexsha
+    refused = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "5", "--date", ahead)
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert (f"The vote date {ahead} is after today ({today}): record the conference vote on {SLUG} once it is "
+            "held, with the date it was held." in " ".join(refused.output.split()))
+    assert ws.repo.head.commit.hexsha == head and votes.load_vote(ws, SLUG) is None
+    recorded = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "5", "--date", today.isoformat())
+    assert recorded.exit_code == 0, recorded.output
+
+
+def test_adopt_refuses_a_signing_date_before_the_vote(ws: Workspace, invoke: Invoke) -> None:
+    import datetime as dt
+
+    voted, early = dt.date.today() - dt.timedelta(days=3), dt.date.today() - dt.timedelta(days=5)
+    recorded = invoke(ws, "amend", "vote", SLUG, "--for", "30", "--against", "5", "--date", voted.isoformat())
+    assert recorded.exit_code == 0, recorded.output
+    head = ws.repo.head.commit.hexsha
+    refused = invoke(ws, "amend", "adopt", SLUG, "--signed", early.isoformat())
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert (f"  - its signing date {early} is before the conference vote recorded on it ({voted}); adopt it with the "
+            f"date it was signed, on or after the vote: `regdraft amend adopt {SLUG} --signed DATE`, or record the "
+            f"vote again with the date it was held: `regdraft amend vote {SLUG} --for N --against N --abstain N "
+            "--date DATE`\n") in refused.output
+    assert ws.repo.head.commit.hexsha == head
+    # Signed on the day of the vote: that gate passes (the others are this draft's own).
+    same = invoke(ws, "amend", "adopt", SLUG, "--signed", voted.isoformat())
+    assert "before the conference vote" not in same.output
+
+
 def test_bad_dates_name_their_option(ws: Workspace, invoke: Invoke) -> None:
     vote = invoke(ws, "amend", "vote", SLUG, "--for", "3", "--against", "2", "--date", "20/13/2025")
     assert vote.exit_code == 2

@@ -12,7 +12,8 @@ meets it:
    the signing date; "kể từ ngày 01/4/2025" that date); an article regdraft cannot read, or its
    absence, is a refusal that quotes what the document says;
 7. the signer is named (`amend new` leaves the name for the drafter: who signs is known when it is signed);
-8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not);
+8. the signing date is not after today (a date mistyped a week ahead made a text in force that was not), nor
+   before the conference vote recorded on it (`regdraft amend vote`): a text is signed once it is voted;
 9. the effective date is not before the signing date: a document takes effect retroactively only when its
    wording says so, which is adopted past the gate with the reason recorded (a date mistyped is corrected).
 10. no provision it quotes whole undoes words of an amendment adopted since it was begun (`workspace.reverts`):
@@ -42,7 +43,7 @@ from regdraft.core.counts import count as counted
 from regdraft.workspace.amendments import load_comments, load_rounds
 from regdraft.workspace.numbers import PLACEHOLDER, example_number
 from regdraft.workspace.store import Workspace
-from regdraft.workspace.votes import vote_refusal
+from regdraft.workspace.votes import load_vote, vote_refusal
 
 if TYPE_CHECKING:
     from regdraft.workspace.replacements import Replacement
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 class Refusal:
     """One gate an amendment does not pass: what is missing, and the command that fixes it."""
 
-    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed, edited, replaced
+    gate: str  # number, status, rounds, comments, vote, effective, signer, reverts, signed, voted, edited, replaced
     missing: str
     fix: str
     forcible: bool = True
@@ -134,7 +135,26 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
         out.append(Refusal("signed", f"its signing date {signed} is after today ({today})",
                            f"adopt it once it is signed, with the date it was signed: "
                            f"`{Command.of('amend adopt', slug, signed=None)}`"))
+    out.extend(_before_vote(ws, slug, signed))
     return out
+
+
+def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:
+    """A refusal when the signing date is before the date of the conference vote recorded on the amendment."""
+    from regdraft.core.errors import RegdraftError
+
+    try:
+        vote = load_vote(ws, slug)
+        voted = dt.date.fromisoformat(vote.date) if vote is not None else None
+    except (RegdraftError, ValueError):
+        return []  # no vote date to compare (an unreadable vote.yaml is the vote gate's and `check`'s to report)
+    if voted is None or signed >= voted:
+        return []
+    record = Command.of("amend vote", slug, for_=None, against=None, abstain=None, date=None)
+    return [Refusal("voted", f"its signing date {signed} is before the conference vote recorded on it ({voted})",
+                    f"adopt it with the date it was signed, on or after the vote: "
+                    f"`{Command.of('amend adopt', slug, signed=None)}`, or record the vote again with the date it "
+                    f"was held: `{record}`")]
 
 
 def _reverting(ws: Workspace, amendment: Amendment) -> list[Refusal]:

@@ -40,7 +40,8 @@ class Vote:
 def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int, date: str | dt.date,
                 members: int | None = None) -> Vote:
     """Record the conference vote next to the amendment (one commit); an adopted amendment's vote is
-    part of its record and is not recorded again (`NotPending`)."""
+    part of its record and is not recorded again (`NotPending`), and a vote dated after today is refused: the
+    conference has not voted yet (a date mistyped ahead let the text be signed "before" its vote)."""
     relative = amendment_file(ws, slug)
     amendment = load(ws, slug)
     if amendment.status == "adopted":
@@ -52,7 +53,11 @@ def record_vote(ws: Workspace, slug: str, for_: int, against: int, abstain: int,
     if min(for_, against, abstain) < 0 or (members is not None and members < for_ + against + abstain):
         raise UsageError("The vote counts must not be negative, and the votes cast cannot exceed the members.",
                          options=("members",))
-    vote = Vote(for_, against, abstain, parse_date(date, "the vote date").isoformat(), members)
+    voted, today = parse_date(date, "the vote date"), dt.date.today()
+    if voted > today:
+        raise UsageError(f"The vote date {voted.isoformat()} is after today ({today.isoformat()}): record the "
+                         f"conference vote on {slug} once it is held, with the date it was held.", options=("date",))
+    vote = Vote(for_, against, abstain, voted.isoformat(), members)
     data = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain, "members": vote.members,
             "date": vote.date, "majority": vote.majority}
     text = dump_yaml(data, sort_keys=False, allow_unicode=True)
