@@ -73,7 +73,7 @@ def said(box: Any, words: dict[str, str], told: dict[int, int] | None = None) ->
     before = told.get(id(element), 0)
     after = told[id(element)] = before + _letters(_text(box))
     opens = f"[{word}: " if before == 0 else ""
-    closes = "]" if after >= _letters("".join(element.itertext())) else ""
+    closes = "]" if after >= _letters("".join(element.itertext())) else " "  # a reader joins the parts as written
     return f"{opens}{text}{closes}"
 
 
