@@ -5,6 +5,8 @@ Post-conditions of `read_header`:
    the last title line; each one read becomes a front-matter value and a `header` note that
    quotes it, so its text stays in the report.
 2. Leading lines it cannot place are returned as preamble paragraphs, with a note.
+3. A rule printed on a header line's start or end (`-------CỘNG HÒA …`, plain pdftotext's way) is left out, with
+   a note.
 
 
 The closing block (signature, recipients) and the layout tables both are printed in: `regdraft.importer.closing`.
@@ -81,6 +83,9 @@ _PROPER_NAMES = ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà x
 _TEXT_ROW = re.compile(r"^\|?[^|]*(?:\s\|\s|\|)[^|]*")
 # A run of rule characters inside a cell (`CHÍNH PHỦ -------`), which separates its lines.
 _CELL_RULE = re.compile(r"(?:^|\s)[-–—_=*~]{3,}(?=\s|$)")
+# A rule at a header line's start or end: plain pdftotext writes the rule under `QUỐC HỘI` before the next line
+# (`-------CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `--------------Luật số: 09/2017/QH14`).
+_EDGE_RULE = re.compile(r"^[-–—_=*~]{3,}\s*|\s*[-–—_=*~]{3,}$")
 _ADOPTED_ON = re.compile(r"thông qua ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", re.I)
 # A law's closing sentence: `Luật này được Quốc hội … khóa XIV, kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020.`;
 # in English translations the date stands after the body that passed it or before it: `This Law was passed by the
@@ -191,6 +196,10 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
         if decorative(text):
             header.notes.append(Note(para.where, "skipped", "A decorative line in the header was left out.", text))
             continue
+        if para.rows is None and (bare := _EDGE_RULE.sub("", text)) != text:
+            header.notes.append(Note(para.where, "skipped", "A rule printed on the same line as header text was "
+                                     "left out.", text))
+            para, text = Paragraph(bare, para.where), bare
         if i == 1 and text.startswith("# "):
             header.notes.append(Note(para.where, "skipped", "The title line above the header (a Markdown heading "
                                      "added when the text was converted) was left out.", text))

@@ -1,9 +1,10 @@
 """Text copied from a PDF: running heads and page numbers, hard-wrapped lines and words hyphenated at a line end.
 
 Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in order, with their line numbers):
-1. A line that reads as a page's running head or number (`Trang 4`, a bare `10`, `CÔNG BÁO/Số 123 …`, or a
-   short line with digits repeated on three pages or more, not starting in lower case) is left out, with a
-   `skipped` note.
+1. A line that reads as a page's running head or number (`Trang 4`, a bare `10`, `CÔNG BÁO/Số 123 …`, or a line
+   that comes back at page breaks three times or more, not starting in lower case, `_repeated_heads`) is left
+   out, with a `skipped` note. A line inside the text (no page number, form feed or blank line next to it) is
+   never a head.
 2. A file is read as hard-wrapped only when most of its long lines end near one width (at most 120 characters)
    and its lines go on with the sentence of the line before; then a line that does not end a sentence and
    ends near that width is joined with the next one, and one note says how many lines were joined. A line
@@ -26,13 +27,15 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    starts a paragraph, and when its bracket does not close on that line the lines after it up to the one closing
    it (at most three, none blank or starting with a label) are joined to it, with a note where the file is not
    hard-wrapped: the published form's Quy chế is found by that line (`importer.attached`).
+5. A line far longer than the width (a table's row pdftotext wrote on one line) does not keep a file from being
+   read as hard-wrapped, once in a hundred long lines.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from regdraft.importer.report import Note
 
@@ -78,21 +81,56 @@ def running_head(text: str) -> bool:
     return bool(_PAGE.match(text) or _GAZETTE.match(text))
 
 
-def _repeated_heads(lines: Sequence[Line]) -> set[str]:
-    """Short lines with digits, not sentences nor labels, that come back (digits aside) three times or more: a
-    running head whose page number changes. A line starting in lower case goes on with a sentence, as lines of a
-    narrow column cut from clauses written alike do (`tượng quy định tại khoản 1 Điều này đạt các tiêu`)."""
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", text)
+def _at_page_break(lines: Sequence[Line], i: int, pages: Collection[int], marks: Collection[int]) -> str | None:
+    """Where `lines[i]` stands: 'page' at a page break (a form feed on it, or on a line next to it past blank lines,
+    or a page number or running head next to it, `marks`); 'apart' where blank lines (or the file's ends) part it
+    from the text on both sides; None inside the text, as a line of a hard-wrapped sentence is."""
+    if lines[i][0] in pages:
+        return "page"
+    apart = True
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j][1]:
+            if lines[j][0] in pages:
+                return "page"
+            j += step
+        if 0 <= j < len(lines):
+            if j in marks or lines[j][0] in pages:
+                return "page"
+            apart = apart and j != i + step
+    return "apart" if apart else None
 
+
+def _repeated_heads(lines: Sequence[Line], pages: Collection[int], marks: Collection[int]) -> set[int]:
+    """The places of the lines that come back at page breaks three times or more, most of them pages apart: a
+    running head or foot, of any length, written alike on each page (`VĂN BẢN HỢP NHẤT … - Luật Công đoàn số
+    12/2012/QH13`) or with its page number changing. Only a line at a page break (`_at_page_break`) counts: one
+    standing where the file marks a page ('page'), or a short line with digits, no sentence, parted by blank lines
+    from the text ('apart'). A line inside the text is never a head, however often it comes back: a hard-wrapped
+    law cuts clauses written alike into the same lines (`từ 5 năm trở lên trước thời điểm đề`). Nor is a line
+    starting in lower case: it goes on with a sentence (`tượng quy định tại khoản 1 Điều này đạt các tiêu`)."""
     seen: dict[str, list[int]] = {}
-    for number, text in lines:
-        if (text and len(text) <= 60 and not text[:1].islower() and any(c.isdigit() for c in text)
-                and not re.search(r"[,;]", text)
-                and not _SENTENCE_END.search(text) and not _LABEL.match(text) and not text.startswith(("|", "“", '"'))):
-            seen.setdefault(shape(text), []).append(number)
-    # A head comes back once a page: three times or more, never two within a few lines.
-    return {s for s, at in seen.items() if len(at) >= 3 and min(b - a for a, b in zip(at, at[1:], strict=False)) >= 15}
+    for i, (_, text) in enumerate(lines):
+        if (not text or i in marks or text[:1].islower() or _LABEL.match(text) or _SENTENCE_END.search(text)
+                or text.startswith(("|", "“", '"'))):
+            continue
+        where = _at_page_break(lines, i, pages, marks)
+        shape = re.sub(r"\d+", "#", text)
+        if where == "page":
+            keys = {text, shape}
+        elif where == "apart" and shape != text and len(text) <= 60 and not re.search(r"[,;]", text):
+            keys = {shape}
+        else:
+            continue
+        for key in keys:
+            seen.setdefault(key, []).append(i)
+    found: set[int] = set()
+    for at in seen.values():
+        # Most pages hold 15 lines or more (the last may be short).
+        gaps = sorted(b - a for a, b in zip(at, at[1:], strict=False))
+        if len(at) >= 3 and gaps[len(gaps) // 2] >= 15:
+            found.update(at)
+    return found
 
 
 def _starts_lower(text: str) -> bool:
@@ -128,13 +166,15 @@ def _broken_syllable(before: str, after: str) -> bool:
 
 
 def _width(texts: Sequence[str]) -> int | None:
-    """The width a hard-wrapped file's lines end near, or None when its long lines are not of one width."""
+    """The width a hard-wrapped file's lines end near, or None when its long lines are not of one width. A line far
+    longer (a table's row that pdftotext wrote on one line) is allowed once in a hundred long lines."""
     lengths = sorted(len(t) for t in texts if len(t) > _LONG)
     if len(lengths) < 3:
         return None
     width = lengths[int(len(lengths) * 0.9)]
     near = sum(1 for n in lengths if width - _slack(width) <= n <= width + 5)
-    if width > _MAX_WIDTH or near < len(lengths) / 2 or lengths[-1] > width + 40:
+    over = sum(1 for n in lengths if n > width + 40)
+    if width > _MAX_WIDTH or near < len(lengths) / 2 or over > max(1, len(lengths) // 100):
         return None
     return width
 
@@ -265,12 +305,12 @@ def _bracketed(items: Sequence[Line]) -> set[int]:
     return found
 
 
-def page_heads(lines: Sequence[Line]) -> tuple[set[int], list[Note]]:
+def page_heads(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[set[int], list[Note]]:
     """The places (indexes in `lines`) of the lines that read as a page's running head or number, whatever the
-    reader (a .txt copy of a PDF, or a Word file made from one), each with a `skipped` note."""
-    repeated = _repeated_heads(lines)
-    heads = {i for i, (_, text) in enumerate(lines)
-             if text and (running_head(text) or re.sub(r"\d+", "#", text) in repeated)}
+    reader (a .txt copy of a PDF, or a Word file made from one), each with a `skipped` note. `pages` are the
+    numbers of the lines holding a form feed (pdftotext writes one at each page's end)."""
+    heads = {i for i, (_, text) in enumerate(lines) if text and running_head(text)}
+    heads |= _repeated_heads(lines, pages, heads)
     return heads, [Note(lines[i][0], "skipped", "A page header or page number (as printed on each page of a PDF copy) "
                                                 "was left out.", lines[i][1]) for i in sorted(heads)]
 
@@ -322,10 +362,10 @@ class _Joined:
         return "".join(self.parts)
 
 
-def read_lines(lines: Sequence[Line]) -> tuple[list[Line], list[Note]]:
+def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list[Line], list[Note]]:
     """The paragraphs of a plain-text file's lines (blank ones included), with the notes on what was left out
-    or joined."""
-    heads, notes = page_heads(lines)
+    or joined. `pages`: the numbers of the lines holding a form feed."""
+    heads, notes = page_heads(lines, pages)
     kept: list[Line | None] = [None if i in heads else line for i, line in enumerate(lines)]  # None: a page break
     # A page break, with the blank lines around it, does not end a paragraph: the text may go on on the next page.
     breaks = _near_page_breaks(kept)

@@ -4,6 +4,8 @@ Post-conditions of `read_text`:
 1. Each non-blank line becomes one `Paragraph` with its 1-based line number, whitespace
    collapsed, in Unicode NFC; in a plain-text file copied from a PDF, page heads are left out and
    hard-wrapped or hyphenated lines joined (`pdfcopy.read_lines`), the paragraph taking its first line's number.
+   A form feed (pdftotext's page end) marks a page break there; a plain text's header columns printed side by
+   side, parted by three spaces or more or a tab (`pdftotext -layout`), become a text row's cells (`column_rows`).
 2. Legacy TCVN3/VNI text is detected (or forced) and converted; the encoding used is returned.
 3. For Markdown input, `#` heading marks and the `\\.` clause escape are removed, so the text
    reads as the document would print.
@@ -13,12 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.text import INVISIBLE, ODD_SPACES
-from regdraft.importer import legacy, pdfcopy
+from regdraft.core.text import INVISIBLE, ODD_SPACES, fold_letters
+from regdraft.importer import header, legacy, pdfcopy
 from regdraft.importer.report import Note, Paragraph
 
 # Word's manual line break (Shift+Enter) pasted as text: U+000B (vertical tab), or U+2028 (line separator).
@@ -27,6 +30,9 @@ _SPACES = re.compile(f"[ {ODD_SPACES}{SOFT_BREAKS}]+")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_CLAUSE = re.compile(r"^(\d+[a-z]?)\\\.")
+# The gap between a header's two columns printed side by side (`pdftotext -layout`): three spaces or more, or a tab.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)")
+_HEADER_LINES = 12  # the most lines a header block's columns run to, its title aside
 
 
 def clean(text: str) -> str:
@@ -35,6 +41,27 @@ def clean(text: str) -> str:
     (no-break and the other `core.text.ODD_SPACES` included, and Word's manual line breaks, `SOFT_BREAKS`) and trim
     the ends."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def column_rows(lines: Sequence[str]) -> list[str]:
+    """A plain text's lines with the header's two columns, printed side by side and parted by a run of spaces or a
+    tab (`QUỐC HỘI      CỘNG HÒA XÃ HỘI …` / `Luật số: 12/2012/QH13      Độc lập - …`, as `pdftotext -layout`
+    writes them), parted by ` | ` instead: `text_rows` reads them as a table's rows, left column first. Only the
+    header's first lines are read, up to the type line (`LUẬT`), the preamble or a heading."""
+    out = list(lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        text = " ".join(line.split())
+        if not text:
+            continue
+        seen += 1
+        kind = header._TYPE_LINE.match(text)
+        if (seen > _HEADER_LINES or (kind and header._caps(kind.group("type"))) or header._PREAMBLE.match(text)
+                or header._HEADING_START.match(fold_letters(text))):
+            break
+        if "|" not in line:
+            out[i] = _COLUMN_GAP.sub(" | ", line)
+    return out
 
 
 def _soft_break_notes(text: str) -> list[Note]:
@@ -101,10 +128,13 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
     text = legacy.decode(text, "utf-8" if encoding == "cp1258" else encoding)
     notes.extend(_soft_break_notes(text))
     paragraphs: list[Paragraph] = []
-    lines = [(number, clean(raw))
-             for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)]
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not markdown:
-        lines, read = pdfcopy.read_lines(lines)
+        raws = column_rows(raws)
+    lines = [(number, clean(raw)) for number, raw in enumerate(raws, start=1)]
+    if not markdown:
+        # pdftotext ends each page with a form feed, which `clean` drops: the lines holding one mark the page breaks.
+        lines, read = pdfcopy.read_lines(lines, {number for number, raw in enumerate(raws, start=1) if "\f" in raw})
         notes.extend(read)
     for number, line in lines:
         if not line:
