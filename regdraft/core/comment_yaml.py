@@ -27,6 +27,7 @@ from regdraft.core.frontmatter import compose_yaml, load_yaml
 from regdraft.core.markers import has_markers
 from regdraft.core.nearest import nearest_names
 from regdraft.core.text import nfc
+from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 
 
 class _Dumper(yaml.SafeDumper):
@@ -71,6 +72,9 @@ def _load(text: str | bytes, source: str) -> dict[str, Any]:
         raise ParseError(f"{source}: holds conflict markers (<<<<<<< ======= >>>>>>>) from a merge; keep one "
                          f"version, yours or the other, with `{Command.of('resolve', source)}`.",
                          options=("resolve:side",))
+    if (size := size_of(text)) > MAX_YAML_BYTES:  # said in its own words, not as YAML that does not read
+        raise ParseError(f"{source}: {too_long(size, MAX_YAML_BYTES, 'this file')}; a comment's text and wording "
+                         "hold 20,000 characters each.")
     try:
         # libyaml where PyYAML has it (ten times faster: a 40,000-byte comment took 17 ms, and the review server read
         # every comment for every page), refused as the pure loader refuses (an alias, nesting deeper than

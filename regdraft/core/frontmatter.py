@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from regdraft.core.errors import Problem
 from regdraft.core.patterns import lazy
 from regdraft.core.text import INVISIBLE
+from regdraft.core.yaml_bounds import MAX_YAML_BYTES, front_matter_too_long, size_of, too_long
 
 if TYPE_CHECKING:
     import yaml
@@ -187,15 +188,24 @@ def dump_yaml(data: Any, **options: Any) -> str:
     return text
 
 
-def load_yaml(text: str | bytes, *, quick: bool = False) -> Any:
+def _within(text: str | bytes, limit: int) -> None:
+    """Refuse `text` past `limit` bytes (a YAML error at its first line) before any YAML reader sees it."""
+    import yaml
+
+    if (size := size_of(text)) > limit:
+        raise _refusal(too_long(size, limit, "This YAML"), yaml.Mark("", 0, 0, 0, None, 0))
+
+
+def load_yaml(text: str | bytes, *, quick: bool = False, limit: int = MAX_YAML_BYTES) -> Any:
     """Read YAML the way every regdraft file is read: safe types only, no aliases, no nesting deeper than
-    `MAX_DEPTH`, real dates, numbers Python can read. `quick` reads with libyaml where PyYAML has it (a large
-    file: a profile).
+    `MAX_DEPTH`, real dates, numbers Python can read, at most `limit` bytes. `quick` reads with libyaml where
+    PyYAML has it (a large file: a profile).
 
     Raises `yaml.YAMLError` (with `problem_mark`) for anything else, so callers report file:line.
     """
     import yaml
 
+    _within(text, limit)
     return yaml.load(text, Loader=_loader(text, quick))  # noqa: S506 - a SafeLoader subclass
 
 
@@ -203,6 +213,7 @@ def compose_yaml(text: str | bytes, *, quick: bool = False) -> yaml.Node | None:
     """The YAML nodes of `text` (for the lines of its keys), refused as `load_yaml` refuses them."""
     import yaml
 
+    _within(text, MAX_YAML_BYTES)
     return yaml.compose(text, Loader=_loader(text, quick))  # noqa: S506 - a SafeLoader subclass
 
 
@@ -229,6 +240,9 @@ def read_front_matter(
         problems.append(Problem("The front matter opened on this line is never closed with a '---' line.", source, 1))
         return "", None, len(lines)
     raw = "\n".join(line.rstrip() for line in lines[1:end]).strip("\n")
+    if (too_long := front_matter_too_long(lines, end, source)) is not None:  # not handed to PyYAML
+        problems.append(too_long)
+        return raw, None, end + 1
     try:
         data = (load or load_yaml)(raw) if raw.strip() else {}
     except Exception as exc:

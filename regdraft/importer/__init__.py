@@ -85,7 +85,7 @@ def import_file(path: Path, reg_id: str | None = None, language: str | None = No
         from regdraft.importer.docx import embedded_front_matter, read_docx
 
         paragraphs, used, notes = read_docx(data, path.name, encoding)
-        embedded = embedded_front_matter(data)
+        embedded = embedded_front_matter(data, path.name, notes)
         unit = "paragraph"
     else:
         from regdraft.importer.plaintext import read_text

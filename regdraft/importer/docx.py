@@ -29,6 +29,7 @@ from typing import Any
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
 from regdraft.core.model import to_roman
+from regdraft.core.yaml_bounds import MAX_FRONT_MATTER_BYTES, size_of, too_long
 from regdraft.importer import legacy, pdfcopy
 from regdraft.importer.archive import check_parts
 from regdraft.importer.plaintext import clean
@@ -366,11 +367,12 @@ def _blocks(body: Any) -> Iterator[Any]:
 _FRONT_MATTER_MARK = "regdraft front matter (YAML):"
 
 
-def embedded_front_matter(data: bytes) -> dict[str, Any] | None:
+def embedded_front_matter(data: bytes, source: str = "", notes: list[Note] | None = None) -> dict[str, Any] | None:
     """The front matter `regdraft export` stored in a Word file's properties, or None.
 
     Only a mapping under regdraft's own mark is taken, read as every regdraft file is (no aliases, no
-    deep nesting); anything else (another program's comment, a damaged part) is no front matter.
+    deep nesting); anything else (another program's comment, a damaged part) is no front matter. One past
+    `MAX_FRONT_MATTER_BYTES` is not read: the body imports without it, with a warning added to `notes`.
     """
     import zipfile
     from xml.etree import ElementTree
@@ -388,6 +390,11 @@ def embedded_front_matter(data: bytes) -> dict[str, Any] | None:
     found = root.find("{http://purl.org/dc/elements/1.1/}description")
     text = found.text if found is not None and found.text else ""
     if not text.startswith(_FRONT_MATTER_MARK):
+        return None
+    if (size := size_of(text)) > MAX_FRONT_MATTER_BYTES:  # 900 KB of it held `import` 8 s (r24 b-security 1)
+        (notes if notes is not None else []).append(Note(0, "warning", (
+            f"{source}: {too_long(size, MAX_FRONT_MATTER_BYTES, 'the front matter in its properties')}; the text "
+            "was imported without it, its keys read from the header as in any Word file.")))
         return None
     try:
         loaded = load_yaml(text[len(_FRONT_MATTER_MARK):])

@@ -20,12 +20,13 @@ from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import load_yaml
+from regdraft.core.yaml_bounds import MAX_YAML_BYTES
 
 if TYPE_CHECKING:
     from regdraft.workspace.store import CommitInfo, Workspace
 
 
-YAML_BYTES = 1024 * 1024  # a comment, round or vote file: a comment's text and wording hold 20,000 characters each
+YAML_BYTES = MAX_YAML_BYTES  # a comment, round or vote file, as `load_yaml` reads it
 NAME_HEAD = 64 * 1024  # the front matter naming a regulation: a real one has a few hundred bytes
 DOCUMENT_BYTES = 2 * 1024 * 1024  # a regulation or an amendment at a commit (`store.HISTORY_BYTES`; a law < 1 MB)
 

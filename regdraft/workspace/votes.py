@@ -11,6 +11,7 @@ from regdraft.core.dates import parse_date
 from regdraft.core.errors import NotPending, RegdraftError, UsageError
 from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.layout import vote_path
+from regdraft.core.yaml_bounds import MAX_YAML_BYTES, size_of, too_long
 from regdraft.workspace.amendments import amendment_file, load
 from regdraft.workspace.store import Workspace, writes
 
@@ -71,8 +72,11 @@ def load_vote(ws: Workspace, slug: str) -> Vote | None:
     path = vote_path(slug)
     if not ws.exists(path):
         return None
+    text = ws.read(path)
+    if (size := size_of(text)) > MAX_YAML_BYTES:
+        raise RegdraftError(f"{path}: {too_long(size, MAX_YAML_BYTES, 'this vote')}.")
     try:
-        data = load_yaml(ws.read(path).decode("utf-8")) or {}
+        data = load_yaml(text.decode("utf-8")) or {}
         members = data.get("members")
         return Vote(int(data["for"]), int(data["against"]), int(data["abstain"]), str(data["date"]),
                     int(members) if members is not None else None)
