@@ -325,10 +325,6 @@ class SharedHistory(KilledGit):
         """The adoption tags the remote had at the last fetch."""
         return self.tags(f"refs/regdraft/{remote}/adopted/")
 
-    def set_tag(self, name: str, ref: str) -> None:
-        """Point a tag at a tag object (copied from a remote) or a commit."""
-        self._git("update-ref", f"refs/tags/{name}", ref)
-
     def retag(self, tag: Tag, commit: str) -> None:
         """Move a tag to another commit, keeping its message (the tag object is made anew)."""
         message = self._git("for-each-ref", "--format=%(contents)", f"refs/tags/{tag.name}").strip()

@@ -24,7 +24,7 @@ from regdraft.core.commands import Command, words
 from regdraft.core.errors import StoreError
 from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import new_file
-from regdraft.workspace import interrupts
+from regdraft.workspace import git_policy, interrupts
 from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
 
 if TYPE_CHECKING:
@@ -378,6 +378,24 @@ class Transactions:
         status = self.repo.git.show_ref("--verify", "--quiet", f"refs/tags/{tag}", with_extended_output=True,
                                         with_exceptions=False)[0]
         return bool(status == 0)
+
+    def set_tags(self, refs: Mapping[str, str]) -> None:
+        """Point each tag named at a tag object (copied from a remote) or a commit, in one `git update-ref --stdin`
+        transaction: one git for any number of tags (a remote's 3,000 new tags ran 3,000 gits, 10.9 s)."""
+        import git
+
+        if not refs:
+            return
+        listing = self._regdraft_dir / "tags"
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        new_file(listing, "".join(f"update refs/tags/{name} {ref}\n" for name, ref in refs.items()).encode("utf-8"))
+        try:
+            with open(listing, "rb") as lines:
+                self.repo.git.update_ref(*git_policy.arguments("update-ref", ("--stdin",)), istream=lines)
+        except git.GitCommandError as exc:
+            raise StoreError(f"git update-ref failed in {self.root}: {str(exc.stderr or exc).strip()}") from None
+        finally:
+            listing.unlink(missing_ok=True)
 
     def _restore(self, saved: Mapping[str, bytes | None], head: str | None, index: bytes | None,
                  tag: str | None) -> None:

@@ -83,8 +83,8 @@ class SyncReport:
         nothing = "nothing more to send" if self.sent_before else "nothing to send"
         out = ["Finished the sync that was interrupted while git was bringing your work and the remote's together."
                ] if self.resumed else []
-        out += [f"From {self.remote}: " + ("; ".join(self.came_in) if self.came_in else "nothing new") + ".",
-               f"To {self.remote}: " + ("; ".join(self.went_out) if self.went_out else nothing) + "."]
+        out += [f"From {self.remote}: " + (_listed(self.came_in) if self.came_in else "nothing new") + ".",
+               f"To {self.remote}: " + (_listed(self.went_out) if self.went_out else nothing) + "."]
         if self.sent_before:
             out.append(f"Your work was sent by the interrupted sync: {'; '.join(self.sent_before)}. {self.remote} has "
                        "it.")
@@ -99,6 +99,18 @@ class SyncReport:
             out.append(f"Your work and the work from {self.remote} were merged ({self.reason}).")
         out.extend(self.notes)
         return out
+
+
+SHOWN_TAGS = 5  # tags named on a line of the report; the rest are counted (a remote held 3,000 new ones)
+
+
+def _listed(items: list[str]) -> str:
+    """`items` joined with "; ", past `SHOWN_TAGS` tags the tags as their number and the first few names."""
+    tags = [item.removeprefix("tag ") for item in items if item.startswith("tag ")]
+    if len(tags) <= SHOWN_TAGS:
+        return "; ".join(items)
+    return "; ".join([*(item for item in items if not item.startswith("tag ")),
+                      f"{len(tags):,} tags ({', '.join(tags[:SHOWN_TAGS])} and {len(tags) - SHOWN_TAGS:,} more)"])
 
 
 def _commits(n: int) -> str:
@@ -317,6 +329,7 @@ def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
     push: list[str] = []
     notes: list[str] = []
     clashes = set()
+    copied: dict[str, str] = {}
     for name, theirs in remote.items():
         mine = local.get(name)
         if mine is not None and mine.commit != theirs.commit and (clash := _other_document(ws, mine, theirs)):
@@ -328,10 +341,11 @@ def _keep_tags(ws: Workspace, state: SyncState) -> tuple[list[str], list[str]]:
                          "names the adoption whose tag names another.")
             continue
         if mine is None or mine.ref != theirs.ref:
-            ws.set_tag(name, theirs.ref)
+            copied[name] = theirs.ref
         if mine is not None and mine.commit != theirs.commit:
             notes.append(f"Tag {name}: {state.remote} already has it on {theirs.commit[:8]}; yours (on "
                          f"{mine.commit[:8]}) was replaced by it, as tags on the shared remote never move.")
+    ws.set_tags(copied)  # one git for them all
     for name, tag in local.items():
         if name in remote and name not in clashes:
             continue
