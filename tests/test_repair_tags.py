@@ -53,3 +53,22 @@ def test_repair_never_moves_a_tag_that_exists(tmp_workspace: Workspace, invoke: 
     assert "Made tag" not in repaired
     assert tmp_workspace.resolve("adopted/05-QC-TU").short == before
     assert f"`git tag -f adopted/05-QC-TU {adoption}`" in repaired  # still warned about, with its own fix
+
+
+def test_a_tag_naming_a_blob_is_said_to_and_moved_with_git_tag_f(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """A remote can hold `adopted/05-QC-TU` on a blob, and `sync` copies it in (r24 b-security defect 4): `check`
+    called the tag missing and led to `check --repair`, which made nothing, and to `git tag …`, which git refuses
+    ("already exists")."""
+    adoption = _adopted(tmp_workspace, invoke)
+    blob = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=tmp_workspace.root, input="hi\n", check=True,
+                          capture_output=True, text=True).stdout.strip()
+    git(tmp_workspace.root, "tag", "-f", "adopted/05-QC-TU", blob)
+    warned = " ".join(invoke(tmp_workspace, "check").output.split())
+    assert (f"05-QC/TU ({SHIPPED_AMENDMENT}) is adopted, but its adoption tag adopted/05-QC-TU names a blob "
+            f"({blob[:7]}), not a commit; the commit that adopted it is {adoption}") in warned, warned
+    assert f"move it there with `git tag -f adopted/05-QC-TU {adoption}`" in warned
+    assert "is missing" not in warned and "--repair" not in warned
+    repaired = " ".join(invoke(tmp_workspace, "check", "--repair").output.split())
+    assert "Made tag" not in repaired and git(tmp_workspace.root, "rev-parse", "adopted/05-QC-TU").strip() == blob
+    git(tmp_workspace.root, "tag", "-f", "adopted/05-QC-TU", adoption)  # the fix given
+    assert "adoption tag" not in invoke(tmp_workspace, "check").output

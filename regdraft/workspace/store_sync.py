@@ -43,6 +43,7 @@ class Tag:
     name: str
     commit: str
     ref: str  # the tag object (the commit itself for a lightweight tag)
+    kind: str = "commit"  # what `commit` is: a tag a remote sent can name a blob or a tree
 
 
 class SharedHistory(KilledGit):
@@ -313,12 +314,13 @@ class SharedHistory(KilledGit):
 
     def tags(self, namespace: str = ADOPTION_TAGS) -> dict[str, Tag]:
         """The tags under a ref namespace, by name below it (`adopted/05-QC-TU` for the default)."""
-        out = self._git("for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)", namespace)
+        out = self._git("for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(objecttype)%00"
+                        "%(*objecttype)", namespace)
         found = {}
         for line in out.splitlines():
-            ref, obj, peeled = line.split("\x00")
+            ref, obj, peeled, kind, peeled_kind = line.split("\x00")
             name = "adopted/" + ref[len(namespace):]
-            found[name] = Tag(name, peeled or obj, obj)
+            found[name] = Tag(name, peeled or obj, obj, peeled_kind or kind)
         return found
 
     def remote_tags(self, remote: str) -> dict[str, Tag]:

@@ -231,6 +231,8 @@ def missing_tags(ws: Workspace) -> list[tuple[Amendment, str, Revision]]:
             continue
         except RegdraftError:
             pass
+        if tag in ws.tags():
+            continue  # it names a blob or a tree: never moved here (`tag_problems` gives the `git tag -f`)
         commit = adopting_commit(ws, amendment.slug)
         if commit is not None and adopts(commit, amendment.slug):
             found.append((amendment, tag, commit))
@@ -313,6 +315,13 @@ def tag_problems(ws: Workspace, name: str | None = None) -> list[Problem]:
             continue  # adopted outside regdraft (its file says so): no tag was ever made
         found = f"; the commit that adopted it is {commit.short}, which regdraft compares from instead" \
             if commit is not None else ""
+        listed = ws.tags().get(tag) if tagged is None else None
+        if listed is not None:  # a remote's tag on a blob or a tree: `ws.resolve` finds no commit, git the tag
+            move = f"; move it there with `git tag -f {tag} {commit.short}`" if commit is not None else ""
+            problems.append(Problem(f"{amendment.number} ({amendment.slug}) is adopted, but its adoption tag {tag} "
+                                    f"names a {listed.kind} ({listed.commit[:7]}), not a commit{found}{move}.",
+                                    amendment_path(amendment.slug), warning=True))
+            continue
         if tagged is None:
             make = (f"; `{Command.of('check', repair=True)}` makes it again (`git tag {tag} {commit.short}`)"
                     if commit is not None and adopts(commit, amendment.slug) else "")
