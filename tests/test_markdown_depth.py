@@ -81,6 +81,11 @@ def odd_bodies(draw: st.DrawFn) -> str:
 @example("- mục w0x\n\n      2) mục w1x\n")
 @example("- mục w0x\n\n      # mục w1x\n")
 @example("1. mục w0x\n2.\n\n       * mục w1x\n")
+# Drawn twice (a fixer's run, r24): after a plus item, written indented (`  + …`), an indented code block read as a
+# nested list item, or as a problem.
+@example("- mục w0x\n- mục w1x\n- mục w2x\n- mục w3x\n- mục w4x\n> mục w5x\n+ mục w6x\n\n      - mục w7x\n")
+@example("- mục w0x\n- mục w1x\n- mục w2x\n- mục w3x\n- mục w4x\n> mục w5x\n+ mục w6x\n\n      - mục w7x\n"
+         "        - mục w8x\n")
 def test_parsing_keeps_every_word_or_refuses(body: str) -> None:
     text = HEAD + body
     try:

@@ -138,7 +138,9 @@ def _continued_blocks(text: Sequence[str], start: int, lead_in: Sequence[str], l
 
 
 def _text_blocks(paragraphs: Sequence[str]) -> list[str]:
-    """Paragraphs as blocks; consecutive dash items form one tight list."""
+    """Paragraphs as blocks; consecutive dash items form one tight list. An indented code block (a paragraph kept
+    with its indent) after a list is parted from it by the continuation marker, which ends the list: written
+    right after a plus item (`  + …`, indented as the format writes it) its indent would make it a list item."""
     blocks: list[str] = []
     in_list = False
     for para in paragraphs:
@@ -150,6 +152,8 @@ def _text_blocks(paragraphs: Sequence[str]) -> list[str]:
                 blocks.append(item)
             in_list = True
         else:
+            if in_list and para[:1].isspace():
+                blocks.append(CONTINUED_MARKER["vi"])
             blocks.append(para)
             in_list = False
     return blocks
