@@ -43,6 +43,25 @@ def test_force_writes_over_a_tracked_file_but_never_into_git(tmp_workspace: Work
     assert into_git.exit_code == 1 and not (tmp_workspace.root / ".git" / "x.md").exists()
 
 
+def test_force_never_writes_over_uncommitted_edits(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # `import --force -o regulations/01-QC-TU.md` replaced a drafter's uncommitted edit, where the same import without
+    # `-o` refuses (r24 sweep h-office defect 3): git's history keeps the committed text, nothing keeps the edit.
+    path = tmp_workspace.root / "regulations" / "01-QC-TU.md"
+    committed = path.read_bytes()
+    (tmp_path / "copy.md").write_bytes(committed)
+    path.write_bytes(committed + "\nSửa tay chưa ghi.\n".encode())
+    edited = path.read_bytes()
+    commands = (("import", str(tmp_path / "copy.md"), "--id", "01-QC/TU"), ("export", "01-QC/TU", "--format", "md"))
+    for command in commands:
+        result = invoke(tmp_workspace, *command, "-o", str(path), "--force")
+        assert result.exit_code != 0, result.output
+        assert "not committed" in result.output and "nothing was written" in result.output
+        assert path.read_bytes() == edited
+    path.write_bytes(committed)  # committed again: `--force` writes over it, as before
+    assert invoke(tmp_workspace, "import", str(tmp_path / "copy.md"), "--id", "01-QC/TU", "-o", str(path),
+                  "--force").exit_code == 0
+
+
 def test_an_output_that_is_a_link_is_not_followed(tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me\n")

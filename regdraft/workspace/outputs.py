@@ -7,7 +7,8 @@ Post-conditions of `check_output(path, force)`:
 1. A path inside a `.git` folder (of any repository), a path whose last component is a symbolic
    link, the settings file of a workspace (`regdraft.yaml`) and any file git tracks in the
    work tree around the path are refused with a `RegdraftError` naming the path and `--force`,
-   unless `force`; a path inside `.git` is refused even then.
+   unless `force`; a path inside `.git` is refused even then, and so is a tracked file with uncommitted changes
+   (`--force` replaces text git's history keeps, never a drafter's edits it does not).
 2. Nothing is read or written besides git's index of the enclosing repository.
 """
 
@@ -30,9 +31,12 @@ def check_output(path: Path, force: bool = False) -> None:
         raise RegdraftError(f"{path} is a symbolic link (to {resolved}); regdraft does not write through links "
                             "unless asked to. Remove the link, or ask (nothing was written).", options=("force",))
     root = _work_tree(resolved.parent)
-    if root is None or force:
+    if root is None:
         return
     relative = resolved.relative_to(root).as_posix()
+    if force:
+        _refuse_uncommitted(path, root, relative)
+        return
     if relative == CONFIG_NAME:
         raise RegdraftError(f"{path} is the workspace settings file; writing a result over it would break the "
                             "workspace. Choose another file, or overwrite it knowingly (nothing was written).",
@@ -43,6 +47,20 @@ def check_output(path: Path, force: bool = False) -> None:
         raise RegdraftError(f"{path} is a file under version control ({relative} in {root}); writing a result "
                             "over it would replace its text. Choose another file (out/ is the usual place), or "
                             "overwrite it knowingly (nothing was written).", options=("force",))
+
+
+def _refuse_uncommitted(path: Path, root: Path, relative: str) -> None:
+    """Refuse, even when asked to overwrite, a tracked file with changes not committed: git's history keeps the
+    committed text `--force` replaces, but nothing keeps the drafter's edits (`import --force -o regulations/…`)."""
+    if not (root / relative).is_file():
+        return
+    from regdraft.workspace.store import Workspace
+
+    ws = Workspace(root)
+    if ws.tracked(relative) and ws.dirty([relative]):
+        raise RegdraftError(f"{path} ({relative} in {root}) has changes that are not committed; writing a result "
+                            "over it would lose them, and no history keeps them. Commit them (or copy the file "
+                            "elsewhere) first, then run the command again (nothing was written).")
 
 
 def _work_tree(folder: Path) -> Path | None:
