@@ -300,9 +300,11 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
         for cited in provisions(new, context, language):
             target = cited.address
             before = _predecessor(target.kind, target.label)
+            if before is None and target.kind is Kind.APPENDIX:
+                out.append(InsertUnit(target))  # the first appendix: after everything else (`vào cuối Luật`)
+                continue
             if before is None:
-                example = ("Bổ sung khoản 5a vào sau khoản 5 Điều 4" if language == "vi"
-                           else "Insert clause 5a after clause 5 of Article 4")
+                example = _place_example(target.kind, language)
                 raise GrammarError(f"say where {target.describe(language)} goes ('{example}').")
             parent = target.parent()
             after = Address((*(parent.segments if parent else ()), Segment(target.kind, before)))
@@ -337,10 +339,13 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
         ((kind, label),) = item.levels.items()
         assert label is not None
         if how == "after":
-            if where.kind is not kind:
+            # The first appendix follows the last article (`Bổ sung Phụ lục I vào sau Điều 33`); applying checks it.
+            if where.kind is not kind and not (kind is Kind.APPENDIX and where.kind is Kind.ARTICLE):
+                first = (f" or, the first, after the last article ('{_place_example(kind, language)}')"
+                         if kind is Kind.APPENDIX else "")
                 raise GrammarError(
                     f"a {noun(kind, language)} can only be inserted after another "
-                    f"{noun(kind, language)}, not after {where.describe(language)}."
+                    f"{noun(kind, language)}{first}, not after {where.describe(language)}."
                 )
             parent = where.parent()
             target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER, Kind.PART, Kind.APPENDIX)
@@ -385,6 +390,14 @@ def _head(new: str, cite: str, context: Address | None, language: str) -> list[P
         made.append(InsertUnit(target, after=previous) if previous else InsertUnit(target, parent=where, first=True))
         previous = target
     return made
+
+
+def _place_example(kind: Kind, language: str) -> str:
+    """An insertion naming its place, for a hint: an appendix's own, or a clause's."""
+    if kind is Kind.APPENDIX:
+        return "Bổ sung Phụ lục I vào cuối Luật" if language == "vi" else "Appendix I is added at the end of this Law"
+    return ("Bổ sung khoản 5a vào sau khoản 5 Điều 4" if language == "vi"
+            else "Insert clause 5a after clause 5 of Article 4")
 
 
 def _predecessor(kind: Kind, label: str) -> str | None:

@@ -6,6 +6,8 @@ Post-conditions of `insert(units, op, new, language)`:
    inside the unit holding that article (`vào cuối Tiểu mục 1 Mục 1 Chương II`, `vào đầu Mục 2 Chương II`).
 2. Its label is the one inserted after the unit before it (5a after 5, d1 after d), or the next number after the
    last; anything else raises `NotApplied` naming the label expected. No existing unit is renumbered.
+3. The first appendix of a document that has none (`op` with neither `after` nor `parent`, or `after` its last
+   article) goes after everything else, labelled I (or 1).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def insert(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
     kind, label = op.target.kind, op.target.label
     word = noun(kind, language)
     shown = op.target.describe(language)
+    if kind is Kind.APPENDIX and op.parent is None and (op.after is None or op.after.kind is not Kind.APPENDIX):
+        return _first_appendix(units, op, new, language)
     if op.after is not None:
         sibling = find_unit(units, op.after)
         if sibling is None:
@@ -142,3 +146,28 @@ def _append_article(units: Units, op: InsertUnit, holder: Unit, new: Unit, langu
                        f"{expected}{alternative}.")
     place = Address((Segment(Kind.ARTICLE, anchor.label),))
     return replace_at(units, place, lambda u: [new, u] if op.first else [u, new])
+
+
+def _first_appendix(units: Units, op: InsertUnit, new: Unit, language: str) -> Units:
+    """The first appendix, after everything else: `Bổ sung Phụ lục I vào cuối Luật`, or `vào sau Điều 33` when
+    Điều 33 is the last article."""
+    word, shown = noun(Kind.APPENDIX, language), op.target.describe(language)
+    appendices = [u for u in units if u.kind is Kind.APPENDIX]
+    if any(a.label == op.target.label for a in appendices):
+        raise NotApplied(f"{shown} already exists.")
+    if appendices:
+        last = Address((Segment(Kind.APPENDIX, appendices[-1].label),)).describe(language)
+        raise NotApplied(f"{shown} cannot be added there: a new {word} goes after the last one, {last}.")
+    if op.after is not None:
+        articles: list[Unit] = []
+        collect_articles(units, articles)
+        if find_unit(units, op.after) is None:
+            raise NotApplied(missing(units, op.after, language))
+        if op.after.kind is not Kind.ARTICLE or not articles or articles[-1].label != op.after.label:
+            end = (f"the last article, {Address((Segment(Kind.ARTICLE, articles[-1].label),)).describe(language)}"
+                   if articles else "the last unit")
+            raise NotApplied(f"{shown} cannot be added after {op.after.describe(language)}: the first {word} "
+                             f"follows {end}.")
+    if op.target.label not in (base_label(Kind.APPENDIX, 1), "1"):
+        raise NotApplied(f"{shown} is out of place: the first {word} is labelled {base_label(Kind.APPENDIX, 1)}.")
+    return (*units, new)

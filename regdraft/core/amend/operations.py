@@ -39,6 +39,8 @@ class InsertUnit:
     (`vào đầu Tiểu mục 2 Mục 1 Chương II`), in the innermost unit holding that article.
     `within` is the part, chapter, section or sub-section the instruction says the place lies in
     (`vào sau Điều 29 thuộc Mục 1 Chương III`); applying checks it.
+    With neither `after` nor `parent`, the first appendix of a text that has none goes after everything else
+    (`Bổ sung Phụ lục I vào cuối Luật`); so does one `after` the last article (`vào sau Điều 33`).
     """
 
     target: Address

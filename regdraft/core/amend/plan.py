@@ -163,14 +163,17 @@ class _Planner:
 
     def _appendix(self, before: Unit | None, unit: Unit, address: Address) -> list[Step]:
         """An appendix is amended whole (`Sửa đổi, bổ sung Phụ lục I như sau:`), repealed, or added after the one
-        before it (`Bổ sung Phụ lục IV vào sau Phụ lục III`)."""
+        before it (`Bổ sung Phụ lục IV vào sau Phụ lục III`); the first of a text that had none is added at its end
+        (`Bổ sung Phụ lục I vào cuối Luật`)."""
         if before is None:
             at = self.position[address]
             previous = [a for a in self.position if a.kind is Kind.APPENDIX and self.position[a] < at]
-            if not previous or unit.repealed:
+            first = not previous and not any(u.kind is Kind.APPENDIX for u in self.old.units)
+            if (not previous and not first) or unit.repealed:
                 raise RegdraftError(f"The edited text adds {address.describe(self.language)} where regdraft cannot "
                                     "place it; a new appendix follows the last one.")
-            return [Step(InsertUnit(address, after=previous[-1]), self.position[address], unit)]
+            op = InsertUnit(address, after=previous[-1]) if previous else InsertUnit(address)
+            return [Step(op, self.position[address], unit)]
         return self._pair(before, unit, address, None, None) if before.repealed or unit.repealed or before == unit \
             else [Step(ReplaceUnit(address), self.position[address], unit)]
 

@@ -197,12 +197,17 @@ def whole_document(meta_type: str, language: str) -> str:
     """`trong toàn bộ Quy chế` (`Quy định`, `Luật`, `Nghị định` … as the amended text is), `throughout these
     Regulations` (`this Law`, `this Decree` …); a text of another type: `trong toàn bộ văn bản`, `throughout this
     document`; one with no type, a Party regulation's words."""
+    return f"{'throughout' if language == 'en' else 'trong toàn bộ'} {document_word(meta_type, language)}"
+
+
+def document_word(meta_type: str, language: str) -> str:
+    """The amended document as an instruction names it whole: `Quy chế`, `Luật`, `văn bản`; `this Law`."""
     kind = meta_type.strip().lower()
     if language == "en":
-        return f"throughout {_WHOLE_EN.get(kind, 'this document' if kind else 'these Regulations')}"
+        return _WHOLE_EN.get(kind, "this document" if kind else "these Regulations")
     if not kind:
-        return "trong toàn bộ Quy chế"
-    return f"trong toàn bộ {next((word for word in _WHOLE_VI if word.lower() == kind), 'văn bản')}"
+        return "Quy chế"
+    return next((word for word in _WHOLE_VI if word.lower() == kind), "văn bản")
 
 
 # The forms of DOMAIN.md, named as `grammar` names the forms it reads: `where` is the provision
@@ -215,6 +220,7 @@ _FORMS = {
         "after": "Bổ sung {new} vào sau {where} như sau:",
         "append": "Bổ sung {new} vào {where} như sau:",
         "head": "Bổ sung {new} vào đầu {where} như sau:",
+        "end": "Bổ sung {new} vào cuối {where} như sau:",
         "repeal": "Bãi bỏ {where}.",
         "words": "Thay thế cụm từ {old} bằng cụm từ {new} {where}.",
         "delete": "Bỏ cụm từ {old} {where}.",
@@ -229,6 +235,7 @@ _FORMS = {
         "after": "{New} is inserted after {where}:",
         "append": "{New} is added to {where}:",
         "head": "{New} is added at the beginning of {where}:",
+        "end": "{New} is added at the end of {where}:",
         "repeal": "{Where} {is} repealed.",
         "words": "The words {old} are replaced with the words {new} {where}.",
         "delete": "The words {old} are deleted {where}.",
@@ -267,8 +274,11 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
         form = "head" if op.first else "append"
         if op.after is not None and (op.parent is None or op.parent == context):
             form, place = "after", op.after
-        assert place is not None
-        new, where = _word(op.target.segments[-1], language), cite(place, language, context)
+        new = _word(op.target.segments[-1], language)
+        if place is None:  # the first appendix, after everything else: `Bổ sung Phụ lục I vào cuối Luật`
+            form, where = "end", document_word(document_type, language)
+        else:
+            where = cite(place, language, context)
     elif isinstance(op, (ReplaceUnit, ReplaceHeading)):
         form = "amend" if isinstance(op, ReplaceUnit) else "heading"
         where = cite(op.target, language, context)
