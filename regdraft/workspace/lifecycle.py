@@ -119,13 +119,22 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
 
 
 def punctuation_notes(applied: Applied, amendment: Amendment) -> tuple[Problem, ...]:
-    """The consequential edits made without an instruction, as notes naming the instruction behind each."""
+    """The consequential edits made without an instruction, and those left out as the document quotes the unit, as
+    notes naming the instruction behind each."""
+    from regdraft.core.amend.consequential import KeptEnd, Punctuation
     from regdraft.core.amend.quote import short
 
+    made: tuple[Punctuation | KeptEnd, ...] = (*applied.punctuation, *applied.kept)
     return tuple(
         Problem(f"instruction {p.instruction.location} ({short(p.instruction.text)}): {p.describe(amendment.language)}",
                 amendment.source, p.instruction.line)
-        for p in applied.punctuation)
+        for p in made)
+
+
+def kept_ends(applied: Applied, amendment: Amendment) -> tuple[Problem, ...]:
+    """`amend check`'s warnings: the consequential edits left out, as the document quotes the unit word for word."""
+    kept = replace(applied, punctuation=())
+    return punctuation_notes(kept, amendment)
 
 
 def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amendment, tuple[Problem, ...]]:
@@ -337,7 +346,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     from regdraft.workspace.bases import uncited_adoptions
 
     warnings = (*closings_quoted(applied, amendment, before), *capitals_left(applied, amendment),
-                *uncited_adoptions(ws, amendment))
+                *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)
     broken, to_check = reference_problems(before, applied, amendment)

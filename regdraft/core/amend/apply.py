@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from regdraft.core.address import is_item_part
 from regdraft.core.amend import dashes, phrases, subject
 from regdraft.core.amend.conflicts import instruction_conflicts
-from regdraft.core.amend.consequential import Punctuation, punctuate
+from regdraft.core.amend.consequential import KeptEnd, Punctuation, punctuate
 from regdraft.core.amend.document import Amendment, Instruction
 from regdraft.core.amend.grammar import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords, targets
 from regdraft.core.amend.headings import article_order, chapter_order
@@ -74,12 +74,14 @@ class Applied:
     """The amended regulation and the changes, in the order they were made.
 
     `punctuation` lists the consequential edits made without an instruction (the end of the
-    item before an appended point turned from '.' into ';', and back when the last is repealed).
+    item before an appended point turned from '.' into ';', and back when the last is repealed);
+    `kept` those left out, as the unit's end is quoted by an earlier instruction of the document.
     """
 
     regulation: Regulation
     changes: tuple[AppliedChange, ...]
     punctuation: tuple[Punctuation, ...] = ()
+    kept: tuple[KeptEnd, ...] = ()
 
 
 class _Marks:
@@ -130,6 +132,8 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
     punctuation = _Marks()
     group: tuple[str, int] | None = None  # the sentence of implied changes applied so far (`điểm n và điểm o`)
     start = units
+    quoted: dict[Address, Instruction] = {}  # the units the document re-enacts word for word, so far
+    kept: list[KeptEnd] = []
     for ins in amendment.leaves():
         before = units
         if not ins.implied or group != (ins.location, ins.line):
@@ -146,8 +150,12 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
             )
             continue
         changes.extend(made)
-        units, marks = punctuate(units, before, ins, find_unit, _put, start)
+        units, marks, left = punctuate(units, before, ins, find_unit, _put, start,
+                                       lambda a: next((q for at, q in quoted.items() if at.contains(a)), None))
         punctuation.add(marks)
+        kept.extend(left)
+        if isinstance(ins.op, ReplaceUnit) and ins.unit is not None:  # re-enacted; a unit inserted ends a list
+            quoted[ins.op.target] = ins
     result = reg.with_units(units)
     if preamble != reg.preamble:
         result = replace(result, preamble=preamble)
@@ -166,7 +174,7 @@ def apply(reg: Regulation, amendment: Amendment, *, checked: bool = True) -> App
             f"{reg.id or reg.source}; nothing was changed:",
             problems,
         )
-    return Applied(result, tuple(changes), punctuation.result())
+    return Applied(result, tuple(changes), punctuation.result(), tuple(kept))
 
 
 def _blamed(reg: Regulation, amendment: Amendment, known: set[str], malformed: list[Problem]) -> list[Problem]:

@@ -19,6 +19,10 @@ Post-conditions of `after_append`, `after_repeal` and `after_first`:
 2. Items ending with ':' (they introduce their own sub-items) or anything else are left alone;
    so are commas, the wording inside items, and lists the text does not end as above.
 3. Only the end of the last paragraph changes; each change says which unit and what changed.
+4. A unit an earlier instruction of the same document re-enacts word for word (`quoted`) keeps the end quoted:
+   the edit is left out and a `KeptEnd` says so (`đ) …; hoặc` re-enacted, then `điểm g` appended after `điểm e`:
+   `hoặc` stays on đ, and e only turns '.' into ';'). A unit the document inserts is not kept: `đ1) ….` ends the
+   list when inserted, and turns ';' when `đ2` is inserted after it by a later instruction.
 """
 
 from __future__ import annotations
@@ -62,12 +66,48 @@ class Punctuation:
                 "(a consequential edit).")
 
 
-def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Put,
-              start: Units | None = None) -> tuple[Units, list[Punctuation]]:
+@dataclass(frozen=True, slots=True)
+class KeptEnd:
+    """The end of a unit left as instruction `quoted_by` of the same document quotes it, where applying `instruction`
+    would have changed it without saying (a consequential edit left out; `cause` and `reason` as in Punctuation)."""
+
+    address: Address
+    end: str
+    cause: Address
+    instruction: Instruction
+    quoted_by: Instruction
+    reason: str = "append"
+
+    def describe(self, language: str) -> str:
+        """The note `amend check` and `amend preview` print for it."""
+        where, cause = self.address.describe(language), self.cause.describe(language)
+        why = {"first": f"{cause} is the first below it", "repeal": f"{cause} is repealed"}.get(
+            self.reason, f"{cause} is appended at the end of the list")
+        return (f"the end of {where} stays '{self.end}' as instruction {self.quoted_by.location} quotes it, though "
+                f"{why}: text the document enacts word for word is not changed without an instruction; if the end "
+                "should change, say so in the quote or an instruction.")
+
+
+Quoted = Callable[[Address], "Instruction | None"]
+
+
+def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Put, start: Units | None = None,
+              quoted: Quoted = lambda _a: None) -> tuple[Units, list[Punctuation], list[KeptEnd]]:
     """Make the consequential punctuation edits of one applied instruction; `before` is the text before it, `start`
-    the text before the first of the changes its sentence implies (`Bổ sung điểm n và điểm o`: those before it)."""
+    the text before the first of the changes its sentence implies (`Bổ sung điểm n và điểm o`: those before it).
+    `quoted` names the earlier instruction of the document quoting a unit, whose end is then kept."""
     op = ins.op
     made: list[Punctuation] = []
+    kept: list[KeptEnd] = []
+
+    def sort(changes: Sequence[Change], address: Callable[[Unit], Address], cause: Address, reason: str) -> None:
+        for unit, old, end in changes:
+            where = address(unit)
+            by = quoted(where)
+            if old == end and by is not None:
+                kept.append(KeptEnd(where, end, cause, ins, by, reason))
+            elif old != end:
+                made.append(Punctuation(where, old, end, cause, ins, reason))
     if isinstance(op, InsertUnit) and not op.target.part and op.target.kind in (Kind.CLAUSE, Kind.POINT):
         holder_address = op.target.parent()
         holder = find(units, holder_address) if holder_address is not None else None
@@ -78,23 +118,32 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
             was = find(before if start is None else start, holder_address)
             known = {(c.kind, c.label) for c in was.children} if was is not None else set()
             added = [c for c in holder.children if c.kind is new.kind and (c.kind, c.label) not in known]
+            def child(unit: Unit, at: Address = holder_address) -> Address:
+                return at.child(unit.kind, unit.label)
+
+            keep = _keeper(quoted, child)
             if len(added) > 1 and any(c is new for c in added):
-                updated, changes = after_append(holder, added[-1], also=added[:-1])
+                updated, changes = after_append(holder, added[-1], also=added[:-1], keep=keep)
             else:
-                updated, changes = after_append(holder, new)
-            updated, first = after_first(updated, new)
-            for unit, old, end in changes:
-                made.append(Punctuation(holder_address.child(unit.kind, unit.label), old, end, op.target, ins))
+                updated, changes = after_append(holder, new, keep=keep)
+            sort(changes, child, op.target, "append")
+            introduced, first = after_first(updated, new)
             if first is not None:
-                made.append(Punctuation(holder_address, first[0], first[1], op.target, ins, "first"))
+                by = quoted(holder_address)
+                if by is None:
+                    updated = introduced
+                    made.append(Punctuation(holder_address, first[0], first[1], op.target, ins, "first"))
+                else:
+                    kept.append(KeptEnd(holder_address, first[0], op.target, ins, by, "first"))
             if updated is not holder:
                 units = put(units, holder_address, updated)
     elif isinstance(op, InsertUnit) and is_item_part(op.target.part):
-        units, made = _item_append(units, before, ins, op, find, put)
+        units, changes, address, cause = _item_append(units, before, op, find, put, quoted)
+        sort(changes, address, cause, "append")
     elif isinstance(op, RepealUnits) and any(is_item_part(t.part) for t in op.targets):
         for target in op.targets:
-            units, marks = _item_repeal(units, before, ins, target, find, put)
-            made.extend(marks)
+            units, changes, address = _item_repeal(units, before, target, find, put, quoted)
+            sort(changes, address, target, "repeal")
     elif isinstance(op, RepealUnits):
         for target in op.targets:
             holder_address = target.parent()
@@ -103,12 +152,19 @@ def punctuate(units: Units, before: Units, ins: Instruction, find: Find, put: Pu
             holder, placeholder, was = find(units, holder_address), find(units, target), find(before, target)
             if holder is None or placeholder is None or was is None:
                 continue
-            updated, changes = after_repeal(holder, placeholder, was)
-            if changes:
+            def sibling(unit: Unit, at: Address = holder_address) -> Address:
+                return at.child(unit.kind, unit.label)
+
+            updated, changes = after_repeal(holder, placeholder, was, keep=_keeper(quoted, sibling))
+            if updated is not holder:
                 units = put(units, holder_address, updated)
-                made.extend(Punctuation(holder_address.child(unit.kind, unit.label), old, end, target, ins, "repeal")
-                            for unit, old, end in changes)
-    return units, made
+            sort(changes, sibling, target, "repeal")
+    return units, made, kept
+
+
+def _keeper(quoted: Quoted, address: Callable[[Unit], Address]) -> Callable[[Unit], bool]:
+    """Whether an item's end is kept: an earlier instruction of the document quotes it."""
+    return lambda unit: quoted(address(unit)) is not None
 
 
 def _item_list(holder: Unit, part: str) -> tuple[list[tuple[int, int]], tuple[str, ...], str]:
@@ -148,52 +204,62 @@ def _with_items(holder: Unit, spans: Sequence[tuple[int, int]], changes: Sequenc
     return replace(holder, text=tuple(text))
 
 
-def _item_append(units: Units, before: Units, ins: Instruction, op: InsertUnit, find: Find,
-                 put: Put) -> tuple[Units, list[Punctuation]]:
-    """The end of the item before dash (plus) items appended after the last one: '.' to ';'."""
+ItemAddress = Callable[[Unit], Address]
+
+
+def _item_append(units: Units, before: Units, op: InsertUnit, find: Find, put: Put,
+                 quoted: Quoted) -> tuple[Units, list[Change], ItemAddress, Address]:
+    """The end of the item before dash (plus) items appended after the last one: '.' to ';'; the changes (their
+    items as points numbered in the list), the address of each, and the item appended."""
     where = op.target.unit
     holder, was = find(units, where), find(before, where)
+    none: tuple[Units, list[Change], ItemAddress, Address] = (units, [], lambda _u: where, op.target)
     if holder is None or was is None:
-        return units, []
+        return none
     old_spans = _item_list(was, op.target.part)[0]
     spans, lead_in, list_part = _item_list(holder, op.target.part)
     count = len(old_spans)
     after = op.after
     at_end = after is None or (plus_ordinals(after.part) or (0, dash_ordinal(after.part)))[1] == count
     if not at_end or len(spans) <= count or count == 0:
-        return units, []
+        return none
     items = _pseudo(holder, spans[:count], "+" if list_part else "-")
     added = Unit(Kind.POINT, str(count + 1), None, holder.text[spans[count][0]:spans[-1][1]])
     pseudo = Unit(Kind.CLAUSE, "0", None, lead_in, (*items, added))
-    _, changes = after_append(pseudo, added)
-    if not changes:
-        return units, []
-    units = put(units, where, _with_items(holder, spans, changes))
-    cause = _item_address(where, list_part, count + 1)
-    return units, [Punctuation(_item_address(where, list_part, int(item.label)), old, end, cause, ins)
-                   for item, old, end in changes]
+
+    def address(item: Unit) -> Address:
+        return _item_address(where, list_part, int(item.label))
+
+    _, changes = after_append(pseudo, added, keep=_keeper(quoted, address))
+    if any(old != end for _, old, end in changes):
+        units = put(units, where, _with_items(holder, spans, changes))
+    return units, changes, address, _item_address(where, list_part, count + 1)
 
 
-def _item_repeal(units: Units, before: Units, ins: Instruction, target: Address, find: Find,
-                 put: Put) -> tuple[Units, list[Punctuation]]:
-    """The end of the new last dash (plus) item when the last one is repealed: ';' to '.'."""
+def _item_repeal(units: Units, before: Units, target: Address, find: Find, put: Put,
+                 quoted: Quoted) -> tuple[Units, list[Change], ItemAddress]:
+    """The end of the new last dash (plus) item when the last one is repealed: ';' to '.'; the changes and the
+    address of each."""
     holder, was = find(units, target.unit), find(before, target.unit)
     ordinal = (plus_ordinals(target.part) or (0, dash_ordinal(target.part)))[1]
     if holder is None or was is None or ordinal is None:
-        return units, []
+        return units, [], lambda _u: target
     spans, lead_in, list_part = _item_list(holder, target.part)
     old_spans = _item_list(was, target.part)[0]
     if ordinal > len(spans) or ordinal > len(old_spans):
-        return units, []
+        return units, [], lambda _u: target
     mark = "+" if list_part else "-"
     items = _pseudo(holder, spans, mark)
     gone = _pseudo(was, old_spans, mark)[ordinal - 1]
-    updated, changes = after_repeal(Unit(Kind.CLAUSE, "0", None, lead_in, tuple(items)), items[ordinal - 1], gone)
-    if not changes:
-        return units, []
-    units = put(units, target.unit, _with_items(holder, spans, changes))
-    return units, [Punctuation(_item_address(target.unit, list_part, int(item.label)), old, end, target, ins,
-                               "repeal") for item, old, end in changes]
+
+    def address(item: Unit) -> Address:
+        return _item_address(target.unit, list_part, int(item.label))
+
+    _, changes = after_repeal(Unit(Kind.CLAUSE, "0", None, lead_in, tuple(items)), items[ordinal - 1], gone,
+                              keep=_keeper(quoted, address))
+    if any(old != end for _, old, end in changes):
+        units = put(units, target.unit, _with_items(holder, spans, changes))
+    return units, changes, address
 
 
 Change = tuple[Unit, str, str]  # the item as changed, its old end, its new end
@@ -212,10 +278,12 @@ def _listed(items: Sequence[Unit], index: int, lead_in: Sequence[str]) -> bool:
     return bool(lead) and lead[-1].rstrip().endswith(":")
 
 
-def after_append(holder: Unit, new: Unit, also: Sequence[Unit] = ()) -> tuple[Unit, list[Change]]:
+def after_append(holder: Unit, new: Unit, also: Sequence[Unit] = (), *,
+                 keep: Callable[[Unit], bool] = lambda _u: False) -> tuple[Unit, list[Change]]:
     """`holder` with the item before the appended `new` ending in ';' (and the list's `hoặc`/`và`
     moved to it), when the list needs it. `new` must be the last item of its kind in `holder`; `also` are
-    the items appended with it, before it (`Bổ sung điểm n và điểm o`), which keep the ends they were given."""
+    the items appended with it, before it (`Bổ sung điểm n và điểm o`), which keep the ends they were given.
+    An item `keep` names keeps its end, listed as a change to the same end (the `hoặc` it ends with stays there)."""
     items = [c for c in holder.children if c.kind is new.kind and not any(c is a for a in also)]
     if not items or items[-1] is not new or end_of(new) != ".":
         return holder, []
@@ -226,8 +294,13 @@ def after_append(holder: Unit, new: Unit, also: Sequence[Unit] = ()) -> tuple[Un
     previous = items[index]
     if end_of(previous) != "." or not _listed(items, index, holder.text):
         return holder, []
+    if keep(previous):
+        return holder, [(previous, ".", ".")]
     before = [items[i] for i in live[:-1]]
     joined = end_of(before[-1]) if before else ""
+    if before and joined.startswith(";") and len(joined) > 1 and keep(before[-1]):
+        changed = with_end(previous, ".", ";")
+        return _swap(holder, previous, changed), [(before[-1], joined, joined), (changed, ".", ";")]
     if before and joined.startswith(";") and len(joined) > 1:
         # `b) ...; hoặc` `c) ....` + `d) ....`: the `hoặc` now stands before the new last item.
         moved = with_end(before[-1], joined, ";")
@@ -238,9 +311,11 @@ def after_append(holder: Unit, new: Unit, also: Sequence[Unit] = ()) -> tuple[Un
     return _swap(holder, previous, changed), [(changed, ".", ";")]
 
 
-def after_repeal(holder: Unit, repealed: Unit, before: Unit) -> tuple[Unit, list[Change]]:
+def after_repeal(holder: Unit, repealed: Unit, before: Unit, *,
+                 keep: Callable[[Unit], bool] = lambda _u: False) -> tuple[Unit, list[Change]]:
     """`holder` with the new last live item ending in '.', when the repealed `before` ended the list;
-    a `hoặc`/`và` it ended with moves to the item before it. `repealed` is the placeholder now in `holder`."""
+    a `hoặc`/`và` it ended with moves to the item before it. `repealed` is the placeholder now in `holder`.
+    An item `keep` names keeps its end, listed as a change to the same end."""
     items = [c for c in holder.children if c.kind is repealed.kind]
     if end_of(before) != "." or any(not u.repealed for u in items[items.index(repealed) + 1:]):
         return holder, []
@@ -252,11 +327,15 @@ def after_repeal(holder: Unit, repealed: Unit, before: Unit) -> tuple[Unit, list
     end = end_of(last)
     if not _is_semicolon(end) or not _listed(items, index, holder.text):
         return holder, []
+    if keep(last):
+        return holder, [(last, end, end)]
     changed = with_end(last, end, ".")
     holder = _swap(holder, last, changed)
     changes: list[Change] = [(changed, end, ".")]
     earlier = items[live[-2]] if len(live) > 1 else None
-    if len(end) > 1 and earlier is not None and end_of(earlier) == ";":
+    if len(end) > 1 and earlier is not None and end_of(earlier) == ";" and keep(earlier):
+        changes.append((earlier, ";", ";"))
+    elif len(end) > 1 and earlier is not None and end_of(earlier) == ";":
         moved = with_end(earlier, ";", end)
         holder = _swap(holder, earlier, moved)
         changes.append((moved, ";", end))
