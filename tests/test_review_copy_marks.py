@@ -117,6 +117,25 @@ def test_every_instruction_paragraph_carries_what_it_names_group_headings_includ
                       "Đề nghị rà soát cả các văn bản kèm theo.": ("general", "trong toàn bộ Quy chế")}
 
 
+def test_a_comment_selecting_one_provision_of_an_instruction_naming_several_lands_on_it(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    """r24 d-word defect 4: instruction 11 of the shipped amendment is marked with the first provision it names
+    (d10.k3); a member selecting exactly its second one wrote a comment filed under khoản 3 Điều 10."""
+    ws = tmp_workspace
+    document = kit.open_docx(_copy(invoke, ws, SLUG, tmp_path / "copy.docx"))
+    repeal = kit.paragraph_with(document, "11. Bãi bỏ khoản 3 Điều 10 và điểm c khoản 2 Điều 16.", last=False)
+    assert _addresses(repeal) == ["d10.k3"]
+    _comment(document, repeal, "điểm c khoản 2 Điều 16", "Đề nghị giữ lại điểm c khoản 2 Điều 16.")
+    _comment(document, kit.paragraph_with(document, "11. Bãi bỏ khoản 3 Điều 10", last=False), "Bãi bỏ",
+             "Nhất trí.")
+    words = kit.paragraph_with(document, "tại khoản 2 Điều 23 và khoản 1 Điều 24.", last=False)
+    _comment(document, words, "khoản 1 Điều 24", "Đề nghị rà soát khoản 1 Điều 24.")
+    placed = _placed(invoke, ws, SLUG, kit.save(document, tmp_path / "reply.docx"))
+    assert placed == {"Đề nghị giữ lại điểm c khoản 2 Điều 16.": ("d16.k2.c", "điểm c khoản 2 Điều 16"),
+                      "Nhất trí.": ("d10.k3", "Bãi bỏ"),  # words naming no provision: the first named, as before
+                      "Đề nghị rà soát khoản 1 Điều 24.": ("d24.k1", "khoản 1 Điều 24")}
+
+
 # -- tables -----------------------------------------------------------------------------------
 
 

@@ -15,9 +15,12 @@ Post-conditions of `comments_from_reply`:
    (`d7.title`); one within the lead-in or the closing text of a provision holding points, clauses
    or dash items, on that part (`d42.k3.intro`, `d42.k3.end`); one within a paragraph of an instruction's
    quoted new text, on the provision that paragraph is (`“b) …` quoted by `Sửa đổi khoản 2 Điều 5` is on
-   `d5.k2.b`), as in the text as amended. Its selection is the words selected, a label included, leaving out
-   only the quote marks of an instruction's quoted new text (`“a) …`, `…;”;`). One on words a Word redline itself
-   strikes out lands on the smallest provision holding the paragraphs placed around them, those words its selection.
+   `d5.k2.b`), as in the text as amended; one selecting exactly one of the provisions an instruction naming
+   several names, on that provision (`điểm c khoản 2 Điều 16` in `Bãi bỏ khoản 3 Điều 10 và điểm c khoản 2
+   Điều 16.`, whose paragraph is marked with the first). Its selection is the words selected, a label included,
+   leaving out only the quote marks of an instruction's quoted new text (`“a) …`, `…;”;`). One on words a Word
+   redline itself strikes out lands on the smallest provision holding the paragraphs placed around them, those
+   words its selection.
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article or an appendix with its heading line, or a provision holding points or clauses,
    with a label on every line, as the wording editor writes it), and its comment text says in
@@ -48,6 +51,7 @@ from regdraft.core.reply_blocks import absorbed, block_edits, joined
 from regdraft.core.reply_blocks import versions as versions  # read here by the redline tests
 from regdraft.core.reply_marks import CopyMark
 from regdraft.core.reply_places import (
+    Readings,
     _around,
     _bookmarked,
     _common,
@@ -61,6 +65,8 @@ from regdraft.core.reply_places import (
     _places_by_text,
     _quoted,
     _with_inserted,
+    instruction_readings,
+    named_in_instruction,
     renumbering,
 )
 from regdraft.core.reply_wording import (
@@ -226,6 +232,13 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             parts[i, at] = _item(reply.paragraphs[i], _narrowed(reply.paragraphs[i], at, drafts), drafts)
         return parts[i, at]
 
+    instructions: dict[tuple[int, Place], Readings] = {}
+
+    def readings(i: int, at: Place) -> Readings:
+        if (i, at) not in instructions:
+            instructions[i, at] = instruction_readings(reply.paragraphs[i], at, drafts)
+        return instructions[i, at]
+
     def is_quoted(i: int, at: Place | None) -> bool:
         if (i, at) not in quoted:
             quoted[i, at] = _quoted(reply.paragraphs[i], at, drafts)
@@ -255,6 +268,10 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             spots = [part(i, a) for i, a in enumerate(where[wc.start:wc.end + 1], wc.start) if a is not None]
             # Words in one dash or plus item are on that item: a unit's items are commented on apart.
             at = spots[0] if len(set(spots)) == 1 else _common(spots)
+            # One of the provisions an instruction names, selected exactly, is the one the comment is on.
+            named = (named_in_instruction(readings(wc.start, first), first, wc.selection, drafts)
+                     if bookmarked and wc.start == wc.end and wc.selection else None)
+            at = named or at
         elif len(found) == 1:
             at = found[0]
         elif place_unplaced:

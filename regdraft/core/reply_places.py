@@ -238,3 +238,57 @@ def _quoted(p: ReplyParagraph, place: Place | None, drafts: dict[str, Regulation
     lines = anchor_text(drafts[reg], address).split("\n")
     found = match_line([line_key(line) for line in lines], p.original, lines)
     return found is not None and found[1]
+
+
+
+# The provisions an instruction's own paragraph names, read relative to each unit it may stand in (its mark's unit,
+# those holding it, none), when it names several.
+Readings = tuple[tuple[Address | None, tuple[Address, ...]], ...]
+
+
+def instruction_readings(p: ReplyParagraph, place: Place, drafts: dict[str, Regulation]) -> Readings:
+    """The provisions an instruction naming several names, as read in each unit it may stand in (a group's
+    instruction reads `khoản 3` in its group's article); none when the paragraph is its provision's own text (or
+    an instruction's quoted new text) or names fewer than two."""
+    from regdraft.core.amend.grammar import GrammarError, read_instruction, targets
+
+    reg, address = place
+    if address == GENERAL or not p.original.strip() or Address.parse(address).part:
+        return ()
+    lines = anchor_text(drafts[reg], address).split("\n")
+    if match_line([line_key(line) for line in lines], p.original, lines) is not None:
+        return ()
+    sentence, language = strip_label(p.original.strip()), drafts[reg].language
+    out: list[tuple[Address | None, tuple[Address, ...]]] = []
+    at: Address | None = Address.parse(address)
+    while True:
+        try:
+            named = targets(read_instruction(sentence, language, at))
+        except GrammarError:
+            named = ()
+        if len(named) > 1:
+            out.append((at, named))
+        if at is None:
+            return tuple(out)
+        at = at.parent()
+
+
+def named_in_instruction(readings: Readings, place: Place, selection: str,
+                         drafts: dict[str, Regulation]) -> Place | None:
+    """The provision a comment's selected words name exactly, when they are words of an instruction naming several
+    (`readings`; its paragraph is marked with the first named, or the unit holding them all): `điểm c khoản 2 Điều
+    16` selected in `11. Bãi bỏ khoản 3 Điều 10 và điểm c khoản 2 Điều 16.` is on d16.k2.c, not d10.k3. None when
+    the words name no single provision the instruction names."""
+    from regdraft.core.amend.grammar import GrammarError
+    from regdraft.core.amend.provisions import provisions
+
+    reg = place[0]
+    words = selection.strip().rstrip(".,;:")
+    for at, named in readings if words else ():
+        try:
+            chosen = provisions(words, at, drafts[reg].language)
+        except GrammarError:
+            continue
+        if len(chosen) == 1 and not chosen[0].part and chosen[0].address in named:
+            return _existing(drafts, (reg, str(chosen[0].address)))
+    return None
