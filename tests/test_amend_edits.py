@@ -59,12 +59,13 @@ def reproduces(old: Regulation, edited: Regulation, allow_renumber: bool = False
     amendment = load_amendment(text, "generated.md", "generated")
     applied = apply(old, amendment)
     result = applied.regulation
-    expected, removed = restore_removed(old, edited)
-    # A unit the edit deleted is repealed and keeps its placeholder, unless it is left out of the
-    # new text of a unit amended as a whole (then only from its end: nothing renumbered, below).
+    expected, _ = restore_removed(old, edited)
+    # A unit the edit repealed (deleted, or left as its placeholder) keeps its placeholder, unless it is left out of
+    # the new text of a unit amended as a whole (then only from its end: nothing renumbered, below).
     wholes = [ins.op.target for ins in amendment.leaves() if isinstance(ins.op, ReplaceUnit)]
-    index = result.index()
-    left_out = [a for a in removed if a not in index]
+    index, was = result.index(), old.index()
+    left_out = [loc.address for loc in expected.walk() if loc.unit.repealed and loc.address not in index
+                and loc.address in was and not was[loc.address].unit.repealed]
     for address in left_out:
         assert any(address.segments[:len(w.segments)] == w.segments for w in wholes), (address, text)
         units, found = map_units(expected.units, address, lambda _u: [])

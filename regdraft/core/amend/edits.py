@@ -29,9 +29,12 @@ Choices (docs/from-edits.md):
   Luật 57/2024 writes it), or `Bổ sung X vào Y` (the first point or clause of a unit that had none);
   an article before the first article of a part, chapter, section or sub-section takes `Bổ sung Điều 27a
   vào đầu Tiểu mục 2 Mục 1 Chương II` (after Điều 27 it would end Tiểu mục 1).
+  Units inserted one after another are named in one instruction with one quote (`Bổ sung điểm n và điểm o vào
+  sau điểm m khoản 2 Điều 27`, `core.amend.inserted_runs`); the `;` ending điểm m before them is left to applying.
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
   repeals are joined in one instruction. A deleted unit stays as a placeholder, except at the
-  end of a unit amended as a whole: its new text, quoted in full, simply leaves it out, as
+  end of a unit amended as a whole: its new text, quoted in full, simply leaves it out (deleted
+  or left as a placeholder: no amending law enacts `4. (được bãi bỏ)`), as
   Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two of its four clauses.
 - Two or more consecutive instructions on the points of one clause (or the clauses of one
   article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`; on the
@@ -65,11 +68,12 @@ from regdraft.core.amend.apply import apply
 from regdraft.core.amend.consequential import Punctuation, after_append, after_repeal
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
+from regdraft.core.amend.inserted_runs import inserted_together
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
 from regdraft.core.amend.rearranged import rearranged
 from regdraft.core.amend.renumbering import moved_whole, renumber_message, renumbered, reordered
 from regdraft.core.amend.siblings import joined
-from regdraft.core.amend.tone_only import kept_tones
+from regdraft.core.amend.tone_only import kept_tones, retyped
 from regdraft.core.amend.wording import join_repeals, layout, number
 from regdraft.core.errors import AmendmentConflict, ParseError, RegdraftError
 from regdraft.core.item_ends import only_end_differs
@@ -105,7 +109,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     moved = moved_whole(old, edited, moves)
     moves = [move for move in moves if move not in moved]
     new, removed = restore_removed(old, edited)
-    new, spelled = kept_tones(old, new)
+    retyped_text, (new, spelled) = new, kept_tones(old, new)
     numbering = validate(new)  # a unit deleted outright is back as a placeholder: no gap is left from it
     if numbering:
         _check_moves(old, new)  # an article cut and pasted into another chapter is out of sequence there
@@ -118,9 +122,11 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
         notes.append("The edited text changes the preamble; an amending document does not amend it, so that "
                      "change is not in the instructions.")
     if spelled:
+        pairs = list(dict.fromkeys(pair for a in spelled
+                                   for pair in retyped(old.find(a).unit, retyped_text.find(a).unit)))
+        shown = ", ".join(f"`{was}` retyped `{now}`" for was, now in pairs[:3]) + (", …" if len(pairs) > 3 else "")
         notes.append(f"The edited text changes only where tone marks sit in {_listed(spelled, language)} "
-                     "(`hoà` for `hòa`); an amending document does not amend spelling, so the text in force keeps "
-                     "its own.")
+                     f"({shown}); an amending document does not amend spelling, so the text in force keeps its own.")
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
     notes.extend(f"{a.describe(language)} keeps its words in {edited.source or 'the edited text'}, which only "
@@ -130,18 +136,23 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     # First without an instruction for the end of an item next to one inserted or repealed, which
     # applying changes by itself (as amending documents leave it); then with one, should that fail.
     undone = _ends_left_to_apply(old, new)
+    # Units the edit repeals, deleted outright or left as placeholders: none is quoted at the end of a unit amended
+    # whole (no amending law enacts `4. (được bãi bỏ)`).
+    was_at = old.index()
+    repealed = {loc.address for loc in new.walk() if loc.unit.repealed and loc.address in was_at
+                and not was_at[loc.address].unit.repealed}
     tries = [(text, words) for text in ((undone, new) if undone is not new else (new,))
              for words in ("throughout", "targeted", "none")]
     for planned_from, words in tries:
-        planned, target, dropped = _written_whole(plan(old, planned_from, words), new, old, set(removed))
-        instructions = joined(number(layout(join_repeals(planned)), language, str(old.meta.get("type") or "")), target)
+        planned, target, dropped = _written_whole(plan(old, planned_from, words), new, old, repealed)
+        instructions = inserted_together(joined(number(layout(join_repeals(planned)), language,
+                                                       str(old.meta.get("type") or "")), target), language)
         failure, marks = _verify(old, instructions, target)
         if not failure:
             source = edited.source or "the edited text"
             wholes: dict[Address, list[Address]] = {}
-            for a in removed:
-                if a in dropped:
-                    wholes.setdefault(dropped[a], []).append(a)
+            for a in sorted(dropped, key=list(was_at).index):
+                wholes.setdefault(dropped[a], []).append(a)
             away = dict(moved)
             notes[:0] = [
                 *(f"{a.describe(language)} is missing from {source}; it is repealed and stays in place as a "
@@ -151,7 +162,8 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
                   f"place as a placeholder, and {b.describe(language)} is inserted with its text (the redline shows "
                   "it moved)." for a, b in moved),
                 *(f"{whole.describe(language)} is amended as a whole, and its new text leaves out what {source} "
-                  f"no longer has: {', '.join(a.describe(language) for a in left)}." for whole, left in wholes.items())]
+                  f"{'no longer has' if set(left) <= set(removed) else 'repeals'}: "
+                  f"{', '.join(a.describe(language) for a in left)}." for whole, left in wholes.items())]
             notes.extend(f"Applying the instructions also changes the end of {m.address.describe(language)} from "
                          f"'{m.old}' to '{m.new}', a consequential edit the edited text does not make "
                          "(docs/amendments.md)." for m in marks)
@@ -190,7 +202,10 @@ def _ends_left_to_apply(old: Regulation, new: Regulation) -> Regulation:
                 continue
             trial = replace(holder, children=tuple(was.unit if k == i else u for k, u in enumerate(units)))
             if then is None:
-                _, changes = after_append(trial, following)
+                # The units inserted after it to the end, one instruction (`Bổ sung điểm n và điểm o vào sau điểm m`).
+                run = [u for u in units[i + 1:] if u.kind is unit.kind]
+                added = run if not any(unit_address(u, parent) in before for u in run) else [following]
+                _, changes = after_append(trial, added[-1], also=added[:-1])
             else:
                 _, changes = after_repeal(trial, following, then.unit)
             if any(changed == unit for changed, _, _ in changes):

@@ -202,10 +202,18 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
     for holder in holders:
         unit, twin = before[holder], after[holder]
         heading = Unit(unit.kind, unit.label, unit.title)
+        # An article edited here in its title alone is named by its title (`tại tên Điều 61`), its clauses each by
+        # their own edits: named whole, it would take in its clauses and leave its title unexplained.
+        title_alone = (unit.kind is Kind.ARTICLE and holder in retitled and holder not in excluded
+                       and all(h.site.index < 0 for h in hits if h.site.holder == holder)
+                       and replace_words(heading, old, new).title == twin.title)
         if unit.kind in _CONTAINERS:
             if replace_words(heading, old, new).title == twin.title:
                 titles += occurrences(heading, old)
                 explained.append(holder)
+        elif title_alone:
+            titles += occurrences(heading, old)
+            titled.append(holder)
         elif holder not in excluded and _on_the_way(unit, reading.replaced(unit, old, new), twin,
                                                     None if whole_only is None or holder in whole_only else new,
                                                     reading):

@@ -67,7 +67,7 @@ def revised(old: Regulation, amendment: Amendment, regulation: str, was: Sequenc
         narrowed = _narrowed(effects, was, edited)
         candidates = _revised(effects, narrowed, edited, allow_renumber) if narrowed is not None else []
     for found in candidates:
-        if found is was or effects.of(found) == whole:
+        if effects.of(found) == whole:  # `was` too: a placeholder it quotes is not a unit left out
             return found
     return kept_as_written(old, amendment, regulation, was, written)
 
