@@ -36,20 +36,27 @@ def word_wrap(line: str, width: int) -> list[str]:
     return [*out, current.rstrip()] if current.strip() else out
 
 
-def wrapped(text: str, width: int, blank: bool, digits: bool = False) -> str:
-    """Each paragraph of `text` cut at `width` (by `textwrap`, or `word_wrap` with `digits`); blank lines kept or
-    left out (pdftotext's way)."""
-    return "\n".join(line for line, _ in cut(text, width, blank, digits)) + "\n"
+def wrapped(text: str, width: int, blank: bool, digits: bool = False, pdf: bool = False) -> str:
+    """Each paragraph of `text` cut at `width` (by `textwrap`, or `word_wrap` with `digits`), a blank line after
+    each or none (pdftotext's way). With `pdf`, as a PDF prints a law: an article's heading (bold) cut at 9/10 of
+    the width, a title in capitals (centred) at 3/5 of it."""
+    return "\n".join(line for line, _ in cut(text, width, blank, digits, pdf)) + "\n"
 
 
-def cut(text: str, width: int, blank: bool, digits: bool = False) -> list[tuple[str, int]]:
+def cut(text: str, width: int, blank: bool, digits: bool = False, pdf: bool = False) -> list[tuple[str, int]]:
     """The lines of `wrapped`, each with the place of its paragraph among the lines of `text`."""
     out: list[tuple[str, int]] = []
     for at, line in enumerate(text.split("\n")):
         if not line.strip():
-            out.extend([("", at)] if blank else [])
             continue
-        out.extend((part, at) for part in (word_wrap(line, width) if digits else textwrap.wrap(line, width)))
+        if blank and out:
+            out.append(("", at))
+        size = width
+        if pdf and line.startswith(("Điều ", "Article ")):
+            size = width * 9 // 10
+        elif pdf and line.upper() == line:
+            size = width * 3 // 5
+        out.extend((part, at) for part in (word_wrap(line, size) if digits else textwrap.wrap(line, size)))
     return out
 
 
@@ -65,11 +72,11 @@ def imported(tmp_path: Path, name: str, text: str) -> ImportResult:
     return import_file(path, target=clean(name).regulation.source)
 
 
-def with_warned_joins(source: str, width: int, result: ImportResult) -> str:
+def with_warned_joins(source: str, width: int, result: ImportResult, pdf: bool = False) -> str:
     """The clean source (no blank lines) with each paragraph whose first line a warning says was read as the next
     sentence of the paragraph above (`Line N ends a sentence at the wrapping width …`) joined to it: what the copy
     reads as, by the warnings. A warned line inside a paragraph was read right."""
-    lines = cut(source, width, False)
+    lines = cut(source, width, False, pdf=pdf)
     paragraphs = {at: " ".join(text.split()) for at, text in enumerate(source.split("\n")) if text.strip()}
     for note in (n for n in result.report.notes if SENTENCE in n.message):
         at = lines[note.where - 1][1]
@@ -79,24 +86,31 @@ def with_warned_joins(source: str, width: int, result: ImportResult) -> str:
     return "\n".join(paragraphs.values())
 
 
+WIDTHS = [(w, False) for w in (42, 44, 50, 58, 61, 70, 72, 76, 80, 100, 116)] + [(w, True) for w in (70, 80, 90)]
+
+
 @needs_corpus
 @pytest.mark.parametrize("blank", [True, False], ids=["blank", "no-blank"])
-@pytest.mark.parametrize("width", [70, 72, 80])
+@pytest.mark.parametrize(("width", "pdf"), WIDTHS, ids=[f"{w}{'-pdf' if p else ''}" for w, p in WIDTHS])
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else ["-"])
 def test_a_wrapped_law_imports_as_the_clean_law_but_for_the_warned_joins(tmp_path: Path, name: str, width: int,
-                                                                        blank: bool) -> None:
-    """Each of the five laws cut by `textwrap` at 70, 72 and 80, with and without blank lines: the Markdown is the
-    clean import's; without blank lines a paragraph ending a sentence at the width is read as going on where the
-    next line's first word would not have fitted, and only there, each named in a warning (6 of the 15 copies)."""
+                                                                        pdf: bool, blank: bool) -> None:
+    """Each of the five laws cut by `textwrap` at 42 to 116 characters, and as a PDF prints it (headings cut
+    shorter, `pdf`), with and without blank lines: the Markdown is the clean import's; without blank lines a
+    paragraph ending a sentence at the width is read as going on where the next line's first word would not have
+    fitted, and only there, each named in a warning. The widths are those where a heading's title was cut
+    (`… thẩm quyền cấp` / `Giấy phép …` at 50, `Chương V. … TỔ CHỨC XÃ` / `HỘI, …` as printed), `thuộc` / `phần
+    VII - Phí …` read as a Part (44), `Bộ Lao động` / `- Thương binh và Xã hội` or `Mác` / `- Lê nin` as a dash
+    item (50, 58, 61, 76, 116), and the rule under the Tiêu ngữ joined to it (42)."""
     source = (CORPUS / name).read_text(encoding="utf-8")
-    copy = wrapped(source, width, blank)
+    copy = wrapped(source, width, blank, pdf=pdf)
     result = imported(tmp_path, name, copy)
     warned = [n for n in result.report.notes if SENTENCE in n.message]
     if blank or not warned:
         assert result.text == clean(name).text
         assert not warned
     else:
-        expected = imported(tmp_path / "joined", name, with_warned_joins(source, width, result))
+        expected = imported(tmp_path / "joined", name, with_warned_joins(source, width, result, pdf))
         assert result.text == expected.text
 
 

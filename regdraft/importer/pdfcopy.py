@@ -15,10 +15,14 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    it ends with no punctuation (or that is the list's first, with a warning): there it is the next item. A line
    ending in a number and a hyphen (`nhiệm kỳ 2020-`, `Quốc khánh 2-`) goes on with a line starting with a digit
    with no space between (`2020-2025`, `2-9.`, no clause `9.`), and one ending in a year with a line starting with
-   a dash and a year (`thời kỳ 2021` / `- 2030`: no dash item). An article heading wrapped over lines ends before
-   a line starting with a capital that would have fitted on its last line, is itself of the full width or ends a
-   sentence; a heading that took a line ending a sentence anyway is warned of. A file that is not hard-wrapped
-   keeps one paragraph per line.
+   a dash and a year (`thời kỳ 2021` / `- 2030`: no dash item). A line starting `- ` and a capital after a line
+   ending mid-phrase (no `:`, `;`, `.`, `,`) goes on, warned of, unless the paragraph is a dash item; one starting
+   with a structural word in lower case (`phần VII`) is text. An article heading wrapped over lines goes on with a
+   line starting with a capital when its last line ends in a comma or a word no title ends with (`và`, `của` …)
+   or that line's paragraph ends with no `.`, `:` or `;`; else it ends before one that would have fitted on its
+   last line, is of the full width or ends a sentence. A heading that took a line ending a sentence is warned of.
+   A title in capitals under `Chương II` (`Mục 1.` …) goes on with the lines in capitals after it, whatever their
+   width. A file that is not hard-wrapped keeps one paragraph per line.
 3. In any file, a syllable broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
    hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word. A hyphen between whole
    syllables (`Mô-` / `đun`) joins its lines, the hyphen kept and warned of, only in a hard-wrapped file: in any
@@ -56,6 +60,14 @@ _HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|đi�
 _ISSUED_OPEN = re.compile(r"^\(\s*(?:(?:Ban hành\s+)?kèm theo|(?:Issued|Promulgated)(?:\s+together)?\s+with)\s", re.I)
 _DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
 _DASH_GOES_ON = re.compile(r"^[-–—−]\s+[^\W\d_]")  # `- xã hội …`: the dash of `kinh tế - xã hội`, if lower case
+# `… thuộc` / `phần VII - Phí …`: a structural word in lower case is a reference in the text; headings are capitalised.
+_LOWER_LABEL = re.compile(r"^(?-i:phần|chương|tiểu mục|mục|điều|phụ lục|part|chapter|section|article|appendix)\s")
+# A heading's line ending in a comma or a word no title ends with (`… Thanh niên Việt Nam và` / `Hội Sinh viên …`).
+_TITLE_OPEN = re.compile(r"(?:,|(?:^|\s)(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|giữa|thuộc|để|and|of|"
+                         r"the|for|with|by|or))$", re.I)
+_BARE_HEADING = re.compile(r"^(?:phần|chương|tiểu mục|mục|phụ lục|part|chapter|section|appendix)\s+(?:\d+[a-z]?|"
+                           r"(?-i:[IVXLCDM]+)|thứ\s+\S+)\s*[.:]?$", re.I)  # `Chương II`, its title on the next line
+_TITLE_LINES = 4  # the lines a heading's title is read over at most
 # `nhiệm kỳ 2020-` / `2025 …`, `Quốc khánh 2-` / `9.`: a range or date broken at its hyphen, one word.
 _NUMBER_HYPHEN_END = re.compile(r"(?:^|[\s(])\d{1,4}(?:[-/.]\d{1,4})*-$")
 # `thời kỳ 2021` / `- 2030 …`: a range of years cut before its spaced dash, no dash item.
@@ -198,8 +210,8 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
     """How `after` continues `before` in a hard-wrapped file: 'text', 'reference' (a label after a reference
     word), 'sentence' (a sentence after one ending at the line end, in a file with no blank lines), or None when it
     starts a paragraph of its own. `limit` is the longest line the file's wrapping wrote."""
-    if len(before) < width - _slack(width) or running_head(after):
-        return None
+    if len(before) < width - _slack(width) or running_head(after) or not any(c.isalnum() for c in after):
+        return None  # a rule (`-----`, `***`) under the Tiêu ngữ goes on with nothing
     if _NUMBER_HYPHEN_END.search(before) and after[:1].isdigit():
         return "range"  # joined with no space, the hyphen kept: `2020-2025`, `2-9.` (no clause `9.`)
     if _SENTENCE_END.search(before):
@@ -211,8 +223,8 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
         if blank_separated or _starts_lower(after):
             return "text"
         return "sentence" if len(before) + 1 + len(after.split()[0]) > limit else None
-    if _starts_lower(after):
-        return "text"
+    if _starts_lower(after) or _LOWER_LABEL.match(after):
+        return "text"  # `… mục 3.2 thuộc` / `phần VII - Phí …`: a reference, no Part heading
     heading = _HEADING_LINE.match(before)
     title = before[heading.end():] if heading else before
     if _DASH_GOES_ON.match(after) and after.split(None, 2)[1][:1].islower():
@@ -222,28 +234,37 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
         return "text"
     if _YEAR_END.search(before) and _DASH_YEAR.match(after):
         return "text"  # `quy hoạch tỉnh thời kỳ 2021` / `- 2030 đã được …`
+    if _DASH_GOES_ON.match(after) and not _ITEM_END.search(before):
+        # `… Bộ Lao động` / `- Thương binh và Xã hội …`: a dash list follows a lead-in ending in `:` or an item, not
+        # a line cut mid-phrase; `read_lines` joins it, with a warning, unless the paragraph is a dash item itself.
+        return "dash"
     if _LABEL.match(after):
         return "reference" if _REFERENCE_END.search(before) else None
     if after[:1].isdigit() and not _LABEL.match(after):
         return "text"  # `… Luật Giáo dục nghề nghiệp số` / `74/2014/QH13 …`
     if heading and not _caps(title) and not _caps(after):
-        # An article heading, then its text; or its title going on (`… Hội Sinh viên Việt` / `Nam`), where the
-        # next word would not have fitted on the line and the next line ends short of the width (a heading's text
-        # is a paragraph, its first line full: `… doanh nghiệp` / `Quan hệ giữa Công đoàn …`).
-        fits = len(before) + 1 + len(after.split()[0]) <= limit
-        return None if fits or len(after) >= width - _slack(width) else "text"
+        # An article heading, then its text or its title going on (`… Hội Sinh viên Việt` / `Nam`): after a capital,
+        # 'title', `_heading_ends` tells which; else the title goes on with a short line its first word did not fit.
+        short = len(before) + 1 + len(after.split()[0]) > limit and len(after) < width - _slack(width)
+        return "title" if after[:1].isupper() else "text" if short else None
     if _caps(title) != _caps(after) or (heading and not _caps(title)):
         return None  # a heading or title, then text (or the other way round)
     return "text"
 
 
-def _title_goes_on(before: str, after: str, width: int, limit: int) -> bool:
+def _title_goes_on(before: str, after: str, width: int, limit: int, open_end: bool) -> bool:
     """True when `after`, starting with a capital, goes on with the article heading whose last line is `before`
     (`… Hội Sinh viên Việt` / `Nam`): its first word would not have fitted on that line, and it is short of the
     width and ends no sentence, as a heading does not (`… công đoàn cơ sở` / `Ở cơ quan, … công đoàn cấp`, a full
-    line; `… đối với` / `Luật này … năm 2013.`)."""
+    line; `… đối với` / `Luật này … năm 2013.`). Whatever the widths (a PDF's bold heading), a line that is no label
+    goes on after a comma or a word no title ends with (`… Việt Nam và` / `Hội Sinh viên …`), or when its paragraph
+    ends with no `.`, `:`, `;`, as an article's text does (`open_end`: `… cấp` / `Giấy phép … nội địa` / `1. …`)."""
     fits = len(before) + 1 + len(after.split()[0]) <= limit
-    return not fits and len(after) < width - _slack(width) and not _FULL_STOP.search(after)
+    if not fits and len(after) < width - _slack(width) and not _FULL_STOP.search(after):
+        return True
+    if _LABEL.match(after) or _SENTENCE_END.search(before):
+        return False
+    return bool(_TITLE_OPEN.search(before)) or (open_end and not _FULL_STOP.search(after))
 
 
 def _heading(paragraph: _Joined) -> bool:
@@ -252,7 +273,7 @@ def _heading(paragraph: _Joined) -> bool:
     return heading is not None and not _caps(paragraph.start[heading.end():])
 
 
-def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int) -> bool:
+def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int, open_end: bool = False) -> bool:
     """True when `after` starts the text of the article whose heading `paragraph` is, wrapped over lines, the last
     `before`: a clause's label (`1.`, `a)`), or a capital where the title would not go on (`_title_goes_on`:
     `Điều 17. Quyền, … đối với` / `người lao động … công đoàn cơ sở` / `Ở cơ quan, …`). Only the paragraph's first
@@ -262,7 +283,34 @@ def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int) -> boo
         return False
     if _CLAUSE.match(after):
         return True  # `Điều 61. … tại điểm` / `1. Hồ sơ …`: no reference goes on in a heading
-    return after[:1].isupper() and not _title_goes_on(paragraph.last, after, width, limit)
+    return after[:1].isupper() and not _title_goes_on(paragraph.last, after, width, limit, open_end)
+
+
+def _open_end(items: Sequence[Line], joins: Sequence[str | None], i: int) -> bool:
+    """True when the paragraph line `i` starts, its lines joined as `joins` reads them (`_TITLE_LINES` at most),
+    ends with no sentence's end: the rest of a heading's title, not an article's text."""
+    end = i
+    while end + 1 < len(items) and joins[end] not in (None, "title") and items[end + 1][1]:
+        end += 1
+        if end - i >= _TITLE_LINES:
+            return False
+    return not _SENTENCE_END.search(items[end][1])
+
+
+def _caps_title_goes_on(out: Sequence[_Joined], after: str) -> bool:
+    """True when `after`, a line in capitals, goes on with the title in capitals of the chapter (part, section)
+    that `out` ends with, on the line above it (`Chương II` / `QUYỀN, … ĐOÀN VIÊN CÔNG` / `ĐOÀN`, as a PDF centres
+    it, short of the text's width): no label, no page's head, and the title read over `_TITLE_LINES` lines at most."""
+    title = out[-1]
+    if not _caps(after) or _LABEL.match(after) or running_head(after) or len(title.parts) >= _TITLE_LINES:
+        return False
+    heading = _HEADING_LINE.match(title.start)
+    if heading:
+        return title.start[heading.end():] != "" and _caps(title.start[heading.end():])
+    at = len(out) - 2
+    while at >= max(0, len(out) - 2 - _BLANKS) and not out[at].start:  # blank lines are paragraphs with no text
+        at -= 1
+    return _caps(title.start) and at >= 0 and bool(_BARE_HEADING.match(out[at].start))
 
 
 def _list_item(out: Sequence[_Joined], after: str) -> str | None:
@@ -375,7 +423,7 @@ def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list
     separated = _blank_separated([item or (0, "") for item in kept])  # a page break parts lines too
     joins = [_continues(a[1], b[1], width, separated, limit) if width and a[1] and b[1] else None
              for a, b in zip(items, items[1:], strict=False)]
-    if sum(1 for j in joins if j) < 2:
+    if sum(1 for j in joins if j and j != "title") < 2:
         width = None
     bracketed = _bracketed(items)
     out: list[_Joined] = []
@@ -414,9 +462,19 @@ def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list
                                   "ends at the wrapping width with no punctuation, so it was read as the next item "
                                   "of the list. If it goes on with that item (a dash between words, as in `kinh tế "
                                   "- xã hội`), join the two lines.", text))
-        elif width is not None and joins[i - 1] is not None and (
-                joins[i - 1] == "range" or not _heading_ends(prev, text, width, limit)):
+        elif width is not None and _caps_title_goes_on(out, text):
+            prev.add(text)
             joined += 1
+        elif width is not None and joins[i - 1] is not None and (
+                joins[i - 1] == "range" or not (joins[i - 1] == "dash" and _DASH.match(prev.start)) and not
+                _heading_ends(prev, text, width, limit, _heading(prev) and _open_end(items, joins, i))):
+            joined += 1
+            if joins[i - 1] == "dash":
+                notes.append(Note(number, "warning", f"Line {number} starts with '{text[0]}' and a capital, but line "
+                                  f"{items[i - 1][0]} before it ends at the wrapping width in the middle of a phrase "
+                                  "(no `:`, `;`, `.` or `,`), so it was read as going on with it (a dash between "
+                                  "words, as in `Bộ Lao động - Thương binh và Xã hội`), not as an item of a list. If "
+                                  "it starts one, put a blank line before it.", prev.shown()))
             if joins[i - 1] == "text" and _list_item(out, text) == "join":
                 notes.append(Note(number, "warning", f"Line {number} starts with '{text[0]}' and a word in lower case "
                                   f"after line {items[i - 1][0]}, which ends at the wrapping width with no "
