@@ -2,8 +2,9 @@
 s2security defects 2 and 3): 40 KB of blank lines took 2 minutes (each blank line walked the whole run of blank
 lines around it) and 40 KB of `th-` lines 40 s (each join re-read the whole growing word and paragraph).
 
-The work is counted, never timed: the lines of `regdraft/importer/pdfcopy.py` Python runs (generator expressions
-included, so a scan of the paragraph letter by letter counts), for a file and for one four times as long."""
+The work is counted, never timed: the lines of `regdraft/importer/pdfcopy.py` and `wrapped_titles.py` (the
+headings it reads) Python runs (generator expressions included, so a scan of the paragraph letter by letter counts),
+for a file and for one four times as long."""
 
 from __future__ import annotations
 
@@ -12,18 +13,18 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from regdraft.importer import pdfcopy
+from regdraft.importer import pdfcopy, wrapped_titles
 from regdraft.importer.pdfcopy import Line, read_lines
 
 
 def steps(lines: list[Line]) -> tuple[int, tuple[list[Line], Any]]:
-    """How many lines of pdfcopy.py run to read `lines`, and what they read."""
+    """How many lines of pdfcopy.py and wrapped_titles.py run to read `lines`, and what they read."""
     count = 0
-    source = pdfcopy.__file__
+    sources = {pdfcopy.__file__, wrapped_titles.__file__}
 
     def trace(frame: FrameType, event: str, arg: object) -> Callable[..., Any] | None:
         nonlocal count
-        if frame.f_code.co_filename != source:
+        if frame.f_code.co_filename not in sources:
             return None
         if event == "line":
             count += 1

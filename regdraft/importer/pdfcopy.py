@@ -42,40 +42,33 @@ import unicodedata
 from collections.abc import Collection, Sequence
 
 from regdraft.importer.report import Note
+from regdraft.importer.wrapped_titles import BLANKS as _BLANKS
+from regdraft.importer.wrapped_titles import FULL_STOP as _FULL_STOP
+from regdraft.importer.wrapped_titles import HEADING_LINE as _HEADING_LINE
+from regdraft.importer.wrapped_titles import LABEL as _LABEL
+from regdraft.importer.wrapped_titles import SENTENCE_END as _SENTENCE_END
+from regdraft.importer.wrapped_titles import caps as _caps
+from regdraft.importer.wrapped_titles import caps_title_goes_on, heading_ends, is_heading, open_end
+from regdraft.importer.wrapped_titles import slack as _slack
 
 Line = tuple[int, str]  # (1-based line number, cleaned text; "" for a blank line)
 
 _PAGE = re.compile(r"^(?:(?:trang|page)\s+\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|[-–]?\s*\d{1,3}\s*[-–]?)$", re.I)
 _GAZETTE = re.compile(r"^CÔNG BÁO\s*/?\s*Số\b.{0,80}$")
-_LABEL = re.compile(r"^(?:[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục|part|chapter|section|article|appendix)\s+"
-                    r"(?:\d+[a-z]?|(?-i:[IVXLCDM]+)|thứ\s)\b"
-                    r"|\d{1,3}[a-z]?\s?(?:[.)]|-(?:\s|$))"  # `2-9.` (a date) is no clause `2-`
-                    r"|\(?(?:dd|[a-zđ])\d*\s?[.)\-](?:\s|$)|[-–—−•·+*](?:\s|$))", re.I)
-_SENTENCE_END = re.compile(r"[.;:!?…][\"”»’)]*$")
 _REFERENCE_END = re.compile(r"(?:^|\s)(?:khoản|điểm|điều|mục|chương|phần|tại|và|hoặc|theo|của|đến|từ|với|các)"
                             r"(?:\s+(?:\d+[a-z]?|[a-zđ]))?$", re.I)
-_HEADING_LINE = re.compile(r"^[“\"]?(?:phần|chương|tiểu mục|mục|điều|phụ lục)\s+(?:\d+[a-z]?|(?-i:[IVXLCDM]+))"
-                           r"\s*[.:\-–]?\s*", re.I)
 # The line under a regulation's title naming the decision that issues it (header._ISSUED_WITH, its bracket open).
 _ISSUED_OPEN = re.compile(r"^\(\s*(?:(?:Ban hành\s+)?kèm theo|(?:Issued|Promulgated)(?:\s+together)?\s+with)\s", re.I)
 _DASH = re.compile(r"^[-–—−•·+*](?:\s|$)")
 _DASH_GOES_ON = re.compile(r"^[-–—−]\s+[^\W\d_]")  # `- xã hội …`: the dash of `kinh tế - xã hội`, if lower case
 # `… thuộc` / `phần VII - Phí …`: a structural word in lower case is a reference in the text; headings are capitalised.
 _LOWER_LABEL = re.compile(r"^(?-i:phần|chương|tiểu mục|mục|điều|phụ lục|part|chapter|section|article|appendix)\s")
-# A heading's line ending in a comma or a word no title ends with (`… Thanh niên Việt Nam và` / `Hội Sinh viên …`).
-_TITLE_OPEN = re.compile(r"(?:,|(?:^|\s)(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|giữa|thuộc|để|and|of|"
-                         r"the|for|with|by|or))$", re.I)
-_BARE_HEADING = re.compile(r"^(?:phần|chương|tiểu mục|mục|phụ lục|part|chapter|section|appendix)\s+(?:\d+[a-z]?|"
-                           r"(?-i:[IVXLCDM]+)|thứ\s+\S+)\s*[.:]?$", re.I)  # `Chương II`, its title on the next line
-_TITLE_LINES = 4  # the lines a heading's title is read over at most
 # `nhiệm kỳ 2020-` / `2025 …`, `Quốc khánh 2-` / `9.`: a range or date broken at its hyphen, one word.
 _NUMBER_HYPHEN_END = re.compile(r"(?:^|[\s(])\d{1,4}(?:[-/.]\d{1,4})*-$")
 # `thời kỳ 2021` / `- 2030 …`: a range of years cut before its spaced dash, no dash item.
 _YEAR_END = re.compile(r"(?:^|[\s(])\d{4}$")
 _DASH_YEAR = re.compile(r"^[-–]\s\d{4}\b")
 _ITEM_END = re.compile(r"[.;,:!?…][\"”»’)]*$")  # an item of a dash list closed by its punctuation
-_CLAUSE = re.compile(r"^(?:\d{1,3}[a-z]?|[a-zđ]|dd)\s?[.)]\s")  # `1. `, `a) `: a clause or point starts
-_FULL_STOP = re.compile(r"[.!?…][\"”»’)]*$")  # a sentence's end, not a heading's (`… như sau:`)
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 _VOWELS = set("aeiouy")
@@ -84,7 +77,6 @@ _TAIL = 64  # the characters of a paragraph's end a join reads (no word is longe
 _HEAD = 1000  # of its start (an article heading wrapped over lines)
 _SHOWN = 2000  # of its end a note shows
 _LONG = 40
-_BLANKS = 3  # the blank lines read back to a dash list's item before (each line costs the same, whatever the file)
 
 
 def running_head(text: str) -> bool:
@@ -149,10 +141,6 @@ def _starts_lower(text: str) -> bool:
     return text[:1].islower() and not _LABEL.match(text)
 
 
-def _caps(text: str) -> bool:
-    return any(c.isalpha() for c in text) and text.upper() == text
-
-
 def _goes_on(before: str, after: str) -> bool:
     """True when `after` can go on with the word `before` broke at its hyphen: in lower case, or in capitals
     after a word in capitals (`LUẬT QUY HO-` / `ẠCH, LUẬT …`). `before` may be only the paragraph's tail."""
@@ -189,10 +177,6 @@ def _width(texts: Sequence[str]) -> int | None:
     if width > _MAX_WIDTH or near < len(lengths) / 2 or over > max(1, len(lengths) // 100):
         return None
     return width
-
-
-def _slack(width: int) -> int:
-    return max(15, width // 4)
 
 
 def _blank_separated(items: Sequence[Line]) -> bool:
@@ -244,73 +228,12 @@ def _continues(before: str, after: str, width: int, blank_separated: bool, limit
         return "text"  # `… Luật Giáo dục nghề nghiệp số` / `74/2014/QH13 …`
     if heading and not _caps(title) and not _caps(after):
         # An article heading, then its text or its title going on (`… Hội Sinh viên Việt` / `Nam`): after a capital,
-        # 'title', `_heading_ends` tells which; else the title goes on with a short line its first word did not fit.
+        # 'title', `heading_ends` tells which; else the title goes on with a short line its first word did not fit.
         short = len(before) + 1 + len(after.split()[0]) > limit and len(after) < width - _slack(width)
         return "title" if after[:1].isupper() else "text" if short else None
     if _caps(title) != _caps(after) or (heading and not _caps(title)):
         return None  # a heading or title, then text (or the other way round)
     return "text"
-
-
-def _title_goes_on(before: str, after: str, width: int, limit: int, open_end: bool) -> bool:
-    """True when `after`, starting with a capital, goes on with the article heading whose last line is `before`
-    (`… Hội Sinh viên Việt` / `Nam`): its first word would not have fitted on that line, and it is short of the
-    width and ends no sentence, as a heading does not (`… công đoàn cơ sở` / `Ở cơ quan, … công đoàn cấp`, a full
-    line; `… đối với` / `Luật này … năm 2013.`). Whatever the widths (a PDF's bold heading), a line that is no label
-    goes on after a comma or a word no title ends with (`… Việt Nam và` / `Hội Sinh viên …`), or when its paragraph
-    ends with no `.`, `:`, `;`, as an article's text does (`open_end`: `… cấp` / `Giấy phép … nội địa` / `1. …`)."""
-    fits = len(before) + 1 + len(after.split()[0]) <= limit
-    if not fits and len(after) < width - _slack(width) and not _FULL_STOP.search(after):
-        return True
-    if _LABEL.match(after) or _SENTENCE_END.search(before):
-        return False
-    return bool(_TITLE_OPEN.search(before)) or (open_end and not _FULL_STOP.search(after))
-
-
-def _heading(paragraph: _Joined) -> bool:
-    """True when `paragraph` starts as an article's (or chapter's) heading in words, not one in capitals."""
-    heading = _HEADING_LINE.match(paragraph.start)
-    return heading is not None and not _caps(paragraph.start[heading.end():])
-
-
-def _heading_ends(paragraph: _Joined, after: str, width: int, limit: int, open_end: bool = False) -> bool:
-    """True when `after` starts the text of the article whose heading `paragraph` is, wrapped over lines, the last
-    `before`: a clause's label (`1.`, `a)`), or a capital where the title would not go on (`_title_goes_on`:
-    `Điều 17. Quyền, … đối với` / `người lao động … công đoàn cơ sở` / `Ở cơ quan, …`). Only the paragraph's first
-    `_HEAD` characters are read. A line starting `Điều 31` inside a paragraph (`… quy định tại` / `Điều 31 của Luật
-    này …`) is no heading: only the paragraph's start is read as one."""
-    if not _heading(paragraph):
-        return False
-    if _CLAUSE.match(after):
-        return True  # `Điều 61. … tại điểm` / `1. Hồ sơ …`: no reference goes on in a heading
-    return after[:1].isupper() and not _title_goes_on(paragraph.last, after, width, limit, open_end)
-
-
-def _open_end(items: Sequence[Line], joins: Sequence[str | None], i: int) -> bool:
-    """True when the paragraph line `i` starts, its lines joined as `joins` reads them (`_TITLE_LINES` at most),
-    ends with no sentence's end: the rest of a heading's title, not an article's text."""
-    end = i
-    while end + 1 < len(items) and joins[end] not in (None, "title") and items[end + 1][1]:
-        end += 1
-        if end - i >= _TITLE_LINES:
-            return False
-    return not _SENTENCE_END.search(items[end][1])
-
-
-def _caps_title_goes_on(out: Sequence[_Joined], after: str) -> bool:
-    """True when `after`, a line in capitals, goes on with the title in capitals of the chapter (part, section)
-    that `out` ends with, on the line above it (`Chương II` / `QUYỀN, … ĐOÀN VIÊN CÔNG` / `ĐOÀN`, as a PDF centres
-    it, short of the text's width): no label, no page's head, and the title read over `_TITLE_LINES` lines at most."""
-    title = out[-1]
-    if not _caps(after) or _LABEL.match(after) or running_head(after) or len(title.parts) >= _TITLE_LINES:
-        return False
-    heading = _HEADING_LINE.match(title.start)
-    if heading:
-        return title.start[heading.end():] != "" and _caps(title.start[heading.end():])
-    at = len(out) - 2
-    while at >= max(0, len(out) - 2 - _BLANKS) and not out[at].start:  # blank lines are paragraphs with no text
-        at -= 1
-    return _caps(title.start) and at >= 0 and bool(_BARE_HEADING.match(out[at].start))
 
 
 def _list_item(out: Sequence[_Joined], after: str) -> str | None:
@@ -462,12 +385,12 @@ def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list
                                   "ends at the wrapping width with no punctuation, so it was read as the next item "
                                   "of the list. If it goes on with that item (a dash between words, as in `kinh tế "
                                   "- xã hội`), join the two lines.", text))
-        elif width is not None and _caps_title_goes_on(out, text):
+        elif width is not None and caps_title_goes_on(out, text):
             prev.add(text)
             joined += 1
         elif width is not None and joins[i - 1] is not None and (
                 joins[i - 1] == "range" or not (joins[i - 1] == "dash" and _DASH.match(prev.start)) and not
-                _heading_ends(prev, text, width, limit, _heading(prev) and _open_end(items, joins, i))):
+                heading_ends(prev, text, width, limit, is_heading(prev.start) and open_end(items, joins, i))):
             joined += 1
             if joins[i - 1] == "dash":
                 notes.append(Note(number, "warning", f"Line {number} starts with '{text[0]}' and a capital, but line "
@@ -481,7 +404,7 @@ def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list
                                   f"punctuation, so it was read as going on with the item on line {prev.number} (a "
                                   "dash between words, as in `kinh tế - xã hội`): the list's items end with "
                                   "punctuation. If it is the next item, put a blank line before it.", prev.shown()))
-            if _heading(prev) and _FULL_STOP.search(text):
+            if is_heading(prev.start) and _FULL_STOP.search(text):
                 notes.append(Note(number, "warning", f"Line {number} was read as part of the heading that starts on "
                                   f"line {prev.number} ('{prev.start.split('.')[0]}'), but it ends a sentence and a "
                                   "heading has none: if it is the text of the article, put a blank line before "
