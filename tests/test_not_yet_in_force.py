@@ -145,9 +145,10 @@ def test_adopting_before_a_later_one_it_cannot_precede_is_one_sentence(later: Wo
     effective = TODAY + dt.timedelta(days=30)
     head = result.output.split("\n  ")[0]
     assert head == (f"Error: amendments/dien-tu/amendment.md: it would take effect on {TODAY - dt.timedelta(days=2)}, "
-                    f"before 05-QC/TU (in force from {effective}), already adopted; both change Điều 20a, so it cannot "
-                    "be applied before them. Adopt it with an effective date on or after theirs, or amend it so the "
-                    "two do not overlap. Nothing was changed.")
+                    f"before 05-QC/TU (in force from {effective}), already adopted; both change khoản 2 Điều 20a, so "
+                    f"it cannot be applied before them. Give it an effective date on or after {effective}, or amend "
+                    f"the provisions as they stand on {TODAY - dt.timedelta(days=2)} (`regdraft show 01-QC/TU --as-of "
+                    f"{TODAY - dt.timedelta(days=2)}`). Nothing was changed.")
     assert "Điều 20a does not exist." in result.output
 
 

@@ -101,12 +101,19 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> list[Problem]:
+    from regdraft.workspace.order import dated_out_of_order
+
     try:
         replayed = replay(base_text(ws, path), adopted, None).regulation
     except (RegdraftError, ParseError) as exc:
-        return [Problem(f"replaying the adopted amendments on the base text fails: {exc.report()}", path)]
+        why = dated_out_of_order(ws, path, current, adopted)  # not a hand edit: two adopted out of their order
+        said = f"{why}. " if why else ""
+        return [Problem(f"replaying the adopted amendments on the base text fails: {said}{exc.report()}", path)]
     if replayed.units == current.units and replayed.preamble == current.preamble:
         return []
+    why = dated_out_of_order(ws, path, current, adopted)
+    if why is not None:
+        return [Problem(f"differs from its base text with the adopted amendments replayed: {why}.", path)]
     where, line = _first_difference(current, replayed)
     return [
         Problem(

@@ -349,6 +349,9 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)
+    from regdraft.workspace.order import order_warning
+
+    warnings += (*order_warning(ws, amendment, applied.regulation),)  # before an adopted (dated) change in force later
     broken, to_check = reference_problems(before, applied, amendment)
     return Review(problems + broken, to_check, warnings, broken=broken, reverts=reverts)
 

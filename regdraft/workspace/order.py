@@ -1,59 +1,153 @@
 """Amendments adopted out of the order they take effect (an urgent amendment in force first).
 
-Replay is by effective date (`workspace.timeline`), so the regulation file written at adoption
-must be what replay gives. An amendment adopted after others but taking effect before them is
-recorded when applying it last (adoption order) and applying it in its place (effective order)
-give the same text; otherwise the two touch the same provisions in a way whose order changes
-the result, and it is refused naming those provisions.
+Replay is by effective date (`workspace.timeline`), each instruction an entry-into-force article dates on its own
+from that date (`core.amend.staged`), so the regulation file written at adoption must be what replay gives. An
+amendment adopted after others but taking effect before them (before the whole of an adopted document, or before a
+dated instruction of one: `khoản 6 Điều 1` of a document in force from 2025, dated 2027) is recorded when applying
+it last (adoption order) and applying it in its place (effective order) give the same text; otherwise the two touch
+the same provisions in a way whose order changes the result, and it is refused naming those provisions, the dated
+instruction and its date (`check_order`). `amend check` says the same as a warning (`order_warning`), and
+`regdraft check` names the dated instruction of a workspace adopted so by an older regdraft (`dated_out_of_order`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from regdraft.core.amend.apply import Applied
 from regdraft.core.amend.conflicts import footprints
 from regdraft.core.amend.document import Amendment
+from regdraft.core.commands import Command
 from regdraft.core.errors import AmendmentConflict, Problem, RegdraftError
+from regdraft.core.model import Regulation
 from regdraft.workspace.store import Workspace
-from regdraft.workspace.timeline import adopted_for, base_text, replay
+from regdraft.workspace.timeline import adopted_for, base_text, dated_steps, replay
 
 
 def check_order(ws: Workspace, amendment: Amendment, applied: Applied, signed: dt.date, effective: dt.date) -> None:
-    """Refuse an amendment taking effect before adopted ones when the order of the two changes the text."""
-    later = [a for a in adopted_for(ws, amendment.regulation) if a.effective and a.effective > effective]
-    if not later:
-        return
+    """Refuse an amendment taking effect before adopted ones (or their dated instructions) when the order of the
+    two changes the text."""
+    found = out_of_order(ws, amendment, applied.regulation, signed, effective)
+    if found is not None:
+        raise RegdraftError(f"{amendment.source}: {found[0]} Nothing was changed.", found[1])
+
+
+def out_of_order(ws: Workspace, amendment: Amendment, applied: Regulation, signed: dt.date,
+                 effective: dt.date) -> tuple[str, tuple[Problem, ...]] | None:
+    """Why the amendment (applied to the working file: `applied`) cannot take effect on `effective` before the
+    adopted amendments or dated instructions in force after it, with the problems of applying it there; None when it
+    can (or none is in force after it)."""
     dated = replace(amendment, meta={**amendment.meta, "status": "adopted", "signed": signed, "effective": effective})
+    history = adopted_for(ws, amendment.regulation)
+    mine = dated_steps([dated])
+    first = min(p.effective or effective for p in mine)
+    later = [p for p in dated_steps(history) if p.effective and p.effective > first]
+    if not later:
+        return None
     base = base_text(ws, ws.locate_regulation(amendment.regulation))
     try:
-        in_order = replay(base, [*adopted_for(ws, amendment.regulation), dated], None).regulation
+        in_order = replay(base, [*history, dated], None).regulation
     except (AmendmentConflict, RegdraftError) as exc:
         # The problems of applying it before them follow the sentence; the summary of `apply` ("1 problem
         # applying …; nothing was changed:") is not repeated inside it.
         problems = exc.problems or (Problem(str(exc), amendment.source),)
-        raise RegdraftError(_refusal(amendment, later, effective, "so it cannot be applied before them"),
-                            problems) from None
-    if in_order.units != applied.regulation.units:
-        raise RegdraftError(_refusal(amendment, later, effective, "and applied in the order they take effect they "
-                                     "give a different text from the order of adoption"))
+        return _refusal(amendment, later, effective, "so it cannot be applied before them"), tuple(problems)
+    if in_order.units != applied.units:
+        return _refusal(amendment, later, effective, "and applied in the order they take effect they give a "
+                        "different text from the order of adoption"), ()
+    return None
+
+
+def order_warning(ws: Workspace, amendment: Amendment, applied: Regulation) -> list[Problem]:
+    """`amend check`: the refusal `check_order` would give on the date the amendment takes effect (its `effective`,
+    else what its entry-into-force article says of its `signed` date or today), as a warning."""
+    from regdraft.workspace.gates import effective_from_document
+
+    signed = amendment.signed or dt.date.today()
+    day = amendment.effective or effective_from_document(amendment, signed)
+    if day is None:
+        return []
+    try:
+        found = out_of_order(ws, amendment, applied, signed, day)
+    except RegdraftError:
+        return []  # a history that does not replay is `check`'s to report
+    if found is None:
+        return []
+    when = "" if amendment.effective or amendment.signed else " (signed today)"
+    return [Problem(f"adopted as it stands{when}, {found[0]}", amendment.source)]
+
+
+def _shared(mine: Sequence[Amendment], theirs: Amendment) -> list[str]:
+    """The provisions both change, smallest first, as the amendment's language cites them."""
+    language = theirs.language
+    own = [f.address for a in mine for ins in a.leaves() for f in footprints(ins)]
+    shared: list[str] = []
+    for ins in theirs.leaves():
+        for footprint in footprints(ins):
+            for address in own:
+                if address.contains(footprint.address) or footprint.address.contains(address):
+                    # the provision inside the other: what both change
+                    shown = (footprint.address if address.contains(footprint.address) else address).describe(language)
+                    if shown not in shared:
+                        shared.append(shown)
+    return shared
+
+
+def named(part: Amendment) -> str:
+    """`05-QC/TU (in force from 2027-01-01)`; for an instruction dated on its own, `khoản 6 Điều 1 of 05-QC/TU (in
+    force from 2027-01-01, as Điều 3 of it says: “…”)`."""
+    from regdraft.core.amend.staged import STAGED, dated_parts
+
+    staged = part.meta.get(STAGED)
+    if not staged:
+        return f"{part.name} (in force from {part.effective})"
+    says = next((f", as {p.sentence.article} of it says: “{p.sentence.sentence}”" for p in dated_parts(part)
+                 if p.day == part.effective), "")
+    return f"{staged} of {part.name} (in force from {part.effective}{says})"
 
 
 def _refusal(amendment: Amendment, later: list[Amendment], effective: dt.date, why: str) -> str:
-    language = amendment.language
-    mine = [f.address for ins in amendment.leaves() for f in footprints(ins)]
-    shared: list[str] = []
-    for other in later:
-        for ins in other.leaves():
-            for theirs in footprints(ins):
-                for address in mine:
-                    if address.contains(theirs.address) or theirs.address.contains(address):
-                        shown = (address if address.contains(theirs.address) else theirs.address).describe(language)
-                        if shown not in shared:
-                            shared.append(shown)
-    names = ", ".join(f"{a.name} (in force from {a.effective})" for a in later)
+    overlapping = [(p, _shared([amendment], p)) for p in later]
+    touching = [(p, s) for p, s in overlapping if s] or overlapping
+    shared = list(dict.fromkeys(s for _, found in touching for s in found))
+    names = ", ".join(named(p) for p, _ in touching)
+    latest = max(p.effective or effective for p, _ in touching)
     touched = f"both change {', '.join(shared)}" if shared else "both change the same words"
-    return (f"{amendment.source}: it would take effect on {effective}, before {names}, already adopted; {touched}, "
-            f"{why}. Adopt it with an effective date on or after theirs, or amend it so the two do not overlap. "
-            "Nothing was changed.")
+    show = Command.of("show", amendment.regulation, as_of=effective.isoformat())
+    return (f"it would take effect on {effective}, before {names}, already adopted; {touched}, {why}. Give it an "
+            f"effective date on or after {latest}, or amend the provisions as they stand on {effective} "
+            f"(`{show}`).")
+
+
+def dated_out_of_order(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> str | None:
+    """`regdraft check`: why the adopted amendments do not replay to the working file, when it is because one
+    was adopted (by a regdraft that did not refuse it) taking effect before another's dated instruction changing
+    the same provisions: applied whole on their own dates (as adopted) they give the file. None otherwise."""
+    from regdraft.core.amend.staged import STAGED
+
+    base = base_text(ws, path)
+    try:
+        whole = replay(base, adopted, None, staged=False).regulation
+    except RegdraftError:
+        return None
+    if whole.units != current.units:
+        return None
+    for part in dated_steps(adopted):
+        if not part.meta.get(STAGED) or part.effective is None:
+            continue
+        own = next(a for a in adopted if a.slug == part.slug)
+        before = [a for a in adopted if a.slug != part.slug and a.effective is not None
+                  and (own.effective or part.effective) <= a.effective < part.effective and _shared([a], part)]
+        if before:
+            shared = list(dict.fromkeys(s for a in before for s in _shared([a], part)))
+            one = len(before) == 1
+            others = ", ".join(f"{a.name}, in force from {a.effective}," for a in before)
+            return (f"{others} {'was' if one else 'were'} adopted after {named(part)} but {'takes' if one else 'take'} "
+                    f"effect before it, and both change {', '.join(shared)}: applied on their dates they do not give "
+                    f"the text they were adopted into (a regdraft that did not check this adopted them), so the "
+                    f"consolidated text from {min(a.effective or part.effective for a in before)} on is wrong or "
+                    f"cannot be made. Correct "
+                    f"it with an amendment amending the provisions as they stand on its date")
+    return None

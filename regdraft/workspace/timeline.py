@@ -48,7 +48,7 @@ def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | N
     from the date its document gives it (`core.amend.staged`: a step per date), unless `staged` is False."""
     current = base
     steps: list[tuple[Amendment, Applied]] = []
-    for amendment in _parts(amendments) if staged else sorted(amendments, key=_order):
+    for amendment in dated_steps(amendments) if staged else sorted(amendments, key=_order):
         effective = amendment.effective
         if effective is None or (as_of is not None and effective > as_of):
             continue
@@ -58,7 +58,7 @@ def replay(base: Regulation, amendments: Sequence[Amendment], as_of: dt.date | N
     return Timeline(current, tuple(steps))
 
 
-def _parts(amendments: Sequence[Amendment]) -> list[Amendment]:
+def dated_steps(amendments: Sequence[Amendment]) -> list[Amendment]:
     """Each amendment as the parts taking effect on their own dates (`core.amend.staged.stages`), in replay order."""
     from regdraft.core.amend.staged import stages
 
@@ -108,7 +108,7 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
     day = parse_date(as_of, "the date the text is in force on")
     target = Address.parse(address)
     base = base_text(ws, ws.locate_regulation(name))
-    for amendment in _parts(adopted_for(ws, base.id)):
+    for amendment in dated_steps(adopted_for(ws, base.id)):
         effective = amendment.effective
         if effective is None or effective <= day:
             continue
@@ -134,7 +134,7 @@ def in_force_later(ws: Workspace, name: str, today: dt.date | None = None,
     day = today or dt.date.today()
     base = base_text(ws, ws.locate_regulation(name))
     history = adopted_for(ws, base.id)
-    later = [a for a in _parts(history) if a.effective is not None and a.effective > day]
+    later = [a for a in dated_steps(history) if a.effective is not None and a.effective > day]
     if address is None:
         return tuple(later)
     target = Address.parse(address)

@@ -1,0 +1,114 @@
+"""An amendment taking effect before a dated instruction of one adopted earlier (`workspace.order`): refused at
+adoption and warned of by `amend check` when the order changes the text, and named by `check` in a workspace an
+older regdraft adopted so (it called it a hand edit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.test_amend_staged import _dated
+from tests.test_cli_amend import snapshot
+
+DATED = "Quy định tại khoản 6 Điều 1 của Quy chế này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2027."
+SAID = f"khoản 6 Điều 1 of 05-QC/TU (in force from 2027-01-01, as Điều 3 of it says: “{DATED}”)"
+CLAUSE_6 = ("1\\. Sửa đổi, bổ sung khoản 6 Điều 9 như sau:\n\n“6\\. Thực hiện tiếp công dân định kỳ ít nhất một ngày "
+            "trong tháng; trực tiếp đối thoại với nhân dân.”.")
+WORDS = "1\\. Thay thế cụm từ “mọi mặt công tác” bằng cụm từ “toàn bộ công tác” tại khoản 1 Điều 9."
+LATER = """---
+number: 07-QC/TU
+type: Quy chế
+title: Quy chế sửa đổi Quy chế làm việc
+regulation: 01-QC/TU
+language: vi
+status: submitted
+draft: 1
+signed: null
+effective: null
+---
+
+## Điều 1. Sửa đổi, bổ sung một số điều
+
+{instructions}
+
+## Điều 2. Hiệu lực thi hành
+
+{entry}
+"""
+
+
+@pytest.fixture
+def dated(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
+    """05-QC/TU adopted, signed 2025-10-20: khoản 6 Điều 1 (Điều 9 re-enacted, with a new khoản 6) dated 2027."""
+    _dated(tmp_workspace, DATED)
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-10-20", "--force",
+                     "--reason", "test: circulating")
+    assert adopted.exit_code == 0, adopted.output
+    return tmp_workspace
+
+
+def _later(ws: Workspace, instructions: str, entry: str = "Quy chế này có hiệu lực kể từ ngày ký.") -> None:
+    text = LATER.format(instructions=instructions, entry=entry)
+    ws.commit({"amendments/qc-2026/amendment.md": text.encode("utf-8")}, "Add qc-2026")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("instructions", "why"), [
+    (CLAUSE_6, "both change khoản 6 Điều 9, so it cannot be applied before them."),
+    (WORDS, "both change khoản 1 Điều 9, and applied in the order they take effect they give a different text from "
+            "the order of adoption."),
+], ids=["inserted-clause", "changed-words"])
+def test_taking_effect_before_a_dated_instruction_it_overlaps_is_refused(dated: Workspace, invoke: Invoke,
+                                                                          instructions: str, why: str) -> None:
+    _later(dated, instructions)
+    checked = invoke(dated, "amend", "check", "qc-2026")
+    assert ("warning: amendments/qc-2026/amendment.md: adopted as it stands (signed today), it would take effect on "
+            in _flat(checked.output)), checked.output
+    assert f"before {SAID}, already adopted; {why}" in _flat(checked.output)
+    before = snapshot(dated)
+    refused = invoke(dated, "amend", "adopt", "qc-2026", "--signed", "2026-03-01", "--force", "--reason", "urgent")
+    assert refused.exit_code == 1, refused.output
+    assert (f"Error: amendments/qc-2026/amendment.md: it would take effect on 2026-03-01, before {SAID}, already "
+            f"adopted; {why} Give it an effective date on or after 2027-01-01, or amend the provisions as they stand "
+            f"on 2026-03-01 (`regdraft show 01-QC/TU --as-of 2026-03-01`). Nothing was changed."
+            in _flat(refused.output)), refused.output
+    assert snapshot(dated) == before
+    assert invoke(dated, "check").exit_code == 0
+
+
+def test_taking_effect_after_the_dated_instruction_is_adopted(dated: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    _later(dated, WORDS, "Quy chế này có hiệu lực thi hành từ ngày 01 tháng 02 năm 2027.")
+    checked = invoke(dated, "amend", "check", "qc-2026")
+    assert "adopted as it stands" not in checked.output
+    adopted = invoke(dated, "amend", "adopt", "qc-2026", "--signed", "2026-03-01")
+    assert adopted.exit_code == 0, adopted.output
+    assert invoke(dated, "check").exit_code == 0
+    out = tmp_path / "feb.md"
+    assert invoke(dated, "export", "01-QC/TU", "--as-of", "2027-02-01", "-o", str(out)).exit_code == 0
+    assert "toàn bộ công tác" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("instructions", "clause"), [(CLAUSE_6, "6"), (WORDS, "1")],
+                         ids=["inserted-clause", "changed-words"])
+def test_check_names_an_adoption_out_of_order_not_a_hand_edit(dated: Workspace, invoke: Invoke,
+                                                              monkeypatch: pytest.MonkeyPatch, instructions: str,
+                                                              clause: str) -> None:
+    """As a regdraft without the gate adopted it: `check` says which two documents and why, not "edited without an
+    amendment"."""
+    from regdraft.workspace import order
+
+    _later(dated, instructions)
+    monkeypatch.setattr(order, "check_order", lambda *args: None)
+    assert invoke(dated, "amend", "adopt", "qc-2026", "--signed", "2026-03-01").exit_code == 0
+    checked = _flat(invoke(dated, "check").output)
+    assert "edited without an amendment" not in checked
+    assert (f"07-QC/TU, in force from 2026-03-01, was adopted after {SAID} but takes effect before it, and both change "
+            f"khoản {clause} Điều 9: applied on their dates they do not give the text they were adopted into"
+            in checked), checked
+    assert "so the consolidated text from 2026-03-01 on is wrong or cannot be made" in checked
