@@ -120,3 +120,21 @@ def test_a_lettered_instruction_of_a_group_takes_its_own_date(luat_57: str) -> N
     assert [i.location for i in later.leaves()] == ["19.a", "20"]
     assert "19.a" not in [i.location for i in first.leaves()] and "19.b" in [i.location for i in first.leaves()]
     assert len(list(first.leaves())) + 2 == len(list(amendment.leaves()))
+
+
+def test_an_instruction_dated_before_the_signing_is_warned_of_and_refused_as_the_whole_document_is(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    early = LATER.replace("năm 2025", "năm 2024")
+    _dated(tmp_workspace, early)
+    checked = " ".join(invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).output.split())
+    assert (f"Điều 3 says “{early}”: khoản 9 Điều 1 would take effect on 2024-07-01, before the document is signed "
+            f"(today, {dt.date.today()}, at the earliest); adopting it is refused unless the retroactive effect is "
+            "meant") in checked, checked
+    refused = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15")
+    assert refused.exit_code != 0
+    assert (f"khoản 9 Điều 1 (Điều 3: “{early}”) would take effect on 2024-07-01, before the document is signed on "
+            f"2025-03-15; correct the date in Điều 3 of {SHIPPED.as_posix()} or the signing date"
+            in " ".join(refused.output.split())), refused.output
+    forced = _adopt(tmp_workspace, invoke)  # a retroactive effect meant: adopted with the reason recorded
+    assert "Khoản 9 Điều 1 takes effect on 2024-07-01" in forced
+    assert "- khoản 9 Điều 1 (Điều 3: " in tmp_workspace.repo.head.commit.message

@@ -123,6 +123,12 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"`{Command.of('amend adopt', slug, force=True, reason=None)}`"))
     if effective < signed:
         out.append(retroactive_refusal(amendment, signed, effective))
+    from regdraft.core.amend.staged import before_signing, cite_places
+
+    for part in before_signing(amendment, signed):  # a date of their own for some instructions, as for the whole
+        said = f"{part.sentence.article}: “{part.sentence.sentence}”"
+        out.append(retroactive_refusal(amendment, signed, part.day, f"{cite_places(part.places, amendment.language)} "
+                                       f"({said})", part.sentence.article))
     signer = amendment.meta.get("signer")
     if isinstance(signer, Mapping) and not str(signer.get("name") or "").strip():
         out.append(Refusal("signer", "it names no signer (`signer:` in its front matter has no `name:`)",
@@ -230,13 +236,17 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
     return None
 
 
-def retroactive_refusal(amendment: Amendment, signed: dt.date, effective: dt.date) -> Refusal:
+def retroactive_refusal(amendment: Amendment, signed: dt.date, effective: dt.date, what: str = "it",
+                        article: str | None = None) -> Refusal:
     """The refusal of an effective date before the signing date: a mistyped date, or a retroactive effect the
-    document states, which is adopted past the gate with the reason recorded."""
+    document states, which is adopted past the gate with the reason recorded. `what` names the instructions a
+    sentence of `article` dates on their own, when only they would (`khoản 6 Điều 1 (Điều 3: “…”)`)."""
     entry = entry_into_force(amendment)
-    where = f"{entry.article} of {amendment.source}" if entry is not None else amendment.source
+    article = article or (entry.article if entry is not None else None)
+    where = f"{article} of {amendment.source}" if article is not None else amendment.source
     slug = amendment.slug
-    return Refusal("retroactive", f"it would take effect on {effective}, before it is signed on {signed}",
+    whose = "it" if what == "it" else "the document"
+    return Refusal("retroactive", f"{what} would take effect on {effective}, before {whose} is signed on {signed}",
                    f"correct the date in {where} or the signing date "
                    f"(`{Command.of('amend adopt', slug, signed=None)}`); a retroactive effect the document "
                    f"states on purpose is adopted with "

@@ -264,9 +264,11 @@ def _review(ws: Workspace, slug: str, references: bool) -> Review:
     to_check: list[Problem] = []
     broken: list[Problem] = []
     reverts: list[Problem] = []
-    from regdraft.core.amend.staged import unresolved
+    from regdraft.core.amend.staged import early, unresolved
 
-    warnings = [*amendment.warnings, *unresolved(amendment)]  # a date for provisions it cannot find
+    # a date for provisions it cannot find; a date before the document is signed
+    warnings = [*amendment.warnings, *unresolved(amendment),
+                *(early(amendment) if amendment.status in PENDING else [])]
     for reg_id in amendment.regulations:  # a document may amend several regulations of the workspace
         checked = _checked(ws, amendment.for_regulation(reg_id), references)
         problems.extend(checked.problems)

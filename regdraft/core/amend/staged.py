@@ -18,6 +18,8 @@ Post-conditions:
    holding only the instructions taking effect on one date and its front matter's `effective` set to that date,
    its own date's part first; with no dated part it is `(amendment,)`. Every leaf instruction is in exactly one.
    A part other than the first names its instructions under `STAGED` in its front matter (`khoản 6 Điều 1`).
+4. `before_signing(amendment, signed)` gives the dated parts taking effect before the signing date, which
+   adoption refuses as it refuses such a date for the whole document (`workspace.gates`).
 """
 
 from __future__ import annotations
@@ -123,6 +125,22 @@ def unresolved(amendment: Amendment) -> list[Problem]:
     return [Problem(f"{s.article} says “{s.sentence}”, but regdraft cannot apply it: {why}; every instruction "
                     f"would take effect on the document's own date", amendment.source, s.line)
             for s, why in _read(amendment, amendment.signed)[1]]
+
+
+def before_signing(amendment: Amendment, signed: dt.date) -> list[DatedPart]:
+    """The dated parts taking effect before `signed`: a retroactive effect, or a mistyped year (post-condition 4)."""
+    return [part for part in _read(amendment, signed)[0] if part.day < signed]
+
+
+def early(amendment: Amendment) -> list[Problem]:
+    """`amend check`: a warning for each dated part taking effect before the document is signed (its `signed`, else
+    today: it is signed today at the earliest), which adoption refuses."""
+    signed = amendment.signed or dt.date.today()
+    when = f"on {signed}" if amendment.signed else f"(today, {signed}, at the earliest)"
+    return [Problem(f"{s.article} says “{s.sentence}”: {cite_places(part.places, amendment.language)} would take "
+                    f"effect on {part.day}, before the document is signed {when}; adopting it is refused unless the "
+                    f"retroactive effect is meant (correct the year otherwise)", amendment.source, s.line)
+            for part in before_signing(amendment, signed) for s in (part.sentence,)]
 
 
 def cite_places(places: tuple[tuple[str, str], ...], language: str) -> str:
