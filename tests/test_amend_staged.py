@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from regdraft.core.amend.document import Amendment, load_amendment
-from regdraft.core.amend.entry import entry_into_force
+from regdraft.core.amend.entry import clauses, entry_into_force
 from regdraft.core.amend.staged import dated_parts, stages, unresolved
 from regdraft.core.markdown import parse
 from regdraft.importer import import_file
@@ -138,3 +138,38 @@ def test_an_instruction_dated_before_the_signing_is_warned_of_and_refused_as_the
     forced = _adopt(tmp_workspace, invoke)  # a retroactive effect meant: adopted with the reason recorded
     assert "Khoản 9 Điều 1 takes effect on 2024-07-01" in forced
     assert "- khoản 9 Điều 1 (Điều 3: " in tmp_workspace.repo.head.commit.message
+
+
+@pytest.mark.parametrize("besides", ["riêng quy định tại", "trừ quy định tại", "quy định tại"],
+                         ids=["rieng", "tru", "semicolon"])
+def test_one_sentence_giving_the_document_its_date_and_an_instruction_another(tmp_workspace: Workspace, invoke: Invoke,
+                                                                            besides: str) -> None:
+    """`…có hiệu lực kể từ ngày ký, riêng quy định tại khoản 9 Điều 1 có hiệu lực …` (one sentence, a common wording):
+    the document takes effect on the day it is signed, khoản 9 Điều 1 on its own date; the whole document waited for
+    the later date."""
+    path = tmp_workspace.root / SHIPPED
+    sep = ";" if besides == "quy định tại" else ","
+    sentence = (f"Quy chế này có hiệu lực kể từ ngày ký{sep} {besides} khoản 9 Điều 1 có hiệu lực kể từ ngày 01 tháng "
+                "7 năm 2025.")
+    text = path.read_text(encoding="utf-8").replace(OWN, sentence)
+    tmp_workspace.commit({SHIPPED.as_posix(): text.encode("utf-8")}, "one sentence, two dates")
+    said = _adopt(tmp_workspace, invoke)
+    assert f"Khoản 9 Điều 1 takes effect on 2025-07-01 (Điều 3: “{sentence}”)" in " ".join(said.split())
+    assert "signed 2025-03-15, effective 2025-03-15" in tmp_workspace.repo.head.commit.message
+    assert invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-06-30").exit_code != 0
+    assert invoke(tmp_workspace, "show", "01-QC/TU", "d20a", "--as-of", "2025-07-01").exit_code == 0
+    shown = invoke(tmp_workspace, "show", "01-QC/TU", "d9", "--as-of", "2025-03-15")
+    assert shown.exit_code == 0 and "gương mẫu thực hiện trách nhiệm nêu gương" in shown.output
+
+
+def test_clauses_split_a_sentence_only_between_two_dates() -> None:
+    assert clauses("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025, trừ trường hợp quy định tại khoản 2 "
+                   "Điều này.") == ["Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025, trừ trường hợp quy "
+                                    "định tại khoản 2 Điều này."]
+    listed = ("Quy định tại điểm a khoản 19 và khoản 20 Điều 1; khoản 3 Điều 2 của Luật này có hiệu lực thi hành từ "
+              "ngày 01 tháng 7 năm 2025.")
+    assert clauses(listed) == [listed]
+    assert clauses("This Regulation takes effect on the date of signing, except clause 6 of Article 1, which takes "
+                   "effect on 1 January 2027.") == ["This Regulation takes effect on the date of signing",
+                                                    "except clause 6 of Article 1, which takes effect on 1 January "
+                                                    "2027."]

@@ -10,7 +10,9 @@ Post-conditions:
 2. `EntryIntoForce.date(signed)` is None when the sentence names no date regdraft can read
    (the caller then refuses and quotes the article); otherwise the date the sentence names:
    the signing date for "kể từ ngày ký", N days after it for "sau N ngày kể từ ngày ký", the date
-   written for "kể từ ngày 01/4/2025" or "từ ngày 01 tháng 4 năm 2025".
+   written for "kể từ ngày 01/4/2025" or "từ ngày 01 tháng 4 năm 2025". A sentence going on to give some
+   provisions a date of their own ("…kể từ ngày ký, riêng quy định tại khoản 6 Điều 1 có hiệu lực … 2027") is read
+   by its first clause (`clauses`); the others are `core.amend.staged`'s.
 """
 
 from __future__ import annotations
@@ -37,17 +39,38 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ENGLISH = re.compile(r"\b(?:on|from|as of|as from) (?:the )?" + ENGLISH_DATE, re.I)
 
 
+# Where one sentence goes on to give some provisions a date of their own: `…kể từ ngày ký, riêng quy định tại khoản 6
+# Điều 1 có hiệu lực …`, `…, trừ …`, `…; quy định tại … có hiệu lực …`, `…, except clause 6 of Article 1, which …`.
+_BESIDES = re.compile(r"[,;]\s+(?=(?:riêng|trừ|ngoại trừ|except|save|but)\b|(?:các\s+)?(?:quy định|provisions?)\s)",
+                      re.I)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The parts of a sentence that each state when something takes effect: `Quy chế này có hiệu lực kể từ ngày ký,
+    riêng quy định tại khoản 6 Điều 1 có hiệu lực … năm 2027.` is two, the document's date first; a sentence
+    stating one date (`Quy định tại điểm a khoản 19 Điều 1; khoản 3 Điều 2 … có hiệu lực …`) is one."""
+    out: list[str] = []
+    start = 0
+    for found in _BESIDES.finditer(sentence):
+        if STATES.search(sentence[start:found.start()]) and STATES.search(sentence[found.end():]):
+            out.append(sentence[start:found.start()].strip())
+            start = found.end()
+    return [*out, sentence[start:].strip()]
+
+
 @dataclass(frozen=True, slots=True)
 class EntryIntoForce:
-    """The sentence of an article saying when the document takes effect."""
+    """The sentence of an article saying when the document takes effect; `clause`, where the sentence states several
+    dates (`clauses`), the part of it read."""
 
     article: str  # "Điều 3", "Article 2"
     sentence: str
     line: int = 0
+    clause: str = ""
 
     def date(self, signed: dt.date) -> dt.date | None:
-        """The effective date this sentence names, given the signing date; None when it names none."""
-        text = self.sentence
+        """The effective date this sentence (its clause) names, given the signing date; None when it names none."""
+        text = self.clause or self.sentence
         after = _AFTER.search(text)
         if after:
             return signed + dt.timedelta(days=int(after.group(1) or after.group(2)))
@@ -105,7 +128,10 @@ def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     stating = [(a, s) for a, s in found if STATES.search(s)]
     # The document's own date, not one a sentence gives some of its instructions (`Quy định tại khoản 6 Điều 1 của
     # Luật này có hiệu lực …`: `core.amend.staged`), when it says both.
-    stating.sort(key=lambda pair: bool(cited(pair[1], amendment.language, pair[0].label)))
+    # A sentence going on to date some provisions (`…kể từ ngày ký, riêng quy định tại khoản 6 Điều 1 có hiệu lực …`)
+    # gives the document's date in its first clause.
+    stating.sort(key=lambda pair: bool(cited(clauses(pair[1])[0], amendment.language, pair[0].label)))
     for article, sentence in stating or found[:1]:
-        return EntryIntoForce(f"{word} {article.label}", sentence, article.line)
+        parts = clauses(sentence)
+        return EntryIntoForce(f"{word} {article.label}", sentence, article.line, parts[0] if len(parts) > 1 else "")
     return None

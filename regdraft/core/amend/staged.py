@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from regdraft.core.amend.document import Amendment
-from regdraft.core.amend.entry import STATES, EntryIntoForce, cited, entry_into_force
+from regdraft.core.amend.entry import STATES, EntryIntoForce, cited, clauses, entry_into_force
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.errors import Problem
 from regdraft.core.model import Kind, noun
@@ -49,12 +49,14 @@ class DatedPart:
 def _sentences(amendment: Amendment) -> list[EntryIntoForce]:
     """The sentences of the closing articles that state when something takes effect."""
     word = noun(Kind.ARTICLE, amendment.language)
-    out = []
+    out: list[EntryIntoForce] = []
     for article in amendment.closing:
         for paragraph in article.paragraphs:
             for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\d“\"])", paragraph):
                 if STATES.search(sentence):
-                    out.append(EntryIntoForce(f"{word} {article.label}", sentence.strip(), article.line))
+                    parts = clauses(sentence.strip())  # `…kể từ ngày ký, riêng quy định tại … có hiệu lực …`
+                    out.extend(EntryIntoForce(f"{word} {article.label}", sentence.strip(), article.line,
+                                              part if len(parts) > 1 else "") for part in parts)
     return out
 
 
@@ -75,10 +77,10 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
     parts: list[DatedPart] = []
     bad: list[tuple[EntryIntoForce, str]] = []
     for sentence in _sentences(amendment):
-        if main is not None and sentence.sentence == main.sentence:
+        if main is not None and (sentence.sentence, sentence.clause) == (main.sentence, main.clause):
             continue
         article = sentence.article.split()[-1]
-        chains_ = cited(sentence.sentence, amendment.language, article)
+        chains_ = cited(sentence.clause or sentence.sentence, amendment.language, article)
         if not chains_:
             if main is None or sentence.date(signed or dt.date.today()) != main.date(signed or dt.date.today()):
                 bad.append((sentence, "it names no instruction of the document"))
