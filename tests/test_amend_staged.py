@@ -173,3 +173,17 @@ def test_clauses_split_a_sentence_only_between_two_dates() -> None:
                    "effect on 1 January 2027.") == ["This Regulation takes effect on the date of signing",
                                                     "except clause 6 of Article 1, which takes effect on 1 January "
                                                     "2027."]
+
+
+def test_the_redline_calls_a_text_holding_a_dated_instruction_not_yet_in_force_the_adopted_text(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    from regdraft.workspace import redline as rl
+
+    _dated(tmp_workspace, LATER)
+    _adopt(tmp_workspace, invoke)
+    before = rl.build(tmp_workspace, "01-QC/TU", rev_to="HEAD", today=dt.date(2025, 6, 30)).cover_line()
+    assert before.endswith(" so với văn bản đã được thông qua (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy "
+                           "chế số 05-QC/TU, gồm các sửa đổi có hiệu lực từ ngày 01/07/2025)"), before
+    since = rl.build(tmp_workspace, "01-QC/TU", rev_to="HEAD", today=dt.date(2025, 7, 1)).cover_line()
+    assert since.endswith(" so với văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số "
+                          "05-QC/TU, có hiệu lực từ ngày 01/07/2025)"), since

@@ -210,18 +210,20 @@ def _named(reg: Regulation) -> dict[str, Any]:
 
 def _in_force_since(ws: Workspace, reg: Regulation, words: Mapping[str, str],
                     today: dt.date | None = None) -> dict[str, Any]:
-    """The effective date of the text in force: its latest adopted amendment's, else its own; and the adopted
+    """The effective date of the text in force: its latest adopted amendment's (or dated instruction's: `khoản 6 Điều
+    1` of a document dated 2027 on its own), else its own; and the adopted
     amending documents, as the comparison names them (`Luật số 57/2024/QH15`). When one of them takes effect
     after `today` (default: today) the file is not the text in force: it is named the adopted text, "including
     changes in force from" that date (`Văn bản đã được thông qua (…, gồm các sửa đổi có hiệu lực từ ngày …)`)."""
     from regdraft.workspace.amendments import document_name
-    from regdraft.workspace.timeline import adopted_for
+    from regdraft.workspace.timeline import adopted_for, dated_steps
 
     try:
         adopted = adopted_for(ws, reg.id)
     except RegdraftError:
         adopted = []  # an unreadable amendment: `check` names it; the text is dated by its own date
-    dates = [a.effective for a in adopted if a.effective is not None]
+    # an instruction its document dates on its own (`core.amend.staged`) by that date
+    dates = [a.effective for a in dated_steps(adopted) if a.effective is not None]
     names = tuple(document_name(a, words) for a in adopted)
     effective = max(dates) if dates else reg.meta.get("effective") or reg.meta.get("signed")
     later = bool(dates) and max(dates) > (today or dt.date.today())
