@@ -187,3 +187,22 @@ def test_the_redline_calls_a_text_holding_a_dated_instruction_not_yet_in_force_t
     since = rl.build(tmp_workspace, "01-QC/TU", rev_to="HEAD", today=dt.date(2025, 7, 1)).cover_line()
     assert since.endswith(" so với văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số "
                           "05-QC/TU, có hiệu lực từ ngày 01/07/2025)"), since
+
+
+def test_the_notes_of_changes_not_yet_in_force_name_the_dated_instruction(tmp_workspace: Workspace,
+                                                                          invoke: Invoke) -> None:
+    """Only khoản 9 Điều 1 of 05-QC/TU waits for 1 July: `show`, its missing provision and the sync report name it,
+    not the whole document (which is in force from 15 March)."""
+    from regdraft.workspace.activity import describe
+    from regdraft.workspace.timeline import later_changes_note, not_yet_in_force
+
+    _dated(tmp_workspace, LATER)
+    _adopt(tmp_workspace, invoke)
+    note = later_changes_note(tmp_workspace, "01-QC/TU", today=dt.date(2025, 6, 30))
+    assert ("chưa có hiệu lực: khoản 9 Điều 1 Quy chế số 05-QC/TU (có hiệu lực từ ngày 01/07/2025). Văn bản đang "
+            "có hiệu lực hôm nay (30/06/2025)") in note, note
+    missing = not_yet_in_force(tmp_workspace, "01-QC/TU", "d20a", "2025-06-30")
+    assert missing == ("Điều 20a is not yet in force on 2025-06-30: khoản 9 Điều 1 of Quy chế số 05-QC/TU inserted it, "
+                       "in force from 2025-07-01.")
+    lines = describe(tmp_workspace, tmp_workspace.commits(None, "HEAD"))
+    assert any(line.endswith("in force from 2025-03-15 (khoản 9 Điều 1 from 2025-07-01)") for line in lines), lines

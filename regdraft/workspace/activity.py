@@ -23,6 +23,7 @@ from regdraft.core.frontmatter import load_yaml
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES
 
 if TYPE_CHECKING:
+    from regdraft.core.amend.document import Amendment
     from regdraft.workspace.store import CommitInfo, Workspace
 
 
@@ -224,7 +225,7 @@ def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, sl
         number = meta.get("number") or slug
         if meta.get("number") and amendment is not None:
             number = f"{number}{_term_of(ws, amendment.regulation)}"
-        effective = f", in force from {meta['effective']}" if meta.get("effective") else ""
+        effective = f", in force from {meta['effective']}{_dated(amendment)}" if meta.get("effective") else ""
         tally.add(("adopted", slug), lambda n: f"{slug} adopted as {number} by {who}{effective}")
     elif commit.subject.startswith("Set amendment"):
         status_words = commit.subject.split(" to ", 1)[-1]
@@ -232,3 +233,12 @@ def _amendment(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, sl
     else:
         tally.add(("amendment-edit", slug, who), lambda n: f"{slug} edited by {who}"
                   + (f" ({n} changes)" if n > 1 else ""))
+
+
+def _dated(amendment: Amendment | None) -> str:
+    """` (khoản 6 Điều 1 from 2027-01-01)`: the instructions its entry-into-force article dates on their own."""
+    from regdraft.core.amend.staged import cite_places, dated_parts
+
+    parts = dated_parts(amendment) if amendment is not None else []
+    return f" ({'; '.join(f'{cite_places(p.places, amendment.language)} from {p.day}' for p in parts)})" \
+        if parts and amendment is not None else ""

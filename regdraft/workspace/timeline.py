@@ -16,7 +16,7 @@ Post-conditions of `replay`:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from regdraft.core.amend.apply import Applied, apply
@@ -103,6 +103,7 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
     inserted it (`Điều 35a is not yet in force on 2013-06-30: Nghị định 48/2013/NĐ-CP inserted it, in force
     from 2013-07-01.`); None when no adopted amendment did."""
     from regdraft.core.amend.grammar import InsertUnit
+    from regdraft.core.amend.staged import STAGED
     from regdraft.core.model import Address
 
     day = parse_date(as_of, "the date the text is in force on")
@@ -119,6 +120,8 @@ def not_yet_in_force(ws: Workspace, name: str, address: str, as_of: str | dt.dat
                 # `Regulations No. 08-QC/VPTU`, `Quy chế số 05-QC/TU`, as a document is named with its number
                 named = (f"{kind} {'No.' if base.language == 'en' else 'số'} {amendment.number}"
                          if kind and amendment.number else f"the amendment {amendment.number or amendment.slug}")
+                if amendment.meta.get(STAGED):  # an instruction dated on its own: `khoản 9 Điều 1 of …`
+                    named = f"{amendment.meta[STAGED]} of {named}"
                 return (f"{where[:1].upper()}{where[1:]} is not yet in force on {day}: {named} inserted it, in force "
                         f"from {effective}.")
     return None
@@ -174,7 +177,6 @@ def later_changes_note(ws: Workspace, name: str, address: str | None = None, tod
     take effect, and the command that shows the text in force today; "" when it holds none."""
     from regdraft.core.commands import Command
     from regdraft.render.profile import cited_date
-    from regdraft.workspace.amendments import document_name
     from regdraft.workspace.profiles import profile_for
 
     day = today or dt.date.today()
@@ -185,10 +187,22 @@ def later_changes_note(ws: Workspace, name: str, address: str | None = None, tod
     profile = profile_for(ws, base.meta)
     words, style = profile.words(base.language), profile.cited_style(base.language)
     since = words["effective_from"]
-    documents = ", ".join(f"{document_name(a, words)} ({since} {cited_date(a.effective, style, words)})" for a in later)
+    # an instruction dated on its own is cited so (`khoản 6 Điều 1 Quy chế số 05-QC/TU`), not as the whole document
+    documents = ", ".join(f"{_cited(a, words)} ({since} {cited_date(a.effective, style, words)})" for a in later)
     command = Command.of("show", name, *([address] if address else []), as_of=day.isoformat())
     return words["not_yet_in_force"].format(documents=documents, today=cited_date(day, style, words),
                                             command=f"`{command}`")
+
+
+def _cited(part: Amendment, words: Mapping[str, str]) -> str:
+    """A step of the replay as a note names it: its document (`Quy chế số 05-QC/TU`), or the instructions its
+    document dates on their own with it (`khoản 6 Điều 1 Quy chế số 05-QC/TU`, `clause 6 of Article 1 of …`)."""
+    from regdraft.core.amend.staged import STAGED
+    from regdraft.workspace.amendments import document_name
+
+    staged = part.meta.get(STAGED)
+    document = document_name(part, words)
+    return words["note_cited"].format(instruction=staged, document=document) if staged else document
 
 
 def replay_through(ws: Workspace, amendment: Amendment) -> Applied:
