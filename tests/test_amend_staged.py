@@ -206,3 +206,18 @@ def test_the_notes_of_changes_not_yet_in_force_name_the_dated_instruction(tmp_wo
                        "in force from 2025-07-01.")
     lines = describe(tmp_workspace, tmp_workspace.commits(None, "HEAD"))
     assert any(line.endswith("in force from 2025-03-15 (khoản 9 Điều 1 from 2025-07-01)") for line in lines), lines
+
+
+def test_one_instruction_given_two_dates_is_warned_of_and_refused(tmp_workspace: Workspace, invoke: Invoke) -> None:
+    second = LATER.replace("01 tháng 7 năm 2025", "01 tháng 9 năm 2025")
+    _dated(tmp_workspace, f"{LATER}\n\n{second}")
+    checked = " ".join(invoke(tmp_workspace, "amend", "check", SHIPPED_AMENDMENT).output.split())
+    said = (f"Điều 3 says “{second}”: khoản 9 Điều 1 is given 2025-09-01, but Điều 3 already gives it 2025-07-01 "
+            f"(“{LATER}”)")
+    assert f"{said}; the first date stands, the document contradicting itself" in checked, checked
+    refused = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15")
+    assert refused.exit_code != 0
+    assert f"{said}; only the first date would apply; give each instruction one date in" in " ".join(
+        refused.output.split()), refused.output
+    forced = _adopt(tmp_workspace, invoke)
+    assert "takes effect on 2025-07-01" in forced and "2025-09-01 (" not in forced

@@ -121,6 +121,12 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"cite the instructions the sentence means as the document numbers them (“khoản 6 Điều 1 "
                            f"của Luật này”), or adopt past the gate with "
                            f"`{Command.of('amend adopt', slug, force=True, reason=None)}`"))
+    from regdraft.core.amend.staged import given_twice
+
+    for sentence in given_twice(amendment):  # one instruction, two dates: the document contradicts itself
+        out.append(Refusal("effective", f"{sentence}; only the first date would apply",
+                           f"give each instruction one date in {amendment.source}, or adopt past the gate with "
+                           f"`{Command.of('amend adopt', slug, force=True, reason=None)}` (the first date stands)"))
     if effective < signed:
         out.append(retroactive_refusal(amendment, signed, effective))
     from regdraft.core.amend.staged import before_signing, cite_places

@@ -20,6 +20,8 @@ Post-conditions:
    A part other than the first names its instructions under `STAGED` in its front matter (`khoản 6 Điều 1`).
 4. `before_signing(amendment, signed)` gives the dated parts taking effect before the signing date, which
    adoption refuses as it refuses such a date for the whole document (`workspace.gates`).
+5. `given_twice` names each sentence giving an instruction a date another sentence already gave it otherwise (the
+   document contradicts itself; the first date stands): an `amend check` warning (`unresolved`) and a refusal.
 """
 
 from __future__ import annotations
@@ -68,14 +70,25 @@ def _locations(instructions: tuple[Instruction, ...]) -> set[str]:
     return found
 
 
-def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart], list[tuple[EntryIntoForce, str]]]:
-    """The dated parts, and the sentences regdraft cannot honour with why."""
+Found = list[tuple[EntryIntoForce, str]]
+
+
+def _clash(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two dated places hold a same instruction (the same one, one inside the other, or a whole article)."""
+    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1] or a[1].startswith(b[1] + ".")
+                             or b[1].startswith(a[1] + "."))
+
+
+def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart], Found, Found]:
+    """The dated parts; the sentences regdraft cannot honour with why; those giving an instruction a second
+    date (the first stands) with the sentence giving the first."""
     main = entry_into_force(amendment)
     own = {amendment.article.label: amendment.instructions,
            **{part.article.label: part.instructions for part in amendment.others}}
     kept = {a.label for a in (*amendment.opening, *amendment.closing)}
     parts: list[DatedPart] = []
-    bad: list[tuple[EntryIntoForce, str]] = []
+    bad: Found = []
+    twice: Found = []
     for sentence in _sentences(amendment):
         if main is not None and (sentence.sentence, sentence.clause) == (main.sentence, main.clause):
             continue
@@ -102,8 +115,18 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
         if day is None:
             bad.append((sentence, "it names no date regdraft can read"))
             continue
-        parts.append(DatedPart(sentence, day, tuple(places)))
-    return parts, bad
+        for earlier in parts:  # one instruction, two dates: the document contradicts itself
+            clashing = [p for p in places if any(_clash(p, q) for q in earlier.places)]
+            if clashing and earlier.day != day:
+                twice.append((sentence, f"{cite_places(tuple(clashing), amendment.language)} "
+                                        f"{'is' if len(clashing) == 1 else 'are'} given {day}, but "
+                                        f"{earlier.sentence.article} already gives "
+                                        f"{'it' if len(clashing) == 1 else 'them'} {earlier.day} "
+                                        f"(“{earlier.sentence.sentence}”)"))
+                places = [p for p in places if p not in clashing]
+        if places:
+            parts.append(DatedPart(sentence, day, tuple(places)))
+    return parts, bad, twice
 
 
 def _cite(chain: list[tuple[Kind, str]], language: str) -> str:
@@ -122,16 +145,24 @@ def unresolved_sentences(amendment: Amendment) -> list[str]:
             for s, why in _read(amendment, amendment.signed)[1]]
 
 
+def given_twice(amendment: Amendment) -> list[str]:
+    """`Điều 3 says “…”: khoản 6 Điều 1 is given 2027-07-01, but Điều 3 already gives it 2027-01-01 (“…”)`, one
+    per sentence giving an instruction a second date (post-condition 5)."""
+    return [f"{s.article} says “{s.sentence}”: {why}" for s, why in _read(amendment, amendment.signed)[2]]
+
+
 def unresolved(amendment: Amendment) -> list[Problem]:
     """A warning for each sentence naming a date for something regdraft cannot resolve (post-condition 2)."""
     return [Problem(f"{s.article} says “{s.sentence}”, but regdraft cannot apply it: {why}; every instruction "
                     f"would take effect on the document's own date", amendment.source, s.line)
-            for s, why in _read(amendment, amendment.signed)[1]]
+            for s, why in _read(amendment, amendment.signed)[1]] + [
+        Problem(f"{s.article} says “{s.sentence}”: {why}; the first date stands, the document contradicting itself",
+                amendment.source, s.line) for s, why in _read(amendment, amendment.signed)[2]]
 
 
 def before_signing(amendment: Amendment, signed: dt.date) -> list[DatedPart]:
     """The dated parts taking effect before `signed`: a retroactive effect, or a mistyped year (post-condition 4)."""
-    return [part for part in _read(amendment, signed)[0] if part.day < signed]
+    return [part for part in _read(amendment, signed)[0] if part.day < signed]  # the parts regdraft applies
 
 
 def early(amendment: Amendment) -> list[Problem]:
