@@ -12,7 +12,7 @@ import pytest
 
 from regdraft.core.amend.document import Amendment, load_amendment
 from regdraft.core.amend.entry import clauses, entry_into_force
-from regdraft.core.amend.staged import dated_parts, stages, unresolved
+from regdraft.core.amend.staged import cite_places, dated_parts, stages, unresolved
 from regdraft.core.markdown import parse
 from regdraft.importer import import_file
 from regdraft.importer.amendment import import_amendment
@@ -221,3 +221,22 @@ def test_one_instruction_given_two_dates_is_warned_of_and_refused(tmp_workspace:
         refused.output.split()), refused.output
     forced = _adopt(tmp_workspace, invoke)
     assert "takes effect on 2025-07-01" in forced and "2025-09-01 (" not in forced
+
+
+def test_the_dated_instructions_are_cited_as_the_footnotes_cite_them(tmp_workspace: Workspace,
+                                                                     invoke: Invoke) -> None:
+    """English `clause 2 of Article 1` (was `clause 2 Article 1`); several instructions `take effect`; the refusal of
+    a sentence it cannot resolve cites an instruction with the document's own type (`của Quy chế này`, not Luật)."""
+    assert cite_places((("1", "2"), ("1", "19.a")), "en") == "clause 2 of Article 1, point a of clause 19 of Article 1"
+    assert cite_places((("1", "2"),), "vi") == "khoản 2 Điều 1"
+    _dated(tmp_workspace, LATER.replace("khoản 9 Điều 1", "khoản 6 và khoản 9 Điều 1"))
+    said = " ".join(_adopt(tmp_workspace, invoke).split())
+    assert "Khoản 6 Điều 1, khoản 9 Điều 1 take effect on 2025-07-01 (Điều 3:" in said, said
+
+
+def test_the_refusal_of_an_unresolved_date_cites_as_the_document_does(tmp_workspace: Workspace,
+                                                                      invoke: Invoke) -> None:
+    _dated(tmp_workspace, LATER.replace("khoản 9", "khoản 19"))
+    refused = " ".join(invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15").output
+                       .split())
+    assert "as the document numbers them (“khoản 6 Điều 1 của Quy chế này”)" in refused, refused

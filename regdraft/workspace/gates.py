@@ -118,8 +118,8 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
 
     for sentence in unresolved_sentences(amendment):  # a date of their own for provisions it cannot find
         out.append(Refusal("effective", f"{sentence}, and every instruction would take effect on {effective}",
-                           f"cite the instructions the sentence means as the document numbers them (“khoản 6 Điều 1 "
-                           f"của Luật này”), or adopt past the gate with "
+                           f"cite the instructions the sentence means as the document numbers them ({_own(amendment)}"
+                           f"), or adopt past the gate with "
                            f"`{Command.of('amend adopt', slug, force=True, reason=None)}`"))
     from regdraft.core.amend.staged import given_twice
 
@@ -149,6 +149,15 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
                            f"`{Command.of('amend adopt', slug, signed=None)}`"))
     out.extend(_before_vote(ws, slug, signed))
     return out
+
+
+def _own(amendment: Amendment) -> str:
+    """`“khoản 6 Điều 1 của Quy chế này”`, `“clause 6 of Article 1 of this Decree”`: an instruction of the document
+    cited as it cites its own, with its own type."""
+    kind = str(amendment.meta.get("type") or "")
+    if amendment.language == "en":
+        return f"“clause 6 of Article 1 of this {kind or 'document'}”"
+    return f"“khoản 6 Điều 1 của {kind or 'văn bản'} này”"
 
 
 def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:

@@ -130,7 +130,9 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
 
 
 def _cite(chain: list[tuple[Kind, str]], language: str) -> str:
-    return " ".join(f"{noun(kind, language)} {label}" for kind, label in reversed(chain))
+    """`khoản 6 Điều 1`, `clause 6 of Article 1` (as the footnotes cite an instruction)."""
+    return (" of " if language == "en" else " ").join(f"{noun(kind, language)} {label}"
+                                                      for kind, label in reversed(chain))
 
 
 def dated_parts(amendment: Amendment) -> list[DatedPart]:
@@ -185,7 +187,8 @@ def cite_places(places: tuple[tuple[str, str], ...], language: str) -> str:
 
 def described(amendment: Amendment) -> list[str]:
     """`khoản 6 Điều 1 takes effect on 2027-01-01 (Điều 2: “Quy định tại khoản 6 …”)`, one per dated part."""
-    return [f"{cite_places(part.places, amendment.language)} takes effect on {part.day} "
+    return [f"{cite_places(part.places, amendment.language)} {'takes' if len(part.places) == 1 else 'take'} effect "
+            f"on {part.day} "
             f"({part.sentence.article}: “{part.sentence.sentence}”)" for part in dated_parts(amendment)]
 
 
