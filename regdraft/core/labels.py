@@ -85,6 +85,12 @@ def noun(kind: Kind, language: str = "vi") -> str:
     return _NOUNS.get(language, _NOUNS["vi"])[kind]
 
 
+def indefinite(word: str) -> str:
+    """`word` after the indefinite article English puts before it: `an Article`, `an appendix`, `a clause` (`a Điều`
+    in a message naming a Vietnamese noun)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def written(kind: Kind, label: str, language: str) -> str:
     """A label as a text in `language` writes it: an English text letters point đ `dd` (docs/format.md), and its
     messages name it so (`point dd`, never `point đ`)."""

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from regdraft.core.blocks import DEEP, INTERRUPTS, JOINED
 from regdraft.core.errors import Problem
-from regdraft.core.labels import MAX_ROMAN, appendix_label
+from regdraft.core.labels import MAX_ROMAN, appendix_label, indefinite
 from regdraft.core.markdown_writer import _dash_content, numbered_read
 from regdraft.core.model import (
     Address,
@@ -158,7 +158,7 @@ class Builder:
         bad = f"The heading '{content}' has no valid {noun(kind, self.language)} number ('{raw}')."
         digits = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
         if (digits.isdigit() and len(digits) > MAX_NUMBER_DIGITS) or len(raw) > 4 * MAX_NUMBER_DIGITS:
-            self.problem(line, f"The heading '{content[:60]}' has a {noun(kind, self.language)} number of "
+            self.problem(line, f"The heading '{content[:60]}' has {indefinite(noun(kind, self.language))} number of "
                                f"{len(raw)} characters; numbers have at most {MAX_NUMBER_DIGITS} digits.")
             return None
         if kind is Kind.PART:

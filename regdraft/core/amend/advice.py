@@ -12,12 +12,16 @@ Post-conditions:
    aside, is at least `CLOSE` similar (`align.similarity`) to a standard form; it reuses them verbatim,
    every one of them, each in the place the sentence gives it (a suggestion never drops a change nor
    inserts what the sentence amends).
+3. Inside `checked(reads)`, a suggestion is only made when `reads` accepts it: the nearest form that regdraft
+   reads, never one it refuses in turn (`Add Article 12a to Article 12:`, which cannot add an article to one).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from regdraft.core.align import similarity
 from regdraft.core.patterns import lazy
@@ -98,28 +102,63 @@ def diagnose(sentence: str, language: str) -> str:
     return ""
 
 
+# What reads a suggestion back (`checked`), and whether one is being read back (its own advice is never shown).
+_READS: ContextVar[Callable[[str], bool] | None] = ContextVar("reads", default=None)
+_CHECKING: ContextVar[bool] = ContextVar("checking", default=False)
+
+
+@contextmanager
+def checked(reads: Callable[[str], bool]) -> Iterator[None]:
+    """Suggest, while inside, only wordings `reads` accepts (post-condition 3)."""
+    token = _READS.set(reads)
+    try:
+        yield
+    finally:
+        _READS.reset(token)
+
+
+def _accepted(suggestion: str) -> bool:
+    reads = _READS.get()
+    if reads is None:
+        return True
+    token = _CHECKING.set(True)
+    try:
+        return reads(suggestion)
+    finally:
+        _CHECKING.reset(token)
+
+
 def nearest(text: str, language: str) -> str:
     """The standard form closest to `text`, filled with its own provisions and phrases; '' when none is close."""
+    if _CHECKING.get():
+        return ""  # a suggestion being read back: its own advice is never shown
     cite = _CITE_EN if language == "en" else _CITE_VI
     original, text = text, _mended(text, language)
     quotes = _QUOTED.findall(text)
     without_quotes = _QUOTED.sub("“Q”", text)
     cites = [m.group(0).strip() for m in cite.finditer(without_quotes)]
     shape = cite.sub("X", without_quotes)
-    best, score = "", 0.0
+    scored: list[tuple[float, int, str]] = []
     titled = any(word in text.lower() for word in ("tên", "tiêu đề", "title", "heading"))
-    for form in _FORMS[language]:
+    for order, form in enumerate(_FORMS[language]):
         if ("tên" in form or "title" in form) and not titled:
             continue  # only headings are renamed: never suggest it for a sentence that names no title
         template = (form.replace("{cite}", "X").replace("{Cite}", "X").replace("{new}", "X")
                     .replace("{q1}", "“Q”").replace("{q2}", "“Q”"))
-        ratio = similarity(shape, template)
-        if ratio > score:
-            best, score = form, ratio
-    if score < CLOSE or not cites:
+        scored.append((similarity(shape, template), -order, form))
+    if not cites:
         return ""
-    filled = _filled(best, shape, cites, quotes)
-    return "" if filled is None or filled == original else filled
+    for rank, (score, _, form) in enumerate(sorted(scored, reverse=True)):
+        if score < CLOSE:
+            break
+        filled = _filled(form, shape, cites, quotes)
+        if filled is None or filled == original:
+            if rank == 0:
+                return ""  # the closest form cannot say what the sentence says: no other is offered instead
+            continue
+        if _accepted(filled):
+            return filled
+    return ""
 
 
 _SLOT = lazy(r"\{(?:new|cite|Cite|q1|q2)\}")

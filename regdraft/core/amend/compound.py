@@ -9,6 +9,9 @@ Post-conditions:
 2. A change that names no article (`Sửa đổi, bổ sung khoản 2 và khoản 3`) takes the article the last change names
    (with its clause, for points), as a provision of one list takes it from the next (`khoản 2 và khoản 3 Điều
    21`), unless the group's provision (`context`) names it; a change naming its own article is left as written.
+   An English sentence may name it in its first change instead (`Clause 1 of Article 10 is amended and clause 3 is
+   added after clause 2`), as translations write it: then the later changes take it from the first.
+3. An English sentence's changes are cut and worded as `regdraft.core.amend.english` says.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from regdraft.core.amend.english import cut, standard
 from regdraft.core.amend.operations import InsertUnit, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.provisions import LEVEL, GrammarError, largest_named
-from regdraft.core.model import Address, Kind, noun
+from regdraft.core.labels import written
+from regdraft.core.model import Address, Kind, Segment, noun
 from regdraft.core.patterns import lazy
 
 VERBS = r"(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|bỏ|sửa)"
@@ -30,6 +35,8 @@ Part = ReplaceUnit | ReplaceHeading | InsertUnit | RepealUnits | ReplaceWords
 def changes(body: str, context: Address | None, read: Callable[[str], Sequence[Part] | None],
             language: str) -> list[str]:
     """The changes of `body`, each naming its article (post-condition 2)."""
+    if language == "en":
+        return _completed([standard(p.strip()) for p in cut(body)], context, read, language)
     return _completed([p.strip() for p in _split(body)], context, read, language)
 
 
@@ -55,22 +62,46 @@ def _completed(pieces: list[str], context: Address | None, read: Callable[[str],
     khoản 3 Điều 21` (Luật 57/2024) amends khoản 2 and khoản 3 of Điều 21. A group's provision already names it."""
     if len(pieces) < 2 or any(s.kind is Kind.ARTICLE for s in (context.segments if context else ())):
         return pieces
-    try:
-        last = read(pieces[-1])
-    except GrammarError:
-        return pieces  # reported when the last change is read in turn
-    place = _place(last[-1]) if last else None
-    if place is None or Kind.ARTICLE not in {s.kind for s in place.segments}:
+    source = _named_place(pieces[-1], read)
+    at = len(pieces) - 1
+    if source is None and language == "en":
+        source, at = _named_place(pieces[0], read), 0
+    if source is None:
         return pieces
     out = []
-    for piece in pieces[:-1]:
+    for k, piece in enumerate(pieces):
         top = largest_named(piece)
-        if 0 <= top < LEVEL[Kind.ARTICLE]:
-            shared = [s for s in reversed(place.unit.segments)
+        if k != at and 0 <= top < LEVEL[Kind.ARTICLE]:
+            shared = [s for s in reversed(source.unit.segments)
                       if s.kind is Kind.ARTICLE or (s.kind is Kind.CLAUSE and top < LEVEL[Kind.CLAUSE])]
-            piece = " ".join([piece, *(f"{noun(s.kind, language)} {s.label}" for s in shared)])
+            piece = _with(piece, shared, language)
         out.append(piece)
-    return [*out, pieces[-1]]
+    return out
+
+
+def _named_place(piece: str, read: Callable[[str], Sequence[Part] | None]) -> Address | None:
+    """The provision a change names last, when it names its article."""
+    try:
+        found = read(piece)
+    except GrammarError:
+        return None  # reported when the change is read in turn
+    place = _place(found[-1]) if found else None
+    return place if place is not None and Kind.ARTICLE in {s.kind for s in place.segments} else None
+
+
+# An English change whose provisions are its subject (`clause 3 is repealed`): they come before its verb.
+_SUBJECT = lazy(r"^(?P<cite>(?!the\s+(?:words?|phrases?)\b)[^“”\"]+?)(?P<rest>\s+(?:is|are)\s+(?:amended|repealed|"
+                r"annulled|abolished|deleted)\b.*)$", re.IGNORECASE)
+
+
+def _with(piece: str, shared: list[Segment], language: str) -> str:
+    """`piece` naming the clause and article of `shared` (smallest first) after its provisions: `khoản 2 Điều 21`,
+    `clause 3 of Article 10`."""
+    if language != "en":
+        return " ".join([piece, *(f"{noun(s.kind, language)} {s.label}" for s in shared)])
+    suffix = "".join(f" of {noun(s.kind, language)} {written(s.kind, s.label, language)}" for s in shared)
+    subject = _SUBJECT.match(piece)
+    return f"{subject.group('cite')}{suffix}{subject.group('rest')}" if subject else piece + suffix
 
 
 def _place(part: Part) -> Address | None:

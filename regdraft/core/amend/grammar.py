@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from regdraft.core.amend.advice import diagnose  # the real cause, and the nearest standard wording
+from regdraft.core.amend.advice import checked, diagnose  # the real cause, and the nearest standard wording
 from regdraft.core.amend.compound import VERBS, changes
+from regdraft.core.amend.english import plain, standard
 from regdraft.core.amend.items import insert_item
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
@@ -47,6 +48,7 @@ from regdraft.core.amend.provisions import (
     strip_own_document,
 )
 from regdraft.core.amend.word_changes import read_words
+from regdraft.core.labels import indefinite
 from regdraft.core.model import Address, Kind, Segment, base_label, label_order, noun
 from regdraft.core.patterns import compiled, lazy
 
@@ -91,13 +93,18 @@ def _match(source: str, text: str) -> re.Match[str] | None:
 def read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
     """Read one instruction sentence into an operation; `GrammarError` when it does not fit,
     with the nearest standard wording when the sentence is close to one."""
+    lang = "en" if language == "en" else "vi"
+    with checked(lambda s: _reads(s, lang, context)):  # a wording suggested is one regdraft reads
+        return _advised(sentence, lang, context)
+
+
+def _advised(sentence: str, lang: str, context: Address | None) -> Operation:
     try:
-        return _read_instruction(sentence, language, context)
+        return _read_instruction(sentence, lang, context)
     except GrammarError as exc:
         from regdraft.core.amend.advice import as_written, unquoted_phrase, with_suggestion
 
         text = " ".join(sentence.split())
-        lang = "en" if language == "en" else "vi"
         # A phrase without its quotation marks reads as no form at all: say so rather than the form's generic message;
         # a sentence that is a standard one but for its punctuation (`Sửa đổi bổ sung …`) is told that form, unless
         # the cause is already named (`diagnose`: an ending, a quotation mark).
@@ -127,6 +134,8 @@ def _read_instruction(sentence: str, language: str, context: Address | None = No
         body = text[:-1].rstrip()
     else:
         raise GrammarError(_unreadable(text, language))
+    if language == "en":
+        body = plain(body)  # `Article 5 shall be amended as follows:` is `Article 5 is amended as follows:`
     group = _group(body, context, language)
     if group is not None:
         if not colon:
@@ -135,9 +144,12 @@ def _read_instruction(sentence: str, language: str, context: Address | None = No
     pieces = changes(body, context, lambda piece: _piece(piece, context, language), language)
     parts: list[Part] = []
     for piece in pieces:
-        found = _piece(piece, context, language)
+        try:
+            found = _piece(piece, context, language)
+        except GrammarError as exc:
+            raise GrammarError(_several(str(exc), pieces, language)) from None
         if found is None:
-            raise GrammarError(_unreadable(text, language))
+            raise GrammarError(_several(_unreadable(text, language), pieces, language))
         parts.extend(found)
     quoted = any(isinstance(p, TAKES_QUOTE) for p in parts)
     if quoted != colon:
@@ -159,9 +171,13 @@ def _group(body: str, context: Address | None, language: str) -> AmendGroup | No
     else:
         match = _match(
             r"^Some\s+(?:points|clauses|articles|provisions|sections|paragraphs)(?:\s+and\s+\w+)?\s+of\s+(?P<cite>.+?)"
-            r"\s+are\s+(?:amended|supplemented|repealed)(?:(?:,\s*|,?\s+and\s+)(?:supplemented|repealed))*$",
+            r"\s+(?:are|is)\s+(?:amended|supplemented|repealed)(?:(?:,\s*|,?\s+and\s+)(?:supplemented|repealed))*$",
             body,
-        ) or _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?$", body)
+        ) or _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?$", body) or _match(
+            # `To amend and supplement a number of clauses of Article 10 as follows:`, as translations head a group
+            r"^(?:to\s+)?(?:amend|supplement|add)(?:(?:,\s*|,?\s+and\s+)(?:supplement|repeal|amend))*\s+"
+            r"(?:some|a\s+number\s+of|several|certain)\s+(?:points|clauses|articles|provisions|sections|paragraphs)"
+            r"(?:(?:,\s*|\s+and\s+)\w+)?\s+(?:of|in|to)\s+(?P<cite>.+)$", body)
         whole = r"^(?:these|this|the)\s+(?:Regulations?|Law|Decree)\b"
     if match is None:
         return None
@@ -178,6 +194,8 @@ def _group(body: str, context: Address | None, language: str) -> AmendGroup | No
 
 def _piece(piece: str, context: Address | None, language: str) -> list[Part] | None:
     """The changes one verb phrase makes, or None when it matches no form."""
+    if language == "en":
+        piece = standard(piece)  # `To amend clause 2 of Article 5` is `Clause 2 of Article 5 is amended to read`
     words = read_words(piece, context, language)
     if words is not None:
         return words
@@ -218,7 +236,9 @@ def _piece(piece: str, context: Address | None, language: str) -> list[Part] | N
         how = match.group("how").lower()
         how = "after" if how in ("after", "following") else "head" if how == "at the beginning of" else "append"
         return _inserts(match.group("new"), match.group("cite"), how, context, language)
-    match = _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?\s+to\s+read$", piece)
+    # `… is amended` with no `to read`: one change of a sentence joining several (`Clause 1 of Article 10 is amended and
+    # clause 3 is added after clause 2 as follows:`), or a title's (`The title of Chapter II is amended as follows:`)
+    match = _match(r"^(?P<cite>.+?)\s+(?:is|are)\s+amended(?:\s+and\s+supplemented)?(?:\s+to\s+read)?$", piece)
     if match:
         return _amend(match.group("cite"), context, language)
     return None
@@ -344,7 +364,7 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
                 first = (f" or, the first, after the last article ('{_place_example(kind, language)}')"
                          if kind is Kind.APPENDIX else "")
                 raise GrammarError(
-                    f"a {noun(kind, language)} can only be inserted after another "
+                    f"{indefinite(noun(kind, language))} can only be inserted after another "
                     f"{noun(kind, language)}{first}, not after {where.describe(language)}."
                 )
             parent = where.parent()
@@ -364,7 +384,14 @@ def _inserts(new: str, cite: str | None, how: str, context: Address | None, lang
             Kind.APPENDIX: (),  # after the last one: `Bổ sung Phụ lục IV vào sau Phụ lục III`
         }[kind]
         if where.kind not in allowed:
-            raise GrammarError(f"a {noun(kind, language)} cannot be added to {where.describe(language)}.")
+            put = ""
+            if where.kind is kind:  # `Add Article 12a to Article 12`: it goes after it
+                new_unit, old_unit = Address((Segment(kind, label),)).describe(language), where.describe(language)
+                put = (f"; to put it after {old_unit} write 'Bổ sung {new_unit} vào sau {old_unit} như sau:'"
+                       if language == "vi" else f"; to put it after {old_unit} write 'Insert {new_unit} after "
+                       f"{old_unit}:'")
+            raise GrammarError(f"{indefinite(noun(kind, language))} cannot be added to {where.describe(language)}"
+                               f"{put}.")
         target = (Address((Segment(kind, label),)) if kind in (Kind.ARTICLE, Kind.CHAPTER)
                   else where.child(kind, label))
         made.append(InsertUnit(target, parent=where))
@@ -416,6 +443,19 @@ def _rename_form(target: Address, language: str) -> str:
     if language == "vi":
         return f"Sửa đổi tên {target.describe(language)} như sau:"
     return f"The title of {target.describe(language)} is amended to read:"
+
+
+def _several(message: str, pieces: list[str], language: str) -> str:
+    """`message` about a sentence joining several changes, with the group form that writes them one by one."""
+    if len(pieces) < 2:
+        return message
+    if language == "en":
+        form = ("'Some clauses of Article 10 are amended as follows:' then 'a) Clause 1 is amended to read:', "
+                "'b) Clause 3 is inserted after clause 2:'")
+    else:
+        form = ("'Sửa đổi, bổ sung một số khoản của Điều 10 như sau:' then 'a) Sửa đổi, bổ sung khoản 1 như sau:', "
+                "'b) Bổ sung khoản 3 vào sau khoản 2 như sau:'")
+    return f"{message.rstrip('.')}; or write each change as its own lettered instruction under a group, {form}."
 
 
 def _unreadable(text: str, language: str) -> str:
