@@ -52,3 +52,21 @@ def test_from_edits_and_its_commit_on_an_amendment_replacing_words_in_titles(tmp
     result = invoke(tmp_workspace, "amend", "from-edits", SHIPPED_AMENDMENT, "--edited", str(tmp_path / "p.md"))
     assert result.exit_code == 0, result.output
     assert "in tên Điều 4 and tên Điều 6" in tmp_workspace.repo.head.commit.message
+
+
+def test_an_instruction_naming_several_provisions_is_listed_once() -> None:
+    """The commit message of `amend from-edits` and `amend adopt` listed `4. Clauses 2 and 3 of Article 12 are amended
+    to read:` and then its own sentence again, twice, as sub-instructions `4)` (r24 sweep g-english, defect 7)."""
+    from regdraft.core.amend.summary import listing
+    from tests.test_amend_apply import amendment
+
+    english = amendment("1\\. Clauses 1 and 2 of Article 3 are amended to read:\n\n“1. A.\n\n2. B.”\n\n"
+                        "2\\. Some points of clause 2 of Article 2 are amended as follows:\n\n"
+                        "a) Points a and b are amended to read:\n\n“a) C;\n\nb) D;”", "en")
+    assert listing(english.instructions) == [
+        "1. Clauses 1 and 2 of Article 3 are amended to read:",
+        "2. Some points of clause 2 of Article 2 are amended as follows:",
+        "   a) Points a and b are amended to read:",
+    ]
+    vietnamese = amendment("1\\. Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 1 như sau:\n\n“1. A.\n\n2. B.”")
+    assert listing(vietnamese.instructions) == ["1. Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 1 như sau:"]

@@ -50,7 +50,9 @@ def test_words_added_next_to_a_phrase_are_worded_as_added_and_read_back(op: Repl
         ((ReplaceUnit(Address.parse("d5.k1")), RepealUnits((Address.parse("d5.k3.b"),))), "en",
          "Some points and clauses of Article 5 are amended and repealed as follows:"),
         ((InsertUnit(Address.parse("d5.k4"), after=Address.parse("d5.k3")), RepealUnits((Address.parse("d5.k3.b"),))),
-         "en", "Some points and clauses of Article 5 are supplemented and repealed as follows:"),
+         "en", "Some points and clauses of Article 5 are amended and repealed as follows:"),  # "supplemented": r24
+        ((InsertUnit(Address.parse("d5.k4"), after=Address.parse("d5.k3")),), "en",
+         "Some points and clauses of Article 5 are amended as follows:"),  # docs/from-edits.md's English, r24
     ],
 )
 def test_a_group_heading_says_what_its_instructions_do(ops: tuple[Operation, ...], language: str,

@@ -283,6 +283,22 @@ def test_issuer_in_running_text() -> None:
 
 
 @pytest.mark.parametrize(("issuer", "named"), [
+    # a company's or brand's proper name takes no article (r24 sweep g-english: "issued by the Song Hong …")
+    ("SONG HONG MANUFACTURING COMPANY LIMITED", "Song Hong Manufacturing Company Limited"),
+    ("Song Hong Manufacturing Company Limited", "Song Hong Manufacturing Company Limited"),
+    ("VIETCOMBANK", "Vietcombank"),
+    # a body named by a common noun, first or last, takes "the"
+    ("PEOPLE'S COMMITTEE OF LAO CAI PROVINCE", "the People's Committee of Lao Cai Province"),
+    ("STATE BANK OF VIETNAM", "the State Bank of Vietnam"),
+    ("Board of Members", "the Board of Members"),
+    ("NATIONAL ASSEMBLY", "the National Assembly"),
+])
+def test_an_english_issuer_takes_the_only_before_a_common_noun(issuer: str, named: str) -> None:
+    assert issuer_name({"issuer": issuer, "language": "en"}) == named
+    assert issuer_name({"issuer": issuer, "language": "en", "issuer_name": "the Company"}) == "the Company"
+
+
+@pytest.mark.parametrize(("issuer", "named"), [
     # A joint issuer read `Bộ nội vụ - bộ tài chính`: each ministry is named with its fields capitalised.
     ("BỘ NỘI VỤ - BỘ TÀI CHÍNH", "Bộ Nội vụ - Bộ Tài chính"),
     ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "Bộ Kế hoạch và Đầu tư"),

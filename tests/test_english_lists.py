@@ -84,3 +84,29 @@ def test_a_missing_provision_lists_those_there_joined_with_and() -> None:
         regulation("en").find("d3.k9")
     assert "Article 3 has no clause 9 (clause 9, Article 3 does not exist): it has clauses 1 and 2; did you mean" \
         in str(info.value)
+
+
+def test_a_commit_subject_cites_english_provisions_in_one_style_and_in_order() -> None:
+    """`repeals point b of clause 2 of Article 7, Article 11 and Article 6, inserts point d, clause 2, Article 7`: the
+    articles out of order and apart, and one provision in the comma style among a comma-separated list (r24 sweep
+    g-english, defect 8)."""
+    from regdraft.core.amend.grammar import InsertUnit
+
+    instructions = [Instruction("1", 1, "", RepealUnits(_at("d7.k2.b", "d11"))),
+                    Instruction("2", 2, "", InsertUnit(parse_address("d7.k2.d"), after=parse_address("d7.k2.c"))),
+                    Instruction("3", 3, "", RepealUnits(_at("d6")))]
+    assert touched(instructions, "en") == \
+        "repeals Article 6, point b of clause 2 of Article 7 and Article 11, inserts point d of clause 2 of Article 7"
+    assert touched([Instruction("1", 1, "", RepealUnits(_at("d11", "d6")))], "en") == "repeals Articles 6 and 11"
+    assert touched([Instruction("1", 1, "", RepealUnits(_at("d11", "d6")))], "vi") == "repeals Điều 11 and Điều 6"
+
+
+@pytest.mark.parametrize(("targets", "written"), [
+    (("d6", "d11"), "Articles 6 and 11 are repealed."),
+    (("d6", "d7", "d11"), "Articles 6, 7 and 11 are repealed."),
+    (("d5.k1", "d6", "d11"), "Clause 1 of Article 5 and Articles 6 and 11 are repealed."),
+])
+def test_english_articles_next_to_each_other_are_cited_together(targets: tuple[str, ...], written: str) -> None:
+    op = RepealUnits(_at(*targets))
+    assert sentence(op, "en", document_type="Rules") == written
+    assert read_instruction(written, "en") == op

@@ -67,8 +67,26 @@ def _capitals(text: str) -> bool:
     return text == text.upper()
 
 
+# The common nouns an English name of a public body starts or ends with, which take "the" in running text (`the
+# Ministry of Home Affairs`, `the Dien Bien Provincial Party Committee`, `the Government`, `the State Bank of Vietnam`);
+# any other name is a proper name and takes none (`Song Hong Manufacturing Company Limited`, `Vietcombank`).
+_BODY_NOUNS = frozenset((
+    "government", "ministry", "committee", "commission", "council", "assembly", "office", "department", "board",
+    "bureau", "agency", "authority", "court", "procuracy", "front", "union", "association", "federation",
+    "secretariat", "politburo", "inspectorate", "directorate", "administration", "party", "cabinet", "presidium"))
+_BODY_STARTS = _BODY_NOUNS | {"people's", "state", "national", "central", "provincial", "standing", "executive",
+                              "general", "supreme", "university", "institute", "academy", "centre", "center"}
+
+
+def _the(words: list[str]) -> str:
+    """`the ` before a body named by a common noun (`_BODY_NOUNS`), '' before a proper name."""
+    first, last = (w.strip(".,;()").lower().replace("’", "'") for w in (words[0], words[-1]))
+    return "the " if first in _BODY_STARTS or last in _BODY_NOUNS else ""
+
+
 def issuer_name(meta: Mapping[str, Any]) -> str:
-    """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`.
+    """The issuer as written in running text: `Tỉnh ủy Điện Biên`, `the Dien Bien Provincial Party Committee`,
+    `Song Hong Manufacturing Company Limited` (no "the" before an English proper name: `_the`).
 
     An issuer written in small letters in the front matter (`Ban Tổ chức Trung ương`, `Ủy ban nhân dân tỉnh
     Điện Biên`) is printed as written. The header prints the issuer in capitals; running text needs sentence
@@ -86,8 +104,8 @@ def issuer_name(meta: Mapping[str, Any]) -> str:
         if len(words) > 1 and words[0].lower() == "the":  # `THE GOVERNMENT`: "the Government", not "the the Government"
             words = words[1:]
         if not _capitals(raw):
-            return "the " + " ".join(words)
-        return "the " + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in words)
+            return _the(words) + " ".join(words)
+        return _the(words) + " ".join(w.lower() if w.lower() in small else w.capitalize() for w in words)
     if not _capitals(raw):
         return raw
     text = " - ".join(_body_name(name) for name in _joint_issuers(raw))

@@ -15,7 +15,7 @@ from regdraft.core.address import TITLE
 from regdraft.core.amend.document import Instruction
 from regdraft.core.amend.grammar import InsertUnit, Operation, RepealUnits, ReplaceHeading, ReplaceUnit, ReplaceWords
 from regdraft.core.amend.wording import cite_list
-from regdraft.core.model import Address
+from regdraft.core.model import Address, label_order
 
 LISTED = 3  # provisions named for one verb before they are counted instead
 
@@ -28,14 +28,21 @@ def _leaves(instructions: Sequence[Instruction]) -> Iterator[Operation]:
             yield ins.op
 
 
+def _document_order(address: Address) -> tuple[tuple[int, str], ...]:
+    return tuple(label_order(s.kind, s.label) for s in address.segments)
+
+
 def _named(addresses: list[Address], language: str) -> str:
     if len(addresses) > LISTED:
         return f"{len(addresses)} provisions"
     if language == "en":
         # As an English instruction cites them, one style and siblings together: `points a and b of clause 1 of
         # Article 5 and clause 2 of Article 5`, not `point a, clause 1, Article 5, point b, clause 1, …`.
+        # In document order (`repeals Articles 6 and 11`), each with `of` among the other verbs' commas (`inserts point
+        # d of clause 2 of Article 7`, not `point d, clause 2, Article 7`).
         titles = [a.unit for a in addresses if a.part == TITLE]
-        return cite_list([a for a in addresses if a.part != TITLE], language, titles=titles)
+        units = sorted((a for a in addresses if a.part != TITLE), key=_document_order)
+        return cite_list(units, language, titles=titles, of=True)
     cited = [a.describe(language) for a in addresses]
     return cited[0] if len(cited) == 1 else ", ".join(cited[:-1]) + " and " + cited[-1]
 
@@ -69,10 +76,11 @@ def touched(instructions: Sequence[Instruction], language: str = "vi") -> str:
 
 
 def listing(instructions: Sequence[Instruction], indent: str = "") -> list[str]:
-    """One line per instruction as the document words it (`2. Bổ sung Điều 20a vào sau Điều 20 như sau:`)."""
+    """One line per instruction as the document words it (`2. Bổ sung Điều 20a vào sau Điều 20 như sau:`); an
+    instruction naming several provisions is one line, its per-provision split (`implied`) not being instructions."""
     lines: list[str] = []
     for ins in instructions:
         label = ins.location.rpartition(".")[2]
         lines.append(f"{indent}{label}{')' if indent else '.'} {ins.text}")
-        lines.extend(listing(ins.children, indent + "   "))
+        lines.extend(listing([c for c in ins.children if not c.implied], indent + "   "))
     return lines

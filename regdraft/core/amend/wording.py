@@ -79,7 +79,7 @@ def cite(address: Address, language: str, context: Address | None = None, *, of:
 
 
 def cite_list(addresses: Sequence[Address], language: str, context: Address | None = None, *,
-              titles: Sequence[Address] = ()) -> str:
+              titles: Sequence[Address] = (), of: bool = False) -> str:
     """Several provisions: `khoản 2 Điều 15 và khoản 1 Điều 32`, `A, B and C`; with `titles`, the
     titles of those headings among them, in document order (`tên Điều 3, điểm a khoản 7 Điều 3`).
 
@@ -87,19 +87,21 @@ def cite_list(addresses: Sequence[Address], language: str, context: Address | No
     `points a and b of clause 1 of Article 5`), and so are a Vietnamese list's clauses and points of one article
     (`điểm a khoản 1, điểm b và điểm c khoản 2 Điều 28`, `điểm b khoản 1 và khoản 5 Điều 50`, as Luật 57/2024 cites
     `điểm a khoản 19 và khoản 20 Điều 1`); an English list cites every provision with `of`, so that its commas part
-    only the provisions (`clauses 4 and 5 of Article 16 and clause 3 of Article 19`)."""
+    only the provisions (`clauses 4 and 5 of Article 16 and clause 3 of Article 19`), and its articles next to each
+    other together (`Articles 6 and 11`). With `of`, one provision is cited with `of` too, as a list among others
+    (a commit subject's) needs."""
     en = language == "en"
     title = "the title of " if en else "tên "
     ordered = sorted([*((t, True) for t in titles), *((a, False) for a in addresses)],
                      key=lambda item: _document_order(item[0])) if titles else [(a, False) for a in addresses]
-    of = en and len(ordered) > 1
+    of = en and (of or len(ordered) > 1)
     items: list[str] = []
     k = 0
     while k < len(ordered):
         address, named_title = ordered[k]
         run = 1
-        while (not named_title and k + run < len(ordered)
-               and _siblings(address, ordered[k + run][0]) and not ordered[k + run][1]):
+        while (not named_title and k + run < len(ordered) and not ordered[k + run][1]
+               and (_siblings(address, ordered[k + run][0]) or (en and _articles(address, ordered[k + run][0])))):
             run += 1
         kin = 1  # clauses and points of one article, cited once with it (Vietnamese)
         while (not en and not named_title and k + kin < len(ordered) and not ordered[k + kin][1]
@@ -127,6 +129,11 @@ def _siblings(a: Address, b: Address) -> bool:
     """Two units of one kind directly in the same clause or article (`điểm a` and `điểm b` of `khoản 2 Điều 28`)."""
     return (not a.part and not b.part and len(a.segments) == len(b.segments) >= 2
             and a.segments[:-1] == b.segments[:-1] and a.kind is b.kind)
+
+
+def _articles(a: Address, b: Address) -> bool:
+    """Two articles, which an English list cites together (`Articles 6 and 11`)."""
+    return not a.part and not b.part and len(a.segments) == len(b.segments) == 1 and a.kind is b.kind is Kind.ARTICLE
 
 
 def _in_one_article(a: Address, b: Address, context: Address | None) -> bool:
@@ -161,7 +168,7 @@ def _cite_siblings(addresses: Sequence[Address], language: str, context: Address
     `các điểm d, đ và e khoản 3` (Luật 57/2024); in English `points b and c of clause 1 of Article 6`, `points d,
     dd and e of clause 3`."""
     parent = Address(addresses[0].segments[:-1])
-    holder = cite(parent, language, context, of=True) if not (context is not None and parent == context) else ""
+    holder = cite(parent, language, context, of=True) if parent.segments and parent != context else ""
     if language == "en":
         labels = [_label(a.segments[-1], language) for a in addresses]
         named = f"{plural(noun(addresses[0].kind, language))} {', '.join(labels[:-1])} and {labels[-1]}"
@@ -301,8 +308,8 @@ def _group_verbs(ops: Sequence[Operation], language: str) -> str:
     repeals = any(isinstance(op, RepealUnits) for op in ops)
     amends = not repeals or any(not isinstance(op, (RepealUnits, InsertUnit)) for op in ops)
     inserts = any(isinstance(op, InsertUnit) for op in ops)
-    if language == "en":
-        said = ["amended" if amends else "supplemented" if inserts else "", "repealed" if repeals else ""]
+    if language == "en":  # points are "amended" by an insertion too: "points … are supplemented" is not English
+        said = ["amended" if amends or inserts else "", "repealed" if repeals else ""]
         return " and ".join(filter(None, said))
     said = ["sửa đổi, bổ sung" if amends else "bổ sung" if inserts else "", "bãi bỏ" if repeals else ""]
     return ", ".join(filter(None, said))
