@@ -155,6 +155,19 @@ class _Reader:
             p.date = max(p.date, date)
 
 
+def _move_marked(body: Any) -> list[Any]:
+    """The paragraphs whose own mark holds a `w:moveFrom`, found from the marks: asking every paragraph for its mark
+    made reading a reply with no move a fifth slower (r24 sweep i-costs defect 2)."""
+    found: list[Any] = []
+    for move in body.iter(f"{_W}moveFrom"):
+        marks = move.getparent()
+        properties = marks.getparent() if marks is not None and marks.tag == f"{_W}rPr" else None
+        p = properties.getparent() if properties is not None and properties.tag == f"{_W}pPr" else None
+        if p is not None and p.tag == f"{_W}p" and (not found or found[-1] is not p):
+            found.append(p)
+    return found
+
+
 def _mark(p: Any, own: Any = lambda _element: False) -> tuple[str, Any | None]:
     """`ins` or `del` when the paragraph's own mark (its break) is a tracked change (not one of a redline's
     own: those are taken as the break it circulated), `gone` when it is both (one reviewer's break another
@@ -213,7 +226,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         raise ParseError(f"{source}: is not a Word (.docx) file that can be read ({exc}).") from None
     reader = _Reader()
     body = document.element.body
-    reader.moved = {words for p in body.iter(f"{_W}p")
+    reader.moved = {words for p in _move_marked(body)
                     if getattr(_mark(p)[1], "tag", "") == f"{_W}moveFrom" and (words := _moved_words(p))}
     named = (element.get(f"{_W}name") or "" for element in body.iter(f"{_W}bookmarkStart"))
     if not redline_changes:
