@@ -72,7 +72,7 @@ _OPENER = re.compile("(?:" + "|".join(_OPENERS) + r")(?!\w)")
 _SUMMARY_OPENER = re.compile(r"(?:Làm việc|Tổ chức và hoạt động|Hoạt động|Phối hợp|Quản lý|Chức năng|Chi tiêu nội bộ"
                              r"|Dân chủ|Thi đua|Công tác|Tiếp công dân|Văn hóa công sở|Văn hoá công sở"
                              r"|Bảo vệ|Đánh giá|Tuyển dụng|Tuyển sinh|Đào tạo|Khen thưởng|Tiêu chuẩn|Phân cấp"
-                             r"|Chế độ)(?!\w)")
+                             r"|Chế độ|Thực hiện)(?!\w)")
 # The line under a regulation's title naming the decision it was issued with (Nghị định 30/2020, Phụ lục III).
 _ISSUED_WITH = re.compile(r"^\(\s*(?:Ban hành\s+)?kèm theo\s+(.+?)\s*\)\.?$"
                           r"|^\(\s*(?:Issued|Promulgated)(?:\s+together)?\s+with\s+(?:the\s+)?(.+?)\s*\)\.?$", re.I)
@@ -178,8 +178,26 @@ def header_end(paragraphs: Sequence[Paragraph]) -> int:
     """The index of the first paragraph that is preamble or structure (the header's upper bound)."""
     for i, para in enumerate(paragraphs):
         if para.rows is None and (_PREAMBLE.match(para.text) or _HEADING_START.match(fold_letters(para.text))):
-            return i
+            above = next((p for p in reversed(paragraphs[:i]) if p.rows is not None or not decorative(p.text)), None)
+            if not (above is not None and above.rows is None and _summary_doing(para.text, above.text)):
+                return i
     return len(paragraphs)
+
+
+# `Thực hiện` opens a basis line (`Thực hiện Quy định số 11-QĐ/TW …;`) and a summary too (`QUY CHẾ` / `Thực hiện
+# dân chủ ở cơ sở`): the line right under a bare type word is the summary unless it cites a numbered document with
+# a capital `Thực hiện` or ends as a basis line does (`;`, `:`).
+_DOING = re.compile(r"thực hiện(?!\w)", re.I)
+_CITED = re.compile(r"\bsố\s*:?\s*\d|\d+[a-z]?-[A-ZĐ]+/[A-ZĐ]|\d+/\d{4}/[A-ZĐ]")
+
+
+def _summary_doing(text: str, above: str | None) -> bool:
+    """Whether `text`, a line opening with `Thực hiện` printed under the line `above` (None: under a bare type word
+    the header has read), is the document's summary."""
+    kind = _TYPE_LINE.match(above.strip()) if above is not None else None
+    if not _DOING.match(text) or (above is not None and not (kind and _caps(kind.group(1)) and not kind.group(2))):
+        return False
+    return not text.rstrip().endswith((";", ":")) and (_caps(text) or text[0].islower() or not _CITED.search(text))
 
 
 def read_header(paragraphs: Sequence[Paragraph]) -> Header:
@@ -332,7 +350,9 @@ def article_of(body: Sequence[Paragraph], para: Paragraph) -> str:
 
 
 def _title_line(text: str, header: Header) -> bool:
-    if _PREAMBLE.match(text) or _HEADING_START.match(text) or _DATE_VI.match(text) or _NUMBER.match(text):
+    summary = not header.title_lines and "summary" not in header.meta and _summary_doing(text, None)
+    if (_PREAMBLE.match(text) and not summary) or _HEADING_START.match(text) or _DATE_VI.match(text) \
+            or _NUMBER.match(text):
         return False
     return _caps(text) or (len(text) < 300 and not text.endswith((";", ":")))
 
