@@ -72,3 +72,29 @@ def test_a_tag_naming_a_blob_is_said_to_and_moved_with_git_tag_f(tmp_workspace: 
     assert "Made tag" not in repaired and git(tmp_workspace.root, "rev-parse", "adopted/05-QC-TU").strip() == blob
     git(tmp_workspace.root, "tag", "-f", "adopted/05-QC-TU", adoption)  # the fix given
     assert "adoption tag" not in invoke(tmp_workspace, "check").output
+
+
+def test_adopt_under_a_tag_name_naming_a_blob_adopts_without_the_tag_and_says_how_to_move_it(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    """A remote's `adopted/05-QC-TU` on a blob, there before the adoption (r24 left 2): `amend adopt` passed its gates
+    and wrote nothing, ending "The tag 'adopted/05-QC-TU' already exists; nothing was changed." without saying the tag
+    names a blob. As under a tag another document's adoption holds, it adopts without the tag and says why."""
+    blob = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=tmp_workspace.root, input="hi\n", check=True,
+                          capture_output=True, text=True).stdout.strip()
+    git(tmp_workspace.root, "tag", "adopted/05-QC-TU", blob)
+    adopted = invoke(tmp_workspace, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-28", "--force",
+                     "--reason", "t")
+    assert adopted.exit_code == 0, adopted.output
+    said = " ".join(adopted.output.split())
+    adoption = git(tmp_workspace.root, "rev-parse", "--short=7", "HEAD").strip()
+    assert (f"05-QC/TU ({SHIPPED_AMENDMENT}) has no adoption tag: its name, adopted/05-QC-TU, names a blob "
+            f"({blob[:7]}), not a commit") in said, said
+    assert f"move the tag onto it with `git tag -f adopted/05-QC-TU {adoption}`" in said
+    assert "already exists" not in said
+    assert git(tmp_workspace.root, "rev-parse", "adopted/05-QC-TU").strip() == blob  # never moved
+    subject = git(tmp_workspace.root, "log", "-1", "--format=%s")
+    assert subject.startswith(f"Adopt amendment 05-QC/TU ({SHIPPED_AMENDMENT})")
+    warned = " ".join(invoke(tmp_workspace, "check").output.split())
+    assert f"move it there with `git tag -f adopted/05-QC-TU {adoption}`" in warned, warned
+    git(tmp_workspace.root, "tag", "-f", "adopted/05-QC-TU", adoption)  # the fix given
+    assert "adoption tag" not in invoke(tmp_workspace, "check").output

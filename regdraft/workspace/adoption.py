@@ -38,8 +38,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
     commit). Without `signed` the date is the document's own (`signed:` in its front matter, as an
     imported law has it); without `effective` it comes from the document's entry-into-force article.
     The first adoption also stores the regulation's text before it as the base for replay. An adoption whose tag's
-    name is another document's adoption's (made by a regdraft before tags named their term) has no tag
-    (`terms.tag_to_make`): that tag is never moved, and `check` warns.
+    name is another document's adoption's (made by a regdraft before tags named their term), or names a blob or a
+    tree (a remote's), has no tag (`terms.tag_to_make`): that tag is never moved, and `check` warns.
     Returns the commit sha. Nothing is written when any instruction fails or a file is dirty.
     """
     amendment, reading = read_with_problems(ws, slug, None)
@@ -55,7 +55,8 @@ def adopt(ws: Workspace, slug: str, signed: str | dt.date | None, effective: str
         )
     if force is not None and not force.strip():
         raise UsageError("Say why the amendment is adopted past its gates.", options=("force", "reason"))
-    # A tag name held by anything but another document's adoption is refused here, before the gates and the texts.
+    # A tag name held by anything but another document's adoption or a blob or tree is refused here, before the gates
+    # and the texts.
     tag = tag_to_make(ws, amendment)
     from regdraft.workspace.gates import refusals  # the gates (votes, rounds) only where an adoption is decided
 

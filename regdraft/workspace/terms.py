@@ -22,7 +22,9 @@ Post-conditions:
 5. `tag_to_make(ws, a)` never names a tag that exists: `amend adopt` of a document whose tag's name is already
    another document's adoption's (term XV's 02-QC/TU tagged `adopted/02-QC-TU` by a regdraft before tags named
    their term) adopts it without a tag, which `tag_made` says and `tag_problems` warns of (readers find the adoption
-   by its commit, post-condition 3); a name held by anything else is refused before anything is written.
+   by its commit, post-condition 3); so does one whose tag's name names a blob or a tree (a remote's tag, which
+   `tag_made` says with the `git tag -f` that moves it); a name held by any other commit is refused before anything
+   is written.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from regdraft.core.commands import Command
 from regdraft.core.dates import read_date
 from regdraft.core.errors import Problem
 from regdraft.core.frontmatter import document_number
-from regdraft.workspace.store import Revision, Workspace
+from regdraft.workspace.store import Revision, Tag, Workspace
 
 TAGS = "adopted/"
 _NUMERAL = re.compile(r"\b(?:khóa|khoá|term)\s+([IVXLC]+)\b", re.IGNORECASE)
@@ -155,16 +157,27 @@ def tag_holder(ws: Workspace, tag: str) -> Revision | None:
         return None
 
 
+def not_a_commit(ws: Workspace, tag: str) -> Tag | None:
+    """The tag `tag` when it names a blob or a tree, not a commit (a remote's, which `sync` copies in); else None."""
+    from regdraft.core.errors import RegdraftError
+
+    try:
+        listed = ws.tags().get(tag)
+    except RegdraftError:
+        return None  # a workspace kept in memory: its tags name commits
+    return listed if listed is not None and listed.kind not in ("commit", "tag") else None
+
+
 def tag_to_make(ws: Workspace, amendment: Amendment) -> str | None:
     """The tag `amend adopt` makes (post-condition 5): its adoption tag; None when that name is the tag of another
-    document's adoption. `StoreError` before anything is written when the name is held by a commit adopting nothing,
-    or by an earlier adoption of this very amendment."""
+    document's adoption, or names a blob or a tree. `StoreError` before anything is written when the name is held by
+    a commit adopting nothing, or by an earlier adoption of this very amendment."""
     from regdraft.core.errors import StoreError
 
     tag = adoption_tag(ws, amendment)
     held = tag_holder(ws, tag)
     if held is None:
-        return tag
+        return None if not_a_commit(ws, tag) is not None else tag
     other = tagged_slug(held)
     if other and other != amendment.slug:
         return None  # a tag made before tags named their term: that adoption keeps it, this one has none
@@ -182,7 +195,11 @@ def tag_made(ws: Workspace, amendment: Amendment, sha: str) -> tuple[str | None,
     if held is not None and held.sha == sha:
         return tag, ""
     if held is None:
-        return None, ""
+        listed = not_a_commit(ws, tag)
+        return None, "" if listed is None else (
+            f"{amendment.number} ({amendment.slug}) has no adoption tag: its name, {tag}, names a {listed.kind} "
+            f"({listed.commit[:7]}), not a commit (a tag a remote sent), and a tag is never moved. regdraft finds this "
+            f"adoption by its commit, {sha[:7]}; move the tag onto it with `git tag -f {tag} {sha[:7]}`.")
     other = tagged_slug(held)
     whose = (f"the tag of the adoption of {other}, another document bearing the number ({held.short}), as a "
              "regdraft before tags named their term made it") if other else f"held by commit {held.short}"
