@@ -154,3 +154,51 @@ def test_a_document_quoting_a_placeholder_is_rewritten_when_the_clause_is_delete
     assert result.exit_code == 0, result.output
     assert "no change" not in result.output
     assert path.read_text(encoding="utf-8") == generated
+
+
+@needs_corpus
+def test_a_clause_repealed_already_at_the_end_of_an_article_amended_whole_is_never_quoted(invoke: Invoke,
+                                                                                       tmp_path: Path) -> None:
+    # khoản 4 Điều 10 repealed by one adopted amendment; a second from-edits rewriting Điều 10 quoted its placeholder
+    # `4\. (được bãi bỏ)”.` at the end of the new text, kept or deleted by the drafter (r24 left 3).
+    root = tmp_path / "ws"
+    for args in (("init", str(root)), ("import", str(CORPUS / "luat-thanh-nien.txt"))):
+        assert invoke(root if args[0] != "init" else None, *args).exit_code == 0
+    ws = Workspace(root)
+    reg = next(p for p in (root / "regulations").iterdir() if p.suffix == ".md")
+    edited = tmp_path / "edited.md"
+    edited.write_text(edit(reg.read_text(encoding="utf-8"), (K4, "4\\. (được bãi bỏ)\n\n## Điều 11.")),
+                      encoding="utf-8")
+    result = invoke(root, "amend", "from-edits", "bb", "--new", "-r", reg.name, "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    assert "Bãi bỏ khoản 4 Điều 10." in (root / "amendments" / "bb" / "amendment.md").read_text(encoding="utf-8")
+    assert invoke(root, "amend", "number", "bb", "01/2025/QH15").exit_code == 0
+    adopted = invoke(root, "amend", "adopt", "bb", "--signed", "2025-03-28", "--effective", "2025-04-01", "--force",
+                     "--reason", "t")
+    assert adopted.exit_code == 0, adopted.output
+    in_force = reg.read_text(encoding="utf-8")
+    assert "4\\. (được bãi bỏ)" in in_force
+    for k4 in ("4\\. (được bãi bỏ)\n\n## Điều 11.", "## Điều 11."):  # the placeholder kept, and deleted
+        new = edit(in_force, *DIALOGUE, ("4\\. (được bãi bỏ)\n\n## Điều 11.", k4))
+        written = body(in_force, new)
+        assert written.startswith("1\\. Sửa đổi, bổ sung Điều 10 như sau:\n\n“Điều 10. Đối thoại với thanh niên")
+        assert written.endswith("thì thời hạn này là 12 ngày.”."), written[-200:]
+        assert "được bãi bỏ" not in written
+        generated = instructions_from_edits(parse(in_force, "old.md"), parse(new, "edited.md"))
+        assert generated.notes == ("Điều 10 is amended as a whole, and its new text leaves out khoản 4 Điều 10, "
+                                   "repealed already in the text in force (no amending document quotes a "
+                                   "placeholder).",)
+        reproduces(parse(in_force, "old.md"), parse(new, "edited.md"))
+    edited.write_text(new, encoding="utf-8")
+    result = invoke(root, "amend", "from-edits", "tn", "--new", "-r", reg.name, "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    path = root / "amendments" / "tn" / "amendment.md"
+    generated_text = path.read_text(encoding="utf-8")
+    assert "được bãi bỏ" not in generated_text
+    # A document already quoting the placeholder is rewritten, not kept as it stands.
+    end = "thì thời hạn này là 12 ngày."
+    ws.commit({"amendments/tn/amendment.md": generated_text.replace(end + "”.", end + "\n\n4\\. (được bãi bỏ)”.")
+               .encode("utf-8")}, "The placeholder quoted")
+    result = invoke(root, "amend", "from-edits", "tn", "--edited", str(edited))
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == generated_text

@@ -34,7 +34,7 @@ Choices (docs/from-edits.md):
 - A unit deleted from the edited text or turned into a placeholder is repealed; consecutive
   repeals are joined in one instruction. A deleted unit stays as a placeholder, except at the
   end of a unit amended as a whole: its new text, quoted in full, simply leaves it out (deleted
-  or left as a placeholder: no amending law enacts `4. (được bãi bỏ)`), as
+  or left as a placeholder, or repealed already: no amending law enacts `4. (được bãi bỏ)`), as
   Luật 57/2024 rewrites Điều 29 of Luật Đấu thầu with two of its four clauses.
 - Two or more consecutive instructions on the points of one clause (or the clauses of one
   article) are nested under `Sửa đổi, bổ sung một số điểm của khoản 1 Điều 4 như sau:`; on the
@@ -136,11 +136,10 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
     # First without an instruction for the end of an item next to one inserted or repealed, which
     # applying changes by itself (as amending documents leave it); then with one, should that fail.
     undone = _ends_left_to_apply(old, new)
-    # Units the edit repeals, deleted outright or left as placeholders: none is quoted at the end of a unit amended
-    # whole (no amending law enacts `4. (được bãi bỏ)`).
+    # Units the edit repeals, deleted outright or left as placeholders, and those repealed already in the text in
+    # force: none is quoted at the end of a unit amended whole (no amending law enacts `4. (được bãi bỏ)`).
     was_at = old.index()
-    repealed = {loc.address for loc in new.walk() if loc.unit.repealed and loc.address in was_at
-                and not was_at[loc.address].unit.repealed}
+    repealed = {loc.address for loc in new.walk() if loc.unit.repealed and loc.address in was_at}
     tries = [(text, words) for text in ((undone, new) if undone is not new else (new,))
              for words in ("throughout", "targeted", "none")]
     for planned_from, words in tries:
@@ -161,9 +160,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
                 *(f"{a.describe(language)} stands in {source} as {b.describe(language)}: it is repealed and stays in "
                   f"place as a placeholder, and {b.describe(language)} is inserted with its text (the redline shows "
                   "it moved)." for a, b in moved),
-                *(f"{whole.describe(language)} is amended as a whole, and its new text leaves out what {source} "
-                  f"{'no longer has' if set(left) <= set(removed) else 'repeals'}: "
-                  f"{', '.join(a.describe(language) for a in left)}." for whole, left in wholes.items())]
+                *(_left_out(whole, left, source, set(removed), old, language) for whole, left in wholes.items())]
             notes.extend(f"Applying the instructions also changes the end of {m.address.describe(language)} from "
                          f"'{m.old}' to '{m.new}', a consequential edit the edited text does not make "
                          "(docs/amendments.md)." for m in marks)
@@ -241,6 +238,19 @@ def _written_whole(planned: Planned, new: Regulation, old: Regulation,
                 units, _ = map_units(units, op.target, _put(unit))
         out.append((op, unit))
     return out, old.with_units(units), dropped
+
+
+def _left_out(whole: Address, left: Sequence[Address], source: str, removed: set[Address], old: Regulation,
+              language: str) -> str:
+    """The note on the units the new text of `whole` leaves out: those the edit repeals, then those repealed
+    already in the text in force (their placeholders)."""
+    before = [a for a in left if old.find(a).unit.repealed]
+    now = [a for a in left if a not in before]
+    said = [f"what {source} {'no longer has' if set(now) <= removed else 'repeals'}: "
+            f"{', '.join(a.describe(language) for a in now)}"] if now else []
+    said += [f"{', '.join(a.describe(language) for a in before)}, repealed already in the text in force (no "
+             "amending document quotes a placeholder)"] if before else []
+    return f"{whole.describe(language)} is amended as a whole, and its new text leaves out {'; and '.join(said)}."
 
 
 def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
