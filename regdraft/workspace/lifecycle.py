@@ -339,15 +339,18 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left
     from regdraft.core.amend.closing_quotes import closings_quoted
+    from regdraft.core.amend.placeholders_quoted import placeholders_quoted
     from regdraft.workspace.reverts import reverted
 
     reverts = tuple(reverted(ws, amendment, applied))
     problems = _read_back(ws, applied, amendment, before) + reverts
-    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10): a warning, never a refusal;
+    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10), or a placeholder quoted
+    # in a new text (`3. (được bãi bỏ)`): a warning, never a refusal;
     # so are the words a phrase instruction leaves for their capitals (`The archivist` for `the archivist`).
     from regdraft.workspace.bases import uncited_adoptions
 
-    warnings = (*closings_quoted(applied, amendment, before), *capitals_left(applied, amendment),
+    warnings = (*closings_quoted(applied, amendment, before), *placeholders_quoted(amendment, before),
+                *capitals_left(applied, amendment),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)
