@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from regdraft.importer import ImportResult, import_file
 from regdraft.importer.pdfcopy import page_heads
 from regdraft.workspace.store import Workspace
 from tests.conftest import SHARED, Invoke, needs_corpus
+from tests.test_importer_pdfcopy import clean, imported
 
 CORPUS = SHARED / "corpus" / "vi"
 pytestmark = needs_corpus
@@ -73,15 +73,6 @@ def paged(text: str, form_feed: bool, every: int = 40) -> str:
     return "\n".join(out)
 
 
-@cache
-def clean(name: str) -> ImportResult:
-    return import_file(CORPUS / name)
-
-
-def imported(tmp_path: Path, name: str, text: str) -> ImportResult:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return import_file(path, target=clean(name).regulation.source)
 
 
 def heads_left_out(result: ImportResult) -> list[str]:

@@ -442,13 +442,8 @@ def test_reply_saved_by_libreoffice_is_read(ws: Workspace, copy: Path, invoke: I
     kit.comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "Lê An")
     kit.track_replace(kit.isolate(kit.paragraph_with(document, "Hội nghị chỉ hợp lệ khi"), "hai phần ba"),
                       "ba phần tư", "Lê An")
-    (tmp_path / "in").mkdir()
-    source = kit.save(document, tmp_path / "in" / "reply.docx")
-    out = tmp_path / "lo"
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    result = _import(invoke, ws, out / "reply.docx")
+    saved = kit.saved_by_libreoffice(document, tmp_path)
+    result = _import(invoke, ws, saved)
     assert result.exit_code == 0, result.output
     comments = sorted(_comment_files(ws).values(), key=lambda c: c["provision"])
     assert [c["provision"] for c in comments] == ["d12.k1.a", "d12.k3"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import io
+import subprocess
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,18 @@ def open_docx(path: Path) -> Any:
 def save(document: Any, path: Path) -> Path:
     document.save(str(path))
     return path
+
+
+def saved_by_libreoffice(document: Any, folder: Path) -> Path:
+    """`document` saved, opened and saved again as .docx by LibreOffice (`soffice --headless`, a profile of its own
+    in `folder`): the file a member who replies with LibreOffice sends back."""
+    (folder / "in").mkdir()
+    source = save(document, folder / "in" / "reply.docx")
+    out = folder / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder}/lo-profile",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return out / "reply.docx"
 
 
 def paragraph_with(document: Any, text: str, last: bool = True) -> Paragraph:
