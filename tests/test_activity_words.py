@@ -69,3 +69,15 @@ def test_a_version_too_large_is_not_read_to_name_it(tmp_workspace: Workspace, mo
     assert said == ["1 comment from an unnamed body on qc-sua-doi-2025", "03-QC-TU added by Minh",
                     "04-QC-TU added by Minh", "05-QC/TU (Quy chế ba) added by Minh"]
     assert max(read) <= activity.DOCUMENT_BYTES and max(parsed) <= activity.NAME_HEAD
+
+
+def test_invitations_and_revocations_are_named_not_counted_as_other_changes(tmp_workspace: Workspace) -> None:
+    # After five `review invite`s, sync said "To origin: 5 other file changes."
+    from regdraft.workspace.access import Role, invite, revoke
+
+    before = tmp_workspace.resolve("HEAD").sha
+    for n in (1, 2, 3):
+        invite(tmp_workspace, f"Member {n}", "Ban Tổ chức Tỉnh ủy", Role.REVIEWER)
+    revoke(tmp_workspace, "Member 2")
+    said = describe(tmp_workspace, tmp_workspace.commits(before, "HEAD"))
+    assert said == ["3 review invitations (review server access links)", "1 review link revoked"]

@@ -150,6 +150,9 @@ def open_workspace(path: Path | None, *, settled: bool = True) -> Workspace:
     return ws
 
 
+WRITE_WAIT = 3.0  # seconds a reading command waits for a write running meanwhile before it says so
+
+
 def _note_interrupted(ws: Workspace) -> None:
     """Tell the reader, on stderr after the output, that a write was cut short: a reading command (`comment list`,
     `show`) showed its unfinished files as if nothing had happened. `check` reports it itself, and a write refused
@@ -159,11 +162,24 @@ def _note_interrupted(ws: Workspace) -> None:
         return
     from regdraft.cli.printing import painted, spelled
     from regdraft.core.commands import Command
+    from regdraft.core.errors import StoreError
 
-    click.echo(painted(spelled(
-        f"Note: an earlier write was interrupted ({ws.journal.read().describe()}); until "
-        f"`{Command.of('check', repair=True)}` finishes it, what is shown may include its unfinished files."),
-        err=True, fg="yellow"), err=True)
+    # A journal is also there while a write runs (the review server's, another command's): it holds the workspace
+    # lock. That one is waited for a little, and is no interrupted write for `check --repair` to finish.
+    running = not ws.writer_done(WRITE_WAIT)
+    try:
+        what = ws.journal.read().describe() if ws.journal.exists() else ""
+    except StoreError:
+        what = ""  # removed as it was read: the write has just finished
+    if not what:
+        return
+    if running:
+        said = (f"Note: another write to this workspace was running meanwhile ({what}); what is shown may not "
+                "include it yet (run the command again to see it).")
+    else:
+        said = (f"Note: an earlier write was interrupted ({what}); until `{Command.of('check', repair=True)}` "
+                "finishes it, what is shown may include its unfinished files.")
+    click.echo(painted(spelled(said), err=True, fg="yellow"), err=True)
 
 
 def note_problems(problems: list[Any], relative: str) -> None:

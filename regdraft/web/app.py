@@ -51,6 +51,7 @@ from regdraft.web.guard import (
     new_cookie,
     worst_body,
 )
+from regdraft.web.kept import BUSY_WAIT, Busy, refused_form, typed
 from regdraft.web.page_marks import _badge, _json_data, _mark, _part_marks
 from regdraft.web.words import Words, refuse
 from regdraft.workspace.access import Role, lookup
@@ -90,21 +91,31 @@ class Server:
         conflict: the files would show both versions mixed.
         """
         ws = Workspace(self.root)
+        # A rebase or merge git is running for a sync (which holds the workspace lock throughout) is no conflict:
+        # its end is waited for, a little. Read meanwhile, git's status took the index lock under the rebase.
+        if ws.operation() and not ws.writer_done(BUSY_WAIT):
+            raise Busy(self.words()("busy_reading"))
         ensure_settled(ws)
         return ws
 
     def write(self, action: Callable[[Workspace], T]) -> T:
         """Run one write with the workspace to itself: one at a time, whoever else writes.
 
-        The store's workspace lock (the lock file every regdraft process takes) is held around
-        the whole action, so what it read cannot change before it commits; each request has its
-        own `Workspace`, so the threads of this server wait for each other on it too.
+        The store's workspace lock (the lock file every regdraft process takes, a sync's from its fetch to its
+        push) is held around the whole action and the check for a stopped sync, so what it read cannot change
+        before it commits; each request has its own `Workspace`, so the threads of this server wait for each other
+        on it too. Another writer is waited for `BUSY_WAIT` seconds, then `Busy`: the form is shown again to send.
         """
+        from regdraft.workspace.journal import WriterBusy
         from regdraft.workspace.store import write_lock
 
-        ws = self.workspace()
-        with write_lock(ws):
-            return action(ws)
+        ws = Workspace(self.root)
+        try:
+            with write_lock(ws, BUSY_WAIT):
+                ensure_settled(ws)
+                return action(ws)
+        except WriterBusy:
+            raise Busy(self.words()("busy_writing")) from None
 
     def cached(self, ws: Workspace, key: tuple[object, ...], build: Callable[[], T]) -> T:
         """`build()`, remembered for the committed state it was built from.
@@ -245,11 +256,8 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
                 # What was typed is shown to copy (a restarted server signs forms anew: reloading, as the page
                 # advises, gave an empty form and the comment was lost); not for a form from another site.
                 form = await request.form()
-                kept = [] if foreign else [
-                    (ui(label), value) for key, label in (("text", "field_text"), ("proposal", "proposed_wording"),
-                                                          ("reply", "field_reply"))
-                    if isinstance(value := form.get(key), str) and value.strip()]
-                what, back, where = _expired(ui, request, form)
+                kept = [] if foreign else typed(ui, form)
+                what, back, where = refused_form(ui, request, form)
                 title, message = ui("expired_title"), ui("expired", what=what)
                 # A tab opened as another person of this browser, before it switched (`switch.access`).
                 then = None if foreign or not server.links else await run_in_threadpool(
@@ -263,37 +271,17 @@ def _page(server: Server, handler: Handler, public: bool = False) -> Callable[[R
                 await run_in_threadpool(pages.known, Workspace(server.root), str(slug), ui)
             response: Response = await handler(context)
         except RegdraftError as exc:
+            if request.method == "POST":  # a form refused where its page cannot be shown: what was typed, to copy
+                form = await request.form()
+                _, back, where = refused_form(ui, request, form)
+                return context.render("web-message.html.j2", exc.category.http_status, title=ui.failed(exc.category),
+                                      message=ui.said(exc), kept=typed(ui, form), back=back,
+                                      back_label=ui("expired_back", where=where))
             return context.render("web-message.html.j2", exc.category.http_status, title=ui.failed(exc.category),
                                   message=ui.said(exc))
         return response
 
     return endpoint
-
-
-def _expired(ui: Words, request: Request, form: Mapping[str, Any]) -> tuple[str, str, str]:
-    """What a form refused for its token was (`góp ý về khoản 2 Điều 5`), the page to send it from again (the
-    provision on the redline, the comment on the comments page) and that page named for its link."""
-    from regdraft.core.comments import canonical_on
-    from regdraft.core.model import Address
-
-    slug, cid = str(request.path_params.get("slug") or ""), str(request.path_params.get("cid") or "")
-    if not slug:
-        return ui("expired_page"), "/", ui("expired_page")
-    if cid:
-        name = ui("comment_id", id=cid)
-        return ui("expired_reply", id=cid), f"/a/{quote(slug)}/comments#c-{quote(cid)}", name
-    fields = {key: value.strip() for key in ("on", "round", "regulation")
-              if isinstance(value := form.get(key), str)}
-    query = "&".join(f"{key}={quote(fields[key])}" for key in ("round", "regulation") if fields.get(key))
-    back = f"/a/{quote(slug)}/redline" + (f"?{query}" if query else "")
-    try:
-        on = canonical_on(fields.get("on") or "general")
-        provision = Address.parse(on).describe(ui.language) if on != "general" else ""
-    except (RegdraftError, ValueError):
-        on, provision = "", f"“{fields.get('on')}”"
-    if not provision:
-        return ui("expired_general"), back, ui("expired_page")
-    return ui("expired_on", provision=provision), f"{back}#on-{quote(on)}" if on else back, provision
 
 
 def _no_page(server: Server) -> Callable[[Request, Exception], Any]:
@@ -447,6 +435,8 @@ async def _add_comment(c: Context) -> Response:
         return refused
     try:
         done = await c.write(lambda ws: actions.add_comment(ws, c.visitor, slug, values, c.ui))
+    except Busy:
+        raise  # shown with what was typed (`_page`): the redline, read now, would wait for the sync again
     except RegdraftError as exc:
         number = actions.round_number(values["round"])
         # A proposal that would delete points or clauses: the form, as typed, offers to record it all the same.
@@ -474,6 +464,8 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
         if not c.visitor.may_answer:  # refused before the write lock, which a reviewer's script would otherwise hold
             raise refuse(c.ui, Category.FORBIDDEN, "only_drafters")
         done = await c.write(lambda ws: action(ws, c.visitor, slug, cid, values, c.ui))
+    except Busy:
+        raise
     except RegdraftError as exc:
         # Shown on the page of the comment's own round, beside it, with what was typed kept (a form sent
         # after its round closed showed the latest round's page: no reason, and the reply gone).

@@ -29,6 +29,9 @@ from regdraft.core.frontmatter import dump_yaml, load_yaml
 from regdraft.core.text import nfc
 from regdraft.workspace.store import CONFIG_NAME, Workspace, writes
 
+INVITED = "Invite "  # how the commit of an invitation begins (`activity` names it in a sync's report)
+REVOKED = "Revoke the review access of "  # and the commit of a revocation
+
 
 class Role(StrEnum):
     """A reviewer comments for their body; a drafter also answers comments and accepts proposals."""
@@ -116,7 +119,7 @@ def invite(ws: Workspace, name: str, body: str, role: str = "reviewer") -> tuple
     token = secrets.token_urlsafe(32)
     link = AccessLink(token_hash(token)[:8], person, who, kind, token_hash(token),
                       dt.datetime.now().astimezone().isoformat(timespec="seconds"))
-    _write(ws, [*links(ws), link], f"Invite {person} ({who or 'no body'}) to review as {kind.value}")
+    _write(ws, [*links(ws), link], f"{INVITED}{person} ({who or 'no body'}) to review as {kind.value}")
     return link, token
 
 
@@ -132,7 +135,7 @@ def revoke(ws: Workspace, key: str) -> list[AccessLink]:
         known = ", ".join(f"{link.key} ({link.name})" for link in current) or "none"
         raise UnknownName(f"No access link matches '{key}' (links: {known}).")
     names = ", ".join(link.name for link in gone)
-    _write(ws, [link for link in current if link not in gone], f"Revoke the review access of {names}")
+    _write(ws, [link for link in current if link not in gone], f"{REVOKED}{names}")
     return gone
 
 

@@ -20,7 +20,9 @@ from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import RegdraftError
 from regdraft.core.frontmatter import load_yaml
+from regdraft.core.layout import CONFIG
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES
+from regdraft.workspace.access import INVITED, REVOKED
 
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
@@ -108,7 +110,18 @@ def _classify(ws: Workspace, tally: _Tally, commit: CommitInfo, status: str, pat
         replacing = _replacing(meta) if status == "A" else ""
         tally.add(("regulation", path, who, status), lambda n: f"{name} {_changed(status)} by {who}{replacing}")
         return
+    if path == CONFIG and commit.subject.startswith((INVITED, REVOKED)):  # one commit each, `access.invite`
+        invited = commit.subject.startswith(INVITED)
+        tally.add(("access", str(invited)), lambda n: _access_words(n, invited))
+        return
     tally.add(("other",), lambda n: counted(n, "other file change", plural_form="other file changes"))
+
+
+def _access_words(n: int, invited: bool) -> str:
+    """`5 review invitations (review server access links)`, or `2 review links revoked`."""
+    if invited:
+        return counted(n, "review invitation", plural_form="review invitations") + " (review server access links)"
+    return counted(n, "review link", plural_form="review links") + " revoked"
 
 
 def _regulation_name(ws: Workspace, path: str, rev: str) -> tuple[str, dict[str, Any]]:

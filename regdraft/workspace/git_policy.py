@@ -31,8 +31,8 @@ Post-conditions:
    removes it), before regdraft reads any of them.
 2. `options` always holds `core.fsmonitor=false`, `commit.gpgSign=false`, `tag.gpgSign=false`,
    `protocol.ext.allow=never`, `NESTED_OFF` (no submodule recursion), and `core.hooksPath=<null device>` unless
-   `hooks`; `environment(root)` and `NO_LAZY_FETCH` hold `GIT_NO_LAZY_FETCH=1`; `arguments` starts every `status`
-   and `diff` with `--ignore-submodules=all` (a submodule is refused outright by `git_nested`).
+   `hooks`; `environment(root)` and `QUIET` hold `GIT_NO_LAZY_FETCH=1` and `GIT_OPTIONAL_LOCKS=0`; `arguments`
+   starts every `status` and `diff` with `--ignore-submodules=all` (a submodule is refused outright by `git_nested`).
 """
 
 from __future__ import annotations
@@ -101,12 +101,18 @@ _PARTIAL_CLONE = ("extensions.partialclone", "remote.*.promisor", "remote.*.part
 # "lazy fetch"), whoever's settings name one; regdraft goes to the network only on `sync`. Read by git 2.44 and the
 # security releases from 2.39.4 on (this machine's 2.39.5 does); an older git ignores it.
 NO_LAZY_FETCH = {"GIT_NO_LAZY_FETCH": "1"}
+# And no optional lock: a `git status` that only reads refreshes the index and writes it back under `index.lock` when
+# it can. Run by the review server (or a reading command) while a sync's rebase replays commits, it took that lock
+# at the moment git was committing a replayed commit: the rebase stopped half way, a comment staged and not committed.
+# git's own locks (a commit, a rebase, a checkout) are not optional and are all taken as before.
+NO_OPTIONAL_LOCKS = {"GIT_OPTIONAL_LOCKS": "0"}
+QUIET = {**NO_LAZY_FETCH, **NO_OPTIONAL_LOCKS}  # in the environment of every git call regdraft makes
 
 
 def environment(root: Path) -> dict[str, str]:
-    """The environment of a git call regdraft makes itself (GitPython's have `NO_LAZY_FETCH` added): English
-    messages, no repository above the workspace taken for its own, no lazy fetch."""
-    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent), **NO_LAZY_FETCH}
+    """The environment of a git call regdraft makes itself (GitPython's have `QUIET` added): English
+    messages, no repository above the workspace taken for its own, no lazy fetch, no optional lock."""
+    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C", "GIT_CEILING_DIRECTORIES": str(root.parent), **QUIET}
 
 
 # Git honours these only on its command line: a `.gitmodules` (`submodule.NAME.ignore = none`) undoes

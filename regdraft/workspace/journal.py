@@ -78,8 +78,9 @@ class WorkspaceLock:
         self._depth = 0
 
     @contextmanager
-    def held(self, what: str) -> Iterator[None]:
-        """Hold the lock for `what` (a few words shown to a writer who has to wait)."""
+    def held(self, what: str, wait: float | None = None) -> Iterator[None]:
+        """Hold the lock for `what` (a few words shown to a writer who has to wait), waiting for another writer up
+        to `wait` seconds (`lock_timeout()` unless given); `WriterBusy` when it did not finish by then."""
         if self._depth:
             self._depth += 1
             try:
@@ -87,7 +88,7 @@ class WorkspaceLock:
             finally:
                 self._depth -= 1
             return
-        self._acquire(what)
+        self._acquire(what, lock_timeout() if wait is None else wait)
         self._depth = 1
         try:
             yield
@@ -95,7 +96,7 @@ class WorkspaceLock:
             self._depth = 0
             self._release()
 
-    def _acquire(self, what: str) -> None:
+    def _acquire(self, what: str, wait: float) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -106,7 +107,7 @@ class WorkspaceLock:
                                  "(nothing was changed).") from None
             raise StoreError(f"cannot open the workspace lock {self.path}: {exc.strerror or exc}; "
                              "nothing was changed.") from None
-        deadline = time.monotonic() + lock_timeout()
+        deadline = time.monotonic() + wait
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -118,9 +119,9 @@ class WorkspaceLock:
                 if time.monotonic() >= deadline:
                     holder = _read_holder(fd)
                     os.close(fd)
-                    raise StoreError(
+                    raise WriterBusy(
                         f"Another regdraft command is writing to this workspace ({holder}) and did not finish "
-                        f"within {lock_timeout():g} seconds; try again when it is done (nothing was changed)."
+                        f"within {wait:g} seconds; try again when it is done (nothing was changed).", holder
                     ) from None
                 time.sleep(_POLL)
         try:
@@ -135,6 +136,31 @@ class WorkspaceLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+    @property
+    def mine(self) -> bool:
+        """Whether this process holds the lock through this object."""
+        return self._depth > 0
+
+    def free(self, wait: float) -> bool:
+        """Whether no other writer holds the lock, waiting up to `wait` seconds for one to finish (taken and let go
+        at once); True too when the lock cannot be opened (a workspace read-only here has no writer of its own)."""
+        try:
+            with self.held("reading", wait):
+                return True
+        except WriterBusy:
+            return False
+        except StoreError:
+            return True
+
+
+class WriterBusy(StoreError):
+    """Another process (or another request of the review server) held the workspace lock past the wait."""
+
+    def __init__(self, message: str, holder: str) -> None:
+        super().__init__(message)
+        self.holder = holder  # `pid 123: sync`, as the holder wrote it
 
 
 def _read_holder(fd: int) -> str:

@@ -172,7 +172,7 @@ class MemoryWorkspace(Workspace):
         return self.store.resolve(rev)
 
     @contextmanager
-    def writing(self, what: str, *, repairing: bool = False) -> Iterator[None]:
+    def writing(self, what: str, *, repairing: bool = False, wait: float | None = None) -> Iterator[None]:
         yield  # one process, one thread: nothing to lock
 
     def interrupted(self) -> None:

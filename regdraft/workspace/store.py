@@ -52,9 +52,10 @@ DEFAULT_CONFIG: dict[str, Any] = {
 _Call = TypeVar("_Call", bound=Callable[..., Any])
 
 
-def write_lock(ws: Workspace) -> AbstractContextManager[None]:
-    """The workspace lock, for a face that runs several library writes as one (the review server)."""
-    return ws.writing("review server")
+def write_lock(ws: Workspace, wait: float | None = None) -> AbstractContextManager[None]:
+    """The workspace lock, for a face that runs several library writes as one (the review server); another writer
+    is waited for up to `wait` seconds (`journal.lock_timeout()` unless given), then `journal.WriterBusy`."""
+    return ws.writing("review server", wait=wait)
 
 
 def writes(func: _Call) -> _Call:
@@ -213,7 +214,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         nowhere, and commits pass `--no-verify`), so every write behaves the same in every clone.
         """
         repo.git.set_persistent_git_options(c=self.git_options(run_hooks(self.config, self.root)))
-        repo.git.update_environment(**git_policy.NO_LAZY_FETCH)
+        repo.git.update_environment(**git_policy.QUIET)  # no lazy fetch, no optional lock
         return repo
 
     def git_options(self, hooks: bool = False) -> list[str]:

@@ -56,6 +56,8 @@ class KilledGit:
 
         def _rebase_file(self, name: str) -> str: ...
 
+        def identity_env(self) -> dict[str, str]: ...
+
     def repair_killed_checkout(self) -> list[str]:
         """Remove the index lock a killed git left, and put back the files it was switching (the module's 1-3).
 
@@ -108,6 +110,30 @@ class KilledGit:
             return False
         on = self._git("symbolic-ref", "-q", "HEAD", ok=(1,)).strip()
         return on == branch and self._rev(branch) == original
+
+    def commit_staged_pick(self) -> str | None:
+        """Commit the replay git had staged and not committed when it stopped, as git would have: a rebase's git
+        that cannot take the index lock as it commits a replayed commit (another git held it a moment) or that is
+        killed then, dies with the replay staged, the commit listed done, and no message kept for it; `git rebase
+        --continue` then fails every time ("could not commit staged changes"). Only when every staged file is one
+        the commit changes; recorded with its author, date and message (`git commit -C`). Returns its id, or None.
+        """
+        done = [line.split() for line in self._rebase_file("done").splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+        if not done or done[-1][0] not in ("pick", "p") or len(done[-1]) < 2:
+            return None
+        if (self.git_dir() / "rebase-merge" / "message").is_file():
+            return None  # git stopped there itself (a conflict): `git rebase --continue` commits it
+        sha = done[-1][1]
+        staged = {p for p in self._git("diff", "--cached", "--name-only", "--no-renames", "-z", "HEAD").split("\0")
+                  if p}
+        changed = {p for p in self._git("diff-tree", "-r", "--no-commit-id", "--name-only", "--no-renames", "-z",
+                                        "--root", sha).split("\0") if p}
+        if not staged or not staged <= changed:
+            return None
+        with self.repo.git.custom_environment(**self.identity_env()):
+            self.repo.git.commit("-q", "--no-verify", "-C", sha)
+        return sha
 
     def _switch_candidates(self) -> dict[str, dict[str, str]]:
         """Each commit a killed checkout may have been switching files from or to: {commit: {path: blob}}."""

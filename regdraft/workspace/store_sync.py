@@ -218,16 +218,18 @@ class SharedHistory(KilledGit):
         """Go on with a stopped rebase or merge whose conflicts are resolved; False if it stops again.
 
         A rebase interrupted (killed) rather than stopped on a conflict is repaired first: one git finished
-        is cleared (`finish_interrupted_rebase`), a commit git had begun to replay is put back (`restore_lost_pick`).
+        is cleared (`finish_interrupted_rebase`), a replay git had staged and not committed is committed
+        (`commit_staged_pick`), else a commit git had begun to replay is put back (`restore_lost_pick`).
         """
         operation = self.operation()
         if operation == "merge":
             self._run_integration("commit", "--no-edit", "--no-verify")
         elif operation == "rebase" and not self.finish_interrupted_rebase():
-            restored = self.restore_lost_pick()
+            committed = self.commit_staged_pick()
+            restored = None if committed else self.restore_lost_pick()
             # A commit that resolving left with nothing of its own is skipped, not recorded empty.
             nothing = self._git("diff", "--cached", "--quiet", "HEAD", ok=(1,), code=True) == "0"
-            self._run_integration("rebase", "--skip" if nothing and not restored else "--continue")
+            self._run_integration("rebase", "--skip" if nothing and not (restored or committed) else "--continue")
         return not self.operation()
 
     def _rebase_file(self, name: str) -> str:

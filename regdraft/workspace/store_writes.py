@@ -150,18 +150,28 @@ class Transactions:
         """The record of a write in progress (present only when one was interrupted)."""
         return Journal(self._regdraft_dir)
 
+    def _workspace_lock(self) -> WorkspaceLock:
+        if self._lock is None:
+            self._lock = WorkspaceLock(self._regdraft_dir)
+            interrupts.note(self)  # type: ignore[arg-type]  # mixed into Workspace
+        return self._lock
+
+    def writer_done(self, wait: float) -> bool:
+        """Whether no other write is running here, waiting up to `wait` seconds for one (a sync) to finish."""
+        if self._lock is not None and self._lock.mine:
+            return True
+        return WorkspaceLock(self._regdraft_dir).free(wait)
+
     @contextmanager
-    def writing(self, what: str, *, repairing: bool = False) -> Iterator[None]:
+    def writing(self, what: str, *, repairing: bool = False, wait: float | None = None) -> Iterator[None]:
         """Hold the workspace lock: one writer at a time, the others wait (see `regdraft.journal`).
 
         Library functions that read, decide and then commit hold it around all three, so a
         parallel writer cannot change what they read; `commit` takes it in any case. While an
-        interrupted write waits for its repair, every other write is refused.
+        interrupted write waits for its repair, every other write is refused. Another writer is waited for up to
+        `wait` seconds (`journal.lock_timeout()` unless given), then `WriterBusy`.
         """
-        if self._lock is None:
-            self._lock = WorkspaceLock(self._regdraft_dir)
-            interrupts.note(self)  # type: ignore[arg-type]  # mixed into Workspace
-        with self._lock.held(what):
+        with self._workspace_lock().held(what, wait):
             if not repairing:
                 self._refuse_interrupted()
             yield

@@ -277,10 +277,19 @@ def _refuse_overwriting(ws: Workspace, remote: str, theirs: str, replayed: list[
 
 
 def _advance(ws: Workspace, state: SyncState, finished: bool, notes: list[str]) -> None:
-    """Carry a stopped rebase on while its only conflicts are two adoptions meeting in a regulation."""
+    """Carry a stopped rebase on while its only conflicts are two adoptions meeting in a regulation, or git stopped
+    with no conflict at all (a lock another git held a moment)."""
+    retried = 0
     while not finished:
         rebuilt = settle_adoptions(ws)
         if not rebuilt:
+            conflict = find_conflict(ws)
+            if conflict is not None and not conflict.files and retried < ATTEMPTS:
+                # git stopped with nothing in conflict: it could not take the index lock for a moment (another git,
+                # not regdraft's, held it) and left the commit to replay, or its replay staged: go on with it.
+                retried += 1
+                finished = ws.continue_integration()
+                continue
             state.save(ws)
             raise UnresolvedConflict(_conflict_report(ws))
         notes.extend(f"{path} rebuilt from its base text and adopted amendments: two adoptions changed "
