@@ -269,3 +269,15 @@ def test_a_dated_part_is_not_validated_again_in_a_replay(tmp_workspace: Workspac
     assert timeline.regulation.find("d20a").unit is not None
     assert timeline.regulation == parse((tmp_workspace.root / "regulations/01-QC-TU.md").read_bytes(),
                                         "regulations/01-QC-TU.md")
+
+
+def test_the_adoption_commit_lists_a_dated_instruction_as_adopt_prints_it(tmp_workspace: Workspace,
+                                                                          invoke: Invoke) -> None:
+    # The commit said `khoản 9 Điều 1 takes effect on … (…)`, lower case with no full stop, where `amend adopt` and
+    # docs/amendments.md say `Khoản 9 Điều 1 takes effect on … (…).` (r24 sweep k-docs defect 4).
+    _dated(tmp_workspace, LATER)
+    said = _adopt(tmp_workspace, invoke)
+    line = f"Khoản 9 Điều 1 takes effect on 2025-07-01 (Điều 3: “{LATER}”)."
+    assert line in " ".join(said.split())
+    message = tmp_workspace.repo.git.log("-1", "--format=%B")
+    assert line in message.splitlines()

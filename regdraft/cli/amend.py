@@ -291,7 +291,7 @@ def adopt(slug: str, signed: str | None, effective: str | None, force: bool, rea
     sha = adopt_amendment(ws, slug, signed or None, effective, force=reason)
     done = _adopted(ws, slug, sha, f"Adopted {slug} in commit {sha[:8]}.", resumed=False)
     for line in described(load(ws, slug)):  # instructions its entry-into-force article dates on their own
-        done.say(f"{line[:1].upper()}{line[1:]}.")
+        done.say(line)
     return done
 
 

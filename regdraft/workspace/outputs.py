@@ -58,8 +58,8 @@ def _refuse_uncommitted(path: Path, root: Path, relative: str) -> None:
 
     ws = Workspace(root)
     if ws.tracked(relative) and ws.dirty([relative]):
-        raise RegdraftError(f"{path} ({relative} in {root}) has changes that are not committed; writing a result "
-                            "over it would lose them, and no history keeps them. Commit them (or copy the file "
+        raise RegdraftError(f"{relative} (in the workspace {root}) has changes that are not committed; writing a "
+                            "result over it would lose them, and no history keeps them. Commit them (or copy the file "
                             "elsewhere) first, then run the command again (nothing was written).")
 
 

@@ -186,10 +186,14 @@ def cite_places(places: tuple[tuple[str, str], ...], language: str) -> str:
 
 
 def described(amendment: Amendment) -> list[str]:
-    """`khoản 6 Điều 1 takes effect on 2027-01-01 (Điều 2: “Quy định tại khoản 6 …”)`, one per dated part."""
-    return [f"{cite_places(part.places, amendment.language)} {'takes' if len(part.places) == 1 else 'take'} effect "
-            f"on {part.day} "
-            f"({part.sentence.article}: “{part.sentence.sentence}”)" for part in dated_parts(amendment)]
+    """`Khoản 6 Điều 1 takes effect on 2027-01-01 (Điều 2: “Quy định tại khoản 6 …”).`, one sentence per dated part,
+    as `amend adopt` prints it and its commit message records it."""
+    out = []
+    for part in dated_parts(amendment):
+        cited = cite_places(part.places, amendment.language)
+        out.append(f"{cited[:1].upper()}{cited[1:]} {'takes' if len(part.places) == 1 else 'take'} effect on "
+                   f"{part.day} ({part.sentence.article}: “{part.sentence.sentence}”).")
+    return out
 
 
 def _split(instructions: tuple[Instruction, ...], chosen: set[str]) -> tuple[tuple[Instruction, ...],
