@@ -152,12 +152,14 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
 
 
 def _own(amendment: Amendment) -> str:
-    """`“khoản 6 Điều 1 của Quy chế này”`, `“clause 6 of Article 1 of this Decree”`: an instruction of the document
-    cited as it cites its own, with its own type."""
+    """`“khoản 1 Điều 1 của Quy chế này”`, `“clause 1 of Article 1 of this Decree”`: the document's first instruction
+    cited as the document cites its own, with its own type (a fixed `khoản 6` named an instruction it may lack)."""
     kind = str(amendment.meta.get("type") or "")
+    first = amendment.instructions[0].location.partition(".")[0] if amendment.instructions else "1"
+    article = amendment.article.label or "1"
     if amendment.language == "en":
-        return f"“clause 6 of Article 1 of this {kind or 'document'}”"
-    return f"“khoản 6 Điều 1 của {kind or 'văn bản'} này”"
+        return f"“clause {first} of Article {article} of this {kind or 'document'}”"
+    return f"“khoản {first} Điều {article} của {kind or 'văn bản'} này”"
 
 
 def _before_vote(ws: Workspace, slug: str, signed: dt.date) -> list[Refusal]:
