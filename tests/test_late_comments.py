@@ -277,3 +277,56 @@ def test_comments_that_are_not_late_cost_check_no_git_call_each(consulting_works
 
     monkeypatch.setattr(Workspace, "added", counted)
     assert late_comments(consulting_workspace) == [] and asked == []
+
+
+def _git_calls(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many git commands `late_comments` starts (through `Workspace._query` and `Workspace._git`)."""
+    from regdraft.workspace.late_comments import late_comments
+
+    calls: list[str] = []
+    for name in ("_query", "_git"):
+        original = getattr(Workspace, name)
+
+        def counted(self: Workspace, command: str, *args: str, _original: object = original, **kw: object) -> str:
+            calls.append(command)
+            return str(_original(self, command, *args, **kw))  # type: ignore[operator]
+
+        monkeypatch.setattr(Workspace, name, counted)
+    late_comments(ws)
+    monkeypatch.undo()
+    return len(calls)
+
+
+def test_check_asks_git_as_often_for_one_adopted_amendment_as_for_many(tmp_workspace: Workspace,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check` of 40 adopted amendments took 2-3 s: a `git log`, a `git diff-tree` and a `git log` for each (sweep r24
+    # i-costs). The whole history is read once; the adoption found is the same commit.
+    from regdraft.workspace import adoption
+    from regdraft.workspace.late_comments import _adopted
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    ws = tmp_workspace
+    adoption.adopt(ws, SHIPPED_AMENDMENT, "2025-03-28", "2025-03-28", force="thử")
+    one = _git_calls(ws, monkeypatch)
+    text = ws.read(f"amendments/{SHIPPED_AMENDMENT}/amendment.md")
+    for n in range(4):
+        ws.commit({f"amendments/copy-{n}/amendment.md": text}, f"Copy {n}")
+    assert _git_calls(ws, monkeypatch) == one <= 2
+    adopted = _adopted(ws, SHIPPED_AMENDMENT)
+    assert adopted is not None and adopted.subject.startswith("Adopt ")
+    assert [_adopted(ws, f"copy-{n}") for n in range(4)] == [ws.log(f"amendments/copy-{n}/amendment.md")[0]
+                                                             for n in range(4)]
+
+
+def test_the_walk_of_the_history_follows_an_amendment_moved_to_another_folder(tmp_workspace: Workspace) -> None:
+    # Read from the one walk of the history, an amendment's file is still followed across a `git mv`, as git's own
+    # log of the file follows it.
+    from regdraft.workspace.late_comments import _Walk
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    ws = tmp_workspace
+    before = ws.log(f"amendments/{SHIPPED_AMENDMENT}/amendment.md")
+    git(ws.root, "mv", f"amendments/{SHIPPED_AMENDMENT}", "amendments/moved")
+    git(ws.root, "-c", "user.name=Lan", "-c", "user.email=lan@tinhuy.example", "commit", "-q", "-m", "Move it")
+    moved = _Walk(ws).log("amendments/moved/amendment.md")
+    assert moved == ws.log("amendments/moved/amendment.md") and moved[1:] == before and moved[0].subject == "Move it"

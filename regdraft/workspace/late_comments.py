@@ -37,11 +37,51 @@ def _moment(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-def _adopted(ws: Workspace, slug: str) -> Revision | None:
+class _Walk:
+    """The whole history read once (`Workspace.history`) for every adopted amendment: a `git log` and a `git
+    diff-tree` for each amendment's file, and a `git log` for the commits since its adoption, made `check` of 40
+    adopted amendments take 2-3 s. Used only where it answers as those did: a history without merges (git's walk
+    of one file skips a merge's side that left it unchanged)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.walked: list[tuple[Revision, tuple[tuple[str, str], ...]]] | None = None
+        self.touched: dict[str, list[int]] = {}
+        self.order: dict[str, int] = {}
+
+    def _read(self) -> bool:
+        history = getattr(self.ws, "history", None)  # an in-memory workspace has one line of history
+        if self.walked is None and history is not None:
+            walked = history()
+            self.walked = [] if any(parents > 1 for _, parents, _ in walked) else [(r, f) for r, _, f in walked]
+            for at, (revision, files) in enumerate(self.walked):
+                self.order[revision.sha] = at
+                for _, path in files:
+                    self.touched.setdefault(path, []).append(at)
+        return bool(self.walked)
+
+    def log(self, path: str) -> list[Revision]:
+        """`Workspace.log(path)`: the commits that touched the file, newest first, following a rename."""
+        if not self._read() or self.walked is None:
+            return self.ws.log(path)
+        entries = [self.walked[at] for at in self.touched.get(path, [])]
+        if entries and any(status == "D" for status, _ in entries[-1][1]):
+            return self.ws.log(path)  # its first commit deletes a file: perhaps a rename, which git follows
+        return [revision for revision, _ in entries]
+
+    def added_since(self, adoption: Revision, folder: str) -> frozenset[str] | None:
+        """The files under `folder` added by the commits after `adoption` (`Workspace.commits`); None: not known."""
+        if not self._read() or self.walked is None or adoption.sha not in self.order:
+            return None
+        return frozenset(path for _, files in self.walked[:self.order[adoption.sha]] for status, path in files
+                         if status == "A" and path.startswith(folder))
+
+
+def _adopted(ws: Workspace, slug: str, walk: _Walk | None = None) -> Revision | None:
     """The commit that adopted an amendment: the first whose file says `status: adopted`."""
     path = amendment_path(slug)
     now = len(ws.read(path)) if ws.exists(path) else 0
-    for entry in reversed(ws.log(path)):
+    for entry in reversed(walk.log(path) if walk is not None else ws.log(path)):
         # A version far larger than the file now is not read (`store.history_bound`): it is no amendment's text.
         if b"status: adopted" in (ws.read_beside(path, entry.sha, now) or b""):
             return entry
@@ -58,6 +98,7 @@ def _same(ws: Workspace, regulation: str, name: str) -> bool:
 def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
     """Every comment dated after its round closed or after its amendment was adopted (see the module)."""
     problems: list[Problem] = []
+    walk = _Walk(ws)  # read at the first adopted amendment
     for entry in survey(ws):
         amendment = entry.amendment
         if amendment is None or (name is not None and not _same(ws, amendment.regulation, name)):
@@ -73,8 +114,8 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
         comments = load_comments(ws, entry.slug, unreadable)
         for path, error in unreadable:
             problems.extend(_unreadable(error, path))
-        adoption = _adopted(ws, entry.slug) if amendment.status == "adopted" else None
-        since = _added_since(ws, entry.slug, adoption) if adoption is not None else frozenset()
+        adoption = _adopted(ws, entry.slug, walk) if amendment.status == "adopted" else None
+        since = _added_since(ws, entry.slug, adoption, walk) if adoption is not None else frozenset()
         for comment in comments:
             if comment.round not in rounds:
                 problems.append(_roundless(ws, entry.slug, comment, sorted(rounds)))
@@ -106,13 +147,16 @@ def _roundless(ws: Workspace, slug: str, comment: Comment, numbers: list[int]) -
                    f"({had}); no round's report lists it. Write the round it was made in.", path, line)
 
 
-def _added_since(ws: Workspace, slug: str, adoption: Revision) -> frozenset[str]:
-    """The comment files added by commits after the adoption's in the history (one `git log` for the amendment):
-    made in another clone, synced in after the adoption."""
+def _added_since(ws: Workspace, slug: str, adoption: Revision, walk: _Walk | None = None) -> frozenset[str]:
+    """The comment files added by commits after the adoption's in the history (from the walk, else one `git log`
+    for the amendment): made in another clone, synced in after the adoption."""
+    folder = comments_folder(slug) + "/"
+    known = walk.added_since(adoption, folder) if walk is not None else None
+    if known is not None:
+        return known
     commits = getattr(ws, "commits", None)  # an in-memory workspace has one line of history
     if commits is None:
         return frozenset()
-    folder = comments_folder(slug) + "/"
     return frozenset(path for commit in commits(adoption.sha, "HEAD") for status, path in commit.files
                      if status == "A" and path.startswith(folder))
 
