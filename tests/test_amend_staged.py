@@ -283,3 +283,19 @@ def test_the_adoption_commit_lists_a_dated_instruction_as_adopt_prints_it(tmp_wo
     assert line in " ".join(said.split())
     message = tmp_workspace.repo.git.log("-1", "--format=%B")
     assert line in message.splitlines()
+
+
+def test_the_redline_of_an_adopted_amendment_says_which_instructions_take_effect_later(
+        tmp_workspace: Workspace, invoke: Invoke) -> None:
+    # The issued document's redline dated the whole text by the document's own date (15/03/2025), though its Điều 3
+    # gives khoản 9 Điều 1 (Điều 20a inserted) 1 July 2025.
+    from regdraft.workspace import redline as rl
+
+    _dated(tmp_workspace, LATER)
+    _adopt(tmp_workspace, invoke)
+    cover = rl.build(tmp_workspace, "01-QC/TU", amendment=SHIPPED_AMENDMENT).cover_line()
+    assert cover.startswith("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có "
+                            "hiệu lực từ ngày 15/03/2025, riêng khoản 9 Điều 1 Quy chế số 05-QC/TU có hiệu lực từ ngày "
+                            "01/07/2025) so với văn bản trước khi"), cover
+    tagged = rl.build(tmp_workspace, "01-QC/TU", rev_from="adopted/05-QC-TU~1", rev_to="adopted/05-QC-TU")
+    assert tagged.cover_line() == cover

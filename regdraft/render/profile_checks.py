@@ -72,6 +72,7 @@ FIELDS = {
     "note_sentence": {"change", "where", "effective"},
     "note_provisions": {"articles", "document", "effective", "text"},
     "not_yet_in_force": {"documents", "today", "command"},
+    "effective_except": {"provisions", "date"},
     "replaced_note": {"document", "effective", "last"},
     "replaced_document": {"title", "cited"},
     "replaced_issued": {"cited"},

@@ -71,6 +71,9 @@ class Version:
     pending: bool = False  # the working text holds an adopted amendment not yet in force: `effective` is that one's
     adopted: bool = False  # the text as an adopted amendment left it (a revision that is its adoption)
     superseded: bool = False  # a text later adoptions of the run amended: not `Quy định hiện hành` in a table
+    # instructions it holds that take effect after `effective`, as cited, each with its date: (`khoản 9 Điều 1 Quy chế
+    # số 05-QC/TU`, 2025-07-01), dated by their document's entry-into-force article (`core.amend.staged`)
+    later: tuple[tuple[str, Any], ...] = ()
     issued_with: str = ""  # the type of the decision the text was issued with, whose number it has (`Quyết định`)
 
     def document(self, words: Mapping[str, str], style: str) -> str:
@@ -108,6 +111,8 @@ class Version:
         if self.effective:
             since = words["pending_from"] if self.pending else words["effective_from"]
             bits.append(f"{since} {cited_date(self.effective, style, words)}")
+            bits.extend(words["effective_except"].format(provisions=provisions, date=cited_date(day, style, words))
+                        for provisions, day in self.later)
         elif self.drafted:
             bits.append(f"{words['drafted_on']} {cited_date(self.drafted, style, words)}")
         return f"{self.label} ({', '.join(bits)})" if bits else self.label

@@ -141,7 +141,21 @@ def adopted_version(found: list[Adoption], at: int, words: Mapping[str, str],
     names = [document_name(doc, words) for doc in named]
     last = words.get("as_amended_by_and", ", ")  # an office's own profile may lack the word
     label = f"{words['as_amended_by']} {', '.join(names[:-1])}{last if len(names) > 1 else ''}{names[-1]}"
-    return {"label": label, "effective": effective, "amended_by": (), "adopted": True, "pending": False}
+    return {"label": label, "effective": effective, "amended_by": (), "adopted": True, "pending": False,
+            "later": _dated_later(held, effective, words)}
+
+
+def _dated_later(held: list[Amendment], effective: Any, words: Mapping[str, str]) -> tuple[tuple[str, Any], ...]:
+    """The instructions of `held` their documents date after `effective` (`core.amend.staged`), cited and grouped by
+    date (`khoản 9 Điều 1 Quy chế số 05-QC/TU`, 2025-07-01): the text is not all in force from `effective`."""
+    from regdraft.core.amend.staged import STAGED
+    from regdraft.workspace.timeline import cited_step, dated_steps
+
+    later: dict[Any, list[str]] = {}
+    for part in dated_steps(held):
+        if part.meta.get(STAGED) and part.effective is not None and (effective is None or part.effective > effective):
+            later.setdefault(part.effective, []).append(cited_step(part, words))
+    return tuple((", ".join(cited), day) for day, cited in sorted(later.items()))
 
 
 def _later_than_after(doc: Amendment, after: list[Amendment]) -> bool:

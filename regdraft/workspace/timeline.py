@@ -193,13 +193,13 @@ def later_changes_note(ws: Workspace, name: str, address: str | None = None, tod
     words, style = profile.words(base.language), profile.cited_style(base.language)
     since = words["effective_from"]
     # an instruction dated on its own is cited so (`khoản 6 Điều 1 Quy chế số 05-QC/TU`), not as the whole document
-    documents = ", ".join(f"{_cited(a, words)} ({since} {cited_date(a.effective, style, words)})" for a in later)
+    documents = ", ".join(f"{cited_step(a, words)} ({since} {cited_date(a.effective, style, words)})" for a in later)
     command = Command.of("show", name, *([address] if address else []), as_of=day.isoformat())
     return words["not_yet_in_force"].format(documents=documents, today=cited_date(day, style, words),
                                             command=f"`{command}`")
 
 
-def _cited(part: Amendment, words: Mapping[str, str]) -> str:
+def cited_step(part: Amendment, words: Mapping[str, str]) -> str:
     """A step of the replay as a note names it: its document (`Quy chế số 05-QC/TU`), or the instructions its
     document dates on their own with it (`khoản 6 Điều 1 Quy chế số 05-QC/TU`, `clause 6 of Article 1 of …`)."""
     from regdraft.core.amend.staged import STAGED
