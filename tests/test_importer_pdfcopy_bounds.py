@@ -90,14 +90,15 @@ def test_a_word_in_capitals_broken_line_after_line_reads_in_proportion() -> None
 
 def test_a_hyphen_kept_in_each_of_many_lines_names_the_paragraph_shortened() -> None:
     """A warning shows the paragraph it joined; past 2,000 characters only its end, so that a note costs no more
-    than a line (each note held the whole paragraph so far)."""
+    than a line (each note held the whole paragraph so far). The paragraph is the article's clause `1.`: a line in
+    lower case after a heading goes on with its title."""
     line = "kinh tế xã hội của thanh niên trong giai đoạn mới và các chính sách phát triển của tế-"
-    text = "Điều 1. Phạm vi\n" + (line + "\n") * 400 + "xã hội.\n"
+    text = "Điều 1. Phạm vi\n1. " + (line + "\n") * 400 + "xã hội.\n"
     lines, notes = read_lines(numbered(text))
-    assert lines[1] == (2, line * 400 + "xã hội.")
+    assert lines[1] == (2, "1. " + line * 400 + "xã hội.")
     kept = [n for n in notes if "the hyphen was kept" in n.message]
     assert len(kept) == 400
-    assert kept[0].text == line * 2 and kept[-1].text == "…" + (line * 400 + "xã hội.")[-2000:]
+    assert kept[0].text == "1. " + line * 2 and kept[-1].text == "…" + (line * 400 + "xã hội.")[-2000:]
 
 
 def test_dash_lines_after_many_blank_lines_read_in_proportion() -> None:

@@ -10,8 +10,10 @@ import textwrap
 
 import pytest
 
+from regdraft.importer.plaintext import read_text
+from regdraft.importer.wrapped_titles import HEADING_LINE
 from tests.conftest import CORPUS, needs_corpus
-from tests.test_importer_pdfcopy_joins import context, paragraphs_of
+from tests.test_importer_pdfcopy_joins import context, cut, paragraphs_of
 
 
 def article(name: str, start: str) -> tuple[str, str]:
@@ -119,3 +121,40 @@ def test_a_heading_ending_in_a_word_no_title_ends_with_goes_on_whatever_follows(
     at = len(lines) - len(textwrap.wrap(text, 60))
     assert [(w, m.split(",")[0]) for w, m in warnings] == [
         (at, f"Line {at} was read as part of the heading that starts on line {at - 1} ('Điều 29')")]
+
+
+@needs_corpus
+def test_a_lower_case_line_after_a_heading_cut_far_short_of_the_width_goes_on_with_its_title() -> None:
+    """Luật Du lịch's Điều 6 as a PDF prints a bold heading, cut at 3/4 of the text's width or less: `Điều 6. Sự
+    tham gia của cộng đồng dân cư` / `trong phát triển du lịch` is one title (it was the heading, then a paragraph
+    `trong phát triển du lịch` of the article's text): no article's text starts in lower case."""
+    heading, text = article("luat-du-lich.txt", "Điều 6.")
+    first = heading[:heading.index("dân cư") + len("dân cư")]
+    lines = [*context(80), first, heading[len(first) + 1:], *textwrap.wrap(text, 80)]
+    assert len(first) <= 80 * 3 // 4
+    paragraphs, warnings = paragraphs_of(lines)
+    assert paragraphs[-2:] == [heading, text]
+    assert not warnings
+
+
+BOLD = [(3, 4), (2, 3), (3, 5)]
+
+
+@needs_corpus
+@pytest.mark.parametrize("bold", BOLD, ids=[f"{a}-{b}" for a, b in BOLD])
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else ["-"])
+def test_no_paragraph_after_a_heading_cut_short_starts_in_lower_case(name: str, bold: tuple[int, int]) -> None:
+    """Each of the five laws as a PDF prints it at 80 columns, its articles' headings cut at 3/4, 2/3 and 3/5 of the
+    width, with and without blank lines: no paragraph after an article's heading starts in lower case (at 3/4,
+    642 headings over the matrix of 60 to 100 columns lost their last words to a paragraph `trong phát triển du
+    lịch` or `giáo dục`), and every title so cut reads whole."""
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    titles = [" ".join(line.split()) for line in source.split("\n") if line.startswith("Điều ")]
+    for blank in (True, False):
+        copy = "\n".join(line for line, _ in cut(source, 80, blank, pdf=True, bold=bold)) + "\n"
+        paragraphs = [p.text for p in read_text(copy.encode(), name)[0]]
+        after = [(a, b) for a, b in zip(paragraphs, paragraphs[1:], strict=False)
+                 if HEADING_LINE.match(a) and b[:1].islower()]
+        assert after == [], (blank, after[:3])
+        lower = [t for t in titles if all(line[:1].islower() for line in textwrap.wrap(t, 80 * bold[0] // bold[1])[1:])]
+        assert [t for t in lower if t not in paragraphs] == [], blank

@@ -43,8 +43,10 @@ def wrapped(text: str, width: int, blank: bool, digits: bool = False, pdf: bool 
     return "\n".join(line for line, _ in cut(text, width, blank, digits, pdf)) + "\n"
 
 
-def cut(text: str, width: int, blank: bool, digits: bool = False, pdf: bool = False) -> list[tuple[str, int]]:
-    """The lines of `wrapped`, each with the place of its paragraph among the lines of `text`."""
+def cut(text: str, width: int, blank: bool, digits: bool = False, pdf: bool = False,
+        bold: tuple[int, int] = (9, 10)) -> list[tuple[str, int]]:
+    """The lines of `wrapped`, each with the place of its paragraph among the lines of `text`; with `pdf`, an
+    article's heading cut at the share `bold` of the width."""
     out: list[tuple[str, int]] = []
     for at, line in enumerate(text.split("\n")):
         if not line.strip():
@@ -53,7 +55,7 @@ def cut(text: str, width: int, blank: bool, digits: bool = False, pdf: bool = Fa
             out.append(("", at))
         size = width
         if pdf and line.startswith(("Điều ", "Article ")):
-            size = width * 9 // 10
+            size = width * bold[0] // bold[1]
         elif pdf and line.upper() == line:
             size = width * 3 // 5
         out.extend((part, at) for part in (word_wrap(line, size) if digits else textwrap.wrap(line, size)))

@@ -20,7 +20,8 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    with a structural word in lower case (`phần VII`) is text. An article heading wrapped over lines goes on with a
    line starting with a capital when its last line ends in a comma or a word no title ends with (`và`, `của` …)
    or that line's paragraph ends with no `.`, `:` or `;`; else it ends before one that would have fitted on its
-   last line, is of the full width or ends a sentence. A heading that took a line ending a sentence is warned of.
+   last line, is of the full width or ends a sentence; a line starting in lower case goes on with a titled
+   heading whatever the widths (`title_goes_on_lower`). A heading that took a line ending a sentence is warned of.
    A title in capitals under `Chương II` (`Mục 1.` …) goes on with the lines in capitals after it, whatever their
    width. A file that is not hard-wrapped keeps one paragraph per line.
 3. In any file, a syllable broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
@@ -48,7 +49,7 @@ from regdraft.importer.wrapped_titles import HEADING_LINE as _HEADING_LINE
 from regdraft.importer.wrapped_titles import LABEL as _LABEL
 from regdraft.importer.wrapped_titles import SENTENCE_END as _SENTENCE_END
 from regdraft.importer.wrapped_titles import caps as _caps
-from regdraft.importer.wrapped_titles import caps_title_goes_on, heading_ends, is_heading, open_end
+from regdraft.importer.wrapped_titles import caps_title_goes_on, heading_ends, is_heading, open_end, title_goes_on_lower
 from regdraft.importer.wrapped_titles import slack as _slack
 
 Line = tuple[int, str]  # (1-based line number, cleaned text; "" for a blank line)
@@ -420,6 +421,9 @@ def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list
                                   f"and this line's first word ('{text.split()[0]}') would not have fitted on it, so "
                                   "it was read as the next sentence of the same paragraph. If it starts a paragraph, "
                                   "put a blank line before it.", prev.shown()))
+        elif width is not None and title_goes_on_lower(prev, text):
+            prev.add(text)  # `Điều 6. … dân cư` / `trong phát triển du lịch`, a bold heading cut short of the width
+            joined += 1
         else:
             out.append(_Joined(number, text))
     if width is not None:
