@@ -23,7 +23,8 @@ Post-conditions of `read_lines` (the non-blank lines of a plain-text file, in or
    last line, is of the full width or ends a sentence; a line starting in lower case goes on with a titled
    heading whatever the widths (`title_goes_on_lower`). A heading that took a line ending a sentence is warned of.
    A title in capitals under `Chương II` (`Mục 1.` …) goes on with the lines in capitals after it, whatever their
-   width. A file that is not hard-wrapped keeps one paragraph per line.
+   width. A file that is not hard-wrapped keeps one paragraph per line; one whose lines look cut at 25 to 40
+   characters (`_narrow_width`), too short to join safely, gets one warning naming that width.
 3. In any file, a syllable broken at a line end (`th-` / `ống nhất`) is joined, without the hyphen, and noted; a
    hyphen with a space before it (`Bà Rịa -`, `kinh tế - xã hội`) is not a broken word. A hyphen between whole
    syllables (`Mô-` / `đun`) joins its lines, the hyphen kept and warned of, only in a hard-wrapped file: in any
@@ -78,6 +79,7 @@ _TAIL = 64  # the characters of a paragraph's end a join reads (no word is longe
 _HEAD = 1000  # of its start (an article heading wrapped over lines)
 _SHOWN = 2000  # of its end a note shows
 _LONG = 40
+_NARROW = 25  # the narrowest width a copy is said to be cut at
 
 
 def running_head(text: str) -> bool:
@@ -176,6 +178,21 @@ def _width(texts: Sequence[str]) -> int | None:
     near = sum(1 for n in lengths if width - _slack(width) <= n <= width + 5)
     over = sum(1 for n in lengths if n > width + 40)
     if width > _MAX_WIDTH or near < len(lengths) / 2 or over > max(1, len(lengths) // 100):
+        return None
+    return width
+
+
+def _narrow_width(texts: Sequence[str]) -> int | None:
+    """The width, `_NARROW` to `_LONG` characters, a file's lines look cut at when they are too short for `_width`
+    to read (a PDF's narrow column): twenty lines or more, most of them within 10 characters of the longest but for
+    one in a hundred, and one in five going on in lower case. None otherwise."""
+    lengths = sorted(len(t) for t in texts)
+    if len(lengths) < 20:
+        return None
+    width = lengths[int(len(lengths) * 0.99)]
+    near = sum(1 for n in lengths if width - 10 <= n <= width)
+    lower = sum(1 for t in texts if _starts_lower(t))
+    if not _NARROW <= width <= _LONG or near < len(lengths) / 2 or lower < len(lengths) / 5:
         return None
     return width
 
@@ -430,6 +447,12 @@ def read_lines(lines: Sequence[Line], pages: Collection[int] = ()) -> tuple[list
         notes.insert(0, Note(0, "info", f"The text reads as hard-wrapped (lines cut at about {width} characters, as "
                                         f"copied from a PDF): {joined} lines were joined to the paragraph they go "
                                         "on. Compare the paragraphs with the source."))
+    elif (narrow := _narrow_width([text for _, text in items if text])) is not None:
+        notes.insert(0, Note(0, "warning", f"The lines look cut at about {narrow} characters (a narrow column copied "
+                                           "from a PDF): too short to tell a line that goes on from a paragraph, so "
+                                           "they were not joined and each line was read as a paragraph. Copy the "
+                                           "text again at the page's full width, or join its paragraphs, and import "
+                                           "it again."))
     if hyphens:
         shown = ", ".join(map(str, hyphens[:20])) + (" …" if len(hyphens) > 20 else "")
         notes.append(Note(hyphens[0], "info", f"{len(hyphens)} words broken by a hyphen at a line end were joined "
