@@ -18,6 +18,7 @@ SAID = f"khoản 6 Điều 1 of 05-QC/TU (in force from 2027-01-01, as Điều 3
 CLAUSE_6 = ("1\\. Sửa đổi, bổ sung khoản 6 Điều 9 như sau:\n\n“6\\. Thực hiện tiếp công dân định kỳ ít nhất một ngày "
             "trong tháng; trực tiếp đối thoại với nhân dân.”.")
 WORDS = "1\\. Thay thế cụm từ “mọi mặt công tác” bằng cụm từ “toàn bộ công tác” tại khoản 1 Điều 9."
+THROUGHOUT = "1\\. Thay thế cụm từ “mọi mặt công tác” bằng cụm từ “toàn bộ công tác” trong toàn bộ Quy chế."
 LATER = """---
 number: 07-QC/TU
 type: Quy chế
@@ -63,7 +64,9 @@ def _flat(text: str) -> str:
     (CLAUSE_6, "both change khoản 6 Điều 9, so it cannot be applied before them."),
     (WORDS, "both change khoản 1 Điều 9, and applied in the order they take effect they give a different text from "
             "the order of adoption."),
-], ids=["inserted-clause", "changed-words"])
+    (THROUGHOUT, "both change the words “mọi mặt công tác” (throughout the text), and applied in the order they take "
+                 "effect they give a different text from the order of adoption."),
+], ids=["inserted-clause", "changed-words", "words-throughout"])
 def test_taking_effect_before_a_dated_instruction_it_overlaps_is_refused(dated: Workspace, invoke: Invoke,
                                                                           instructions: str, why: str) -> None:
     _later(dated, instructions)
@@ -94,8 +97,10 @@ def test_taking_effect_after_the_dated_instruction_is_adopted(dated: Workspace, 
     assert "toàn bộ công tác" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("instructions", "clause"), [(CLAUSE_6, "6"), (WORDS, "1")],
-                         ids=["inserted-clause", "changed-words"])
+@pytest.mark.parametrize(("instructions", "clause"), [
+    (CLAUSE_6, "khoản 6 Điều 9"), (WORDS, "khoản 1 Điều 9"),
+    (THROUGHOUT, "the words “mọi mặt công tác” (throughout the text)")],
+                         ids=["inserted-clause", "changed-words", "words-throughout"])
 def test_check_names_an_adoption_out_of_order_not_a_hand_edit(dated: Workspace, invoke: Invoke,
                                                               monkeypatch: pytest.MonkeyPatch, instructions: str,
                                                               clause: str) -> None:
@@ -109,6 +114,6 @@ def test_check_names_an_adoption_out_of_order_not_a_hand_edit(dated: Workspace, 
     checked = _flat(invoke(dated, "check").output)
     assert "edited without an amendment" not in checked
     assert (f"07-QC/TU, in force from 2026-03-01, was adopted after {SAID} but takes effect before it, and both change "
-            f"khoản {clause} Điều 9: applied on their dates they do not give the text they were adopted into"
+            f"{clause}: applied on their dates they do not give the text they were adopted into"
             in checked), checked
     assert "so the consolidated text from 2026-03-01 on is wrong or cannot be made" in checked

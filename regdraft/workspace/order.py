@@ -95,6 +95,28 @@ def _shared(mine: Sequence[Amendment], theirs: Amendment) -> list[str]:
     return shared
 
 
+def _words_throughout(amendment: Amendment) -> list[str]:
+    """The phrases the amendment changes throughout the text (`trong toàn bộ Quy chế`: naming no provision)."""
+    from regdraft.core.amend.operations import ReplaceWords, Several
+
+    ops = [p for ins in amendment.leaves() for p in (ins.op.parts if isinstance(ins.op, Several) else (ins.op,))]
+    return [op.old for op in ops if isinstance(op, ReplaceWords) and op.throughout]
+
+
+def _crossing(mine: Amendment, theirs: Amendment) -> list[str]:
+    """What two amendments both change: the provisions (`_shared`), else the words one changes throughout the text
+    that the other's new text holds (`the words “mọi mặt công tác” (throughout the text)`)."""
+    shared = _shared([mine], theirs)
+    if shared:
+        return shared
+    found: list[str] = []
+    for one, other in ((mine, theirs), (theirs, mine)):
+        quoted = "\n".join(line for ins in other.leaves() for line in ins.quote)
+        found += [f"the words “{old}” (throughout the text)" for old in _words_throughout(one)
+                  if old in quoted or old in _words_throughout(other)]
+    return list(dict.fromkeys(found))
+
+
 def named(part: Amendment) -> str:
     """`05-QC/TU (in force from 2027-01-01)`; for an instruction dated on its own, `khoản 6 Điều 1 of 05-QC/TU (in
     force from 2027-01-01, as Điều 3 of it says: “…”)`."""
@@ -109,7 +131,7 @@ def named(part: Amendment) -> str:
 
 
 def _refusal(amendment: Amendment, later: list[Amendment], effective: dt.date, why: str) -> str:
-    overlapping = [(p, _shared([amendment], p)) for p in later]
+    overlapping = [(p, _crossing(amendment, p)) for p in later]
     touching = [(p, s) for p, s in overlapping if s] or overlapping
     shared = list(dict.fromkeys(s for _, found in touching for s in found))
     names = ", ".join(named(p) for p, _ in touching)
@@ -139,9 +161,9 @@ def dated_out_of_order(ws: Workspace, path: str, current: Regulation, adopted: l
             continue
         own = next(a for a in adopted if a.slug == part.slug)
         before = [a for a in adopted if a.slug != part.slug and a.effective is not None
-                  and (own.effective or part.effective) <= a.effective < part.effective and _shared([a], part)]
+                  and (own.effective or part.effective) <= a.effective < part.effective and _crossing(a, part)]
         if before:
-            shared = list(dict.fromkeys(s for a in before for s in _shared([a], part)))
+            shared = list(dict.fromkeys(s for a in before for s in _crossing(a, part)))
             one = len(before) == 1
             others = ", ".join(f"{a.name}, in force from {a.effective}," for a in before)
             return (f"{others} {'was' if one else 'were'} adopted after {named(part)} but {'takes' if one else 'take'} "
