@@ -19,6 +19,7 @@ CLAUSE_6 = ("1\\. Sửa đổi, bổ sung khoản 6 Điều 9 như sau:\n\n“6\
             "trong tháng; trực tiếp đối thoại với nhân dân.”.")
 WORDS = "1\\. Thay thế cụm từ “mọi mặt công tác” bằng cụm từ “toàn bộ công tác” tại khoản 1 Điều 9."
 THROUGHOUT = "1\\. Thay thế cụm từ “mọi mặt công tác” bằng cụm từ “toàn bộ công tác” trong toàn bộ Quy chế."
+OWN_DATE = "Quy chế này có hiệu lực kể từ ngày ký."
 LATER = """---
 number: 07-QC/TU
 type: Quy chế
@@ -51,9 +52,11 @@ def dated(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
     return tmp_workspace
 
 
-def _later(ws: Workspace, instructions: str, entry: str = "Quy chế này có hiệu lực kể từ ngày ký.") -> None:
-    text = LATER.format(instructions=instructions, entry=entry)
+def _later(ws: Workspace, instructions: str, entry: str = OWN_DATE, signed: str = "null") -> int:
+    """qc-2026 (07-QC/TU) added, pending; the line of its entry-into-force sentence."""
+    text = LATER.format(instructions=instructions, entry=entry).replace("signed: null", f"signed: {signed}")
     ws.commit({"amendments/qc-2026/amendment.md": text.encode("utf-8")}, "Add qc-2026")
+    return text.split("\n").index(entry) + 1
 
 
 def _flat(text: str) -> str:
@@ -69,10 +72,10 @@ def _flat(text: str) -> str:
 ], ids=["inserted-clause", "changed-words", "words-throughout"])
 def test_taking_effect_before_a_dated_instruction_it_overlaps_is_refused(dated: Workspace, invoke: Invoke,
                                                                           instructions: str, why: str) -> None:
-    _later(dated, instructions)
+    line = _later(dated, instructions)
     checked = invoke(dated, "amend", "check", "qc-2026")
-    assert ("warning: amendments/qc-2026/amendment.md: adopted as it stands (signed today), it would take effect on "
-            in _flat(checked.output)), checked.output
+    assert (f"warning: amendments/qc-2026/amendment.md:{line}: adopted as it stands (signed today), it would take "
+            f"effect on " in _flat(checked.output)), checked.output
     assert f"before {SAID}, already adopted; {why}" in _flat(checked.output)
     before = snapshot(dated)
     refused = invoke(dated, "amend", "adopt", "qc-2026", "--signed", "2026-03-01", "--force", "--reason", "urgent")
@@ -82,7 +85,39 @@ def test_taking_effect_before_a_dated_instruction_it_overlaps_is_refused(dated: 
             f"on 2026-03-01 (`regdraft show 01-QC/TU --as-of 2026-03-01`). Nothing was changed."
             in _flat(refused.output)), refused.output
     assert snapshot(dated) == before
-    assert invoke(dated, "check").exit_code == 0
+    unsigned = invoke(dated, "check")  # no date of its own: `amend check` says what adopting it today would do
+    assert unsigned.exit_code == 0 and "adopted as it stands" not in unsigned.output
+
+
+@pytest.mark.parametrize(("instructions", "signed", "entry", "day"), [
+    (CLAUSE_6, "2026-03-01", OWN_DATE, "2026-03-01"),
+    (WORDS, "2026-03-01", "Quy chế này có hiệu lực thi hành từ ngày 15 tháng 3 năm 2026.", "2026-03-15"),
+], ids=["signed", "dated"])
+def test_check_warns_of_a_pending_amendment_dated_before_a_dated_instruction(dated: Workspace, invoke: Invoke,
+                                                                            instructions: str, signed: str,
+                                                                            entry: str, day: str) -> None:
+    """`regdraft check` says what `amend check` says of a pending amendment with a signed date, at the line of its
+    entry-into-force sentence; a warning (it is not adopted yet)."""
+    line = _later(dated, instructions, entry, signed)
+    checked = invoke(dated, "check")
+    assert checked.exit_code == 0, checked.output
+    assert (f"amendments/qc-2026/amendment.md:{line}: warning: adopted as it stands, it would take effect on {day}, "
+            f"before {SAID}, already adopted;" in _flat(checked.output)), checked.output
+    assert "1 warning" in checked.output
+
+
+def test_check_says_nothing_of_a_pending_amendment_dated_after_the_adopted(dated: Workspace, invoke: Invoke,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing adopted takes effect after it: the amendment is neither applied again nor replayed."""
+    from regdraft.workspace import order
+
+    def _not_called(*_args: object) -> None:
+        raise AssertionError("applied and replayed with nothing in force after it")
+
+    monkeypatch.setattr(order, "order_warning", _not_called)
+    _later(dated, WORDS, "Quy chế này có hiệu lực thi hành từ ngày 01 tháng 02 năm 2027.", "2026-03-01")
+    checked = invoke(dated, "check")
+    assert "adopted as it stands" not in checked.output and checked.exit_code == 0, checked.output
 
 
 def test_taking_effect_after_the_dated_instruction_is_adopted(dated: Workspace, invoke: Invoke, tmp_path: Path) -> None:

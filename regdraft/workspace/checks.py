@@ -69,6 +69,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
     paths = [ws.locate_regulation(name)] if name else ws.regulation_files()
     problems: list[Problem] = []
     ids: set[str] = set()
+    history: dict[str, list[Amendment]] = {}  # each regulation's adopted amendments, for the pending ones' order
     for path in paths:
         try:
             reading = read_regulation(ws, ws.read(path), path)  # as the regulation check reads it: once
@@ -83,6 +84,7 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             for e in entries
             if e.amendment is not None and e.amendment.status == "adopted" and current.id in e.amendment.regulations
         ]
+        history[current.id] = adopted
         if adopted:
             problems.extend(_compare(ws, path, current, adopted))
         elif (edit := hand_edit(ws, path, current)) is not None:  # no base text yet: the text as first committed
@@ -96,8 +98,19 @@ def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
             checked = [reg_id for reg_id in entry.amendment.regulations if reg_id in ids]
             for reg_id in checked:
                 problems.extend(check_amendment(ws, entry.amendment.for_regulation(reg_id)))
+                problems.extend(_order(ws, entry.amendment.for_regulation(reg_id), history[reg_id]))
             problems.extend(no_instruction(entry.amendment) if checked else [])  # as `amend check` says it
     return problems
+
+
+def _order(ws: Workspace, amendment: Amendment, adopted: list[Amendment]) -> list[Problem]:
+    """A pending amendment taking effect before an adopted document, or an instruction it dates on its own, changing
+    the same provisions (`order.pending_order`); nothing to look at when no amendment of the regulation is adopted."""
+    if not adopted:
+        return []
+    from regdraft.workspace.order import pending_order
+
+    return pending_order(ws, amendment, adopted)
 
 
 def _compare(ws: Workspace, path: str, current: Regulation, adopted: list[Amendment]) -> list[Problem]:

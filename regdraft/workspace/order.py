@@ -60,13 +60,37 @@ def out_of_order(ws: Workspace, amendment: Amendment, applied: Regulation, signe
     return None
 
 
-def order_warning(ws: Workspace, amendment: Amendment, applied: Regulation) -> list[Problem]:
-    """`amend check`: the refusal `check_order` would give on the date the amendment takes effect (its `effective`,
-    else what its entry-into-force article says of its `signed` date or today), as a warning."""
-    from regdraft.workspace.gates import effective_from_document
+def _day(amendment: Amendment) -> dt.date | None:
+    """The date the amendment would take effect: its `effective`, else what its entry-into-force article says of its
+    `signed` date or today."""
+    from regdraft.core.amend.entry import entry_into_force
 
+    entry = entry_into_force(amendment)
+    return amendment.effective or (entry.date(amendment.signed or dt.date.today()) if entry is not None else None)
+
+
+def _entry_line(ws: Workspace, amendment: Amendment) -> int:
+    """The line of the amendment's entry-into-force sentence (that of its article when the sentence is not found
+    below it; 0 without one)."""
+    from regdraft.core.amend.entry import entry_into_force
+
+    entry = entry_into_force(amendment)
+    if entry is None:
+        return 0
+    start = entry.sentence[:40]
+    try:
+        lines = ws.read(amendment.source).decode("utf-8", errors="replace").split("\n")
+    except (OSError, RegdraftError):
+        return entry.line
+    return next((n for n in range(max(entry.line, 1), len(lines) + 1) if start in lines[n - 1].replace("\\", "")),
+                entry.line)
+
+
+def order_warning(ws: Workspace, amendment: Amendment, applied: Regulation) -> list[Problem]:
+    """`amend check`: the refusal `check_order` would give on the date the amendment takes effect (`_day`), as a
+    warning at the line of its entry-into-force sentence."""
     signed = amendment.signed or dt.date.today()
-    day = amendment.effective or effective_from_document(amendment, signed)
+    day = _day(amendment)
     if day is None:
         return []
     try:
@@ -76,7 +100,30 @@ def order_warning(ws: Workspace, amendment: Amendment, applied: Regulation) -> l
     if found is None:
         return []
     when = "" if amendment.effective or amendment.signed else " (signed today)"
-    return [Problem(f"adopted as it stands{when}, {found[0]}", amendment.source)]
+    return [Problem(f"adopted as it stands{when}, {found[0]}", amendment.source, _entry_line(ws, amendment))]
+
+
+def pending_order(ws: Workspace, amendment: Amendment, adopted: Sequence[Amendment]) -> list[Problem]:
+    """`regdraft check`: the `order_warning` of a pending amendment (as it amends one regulation, whose `adopted`
+    amendments are given) with an effective or a signed date, as a warning. Nothing is applied or replayed unless
+    an adopted document, or an instruction one dates on its own, takes effect after its first date."""
+    from regdraft.core.amend.apply import apply
+    from regdraft.workspace.amendments import target_regulation
+
+    if amendment.effective is None and amendment.signed is None:
+        return []  # no date of its own: `amend check` says what adopting it today would do
+    day = _day(amendment)
+    if day is None:
+        return []
+    dated = replace(amendment, meta={**amendment.meta, "effective": day, "signed": amendment.signed or day})
+    first = min(p.effective or day for p in dated_steps([dated]))
+    if not any(p.effective and p.effective > first for p in dated_steps(adopted)):
+        return []
+    try:
+        applied = apply(target_regulation(ws, amendment), amendment).regulation
+    except RegdraftError:
+        return []  # the amendment's own check reports it
+    return [replace(p, warning=True) for p in order_warning(ws, amendment, applied)]
 
 
 def _shared(mine: Sequence[Amendment], theirs: Amendment) -> list[str]:
