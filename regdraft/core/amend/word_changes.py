@@ -1,4 +1,5 @@
-"""The grammar of word changes in amending instructions: `Thay thế cụm từ “A” bằng cụm từ “B” tại …`,
+"""The grammar of word changes in amending instructions: `Thay thế cụm từ “A” bằng cụm từ “B” tại …` (several paired
+in order: `… cụm từ “A”, “C” lần lượt bằng cụm từ “B”, “D” …`),
 `Bỏ cụm từ …`, `Bổ sung cụm từ … vào sau cụm từ …` and their English forms (docs/amendments.md).
 
 `grammar.read_instruction` reads the other forms and hands a verb phrase of words here (`read_words`).
@@ -112,9 +113,50 @@ _FORMS = {
 }
 
 
+# Several words replaced by as many, paired in order (`lần lượt`, `respectively`): the lists of quoted words, each
+# quote after the first joined by `,`, `và`/`and` (`“A”, “C” và “E”`), and the forms naming them, as the pairs they
+# mean (`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” …`).
+_LIST = (r"[“\"][^“”\"]*[”\"](?:(?:\s*,\s*(?:và\s+|and\s+)?|\s+(?:và|and)\s+)(?:(?:the\s+)?(?:words?|phrases?)\s+"
+         r"|(?:cụm\s+)?từ\s+)?[“\"][^“”\"]*[”\"])*")
+_NOUN = {"vi": r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ)\s*)?", "en": r"(?:the\s+(?:words|phrases|expressions|terms)\s+)?"}
+_RESPECTIVELY = {
+    "vi": (rf"^(?P<verb>thay thế|thay|sửa đổi|sửa)\s+{_NOUN['vi']}(?P<olds>{_LIST})\s+lần lượt\s+(?:bằng|thành)\s+"
+           rf"{_NOUN['vi']}(?P<news>{_LIST})(?:\s+tương ứng)?(?:\s+(?P<rest>.+))?$",),
+    "en": (rf"^(?:the\s+(?:words|phrases|expressions|terms)\s+)?(?P<olds>{_LIST})\s+are\s+replaced\s+(?:with|by)\s+"
+           rf"{_NOUN['en']}(?P<news>{_LIST}),?\s+respectively(?:,?\s+(?P<rest>.+))?$",
+           rf"^(?:the\s+(?:words|phrases|expressions|terms)\s+)?(?P<olds>{_LIST})\s+(?P<rest>(?:in|from)\s+[^“”\"]+?)\s+"
+           rf"are\s+replaced\s+(?:with|by)\s+{_NOUN['en']}(?P<news>{_LIST}),?\s+respectively$",
+           rf"^(?:replace|substitute)\s+{_NOUN['en']}(?P<olds>{_LIST})\s+(?:with|by)\s+{_NOUN['en']}(?P<news>{_LIST}),?\s+"
+           rf"respectively(?:,?\s+(?P<rest>.+))?$"),
+}
+
+
+def _paired(piece: str, language: str) -> str:
+    """`piece` replacing several words by as many in order (`Thay thế cụm từ “A”, “C” lần lượt bằng cụm từ “B”,
+    “D” tại …`, `The words “A” and “C” are replaced with “B” and “D” respectively in …`) written as the pairs it
+    means (`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại …`); any other piece as it is."""
+    for pattern in _RESPECTIVELY[language]:
+        said = compiled(pattern, re.I).match(piece)
+        if said is None:
+            continue
+        olds, news = (re.findall(r"[“\"][^“”\"]*[”\"]", said.group(key)) for key in ("olds", "news"))
+        if len(olds) != len(news):
+            word = "lần lượt" if language == "vi" else "respectively"
+            raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({', '.join(olds)}) "
+                               f"with {len(news)} ({', '.join(news)}), but “{word}” pairs them in order: name as "
+                               f"many of each.")
+        if language == "vi":
+            pairs = ", ".join(f"cụm từ {a} bằng cụm từ {b}" for a, b in zip(olds, news, strict=True))
+            return f"{said.group('verb')} {pairs} {said.group('rest') or ''}".strip()
+        pairs = ", ".join(f"{a} with {b}" for a, b in zip(olds, news, strict=True))
+        return f"Replace the words {pairs} {said.group('rest') or ''}".strip()
+    return piece
+
+
 def read_words(piece: str, context: Address | None, language: str) -> list[Part] | None:
     """`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại ...` and the other word forms."""
     forms = _FORMS[language]
+    piece = _paired(piece, language)
     for passive, active in forms.passive:
         said = compiled(passive, re.I).match(piece)
         if said is not None:
