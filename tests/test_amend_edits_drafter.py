@@ -129,16 +129,20 @@ def test_a_clause_repealed_at_the_end_of_an_article_amended_whole_is_never_quote
     reproduces(parse(old, "old.md"), parse(new, "edited.md"))
 
 
+def _thanh_nien(invoke: Invoke, tmp_path: Path) -> tuple[Path, Workspace, Path]:
+    """A workspace holding Luật Thanh niên as imported: its folder, the workspace and the regulation's file."""
+    root = tmp_path / "ws"
+    for args in (("init", str(root)), ("import", str(CORPUS / "luat-thanh-nien.txt"))):
+        assert invoke(root if args[0] != "init" else None, *args).exit_code == 0
+    return root, Workspace(root), next(p for p in (root / "regulations").iterdir() if p.suffix == ".md")
+
+
 @needs_corpus
 def test_a_document_quoting_a_placeholder_is_rewritten_when_the_clause_is_deleted(invoke: Invoke,
                                                                                   tmp_path: Path) -> None:
     # The document quoted `4\. (được bãi bỏ)”.` at the end of the new Điều 10; deleting khoản 4 from its preview said
     # "khoản 4 was left out", then "Instructions: no change", the placeholder still quoted.
-    root = tmp_path / "ws"
-    for args in (("init", str(root)), ("import", str(CORPUS / "luat-thanh-nien.txt"))):
-        assert invoke(root if args[0] != "init" else None, *args).exit_code == 0
-    ws = Workspace(root)
-    reg = next(p for p in (root / "regulations").iterdir() if p.suffix == ".md")
+    root, ws, reg = _thanh_nien(invoke, tmp_path)
     old = reg.read_text(encoding="utf-8")
     edited = tmp_path / "edited.md"
     edited.write_text(edit(old, *DIALOGUE, (K4, "## Điều 11.")), encoding="utf-8")
@@ -161,11 +165,7 @@ def test_a_clause_repealed_already_at_the_end_of_an_article_amended_whole_is_nev
                                                                                        tmp_path: Path) -> None:
     # khoản 4 Điều 10 repealed by one adopted amendment; a second from-edits rewriting Điều 10 quoted its placeholder
     # `4\. (được bãi bỏ)”.` at the end of the new text, kept or deleted by the drafter (r24 left 3).
-    root = tmp_path / "ws"
-    for args in (("init", str(root)), ("import", str(CORPUS / "luat-thanh-nien.txt"))):
-        assert invoke(root if args[0] != "init" else None, *args).exit_code == 0
-    ws = Workspace(root)
-    reg = next(p for p in (root / "regulations").iterdir() if p.suffix == ".md")
+    root, ws, reg = _thanh_nien(invoke, tmp_path)
     edited = tmp_path / "edited.md"
     edited.write_text(edit(reg.read_text(encoding="utf-8"), (K4, "4\\. (được bãi bỏ)\n\n## Điều 11.")),
                       encoding="utf-8")
