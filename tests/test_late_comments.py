@@ -328,5 +328,34 @@ def test_the_walk_of_the_history_follows_an_amendment_moved_to_another_folder(tm
     before = ws.log(f"amendments/{SHIPPED_AMENDMENT}/amendment.md")
     git(ws.root, "mv", f"amendments/{SHIPPED_AMENDMENT}", "amendments/moved")
     git(ws.root, "-c", "user.name=Lan", "-c", "user.email=lan@tinhuy.example", "commit", "-q", "-m", "Move it")
-    moved = _Walk(ws).log("amendments/moved/amendment.md")
+    walked = _Walk(ws).log("amendments/moved/amendment.md")
+    moved = [revision for revision, _ in walked]
     assert moved == ws.log("amendments/moved/amendment.md") and moved[1:] == before and moved[0].subject == "Move it"
+    assert [path for _, path in walked] == ["amendments/moved/amendment.md"] + [
+        f"amendments/{SHIPPED_AMENDMENT}/amendment.md"] * len(before)
+
+
+def test_check_reads_a_moved_amendment_at_the_path_it_had_in_each_commit(circulating: Workspace,
+                                                                          invoke: Invoke) -> None:
+    # After `git mv` of an adopted amendment's folder, `check` read its earlier versions under the new path and
+    # stopped: "amendments/moved/amendment.md does not exist at revision …" (sweep r24 defect). The comments moved
+    # with it were added by the move, after the adoption: not comments synced in late.
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    ws = circulating
+    said = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3",
+                  "--text", "Góp ý trong hạn.")
+    assert said.exit_code == 0, said.output
+    said = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--force", "--reason", "thử")
+    assert said.exit_code == 0, said.output
+    adopted = ws.log(f"amendments/{SHIPPED_AMENDMENT}/amendment.md", limit=1)[0]
+    git(ws.root, "mv", f"amendments/{SHIPPED_AMENDMENT}", "amendments/moved")
+    git(ws.root, "-c", "user.name=Lan", "-c", "user.email=lan@tinhuy.example", "commit", "-q", "-m", "Move it")
+    checked = invoke(ws, "check")
+    assert "does not exist at revision" not in checked.output, checked.output
+    assert "late comment" not in checked.output and "reached this history only then" not in checked.output
+    from regdraft.workspace.late_comments import _adopted
+    from regdraft.workspace.terms import adopting_commit
+
+    assert _adopted(ws, "moved") == adopted
+    assert adopting_commit(ws, "moved") == adopted

@@ -60,30 +60,45 @@ class _Walk:
                     self.touched.setdefault(path, []).append(at)
         return bool(self.walked)
 
-    def log(self, path: str) -> list[Revision]:
-        """`Workspace.log(path)`: the commits that touched the file, newest first, following a rename."""
+    def log(self, path: str) -> list[tuple[Revision, str]]:
+        """`Workspace.log_paths(path)`: the commits that touched the file, newest first, following a rename, each
+        with the path the file had in it."""
         if not self._read() or self.walked is None:
-            return self.ws.log(path)
+            return _logged(self.ws, path)
         entries = [self.walked[at] for at in self.touched.get(path, [])]
         if entries and any(status == "D" for status, _ in entries[-1][1]):
-            return self.ws.log(path)  # its first commit deletes a file: perhaps a rename, which git follows
-        return [revision for revision, _ in entries]
+            return _logged(self.ws, path)  # its first commit deletes a file: perhaps a rename, which git follows
+        return [(revision, path) for revision, _ in entries]
 
     def added_since(self, adoption: Revision, folder: str) -> frozenset[str] | None:
         """The files under `folder` added by the commits after `adoption` (`Workspace.commits`); None: not known."""
         if not self._read() or self.walked is None or adoption.sha not in self.order:
             return None
-        return frozenset(path for _, files in self.walked[:self.order[adoption.sha]] for status, path in files
-                         if status == "A" and path.startswith(folder))
+        return frozenset(path for _, files in self.walked[:self.order[adoption.sha]] for path in _added(files, folder))
+
+
+def _logged(ws: Workspace, path: str) -> list[tuple[Revision, str]]:
+    """The commits that touched the file, newest first, each with the path it had then (before a `git mv`, the old
+    one: `check` read the old versions under the new path and stopped)."""
+    paths = getattr(ws, "log_paths", None)  # an in-memory workspace renames nothing
+    return paths(path) if paths is not None else [(revision, path) for revision in ws.log(path)]
+
+
+def _added(files: tuple[tuple[str, str], ...], folder: str) -> list[str]:
+    """The comment files under `folder` a commit added, not those it moved there from another amendment's folder (the
+    same comment's file deleted there): a `git mv` of the folder after the adoption made every comment late."""
+    gone = {path.rsplit("/comments/", 1)[-1] for status, path in files if status == "D" and "/comments/" in path}
+    return [path for status, path in files
+            if status == "A" and path.startswith(folder) and path.rsplit("/comments/", 1)[-1] not in gone]
 
 
 def _adopted(ws: Workspace, slug: str, walk: _Walk | None = None) -> Revision | None:
     """The commit that adopted an amendment: the first whose file says `status: adopted`."""
     path = amendment_path(slug)
     now = len(ws.read(path)) if ws.exists(path) else 0
-    for entry in reversed(walk.log(path) if walk is not None else ws.log(path)):
+    for entry, then in reversed(walk.log(path) if walk is not None else _logged(ws, path)):
         # A version far larger than the file now is not read (`store.history_bound`): it is no amendment's text.
-        if b"status: adopted" in (ws.read_beside(path, entry.sha, now) or b""):
+        if b"status: adopted" in (ws.read_beside(then, entry.sha, now) or b""):
             return entry
     return None
 
@@ -157,8 +172,7 @@ def _added_since(ws: Workspace, slug: str, adoption: Revision, walk: _Walk | Non
     commits = getattr(ws, "commits", None)  # an in-memory workspace has one line of history
     if commits is None:
         return frozenset()
-    return frozenset(path for commit in commits(adoption.sha, "HEAD") for status, path in commit.files
-                     if status == "A" and path.startswith(folder))
+    return frozenset(path for commit in commits(adoption.sha, "HEAD") for path in _added(commit.files, folder))
 
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None,

@@ -377,12 +377,17 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         file added beside a similar one: `git log --follow` takes those for the file's past (with
         copies found harder), and named a colleague's commit as the one that added a comment.
         """
-        entries: list[Revision] = []
+        return [revision for revision, _ in self.log_paths(relative, rev, limit)]
+
+    def log_paths(self, relative: str, rev: str | None = None, limit: int | None = None) -> list[tuple[Revision, str]]:
+        """`log`, each commit with the path the file had in it: an earlier version is read there, not at the path
+        it was renamed to (`check` stopped on "amendments/moved/amendment.md does not exist at revision …")."""
+        entries: list[tuple[Revision, str]] = []
         start, path = (self._commit(rev).hexsha if rev is not None else "HEAD"), relative
         while limit is None or len(entries) < limit:
             options = [f"--max-count={limit - len(entries)}"] if limit is not None else []
             found = self._revisions("--no-renames", *options, start, "--", path)
-            entries.extend(found)
+            entries.extend((revision, path) for revision in found)
             source = self._renamed_from(found[-1].sha, path) if found else None
             if source is None:
                 break

@@ -215,13 +215,15 @@ def adopting_commit(ws: Workspace, slug: str) -> Revision | None:
     from regdraft.core.layout import amendment_path
 
     relative = amendment_path(slug)
+    paths = getattr(ws, "log_paths", None)  # each commit with the file's path then (before a `git mv`, the old one)
     try:
-        history = list(reversed(ws.log(relative)))
+        history: list[tuple[Revision, str]] = list(reversed(paths(relative) if paths is not None else
+                                                            [(r, relative) for r in ws.log(relative)]))
     except RegdraftError:
         return None  # not a git repository
-    for revision in history:
+    for revision, then in history:
         try:
-            lines = ws.read(relative, revision.sha).decode("utf-8", "replace").splitlines()
+            lines = ws.read(then, revision.sha).decode("utf-8", "replace").splitlines()
         except RegdraftError:
             continue
         _, meta, _ = read_front_matter(lines, relative, [], absent="")
