@@ -30,3 +30,40 @@ def test_a_write_running_meanwhile_is_not_called_interrupted(consulting_workspac
     writer.journal.begin(writer.head(), "refs/heads/main", "Comment d3ad on mini-sua d1 by Ban A", None, {})
     listed = invoke(ws, "round", "list", SLUG)
     assert "an earlier write was interrupted ('Comment d3ad" in listed.output and "check --repair" in listed.output
+
+
+def test_check_names_a_write_running_in_another_process_as_in_progress(consulting_workspace: Workspace,
+                                                                         invoke: Invoke,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check` (without --repair) called the journal of a write another process was making (the review server
+    # committing a comment, a sync) "interrupted" and advised `check --repair` (r24 fixer r24-mv, defect 2).
+    import subprocess
+    import sys
+
+    import regdraft.workspace.checks as checks
+
+    monkeypatch.setattr(checks, "WRITE_WAIT", 0.1, raising=False)
+    ws = consulting_workspace
+    holder = ("import sys\nfrom pathlib import Path\nfrom regdraft.workspace.store import Workspace\n"
+              "w = Workspace(Path(sys.argv[1]))\n"
+              "with w.writing('review server'):\n"
+              "    w.journal.begin(w.head(), 'refs/heads/main', 'Comment d3ad on mini-sua d1 by Ban A', None, {})\n"
+              "    print('held', flush=True)\n    sys.stdin.readline()\n    w.journal.end()\n")
+    with subprocess.Popen([sys.executable, "-c", holder, str(ws.root)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          text=True) as writer:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "held"
+        checked = invoke(ws, "check")
+        assert writer.stdin is not None
+        writer.stdin.write("\n")
+        writer.stdin.close()
+        assert writer.wait() == 0
+    assert "interrupted" not in checked.output and "check --repair" not in checked.output, checked.output
+    assert ("warning: Another write to this workspace is in progress ('Comment d3ad on mini-sua d1 by Ban A'" in
+            checked.output), checked.output
+    assert checked.exit_code == 0
+    # Left by a writer that is gone, the journal is an interrupted write, as before.
+    writer_ws = Workspace(ws.root)
+    writer_ws.journal.begin(writer_ws.head(), "refs/heads/main", "Comment d3ad on mini-sua d1 by Ban A", None, {})
+    checked = invoke(ws, "check")
+    assert checked.exit_code == 1 and "was interrupted before it finished" in checked.output
+    assert "check --repair" in checked.output

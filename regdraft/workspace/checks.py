@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
-from regdraft.core.errors import ParseError, Problem, RegdraftError
+from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
 from regdraft.workspace import api
@@ -157,11 +157,28 @@ def _first_difference(current: Regulation, replayed: Regulation) -> tuple[str, i
     return "the end of the document", 0
 
 
+WRITE_WAIT = 3.0  # seconds `check` waits for a write running meanwhile (its journal there) before it says so
+
+
 def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """A write that was cut short (see `regdraft.workspace.journal`) and waits to be finished."""
-    entry = ws.interrupted()
+    """A write that was cut short (see `regdraft.workspace.journal`) and waits to be finished. A journal is also
+    there while another process writes (the review server recording a comment, a sync): its writer holds the
+    workspace lock. It is waited for a little, then named as running, not as interrupted (`check` called it
+    interrupted and advised `check --repair`)."""
+    if ws.interrupted() is None:
+        return []
+    running = not ws.writer_done(WRITE_WAIT)
+    try:
+        entry = ws.interrupted()
+    except StoreError:
+        entry = None  # removed as it was read: the write has just finished
     if entry is None:
         return []
+    if running:
+        return [Problem(
+            f"Another write to this workspace is in progress ({entry.describe()}): another regdraft process (the "
+            f"review server, a sync) is writing; what is checked may not include it yet. Run "
+            f"`{Command.of('check')}` again when it is done.", ws.relative_link(ws.journal.path), warning=True)]
     files = counted(len(entry.changes), "file") if entry.new_in is None else \
         f"{counted(sum(1 for _ in ws.journal.noted()), 'file')} new in {entry.new_in}"
     return [Problem(
