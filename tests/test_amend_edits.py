@@ -824,3 +824,15 @@ def test_an_english_lead_in_is_amended_alone() -> None:
                         r"“1\\\. It shall in particular see to the following:”;\n\n"
                         r"b\) Point b of clause 1 is amended to read:\n\n“b\) A point rewritten;”\.", grouped), grouped
     reproduces(ENGLISH, parse(both))
+
+
+def test_a_clause_whose_only_point_is_repealed_keeps_it_when_amended_whole() -> None:
+    # Drawn by the property test (newcomer run, r24): khoản 1's lead-in edited, its one point repealed already and a
+    # closing text after it. Leaving the placeholder out of the new text (no amending law quotes one) left the closing
+    # text closing nothing, and from-edits could not write the instructions.
+    head = ("---\nid: 99-QC/TU\ntype: Quy chế\ntitle: Quy chế làm việc thử nghiệm\nlanguage: vi\n"
+            "issuer: TỈNH ỦY ĐIỆN BIÊN\nsigned: '2021-01-09'\n---\n\n# Điều 1\n\n")
+    tail = ("\n\na) (được bãi bỏ)\n\n<!-- đoạn cuối khoản 1 -->\n\nBan\n\n2\\. Ban\n\n3\\. (được bãi bỏ)\n\n"
+            "<!-- phần cuối Điều 1 -->\n\nBan\n")
+    old, new = parse(head + "1\\. Ban" + tail, "old.md"), parse(head + "1\\." + tail, "edited.md")
+    reproduces(old, new)

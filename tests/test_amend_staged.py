@@ -17,7 +17,7 @@ from regdraft.core.markdown import parse
 from regdraft.importer import import_file
 from regdraft.importer.amendment import import_amendment
 from regdraft.workspace.store import Workspace
-from tests.conftest import SHIPPED_AMENDMENT, Invoke
+from tests.conftest import SHIPPED_AMENDMENT, Invoke, needs_corpus
 from tests.test_amend_corpus import CORPUS, SETS
 
 SHIPPED = Path("amendments") / SHIPPED_AMENDMENT / "amendment.md"
@@ -96,6 +96,7 @@ def luat_57() -> str:
     return amendment.text
 
 
+@needs_corpus
 def test_luat_57_dates_provisions_of_other_laws_only(luat_57: str) -> None:
     """Điều 5 khoản 3-4 of Luật 57/2024 date provisions of its Điều 1-3 (other laws): Luật Đấu thầu's Điều 4 takes
     effect whole on 15 January 2025, with no warning; the main sentence is the document's own date."""
@@ -106,6 +107,7 @@ def test_luat_57_dates_provisions_of_other_laws_only(luat_57: str) -> None:
     assert len(stages(amendment)) == 1
 
 
+@needs_corpus
 def test_a_lettered_instruction_of_a_group_takes_its_own_date(luat_57: str) -> None:
     """As Luật 57/2024 Điều 5 khoản 4 writes it, citing Điều 4: point a of instruction 19 and instruction 20 of
     Luật Đấu thầu's article go to 1 July 2025; point b of instruction 19 stays with the rest."""

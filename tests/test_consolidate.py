@@ -478,6 +478,7 @@ def test_a_unit_the_same_document_replaces_whole_has_no_note_of_its_earlier_end_
     assert "Dấu câu cuối khoản này được sửa đổi" in notes["d3.k1"], notes["d3.k1"]
 
 
+@needs_corpus
 def test_an_untitled_article_prints_its_label_as_the_law_does() -> None:
     # Luật Thi đua, khen thưởng 2003 prints `Điều 1` with no title and no full stop; every export wrote `Điều 1.`
     # (r24 sweep c-drafter defect 8). A titled article keeps `Điều 5. Title`, a marked one `Điều 5.[^1]`.

@@ -79,8 +79,9 @@ def said(box: Any, words: dict[str, str], told: dict[int, int] | None = None) ->
 
 def install() -> None:
     """Wrap the tagging's `_build_box_tree` once per process (after WeasyPrint is imported)."""
-    import pydyf
     from weasyprint.pdf import tags
+
+    pydyf = tags.pydyf  # WeasyPrint's own PDF writer, as its tagging builds the tree (not a dependency of ours)
 
     stock = tags._build_box_tree
     if getattr(stock, "regdraft_spoken", False):

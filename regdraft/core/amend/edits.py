@@ -258,8 +258,10 @@ def _put(unit: Unit) -> Callable[[Unit], list[Unit]]:
 
 
 def without_dropped(unit: Unit, address: Address, removed: set[Address], left: list[Address]) -> Unit:
-    """`unit` without the placeholders of dropped units (`removed`) that no unit of their kind follows."""
+    """`unit` without the placeholders of dropped units (`removed`) that no unit of their kind follows. A unit with a
+    closing text keeps them when none of its units would stay: the closing text would close nothing."""
     kept: list[Unit] = []
+    before = len(left)
     for child in reversed(unit.children):
         at = unit_address(child, address)
         if at in removed and not any(k.kind is child.kind for k in kept):
@@ -267,6 +269,9 @@ def without_dropped(unit: Unit, address: Address, removed: set[Address], left: l
             continue
         kept.append(child if child.repealed or not child.children else without_dropped(child, at, removed, left))
     children = tuple(reversed(kept))
+    if unit.closing and unit.children and not children:
+        del left[before:]
+        return unit
     return unit if children == unit.children else replace(unit, children=children)
 
 
