@@ -301,3 +301,26 @@ def test_the_redline_of_an_adopted_amendment_says_which_instructions_take_effect
                             "01/07/2025) so với văn bản trước khi"), cover
     tagged = rl.build(tmp_workspace, "01-QC/TU", rev_from="adopted/05-QC-TU~1", rev_to="adopted/05-QC-TU")
     assert tagged.cover_line() == cover
+
+
+def test_a_warning_about_a_dated_sentence_names_its_own_line_and_clause() -> None:
+    # The warnings gave the article heading's line (`:6: Điều 2 says`) for sentences standing in khoản 2 and 3 of it
+    # (r24 sweep k-docs defect 2); a paragraph not numbered is cited by its article, at its own line.
+    text = ("---\nregulation: 01-QC/TU\nstatus: draft\n---\n\n## Điều 1. Sửa đổi\n\n"
+            "1\\. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n\n“2\\. Mọi chủ trương đều được thảo luận.”.\n\n"
+            "## Điều 2. Hiệu lực thi hành\n\n1\\. Quy chế này có hiệu lực kể từ ngày ký.\n\n"
+            "2\\. Quy định tại khoản 7 Điều 1 có hiệu lực thi hành từ ngày 01 tháng 01 năm 2028.\n\n"
+            "3\\. Quy định tại khoản 1 Điều 1 có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025.\n\n"
+            "## Điều 3. Trách nhiệm thi hành\n\n"
+            "Quy định tại khoản 5 Điều 1 có hiệu lực thi hành từ ngày 01 tháng 01 năm 2029.\n")
+    amendment = load_amendment(text, "a.md", "a")
+    lines = text.split("\n")
+    found = [(p.line, p.message.split(" says ")[0]) for p in unresolved(amendment)]
+    assert found == [(lines.index(next(x for x in lines if x.startswith("2\\. Quy định"))) + 1, "khoản 2 Điều 2"),
+                     (len(lines) - 1, "Điều 3")], found
+    from regdraft.core.amend.staged import early
+
+    (warned,) = early(replace(amendment, meta={**amendment.meta, "signed": "2026-12-01"}))
+    assert (warned.line, warned.message.split(" says ")[0]) == (lines.index(next(
+        x for x in lines if x.startswith("3\\. Quy định"))) + 1, "khoản 3 Điều 2"), warned
+    assert entry_into_force(amendment).place == "khoản 1 Điều 2"  # type: ignore[union-attr]

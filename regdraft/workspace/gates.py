@@ -132,9 +132,9 @@ def refusals(ws: Workspace, amendment: Amendment, signed: dt.date, effective: dt
     from regdraft.core.amend.staged import before_signing, cite_places
 
     for part in before_signing(amendment, signed):  # a date of their own for some instructions, as for the whole
-        said = f"{part.sentence.article}: “{part.sentence.sentence}”"
+        said = f"{part.sentence.place}: “{part.sentence.sentence}”"
         out.append(retroactive_refusal(amendment, signed, part.day, f"{cite_places(part.places, amendment.language)} "
-                                       f"({said})", part.sentence.article))
+                                       f"({said})", part.sentence.place))
     signer = amendment.meta.get("signer")
     if isinstance(signer, Mapping) and not str(signer.get("name") or "").strip():
         out.append(Refusal("signer", "it names no signer (`signer:` in its front matter has no `name:`)",
@@ -240,16 +240,16 @@ def effective_refusal(amendment: Amendment, signed: dt.date, effective: dt.date)
     if entry is None:
         return None  # the document says nothing to contradict; the date given stands
     named = entry.date(signed)
-    says = f"{entry.article}, which says “{entry.sentence}”"
+    says = f"{entry.place}, which says “{entry.sentence}”"
     if named is None:
         return Refusal("effective", f"the effective date cannot be checked against {says}: it names no date "
-                       "regdraft can read", f"write the date in {entry.article} (“có hiệu lực kể từ ngày ký” or "
+                       "regdraft can read", f"write the date in {entry.place} (“có hiệu lực kể từ ngày ký” or "
                        f"“kể từ ngày dd/mm/yyyy”), or adopt past the gate with "
                        f"`{Command.of('amend adopt', slug, force=True, reason=None)}` (effective {effective})")
     if named != effective:
         return Refusal("effective", f"the effective date {effective} contradicts {says}: {named}",
                        f"adopt with `{Command.of('amend adopt', slug, signed=signed, effective=named)}`, or amend "
-                       f"{entry.article} first")
+                       f"{entry.place} first")
     return None
 
 

@@ -60,7 +60,8 @@ class DocumentArticle:
     label: str
     title: str | None
     paragraphs: tuple[str, ...] = ()
-    line: int = field(default=0, compare=False)
+    line: int = field(default=0, compare=False)  # the heading's line
+    lines: tuple[int, ...] = field(default=(), compare=False)  # each paragraph's line, where read from a file
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +315,8 @@ def read_amendment(data: bytes | str, source: str, slug: str, *,
             article = DocumentArticle(head.label, head.title, tuple(lead), head.line)
             read[head.label] = AmendingArticle(targets[head.label], article, tuple(instructions))
         else:
-            kept.append(DocumentArticle(head.label, head.title, tuple(p for p, _ in paragraphs), head.line))
+            kept.append(DocumentArticle(head.label, head.title, tuple(p for p, _ in paragraphs), head.line,
+                                        tuple(n for _, n in paragraphs)))
     main = next((part for part in read.values() if part.regulation == meta.get("regulation")),
                 next(iter(read.values()), None))
     if main is not None:

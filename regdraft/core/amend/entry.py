@@ -21,9 +21,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.document import Amendment, DocumentArticle
 from regdraft.core.dates import ENGLISH_DATE, english_date
-from regdraft.core.model import Kind
+from regdraft.core.model import Kind, noun
 from regdraft.core.refs.citations import THIS, chains, grammar, read_phrase
 
 _SPEAKS = re.compile(r"có hiệu lực|hiệu lực thi hành|take[s]? effect|enters? into force|come[s]? into force", re.I)
@@ -65,8 +65,19 @@ class EntryIntoForce:
 
     article: str  # "Điều 3", "Article 2"
     sentence: str
-    line: int = 0
+    line: int = 0  # the line of the paragraph holding the sentence (the article heading's when not known)
     clause: str = ""
+    numbered: str = ""  # the label of the numbered paragraph (khoản) holding the sentence: `3`
+    language: str = "vi"
+
+    @property
+    def place(self) -> str:
+        """Where the sentence stands, as a message cites it: `khoản 3 Điều 2`, `clause 3 of Article 2`, `Điều 2`."""
+        if not self.numbered:
+            return self.article
+        word = noun(Kind.CLAUSE, self.language)
+        return f"{word} {self.numbered} of {self.article}" if self.language == "en" else \
+            f"{word} {self.numbered} {self.article}"
 
     def date(self, signed: dt.date) -> dt.date | None:
         """The effective date this sentence (its clause) names, given the signing date; None when it names none."""
@@ -123,15 +134,30 @@ def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     """
     word = "Article" if amendment.language == "en" else "Điều"
     articles = sorted(amendment.closing, key=lambda a: not _TITLE.search(a.title or ""))
-    found = [(article, sentence.strip()) for article in articles for paragraph in article.paragraphs
+    found = [(article, sentence.strip(), i) for article in articles for i, paragraph in enumerate(article.paragraphs)
              for sentence in re.split(r"(?<=[.;])\s+", paragraph) if _SPEAKS.search(sentence)]
-    stating = [(a, s) for a, s in found if STATES.search(s)]
+    stating = [(a, s, i) for a, s, i in found if STATES.search(s)]
     # The document's own date, not one a sentence gives some of its instructions (`Quy định tại khoản 6 Điều 1 của
     # Luật này có hiệu lực …`: `core.amend.staged`), when it says both.
     # A sentence going on to date some provisions (`…kể từ ngày ký, riêng quy định tại khoản 6 Điều 1 có hiệu lực …`)
     # gives the document's date in its first clause.
-    stating.sort(key=lambda pair: bool(cited(clauses(pair[1])[0], amendment.language, pair[0].label)))
-    for article, sentence in stating or found[:1]:
+    stating.sort(key=lambda found_: bool(cited(clauses(found_[1])[0], amendment.language, found_[0].label)))
+    for article, sentence, i in stating or found[:1]:
         parts = clauses(sentence)
-        return EntryIntoForce(f"{word} {article.label}", sentence, article.line, parts[0] if len(parts) > 1 else "")
+        return EntryIntoForce(f"{word} {article.label}", sentence, paragraph_line(article, i),
+                              parts[0] if len(parts) > 1 else "", numbered(article.paragraphs[i]), amendment.language)
     return None
+
+
+_NUMBERED = re.compile(r"(\d+[a-zđ]?)\\?\.\s")
+
+
+def numbered(paragraph: str) -> str:
+    """The label of a numbered paragraph (`3. Quy định tại …`: `3`), "" for one not numbered."""
+    match = _NUMBERED.match(paragraph)
+    return match.group(1) if match else ""
+
+
+def paragraph_line(article: DocumentArticle, index: int) -> int:
+    """The line of an article's paragraph, the heading's when not known."""
+    return article.lines[index] if index < len(article.lines) else article.line

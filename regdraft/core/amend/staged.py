@@ -31,7 +31,15 @@ import re
 from dataclasses import dataclass, replace
 
 from regdraft.core.amend.document import Amendment
-from regdraft.core.amend.entry import STATES, EntryIntoForce, cited, clauses, entry_into_force
+from regdraft.core.amend.entry import (
+    STATES,
+    EntryIntoForce,
+    cited,
+    clauses,
+    entry_into_force,
+    numbered,
+    paragraph_line,
+)
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.errors import Problem
 from regdraft.core.model import Kind, noun
@@ -53,12 +61,13 @@ def _sentences(amendment: Amendment) -> list[EntryIntoForce]:
     word = noun(Kind.ARTICLE, amendment.language)
     out: list[EntryIntoForce] = []
     for article in amendment.closing:
-        for paragraph in article.paragraphs:
+        for i, paragraph in enumerate(article.paragraphs):
             for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\d“\"])", paragraph):
                 if STATES.search(sentence):
                     parts = clauses(sentence.strip())  # `…kể từ ngày ký, riêng quy định tại … có hiệu lực …`
-                    out.extend(EntryIntoForce(f"{word} {article.label}", sentence.strip(), article.line,
-                                              part if len(parts) > 1 else "") for part in parts)
+                    out.extend(EntryIntoForce(f"{word} {article.label}", sentence.strip(), paragraph_line(article, i),
+                                              part if len(parts) > 1 else "", numbered(paragraph), amendment.language)
+                               for part in parts)
     return out
 
 
@@ -120,7 +129,7 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
             if clashing and earlier.day != day:
                 twice.append((sentence, f"{cite_places(tuple(clashing), amendment.language)} "
                                         f"{'is' if len(clashing) == 1 else 'are'} given {day}, but "
-                                        f"{earlier.sentence.article} already gives "
+                                        f"{earlier.sentence.place} already gives "
                                         f"{'it' if len(clashing) == 1 else 'them'} {earlier.day} "
                                         f"(“{earlier.sentence.sentence}”)"))
                 places = [p for p in places if p not in clashing]
@@ -143,22 +152,22 @@ def dated_parts(amendment: Amendment) -> list[DatedPart]:
 def unresolved_sentences(amendment: Amendment) -> list[str]:
     """`Điều 2 says “…”, but regdraft cannot apply it: …`, one per sentence naming a date for something regdraft
     cannot resolve."""
-    return [f"{s.article} says “{s.sentence}”, but regdraft cannot apply it: {why}"
+    return [f"{s.place} says “{s.sentence}”, but regdraft cannot apply it: {why}"
             for s, why in _read(amendment, amendment.signed)[1]]
 
 
 def given_twice(amendment: Amendment) -> list[str]:
     """`Điều 3 says “…”: khoản 6 Điều 1 is given 2027-07-01, but Điều 3 already gives it 2027-01-01 (“…”)`, one
     per sentence giving an instruction a second date (post-condition 5)."""
-    return [f"{s.article} says “{s.sentence}”: {why}" for s, why in _read(amendment, amendment.signed)[2]]
+    return [f"{s.place} says “{s.sentence}”: {why}" for s, why in _read(amendment, amendment.signed)[2]]
 
 
 def unresolved(amendment: Amendment) -> list[Problem]:
     """A warning for each sentence naming a date for something regdraft cannot resolve (post-condition 2)."""
-    return [Problem(f"{s.article} says “{s.sentence}”, but regdraft cannot apply it: {why}; every instruction "
+    return [Problem(f"{s.place} says “{s.sentence}”, but regdraft cannot apply it: {why}; every instruction "
                     f"would take effect on the document's own date", amendment.source, s.line)
             for s, why in _read(amendment, amendment.signed)[1]] + [
-        Problem(f"{s.article} says “{s.sentence}”: {why}; the first date stands, the document contradicting itself",
+        Problem(f"{s.place} says “{s.sentence}”: {why}; the first date stands, the document contradicting itself",
                 amendment.source, s.line) for s, why in _read(amendment, amendment.signed)[2]]
 
 
@@ -172,7 +181,7 @@ def early(amendment: Amendment) -> list[Problem]:
     today: it is signed today at the earliest), which adoption refuses."""
     signed = amendment.signed or dt.date.today()
     when = f"on {signed}" if amendment.signed else f"(today, {signed}, at the earliest)"
-    return [Problem(f"{s.article} says “{s.sentence}”: {cite_places(part.places, amendment.language)} would take "
+    return [Problem(f"{s.place} says “{s.sentence}”: {cite_places(part.places, amendment.language)} would take "
                     f"effect on {part.day}, before the document is signed {when}; adopting it is refused unless the "
                     f"retroactive effect is meant (correct the year otherwise)", amendment.source, s.line)
             for part in before_signing(amendment, signed) for s in (part.sentence,)]
