@@ -340,6 +340,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     from regdraft.core.amend.capitals import capitals_left
     from regdraft.core.amend.closing_quotes import closings_quoted
     from regdraft.core.amend.placeholders_quoted import placeholders_quoted
+    from regdraft.core.amend.type_words import wrong_type_words
     from regdraft.workspace.reverts import reverted
 
     reverts = tuple(reverted(ws, amendment, applied))
@@ -350,7 +351,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     from regdraft.workspace.bases import uncited_adoptions
 
     warnings = (*closings_quoted(applied, amendment, before), *placeholders_quoted(amendment, before),
-                *capitals_left(applied, amendment),
+                *capitals_left(applied, amendment), *wrong_type_words(amendment, before),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)
