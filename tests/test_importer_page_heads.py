@@ -211,3 +211,21 @@ def test_regdrafts_own_pdf_through_pdftotext_imports_as_the_clean_law(empty_work
     result = import_file(copy, target=clean(name).regulation.source)
     assert heads_left_out(result).count(FOOT) == copy.read_text(encoding="utf-8").count(FOOT)
     assert _rejoined(result.text) == clean(name).text
+
+
+@needs_corpus
+def test_the_notes_of_a_side_by_side_header_give_each_cell_its_own_line(tmp_path: Path) -> None:
+    """The right column's motto was noted at line 1 (its table's first row) and the rule under `QUỐC HỘI` in the left
+    column got no note (r24 sweep k-docs defect 6)."""
+    header = ("QUỐC HỘI                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "--------                              Độc lập - Tự do - Hạnh phúc\n"
+              "                                          ---------------\n"
+              "Luật số: 12/2012/QH13             Hà Nội, ngày 20 tháng 6 năm 2012\n")
+    source = (CORPUS / "luat-cong-doan.txt").read_text(encoding="utf-8")
+    body = source[re.search(r"^LUẬT$", source, re.M).start():]  # type: ignore[union-attr]
+    result = imported(tmp_path, "luat-cong-doan.txt", f"{header}\n{body}")
+    assert result.text == clean("luat-cong-doan.txt").text
+    noted = {(n.text, n.where) for n in result.report.notes if 0 < n.where <= 4}
+    assert noted == {("QUỐC HỘI", 1), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1), ("Độc lập - Tự do - Hạnh phúc", 2),
+                     ("--------", 2), ("---------------", 3), ("Luật số: 12/2012/QH13", 4),
+                     ("Hà Nội, ngày 20 tháng 6 năm 2012", 4)}, noted

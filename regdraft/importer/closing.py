@@ -97,9 +97,14 @@ def flatten_tables(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             continue
         width = max((len(r) for r in para.rows), default=0)
         for col in range(width):
-            for row in para.rows:
+            for r, row in enumerate(para.rows):
                 if col < len(row):
-                    out.extend(Paragraph(line, para.where) for line in _cell_lines(row[col]))
+                    # each cell at its own row's line, in a text's table (`text_rows`); a rule alone in a cell
+                    # (`--------` under `QUỐC HỘI`) is kept for the header to leave out with a note
+                    where = para.row_lines[r] if r < len(para.row_lines) else para.where
+                    lines = [row[col].strip()] if para.row_lines and decorative(row[col].strip()) else \
+                        _cell_lines(row[col])
+                    out.extend(Paragraph(line, where) for line in lines)
     return out
 
 

@@ -167,9 +167,10 @@ def text_rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             cells = ()
         previous = out[-1] if out else None
         if previous is not None and previous.rows is not None and last_row >= para.where - 2:
-            out[-1] = Paragraph(previous.text, previous.where, (*previous.rows, cells) if cells else previous.rows)
+            out[-1] = Paragraph(previous.text, previous.where, (*previous.rows, cells) if cells else previous.rows,
+                                row_lines=(*previous.row_lines, para.where) if cells else previous.row_lines)
         else:
-            out.append(Paragraph(text, para.where, (cells,) if cells else ()))
+            out.append(Paragraph(text, para.where, (cells,) if cells else (), row_lines=(para.where,) if cells else ()))
         last_row = para.where
     return out
 

@@ -38,6 +38,7 @@ class Paragraph:
     rows: tuple[tuple[str, ...], ...] | None = None
     heading: bool = False
     closing: str = ""  # `article` or `clause`: the source marks it as the closing text of one
+    row_lines: tuple[int, ...] = field(default=(), compare=False)  # a text table's rows' lines (`header.text_rows`)
 
 
 @dataclass(frozen=True, slots=True)
