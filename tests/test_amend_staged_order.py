@@ -152,3 +152,19 @@ def test_check_names_an_adoption_out_of_order_not_a_hand_edit(dated: Workspace, 
             f"{clause}: applied on their dates they do not give the text they were adopted into"
             in checked), checked
     assert "so the consolidated text from 2026-03-01 on is wrong or cannot be made" in checked
+
+
+@pytest.mark.parametrize(("command", "place"), [
+    (("amend", "check", "qc-2026"), "warning: amendments/qc-2026/amendment.md:{line}:"),
+    (("check",), "amendments/qc-2026/amendment.md:{line}: warning:")], ids=["amend-check", "check"])
+def test_dated_only_by_its_front_matter_is_warned_of_at_its_effective_key(dated: Workspace, invoke: Invoke,
+                                                                         command: tuple[str, ...], place: str) -> None:
+    """No entry-into-force sentence in its text, only `effective:` in its front matter: the warning stands at that
+    key's line, as every other such warning stands at a file:line."""
+    text = LATER.format(instructions=WORDS, entry="Văn phòng Tỉnh ủy chịu trách nhiệm thi hành Quy chế này.")
+    text = text.replace("signed: null", "signed: 2026-03-01").replace("effective: null", "effective: 2026-03-15")
+    dated.commit({"amendments/qc-2026/amendment.md": text.encode("utf-8")}, "Add qc-2026")
+    line = text.split("\n").index("effective: 2026-03-15") + 1
+    checked = _flat(invoke(dated, *command).output)
+    assert (f"{place.format(line=line)} adopted as it stands, it would take effect on 2026-03-15, before {SAID}, "
+            f"already adopted;" in checked), checked

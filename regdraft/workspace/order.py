@@ -71,17 +71,21 @@ def _day(amendment: Amendment) -> dt.date | None:
 
 def _entry_line(ws: Workspace, amendment: Amendment) -> int:
     """The line of the amendment's entry-into-force sentence (that of its article when the sentence is not found
-    below it; 0 without one)."""
+    below it); without one, that of its front matter's `effective:` key when it is dated so (0 otherwise)."""
     from regdraft.core.amend.entry import entry_into_force
+    from regdraft.core.frontmatter import key_line
 
     entry = entry_into_force(amendment)
-    if entry is None:
+    if entry is None and amendment.effective is None:
         return 0
-    start = entry.sentence[:40]
     try:
         lines = ws.read(amendment.source).decode("utf-8", errors="replace").split("\n")
     except (OSError, RegdraftError):
-        return entry.line
+        return entry.line if entry is not None else 0
+    if entry is None:  # dated only by its front matter: the key's own line, as other front-matter problems stand
+        closing = next((n for n in range(1, len(lines)) if lines[n].strip() == "---"), len(lines))
+        return key_line(lines[:closing], "effective") if lines and lines[0].lstrip("\ufeff").strip() == "---" else 0
+    start = entry.sentence[:40]
     return next((n for n in range(max(entry.line, 1), len(lines) + 1) if start in lines[n - 1].replace("\\", "")),
                 entry.line)
 

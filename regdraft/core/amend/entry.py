@@ -40,22 +40,72 @@ _ENGLISH = re.compile(r"\b(?:on|from|as of|as from) (?:the )?" + ENGLISH_DATE, r
 
 
 # Where one sentence goes on to give some provisions a date of their own: `…kể từ ngày ký, riêng quy định tại khoản 6
-# Điều 1 có hiệu lực …`, `…, trừ …`, `…; quy định tại … có hiệu lực …`, `…, except clause 6 of Article 1, which …`.
-_BESIDES = re.compile(r"[,;]\s+(?=(?:riêng|trừ|ngoại trừ|except|save|but)\b|(?:các\s+)?(?:quy định|provisions?)\s)",
-                      re.I)
+# Điều 1 có hiệu lực …`, `…, trừ …`, `…; quy định tại … có hiệu lực …`, `…, except clause 6 of Article 1, which …`;
+# any `;` (`Khoản 1 Điều 1 … có hiệu lực … 2026; khoản 2 Điều 1 có hiệu lực … 2026.`); a `,` or `và` before a
+# provision (`…từ ngày 01 tháng 7 năm 2025, khoản 3 Điều 1 có hiệu lực …`).
+_PROVISION = r"(?:các\s+)?(?:khoản|điểm|điều|mục|chương|clauses?|points?|articles?)\s"
+_BESIDES = re.compile(r"[,;]\s+(?=(?:riêng|trừ|ngoại trừ|except|save|but)\b|(?:các\s+)?(?:quy định|provisions?)\s)"
+                      rf"|;\s+|(?:,\s+|\s+(?:và|and)\s+)(?={_PROVISION})", re.I)
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph: it is cut after a `.` or `;` followed by a capital, a digit or a quotation
+    mark; `…; khoản 2 Điều 1 có hiệu lực …` goes on the same sentence (`clauses` reads its parts)."""
+    out: list[str] = []
+    start = 0
+    for found in re.finditer(r"(?<=[.;])\s+(?=\S)", paragraph):
+        following = paragraph[found.end()]
+        if following.isupper() or following.isdigit() or following in "“\"":
+            out.append(paragraph[start:found.start()])
+            start = found.end()
+    return [s.strip() for s in (*out, paragraph[start:]) if s.strip()]
 
 
 def clauses(sentence: str) -> list[str]:
     """The parts of a sentence that each state when something takes effect: `Quy chế này có hiệu lực kể từ ngày ký,
-    riêng quy định tại khoản 6 Điều 1 có hiệu lực … năm 2027.` is two, the document's date first; a sentence
-    stating one date (`Quy định tại điểm a khoản 19 Điều 1; khoản 3 Điều 2 … có hiệu lực …`) is one."""
+    riêng quy định tại khoản 6 Điều 1 có hiệu lực … năm 2027.` is two, the document's date first; `Khoản 1 Điều 1 …
+    có hiệu lực … 2026; khoản 2 Điều 1 có hiệu lực … 2026.` is two; a sentence stating one date (`Quy định tại điểm a
+    khoản 19 Điều 1; khoản 3 Điều 2 … có hiệu lực …`) is one. A part is cut off only where what comes before it
+    (from the last cut) and what follows it each state or name a date."""
     out: list[str] = []
     start = 0
     for found in _BESIDES.finditer(sentence):
-        if STATES.search(sentence[start:found.start()]) and STATES.search(sentence[found.end():]):
+        before, rest = sentence[start:found.start()], sentence[found.end():]
+        if all(STATES.search(part) or _dates(part, dt.date.min) for part in (before, rest)):
             out.append(sentence[start:found.start()].strip())
             start = found.end()
     return [*out, sentence[start:].strip()]
+
+
+def _dates(text: str, signed: dt.date) -> list[dt.date | None]:
+    """Every date a text names, in order (None for one written that is no day: `ngày 31 tháng 02`), each written
+    date once: `sau 45 ngày kể từ ngày ký` is one, not also the signing date."""
+    found: list[tuple[int, dt.date | None]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(match: re.Match[str]) -> bool:
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            return False
+        taken.append(match.span())
+        return True
+
+    for after in _AFTER.finditer(text):
+        if free(after):
+            found.append((after.start(), signed + dt.timedelta(days=int(after.group(1) or after.group(2)))))
+    for pattern, order in ((_NUMERIC, (3, 2, 1)), (_WORDS, (3, 2, 1)), (_ISO, (1, 2, 3))):
+        for match in pattern.finditer(text):
+            if free(match):
+                try:
+                    found.append((match.start(), dt.date(*(int(match.group(i)) for i in order))))
+                except ValueError:
+                    found.append((match.start(), None))
+    for english in _ENGLISH.finditer(text):
+        if free(english):
+            found.append((english.start(), english_date(english.groups())))
+    for signing in _SIGNING.finditer(text):
+        if free(signing):
+            found.append((signing.start(), signed))
+    return [day for _, day in sorted(found, key=lambda f: f[0])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +128,11 @@ class EntryIntoForce:
         word = noun(Kind.CLAUSE, self.language)
         return f"{word} {self.numbered} of {self.article}" if self.language == "en" else \
             f"{word} {self.numbered} {self.article}"
+
+    def dates(self, signed: dt.date) -> list[dt.date | None]:
+        """Every date this sentence (its clause) names, in order, each once: more than one, and regdraft cannot tell
+        which provisions take which (`core.amend.staged` warns)."""
+        return list(dict.fromkeys(_dates(self.clause or self.sentence, signed)))
 
     def date(self, signed: dt.date) -> dt.date | None:
         """The effective date this sentence (its clause) names, given the signing date; None when it names none."""
@@ -135,7 +190,7 @@ def entry_into_force(amendment: Amendment) -> EntryIntoForce | None:
     word = "Article" if amendment.language == "en" else "Điều"
     articles = sorted(amendment.closing, key=lambda a: not _TITLE.search(a.title or ""))
     found = [(article, sentence.strip(), i) for article in articles for i, paragraph in enumerate(article.paragraphs)
-             for sentence in re.split(r"(?<=[.;])\s+", paragraph) if _SPEAKS.search(sentence)]
+             for sentence in sentences(paragraph) if _SPEAKS.search(sentence)]
     stating = [(a, s, i) for a, s, i in found if STATES.search(s)]
     # The document's own date, not one a sentence gives some of its instructions (`Quy định tại khoản 6 Điều 1 của
     # Luật này có hiệu lực …`: `core.amend.staged`), when it says both.

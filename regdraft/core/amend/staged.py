@@ -27,7 +27,6 @@ Post-conditions:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 
 from regdraft.core.amend.document import Amendment
@@ -39,6 +38,7 @@ from regdraft.core.amend.entry import (
     entry_into_force,
     numbered,
     paragraph_line,
+    sentences,
 )
 from regdraft.core.amend.instructions import Instruction
 from regdraft.core.errors import Problem
@@ -62,7 +62,7 @@ def _sentences(amendment: Amendment) -> list[EntryIntoForce]:
     out: list[EntryIntoForce] = []
     for article in amendment.closing:
         for i, paragraph in enumerate(article.paragraphs):
-            for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\d“\"])", paragraph):
+            for sentence in sentences(paragraph):
                 if STATES.search(sentence):
                     parts = clauses(sentence.strip())  # `…kể từ ngày ký, riêng quy định tại … có hiệu lực …`
                     out.extend(EntryIntoForce(f"{word} {article.label}", sentence.strip(), paragraph_line(article, i),
@@ -99,6 +99,11 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
     bad: Found = []
     twice: Found = []
     for sentence in _sentences(amendment):
+        named = sentence.dates(signed or dt.date.today())
+        if len(named) > 1:  # `… từ ngày 01 tháng 01 năm 2026 và khoản 2 Điều 1 từ ngày …`: which takes which?
+            bad.append((sentence, f"it names {len(named)} dates ({', '.join(str(d or '?') for d in named)}) in one "
+                                  f"clause, and regdraft cannot tell which provisions take which date"))
+            continue
         if main is not None and (sentence.sentence, sentence.clause) == (main.sentence, main.clause):
             continue
         article = sentence.article.split()[-1]
