@@ -1,6 +1,7 @@
 """Several words replaced by as many in one sentence, paired in order: `Thay thế cụm từ “A”, “C” lần lượt bằng cụm từ
-“B”, “D” tại …` and the English translators' `The words “A” and “C” are replaced with “B” and “D” respectively in …`
-(`core.amend.word_changes`) read as the pairs they mean (`… cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” …`).
+“B”, “D” tại …` (or `… bằng cụm từ “B”, “D” tương ứng tại …`) and the English translators' `The words “A” and “C”
+are replaced with “B” and “D” respectively in …` (`core.amend.word_changes`) read as the pairs they mean
+(`… cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” …`).
 
 regdraft refused both: the English with its generic message, the Vietnamese saying it "must end with '.' or ';'".
 """
@@ -38,6 +39,38 @@ def test_vietnamese_words_replaced_lan_luot_are_the_pairs(written: str) -> None:
     assert read_instruction(written, "vi") == read_instruction(PAIRS_VI, "vi")
 
 
+@pytest.mark.parametrize("written", [
+    "Thay thế cụm từ “A”, “C” bằng cụm từ “B”, “D” tương ứng tại khoản 2 Điều 9.",
+    "Thay thế các cụm từ “A” và “C” bằng các cụm từ “B” và “D” tương ứng tại khoản 2 Điều 9.",
+    "Thay thế cụm từ “A”, cụm từ “C” bằng cụm từ “B”, cụm từ “D”, tương ứng, tại khoản 2 Điều 9.",
+])
+def test_vietnamese_words_replaced_tuong_ung_are_the_pairs(written: str) -> None:
+    """`tương ứng` right after the new words pairs them in order, as `lần lượt` before `bằng` does: regdraft said
+    the sentence "must end with '.' or ';'"."""
+    assert read_instruction(written, "vi") == read_instruction(PAIRS_VI, "vi")
+    assert read_instruction("Thay thế các cụm từ “A”, “C” bằng các cụm từ “B”, “D” tương ứng trong toàn bộ Quy chế.",
+                            "vi") == Several((ReplaceWords("A", "B"), ReplaceWords("C", "D")))
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("Thay thế cụm từ “A”, “C” bằng cụm từ “B”, “D” tại khoản 2 Điều 9 tương ứng.",
+     "cannot read this instruction: “tương ứng” after the provisions (tại khoản 2 Điều 9) may pair the words with the "
+     "provisions; to pair the words in order write it after the new words: ‘Thay thế cụm từ “A”, “C” bằng cụm từ “B”, "
+     "“D” tương ứng tại khoản 2 Điều 9’ (or ‘… lần lượt bằng cụm từ …’)."),
+    ("Thay thế cụm từ “A”, “C” bằng cụm từ “B”, “D” tại khoản 2 Điều 9.",
+     "cannot read this instruction: it replaces 2 words (“A”, “C”) with 2 (“B”, “D”) with nothing saying how they "
+     "pair; to pair them in order write ‘Thay thế cụm từ “A”, “C” bằng cụm từ “B”, “D” tương ứng tại khoản 2 Điều 9’ "
+     "(or ‘… lần lượt bằng cụm từ …’)."),
+], ids=["after-the-provisions", "no-pairing-word"])
+def test_words_not_said_to_pair_in_order_are_refused_with_the_wording_to_write(written: str, said: str) -> None:
+    """`tương ứng` after the provisions may pair the words with the provisions (A at one, C at another), and two
+    lists with no word pairing them say nothing of how: refused naming the wording regdraft reads (it said the
+    sentence "must end with '.' or ';'")."""
+    with pytest.raises(GrammarError) as info:
+        read_instruction(written, "vi")
+    assert str(info.value) == said
+
+
 def test_three_pairs_throughout_the_text() -> None:
     read = read_instruction("Thay thế các cụm từ “A”, “C” và “E” lần lượt bằng các cụm từ “B”, “D” và “F” trong "
                             "toàn bộ Quy chế.", "vi")
@@ -48,6 +81,7 @@ def test_three_pairs_throughout_the_text() -> None:
 
 @pytest.mark.parametrize(("written", "language", "word"), [
     ("Thay thế cụm từ “A”, “C” lần lượt bằng cụm từ “B” tại khoản 2 Điều 9.", "vi", "lần lượt"),
+    ("Thay thế cụm từ “A”, “C” bằng cụm từ “B”, “D”, “E” tương ứng tại khoản 2 Điều 9.", "vi", "tương ứng"),
     ("The words “A” and “C” are replaced with “B”, “D” and “E” respectively in clause 2 of Article 9.", "en",
      "respectively"),
 ])
@@ -61,6 +95,8 @@ def test_the_pairs_apply_in_order() -> None:
     reg = applied("1\\. Thay thế cụm từ “thường lệ”, “3 tháng” lần lượt bằng cụm từ “định kỳ”, “2 tháng” tại khoản 1 "
                   "Điều 3.")
     assert text_of(reg, "d3.k1") == "Ban Chấp hành họp định kỳ 2 tháng một lần."
+    assert applied("1\\. Thay thế cụm từ “thường lệ”, “3 tháng” bằng cụm từ “định kỳ”, “2 tháng” tương ứng tại khoản 1 "
+                   "Điều 3.") == reg
     reg = applied("1\\. The words “meets” and “three months” in clause 1 of Article 3 are replaced with the words "
                   "“convenes” and “two months”, respectively.", "en")
     assert text_of(reg, "d3.k1") == "The Executive Committee convenes every two months."

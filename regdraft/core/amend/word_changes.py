@@ -1,5 +1,5 @@
 """The grammar of word changes in amending instructions: `Thay thế cụm từ “A” bằng cụm từ “B” tại …` (several paired
-in order: `… cụm từ “A”, “C” lần lượt bằng cụm từ “B”, “D” …`),
+in order: `… cụm từ “A”, “C” lần lượt bằng cụm từ “B”, “D” …`, `… bằng cụm từ “B”, “D” tương ứng tại …`),
 `Bỏ cụm từ …`, `Bổ sung cụm từ … vào sau cụm từ …` and their English forms (docs/amendments.md).
 
 `grammar.read_instruction` reads the other forms and hands a verb phrase of words here (`read_words`).
@@ -119,9 +119,15 @@ _FORMS = {
 _LIST = (r"[“\"][^“”\"]*[”\"](?:(?:\s*,\s*(?:và\s+|and\s+)?|\s+(?:và|and)\s+)(?:(?:the\s+)?(?:words?|phrases?)\s+"
          r"|(?:cụm\s+)?từ\s+)?[“\"][^“”\"]*[”\"])*")
 _NOUN = {"vi": r"(?:(?:các\s+)?(?:cụm từ|từ ngữ|từ)\s*)?", "en": r"(?:the\s+(?:words|phrases|expressions|terms)\s+)?"}
+_VERB_VI = r"(?P<verb>thay thế|thay|sửa đổi|sửa)"
+# `tương ứng` right after the new words pairs them as `lần lượt` before `bằng` does (`Thay thế cụm từ “A”, “C” bằng
+# cụm từ “B”, “D” tương ứng tại …`); after the provisions (`… tại khoản 2 Điều 9 tương ứng`) it may pair the words
+# with the provisions: refused (`_LATE`).
 _RESPECTIVELY = {
-    "vi": (rf"^(?P<verb>thay thế|thay|sửa đổi|sửa)\s+{_NOUN['vi']}(?P<olds>{_LIST})\s+lần lượt\s+(?:bằng|thành)\s+"
-           rf"{_NOUN['vi']}(?P<news>{_LIST})(?:\s+tương ứng)?(?:\s+(?P<rest>.+))?$",),
+    "vi": (rf"^{_VERB_VI}\s+{_NOUN['vi']}(?P<olds>{_LIST})\s+lần lượt\s+(?:bằng|thành)\s+"
+           rf"{_NOUN['vi']}(?P<news>{_LIST})(?:\s+tương ứng)?(?:\s+(?P<rest>.+))?$",
+           rf"^{_VERB_VI}\s+{_NOUN['vi']}(?P<olds>{_LIST})\s+(?:bằng|thành)\s+"
+           rf"{_NOUN['vi']}(?P<news>{_LIST}),?\s+tương ứng(?:,?\s+(?P<rest>.+))?$"),
     "en": (rf"^(?:the\s+(?:words|phrases|expressions|terms)\s+)?(?P<olds>{_LIST})\s+are\s+replaced\s+(?:with|by)\s+"
            rf"{_NOUN['en']}(?P<news>{_LIST}),?\s+respectively(?:,?\s+(?P<rest>.+))?$",
            rf"^(?:the\s+(?:words|phrases|expressions|terms)\s+)?(?P<olds>{_LIST})\s+(?P<rest>(?:in|from)\s+[^“”\"]+?)\s+"
@@ -131,17 +137,48 @@ _RESPECTIVELY = {
 }
 
 
+_UNPAIRED = (rf"^{_VERB_VI}\s+{_NOUN['vi']}(?P<olds>{_LIST})\s+(?:bằng|thành)\s+{_NOUN['vi']}(?P<news>{_LIST})"
+             r"\s+(?P<rest>(?:tại|trong|ở)\s[^“”\"]+?)(?P<late>,?\s+tương ứng)?$")
+
+
+def _quoted(text: str) -> list[str]:
+    return re.findall(r"[“\"][^“”\"]*[”\"]", text)
+
+
+def _unpaired(piece: str) -> None:
+    """Refuse several words replaced by as many with nothing pairing them in order, or `tương ứng` after the
+    provisions (which may pair the words with the provisions), naming the wording regdraft reads."""
+    said = compiled(_UNPAIRED, re.I).match(piece)
+    if said is None:
+        return
+    olds, news = _quoted(said.group("olds")), _quoted(said.group("news"))
+    if len(olds) < 2 or len(news) < 2:
+        return  # several words replaced by one, or one by several: no pairing (left to the forms below)
+    verb, rest = said.group("verb"), said.group("rest")
+    wording = (f"‘{verb[:1].upper()}{verb[1:]} cụm từ {', '.join(olds)} bằng cụm từ {', '.join(news)} tương ứng "
+               f"{rest}’ (or ‘… lần lượt bằng cụm từ …’)")
+    if said.group("late"):
+        raise GrammarError(f"cannot read this instruction: “tương ứng” after the provisions ({rest}) may pair the "
+                           f"words with the provisions; to pair the words in order write it after the new words: "
+                           f"{wording}.")
+    raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({', '.join(olds)}) with "
+                       f"{len(news)} ({', '.join(news)}) with nothing saying how they pair; to pair them in order "
+                       f"write {wording}.")
+
+
 def _paired(piece: str, language: str) -> str:
     """`piece` replacing several words by as many in order (`Thay thế cụm từ “A”, “C” lần lượt bằng cụm từ “B”,
-    “D” tại …`, `The words “A” and “C” are replaced with “B” and “D” respectively in …`) written as the pairs it
-    means (`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ “D” tại …`); any other piece as it is."""
+    “D” tại …`, `… bằng cụm từ “B”, “D” tương ứng tại …`, `The words “A” and “C” are replaced with “B” and “D”
+    respectively in …`) written as the pairs it means (`Thay thế cụm từ “A” bằng cụm từ “B”, cụm từ “C” bằng cụm từ
+    “D” tại …`); any other piece as it is."""
     for pattern in _RESPECTIVELY[language]:
         said = compiled(pattern, re.I).match(piece)
         if said is None:
             continue
-        olds, news = (re.findall(r"[“\"][^“”\"]*[”\"]", said.group(key)) for key in ("olds", "news"))
+        olds, news = _quoted(said.group("olds")), _quoted(said.group("news"))
         if len(olds) != len(news):
-            word = "lần lượt" if language == "vi" else "respectively"
+            word = ("lần lượt" if re.search(r"\blần lượt\s+(?:bằng|thành)\b", said.group(0), re.I) else "tương ứng") \
+                if language == "vi" else "respectively"
             raise GrammarError(f"cannot read this instruction: it replaces {len(olds)} words ({', '.join(olds)}) "
                                f"with {len(news)} ({', '.join(news)}), but “{word}” pairs them in order: name as "
                                f"many of each.")
@@ -150,6 +187,8 @@ def _paired(piece: str, language: str) -> str:
             return f"{said.group('verb')} {pairs} {said.group('rest') or ''}".strip()
         pairs = ", ".join(f"{a} with {b}" for a, b in zip(olds, news, strict=True))
         return f"Replace the words {pairs} {said.group('rest') or ''}".strip()
+    if language == "vi":
+        _unpaired(piece)
     return piece
 
 
