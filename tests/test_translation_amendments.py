@@ -162,3 +162,26 @@ def test_an_imported_amendment_names_no_translation_as_a_holder_of_its_number(wi
     assert "Điều 1 amends 01-QC/TU-XV of the workspace (01-QC/TU bears the number it cites too; the heading cites " \
            "its signing date)." in said, said
     assert "01-QC/TU-XV-EN" not in said
+
+
+def test_show_of_one_provision_of_the_english_text_names_the_amendments_it_lacks(adopted: Workspace,  # noqa: F811
+                                                                                 invoke: Invoke) -> None:
+    """`export` of the English text said it lacked 05-QC/TU; `show` of one of its provisions said nothing (carried)."""
+    lacks = ("01-QC/TU-EN is a translation of 01-QC/TU and does not contain its amendments in force on 2025-06-01: "
+             "05-QC/TU (in force from 2025-03-28). The original's text on that day: "
+             "`regdraft show 01-QC/TU d5.k2 --as-of 2025-06-01`; or translate the amendments and adopt them to "
+             "01-QC/TU-EN.")
+    shown = invoke(adopted, "show", "01-QC/TU-EN", "d5.k2", "--as-of", "2025-06-01")
+    assert shown.exit_code == 0, shown.output
+    assert unwrapped(shown.stderr).count("01-QC/TU-EN is a translation of") == 1
+    assert lacks in unwrapped(shown.stderr)
+    assert "is a translation" not in shown.stdout
+    assert "To report to the Provincial Party Executive Committee" in shown.stdout
+    as_json = invoke(adopted, "show", "01-QC/TU-EN", "d5.k2", "--as-of", "2025-06-01", "--json")
+    assert lacks in unwrapped(as_json.stderr)
+    json.loads(as_json.stdout)
+    working = invoke(adopted, "show", "01-QC/TU-EN")  # the working text, today: 05-QC/TU is in force
+    assert unwrapped(working.stderr).count("does not contain its amendments in force on") == 1
+    # Before 05-QC/TU took effect, and for the original itself, nothing is said.
+    assert "is a translation" not in invoke(adopted, "show", "01-QC/TU-EN", "d5.k2", "--as-of", "2025-03-27").output
+    assert "is a translation" not in invoke(adopted, "show", "01-QC/TU", "d5.k2").output

@@ -151,6 +151,7 @@ def show(regulation: str, address: str | None, rev: str | None, as_of: str | Non
             _note_later_changes(shown, ws, regulation, address)
         if rev is None:
             _note_replaced(shown, ws, reg.meta, as_of)
+            _note_untranslated(shown, ws, reg.id, reg.meta, address, as_of)
         return shown if as_json else shown.say(text, nl=False)
     except UnknownUnit:
         if as_of is None or address is None:
@@ -184,6 +185,19 @@ def _note_replaced(shown: Result, ws: Workspace, meta: Mapping[str, Any], as_of:
     found = replaced_on(ws, original(meta), day)
     if found is not None:
         shown.note(painted(replacement_message(in_language(ws, found, meta)), err=True, fg="yellow"))
+
+
+def _note_untranslated(shown: Result, ws: Workspace, reg_id: str, meta: Mapping[str, Any], address: str | None,
+                       as_of: str | None) -> None:
+    """Say first, on stderr (under --json too), that a translation lacks amendments of its original in force on the
+    date, as `export` says it."""
+    from regdraft.core.dates import parse_date
+    from regdraft.workspace.export import untranslated_shown
+
+    day = None if as_of is None else parse_date(as_of, "the date the text is in force on")
+    lacking = untranslated_shown(ws, reg_id, meta, address, day)
+    if lacking:
+        shown.note(painted(spelled(lacking), err=True, fg="yellow"))
 
 
 def _changes(shown: AmendedProvision) -> Result:

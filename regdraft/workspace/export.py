@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,7 +61,7 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
                      words=words, provisions=[own_provisions(amendment) if id(amendment) in firsts else ()
                                               for amendment, _ in timeline.steps])
-    missing = [source for _, source in untranslated(ws, base.meta, ct)]
+    missing = [source for _, source in untranslated(ws, base.meta, ct.as_of, {a.number for a in ct.amendments})]
     ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words))
     if replaced is None or replaced.on is None:
         return ct
@@ -92,9 +92,10 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
                     untranslated_message(ws, ct))
 
 
-def untranslated(ws: Workspace, meta: Mapping[str, Any], ct: ConsolidatedText) -> list[tuple[Amendment, Source]]:
-    """The adopted amendments of a translation's original (`meta`'s `translation_of`) in force on the text's date
-    that its consolidated text `ct` does not hold (none of its own amending documents bears their number), each
+def untranslated(ws: Workspace, meta: Mapping[str, Any], as_of: dt.date,
+                 held: Collection[str]) -> list[tuple[Amendment, Source]]:
+    """The adopted amendments of a translation's original (`meta`'s `translation_of`) in force on `as_of` that its
+    text does not hold (none of its own amending documents, numbered `held`, bears their number), each
     as the translation's language cites it: a Vietnamese amendment in an English text by its number and date, typed
     as the translation types itself when it has its original's type, as the translation types the decision it was
     issued with when it is a decision of that decision's type (`issued_with`: a Quy chế issued with a Quyết định
@@ -112,10 +113,9 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], ct: ConsolidatedText) -
     old = next((m for _, _, m in fronts(ws) if str(m.get("id") or "") == original), {})
     kinds = {str(old.get("type") or "").strip(): str(meta.get("type") or "").strip(),
              issued_with(old): issued_with(meta)}
-    held = {a.number for a in ct.amendments}
     out = []
     for amendment in adopted_for(ws, original):
-        if amendment.effective is None or amendment.effective > ct.as_of or amendment.number in held:
+        if amendment.effective is None or amendment.effective > as_of or amendment.number in held:
             continue
         source = source_of(amendment.meta)
         if str(amendment.meta.get("language") or "vi") != language:
@@ -129,15 +129,40 @@ def untranslated_message(ws: Workspace, ct: ConsolidatedText) -> str:
     """The line `export` prints when a translation's text lacks amendments of its original in force on its date."""
     from regdraft.core.commands import Command
 
-    missing = untranslated(ws, ct.regulation.meta, ct)
+    original = str(ct.regulation.meta.get("translation_of") or "")
+    return _lacking(ws, ct.regulation.id, ct.regulation.meta, ct.as_of, {a.number for a in ct.amendments},
+                    "; a note at the head of the text says so", Command.of("export", original, as_of=ct.as_of))
+
+
+def untranslated_shown(ws: Workspace, reg_id: str, meta: Mapping[str, Any], address: str | None,
+                       as_of: dt.date | None) -> str:
+    """The line `show` prints when a translation (its working text, or as of `as_of`) lacks amendments of its
+    original in force on that day (today for the working text), as `export` does (`untranslated_message`)."""
+    from regdraft.core.commands import Command
+    from regdraft.workspace.timeline import adopted_for
+
+    original = str(meta.get("translation_of") or "").strip()
+    if not original:
+        return ""
+    day = as_of or dt.date.today()
+    # The working text holds every amendment adopted to the translation; a text as of a date those in force then.
+    held = {a.number for a in adopted_for(ws, reg_id)
+            if as_of is None or (a.effective is not None and a.effective <= as_of)}
+    again = Command.of("show", original, *([address] if address else []), as_of=day)
+    return _lacking(ws, reg_id, meta, day, held, "", again)
+
+
+def _lacking(ws: Workspace, reg_id: str, meta: Mapping[str, Any], day: dt.date, held: Collection[str], said: str,
+             again: object) -> str:
+    """The line naming the original's amendments in force on `day` a translation lacks, '' when it lacks none."""
+    missing = untranslated(ws, meta, day, held)
     if not missing:
         return ""
-    original = str(ct.regulation.meta.get("translation_of"))
+    original = str(meta.get("translation_of"))
     listed = ", ".join(f"{a.name} (in force from {a.effective})" for a, _ in missing)
-    again = Command.of("export", original, as_of=ct.as_of)
-    return (f"{ct.regulation.id} is a translation of {original} and does not contain its amendments in force on "
-            f"{ct.as_of}: {listed}; a note at the head of the text says so. The original's text on that day: "
-            f"`{again}`; or translate the amendments and adopt them to {ct.regulation.id}.")
+    return (f"{reg_id} is a translation of {original} and does not contain its amendments in force on {day}: "
+            f"{listed}{said}. The original's text on that day: `{again}`; or translate the amendments and adopt them "
+            f"to {reg_id}.")
 
 
 def export_amendment(ws: Workspace, slug: str, output: Path | None, fmt: str | None = None,
