@@ -290,6 +290,33 @@ def test_a_file_an_export_killed_left_half_written_is_named_by_check_and_removed
     assert link.is_symlink() and (ws.root / "regdraft.yaml").is_file()
 
 
+def test_a_file_an_export_to_another_folder_left_is_named_and_removed_and_nothing_else(
+        tmp_workspace: Workspace) -> None:
+    """`export -o drafts/hop-nhat.html` killed before its rename left drafts/hop-nhat.html.regdraft-tmp, which
+    `check` did not name nor `check --repair` remove: only out/ was looked in (carried). A user's file of another
+    name, the repository's own folder and anything outside the workspace stay untouched."""
+    ws = tmp_workspace
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT_RENAME, "export", "01-QC/TU", "-o",
+                             "drafts/ban-dich/hop-nhat.html"], cwd=ws.root, capture_output=True, text=True,
+                            timeout=300)
+    assert killed.returncode == 137, killed.stderr
+    left = "drafts/ban-dich/hop-nhat.html.regdraft-tmp"
+    assert (ws.root / left).is_file()
+    mine = [ws.root / "drafts" / "ghi-chu.regdraft-tmp.txt", ws.root / "drafts" / ".regdraft-tmp",
+            ws.root / ".git" / "x.pdf.regdraft-tmp", ws.root.parent / "ngoai.pdf.regdraft-tmp"]
+    for path in mine:
+        path.write_bytes(b"not regdraft's")
+    checked = regdraft(ws, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert (f"{left}: warning: an unfinished hop-nhat.html: regdraft was stopped while it wrote it"
+            in checked.stdout), checked.stdout
+    assert "ghi-chu" not in checked.stdout and "x.pdf" not in checked.stdout and "ngoai" not in checked.stdout
+    repaired = regdraft(ws, "check", "--repair")
+    assert f"Removed {left}, left half written by a regdraft that was stopped." in repaired.stdout, repaired.stdout
+    assert repaired.stdout.count("Removed ") == 1, repaired.stdout
+    assert not (ws.root / left).exists() and all(path.read_bytes() == b"not regdraft's" for path in mine)
+
+
 def test_a_file_an_export_is_writing_is_not_taken_for_a_leftover(tmp_workspace: Workspace) -> None:
     """A PDF takes seconds to render into its temporary file, closed meanwhile: a repair then removed it."""
     from regdraft.render.files import write_atomic

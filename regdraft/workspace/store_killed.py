@@ -15,9 +15,11 @@ describes the files as they were. `KilledGit`, mixed into `Workspace` (through `
 3. Any other change is the drafter's and is left alone, for the sync to refuse as before.
 
 A regdraft killed while it writes an output (an export) leaves the file it puts bytes in before giving it its
-name, `NAME.regdraft-tmp`, in NAME's folder. `leftover_files` lists those in the output folder (`out/`, where outputs
-go unless told otherwise) that no process holds open (regdraft holds each open while it writes it); never a link. It
-reads the folder, not git (`check` runs without GitPython).
+name, `NAME.regdraft-tmp`, in NAME's folder (`.NAME.regdraft-tmp` for a new file a commit links into place).
+`leftover_files` lists those anywhere in the workspace (`out/`, where outputs go unless told otherwise, and any folder
+`-o` named) that no process holds open (regdraft holds each open while it writes it); never a link, nothing inside a
+`.git` folder (git's and regdraft's own files there are the repository's), nothing outside the workspace (links to
+folders are not followed). It reads the folders, not git (`check` runs without GitPython).
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ import stat
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from regdraft.core.layout import OUTPUT
 
 if TYPE_CHECKING:
     import git
@@ -96,8 +96,9 @@ class KilledGit:
     def leftover_files(self) -> list[str]:
         """The outputs (workspace-relative) a regdraft that was stopped left half written (see the module)."""
         found = []
-        for folder, _, names in os.walk(self.root / OUTPUT):  # links to folders are not followed
-            found += [Path(folder, name) for name in names if name.endswith(TEMPORARY)]
+        for folder, folders, names in os.walk(self.root):  # links to folders are not followed
+            folders[:] = [name for name in folders if name != ".git"]
+            found += [Path(folder, name) for name in names if name.endswith(TEMPORARY) and name != TEMPORARY]
         return sorted(path.relative_to(self.root).as_posix() for path in found if _left(path))
 
     def rebase_not_begun(self) -> bool:
