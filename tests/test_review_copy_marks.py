@@ -136,6 +136,41 @@ def test_a_comment_selecting_one_provision_of_an_instruction_naming_several_land
                       "Đề nghị rà soát khoản 1 Điều 24.": ("d24.k1", "khoản 1 Điều 24")}
 
 
+def test_a_comment_selecting_one_label_of_a_group_heading_lands_on_its_provision(
+        tmp_workspace: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    """Carried: a member selecting one provision's label alone in a heading naming several (`khoản 2` in `16. Sửa
+    đổi, bổ sung khoản 4 Điều 3 và khoản 2 Điều 11 như sau:`) wrote a comment filed under the provision the heading
+    is marked with (d3.k4); the label is read with the words after it that complete its citation (Điều 11)."""
+    ws = tmp_workspace
+    two = ("16\\. Sửa đổi, bổ sung khoản 4 Điều 3 và khoản 2 Điều 11 như sau:\n\n"
+           "a) Sửa đổi, bổ sung khoản 4 Điều 3 như sau:\n\n"
+           "“4\\. Giữ gìn đoàn kết, thống nhất trong Ban Chấp hành và trong toàn Đảng bộ.”.\n\n"
+           "b) Sửa đổi, bổ sung khoản 2 Điều 11 như sau:\n\n"
+           "“2\\. Phó Bí thư Tỉnh ủy giúp Bí thư theo dõi công tác của Ủy ban nhân dân tỉnh.”.\n\n")
+    path = ws.root / "amendments" / SLUG / "amendment.md"
+    first = GROUPS.split("16\\.")[0]  # group 15: `khoản 1 và khoản 2 Điều 2`
+    text = path.read_text(encoding="utf-8").replace("## Điều 2. Điều khoản chuyển tiếp",
+                                                    first + two + "## Điều 2. Điều khoản chuyển tiếp", 1)
+    ws.commit({f"amendments/{SLUG}/amendment.md": text.encode()}, "Draft with two more groups")
+    document = kit.open_docx(_copy(invoke, ws, SLUG, tmp_path / "copy.docx"))
+    across = kit.paragraph_with(document, "16. Sửa đổi, bổ sung khoản 4 Điều 3 và khoản 2 Điều 11", last=False)
+    assert _addresses(across) == ["d3.k4"]
+    _comment(document, across, "khoản 2", "Đề nghị giữ nguyên khoản 2 Điều 11.")
+    _comment(document, across, "bổ sung", "Nhất trí.")
+    _comment(document, kit.paragraph_with(document, "15. Sửa đổi, bổ sung khoản 1 và khoản 2 Điều 2", last=False),
+             "khoản 2", "Đề nghị viết lại khoản 2 Điều 2.")
+    _comment(document, kit.paragraph_with(document, "11. Bãi bỏ khoản 3 Điều 10", last=False), "điểm c",
+             "Đề nghị giữ lại điểm c.")
+    _comment(document, kit.paragraph_with(document, "tại khoản 2 Điều 23 và khoản 1 Điều 24.", last=False),
+             "khoản 1", "Đề nghị rà soát khoản 1 Điều 24.")
+    placed = _placed(invoke, ws, SLUG, kit.save(document, tmp_path / "reply.docx"))
+    assert placed == {"Đề nghị giữ nguyên khoản 2 Điều 11.": ("d11.k2", "khoản 2"),  # it was d3.k4
+                      "Nhất trí.": ("d3.k4", "bổ sung"),  # words citing no provision: the heading's mark, as before
+                      "Đề nghị viết lại khoản 2 Điều 2.": ("d2.k2", "khoản 2"),
+                      "Đề nghị giữ lại điểm c.": ("d16.k2.c", "điểm c"),  # it was d10.k3
+                      "Đề nghị rà soát khoản 1 Điều 24.": ("d24.k1", "khoản 1")}  # it was d23.k2
+
+
 # -- tables -----------------------------------------------------------------------------------
 
 

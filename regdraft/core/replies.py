@@ -16,11 +16,11 @@ Post-conditions of `comments_from_reply`:
    or dash items, on that part (`d42.k3.intro`, `d42.k3.end`); one within a paragraph of an instruction's
    quoted new text, on the provision that paragraph is (`“b) …` quoted by `Sửa đổi khoản 2 Điều 5` is on
    `d5.k2.b`), as in the text as amended; one selecting exactly one of the provisions an instruction naming
-   several names, on that provision (`điểm c khoản 2 Điều 16` in `Bãi bỏ khoản 3 Điều 10 và điểm c khoản 2
-   Điều 16.`, whose paragraph is marked with the first). Its selection is the words selected, a label included,
-   leaving out only the quote marks of an instruction's quoted new text (`“a) …`, `…;”;`). One on words a Word
-   redline itself strikes out lands on the smallest provision holding the paragraphs placed around them, those
-   words its selection.
+   several names, on that provision (`điểm c khoản 2 Điều 16`, or its label `điểm c` alone, in `Bãi bỏ khoản 3
+   Điều 10 và điểm c khoản 2 Điều 16.`, whose paragraph is marked with the first). Its selection is the words
+   selected, a label included, leaving out only the quote marks of an instruction's quoted new text (`“a) …`,
+   `…;”;`). One on words a Word redline itself strikes out lands on the smallest provision holding the paragraphs
+   placed around them, those words its selection.
 3. A proposal is the provision's exact text in `draft` with the reviewer's changes accepted
    (an article or an appendix with its heading line, or a provision holding points or clauses,
    with a label on every line, as the wording editor writes it), and its comment text says in
@@ -269,7 +269,8 @@ def comments_from_reply(reply: Reply, draft: Regulation, round_number: int, by: 
             # Words in one dash or plus item are on that item: a unit's items are commented on apart.
             at = spots[0] if len(set(spots)) == 1 else _common(spots)
             # One of the provisions an instruction names, selected exactly, is the one the comment is on.
-            named = (named_in_instruction(readings(wc.start, first), first, wc.selection, drafts)
+            named = (named_in_instruction(readings(wc.start, first), first, wc.selection, drafts,
+                                          reply.paragraphs[wc.start].original)
                      if bookmarked and wc.start == wc.end and wc.selection else None)
             at = named or at
         elif len(found) == 1:

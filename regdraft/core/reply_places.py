@@ -274,17 +274,43 @@ def instruction_readings(p: ReplyParagraph, place: Place, drafts: dict[str, Regu
 
 
 def named_in_instruction(readings: Readings, place: Place, selection: str,
-                         drafts: dict[str, Regulation]) -> Place | None:
+                         drafts: dict[str, Regulation], sentence: str = "") -> Place | None:
     """The provision a comment's selected words name exactly, when they are words of an instruction naming several
     (`readings`; its paragraph is marked with the first named, or the unit holding them all): `điểm c khoản 2 Điều
-    16` selected in `11. Bãi bỏ khoản 3 Điều 10 và điểm c khoản 2 Điều 16.` is on d16.k2.c, not d10.k3. None when
-    the words name no single provision the instruction names."""
+    16` selected in `11. Bãi bỏ khoản 3 Điều 10 và điểm c khoản 2 Điều 16.` is on d16.k2.c, not d10.k3. A label
+    selected alone, once in the instruction's `sentence`, is read with the words after it up to the first that
+    complete the citation of one the instruction names (`khoản 2` in `Sửa đổi, bổ sung khoản 1 Điều 2 và khoản 2
+    Điều 3 như sau:` is on d3.k2). None when the words name no single provision the instruction names."""
+    words = selection.strip().rstrip(".,;:")
+    for cited in [words, *_read_on(sentence, words)] if words else ():
+        found = _named(readings, place, cited, drafts)
+        if found is not None:
+            return found
+    return None
+
+
+READ_ON = 6  # words after a selected label read to complete its citation (`khoản 2` + `Điều 3`, `khoản 2 Điều 16`)
+
+
+def _read_on(sentence: str, words: str) -> list[str]:
+    """`words` followed by one, two … of the words after them in `sentence`, when they stand there once (as whole
+    words): the citations a label selected alone may begin, shortest first."""
+    import re
+
+    found = list(re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", sentence))
+    if len(found) != 1:
+        return []
+    after = sentence[found[0].end():].split()[:READ_ON]
+    return [" ".join([words, *after[:n]]).rstrip(".,;:") for n in range(1, len(after) + 1)]
+
+
+def _named(readings: Readings, place: Place, words: str, drafts: dict[str, Regulation]) -> Place | None:
+    """The one provision the instruction names that `words` cite, read in each unit it may stand in, or None."""
     from regdraft.core.amend.grammar import GrammarError
     from regdraft.core.amend.provisions import provisions
 
     reg = place[0]
-    words = selection.strip().rstrip(".,;:")
-    for at, named in readings if words else ():
+    for at, named in readings:
         try:
             chosen = provisions(words, at, drafts[reg].language)
         except GrammarError:
