@@ -111,7 +111,10 @@ def _around(where: Sequence[Place | None], start: int, end: int) -> list[Place]:
 
 
 def common_address(addresses: Sequence[str]) -> str:
-    """The smallest provision holding all of these addresses; `general` when only the whole draft does."""
+    """The smallest provision holding all of these addresses; `general` when only the whole draft does (one of them
+    `general` too: a range from an instruction naming no provision into the text as amended)."""
+    if GENERAL in addresses:
+        return GENERAL
     parsed = [Address.parse(a).segments for a in addresses]
     shared = []
     for step in zip(*parsed, strict=False):
