@@ -22,6 +22,7 @@ from enum import StrEnum
 from regdraft.core.address import TITLE, is_item_part
 from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
 from regdraft.core.comments import GENERAL, _key, anchor_text
+from regdraft.core.errors import RegdraftError
 from regdraft.core.identity import ByIdentity
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
 from regdraft.core.parts import part_paragraphs, unit_parts
@@ -143,6 +144,8 @@ def _best_elsewhere(key: str, draft: Regulation, exclude: str, group: str = _UNI
 class _Placing:
     draft: Regulation
     placed: dict[tuple[str, str], Placement] = field(default_factory=dict)
+    # Whether a comment's address holds a provision renumbered into it from the draft before (held, with it).
+    dropped: dict[tuple[str, str], tuple[Regulation, bool]] = field(default_factory=dict)
     found: dict[str, list[_Candidate]] = field(default_factory=dict)  # by `_group`
 
     def candidates(self, group: str) -> list[_Candidate]:
@@ -155,20 +158,53 @@ _PLACED: ByIdentity[Regulation, _Placing] = ByIdentity(4, _Placing)  # a page pl
 _PLACEMENTS_KEPT = 8192  # per draft
 
 
-def locate(on: str, anchor: str, draft: Regulation) -> Placement:
+def locate(on: str, anchor: str, draft: Regulation, before: Regulation | None = None) -> Placement:
     """Where the provision a comment was made on stands in `draft`.
 
     Unchanged or changed when its address still holds it; moved when the address is gone,
     repealed or now holds other text and similar text appears elsewhere; removed otherwise.
+    With `before`, the draft `anchor` was read in, an address that now holds a text unlike the anchor
+    is removed, not changed, when that text is another provision of `before` renumbered into it
+    (`_renumbered_into`): the draft dropped the one commented on.
     Kept for the draft (an immutable tree): a server places the same comments often.
     """
-    placed = _PLACED(draft).placed
+    placing = _PLACED(draft)
+    placed = placing.placed
     found = placed.get((on, anchor))
     if found is None:
         if len(placed) >= _PLACEMENTS_KEPT:
             placed.clear()
         found = placed[(on, anchor)] = _locate(on, anchor, draft)
-    return found
+    if before is None or found.state is not State.CHANGED or found.address != on or anchor in REPEALED_TEXT.values():
+        return found
+    known = placing.dropped.get((on, anchor))
+    if known is None or known[0] is not before:
+        if len(placing.dropped) >= _PLACEMENTS_KEPT:
+            placing.dropped.clear()
+        known = placing.dropped[(on, anchor)] = (before, _renumbered_into(on, anchor, found.text, before, draft))
+    return Placement(State.REMOVED, on) if known[1] else found
+
+
+def _renumbered_into(on: str, anchor: str, text: str, before: Regulation, draft: Regulation) -> bool:
+    """True when `text`, now at `on` in `draft` and less than `MOVE_THRESHOLD` like the `anchor` read at `on` in
+    `before`, is another provision of `before`, at least that alike and more like it than the anchor, that has left
+    its own address: the draft dropped the provision commented on and renumbered the next into its place (khoản 5
+    dropped, khoản 6 now khoản 5). A provision rewritten at its own address reads like no other of `before`, or
+    like one still standing where it stood, and stays changed."""
+    anchor_key, key = _key(anchor), _key(text)
+    if key == anchor_key:
+        return False
+    alike = similarity(anchor_key, key)
+    if alike >= MOVE_THRESHOLD:
+        return False
+    score, address, old = _best_elsewhere(key, before, on, _group(Address.parse(on)))
+    if score < MOVE_THRESHOLD or score <= alike:
+        return False
+    try:
+        there = _key(anchor_text(draft, address))
+    except RegdraftError:
+        return True  # its old address is gone
+    return similarity(_key(old), there) < MOVE_THRESHOLD
 
 
 def _locate(on: str, anchor: str, draft: Regulation) -> Placement:
@@ -203,21 +239,24 @@ def _locate(on: str, anchor: str, draft: Regulation) -> Placement:
     return Placement(State.REMOVED, on)
 
 
-def follow(on: str, anchor: str, drafts: Sequence[Regulation]) -> Placement:
+def follow(on: str, anchor: str, drafts: Sequence[Regulation], circulated: Regulation | None = None) -> Placement:
     """Follow a provision through successive drafts (oldest first) to the last one.
 
     Each step re-anchors on the text found, so a provision that drifts a little in every
     draft and moves once is still followed; the state compares the last draft with the
-    original anchor.
+    original anchor. With `circulated`, the draft the comment was made on, each step knows the
+    draft before it, and a provision dropped while the next was renumbered into its place is removed.
     """
     if on == GENERAL:
         return Placement(State.GENERAL, GENERAL)
     address, text = on, anchor
+    before = circulated
     for draft in drafts:
-        step = locate(address, text, draft)
+        step = locate(address, text, draft, before)
         if step.state is State.REMOVED:
             return step
         address, text = step.address, step.text
+        before = draft
     changed = _key(text) != _key(anchor)
     if address != on:
         return Placement(State.MOVED, address, text, changed)

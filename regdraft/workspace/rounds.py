@@ -61,7 +61,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 
 # The report's classes stay importable from here, where the report is built.
 from regdraft.core.layout import comment_id as literal_comment_id
-from regdraft.core.model import Address
+from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_place
 from regdraft.core.text import nfc
 from regdraft.workspace.amendments import amendment_file, comment_files
@@ -326,11 +326,23 @@ def _place(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Placement:
         return Placement(State.GENERAL, GENERAL)
     try:
         later = [drafts.at(r.revision, c.regulation) for r in rounds if r.number > c.round]
-        return follow(c.on, _own_anchor(c, rounds, drafts), [*later, drafts.at(None, c.regulation)])
+        return follow(c.on, _own_anchor(c, rounds, drafts), [*later, drafts.at(None, c.regulation)],
+                      _circulated(c, rounds, drafts))
     except RegdraftError:
         if not c.regulation:
             raise
         return Placement(State.REMOVED, c.on)  # the amendment no longer amends the comment's regulation
+
+
+def _circulated(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> Regulation | None:
+    """The draft the comment's round circulated (None when it cannot be read)."""
+    revision = next((r.revision for r in rounds if r.number == c.round), None)
+    if revision is None:
+        return None
+    try:
+        return drafts.at(revision, c.regulation)
+    except RegdraftError:
+        return None
 
 
 def _own_anchor(c: Comment, rounds: Sequence[Round], drafts: Drafts) -> str:
