@@ -20,6 +20,7 @@ SLUG = "mini-sua"
 BODIES = ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]
 CLOSED = "2025-07-20T10:00:00+07:00"
 LATER = "2025-07-20T11:00:00+07:00"
+EARLY = "2025-07-20T09:00:00+07:00"
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -42,9 +43,16 @@ def _added_after_lan_closed(lan: Workspace, minh: Workspace, monkeypatch: pytest
     rounds.close_round(lan, SLUG)
     git(lan.root, "push", "-q", "origin", "HEAD")
     monkeypatch.setattr(rounds, "_now", lambda: LATER)
+    _recorded_at(monkeypatch, LATER)
     late = rounds.add_comment(minh, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý gửi muộn.")
     git(minh.root, "pull", "-q", "--rebase", "origin", "main")
     return late
+
+
+def _recorded_at(monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    """The commits made from now on dated `when` (a comment is late by when its commit recorded it)."""
+    monkeypatch.setenv("GIT_AUTHOR_DATE", when)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", when)
 
 
 def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
@@ -57,8 +65,9 @@ def test_a_comment_added_to_a_round_closed_in_another_clone_is_reported(
     checked = invoke(minh.root, "check")
     assert checked.exit_code == 1
     assert (f"amendments/{SLUG}/comments/{late.id}.yaml:1: comment {late.id} by Ban Tổ chức Tỉnh ủy on d1 in "
-            f"round 1 is dated {LATER}, after round 1 closed ({CLOSED}); it was added in commit {added} by Minh "
-            f"on {day}.") in checked.output
+            f"round 1 was recorded on {LATER} in commit {added} by Minh, after round 1 closed ({CLOSED}).") \
+        in checked.output
+    assert day == "2025-07-20"
     # Lan's clone, before it pulls, has nothing to report; after it pulls, the same problem.
     assert invoke(lan.root, "check").exit_code == 0
     git(minh.root, "push", "-q", "origin", "HEAD")
@@ -88,6 +97,7 @@ def test_a_late_comment_names_its_own_commit_not_a_similar_comment_added_before(
     sheet.write_text("by,on,text\n" + "".join(f"Ban Tổ chức Tỉnh ủy,d1,Góp ý gửi muộn số {n}.\n" for n in range(5)),
                      encoding="utf-8")
     monkeypatch.setattr(rounds, "_now", lambda: "2025-07-19T10:00:00+07:00")
+    _recorded_at(monkeypatch, "2025-07-19T10:00:00+07:00")
     sheet_import.import_comments(lan, SLUG, sheet)
     late = _added_after_lan_closed(lan, minh, monkeypatch)
     path = f"amendments/{SLUG}/comments/{late.id}.yaml"
@@ -96,7 +106,7 @@ def test_a_late_comment_names_its_own_commit_not_a_similar_comment_added_before(
     assert "Import 5 comments" in git(minh.root, "log", "--follow", "--format=%s", "--", path)
     checked = invoke(minh.root, "check")
     assert f"comment {late.id} by" in checked.output and "1 problem found" in checked.output
-    assert f"it was added in commit {added} by Minh on" in checked.output, checked.output
+    assert f"in commit {added} by Minh, after round 1 closed" in checked.output, checked.output
 
 
 def test_the_log_of_a_regulation_follows_its_renames_not_a_similar_regulation(mini_workspace: Workspace,
@@ -124,37 +134,40 @@ def test_a_comment_added_after_adoption_elsewhere_is_reported(
                      "Hội nghị thông qua khi đợt lấy ý kiến chưa kết thúc")
     assert adopted.exit_code == 0, adopted.output
     git(lan.root, "push", "-q", "origin", "HEAD")
-    monkeypatch.delenv("GIT_AUTHOR_DATE")
-    monkeypatch.delenv("GIT_COMMITTER_DATE")
+    _recorded_at(monkeypatch, LATER)
     monkeypatch.setattr(rounds, "_now", lambda: LATER)
     late = rounds.add_comment(minh, SLUG, "Ban Tuyên giáo Tỉnh ủy", "general", "Góp ý chung.")
     git(minh.root, "pull", "-q", "--rebase", "origin", "main")
     adoption = git(minh.root, "log", "-1", "--format=%H", "--grep=^Adopt ")[:8]
     checked = invoke(minh.root, "check")
     assert checked.exit_code == 1
-    assert (f"comment {late.id} by Ban Tuyên giáo Tỉnh ủy on general in round 1 is dated {LATER}, after the "
-            f"amendment was adopted ({CLOSED}, commit {adoption}); it was added in commit") in checked.output
-    assert "by Minh" in checked.output
+    assert (f"comment {late.id} by Ban Tuyên giáo Tỉnh ủy on general in round 1 was recorded on {LATER} in commit "
+            ) in checked.output
+    assert f"by Minh, after the amendment was adopted ({CLOSED}, commit {adoption})." in checked.output
 
 
 def test_a_comment_made_before_an_adoption_elsewhere_and_synced_after_it_is_reported(
         clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     # Minh comments while the round is open in his clone; Lan adopts (later, by the clock) and pushes first; Minh's
     # comment reaches the history after the adoption. `sync` called it late, `check` said "No problems found".
+    # Merged (not rebased), its commit keeps the time Minh recorded it, before the adoption.
     lan, minh = clones
-    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    monkeypatch.setattr(rounds, "_now", lambda: EARLY)
+    _recorded_at(monkeypatch, EARLY)
     early = rounds.add_comment(minh, SLUG, "Ban Tuyên giáo Tỉnh ủy", "general", "Góp ý trong hạn.")
+    _recorded_at(monkeypatch, CLOSED)
     adopted = invoke(lan.root, "amend", "adopt", SLUG, "--signed", "2025-07-20", "--force", "--reason",
                      "Hội nghị thông qua")
     assert adopted.exit_code == 0, adopted.output
     git(lan.root, "push", "-q", "origin", "HEAD")
-    git(minh.root, "pull", "-q", "--rebase", "origin", "main")
+    git(minh.root, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
     adoption = git(minh.root, "log", "-1", "--format=%H", "--grep=^Adopt ")[:8]
+    added = git(minh.root, "log", "-1", "--format=%H", "--", f"amendments/{SLUG}/comments/{early.id}.yaml")[:8]
     checked = invoke(minh.root, "check")
     assert checked.exit_code == 1, checked.output
-    assert (f"comment {early.id} by Ban Tuyên giáo Tỉnh ủy on general in round 1 is dated {CLOSED}, after the "
-            f"amendment was adopted (commit {adoption}): it reached this history only then; it was added in commit"
-            ) in " ".join(checked.output.split())
+    assert (f"comment {early.id} by Ban Tuyên giáo Tỉnh ủy on general in round 1 was recorded on {EARLY} in commit "
+            f"{added} by Minh, after the amendment was adopted (commit {adoption}): it reached this history only "
+            f"then.") in " ".join(checked.output.split())
     # Answered as a late comment, it is no problem any more; and in Lan's clone, before she pulls, there is none.
     assert invoke(lan.root, "check").exit_code == 0
 
@@ -359,3 +372,40 @@ def test_check_reads_a_moved_amendment_at_the_path_it_had_in_each_commit(circula
 
     assert _adopted(ws, "moved") == adopted
     assert adopting_commit(ws, "moved") == adopted
+
+
+def test_a_comment_is_late_by_when_it_was_recorded_not_by_its_own_date(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Word comment carries the date Word wrote (local time marked UTC: hours off). Minh records a reply dated
+    # before the close after Lan closed the round: `sync` called it late in Lan's clone, `check` said "No problems
+    # found" (sweep r25 E defect 3).
+    lan, minh = clones
+    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    _recorded_at(monkeypatch, CLOSED)
+    rounds.close_round(lan, SLUG)
+    assert invoke(lan.root, "sync").exit_code == 0
+    monkeypatch.setattr(rounds, "_now", lambda: EARLY)  # the comment's own date
+    _recorded_at(monkeypatch, LATER)
+    late = rounds.add_comment(minh, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý gửi muộn.")
+    assert invoke(minh.root, "sync").exit_code == 0
+    synced = invoke(lan.root, "sync")
+    assert "1 comment from Ban Tổ chức Tỉnh ủy on mini-sua, after round 1 closed (a late comment" in synced.output
+    checked = invoke(lan.root, "check")
+    assert checked.exit_code == 1
+    assert (f"comment {late.id} by Ban Tổ chức Tỉnh ủy on d1 in round 1 was recorded on {LATER} in commit "
+            ) in checked.output
+    assert f"(it is dated {EARLY}), after round 1 closed ({CLOSED})." in checked.output
+
+
+def test_a_comment_recorded_before_the_close_is_not_late_whatever_its_own_date(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A reply made in Vietnam, its Word dates 7 hours ahead, imported while the round was open: it was called late.
+    lan, _ = clones
+    monkeypatch.setattr(rounds, "_now", lambda: LATER)  # the comment's own date, after the close
+    _recorded_at(monkeypatch, EARLY)
+    rounds.add_comment(lan, SLUG, "Ban Tổ chức Tỉnh ủy", "d1", "Góp ý trong hạn.")
+    monkeypatch.setattr(rounds, "_now", lambda: CLOSED)
+    _recorded_at(monkeypatch, CLOSED)
+    rounds.close_round(lan, SLUG)
+    checked = invoke(lan.root, "check")
+    assert "comment " not in checked.output and checked.exit_code == 0, checked.output

@@ -6,12 +6,12 @@ stays true only if someone is told. `late_comments(ws)` is part of `regdraft che
 comment is one problem naming the comment, who added it in which commit, and what it came after.
 
 Post-conditions:
-1. A comment is late when its `created` time is after its round's `closed` time, or after the
-   commit that adopted its amendment, or when the commit that added it comes after that commit in the
-   history (made in another clone before the adoption, synced after it); comments without a time, or whose
-   time cannot be read,
-   are never reported, nor is a late comment the office has answered (its disposition recorded:
-   answered as a late comment, the problem's own advice).
+1. A comment is late when it was recorded (the committer date of the commit that added its file; its `created`
+   time while not committed) after its round's `closed` time, or after the commit that adopted its amendment,
+   or when the commit that added it comes after that commit in the history (made in another clone before the
+   adoption, synced after it); comments without a time, or whose time cannot be read, are never reported, nor
+   is a late comment the office has answered (its disposition recorded: answered as a late comment, the
+   problem's own advice).
 2. Each problem is located on the comment's file and names the commit that added it (short
    sha), its git author and date, so the office knows which clone it came from.
 """
@@ -48,11 +48,17 @@ class _Walk:
         self.walked: list[tuple[Revision, tuple[tuple[str, str], ...]]] | None = None
         self.touched: dict[str, list[int]] = {}
         self.order: dict[str, int] = {}
+        # The commit that added each file (the newest addition), merges or not: a side's commit lists what it added.
+        self.adds: dict[str, Revision] = {}
 
     def _read(self) -> bool:
         history = getattr(self.ws, "history", None)  # an in-memory workspace has one line of history
         if self.walked is None and history is not None:
             walked = history()
+            for revision, _, files in walked:
+                for status, path in files:
+                    if status == "A":
+                        self.adds.setdefault(path, revision)
             self.walked = [] if any(parents > 1 for _, parents, _ in walked) else [(r, f) for r, _, f in walked]
             for at, (revision, files) in enumerate(self.walked):
                 self.order[revision.sha] = at
@@ -69,6 +75,12 @@ class _Walk:
         if entries and any(status == "D" for status, _ in entries[-1][1]):
             return _logged(self.ws, path)  # its first commit deletes a file: perhaps a rename, which git follows
         return [(revision, path) for revision, _ in entries]
+
+    def added(self, path: str) -> Revision | None:
+        """The commit that added the file now at `path` (`Workspace.added`), from the history read once."""
+        self._read()
+        found = self.adds.get(path)
+        return found if found is not None else self.ws.added(path)
 
     def added_since(self, adoption: Revision, folder: str) -> frozenset[str] | None:
         """The files under `folder` added by the commits after `adoption` (`Workspace.commits`); None: not known."""
@@ -135,7 +147,7 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
             if comment.round not in rounds:
                 problems.append(_roundless(ws, entry.slug, comment, sorted(rounds)))
                 continue
-            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption, since)
+            problem = _late(ws, entry.slug, comment, rounds.get(comment.round), adoption, since, walk)
             if problem is not None:
                 problems.append(problem)
     return problems
@@ -176,30 +188,44 @@ def _added_since(ws: Workspace, slug: str, adoption: Revision, walk: _Walk | Non
 
 
 def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None,
-          since: frozenset[str] = frozenset()) -> Problem | None:
-    made = _moment(comment.created) if comment.created else None
-    if made is None or not comment.is_open:
+          since: frozenset[str] = frozenset(), walk: _Walk | None = None) -> Problem | None:
+    """The problem of a comment recorded after its round closed or its amendment was adopted, else None.
+
+    When it was recorded is the committer date of the commit that added its file, not the comment's `created`: a
+    Word reply's comment carries the date Word wrote (local time marked UTC, hours off), and a comment recorded in
+    a clone that had not heard of the close is recorded anew when `sync` rebases it on the close. Only a comment
+    not yet committed is judged by its `created`."""
+    if not comment.is_open:
         return None  # answered: the office has seen it (`check` failed for good on an answered late comment)
-    after = []
     closed = _moment(r.closed) if r is not None and r.closed else None
+    if closed is None and adoption is None:
+        return None  # no git asked: a `check` of 500 open comments ran a `git log` for each
+    path = f"{comments_folder(slug)}/{comment.id}.yaml"
+    added = walk.added(path) if walk is not None else ws.added(path)  # never renamed: no similar file's history
+    made = _moment(added.committed or added.when) if added is not None else _moment(comment.created or "")
+    if made is None:
+        return None
+    after = []
     if closed is not None and made > closed:
         after.append(f"round {comment.round} closed ({r.closed if r else ''})")
     adopted = _moment(adoption.when) if adoption is not None and adoption.when else None
     if adoption is not None and adopted is not None and made > adopted:
         after.append(f"the amendment was adopted ({adoption.when}, commit {adoption.sha[:8]})")
-    path = f"{comments_folder(slug)}/{comment.id}.yaml"
     if not after and adoption is not None and path in since:
         # Made in another clone while its round was open there, and synced in after the adoption: dated before it,
         # yet nobody who adopted saw it (`sync` calls it late; `check` said "No problems found").
         after.append(f"the amendment was adopted (commit {adoption.sha[:8]}): it reached this history only then")
     if not after:
-        return None  # no git asked: a `check` of 500 open comments ran a `git log` for each
-    added = ws.added(path)  # a comment file is never renamed: no similar file's history
-    origin = f"added in commit {added.sha[:8]} by {added.author} on {added.date}" if added else "not committed yet"
+        return None
     of = f" of {comment.regulation}" if comment.regulation else ""
+    if added is not None:
+        recorded = (f"was recorded on {added.committed or added.when} in commit {added.sha[:8]} by {added.author}"
+                    + (f" (it is dated {comment.created})" if comment.created and _moment(comment.created) != made
+                       else ""))
+    else:
+        recorded = f"is dated {comment.created} and not committed yet"
     return Problem(
-        f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} is dated "
-        f"{comment.created}, "
-        f"after {' and after '.join(after)}; it was {origin}. Answer it as a late comment "
+        f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} {recorded}, "
+        f"after {' and after '.join(after)}. Answer it as a late comment "
         f"(`{Command.of('comment respond', comment.id, disposition=None, reply=None)}`), take it into the "
         f"next round, or revert that commit.", path, 1)

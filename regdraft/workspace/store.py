@@ -82,6 +82,8 @@ class Revision:
     date: str  # YYYY-MM-DD
     subject: str = ""
     when: str = ""  # the author date to the second, ISO 8601 with its offset
+    # The committer date, likewise: when it was recorded in this history (a rebase, as `sync` makes, records it anew).
+    committed: str = ""
 
     @property
     def short(self) -> str:
@@ -421,22 +423,22 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         `(status, path)` (A, M, D or T; renames not followed; a merge lists none). One git process for the whole
         history: `check` ran three for each adopted amendment (`late_comments`)."""
         out = self._query("log", "--no-renames", "--raw", "--no-abbrev", "-z", "--date=short",
-                          "--format=%x01%H%x00%P%x00%an%x00%ad%x00%aI%x00%s", "HEAD", unborn="")
+                          "--format=%x01%H%x00%P%x00%an%x00%ad%x00%aI%x00%cI%x00%s", "HEAD", unborn="")
         walked = []
         for record in out.split("\x01")[1:]:
-            sha, parents, author, date, when, subject, *raw = record.split("\x00")
+            sha, parents, author, date, when, committed, subject, *raw = record.split("\x00")
             # `:100644 100644 OLD NEW M`, then the path: the status is the last word of the first field
             files = tuple((raw[i].split()[-1][:1], raw[i + 1]) for i in range(0, len(raw) - 1, 2)
                           if raw[i].strip().startswith(":"))
-            walked.append((Revision(sha, author, date, subject, when), len(parents.split()), files))
+            walked.append((Revision(sha, author, date, subject, when, committed), len(parents.split()), files))
         return walked
 
     def _revisions(self, *args: str) -> list[Revision]:
-        out = self._query("log", "--format=%H%x00%an%x00%ad%x00%aI%x00%s", "--date=short", *args, unborn="")
+        out = self._query("log", "--format=%H%x00%an%x00%ad%x00%aI%x00%cI%x00%s", "--date=short", *args, unborn="")
         entries = []
         for line in out.splitlines():
-            sha, author, date, when, subject = line.split("\x00", 4)
-            entries.append(Revision(sha, author, date, subject, when))
+            sha, author, date, when, committed, subject = line.split("\x00", 5)
+            entries.append(Revision(sha, author, date, subject, when, committed))
         return entries
 
     def _renamed_from(self, sha: str, relative: str) -> str | None:
