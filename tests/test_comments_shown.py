@@ -108,3 +108,20 @@ def test_a_body_the_round_did_not_consult_is_warned_of_with_the_one_it_likely_me
     consulted = invoke(ws, "comment", "add", SLUG, "--by", "ban  tổ chức tỉnh uỷ", "--on", "d3", "--text", "Rõ.")
     assert consulted.exit_code == 0 and "not a body consulted" not in consulted.stderr
     assert len(load_comments(ws, SLUG)) == 5
+
+
+def test_a_members_name_without_the_office_after_its_comma_is_suggested(tmp_workspace: Workspace,
+                                                                        invoke: Invoke) -> None:
+    # The sweep's r25 E defect 6: "Comrade John Nguyen" got no "did you mean" (difflib's likeness is 0.57), was listed
+    # as not consulted and his consulted name counted as agreeing.
+    john, an = "Comrade John Nguyen, Provincial Committee member", "Đồng chí Nguyễn Văn An, Tỉnh ủy viên"
+    opened = invoke(tmp_workspace, "round", "open", SLUG, "--due", "2099-12-31", "--consult", john, "--consult", an,
+                    "--consult", "Comrade John Tran, Provincial Committee member")
+    assert opened.exit_code == 0, opened.output
+    for short, full in (("Comrade John Nguyen", john), ("đồng chí Nguyễn Văn An", an)):
+        added = invoke(tmp_workspace, "comment", "add", SLUG, "--by", short, "--on", "d3", "--text", "Agreed.")
+        assert added.exit_code == 0, added.output
+        assert f"'{short}' is not a body consulted in round 1: did you mean {full}?" in added.stderr
+    # A name that begins no consulted body's (only the name up to the comma counts) gets none.
+    added = invoke(tmp_workspace, "comment", "add", SLUG, "--by", "Comrade John", "--on", "d3", "--text", "Agreed.")
+    assert "did you mean" not in added.stderr

@@ -389,9 +389,13 @@ def unconsulted(r: Round, comments: Sequence[Comment]) -> tuple[str, ...]:
 
 def nearest_consulted(by: str, r: Round) -> str:
     """The consulted body of round `r` a body's name not consulted most likely means (a typo: `Ban Tuyên giáo
-    Tỉnh ujy` for `Ban Tuyên giáo Tỉnh ủy`), else empty."""
+    Tỉnh ujy` for `Ban Tuyên giáo Tỉnh ủy`; a person's name without the office that follows its comma, `Comrade
+    John Nguyen` for the one consulted body `Comrade John Nguyen, Provincial Committee member`), else empty."""
     import difflib
 
+    named = [b for b in r.consulted if "," in b and body_key(b.split(",", 1)[0]) == body_key(by)]
+    if len(named) == 1:
+        return named[0]
     keys = {body_key(b): b for b in r.consulted}
     found = difflib.get_close_matches(body_key(by), list(keys), n=1, cutoff=0.75)
     return keys[found[0]] if found else ""
