@@ -8,15 +8,15 @@ Post-conditions:
    page's words, `ui`); nothing is written then.
 3. Only drafters answer and accept; a reviewer comments only as their link's body; nothing is
    written in a closed round.
-4. Every field is read in NFC (`form_values`), whatever the browser sent: a name typed in NFD was
-   committed as the author in NFD.
+4. Every field is read in NFC with each line break a `\n` (`form_values`), whatever the browser sent: a name typed
+   in NFD was committed as the author in NFD, and a comment's `\r\n` line breaks counted twice toward its limit.
 5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
    regulation, provision, text and proposal already recorded is answered (`Recorded.again`).
 6. A proposal that would delete the points or clauses of its provision when accepted (written without the
    provision's label) is not recorded until the member confirms it (`record_anyway`): `WouldDrop` names what
    would be lost, and the page keeps everything typed and offers the confirmation. So is a wording for an article
    without its heading line (accepting it is refused), and a wording on no provision (a general comment).
-7. A text, proposal or reply is at most `MAX_TEXT` characters counted in NFC, as the library counts them: the form
+7. A text, proposal or reply is at most `MAX_TEXT` characters counted in NFC with `\n` line breaks, as stored: the form
    lets the browser take up to `TYPED` (its `maxlength` counts UTF-16 code units, and decomposed accents take up to
    three a letter), and a longer text is refused in a sentence, with everything typed kept, never cut.
 8. A reviewer's link sends at most `comments_per_member` comments, of at most `characters_per_member` characters in
@@ -31,10 +31,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from regdraft.core.comments import MAX_TEXT, Comment, Disposition, Round, RoundStatus, WrongWording, same_body
+from regdraft.core.comments import (
+    MAX_TEXT,
+    Comment,
+    Disposition,
+    Round,
+    RoundStatus,
+    WrongWording,
+    one_newline,
+    same_body,
+)
 from regdraft.core.errors import AddressError, Category, RegdraftError, UnknownUnit
 from regdraft.core.model import Address
-from regdraft.core.text import nfc, visible
+from regdraft.core.text import visible
 from regdraft.web.guard import Visitor
 from regdraft.web.words import Refused, Words, refuse
 from regdraft.workspace.store import Workspace
@@ -48,12 +57,14 @@ FIELDS = {"round": 8, "body": 300, "name": 200, "on": 100, "regulation": 100, "t
 
 
 def form_values(form: Mapping[str, object]) -> dict[str, str]:
-    """The known fields of a submitted form as text in NFC, each cut to its bound."""
+    """The known fields of a submitted form as text in NFC with `\n` line breaks, each cut to its bound."""
     values = {}
     for name, limit in FIELDS.items():
         value = form.get(name)
         # Invisible characters dropped: a name holding U+202E showed the rest of its line reversed on every page.
-        values[name] = visible(nfc(value))[:limit] if isinstance(value, str) else ""
+        # Line breaks as stored (`\n`): a browser sends a text box's as `\r\n`, and each counted twice toward
+        # `MAX_TEXT` and the member's bound (a comment of 20,000 characters on 417 lines was "20416 ký tự").
+        values[name] = visible(one_newline(value))[:limit] if isinstance(value, str) else ""
     return values
 
 

@@ -130,3 +130,29 @@ def test_a_form_naming_a_round_in_other_digits_is_refused_in_a_sentence(review_w
     assert refused.status_code == 400 and head(review_ws) == before
     assert "Biểu mẫu không ghi vòng lấy ý kiến" in html.unescape(refused.text)
     assert _textarea(refused.text, "text") == form["text"]
+
+
+def _lines(n: int, line: int = 47) -> str:
+    """`n` characters of text on lines of `line` characters each, with `\\r\\n` between them, as a browser sends a
+    text box: the `\\r` is not the member's and is not stored."""
+    text = _words(n)
+    rows = [text[k:k + line] for k in range(0, n, line)]
+    return "\r\n".join(row[:-1] for row in rows[:-1]) + "\r\n" + rows[-1]
+
+
+def test_a_line_break_counts_once_toward_the_limit_as_it_is_stored(review_ws: Workspace) -> None:
+    # A browser sends each line break as `\r\n`: a comment of exactly 20,000 characters on 426 lines was refused as
+    # "20426 ký tự", and the count told the member was more than they had typed.
+    c = client(review_ws)
+    typed = _lines(MAX_TEXT)
+    stored = typed.replace("\r\n", "\n")
+    assert len(stored) == MAX_TEXT and typed.count("\r\n") > 400
+    done = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=typed, proposal=""))
+    assert done.status_code == 303, html.unescape(done.text)[:400]
+    (comment,) = load_comments(review_ws, SLUG)
+    assert comment.text == stored
+    # One character more is refused with the count of the text as typed, line breaks once.
+    before = head(review_ws)
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=typed + "!"))
+    assert refused.status_code == 400 and head(review_ws) == before
+    assert f"có {MAX_TEXT + 1} ký tự, quá giới hạn {MAX_TEXT} ký tự" in html.unescape(refused.text)

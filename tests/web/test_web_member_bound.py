@@ -92,6 +92,21 @@ def test_the_characters_a_member_sends_in_a_round_are_bounded(review_ws: Workspa
     assert c.post(f"/a/{SLUG}/comments", data={**form, "proposal": ""}).status_code == 303  # 50 of 60
 
 
+def test_a_line_break_counts_once_toward_the_members_bound(review_ws: Workspace) -> None:
+    # The browser's `\r\n` counted two characters a line break: a member at the bound was refused, told more than
+    # they had typed.
+    review_setting(review_ws, "characters_per_member: 60")
+    _, an = invite(review_ws, "Nguyễn Văn An", BODIES[0])
+    c = entered(review_ws, an)
+    first = "\r\n".join(["ô" * 9] * 3)  # 29 characters as stored
+    assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=first)).status_code == 303
+    exactly = "\r\n".join(["ư" * 9] * 3) + "\r\n" + "ơ" * 1  # 31 characters: 60 in all
+    assert c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text=exactly)).status_code == 303
+    refused = c.post(f"/a/{SLUG}/comments", data=comment_form(token(c), text="a\r\nb"))
+    assert refused.status_code == 403
+    assert "tổng cộng 60 ký tự; thêm góp ý này (3 ký tự) sẽ vượt quá 60 ký tự" in html.unescape(refused.text)
+
+
 def test_check_and_the_review_command_name_a_wrong_member_bound(review_ws: Workspace, invoke: Invoke,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     assert per_member({}) == (PerMember(500, 2_000_000), {})
