@@ -112,6 +112,10 @@ def test_clicking_another_provision_drops_the_words_quoted_from_the_one_before(
     assert page.input_value("#comment-text").startswith(f"Về đoạn “{PHRASE}”: ")
     page.fill("#comment-text", page.input_value("#comment-text") + "Đề nghị làm rõ.")
     page.locator('[data-on="d12.k1.b"]').first.click()
+    # A comment written is moved only when asked to (review.js `pick`).
+    assert page.input_value("#comment-on") == "Điểm a khoản 1 Điều 12"
+    assert page.inner_text("#retarget-yes") == "Góp ý về đoạn vừa chọn (Điểm b khoản 1 Điều 12)?"
+    page.click("#retarget-yes")
     assert page.input_value("#comment-on") == "Điểm b khoản 1 Điều 12"
     assert page.input_value("#comment-text") == "Đề nghị làm rõ."
 

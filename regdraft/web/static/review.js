@@ -1,6 +1,9 @@
 // regdraft review: pick a provision by selecting words in it or clicking it, or a part of one (its title,
 // lead-in, closing text, a dash or plus item) by its button (✎), and open the wording editor with its
-// current text. Only this file runs on the pages: documents are text.
+// current text. Only this file runs on the pages: documents are text. Once a comment is written, words selected or a
+// provision clicked in the text no longer move it: a button offers to (`#retarget-choice`). What the member types is
+// kept in this tab (`sessionStorage`, never sent anywhere) until the server says it is saved, and leaving the page
+// with it unsent is asked about.
 "use strict";
 (function () {
   const form = document.getElementById("comment-form");
@@ -10,6 +13,8 @@
   const proposal = document.getElementById("comment-proposal");
   const proposalBox = document.getElementById("proposal-box");
   const where = document.getElementById("comment-where");
+  const typeField = form.elements.namedItem("type");
+  const offer = document.getElementById("retarget-choice");
   const data = document.getElementById("provision-texts");
   const texts = data ? JSON.parse(data.textContent || "{}") : {};
   let quoted = "";      // the quotation this script put at the start of the comment
@@ -19,6 +24,8 @@
   // The provision field shows the provision in words (`Tên Điều 7`), as a member reads it, not its code
   // (`d7.title`): `named` is what it shows for the address chosen, which is sent (`standsFor`).
   let named = {address: "", words: ""};
+  let pending = null;   // words selected once the comment was written (`{address, phrase}`): offered, not chosen
+  let sending = false;  // the form is being sent: leaving the page is not asked about
 
   // The page's words, rendered into the form by the server (words.yaml): no text lives in this file.
   // The words selected are quoted at the start of the comment as the comments page and the report quote a Word
@@ -52,10 +59,23 @@
     return element ? element.closest("[data-on]") : null;
   }
 
+  // The parts a node lies in (`data-part` of the paragraph holding it: a title, a lead-in, a dash item), outermost
+  // first; none outside a part.
+  function partsOf(node) {
+    const element = node && (node.nodeType === 1 ? node : node.parentElement);
+    const marked = element ? element.closest("[data-on], [data-part]") : null;
+    return marked && marked.dataset.part ? marked.dataset.part.split(" ") : [];
+  }
+
   // The smallest provision holding both ends of a selection, as a Word reply's change is placed: from point a)
   // into point b) of khoản 2 Điều 42 is `d42.k2` (the point it began in was chosen). Addresses are codes, largest
   // first (`d42.k2.a`): the provision holding both is their common head; none (two articles) is the whole draft.
+  // Both ends in one part (words of an article's title, of a dash item) give the part, as its ✎ and a Word reply do:
+  // the whole article was chosen, and the editor opened with all its clauses.
   function holding(selection) {
+    const inPart = partsOf(selection.anchorNode);
+    const both = partsOf(selection.focusNode).filter(function (part) { return inPart.indexOf(part) >= 0; });
+    if (both.length) { return both[both.length - 1]; }
     const start = provisionOf(selection.anchorNode);
     const end = provisionOf(selection.focusNode);
     if (!start || !end) { return start || end ? (start || end).dataset.on : null; }
@@ -78,7 +98,39 @@
     shown(address).forEach(function (el) { el.classList.add("selected-provision"); });
   }
 
+  // What the member wrote: the comment past the quotation put at its start, or a wording changed in the editor.
+  function written() {
+    const own = quoted && text.value.startsWith(quoted) ? text.value.slice(quoted.length) : text.value;
+    return own.trim() !== "" || (proposal.value.trim() !== "" && proposal.value !== editorFrom);
+  }
+
+  function hideOffer() {
+    pending = null;
+    if (offer) { offer.hidden = true; }
+  }
+
+  // A provision picked in the text (words selected, a click): chosen while nothing is written; once something is,
+  // offered with a button, the comment left where it is. A long press to look up a word on a phone moved a comment
+  // written on khoản 3 to khoản 4, quote and all, out of the reader's sight.
+  function pick(address, phrase, stay) {
+    if (!offer || !written() || (address === standsFor() && !phrase)) {
+      choose(address, phrase, stay);
+      return;
+    }
+    if (address + "\u0000" + phrase === chosen) { return; }
+    pending = {address: address, phrase: phrase};
+    const current = named.words || on.value.trim() || on.placeholder;
+    const fill = function (pattern, name, value) { return pattern.replace(name, function () { return value; }); };
+    document.getElementById("retarget-ask").textContent = fill(offer.dataset.ask, "{current}", current);
+    const there = phrase ? fill(fill(offer.dataset.words, "{provision}", described(address)), "{phrase}", phrase)
+      : described(address);
+    document.getElementById("retarget-yes").textContent = fill(offer.dataset.yes, "{provision}", there);
+    document.getElementById("retarget-keep").textContent = fill(offer.dataset.keep, "{current}", current);
+    offer.hidden = false;
+  }
+
   function choose(address, phrase, stay) {
+    hideOffer();
     const before = standsFor();
     chosen = address + "\u0000" + phrase;
     show(address);
@@ -104,6 +156,7 @@
       editorFrom = current;
     }
     if (!stay) { text.focus(); }
+    keep();
   }
 
   // The words a reader selected, without those the redline shows as deleted.
@@ -119,11 +172,11 @@
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
       const address = holding(selection);
-      if (address) { choose(address, selectedPhrase(selection)); }
+      if (address) { pick(address, selectedPhrase(selection)); }
       return;
     }
     const clicked = provisionOf(event.target);
-    if (clicked) { choose(clicked.dataset.on, ""); }
+    if (clicked) { pick(clicked.dataset.on, ""); }
   });
 
   // Words selected from the keyboard (Shift and the arrows, caret browsing) choose as the mouse does, once the
@@ -135,7 +188,7 @@
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount) {
       const address = holding(selection);
-      if (address) { choose(address, selectedPhrase(selection)); }
+      if (address) { pick(address, selectedPhrase(selection)); }
     }
   });
 
@@ -149,10 +202,10 @@
       const selection = window.getSelection();
       if (!selection || selection.isCollapsed || !selection.rangeCount) { return; }
       const ends = [selection.anchorNode, selection.focusNode];
-      if (!ends.every(function (node) { return provisionOf(node); })) { return; }
+      if (!ends.every(function (node) { return provisionOf(node) || partsOf(node).length; })) { return; }
       const address = holding(selection);
       const phrase = selectedPhrase(selection);
-      if (address && phrase && address + "\u0000" + phrase !== chosen) { choose(address, phrase, true); }
+      if (address && phrase && address + "\u0000" + phrase !== chosen) { pick(address, phrase, true); }
     }, 300);
   });
 
@@ -197,7 +250,95 @@
     }
   });
 
+  // The offer answered: the comment moved to the words selected (the comment box focused, where it now says so), or
+  // left where it is (those words are not offered again).
+  if (offer) {
+    document.getElementById("retarget-yes").addEventListener("click", function () {
+      const asked = pending;
+      hideOffer();
+      if (asked) { choose(asked.address, asked.phrase); }
+    });
+    document.getElementById("retarget-keep").addEventListener("click", function () {
+      if (pending) { chosen = pending.address + "\u0000" + pending.phrase; }
+      hideOffer();
+    });
+  }
+
+  // What was typed, kept in this tab's storage (it never leaves the browser) as it is typed, for a reload or a
+  // phone's pull-to-refresh (the pages are `no-store`, so the browser keeps no form): one draft a page, round,
+  // regulation and access link (the body and name the link fills in).
+  const store = (function () {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  })();
+  function fixed(name) {
+    const field = form.elements.namedItem(name);
+    return field && field.readOnly ? field.defaultValue : "";
+  }
+  function valueOf(name) {
+    const field = form.elements.namedItem(name);
+    return field ? field.value : "";
+  }
+  const draftKey = "regdraft-draft " + JSON.stringify([location.pathname, valueOf("round"), valueOf("regulation"),
+    fixed("body"), fixed("name")]);
+
+  function keep() {
+    if (!store) { return; }
+    try {
+      if (!text.value.trim() && !(proposal.value.trim() && proposal.value !== editorFrom)) {
+        store.removeItem(draftKey);
+        return;
+      }
+      store.setItem(draftKey, JSON.stringify({on: standsFor(), text: text.value, proposal: proposal.value,
+        from: editorFrom, quoted: quoted, type: typeField ? typeField.value : "", body: valueOf("body"),
+        name: valueOf("name")}));
+    } catch (e) { /* storage refused or full: leaving the page is still asked about */ }
+  }
+
+  function forget() {
+    try { if (store) { store.removeItem(draftKey); } } catch (e) { /* nothing kept */ }
+  }
+
+  function restore() {
+    let kept = null;
+    try { kept = JSON.parse((store && store.getItem(draftKey)) || "null"); } catch (e) { kept = null; }
+    if (!kept || typeof kept !== "object") { return; }
+    const as = function (value) { return typeof value === "string" ? value : ""; };
+    const address = as(kept.on);
+    if (address && address !== "general") {
+      if (shown(address).length) {
+        show(address);
+        highlight(address);
+        where.textContent = said.provision.replace("{provision}", function () { return named.words; });
+      } else {
+        on.value = address;
+      }
+    }
+    text.value = as(kept.text);
+    proposal.value = as(kept.proposal);
+    editorFrom = as(kept.from);
+    quoted = as(kept.quoted);
+    if (proposal.value && proposal.value !== editorFrom) { proposalBox.open = true; }
+    if (typeField && as(kept.type)) { typeField.value = as(kept.type); }
+    ["body", "name"].forEach(function (name) {
+      const field = form.elements.namedItem(name);
+      if (field && !field.readOnly && !field.value && as(kept[name])) { field.value = as(kept[name]); }
+    });
+  }
+
+  form.addEventListener("input", keep);
+  form.addEventListener("change", keep);
+  window.addEventListener("pagehide", function () { if (!sending) { keep(); } });
+  // Leaving the page (a reload, a link, closing the tab) with a comment or a wording written and not sent is asked
+  // about; sending it is not.
+  window.addEventListener("beforeunload", function (event) {
+    if (sending || !written()) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
   form.addEventListener("submit", function () {
+    sending = true;
+    hideOffer();
     // An untouched editor proposes nothing.
     if (proposal.value === editorFrom) { proposal.value = ""; }
     // The provision chosen is sent by its code, which the server reads as it always has.
@@ -211,6 +352,13 @@
   // that it was saved (`role="status"`) is moved just before it, where the member is, and given the focus: read out,
   // and the next Tab goes on from there. Without a provision shown, the notice is focused where it stands.
   const added = document.getElementById("added-notice");
+  // Saved (the server said so): the draft kept for it is done with. A fresh page gets back what was typed; a form the
+  // server gave back (a comment refused) holds it already.
+  if (added) {
+    forget();
+  } else if (!text.value && !proposal.value && !on.value) {
+    restore();
+  }
   let beside = false;
   if (location.hash.startsWith("#on-")) {
     const address = decodeURIComponent(location.hash.slice(4));
