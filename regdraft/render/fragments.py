@@ -200,7 +200,8 @@ class Fragments:
         if u.kind in TEXT_HEADINGS:
             attribute, handles = marks.title
             h = heading_tag(u.kind)
-            out.append(f'<{h} class="article-heading{mv}"{at}{attribute}>{handles}'
+            # The handle stands before the heading, not in it: a heading's accessible name is its text alone.
+            out.append(f'{handles}<{h} class="article-heading{mv}"{at}{attribute}>'
                        f'{_escaped(heading_text(u, self.language))}{badge}</{h}>\n')
             out.extend(_paragraph(t, f'{mv}"{at}{m[0]}>', m[1]) for t, m in zip(u.text, marks.text, strict=True))
         elif u.repealed:

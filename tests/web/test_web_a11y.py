@@ -79,8 +79,9 @@ def test_a_part_button_at_rest_stands_3_to_1_against_the_page() -> None:
 
 def test_a_changed_articles_buttons_stay_on_a_narrow_screen() -> None:
     # `.chg > .part-picks` pulled the buttons left of the change bar, off the left edge at 320 px and at 200% zoom.
-    narrow = re.search(r"@media screen and \(max-width: 800px\) \{ \.chg > \.part-picks \{ margin-left: 0; \} \}",
-                       CSS.read_text(encoding="utf-8"))
+    # (A heading's buttons stand before it, outside it: `.part-picks:has(+ .chg)`, reset the same way.)
+    narrow = re.search(r"@media screen and \(max-width: 800px\) \{\s*\.chg > \.part-picks, "
+                       r"\.part-picks:has\(\+ \.chg\) \{ margin-left: 0; \}", CSS.read_text(encoding="utf-8"))
     assert narrow
 
 
@@ -105,6 +106,20 @@ def test_the_two_replies_of_a_comment_are_told_apart(review_ws: Workspace) -> No
     assert names == [f"Nội dung giải trình – ý kiến {comment.id}",
                      f"Nội dung giải trình khi tiếp thu đề xuất – ý kiến {comment.id}"]
     assert "<label>Nội dung giải trình khi tiếp thu đề xuất <textarea" in page
+
+
+def test_each_comments_answer_buttons_say_which_comment(review_ws: Workspace) -> None:
+    # "Lưu kết quả tiếp thu, giải trình" and "Tiếp thu đề xuất, sửa vào dự thảo" repeated with the same name on every
+    # comment: a screen reader's list of buttons could not tell them apart. The name begins with the words shown.
+    first = add_comment(review_ws, SLUG, BODIES[0], "d19.k1", "Đề nghị sửa.", proposal="1. Nội dung mới.")
+    second = add_comment(review_ws, SLUG, BODIES[1], "d5.k2", "Đề nghị làm rõ.")
+    page = client(review_ws).get(f"/a/{SLUG}/comments").text
+    buttons = re.findall(r'<button type="submit" aria-label="([^"]*)">([^<]*)</button>', page)
+    assert sorted(buttons) == sorted([
+        (f"Lưu kết quả tiếp thu, giải trình – ý kiến {first.id}", "Lưu kết quả tiếp thu, giải trình"),
+        (f"Tiếp thu đề xuất, sửa vào dự thảo – ý kiến {first.id}", "Tiếp thu đề xuất, sửa vào dự thảo"),
+        (f"Lưu kết quả tiếp thu, giải trình – ý kiến {second.id}", "Lưu kết quả tiếp thu, giải trình")])
+    assert f'aria-label="Kết quả tiếp thu – ý kiến {second.id}"' in page
 
 
 @pytest.mark.parametrize("path", ["redline", "report"])

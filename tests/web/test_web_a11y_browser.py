@@ -50,8 +50,33 @@ def test_a_part_chosen_is_named_in_words_sent_by_its_code_and_the_saved_notice_i
     # Back on the page: the notice stood at the top, off screen, and the focus on the body; now it is beside the
     # title commented on, on screen, focused (read out), and a status.
     assert page.evaluate("document.activeElement.id") == "added-notice"
+    # (The title's ✎ stands between them, before the heading, outside it.)
     notice = page.evaluate("""() => { const n = document.getElementById("added-notice"), r = n.getBoundingClientRect();
-        return {top: r.top, bottom: r.bottom, role: n.getAttribute("role"), next: n.nextElementSibling.dataset.on,
-                text: n.textContent}; }""")
+        const picks = n.nextElementSibling;
+        return {top: r.top, bottom: r.bottom, role: n.getAttribute("role"), text: n.textContent,
+                next: picks.classList.contains("part-picks") && picks.nextElementSibling.dataset.on}; }""")
     assert notice["role"] == "status" and notice["next"] == "d7" and comment.id in notice["text"]
     assert 0 <= notice["top"] and notice["bottom"] <= 400, notice
+
+
+def test_headings_are_named_by_their_text_and_the_buttons_fit_a_finger(review_ws: Workspace, live_server: str,
+                                                                      browser_page: Any) -> None:
+    # The ✎ stood inside each heading: a screen reader's list of headings read "Góp ý vào tên Điều 12 Điều 12. …".
+    # On a phone the buttons were 19 x 17 px, under the 24 x 24 of WCAG 2.5.8.
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    named = page.get_by_role("heading", name="Điều 12. Hội nghị Ban Chấp hành Đảng bộ tỉnh", exact=True)
+    assert named.count() == 1
+    names = page.evaluate("""() => [...document.querySelectorAll("h2, h3")].filter(
+        h => h.querySelector(".part-pick")).map(h => h.textContent)""")
+    assert names == []
+    assert page.get_by_role("button", name="Góp ý vào tên Điều 12", exact=True).count() == 1
+    assert page.get_by_role("button", name="Góp ý vào tên Chương IV", exact=True).count() == 1
+    page.set_viewport_size({"width": 375, "height": 700})
+    sizes = page.evaluate("""() => [...document.querySelectorAll(".part-pick")].map(b => {
+        const r = b.getBoundingClientRect(); return [r.width, r.height, r.left]; })""")
+    assert sizes and all(w >= 24 and h >= 24 and left >= 0 for w, h, left in sizes), sizes[:5]
+    # Beside its heading still: the title's ✎ is on the heading's first line.
+    button = page.locator('[data-pick="d12.title"]').bounding_box()
+    heading = page.locator('h3[data-on="d12"]').bounding_box()
+    assert button and heading and heading["y"] - 8 <= button["y"] <= heading["y"] + 8

@@ -49,9 +49,11 @@ def test_every_part_of_the_round_draft_begins_with_a_button_naming_it(review_ws:
     # The paragraphs of a part name it and stay their unit's: a click on their words chooses the clause.
     assert re.search(r'<p class="dash" data-on="d7.k4" data-part="d7.k4.dash2"><span class="part-picks">'
                      r'<button [^>]*data-pick="d7.k4.dash2"[^>]*></button></span>- Giữ gìn phẩm chất', text)
-    assert re.search(r'<h3 class="article-heading chg" id="[^"]+" data-on="d7" data-part="d7.title">'
-                     r'<span class="part-picks"><button [^>]*data-pick="d7.title"', text)
-    assert re.search(r'<h2 class="chapter[^"]*" data-part="ch3.title"><span class="part-picks">', text)
+    assert re.search(r'<span class="part-picks"><button [^>]*data-pick="d7.title"[^>]*></button></span>'
+                     r'<h3 class="article-heading chg" id="[^"]+" data-on="d7" data-part="d7.title">Điều 7', text)
+    # The handle stands just before the heading, outside it: the heading is named by its text alone.
+    assert re.search(r'<span class="part-picks"><button [^>]*data-pick="ch3.title"[^>]*></button></span>'
+                     r'<h2 class="chapter[^"]*" data-part="ch3.title">', text)
     # The provision box lists them by name, and the wording editor opens with the part's own text.
     assert '<option value="d7.k4.intro">Đoạn mở đầu khoản 4 Điều 7</option>' in text
     found = re.search(r'<script type="application/json" id="provision-texts">(.*?)</script>', text, re.S)

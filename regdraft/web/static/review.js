@@ -364,7 +364,11 @@
     const address = decodeURIComponent(location.hash.slice(4));
     const target = shown(address)[0];
     if (target) {
-      if (added) { target.parentNode.insertBefore(added, target); beside = true; }
+      // Before a heading's ✎ too, which stands just before the heading (outside it, so the heading is named by its
+      // text alone): the button stays beside its heading.
+      const picks = target.previousElementSibling;
+      const first = picks && picks.classList.contains("part-picks") ? picks : target;
+      if (added) { target.parentNode.insertBefore(added, first); beside = true; }
       target.scrollIntoView({block: "center"});
       highlight(address);
     }
