@@ -324,3 +324,19 @@ def test_a_warning_about_a_dated_sentence_names_its_own_line_and_clause() -> Non
     assert (warned.line, warned.message.split(" says ")[0]) == (lines.index(next(
         x for x in lines if x.startswith("3\\. Quy định"))) + 1, "khoản 3 Điều 2"), warned
     assert entry_into_force(amendment).place == "khoản 1 Điều 2"  # type: ignore[union-attr]
+
+
+def test_adopt_and_its_commit_cite_a_numbered_dated_sentence_as_check_does(tmp_workspace: Workspace,
+                                                                           invoke: Invoke) -> None:
+    # `amend check` cited the sentence in a numbered paragraph as `khoản 2 Điều 3`, `amend adopt` and its commit as
+    # `Điều 3` (r25 sweep A defect 2).
+    path = tmp_workspace.root / SHIPPED
+    text = path.read_text(encoding="utf-8")
+    at = text.index(OWN)
+    end = text.index("\n", at)
+    text = f"{text[:at]}1\\. {text[at:end]}\n\n2\\. {LATER}{text[end:]}"
+    tmp_workspace.commit({SHIPPED.as_posix(): text.encode("utf-8")}, "Điều 3 in two clauses, the second dated")
+    said = " ".join(_adopt(tmp_workspace, invoke).split())
+    line = f"Khoản 9 Điều 1 takes effect on 2025-07-01 (khoản 2 Điều 3: “{LATER}”)."
+    assert line in said, said
+    assert line in tmp_workspace.repo.git.log("-1", "--format=%B").splitlines()

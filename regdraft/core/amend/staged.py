@@ -201,12 +201,13 @@ def cite_places(places: tuple[tuple[str, str], ...], language: str) -> str:
 
 def described(amendment: Amendment) -> list[str]:
     """`Khoản 6 Điều 1 takes effect on 2027-01-01 (Điều 2: “Quy định tại khoản 6 …”).`, one sentence per dated part,
-    as `amend adopt` prints it and its commit message records it."""
+    as `amend adopt` prints it and its commit message records it; a sentence in a numbered paragraph is cited as
+    `amend check` cites it (`khoản 2 Điều 2: “…”`)."""
     out = []
     for part in dated_parts(amendment):
         cited = cite_places(part.places, amendment.language)
         out.append(f"{cited[:1].upper()}{cited[1:]} {'takes' if len(part.places) == 1 else 'take'} effect on "
-                   f"{part.day} ({part.sentence.article}: “{part.sentence.sentence}”).")
+                   f"{part.day} ({part.sentence.place}: “{part.sentence.sentence}”).")
     return out
 
 
