@@ -5,11 +5,17 @@ khi thống nhất với Tổng Liên đoàn Lao động Việt Nam."; the impor
 `amend from-edits` quotes it into `Sửa đổi, bổ sung khoản 10 Điều 10 như sau:`, wrong in law if the sentence is the
 article's: `from-edits` and `amend check` write the instruction and warn there, naming the clause, the sentence and
 the marker that makes it the article's closing text; done as it says, the warning goes.
+
+The other way round (r25 sweep A defect 1): `Sửa đổi, bổ sung khoản 10 Điều 10 như sau: “10. …”.` without the sentence
+replaced the clause and the sentence with it, silently. `amend check` and `amend preview` warn at the instruction,
+naming the sentence and the two ways to keep it. (`regdraft import` now reads the sentence as the article's closing
+text, `<!-- phần cuối Điều 10 -->`, so the fixture writes the file as an earlier import did.)
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -42,7 +48,14 @@ def law(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, R
             assert result.exit_code == 0, result.output  # a warning, never a refusal
             return result.output
 
-        run("import", str(CORPUS / "luat-cong-doan.txt"))
+        written = tmp_path_factory.mktemp("imported") / "cd.md"
+        run("import", str(CORPUS / "luat-cong-doan.txt"), "-o", str(written))
+        # As `regdraft import` wrote it before it read the sentence as the article's closing text: kept in the last
+        # clause, `<!-- tiếp -->` before it. A workspace keeps such a file, committed so.
+        imported = written.read_text(encoding="utf-8")
+        assert imported.count("<!-- phần cuối Điều 1") == 2
+        old = re.sub(r"<!-- phần cuối Điều 1[01] -->", "<!-- tiếp -->", imported)
+        ws.commit({FILE: old.encode("utf-8")}, "Import 12/2012/QH13 from luat-cong-doan.txt")
         yield ws, run
 
 
@@ -148,3 +161,73 @@ def test_marking_the_sentence_as_the_articles_closing_text_in_the_edited_text_al
     assert (f"note: Điều 10 keeps its words in {only}, which only marks where its closing text starts (đoạn cuối): a "
             "change of structure, not of words, so the instructions quote it as the edited text arranges it.") in said
     assert f"<!-- phần cuối Điều 10 -->\n\n{SENTENCE}”." in ws.read("amendments/cd5/amendment.md").decode("utf-8")
+
+
+NEW_10 = "10\\. Tổ chức và lãnh đạo đình công theo quy định của Bộ luật Lao động."
+DROPPED = ("instruction 1 (Sửa đổi, bổ sung khoản 10 Điều 10 như sau:) replaces khoản 10 Điều 10 with a text that "
+           f"leaves out its paragraph «{SENTENCE}»: {FILE} keeps that paragraph in khoản 10 Điều 10 ('<!-- tiếp -->' "
+           "before it), though it reads like the closing text of Điều 10, so as written it is deleted with khoản 10 "
+           "Điều 10. If it closes Điều 10, put the line '<!-- phần cuối Điều 10 -->' before it in place of "
+           f"'<!-- tiếp -->' in {FILE}, and the instruction leaves it standing; if it belongs to khoản 10 Điều 10, "
+           "quote it at the end of the new text to keep it, or leave it out.")
+
+
+def _written(ws: Workspace, run: Run, slug: str, instructions: str) -> int:
+    """Amendment `slug` of the law holding `instructions` in its Điều 1, committed; the line of the first."""
+    run("amend", "new", slug, "-r", LAW)
+    relative = f"amendments/{slug}/amendment.md"
+    text = ws.read(relative).decode("utf-8").replace("\n## Điều 2.", f"\n{instructions}\n\n## Điều 2.", 1)
+    ws.commit({relative: text.encode("utf-8")}, f"Draft {slug}")
+    return text.split("\n").index(instructions.split("\n")[0]) + 1
+
+
+def test_a_clause_replaced_without_the_closing_like_sentence_it_holds_is_warned_about_by_check_and_preview(
+        law: tuple[Workspace, Run]) -> None:
+    ws, run = law
+    line = _written(ws, run, "drop", f"1\\. Sửa đổi, bổ sung khoản 10 Điều 10 như sau:\n\n“{NEW_10}”.")
+    checked = _one_line(run("amend", "check", "drop"))
+    assert f"warning: amendments/drop/amendment.md:{line}: {DROPPED}" in checked, checked
+    assert "drop: no problems found." in checked  # a warning, never a refusal
+    found = json.loads(run("amend", "check", "drop", "--json"))
+    assert [(w["line"], w["message"]) for w in found["warnings"]] == [(line, DROPPED)]
+    previewed = _one_line(run("amend", "preview", "drop"))
+    assert f"note: amendments/drop/amendment.md:{line}: {DROPPED}" in previewed
+    # Applied as written: the sentence goes with the clause (the warning says so).
+    assert SENTENCE not in previewed[previewed.index("Điều 10."):previewed.index("Điều 11.")]
+
+
+def test_a_last_clause_repealed_with_the_closing_like_sentence_it_holds_is_warned_about(
+        law: tuple[Workspace, Run]) -> None:
+    ws, run = law
+    line = _written(ws, run, "repeal", "1\\. Bãi bỏ khoản 6 Điều 11.")
+    checked = _one_line(run("amend", "check", "repeal"))
+    assert (f"warning: amendments/repeal/amendment.md:{line}: instruction 1 (Bãi bỏ khoản 6 Điều 11.) repeals "
+            f"khoản 6 Điều 11 and with it its paragraph «{SENTENCE}»: {FILE} keeps that paragraph in khoản 6 Điều "
+            "11") in checked
+    assert "'<!-- phần cuối Điều 11 -->' before it in place of '<!-- tiếp -->'" in checked
+    assert "quote it" not in checked
+
+
+def test_no_warning_where_the_sentence_is_quoted_or_another_clause_is_replaced(law: tuple[Workspace, Run]) -> None:
+    ws, run = law
+    _written(ws, run, "quoted", f"1\\. Sửa đổi, bổ sung khoản 10 Điều 10 như sau:\n\n“{NEW_10}\n\n{SENTENCE}”.")
+    checked = _one_line(run("amend", "check", "quoted"))
+    assert "leaves out" not in checked and "quotes «" in checked  # the other warning: quoted into the clause
+    _written(ws, run, "nine", "1\\. Sửa đổi, bổ sung khoản 9 Điều 10 như sau:\n\n“9\\. Đại diện cho tập thể.”.")
+    assert "warning" not in run("amend", "check", "nine") and "note:" not in run("amend", "preview", "nine")
+
+
+def test_marked_as_the_warning_says_the_clause_is_replaced_and_the_sentence_stays(
+        law: tuple[Workspace, Run]) -> None:
+    ws, run = law
+    _written(ws, run, "kept", f"1\\. Sửa đổi, bổ sung khoản 10 Điều 10 như sau:\n\n“{NEW_10}”.")
+    before = ws.read(FILE)
+    try:
+        (ws.root / FILE).write_text(before.decode("utf-8").replace(KEPT, KEPT.replace(
+            "<!-- tiếp -->", "<!-- phần cuối Điều 10 -->"), 1), encoding="utf-8")
+        assert "warning" not in run("amend", "check", "kept")
+        previewed = run("amend", "preview", "kept")
+        assert "note:" not in previewed
+        assert f"{NEW_10}\n\n<!-- phần cuối Điều 10 -->\n\n{SENTENCE}\n\n### Điều 11." in previewed
+    finally:
+        (ws.root / FILE).write_bytes(before)

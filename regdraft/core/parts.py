@@ -28,6 +28,10 @@ CONTINUED_MARKER = {"vi": "<!-- tiếp -->", "en": "<!-- continued -->"}
 _THIS_POINT = lazy(r"\b(?:điểm này|this point)\b", re.IGNORECASE)
 _THIS_CLAUSE = lazy(r"\b(?:khoản này|this clause)\b", re.IGNORECASE)
 _WHOLE_ARTICLE = lazy(r"\b(?:Điều này|các khoản|this Article|the (?:above )?clauses)\b")
+_THIS_ARTICLE = lazy(r"\b(?:Điều này|this Article)\b")
+# The words before `Điều này` (`this Article`) that make it part of a clause's or point's citation: `khoản 1 Điều
+# này`, `khoản 1 của Điều này`, `các khoản 1, 2 và 3 Điều này`, `điểm a khoản 2 Điều này`, `clause 1 of this Article`.
+_CITED_UNIT = lazy(r"(?:^|\s)(?:\d+[a-zđ]?\d*|[a-zđ]\d*)[,;)]?(?:\s+(?:of|của))?\s*$", re.IGNORECASE)
 _CLOSING_MARK = lazy(
     r"^<!--\s*(?:(?:đoạn|phần)\s+(?:cuối|kết)|closing(?:\s+text)?)(?:\s+(?:of\s+)?(?P<unit>.+?))?\s*-->$",
     re.IGNORECASE,
@@ -96,8 +100,10 @@ def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str, holder:
     speaks of "this point" (`điểm này`), which makes it the point's own; or, with `holder` an
     article (which seldom has a lead-in), the paragraph speaks of the article as a whole
     (`Điều này`, `các khoản`, `this Article`) and not of "this clause" (`khoản này`).
-    The importer splits a closing text off by the first rule only (`separate_closings`); both
-    make `check` warn and the canonical file mark the paragraph, so nothing changes silently.
+    The importer splits a closing text off by the first rule, and after an article's last clause
+    only where the narrower `closes_article` holds (`separate_closings`); both rules make `check`
+    warn and the canonical file mark a paragraph kept in the point or clause, so nothing changes
+    silently.
     """
     if not (previous.rstrip().endswith(".") and paragraph[:1].isupper()):
         return False
@@ -106,6 +112,26 @@ def looks_closing(lead_in: Sequence[str], previous: str, paragraph: str, holder:
         return not _THIS_POINT.search(paragraph)
     return (holder is Kind.ARTICLE and bool(_WHOLE_ARTICLE.search(paragraph))
             and not _THIS_CLAUSE.search(paragraph))
+
+
+def closes_article(previous: str, paragraph: str) -> bool:
+    """Whether `paragraph`, after `previous` in an article's last clause, is the article's closing text (phần cuối),
+    which `regdraft import` splits off (`separate_closings`).
+
+    It is when the paragraph before it ends a sentence, it starts a new one with a capital letter, and inside a
+    sentence it names the article itself (`Chính phủ quy định chi tiết Điều này …`, `… hướng dẫn thi hành Điều
+    này`, `… this Article`), not as part of a clause's or point's citation (`khoản 1 Điều này`, `các khoản 1, 2 và
+    3 Điều này`, `clause 1 of this Article`) and not "this clause" (`khoản này`). A `Điều này` opening a sentence
+    is left alone: it may be the common words "this matter". Narrower than `looks_closing`'s article rule, which
+    only warns (`check`).
+    """
+    if not (previous.rstrip().endswith(".") and paragraph[:1].isupper()) or _THIS_CLAUSE.search(paragraph):
+        return False
+    for found in _THIS_ARTICLE.finditer(paragraph):
+        before = paragraph[:found.start()].rstrip()
+        if before and not before.endswith((".", ":", ";")) and not _CITED_UNIT.search(before):
+            return True
+    return False
 
 
 def ambiguity(point: str, holder: str, kind: Kind, label: str, language: str, source: str, line: int) -> Problem:
@@ -121,7 +147,8 @@ def separate_closings(unit: Unit) -> tuple[Unit, list[Unit]]:
     """`unit` (and the units inside it) with each last child's closing-like paragraphs moved to its holder.
 
     For text read without markers (the importer): a paragraph of a last point or clause for
-    which `looks_closing` holds starts the holder's closing text, with everything after it.
+    which `looks_closing` holds (for an article's last clause, `closes_article` too) starts the
+    holder's closing text, with everything after it.
     Returns the new unit and the holders that got a closing text this way.
     """
     if not unit.children:
@@ -135,7 +162,10 @@ def separate_closings(unit: Unit) -> tuple[Unit, list[Unit]]:
     last = children[-1]
     if not unit.closing and not last.children and not last.repealed:
         for i in range(1, len(last.text)):
-            if not is_dash(last.text[i]) and looks_closing(unit.text, last.text[i - 1], last.text[i]):
+            if not is_dash(last.text[i]) and (
+                    looks_closing(unit.text, last.text[i - 1], last.text[i])
+                    or (unit.kind is Kind.ARTICLE and last.kind is Kind.CLAUSE
+                        and closes_article(last.text[i - 1], last.text[i]))):
                 children[-1] = replace(last, text=last.text[:i])
                 closed = replace(unit, children=tuple(children), closing=last.text[i:])
                 return closed, [*found, closed]

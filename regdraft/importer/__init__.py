@@ -266,17 +266,24 @@ def _closing_notes(reg: Regulation, holders: list[int]) -> list[Note]:
         if id(loc.unit) in holders:
             where = loc.address.describe(reg.language)
             last = loc.address.child(loc.unit.children[-1].kind, loc.unit.children[-1].label).describe(reg.language)
+            lead = [t for t in loc.unit.text if not t.startswith(("- ", "+ "))]
+            listed = bool(lead) and lead[-1].rstrip().endswith(":")
+            part, why = (("the point", "it starts a new sentence after a list") if listed
+                         else ("the clause", "it starts a new sentence that names the article itself"))
             notes.append(Note(loc.unit.children[-1].line, "info", (
                 f"The paragraph after {last} is read as the closing text (đoạn cuối) of {where}, not as part of "
-                f"the point: it starts a new sentence after a list. If it belongs to the point, put "
-                f"'{CONTINUED_MARKER[reg.language]}' before it in the written file."), loc.unit.closing[0]))
+                f"{part}: {why}. If it belongs to {part}, put '{CONTINUED_MARKER[reg.language]}' before it in the "
+                "written file."), loc.unit.closing[0]))
     return notes
+
+
 def _article_closing_notes(reg: Regulation) -> list[Note]:
     """Warn where a paragraph kept in an article's last clause reads like the article's closing text.
 
-    Only a list announced by ':' is split off by itself (`separate_closings`); a paragraph such as
-    "Chính phủ quy định chi tiết Điều này." after the last clause stays in the clause, marked as
-    its continuation in the written file, and the drafter is told how to say otherwise.
+    Only a list announced by ':', or a sentence naming the article itself ("Chính phủ quy định chi tiết Điều
+    này."), is split off by itself (`separate_closings`); a paragraph that only cites the article's clauses
+    ("… quy định tại khoản 1 Điều này.") after the last clause stays in the clause, marked as its continuation
+    in the written file, and the drafter is told how to say otherwise.
     """
     notes = []
     for loc in reg.articles():

@@ -110,8 +110,11 @@ def _preview(ws: Workspace, slug: str, rev: str | None, notes: bool, regulation:
     before = target_regulation(ws, amendment, rev)
     applied = applied_at_once(before, amendment, reading)
     from regdraft.core.amend.capitals import capitals_left
+    from regdraft.core.amend.closing_quotes import continuations_dropped
 
-    consequential = (*punctuation_notes(applied, amendment), *capitals_left(applied, amendment))
+    # A closing-like paragraph of a last clause that its new text drops: said here as `amend check` says it.
+    consequential = (*punctuation_notes(applied, amendment), *capitals_left(applied, amendment),
+                     *continuations_dropped(applied, amendment, before))
     if not notes or amendment.status not in PENDING:
         return Preview(applied, consequential)
     broken, to_check = reference_problems(before, applied, amendment)
@@ -338,19 +341,21 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left
-    from regdraft.core.amend.closing_quotes import closings_quoted
+    from regdraft.core.amend.closing_quotes import closings_quoted, continuations_dropped
     from regdraft.core.amend.placeholders_quoted import placeholders_quoted
     from regdraft.core.amend.type_words import wrong_type_words
     from regdraft.workspace.reverts import reverted
 
     reverts = tuple(reverted(ws, amendment, applied))
     problems = _read_back(ws, applied, amendment, before) + reverts
-    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10), or a placeholder quoted
+    # A closing-like sentence quoted into a last clause (Luật Công đoàn's khoản 10 Điều 10), or dropped with the
+    # clause it is stored in (`Sửa đổi, bổ sung khoản 10 Điều 10` not quoting it), or a placeholder quoted
     # in a new text (`3. (được bãi bỏ)`): a warning, never a refusal;
     # so are the words a phrase instruction leaves for their capitals (`The archivist` for `the archivist`).
     from regdraft.workspace.bases import uncited_adoptions
 
-    warnings = (*closings_quoted(applied, amendment, before), *placeholders_quoted(amendment, before),
+    warnings = (*closings_quoted(applied, amendment, before), *continuations_dropped(applied, amendment, before),
+                *placeholders_quoted(amendment, before),
                 *capitals_left(applied, amendment), *wrong_type_words(amendment, before),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:

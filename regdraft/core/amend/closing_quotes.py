@@ -1,7 +1,7 @@
 """Instructions that quote into a last clause (or point) a paragraph that reads like its holder's closing text.
 
-Luật Công đoàn closes Điều 10 with "Chính phủ quy định chi tiết Điều này sau khi thống nhất với …"; the importer
-keeps it in khoản 10 (the file writes `<!-- tiếp -->` before it, and the import report warns). An instruction that
+Luật Công đoàn closes Điều 10 with "Chính phủ quy định chi tiết Điều này sau khi thống nhất với …"; an earlier
+importer kept it in khoản 10 (the file writes `<!-- tiếp -->` before it), as a drafter may write it. An instruction that
 replaces khoản 10 then quotes the sentence as the clause's (`Sửa đổi, bổ sung khoản 10 Điều 10 như sau: “10. …
 Chính phủ quy định chi tiết Điều này …”`), which is wrong in law if the sentence is the article's. The sentence may
 be the clause's own, so `closings_quoted` warns, never refuses.
@@ -14,6 +14,20 @@ Post-conditions of `closings_quoted`:
    instruction's line and names the instruction, the provision, the paragraph and the marker that makes the
    paragraph the holder's closing text, in the text in force and the edited text alike.
 2. No warning for anything else: a holder with a closing text already, a provision not last, a phrase replaced.
+
+The other way round, `continuations_dropped`: a regulation stored with the sentence in khoản 10 (`<!-- tiếp -->`,
+as `regdraft import` wrote it before it read such a sentence as the article's closing text) and an ordinary
+`Sửa đổi, bổ sung khoản 10 Điều 10 như sau: “10. …”.` that does not quote it: the clause is replaced with the
+sentence, which a real amending law leaves standing. Post-conditions of `continuations_dropped`:
+3. One warning per instruction that replaces or repeals a clause or point which, in the text in force, is the last
+   of its holder, the holder has no closing text, and a paragraph after its first reads like the holder's closing
+   text (`parts.looks_closing`, the paragraph `fmt` marks `<!-- tiếp -->`), when that paragraph (or one after
+   it) is nowhere in the holder as amended and the new text quotes no such paragraph of its own (post-condition 1
+   covers that). It stands at the instruction's line and names the instruction, the
+   provision, the paragraph, and the two ways to keep it: the closing-text marker in the regulation file, or the
+   paragraph quoted in the new text.
+4. The instruction is applied as written: the paragraph is the clause's in the file, and it is the drafter who
+   knows whether the new text leaves it out on purpose.
 """
 
 from __future__ import annotations
@@ -80,3 +94,73 @@ def _last_with_closing(reg: Regulation, address: Address) -> tuple[Address, Unit
             return None
         holder, unit = unit, unit.children[-1]
         address = address.child(unit.kind, unit.label)
+
+
+def continuations_dropped(applied: Applied, amendment: Amendment, before: Regulation) -> list[Problem]:
+    """Warnings for the instructions of `amendment` that replace or repeal a last clause or point of `before` and,
+    with it, a paragraph of it that reads like its holder's closing text (post-conditions 3 and 4)."""
+    language = before.language
+    out: list[Problem] = []
+    warned: set[str] = set()
+    for change in applied.changes:
+        ins, address = change.instruction, change.address
+        if change.kind not in (ChangeKind.AMENDED, ChangeKind.REPEALED) or address.part or ins.location in warned:
+            continue
+        found = _kept_closing(before, address)
+        if found is None or _kept_closing(applied.regulation, address) is not None:
+            continue  # none, or the new text quotes one (edited, perhaps): `closings_quoted` warns of that
+        holder, paragraphs = found
+        try:
+            now = set(_paragraphs(applied.regulation.find(address.parent()).unit))  # type: ignore[arg-type]
+        except RegdraftError:
+            continue  # the holder is gone too: repealed or replaced by another instruction, which says so
+        lost = [p for p in paragraphs if _plain(p) not in now]
+        if not lost:
+            continue
+        warned.add(ins.location)
+        where, whole = address.describe(language), address.parent().describe(language)  # type: ignore[union-attr]
+        marker = closing_marker(holder.kind, holder.label, language)
+        continued = CONTINUED_MARKER[language]
+        if change.kind is ChangeKind.REPEALED:
+            done, keep = f"repeals {where} and with it its paragraph", ""
+        else:
+            done = f"replaces {where} with a text that leaves out its paragraph"
+            keep = f"; if it belongs to {where}, quote it at the end of the new text to keep it, or leave it out"
+        out.append(Problem(
+            f"instruction {ins.location} ({short(ins.text)}) {done} «{short(lost[0], 160)}»: {before.source} keeps "
+            f"that paragraph in {where} ('{continued}' before it), though it reads like the closing text of {whole}, "
+            f"so as written it is deleted with {where}. If it closes {whole}, put the line '{marker}' before it in "
+            f"place of '{continued}' in {before.source}, and the instruction leaves it standing{keep}.",
+            amendment.source, ins.line))
+    return out
+
+
+def _kept_closing(reg: Regulation, address: Address) -> tuple[Unit, list[str]] | None:
+    """The holder and the paragraphs from the first closing-like one on, where the unit at `address` in `reg` is
+    its holder's last clause or point (holder with no closing text) and has such a paragraph; else None."""
+    parent = address.parent()
+    if parent is None or address.kind not in (Kind.CLAUSE, Kind.POINT):
+        return None
+    try:
+        unit, holder = reg.find(address).unit, reg.find(parent).unit
+    except RegdraftError:
+        return None
+    if (unit.children or unit.repealed or holder.closing or not holder.children
+            or holder.children[-1].segment() != unit.segment()):
+        return None
+    for i in range(1, len(unit.text)):
+        if not is_dash(unit.text[i]) and looks_closing(holder.text, unit.text[i - 1], unit.text[i], holder.kind):
+            return holder, list(unit.text[i:])
+    return None
+
+
+def _paragraphs(unit: Unit) -> list[str]:
+    """Every paragraph of `unit` (its text, its children's, its closing text), spacing aside."""
+    out = [_plain(p) for p in (*unit.text, *unit.closing)]
+    for child in unit.children:
+        out.extend(_paragraphs(child))
+    return out
+
+
+def _plain(paragraph: str) -> str:
+    return " ".join(paragraph.split())
