@@ -141,7 +141,7 @@ def test_adopt_names_every_missing_step_and_its_command(ws: Workspace, invoke: I
         "  - it is circulating, not submitted; submit it with `regdraft amend status good submitted`\n"
         "  - comment round 1 (draft 1) is still open; close it with `regdraft round close good --round 1`\n"
         f"  - 1 comment is not answered ({comment.id} by Ban Tổ chức Tỉnh ủy on d1.k2); answer each with "
-        "`regdraft comment respond ID --disposition accepted|partly|rejected|noted --reply TEXT`\n"
+        "`regdraft comment respond ID --disposition accepted|partly|rejected|noted|withdrawn --reply TEXT`\n"
         "  - regdraft.yaml requires a conference vote majority before adoption, and no vote is recorded for "
         "'good'; record the conference vote with `regdraft amend vote good --for N --against N --abstain N "
         "--date DATE`\n"

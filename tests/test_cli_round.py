@@ -264,7 +264,8 @@ def test_comments_on_one_provision_share_one_merged_cell_in_word(ws: Workspace, 
         rounds.add_comment(ws, SLUG, body, "d2a", text)
     out = tmp_path / "bao-cao.docx"
     assert invoke(ws, "round", "report", SLUG, "-o", str(out)).exit_code == 0
-    table = docx.Document(str(out)).tables[-1]
+    # The comments' table: the header block is before it, the recipients and signature after it.
+    table = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "STT")
     rows = [r for r in table.rows if r.cells[1].text == "Điều 2a"]
     assert len(rows) == 2  # python-docx reads a merged cell's text in each row it spans
     marks = [r._tr.tc_lst[1].tcPr.find(qn("w:vMerge")) for r in rows]

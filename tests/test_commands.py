@@ -35,7 +35,7 @@ def test_the_cli_writes_a_command_from_its_own_definition() -> None:
     assert _line(Command.of("amend vote", "x", for_=None, against=None, abstain=None, date=None)) == (
         "regdraft amend vote x --for N --against N --abstain N --date DATE")
     assert _line(Command.of("comment respond", "ID", disposition=None, reply=None)) == (
-        "regdraft comment respond ID --disposition accepted|partly|rejected|noted --reply TEXT")
+        "regdraft comment respond ID --disposition accepted|partly|rejected|noted|withdrawn --reply TEXT")
     assert _line(Command.of("sync", go_on=True)) == "regdraft sync --continue"
     assert _line(Command.of("check", repair=True)) == "regdraft check --repair"
     # Two flags set one parameter: the one whose value it is.

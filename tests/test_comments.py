@@ -106,7 +106,7 @@ def test_every_wrong_key_of_a_comment_file_is_named_at_its_line() -> None:
     assert [str(p) for p in err.value.problems] == [
         "comments/x.yaml:2: 'round: hai' is not a whole number.",
         "comments/x.yaml:5: 'type: hmm' is not one of general, substantive, editorial.",
-        "comments/x.yaml:7: 'disposition: maybe' is not one of accepted, partly, rejected, noted.",
+        "comments/x.yaml:7: 'disposition: maybe' is not one of accepted, partly, rejected, noted, withdrawn.",
         "comments/x.yaml:8: the key 'reploy' is unknown and has no effect; did you mean reply?"]
 
 
@@ -137,7 +137,8 @@ def test_respond_records_disposition_with_vietnamese_label(draft1: Regulation) -
     assert answered.reply == "Tiếp thu một phần." and not answered.is_open
     with pytest.raises(RegdraftError, match="accepted, partly, rejected, noted"):
         c.respond(comment, "maybe", "", "")
-    assert [d.label(words) for d in c.Disposition] == ["Tiếp thu", "Tiếp thu một phần", "Không tiếp thu", "Ghi nhận"]
+    assert [d.label(words) for d in c.Disposition] == ["Tiếp thu", "Tiếp thu một phần", "Không tiếp thu", "Ghi nhận",
+                                                       "Đã rút ý kiến"]
     # The wording is the profile's: an office may word its answers otherwise.
     office = load_profile({"profile": "office"}, workspace={
         "office": "base: party-36\nwords:\n  vi:\n    disposition_noted: Đã ghi nhận\n"})

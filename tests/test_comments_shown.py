@@ -81,7 +81,8 @@ def test_a_members_lines_and_backticks_reach_every_output(ws: Workspace, invoke:
             "<code>mã</code> và “ngoặc”") in page.read_text(encoding="utf-8")
     import docx
 
-    cell = [c for row in docx.Document(str(docx_out)).tables[-1].rows for c in row.cells if "Ý thứ nhất" in c.text][0]
+    tables = docx.Document(str(docx_out)).tables
+    cell = [c for table in tables for row in table.rows for c in row.cells if "Ý thứ nhất" in c.text][0]
     assert cell.text == LINES.replace("**", "")
     import openpyxl
 

@@ -63,7 +63,8 @@ def test_csv_rows_in_order(report: Report, mini_workspace: Workspace, tmp_path: 
     assert rows[0][:4] == ["STT", "Điều, khoản", "Địa chỉ", "Chủ thể góp ý"]
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
     assert rows[2][1:] == ["Khoản 1 Điều 2", "d2.k1", "Ban Tổ chức Tỉnh ủy", "Đề nghị bổ sung cụm từ “toàn diện”.",
-                           "tập trung, thống nhất, toàn diện", "Tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2."]
+                           "tập trung, thống nhất, toàn diện", "Tiếp thu", "Đã chỉnh sửa tại khoản 1 Điều 2.",
+                           "Khoản 1 Điều 2"]  # last, where the provision is now (here where it was)
     assert csv_text(report) == data.decode("utf-8-sig")
 
 
@@ -214,21 +215,22 @@ def _sheet(report: Report, tmp_path: Path) -> Any:
 def test_xlsx_holds_the_preface_above_the_reports_table(report: Report, tmp_path: Path) -> None:
     sheet = _sheet(report, tmp_path)
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    top = values.index(["STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình"])
+    top = values.index(["STT", "Điều, khoản", "Chủ thể góp ý", "Nội dung góp ý", "Nội dung tiếp thu, giải trình",
+                        "Điều, khoản hiện nay"])
     above = [row[0] for row in values[:top] if row[0]]
     assert above[0] == "BÁO CÁO" and above[1].startswith("Tổng hợp, tiếp thu, giải trình ý kiến góp ý")
     assert above[2:] == report.preface(VI)
     assert values[top + 1:] == [
-        [1, "Góp ý chung", "Ban Tuyên giáo Tỉnh ủy", "Cơ bản nhất trí với dự thảo.", "Ghi nhận"],
+        [1, "Góp ý chung", "Ban Tuyên giáo Tỉnh ủy", "Cơ bản nhất trí với dự thảo.", "Ghi nhận", "Góp ý chung"],
         [2, "Khoản 1 Điều 2", "Ban Tổ chức Tỉnh ủy",
          "Đề nghị bổ sung cụm từ “toàn diện”.\nĐề xuất: tập trung, thống nhất, toàn diện",
-         "Tiếp thu\nĐã chỉnh sửa tại khoản 1 Điều 2."],
+         "Tiếp thu\nĐã chỉnh sửa tại khoản 1 Điều 2.", "Khoản 1 Điều 2"],
         [3, "Khoản 1 Điều 2", "Ban Tuyên giáo Tỉnh ủy", "Đề nghị giữ nguyên.",
-         "Không tiếp thu\nGiữ như dự thảo vì phù hợp Quy định 24-QĐ/TW."],
-        [4, "Điều 3", "Ban Tổ chức Tỉnh ủy", "Sửa lỗi chính tả.", "Chưa xử lý"],
+         "Không tiếp thu\nGiữ như dự thảo vì phù hợp Quy định 24-QĐ/TW.", "Khoản 1 Điều 2"],
+        [4, "Điều 3", "Ban Tổ chức Tỉnh ủy", "Sửa lỗi chính tả.", "Chưa xử lý", "Điều 3"],
     ]
     header = top + 1  # openpyxl counts rows from 1
-    assert sheet.freeze_panes == f"A{header + 1}" and sheet.auto_filter.ref == f"A{header}:E{header + 4}"
+    assert sheet.freeze_panes == f"A{header + 1}" and sheet.auto_filter.ref == f"A{header}:F{header + 4}"
     assert all(sheet.cell(r, c).alignment.wrap_text for r in range(header, header + 5) for c in range(1, 6))
     widths = [sheet.column_dimensions[letter].width for letter in "ABCDE"]
     assert widths[0] < widths[1] < widths[3] and widths[4] > widths[2]
@@ -245,7 +247,7 @@ def test_xlsx_cells_that_would_run_as_formulas_are_neutralised(report: Report, t
     cells = [cell for line in sheet.iter_rows() for cell in line if cell.value is not None]
     assert not any(cell.data_type == "f" for cell in cells)
     last = [cell.value for cell in cells if cell.row == cells[-1].row]
-    assert last == [1, "Góp ý chung", "'" + text, "'" + text, "Ghi nhận\n" + text]
+    assert last == [1, "Góp ý chung", "'" + text, "'" + text, "Ghi nhận\n" + text, "Góp ý chung"]
 
 
 def test_ordinary_text_is_not_prefixed(report: Report) -> None:

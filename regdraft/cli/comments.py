@@ -23,7 +23,7 @@ from regdraft.cli.printing import Result, committed, prints_result
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem
 
-DISPOSITIONS = ("accepted", "partly", "rejected", "noted")
+DISPOSITIONS = ("accepted", "partly", "rejected", "noted", "withdrawn")
 TYPES = ("general", "substantive", "editorial")
 
 
@@ -145,10 +145,13 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
 @click.option("--date", "dated", type=DATE, default=None,
               help="The report's date, YYYY-MM-DD or DD/MM/YYYY (default: today); reprint an old round's report as "
                    "it was dated.")
+@click.option("--number", "report_number", default="", metavar="NUMBER",
+              help="The report's own number as issued (12-BC/TU); without it the number line is left blank to fill "
+                   "in (Số      -BC/TU).")
 @output_option
 @workspace_option
 @prints_result
-def round_report(slug: str, number: int | None, dated: dt.date | None, output: Path | None,
+def round_report(slug: str, number: int | None, dated: dt.date | None, report_number: str, output: Path | None,
                  workspace: Path | None) -> Result:
     """Write the comment report (Báo cáo tổng hợp, tiếp thu, giải trình ý kiến).
 
@@ -170,6 +173,10 @@ def round_report(slug: str, number: int | None, dated: dt.date | None, output: P
     output_format("report", output, None, has_format=False)
     ws = open_workspace(workspace)
     report = rounds.build_report(ws, slug, number)
+    if report_number.strip():
+        from dataclasses import replace
+
+        report = replace(report, number=" ".join(report_number.split()))
     write_report(report, output, workspace_root=ws.root, profile=profile_for(ws, report.meta), today=dated)
     done = Result({"amendment": slug, "round": report.round.number, "written": str(output),
                    "format": output.suffix.lower().lstrip(".")})
@@ -384,8 +391,16 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
         on = f"{c.on} ({c.regulation})" if c.regulation else c.on
         who = f"{c.by} ({c.author})" if c.author else c.by
         selected = f"“{c.selection}”: " if c.selection else ""
-        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe():<24} {answer:<9} {who}: {selected}{c.text}")
+        # One line a comment, as `grep` and `cut` read it: a line break typed in a sheet cell, the form or a Word
+        # selection across paragraphs is a space here (--json keeps the text exact).
+        line = _one_line(f"{who}: {selected}{c.text}")
+        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe():<24} {answer:<9} {line}")
     return done
+
+
+def _one_line(text: str) -> str:
+    """`text` on one line: each run of spaces, tabs and line breaks one space."""
+    return " ".join(text.split())
 
 
 def _comment_fields(c: Any) -> dict[str, Any]:
@@ -400,7 +415,8 @@ def _comment_fields(c: Any) -> dict[str, Any]:
 @comment.command("respond")
 @click.argument("comment_id", type=COMMENT_ID, metavar="ID")
 @click.option("--disposition", required=True, type=click.Choice(DISPOSITIONS),
-              help="accepted (tiếp thu), partly (tiếp thu một phần), rejected (không tiếp thu), noted (ghi nhận).")
+              help="accepted (tiếp thu), partly (tiếp thu một phần), rejected (không tiếp thu), noted (ghi nhận), "
+                   "withdrawn (the body took it back: đã rút ý kiến).")
 @click.option("--reply", default="", help="The office's explanation (giải trình).")
 @click.option("--amendment", "slug", type=AMENDMENT_SLUG, default=None,
               help="The amendment, when the id exists in several.")

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from regdraft.core.align import similarity
-from regdraft.core.comments import GENERAL, Comment, Round, describe_on, replied_and_agreeing, unconsulted
+from regdraft.core.anchoring import Placement, State
+from regdraft.core.comments import (
+    GENERAL,
+    Comment,
+    Disposition,
+    Round,
+    describe_on,
+    replied_and_agreeing,
+    unconsulted,
+)
 from regdraft.core.frontmatter import document_number, issued_with, issued_with_name
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order, reading_place
@@ -55,6 +64,10 @@ class ReportGroup:
     provision: str
     rows: tuple[ReportRow, ...]
     regulation: str = ""  # the comments' key of the regulation (empty: the main one)
+    # Where the provision is in the current draft when not at `on` (`comment list`'s placement): the note after the
+    # provision, `(nay là khoản 7 Điều 6)`, `(đã bỏ trong Dự thảo lần 4)`; "" when it is still there.
+    now: str = ""
+    now_provision: str = ""  # the same for the CSV's and XLSX's column: `Khoản 7 Điều 6`, else `provision`
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +83,12 @@ class Report:
     others: tuple[str, ...] = ()  # bodies that commented without being consulted
     language: str = "vi"  # the draft's: the report prints its fixed words in this language
     amended: str = ""  # the text whose provisions the table names (`Luật Đấu thầu số 22/2023/QH15`), when one
+    # The report's own number (`12-BC/TU`), its recipients and signer (`on_behalf`, `title`, `name`), as the
+    # workspace's settings give them: empty, the profile's (`render.report.closing`).
+    number: str = ""
+    recipients: tuple[str, ...] = ()
+    signer: tuple[tuple[str, str], ...] = ()
+    withdrawn: int = 0  # comments their bodies took back (`Disposition.WITHDRAWN`): in the total, and said apart
 
     @property
     def title(self) -> str:
@@ -88,6 +107,7 @@ class Report:
             *([words["report_others"].format(count=len(self.others), bodies=", ".join(self.others))]
               if self.others else []),
             words["report_total"].format(total=sum(len(g.rows) for g in self.groups)),
+            *([words["report_withdrawn"].format(withdrawn=self.withdrawn)] if self.withdrawn else []),
             # Luật 57/2024 amends four laws, its own Điều 3 the PPP law: "Điều 3" in a row is Luật Đấu thầu's.
             *([words["report_provisions_of"].format(regulation=self.amended, draft=r.draft)]
               if self.amended and any(g.on != GENERAL for g in self.groups) else []),
@@ -208,10 +228,13 @@ def provision_of(on: str, regulation: str, texts: Texts, words: Mapping[str, str
 
 
 def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation,
-              words: Mapping[str, str], texts: Texts = ()) -> Report:
+              words: Mapping[str, str], texts: Texts = (), placed: Mapping[str, Placement] | None = None,
+              now_draft: int | None = None) -> Report:
     """The report of round `r` from its comments and the draft it circulated, in a profile's `words`.
 
-    `texts` are the drafts of every regulation the amendment amends (`draft` alone when empty).
+    `texts` are the drafts of every regulation the amendment amends (`draft` alone when empty). `placed` gives,
+    by comment id, where its provision stands in the current draft (as `comment list` places it), numbered
+    `now_draft`: a group whose provision moved or was removed says so (`ReportGroup.now`).
     """
     texts = tuple(texts) or (("", draft),)
     drafts = dict(texts)
@@ -225,10 +248,34 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
                                   c.disposition.label(words) if c.disposition else "", c.reply,
                                   marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None)),
                                   c.author, c.selection))
-        built.append(ReportGroup(on, provision_of(on, reg, texts, words), tuple(rows), reg))
+        provision = provision_of(on, reg, texts, words)
+        now, now_provision = _now((placed or {}).get(group[0].id), r.draft, now_draft, draft.language, words)
+        built.append(ReportGroup(on, provision, tuple(rows), reg, now, now_provision or provision))
     replied, agreeing = replied_and_agreeing(r, comments)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language,
-                  _named(draft, words) if len(texts) < 2 else "")
+                  _named(draft, words) if len(texts) < 2 else "",
+                  withdrawn=sum(1 for c in comments if c.disposition is Disposition.WITHDRAWN))
+
+
+def _now(placement: Placement | None, draft: int, now_draft: int | None, language: str,
+         words: Mapping[str, str]) -> tuple[str, str]:
+    """The note and the column saying where a provision is now: `(nay là khoản 7 Điều 6)` and `Khoản 7 Điều 6`,
+    `(đã bỏ trong Dự thảo lần 4)` and `Đã bỏ …`; ("", "") when it is where it was (changed or not)."""
+    from regdraft.core.model import Address
+
+    if placement is None:
+        return "", ""
+    if placement.state is State.MOVED:
+        where = Address.parse(placement.address).describe(language)
+        note = words["report_now"].format(provision=where)
+        return f"({note})", where[:1].upper() + where[1:]
+    if placement.state is State.REMOVED:
+        # Removed in a later draft; while that draft is not numbered yet, after the one the round circulated.
+        later = now_draft is not None and now_draft > draft
+        note = (words["report_removed"].format(draft=now_draft) if later
+                else words["report_removed_since"].format(draft=draft))
+        return f"({note})", note[:1].upper() + note[1:]
+    return "", ""
 
 
 def _named(draft: Regulation, words: Mapping[str, str]) -> str:

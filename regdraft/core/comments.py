@@ -25,7 +25,7 @@ from regdraft.core.address import TITLE
 from regdraft.core.comment_wording import GENERAL as GENERAL
 from regdraft.core.comment_wording import WrongWording as WrongWording
 from regdraft.core.comment_wording import _reads_as_the_part, _reads_as_the_provision, _reads_as_the_title
-from regdraft.core.errors import ParseError, Problem, RegdraftError, UnknownUnit, UsageError
+from regdraft.core.errors import AddressError, ParseError, Problem, RegdraftError, UnknownUnit, UsageError
 from regdraft.core.model import REPEALED_TEXT, Address, Regulation
 from regdraft.core.parts import find_part, part_paragraphs
 from regdraft.core.text import nfc, tone_key
@@ -45,6 +45,7 @@ class Disposition(StrEnum):
     PARTLY = "partly"
     REJECTED = "rejected"
     NOTED = "noted"
+    WITHDRAWN = "withdrawn"  # the body took the comment back: listed in the report as such, counted apart
 
     def label(self, words: Mapping[str, str]) -> str:
         """The wording a document prints for it (`Tiếp thu`), from a profile's words (`disposition_accepted`)."""
@@ -157,11 +158,38 @@ def new_comment_id(seed: str, taken: Iterable[str]) -> str:
 
 
 def canonical_on(on: str) -> str:
-    """`general`, or the short canonical form of an address (`Điều 2 khoản 1` -> `d2.k1`)."""
+    """`general`, or the short canonical form of an address (`Điều 2 khoản 1` -> `d2.k1`).
+
+    A comment is on one provision: several named at once (`khoản 2 Điều 5, khoản 5 Điều 14`, `… và Điều 14`) are
+    refused in one sentence saying how to record such a comment (`AddressError`)."""
     value = nfc(on).strip()
     if value.lower() in _GENERAL_WORDS:
         return GENERAL
-    return str(Address.parse(value))
+    try:
+        return str(Address.parse(value))
+    except AddressError:
+        named = _several(value)
+        if not named:
+            raise
+    raise AddressError(f"'{value}' names {len(named)} provisions ({'; '.join(named)}), and a comment is on one "
+                       "provision: record it once on each of them, or once as a general comment (general) that names "
+                       "them in its text.")
+
+
+# Between provisions named together: `khoản 2 Điều 5, khoản 5 Điều 14`, `… và Điều 14`, `Article 5 and Article 14`.
+_BETWEEN = re.compile(r"\s*(?:[,;&+]|\bvà\b|\band\b)\s*", re.IGNORECASE)
+
+
+def _several(value: str) -> list[str]:
+    """The provisions `value` names when it names several (the last one an address as written), else []."""
+    named = [part.strip() for part in _BETWEEN.split(value) if part.strip()]
+    if len(named) < 2:
+        return []
+    try:
+        Address.parse(named[-1])
+    except AddressError:
+        return []
+    return named
 
 
 def anchor_text(draft: Regulation, on: str) -> str:

@@ -60,6 +60,9 @@ _COLUMN_ALIASES = {
 
 # The row number (số thứ tự) that nearly every sheet starts with: regdraft numbers nothing by it.
 _ROW_NUMBER = frozenset({"stt", "stt.", "tt", "tt.", "số thứ tự", "no", "no.", "number", "#"})
+# Where the provision is now, as the report's CSV and XLSX give it (party-36.yaml: `report_now_column`): ignored,
+# a comment is on the provision of the draft it was made on.
+_NOW = frozenset({"điều, khoản hiện nay", "provision now"})
 # Columns of regdraft's comment report that hold the office's answers, which a sheet cannot bring in,
 # and how the report words a comment not answered yet (party-36.yaml: `disposition_none`).
 _ANSWERS = frozenset({"tiếp thu", "giải trình", "nội dung tiếp thu, giải trình", "disposition", "reply",
@@ -268,7 +271,7 @@ def _name_regulation(values: dict[str, str], words: str) -> None:
 def _column(name: str) -> str | None:
     if name in COLUMNS:
         return name
-    if name in _ROW_NUMBER:
+    if name in _ROW_NUMBER or name in _NOW:
         return _SKIP
     if name in _ANSWERS:
         return _ANSWER

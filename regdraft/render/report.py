@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,9 +57,34 @@ def header(report: Report, profile: Profile, today: dt.date) -> DocumentHeader:
     from regdraft.render.html import document_header
 
     words = report_words(report, profile)
-    return document_header(report.meta, profile, number="", type_=words["report_type"],
+    head = document_header(report.meta, profile, number="", type_=words["report_type"],
                            summary=report_title(report, words), date=today,
                            running=words["report_running"].format(draft=report.round.draft))
+    return replace(head, number=profile.number_line(report.number or blank_number(report.meta, words),
+                                                    report.language, words["report_type"]))
+
+
+def blank_number(meta: Mapping[str, Any], words: Mapping[str, str]) -> str:
+    """The report's number left blank to fill in, in the series of the amendment's number (else of the text it
+    amends) with the profile's `report_code`: `      -BC/TU` for 05-QC/TU, `      /BC-UBND` for 15/2021/QĐ-UBND;
+    the blank alone when neither names its issuer after its type (a law's `57/2024/QH15`)."""
+    blank = "\u00a0" * 6  # kept open for the number: plain spaces would collapse
+    for number in (meta.get("number"), meta.get("regulation")):
+        found = re.fullmatch(r"\d+(?:/\d{4})?([/-])[^\d\s/-]+([/-]\S+)", str(number or "").strip())
+        if found:
+            return f"{blank}{found.group(1)}{words['report_code']}{found.group(2)}"
+    return blank
+
+
+def closing(report: Report, words: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The report's signer (`on_behalf`, `title`, `name`, as `signature.html.j2` prints them) and recipients: the
+    workspace's settings where they give them, else the profile's (`report_on_behalf`, `report_signer_title`,
+    `report_recipients`, a line each)."""
+    signer = {"on_behalf": words["report_on_behalf"], "title": words["report_signer_title"], "name": ""}
+    signer.update(dict(report.signer))
+    recipients = list(report.recipients) or [line.strip() for line in words["report_recipients"].split("\n")
+                                             if line.strip()]
+    return signer, recipients
 
 
 def write_report(report: Report, output: Path, *, workspace_root: Path | None = None,
@@ -130,12 +157,13 @@ def csv_text(report: Report, profile: Profile | None = None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow((*csv_columns(words),
-                     *((words["report_person_column"], words["report_selection_column"]) if people else ())))
+                     *((words["report_person_column"], words["report_selection_column"]) if people else ()),
+                     words["report_now_column"]))
     for group in report.groups:
         for row in group.rows:
             writer.writerow([spreadsheet_cell(v) for v in (
                 row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply,
-                *((row.author, row.selection) if people else ()))])
+                *((row.author, row.selection) if people else ()), group.now_provision or group.provision)])
     return buffer.getvalue()
 
 
@@ -175,6 +203,8 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     people = _named_people(report)
     if people:  # the person beside the body, the words selected before the comment
         heads[3:3], widths[3:3] = [words["report_person_column"], words["report_selection_column"]], [20, 30]
+    heads.append(words["report_now_column"])  # where the provision is now: last, as in the CSV
+    widths.append(18)
     last = get_column_letter(len(heads))
     wrapped = Alignment(wrap_text=True, vertical="top")
     across = sum(widths)
@@ -204,8 +234,10 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
             values: list[object] = [row.number, group.provision, row.by, comment, answer]
             if people:
                 values[3:3] = [row.author, row.selection]
+            values.append(group.now_provision or group.provision)
+            rich = (len(values) - 2, len(values) - 1)  # the comment and the answer, before where it is now
             for column, value in enumerate(values, start=1):
-                written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column > len(values) - 2
+                written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column in rich
                                      else cell(value))
                 written.alignment, written.border = wrapped, box
     sheet.freeze_panes = f"A{top + 1}"
@@ -228,11 +260,12 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
     env = environment(workspace_root, page)
     template = env.get_template(page.name if page else "comment_report.html.j2")
     words = report_words(report, profile)
+    signer, recipients = closing(report, words)
     # The comments' text and the provisions they quote, as the report prints them.
     return template.render(size=lambda: sum(len(repr(row)) for group in report.groups for row in group.rows),
                            report=report, header=header(report, profile, today), profile=profile,
                            words=words, columns=columns(words), preface=report.preface(words), lang=report.language,
-                           orientation="landscape")
+                           orientation="landscape", signer=signer, recipients=recipients)
 
 
 def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -> None:
@@ -262,8 +295,10 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             by: list[tuple[str, dict[str, Any]]] = [(row.by, {})]
             if row.author:
                 by.append((words["report_person"].format(person=row.author), {}))
-            cells = word.add_row(table, [str(row.number), group.provision if first is None else "", by,
-                                         "", answer], widths, size=small)
+            provision: list[tuple[str, dict[str, Any]]] = [(group.provision if first is None else "", {})]
+            if first is None and group.now:
+                provision.append((group.now, {"italic": True}))
+            cells = word.add_row(table, [str(row.number), provision, by, "", answer], widths, size=small)
             if row.selection:
                 _inline(cells[3].paragraphs[0], words["report_selection"].format(selection=row.selection), small,
                         italic=True)
@@ -281,6 +316,10 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             first = first or cells[1]
             column.append(cells[1])
         word.merge_down(column)
+    from regdraft.render.consolidated_docx import _signature
+
+    signer, recipients = closing(report, words)
+    _signature(document, signer, recipients, profile, report.language)
     word.save(document, output, today)
 
 

@@ -230,8 +230,11 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     return problems + _settings_read(ws)
 
 
-_SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review")  # the keys regdraft.yaml may hold
+# the keys regdraft.yaml may hold
+_SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review", "report")
 _IDENTITY = ("name", "email")  # the keys under identity
+_REPORT = ("signer", "recipients")  # the keys under report: the comment report's signature block and recipients
+_SIGNER = ("on_behalf", "title", "name")
 
 
 def _settings_read(ws: Workspace) -> list[Problem]:
@@ -258,6 +261,7 @@ def _settings_read(ws: Workspace) -> list[Problem]:
     if not isinstance(vote, bool):
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
                                 "regdraft.yaml", _line(ws, "require_vote_majority")))
+    problems += _report_settings(ws)
     identity = ws.config.get("identity", {})
     for key in identity if isinstance(identity, dict) else ():
         if key not in _IDENTITY:
@@ -268,6 +272,28 @@ def _settings_read(ws: Workspace) -> list[Problem]:
     if not isinstance(identity, dict) or not all(isinstance(identity.get(k), str) for k in _IDENTITY):
         problems.append(Problem("identity must give a name and an email (identity: {name: …, email: …}): the author "
                                 "of commits where git has none.", "regdraft.yaml", _line(ws, "identity")))
+    return problems
+
+
+def _report_settings(ws: Workspace) -> list[Problem]:
+    """`report:` as the comment report reads it: a signer of on_behalf, title and name, and recipients a list."""
+    report = ws.config.get("report")
+    if report is None:
+        return []
+    shape = ("report holds the comment report's signer ({on_behalf: T/L BAN THƯỜNG VỤ, title: CHÁNH VĂN PHÒNG, "
+             "name: …}) and recipients (a list, one a line)")
+    if not isinstance(report, dict):
+        return [Problem(f"{shape}; it is '{report}', which the report cannot read.", "regdraft.yaml",
+                        _line(ws, "report"))]
+    problems = [Problem(f"the setting '{key}' under report is unknown and has no effect; {shape}.", "regdraft.yaml",
+                        _line(ws, str(key), "report")) for key in report if key not in _REPORT]
+    signer, recipients = report.get("signer", {}), report.get("recipients", [])
+    if not isinstance(signer, dict) or any(key not in _SIGNER for key in signer):
+        problems.append(Problem(f"report's signer is not read: {shape}.", "regdraft.yaml",
+                                _line(ws, "signer", "report")))
+    if not isinstance(recipients, list):
+        problems.append(Problem(f"report's recipients are not read: {shape}.", "regdraft.yaml",
+                                _line(ws, "recipients", "report")))
     return problems
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -431,4 +431,30 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     meta = dict(getattr(amendment_at(ws, slug, r.revision), "meta", {}) or {})
     from regdraft.workspace.profiles import profile_for
 
-    return report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language), texts)
+    # Where each provision is now, as `comment list` places it, and the draft it is in.
+    rounds = load_rounds(ws, slug)
+    drafts = Drafts(ws, slug, rounds)
+    try:
+        placed = {c.id: _place(c, rounds, drafts) for c in comments}
+    except RegdraftError:  # a working draft that does not read (`check` names why) says nothing of where they are now
+        placed = {}
+    now_draft = getattr(amendment_at(ws, slug, None), "draft", None)
+    report = report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language), texts, placed,
+                       now_draft if isinstance(now_draft, int) else None)
+    return replace(report, **report_settings(ws.config))
+
+
+def report_settings(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The report's recipients and signer from the workspace's settings (`report:` in regdraft.yaml), as the
+    `Report` holds them; those it leaves out are the profile's (`check` names a setting of the wrong shape)."""
+    settings = config.get("report")
+    if not isinstance(settings, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    recipients = settings.get("recipients")
+    if isinstance(recipients, list) and recipients:
+        out["recipients"] = tuple(str(item) for item in recipients)
+    signer = settings.get("signer")
+    if isinstance(signer, Mapping):
+        out["signer"] = tuple((key, str(signer[key] or "")) for key in ("on_behalf", "title", "name") if key in signer)
+    return out

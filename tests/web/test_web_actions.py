@@ -147,7 +147,8 @@ def test_answering_records_disposition_and_reply(review_ws: Workspace) -> None:
     missing = c.post(f"/a/{SLUG}/comments/{comment.id}/respond", data={"csrf": token(c), "disposition": "",
                                                                         "reply": "Lời đáp giữ lại"})
     assert missing.status_code == 400 and "Lời đáp giữ lại" in missing.text
-    assert "Xin chọn kết quả tiếp thu: Tiếp thu, Tiếp thu một phần, Không tiếp thu hoặc Ghi nhận" in missing.text
+    assert ("Xin chọn kết quả tiếp thu: Tiếp thu, Tiếp thu một phần, Không tiếp thu, Ghi nhận hoặc Đã rút ý kiến"
+            in missing.text)
     assert c.post(f"/a/{SLUG}/comments/zzzz/respond", data={"csrf": token(c)}).status_code == 400
 
 
