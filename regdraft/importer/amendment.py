@@ -32,6 +32,7 @@ from regdraft.core.commands import Command
 from regdraft.core.errors import RegdraftError, UsageError
 from regdraft.core.model import Kind, noun
 from regdraft.core.text import nfc
+from regdraft.importer.classify import table_markdown
 from regdraft.importer.closing import flatten_closing_tables, flatten_tables, read_closing
 from regdraft.importer.header import (
     adoption_sentence,
@@ -110,8 +111,10 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
     # The signature block and recipients laid out as a table (`| Nơi nhận: - …; - … | TM. CHÍNH PHỦ THỦ TƯỚNG … |`,
     # `/ E-pas: 113577 | CHỦ TỊCH QUỐC HỘI`) are read as their lines, as `regdraft import` reads them.
     closing_lines = _without_stamps(flatten_closing_tables(items[-4:]), all_notes) if len(items) > end + 4 else []
-    items = [Paragraph(p.text, p.where) for p in _rows(items[:-4] if closing_lines else items)]
-    items += [Paragraph(p.text, p.where) for p in _rows(closing_lines)]
+    # A Word table in the body (an appendix's rows, a table in quoted new text) is kept where it stands as the
+    # Markdown table `regdraft import` writes for a regulation's.
+    items = [_as_text(p) for p in _rows(items[:-4] if closing_lines else items)]
+    items += [_as_text(p) for p in _rows(closing_lines)]
     first = _first_article(items)
     if first is None:
         raise RegdraftError(f"{source}: no article headings (`Điều 1`, `Điều 2` ... or `Article 1` ...) were found, so "
@@ -210,6 +213,11 @@ def read_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, enc
                                             f"adopting it: `{Command.of('amend adopt', slug, effective=None)}`."))
     report = ImportReport(source, unit, encoding, tuple(all_notes), not problems)
     return AmendmentImport(slug, text, report, amendment, targets)
+
+
+def _as_text(para: Paragraph) -> Paragraph:
+    """A paragraph as a line of the file: a table (a Word table left in the body) as its Markdown table."""
+    return Paragraph(para.text if para.rows is None else table_markdown(para.rows), para.where)
 
 
 def _rows(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
