@@ -8,12 +8,17 @@ Post-conditions of `read_docx`:
    `T/M TỈNH ỦY`, or before a heading, a label or `- `) and a page break start a new paragraph
    with the same number.
 2. A paragraph with Word automatic numbering starts with the label Word would show
-   (`1.`, `a)`, `Điều 3.`), computed from numbering.xml: the level's format and text, its
-   start value, `startOverride`, and one counter per list and level, deeper levels restarting.
+   (`1.`, `a)`, `Điều 3.`), computed from numbering.xml (`docx_numbering`): the level's format and text, its
+   start value, and one counter per list (abstractNum) and level, shared by every `w:num` on it, restarted by a
+   `w:num`'s `startOverride` at its first paragraph and by a shallower level's use (`lvlRestart`).
    Bullets become `- ` (or `+ ` for a `+` bullet).
 3. Runs in `.VnTime`-family fonts are read as TCVN3 (upper-cased for the `...H` capitals
-   fonts) and runs in `VNI-` fonts as VNI; `encoding` forces one reading for every run.
-4. Deleted revisions and text boxes are left out; inserted revisions are kept.
+   fonts) and runs in `VNI-` fonts as VNI; `encoding` forces one reading for every run. All text is NFC; text
+   that was not is noted once.
+4. Open tracked changes are read as accepted (deleted and moved-away text and deleted table rows left out,
+   inserted text kept; a paragraph deleted mark and all gets no number), with one warning naming where they are.
+   Text boxes are left out. Hidden text (`w:vanish`) is left out, quoted in a `skipped` note; footnotes, endnotes
+   and comments are left out, with a note giving how many and quoting the first (`docx_marks`).
 5. A paragraph that reads as a printed page's running head or number (`Trang 4`, a bare `12`, `CÔNG BÁO/Số 123 …`,
    a short line with digits repeated a page apart), as a Word file made from a PDF holds them, is left out with a
    `skipped` note, as in a plain-text copy (`pdfcopy.page_heads`).
@@ -23,16 +28,27 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, UsageError
-from regdraft.core.model import to_roman
+from regdraft.core.text import nfc
 from regdraft.core.yaml_bounds import MAX_FRONT_MATTER_BYTES, size_of, too_long
 from regdraft.importer import legacy, pdfcopy
 from regdraft.importer.archive import check_parts
-from regdraft.importer.plaintext import clean
+from regdraft.importer.docx_marks import (
+    REFERENCES,
+    hidden_notes,
+    left_out_notes,
+    mark_removed,
+    revision_kinds,
+    revision_note,
+    switched_on,
+)
+from regdraft.importer.docx_numbering import Numbering
+from regdraft.importer.plaintext import NOT_NFC, clean
 from regdraft.importer.report import Note, Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -98,6 +114,21 @@ class _Styles:
                     return kind
         return ""
 
+    def hidden(self, run: Any, paragraph_style: str | None) -> bool:
+        """Whether a run is hidden text (`w:vanish`, Word's Hidden font): by direct formatting, else its character
+        style, else the paragraph's style. Word neither shows nor prints it."""
+        rpr = run.find(_w("rPr"))
+        names = ("vanish", "specVanish")
+        direct = switched_on(rpr, names)
+        if direct is not None:
+            return direct
+        for style_id in (_val(rpr, "rStyle"), paragraph_style):
+            for style in self.chain(style_id):
+                styled = switched_on(style.find(_w("rPr")), names)
+                if styled is not None:
+                    return styled
+        return False
+
     def is_heading(self, style_id: str | None) -> bool:
         for style in self.chain(style_id):
             name = (_val(style, "name") or "").lower()
@@ -105,6 +136,8 @@ class _Styles:
                 return True
         return False
 
+
+_REFERENCES = {element for element, *_ in REFERENCES}
 
 # The styles `regdraft export` gives a closing text (render.consolidated_docx.CLOSING_STYLES).
 _CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
@@ -120,72 +153,6 @@ def _font(rpr: Any) -> str | None:
     return str(name) if name else None
 
 
-class _Numbering:
-    """Word's automatic numbering: definitions from numbering.xml and the running counters."""
-
-    def __init__(self, numbering_element: Any) -> None:
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if numbering_element is None:
-            return
-        for abstract in numbering_element.iter(_w("abstractNum")):
-            levels = {}
-            for lvl in abstract.iter(_w("lvl")):
-                # Word writes w:start; the default of 1 covers generators that leave it out.
-                start = int(_val(lvl, "start") or 1)
-                fmt = _val(lvl, "numFmt") or "decimal"
-                levels[int(lvl.get(_w("ilvl")) or 0)] = (start, fmt, _val(lvl, "lvlText") or "")
-            self.levels[str(abstract.get(_w("abstractNumId")))] = levels
-        for num in numbering_element.iter(_w("num")):
-            overrides: dict[int, int] = {}
-            for override in num.iter(_w("lvlOverride")):
-                value = _val(override, "startOverride")
-                if value is not None:
-                    overrides[int(override.get(_w("ilvl")) or 0)] = int(value)
-            self.nums[str(num.get(_w("numId")))] = (str(_val(num, "abstractNumId")), overrides)
-
-    def label(self, num_id: str, ilvl: int) -> str | None:
-        """Advance the list's counter at `ilvl` and return the label Word shows, or None."""
-        if num_id == "0" or num_id not in self.nums:
-            return None
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        if ilvl not in levels:
-            return None
-        counters = self.counters.setdefault(num_id, {})
-        start = overrides.get(ilvl, levels[ilvl][0])
-        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        _, fmt, text = levels[ilvl]
-        if fmt == "bullet":
-            return "+" if text.strip() == "+" else "-"
-        if fmt == "none":
-            return text.strip() or None
-        for level in range(ilvl, -1, -1):
-            if level in levels:
-                value = counters.get(level, overrides.get(level, levels[level][0]))
-                text = text.replace(f"%{level + 1}", _format(value, levels[level][1]))
-        return text.strip() or None
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letters = ""
-        n = value
-        while n > 0:
-            n, rest = divmod(n - 1, 26)
-            letters = chr(ord("a") + rest) + letters
-        return letters.upper() if fmt == "upperLetter" else letters
-    if fmt in ("lowerRoman", "upperRoman"):
-        roman = to_roman(value) if value > 0 else str(value)
-        return roman.lower() if fmt == "lowerRoman" else roman
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)
-
-
 class _Reader:
     def __init__(self, document: Any, encoding: str | None) -> None:
         self.styles = _Styles(document.styles.element)
@@ -193,20 +160,39 @@ class _Reader:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             numbering = None  # python-docx raises these when the file has no numbering part
-        self.numbering = _Numbering(numbering)
+        self.numbering = Numbering(numbering)
         self.encoding = encoding
         self.converted: dict[str, list[int]] = {}
         self.wrapped: list[int] = []  # the paragraphs where a manual line break was read as a space
+        self.hidden: list[tuple[int, str]] = []  # hidden text left out: (paragraph, the text)
+        self.revised: set[tuple[int, str]] = set()  # open tracked changes: (paragraph, kind)
+        self.references: dict[str, list[tuple[int, str]]] = {}  # footnote/endnote/comment references: (paragraph, id)
+        self.not_nfc: list[int] = []  # the paragraphs whose text was not in NFC
 
     def paragraph(self, p: Any, where: int) -> list[Paragraph]:
         style = _val(p.find(_w("pPr")), "pStyle")
         parts: list[str] = []
+        hidden: list[str] = []
+        self.revised.update((where, kind) for kind in revision_kinds(p))
         for run in p.iter(_w("r")):
-            if _inside(run, p, ("del", "txbxContent")):
+            # Tracked changes read as accepted: deleted and moved-away text left out, inserted text kept.
+            if _inside(run, p, ("del", "moveFrom", "txbxContent")):
                 continue
-            parts.append(self.run_text(run, style, where))
+            for child in run:
+                name = child.tag.removeprefix(_W)
+                if name in _REFERENCES:
+                    self.references.setdefault(name, []).append((where, str(child.get(_w("id")))))
+            (hidden if self.styles.hidden(run, style) else parts).append(self.run_text(run, style, where))
+        if "".join(hidden).strip():
+            self.hidden.append((where, nfc(" ".join("".join(hidden).split()))))
         text = "".join(parts)
+        if not unicodedata.is_normalized("NFC", text):
+            self.not_nfc.append(where)
+            text = nfc(text)
+        if not text.strip() and mark_removed(p):
+            return []  # a paragraph deleted as a tracked change, or hidden, mark and all: Word shows no number there
         label = self.list_label(p, style)
+        label = nfc(label) if label else label
         pieces = [clean(piece) for line in text.split("\n") for piece in self.soft_breaks(line, where)]
         pieces = [piece for piece in pieces if piece]
         if label:
@@ -265,6 +251,9 @@ class _Reader:
         rows: list[tuple[str, ...]] = []
         for tr in tbl.iter(_w("tr")):
             if _inside(tr, tbl, ("tbl",)):
+                continue
+            if tr.find(f"{_w('trPr')}/{_w('del')}") is not None:
+                self.revised.add((where, "deleted"))  # a row deleted as a tracked change: read as accepted
                 continue
             cells: list[str] = []
             for tc in tr.iterchildren(_w("tc")):
@@ -347,6 +336,11 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
         notes.append(Note(reader.wrapped[0], "info", f"{breaks} typed with Shift+Enter inside a sentence "
                           f"{'was' if one else 'were'} read as {'a space' if one else 'spaces'}, the first in this "
                           "paragraph: a paragraph holds no line breaks."))
+    if reader.not_nfc:
+        notes.append(Note(reader.not_nfc[0], "info", NOT_NFC))
+    notes += hidden_notes(reader.hidden)
+    notes += revision_note(sorted(reader.revised))
+    notes += left_out_notes(document, reader.references)
     used = ", ".join(sorted(reader.converted)) or "utf-8"
     if used != "utf-8":
         used = f"utf-8 with {used} runs"

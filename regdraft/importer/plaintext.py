@@ -35,6 +35,9 @@ _COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)")
 _HEADER_LINES = 12  # the most lines a header block's columns run to, its title aside
 
 
+# The note on text stored with letters and marks apart, in a .txt and in a .docx (`docx.read_docx`).
+NOT_NFC = "Some text was not in Unicode NFC (letters and marks stored apart); it was normalised to NFC."
+
 def clean(text: str) -> str:
     """Drop the invisible characters (zero-width spaces, direction marks and overrides, joiners: no legal text holds
     them, and `check` refuses them; `nhân\u200b, tập thể` reads `nhân, tập thể`), then collapse runs of spaces
@@ -123,8 +126,7 @@ def read_text(data: bytes, source: str, encoding: str | None = None,
                                          f"import it with `{Command.option(encoding='utf-8')}` (or without the "
                                          "encoding) to read it as UTF-8."))
     if encoding == "utf-8" and not unicodedata.is_normalized("NFC", text):
-        notes.append(Note(0, "info", "Some text was not in Unicode NFC (letters and marks stored apart); "
-                                     "it was normalised to NFC."))
+        notes.append(Note(0, "info", NOT_NFC))
     text = legacy.decode(text, "utf-8" if encoding == "cp1258" else encoding)
     notes.extend(_soft_break_notes(text))
     paragraphs: list[Paragraph] = []
