@@ -5,6 +5,9 @@ Post-conditions:
 1. `answer_page` groups a round's comments by provision in the round draft's document order.
 2. Each comment says, in the page's words, where its provision stands in the current draft: unchanged, changed,
    moved (`đã chuyển đến khoản 1a Điều 3`) or renumbered (`nay là khoản 3 Điều 5`).
+3. `document_changes` says in the page's words which instructions of the amending document a commit added, changed,
+   removed or renumbered (`khoản 14 Điều 1 (mới); khoản 14–20 Điều 1 nay là khoản 15–21`), in at most `SHOWN` items;
+   empty when it changed none (or either version cannot be read).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.comment_report import by_regulation, marked, provision_of
 from regdraft.core.comments import Comment, Round, RoundStatus
-from regdraft.core.errors import Category
+from regdraft.core.errors import Category, RegdraftError
 from regdraft.core.model import Address
 from regdraft.core.word_diff import DiffSegment
 from regdraft.web.pages import anchor, document_named, language, round_to_show
@@ -23,7 +26,10 @@ from regdraft.web.words import Words, refuse
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
+    from regdraft.core.amend.instruction_changes import InstructionChange
     from regdraft.workspace.rounds import Listed
+
+SHOWN = 8  # the instructions changed a notice names; the others are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +115,55 @@ def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> 
     if state != "moved" and placement.address not in (comment.on, "general"):
         now = ui("now_at", provision=Address.parse(placement.address).describe(language))
     return AnswerItem(comment, state, placement.address, said, now)
+
+
+def document_changes(ws: Workspace, slug: str, commit: str, ui: Words) -> str:
+    """`Văn bản sửa đổi đã thay đổi: khoản 14 Điều 1 (mới); …` for the instructions `commit` changed in the
+    amendment `slug` (post-condition 3): accepting a proposal may rewrite or renumber other instructions too."""
+    from regdraft.core.amend.instruction_changes import instruction_changes
+    from regdraft.workspace.amendments import load
+
+    try:
+        changes = instruction_changes(load(ws, slug, f"{commit}~1"), load(ws, slug, commit))
+    except RegdraftError:
+        return ""
+    said = _said_changes(changes, ui)
+    if not said:
+        return ""
+    shown = said[:SHOWN] + ([ui("changes_more", number=len(said) - SHOWN)] if len(said) > SHOWN else [])
+    return ui("document_changed", changes=ui("changes_separator").join(shown))
+
+
+def _said_changes(changes: list[InstructionChange], ui: Words) -> list[str]:
+    """Each change in words; a run of instructions renumbered by the same step said once (`khoản 14–20 Điều 1 nay
+    là khoản 15–21`)."""
+    said: list[str] = []
+    k = 0
+    while k < len(changes):
+        c = changes[k]
+        run = 1
+        while _follows(changes, k + run - 1, k + run):
+            run += 1
+        if run > 1:
+            last = changes[k + run - 1]
+            said.append(ui("change_renumbered_run", first=c.old, last=last.old, article=c.article, new_first=c.new,
+                           new_last=last.new))
+        else:
+            cited = ui("instruction_cited", number=c.old if c.kind in ("renumbered", "removed") else c.new,
+                       article=c.article)
+            key = f"change_{c.kind}" + ("_moved" if c.kind == "changed" and c.old != c.new else "")
+            said.append(ui(key, instruction=cited, old=c.old, new=c.new))
+        k += run
+    return said
+
+
+def _follows(changes: list[InstructionChange], k: int, j: int) -> bool:
+    """True when the change `j` renumbers the instruction after the one `k` renumbers, by the same step."""
+    if j >= len(changes):
+        return False
+    a, b = changes[k], changes[j]
+    numbers = (a.old, a.new, b.old, b.new)
+    if a.kind != "renumbered" or b.kind != "renumbered" or a.article != b.article or not all(
+            n.isdigit() for n in numbers):
+        return False
+    return int(b.old) == int(a.old) + 1 and int(b.new) - int(b.old) == int(a.new) - int(a.old)

@@ -366,8 +366,17 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
     slug = c.param("slug")
     number = number or _round_param(c, c.query("round"))
     data = await c.run(lambda ws: answers.answer_page(ws, slug, number, c.ui))
+    done = c.query("done")
+    answered = next((item.comment for group in data.groups for item in group.items if item.comment.id == done), None)
+    changed = ""
+    if answered and answered.accepted_in and c.query("accepted") == "1":
+        # A proposal accepted: which instructions of the amending document its commit added, changed or renumbered
+        # (the notice said only that the answer was saved, while other instructions were rewritten and renumbered).
+        commit = answered.accepted_in
+        changed = await c.run(lambda ws: answers.document_changes(ws, slug, commit, c.ui))
+    # The notice stands in the comment answered: the address's `#c-0e44-saved` brings it into view, and the focus.
     return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
-                    done=c.query("done"), as_is=c.query("as_is") == "1")
+                    done=done, done_here=answered is not None, as_is=c.query("as_is") == "1", changed=changed)
 
 
 async def _report(c: Context) -> Response:
@@ -474,8 +483,11 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
     # Accepted with nothing to write (the draft already read as proposed): the page says so, not "saved" alone.
     as_is = isinstance(done, actions.AcceptedAsIs)
     done = done.comment if as_is else done
-    return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}"
-                            f"{'&as_is=1' if as_is else ''}#c-{done.id}", 303)
+    said = "&as_is=1" if as_is else "&accepted=1" if action is actions.accept else ""
+    # To the notice in the comment answered (`#c-0e44-saved`): focusable, it is given the focus, and the next Tab goes
+    # on to the next comment. `#c-0e44` brought the comment into view and took the focus off the page (Chromium does).
+    return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}{said}#c-{done.id}-saved",
+                            303)
 
 
 def _round_of(ws: Workspace, slug: str, cid: str) -> int | None:

@@ -70,6 +70,13 @@ def test_the_comments_page_still_says_a_changed_state_in_red() -> None:
     assert _computed({"state", "state-changed"}, "color") == "#b3261e"
 
 
+def test_the_forms_hint_reads_at_4_5_to_1_on_the_panel() -> None:
+    # The hints under the comment form are 12 px grey (#555 on the panel's #fbfbf8: 7.2:1); small text needs 4.5:1.
+    text, ground = _computed({"hint"}, "color"), _computed({"comment-panel"}, "background")
+    assert text and ground
+    assert _ratio(_rgb(text), _rgb(ground)) >= 4.5, (text, ground)
+
+
 def test_a_part_button_at_rest_stands_3_to_1_against_the_page() -> None:
     # The ✎ buttons were faint at opacity 0.45: 2.25:1, under WCAG 1.4.11's 3:1 for a control.
     colour, opacity = _rgb(_computed({"part-pick"}, "color") or ""), float(_computed({"part-pick"}, "opacity") or 1)

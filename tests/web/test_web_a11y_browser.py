@@ -3,15 +3,17 @@ of a changed article on screen, the provision named in words, the notice of a sa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 import yaml
 
-from regdraft.workspace.rounds import load_comments
+from regdraft.workspace.rounds import add_comment, load_comments
 from regdraft.workspace.store import Workspace
 from tests.conftest import BROWSER
 from tests.web.conftest import BODIES, SLUG
+from tests.web.test_web_a11y import _ratio
 
 pytestmark = BROWSER
 
@@ -80,3 +82,75 @@ def test_headings_are_named_by_their_text_and_the_buttons_fit_a_finger(review_ws
     button = page.locator('[data-pick="d12.title"]').bounding_box()
     heading = page.locator('h3[data-on="d12"]').bounding_box()
     assert button and heading and heading["y"] - 8 <= button["y"] <= heading["y"] + 8
+
+
+def test_an_answered_comment_is_returned_to_with_its_notice_focused(review_ws: Workspace, live_server: str,
+                                                                    browser_page: Any) -> None:
+    # After answering, the comments page opened at the top, the focus on the body and the notice not focused: with
+    # 100 comments a keyboard user went through every earlier one again (r25 sweep D defect 5).
+    first = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ.")
+    second = add_comment(review_ws, SLUG, BODIES[1], "d19.k1", "Đề nghị sửa.")
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(f"{live_server}/a/{SLUG}/comments")
+    page.focus(f"#c-{first.id} select[name=disposition]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Tiếp thu, sẽ làm rõ.")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"#c-{first.id}-saved")
+    focused = page.evaluate("""() => { const n = document.activeElement, r = n.getBoundingClientRect();
+        return {id: n.id, role: n.getAttribute("role"), text: n.textContent, article: n.closest("article").id,
+                top: r.top, bottom: r.bottom}; }""")
+    assert focused["id"] == f"c-{first.id}-saved" and focused["role"] == "status"
+    assert focused["article"] == f"c-{first.id}" and first.id in focused["text"]
+    assert 0 <= focused["top"] and focused["bottom"] <= 700, focused
+    # The next Tab goes on to the next comment.
+    page.keyboard.press("Tab")
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert label == f"Kết quả tiếp thu – ý kiến {second.id}"
+
+
+def test_a_changed_heading_is_named_by_its_title_as_it_reads_now(review_ws: Workspace, live_server: str,
+                                                                 browser_page: Any) -> None:
+    # A screen reader's list of headings read the words deleted and inserted run together: "Điều 7. Trách nhiệm
+    # Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên" (r25 sweep D defect 6).
+    page = browser_page
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    now = "Điều 7. Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên"
+    heading = page.get_by_role("heading", name=now, exact=True)
+    assert heading.count() == 1
+    assert heading.get_attribute("aria-description") == \
+        "Tên trước khi sửa: Điều 7. Trách nhiệm, quyền hạn của Tỉnh ủy viên"
+    # What is shown is the redline still, its deletion and insertion marked.
+    assert heading.inner_text() == "Điều 7. Trách nhiệm Nhiệm vụ, quyền hạn và trách nhiệm nêu gương của Tỉnh ủy viên"
+    assert heading.locator("del").count() == 1 and heading.locator("ins").count() == 2
+    # A chapter's title lengthened; an unchanged heading keeps the name its text gives it.
+    chapter = page.get_by_role(
+        "heading", name="Chương V QUAN HỆ CÔNG TÁC CỦA BAN CHẤP HÀNH, BAN THƯỜNG VỤ, THƯỜNG TRỰC TỈNH ỦY", exact=True)
+    assert chapter.get_attribute("aria-description") == "Tên trước khi sửa: Chương V QUAN HỆ CÔNG TÁC"
+    assert page.locator('h3[data-on="d8"]').get_attribute("aria-label") is None
+    names = page.locator("body").aria_snapshot()
+    assert "Trách nhiệm Nhiệm vụ" not in names
+
+
+def test_the_forms_hints_read_at_4_5_to_1(review_ws: Workspace, live_server: str, browser_page: Any) -> None:
+    # The hints under the form are 12 px grey: as drawn, against what is behind them, they read at 4.5:1 at least.
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(f"{live_server}/a/{SLUG}/redline")
+    page.click("#proposal-box summary")
+    drawn = page.evaluate("""() => [...document.querySelectorAll(".hint")].map(h => {
+        let e = h, ground = "rgba(0, 0, 0, 0)";
+        while (e && (ground = getComputedStyle(e).backgroundColor) === "rgba(0, 0, 0, 0)") { e = e.parentElement; }
+        return {colour: getComputedStyle(h).color, ground: ground, opacity: getComputedStyle(h).opacity}; })""")
+    assert len(drawn) == 2
+
+    def rgb(text: str) -> tuple[float, ...]:
+        return tuple(int(n) / 255 for n in re.findall(r"\d+", text)[:3])
+
+    for hint in drawn:
+        assert hint["opacity"] == "1"
+        assert _ratio(rgb(hint["colour"]), rgb(hint["ground"])) >= 4.5, hint

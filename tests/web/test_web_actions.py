@@ -137,7 +137,7 @@ def test_answering_records_disposition_and_reply(review_ws: Workspace) -> None:
     c = client(review_ws)
     done = c.post(f"/a/{SLUG}/comments/{comment.id}/respond",
                   data={"csrf": token(c), "disposition": "partly", "reply": "Tiếp thu một phần, sửa khoản 2."})
-    assert done.status_code == 303 and done.headers["location"].endswith(f"#c-{comment.id}")
+    assert done.status_code == 303 and done.headers["location"].endswith(f"#c-{comment.id}-saved")
     (answered,) = load_comments(review_ws, SLUG)
     assert answered.disposition is not None and answered.disposition.value == "partly"
     assert answered.reply == "Tiếp thu một phần, sửa khoản 2."

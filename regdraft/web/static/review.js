@@ -6,6 +6,35 @@
 // with it unsent is asked about.
 "use strict";
 (function () {
+  // The comments page, back from answering a comment (`#c-0e44-saved`): the notice that it was saved stands after that
+  // comment and is given the focus, read out; the next Tab goes on to the next comment. The page opened at the top
+  // with the focus on the body, and a keyboard user went through every comment before it again. (Chromium focuses
+  // the notice the address names too; other browsers only scroll to it.)
+  const answered = document.querySelector(".notice.answered");
+  if (answered) { answered.focus(); }
+
+  // A changed heading is named by its title as it reads now, and described by the title before, in words (`Tên trước
+  // khi sửa: …`): a screen reader's list of headings ran the words deleted and inserted together ("Điều 7. Trách
+  // nhiệm Nhiệm vụ, quyền hạn …"). What is shown, the redline, is left as it is.
+  const bar = document.querySelector(".review-bar");
+  const was = bar ? bar.dataset.headingWas || "" : "";
+  function readAs(heading, left) {
+    const copy = heading.cloneNode(true);
+    copy.querySelectorAll(left + ", .badge, .part-picks").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("br").forEach(function (br) { br.replaceWith(" "); });
+    // The space a redline keeps between a deletion and an insertion is no space before a comma on one side.
+    return copy.textContent.replace(/\s+/g, " ").replace(/ ([,.;:)])/g, "$1").trim();
+  }
+  document.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach(function (heading) {
+    if (!heading.querySelector("del, ins")) { return; }
+    const now = readAs(heading, "del"), before = readAs(heading, "ins");
+    if (!now || now === before) { return; }
+    heading.setAttribute("aria-label", now);
+    if (was && before) {
+      heading.setAttribute("aria-description", was.replace("{old}", function () { return before; }));
+    }
+  });
+
   const form = document.getElementById("comment-form");
   if (!form) { return; }
   const on = document.getElementById("comment-on");

@@ -1,0 +1,85 @@
+"""What changed in an amending document's instructions from one version to the next: the instructions added,
+changed, removed and renumbered (accepting a proposal regenerates them, and may rewrite or renumber others).
+
+Post-conditions of `instruction_changes(before, after)`:
+1. Instructions are compared by what they say (their sentence, quoted text and nested instructions), not by their
+   number: one saying the same under another number is `renumbered` (`15` → `16`), never `changed`.
+2. One saying something else about a provision an instruction named before, which is no longer said, is `changed`
+   (the old number and the new); one naming no such provision is `added`; one no longer said and not changed is
+   `removed`.
+3. The changes come in the order of the new document (removed ones last), each with its amending article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from regdraft.core.amend.document import Amendment
+from regdraft.core.amend.instructions import Instruction
+from regdraft.core.amend.operations import targets
+from regdraft.core.model import Address
+
+ADDED, CHANGED, REMOVED, RENUMBERED = "added", "changed", "removed", "renumbered"
+
+
+@dataclass(frozen=True, slots=True)
+class InstructionChange:
+    """One instruction of an amending article (`article`, `1`) that is new, changed, gone or renumbered: `old` is
+    its number before (empty when added), `new` after (empty when removed)."""
+
+    kind: str
+    article: str
+    old: str
+    new: str
+
+
+def _said(ins: Instruction) -> tuple[object, ...]:
+    """What an instruction says, whatever its number."""
+    return (" ".join(ins.text.split()), tuple(" ".join(q.split()) for q in ins.quote),
+            tuple(_said(child) for child in ins.children))
+
+
+def _named(ins: Instruction) -> set[Address]:
+    """The provisions an instruction names, its nested ones' too."""
+    return set(targets(ins.op)).union(*(_named(child) for child in ins.children))
+
+
+def _articles(amendment: Amendment) -> dict[str, list[Instruction]]:
+    found: dict[str, list[Instruction]] = {}
+    for ins in (*amendment.instructions, *(ins for other in amendment.others for ins in other.instructions)):
+        found.setdefault(ins.article, []).append(ins)
+    return found
+
+
+def instruction_changes(before: Amendment, after: Amendment) -> list[InstructionChange]:
+    """The instructions `after` adds, changes, removes or renumbers against `before` (post-conditions 1-3)."""
+    old, new = _articles(before), _articles(after)
+    changes: list[InstructionChange] = []
+    for article in dict.fromkeys((*new, *old)):
+        changes.extend(_compared(article, old.get(article, []), new.get(article, [])))
+    return sorted(changes, key=lambda c: c.kind == REMOVED)  # stable: the new document's order, removed ones last
+
+
+def _compared(article: str, old: list[Instruction], new: list[Instruction]) -> Iterable[InstructionChange]:
+    matcher = SequenceMatcher(None, [_said(i) for i in old], [_said(i) for i in new], autojunk=False)
+    paired: dict[int, int] = {}  # new index -> old index, for the same words
+    for block in matcher.get_matching_blocks():
+        paired.update((block.b + k, block.a + k) for k in range(block.size))
+    unpaired = [k for k in range(len(old)) if k not in paired.values()]
+    rewritten: set[int] = set()
+    for j, ins in enumerate(new):
+        if j in paired:
+            was = old[paired[j]]
+            if was.location != ins.location:
+                yield InstructionChange(RENUMBERED, article, was.location, ins.location)
+            continue
+        named = _named(ins)
+        same = next((k for k in unpaired if named & _named(old[k])), None)
+        if same is None:
+            yield InstructionChange(ADDED, article, "", ins.location)
+        else:
+            rewritten.add(same)
+            yield InstructionChange(CHANGED, article, old[same].location, ins.location)
+    yield from (InstructionChange(REMOVED, article, old[k].location, "") for k in unpaired if k not in rewritten)
