@@ -298,8 +298,8 @@ def test_the_end_of_a_point_changed_by_a_point_added_after_it_is_noted(case: Cas
     assert before.text[-1].endswith("kết quả lựa chọn nhà thầu.") and after.text[-1].endswith("nhà thầu;")
     assert _notes(case)["d17.k1.dd"] == (
         "Dấu câu cuối điểm này được sửa đổi cho phù hợp với việc bổ sung điểm e khoản 1 Điều 17 theo quy định tại "
-        "khoản 5 Điều 4 của Luật số 57/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội, có hiệu lực kể từ ngày 15 "
-        "tháng 01 năm 2025.")
+        "khoản 5 Điều 4 của Luật số 57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật "
+        "Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu, có hiệu lực kể từ ngày 15 tháng 01 năm 2025.")
 
 
 def test_every_unit_whose_words_changed_carries_a_note_or_stands_in_one_that_does(case: Case) -> None:

@@ -188,9 +188,9 @@ def test_an_imported_law_is_adopted_on_the_date_it_was_signed(invoke: Invoke, tm
     opening = " ".join((tmp_path / "hop-nhat.md").read_text(encoding="utf-8").split())
     assert ("Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023 của Quốc hội, "  # a law: by its name
             "có hiệu lực kể từ ngày 01 tháng 01 năm 2024, được sửa đổi, bổ sung bởi") in opening
-    assert ("- Luật số 57/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội sửa đổi, bổ sung một số điều của Luật Quy "
-            "hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu, có hiệu lực kể từ "
-            "ngày 15 tháng 01 năm 2025.") in opening
+    assert ("bởi:\\ 1\\. Luật số 57/2024/QH15 ngày 29 tháng 11 năm 2024 của Quốc hội sửa đổi, bổ sung một số điều "
+            "của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu, có hiệu "
+            "lực kể từ ngày 15 tháng 01 năm 2025.") in opening
     before = invoke(root, "show", "22/2023/QH15", "--as-of", "2023-12-31")  # signed, not yet in force
     assert before.exit_code != 0 and "took effect on 2024-01-01" in before.output
 
@@ -209,8 +209,8 @@ def test_the_consolidated_decree_opens_as_decrees_are_cited(invoke: Invoke, tmp_
     assert exported.exit_code == 0, exported.output
     opening = " ".join((tmp_path / "hop-nhat.md").read_text(encoding="utf-8").split())
     assert ("Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính, "
-            "có hiệu lực kể từ ngày 14 tháng 10 năm 2010, được sửa đổi, bổ sung bởi: "
-            "- Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ sửa đổi, bổ sung một số điều của "
+            "có hiệu lực kể từ ngày 14 tháng 10 năm 2010, được sửa đổi, bổ sung bởi:\\ "
+            "1\\. Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ sửa đổi, bổ sung một số điều của "
             "các nghị định liên quan đến kiểm soát thủ tục hành chính, có hiệu lực kể từ ngày 01 tháng 7 năm 2013."
             ) in opening
 

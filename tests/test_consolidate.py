@@ -103,8 +103,9 @@ def two_steps(mini: Regulation) -> list[tuple[dict[str, Any], FakeApplied]]:
 def test_the_formal_wording_of_each_kind_in_vietnamese(mini: Regulation) -> None:
     ct = consolidate(mini, two_steps(mini), dt.date(2025, 6, 1), words=words_of(mini))
     notes = {str(f.address): f.text for f in ct.footnotes}
-    ref = ("Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên, "
-           "có hiệu lực kể từ ngày 01 tháng 4 năm 2025.")
+    # Named by number and title (Pháp lệnh 01/2012: tên, số, ký hiệu), a Party text with its date and issuer too.
+    ref = ("Quy chế số 05-QC/TU ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên sửa đổi, bổ sung một số điều của "
+           "Quy chế thử nghiệm, có hiệu lực kể từ ngày 01 tháng 4 năm 2025.")
     assert notes["d2.k2.c"] == f"Điểm này được bãi bỏ theo quy định tại khoản 1 Điều 1 {ref}"
     assert notes["d2.k1"] == f"Khoản này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 {ref}"
     assert notes["ch2"] == f"Tên Chương này được sửa đổi theo quy định tại khoản 3 Điều 1 {ref}"
@@ -248,7 +249,7 @@ def test_english_wording_for_an_english_regulation() -> None:
     ct = consolidate(reg, steps, dt.date(2025, 4, 1), words=words_of(reg))
     notes = {str(f.address): f.text for f in ct.footnotes}
     tail = ("by clause 1 of Article 1 of Regulation No. 05-QC/TU-EN of 15 March 2025 of the Dien Bien "
-            "Provincial Party Committee, effective from 1 April 2025.")
+            "Provincial Party Committee amending the Working Regulations, effective from 1 April 2025.")
     assert notes["d10"] == f"This Article was repealed {tail}"
     assert notes["d5.k2"] == f"This clause was amended {tail}"
     assert notes["d3.k1"] == f"The words “term XII” were replaced with “term XIII” {tail}"

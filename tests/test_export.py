@@ -100,7 +100,8 @@ def test_between_the_amendments_only_the_first_counts(adopted: Workspace, day: s
     assert not ct.regulation.find("d9.k1").unit.repealed
     notes = notes_by_address(ct)
     assert notes["d20a"] == ("Điều này được bổ sung theo quy định tại khoản 9 Điều 1 Quy chế số 05-QC/TU "
-                             "ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên, "
+                             "ngày 15 tháng 3 năm 2025 của Tỉnh ủy Điện Biên sửa đổi, bổ sung một số điều của Quy "
+                             "chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XIV, nhiệm kỳ 2020 - 2025, "
                              "có hiệu lực kể từ ngày 01 tháng 4 năm 2025.")
     assert "07-QC/TU" not in " ".join(notes.values())
 
@@ -258,7 +259,7 @@ def test_the_opening_cites_an_english_amendment_by_the_title_amend_new_gave_it(
              "the Working Regulations of the Provincial Party Executive Committee, term XIV, 2020 - 2025, effective "
              "from 10 January 2026.")
     md = export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.md", as_of="2026-02-01").path.read_text()
-    assert f"- {cited}" in md
+    assert f"\\\n1\\. {cited}" in md  # numbered, as in the other formats
     page = export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.html", as_of="2026-02-01").path.read_text()
     assert cited in " ".join(re.sub(r"<[^>]+>", " ", page).split())
     document = docx.Document(str(export_regulation(tmp_workspace, "01-QC/TU-EN", tmp_path / "x.docx",

@@ -82,7 +82,8 @@ def _dark_rows(png: Path) -> list[tuple[int, float]]:
         width, height = gray.size
         left, right = int(width * 30 / 210), int(width * (1 - 15 / 210))  # the profile's margins
         pixels = gray.tobytes()  # one byte a pixel, row after row
-        return [(y, sum(pixels[y * width + x] < 128 for x in range(left, right)) / (right - left))
+        # Dark: under 192, as a thin rule falling between two pixel rows at 72 dpi prints both grey (129-165).
+        return [(y, sum(pixels[y * width + x] < 192 for x in range(left, right)) / (right - left))
                 for y in range(height)]
 
 

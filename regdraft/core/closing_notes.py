@@ -12,6 +12,9 @@ sửa đổi, bổ sung …, có hiệu lực kể từ ngày 15 tháng 01 năm 
 a line of its own, the quote's opening mark before the first; a format that can hold several lines in a footnote
 prints them so.
 
+`basis_note(paragraphs, document, effective, words)`: the footnote quoting an amending document's basis (its
+preamble) at the end of the base text's preamble: `Luật số 57/2024/QH15 … có căn cứ ban hành như sau: “…”`.
+
 `closing_article(regulation, words)`: where those footnotes stand, the consolidated text's closing provisions: the
 last article before the appendices when it has no title (`Điều 31` of 01-QC/TU: `Quy chế này có hiệu lực …`), else
 the last article whose whole title is one of the profile's `entry_article_titles` (`Điều 95. Hiệu lực thi hành`,
@@ -77,6 +80,17 @@ def provisions_note(articles: Sequence[KeptArticle], document: str, effective: s
     opening = lead[len(lead.rstrip(_OPENING)):]
     lead = lead.removesuffix(opening).rstrip()
     return f"{lead}\n{opening}{text}" if lead else f"{opening}{text}"
+
+
+def basis_note(paragraphs: Sequence[str], document: str, effective: str, words: Mapping[str, str]) -> str:
+    """The note quoting an amending document's own basis, its preamble `paragraphs` word for word, at the base
+    text's preamble (`Luật số 57/2024/QH15 … có căn cứ ban hành như sau: “Căn cứ Hiến pháp …; Quốc hội ban hành
+    Luật …”`, the profile's `note_basis`): `document` as the notes cite it, `effective` its `cited_effective`
+    clause; "" for a document without a preamble, or a profile without the phrase."""
+    text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    if not text or "note_basis" not in words:
+        return ""
+    return words["note_basis"].format(document=document, effective=effective, text=text)
 
 
 _START = "\x00"  # where the quoted text starts in the profile's wording

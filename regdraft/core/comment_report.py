@@ -287,7 +287,8 @@ def _named(draft: Regulation, words: Mapping[str, str]) -> str:
     decision = issued_with(draft.meta)
     if decision and number:  # `Quy chế làm việc … ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`
         return issued_with_name(title or str(draft.meta.get("type") or ""),
-                                words["cited_document"].format(type=decision, number=number), words)
+                                " ".join(words["cited_document"].format(type=decision, number=number,
+                                                                        title="").split()), words)
     if not number or number in title:
         return title or number
     comma = "," if draft.language == "en" else ""  # `Working Regulations of …, 2020 - 2025, No. 01-QC/TU`

@@ -26,6 +26,8 @@ Post-conditions of `consolidate`:
 9. Each amending document in force with `provisions` of its own (its entry into force, its transitional articles:
    `core.closing_notes.own_provisions`) has one more footnote, quoting them word for word, at the closing article
    (`closing_article`), after that article's own note, one per document in their order.
+10. Each amending document in force with a preamble (`bases`) has a footnote quoting it (`note_basis`), after the
+   whole-document notes, marked after the base text's last preamble paragraph (`ConsolidatedText.basis`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from regdraft.core.closing_notes import KeptArticle, closing_article, provisions_note, standing
+from regdraft.core.closing_notes import KeptArticle, basis_note, closing_article, provisions_note, standing
 from regdraft.core.counts import names_several
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind, amends_only
@@ -128,6 +130,7 @@ class Footnote:
     number: int
     address: Address | None
     text: str  # lines separated by `\n`: a note quoting a document's own articles (`closing_notes.provisions_note`)
+    basis: bool = False  # a note quoting an amending document's basis, at the end of the preamble (`basis_note`)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -159,6 +162,11 @@ class ConsolidatedText:
     def markers(self, address: Address | None) -> tuple[int, ...]:
         """Every footnote number after a unit's label: its own note, then those quoting documents' provisions."""
         return tuple(self._markers.get(address, ()))
+
+    @property
+    def basis(self) -> tuple[int, ...]:
+        """The footnote numbers after the preamble's last paragraph: the amending documents' bases quoted."""
+        return tuple(f.number for f in self.footnotes if f.basis)
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -216,13 +224,31 @@ def reference(source: Source, words: Mapping[str, str], with_summary: bool = Fal
     if named:
         text = words["cited_named"].format(title=source.title, number=source.number)
     else:
-        text = words["cited_document"].format(type=source.type or words["cited_untyped"], number=source.number)
+        text = _spaced(words["cited_document"].format(type=source.type or words["cited_untyped"],
+                                                      number=source.number, title=_summary(source)))
     if source.signed:
         text += words["cited_signed"].format(date=date_text(source.signed, words))
     if source.issuer and not (named and source.issuer.lower() in source.title.lower()):
         text += words["cited_issuer"].format(issuer=source.issuer)
-    summary = _summary(source) if with_summary and not named else ""
+    summary = _summary(source) if with_summary and not named and "{title}" not in words["cited_document"] else ""
     return text + (f" {summary}" if summary else "")
+
+
+def noted_reference(source: Source, words: Mapping[str, str]) -> str:
+    """The amending document as a note cites it, by number and title (Pháp lệnh 01/2012/UBTVQH13), the profile's
+    `cited_in_notes`: `Luật số 57/2024/QH15 sửa đổi, bổ sung …`; one issued with a decision or named by its title
+    (`cited_named`), or a profile without the phrase: as the opening cites it (`reference` with its summary)."""
+    if source.issued_with or "cited_in_notes" not in words or _named_by_title(source):
+        return reference(source, words, with_summary=True)
+    signed = words["cited_signed"].format(date=date_text(source.signed, words)) if source.signed else ""
+    issuer = words["cited_issuer"].format(issuer=source.issuer) if source.issuer else ""
+    return _spaced(words["cited_in_notes"].format(type=source.type or words["cited_untyped"], number=source.number,
+                                                  title=_summary(source), signed=signed, issuer=issuer))
+
+
+def _spaced(text: str) -> str:
+    """A phrase filled with a field left empty (a document without a title), without a doubled or trailing space."""
+    return re.sub(r" {2,}", " ", text).strip()
 
 
 def _named_by_title(source: Source) -> bool:
@@ -270,7 +296,10 @@ def note_sentence(change: Change, source: Source, language: str, words: Mapping[
         key = f"{key}_{'before' if change.position == 'before' else 'after'}"
         key = key if key in words else "note_amended"  # a profile of an office's own without the words
     template = words[key]
-    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:])
+    titled = getattr(change, "in_title", False) and "note_at_title" in words  # `tại tên Điều 3`, not in its text
+    at = words["note_at_title"].format(this=this) if titled else ""
+    head = template.format(old=change.old_words, new=change.new_words, this=this, This=this[0].upper() + this[1:],
+                           at=at)
     return _sentence(head, change.instruction, source, language, words)
 
 
@@ -286,7 +315,7 @@ def _this(address: Address | None, language: str, words: Mapping[str, str]) -> s
 
 def _sentence(head: str, instruction: Instruction, source: Source, language: str, words: Mapping[str, str]) -> str:
     """`{head} theo quy định tại khoản 5 Điều 1 của Nghị định số …, có hiệu lực kể từ …` (`note_sentence`)."""
-    cite, ref = instruction.cite(language), reference(source, words)
+    cite, ref = instruction.cite(language), noted_reference(source, words)
     where = words["note_cited"].format(instruction=cite, document=ref) if cite else ref
     return words["note_sentence"].format(change=head, where=where, effective=_effective_clause(source, words))
 
@@ -358,6 +387,7 @@ def consolidate(
     *,
     words: Mapping[str, str],
     provisions: Sequence[Sequence[KeptArticle]] = (),
+    bases: Sequence[Sequence[str]] = (),
 ) -> ConsolidatedText:
     """The text in force on `as_of` (default: after every step) with its provenance notes.
 
@@ -365,7 +395,8 @@ def consolidate(
     they were applied, which is the order of their effective dates. `words` are the document
     profile's phrases in the regulation's language (`Profile.words`): the opening and the notes
     are worded with them. `provisions` are each step's own provisions (`core.closing_notes.own_provisions`), quoted
-    in a footnote at the closing article.
+    in a footnote at the closing article; `bases` each step's own preamble (its basis: `Căn cứ …`), quoted in a
+    footnote at the end of the base text's preamble (empty for a step that repeats a document already quoted).
     """
     base_source = source_of(base.meta)
     start = base_source.effective
@@ -407,21 +438,18 @@ def consolidate(
             _chain(notes, mark.address.unit, step, end_sentence(mark, source, language, words))
     quoted = [(source, articles) for source, articles in zip(sources, provisions, strict=False) if articles]
     at = closing_article(regulation, words) if quoted else None
-    extra = [provisions_note(articles, _named(source, words), _effective_clause(source, words), language, words)
-             for source, articles in quoted]
-    footnotes, markers = _number(regulation, notes, at, extra)
+    extra = [provisions_note(articles, noted_reference(source, words), _effective_clause(source, words), language,
+                             words) for source, articles in quoted]
+    # Each amending document's own basis (căn cứ ban hành), quoted at the end of the base text's preamble.
+    based = [basis_note(paragraphs, noted_reference(source, words), _effective_clause(source, words), words)
+             for source, paragraphs in zip(sources, bases, strict=False)]
+    basis = [note for note in based if note] if regulation.preamble else []
+    footnotes, markers = _number(regulation, notes, at, extra, basis)
     # A document whose instructions take effect on several dates is a step per date, named once, by its first.
     named = [s for i, s in enumerate(sources) if all(replace(s, effective=None) != replace(o, effective=None)
                                                      for o in sources[:i])]
     return ConsolidatedText(regulation, as_of, base_source, tuple(named), footnotes,
                             opening_of(base_source, named, as_of, words), markers)
-
-
-def _named(source: Source, words: Mapping[str, str]) -> str:
-    """`Luật số 12/2026/QH15 sửa đổi, bổ sung một số điều của Luật Giáo dục`: by type, number and summary."""
-    summary = _summary(source)
-    named = words["cited_document"].format(type=source.type or words["cited_untyped"], number=source.number)
-    return f"{named} {summary}" if summary else named
 
 
 def _chain(notes: dict[Address | None, list[tuple[int, str]]], address: Address | None, step: int,
@@ -444,10 +472,10 @@ def _supersede(notes: dict[Address | None, list[tuple[int, str]]], address: Addr
 Notes = Mapping[Address | None, list[tuple[int, str]]]
 
 
-def _number(regulation: Regulation, notes: Notes, at: Address | None, extra: Sequence[str],
+def _number(regulation: Regulation, notes: Notes, at: Address | None, extra: Sequence[str], basis: Sequence[str] = (),
             ) -> tuple[tuple[Footnote, ...], dict[Address | None, tuple[int, ...]]]:
-    """Number the notes in document order: whole-document notes, then each unit as it comes; the `extra` notes
-    (documents' own provisions) after the note of the unit `at`, one each."""
+    """Number the notes in document order: whole-document notes, the `basis` notes (at the preamble's end), then each
+    unit as it comes; the `extra` notes (documents' own provisions) after the note of the unit `at`, one each."""
     noted = set(notes) | ({at} if extra else set())
     order: list[Address | None] = [None] if None in noted else []
     order += [loc.address for loc in regulation.walk() if loc.address in noted]
@@ -458,9 +486,14 @@ def _number(regulation: Regulation, notes: Notes, at: Address | None, extra: Seq
     order += [a for a in dict.fromkeys((*notes, *((at,) if extra else ()))) if a not in placed]
     footnotes: list[Footnote] = []
     markers: dict[Address | None, tuple[int, ...]] = {}
-    for address in order:
+    lead = 1 if order[:1] == [None] else 0  # the whole-document notes first, then the preamble's
+    for i, address in enumerate(order):
+        if i == lead:
+            footnotes.extend(Footnote(len(footnotes) + 1 + n, None, text, True) for n, text in enumerate(basis))
         texts = [" ".join(text for _, text in notes[address])] if address in notes else []
         for text in [*texts, *(extra if address == at else ())]:
             footnotes.append(Footnote(len(footnotes) + 1, address, text))
             markers[address] = (*markers.get(address, ()), len(footnotes))
+    if len(order) <= lead:  # no unit noted
+        footnotes.extend(Footnote(len(footnotes) + 1 + n, None, text, True) for n, text in enumerate(basis))
     return tuple(footnotes), markers

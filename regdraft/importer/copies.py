@@ -94,8 +94,9 @@ def consolidated_copy(data: bytes, source: str, reg_id: str | None, target: str 
     if reg_id:
         meta["id"] = check_id(reg_id, "The number given", options=("reg_id",))
     front = dump(meta)
-    reg = Regulation(front, tuple(kept), tuple(unmarked(u) for u in reading.regulation.units), _loaded(front),
-                     regulation_path(str(meta.get("id"))))
+    # the preamble's last paragraph carries the marks of the notes quoting the amending documents' bases
+    reg = Regulation(front, tuple(_unmarked(p) for p in kept), tuple(unmarked(u) for u in reading.regulation.units),
+                     _loaded(front), regulation_path(str(meta.get("id"))))
     text, checked, passes = _checked(reg, target or reg.source)
     notes.extend(checked)
     return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))

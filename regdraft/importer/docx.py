@@ -110,7 +110,7 @@ class _Styles:
         for style in self.chain(style_id):
             name = (_val(style, "name") or "").lower()
             for kind, styled in _CLOSING_STYLES.items():
-                if name == styled:
+                if name in styled:
                     return kind
         return ""
 
@@ -139,8 +139,10 @@ class _Styles:
 
 _REFERENCES = {element for element, *_ in REFERENCES}
 
-# The styles `regdraft export` gives a closing text (render.consolidated_docx.CLOSING_STYLES).
-_CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
+# The styles `regdraft export` gives a closing text (render.consolidated_docx.CLOSING_STYLES), in Vietnamese and
+# English, and those of exports before they were named so; lower case.
+_CLOSING_STYLES = {"article": ("đoạn cuối điều", "article closing text", "regdraft closing text"),
+                   "clause": ("đoạn cuối khoản", "clause closing text", "regdraft clause closing text")}
 
 
 def _font(rpr: Any) -> str | None:

@@ -194,7 +194,7 @@ def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Pr
     return numbers_kept_whole(env.get_template("consolidated.html.j2").render(
         size=lambda: regulation_size(ct.regulation),
         header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
-        opening=ct.opening, preamble=ct.regulation.preamble, blocks=consolidated_blocks(ct),
+        opening=ct.opening, preamble=ct.regulation.preamble, basis=ct.basis, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.paragraphs for f in ct.footnotes}, paged=paged,
         ends=end_notes(ct, paged),
         signer=signer, recipients=recipients, adoption=_adoption(ct.regulation.meta),
@@ -326,6 +326,18 @@ def banner(ct: ConsolidatedText, profile: Profile) -> str:
     return profile.words(ct.language)["consolidated_banner"]
 
 
+def opening_markdown(lead: str, items: Sequence[str]) -> str:
+    """The opening's lead and its amending documents numbered as the other formats number them (`1. Luật số …`):
+    in the lead's paragraph, a line each (a hard break, `\\`), the number escaped (`1\\.`), so that neither
+    Markdown nor `regdraft.core.markdown.parse` reads an item as a list or a clause outside any article."""
+    return "\\\n".join([lead, *(f"{i}\\. {item}" for i, item in enumerate(items, 1))])
+
+
+def preamble_marked(preamble: Sequence[str], mark: str) -> list[str]:
+    """The preamble with `mark` (the amending documents' bases' note markers) after its last paragraph."""
+    return [*preamble[:-1], preamble[-1] + mark] if preamble and mark else list(preamble)
+
+
 def _note_markdown(note: Footnote) -> str:
     """`[^n]: …`, a note of several lines (an amending document's own articles quoted) with the others as the
     note's own paragraphs, indented; a number opening one escaped as a clause's is (`1\\.`), not read as a list."""
@@ -350,12 +362,10 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
     }
     out = ["---", dump_front_matter(meta), "---", ""]
     blocks: list[str] = [f"**{banner(ct, profile)}**", *(f"**{note}**" for note in ct.opening.notes),
-                         ct.opening.lead]
-    if ct.opening.items:
-        blocks.append("\n".join(f"- {item}" for item in ct.opening.items))
+                         opening_markdown(ct.opening.lead, ct.opening.items)]
     if ct.opening.close:
         blocks.append(ct.opening.close)
-    blocks.extend(reg.preamble)
+    blocks.extend(preamble_marked(reg.preamble, "".join(f"[^{n}]" for n in ct.basis)))
     blocks.extend(_note_markdown(f) for f in ct.footnotes)
     for block in consolidated_blocks(ct):
         if block.closes:

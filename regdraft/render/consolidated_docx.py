@@ -43,22 +43,25 @@ if TYPE_CHECKING:
 
 # The closing text (đoạn cuối) of an article or a clause is printed as a paragraph in its own
 # style, so that importing the Word file back gives it to the unit it closes.
-CLOSING_STYLES = {"article": "regdraft closing text", "clause": "regdraft clause closing text"}
+# Named as the other styles are, in the document's language (a drafter restyles by these names); `regdraft import`
+# reads them back, and the names of older exports (`regdraft closing text`), as a closing text (importer.docx).
+CLOSING_STYLES = {"vi": {"article": "Đoạn cuối Điều", "clause": "Đoạn cuối khoản"},
+                  "en": {"article": "Article Closing Text", "clause": "Clause Closing Text"}}
 STYLE_NAMES = {
     "vi": {"appendix": "Phụ lục", "appendix-title": "Tên phụ lục", "appendix-note": "Ghi chú phụ lục",
            "part": "Phần", "chapter": "Chương", "section": "Mục", "subsection": "Tiểu mục",
            "article": "Điều", "clause": "Khoản",
            "point": "Điểm", "para": "Đoạn văn", "dash": "Gạch đầu dòng", "subdash": "Gạch đầu dòng 2",
            "quote": "Trích dẫn", "opening": "Phần mở đầu", "opening-line": "Dòng phần mở đầu",
-           "closing": CLOSING_STYLES["article"],
-           "closing-clause": CLOSING_STYLES["clause"]},
+           "closing": CLOSING_STYLES["vi"]["article"],
+           "closing-clause": CLOSING_STYLES["vi"]["clause"]},
     "en": {"appendix": "Appendix", "appendix-title": "Appendix Title", "appendix-note": "Appendix Note",
            "part": "Part", "chapter": "Chapter", "section": "Section", "subsection": "Sub-section",
            "article": "Article", "clause": "Clause",
            "point": "Point", "para": "Provision Text", "dash": "Dash Item", "subdash": "Dash Item 2",
            "quote": "Quoted Text", "opening": "Opening", "opening-line": "Opening Line",
-           "closing": CLOSING_STYLES["article"],
-           "closing-clause": CLOSING_STYLES["clause"]},
+           "closing": CLOSING_STYLES["en"]["article"],
+           "closing-clause": CLOSING_STYLES["en"]["clause"]},
 }
 
 
@@ -265,7 +268,7 @@ def _summary_rule(document: Any, summary: str, profile: Profile) -> None:
 def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path) -> None:
     """Write the consolidated text as a Word document with real footnotes."""
     from regdraft.render.docx import new_document, save
-    from regdraft.render.docx_notes import add_footnotes
+    from regdraft.render.docx_notes import add_footnotes, footnote_reference
 
     document = new_document(profile, ct.language)
     names = _styles(document, profile, ct.language)
@@ -275,8 +278,11 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
                  ct.opening.close):
         if text:
             _runs(_add(document, opening), text)
-    for text in ct.regulation.preamble:
-        _runs(_add(document, opening_style(names, text)), text)
+    made = [_add(document, opening_style(names, text)) for text in ct.regulation.preamble]
+    for para, text in zip(made, ct.regulation.preamble, strict=True):
+        _runs(para, text)
+    for note in ct.basis if made else ():  # the amending documents' bases, after the preamble's end
+        footnote_reference(made[-1], note)
     body, appendices = split_appendices(consolidated_blocks(ct))
     _write_blocks(document, body, names, upper_titles=True)
     meta = ct.regulation.meta

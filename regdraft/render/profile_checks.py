@@ -47,7 +47,10 @@ FIELDS = {
     "review_due": {"date"},
     "date_in_words": set(DATE_FIELDS),
     "date_cited_in_words": set(DATE_FIELDS),
-    "cited_document": {"type", "number"},
+    "cited_document": {"type", "number", "title"},  # {title}: the title after its type (sửa đổi, bổ sung …)
+    "cited_in_notes": {"type", "number", "title", "signed", "issuer"},
+    "note_basis": {"document", "effective", "text"},
+    "note_at_title": {"this"},
     "cited_signed": {"date"},
     "cited_issuer": {"issuer"},
     "cited_effective": {"date"},
@@ -61,7 +64,7 @@ FIELDS = {
     "untranslated_note": {"documents", "date"},
     "opening_untranslated": {"document", "date", "is", "has"},
     "note_unit": {"noun"},
-    **{f"note_{kind}": {"this", "This", "old", "new"}
+    **{f"note_{kind}": {"this", "This", "old", "new", "at"}
        for kind in ("amended", "amended_only", "inserted", "repealed", "words_replaced", "words_deleted",
                     "words_added_after", "words_added_before", "heading")},
     **{f"note_end_{kind}": {"this", "This", "cause"} for kind in ("inserted", "repealed")},

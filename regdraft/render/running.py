@@ -65,7 +65,7 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
     decision (`Quyết định`) is named by its title and the decision, whose number it has: `Quy chế làm việc của …
     ban hành kèm theo Quyết định số 15/2021/QĐ-UBND`, never `Quy chế số 15/2021/QĐ-UBND`."""
     if issued_with and number:
-        decision = words["cited_document"].format(type=issued_with, number=number)
+        decision = " ".join(words["cited_document"].format(type=issued_with, number=number, title="").split())
         keep = len(doc_type.split()) if doc_type else 1
         titles = (_shortened(title, keep) if shorten else [title]) if title else []
         issued = [issued_with_name(t, decision, words) for t in [*titles, *([doc_type] if doc_type else [])]]
@@ -86,7 +86,8 @@ def document_names(words: Mapping[str, str], doc_type: str, number: str, title: 
         titles = _shortened(title, keep) if shorten and not _names_several(title, keep) else [title]
         out.extend(named(t) for t in titles)
     if number:
-        out.append(words["cited_document"].format(type=doc_type or words["cited_untyped"], number=number))
+        out.append(" ".join(words["cited_document"].format(type=doc_type or words["cited_untyped"], number=number,
+                                                           title="" if alone else summary).split()))
         out.append(number)
     elif title:
         out.extend(_shortened(title, 1) if shorten else [title])

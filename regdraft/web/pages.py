@@ -79,7 +79,7 @@ def document_named(ws: Workspace, slug: str, meta: Mapping[str, object] | None =
     number (`Quy chế số 05-QC/TU`, the profile's `cited_document`), else by its title (`Luật sửa đổi, bổ sung một
     số điều của Luật Thanh niên`); its slug only when its front matter gives neither or cannot be read.
     `meta`: its front matter, when read already."""
-    from regdraft.core.frontmatter import compound_type
+    from regdraft.core.frontmatter import compound_type, type_and_summary
     from regdraft.workspace.amendments import load
     from regdraft.workspace.profiles import profile_for
 
@@ -90,7 +90,8 @@ def document_named(ws: Workspace, slug: str, meta: Mapping[str, object] | None =
             return title or slug
         words = profile_for(ws, meta).words(str(meta.get("language") or "vi"))
         kind = compound_type(title, str(meta.get("type") or "")) or words["cited_untyped"]
-        return words["cited_document"].format(type=kind, number=number)
+        about = type_and_summary(title, kind)[1] if title else ""
+        return " ".join(words["cited_document"].format(type=kind, number=number, title=about).split())
     except RegdraftError:
         return slug
 

@@ -61,6 +61,7 @@ class AppliedChange:
     old_words: str | None = None
     new_words: str | None = None
     position: str = ""  # words added (WORDS_ADDED): `before` or `after` `old_words`, as the instruction says
+    in_title: bool = False  # words changed in the title of the unit at `address` (`tại tên Điều 3`), not its text
 
     @property
     def provision(self) -> Address:
@@ -393,8 +394,8 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
         ChangeKind.WORDS_ADDED if op.position else ChangeKind.WORDS_REPLACED
     made: list[AppliedChange] = []
 
-    def record(address: Address) -> None:
-        made.append(AppliedChange(address, kind, ins, op.old, op.new, op.position))
+    def record(address: Address, in_title: bool = False) -> None:
+        made.append(AppliedChange(address, kind, ins, op.old, op.new, op.position, in_title))
 
     if op.throughout:
         new_units = tuple(phrases.replace_in_unit(u, None, op.old, op.new, op.position, record) for u in units)
@@ -412,7 +413,7 @@ def _words(units: Units, op: ReplaceWords, ins: Instruction, language: str) -> t
             capitals.extend(phrases.other_capitals(unit.title or "", op.old))
             continue
         units = _map(units, target, _retitled(title))
-        record(target)
+        record(target, in_title=True)
     for target in op.targets:
         unit = _existing(units, target, language)
         if target.part:
