@@ -150,3 +150,51 @@ def test_check_names_a_report_setting_it_cannot_read(opened: Workspace, invoke: 
     assert "report's signer is not read" in said
     assert "the setting 'recipents' under report is unknown and has no effect" in said
     assert "the setting 'report' is unknown" not in said
+
+
+def test_the_signature_block_takes_the_tables_last_row_to_its_page(opened: Workspace, tmp_path: Path) -> None:
+    # 11 comments end the table at the foot of page 2 (Tinos or Liberation Serif, metric-compatible): the recipients
+    # and the signature stood alone on page 3. They now take row 11 with them, under the repeated header.
+    from pypdf import PdfReader
+
+    report = rounds.build_report(opened, SLUG)
+    group = report.groups[-1]
+    rows = tuple(replace(group.rows[0], number=k, text=f"Nội dung góp ý số {k} về điều khoản này, đề nghị cân nhắc "
+                         "sửa đổi cho phù hợp với quy định mới của Trung ương.") for k in range(1, 12))
+    out = tmp_path / "r.pdf"
+    write_report(replace(report, groups=(replace(group, rows=rows),)), out, workspace_root=opened.root,
+                 config=opened.config, today=TODAY)
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(out)).pages]
+    closing = next(k for k, page in enumerate(pages) if "Nơi nhận:" in page)
+    assert closing > 0  # the table runs over a page: the case this is about
+    assert "Nội dung góp ý số 11 về" in pages[closing], pages
+    assert "STT" in pages[closing] and "Khoản 1 Điều 3 (tiếp)" in pages[closing]  # the table goes on, named
+    assert "Nội dung góp ý số 10 về" in pages[closing - 1]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_the_signature_block_leaves_space_to_sign_without_a_name(opened: Workspace, tmp_path: Path,
+                                                                 suffix: str) -> None:
+    # As a report is signed: blank lines under CHÁNH VĂN PHÒNG, where the signer signs and writes the name.
+    report = rounds.build_report(opened, SLUG)
+    out = tmp_path / f"r{suffix}"
+    write_report(report, out, workspace_root=opened.root, config=opened.config, today=TODAY)
+    if suffix == ".html":
+        page = out.read_text(encoding="utf-8")
+        assert '<p class="signer-title">CHÁNH VĂN PHÒNG</p><p class="signer-space">&nbsp;</p>' in page
+        assert 'class="signer-name"' not in page
+        return
+    import docx
+
+    signer = docx.Document(str(out)).tables[-1].rows[0].cells[1]
+    lines = [p.text for p in signer.paragraphs]
+    assert lines[lines.index("CHÁNH VĂN PHÒNG") + 1:] == ["", "", ""]
+
+
+def test_the_signers_name_comes_after_the_space_to_sign(opened: Workspace, tmp_path: Path) -> None:
+    from regdraft.render.report import html_text
+
+    report = replace(rounds.build_report(opened, SLUG), signer=(("name", "Lò Văn Mừng"),))
+    page = html_text(report, None, load_profile({}), TODAY)
+    assert ('<p class="signer-title">CHÁNH VĂN PHÒNG</p><p class="signer-space">&nbsp;</p>'
+            '<p class="signer-name">Lò Văn Mừng</p>') in page

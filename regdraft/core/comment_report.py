@@ -14,7 +14,7 @@ Post-conditions of `report_of`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +54,7 @@ class ReportRow:
     marked: tuple[DiffSegment, ...] = ()
     author: str = ""  # the person who wrote it for the body (`Comment.author`)
     selection: str = ""  # the words of the provision they selected (`Comment.selection`)
+    late: bool = False  # recorded after its round closed (`late_comments.late_ids`): listed, marked, not a reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class Report:
     recipients: tuple[str, ...] = ()
     signer: tuple[tuple[str, str], ...] = ()
     withdrawn: int = 0  # comments their bodies took back (`Disposition.WITHDRAWN`): in the total, and said apart
+    late: int = 0  # comments recorded after the round closed: in the total, said apart, their rows marked
 
     @property
     def title(self) -> str:
@@ -108,6 +110,8 @@ class Report:
               if self.others else []),
             words["report_total"].format(total=sum(len(g.rows) for g in self.groups)),
             *([words["report_withdrawn"].format(withdrawn=self.withdrawn)] if self.withdrawn else []),
+            # A body that replied only after the close is counted as agreeing above: the sentence says why.
+            *([words["report_late_total"].format(late=self.late)] if self.late else []),
             # Luật 57/2024 amends four laws, its own Điều 3 the PPP law: "Điều 3" in a row is Luật Đấu thầu's.
             *([words["report_provisions_of"].format(regulation=self.amended, draft=r.draft)]
               if self.amended and any(g.on != GENERAL for g in self.groups) else []),
@@ -229,12 +233,14 @@ def provision_of(on: str, regulation: str, texts: Texts, words: Mapping[str, str
 
 def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comment], draft: Regulation,
               words: Mapping[str, str], texts: Texts = (), placed: Mapping[str, Placement] | None = None,
-              now_draft: int | None = None) -> Report:
+              now_draft: int | None = None, late: Collection[str] = frozenset()) -> Report:
     """The report of round `r` from its comments and the draft it circulated, in a profile's `words`.
 
     `texts` are the drafts of every regulation the amendment amends (`draft` alone when empty). `placed` gives,
     by comment id, where its provision stands in the current draft (as `comment list` places it), numbered
-    `now_draft`: a group whose provision moved or was removed says so (`ReportGroup.now`).
+    `now_draft`: a group whose provision moved or was removed says so (`ReportGroup.now`). The comments whose ids
+    are in `late` were recorded after the round closed: their rows are marked, and their bodies are not counted as
+    having replied (`replied_and_agreeing`).
     """
     texts = tuple(texts) or (("", draft),)
     drafts = dict(texts)
@@ -247,14 +253,15 @@ def report_of(slug: str, meta: dict[str, Any], r: Round, comments: Sequence[Comm
             rows.append(ReportRow(number, c.by, c.text, c.proposal,
                                   c.disposition.label(words) if c.disposition else "", c.reply,
                                   marked(c, draft.language, drafts.get(reg, draft if len(texts) < 2 else None)),
-                                  c.author, c.selection))
+                                  c.author, c.selection, c.id in late))
         provision = provision_of(on, reg, texts, words)
         now, now_provision = _now((placed or {}).get(group[0].id), r.draft, now_draft, draft.language, words)
         built.append(ReportGroup(on, provision, tuple(rows), reg, now, now_provision or provision))
-    replied, agreeing = replied_and_agreeing(r, comments)
+    replied, agreeing = replied_and_agreeing(r, comments, late)
     return Report(slug, meta, r, replied, agreeing, tuple(built), unconsulted(r, comments), draft.language,
                   _named(draft, words) if len(texts) < 2 else "",
-                  withdrawn=sum(1 for c in comments if c.disposition is Disposition.WITHDRAWN))
+                  withdrawn=sum(1 for c in comments if c.disposition is Disposition.WITHDRAWN),
+                  late=sum(1 for c in comments if c.id in late))
 
 
 def _now(placement: Placement | None, draft: int, now_draft: int | None, language: str,

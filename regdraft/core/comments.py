@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -398,13 +398,16 @@ def as_consulted(by: str, r: Round) -> str:
     return next((body for body in r.consulted if body_key(body) == body_key(name)), name)
 
 
-def replied_and_agreeing(r: Round, comments: Sequence[Comment]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def replied_and_agreeing(r: Round, comments: Sequence[Comment], late: Collection[str] = frozenset()
+                         ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The consulted bodies that replied in a round, and those that did not (counted as agreeing).
 
     Only consulted bodies count: a comment from a body the round did not ask is listed apart
-    (`unconsulted`), so a round never counts more replies than bodies consulted.
+    (`unconsulted`), so a round never counts more replies than bodies consulted. A comment whose id is in `late`
+    (recorded after the round closed: `late_comments.late_ids`) is no reply: a body that did not reply by the close
+    counts as agreeing, its late comment listed all the same.
     """
-    keys = {body_key(c.by) for c in comments}
+    keys = {body_key(c.by) for c in comments if c.id not in late}
     replied = tuple(b for b in r.consulted if body_key(b) in keys)
     return replied, tuple(b for b in r.consulted if body_key(b) not in keys)
 

@@ -63,6 +63,9 @@ _ROW_NUMBER = frozenset({"stt", "stt.", "tt", "tt.", "số thứ tự", "no", "n
 # Where the provision is now, as the report's CSV and XLSX give it (party-36.yaml: `report_now_column`): ignored,
 # a comment is on the provision of the draft it was made on.
 _NOW = frozenset({"điều, khoản hiện nay", "provision now"})
+# The report's mark of a comment recorded after its round closed (`report_late_column`): ignored, a comment imported
+# is judged late by when its own commit records it.
+_LATE = frozenset({"góp ý sau thời hạn", "late comment"})
 # Columns of regdraft's comment report that hold the office's answers, which a sheet cannot bring in,
 # and how the report words a comment not answered yet (party-36.yaml: `disposition_none`).
 _ANSWERS = frozenset({"tiếp thu", "giải trình", "nội dung tiếp thu, giải trình", "disposition", "reply",
@@ -271,7 +274,7 @@ def _name_regulation(values: dict[str, str], words: str) -> None:
 def _column(name: str) -> str | None:
     if name in COLUMNS:
         return name
-    if name in _ROW_NUMBER or name in _NOW:
+    if name in _ROW_NUMBER or name in _NOW or name in _LATE:
         return _SKIP
     if name in _ANSWERS:
         return _ANSWER

@@ -206,7 +206,9 @@ def _adoption(document: Any, meta: Mapping[str, Any], names: Mapping[str, str]) 
 
 
 def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[str], profile: Profile,
-               language: str) -> None:
+               language: str, *, signing_space: bool = False) -> None:
+    """The recipients (left) and the signature block (right) after the text; the blank lines to sign in above the
+    signer's name, and with `signing_space` (the comment report) above nothing when no name is set."""
     from regdraft.render.docx import borderless_table, paragraph, text_width_mm
 
     if not any(signer.values()) and not recipients:
@@ -222,9 +224,10 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
     for key, bold in (("on_behalf", True), ("title", True), ("note", False)):
         for line in str(signer.get(key) or "").split("\n") if signer.get(key) else ():
             paragraph(right, line, bold=bold, align="center", space_after=0)  # TM. … / KT. CHỦ TỊCH: a line each
-    if signer.get("name"):
+    if signer.get("name") or signing_space:
         for _ in range(3):
             paragraph(right, "", space_after=0)
+    if signer.get("name"):
         paragraph(right, str(signer["name"]), bold=True, align="center", space_after=0)
     if signer.get("note_after"):
         paragraph(right, str(signer["note_after"]), align="center", space_after=0)

@@ -39,6 +39,7 @@ FIELDS = {
     "report_others": {"count", "bodies"},
     "report_total": {"total"},
     "report_withdrawn": {"withdrawn"},
+    "report_late_total": {"late"},
     "report_provisions_of": {"regulation", "draft"},
     "report_now": {"provision"},
     "report_removed": {"draft"},

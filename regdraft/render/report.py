@@ -137,6 +137,12 @@ def rich_text(text: str) -> object | None:
     return rich
 
 
+def late_flag(late: bool) -> str:
+    """The cell of the CSV's and XLSX's column `report_late_column` (there only when a comment is late): `x` for a
+    comment recorded after its round closed, as a sheet marks a row, else empty."""
+    return "x" if late else ""
+
+
 def _named_people(report: Report) -> bool:
     """True when a comment of the report records the person who wrote it or the words they selected: the CSV and
     XLSX then have a column for each (`report_person_column`, `report_selection_column`)."""
@@ -153,17 +159,18 @@ def csv_text(report: Report, profile: Profile | None = None) -> str:
     from regdraft.render.profile import default_profile
 
     words = report_words(report, profile or default_profile())
-    people = _named_people(report)
+    people, late = _named_people(report), bool(report.late)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow((*csv_columns(words),
                      *((words["report_person_column"], words["report_selection_column"]) if people else ()),
-                     words["report_now_column"]))
+                     *((words["report_late_column"],) if late else ()), words["report_now_column"]))
     for group in report.groups:
         for row in group.rows:
             writer.writerow([spreadsheet_cell(v) for v in (
                 row.number, group.provision, group.on, row.by, row.text, row.proposal, row.disposition, row.reply,
-                *((row.author, row.selection) if people else ()), group.now_provision or group.provision)])
+                *((row.author, row.selection) if people else ()), *((late_flag(row.late),) if late else ()),
+                group.now_provision or group.provision)])
     return buffer.getvalue()
 
 
@@ -203,6 +210,9 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
     people = _named_people(report)
     if people:  # the person beside the body, the words selected before the comment
         heads[3:3], widths[3:3] = [words["report_person_column"], words["report_selection_column"]], [20, 30]
+    if report.late:  # the comments recorded after the round closed, marked `x`, as in the CSV
+        heads.append(words["report_late_column"])
+        widths.append(12)
     heads.append(words["report_now_column"])  # where the provision is now: last, as in the CSV
     widths.append(18)
     last = get_column_letter(len(heads))
@@ -234,8 +244,10 @@ def write_xlsx(report: Report, output: Path, profile: Profile, today: dt.date | 
             values: list[object] = [row.number, group.provision, row.by, comment, answer]
             if people:
                 values[3:3] = [row.author, row.selection]
+            rich = (len(values) - 1, len(values))  # the comment and the answer
+            if report.late:
+                values.append(late_flag(row.late))
             values.append(group.now_provision or group.provision)
-            rich = (len(values) - 2, len(values) - 1)  # the comment and the answer, before where it is now
             for column, value in enumerate(values, start=1):
                 written = sheet.cell(at, column, styled(value) if isinstance(value, str) and column in rich
                                      else cell(value))
@@ -265,7 +277,7 @@ def html_text(report: Report, workspace_root: Path | None, profile: Profile, tod
     return template.render(size=lambda: sum(len(repr(row)) for group in report.groups for row in group.rows),
                            report=report, header=header(report, profile, today), profile=profile,
                            words=words, columns=columns(words), preface=report.preface(words), lang=report.language,
-                           orientation="landscape", signer=signer, recipients=recipients)
+                           orientation="landscape", signer=signer, recipients=recipients, signing_space=True)
 
 
 def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -> None:
@@ -295,6 +307,8 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
             by: list[tuple[str, dict[str, Any]]] = [(row.by, {})]
             if row.author:
                 by.append((words["report_person"].format(person=row.author), {}))
+            if row.late:  # recorded after the round closed: listed, its body not counted as having replied
+                by.append((words["report_late"], {"italic": True}))
             provision: list[tuple[str, dict[str, Any]]] = [(group.provision if first is None else "", {})]
             if first is None and group.now:
                 provision.append((group.now, {"italic": True}))
@@ -319,7 +333,7 @@ def write_docx(report: Report, output: Path, profile: Profile, today: dt.date) -
     from regdraft.render.consolidated_docx import _signature
 
     signer, recipients = closing(report, words)
-    _signature(document, signer, recipients, profile, report.language)
+    _signature(document, signer, recipients, profile, report.language, signing_space=True)
     word.save(document, output, today)
 
 

@@ -11,7 +11,7 @@ Post-conditions:
    or when the commit that added it comes after that commit in the history (made in another clone before the
    adoption, synced after it); comments without a time, or whose time cannot be read, are never reported, nor
    is a late comment the office has answered (its disposition recorded: answered as a late comment, the
-   problem's own advice).
+   problem's own advice). `late_ids` gives a round's late comments by the same judgement, answered ones too.
 2. Each problem is located on the comment's file and names the commit that added it (short
    sha), its git author and date, so the office knows which clone it came from.
 """
@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import amendment_path, comments_folder
-from regdraft.workspace.amendments import load_comments, load_rounds, survey
+from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
 from regdraft.workspace.store import Revision, Workspace
 
 
@@ -153,6 +154,24 @@ def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
     return problems
 
 
+def late_ids(ws: Workspace, slug: str, r: Round, comments: Sequence[Comment]) -> frozenset[str]:
+    """The ids of the comments of round `r` of amendment `slug` (among `comments`) recorded after the round closed
+    or after the amendment was adopted, answered or not, judged as `check` judges them (`_after`, from the history
+    read once): the comment report marks them late, and neither it nor `round show` counts their bodies as having
+    replied by the close. No git is asked while the round is open and the amendment not adopted."""
+    mine = [c for c in comments if c.round == r.number]
+    try:
+        adopted = load(ws, slug).status == "adopted"
+    except RegdraftError:
+        adopted = False
+    if not mine or (not r.closed and not adopted):
+        return frozenset()
+    walk = _Walk(ws)
+    adoption = _adopted(ws, slug, walk) if adopted else None
+    since = _added_since(ws, slug, adoption, walk) if adoption is not None else frozenset()
+    return frozenset(c.id for c in mine if _after(ws, slug, c, r, adoption, since, walk) is not None)
+
+
 def _unreadable(exc: ParseError, path: str = "") -> list[Problem]:
     """A file that does not read, as `check` lists it: its name (and line) once, before the message."""
     if exc.problems:
@@ -197,6 +216,29 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
     not yet committed is judged by its `created`."""
     if not comment.is_open:
         return None  # answered: the office has seen it (`check` failed for good on an answered late comment)
+    found = _after(ws, slug, comment, r, adoption, since, walk)
+    if found is None:
+        return None
+    after, added, made = found
+    path = f"{comments_folder(slug)}/{comment.id}.yaml"
+    of = f" of {comment.regulation}" if comment.regulation else ""
+    if added is not None:
+        recorded = (f"was recorded on {added.committed or added.when} in commit {added.sha[:8]} by {added.author}"
+                    + (f" (it is dated {comment.created})" if comment.created and _moment(comment.created) != made
+                       else ""))
+    else:
+        recorded = f"is dated {comment.created} and not committed yet"
+    return Problem(
+        f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} {recorded}, "
+        f"after {' and after '.join(after)}. Answer it as a late comment "
+        f"(`{Command.of('comment respond', comment.id, disposition=None, reply=None)}`), take it into the "
+        f"next round, or revert that commit.", path, 1)
+
+
+def _after(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption: Revision | None,
+           since: frozenset[str], walk: _Walk | None) -> tuple[list[str], Revision | None, dt.datetime] | None:
+    """What a comment, answered or not, was recorded after (`round 1 closed (…)`, `the amendment was adopted …`),
+    the commit that added it and when it was recorded; None when it is not late."""
     closed = _moment(r.closed) if r is not None and r.closed else None
     if closed is None and adoption is None:
         return None  # no git asked: a `check` of 500 open comments ran a `git log` for each
@@ -215,17 +257,4 @@ def _late(ws: Workspace, slug: str, comment: Comment, r: Round | None, adoption:
         # Made in another clone while its round was open there, and synced in after the adoption: dated before it,
         # yet nobody who adopted saw it (`sync` calls it late; `check` said "No problems found").
         after.append(f"the amendment was adopted (commit {adoption.sha[:8]}): it reached this history only then")
-    if not after:
-        return None
-    of = f" of {comment.regulation}" if comment.regulation else ""
-    if added is not None:
-        recorded = (f"was recorded on {added.committed or added.when} in commit {added.sha[:8]} by {added.author}"
-                    + (f" (it is dated {comment.created})" if comment.created and _moment(comment.created) != made
-                       else ""))
-    else:
-        recorded = f"is dated {comment.created} and not committed yet"
-    return Problem(
-        f"comment {comment.id} by {comment.by} on {comment.on}{of} in round {comment.round} {recorded}, "
-        f"after {' and after '.join(after)}. Answer it as a late comment "
-        f"(`{Command.of('comment respond', comment.id, disposition=None, reply=None)}`), take it into the "
-        f"next round, or revert that commit.", path, 1)
+    return (after, added, made) if after else None

@@ -45,6 +45,7 @@ from regdraft.core.comments import (
     unconsulted,
     unique_bodies,
 )
+from regdraft.core.counts import count
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
     Category,
@@ -69,6 +70,7 @@ from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
 from regdraft.workspace.circulated import draft_text as draft_text  # read by many from here
+from regdraft.workspace.late_comments import late_ids
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -172,12 +174,13 @@ class RoundSummary:
     replied: tuple[str, ...]
     agreeing: tuple[str, ...]
     others: tuple[str, ...] = ()  # bodies that commented without being consulted
+    late: tuple[Comment, ...] = ()  # comments recorded after the round closed: their bodies not counted as replies
 
     def fields(self) -> dict[str, Any]:
         """The round's fields with its counts, for `round show --json`."""
         return {**round_fields(self.round), "comments": self.comments, "open": self.open,
                 "dispositions": self.by_disposition, "replied": list(self.replied), "agreeing": list(self.agreeing),
-                "not_consulted": list(self.others)}
+                "not_consulted": list(self.others), "late": [c.id for c in self.late]}
 
     def lines(self, slug: str) -> list[str]:
         """The round and its counts as lines of text, for `round show`."""
@@ -190,6 +193,9 @@ class RoundSummary:
                 f"counted as agreeing {len(self.agreeing)}"
                 + (f" ({', '.join(self.agreeing)})." if self.agreeing else "."),
                 *([f"Also commented, not consulted in this round: {', '.join(self.others)}."] if self.others else []),
+                *([f"Recorded late (after the close or the adoption), not counted as replies: "
+                   f"{count(len(self.late), 'comment')} ({', '.join(f'{c.id} by {c.by}' for c in self.late)})."]
+                  if self.late else []),
                 f"Comments {self.comments}, awaiting an answer {self.open}; answered: {answers}."]
 
 
@@ -201,9 +207,10 @@ def summarise(ws: Workspace, slug: str, number: int | None = None) -> RoundSumma
     for c in comments:
         if c.disposition is not None:
             counts[c.disposition.value] = counts.get(c.disposition.value, 0) + 1
-    replied, agreeing = replied_and_agreeing(r, comments)
+    late = late_ids(ws, slug, r, comments)
+    replied, agreeing = replied_and_agreeing(r, comments, late)
     return RoundSummary(r, len(comments), sum(1 for c in comments if c.is_open), counts, replied, agreeing,
-                        unconsulted(r, comments))
+                        unconsulted(r, comments), tuple(c for c in comments if c.id in late))
 
 
 # -- comments ---------------------------------------------------------------------------------
@@ -440,7 +447,7 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
         placed = {}
     now_draft = getattr(amendment_at(ws, slug, None), "draft", None)
     report = report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language), texts, placed,
-                       now_draft if isinstance(now_draft, int) else None)
+                       now_draft if isinstance(now_draft, int) else None, late_ids(ws, slug, r, comments))
     return replace(report, **report_settings(ws.config))
 
 
