@@ -192,3 +192,16 @@ def test_tcvn3_party_signature_keeps_title_and_name(tmp_path: Path) -> None:
     signer = import_file(path).regulation.meta["signer"]
     assert signer["title"] == "BÍ THƯ"
     assert signer["name"] == "Phạm Đức Thịnh"
+
+
+@pytest.mark.parametrize("line", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Điều 1. Phạm vi điều chỉnh", "BÍ THƯ", ""])
+def test_a_long_run_of_letters_without_a_capital_reads_as_a_short_one(line: str) -> None:
+    # A word of A-Z-less letters was tried from each of its letters to its end (`\w*[A-Z]\w*`): 100,000 of them in a
+    # text copy's detection sample took its import 80 s (sweep r25 B defect 3); 300,000 would take minutes.
+    # (The text is read in time in proportion to its size, docs/security.md; not timed here.)
+    n = 300_000
+    read = decode_tcvn3(encode_tcvn3(f"{line} {'a' * n}\n"))
+    assert read == decode_tcvn3(encode_tcvn3(f"{line} a\n"))[:-2] + "a" * n + "\n"
+    read = decode_tcvn3(encode_tcvn3(f"{'a' * n}0A {line}"))  # a word holding a capital after the run
+    assert read == "a" * (n - 1) + decode_tcvn3(encode_tcvn3(f"a0A {line}"))
+    assert detect(f"{line}\n{'a' * n}\n") == "utf-8"

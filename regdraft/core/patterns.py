@@ -64,3 +64,34 @@ def compile_now(value: object) -> None:
 def compiled(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, kept: for patterns put together at run time."""
     return re.compile(source, flags)
+
+
+class Ahead:
+    """The leftmost match of `pattern` in `text` at or after a position, asked at positions that (mostly) grow: it
+    is searched for again only once a position has passed it, so the text is scanned about once in all, where a
+    search of the rest (or of the part before) at each position would scan it once per position. For patterns
+    whose matches do not look behind their start or ahead of their end but through `\b`, and windows starting after
+    and ending before a character not a word's."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern, self.text = pattern, text
+        self.since = -1
+        self.found: re.Match[str] | None = None
+
+    def at(self, pos: int) -> re.Match[str] | None:
+        if self.since < 0 or pos < self.since or (self.found is not None and self.found.start() < pos):
+            self.since, self.found = pos, self.pattern.search(self.text, pos)
+        return self.found
+
+    def before(self, pos: int, limit: re.Match[str] | None) -> bool:
+        """Whether there is a match at or after `pos` starting before `limit` (before the end when None)."""
+        found = self.at(pos)
+        return found is not None and (limit is None or found.start() < limit.start())
+
+    def within(self, pos: int, end: int) -> bool:
+        """Whether `text[pos:end]` holds a match (`pos` after a non-word character, `end` before one)."""
+        found = self.at(pos)
+        if found is None or found.start() >= end:
+            return False
+        # A match inside the window is one in the whole text: none starts before the leftmost one.
+        return found.end() <= end or self.pattern.search(self.text, found.start(), end) is not None

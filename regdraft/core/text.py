@@ -24,6 +24,11 @@ INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _INVISIBLE = lazy(f"[{INVISIBLE}]")
 
 
+def short(text: str, limit: int = 110) -> str:
+    """`text`, cut with an ellipsis when longer than `limit` characters (as a message quotes it)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def visible(text: str) -> str:
     """`text` without its invisible characters (`INVISIBLE`)."""
     return _INVISIBLE.sub("", text)

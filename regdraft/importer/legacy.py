@@ -95,7 +95,10 @@ _UNICODE_TO_VNI = {
 }
 
 
-_CAPS_WORD = re.compile(r"\w*[A-Z]\w*")
+# A word (a run of word characters; `_capitals` leaves one without A-Z as it is). `\w*[A-Z]\w*` read the same words,
+# but tried every start in a run holding no A-Z: quadratic in a long one ('a' × 100,000 in a text copy's detection
+# sample took 80 s; docs/security.md).
+_WORD_RUN = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # Lower-case letters whose capital TCVN3 cannot write (the toned vowels): `.VnTime` shows
 # `XÃ` as `Xã` and `Ở` as `ở`.
@@ -103,7 +106,8 @@ _NO_CAPITAL = frozenset(ch for ch in TCVN3_TO_UNICODE.values() if ch.islower() a
 
 
 def _capitals(match: re.Match[str]) -> str:
-    """`TỉNH` -> `TỈNH`: TCVN3 has no capital toned letters, so a capitals word shows lower-case ones."""
+    """`TỉNH` -> `TỈNH`: TCVN3 has no capital toned letters, so a capitals word shows lower-case ones. A word without
+    A-Z is returned as it is."""
     word = match.group(0)
     ascii_letters = [ch for ch in word if ch.isascii() and ch.isalpha()]
     if word.islower() or word.isupper() or not all(ch.isupper() for ch in ascii_letters):
@@ -130,7 +134,7 @@ def _capitals_line(line: str) -> str:
 
     A heading's label (`Mục 1.`, `Chương II`) and codes (`01-QC/TU`) do not count: `Số 01-QC/TU` keeps `Số`.
     """
-    line = _CAPS_WORD.sub(_capitals, line)
+    line = _WORD_RUN.sub(_capitals, line)
     tokens = line.split()
     if len(tokens) > 2 and _LABEL_NUMBER.fullmatch(tokens[1]):
         tokens = tokens[2:]

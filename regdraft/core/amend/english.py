@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from regdraft.core.patterns import lazy
+from regdraft.core.patterns import Ahead, lazy
 
 _I = re.IGNORECASE
 _UNIT = (r"(?:articles?|clauses?|points?|chapters?|sub-?sections?|sections?|parts?|appendix|appendices"
@@ -82,26 +82,52 @@ _SEPARATOR = lazy(r"\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+)?|\s+and\s+", _I)
 _IMPERATIVE = lazy(rf"(?:to\s+)?{_VERB}\b", _I)
 _NAMES = lazy(rf"\b{_UNIT}\s|[“\"]", _I)
 _DONE = lazy(r"\b(?:is|are|shall\s+(?:hereby\s+)?be)\s+(?:hereby\s+)?[a-z]+ed\b", _I)
-_STARTS = lazy(
-    rf"(?:(?:the\s+following|an?\s+new|the\s+new|new)\s+)?(?:the\s+)?{_UNIT}\b[^“”\"]*?\s+"
-    rf"(?:is|are|shall\s+(?:hereby\s+)?be)\s+(?:hereby\s+)?[a-z]+ed\b|{_WORDS}|(?:in|from)\s+[^“”\"]+?,\s+{_WORDS}",
-    _I,
-)
+# What starts a change after a separator: provisions followed by their verb before any quotation (`clause 3 is
+# added`), the words of a change (`the words “A”`), or its place first (`in clause 2, the words “A”`). The provisions
+# are matched here; their verb (`_PASSIVE`) and the place's comma (`_PLACE_END`) are found ahead (`patterns.Ahead`), not
+# scanned for after each separator, which cost the length of the rest of the sentence each time.
+_SUBJECT = lazy(rf"(?:(?:the\s+following|an?\s+new|the\s+new|new)\s+)?(?:the\s+)?{_UNIT}\b", _I)
+_PASSIVE = lazy(r"\s(?:is|are|shall\s+(?:hereby\s+)?be)\s+(?:hereby\s+)?[a-z]+ed\b", _I)
+_CHANGED_WORDS = lazy(_WORDS, _I)
+_PLACE = lazy(r"(?:in|from)\s", _I)
+_PLACE_END = lazy(rf",\s+{_WORDS}", _I)
+_QUOTE = lazy(r"[“”\"]")
 
 
 def cut(body: str) -> list[str]:
-    """The changes of an English sentence joining several (post-condition 3); `[body]` for one."""
+    """The changes of an English sentence joining several (post-condition 3); `[body]` for one.
+
+    In time in proportion to the sentence, however many separators (docs/security.md): the quotation marks before
+    each are counted as the separators go, and the part before one and the rest after it are not scanned again."""
     pieces: list[str] = []
     start = 0
+    names, done, passive, place_end, quotes = (Ahead(p, body) for p in (_NAMES, _DONE, _PASSIVE, _PLACE_END, _QUOTE))
+    opened = closed = straight = counted = 0
+    lead = _IMPERATIVE.match(body)
     for match in _SEPARATOR.finditer(body):
         at = match.start()
-        if body.count("“", 0, at) != body.count("”", 0, at) or body.count('"', 0, at) % 2:
+        opened += body.count("“", counted, at)
+        closed += body.count("”", counted, at)
+        straight += body.count('"', counted, at)
+        counted = at
+        if opened != closed or straight % 2:
             continue
-        before, after = body[start:at], body[match.end():]
-        imperative = (_IMPERATIVE.match(before) is not None and _IMPERATIVE.match(after) is not None
-                      and _NAMES.search(before) is not None)
-        passive = _DONE.search(before) is not None and _STARTS.match(after) is not None
-        if imperative or passive:
-            pieces.append(before)
+        imperative = (lead is not None and (lead.end() <= at or _IMPERATIVE.match(body, start, at) is not None)
+                      and _IMPERATIVE.match(body, match.end()) is not None and names.within(start, at))
+        if imperative or (done.within(start, at) and _starts(body, match.end(), passive, place_end, quotes)):
+            pieces.append(body[start:at])
             start = match.end()
+            lead = _IMPERATIVE.match(body, start)
     return [*pieces, body[start:]]
+
+
+def _starts(body: str, at: int, passive: Ahead, place_end: Ahead, quotes: Ahead) -> bool:
+    """Whether a change starts at `at`: provisions with their verb before any quotation mark, the changed words, or
+    a place and its comma before them."""
+    subject = _SUBJECT.match(body, at)
+    if subject is not None and passive.before(subject.end(), quotes.at(subject.end())):
+        return True
+    if _CHANGED_WORDS.match(body, at) is not None:
+        return True
+    place = _PLACE.match(body, at)
+    return place is not None and place_end.before(place.end() + 1, quotes.at(place.end()))

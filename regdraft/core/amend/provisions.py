@@ -20,6 +20,7 @@ from regdraft.core.address import dash_part, plus_part
 from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
 from regdraft.core.patterns import lazy
+from regdraft.core.text import short
 
 
 class GrammarError(Exception):
@@ -160,11 +161,13 @@ def read_citations(text: str, language: str) -> list[Citation]:
             elif found is not None and word in ("", ",", "và", "and") and kind is not Kind.PART and part == TITLE:
                 label, end = None, token.end()
             elif found is not None:
-                raise GrammarError(f"'{text[start:found.end()]}' does not have a valid {noun(kind, language)} number.")
+                raise GrammarError(f"'{short(text[start:found.end()])}' does not have a valid {noun(kind, language)} "
+                                   "number.")
             elif part == TITLE:
                 label, end = None, token.end()
             else:
-                raise GrammarError(f"cannot read the provisions '{text}': '{text[start:]}' lacks its number.")
+                raise GrammarError(f"cannot read the provisions '{short(text)}': '{short(text[start:])}' lacks its "
+                                   "number.")
             last_kind = kind
         else:
             bare = _LABEL.match(text, start)
@@ -173,7 +176,8 @@ def read_citations(text: str, language: str) -> list[Citation]:
             ):
                 rest = text[start:] or text[position:]
                 raise GrammarError(
-                    f"cannot read the provisions '{text}': '{rest}' is not a provision such as '{example}'."
+                    f"cannot read the provisions '{short(text)}': '{short(rest)}' is not a provision such as "
+                    f"'{example}'."
                 )
             kind, label, end = last_kind, canonical_label(last_kind, bare.group("label")), bare.end()
             citations.append(Citation({kind: label}, part, False, text[start:end]))
@@ -189,7 +193,8 @@ def read_citations(text: str, language: str) -> list[Citation]:
             current.written += " " + text[start:end]
         else:
             raise GrammarError(
-                f"cannot read the provisions '{text}': '{text[start:end]}' cannot follow '{current.written}' "
+                f"cannot read the provisions '{short(text)}': '{short(text[start:end])}' cannot follow "
+                f"'{short(current.written)}' "
                 f"there; separate provisions with ',' or '{'và' if language == 'vi' else 'and'}'."
             )
         position = end

@@ -25,6 +25,7 @@ from regdraft.core.model import (
 )
 from regdraft.core.parts import closing_mark
 from regdraft.core.patterns import lazy
+from regdraft.core.text import short as short  # where the amending modules import it from
 
 HEADING = lazy(r"^(Điều|Article)\s+(\d+[a-z]?)\s*(?:[.:]\s*(.*))?$", re.I)
 CLAUSE = lazy(r"^(\d+[a-z]?)\\?\.(?:\s+(.*))?$", re.S)
@@ -32,11 +33,6 @@ POINT = lazy(r"^(dd|[a-zđ])(\d*)\)(?:\s+(.*))?$", re.S)
 CLOSE = lazy(r"(?:[”\"]|’’|'')[.;,]?$")
 ODD_CLOSE = lazy(r"(?:’’|'')[.;,]?$")
 """A quotation closed with a doubled apostrophe, a typing slip real documents have: read, with a warning."""
-
-
-def short(text: str, limit: int = 110) -> str:
-    """`text`, cut with an ellipsis when longer than `limit` characters."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def shown(paragraph: str, limit: int = 40) -> str:
