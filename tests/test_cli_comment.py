@@ -121,3 +121,24 @@ def test_respond_unknown_id(ws: Workspace, invoke: Invoke) -> None:
     assert result.exit_code == 2 and "no comment 'ffff'" in result.output
     result = invoke(ws, "comment", "respond", "ffff", "--disposition", "maybe")
     assert result.exit_code == 2
+
+
+def test_the_same_answer_given_again_is_said_and_nothing_is_committed(ws: Workspace, invoke: Invoke) -> None:
+    # Run twice within the same second, `comment respond` printed git's "nothing to commit" report, its command line
+    # first; a second later it committed an answer changed in nothing but its time.
+    c = rounds.add_comment(ws, SLUG, "Ban Tổ chức Tỉnh ủy", "d2.k1", "Đề nghị làm rõ.")
+    answer = ("comment", "respond", c.id, "--disposition", "partly", "--reply", "Tiếp thu một phần.")
+    assert invoke(ws, *answer).exit_code == 0
+    head = ws.resolve("HEAD").sha
+    recorded = ws.read(f"amendments/{SLUG}/comments/{c.id}.yaml")
+    for _ in range(2):
+        again = invoke(ws, *answer)
+        assert again.exit_code == 0, again.output
+        assert again.output.strip() == (f"Comment {c.id} is already answered partly (Tiếp thu một phần) with this "
+                                        "reply; nothing new was recorded.")
+    assert ws.resolve("HEAD").sha == head and ws.read(f"amendments/{SLUG}/comments/{c.id}.yaml") == recorded
+    data = json.loads(invoke(ws, *answer, "--json").output)
+    assert (data["commits"], data["comment"]["reply"]) == ([], "Tiếp thu một phần.")
+    # Another reply is another answer: recorded.
+    changed = invoke(ws, "comment", "respond", c.id, "--disposition", "partly", "--reply", "Tiếp thu, sửa khoản 1.")
+    assert changed.output.startswith(f"Comment {c.id}: partly") and ws.resolve("HEAD").sha != head

@@ -160,3 +160,21 @@ def test_unreadable_amendment_is_named_not_skipped() -> None:
     with pytest.raises(RegdraftError, match=r"amendments/zz-broken/amendment.md cannot be read"):
         build(ws, "01-QC/TU")
     assert build(ws, "01-QC/TU", amendment=SHIPPED_AMENDMENT).comparison.changes
+
+
+def test_a_commit_of_what_is_already_recorded_makes_none_and_says_so(store_under_test: tuple[Workspace, Edit]) -> None:
+    # The same answer saved twice on the comments page: git found nothing to commit, and the page showed its report,
+    # which opens with git's whole command line (`cmdline: git -c core.fsmonitor=false … commit -q …`).
+    ws, edit = store_under_test
+    ws.commit({"regulations/A.md": b"a\n", "regulations/B.md": b"b\n"}, "Add A and B")
+    before = ws.resolve("HEAD")
+    with pytest.raises(StoreError) as said:
+        ws.commit({"regulations/A.md": b"a\n"}, "Add A again")
+    assert str(said.value) == "Nothing to record: regulations/A.md holds exactly this already, so no commit was made."
+    with pytest.raises(StoreError, match="^Nothing to record: regulations/A.md and 2 other files hold exactly"):
+        ws.commit({"regulations/A.md": b"a\n", "regulations/B.md": b"b\n", "regulations/C.md": None}, "Again")
+    assert ws.resolve("HEAD") == before
+    # What is already in the working files, and not yet recorded, is recorded when the caller allows it.
+    edit(ws, "regulations/A.md", b"mine\n")
+    assert ws.commit({"regulations/A.md": b"mine\n"}, "Record mine", allow_dirty=True) != before.sha
+    assert ws.read("regulations/A.md", "HEAD") == b"mine\n"

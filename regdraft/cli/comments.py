@@ -434,11 +434,14 @@ def comment_respond(comment_id: str, disposition: str, reply: str, slug: str | N
     from regdraft.workspace.profiles import amendment_words
 
     ws = open_workspace(workspace)
-    where, _ = rounds.find_comment(ws, comment_id, slug)
+    where, before = rounds.find_comment(ws, comment_id, slug)
     c = rounds.respond_comment(ws, comment_id, disposition, reply, where)
     assert c.disposition is not None
     done = Result({"comment": _comment_fields(c), **committed()})
-    return done.say(f"Comment {c.id}: {c.disposition.value} ({c.disposition.label(amendment_words(ws, where))}).")
+    said = f"{c.disposition.value} ({c.disposition.label(amendment_words(ws, where))})"
+    if c == before:  # the answer it already had: nothing recorded, nothing committed
+        return done.say(f"Comment {c.id} is already answered {said} with this reply; nothing new was recorded.")
+    return done.say(f"Comment {c.id}: {said}.")
 
 
 @click.command("vote")

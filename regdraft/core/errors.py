@@ -172,6 +172,16 @@ class StoreError(StateError):
     """The workspace or git refused an operation; nothing was changed."""
 
 
+class GitFailed(StoreError):
+    """Git (or the disk under it) failed a read or a write; a write is undone. The message says what in the library's
+    words and git's or the system's own (never git's command line); `detail` is theirs alone, for a log: the review
+    server words the whole failure itself and keeps the detail in its log."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 class UnknownName(StoreError):
     """A regulation id, amendment slug, revision, round or comment id names nothing (bad usage: exit code 2)."""
 

@@ -11,7 +11,8 @@ Post-conditions:
 4. Every field is read in NFC with each line break a `\n` (`form_values`), whatever the browser sent: a name typed
    in NFD was committed as the author in NFD, and a comment's `\r\n` line breaks counted twice toward its limit.
 5. A form sent again (Back, then Send) records nothing: the comment of the same round, body,
-   regulation, provision, text and proposal already recorded is answered (`Recorded.again`).
+   regulation, provision, text and proposal already recorded is answered (`Recorded.again`); so does an answer
+   the comment already has, the same disposition and reply (`AnsweredAgain`).
 6. A proposal that would delete the points or clauses of its provision when accepted (written without the
    provision's label) is not recorded until the member confirms it (`record_anyway`): `WouldDrop` names what
    would be lost, and the page keeps everything typed and offers the confirmation. So is a wording for an article
@@ -255,18 +256,28 @@ def _answerable(ws: Workspace, visitor: Visitor, slug: str, cid: str, ui: Words)
     return comment
 
 
-def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str], ui: Words) -> Comment:
-    """Record a disposition and reply, as `regdraft comment respond` does."""
+@dataclass(frozen=True, slots=True)
+class AnsweredAgain:
+    """An answer sent as the comment already had it (the form sent twice, or saved again unchanged): nothing written."""
+
+    comment: Comment
+
+
+def respond(ws: Workspace, visitor: Visitor, slug: str, cid: str, values: Mapping[str, str],
+            ui: Words) -> Comment | AnsweredAgain:
+    """Record a disposition and reply, as `regdraft comment respond` does (nothing, said so, when the comment has
+    that answer already)."""
     from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.rounds import respond_comment
 
-    _answerable(ws, visitor, slug, cid, ui)
+    before = _answerable(ws, visitor, slug, cid, ui)
     _within(values, ("reply", "field_reply"), ui=ui)
     if not values["disposition"]:
         words = profile_for(ws).words(ui.language)
         raise refuse(ui, Category.USAGE, "choose_disposition", choices=ui.either([d.label(words) for d in Disposition]))
-    return respond_comment(ws, cid, values["disposition"], values["reply"], slug,
-                           author=ws.person(visitor.name) if visitor.name else None)
+    answered = respond_comment(ws, cid, values["disposition"], values["reply"], slug,
+                               author=ws.person(visitor.name) if visitor.name else None)
+    return AnsweredAgain(answered) if answered == before else answered
 
 
 @dataclass(frozen=True, slots=True)

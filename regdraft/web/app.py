@@ -363,8 +363,7 @@ async def _provision(c: Context) -> Response:
 
 async def _comments(c: Context, form: Mapping[str, str] | None = None, error: str = "", target: str = "",
                     status: int = 200, number: int | None = None) -> Response:
-    slug = c.param("slug")
-    number = number or _round_param(c, c.query("round"))
+    slug, number = c.param("slug"), number or _round_param(c, c.query("round"))
     data = await c.run(lambda ws: answers.answer_page(ws, slug, number, c.ui))
     done = c.query("done")
     answered = next((item.comment for group in data.groups for item in group.items if item.comment.id == done), None)
@@ -376,7 +375,8 @@ async def _comments(c: Context, form: Mapping[str, str] | None = None, error: st
         changed = await c.run(lambda ws: answers.document_changes(ws, slug, commit, c.ui))
     # The notice stands in the comment answered: the address's `#c-0e44-saved` brings it into view, and the focus.
     return c.render("web-comments.html.j2", status, page=data, form=form or {}, error=error, target=target,
-                    done=done, done_here=answered is not None, as_is=c.query("as_is") == "1", changed=changed)
+                    done=done, done_here=answered is not None, as_is=c.query("as_is") == "1", changed=changed,
+                    again=c.query("again") == "1")
 
 
 async def _report(c: Context) -> Response:
@@ -480,10 +480,10 @@ async def _answer(c: Context, action: Callable[..., Any]) -> Response:
         # after its round closed showed the latest round's page: no reason, and the reply gone).
         return await _comments(c, values, c.ui.said(exc), cid, exc.category.http_status,
                                number=await c.run(lambda ws: _round_of(ws, slug, cid)))
-    # Accepted with nothing to write (the draft already read as proposed): the page says so, not "saved" alone.
-    as_is = isinstance(done, actions.AcceptedAsIs)
-    done = done.comment if as_is else done
-    said = "&as_is=1" if as_is else "&accepted=1" if action is actions.accept else ""
+    # Accepted with nothing to write (the draft already read as proposed), or an answer the comment already had (sent
+    # twice, saved again unchanged): the page says so, not "saved" alone; nor the 409 and git's command line it was.
+    unwritten = {actions.AcceptedAsIs: "&as_is=1", actions.AnsweredAgain: "&again=1"}.get(type(done), "")
+    said, done = (unwritten, done.comment) if unwritten else ("&accepted=1" if action is actions.accept else "", done)
     # To the notice in the comment answered (`#c-0e44-saved`): focusable, it is given the focus, and the next Tab goes
     # on to the next comment. `#c-0e44` brought the comment into view and took the focus off the page (Chromium does).
     return RedirectResponse(f"/a/{quote(slug)}/comments?round={done.round}&done={done.id}{said}#c-{done.id}-saved",

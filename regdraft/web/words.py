@@ -10,18 +10,19 @@ Post-conditions:
    `3 ý kiến`).
 4. `Refused` carries a sentence already in the page's language; any other error's message is
    the library's (English), which `said` introduces on a Vietnamese page as a detail for the
-   drafting office.
+   drafting office; a failure of git (`GitFailed`) is said in the page's words alone, its detail logged.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from regdraft.core.counts import count as counted
-from regdraft.core.errors import Category, RegdraftError, Worded
+from regdraft.core.errors import Category, GitFailed, RegdraftError, Worded
 
 LANGUAGES = ("vi", "en")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
@@ -90,6 +91,11 @@ class Words:
         message = error.report()
         if isinstance(error, Refused):
             return message
+        if isinstance(error, GitFailed):
+            # Git's words, a path of the server's and an exit code are for whoever runs the server, not the page
+            # (a 409 showed git's whole command line to a drafter): kept in the server's log.
+            logging.getLogger("regdraft.review").warning("%s", message)
+            return self("git_failed")
         if isinstance(error, Worded) and self.has(f"refused_{error.case}"):
             # A refusal of the library the page words itself, provisions cited as this language cites them.
             return self(f"refused_{error.case}", **error.fields,

@@ -21,7 +21,7 @@ from regdraft.core.commands import words
 from regdraft.core.errors import StoreError, UnknownName
 from regdraft.workspace.store import IMPORTED, Added, Revision, Workspace, blob_id
 from regdraft.workspace.store_files import check_relative
-from regdraft.workspace.store_writes import uncommitted
+from regdraft.workspace.store_writes import held, uncommitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,10 @@ class MemoryStore:
             raise StoreError(f"The tag '{tag}' already exists; nothing was changed.")
         if not message.strip():
             raise StoreError("The write failed (an empty commit message); the workspace is as it was.")
+        last = self.history[-1].files if self.history else None
+        if last is not None and all(changes[p] == last.get(check_relative(p)) for p in changes) \
+                and not (allow_dirty and self.dirty(paths)):
+            raise StoreError(f"Nothing to record: {held(paths)} exactly this already, so no commit was made.")
         for relative, data in changes.items():
             if data is None:
                 self.working.pop(check_relative(relative), None)

@@ -392,7 +392,10 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
                     slug: str | None = None, author: str | None = None, accepted_in: str = "") -> Comment:
     """Record the office's disposition and reply on a comment (one commit).
 
-    `accepted_in` names the commit that wrote the comment's proposal into the amendment.
+    `accepted_in` names the commit that wrote the comment's proposal into the amendment. An answer the comment
+    already has (the same disposition, reply and commit: a form sent twice, a command run again) records nothing:
+    the comment is returned as it was recorded, no commit is made (git found nothing to commit and its command line
+    was the answer).
     """
     where, comment = find_comment(ws, comment_id, slug)
     kept = accepted_in or comment.accepted_in
@@ -406,6 +409,8 @@ def respond_comment(ws: Workspace, comment_id: str, disposition: str, reply: str
                 id=comment.id, commit=kept[:8], slug=where)
         kept = ""  # the wording is no longer in the draft: the answer no longer points to where it was written
     answered = replace(respond(comment, disposition, reply, _now()), accepted_in=kept)
+    if replace(answered, responded=comment.responded) == comment:
+        return comment  # already recorded as it is: nothing to commit
     ws.commit(_comment_changes(where, [answered]),
               f"Respond to comment {comment.id} on {where}: {answered.disposition}"
               + (f" (written into the text in {accepted_in[:8]})" if accepted_in else ""), author=author)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from regdraft.core.commands import Command
-from regdraft.core.errors import NoWorkspace, StoreError, UnknownName
+from regdraft.core.errors import GitFailed, NoWorkspace, StoreError, UnknownName
 from regdraft.core.layout import AMENDMENTS, CONFIG, FOLDERS, OUTPUT, REGULATIONS
 from regdraft.workspace import git_nested, git_policy
 from regdraft.workspace.journal import WorkspaceLock
@@ -34,7 +34,7 @@ from regdraft.workspace.store_sync import CommitInfo as CommitInfo
 from regdraft.workspace.store_sync import SharedHistory
 from regdraft.workspace.store_sync import Tag as Tag
 from regdraft.workspace.store_writes import HOOK_POLICIES as HOOK_POLICIES
-from regdraft.workspace.store_writes import MANY_PATHS, run_hooks
+from regdraft.workspace.store_writes import MANY_PATHS, failure, run_hooks
 
 if TYPE_CHECKING:
     import git
@@ -338,8 +338,8 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         except git.GitCommandError as exc:
             if exc.status in ok:
                 return str(exc.status) if code else ""
-            detail = str(exc.stderr or exc).strip()
-            raise StoreError(f"git {command} failed in {self.root}: {detail}") from None
+            detail = failure(exc)  # git's words, not GitPython's report opening with the command line
+            raise GitFailed(f"git {command} failed in {self.root}: {detail}", detail) from None
         return "0" if code else out
 
     def _query(self, command: str, *args: str, unborn: str | None = None) -> str:

@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 
 from regdraft.core.commands import words
-from regdraft.core.errors import StoreError
+from regdraft.core.errors import GitFailed, StoreError
 from regdraft.render.files import new_file
 from regdraft.workspace.journal import digest, stop_point
 from regdraft.workspace.store_writes import Transactions, failure, run_hooks
@@ -119,7 +119,8 @@ class NewFiles(Transactions):
             except (git.GitCommandError, OSError) as exc:
                 self._undo_new_files(folder, head, made_folder)
                 journal.end()
-                raise StoreError(f"The write failed ({failure(exc)}); the workspace is as it was.") from None
+                detail = failure(exc)
+                raise GitFailed(f"The write failed ({detail}); the workspace is as it was.", detail) from None
             except BaseException:
                 self._undo_new_files(folder, head, made_folder)
                 journal.end()

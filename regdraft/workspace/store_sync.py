@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.errors import StoreError
 from regdraft.workspace.store_killed import KilledGit
+from regdraft.workspace.store_writes import failure
 
 if TYPE_CHECKING:
     import git
@@ -296,7 +297,7 @@ class SharedHistory(KilledGit):
                 getattr(self.repo.git, command)(*args)
         except git.GitCommandError as exc:
             if not self.operation():  # a stop on a conflict leaves the operation in progress; else it failed
-                raise StoreError(f"git {command} failed in {self.root}: {str(exc.stderr or exc).strip()}") from None
+                raise StoreError(f"git {command} failed in {self.root}: {failure(exc)}") from None
 
     def take(self, relative: str, side: str) -> None:
         """Resolve a conflicted file with one side, in git's terms (`ours` = HEAD), and mark it resolved."""
@@ -368,7 +369,7 @@ class SharedHistory(KilledGit):
             if why:
                 raise StoreError(f"Cannot reach the remote {remote} ({self._url(remote)}): {why}; your work is "
                                  "safe here, not sent yet.") from None
-            raise StoreError(f"git push to {remote} failed: {str(exc.stderr or exc).strip()}") from None
+            raise StoreError(f"git push to {remote} failed: {failure(exc)}") from None
         return Pushed.read(said, branch, self.head() or "")
 
     def _url(self, remote: str) -> str:
@@ -393,7 +394,7 @@ class SharedHistory(KilledGit):
             if why:
                 raise StoreError(f"Cannot reach the remote {remote} ({self._url(remote)}): {why}; nothing was "
                                  "changed.") from None
-            raise StoreError(f"git {command} failed: {str(exc.stderr or exc).strip()}") from None
+            raise StoreError(f"git {command} failed: {failure(exc)}") from None
         return out
 
 
@@ -425,7 +426,7 @@ def remote_branches(url: str) -> list[str]:
     try:
         out = str(git.Git().ls_remote("--heads", "--", url))
     except git.GitCommandError as exc:
-        detail = str(exc.stderr or exc).strip()
+        detail = failure(exc)
         raise StoreError(f"Cannot reach the shared remote {url}: {unreachable(detail) or detail}; nothing was "
                          "changed.") from None
     return [line.split("refs/heads/", 1)[1] for line in out.splitlines() if "refs/heads/" in line]
@@ -451,7 +452,7 @@ def clone_workspace(url: str, directory: Path, branch: str, marker: str) -> None
     try:
         git.Repo.clone_from(url, directory, branch=branch, origin="origin")
     except git.GitCommandError as exc:
-        detail = str(exc.stderr or exc).strip()
+        detail = failure(exc)
         if "not found in upstream" in detail:
             raise StoreError(f"The shared remote {url} holds no regdraft workspace yet (it has no {branch} "
                              f"branch); create it with `regdraft init`, giving it {url} as its remote.",

@@ -9,6 +9,8 @@ Post-conditions of `Transactions.commit`:
    the index, HEAD and the tags are as they were before the call.
 2. Files outside the workspace are never written.
 3. A kill at any point leaves the old state or a journal that `resume` completes exactly.
+4. Files that already hold exactly what is to be written, as committed, make no commit: a `StoreError` says so in
+   a sentence (git found nothing to commit, and its report opened with its whole command line).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.commands import Command, words
-from regdraft.core.errors import StoreError
+from regdraft.core.errors import GitFailed, StoreError
 from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import new_file
 from regdraft.workspace import git_policy, interrupts
@@ -44,11 +46,30 @@ def run_hooks(config: Mapping[str, Any], root: Path) -> bool:
 
 
 def failure(exc: BaseException) -> str:
-    """What went wrong in a write, in git's or the system's words (`fatal: ...: No space left on device`)."""
-    detail = str(getattr(exc, "stderr", "") or (exc.strerror if isinstance(exc, OSError) else "") or exc).strip()
-    if detail.startswith("stderr: '") and detail.endswith("'"):  # GitPython's framing of git's message
-        detail = detail[len("stderr: '"):-1].strip()
-    return detail
+    """What went wrong in a write, in git's or the system's words (`fatal: ...: No space left on device`): what git
+    wrote to its error output, else to its output (`nothing to commit, working tree clean`), else its exit code; never
+    GitPython's whole report, which begins with git's command line (every `-c` setting of `git_policy`)."""
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc).strip()
+    if not hasattr(exc, "stderr") and not hasattr(exc, "stdout"):
+        return str(exc).strip()
+    for said in (getattr(exc, "stderr", ""), getattr(exc, "stdout", "")):
+        detail = str(said or "").strip()
+        for frame in ("stderr: '", "stdout: '"):  # GitPython's framing of git's message
+            if detail.startswith(frame) and detail.endswith("'"):
+                detail = detail[len(frame):-1].strip()
+        if detail:
+            return detail
+    return f"git stopped with exit code {getattr(exc, 'status', '?')}"
+
+
+def held(paths: Sequence[str]) -> str:
+    """`x.yaml holds`, `x.yaml and y.md hold`, `x.yaml and 3 other files hold`."""
+    if len(paths) == 1:
+        return f"{paths[0]} holds"
+    if len(paths) == 2:
+        return f"{paths[0]} and {paths[1]} hold"
+    return f"{paths[0]} and {len(paths) - 1} other files hold"
 
 
 def adopted_slug(entry: Entry) -> str | None:
@@ -204,6 +225,10 @@ class Transactions:
             new_folders = sorted({str(folder) for p in paths for folder in PurePosixPath(p).parents
                                   if str(folder) != "." and not (self.root / folder).exists()}, key=len, reverse=True)
             head = self._head()
+            unchanged = all(changes[p] == saved[p] for p in paths)
+            if head is not None and unchanged and not (allow_dirty and self.dirty(paths)):
+                # Git would find nothing to commit, fail, and its report open with its whole command line.
+                raise StoreError(f"Nothing to record: {held(paths)} exactly this already, so no commit was made.")
             index = self._index_file()
             index_before = index.read_bytes() if index.is_file() else None
             journal = self.journal
@@ -224,7 +249,8 @@ class Transactions:
                     if place.is_dir() and not any(place.iterdir()):
                         place.rmdir()
                 journal.end()
-                raise StoreError(f"The write failed ({failure(exc)}); the workspace is as it was.") from None
+                detail = failure(exc)
+                raise GitFailed(f"The write failed ({detail}); the workspace is as it was.", detail) from None
             self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
             journal.end()
             return sha
@@ -403,7 +429,7 @@ class Transactions:
             with open(listing, "rb") as lines:
                 self.repo.git.update_ref(*git_policy.arguments("update-ref", ("--stdin",)), istream=lines)
         except git.GitCommandError as exc:
-            raise StoreError(f"git update-ref failed in {self.root}: {str(exc.stderr or exc).strip()}") from None
+            raise GitFailed(f"git update-ref failed in {self.root}: {failure(exc)}", failure(exc)) from None
         finally:
             listing.unlink(missing_ok=True)
 
