@@ -170,7 +170,11 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
     (`Thực hiện` → `Thực hiện nghiêm` reads better than `nguyên` → `nghiêm nguyên`). Where the edit changes a number
     alone (or a point's letter: `điểm m` → `điểm n`), a phrase that holds another reading as well and runs on past it
     costs once more (`tổ chức trong thời hạn 05
-    ngày làm việc` against `05 ngày làm việc`, Luật Đấu thầu): it is widened past its natural ends.
+    ngày làm việc` against `05 ngày làm việc`, Luật Đấu thầu): it is widened past its natural ends. So is any other
+    phrase holding one that reads as well and running on past a function word next to it (`thanh niên Việt Nam| vào
+    hệ thống chỉ tiêu của Bộ` against `Việt Nam`). Words only added (deleted) after words they repeat could stand
+    anywhere along them: a phrase ending inside them costs once more (`điểm|` against `điểm du lịch|`, for `, tuyến du
+    lịch` added after `điểm du lịch`).
     """
     added = site.start == site.end
     para = site.paragraph
@@ -191,10 +195,53 @@ def widenings(site: Site, cohesion: Cohesion | None = None) -> Iterator[tuple[st
     label = para[:site.start].split()[-1:] or [""]
     numbers = all(_numbers_only(text) or labelled(label[0], text.strip())
                   for text in (para[site.start:site.end], site.new))
+    # Words only added (deleted) after words they repeat could stand further right (`điểm| du lịch, tuyến| du lịch`
+    # is `điểm du lịch|, tuyến du lịch|`): a phrase ending inside that stretch cuts the words repeated.
+    slid = _slides(para, site)
+    function = cohesion.function if cohesion is not None else FUNCTION_WORDS
     for left, right, new, price in found:
-        widened = numbers and any(p <= price and _past(para, (left, right), (s, e)) for s, e, _, p in found)
-        yield para[left:right], new or None, Hit(site, left, price + widened + site.fragment,
+        widened = any(p <= price and (_past(para, (left, right), (s, e)) if numbers else
+                                      _across(para, (left, right), (s, e), function)) for s, e, _, p in found)
+        inside = right < slid and _goes_on(para[right:], function)
+        yield para[left:right], new or None, Hit(site, left, price + widened + inside + site.fragment,
                                                  added and left == site.start)
+
+
+def _across(para: str, wide: tuple[int, int], narrow: tuple[int, int], function: frozenset[str]) -> bool:
+    """True when the phrase `wide` holds the phrase `narrow` and runs on past it across a function word next to it
+    (`thanh niên Việt Nam| vào hệ thống chỉ tiêu của Bộ`): widened past the natural stop `narrow` ends at."""
+    (left, right), (start, end) = wide, narrow
+    if not (left <= start and end <= right) or wide == narrow:
+        return False
+    after, before = para[end:right].split()[:1], para[left:start].split()[-1:]
+    return any(w[0] == w[0].strip(OPENERS + CLOSERS) and w[0].lower() in function and w[0].isalpha() and edge
+               for w, edge in ((after, para[end:end + 1].isspace()), (before, para[start - 1:start].isspace())) if w)
+
+
+def _slides(para: str, site: Site) -> int:
+    """How far right the words a site only adds (or only deletes) could stand as well, the text after them being the
+    same (`khu du lịch, điểm| du lịch, tuyến| du lịch.`: up to the last `lịch`): the end of the stretch they sweep in
+    the old paragraph, `site.end` where they cannot move (or the site replaces words)."""
+    moved = site.end
+    if site.start == site.end:
+        run = tokens(site.new)
+    elif not site.new.strip():
+        run = tokens(para[site.start:site.end])
+    else:
+        return moved
+    for token in tokens(para[site.end:]):
+        if not run or run[0] != token:
+            break
+        run = [*run[1:], token]
+        moved += len(token)
+    return site.end + len(para[site.end:moved].rstrip())  # a space alone moves no words (`hiện| nghiêm| nguyên`)
+
+
+def _goes_on(after: str, function: frozenset[str]) -> bool:
+    """True when `after` starts with a word that is no function word (`du lịch`, `chức`): a phrase ending before it
+    cuts the words it starts, not at a natural stop (`Council| and its Standing Board`)."""
+    first = after.split()[:1] if after[:1].isspace() else []
+    return bool(first) and first[0][:1].isalnum() and first[0].strip(CLOSERS).lower() not in function
 
 
 def _numbers_only(text: str) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from regdraft.core.address import INTRO, dash_ordinal, dash_part, plus_part
+from regdraft.core.address import END, INTRO, dash_ordinal, dash_part, plus_part
 from regdraft.core.amend import replacements
 from regdraft.core.amend.apply import occurrences
 from regdraft.core.amend.dashes import repealed_dash
@@ -228,6 +228,16 @@ class _Planner:
         children, changed, total = self._children(before, unit, address)
         if total >= 2 and changed * 2 > total and not _quotes_repeal(before, unit):
             return whole
+        if lead_changed and before.text == unit.text:
+            # Only the closing text (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn cuối khoản 2
+            # Điều 34 như sau:`, then the points, as the lead-in alone below.
+            alone = (not title_changed and before.children and unit.children and before.closing and unit.closing
+                     and not dash_items(before.closing) and not dash_items(unit.closing))
+            if not alone:
+                return whole
+            closing = Step(ReplaceUnit(address.with_part(END)), self.position[address] + _descendants(unit),
+                           Unit(unit.kind, unit.label, None, unit.closing))
+            return [*children, closing]
         if lead_changed:
             # Only the lead-in (and fewer than half the points or clauses): `Sửa đổi, bổ sung đoạn mở đầu khoản 2 như
             # sau:`, then the points, as Luật 57/2024 amends khoản 2 Điều 19 of Luật Đấu thầu.
@@ -300,6 +310,11 @@ class _Planner:
             steps.extend(made)
             previous[child.kind] = child_address
         return steps, changed, total
+
+
+def _descendants(unit: Unit) -> int:
+    """How many units stand inside `unit`: its closing text follows the last of them in document order."""
+    return sum(1 + _descendants(c) for c in unit.children)
 
 
 def _several_amended(items: int, steps: Sequence[Step]) -> bool:

@@ -16,8 +16,9 @@ this module says which phrases a senior drafter would sign as written:
    with wherever they stand, which ends a compound: `nước ngoài`), an end inside a
    name (`Văn phòng|Tỉnh ủy`, `"Lao|động tiên tiến"`; not a word capitalised only because it starts a
    sentence: `… thẩm quyền. Sau|30 ngày` is judged as `sau|30 ngày`), a start inside a term the text repeats
-   (`Tài chính|công đoàn`), an end inside a title in quotes (`"Lao động|tiên tiến"`); each end judged by the
-   words of the phrase up to the punctuation next to it (`kỷ luật, xử phạt hành chính|hoặc`). A number is a value,
+   (`Tài chính|công đoàn`; not a name qualifying words in lower case: `thanh niên|Việt Nam`), an end inside a
+   title in quotes (`"Lao động|tiên tiến"`); each end judged by the words of the phrase up to the punctuation next
+   to it (`kỷ luật, xử phạt hành chính|hoặc`). A number is a value,
    not a word of a term: the words around it count as they stand around any number (`thời hạn|10 ngày|kể từ ngày`,
    the law's formula for every 10-day period, cuts no term), and it goes with its label (`khoản|2`), its comparator
    (`trên|20%`, a comparator starting a phrase being no function word there) and its whole unit (`10|ngày`,
@@ -376,6 +377,12 @@ def _cuts_quote(before: str, after: str) -> bool:
     return opened != closed and (closed or any(q in after for q in _QUOTES_CLOSE))
 
 
+def _common(words: list[str]) -> bool:
+    """True when the last two words before a phrase are in lower case: a name starting the phrase qualifies them
+    (`thanh niên|Việt Nam`), and is no part of a term with them, unlike a title holding a name (`Bộ trưởng|Bộ …`)."""
+    return bool(words) and not any(_capital(w) for w in words[-2:])
+
+
 def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None) -> int:
     """How much harder to read the phrase `paragraph[start:end]` is for where its ends fall (rule 4)."""
     before, after = paragraph[:start], paragraph[end:]
@@ -423,7 +430,8 @@ def cost(paragraph: str, start: int, end: int, cohesion: Cohesion | None = None)
             # (`nhà tài trợ|nước ngoài`, but for the rule on the words after it below), not those that start it.
             head_words, before_words = short_of_number(head), past_number(_words_by(before, last=True))
             total += bool(head_words) and (cohesion.runs_back(head_words, _bare(previous))
-                                           or cohesion.spans_term(before_words, head_words)
+                                           or (not (starts_name and _common(before_words))
+                                               and cohesion.spans_term(before_words, head_words))
                                            or cohesion.cuts_word(head[0], _bare(previous)))
         # Cutting a word is worse than cutting a term (`lịch tại điểm`, always after `du`, against `du lịch tại điểm`,
         # which leaves `hướng dẫn viên` out): it costs once more, after a function word too (`từ|chối, phải`).
