@@ -47,7 +47,7 @@ from regdraft.importer.docx_marks import (
     revision_note,
     switched_on,
 )
-from regdraft.importer.docx_numbering import Numbering
+from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
 from regdraft.importer.plaintext import NOT_NFC, clean
 from regdraft.importer.report import Note, Paragraph
 
@@ -57,6 +57,7 @@ _SOFT_BREAK = "\v"
 _HEADING_WORD = re.compile(r"^(?:Điều|Chương|Mục|Tiểu mục|Phần|Article|Chapter|Section|Part)\s", re.I)
 _POINT_LABEL = re.compile(r"^\(?(?:dd|[a-zđ])\d*\s?[).\-](?:\s|$)")
 _WRAPPED_LINE = 60  # a line this long, not ending a sentence, goes on after a break even before a capital
+MAX_COLUMNS = 63  # Word's most columns in a table: a cell spans no further, nor past the table's grid (`w:tblGrid`)
 
 
 def _w(name: str) -> str:
@@ -98,11 +99,12 @@ class _Styles:
                 return font
         return None
 
-    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+    def numbering(self, style_id: str | None) -> tuple[str, str | None] | None:
+        """The list (numId) and the level as written (`w:ilvl`) a paragraph style gives its paragraphs."""
         for style in self.chain(style_id):
             num = style.find(f"{_w('pPr')}/{_w('numPr')}")
             if num is not None and _val(num, "numId"):
-                return str(_val(num, "numId")), int(_val(num, "ilvl") or 0)
+                return str(_val(num, "numId")), _val(num, "ilvl")
         return None
 
     def closing(self, style_id: str | None) -> str:
@@ -170,6 +172,7 @@ class _Reader:
         self.revised: set[tuple[int, str]] = set()  # open tracked changes: (paragraph, kind)
         self.references: dict[str, list[tuple[int, str]]] = {}  # footnote/endnote/comment references: (paragraph, id)
         self.not_nfc: list[int] = []  # the paragraphs whose text was not in NFC
+        self.spans: list[tuple[int, str, int]] = []  # table cells' spans past the grid: (paragraph, written, read as)
 
     def paragraph(self, p: Any, where: int) -> list[Paragraph]:
         style = _val(p.find(_w("pPr")), "pStyle")
@@ -218,9 +221,14 @@ class _Reader:
     def list_label(self, p: Any, style: str | None) -> str | None:
         num = p.find(f"{_w('pPr')}/{_w('numPr')}")
         if num is not None and _val(num, "numId") is not None:
-            return self.numbering.label(str(_val(num, "numId")), int(_val(num, "ilvl") or 0))
-        inherited = self.styles.numbering(style)
-        return self.numbering.label(*inherited) if inherited else None
+            num_id, written = str(_val(num, "numId")), _val(num, "ilvl")
+        elif (inherited := self.styles.numbering(style)) is not None:
+            num_id, written = inherited
+        else:
+            return None
+        if (level := level_of(written)) is None:
+            self.numbering.ignored.append(ignored_level(written))
+        return self.numbering.label(num_id, level)
 
     def run_text(self, run: Any, paragraph_style: str | None, where: int) -> str:
         out = []
@@ -251,6 +259,9 @@ class _Reader:
 
     def table(self, tbl: Any, where: int) -> Paragraph:
         rows: list[tuple[str, ...]] = []
+        grid = tbl.find(_w("tblGrid"))
+        columns = len(grid.findall(_w("gridCol"))) if grid is not None else 0
+        width = columns if 0 < columns <= MAX_COLUMNS else MAX_COLUMNS
         for tr in tbl.iter(_w("tr")):
             if _inside(tr, tbl, ("tbl",)):
                 continue
@@ -263,7 +274,12 @@ class _Reader:
                 merged = tcpr is not None and tcpr.find(_w("vMerge")) is not None and _val(tcpr, "vMerge") != "restart"
                 lines = [] if merged else [q.text for p in tc.iter(_w("p")) for q in self.paragraph(p, where)]
                 cells.append("\n".join(lines))
-                span = int(_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
+                written = _val(tcpr, "gridSpan") if tcpr is not None else None
+                span = read_int(written, 0) if written else 1
+                room = max(width - len(cells) + 1, 1)  # the grid's columns from this cell on
+                if not 1 <= span <= room:
+                    self.spans.append((where, str(written)[:20], min(max(span, 1), room)))
+                    span = min(max(span, 1), room)
                 cells.extend([""] * (span - 1))
             rows.append(tuple(cells))
         return Paragraph("", where, rows=tuple(rows))
@@ -340,6 +356,14 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
                           "paragraph: a paragraph holds no line breaks."))
     if reader.not_nfc:
         notes.append(Note(reader.not_nfc[0], "info", NOT_NFC))
+    if reader.spans:
+        where, written, read = reader.spans[0]
+        notes.append(Note(where, "warning", (
+            f"{counted(len(reader.spans), 'table cell')} gave a span (`gridSpan`) past the table's columns or not a "
+            f"number; the first, in this paragraph, “{written}”, was read as {read}: a cell spans no further than the "
+            f"table's grid (at most {MAX_COLUMNS} columns, as in Word).")))
+    if reader.numbering.ignored:
+        notes.append(Note(0, "warning", ignored_summary(reader.numbering.ignored)))
     notes += hidden_notes(reader.hidden)
     notes += revision_note(sorted(reader.revised))
     notes += left_out_notes(document, reader.references)
