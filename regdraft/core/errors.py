@@ -17,6 +17,7 @@ from typing import Any
 
 from regdraft.core.commands import words
 from regdraft.core.counts import count
+from regdraft.core.text import shown_name
 
 
 class Category(Enum):
@@ -62,7 +63,7 @@ class Problem:
 
     def __str__(self) -> str:
         """`file:line: unit: message`, any command the message names in neutral words (`core.commands`)."""
-        where = self.source or "<text>"
+        where = shown_name(self.source) if self.source else "<text>"  # a name's line break prints no line of its own
         if self.line:
             where = f"{where}:{self.line}"
         unit = f" {self.unit}:" if self.unit else ""

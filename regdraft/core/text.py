@@ -29,6 +29,26 @@ def short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
+              "\f": "\\f", "\r": "\\r"}
+
+
+def _unprintable(char: str) -> bool:
+    """A control character, a line or paragraph separator, or an invisible one (`INVISIBLE`: direction overrides)."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or bool(_INVISIBLE.match(char))
+
+
+def shown_name(name: str) -> str:
+    """A file name as a message prints it: as it is, or, when it holds a control or invisible character (a line
+    break would print a line of its own), in double quotes with those characters escaped as C and git write them
+    (`"d/a\\nError: x.regdraft-tmp"`). Letters, Vietnamese ones too, are never escaped."""
+    if not any(_unprintable(char) for char in name):
+        return name
+    escaped = (_C_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+               if char in _C_ESCAPES or _unprintable(char) else char for char in name)
+    return '"' + "".join(escaped) + '"'
+
+
 def visible(text: str) -> str:
     """`text` without its invisible characters (`INVISIBLE`)."""
     return _INVISIBLE.sub("", text)

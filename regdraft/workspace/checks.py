@@ -11,6 +11,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
+from regdraft.core.text import shown_name
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.forced_references import excused
@@ -192,7 +193,7 @@ def leftovers(ws: Workspace, name: str | None = None) -> list[Problem]:
         return []
     problems = []
     for path in ws.leftover_files():
-        meant = PurePosixPath(path).name.removesuffix(TEMPORARY)
+        meant = shown_name(PurePosixPath(path).name.removesuffix(TEMPORARY))
         problems.append(Problem(f"an unfinished {meant}: regdraft was stopped while it wrote it ({meant} itself, if "
                                 f"there is one, was left as it was); `{Command.of('check', repair=True)}` removes it.",
                                 path, warning=True))
@@ -203,7 +204,9 @@ def remove_leftovers(ws: Workspace) -> list[str]:
     """Remove the files `leftovers` names (a file a running regdraft writes is held open, and stays; one git tracks
     stays too); the files removed."""
     with ws.writing("repair", repairing=True):  # no write of this workspace is under way meanwhile
-        removed = [path for path in ws.leftover_files() if not ws.tracked(path)]
+        found = ws.leftover_files()
+        tracked = ws.tracked_among(found)  # one git for them all (one a file: 1,000 took 15.6 s)
+        removed = [path for path in found if path not in tracked]
         for path in removed:
             (ws.root / path).unlink(missing_ok=True)
     return removed

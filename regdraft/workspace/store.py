@@ -279,6 +279,10 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         """True when git tracks the file at `relative` in the index."""
         return bool(self._query("ls-files", "--", relative).strip())
 
+    def tracked_among(self, paths: list[str]) -> set[str]:
+        """Those of `paths` git tracks: one `git ls-files`, whatever their number."""
+        return set(paths) & set(self._query("ls-files", "-z").split("\0")) if paths else set()
+
     def dirty(self, paths: list[str]) -> list[str]:
         """Those of `paths` with uncommitted changes (modified, staged or untracked)."""
         if not paths:

@@ -1,0 +1,87 @@
+"""`check` on a received workspace full of `*.regdraft-tmp` files (sweep r25 I, defects 4 and 6): /proc is read
+once whatever their number, `check --repair` asks git once which are tracked, and a name holding a line break is
+printed escaped, as git prints it, not as a line of its own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from regdraft.core.text import shown_name
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke
+
+
+def _leave(ws: Workspace, count: int) -> list[str]:
+    folder = ws.root / "d"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"f{i}.pdf.regdraft-tmp").write_bytes(b"")
+    return sorted(f"d/f{i}.pdf.regdraft-tmp" for i in range(count))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="open files are seen through /proc")
+def test_proc_is_read_once_for_all_the_leftovers_not_once_a_file(tmp_workspace: Workspace,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3,000 files kept `check` 50 s: every one walked all of /proc/*/fd again.
+    left = _leave(tmp_workspace, 40)
+    scans: list[str] = []
+    scandir = os.scandir
+
+    def counted(path: Any = ".") -> Any:
+        if str(path) == "/proc":
+            scans.append(str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counted)
+    with (tmp_workspace.root / left[3]).open("rb"):  # one still being written stays out
+        found = tmp_workspace.leftover_files()
+    assert found == left[:3] + left[4:]
+    assert len(scans) == 1
+
+
+def test_the_repair_asks_git_once_which_leftovers_it_tracks(tmp_workspace: Workspace,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check --repair` over 1,000 leftovers took 15.6 s: one `git ls-files` a file.
+    from regdraft.workspace.checks import remove_leftovers
+
+    tmp_workspace.commit({"d/f0.pdf.regdraft-tmp": b""}, "A leftover committed by mistake")
+    (tmp_workspace.root / "d" / "f0.pdf.regdraft-tmp").unlink()
+    (tmp_workspace.root / "d").rmdir()
+    left = _leave(tmp_workspace, 30)
+    asked: list[tuple[str, ...]] = []
+    query = Workspace._query
+
+    def counted(self: Workspace, command: str, *args: str, **kwargs: Any) -> str:
+        if command == "ls-files":
+            asked.append(args)
+        return query(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(Workspace, "_query", counted)
+    assert remove_leftovers(tmp_workspace) == left[1:]
+    assert len(asked) == 1
+    assert (tmp_workspace.root / left[0]).is_file() and not (tmp_workspace.root / left[1]).exists()
+
+
+def test_a_leftover_whose_name_holds_a_line_break_is_printed_escaped(tmp_workspace: Workspace,
+                                                                    invoke: Invoke) -> None:
+    # `Removed d/a` and then a line of its own, `Error: fake line.regdraft-tmp, left half written …`.
+    (tmp_workspace.root / "d").mkdir()
+    (tmp_workspace.root / "d" / "a\nError: fake line.regdraft-tmp").write_bytes(b"x")
+    checked = invoke(tmp_workspace, "check")
+    assert '"d/a\\nError: fake line.regdraft-tmp": warning: an unfinished "a\\nError: fake line":' in checked.output
+    repaired = invoke(tmp_workspace, "check", "--repair")
+    assert ('Removed "d/a\\nError: fake line.regdraft-tmp", left half written by a regdraft that was stopped.'
+            in repaired.output), repaired.output
+    for result in (checked, repaired):
+        assert not any(line.startswith("Error: fake line") for line in result.output.splitlines()), result.output
+    assert not (tmp_workspace.root / "d" / "a\nError: fake line.regdraft-tmp").exists()
+
+
+def test_names_are_escaped_only_where_they_hold_control_or_invisible_characters() -> None:
+    assert shown_name("regulations/Tờ trình số 1.md") == "regulations/Tờ trình số 1.md"
+    assert shown_name('d/"trích".md') == 'd/"trích".md'
+    assert shown_name("d/a\tb\r\x1b[31m\u202e.md") == '"d/a\\tb\\r\\x1b[31m\\u202e.md"'
