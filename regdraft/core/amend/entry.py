@@ -9,7 +9,7 @@ Post-conditions:
 1. `entry_into_force` returns None only when no article after Điều 1 speaks of taking effect.
 2. `EntryIntoForce.date(signed)` is None when the sentence names no date regdraft can read
    (the caller then refuses and quotes the article); otherwise the date the sentence names:
-   the signing date for "kể từ ngày ký", N days after it for "sau N ngày kể từ ngày ký", the date
+   the signing date for "kể từ ngày ký", N days after it for "sau N ngày kể từ ngày ký" (None past year 9999), the date
    written for "kể từ ngày 01/4/2025" or "từ ngày 01 tháng 4 năm 2025". A sentence going on to give some
    provisions a date of their own ("…kể từ ngày ký, riêng quy định tại khoản 6 Điều 1 có hiệu lực … 2027") is read
    by its first clause (`clauses`); the others are `core.amend.staged`'s.
@@ -110,7 +110,7 @@ def _dates(text: str, signed: dt.date) -> list[dt.date | None]:
 
     for after in _AFTER.finditer(text):
         if free(after):
-            found.append((after.start(), signed + dt.timedelta(days=int(after.group(1) or after.group(2)))))
+            found.append((after.start(), _days_after(signed, after)))
     for pattern, order in ((_NUMERIC, (3, 2, 1)), (_WORDS, (3, 2, 1)), (_ISO, (1, 2, 3))):
         for match in pattern.finditer(text):
             if free(match):
@@ -125,6 +125,15 @@ def _dates(text: str, signed: dt.date) -> list[dt.date | None]:
         if free(signing):
             found.append((signing.start(), signed))
     return [day for _, day in sorted(found, key=lambda f: f[0])]
+
+
+def _days_after(signed: dt.date, after: re.Match[str]) -> dt.date | None:
+    """The day `sau N ngày kể từ ngày ký` names; None (a date regdraft cannot read) for one past any calendar's end
+    (`sau 2026202645 ngày`, a slip: it raised OverflowError)."""
+    try:
+        return signed + dt.timedelta(days=int(after.group(1) or after.group(2)))
+    except (OverflowError, ValueError):  # past year 9999, or more digits than Python reads
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +167,7 @@ class EntryIntoForce:
         text = self.clause or self.sentence
         after = _AFTER.search(text)
         if after:
-            return signed + dt.timedelta(days=int(after.group(1) or after.group(2)))
+            return _days_after(signed, after)
         for pattern, order in ((_NUMERIC, (3, 2, 1)), (_WORDS, (3, 2, 1)), (_ISO, (1, 2, 3))):
             match = pattern.search(text)
             if match:

@@ -41,8 +41,10 @@ from regdraft.core.amend.entry import (
     sentences,
 )
 from regdraft.core.amend.instructions import Instruction
+from regdraft.core.counts import listed
 from regdraft.core.errors import Problem
 from regdraft.core.model import Kind, noun
+from regdraft.core.text import short
 
 STAGED = "staged"  # the front matter key of a part (`stages`) naming its instructions: `khoản 6 Điều 1`
 
@@ -119,6 +121,8 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
             continue
         day = sentence.date(signed or dt.date.today())
         places: list[tuple[str, str]] = []
+        no_instruction: list[str] = []  # cited, in an amending article, but no instruction of it
+        absent: list[str] = []  # cited, in no article of the document
         for chain in chains_:
             label = chain[0][1]
             if label in own:
@@ -126,11 +130,18 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
                 if label not in locations:
                     locations[label] = _locations(own[label])
                 if location and location not in locations[label]:
-                    bad.append((sentence, f"{_cite(chain, amendment.language)} is no instruction of the document"))
+                    no_instruction.append(_cite(chain, amendment.language))
                     continue
                 places.append((label, location))
             elif label not in kept:
-                bad.append((sentence, f"the document has no {_cite(chain, amendment.language)}"))
+                absent.append(_cite(chain, amendment.language))
+        # One warning a sentence for each kind, however many provisions: a sentence listing 1,500 the document does
+        # not have gave 1,351 warnings, each quoting it whole (44 MB).
+        if no_instruction:
+            are = "is no instruction" if len(no_instruction) == 1 else "are no instructions"
+            bad.append((sentence, f"{_some(no_instruction)} {are} of the document"))
+        if absent:
+            bad.append((sentence, f"the document has no {_some(absent, 'or')}"))
         if not places:
             continue
         if day is None:
@@ -144,13 +155,30 @@ def _read(amendment: Amendment, signed: dt.date | None) -> tuple[list[DatedPart]
                                         f"{'is' if len(clashing) == 1 else 'are'} given {day}, but "
                                         f"{earlier.sentence.place} already gives "
                                         f"{'it' if len(clashing) == 1 else 'them'} {earlier.day} "
-                                        f"(“{earlier.sentence.sentence}”)"))
+                                        f"(“{_quoted(earlier.sentence)}”)"))
                 places = [p for p in places if p not in clashing]
         if places:
             for label, location in places:
                 held.setdefault(label, {}).setdefault(location, len(parts))
-            parts.append(DatedPart(sentence, day, tuple(places)))
+            parts.append(DatedPart(sentence, day, tuple(dict.fromkeys(places))))  # each place once
     return parts, bad, twice
+
+
+SHOWN = 3  # the provisions a warning names before counting the rest
+QUOTED = 300  # the characters of a sentence a message quotes (real ones hold under 200; the rest is cut with `…`)
+
+
+def _some(cites: list[str], last: str = "and") -> str:
+    """`khoản 5 Điều 30`, `khoản 5 Điều 30 and khoản 6 Điều 30`, `khoản 5 Điều 30, khoản 6 Điều 30, khoản 7 Điều 30
+    and 1,348 more (1,351 provisions)`: the first `SHOWN`, and how many in all."""
+    if len(cites) <= SHOWN:
+        return listed(cites, last)
+    return f"{', '.join(cites[:SHOWN])} {last} {len(cites) - SHOWN:,} more ({len(cites):,} provisions)"
+
+
+def _quoted(sentence: EntryIntoForce) -> str:
+    """The sentence as a message quotes it: whole, or its start when it is longer than `QUOTED` characters."""
+    return short(sentence.sentence, QUOTED)
 
 
 def _cite(chain: list[tuple[Kind, str]], language: str) -> str:
@@ -167,22 +195,22 @@ def dated_parts(amendment: Amendment) -> list[DatedPart]:
 def unresolved_sentences(amendment: Amendment) -> list[str]:
     """`Điều 2 says “…”, but regdraft cannot apply it: …`, one per sentence naming a date for something regdraft
     cannot resolve."""
-    return [f"{s.place} says “{s.sentence}”, but regdraft cannot apply it: {why}"
+    return [f"{s.place} says “{_quoted(s)}”, but regdraft cannot apply it: {why}"
             for s, why in _read(amendment, amendment.signed)[1]]
 
 
 def given_twice(amendment: Amendment) -> list[str]:
     """`Điều 3 says “…”: khoản 6 Điều 1 is given 2027-07-01, but Điều 3 already gives it 2027-01-01 (“…”)`, one
     per sentence giving an instruction a second date (post-condition 5)."""
-    return [f"{s.place} says “{s.sentence}”: {why}" for s, why in _read(amendment, amendment.signed)[2]]
+    return [f"{s.place} says “{_quoted(s)}”: {why}" for s, why in _read(amendment, amendment.signed)[2]]
 
 
 def unresolved(amendment: Amendment) -> list[Problem]:
     """A warning for each sentence naming a date for something regdraft cannot resolve (post-condition 2)."""
-    return [Problem(f"{s.place} says “{s.sentence}”, but regdraft cannot apply it: {why}; every instruction "
+    return [Problem(f"{s.place} says “{_quoted(s)}”, but regdraft cannot apply it: {why}; every instruction "
                     f"would take effect on the document's own date", amendment.source, s.line)
             for s, why in _read(amendment, amendment.signed)[1]] + [
-        Problem(f"{s.place} says “{s.sentence}”: {why}; the first date stands, the document contradicting itself",
+        Problem(f"{s.place} says “{_quoted(s)}”: {why}; the first date stands, the document contradicting itself",
                 amendment.source, s.line) for s, why in _read(amendment, amendment.signed)[2]]
 
 
@@ -196,7 +224,7 @@ def early(amendment: Amendment) -> list[Problem]:
     today: it is signed today at the earliest), which adoption refuses."""
     signed = amendment.signed or dt.date.today()
     when = f"on {signed}" if amendment.signed else f"(today, {signed}, at the earliest)"
-    return [Problem(f"{s.place} says “{s.sentence}”: {cite_places(part.places, amendment.language)} would take "
+    return [Problem(f"{s.place} says “{_quoted(s)}”: {cite_places(part.places, amendment.language)} would take "
                     f"effect on {part.day}, before the document is signed {when}; adopting it is refused unless the "
                     f"retroactive effect is meant (correct the year otherwise)", amendment.source, s.line)
             for part in before_signing(amendment, signed) for s in (part.sentence,)]
