@@ -138,6 +138,20 @@ def key_line(text: str | bytes, key: str, under: str = "") -> int:
     return max(found, default=1)
 
 
+def item_lines(text: str | bytes, key: str, under: str) -> list[int]:
+    """The line of each item of the list a `key` of the mapping under the top-level `under` holds (`report:` then
+    `  recipients:` then `    - …`), in order; [] when there is no such list or the file cannot be read."""
+    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    try:
+        root = compose_yaml(text)
+    except yaml.YAMLError:
+        return []
+    lists = [value for outer, inner in (root.value if isinstance(root, yaml.MappingNode) else ())
+             if outer.value == under and isinstance(inner, yaml.MappingNode)
+             for name, value in inner.value if name.value == key and isinstance(value, yaml.SequenceNode)]
+    return [item.start_mark.line + 1 for item in lists[-1].value] if lists else []
+
+
 def _order(value: Any, key: str) -> int:
     """A comment's place in its import: a whole number from 1."""
     number = _int(value, key) if not isinstance(value, bool) else 0

@@ -49,6 +49,15 @@ def shown_name(name: str) -> str:
     return '"' + "".join(escaped) + '"'
 
 
+def setting_text(value: object) -> str | None:
+    """A setting's line of text as read from YAML (the comment report's recipients and signer): a text, or a whole
+    number as written (`- 12345`); None for anything else (`{a: 1}`, a list, `null`, `yes`, `1.10`), which the
+    report leaves out and `check` names."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def visible(text: str) -> str:
     """`text` without its invisible characters (`INVISIBLE`)."""
     return _INVISIBLE.sub("", text)

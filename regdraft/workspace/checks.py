@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
+from typing import Any
 
 from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
@@ -11,7 +12,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
-from regdraft.core.text import shown_name
+from regdraft.core.text import setting_text, shown_name
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.forced_references import excused
@@ -279,7 +280,8 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 
 
 def _report_settings(ws: Workspace) -> list[Problem]:
-    """`report:` as the comment report reads it: a signer of on_behalf, title and name, and recipients a list."""
+    """`report:` as the comment report reads it: a signer of on_behalf, title and name, and recipients a list, each
+    a line of text (`core.text.setting_text`)."""
     report = ws.config.get("report")
     if report is None:
         return []
@@ -297,7 +299,43 @@ def _report_settings(ws: Workspace) -> list[Problem]:
     if not isinstance(recipients, list):
         problems.append(Problem(f"report's recipients are not read: {shape}.", "regdraft.yaml",
                                 _line(ws, "recipients", "report")))
+    else:
+        problems += _recipients_text(ws, recipients)
+    for key in _SIGNER if isinstance(signer, dict) else ():
+        if key in signer and signer[key] is not None and setting_text(signer[key]) is None:
+            problems.append(Problem(f"report's signer {key} is {_yaml_kind(signer[key])}, not a text; the report "
+                                    "leaves it empty: write it as a line of text.", "regdraft.yaml",
+                                    _line(ws, "signer", "report"),
+                                    warning=True))
     return problems
+
+
+def _recipients_text(ws: Workspace, recipients: list[Any]) -> list[Problem]:
+    """A warning for each recipient that is not a line of text (`{a: 1}`, `null`), at its line: the report leaves
+    it out (it printed `- {'a': 1}`, `- None`)."""
+    from regdraft.core.comment_yaml import item_lines
+    wrong = [i for i, item in enumerate(recipients) if setting_text(item) is None]
+    if not wrong:
+        return []
+    lines = item_lines(ws.read("regdraft.yaml"), "recipients", "report")
+    at = _line(ws, "recipients", "report")
+    return [Problem(f"report's recipient {i + 1} is {_yaml_kind(recipients[i])}, not a text; the comment report "
+                    "leaves it out: write each recipient as a line of text (in quotes if it starts with a digit or "
+                    "holds a colon).", "regdraft.yaml", lines[i] if i < len(lines) else at, warning=True)
+            for i in wrong]
+
+
+def _yaml_kind(value: Any) -> str:
+    """What a YAML value is, as a message names it: `empty`, `a mapping`, `a list`, `true`, `a number 1.1`."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a number {value}" if isinstance(value, float) else "not a text"
 
 
 def _line(ws: Workspace, key: str, under: str = "") -> int:

@@ -64,7 +64,7 @@ from regdraft.core.layout import AMENDMENTS, amendment_folder, comments_folder, 
 from regdraft.core.layout import comment_id as literal_comment_id
 from regdraft.core.model import Address, Regulation
 from regdraft.core.parts import reading_place
-from regdraft.core.text import nfc
+from regdraft.core.text import nfc, setting_text
 from regdraft.workspace.amendments import amendment_file, comment_files
 from regdraft.workspace.amendments import load_comments as load_comments
 from regdraft.workspace.amendments import load_rounds as load_rounds
@@ -465,8 +465,10 @@ def report_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     recipients = settings.get("recipients")
     if isinstance(recipients, list) and recipients:
-        out["recipients"] = tuple(str(item) for item in recipients)
+        out["recipients"] = tuple(text for item in recipients if (text := setting_text(item)) is not None)
     signer = settings.get("signer")
     if isinstance(signer, Mapping):
-        out["signer"] = tuple((key, str(signer[key] or "")) for key in ("on_behalf", "title", "name") if key in signer)
+        out["signer"] = tuple((key, setting_text(signer[key]) or "") for key in ("on_behalf", "title", "name")
+                              if key in signer)
     return out
+
