@@ -450,3 +450,13 @@ def test_paragraphs_typed_as_a_point_or_a_heading_are_read_as_text_with_a_warnin
     assert all(w.warning for w in reading.warnings)
     clause = reading.regulation.units[0].children[0].children[0]
     assert clause.text == ("X:", "a. Y;", "**Điều 2. B**", "CHƯƠNG II. C", "Điều 5 quy định như sau. Điều kiện: đủ.")
+
+
+@pytest.mark.parametrize("item", ["- > #", "- > Nội dung trích dẫn", "+ > #"])
+def test_a_dash_item_holding_a_quote_is_one_line_of_the_text(item: str) -> None:
+    """`- > text`: the item is kept as typed, and the quote inside it is not read a second time."""
+    text = (FIXTURES / "mini.md").read_text(encoding="utf-8").rstrip("\n") + f"\n\n{item}\n"
+    reg = parse(text, "regulations/MINI-QC.md")
+    last = [u for u in reg.walk() if u.unit.kind is Kind.ARTICLE][-1].unit
+    assert [line for line in last.text if ">" in line] == [item]
+    assert parse(render(reg), "regulations/MINI-QC.md") == reg

@@ -290,7 +290,10 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
     kinds: list[tuple[str, str]] = []  # stack of (list type, marker)
     first_in_item = False
     pending = 0  # the line (1-based) of a list interrupting a paragraph, told after its first item's `para`
+    inside = -1  # the index of the close of a block kept as typed: what it holds was written with it
     for j, tok in enumerate(tokens):
+        if j <= inside:
+            continue
         line = (tok.map[0] if tok.map else 0) + offset + 1
         if tok.type in ("bullet_list_open", "ordered_list_open"):
             if not kinds:
@@ -332,6 +335,18 @@ def _list_items(tokens: list[Token], lines: list[str], offset: int, joins: bool,
             # indented code block keeps its indent, or `      * …` under a list would be written back as a list item.
             keep = "\n" in raw or tok.type == "code_block"
             yield "raw", raw if keep else raw.lstrip(" "), line
+            # The blocks inside it (`- > text`: a paragraph in the quote) are in its raw text: not read again.
+            inside = _close_of(tokens, j)
+
+
+def _close_of(tokens: list[Token], j: int) -> int:
+    """The index of the token closing the block `tokens[j]` opens (`j` itself for a block with no close)."""
+    depth = 0
+    for k in range(j, len(tokens)):
+        depth += tokens[k].nesting
+        if depth <= 0:
+            return k
+    return len(tokens) - 1
 
 
 def blocks(text: str, first_line: int = 1, *, joins: bool = False) -> Iterator[tuple[str, str, int]]:
