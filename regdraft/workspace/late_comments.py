@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round
 from regdraft.core.errors import ParseError, Problem, RegdraftError
-from regdraft.core.layout import amendment_path, comments_folder
+from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder
 from regdraft.workspace.amendments import load, load_comments, load_rounds, survey
 from regdraft.workspace.store import Revision, Workspace
 
@@ -44,8 +44,11 @@ class _Walk:
     adopted amendments take 2-3 s. Used only where it answers as those did: a history without merges (git's walk
     of one file skips a merge's side that left it unchanged)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, folders: tuple[str, ...] = ()) -> None:
         self.ws = ws
+        # Where the files `added` is asked about are, while no amendment is adopted: only the additions there are read.
+        self.folders = folders
+        self.added_there: dict[str, Revision] | None = None
         self.walked: list[tuple[Revision, tuple[tuple[str, str], ...]]] | None = None
         self.touched: dict[str, list[int]] = {}
         self.order: dict[str, int] = {}
@@ -78,10 +81,27 @@ class _Walk:
         return [(revision, path) for revision, _ in entries]
 
     def added(self, path: str) -> Revision | None:
-        """The commit that added the file now at `path` (`Workspace.added`), from the history read once."""
-        self._read()
-        found = self.adds.get(path)
+        """The commit that added the file now at `path` (`Workspace.added`), from the history read once: the whole
+        history, or (for a file in `folders`, the whole not read) only the commits that added files there, which
+        name the same commit (a closed round's open comments made `check` read every commit's files: +18 % at 3,000
+        commits)."""
+        if self.walked is None and any(path.startswith(f"{folder}/") for folder in self.folders):
+            adds = self._added_there()
+        else:
+            self._read()
+            adds = self.adds
+        found = adds.get(path)
         return found if found is not None else self.ws.added(path)
+
+    def _added_there(self) -> dict[str, Revision]:
+        if self.added_there is None:
+            self.added_there = {}
+            history = getattr(self.ws, "history", None)
+            for revision, _, files in history(self.folders) if history is not None else ():
+                for status, path in files:
+                    if status == "A":
+                        self.added_there.setdefault(path, revision)
+        return self.added_there
 
     def added_since(self, adoption: Revision, folder: str) -> frozenset[str] | None:
         """The files under `folder` added by the commits after `adoption` (`Workspace.commits`); None: not known."""
@@ -126,10 +146,13 @@ def _same(ws: Workspace, regulation: str, name: str) -> bool:
 def late_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
     """Every comment dated after its round closed or after its amendment was adopted (see the module)."""
     problems: list[Problem] = []
-    walk = _Walk(ws)  # read at the first adopted amendment
-    for entry in survey(ws):
+    entries = [entry for entry in survey(ws) if entry.amendment is not None
+               and (name is None or _same(ws, entry.amendment.regulation, name))]
+    # The whole history is read at the first adopted amendment; without one, only the additions of amendments' files.
+    walk = _Walk(ws, () if any(e.amendment and e.amendment.status == "adopted" for e in entries) else (AMENDMENTS,))
+    for entry in entries:
         amendment = entry.amendment
-        if amendment is None or (name is not None and not _same(ws, amendment.regulation, name)):
+        if amendment is None:
             continue
         try:
             rounds = {r.number: r for r in load_rounds(ws, entry.slug)}
@@ -166,7 +189,7 @@ def late_ids(ws: Workspace, slug: str, r: Round, comments: Sequence[Comment]) ->
         adopted = False
     if not mine or (not r.closed and not adopted):
         return frozenset()
-    walk = _Walk(ws)
+    walk = _Walk(ws, () if adopted else (AMENDMENTS,))
     adoption = _adopted(ws, slug, walk) if adopted else None
     since = _added_since(ws, slug, adoption, walk) if adoption is not None else frozenset()
     return frozenset(c.id for c in mine if _after(ws, slug, c, r, adoption, since, walk) is not None)
