@@ -5,6 +5,7 @@ replies only from the bodies consulted. Made with two real clones, a shared bare
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -472,3 +473,33 @@ def test_the_commit_that_added_a_comment_is_the_same_from_the_amendments_additio
     whole, folder = _Walk(ws).added(path), _Walk(ws, ("amendments",)).added(path)
     assert whole is not None and folder is not None
     assert folder == whole and folder.sha == side != picked
+
+
+@pytest.mark.parametrize("adopt", [True, False])
+def test_comments_moved_with_their_amendment_keep_the_commit_that_recorded_them(circulating: Workspace, invoke: Invoke,
+                                                                                adopt: bool) -> None:
+    # A comment is late by the commit that recorded it (sweep r25 E defect 3); a `git mv` of the amendment's folder
+    # after its round closed (or its adoption) added every comment file anew: `check` called them all late, or not,
+    # as the clock had ticked past the close's second or not (a fixer saw the test above fail once in six runs).
+    from tests.conftest import SHIPPED_AMENDMENT
+
+    ws = circulating
+    said = invoke(ws, "comment", "add", SHIPPED_AMENDMENT, "--by", "Ban Tổ chức Tỉnh ủy", "--on", "d3",
+                  "--text", "Góp ý trong hạn.")
+    assert said.exit_code == 0, said.output
+    recorded = ws.log(f"amendments/{SHIPPED_AMENDMENT}/comments", limit=1)[0]
+    if adopt:
+        said = invoke(ws, "amend", "adopt", SHIPPED_AMENDMENT, "--signed", "2025-03-15", "--force", "--reason", "thử")
+    else:
+        said = invoke(ws, "round", "close", SHIPPED_AMENDMENT)
+    assert said.exit_code == 0, said.output
+    git(ws.root, "mv", f"amendments/{SHIPPED_AMENDMENT}", "amendments/moved")
+    later = {"GIT_AUTHOR_DATE": "2099-01-01T00:00:00+07:00", "GIT_COMMITTER_DATE": "2099-01-01T00:00:00+07:00"}
+    subprocess.run(["git", "-c", "user.name=Lan", "-c", "user.email=lan@tinhuy.example", "commit", "-q", "-m",
+                    "Move it"], cwd=ws.root, check=True, env={**os.environ, **later})
+    from regdraft.workspace.late_comments import _Walk
+
+    comment = next((ws.root / "amendments/moved/comments").glob("*.yaml")).relative_to(ws.root).as_posix()
+    assert _Walk(ws, ("amendments",)).added(comment) == recorded
+    checked = invoke(ws, "check")
+    assert "late comment" not in checked.output and "was recorded on 2099" not in checked.output, checked.output

@@ -59,10 +59,7 @@ class _Walk:
         history = getattr(self.ws, "history", None)  # an in-memory workspace has one line of history
         if self.walked is None and history is not None:
             walked = history()
-            for revision, _, files in walked:
-                for status, path in files:
-                    if status == "A":
-                        self.adds.setdefault(path, revision)
+            self.adds = _additions(walked)
             self.walked = [] if any(parents > 1 for _, parents, _ in walked) else [(r, f) for r, _, f in walked]
             for at, (revision, files) in enumerate(self.walked):
                 self.order[revision.sha] = at
@@ -95,12 +92,8 @@ class _Walk:
 
     def _added_there(self) -> dict[str, Revision]:
         if self.added_there is None:
-            self.added_there = {}
             history = getattr(self.ws, "history", None)
-            for revision, _, files in history(self.folders) if history is not None else ():
-                for status, path in files:
-                    if status == "A":
-                        self.added_there.setdefault(path, revision)
+            self.added_there = _additions(history(self.folders) if history is not None else [])
         return self.added_there
 
     def added_since(self, adoption: Revision, folder: str) -> frozenset[str] | None:
@@ -115,6 +108,29 @@ def _logged(ws: Workspace, path: str) -> list[tuple[Revision, str]]:
     one: `check` read the old versions under the new path and stopped)."""
     paths = getattr(ws, "log_paths", None)  # an in-memory workspace renames nothing
     return paths(path) if paths is not None else [(revision, path) for revision in ws.log(path)]
+
+
+def _additions(walked: Sequence[tuple[Revision, int, tuple[tuple[str, str], ...]]]) -> dict[str, Revision]:
+    """The commit that recorded each file (its newest addition) of a history walked newest first. A comment file a
+    commit moves from another amendment's folder (`git mv` of the folder: its file deleted there, added here) was
+    recorded by the commit that added it there: the move made every comment "recorded" after its round closed."""
+    first: dict[str, Revision | str] = {}
+    for revision, _, files in walked:
+        gone = {path.rsplit("/comments/", 1)[-1]: path for status, path in files
+                if status == "D" and "/comments/" in path}
+        for status, path in files:
+            if status == "A":
+                moved = gone.get(path.rsplit("/comments/", 1)[-1]) if "/comments/" in path else None
+                first.setdefault(path, moved if moved is not None and moved != path else revision)
+    adds: dict[str, Revision] = {}
+    for path, found in first.items():
+        for _ in range(len(first)):  # a file moved again and again: each step back to where it was added
+            if not isinstance(found, str):
+                break
+            found = first.get(found)
+        if isinstance(found, Revision):
+            adds[path] = found
+    return adds
 
 
 def _added(files: tuple[tuple[str, str], ...], folder: str) -> list[str]:

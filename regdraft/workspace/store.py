@@ -426,12 +426,13 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         """Every commit up to HEAD, newest first: its revision, how many parents it has, and the files it touched as
         `(status, path)` (A, M, D or T; renames not followed; a merge lists none). One git process for the whole
         history: `check` ran three for each adopted amendment (`late_comments`). With `added_under` (folders), only
-        the commits that added a file there and only those files, in the same order (every commit still walked, each
-        side of a merge too): a `check` of comments in a closed round read every commit's files."""
+        the commits that added or deleted a file there and only those files, in the same order (every commit still
+        walked, each side of a merge too; a move is a deletion and an addition): a `check` of comments in a
+        closed round read every commit's files."""
         folders = [f":(literal){folder}" for folder in added_under]
         out = self._query("log", "--no-renames", "--raw", "--no-abbrev", "-z", "--date=short",
                           "--format=%x01%H%x00%P%x00%an%x00%ad%x00%aI%x00%cI%x00%s", "HEAD",
-                          *(("--diff-filter=A", "--full-history", "--", *folders) if folders else ()), unborn="")
+                          *(("--diff-filter=AD", "--full-history", "--", *folders) if folders else ()), unborn="")
         walked = []
         for record in out.split("\x01")[1:]:
             sha, parents, author, date, when, committed, subject, *raw = record.split("\x00")
