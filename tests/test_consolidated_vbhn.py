@@ -82,7 +82,7 @@ def test_every_note_names_the_amending_law_by_number_and_title(dau_thau: dict[st
             f"{L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025.") in changes
     # The note quoting its own closing articles names it the same way.
     [provisions] = [t for t in notes.values() if "quy định như sau" in t]
-    assert provisions.startswith(f"Điều 5 và Điều 6 của {L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025")
+    assert provisions.startswith(f"Điều 5 và khoản 4 Điều 6 của {L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025")
 
 
 @needs_corpus
@@ -189,3 +189,18 @@ def test_every_docx_style_has_a_name_in_the_document_s_language(dau_thau: dict[s
     older = tmp_path / "older.docx"
     document.save(str(older))
     assert import_file(older).regulation.find("d39.k2").unit.closing
+
+
+@needs_corpus
+def test_the_closing_note_quotes_only_the_transition_clause_for_this_law(dau_thau: dict[str, Path]) -> None:
+    # Luật 57/2024's Điều 6 has a clause of transition rules for each law it amends: the consolidated Luật Đấu thầu
+    # quotes its khoản 4 and `…` for the three others (they ran for two PDF pages); Điều 5 is quoted whole.
+    note = next(t for t in _notes(dau_thau["md"]).values() if t.startswith("Điều 5 và "))
+    assert note.startswith(f"Điều 5 và khoản 4 Điều 6 của {L57}, có hiệu lực kể từ ngày 15 tháng 01 năm 2025")
+    text = dau_thau["md"].read_text(encoding="utf-8")
+    quoted = text[text.index("    Điều 6. Quy định chuyển tiếp"):text.index("\n# Chương I.")]
+    assert quoted.startswith("    Điều 6. Quy định chuyển tiếp\n\n    …\n\n    4\\. Quy định chuyển tiếp các quy định "
+                             "sửa đổi, bổ sung Luật Đấu thầu như sau:\n\n    a) Các gói thầu lựa chọn nhà thầu")
+    for other in ("Luật Quy hoạch như sau", "Luật Đầu tư như sau", "đối tác công tư như sau", "a.1)"):
+        assert other not in quoted, other
+    assert "1\\. Bãi bỏ Điều 39 và Điều 40 của Luật Thủ đô số 39/2024/QH15." in text

@@ -21,11 +21,17 @@ from regdraft.core.counts import count as counted
               help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
               help="The output format (default: from the output file's suffix, else pdf).")
+@click.option("--number", default=None, metavar="NUMBER",
+              help="The consolidated copy's number (15/VBHN-VPQH), in the header of the consolidating body that "
+                   "regdraft.yaml's consolidation: names (default: a blank in its series, to fill in).")
+@click.option("--signed", type=DATE, default=None,
+              help="The day the consolidated copy is authenticated, YYYY-MM-DD or DD/MM/YYYY (default: a blank date "
+                   "to fill in); with consolidation: in regdraft.yaml.")
 @output_option
 @workspace_option
 @prints_result
-def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | None,
-           workspace: Path | None) -> Result:
+def export(regulation: str, as_of: str | None, fmt: str | None, number: str | None, signed: str | None,
+           output: Path | None, workspace: Path | None) -> Result:
     """Export the consolidated text of a regulation (văn bản hợp nhất) as in force on a date.
 
     Every adopted amendment in force on the date is merged in; each changed provision carries a
@@ -36,14 +42,21 @@ def export(regulation: str, as_of: str | None, fmt: str | None, output: Path | N
         regdraft export 01-QC/TU --as-of 2025-06-01 --format pdf -o hop-nhat.pdf
         regdraft export 01-QC/TU -o hop-nhat.docx
     """
+    from regdraft.core.consolidation_frame import frame_of
+    from regdraft.core.dates import parse_date
     from regdraft.workspace import api
     from regdraft.workspace.export import export_regulation
 
     chosen = output_format("consolidated", output, fmt)
     ws = open_workspace(workspace)
+    if (number or signed) and not frame_of(ws.config.get("consolidation")).issued:
+        raise click.UsageError(
+            f"{'--number' if number else '--signed'} is the consolidated copy's, printed in the header of the body "
+            "that issues it: name it in regdraft.yaml (consolidation: {body: VĂN PHÒNG QUỐC HỘI, code: VBHN-VPQH, "
+            "signer: {title: CHỦ NHIỆM, name: …}}), or leave the option out for a copy for reference.")
     note_problems(api.read_regulation(ws, regulation)[1], ws.locate_regulation(regulation))
-    done = export_regulation(ws, regulation, output, chosen, as_of,
-                             progress=sys.stderr.isatty())
+    done = export_regulation(ws, regulation, output, chosen, as_of, progress=sys.stderr.isatty(), number=number,
+                             signed=parse_date(signed, "the day the copy is authenticated") if signed else None)
     amended = ", ".join(done.amendments) or "no amendments"
     shown = Result({"regulation": regulation, "written": str(done.path), "format": done.format, "as_of": done.as_of,
                     "amendments": list(done.amendments), "footnotes": done.footnotes})

@@ -29,11 +29,13 @@ thay thế` in a clause the document also repeals).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from regdraft.core.diff import ChangeKind
-from regdraft.core.inline import plain
+from regdraft.core.inline import plain, standing_line
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.refs.citations import amends_another
 
@@ -61,12 +63,74 @@ def own_provisions(amendment: _Document) -> tuple[KeptArticle, ...]:
     return tuple(a for a in (*amendment.opening, *amendment.closing) if not amends_another(a.title))
 
 
+@dataclass(frozen=True, slots=True)
+class Concerning:
+    """An article of an amending document quoted in part: its clause `clause` (the one about the text consolidated)
+    and `…` for the others (`concerning`)."""
+
+    label: str
+    title: str | None
+    paragraphs: tuple[str, ...]
+    clause: str
+
+
+_CLAUSE = re.compile(r"^(\d+[a-z]?)\.\s")
+# The types a law's or another document's name opens with, in an amending document's title naming several.
+_NAMED = ("Luật ", "Bộ luật ", "Pháp lệnh ", "Nghị định ", "Nghị quyết ", "Thông tư ", "Quyết định ", "Quy chế ")
+_OF = re.compile(r"\bcủa\s+(?=(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Quy chế)\s)")
+
+
+def named_documents(title: str) -> tuple[str, ...]:
+    """The documents an amending document's title names after `của` (`… một số điều của Luật Quy hoạch, Luật Đầu
+    tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu`: the four laws); () unless every piece
+    between `,` and `và` opens with a document's type (a name holding a comma, `Luật Phòng, chống tham nhũng`, or
+    `các nghị định liên quan …` gives none: nothing is read from it)."""
+    found = _OF.search(title)
+    if found is None:
+        return ()
+    pieces = tuple(p.strip() for p in re.split(r",\s*|\s+và\s+", title[found.end():].rstrip(" .")))
+    return pieces if len(pieces) > 1 and all(p.startswith(_NAMED) and len(p.split()) > 1 for p in pieces) else ()
+
+
+def concerning(articles: Sequence[KeptArticle], text: str, title: str) -> tuple[KeptArticle, ...]:
+    """`articles` (an amending document's own provisions) with an article whose clauses each concern one of the
+    documents its `title` names (`Điều 6. Quy định chuyển tiếp`: `1. Quy định chuyển tiếp các quy định sửa đổi, bổ
+    sung Luật Quy hoạch như sau:`, …, `4. … Luật Đấu thầu như sau:`) quoted only in the clause naming the `text`
+    consolidated (`Luật Đấu thầu`), `…` for the others. An article is quoted whole unless each clause's first line
+    names exactly one of those documents and exactly one clause names `text`."""
+    names = named_documents(title)
+    if text.strip() not in names:
+        return tuple(articles)
+    return tuple(_concerning(article, text.strip(), names) for article in articles)
+
+
+def _concerning(article: KeptArticle, text: str, names: Sequence[str]) -> KeptArticle:
+    clauses: list[tuple[str, list[str]]] = []
+    for paragraph in article.paragraphs:
+        start = _CLAUSE.match(plain(paragraph))  # a Markdown paragraph: `4\\. Quy định …`
+        if start is not None:
+            clauses.append((start.group(1), [paragraph]))
+        elif clauses:
+            clauses[-1][1].append(paragraph)
+        elif paragraph.strip():  # words before the first clause, about all of them
+            return article
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r"(?!\w)")
+    named = [set(pattern.findall(plain(lines[0]))) for _, lines in clauses]
+    about = [i for i, found in enumerate(named) if found == {text}]
+    if len(clauses) < 2 or any(len(found) != 1 for found in named) or len(about) != 1:
+        return article
+    kept = clauses[about[0]]
+    paragraphs = (*(["…"] if about[0] > 0 else []), *kept[1], *(["…"] if about[0] < len(clauses) - 1 else []))
+    return Concerning(article.label, article.title, tuple(paragraphs), kept[0])
+
+
 def provisions_note(articles: Sequence[KeptArticle], document: str, effective: str, language: str,
                     words: Mapping[str, str]) -> str:
     """The footnote quoting `articles` of the amending `document` (`Luật số 12/2026/QH15 sửa đổi, bổ sung …`),
-    `effective` its `cited_effective` clause."""
+    `effective` its `cited_effective` clause; an article quoted in one clause (`Concerning`) cited by it
+    (`khoản 4 Điều 6`, `clause 4 of Article 6`)."""
     word = noun(Kind.ARTICLE, language)
-    names = [f"{word} {a.label}" for a in articles]
+    names = [_cited(a, word, language) for a in articles]
     joined = ", ".join(names[:-1]) + words["note_provisions_and"] + names[-1] if len(names) > 1 else names[0]
     quoted = []
     for article in articles:
@@ -82,12 +146,24 @@ def provisions_note(articles: Sequence[KeptArticle], document: str, effective: s
     return f"{lead}\n{opening}{text}" if lead else f"{opening}{text}"
 
 
+def _cited(article: KeptArticle, word: str, language: str) -> str:
+    """`Điều 6`; an article quoted in one clause `khoản 4 Điều 6` (`clause 4 of Article 6`)."""
+    clause = getattr(article, "clause", "")
+    if not clause:
+        return f"{word} {article.label}"
+    of = " of " if language == "en" else " "
+    return f"{noun(Kind.CLAUSE, language)} {clause}{of}{word} {article.label}"
+
+
 def basis_note(paragraphs: Sequence[str], document: str, effective: str, words: Mapping[str, str]) -> str:
     """The note quoting an amending document's own basis, its preamble `paragraphs` word for word, at the base
     text's preamble (`Luật số 57/2024/QH15 … có căn cứ ban hành như sau: “Căn cứ Hiến pháp …; Quốc hội ban hành
     Luật …”`, the profile's `note_basis`): `document` as the notes cite it, `effective` its `cited_effective`
-    clause; "" for a document without a preamble, or a profile without the phrase."""
-    text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    clause; "" for a document without a preamble, or a profile without the phrase. The issuing body's name over
+    the bases (`CHÍNH PHỦ`, `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`: a line in capitals not ending in `:`) is the layout's,
+    not the basis, and is left out; `NGHỊ ĐỊNH:`, `QUYẾT ĐỊNH:` are kept."""
+    text = " ".join(" ".join(p.split()) for p in paragraphs
+                    if p.strip() and not (standing_line(p) and not p.rstrip().endswith(":")))
     if not text or "note_basis" not in words:
         return ""
     return words["note_basis"].format(document=document, effective=effective, text=text)

@@ -54,6 +54,10 @@ from regdraft.importer.header import (
 from regdraft.importer.names import state_profile
 from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 
+# The mark a consolidated copy `regdraft export` wrote prints in the base's signature's place (the profiles'
+# `consolidated_signed`).
+COPY_SIGNED = ("(Đã ký)", "(Signed)")
+
 __all__ = ["ImportReport", "ImportResult", "Note", "Paragraph", "import_file", "import_paragraphs",
            "save_to_file", "save_to_workspace", "PLACEHOLDER"]
 
@@ -172,6 +176,10 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
             tail = flatten_closing_tables(items[header.body_start:][:cut])
             closing = read_closing(tail, 0)
     all_notes.extend(closing.notes)
+    if header.consolidated and closing.signer.get("note") in COPY_SIGNED:
+        # A consolidated copy marks the base's signature as a copy's (docs/export.md): the mark is the copy's.
+        all_notes.append(Note(0, "skipped", "The consolidated copy's mark in the signature's place was left out: it "
+                              "is not part of the regulation.", closing.signer.pop("note")))
     body_end = closing.body_end
     appended = read_appendices(_markdown_rows(appendices), language, all_notes) if appendices else None
     if not appendices:

@@ -224,7 +224,13 @@ def read_header(paragraphs: Sequence[Paragraph]) -> Header:
                                      "added when the text was converted) was left out.", text))
             continue
         if "type" in meta and any(text == p.text for p in issuers):
-            # Decrees name the issuer again above the preamble (`CHÍNH PHỦ` / `Căn cứ ...`).
+            # Decrees name the issuer again above the preamble (`CHÍNH PHỦ` / `Căn cứ ...`): after the title, the
+            # preamble's first line (a line of the layout, as a decision's authority); before it, a repeat.
+            if header.title_lines or "summary" in meta:
+                header.notes.append(Note(para.where, "header", "The issuer, named again above the preamble: kept as "
+                                         "the preamble's first line.", text))
+                i -= 1
+                break
             header.notes.append(Note(para.where, "header", "The issuer, named again above the preamble.", text))
             continue
         if _CONSOLIDATED.match(text):

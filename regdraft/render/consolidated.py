@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.consolidate import ConsolidatedText, Footnote
+from regdraft.core.consolidation_frame import GAP, Frame, closing
 from regdraft.core.frontmatter import signature_block
 from regdraft.core.labels import ISSUED_WITH
 from regdraft.core.markdown import dump_front_matter
@@ -171,29 +172,44 @@ def _paragraphs(texts: Sequence[str], level: int, address: str = "", closing: st
 # --- HTML -----------------------------------------------------------------------------------
 
 
-def consolidated_header(ct: ConsolidatedText, profile: Profile) -> DocumentHeader:
-    """The Party header block of the consolidated copy: the base document's number, place and date; the running
-    header names it by type, number and short title (`render.running`)."""
+def consolidated_header(ct: ConsolidatedText, profile: Profile, frame: Frame | None = None,
+                        today: dt.date | None = None) -> DocumentHeader:
+    """The header block of the consolidated copy: the base document's number, place and date; issued by a
+    consolidating body (`frame.issued`), that body's name, the copy's number (`Số: 15/VBHN-VPQH`, else a blank in
+    its series) and place and date (else a blank to fill). The running header names the text by type, number and
+    short title (`render.running`)."""
     from regdraft.core.frontmatter import document_number, issued_with
     from regdraft.render import running
     from regdraft.render.html import document_header
+    from regdraft.render.profile import place_date
 
     meta = ct.regulation.meta
-    line = running.document_line(profile.words(ct.language), profile, str(meta.get("type") or ""),
-                                 document_number(meta), str(meta.get("title") or ""), f"{banner(ct, profile)} - ",
-                                 issued_with(meta))
-    return document_header(meta, profile, running=line)
+    words = profile.words(ct.language)
+    mark = words["consolidated_running"] if frame is not None and frame.issued else banner(ct, profile)
+    line = running.document_line(words, profile, str(meta.get("type") or ""), document_number(meta),
+                                 str(meta.get("title") or ""), f"{mark} - ", issued_with(meta))
+    if frame is None or not frame.issued:
+        return document_header(meta, profile, running=line)
+    place = frame.place or str(meta.get("place") or "")
+    header = document_header({**meta, "issuer": frame.body, "superior": frame.superior}, profile, running=line)
+    when = place_date(place, frame.signed, words) if frame.signed is not None else \
+        ", ".join(filter(None, (place, words["date_unsigned"].format(gap=GAP, year=(today or dt.date.today()).year))))
+    return dataclasses.replace(header, number=profile.number_line(frame.number_text(words), ct.language),
+                               place_date=when)
 
 
-def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Profile, *, paged: bool) -> str:
-    """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF)."""
+def consolidated_html(ct: ConsolidatedText, env: jinja2.Environment, profile: Profile, *, paged: bool,
+                      frame: Frame | None = None, today: dt.date | None = None) -> str:
+    """The consolidated text as one HTML page; `paged` puts the notes at the page foot (for the PDF); `frame` the
+    consolidating body's header and authentication (`core.consolidation_frame`)."""
     from regdraft.render.html import numbers_kept_whole
     from regdraft.render.limits import regulation_size
 
-    signer, recipients = signature_block(ct.regulation.meta)
+    signer, recipients = closing(frame, ct.regulation.meta, profile.words(ct.language))
     return numbers_kept_whole(env.get_template("consolidated.html.j2").render(
         size=lambda: regulation_size(ct.regulation),
-        header=consolidated_header(ct, profile), profile=profile, lang=ct.language, banner=banner(ct, profile),
+        header=consolidated_header(ct, profile, frame, today), profile=profile, lang=ct.language,
+        banner=banner(ct, profile, frame),
         opening=ct.opening, preamble=ct.regulation.preamble, basis=ct.basis, blocks=consolidated_blocks(ct),
         notes=ct.footnotes, note_text={f.number: f.paragraphs for f in ct.footnotes}, paged=paged,
         ends=end_notes(ct, paged),
@@ -321,9 +337,10 @@ def amendment_html(amendment: Amendment, env: jinja2.Environment, profile: Profi
 # --- Markdown -------------------------------------------------------------------------------
 
 
-def banner(ct: ConsolidatedText, profile: Profile) -> str:
-    """The line above a consolidated text (`VĂN BẢN HỢP NHẤT (bản để tham khảo)`), from the profile's words."""
-    return profile.words(ct.language)["consolidated_banner"]
+def banner(ct: ConsolidatedText, profile: Profile, frame: Frame | None = None) -> str:
+    """The line above a consolidated text (`VĂN BẢN HỢP NHẤT (bản để tham khảo)`), from the profile's words; none
+    on a copy a consolidating body issues (`frame.issued`), its header and number saying what it is."""
+    return "" if frame is not None and frame.issued else profile.words(ct.language)["consolidated_banner"]
 
 
 def opening_markdown(lead: str, items: Sequence[str]) -> str:
@@ -348,8 +365,9 @@ def _note_markdown(note: Footnote) -> str:
 _CLAUSE_START = re.compile(r"^(\d+[a-z]?)\.(?=\s)")
 
 
-def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) -> str:
-    """The consolidated text in the regulation file format, with `[^n]` footnotes."""
+def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None, frame: Frame | None = None) -> str:
+    """The consolidated text in the regulation file format, with `[^n]` footnotes; the copy's frame (its
+    consolidating body, number, date and authentication) in the front matter's `consolidated:`."""
     from regdraft.render.profile import default_profile
 
     profile = profile or default_profile()
@@ -359,9 +377,12 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         "as_of": ct.as_of,
         "base": {"number": ct.base.number, "effective": ct.base.effective},
         "amendments": [{"number": a.number, "effective": a.effective} for a in ct.amendments],
+        **_frame_keys(frame),
     }
     out = ["---", dump_front_matter(meta), "---", ""]
-    blocks: list[str] = [f"**{banner(ct, profile)}**", *(f"**{note}**" for note in ct.opening.notes),
+    shown = profile.words(ct.language)["consolidated_running"] if frame is not None and frame.issued \
+        else banner(ct, profile)
+    blocks: list[str] = [f"**{shown}**", *(f"**{note}**" for note in ct.opening.notes),
                          opening_markdown(ct.opening.lead, ct.opening.items)]
     if ct.opening.close:
         blocks.append(ct.opening.close)
@@ -388,3 +409,16 @@ def consolidated_markdown(ct: ConsolidatedText, profile: Profile | None = None) 
         else:
             blocks.append(block.text)
     return "\n".join(out) + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def _frame_keys(frame: Frame | None) -> dict[str, Any]:
+    """The front matter's record of who issues and authenticates the copy (`consolidated:`), when a body does."""
+    if frame is None or not frame.issued:
+        return {}
+    signer = {key: value for key, value in (("title", frame.title), ("name", frame.name)) if value}
+    return {"issued_by": frame.body, **({"superior": frame.superior} if frame.superior else {}),
+            **({"number": frame.number} if frame.number else {}), **({"place": frame.place} if frame.place else {}),
+            **({"signed": frame.signed} if frame.signed else {}),
+            **({"authenticated_by": signer} if signer else {}),
+            **({"recipients": list(frame.recipients)} if frame.recipients else {})}
+

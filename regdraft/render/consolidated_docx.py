@@ -38,6 +38,7 @@ from regdraft.render.consolidated import (
 
 if TYPE_CHECKING:
     from regdraft.core.amend import Amendment
+    from regdraft.core.consolidation_frame import Frame
     from regdraft.render.html import DocumentHeader
     from regdraft.render.profile import Profile
 
@@ -225,7 +226,8 @@ def _signature(document: Any, signer: Mapping[str, Any], recipients: Sequence[st
         for line in str(signer.get(key) or "").split("\n") if signer.get(key) else ():
             paragraph(right, line, bold=bold, align="center", space_after=0)  # TM. … / KT. CHỦ TỊCH: a line each
     if signer.get("name") or signing_space:
-        for _ in range(3):
+        # a note above the name (`(Đã ký)`) is in the signature's place: no space to sign in
+        for _ in range(0 if signer.get("note") and signer.get("name") else 3):
             paragraph(right, "", space_after=0)
     if signer.get("name"):
         paragraph(right, str(signer["name"]), bold=True, align="center", space_after=0)
@@ -268,14 +270,17 @@ def _summary_rule(document: Any, summary: str, profile: Profile) -> None:
     _bottom_rule(rule, (width - 0.4 * line) / 2)
 
 
-def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path) -> None:
-    """Write the consolidated text as a Word document with real footnotes."""
+def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path, frame: Frame | None = None,
+                            today: dt.date | None = None) -> None:
+    """Write the consolidated text as a Word document with real footnotes; `frame` the consolidating body's header
+    and authentication (`core.consolidation_frame`)."""
+    from regdraft.core.consolidation_frame import closing
     from regdraft.render.docx import new_document, save
     from regdraft.render.docx_notes import add_footnotes, footnote_reference
 
     document = new_document(profile, ct.language)
     names = _styles(document, profile, ct.language)
-    _front(document, consolidated_header(ct, profile), profile, banner(ct, profile))
+    _front(document, consolidated_header(ct, profile, frame, today), profile, banner(ct, profile, frame))
     opening = names["opening"]
     for text in (*ct.opening.notes, ct.opening.lead, *(f"{i}. {t}" for i, t in enumerate(ct.opening.items, 1)),
                  ct.opening.close):
@@ -290,7 +295,7 @@ def write_consolidated_docx(ct: ConsolidatedText, profile: Profile, output: Path
     _write_blocks(document, body, names, upper_titles=True)
     meta = ct.regulation.meta
     _adoption(document, meta, names)
-    _signature(document, *signature_block(meta), profile, ct.language)
+    _signature(document, *closing(frame, meta, profile.words(ct.language)), profile, ct.language)
     _write_blocks(document, appendices, names, upper_titles=True)
     # The whole front matter rides along in the document's properties, so that importing the
     # file back gives the same keys, also those the printed header does not show (effective, term).

@@ -62,6 +62,8 @@ FIELDS = {
     "opening_unamended": {"document", "date", "is", "has"},
     "opening_amended": {"document", "is", "has"},
     "opening_close": {"date"},
+    "opening_close_issued": {"date"},
+    "consolidation_blank": {"gap", "code"},
     "untranslated_note": {"documents", "date"},
     "opening_untranslated": {"document", "date", "is", "has"},
     "note_unit": {"noun"},

@@ -46,7 +46,8 @@ def _consolidated(ct: ConsolidatedText, settings: Settings, *, paged: bool) -> s
     from regdraft.render.consolidated import consolidated_html
     from regdraft.render.html import environment
 
-    return consolidated_html(ct, environment(settings.workspace_root), settings.profile, paged=paged)
+    return consolidated_html(ct, environment(settings.workspace_root), settings.profile, paged=paged,
+                             frame=settings.options.get("frame"), today=settings.today)
 
 
 def consolidated_pdf(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
@@ -60,13 +61,13 @@ def consolidated_html(ct: ConsolidatedText, path: Path, settings: Settings) -> N
 def consolidated_docx(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
     from regdraft.render.consolidated_docx import write_consolidated_docx
 
-    write_consolidated_docx(ct, settings.profile, path)
+    write_consolidated_docx(ct, settings.profile, path, settings.options.get("frame"), settings.today)
 
 
 def consolidated_md(ct: ConsolidatedText, path: Path, settings: Settings) -> None:
     from regdraft.render.consolidated import consolidated_markdown
 
-    write_atomic(path, consolidated_markdown(ct, settings.profile).encode("utf-8"))
+    write_atomic(path, consolidated_markdown(ct, settings.profile, settings.options.get("frame")).encode("utf-8"))
 
 
 def _amendment(amendment: Amendment, settings: Settings) -> str:

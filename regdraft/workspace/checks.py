@@ -235,7 +235,7 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 # the keys regdraft.yaml may hold
-_SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review", "report")
+_SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review", "report", "consolidation")
 _IDENTITY = ("name", "email")  # the keys under identity
 _REPORT = ("signer", "recipients")  # the keys under report: the comment report's signature block and recipients
 _SIGNER = ("on_behalf", "title", "name")
@@ -265,7 +265,7 @@ def _settings_read(ws: Workspace) -> list[Problem]:
     if not isinstance(vote, bool):
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
                                 "regdraft.yaml", _line(ws, "require_vote_majority")))
-    problems += _report_settings(ws)
+    problems += _report_settings(ws) + _consolidation_settings(ws)
     identity = ws.config.get("identity", {})
     for key in identity if isinstance(identity, dict) else ():
         if key not in _IDENTITY:
@@ -336,6 +336,32 @@ def _yaml_kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return f"a number {value}" if isinstance(value, float) else "not a text"
+
+
+def _consolidation_settings(ws: Workspace) -> list[Problem]:
+    """`consolidation:` as the consolidated copy reads it (`core.consolidation_frame`): the body, its code, place,
+    signer ({title, name}) and recipients."""
+    from regdraft.core.consolidation_frame import KEYS, SIGNER_KEYS
+
+    given = ws.config.get("consolidation")
+    if given is None:
+        return []
+    shape = ("consolidation holds the body issuing the consolidated copy (body: VĂN PHÒNG QUỐC HỘI), its number's "
+             "series (code: VBHN-VPQH), place, the authenticating signer ({title: CHỦ NHIỆM, name: …}) and "
+             "recipients (a list)")
+    if not isinstance(given, dict):
+        return [Problem(f"{shape}; it is '{given}', which the export cannot read.", "regdraft.yaml",
+                        _line(ws, "consolidation"))]
+    problems = [Problem(f"the setting '{key}' under consolidation is unknown and has no effect; {shape}.",
+                        "regdraft.yaml", _line(ws, str(key), "consolidation")) for key in given if key not in KEYS]
+    signer = given.get("signer", {})
+    if not isinstance(signer, dict) or any(key not in SIGNER_KEYS for key in signer):
+        problems.append(Problem(f"consolidation's signer is not read: {shape}.", "regdraft.yaml",
+                                _line(ws, "signer", "consolidation")))
+    if not isinstance(given.get("recipients", []), list):
+        problems.append(Problem(f"consolidation's recipients are not read: {shape}.", "regdraft.yaml",
+                                _line(ws, "recipients", "consolidation")))
+    return problems
 
 
 def _line(ws: Workspace, key: str, under: str = "") -> int:

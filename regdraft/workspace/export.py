@@ -39,7 +39,7 @@ class Exported:
 
 def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = None) -> ConsolidatedText:
     """The consolidated text of a regulation in force on `as_of` (default: today), worded by its profile."""
-    from regdraft.core.closing_notes import own_provisions
+    from regdraft.core.closing_notes import concerning, own_provisions
     from regdraft.core.consolidate import consolidate
     from regdraft.core.dates import parse_date, read_date
     from regdraft.core.untranslated import untranslated_opening
@@ -59,8 +59,9 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
     # A document in several steps (instructions with dates of their own) quotes its own provisions once, at its first.
     firsts = {id(next(a for a, _ in timeline.steps if a.slug == amendment.slug)) for amendment, _ in timeline.steps}
     ct = consolidate(base, [(amendment.meta, applied) for amendment, applied in timeline.steps], day,
-                     words=words, provisions=[own_provisions(amendment) if id(amendment) in firsts else ()
-                                              for amendment, _ in timeline.steps],
+                     words=words, provisions=[concerning(own_provisions(amendment), str(base.meta.get("title") or ""),
+                                                         str(amendment.meta.get("title") or ""))
+                                              if id(amendment) in firsts else () for amendment, _ in timeline.steps],
                      bases=[amendment.preamble if id(amendment) in firsts else () for amendment, _ in timeline.steps])
     missing = [source for _, source in untranslated(ws, base.meta, ct.as_of, {a.number for a in ct.amendments})]
     ct = dataclasses.replace(ct, opening=untranslated_opening(ct.opening, ct.base, missing, ct.as_of, words))
@@ -71,16 +72,24 @@ def consolidated_text(ws: Workspace, name: str, as_of: str | dt.date | None = No
 
 
 def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | None = None,
-                      as_of: str | dt.date | None = None, *, progress: bool = False) -> Exported:
-    """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown."""
+                      as_of: str | dt.date | None = None, *, progress: bool = False, number: str | None = None,
+                      signed: dt.date | None = None) -> Exported:
+    """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown; issued by the consolidating body
+    of the workspace's `consolidation:` setting when it names one, with the copy's `number` and `signed` date
+    (`core.consolidation_frame`)."""
+    from regdraft.core.consolidation_frame import frame_of, framed
     from regdraft.render.output import Settings, choose, write
     from regdraft.workspace.profiles import profile_for
 
     chosen = choose("consolidated", output, fmt)
     ct = consolidated_text(ws, name, as_of)
+    profile = profile_for(ws, ct.regulation.meta)
+    frame = frame_of(ws.config.get("consolidation"), number, signed)
+    ct = framed(ct, frame, profile.words(ct.language))
     default = f"out/{ct.regulation.id.replace('/', '-')}-hop-nhat-{ct.as_of.isoformat()}.{chosen}"
     target = output or ws.write_path(default)
-    settings = Settings(profile_for(ws, ct.regulation.meta), ws.root, progress=progress)
+    framing = {"frame": frame}  # the writers' own setting, not a command's option
+    settings = Settings(profile, ws.root, progress=progress, options=framing)
     write("consolidated", chosen, ct, target, settings)
     from regdraft.workspace.replacements import in_language, original, replacement, replacement_message
 

@@ -1,0 +1,95 @@
+"""The frame of a consolidated copy (văn bản hợp nhất): who issues it, its number and who authenticates it.
+
+A consolidated text is not the base document: Pháp lệnh 01/2012/UBTVQH13 has the consolidating body (`VĂN PHÒNG QUỐC
+HỘI`, `BỘ TƯ PHÁP`) head it with its own number (`Số: 15/VBHN-VPQH`), place and date, and close it with
+`XÁC THỰC VĂN BẢN HỢP NHẤT`, the authenticating title and name; the base's signer is not printed as a signature.
+
+`frame_of(settings, number, signed)` reads the workspace's `consolidation:` setting (`body`, `superior`, `code`,
+`place`, `signer: {title, name}`, `recipients`) with the export's own number and date. Without a `body` the copy is
+for reference: the base's header, the banner, and the base's signature marked as a copy's (`(Đã ký)`).
+
+`closing(frame, meta, words)`: the signature block and recipients the copy prints, as `signature_block` gives them;
+`framed(ct, frame, words)` the text's opening as that body words it (no "for reference only").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from regdraft.core.consolidate import ConsolidatedText, date_text
+from regdraft.core.frontmatter import signature_block
+
+KEYS = ("body", "superior", "code", "place", "signer", "recipients")  # the keys of `consolidation:`
+SIGNER_KEYS = ("title", "name")
+GAP = "\u00a0" * 6  # a blank to write the number or the day in: no-break spaces, which do not collapse
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The consolidating body's header and authentication; `issued` when a body is set."""
+
+    body: str = ""  # VĂN PHÒNG QUỐC HỘI
+    superior: str = ""  # the body above it, printed over its name (a Party office's `ĐẢNG BỘ TỈNH …`)
+    code: str = ""  # VBHN-VPQH: the number's series, a blank before it when no number is given
+    number: str = ""  # 15/VBHN-VPQH
+    place: str = ""  # Hà Nội; the base's place when unset
+    signed: dt.date | None = None  # the day of authentication; a blank to fill when unset
+    title: str = ""  # the authenticating signer's title (CHỦ NHIỆM)
+    name: str = ""
+    recipients: tuple[str, ...] = ()
+
+    @property
+    def issued(self) -> bool:
+        return bool(self.body.strip())
+
+    def number_text(self, words: Mapping[str, str]) -> str:
+        """The number printed: as given, else a blank in the series (`      /VBHN-VPQH`, `consolidation_blank`)."""
+        if self.number.strip():
+            return self.number.strip()
+        return words["consolidation_blank"].format(gap=GAP, code=self.code.strip()) if self.code.strip() else GAP
+
+
+def frame_of(settings: Any, number: str | None = None, signed: dt.date | None = None) -> Frame:
+    """The frame from the workspace's `consolidation:` setting (anything but a mapping is none: `check` names it)
+    and the export's `number` and `signed` date."""
+    given = settings if isinstance(settings, Mapping) else {}
+    signer = given.get("signer")
+    signer = signer if isinstance(signer, Mapping) else {}
+    recipients = given.get("recipients")
+    listed = tuple(str(r) for r in recipients if str(r).strip()) if isinstance(recipients, list) else ()
+    return Frame(body=_text(given.get("body")), superior=_text(given.get("superior")), code=_text(given.get("code")),
+                 number=str(number or ""), place=_text(given.get("place")), signed=signed,
+                 title=_text(signer.get("title")), name=_text(signer.get("name")), recipients=listed)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or isinstance(value, (Mapping, list)) else str(value).strip()
+
+
+def closing(frame: Frame | None, meta: Mapping[str, Any], words: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The signature block and recipients a consolidated copy prints.
+
+    Issued (`frame.issued`): `XÁC THỰC VĂN BẢN HỢP NHẤT` (`authentication`), the signer's title and name, and the
+    frame's recipients; the base's signer and its recipients are not reprinted. Otherwise the base's, its signature
+    marked as a copy's (`(Đã ký)`, `consolidated_signed`, in the signature's place, above the name), never as if this
+    copy were signed; a signer already marked so (`note`) is kept as it is."""
+    signer, recipients = signature_block(meta)
+    if frame is not None and frame.issued:
+        return ({"on_behalf": words["authentication"], "title": frame.title, "note": "", "name": frame.name,
+                 "note_after": ""}, list(frame.recipients))
+    if any(signer.values()) and not signer["note"] and not signer["note_after"]:
+        signer = {**signer, "note": words["consolidated_signed"]}
+    return signer, recipients
+
+
+def framed(ct: ConsolidatedText, frame: Frame | None, words: Mapping[str, str]) -> ConsolidatedText:
+    """`ct` as a consolidating body issues it: its opening's closing line without "for reference only"
+    (`opening_close_issued`); as it is otherwise."""
+    if frame is None or not frame.issued or not ct.opening.close:
+        return ct
+    close = words["opening_close_issued"].format(date=date_text(ct.as_of, words))
+    return dataclasses.replace(ct, opening=dataclasses.replace(ct.opening, close=close))
