@@ -286,7 +286,8 @@ def test_consecutive_changes_to_the_clauses_of_one_article_are_nested() -> None:
            .replace("quyết định theo đa số.", "quyết định theo đa số; khi biểu quyết phải ghi rõ kết quả."))
     old, edited = parse(text, "old.md"), parse(new, "edited.md")
     (group,) = instructions_from_edits(old, edited).instructions
-    assert group.text == "Sửa đổi, bổ sung một số khoản của Điều 3 như sau:"
+    # Named in the heading, as Luật 57/2024 heads `Sửa đổi, bổ sung khoản 4 và khoản 10 Điều 78 như sau:` and a), b).
+    assert group.text == "Sửa đổi, bổ sung khoản 2 và khoản 5 Điều 3 như sau:"
     assert [(c.location, c.text) for c in group.children] == [
         ("1.a", "Sửa đổi, bổ sung khoản 2 như sau:"), ("1.b", "Sửa đổi, bổ sung khoản 5 như sau:")]
     assert group.children[1].quote[-1].endswith("nói đi đôi với làm, làm theo cam kết, đề cao tinh thần trách nhiệm "

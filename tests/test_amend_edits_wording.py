@@ -181,7 +181,7 @@ def test_sub_instructions_end_with_semicolon_and_the_group_with_a_full_stop() ->
     clauses = (SHIPPED_TEXT.replace("nói đi đôi với làm,", "nói đi đôi với làm, làm theo cam kết,")
                .replace("quyết định theo đa số.", "quyết định theo đa số; khi biểu quyết phải ghi rõ kết quả."))
     (group,) = instructions_from_edits(SHIPPED, parse(clauses)).instructions
-    assert group.text == "Sửa đổi, bổ sung một số khoản của Điều 3 như sau:"
+    assert group.text == "Sửa đổi, bổ sung khoản 2 và khoản 5 Điều 3 như sau:"
     assert [c.quote[-1][-2:] for c in group.children] == ["”;", "”."]
 
 
@@ -586,8 +586,9 @@ def test_consecutive_points_or_clauses_amended_are_named_in_one_instruction() ->
     (ins,) = instructions_from_edits(SHIPPED, parse(clauses)).instructions
     assert ins.text == "Sửa đổi, bổ sung khoản 2 và khoản 3 Điều 3 như sau:" and len(ins.quote) == 2
     reproduces(SHIPPED, parse(clauses))
-    # Not consecutive (khoản 2 and khoản 5): a group, as Luật 57/2024 groups khoản 1 and khoản 3 of Điều 73.
+    # Not consecutive (khoản 2 and khoản 5): a group with a) and b), its heading naming them as Luật 57/2024 heads
+    # `Sửa đổi, bổ sung khoản 4 và khoản 10 Điều 78 như sau:`.
     apart = clauses.replace("3\\. Đề cao trách nhiệm cá nhân, tập thể,", "3\\. Đề cao trách nhiệm cá nhân,").replace(
         "nói đi đôi với làm,", "nói đi đôi với làm, làm theo cam kết,")
     (group,) = instructions_from_edits(SHIPPED, parse(apart)).instructions
-    assert group.text == "Sửa đổi, bổ sung một số khoản của Điều 3 như sau:"
+    assert group.text == "Sửa đổi, bổ sung khoản 2 và khoản 5 Điều 3 như sau:"

@@ -43,6 +43,9 @@ Choices (docs/from-edits.md):
   clause (`b) Sửa đổi, bổ sung đoạn mở đầu khoản 2 như sau:` under `một số điểm, khoản của Điều 19`).
   Consecutive points (clauses) all amended whole are named in one sentence with one quote instead (`Sửa đổi, bổ
   sung điểm b và điểm c khoản 1 Điều 6 như sau:`, Luật 57/2024; `core.amend.siblings`).
+  Two or three points (clauses) of one kind in one provision, all amended whole but not consecutive, keep their a)
+  and b) under a heading that names them (`Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:`, `khoản 4
+  và khoản 10 Điều 78`, Luật 57/2024; three: `các khoản 1, 3 và 5`); more, or mixed changes, under `một số …`.
 
 Post-conditions of `instructions_from_edits`:
 1. Instructions are in document order, numbered 1, 2, ... (nested a, b, ...).

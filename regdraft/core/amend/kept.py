@@ -183,8 +183,8 @@ def _matched(was: tuple[Instruction, ...], written: tuple[Instruction, ...],
     free = [j for j in range(len(was)) if j not in kept]
     if not new or not free:
         return kept, new
-    # The same change alone, worded otherwise (Luật 57/2024's `điểm b và điểm đ khoản 1 Điều 45`, generated as
-    # `một số điểm của khoản 1 Điều 45`).
+    # The same change alone, worded otherwise (a document's `điểm a, điểm d, điểm g và điểm k khoản 1 Điều 5`,
+    # generated as `một số điểm của khoản 1 Điều 5`).
     by_effect: dict[tuple[object, ...], int] = {}
     for j in free:
         effect = effects.one(was[j])

@@ -1,7 +1,8 @@
 """Consecutive points (clauses) of one clause (article) amended whole, named in one instruction with one quote, as
 amending laws write them: `Sửa đổi, bổ sung điểm b và điểm c khoản 1 Điều 6 như sau:` then `“b) …` `c) …”.`
 (Luật 57/2024, amending the PPP law), `Sửa đổi, bổ sung các điểm b, c và d khoản 1 như sau:`, `… khoản 2 và khoản 3
-…`. Units that are not consecutive keep their group (`một số khoản của Điều 73`: `a)` khoản 1, `b)` khoản 3).
+…`. Units that are not consecutive keep their group, `a)` khoản 1, `b)` khoản 3 (`Sửa đổi, bổ sung khoản 1 và khoản 3
+Điều 73 như sau:`, `wording.number`).
 
 `joined(instructions, regulation)` words so every group of `instructions` whose lettered instructions amend whole a
 consecutive run of units of `regulation` (the edited text); `folded(ins, others, regulation, language)` is the

@@ -233,6 +233,7 @@ _FORMS = {
         "delete": "Bỏ cụm từ {old} {where}.",
         "add words": "Bổ sung cụm từ {new} vào {side} cụm từ {old} {where}.",
         "group": "{Verbs} một số {some} của {where} như sau:",
+        "named group": "{Verbs} {where} như sau:",
         "in": "tại {where}",
     },
     "en": {
@@ -248,6 +249,7 @@ _FORMS = {
         "delete": "The words {old} are deleted {where}.",
         "add words": "The words {new} are inserted {side} the words {old} {where}.",
         "group": "Some {some} of {where} are {verbs} as follows:",
+        "named group": "{Where} are {verbs} as follows:",
         "in": "in {where}",
     },
 }
@@ -255,12 +257,13 @@ _FORMS = {
 
 def sentence(op: Operation, language: str, context: Address | None = None, *,
              document_type: str = "Quy chế", group_kind: Kind | None = Kind.POINT,
-             group_of: Sequence[Operation] = ()) -> str:
+             group_of: Sequence[Operation] = (), named: Sequence[Address] = ()) -> str:
     """The instruction sentence for an operation, in the formal wording of `language`.
 
     `group_kind` is the kind of the units a group amends: None for points and clauses of one
     article together (`Sửa đổi, bổ sung một số điểm, khoản của Điều 3 như sau:`); `group_of` its
-    instructions, which say what it does (`Sửa đổi, bổ sung, bãi bỏ` when one of them repeals)."""
+    instructions, which say what it does (`Sửa đổi, bổ sung, bãi bỏ` when one of them repeals); `named` the units
+    a group's heading names instead of `một số …` (`Sửa đổi, bổ sung khoản 4 và khoản 10 Điều 78 như sau:`)."""
     en = language == "en"
     forms = _FORMS["en" if en else "vi"]
     old = new = side = verbs = ""
@@ -292,6 +295,8 @@ def sentence(op: Operation, language: str, context: Address | None = None, *,
     else:
         assert isinstance(op, AmendGroup) and op.target is not None
         form, where, verbs = "group", cite(op.target, language, context), _group_verbs(group_of, language)
+        if named:
+            form, where = "named group", cite_list(named, language, context)
     if group_kind is None:
         some = "points and clauses" if en else "điểm, khoản"
     else:
@@ -448,9 +453,19 @@ def number(groups: list[tuple[Address | None, list[Planned]]], language: str,
         op = AmendGroup(holder)
         kinds = {t.kind for m in members for t in targets(m[0])}
         kind = kinds.pop() if len(kinds) == 1 and all(_holder(m[0]) == holder for m in members) else None
-        out.append(Instruction(str(n), 0, sentence(op, language, group_kind=kind, group_of=[m[0] for m in members]),
-                               op, (), None, children))
+        text = sentence(op, language, group_kind=kind, group_of=[m[0] for m in members], named=_named(holder, members))
+        out.append(Instruction(str(n), 0, text, op, (), None, children))
     return tuple(out)
+
+
+def _named(holder: Address, members: list[Planned]) -> tuple[Address, ...]:
+    """The two or three units of one kind directly in `holder` a group amends whole, which its heading names as Luật
+    57/2024 does (`Sửa đổi, bổ sung điểm b và điểm đ khoản 1 Điều 45 như sau:`, then `a)`, `b)`); none (the heading
+    says `một số …`) for more, for mixed kinds, or when one of them inserts, repeals or amends part of a unit."""
+    named = tuple(op.target for op, _ in members if isinstance(op, ReplaceUnit) and not op.target.part)
+    if len(named) != len(members) or len(named) not in (2, 3) or len(set(named)) < len(named):
+        return ()
+    return named if len({a.kind for a in named}) == 1 and all(a.parent() == holder for a in named) else ()
 
 
 def instruction(planned: Planned, location: str, language: str, context: Address | None = None,
