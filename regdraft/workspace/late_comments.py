@@ -123,7 +123,8 @@ def _additions(walked: Sequence[tuple[Revision, int, tuple[tuple[str, str], ...]
                 moved = gone.get(path.rsplit("/comments/", 1)[-1]) if "/comments/" in path else None
                 first.setdefault(path, moved if moved is not None and moved != path else revision)
     adds: dict[str, Revision] = {}
-    for path, found in first.items():
+    for path, step in first.items():
+        found: Revision | str | None = step
         for _ in range(len(first)):  # a file moved again and again: each step back to where it was added
             if not isinstance(found, str):
                 break
