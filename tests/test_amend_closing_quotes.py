@@ -231,3 +231,21 @@ def test_marked_as_the_warning_says_the_clause_is_replaced_and_the_sentence_stay
         assert f"{NEW_10}\n\n<!-- phần cuối Điều 10 -->\n\n{SENTENCE}\n\n### Điều 11." in previewed
     finally:
         (ws.root / FILE).write_bytes(before)
+
+
+def test_a_clause_inserted_after_a_last_clause_holding_the_closing_like_sentence_is_warned_about(
+        law: tuple[Workspace, Run]) -> None:
+    # In a text stored by an earlier import (the sentence in khoản 6 Điều 11, `<!-- tiếp -->`), `Bổ sung khoản 7 vào
+    # sau khoản 6 Điều 11` put the new clause after the sentence, silently (sweep r25 J).
+    ws, run = law
+    line = _written(ws, run, "after", "1\\. Bổ sung khoản 7 vào sau khoản 6 Điều 11 như sau:\n\n"
+                                      "“7\\. Tham gia xây dựng chính sách về lao động.”.")
+    checked = _one_line(run("amend", "check", "after"))
+    assert (f"warning: amendments/after/amendment.md:{line}: instruction 1 (Bổ sung khoản 7 vào sau khoản 6 Điều 11 "
+            f"như sau:) inserts khoản 7 Điều 11 after khoản 6 Điều 11, whose paragraph «{SENTENCE}» {FILE} keeps in "
+            "khoản 6 Điều 11 ('<!-- tiếp -->' before it), though it reads like the closing text of Điều 11: as "
+            "written it stays in khoản 6 Điều 11, before the new provision.") in checked, checked
+    assert "after: no problems found." in checked
+    assert "note:" in run("amend", "preview", "after")
+    _written(ws, run, "inner", "1\\. Bổ sung khoản 9a vào sau khoản 9 Điều 10 như sau:\n\n“9a\\. Đại diện.”.")
+    assert "warning" not in run("amend", "check", "inner")

@@ -28,6 +28,9 @@ sentence, which a real amending law leaves standing. Post-conditions of `continu
    paragraph quoted in the new text.
 4. The instruction is applied as written: the paragraph is the clause's in the file, and it is the drafter who
    knows whether the new text leaves it out on purpose.
+5. Likewise one warning per instruction that inserts a clause or point after such a last clause or point (`Bổ sung
+   khoản 7 vào sau khoản 6 Điều 11`): the paragraph stays in the clause, before the new one, in the middle of the
+   holder; applied as written.
 """
 
 from __future__ import annotations
@@ -139,6 +142,38 @@ def continuations_dropped(applied: Applied, amendment: Amendment, before: Regula
             f"that paragraph in {where} ('{continued}' before it), though it reads like the closing text of {whole}, "
             f"so as written it is deleted with {where}. If it closes {whole}, put the line '{marker}' before it in "
             f"place of '{continued}' in {before.source}, and the instruction leaves it standing{keep}.",
+            amendment.source, ins.line))
+    return out + _stranded(applied, amendment, before)
+
+
+def _stranded(applied: Applied, amendment: Amendment, before: Regulation) -> list[Problem]:
+    """Warnings for the instructions inserting a clause or point after a last one holding its holder's closing-like
+    paragraph (post-condition 5): the paragraph, the clause's in the file, now stands in the middle of the holder."""
+    language = before.language
+    out: list[Problem] = []
+    inserted = [change for change in applied.changes if change.kind is ChangeKind.INSERTED
+                and not change.address.part and change.address.kind in (Kind.CLAUSE, Kind.POINT)]
+    was, now = _units_at(before, inserted), _units_at(applied.regulation, inserted)
+    warned: set[str] = set()
+    for change in inserted:
+        ins, parent = change.instruction, change.address.parent()
+        holder, after = was.get(parent), now.get(parent)  # type: ignore[arg-type]
+        if ins.location in warned or holder is None or after is None or not holder.children or not after.children:
+            continue
+        last = holder.children[-1]
+        address = unit_address(last, parent)
+        found = _kept_closing({address: last, parent: holder}, address)  # type: ignore[dict-item]
+        if found is None or after.children[-1].segment() == last.segment():
+            continue
+        warned.add(ins.location)
+        where, whole = address.describe(language), parent.describe(language)  # type: ignore[union-attr]
+        marker = closing_marker(holder.kind, holder.label, language)
+        out.append(Problem(
+            f"instruction {ins.location} ({short(ins.text)}) inserts {change.address.describe(language)} after "
+            f"{where}, whose paragraph «{short(found[1][0], 160)}» {before.source} keeps in {where} "
+            f"('{CONTINUED_MARKER[language]}' before it), though it reads like the closing text of {whole}: as "
+            f"written it stays in {where}, before the new provision. If it closes {whole}, put the line '{marker}' "
+            f"before it in place of '{CONTINUED_MARKER[language]}' in {before.source}, and it stays at the end.",
             amendment.source, ins.line))
     return out
 
