@@ -413,6 +413,11 @@ def test_a_sync_killed_with_no_conflict_is_never_said_to_have_had_one(tmp_path: 
     assert "every conflict is resolved" not in said, said
     copy = tmp_path / "minh-copy"
     git_ended(minh)
+    if not (minh / ".git" / "rebase-merge").is_dir():
+        # On a busy machine the killed sync's git has finished the whole rebase before its next write to the closed
+        # pipe: the copy then holds Minh's commits replayed already, the very ones his `sync --continue` sends, and
+        # has nothing to drop (the final CI run of round 25 failed so, once): the state under test did not arise.
+        pytest.skip("git finished the rebase before it wrote to regdraft's closed pipe")
     shutil.copytree(minh, copy, symlinks=True)
     finished = invoke(minh, "sync", "--continue")
     assert finished.exit_code == 0 and "conflict" not in finished.output, finished.output
