@@ -37,11 +37,11 @@ def opened(mini_workspace: Workspace) -> Workspace:
     return ws
 
 
-def _written(ws: Workspace, tmp_path: Path, suffix: str, number: int | None = None) -> str:
-    """The report of round `number` (the latest) written as `suffix`, read back as text."""
+def _written(ws: Workspace, tmp_path: Path, suffix: str, number: int | None = None, today: dt.date = TODAY) -> str:
+    """The report of round `number` (the latest) written as `suffix` on `today`, read back as text."""
     report = rounds.build_report(ws, SLUG, number)
     out = tmp_path / f"r{suffix}"
-    write_report(report, out, workspace_root=ws.root, config=ws.config, today=TODAY)
+    write_report(report, out, workspace_root=ws.root, config=ws.config, today=today)
     if suffix == ".pdf":
         return " ".join(pdf_text(out).split())
     if suffix == ".docx":

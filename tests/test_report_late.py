@@ -20,7 +20,7 @@ from regdraft.workspace import rounds
 from regdraft.workspace.late_comments import late_ids
 from regdraft.workspace.store import Workspace
 from tests.conftest import FIXTURES, Invoke, two_clones
-from tests.test_render_pdf import pdf_text
+from tests.test_report_closing import _written as written
 
 SLUG = "mini-sua"
 BODIES = ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]
@@ -62,18 +62,7 @@ def late(mini_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def _written(ws: Workspace, tmp_path: Path, suffix: str) -> str:
-    report = rounds.build_report(ws, SLUG)
-    out = tmp_path / f"r{suffix}"
-    write_report(report, out, workspace_root=ws.root, config=ws.config, today=TODAY)
-    if suffix == ".pdf":
-        return " ".join(pdf_text(out).split())
-    if suffix == ".docx":
-        import docx
-
-        document = docx.Document(str(out))
-        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-        return " ".join(" ".join([p.text for p in document.paragraphs] + cells).split())
-    page = out.read_text(encoding="utf-8")
+    page = written(ws, tmp_path, suffix, today=TODAY)
     if suffix == ".html":  # the text a reader sees: each cell's lines apart
         page = re.sub(r"<[^>]+>", " ", page[page.index("<body"):])
     return " ".join(page.split())
