@@ -185,10 +185,10 @@ def test_the_redline_calls_a_text_holding_a_dated_instruction_not_yet_in_force_t
     _adopt(tmp_workspace, invoke)
     before = rl.build(tmp_workspace, "01-QC/TU", rev_to="HEAD", today=dt.date(2025, 6, 30)).cover_line()
     assert before.endswith(" so với văn bản đã được thông qua (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy "
-                           "chế số 05-QC/TU, gồm các sửa đổi có hiệu lực từ ngày 01/07/2025)"), before
+                           "chế số 05-QC/TU, gồm các sửa đổi có hiệu lực từ ngày 01/7/2025)"), before
     since = rl.build(tmp_workspace, "01-QC/TU", rev_to="HEAD", today=dt.date(2025, 7, 1)).cover_line()
     assert since.endswith(" so với văn bản hiện hành (Quy chế số 01-QC/TU, được sửa đổi, bổ sung bởi Quy chế số "
-                          "05-QC/TU, có hiệu lực từ ngày 01/07/2025)"), since
+                          "05-QC/TU, có hiệu lực từ ngày 01/7/2025)"), since
 
 
 def test_the_notes_of_changes_not_yet_in_force_name_the_dated_instruction(tmp_workspace: Workspace,
@@ -201,8 +201,8 @@ def test_the_notes_of_changes_not_yet_in_force_name_the_dated_instruction(tmp_wo
     _dated(tmp_workspace, LATER)
     _adopt(tmp_workspace, invoke)
     note = later_changes_note(tmp_workspace, "01-QC/TU", today=dt.date(2025, 6, 30))
-    assert ("chưa có hiệu lực: khoản 9 Điều 1 Quy chế số 05-QC/TU (có hiệu lực từ ngày 01/07/2025). Văn bản đang "
-            "có hiệu lực hôm nay (30/06/2025)") in note, note
+    assert ("chưa có hiệu lực: khoản 9 Điều 1 Quy chế số 05-QC/TU (có hiệu lực từ ngày 01/7/2025). Văn bản đang "
+            "có hiệu lực hôm nay (30/6/2025)") in note, note
     missing = not_yet_in_force(tmp_workspace, "01-QC/TU", "d20a", "2025-06-30")
     assert missing == ("Điều 20a is not yet in force on 2025-06-30: khoản 9 Điều 1 of Quy chế số 05-QC/TU inserted it, "
                        "in force from 2025-07-01.")
@@ -289,7 +289,7 @@ def test_the_adoption_commit_lists_a_dated_instruction_as_adopt_prints_it(tmp_wo
 
 def test_the_redline_of_an_adopted_amendment_says_which_instructions_take_effect_later(
         tmp_workspace: Workspace, invoke: Invoke) -> None:
-    # The issued document's redline dated the whole text by the document's own date (15/03/2025), though its Điều 3
+    # The issued document's redline dated the whole text by the document's own date (15/3/2025), though its Điều 3
     # gives khoản 9 Điều 1 (Điều 20a inserted) 1 July 2025.
     from regdraft.workspace import redline as rl
 
@@ -297,8 +297,8 @@ def test_the_redline_of_an_adopted_amendment_says_which_instructions_take_effect
     _adopt(tmp_workspace, invoke)
     cover = rl.build(tmp_workspace, "01-QC/TU", amendment=SHIPPED_AMENDMENT).cover_line()
     assert cover.startswith("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có "
-                            "hiệu lực từ ngày 15/03/2025, riêng khoản 9 Điều 1 Quy chế số 05-QC/TU có hiệu lực từ ngày "
-                            "01/07/2025) so với văn bản trước khi"), cover
+                            "hiệu lực từ ngày 15/3/2025, riêng khoản 9 Điều 1 Quy chế số 05-QC/TU có hiệu lực từ ngày "
+                            "01/7/2025) so với văn bản trước khi"), cover
     tagged = rl.build(tmp_workspace, "01-QC/TU", rev_from="adopted/05-QC-TU~1", rev_to="adopted/05-QC-TU")
     assert tagged.cover_line() == cover
 

@@ -151,6 +151,25 @@ def test_an_amending_document_without_a_basis_has_no_basis_note() -> None:
         "thử nghiệm có căn cứ ban hành như sau: “Căn cứ Điều lệ Đảng;”")
 
 
+def test_two_amending_documents_bases_are_numbered_one_after_the_other() -> None:
+    """Sweep r26/M: the second document's basis took number 3, the first unit note's number, in every format."""
+    from regdraft.core.consolidate import consolidate
+    from regdraft.core.markdown import parse
+    from tests.conftest import FIXTURES
+    from tests.test_consolidate import FakeApplied, amendment_meta, change, words_of
+
+    mini = parse((FIXTURES / "mini.md").read_bytes(), "mini.md")
+    steps = [(amendment_meta(number, signed, effective), FakeApplied(mini, [change("d1", "amended", "khoản 1 Điều 1")]))
+             for number, signed, effective in (("05-QC/TU", "2025-03-15", "2025-04-01"),
+                                               ("06-QC/TU", "2025-06-15", "2025-07-01"))]
+    bases = [("Căn cứ Điều lệ Đảng;",), ("Căn cứ Quy định số 24-QĐ/TW;",)]
+    done = consolidate(mini, steps, dt.date(2025, 7, 1), words=words_of(mini), bases=bases)
+    numbers = [f.number for f in done.footnotes]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert done.basis == (1, 2) and done.marker(change("d1", "amended", "").address) == 3
+    assert "05-QC/TU" in done.footnotes[0].text and "06-QC/TU" in done.footnotes[1].text
+
+
 @needs_corpus
 def test_words_changed_in_an_article_s_title_are_noted_as_in_its_title(dau_thau: dict[str, Path]) -> None:
     # Luật 57/2024, khoản 21 Điều 4: "… tại tên Điều 3, điểm a khoản 7 Điều 3 …".

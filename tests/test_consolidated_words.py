@@ -82,6 +82,15 @@ def test_cited_dates_in_words_are_the_profile_s() -> None:
     assert place_date("", dt.date(2025, 3, 5), office.words("vi")) == "Ngày 05 tháng 3 năm 2025"
 
 
+@pytest.mark.parametrize(("day", "cited"), [((2021, 1, 9), "09/01/2021"), ((2021, 2, 15), "15/02/2021"),
+                                            ((2016, 7, 26), "26/7/2016"), ((2025, 3, 5), "05/3/2025"),
+                                            ((2026, 12, 1), "01/12/2026")])
+def test_a_numeric_cited_date_zero_pads_days_below_10_and_months_1_and_2_only(day: tuple[int, int, int],
+                                                                              cited: str) -> None:
+    """As the date line does (DOMAIN.md; the shipped texts cite `26/7/2016`): sweep r26/M wrote 15/03/2025."""
+    assert cited_date(dt.date(*day), "numeric") == cited
+
+
 @pytest.mark.parametrize(("words", "key", "says"), [
     ('    note_sentence: "{head} theo {where}{effective}."\n', "note_sentence",
      "words.vi.note_sentence: the field {head} is unknown; use {change}, {effective}, {where}."),

@@ -33,7 +33,7 @@ def test_a_revision_that_is_an_adoption_is_named_by_its_document(tmp_workspace: 
     shown = _text(tmp_path / "own.html")
     assert f"Phiên bản {tag} (" not in shown and f"(Phiên bản {tag})" not in shown
     assert "Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ " \
-           "ngày 01/04/2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU" in shown
+           "ngày 01/4/2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU" in shown
     assert "Dự thảo sửa đổi, bổ sung" not in shown and "Quy định sửa đổi, bổ sung" in shown
     # The instructions are known: counted and cited as the amendment's redline does (Điều 9 re-enacted: one row).
     pending = invoke(ws, "redline", "01-QC/TU", "--from", f"{tag}~1", "--amendment", SHIPPED_AMENDMENT,
@@ -215,7 +215,7 @@ def test_the_sides_of_a_run_are_named_by_every_adoption_in_it(term: tuple[Worksp
     later = _text(term[1] / "later.html")
     assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 07-QC/TU, Quy chế số 08-QC/TU và Quy chế số "
             "09-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 01/10/2026) so với văn bản sau khi được sửa đổi, bổ "
-            "sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 28/03/2025)") in later
+            "sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày 28/3/2025)") in later
 
 
 def test_a_run_of_adoptions_heads_its_old_column_as_the_text_before_them(term: tuple[Workspace, Path]) -> None:
@@ -246,7 +246,7 @@ def test_the_text_before_one_adoption_is_named_by_it_not_as_in_force(tmp_workspa
             "05-QC/TU) với Quy chế số 01-QC/TU ngày 09/01/2021 (Văn bản trước khi được sửa đổi, bổ sung bởi Quy chế "
             "số 05-QC/TU)") in text
     assert ("Văn bản sau khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, có hiệu lực từ ngày "
-            "01/04/2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, "
+            "01/4/2025) so với văn bản trước khi được sửa đổi, bổ sung bởi Quy chế số 05-QC/TU (Quy chế số 01-QC/TU, "
             "có hiệu lực từ ngày 09/01/2021)") in text
     assert "Quy định trước khi sửa đổi, bổ sung" in text and "hiện hành" not in text
 

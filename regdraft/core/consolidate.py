@@ -488,12 +488,12 @@ def _number(regulation: Regulation, notes: Notes, at: Address | None, extra: Seq
     markers: dict[Address | None, tuple[int, ...]] = {}
     lead = 1 if order[:1] == [None] else 0  # the whole-document notes first, then the preamble's
     for i, address in enumerate(order):
-        if i == lead:
-            footnotes.extend(Footnote(len(footnotes) + 1 + n, None, text, True) for n, text in enumerate(basis))
+        if i == lead:  # a list built before it is added (a generator numbered a second basis 3, a unit's number)
+            footnotes += [Footnote(len(footnotes) + 1 + n, None, text, True) for n, text in enumerate(basis)]
         texts = [" ".join(text for _, text in notes[address])] if address in notes else []
         for text in [*texts, *(extra if address == at else ())]:
             footnotes.append(Footnote(len(footnotes) + 1, address, text))
             markers[address] = (*markers.get(address, ()), len(footnotes))
     if len(order) <= lead:  # no unit noted
-        footnotes.extend(Footnote(len(footnotes) + 1 + n, None, text, True) for n, text in enumerate(basis))
+        footnotes += [Footnote(len(footnotes) + 1 + n, None, text, True) for n, text in enumerate(basis)]
     return tuple(footnotes), markers

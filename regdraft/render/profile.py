@@ -393,7 +393,7 @@ def place_date(place: str, date: dt.date | str | None, words: Mapping[str, str] 
 
 
 def cited_date(date: dt.date | str | None, style: str = "numeric", words: Mapping[str, str] | None = None) -> str:
-    """A date as a document is cited by it: `09/01/2021`, or in words (`dates: cited: words`) the
+    """A date as a document is cited by it: `09/01/2021`, `26/7/2016`, or in words (`dates: cited: words`) the
     profile's `date_cited_in_words`, `09 tháng 01 năm 2021` (`9 January 2021` in English); "" for no
     date, a value that is no date as written."""
     if date is None or date == "":
@@ -401,8 +401,8 @@ def cited_date(date: dt.date | str | None, style: str = "numeric", words: Mappin
     day = _day(date)
     if day is None:
         return str(date)
-    if style == "numeric":
-        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if style == "numeric":  # a leading zero for days below 10 and months 1-2 only, as the date line has (26/7/2016)
+        return f"{day.day:02d}/{day.month:02d}/{day.year}" if day.month < 3 else f"{day.day:02d}/{day.month}/{day.year}"
     words = words if words is not None else default_profile().words("vi")
     return written_date(day, words["date_cited_in_words"], words["month_names"])
 

@@ -118,7 +118,7 @@ class Version:
         return f"{self.label} ({', '.join(bits)})" if bits else self.label
 
     def revision(self, words: Mapping[str, str], style: str = "numeric") -> str:
-        """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 02/03/2026` (`commit 4934479` in English: the
+        """For the metadata line: `01-QC/TU: mã phiên bản 4934479, 02/3/2026` (`commit 4934479` in English: the
         profile's `revision`; the commit's date in `style`), or `01-QC/TU: chưa lưu vào lịch sử`."""
         commit = words.get("revision", "commit {commit}").format(commit=self.commit) if self.commit else ""
         dated = "" if self.uncommitted else cited_date(self.date, style, words)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 
 def round_line(r: Round, words: Mapping[str, str], dates: str = "numeric") -> str:
-    """`Lấy ý kiến vòng 1: … – Dự thảo lần 2 (hạn 15/03/2025)`: what the page header says, in a profile's words,
+    """`Lấy ý kiến vòng 1: … – Dự thảo lần 2 (hạn 15/3/2025)`: what the page header says, in a profile's words,
     the due date as the profile cites dates (`dates`: `Profile.cited_style`; `due 15 March 2025` in English)."""
     shown = cited_date(r.due, dates, words)
     due = words["review_due"].format(date=shown) if shown else ""

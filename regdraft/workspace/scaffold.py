@@ -96,14 +96,14 @@ def amended_by(ws: Workspace, reg: Regulation, profile: Profile) -> tuple[str, .
         return ()  # an unreadable amendment: `check` names it
     words = profile.words(reg.language)
     # In the order they were signed, as they are cited by their dates: replayed in the order they take effect, a
-    # document in force before an earlier one read `… 05-QC/TU ngày 28/03/2025, … 08-QC/TU ngày 10/05/2026 và …
-    # 07-QC/TU ngày 02/03/2026`.
+    # document in force before an earlier one read `… 05-QC/TU ngày 28/3/2025, … 08-QC/TU ngày 10/5/2026 và …
+    # 07-QC/TU ngày 02/3/2026`.
     signed = sorted(adopted, key=lambda a: a.signed or dt.date.max)
     return tuple(_dated(document_name(a, words), a, reg.language, profile) for a in signed if a.number)
 
 
 def _dated(name: str, doc: Any, language: str, profile: Profile) -> str:
-    """An amending document as a basis cites it: with its date (`Quy chế số 05-QC/TU ngày 15/03/2025`, as the
+    """An amending document as a basis cites it: with its date (`Quy chế số 05-QC/TU ngày 15/3/2025`, as the
     text it amends is cited; `Regulations No. 05-QC/TU of 15 March 2025` in English), but a law by its number
     alone (`Luật số 57/2024/QH15`, as Luật 57/2024 cites the laws it amends)."""
     from regdraft.core.frontmatter import NAMED_ALONE
