@@ -17,6 +17,9 @@ Post-conditions of `read_docx`:
    that was not is noted once.
 4. Open tracked changes are read as accepted (deleted and moved-away text and deleted table rows left out,
    inserted text kept; a paragraph deleted mark and all gets no number), with one warning naming where they are.
+   A paragraph whose mark alone is deleted (two paragraphs joined in Word) runs on into the next paragraph in the
+   same cell or body, which gives the paragraph its style and number (ECMA-376 Part 1, 17.13.5.15); deleted marks
+   in a row chain; the last paragraph of a cell or before a table stays one. An inserted mark splits a paragraph.
    Text boxes are left out. Hidden text (`w:vanish`) is left out, quoted in a `skipped` note; footnotes, endnotes
    and comments are left out, with a note giving how many and quoting the first (`docx_marks`).
 5. A paragraph that reads as a printed page's running head or number (`Trang 4`, a bare `12`, `CÔNG BÁO/Số 123 …`,
@@ -29,7 +32,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from regdraft.core.counts import count as counted
@@ -42,6 +45,7 @@ from regdraft.importer.docx_marks import (
     REFERENCES,
     hidden_notes,
     left_out_notes,
+    mark_deleted,
     mark_removed,
     revision_kinds,
     revision_note,
@@ -170,27 +174,22 @@ class _Reader:
         self.wrapped: list[int] = []  # the paragraphs where a manual line break was read as a space
         self.hidden: list[tuple[int, str]] = []  # hidden text left out: (paragraph, the text)
         self.revised: set[tuple[int, str]] = set()  # open tracked changes: (paragraph, kind)
+        self.joined: list[int] = []  # the paragraphs whose deleted mark joined their text to the next paragraph
         self.references: dict[str, list[tuple[int, str]]] = {}  # footnote/endnote/comment references: (paragraph, id)
         self.not_nfc: list[int] = []  # the paragraphs whose text was not in NFC
         self.spans: list[tuple[int, str, int]] = []  # table cells' spans past the grid: (paragraph, written, read as)
 
-    def paragraph(self, p: Any, where: int) -> list[Paragraph]:
+    def paragraph(self, group: Sequence[tuple[Any, int]]) -> list[Paragraph]:
+        """One paragraph as Word shows it with its tracked changes accepted. `group` holds its `w:p` elements with
+        their places, in order: each before the last had its mark deleted, so its text runs on into the next one
+        (`_joined`); the last one's mark ends the paragraph and gives it its style and number."""
+        p = group[-1][0]
         style = _val(p.find(_w("pPr")), "pStyle")
-        parts: list[str] = []
-        hidden: list[str] = []
-        self.revised.update((where, kind) for kind in revision_kinds(p))
-        for run in p.iter(_w("r")):
-            # Tracked changes read as accepted: deleted and moved-away text left out, inserted text kept.
-            if _inside(run, p, ("del", "moveFrom", "txbxContent")):
-                continue
-            for child in run:
-                name = child.tag.removeprefix(_W)
-                if name in _REFERENCES:
-                    self.references.setdefault(name, []).append((where, str(child.get(_w("id")))))
-            (hidden if self.styles.hidden(run, style) else parts).append(self.run_text(run, style, where))
-        if "".join(hidden).strip():
-            self.hidden.append((where, nfc(" ".join("".join(hidden).split()))))
-        text = "".join(parts)
+        texts = [self.runs(q, at, style) for q, at in group]
+        kept = [at for (_, at), text in zip(group, texts, strict=True) if text.strip()]
+        self.joined += [at for (_, at), text in zip(group[:-1], texts, strict=False) if text.strip()]
+        where = kept[0] if kept else group[-1][1]  # where its text begins: a paragraph deleted whole is no place
+        text = "".join(texts)
         if not unicodedata.is_normalized("NFC", text):
             self.not_nfc.append(where)
             text = nfc(text)
@@ -205,6 +204,24 @@ class _Reader:
         heading = self.styles.is_heading(style)
         closing = self.styles.closing(style)
         return [Paragraph(piece, where, heading=heading, closing=closing) for piece in pieces]
+
+    def runs(self, p: Any, where: int, style: str | None) -> str:
+        """The text of one `w:p`'s runs as printed, tracked changes accepted, hidden text left out and noted."""
+        parts: list[str] = []
+        hidden: list[str] = []
+        self.revised.update((where, kind) for kind in revision_kinds(p))
+        for run in p.iter(_w("r")):
+            # Tracked changes read as accepted: deleted and moved-away text left out, inserted text kept.
+            if _inside(run, p, ("del", "moveFrom", "txbxContent")):
+                continue
+            for child in run:
+                name = child.tag.removeprefix(_W)
+                if name in _REFERENCES:
+                    self.references.setdefault(name, []).append((where, str(child.get(_w("id")))))
+            (hidden if self.styles.hidden(run, style) else parts).append(self.run_text(run, style, where))
+        if "".join(hidden).strip():
+            self.hidden.append((where, nfc(" ".join("".join(hidden).split()))))
+        return "".join(parts)
 
     def soft_breaks(self, line: str, where: int) -> list[str]:
         """`line` cut at the manual line breaks that end a line; the ones that wrap a sentence become spaces."""
@@ -272,7 +289,8 @@ class _Reader:
             for tc in tr.iterchildren(_w("tc")):
                 tcpr = tc.find(_w("tcPr"))
                 merged = tcpr is not None and tcpr.find(_w("vMerge")) is not None and _val(tcpr, "vMerge") != "restart"
-                lines = [] if merged else [q.text for p in tc.iter(_w("p")) for q in self.paragraph(p, where)]
+                lines = [] if merged else [q.text for group in _joined((p, where) for p in tc.iter(_w("p")))
+                                           for q in self.paragraph(group)]
                 cells.append("\n".join(lines))
                 written = _val(tcpr, "gridSpan") if tcpr is not None else None
                 span = read_int(written, 0) if written else 1
@@ -298,6 +316,35 @@ def _wraps(before: str, after: str) -> bool:
         return True
     return before[-1] not in ":;" and (
         before.endswith(",") or (len(before) >= _WRAPPED_LINE and not _HEADING_WORD.match(before)))
+
+
+def _joined(blocks: Iterable[tuple[Any, int]]) -> Iterator[list[tuple[Any, int]]]:
+    """Body blocks or a cell's paragraphs, with their places, grouped as Word shows them with the tracked changes
+    accepted: a paragraph whose mark is deleted runs on into the next paragraph of the same cell (or of the body),
+    and so on down a chain of them; a table, or the end of the cell or body, ends the run (Word joins no paragraph
+    across it). A table is a group of its own."""
+    group: list[tuple[Any, int]] = []
+    for block, where in blocks:
+        if group and (block.tag != _w("p") or _container(block) is not _container(group[-1][0])):
+            yield group
+            group = []
+        if block.tag != _w("p"):
+            yield [(block, where)]
+            continue
+        group.append((block, where))
+        if not mark_deleted(block):
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _container(p: Any) -> Any:
+    """The table cell holding a paragraph, or the body."""
+    parent = p.getparent()
+    while parent is not None and parent.tag not in (_w("tc"), _w("body")):
+        parent = parent.getparent()
+    return parent
 
 
 def _inside(element: Any, stop: Any, names: tuple[str, ...]) -> bool:
@@ -330,13 +377,11 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
         raise ParseError(f"{source} is not a Word .docx file that can be read ({type(exc).__name__}: {exc}).") from None
     reader = _Reader(document, encoding)
     paragraphs: list[Paragraph] = []
-    where = 0
-    for block in _blocks(document.element.body):
-        where += 1
-        if block.tag == _w("tbl"):
-            paragraphs.append(reader.table(block, where))
+    for group in _joined((block, where) for where, block in enumerate(_blocks(document.element.body), 1)):
+        if group[0][0].tag == _w("tbl"):
+            paragraphs.append(reader.table(*group[0]))
         else:
-            paragraphs.extend(reader.paragraph(block, where))
+            paragraphs.extend(reader.paragraph(group))
     # A Word file made from a PDF (Word's own PDF opening) holds each page's running head and number as a paragraph.
     heads, notes = pdfcopy.page_heads([(p.where, "" if p.rows is not None or p.heading else p.text)
                                        for p in paragraphs])
@@ -365,7 +410,7 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
     if reader.numbering.ignored:
         notes.append(Note(0, "warning", ignored_summary(reader.numbering.ignored)))
     notes += hidden_notes(reader.hidden)
-    notes += revision_note(sorted(reader.revised))
+    notes += revision_note(sorted(reader.revised), reader.joined)
     notes += left_out_notes(document, reader.references)
     used = ", ".join(sorted(reader.converted)) or "utf-8"
     if used != "utf-8":

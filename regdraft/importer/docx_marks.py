@@ -46,14 +46,17 @@ def revision_kinds(p: Any) -> set[str]:
     return kinds
 
 
+def mark_deleted(p: Any) -> bool:
+    """Whether the paragraph mark itself is a tracked deletion (or moved away): accepted, the paragraph's text runs
+    on into the next paragraph (ECMA-376 Part 1, 17.13.5.15 `del` (Deleted Paragraph))."""
+    rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")
+    return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
+
+
 def mark_removed(p: Any) -> bool:
     """Whether the paragraph mark itself is a tracked deletion (or moved away) or hidden: with no text left, Word
     shows no paragraph there, and no number."""
-    rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")
-    if rpr is None:
-        return False
-    return rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None or bool(
-        switched_on(rpr, ("vanish", "specVanish")))
+    return mark_deleted(p) or bool(switched_on(p.find(f"{_w('pPr')}/{_w('rPr')}"), ("vanish", "specVanish")))
 
 
 def hidden_notes(hidden: Sequence[tuple[int, str]]) -> list[Note]:
@@ -61,19 +64,28 @@ def hidden_notes(hidden: Sequence[tuple[int, str]]) -> list[Note]:
                                    "printed.", text) for where, text in hidden]
 
 
-def revision_note(revised: Sequence[tuple[int, str]]) -> list[Note]:
-    """One note on the tracked changes still open in the file, naming the paragraphs of the first ones."""
+def revision_note(revised: Sequence[tuple[int, str]], joined: Sequence[int] = ()) -> list[Note]:
+    """One note on the tracked changes still open in the file, naming the paragraphs of the first ones; `joined`
+    are the paragraphs whose deleted mark joined their text to the next paragraph's."""
     if not revised:
         return []
     places = sorted({where for where, _ in revised})
-    shown = ", ".join(str(w) for w in places[:_SHOWN_PLACES]) + (", …" if len(places) > _SHOWN_PLACES else "")
     number = len(revised)
     changes = counted(number, "tracked change", plural_form="tracked changes")
+    merged = ""
+    if joined := sorted(set(joined)):
+        one = len(joined) == 1
+        merged = (f", and {'paragraph' if one else 'paragraphs'} {_shown(joined)} joined to the next one, "
+                  f"{'its' if one else 'their'} paragraph mark deleted")
     return [Note(places[0], "warning", (
         f"{changes} {'was' if number == 1 else 'were'} not accepted or rejected in Word: "
-        f"read as accepted (inserted text kept, deleted text and paragraphs left out), in "
-        f"{'paragraph' if len(places) == 1 else 'paragraphs'} {shown}. If the text as signed is not that, accept or "
-        "reject them in Word and import the file again."))]
+        f"read as accepted (inserted text kept, deleted text and paragraphs left out{merged}), in "
+        f"{'paragraph' if len(places) == 1 else 'paragraphs'} {_shown(places)}. If the text as signed is not that, "
+        "accept or reject them in Word and import the file again."))]
+
+
+def _shown(places: Sequence[int]) -> str:
+    return ", ".join(str(w) for w in places[:_SHOWN_PLACES]) + (", …" if len(places) > _SHOWN_PLACES else "")
 
 
 def left_out_notes(document: Any, references: Mapping[str, Sequence[tuple[int, str]]]) -> list[Note]:
