@@ -151,3 +151,34 @@ def test_moved_clauses_accept_to_the_new_text_and_reject_to_the_old(tmp_path: Pa
     rejected, accepted, plain_old, plain_new = _sides(parse(MINI), new, tmp_path, case)
     assert compare(parse(MINI), new).changes[-1].kind.value == "moved"
     assert accepted == plain_new and rejected == plain_old
+
+
+_FRONT = ("---\nid: T-1\ntype: Quy chế\ntitle: Thử\nlanguage: vi\nissuer: Tỉnh ủy\nsigned: 2021-01-09\n---\n\n"
+          "# Chương I. CHUNG\n\n")
+_OLD = _FRONT + ("## Điều 1. Một\n\n1. Khoản một gồm:\n\na) Điểm a;\n\nb) Điểm b.\n\n2. Khoản hai.\n\n"
+                 "## Điều 2. Hai\n\nNội dung điều hai.\n")
+_NEW = _FRONT + ("## Điều 1. Một\n\n1. Khoản một gồm:\n\na) Điểm a;\n\nb) Điểm b;\n\nc) Điểm c mới;\n\n"
+                 "d) Điểm d mới.\n\n"
+                 "2. Khoản hai.\n\n3. Khoản ba mới.\n\n## Điều 1a. Mới\n\nNội dung điều mới.\n\n"
+                 "## Điều 2. Hai\n\nNội dung điều hai.\n")
+
+
+def test_inserted_paragraphs_are_marked_as_word_marks_enter_at_the_end_of_the_paragraph_before(tmp_path: Path) -> None:
+    """Sweep r26/N: LibreOffice's "Reject all" joined `b) Điểm b.` to `2. Khoản hai.` when the `;` for `.` at b)'s end
+    touched the new points marked by their own paragraph marks. Word's form: the mark of the paragraph before the
+    block is the inserted one, the block's last mark the original (its old style kept as a property change)."""
+    from docx.oxml.ns import qn
+
+    from regdraft.core.markdown import parse
+
+    old, new = parse(_OLD.encode(), "old.md"), parse(_NEW.encode(), "new.md")
+    rejected, accepted, plain_old, plain_new = _sides(old, new, tmp_path, "blocks")
+    assert accepted == plain_new and rejected == plain_old
+    paragraphs = [p._p for p in docx.Document(str(tmp_path / "blocks.docx")).paragraphs]
+    text = {id(p): "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs}  # as accepted
+    marked = {text[id(p)]: p.find("w:pPr/w:rPr/w:ins", p.nsmap) is not None for p in paragraphs}
+    changed_style = {text[id(p)] for p in paragraphs if p.find("w:pPr/w:pPrChange", p.nsmap) is not None}
+    assert marked["b) Điểm b;"] and marked["c) Điểm c mới;"] and not marked["d) Điểm d mới."]
+    assert marked["2. Khoản hai."] and marked["3. Khoản ba mới."] and marked["Điều 1a. Mới"]
+    assert not marked["Nội dung điều mới."] and not marked["a) Điểm a;"]
+    assert changed_style == {"Nội dung điều mới."}  # rejected, it is `2. Khoản hai.`'s paragraph: a clause's style

@@ -14,6 +14,7 @@ Post-conditions of `write_redline_docx`:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -52,6 +53,7 @@ class _Writer:
         self.para: Any = None
         self.style = names["para"]
         self.ids = 0
+        self.first: Any = None  # the first paragraph of the text: the summary and page break before are not in it
 
     def start(self, kind: str) -> None:
         """Begin the next paragraph in the style of `kind` (a unit kind or `para`)."""
@@ -63,6 +65,8 @@ class _Writer:
             from regdraft.render.consolidated_docx import _add
 
             self.para = _add(self.document, self.style)
+            if self.first is None:
+                self.first = self.para._p
         return self.para
 
     def _change(self, tag: str) -> Any:
@@ -137,6 +141,54 @@ class _Writer:
             marks.append(self._change("w:ins" if op is Op.INSERT else "w:del"))
             properties.append(marks)
         self.para = None
+
+    def marks_as_word_writes_them(self) -> None:
+        """Move each inserted block's mark as Word writes it: Enter pressed at the end of the paragraph before
+        marks that paragraph's mark inserted, the block's last mark the original one (its old properties in a
+        `w:pPrChange` where they differ). Both forms give the same two versions, but LibreOffice's "Reject all"
+        joined the paragraph before to the one after the block when the two insertions touched (`;` for `.` at
+        a point's end, then the new point: Luật 57/2024's điểm e khoản 1 Điều 17, sweep r26/N)."""
+        from docx.oxml.ns import qn
+
+        def mark(p: Any) -> Any:
+            return p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}")
+
+        def inserted_whole(p: Any) -> bool:
+            parts = [c.tag for c in p if c.tag != qn("w:pPr")]
+            return (p.tag == qn("w:p") and mark(p) is not None and qn("w:ins") in parts
+                    and all(t in (qn("w:ins"), qn("w:bookmarkStart"), qn("w:bookmarkEnd")) for t in parts))
+
+        children = list(self.document.element.body)
+        if self.first is None:
+            return
+        i = children.index(self.first) + 1
+        while i < len(children):
+            before, j = children[i - 1], i
+            while j < len(children) and inserted_whole(children[j]):
+                j += 1
+            if j > i and before.tag == qn("w:p") and before.find(f"{qn('w:pPr')}/{qn('w:rPr')}") is None:
+                last = children[j - 1]
+                old_properties = before.find(qn("w:pPr"))
+                properties = last.find(qn("w:pPr"))
+                held = mark(last).getparent()
+                properties.remove(held)
+                if old_properties is None:
+                    old_properties = before.makeelement(qn("w:pPr"), {})
+                    before.insert(0, old_properties)
+                previous = [c for c in old_properties if c.tag not in (qn("w:rPr"), qn("w:sectPr"))]
+                if [_xml(c) for c in previous] != [_xml(c) for c in properties if c.tag != qn("w:rPr")]:
+                    change = self._change("w:pPrChange")
+                    change.append(change.makeelement(qn("w:pPr"), {}))
+                    change[0].extend(copy.deepcopy(c) for c in previous)
+                    properties.append(change)
+                old_properties.append(held)
+            i = max(j, i + 1)
+
+
+def _xml(element: Any) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(element))
 
 
 def _sides(segments: Sequence[DiffSegment]) -> Op:
@@ -339,6 +391,7 @@ def write_redline_docx(redline: Redline, output: Path, profile: Profile, today: 
         _emit(writer, p, language)
     if closing is not None:
         _closing(writer, closing, profile, words)
+    writer.marks_as_word_writes_them()
     if redline.metadata_line(profile):
         paragraph(document, redline.metadata_line(profile), size=profile.body_pt - 4)
     save(document, output)
