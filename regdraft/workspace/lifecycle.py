@@ -341,6 +341,7 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left
+    from regdraft.core.amend.chained import chained_words
     from regdraft.core.amend.closing_quotes import closings_quoted, continuations_dropped
     from regdraft.core.amend.placeholders_quoted import placeholders_quoted
     from regdraft.core.amend.type_words import wrong_type_words
@@ -356,7 +357,8 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
 
     warnings = (*closings_quoted(applied, amendment, before), *continuations_dropped(applied, amendment, before),
                 *placeholders_quoted(amendment, before),
-                *capitals_left(applied, amendment), *wrong_type_words(amendment, before),
+                *capitals_left(applied, amendment), *chained_words(before, applied, amendment),
+                *wrong_type_words(amendment, before),
                 *kept_ends(applied, amendment), *uncited_adoptions(ws, amendment))
     if not references:
         return Review(problems, warnings=warnings, reverts=reverts)

@@ -63,6 +63,7 @@ class Chosen:
 @dataclass(frozen=True, slots=True)
 class _Score:
     covered: int  # edits the instruction makes
+    complete: bool  # it makes every edit of the provisions it names: no other instruction quotes words it put in
     throughout: bool  # written `trong toàn bộ Quy chế`
     whole: bool  # every occurrence in the regulation is an edit of it (even where a provision is amended instead)
     cost: int
@@ -70,8 +71,9 @@ class _Score:
     words: int
     size: int
 
-    def rank(self) -> tuple[int, int, bool, bool, int, int, int]:
-        return self.covered, -self.cost, self.throughout, self.whole, -self.loose, -self.words, -self.size
+    def rank(self) -> tuple[int, int, bool, bool, bool, int, int, int]:
+        return (self.covered, -self.cost, self.complete, self.throughout, self.whole, -self.loose, -self.words,
+                -self.size)
 
 
 def choose(old: Regulation, new: Regulation, *, throughout: bool = True,
@@ -172,7 +174,7 @@ def _best(current: Regulation, after: dict[Address, Unit], throughout: bool,
                 for address, unit in before.items() if holder is None or holder.contains(address))
         return capitals[key]
 
-    best: tuple[tuple[int, int, bool, bool, int, int, int], Chosen] | None = None
+    best: tuple[tuple[int, int, bool, bool, bool, int, int, int], Chosen] | None = None
     # Most edits first: a phrase found at fewer edits than the best so far covers fewer.
     for (old, new), hits in sorted(found.items(), key=lambda item: -len(item[1])):
         if best is not None and len(hits) < best[0][0]:
@@ -259,7 +261,7 @@ def _evaluate(old: str, new: str | None, hits: list[Hit], holders: list[Address]
         return None  # in one lead-in, a phrase that reads worse than the clause itself: amend the clause
     if alone and not all(_stops(h.site.paragraph, h.start, h.start + len(old)) for h in covered):
         return None  # in one provision, a phrase from one natural stop to the next (`nguyên tắc tập trung dân chủ`)
-    score = _Score(len(covered), everywhere, total(old, len(hits)), sum(h.cost for h in covered),
+    score = _Score(len(covered), not partly, everywhere, total(old, len(hits)), sum(h.cost for h in covered),
                    sum(h.loose for h in covered), len(old.split()), len(old))
     first = min((h.site.holder for h in covered), key=holders.index)
     op = ReplaceWords(old, new, () if everywhere else tuple(s for s in map(scopes.get, named) if s is not None),

@@ -1,0 +1,102 @@
+"""Word changes that quote words an earlier word change of the same document put in.
+
+Instructions apply one after the other, in document order (`apply`, post-condition 4), so `a) Thay thế cụm từ “hệ”
+bằng cụm từ “Hệ” …` followed by `b) Thay thế cụm từ “Hệ thống thông tin điện tử của Tỉnh ủy” …` does reach the text
+intended. But the document is read against the text in force, and b) quotes a phrase that text does not hold: no
+office issues one change as two chained ones (docs/from-edits.md, "one change quoted whole"). `amend check` warns of
+it; `amend from-edits` never writes it.
+
+Post-conditions of `chained_words(before, applied, amendment)`:
+1. One warning per phrase instruction (`Thay thế cụm từ`, `Bỏ cụm từ`, `Bổ sung cụm từ … vào sau cụm từ …`) whose
+   phrase occurs more often, in a provision it changes, once the earlier phrase instructions of the document have
+   changed that provision than in the text in force (`before`): it stands at the instruction's line and names the
+   provisions and the earlier instruction whose words it quotes.
+2. Only the provisions each instruction changed (`applied.changes`) are looked at, each with the earlier phrase
+   instructions that changed it: no instruction is applied again to the whole text.
+"""
+
+from __future__ import annotations
+
+from regdraft.core.amend import phrases
+from regdraft.core.amend.apply import Applied, AppliedChange
+from regdraft.core.amend.document import Amendment, Instruction
+from regdraft.core.amend.operations import ReplaceWords
+from regdraft.core.amend.quote import short
+from regdraft.core.amend.tree import find_unit
+from regdraft.core.errors import Problem
+from regdraft.core.model import TITLE, Address, Regulation
+from regdraft.core.parts import part_paragraphs
+
+
+def chained_words(before: Regulation, applied: Applied, amendment: Amendment) -> list[Problem]:
+    """Warnings for the phrase instructions of `amendment` (applied to `before` as `applied`) that quote words an
+    earlier phrase instruction of it put in at the provisions they change."""
+    words = [c for c in applied.changes if isinstance(c.instruction.op, ReplaceWords)]
+    out: list[Problem] = []
+    seen: set[int] = set()
+    for at, change in enumerate(words):
+        later = change.instruction
+        if id(later) in seen:
+            continue
+        earlier = [c for c in words[:at] if c.instruction is not later and _same_place(c, change)]
+        culprit = _chained(before, change, earlier) if earlier else None
+        if culprit is None:
+            continue
+        seen.add(id(later))
+        places = [c.address for c in words if c.instruction is later and _chained(before, c, [
+            e for e in words[:words.index(c)] if e.instruction is culprit and _same_place(e, c)]) is not None]
+        out.append(_warning(later, culprit, places, amendment, before.language))
+    return out
+
+
+def _same_place(earlier: AppliedChange, later: AppliedChange) -> bool:
+    """Whether `earlier` changed words in the texts `later` changes (the same unit; a title only where both did)."""
+    return earlier.address.unit == later.address.unit and (not earlier.in_title or later.in_title)
+
+
+def _texts(before: Regulation, change: AppliedChange) -> list[str]:
+    """The texts of the text in force that `change` changed words in: a title, a lead-in, or a unit's own texts."""
+    address = change.address
+    if address.unit.segments == ():
+        return []
+    unit = find_unit(before.units, address.unit)
+    if unit is None:
+        return []  # a unit the document inserts: its words are its own
+    if change.in_title or address.part == TITLE:
+        return [unit.title or ""]
+    if address.part:
+        return list(part_paragraphs(unit, address.part))
+    return [*((unit.title,) if unit.title else ()), *unit.text, *unit.closing]
+
+
+def _chained(before: Regulation, change: AppliedChange, earlier: list[AppliedChange]) -> Instruction | None:
+    """The earlier instruction after which `change`'s phrase occurs more often where it changed words, if any."""
+    texts = _texts(before, change)
+    if not texts:
+        return None
+    later = change.instruction.op
+    assert isinstance(later, ReplaceWords)
+    found = sum(phrases.count(t, later.old) for t in texts)
+    for made in earlier:
+        op = made.instruction.op
+        assert isinstance(op, ReplaceWords)
+        texts = [phrases.replace(t, op.old, op.new, op.position)[0] for t in texts]
+        now = sum(phrases.count(t, later.old) for t in texts)
+        if now > found:
+            return made.instruction
+    return None
+
+
+def _warning(later: Instruction, earlier: Instruction, places: list[Address], amendment: Amendment,
+             language: str) -> Problem:
+    op = later.op
+    assert isinstance(op, ReplaceWords)
+    where = " and ".join(dict.fromkeys(a.unit.describe(language) for a in places))
+    one = len(places) == 1
+    return Problem(
+        f"instruction {later.location} ({short(later.text)}) quotes “{op.old}”, which {where} "
+        f"{'holds' if one else 'hold'} only once instruction {earlier.location} (line {earlier.line}) has changed "
+        f"{'its' if one else 'their'} words: instructions apply one after the other, but each should quote the text "
+        f"in force, as its readers have it. Make the two one instruction that quotes the words as they stand in the "
+        f"text in force.",
+        amendment.source, later.line)
