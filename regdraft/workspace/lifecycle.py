@@ -337,7 +337,9 @@ def _checked(ws: Workspace, amendment: Amendment, references: bool) -> Review:
         before = target_regulation(ws, amendment)
         applied = apply(before, amendment)
     except (AmendmentConflict, ParseError) as exc:
-        return Review(exc.problems or (Problem(str(exc), amendment.source),))
+        from regdraft.workspace.awaited import awaited  # a provision missing that another pending one brings in
+
+        return Review(awaited(ws, amendment, exc.problems) if exc.problems else (Problem(str(exc), amendment.source),))
     except StoreError as exc:
         return Review((Problem(str(exc), amendment.source, 1),))
     from regdraft.core.amend.capitals import capitals_left
