@@ -320,6 +320,10 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
                  f"{sheet.name}{again}:")
         for line in reply.lines():
             done.say(line)
+        if reply.forwarded:
+            done.data["left_out"] = [{"id": c.id, "by": c.by} for c in reply.forwarded]
+        for line in reply.left_out(sheet.name):
+            done.say(line)
         return _warned(done, reply.warnings)
     if by or name or place_unplaced or number is not None:
         raise UsageError(f"{sheet.name} is a sheet, which names the body and round of each comment in its columns; "

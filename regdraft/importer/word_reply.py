@@ -13,8 +13,14 @@ Post-conditions of `read_reply`:
 2. Each Word comment names the paragraphs its range starts and ends in, and its selection is
    the exact text between its range marks as circulated (NFC); a comment without a range
    (only a reference mark) belongs to the paragraph holding the mark. On a Word redline, a comment on words the
-   redline itself strikes out (its selection as circulated empty) carries those words as `struck`.
-3. A file that is not a Word document, or whose parts unpack past `archive.check_parts`'s bounds, raises
+   redline itself strikes out (its selection as circulated empty) carries those words as `struck`. Its text keeps
+   its line breaks (a paragraph, or Shift+Enter), a tab read as a space. Comments come in the document's order,
+   those starting at the same place in the order of their range marks (LibreOffice reorders the comments part).
+3. A Word reply to a comment (commentsExtended.xml's `paraIdParent`) is part of the comment opening its thread,
+   as Word shows it: its text follows that comment's, on a line opening with the replier's name, and the
+   comment's author names each person in the thread. A missing or unreadable part, or a link to no comment, leaves
+   each comment standing alone.
+4. A file that is not a Word document, or whose parts unpack past `archive.check_parts`'s bounds, raises
    `ParseError` naming the file; nothing else raises.
 """
 
@@ -22,7 +28,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from regdraft.core.errors import ParseError
@@ -36,6 +42,10 @@ _INSERTED = (f"{_W}ins", f"{_W}moveTo")
 _DELETED = (f"{_W}del", f"{_W}moveFrom")
 # Run-level marks that stand for characters.
 _CHARACTERS = {f"{_W}tab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": ""}
+# In a Word comment, a line break (Shift+Enter) stays a line break: the comment's text keeps its lines.
+_COMMENT_CHARACTERS = {**_CHARACTERS, f"{_W}br": "\n", f"{_W}cr": "\n"}
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 # Parts of a paragraph that are not its text.
 _SKIPPED = {f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}fldChar", f"{_W}footnoteReference"}
 
@@ -61,6 +71,7 @@ _At = tuple[int, int, int]
 class _Range:
     start: _At
     end: _At | None = None
+    met: int = 0  # its place among the range starts and references met in the document
 
 
 class _Reader:
@@ -69,7 +80,7 @@ class _Reader:
         self.address: tuple[int, str] | None = None
         self.ranges: dict[str, _Range] = {}
         self.bookmarks: dict[str, tuple[int, str]] = {}
-        self.references: dict[str, int] = {}
+        self.references: dict[str, tuple[int, int]] = {}  # the paragraph, and its place among those met
         self.copy: CopyMark | None = None
         self.own = ""  # on a Word redline, the digest of the author of its own tracked changes
         self.moved: set[str] = set()  # the words of each paragraph whose mark is a move's source (`_moved_words`)
@@ -121,13 +132,15 @@ class _Reader:
                 if self.paragraphs and not self.paragraphs[-1].original and not self.paragraphs[-1].accepted:
                     self.paragraphs[-1].address = address
         elif tag == f"{_W}commentRangeStart":
-            self.ranges[element.get(f"{_W}id") or ""] = _Range(self.here())
+            met = len(self.ranges) + len(self.references)
+            self.ranges[element.get(f"{_W}id") or ""] = _Range(self.here(), None, met)
         elif tag == f"{_W}commentRangeEnd":
             found = self.ranges.get(element.get(f"{_W}id") or "")
             if found is not None:
                 found.end = self.here()
         elif tag == f"{_W}commentReference":
-            self.references.setdefault(element.get(f"{_W}id") or "", self.here()[0])
+            self.references.setdefault(element.get(f"{_W}id") or "",
+                                       (self.here()[0], len(self.ranges) + len(self.references)))
         elif tag in (f"{_W}t", f"{_W}delText") or tag in _CHARACTERS:
             self.text(_CHARACTERS.get(tag, element.text or ""), state, author, date)
         for child in element:
@@ -192,20 +205,75 @@ def _moved_words(p: Any) -> str:
     return " ".join(nfc("".join(words)).split())
 
 
-def _comments_part(document: Any) -> Any | None:
+def _comments_part(document: Any, name: str = "/word/comments.xml") -> Any | None:
     from docx.oxml import parse_xml
 
     for part in document.part.package.iter_parts():
-        if str(part.partname) == "/word/comments.xml":
+        if str(part.partname) == name:
             return parse_xml(part.blob)
     return None
 
 
 def _comment_text(element: Any) -> str:
+    """A Word comment's words, a paragraph a line: a line break in it (`w:br`, `w:cr`) a line break, a tab a space,
+    as in the document's text (`_CHARACTERS`)."""
     paragraphs = []
     for p in element.iter(f"{_W}p"):
-        paragraphs.append("".join(t.text or "" for t in p.iter(f"{_W}t")).strip())
+        pieces = ((child.text or "") if child.tag == f"{_W}t" else _COMMENT_CHARACTERS.get(child.tag, "")
+                  for run in p.iter(f"{_W}r") for child in run)
+        paragraphs.append("\n".join(line.strip() for line in "".join(pieces).split("\n")).strip())
     return nfc("\n".join(x for x in paragraphs if x))
+
+
+def _threads(document: Any, part: Any) -> dict[str, str]:
+    """Each Word reply to a comment (commentsExtended.xml: its `paraIdParent` names a paragraph of the comment it
+    answers) and the comment opening its thread, by their ids. A part that is missing or cannot be read, or a link
+    to no comment, gives no thread: each comment then stands alone."""
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        extended = _comments_part(document, "/word/commentsExtended.xml")
+    except (XMLSyntaxError, ValueError):
+        return {}
+    if extended is None or part is None:
+        return {}
+    owner = {pid: element.get(f"{_W}id") or "" for element in part.iter(f"{_W}comment")
+             for p in element.iter(f"{_W}p") if (pid := p.get(f"{_W14}paraId"))}
+    parent: dict[str, str] = {}
+    for ex in extended.iter(f"{_W15}commentEx"):
+        child, above = owner.get(ex.get(f"{_W15}paraId") or ""), owner.get(ex.get(f"{_W15}paraIdParent") or "")
+        if child is not None and above is not None and child != above:
+            parent.setdefault(child, above)
+    roots: dict[str, str] = {}
+    for cid in parent:
+        chain, seen = [cid], {cid}  # up to the thread's first comment, once round a loop a broken file may hold
+        while chain[-1] in parent and chain[-1] not in roots and parent[chain[-1]] not in seen:
+            chain.append(parent[chain[-1]])
+            seen.add(chain[-1])
+        root = roots.get(chain[-1], chain[-1])
+        roots.update(dict.fromkeys(chain, root))
+    return {cid: root for cid, root in roots.items() if cid != root}
+
+
+def _threaded(comments: list[ReplyComment], threads: dict[str, str]) -> list[ReplyComment]:
+    """The comments with each reply in its thread's first comment: its text follows, a line opening with the
+    replier's name, and the author names every person in the thread (Word shows a thread as one comment)."""
+    by_id = {c.id: c for c in comments}
+    answers: dict[str, list[ReplyComment]] = {}
+    for c in comments:
+        if threads.get(c.id) in by_id:
+            answers.setdefault(threads[c.id], []).append(c)
+    out = []
+    for c in comments:
+        if threads.get(c.id) in by_id:
+            continue
+        replies = sorted(answers.get(c.id, ()), key=lambda r: r.date)  # stable: in the document's order
+        if replies:
+            lines = [c.text, *(f"{r.author}: {r.text}" if r.author else r.text for r in replies if r.text)]
+            names = ", ".join(dict.fromkeys(a for a in (c.author, *(r.author for r in replies)) if a))
+            c = replace(c, text="\n".join(x for x in lines if x), author=names)
+        out.append(c)
+    return out
 
 
 def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Reply:
@@ -236,7 +304,7 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         ReplyParagraph(p.address[1] if p.address else None, nfc("".join(p.original)), nfc("".join(p.accepted)),
                        tuple(nfc(a) for a in p.authors), p.date, p.mark, p.address[0] if p.address else 0)
         for p in reader.paragraphs)
-    comments: list[tuple[_At, ReplyComment]] = []  # where each starts in the document, and it
+    comments: list[tuple[tuple[_At, int], ReplyComment]] = []  # where each starts in the document, and it
     circulated = ["".join(p.original) for p in reader.paragraphs]
     shown = ["".join(p.shown) for p in reader.paragraphs]
     for element in part.iter(f"{_W}comment") if part is not None else ():
@@ -245,21 +313,24 @@ def read_reply(data: bytes, source: str, *, redline_changes: bool = False) -> Re
         if span is not None:
             start, end = span.start, span.end or span.start
         elif cid in reader.references:
-            start = end = (reader.references[cid], 0, 0)
+            start = end = (reader.references[cid][0], 0, 0)
         else:
             # The reviewer deleted the words it was on: it is kept, placed nowhere (general, or reported).
-            comments.append(((len(reader.paragraphs), 0, 0), ReplyComment(
+            comments.append((((len(reader.paragraphs), 0, 0), 0), ReplyComment(
                 cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
                 UNANCHORED, UNANCHORED, "")))
             continue
         selection = nfc(_selection(circulated, start[:2], end[:2])).strip()
         struck = "" if selection or not reader.own else nfc(_selection(shown, start[::2], end[::2])).strip()
-        comments.append((start, ReplyComment(
+        met = span.met if span is not None else reader.references[cid][1]
+        comments.append(((start, met), ReplyComment(
             cid, nfc(element.get(f"{_W}author") or ""), element.get(f"{_W}date") or "", _comment_text(element),
             start[0], end[0], selection, struck)))
-    # In the document's order, as Word's review pane lists them (the comments part holds them as they were written).
+    # In the document's order, as Word's review pane lists them (the comments part holds them as they were written,
+    # or, saved by LibreOffice, in an order of its own): those starting at the same place as their range marks stand.
     comments.sort(key=lambda found: found[0])
-    return Reply(source, paragraphs, tuple(c for _, c in comments), reader.copy)
+    threads = _threads(document, part)
+    return Reply(source, paragraphs, tuple(_threaded([c for _, c in comments], threads)), reader.copy)
 
 
 def _selection(circulated: list[str], start: tuple[int, ...], end: tuple[int, ...]) -> str:

@@ -7,7 +7,11 @@ Post-conditions:
    anything it cannot place is refused with each unplaced passage named, unless the office
    chose to import those as general comments.
 3. Importing the same reply twice imports nothing the second time (each comment remembers a
-   fingerprint of what it came from).
+   fingerprint of what it came from). A comment imported before (the same Word author, date, words, selection,
+   proposal and provision in the round) is not imported again, whatever file brings it: from the same body it is
+   among those already there (a copy saved again renumbers Word's comments); from another body (a copy one body
+   commented on, forwarded by a second that added its own) it is left under that body and named in
+   `ReplyImport.forwarded`, and a reply holding nothing else is refused naming that body.
 4. A comment whose proposal would delete points or clauses when accepted is imported as it is, with a
    warning naming the reply and the Word comment or changes it came from (`ReplyImport.warnings`).
 """
@@ -62,22 +66,43 @@ def write_review_copy(ws: Workspace, slug: str, output: Path, round_number: int 
 
 @dataclass(frozen=True, slots=True)
 class ReplyImport:
-    """What an import of a Word reply did: the comments written, and those already there."""
+    """What an import of a Word reply did: the comments written, those already there, and those imported before
+    from another body (`forwarded`: a copy one body commented on, sent on by another), left under that body."""
 
     round: int
     imported: tuple[Comment, ...]
     already: tuple[Comment, ...]
     warnings: tuple[Problem, ...] = ()
+    forwarded: tuple[Comment, ...] = ()
 
     def lines(self) -> list[str]:
         """One line per comment imported, as the office reads them."""
         out = []
         for c in self.imported:
             kind = "proposal" if c.proposal else "comment"
-            words = c.text if len(c.text) <= 70 else c.text[:69] + "…"
+            flat = " ".join(c.text.split())  # one line, whatever lines the comment has
+            words = flat if len(flat) <= 70 else flat[:69] + "…"
             on = f"{c.on} ({c.regulation})" if c.regulation else c.on
             out.append(f"  {c.id}  {on:<12} {kind:<8} {c.author or c.by}: {words}")
         return out
+
+    def left_out(self, name: str) -> list[str]:
+        """The comments of another body's reply the file also held, as the office reads them: a sentence naming
+        how many, whose and under which body they stand, then one line each."""
+        if not self.forwarded:
+            return []
+        body = self.imported[0].by if self.imported else "this body"
+        count = len(self.forwarded)
+        bodies = " and ".join(dict.fromkeys(c.by for c in self.forwarded))
+        people = ", ".join(dict.fromkeys(c.author for c in self.forwarded if c.author))
+        whose = f" by {people}" if people else ""
+        noun = "comment" if count == 1 else f"{count} comments"
+        were = "was" if count == 1 else "were"
+        it = "it stays" if count == 1 else "they stay"
+        return [f"Left out {'the ' if count == 1 else ''}{noun}{whose} in {name} that {were} imported before as the "
+                f"reply of {bodies}: {it} under {bodies}, not under {body}, and {'is' if count == 1 else 'are'} "
+                "not counted again:",
+                *ReplyImport(self.round, self.forwarded, ()).lines()]
 
 
 def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name: str = "",
@@ -120,11 +145,17 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
         raise RegdraftError(f"{reply_file.name} holds no Word comments and no tracked changes; nothing was imported.")
     recorded = load_comments(ws, slug)
     known = {c.source: c for c in recorded if c.source}
-    fresh = [c for c in result.placed if c.source not in known]
-    already = tuple(known[c.source] for c in result.placed if c.source in known)
+    # A comment imported before, from this file or another (a copy forwarded from body to body, or saved again,
+    # which renumbers Word's comments), is left alone: under the body it came from, never counted twice.
+    said = {_said(c): c for c in recorded if c.round == r.number}
+    before = [known.get(c.source) or said.get(_said(c)) for c in result.placed]
+    fresh = [c for c, was in zip(result.placed, before, strict=True) if was is None]
+    already = tuple(was for was in before if was is not None and body_key(was.by) == body_key(body))
+    forwarded = tuple(was for was in before if was is not None and body_key(was.by) != body_key(body))
     if not fresh:
+        if forwarded:
+            _refuse_another_bodys(reply_file.name, forwarded)
         return ReplyImport(r.number, (), already)
-    _not_another_bodys(reply_file.name, fresh, recorded, body, r.number)
     when = _now()
     stamped = [replace(c, created=c.created or when) for c in fresh]
     with_ids = _with_ids(stamped, _taken_ids(ws, slug))
@@ -135,7 +166,7 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     unasked = not_consulted(body, r)
     return ReplyImport(r.number, tuple(with_ids), already,
                        (*([Problem(unasked, reply_file.name, 0, "", warning=True)] if unasked else []),
-                        *_losing(with_ids, dict(texts), reply_file.name)))
+                        *_losing(with_ids, dict(texts), reply_file.name)), forwarded)
 
 
 def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: str) -> tuple[Problem, ...]:
@@ -152,21 +183,19 @@ def _losing(comments: Sequence[Comment], drafts: dict[str, Regulation], name: st
     return tuple(found)
 
 
-def _not_another_bodys(name: str, fresh: Sequence[Comment], recorded: Sequence[Comment], body: str,
-                       round_number: int) -> None:
-    """Refuse a reply every comment of which was imported before from another body: the same file named
-    as a second body's reply (it was imported again, under the second name)."""
-    def said(c: Comment) -> tuple[str, ...]:
-        return c.author, c.created, c.text, c.selection, c.proposal, c.on, c.regulation
+def _said(c: Comment) -> tuple[str, ...]:
+    """What makes an imported comment the same one wherever it comes from: its Word author, date, words,
+    selection, proposal and provision."""
+    return c.author, c.created, c.text, c.selection, c.proposal, c.on, c.regulation
 
-    others = {said(c): c for c in recorded if c.round == round_number and body_key(c.by) != body_key(body)}
-    again = [others[said(c)] for c in fresh if said(c) in others]
-    if again and len(again) == len(fresh):
-        bodies = sorted({c.by for c in again})
-        ids = ", ".join(c.id for c in again[:10]) + (" …" if len(again) > 10 else "")
-        raise RegdraftError(f"{name}: its comments were imported before as the reply of {' and '.join(bodies)} "
-                            f"({ids}), so nothing was imported: a reply is imported once, under the body that "
-                            "sent it.")
+
+def _refuse_another_bodys(name: str, again: Sequence[Comment]) -> None:
+    """Refuse a reply every comment of which was imported before, some from another body: the same file named
+    as a second body's reply."""
+    bodies = sorted({c.by for c in again})
+    ids = ", ".join(c.id for c in again[:10]) + (" …" if len(again) > 10 else "")
+    raise RegdraftError(f"{name}: its comments were imported before as the reply of {' and '.join(bodies)} "
+                        f"({ids}), so nothing was imported: a reply is imported once, under the body that sent it.")
 
 
 def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], reply: Reply, texts: Texts) -> None:

@@ -1,0 +1,242 @@
+"""Word comments as members send them: a copy one body commented on and another forwarded with comments of its own,
+a comment typed on several lines, and a Word reply to a comment (r26 sweep N defects 1, 3, 4)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+from regdraft.workspace.store import Workspace
+from tests import word_reply_kit as kit
+from tests.conftest import Invoke
+
+SLUG = "qc-sua-doi-2025"
+BODY = "Ban Tổ chức Tỉnh ủy"
+OTHER = "Văn phòng Tỉnh ủy"
+MEETINGS = "Thường lệ ba tháng một lần"  # điểm a khoản 1 Điều 12 of the draft
+QUORUM = "Hội nghị chỉ hợp lệ khi"
+DATE = "2025-07-10T09:00:00Z"
+
+
+@pytest.fixture
+def ws(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
+    result = invoke(tmp_workspace, "round", "open", SLUG, "--title", "Lấy ý kiến các ban", "--due", "2099-03-15",
+                    "--consult", BODY, "--consult", OTHER)
+    assert result.exit_code == 0, result.output
+    return tmp_workspace
+
+
+@pytest.fixture
+def copy(ws: Workspace, invoke: Invoke, tmp_path: Path) -> Path:
+    out = tmp_path / "ban-lay-y-kien.docx"
+    assert invoke(ws, "round", "copy", SLUG, "-o", str(out)).exit_code == 0
+    return out
+
+
+def _comments(ws: Workspace) -> list[dict[str, Any]]:
+    folder = ws.root / "amendments" / SLUG / "comments"
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
+
+
+def _comment(document: Any, run: Run, text: str, author: str, date: str = DATE) -> Any:
+    """A Word comment by `author` on `run`, dated `date` (python-docx dates it now)."""
+    made = document.add_comment([run, run], text=text, author=author, initials=author[0])
+    made._comment_elm.set(qn("w:date"), date)
+    return made
+
+
+def _import(invoke: Invoke, ws: Workspace, reply: Path, body: str = BODY) -> Any:
+    result = invoke(ws, "comment", "import", SLUG, str(reply), "--by", body)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+# -- a copy forwarded from one body to another ----------------------------------------------------
+
+
+def test_a_forwarded_copy_brings_in_only_the_second_bodys_comments(ws: Workspace, copy: Path, invoke: Invoke,
+                                                                   tmp_path: Path) -> None:
+    # Bộ Tư pháp's commented copy went on to Văn phòng Chính phủ, which added one comment: all 13 were imported
+    # under the second body, the report naming the first body's commenter under it and counting them twice.
+    document = kit.open_docx(copy)
+    _comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "A1 Hai tháng.", "An")
+    _comment(document, kit.isolate(kit.paragraph_with(document, "Thành phần dự hội nghị"), "Thành phần"),
+             "A2 Rõ hơn.", "An")
+    kit.track_replace(kit.isolate(kit.paragraph_with(document, QUORUM), "hai phần ba"), "ba phần tư", "An")
+    first = kit.save(document, tmp_path / "gop-y-ban-to-chuc.docx")
+    _import(invoke, ws, first)
+    before = {c["id"]: c for c in _comments(ws)}
+    assert len(before) == 3
+
+    forwarded = kit.open_docx(first)
+    _comment(forwarded, kit.isolate(kit.paragraph_with(forwarded, "Bí thư chủ trì hội nghị"), "chủ trì"),
+             "C1 Bổ sung họp bất thường.", "Dung", "2025-07-12T08:00:00Z")
+    second = kit.save(forwarded, tmp_path / "gop-y-van-phong.docx")
+    said = " ".join(_import(invoke, ws, second, OTHER).output.split())
+
+    comments = _comments(ws)
+    new = [c for c in comments if c["id"] not in before]
+    assert [(c["by"], c["author"], c["text"]) for c in new] == [(OTHER, "Dung", "C1 Bổ sung họp bất thường.")]
+    assert {c["id"]: c for c in comments if c["id"] in before} == before  # the first body's, unchanged
+    assert "Imported 1 comment on" in said
+    assert (f"Left out 3 comments by An in gop-y-van-phong.docx that were imported before as the reply of {BODY}: "
+            f"they stay under {BODY}, not under {OTHER}, and are not counted again:") in said
+    for c in before.values():  # each named, with its id and words
+        assert re.search(rf"{c['id']} +{re.escape(c['provision'])} .*An: {re.escape(c['text'][:20])}", said), said
+
+    report = tmp_path / "bao-cao.csv"
+    assert invoke(ws, "round", "report", SLUG, "-o", str(report)).exit_code == 0
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    bodies = [row[3] for row in rows[1:] if len(row) > 3 and row[0].isdigit()]
+    assert sorted(bodies) == sorted([BODY] * 3 + [OTHER])
+
+
+def test_a_copy_sent_again_with_its_comments_renumbered_brings_in_only_the_new_one(
+        ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # The same body sends its copy again with one more comment, saved in between (Word and LibreOffice renumber
+    # the comments): the comment it sent first was imported a second time.
+    document = kit.open_docx(copy)
+    _comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "Hai tháng.", "An")
+    _import(invoke, ws, kit.save(document, tmp_path / "lan-1.docx"))
+    assert len(_comments(ws)) == 1
+
+    again = kit.open_docx(copy)  # the new comment first: it takes id 0, the first one id 1
+    _comment(again, kit.isolate(kit.paragraph_with(again, QUORUM), "Hội nghị"), "Thêm một ý.", "An")
+    _comment(again, kit.isolate(kit.paragraph_with(again, MEETINGS), "ba tháng"), "Hai tháng.", "An")
+    said = " ".join(_import(invoke, ws, kit.save(again, tmp_path / "lan-2.docx")).output.split())
+    assert sorted(c["text"] for c in _comments(ws)) == ["Hai tháng.", "Thêm một ý."]
+    assert "Imported 1 comment" in said and "1 imported before was left alone" in said
+    assert "Left out" not in said
+
+
+# -- a comment typed on several lines ----------------------------------------------------------------
+
+
+def test_a_comments_line_breaks_and_tabs_are_kept(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:
+    # "A7 dòng một" Shift+Enter "dòng hai" Tab "sau tab" was stored as "A7 dòng mộtdòng haisau tab".
+    document = kit.open_docx(copy)
+    made = _comment(document, kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng"), "A7 dòng một", "An")
+    p = made.paragraphs[0]
+    p.add_run()._r.append(OxmlElement("w:br"))
+    p.add_run("dòng hai\tsau tab")  # python-docx writes the tab as <w:tab/>
+    run = p.add_run(" Covid")
+    run._r.append(OxmlElement("w:noBreakHyphen"))
+    run._r.append(OxmlElement("w:cr"))
+    p.add_run("19")
+    made.add_paragraph("Đoạn thứ hai của góp ý.")
+    _import(invoke, ws, kit.save(document, tmp_path / "reply.docx"))
+    [stored] = _comments(ws)
+    assert stored["text"] == "A7 dòng một\ndòng hai sau tab Covid-\n19\nĐoạn thứ hai của góp ý."
+
+
+# -- a Word reply to a comment ------------------------------------------------------------------------
+
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def _threaded(path: Path, out: Path, extended: str | None, reverse: bool = False) -> Path:
+    """`path` with a paragraph id on every comment paragraph (10000000, 10000001 …) and `extended` as its
+    commentsExtended.xml (`{0}`, `{1}` … the ids); `reverse` writes the comments part backwards, as LibreOffice
+    reorders it."""
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    part = files["word/comments.xml"].decode("utf-8")
+    if "xmlns:w14" not in part:
+        part = part.replace("<w:comments ", f'<w:comments xmlns:w14="{_W14}" ', 1)
+    ids: list[str] = []
+
+    def number(_found: re.Match[str]) -> str:
+        ids.append(f"{0x10000000 + len(ids):08X}")
+        return f'<w:p w14:paraId="{ids[-1]}"'
+
+    part = re.sub(r"<w:p(?=[ >])", number, part)
+    if reverse:
+        head, *comments = re.split(r"(?=<w:comment )", part)
+        last, tail = comments[-1].split("</w:comments>")
+        part = head + "".join(reversed([*comments[:-1], last])) + "</w:comments>" + tail
+    files["word/comments.xml"] = part.encode("utf-8")
+    if extended is not None:
+        files["word/commentsExtended.xml"] = extended.format(*ids).encode("utf-8")
+        files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+            b"</Types>", b'<Override PartName="/word/commentsExtended.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>')
+        files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+            b"</Relationships>", b'<Relationship Id="rIdX99" Type="http://schemas.microsoft.com/office/2011/'
+            b'relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return out
+
+
+_EXTENDED = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx '
+             'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">{body}</w15:commentsEx>')
+
+
+def _a_thread(copy: Path, tmp_path: Path) -> Path:
+    """Bình's comment, Cường's reply to it (on the same words, as Word writes a reply), and Bình's comment on
+    another point."""
+    document = kit.open_docx(copy)
+    words = kit.isolate(kit.paragraph_with(document, MEETINGS), "ba tháng")
+    _comment(document, words, "B1 Đề nghị bỏ cụm này.", "Bình")
+    _comment(document, words, "B2 Nhất trí với ý kiến của đồng chí Bình.", "Cường")  # the same second
+    _comment(document, kit.isolate(kit.paragraph_with(document, QUORUM), "Hội nghị"), "B3 Rõ hơn.", "Bình")
+    return kit.save(document, tmp_path / "plain.docx")
+
+
+def test_a_word_reply_is_part_of_the_comment_it_answers(ws: Workspace, copy: Path, invoke: Invoke,
+                                                        tmp_path: Path) -> None:
+    # Cường's reply to Bình's comment came in as a comment of its own, answered and counted apart.
+    extended = _EXTENDED.format(body='<w15:commentEx w15:paraId="{0}" w15:done="0"/>'
+                                     '<w15:commentEx w15:paraId="{1}" w15:paraIdParent="{0}" w15:done="0"/>'
+                                     '<w15:commentEx w15:paraId="{2}" w15:done="0"/>')
+    reply = _threaded(_a_thread(copy, tmp_path), tmp_path / "reply.docx", extended)
+    _import(invoke, ws, reply)
+    stored = sorted((c["provision"], c["author"], c["text"]) for c in _comments(ws))
+    assert stored == [("d12.k1.a", "Bình, Cường",
+                       "B1 Đề nghị bỏ cụm này.\nCường: B2 Nhất trí với ý kiến của đồng chí Bình."),
+                      ("d12.k3", "Bình", "B3 Rõ hơn.")]
+
+
+def test_a_reply_whose_thread_link_is_gone_follows_the_comment_it_answers(ws: Workspace, copy: Path, invoke: Invoke,
+                                                                           tmp_path: Path) -> None:
+    # Saved by LibreOffice, the reply stands alone and the comments part lists it first: it was listed before
+    # the comment it answers. Both made in the same second, the order of their marks in the document decides.
+    plain = _a_thread(copy, tmp_path)
+    reply = _threaded(plain, tmp_path / "reply.docx", None, reverse=True)
+    with zipfile.ZipFile(reply) as z:
+        part = z.read("word/comments.xml").decode("utf-8")
+    assert part.index("B2 Nhất trí") < part.index("B1 Đề nghị")
+    _import(invoke, ws, reply)
+    listed = invoke(ws, "comment", "list", SLUG, "--on", "d12.k1.a")
+    assert listed.exit_code == 0, listed.output
+    assert 0 < listed.output.index("B1 Đề nghị") < listed.output.index("B2 Nhất trí"), listed.output
+
+
+@pytest.mark.parametrize("extended", [
+    "<w15:commentsEx this is not XML",
+    _EXTENDED.format(body='<w15:commentEx w15:paraId="{1}" w15:paraIdParent="7FFFFFFF"/>'),  # a parent not there
+    _EXTENDED.format(body='<w15:commentEx w15:paraId="{0}" w15:paraIdParent="{1}"/>'  # a loop
+                          '<w15:commentEx w15:paraId="{1}" w15:paraIdParent="{0}"/>'),
+])
+def test_a_broken_thread_part_leaves_each_comment_standing(ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path,
+                                                           extended: str) -> None:
+    reply = _threaded(_a_thread(copy, tmp_path), tmp_path / "reply.docx", extended)
+    _import(invoke, ws, reply)
+    texts = sorted(c["text"] for c in _comments(ws))
+    if "{0}" in extended and "{1}" in extended and "7FFFFFFF" not in extended:
+        # A loop is followed once round: one comment of the two is taken as the thread's first, no text lost.
+        assert len(texts) == 2 and "B2 Nhất trí với ý kiến của đồng chí Bình." in texts[0] + texts[1]
+        assert "B1 Đề nghị bỏ cụm này." in texts[0] + texts[1]
+    else:
+        assert texts == ["B1 Đề nghị bỏ cụm này.", "B2 Nhất trí với ý kiến của đồng chí Bình.", "B3 Rõ hơn."]
