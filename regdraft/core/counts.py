@@ -51,6 +51,13 @@ def listed(items: Sequence[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
+def first_few(items: Sequence[str], shown: int = 5) -> str:
+    """The first `shown` items, then how many more: `A, B, C, D, E and 2,996 more` (a list of 3,001 printed whole
+    made one line of 80 KB)."""
+    more = len(items) - shown
+    return ", ".join(items[:shown]) + (f" and {more:,} more" if more > 0 else "")
+
+
 def is_are(number: int) -> str:
     """`is` for one, `are` for any other number: `1 comment is`, `2 comments are`."""
     return "is" if number == 1 else "are"

@@ -45,7 +45,7 @@ from regdraft.core.comments import (
     unconsulted,
     unique_bodies,
 )
-from regdraft.core.counts import count
+from regdraft.core.counts import count, first_few
 from regdraft.core.dates import parse_date
 from regdraft.core.errors import (
     Category,
@@ -194,7 +194,7 @@ class RoundSummary:
                 + (f" ({', '.join(self.agreeing)})." if self.agreeing else "."),
                 *([f"Also commented, not consulted in this round: {', '.join(self.others)}."] if self.others else []),
                 *([f"Recorded late (after the close or the adoption), not counted as replies: "
-                   f"{count(len(self.late), 'comment')} ({', '.join(f'{c.id} by {c.by}' for c in self.late)})."]
+                   f"{count(len(self.late), 'comment')} ({first_few([f'{c.id} by {c.by}' for c in self.late])})."]
                   if self.late else []),
                 f"Comments {self.comments}, awaiting an answer {self.open}; answered: {answers}."]
 

@@ -100,6 +100,7 @@ class Added:
     later: tuple[Revision, ...]  # the commits that changed it since, oldest first
 
 
+Touched = tuple[tuple[str, str, str], ...]  # the files a commit touched: status, path, blob (`Workspace.history`)
 HISTORY_TIMES = 8  # an earlier version of a file is read to compare with the file now up to this many times its size
 HISTORY_BYTES = 2 * 1024 * 1024  # and up to this size whatever the file now (the longest law is under 1 MB)
 
@@ -422,13 +423,14 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
             later.append(revision)
         return None
 
-    def history(self, added_under: tuple[str, ...] = ()) -> list[tuple[Revision, int, tuple[tuple[str, str], ...]]]:
+    def history(self, added_under: tuple[str, ...] = ()) -> list[tuple[Revision, int, Touched]]:
         """Every commit up to HEAD, newest first: its revision, how many parents it has, and the files it touched as
-        `(status, path)` (A, M, D or T; renames not followed; a merge lists none). One git process for the whole
-        history: `check` ran three for each adopted amendment (`late_comments`). With `added_under` (folders), only
-        the commits that added or deleted a file there and only those files, in the same order (every commit still
-        walked, each side of a merge too; a move is a deletion and an addition): a `check` of comments in a
-        closed round read every commit's files."""
+        `(status, path, blob)` (A, M, D or T; renames not followed; a merge lists none; the blob: the text it left,
+        a deleted file's the text it had, so a file moved unchanged is deleted and added with one). One git process
+        for the whole history: `check` ran three for each adopted amendment (`late_comments`). With `added_under`
+        (folders), only the commits that added or deleted a file there and only those files, in the same order
+        (every commit still walked, each side of a merge too; a move is a deletion and an addition): a `check` of
+        comments in a closed round read every commit's files."""
         folders = [f":(literal){folder}" for folder in added_under]
         out = self._query("log", "--no-renames", "--raw", "--no-abbrev", "-z", "--date=short",
                           "--format=%x01%H%x00%P%x00%an%x00%ad%x00%aI%x00%cI%x00%s", "HEAD",
@@ -437,8 +439,8 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         for record in out.split("\x01")[1:]:
             sha, parents, author, date, when, committed, subject, *raw = record.split("\x00")
             # `:100644 100644 OLD NEW M`, then the path: the status is the last word of the first field
-            files = tuple((raw[i].split()[-1][:1], raw[i + 1]) for i in range(0, len(raw) - 1, 2)
-                          if raw[i].strip().startswith(":"))
+            files = tuple((meta[-1][:1], raw[i + 1], meta[2 if meta[-1][:1] == "D" else 3])
+                          for i in range(0, len(raw) - 1, 2) if len(meta := raw[i].split()) == 5 and meta[0][:1] == ":")
             walked.append((Revision(sha, author, date, subject, when, committed), len(parents.split()), files))
         return walked
 
