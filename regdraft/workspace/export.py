@@ -105,14 +105,16 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
 def untranslated(ws: Workspace, meta: Mapping[str, Any], as_of: dt.date,
                  held: Collection[str]) -> list[tuple[Amendment, Source]]:
     """The adopted amendments of a translation's original (`meta`'s `translation_of`) in force on `as_of` that its
-    text does not hold (none of its own amending documents, numbered `held`, bears their number), each
-    as the translation's language cites it: a Vietnamese amendment in an English text by its number and date, typed
+    text does not hold (none of its own amending documents, numbered `held`, bears their number, as a reader compares
+    numbers: `48/2013/ND-CP` is `48/2013/NĐ-CP`), each as the translation's language cites it: a Vietnamese amendment
+    in an English text by its number and date (with D for Đ when the translation so writes its original's), typed
     as the translation types itself when it has its original's type, as the translation types the decision it was
     issued with when it is a decision of that decision's type (`issued_with`: a Quy chế issued with a Quyết định
     is amended by a Quyết định, a `Decision` in an English text that cites `Decision No. …`), else untyped; never
     with Vietnamese words."""
     from regdraft.core.consolidate import source_of
-    from regdraft.core.frontmatter import issued_with
+    from regdraft.core.frontmatter import document_number, issued_with
+    from regdraft.core.text import number_key, numbered_as
     from regdraft.workspace.replacements import fronts
     from regdraft.workspace.timeline import adopted_for
 
@@ -123,13 +125,16 @@ def untranslated(ws: Workspace, meta: Mapping[str, Any], as_of: dt.date,
     old = next((m for _, _, m in fronts(ws) if str(m.get("id") or "") == original), {})
     kinds = {str(old.get("type") or "").strip(): str(meta.get("type") or "").strip(),
              issued_with(old): issued_with(meta)}
+    keys = {number_key(number) for number in held}
     out = []
     for amendment in adopted_for(ws, original):
-        if amendment.effective is None or amendment.effective > as_of or amendment.number in held:
+        if amendment.effective is None or amendment.effective > as_of or number_key(amendment.number) in keys:
             continue
         source = source_of(amendment.meta)
         if str(amendment.meta.get("language") or "vi") != language:
-            source = dataclasses.replace(source, type=kinds.get(source.type.strip(), "") if source.type.strip() else "",
+            number = numbered_as(source.number, document_number(old) or original, document_number(meta))
+            source = dataclasses.replace(source, number=number,
+                                         type=kinds.get(source.type.strip(), "") if source.type.strip() else "",
                                          title="", issuer="", issued_with="", issued_cited="")
         out.append((amendment, source))
     return out
