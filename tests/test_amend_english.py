@@ -165,3 +165,20 @@ def test_an_english_heading_with_too_long_a_number_says_an_article() -> None:
     with pytest.raises(ParseError) as info:
         parse("---\nid: X\nlanguage: en\n---\n\n## Article 1234567890. Scope\n\nText.\n", "regulations/x.md")
     assert "has an Article number of 10 characters" in info.value.report()
+
+
+def test_a_paragraph_of_an_article_is_suggested_as_its_clause_and_the_suggestion_applies() -> None:
+    # It suggested 'Article 3 is amended to read:', dropping the paragraph, and that was refused in turn (the quoted
+    # text begins with '1.', not 'Article 3.') (r26 sweep O defect 3).
+    with pytest.raises(GrammarError) as info:
+        read_instruction("Paragraph 1 of Article 3 is amended to read:", "en")
+    suggested = SUGGESTED.findall(str(info.value))
+    assert suggested == ["Clause 1 of Article 3 is amended to read:"]
+    reg = applied(f"1\\. {suggested[0]}\n\n“1. The Standing Committee meets weekly.”", "en")
+    assert text_of(reg, "d3.k1") == "The Standing Committee meets weekly."
+
+
+def test_a_suggestion_never_drops_a_numbered_unit_it_cannot_read() -> None:
+    with pytest.raises(GrammarError) as info:
+        read_instruction("Item 1 of Article 3 is amended to read:", "en")
+    assert "'Article 3 is amended to read:'" not in str(info.value)

@@ -185,6 +185,8 @@ def _filled(form: str, shape: str, cites: list[str], quotes: list[str]) -> str |
             aligned[block.a + offset] = block.b + offset
     if any(p not in aligned for p in places):
         return None
+    if any(t[:1].isdigit() for t in theirs):
+        return None  # a number outside every provision read (`Subsection 1 of X`): its unit would be dropped
     used = [aligned[p] for p in places]
     if sorted(used) != sorted([*values, *phrases]):
         return None  # a provision or phrase of the sentence would be dropped
@@ -198,16 +200,22 @@ def _filled(form: str, shape: str, cites: list[str], quotes: list[str]) -> str |
 _NOUNS = {"vi": ("Điều", "khoản", "điểm", "Chương", "Mục", "Phần"),
           "en": ("Article", "clause", "point", "Chapter", "Section", "Part")}
 _NUMBERED = lazy(r"(?<![\w“])(\w+)(?=\s+(?:\d+\w*|[IVXLCDM]+)\b)")
+# The name English instruments give a numbered unit of an article (`Paragraph 1 of Article 3`), as regdraft names it.
+_SYNONYMS = {"en": {"paragraph": "clause"}, "vi": {}}
 
 
 def _mended(text: str, language: str) -> str:
     """`text` with a misspelt or miscapitalised provision noun before a number put right (`khoản 2 Điềeu 5`,
     `khoản 2 điều 5` → `khoản 2 Điều 5`), so a suggestion keeps the provision instead of dropping what it could not
-    read, in the standard wording. Quoted words are left as they are."""
+    read, in the standard wording; an English `Paragraph 1` is `clause 1` (`_SYNONYMS`). Quoted words are left as
+    they are."""
     import difflib
 
-    nouns = _NOUNS["en" if language == "en" else "vi"]
+    lang = "en" if language == "en" else "vi"
+    nouns = _NOUNS[lang]
     by_lower = {n.lower(): n for n in nouns}
+    nouns_lower = list(by_lower)
+    by_lower.update(_SYNONYMS[lang])
 
     def mend(match: re.Match[str]) -> str:
         word = match.group(1)
@@ -217,7 +225,7 @@ def _mended(text: str, language: str) -> str:
             return by_lower[word.lower()]  # `điều 9` is written `Điều 9`, `Khoản 2` `khoản 2`
         if not word[:1].isalpha():
             return word
-        close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(word.lower(), nouns_lower, n=1, cutoff=0.75)
         return by_lower[close[0]] if close else word  # as instructions write it: `Điều`, `khoản`
 
     out, at = [], 0
