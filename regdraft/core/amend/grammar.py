@@ -93,9 +93,16 @@ def _match(source: str, text: str) -> re.Match[str] | None:
 def read_instruction(sentence: str, language: str, context: Address | None = None) -> Operation:
     """Read one instruction sentence into an operation; `GrammarError` when it does not fit,
     with the nearest standard wording when the sentence is close to one."""
+    from regdraft.core.amend.nested_quotes import hidden, shown, shown_operation
+
     lang = "en" if language == "en" else "vi"
+    inner = hidden(sentence)  # `cụm từ “ (gọi tắt là “Quy chế”)”`: a quote inside quoted words is a pair of its own
     with checked(lambda s: _reads(s, lang, context)):  # a wording suggested is one regdraft reads
-        return _advised(sentence, lang, context)
+        try:
+            op = _advised(inner, lang, context)
+        except GrammarError as exc:
+            raise GrammarError(shown(str(exc))) from None
+    return op if inner is sentence else shown_operation(op)
 
 
 def _advised(sentence: str, lang: str, context: Address | None) -> Operation:
