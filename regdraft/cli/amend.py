@@ -178,7 +178,7 @@ def check(slug: str, workspace: Path | None) -> Result:
     for p in found.to_check:
         done.say(f"{painted('requires checking:', fg='yellow')} {p}")
     for p in found.warnings:  # a command a warning names written as a command line (`amend from-edits …`)
-        done.say(f"{painted('warning:', fg='yellow')} {replace(p, message=spelled(p.message))}")
+        done.say(f"{painted('warning:', fg='yellow')} {replace(p, message=spelled(p.message), warning=False)}")
     checked = "" if len(found.amends) < 2 else " ({})".format(
         "; ".join(f"{reg}, as {article} amends it" for reg, article in found.amends))
     return done.say(f"{slug}: no problems found{checked}." if not problems

@@ -20,8 +20,10 @@ from regdraft.cli.options import (
     yes_option,
 )
 from regdraft.cli.printing import Result, committed, prints_result
+from regdraft.core.comments import shown_on
 from regdraft.core.counts import count as counted
 from regdraft.core.errors import Problem
+from regdraft.workspace.store import Workspace
 
 DISPOSITIONS = ("accepted", "partly", "rejected", "noted", "withdrawn")
 TYPES = ("general", "substantive", "editorial")
@@ -250,7 +252,7 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     c = rounds.add_comment(ws, slug, by, on, text, proposal, type_, number, regulation=regulation)
     done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
     of = f" of {c.regulation}" if c.regulation else ""
-    done.say(f"Added comment {c.id} on {c.on}{of} by {c.by} (round {c.round}).")
+    done.say(f"Added comment {c.id} on {shown_on(c.on, _language(ws, slug))}{of} by {c.by} (round {c.round}).")
     return _warned(done, [*rounds.body_warnings(ws, slug, [c]), *recorded_losses(ws, slug, [c])])
 
 
@@ -384,7 +386,9 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     """
     from regdraft.workspace import rounds
 
-    listed = rounds.list_comments(open_workspace(workspace), slug, number, open_only, on, by, regulation)
+    ws = open_workspace(workspace)
+    listed = rounds.list_comments(ws, slug, number, open_only, on, by, regulation)
+    language = _language(ws, slug) if listed else "vi"
     done = Result([{**_comment_fields(item.comment), "state": item.placement.state.value,
                     "now_at": item.placement.address} for item in listed])
     if not listed:
@@ -392,14 +396,21 @@ def comment_list(slug: str, number: int | None, open_only: bool, on: str | None,
     for item in listed:
         c = item.comment
         answer = c.disposition.value if c.disposition else "open"
-        on = f"{c.on} ({c.regulation})" if c.regulation else c.on
+        on = f"{shown_on(c.on, language)} ({c.regulation})" if c.regulation else shown_on(c.on, language)
         who = f"{c.by} ({c.author})" if c.author else c.by
         selected = f"“{c.selection}”: " if c.selection else ""
         # One line a comment, as `grep` and `cut` read it: a line break typed in a sheet cell, the form or a Word
         # selection across paragraphs is a space here (--json keeps the text exact).
         line = _one_line(f"{who}: {selected}{c.text}")
-        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe():<24} {answer:<9} {line}")
+        done.say(f"{c.id:<6} r{c.round} {on:<10} {item.placement.describe(language):<24} {answer:<9} {line}")
     return done
+
+
+def _language(ws: Workspace, slug: str) -> str:
+    """The language of the amendment `slug`, in which its comments' provisions are named."""
+    from regdraft.workspace.amendments import load
+
+    return load(ws, slug).language
 
 
 def _one_line(text: str) -> str:

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from regdraft.core.address import TITLE, is_item_part
 from regdraft.core.align import dice, dice_at_most, similarity, word_bag, word_count
-from regdraft.core.comments import GENERAL, _key, anchor_text
+from regdraft.core.comments import GENERAL, _key, anchor_text, shown_on
 from regdraft.core.errors import RegdraftError
 from regdraft.core.identity import ByIdentity
 from regdraft.core.model import REPEALED_TEXT, Address, Kind, Regulation
@@ -52,10 +52,10 @@ class Placement:
     text: str = ""
     changed: bool = False
 
-    def describe(self) -> str:
-        """`unchanged`, `changed`, `moved to d3.k1a` (`, changed`), `removed` or `general`."""
+    def describe(self, language: str = "vi") -> str:
+        """`unchanged`, `changed`, `moved to d3.k1a` (`, changed`; English `a3.c1a`), `removed` or `general`."""
         if self.state is State.MOVED:
-            return f"moved to {self.address}" + (" (changed)" if self.changed else "")
+            return f"moved to {shown_on(self.address, language)}" + (" (changed)" if self.changed else "")
         return self.state.value
 
 

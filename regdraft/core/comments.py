@@ -157,8 +157,9 @@ def new_comment_id(seed: str, taken: Iterable[str]) -> str:
 # -- building and validating comments ---------------------------------------------------------
 
 
-def canonical_on(on: str) -> str:
-    """`general`, or the short canonical form of an address (`Điều 2 khoản 1` -> `d2.k1`).
+def canonical_on(on: str, language: str = "vi") -> str:
+    """`general`, or the short canonical form of an address (`Điều 2 khoản 1` -> `d2.k1`); an error gives its
+    examples in `language`, the draft's.
 
     A comment is on one provision: several named at once (`khoản 2 Điều 5, khoản 5 Điều 14`, `… và Điều 14`) are
     refused in one sentence saying how to record such a comment (`AddressError`)."""
@@ -166,7 +167,7 @@ def canonical_on(on: str) -> str:
     if value.lower() in _GENERAL_WORDS:
         return GENERAL
     try:
-        return str(Address.parse(value))
+        return str(Address.parse(value, language))
     except AddressError:
         named = _several(value)
         if not named:
@@ -174,6 +175,16 @@ def canonical_on(on: str) -> str:
     raise AddressError(f"'{value}' names {len(named)} provisions ({'; '.join(named)}), and a comment is on one "
                        "provision: record it once on each of them, or once as a general comment (general) that names "
                        "them in its text.")
+
+
+def shown_on(on: str, language: str) -> str:
+    """A comment's provision `on` as a message in `language` names it: `d4.k2`, English `a4.c2`; `general` as is."""
+    if language != "en" or on == GENERAL:
+        return on
+    try:
+        return Address.parse(on).short(language)
+    except AddressError:
+        return on
 
 
 # Between provisions named together: `khoản 2 Điều 5, khoản 5 Điều 14`, `… và Điều 14`, `Article 5 and Article 14`.
@@ -256,7 +267,7 @@ def prepare(round_number: int, by: str, on: str, text: str, draft: Regulation,
         raise UsageError("the comment text is empty.")
     if said := too_long(words, "the comment text") or too_long(nfc(proposal).strip(), "the proposed wording"):
         raise UsageError(said)
-    address = canonical_on(on)
+    address = canonical_on(on, draft.language)
     if address != GENERAL:
         try:
             find_part(draft, Address.parse(address))

@@ -157,7 +157,7 @@ def show(reg: Regulation, address: str | None = None) -> str:
         return render(reg)
     from regdraft.core.parts import find_part, part_paragraphs
 
-    target = Address.parse(address)
+    target = Address.parse(address, reg.language)
     located = find_part(reg, target)
     path = heading_path(located, reg.language)
     body = plain(located.unit, reg.language)
@@ -178,7 +178,7 @@ def show_json(reg: Regulation, address: str | None = None) -> dict[str, Any]:
                 "units": [_unit_json(loc) for loc in reg.walk()]}
     from regdraft.core.parts import find_part
 
-    return _unit_json(find_part(reg, Address.parse(address)))
+    return _unit_json(find_part(reg, Address.parse(address, reg.language)))
 
 
 def _unit_json(loc: Located) -> dict[str, Any]:

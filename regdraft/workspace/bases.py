@@ -34,7 +34,10 @@ def uncited_adoptions(ws: Workspace, amendment: Amendment) -> tuple[Problem, ...
     heading = next((n for n, line in enumerate(lines, start=1)
                     if line.lstrip("#").strip().startswith(f"{article} {amendment.article.label}.")), 1)
     names = ", ".join(f"{a.number} (signed {a.signed})" if a.signed else a.number for a in missing)
+    from regdraft.workspace.profiles import profile_for
+
+    opening = profile_for(ws, amendment.meta).words(amendment.language)["bases_opening"]  # `Căn cứ`, `“Pursuant to …”`
     return (Problem(f"The document cites {amendment.regulation} without {names}, adopted for it since this draft "
-                    f"was begun: cite the text as amended by it in the bases (Căn cứ) and in {article} "
+                    f"was begun: cite the text as amended by it in the bases ({opening}) and in {article} "
                     f"{amendment.article.label}'s heading, as a new draft would, or the document is issued on "
                     "an out-of-date legal basis.", amendment.source, heading, warning=True),)

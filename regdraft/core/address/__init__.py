@@ -118,6 +118,14 @@ class Address:
         code = ".".join(s.code() for s in self.segments)
         return f"{code}.{self.part}" if self.part else code
 
+    def short(self, language: str = "vi") -> str:
+        """The short form as a document in `language` is addressed: `d4.k2`, English `a4.c2` (docs/format.md)."""
+        if language != "en":
+            return str(self)
+        letters = {Kind.ARTICLE: "a", Kind.CLAUSE: "c"}
+        code = ".".join(f"{letters[s.kind]}{s.label}" if s.kind in letters else s.code() for s in self.segments)
+        return f"{code}.{self.part}" if self.part else code
+
     @property
     def kind(self) -> Kind:
         """The kind of the unit addressed (the unit whose part it is, for a part)."""
@@ -178,18 +186,36 @@ class Address:
         return f"{part_name(self.part, self.kind, language)} {whole}"
 
     @classmethod
-    def parse(cls, text: str) -> Address:
+    def parse(cls, text: str, language: str = "vi") -> Address:
         """Read `d12.k2.b`, `Điều 12 khoản 2 điểm b`, `điểm b khoản 2 Điều 12` or English forms.
 
         A lead-in or closing text is `d5.k2.intro`, `d8.k3.end`, `đoạn mở đầu khoản 2 Điều 5`,
         `phần cuối Điều 7`, `the lead-in of clause 2 of Article 5`, `the closing text of Article 7`; a title
-        `d6.title`, `tên Điều 6`, `the title of Article 6`.
+        `d6.title`, `tên Điều 6`, `the title of Article 6`. An error about a provision of a document in `language`
+        gives its examples in that language (`clause 2 of Article 12`, `a12.c2.b` for English).
         """
-        return parse_address(text)
+        return parse_address(text, language)
 
 
-def parse_address(text: str) -> Address:
-    """Read an address in any of the forms above; `AddressError` naming what cannot be read."""
+# The examples an error gives, as a document in each language writes an address (docs/format.md).
+_EXAMPLES = {"'Điều 12 khoản 2'": "'clause 2 of Article 12'", "d12.k2.b": "a12.c2.b"}
+
+
+def parse_address(text: str, language: str = "vi") -> Address:
+    """Read an address in any of the forms above; `AddressError` naming what cannot be read, with examples in
+    `language` (an English document's are `clause 2 of Article 12` and `a12.c2.b`)."""
+    if language != "en":
+        return _parse_address(text)
+    try:
+        return _parse_address(text)
+    except AddressError as exc:
+        said = str(exc)
+        for vi, en in _EXAMPLES.items():
+            said = said.replace(vi, en)
+        raise type(exc)(said) from None
+
+
+def _parse_address(text: str) -> Address:
     raw = text.strip()
     if not raw:
         raise AddressError("An empty address was given; write it like d12.k2.b or 'Điều 12 khoản 2'.")
