@@ -45,3 +45,22 @@ def test_only_the_phrases_naming_the_amended_text_whole_count() -> None:
     assert _warned(APPENDIX.replace("vào cuối Luật", "vào cuối Quy chế")) == []
     # words quoted are no name of the amended text
     assert _warned(words.replace("dân chủ”", "trong toàn bộ Luật”", 1).format(where="tại khoản 2 Điều 2")) == []
+
+
+def _warned_en(kind: str, where: str) -> list[str]:
+    from tests.test_amend_apply import FIXTURES as AMEND
+    from tests.test_amend_apply import amendment
+
+    text = (AMEND / "en.md").read_text(encoding="utf-8").replace("\ntype: Regulation\n", f"\ntype: {kind}\n", 1)
+    regulation = parse(text, "regulations/en.md")
+    words = f"1\\. The words “work” are replaced with the words “duties” {where}."
+    return [p.message for p in wrong_type_words(amendment(words, "en"), regulation)]
+
+
+def test_an_english_type_of_several_words_is_named_by_its_last() -> None:
+    # `3/2024/IWA is a Staff Rules: write “throughout this document”` for `throughout these Rules` (r26 sweep O 9a).
+    assert _warned_en("Staff Rules", "throughout these Rules") == []
+    [said] = _warned_en("Staff Rules", "throughout these Regulations")
+    assert said.endswith("but the type of 02-QC/TU-EN is Staff Rules: write “throughout these Rules” (the word as "
+                         "the amended text's type is)")
+    assert _warned_en("Financial Regulation", "throughout this Regulation") == []

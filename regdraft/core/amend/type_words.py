@@ -56,7 +56,10 @@ def wrong_type_words(amendment: Amendment, before: Regulation) -> list[Problem]:
                 continue
             phrase = ins.text[found.start():found.end()]
             fixed = phrase[: found.start("word") - found.start()] + right + phrase[found.end("word") - found.start():]
+            named = before.id or before.source
+            # `MINI-QC is a Quy chế`; an English type may be plural (`Staff Rules`): `the type of 3/2024/IWA is …`
+            typed = f"the type of {named} is {kind}" if language == "en" else f"{named} is a {kind}"
             out.append(Problem(f"The instruction “{ins.text}” names the amended text “{phrase}”, but "
-                               f"{before.id or before.source} is a {kind}: write “{fixed}” (the word "
+                               f"{typed}: write “{fixed}” (the word "
                                f"as the amended text's type is)", amendment.source, ins.line))
     return out

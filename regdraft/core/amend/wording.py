@@ -210,8 +210,9 @@ def whole_document(meta_type: str, language: str) -> str:
 def document_word(meta_type: str, language: str) -> str:
     """The amended document as an instruction names it whole: `Quy chế`, `Luật`, `văn bản`; `this Law`."""
     kind = meta_type.strip().lower()
-    if language == "en":
-        return _WHOLE_EN.get(kind, "this document" if kind else "these Regulations")
+    if language == "en":  # a type of several words by its last, as the text calls itself (`Staff Rules`: these Rules)
+        return _WHOLE_EN.get(kind) or _WHOLE_EN.get(kind.split()[-1] if kind else "",
+                                                    "this document" if kind else "these Regulations")
     if not kind:
         return "Quy chế"
     return next((word for word in _WHOLE_VI if word.lower() == kind), "văn bản")
