@@ -49,9 +49,9 @@ from regdraft.importer.docx_marks import (
     mark_removed,
     revision_kinds,
     revision_note,
-    switched_on,
 )
 from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
+from regdraft.importer.docx_styles import MAX_BASED_ON, Styles, font_of
 from regdraft.importer.plaintext import NOT_NFC, clean
 from regdraft.importer.report import Note, Paragraph
 
@@ -75,95 +75,12 @@ def _val(element: Any, child: str, attr: str = "val") -> str | None:
     return None if found is None else found.get(_w(attr))
 
 
-class _Styles:
-    """Paragraph and run style lookups through `basedOn` chains."""
-
-    def __init__(self, styles_element: Any) -> None:
-        self.by_id: dict[str, Any] = {}
-        self.default_font: str | None = None
-        if styles_element is None:
-            return
-        for style in styles_element.iter(_w("style")):
-            self.by_id[style.get(_w("styleId"))] = style
-        defaults = styles_element.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-        self.default_font = _font(defaults)
-
-    def chain(self, style_id: str | None) -> Iterator[Any]:
-        seen: set[str] = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            yield style
-            style_id = _val(style, "basedOn")
-
-    def font(self, style_id: str | None) -> str | None:
-        for style in self.chain(style_id):
-            font = _font(style.find(_w("rPr")))
-            if font:
-                return font
-        return None
-
-    def numbering(self, style_id: str | None) -> tuple[str, str | None] | None:
-        """The list (numId) and the level as written (`w:ilvl`) a paragraph style gives its paragraphs."""
-        for style in self.chain(style_id):
-            num = style.find(f"{_w('pPr')}/{_w('numPr')}")
-            if num is not None and _val(num, "numId"):
-                return str(_val(num, "numId")), _val(num, "ilvl")
-        return None
-
-    def closing(self, style_id: str | None) -> str:
-        """`article` or `clause` for the closing-text styles regdraft export writes, else ``."""
-        for style in self.chain(style_id):
-            name = (_val(style, "name") or "").lower()
-            for kind, styled in _CLOSING_STYLES.items():
-                if name in styled:
-                    return kind
-        return ""
-
-    def hidden(self, run: Any, paragraph_style: str | None) -> bool:
-        """Whether a run is hidden text (`w:vanish`, Word's Hidden font): by direct formatting, else its character
-        style, else the paragraph's style. Word neither shows nor prints it."""
-        rpr = run.find(_w("rPr"))
-        names = ("vanish", "specVanish")
-        direct = switched_on(rpr, names)
-        if direct is not None:
-            return direct
-        for style_id in (_val(rpr, "rStyle"), paragraph_style):
-            for style in self.chain(style_id):
-                styled = switched_on(style.find(_w("rPr")), names)
-                if styled is not None:
-                    return styled
-        return False
-
-    def is_heading(self, style_id: str | None) -> bool:
-        for style in self.chain(style_id):
-            name = (_val(style, "name") or "").lower()
-            if name.startswith(("heading", "title")):
-                return True
-        return False
-
-
 _REFERENCES = {element for element, *_ in REFERENCES}
-
-# The styles `regdraft export` gives a closing text (render.consolidated_docx.CLOSING_STYLES), in Vietnamese and
-# English, and those of exports before they were named so; lower case.
-_CLOSING_STYLES = {"article": ("đoạn cuối điều", "article closing text", "regdraft closing text"),
-                   "clause": ("đoạn cuối khoản", "clause closing text", "regdraft clause closing text")}
-
-
-def _font(rpr: Any) -> str | None:
-    if rpr is None:
-        return None
-    fonts = rpr.find(_w("rFonts"))
-    if fonts is None:
-        return None
-    name = fonts.get(_w("ascii")) or fonts.get(_w("hAnsi"))
-    return str(name) if name else None
 
 
 class _Reader:
     def __init__(self, document: Any, encoding: str | None) -> None:
-        self.styles = _Styles(document.styles.element)
+        self.styles = Styles(document.styles.element)
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -265,7 +182,7 @@ class _Reader:
         if not text.strip():
             return text
         rpr = run.find(_w("rPr"))
-        font = (_font(rpr) or self.styles.font(_val(rpr, "rStyle")) or self.styles.font(paragraph_style)
+        font = (font_of(rpr) or self.styles.font(_val(rpr, "rStyle")) or self.styles.font(paragraph_style)
                 or self.styles.default_font)
         encoding = self.encoding or legacy.font_encoding(font)
         if encoding in (None, "utf-8"):
@@ -409,6 +326,12 @@ def read_docx(data: bytes, source: str, encoding: str | None = None) -> tuple[li
             f"table's grid (at most {MAX_COLUMNS} columns, as in Word).")))
     if reader.numbering.ignored:
         notes.append(Note(0, "warning", ignored_summary(reader.numbering.ignored)))
+    if reader.styles.cut:
+        notes.append(Note(0, "warning", (
+            f"{counted(len(reader.styles.cut), 'style')} in use, the first “{reader.styles.cut[0][:40]}”, "
+            f"{'is' if len(reader.styles.cut) == 1 else 'are'} based on a chain of more than {MAX_BASED_ON} styles; "
+            f"what the styles past the {MAX_BASED_ON}th give (font, numbering, heading, hidden text) was not read, "
+            f"as Word bases styles at most {MAX_BASED_ON} levels deep.")))
     notes += hidden_notes(reader.hidden)
     notes += revision_note(sorted(reader.revised), reader.joined)
     notes += left_out_notes(document, reader.references)
