@@ -61,7 +61,7 @@ def test_the_repair_asks_git_once_which_leftovers_it_tracks(tmp_workspace: Works
         return query(self, command, *args, **kwargs)
 
     monkeypatch.setattr(Workspace, "_query", counted)
-    assert remove_leftovers(tmp_workspace) == left[1:]
+    assert remove_leftovers(tmp_workspace) == (left[1:], [left[0]])
     assert len(asked) == 1
     assert (tmp_workspace.root / left[0]).is_file() and not (tmp_workspace.root / left[1]).exists()
 
@@ -85,3 +85,45 @@ def test_names_are_escaped_only_where_they_hold_control_or_invisible_characters(
     assert shown_name("regulations/Tờ trình số 1.md") == "regulations/Tờ trình số 1.md"
     assert shown_name('d/"trích".md') == 'd/"trích".md'
     assert shown_name("d/a\tb\r\x1b[31m\u202e.md") == '"d/a\\tb\\r\\x1b[31m\\u202e.md"'
+
+
+def test_a_folder_nested_past_the_depth_bound_is_named_not_a_recursion_error(tmp_workspace: Workspace,
+                                                                            invoke: Invoke) -> None:
+    # A received workspace with a folder nested 1,100 deep stopped `check` and `check --repair` in a RecursionError
+    # traceback (os.walk recursed once a level). The walk is the conflict-marker walk's, bounded at 64 levels.
+    import sys
+
+    from regdraft.workspace.settled import MAX_FOLDER_DEPTH
+
+    deep = tmp_workspace.root / "notes"
+    deep.mkdir()
+    os.chdir(deep)  # a relative mkdir a level at a time: the whole path is longer than the system takes at once
+    try:
+        for _ in range(sys.getrecursionlimit() + 100):
+            os.mkdir("a")
+            os.chdir("a")
+        Path("x.pdf.regdraft-tmp").write_bytes(b"x")
+    finally:
+        os.chdir(tmp_workspace.root)
+    (tmp_workspace.root / "notes" / "a" / "shallow.pdf.regdraft-tmp").write_bytes(b"x")
+    for args in (("check",), ("check", "--repair")):
+        result = invoke(tmp_workspace, *args)
+        assert "Traceback" not in result.output and "RecursionError" not in result.output, result.output
+        assert (f"notes/a: warning: the folder notes/a holds folders nested more than {MAX_FOLDER_DEPTH} deep; "
+                "regdraft did not look below that depth for files a stopped regdraft left half written "
+                "(`*.regdraft-tmp`): remove or flatten it if it is not yours.") in result.output, result.output
+    assert "Removed notes/a/shallow.pdf.regdraft-tmp" in result.output  # what is within the bound is still repaired
+
+
+def test_a_committed_leftover_is_named_committed_with_how_to_remove_it(tmp_workspace: Workspace,
+                                                                      invoke: Invoke) -> None:
+    # `check` said `check --repair` removes it; the repair (rightly) kept it, every run, without a word.
+    tmp_workspace.commit({"amendments/a.md.regdraft-tmp": b"keep"}, "A leftover committed by mistake")
+    checked = invoke(tmp_workspace, "check")
+    assert ("amendments/a.md.regdraft-tmp: warning: an unfinished a.md: regdraft was stopped while it wrote it (a.md "
+            "itself, if there is one, was left as it was); it is committed, so `regdraft check --repair` leaves it: "
+            "remove it with `git rm amendments/a.md.regdraft-tmp` and commit.") in checked.output, checked.output
+    repaired = invoke(tmp_workspace, "check", "--repair")
+    assert ("Left amendments/a.md.regdraft-tmp, left half written by a regdraft that was stopped: it is committed; "
+            "remove it with `git rm amendments/a.md.regdraft-tmp` and commit.") in repaired.output, repaired.output
+    assert (tmp_workspace.root / "amendments" / "a.md.regdraft-tmp").read_bytes() == b"keep"

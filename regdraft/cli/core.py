@@ -227,6 +227,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
         regdraft check 01-QC/TU
         regdraft check --repair
     """
+    from regdraft.core.commands import Command
     from regdraft.core.text import shown_name
     from regdraft.workspace.checks import check_summary, check_workspace, remove_leftovers
     from regdraft.workspace.terms import repair_tags
@@ -236,8 +237,10 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     if repair:
         finished = ws.resume()
         said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
-        said += [f"Removed {shown_name(path)}, left half written by a regdraft that was stopped."
-                 for path in remove_leftovers(ws)]
+        removed, committed = remove_leftovers(ws)
+        said += [f"Removed {shown_name(path)}, left half written by a regdraft that was stopped." for path in removed]
+        said += [f"Left {shown_name(path)}, left half written by a regdraft that was stopped: it is committed; remove "
+                 f"it with `{Command.git('rm', shown_name(path))}` and commit." for path in committed]
         said += repair_tags(ws)
         for line in said:
             if as_json:

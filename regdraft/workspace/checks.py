@@ -189,28 +189,45 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
 
 
 def leftovers(ws: Workspace, name: str | None = None) -> list[Problem]:
-    """Outputs a regdraft that was stopped (killed during an export) left half written beside the file it wrote."""
+    """Outputs a regdraft that was stopped (killed during an export) left half written beside the file it wrote; a
+    committed one is named as such (the repair keeps it), and a folder nested too deep to be looked into is named."""
     if name is not None:  # a check of one regulation
         return []
+    too_deep: list[str] = []
+    found = ws.leftover_files(too_deep)
+    tracked = ws.tracked_among(found)  # one git for them all, none when nothing is left
     problems = []
-    for path in ws.leftover_files():
+    for path in found:
         meant = shown_name(PurePosixPath(path).name.removesuffix(TEMPORARY))
+        if path in tracked:
+            how = (f"it is committed, so `{Command.of('check', repair=True)}` leaves it: remove it with "
+                   f"`{Command.git('rm', shown_name(path))}` and commit.")
+        else:
+            how = f"`{Command.of('check', repair=True)}` removes it."
         problems.append(Problem(f"an unfinished {meant}: regdraft was stopped while it wrote it ({meant} itself, if "
-                                f"there is one, was left as it was); `{Command.of('check', repair=True)}` removes it.",
-                                path, warning=True))
-    return problems
+                                f"there is one, was left as it was); {how}", path, warning=True))
+    return problems + [_too_deep(path) for path in too_deep[:1]]
 
 
-def remove_leftovers(ws: Workspace) -> list[str]:
+def _too_deep(path: str) -> Problem:
+    from regdraft.workspace.settled import MAX_FOLDER_DEPTH
+
+    top = shown_name("/".join(PurePosixPath(path).parts[:2]))
+    return Problem(f"the folder {top} holds folders nested more than {MAX_FOLDER_DEPTH} deep; regdraft did not look "
+                   f"below that depth for files a stopped regdraft left half written (`*{TEMPORARY}`): remove or "
+                   "flatten it if it is not yours.", top, warning=True)
+
+
+def remove_leftovers(ws: Workspace) -> tuple[list[str], list[str]]:
     """Remove the files `leftovers` names (a file a running regdraft writes is held open, and stays; one git tracks
-    stays too); the files removed."""
+    stays too); the files removed, and the committed ones left."""
     with ws.writing("repair", repairing=True):  # no write of this workspace is under way meanwhile
         found = ws.leftover_files()
         tracked = ws.tracked_among(found)  # one git for them all (one a file: 1,000 took 15.6 s)
         removed = [path for path in found if path not in tracked]
         for path in removed:
             (ws.root / path).unlink(missing_ok=True)
-    return removed
+    return removed, [path for path in found if path in tracked]
 
 
 # regulations (api.check) covers each regulation file: its structure, its references and its name.

@@ -45,7 +45,7 @@ def marked_files(ws: Workspace) -> list[str]:
     Comment files are not (an office has thousands): the comment reader reports markers in the
     one it reads, and a conflict on one during a sync is listed by git.
     """
-    found = [path for path in _files_below(ws.root / "regulations") if path.name.endswith(TEXT_SUFFIXES)]
+    found = [path for path in files_below(ws.root / "regulations") if path.name.endswith(TEXT_SUFFIXES)]
     amendments = ws.root / "amendments"
     if amendments.is_dir():
         for entry in os.scandir(amendments):
@@ -56,9 +56,10 @@ def marked_files(ws: Workspace) -> list[str]:
     return sorted(ws.relative_link(p) for p in found if marked(ws, ws.relative_link(p)))
 
 
-def _files_below(top: Path) -> list[Path]:
-    """The files in `top` and its folders (links not followed), walked without recursion; `StoreError` past
-    `MAX_FOLDER_DEPTH` levels."""
+def files_below(top: Path, skip: tuple[str, ...] = (), too_deep: list[Path] | None = None) -> list[Path]:
+    """The files in `top` and its folders (links not followed, folders named in `skip` left out), walked without
+    recursion, at most `MAX_FOLDER_DEPTH` levels down. A folder nested deeper is not looked into: it is added to
+    `too_deep` when given (the caller says what it did not look at), else `StoreError` names it."""
     files, folders = [], [(top, 0)]
     while folders:
         folder, depth = folders.pop()
@@ -71,8 +72,12 @@ def _files_below(top: Path) -> list[Path]:
             if not entry.is_dir(follow_symlinks=False):
                 if not entry.is_dir():  # a link to a folder is not walked, as `os.walk` did not
                     files.append(Path(entry.path))
+            elif entry.name in skip:
+                continue
             elif depth + 1 < MAX_FOLDER_DEPTH:
                 folders.append((Path(entry.path), depth + 1))
+            elif too_deep is not None:
+                too_deep.append(Path(entry.path))
             else:
                 nest = "/".join(Path(entry.path).relative_to(top.parent).parts[:2])
                 raise StoreError(

@@ -19,7 +19,9 @@ name, `NAME.regdraft-tmp`, in NAME's folder (`.NAME.regdraft-tmp` for a new file
 `leftover_files` lists those anywhere in the workspace (`out/`, where outputs go unless told otherwise, and any folder
 `-o` named) that no process holds open (regdraft holds each open while it writes it); never a link, nothing inside a
 `.git` folder (git's and regdraft's own files there are the repository's), nothing outside the workspace (links to
-folders are not followed). It reads the folders, not git (`check` runs without GitPython).
+folders are not followed), nothing in folders nested more than `settled.MAX_FOLDER_DEPTH` deep (`os.walk` recursed
+once a level: 1,100 nested folders stopped `check` on Python's recursion limit), which it names instead. It reads
+the folders, not git (`check` runs without GitPython).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ import stat
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from regdraft.workspace.settled import files_below
 
 if TYPE_CHECKING:
     import git
@@ -93,12 +97,14 @@ class KilledGit:
         lock.unlink(missing_ok=True)
         return True
 
-    def leftover_files(self) -> list[str]:
-        """The outputs (workspace-relative) a regdraft that was stopped left half written (see the module)."""
-        found = []
-        for folder, folders, names in os.walk(self.root):  # links to folders are not followed
-            folders[:] = [name for name in folders if name != ".git"]
-            found += [Path(folder, name) for name in names if name.endswith(TEMPORARY) and name != TEMPORARY]
+    def leftover_files(self, too_deep: list[str] | None = None) -> list[str]:
+        """The outputs (workspace-relative) a regdraft that was stopped left half written (see the module); the
+        folders nested past `settled.MAX_FOLDER_DEPTH`, not looked into, are added to `too_deep`."""
+        deeper: list[Path] = []
+        found = [path for path in files_below(self.root, skip=(".git",), too_deep=deeper)
+                 if path.name.endswith(TEMPORARY) and path.name != TEMPORARY]
+        if too_deep is not None:
+            too_deep += [path.relative_to(self.root).as_posix() for path in deeper]
         held = _open_files() if found else set()  # /proc read once, whatever the number of files
         return sorted(path.relative_to(self.root).as_posix() for path in found if _left(path, held))
 
