@@ -12,6 +12,7 @@ import click
 from regdraft.cli.completion import ADDRESS, AMENDMENT_SLUG, COMMENT_ID, REGULATION_ID
 from regdraft.cli.options import (
     DATE,
+    LINE,
     confirm_past,
     open_workspace,
     output_format,
@@ -147,7 +148,7 @@ def round_close(slug: str, number: int | None, workspace: Path | None) -> Result
 @click.option("--date", "dated", type=DATE, default=None,
               help="The report's date, YYYY-MM-DD or DD/MM/YYYY (default: today); reprint an old round's report as "
                    "it was dated.")
-@click.option("--number", "report_number", default="", metavar="NUMBER",
+@click.option("--number", "report_number", type=LINE, default="", metavar="NUMBER",
               help="The report's own number as issued (12-BC/TU); without it the number line is left blank to fill "
                    "in (Số      -BC/TU).")
 @output_option

@@ -9,7 +9,15 @@ import click
 
 from regdraft.cli.amend import amend
 from regdraft.cli.completion import AMENDMENT_SLUG, REGULATION_ID
-from regdraft.cli.options import DATE, note_problems, open_workspace, output_format, output_option, workspace_option
+from regdraft.cli.options import (
+    DATE,
+    LINE,
+    note_problems,
+    open_workspace,
+    output_format,
+    output_option,
+    workspace_option,
+)
 from regdraft.cli.printing import Result, prints_result
 from regdraft.core.commands import Command
 from regdraft.core.counts import count as counted
@@ -21,7 +29,7 @@ from regdraft.core.counts import count as counted
               help="The date the text is in force on, YYYY-MM-DD or DD/MM/YYYY (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html", "md"]), default=None,
               help="The output format (default: from the output file's suffix, else pdf).")
-@click.option("--number", default=None, metavar="NUMBER",
+@click.option("--number", type=LINE, default=None, metavar="NUMBER",
               help="The consolidated copy's number (15/VBHN-VPQH), in the header of the consolidating body that "
                    "regdraft.yaml's consolidation: names (default: a blank in its series, to fill in).")
 @click.option("--signed", type=DATE, default=None,

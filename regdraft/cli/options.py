@@ -73,6 +73,23 @@ class _Date(click.ParamType[dt.date]):
 DATE = _Date()
 
 
+class _Line(click.ParamType[str]):
+    """A line of text printed on a document (a report's or a consolidated copy's number): refused when it holds a
+    control or invisible character, which no DOCX can hold (`core.text.control_character`)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from regdraft.core.text import control_character, shown_name
+
+        if (found := control_character(str(value))) is not None:
+            self.fail(f"{shown_name(str(value))} holds {found}; type it again without it.", param, ctx)
+        return str(value)
+
+
+LINE = _Line()
+
+
 def interactive() -> bool:
     """Whether a person can answer a question: stdin and stdout are terminals."""
     import sys

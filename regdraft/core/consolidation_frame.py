@@ -22,6 +22,7 @@ from typing import Any
 
 from regdraft.core.consolidate import ConsolidatedText, date_text
 from regdraft.core.frontmatter import signature_block
+from regdraft.core.text import setting_text
 
 KEYS = ("body", "superior", "code", "place", "signer", "recipients")  # the keys of `consolidation:`
 SIGNER_KEYS = ("title", "name")
@@ -60,14 +61,17 @@ def frame_of(settings: Any, number: str | None = None, signed: dt.date | None = 
     signer = given.get("signer")
     signer = signer if isinstance(signer, Mapping) else {}
     recipients = given.get("recipients")
-    listed = tuple(str(r) for r in recipients if str(r).strip()) if isinstance(recipients, list) else ()
+    listed = tuple(text for item in recipients if (text := setting_text(item)) is not None and text.strip()) \
+        if isinstance(recipients, list) else ()
     return Frame(body=_text(given.get("body")), superior=_text(given.get("superior")), code=_text(given.get("code")),
                  number=str(number or ""), place=_text(given.get("place")), signed=signed,
                  title=_text(signer.get("title")), name=_text(signer.get("name")), recipients=listed)
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or isinstance(value, (Mapping, list)) else str(value).strip()
+    """A line of the setting as printed: a text or a whole number; anything else (`[a, b]`, `null`) none, as the
+    comment report reads its own (`core.text.setting_text`; `check` names it)."""
+    return (setting_text(value) or "").strip()
 
 
 def closing(frame: Frame | None, meta: Mapping[str, Any], words: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:

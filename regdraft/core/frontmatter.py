@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from regdraft.core.errors import Problem
-from regdraft.core.patterns import lazy
-from regdraft.core.text import INVISIBLE
+from regdraft.core.text import CONTROL, control_character
 from regdraft.core.yaml_bounds import MAX_YAML_BYTES, front_matter_too_long, size_of, too_long
 
 if TYPE_CHECKING:
@@ -274,7 +272,7 @@ SIGNER_KEYS = ("on_behalf", "title", "name")
 # Control characters, and the invisible ones no legal text holds: zero-width spaces and joiners, direction marks,
 # and the embeddings, overrides and isolates that show a line's letters in another order than they are stored
 # (`Quy chế \u202elàm việc`). The first are read as a space, the others as nothing.
-_CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029{INVISIBLE}]")
+_CONTROL = CONTROL
 _SPACED = frozenset("\u2028\u2029") | {chr(c) for c in range(0x20)} | {"\x7f"}
 
 
@@ -384,16 +382,8 @@ def without_control_characters(text: str, source: str, problems: list[Problem]) 
     if not _CONTROL.search(text):
         return text
     for number, line in enumerate(text.split("\n"), start=1):
-        found = _CONTROL.search(line)
-        if found and found.group() in _SPACED:
-            problems.append(Problem(f"This line holds the control character U+{ord(found.group()):04X}, which no "
-                                    "document format can hold; retype the text around it.", source, number))
-        elif found:
-            problems.append(Problem(f"This line holds the invisible character U+{ord(found.group()):04X} "
-                                    f"({unicodedata.name(found.group(), 'a format character').lower()}), which "
-                                    "no legal text holds: it hides words from a search or shows letters in "
-                                    "another order than they are stored; retype the text around it.",
-                                    source, number))
+        if (found := control_character(line)) is not None:
+            problems.append(Problem(f"This line holds {found}; retype the text around it.", source, number))
     return _CONTROL.sub(_replaced, text)
 
 

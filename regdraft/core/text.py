@@ -58,6 +58,26 @@ def setting_text(value: object) -> str | None:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+# What no document format holds (XML refuses these controls) or a legal text holds (direction overrides): read out
+# of a front matter line (`frontmatter.without_control_characters`) and of the settings printed on a document.
+CONTROL = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029{INVISIBLE}]")
+
+
+def control_character(text: str) -> str | None:
+    """How a message names the first character of `text` no document holds, and why (`the control character U+0007,
+    which no document format can hold`, `the invisible character U+202E (right-to-left override), which no legal
+    text holds: …`); None when there is none."""
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char in "\u2028\u2029" or ord(char) < 0x20 or char == "\x7f":
+        return f"the control character U+{ord(char):04X}, which no document format can hold"
+    return (f"the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'a format character').lower()}), "
+            "which no legal text holds: it hides words from a search or shows letters in another order than they "
+            "are stored")
+
+
 def visible(text: str) -> str:
     """`text` without its invisible characters (`INVISIBLE`)."""
     return _INVISIBLE.sub("", text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import Any
 
 from regdraft.core.amend.document import PENDING, Amendment
 from regdraft.core.commands import Command
@@ -12,7 +11,7 @@ from regdraft.core.counts import count as counted
 from regdraft.core.errors import ParseError, Problem, RegdraftError, StoreError
 from regdraft.core.markdown_writer import heading_text
 from regdraft.core.model import Located, Regulation
-from regdraft.core.text import setting_text, shown_name
+from regdraft.core.text import shown_name
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
 from regdraft.workspace.forced_references import excused
@@ -23,6 +22,7 @@ from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.replacements import replacement_problems
+from regdraft.workspace.settings_checks import consolidation_settings, report_settings, setting_line
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_killed import TEMPORARY
 from regdraft.workspace.terms import forced_past, tag_problems
@@ -240,13 +240,13 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
     problems = profile_problems(ws)
     if ws.config.get("git_hooks", "none") not in HOOK_POLICIES:
         problems.append(Problem(f"git_hooks is '{ws.config.get('git_hooks')}'; use none or run.", "regdraft.yaml",
-                                _line(ws, "git_hooks")))
+                                setting_line(ws, "git_hooks")))
     elif ws.config.get("git_hooks") == "run" and not user_allows_hooks(ws.root):
         problems.append(Problem(
             "git_hooks: run asks for the repository's git hooks to run on every commit, but they do not run until "
             f"your own git settings allow it (`{Command.git('config', HOOKS_SETTING, 'true', switches=('global',))}`): "
             "a workspace received with "
-            "its .git brings its hooks and this setting alike.", "regdraft.yaml", _line(ws, "git_hooks"),
+            "its .git brings its hooks and this setting alike.", "regdraft.yaml", setting_line(ws, "git_hooks"),
             warning=True))
     return problems + _settings_read(ws)
 
@@ -254,8 +254,6 @@ def settings(ws: Workspace, name: str | None = None) -> list[Problem]:
 # the keys regdraft.yaml may hold
 _SETTINGS = ("identity", "profile", "require_vote_majority", "git_hooks", "review", "report", "consolidation")
 _IDENTITY = ("name", "email")  # the keys under identity
-_REPORT = ("signer", "recipients")  # the keys under report: the comment report's signature block and recipients
-_SIGNER = ("on_behalf", "title", "name")
 
 
 def _settings_read(ws: Workspace) -> list[Problem]:
@@ -270,127 +268,30 @@ def _settings_read(ws: Workspace) -> list[Problem]:
             near = nearest_names(str(key), _SETTINGS, limit=1)
             hint = f"did you mean {near[0]}?" if near else f"the settings are {', '.join(_SETTINGS)}."
             problems.append(Problem(f"the setting '{key}' is unknown and has no effect; {hint}", "regdraft.yaml",
-                                    _line(ws, str(key))))
+                                    setting_line(ws, str(key))))
     vote = ws.config.get("require_vote_majority", False)
     from regdraft.workspace.review_limits import per_address, per_member
 
     review = ws.config.get("review")
     if isinstance(review, dict) and (wrong := per_address(review)[1]):
-        problems.append(Problem(wrong, "regdraft.yaml", _line(ws, "connections_per_address", "review")))
+        problems.append(Problem(wrong, "regdraft.yaml", setting_line(ws, "connections_per_address", "review")))
     for key, said in per_member(review)[1].items() if isinstance(review, dict) else ():
-        problems.append(Problem(said, "regdraft.yaml", _line(ws, key, "review")))
+        problems.append(Problem(said, "regdraft.yaml", setting_line(ws, key, "review")))
     if not isinstance(vote, bool):
         problems.append(Problem(f"require_vote_majority is '{vote}'; write true or false (without quotes).",
-                                "regdraft.yaml", _line(ws, "require_vote_majority")))
-    problems += _report_settings(ws) + _consolidation_settings(ws)
+                                "regdraft.yaml", setting_line(ws, "require_vote_majority")))
+    problems += report_settings(ws) + consolidation_settings(ws)
     identity = ws.config.get("identity", {})
     for key in identity if isinstance(identity, dict) else ():
         if key not in _IDENTITY:
             near = nearest_names(str(key), _IDENTITY, limit=1)
             hint = f"did you mean {near[0]}?" if near else f"identity holds {' and '.join(_IDENTITY)}."
             problems.append(Problem(f"the setting '{key}' under identity is unknown and has no effect; {hint}",
-                                    "regdraft.yaml", _line(ws, str(key), "identity")))
+                                    "regdraft.yaml", setting_line(ws, str(key), "identity")))
     if not isinstance(identity, dict) or not all(isinstance(identity.get(k), str) for k in _IDENTITY):
         problems.append(Problem("identity must give a name and an email (identity: {name: …, email: …}): the author "
-                                "of commits where git has none.", "regdraft.yaml", _line(ws, "identity")))
+                                "of commits where git has none.", "regdraft.yaml", setting_line(ws, "identity")))
     return problems
-
-
-def _report_settings(ws: Workspace) -> list[Problem]:
-    """`report:` as the comment report reads it: a signer of on_behalf, title and name, and recipients a list, each
-    a line of text (`core.text.setting_text`)."""
-    report = ws.config.get("report")
-    if report is None:
-        return []
-    shape = ("report holds the comment report's signer ({on_behalf: T/L BAN THƯỜNG VỤ, title: CHÁNH VĂN PHÒNG, "
-             "name: …}) and recipients (a list, one a line)")
-    if not isinstance(report, dict):
-        return [Problem(f"{shape}; it is '{report}', which the report cannot read.", "regdraft.yaml",
-                        _line(ws, "report"))]
-    problems = [Problem(f"the setting '{key}' under report is unknown and has no effect; {shape}.", "regdraft.yaml",
-                        _line(ws, str(key), "report")) for key in report if key not in _REPORT]
-    signer, recipients = report.get("signer", {}), report.get("recipients", [])
-    if not isinstance(signer, dict) or any(key not in _SIGNER for key in signer):
-        problems.append(Problem(f"report's signer is not read: {shape}.", "regdraft.yaml",
-                                _line(ws, "signer", "report")))
-    if not isinstance(recipients, list):
-        problems.append(Problem(f"report's recipients are not read: {shape}.", "regdraft.yaml",
-                                _line(ws, "recipients", "report")))
-    else:
-        problems += _recipients_text(ws, recipients)
-    for key in _SIGNER if isinstance(signer, dict) else ():
-        if key in signer and signer[key] is not None and setting_text(signer[key]) is None:
-            problems.append(Problem(f"report's signer {key} is {_yaml_kind(signer[key])}, not a text; the report "
-                                    "leaves it empty: write it as a line of text.", "regdraft.yaml",
-                                    _line(ws, "signer", "report"),
-                                    warning=True))
-    return problems
-
-
-def _recipients_text(ws: Workspace, recipients: list[Any]) -> list[Problem]:
-    """A warning for each recipient that is not a line of text (`{a: 1}`, `null`), at its line: the report leaves
-    it out (it printed `- {'a': 1}`, `- None`)."""
-    from regdraft.core.comment_yaml import item_lines
-    wrong = [i for i, item in enumerate(recipients) if setting_text(item) is None]
-    if not wrong:
-        return []
-    lines = item_lines(ws.read("regdraft.yaml"), "recipients", "report")
-    at = _line(ws, "recipients", "report")
-    return [Problem(f"report's recipient {i + 1} is {_yaml_kind(recipients[i])}, not a text; the comment report "
-                    "leaves it out: write each recipient as a line of text (in quotes if it starts with a digit or "
-                    "holds a colon).", "regdraft.yaml", lines[i] if i < len(lines) else at, warning=True)
-            for i in wrong]
-
-
-def _yaml_kind(value: Any) -> str:
-    """What a YAML value is, as a message names it: `empty`, `a mapping`, `a list`, `true`, `a number 1.1`."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"a number {value}" if isinstance(value, float) else "not a text"
-
-
-def _consolidation_settings(ws: Workspace) -> list[Problem]:
-    """`consolidation:` as the consolidated copy reads it (`core.consolidation_frame`): the body, its code, place,
-    signer ({title, name}) and recipients."""
-    from regdraft.core.consolidation_frame import KEYS, SIGNER_KEYS
-
-    given = ws.config.get("consolidation")
-    if given is None:
-        return []
-    shape = ("consolidation holds the body issuing the consolidated copy (body: VĂN PHÒNG QUỐC HỘI), its number's "
-             "series (code: VBHN-VPQH), place, the authenticating signer ({title: CHỦ NHIỆM, name: …}) and "
-             "recipients (a list)")
-    if not isinstance(given, dict):
-        return [Problem(f"{shape}; it is '{given}', which the export cannot read.", "regdraft.yaml",
-                        _line(ws, "consolidation"))]
-    problems = [Problem(f"the setting '{key}' under consolidation is unknown and has no effect; {shape}.",
-                        "regdraft.yaml", _line(ws, str(key), "consolidation")) for key in given if key not in KEYS]
-    signer = given.get("signer", {})
-    if not isinstance(signer, dict) or any(key not in SIGNER_KEYS for key in signer):
-        problems.append(Problem(f"consolidation's signer is not read: {shape}.", "regdraft.yaml",
-                                _line(ws, "signer", "consolidation")))
-    if not isinstance(given.get("recipients", []), list):
-        problems.append(Problem(f"consolidation's recipients are not read: {shape}.", "regdraft.yaml",
-                                _line(ws, "recipients", "consolidation")))
-    return problems
-
-
-def _line(ws: Workspace, key: str, under: str = "") -> int:
-    """The line of regdraft.yaml where a top-level key (or a key under the top-level `under`) is set (1 when it cannot
-    be found)."""
-    from regdraft.core.comment_yaml import key_line
-
-    try:
-        text = ws.read("regdraft.yaml")
-    except (OSError, RegdraftError):
-        return 1
-    return key_line(text, key, under)  # the last line that sets it: YAML reads a key given twice as its last value
 
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);

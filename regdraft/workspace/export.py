@@ -80,8 +80,10 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     from regdraft.core.consolidation_frame import frame_of, framed
     from regdraft.render.output import Settings, choose, write
     from regdraft.workspace.profiles import profile_for
+    from regdraft.workspace.settings_checks import refuse_unprintable
 
     chosen = choose("consolidated", output, fmt)
+    refuse_unprintable(ws, "consolidation")  # a control character in a line it prints: no DOCX can hold it
     ct = consolidated_text(ws, name, as_of)
     profile = profile_for(ws, ct.regulation.meta)
     frame = frame_of(ws.config.get("consolidation"), number, signed)

@@ -453,6 +453,9 @@ def build_report(ws: Workspace, slug: str, round_number: int | None = None) -> R
     now_draft = getattr(amendment_at(ws, slug, None), "draft", None)
     report = report_of(slug, meta, r, comments, draft, profile_for(ws, meta).words(draft.language), texts, placed,
                        now_draft if isinstance(now_draft, int) else None, late_ids(ws, slug, r, comments))
+    from regdraft.workspace.settings_checks import refuse_unprintable
+
+    refuse_unprintable(ws, "report")  # a control character in a line it prints: no DOCX can hold it
     return replace(report, **report_settings(ws.config))
 
 
