@@ -95,24 +95,28 @@ def test_a_folder_nested_past_the_depth_bound_is_named_not_a_recursion_error(tmp
 
     from regdraft.workspace.settled import MAX_FOLDER_DEPTH
 
-    deep = tmp_workspace.root / "notes"
-    deep.mkdir()
-    os.chdir(deep)  # a relative mkdir a level at a time: the whole path is longer than the system takes at once
+    levels = [tmp_workspace.root / "notes"]
+    for _ in range(sys.getrecursionlimit() + 100):
+        levels.append(levels[-1] / "a")
     try:
-        for _ in range(sys.getrecursionlimit() + 100):
-            os.mkdir("a")
-            os.chdir("a")
-        Path("x.pdf.regdraft-tmp").write_bytes(b"x")
-    finally:
-        os.chdir(tmp_workspace.root)
-    (tmp_workspace.root / "notes" / "a" / "shallow.pdf.regdraft-tmp").write_bytes(b"x")
-    for args in (("check",), ("check", "--repair")):
-        result = invoke(tmp_workspace, *args)
-        assert "Traceback" not in result.output and "RecursionError" not in result.output, result.output
-        assert (f"notes/a: warning: the folder notes/a holds folders nested more than {MAX_FOLDER_DEPTH} deep; "
-                "regdraft did not look below that depth for files a stopped regdraft left half written "
-                "(`*.regdraft-tmp`): remove or flatten it if it is not yours.") in result.output, result.output
-    assert "Removed notes/a/shallow.pdf.regdraft-tmp" in result.output  # what is within the bound is still repaired
+        for level in levels:
+            level.mkdir()
+        (levels[-1] / "x.pdf.regdraft-tmp").write_bytes(b"x")
+        (levels[1] / "shallow.pdf.regdraft-tmp").write_bytes(b"x")
+        for args in (("check",), ("check", "--repair")):
+            result = invoke(tmp_workspace, *args)
+            assert "Traceback" not in result.output and "RecursionError" not in result.output, result.output
+            assert (f"notes/a: warning: the folder notes/a holds folders nested more than {MAX_FOLDER_DEPTH} deep; "
+                    "regdraft did not look below that depth for files a stopped regdraft left half written "
+                    "(`*.regdraft-tmp`): remove or flatten it if it is not yours.") in result.output, result.output
+        assert "Removed notes/a/shallow.pdf.regdraft-tmp" in result.output  # within the bound: still repaired
+    finally:  # removed a level at a time: pytest's own clean-up of old temporary folders recurses
+        for level in reversed(levels):
+            for name in os.listdir(level) if level.is_dir() else ():
+                if name != "a":
+                    (level / name).unlink()
+            if level.is_dir():
+                level.rmdir()
 
 
 def test_a_committed_leftover_is_named_committed_with_how_to_remove_it(tmp_workspace: Workspace,
