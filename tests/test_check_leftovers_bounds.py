@@ -91,12 +91,10 @@ def test_a_folder_nested_past_the_depth_bound_is_named_not_a_recursion_error(tmp
                                                                             invoke: Invoke) -> None:
     # A received workspace with a folder nested 1,100 deep stopped `check` and `check --repair` in a RecursionError
     # traceback (os.walk recursed once a level). The walk is the conflict-marker walk's, bounded at 64 levels.
-    import sys
-
     from regdraft.workspace.settled import MAX_FOLDER_DEPTH
 
     levels = [tmp_workspace.root / "notes"]
-    for _ in range(sys.getrecursionlimit() + 100):
+    for _ in range(MAX_FOLDER_DEPTH + 10):  # past the bound; the walk no longer recurses, so no need for 1,100
         levels.append(levels[-1] / "a")
     try:
         for level in levels:
