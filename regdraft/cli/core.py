@@ -214,8 +214,8 @@ def _changes(shown: AmendedProvision) -> Result:
 
 @click.command()
 @click.argument("regulation", type=REGULATION_ID, required=False)
-@click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut), and make "
-              "missing adoption tags again.")
+@click.option("--repair", is_flag=True, help="First finish a write that was interrupted (killed, power cut), remove "
+              "git's index lock a stopped git left, and make missing adoption tags again.")
 @pager_option
 @workspace_option
 @prints_result
@@ -229,7 +229,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     """
     from regdraft.core.commands import Command
     from regdraft.core.text import shown_name
-    from regdraft.workspace.checks import check_summary, check_workspace, remove_leftovers
+    from regdraft.workspace.checks import check_summary, check_workspace, remove_git_lock, remove_leftovers
     from regdraft.workspace.terms import repair_tags
 
     ws = open_workspace(workspace)
@@ -237,6 +237,7 @@ def check(regulation: str | None, repair: bool, workspace: Path | None, as_json:
     if repair:
         finished = ws.resume()
         said = [f"Finished the interrupted write {finished}." if finished else "No interrupted write to finish."]
+        said += filter(None, [remove_git_lock(ws)])
         removed, committed = remove_leftovers(ws)
         said += [f"Removed {shown_name(path)}, left half written by a regdraft that was stopped." for path in removed]
         said += [f"Left {shown_name(path)}, left half written by a regdraft that was stopped: it is committed; remove "

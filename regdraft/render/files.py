@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from regdraft.core.errors import RegdraftError
@@ -60,12 +61,51 @@ def new_file(path: Path, data: bytes = b"", durable: bool = False) -> Path:
     return path
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived while an output was written (see `_removing_on_sigterm`)."""
+
+
+@contextmanager
+def _removing_on_sigterm() -> Iterator[None]:
+    """While an output is written, SIGTERM (`kill`, `timeout`) raises, so that the temporary file is removed as on
+    Ctrl-C, then ends the process by SIGTERM as before: an export to a folder outside the workspace
+    (`-o ../desk/x.pdf`) left `x.pdf.regdraft-tmp` there, which no `check` looks for. Only in the main thread, and
+    only where SIGTERM would have ended the process: a handler of the program's own is kept. `kill -9` cannot be
+    caught: its file stays until the next write to the same name replaces it (`new_file`)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)  # ends the process, as the signal would have
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:
     """Write `output` whole or not at all: `content` is the bytes, or a function writing to the path it is given.
 
-    Missing folders are created (see `prepare_folder`).
+    Missing folders are created (see `prepare_folder`). Stopped by Ctrl-C or SIGTERM, it removes its temporary file
+    first (`_removing_on_sigterm`).
     """
     prepare_folder(output)
+    with _removing_on_sigterm():
+        _write_atomic(output, content)
+
+
+def _write_atomic(output: Path, content: bytes | Callable[[Path], object]) -> None:
     # A sibling file, so that the final rename stays on one file system and is atomic.
     tmp = new_file(output.with_name(output.name + ".regdraft-tmp"), content if isinstance(content, bytes) else b"")
     # Held open while it is written (a PDF takes seconds): one that no process holds was left by a regdraft that

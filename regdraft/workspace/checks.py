@@ -188,6 +188,26 @@ def interrupted(ws: Workspace, name: str | None = None) -> list[Problem]:
         f"run `{Command.of('check', repair=True)}` to finish it.", ws.relative_link(ws.journal.path))]
 
 
+def git_lock(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """git's index lock, which makes every write fail: left by a git that was stopped (an error, which the repair
+    removes), or held by a git running now (a warning). The journal's own lock is finished with the write."""
+    locked = ws.index_lock()
+    if locked is None:
+        return []
+    abandoned, said = locked
+    return [Problem(said[0].upper() + said[1:] + ".", ws.relative_link(ws.git_dir() / "index.lock"),
+                    warning=not abandoned)]
+
+
+def remove_git_lock(ws: Workspace) -> str | None:
+    """Remove git's index lock when no git process holds it (`git_lock`); what was done, in a sentence."""
+    with ws.writing("repair", repairing=True):  # no git of this workspace's regdraft runs meanwhile
+        lock = ws.relative_link(ws.git_dir() / "index.lock")
+        if not ws.remove_abandoned_lock():
+            return None
+    return f"Removed {lock}, git's index lock, which a git that was stopped had left: writes work again."
+
+
 def leftovers(ws: Workspace, name: str | None = None) -> list[Problem]:
     """Outputs a regdraft that was stopped (killed during an export) left half written beside the file it wrote; a
     committed one is named as such (the repair keeps it), and a folder nested too deep to be looked into is named."""
@@ -299,5 +319,5 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
-CHECKS: list[Check] = [interrupted, leftovers, settings, regulations, check_replay, late_comments, dropping_proposals,
-                       number_problems, replacements, tag_problems]
+CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
+                       dropping_proposals, number_problems, replacements, tag_problems]

@@ -22,6 +22,10 @@ Post-conditions:
    there whose bytes differ from the digest recorded is not the write's.
 3. `resume` ends with the journal's commit and tag in place and the journal removed, or raises
    `StoreError` and changes nothing.
+4. `resume` writes over no one's edit: it finishes a write only while each file its journal names is, in the work
+   tree and in git's index, as HEAD has it or as the journal writes it (absent where either has no file). A file
+   the drafter changed since the kill (a comment corrected, a hand fix to the regulation) makes it refuse, naming
+   the file, in the words `sync --continue` uses for edits made while a sync was stopped (`changed_while_stopped`).
 """
 
 from __future__ import annotations
@@ -263,6 +267,14 @@ class Journal:
         """The write is complete (or undone): forget it."""
         self.path.unlink(missing_ok=True)
         self.new_files.unlink(missing_ok=True)
+
+
+def changed_while_stopped(edited: Sequence[str], stopped: str, why: str, undo: str, then: str) -> str:
+    """The refusal to finish or undo a stopped operation (`stopped`: "the sync", "the write '…'") over the files the
+    drafter changed meanwhile, in one sentence: why finishing would lose them (`why`), then the way on: copy them
+    aside, undo them (`undo`, the command), `then` (finish or undo it), make them again and commit them."""
+    return (f"You changed {', '.join(edited)} while {stopped} was stopped; {why}, so nothing was changed. Copy the "
+            f"files aside and undo your changes ({undo}), {then}, then make the changes again and commit them.")
 
 
 def digest(data: bytes) -> str:

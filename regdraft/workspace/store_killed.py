@@ -13,6 +13,11 @@ describes the files as they were. `KilledGit`, mixed into `Workspace` (through `
    missing (git removes a file before it writes it anew). Only such files are put back as git's index holds them
    (new ones removed): each can be made again from a commit or the index, so nothing is lost.
 3. Any other change is the drafter's and is left alone, for the sync to refuse as before.
+4. An index lock no process holds, left by a git killed outside regdraft (an editor's `git commit`), makes every
+   write fail: `index_lock` says so in a sentence (`check` names it, a write that fails on it says it in place of
+   git's words), and `check --repair` removes it (`remove_abandoned_lock`), by the test of 1.
+5. A write interrupted and not finished (`regdraft.workspace.journal`) is finished only over files the drafter has
+   not changed since: `edited_since` names those that are neither as HEAD nor as the write has them.
 
 A regdraft killed while it writes an output (an export) leaves the file it puts bytes in before giving it its
 name, `NAME.regdraft-tmp`, in NAME's folder (`.NAME.regdraft-tmp` for a new file a commit links into place).
@@ -30,9 +35,11 @@ import hashlib
 import os
 import stat
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from regdraft.core.commands import Command
 from regdraft.workspace.settled import files_below
 
 if TYPE_CHECKING:
@@ -96,6 +103,42 @@ class KilledGit:
             return False
         lock.unlink(missing_ok=True)
         return True
+
+    def index_lock(self, wait: float | None = None) -> tuple[bool, str] | None:
+        """git's index lock, when it is there (the module's 4): whether it is abandoned, no git process holding it
+        (a git still running waited for up to `wait` seconds, `WAIT_FOR_GIT` as `remove_abandoned_lock` waits
+        unless given), and that and what to do in words; None when there is none."""
+        lock = self.git_dir() / "index.lock"
+        if not lock.exists():
+            return None
+        try:
+            shown = lock.relative_to(self.root).as_posix()
+        except ValueError:
+            shown = str(lock)
+        if _abandoned(lock, wait):
+            return True, (f"git's index lock {shown} is there and no git process holds it (a git that was stopped "
+                          f"left it), so every write to this workspace fails until "
+                          f"`{Command.of('check', repair=True)}` removes it")
+        if not lock.exists():
+            return None  # the git that held it has just finished
+        return False, (f"git's index lock {shown} is held by a git process running now (an editor opened by "
+                       "`git commit` waiting for its message, perhaps), so every write to this workspace fails until "
+                       "that git ends: finish or close it")
+
+    def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]:
+        """Those of an interrupted write's files (`changes`, its journal's) that hold, in the work tree or in git's
+        index, neither what HEAD has nor what the write writes (absent where either has no file): the drafter's
+        edits since, which finishing the write would overwrite (the module's 5)."""
+        if not changes:
+            return []
+        head = {} if self._rev("HEAD") is None else _listed(self._git("ls-tree", "-r", "-z", "--full-tree", "HEAD"))
+        index = _listed(self._git("ls-files", "-s", "-z"))
+        edited = []
+        for relative, data in sorted(changes.items()):
+            allowed = {head.get(relative), None if data is None else _blob_id(data)}
+            if index.get(relative) not in allowed or _on_disk(self.root / relative) not in allowed:
+                edited.append(relative)
+        return edited
 
     def leftover_files(self, too_deep: list[str] | None = None) -> list[str]:
         """The outputs (workspace-relative) a regdraft that was stopped left half written (see the module); the
@@ -184,10 +227,35 @@ def _blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def _abandoned(lock: Path) -> bool:
-    """Whether git's lock file is there and no process holds it open (git dies with it open), waiting a little for
-    a git still running."""
-    deadline = time.monotonic() + WAIT_FOR_GIT
+def _listed(out: str) -> dict[str, str]:
+    """{path: blob} from `git ls-tree -r -z` or `git ls-files -s -z` (stage 0 only: a conflicted file is no blob)."""
+    found = {}
+    for entry in out.split("\0"):
+        info, _, path = entry.partition("\t")
+        words = info.split()
+        if path and len(words) == 3 and words[1] == "blob":  # ls-tree: mode, type, blob
+            found[path] = words[2]
+        elif path and len(words) == 3 and words[2] == "0":  # ls-files: mode, blob, stage
+            found[path] = words[1]
+    return found
+
+
+def _on_disk(path: Path) -> str | None:
+    """git's id of a work-tree file's bytes; None when there is no file; "other" for a link or a folder there."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return "other"
+        return _blob_id(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "other"
+
+
+def _abandoned(lock: Path, wait: float | None = None) -> bool:
+    """Whether git's lock file is there and no process holds it open (git dies with it open), waiting up to `wait`
+    seconds (`WAIT_FOR_GIT` unless given) for a git still running."""
+    deadline = time.monotonic() + (WAIT_FOR_GIT if wait is None else wait)
     while True:
         try:
             info = lock.stat()

@@ -8,7 +8,8 @@ Post-conditions of `Transactions.commit`:
 1. Either every file is written and one commit records exactly those files, or the files,
    the index, HEAD and the tags are as they were before the call.
 2. Files outside the workspace are never written.
-3. A kill at any point leaves the old state or a journal that `resume` completes exactly.
+3. A kill at any point leaves the old state or a journal that `resume` completes exactly, unless the drafter has
+   changed one of its files since: `resume` then names them and changes nothing (the journal's 4).
 4. Files that already hold exactly what is to be written, as committed, make no commit: a `StoreError` says so in
    a sentence (git found nothing to commit, and its report opened with its whole command line).
 """
@@ -27,7 +28,7 @@ from regdraft.core.errors import GitFailed, StoreError
 from regdraft.core.layout import SLUG, amendment_path
 from regdraft.render.files import new_file
 from regdraft.workspace import git_policy, interrupts
-from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, stop_point
+from regdraft.workspace.journal import Entry, Journal, WorkspaceLock, changed_while_stopped, stop_point
 
 if TYPE_CHECKING:
     import git
@@ -131,6 +132,10 @@ class Transactions:
         def _undo_new_files(self, folder: str, head: str | None, made_folder: bool = False) -> list[str]: ...
 
         def remove_abandoned_lock(self) -> bool: ...
+
+        def index_lock(self, wait: float | None = None) -> tuple[bool, str] | None: ...
+
+        def edited_since(self, changes: Mapping[str, bytes | None]) -> list[str]: ...
 
     @contextmanager
     def _pathspec(self, paths: list[str]) -> Iterator[list[str]]:
@@ -250,6 +255,10 @@ class Transactions:
                         place.rmdir()
                 journal.end()
                 detail = failure(exc)
+                locked = self.index_lock(wait=0) if "index.lock" in detail else None
+                if locked:  # git's own advice ("remove the file manually") does not say whether that is safe
+                    raise GitFailed(f"The write failed: {locked[1]}; then run the command again (the workspace is as "
+                                    "it was).", detail) from None
                 raise GitFailed(f"The write failed ({detail}); the workspace is as it was.", detail) from None
             self._made(sha, paths)  # before the journal goes: an interrupt between the two leaves it to a repair
             journal.end()
@@ -341,9 +350,6 @@ class Transactions:
             if not journal.exists():
                 return None
             entry = journal.read()
-            # A git killed with the write (`git add`, `git commit`) left its index lock: every git that writes
-            # would refuse. Removed when no process holds it; the write below then writes the index anew.
-            self.remove_abandoned_lock()
             head = self._head()
             done = head is not None and head != entry.head and self._is_journal_commit(head, entry)
             if not done and head != entry.head:
@@ -353,6 +359,15 @@ class Transactions:
                     f"files it names ({', '.join(sorted(entry.changes))}) with `git status`, then delete "
                     f"{journal.path}."
                 )
+            edited = [] if done or entry.new_in is not None else self.edited_since(entry.changes)
+            if edited:  # the journal's 4: finishing would write over them
+                raise StoreError(changed_while_stopped(
+                    edited, f"the write {entry.describe()}", "finishing it would write over those changes",
+                    f"`{Command.git('restore', 'FILE', switches=('source=HEAD', 'staged', 'worktree'))}`; a file "
+                    "git does not know: delete it", f"finish the write (`{Command.of('check', repair=True)}`)"))
+            # A git killed with the write (`git add`, `git commit`) left its index lock: every git that writes
+            # would refuse. Removed when no process holds it; the write below then writes the index anew.
+            self.remove_abandoned_lock()
             if entry.new_in is not None:
                 # Files written from a stream are named in the journal: finished if committed, else undone.
                 if done:

@@ -43,7 +43,7 @@ from regdraft.core.errors import RegdraftError, StoreError, UsageError
 from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace import interrupts
 from regdraft.workspace.activity import describe
-from regdraft.workspace.journal import stop_point
+from regdraft.workspace.journal import changed_while_stopped, stop_point
 from regdraft.workspace.resolve import (
     ABORT,
     GO_ON,
@@ -433,10 +433,8 @@ def _refuse_edits(ws: Workspace, doing: str) -> None:
     if edited:
         why = ("undoing the sync would throw those changes away" if doing == "undoing"
                else "git finishes a sync only with the files as it holds them")
-        raise StoreError(f"You changed {', '.join(edited)} while the sync was stopped; {why}, so nothing was "
-                         f"changed. Copy the files aside and undo your changes (`{Command.git('restore', 'FILE')}`), "
-                         f"{'undo' if doing == 'undoing' else 'finish'} the sync, then make the changes again and "
-                         "commit them.")
+        raise StoreError(changed_while_stopped(edited, "the sync", why, f"`{Command.git('restore', 'FILE')}`",
+                                               f"{'undo' if doing == 'undoing' else 'finish'} the sync"))
 
 
 @writes
