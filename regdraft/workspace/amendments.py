@@ -16,6 +16,7 @@ from regdraft.core.frontmatter import compound_type
 from regdraft.core.layout import AMENDMENTS, amendment_path, comments_folder, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.workspace.api import load_regulation
+from regdraft.workspace.moved_files import read_at
 from regdraft.workspace.parse_cache import read_amendment
 from regdraft.workspace.store import Workspace
 
@@ -51,9 +52,14 @@ def refuse_case_twin(ws: Workspace, slug: str) -> None:
 
 
 def load(ws: Workspace, slug: str, rev: str | None = None) -> Amendment:
-    """Read and parse one amendment, in the working tree or at a git revision."""
-    relative = amendment_file(ws, slug) if rev is None else amendment_path(slug)
-    amendment, problems = read_amendment(ws, ws.read(relative, rev), relative, slug)
+    """Read and parse one amendment, in the working tree or at a git revision (where its file was then, its
+    folder moved since or not: `moved_files.read_at`)."""
+    if rev is None:
+        relative = amendment_file(ws, slug)
+        data = ws.read(relative)
+    else:
+        relative, data = read_at(ws, amendment_path(slug), rev)
+    amendment, problems = read_amendment(ws, data, relative, slug)
     if problems or amendment is None:
         raise ParseError.collect(problems, "amendment")
     return amendment

@@ -14,6 +14,7 @@ from regdraft.core.model import Located, Regulation
 from regdraft.core.text import shown_name
 from regdraft.workspace import api
 from regdraft.workspace.amendments import survey
+from regdraft.workspace.circulated import round_drafts
 from regdraft.workspace.forced_references import excused
 from regdraft.workspace.hand_edits import hand_edit
 from regdraft.workspace.late_comments import late_comments
@@ -315,9 +316,11 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 
 
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
+# round_drafts: a round whose circulated draft cannot be read at its revision (no report, no review copy);
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
+                       round_drafts,
                        dropping_proposals, number_problems, replacements, tag_problems]

@@ -12,10 +12,11 @@ from typing import Any
 
 from regdraft.core.amend.document import PENDING
 from regdraft.core.comments import Round, RoundStatus
-from regdraft.core.errors import NotPending, StateError, UnknownName, UsageError
+from regdraft.core.errors import NotPending, Problem, RegdraftError, StateError, UnknownName, UsageError
+from regdraft.core.layout import amendment_path, rounds_folder
 from regdraft.core.model import Regulation
 from regdraft.core.parts import reading_order
-from regdraft.workspace.amendments import amended_id, load
+from regdraft.workspace.amendments import amended_id, load, load_rounds, slugs
 from regdraft.workspace.lifecycle import preview
 from regdraft.workspace.store import Workspace
 
@@ -100,3 +101,36 @@ class Drafts:
             self.keys[revision, regulation] = regulation_key(self.ws, self.slug, revision, regulation)
         key = self.keys[revision, regulation]
         return key, self.at(revision, key)
+
+
+def round_drafts(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """Each round (of an amendment to `name`, or any) whose draft cannot be read at the revision it circulated."""
+    problems: list[Problem] = []
+    for slug in slugs(ws):
+        if not ws.files(rounds_folder(slug), "*.yaml"):
+            continue  # no round: nothing read
+        try:
+            rounds = load_rounds(ws, slug)
+            if name is not None and amended_id(ws, load(ws, slug), name) is None:
+                continue
+        except RegdraftError:
+            continue  # an amendment or round file that does not read is named by the other checks
+        for r in rounds:
+            try:
+                load(ws, slug, rev=r.revision)
+            except RegdraftError as exc:
+                problems.append(_unread(ws, slug, r.number, r.revision, exc))
+    return problems
+
+
+def _unread(ws: Workspace, slug: str, number: int, revision: str, exc: RegdraftError) -> Problem:
+    from regdraft.core.comment_yaml import key_line
+
+    path = f"{rounds_folder(slug)}/{number}.yaml"
+    line = key_line(ws.read(path), "revision") if ws.exists(path) else 1
+    said = " ".join(str(exc).split()).rstrip(".")
+    why = "" if "does not exist at revision" in said else f" ({said})"  # else the sentence says it
+    return Problem(f"round {number} of {slug} circulated the draft as it was at revision {revision[:8]}, where "
+                   f"{amendment_path(slug)} cannot be read, nor where a move (git mv) took it from{why}, so the "
+                   "round's comment report and review copy cannot be made, nor its comments put in document order.",
+                   path, line)

@@ -37,6 +37,7 @@ from regdraft.core.markdown_writer import render
 from regdraft.core.model import Address, Kind, Regulation, noun
 from regdraft.core.nearest import absent_above
 from regdraft.workspace.amendments import list_amendments, load, target_regulation
+from regdraft.workspace.moved_files import read_at
 from regdraft.workspace.numbers import PLACEHOLDER, numbered_as_another, taken, term_of, untaggable_sentence
 from regdraft.workspace.parse_cache import read_amendment as cached_amendment
 from regdraft.workspace.parse_cache import read_regulation as cached_reading
@@ -145,7 +146,8 @@ def read_with_problems(ws: Workspace, slug: str, rev: str | None) -> tuple[Amend
     relative = amendment_path(slug)
     if rev is None and not ws.exists(relative):
         load(ws, slug)  # says which amendments there are
-    amendment, reading = cached_amendment(ws, ws.read(relative, rev), relative, slug)
+    relative, data = (relative, ws.read(relative)) if rev is None else read_at(ws, relative, rev)  # moved since
+    amendment, reading = cached_amendment(ws, data, relative, slug)
     if amendment is None:
         raise ParseError.collect(reading or (Problem("nothing in it can be applied.", relative),), "amendment")
     return amendment, reading

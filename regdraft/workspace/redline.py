@@ -311,7 +311,9 @@ def _with_amendment(ws: Workspace, slug: str, old: Regulation, old_version: Vers
     applied = preview(ws, slug, rev, regulation=old.id)
     words = words_for(old.language, profile_for(ws, old.meta))
     label = f"{words['redline_draft']} {doc.draft}" if doc.draft else words["amended"]
-    new_version = _file_version(ws, amendment_path(slug), label, str(doc.number or ""), words, rev, dirty)
+    # at `rev`, the file where it was then (`doc.source`: its folder moved since), whose last commit names the draft
+    where = doc.source if rev is not None else amendment_path(slug)
+    new_version = _file_version(ws, where, label, str(doc.number or ""), words, rev, dirty)
     meta = doc.meta or {}
     kind = compound_type(str(meta.get("title") or ""), str(meta.get("type") or ""))
     new_version = replace(new_version, kind=kind, number=str(doc.number or ""),

@@ -1,0 +1,60 @@
+"""A file read as it was at a recorded revision (a round's, a draft's), found where it was then.
+
+An amendment's folder moved after a round (`git mv amendments/a amendments/b`, committed) left `round report`,
+`round copy`, the order of `comment list` and the review server's pages of the round reading
+`amendments/b/amendment.md` at a commit that held only `amendments/a/amendment.md` ("… does not exist at revision …"),
+while `check` said "No problems found".
+
+Post-conditions:
+1. `read_at(ws, relative, rev)` gives the path the file had at `rev` and its bytes there: `relative` itself when it
+   exists there (no more git asked), else the path it had before a move, each rename followed back from HEAD
+   (`Workspace.log_paths`, the walk `late_comments` reads comments' history with: one `git log` and one
+   `git diff-tree` for each move; the path found is kept for the same file, revision and HEAD). A file found at
+   neither raises the error reading `relative` raised; an unknown revision raises its own.
+
+What still cannot be read (a file deleted in one commit and added under its new name in another, or changed beyond
+recognition by the commit moving it: no move git sees)
+`regdraft check` names (`circulated.round_drafts`).
+"""
+
+from __future__ import annotations
+
+from regdraft.core.errors import RegdraftError, StoreError, UnknownName
+from regdraft.workspace.store import Workspace
+
+# Where a moved file was found at a revision, from the same HEAD: a round's report reads its draft four times.
+_FOUND: dict[tuple[str, str, str, str], str] = {}
+_KEPT = 256
+
+
+def read_at(ws: Workspace, relative: str, rev: str) -> tuple[str, bytes]:
+    """The path `relative` (where the file is now) had at `rev`, following its moves, and its bytes there."""
+    try:
+        return relative, ws.read(relative, rev)
+    except UnknownName:
+        raise
+    except StoreError as missing:
+        key = (str(ws.root), relative, rev, ws.resolve("HEAD").sha)
+        known = _FOUND.get(key)
+        for path in [known] if known is not None else earlier_paths(ws, relative):
+            try:
+                data = ws.read(path, rev)
+            except StoreError:
+                continue
+            if len(_FOUND) >= _KEPT:
+                _FOUND.clear()
+            _FOUND[key] = path
+            return path, data
+        raise missing from None
+
+
+def earlier_paths(ws: Workspace, relative: str) -> list[str]:
+    """The paths the file now at `relative` had before it was moved there, newest first (none in memory)."""
+    paths = getattr(ws, "log_paths", None)  # an in-memory workspace renames nothing
+    if paths is None:
+        return []
+    try:
+        entries: list[tuple[object, str]] = paths(relative)
+    except RegdraftError:
+        return []
+    return list(dict.fromkeys(path for _, path in entries if path != relative))
