@@ -322,5 +322,4 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
-                       round_drafts,
-                       dropping_proposals, number_problems, replacements, tag_problems]
+                       round_drafts, dropping_proposals, number_problems, replacements, tag_problems]
