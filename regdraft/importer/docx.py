@@ -51,28 +51,16 @@ from regdraft.importer.docx_marks import (
     revision_note,
 )
 from regdraft.importer.docx_numbering import Numbering, ignored_level, ignored_summary, level_of, read_int
-from regdraft.importer.docx_styles import MAX_BASED_ON, Styles, font_of
+from regdraft.importer.docx_styles import _W, MAX_BASED_ON, Styles, _val, _w, font_of
 from regdraft.importer.plaintext import NOT_NFC, clean
 from regdraft.importer.report import Note, Paragraph
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A manual line break (Shift+Enter) while a run is read: it becomes a space or a paragraph end (`_wraps`).
 _SOFT_BREAK = "\v"
 _HEADING_WORD = re.compile(r"^(?:Điều|Chương|Mục|Tiểu mục|Phần|Article|Chapter|Section|Part)\s", re.I)
 _POINT_LABEL = re.compile(r"^\(?(?:dd|[a-zđ])\d*\s?[).\-](?:\s|$)")
 _WRAPPED_LINE = 60  # a line this long, not ending a sentence, goes on after a break even before a capital
 MAX_COLUMNS = 63  # Word's most columns in a table: a cell spans no further, nor past the table's grid (`w:tblGrid`)
-
-
-def _w(name: str) -> str:
-    return _W + name
-
-
-def _val(element: Any, child: str, attr: str = "val") -> str | None:
-    if element is None:
-        return None
-    found = element.find(_w(child))
-    return None if found is None else found.get(_w(attr))
 
 
 _REFERENCES = {element for element, *_ in REFERENCES}
