@@ -311,11 +311,11 @@ def test_threads_of_one_process_share_the_memory_safely(tmp_workspace: Workspace
 def test_files_in_no_workspace_are_read_once_from_the_users_cache(tmp_path: Path, invoke: Invoke,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """`compare a.md b.md` anywhere: the readings go to $XDG_CACHE_HOME/regdraft, 0700, never next to the files."""
-    from regdraft.render import html
+    from regdraft.render import template_cache
 
     cache = tmp_path / "xdg"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    monkeypatch.setattr(html, "_compiled", {})  # templates compiled as a new process compiles them
+    monkeypatch.setattr(template_cache, "_compiled", {})  # templates compiled as a new process compiles them
     files = tmp_path / "files"
     files.mkdir()
     text = (Path(__file__).resolve().parents[1] / REGULATION).read_text(encoding="utf-8")

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from regdraft.workspace.store import Workspace
 
-NOT_WHEN_WARM = ("yaml", "regdraft.workspace.resolve", "regdraft.render.consolidated", "regdraft.core.consolidate",
-                 "regdraft.core.comments", "regdraft.core.anchoring", "regdraft.core.comment_yaml",
+NOT_WHEN_WARM = ("yaml", "jinja2", "regdraft.workspace.resolve", "regdraft.render.consolidated",
+                 "regdraft.core.consolidate", "regdraft.core.comments", "regdraft.core.anchoring",
+                 "regdraft.core.comment_yaml",
                  "regdraft.workspace.gates", "regdraft.workspace.votes", "regdraft.cli.amend", "regdraft.cli.comments",
                  "regdraft.cli.core")
 

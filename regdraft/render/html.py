@@ -19,8 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-import jinja2.bccache
 from markupsafe import Markup
 
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
@@ -32,6 +30,7 @@ from regdraft.render.running import document_line
 if TYPE_CHECKING:
     import datetime as dt
 
+    import jinja2
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -53,59 +52,6 @@ class PageTemplate:
     values: frozenset[type] = frozenset()
 
 
-_compiled: dict[str, bytes] = {}
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory, and in the workspace's signed cache, keyed by file and source.
-
-    A long-running face (the review server) builds an environment per page; without this,
-    compiling the redline templates would cost more than rendering them. A command run keeps
-    them in `.git/regdraft-cache/` (`regdraft.render.signed`), so the next run skips compiling;
-    Jinja2 itself checks that the source has not changed since.
-    """
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = _compiled.get(bucket.key)
-        if code is None and self.folder is not None:
-            from regdraft.render import signed
-
-            code = signed.load(self.folder, _entry(bucket))
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = bucket.bytecode_to_string()
-        _compiled[bucket.key] = code
-        if self.folder is not None:
-            from regdraft.render import signed
-
-            signed.store(self.folder, _entry(bucket), code)
-
-
-    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
-                   source: str) -> jinja2.bccache.Bucket:
-        """The bucket of a template, keyed also by how its code is compiled: a workspace template's code counts
-        loops and measures values (`regdraft.render.limits`), regdraft's own may not; neither is loaded as the
-        other."""
-        flavour = getattr(environment, "code_flavour", lambda filename: "bounded")(filename)
-        bucket = jinja2.bccache.Bucket(environment, f"{flavour}{_CODE}-{self.get_cache_key(name, filename)}",
-                                       self.get_source_checksum(source))
-        self.load_bytecode(bucket)
-        return bucket
-
-
-# The version of the code compiled: code compiled before it (`bounded1`: everything counted) is never loaded.
-_CODE = "2"
-
-
-def _entry(bucket: jinja2.bccache.Bucket) -> str:
-    return f"template-{bucket.key}-{bucket.checksum}"
-
-
 def environment(workspace_root: Path | None, page: PageTemplate | None = None) -> jinja2.Environment:
     """A sandboxed Jinja2 environment: the workspace's `templates/` first, then the package's.
 
@@ -116,6 +62,9 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     allows (and `page.values`) and call only the helpers they are handed, and they are read only as
     regular files inside the workspace's `templates/` folder (no symbolic link, no path outside it).
     """
+    import jinja2
+
+    from regdraft.render.template_cache import CompiledTemplates
     from regdraft.render.template_files import WorkspaceLoader
     from regdraft.render.templates import TemplateEnvironment
 
@@ -126,7 +75,7 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_CompiledTemplates(_cache_folder(workspace_root)),
+        bytecode_cache=CompiledTemplates(cache_folder_of(workspace_root)),
         values=page.values if page is not None else (),
     )
     env.filters["inline"] = inline_markdown
@@ -134,16 +83,21 @@ def environment(workspace_root: Path | None, page: PageTemplate | None = None) -
     env.filters["lines"] = inline_lines
     env.filters["css_string"] = css_string
     env.filters["count"] = _count  # `{{ n | count("comment") }}`: `1 comment`, `2 comments`
-    # Annotation hooks of the provision macros, off for print; the review server turns them on: a provision's
-    # address, its badge, the marks of the parts of a unit (`render.fragments.MarkParts`; None: not marked).
-    env.globals.update(annotate=False, mark=_no_mark, badge=_no_mark, mark_parts=None, child_address=_child_address,
-                       heading_tag=heading_tag)
+    env.globals.update(print_globals())
     if page is not None:
         env.globals.update(page.globals)
     return env
 
 
-def _cache_folder(workspace_root: Path | None) -> Path | None:
+def print_globals() -> dict[str, Any]:
+    """The globals every environment starts with, besides Jinja2's: the annotation hooks of the provision macros,
+    off for print (the review server turns them on: a provision's address, its badge, the marks of the parts of a
+    unit, `render.fragments.MarkParts`; None: not marked), and the heading helpers."""
+    return {"annotate": False, "mark": _no_mark, "badge": _no_mark, "mark_parts": None, "child_address": _child_address,
+            "heading_tag": heading_tag}
+
+
+def cache_folder_of(workspace_root: Path | None) -> Path | None:
     """The workspace's cache folder; without a workspace (`compare` of files anywhere), the user's."""
     from regdraft.render.signed import cache_folder, user_cache_folder
 

@@ -41,8 +41,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from jinja2.utils import Namespace
-
 from regdraft.core.errors import RegdraftError
 from regdraft.core.patterns import lazy
 
@@ -212,6 +210,8 @@ def budget(size: int) -> Iterator[Budget]:
 def size(value: Any, limit: int) -> int:
     """Characters of text and items of lists, tuples, sets and dicts in `value`, counted through its lists
     and dicts as often as they hold the same thing (printing them repeats it); counting stops past `limit`."""
+    from jinja2.utils import Namespace  # measured only while a template runs: Jinja2 is loaded then
+
     if isinstance(value, str):
         return len(value)
     if isinstance(value, int) and not isinstance(value, bool):

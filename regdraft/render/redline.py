@@ -225,6 +225,17 @@ class _Runs:
 _HEADINGS = (Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION)  # printed as a heading line by the body's loop
 
 
+def _environment(workspace_root: Path | None, page: PageTemplate | None,
+                 globals_: Mapping[str, Any] | None = None) -> Any:
+    """The templates' environment (`render.html.environment`), with the page's globals when given."""
+    from regdraft.render.html import environment
+
+    env = environment(workspace_root, page)
+    if globals_ is not None:
+        env.globals.update(globals_)
+    return env
+
+
 def page_header(redline: Redline, profile: Profile, today: dt.date, landscape: bool = False) -> DocumentHeader:
     """Page 1's header block: the comparison's title naming both documents, the banner and date line; the running
     header fits a line of the page (`landscape`: the comparison table's).
@@ -276,8 +287,7 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     from regdraft.render.changed import Changed
     from regdraft.render.closing_parts import compare_closing
     from regdraft.render.fragments import Fragments, articles
-    from regdraft.render.html import environment, numbers_kept_whole
-    from regdraft.render.limits import regulation_size
+    from regdraft.render.html import numbers_kept_whole, print_globals
     from regdraft.render.profile import default_profile
 
     if layout not in ("inline", "table"):
@@ -286,17 +296,20 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
     comparison = redline.comparison
     helpers = Helpers(redline, profile)
     header = page_header(redline, profile, today or dt.date.today(), landscape=layout == "table")
-    env = environment(workspace_root, page)
-    fragments = Fragments(helpers.language, env.globals["mark"], env.globals["badge"], env.globals["mark_parts"])
+    # A face's page (`page`) brings its own globals (annotation hooks) into the environment; a printed page has the
+    # print globals, and may be printed without Jinja2 (`render.redline_page`).
+    env = _environment(workspace_root, page) if page is not None else None
+    globals_ = env.globals if env is not None else print_globals()
+    fragments = Fragments(helpers.language, globals_["mark"], globals_["badge"], globals_["mark_parts"])
     kept = redline.kept if page is None else None  # printed pages only: a face's page may annotate
     if kept is not None:
         fragments.keep(articles(comparison.new.units), kept.load())
     kept_old = redline.kept_old if page is None and comparison.old.language == comparison.new.language else None
     if kept_old is not None:
         fragments.keep_old(comparison.old.units, kept_old.load)
-    changed = Changed(helpers, fragments.unchanged, env.globals)
-    env.globals.update(
-        unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, env.globals, changed_only),
+    changed = Changed(helpers, fragments.unchanged, globals_)
+    globals_.update(
+        unchanged=fragments.unchanged, in_runs=_Runs(helpers, fragments, globals_, changed_only),
         provision_html=changed, title_marks=changed.title,
         heading=helpers.heading, label=helpers.label, heading_marked=helpers.heading_marked,
         label_marked=helpers.label_marked, describe=helpers.describe, kind_label=helpers.kind_label,
@@ -307,21 +320,47 @@ def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool 
         marked=marked, para_class=para_class, change_bar=bar, repealed_text=REPEALED_TEXT[helpers.language],
     )
     preamble, preamble_segments = _preamble(comparison)
-    template = env.get_template(page.name if page else f"redline-{layout}.html.j2")
-    with paused():  # a string or more per provision; the few cycles of templates wait until after
-        rendered = template.render(
-            size=lambda: regulation_size(comparison.old) + regulation_size(comparison.new),
-            lang=helpers.language, profile=profile, header=header, words=helpers.words,
-            orientation="landscape" if layout == "table" else "portrait",
-            cover_line=redline.cover_line(profile),
-            metadata_line=redline.metadata_line(profile), changes=comparison.changes,
-            provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
-            changed_only=changed_only, references=redline.references,
-            preamble=preamble, preamble_changed=bool(preamble_segments), preamble_segments=preamble_segments,
-            closing=compare_closing(comparison.old.meta, comparison.new.meta),
-            first_appendix=next((k for k, p in enumerate(comparison.provisions) if p.kind == "appendix"),
-                                len(comparison.provisions)),
-        )
+    values = dict(
+        lang=helpers.language, profile=profile, header=header, words=helpers.words,
+        orientation="landscape" if layout == "table" else "portrait",
+        cover_line=redline.cover_line(profile),
+        metadata_line=redline.metadata_line(profile), changes=comparison.changes,
+        provisions=comparison.provisions, rows=list(changed_provisions(comparison.provisions)),
+        changed_only=changed_only, references=redline.references,
+        preamble=preamble, preamble_changed=bool(preamble_segments), preamble_segments=preamble_segments,
+        closing=compare_closing(comparison.old.meta, comparison.new.meta),
+        first_appendix=next((k for k, p in enumerate(comparison.provisions) if p.kind == "appendix"),
+                            len(comparison.provisions)),
+    )
+    name = page.name if page else f"redline-{layout}.html.j2"
+
+    def jinja(reads: bool = False) -> tuple[str, set[str] | None]:
+        """The page through the templates (and, asked, the names its outer part reads: `render.redline_page`)."""
+        from regdraft.render.limits import regulation_size
+
+        environment = env or _environment(workspace_root, None, globals_)
+        with paused():  # a string or more per provision; the few cycles of templates wait until after
+            rendered = environment.get_template(name).render(
+                size=lambda: regulation_size(comparison.old) + regulation_size(comparison.new), **values)
+        if not reads:
+            return rendered, None
+        from regdraft.render.redline_page import outer_reads
+
+        return rendered, outer_reads(environment, name)
+
+    sources = None
+    if page is None and layout == "inline":
+        from regdraft.render import redline_page
+
+        sources = redline_page.applies(workspace_root, helpers.words)
+    if sources is None:
+        rendered = jinja()[0]
+    else:
+        from regdraft.render.html import cache_folder_of
+
+        outer = redline_page.Outer(cache_folder_of(workspace_root), sources, values)
+        with paused():
+            rendered = redline_page.page(values, globals_, outer, lambda: jinja(reads=True))
     if kept is not None and fragments.added:
         kept.store(fragments.kept)
     if kept_old is not None and fragments.old_added:

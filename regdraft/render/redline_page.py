@@ -1,0 +1,316 @@
+"""The printed redline page without Jinja2, when every template it uses is regdraft's own.
+
+A warm `compare` or `redline` spent a fifth of its time importing Jinja2 and running templates whose work is
+small: the provisions are printed in Python (`render.fragments`, `render.changed`), the templates add the page's
+structure. When none of the page's templates is overridden by the workspace (`PAGE_TEMPLATES`), the page is put
+together here: the part the content block prints (`redline-inline.html.j2`'s `content`, the closing parts and the
+signature) by `content`, which prints what those templates print, and the rest (head, style sheets, header block,
+title) as Jinja2 printed it for the same templates and the same values, kept in the cache (`Outer`).
+
+Post-conditions:
+1. `content` runs only while the shipped content templates are those it was written for (`PORTED`, their digest):
+   an edited template falls back to Jinja2 (and `tests/test_redline_page.py` says to update both).
+2. A kept outer part is used only under a key made of the sources of every page template, regdraft's rendering
+   code, Jinja2's and markupsafe's files, Python's version and every value the part may read (the language, the
+   orientation, the header block, the profile and its words); it is kept only when reading the templates shows
+   that it reads nothing else (`outer_reads`) and the page Jinja2 printed is that part around `content`'s output.
+3. A workspace holding a template of any of those names (or a `templates` that is no folder) prints through Jinja2,
+   in its sandbox, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from regdraft.core.diff import Provision
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from regdraft.render.closing_parts import ClosingParts
+    from regdraft.render.marked import Paragraph
+
+# The templates the printed redline (inline) uses, every one: the layout, what it extends, imports and includes.
+PAGE_TEMPLATES = ("redline-inline.html.j2", "redline-macros.html.j2", "redline-closing.html.j2", "signature.html.j2",
+                  "base.html.j2", "base.css.j2", "redline.css.j2", "redline-screen.css.j2", "signature.css.j2")
+# Those `content` prints as, and the SHA-256 of their sources joined by NUL in that order.
+CONTENT_TEMPLATES = PAGE_TEMPLATES[:4]
+PORTED = "53362a7b34282a8a99b592d565aaf125f18265f7fc0a67c7a7662256d1be271a"
+# What the outer part may read besides the globals every environment has (`render.html.print_globals`, Jinja2's).
+OUTER_VALUES = ("lang", "orientation", "header", "profile", "words")
+_JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace")
+_WORDS = ("summary", "page_short", "no_changes", "references", "unchanged", "legend", "recipients")
+_VERSION = "1"
+_HEADINGS = ("part", "chapter", "section", "subsection")
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def shipped_sources(names: Sequence[str] = PAGE_TEMPLATES) -> list[bytes]:
+    """The shipped templates' sources, in the order of `names`."""
+    return [(_TEMPLATES / name).read_bytes() for name in names]
+
+
+def digest(sources: Sequence[bytes]) -> str:
+    return hashlib.sha256(b"\0".join(sources)).hexdigest()
+
+
+def applies(workspace_root: Path | None, words: Mapping[str, str]) -> list[bytes] | None:
+    """The page templates' sources when the page may be printed here: no workspace template of their names, the
+    content templates as `content` prints them, every word it prints in the profile; None otherwise."""
+    if workspace_root is not None:
+        folder = workspace_root / "templates"
+        if os.path.lexists(folder) and (os.path.islink(folder) or not os.path.isdir(folder)
+                                        or any(os.path.lexists(folder / name) for name in PAGE_TEMPLATES)):
+            return None
+    if any(word not in words for word in _WORDS):
+        return None  # Jinja2 says which word is missing
+    sources = shipped_sources()
+    return sources if digest(sources[:len(CONTENT_TEMPLATES)]) == PORTED else None
+
+
+def _e(value: Any) -> str:
+    return str(escape(value))
+
+
+class Page:
+    """What the content block prints from: the values and helpers `render_html` hands the template."""
+
+    def __init__(self, values: Mapping[str, Any], globals_: Mapping[str, Any]) -> None:
+        self.v, self.g = values, globals_
+
+    def content(self) -> str:
+        """`redline-inline.html.j2`'s block `content`, as Jinja2 prints it (trimmed blocks, escaped values)."""
+        v, g = self.v, self.g
+        words = v["words"]
+        out = [f'<p class="cover-line">{_e(v["cover_line"])}</p>\n',
+               f'<p class="legend"><span class="legend-title">{_e(words["legend"])}</span> ']
+        items = list(g["legend"]())
+        out.extend(f"{_e(item)}{'; ' if k < len(items) - 1 else '.'}" for k, item in enumerate(items))
+        out.append(f'</p>\n<div class="summary">\n<p class="summary-title">{_e(words["summary"])}</p>\n')
+        changes = v["changes"]
+        if changes:
+            out.append('<table class="summary-table">\n')
+            line, describe, kind_label, page = g["line"], g["describe"], g["kind_label"], _e(words["page_short"])
+            for n, c in enumerate(changes, 1):
+                anchor = _e(c.anchor)
+                out.append(f'<tr><td class="summary-n">{n}.</td><td><a href="#{anchor}">{_e(line(describe(c)))}</a>'
+                           f'</td><td class="summary-kind">{_e(kind_label(c.kind, c))}</td><td class="summary-page">'
+                           f'{page} <a class="page-ref" href="#{anchor}"></a></td></tr>\n')
+            out.append("</table>\n")
+        else:
+            out.append(f"<p>{_e(words['no_changes'])}</p>\n")
+        if v["references"]:
+            out.append(f'<p class="summary-title references-title">{_e(words["references"])}</p>\n'
+                       '<ul class="references">\n')
+            out.extend(f"<li>{_e(sentence)}</li>\n" for sentence in v["references"])
+            out.append("</ul>\n")
+        out.append('</div>\n<div class="body-text">\n')
+        changed, changed_only = v["preamble_changed"], v["changed_only"]
+        if changed or not changed_only:
+            para: Paragraph
+            for para in v["preamble"]:
+                tag = _e(para.tag)
+                out.append(f'<{tag} class="{_e(para.css)}{_e(g["change_bar"](changed, para.html))}">{_e(para.html)}'
+                           f"</{tag}>\n")
+        provisions, first = v["provisions"], v["first_appendix"]
+        out.append(self._emit(provisions[:first]) + "\n")
+        closing: ClosingParts = v["closing"]
+        if not closing.empty and (closing.changed or not changed_only):
+            out.append(self._closing(closing))
+        out.append(self._emit(provisions[first:]) + "\n</div>\n")
+        if v["metadata_line"]:
+            out.append(f'<p class="metadata-line">{_e(v["metadata_line"])}</p>')
+        return "".join(out)
+
+    def _emit(self, items: Sequence[Provision]) -> str:
+        """The template's macro `emit`: the provisions in reading order."""
+        g, changed_only = self.g, self.v["changed_only"]
+        out: list[str] = []
+        for p, at in g["in_runs"](items):
+            if at == "kept":  # a run of kept fragments, already markup: not copied again
+                out.append(p if type(p) is Markup else _e(p))
+                out.append("\n")
+            elif at == "moved away":
+                out.append(f"{_e(g['provision_html'](p, 'both', False, at))}\n")
+            elif p.kind in _HEADINGS:
+                title, heading = g["title_marks"](p), g["heading_marked"](p, "both", at)
+                h = g["heading_tag"](p.kind)
+                anchor = f' id="{_e(p.anchor)}"' if p.anchor else ""
+                badge = g["badge"](p.new_address) if g["annotate"] and p.new_address else ""
+                out.append(f'{_e(title[1])}<{_e(h)} class="{_e(p.kind)}{_e(g["change_bar"](p.change, heading))}"'
+                           f"{anchor}{_e(title[0])}>{_e(heading)}{_e(badge)}</{_e(h)}>\n")
+            elif changed_only and not g["touched"](p):
+                out.append(f'<p class="collapsed">{_e(g["heading"](p.new))} — {_e(self.v["words"]["unchanged"])}</p>\n')
+            elif p.identical:
+                out.append(f"{_e(g['unchanged'](p.new, False, p.new_address if g['annotate'] else None))}\n")
+            else:
+                out.append(f"{_e(g['provision_html'](p, 'both', False, at))}\n")
+        return "".join(out)
+
+    def _closing(self, closing: ClosingParts) -> str:
+        """`redline-closing.html.j2` with `side="both"`, and the `signature.html.j2` it includes."""
+        shown = closing.printed("both")
+        out = ['<div class="keep-with-signature">\n']
+        if shown["adoption"]:
+            bar = self.g["change_bar"](shown["adoption_changed"], shown["adoption"])
+            out.append(f'<p class="para adoption{_e(bar)}">{_e(shown["adoption"])}</p>\n')
+        signer, recipients = shown["signer"], shown["recipients"]
+        if signer or recipients:
+            out.append('<table class="signature-block">\n<tr>\n<td class="recipients">\n')
+            if recipients:
+                out.append(f'<p class="recipients-title">{_e(self.v["words"]["recipients"])}</p>\n')
+                out.extend(f'<p class="recipient">- {_e(r)}</p>\n' for r in recipients)
+            out.append('</td>\n<td class="signer">\n')
+            out.extend(_lines(signer, "on_behalf", "on-behalf") + _lines(signer, "title", "signer-title"))
+            if signer.get("note"):
+                out.append(f'<p class="signer-note">{_e(signer["note"])}</p>')
+            noted = signer.get("name") and signer.get("note")
+            if signer.get("name") and not noted:
+                out.append('<p class="signer-space">&nbsp;</p>')
+            if signer.get("name"):
+                out.append(f'<p class="signer-name">{_e(signer["name"])}</p>')
+            if signer.get("note_after"):
+                out.append(f'<p class="signer-note">{_e(signer["note_after"])}</p>')
+            out.append("</td>\n</tr>\n</table>\n")
+        out.append("</div>")
+        return "".join(out)
+
+
+def _lines(signer: Mapping[str, Any], key: str, css: str) -> list[str]:
+    value = signer.get(key)
+    return [f'<p class="{css}">{_e(line)}</p>' for line in value.split("\n")] if value else []
+
+
+# --- the outer part, kept -------------------------------------------------------------------------------------
+
+
+class Outer:
+    """The page around the content block (head, style sheets, header, title; the end), kept per key."""
+
+    def __init__(self, folder: Path | None, sources: Sequence[bytes], values: Mapping[str, Any]) -> None:
+        self.folder = folder
+        key = hashlib.sha256(f"{_VERSION}:{sys.version_info[:3]}:{_code()}".encode())
+        for source in sources:
+            key.update(hashlib.sha256(source).digest())
+        for name in OUTER_VALUES:
+            key.update(f"\0{name}={values[name]!r}".encode("utf-8", "surrogatepass"))
+        self.name = f"page-outer-{key.hexdigest()[:40]}"
+
+    def load(self) -> tuple[str, str] | None:
+        if self.folder is None:
+            return None
+        from regdraft.render import signed
+
+        payload = signed.load(self.folder, self.name)
+        try:
+            head, tail = marshal.loads(payload) if payload is not None else (None, None)
+        except (ValueError, EOFError, TypeError):
+            return None
+        return (head, tail) if isinstance(head, str) and isinstance(tail, str) else None
+
+    def keep(self, page: str, content: str, reads: set[str] | None) -> None:
+        """Keep the part of `page` (Jinja2's) around `content` (this module's), when the page is that and the
+        templates read nothing but the key's values."""
+        allowed = {*OUTER_VALUES, *_JINJA_GLOBALS, *_print_globals()}
+        at = page.find(content)
+        if self.folder is None or reads is None or not reads <= allowed or at < 0 or page.find(content, at + 1) >= 0:
+            return
+        from regdraft.render import signed
+
+        signed.store(self.folder, self.name, marshal.dumps((page[:at], page[at + len(content):])))
+
+
+def _print_globals() -> Mapping[str, Any]:
+    from regdraft.render.html import print_globals
+
+    return print_globals()
+
+
+def outer_reads(env: jinja2.Environment, name: str) -> set[str] | None:
+    """The names the page of template `name` reads outside its block `content` (in it, the templates it extends
+    and includes, the top level of those it imports); None when that cannot be told (a template named only as the
+    page renders, a macro imported and called there)."""
+    from jinja2 import nodes
+    from jinja2.meta import find_undeclared_variables
+
+    reads: set[str] = set()
+    pending, seen = [(name, False)], set()
+    while pending:
+        current, imported = pending.pop()
+        if (current, imported) in seen:
+            continue
+        seen.add((current, imported))
+        assert env.loader is not None
+        tree = env.parse(env.loader.get_source(env, current)[0])
+        _prune(tree, nodes.Macro if imported else nodes.Block, nodes)
+        node: Any
+        for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            if not isinstance(node.template, nodes.Const) or not isinstance(node.template.value, str):
+                return None
+            importing = isinstance(node, (nodes.Import, nodes.FromImport))
+            if importing:
+                names = [node.target] if isinstance(node, nodes.Import) else \
+                    [n if isinstance(n, str) else n[1] for n in node.names]
+                if any(found.name in names for found in tree.find_all(nodes.Name) if found.ctx == "load"):
+                    return None
+            pending.append((node.template.value, importing))
+        reads |= find_undeclared_variables(tree)
+    return reads
+
+
+def _prune(node: Any, kind: type, nodes: Any) -> None:
+    """Drop from `node`'s tree the block `content` (or, `kind` being a macro, every macro definition)."""
+    for field in node.fields:
+        value = getattr(node, field)
+        if isinstance(value, list):
+            kept = [child for child in value if not (isinstance(child, kind) and (
+                kind is not nodes.Block or getattr(child, "name", None) == "content"))]
+            setattr(node, field, kept)
+            value = kept
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, nodes.Node):
+                _prune(child, kind, nodes)
+
+
+def _code() -> str:
+    """What an outer part depends on besides the templates and values: regdraft's rendering code, Jinja2's and
+    markupsafe's files (without importing Jinja2: its version is its files)."""
+    import importlib.util
+
+    parts = []
+    render = Path(__file__).resolve().parent
+    for name in sorted(os.listdir(render)):
+        if name.endswith(".py"):
+            info = os.stat(render / name)
+            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    for library in ("jinja2", "markupsafe"):
+        spec = importlib.util.find_spec(library)
+        if spec is None or not spec.origin:
+            continue
+        folder = Path(spec.origin).parent
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                info = os.stat(folder / name)
+                parts.append(f"{library}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def page(values: Mapping[str, Any], globals_: Mapping[str, Any], outer: Outer,
+         jinja: Callable[[], tuple[str, set[str] | None]]) -> str:
+    """The page: the kept outer part around `content`; else Jinja2's page (`jinja()`: it, and what the outer part
+    reads), whose outer part is kept for the next run."""
+    printed = Page(values, globals_)
+    kept = outer.load()
+    if kept is not None:
+        return kept[0] + printed.content() + kept[1]
+    rendered, reads = jinja()
+    outer.keep(rendered, printed.content(), reads)
+    return rendered
