@@ -220,6 +220,8 @@ def test_a_warm_compare_does_not_import_jinja2(tmp_path: Path, invoke: Invoke) -
         loaded.append(set(json.loads(done.stdout.strip().splitlines()[-1])))
     assert "jinja2" in loaded[0]  # the first run prints through the templates
     assert not {m for m in loaded[1] if m.startswith("jinja2")}
+    # nor what only templates, shell completion or an entity reference need (`html` loads 2,231 entities)
+    assert not {"html", "html.entities", "click.shell_completion", "regdraft.render.limits"} & loaded[1]
     assert (tmp_path / "c.html").read_text(encoding="utf-8").count("Ban Chấp hành") >= 2
 
 
@@ -247,3 +249,25 @@ def test_the_shipped_amendments_redline_is_printed_the_same_without_the_template
     _no_jinja(monkeypatch)
     again = printed("again.html")
     assert again == reference and 'class="references"' in again
+
+
+def test_escape_html_is_the_standard_librarys() -> None:
+    import html
+    import random
+
+    from regdraft.core.text import escape_html
+
+    pieces = ["&", "<", ">", '"', "'", "a", "Đ", "&amp;", " ", "\n", "&#x27;"]
+    rng = random.Random(26)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        assert escape_html(text) == html.escape(text)
+        assert escape_html(text, quote=False) == html.escape(text, quote=False)
+
+
+def test_the_policy_pass_reads_an_entity_in_the_language_as_before() -> None:
+    from regdraft.render.policy import sealed
+
+    page = sealed('<!DOCTYPE html>\n<html lang="v&#105;" dir="l&lt;tr">\n<head>\n<meta charset="utf-8">\n</head>'
+                  "<body></body></html>")
+    assert '<html lang="vi" dir="l&lt;tr">' in page

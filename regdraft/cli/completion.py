@@ -19,12 +19,13 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import click
-from click.shell_completion import CompletionItem
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
     from regdraft.workspace.store import Workspace
 
-Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
+    Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
 
 
 def _workspace(ctx: click.Context) -> Workspace | None:
@@ -39,6 +40,8 @@ def _workspace(ctx: click.Context) -> Workspace | None:
 
 
 def _matching(values: list[str], incomplete: str, helps: dict[str, str] | None = None) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem  # only while completing: not at every start
+
     wanted = incomplete.lower()
     return [CompletionItem(v, help=(helps or {}).get(v)) for v in values if v.lower().startswith(wanted)]
 

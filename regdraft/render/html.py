@@ -12,7 +12,6 @@ Post-conditions:
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from markupsafe import Markup
 from regdraft.core.frontmatter import NAMED_ALONE, document_number, issued_with, type_and_summary
 from regdraft.core.inline import literal_images, may_link, standing_line
 from regdraft.core.patterns import lazy
+from regdraft.core.text import escape_html
 from regdraft.render.profile import Profile, place_date
 from regdraft.render.running import document_line
 
@@ -234,7 +234,7 @@ def inline_markdown(text: str) -> Markup:
     if not text:
         return Markup("")
     if _INLINE_SYNTAX.search(text) is None:
-        return Markup(html.escape(text, quote=False))  # what markdown-it gives, without parsing
+        return Markup(escape_html(text, quote=False))  # what markdown-it gives, without parsing
     tokens = _markdown(may_link(text)).parseInline(text)
     out: list[str] = []
     for token in tokens:
@@ -260,13 +260,13 @@ def _inline_tokens(tokens: list[Token], out: list[str]) -> None:
         if token.type in _TAGS:
             out.append(_TAGS[token.type])
         elif token.type == "code_inline":
-            out.append(f"<code>{html.escape(token.content)}</code>")
+            out.append(f"<code>{escape_html(token.content)}</code>")
         elif token.type == "softbreak":
             out.append(" ")
         elif token.type == "hardbreak":
             out.append("<br>")
         elif token.type in ("text", "html_inline"):
-            out.append(html.escape(token.content, quote=False))
+            out.append(escape_html(token.content, quote=False))
 
 
 @dataclass(frozen=True, slots=True)

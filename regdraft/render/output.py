@@ -113,15 +113,15 @@ def write(name: str, fmt: str, value: Any, path: Path, settings: Settings) -> Pa
 def write_page(html: str | Callable[[], str], output: Path, *, pdf: bool, progress: bool = False) -> None:
     """Write an HTML page (or the page a function renders), sealed by its policy (`render.policy`), or laid out as
     a PDF (WeasyPrint is imported only then), whose elements are bounded when a workspace template rendered it."""
+    if not pdf:  # the renders are noted for the PDF's layout only
+        from regdraft.render.policy import sealed
+
+        write_atomic(output, sealed(html() if callable(html) else html).encode("utf-8"))
+        return
     from regdraft.render.limits import watched
 
     with watched() as renders:
         page = html() if callable(html) else html
-    if not pdf:
-        from regdraft.render.policy import sealed
-
-        write_atomic(output, sealed(page).encode("utf-8"))
-        return
     from regdraft.render.pdf import write_pdf
 
     write_pdf(page, output, progress=progress, renders=renders)

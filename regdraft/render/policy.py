@@ -18,10 +18,10 @@ Post-conditions of `sealed(page)`:
 
 from __future__ import annotations
 
-import html
 import re
 
 from regdraft.core.patterns import lazy
+from regdraft.core.text import escape_html
 
 POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
           "form-action 'none'")
@@ -55,7 +55,7 @@ def sealed(page: str) -> str:
     if opening.group("html"):
         for name, value in _KEPT_ATTRIBUTE.findall(opening.group("attributes") or ""):
             if name.lower() in ("lang", "dir") and value:
-                language += f' {name.lower()}="{html.escape(html.unescape(value.strip(chr(34) + chr(39))))}"'
+                language += f' {name.lower()}="{escape_html(_unescaped(value.strip(chr(34) + chr(39))))}"'
     # The template's own `<meta charset>` opening its head is the one written here: once, not twice.
     own = _OWN_CHARSET.match(page, opening.end())
     last = own.end() if own is not None else opening.end()
@@ -66,6 +66,15 @@ def sealed(page: str) -> str:
         last = found.end()
     out.append(page[last:])
     return "".join(out)
+
+
+def _unescaped(text: str) -> str:
+    """`html.unescape(text)`; `html` (and its table of entities) loaded only for a value that holds a reference."""
+    if "&" not in text:
+        return text  # what `html.unescape` returns for it
+    import html
+
+    return html.unescape(text)
 
 
 def _inert(found: re.Match[str]) -> str:

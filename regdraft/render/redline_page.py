@@ -281,8 +281,8 @@ def _prune(node: Any, kind: type, nodes: Any) -> None:
 
 
 def _code() -> str:
-    """What an outer part depends on besides the templates and values: regdraft's rendering code, Jinja2's and
-    markupsafe's files (without importing Jinja2: its version is its files)."""
+    """What an outer part depends on besides the templates and values: regdraft's rendering code, Jinja2 and
+    markupsafe (their package files, found without importing Jinja2)."""
     import importlib.util
 
     parts = []
@@ -291,15 +291,11 @@ def _code() -> str:
         if name.endswith(".py"):
             info = os.stat(render / name)
             parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-    for library in ("jinja2", "markupsafe"):
+    for library in ("jinja2", "markupsafe"):  # an upgrade writes its files anew (as `workspace.parse_cache`)
         spec = importlib.util.find_spec(library)
-        if spec is None or not spec.origin:
-            continue
-        folder = Path(spec.origin).parent
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".py"):
-                info = os.stat(folder / name)
-                parts.append(f"{library}/{name}:{info.st_size}:{info.st_mtime_ns}")
+        if spec is not None and spec.origin:
+            info = os.stat(spec.origin)
+            parts.append(f"{library}:{spec.origin}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
