@@ -17,7 +17,8 @@ much less, so both are printed, with the load average before and after.
 - `redline` PDF of the shipped amendment, cold and warm;
 - the 1,000-article consolidated PDF of `bench_export.py` (656 pages), in-process: pages per second;
 - import times (`python -X importtime`): the modules each command loads, and that none of the heavy
-  ones (WeasyPrint, GitPython, python-docx) is among them where it is not needed.
+  ones (WeasyPrint, GitPython, python-docx) is among them where it is not needed; whether Jinja2 is (a warm
+  HTML redline whose templates are regdraft's own prints without it: `render.redline_page`).
 
 Usage: python benchmarks/bench_speed.py [--runs 5] [--sizes 1000,5000] [--pdf-runs 5]
 """
@@ -218,8 +219,9 @@ def import_rows(workspace: Path) -> list[str]:
                 loaded[parts[2].strip()] = int(parts[0].split(":")[1])
         total = sum(loaded.values()) / 1e6
         heavy = ", ".join(h for h in HEAVY if h in loaded) or "none"
+        jinja = "loaded" if "jinja2" in loaded else "not loaded"  # a warm printed redline needs no template
         rows.append(f"| imports of {name} (`-X importtime`, self times summed) | {total:.3f} | | | "
-                    f"heavy modules loaded: {heavy} |")
+                    f"heavy modules loaded: {heavy}; Jinja2 {jinja} |")
     return rows
 
 

@@ -271,3 +271,24 @@ def test_the_policy_pass_reads_an_entity_in_the_language_as_before() -> None:
     page = sealed('<!DOCTYPE html>\n<html lang="v&#105;" dir="l&lt;tr">\n<head>\n<meta charset="utf-8">\n</head>'
                   "<body></body></html>")
     assert '<html lang="vi" dir="l&lt;tr">' in page
+
+
+def test_a_redline_asks_git_for_a_commits_renames_once(tmp_workspace: Workspace, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch, invoke: Invoke) -> None:
+    """The two version lines (the regulation's and the amendment's) follow renames from the same commit: one
+    `git diff-tree` for it, not one per line; the page as before."""
+    import subprocess as sp
+
+    asked: list[str] = []
+    real = sp.run
+
+    def run(args: list[str], *rest: object, **options: object) -> object:
+        if "diff-tree" in args:
+            asked.append(args[-1])
+        return real(args, *rest, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(sp, "run", run)
+    result = invoke(tmp_workspace, "redline", "01-QC/TU", "--format", "html", "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 0, result.output
+    repeated = sorted({sha for sha in asked if asked.count(sha) > 1})
+    assert asked and repeated == [], f"git diff-tree asked again for {', '.join(repeated)}"

@@ -153,6 +153,7 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
         self.commits_made: list[str] = []
         self.files_committed: list[str] = []
         self.refused_interrupted = False  # a write was refused while an interrupted one waits for its repair
+        self._renames: dict[str, list[str]] = {}  # commit -> its renames (`_renamed_from`), one per commit asked
 
     @classmethod
     def find(cls, start: Path | None = None) -> Workspace:
@@ -454,8 +455,9 @@ class Workspace(WorkingFiles, SharedHistory, NewFiles):
 
     def _renamed_from(self, sha: str, relative: str) -> str | None:
         """The path `relative` had before the commit `sha` renamed it there; None when it did not."""
-        out = self._query("diff-tree", "-r", "-M", "--no-commit-id", "--name-status", "-z", "--diff-filter=R", sha)
-        fields = out.split("\0")
+        if (fields := self._renames.get(sha)) is None:  # a redline's two version lines ask the same commit
+            fields = self._renames[sha] = self._query("diff-tree", "-r", "-M", "--no-commit-id", "--name-status", "-z",
+                                                      "--diff-filter=R", sha).split("\0")
         for i in range(0, len(fields) - 2, 3):
             if fields[i].startswith("R") and fields[i + 2] == relative:
                 return fields[i + 1]
