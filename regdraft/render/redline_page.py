@@ -11,9 +11,10 @@ Post-conditions:
 1. `content` runs only while the shipped content templates are those it was written for (`PORTED`, their digest):
    an edited template falls back to Jinja2 (and `tests/test_redline_page.py` says to update both).
 2. A kept outer part is used only under a key made of the sources of every page template, regdraft's rendering
-   code, Jinja2's and markupsafe's files, Python's version and every value the part may read (the language, the
-   orientation, the header block, the profile and its words); it is kept only when reading the templates shows
-   that it reads nothing else (`outer_reads`) and the page Jinja2 printed is that part around `content`'s output.
+   code, Jinja2's, markupsafe's and markdown-it's files, Python's version and every value the part may read (the
+   language, the orientation, the header block, the profile and its words); it is kept only when reading the
+   templates shows that it reads nothing else (`outer_reads`) and the page Jinja2 printed is that part around
+   `content`'s output.
 3. A workspace holding a template of any of those names (or a `templates` that is no folder) prints through Jinja2,
    in its sandbox, as before.
 """
@@ -281,8 +282,8 @@ def _prune(node: Any, kind: type, nodes: Any) -> None:
 
 
 def _code() -> str:
-    """What an outer part depends on besides the templates and values: regdraft's rendering code, Jinja2 and
-    markupsafe (their package files, found without importing Jinja2)."""
+    """What an outer part depends on besides the templates and values: regdraft's rendering code, Jinja2, markupsafe
+    and markdown-it (their package files, found without importing them, as `workspace.parse_cache` does)."""
     import importlib.util
 
     parts = []
@@ -291,7 +292,7 @@ def _code() -> str:
         if name.endswith(".py"):
             info = os.stat(render / name)
             parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-    for library in ("jinja2", "markupsafe"):  # an upgrade writes its files anew (as `workspace.parse_cache`)
+    for library in ("jinja2", "markupsafe", "markdown_it"):  # (the `inline` filter's) an upgrade writes its files anew
         spec = importlib.util.find_spec(library)
         if spec is not None and spec.origin:
             info = os.stat(spec.origin)
