@@ -42,11 +42,8 @@ if TYPE_CHECKING:
 CONFIG_NAME = CONFIG
 OUTPUT_DIR = f"{OUTPUT}/"
 IMPORTED = "Import "  # how the commit of `regdraft import` that writes a regulation begins (`workspace.imports`)
-DEFAULT_CONFIG: dict[str, Any] = {
-    "identity": {"name": "regdraft", "email": "regdraft@localhost"},
-    "profile": "party-36",
-    "require_vote_majority": False,
-}
+DEFAULT_CONFIG: dict[str, Any] = {"identity": {"name": "regdraft", "email": "regdraft@localhost"},
+                                  "profile": "party-36", "require_vote_majority": False}
 
 
 _Call = TypeVar("_Call", bound=Callable[..., Any])
