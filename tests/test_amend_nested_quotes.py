@@ -38,3 +38,21 @@ def test_unbalanced_marks_are_not_read_as_nested(sentence: str) -> None:
         read_instruction(sentence, "vi")
     assert "a quotation mark is not closed" in str(info.value)
     assert "\ue000" not in str(info.value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thay thế cụm từ “tập trung dân chủ” bằng cụm từ ““tập trung dân chủ, công khai”” tại khoản 1 Điều 3.",
+    "Thay thế cụm từ ““Phòng Kiểm soát thủ tục”” bằng cụm từ “Phòng Kiểm soát thủ tục hành chính” tại Điều 5.",
+    "Bổ sung cụm từ ““, Sở Nội vụ”” vào sau cụm từ “Sở Tư pháp” tại khoản 2 Điều 4.",
+])
+def test_a_whole_phrase_quoted_twice_is_a_slip_refused_not_written_into_the_text(sentence: str) -> None:
+    # Sweep r26/R: ““…”” (Word's autocorrect, a phrase pasted inside new marks) was read as a nested quote and the
+    # marks written into the law with no warning; refused before the nested reading, and so again.
+    assert hidden(sentence) == sentence
+    with pytest.raises(GrammarError):
+        read_instruction(sentence, "vi")
+
+
+def test_a_quoted_term_opening_the_new_words_is_still_nested() -> None:
+    sentence = "Thay thế cụm từ “Quy chế” bằng cụm từ ““Quy chế” này” tại khoản 1 Điều 1."
+    assert hidden(sentence) != sentence

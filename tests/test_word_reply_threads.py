@@ -100,6 +100,12 @@ def test_a_forwarded_copy_brings_in_only_the_second_bodys_comments(ws: Workspace
     bodies = [row[3] for row in rows[1:] if len(row) > 3 and row[0].isdigit()]
     assert sorted(bodies) == sorted([BODY] * 3 + [OTHER])
 
+    # Sweep r26/R: the same forwarded file imported again under the body that sent it was refused ("its comments
+    # were imported before as the reply of Bộ Tư pháp", exit 1): it is that body's reply, and imports nothing new.
+    again = " ".join(_import(invoke, ws, second, OTHER).output.split())
+    assert "Left out 3 comments by An in gop-y-van-phong.docx" in again and "Error" not in again, again
+    assert len(_comments(ws)) == len(comments)
+
 
 def test_a_copy_sent_again_with_its_comments_renumbered_brings_in_only_the_new_one(
         ws: Workspace, copy: Path, invoke: Invoke, tmp_path: Path) -> None:

@@ -315,16 +315,19 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
 
         reply = import_word_reply(ws, slug, sheet, by, name, place_unplaced == "general", number)
         done = _imported(slug, reply.imported, reply.already)
+        if reply.forwarded:
+            done.data["left_out"] = [{"id": c.id, "by": c.by} for c in reply.forwarded]
         if not reply.imported:
-            return done.say(_nothing(sheet, len(reply.already), reply.already))
+            done.say(_nothing(sheet, len(reply.already), reply.already))
+            for line in reply.left_out(sheet.name):  # a forwarded copy sent again: the first body's, still named
+                done.say(line)
+            return done
         before = len(reply.already)
         again = f"; {before} imported before {'was' if before == 1 else 'were'} left alone" if before else ""
         done.say(f"Imported {counted(len(reply.imported), 'comment')} on {slug} (round {reply.round}) from "
                  f"{sheet.name}{again}:")
         for line in reply.lines():
             done.say(line)
-        if reply.forwarded:
-            done.data["left_out"] = [{"id": c.id, "by": c.by} for c in reply.forwarded]
         for line in reply.left_out(sheet.name):
             done.say(line)
         return _warned(done, reply.warnings)

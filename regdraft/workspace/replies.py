@@ -153,9 +153,9 @@ def import_word_reply(ws: Workspace, slug: str, reply_file: Path, by: str, name:
     already = tuple(was for was in before if was is not None and body_key(was.by) == body_key(body))
     forwarded = tuple(was for was in before if was is not None and body_key(was.by) != body_key(body))
     if not fresh:
-        if forwarded:
+        if forwarded and not already:  # the file is another body's reply, named as this one's
             _refuse_another_bodys(reply_file.name, forwarded)
-        return ReplyImport(r.number, (), already)
+        return ReplyImport(r.number, (), already, (), forwarded)  # this body's reply again: nothing new
     when = _now()
     stamped = [replace(c, created=c.created or when) for c in fresh]
     with_ids = _with_ids(stamped, _taken_ids(ws, slug))
