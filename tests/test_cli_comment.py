@@ -46,7 +46,7 @@ def test_an_english_amendments_answer_is_confirmed_in_english_words(tmp_workspac
     rounds.open_round(tmp_workspace, "en1", "Consultation", "2026-07-15", ["Organisation Board"])
     said = {}
     for disposition in ("accepted", "partly", "rejected", "noted"):
-        c = rounds.add_comment(tmp_workspace, "en1", "Organisation Board", "general", "Agree overall.")
+        c = rounds.add_comment(tmp_workspace, "en1", "Organisation Board", "general", f"Agree overall ({disposition}).")
         answered = invoke(tmp_workspace, "comment", "respond", c.id, "--disposition", disposition, "--reply", "Done.")
         assert answered.exit_code == 0, answered.output
         said[disposition] = answered.output.strip().split(": ", 1)[1]

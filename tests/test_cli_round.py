@@ -213,7 +213,7 @@ def test_comments_are_listed_as_a_reader_goes_through_the_draft(ws: Workspace, i
     """General comments first, then in the order of the provisions, whatever order they came in (ids are random)."""
     rounds.open_round(ws, SLUG, "", "2025-07-15", ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
     for on in ("d2a", "d2.k2.b", "general", "d1", "d2a", "d2.k1"):
-        rounds.add_comment(ws, SLUG, "Sở Nội vụ", on, f"Về {on}.")
+        rounds.add_comment(ws, SLUG, "Sở Nội vụ", on, f"Về {on}.", force=True)  # d2a twice: the body sent it twice
     listed = json.loads(invoke(ws, "comment", "list", SLUG, "--json").output)
     assert [c["on"] for c in listed] == ["general", "d1", "d2.k1", "d2.k2.b", "d2a", "d2a"]
     same = [c for c in listed if c["on"] == "d2a"]

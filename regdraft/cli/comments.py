@@ -235,10 +235,12 @@ def comment() -> None:
 @click.option("--round", "number", type=int, default=None, help="The open round (default: the open one).")
 @click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="The regulation of --on, when the amendment amends several (default: its main one).")
+@click.option("--force", is_flag=True, help="Record it even though the round holds the same comment (the body sent "
+              "it twice).")
 @workspace_option
 @prints_result
 def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: str | None, number: int | None,
-                regulation: str | None, workspace: Path | None) -> Result:
+                regulation: str | None, force: bool, workspace: Path | None) -> Result:
     """Record one comment, checked against the draft circulated in the round.
 
     \b
@@ -250,7 +252,7 @@ def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: st
     from regdraft.workspace.proposals import recorded_losses
 
     ws = open_workspace(workspace)
-    c = rounds.add_comment(ws, slug, by, on, text, proposal, type_, number, regulation=regulation)
+    c = rounds.add_comment(ws, slug, by, on, text, proposal, type_, number, regulation=regulation, force=force)
     done = Result({"amendment": slug, "comment": _comment_fields(c), **committed()})
     of = f" of {c.regulation}" if c.regulation else ""
     done.say(f"Added comment {c.id} on {shown_on(c.on, _language(ws, slug))}{of} by {c.by} (round {c.round}).")

@@ -30,13 +30,15 @@ import codecs
 import csv
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from regdraft.core.comments import REGULATION_IN, Comment, Row, body_key
+from regdraft.core.comments import REGULATION_IN, Comment, Row
 from regdraft.core.counts import is_are, several
 from regdraft.core.errors import ParseError, Problem, UsageError
 from regdraft.core.inline import plain
+from regdraft.core.repeats import Key, comment_key
 from regdraft.core.text import nfc
 from regdraft.importer.archive import check_parts
 
@@ -283,27 +285,24 @@ def _column(name: str) -> str | None:
 
 # -- rows imported before ---------------------------------------------------------------------
 
-_Key = tuple[int, str, str, str, str]
-
-
 def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator[tuple[Comment, Comment | None]]:
     """Each comment of a sheet's rows with the comment already recorded that it repeats, or None when it is new.
 
-    A row repeats a comment of the same round, body (`body_key`), regulation, provision and text
-    (whitespace aside). Each recorded comment answers one row, so a sheet that says the same thing
-    twice, imported again after a row was added, still leaves both alone. A row whose proposal came
-    out of the XLSX report's comment cell, split at a `Đề xuất:` line the comment's own text has,
-    repeats the comment whose cell reads the same (`_cells`).
+    A row repeats a comment of the same round, body, regulation, provision, text and proposal (`core.repeats`, the
+    rule `comment add` and the review server follow). Each recorded comment answers one row, so a sheet that says
+    the same thing twice, imported again after a row was added, still leaves both alone. A row whose proposal came
+    out of the XLSX report's comment cell, split at a `Đề xuất:` line the comment's own text has, repeats the
+    comment whose cell reads the same (`_cells`).
     """
-    waiting: dict[_Key, list[Comment]] = {}
-    by_cell: dict[_Key, list[Comment]] = {}
+    waiting: dict[Key, list[Comment]] = {}
+    by_cell: dict[Key, list[Comment]] = {}
     for c in known:
-        waiting.setdefault(_sheet_key(c), []).append(c)
+        waiting.setdefault(comment_key(c), []).append(c)
         for key in _cell_keys(c):
             by_cell.setdefault(key, []).append(c)
     answered: set[int] = set()
 
-    def take(index: dict[_Key, list[Comment]], key: _Key) -> Comment | None:
+    def take(index: dict[Key, list[Comment]], key: Key) -> Comment | None:
         same = index.get(key, [])
         while same and id(same[0]) in answered:  # it answered a row through the other index
             same.pop(0)
@@ -313,21 +312,16 @@ def with_recorded(made: Iterable[Comment], known: Sequence[Comment]) -> Iterator
         return same.pop(0)
 
     for comment in made:
-        earlier = take(waiting, _sheet_key(comment))
+        earlier = take(waiting, comment_key(comment))
         if earlier is None and comment.proposal:
             earlier = next(filter(None, (take(by_cell, key) for key in _cell_keys(comment))), None)
         yield comment, earlier
 
 
-def _sheet_key(c: Comment) -> _Key:
-    # The text as the report's cell shows it: bold and italic are the cell's, not `**` (`inline.plain`).
-    return c.round, body_key(c.by), c.regulation, c.on, " ".join(plain(c.text).split())
-
-
-def _cell_keys(c: Comment) -> Iterator[_Key]:
-    """`_sheet_key` with the text and proposal as the XLSX report's one comment cell has them."""
+def _cell_keys(c: Comment) -> Iterator[Key]:
+    """`comment_key` with the text and proposal as the XLSX report's one comment cell has them."""
     for cell in _cells(c.text, c.proposal):
-        yield c.round, body_key(c.by), c.regulation, c.on, cell
+        yield comment_key(replace(c, text=cell, proposal=""))
 
 
 def _cells(text: str, proposal: str) -> tuple[str, ...]:

@@ -218,8 +218,10 @@ def _within_member_bound(ws: Workspace, visitor: Visitor, r: Round, comments: Se
 def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, values: Mapping[str, str],
                      comments: Sequence[Comment]) -> Comment | None:
     """The comment this form recorded when it was sent before, as `comment import` leaves a sheet's rows
-    recorded before alone: the same round, body, regulation, provision, text and proposal (whitespace aside)."""
-    from regdraft.core.comments import canonical_on
+    recorded before alone: the one it repeats (`core.repeats`: the same round, body, regulation, provision, text
+    and proposal)."""
+    from regdraft.core.comments import CommentType, canonical_on
+    from regdraft.core.repeats import recorded_as
     from regdraft.workspace.circulated import regulation_key
 
     try:
@@ -227,13 +229,8 @@ def _recorded_before(ws: Workspace, slug: str, r: Round, body: str, on: str, val
         key = regulation_key(ws, slug, r.revision, values["regulation"].strip() or None)
     except RegdraftError:
         return None  # refused as it is recorded, in the page's words
-
-    def same(a: str, b: str) -> bool:
-        return a.split() == b.split()
-
-    return next((c for c in comments
-                 if c.round == r.number and c.on == address and c.regulation == key and same_body(c.by, body)
-                 and same(c.text, values["text"]) and same(c.proposal, values["proposal"])), None)
+    sent = Comment("", r.number, body, address, CommentType.GENERAL, values["text"], values["proposal"], regulation=key)
+    return recorded_as(sent, comments)
 
 
 def _named(on: str, ui: Words) -> str:

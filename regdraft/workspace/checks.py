@@ -22,6 +22,7 @@ from regdraft.workspace.lifecycle import check, check_amendment, no_instruction
 from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
+from regdraft.workspace.repeated import repeated_comments
 from regdraft.workspace.replacements import replacement_problems
 from regdraft.workspace.settings_checks import consolidation_settings, report_settings, setting_line
 from regdraft.workspace.store import Workspace
@@ -318,8 +319,10 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # late_comments: comments recorded after their round closed or after adoption (e.g. in another clone);
 # round_drafts: a round whose circulated draft cannot be read at its revision (no report, no review copy);
 # dropping_proposals: unanswered proposals that would delete points or clauses when accepted (warnings);
+# repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
 # tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
-                       round_drafts, dropping_proposals, number_problems, replacements, tag_problems]
+                       round_drafts, dropping_proposals, repeated_comments, number_problems, replacements,
+                       tag_problems]

@@ -71,6 +71,7 @@ from regdraft.workspace.amendments import load_rounds as load_rounds
 from regdraft.workspace.circulated import Drafts, amendment_at, commentable_round, draft_texts, regulation_key
 from regdraft.workspace.circulated import draft_text as draft_text  # read by many from here
 from regdraft.workspace.late_comments import late_ids
+from regdraft.workspace.repeated import refuse_repeat
 from regdraft.workspace.store import Workspace, writes
 
 
@@ -239,16 +240,19 @@ def _taken_ids(ws: Workspace, slug: str) -> list[str]:
 @writes
 def add_comment(ws: Workspace, slug: str, by: str, on: str, text: str, proposal: str = "",
                 type_: str | None = None, round_number: int | None = None, author: str | None = None,
-                regulation: str | None = None, person: str = "") -> Comment:
+                regulation: str | None = None, person: str = "", force: bool = False) -> Comment:
     """Record one comment in an open round (one commit, authored by `author` when given); `regulation`
     names the regulation of `on` when the amendment amends several (default: its main one); `person` is the
-    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`."""
+    person who wrote it for the body (the reviewer's name on the review server), kept in the file as `author`.
+    A comment the round holds already (`core.repeats`) is refused unless `force` (`repeated.refuse_repeat`)."""
     rounds = load_rounds(ws, slug)
     r = commentable_round(rounds, round_number, slug, ws)
     key = regulation_key(ws, slug, r.revision, regulation)
     comment = prepare(r.number, as_consulted(by, r), on, text, Drafts(ws, slug, rounds).at(r.revision, key),
                       proposal, type_)
     comment = replace(comment, regulation=key, author=" ".join(nfc(person).split()))
+    if not force:
+        refuse_repeat(ws, slug, comment)
     (comment,) = _with_ids([comment], _taken_ids(ws, slug))
     of = f" of {comment.regulation}" if comment.regulation else ""
     ws.commit(_comment_changes(slug, [comment]), f"Comment {comment.id} on {slug} {comment.on}{of} by {comment.by}",

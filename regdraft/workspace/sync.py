@@ -19,13 +19,17 @@ How `sync` brings the remote's work and yours together (docs/collaboration.md sa
 6. Before it pushes, the sync notes what it sends (`sending.Sending`, in the git folder), and forgets it only once
    it has said what it sent; a sync killed while git pushes may leave git to finish the push, and the next
    sync, finding the remote holding that work, says that the interrupted sync sent it (so too after a sync
-   stopped once its push had gone through).
+   stopped once its push had gone through). So too with what it brought in (`receiving.Receiving`, noted once it
+   has fetched): the next sync says what the interrupted one had brought in, which it never said.
 
 7. Killed while git rebases, a sync leaves git's rebase behind and its own state (noted before git
    starts): `continue_sync` finishes it, first putting back the commit git had listed as done but
    not yet replayed, or clearing a rebase git had finished (the branch moved) but not cleared.
    `sync` itself finishes it too, and says so, when no conflict waits for the user (none stopped git);
    it refuses, naming `sync --continue`, when one does. Nothing is lost, and the work is pushed.
+
+A comment brought in that repeats one recorded here (the same round, body, provision, text and proposal:
+`core.repeats`) is named in a note: the report would count it twice (`repeated.arrived_repeats`).
 
 A conflict stops the sync with the report of `resolve.find_conflict`; `continue_sync` goes on
 after `resolve`, `abort_sync` puts everything back as it was before the sync. Only `main` is
@@ -44,6 +48,8 @@ from regdraft.core.frontmatter import load_yaml
 from regdraft.workspace import interrupts
 from regdraft.workspace.activity import describe
 from regdraft.workspace.journal import changed_while_stopped, stop_point
+from regdraft.workspace.receiving import Receiving
+from regdraft.workspace.repeated import arrived_repeats
 from regdraft.workspace.resolve import (
     ABORT,
     GO_ON,
@@ -76,6 +82,7 @@ class SyncReport:
     replayed: int = 0
     settled: bool = False  # finished after a conflict (`sync --continue`)
     sent_before: list[str] = field(default_factory=list)  # what an interrupted sync had sent
+    brought_before: list[str] = field(default_factory=list)  # what an interrupted sync had brought in, unsaid
     resumed: bool = False  # a plain `sync` finished a sync that was killed while git integrated
 
     def lines(self) -> list[str]:
@@ -83,8 +90,12 @@ class SyncReport:
         nothing = "nothing more to send" if self.sent_before else "nothing to send"
         out = ["Finished the sync that was interrupted while git was bringing your work and the remote's together."
                ] if self.resumed else []
-        out += [f"From {self.remote}: " + (_listed(self.came_in) if self.came_in else "nothing new") + ".",
+        nothing_new = "nothing more to bring in" if self.brought_before else "nothing new"
+        out += [f"From {self.remote}: " + (_listed(self.came_in) if self.came_in else nothing_new) + ".",
                f"To {self.remote}: " + (_listed(self.went_out) if self.went_out else nothing) + "."]
+        if self.brought_before:
+            out.append(f"The interrupted sync had brought in from {self.remote}: {_listed(self.brought_before)} (it "
+                       "was stopped before it could say so).")
         if self.sent_before:
             out.append(f"Your work was sent by the interrupted sync: {'; '.join(self.sent_before)}. {self.remote} has "
                        "it.")
@@ -184,6 +195,8 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
     report = SyncReport(state.remote, settled=settled)
     known = ws.tags()
     interrupted = Sending.load(ws)
+    fetched = Receiving.load(ws)  # what an interrupted sync had brought in, never said
+    start = fetched.start(state.remote, state.branch, state.before) if fetched is not None else state.before
     # What is done so far, for the sentence a Ctrl-C ends the sync with (`interrupts.left_behind`).
     interrupts.syncing(ws, state.remote, state.branch, state.before, theirs=state.theirs if integrated else None,
                        how=state.how)
@@ -191,6 +204,7 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
         if not integrated:
             theirs = ws.fetch(state.remote, state.branch) or ""
             interrupts.syncing(ws, state.remote, state.branch, state.before, theirs=theirs)
+            Receiving(state.remote, state.branch, start, theirs).save(ws)
             if interrupted is not None and not report.sent_before:
                 report.sent_before = interrupted.arrived(ws, replace(state, theirs=theirs))
             state = _integrate(ws, replace(state, theirs=theirs, how="none", reason=""), report.notes)
@@ -210,16 +224,21 @@ def _run(ws: Workspace, state: SyncState, integrated: bool = False, settled: boo
             stop_point("sent")
             sent, sent_tags = pushed.lacked(ws, state.theirs, head, outgoing, tags)
         SyncState.clear(ws)
-        report.came_in = describe(ws, ws.commits(state.before, state.theirs)) if state.theirs else []
+        incoming = ws.commits(state.before, state.theirs) if state.theirs else []
+        reported = {c.sha for c in incoming}
+        earlier = [] if fetched is None else fetched.brought_in(ws, state.remote, state.branch, reported)
+        report.came_in = describe(ws, incoming)
+        report.brought_before = describe(ws, earlier)
         report.came_in += [f"tag {t}" for t in sorted(set(ws.remote_tags(state.remote)) - set(known))]
         report.went_out = describe(ws, [c for c in sent if c.parents < 2])
         report.went_out += [f"tag {t}" for t in sent_tags]
-        report.notes += notes
+        report.notes += notes + arrived_repeats(ws, state.remote, [*earlier, *incoming])
         report.how, report.reason = state.how, state.reason
         report.replayed = len([c for c in outgoing if c.parents < 2])
         stop_point("reported")
         # Forgotten last: a sync stopped while it reported what it sent leaves the next one to say so.
         Sending.clear(ws)
+        Receiving.clear(ws)
         return report
     raise StoreError(f"The shared remote {state.remote} kept changing while regdraft was sending your work; your "
                      "commits are safe here. Run `regdraft sync` again in a moment.")

@@ -48,7 +48,8 @@ def test_a_comment_is_written_as_comment_add_writes_it(review_ws: Workspace) -> 
     author = review_ws.repo.git.log("-1", "--format=%an|%s")
     assert author == f"Nguyễn Văn An|Comment {comment.id} on {SLUG} d5.k2 by {BODIES[0]}"
     # The same comment recorded on the command line has the same keys, in the same order.
-    cli = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ thời hạn báo cáo.", proposal, "editorial")
+    cli = add_comment(review_ws, SLUG, BODIES[0], "d5.k2", "Đề nghị làm rõ thời hạn báo cáo.", proposal, "editorial",
+                      force=True)
     cli_keys = list(yaml.safe_load(review_ws.path(f"amendments/{SLUG}/comments/{cli.id}.yaml").read_text()).keys())
     # and the person's name besides (the CLI's comment names none): it was only the commit's author.
     assert data["author"] == "Nguyễn Văn An" and [key for key in data if key != "author"] == cli_keys

@@ -245,7 +245,7 @@ def test_a_comment_on_a_chapter_title_is_counted_on_the_chapter_heading(review_w
     # Every commented provision had its badge but a chapter: its heading, printed by the redline's own loop rather
     # than as a provision, carried none, so a comment on `ch5.title` was counted nowhere on the page.
     for on in ("ch5.title", "ch1.title", "ch1.title"):  # the title the draft amends, and one it leaves as it is
-        add_comment(review_ws, SLUG, BODIES[0], on, f"Về {on}.")
+        add_comment(review_ws, SLUG, BODIES[0], on, f"Về {on}.", force=True)  # ch1.title twice
     text = client(review_ws).get(f"/a/{SLUG}/redline").text
     for on, said in (("ch5.title", "1 ý kiến · không thay đổi"), ("ch1.title", "2 ý kiến · không thay đổi")):
         heading = re.search(r'<h2 class="chapter[^"]*"[^>]*>((?:(?!</h2>).)*#on-' + re.escape(on) + r'.*?)</h2>',

@@ -1,0 +1,52 @@
+"""The same comment recorded twice: one rule for a sheet imported again, a form sent again, `comment add`, `check`
+and what `sync` brings in.
+
+A comment repeats another when both are of the same round, body (`body_key`: case, spacing and tone placement
+aside), regulation and provision, and say the same text and proposal (as the report shows them: bold and italic
+markers and spacing aside). Two clones recording one body's letter, or importing one sheet, make such a pair, and
+the comment report counts it twice.
+
+Post-conditions:
+1. `comment_key(a) == comment_key(b)` exactly when `a` repeats `b` (ids, dates, authors and answers aside).
+2. `recorded_as(c, comments)` is the first of `comments` that `c` repeats (its own id aside), or None.
+3. `repeats(comments)` pairs each comment with the first one before it (in the order given) that it repeats, both
+   not withdrawn: a pair one of which is withdrawn counts once, and is settled. One pass, one dict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from regdraft.core.comments import Comment, Disposition, body_key
+from regdraft.core.inline import plain
+
+Key = tuple[int, str, str, str, str, str]
+
+
+def comment_key(c: Comment) -> Key:
+    """What two comments share when one repeats the other (see the module)."""
+    return c.round, body_key(c.by), c.regulation, c.on, _words(c.text), _words(c.proposal)
+
+
+def _words(text: str) -> str:
+    # The text as the report's cell shows it: bold and italic are the cell's, not `**` (`inline.plain`).
+    return " ".join(plain(text).split())
+
+
+def recorded_as(c: Comment, comments: Iterable[Comment]) -> Comment | None:
+    """The first of `comments` that `c` repeats, or None."""
+    key = comment_key(c)
+    return next((other for other in comments if other.id != c.id and comment_key(other) == key), None)
+
+
+def repeats(comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
+    """(comment, the earlier comment it repeats) for each comment repeating one before it, withdrawn ones aside."""
+    first: dict[Key, Comment] = {}
+    found = []
+    for c in comments:
+        if c.disposition is Disposition.WITHDRAWN:
+            continue
+        earlier = first.setdefault(comment_key(c), c)
+        if earlier is not c:
+            found.append((c, earlier))
+    return found

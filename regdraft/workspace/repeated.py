@@ -1,0 +1,109 @@
+"""Comments recorded twice (`core.repeats`): `comment add` refuses one, `check` warns of each pair in a round, and
+`sync` says when the work it brought in repeats a comment recorded here.
+
+Two clones each typing in one body's letter, or importing one sheet, record the same comment twice, and the comment
+report counted it twice without a word: the office answers one and records the other as withdrawn.
+
+Post-conditions:
+1. `refuse_repeat` raises one `RegdraftError` naming the comment recorded before, whose `options` name `force`.
+2. `repeated_comments` is one warning per comment that repeats an earlier one of its round (withdrawn ones aside), in
+   amendments not adopted (their reports were submitted), located on its file and naming both ids.
+3. `arrived_repeats` is one note per comment added by the commits given that repeats a comment recorded by others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from regdraft.core.commands import Command
+from regdraft.core.comments import GENERAL, Comment, Disposition
+from regdraft.core.errors import Problem, RegdraftError
+from regdraft.core.layout import comments_folder
+from regdraft.core.model import Address
+from regdraft.core.repeats import Key, comment_key, recorded_as, repeats
+from regdraft.workspace.amendments import load_comments, survey
+from regdraft.workspace.store import Workspace
+
+if TYPE_CHECKING:
+    from regdraft.workspace.store_sync import CommitInfo
+
+
+def refuse_repeat(ws: Workspace, slug: str, comment: Comment) -> None:
+    """Refuse to record `comment` when its round holds it already (the same body, provision, text and proposal)."""
+    earlier = recorded_as(comment, load_comments(ws, slug))
+    if earlier is None:
+        return
+    withdrawn = " (answered as withdrawn)" if earlier.disposition is Disposition.WITHDRAWN else ""
+    raise RegdraftError(
+        f"Comment {earlier.id}{withdrawn} by {earlier.by} on {_where(earlier)} in round {earlier.round} already says "
+        "this, with the same text and proposal, so nothing was recorded (the report would count it twice); record it "
+        "again only if the body did send it twice.", options=("force",))
+
+
+def repeated_comments(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: a warning at each comment repeating an earlier one of its round (see the module)."""
+    problems = []
+    for entry in survey(ws):
+        amendment = entry.amendment
+        if amendment is None or amendment.status == "adopted" or not _amends(ws, amendment.regulations, name):
+            continue
+        try:
+            comments = load_comments(ws, entry.slug, [])  # a file that does not read: `late_comments` names it
+        except RegdraftError:
+            continue
+        for later, earlier in repeats(comments):
+            problems.append(Problem(
+                f"comment {later.id} by {later.by} on {_where(later)} in round {later.round} repeats comment "
+                f"{earlier.id} (the same body, provision, text and proposal; recorded twice, perhaps in two clones), "
+                "so the report counts it twice: answer one and record the other as withdrawn "
+                f"(`{Command.of('comment respond', later.id, disposition='withdrawn', reply=None)}`).",
+                f"{comments_folder(entry.slug)}/{later.id}.yaml", 1, warning=True))
+    return problems
+
+
+def arrived_repeats(ws: Workspace, remote: str, commits: Sequence[CommitInfo]) -> list[str]:
+    """A note for each comment the commits added (work that came in) that repeats a comment recorded here."""
+    added: dict[str, set[str]] = {}
+    for commit in commits:
+        for status, path in commit.files:
+            parts = PurePosixPath(path).parts
+            if status == "A" and len(parts) == 4 and parts[0] == "amendments" and parts[2] == "comments":
+                added.setdefault(parts[1], set()).add(PurePosixPath(path).stem)
+    notes = []
+    for slug, ids in sorted(added.items()):
+        try:
+            comments = load_comments(ws, slug)
+        except RegdraftError:
+            continue  # `check` names a file that does not read
+        current = [c for c in comments if c.disposition is not Disposition.WITHDRAWN]
+        here: dict[Key, Comment] = {}
+        for c in current:
+            if c.id not in ids:
+                here.setdefault(comment_key(c), c)
+        for c in current:
+            earlier = here.get(comment_key(c)) if c.id in ids else None
+            if earlier is not None:
+                notes.append(f"Comment {c.id} from {remote} ({c.by}, {_where(c)}, round {c.round}) repeats comment "
+                             f"{earlier.id} recorded here, so the report would count it twice: answer one and record "
+                             "the other as withdrawn "
+                             f"(`{Command.of('comment respond', c.id, disposition='withdrawn', reply=None)}`).")
+    return notes
+
+
+def _where(c: Comment) -> str:
+    """The provision as a sentence names it (`khoản 2 Điều 5`), with the regulation when not the main one."""
+    of = f" of {c.regulation}" if c.regulation else ""
+    return ("the draft as a whole" if c.on == GENERAL else Address.parse(c.on).describe("vi")) + of
+
+
+def _amends(ws: Workspace, regulations: Sequence[str], name: str | None) -> bool:
+    """Whether the amendment amends the regulation `check` was given (any, when none was)."""
+    if name is None:
+        return True
+    try:
+        wanted = ws.locate_regulation(name)
+        return any(ws.locate_regulation(r) == wanted for r in regulations)
+    except RegdraftError:
+        return False

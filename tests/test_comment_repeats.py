@@ -1,0 +1,142 @@
+"""One comment recorded twice (r26 sweep P defect 2): `comment add` refuses it naming the comment recorded before,
+`check` warns of each pair in a round, and `sync` says when the work it brings in repeats a comment recorded here. Two
+clones (Lan's and Minh's) sharing a bare remote, with real git."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from regdraft.core.comments import Comment, CommentType, Disposition
+from regdraft.core.repeats import comment_key, recorded_as, repeats
+from regdraft.workspace import rounds
+from regdraft.workspace.store import Workspace
+from tests.conftest import SHIPPED_AMENDMENT as SLUG
+from tests.conftest import Invoke, two_clones
+
+BODY = "Ban Tổ chức Tỉnh ủy"
+TEXT = "Đề nghị giữ 6 tháng (công văn 123)."
+
+
+def _ids(ws: Workspace) -> list[str]:
+    return [c.id for c in rounds.load_comments(ws, SLUG)]
+
+
+def _head(ws: Workspace) -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ws.root, capture_output=True, text=True).stdout
+
+
+def test_the_rule_is_one_key_for_body_provision_text_and_proposal() -> None:
+    one = Comment("a1", 3, "Ban Tổ chức Tỉnh ủy", "d5.k2", CommentType.SUBSTANTIVE, "Đề nghị giữ  6 tháng.")
+    # The body's name as typed elsewhere (case, spacing, tone placement), the text's spacing and bold aside.
+    same = Comment("b2", 3, "ban tổ chức  Tỉnh uỷ", "d5.k2", CommentType.GENERAL, "Đề nghị **giữ** 6 tháng.\n")
+    assert comment_key(one) == comment_key(same) and recorded_as(same, [one]) == one
+    for other in (Comment("c3", 2, one.by, one.on, one.type, one.text), Comment("c4", 3, one.by, "d5.k1", one.type,
+                  one.text), Comment("c5", 3, one.by, one.on, one.type, one.text, proposal="6 tháng."),
+                  Comment("c6", 3, "Văn phòng Tỉnh ủy", one.on, one.type, one.text)):
+        assert recorded_as(other, [one]) is None, other
+    # Each repeat is paired with the first recorded; a withdrawn one has settled its pair.
+    third = Comment("c7", 3, one.by, one.on, one.type, one.text)
+    assert repeats([one, same, third]) == [(same, one), (third, one)]
+    assert repeats([one, Comment("d8", 3, one.by, one.on, one.type, one.text, disposition=Disposition.WITHDRAWN)]) == []
+
+
+def test_comment_add_refuses_a_comment_the_round_holds_naming_it_and_records_it_when_forced(
+        circulating: Workspace, invoke: Invoke) -> None:
+    # `comment add` of the same comment recorded it a second and a third time without a word.
+    ws = circulating
+    first = invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", TEXT)
+    assert first.exit_code == 0, first.output
+    (earlier,) = _ids(ws)
+    head = _head(ws)
+    again = invoke(ws, "comment", "add", SLUG, "--by", "Ban Tổ chức Tỉnh uỷ", "--on", "khoản 2 Điều 5",
+                   "--text", " Đề nghị giữ 6 tháng  (công văn 123).")
+    assert again.exit_code == 1, again.output
+    assert again.output == (
+        f"Error: Comment {earlier} by {BODY} on khoản 2 Điều 5 in round 1 already says this, with the same text and "
+        "proposal, so nothing was recorded (the report would count it twice); record it again only if the body did "
+        "send it twice. (Option: --force.)\n")
+    assert _ids(ws) == [earlier] and _head(ws) == head
+    # Another provision, or a proposal, is another comment.
+    assert invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k1", "--text", TEXT).exit_code == 0
+    assert invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", TEXT,
+                  "--proposal", "Định kỳ 6 tháng.").exit_code == 0
+    forced = invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", TEXT, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert len(_ids(ws)) == 4
+
+
+def _synced(ws: Workspace, invoke: Invoke) -> str:
+    done = invoke(ws, "sync")
+    assert done.exit_code == 0, done.output
+    return str(done.output)
+
+
+@pytest.fixture
+def clones(circulating: Workspace, tmp_path: Path) -> tuple[Workspace, Workspace]:
+    """Lan's and Minh's clones of the shipped workspace, round 1 open."""
+    return two_clones(circulating, tmp_path)
+
+
+def test_the_same_comment_recorded_in_two_clones_is_said_by_sync_and_warned_of_by_check(
+        clones: tuple[Workspace, Workspace], invoke: Invoke, tmp_path: Path) -> None:
+    # Recorded on two machines (or one sheet imported on both), it was counted twice after the sync, without a word.
+    lan, minh = clones
+    assert invoke(lan, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", TEXT).exit_code == 0
+    assert invoke(minh, "comment", "add", SLUG, "--by", BODY, "--on", "khoản 2 Điều 5", "--text", TEXT).exit_code == 0
+    assert invoke(lan, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k1", "--text", TEXT).exit_code == 0
+    sheet = tmp_path / "gop-y3.csv"
+    sheet.write_text(f"Cơ quan,Điều khoản,Nội dung góp ý\n{BODY},chung,Nhất trí.\n", encoding="utf-8")
+    for ws in (lan, minh):
+        assert invoke(ws, "comment", "import", SLUG, str(sheet)).exit_code == 0
+    (lans_k2,), (lans_k1,), (lans_general,) = ([c.id for c in rounds.load_comments(lan, SLUG) if c.on == on]
+                                                for on in ("d5.k2", "d5.k1", "general"))
+    _synced(lan, invoke)
+    said = _synced(minh, invoke)
+    minhs = {c.on: c.id for c in rounds.load_comments(minh, SLUG) if c.id not in (lans_k2, lans_k1, lans_general)}
+    # Minh's sync brought in Lan's two comments, each repeating one Minh recorded.
+    assert (f"Comment {lans_k2} from origin ({BODY}, khoản 2 Điều 5, round 1) repeats comment {minhs['d5.k2']} "
+            "recorded here, so the report would count it twice: answer one and record the other as withdrawn "
+            f"(`regdraft comment respond {lans_k2} --disposition withdrawn --reply TEXT`).") in said, said
+    assert f"Comment {lans_general} from origin ({BODY}, the draft as a whole, round 1) repeats comment " \
+           f"{minhs['general']} recorded here" in said, said
+    assert said.count("repeats comment") == 2, said  # Lan's comment on khoản 1 is new here
+
+    checked = invoke(minh, "check")
+    assert checked.exit_code == 0, checked.output
+    warnings = [line for line in checked.output.splitlines() if "repeats comment" in line]
+    assert len(warnings) == 2, checked.output
+    # Named on the file of the one listed later (by when each was recorded).
+    (k2,) = (w for w in warnings if "khoản 2 Điều 5" in w)
+    earlier, later = (c.id for c in rounds.load_comments(minh, SLUG) if c.on == "d5.k2")
+    assert k2 == (f"amendments/{SLUG}/comments/{later}.yaml:1: warning: comment {later} by {BODY} on khoản 2 Điều 5 "
+                  f"in round 1 repeats comment {earlier} (the same body, provision, text and proposal; recorded "
+                  "twice, perhaps in two clones), so the report counts it twice: answer one and record the other as "
+                  f"withdrawn (`regdraft comment respond {later} --disposition withdrawn --reply TEXT`).")
+    withdrawn = invoke(minh, "comment", "respond", later, "--disposition", "withdrawn",
+                       "--reply", f"Trùng với ý kiến {earlier}.")
+    assert withdrawn.exit_code == 0, withdrawn.output
+    assert [w for w in invoke(minh, "check").output.splitlines() if "repeats comment" in w] == \
+        [w for w in warnings if "the draft as a whole" in w]
+    # Lan's sync brings in Minh's comments and the answer: the pair withdrawn counts once already, the other is named.
+    _synced(minh, invoke)
+    lans_sync = _synced(lan, invoke)
+    assert f"Comment {minhs['general']} from origin ({BODY}, the draft as a whole, round 1) repeats comment " \
+           f"{lans_general} recorded here" in lans_sync, lans_sync
+    assert lans_sync.count("repeats comment") == 1 and "khoản 2 Điều 5" not in lans_sync, lans_sync
+
+
+def test_a_sheet_imported_again_follows_the_same_rule(circulating: Workspace, invoke: Invoke, tmp_path: Path) -> None:
+    # The import compared body, provision and text only: a row sending the same text with a proposal was left alone
+    # as imported before, its proposal lost, where `comment add` and the review server record it.
+    ws = circulating
+    assert invoke(ws, "comment", "add", SLUG, "--by", BODY, "--on", "d5.k2", "--text", TEXT).exit_code == 0
+    sheet = tmp_path / "gop-y.csv"
+    sheet.write_text(f"Cơ quan,Điều khoản,Nội dung góp ý,Đề xuất\n{BODY},khoản 2 Điều 5,{TEXT},Định kỳ 6 tháng.\n",
+                     encoding="utf-8")
+    imported = invoke(ws, "comment", "import", SLUG, str(sheet))
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith(f"Imported 1 comment on {SLUG}: "), imported.output
+    assert sorted(c.proposal for c in rounds.load_comments(ws, SLUG)) == ["", "Định kỳ 6 tháng."]
