@@ -65,3 +65,22 @@ def test_the_word_redline_tracks_an_edited_basis_before_the_first_provision(tmp_
     assert "Căn cứ Điều lệ Đảng;" in rejected and "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in accepted
     basis = accepted.index("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")
     assert basis < next(k for k, text in enumerate(accepted) if text.startswith("Điều 1"))
+
+
+def test_a_line_in_capitals_in_the_preamble_stands_as_the_export_prints_it(tmp_path: Path, invoke: Invoke) -> None:
+    """A decree's `CHÍNH PHỦ` over its bases and its `NGHỊ ĐỊNH:` print upright, bold and centred (`standing`), as the
+    consolidated export prints them, not in italics as a basis (sweep r26/K defect 4); unchanged or marked."""
+    laid_out = MINI.replace("Căn cứ Điều lệ Đảng;", "TỈNH ỦY\n\nCăn cứ Điều lệ Đảng;\n\nQUY ĐỊNH:")
+    old, new, edited = tmp_path / "old.md", tmp_path / "new.md", tmp_path / "edited.md"
+    old.write_text(laid_out, encoding="utf-8")
+    new.write_text(laid_out.replace("Bảo đảm sự lãnh đạo", "Bảo đảm sự lãnh đạo thống nhất"), encoding="utf-8")
+    edited.write_text(laid_out.replace("Căn cứ Điều lệ Đảng;", "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"),
+                      encoding="utf-8")
+    for changed, out in ((new, tmp_path / "same.html"), (edited, tmp_path / "edited.html")):
+        assert invoke(None, "compare", str(old), str(changed), "-o", str(out)).exit_code == 0
+        body = out.read_text(encoding="utf-8").split('<div class="body-text">', 1)[1]
+        assert re.search(r'<p class="preamble standing[^"]*">TỈNH ỦY</p>', body), out.name
+        assert re.search(r'<p class="preamble standing[^"]*">QUY ĐỊNH:</p>', body), out.name
+        assert re.search(r'<p class="preamble( para chg)?">Căn cứ Điều lệ Đảng', body), out.name
+    css = (tmp_path / "same.html").read_text(encoding="utf-8")
+    assert ".preamble.standing { font-style: normal; font-weight: bold; text-align: center; text-indent: 0; }" in css

@@ -9,14 +9,15 @@ HỘI`, `BỘ TƯ PHÁP`) head it with its own number (`Số: 15/VBHN-VPQH`), pl
 for reference: the base's header, the banner, and the base's signature marked as a copy's (`(Đã ký)`).
 
 `closing(frame, meta, words)`: the signature block and recipients the copy prints, as `signature_block` gives them;
-`framed(ct, frame, words)` the text's opening as that body words it (no "for reference only").
+`framed(ct, frame, words)` the text's opening as that body words it (no "for reference only"); `refusal(...)` why
+the body cannot number or authenticate a text (none when it can).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +67,48 @@ def frame_of(settings: Any, number: str | None = None, signed: dt.date | None = 
     return Frame(body=_text(given.get("body")), superior=_text(given.get("superior")), code=_text(given.get("code")),
                  number=str(number or ""), place=_text(given.get("place")), signed=signed,
                  title=_text(signer.get("title")), name=_text(signer.get("name")), recipients=listed)
+
+
+def signer_read(settings: Any) -> bool:
+    """Whether `consolidation:`'s signer is one the copy can print ({title, name}, or none given); `check` names
+    any other."""
+    signer = settings.get("signer", {}) if isinstance(settings, Mapping) else {}
+    return isinstance(signer, Mapping) and all(key in SIGNER_KEYS for key in signer)
+
+
+def refusal(frame: Frame, ct: ConsolidatedText, settings: Any,
+            lacking: Sequence[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """Why `frame`'s body cannot issue `ct` as a consolidated text ('' when it can) and the choices of the export
+    it comes from (its `number`, its `signed` day): a signer it cannot read (its
+    authentication would print no one), and, for a numbered or dated copy, a text with no amendment in force on its
+    date (nothing to consolidate), a translation lacking its original's amendments (`lacking`, each named) or a day
+    of authentication before the latest amending document included was signed. One sentence, naming the text and
+    the day."""
+    if not frame.issued:
+        return "", ()
+    name, day = ct.regulation.id, ct.as_of.isoformat()
+    if not signer_read(settings):
+        return (f"The consolidated copy of {name} cannot be authenticated: regdraft.yaml's consolidation: names its "
+                "signer in a way the copy cannot read (write signer: {title: …, name: …}), so it would print no one "
+                "under XÁC THỰC VĂN BẢN HỢP NHẤT; nothing was written.", ())
+    if not frame.number.strip() and frame.signed is None:
+        return "", ()
+    given = ("number", "signed")
+    if lacking:
+        original = ct.regulation.meta.get("translation_of") or "its original"
+        return (f"{name} is a translation of {original} that does not contain its amendments in force on {day} "
+                f"({', '.join(lacking)}), so {frame.body} cannot number or authenticate it as the consolidated text; "
+                "nothing was written.", given)
+    if not ct.amendments:
+        return (f"{name} has no amendment in force on {day}: there is nothing to consolidate, so {frame.body} issues "
+                "no numbered or authenticated consolidated copy of it; nothing was written.", given)
+    latest = max((a for a in ct.amendments if a.signed is not None), key=lambda a: a.signed or dt.date.min,
+                 default=None)
+    if frame.signed is not None and latest is not None and latest.signed is not None and frame.signed < latest.signed:
+        return (f"The consolidated copy of {name} cannot be authenticated on {frame.signed.isoformat()}: it includes "
+                f"{latest.number}, signed on {latest.signed.isoformat()}, after that day; nothing was written.",
+                ("signed",))
+    return "", ()
 
 
 def _text(value: Any) -> str:

@@ -160,6 +160,12 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     end = header_end(read)
     items = flatten_tables(text_rows(read[:end])) + list(read[end:])
     header = read_header(items)
+    from regdraft.importer.copies import AUTHENTICATION, issued_copy, issued_notes
+
+    # A consolidated copy a consolidating body issued: its header, opening and authentication are the copy's.
+    opening = issued_copy(header, items)
+    left_out = items[header.body_start:header.body_start + (opening or 0)]
+    items = [*items[:header.body_start], *items[header.body_start + (opening or 0):]]
     all_notes.extend(header.notes)
     tail = flatten_closing_tables(items[header.body_start:])
     closing = read_closing(tail, 0)
@@ -175,6 +181,14 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
         if appendices:
             tail = flatten_closing_tables(items[header.body_start:][:cut])
             closing = read_closing(tail, 0)
+    authenticated = opening is not None and any(AUTHENTICATION.search(str(v)) for v in closing.signer.values())
+    if authenticated:  # signed by the copy's signer: the text is whole, its signature the copy's
+        closing.notes = [n for n in closing.notes if not re.search(r"'(signer|recipients)\b", n.message)]
+        all_notes.append(Note(0, "skipped", "The consolidated copy's authentication (XÁC THỰC VĂN BẢN HỢP NHẤT, its "
+                              "signer and recipients) was left out: it is the copy's, not the regulation's.",
+                              " ".join(v for v in closing.signer.values() if v)))
+        closing.signer.clear()
+        closing.recipients.clear()
     all_notes.extend(closing.notes)
     if header.consolidated and closing.signer.get("note") in COPY_SIGNED:
         # A consolidated copy marks the base's signature as a copy's (docs/export.md): the mark is the copy's.
@@ -240,6 +254,8 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     profile_note = state_profile(header.meta, [p.text for p in items[:header.body_start]])
     all_notes.extend([profile_note] if profile_note else [])
     found = _with_embedded(header.meta, closing.signer, closing.recipients, embedded, all_notes)
+    if opening is not None:
+        all_notes.extend(issued_notes(left_out, found, bool(embedded)))
     meta = _front_matter(found, found.pop("signer", {}), found.pop("recipients", []), reg_id, language,
                          tuple(embedded or ()))
     if meta.get("number") == meta.get("id"):
@@ -256,7 +272,7 @@ def import_paragraphs(paragraphs: Sequence[Paragraph], source: str, unit: str, e
     all_notes.extend(_article_closing_notes(reg))
     target = target or relative
     all_notes.extend(Note(p.line, "numbering", p.message) for p in validate(reg))
-    if not closing.signer and not closing.recipients and body:
+    if not closing.signer and not closing.recipients and body and not authenticated:
         last = body[-1]
         all_notes.append(Note(last.where, "warning", "The file ends inside the text of an article, with no "
                               "signature block or list of recipients after it: it may be cut off. Compare the "

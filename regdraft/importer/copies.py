@@ -8,14 +8,17 @@ Post-condition: `consolidated_copy` returns None for any other file, which is th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from regdraft.core.layout import regulation_path
 from regdraft.core.markdown import read
 from regdraft.core.model import Regulation, Unit
 from regdraft.importer import _DOCUMENT_NUMBER, _checked, _loaded, check_id
-from regdraft.importer.report import ImportReport, ImportResult, Note
+from regdraft.importer.header import Header, header_end
+from regdraft.importer.report import ImportReport, ImportResult, Note, Paragraph
 
 _CONSOLIDATED_MARK = re.compile(r"^(văn bản hợp nhất|consolidated text)\b", re.I)
 _COPY_CLOSE = re.compile(r"^(Văn bản hợp nhất này|This consolidated text)\b")
@@ -119,3 +122,97 @@ def _regulation_file(reading: Any, meta: dict[str, Any], source: str, reg_id: st
     notes = [Note(0, "header", f"The file is a regulation file: its front matter (id: {meta['id']}) was read as "
                   "it is, not as a printed header."), *checked]
     return ImportResult(reg, text, ImportReport(source, "line", "utf-8", tuple(notes), passes))
+
+
+# A consolidated copy a consolidating body issued (Pháp lệnh 01/2012/UBTVQH13; regdraft's `consolidation:` setting):
+# its number in the body's series (`Số: 07/VBHN-BTP`, a blank before it when not yet given), its authentication
+# (`XÁC THỰC VĂN BẢN HỢP NHẤT` / title / name), its opening naming the base and amending documents.
+_VBHN = re.compile(r"(?:^|[/\-\s])VBHN(?:[/\-]|$)", re.I)
+_BLANK_NUMBER = re.compile(r"^(?:số|no\.?)\s*:?[\s\u00a0]*[/\-]?[\s\u00a0]*\S*VBHN", re.I)
+_BLANK_DATE = re.compile(r"ngày[\s\u00a0]+tháng[\s\u00a0]+năm[\s\u00a0]+\d{4}\.?$", re.I)
+AUTHENTICATION = re.compile(r"xác thực văn bản hợp nhất|authentication of the consolidated text", re.I)
+_OPENING = re.compile(r"được sửa đổi, bổ sung bởi|chưa được sửa đổi|\b(?:is|are) amended by\b|not been amended", re.I)
+_CITED = re.compile(r"\b(?:số|No\.)\s+(?P<number>[\w./\-]*\d[\w./\-]*)\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+                    r"\s+năm\s+(?P<y>\d{4})")
+_IN_FORCE = re.compile(r"có hiệu lực (?:thi hành )?(?:kể )?từ ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})"
+                       r" năm (?P<y>\d{4})")
+COPY_KEYS = ("superior", "issuer", "number", "place", "signed")  # the printed header's keys that are the copy's
+RECOVERED = ("issuer", "place", "signed", "signer", "recipients")  # what the base's front matter needs back
+
+
+def _authenticated(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether a line of `paragraphs` (or of a table's cell) is the authentication's heading alone: a sentence naming
+    it (Pháp lệnh 01/2012's own articles) is not."""
+    return any(AUTHENTICATION.fullmatch(line.strip()) for p in paragraphs
+               for text in (p.text, *(c for row in p.rows or () for c in row)) for line in text.split("\n"))
+
+
+def issued_copy(header: Header, items: Sequence[Paragraph]) -> int | None:
+    """How many paragraphs of an issued consolidated copy's opening start the body at `header.body_start`; None when
+    `items` are no such copy (its number is no `…/VBHN-…` and it has no `XÁC THỰC VĂN BẢN HỢP NHẤT`).
+
+    The copy's header is the consolidating body's, not the regulation's: its name (and the body above it), the copy's
+    number, place and date are taken out of `header.meta` (a blank number or date out of its preamble), each noted;
+    the base's number, signing date and date in force are read from the opening (`Nghị định số 63/2010/NĐ-CP ngày 08
+    tháng 6 năm 2010 …, có hiệu lực kể từ ngày …`), and its issuer from the issuer's name printed over its bases
+    when the opening names it (`CHÍNH PHỦ` / `… của Chính phủ …`)."""
+    number = str(header.meta.get("number") or "")
+    blanks = [p for p in header.preamble if _BLANK_NUMBER.match(p.text) or _BLANK_DATE.search(p.text)]
+    if not (_VBHN.search(number) or blanks or _authenticated(items[header.body_start:])):
+        return None
+    dropped = {key: header.meta.pop(key) for key in COPY_KEYS if key in header.meta}
+    header.preamble = [p for p in header.preamble if p not in blanks]
+    gone = {p.where for p in blanks}
+    header.notes = [n for n in header.notes if not (n.category == "info" and n.where in gone and n.text in
+                                                    {p.text for p in blanks})]
+    header.notes = [Note(n.where, "skipped", "The consolidating body's header (its name, the copy's number, place and "
+                         "date) was left out: it is the consolidated copy's, not the regulation's.", n.text)
+                    if n.category == "header" and (keys := _QUOTED.findall(n.message)) and set(keys) <= set(dropped)
+                    else n for n in header.notes]
+    header.notes.extend(Note(p.where, "skipped", "The consolidated copy's blank number or date was left out: it is "
+                             "the copy's, not the regulation's.", p.text) for p in blanks)
+    rest = items[header.body_start:]
+    candidates = rest[:header_end(rest)]
+    if not candidates or not (_OPENING.search(candidates[0].text) or any(_COPY_CLOSE.match(p.text)
+                                                                         for p in candidates)):
+        return 0
+    closes = [i for i, p in enumerate(candidates) if _COPY_CLOSE.match(p.text)]
+    count = closes[-1] + 1 if closes else next((i for i, p in enumerate(candidates) if p.text.isupper()),
+                                               len(candidates))
+    opening = candidates[0].text
+    if (cited := _CITED.search(opening)) is not None:
+        header.meta["number"] = cited["number"]
+        header.meta["signed"] = _day(cited)
+    if (in_force := _IN_FORCE.search(opening)) is not None:
+        header.meta["effective"] = _day(in_force)
+    after = candidates[count] if count < len(candidates) else None
+    if after is not None and after.text.isupper() and f"của {after.text.casefold()}" in opening.casefold():
+        header.meta["issuer"] = after.text  # `CHÍNH PHỦ` over the bases, the opening's `… của Chính phủ …`
+    return count
+
+
+_QUOTED = re.compile(r"'(\w+)'")
+
+
+def _day(found: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+    except ValueError:
+        return None
+
+
+def issued_notes(items: Sequence[Paragraph], recovered: Mapping[str, Any], stored: bool) -> list[Note]:
+    """The notes an issued consolidated copy's import ends with: its opening left out (`items`), and the regulation's
+    front matter it could not give back (`recovered`: the keys found; `stored`: the file held the front matter
+    regdraft export stored)."""
+    notes = [Note(p.where, "skipped", "The consolidated copy's opening was left out: it is not part of the "
+                  "regulation.", p.text) for p in items]
+    lost = [key for key in RECOVERED if recovered.get(key) in (None, "", {}, [])]
+    source = ("the front matter regdraft export stored in the file's properties" if stored else
+              "the copy's opening (the base document's number and dates)")
+    notes.append(Note(0, "header", "The file is a consolidated copy a consolidating body issued (văn bản hợp nhất): "
+                      "its header, number, date and authentication are the copy's and were left out; the "
+                      f"regulation's front matter was taken from {source}."
+                      + (f" It could not give back {', '.join(lost)}: fill them in from the base document itself."
+                         if lost else "")))
+    return notes

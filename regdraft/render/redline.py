@@ -272,9 +272,27 @@ def _preamble(comparison: Comparison) -> tuple[list[Paragraph], tuple[DiffSegmen
 
     old, new = comparison.old.preamble, comparison.new.preamble
     if old == new:
-        return [Paragraph(inline_markdown(text), "preamble") for text in new], ()
+        return [Paragraph(inline_markdown(text), _preamble_class(text)) for text in new], ()
     segments = diff_words("\n".join(old), "\n".join(new))
-    return [dataclasses.replace(para, css=f"preamble {para.css}") for para in marked(segments)], segments
+    return [dataclasses.replace(para, css=f"{_preamble_class(_new_text(para.html))} {para.css}".strip())
+            for para in marked(segments)], segments
+
+
+def _preamble_class(text: str) -> str:
+    """A preamble line's class as the export prints it: a line of the layout in capitals (a decree's `CHÍNH PHỦ`
+    over its bases, `NGHỊ ĐỊNH:`) upright, bold and centred (`standing`), a basis in italics
+    (`core.inline.standing_line`)."""
+    from regdraft.core.inline import standing_line
+
+    return "preamble standing" if standing_line(text) else "preamble"
+
+
+def _new_text(html: str) -> str:
+    """A marked paragraph's text in the new version: without what it deletes and without tags."""
+    import html as entities
+    import re
+
+    return entities.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<del\b.*?</del>", "", html, flags=re.S)))
 
 
 def render_html(redline: Redline, *, layout: str = "inline", changed_only: bool = False,

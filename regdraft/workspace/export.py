@@ -77,7 +77,8 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     """Write the consolidated text of a regulation as PDF, DOCX, HTML or Markdown; issued by the consolidating body
     of the workspace's `consolidation:` setting when it names one, with the copy's `number` and `signed` date
     (`core.consolidation_frame`)."""
-    from regdraft.core.consolidation_frame import frame_of, framed
+    from regdraft.core.consolidation_frame import frame_of, framed, refusal
+    from regdraft.core.errors import RegdraftError, UsageError
     from regdraft.render.output import Settings, choose, write
     from regdraft.workspace.profiles import profile_for
     from regdraft.workspace.settings_checks import refuse_unprintable
@@ -86,7 +87,13 @@ def export_regulation(ws: Workspace, name: str, output: Path | None, fmt: str | 
     refuse_unprintable(ws, "consolidation")  # a control character in a line it prints: no DOCX can hold it
     ct = consolidated_text(ws, name, as_of)
     profile = profile_for(ws, ct.regulation.meta)
-    frame = frame_of(ws.config.get("consolidation"), number, signed)
+    settings_given = ws.config.get("consolidation")
+    frame = frame_of(settings_given, number, signed)
+    lacking = [f"{a.name}, in force from {a.effective}" for a, _ in
+               untranslated(ws, ct.regulation.meta, ct.as_of, {a.number for a in ct.amendments})]
+    refused, options = refusal(frame, ct, settings_given, lacking)
+    if refused:  # an official copy refused before anything is written; an unreadable setting is not the command's
+        raise UsageError(refused, options=options) if options else RegdraftError(refused)
     ct = framed(ct, frame, profile.words(ct.language))
     default = f"out/{ct.regulation.id.replace('/', '-')}-hop-nhat-{ct.as_of.isoformat()}.{chosen}"
     target = output or ws.write_path(default)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from regdraft.core.consolidation_frame import KEYS, SIGNER_KEYS
+from regdraft.core.consolidation_frame import KEYS, SIGNER_KEYS, signer_read
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.text import control_character, setting_text
 
@@ -68,8 +68,7 @@ def consolidation_settings(ws: Workspace) -> list[Problem]:
     problems = [Problem(f"the setting '{key}' under consolidation is unknown and has no effect; {shape}.",
                         "regdraft.yaml", setting_line(ws, str(key), "consolidation"))
                 for key in given if key not in KEYS]
-    signer = given.get("signer", {})
-    if not isinstance(signer, dict) or any(key not in SIGNER_KEYS for key in signer):
+    if not signer_read(given):  # the rule export refuses by (`consolidation_frame.refusal`)
         problems.append(Problem(f"consolidation's signer is not read: {shape}.", "regdraft.yaml",
                                 setting_line(ws, "signer", "consolidation")))
     if not isinstance(given.get("recipients", []), list):

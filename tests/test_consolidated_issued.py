@@ -1,0 +1,191 @@
+"""A consolidated copy a consolidating body issues (`consolidation:` in regdraft.yaml, a number and a day of
+authentication), sweep r26/K defects 1 and 2.
+
+1. Imported back (Word, Markdown; as regdraft exports it and as an office's VBHN file reads, without the front matter
+   regdraft stores), it is the regulation: the body's header, the copy's number and date, its opening and its `XÁC
+   THỰC VĂN BẢN HỢP NHẤT` block are the copy's and are left out, the base's front matter recovered (an import note
+   names what could not be). They were read as the decree's issuer, date and signer, the opening kept as preamble.
+2. The body numbers and authenticates only a consolidated text: a translation lacking its original's amendments, a
+   text with no amendment in force, a day of authentication before an included amending document was signed, and an
+   unreadable signer are refused before anything is written.
+
+Nghị định 63/2010/NĐ-CP with 48/2013/NĐ-CP from ../shared/corpus (skipped where absent); the shipped Party workspace
+(01-QC/TU, 05-QC/TU adopted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from regdraft.importer import import_file
+from regdraft.workspace.store import Workspace
+from tests.conftest import Invoke, needs_corpus
+from tests.test_consolidated_frame import _framed, _run, decree  # noqa: F401  (decree: the module's fixture)
+
+PARTY = {"consolidation": {"body": "VĂN PHÒNG TỈNH ỦY", "superior": "TỈNH ỦY ĐIỆN BIÊN", "code": "VBHN-VPTU",
+                           "signer": {"title": "CHÁNH VĂN PHÒNG", "name": "Nguyễn Văn A"},
+                           "recipients": ["Thường trực Tỉnh ủy;", "Lưu Văn phòng Tỉnh ủy."]}}
+ISSUED = ("--number", "07/VBHN-VPTU", "--signed", "2026-01-05")
+
+
+def _front_and_preamble(text: str) -> tuple[dict[str, object], str]:
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body.split("\n#", 1)[0]
+
+
+@pytest.fixture
+def party(tmp_workspace: Workspace, invoke: Invoke) -> Workspace:
+    result = invoke(tmp_workspace, "amend", "adopt", "qc-sua-doi-2025", "--signed", "2025-10-20", "--force",
+                    "--reason", "test")
+    assert result.exit_code == 0, result.output
+    config = tmp_workspace.path("regdraft.yaml")
+    config.write_text(config.read_text(encoding="utf-8") + yaml.safe_dump(PARTY, allow_unicode=True), encoding="utf-8")
+    return tmp_workspace
+
+
+@needs_corpus
+def test_an_issued_decree_copy_imports_back_as_the_decree(decree: Path, tmp_path: Path) -> None:  # noqa: F811
+    root = _framed(decree, tmp_path)
+    imported = {}
+    for name, options in (("vbhn.docx", ("--number", "07/VBHN-BTP", "--signed", "2013-12-10")),
+                          ("blank.docx", ()), ("vbhn.md", ("--number", "07/VBHN-BTP", "--signed", "2013-12-10"))):
+        out = tmp_path / name
+        _run(root, "export", "63/2010/NĐ-CP", "--as-of", "2013-07-01", *options, "-o", str(out))
+        imported[name] = import_file(out)
+    _run(decree, "export", "63/2010/NĐ-CP", "--as-of", "2013-07-01", "-o", str(tmp_path / "ref.docx"))
+    reference = _front_and_preamble(import_file(tmp_path / "ref.docx").text)
+    assert reference[0]["issuer"] == "CHÍNH PHỦ" and str(reference[0]["signed"]) == "2010-06-08"
+    for name, result in imported.items():
+        assert _front_and_preamble(result.text) == reference, name
+        assert result.report.passes_check, name
+    word = imported["vbhn.docx"]
+    for gone in ("BỘ TƯ PHÁP", "07/VBHN-BTP", "2013-12-10", "XÁC THỰC", "Hà Hùng Cường", "được sửa đổi, bổ sung bởi",
+                 "Văn bản hợp nhất này"):
+        assert gone not in word.text, gone
+    said = "\n".join(n.line("paragraph") for n in word.report.notes)
+    assert "The consolidated copy's opening was left out" in said
+    assert "The consolidated copy's authentication (XÁC THỰC VĂN BẢN HỢP NHẤT" in said
+    assert "The printed header differs" not in said and "it may be cut off" not in said
+
+
+def test_an_issued_party_copy_imports_back_as_the_regulation(party: Workspace, invoke: Invoke,
+                                                              tmp_path: Path) -> None:
+    original = _front_and_preamble(party.path("regulations/01-QC-TU.md").read_text(encoding="utf-8"))
+    for name, options in (("vbhn.docx", ISSUED), ("blank.docx", ()), ("vbhn.md", ISSUED)):
+        out = tmp_path / name
+        result = invoke(party, "export", "01-QC/TU", "--as-of", "2026-01-01", *options, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        back = import_file(out)
+        assert _front_and_preamble(back.text) == original, name
+        assert "VĂN PHÒNG TỈNH ỦY" not in back.text and "XÁC THỰC" not in back.text, name
+
+
+REAL = """BỘ TƯ PHÁP
+Số: 07/VBHN-BTP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 10 tháng 12 năm 2013
+
+NGHỊ ĐỊNH
+VỀ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH
+
+Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính, có hiệu lực kể \
+từ ngày 14 tháng 10 năm 2010, được sửa đổi, bổ sung bởi:
+Nghị định số 48/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ sửa đổi, bổ sung một số điều của các nghị định \
+liên quan đến kiểm soát thủ tục hành chính, có hiệu lực kể từ ngày 01 tháng 7 năm 2013.
+Văn bản hợp nhất này thể hiện các quy định có hiệu lực tính đến ngày 01 tháng 7 năm 2013.
+
+CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về kiểm soát thủ tục hành chính.
+
+Điều 2. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành kể từ ngày 14 tháng 10 năm 2010.
+
+XÁC THỰC VĂN BẢN HỢP NHẤT
+BỘ TRƯỞNG
+Hà Hùng Cường
+"""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_an_office_s_vbhn_file_gives_the_base_s_front_matter_from_its_opening(tmp_path: Path, suffix: str) -> None:
+    source = tmp_path / f"07-VBHN-BTP{suffix}"
+    source.write_text(REAL, encoding="utf-8")
+    meta, preamble = _front_and_preamble(import_file(source).text)
+    assert (meta["id"], str(meta["signed"]), str(meta["effective"]), meta["issuer"]) == (
+        "63/2010/NĐ-CP", "2010-06-08", "2010-10-14", "CHÍNH PHỦ")
+    assert "signer" not in meta and "place" not in meta and "number" not in meta
+    assert preamble.split() == "CHÍNH PHỦ Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;".split()
+    # Without the issuer's name over the bases, the note says what the copy could not give back.
+    source.write_text(REAL.replace("CHÍNH PHỦ\n\n", ""), encoding="utf-8")
+    result = import_file(source)
+    said = " ".join(n.message for n in result.report.notes)
+    assert "It could not give back issuer, place, signer, recipients: fill them in from the base document" in said
+    assert "BỘ TƯ PHÁP" not in result.text and "Hà Hùng Cường" not in result.text
+
+
+def _refused(ws: Workspace, invoke: Invoke, out: Path, *args: str) -> str:
+    result = invoke(ws, "export", *args, "-o", str(out))
+    assert result.exit_code != 0, result.output
+    assert not out.exists()
+    return " ".join(result.output.split())
+
+
+def test_only_a_consolidated_text_is_numbered_and_authenticated(party: Workspace, invoke: Invoke,
+                                                                tmp_path: Path) -> None:
+    said = _refused(party, invoke, tmp_path / "en.pdf", "01-QC/TU-EN", "--as-of", "2026-01-01", *ISSUED)
+    assert ("01-QC/TU-EN is a translation of 01-QC/TU that does not contain its amendments in force on 2026-01-01 "
+            "(05-QC/TU, in force from 2025-10-20), so VĂN PHÒNG TỈNH ỦY cannot number or authenticate it") in said
+    said = _refused(party, invoke, tmp_path / "vi.pdf", "01-QC/TU", "--as-of", "2025-01-01", *ISSUED)
+    assert "01-QC/TU has no amendment in force on 2025-01-01: there is nothing to consolidate" in said
+    said = _refused(party, invoke, tmp_path / "early.pdf", "01-QC/TU", "--as-of", "2026-01-01", "--number",
+                    "09/VBHN-VPTU", "--signed", "2024-01-05")
+    assert ("The consolidated copy of 01-QC/TU cannot be authenticated on 2024-01-05: it includes 05-QC/TU, signed "
+            "on 2025-10-20, after that day") in said
+    # A copy for reference without a number, and the copy authenticated on the day, are written.
+    assert invoke(party, "export", "01-QC/TU", "--as-of", "2025-01-01", "-o", str(tmp_path / "a.html")).exit_code == 0
+    assert invoke(party, "export", "01-QC/TU", "--as-of", "2026-01-01", "--number", "09/VBHN-VPTU", "--signed",
+                  "2025-10-20", "-o", str(tmp_path / "b.html")).exit_code == 0
+
+
+def test_an_unreadable_signer_is_not_printed_as_an_empty_authentication(party: Workspace, invoke: Invoke,
+                                                                        tmp_path: Path) -> None:
+    config = party.path("regdraft.yaml")
+    written = config.read_text(encoding="utf-8")
+    config.write_text(written.replace("  signer:\n    name: Nguyễn Văn A\n    title: CHÁNH VĂN PHÒNG\n",
+                                      "  signer: Nguyễn Văn A\n"), encoding="utf-8")
+    assert "signer: Nguyễn Văn A" in config.read_text(encoding="utf-8")
+    said = _refused(party, invoke, tmp_path / "x.html", "01-QC/TU", "--as-of", "2026-01-01")
+    assert "The consolidated copy of 01-QC/TU cannot be authenticated: regdraft.yaml's consolidation: names its " \
+           "signer in a way the copy cannot read" in said
+
+
+@needs_corpus
+def test_a_decree_copy_is_not_authenticated_before_its_amending_decree_was_signed(decree: Path,  # noqa: F811
+                                                                                  tmp_path: Path) -> None:
+    root = _framed(decree, tmp_path)
+    out = tmp_path / "early.docx"
+    said = " ".join(_run(root, "export", "63/2010/NĐ-CP", "--as-of", "2013-07-01", "--number", "07/VBHN-BTP",
+                         "--signed", "2012-01-01", "-o", str(out), code=2).split())
+    assert ("The consolidated copy of 63/2010/NĐ-CP cannot be authenticated on 2012-01-01: it includes "
+            "48/2013/NĐ-CP, signed on 2013-05-14, after that day; nothing was written.") in said
+    assert not out.exists()
+
+
+def test_a_regulation_naming_the_authentication_in_an_article_is_read_as_itself(tmp_path: Path) -> None:
+    """Pháp lệnh 01/2012's own articles speak of `xác thực văn bản hợp nhất`: only the block's heading on a line of its
+    own, or a `…/VBHN-…` number, makes a file a consolidated copy."""
+    source = tmp_path / "pl.txt"
+    header = REAL.split("\nNGHỊ ĐỊNH\n")[0].replace("BỘ TƯ PHÁP\nSố: 07/VBHN-BTP",
+                                                   "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 01/2012/UBTVQH13")
+    source.write_text(header + "\nPHÁP LỆNH\nHợp nhất văn bản quy phạm pháp luật\n\nĐiều 1. Xác thực\n"
+                      "Thủ trưởng cơ quan ký xác thực văn bản hợp nhất.\n", encoding="utf-8")
+    meta, _ = _front_and_preamble(import_file(source).text)
+    assert (meta["id"], meta["issuer"], str(meta["signed"])) == ("01/2012/UBTVQH13", "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+                                                                 "2013-12-10")
