@@ -235,8 +235,7 @@ def comment() -> None:
 @click.option("--round", "number", type=int, default=None, help="The open round (default: the open one).")
 @click.option("--regulation", "-r", type=REGULATION_ID, default=None,
               help="The regulation of --on, when the amendment amends several (default: its main one).")
-@click.option("--force", is_flag=True, help="Record it even though the round holds the same comment (the body sent "
-              "it twice).")
+@click.option("--force", is_flag=True, help="Record it though the round holds the same comment (sent twice).")
 @workspace_option
 @prints_result
 def comment_add(slug: str, by: str, on: str, text: str, proposal: str, type_: str | None, number: int | None,
@@ -319,18 +318,11 @@ def comment_import(slug: str, sheet: Path, by: str | None, name: str, place_unpl
         done = _imported(slug, reply.imported, reply.already)
         if reply.forwarded:
             done.data["left_out"] = [{"id": c.id, "by": c.by} for c in reply.forwarded]
-        if not reply.imported:
-            done.say(_nothing(sheet, len(reply.already), reply.already))
-            for line in reply.left_out(sheet.name):  # a forwarded copy sent again: the first body's, still named
-                done.say(line)
-            return done
         before = len(reply.already)
         again = f"; {before} imported before {'was' if before == 1 else 'were'} left alone" if before else ""
-        done.say(f"Imported {counted(len(reply.imported), 'comment')} on {slug} (round {reply.round}) from "
-                 f"{sheet.name}{again}:")
-        for line in reply.lines():
-            done.say(line)
-        for line in reply.left_out(sheet.name):
+        heading = (f"Imported {counted(len(reply.imported), 'comment')} on {slug} (round {reply.round}) from "
+                   f"{sheet.name}{again}:") if reply.imported else _nothing(sheet, before, reply.already)
+        for line in (heading, *reply.lines(), *reply.left_out(sheet.name)):  # left out: also when sent again
             done.say(line)
         return _warned(done, reply.warnings)
     if by or name or place_unplaced or number is not None:
