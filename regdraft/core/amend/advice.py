@@ -304,3 +304,54 @@ def with_suggestion(message: str, text: str, language: str) -> str:
     if not suggestion or suggestion in message:
         return message
     return f"{message.rstrip('.')}; the standard wording is '{suggestion}'."
+
+
+# The accepted English wordings for each kind of change, for a sentence no form reads (r26 sweep O defect 2): the kind
+# is told by the sentence's verb, whether it quotes words (True: a kind only such a sentence makes) and whether it
+# names a title. Each is one search, in time in proportion to the sentence.
+_KIND_EN = (
+    ("rename a title", False, lazy(r"\b(?:title|heading)\b", re.I),
+     ("The title of Article 6 is amended to read:", "The title of Article 6 is replaced by the following:")),
+    ("insert words", True, lazy(r"\b(?:insert|add)", re.I),
+     ("The words “B” are inserted after the words “A” in clause 1 of Article 5.",
+      "In clause 1 of Article 5, after the words “A” insert “B”.")),
+    ("delete words", True, lazy(r"\b(?:delet|omit|remov|repeal)", re.I),
+     ("The words “A” are deleted from clause 1 of Article 5.", "Delete the words “A” in clause 1 of Article 5.")),
+    ("replace words", True, lazy(r""),
+     ("In clause 1 of Article 5, the words “A” are replaced by the words “B”.",
+      "The words “A” are replaced with the words “B” throughout these Rules.")),
+    ("repeal a provision", False, lazy(r"\b(?:repeal|revok|rescind|delet|omit|annul|abolish|remov)", re.I),
+     ("Article 6 is repealed.", "Point c of clause 2 of Article 5 is deleted.")),
+    ("insert a provision", False, lazy(r"\b(?:insert|add|new)", re.I),
+     ("The following clause 3 is added to Article 3:", "Article 5a is inserted after Article 5:")),
+    ("replace a provision", False, lazy(r"\b(?:replac|substitut|amend|read|chang)", re.I),
+     ("Clause 1 of Article 3 is replaced by the following:", "Clause 1 of Article 3 is amended to read:")),
+)
+_NEW_UNIT_EN = {"article": ("“Article 5a. Title …”", "The following Article 5a is inserted after Article 5:"),
+                "point": ("“b1) …”", "In clause 2 of Article 5, the following point b1 is inserted after point b:"),
+                "provision": ("“Article 5a. Title …”", "After Article 5, insert Article 5a:")}
+_TITLE_EN = lazy(r"^the\s+(?:title|heading)\s+of\s+(?P<cite>[^“”\"]+?)\s+(?:is|are|shall\s+be)\s+"
+                 r"(?:replaced|substituted|amended|changed)"
+                 r"\s+(?:by|with|to|to\s+read)\s*:?\s*(?P<title>[“\"][^“”\"]*[”\"])\s*[.;]?$", re.I)
+
+
+def english_kind(text: str) -> str:
+    """The accepted English wordings for the kind of change `text` makes, as advice for a sentence no form reads
+    (`to repeal a provision, write it like 'Article 6 is repealed.' or …`); '' when its kind cannot be told."""
+    title = _TITLE_EN.match(text)
+    if title is not None:  # `The title of Article 6 is replaced by “…”.`: the new title is quoted on its own line
+        return (f"the new title goes in quotes on its own line: write 'The title of {title.group('cite')} is amended "
+                f"to read:' followed by the line {title.group('title')}")
+    quoted = any(mark in text for mark in "“”\"")
+    for what, words, verb, (first, second) in _KIND_EN:
+        if (quoted or not words) and verb.search(text):
+            return f"to {what}, write it like '{first}' or '{second}'"
+    return ""
+
+
+def new_unit_number(noun: str) -> str:
+    """Why an English sentence announcing a new `noun` without its number (`The following clause is added to Article
+    3:`) cannot be read: the quoted text below it does not open with the number either."""
+    opens, form = _NEW_UNIT_EN.get(noun, ("“3. …”", "The following clause 3 is added to Article 3:"))
+    return (f"cannot read this instruction: it does not say the number of the new {noun}, and the quoted text below it "
+            f"does not open with one; begin the quoted text with it ({opens}) or name it: '{form}'.")

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from regdraft.core.patterns import Ahead, lazy
 
 _I = re.IGNORECASE
-_UNIT = (r"(?:articles?|clauses?|points?|chapters?|sub-?sections?|sections?|parts?|appendix|appendices"
+_UNIT = (r"(?:articles?|clauses?|paragraphs?|points?|chapters?|sub-?sections?|sections?|parts?|appendix|appendices"
          r"|(?:the\s+)?title|(?:the\s+)?lead-in|(?:the\s+)?\w+\s+(?:dash|plus)\s+item)")
 _WORDS = r"the\s+(?:words?|phrases?|expressions?|terms?)\s*[“\"]"
 _QUOTED = r"[“\"][^“”\"]*[”\"]"
@@ -31,8 +31,33 @@ _VERB = r"(?:amend|supplement|add|insert|repeal|annul|abolish|abrogate|replace|s
 # `the following Article 12a`, `a new clause 5`: the new unit, named with words an instruction does not need.
 _NEW = lazy(rf"(?:the\s+following(?:\s+new)?|an?\s+new|the\s+new|new)\s+(?={_UNIT}\s)", _I)
 
-# Each rewrite, in order: a pattern over the whole piece, and what it reads as.
+_NOT_WORDS = r"(?!the\s+(?:words?|phrases?|expressions?|terms?)\b)"
+# Each rewrite, in order: a pattern over the whole piece, and what it reads as. Each is anchored at the start, and what
+# it leaves to a lazy group is followed by a short bounded ending, so no rewrite costs more than the piece's length
+# times a constant (docs/security.md).
 _REWRITES = tuple((lazy(pattern, _I), said) for pattern, said in (
+    # The common-law and UN wordings of the documented changes (r26 sweep O defect 2): `For Article 3 substitute:`,
+    # `After Article 5, insert Article 5a:` (its number from the quote: `numbered`), `Article 3 is (deleted and)
+    # replaced by the following:`, `Article 6 is revoked.`, `Revoke Article 6.`.
+    (r"^for\s+(?P<cite>[^“”\"]+?)\s+substitute(?:\s+the\s+following)?$", r"\g<cite> is amended to read"),
+    (r"^after\s+(?P<cite>[^“”\",]+?),?\s+insert\s+(?P<new>[^“”\"]+)$", r"Insert \g<new> after \g<cite>"),
+    (rf"^(?P<cite>{_NOT_WORDS}[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:deleted\s+and\s+)?(?:replaced|substituted)"
+     r"(?:\s+(?:by|with)\s+the\s+following(?:\s+new)?(?:\s+[a-z-]+)?)?$", r"\g<cite> \g<verb> amended to read"),
+    (r"^(?P<cite>[^“”\"]+?)\s+(?P<verb>is|are)\s+(?:revoked|rescinded|omitted)$", r"\g<cite> \g<verb> repealed"),
+    (rf"^(?:revoke|rescind|omit|delete|remove)\s+(?={_NOT_WORDS}[^“”\"]+$)", "Repeal "),
+    # A new unit placed inside a provision named first: `In clause 2 of Article 5, the following point b1 is inserted
+    # after point b` is `… after point b of clause 2 of Article 5`; `…, point c is added` is `… added to clause 2 …`.
+    (r"^in\s+(?P<where>[^“”\",]+),\s+(?P<new>[^“”\",]+?)\s+(?P<verb>is|are)\s+(?:inserted|added)\s+(?:after|following)"
+     r"\s+(?P<cite>[^“”\",]+)$", r"\g<new> \g<verb> inserted after \g<cite> of \g<where>"),
+    (r"^in\s+(?P<where>[^“”\",]+),\s+(?P<new>[^“”\",]+?)\s+(?P<verb>is|are)\s+(?:inserted|added)$",
+     r"\g<new> \g<verb> added to \g<where>"),
+    # Words: `In clause 1 of Article 5, after the word “A” insert “B”`; `In Article 3, “A” is replaced by “B”` (the
+    # quoted words named without `the words`).
+    (rf"^in\s+(?P<where>[^“”\"]+?),\s+(?P<pos>after|before)\s+the\s+(?:words?|phrases?)\s+(?P<a>{_QUOTED})\s*,?\s+"
+     rf"insert\s+(?:the\s+(?:words?|phrases?)\s+)?(?P<b>{_QUOTED})$",
+     r"Insert the words \g<b> \g<pos> the words \g<a> in \g<where>"),
+    (rf"^(?P<place>(?:in|from)\s+[^“”\"]+?,\s+)?(?P<a>{_QUOTED})\s+(?:is|are)\s+(?=(?:replaced|deleted)\b)",
+     r"\g<place>the words \g<a> are "),
     # `To amend …`, `To repeal …`: the infinitive of official translations, as the imperative.
     (rf"^to\s+(?={_VERB}\b)", ""),
     (r"^(?:annul|abolish|abrogate)\s+", "Repeal "),
@@ -61,6 +86,45 @@ def standard(piece: str) -> str:
     if verb is not None and _NEW.match(text, verb.end()):
         text = text[:verb.end()] + _NEW.sub("", text[verb.end():], count=1)
     return text[:1].upper() + text[1:] if text != piece else piece
+
+
+# A new unit announced without its number (`The following clause is added to Article 3:`, `After Article 5, insert:`),
+# and the number its quoted text opens with (`“3. …`, `“Article 5a. Title`, `“b1) …`), which docs rule 2 requires to be
+# the unit named anyway.
+_UNNUMBERED = lazy(r"\b(?P<lead>the\s+following(?:\s+new)?|an?\s+new)\s+(?P<noun>article|clause|paragraph|point)\b"
+                   r"(?!\s+(?:\d|\(|(?:dd|[a-zđ])\d*\b))", _I)
+_INSERT_BARE = lazy(r"^after\s+[^“”\":]+?,?\s+insert(?P<following>\s+the\s+following)?"
+                    r"(?=\s*(?:as\s+follows\s*)?:$)", _I)
+_QUOTED_LABEL = lazy(r"^[“\"]\s*(?:Article\s+(?P<article>\d+[a-z]?)\s*\\?\.|(?P<clause>\d+[a-z]?)\\?\.\s"
+                     r"|\(?(?P<point>dd\d*|[a-zđ]\d*)\)\s)", _I)
+
+
+def unnumbered(sentence: str) -> str:
+    """The noun of the new unit `sentence` announces without its number (`clause`; `provision` for `After Article 5,
+    insert:`), or ''."""
+    if re.search(r"[“”\"]", sentence):
+        return ""
+    found = _UNNUMBERED.search(sentence)
+    return found.group("noun").lower() if found else "provision" if _INSERT_BARE.match(sentence) else ""
+
+
+def numbered(sentence: str, quoted: str) -> str:
+    """`sentence` with the number of the new unit it announces without one taken from `quoted`, the paragraph after it
+    (`The following clause 3 is added to Article 3:`); `sentence` itself when it names the number, or the quoted text
+    opens with no unit of the kind it announces."""
+    label = _QUOTED_LABEL.match(quoted)
+    if label is None or re.search(r"[“”\"]", sentence):
+        return sentence
+    kind = next(k for k in ("article", "clause", "point") if label.group(k))
+    new = _UNNUMBERED.search(sentence)
+    if new is not None and kind == {"paragraph": "clause"}.get(new.group("noun").lower(), new.group("noun").lower()):
+        return f"{sentence[:new.end()]} {label.group(kind)}{sentence[new.end():]}"
+    bare = _INSERT_BARE.match(sentence) if new is None else None
+    if bare is not None:
+        noun = {"article": "Article"}.get(kind, kind)
+        return f"{sentence[:bare.start('following') if bare.group('following') else bare.end()]} {noun} " \
+               f"{label.group(kind)}{sentence[bare.end():]}"
+    return sentence
 
 
 def plain(text: str) -> str:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from regdraft.core.amend.advice import checked, diagnose  # the real cause, and the nearest standard wording
+from regdraft.core.amend.advice import checked, diagnose, english_kind, new_unit_number  # causes, nearest wording
 from regdraft.core.amend.compound import VERBS, changes
-from regdraft.core.amend.english import plain, standard
+from regdraft.core.amend.english import plain, standard, unnumbered
 from regdraft.core.amend.items import insert_item
 from regdraft.core.amend.operations import (
     TAKES_QUOTE,
@@ -112,6 +112,8 @@ def _advised(sentence: str, lang: str, context: Address | None) -> Operation:
         from regdraft.core.amend.advice import as_written, unquoted_phrase, with_suggestion
 
         text = " ".join(sentence.split())
+        if lang == "en" and (noun := unnumbered(text)):
+            raise GrammarError(new_unit_number(noun)) from None  # not numbered by its quote (`english.numbered`)
         # A phrase without its quotation marks reads as no form at all: say so rather than the form's generic message;
         # a sentence that is a standard one but for its punctuation (`Sửa đổi bổ sung …`) is told that form, unless
         # the cause is already named (`diagnose`: an ending, a quotation mark).
@@ -467,8 +469,10 @@ def _several(message: str, pieces: list[str], language: str) -> str:
 
 def _unreadable(text: str, language: str) -> str:
     examples = _EXAMPLES.get(language, _EXAMPLES["vi"])
-    return diagnose(text, language) or (
-        f"cannot read this instruction; it must follow one of the documented forms, e.g. {examples}.")
+    kind = english_kind(text) if language == "en" else ""  # the wordings for the kind of change it makes
+    return diagnose(text, language) or (f"cannot read this instruction; {kind}." if kind else
+                                        f"cannot read this instruction; it must follow one of the documented forms, "
+                                        f"e.g. {examples}.")
 
 
 def is_provision_list(text: str) -> bool:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from regdraft.core.amend import layout
+from regdraft.core.amend import english, layout
 from regdraft.core.amend.capitals_cited import Capital, capitals_in
 from regdraft.core.amend.grammar import (
     AmendGroup,
@@ -155,6 +155,7 @@ class _Reader:
     lead: list[str] = field(default_factory=list)
     open_quote: _Draft | None = None
     numbered: bool = True  # instructions numbered by the drafter, whose sequence is checked
+    after: dict[int, str] = field(default_factory=dict)  # English: the paragraph after each line, for `numbered`
 
     def problem(self, message: str, line: int) -> None:
         self.problems.append(Problem(message, self.source, line))
@@ -183,6 +184,8 @@ def read_instructions(paragraphs: list[tuple[str, int]], article: str, source: s
     """
     reader = _Reader(article, source, language, problems, warnings, capitals, signed,
                      [] if unmatched is None else unmatched, numbered=numbered)
+    if language == "en":  # `The following clause is added to Article 3:` is numbered by its quote (english.numbered)
+        reader.after = {line: following for (_, line), (following, _) in zip(paragraphs, paragraphs[1:], strict=False)}
     for content, line in paragraphs:
         pieces = layout.joined_pieces(content, line, (joined or {}).get(line, ()))
         for k, (piece, at) in enumerate(pieces):
@@ -415,7 +418,8 @@ def _read(reader: _Reader, location: str, sentence: str, line: int, context: Add
     if message := layout.phrase_marks_message(f"instruction {location} ({short(text)})", text, reader.signed):
         reader.slip(message, line)  # `cụm từ ‘12 tháng’`: read as quoted with “ ”
     try:
-        op: Operation | None = read_instruction(layout.phrase_marks(text)[0], reader.language, context)
+        read = english.numbered(text, reader.after[line]) if line in reader.after else text
+        op: Operation | None = read_instruction(layout.phrase_marks(read)[0], reader.language, context)
     except GrammarError as exc:
         reader.problem(f"instruction {location} ({short(text)}): {exc}", line)
         op = None

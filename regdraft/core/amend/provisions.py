@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from regdraft.core.address import dash_part, plus_part
+from regdraft.core.address import dash_part, parse_address, plus_part
+from regdraft.core.errors import AddressError
 from regdraft.core.labels import ordinal_from_text
 from regdraft.core.model import KIND_OF_NOUN, Address, Kind, Segment, canonical_label, noun
 from regdraft.core.patterns import lazy
@@ -114,6 +115,26 @@ def strip_own_document(text: str) -> str:
     return _OWN_DOCUMENT.sub("", text.strip())
 
 
+# English ways of citing a provision (r26 sweep O defect 2): `Article 5(2)(c)`, read by the reader `show` uses
+# (`parse_address`), `point (b)`, `points (b) and (c)`, and `paragraph 2` for a clause (UN style).
+_COMPACT = lazy(r"\b(?:Article|Art\.)\s*\d+[a-z]?(?:\s*\(\s*[0-9a-z]+\s*\))+", _I)
+_BRACKETED = lazy(r"(?<![\w)])\(\s*([0-9]+[a-z]?|dd\d*|[a-zđ]\d*)\s*\)", _I)
+_PARAGRAPH = lazy(r"\b(?:(P)|p)aragraph(s?)(?=\s+(?:\d|\())")
+
+
+def _english(text: str) -> str:
+    """`text` with the provisions it cites the English ways above as the grammar cites them: `point c, clause 2,
+    Article 5`, `points b and c`, `clause 2`. A compact citation `show` cannot read either is left as written."""
+    def compact(match: re.Match[str]) -> str:
+        try:
+            return parse_address(match.group(0)).describe("en")
+        except AddressError:
+            return match.group(0)
+
+    text = _PARAGRAPH.sub(lambda m: ("C" if m.group(1) else "c") + "lause" + m.group(2), text)
+    return _BRACKETED.sub(r"\1", _COMPACT.sub(compact, text))
+
+
 def read_citations(text: str, language: str) -> list[Citation]:
     """Read a list of provisions, each smallest unit first.
 
@@ -121,7 +142,7 @@ def read_citations(text: str, language: str) -> list[Citation]:
     is larger than the last (`point b, clause 2, Article 9` is one provision). After a unit,
     bare labels take its noun: `các điểm a, b và c khoản 1` is three points of clause 1.
     """
-    text = strip_own_document(text)
+    text = strip_own_document(_english(text) if language == "en" else text)
     citations: list[Citation] = []
     position = 0
     last_kind: Kind | None = None
