@@ -113,6 +113,7 @@ class _State:
     quote_start: int = 0
     arabic_chapters: list[int] = field(default_factory=list)
     word_labels: int = 0  # clause and point labels written as words (`Khoản 1.`, `Điểm a.`)
+    bracketed: OpenUnit | None = None  # the article whose clauses are numbered `(1)`, `(2)` (English), if any
 
 
 def classify(
@@ -308,6 +309,9 @@ def _labelled(state: _State, para: Paragraph) -> bool:
                                     "`a)` in the file, the first here.", para.text))
         state.word_labels += placed
         return placed
+    bracketed = _BRACKETED.match(para.text) if state.language == "en" else None
+    if bracketed is not None and _bracketed(state, para, bracketed.group("label"), bracketed.group("text")):
+        return True
     clause = _CLAUSE.match(para.text)
     if clause and not (clause.group("sep") == ")" and not clause.group("label").isdigit()):
         return _clause(state, para, clause.group("label"), clause.group("text"))
@@ -342,6 +346,26 @@ def _clause(state: _State, para: Paragraph, label: str, text: str) -> bool:
     node = OpenUnit(Kind.CLAUSE, label, None, para.where, [literal(text)] if text else [])
     article.children.append(node)
     state.stack[Kind.CLAUSE] = node
+    return True
+
+
+_BRACKETED = re.compile(r"^\((?P<label>\d{1,3})\)\s+(?P<text>\S.*)$")
+
+
+def _bracketed(state: _State, para: Paragraph, label: str, text: str) -> bool:
+    """`(1) The Secretary-General shall …`: a clause of an English text, read as one only in sequence, `(1)` the first
+    of its article and each next one the number after the one before, also bracketed (r26 sweep O defect 5). The first
+    is noted; a bracketed number anywhere else stays text, as before."""
+    article = state.stack.get(Kind.ARTICLE)
+    clauses = [c for c in article.children if c.kind is Kind.CLAUSE] if article is not None else []
+    follows = bool(clauses) and state.bracketed is article and clauses[-1].label == str(int(label) - 1)
+    if article is None or not (follows or (label == "1" and not clauses)) or not _clause(state, para, label, text):
+        return False
+    if state.bracketed is None:
+        state.notes.append(Note(para.where, "info", "Clauses numbered in brackets (`(1)`, `(2)` …), as English rules "
+                                "number them, were read as clauses, written `1\\.` in the file, the first here; a "
+                                "bracketed number out of sequence stays text.", para.text))
+    state.bracketed = article
     return True
 
 

@@ -1,13 +1,11 @@
 """The header block (issuer, number, place and date, type and title) of a document, read into front-matter keys.
 
 Post-conditions of `read_header`:
-1. Only leading paragraphs are read, up to the preamble (`Căn cứ ...`), the first heading, or
-   the last title line; each one read becomes a front-matter value and a `header` note that
-   quotes it, so its text stays in the report.
+1. Only leading paragraphs are read, up to the preamble (`Căn cứ ...`), the first heading, or the last title line;
+   each one read becomes a front-matter value and a `header` note that quotes it, so its text stays in the report.
 2. Leading lines it cannot place are returned as preamble paragraphs, with a note.
 3. A rule printed on a header line's start or end (`-------CỘNG HÒA …`, plain pdftotext's way) is left out, with
    a note.
-
 
 The closing block (signature, recipients) and the layout tables both are printed in: `regdraft.importer.closing`.
 """
@@ -47,8 +45,9 @@ _DRAFT = re.compile(r"^(dự thảo|draft)\b", re.I)
 _CONSOLIDATED = re.compile(r"^(văn bản hợp nhất|consolidated text)\s*(\(.*\))?$", re.I)
 _TYPES = ("hiến pháp", "bộ luật", "luật", "pháp lệnh", "nghị quyết", "nghị định", "quyết định", "quy chế", "quy định",
           "thông tư", "chỉ thị", "kết luận", "hướng dẫn", "điều lệ", "thông báo",
-          "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular",
-          "directive", "charter", "statute", "constitution")
+          "staff rules", "staff regulations", "financial rules", "financial regulations", "rules of procedure",
+          "regulations", "regulation", "rules", "decision", "resolution", "decree", "law", "circular", "directive",
+          "charter", "statute", "constitution")  # an English one's title line (`STAFF RULES`), r26 sweep O defect 5
 _TYPE_LINE = re.compile(rf"^(?P<type>{'|'.join(_TYPES)})\b\s*(?P<rest>.*)$", re.I)
 _PREAMBLE = re.compile(
     r"^(căn cứ|theo đề nghị|xét đề nghị|xét tờ trình|thực hiện|quốc hội ban hành|chính phủ ban hành|lời nói đầu"
@@ -388,7 +387,8 @@ def _header_keys(text: str, meta: dict[str, Any]) -> tuple[str, ...]:
         return ("draft",)
     kind = _TYPE_LINE.match(text)
     if kind and _caps(kind.group("type")):
-        meta["type"] = kind.group("type").capitalize()
+        meta["type"] = re.sub(r" (?!of )(\w)", lambda m: m.group(0).upper(), kind.group("type").capitalize()) \
+            if kind.group("type").isascii() else kind.group("type").capitalize()  # `Staff Rules`, `Rules of procedure`
         if kind.group("rest"):
             meta["summary"] = kind.group("rest")
         return ("type",)
