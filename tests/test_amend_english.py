@@ -169,9 +169,12 @@ def test_an_english_heading_with_too_long_a_number_says_an_article() -> None:
 
 def test_a_paragraph_of_an_article_is_suggested_as_its_clause_and_the_suggestion_applies() -> None:
     # It suggested 'Article 3 is amended to read:', dropping the paragraph, and that was refused in turn (the quoted
-    # text begins with '1.', not 'Article 3.') (r26 sweep O defect 3).
+    # text begins with '1.', not 'Article 3.') (r26 sweep O defect 3). `Paragraph 1 of Article 3 is amended to read:`
+    # itself is now read as clause 1 (r26 sweep O defect 2), so a sentence still refused stands for it here.
+    assert read_instruction("Paragraph 1 of Article 3 is amended to read:", "en") == read_instruction(
+        "Clause 1 of Article 3 is amended to read:", "en")
     with pytest.raises(GrammarError) as info:
-        read_instruction("Paragraph 1 of Article 3 is amended to read:", "en")
+        read_instruction("Paragraph 1 of Article 3 is changed to read:", "en")
     suggested = SUGGESTED.findall(str(info.value))
     assert suggested == ["Clause 1 of Article 3 is amended to read:"]
     reg = applied(f"1\\. {suggested[0]}\n\n“1. The Standing Committee meets weekly.”", "en")
