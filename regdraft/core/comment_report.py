@@ -274,6 +274,8 @@ def _now(placement: Placement | None, draft: int, now_draft: int | None, languag
         return "", ""
     if placement.state is State.MOVED:
         where = Address.parse(placement.address).describe(language)
+        if placement.several:  # a guess among places in different articles that hold its text equally
+            where = words["report_now_several"].format(provision=where, count=placement.several)
         note = words["report_now"].format(provision=where)
         return f"({note})", where[:1].upper() + where[1:]
     if placement.state is State.REMOVED:

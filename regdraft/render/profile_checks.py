@@ -42,6 +42,7 @@ FIELDS = {
     "report_late_total": {"late"},
     "report_provisions_of": {"regulation", "draft"},
     "report_now": {"provision"},
+    "report_now_several": {"provision", "count"},
     "report_removed": {"draft"},
     "report_removed_since": {"draft"},
     "review_round": {"round", "title", "draft", "due"},

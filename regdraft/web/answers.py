@@ -110,7 +110,8 @@ def _answer_item(comment: Comment, listed: Listed, language: str, ui: Words) -> 
     said = ui.maybe(f"state_{state}", state)
     if state == "moved":
         said = ui("moved_to", provision=Address.parse(placement.address).describe(language)) \
-            + (ui("moved_changed") if placement.changed else "")
+            + (ui("moved_changed") if placement.changed else "") \
+            + (ui("moved_several", count=placement.several) if placement.several else "")
     now = ""
     if state != "moved" and placement.address not in (comment.on, "general"):
         now = ui("now_at", provision=Address.parse(placement.address).describe(language))
