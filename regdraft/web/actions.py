@@ -125,6 +125,8 @@ def add_comment(ws: Workspace, visitor: Visitor, slug: str, values: Mapping[str,
     if not body:
         raise refuse(ui, Category.USAGE, "choose_body_first")
     consulted = [b for b in r.consulted if same_body(b, body)]
+    if not consulted and not visitor.may_answer:  # a member's link is bound to its body: none to choose
+        raise refuse(ui, Category.USAGE, "body_not_asked", body=body, number=r.number, consulted=", ".join(r.consulted))
     if not consulted:
         raise refuse(ui, Category.USAGE, "not_consulted", body=body, number=r.number,
                      consulted=", ".join(r.consulted))

@@ -32,6 +32,7 @@ from regdraft.workspace.store import Workspace
 if TYPE_CHECKING:
     from regdraft.core.amend.document import Amendment
     from regdraft.render.redline import Redline
+    from regdraft.web.guard import Visitor
     from regdraft.workspace.rounds import Listed
     from regdraft.workspace.store import Revision
 
@@ -219,6 +220,14 @@ class RedlinePage:
     regulation: str = ""  # the regulation shown, as comments name it (empty: the amendment's main one)
     regulations: tuple[Amended, ...] = ()  # every regulation the amendment amends, when several
     name: str = ""  # the document as reviewers know it (`document_named`)
+
+    def unasked(self, visitor: Visitor) -> bool:
+        """True when the round shown is open and `visitor`'s link is for a body it does not consult: the page says so
+        in place of a form whose comments would be refused."""
+        from regdraft.core.comments import same_body
+
+        return (self.commenting and self.round is not None and not visitor.may_answer
+                and not any(same_body(b, visitor.body) for b in self.round.consulted))
 
     def anchor(self, address: str) -> str:
         """The id of a provision's comments on the answering page."""
