@@ -150,8 +150,9 @@ def _said_changes(changes: list[InstructionChange], ui: Words) -> list[str]:
             said.append(ui("change_renumbered_run", first=c.old, last=last.old, article=c.article, new_first=c.new,
                            new_last=last.new))
         else:
-            cited = ui("instruction_cited", number=c.old if c.kind in ("renumbered", "removed") else c.new,
-                       article=c.article)
+            number, _, point = (c.old if c.kind in ("renumbered", "removed") else c.new).partition(".")
+            cited = ui("instruction_point_cited", point=point.partition(".")[0], number=number, article=c.article) \
+                if point else ui("instruction_cited", number=number, article=c.article)
             key = f"change_{c.kind}" + ("_moved" if c.kind == "changed" and c.old != c.new else "")
             said.append(ui(key, instruction=cited, old=c.old, new=c.new))
         k += run

@@ -8,6 +8,8 @@ Post-conditions of `instruction_changes(before, after)`:
    (the old number and the new); one naming no such provision is `added`; one no longer said and not changed is
    `removed`.
 3. The changes come in the order of the new document (removed ones last), each with its amending article.
+4. A group instruction (`7. Sửa đổi, bổ sung một số điểm của khoản 1 Điều 23 như sau:`) changed only in its nested
+   instructions, under the same number and sentence, is said by those (`7.c` changed), not as a whole.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ ADDED, CHANGED, REMOVED, RENUMBERED = "added", "changed", "removed", "renumbered
 @dataclass(frozen=True, slots=True)
 class InstructionChange:
     """One instruction of an amending article (`article`, `1`) that is new, changed, gone or renumbered: `old` is
-    its number before (empty when added), `new` after (empty when removed)."""
+    its number before (empty when added), `new` after (empty when removed); a nested one's is its location (`7.c`)."""
 
     kind: str
     article: str
@@ -51,6 +53,15 @@ def _articles(amendment: Amendment) -> dict[str, list[Instruction]]:
     for ins in (*amendment.instructions, *(ins for other in amendment.others for ins in other.instructions)):
         found.setdefault(ins.article, []).append(ins)
     return found
+
+
+def _nested_only(old: Instruction, new: Instruction) -> bool:
+    """True when a group instruction stands under the same number with the same sentence and quoted text, so what
+    changed is in its nested instructions (post-condition 4); not for one naming several provisions, whose
+    `implied` children share its sentence and number."""
+    return (old.location == new.location and bool(old.children) and bool(new.children)
+            and _said(old)[:2] == _said(new)[:2]
+            and not any(child.implied for child in (*old.children, *new.children)))
 
 
 def instruction_changes(before: Amendment, after: Amendment) -> list[InstructionChange]:
@@ -81,5 +92,8 @@ def _compared(article: str, old: list[Instruction], new: list[Instruction]) -> I
             yield InstructionChange(ADDED, article, "", ins.location)
         else:
             rewritten.add(same)
-            yield InstructionChange(CHANGED, article, old[same].location, ins.location)
+            if _nested_only(old[same], ins):
+                yield from _compared(article, list(old[same].children), list(ins.children))
+            else:
+                yield InstructionChange(CHANGED, article, old[same].location, ins.location)
     yield from (InstructionChange(REMOVED, article, old[k].location, "") for k in unpaired if k not in rewritten)
