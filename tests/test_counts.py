@@ -36,7 +36,10 @@ def test_an_irregular_plural_is_given() -> None:
     ("Regulations amending the Working Regulations", True), ("Rules of Procedure", True), ("Regulations", True),
     ("Regulation on the Provincial Party Executive Committee", False), ("Law on Tourism", False),
     ("Decree No. 63/2010/ND-CP on the control of administrative procedures", False), ("Process", False),
-    ("Status of the Party Organisation", False), ("", False)])
+    ("Status of the Party Organisation", False), ("", False),
+    # A basis note's subject, the document as notes cite it (sweep r26/O 9b): "… were issued on the following basis".
+    ("Staff Rules No. 7/2025/IWA of 1 June 2025 of the International Water Association", True),
+    ("Working Regulations issued with Decision No. 15/2021/QD-UBND of 20 August 2021", True)])
 def test_an_english_title_names_its_document_in_the_plural_or_not(title: str, plural: bool) -> None:
     # The consolidated text's opening: "Working Regulations … are amended by:", "Law on Tourism … is amended by:".
     assert names_several(title) is plural

@@ -179,6 +179,30 @@ def test_the_consolidated_opening_agrees_with_the_title(title: str, verb: str) -
     assert _opening_lead(title).startswith(f"The {title}, term XIV, 2020 - 2025, No. 01-QC/TU of 9 January 2021,")
 
 
+BASIS = ("Pursuant to the Charter of the Communist Party of Vietnam;",
+         "Pursuant to the Working Regulations of the Provincial Party Executive Committee, No. 01-QC/TU of 9 January "
+         "2021,", "The Provincial Party Executive Committee issues the Regulations amending the Working Regulations.")
+
+
+@pytest.mark.parametrize(("kind", "verb"), [("Regulations", "were"), ("Decision", "was")])
+def test_the_basis_note_agrees_with_the_amending_document_and_keeps_its_lines(kind: str, verb: str) -> None:
+    """Sweep r26/O 9b: `Regulations No. 05-QC/TU … was issued` (the opening says `are amended by`), and the basis
+    run together: `… of 9 January 2021, The Provincial Party Executive Committee issues …`."""
+    reg = parse(ENGLISH.encode(), "01-QC-TU-EN.md")
+    assert reg.preamble
+    meta = {"number": "07-QC/TU", "type": kind, "title": f"{kind} amending the Working Regulations",
+            "issuer": "DIEN BIEN PROVINCIAL PARTY COMMITTEE", "language": "en", "signed": "2026-11-20",
+            "effective": "2026-11-20"}
+    ct = consolidate(reg, [(meta, FakeApplied(reg, []))], dt.date(2026, 12, 1), words=load_profile({}).words("en"),
+                     bases=[BASIS])
+    [note] = [f for f in ct.footnotes if f.number in ct.basis]
+    lines = note.text.split("\n")
+    assert lines[0].startswith(f"{kind} No. 07-QC/TU of 20 November 2026")
+    assert lines[0].endswith(f"amending the Working Regulations {verb} issued on the following basis:")
+    assert lines[1:] == [f"“{BASIS[0]}", BASIS[1], f"{BASIS[2]}”"]
+    assert ", The" not in note.text
+
+
 def _edited_throughout(tmp_path: Path) -> Path:
     """The shipped English text with a change of every common kind: amended, words replaced, inserted, repealed,
     an article's title."""

@@ -34,6 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
+from regdraft.core.counts import agreeing
 from regdraft.core.diff import ChangeKind
 from regdraft.core.inline import plain, standing_line
 from regdraft.core.model import Address, Kind, Regulation, noun
@@ -136,14 +137,8 @@ def provisions_note(articles: Sequence[KeptArticle], document: str, effective: s
     for article in articles:
         quoted.append(f"{word} {article.label}." + (f" {plain(article.title)}" if article.title else ""))
         quoted.extend(" ".join(plain(p).split()) for p in article.paragraphs)
-    note = words["note_provisions"].format(articles=joined, document=document, effective=effective,
-                                           text=_START + "\n".join(q for q in quoted if q))
-    # The quote on a line of its own, its opening mark with it (`… quy định như sau:` / `“Điều 5. …`).
-    lead, _, text = note.partition(_START)
-    lead = lead.rstrip()
-    opening = lead[len(lead.rstrip(_OPENING)):]
-    lead = lead.removesuffix(opening).rstrip()
-    return f"{lead}\n{opening}{text}" if lead else f"{opening}{text}"
+    return _own_line(words["note_provisions"].format(articles=joined, document=document, effective=effective,
+                                                     text=_START + "\n".join(q for q in quoted if q)))
 
 
 def _cited(article: KeptArticle, word: str, language: str) -> str:
@@ -155,18 +150,40 @@ def _cited(article: KeptArticle, word: str, language: str) -> str:
     return f"{noun(Kind.CLAUSE, language)} {clause}{of}{word} {article.label}"
 
 
-def basis_note(paragraphs: Sequence[str], document: str, effective: str, words: Mapping[str, str]) -> str:
+def basis_note(paragraphs: Sequence[str], document: str, effective: str, language: str,
+               words: Mapping[str, str]) -> str:
     """The note quoting an amending document's own basis, its preamble `paragraphs` word for word, at the base
     text's preamble (`Luật số 57/2024/QH15 … có căn cứ ban hành như sau: “Căn cứ Hiến pháp …; Quốc hội ban hành
     Luật …”`, the profile's `note_basis`): `document` as the notes cite it, `effective` its `cited_effective`
     clause; "" for a document without a preamble, or a profile without the phrase. The issuing body's name over
     the bases (`CHÍNH PHỦ`, `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`: a line in capitals not ending in `:`) is the layout's,
-    not the basis, and is left out; `NGHỊ ĐỊNH:`, `QUYẾT ĐỊNH:` are kept."""
-    text = " ".join(" ".join(p.split()) for p in paragraphs
-                    if p.strip() and not (standing_line(p) and not p.rstrip().endswith(":")))
-    if not text or "note_basis" not in words:
+    not the basis, and is left out; `NGHỊ ĐỊNH:`, `QUYẾT ĐỊNH:` are kept.
+
+    A Vietnamese note runs the paragraphs together, as consolidated texts quote a basis (`…; Quốc hội ban hành …`).
+    An English one keeps them on lines of their own, as the amending document prints them (run together, `… of 15
+    March 2024, The General Assembly issues …` read as one sentence with a capital after a comma), the quote on a
+    line after the sentence introducing it as `provisions_note` does; its `{was}` agrees with the document
+    (`Regulations No. 05-QC/TU … were issued`, `Decree No. 48/2013/ND-CP … was issued`)."""
+    kept = [" ".join(p.split()) for p in paragraphs
+            if p.strip() and not (standing_line(p) and not p.rstrip().endswith(":"))]
+    if not kept or "note_basis" not in words:
         return ""
-    return words["note_basis"].format(document=document, effective=effective, text=text)
+    if language != "en":
+        return words["note_basis"].format(document=document, effective=effective, text=" ".join(kept),
+                                          **agreeing(document))
+    note = words["note_basis"].format(document=document, effective=effective, text=_START + "\n".join(kept),
+                                      **agreeing(document))
+    return _own_line(note[:1].upper() + note[1:])
+
+
+def _own_line(note: str) -> str:
+    """A note quoting lines (`_START` where the quote's text starts) with the quote on a line of its own, its opening
+    mark with it (`… quy định như sau:` / `“Điều 5. …`)."""
+    lead, _, text = note.partition(_START)
+    lead = lead.rstrip()
+    opening = lead[len(lead.rstrip(_OPENING)):]
+    lead = lead.removesuffix(opening).rstrip()
+    return f"{lead}\n{opening}{text}" if lead else f"{opening}{text}"
 
 
 _START = "\x00"  # where the quoted text starts in the profile's wording

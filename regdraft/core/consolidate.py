@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from regdraft.core.closing_notes import KeptArticle, basis_note, closing_article, provisions_note, standing
-from regdraft.core.counts import names_several
+from regdraft.core.counts import agreeing
 from regdraft.core.dates import FORMS, read_date, written_date
 from regdraft.core.diff import ChangeKind, amends_only
 from regdraft.core.errors import RegdraftError
@@ -365,8 +365,7 @@ def opening_lead(base: Source, words: Mapping[str, str]) -> tuple[str, dict[str,
             lead += words["opening_issuer"].format(issuer=base.issuer, about=about)
     lead += _effective_clause(base, words)
     # The verb agrees with the document named (English: `Working Regulations … are amended by:`).
-    several = names_several(base.title or base.type)
-    return lead, {"is": "are" if several else "is", "has": "have" if several else "has"}
+    return lead, agreeing(base.title or base.type)
 
 
 def opening_of(base: Source, amendments: Sequence[Source], as_of: dt.date, words: Mapping[str, str]) -> Opening:
@@ -441,7 +440,7 @@ def consolidate(
     extra = [provisions_note(articles, noted_reference(source, words), _effective_clause(source, words), language,
                              words) for source, articles in quoted]
     # Each amending document's own basis (căn cứ ban hành), quoted at the end of the base text's preamble.
-    based = [basis_note(paragraphs, noted_reference(source, words), _effective_clause(source, words), words)
+    based = [basis_note(paragraphs, noted_reference(source, words), _effective_clause(source, words), language, words)
              for source, paragraphs in zip(sources, bases, strict=False)]
     basis = [note for note in based if note] if regulation.preamble else []
     footnotes, markers = _number(regulation, notes, at, extra, basis)

@@ -65,7 +65,7 @@ def is_are(number: int) -> str:
 
 # What follows the head noun of an English title: `Working Regulations | of the …`, `Law | on Tourism`.
 _AFTER_HEAD = lazy(r"[,;:(]|\s(?:of|on|for|about|amending|concerning|governing|regarding|in|to|with|between|"
-                   r"under|by|No\.)\s", re.I)
+                   r"under|by|issued|No\.)\s", re.I)
 
 
 def names_several(title: str) -> bool:
@@ -74,3 +74,11 @@ def names_several(title: str) -> bool:
     head = _AFTER_HEAD.split(title, maxsplit=1)[0].split()
     word = head[-1].lower() if head else ""
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2
+
+
+def agreeing(subject: str) -> dict[str, str]:
+    """The verbs (`{is}`, `{has}`, `{was}`) that agree with an English document's name as a sentence's subject:
+    `Working Regulations … are`, `Regulations No. 05-QC/TU … were`, `Decree No. 48/2013/ND-CP … was`."""
+    several = names_several(subject)
+    return {"is": "are" if several else "is", "has": "have" if several else "has",
+            "was": "were" if several else "was"}

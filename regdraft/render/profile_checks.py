@@ -51,7 +51,7 @@ FIELDS = {
     "date_cited_in_words": set(DATE_FIELDS),
     "cited_document": {"type", "number", "title"},  # {title}: the title after its type (sửa đổi, bổ sung …)
     "cited_in_notes": {"type", "number", "title", "signed", "issuer"},
-    "note_basis": {"document", "effective", "text"},
+    "note_basis": {"document", "effective", "text", "was"},
     "note_at_title": {"this"},
     "cited_signed": {"date"},
     "cited_issuer": {"issuer"},
