@@ -137,3 +137,29 @@ def test_a_first_version_up_to_the_bound_is_still_compared(tmp_workspace: Worksp
     tmp_workspace.commit({REG: text}, "Bỏ Điều 99")
     assert [m.split(" in ")[-1].split(":")[0] for m in _edits(tmp_workspace)] == [
         "Điều 99 (removed), khoản 1 Điều 99 (removed)"]
+
+
+def test_an_english_text_s_provisions_are_listed_so_that_commas_part_only_provisions(tmp_workspace: Workspace) -> None:
+    """Sweep r26/O 9c: `in Article 1, clause 1, Article 1, clause 2, Article 1, point a, clause 2, Article 1`: the
+    commas parted both the units of one address and the addresses. Cited as an English list cites provisions."""
+    english = "regulations/01-QC-TU-EN.md"
+    text = tmp_workspace.read(english).decode("utf-8")
+    for old, new in (("To help the Secretary conduct", "To assist the Secretary in conducting"),
+                     ("To direct Party building", "To lead Party building"),
+                     ("once every three months", "once every two months")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    tmp_workspace.commit({english: text.encode("utf-8")}, "hand edit")
+    [message] = _edits(tmp_workspace)
+    assert (f"{english} differs from its text as first committed" in message
+            and " in clauses 1 and 2 of Article 10 and point a of clause 1 of Article 12: commit " in message)
+
+
+def test_the_preamble_the_changed_and_the_removed_are_parted_by_semicolons_in_english() -> None:
+    from regdraft.core.model import Address
+    from regdraft.workspace.hand_edits import Differing, _named
+
+    found = [Differing(None, 0), Differing(Address.parse("d2.k1"), 9), Differing(Address.parse("d9"), 0, True),
+             Differing(Address.parse("d9.k1"), 0, True)]
+    assert _named(found, "en") == "the preamble; clause 1 of Article 2; Article 9 and clause 1 of Article 9 (removed)"
+    assert _named(found, "vi") == "the preamble, khoản 1 Điều 2, Điều 9 (removed), khoản 1 Điều 9 (removed)"

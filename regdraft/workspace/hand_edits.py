@@ -16,8 +16,10 @@ warns of it, and `amend adopt` refuses it unless adopted past the gate with the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from regdraft.core.amend.named import named_provisions
 from regdraft.core.commands import Command
 from regdraft.core.errors import ParseError, Problem, RegdraftError
 from regdraft.core.layout import base_path
@@ -29,6 +31,38 @@ SHOWN = 5  # the provisions named, at most
 
 
 @dataclass(frozen=True, slots=True)
+class Differing:
+    """A provision whose wording differs from the text as first committed: `address` None for the preamble; `line`
+    its line in the text now (0 for one removed)."""
+
+    address: Address | None
+    line: int
+    removed: bool = False
+
+    def describe(self, language: str) -> str:
+        """`the preamble`, `điểm a khoản 1 Điều 12`, `Article 9 (removed)`."""
+        if self.address is None:
+            return "the preamble"
+        return self.address.describe(language) + (" (removed)" if self.removed else "")
+
+
+def _named(provisions: Sequence[Differing], language: str) -> str:
+    """The provisions a hand edit changed, for its message. Vietnamese: each in words, joined by commas (`điểm a
+    khoản 1 Điều 12, khoản 2 Điều 12`). English: an address in words holds commas (`point a, clause 1, Article 12`),
+    so the changed and the removed are each cited as a list of provisions (`named_provisions`: `Article 1, clauses 1
+    and 2 of Article 1 and point a of clause 2 of Article 1`), `;` between the preamble, the changed and the removed
+    (sweep r26/O 9c: `Article 1, clause 1, Article 1, clause 2, Article 1, …` could not be read)."""
+    if language != "en":
+        return ", ".join(p.describe(language) for p in provisions)
+    changed = [p.address for p in provisions if p.address is not None and not p.removed]
+    removed = [p.address for p in provisions if p.address is not None and p.removed]
+    parts = ["the preamble"] if any(p.address is None for p in provisions) else []
+    parts += [named_provisions(changed, language, len(changed))] if changed else []
+    parts += [f"{named_provisions(removed, language, len(removed))} (removed)"] if removed else []
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
 class HandEdit:
     """A regulation whose text differs from the text as first committed, no amendment of it adopted yet."""
 
@@ -36,23 +70,26 @@ class HandEdit:
     regulation: str  # its id
     first: Revision  # the commit that added (or imported) it
     commits: tuple[Revision, ...]  # the commits since that changed it, oldest first
-    provisions: tuple[tuple[str, int], ...]  # the provisions that differ (in words) and their lines, in order
+    provisions: tuple[Differing, ...]  # the provisions that differ, in order (`differences`)
+    language: str = "vi"  # the regulation's, which names the provisions
 
     @property
     def line(self) -> int:
-        return self.provisions[0][1] if self.provisions else 0
+        return self.provisions[0].line if self.provisions else 0
 
     def what(self) -> str:
         """What differs, and since which commits."""
-        shown = ", ".join(where for where, _ in self.provisions[:SHOWN])
-        more = f" and {len(self.provisions) - SHOWN} more" if len(self.provisions) > SHOWN else ""
+        shown = _named(self.provisions[:SHOWN], self.language)
+        more = len(self.provisions) - SHOWN
+        if more > 0:
+            shown += f" (and {more} more)" if self.language == "en" else f" and {more} more"
         if self.commits:
             by = ", ".join(f"{c.short} ({c.date}, “{c.subject}”)" for c in self.commits)
             changed = f"{'commit' if len(self.commits) == 1 else 'commits'} {by} changed it"
         else:
             changed = "changes not yet committed"
         return (f"{self.path} differs from its text as first committed ({self.first.short}, {self.first.date}) in "
-                f"{shown}{more}: {changed}, with no amendment adopted")
+                f"{shown}: {changed}, with no amendment adopted")
 
     def advice(self, slug: str = "SLUG") -> str:
         """How to go on: the change as an amendment, or accepted as a correction of the text first committed."""
@@ -136,14 +173,13 @@ def hand_edit(ws: Workspace, path: str, current: Regulation | None = None) -> Ha
     provisions = differences(old, now)
     if not provisions:
         return None  # the same text, only written differently
-    return HandEdit(path, now.id, first, added.later, tuple(provisions))
+    return HandEdit(path, now.id, first, added.later, tuple(provisions), now.language)
 
 
-def differences(old: Regulation, new: Regulation) -> list[tuple[str, int]]:
+def differences(old: Regulation, new: Regulation) -> list[Differing]:
     """Every provision of `new` whose wording differs from the same provision in `old`, or is not there, then those
-    of `old` no longer in `new`; each in words with its line in `new` (0 for the removed)."""
-    language = new.language
-    found: list[tuple[str, int]] = [("the preamble", 0)] if old.preamble != new.preamble else []
+    of `old` no longer in `new`; each with its line in `new` (0 for the removed)."""
+    found = [Differing(None, 0)] if old.preamble != new.preamble else []
     before: dict[Address, tuple[object, ...]] = {}
     for loc in old.walk():
         before.setdefault(loc.address, _wording(loc.unit))
@@ -153,11 +189,11 @@ def differences(old: Regulation, new: Regulation) -> list[tuple[str, int]]:
             continue
         seen.add(loc.address)
         if before.get(loc.address) != _wording(loc.unit):
-            found.append((loc.address.describe(language), loc.unit.line))
+            found.append(Differing(loc.address, loc.unit.line))
     for loc in old.walk():
         if loc.address not in seen:
             seen.add(loc.address)
-            found.append((f"{loc.address.describe(language)} (removed)", 0))
+            found.append(Differing(loc.address, 0, removed=True))
     return found
 
 

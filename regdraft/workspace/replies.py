@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from regdraft.core.amend.named import named_provisions
 from regdraft.core.amend.proposal import loss
 from regdraft.core.commands import Command
 from regdraft.core.comments import Comment, Round, as_consulted, body_key, not_consulted
@@ -243,8 +244,7 @@ def _same_copy(ws: Workspace, slug: str, r: Round, rounds: Sequence[Round], repl
         from regdraft.core.model import Address
 
         language = next(iter(new_by_key.values())).language
-        named = ", ".join(Address.parse(a).describe(language) for a in changed[:3]) + (f" and {len(changed) - 3} more"
-                                                                     if len(changed) > 3 else "")
+        named = named_provisions([Address.parse(a) for a in changed], language)
         raise RegdraftError(f"{name} is the review copy of round {then.number} (draft {then.draft}), and round "
                             f"{r.number} circulates draft {r.draft}, in which {named} the reply comments on "
                             f"{'reads' if len(changed) == 1 else 'read'} differently: its comments cannot be "

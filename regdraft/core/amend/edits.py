@@ -72,6 +72,7 @@ from regdraft.core.amend.consequential import Punctuation, after_append, after_r
 from regdraft.core.amend.document import Amendment, DocumentArticle, Instruction, load_amendment, render_amendment
 from regdraft.core.amend.grammar import Operation, ReplaceUnit
 from regdraft.core.amend.inserted_runs import inserted_together
+from regdraft.core.amend.named import named_provisions
 from regdraft.core.amend.plan import _CONTAINERS, cited_container, heads, plan
 from regdraft.core.amend.rearranged import rearranged
 from regdraft.core.amend.renumbering import moved_whole, renumber_message, renumbered, reordered
@@ -128,7 +129,7 @@ def instructions_from_edits(old: Regulation, edited: Regulation, *, allow_renumb
         pairs = list(dict.fromkeys(pair for a in spelled
                                    for pair in retyped(old.find(a).unit, retyped_text.find(a).unit)))
         shown = ", ".join(f"`{was}` retyped `{now}`" for was, now in pairs[:3]) + (", …" if len(pairs) > 3 else "")
-        notes.append(f"The edited text changes only where tone marks sit in {_listed(spelled, language)} "
+        notes.append(f"The edited text changes only where tone marks sit in {named_provisions(spelled, language, 5)} "
                      f"({shown}); an amending document does not amend spelling, so the text in force keeps its own.")
     if dict(old.meta) != dict(edited.meta):
         notes.append("The edited text changes the front matter; that change is not in the instructions.")
@@ -276,12 +277,6 @@ def without_dropped(unit: Unit, address: Address, removed: set[Address], left: l
         del left[before:]
         return unit
     return unit if children == unit.children else replace(unit, children=children)
-
-
-def _listed(addresses: Sequence[Address], language: str) -> str:
-    shown = [a.describe(language) for a in addresses[:5]]
-    more = len(addresses) - len(shown)
-    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 # Deleted units and structure ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from regdraft.core.amend.named import named_provisions
 from regdraft.core.model import Address, Regulation, Unit, unit_address
 from regdraft.core.text import plain_spaces
 
@@ -47,7 +48,6 @@ def plain_spaced(edited: Regulation, old: Regulation) -> tuple[Regulation, tuple
 
 def spaces_note(where: tuple[Address, ...], source: str, language: str) -> str:
     """The note saying where `plain_spaced` wrote odd spaces as plain ones."""
-    named = ", ".join(a.describe(language) for a in where[:3])
-    named += f" and {len(where) - 3} more" if len(where) > 3 else ""
+    named = named_provisions(where, language)
     return (f"{source or 'The edited text'} has no-break or other special spaces (as text copied from Word has) in "
             f"{named}: they are read as plain spaces, as an import reads them, so no instruction quotes them.")
