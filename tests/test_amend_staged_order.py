@@ -103,7 +103,8 @@ def test_check_warns_of_a_pending_amendment_dated_before_a_dated_instruction(dat
     assert checked.exit_code == 0, checked.output
     assert (f"amendments/qc-2026/amendment.md:{line}: warning: adopted as it stands, it would take effect on {day}, "
             f"before {SAID}, already adopted;" in _flat(checked.output)), checked.output
-    assert "1 warning" in checked.output
+    # And the shipped English translation lacks the adopted amendment (r26/O 8): the second warning.
+    assert "01-QC/TU-EN is a translation of 01-QC/TU" in checked.output and "2 warnings" in checked.output
 
 
 def test_check_says_nothing_of_a_pending_amendment_dated_after_the_adopted(dated: Workspace, invoke: Invoke,

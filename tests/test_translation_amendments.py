@@ -185,3 +185,29 @@ def test_show_of_one_provision_of_the_english_text_names_the_amendments_it_lacks
     # Before 05-QC/TU took effect, and for the original itself, nothing is said.
     assert "is a translation" not in invoke(adopted, "show", "01-QC/TU-EN", "d5.k2", "--as-of", "2025-03-27").output
     assert "is a translation" not in invoke(adopted, "show", "01-QC/TU", "d5.k2").output
+
+
+def test_check_warns_once_of_a_translation_lacking_amendments_of_its_original(adopted: Workspace,  # noqa: F811
+                                                                              invoke: Invoke) -> None:
+    """Sweep r26/O 8: after 05-QC/TU was adopted to 01-QC/TU only, `check` said "No problems found." of the English
+    text, which only `show` and `export` said was behind."""
+    from regdraft.workspace.checks import check_workspace
+
+    for name in (None, "01-QC/TU-EN", "01-QC/TU"):
+        found = [p for p in check_workspace(adopted, name) if "is a translation of" in p.message]
+        assert len(found) == 1 and found[0].warning and found[0].source == EN
+        assert found[0].message.startswith("01-QC/TU-EN is a translation of 01-QC/TU and does not contain its "
+                                           "amendments in force on ")
+        assert ": 05-QC/TU (in force from 2025-03-28)" in found[0].message
+        lines = adopted.read(EN).decode("utf-8").split("\n")
+        assert lines[found[0].line - 1] == "translation_of: 01-QC/TU"
+    result = invoke(adopted, "check")
+    assert result.exit_code == 0, result.output
+    assert f"{EN}:6: warning: 01-QC/TU-EN is a translation of 01-QC/TU" in unwrapped(result.output)
+    assert "No problems found (1 warning)." in result.output
+
+
+def test_check_says_nothing_of_a_translation_that_holds_its_original_s_amendments(tmp_workspace: Workspace) -> None:
+    from regdraft.workspace.checks import check_workspace
+
+    assert not [p for p in check_workspace(tmp_workspace) if "is a translation of" in p.message]

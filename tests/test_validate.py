@@ -127,3 +127,41 @@ def test_an_inserted_label_skipping_one_is_named_with_the_one_expected() -> None
     fine = MINI.replace("## Điều 4\n", "## Điều 3a. Một\n\nMột.\n\n## Điều 3b. Hai\n\nHai.\n\n## Điều 4\n").replace(
         "c) Thiểu số phục tùng đa số.\n", "c) Thiểu số phục tùng đa số.\n\nc1) Chèn.\n\nc2) Chèn nữa.\n")
     parse(fine, "edited.md")  # no problem
+
+
+TRANSLATION = (FIXTURES / "export" / "63-2010-ND-CP-EN.md").read_text(encoding="utf-8")
+
+
+def _articles_left_out(text: str, *labels: str) -> str:
+    """`text` without the articles `labels` (each ends where the next heading starts)."""
+    for label in labels:
+        start = text.index(f"## Article {label}. ")
+        end = text.index("\n#", start + 1) + 1
+        text = text[:start] + text[end:]
+    return text
+
+
+def test_a_translation_may_hold_selected_articles_in_order() -> None:
+    """Sweep r26/O 8: a translation of Chapter I and Articles 9 and 10 failed `check` with `Article 9 is out of
+    sequence: expected Article 7 after Article 6`, and the translator wrote dummy `[Not yet translated.]` articles."""
+    selected = _articles_left_out(TRANSLATION, "7", "8")
+    parse(selected, "edited.md")  # no problem
+    # Order and duplicates are still checked, and the clauses of an article it holds still run 1, 2, 3.
+    swapped = selected.replace("## Article 9. ", "## Article 5x. ").replace("## Article 5. ", "## Article 9. ")
+    swapped = swapped.replace("## Article 5x. ", "## Article 5. ")  # 1, 2, 3, 4, 9, 6, 5, 10
+    keeps = "A translation may leave some out, but keeps its original's order."
+    assert [p.split(": ", 1)[1] for p in problems(swapped)] == [
+        f"Article 6 is out of order: it comes after Article 9. {keeps}",
+        f"Article 5 is out of order: it comes after Article 6. {keeps}"]
+    twice = selected.replace("## Article 10. ", "## Article 9. ")
+    assert [p.split(": ", 1)[1] for p in problems(twice)] == [
+        "Article 9 appears twice; each number may be used only once."]
+    skipped = selected.replace("\n2\\. ", "\n3\\. ", 1)
+    assert [p.split(": ", 1)[1] for p in problems(skipped)] == [
+        "Clause 3 of Article 1 is out of sequence: expected clause 2 after clause 1."]
+
+
+def test_a_text_that_is_no_translation_still_runs_without_gaps() -> None:
+    original = _articles_left_out(TRANSLATION.replace("translation_of: 63/2010/NĐ-CP\n", ""), "7", "8")
+    assert [p.split(": ", 1)[1] for p in problems(original)] == [
+        "Article 9 is out of sequence: expected Article 7 after Article 6."]

@@ -7,7 +7,12 @@ Post-conditions of `validate`:
    duplicates or gaps; the same holds for sections within a chapter, sub-sections (tiểu mục) within a
    section, and for articles, chapters
    and parts through the whole document.
-2. An inserted label (`5a`, `d1`) directly follows its base or an earlier insertion on it.
+   A translation (`translation_of` in its front matter, docs/format.md) may hold selected articles of its
+   original, so its parts, chapters, sections, sub-sections, articles and appendices may skip numbers (`Article 6`,
+   then `Article 9`); they still run in order, with no duplicates. An article it holds is translated whole: its
+   clauses and points run without gaps.
+2. An inserted label (`5a`, `d1`) directly follows its base or an earlier insertion on it (in a translation: follows
+   it in order, its base perhaps left out).
 3. When the document uses chapters, every article is inside one or directly inside a part
    (the Civil Code's last part holds articles with no chapter); sections run 1, 2, 3 within
    their chapter, or within their part or the whole document when they stand under no chapter.
@@ -36,6 +41,7 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
     """Structural checks on a tree: label sequences, duplicates, articles outside chapters."""
     problems: list[Problem] = []
     lang = reg.language
+    selected = bool(str(reg.meta.get("translation_of") or "").strip())  # a translation: gaps allowed (post-cond. 1)
     uses_chapters = any(u.kind is Kind.CHAPTER or any(c.kind is Kind.CHAPTER for c in u.children) for u in reg.units)
     articles: list[Unit] = []
     chapters: list[Unit] = []
@@ -89,10 +95,10 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
                     _sequence(found, below, lang, reg.source, problems, (unit, parent))
         elif kind is Kind.CHAPTER or kind is Kind.PART:
             _sequence([c for c in children if c.kind is Kind.SECTION], Kind.SECTION, lang, reg.source,
-                      problems, f"{noun(kind, lang)} {unit.label}")
+                      problems, f"{noun(kind, lang)} {unit.label}", selected)
         elif kind is Kind.SECTION:
             _sequence([c for c in children if c.kind is Kind.SUBSECTION], Kind.SUBSECTION, lang, reg.source,
-                      problems, f"{noun(kind, lang)} {unit.label}")
+                      problems, f"{noun(kind, lang)} {unit.label}", selected)
         visit(children, unit)
 
     visit(reg.units, None)
@@ -104,11 +110,12 @@ def validate(reg: Regulation, clean: Container[int] = (), dirty: set[int] | None
             appendix = f"{noun(Kind.APPENDIX, lang)} {appendices[0].label}"
             problems.append(Problem(f"{noun(after.kind, lang)} {after.label} comes after {appendix}; appendices "
                                     "follow the last article.", reg.source, after.line))
-    _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "")
-    _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "")
-    _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "")
-    _sequence(chapters, Kind.CHAPTER, lang, reg.source, problems, "")
-    _sequence(parts, Kind.PART, lang, reg.source, problems, "")
+    _sequence(appendices, Kind.APPENDIX, lang, reg.source, problems, "", selected)
+    _sequence([u for u in reg.units if u.kind is Kind.SECTION], Kind.SECTION, lang, reg.source, problems, "",
+              selected)
+    _sequence(articles, Kind.ARTICLE, lang, reg.source, problems, "", selected)
+    _sequence(chapters, Kind.CHAPTER, lang, reg.source, problems, "", selected)
+    _sequence(parts, Kind.PART, lang, reg.source, problems, "", selected)
     return problems
 
 
@@ -157,10 +164,11 @@ def _next_suffixes(kind: Kind, previous: str) -> tuple[str, ...]:
 
 
 def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problems: list[Problem],
-              holder: str | tuple[Unit, Unit | None]) -> None:
+              holder: str | tuple[Unit, Unit | None], selected: bool = False) -> None:
     """Labels must run 1, 2, 3 (a, b, c ...) with inserted labels right after their base.
 
-    `holder` names the unit holding them, or is that unit and its parent, named only for a problem.
+    `holder` names the unit holding them, or is that unit and its parent, named only for a problem. `selected`: the
+    units of a translation holding selected ones of its original, whose labels need only run in order.
     """
     name = noun(kind, lang)
     previous: tuple[int, str] = (0, "")
@@ -184,6 +192,14 @@ def _sequence(units: Sequence[Unit], kind: Kind, lang: str, source: str, problem
             why = _why_invalid(kind, unit.label, lang)
             problems.append(Problem(f"{shown(unit)} does not have a valid label: {why}.",
                                     source, unit.line))
+            continue
+        if selected:
+            if (position, len(suffix), suffix) <= (previous[0], len(previous[1]), previous[1]):
+                before = base_label(kind, previous[0]) + previous[1]
+                problems.append(Problem(
+                    f"{shown(unit)} is out of order: it comes after {name} {before}. A translation may leave some "
+                    f"out, but keeps its original's order.", source, unit.line))
+            previous = (position, suffix)
             continue
         if suffix:
             ok = position == previous[0] and (len(suffix), suffix) > (len(previous[1]), previous[1])

@@ -23,7 +23,7 @@ from regdraft.workspace.numbers import number_problems
 from regdraft.workspace.parse_cache import read_regulation
 from regdraft.workspace.proposals import dropping_proposals
 from regdraft.workspace.repeated import repeated_comments
-from regdraft.workspace.replacements import replacement_problems
+from regdraft.workspace.replacements import fronts, replacement_problems
 from regdraft.workspace.settings_checks import consolidation_settings, report_settings, setting_line
 from regdraft.workspace.store import Workspace
 from regdraft.workspace.store_killed import TEMPORARY
@@ -64,6 +64,28 @@ def replacements(ws: Workspace, name: str | None = None) -> list[Problem]:
     amendments whose dates they must follow."""
     adopted = [e.amendment for e in survey(ws) if e.amendment is not None and e.amendment.status == "adopted"]
     return replacement_problems(ws, name, adopted, lambda amendment: forced_past(ws, amendment))
+
+
+def translations(ws: Workspace, name: str | None = None) -> list[Problem]:
+    """`regdraft check`: a warning for each translation (`translation_of`) that lacks amendments of its original in
+    force today, naming them as `show` and `export` do (`export.untranslated_shown`), at its `translation_of` line;
+    with `name`, the translations of that regulation or that translation. A translation is a text of its own
+    (docs/format.md): an amendment adopted to the original only is no problem of it, but its text is behind, which
+    `check` did not say."""
+    from regdraft.core.layout import regulation_path
+    from regdraft.workspace.export import untranslated_shown
+
+    only = ws.locate_regulation(name) if name else None
+    out = []
+    for path, lines, meta in fronts(ws):
+        original = str(meta.get("translation_of") or "").strip()
+        if not original or only not in (None, path, regulation_path(original)):
+            continue
+        message = untranslated_shown(ws, str(meta.get("id") or ""), meta, None, None)
+        if message:
+            line = next((i for i, text in enumerate(lines, 1) if text.startswith("translation_of:")), 0)
+            out.append(Problem(message, path, line, warning=True))
+    return out
 
 
 def check_replay(ws: Workspace, name: str | None = None) -> list[Problem]:
@@ -322,7 +344,8 @@ def _settings_read(ws: Workspace) -> list[Problem]:
 # repeated_comments: one comment recorded twice in a round, perhaps in two clones (warnings);
 # number_problems: an amendment numbered as a regulation or another amendment is;
 # replacement_problems: a `replaces` naming no regulation, or dates that do not follow one another;
-# tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py).
+# tag_problems: an adoption whose tag is missing or names another document's adoption (terms.py);
+# translations: a translation lacking amendments of its original in force (a warning).
 CHECKS: list[Check] = [interrupted, git_lock, leftovers, settings, regulations, check_replay, late_comments,
                        round_drafts, dropping_proposals, repeated_comments, number_problems, replacements,
-                       tag_problems]
+                       tag_problems, translations]
