@@ -56,3 +56,9 @@ def test_a_whole_phrase_quoted_twice_is_a_slip_refused_not_written_into_the_text
 def test_a_quoted_term_opening_the_new_words_is_still_nested() -> None:
     sentence = "Thay thế cụm từ “Quy chế” bằng cụm từ ““Quy chế” này” tại khoản 1 Điều 1."
     assert hidden(sentence) != sentence
+
+
+def test_private_use_marks_already_in_the_sentence_are_kept_as_typed() -> None:
+    # Sweep r26/T: U+E000/U+E001 typed in an instruction with a nested quote came back as “ ” in the law.
+    sentence = "Thay thế cụm từ “A” bằng cụm từ “Đảng ủy \ue000UBND\ue001 tỉnh (gọi tắt là “Đảng ủy”)” tại Điều 1."
+    assert hidden(sentence) == sentence

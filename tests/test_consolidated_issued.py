@@ -189,3 +189,54 @@ def test_a_regulation_naming_the_authentication_in_an_article_is_read_as_itself(
     meta, _ = _front_and_preamble(import_file(source).text)
     assert (meta["id"], meta["issuer"], str(meta["signed"])) == ("01/2012/UBTVQH13", "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
                                                                  "2013-12-10")
+
+
+_DECREE = """CHÍNH PHỦ
+--------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 12/2025/NĐ-CP
+
+Hà Nội, ngày 10 tháng 1 năm 2025
+
+NGHỊ ĐỊNH
+
+QUY ĐỊNH VỀ HỢP NHẤT VĂN BẢN
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015 đã được sửa đổi, bổ sung bởi Luật số 47/2019/QH14;
+
+Chính phủ ban hành Nghị định quy định về hợp nhất văn bản.
+
+Điều 1. Phạm vi điều chỉnh
+
+Nghị định này quy định về hợp nhất văn bản quy phạm pháp luật.
+
+Điều 2. Hiệu lực thi hành
+
+Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2025.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+
+Phạm Minh Chính
+"""
+
+
+@pytest.mark.parametrize("case", ["draft", "form"])
+def test_a_draft_s_blank_date_or_a_form_s_heading_alone_is_no_consolidated_copy(tmp_path: Path, case: str) -> None:
+    """Sweep r26/T: a draft dated `ngày  tháng  năm 2025`, or a decree whose appendix is the authentication page's form,
+    was taken for an issued copy: its issuer, number, place and signature dropped, the form's text left out."""
+    text = (_DECREE.replace("ngày 10 tháng 1 năm 2025", "ngày  tháng  năm 2025") if case == "draft" else
+            _DECREE + "\nPHỤ LỤC\n\nMẪU TRANG XÁC THỰC\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\n\nBỘ TRƯỞNG\n")
+    source = tmp_path / f"{case}.txt"
+    source.write_text(text, encoding="utf-8")
+    result = import_file(source)
+    meta, _ = _front_and_preamble(result.text)
+    assert (meta["id"], meta["issuer"]) == ("12/2025/NĐ-CP", "CHÍNH PHỦ"), result.text[:600]
+    assert "consolidated copy" not in " ".join(n.message for n in result.report.notes)
+    if case == "form":
+        assert "MẪU TRANG XÁC THỰC" in result.text and "XÁC THỰC VĂN BẢN HỢP NHẤT" in result.text
+        assert str(meta["signed"]) == "2025-01-10"

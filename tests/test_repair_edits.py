@@ -188,3 +188,21 @@ def test_an_export_outside_the_workspace_leaves_its_temporary_file_only_to_the_n
     exported = regdraft(ws, "export", "01-QC/TU", "-o", str(output))
     assert exported.returncode == 0, exported.stderr
     assert output.is_file() and not left.exists()
+
+
+@pytest.mark.parametrize("named", ["../victim.txt", "/tmp/victim.txt", "amendments/../../victim.txt"])
+def test_a_journal_naming_a_file_outside_the_workspace_is_unreadable(consulting_workspace: Workspace,
+                                                                     invoke: Invoke, named: str) -> None:
+    # Sweep r26/T: a received workspace's journal naming ../victim.txt made `check --repair` read that file and say
+    # "You changed ../victim.txt … delete it". Such a journal is refused as unreadable before anything is read.
+    import base64
+    import json
+
+    ws = consulting_workspace
+    head = git(ws, "rev-parse", "HEAD").strip()
+    ws.journal.path.parent.mkdir(parents=True, exist_ok=True)
+    ws.journal.path.write_text(json.dumps({"head": head, "branch": "main", "message": "Comment x", "tag": None,
+                                           "changes": {named: base64.b64encode(b"x").decode()}}), encoding="utf-8")
+    repaired = invoke(ws, "check", "--repair")
+    assert "cannot be read" in repaired.output and "outside the workspace" in repaired.output, repaired.output
+    assert "You changed" not in repaired.output and "Traceback" not in repaired.output

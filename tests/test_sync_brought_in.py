@@ -100,3 +100,23 @@ def test_a_sync_after_one_killed_brings_in_and_reports_the_rest(clones: tuple[Wo
     # Each of Lan's comments named once: the second by this sync, the first as the interrupted sync's.
     assert f"From origin: 1 comment from {BODY} on {SLUG}." in said, said
     assert f"The interrupted sync had brought in from origin: 1 comment from {BODY} on {SLUG} (it was" in said, said
+
+
+@pytest.mark.parametrize("note", ["regdraft-receiving.json", "regdraft-sending.json"])
+def test_a_crafted_note_in_the_git_folder_never_reaches_git_as_an_option(clones: tuple[Workspace, Workspace],
+                                                                         invoke: Invoke, tmp_path: Path,
+                                                                         note: str) -> None:
+    # Sweep r26/T: a received workspace's `.git/regdraft-receiving.json` with `"before": "--output=d"` and
+    # `"theirs": "/../../victim.txt"` (a folder `d..` beside) made `sync` run `git log --output=d../../victim.txt`,
+    # overwriting a file outside the workspace with git's log. Notes are read only as commit ids.
+    lan, minh = clones
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    (minh.root / "d..").mkdir()
+    outside = os.path.relpath(victim, minh.root / "d..")
+    crafted = {"remote": "origin", "branch": "main", "before": "--output=d", "theirs": f"/{outside}",
+               "head": "--output=d", "tags": []}
+    import json
+    (minh.git_dir() / note).write_text(json.dumps(crafted), encoding="utf-8")
+    _synced(invoke, minh)
+    assert victim.read_text(encoding="utf-8") == "precious\n"

@@ -149,7 +149,8 @@ def _authenticated(paragraphs: Sequence[Paragraph]) -> bool:
 
 def issued_copy(header: Header, items: Sequence[Paragraph]) -> int | None:
     """How many paragraphs of an issued consolidated copy's opening start the body at `header.body_start`; None when
-    `items` are no such copy (its number is no `…/VBHN-…` and it has no `XÁC THỰC VĂN BẢN HỢP NHẤT`).
+    `items` are no such copy (its number is no `…/VBHN-…`, nor does its opening come with a blank date or an
+    `XÁC THỰC VĂN BẢN HỢP NHẤT`: a draft's blank date or a form's heading alone is no copy).
 
     The copy's header is the consolidating body's, not the regulation's: its name (and the body above it), the copy's
     number, place and date are taken out of `header.meta` (a blank number or date out of its preamble), each noted;
@@ -157,9 +158,16 @@ def issued_copy(header: Header, items: Sequence[Paragraph]) -> int | None:
     tháng 6 năm 2010 …, có hiệu lực kể từ ngày …`), and its issuer from the issuer's name printed over its bases
     when the opening names it (`CHÍNH PHỦ` / `… của Chính phủ …`)."""
     number = str(header.meta.get("number") or "")
-    blanks = [p for p in header.preamble if _BLANK_NUMBER.match(p.text) or _BLANK_DATE.search(p.text)]
-    if not (_VBHN.search(number) or blanks or _authenticated(items[header.body_start:])):
+    rest = items[header.body_start:]
+    candidates = rest[:header_end(rest)]
+    opens = bool(candidates) and _OPENING.search(candidates[0].text) is not None
+    # The copy's own marks: a number in a VBHN series, or its opening with a blank date or the authentication. A
+    # blank date alone is every draft's, the heading alone a form in an appendix (sweep r26/T: both lost text).
+    numbered = bool(_VBHN.search(number)) or any(_BLANK_NUMBER.match(p.text) for p in header.preamble)
+    dated = [p for p in header.preamble if _BLANK_DATE.search(p.text)]
+    if not (numbered or (opens and (dated or _authenticated(rest)))):
         return None
+    blanks = [p for p in header.preamble if _BLANK_NUMBER.match(p.text) or _BLANK_DATE.search(p.text)]
     dropped = {key: header.meta.pop(key) for key in COPY_KEYS if key in header.meta}
     header.preamble = [p for p in header.preamble if p not in blanks]
     gone = {p.where for p in blanks}
@@ -171,8 +179,6 @@ def issued_copy(header: Header, items: Sequence[Paragraph]) -> int | None:
                     else n for n in header.notes]
     header.notes.extend(Note(p.where, "skipped", "The consolidated copy's blank number or date was left out: it is "
                              "the copy's, not the regulation's.", p.text) for p in blanks)
-    rest = items[header.body_start:]
-    candidates = rest[:header_end(rest)]
     if not candidates or not (_OPENING.search(candidates[0].text) or any(_COPY_CLOSE.match(p.text)
                                                                          for p in candidates)):
         return 0

@@ -40,7 +40,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from regdraft.core.errors import StoreError
@@ -231,6 +231,9 @@ class Journal:
         try:
             data: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
             changes = {str(p): None if b is None else base64.b64decode(b) for p, b in data["changes"].items()}
+            outside = [p for p in changes if PurePosixPath(p).is_absolute() or ".." in PurePosixPath(p).parts]
+            if outside:  # a received workspace's journal naming ../victim.txt: never read, written or advised on
+                raise ValueError(f"it names {outside[0]!r}, outside the workspace")
             return Entry(data["head"], str(data["branch"]), str(data["message"]), data["tag"], changes,
                          data.get("author"), data.get("new_in"))
         except (OSError, ValueError, KeyError, TypeError) as exc:

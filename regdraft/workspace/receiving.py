@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from regdraft.core.errors import RegdraftError
 from regdraft.render.files import write_atomic
+from regdraft.workspace.sending import commit_ids
 from regdraft.workspace.store import Workspace
 
 if TYPE_CHECKING:
@@ -50,7 +51,8 @@ class Receiving:
         """What an interrupted sync had fetched, or None."""
         try:
             data = json.loads((ws.git_dir() / RECEIVING_FILE).read_text(encoding="utf-8"))
-            return Receiving(*(str(data[k]) for k in ("remote", "branch", "before", "theirs")))
+            note = Receiving(*(str(data[k]) for k in ("remote", "branch", "before", "theirs")))
+            return note if commit_ids(note.before, note.theirs) else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

@@ -10,6 +10,7 @@ Post-conditions:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 
 from regdraft.render.files import new_file
@@ -18,6 +19,15 @@ from regdraft.workspace.resolve import SyncState
 from regdraft.workspace.store import Workspace
 
 SENDING_FILE = "regdraft-sending.json"
+
+
+def commit_ids(*values: str) -> bool:
+    """Whether each value is a commit id or empty: a note in the git folder, which a received workspace carries, is
+    read only so (a value such as `--output=../x` reached `git log` as an option and wrote outside; sweep r26/T)."""
+    return all(not v or _COMMIT_ID.fullmatch(v) for v in values)
+
+
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +53,9 @@ class Sending:
         """The push an interrupted sync was making, or None."""
         try:
             data = json.loads((ws.git_dir() / SENDING_FILE).read_text(encoding="utf-8"))
-            return Sending(str(data["remote"]), str(data["branch"]), str(data["head"]), str(data["theirs"]),
-                           tuple(str(t) for t in data.get("tags") or ()))
+            sending = Sending(str(data["remote"]), str(data["branch"]), str(data["head"]), str(data["theirs"]),
+                              tuple(str(t) for t in data.get("tags") or ()))
+            return sending if commit_ids(sending.head, sending.theirs) else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 

@@ -189,7 +189,7 @@ class SharedHistory(KilledGit):
         span = f"{start}..{end}" if start else end
         options = [f"--max-count={limit}"] if limit else ["--reverse"]
         out = self._git("log", *options, "-z", "--no-renames", "--name-status",
-                        "--format=%x01%H%x00%P%x00%an%x00%s", span, "--")
+                        "--format=%x01%H%x00%P%x00%an%x00%s", "--end-of-options", span, "--")
         found = []
         for chunk in out.split("\x01")[1:]:
             fields = chunk.split("\x00")

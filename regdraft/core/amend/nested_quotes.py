@@ -29,7 +29,7 @@ _SHOWN = str.maketrans({_OPEN: "“", _CLOSE: "”"})
 
 def hidden(sentence: str) -> str:
     """`sentence` with its nested curly quotation marks hidden (post-condition 1)."""
-    if sentence.count("“") < 2:
+    if sentence.count("“") < 2 or _OPEN in sentence or _CLOSE in sentence:  # its own private-use marks: kept as typed
         return sentence
     out, depth, nested = [], 0, False
     inner = -1  # where the nested pair now open began
