@@ -206,3 +206,16 @@ def test_a_journal_naming_a_file_outside_the_workspace_is_unreadable(consulting_
     repaired = invoke(ws, "check", "--repair")
     assert "cannot be read" in repaired.output and "outside the workspace" in repaired.output, repaired.output
     assert "You changed" not in repaired.output and "Traceback" not in repaired.output
+
+
+def test_an_index_lock_that_is_a_folder_is_named_and_not_promised_to_the_repair(consulting_workspace: Workspace,
+                                                                                invoke: Invoke) -> None:
+    # Sweep r26/T: `check` said `check --repair` removes it; the repair then failed with "Is a directory".
+    ws = consulting_workspace
+    (ws.git_dir() / "index.lock").mkdir()
+    (ws.git_dir() / "index.lock" / "x").write_text("x", encoding="utf-8")
+    checked = invoke(ws, "check")
+    assert "is not a file (a folder or a link)" in checked.output and "--repair` removes it" not in checked.output
+    repaired = invoke(ws, "check", "--repair")
+    assert "Is a directory" not in repaired.output and "Traceback" not in repaired.output, repaired.output
+    assert (ws.git_dir() / "index.lock" / "x").is_file()

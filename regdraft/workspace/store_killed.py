@@ -99,7 +99,7 @@ class KilledGit:
         Call it holding the workspace lock; a lock a running process holds stays (after a short wait for it).
         """
         lock = self.git_dir() / "index.lock"
-        if not _abandoned(lock):
+        if lock.is_symlink() or not lock.is_file() or not _abandoned(lock):  # a folder or link: not ours to remove
             return False
         lock.unlink(missing_ok=True)
         return True
@@ -115,6 +115,9 @@ class KilledGit:
             shown = lock.relative_to(self.root).as_posix()
         except ValueError:
             shown = str(lock)
+        if lock.is_symlink() or not lock.is_file():  # a folder or a link: not git's, nor regdraft's to remove
+            return False, (f"git's index lock {shown} is not a file (a folder or a link), so every write to this "
+                           "workspace fails until it is gone: if no git is running, remove it yourself")
         if _abandoned(lock, wait):
             return True, (f"git's index lock {shown} is there and no git process holds it (a git that was stopped "
                           f"left it), so every write to this workspace fails until "
