@@ -71,13 +71,18 @@ def _listed(ws: Workspace, slug: str) -> list[str]:
     return [item.comment.on for item in list_comments(ws, slug)]
 
 
-def test_a_round_closed_before_its_folder_moved_prints_its_report_and_copy(circulating: Workspace, invoke: Invoke,
-                                                                          tmp_path: Path) -> None:
-    ws = circulating
+def _closed_report(ws: Workspace, invoke: Invoke, out: Path) -> str:
+    """Every comment recorded, the round closed, its report (CSV) before any move."""
     for on, text in COMMENTS:
         _comment(ws, invoke, SHIPPED_AMENDMENT, on, text)
     _run(ws, invoke, "round", "close", SHIPPED_AMENDMENT)
-    before = _report(ws, invoke, SHIPPED_AMENDMENT, tmp_path / "before.csv")
+    return _report(ws, invoke, SHIPPED_AMENDMENT, out)
+
+
+def test_a_round_closed_before_its_folder_moved_prints_its_report_and_copy(circulating: Workspace, invoke: Invoke,
+                                                                          tmp_path: Path) -> None:
+    ws = circulating
+    before = _closed_report(ws, invoke, tmp_path / "before.csv")
     copied = _copy(ws, invoke, SHIPPED_AMENDMENT, tmp_path / "before.docx")
     assert _listed(ws, SHIPPED_AMENDMENT) == IN_ORDER
     _move(ws, SHIPPED_AMENDMENT, MOVED)
@@ -108,10 +113,7 @@ def test_a_folder_moved_while_its_round_is_open_takes_comments_on_the_circulated
 def test_a_folder_moved_twice_is_followed_back_through_both_moves(circulating: Workspace, invoke: Invoke,
                                                                    tmp_path: Path) -> None:
     ws = circulating
-    for on, text in COMMENTS:
-        _comment(ws, invoke, SHIPPED_AMENDMENT, on, text)
-    _run(ws, invoke, "round", "close", SHIPPED_AMENDMENT)
-    before = _report(ws, invoke, SHIPPED_AMENDMENT, tmp_path / "before.csv")
+    before = _closed_report(ws, invoke, tmp_path / "before.csv")
     _move(ws, SHIPPED_AMENDMENT, "tam")
     _move(ws, "tam", MOVED)
     assert _report(ws, invoke, MOVED, tmp_path / "after.csv") == before
