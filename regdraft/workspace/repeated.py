@@ -50,13 +50,18 @@ def _holding(ws: Workspace, slug: str, comment: Comment) -> list[Comment]:
     from regdraft.core.comment_yaml import read_comment
     from regdraft.core.inline import plain
     from regdraft.workspace.amendments import comment_files
+    from regdraft.workspace.comment_cache import unchanged
 
     words = re.findall(r"\w+", plain(comment.text))
     if not words:
         return load_comments(ws, slug, [])
     needles = [w.encode("utf-8") for w in sorted(set(words), key=len, reverse=True)[:8]]
     found = []
-    for path, _ in comment_files(ws, slug):
+    for path, info in comment_files(ws, slug):
+        kept = unchanged(str(ws.root), path, info) if info is not None else None
+        if kept is not None:  # read before in this process (the review server's): not read again under the lock
+            found += [kept[0]] if kept[0] is not None else []
+            continue
         try:
             data = ws.read(path)
         except RegdraftError:
