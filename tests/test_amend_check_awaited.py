@@ -79,3 +79,16 @@ def test_pending_amendments_are_applied_only_when_a_provision_is_missing(
     assert looked == []
     said = _checked(tmp_workspace, invoke, SECOND)
     assert looked == ["applied"]  # once, for the two instructions naming a provision it inserts
+
+
+def test_a_pending_amendment_inserting_only_the_article_is_not_said_to_be_enough(tmp_workspace: Workspace,
+                                                                                 invoke: Invoke) -> None:
+    """05-QC/TU inserts Điều 20a with khoản 1-3: an instruction amending its khoản 4 is told that adopting 05-QC/TU
+    first would not be enough, not to adopt it and check again (r27 sweep V, defect 2)."""
+    instruction = "1\\. Sửa đổi, bổ sung khoản 4 Điều 20a như sau:\n\n“4. Khoản không có.”.\n\n"
+    fourth = SECOND.split("1\\. Bãi bỏ")[0] + instruction + "## Điều 2." + SECOND.split("## Điều 2.")[1]
+    said = _checked(tmp_workspace, invoke, fourth)
+    assert ("The pending amendment qc-sua-doi-2025 (05-QC/TU) inserts Điều 20a (instruction 9, line 106), but "
+            "without khoản 4 Điều 20a, which this instruction needs: adopting it first would not be enough; see what "
+            "the two change alike with `regdraft amend conflicts`.") in said, said
+    assert "adopt it first (`" not in said, said

@@ -10,7 +10,9 @@ Post-conditions of `awaited(ws, amendment, problems)`:
    missing from the text in force (its target, or the unit it inserts after or into) gains one sentence where another
    pending amendment of the same regulation, applied alone to the text in force, has that provision: the sentence
    names the provision, that amendment (slug and number), its instruction that brings it in, and the commands to
-   run (`amend adopt` it first, `amend conflicts`), as `Command` markers.
+   run (`amend adopt` it first, `amend conflicts`), as `Command` markers. Where the pending amendment brings in only
+   the unit around the provision (Điều 20a with khoản 1-3 for an instruction on its khoản 4), the sentence says
+   adopting it would not be enough (r27 sweep V, defect 2).
 2. Cost: nothing is read or applied unless an instruction names a missing provision and has a problem; then each
    other pending amendment of that regulation is applied once, whatever the number of such instructions.
 """
@@ -48,7 +50,7 @@ def awaited(ws: Workspace, amendment: Amendment, problems: Sequence[Problem]) ->
             continue  # the regulation cannot be read: that is reported on its own
         others: list[tuple[Amendment, Applied]] | None = None  # applied only once a provision is found missing
         for ins in wanted:
-            missing = [_highest(before, a) for a in _named(ins.op) if find_unit(before.units, a) is None]
+            missing = [(a, _highest(before, a)) for a in _named(ins.op) if find_unit(before.units, a) is None]
             if not missing:
                 continue
             if others is None:
@@ -92,22 +94,35 @@ def _pending(ws: Workspace, amendment: Amendment, regulation: str,
             continue  # it does not apply either: its own check says why
 
 
-def _brought(others: list[tuple[Amendment, Applied]], missing: list[Address], language: str) -> str | None:
-    """The sentence naming the pending amendment that brings in the first missing provision one of them has."""
-    for address in missing:
+def _brought(others: list[tuple[Amendment, Applied]], missing: list[tuple[Address, Address]],
+             language: str) -> str | None:
+    """The sentence naming the pending amendment that brings in the first missing provision one of them has: the
+    provision the instruction names, or else (r27 sweep V) only the unit around it, which it says is not enough."""
+    for needed, address in missing:
+        short_of: str | None = None
         for other, applied in others:
             unit = find_unit(applied.regulation.units, address)
             if unit is None or unit.repealed:
                 continue
             by = next((c.instruction for c in applied.changes if c.address.unit.contains(address)), None)
-            return _sentence(address, other, by, language)
+            whole = find_unit(applied.regulation.units, needed)
+            if whole is not None and not whole.repealed:
+                return _sentence(address, other, by, language)
+            short_of = short_of or _sentence(address, other, by, language, needed)
+        if short_of is not None:
+            return short_of
     return None
 
 
-def _sentence(address: Address, other: Amendment, by: Instruction | None, language: str) -> str:
+def _sentence(address: Address, other: Amendment, by: Instruction | None, language: str,
+              lacking: Address | None = None) -> str:
     number = f" ({other.number})" if other.number else ""
     inserted = by is not None and isinstance(by.op, InsertUnit)
     which = f" (instruction {by.location}, line {by.line}{'' if inserted else ': ' + short(by.text)})" if by else ""
-    return (f"The pending amendment {other.slug}{number} {'inserts' if inserted else 'brings in'} "
-            f"{address.describe(language)}{which}: adopt it first (`{Command.of('amend adopt', other.slug)}`) and "
+    brings = f"The pending amendment {other.slug}{number} {'inserts' if inserted else 'brings in'} " \
+             f"{address.describe(language)}{which}"
+    if lacking is not None:
+        return (f"{brings}, but without {lacking.describe(language)}, which this instruction needs: adopting it "
+                f"first would not be enough; see what the two change alike with `{Command.of('amend conflicts')}`.")
+    return (f"{brings}: adopt it first (`{Command.of('amend adopt', other.slug)}`) and "
             f"check this one again, or see what the two change alike with `{Command.of('amend conflicts')}`.")
