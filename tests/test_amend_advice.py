@@ -130,3 +130,20 @@ def test_a_suggestion_keeps_each_provision_where_the_sentence_has_it() -> None:
         "Bổ sung khoản 4a sau khoản 4 Điều 20 như sau.")
     assert "'Insert clause 5a after clause 5 of Article 4:'" in message("Insert clause 5a after clause 5 of Article 4.",
                                                                          "en")
+
+
+@pytest.mark.parametrize(("sentence", "language", "suggested"), [
+    ("Bổ sung cụm từ “, công khai” vào sau cụm từ “tập trung dân chủ” tại khoản 1 Điều 3", "vi",
+     "Bổ sung cụm từ “, công khai” vào sau cụm từ “tập trung dân chủ” tại khoản 1 Điều 3."),
+    ("Bổ sung cụm từ “ (gọi tắt là “Điều lệ”)” vào sau cụm từ “Điều lệ Đảng” tại khoản 1 Điều 3", "vi",
+     "Bổ sung cụm từ “ (gọi tắt là “Điều lệ”)” vào sau cụm từ “Điều lệ Đảng” tại khoản 1 Điều 3."),
+    ("The words “, openly” are inserted after the words “democratic centralism” in clause 1 of Article 3", "en",
+     "The words “, openly” are inserted after the words “democratic centralism” in clause 1 of Article 3."),
+])
+def test_words_added_without_their_period_are_suggested_as_added_not_replaced(sentence: str, language: str,
+                                                                               suggested: str) -> None:
+    """The suggestion for words added next to a phrase, lacking the final period, was a replacement of the new words
+    by the anchor phrase (the opposite meaning), after asking for "như sau:"; quotes inside the new words were read as
+    the inner pair alone (r27 sweep V, defect 3)."""
+    said = diagnose(sentence, language)
+    assert said == f"cannot read this instruction: it must end with '.' or ';'; the standard wording is '{suggested}'."

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from regdraft.core.align import similarity
+from regdraft.core.amend.nested_quotes import hidden, shown
 from regdraft.core.patterns import lazy
 
 CLOSE = 0.65
@@ -54,6 +55,8 @@ _FORMS = {
         "Bãi bỏ {cite}.",
         "Thay thế cụm từ {q1} bằng cụm từ {q2} tại {cite}.",
         "Thay thế cụm từ {q1} bằng cụm từ {q2} trong toàn bộ Quy chế.",
+        "Bổ sung cụm từ {q1} vào sau cụm từ {q2} tại {cite}.",
+        "Bổ sung cụm từ {q1} vào trước cụm từ {q2} tại {cite}.",
         "Bỏ cụm từ {q1} tại {cite}.",
     ),
     "en": (
@@ -64,12 +67,18 @@ _FORMS = {
         "Insert {new} at the beginning of {cite}:",
         "Repeal {cite}.",
         'Replace the words {q1} with {q2} in {cite}.',
+        "The words {q1} are inserted after the words {q2} in {cite}.",
         "Delete the words {q1} in {cite}.",
     ),
 }
 _TAKES_TEXT = {"vi": ("sửa đổi", "bổ sung"), "en": ("insert", "add ")}
 _TAKES_TEXT_EN_END = lazy(r"\b(?:is|are) amended (?:to read|as follows)\b", re.IGNORECASE)
 _NO_TEXT = {"vi": ("bãi bỏ", "thay thế", "thay ", "bỏ cụm", "bỏ từ"), "en": ("repeal", "replace", "delete")}
+# Words added next to a phrase take no text below them either (`Bổ sung cụm từ “A” vào sau cụm từ “B” …`): they end
+# with '.', and "end it with như sau:" is not their cause (r27 sweep V, defect 3).
+_ADDS_WORDS = {"vi": lazy(r"^bổ sung (?:thêm )?(?:cụm )?từ\s*“", re.IGNORECASE),
+               "en": lazy(r"^(?:insert|add) (?:the )?(?:words?|phrase)\s*[“\"]|^the words? [“\"].*\bare inserted\b",
+                          re.IGNORECASE)}
 
 
 def diagnose(sentence: str, language: str) -> str:
@@ -82,7 +91,7 @@ def diagnose(sentence: str, language: str) -> str:
         return ("cannot read this instruction: a quotation mark is not closed "
                 f"({opens + text.count(chr(34))} opening, {closes} closing); close the quoted phrase with ”.")
     takes_text = lowered.startswith(_TAKES_TEXT[lang]) or (lang == "en" and bool(_TAKES_TEXT_EN_END.search(text)))
-    no_text = lowered.startswith(_NO_TEXT[lang])
+    no_text = lowered.startswith(_NO_TEXT[lang]) or bool(_ADDS_WORDS[lang].search(text))
     cause = ""
     if takes_text and not no_text and not text.endswith(":"):
         ending = f"ends with '{text[-1]}'" if text and not text[-1].isalnum() else "has no closing punctuation"
@@ -133,7 +142,8 @@ def nearest(text: str, language: str) -> str:
     if _CHECKING.get():
         return ""  # a suggestion being read back: its own advice is never shown
     cite = _CITE_EN if language == "en" else _CITE_VI
-    original, text = text, _mended(text, language)
+    # Quotes inside quoted words are read as one phrase (`“ (gọi tắt là “Điều lệ”)”`), never as the inner pair alone.
+    original, text = text, _mended(hidden(text), language)
     quotes = _QUOTED.findall(text)
     without_quotes = _QUOTED.sub("“Q”", text)
     cites = [m.group(0).strip() for m in cite.finditer(without_quotes)]
@@ -152,6 +162,7 @@ def nearest(text: str, language: str) -> str:
         if score < CLOSE:
             break
         filled = _filled(form, shape, cites, quotes)
+        filled = None if filled is None else shown(filled)
         if filled is None or filled == original:
             if rank == 0:
                 return ""  # the closest form cannot say what the sentence says: no other is offered instead
